@@ -56,6 +56,7 @@ dealMember
     | loanDecl
     | fleetDecl
     | contractDecl
+    | coinsDecl
     | trancheDecl
     | equityDecl
     | accountDecl
@@ -228,9 +229,29 @@ contractItem
     | TAKE_OR_PAY expr                                   # takeOrPayItem
     | STARTS DATE                                        # contractStartsItem
     | TERM duration                                      # contractTermItem
-    | TERMINATION_FEE expr AMORTISING?                   # terminationFeeItem
+    | TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)?   # terminationFeeItem
     | RENEWALS renewalCount duration AT CUSTOMER OPTION  # contractRenewalsItem
     | PREPAYMENT expr (APPLIED OVER TERM)?               # prepaymentItem
+    ;
+
+// coins Bitcoin { holdings 1500 coins  price BTC  hashrate 12 EH/s  network 800 EH/s  rewards 450 coins per day
+//                power 250 MW  power_price 0.05 per kWh  depth 2000 coins  impact 10% }: coins the deal holds, valued at
+//                a price index (money per coin), mining at a share of the network's rewards less the power it burns,
+//                sold by a waterfall's 'sell Bitcoin to cover X' into a market of the given depth and impact.
+coinsDecl
+    : COINS name=ident LBRACE coinsItem* RBRACE
+    ;
+
+coinsItem
+    : HOLDINGS expr                                      # holdingsItem
+    | PRICE ident                                        # coinPriceItem
+    | HASHRATE expr                                      # hashrateItem
+    | NETWORK expr                                       # networkItem
+    | REWARDS expr                                       # rewardsItem
+    | POWER expr                                         # coinPowerItem
+    | POWER_PRICE expr                                   # coinPowerPriceItem
+    | DEPTH expr                                         # coinDepthItem
+    | IMPACT expr                                        # coinImpactItem
     ;
 
 // One batch: its delivery date, its units and its cost per unit.
@@ -363,6 +384,7 @@ step
     | HOLD REST IN ident                                      # holdStep
     | DISTRIBUTE (share=QUANTITY OF)? REST TO ident           # distributeStep
     | SWEEP share=QUANTITY OF REST TO ident                   # sweepStep
+    | SELL ident TO COVER target=reference                    # sellStep
     | IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)? # ifStep
     | PRO_RATA (BY BALANCE)? LBRACE step* RBRACE              # proRataStep
     | SEQUENTIAL LBRACE step* RBRACE                          # sequentialStep
@@ -475,7 +497,7 @@ expr
 // Compute units: '10000 gpus', '8760 hours', '1.2 MW', and per unit: '2.35 per gpu_hour' (money),
 // '30k per gpu', '0.08 per kWh', '0.7 kW per gpu'. The words are reserved.
 measureUnit
-    : GPU | GPU_HOUR | HOUR | KW | MW | KWH | MWH
+    : GPU | GPU_HOUR | HOUR | KW | MW | KWH | MWH | COIN | COINS | EH_S | DAY
     ;
 
 // A name, optionally with one member: Notes, Notes.balance, Campus.value.
@@ -503,6 +525,7 @@ ident
     | SEQUENTIAL | ACCELERATE | CURE | UP | TIMES
     | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET | TERMINATION_FEE | AMORTISING
     | PREPAYMENT | APPLIED
+    | HOLDINGS | HASHRATE | NETWORK | REWARDS | COVER
     | PATHS | SEED | ANTITHETIC | GBM | DRIFT | VOLATILITY | REVERTS | TREND | SPEED | JUMPS | CORRELATE | WITH
     | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD
     ;
@@ -676,6 +699,10 @@ KW            : 'kW';
 MW            : 'MW';
 KWH           : 'kWh';
 MWH           : 'MWh';
+COIN          : 'coin';
+COINS         : 'coins';
+EH_S          : 'EH/s';
+DAY           : 'day' | 'days';
 YEAR          : 'year';
 OF            : 'of';
 AND           : 'and';
@@ -698,6 +725,12 @@ AGAINST       : 'against';
 ADVANCE       : 'advance';
 INVESTMENT_GRADE : 'investment_grade';
 WHILE         : 'while';
+// The coins' items and the coin sale step.
+HOLDINGS      : 'holdings';
+HASHRATE      : 'hashrate';
+NETWORK       : 'network';
+REWARDS       : 'rewards';
+COVER         : 'cover';
 
 LBRACE : '{';
 RBRACE : '}';

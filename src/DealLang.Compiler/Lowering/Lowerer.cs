@@ -79,6 +79,7 @@ internal sealed partial class Lowerer
             Loans = LowerLoans(),
             Fleets = LowerFleets(),
             Contracts = LowerContracts(),
+            Coins = LowerCoins(),
             Tranches = LowerTranches(),
             Equities = LowerEquities(),
             Accounts = LowerAccounts(),

@@ -84,6 +84,9 @@ public sealed record DealModel
     /// <summary>The compute contracts on the fleets (docs/language.md §5 "contract").</summary>
     public ImmutableArray<ContractInfo> Contracts { get; init; } = [];
 
+    /// <summary>The coins the deal holds and may mine (docs/language.md §5 "coins"; none unless it declares some).</summary>
+    public ImmutableArray<CoinsModel> Coins { get; init; } = [];
+
     /// <summary><c>cfads includes rvg</c>: the RVG counts in CFADS (by default CFADS is recurring cash only).</summary>
     public bool CfadsIncludesRvg { get; init; }
 

@@ -23,6 +23,7 @@ internal sealed partial class CstToAst
         KindParser.Of<LeaseDeclContext, LeaseSyntax>(DeclarationKind.Lease, LEASE, Braced, (b, c) => b.VisitLeaseDecl(c)),
         KindParser.Of<LoanDeclContext, LoanSyntax>(DeclarationKind.Loan, LOAN, Braced, (b, c) => b.VisitLoanDecl(c)),
         KindParser.Of<FleetDeclContext, FleetSyntax>(DeclarationKind.Fleet, FLEET, Braced, (b, c) => b.VisitFleetDecl(c)),
+        KindParser.Of<CoinsDeclContext, CoinsSyntax>(DeclarationKind.Coins, COINS, Braced, (b, c) => b.VisitCoinsDecl(c)),
         KindParser.Of<ContractDeclContext, ContractSyntax>(DeclarationKind.Contract, CONTRACT, Braced, (b, c) => b.VisitContractDecl(c)),
         KindParser.Of<TrancheDeclContext, TrancheSyntax>(DeclarationKind.Tranche, TRANCHE, Braced, (b, c) => b.VisitTrancheDecl(c)),
         KindParser.Of<EquityDeclContext, EquitySyntax>(DeclarationKind.Equity, EQUITY, Braced, (b, c) => b.VisitEquityDecl(c)),

@@ -18,6 +18,7 @@ internal enum SymbolKind
     Loan = DeclarationKind.Loan,
     Fleet = DeclarationKind.Fleet,
     Contract = DeclarationKind.Contract,
+    Coins = DeclarationKind.Coins,
     Tranche = DeclarationKind.Tranche,
     Equity = DeclarationKind.Equity,
     Account = DeclarationKind.Account,

@@ -14,6 +14,7 @@ public enum DeclarationKind
     Loan,
     Fleet,
     Contract,
+    Coins,
     Tranche,
     Equity,
     Account,

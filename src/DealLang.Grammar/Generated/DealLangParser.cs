@@ -60,15 +60,17 @@ public partial class DealLangParser : Parser {
 		CURE=144, UP=145, TIMES=146, TO=147, IF=148, ELSE=149, THEN=150, ENFORCEMENT=151, 
 		SELL=152, HAIRCUT=153, LAG=154, TAKEN=155, DEFLATE=156, DROP=157, BY=158, 
 		DEFAULTS=159, PER=160, GPU=161, GPU_HOUR=162, HOUR=163, KW=164, MW=165, 
-		KWH=166, MWH=167, YEAR=168, OF=169, AND=170, OR=171, NOT=172, PIK=173, 
-		ISSUE_PRICE=174, COMMITMENT=175, AVAILABLE=176, DRAWS=177, COMMITMENT_FEE=178, 
-		STEP_UP=179, TARGET_BALANCE=180, MARGIN=181, GRID=182, BELOW=183, UNPAID=184, 
-		AGAINST=185, ADVANCE=186, INVESTMENT_GRADE=187, WHILE=188, LBRACE=189, 
-		RBRACE=190, LPAREN=191, RPAREN=192, COMMA=193, DOT=194, ARROW=195, ASSIGN=196, 
-		PLUS=197, MINUS=198, STAR=199, SLASH=200, LE=201, GE=202, LT=203, GT=204, 
-		EQ=205, NE=206, DAYCOUNT=207, DATE=208, QUANTITY=209, NUMBER=210, STRING=211, 
-		UNTERMINATED_STRING=212, IDENT=213, NON_ASCII_NAME=214, LINE_COMMENT=215, 
-		BLOCK_COMMENT=216, UNTERMINATED_COMMENT=217, WS=218, UNEXPECTED_CHAR=219;
+		KWH=166, MWH=167, COIN=168, COINS=169, EH_S=170, DAY=171, YEAR=172, OF=173, 
+		AND=174, OR=175, NOT=176, PIK=177, ISSUE_PRICE=178, COMMITMENT=179, AVAILABLE=180, 
+		DRAWS=181, COMMITMENT_FEE=182, STEP_UP=183, TARGET_BALANCE=184, MARGIN=185, 
+		GRID=186, BELOW=187, UNPAID=188, AGAINST=189, ADVANCE=190, INVESTMENT_GRADE=191, 
+		WHILE=192, HOLDINGS=193, HASHRATE=194, NETWORK=195, REWARDS=196, COVER=197, 
+		LBRACE=198, RBRACE=199, LPAREN=200, RPAREN=201, COMMA=202, DOT=203, ARROW=204, 
+		ASSIGN=205, PLUS=206, MINUS=207, STAR=208, SLASH=209, LE=210, GE=211, 
+		LT=212, GT=213, EQ=214, NE=215, DAYCOUNT=216, DATE=217, QUANTITY=218, 
+		NUMBER=219, STRING=220, UNTERMINATED_STRING=221, IDENT=222, NON_ASCII_NAME=223, 
+		LINE_COMMENT=224, BLOCK_COMMENT=225, UNTERMINATED_COMMENT=226, WS=227, 
+		UNEXPECTED_CHAR=228;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -76,27 +78,29 @@ public partial class DealLangParser : Parser {
 		RULE_pointsKind = 12, RULE_facilityDecl = 13, RULE_facilityItem = 14, 
 		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_renewalCount = 18, 
 		RULE_rvgPart = 19, RULE_loanDecl = 20, RULE_loanItem = 21, RULE_fleetDecl = 22, 
-		RULE_fleetItem = 23, RULE_contractDecl = 24, RULE_contractItem = 25, RULE_delivery = 26, 
-		RULE_trancheDecl = 27, RULE_trancheItem = 28, RULE_gridTier = 29, RULE_amortization = 30, 
-		RULE_equityDecl = 31, RULE_equityItem = 32, RULE_holder = 33, RULE_accountDecl = 34, 
-		RULE_accountItem = 35, RULE_feeDecl = 36, RULE_testDecl = 37, RULE_triggerDecl = 38, 
-		RULE_triggerEffect = 39, RULE_defaultRule = 40, RULE_cfadsRule = 41, RULE_cfadsItem = 42, 
-		RULE_waterfallDecl = 43, RULE_step = 44, RULE_enforcementDecl = 45, RULE_enforcementItem = 46, 
-		RULE_sellTerm = 47, RULE_scenarioDecl = 48, RULE_scenarioItem = 49, RULE_pdStep = 50, 
-		RULE_recoveryDraw = 51, RULE_loading = 52, RULE_perYear = 53, RULE_duration = 54, 
-		RULE_expr = 55, RULE_measureUnit = 56, RULE_reference = 57, RULE_ident = 58;
+		RULE_fleetItem = 23, RULE_contractDecl = 24, RULE_contractItem = 25, RULE_coinsDecl = 26, 
+		RULE_coinsItem = 27, RULE_delivery = 28, RULE_trancheDecl = 29, RULE_trancheItem = 30, 
+		RULE_gridTier = 31, RULE_amortization = 32, RULE_equityDecl = 33, RULE_equityItem = 34, 
+		RULE_holder = 35, RULE_accountDecl = 36, RULE_accountItem = 37, RULE_feeDecl = 38, 
+		RULE_testDecl = 39, RULE_triggerDecl = 40, RULE_triggerEffect = 41, RULE_defaultRule = 42, 
+		RULE_cfadsRule = 43, RULE_cfadsItem = 44, RULE_waterfallDecl = 45, RULE_step = 46, 
+		RULE_enforcementDecl = 47, RULE_enforcementItem = 48, RULE_sellTerm = 49, 
+		RULE_scenarioDecl = 50, RULE_scenarioItem = 51, RULE_pdStep = 52, RULE_recoveryDraw = 53, 
+		RULE_loading = 54, RULE_perYear = 55, RULE_duration = 56, RULE_expr = 57, 
+		RULE_measureUnit = 58, RULE_reference = 59, RULE_ident = 60;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
 		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
 		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "loanDecl", "loanItem", 
-		"fleetDecl", "fleetItem", "contractDecl", "contractItem", "delivery", 
-		"trancheDecl", "trancheItem", "gridTier", "amortization", "equityDecl", 
-		"equityItem", "holder", "accountDecl", "accountItem", "feeDecl", "testDecl", 
-		"triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
-		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
-		"scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", "loading", "perYear", 
-		"duration", "expr", "measureUnit", "reference", "ident"
+		"fleetDecl", "fleetItem", "contractDecl", "contractItem", "coinsDecl", 
+		"coinsItem", "delivery", "trancheDecl", "trancheItem", "gridTier", "amortization", 
+		"equityDecl", "equityItem", "holder", "accountDecl", "accountItem", "feeDecl", 
+		"testDecl", "triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", 
+		"cfadsItem", "waterfallDecl", "step", "enforcementDecl", "enforcementItem", 
+		"sellTerm", "scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", 
+		"loading", "perYear", "duration", "expr", "measureUnit", "reference", 
+		"ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -126,12 +130,14 @@ public partial class DealLangParser : Parser {
 		"'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", "'to'", "'if'", 
 		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
 		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, 
-		"'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", "'and'", "'or'", "'not'", 
-		"'pik'", "'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
-		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
-		"'against'", "'advance'", "'investment_grade'", "'while'", "'{'", "'}'", 
-		"'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", 
-		"'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", null, 
+		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
+		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
+		"'advance'", "'investment_grade'", "'while'", "'holdings'", "'hashrate'", 
+		"'network'", "'rewards'", "'cover'", "'{'", "'}'", "'('", "')'", "','", 
+		"'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", 
+		"'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -157,14 +163,15 @@ public partial class DealLangParser : Parser {
 		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", 
 		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", 
 		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
-		"MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
-		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
-		"GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", 
-		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
-		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
-		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
-		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"MWH", "COIN", "COINS", "EH_S", "DAY", "YEAR", "OF", "AND", "OR", "NOT", 
+		"PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", 
+		"STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", 
+		"ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDINGS", "HASHRATE", "NETWORK", 
+		"REWARDS", "COVER", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", 
+		"ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", 
+		"GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
+		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -270,35 +277,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 124;
+			State = 128;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 122;
+				State = 126;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 118;
+					State = 122;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 119;
+					State = 123;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 120;
+					State = 124;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 121;
+					State = 125;
 					unknownDecl();
 					}
 					break;
@@ -306,11 +313,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 126;
+				State = 130;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 127;
+			State = 131;
 			Match(Eof);
 			}
 		}
@@ -348,9 +355,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 129;
+			State = 133;
 			Match(IMPORT);
-			State = 130;
+			State = 134;
 			Match(STRING);
 			}
 		}
@@ -400,27 +407,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 132;
+			State = 136;
 			Match(DEAL);
-			State = 133;
+			State = 137;
 			_localctx.name = ident();
-			State = 134;
-			Match(LBRACE);
 			State = 138;
+			Match(LBRACE);
+			State = 142;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & -6917493568391085569L) != 0) || ((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 5920614565543937L) != 0) || _la==ENFORCEMENT || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1134695999881184L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 4769628673324105733L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 549757911045L) != 0) || _la==IDENT) {
 				{
 				{
-				State = 135;
+				State = 139;
 				dealMember();
 				}
 				}
-				State = 140;
+				State = 144;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 141;
+			State = 145;
 			Match(RBRACE);
 			}
 		}
@@ -459,6 +466,9 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ContractDeclContext contractDecl() {
 			return GetRuleContext<ContractDeclContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CoinsDeclContext coinsDecl() {
+			return GetRuleContext<CoinsDeclContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TrancheDeclContext trancheDecl() {
 			return GetRuleContext<TrancheDeclContext>(0);
@@ -511,7 +521,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 162;
+			State = 167;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -523,133 +533,140 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 143;
+				State = 147;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 144;
+				State = 148;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 145;
+				State = 149;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 146;
+				State = 150;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 147;
+				State = 151;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 148;
+				State = 152;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 149;
+				State = 153;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 150;
+				State = 154;
 				contractDecl();
 				}
 				break;
-			case TRANCHE:
+			case COINS:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 151;
+				State = 155;
+				coinsDecl();
+				}
+				break;
+			case TRANCHE:
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 156;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
-				EnterOuterAlt(_localctx, 10);
+				EnterOuterAlt(_localctx, 11);
 				{
-				State = 152;
+				State = 157;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
-				EnterOuterAlt(_localctx, 11);
+				EnterOuterAlt(_localctx, 12);
 				{
-				State = 153;
+				State = 158;
 				accountDecl();
 				}
 				break;
 			case FEE:
-				EnterOuterAlt(_localctx, 12);
+				EnterOuterAlt(_localctx, 13);
 				{
-				State = 154;
+				State = 159;
 				feeDecl();
 				}
 				break;
 			case TEST:
-				EnterOuterAlt(_localctx, 13);
+				EnterOuterAlt(_localctx, 14);
 				{
-				State = 155;
+				State = 160;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
-				EnterOuterAlt(_localctx, 14);
+				EnterOuterAlt(_localctx, 15);
 				{
-				State = 156;
+				State = 161;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
-				EnterOuterAlt(_localctx, 15);
+				EnterOuterAlt(_localctx, 16);
 				{
-				State = 157;
+				State = 162;
 				defaultRule();
 				}
 				break;
 			case CFADS:
-				EnterOuterAlt(_localctx, 16);
+				EnterOuterAlt(_localctx, 17);
 				{
-				State = 158;
+				State = 163;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
-				EnterOuterAlt(_localctx, 17);
+				EnterOuterAlt(_localctx, 18);
 				{
-				State = 159;
+				State = 164;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
-				EnterOuterAlt(_localctx, 18);
+				EnterOuterAlt(_localctx, 19);
 				{
-				State = 160;
+				State = 165;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
-				EnterOuterAlt(_localctx, 19);
+				EnterOuterAlt(_localctx, 20);
 				{
-				State = 161;
+				State = 166;
 				unknownDecl();
 				}
 				break;
@@ -708,16 +725,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 164;
+			State = 169;
 			Match(IDENT);
-			State = 165;
+			State = 170;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 171;
+			State = 176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5621908505934961672L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 576443709990889479L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5621908505934961672L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 9223099358088783879L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1610612767L) != 0)) {
 				{
-				State = 169;
+				State = 174;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -852,22 +869,27 @@ public partial class DealLangParser : Parser {
 				case AGAINST:
 				case ADVANCE:
 				case INVESTMENT_GRADE:
+				case HOLDINGS:
+				case HASHRATE:
+				case NETWORK:
+				case REWARDS:
+				case COVER:
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 166;
+					State = 171;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 167;
+					State = 172;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 168;
+					State = 173;
 					Match(ON);
 					}
 					break;
@@ -875,11 +897,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 173;
+				State = 178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 174;
+			State = 179;
 			block();
 			}
 		}
@@ -930,19 +952,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 176;
-			Match(LBRACE);
 			State = 181;
+			Match(LBRACE);
+			State = 186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4611686018427387905L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 268435455L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 137438953343L) != 0)) {
 				{
-				State = 179;
+				State = 184;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 177;
+					State = 182;
 					block();
 					}
 					break;
@@ -1113,6 +1135,10 @@ public partial class DealLangParser : Parser {
 				case MW:
 				case KWH:
 				case MWH:
+				case COIN:
+				case COINS:
+				case EH_S:
+				case DAY:
 				case YEAR:
 				case OF:
 				case AND:
@@ -1134,6 +1160,11 @@ public partial class DealLangParser : Parser {
 				case ADVANCE:
 				case INVESTMENT_GRADE:
 				case WHILE:
+				case HOLDINGS:
+				case HASHRATE:
+				case NETWORK:
+				case REWARDS:
+				case COVER:
 				case LPAREN:
 				case RPAREN:
 				case COMMA:
@@ -1164,7 +1195,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 178;
+					State = 183;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1179,11 +1210,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 183;
+				State = 188;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 184;
+			State = 189;
 			Match(RBRACE);
 			}
 		}
@@ -1300,16 +1331,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 200;
+			State = 205;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 186;
+				State = 191;
 				Match(TITLE);
-				State = 187;
+				State = 192;
 				Match(STRING);
 				}
 				break;
@@ -1317,9 +1348,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 188;
+				State = 193;
 				Match(CURRENCY);
-				State = 189;
+				State = 194;
 				ident();
 				}
 				break;
@@ -1327,9 +1358,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 190;
+				State = 195;
 				Match(CLOSING);
-				State = 191;
+				State = 196;
 				Match(DATE);
 				}
 				break;
@@ -1337,9 +1368,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 192;
+				State = 197;
 				Match(MATURITY);
-				State = 193;
+				State = 198;
 				Match(DATE);
 				}
 				break;
@@ -1347,9 +1378,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 194;
+				State = 199;
 				Match(FIRST_PAYMENT);
-				State = 195;
+				State = 200;
 				Match(DATE);
 				}
 				break;
@@ -1357,9 +1388,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 196;
+				State = 201;
 				Match(PAY);
-				State = 197;
+				State = 202;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1367,9 +1398,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 198;
+				State = 203;
 				Match(DAYCOUNT_KW);
-				State = 199;
+				State = 204;
 				dayCount();
 				}
 				break;
@@ -1410,7 +1441,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 202;
+			State = 207;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1460,27 +1491,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 204;
+			State = 209;
 			Match(PARTY);
-			State = 205;
-			_localctx.name = ident();
-			State = 206;
-			Match(LBRACE);
 			State = 210;
+			_localctx.name = ident();
+			State = 211;
+			Match(LBRACE);
+			State = 215;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394432L) != 0)) {
 				{
 				{
-				State = 207;
+				State = 212;
 				partyItem();
 				}
 				}
-				State = 212;
+				State = 217;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 213;
+			State = 218;
 			Match(RBRACE);
 			}
 		}
@@ -1550,16 +1581,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 221;
+			State = 226;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 215;
+				State = 220;
 				Match(RATING);
-				State = 216;
+				State = 221;
 				Match(STRING);
 				}
 				break;
@@ -1567,9 +1598,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 217;
+				State = 222;
 				Match(PD);
-				State = 218;
+				State = 223;
 				expr(0);
 				}
 				break;
@@ -1577,9 +1608,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 219;
+				State = 224;
 				Match(RECOVERY);
-				State = 220;
+				State = 225;
 				expr(0);
 				}
 				break;
@@ -1633,27 +1664,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 223;
+			State = 228;
 			Match(INDEX);
-			State = 224;
-			_localctx.name = ident();
-			State = 225;
-			Match(LBRACE);
 			State = 229;
+			_localctx.name = ident();
+			State = 230;
+			Match(LBRACE);
+			State = 234;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 226;
+				State = 231;
 				indexItem();
 				}
 				}
-				State = 231;
+				State = 236;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 232;
+			State = 237;
 			Match(RBRACE);
 			}
 		}
@@ -1752,16 +1783,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 255;
+			State = 260;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 234;
+				State = 239;
 				Match(LEVEL);
-				State = 235;
+				State = 240;
 				expr(0);
 				}
 				break;
@@ -1769,11 +1800,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 236;
+				State = 241;
 				Match(DEFLATE);
-				State = 237;
+				State = 242;
 				expr(0);
-				State = 238;
+				State = 243;
 				perYear();
 				}
 				break;
@@ -1781,27 +1812,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 240;
+				State = 245;
 				Match(POINTS);
-				State = 241;
-				pointsKind();
-				State = 242;
-				Match(LBRACE);
 				State = 246;
+				pointsKind();
+				State = 247;
+				Match(LBRACE);
+				State = 251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 243;
+					State = 248;
 					schedulePoint();
 					}
 					}
-					State = 248;
+					State = 253;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 249;
+				State = 254;
 				Match(RBRACE);
 				}
 				break;
@@ -1809,13 +1840,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 251;
+				State = 256;
 				Match(LAUNCH);
-				State = 252;
+				State = 257;
 				Match(DATE);
-				State = 253;
+				State = 258;
 				Match(DOWN);
-				State = 254;
+				State = 259;
 				expr(0);
 				}
 				break;
@@ -1858,7 +1889,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 257;
+			State = 262;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1915,27 +1946,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 259;
+			State = 264;
 			Match(FACILITY);
-			State = 260;
-			_localctx.name = ident();
-			State = 261;
-			Match(LBRACE);
 			State = 265;
+			_localctx.name = ident();
+			State = 266;
+			Match(LBRACE);
+			State = 270;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 262;
+				State = 267;
 				facilityItem();
 				}
 				}
-				State = 267;
+				State = 272;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 268;
+			State = 273;
 			Match(RBRACE);
 			}
 		}
@@ -2021,16 +2052,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 293;
+			State = 298;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 270;
+				State = 275;
 				Match(COST);
-				State = 271;
+				State = 276;
 				expr(0);
 				}
 				break;
@@ -2038,32 +2069,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 272;
-				Match(VALUE);
-				State = 273;
-				Match(STRAIGHT_LINE);
-				State = 274;
-				duration();
 				State = 277;
+				Match(VALUE);
+				State = 278;
+				Match(STRAIGHT_LINE);
+				State = 279;
+				duration();
+				State = 282;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 275;
+					State = 280;
 					Match(FLOOR);
-					State = 276;
+					State = 281;
 					expr(0);
 					}
 				}
 
-				State = 281;
+				State = 286;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 279;
+					State = 284;
 					Match(FROM);
-					State = 280;
+					State = 285;
 					Match(DATE);
 					}
 				}
@@ -2074,27 +2105,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 283;
+				State = 288;
 				Match(VALUE);
-				State = 284;
-				Match(SCHEDULE);
-				State = 285;
-				Match(LBRACE);
 				State = 289;
+				Match(SCHEDULE);
+				State = 290;
+				Match(LBRACE);
+				State = 294;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 286;
+					State = 291;
 					schedulePoint();
 					}
 					}
-					State = 291;
+					State = 296;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 292;
+				State = 297;
 				Match(RBRACE);
 				}
 				break;
@@ -2138,16 +2169,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 295;
+			State = 300;
 			Match(DATE);
-			State = 296;
+			State = 301;
 			expr(0);
-			State = 298;
+			State = 303;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 297;
+				State = 302;
 				Match(COMMA);
 				}
 			}
@@ -2205,31 +2236,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 300;
+			State = 305;
 			Match(LEASE);
-			State = 301;
+			State = 306;
 			_localctx.name = ident();
-			State = 302;
+			State = 307;
 			Match(ON);
-			State = 303;
-			_localctx.facility = ident();
-			State = 304;
-			Match(LBRACE);
 			State = 308;
+			_localctx.facility = ident();
+			State = 309;
+			Match(LBRACE);
+			State = 313;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4877398396442249216L) != 0)) {
 				{
 				{
-				State = 305;
+				State = 310;
 				leaseItem();
 				}
 				}
-				State = 310;
+				State = 315;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 311;
+			State = 316;
 			Match(RBRACE);
 			}
 		}
@@ -2376,16 +2407,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 347;
+			State = 352;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 313;
+				State = 318;
 				Match(LESSEE);
-				State = 314;
+				State = 319;
 				ident();
 				}
 				break;
@@ -2393,22 +2424,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 315;
+				State = 320;
 				Match(RENT);
-				State = 316;
+				State = 321;
 				expr(0);
-				State = 317;
-				perYear();
 				State = 322;
+				perYear();
+				State = 327;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 318;
+					State = 323;
 					Match(ESCALATING);
-					State = 319;
+					State = 324;
 					expr(0);
-					State = 320;
+					State = 325;
 					perYear();
 					}
 				}
@@ -2419,9 +2450,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 324;
+				State = 329;
 				Match(STARTS);
-				State = 325;
+				State = 330;
 				Match(DATE);
 				}
 				break;
@@ -2429,9 +2460,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 326;
+				State = 331;
 				Match(TERM);
-				State = 327;
+				State = 332;
 				duration();
 				}
 				break;
@@ -2439,28 +2470,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 328;
-				Match(RENEWALS);
-				State = 329;
-				renewalCount();
-				State = 330;
-				duration();
-				State = 331;
-				Match(AT);
-				State = 332;
-				Match(LESSEE);
 				State = 333;
-				Match(OPTION);
+				Match(RENEWALS);
+				State = 334;
+				renewalCount();
+				State = 335;
+				duration();
+				State = 336;
+				Match(AT);
 				State = 337;
+				Match(LESSEE);
+				State = 338;
+				Match(OPTION);
+				State = 342;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 334;
+					State = 339;
 					Match(RENT);
-					State = 335;
+					State = 340;
 					Match(AT);
-					State = 336;
+					State = 341;
 					Match(MARKET);
 					}
 					break;
@@ -2471,19 +2502,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 339;
+				State = 344;
 				Match(RVG);
-				State = 341;
+				State = 346;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 340;
+					State = 345;
 					rvgPart();
 					}
 					}
-					State = 343;
+					State = 348;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 63)) & ~0x3f) == 0 && ((1L << (_la - 63)) & 7L) != 0) );
@@ -2493,9 +2524,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 345;
+				State = 350;
 				Match(DAYCOUNT_KW);
-				State = 346;
+				State = 351;
 				dayCount();
 				}
 				break;
@@ -2536,22 +2567,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 352;
+			State = 357;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 349;
+				State = 354;
 				Match(NUMBER);
-				State = 350;
+				State = 355;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 351;
+				State = 356;
 				Match(QUANTITY);
 				}
 				break;
@@ -2625,16 +2656,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 360;
+			State = 365;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 354;
+				State = 359;
 				Match(GUARANTEES);
-				State = 355;
+				State = 360;
 				expr(0);
 				}
 				break;
@@ -2642,9 +2673,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 356;
+				State = 361;
 				Match(CAP);
-				State = 357;
+				State = 362;
 				expr(0);
 				}
 				break;
@@ -2652,9 +2683,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 358;
+				State = 363;
 				Match(UNTIL);
-				State = 359;
+				State = 364;
 				Match(DATE);
 				}
 				break;
@@ -2708,27 +2739,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 362;
+			State = 367;
 			Match(LOAN);
-			State = 363;
-			_localctx.name = ident();
-			State = 364;
-			Match(LBRACE);
 			State = 368;
+			_localctx.name = ident();
+			State = 369;
+			Match(LBRACE);
+			State = 373;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 365;
+				State = 370;
 				loanItem();
 				}
 				}
-				State = 370;
+				State = 375;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 371;
+			State = 376;
 			Match(RBRACE);
 			}
 		}
@@ -2851,16 +2882,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_loanItem);
 		int _la;
 		try {
-			State = 391;
+			State = 396;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 373;
+				State = 378;
 				Match(OBLIGOR);
-				State = 374;
+				State = 379;
 				ident();
 				}
 				break;
@@ -2868,9 +2899,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 375;
+				State = 380;
 				Match(BALANCE);
-				State = 376;
+				State = 381;
 				expr(0);
 				}
 				break;
@@ -2878,16 +2909,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 377;
+				State = 382;
 				Match(COUPON);
-				State = 378;
+				State = 383;
 				expr(0);
-				State = 380;
+				State = 385;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 379;
+					State = 384;
 					Match(FIXED);
 					}
 				}
@@ -2898,11 +2929,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 382;
+				State = 387;
 				Match(INTEREST_ONLY);
-				State = 383;
+				State = 388;
 				Match(UNTIL);
-				State = 384;
+				State = 389;
 				Match(DATE);
 				}
 				break;
@@ -2910,9 +2941,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 385;
+				State = 390;
 				Match(AMORTIZE);
-				State = 386;
+				State = 391;
 				amortization();
 				}
 				break;
@@ -2920,9 +2951,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 387;
+				State = 392;
 				Match(MATURITY);
-				State = 388;
+				State = 393;
 				Match(DATE);
 				}
 				break;
@@ -2930,9 +2961,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 389;
+				State = 394;
 				Match(RECOVERY);
-				State = 390;
+				State = 395;
 				expr(0);
 				}
 				break;
@@ -2986,27 +3017,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 393;
+			State = 398;
 			Match(FLEET);
-			State = 394;
-			_localctx.name = ident();
-			State = 395;
-			Match(LBRACE);
 			State = 399;
+			_localctx.name = ident();
+			State = 400;
+			Match(LBRACE);
+			State = 404;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 2031L) != 0)) {
 				{
 				{
-				State = 396;
+				State = 401;
 				fleetItem();
 				}
 				}
-				State = 401;
+				State = 406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 402;
+			State = 407;
 			Match(RBRACE);
 			}
 		}
@@ -3203,32 +3234,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_fleetItem);
 		int _la;
 		try {
-			State = 443;
+			State = 448;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 404;
-				Match(DELIVERIES);
-				State = 405;
-				Match(LBRACE);
 				State = 409;
+				Match(DELIVERIES);
+				State = 410;
+				Match(LBRACE);
+				State = 414;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 406;
+					State = 411;
 					delivery();
 					}
 					}
-					State = 411;
+					State = 416;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 412;
+				State = 417;
 				Match(RBRACE);
 				}
 				break;
@@ -3236,9 +3267,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 413;
+				State = 418;
 				Match(UNITS);
-				State = 414;
+				State = 419;
 				expr(0);
 				}
 				break;
@@ -3246,9 +3277,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 415;
+				State = 420;
 				Match(UNIT_COST);
-				State = 416;
+				State = 421;
 				expr(0);
 				}
 				break;
@@ -3256,11 +3287,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 417;
+				State = 422;
 				Match(DEPRECIATE);
-				State = 418;
+				State = 423;
 				Match(STRAIGHT_LINE);
-				State = 419;
+				State = 424;
 				duration();
 				}
 				break;
@@ -3268,13 +3299,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 420;
+				State = 425;
 				Match(DEPRECIATE);
-				State = 421;
+				State = 426;
 				Match(DECLINING);
-				State = 422;
+				State = 427;
 				expr(0);
-				State = 423;
+				State = 428;
 				perYear();
 				}
 				break;
@@ -3282,9 +3313,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 425;
+				State = 430;
 				Match(POWER);
-				State = 426;
+				State = 431;
 				expr(0);
 				}
 				break;
@@ -3292,9 +3323,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 427;
+				State = 432;
 				Match(PUE);
-				State = 428;
+				State = 433;
 				expr(0);
 				}
 				break;
@@ -3302,9 +3333,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 429;
+				State = 434;
 				Match(POWER_PRICE);
-				State = 430;
+				State = 435;
 				expr(0);
 				}
 				break;
@@ -3312,11 +3343,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 431;
+				State = 436;
 				Match(MAINTENANCE);
-				State = 432;
+				State = 437;
 				expr(0);
-				State = 433;
+				State = 438;
 				perYear();
 				}
 				break;
@@ -3324,15 +3355,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 435;
+				State = 440;
 				Match(MARKET_VALUE);
-				State = 436;
+				State = 441;
 				expr(0);
-				State = 437;
+				State = 442;
 				Match(DECLINING);
-				State = 438;
+				State = 443;
 				expr(0);
-				State = 439;
+				State = 444;
 				perYear();
 				}
 				break;
@@ -3340,9 +3371,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 441;
+				State = 446;
 				Match(GENERATION);
-				State = 442;
+				State = 447;
 				ident();
 				}
 				break;
@@ -3399,31 +3430,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 445;
+			State = 450;
 			Match(CONTRACT);
-			State = 446;
+			State = 451;
 			_localctx.name = ident();
-			State = 447;
+			State = 452;
 			Match(ON);
-			State = 448;
-			_localctx.fleet = ident();
-			State = 449;
-			Match(LBRACE);
 			State = 453;
+			_localctx.fleet = ident();
+			State = 454;
+			Match(LBRACE);
+			State = 458;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 55)) & ~0x3f) == 0 && ((1L << (_la - 55)) & 11207213063L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 450;
+				State = 455;
 				contractItem();
 				}
 				}
-				State = 455;
+				State = 460;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 456;
+			State = 461;
 			Match(RBRACE);
 			}
 		}
@@ -3555,11 +3586,17 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class TerminationFeeItemContext : ContractItemContext {
+		public ExprContext fee;
+		public ExprContext floor;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERMINATION_FEE() { return GetToken(DealLangParser.TERMINATION_FEE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
 		public TerminationFeeItemContext(ContractItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -3610,16 +3647,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_contractItem);
 		int _la;
 		try {
-			State = 496;
+			State = 505;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 458;
+				State = 463;
 				Match(CUSTOMER);
-				State = 459;
+				State = 464;
 				ident();
 				}
 				break;
@@ -3627,9 +3664,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 460;
+				State = 465;
 				Match(UNITS);
-				State = 461;
+				State = 466;
 				expr(0);
 				}
 				break;
@@ -3637,11 +3674,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 462;
+				State = 467;
 				Match(PRICE);
-				State = 463;
+				State = 468;
 				Match(AT);
-				State = 464;
+				State = 469;
 				Match(MARKET);
 				}
 				break;
@@ -3649,9 +3686,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 465;
+				State = 470;
 				Match(PRICE);
-				State = 466;
+				State = 471;
 				expr(0);
 				}
 				break;
@@ -3659,11 +3696,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 467;
+				State = 472;
 				Match(HOUR);
-				State = 468;
+				State = 473;
 				expr(0);
-				State = 469;
+				State = 474;
 				perYear();
 				}
 				break;
@@ -3671,9 +3708,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 471;
+				State = 476;
 				Match(TAKE_OR_PAY);
-				State = 472;
+				State = 477;
 				expr(0);
 				}
 				break;
@@ -3681,9 +3718,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 473;
+				State = 478;
 				Match(STARTS);
-				State = 474;
+				State = 479;
 				Match(DATE);
 				}
 				break;
@@ -3691,9 +3728,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 475;
+				State = 480;
 				Match(TERM);
-				State = 476;
+				State = 481;
 				duration();
 				}
 				break;
@@ -3701,17 +3738,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 477;
+				State = 482;
 				Match(TERMINATION_FEE);
-				State = 478;
-				expr(0);
-				State = 480;
+				State = 483;
+				((TerminationFeeItemContext)_localctx).fee = expr(0);
+				State = 489;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 479;
+					State = 484;
 					Match(AMORTISING);
+					State = 487;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==TO) {
+						{
+						State = 485;
+						Match(TO);
+						State = 486;
+						((TerminationFeeItemContext)_localctx).floor = expr(0);
+						}
+					}
+
 					}
 				}
 
@@ -3721,17 +3770,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 482;
+				State = 491;
 				Match(RENEWALS);
-				State = 483;
+				State = 492;
 				renewalCount();
-				State = 484;
+				State = 493;
 				duration();
-				State = 485;
+				State = 494;
 				Match(AT);
-				State = 486;
+				State = 495;
 				Match(CUSTOMER);
-				State = 487;
+				State = 496;
 				Match(OPTION);
 				}
 				break;
@@ -3739,26 +3788,339 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 489;
+				State = 498;
 				Match(PREPAYMENT);
-				State = 490;
+				State = 499;
 				expr(0);
-				State = 494;
+				State = 503;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 491;
+					State = 500;
 					Match(APPLIED);
-					State = 492;
+					State = 501;
 					Match(OVER);
-					State = 493;
+					State = 502;
 					Match(TERM);
 					}
 				}
 
 				}
 				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CoinsDeclContext : ParserRuleContext {
+		public IdentContext name;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COINS() { return GetToken(DealLangParser.COINS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CoinsItemContext[] coinsItem() {
+			return GetRuleContexts<CoinsItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CoinsItemContext coinsItem(int i) {
+			return GetRuleContext<CoinsItemContext>(i);
+		}
+		public CoinsDeclContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_coinsDecl; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCoinsDecl(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public CoinsDeclContext coinsDecl() {
+		CoinsDeclContext _localctx = new CoinsDeclContext(Context, State);
+		EnterRule(_localctx, 52, RULE_coinsDecl);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 507;
+			Match(COINS);
+			State = 508;
+			_localctx.name = ident();
+			State = 509;
+			Match(LBRACE);
+			State = 513;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 196867L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 15L) != 0)) {
+				{
+				{
+				State = 510;
+				coinsItem();
+				}
+				}
+				State = 515;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 516;
+			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CoinsItemContext : ParserRuleContext {
+		public CoinsItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_coinsItem; } }
+	 
+		public CoinsItemContext() { }
+		public virtual void CopyFrom(CoinsItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class HoldingsItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOLDINGS() { return GetToken(DealLangParser.HOLDINGS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public HoldingsItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHoldingsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CoinPriceItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRICE() { return GetToken(DealLangParser.PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public CoinPriceItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCoinPriceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class HashrateItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HASHRATE() { return GetToken(DealLangParser.HASHRATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public HashrateItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHashrateItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class NetworkItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NETWORK() { return GetToken(DealLangParser.NETWORK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public NetworkItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitNetworkItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class RewardsItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REWARDS() { return GetToken(DealLangParser.REWARDS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public RewardsItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRewardsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CoinPowerItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POWER() { return GetToken(DealLangParser.POWER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CoinPowerItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCoinPowerItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CoinPowerPriceItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POWER_PRICE() { return GetToken(DealLangParser.POWER_PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CoinPowerPriceItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCoinPowerPriceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CoinDepthItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPTH() { return GetToken(DealLangParser.DEPTH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CoinDepthItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCoinDepthItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CoinImpactItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IMPACT() { return GetToken(DealLangParser.IMPACT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CoinImpactItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCoinImpactItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public CoinsItemContext coinsItem() {
+		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
+		EnterRule(_localctx, 54, RULE_coinsItem);
+		try {
+			State = 536;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case HOLDINGS:
+				_localctx = new HoldingsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 518;
+				Match(HOLDINGS);
+				State = 519;
+				expr(0);
+				}
+				break;
+			case PRICE:
+				_localctx = new CoinPriceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 520;
+				Match(PRICE);
+				State = 521;
+				ident();
+				}
+				break;
+			case HASHRATE:
+				_localctx = new HashrateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 522;
+				Match(HASHRATE);
+				State = 523;
+				expr(0);
+				}
+				break;
+			case NETWORK:
+				_localctx = new NetworkItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 524;
+				Match(NETWORK);
+				State = 525;
+				expr(0);
+				}
+				break;
+			case REWARDS:
+				_localctx = new RewardsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 526;
+				Match(REWARDS);
+				State = 527;
+				expr(0);
+				}
+				break;
+			case POWER:
+				_localctx = new CoinPowerItemContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 528;
+				Match(POWER);
+				State = 529;
+				expr(0);
+				}
+				break;
+			case POWER_PRICE:
+				_localctx = new CoinPowerPriceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 530;
+				Match(POWER_PRICE);
+				State = 531;
+				expr(0);
+				}
+				break;
+			case DEPTH:
+				_localctx = new CoinDepthItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 532;
+				Match(DEPTH);
+				State = 533;
+				expr(0);
+				}
+				break;
+			case IMPACT:
+				_localctx = new CoinImpactItemContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 534;
+				Match(IMPACT);
+				State = 535;
+				expr(0);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -3800,25 +4162,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 52, RULE_delivery);
+		EnterRule(_localctx, 56, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 498;
+			State = 538;
 			Match(DATE);
-			State = 499;
+			State = 539;
 			_localctx.units = expr(0);
-			State = 500;
+			State = 540;
 			Match(AT);
-			State = 501;
+			State = 541;
 			_localctx.cost = expr(0);
-			State = 503;
+			State = 543;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 502;
+				State = 542;
 				Match(COMMA);
 				}
 			}
@@ -3866,32 +4228,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 54, RULE_trancheDecl);
+		EnterRule(_localctx, 58, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 505;
+			State = 545;
 			Match(TRANCHE);
-			State = 506;
+			State = 546;
 			_localctx.name = ident();
-			State = 507;
+			State = 547;
 			Match(LBRACE);
-			State = 511;
+			State = 551;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 1099L) != 0) || ((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 511L) != 0)) {
+			while (_la==MATURITY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 1099L) != 0) || ((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 511L) != 0)) {
 				{
 				{
-				State = 508;
+				State = 548;
 				trancheItem();
 				}
 				}
-				State = 513;
+				State = 553;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 514;
+			State = 554;
 			Match(RBRACE);
 			}
 		}
@@ -4202,19 +4564,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 56, RULE_trancheItem);
+		EnterRule(_localctx, 60, RULE_trancheItem);
 		int _la;
 		try {
-			State = 606;
+			State = 646;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 516;
+				State = 556;
 				Match(BALANCE);
-				State = 517;
+				State = 557;
 				expr(0);
 				}
 				break;
@@ -4222,40 +4584,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 518;
+				State = 558;
 				Match(COUPON);
-				State = 519;
+				State = 559;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 521;
+				State = 561;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 520;
+					State = 560;
 					Match(FIXED);
 					}
 				}
 
-				State = 525;
+				State = 565;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 523;
+					State = 563;
 					Match(FLOOR);
-					State = 524;
+					State = 564;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 529;
+				State = 569;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 527;
+					State = 567;
 					Match(CAP);
-					State = 528;
+					State = 568;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -4266,26 +4628,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 531;
+				State = 571;
 				Match(PIK);
-				State = 533;
+				State = 573;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 532;
+					State = 572;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 537;
+				State = 577;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 535;
+					State = 575;
 					Match(WHEN);
-					State = 536;
+					State = 576;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -4296,9 +4658,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 539;
+				State = 579;
 				Match(PIK);
-				State = 540;
+				State = 580;
 				Match(UNPAID);
 				}
 				break;
@@ -4306,9 +4668,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 541;
+				State = 581;
 				Match(ISSUE_PRICE);
-				State = 542;
+				State = 582;
 				expr(0);
 				}
 				break;
@@ -4316,9 +4678,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 543;
+				State = 583;
 				Match(COMMITMENT);
-				State = 544;
+				State = 584;
 				expr(0);
 				}
 				break;
@@ -4326,11 +4688,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 545;
+				State = 585;
 				Match(AVAILABLE);
-				State = 546;
+				State = 586;
 				Match(UNTIL);
-				State = 547;
+				State = 587;
 				Match(DATE);
 				}
 				break;
@@ -4338,25 +4700,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 548;
+				State = 588;
 				Match(DRAWS);
-				State = 549;
+				State = 589;
 				Match(LBRACE);
-				State = 553;
+				State = 593;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 550;
+					State = 590;
 					schedulePoint();
 					}
 					}
-					State = 555;
+					State = 595;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 556;
+				State = 596;
 				Match(RBRACE);
 				}
 				break;
@@ -4364,15 +4726,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 557;
+				State = 597;
 				Match(DRAWS);
-				State = 558;
+				State = 598;
 				Match(AGAINST);
-				State = 559;
+				State = 599;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 560;
+				State = 600;
 				Match(ADVANCE);
-				State = 561;
+				State = 601;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -4380,9 +4742,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 563;
+				State = 603;
 				Match(COMMITMENT_FEE);
-				State = 564;
+				State = 604;
 				expr(0);
 				}
 				break;
@@ -4390,26 +4752,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 565;
+				State = 605;
 				Match(STEP_UP);
-				State = 566;
+				State = 606;
 				expr(0);
-				State = 571;
+				State = 611;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 567;
+					State = 607;
 					Match(FROM);
-					State = 568;
+					State = 608;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 569;
+					State = 609;
 					Match(WHILE);
-					State = 570;
+					State = 610;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -4422,41 +4784,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 573;
+				State = 613;
 				Match(MARGIN);
-				State = 574;
+				State = 614;
 				Match(GRID);
-				State = 575;
+				State = 615;
 				((MarginGridItemContext)_localctx).test = ident();
-				State = 576;
+				State = 616;
 				Match(LBRACE);
-				State = 580;
+				State = 620;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 577;
+					State = 617;
 					gridTier();
 					}
 					}
-					State = 582;
+					State = 622;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 585;
+				State = 625;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 583;
+					State = 623;
 					Match(ELSE);
-					State = 584;
+					State = 624;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 587;
+				State = 627;
 				Match(RBRACE);
 				}
 				break;
@@ -4464,15 +4826,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 589;
+				State = 629;
 				Match(MARGIN);
-				State = 590;
+				State = 630;
 				Match(INVESTMENT_GRADE);
-				State = 591;
+				State = 631;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 592;
+				State = 632;
 				Match(ELSE);
-				State = 593;
+				State = 633;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -4480,9 +4842,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 595;
+				State = 635;
 				Match(TARGET_BALANCE);
-				State = 596;
+				State = 636;
 				expr(0);
 				}
 				break;
@@ -4490,11 +4852,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 597;
+				State = 637;
 				Match(INTEREST_ONLY);
-				State = 598;
+				State = 638;
 				Match(UNTIL);
-				State = 599;
+				State = 639;
 				Match(DATE);
 				}
 				break;
@@ -4502,9 +4864,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 600;
+				State = 640;
 				Match(AMORTIZE);
-				State = 601;
+				State = 641;
 				amortization();
 				}
 				break;
@@ -4512,9 +4874,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 602;
+				State = 642;
 				Match(MATURITY);
-				State = 603;
+				State = 643;
 				Match(DATE);
 				}
 				break;
@@ -4522,9 +4884,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 604;
+				State = 644;
 				Match(SENIORITY);
-				State = 605;
+				State = 645;
 				Match(NUMBER);
 				}
 				break;
@@ -4567,15 +4929,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 58, RULE_gridTier);
+		EnterRule(_localctx, 62, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 608;
+			State = 648;
 			Match(BELOW);
-			State = 609;
+			State = 649;
 			_localctx.bound = expr(0);
-			State = 610;
+			State = 650;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -4654,17 +5016,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 60, RULE_amortization);
+		EnterRule(_localctx, 64, RULE_amortization);
 		int _la;
 		try {
-			State = 624;
+			State = 664;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 612;
+				State = 652;
 				Match(BULLET);
 				}
 				break;
@@ -4672,7 +5034,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 613;
+				State = 653;
 				Match(LEVEL);
 				}
 				break;
@@ -4680,7 +5042,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 614;
+				State = 654;
 				Match(LINEAR);
 				}
 				break;
@@ -4688,25 +5050,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 615;
+				State = 655;
 				Match(SCHEDULE);
-				State = 616;
+				State = 656;
 				Match(LBRACE);
-				State = 620;
+				State = 660;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 617;
+					State = 657;
 					schedulePoint();
 					}
 					}
-					State = 622;
+					State = 662;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 623;
+				State = 663;
 				Match(RBRACE);
 				}
 				break;
@@ -4755,32 +5117,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 62, RULE_equityDecl);
+		EnterRule(_localctx, 66, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 626;
+			State = 666;
 			Match(EQUITY);
-			State = 627;
+			State = 667;
 			_localctx.name = ident();
-			State = 628;
+			State = 668;
 			Match(LBRACE);
-			State = 632;
+			State = 672;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 629;
+				State = 669;
 				equityItem();
 				}
 				}
-				State = 634;
+				State = 674;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 635;
+			State = 675;
 			Match(RBRACE);
 			}
 		}
@@ -4844,19 +5206,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 64, RULE_equityItem);
+		EnterRule(_localctx, 68, RULE_equityItem);
 		int _la;
 		try {
-			State = 648;
+			State = 688;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 637;
+				State = 677;
 				Match(CONTRIBUTED);
-				State = 638;
+				State = 678;
 				expr(0);
 				}
 				break;
@@ -4864,23 +5226,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 639;
+				State = 679;
 				Match(HOLDERS);
-				State = 640;
+				State = 680;
 				holder();
-				State = 645;
+				State = 685;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 641;
+					State = 681;
 					Match(COMMA);
-					State = 642;
+					State = 682;
 					holder();
 					}
 					}
-					State = 647;
+					State = 687;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4924,13 +5286,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 66, RULE_holder);
+		EnterRule(_localctx, 70, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 650;
+			State = 690;
 			ident();
-			State = 651;
+			State = 691;
 			expr(0);
 			}
 		}
@@ -4975,37 +5337,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 68, RULE_accountDecl);
+		EnterRule(_localctx, 72, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 653;
+			State = 693;
 			Match(ACCOUNT);
-			State = 654;
+			State = 694;
 			_localctx.name = ident();
-			State = 663;
+			State = 703;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 655;
+				State = 695;
 				Match(LBRACE);
-				State = 659;
+				State = 699;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 115)) & ~0x3f) == 0 && ((1L << (_la - 115)) & 7L) != 0)) {
 					{
 					{
-					State = 656;
+					State = 696;
 					accountItem();
 					}
 					}
-					State = 661;
+					State = 701;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 662;
+				State = 702;
 				Match(RBRACE);
 				}
 			}
@@ -5078,18 +5440,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 70, RULE_accountItem);
+		EnterRule(_localctx, 74, RULE_accountItem);
 		try {
-			State = 671;
+			State = 711;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 665;
+				State = 705;
 				Match(TARGET);
-				State = 666;
+				State = 706;
 				expr(0);
 				}
 				break;
@@ -5097,9 +5459,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 667;
+				State = 707;
 				Match(INITIAL);
-				State = 668;
+				State = 708;
 				expr(0);
 				}
 				break;
@@ -5107,9 +5469,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 669;
+				State = 709;
 				Match(EARNS);
-				State = 670;
+				State = 710;
 				expr(0);
 				}
 				break;
@@ -5165,36 +5527,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 72, RULE_feeDecl);
+		EnterRule(_localctx, 76, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 673;
+			State = 713;
 			Match(FEE);
-			State = 674;
+			State = 714;
 			_localctx.name = ident();
-			State = 675;
+			State = 715;
 			Match(LBRACE);
-			State = 676;
+			State = 716;
 			expr(0);
-			State = 684;
+			State = 724;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 677;
+				State = 717;
 				perYear();
-				State = 682;
+				State = 722;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 678;
+					State = 718;
 					Match(ESCALATING);
-					State = 679;
+					State = 719;
 					expr(0);
-					State = 680;
+					State = 720;
 					perYear();
 					}
 				}
@@ -5202,7 +5564,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 686;
+			State = 726;
 			Match(RBRACE);
 			}
 		}
@@ -5252,57 +5614,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 74, RULE_testDecl);
+		EnterRule(_localctx, 78, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 688;
+			State = 728;
 			Match(TEST);
-			State = 689;
+			State = 729;
 			_localctx.name = ident();
-			State = 690;
+			State = 730;
 			Match(ASSIGN);
-			State = 691;
+			State = 731;
 			expr(0);
-			State = 698;
+			State = 738;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 692;
+				State = 732;
 				Match(OVER);
-				State = 695;
+				State = 735;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 693;
+					State = 733;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 694;
+					State = 734;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 697;
+				State = 737;
 				duration();
 				}
 			}
 
-			State = 702;
+			State = 742;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 700;
+				State = 740;
 				Match(FROM);
-				State = 701;
+				State = 741;
 				Match(DATE);
 				}
 			}
@@ -5381,98 +5743,98 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 76, RULE_triggerDecl);
+		EnterRule(_localctx, 80, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 704;
+			State = 744;
 			Match(TRIGGER);
-			State = 705;
+			State = 745;
 			_localctx.name = ident();
-			State = 706;
+			State = 746;
 			Match(WHEN);
-			State = 707;
+			State = 747;
 			expr(0);
-			State = 710;
+			State = 750;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 708;
+				State = 748;
 				Match(FROM);
-				State = 709;
+				State = 749;
 				Match(DATE);
 				}
 			}
 
-			State = 715;
+			State = 755;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 712;
+				State = 752;
 				Match(TRIPS);
-				State = 713;
+				State = 753;
 				Match(AFTER);
-				State = 714;
+				State = 754;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 720;
+			State = 760;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 717;
+				State = 757;
 				Match(CURES);
-				State = 718;
+				State = 758;
 				Match(AFTER);
-				State = 719;
+				State = 759;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 730;
+			State = 770;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 722;
+				State = 762;
 				Match(CURE);
-				State = 723;
+				State = 763;
 				Match(BY);
-				State = 724;
+				State = 764;
 				_localctx.curer = ident();
-				State = 725;
+				State = 765;
 				Match(UP);
-				State = 726;
+				State = 766;
 				Match(TO);
-				State = 727;
+				State = 767;
 				_localctx.times = Match(NUMBER);
-				State = 728;
+				State = 768;
 				Match(TIMES);
 				}
 			}
 
-			State = 732;
+			State = 772;
 			Match(ARROW);
-			State = 733;
+			State = 773;
 			triggerEffect();
-			State = 738;
+			State = 778;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 734;
+				State = 774;
 				Match(COMMA);
-				State = 735;
+				State = 775;
 				triggerEffect();
 				}
 				}
-				State = 740;
+				State = 780;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5556,23 +5918,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 78, RULE_triggerEffect);
+		EnterRule(_localctx, 82, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 760;
+			State = 800;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 741;
+				State = 781;
 				Match(SWEEP);
-				State = 742;
+				State = 782;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 743;
+				State = 783;
 				Match(TO);
-				State = 744;
+				State = 784;
 				ident();
 				}
 				break;
@@ -5580,34 +5942,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 745;
+				State = 785;
 				Match(ACCELERATE);
-				State = 757;
+				State = 797;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 746;
+					State = 786;
 					Match(LPAREN);
-					State = 747;
+					State = 787;
 					ident();
-					State = 752;
+					State = 792;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 748;
+						State = 788;
 						Match(COMMA);
-						State = 749;
+						State = 789;
 						ident();
 						}
 						}
-						State = 754;
+						State = 794;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 755;
+					State = 795;
 					Match(RPAREN);
 					}
 				}
@@ -5618,7 +5980,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 759;
+				State = 799;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5661,25 +6023,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 80, RULE_defaultRule);
+		EnterRule(_localctx, 84, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 762;
+			State = 802;
 			Match(DEFAULT);
-			State = 763;
+			State = 803;
 			Match(WHEN);
-			State = 764;
+			State = 804;
 			expr(0);
-			State = 767;
+			State = 807;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 765;
+				State = 805;
 				Match(GRACE);
-				State = 766;
+				State = 806;
 				duration();
 				}
 			}
@@ -5726,30 +6088,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 82, RULE_cfadsRule);
+		EnterRule(_localctx, 86, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 769;
+			State = 809;
 			Match(CFADS);
-			State = 770;
+			State = 810;
 			Match(INCLUDES);
-			State = 771;
+			State = 811;
 			cfadsItem();
-			State = 776;
+			State = 816;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 772;
+				State = 812;
 				Match(COMMA);
-				State = 773;
+				State = 813;
 				cfadsItem();
 				}
 				}
-				State = 778;
+				State = 818;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5787,15 +6149,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 84, RULE_cfadsItem);
+		EnterRule(_localctx, 88, RULE_cfadsItem);
 		try {
-			State = 781;
+			State = 821;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 779;
+				State = 819;
 				Match(RVG);
 				}
 				break;
@@ -5931,11 +6293,16 @@ public partial class DealLangParser : Parser {
 			case AGAINST:
 			case ADVANCE:
 			case INVESTMENT_GRADE:
+			case HOLDINGS:
+			case HASHRATE:
+			case NETWORK:
+			case REWARDS:
+			case COVER:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 780;
+				State = 820;
 				ident();
 				}
 				break;
@@ -5980,30 +6347,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 86, RULE_waterfallDecl);
+		EnterRule(_localctx, 90, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 783;
+			State = 823;
 			Match(WATERFALL);
-			State = 784;
+			State = 824;
 			Match(LBRACE);
-			State = 788;
+			State = 828;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 279015L) != 0)) {
 				{
 				{
-				State = 785;
+				State = 825;
 				step();
 				}
 				}
-				State = 790;
+				State = 830;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 791;
+			State = 831;
 			Match(RBRACE);
 			}
 		}
@@ -6132,6 +6499,25 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class SellStepContext : StepContext {
+		public ReferenceContext target;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SELL() { return GetToken(DealLangParser.SELL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COVER() { return GetToken(DealLangParser.COVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ReferenceContext reference() {
+			return GetRuleContext<ReferenceContext>(0);
+		}
+		public SellStepContext(StepContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSellStep(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class IfStepContext : StepContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IF() { return GetToken(DealLangParser.IF, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
@@ -6202,42 +6588,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 88, RULE_step);
+		EnterRule(_localctx, 92, RULE_step);
 		int _la;
 		try {
-			State = 871;
+			State = 917;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 793;
+				State = 833;
 				Match(PAY);
-				State = 794;
+				State = 834;
 				((PayStepContext)_localctx).target = reference();
-				State = 804;
+				State = 844;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 795;
+					State = 835;
 					Match(USING);
-					State = 796;
+					State = 836;
 					ident();
-					State = 801;
+					State = 841;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 797;
+						State = 837;
 						Match(COMMA);
-						State = 798;
+						State = 838;
 						ident();
 						}
 						}
-						State = 803;
+						State = 843;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -6250,9 +6636,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 806;
+				State = 846;
 				Match(FILL);
-				State = 807;
+				State = 847;
 				ident();
 				}
 				break;
@@ -6260,9 +6646,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 808;
+				State = 848;
 				Match(RELEASE);
-				State = 809;
+				State = 849;
 				ident();
 				}
 				break;
@@ -6270,13 +6656,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 810;
+				State = 850;
 				Match(HOLD);
-				State = 811;
+				State = 851;
 				Match(REST);
-				State = 812;
+				State = 852;
 				Match(IN);
-				State = 813;
+				State = 853;
 				ident();
 				}
 				break;
@@ -6284,25 +6670,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 814;
+				State = 854;
 				Match(DISTRIBUTE);
-				State = 817;
+				State = 857;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 815;
+					State = 855;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 816;
+					State = 856;
 					Match(OF);
 					}
 				}
 
-				State = 819;
+				State = 859;
 				Match(REST);
-				State = 820;
+				State = 860;
 				Match(TO);
-				State = 821;
+				State = 861;
 				ident();
 				}
 				break;
@@ -6310,70 +6696,86 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 822;
+				State = 862;
 				Match(SWEEP);
-				State = 823;
+				State = 863;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 824;
+				State = 864;
 				Match(OF);
-				State = 825;
+				State = 865;
 				Match(REST);
-				State = 826;
+				State = 866;
 				Match(TO);
-				State = 827;
+				State = 867;
 				ident();
+				}
+				break;
+			case SELL:
+				_localctx = new SellStepContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 868;
+				Match(SELL);
+				State = 869;
+				ident();
+				State = 870;
+				Match(TO);
+				State = 871;
+				Match(COVER);
+				State = 872;
+				((SellStepContext)_localctx).target = reference();
 				}
 				break;
 			case IF:
 				_localctx = new IfStepContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 828;
+				State = 874;
 				Match(IF);
-				State = 829;
+				State = 875;
 				expr(0);
-				State = 830;
+				State = 876;
 				Match(LBRACE);
-				State = 834;
+				State = 880;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 279015L) != 0)) {
 					{
 					{
-					State = 831;
+					State = 877;
 					step();
 					}
 					}
-					State = 836;
+					State = 882;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 837;
+				State = 883;
 				Match(RBRACE);
-				State = 847;
+				State = 893;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 838;
+					State = 884;
 					Match(ELSE);
-					State = 839;
+					State = 885;
 					Match(LBRACE);
-					State = 843;
+					State = 889;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 279015L) != 0)) {
 						{
 						{
-						State = 840;
+						State = 886;
 						step();
 						}
 						}
-						State = 845;
+						State = 891;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 846;
+					State = 892;
 					Match(RBRACE);
 					}
 				}
@@ -6382,65 +6784,65 @@ public partial class DealLangParser : Parser {
 				break;
 			case PRO_RATA:
 				_localctx = new ProRataStepContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
+				EnterOuterAlt(_localctx, 9);
 				{
-				State = 849;
+				State = 895;
 				Match(PRO_RATA);
-				State = 852;
+				State = 898;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 850;
+					State = 896;
 					Match(BY);
-					State = 851;
+					State = 897;
 					Match(BALANCE);
 					}
 				}
 
-				State = 854;
+				State = 900;
 				Match(LBRACE);
-				State = 858;
+				State = 904;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 279015L) != 0)) {
 					{
 					{
-					State = 855;
+					State = 901;
 					step();
 					}
 					}
-					State = 860;
+					State = 906;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 861;
+				State = 907;
 				Match(RBRACE);
 				}
 				break;
 			case SEQUENTIAL:
 				_localctx = new SequentialStepContext(_localctx);
-				EnterOuterAlt(_localctx, 9);
+				EnterOuterAlt(_localctx, 10);
 				{
-				State = 862;
+				State = 908;
 				Match(SEQUENTIAL);
-				State = 863;
+				State = 909;
 				Match(LBRACE);
-				State = 867;
+				State = 913;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 279015L) != 0)) {
 					{
 					{
-					State = 864;
+					State = 910;
 					step();
 					}
 					}
-					State = 869;
+					State = 915;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 870;
+				State = 916;
 				Match(RBRACE);
 				}
 				break;
@@ -6485,30 +6887,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 90, RULE_enforcementDecl);
+		EnterRule(_localctx, 94, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 873;
+			State = 919;
 			Match(ENFORCEMENT);
-			State = 874;
+			State = 920;
 			Match(LBRACE);
-			State = 878;
+			State = 924;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 875;
+				State = 921;
 				enforcementItem();
 				}
 				}
-				State = 880;
+				State = 926;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 881;
+			State = 927;
 			Match(RBRACE);
 			}
 		}
@@ -6577,47 +6979,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 92, RULE_enforcementItem);
+		EnterRule(_localctx, 96, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 899;
+			State = 945;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 883;
+				State = 929;
 				Match(SELL);
-				State = 884;
+				State = 930;
 				ident();
-				State = 889;
+				State = 935;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 885;
+					State = 931;
 					Match(COMMA);
-					State = 886;
+					State = 932;
 					ident();
 					}
 					}
-					State = 891;
+					State = 937;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 895;
+				State = 941;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & -9223372036854775713L) != 0) || _la==LAG) {
 					{
 					{
-					State = 892;
+					State = 938;
 					sellTerm();
 					}
 					}
-					State = 897;
+					State = 943;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6627,7 +7029,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 898;
+				State = 944;
 				waterfallDecl();
 				}
 				break;
@@ -6768,18 +7170,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 94, RULE_sellTerm);
+		EnterRule(_localctx, 98, RULE_sellTerm);
 		try {
-			State = 923;
+			State = 969;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 901;
+				State = 947;
 				Match(HAIRCUT);
-				State = 902;
+				State = 948;
 				expr(0);
 				}
 				break;
@@ -6787,9 +7189,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 903;
+				State = 949;
 				Match(LAG);
-				State = 904;
+				State = 950;
 				duration();
 				}
 				break;
@@ -6797,13 +7199,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 905;
+				State = 951;
 				Match(DEPTH);
-				State = 906;
+				State = 952;
 				expr(0);
-				State = 907;
+				State = 953;
 				Match(PER);
-				State = 908;
+				State = 954;
 				Match(MONTH);
 				}
 				break;
@@ -6811,9 +7213,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 910;
+				State = 956;
 				Match(IMPACT);
-				State = 911;
+				State = 957;
 				expr(0);
 				}
 				break;
@@ -6821,13 +7223,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 912;
+				State = 958;
 				Match(LIMIT);
-				State = 913;
+				State = 959;
 				expr(0);
-				State = 914;
+				State = 960;
 				Match(PER);
-				State = 915;
+				State = 961;
 				Match(MONTH);
 				}
 				break;
@@ -6835,9 +7237,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 917;
+				State = 963;
 				Match(COSTS);
-				State = 918;
+				State = 964;
 				expr(0);
 				}
 				break;
@@ -6845,9 +7247,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 919;
+				State = 965;
 				Match(KEEP);
-				State = 920;
+				State = 966;
 				Match(CONTRACTS);
 				}
 				break;
@@ -6855,9 +7257,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 921;
+				State = 967;
 				Match(RESERVE);
-				State = 922;
+				State = 968;
 				expr(0);
 				}
 				break;
@@ -6911,36 +7313,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 96, RULE_scenarioDecl);
+		EnterRule(_localctx, 100, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 925;
+			State = 971;
 			Match(SCENARIO);
-			State = 926;
+			State = 972;
 			_localctx.name = ident();
-			State = 927;
+			State = 973;
 			Match(FOR);
-			State = 928;
+			State = 974;
 			_localctx.deal = ident();
-			State = 929;
+			State = 975;
 			Match(LBRACE);
-			State = 933;
+			State = 979;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 576443709995083783L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 9223099358092978183L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1610612767L) != 0)) {
 				{
 				{
-				State = 930;
+				State = 976;
 				scenarioItem();
 				}
 				}
-				State = 935;
+				State = 981;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 936;
+			State = 982;
 			Match(RBRACE);
 			}
 		}
@@ -7411,24 +7813,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 98, RULE_scenarioItem);
+		EnterRule(_localctx, 102, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1091;
+			State = 1137;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,101,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 938;
+				State = 984;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 939;
+				State = 985;
 				Match(RENEWALS);
-				State = 940;
+				State = 986;
 				Match(TAKEN);
-				State = 941;
+				State = 987;
 				Match(NUMBER);
 				}
 				break;
@@ -7436,24 +7838,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 943;
+				State = 989;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 944;
+				State = 990;
 				Match(DEFLATE);
-				State = 945;
+				State = 991;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 946;
+				State = 992;
 				perYear();
-				State = 951;
+				State = 997;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
 				case 1:
 					{
-					State = 947;
+					State = 993;
 					Match(VOLATILITY);
-					State = 948;
+					State = 994;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 949;
+					State = 995;
 					perYear();
 					}
 					break;
@@ -7464,15 +7866,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 953;
+				State = 999;
 				((DropItemContext)_localctx).path = reference();
-				State = 954;
+				State = 1000;
 				Match(DROP);
-				State = 955;
+				State = 1001;
 				expr(0);
-				State = 956;
+				State = 1002;
 				Match(BY);
-				State = 957;
+				State = 1003;
 				Match(DATE);
 				}
 				break;
@@ -7480,75 +7882,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 959;
+				State = 1005;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 960;
+				State = 1006;
 				Match(DEFAULTS);
-				State = 984;
+				State = 1030;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 961;
+					State = 1007;
 					Match(ON);
-					State = 962;
+					State = 1008;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 963;
+					State = 1009;
 					Match(DRAWN);
-					State = 973;
+					State = 1019;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
 					case 1:
 						{
-						State = 964;
+						State = 1010;
 						Match(PD);
-						State = 965;
+						State = 1011;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 966;
+						State = 1012;
 						perYear();
-						State = 970;
+						State = 1016;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 967;
+							State = 1013;
 							pdStep();
 							}
 							}
-							State = 972;
+							State = 1018;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 978;
+					State = 1024;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,96,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 975;
+							State = 1021;
 							loading();
 							}
 							} 
 						}
-						State = 980;
+						State = 1026;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,96,Context);
 					}
-					State = 982;
+					State = 1028;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 					case 1:
 						{
-						State = 981;
+						State = 1027;
 						recoveryDraw();
 						}
 						break;
@@ -7564,9 +7966,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 986;
+				State = 1032;
 				Match(ENFORCEMENT);
-				State = 988;
+				State = 1034;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -7574,7 +7976,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 987;
+						State = 1033;
 						sellTerm();
 						}
 						}
@@ -7582,9 +7984,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 990;
+					State = 1036;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,96,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -7592,11 +7994,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 992;
+				State = 1038;
 				Match(ENFORCEMENT);
-				State = 993;
+				State = 1039;
 				Match(SELL);
-				State = 994;
+				State = 1040;
 				Match(ALL);
 				}
 				break;
@@ -7604,11 +8006,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 995;
+				State = 1041;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 996;
+				State = 1042;
 				Match(LEVEL);
-				State = 997;
+				State = 1043;
 				expr(0);
 				}
 				break;
@@ -7616,29 +8018,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 999;
+				State = 1045;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1000;
+				State = 1046;
 				Match(POINTS);
-				State = 1001;
+				State = 1047;
 				pointsKind();
-				State = 1002;
+				State = 1048;
 				Match(LBRACE);
-				State = 1006;
+				State = 1052;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1003;
+					State = 1049;
 					schedulePoint();
 					}
 					}
-					State = 1008;
+					State = 1054;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1009;
+				State = 1055;
 				Match(RBRACE);
 				}
 				break;
@@ -7646,15 +8048,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1011;
+				State = 1057;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1012;
+				State = 1058;
 				Match(LAUNCH);
-				State = 1013;
+				State = 1059;
 				Match(DATE);
-				State = 1014;
+				State = 1060;
 				Match(DOWN);
-				State = 1015;
+				State = 1061;
 				expr(0);
 				}
 				break;
@@ -7662,21 +8064,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1017;
+				State = 1063;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1018;
+				State = 1064;
 				Match(SHIFT);
-				State = 1020;
+				State = 1066;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1019;
+					State = 1065;
 					Match(PLUS);
 					}
 				}
 
-				State = 1022;
+				State = 1068;
 				expr(0);
 				}
 				break;
@@ -7684,11 +8086,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1024;
+				State = 1070;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1025;
+				State = 1071;
 				Match(UTILISATION);
-				State = 1026;
+				State = 1072;
 				expr(0);
 				}
 				break;
@@ -7696,17 +8098,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1028;
+				State = 1074;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1029;
+				State = 1075;
 				Match(RELET);
-				State = 1030;
+				State = 1076;
 				Match(AFTER);
-				State = 1031;
+				State = 1077;
 				duration();
-				State = 1032;
+				State = 1078;
 				Match(AT);
-				State = 1033;
+				State = 1079;
 				expr(0);
 				}
 				break;
@@ -7714,11 +8116,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1035;
+				State = 1081;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1036;
+				State = 1082;
 				Match(NOT);
-				State = 1037;
+				State = 1083;
 				Match(RELET);
 				}
 				break;
@@ -7726,9 +8128,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1039;
+				State = 1085;
 				Match(PATHS);
-				State = 1040;
+				State = 1086;
 				Match(NUMBER);
 				}
 				break;
@@ -7736,9 +8138,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1041;
+				State = 1087;
 				Match(SEED);
-				State = 1042;
+				State = 1088;
 				Match(NUMBER);
 				}
 				break;
@@ -7746,7 +8148,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1043;
+				State = 1089;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -7754,21 +8156,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1044;
+				State = 1090;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1045;
+				State = 1091;
 				Match(GBM);
-				State = 1046;
+				State = 1092;
 				Match(DRIFT);
-				State = 1047;
+				State = 1093;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1048;
+				State = 1094;
 				perYear();
-				State = 1049;
+				State = 1095;
 				Match(VOLATILITY);
-				State = 1050;
+				State = 1096;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1051;
+				State = 1097;
 				perYear();
 				}
 				break;
@@ -7776,39 +8178,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1053;
+				State = 1099;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1054;
+				State = 1100;
 				Match(REVERTS);
-				State = 1055;
+				State = 1101;
 				Match(TO);
-				State = 1058;
+				State = 1104;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
 				case 1:
 					{
-					State = 1056;
+					State = 1102;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1057;
+					State = 1103;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1060;
+				State = 1106;
 				Match(SPEED);
-				State = 1061;
+				State = 1107;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1062;
+				State = 1108;
 				perYear();
-				State = 1063;
+				State = 1109;
 				Match(VOLATILITY);
-				State = 1064;
+				State = 1110;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1065;
+				State = 1111;
 				perYear();
 				}
 				break;
@@ -7816,17 +8218,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1067;
+				State = 1113;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1068;
+				State = 1114;
 				Match(JUMPS);
-				State = 1069;
+				State = 1115;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1070;
+				State = 1116;
 				perYear();
-				State = 1071;
+				State = 1117;
 				Match(DOWN);
-				State = 1072;
+				State = 1118;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -7834,24 +8236,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1074;
+				State = 1120;
 				Match(CORRELATE);
-				State = 1075;
+				State = 1121;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1076;
+				State = 1122;
 				Match(WITH);
-				State = 1077;
+				State = 1123;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1078;
+				State = 1124;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1081;
+				State = 1127;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,100,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,103,Context) ) {
 				case 1:
 					{
-					State = 1079;
+					State = 1125;
 					Match(STRESS);
-					State = 1080;
+					State = 1126;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -7862,19 +8264,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1083;
+				State = 1129;
 				Match(REGIMES);
-				State = 1084;
+				State = 1130;
 				Match(STRESS);
-				State = 1085;
+				State = 1131;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1086;
+				State = 1132;
 				perYear();
-				State = 1087;
+				State = 1133;
 				Match(NORMAL);
-				State = 1088;
+				State = 1134;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1089;
+				State = 1135;
 				perYear();
 				}
 				break;
@@ -7917,19 +8319,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 100, RULE_pdStep);
+		EnterRule(_localctx, 104, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1093;
+			State = 1139;
 			Match(UNTIL);
-			State = 1094;
+			State = 1140;
 			Match(DATE);
-			State = 1095;
+			State = 1141;
 			Match(THEN);
-			State = 1096;
+			State = 1142;
 			expr(0);
-			State = 1097;
+			State = 1143;
 			perYear();
 			}
 		}
@@ -7973,21 +8375,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 102, RULE_recoveryDraw);
+		EnterRule(_localctx, 106, RULE_recoveryDraw);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1099;
+			State = 1145;
 			Match(RECOVERY);
-			State = 1100;
+			State = 1146;
 			Match(BETA);
-			State = 1101;
+			State = 1147;
 			Match(MEAN);
-			State = 1102;
+			State = 1148;
 			_localctx.mean = expr(0);
-			State = 1103;
+			State = 1149;
 			Match(SD);
-			State = 1104;
+			State = 1150;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -8028,15 +8430,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 104, RULE_loading);
+		EnterRule(_localctx, 108, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1106;
+			State = 1152;
 			Match(LOADING);
-			State = 1107;
+			State = 1153;
 			_localctx.factor = reference();
-			State = 1108;
+			State = 1154;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -8070,13 +8472,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 106, RULE_perYear);
+		EnterRule(_localctx, 110, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1110;
+			State = 1156;
 			Match(PER);
-			State = 1111;
+			State = 1157;
 			Match(YEAR);
 			}
 		}
@@ -8109,11 +8511,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 108, RULE_duration);
+		EnterRule(_localctx, 112, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1113;
+			State = 1159;
 			Match(QUANTITY);
 			}
 		}
@@ -8433,27 +8835,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 110;
-		EnterRecursionRule(_localctx, 110, RULE_expr, _p);
+		int _startState = 114;
+		EnterRecursionRule(_localctx, 114, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1157;
+			State = 1203;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1116;
+				State = 1162;
 				Match(LPAREN);
-				State = 1117;
+				State = 1163;
 				expr(0);
-				State = 1118;
+				State = 1164;
 				Match(RPAREN);
 				}
 				break;
@@ -8462,9 +8864,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1120;
+				State = 1166;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1121;
+				State = 1167;
 				expr(16);
 				}
 				break;
@@ -8473,9 +8875,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1122;
+				State = 1168;
 				Match(NOT);
-				State = 1123;
+				State = 1169;
 				expr(11);
 				}
 				break;
@@ -8484,17 +8886,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1124;
+				State = 1170;
 				Match(IF);
-				State = 1125;
+				State = 1171;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1126;
+				State = 1172;
 				Match(THEN);
-				State = 1127;
+				State = 1173;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1128;
+				State = 1174;
 				Match(ELSE);
-				State = 1129;
+				State = 1175;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -8503,37 +8905,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1131;
+				State = 1177;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1132;
+				State = 1178;
 				Match(LPAREN);
-				State = 1141;
+				State = 1187;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 5188138524511823879L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 105473L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 9223240095577663495L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1728069791L) != 0)) {
 					{
-					State = 1133;
+					State = 1179;
 					expr(0);
-					State = 1138;
+					State = 1184;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1134;
+						State = 1180;
 						Match(COMMA);
-						State = 1135;
+						State = 1181;
 						expr(0);
 						}
 						}
-						State = 1140;
+						State = 1186;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1143;
+				State = 1189;
 				Match(RPAREN);
 				}
 				break;
@@ -8542,7 +8944,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1145;
+				State = 1191;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -8552,19 +8954,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1147;
+				State = 1193;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 161)) & ~0x3f) == 0 && ((1L << (_la - 161)) & 127L) != 0)) {
+				if (((((_la - 161)) & ~0x3f) == 0 && ((1L << (_la - 161)) & 2047L) != 0)) {
 					{
-					State = 1146;
+					State = 1192;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1149;
+				State = 1195;
 				Match(PER);
-				State = 1150;
+				State = 1196;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -8573,9 +8975,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1151;
+				State = 1197;
 				Match(NUMBER);
-				State = 1152;
+				State = 1198;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -8584,7 +8986,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1153;
+				State = 1199;
 				Match(QUANTITY);
 				}
 				break;
@@ -8593,7 +8995,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1154;
+				State = 1200;
 				Match(NUMBER);
 				}
 				break;
@@ -8602,7 +9004,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1155;
+				State = 1201;
 				Match(DATE);
 				}
 				break;
@@ -8611,34 +9013,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1156;
+				State = 1202;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1179;
+			State = 1225;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,107,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,110,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1177;
+					State = 1223;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,109,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1159;
+						State = 1205;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1160;
+						State = 1206;
 						Match(OF);
-						State = 1161;
+						State = 1207;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -8647,9 +9049,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1162;
+						State = 1208;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1163;
+						State = 1209;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -8659,7 +9061,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1164;
+						State = 1210;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -8668,9 +9070,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1165;
+						State = 1211;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1166;
+						State = 1212;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -8680,7 +9082,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1167;
+						State = 1213;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -8689,19 +9091,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1168;
+						State = 1214;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1169;
+						State = 1215;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 63L) != 0)) ) {
+						if ( !(((((_la - 210)) & ~0x3f) == 0 && ((1L << (_la - 210)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1170;
+						State = 1216;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -8710,11 +9112,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1171;
+						State = 1217;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1172;
+						State = 1218;
 						Match(AND);
-						State = 1173;
+						State = 1219;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -8723,20 +9125,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1174;
+						State = 1220;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1175;
+						State = 1221;
 						Match(OR);
-						State = 1176;
+						State = 1222;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1181;
+				State = 1227;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,107,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,110,Context);
 			}
 			}
 		}
@@ -8759,6 +9161,10 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MW() { return GetToken(DealLangParser.MW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KWH() { return GetToken(DealLangParser.KWH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MWH() { return GetToken(DealLangParser.MWH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COIN() { return GetToken(DealLangParser.COIN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COINS() { return GetToken(DealLangParser.COINS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EH_S() { return GetToken(DealLangParser.EH_S, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DAY() { return GetToken(DealLangParser.DAY, 0); }
 		public MeasureUnitContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -8775,14 +9181,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 112, RULE_measureUnit);
+		EnterRule(_localctx, 116, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1182;
+			State = 1228;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 161)) & ~0x3f) == 0 && ((1L << (_la - 161)) & 127L) != 0)) ) {
+			if ( !(((((_la - 161)) & ~0x3f) == 0 && ((1L << (_la - 161)) & 2047L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -8827,20 +9233,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 114, RULE_reference);
+		EnterRule(_localctx, 118, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1184;
+			State = 1230;
 			ident();
-			State = 1187;
+			State = 1233;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,111,Context) ) {
 			case 1:
 				{
-				State = 1185;
+				State = 1231;
 				Match(DOT);
-				State = 1186;
+				State = 1232;
 				_localctx.member = ident();
 				}
 				break;
@@ -8973,6 +9379,11 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREPAYMENT() { return GetToken(DealLangParser.PREPAYMENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode APPLIED() { return GetToken(DealLangParser.APPLIED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOLDINGS() { return GetToken(DealLangParser.HOLDINGS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HASHRATE() { return GetToken(DealLangParser.HASHRATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NETWORK() { return GetToken(DealLangParser.NETWORK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REWARDS() { return GetToken(DealLangParser.REWARDS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COVER() { return GetToken(DealLangParser.COVER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATHS() { return GetToken(DealLangParser.PATHS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEED() { return GetToken(DealLangParser.SEED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANTITHETIC() { return GetToken(DealLangParser.ANTITHETIC, 0); }
@@ -9009,14 +9420,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 116, RULE_ident);
+		EnterRule(_localctx, 120, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1189;
+			State = 1235;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 576443709990889479L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 9223099358088783879L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1610612767L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9039,7 +9450,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 55: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 57: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -9062,7 +9473,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,219,1192,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,228,1238,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -9070,435 +9481,454 @@ public partial class DealLangParser : Parser {
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
-		2,57,7,57,2,58,7,58,1,0,1,0,1,0,1,0,5,0,123,8,0,10,0,12,0,126,9,0,1,0,
-		1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,137,8,2,10,2,12,2,140,9,2,1,2,1,2,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,3,3,163,8,3,1,4,1,4,1,4,1,4,1,4,5,4,170,8,4,10,4,12,4,173,9,4,1,
-		4,1,4,1,5,1,5,1,5,5,5,180,8,5,10,5,12,5,183,9,5,1,5,1,5,1,6,1,6,1,6,1,
-		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,201,8,6,1,7,1,7,1,8,1,8,
-		1,8,1,8,5,8,209,8,8,10,8,12,8,212,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,
-		3,9,222,8,9,1,10,1,10,1,10,1,10,5,10,228,8,10,10,10,12,10,231,9,10,1,10,
-		1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,245,8,11,10,
-		11,12,11,248,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,256,8,11,1,12,1,12,
-		1,13,1,13,1,13,1,13,5,13,264,8,13,10,13,12,13,267,9,13,1,13,1,13,1,14,
-		1,14,1,14,1,14,1,14,1,14,1,14,3,14,278,8,14,1,14,1,14,3,14,282,8,14,1,
-		14,1,14,1,14,1,14,5,14,288,8,14,10,14,12,14,291,9,14,1,14,3,14,294,8,14,
-		1,15,1,15,1,15,3,15,299,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,307,8,
-		16,10,16,12,16,310,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
-		17,1,17,3,17,323,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,3,17,338,8,17,1,17,1,17,4,17,342,8,17,11,17,12,17,343,1,
-		17,1,17,3,17,348,8,17,1,18,1,18,1,18,3,18,353,8,18,1,19,1,19,1,19,1,19,
-		1,19,1,19,3,19,361,8,19,1,20,1,20,1,20,1,20,5,20,367,8,20,10,20,12,20,
-		370,9,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,381,8,21,1,
-		21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,392,8,21,1,22,1,22,1,22,
-		1,22,5,22,398,8,22,10,22,12,22,401,9,22,1,22,1,22,1,23,1,23,1,23,5,23,
-		408,8,23,10,23,12,23,411,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
+		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,1,0,1,0,1,0,1,0,5,0,127,8,0,10,
+		0,12,0,130,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,141,8,2,10,2,12,
+		2,144,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,168,8,3,1,4,1,4,1,4,1,4,1,4,5,4,175,8,
+		4,10,4,12,4,178,9,4,1,4,1,4,1,5,1,5,1,5,5,5,185,8,5,10,5,12,5,188,9,5,
+		1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,206,
+		8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,214,8,8,10,8,12,8,217,9,8,1,8,1,8,1,9,
+		1,9,1,9,1,9,1,9,1,9,3,9,227,8,9,1,10,1,10,1,10,1,10,5,10,233,8,10,10,10,
+		12,10,236,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		1,11,5,11,250,8,11,10,11,12,11,253,9,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		3,11,261,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,269,8,13,10,13,12,13,
+		272,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,283,8,14,1,
+		14,1,14,3,14,287,8,14,1,14,1,14,1,14,1,14,5,14,293,8,14,10,14,12,14,296,
+		9,14,1,14,3,14,299,8,14,1,15,1,15,1,15,3,15,304,8,15,1,16,1,16,1,16,1,
+		16,1,16,1,16,5,16,312,8,16,10,16,12,16,315,9,16,1,16,1,16,1,17,1,17,1,
+		17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,328,8,17,1,17,1,17,1,17,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,343,8,17,1,17,1,17,4,17,347,
+		8,17,11,17,12,17,348,1,17,1,17,3,17,353,8,17,1,18,1,18,1,18,3,18,358,8,
+		18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,366,8,19,1,20,1,20,1,20,1,20,5,20,
+		372,8,20,10,20,12,20,375,9,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,
+		1,21,3,21,386,8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,397,
+		8,21,1,22,1,22,1,22,1,22,5,22,403,8,22,10,22,12,22,406,9,22,1,22,1,22,
+		1,23,1,23,1,23,5,23,413,8,23,10,23,12,23,416,9,23,1,23,1,23,1,23,1,23,
 		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
-		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,444,8,23,1,24,1,24,1,
-		24,1,24,1,24,1,24,5,24,452,8,24,10,24,12,24,455,9,24,1,24,1,24,1,25,1,
-		25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
-		25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,481,8,25,1,25,1,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,495,8,25,3,25,497,8,25,1,26,1,
-		26,1,26,1,26,1,26,3,26,504,8,26,1,27,1,27,1,27,1,27,5,27,510,8,27,10,27,
-		12,27,513,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,522,8,28,1,28,1,
-		28,3,28,526,8,28,1,28,1,28,3,28,530,8,28,1,28,1,28,3,28,534,8,28,1,28,
-		1,28,3,28,538,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,5,28,552,8,28,10,28,12,28,555,9,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,572,8,28,1,28,1,28,
-		1,28,1,28,1,28,5,28,579,8,28,10,28,12,28,582,9,28,1,28,1,28,3,28,586,8,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,3,28,607,8,28,1,29,1,29,1,29,1,29,1,30,1,30,
-		1,30,1,30,1,30,1,30,5,30,619,8,30,10,30,12,30,622,9,30,1,30,3,30,625,8,
-		30,1,31,1,31,1,31,1,31,5,31,631,8,31,10,31,12,31,634,9,31,1,31,1,31,1,
-		32,1,32,1,32,1,32,1,32,1,32,5,32,644,8,32,10,32,12,32,647,9,32,3,32,649,
-		8,32,1,33,1,33,1,33,1,34,1,34,1,34,1,34,5,34,658,8,34,10,34,12,34,661,
-		9,34,1,34,3,34,664,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,672,8,35,1,
-		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,683,8,36,3,36,685,8,36,
-		1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,696,8,37,1,37,3,37,699,
-		8,37,1,37,1,37,3,37,703,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,711,8,
-		38,1,38,1,38,1,38,3,38,716,8,38,1,38,1,38,1,38,3,38,721,8,38,1,38,1,38,
-		1,38,1,38,1,38,1,38,1,38,1,38,3,38,731,8,38,1,38,1,38,1,38,1,38,5,38,737,
-		8,38,10,38,12,38,740,9,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		5,39,751,8,39,10,39,12,39,754,9,39,1,39,1,39,3,39,758,8,39,1,39,3,39,761,
-		8,39,1,40,1,40,1,40,1,40,1,40,3,40,768,8,40,1,41,1,41,1,41,1,41,1,41,5,
-		41,775,8,41,10,41,12,41,778,9,41,1,42,1,42,3,42,782,8,42,1,43,1,43,1,43,
-		5,43,787,8,43,10,43,12,43,790,9,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,
-		1,44,5,44,800,8,44,10,44,12,44,803,9,44,3,44,805,8,44,1,44,1,44,1,44,1,
-		44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,818,8,44,1,44,1,44,1,44,1,44,
-		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,833,8,44,10,44,12,44,
-		836,9,44,1,44,1,44,1,44,1,44,5,44,842,8,44,10,44,12,44,845,9,44,1,44,3,
-		44,848,8,44,1,44,1,44,1,44,3,44,853,8,44,1,44,1,44,5,44,857,8,44,10,44,
-		12,44,860,9,44,1,44,1,44,1,44,1,44,5,44,866,8,44,10,44,12,44,869,9,44,
-		1,44,3,44,872,8,44,1,45,1,45,1,45,5,45,877,8,45,10,45,12,45,880,9,45,1,
-		45,1,45,1,46,1,46,1,46,1,46,5,46,888,8,46,10,46,12,46,891,9,46,1,46,5,
-		46,894,8,46,10,46,12,46,897,9,46,1,46,3,46,900,8,46,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,1,47,3,47,924,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,932,
-		8,48,10,48,12,48,935,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,3,49,952,8,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,969,8,49,10,49,12,
-		49,972,9,49,3,49,974,8,49,1,49,5,49,977,8,49,10,49,12,49,980,9,49,1,49,
-		3,49,983,8,49,3,49,985,8,49,1,49,1,49,4,49,989,8,49,11,49,12,49,990,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,1005,8,
-		49,10,49,12,49,1008,9,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,3,49,1021,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,
-		1059,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1082,8,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,3,49,1092,8,49,1,50,1,50,1,50,1,50,1,50,
-		1,50,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,52,1,52,1,52,1,52,1,53,1,53,
-		1,53,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1137,8,55,10,55,
-		12,55,1140,9,55,3,55,1142,8,55,1,55,1,55,1,55,1,55,3,55,1148,8,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1158,8,55,1,55,1,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		5,55,1178,8,55,10,55,12,55,1181,9,55,1,56,1,56,1,57,1,57,1,57,3,57,1188,
-		8,57,1,58,1,58,1,58,0,1,110,59,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
-		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
-		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,0,
-		8,1,0,189,190,1,0,15,16,1,0,209,210,1,0,199,200,1,0,197,198,1,0,201,206,
-		1,0,161,167,21,0,3,3,5,9,13,42,44,47,49,49,52,56,60,61,63,64,66,98,100,
-		110,112,113,115,117,121,122,124,126,129,131,140,140,142,146,153,155,168,
-		168,173,187,213,214,1364,0,124,1,0,0,0,2,129,1,0,0,0,4,132,1,0,0,0,6,162,
-		1,0,0,0,8,164,1,0,0,0,10,176,1,0,0,0,12,200,1,0,0,0,14,202,1,0,0,0,16,
-		204,1,0,0,0,18,221,1,0,0,0,20,223,1,0,0,0,22,255,1,0,0,0,24,257,1,0,0,
-		0,26,259,1,0,0,0,28,293,1,0,0,0,30,295,1,0,0,0,32,300,1,0,0,0,34,347,1,
-		0,0,0,36,352,1,0,0,0,38,360,1,0,0,0,40,362,1,0,0,0,42,391,1,0,0,0,44,393,
-		1,0,0,0,46,443,1,0,0,0,48,445,1,0,0,0,50,496,1,0,0,0,52,498,1,0,0,0,54,
-		505,1,0,0,0,56,606,1,0,0,0,58,608,1,0,0,0,60,624,1,0,0,0,62,626,1,0,0,
-		0,64,648,1,0,0,0,66,650,1,0,0,0,68,653,1,0,0,0,70,671,1,0,0,0,72,673,1,
-		0,0,0,74,688,1,0,0,0,76,704,1,0,0,0,78,760,1,0,0,0,80,762,1,0,0,0,82,769,
-		1,0,0,0,84,781,1,0,0,0,86,783,1,0,0,0,88,871,1,0,0,0,90,873,1,0,0,0,92,
-		899,1,0,0,0,94,923,1,0,0,0,96,925,1,0,0,0,98,1091,1,0,0,0,100,1093,1,0,
-		0,0,102,1099,1,0,0,0,104,1106,1,0,0,0,106,1110,1,0,0,0,108,1113,1,0,0,
-		0,110,1157,1,0,0,0,112,1182,1,0,0,0,114,1184,1,0,0,0,116,1189,1,0,0,0,
-		118,123,3,2,1,0,119,123,3,4,2,0,120,123,3,96,48,0,121,123,3,8,4,0,122,
-		118,1,0,0,0,122,119,1,0,0,0,122,120,1,0,0,0,122,121,1,0,0,0,123,126,1,
-		0,0,0,124,122,1,0,0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,124,1,0,0,0,
-		127,128,5,0,0,1,128,1,1,0,0,0,129,130,5,3,0,0,130,131,5,211,0,0,131,3,
-		1,0,0,0,132,133,5,1,0,0,133,134,3,116,58,0,134,138,5,189,0,0,135,137,3,
-		6,3,0,136,135,1,0,0,0,137,140,1,0,0,0,138,136,1,0,0,0,138,139,1,0,0,0,
-		139,141,1,0,0,0,140,138,1,0,0,0,141,142,5,190,0,0,142,5,1,0,0,0,143,163,
-		3,12,6,0,144,163,3,16,8,0,145,163,3,20,10,0,146,163,3,26,13,0,147,163,
-		3,32,16,0,148,163,3,40,20,0,149,163,3,44,22,0,150,163,3,48,24,0,151,163,
-		3,54,27,0,152,163,3,62,31,0,153,163,3,68,34,0,154,163,3,72,36,0,155,163,
-		3,74,37,0,156,163,3,76,38,0,157,163,3,80,40,0,158,163,3,82,41,0,159,163,
-		3,86,43,0,160,163,3,90,45,0,161,163,3,8,4,0,162,143,1,0,0,0,162,144,1,
-		0,0,0,162,145,1,0,0,0,162,146,1,0,0,0,162,147,1,0,0,0,162,148,1,0,0,0,
-		162,149,1,0,0,0,162,150,1,0,0,0,162,151,1,0,0,0,162,152,1,0,0,0,162,153,
-		1,0,0,0,162,154,1,0,0,0,162,155,1,0,0,0,162,156,1,0,0,0,162,157,1,0,0,
-		0,162,158,1,0,0,0,162,159,1,0,0,0,162,160,1,0,0,0,162,161,1,0,0,0,163,
-		7,1,0,0,0,164,165,5,213,0,0,165,171,4,4,0,0,166,170,3,116,58,0,167,170,
-		5,4,0,0,168,170,5,51,0,0,169,166,1,0,0,0,169,167,1,0,0,0,169,168,1,0,0,
-		0,170,173,1,0,0,0,171,169,1,0,0,0,171,172,1,0,0,0,172,174,1,0,0,0,173,
-		171,1,0,0,0,174,175,3,10,5,0,175,9,1,0,0,0,176,181,5,189,0,0,177,180,3,
-		10,5,0,178,180,8,0,0,0,179,177,1,0,0,0,179,178,1,0,0,0,180,183,1,0,0,0,
-		181,179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,0,184,185,
-		5,190,0,0,185,11,1,0,0,0,186,187,5,5,0,0,187,201,5,211,0,0,188,189,5,6,
-		0,0,189,201,3,116,58,0,190,191,5,7,0,0,191,201,5,208,0,0,192,193,5,8,0,
-		0,193,201,5,208,0,0,194,195,5,9,0,0,195,201,5,208,0,0,196,197,5,10,0,0,
-		197,201,3,116,58,0,198,199,5,11,0,0,199,201,3,14,7,0,200,186,1,0,0,0,200,
-		188,1,0,0,0,200,190,1,0,0,0,200,192,1,0,0,0,200,194,1,0,0,0,200,196,1,
-		0,0,0,200,198,1,0,0,0,201,13,1,0,0,0,202,203,5,207,0,0,203,15,1,0,0,0,
-		204,205,5,12,0,0,205,206,3,116,58,0,206,210,5,189,0,0,207,209,3,18,9,0,
-		208,207,1,0,0,0,209,212,1,0,0,0,210,208,1,0,0,0,210,211,1,0,0,0,211,213,
-		1,0,0,0,212,210,1,0,0,0,213,214,5,190,0,0,214,17,1,0,0,0,215,216,5,40,
-		0,0,216,222,5,211,0,0,217,218,5,41,0,0,218,222,3,110,55,0,219,220,5,42,
-		0,0,220,222,3,110,55,0,221,215,1,0,0,0,221,217,1,0,0,0,221,219,1,0,0,0,
-		222,19,1,0,0,0,223,224,5,13,0,0,224,225,3,116,58,0,225,229,5,189,0,0,226,
-		228,3,22,11,0,227,226,1,0,0,0,228,231,1,0,0,0,229,227,1,0,0,0,229,230,
-		1,0,0,0,230,232,1,0,0,0,231,229,1,0,0,0,232,233,5,190,0,0,233,21,1,0,0,
-		0,234,235,5,108,0,0,235,256,3,110,55,0,236,237,5,156,0,0,237,238,3,110,
-		55,0,238,239,3,106,53,0,239,256,1,0,0,0,240,241,5,14,0,0,241,242,3,24,
-		12,0,242,246,5,189,0,0,243,245,3,30,15,0,244,243,1,0,0,0,245,248,1,0,0,
-		0,246,244,1,0,0,0,246,247,1,0,0,0,247,249,1,0,0,0,248,246,1,0,0,0,249,
-		250,5,190,0,0,250,256,1,0,0,0,251,252,5,17,0,0,252,253,5,208,0,0,253,254,
-		5,18,0,0,254,256,3,110,55,0,255,234,1,0,0,0,255,236,1,0,0,0,255,240,1,
-		0,0,0,255,251,1,0,0,0,256,23,1,0,0,0,257,258,7,1,0,0,258,25,1,0,0,0,259,
-		260,5,43,0,0,260,261,3,116,58,0,261,265,5,189,0,0,262,264,3,28,14,0,263,
-		262,1,0,0,0,264,267,1,0,0,0,265,263,1,0,0,0,265,266,1,0,0,0,266,268,1,
-		0,0,0,267,265,1,0,0,0,268,269,5,190,0,0,269,27,1,0,0,0,270,271,5,44,0,
-		0,271,294,3,110,55,0,272,273,5,45,0,0,273,274,5,46,0,0,274,277,3,108,54,
-		0,275,276,5,47,0,0,276,278,3,110,55,0,277,275,1,0,0,0,277,278,1,0,0,0,
-		278,281,1,0,0,0,279,280,5,48,0,0,280,282,5,208,0,0,281,279,1,0,0,0,281,
-		282,1,0,0,0,282,294,1,0,0,0,283,284,5,45,0,0,284,285,5,49,0,0,285,289,
-		5,189,0,0,286,288,3,30,15,0,287,286,1,0,0,0,288,291,1,0,0,0,289,287,1,
-		0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,294,5,190,0,
-		0,293,270,1,0,0,0,293,272,1,0,0,0,293,283,1,0,0,0,294,29,1,0,0,0,295,296,
-		5,208,0,0,296,298,3,110,55,0,297,299,5,193,0,0,298,297,1,0,0,0,298,299,
-		1,0,0,0,299,31,1,0,0,0,300,301,5,50,0,0,301,302,3,116,58,0,302,303,5,51,
-		0,0,303,304,3,116,58,0,304,308,5,189,0,0,305,307,3,34,17,0,306,305,1,0,
-		0,0,307,310,1,0,0,0,308,306,1,0,0,0,308,309,1,0,0,0,309,311,1,0,0,0,310,
-		308,1,0,0,0,311,312,5,190,0,0,312,33,1,0,0,0,313,314,5,52,0,0,314,348,
-		3,116,58,0,315,316,5,53,0,0,316,317,3,110,55,0,317,322,3,106,53,0,318,
-		319,5,54,0,0,319,320,3,110,55,0,320,321,3,106,53,0,321,323,1,0,0,0,322,
-		318,1,0,0,0,322,323,1,0,0,0,323,348,1,0,0,0,324,325,5,55,0,0,325,348,5,
-		208,0,0,326,327,5,56,0,0,327,348,3,108,54,0,328,329,5,57,0,0,329,330,3,
-		36,18,0,330,331,3,108,54,0,331,332,5,59,0,0,332,333,5,52,0,0,333,337,5,
-		60,0,0,334,335,5,53,0,0,335,336,5,59,0,0,336,338,5,61,0,0,337,334,1,0,
-		0,0,337,338,1,0,0,0,338,348,1,0,0,0,339,341,5,62,0,0,340,342,3,38,19,0,
-		341,340,1,0,0,0,342,343,1,0,0,0,343,341,1,0,0,0,343,344,1,0,0,0,344,348,
-		1,0,0,0,345,346,5,11,0,0,346,348,3,14,7,0,347,313,1,0,0,0,347,315,1,0,
-		0,0,347,324,1,0,0,0,347,326,1,0,0,0,347,328,1,0,0,0,347,339,1,0,0,0,347,
-		345,1,0,0,0,348,35,1,0,0,0,349,350,5,210,0,0,350,353,5,58,0,0,351,353,
-		5,209,0,0,352,349,1,0,0,0,352,351,1,0,0,0,353,37,1,0,0,0,354,355,5,63,
-		0,0,355,361,3,110,55,0,356,357,5,64,0,0,357,361,3,110,55,0,358,359,5,65,
-		0,0,359,361,5,208,0,0,360,354,1,0,0,0,360,356,1,0,0,0,360,358,1,0,0,0,
-		361,39,1,0,0,0,362,363,5,66,0,0,363,364,3,116,58,0,364,368,5,189,0,0,365,
-		367,3,42,21,0,366,365,1,0,0,0,367,370,1,0,0,0,368,366,1,0,0,0,368,369,
-		1,0,0,0,369,371,1,0,0,0,370,368,1,0,0,0,371,372,5,190,0,0,372,41,1,0,0,
-		0,373,374,5,67,0,0,374,392,3,116,58,0,375,376,5,100,0,0,376,392,3,110,
-		55,0,377,378,5,101,0,0,378,380,3,110,55,0,379,381,5,102,0,0,380,379,1,
-		0,0,0,380,381,1,0,0,0,381,392,1,0,0,0,382,383,5,103,0,0,383,384,5,65,0,
-		0,384,392,5,208,0,0,385,386,5,106,0,0,386,392,3,60,30,0,387,388,5,8,0,
-		0,388,392,5,208,0,0,389,390,5,42,0,0,390,392,3,110,55,0,391,373,1,0,0,
-		0,391,375,1,0,0,0,391,377,1,0,0,0,391,382,1,0,0,0,391,385,1,0,0,0,391,
-		387,1,0,0,0,391,389,1,0,0,0,392,43,1,0,0,0,393,394,5,68,0,0,394,395,3,
-		116,58,0,395,399,5,189,0,0,396,398,3,46,23,0,397,396,1,0,0,0,398,401,1,
-		0,0,0,399,397,1,0,0,0,399,400,1,0,0,0,400,402,1,0,0,0,401,399,1,0,0,0,
-		402,403,5,190,0,0,403,45,1,0,0,0,404,405,5,69,0,0,405,409,5,189,0,0,406,
-		408,3,52,26,0,407,406,1,0,0,0,408,411,1,0,0,0,409,407,1,0,0,0,409,410,
-		1,0,0,0,410,412,1,0,0,0,411,409,1,0,0,0,412,444,5,190,0,0,413,414,5,70,
-		0,0,414,444,3,110,55,0,415,416,5,71,0,0,416,444,3,110,55,0,417,418,5,72,
-		0,0,418,419,5,46,0,0,419,444,3,108,54,0,420,421,5,72,0,0,421,422,5,73,
-		0,0,422,423,3,110,55,0,423,424,3,106,53,0,424,444,1,0,0,0,425,426,5,75,
-		0,0,426,444,3,110,55,0,427,428,5,76,0,0,428,444,3,110,55,0,429,430,5,74,
-		0,0,430,444,3,110,55,0,431,432,5,77,0,0,432,433,3,110,55,0,433,434,3,106,
-		53,0,434,444,1,0,0,0,435,436,5,78,0,0,436,437,3,110,55,0,437,438,5,73,
-		0,0,438,439,3,110,55,0,439,440,3,106,53,0,440,444,1,0,0,0,441,442,5,79,
-		0,0,442,444,3,116,58,0,443,404,1,0,0,0,443,413,1,0,0,0,443,415,1,0,0,0,
-		443,417,1,0,0,0,443,420,1,0,0,0,443,425,1,0,0,0,443,427,1,0,0,0,443,429,
-		1,0,0,0,443,431,1,0,0,0,443,435,1,0,0,0,443,441,1,0,0,0,444,47,1,0,0,0,
-		445,446,5,80,0,0,446,447,3,116,58,0,447,448,5,51,0,0,448,449,3,116,58,
-		0,449,453,5,189,0,0,450,452,3,50,25,0,451,450,1,0,0,0,452,455,1,0,0,0,
-		453,451,1,0,0,0,453,454,1,0,0,0,454,456,1,0,0,0,455,453,1,0,0,0,456,457,
-		5,190,0,0,457,49,1,0,0,0,458,459,5,81,0,0,459,497,3,116,58,0,460,461,5,
-		70,0,0,461,497,3,110,55,0,462,463,5,82,0,0,463,464,5,59,0,0,464,497,5,
-		61,0,0,465,466,5,82,0,0,466,497,3,110,55,0,467,468,5,163,0,0,468,469,3,
-		110,55,0,469,470,3,106,53,0,470,497,1,0,0,0,471,472,5,83,0,0,472,497,3,
-		110,55,0,473,474,5,55,0,0,474,497,5,208,0,0,475,476,5,56,0,0,476,497,3,
-		108,54,0,477,478,5,86,0,0,478,480,3,110,55,0,479,481,5,87,0,0,480,479,
-		1,0,0,0,480,481,1,0,0,0,481,497,1,0,0,0,482,483,5,57,0,0,483,484,3,36,
-		18,0,484,485,3,108,54,0,485,486,5,59,0,0,486,487,5,81,0,0,487,488,5,60,
-		0,0,488,497,1,0,0,0,489,490,5,88,0,0,490,494,3,110,55,0,491,492,5,89,0,
-		0,492,493,5,120,0,0,493,495,5,56,0,0,494,491,1,0,0,0,494,495,1,0,0,0,495,
-		497,1,0,0,0,496,458,1,0,0,0,496,460,1,0,0,0,496,462,1,0,0,0,496,465,1,
-		0,0,0,496,467,1,0,0,0,496,471,1,0,0,0,496,473,1,0,0,0,496,475,1,0,0,0,
-		496,477,1,0,0,0,496,482,1,0,0,0,496,489,1,0,0,0,497,51,1,0,0,0,498,499,
-		5,208,0,0,499,500,3,110,55,0,500,501,5,59,0,0,501,503,3,110,55,0,502,504,
-		5,193,0,0,503,502,1,0,0,0,503,504,1,0,0,0,504,53,1,0,0,0,505,506,5,99,
-		0,0,506,507,3,116,58,0,507,511,5,189,0,0,508,510,3,56,28,0,509,508,1,0,
-		0,0,510,513,1,0,0,0,511,509,1,0,0,0,511,512,1,0,0,0,512,514,1,0,0,0,513,
-		511,1,0,0,0,514,515,5,190,0,0,515,55,1,0,0,0,516,517,5,100,0,0,517,607,
-		3,110,55,0,518,519,5,101,0,0,519,521,3,110,55,0,520,522,5,102,0,0,521,
-		520,1,0,0,0,521,522,1,0,0,0,522,525,1,0,0,0,523,524,5,47,0,0,524,526,3,
-		110,55,0,525,523,1,0,0,0,525,526,1,0,0,0,526,529,1,0,0,0,527,528,5,64,
-		0,0,528,530,3,110,55,0,529,527,1,0,0,0,529,530,1,0,0,0,530,607,1,0,0,0,
-		531,533,5,173,0,0,532,534,5,209,0,0,533,532,1,0,0,0,533,534,1,0,0,0,534,
-		537,1,0,0,0,535,536,5,127,0,0,536,538,3,110,55,0,537,535,1,0,0,0,537,538,
-		1,0,0,0,538,607,1,0,0,0,539,540,5,173,0,0,540,607,5,184,0,0,541,542,5,
-		174,0,0,542,607,3,110,55,0,543,544,5,175,0,0,544,607,3,110,55,0,545,546,
-		5,176,0,0,546,547,5,65,0,0,547,607,5,208,0,0,548,549,5,177,0,0,549,553,
-		5,189,0,0,550,552,3,30,15,0,551,550,1,0,0,0,552,555,1,0,0,0,553,551,1,
-		0,0,0,553,554,1,0,0,0,554,556,1,0,0,0,555,553,1,0,0,0,556,607,5,190,0,
-		0,557,558,5,177,0,0,558,559,5,185,0,0,559,560,3,116,58,0,560,561,5,186,
-		0,0,561,562,3,110,55,0,562,607,1,0,0,0,563,564,5,178,0,0,564,607,3,110,
-		55,0,565,566,5,179,0,0,566,571,3,110,55,0,567,568,5,48,0,0,568,572,5,208,
-		0,0,569,570,5,188,0,0,570,572,3,116,58,0,571,567,1,0,0,0,571,569,1,0,0,
-		0,572,607,1,0,0,0,573,574,5,181,0,0,574,575,5,182,0,0,575,576,3,116,58,
-		0,576,580,5,189,0,0,577,579,3,58,29,0,578,577,1,0,0,0,579,582,1,0,0,0,
-		580,578,1,0,0,0,580,581,1,0,0,0,581,585,1,0,0,0,582,580,1,0,0,0,583,584,
-		5,149,0,0,584,586,3,110,55,0,585,583,1,0,0,0,585,586,1,0,0,0,586,587,1,
-		0,0,0,587,588,5,190,0,0,588,607,1,0,0,0,589,590,5,181,0,0,590,591,5,187,
-		0,0,591,592,3,110,55,0,592,593,5,149,0,0,593,594,3,110,55,0,594,607,1,
-		0,0,0,595,596,5,180,0,0,596,607,3,110,55,0,597,598,5,103,0,0,598,599,5,
-		65,0,0,599,607,5,208,0,0,600,601,5,106,0,0,601,607,3,60,30,0,602,603,5,
-		8,0,0,603,607,5,208,0,0,604,605,5,110,0,0,605,607,5,210,0,0,606,516,1,
-		0,0,0,606,518,1,0,0,0,606,531,1,0,0,0,606,539,1,0,0,0,606,541,1,0,0,0,
-		606,543,1,0,0,0,606,545,1,0,0,0,606,548,1,0,0,0,606,557,1,0,0,0,606,563,
-		1,0,0,0,606,565,1,0,0,0,606,573,1,0,0,0,606,589,1,0,0,0,606,595,1,0,0,
-		0,606,597,1,0,0,0,606,600,1,0,0,0,606,602,1,0,0,0,606,604,1,0,0,0,607,
-		57,1,0,0,0,608,609,5,183,0,0,609,610,3,110,55,0,610,611,3,110,55,0,611,
-		59,1,0,0,0,612,625,5,107,0,0,613,625,5,108,0,0,614,625,5,109,0,0,615,616,
-		5,49,0,0,616,620,5,189,0,0,617,619,3,30,15,0,618,617,1,0,0,0,619,622,1,
-		0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,623,1,0,0,0,622,620,1,0,0,0,
-		623,625,5,190,0,0,624,612,1,0,0,0,624,613,1,0,0,0,624,614,1,0,0,0,624,
-		615,1,0,0,0,625,61,1,0,0,0,626,627,5,111,0,0,627,628,3,116,58,0,628,632,
-		5,189,0,0,629,631,3,64,32,0,630,629,1,0,0,0,631,634,1,0,0,0,632,630,1,
-		0,0,0,632,633,1,0,0,0,633,635,1,0,0,0,634,632,1,0,0,0,635,636,5,190,0,
-		0,636,63,1,0,0,0,637,638,5,112,0,0,638,649,3,110,55,0,639,640,5,113,0,
-		0,640,645,3,66,33,0,641,642,5,193,0,0,642,644,3,66,33,0,643,641,1,0,0,
-		0,644,647,1,0,0,0,645,643,1,0,0,0,645,646,1,0,0,0,646,649,1,0,0,0,647,
-		645,1,0,0,0,648,637,1,0,0,0,648,639,1,0,0,0,649,65,1,0,0,0,650,651,3,116,
-		58,0,651,652,3,110,55,0,652,67,1,0,0,0,653,654,5,114,0,0,654,663,3,116,
-		58,0,655,659,5,189,0,0,656,658,3,70,35,0,657,656,1,0,0,0,658,661,1,0,0,
-		0,659,657,1,0,0,0,659,660,1,0,0,0,660,662,1,0,0,0,661,659,1,0,0,0,662,
-		664,5,190,0,0,663,655,1,0,0,0,663,664,1,0,0,0,664,69,1,0,0,0,665,666,5,
-		115,0,0,666,672,3,110,55,0,667,668,5,116,0,0,668,672,3,110,55,0,669,670,
-		5,117,0,0,670,672,3,110,55,0,671,665,1,0,0,0,671,667,1,0,0,0,671,669,1,
-		0,0,0,672,71,1,0,0,0,673,674,5,118,0,0,674,675,3,116,58,0,675,676,5,189,
-		0,0,676,684,3,110,55,0,677,682,3,106,53,0,678,679,5,54,0,0,679,680,3,110,
-		55,0,680,681,3,106,53,0,681,683,1,0,0,0,682,678,1,0,0,0,682,683,1,0,0,
-		0,683,685,1,0,0,0,684,677,1,0,0,0,684,685,1,0,0,0,685,686,1,0,0,0,686,
-		687,5,190,0,0,687,73,1,0,0,0,688,689,5,119,0,0,689,690,3,116,58,0,690,
-		691,5,196,0,0,691,698,3,110,55,0,692,695,5,120,0,0,693,696,5,121,0,0,694,
-		696,5,122,0,0,695,693,1,0,0,0,695,694,1,0,0,0,696,697,1,0,0,0,697,699,
-		3,108,54,0,698,692,1,0,0,0,698,699,1,0,0,0,699,702,1,0,0,0,700,701,5,48,
-		0,0,701,703,5,208,0,0,702,700,1,0,0,0,702,703,1,0,0,0,703,75,1,0,0,0,704,
-		705,5,123,0,0,705,706,3,116,58,0,706,707,5,127,0,0,707,710,3,110,55,0,
-		708,709,5,48,0,0,709,711,5,208,0,0,710,708,1,0,0,0,710,711,1,0,0,0,711,
-		715,1,0,0,0,712,713,5,124,0,0,713,714,5,126,0,0,714,716,5,210,0,0,715,
-		712,1,0,0,0,715,716,1,0,0,0,716,720,1,0,0,0,717,718,5,125,0,0,718,719,
-		5,126,0,0,719,721,5,210,0,0,720,717,1,0,0,0,720,721,1,0,0,0,721,730,1,
-		0,0,0,722,723,5,144,0,0,723,724,5,158,0,0,724,725,3,116,58,0,725,726,5,
-		145,0,0,726,727,5,147,0,0,727,728,5,210,0,0,728,729,5,146,0,0,729,731,
-		1,0,0,0,730,722,1,0,0,0,730,731,1,0,0,0,731,732,1,0,0,0,732,733,5,195,
-		0,0,733,738,3,78,39,0,734,735,5,193,0,0,735,737,3,78,39,0,736,734,1,0,
-		0,0,737,740,1,0,0,0,738,736,1,0,0,0,738,739,1,0,0,0,739,77,1,0,0,0,740,
-		738,1,0,0,0,741,742,5,140,0,0,742,743,5,209,0,0,743,744,5,147,0,0,744,
-		761,3,116,58,0,745,757,5,143,0,0,746,747,5,191,0,0,747,752,3,116,58,0,
-		748,749,5,193,0,0,749,751,3,116,58,0,750,748,1,0,0,0,751,754,1,0,0,0,752,
-		750,1,0,0,0,752,753,1,0,0,0,753,755,1,0,0,0,754,752,1,0,0,0,755,756,5,
-		192,0,0,756,758,1,0,0,0,757,746,1,0,0,0,757,758,1,0,0,0,758,761,1,0,0,
-		0,759,761,3,116,58,0,760,741,1,0,0,0,760,745,1,0,0,0,760,759,1,0,0,0,761,
-		79,1,0,0,0,762,763,5,128,0,0,763,764,5,127,0,0,764,767,3,110,55,0,765,
-		766,5,129,0,0,766,768,3,108,54,0,767,765,1,0,0,0,767,768,1,0,0,0,768,81,
-		1,0,0,0,769,770,5,130,0,0,770,771,5,131,0,0,771,776,3,84,42,0,772,773,
-		5,193,0,0,773,775,3,84,42,0,774,772,1,0,0,0,775,778,1,0,0,0,776,774,1,
-		0,0,0,776,777,1,0,0,0,777,83,1,0,0,0,778,776,1,0,0,0,779,782,5,62,0,0,
-		780,782,3,116,58,0,781,779,1,0,0,0,781,780,1,0,0,0,782,85,1,0,0,0,783,
-		784,5,132,0,0,784,788,5,189,0,0,785,787,3,88,44,0,786,785,1,0,0,0,787,
-		790,1,0,0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,791,1,0,0,0,790,788,1,
-		0,0,0,791,792,5,190,0,0,792,87,1,0,0,0,793,794,5,10,0,0,794,804,3,114,
-		57,0,795,796,5,133,0,0,796,801,3,116,58,0,797,798,5,193,0,0,798,800,3,
-		116,58,0,799,797,1,0,0,0,800,803,1,0,0,0,801,799,1,0,0,0,801,802,1,0,0,
-		0,802,805,1,0,0,0,803,801,1,0,0,0,804,795,1,0,0,0,804,805,1,0,0,0,805,
-		872,1,0,0,0,806,807,5,134,0,0,807,872,3,116,58,0,808,809,5,135,0,0,809,
-		872,3,116,58,0,810,811,5,136,0,0,811,812,5,137,0,0,812,813,5,138,0,0,813,
-		872,3,116,58,0,814,817,5,139,0,0,815,816,5,209,0,0,816,818,5,169,0,0,817,
-		815,1,0,0,0,817,818,1,0,0,0,818,819,1,0,0,0,819,820,5,137,0,0,820,821,
-		5,147,0,0,821,872,3,116,58,0,822,823,5,140,0,0,823,824,5,209,0,0,824,825,
-		5,169,0,0,825,826,5,137,0,0,826,827,5,147,0,0,827,872,3,116,58,0,828,829,
-		5,148,0,0,829,830,3,110,55,0,830,834,5,189,0,0,831,833,3,88,44,0,832,831,
-		1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,835,1,0,0,0,835,837,1,0,0,
-		0,836,834,1,0,0,0,837,847,5,190,0,0,838,839,5,149,0,0,839,843,5,189,0,
-		0,840,842,3,88,44,0,841,840,1,0,0,0,842,845,1,0,0,0,843,841,1,0,0,0,843,
-		844,1,0,0,0,844,846,1,0,0,0,845,843,1,0,0,0,846,848,5,190,0,0,847,838,
-		1,0,0,0,847,848,1,0,0,0,848,872,1,0,0,0,849,852,5,141,0,0,850,851,5,158,
-		0,0,851,853,5,100,0,0,852,850,1,0,0,0,852,853,1,0,0,0,853,854,1,0,0,0,
-		854,858,5,189,0,0,855,857,3,88,44,0,856,855,1,0,0,0,857,860,1,0,0,0,858,
-		856,1,0,0,0,858,859,1,0,0,0,859,861,1,0,0,0,860,858,1,0,0,0,861,872,5,
-		190,0,0,862,863,5,142,0,0,863,867,5,189,0,0,864,866,3,88,44,0,865,864,
-		1,0,0,0,866,869,1,0,0,0,867,865,1,0,0,0,867,868,1,0,0,0,868,870,1,0,0,
-		0,869,867,1,0,0,0,870,872,5,190,0,0,871,793,1,0,0,0,871,806,1,0,0,0,871,
-		808,1,0,0,0,871,810,1,0,0,0,871,814,1,0,0,0,871,822,1,0,0,0,871,828,1,
-		0,0,0,871,849,1,0,0,0,871,862,1,0,0,0,872,89,1,0,0,0,873,874,5,151,0,0,
-		874,878,5,189,0,0,875,877,3,92,46,0,876,875,1,0,0,0,877,880,1,0,0,0,878,
-		876,1,0,0,0,878,879,1,0,0,0,879,881,1,0,0,0,880,878,1,0,0,0,881,882,5,
-		190,0,0,882,91,1,0,0,0,883,884,5,152,0,0,884,889,3,116,58,0,885,886,5,
-		193,0,0,886,888,3,116,58,0,887,885,1,0,0,0,888,891,1,0,0,0,889,887,1,0,
-		0,0,889,890,1,0,0,0,890,895,1,0,0,0,891,889,1,0,0,0,892,894,3,94,47,0,
-		893,892,1,0,0,0,894,897,1,0,0,0,895,893,1,0,0,0,895,896,1,0,0,0,896,900,
-		1,0,0,0,897,895,1,0,0,0,898,900,3,86,43,0,899,883,1,0,0,0,899,898,1,0,
-		0,0,900,93,1,0,0,0,901,902,5,153,0,0,902,924,3,110,55,0,903,904,5,154,
-		0,0,904,924,3,108,54,0,905,906,5,90,0,0,906,907,3,110,55,0,907,908,5,160,
-		0,0,908,909,5,98,0,0,909,924,1,0,0,0,910,911,5,91,0,0,911,924,3,110,55,
-		0,912,913,5,92,0,0,913,914,3,110,55,0,914,915,5,160,0,0,915,916,5,98,0,
-		0,916,924,1,0,0,0,917,918,5,93,0,0,918,924,3,110,55,0,919,920,5,94,0,0,
-		920,924,5,95,0,0,921,922,5,96,0,0,922,924,3,110,55,0,923,901,1,0,0,0,923,
-		903,1,0,0,0,923,905,1,0,0,0,923,910,1,0,0,0,923,912,1,0,0,0,923,917,1,
-		0,0,0,923,919,1,0,0,0,923,921,1,0,0,0,924,95,1,0,0,0,925,926,5,2,0,0,926,
-		927,3,116,58,0,927,928,5,4,0,0,928,929,3,116,58,0,929,933,5,189,0,0,930,
-		932,3,98,49,0,931,930,1,0,0,0,932,935,1,0,0,0,933,931,1,0,0,0,933,934,
-		1,0,0,0,934,936,1,0,0,0,935,933,1,0,0,0,936,937,5,190,0,0,937,97,1,0,0,
-		0,938,939,3,116,58,0,939,940,5,57,0,0,940,941,5,155,0,0,941,942,5,210,
-		0,0,942,1092,1,0,0,0,943,944,3,114,57,0,944,945,5,156,0,0,945,946,3,110,
-		55,0,946,951,3,106,53,0,947,948,5,25,0,0,948,949,3,110,55,0,949,950,3,
-		106,53,0,950,952,1,0,0,0,951,947,1,0,0,0,951,952,1,0,0,0,952,1092,1,0,
-		0,0,953,954,3,114,57,0,954,955,5,157,0,0,955,956,3,110,55,0,956,957,5,
-		158,0,0,957,958,5,208,0,0,958,1092,1,0,0,0,959,960,3,116,58,0,960,984,
-		5,159,0,0,961,962,5,51,0,0,962,985,5,208,0,0,963,973,5,35,0,0,964,965,
-		5,41,0,0,965,966,3,110,55,0,966,970,3,106,53,0,967,969,3,100,50,0,968,
-		967,1,0,0,0,969,972,1,0,0,0,970,968,1,0,0,0,970,971,1,0,0,0,971,974,1,
-		0,0,0,972,970,1,0,0,0,973,964,1,0,0,0,973,974,1,0,0,0,974,978,1,0,0,0,
-		975,977,3,104,52,0,976,975,1,0,0,0,977,980,1,0,0,0,978,976,1,0,0,0,978,
-		979,1,0,0,0,979,982,1,0,0,0,980,978,1,0,0,0,981,983,3,102,51,0,982,981,
-		1,0,0,0,982,983,1,0,0,0,983,985,1,0,0,0,984,961,1,0,0,0,984,963,1,0,0,
-		0,985,1092,1,0,0,0,986,988,5,151,0,0,987,989,3,94,47,0,988,987,1,0,0,0,
-		989,990,1,0,0,0,990,988,1,0,0,0,990,991,1,0,0,0,991,1092,1,0,0,0,992,993,
-		5,151,0,0,993,994,5,152,0,0,994,1092,5,97,0,0,995,996,3,116,58,0,996,997,
-		5,108,0,0,997,998,3,110,55,0,998,1092,1,0,0,0,999,1000,3,116,58,0,1000,
-		1001,5,14,0,0,1001,1002,3,24,12,0,1002,1006,5,189,0,0,1003,1005,3,30,15,
-		0,1004,1003,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1006,1007,1,0,
-		0,0,1007,1009,1,0,0,0,1008,1006,1,0,0,0,1009,1010,5,190,0,0,1010,1092,
-		1,0,0,0,1011,1012,3,116,58,0,1012,1013,5,17,0,0,1013,1014,5,208,0,0,1014,
-		1015,5,18,0,0,1015,1016,3,110,55,0,1016,1092,1,0,0,0,1017,1018,3,116,58,
-		0,1018,1020,5,19,0,0,1019,1021,5,197,0,0,1020,1019,1,0,0,0,1020,1021,1,
-		0,0,0,1021,1022,1,0,0,0,1022,1023,3,110,55,0,1023,1092,1,0,0,0,1024,1025,
-		3,116,58,0,1025,1026,5,84,0,0,1026,1027,3,110,55,0,1027,1092,1,0,0,0,1028,
-		1029,3,116,58,0,1029,1030,5,85,0,0,1030,1031,5,126,0,0,1031,1032,3,108,
-		54,0,1032,1033,5,59,0,0,1033,1034,3,110,55,0,1034,1092,1,0,0,0,1035,1036,
-		3,116,58,0,1036,1037,5,172,0,0,1037,1038,5,85,0,0,1038,1092,1,0,0,0,1039,
-		1040,5,20,0,0,1040,1092,5,210,0,0,1041,1042,5,21,0,0,1042,1092,5,210,0,
-		0,1043,1092,5,22,0,0,1044,1045,3,116,58,0,1045,1046,5,23,0,0,1046,1047,
-		5,24,0,0,1047,1048,3,110,55,0,1048,1049,3,106,53,0,1049,1050,5,25,0,0,
-		1050,1051,3,110,55,0,1051,1052,3,106,53,0,1052,1092,1,0,0,0,1053,1054,
-		3,116,58,0,1054,1055,5,26,0,0,1055,1058,5,147,0,0,1056,1059,5,27,0,0,1057,
-		1059,3,110,55,0,1058,1056,1,0,0,0,1058,1057,1,0,0,0,1059,1060,1,0,0,0,
-		1060,1061,5,28,0,0,1061,1062,3,110,55,0,1062,1063,3,106,53,0,1063,1064,
-		5,25,0,0,1064,1065,3,110,55,0,1065,1066,3,106,53,0,1066,1092,1,0,0,0,1067,
-		1068,3,116,58,0,1068,1069,5,29,0,0,1069,1070,3,110,55,0,1070,1071,3,106,
-		53,0,1071,1072,5,18,0,0,1072,1073,3,110,55,0,1073,1092,1,0,0,0,1074,1075,
-		5,30,0,0,1075,1076,3,114,57,0,1076,1077,5,31,0,0,1077,1078,3,114,57,0,
-		1078,1081,3,110,55,0,1079,1080,5,32,0,0,1080,1082,3,110,55,0,1081,1079,
-		1,0,0,0,1081,1082,1,0,0,0,1082,1092,1,0,0,0,1083,1084,5,33,0,0,1084,1085,
-		5,32,0,0,1085,1086,3,110,55,0,1086,1087,3,106,53,0,1087,1088,5,34,0,0,
-		1088,1089,3,110,55,0,1089,1090,3,106,53,0,1090,1092,1,0,0,0,1091,938,1,
-		0,0,0,1091,943,1,0,0,0,1091,953,1,0,0,0,1091,959,1,0,0,0,1091,986,1,0,
-		0,0,1091,992,1,0,0,0,1091,995,1,0,0,0,1091,999,1,0,0,0,1091,1011,1,0,0,
-		0,1091,1017,1,0,0,0,1091,1024,1,0,0,0,1091,1028,1,0,0,0,1091,1035,1,0,
-		0,0,1091,1039,1,0,0,0,1091,1041,1,0,0,0,1091,1043,1,0,0,0,1091,1044,1,
-		0,0,0,1091,1053,1,0,0,0,1091,1067,1,0,0,0,1091,1074,1,0,0,0,1091,1083,
-		1,0,0,0,1092,99,1,0,0,0,1093,1094,5,65,0,0,1094,1095,5,208,0,0,1095,1096,
-		5,150,0,0,1096,1097,3,110,55,0,1097,1098,3,106,53,0,1098,101,1,0,0,0,1099,
-		1100,5,42,0,0,1100,1101,5,37,0,0,1101,1102,5,38,0,0,1102,1103,3,110,55,
-		0,1103,1104,5,39,0,0,1104,1105,3,110,55,0,1105,103,1,0,0,0,1106,1107,5,
-		36,0,0,1107,1108,3,114,57,0,1108,1109,3,110,55,0,1109,105,1,0,0,0,1110,
-		1111,5,160,0,0,1111,1112,5,168,0,0,1112,107,1,0,0,0,1113,1114,5,209,0,
-		0,1114,109,1,0,0,0,1115,1116,6,55,-1,0,1116,1117,5,191,0,0,1117,1118,3,
-		110,55,0,1118,1119,5,192,0,0,1119,1158,1,0,0,0,1120,1121,5,198,0,0,1121,
-		1158,3,110,55,16,1122,1123,5,172,0,0,1123,1158,3,110,55,11,1124,1125,5,
-		148,0,0,1125,1126,3,110,55,0,1126,1127,5,150,0,0,1127,1128,3,110,55,0,
-		1128,1129,5,149,0,0,1129,1130,3,110,55,0,1130,1158,1,0,0,0,1131,1132,3,
-		116,58,0,1132,1141,5,191,0,0,1133,1138,3,110,55,0,1134,1135,5,193,0,0,
-		1135,1137,3,110,55,0,1136,1134,1,0,0,0,1137,1140,1,0,0,0,1138,1136,1,0,
-		0,0,1138,1139,1,0,0,0,1139,1142,1,0,0,0,1140,1138,1,0,0,0,1141,1133,1,
-		0,0,0,1141,1142,1,0,0,0,1142,1143,1,0,0,0,1143,1144,5,192,0,0,1144,1158,
-		1,0,0,0,1145,1147,7,2,0,0,1146,1148,3,112,56,0,1147,1146,1,0,0,0,1147,
-		1148,1,0,0,0,1148,1149,1,0,0,0,1149,1150,5,160,0,0,1150,1158,3,112,56,
-		0,1151,1152,5,210,0,0,1152,1158,3,112,56,0,1153,1158,5,209,0,0,1154,1158,
-		5,210,0,0,1155,1158,5,208,0,0,1156,1158,3,114,57,0,1157,1115,1,0,0,0,1157,
-		1120,1,0,0,0,1157,1122,1,0,0,0,1157,1124,1,0,0,0,1157,1131,1,0,0,0,1157,
-		1145,1,0,0,0,1157,1151,1,0,0,0,1157,1153,1,0,0,0,1157,1154,1,0,0,0,1157,
-		1155,1,0,0,0,1157,1156,1,0,0,0,1158,1179,1,0,0,0,1159,1160,10,15,0,0,1160,
-		1161,5,169,0,0,1161,1178,3,110,55,16,1162,1163,10,14,0,0,1163,1164,7,3,
-		0,0,1164,1178,3,110,55,15,1165,1166,10,13,0,0,1166,1167,7,4,0,0,1167,1178,
-		3,110,55,14,1168,1169,10,12,0,0,1169,1170,7,5,0,0,1170,1178,3,110,55,13,
-		1171,1172,10,10,0,0,1172,1173,5,170,0,0,1173,1178,3,110,55,11,1174,1175,
-		10,9,0,0,1175,1176,5,171,0,0,1176,1178,3,110,55,10,1177,1159,1,0,0,0,1177,
-		1162,1,0,0,0,1177,1165,1,0,0,0,1177,1168,1,0,0,0,1177,1171,1,0,0,0,1177,
-		1174,1,0,0,0,1178,1181,1,0,0,0,1179,1177,1,0,0,0,1179,1180,1,0,0,0,1180,
-		111,1,0,0,0,1181,1179,1,0,0,0,1182,1183,7,6,0,0,1183,113,1,0,0,0,1184,
-		1187,3,116,58,0,1185,1186,5,194,0,0,1186,1188,3,116,58,0,1187,1185,1,0,
-		0,0,1187,1188,1,0,0,0,1188,115,1,0,0,0,1189,1190,7,7,0,0,1190,117,1,0,
-		0,0,109,122,124,138,162,169,171,179,181,200,210,221,229,246,255,265,277,
-		281,289,293,298,308,322,337,343,347,352,360,368,380,391,399,409,443,453,
-		480,494,496,503,511,521,525,529,533,537,553,571,580,585,606,620,624,632,
-		645,648,659,663,671,682,684,695,698,702,710,715,720,730,738,752,757,760,
-		767,776,781,788,801,804,817,834,843,847,852,858,867,871,878,889,895,899,
-		923,933,951,970,973,978,982,984,990,1006,1020,1058,1081,1091,1138,1141,
-		1147,1157,1177,1179,1187
+		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,
+		449,8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,457,8,24,10,24,12,24,460,9,
+		24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
+		25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,488,
+		8,25,3,25,490,8,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
+		25,1,25,3,25,504,8,25,3,25,506,8,25,1,26,1,26,1,26,1,26,5,26,512,8,26,
+		10,26,12,26,515,9,26,1,26,1,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
+		1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,537,8,27,1,28,1,
+		28,1,28,1,28,1,28,3,28,544,8,28,1,29,1,29,1,29,1,29,5,29,550,8,29,10,29,
+		12,29,553,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,3,30,562,8,30,1,30,1,
+		30,3,30,566,8,30,1,30,1,30,3,30,570,8,30,1,30,1,30,3,30,574,8,30,1,30,
+		1,30,3,30,578,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
+		30,1,30,5,30,592,8,30,10,30,12,30,595,9,30,1,30,1,30,1,30,1,30,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,612,8,30,1,30,1,30,
+		1,30,1,30,1,30,5,30,619,8,30,10,30,12,30,622,9,30,1,30,1,30,3,30,626,8,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,3,30,647,8,30,1,31,1,31,1,31,1,31,1,32,1,32,
+		1,32,1,32,1,32,1,32,5,32,659,8,32,10,32,12,32,662,9,32,1,32,3,32,665,8,
+		32,1,33,1,33,1,33,1,33,5,33,671,8,33,10,33,12,33,674,9,33,1,33,1,33,1,
+		34,1,34,1,34,1,34,1,34,1,34,5,34,684,8,34,10,34,12,34,687,9,34,3,34,689,
+		8,34,1,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,698,8,36,10,36,12,36,701,
+		9,36,1,36,3,36,704,8,36,1,37,1,37,1,37,1,37,1,37,1,37,3,37,712,8,37,1,
+		38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,723,8,38,3,38,725,8,38,
+		1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,736,8,39,1,39,3,39,739,
+		8,39,1,39,1,39,3,39,743,8,39,1,40,1,40,1,40,1,40,1,40,1,40,3,40,751,8,
+		40,1,40,1,40,1,40,3,40,756,8,40,1,40,1,40,1,40,3,40,761,8,40,1,40,1,40,
+		1,40,1,40,1,40,1,40,1,40,1,40,3,40,771,8,40,1,40,1,40,1,40,1,40,5,40,777,
+		8,40,10,40,12,40,780,9,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		5,41,791,8,41,10,41,12,41,794,9,41,1,41,1,41,3,41,798,8,41,1,41,3,41,801,
+		8,41,1,42,1,42,1,42,1,42,1,42,3,42,808,8,42,1,43,1,43,1,43,1,43,1,43,5,
+		43,815,8,43,10,43,12,43,818,9,43,1,44,1,44,3,44,822,8,44,1,45,1,45,1,45,
+		5,45,827,8,45,10,45,12,45,830,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,
+		1,46,5,46,840,8,46,10,46,12,46,843,9,46,3,46,845,8,46,1,46,1,46,1,46,1,
+		46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,858,8,46,1,46,1,46,1,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
+		1,46,5,46,879,8,46,10,46,12,46,882,9,46,1,46,1,46,1,46,1,46,5,46,888,8,
+		46,10,46,12,46,891,9,46,1,46,3,46,894,8,46,1,46,1,46,1,46,3,46,899,8,46,
+		1,46,1,46,5,46,903,8,46,10,46,12,46,906,9,46,1,46,1,46,1,46,1,46,5,46,
+		912,8,46,10,46,12,46,915,9,46,1,46,3,46,918,8,46,1,47,1,47,1,47,5,47,923,
+		8,47,10,47,12,47,926,9,47,1,47,1,47,1,48,1,48,1,48,1,48,5,48,934,8,48,
+		10,48,12,48,937,9,48,1,48,5,48,940,8,48,10,48,12,48,943,9,48,1,48,3,48,
+		946,8,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,970,8,49,1,50,1,50,
+		1,50,1,50,1,50,1,50,5,50,978,8,50,10,50,12,50,981,9,50,1,50,1,50,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,998,8,
+		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,
+		51,1,51,5,51,1015,8,51,10,51,12,51,1018,9,51,3,51,1020,8,51,1,51,5,51,
+		1023,8,51,10,51,12,51,1026,9,51,1,51,3,51,1029,8,51,3,51,1031,8,51,1,51,
+		1,51,4,51,1035,8,51,11,51,12,51,1036,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,5,51,1051,8,51,10,51,12,51,1054,9,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1067,8,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,3,51,1105,8,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,3,51,1128,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,
+		1138,8,51,1,52,1,52,1,52,1,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,
+		1,53,1,54,1,54,1,54,1,54,1,55,1,55,1,55,1,56,1,56,1,57,1,57,1,57,1,57,
+		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
+		1,57,1,57,1,57,5,57,1183,8,57,10,57,12,57,1186,9,57,3,57,1188,8,57,1,57,
+		1,57,1,57,1,57,3,57,1194,8,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
+		3,57,1204,8,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
+		1,57,1,57,1,57,1,57,1,57,1,57,1,57,5,57,1224,8,57,10,57,12,57,1227,9,57,
+		1,58,1,58,1,59,1,59,1,59,3,59,1234,8,59,1,60,1,60,1,60,0,1,114,61,0,2,
+		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
+		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
+		102,104,106,108,110,112,114,116,118,120,0,8,1,0,198,199,1,0,15,16,1,0,
+		218,219,1,0,208,209,1,0,206,207,1,0,210,215,1,0,161,171,22,0,3,3,5,9,13,
+		42,44,47,49,49,52,56,60,61,63,64,66,98,100,110,112,113,115,117,121,122,
+		124,126,129,131,140,140,142,146,153,155,172,172,177,191,193,197,222,223,
+		1420,0,128,1,0,0,0,2,133,1,0,0,0,4,136,1,0,0,0,6,167,1,0,0,0,8,169,1,0,
+		0,0,10,181,1,0,0,0,12,205,1,0,0,0,14,207,1,0,0,0,16,209,1,0,0,0,18,226,
+		1,0,0,0,20,228,1,0,0,0,22,260,1,0,0,0,24,262,1,0,0,0,26,264,1,0,0,0,28,
+		298,1,0,0,0,30,300,1,0,0,0,32,305,1,0,0,0,34,352,1,0,0,0,36,357,1,0,0,
+		0,38,365,1,0,0,0,40,367,1,0,0,0,42,396,1,0,0,0,44,398,1,0,0,0,46,448,1,
+		0,0,0,48,450,1,0,0,0,50,505,1,0,0,0,52,507,1,0,0,0,54,536,1,0,0,0,56,538,
+		1,0,0,0,58,545,1,0,0,0,60,646,1,0,0,0,62,648,1,0,0,0,64,664,1,0,0,0,66,
+		666,1,0,0,0,68,688,1,0,0,0,70,690,1,0,0,0,72,693,1,0,0,0,74,711,1,0,0,
+		0,76,713,1,0,0,0,78,728,1,0,0,0,80,744,1,0,0,0,82,800,1,0,0,0,84,802,1,
+		0,0,0,86,809,1,0,0,0,88,821,1,0,0,0,90,823,1,0,0,0,92,917,1,0,0,0,94,919,
+		1,0,0,0,96,945,1,0,0,0,98,969,1,0,0,0,100,971,1,0,0,0,102,1137,1,0,0,0,
+		104,1139,1,0,0,0,106,1145,1,0,0,0,108,1152,1,0,0,0,110,1156,1,0,0,0,112,
+		1159,1,0,0,0,114,1203,1,0,0,0,116,1228,1,0,0,0,118,1230,1,0,0,0,120,1235,
+		1,0,0,0,122,127,3,2,1,0,123,127,3,4,2,0,124,127,3,100,50,0,125,127,3,8,
+		4,0,126,122,1,0,0,0,126,123,1,0,0,0,126,124,1,0,0,0,126,125,1,0,0,0,127,
+		130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,129,131,1,0,0,0,130,128,1,
+		0,0,0,131,132,5,0,0,1,132,1,1,0,0,0,133,134,5,3,0,0,134,135,5,220,0,0,
+		135,3,1,0,0,0,136,137,5,1,0,0,137,138,3,120,60,0,138,142,5,198,0,0,139,
+		141,3,6,3,0,140,139,1,0,0,0,141,144,1,0,0,0,142,140,1,0,0,0,142,143,1,
+		0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,5,199,0,0,146,5,1,0,0,0,
+		147,168,3,12,6,0,148,168,3,16,8,0,149,168,3,20,10,0,150,168,3,26,13,0,
+		151,168,3,32,16,0,152,168,3,40,20,0,153,168,3,44,22,0,154,168,3,48,24,
+		0,155,168,3,52,26,0,156,168,3,58,29,0,157,168,3,66,33,0,158,168,3,72,36,
+		0,159,168,3,76,38,0,160,168,3,78,39,0,161,168,3,80,40,0,162,168,3,84,42,
+		0,163,168,3,86,43,0,164,168,3,90,45,0,165,168,3,94,47,0,166,168,3,8,4,
+		0,167,147,1,0,0,0,167,148,1,0,0,0,167,149,1,0,0,0,167,150,1,0,0,0,167,
+		151,1,0,0,0,167,152,1,0,0,0,167,153,1,0,0,0,167,154,1,0,0,0,167,155,1,
+		0,0,0,167,156,1,0,0,0,167,157,1,0,0,0,167,158,1,0,0,0,167,159,1,0,0,0,
+		167,160,1,0,0,0,167,161,1,0,0,0,167,162,1,0,0,0,167,163,1,0,0,0,167,164,
+		1,0,0,0,167,165,1,0,0,0,167,166,1,0,0,0,168,7,1,0,0,0,169,170,5,222,0,
+		0,170,176,4,4,0,0,171,175,3,120,60,0,172,175,5,4,0,0,173,175,5,51,0,0,
+		174,171,1,0,0,0,174,172,1,0,0,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,
+		1,0,0,0,176,177,1,0,0,0,177,179,1,0,0,0,178,176,1,0,0,0,179,180,3,10,5,
+		0,180,9,1,0,0,0,181,186,5,198,0,0,182,185,3,10,5,0,183,185,8,0,0,0,184,
+		182,1,0,0,0,184,183,1,0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,186,187,1,
+		0,0,0,187,189,1,0,0,0,188,186,1,0,0,0,189,190,5,199,0,0,190,11,1,0,0,0,
+		191,192,5,5,0,0,192,206,5,220,0,0,193,194,5,6,0,0,194,206,3,120,60,0,195,
+		196,5,7,0,0,196,206,5,217,0,0,197,198,5,8,0,0,198,206,5,217,0,0,199,200,
+		5,9,0,0,200,206,5,217,0,0,201,202,5,10,0,0,202,206,3,120,60,0,203,204,
+		5,11,0,0,204,206,3,14,7,0,205,191,1,0,0,0,205,193,1,0,0,0,205,195,1,0,
+		0,0,205,197,1,0,0,0,205,199,1,0,0,0,205,201,1,0,0,0,205,203,1,0,0,0,206,
+		13,1,0,0,0,207,208,5,216,0,0,208,15,1,0,0,0,209,210,5,12,0,0,210,211,3,
+		120,60,0,211,215,5,198,0,0,212,214,3,18,9,0,213,212,1,0,0,0,214,217,1,
+		0,0,0,215,213,1,0,0,0,215,216,1,0,0,0,216,218,1,0,0,0,217,215,1,0,0,0,
+		218,219,5,199,0,0,219,17,1,0,0,0,220,221,5,40,0,0,221,227,5,220,0,0,222,
+		223,5,41,0,0,223,227,3,114,57,0,224,225,5,42,0,0,225,227,3,114,57,0,226,
+		220,1,0,0,0,226,222,1,0,0,0,226,224,1,0,0,0,227,19,1,0,0,0,228,229,5,13,
+		0,0,229,230,3,120,60,0,230,234,5,198,0,0,231,233,3,22,11,0,232,231,1,0,
+		0,0,233,236,1,0,0,0,234,232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,
+		234,1,0,0,0,237,238,5,199,0,0,238,21,1,0,0,0,239,240,5,108,0,0,240,261,
+		3,114,57,0,241,242,5,156,0,0,242,243,3,114,57,0,243,244,3,110,55,0,244,
+		261,1,0,0,0,245,246,5,14,0,0,246,247,3,24,12,0,247,251,5,198,0,0,248,250,
+		3,30,15,0,249,248,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,
+		0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,255,5,199,0,0,255,261,1,0,0,0,
+		256,257,5,17,0,0,257,258,5,217,0,0,258,259,5,18,0,0,259,261,3,114,57,0,
+		260,239,1,0,0,0,260,241,1,0,0,0,260,245,1,0,0,0,260,256,1,0,0,0,261,23,
+		1,0,0,0,262,263,7,1,0,0,263,25,1,0,0,0,264,265,5,43,0,0,265,266,3,120,
+		60,0,266,270,5,198,0,0,267,269,3,28,14,0,268,267,1,0,0,0,269,272,1,0,0,
+		0,270,268,1,0,0,0,270,271,1,0,0,0,271,273,1,0,0,0,272,270,1,0,0,0,273,
+		274,5,199,0,0,274,27,1,0,0,0,275,276,5,44,0,0,276,299,3,114,57,0,277,278,
+		5,45,0,0,278,279,5,46,0,0,279,282,3,112,56,0,280,281,5,47,0,0,281,283,
+		3,114,57,0,282,280,1,0,0,0,282,283,1,0,0,0,283,286,1,0,0,0,284,285,5,48,
+		0,0,285,287,5,217,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,299,1,0,0,0,
+		288,289,5,45,0,0,289,290,5,49,0,0,290,294,5,198,0,0,291,293,3,30,15,0,
+		292,291,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,294,295,1,0,0,0,295,297,
+		1,0,0,0,296,294,1,0,0,0,297,299,5,199,0,0,298,275,1,0,0,0,298,277,1,0,
+		0,0,298,288,1,0,0,0,299,29,1,0,0,0,300,301,5,217,0,0,301,303,3,114,57,
+		0,302,304,5,202,0,0,303,302,1,0,0,0,303,304,1,0,0,0,304,31,1,0,0,0,305,
+		306,5,50,0,0,306,307,3,120,60,0,307,308,5,51,0,0,308,309,3,120,60,0,309,
+		313,5,198,0,0,310,312,3,34,17,0,311,310,1,0,0,0,312,315,1,0,0,0,313,311,
+		1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,317,5,199,
+		0,0,317,33,1,0,0,0,318,319,5,52,0,0,319,353,3,120,60,0,320,321,5,53,0,
+		0,321,322,3,114,57,0,322,327,3,110,55,0,323,324,5,54,0,0,324,325,3,114,
+		57,0,325,326,3,110,55,0,326,328,1,0,0,0,327,323,1,0,0,0,327,328,1,0,0,
+		0,328,353,1,0,0,0,329,330,5,55,0,0,330,353,5,217,0,0,331,332,5,56,0,0,
+		332,353,3,112,56,0,333,334,5,57,0,0,334,335,3,36,18,0,335,336,3,112,56,
+		0,336,337,5,59,0,0,337,338,5,52,0,0,338,342,5,60,0,0,339,340,5,53,0,0,
+		340,341,5,59,0,0,341,343,5,61,0,0,342,339,1,0,0,0,342,343,1,0,0,0,343,
+		353,1,0,0,0,344,346,5,62,0,0,345,347,3,38,19,0,346,345,1,0,0,0,347,348,
+		1,0,0,0,348,346,1,0,0,0,348,349,1,0,0,0,349,353,1,0,0,0,350,351,5,11,0,
+		0,351,353,3,14,7,0,352,318,1,0,0,0,352,320,1,0,0,0,352,329,1,0,0,0,352,
+		331,1,0,0,0,352,333,1,0,0,0,352,344,1,0,0,0,352,350,1,0,0,0,353,35,1,0,
+		0,0,354,355,5,219,0,0,355,358,5,58,0,0,356,358,5,218,0,0,357,354,1,0,0,
+		0,357,356,1,0,0,0,358,37,1,0,0,0,359,360,5,63,0,0,360,366,3,114,57,0,361,
+		362,5,64,0,0,362,366,3,114,57,0,363,364,5,65,0,0,364,366,5,217,0,0,365,
+		359,1,0,0,0,365,361,1,0,0,0,365,363,1,0,0,0,366,39,1,0,0,0,367,368,5,66,
+		0,0,368,369,3,120,60,0,369,373,5,198,0,0,370,372,3,42,21,0,371,370,1,0,
+		0,0,372,375,1,0,0,0,373,371,1,0,0,0,373,374,1,0,0,0,374,376,1,0,0,0,375,
+		373,1,0,0,0,376,377,5,199,0,0,377,41,1,0,0,0,378,379,5,67,0,0,379,397,
+		3,120,60,0,380,381,5,100,0,0,381,397,3,114,57,0,382,383,5,101,0,0,383,
+		385,3,114,57,0,384,386,5,102,0,0,385,384,1,0,0,0,385,386,1,0,0,0,386,397,
+		1,0,0,0,387,388,5,103,0,0,388,389,5,65,0,0,389,397,5,217,0,0,390,391,5,
+		106,0,0,391,397,3,64,32,0,392,393,5,8,0,0,393,397,5,217,0,0,394,395,5,
+		42,0,0,395,397,3,114,57,0,396,378,1,0,0,0,396,380,1,0,0,0,396,382,1,0,
+		0,0,396,387,1,0,0,0,396,390,1,0,0,0,396,392,1,0,0,0,396,394,1,0,0,0,397,
+		43,1,0,0,0,398,399,5,68,0,0,399,400,3,120,60,0,400,404,5,198,0,0,401,403,
+		3,46,23,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,
+		0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,408,5,199,0,0,408,45,1,0,0,0,409,
+		410,5,69,0,0,410,414,5,198,0,0,411,413,3,56,28,0,412,411,1,0,0,0,413,416,
+		1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,417,1,0,0,0,416,414,1,0,0,
+		0,417,449,5,199,0,0,418,419,5,70,0,0,419,449,3,114,57,0,420,421,5,71,0,
+		0,421,449,3,114,57,0,422,423,5,72,0,0,423,424,5,46,0,0,424,449,3,112,56,
+		0,425,426,5,72,0,0,426,427,5,73,0,0,427,428,3,114,57,0,428,429,3,110,55,
+		0,429,449,1,0,0,0,430,431,5,75,0,0,431,449,3,114,57,0,432,433,5,76,0,0,
+		433,449,3,114,57,0,434,435,5,74,0,0,435,449,3,114,57,0,436,437,5,77,0,
+		0,437,438,3,114,57,0,438,439,3,110,55,0,439,449,1,0,0,0,440,441,5,78,0,
+		0,441,442,3,114,57,0,442,443,5,73,0,0,443,444,3,114,57,0,444,445,3,110,
+		55,0,445,449,1,0,0,0,446,447,5,79,0,0,447,449,3,120,60,0,448,409,1,0,0,
+		0,448,418,1,0,0,0,448,420,1,0,0,0,448,422,1,0,0,0,448,425,1,0,0,0,448,
+		430,1,0,0,0,448,432,1,0,0,0,448,434,1,0,0,0,448,436,1,0,0,0,448,440,1,
+		0,0,0,448,446,1,0,0,0,449,47,1,0,0,0,450,451,5,80,0,0,451,452,3,120,60,
+		0,452,453,5,51,0,0,453,454,3,120,60,0,454,458,5,198,0,0,455,457,3,50,25,
+		0,456,455,1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,
+		461,1,0,0,0,460,458,1,0,0,0,461,462,5,199,0,0,462,49,1,0,0,0,463,464,5,
+		81,0,0,464,506,3,120,60,0,465,466,5,70,0,0,466,506,3,114,57,0,467,468,
+		5,82,0,0,468,469,5,59,0,0,469,506,5,61,0,0,470,471,5,82,0,0,471,506,3,
+		114,57,0,472,473,5,163,0,0,473,474,3,114,57,0,474,475,3,110,55,0,475,506,
+		1,0,0,0,476,477,5,83,0,0,477,506,3,114,57,0,478,479,5,55,0,0,479,506,5,
+		217,0,0,480,481,5,56,0,0,481,506,3,112,56,0,482,483,5,86,0,0,483,489,3,
+		114,57,0,484,487,5,87,0,0,485,486,5,147,0,0,486,488,3,114,57,0,487,485,
+		1,0,0,0,487,488,1,0,0,0,488,490,1,0,0,0,489,484,1,0,0,0,489,490,1,0,0,
+		0,490,506,1,0,0,0,491,492,5,57,0,0,492,493,3,36,18,0,493,494,3,112,56,
+		0,494,495,5,59,0,0,495,496,5,81,0,0,496,497,5,60,0,0,497,506,1,0,0,0,498,
+		499,5,88,0,0,499,503,3,114,57,0,500,501,5,89,0,0,501,502,5,120,0,0,502,
+		504,5,56,0,0,503,500,1,0,0,0,503,504,1,0,0,0,504,506,1,0,0,0,505,463,1,
+		0,0,0,505,465,1,0,0,0,505,467,1,0,0,0,505,470,1,0,0,0,505,472,1,0,0,0,
+		505,476,1,0,0,0,505,478,1,0,0,0,505,480,1,0,0,0,505,482,1,0,0,0,505,491,
+		1,0,0,0,505,498,1,0,0,0,506,51,1,0,0,0,507,508,5,169,0,0,508,509,3,120,
+		60,0,509,513,5,198,0,0,510,512,3,54,27,0,511,510,1,0,0,0,512,515,1,0,0,
+		0,513,511,1,0,0,0,513,514,1,0,0,0,514,516,1,0,0,0,515,513,1,0,0,0,516,
+		517,5,199,0,0,517,53,1,0,0,0,518,519,5,193,0,0,519,537,3,114,57,0,520,
+		521,5,82,0,0,521,537,3,120,60,0,522,523,5,194,0,0,523,537,3,114,57,0,524,
+		525,5,195,0,0,525,537,3,114,57,0,526,527,5,196,0,0,527,537,3,114,57,0,
+		528,529,5,75,0,0,529,537,3,114,57,0,530,531,5,74,0,0,531,537,3,114,57,
+		0,532,533,5,90,0,0,533,537,3,114,57,0,534,535,5,91,0,0,535,537,3,114,57,
+		0,536,518,1,0,0,0,536,520,1,0,0,0,536,522,1,0,0,0,536,524,1,0,0,0,536,
+		526,1,0,0,0,536,528,1,0,0,0,536,530,1,0,0,0,536,532,1,0,0,0,536,534,1,
+		0,0,0,537,55,1,0,0,0,538,539,5,217,0,0,539,540,3,114,57,0,540,541,5,59,
+		0,0,541,543,3,114,57,0,542,544,5,202,0,0,543,542,1,0,0,0,543,544,1,0,0,
+		0,544,57,1,0,0,0,545,546,5,99,0,0,546,547,3,120,60,0,547,551,5,198,0,0,
+		548,550,3,60,30,0,549,548,1,0,0,0,550,553,1,0,0,0,551,549,1,0,0,0,551,
+		552,1,0,0,0,552,554,1,0,0,0,553,551,1,0,0,0,554,555,5,199,0,0,555,59,1,
+		0,0,0,556,557,5,100,0,0,557,647,3,114,57,0,558,559,5,101,0,0,559,561,3,
+		114,57,0,560,562,5,102,0,0,561,560,1,0,0,0,561,562,1,0,0,0,562,565,1,0,
+		0,0,563,564,5,47,0,0,564,566,3,114,57,0,565,563,1,0,0,0,565,566,1,0,0,
+		0,566,569,1,0,0,0,567,568,5,64,0,0,568,570,3,114,57,0,569,567,1,0,0,0,
+		569,570,1,0,0,0,570,647,1,0,0,0,571,573,5,177,0,0,572,574,5,218,0,0,573,
+		572,1,0,0,0,573,574,1,0,0,0,574,577,1,0,0,0,575,576,5,127,0,0,576,578,
+		3,114,57,0,577,575,1,0,0,0,577,578,1,0,0,0,578,647,1,0,0,0,579,580,5,177,
+		0,0,580,647,5,188,0,0,581,582,5,178,0,0,582,647,3,114,57,0,583,584,5,179,
+		0,0,584,647,3,114,57,0,585,586,5,180,0,0,586,587,5,65,0,0,587,647,5,217,
+		0,0,588,589,5,181,0,0,589,593,5,198,0,0,590,592,3,30,15,0,591,590,1,0,
+		0,0,592,595,1,0,0,0,593,591,1,0,0,0,593,594,1,0,0,0,594,596,1,0,0,0,595,
+		593,1,0,0,0,596,647,5,199,0,0,597,598,5,181,0,0,598,599,5,189,0,0,599,
+		600,3,120,60,0,600,601,5,190,0,0,601,602,3,114,57,0,602,647,1,0,0,0,603,
+		604,5,182,0,0,604,647,3,114,57,0,605,606,5,183,0,0,606,611,3,114,57,0,
+		607,608,5,48,0,0,608,612,5,217,0,0,609,610,5,192,0,0,610,612,3,120,60,
+		0,611,607,1,0,0,0,611,609,1,0,0,0,612,647,1,0,0,0,613,614,5,185,0,0,614,
+		615,5,186,0,0,615,616,3,120,60,0,616,620,5,198,0,0,617,619,3,62,31,0,618,
+		617,1,0,0,0,619,622,1,0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,625,1,
+		0,0,0,622,620,1,0,0,0,623,624,5,149,0,0,624,626,3,114,57,0,625,623,1,0,
+		0,0,625,626,1,0,0,0,626,627,1,0,0,0,627,628,5,199,0,0,628,647,1,0,0,0,
+		629,630,5,185,0,0,630,631,5,191,0,0,631,632,3,114,57,0,632,633,5,149,0,
+		0,633,634,3,114,57,0,634,647,1,0,0,0,635,636,5,184,0,0,636,647,3,114,57,
+		0,637,638,5,103,0,0,638,639,5,65,0,0,639,647,5,217,0,0,640,641,5,106,0,
+		0,641,647,3,64,32,0,642,643,5,8,0,0,643,647,5,217,0,0,644,645,5,110,0,
+		0,645,647,5,219,0,0,646,556,1,0,0,0,646,558,1,0,0,0,646,571,1,0,0,0,646,
+		579,1,0,0,0,646,581,1,0,0,0,646,583,1,0,0,0,646,585,1,0,0,0,646,588,1,
+		0,0,0,646,597,1,0,0,0,646,603,1,0,0,0,646,605,1,0,0,0,646,613,1,0,0,0,
+		646,629,1,0,0,0,646,635,1,0,0,0,646,637,1,0,0,0,646,640,1,0,0,0,646,642,
+		1,0,0,0,646,644,1,0,0,0,647,61,1,0,0,0,648,649,5,187,0,0,649,650,3,114,
+		57,0,650,651,3,114,57,0,651,63,1,0,0,0,652,665,5,107,0,0,653,665,5,108,
+		0,0,654,665,5,109,0,0,655,656,5,49,0,0,656,660,5,198,0,0,657,659,3,30,
+		15,0,658,657,1,0,0,0,659,662,1,0,0,0,660,658,1,0,0,0,660,661,1,0,0,0,661,
+		663,1,0,0,0,662,660,1,0,0,0,663,665,5,199,0,0,664,652,1,0,0,0,664,653,
+		1,0,0,0,664,654,1,0,0,0,664,655,1,0,0,0,665,65,1,0,0,0,666,667,5,111,0,
+		0,667,668,3,120,60,0,668,672,5,198,0,0,669,671,3,68,34,0,670,669,1,0,0,
+		0,671,674,1,0,0,0,672,670,1,0,0,0,672,673,1,0,0,0,673,675,1,0,0,0,674,
+		672,1,0,0,0,675,676,5,199,0,0,676,67,1,0,0,0,677,678,5,112,0,0,678,689,
+		3,114,57,0,679,680,5,113,0,0,680,685,3,70,35,0,681,682,5,202,0,0,682,684,
+		3,70,35,0,683,681,1,0,0,0,684,687,1,0,0,0,685,683,1,0,0,0,685,686,1,0,
+		0,0,686,689,1,0,0,0,687,685,1,0,0,0,688,677,1,0,0,0,688,679,1,0,0,0,689,
+		69,1,0,0,0,690,691,3,120,60,0,691,692,3,114,57,0,692,71,1,0,0,0,693,694,
+		5,114,0,0,694,703,3,120,60,0,695,699,5,198,0,0,696,698,3,74,37,0,697,696,
+		1,0,0,0,698,701,1,0,0,0,699,697,1,0,0,0,699,700,1,0,0,0,700,702,1,0,0,
+		0,701,699,1,0,0,0,702,704,5,199,0,0,703,695,1,0,0,0,703,704,1,0,0,0,704,
+		73,1,0,0,0,705,706,5,115,0,0,706,712,3,114,57,0,707,708,5,116,0,0,708,
+		712,3,114,57,0,709,710,5,117,0,0,710,712,3,114,57,0,711,705,1,0,0,0,711,
+		707,1,0,0,0,711,709,1,0,0,0,712,75,1,0,0,0,713,714,5,118,0,0,714,715,3,
+		120,60,0,715,716,5,198,0,0,716,724,3,114,57,0,717,722,3,110,55,0,718,719,
+		5,54,0,0,719,720,3,114,57,0,720,721,3,110,55,0,721,723,1,0,0,0,722,718,
+		1,0,0,0,722,723,1,0,0,0,723,725,1,0,0,0,724,717,1,0,0,0,724,725,1,0,0,
+		0,725,726,1,0,0,0,726,727,5,199,0,0,727,77,1,0,0,0,728,729,5,119,0,0,729,
+		730,3,120,60,0,730,731,5,205,0,0,731,738,3,114,57,0,732,735,5,120,0,0,
+		733,736,5,121,0,0,734,736,5,122,0,0,735,733,1,0,0,0,735,734,1,0,0,0,736,
+		737,1,0,0,0,737,739,3,112,56,0,738,732,1,0,0,0,738,739,1,0,0,0,739,742,
+		1,0,0,0,740,741,5,48,0,0,741,743,5,217,0,0,742,740,1,0,0,0,742,743,1,0,
+		0,0,743,79,1,0,0,0,744,745,5,123,0,0,745,746,3,120,60,0,746,747,5,127,
+		0,0,747,750,3,114,57,0,748,749,5,48,0,0,749,751,5,217,0,0,750,748,1,0,
+		0,0,750,751,1,0,0,0,751,755,1,0,0,0,752,753,5,124,0,0,753,754,5,126,0,
+		0,754,756,5,219,0,0,755,752,1,0,0,0,755,756,1,0,0,0,756,760,1,0,0,0,757,
+		758,5,125,0,0,758,759,5,126,0,0,759,761,5,219,0,0,760,757,1,0,0,0,760,
+		761,1,0,0,0,761,770,1,0,0,0,762,763,5,144,0,0,763,764,5,158,0,0,764,765,
+		3,120,60,0,765,766,5,145,0,0,766,767,5,147,0,0,767,768,5,219,0,0,768,769,
+		5,146,0,0,769,771,1,0,0,0,770,762,1,0,0,0,770,771,1,0,0,0,771,772,1,0,
+		0,0,772,773,5,204,0,0,773,778,3,82,41,0,774,775,5,202,0,0,775,777,3,82,
+		41,0,776,774,1,0,0,0,777,780,1,0,0,0,778,776,1,0,0,0,778,779,1,0,0,0,779,
+		81,1,0,0,0,780,778,1,0,0,0,781,782,5,140,0,0,782,783,5,218,0,0,783,784,
+		5,147,0,0,784,801,3,120,60,0,785,797,5,143,0,0,786,787,5,200,0,0,787,792,
+		3,120,60,0,788,789,5,202,0,0,789,791,3,120,60,0,790,788,1,0,0,0,791,794,
+		1,0,0,0,792,790,1,0,0,0,792,793,1,0,0,0,793,795,1,0,0,0,794,792,1,0,0,
+		0,795,796,5,201,0,0,796,798,1,0,0,0,797,786,1,0,0,0,797,798,1,0,0,0,798,
+		801,1,0,0,0,799,801,3,120,60,0,800,781,1,0,0,0,800,785,1,0,0,0,800,799,
+		1,0,0,0,801,83,1,0,0,0,802,803,5,128,0,0,803,804,5,127,0,0,804,807,3,114,
+		57,0,805,806,5,129,0,0,806,808,3,112,56,0,807,805,1,0,0,0,807,808,1,0,
+		0,0,808,85,1,0,0,0,809,810,5,130,0,0,810,811,5,131,0,0,811,816,3,88,44,
+		0,812,813,5,202,0,0,813,815,3,88,44,0,814,812,1,0,0,0,815,818,1,0,0,0,
+		816,814,1,0,0,0,816,817,1,0,0,0,817,87,1,0,0,0,818,816,1,0,0,0,819,822,
+		5,62,0,0,820,822,3,120,60,0,821,819,1,0,0,0,821,820,1,0,0,0,822,89,1,0,
+		0,0,823,824,5,132,0,0,824,828,5,198,0,0,825,827,3,92,46,0,826,825,1,0,
+		0,0,827,830,1,0,0,0,828,826,1,0,0,0,828,829,1,0,0,0,829,831,1,0,0,0,830,
+		828,1,0,0,0,831,832,5,199,0,0,832,91,1,0,0,0,833,834,5,10,0,0,834,844,
+		3,118,59,0,835,836,5,133,0,0,836,841,3,120,60,0,837,838,5,202,0,0,838,
+		840,3,120,60,0,839,837,1,0,0,0,840,843,1,0,0,0,841,839,1,0,0,0,841,842,
+		1,0,0,0,842,845,1,0,0,0,843,841,1,0,0,0,844,835,1,0,0,0,844,845,1,0,0,
+		0,845,918,1,0,0,0,846,847,5,134,0,0,847,918,3,120,60,0,848,849,5,135,0,
+		0,849,918,3,120,60,0,850,851,5,136,0,0,851,852,5,137,0,0,852,853,5,138,
+		0,0,853,918,3,120,60,0,854,857,5,139,0,0,855,856,5,218,0,0,856,858,5,173,
+		0,0,857,855,1,0,0,0,857,858,1,0,0,0,858,859,1,0,0,0,859,860,5,137,0,0,
+		860,861,5,147,0,0,861,918,3,120,60,0,862,863,5,140,0,0,863,864,5,218,0,
+		0,864,865,5,173,0,0,865,866,5,137,0,0,866,867,5,147,0,0,867,918,3,120,
+		60,0,868,869,5,152,0,0,869,870,3,120,60,0,870,871,5,147,0,0,871,872,5,
+		197,0,0,872,873,3,118,59,0,873,918,1,0,0,0,874,875,5,148,0,0,875,876,3,
+		114,57,0,876,880,5,198,0,0,877,879,3,92,46,0,878,877,1,0,0,0,879,882,1,
+		0,0,0,880,878,1,0,0,0,880,881,1,0,0,0,881,883,1,0,0,0,882,880,1,0,0,0,
+		883,893,5,199,0,0,884,885,5,149,0,0,885,889,5,198,0,0,886,888,3,92,46,
+		0,887,886,1,0,0,0,888,891,1,0,0,0,889,887,1,0,0,0,889,890,1,0,0,0,890,
+		892,1,0,0,0,891,889,1,0,0,0,892,894,5,199,0,0,893,884,1,0,0,0,893,894,
+		1,0,0,0,894,918,1,0,0,0,895,898,5,141,0,0,896,897,5,158,0,0,897,899,5,
+		100,0,0,898,896,1,0,0,0,898,899,1,0,0,0,899,900,1,0,0,0,900,904,5,198,
+		0,0,901,903,3,92,46,0,902,901,1,0,0,0,903,906,1,0,0,0,904,902,1,0,0,0,
+		904,905,1,0,0,0,905,907,1,0,0,0,906,904,1,0,0,0,907,918,5,199,0,0,908,
+		909,5,142,0,0,909,913,5,198,0,0,910,912,3,92,46,0,911,910,1,0,0,0,912,
+		915,1,0,0,0,913,911,1,0,0,0,913,914,1,0,0,0,914,916,1,0,0,0,915,913,1,
+		0,0,0,916,918,5,199,0,0,917,833,1,0,0,0,917,846,1,0,0,0,917,848,1,0,0,
+		0,917,850,1,0,0,0,917,854,1,0,0,0,917,862,1,0,0,0,917,868,1,0,0,0,917,
+		874,1,0,0,0,917,895,1,0,0,0,917,908,1,0,0,0,918,93,1,0,0,0,919,920,5,151,
+		0,0,920,924,5,198,0,0,921,923,3,96,48,0,922,921,1,0,0,0,923,926,1,0,0,
+		0,924,922,1,0,0,0,924,925,1,0,0,0,925,927,1,0,0,0,926,924,1,0,0,0,927,
+		928,5,199,0,0,928,95,1,0,0,0,929,930,5,152,0,0,930,935,3,120,60,0,931,
+		932,5,202,0,0,932,934,3,120,60,0,933,931,1,0,0,0,934,937,1,0,0,0,935,933,
+		1,0,0,0,935,936,1,0,0,0,936,941,1,0,0,0,937,935,1,0,0,0,938,940,3,98,49,
+		0,939,938,1,0,0,0,940,943,1,0,0,0,941,939,1,0,0,0,941,942,1,0,0,0,942,
+		946,1,0,0,0,943,941,1,0,0,0,944,946,3,90,45,0,945,929,1,0,0,0,945,944,
+		1,0,0,0,946,97,1,0,0,0,947,948,5,153,0,0,948,970,3,114,57,0,949,950,5,
+		154,0,0,950,970,3,112,56,0,951,952,5,90,0,0,952,953,3,114,57,0,953,954,
+		5,160,0,0,954,955,5,98,0,0,955,970,1,0,0,0,956,957,5,91,0,0,957,970,3,
+		114,57,0,958,959,5,92,0,0,959,960,3,114,57,0,960,961,5,160,0,0,961,962,
+		5,98,0,0,962,970,1,0,0,0,963,964,5,93,0,0,964,970,3,114,57,0,965,966,5,
+		94,0,0,966,970,5,95,0,0,967,968,5,96,0,0,968,970,3,114,57,0,969,947,1,
+		0,0,0,969,949,1,0,0,0,969,951,1,0,0,0,969,956,1,0,0,0,969,958,1,0,0,0,
+		969,963,1,0,0,0,969,965,1,0,0,0,969,967,1,0,0,0,970,99,1,0,0,0,971,972,
+		5,2,0,0,972,973,3,120,60,0,973,974,5,4,0,0,974,975,3,120,60,0,975,979,
+		5,198,0,0,976,978,3,102,51,0,977,976,1,0,0,0,978,981,1,0,0,0,979,977,1,
+		0,0,0,979,980,1,0,0,0,980,982,1,0,0,0,981,979,1,0,0,0,982,983,5,199,0,
+		0,983,101,1,0,0,0,984,985,3,120,60,0,985,986,5,57,0,0,986,987,5,155,0,
+		0,987,988,5,219,0,0,988,1138,1,0,0,0,989,990,3,118,59,0,990,991,5,156,
+		0,0,991,992,3,114,57,0,992,997,3,110,55,0,993,994,5,25,0,0,994,995,3,114,
+		57,0,995,996,3,110,55,0,996,998,1,0,0,0,997,993,1,0,0,0,997,998,1,0,0,
+		0,998,1138,1,0,0,0,999,1000,3,118,59,0,1000,1001,5,157,0,0,1001,1002,3,
+		114,57,0,1002,1003,5,158,0,0,1003,1004,5,217,0,0,1004,1138,1,0,0,0,1005,
+		1006,3,120,60,0,1006,1030,5,159,0,0,1007,1008,5,51,0,0,1008,1031,5,217,
+		0,0,1009,1019,5,35,0,0,1010,1011,5,41,0,0,1011,1012,3,114,57,0,1012,1016,
+		3,110,55,0,1013,1015,3,104,52,0,1014,1013,1,0,0,0,1015,1018,1,0,0,0,1016,
+		1014,1,0,0,0,1016,1017,1,0,0,0,1017,1020,1,0,0,0,1018,1016,1,0,0,0,1019,
+		1010,1,0,0,0,1019,1020,1,0,0,0,1020,1024,1,0,0,0,1021,1023,3,108,54,0,
+		1022,1021,1,0,0,0,1023,1026,1,0,0,0,1024,1022,1,0,0,0,1024,1025,1,0,0,
+		0,1025,1028,1,0,0,0,1026,1024,1,0,0,0,1027,1029,3,106,53,0,1028,1027,1,
+		0,0,0,1028,1029,1,0,0,0,1029,1031,1,0,0,0,1030,1007,1,0,0,0,1030,1009,
+		1,0,0,0,1031,1138,1,0,0,0,1032,1034,5,151,0,0,1033,1035,3,98,49,0,1034,
+		1033,1,0,0,0,1035,1036,1,0,0,0,1036,1034,1,0,0,0,1036,1037,1,0,0,0,1037,
+		1138,1,0,0,0,1038,1039,5,151,0,0,1039,1040,5,152,0,0,1040,1138,5,97,0,
+		0,1041,1042,3,120,60,0,1042,1043,5,108,0,0,1043,1044,3,114,57,0,1044,1138,
+		1,0,0,0,1045,1046,3,120,60,0,1046,1047,5,14,0,0,1047,1048,3,24,12,0,1048,
+		1052,5,198,0,0,1049,1051,3,30,15,0,1050,1049,1,0,0,0,1051,1054,1,0,0,0,
+		1052,1050,1,0,0,0,1052,1053,1,0,0,0,1053,1055,1,0,0,0,1054,1052,1,0,0,
+		0,1055,1056,5,199,0,0,1056,1138,1,0,0,0,1057,1058,3,120,60,0,1058,1059,
+		5,17,0,0,1059,1060,5,217,0,0,1060,1061,5,18,0,0,1061,1062,3,114,57,0,1062,
+		1138,1,0,0,0,1063,1064,3,120,60,0,1064,1066,5,19,0,0,1065,1067,5,206,0,
+		0,1066,1065,1,0,0,0,1066,1067,1,0,0,0,1067,1068,1,0,0,0,1068,1069,3,114,
+		57,0,1069,1138,1,0,0,0,1070,1071,3,120,60,0,1071,1072,5,84,0,0,1072,1073,
+		3,114,57,0,1073,1138,1,0,0,0,1074,1075,3,120,60,0,1075,1076,5,85,0,0,1076,
+		1077,5,126,0,0,1077,1078,3,112,56,0,1078,1079,5,59,0,0,1079,1080,3,114,
+		57,0,1080,1138,1,0,0,0,1081,1082,3,120,60,0,1082,1083,5,176,0,0,1083,1084,
+		5,85,0,0,1084,1138,1,0,0,0,1085,1086,5,20,0,0,1086,1138,5,219,0,0,1087,
+		1088,5,21,0,0,1088,1138,5,219,0,0,1089,1138,5,22,0,0,1090,1091,3,120,60,
+		0,1091,1092,5,23,0,0,1092,1093,5,24,0,0,1093,1094,3,114,57,0,1094,1095,
+		3,110,55,0,1095,1096,5,25,0,0,1096,1097,3,114,57,0,1097,1098,3,110,55,
+		0,1098,1138,1,0,0,0,1099,1100,3,120,60,0,1100,1101,5,26,0,0,1101,1104,
+		5,147,0,0,1102,1105,5,27,0,0,1103,1105,3,114,57,0,1104,1102,1,0,0,0,1104,
+		1103,1,0,0,0,1105,1106,1,0,0,0,1106,1107,5,28,0,0,1107,1108,3,114,57,0,
+		1108,1109,3,110,55,0,1109,1110,5,25,0,0,1110,1111,3,114,57,0,1111,1112,
+		3,110,55,0,1112,1138,1,0,0,0,1113,1114,3,120,60,0,1114,1115,5,29,0,0,1115,
+		1116,3,114,57,0,1116,1117,3,110,55,0,1117,1118,5,18,0,0,1118,1119,3,114,
+		57,0,1119,1138,1,0,0,0,1120,1121,5,30,0,0,1121,1122,3,118,59,0,1122,1123,
+		5,31,0,0,1123,1124,3,118,59,0,1124,1127,3,114,57,0,1125,1126,5,32,0,0,
+		1126,1128,3,114,57,0,1127,1125,1,0,0,0,1127,1128,1,0,0,0,1128,1138,1,0,
+		0,0,1129,1130,5,33,0,0,1130,1131,5,32,0,0,1131,1132,3,114,57,0,1132,1133,
+		3,110,55,0,1133,1134,5,34,0,0,1134,1135,3,114,57,0,1135,1136,3,110,55,
+		0,1136,1138,1,0,0,0,1137,984,1,0,0,0,1137,989,1,0,0,0,1137,999,1,0,0,0,
+		1137,1005,1,0,0,0,1137,1032,1,0,0,0,1137,1038,1,0,0,0,1137,1041,1,0,0,
+		0,1137,1045,1,0,0,0,1137,1057,1,0,0,0,1137,1063,1,0,0,0,1137,1070,1,0,
+		0,0,1137,1074,1,0,0,0,1137,1081,1,0,0,0,1137,1085,1,0,0,0,1137,1087,1,
+		0,0,0,1137,1089,1,0,0,0,1137,1090,1,0,0,0,1137,1099,1,0,0,0,1137,1113,
+		1,0,0,0,1137,1120,1,0,0,0,1137,1129,1,0,0,0,1138,103,1,0,0,0,1139,1140,
+		5,65,0,0,1140,1141,5,217,0,0,1141,1142,5,150,0,0,1142,1143,3,114,57,0,
+		1143,1144,3,110,55,0,1144,105,1,0,0,0,1145,1146,5,42,0,0,1146,1147,5,37,
+		0,0,1147,1148,5,38,0,0,1148,1149,3,114,57,0,1149,1150,5,39,0,0,1150,1151,
+		3,114,57,0,1151,107,1,0,0,0,1152,1153,5,36,0,0,1153,1154,3,118,59,0,1154,
+		1155,3,114,57,0,1155,109,1,0,0,0,1156,1157,5,160,0,0,1157,1158,5,172,0,
+		0,1158,111,1,0,0,0,1159,1160,5,218,0,0,1160,113,1,0,0,0,1161,1162,6,57,
+		-1,0,1162,1163,5,200,0,0,1163,1164,3,114,57,0,1164,1165,5,201,0,0,1165,
+		1204,1,0,0,0,1166,1167,5,207,0,0,1167,1204,3,114,57,16,1168,1169,5,176,
+		0,0,1169,1204,3,114,57,11,1170,1171,5,148,0,0,1171,1172,3,114,57,0,1172,
+		1173,5,150,0,0,1173,1174,3,114,57,0,1174,1175,5,149,0,0,1175,1176,3,114,
+		57,0,1176,1204,1,0,0,0,1177,1178,3,120,60,0,1178,1187,5,200,0,0,1179,1184,
+		3,114,57,0,1180,1181,5,202,0,0,1181,1183,3,114,57,0,1182,1180,1,0,0,0,
+		1183,1186,1,0,0,0,1184,1182,1,0,0,0,1184,1185,1,0,0,0,1185,1188,1,0,0,
+		0,1186,1184,1,0,0,0,1187,1179,1,0,0,0,1187,1188,1,0,0,0,1188,1189,1,0,
+		0,0,1189,1190,5,201,0,0,1190,1204,1,0,0,0,1191,1193,7,2,0,0,1192,1194,
+		3,116,58,0,1193,1192,1,0,0,0,1193,1194,1,0,0,0,1194,1195,1,0,0,0,1195,
+		1196,5,160,0,0,1196,1204,3,116,58,0,1197,1198,5,219,0,0,1198,1204,3,116,
+		58,0,1199,1204,5,218,0,0,1200,1204,5,219,0,0,1201,1204,5,217,0,0,1202,
+		1204,3,118,59,0,1203,1161,1,0,0,0,1203,1166,1,0,0,0,1203,1168,1,0,0,0,
+		1203,1170,1,0,0,0,1203,1177,1,0,0,0,1203,1191,1,0,0,0,1203,1197,1,0,0,
+		0,1203,1199,1,0,0,0,1203,1200,1,0,0,0,1203,1201,1,0,0,0,1203,1202,1,0,
+		0,0,1204,1225,1,0,0,0,1205,1206,10,15,0,0,1206,1207,5,173,0,0,1207,1224,
+		3,114,57,16,1208,1209,10,14,0,0,1209,1210,7,3,0,0,1210,1224,3,114,57,15,
+		1211,1212,10,13,0,0,1212,1213,7,4,0,0,1213,1224,3,114,57,14,1214,1215,
+		10,12,0,0,1215,1216,7,5,0,0,1216,1224,3,114,57,13,1217,1218,10,10,0,0,
+		1218,1219,5,174,0,0,1219,1224,3,114,57,11,1220,1221,10,9,0,0,1221,1222,
+		5,175,0,0,1222,1224,3,114,57,10,1223,1205,1,0,0,0,1223,1208,1,0,0,0,1223,
+		1211,1,0,0,0,1223,1214,1,0,0,0,1223,1217,1,0,0,0,1223,1220,1,0,0,0,1224,
+		1227,1,0,0,0,1225,1223,1,0,0,0,1225,1226,1,0,0,0,1226,115,1,0,0,0,1227,
+		1225,1,0,0,0,1228,1229,7,6,0,0,1229,117,1,0,0,0,1230,1233,3,120,60,0,1231,
+		1232,5,203,0,0,1232,1234,3,120,60,0,1233,1231,1,0,0,0,1233,1234,1,0,0,
+		0,1234,119,1,0,0,0,1235,1236,7,7,0,0,1236,121,1,0,0,0,112,126,128,142,
+		167,174,176,184,186,205,215,226,234,251,260,270,282,286,294,298,303,313,
+		327,342,348,352,357,365,373,385,396,404,414,448,458,487,489,503,505,513,
+		536,543,551,561,565,569,573,577,593,611,620,625,646,660,664,672,685,688,
+		699,703,711,722,724,735,738,742,750,755,760,770,778,792,797,800,807,816,
+		821,828,841,844,857,880,889,893,898,904,913,917,924,935,941,945,969,979,
+		997,1016,1019,1024,1028,1030,1036,1052,1066,1104,1127,1137,1184,1187,1193,
+		1203,1223,1225,1233
 	};
 
 	public static readonly ATN _ATN =

@@ -525,6 +525,75 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitPrepaymentItem([NotNull] DealLangParser.PrepaymentItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.coinsDecl"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCoinsDecl([NotNull] DealLangParser.CoinsDeclContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>holdingsItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHoldingsItem([NotNull] DealLangParser.HoldingsItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>coinPriceItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCoinPriceItem([NotNull] DealLangParser.CoinPriceItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>hashrateItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHashrateItem([NotNull] DealLangParser.HashrateItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>networkItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitNetworkItem([NotNull] DealLangParser.NetworkItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>rewardsItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRewardsItem([NotNull] DealLangParser.RewardsItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>coinPowerItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCoinPowerItem([NotNull] DealLangParser.CoinPowerItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>coinPowerPriceItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCoinPowerPriceItem([NotNull] DealLangParser.CoinPowerPriceItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>coinDepthItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCoinDepthItem([NotNull] DealLangParser.CoinDepthItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>coinImpactItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCoinImpactItem([NotNull] DealLangParser.CoinImpactItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.delivery"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -854,6 +923,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitSweepStep([NotNull] DealLangParser.SweepStepContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>sellStep</c>
+	/// labeled alternative in <see cref="DealLangParser.step"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSellStep([NotNull] DealLangParser.SellStepContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>ifStep</c>
 	/// labeled alternative in <see cref="DealLangParser.step"/>.

@@ -45,6 +45,9 @@ public sealed class DealDescription
     /// <summary>The compute contracts on the fleets, in declaration order (docs/language.md §5 "contract").</summary>
     public ContractInfo[] Contracts { get; init; } = [];
 
+    /// <summary>The coins the deal holds (and may mine), in declaration order (docs/language.md §5 "coins").</summary>
+    public CoinsInfo[] Coins { get; init; } = [];
+
     /// <summary>Whether a forward test projects <c>cfads</c> (<c>cfads over next 12m</c>): then each lease's rent in its
     /// current term is a path input (<see cref="InputQuantity.LeaseTermRent"/>); false by default, and no slot.</summary>
     public bool ProjectsCfads { get; init; }

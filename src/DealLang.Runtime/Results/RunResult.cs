@@ -51,6 +51,10 @@ public sealed class RunResult
         ContractPrepayment = Arrays.Jagged<double>(deal.Contracts.Length, n);
         ContractUnits = new double[deal.Contracts.Length];
         ContractStopPeriod = new int[deal.Contracts.Length];
+        CoinsHeld = Arrays.Jagged<double>(deal.Coins.Length, n);
+        CoinsSold = Arrays.Jagged<double>(deal.Coins.Length, n);
+        CoinsProceeds = Arrays.Jagged<double>(deal.Coins.Length, n);
+        CoinsMining = Arrays.Jagged<double>(deal.Coins.Length, n);
         Reset();
     }
 
@@ -163,6 +167,18 @@ public sealed class RunResult
 
     /// <summary>[contract]: the period its term ended in, or its customer defaulted in during its term; -1 if neither.</summary>
     public int[] ContractStopPeriod { get; }
+
+    /// <summary>[coins][t]: the coins held at the end of period t (written every period run).</summary>
+    public double[][] CoinsHeld { get; }
+
+    /// <summary>[coins][t]: the coins the waterfall's sale steps sold in period t.</summary>
+    public double[][] CoinsSold { get; }
+
+    /// <summary>[coins][t]: what those sales raised in period t.</summary>
+    public double[][] CoinsProceeds { get; }
+
+    /// <summary>[coins][t]: the mining margin collected in period t (0 for coins not mined).</summary>
+    public double[][] CoinsMining { get; }
 
     /// <summary>Period in which the event of default occurred, or -1.</summary>
     public int EventOfDefaultPeriod { get; set; }
@@ -288,5 +304,9 @@ public sealed class RunResult
         Arrays.Clear(ContractPrepayment);
         Array.Clear(ContractUnits);
         Array.Fill(ContractStopPeriod, -1);
+        Arrays.Clear(CoinsHeld);
+        Arrays.Clear(CoinsSold);
+        Arrays.Clear(CoinsProceeds);
+        Arrays.Clear(CoinsMining);
     }
 }

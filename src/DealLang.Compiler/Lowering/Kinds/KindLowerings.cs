@@ -18,6 +18,7 @@ internal static class KindLowerings
         new LoanLowering(),
         new FleetLowering(),
         new ContractLowering(),
+        new CoinsLowering(),
         new TrancheLowering(),
         new EquityLowering(),
         new AccountLowering(),

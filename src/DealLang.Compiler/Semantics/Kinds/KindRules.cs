@@ -17,6 +17,7 @@ internal static class KindRules
         new LoanRules(),
         new FleetRules(),
         new ContractRules(),
+        new CoinsRules(),
         new TrancheRules(),
         new EquityRules(),
         new AccountRules(),
