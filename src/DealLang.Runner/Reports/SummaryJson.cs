@@ -39,6 +39,7 @@ static class SummaryJson
                 LoanRows.WriteJson(w, deal, outcome);
                 FleetRows.WriteJson(w, deal, outcome);
                 ContractRows.WriteJson(w, deal, outcome);
+                CoinsRows.WriteJson(w, deal, outcome);
                 w.WriteEndObject();
             }
 

@@ -52,6 +52,7 @@ static class SummaryRows
         LoanRows.Add,
         FleetRows.Add,
         ContractRows.Add,
+        CoinsRows.Add,
         PartyRows.Add,
         TestRows.Add,
     ];

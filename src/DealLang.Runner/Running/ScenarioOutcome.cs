@@ -20,4 +20,8 @@ public sealed record ScenarioOutcome(
     ImmutableArray<PartySummary> Parties,
     ImmutableArray<LoanSummary> Loans,
     ImmutableArray<FleetSummary> Fleets,
-    ImmutableArray<ContractSummary> Contracts);
+    ImmutableArray<ContractSummary> Contracts)
+{
+    /// <summary>The coins the deal holds (docs/language.md §5 "coins"); empty for a deal without them.</summary>
+    public ImmutableArray<CoinsSummary> Coins { get; init; } = [];
+}

@@ -99,6 +99,9 @@ public sealed class ScenarioRunner
             PartySummaries.Build(deal, scenario),
             LoanSummaries.Build(deal, result, scenario, periods),
             FleetSummaries.Build(deal, result),
-            ContractSummaries.Build(deal, result, periods));
+            ContractSummaries.Build(deal, result, periods))
+        {
+            Coins = CoinsSummaries.Build(deal, result, periods),
+        };
     }
 }
