@@ -59,6 +59,8 @@ internal static partial class DealGen
         from enforcement in defaultRule.Length > 0 // enforcement mostly where a default can start it: sales and workouts
             ? Gen.Frequency((4, Enforcement(f)), (1, Gen.Const("")))
             : Maybe(Enforcement(f))
+        from coins in Maybe(Coins(f, "Cn1"))
+        from sale in Pick("", "first", "last")
         from scenarios in Gen.Int[0, 3].SelectMany(n => All(DealFrame.Numbered("S", n).Select(s => Scenario(f, leases, s))))
         from stochastic in Maybe(StochasticScenario(f, "Mc"))
         select Join([
@@ -66,7 +68,8 @@ internal static partial class DealGen
             header,
             .. parties, .. indices, .. facilities, .. leases.Select(l => l.Text), .. loans, .. fleets, .. tranches, equity, .. accounts, .. fees,
             .. tests.Select(t => t.Text), .. triggers.Select(t => t.Text),
-            defaultRule.Trim(), cfads, waterfall, enforcement.Trim(),
+            coins.Trim().Length == 0 ? "" : "  " + coins.Trim(),
+            defaultRule.Trim(), cfads, WithCoinSale(waterfall, coins.Length == 0 ? "" : sale, f), enforcement.Trim(),
             "}",
             .. scenarios,
             stochastic.Trim(),

@@ -80,6 +80,6 @@ internal static partial class PipelineInvariants
         return (compiled.Emitted.Source, reports.ToString());
     }
 
-    [GeneratedRegex("^DL0[1-6][0-9][0-9]$")]
+    [GeneratedRegex("^DL0[1-8][0-9][0-9]$")]
     private static partial Regex UserCode();
 }
