@@ -269,7 +269,10 @@ delivery
 // the coupon while the trigger was active at the previous period's end; 'margin grid Test { below B M ... else M }'
 // adds the margin of the test's tier at the previous period's end. 'draws against Fleet advance 80%' draws, on each
 // delivery date, 80% of the cost of the GPUs delivered against the fleet's contracts; 'margin investment_grade 6.25%
-// else 13.00%' adds to the coupon the margin of what each part of the balance funds.
+// else 13.00%' adds to the coupon the margin of what each part of the balance funds. 'convertible at 12.43 against
+// WULF' converts into shares at maturity when the share price (any money expression read at the period's start)
+// is above the conversion price, or earlier with 'early above 130%'; 'completion { DATE SHARE ... }' amortises only
+// the share of the buildings completed by each period (a scenario's 'Notes completion delayed 6m' moves them).
 trancheDecl
     : TRANCHE name=ident LBRACE trancheItem* RBRACE
     ;
@@ -293,6 +296,8 @@ trancheItem
     | AMORTIZE amortization                          # amortizeItem
     | MATURITY DATE                                  # trancheMaturityItem
     | SENIORITY NUMBER                               # seniorityItem
+    | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)?   # convertibleItem
+    | COMPLETION LBRACE schedulePoint* RBRACE        # completionItem
     ;
 
 // below 50% 6.00%: the margin while the test's value is below the bound.
@@ -436,6 +441,7 @@ scenarioItem
     | contract=ident UTILISATION expr                         # utilisationItem
     | contract=ident RELET AFTER duration AT expr             # reletItem
     | contract=ident NOT RELET                                # notReletItem
+    | tranche=ident COMPLETION DELAYED duration               # completionDelayedItem
     // Stochastic items (docs/language.md §10, "Stochastic scenarios"): a scenario with any is a Monte Carlo one.
     | PATHS NUMBER                                            # pathsItem
     | SEED NUMBER                                             # seedItem
@@ -495,9 +501,10 @@ expr
     ;
 
 // Compute units: '10000 gpus', '8760 hours', '1.2 MW', and per unit: '2.35 per gpu_hour' (money),
-// '30k per gpu', '0.08 per kWh', '0.7 kW per gpu'. The words are reserved.
+// '30k per gpu', '0.08 per kWh', '0.7 kW per gpu'; a miner's '1000 coins', '12 EH/s', '450 coins per day', and a share
+// price '12.43 per share'. The words are reserved.
 measureUnit
-    : GPU | GPU_HOUR | HOUR | KW | MW | KWH | MWH | COIN | COINS | EH_S | DAY
+    : GPU | GPU_HOUR | HOUR | KW | MW | KWH | MWH | COIN | COINS | EH_S | DAY | SHARE
     ;
 
 // A name, optionally with one member: Notes, Notes.balance, Campus.value.
@@ -526,6 +533,7 @@ ident
     | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET | TERMINATION_FEE | AMORTISING
     | PREPAYMENT | APPLIED
     | HOLDINGS | HASHRATE | NETWORK | REWARDS | COVER
+    | CONVERTIBLE | EARLY | ABOVE | COMPLETION | DELAYED
     | PATHS | SEED | ANTITHETIC | GBM | DRIFT | VOLATILITY | REVERTS | TREND | SPEED | JUMPS | CORRELATE | WITH
     | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD
     ;
@@ -703,6 +711,7 @@ COIN          : 'coin';
 COINS         : 'coins';
 EH_S          : 'EH/s';
 DAY           : 'day' | 'days';
+SHARE         : 'share' | 'shares';
 YEAR          : 'year';
 OF            : 'of';
 AND           : 'and';
@@ -731,6 +740,12 @@ HASHRATE      : 'hashrate';
 NETWORK       : 'network';
 REWARDS       : 'rewards';
 COVER         : 'cover';
+// A convertible tranche and amortisation that starts as buildings are completed.
+CONVERTIBLE   : 'convertible';
+EARLY         : 'early';
+ABOVE         : 'above';
+COMPLETION    : 'completion';
+DELAYED       : 'delayed';
 
 LBRACE : '{';
 RBRACE : '}';

@@ -27,4 +27,24 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic TerminationFeeFloorAboveFee(SourceSpan span, string contract, double fee, double floor) =>
         Error("DL0753", span, string.Create(CultureInfo.InvariantCulture,
             $"the termination fee of contract '{contract}' amortises from {fee:#,0.##} to {floor:#,0.##}: the amount it falls to must not exceed the fee"));
+
+    /// <summary>DL0760: a convertible's conversion price that is not money (per share): a rate or a compute unit,
+    /// usually a percentage typed for a price.</summary>
+    public static Diagnostic ConversionPriceUnit(SourceSpan span, string what, string expected, string actual, string example) =>
+        Error("DL0760", span, $"{what} must be {expected} (e.g. 'convertible at {example} against WULF'), not {actual}");
+
+    /// <summary>DL0761: a conversion price of zero (the holder would receive infinitely many shares).</summary>
+    public static Diagnostic ConversionPriceZero(SourceSpan span, string tranche) =>
+        Error("DL0761", span, $"the conversion price of tranche '{tranche}' must be above zero");
+
+    /// <summary>DL0762: an early-conversion threshold below 100% of the conversion price: the holder would convert
+    /// shares worth less than the notes' face, out of the money.</summary>
+    public static Diagnostic EarlyConversionBelowPrice(SourceSpan span, string tranche, double above) =>
+        Error("DL0762", span, string.Create(CultureInfo.InvariantCulture,
+            $"tranche '{tranche}' converts early only when the share price is at least its conversion price: the threshold must be at least 100%, not {above * 100:0.##}%"));
+
+    /// <summary>DL0763: the share price a convertible converts against that is not money per share (an index in
+    /// money per share, or an expression of one, read at the period's start).</summary>
+    public static Diagnostic SharePriceUnit(SourceSpan span, string what, string expected, string actual, string example) =>
+        Error("DL0763", span, $"{what} must be {expected} (e.g. '{example}'), not {actual}");
 }

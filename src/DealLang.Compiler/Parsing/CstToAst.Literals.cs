@@ -70,7 +70,7 @@ internal sealed partial class CstToAst
         return new MeasureLiteralSyntax(amount, unit, per, text, Span(context));
     }
 
-    // measureUnit : GPU | GPU_HOUR | HOUR | KW | MW | KWH | MWH | COIN | COINS | EH_S | DAY ;
+    // measureUnit : GPU | GPU_HOUR | HOUR | KW | MW | KWH | MWH | COIN | COINS | EH_S | DAY | SHARE ;
     private MeasureUnit? MeasureUnitOf(MeasureUnitContext context) => Matched(context.Start)?.Type switch
     {
         GPU => MeasureUnit.Gpu,
@@ -83,6 +83,7 @@ internal sealed partial class CstToAst
         COIN or COINS => MeasureUnit.Coin,
         EH_S => MeasureUnit.ExahashPerSecond,
         DAY => MeasureUnit.Day,
+        SHARE => MeasureUnit.Share,
         _ => null,
     };
 

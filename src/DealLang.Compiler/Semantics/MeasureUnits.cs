@@ -35,6 +35,7 @@ internal static class MeasureUnits
         MeasureUnit.Coin => (new Dimension(0, 0, 0, 0, Coins: 1), 1.0),
         MeasureUnit.ExahashPerSecond => (new Dimension(0, 0, 0, 0, Hash: 1), 1.0),
         MeasureUnit.Day => (new Dimension(0, 0, 1, 0), 24.0),
+        MeasureUnit.Share => (new Dimension(0, 0, 0, 0, Shares: 1), 1.0),
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "an unknown compute unit"),
     };
 }

@@ -27,4 +27,11 @@ public sealed record TrancheSummary(
     double WalYears,
     double Irr,
     double BondEquivalentYield,
-    Date? FirstPrincipalShortfall);
+    Date? FirstPrincipalShortfall)
+{
+    /// <summary>A convertible's: the end of the period its holder converted in; null when it did not (or cannot).</summary>
+    public Date? ConvertedOn { get; init; }
+
+    /// <summary>A convertible's: what the shares it converted into were worth then (0 when it did not convert).</summary>
+    public double SharesValue { get; init; }
+}

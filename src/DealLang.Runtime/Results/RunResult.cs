@@ -51,6 +51,7 @@ public sealed class RunResult
         ContractPrepayment = Arrays.Jagged<double>(deal.Contracts.Length, n);
         ContractUnits = new double[deal.Contracts.Length];
         ContractStopPeriod = new int[deal.Contracts.Length];
+        TrancheConversion = Arrays.Jagged<double>(deal.Tranches.Length, n);
         CoinsHeld = Arrays.Jagged<double>(deal.Coins.Length, n);
         CoinsSold = Arrays.Jagged<double>(deal.Coins.Length, n);
         CoinsProceeds = Arrays.Jagged<double>(deal.Coins.Length, n);
@@ -167,6 +168,10 @@ public sealed class RunResult
 
     /// <summary>[contract]: the period its term ended in, or its customer defaulted in during its term; -1 if neither.</summary>
     public int[] ContractStopPeriod { get; }
+
+    /// <summary>[tranche][t]: what the shares a convertible's holder converted into were worth, in the period it
+    /// converted (written every period only for a convertible tranche, so it stays zero for the others).</summary>
+    public double[][] TrancheConversion { get; }
 
     /// <summary>[coins][t]: the coins held at the end of period t (written every period run).</summary>
     public double[][] CoinsHeld { get; }
@@ -304,6 +309,7 @@ public sealed class RunResult
         Arrays.Clear(ContractPrepayment);
         Array.Clear(ContractUnits);
         Array.Fill(ContractStopPeriod, -1);
+        Arrays.Clear(TrancheConversion);
         Arrays.Clear(CoinsHeld);
         Arrays.Clear(CoinsSold);
         Arrays.Clear(CoinsProceeds);

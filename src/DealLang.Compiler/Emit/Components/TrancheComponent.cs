@@ -57,6 +57,10 @@ internal sealed class TrancheState : EntityState, IAmortizingState
         LevelRates = Static("levelRates", "double[]");
         LevelSums = Static("levelSums", "(double[] Growth, double[] PaymentsAtMaturity)");
         DebtServiceHistory = "history_" + EntityName("debtService");
+        bool converts = model.Conversion is not null;
+        Converted = Local("converted", "bool", StateLife.Carried, comment: "the holder has converted the notes into shares", declared: converts);
+        SharesValue = Local("sharesValue", "double", StateLife.Period, comment: "what the shares the holder converted into are worth, in the period it converts",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " converted into shares"), declared: converts);
         Terms = new AmortizationTerms(model.Name, (model.Coupon as FixedCoupon)?.Rate, model.Amortization, model.Maturity,
             model.MaturityPeriod);
     }
@@ -134,6 +138,12 @@ internal sealed class TrancheState : EntityState, IAmortizingState
 
     /// <summary>The history buffer of the tranche's debt service (an expression, not a local of its own).</summary>
     public string DebtServiceHistory { get; }
+
+    /// <summary>A convertible's: whether the holder has converted (declared only for a convertible tranche).</summary>
+    public StateVar Converted { get; }
+
+    /// <summary>A convertible's: the shares' value in the period it converts, else 0.</summary>
+    public StateVar SharesValue { get; }
 }
 
 /// <summary>
@@ -391,7 +401,8 @@ internal sealed class TrancheComponent(EmitContext ctx)
         var info = t.Model.ToInfo();
         return "new TrancheInfo(" + CSharpLiterals.String(info.Name) + ", " + CSharpLiterals.Double(info.Balance) + ", " + CSharpLiterals.Double(info.Coupon)
             + ", " + CSharpLiterals.Int(info.Seniority) + ", " + CSharpLiterals.Date(info.Maturity) + ", " + CSharpLiterals.String(info.Amortization)
-            + (info.IssuePrice == 1.0 ? "" : ", " + CSharpLiterals.Double(info.IssuePrice)) + ")";
+            + (info.IssuePrice == 1.0 ? "" : ", " + CSharpLiterals.Double(info.IssuePrice)) + ")"
+            + (info.ConversionPrice == 0 ? "" : " { ConversionPrice = " + CSharpLiterals.Double(info.ConversionPrice) + " }");
     });
 
     public override string? Read(Quantity quantity, int index) => quantity switch
@@ -451,6 +462,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
             (t.Coupon as FloatingCoupon)?.Rate,
             (t.Capitalisation as PaidInKind)?.When,
             t.TargetBalance,
+            t.Conversion?.SharePrice,
         }.Concat(CouponReads(t.Coupon))).OfType<BoundExpression>().Select(e => (e, 1));
 
     /// <summary>The trigger states and test values a coupon's step-ups and margin grid read, so they are declared.</summary>
@@ -518,6 +530,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
         w.Line(tranche.ScheduledInterest + " = " + balance + " * " + coupon + " * yf;");
         WriteCapitalisation(w, tranche);
         w.Line(tranche.InterestDue + " = " + tranche.ScheduledInterest + " + " + tranche.UnpaidInterest + ";");
+        WriteConversion(w, tranche);
 
         AmortizationCode.WriteScheduledPrincipal(w, tranche, tranche.ScheduledPrincipal, balance + " - " + unpaidPrincipal,
             model.Name + ": " + model.Amortization.Name
@@ -536,6 +549,36 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
         w.Line(tranche.PrincipalDue + " = " + (Ctx.Components.Of<TriggerComponent>().AcceleratedCondition(tranche.Index) is { } accelerated ? "(" + accelerated + ") ? " + balance + " : " : "") + "Math.Min(" + balance + ", " + tranche.ScheduledPrincipal + " + " + unpaidPrincipal + ");");
         WriteDrawDues(w, tranche);
+    }
+
+    /// <summary>
+    /// A convertible, after this period's interest (still due in cash) and before its principal: at the start of its
+    /// maturity period (or of any period once the share price reaches the early threshold), if the share price is above
+    /// the conversion price, the holder converts the whole balance (arrears of principal included) into shares worth
+    /// balance × share price / conversion price; the balance and the principal in arrears go to 0, so no principal
+    /// is due in cash, now or later. No cash moves: the shares are the issuer's, not the deal's.
+    /// </summary>
+    private void WriteConversion(IndentedWriter w, TrancheState tranche)
+    {
+        if (tranche.Model.Conversion is not { } conversion)
+        {
+            return;
+        }
+
+        string share = "(" + CSharpEmitter.Expression(Ctx, conversion.SharePrice, null) + ")";
+        string price = CSharpLiterals.DoubleOperand(conversion.Price);
+        string when = "t >= " + tranche.MaturityPeriod
+            + (conversion.EarlyAbove is { } above ? " || " + share + " >= " + CSharpLiterals.DoubleOperand(above * conversion.Price) : "");
+        w.Comment(tranche.Name + ": converts into shares when the share price is above " + CSharpLiterals.Double(conversion.Price)
+            + (conversion.EarlyAbove is { } a ? " at maturity, or as soon as it reaches " + CSharpLiterals.Double(a * conversion.Price) : " at maturity"));
+        w.Line(tranche.SharesValue + " = 0.0;");
+        using (w.Block("if (!" + tranche.Converted + " && " + tranche.Balance + " > 0.0 && (" + when + ") && " + share + " > " + price + ")"))
+        {
+            w.Line(tranche.Converted + " = true;");
+            w.Line(tranche.SharesValue + " = " + tranche.Balance + " * " + share + " / " + price + ";");
+            w.Line(tranche.Balance + " = 0.0;");
+            w.Line(tranche.UnpaidPrincipal + " = 0.0;");
+        }
     }
 
     // pay T.interest, T.principal, T.balance: what is owed now, and what a payment reduces.
@@ -617,6 +660,10 @@ internal sealed class TrancheComponent(EmitContext ctx)
             w.Line("result.TrancheBalance[" + index + "][t] = " + tranche.Balance + ";");
             w.Line("result.InterestShortfall[" + index + "][t] = " + tranche.UnpaidInterest + ";");
             w.Line("result.PrincipalShortfall[" + index + "][t] = " + tranche.UnpaidPrincipal + ";");
+            if (tranche.Model.Conversion is not null)
+            {
+                w.Line("result.TrancheConversion[" + index + "][t] = " + tranche.SharesValue + ";");
+            }
         }
     }
 

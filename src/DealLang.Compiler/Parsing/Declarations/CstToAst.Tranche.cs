@@ -28,6 +28,8 @@ internal sealed partial class CstToAst
     //     | AMORTIZE amortization       # amortizeItem
     //     | MATURITY DATE               # trancheMaturityItem
     //     | SENIORITY NUMBER            # seniorityItem
+    //     | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)?   # convertibleItem
+    //     | COMPLETION LBRACE schedulePoint* RBRACE        # completionItem
     //     ;
     private TrancheSyntax? VisitTrancheDecl(TrancheDeclContext context)
     {
@@ -45,6 +47,7 @@ internal sealed partial class CstToAst
         MarginGridSyntax? grid = null;
         DrawsAgainstSyntax? drawsAgainst = null;
         ClassMarginSyntax? classMargin = null;
+        ConvertibleSyntax? convertible = null;
         var stepUps = ImmutableArray.CreateBuilder<StepUpSyntax>();
         DateSyntax? interestOnlyUntil = null, maturity = null;
         AmortizationSyntax? amortization = null;
@@ -120,6 +123,10 @@ internal sealed partial class CstToAst
                 case SeniorityItemContext s:
                     items.Keep(ref seniority, "seniority", s, VisitSeniority(s));
                     break;
+                case ConvertibleItemContext cv:
+                    items.Keep(ref convertible, "convertible", cv, new ConvertibleSyntax(VisitExpr(cv.price), VisitExpr(cv.share),
+                        cv.above is null ? null : VisitExpr(cv.above), Span(cv)));
+                    break;
             }
         }
 
@@ -128,6 +135,7 @@ internal sealed partial class CstToAst
         {
             DrawsAgainst = drawsAgainst,
             ClassMargin = classMargin,
+            Convertible = convertible,
         };
     }
 

@@ -60,6 +60,8 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
                 binder.BindTerms(tier.Bound, tier.Margin);
             }
         }
+
+        BindConvertible(tranche, binder);
     }
 
     protected override void CheckTerms(TrancheSyntax tranche, TypeChecker checker)
@@ -67,6 +69,7 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
         string t = $"tranche '{tranche.Name?.Text}'";
         checker.Term(tranche.Balance, Unit.Money, $"the balance of {t}", TypeChecker.Range.NonNegative);
         CheckCoupon(tranche, checker, t);
+        CheckConvertible(tranche, checker, t);
         if (tranche.Pik is { } pik)
         {
             checker.Term(pik.Share, Unit.Rate, $"the PIK share of {t}", TypeChecker.Range.Fraction);

@@ -38,7 +38,17 @@ public sealed record TrancheSyntax(
 
     /// <summary><c>margin investment_grade 6.25% else 13.00%</c>: the margin by what the balance funds; null when none.</summary>
     public ClassMarginSyntax? ClassMargin { get; init; }
+
+    /// <summary><c>convertible at 12.43 against WULF [early above 130%]</c>: convertible notes; null when not.</summary>
+    public ConvertibleSyntax? Convertible { get; init; }
 }
+
+/// <summary><c>convertible at 12.43 against WULF early above 130%</c>: the holder converts the balance into shares at the
+/// conversion price <see cref="Price"/> when the share price <see cref="SharePrice"/> (money, read at the period's
+/// start) is above it at maturity, or, with <see cref="EarlyAbove"/>, as soon as it reaches that share of the
+/// conversion price (docs/language.md §5 "tranche", "Convertible notes").</summary>
+public sealed record ConvertibleSyntax(ExpressionSyntax? Price, ExpressionSyntax? SharePrice, ExpressionSyntax? EarlyAbove, SourceSpan Span)
+    : SyntaxNode(Span);
 
 /// <summary><c>draws against Gpus advance 80%</c>: on each delivery date of the fleet, the advance rate times the cost
 /// of the units delivered against its contracts and not yet funded (docs/language.md §5 "tranche").</summary>

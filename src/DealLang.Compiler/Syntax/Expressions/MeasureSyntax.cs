@@ -25,6 +25,8 @@ public enum MeasureUnit
     ExahashPerSecond,
     /// <summary><c>day</c>, <c>days</c>: 24 hours (a network's rewards are quoted per day).</summary>
     Day,
+    /// <summary><c>share</c>, <c>shares</c>: a count of an issuer's shares (a convertible's conversion price is money per share).</summary>
+    Share,
 }
 
 /// <summary>

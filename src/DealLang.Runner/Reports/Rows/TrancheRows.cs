@@ -21,15 +21,22 @@ static class TrancheRows
             rows.Add(name, "loss %", SummaryKind.Rate, o => Of(o.Tranches[i].LossFraction));
             rows.Add(name, "unpaid interest", SummaryKind.Money, o => Of(o.Tranches[i].UnpaidInterest));
             rows.Add(name, "first principal shortfall", SummaryKind.Date, o => On(o.Tranches[i].FirstPrincipalShortfall));
+            if (rows.Deal.Tranches[i].ConversionPrice != 0)
+            {
+                // Only a convertible has the rows, so the summaries of every other tranche stay as they were.
+                rows.Add(name, "converted on", SummaryKind.Date, o => On(o.Tranches[i].ConvertedOn));
+                rows.Add(name, "shares value", SummaryKind.Money, o => Of(o.Tranches[i].SharesValue));
+            }
         }
     }
 
-    /// <summary>The JSON summary's <c>tranches</c> array.</summary>
-    public static void WriteJson(Utf8JsonWriter w, ScenarioOutcome outcome)
+    /// <summary>The JSON summary's <c>tranches</c> array (a convertible's with <c>convertedOn</c> and <c>sharesValue</c>).</summary>
+    public static void WriteJson(Utf8JsonWriter w, DealLang.Runtime.DealDescription deal, ScenarioOutcome outcome)
     {
         w.WriteStartArray("tranches");
-        foreach (TrancheSummary t in outcome.Tranches)
+        for (int i = 0; i < outcome.Tranches.Length; i++)
         {
+            TrancheSummary t = outcome.Tranches[i];
             w.WriteStartObject();
             w.WriteString("name", t.Name);
             Json.Money(w, "originalBalance", t.OriginalBalance);
@@ -42,6 +49,12 @@ static class TrancheRows
             Json.Number(w, "irr", t.Irr);
             Json.Number(w, "bey", t.BondEquivalentYield);
             Json.Date(w, "firstPrincipalShortfall", t.FirstPrincipalShortfall);
+            if (deal.Tranches[i].ConversionPrice != 0)
+            {
+                Json.Date(w, "convertedOn", t.ConvertedOn);
+                Json.Money(w, "sharesValue", t.SharesValue);
+            }
+
             w.WriteEndObject();
         }
 
