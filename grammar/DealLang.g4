@@ -269,10 +269,9 @@ delivery
 // the coupon while the trigger was active at the previous period's end; 'margin grid Test { below B M ... else M }'
 // adds the margin of the test's tier at the previous period's end. 'draws against Fleet advance 80%' draws, on each
 // delivery date, 80% of the cost of the GPUs delivered against the fleet's contracts; 'margin investment_grade 6.25%
-// else 13.00%' adds to the coupon the margin of what each part of the balance funds. 'convertible at 12.43 against
-// WULF' converts into shares at maturity when the share price (any money expression read at the period's start)
-// is above the conversion price, or earlier with 'early above 130%'; 'completion { DATE SHARE ... }' amortises only
-// the share of the buildings completed by each period (a scenario's 'Notes completion delayed 6m' moves them).
+// else 13.00%' adds to the coupon the margin of what each part of the balance funds. 'convertible at 12.43 per share against
+// WULF' converts into shares at maturity when the share price (money per share, read at the period's start) is
+// above the conversion price, or earlier with 'early above 130%'.
 trancheDecl
     : TRANCHE name=ident LBRACE trancheItem* RBRACE
     ;
@@ -297,7 +296,6 @@ trancheItem
     | MATURITY DATE                                  # trancheMaturityItem
     | SENIORITY NUMBER                               # seniorityItem
     | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)?   # convertibleItem
-    | COMPLETION LBRACE schedulePoint* RBRACE        # completionItem
     ;
 
 // below 50% 6.00%: the margin while the test's value is below the bound.
@@ -441,7 +439,6 @@ scenarioItem
     | contract=ident UTILISATION expr                         # utilisationItem
     | contract=ident RELET AFTER duration AT expr             # reletItem
     | contract=ident NOT RELET                                # notReletItem
-    | tranche=ident COMPLETION DELAYED duration               # completionDelayedItem
     // Stochastic items (docs/language.md §10, "Stochastic scenarios"): a scenario with any is a Monte Carlo one.
     | PATHS NUMBER                                            # pathsItem
     | SEED NUMBER                                             # seedItem
@@ -533,7 +530,7 @@ ident
     | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET | TERMINATION_FEE | AMORTISING
     | PREPAYMENT | APPLIED
     | HOLDINGS | HASHRATE | NETWORK | REWARDS | COVER
-    | CONVERTIBLE | EARLY | ABOVE | COMPLETION | DELAYED
+    | CONVERTIBLE | EARLY | ABOVE
     | PATHS | SEED | ANTITHETIC | GBM | DRIFT | VOLATILITY | REVERTS | TREND | SPEED | JUMPS | CORRELATE | WITH
     | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD
     ;
@@ -740,12 +737,10 @@ HASHRATE      : 'hashrate';
 NETWORK       : 'network';
 REWARDS       : 'rewards';
 COVER         : 'cover';
-// A convertible tranche and amortisation that starts as buildings are completed.
+// A convertible tranche.
 CONVERTIBLE   : 'convertible';
 EARLY         : 'early';
 ABOVE         : 'above';
-COMPLETION    : 'completion';
-DELAYED       : 'delayed';
 
 LBRACE : '{';
 RBRACE : '}';

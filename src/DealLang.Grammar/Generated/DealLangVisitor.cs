@@ -739,13 +739,6 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitConvertibleItem([NotNull] DealLangParser.ConvertibleItemContext context);
 	/// <summary>
-	/// Visit a parse tree produced by the <c>completionItem</c>
-	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
-	/// </summary>
-	/// <param name="context">The parse tree.</param>
-	/// <return>The visitor result.</return>
-	Result VisitCompletionItem([NotNull] DealLangParser.CompletionItemContext context);
-	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.gridTier"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -1138,13 +1131,6 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitNotReletItem([NotNull] DealLangParser.NotReletItemContext context);
-	/// <summary>
-	/// Visit a parse tree produced by the <c>completionDelayedItem</c>
-	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
-	/// </summary>
-	/// <param name="context">The parse tree.</param>
-	/// <return>The visitor result.</return>
-	Result VisitCompletionDelayedItem([NotNull] DealLangParser.CompletionDelayedItemContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>pathsItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.

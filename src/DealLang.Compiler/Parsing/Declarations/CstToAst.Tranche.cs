@@ -29,7 +29,6 @@ internal sealed partial class CstToAst
     //     | MATURITY DATE               # trancheMaturityItem
     //     | SENIORITY NUMBER            # seniorityItem
     //     | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)?   # convertibleItem
-    //     | COMPLETION LBRACE schedulePoint* RBRACE        # completionItem
     //     ;
     private TrancheSyntax? VisitTrancheDecl(TrancheDeclContext context)
     {
