@@ -86,7 +86,7 @@ public sealed class KeywordTypoTests
     [Fact]
     public void WithNothingCloseTheDeclarationsThatOpenABlockAreListed() =>
         Assert.Equal(
-            "unknown declaration 'widget'; expected one of: 'party', 'index', 'facility', 'lease', 'loan', 'fleet', 'contract', 'tranche', 'equity', 'account', 'fee', 'waterfall', 'enforcement'",
+            "unknown declaration 'widget'; expected one of: 'party', 'index', 'facility', 'lease', 'loan', 'fleet', 'contract', 'coins', 'tranche', 'equity', 'account', 'fee', 'waterfall', 'enforcement'",
             Single("deal X { widget W { } }", "DL0109").Message);
 
     [Fact]
@@ -227,7 +227,7 @@ public sealed class KeywordTypoTests
     [Fact]
     public void ANameFarFromEveryKeywordStillListsWhatWasExpected() =>
         Assert.Equal(
-            "unexpected 'principal_amount'; expected one of: '}', 'maturity', 'balance', 'coupon', 'interest_only', 'amortize', 'seniority', 'pik', ... (8 more)",
+            "unexpected 'principal_amount'; expected one of: '}', 'maturity', 'balance', 'coupon', 'interest_only', 'amortize', 'seniority', 'pik', ... (9 more)",
             Single("deal X { tranche A { principal_amount 1bn } }", "DL0101").Message);
 
     [Fact]
