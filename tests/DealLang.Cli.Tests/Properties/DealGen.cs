@@ -66,7 +66,7 @@ internal static partial class DealGen
         select Join([
             $"deal {f.Name} {{",
             header,
-            .. parties, .. indices, .. facilities, .. leases.Select(l => l.Text), .. loans, .. fleets, .. tranches, equity, .. accounts, .. fees,
+            .. parties, .. indices, SharePriceIndex(tranches), .. facilities, .. leases.Select(l => l.Text), .. loans, .. fleets, .. tranches, equity, .. accounts, .. fees,
             .. tests.Select(t => t.Text), .. triggers.Select(t => t.Text),
             coins.Trim().Length == 0 ? "" : "  " + coins.Trim(),
             defaultRule.Trim(), cfads, WithCoinSale(waterfall, coins.Length == 0 ? "" : sale, f), enforcement.Trim(),
@@ -154,11 +154,12 @@ internal static partial class DealGen
         from stepUp in Maybe(from r in Rate(0, 300) from d in DateIn(f.Closing, f.Maturity) select $"step_up {r} from {d}")
         from draw in Maybe(DelayedDraw(f, maturity))
         from target in Maybe(TargetBalance(f, name))
+        from convertible in Maybe(Convertible())
         // A floating or stepped coupon cannot amortise level (DL0481).
         let amortization = coupon.Contains(" * (", StringComparison.Ordinal) || stepUp.Length > 0
             ? amortize.Replace("amortize level", "amortize linear", StringComparison.Ordinal) : amortize
         from items in Shuffled("balance " + balance, "coupon " + coupon, interestOnly, amortization,
-            maturityDate.Length == 0 ? "" : "maturity" + maturityDate, seniority, pik, issuePrice, stepUp, draw, target)
+            maturityDate.Length == 0 ? "" : "maturity" + maturityDate, seniority, pik, issuePrice, stepUp, draw, target, convertible)
         select $"  tranche {name} {{ {items} }}";
 
     /// <summary>A delayed draw: a commitment of 4bn to 6bn (above any generated balance, 3bn at most, plus up to four
