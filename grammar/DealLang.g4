@@ -271,7 +271,9 @@ delivery
 // delivery date, 80% of the cost of the GPUs delivered against the fleet's contracts; 'margin investment_grade 6.25%
 // else 13.00%' adds to the coupon the margin of what each part of the balance funds. 'convertible at 12.43 per share against
 // WULF' converts into shares at maturity when the share price (money per share, read at the period's start) is
-// above the conversion price, or earlier with 'early above 130%'.
+// above the conversion price, or earlier with 'early above 130%'. 'completion Built' scales the scheduled principal by
+// the share of the buildings completed (a rate read at the period's start: an index whose dated points are the
+// completions, which a scenario's 'Built delayed 6m' moves).
 trancheDecl
     : TRANCHE name=ident LBRACE trancheItem* RBRACE
     ;
@@ -296,6 +298,7 @@ trancheItem
     | MATURITY DATE                                  # trancheMaturityItem
     | SENIORITY NUMBER                               # seniorityItem
     | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)?   # convertibleItem
+    | COMPLETION expr                                # completionItem
     ;
 
 // below 50% 6.00%: the margin while the test's value is below the bound.
@@ -436,6 +439,7 @@ scenarioItem
     | index=ident POINTS pointsKind LBRACE schedulePoint* RBRACE   # indexPointsOverrideItem
     | index=ident LAUNCH DATE DOWN expr                       # indexLaunchOverrideItem
     | index=ident SHIFT PLUS? expr                            # indexShiftItem
+    | index=ident DELAYED duration                            # indexDelayedItem
     | contract=ident UTILISATION expr                         # utilisationItem
     | contract=ident RELET AFTER duration AT expr             # reletItem
     | contract=ident NOT RELET                                # notReletItem
@@ -530,7 +534,7 @@ ident
     | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET | TERMINATION_FEE | AMORTISING
     | PREPAYMENT | APPLIED
     | HOLDINGS | HASHRATE | NETWORK | REWARDS | COVER
-    | CONVERTIBLE | EARLY | ABOVE
+    | CONVERTIBLE | EARLY | ABOVE | COMPLETION | DELAYED
     | PATHS | SEED | ANTITHETIC | GBM | DRIFT | VOLATILITY | REVERTS | TREND | SPEED | JUMPS | CORRELATE | WITH
     | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD
     ;
@@ -737,10 +741,12 @@ HASHRATE      : 'hashrate';
 NETWORK       : 'network';
 REWARDS       : 'rewards';
 COVER         : 'cover';
-// A convertible tranche.
+// A convertible tranche, amortisation as buildings are completed, and an index's points delayed.
 CONVERTIBLE   : 'convertible';
 EARLY         : 'early';
 ABOVE         : 'above';
+COMPLETION    : 'completion';
+DELAYED       : 'delayed';
 
 LBRACE : '{';
 RBRACE : '}';

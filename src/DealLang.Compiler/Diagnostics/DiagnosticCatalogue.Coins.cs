@@ -47,4 +47,9 @@ public static partial class DiagnosticCatalogue
     /// money per share, or an expression of one, read at the period's start).</summary>
     public static Diagnostic SharePriceUnit(SourceSpan span, string what, string expected, string actual, string example) =>
         Error("DL0763", span, $"{what} must be {expected} (e.g. '{example}'), not {actual}");
+
+    /// <summary>DL0764 (warning): a scenario delays an index that has no dated points (neither the deal's nor the
+    /// scenario's), so nothing moves: a completion index needs its completion dates as points.</summary>
+    public static Diagnostic DelayWithoutPoints(SourceSpan span, string index, string scenario) =>
+        Warning("DL0764", span, $"scenario '{scenario}' delays index '{index}', which has no dated points to move; give it its completions as points (e.g. 'points stepped {{ 2026-06-30 40%  2027-03-31 100% }}')");
 }

@@ -25,6 +25,10 @@ public sealed record TrancheModel(
     /// <summary>The conversion terms of a convertible tranche; null for one that is not.</summary>
     public ConversionModel? Conversion { get; init; }
 
+    /// <summary>The share of the buildings completed (a rate read at the period's start), which scales the scheduled
+    /// principal before the maturity (docs/language.md, "Completion"); null when the tranche amortises regardless.</summary>
+    public BoundExpression? Completion { get; init; }
+
     public TrancheInfo ToInfo() =>
         new(Name, Balance, Coupon.HeadlineRate, Seniority, Maturity, Amortization.Name, IssuePrice) { ConversionPrice = Conversion?.Price ?? 0 };
 }

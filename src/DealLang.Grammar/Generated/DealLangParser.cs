@@ -65,12 +65,13 @@ public partial class DealLangParser : Parser {
 		AVAILABLE=181, DRAWS=182, COMMITMENT_FEE=183, STEP_UP=184, TARGET_BALANCE=185, 
 		MARGIN=186, GRID=187, BELOW=188, UNPAID=189, AGAINST=190, ADVANCE=191, 
 		INVESTMENT_GRADE=192, WHILE=193, HOLDINGS=194, HASHRATE=195, NETWORK=196, 
-		REWARDS=197, COVER=198, CONVERTIBLE=199, EARLY=200, ABOVE=201, LBRACE=202, 
-		RBRACE=203, LPAREN=204, RPAREN=205, COMMA=206, DOT=207, ARROW=208, ASSIGN=209, 
-		PLUS=210, MINUS=211, STAR=212, SLASH=213, LE=214, GE=215, LT=216, GT=217, 
-		EQ=218, NE=219, DAYCOUNT=220, DATE=221, QUANTITY=222, NUMBER=223, STRING=224, 
-		UNTERMINATED_STRING=225, IDENT=226, NON_ASCII_NAME=227, LINE_COMMENT=228, 
-		BLOCK_COMMENT=229, UNTERMINATED_COMMENT=230, WS=231, UNEXPECTED_CHAR=232;
+		REWARDS=197, COVER=198, CONVERTIBLE=199, EARLY=200, ABOVE=201, COMPLETION=202, 
+		DELAYED=203, LBRACE=204, RBRACE=205, LPAREN=206, RPAREN=207, COMMA=208, 
+		DOT=209, ARROW=210, ASSIGN=211, PLUS=212, MINUS=213, STAR=214, SLASH=215, 
+		LE=216, GE=217, LT=218, GT=219, EQ=220, NE=221, DAYCOUNT=222, DATE=223, 
+		QUANTITY=224, NUMBER=225, STRING=226, UNTERMINATED_STRING=227, IDENT=228, 
+		NON_ASCII_NAME=229, LINE_COMMENT=230, BLOCK_COMMENT=231, UNTERMINATED_COMMENT=232, 
+		WS=233, UNEXPECTED_CHAR=234;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -136,8 +137,9 @@ public partial class DealLangParser : Parser {
 		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
 		"'advance'", "'investment_grade'", "'while'", "'holdings'", "'hashrate'", 
 		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
-		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
-		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'completion'", "'delayed'", "'{'", "'}'", "'('", "')'", "','", "'.'", 
+		"'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", 
+		"'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -167,11 +169,12 @@ public partial class DealLangParser : Parser {
 		"NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", 
 		"STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", 
 		"ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDINGS", "HASHRATE", "NETWORK", 
-		"REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "LBRACE", "RBRACE", 
-		"LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", 
-		"STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", 
-		"QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "COMPLETION", "DELAYED", 
+		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
+		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
+		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
+		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -732,7 +735,7 @@ public partial class DealLangParser : Parser {
 			State = 176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5621908505934961672L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -545357649680377L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 12884902143L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5621908505934961672L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -545357649680377L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 51539608575L) != 0)) {
 				{
 				State = 174;
 				ErrorHandler.Sync(this);
@@ -877,6 +880,8 @@ public partial class DealLangParser : Parser {
 				case CONVERTIBLE:
 				case EARLY:
 				case ABOVE:
+				case COMPLETION:
+				case DELAYED:
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
@@ -960,7 +965,7 @@ public partial class DealLangParser : Parser {
 			State = 186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2199023253503L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 8796093014015L) != 0)) {
 				{
 				State = 184;
 				ErrorHandler.Sync(this);
@@ -1172,6 +1177,8 @@ public partial class DealLangParser : Parser {
 				case CONVERTIBLE:
 				case EARLY:
 				case ABOVE:
+				case COMPLETION:
+				case DELAYED:
 				case LPAREN:
 				case RPAREN:
 				case COMMA:
@@ -4249,7 +4256,7 @@ public partial class DealLangParser : Parser {
 			State = 551;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 1099L) != 0) || ((((_la - 178)) & ~0x3f) == 0 && ((1L << (_la - 178)) & 2097663L) != 0)) {
+			while (_la==MATURITY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 1099L) != 0) || ((((_la - 178)) & ~0x3f) == 0 && ((1L << (_la - 178)) & 18874879L) != 0)) {
 				{
 				{
 				State = 548;
@@ -4590,6 +4597,19 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class CompletionItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMPLETION() { return GetToken(DealLangParser.COMPLETION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CompletionItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCompletionItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
@@ -4597,7 +4617,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_trancheItem);
 		int _la;
 		try {
-			State = 656;
+			State = 658;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
 			case 1:
@@ -4950,6 +4970,16 @@ public partial class DealLangParser : Parser {
 
 				}
 				break;
+			case 20:
+				_localctx = new CompletionItemContext(_localctx);
+				EnterOuterAlt(_localctx, 20);
+				{
+				State = 656;
+				Match(COMPLETION);
+				State = 657;
+				expr(0);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -4993,11 +5023,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 658;
-			Match(BELOW);
-			State = 659;
-			_localctx.bound = expr(0);
 			State = 660;
+			Match(BELOW);
+			State = 661;
+			_localctx.bound = expr(0);
+			State = 662;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -5079,14 +5109,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 64, RULE_amortization);
 		int _la;
 		try {
-			State = 674;
+			State = 676;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 662;
+				State = 664;
 				Match(BULLET);
 				}
 				break;
@@ -5094,7 +5124,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 663;
+				State = 665;
 				Match(LEVEL);
 				}
 				break;
@@ -5102,7 +5132,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 664;
+				State = 666;
 				Match(LINEAR);
 				}
 				break;
@@ -5110,25 +5140,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 665;
+				State = 667;
 				Match(SCHEDULE);
-				State = 666;
+				State = 668;
 				Match(LBRACE);
-				State = 670;
+				State = 672;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 667;
+					State = 669;
 					schedulePoint();
 					}
 					}
-					State = 672;
+					State = 674;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 673;
+				State = 675;
 				Match(RBRACE);
 				}
 				break;
@@ -5182,27 +5212,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 676;
-			Match(EQUITY);
-			State = 677;
-			_localctx.name = ident();
 			State = 678;
+			Match(EQUITY);
+			State = 679;
+			_localctx.name = ident();
+			State = 680;
 			Match(LBRACE);
-			State = 682;
+			State = 684;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 679;
+				State = 681;
 				equityItem();
 				}
 				}
-				State = 684;
+				State = 686;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 685;
+			State = 687;
 			Match(RBRACE);
 			}
 		}
@@ -5269,16 +5299,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_equityItem);
 		int _la;
 		try {
-			State = 698;
+			State = 700;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 687;
+				State = 689;
 				Match(CONTRIBUTED);
-				State = 688;
+				State = 690;
 				expr(0);
 				}
 				break;
@@ -5286,23 +5316,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 689;
+				State = 691;
 				Match(HOLDERS);
-				State = 690;
+				State = 692;
 				holder();
-				State = 695;
+				State = 697;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 691;
+					State = 693;
 					Match(COMMA);
-					State = 692;
+					State = 694;
 					holder();
 					}
 					}
-					State = 697;
+					State = 699;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -5350,9 +5380,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 700;
+			State = 702;
 			ident();
-			State = 701;
+			State = 703;
 			expr(0);
 			}
 		}
@@ -5402,32 +5432,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 703;
+			State = 705;
 			Match(ACCOUNT);
-			State = 704;
+			State = 706;
 			_localctx.name = ident();
-			State = 713;
+			State = 715;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 705;
+				State = 707;
 				Match(LBRACE);
-				State = 709;
+				State = 711;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 115)) & ~0x3f) == 0 && ((1L << (_la - 115)) & 7L) != 0)) {
 					{
 					{
-					State = 706;
+					State = 708;
 					accountItem();
 					}
 					}
-					State = 711;
+					State = 713;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 712;
+				State = 714;
 				Match(RBRACE);
 				}
 			}
@@ -5502,16 +5532,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_accountItem);
 		try {
-			State = 721;
+			State = 723;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 715;
+				State = 717;
 				Match(TARGET);
-				State = 716;
+				State = 718;
 				expr(0);
 				}
 				break;
@@ -5519,9 +5549,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 717;
+				State = 719;
 				Match(INITIAL);
-				State = 718;
+				State = 720;
 				expr(0);
 				}
 				break;
@@ -5529,9 +5559,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 719;
+				State = 721;
 				Match(EARNS);
-				State = 720;
+				State = 722;
 				expr(0);
 				}
 				break;
@@ -5592,31 +5622,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 723;
-			Match(FEE);
-			State = 724;
-			_localctx.name = ident();
 			State = 725;
-			Match(LBRACE);
+			Match(FEE);
 			State = 726;
+			_localctx.name = ident();
+			State = 727;
+			Match(LBRACE);
+			State = 728;
 			expr(0);
-			State = 734;
+			State = 736;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 727;
+				State = 729;
 				perYear();
-				State = 732;
+				State = 734;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 728;
-					Match(ESCALATING);
-					State = 729;
-					expr(0);
 					State = 730;
+					Match(ESCALATING);
+					State = 731;
+					expr(0);
+					State = 732;
 					perYear();
 					}
 				}
@@ -5624,7 +5654,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 736;
+			State = 738;
 			Match(RBRACE);
 			}
 		}
@@ -5679,52 +5709,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 738;
-			Match(TEST);
-			State = 739;
-			_localctx.name = ident();
 			State = 740;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 741;
+			_localctx.name = ident();
+			State = 742;
+			Match(ASSIGN);
+			State = 743;
 			expr(0);
-			State = 748;
+			State = 750;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 742;
+				State = 744;
 				Match(OVER);
-				State = 745;
+				State = 747;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 743;
+					State = 745;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 744;
+					State = 746;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 747;
+				State = 749;
 				duration();
 				}
 			}
 
-			State = 752;
+			State = 754;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 750;
+				State = 752;
 				Match(FROM);
-				State = 751;
+				State = 753;
 				Match(DATE);
 				}
 			}
@@ -5808,93 +5838,93 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 754;
-			Match(TRIGGER);
-			State = 755;
-			_localctx.name = ident();
 			State = 756;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 757;
+			_localctx.name = ident();
+			State = 758;
+			Match(WHEN);
+			State = 759;
 			expr(0);
-			State = 760;
+			State = 762;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 758;
+				State = 760;
 				Match(FROM);
-				State = 759;
+				State = 761;
 				Match(DATE);
 				}
 			}
 
-			State = 765;
+			State = 767;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 762;
-				Match(TRIPS);
-				State = 763;
-				Match(AFTER);
 				State = 764;
+				Match(TRIPS);
+				State = 765;
+				Match(AFTER);
+				State = 766;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 770;
+			State = 772;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 767;
-				Match(CURES);
-				State = 768;
-				Match(AFTER);
 				State = 769;
+				Match(CURES);
+				State = 770;
+				Match(AFTER);
+				State = 771;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 780;
+			State = 782;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 772;
-				Match(CURE);
-				State = 773;
-				Match(BY);
 				State = 774;
-				_localctx.curer = ident();
+				Match(CURE);
 				State = 775;
-				Match(UP);
+				Match(BY);
 				State = 776;
-				Match(TO);
+				_localctx.curer = ident();
 				State = 777;
-				_localctx.times = Match(NUMBER);
+				Match(UP);
 				State = 778;
+				Match(TO);
+				State = 779;
+				_localctx.times = Match(NUMBER);
+				State = 780;
 				Match(TIMES);
 				}
 			}
 
-			State = 782;
+			State = 784;
 			Match(ARROW);
-			State = 783;
+			State = 785;
 			triggerEffect();
-			State = 788;
+			State = 790;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 784;
+				State = 786;
 				Match(COMMA);
-				State = 785;
+				State = 787;
 				triggerEffect();
 				}
 				}
-				State = 790;
+				State = 792;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5981,20 +6011,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 810;
+			State = 812;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 791;
-				Match(SWEEP);
-				State = 792;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
 				State = 793;
-				Match(TO);
+				Match(SWEEP);
 				State = 794;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 795;
+				Match(TO);
+				State = 796;
 				ident();
 				}
 				break;
@@ -6002,34 +6032,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 795;
+				State = 797;
 				Match(ACCELERATE);
-				State = 807;
+				State = 809;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 796;
+					State = 798;
 					Match(LPAREN);
-					State = 797;
+					State = 799;
 					ident();
-					State = 802;
+					State = 804;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 798;
+						State = 800;
 						Match(COMMA);
-						State = 799;
+						State = 801;
 						ident();
 						}
 						}
-						State = 804;
+						State = 806;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 805;
+					State = 807;
 					Match(RPAREN);
 					}
 				}
@@ -6040,7 +6070,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 809;
+				State = 811;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -6088,20 +6118,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 812;
-			Match(DEFAULT);
-			State = 813;
-			Match(WHEN);
 			State = 814;
+			Match(DEFAULT);
+			State = 815;
+			Match(WHEN);
+			State = 816;
 			expr(0);
-			State = 817;
+			State = 819;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 815;
+				State = 817;
 				Match(GRACE);
-				State = 816;
+				State = 818;
 				duration();
 				}
 			}
@@ -6153,25 +6183,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 819;
-			Match(CFADS);
-			State = 820;
-			Match(INCLUDES);
 			State = 821;
+			Match(CFADS);
+			State = 822;
+			Match(INCLUDES);
+			State = 823;
 			cfadsItem();
-			State = 826;
+			State = 828;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 822;
+				State = 824;
 				Match(COMMA);
-				State = 823;
+				State = 825;
 				cfadsItem();
 				}
 				}
-				State = 828;
+				State = 830;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -6211,13 +6241,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 88, RULE_cfadsItem);
 		try {
-			State = 831;
+			State = 833;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 829;
+				State = 831;
 				Match(RVG);
 				}
 				break;
@@ -6361,11 +6391,13 @@ public partial class DealLangParser : Parser {
 			case CONVERTIBLE:
 			case EARLY:
 			case ABOVE:
+			case COMPLETION:
+			case DELAYED:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 830;
+				State = 832;
 				ident();
 				}
 				break;
@@ -6415,25 +6447,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 833;
+			State = 835;
 			Match(WATERFALL);
-			State = 834;
+			State = 836;
 			Match(LBRACE);
-			State = 838;
+			State = 840;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 279015L) != 0)) {
 				{
 				{
-				State = 835;
+				State = 837;
 				step();
 				}
 				}
-				State = 840;
+				State = 842;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 841;
+			State = 843;
 			Match(RBRACE);
 			}
 		}
@@ -6654,39 +6686,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_step);
 		int _la;
 		try {
-			State = 927;
+			State = 929;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 843;
+				State = 845;
 				Match(PAY);
-				State = 844;
+				State = 846;
 				((PayStepContext)_localctx).target = reference();
-				State = 854;
+				State = 856;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 845;
+					State = 847;
 					Match(USING);
-					State = 846;
+					State = 848;
 					ident();
-					State = 851;
+					State = 853;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 847;
+						State = 849;
 						Match(COMMA);
-						State = 848;
+						State = 850;
 						ident();
 						}
 						}
-						State = 853;
+						State = 855;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -6699,9 +6731,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 856;
+				State = 858;
 				Match(FILL);
-				State = 857;
+				State = 859;
 				ident();
 				}
 				break;
@@ -6709,9 +6741,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 858;
+				State = 860;
 				Match(RELEASE);
-				State = 859;
+				State = 861;
 				ident();
 				}
 				break;
@@ -6719,13 +6751,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 860;
-				Match(HOLD);
-				State = 861;
-				Match(REST);
 				State = 862;
-				Match(IN);
+				Match(HOLD);
 				State = 863;
+				Match(REST);
+				State = 864;
+				Match(IN);
+				State = 865;
 				ident();
 				}
 				break;
@@ -6733,25 +6765,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 864;
+				State = 866;
 				Match(DISTRIBUTE);
-				State = 867;
+				State = 869;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 865;
+					State = 867;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 866;
+					State = 868;
 					Match(OF);
 					}
 				}
 
-				State = 869;
-				Match(REST);
-				State = 870;
-				Match(TO);
 				State = 871;
+				Match(REST);
+				State = 872;
+				Match(TO);
+				State = 873;
 				ident();
 				}
 				break;
@@ -6759,17 +6791,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 872;
-				Match(SWEEP);
-				State = 873;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 874;
-				Match(OF);
+				Match(SWEEP);
 				State = 875;
-				Match(REST);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 876;
-				Match(TO);
+				Match(OF);
 				State = 877;
+				Match(REST);
+				State = 878;
+				Match(TO);
+				State = 879;
 				ident();
 				}
 				break;
@@ -6777,15 +6809,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 878;
-				Match(SELL);
-				State = 879;
-				ident();
 				State = 880;
-				Match(TO);
+				Match(SELL);
 				State = 881;
-				Match(COVER);
+				ident();
 				State = 882;
+				Match(TO);
+				State = 883;
+				Match(COVER);
+				State = 884;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -6793,52 +6825,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 884;
-				Match(IF);
-				State = 885;
-				expr(0);
 				State = 886;
+				Match(IF);
+				State = 887;
+				expr(0);
+				State = 888;
 				Match(LBRACE);
-				State = 890;
+				State = 892;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 279015L) != 0)) {
 					{
 					{
-					State = 887;
+					State = 889;
 					step();
 					}
 					}
-					State = 892;
+					State = 894;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 893;
+				State = 895;
 				Match(RBRACE);
-				State = 903;
+				State = 905;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 894;
+					State = 896;
 					Match(ELSE);
-					State = 895;
+					State = 897;
 					Match(LBRACE);
-					State = 899;
+					State = 901;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 279015L) != 0)) {
 						{
 						{
-						State = 896;
+						State = 898;
 						step();
 						}
 						}
-						State = 901;
+						State = 903;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 902;
+					State = 904;
 					Match(RBRACE);
 					}
 				}
@@ -6849,37 +6881,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 905;
+				State = 907;
 				Match(PRO_RATA);
-				State = 908;
+				State = 910;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 906;
+					State = 908;
 					Match(BY);
-					State = 907;
+					State = 909;
 					Match(BALANCE);
 					}
 				}
 
-				State = 910;
+				State = 912;
 				Match(LBRACE);
-				State = 914;
+				State = 916;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 279015L) != 0)) {
 					{
 					{
-					State = 911;
+					State = 913;
 					step();
 					}
 					}
-					State = 916;
+					State = 918;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 917;
+				State = 919;
 				Match(RBRACE);
 				}
 				break;
@@ -6887,25 +6919,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 918;
+				State = 920;
 				Match(SEQUENTIAL);
-				State = 919;
+				State = 921;
 				Match(LBRACE);
-				State = 923;
+				State = 925;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 279015L) != 0)) {
 					{
 					{
-					State = 920;
+					State = 922;
 					step();
 					}
 					}
-					State = 925;
+					State = 927;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 926;
+				State = 928;
 				Match(RBRACE);
 				}
 				break;
@@ -6955,25 +6987,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 929;
+			State = 931;
 			Match(ENFORCEMENT);
-			State = 930;
+			State = 932;
 			Match(LBRACE);
-			State = 934;
+			State = 936;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 931;
+				State = 933;
 				enforcementItem();
 				}
 				}
-				State = 936;
+				State = 938;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 937;
+			State = 939;
 			Match(RBRACE);
 			}
 		}
@@ -7045,44 +7077,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 96, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 955;
+			State = 957;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 939;
+				State = 941;
 				Match(SELL);
-				State = 940;
+				State = 942;
 				ident();
-				State = 945;
+				State = 947;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 941;
+					State = 943;
 					Match(COMMA);
-					State = 942;
+					State = 944;
 					ident();
 					}
 					}
-					State = 947;
+					State = 949;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 951;
+				State = 953;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & -9223372036854775713L) != 0) || _la==LAG) {
 					{
 					{
-					State = 948;
+					State = 950;
 					sellTerm();
 					}
 					}
-					State = 953;
+					State = 955;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7092,7 +7124,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 954;
+				State = 956;
 				waterfallDecl();
 				}
 				break;
@@ -7235,16 +7267,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 98, RULE_sellTerm);
 		try {
-			State = 979;
+			State = 981;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 957;
+				State = 959;
 				Match(HAIRCUT);
-				State = 958;
+				State = 960;
 				expr(0);
 				}
 				break;
@@ -7252,9 +7284,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 959;
+				State = 961;
 				Match(LAG);
-				State = 960;
+				State = 962;
 				duration();
 				}
 				break;
@@ -7262,13 +7294,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 961;
-				Match(DEPTH);
-				State = 962;
-				expr(0);
 				State = 963;
-				Match(PER);
+				Match(DEPTH);
 				State = 964;
+				expr(0);
+				State = 965;
+				Match(PER);
+				State = 966;
 				Match(MONTH);
 				}
 				break;
@@ -7276,9 +7308,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 966;
+				State = 968;
 				Match(IMPACT);
-				State = 967;
+				State = 969;
 				expr(0);
 				}
 				break;
@@ -7286,13 +7318,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 968;
-				Match(LIMIT);
-				State = 969;
-				expr(0);
 				State = 970;
-				Match(PER);
+				Match(LIMIT);
 				State = 971;
+				expr(0);
+				State = 972;
+				Match(PER);
+				State = 973;
 				Match(MONTH);
 				}
 				break;
@@ -7300,9 +7332,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 973;
+				State = 975;
 				Match(COSTS);
-				State = 974;
+				State = 976;
 				expr(0);
 				}
 				break;
@@ -7310,9 +7342,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 975;
+				State = 977;
 				Match(KEEP);
-				State = 976;
+				State = 978;
 				Match(CONTRACTS);
 				}
 				break;
@@ -7320,9 +7352,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 977;
+				State = 979;
 				Match(RESERVE);
-				State = 978;
+				State = 980;
 				expr(0);
 				}
 				break;
@@ -7381,31 +7413,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 981;
-			Match(SCENARIO);
-			State = 982;
-			_localctx.name = ident();
 			State = 983;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 984;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 985;
+			Match(FOR);
+			State = 986;
+			_localctx.deal = ident();
+			State = 987;
 			Match(LBRACE);
-			State = 989;
+			State = 991;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -545357645486073L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 12884902143L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -545357645486073L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 51539608575L) != 0)) {
 				{
 				{
-				State = 986;
+				State = 988;
 				scenarioItem();
 				}
 				}
-				State = 991;
+				State = 993;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 992;
+			State = 994;
 			Match(RBRACE);
 			}
 		}
@@ -7640,6 +7672,23 @@ public partial class DealLangParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitIndexShiftItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexDelayedItemContext : ScenarioItemContext {
+		public IdentContext index;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DELAYED() { return GetToken(DealLangParser.DELAYED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public IndexDelayedItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexDelayedItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -7880,20 +7929,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1147;
+			State = 1153;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 994;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 995;
-				Match(RENEWALS);
 				State = 996;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 997;
+				Match(RENEWALS);
+				State = 998;
+				Match(TAKEN);
+				State = 999;
 				Match(NUMBER);
 				}
 				break;
@@ -7901,24 +7950,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 999;
-				((DeflateItemContext)_localctx).path = reference();
-				State = 1000;
-				Match(DEFLATE);
 				State = 1001;
-				((DeflateItemContext)_localctx).rate = expr(0);
+				((DeflateItemContext)_localctx).path = reference();
 				State = 1002;
+				Match(DEFLATE);
+				State = 1003;
+				((DeflateItemContext)_localctx).rate = expr(0);
+				State = 1004;
 				perYear();
-				State = 1007;
+				State = 1009;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 				case 1:
 					{
-					State = 1003;
-					Match(VOLATILITY);
-					State = 1004;
-					((DeflateItemContext)_localctx).vol = expr(0);
 					State = 1005;
+					Match(VOLATILITY);
+					State = 1006;
+					((DeflateItemContext)_localctx).vol = expr(0);
+					State = 1007;
 					perYear();
 					}
 					break;
@@ -7929,15 +7978,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1009;
-				((DropItemContext)_localctx).path = reference();
-				State = 1010;
-				Match(DROP);
 				State = 1011;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 1012;
-				Match(BY);
+				Match(DROP);
 				State = 1013;
+				expr(0);
+				State = 1014;
+				Match(BY);
+				State = 1015;
 				Match(DATE);
 				}
 				break;
@@ -7945,75 +7994,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1015;
+				State = 1017;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1016;
+				State = 1018;
 				Match(DEFAULTS);
-				State = 1040;
+				State = 1042;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1017;
+					State = 1019;
 					Match(ON);
-					State = 1018;
+					State = 1020;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1019;
+					State = 1021;
 					Match(DRAWN);
-					State = 1029;
+					State = 1031;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
 					case 1:
 						{
-						State = 1020;
-						Match(PD);
-						State = 1021;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
 						State = 1022;
+						Match(PD);
+						State = 1023;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1024;
 						perYear();
-						State = 1026;
+						State = 1028;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1023;
+							State = 1025;
 							pdStep();
 							}
 							}
-							State = 1028;
+							State = 1030;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1034;
+					State = 1036;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,97,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1031;
+							State = 1033;
 							loading();
 							}
 							} 
 						}
-						State = 1036;
+						State = 1038;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,97,Context);
 					}
-					State = 1038;
+					State = 1040;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
 					case 1:
 						{
-						State = 1037;
+						State = 1039;
 						recoveryDraw();
 						}
 						break;
@@ -8029,9 +8078,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1042;
-				Match(ENFORCEMENT);
 				State = 1044;
+				Match(ENFORCEMENT);
+				State = 1046;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -8039,7 +8088,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1043;
+						State = 1045;
 						sellTerm();
 						}
 						}
@@ -8047,7 +8096,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1046;
+					State = 1048;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,100,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -8057,11 +8106,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1048;
-				Match(ENFORCEMENT);
-				State = 1049;
-				Match(SELL);
 				State = 1050;
+				Match(ENFORCEMENT);
+				State = 1051;
+				Match(SELL);
+				State = 1052;
 				Match(ALL);
 				}
 				break;
@@ -8069,11 +8118,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1051;
-				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1052;
-				Match(LEVEL);
 				State = 1053;
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
+				State = 1054;
+				Match(LEVEL);
+				State = 1055;
 				expr(0);
 				}
 				break;
@@ -8081,29 +8130,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1055;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1056;
-				Match(POINTS);
 				State = 1057;
-				pointsKind();
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
 				State = 1058;
+				Match(POINTS);
+				State = 1059;
+				pointsKind();
+				State = 1060;
 				Match(LBRACE);
-				State = 1062;
+				State = 1064;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1059;
+					State = 1061;
 					schedulePoint();
 					}
 					}
-					State = 1064;
+					State = 1066;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1065;
+				State = 1067;
 				Match(RBRACE);
 				}
 				break;
@@ -8111,15 +8160,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1067;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1068;
-				Match(LAUNCH);
 				State = 1069;
-				Match(DATE);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1070;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 1071;
+				Match(DATE);
+				State = 1072;
+				Match(DOWN);
+				State = 1073;
 				expr(0);
 				}
 				break;
@@ -8127,219 +8176,231 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1073;
+				State = 1075;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1074;
-				Match(SHIFT);
 				State = 1076;
+				Match(SHIFT);
+				State = 1078;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1075;
+					State = 1077;
 					Match(PLUS);
 					}
 				}
 
-				State = 1078;
+				State = 1080;
 				expr(0);
 				}
 				break;
 			case 11:
-				_localctx = new UtilisationItemContext(_localctx);
+				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1080;
-				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1081;
-				Match(UTILISATION);
 				State = 1082;
-				expr(0);
+				((IndexDelayedItemContext)_localctx).index = ident();
+				State = 1083;
+				Match(DELAYED);
+				State = 1084;
+				duration();
 				}
 				break;
 			case 12:
-				_localctx = new ReletItemContext(_localctx);
+				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1084;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1085;
-				Match(RELET);
 				State = 1086;
-				Match(AFTER);
+				((UtilisationItemContext)_localctx).contract = ident();
 				State = 1087;
-				duration();
+				Match(UTILISATION);
 				State = 1088;
-				Match(AT);
-				State = 1089;
 				expr(0);
 				}
 				break;
 			case 13:
-				_localctx = new NotReletItemContext(_localctx);
+				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
+				State = 1090;
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1091;
-				((NotReletItemContext)_localctx).contract = ident();
-				State = 1092;
-				Match(NOT);
-				State = 1093;
 				Match(RELET);
+				State = 1092;
+				Match(AFTER);
+				State = 1093;
+				duration();
+				State = 1094;
+				Match(AT);
+				State = 1095;
+				expr(0);
 				}
 				break;
 			case 14:
-				_localctx = new PathsItemContext(_localctx);
+				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1095;
-				Match(PATHS);
-				State = 1096;
-				Match(NUMBER);
+				State = 1097;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 1098;
+				Match(NOT);
+				State = 1099;
+				Match(RELET);
 				}
 				break;
 			case 15:
-				_localctx = new SeedItemContext(_localctx);
+				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1097;
-				Match(SEED);
-				State = 1098;
+				State = 1101;
+				Match(PATHS);
+				State = 1102;
 				Match(NUMBER);
 				}
 				break;
 			case 16:
-				_localctx = new AntitheticItemContext(_localctx);
+				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1099;
-				Match(ANTITHETIC);
+				State = 1103;
+				Match(SEED);
+				State = 1104;
+				Match(NUMBER);
 				}
 				break;
 			case 17:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1100;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1101;
-				Match(GBM);
-				State = 1102;
-				Match(DRIFT);
-				State = 1103;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1104;
-				perYear();
 				State = 1105;
-				Match(VOLATILITY);
-				State = 1106;
-				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1107;
-				perYear();
+				Match(ANTITHETIC);
 				}
 				break;
 			case 18:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
+				State = 1106;
+				((GbmItemContext)_localctx).index = ident();
+				State = 1107;
+				Match(GBM);
+				State = 1108;
+				Match(DRIFT);
 				State = 1109;
-				((RevertsItemContext)_localctx).index = ident();
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1110;
-				Match(REVERTS);
+				perYear();
 				State = 1111;
+				Match(VOLATILITY);
+				State = 1112;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1113;
+				perYear();
+				}
+				break;
+			case 19:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 19);
+				{
+				State = 1115;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1116;
+				Match(REVERTS);
+				State = 1117;
 				Match(TO);
-				State = 1114;
+				State = 1120;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,103,Context) ) {
 				case 1:
 					{
-					State = 1112;
+					State = 1118;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1113;
+					State = 1119;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1116;
+				State = 1122;
 				Match(SPEED);
-				State = 1117;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1118;
-				perYear();
-				State = 1119;
-				Match(VOLATILITY);
-				State = 1120;
-				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1121;
-				perYear();
-				}
-				break;
-			case 19:
-				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 19);
-				{
 				State = 1123;
-				((JumpsItemContext)_localctx).index = ident();
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1124;
-				Match(JUMPS);
-				State = 1125;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1126;
 				perYear();
+				State = 1125;
+				Match(VOLATILITY);
+				State = 1126;
+				((RevertsItemContext)_localctx).vol = expr(0);
 				State = 1127;
-				Match(DOWN);
-				State = 1128;
-				((JumpsItemContext)_localctx).down = expr(0);
+				perYear();
 				}
 				break;
 			case 20:
-				_localctx = new CorrelateItemContext(_localctx);
+				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
+				State = 1129;
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1130;
-				Match(CORRELATE);
+				Match(JUMPS);
 				State = 1131;
-				((CorrelateItemContext)_localctx).a = reference();
+				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1132;
-				Match(WITH);
+				perYear();
 				State = 1133;
-				((CorrelateItemContext)_localctx).b = reference();
+				Match(DOWN);
 				State = 1134;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 21:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 21);
+				{
+				State = 1136;
+				Match(CORRELATE);
 				State = 1137;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1138;
+				Match(WITH);
+				State = 1139;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1140;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1143;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
 				case 1:
 					{
-					State = 1135;
+					State = 1141;
 					Match(STRESS);
-					State = 1136;
+					State = 1142;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 21:
+			case 22:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 21);
+				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1139;
-				Match(REGIMES);
-				State = 1140;
-				Match(STRESS);
-				State = 1141;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1142;
-				perYear();
-				State = 1143;
-				Match(NORMAL);
-				State = 1144;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
 				State = 1145;
+				Match(REGIMES);
+				State = 1146;
+				Match(STRESS);
+				State = 1147;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1148;
+				perYear();
+				State = 1149;
+				Match(NORMAL);
+				State = 1150;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1151;
 				perYear();
 				}
 				break;
@@ -8386,15 +8447,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1149;
+			State = 1155;
 			Match(UNTIL);
-			State = 1150;
+			State = 1156;
 			Match(DATE);
-			State = 1151;
+			State = 1157;
 			Match(THEN);
-			State = 1152;
+			State = 1158;
 			expr(0);
-			State = 1153;
+			State = 1159;
 			perYear();
 			}
 		}
@@ -8442,17 +8503,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1155;
+			State = 1161;
 			Match(RECOVERY);
-			State = 1156;
+			State = 1162;
 			Match(BETA);
-			State = 1157;
+			State = 1163;
 			Match(MEAN);
-			State = 1158;
+			State = 1164;
 			_localctx.mean = expr(0);
-			State = 1159;
+			State = 1165;
 			Match(SD);
-			State = 1160;
+			State = 1166;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -8497,11 +8558,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1162;
+			State = 1168;
 			Match(LOADING);
-			State = 1163;
+			State = 1169;
 			_localctx.factor = reference();
-			State = 1164;
+			State = 1170;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -8539,9 +8600,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1166;
+			State = 1172;
 			Match(PER);
-			State = 1167;
+			State = 1173;
 			Match(YEAR);
 			}
 		}
@@ -8578,7 +8639,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1169;
+			State = 1175;
 			Match(QUANTITY);
 			}
 		}
@@ -8905,7 +8966,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1213;
+			State = 1219;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,109,Context) ) {
 			case 1:
@@ -8914,11 +8975,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1172;
+				State = 1178;
 				Match(LPAREN);
-				State = 1173;
+				State = 1179;
 				expr(0);
-				State = 1174;
+				State = 1180;
 				Match(RPAREN);
 				}
 				break;
@@ -8927,9 +8988,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1176;
+				State = 1182;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1177;
+				State = 1183;
 				expr(16);
 				}
 				break;
@@ -8938,9 +8999,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1178;
+				State = 1184;
 				Match(NOT);
-				State = 1179;
+				State = 1185;
 				expr(11);
 				}
 				break;
@@ -8949,17 +9010,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1180;
+				State = 1186;
 				Match(IF);
-				State = 1181;
+				State = 1187;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1182;
+				State = 1188;
 				Match(THEN);
-				State = 1183;
+				State = 1189;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1184;
+				State = 1190;
 				Match(ELSE);
-				State = 1185;
+				State = 1191;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -8968,37 +9029,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1187;
+				State = 1193;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1188;
+				State = 1194;
 				Match(LPAREN);
-				State = 1197;
+				State = 1203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -263882672445433L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 13824558335L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -263882672445433L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 55298233343L) != 0)) {
 					{
-					State = 1189;
+					State = 1195;
 					expr(0);
-					State = 1194;
+					State = 1200;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1190;
+						State = 1196;
 						Match(COMMA);
-						State = 1191;
+						State = 1197;
 						expr(0);
 						}
 						}
-						State = 1196;
+						State = 1202;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1199;
+				State = 1205;
 				Match(RPAREN);
 				}
 				break;
@@ -9007,7 +9068,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1201;
+				State = 1207;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -9017,19 +9078,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1203;
+				State = 1209;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 161)) & ~0x3f) == 0 && ((1L << (_la - 161)) & 4095L) != 0)) {
 					{
-					State = 1202;
+					State = 1208;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1205;
+				State = 1211;
 				Match(PER);
-				State = 1206;
+				State = 1212;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -9038,9 +9099,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1207;
+				State = 1213;
 				Match(NUMBER);
-				State = 1208;
+				State = 1214;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -9049,7 +9110,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1209;
+				State = 1215;
 				Match(QUANTITY);
 				}
 				break;
@@ -9058,7 +9119,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1210;
+				State = 1216;
 				Match(NUMBER);
 				}
 				break;
@@ -9067,7 +9128,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1211;
+				State = 1217;
 				Match(DATE);
 				}
 				break;
@@ -9076,13 +9137,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1212;
+				State = 1218;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1235;
+			State = 1241;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -9091,7 +9152,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1233;
+					State = 1239;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,110,Context) ) {
 					case 1:
@@ -9099,11 +9160,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1215;
+						State = 1221;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1216;
+						State = 1222;
 						Match(OF);
-						State = 1217;
+						State = 1223;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -9112,9 +9173,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1218;
+						State = 1224;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1219;
+						State = 1225;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -9124,7 +9185,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1220;
+						State = 1226;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -9133,9 +9194,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1221;
+						State = 1227;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1222;
+						State = 1228;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9145,7 +9206,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1223;
+						State = 1229;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -9154,19 +9215,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1224;
+						State = 1230;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1225;
+						State = 1231;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 214)) & ~0x3f) == 0 && ((1L << (_la - 214)) & 63L) != 0)) ) {
+						if ( !(((((_la - 216)) & ~0x3f) == 0 && ((1L << (_la - 216)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1226;
+						State = 1232;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -9175,11 +9236,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1227;
+						State = 1233;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1228;
+						State = 1234;
 						Match(AND);
-						State = 1229;
+						State = 1235;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -9188,18 +9249,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1230;
+						State = 1236;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1231;
+						State = 1237;
 						Match(OR);
-						State = 1232;
+						State = 1238;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1237;
+				State = 1243;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 			}
@@ -9250,7 +9311,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1238;
+			State = 1244;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 161)) & ~0x3f) == 0 && ((1L << (_la - 161)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -9301,16 +9362,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1240;
+			State = 1246;
 			ident();
-			State = 1243;
+			State = 1249;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
 			case 1:
 				{
-				State = 1241;
+				State = 1247;
 				Match(DOT);
-				State = 1242;
+				State = 1248;
 				_localctx.member = ident();
 				}
 				break;
@@ -9451,6 +9512,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONVERTIBLE() { return GetToken(DealLangParser.CONVERTIBLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EARLY() { return GetToken(DealLangParser.EARLY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABOVE() { return GetToken(DealLangParser.ABOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMPLETION() { return GetToken(DealLangParser.COMPLETION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DELAYED() { return GetToken(DealLangParser.DELAYED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATHS() { return GetToken(DealLangParser.PATHS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEED() { return GetToken(DealLangParser.SEED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANTITHETIC() { return GetToken(DealLangParser.ANTITHETIC, 0); }
@@ -9492,9 +9555,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1245;
+			State = 1251;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -545357649680377L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 12884902143L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -545357649680377L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 51539608575L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9540,7 +9603,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,232,1248,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,234,1254,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -9589,417 +9652,419 @@ public partial class DealLangParser : Parser {
 		1,30,1,30,1,30,5,30,619,8,30,10,30,12,30,622,9,30,1,30,1,30,3,30,626,8,
 		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
 		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,
-		30,655,8,30,3,30,657,8,30,1,31,1,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,
-		1,32,5,32,669,8,32,10,32,12,32,672,9,32,1,32,3,32,675,8,32,1,33,1,33,1,
-		33,1,33,5,33,681,8,33,10,33,12,33,684,9,33,1,33,1,33,1,34,1,34,1,34,1,
-		34,1,34,1,34,5,34,694,8,34,10,34,12,34,697,9,34,3,34,699,8,34,1,35,1,35,
-		1,35,1,36,1,36,1,36,1,36,5,36,708,8,36,10,36,12,36,711,9,36,1,36,3,36,
-		714,8,36,1,37,1,37,1,37,1,37,1,37,1,37,3,37,722,8,37,1,38,1,38,1,38,1,
-		38,1,38,1,38,1,38,1,38,1,38,3,38,733,8,38,3,38,735,8,38,1,38,1,38,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,3,39,746,8,39,1,39,3,39,749,8,39,1,39,1,
-		39,3,39,753,8,39,1,40,1,40,1,40,1,40,1,40,1,40,3,40,761,8,40,1,40,1,40,
-		1,40,3,40,766,8,40,1,40,1,40,1,40,3,40,771,8,40,1,40,1,40,1,40,1,40,1,
-		40,1,40,1,40,1,40,3,40,781,8,40,1,40,1,40,1,40,1,40,5,40,787,8,40,10,40,
-		12,40,790,9,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,801,8,
-		41,10,41,12,41,804,9,41,1,41,1,41,3,41,808,8,41,1,41,3,41,811,8,41,1,42,
-		1,42,1,42,1,42,1,42,3,42,818,8,42,1,43,1,43,1,43,1,43,1,43,5,43,825,8,
-		43,10,43,12,43,828,9,43,1,44,1,44,3,44,832,8,44,1,45,1,45,1,45,5,45,837,
-		8,45,10,45,12,45,840,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,5,46,
-		850,8,46,10,46,12,46,853,9,46,3,46,855,8,46,1,46,1,46,1,46,1,46,1,46,1,
-		46,1,46,1,46,1,46,1,46,1,46,3,46,868,8,46,1,46,1,46,1,46,1,46,1,46,1,46,
-		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,
-		889,8,46,10,46,12,46,892,9,46,1,46,1,46,1,46,1,46,5,46,898,8,46,10,46,
-		12,46,901,9,46,1,46,3,46,904,8,46,1,46,1,46,1,46,3,46,909,8,46,1,46,1,
-		46,5,46,913,8,46,10,46,12,46,916,9,46,1,46,1,46,1,46,1,46,5,46,922,8,46,
-		10,46,12,46,925,9,46,1,46,3,46,928,8,46,1,47,1,47,1,47,5,47,933,8,47,10,
-		47,12,47,936,9,47,1,47,1,47,1,48,1,48,1,48,1,48,5,48,944,8,48,10,48,12,
-		48,947,9,48,1,48,5,48,950,8,48,10,48,12,48,953,9,48,1,48,3,48,956,8,48,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,980,8,49,1,50,1,50,1,50,1,
-		50,1,50,1,50,5,50,988,8,50,10,50,12,50,991,9,50,1,50,1,50,1,51,1,51,1,
-		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1008,8,51,1,
-		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,
-		51,5,51,1025,8,51,10,51,12,51,1028,9,51,3,51,1030,8,51,1,51,5,51,1033,
-		8,51,10,51,12,51,1036,9,51,1,51,3,51,1039,8,51,3,51,1041,8,51,1,51,1,51,
-		4,51,1045,8,51,11,51,12,51,1046,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,5,51,1061,8,51,10,51,12,51,1064,9,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1077,8,51,1,51,1,51,1,51,
+		30,655,8,30,1,30,1,30,3,30,659,8,30,1,31,1,31,1,31,1,31,1,32,1,32,1,32,
+		1,32,1,32,1,32,5,32,671,8,32,10,32,12,32,674,9,32,1,32,3,32,677,8,32,1,
+		33,1,33,1,33,1,33,5,33,683,8,33,10,33,12,33,686,9,33,1,33,1,33,1,34,1,
+		34,1,34,1,34,1,34,1,34,5,34,696,8,34,10,34,12,34,699,9,34,3,34,701,8,34,
+		1,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,710,8,36,10,36,12,36,713,9,36,
+		1,36,3,36,716,8,36,1,37,1,37,1,37,1,37,1,37,1,37,3,37,724,8,37,1,38,1,
+		38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,735,8,38,3,38,737,8,38,1,38,
+		1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,748,8,39,1,39,3,39,751,8,
+		39,1,39,1,39,3,39,755,8,39,1,40,1,40,1,40,1,40,1,40,1,40,3,40,763,8,40,
+		1,40,1,40,1,40,3,40,768,8,40,1,40,1,40,1,40,3,40,773,8,40,1,40,1,40,1,
+		40,1,40,1,40,1,40,1,40,1,40,3,40,783,8,40,1,40,1,40,1,40,1,40,5,40,789,
+		8,40,10,40,12,40,792,9,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		5,41,803,8,41,10,41,12,41,806,9,41,1,41,1,41,3,41,810,8,41,1,41,3,41,813,
+		8,41,1,42,1,42,1,42,1,42,1,42,3,42,820,8,42,1,43,1,43,1,43,1,43,1,43,5,
+		43,827,8,43,10,43,12,43,830,9,43,1,44,1,44,3,44,834,8,44,1,45,1,45,1,45,
+		5,45,839,8,45,10,45,12,45,842,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,
+		1,46,5,46,852,8,46,10,46,12,46,855,9,46,3,46,857,8,46,1,46,1,46,1,46,1,
+		46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,870,8,46,1,46,1,46,1,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
+		1,46,5,46,891,8,46,10,46,12,46,894,9,46,1,46,1,46,1,46,1,46,5,46,900,8,
+		46,10,46,12,46,903,9,46,1,46,3,46,906,8,46,1,46,1,46,1,46,3,46,911,8,46,
+		1,46,1,46,5,46,915,8,46,10,46,12,46,918,9,46,1,46,1,46,1,46,1,46,5,46,
+		924,8,46,10,46,12,46,927,9,46,1,46,3,46,930,8,46,1,47,1,47,1,47,5,47,935,
+		8,47,10,47,12,47,938,9,47,1,47,1,47,1,48,1,48,1,48,1,48,5,48,946,8,48,
+		10,48,12,48,949,9,48,1,48,5,48,952,8,48,10,48,12,48,955,9,48,1,48,3,48,
+		958,8,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,982,8,49,1,50,1,50,
+		1,50,1,50,1,50,1,50,5,50,990,8,50,10,50,12,50,993,9,50,1,50,1,50,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1010,
+		8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,5,51,1027,8,51,10,51,12,51,1030,9,51,3,51,1032,8,51,1,51,5,51,
+		1035,8,51,10,51,12,51,1038,9,51,1,51,3,51,1041,8,51,3,51,1043,8,51,1,51,
+		1,51,4,51,1047,8,51,11,51,12,51,1048,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,5,51,1063,8,51,10,51,12,51,1066,9,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1079,8,51,1,51,1,51,
 		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
 		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,3,51,1115,8,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1121,8,51,1,51,
 		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,3,51,1138,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1148,
-		8,51,1,52,1,52,1,52,1,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,1,53,
-		1,54,1,54,1,54,1,54,1,55,1,55,1,55,1,56,1,56,1,57,1,57,1,57,1,57,1,57,
+		1,51,1,51,1,51,1,51,1,51,1,51,3,51,1144,8,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,3,51,1154,8,51,1,52,1,52,1,52,1,52,1,52,1,52,1,53,1,53,
+		1,53,1,53,1,53,1,53,1,53,1,54,1,54,1,54,1,54,1,55,1,55,1,55,1,56,1,56,
 		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,5,57,1193,8,57,10,57,12,57,1196,9,57,3,57,1198,8,57,1,57,1,57,
-		1,57,1,57,3,57,1204,8,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,3,57,
-		1214,8,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,5,57,1234,8,57,10,57,12,57,1237,9,57,1,58,
-		1,58,1,59,1,59,1,59,3,59,1244,8,59,1,60,1,60,1,60,0,1,114,61,0,2,4,6,8,
-		10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,
-		58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,
-		104,106,108,110,112,114,116,118,120,0,8,1,0,202,203,1,0,15,16,1,0,222,
-		223,1,0,212,213,1,0,210,211,1,0,214,219,1,0,161,172,22,0,3,3,5,9,13,42,
-		44,47,49,49,52,56,60,61,63,64,66,98,100,110,112,113,115,117,121,122,124,
-		126,129,131,140,140,142,146,153,155,173,173,178,192,194,201,226,227,1432,
-		0,128,1,0,0,0,2,133,1,0,0,0,4,136,1,0,0,0,6,167,1,0,0,0,8,169,1,0,0,0,
-		10,181,1,0,0,0,12,205,1,0,0,0,14,207,1,0,0,0,16,209,1,0,0,0,18,226,1,0,
-		0,0,20,228,1,0,0,0,22,260,1,0,0,0,24,262,1,0,0,0,26,264,1,0,0,0,28,298,
-		1,0,0,0,30,300,1,0,0,0,32,305,1,0,0,0,34,352,1,0,0,0,36,357,1,0,0,0,38,
-		365,1,0,0,0,40,367,1,0,0,0,42,396,1,0,0,0,44,398,1,0,0,0,46,448,1,0,0,
-		0,48,450,1,0,0,0,50,505,1,0,0,0,52,507,1,0,0,0,54,536,1,0,0,0,56,538,1,
-		0,0,0,58,545,1,0,0,0,60,656,1,0,0,0,62,658,1,0,0,0,64,674,1,0,0,0,66,676,
-		1,0,0,0,68,698,1,0,0,0,70,700,1,0,0,0,72,703,1,0,0,0,74,721,1,0,0,0,76,
-		723,1,0,0,0,78,738,1,0,0,0,80,754,1,0,0,0,82,810,1,0,0,0,84,812,1,0,0,
-		0,86,819,1,0,0,0,88,831,1,0,0,0,90,833,1,0,0,0,92,927,1,0,0,0,94,929,1,
-		0,0,0,96,955,1,0,0,0,98,979,1,0,0,0,100,981,1,0,0,0,102,1147,1,0,0,0,104,
-		1149,1,0,0,0,106,1155,1,0,0,0,108,1162,1,0,0,0,110,1166,1,0,0,0,112,1169,
-		1,0,0,0,114,1213,1,0,0,0,116,1238,1,0,0,0,118,1240,1,0,0,0,120,1245,1,
-		0,0,0,122,127,3,2,1,0,123,127,3,4,2,0,124,127,3,100,50,0,125,127,3,8,4,
-		0,126,122,1,0,0,0,126,123,1,0,0,0,126,124,1,0,0,0,126,125,1,0,0,0,127,
-		130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,129,131,1,0,0,0,130,128,1,
-		0,0,0,131,132,5,0,0,1,132,1,1,0,0,0,133,134,5,3,0,0,134,135,5,224,0,0,
-		135,3,1,0,0,0,136,137,5,1,0,0,137,138,3,120,60,0,138,142,5,202,0,0,139,
-		141,3,6,3,0,140,139,1,0,0,0,141,144,1,0,0,0,142,140,1,0,0,0,142,143,1,
-		0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,5,203,0,0,146,5,1,0,0,0,
-		147,168,3,12,6,0,148,168,3,16,8,0,149,168,3,20,10,0,150,168,3,26,13,0,
-		151,168,3,32,16,0,152,168,3,40,20,0,153,168,3,44,22,0,154,168,3,48,24,
-		0,155,168,3,52,26,0,156,168,3,58,29,0,157,168,3,66,33,0,158,168,3,72,36,
-		0,159,168,3,76,38,0,160,168,3,78,39,0,161,168,3,80,40,0,162,168,3,84,42,
-		0,163,168,3,86,43,0,164,168,3,90,45,0,165,168,3,94,47,0,166,168,3,8,4,
-		0,167,147,1,0,0,0,167,148,1,0,0,0,167,149,1,0,0,0,167,150,1,0,0,0,167,
-		151,1,0,0,0,167,152,1,0,0,0,167,153,1,0,0,0,167,154,1,0,0,0,167,155,1,
-		0,0,0,167,156,1,0,0,0,167,157,1,0,0,0,167,158,1,0,0,0,167,159,1,0,0,0,
-		167,160,1,0,0,0,167,161,1,0,0,0,167,162,1,0,0,0,167,163,1,0,0,0,167,164,
-		1,0,0,0,167,165,1,0,0,0,167,166,1,0,0,0,168,7,1,0,0,0,169,170,5,226,0,
-		0,170,176,4,4,0,0,171,175,3,120,60,0,172,175,5,4,0,0,173,175,5,51,0,0,
-		174,171,1,0,0,0,174,172,1,0,0,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,
-		1,0,0,0,176,177,1,0,0,0,177,179,1,0,0,0,178,176,1,0,0,0,179,180,3,10,5,
-		0,180,9,1,0,0,0,181,186,5,202,0,0,182,185,3,10,5,0,183,185,8,0,0,0,184,
-		182,1,0,0,0,184,183,1,0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,186,187,1,
-		0,0,0,187,189,1,0,0,0,188,186,1,0,0,0,189,190,5,203,0,0,190,11,1,0,0,0,
-		191,192,5,5,0,0,192,206,5,224,0,0,193,194,5,6,0,0,194,206,3,120,60,0,195,
-		196,5,7,0,0,196,206,5,221,0,0,197,198,5,8,0,0,198,206,5,221,0,0,199,200,
-		5,9,0,0,200,206,5,221,0,0,201,202,5,10,0,0,202,206,3,120,60,0,203,204,
-		5,11,0,0,204,206,3,14,7,0,205,191,1,0,0,0,205,193,1,0,0,0,205,195,1,0,
-		0,0,205,197,1,0,0,0,205,199,1,0,0,0,205,201,1,0,0,0,205,203,1,0,0,0,206,
-		13,1,0,0,0,207,208,5,220,0,0,208,15,1,0,0,0,209,210,5,12,0,0,210,211,3,
-		120,60,0,211,215,5,202,0,0,212,214,3,18,9,0,213,212,1,0,0,0,214,217,1,
-		0,0,0,215,213,1,0,0,0,215,216,1,0,0,0,216,218,1,0,0,0,217,215,1,0,0,0,
-		218,219,5,203,0,0,219,17,1,0,0,0,220,221,5,40,0,0,221,227,5,224,0,0,222,
-		223,5,41,0,0,223,227,3,114,57,0,224,225,5,42,0,0,225,227,3,114,57,0,226,
-		220,1,0,0,0,226,222,1,0,0,0,226,224,1,0,0,0,227,19,1,0,0,0,228,229,5,13,
-		0,0,229,230,3,120,60,0,230,234,5,202,0,0,231,233,3,22,11,0,232,231,1,0,
-		0,0,233,236,1,0,0,0,234,232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,
-		234,1,0,0,0,237,238,5,203,0,0,238,21,1,0,0,0,239,240,5,108,0,0,240,261,
-		3,114,57,0,241,242,5,156,0,0,242,243,3,114,57,0,243,244,3,110,55,0,244,
-		261,1,0,0,0,245,246,5,14,0,0,246,247,3,24,12,0,247,251,5,202,0,0,248,250,
-		3,30,15,0,249,248,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,
-		0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,255,5,203,0,0,255,261,1,0,0,0,
-		256,257,5,17,0,0,257,258,5,221,0,0,258,259,5,18,0,0,259,261,3,114,57,0,
-		260,239,1,0,0,0,260,241,1,0,0,0,260,245,1,0,0,0,260,256,1,0,0,0,261,23,
-		1,0,0,0,262,263,7,1,0,0,263,25,1,0,0,0,264,265,5,43,0,0,265,266,3,120,
-		60,0,266,270,5,202,0,0,267,269,3,28,14,0,268,267,1,0,0,0,269,272,1,0,0,
-		0,270,268,1,0,0,0,270,271,1,0,0,0,271,273,1,0,0,0,272,270,1,0,0,0,273,
-		274,5,203,0,0,274,27,1,0,0,0,275,276,5,44,0,0,276,299,3,114,57,0,277,278,
-		5,45,0,0,278,279,5,46,0,0,279,282,3,112,56,0,280,281,5,47,0,0,281,283,
-		3,114,57,0,282,280,1,0,0,0,282,283,1,0,0,0,283,286,1,0,0,0,284,285,5,48,
-		0,0,285,287,5,221,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,299,1,0,0,0,
-		288,289,5,45,0,0,289,290,5,49,0,0,290,294,5,202,0,0,291,293,3,30,15,0,
-		292,291,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,294,295,1,0,0,0,295,297,
-		1,0,0,0,296,294,1,0,0,0,297,299,5,203,0,0,298,275,1,0,0,0,298,277,1,0,
-		0,0,298,288,1,0,0,0,299,29,1,0,0,0,300,301,5,221,0,0,301,303,3,114,57,
-		0,302,304,5,206,0,0,303,302,1,0,0,0,303,304,1,0,0,0,304,31,1,0,0,0,305,
-		306,5,50,0,0,306,307,3,120,60,0,307,308,5,51,0,0,308,309,3,120,60,0,309,
-		313,5,202,0,0,310,312,3,34,17,0,311,310,1,0,0,0,312,315,1,0,0,0,313,311,
-		1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,317,5,203,
-		0,0,317,33,1,0,0,0,318,319,5,52,0,0,319,353,3,120,60,0,320,321,5,53,0,
-		0,321,322,3,114,57,0,322,327,3,110,55,0,323,324,5,54,0,0,324,325,3,114,
-		57,0,325,326,3,110,55,0,326,328,1,0,0,0,327,323,1,0,0,0,327,328,1,0,0,
-		0,328,353,1,0,0,0,329,330,5,55,0,0,330,353,5,221,0,0,331,332,5,56,0,0,
-		332,353,3,112,56,0,333,334,5,57,0,0,334,335,3,36,18,0,335,336,3,112,56,
-		0,336,337,5,59,0,0,337,338,5,52,0,0,338,342,5,60,0,0,339,340,5,53,0,0,
-		340,341,5,59,0,0,341,343,5,61,0,0,342,339,1,0,0,0,342,343,1,0,0,0,343,
-		353,1,0,0,0,344,346,5,62,0,0,345,347,3,38,19,0,346,345,1,0,0,0,347,348,
-		1,0,0,0,348,346,1,0,0,0,348,349,1,0,0,0,349,353,1,0,0,0,350,351,5,11,0,
-		0,351,353,3,14,7,0,352,318,1,0,0,0,352,320,1,0,0,0,352,329,1,0,0,0,352,
-		331,1,0,0,0,352,333,1,0,0,0,352,344,1,0,0,0,352,350,1,0,0,0,353,35,1,0,
-		0,0,354,355,5,223,0,0,355,358,5,58,0,0,356,358,5,222,0,0,357,354,1,0,0,
-		0,357,356,1,0,0,0,358,37,1,0,0,0,359,360,5,63,0,0,360,366,3,114,57,0,361,
-		362,5,64,0,0,362,366,3,114,57,0,363,364,5,65,0,0,364,366,5,221,0,0,365,
-		359,1,0,0,0,365,361,1,0,0,0,365,363,1,0,0,0,366,39,1,0,0,0,367,368,5,66,
-		0,0,368,369,3,120,60,0,369,373,5,202,0,0,370,372,3,42,21,0,371,370,1,0,
-		0,0,372,375,1,0,0,0,373,371,1,0,0,0,373,374,1,0,0,0,374,376,1,0,0,0,375,
-		373,1,0,0,0,376,377,5,203,0,0,377,41,1,0,0,0,378,379,5,67,0,0,379,397,
-		3,120,60,0,380,381,5,100,0,0,381,397,3,114,57,0,382,383,5,101,0,0,383,
-		385,3,114,57,0,384,386,5,102,0,0,385,384,1,0,0,0,385,386,1,0,0,0,386,397,
-		1,0,0,0,387,388,5,103,0,0,388,389,5,65,0,0,389,397,5,221,0,0,390,391,5,
-		106,0,0,391,397,3,64,32,0,392,393,5,8,0,0,393,397,5,221,0,0,394,395,5,
-		42,0,0,395,397,3,114,57,0,396,378,1,0,0,0,396,380,1,0,0,0,396,382,1,0,
-		0,0,396,387,1,0,0,0,396,390,1,0,0,0,396,392,1,0,0,0,396,394,1,0,0,0,397,
-		43,1,0,0,0,398,399,5,68,0,0,399,400,3,120,60,0,400,404,5,202,0,0,401,403,
-		3,46,23,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,
-		0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,408,5,203,0,0,408,45,1,0,0,0,409,
-		410,5,69,0,0,410,414,5,202,0,0,411,413,3,56,28,0,412,411,1,0,0,0,413,416,
-		1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,417,1,0,0,0,416,414,1,0,0,
-		0,417,449,5,203,0,0,418,419,5,70,0,0,419,449,3,114,57,0,420,421,5,71,0,
-		0,421,449,3,114,57,0,422,423,5,72,0,0,423,424,5,46,0,0,424,449,3,112,56,
-		0,425,426,5,72,0,0,426,427,5,73,0,0,427,428,3,114,57,0,428,429,3,110,55,
-		0,429,449,1,0,0,0,430,431,5,75,0,0,431,449,3,114,57,0,432,433,5,76,0,0,
-		433,449,3,114,57,0,434,435,5,74,0,0,435,449,3,114,57,0,436,437,5,77,0,
-		0,437,438,3,114,57,0,438,439,3,110,55,0,439,449,1,0,0,0,440,441,5,78,0,
-		0,441,442,3,114,57,0,442,443,5,73,0,0,443,444,3,114,57,0,444,445,3,110,
-		55,0,445,449,1,0,0,0,446,447,5,79,0,0,447,449,3,120,60,0,448,409,1,0,0,
-		0,448,418,1,0,0,0,448,420,1,0,0,0,448,422,1,0,0,0,448,425,1,0,0,0,448,
-		430,1,0,0,0,448,432,1,0,0,0,448,434,1,0,0,0,448,436,1,0,0,0,448,440,1,
-		0,0,0,448,446,1,0,0,0,449,47,1,0,0,0,450,451,5,80,0,0,451,452,3,120,60,
-		0,452,453,5,51,0,0,453,454,3,120,60,0,454,458,5,202,0,0,455,457,3,50,25,
-		0,456,455,1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,
-		461,1,0,0,0,460,458,1,0,0,0,461,462,5,203,0,0,462,49,1,0,0,0,463,464,5,
-		81,0,0,464,506,3,120,60,0,465,466,5,70,0,0,466,506,3,114,57,0,467,468,
-		5,82,0,0,468,469,5,59,0,0,469,506,5,61,0,0,470,471,5,82,0,0,471,506,3,
-		114,57,0,472,473,5,163,0,0,473,474,3,114,57,0,474,475,3,110,55,0,475,506,
-		1,0,0,0,476,477,5,83,0,0,477,506,3,114,57,0,478,479,5,55,0,0,479,506,5,
-		221,0,0,480,481,5,56,0,0,481,506,3,112,56,0,482,483,5,86,0,0,483,489,3,
-		114,57,0,484,487,5,87,0,0,485,486,5,147,0,0,486,488,3,114,57,0,487,485,
-		1,0,0,0,487,488,1,0,0,0,488,490,1,0,0,0,489,484,1,0,0,0,489,490,1,0,0,
-		0,490,506,1,0,0,0,491,492,5,57,0,0,492,493,3,36,18,0,493,494,3,112,56,
-		0,494,495,5,59,0,0,495,496,5,81,0,0,496,497,5,60,0,0,497,506,1,0,0,0,498,
-		499,5,88,0,0,499,503,3,114,57,0,500,501,5,89,0,0,501,502,5,120,0,0,502,
-		504,5,56,0,0,503,500,1,0,0,0,503,504,1,0,0,0,504,506,1,0,0,0,505,463,1,
-		0,0,0,505,465,1,0,0,0,505,467,1,0,0,0,505,470,1,0,0,0,505,472,1,0,0,0,
-		505,476,1,0,0,0,505,478,1,0,0,0,505,480,1,0,0,0,505,482,1,0,0,0,505,491,
-		1,0,0,0,505,498,1,0,0,0,506,51,1,0,0,0,507,508,5,169,0,0,508,509,3,120,
-		60,0,509,513,5,202,0,0,510,512,3,54,27,0,511,510,1,0,0,0,512,515,1,0,0,
-		0,513,511,1,0,0,0,513,514,1,0,0,0,514,516,1,0,0,0,515,513,1,0,0,0,516,
-		517,5,203,0,0,517,53,1,0,0,0,518,519,5,194,0,0,519,537,3,114,57,0,520,
-		521,5,82,0,0,521,537,3,120,60,0,522,523,5,195,0,0,523,537,3,114,57,0,524,
-		525,5,196,0,0,525,537,3,114,57,0,526,527,5,197,0,0,527,537,3,114,57,0,
-		528,529,5,75,0,0,529,537,3,114,57,0,530,531,5,74,0,0,531,537,3,114,57,
-		0,532,533,5,90,0,0,533,537,3,114,57,0,534,535,5,91,0,0,535,537,3,114,57,
-		0,536,518,1,0,0,0,536,520,1,0,0,0,536,522,1,0,0,0,536,524,1,0,0,0,536,
-		526,1,0,0,0,536,528,1,0,0,0,536,530,1,0,0,0,536,532,1,0,0,0,536,534,1,
-		0,0,0,537,55,1,0,0,0,538,539,5,221,0,0,539,540,3,114,57,0,540,541,5,59,
-		0,0,541,543,3,114,57,0,542,544,5,206,0,0,543,542,1,0,0,0,543,544,1,0,0,
-		0,544,57,1,0,0,0,545,546,5,99,0,0,546,547,3,120,60,0,547,551,5,202,0,0,
-		548,550,3,60,30,0,549,548,1,0,0,0,550,553,1,0,0,0,551,549,1,0,0,0,551,
-		552,1,0,0,0,552,554,1,0,0,0,553,551,1,0,0,0,554,555,5,203,0,0,555,59,1,
-		0,0,0,556,557,5,100,0,0,557,657,3,114,57,0,558,559,5,101,0,0,559,561,3,
-		114,57,0,560,562,5,102,0,0,561,560,1,0,0,0,561,562,1,0,0,0,562,565,1,0,
-		0,0,563,564,5,47,0,0,564,566,3,114,57,0,565,563,1,0,0,0,565,566,1,0,0,
-		0,566,569,1,0,0,0,567,568,5,64,0,0,568,570,3,114,57,0,569,567,1,0,0,0,
-		569,570,1,0,0,0,570,657,1,0,0,0,571,573,5,178,0,0,572,574,5,222,0,0,573,
-		572,1,0,0,0,573,574,1,0,0,0,574,577,1,0,0,0,575,576,5,127,0,0,576,578,
-		3,114,57,0,577,575,1,0,0,0,577,578,1,0,0,0,578,657,1,0,0,0,579,580,5,178,
-		0,0,580,657,5,189,0,0,581,582,5,179,0,0,582,657,3,114,57,0,583,584,5,180,
-		0,0,584,657,3,114,57,0,585,586,5,181,0,0,586,587,5,65,0,0,587,657,5,221,
-		0,0,588,589,5,182,0,0,589,593,5,202,0,0,590,592,3,30,15,0,591,590,1,0,
-		0,0,592,595,1,0,0,0,593,591,1,0,0,0,593,594,1,0,0,0,594,596,1,0,0,0,595,
-		593,1,0,0,0,596,657,5,203,0,0,597,598,5,182,0,0,598,599,5,190,0,0,599,
-		600,3,120,60,0,600,601,5,191,0,0,601,602,3,114,57,0,602,657,1,0,0,0,603,
-		604,5,183,0,0,604,657,3,114,57,0,605,606,5,184,0,0,606,611,3,114,57,0,
-		607,608,5,48,0,0,608,612,5,221,0,0,609,610,5,193,0,0,610,612,3,120,60,
-		0,611,607,1,0,0,0,611,609,1,0,0,0,612,657,1,0,0,0,613,614,5,186,0,0,614,
-		615,5,187,0,0,615,616,3,120,60,0,616,620,5,202,0,0,617,619,3,62,31,0,618,
-		617,1,0,0,0,619,622,1,0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,625,1,
-		0,0,0,622,620,1,0,0,0,623,624,5,149,0,0,624,626,3,114,57,0,625,623,1,0,
-		0,0,625,626,1,0,0,0,626,627,1,0,0,0,627,628,5,203,0,0,628,657,1,0,0,0,
-		629,630,5,186,0,0,630,631,5,192,0,0,631,632,3,114,57,0,632,633,5,149,0,
-		0,633,634,3,114,57,0,634,657,1,0,0,0,635,636,5,185,0,0,636,657,3,114,57,
-		0,637,638,5,103,0,0,638,639,5,65,0,0,639,657,5,221,0,0,640,641,5,106,0,
-		0,641,657,3,64,32,0,642,643,5,8,0,0,643,657,5,221,0,0,644,645,5,110,0,
-		0,645,657,5,223,0,0,646,647,5,199,0,0,647,648,5,59,0,0,648,649,3,114,57,
-		0,649,650,5,190,0,0,650,654,3,114,57,0,651,652,5,200,0,0,652,653,5,201,
-		0,0,653,655,3,114,57,0,654,651,1,0,0,0,654,655,1,0,0,0,655,657,1,0,0,0,
-		656,556,1,0,0,0,656,558,1,0,0,0,656,571,1,0,0,0,656,579,1,0,0,0,656,581,
-		1,0,0,0,656,583,1,0,0,0,656,585,1,0,0,0,656,588,1,0,0,0,656,597,1,0,0,
-		0,656,603,1,0,0,0,656,605,1,0,0,0,656,613,1,0,0,0,656,629,1,0,0,0,656,
-		635,1,0,0,0,656,637,1,0,0,0,656,640,1,0,0,0,656,642,1,0,0,0,656,644,1,
-		0,0,0,656,646,1,0,0,0,657,61,1,0,0,0,658,659,5,188,0,0,659,660,3,114,57,
-		0,660,661,3,114,57,0,661,63,1,0,0,0,662,675,5,107,0,0,663,675,5,108,0,
-		0,664,675,5,109,0,0,665,666,5,49,0,0,666,670,5,202,0,0,667,669,3,30,15,
-		0,668,667,1,0,0,0,669,672,1,0,0,0,670,668,1,0,0,0,670,671,1,0,0,0,671,
-		673,1,0,0,0,672,670,1,0,0,0,673,675,5,203,0,0,674,662,1,0,0,0,674,663,
-		1,0,0,0,674,664,1,0,0,0,674,665,1,0,0,0,675,65,1,0,0,0,676,677,5,111,0,
-		0,677,678,3,120,60,0,678,682,5,202,0,0,679,681,3,68,34,0,680,679,1,0,0,
-		0,681,684,1,0,0,0,682,680,1,0,0,0,682,683,1,0,0,0,683,685,1,0,0,0,684,
-		682,1,0,0,0,685,686,5,203,0,0,686,67,1,0,0,0,687,688,5,112,0,0,688,699,
-		3,114,57,0,689,690,5,113,0,0,690,695,3,70,35,0,691,692,5,206,0,0,692,694,
-		3,70,35,0,693,691,1,0,0,0,694,697,1,0,0,0,695,693,1,0,0,0,695,696,1,0,
-		0,0,696,699,1,0,0,0,697,695,1,0,0,0,698,687,1,0,0,0,698,689,1,0,0,0,699,
-		69,1,0,0,0,700,701,3,120,60,0,701,702,3,114,57,0,702,71,1,0,0,0,703,704,
-		5,114,0,0,704,713,3,120,60,0,705,709,5,202,0,0,706,708,3,74,37,0,707,706,
-		1,0,0,0,708,711,1,0,0,0,709,707,1,0,0,0,709,710,1,0,0,0,710,712,1,0,0,
-		0,711,709,1,0,0,0,712,714,5,203,0,0,713,705,1,0,0,0,713,714,1,0,0,0,714,
-		73,1,0,0,0,715,716,5,115,0,0,716,722,3,114,57,0,717,718,5,116,0,0,718,
-		722,3,114,57,0,719,720,5,117,0,0,720,722,3,114,57,0,721,715,1,0,0,0,721,
-		717,1,0,0,0,721,719,1,0,0,0,722,75,1,0,0,0,723,724,5,118,0,0,724,725,3,
-		120,60,0,725,726,5,202,0,0,726,734,3,114,57,0,727,732,3,110,55,0,728,729,
-		5,54,0,0,729,730,3,114,57,0,730,731,3,110,55,0,731,733,1,0,0,0,732,728,
-		1,0,0,0,732,733,1,0,0,0,733,735,1,0,0,0,734,727,1,0,0,0,734,735,1,0,0,
-		0,735,736,1,0,0,0,736,737,5,203,0,0,737,77,1,0,0,0,738,739,5,119,0,0,739,
-		740,3,120,60,0,740,741,5,209,0,0,741,748,3,114,57,0,742,745,5,120,0,0,
-		743,746,5,121,0,0,744,746,5,122,0,0,745,743,1,0,0,0,745,744,1,0,0,0,746,
-		747,1,0,0,0,747,749,3,112,56,0,748,742,1,0,0,0,748,749,1,0,0,0,749,752,
-		1,0,0,0,750,751,5,48,0,0,751,753,5,221,0,0,752,750,1,0,0,0,752,753,1,0,
-		0,0,753,79,1,0,0,0,754,755,5,123,0,0,755,756,3,120,60,0,756,757,5,127,
-		0,0,757,760,3,114,57,0,758,759,5,48,0,0,759,761,5,221,0,0,760,758,1,0,
-		0,0,760,761,1,0,0,0,761,765,1,0,0,0,762,763,5,124,0,0,763,764,5,126,0,
-		0,764,766,5,223,0,0,765,762,1,0,0,0,765,766,1,0,0,0,766,770,1,0,0,0,767,
-		768,5,125,0,0,768,769,5,126,0,0,769,771,5,223,0,0,770,767,1,0,0,0,770,
-		771,1,0,0,0,771,780,1,0,0,0,772,773,5,144,0,0,773,774,5,158,0,0,774,775,
-		3,120,60,0,775,776,5,145,0,0,776,777,5,147,0,0,777,778,5,223,0,0,778,779,
-		5,146,0,0,779,781,1,0,0,0,780,772,1,0,0,0,780,781,1,0,0,0,781,782,1,0,
-		0,0,782,783,5,208,0,0,783,788,3,82,41,0,784,785,5,206,0,0,785,787,3,82,
-		41,0,786,784,1,0,0,0,787,790,1,0,0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,
-		81,1,0,0,0,790,788,1,0,0,0,791,792,5,140,0,0,792,793,5,222,0,0,793,794,
-		5,147,0,0,794,811,3,120,60,0,795,807,5,143,0,0,796,797,5,204,0,0,797,802,
-		3,120,60,0,798,799,5,206,0,0,799,801,3,120,60,0,800,798,1,0,0,0,801,804,
-		1,0,0,0,802,800,1,0,0,0,802,803,1,0,0,0,803,805,1,0,0,0,804,802,1,0,0,
-		0,805,806,5,205,0,0,806,808,1,0,0,0,807,796,1,0,0,0,807,808,1,0,0,0,808,
-		811,1,0,0,0,809,811,3,120,60,0,810,791,1,0,0,0,810,795,1,0,0,0,810,809,
-		1,0,0,0,811,83,1,0,0,0,812,813,5,128,0,0,813,814,5,127,0,0,814,817,3,114,
-		57,0,815,816,5,129,0,0,816,818,3,112,56,0,817,815,1,0,0,0,817,818,1,0,
-		0,0,818,85,1,0,0,0,819,820,5,130,0,0,820,821,5,131,0,0,821,826,3,88,44,
-		0,822,823,5,206,0,0,823,825,3,88,44,0,824,822,1,0,0,0,825,828,1,0,0,0,
-		826,824,1,0,0,0,826,827,1,0,0,0,827,87,1,0,0,0,828,826,1,0,0,0,829,832,
-		5,62,0,0,830,832,3,120,60,0,831,829,1,0,0,0,831,830,1,0,0,0,832,89,1,0,
-		0,0,833,834,5,132,0,0,834,838,5,202,0,0,835,837,3,92,46,0,836,835,1,0,
-		0,0,837,840,1,0,0,0,838,836,1,0,0,0,838,839,1,0,0,0,839,841,1,0,0,0,840,
-		838,1,0,0,0,841,842,5,203,0,0,842,91,1,0,0,0,843,844,5,10,0,0,844,854,
-		3,118,59,0,845,846,5,133,0,0,846,851,3,120,60,0,847,848,5,206,0,0,848,
-		850,3,120,60,0,849,847,1,0,0,0,850,853,1,0,0,0,851,849,1,0,0,0,851,852,
-		1,0,0,0,852,855,1,0,0,0,853,851,1,0,0,0,854,845,1,0,0,0,854,855,1,0,0,
-		0,855,928,1,0,0,0,856,857,5,134,0,0,857,928,3,120,60,0,858,859,5,135,0,
-		0,859,928,3,120,60,0,860,861,5,136,0,0,861,862,5,137,0,0,862,863,5,138,
-		0,0,863,928,3,120,60,0,864,867,5,139,0,0,865,866,5,222,0,0,866,868,5,174,
-		0,0,867,865,1,0,0,0,867,868,1,0,0,0,868,869,1,0,0,0,869,870,5,137,0,0,
-		870,871,5,147,0,0,871,928,3,120,60,0,872,873,5,140,0,0,873,874,5,222,0,
-		0,874,875,5,174,0,0,875,876,5,137,0,0,876,877,5,147,0,0,877,928,3,120,
-		60,0,878,879,5,152,0,0,879,880,3,120,60,0,880,881,5,147,0,0,881,882,5,
-		198,0,0,882,883,3,118,59,0,883,928,1,0,0,0,884,885,5,148,0,0,885,886,3,
-		114,57,0,886,890,5,202,0,0,887,889,3,92,46,0,888,887,1,0,0,0,889,892,1,
-		0,0,0,890,888,1,0,0,0,890,891,1,0,0,0,891,893,1,0,0,0,892,890,1,0,0,0,
-		893,903,5,203,0,0,894,895,5,149,0,0,895,899,5,202,0,0,896,898,3,92,46,
-		0,897,896,1,0,0,0,898,901,1,0,0,0,899,897,1,0,0,0,899,900,1,0,0,0,900,
-		902,1,0,0,0,901,899,1,0,0,0,902,904,5,203,0,0,903,894,1,0,0,0,903,904,
-		1,0,0,0,904,928,1,0,0,0,905,908,5,141,0,0,906,907,5,158,0,0,907,909,5,
-		100,0,0,908,906,1,0,0,0,908,909,1,0,0,0,909,910,1,0,0,0,910,914,5,202,
-		0,0,911,913,3,92,46,0,912,911,1,0,0,0,913,916,1,0,0,0,914,912,1,0,0,0,
-		914,915,1,0,0,0,915,917,1,0,0,0,916,914,1,0,0,0,917,928,5,203,0,0,918,
-		919,5,142,0,0,919,923,5,202,0,0,920,922,3,92,46,0,921,920,1,0,0,0,922,
-		925,1,0,0,0,923,921,1,0,0,0,923,924,1,0,0,0,924,926,1,0,0,0,925,923,1,
-		0,0,0,926,928,5,203,0,0,927,843,1,0,0,0,927,856,1,0,0,0,927,858,1,0,0,
-		0,927,860,1,0,0,0,927,864,1,0,0,0,927,872,1,0,0,0,927,878,1,0,0,0,927,
-		884,1,0,0,0,927,905,1,0,0,0,927,918,1,0,0,0,928,93,1,0,0,0,929,930,5,151,
-		0,0,930,934,5,202,0,0,931,933,3,96,48,0,932,931,1,0,0,0,933,936,1,0,0,
-		0,934,932,1,0,0,0,934,935,1,0,0,0,935,937,1,0,0,0,936,934,1,0,0,0,937,
-		938,5,203,0,0,938,95,1,0,0,0,939,940,5,152,0,0,940,945,3,120,60,0,941,
-		942,5,206,0,0,942,944,3,120,60,0,943,941,1,0,0,0,944,947,1,0,0,0,945,943,
-		1,0,0,0,945,946,1,0,0,0,946,951,1,0,0,0,947,945,1,0,0,0,948,950,3,98,49,
-		0,949,948,1,0,0,0,950,953,1,0,0,0,951,949,1,0,0,0,951,952,1,0,0,0,952,
-		956,1,0,0,0,953,951,1,0,0,0,954,956,3,90,45,0,955,939,1,0,0,0,955,954,
-		1,0,0,0,956,97,1,0,0,0,957,958,5,153,0,0,958,980,3,114,57,0,959,960,5,
-		154,0,0,960,980,3,112,56,0,961,962,5,90,0,0,962,963,3,114,57,0,963,964,
-		5,160,0,0,964,965,5,98,0,0,965,980,1,0,0,0,966,967,5,91,0,0,967,980,3,
-		114,57,0,968,969,5,92,0,0,969,970,3,114,57,0,970,971,5,160,0,0,971,972,
-		5,98,0,0,972,980,1,0,0,0,973,974,5,93,0,0,974,980,3,114,57,0,975,976,5,
-		94,0,0,976,980,5,95,0,0,977,978,5,96,0,0,978,980,3,114,57,0,979,957,1,
-		0,0,0,979,959,1,0,0,0,979,961,1,0,0,0,979,966,1,0,0,0,979,968,1,0,0,0,
-		979,973,1,0,0,0,979,975,1,0,0,0,979,977,1,0,0,0,980,99,1,0,0,0,981,982,
-		5,2,0,0,982,983,3,120,60,0,983,984,5,4,0,0,984,985,3,120,60,0,985,989,
-		5,202,0,0,986,988,3,102,51,0,987,986,1,0,0,0,988,991,1,0,0,0,989,987,1,
-		0,0,0,989,990,1,0,0,0,990,992,1,0,0,0,991,989,1,0,0,0,992,993,5,203,0,
-		0,993,101,1,0,0,0,994,995,3,120,60,0,995,996,5,57,0,0,996,997,5,155,0,
-		0,997,998,5,223,0,0,998,1148,1,0,0,0,999,1000,3,118,59,0,1000,1001,5,156,
-		0,0,1001,1002,3,114,57,0,1002,1007,3,110,55,0,1003,1004,5,25,0,0,1004,
-		1005,3,114,57,0,1005,1006,3,110,55,0,1006,1008,1,0,0,0,1007,1003,1,0,0,
-		0,1007,1008,1,0,0,0,1008,1148,1,0,0,0,1009,1010,3,118,59,0,1010,1011,5,
-		157,0,0,1011,1012,3,114,57,0,1012,1013,5,158,0,0,1013,1014,5,221,0,0,1014,
-		1148,1,0,0,0,1015,1016,3,120,60,0,1016,1040,5,159,0,0,1017,1018,5,51,0,
-		0,1018,1041,5,221,0,0,1019,1029,5,35,0,0,1020,1021,5,41,0,0,1021,1022,
-		3,114,57,0,1022,1026,3,110,55,0,1023,1025,3,104,52,0,1024,1023,1,0,0,0,
-		1025,1028,1,0,0,0,1026,1024,1,0,0,0,1026,1027,1,0,0,0,1027,1030,1,0,0,
-		0,1028,1026,1,0,0,0,1029,1020,1,0,0,0,1029,1030,1,0,0,0,1030,1034,1,0,
-		0,0,1031,1033,3,108,54,0,1032,1031,1,0,0,0,1033,1036,1,0,0,0,1034,1032,
-		1,0,0,0,1034,1035,1,0,0,0,1035,1038,1,0,0,0,1036,1034,1,0,0,0,1037,1039,
-		3,106,53,0,1038,1037,1,0,0,0,1038,1039,1,0,0,0,1039,1041,1,0,0,0,1040,
-		1017,1,0,0,0,1040,1019,1,0,0,0,1041,1148,1,0,0,0,1042,1044,5,151,0,0,1043,
-		1045,3,98,49,0,1044,1043,1,0,0,0,1045,1046,1,0,0,0,1046,1044,1,0,0,0,1046,
-		1047,1,0,0,0,1047,1148,1,0,0,0,1048,1049,5,151,0,0,1049,1050,5,152,0,0,
-		1050,1148,5,97,0,0,1051,1052,3,120,60,0,1052,1053,5,108,0,0,1053,1054,
-		3,114,57,0,1054,1148,1,0,0,0,1055,1056,3,120,60,0,1056,1057,5,14,0,0,1057,
-		1058,3,24,12,0,1058,1062,5,202,0,0,1059,1061,3,30,15,0,1060,1059,1,0,0,
-		0,1061,1064,1,0,0,0,1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,1065,1,0,
-		0,0,1064,1062,1,0,0,0,1065,1066,5,203,0,0,1066,1148,1,0,0,0,1067,1068,
-		3,120,60,0,1068,1069,5,17,0,0,1069,1070,5,221,0,0,1070,1071,5,18,0,0,1071,
-		1072,3,114,57,0,1072,1148,1,0,0,0,1073,1074,3,120,60,0,1074,1076,5,19,
-		0,0,1075,1077,5,210,0,0,1076,1075,1,0,0,0,1076,1077,1,0,0,0,1077,1078,
-		1,0,0,0,1078,1079,3,114,57,0,1079,1148,1,0,0,0,1080,1081,3,120,60,0,1081,
-		1082,5,84,0,0,1082,1083,3,114,57,0,1083,1148,1,0,0,0,1084,1085,3,120,60,
-		0,1085,1086,5,85,0,0,1086,1087,5,126,0,0,1087,1088,3,112,56,0,1088,1089,
-		5,59,0,0,1089,1090,3,114,57,0,1090,1148,1,0,0,0,1091,1092,3,120,60,0,1092,
-		1093,5,177,0,0,1093,1094,5,85,0,0,1094,1148,1,0,0,0,1095,1096,5,20,0,0,
-		1096,1148,5,223,0,0,1097,1098,5,21,0,0,1098,1148,5,223,0,0,1099,1148,5,
-		22,0,0,1100,1101,3,120,60,0,1101,1102,5,23,0,0,1102,1103,5,24,0,0,1103,
-		1104,3,114,57,0,1104,1105,3,110,55,0,1105,1106,5,25,0,0,1106,1107,3,114,
-		57,0,1107,1108,3,110,55,0,1108,1148,1,0,0,0,1109,1110,3,120,60,0,1110,
-		1111,5,26,0,0,1111,1114,5,147,0,0,1112,1115,5,27,0,0,1113,1115,3,114,57,
-		0,1114,1112,1,0,0,0,1114,1113,1,0,0,0,1115,1116,1,0,0,0,1116,1117,5,28,
-		0,0,1117,1118,3,114,57,0,1118,1119,3,110,55,0,1119,1120,5,25,0,0,1120,
-		1121,3,114,57,0,1121,1122,3,110,55,0,1122,1148,1,0,0,0,1123,1124,3,120,
-		60,0,1124,1125,5,29,0,0,1125,1126,3,114,57,0,1126,1127,3,110,55,0,1127,
-		1128,5,18,0,0,1128,1129,3,114,57,0,1129,1148,1,0,0,0,1130,1131,5,30,0,
-		0,1131,1132,3,118,59,0,1132,1133,5,31,0,0,1133,1134,3,118,59,0,1134,1137,
-		3,114,57,0,1135,1136,5,32,0,0,1136,1138,3,114,57,0,1137,1135,1,0,0,0,1137,
-		1138,1,0,0,0,1138,1148,1,0,0,0,1139,1140,5,33,0,0,1140,1141,5,32,0,0,1141,
-		1142,3,114,57,0,1142,1143,3,110,55,0,1143,1144,5,34,0,0,1144,1145,3,114,
-		57,0,1145,1146,3,110,55,0,1146,1148,1,0,0,0,1147,994,1,0,0,0,1147,999,
-		1,0,0,0,1147,1009,1,0,0,0,1147,1015,1,0,0,0,1147,1042,1,0,0,0,1147,1048,
-		1,0,0,0,1147,1051,1,0,0,0,1147,1055,1,0,0,0,1147,1067,1,0,0,0,1147,1073,
-		1,0,0,0,1147,1080,1,0,0,0,1147,1084,1,0,0,0,1147,1091,1,0,0,0,1147,1095,
-		1,0,0,0,1147,1097,1,0,0,0,1147,1099,1,0,0,0,1147,1100,1,0,0,0,1147,1109,
-		1,0,0,0,1147,1123,1,0,0,0,1147,1130,1,0,0,0,1147,1139,1,0,0,0,1148,103,
-		1,0,0,0,1149,1150,5,65,0,0,1150,1151,5,221,0,0,1151,1152,5,150,0,0,1152,
-		1153,3,114,57,0,1153,1154,3,110,55,0,1154,105,1,0,0,0,1155,1156,5,42,0,
-		0,1156,1157,5,37,0,0,1157,1158,5,38,0,0,1158,1159,3,114,57,0,1159,1160,
-		5,39,0,0,1160,1161,3,114,57,0,1161,107,1,0,0,0,1162,1163,5,36,0,0,1163,
-		1164,3,118,59,0,1164,1165,3,114,57,0,1165,109,1,0,0,0,1166,1167,5,160,
-		0,0,1167,1168,5,173,0,0,1168,111,1,0,0,0,1169,1170,5,222,0,0,1170,113,
-		1,0,0,0,1171,1172,6,57,-1,0,1172,1173,5,204,0,0,1173,1174,3,114,57,0,1174,
-		1175,5,205,0,0,1175,1214,1,0,0,0,1176,1177,5,211,0,0,1177,1214,3,114,57,
-		16,1178,1179,5,177,0,0,1179,1214,3,114,57,11,1180,1181,5,148,0,0,1181,
-		1182,3,114,57,0,1182,1183,5,150,0,0,1183,1184,3,114,57,0,1184,1185,5,149,
-		0,0,1185,1186,3,114,57,0,1186,1214,1,0,0,0,1187,1188,3,120,60,0,1188,1197,
-		5,204,0,0,1189,1194,3,114,57,0,1190,1191,5,206,0,0,1191,1193,3,114,57,
-		0,1192,1190,1,0,0,0,1193,1196,1,0,0,0,1194,1192,1,0,0,0,1194,1195,1,0,
-		0,0,1195,1198,1,0,0,0,1196,1194,1,0,0,0,1197,1189,1,0,0,0,1197,1198,1,
-		0,0,0,1198,1199,1,0,0,0,1199,1200,5,205,0,0,1200,1214,1,0,0,0,1201,1203,
-		7,2,0,0,1202,1204,3,116,58,0,1203,1202,1,0,0,0,1203,1204,1,0,0,0,1204,
-		1205,1,0,0,0,1205,1206,5,160,0,0,1206,1214,3,116,58,0,1207,1208,5,223,
-		0,0,1208,1214,3,116,58,0,1209,1214,5,222,0,0,1210,1214,5,223,0,0,1211,
-		1214,5,221,0,0,1212,1214,3,118,59,0,1213,1171,1,0,0,0,1213,1176,1,0,0,
-		0,1213,1178,1,0,0,0,1213,1180,1,0,0,0,1213,1187,1,0,0,0,1213,1201,1,0,
-		0,0,1213,1207,1,0,0,0,1213,1209,1,0,0,0,1213,1210,1,0,0,0,1213,1211,1,
-		0,0,0,1213,1212,1,0,0,0,1214,1235,1,0,0,0,1215,1216,10,15,0,0,1216,1217,
-		5,174,0,0,1217,1234,3,114,57,16,1218,1219,10,14,0,0,1219,1220,7,3,0,0,
-		1220,1234,3,114,57,15,1221,1222,10,13,0,0,1222,1223,7,4,0,0,1223,1234,
-		3,114,57,14,1224,1225,10,12,0,0,1225,1226,7,5,0,0,1226,1234,3,114,57,13,
-		1227,1228,10,10,0,0,1228,1229,5,175,0,0,1229,1234,3,114,57,11,1230,1231,
-		10,9,0,0,1231,1232,5,176,0,0,1232,1234,3,114,57,10,1233,1215,1,0,0,0,1233,
-		1218,1,0,0,0,1233,1221,1,0,0,0,1233,1224,1,0,0,0,1233,1227,1,0,0,0,1233,
-		1230,1,0,0,0,1234,1237,1,0,0,0,1235,1233,1,0,0,0,1235,1236,1,0,0,0,1236,
-		115,1,0,0,0,1237,1235,1,0,0,0,1238,1239,7,6,0,0,1239,117,1,0,0,0,1240,
-		1243,3,120,60,0,1241,1242,5,207,0,0,1242,1244,3,120,60,0,1243,1241,1,0,
-		0,0,1243,1244,1,0,0,0,1244,119,1,0,0,0,1245,1246,7,7,0,0,1246,121,1,0,
-		0,0,113,126,128,142,167,174,176,184,186,205,215,226,234,251,260,270,282,
-		286,294,298,303,313,327,342,348,352,357,365,373,385,396,404,414,448,458,
-		487,489,503,505,513,536,543,551,561,565,569,573,577,593,611,620,625,654,
-		656,670,674,682,695,698,709,713,721,732,734,745,748,752,760,765,770,780,
-		788,802,807,810,817,826,831,838,851,854,867,890,899,903,908,914,923,927,
-		934,945,951,955,979,989,1007,1026,1029,1034,1038,1040,1046,1062,1076,1114,
-		1137,1147,1194,1197,1203,1213,1233,1235,1243
+		1,57,1,57,1,57,1,57,1,57,1,57,1,57,5,57,1199,8,57,10,57,12,57,1202,9,57,
+		3,57,1204,8,57,1,57,1,57,1,57,1,57,3,57,1210,8,57,1,57,1,57,1,57,1,57,
+		1,57,1,57,1,57,1,57,3,57,1220,8,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
+		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,5,57,1240,8,57,
+		10,57,12,57,1243,9,57,1,58,1,58,1,59,1,59,1,59,3,59,1250,8,59,1,60,1,60,
+		1,60,0,1,114,61,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,
+		40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,
+		88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,0,8,1,0,
+		204,205,1,0,15,16,1,0,224,225,1,0,214,215,1,0,212,213,1,0,216,221,1,0,
+		161,172,22,0,3,3,5,9,13,42,44,47,49,49,52,56,60,61,63,64,66,98,100,110,
+		112,113,115,117,121,122,124,126,129,131,140,140,142,146,153,155,173,173,
+		178,192,194,203,228,229,1440,0,128,1,0,0,0,2,133,1,0,0,0,4,136,1,0,0,0,
+		6,167,1,0,0,0,8,169,1,0,0,0,10,181,1,0,0,0,12,205,1,0,0,0,14,207,1,0,0,
+		0,16,209,1,0,0,0,18,226,1,0,0,0,20,228,1,0,0,0,22,260,1,0,0,0,24,262,1,
+		0,0,0,26,264,1,0,0,0,28,298,1,0,0,0,30,300,1,0,0,0,32,305,1,0,0,0,34,352,
+		1,0,0,0,36,357,1,0,0,0,38,365,1,0,0,0,40,367,1,0,0,0,42,396,1,0,0,0,44,
+		398,1,0,0,0,46,448,1,0,0,0,48,450,1,0,0,0,50,505,1,0,0,0,52,507,1,0,0,
+		0,54,536,1,0,0,0,56,538,1,0,0,0,58,545,1,0,0,0,60,658,1,0,0,0,62,660,1,
+		0,0,0,64,676,1,0,0,0,66,678,1,0,0,0,68,700,1,0,0,0,70,702,1,0,0,0,72,705,
+		1,0,0,0,74,723,1,0,0,0,76,725,1,0,0,0,78,740,1,0,0,0,80,756,1,0,0,0,82,
+		812,1,0,0,0,84,814,1,0,0,0,86,821,1,0,0,0,88,833,1,0,0,0,90,835,1,0,0,
+		0,92,929,1,0,0,0,94,931,1,0,0,0,96,957,1,0,0,0,98,981,1,0,0,0,100,983,
+		1,0,0,0,102,1153,1,0,0,0,104,1155,1,0,0,0,106,1161,1,0,0,0,108,1168,1,
+		0,0,0,110,1172,1,0,0,0,112,1175,1,0,0,0,114,1219,1,0,0,0,116,1244,1,0,
+		0,0,118,1246,1,0,0,0,120,1251,1,0,0,0,122,127,3,2,1,0,123,127,3,4,2,0,
+		124,127,3,100,50,0,125,127,3,8,4,0,126,122,1,0,0,0,126,123,1,0,0,0,126,
+		124,1,0,0,0,126,125,1,0,0,0,127,130,1,0,0,0,128,126,1,0,0,0,128,129,1,
+		0,0,0,129,131,1,0,0,0,130,128,1,0,0,0,131,132,5,0,0,1,132,1,1,0,0,0,133,
+		134,5,3,0,0,134,135,5,226,0,0,135,3,1,0,0,0,136,137,5,1,0,0,137,138,3,
+		120,60,0,138,142,5,204,0,0,139,141,3,6,3,0,140,139,1,0,0,0,141,144,1,0,
+		0,0,142,140,1,0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,145,
+		146,5,205,0,0,146,5,1,0,0,0,147,168,3,12,6,0,148,168,3,16,8,0,149,168,
+		3,20,10,0,150,168,3,26,13,0,151,168,3,32,16,0,152,168,3,40,20,0,153,168,
+		3,44,22,0,154,168,3,48,24,0,155,168,3,52,26,0,156,168,3,58,29,0,157,168,
+		3,66,33,0,158,168,3,72,36,0,159,168,3,76,38,0,160,168,3,78,39,0,161,168,
+		3,80,40,0,162,168,3,84,42,0,163,168,3,86,43,0,164,168,3,90,45,0,165,168,
+		3,94,47,0,166,168,3,8,4,0,167,147,1,0,0,0,167,148,1,0,0,0,167,149,1,0,
+		0,0,167,150,1,0,0,0,167,151,1,0,0,0,167,152,1,0,0,0,167,153,1,0,0,0,167,
+		154,1,0,0,0,167,155,1,0,0,0,167,156,1,0,0,0,167,157,1,0,0,0,167,158,1,
+		0,0,0,167,159,1,0,0,0,167,160,1,0,0,0,167,161,1,0,0,0,167,162,1,0,0,0,
+		167,163,1,0,0,0,167,164,1,0,0,0,167,165,1,0,0,0,167,166,1,0,0,0,168,7,
+		1,0,0,0,169,170,5,228,0,0,170,176,4,4,0,0,171,175,3,120,60,0,172,175,5,
+		4,0,0,173,175,5,51,0,0,174,171,1,0,0,0,174,172,1,0,0,0,174,173,1,0,0,0,
+		175,178,1,0,0,0,176,174,1,0,0,0,176,177,1,0,0,0,177,179,1,0,0,0,178,176,
+		1,0,0,0,179,180,3,10,5,0,180,9,1,0,0,0,181,186,5,204,0,0,182,185,3,10,
+		5,0,183,185,8,0,0,0,184,182,1,0,0,0,184,183,1,0,0,0,185,188,1,0,0,0,186,
+		184,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,0,188,186,1,0,0,0,189,190,5,
+		205,0,0,190,11,1,0,0,0,191,192,5,5,0,0,192,206,5,226,0,0,193,194,5,6,0,
+		0,194,206,3,120,60,0,195,196,5,7,0,0,196,206,5,223,0,0,197,198,5,8,0,0,
+		198,206,5,223,0,0,199,200,5,9,0,0,200,206,5,223,0,0,201,202,5,10,0,0,202,
+		206,3,120,60,0,203,204,5,11,0,0,204,206,3,14,7,0,205,191,1,0,0,0,205,193,
+		1,0,0,0,205,195,1,0,0,0,205,197,1,0,0,0,205,199,1,0,0,0,205,201,1,0,0,
+		0,205,203,1,0,0,0,206,13,1,0,0,0,207,208,5,222,0,0,208,15,1,0,0,0,209,
+		210,5,12,0,0,210,211,3,120,60,0,211,215,5,204,0,0,212,214,3,18,9,0,213,
+		212,1,0,0,0,214,217,1,0,0,0,215,213,1,0,0,0,215,216,1,0,0,0,216,218,1,
+		0,0,0,217,215,1,0,0,0,218,219,5,205,0,0,219,17,1,0,0,0,220,221,5,40,0,
+		0,221,227,5,226,0,0,222,223,5,41,0,0,223,227,3,114,57,0,224,225,5,42,0,
+		0,225,227,3,114,57,0,226,220,1,0,0,0,226,222,1,0,0,0,226,224,1,0,0,0,227,
+		19,1,0,0,0,228,229,5,13,0,0,229,230,3,120,60,0,230,234,5,204,0,0,231,233,
+		3,22,11,0,232,231,1,0,0,0,233,236,1,0,0,0,234,232,1,0,0,0,234,235,1,0,
+		0,0,235,237,1,0,0,0,236,234,1,0,0,0,237,238,5,205,0,0,238,21,1,0,0,0,239,
+		240,5,108,0,0,240,261,3,114,57,0,241,242,5,156,0,0,242,243,3,114,57,0,
+		243,244,3,110,55,0,244,261,1,0,0,0,245,246,5,14,0,0,246,247,3,24,12,0,
+		247,251,5,204,0,0,248,250,3,30,15,0,249,248,1,0,0,0,250,253,1,0,0,0,251,
+		249,1,0,0,0,251,252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,255,5,
+		205,0,0,255,261,1,0,0,0,256,257,5,17,0,0,257,258,5,223,0,0,258,259,5,18,
+		0,0,259,261,3,114,57,0,260,239,1,0,0,0,260,241,1,0,0,0,260,245,1,0,0,0,
+		260,256,1,0,0,0,261,23,1,0,0,0,262,263,7,1,0,0,263,25,1,0,0,0,264,265,
+		5,43,0,0,265,266,3,120,60,0,266,270,5,204,0,0,267,269,3,28,14,0,268,267,
+		1,0,0,0,269,272,1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,273,1,0,0,
+		0,272,270,1,0,0,0,273,274,5,205,0,0,274,27,1,0,0,0,275,276,5,44,0,0,276,
+		299,3,114,57,0,277,278,5,45,0,0,278,279,5,46,0,0,279,282,3,112,56,0,280,
+		281,5,47,0,0,281,283,3,114,57,0,282,280,1,0,0,0,282,283,1,0,0,0,283,286,
+		1,0,0,0,284,285,5,48,0,0,285,287,5,223,0,0,286,284,1,0,0,0,286,287,1,0,
+		0,0,287,299,1,0,0,0,288,289,5,45,0,0,289,290,5,49,0,0,290,294,5,204,0,
+		0,291,293,3,30,15,0,292,291,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,294,
+		295,1,0,0,0,295,297,1,0,0,0,296,294,1,0,0,0,297,299,5,205,0,0,298,275,
+		1,0,0,0,298,277,1,0,0,0,298,288,1,0,0,0,299,29,1,0,0,0,300,301,5,223,0,
+		0,301,303,3,114,57,0,302,304,5,208,0,0,303,302,1,0,0,0,303,304,1,0,0,0,
+		304,31,1,0,0,0,305,306,5,50,0,0,306,307,3,120,60,0,307,308,5,51,0,0,308,
+		309,3,120,60,0,309,313,5,204,0,0,310,312,3,34,17,0,311,310,1,0,0,0,312,
+		315,1,0,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,
+		0,0,0,316,317,5,205,0,0,317,33,1,0,0,0,318,319,5,52,0,0,319,353,3,120,
+		60,0,320,321,5,53,0,0,321,322,3,114,57,0,322,327,3,110,55,0,323,324,5,
+		54,0,0,324,325,3,114,57,0,325,326,3,110,55,0,326,328,1,0,0,0,327,323,1,
+		0,0,0,327,328,1,0,0,0,328,353,1,0,0,0,329,330,5,55,0,0,330,353,5,223,0,
+		0,331,332,5,56,0,0,332,353,3,112,56,0,333,334,5,57,0,0,334,335,3,36,18,
+		0,335,336,3,112,56,0,336,337,5,59,0,0,337,338,5,52,0,0,338,342,5,60,0,
+		0,339,340,5,53,0,0,340,341,5,59,0,0,341,343,5,61,0,0,342,339,1,0,0,0,342,
+		343,1,0,0,0,343,353,1,0,0,0,344,346,5,62,0,0,345,347,3,38,19,0,346,345,
+		1,0,0,0,347,348,1,0,0,0,348,346,1,0,0,0,348,349,1,0,0,0,349,353,1,0,0,
+		0,350,351,5,11,0,0,351,353,3,14,7,0,352,318,1,0,0,0,352,320,1,0,0,0,352,
+		329,1,0,0,0,352,331,1,0,0,0,352,333,1,0,0,0,352,344,1,0,0,0,352,350,1,
+		0,0,0,353,35,1,0,0,0,354,355,5,225,0,0,355,358,5,58,0,0,356,358,5,224,
+		0,0,357,354,1,0,0,0,357,356,1,0,0,0,358,37,1,0,0,0,359,360,5,63,0,0,360,
+		366,3,114,57,0,361,362,5,64,0,0,362,366,3,114,57,0,363,364,5,65,0,0,364,
+		366,5,223,0,0,365,359,1,0,0,0,365,361,1,0,0,0,365,363,1,0,0,0,366,39,1,
+		0,0,0,367,368,5,66,0,0,368,369,3,120,60,0,369,373,5,204,0,0,370,372,3,
+		42,21,0,371,370,1,0,0,0,372,375,1,0,0,0,373,371,1,0,0,0,373,374,1,0,0,
+		0,374,376,1,0,0,0,375,373,1,0,0,0,376,377,5,205,0,0,377,41,1,0,0,0,378,
+		379,5,67,0,0,379,397,3,120,60,0,380,381,5,100,0,0,381,397,3,114,57,0,382,
+		383,5,101,0,0,383,385,3,114,57,0,384,386,5,102,0,0,385,384,1,0,0,0,385,
+		386,1,0,0,0,386,397,1,0,0,0,387,388,5,103,0,0,388,389,5,65,0,0,389,397,
+		5,223,0,0,390,391,5,106,0,0,391,397,3,64,32,0,392,393,5,8,0,0,393,397,
+		5,223,0,0,394,395,5,42,0,0,395,397,3,114,57,0,396,378,1,0,0,0,396,380,
+		1,0,0,0,396,382,1,0,0,0,396,387,1,0,0,0,396,390,1,0,0,0,396,392,1,0,0,
+		0,396,394,1,0,0,0,397,43,1,0,0,0,398,399,5,68,0,0,399,400,3,120,60,0,400,
+		404,5,204,0,0,401,403,3,46,23,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,
+		1,0,0,0,404,405,1,0,0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,408,5,205,
+		0,0,408,45,1,0,0,0,409,410,5,69,0,0,410,414,5,204,0,0,411,413,3,56,28,
+		0,412,411,1,0,0,0,413,416,1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,
+		417,1,0,0,0,416,414,1,0,0,0,417,449,5,205,0,0,418,419,5,70,0,0,419,449,
+		3,114,57,0,420,421,5,71,0,0,421,449,3,114,57,0,422,423,5,72,0,0,423,424,
+		5,46,0,0,424,449,3,112,56,0,425,426,5,72,0,0,426,427,5,73,0,0,427,428,
+		3,114,57,0,428,429,3,110,55,0,429,449,1,0,0,0,430,431,5,75,0,0,431,449,
+		3,114,57,0,432,433,5,76,0,0,433,449,3,114,57,0,434,435,5,74,0,0,435,449,
+		3,114,57,0,436,437,5,77,0,0,437,438,3,114,57,0,438,439,3,110,55,0,439,
+		449,1,0,0,0,440,441,5,78,0,0,441,442,3,114,57,0,442,443,5,73,0,0,443,444,
+		3,114,57,0,444,445,3,110,55,0,445,449,1,0,0,0,446,447,5,79,0,0,447,449,
+		3,120,60,0,448,409,1,0,0,0,448,418,1,0,0,0,448,420,1,0,0,0,448,422,1,0,
+		0,0,448,425,1,0,0,0,448,430,1,0,0,0,448,432,1,0,0,0,448,434,1,0,0,0,448,
+		436,1,0,0,0,448,440,1,0,0,0,448,446,1,0,0,0,449,47,1,0,0,0,450,451,5,80,
+		0,0,451,452,3,120,60,0,452,453,5,51,0,0,453,454,3,120,60,0,454,458,5,204,
+		0,0,455,457,3,50,25,0,456,455,1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,0,
+		458,459,1,0,0,0,459,461,1,0,0,0,460,458,1,0,0,0,461,462,5,205,0,0,462,
+		49,1,0,0,0,463,464,5,81,0,0,464,506,3,120,60,0,465,466,5,70,0,0,466,506,
+		3,114,57,0,467,468,5,82,0,0,468,469,5,59,0,0,469,506,5,61,0,0,470,471,
+		5,82,0,0,471,506,3,114,57,0,472,473,5,163,0,0,473,474,3,114,57,0,474,475,
+		3,110,55,0,475,506,1,0,0,0,476,477,5,83,0,0,477,506,3,114,57,0,478,479,
+		5,55,0,0,479,506,5,223,0,0,480,481,5,56,0,0,481,506,3,112,56,0,482,483,
+		5,86,0,0,483,489,3,114,57,0,484,487,5,87,0,0,485,486,5,147,0,0,486,488,
+		3,114,57,0,487,485,1,0,0,0,487,488,1,0,0,0,488,490,1,0,0,0,489,484,1,0,
+		0,0,489,490,1,0,0,0,490,506,1,0,0,0,491,492,5,57,0,0,492,493,3,36,18,0,
+		493,494,3,112,56,0,494,495,5,59,0,0,495,496,5,81,0,0,496,497,5,60,0,0,
+		497,506,1,0,0,0,498,499,5,88,0,0,499,503,3,114,57,0,500,501,5,89,0,0,501,
+		502,5,120,0,0,502,504,5,56,0,0,503,500,1,0,0,0,503,504,1,0,0,0,504,506,
+		1,0,0,0,505,463,1,0,0,0,505,465,1,0,0,0,505,467,1,0,0,0,505,470,1,0,0,
+		0,505,472,1,0,0,0,505,476,1,0,0,0,505,478,1,0,0,0,505,480,1,0,0,0,505,
+		482,1,0,0,0,505,491,1,0,0,0,505,498,1,0,0,0,506,51,1,0,0,0,507,508,5,169,
+		0,0,508,509,3,120,60,0,509,513,5,204,0,0,510,512,3,54,27,0,511,510,1,0,
+		0,0,512,515,1,0,0,0,513,511,1,0,0,0,513,514,1,0,0,0,514,516,1,0,0,0,515,
+		513,1,0,0,0,516,517,5,205,0,0,517,53,1,0,0,0,518,519,5,194,0,0,519,537,
+		3,114,57,0,520,521,5,82,0,0,521,537,3,120,60,0,522,523,5,195,0,0,523,537,
+		3,114,57,0,524,525,5,196,0,0,525,537,3,114,57,0,526,527,5,197,0,0,527,
+		537,3,114,57,0,528,529,5,75,0,0,529,537,3,114,57,0,530,531,5,74,0,0,531,
+		537,3,114,57,0,532,533,5,90,0,0,533,537,3,114,57,0,534,535,5,91,0,0,535,
+		537,3,114,57,0,536,518,1,0,0,0,536,520,1,0,0,0,536,522,1,0,0,0,536,524,
+		1,0,0,0,536,526,1,0,0,0,536,528,1,0,0,0,536,530,1,0,0,0,536,532,1,0,0,
+		0,536,534,1,0,0,0,537,55,1,0,0,0,538,539,5,223,0,0,539,540,3,114,57,0,
+		540,541,5,59,0,0,541,543,3,114,57,0,542,544,5,208,0,0,543,542,1,0,0,0,
+		543,544,1,0,0,0,544,57,1,0,0,0,545,546,5,99,0,0,546,547,3,120,60,0,547,
+		551,5,204,0,0,548,550,3,60,30,0,549,548,1,0,0,0,550,553,1,0,0,0,551,549,
+		1,0,0,0,551,552,1,0,0,0,552,554,1,0,0,0,553,551,1,0,0,0,554,555,5,205,
+		0,0,555,59,1,0,0,0,556,557,5,100,0,0,557,659,3,114,57,0,558,559,5,101,
+		0,0,559,561,3,114,57,0,560,562,5,102,0,0,561,560,1,0,0,0,561,562,1,0,0,
+		0,562,565,1,0,0,0,563,564,5,47,0,0,564,566,3,114,57,0,565,563,1,0,0,0,
+		565,566,1,0,0,0,566,569,1,0,0,0,567,568,5,64,0,0,568,570,3,114,57,0,569,
+		567,1,0,0,0,569,570,1,0,0,0,570,659,1,0,0,0,571,573,5,178,0,0,572,574,
+		5,224,0,0,573,572,1,0,0,0,573,574,1,0,0,0,574,577,1,0,0,0,575,576,5,127,
+		0,0,576,578,3,114,57,0,577,575,1,0,0,0,577,578,1,0,0,0,578,659,1,0,0,0,
+		579,580,5,178,0,0,580,659,5,189,0,0,581,582,5,179,0,0,582,659,3,114,57,
+		0,583,584,5,180,0,0,584,659,3,114,57,0,585,586,5,181,0,0,586,587,5,65,
+		0,0,587,659,5,223,0,0,588,589,5,182,0,0,589,593,5,204,0,0,590,592,3,30,
+		15,0,591,590,1,0,0,0,592,595,1,0,0,0,593,591,1,0,0,0,593,594,1,0,0,0,594,
+		596,1,0,0,0,595,593,1,0,0,0,596,659,5,205,0,0,597,598,5,182,0,0,598,599,
+		5,190,0,0,599,600,3,120,60,0,600,601,5,191,0,0,601,602,3,114,57,0,602,
+		659,1,0,0,0,603,604,5,183,0,0,604,659,3,114,57,0,605,606,5,184,0,0,606,
+		611,3,114,57,0,607,608,5,48,0,0,608,612,5,223,0,0,609,610,5,193,0,0,610,
+		612,3,120,60,0,611,607,1,0,0,0,611,609,1,0,0,0,612,659,1,0,0,0,613,614,
+		5,186,0,0,614,615,5,187,0,0,615,616,3,120,60,0,616,620,5,204,0,0,617,619,
+		3,62,31,0,618,617,1,0,0,0,619,622,1,0,0,0,620,618,1,0,0,0,620,621,1,0,
+		0,0,621,625,1,0,0,0,622,620,1,0,0,0,623,624,5,149,0,0,624,626,3,114,57,
+		0,625,623,1,0,0,0,625,626,1,0,0,0,626,627,1,0,0,0,627,628,5,205,0,0,628,
+		659,1,0,0,0,629,630,5,186,0,0,630,631,5,192,0,0,631,632,3,114,57,0,632,
+		633,5,149,0,0,633,634,3,114,57,0,634,659,1,0,0,0,635,636,5,185,0,0,636,
+		659,3,114,57,0,637,638,5,103,0,0,638,639,5,65,0,0,639,659,5,223,0,0,640,
+		641,5,106,0,0,641,659,3,64,32,0,642,643,5,8,0,0,643,659,5,223,0,0,644,
+		645,5,110,0,0,645,659,5,225,0,0,646,647,5,199,0,0,647,648,5,59,0,0,648,
+		649,3,114,57,0,649,650,5,190,0,0,650,654,3,114,57,0,651,652,5,200,0,0,
+		652,653,5,201,0,0,653,655,3,114,57,0,654,651,1,0,0,0,654,655,1,0,0,0,655,
+		659,1,0,0,0,656,657,5,202,0,0,657,659,3,114,57,0,658,556,1,0,0,0,658,558,
+		1,0,0,0,658,571,1,0,0,0,658,579,1,0,0,0,658,581,1,0,0,0,658,583,1,0,0,
+		0,658,585,1,0,0,0,658,588,1,0,0,0,658,597,1,0,0,0,658,603,1,0,0,0,658,
+		605,1,0,0,0,658,613,1,0,0,0,658,629,1,0,0,0,658,635,1,0,0,0,658,637,1,
+		0,0,0,658,640,1,0,0,0,658,642,1,0,0,0,658,644,1,0,0,0,658,646,1,0,0,0,
+		658,656,1,0,0,0,659,61,1,0,0,0,660,661,5,188,0,0,661,662,3,114,57,0,662,
+		663,3,114,57,0,663,63,1,0,0,0,664,677,5,107,0,0,665,677,5,108,0,0,666,
+		677,5,109,0,0,667,668,5,49,0,0,668,672,5,204,0,0,669,671,3,30,15,0,670,
+		669,1,0,0,0,671,674,1,0,0,0,672,670,1,0,0,0,672,673,1,0,0,0,673,675,1,
+		0,0,0,674,672,1,0,0,0,675,677,5,205,0,0,676,664,1,0,0,0,676,665,1,0,0,
+		0,676,666,1,0,0,0,676,667,1,0,0,0,677,65,1,0,0,0,678,679,5,111,0,0,679,
+		680,3,120,60,0,680,684,5,204,0,0,681,683,3,68,34,0,682,681,1,0,0,0,683,
+		686,1,0,0,0,684,682,1,0,0,0,684,685,1,0,0,0,685,687,1,0,0,0,686,684,1,
+		0,0,0,687,688,5,205,0,0,688,67,1,0,0,0,689,690,5,112,0,0,690,701,3,114,
+		57,0,691,692,5,113,0,0,692,697,3,70,35,0,693,694,5,208,0,0,694,696,3,70,
+		35,0,695,693,1,0,0,0,696,699,1,0,0,0,697,695,1,0,0,0,697,698,1,0,0,0,698,
+		701,1,0,0,0,699,697,1,0,0,0,700,689,1,0,0,0,700,691,1,0,0,0,701,69,1,0,
+		0,0,702,703,3,120,60,0,703,704,3,114,57,0,704,71,1,0,0,0,705,706,5,114,
+		0,0,706,715,3,120,60,0,707,711,5,204,0,0,708,710,3,74,37,0,709,708,1,0,
+		0,0,710,713,1,0,0,0,711,709,1,0,0,0,711,712,1,0,0,0,712,714,1,0,0,0,713,
+		711,1,0,0,0,714,716,5,205,0,0,715,707,1,0,0,0,715,716,1,0,0,0,716,73,1,
+		0,0,0,717,718,5,115,0,0,718,724,3,114,57,0,719,720,5,116,0,0,720,724,3,
+		114,57,0,721,722,5,117,0,0,722,724,3,114,57,0,723,717,1,0,0,0,723,719,
+		1,0,0,0,723,721,1,0,0,0,724,75,1,0,0,0,725,726,5,118,0,0,726,727,3,120,
+		60,0,727,728,5,204,0,0,728,736,3,114,57,0,729,734,3,110,55,0,730,731,5,
+		54,0,0,731,732,3,114,57,0,732,733,3,110,55,0,733,735,1,0,0,0,734,730,1,
+		0,0,0,734,735,1,0,0,0,735,737,1,0,0,0,736,729,1,0,0,0,736,737,1,0,0,0,
+		737,738,1,0,0,0,738,739,5,205,0,0,739,77,1,0,0,0,740,741,5,119,0,0,741,
+		742,3,120,60,0,742,743,5,211,0,0,743,750,3,114,57,0,744,747,5,120,0,0,
+		745,748,5,121,0,0,746,748,5,122,0,0,747,745,1,0,0,0,747,746,1,0,0,0,748,
+		749,1,0,0,0,749,751,3,112,56,0,750,744,1,0,0,0,750,751,1,0,0,0,751,754,
+		1,0,0,0,752,753,5,48,0,0,753,755,5,223,0,0,754,752,1,0,0,0,754,755,1,0,
+		0,0,755,79,1,0,0,0,756,757,5,123,0,0,757,758,3,120,60,0,758,759,5,127,
+		0,0,759,762,3,114,57,0,760,761,5,48,0,0,761,763,5,223,0,0,762,760,1,0,
+		0,0,762,763,1,0,0,0,763,767,1,0,0,0,764,765,5,124,0,0,765,766,5,126,0,
+		0,766,768,5,225,0,0,767,764,1,0,0,0,767,768,1,0,0,0,768,772,1,0,0,0,769,
+		770,5,125,0,0,770,771,5,126,0,0,771,773,5,225,0,0,772,769,1,0,0,0,772,
+		773,1,0,0,0,773,782,1,0,0,0,774,775,5,144,0,0,775,776,5,158,0,0,776,777,
+		3,120,60,0,777,778,5,145,0,0,778,779,5,147,0,0,779,780,5,225,0,0,780,781,
+		5,146,0,0,781,783,1,0,0,0,782,774,1,0,0,0,782,783,1,0,0,0,783,784,1,0,
+		0,0,784,785,5,210,0,0,785,790,3,82,41,0,786,787,5,208,0,0,787,789,3,82,
+		41,0,788,786,1,0,0,0,789,792,1,0,0,0,790,788,1,0,0,0,790,791,1,0,0,0,791,
+		81,1,0,0,0,792,790,1,0,0,0,793,794,5,140,0,0,794,795,5,224,0,0,795,796,
+		5,147,0,0,796,813,3,120,60,0,797,809,5,143,0,0,798,799,5,206,0,0,799,804,
+		3,120,60,0,800,801,5,208,0,0,801,803,3,120,60,0,802,800,1,0,0,0,803,806,
+		1,0,0,0,804,802,1,0,0,0,804,805,1,0,0,0,805,807,1,0,0,0,806,804,1,0,0,
+		0,807,808,5,207,0,0,808,810,1,0,0,0,809,798,1,0,0,0,809,810,1,0,0,0,810,
+		813,1,0,0,0,811,813,3,120,60,0,812,793,1,0,0,0,812,797,1,0,0,0,812,811,
+		1,0,0,0,813,83,1,0,0,0,814,815,5,128,0,0,815,816,5,127,0,0,816,819,3,114,
+		57,0,817,818,5,129,0,0,818,820,3,112,56,0,819,817,1,0,0,0,819,820,1,0,
+		0,0,820,85,1,0,0,0,821,822,5,130,0,0,822,823,5,131,0,0,823,828,3,88,44,
+		0,824,825,5,208,0,0,825,827,3,88,44,0,826,824,1,0,0,0,827,830,1,0,0,0,
+		828,826,1,0,0,0,828,829,1,0,0,0,829,87,1,0,0,0,830,828,1,0,0,0,831,834,
+		5,62,0,0,832,834,3,120,60,0,833,831,1,0,0,0,833,832,1,0,0,0,834,89,1,0,
+		0,0,835,836,5,132,0,0,836,840,5,204,0,0,837,839,3,92,46,0,838,837,1,0,
+		0,0,839,842,1,0,0,0,840,838,1,0,0,0,840,841,1,0,0,0,841,843,1,0,0,0,842,
+		840,1,0,0,0,843,844,5,205,0,0,844,91,1,0,0,0,845,846,5,10,0,0,846,856,
+		3,118,59,0,847,848,5,133,0,0,848,853,3,120,60,0,849,850,5,208,0,0,850,
+		852,3,120,60,0,851,849,1,0,0,0,852,855,1,0,0,0,853,851,1,0,0,0,853,854,
+		1,0,0,0,854,857,1,0,0,0,855,853,1,0,0,0,856,847,1,0,0,0,856,857,1,0,0,
+		0,857,930,1,0,0,0,858,859,5,134,0,0,859,930,3,120,60,0,860,861,5,135,0,
+		0,861,930,3,120,60,0,862,863,5,136,0,0,863,864,5,137,0,0,864,865,5,138,
+		0,0,865,930,3,120,60,0,866,869,5,139,0,0,867,868,5,224,0,0,868,870,5,174,
+		0,0,869,867,1,0,0,0,869,870,1,0,0,0,870,871,1,0,0,0,871,872,5,137,0,0,
+		872,873,5,147,0,0,873,930,3,120,60,0,874,875,5,140,0,0,875,876,5,224,0,
+		0,876,877,5,174,0,0,877,878,5,137,0,0,878,879,5,147,0,0,879,930,3,120,
+		60,0,880,881,5,152,0,0,881,882,3,120,60,0,882,883,5,147,0,0,883,884,5,
+		198,0,0,884,885,3,118,59,0,885,930,1,0,0,0,886,887,5,148,0,0,887,888,3,
+		114,57,0,888,892,5,204,0,0,889,891,3,92,46,0,890,889,1,0,0,0,891,894,1,
+		0,0,0,892,890,1,0,0,0,892,893,1,0,0,0,893,895,1,0,0,0,894,892,1,0,0,0,
+		895,905,5,205,0,0,896,897,5,149,0,0,897,901,5,204,0,0,898,900,3,92,46,
+		0,899,898,1,0,0,0,900,903,1,0,0,0,901,899,1,0,0,0,901,902,1,0,0,0,902,
+		904,1,0,0,0,903,901,1,0,0,0,904,906,5,205,0,0,905,896,1,0,0,0,905,906,
+		1,0,0,0,906,930,1,0,0,0,907,910,5,141,0,0,908,909,5,158,0,0,909,911,5,
+		100,0,0,910,908,1,0,0,0,910,911,1,0,0,0,911,912,1,0,0,0,912,916,5,204,
+		0,0,913,915,3,92,46,0,914,913,1,0,0,0,915,918,1,0,0,0,916,914,1,0,0,0,
+		916,917,1,0,0,0,917,919,1,0,0,0,918,916,1,0,0,0,919,930,5,205,0,0,920,
+		921,5,142,0,0,921,925,5,204,0,0,922,924,3,92,46,0,923,922,1,0,0,0,924,
+		927,1,0,0,0,925,923,1,0,0,0,925,926,1,0,0,0,926,928,1,0,0,0,927,925,1,
+		0,0,0,928,930,5,205,0,0,929,845,1,0,0,0,929,858,1,0,0,0,929,860,1,0,0,
+		0,929,862,1,0,0,0,929,866,1,0,0,0,929,874,1,0,0,0,929,880,1,0,0,0,929,
+		886,1,0,0,0,929,907,1,0,0,0,929,920,1,0,0,0,930,93,1,0,0,0,931,932,5,151,
+		0,0,932,936,5,204,0,0,933,935,3,96,48,0,934,933,1,0,0,0,935,938,1,0,0,
+		0,936,934,1,0,0,0,936,937,1,0,0,0,937,939,1,0,0,0,938,936,1,0,0,0,939,
+		940,5,205,0,0,940,95,1,0,0,0,941,942,5,152,0,0,942,947,3,120,60,0,943,
+		944,5,208,0,0,944,946,3,120,60,0,945,943,1,0,0,0,946,949,1,0,0,0,947,945,
+		1,0,0,0,947,948,1,0,0,0,948,953,1,0,0,0,949,947,1,0,0,0,950,952,3,98,49,
+		0,951,950,1,0,0,0,952,955,1,0,0,0,953,951,1,0,0,0,953,954,1,0,0,0,954,
+		958,1,0,0,0,955,953,1,0,0,0,956,958,3,90,45,0,957,941,1,0,0,0,957,956,
+		1,0,0,0,958,97,1,0,0,0,959,960,5,153,0,0,960,982,3,114,57,0,961,962,5,
+		154,0,0,962,982,3,112,56,0,963,964,5,90,0,0,964,965,3,114,57,0,965,966,
+		5,160,0,0,966,967,5,98,0,0,967,982,1,0,0,0,968,969,5,91,0,0,969,982,3,
+		114,57,0,970,971,5,92,0,0,971,972,3,114,57,0,972,973,5,160,0,0,973,974,
+		5,98,0,0,974,982,1,0,0,0,975,976,5,93,0,0,976,982,3,114,57,0,977,978,5,
+		94,0,0,978,982,5,95,0,0,979,980,5,96,0,0,980,982,3,114,57,0,981,959,1,
+		0,0,0,981,961,1,0,0,0,981,963,1,0,0,0,981,968,1,0,0,0,981,970,1,0,0,0,
+		981,975,1,0,0,0,981,977,1,0,0,0,981,979,1,0,0,0,982,99,1,0,0,0,983,984,
+		5,2,0,0,984,985,3,120,60,0,985,986,5,4,0,0,986,987,3,120,60,0,987,991,
+		5,204,0,0,988,990,3,102,51,0,989,988,1,0,0,0,990,993,1,0,0,0,991,989,1,
+		0,0,0,991,992,1,0,0,0,992,994,1,0,0,0,993,991,1,0,0,0,994,995,5,205,0,
+		0,995,101,1,0,0,0,996,997,3,120,60,0,997,998,5,57,0,0,998,999,5,155,0,
+		0,999,1000,5,225,0,0,1000,1154,1,0,0,0,1001,1002,3,118,59,0,1002,1003,
+		5,156,0,0,1003,1004,3,114,57,0,1004,1009,3,110,55,0,1005,1006,5,25,0,0,
+		1006,1007,3,114,57,0,1007,1008,3,110,55,0,1008,1010,1,0,0,0,1009,1005,
+		1,0,0,0,1009,1010,1,0,0,0,1010,1154,1,0,0,0,1011,1012,3,118,59,0,1012,
+		1013,5,157,0,0,1013,1014,3,114,57,0,1014,1015,5,158,0,0,1015,1016,5,223,
+		0,0,1016,1154,1,0,0,0,1017,1018,3,120,60,0,1018,1042,5,159,0,0,1019,1020,
+		5,51,0,0,1020,1043,5,223,0,0,1021,1031,5,35,0,0,1022,1023,5,41,0,0,1023,
+		1024,3,114,57,0,1024,1028,3,110,55,0,1025,1027,3,104,52,0,1026,1025,1,
+		0,0,0,1027,1030,1,0,0,0,1028,1026,1,0,0,0,1028,1029,1,0,0,0,1029,1032,
+		1,0,0,0,1030,1028,1,0,0,0,1031,1022,1,0,0,0,1031,1032,1,0,0,0,1032,1036,
+		1,0,0,0,1033,1035,3,108,54,0,1034,1033,1,0,0,0,1035,1038,1,0,0,0,1036,
+		1034,1,0,0,0,1036,1037,1,0,0,0,1037,1040,1,0,0,0,1038,1036,1,0,0,0,1039,
+		1041,3,106,53,0,1040,1039,1,0,0,0,1040,1041,1,0,0,0,1041,1043,1,0,0,0,
+		1042,1019,1,0,0,0,1042,1021,1,0,0,0,1043,1154,1,0,0,0,1044,1046,5,151,
+		0,0,1045,1047,3,98,49,0,1046,1045,1,0,0,0,1047,1048,1,0,0,0,1048,1046,
+		1,0,0,0,1048,1049,1,0,0,0,1049,1154,1,0,0,0,1050,1051,5,151,0,0,1051,1052,
+		5,152,0,0,1052,1154,5,97,0,0,1053,1054,3,120,60,0,1054,1055,5,108,0,0,
+		1055,1056,3,114,57,0,1056,1154,1,0,0,0,1057,1058,3,120,60,0,1058,1059,
+		5,14,0,0,1059,1060,3,24,12,0,1060,1064,5,204,0,0,1061,1063,3,30,15,0,1062,
+		1061,1,0,0,0,1063,1066,1,0,0,0,1064,1062,1,0,0,0,1064,1065,1,0,0,0,1065,
+		1067,1,0,0,0,1066,1064,1,0,0,0,1067,1068,5,205,0,0,1068,1154,1,0,0,0,1069,
+		1070,3,120,60,0,1070,1071,5,17,0,0,1071,1072,5,223,0,0,1072,1073,5,18,
+		0,0,1073,1074,3,114,57,0,1074,1154,1,0,0,0,1075,1076,3,120,60,0,1076,1078,
+		5,19,0,0,1077,1079,5,212,0,0,1078,1077,1,0,0,0,1078,1079,1,0,0,0,1079,
+		1080,1,0,0,0,1080,1081,3,114,57,0,1081,1154,1,0,0,0,1082,1083,3,120,60,
+		0,1083,1084,5,203,0,0,1084,1085,3,112,56,0,1085,1154,1,0,0,0,1086,1087,
+		3,120,60,0,1087,1088,5,84,0,0,1088,1089,3,114,57,0,1089,1154,1,0,0,0,1090,
+		1091,3,120,60,0,1091,1092,5,85,0,0,1092,1093,5,126,0,0,1093,1094,3,112,
+		56,0,1094,1095,5,59,0,0,1095,1096,3,114,57,0,1096,1154,1,0,0,0,1097,1098,
+		3,120,60,0,1098,1099,5,177,0,0,1099,1100,5,85,0,0,1100,1154,1,0,0,0,1101,
+		1102,5,20,0,0,1102,1154,5,225,0,0,1103,1104,5,21,0,0,1104,1154,5,225,0,
+		0,1105,1154,5,22,0,0,1106,1107,3,120,60,0,1107,1108,5,23,0,0,1108,1109,
+		5,24,0,0,1109,1110,3,114,57,0,1110,1111,3,110,55,0,1111,1112,5,25,0,0,
+		1112,1113,3,114,57,0,1113,1114,3,110,55,0,1114,1154,1,0,0,0,1115,1116,
+		3,120,60,0,1116,1117,5,26,0,0,1117,1120,5,147,0,0,1118,1121,5,27,0,0,1119,
+		1121,3,114,57,0,1120,1118,1,0,0,0,1120,1119,1,0,0,0,1121,1122,1,0,0,0,
+		1122,1123,5,28,0,0,1123,1124,3,114,57,0,1124,1125,3,110,55,0,1125,1126,
+		5,25,0,0,1126,1127,3,114,57,0,1127,1128,3,110,55,0,1128,1154,1,0,0,0,1129,
+		1130,3,120,60,0,1130,1131,5,29,0,0,1131,1132,3,114,57,0,1132,1133,3,110,
+		55,0,1133,1134,5,18,0,0,1134,1135,3,114,57,0,1135,1154,1,0,0,0,1136,1137,
+		5,30,0,0,1137,1138,3,118,59,0,1138,1139,5,31,0,0,1139,1140,3,118,59,0,
+		1140,1143,3,114,57,0,1141,1142,5,32,0,0,1142,1144,3,114,57,0,1143,1141,
+		1,0,0,0,1143,1144,1,0,0,0,1144,1154,1,0,0,0,1145,1146,5,33,0,0,1146,1147,
+		5,32,0,0,1147,1148,3,114,57,0,1148,1149,3,110,55,0,1149,1150,5,34,0,0,
+		1150,1151,3,114,57,0,1151,1152,3,110,55,0,1152,1154,1,0,0,0,1153,996,1,
+		0,0,0,1153,1001,1,0,0,0,1153,1011,1,0,0,0,1153,1017,1,0,0,0,1153,1044,
+		1,0,0,0,1153,1050,1,0,0,0,1153,1053,1,0,0,0,1153,1057,1,0,0,0,1153,1069,
+		1,0,0,0,1153,1075,1,0,0,0,1153,1082,1,0,0,0,1153,1086,1,0,0,0,1153,1090,
+		1,0,0,0,1153,1097,1,0,0,0,1153,1101,1,0,0,0,1153,1103,1,0,0,0,1153,1105,
+		1,0,0,0,1153,1106,1,0,0,0,1153,1115,1,0,0,0,1153,1129,1,0,0,0,1153,1136,
+		1,0,0,0,1153,1145,1,0,0,0,1154,103,1,0,0,0,1155,1156,5,65,0,0,1156,1157,
+		5,223,0,0,1157,1158,5,150,0,0,1158,1159,3,114,57,0,1159,1160,3,110,55,
+		0,1160,105,1,0,0,0,1161,1162,5,42,0,0,1162,1163,5,37,0,0,1163,1164,5,38,
+		0,0,1164,1165,3,114,57,0,1165,1166,5,39,0,0,1166,1167,3,114,57,0,1167,
+		107,1,0,0,0,1168,1169,5,36,0,0,1169,1170,3,118,59,0,1170,1171,3,114,57,
+		0,1171,109,1,0,0,0,1172,1173,5,160,0,0,1173,1174,5,173,0,0,1174,111,1,
+		0,0,0,1175,1176,5,224,0,0,1176,113,1,0,0,0,1177,1178,6,57,-1,0,1178,1179,
+		5,206,0,0,1179,1180,3,114,57,0,1180,1181,5,207,0,0,1181,1220,1,0,0,0,1182,
+		1183,5,213,0,0,1183,1220,3,114,57,16,1184,1185,5,177,0,0,1185,1220,3,114,
+		57,11,1186,1187,5,148,0,0,1187,1188,3,114,57,0,1188,1189,5,150,0,0,1189,
+		1190,3,114,57,0,1190,1191,5,149,0,0,1191,1192,3,114,57,0,1192,1220,1,0,
+		0,0,1193,1194,3,120,60,0,1194,1203,5,206,0,0,1195,1200,3,114,57,0,1196,
+		1197,5,208,0,0,1197,1199,3,114,57,0,1198,1196,1,0,0,0,1199,1202,1,0,0,
+		0,1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,1204,1,0,0,0,1202,1200,1,0,
+		0,0,1203,1195,1,0,0,0,1203,1204,1,0,0,0,1204,1205,1,0,0,0,1205,1206,5,
+		207,0,0,1206,1220,1,0,0,0,1207,1209,7,2,0,0,1208,1210,3,116,58,0,1209,
+		1208,1,0,0,0,1209,1210,1,0,0,0,1210,1211,1,0,0,0,1211,1212,5,160,0,0,1212,
+		1220,3,116,58,0,1213,1214,5,225,0,0,1214,1220,3,116,58,0,1215,1220,5,224,
+		0,0,1216,1220,5,225,0,0,1217,1220,5,223,0,0,1218,1220,3,118,59,0,1219,
+		1177,1,0,0,0,1219,1182,1,0,0,0,1219,1184,1,0,0,0,1219,1186,1,0,0,0,1219,
+		1193,1,0,0,0,1219,1207,1,0,0,0,1219,1213,1,0,0,0,1219,1215,1,0,0,0,1219,
+		1216,1,0,0,0,1219,1217,1,0,0,0,1219,1218,1,0,0,0,1220,1241,1,0,0,0,1221,
+		1222,10,15,0,0,1222,1223,5,174,0,0,1223,1240,3,114,57,16,1224,1225,10,
+		14,0,0,1225,1226,7,3,0,0,1226,1240,3,114,57,15,1227,1228,10,13,0,0,1228,
+		1229,7,4,0,0,1229,1240,3,114,57,14,1230,1231,10,12,0,0,1231,1232,7,5,0,
+		0,1232,1240,3,114,57,13,1233,1234,10,10,0,0,1234,1235,5,175,0,0,1235,1240,
+		3,114,57,11,1236,1237,10,9,0,0,1237,1238,5,176,0,0,1238,1240,3,114,57,
+		10,1239,1221,1,0,0,0,1239,1224,1,0,0,0,1239,1227,1,0,0,0,1239,1230,1,0,
+		0,0,1239,1233,1,0,0,0,1239,1236,1,0,0,0,1240,1243,1,0,0,0,1241,1239,1,
+		0,0,0,1241,1242,1,0,0,0,1242,115,1,0,0,0,1243,1241,1,0,0,0,1244,1245,7,
+		6,0,0,1245,117,1,0,0,0,1246,1249,3,120,60,0,1247,1248,5,209,0,0,1248,1250,
+		3,120,60,0,1249,1247,1,0,0,0,1249,1250,1,0,0,0,1250,119,1,0,0,0,1251,1252,
+		7,7,0,0,1252,121,1,0,0,0,113,126,128,142,167,174,176,184,186,205,215,226,
+		234,251,260,270,282,286,294,298,303,313,327,342,348,352,357,365,373,385,
+		396,404,414,448,458,487,489,503,505,513,536,543,551,561,565,569,573,577,
+		593,611,620,625,654,658,672,676,684,697,700,711,715,723,734,736,747,750,
+		754,762,767,772,782,790,804,809,812,819,828,833,840,853,856,869,892,901,
+		905,910,916,925,929,936,947,953,957,981,991,1009,1028,1031,1036,1040,1042,
+		1048,1064,1078,1120,1143,1153,1200,1203,1209,1219,1239,1241,1249
 	};
 
 	public static readonly ATN _ATN =

@@ -739,6 +739,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitConvertibleItem([NotNull] DealLangParser.ConvertibleItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>completionItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCompletionItem([NotNull] DealLangParser.CompletionItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.gridTier"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -1110,6 +1117,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitIndexShiftItem([NotNull] DealLangParser.IndexShiftItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>indexDelayedItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexDelayedItem([NotNull] DealLangParser.IndexDelayedItemContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>utilisationItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.

@@ -56,6 +56,14 @@ public sealed class CoinsRulesTests
     }
 
     [Fact]
+    public void AHashratePlusMoneyIsAUnitMistake_Issue11()
+    {
+        var error = Single(TestErrors("Btc.value + 10 EH/s", Coins("holdings 1000 coins  price BTC")), "DL0301");
+
+        Assert.Contains("cannot add money and EH/s", error.Message);
+    }
+
+    [Fact]
     public void OnlyCoinsAreSoldToCoverAShortfall_Issue11()
     {
         var error = Single(Errors(Deal(Coins("holdings 1000 coins  price BTC"),

@@ -463,6 +463,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
             (t.Capitalisation as PaidInKind)?.When,
             t.TargetBalance,
             t.Conversion?.SharePrice,
+            t.Completion,
         }.Concat(CouponReads(t.Coupon))).OfType<BoundExpression>().Select(e => (e, 1));
 
     /// <summary>The trigger states and test values a coupon's step-ups and margin grid read, so they are declared.</summary>
@@ -535,6 +536,17 @@ internal sealed class TrancheComponent(EmitContext ctx)
         AmortizationCode.WriteScheduledPrincipal(w, tranche, tranche.ScheduledPrincipal, balance + " - " + unpaidPrincipal,
             model.Name + ": " + model.Amortization.Name
             + " principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)");
+        if (model.Completion is { } completion)
+        {
+            // Before the maturity only the completed buildings amortise: the schedule × the completed share, held
+            // within [0, 1] (n/a counts as nothing completed). At and after the maturity the whole balance is due.
+            w.Comment(model.Name + ": only the share of the buildings completed amortises before the maturity");
+            using (w.Block("if (t < " + tranche.MaturityPeriod + ")"))
+            {
+                w.Line(tranche.ScheduledPrincipal + " *= Math.Clamp(Flows.AmountOrZero(" + CSharpEmitter.Expression(Ctx, completion, null) + "), 0.0, 1.0);");
+            }
+        }
+
         if (model.TargetBalance is { } target)
         {
             // A borrowing base: the balance above the target is due now (a mandatory prepayment). A target that is

@@ -39,6 +39,7 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
             Conversion = tranche.Convertible is { } c && lowerer.BoundOf(c.SharePrice) is { } share
                 ? new ConversionModel(lowerer.ConstantOf(c.Price), share, c.EarlyAbove is null ? null : lowerer.ConstantOf(c.EarlyAbove))
                 : null,
+            Completion = lowerer.BoundOf(tranche.Completion),
         };
     }
 

@@ -29,6 +29,7 @@ internal sealed partial class CstToAst
     //     | MATURITY DATE               # trancheMaturityItem
     //     | SENIORITY NUMBER            # seniorityItem
     //     | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)?   # convertibleItem
+    //     | COMPLETION expr                                # completionItem
     //     ;
     private TrancheSyntax? VisitTrancheDecl(TrancheDeclContext context)
     {
@@ -47,6 +48,7 @@ internal sealed partial class CstToAst
         DrawsAgainstSyntax? drawsAgainst = null;
         ClassMarginSyntax? classMargin = null;
         ConvertibleSyntax? convertible = null;
+        ExpressionSyntax? completion = null;
         var stepUps = ImmutableArray.CreateBuilder<StepUpSyntax>();
         DateSyntax? interestOnlyUntil = null, maturity = null;
         AmortizationSyntax? amortization = null;
@@ -122,6 +124,9 @@ internal sealed partial class CstToAst
                 case SeniorityItemContext s:
                     items.Keep(ref seniority, "seniority", s, VisitSeniority(s));
                     break;
+                case CompletionItemContext cp:
+                    items.Keep(ref completion, "completion", cp, VisitExpr(cp.expr()));
+                    break;
                 case ConvertibleItemContext cv:
                     items.Keep(ref convertible, "convertible", cv, new ConvertibleSyntax(VisitExpr(cv.price), VisitExpr(cv.share),
                         cv.above is null ? null : VisitExpr(cv.above), Span(cv)));
@@ -135,6 +140,7 @@ internal sealed partial class CstToAst
             DrawsAgainst = drawsAgainst,
             ClassMargin = classMargin,
             Convertible = convertible,
+            Completion = completion,
         };
     }
 

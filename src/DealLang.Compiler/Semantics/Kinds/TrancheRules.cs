@@ -62,6 +62,7 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
         }
 
         BindConvertible(tranche, binder);
+        BindCompletion(tranche, binder);
     }
 
     protected override void CheckTerms(TrancheSyntax tranche, TypeChecker checker)
@@ -70,6 +71,7 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
         checker.Term(tranche.Balance, Unit.Money, $"the balance of {t}", TypeChecker.Range.NonNegative);
         CheckCoupon(tranche, checker, t);
         CheckConvertible(tranche, checker, t);
+        CheckCompletion(tranche, checker, t);
         if (tranche.Pik is { } pik)
         {
             checker.Term(pik.Share, Unit.Rate, $"the PIK share of {t}", TypeChecker.Range.Fraction);

@@ -41,6 +41,10 @@ public sealed record TrancheSyntax(
 
     /// <summary><c>convertible at 12.43 against WULF [early above 130%]</c>: convertible notes; null when not.</summary>
     public ConvertibleSyntax? Convertible { get; init; }
+
+    /// <summary><c>completion Built</c>: the share of the buildings completed, a rate read at the period's start, which
+    /// scales the scheduled principal before the maturity; null when the tranche amortises regardless.</summary>
+    public ExpressionSyntax? Completion { get; init; }
 }
 
 /// <summary><c>convertible at 12.43 against WULF early above 130%</c>: the holder converts the balance into shares at the
