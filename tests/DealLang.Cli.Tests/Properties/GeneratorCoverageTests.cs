@@ -79,6 +79,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("coins", @"\n  coins Cn1 \{ "), ("coin price index", @"index Cn1Price \{ level \d+k per coin"),
         ("coins mining", @"coins Cn1 [^\n]*hashrate \d+ EH/s  network \d+ EH/s  rewards "), ("coins power price index", @"power_price Cn1Power"),
         ("coins market impact", @"coins Cn1 [^\n]*depth \d+ coins impact "), ("coins members read", @"Cn1\.(value|revenue|mined|units)"),
+        ("completion", @"completion Bld"), ("completion index", @"index Bld \{ level 0%  points stepped"), ("completion delayed lever", @"\n  Bld delayed \d+m"),
         ("convertible", @"convertible at \d+ per share against "), ("convertible against an index", @"convertible at [^\n]*against Shr"),
         ("convertible early", @"convertible at [^\n]*early above \d"), ("share price index", @"index Shr \{ level \d+ per share"),
         ("sell to cover interest", @"sell Cn1 to cover T\d\.interest"), ("sell to cover principal", @"sell Cn1 to cover T\d\.principal"),
