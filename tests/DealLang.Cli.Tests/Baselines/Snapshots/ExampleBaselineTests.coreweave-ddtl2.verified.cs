@@ -823,6 +823,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 new ContractInfo("Msft3", 0, 0, 41250.0, -1, 2.4, 8760.0, 0.95, new Date(2024, 12, 31), 36),
                 new ContractInfo("Lab1", 0, 1, 41250.0, 1, 0.4, 8760.0, 0.8, new Date(2025, 3, 31), 24),
             ],
+            Coins = [],
             Tranches =
             [
                 new TrancheInfo("Loan", 0.0, double.NaN, 1, new Date(2029, 5, 31), "linear"),

@@ -634,6 +634,7 @@ public sealed class Deal_Hyperion : IDealProgram
             Loans = [],
             Fleets = [],
             Contracts = [],
+            Coins = [],
             Tranches =
             [
                 new TrancheInfo("Notes", 27300000000.0, 0.06581, 1, new Date(2049, 5, 30), "level"),

@@ -584,6 +584,7 @@ public sealed class Deal_RiverBend : IDealProgram
             Loans = [],
             Fleets = [],
             Contracts = [],
+            Coins = [],
             Tranches =
             [
                 new TrancheInfo("Notes", 3250000000.0, 0.065, 1, new Date(2042, 6, 30), "level"),
