@@ -57,6 +57,7 @@ dealMember
     | fleetDecl
     | contractDecl
     | holdingDecl
+    | coinsDecl
     | trancheDecl
     | equityDecl
     | accountDecl
@@ -248,10 +249,30 @@ contractItem
     | TAKE_OR_PAY expr                                   # takeOrPayItem
     | STARTS DATE                                        # contractStartsItem
     | TERM duration                                      # contractTermItem
-    | TERMINATION_FEE expr AMORTISING?                   # terminationFeeItem
+    | TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)?   # terminationFeeItem
     | RENEWALS renewalCount duration AT CUSTOMER OPTION  # contractRenewalsItem
     | PREPAYMENT expr (APPLIED OVER TERM)?               # prepaymentItem
     | guarantorClause                                    # contractGuarantorItem
+    ;
+
+// coins Bitcoin { holdings 1500 coins  price BTC  hashrate 12 EH/s  network 800 EH/s  rewards 450 coins per day
+//                power 250 MW  power_price 0.05 per kWh  depth 2000 coins  impact 10% }: coins the deal holds, valued at
+//                a price index (money per coin), mining at a share of the network's rewards less the power it burns,
+//                sold by a waterfall's 'sell Bitcoin to cover X' into a market of the given depth and impact.
+coinsDecl
+    : COINS name=ident LBRACE coinsItem* RBRACE
+    ;
+
+coinsItem
+    : HOLDINGS expr                                      # holdingsItem
+    | PRICE ident                                        # coinPriceItem
+    | HASHRATE expr                                      # hashrateItem
+    | NETWORK expr                                       # networkItem
+    | REWARDS expr                                       # rewardsItem
+    | POWER expr                                         # coinPowerItem
+    | POWER_PRICE expr                                   # coinPowerPriceItem
+    | DEPTH expr                                         # coinDepthItem
+    | IMPACT expr                                        # coinImpactItem
     ;
 
 // One batch: its delivery date, its units and its cost per unit.
@@ -269,7 +290,11 @@ delivery
 // the coupon while the trigger was active at the previous period's end; 'margin grid Test { below B M ... else M }'
 // adds the margin of the test's tier at the previous period's end. 'draws against Fleet advance 80%' draws, on each
 // delivery date, 80% of the cost of the GPUs delivered against the fleet's contracts; 'margin investment_grade 6.25%
-// else 13.00%' adds to the coupon the margin of what each part of the balance funds.
+// else 13.00%' adds to the coupon the margin of what each part of the balance funds. 'convertible at 12.43 per share against
+// WULF' converts into shares at maturity when the share price (money per share, read at the period's start) is
+// above the conversion price, or earlier with 'early above 130%'. 'completion Built' scales the scheduled principal by
+// the share of the buildings completed (a rate read at the period's start: an index whose dated points are the
+// completions, which a scenario's 'Built delayed 6m' moves).
 trancheDecl
     : TRANCHE name=ident LBRACE trancheItem* RBRACE
     ;
@@ -294,6 +319,8 @@ trancheItem
     | MATURITY DATE                                  # trancheMaturityItem
     | SENIORITY NUMBER                               # seniorityItem
     | guarantorClause                                # trancheGuarantorItem
+    | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)?   # convertibleItem
+    | COMPLETION expr                                # completionItem
     ;
 
 // below 50% 6.00%: the margin while the test's value is below the bound.
@@ -399,6 +426,7 @@ step
     | HOLD REST IN ident                                      # holdStep
     | DISTRIBUTE (share=QUANTITY OF)? REST TO ident           # distributeStep
     | SWEEP share=QUANTITY OF REST TO ident                   # sweepStep
+    | SELL ident TO COVER target=reference                    # sellStep
     | IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)? # ifStep
     | PRO_RATA (BY BALANCE)? LBRACE step* RBRACE              # proRataStep
     | SEQUENTIAL LBRACE step* RBRACE                          # sequentialStep
@@ -447,6 +475,7 @@ scenarioItem
     | index=ident POINTS pointsKind LBRACE schedulePoint* RBRACE   # indexPointsOverrideItem
     | index=ident LAUNCH DATE DOWN expr                       # indexLaunchOverrideItem
     | index=ident SHIFT PLUS? expr                            # indexShiftItem
+    | index=ident DELAYED duration                            # indexDelayedItem
     | contract=ident UTILISATION expr                         # utilisationItem
     | contract=ident RELET AFTER duration AT expr             # reletItem
     | contract=ident NOT RELET                                # notReletItem
@@ -514,9 +543,10 @@ expr
     ;
 
 // Compute units: '10000 gpus', '8760 hours', '1.2 MW', and per unit: '2.35 per gpu_hour' (money),
-// '30k per gpu', '0.08 per kWh', '0.7 kW per gpu'. The words are reserved.
+// '30k per gpu', '0.08 per kWh', '0.7 kW per gpu'; a miner's '1000 coins', '12 EH/s', '450 coins per day', and a share
+// price '12.43 per share'. The words are reserved.
 measureUnit
-    : GPU | GPU_HOUR | HOUR | KW | MW | KWH | MWH
+    : GPU | GPU_HOUR | HOUR | KW | MW | KWH | MWH | COIN | COINS | EH_S | DAY | SHARE
     ;
 
 // A name, optionally with one member: Notes, Notes.balance, Campus.value.
@@ -544,6 +574,8 @@ ident
     | SEQUENTIAL | ACCELERATE | CURE | UP | TIMES
     | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET | TERMINATION_FEE | AMORTISING
     | PREPAYMENT | APPLIED
+    | HOLDINGS | HASHRATE | NETWORK | REWARDS | COVER
+    | CONVERTIBLE | EARLY | ABOVE | COMPLETION | DELAYED
     | PATHS | SEED | ANTITHETIC | SOBOL | GBM | DRIFT | VOLATILITY | REVERTS | TREND | SPEED | JUMPS | CORRELATE | WITH
     | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD
     | HOLDING | SHARE | FACE | MARK | PAR
@@ -724,6 +756,11 @@ KW            : 'kW';
 MW            : 'MW';
 KWH           : 'kWh';
 MWH           : 'MWh';
+COIN          : 'coin';
+COINS         : 'coins';
+EH_S          : 'EH/s';
+DAY           : 'day' | 'days';
+SHARE         : 'share' | 'shares';
 YEAR          : 'year';
 OF            : 'of';
 AND           : 'and';
@@ -748,10 +785,21 @@ INVESTMENT_GRADE : 'investment_grade';
 WHILE         : 'while';
 // A holding of another entity's tranche or equity.
 HOLDING       : 'holding';
-SHARE         : 'share';
 FACE          : 'face';
 MARK          : 'mark';
 PAR           : 'par';
+// The coins' items and the coin sale step.
+HOLDINGS      : 'holdings';
+HASHRATE      : 'hashrate';
+NETWORK       : 'network';
+REWARDS       : 'rewards';
+COVER         : 'cover';
+// A convertible tranche, amortisation as buildings are completed, and an index's points delayed.
+CONVERTIBLE   : 'convertible';
+EARLY         : 'early';
+ABOVE         : 'above';
+COMPLETION    : 'completion';
+DELAYED       : 'delayed';
 
 LBRACE : '{';
 RBRACE : '}';

@@ -12,8 +12,20 @@ fi
 
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-node_modules/.bin/antlr-ng -Dlanguage=CSharp --generate-visitor --generate-listener false \
-  --package DealLang.Grammar --output-directory "$out" DealLang.g4 >/dev/null
+# antlr-ng reports a grammar error (a token defined twice, say) and may still exit 0 having written only some
+# files: keep its output, and fail unless the four sources are all there.
+if ! log="$(node_modules/.bin/antlr-ng -Dlanguage=CSharp --generate-visitor --generate-listener false \
+  --package DealLang.Grammar --output-directory "$out" DealLang.g4 2>&1)"; then
+  echo "$log" >&2
+  exit 1
+fi
+for f in DealLangLexer.cs DealLangParser.cs DealLangVisitor.cs DealLangBaseVisitor.cs; do
+  if [ ! -f "$out/$f" ]; then
+    echo "$log" >&2
+    echo "error: antlr-ng did not write $f: the grammar has an error" >&2
+    exit 1
+  fi
+done
 # Only the C# sources are needed to build; the .interp/.tokens files are tool debris.
 rm -f "$out"/*.interp "$out"/*.tokens
 

@@ -137,7 +137,7 @@ public static partial class CSharpEmitter
     }
 
     /// <summary>The kind of entity a step pays, fills, releases, holds in or distributes to.</summary>
-    private static DeclarationKind TargetKind(StepModel step) => step switch
+    internal static DeclarationKind TargetKind(StepModel step) => step switch
     {
         PayStep { Kind: PayKind.Fee } => DeclarationKind.Fee,
         PayStep { Kind: PayKind.Opex } => DeclarationKind.Fleet,
@@ -145,6 +145,7 @@ public static partial class CSharpEmitter
         FillStep or ReleaseStep or HoldStep => DeclarationKind.Account,
         DistributeStep => DeclarationKind.Equity,
         SweepStep => DeclarationKind.Tranche,
+        SellStep => DeclarationKind.Coins,
         _ => throw new InvalidOperationException("Internal error: unknown waterfall step " + step.GetType().Name + "."),
     };
 

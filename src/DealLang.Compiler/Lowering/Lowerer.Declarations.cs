@@ -31,6 +31,8 @@ internal sealed partial class Lowerer
 
     private ImmutableArray<ContractInfo> LowerContracts() => KindLowerings.LowerAll<ContractInfo>(DeclarationKind.Contract, this);
 
+    private ImmutableArray<CoinsModel> LowerCoins() => KindLowerings.LowerAll<CoinsModel>(DeclarationKind.Coins, this);
+
     private ImmutableArray<TrancheModel> LowerTranches() => KindLowerings.LowerAll<TrancheModel>(DeclarationKind.Tranche, this);
 
     private ImmutableArray<EquityInfo> LowerEquities() => KindLowerings.LowerAll<EquityInfo>(DeclarationKind.Equity, this);

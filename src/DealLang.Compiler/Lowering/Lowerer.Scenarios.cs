@@ -57,6 +57,12 @@ internal sealed partial class Lowerer
                 case IndexLaunchOverrideSyntax a when IndexOf(a.Index, SymbolKind.Index) is { } i:
                     indices[i] = Levers(i) with { AddedLaunches = [.. Levers(i).AddedLaunches, .. IndexLowering.Launches([a.Launch], this)] };
                     break;
+                case IndexDelayedSyntax dl when IndexOf(dl.Index, SymbolKind.Index) is { } i
+                    && (Levers(i).Points ?? IndexLowering.Points(((IndexSyntax)Symbols.OfKind(SymbolKind.Index)[i].Declaration).Points, this)) is { } points:
+                    // The points in force (this scenario's, else the deal's) move later by whole months.
+                    int months = DurationRules.WholeMonths(dl.Delay);
+                    indices[i] = Levers(i) with { Points = points with { Dates = [.. points.Dates.Select(d => d.AddMonthsClamped(months))] } };
+                    break;
                 case IndexShiftSyntax h when IndexOf(h.Index, SymbolKind.Index) is { } i:
                     indices[i] = Levers(i) with { Shift = Constant(h.Shift) };
                     break;

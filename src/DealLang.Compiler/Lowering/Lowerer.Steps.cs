@@ -30,6 +30,9 @@ internal sealed partial class Lowerer
                     $"distribute {share.Text} of rest to {distribute.Equity?.Text}", IndexOf(distribute.Equity), share.Value),
                 DistributeStepSyntax distribute => new DistributeStep($"distribute rest to {distribute.Equity?.Text}", IndexOf(distribute.Equity)),
                 SweepStepSyntax sweep => new SweepStep($"sweep {sweep.Share.Text} of rest to {sweep.Tranche.Text}", IndexOf(sweep.Tranche), sweep.Share.Value),
+                SellStepSyntax sell when _analysis.PayTargets.TryGetValue(sell.Cover, out PayTarget? cover) => new SellStep(
+                    $"sell {sell.Coins.Text} to cover {cover.Text}", IndexOf(sell.Coins),
+                    new PayStep($"pay {cover.Text}", cover.Kind, cover.Symbol.Index, [])),
                 IfStepSyntax branch => new IfStep(
                     $"if {ExpressionPrinter.Print(branch.Condition)}",
                     Expression(branch.Condition) ?? new ConstantExpression(0, Unit.Bool),

@@ -80,6 +80,7 @@ internal sealed partial class Lowerer
             Fleets = LowerFleets(),
             Contracts = LowerContracts(),
             Holdings = LowerHoldings(),
+            Coins = LowerCoins(),
             Tranches = LowerTranches(),
             Guarantees = LowerGuarantees(),
             Equities = LowerEquities(),

@@ -91,6 +91,9 @@ public sealed record DealModel
     /// <summary>The guarantees behind the leases and tranches (docs/language.md §5, "Guarantors"), the leases' first.</summary>
     public ImmutableArray<GuaranteeInfo> Guarantees { get; init; } = [];
 
+    /// <summary>The coins the deal holds and may mine (docs/language.md §5 "coins"; none unless it declares some).</summary>
+    public ImmutableArray<CoinsModel> Coins { get; init; } = [];
+
     /// <summary><c>cfads includes rvg</c>: the RVG counts in CFADS (by default CFADS is recurring cash only).</summary>
     public bool CfadsIncludesRvg { get; init; }
 

@@ -107,4 +107,16 @@ public enum Quantity
     ContractActive,
     /// <summary><c>largest_customer_share</c>: the largest customer's share of this period's contract revenue.</summary>
     LargestCustomerShare,
+
+    // Coins (a crypto holding and its mining; docs/language.md §5 "coins").
+    /// <summary><c>C.units</c>: coins held at the period's start (coins).</summary>
+    CoinsUnits,
+    /// <summary><c>C.value</c>: the coins held at the period's start at the price index's level then.</summary>
+    CoinsValue,
+    /// <summary><c>C.mined</c>: coins mined this period (sold as mined; 0 while mining is switched off).</summary>
+    CoinsMined,
+    /// <summary><c>C.revenue</c>: the period's mining margin collected: coins mined × price − power (a flow).</summary>
+    CoinsRevenue,
+    /// <summary><c>C.power_cost</c>: what the miners' power would cost this period (a flow).</summary>
+    CoinsPowerCost,
 }

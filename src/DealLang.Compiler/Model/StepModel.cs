@@ -41,6 +41,10 @@ public sealed record DistributeStep(string Label, int Equity, double Share = 1.0
 /// <summary><c>sweep 50% of rest to T</c>: min(<see cref="Share"/> × available, T's balance) of principal.</summary>
 public sealed record SweepStep(string Label, int Tranche, double Share) : StepModel(Label);
 
+/// <summary><c>sell C to cover X</c>: sells coins <see cref="Coins"/> to raise what <see cref="Cover"/> (a pay step,
+/// never run itself) is owed beyond the cash available, at most the coins held (docs/language.md, "coins").</summary>
+public sealed record SellStep(string Label, int Coins, PayStep Cover) : StepModel(Label);
+
 public sealed record IfStep(string Label, BoundExpression Condition, ImmutableArray<StepModel> Then, ImmutableArray<StepModel> Else)
     : StepModel(Label);
 

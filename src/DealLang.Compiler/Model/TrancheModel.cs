@@ -22,6 +22,21 @@ public sealed record TrancheModel(
     double IssuePrice = 1.0,
     BoundExpression? TargetBalance = null)
 {
+    /// <summary>The conversion terms of a convertible tranche; null for one that is not.</summary>
+    public ConversionModel? Conversion { get; init; }
+
+    /// <summary>The share of the buildings completed (a rate read at the period's start), which scales the scheduled
+    /// principal before the maturity (docs/language.md, "Completion"); null when the tranche amortises regardless.</summary>
+    public BoundExpression? Completion { get; init; }
+
     public TrancheInfo ToInfo() =>
-        new(Name, Balance, Coupon.HeadlineRate, Seniority, Maturity, Amortization.Name, IssuePrice);
+        new(Name, Balance, Coupon.HeadlineRate, Seniority, Maturity, Amortization.Name, IssuePrice) { ConversionPrice = Conversion?.Price ?? 0 };
 }
+
+/// <summary>
+/// Convertible notes (docs/language.md §5 "tranche", "Convertible notes"): at the start of its maturity period, or of any
+/// period when <see cref="EarlyAbove"/> is set and the share price has reached that multiple of <see cref="Price"/>,
+/// the holder converts the whole balance if the <see cref="SharePrice"/> (money, read then) is above <see cref="Price"/>:
+/// it receives shares worth balance × share price / conversion price, and the issuer owes no more principal.
+/// </summary>
+public sealed record ConversionModel(double Price, BoundExpression SharePrice, double? EarlyAbove);

@@ -25,6 +25,7 @@ internal sealed partial class CstToAst
         KindParser.Of<FleetDeclContext, FleetSyntax>(DeclarationKind.Fleet, FLEET, Braced, (b, c) => b.VisitFleetDecl(c)),
         KindParser.Of<ContractDeclContext, ContractSyntax>(DeclarationKind.Contract, CONTRACT, Braced, (b, c) => b.VisitContractDecl(c)),
         KindParser.Of<HoldingDeclContext, HoldingSyntax>(DeclarationKind.Holding, HOLDING, Braced, (b, c) => b.VisitHoldingDecl(c)),
+        KindParser.Of<CoinsDeclContext, CoinsSyntax>(DeclarationKind.Coins, COINS, Braced, (b, c) => b.VisitCoinsDecl(c)),
         KindParser.Of<TrancheDeclContext, TrancheSyntax>(DeclarationKind.Tranche, TRANCHE, Braced, (b, c) => b.VisitTrancheDecl(c)),
         KindParser.Of<EquityDeclContext, EquitySyntax>(DeclarationKind.Equity, EQUITY, Braced, (b, c) => b.VisitEquityDecl(c)),
         KindParser.Of<AccountDeclContext, AccountSyntax>(DeclarationKind.Account, ACCOUNT, Braced, (b, c) => b.VisitAccountDecl(c)),

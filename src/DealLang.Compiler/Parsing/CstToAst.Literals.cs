@@ -70,7 +70,7 @@ internal sealed partial class CstToAst
         return new MeasureLiteralSyntax(amount, unit, per, text, Span(context));
     }
 
-    // measureUnit : GPU | GPU_HOUR | HOUR | KW | MW | KWH | MWH ;
+    // measureUnit : GPU | GPU_HOUR | HOUR | KW | MW | KWH | MWH | COIN | COINS | EH_S | DAY | SHARE ;
     private MeasureUnit? MeasureUnitOf(MeasureUnitContext context) => Matched(context.Start)?.Type switch
     {
         GPU => MeasureUnit.Gpu,
@@ -80,6 +80,10 @@ internal sealed partial class CstToAst
         MW => MeasureUnit.Mw,
         KWH => MeasureUnit.Kwh,
         MWH => MeasureUnit.Mwh,
+        COIN or COINS => MeasureUnit.Coin,
+        EH_S => MeasureUnit.ExahashPerSecond,
+        DAY => MeasureUnit.Day,
+        SHARE => MeasureUnit.Share,
         _ => null,
     };
 

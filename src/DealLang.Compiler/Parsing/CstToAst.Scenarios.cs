@@ -274,6 +274,13 @@ internal sealed partial class CstToAst
                 return index is null || value?.Down is null ? null : new IndexLaunchOverrideSyntax(index, value, Span(launch));
             }
 
+            case IndexDelayedItemContext delayed:
+            {
+                NameSyntax? index = VisitIdent(delayed.index);
+                DurationSyntax? delay = VisitDuration(delayed.duration());
+                return index is null || delay is null ? null : new IndexDelayedSyntax(index, delay, Span(delayed));
+            }
+
             case IndexShiftItemContext shift:
             {
                 // '+100bp': the sign is part of the lever as written; the value is the expression's.

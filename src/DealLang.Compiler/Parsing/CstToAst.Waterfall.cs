@@ -31,6 +31,8 @@ internal sealed partial class CstToAst
     //     | RELEASE ident                                             # releaseStep
     //     | HOLD REST IN ident                                        # holdStep
     //     | DISTRIBUTE REST TO ident                                  # distributeStep
+    //     | SWEEP share=QUANTITY OF REST TO ident                     # sweepStep
+    //     | SELL ident TO COVER target=reference                      # sellStep
     //     | IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)?   # ifStep
     //     | PRO_RATA LBRACE step* RBRACE                              # proRataStep
     //     ;
@@ -52,6 +54,10 @@ internal sealed partial class CstToAst
                 return Matched(sweep.share) is { } shareToken && VisitQuantityValue(shareToken, Literals.ValueSuffixes) is { } share
                     && VisitIdent(sweep.ident()) is { } tranche
                     ? new SweepStepSyntax(tranche, share, Span(sweep))
+                    : null;
+            case SellStepContext sell:
+                return VisitIdent(sell.ident()) is { } coins && VisitReference(sell.target) is { } cover
+                    ? new SellStepSyntax(coins, new PayStepSyntax(cover, [], cover.Span), Span(sell))
                     : null;
             case IfStepContext ifStep:
                 return VisitIfStep(ifStep);

@@ -117,6 +117,9 @@ internal sealed partial class Binder
                 ScenarioName(scenario, launch.Index, SymbolKind.Index, "'launch' adds a launch to an index");
                 Expressions(_scenarioScope, launch.Launch?.Down);
                 break;
+            case IndexDelayedSyntax delayed:
+                ScenarioName(scenario, delayed.Index, SymbolKind.Index, "'delayed' moves an index's dated points");
+                break;
             case IndexShiftSyntax shift:
                 ScenarioName(scenario, shift.Index, SymbolKind.Index, "'shift' moves an index's level");
                 Expressions(_scenarioScope, shift.Shift);

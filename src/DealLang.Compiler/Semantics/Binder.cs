@@ -120,6 +120,14 @@ internal sealed partial class Binder
                 case SweepStepSyntax sweep:
                     RequireKind(sweep.Tranche, SymbolKind.Tranche, "sweep needs a tranche");
                     break;
+                case SellStepSyntax sell:
+                    RequireKind(sell.Coins, SymbolKind.Coins, "sell ... to cover sells coins the deal holds");
+                    if (sell.Cover is { } cover)
+                    {
+                        BindPay(cover);
+                    }
+
+                    break;
                 case IfStepSyntax branch:
                     Expressions(_waterfallScope, branch.Condition);
                     Steps(branch.Then);

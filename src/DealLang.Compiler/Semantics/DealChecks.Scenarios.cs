@@ -46,6 +46,9 @@ internal sealed partial class DealChecks
                     case IndexPointsOverrideSyntax points:
                         IndexRules.CheckPointDates(points.Points, $"the points of index '{points.Index?.Text}' in scenario '{name}'", this);
                         break;
+                    case IndexDelayedSyntax delayed:
+                        CheckDelay(delayed, name);
+                        break;
                     case IndexLaunchOverrideSyntax launch:
                         RequireWithinDeal(launch.Launch?.Date, $"the launch date of index '{launch.Index?.Text}' in scenario '{name}'", Maturity, "the deal's maturity");
                         break;
@@ -86,6 +89,24 @@ internal sealed partial class DealChecks
     }
 
     // A re-let is priced at the fleet's spot index (its generation, DL0469); its idle gap is whole months, 0 or more.
+    // 'Built delayed 6m': whole months (a part month is rounded up, with a warning, as a lag is); delaying an index
+    // whose deal gives it no dated points moves nothing (DL0764), unless the scenario gives it points of its own.
+    private void CheckDelay(IndexDelayedSyntax delayed, string scenario)
+    {
+        int months = DurationRules.WholeMonths(delayed.Delay, out bool exact);
+        if (!exact)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.DurationRoundedToMonths(delayed.Delay.Span, delayed.Delay.Text ?? "", months));
+        }
+
+        if (_analysis.Symbols.TryLookup(delayed.Index?.Text, out Symbol index) && index.Declaration is IndexSyntax { Points: null }
+            && !SyntaxWalk.Safe(_analysis.Scenarios).Any(s => s.Name?.Text == scenario
+                && SyntaxWalk.Safe(s.Items).OfType<IndexPointsOverrideSyntax>().Any(p => p.Index?.Text == index.Name)))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.DelayWithoutPoints(delayed.Span, index.Name, scenario));
+        }
+    }
+
     private void CheckRelet(ReletSyntax relet, string scenario)
     {
         if (relet.After is { } gap)
@@ -192,6 +213,9 @@ internal sealed partial class DealChecks
                 break;
             case IndexShiftSyntax s:
                 yield return $"the shift of {s.Index?.Text}";
+                break;
+            case IndexDelayedSyntax d:
+                yield return $"the delay of {d.Index?.Text}";
                 break;
 
             case PathsSyntax:

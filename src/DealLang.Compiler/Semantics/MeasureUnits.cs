@@ -32,6 +32,10 @@ internal static class MeasureUnits
         MeasureUnit.Mw => (new Dimension(0, 0, 0, 1), 1000.0),
         MeasureUnit.Kwh => (new Dimension(0, 0, 1, 1), 1.0),
         MeasureUnit.Mwh => (new Dimension(0, 0, 1, 1), 1000.0),
+        MeasureUnit.Coin => (new Dimension(0, 0, 0, 0, Coins: 1), 1.0),
+        MeasureUnit.ExahashPerSecond => (new Dimension(0, 0, 0, 0, Hash: 1), 1.0),
+        MeasureUnit.Day => (new Dimension(0, 0, 1, 0), 24.0),
+        MeasureUnit.Share => (new Dimension(0, 0, 0, 0, Shares: 1), 1.0),
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "an unknown compute unit"),
     };
 }

@@ -19,6 +19,7 @@ internal enum SymbolKind
     Fleet = DeclarationKind.Fleet,
     Contract = DeclarationKind.Contract,
     Holding = DeclarationKind.Holding,
+    Coins = DeclarationKind.Coins,
     Tranche = DeclarationKind.Tranche,
     Equity = DeclarationKind.Equity,
     Account = DeclarationKind.Account,

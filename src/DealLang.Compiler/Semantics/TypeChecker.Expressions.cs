@@ -114,7 +114,7 @@ internal sealed partial class TypeChecker
         or Quantity.TrancheInterestPaid or Quantity.TranchePrincipalPaid or Quantity.TrancheDrawn or Quantity.TrancheCommitmentFee or Quantity.TrancheGuaranteeFee
         or Quantity.LeaseRent or Quantity.LeaseActive or Quantity.LeaseEnded
         or Quantity.LoanInterest or Quantity.LoanPrincipal or Quantity.LoanRecovery or Quantity.LoanLoss
-        or Quantity.LoanDefaulted);
+        or Quantity.LoanDefaulted or Quantity.CoinsMined or Quantity.CoinsRevenue or Quantity.CoinsPowerCost);
 
     /// <summary>Quantities worked out at or after the amounts due (step 2 of the period loop).</summary>
     private static bool IsDueOrLater(Quantity q) => q is Quantity.Cfads or Quantity.DebtService

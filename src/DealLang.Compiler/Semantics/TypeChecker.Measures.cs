@@ -8,10 +8,13 @@ namespace DealLang.Compiler.Semantics;
 // of one Dimension. A bare number adopts it, as a bare number adopts money.
 internal sealed partial class TypeChecker
 {
+    /// <summary>The diagnostic a term in the wrong compute unit gets: a fleet's DL0333 by default, the coins' DL0750.</summary>
+    internal delegate Diagnostic UnitMisuse(SourceSpan span, string what, string expected, string actual, string example);
+
     /// <summary>Binds a constant term of <paramref name="expected"/> compute units (or plain money, for
     /// <see cref="Dimension.MoneyOnly"/>); reports any other unit (DL0333), a term that is not constant and a
     /// negative one. Returns its value, or null when it has none.</summary>
-    internal double? MeasureTerm(ExpressionSyntax? expression, Dimension expected, string what, string example)
+    internal double? MeasureTerm(ExpressionSyntax? expression, Dimension expected, string what, string example, UnitMisuse? misuse = null)
     {
         if (expression is null)
         {
@@ -29,7 +32,7 @@ internal sealed partial class TypeChecker
         if (!matches)
         {
             string noun = expected == Dimension.MoneyOnly ? "money" : expected.Noun();
-            _diagnostics.Add(DiagnosticCatalogue.FleetTermUnit(expression.Span, what, noun, UnitNames.Described(bound), example));
+            _diagnostics.Add((misuse ?? DiagnosticCatalogue.FleetTermUnit)(expression.Span, what, noun, UnitNames.Described(bound), example));
             return null;
         }
 
@@ -53,7 +56,7 @@ internal sealed partial class TypeChecker
     /// <summary>Binds an amount in <paramref name="expected"/> compute units that may read the deal's state at the
     /// period's start (a contract's price: an index plus a spread); a bare number adopts the unit. Reports any
     /// other unit (DL0333) and returns the bound expression, or null.</summary>
-    internal BoundExpression? MeasureValue(ExpressionSyntax? expression, Dimension expected, ExpressionContext context, string example)
+    internal BoundExpression? MeasureValue(ExpressionSyntax? expression, Dimension expected, ExpressionContext context, string example, UnitMisuse? misuse = null)
     {
         if (expression is null)
         {
@@ -72,7 +75,7 @@ internal sealed partial class TypeChecker
         }
         else if (bound.Unit != Unit.Measure || bound.Dimension != expected)
         {
-            _diagnostics.Add(DiagnosticCatalogue.FleetTermUnit(expression.Span, context.Owner, expected.Noun(), UnitNames.Described(bound), example));
+            _diagnostics.Add((misuse ?? DiagnosticCatalogue.FleetTermUnit)(expression.Span, context.Owner, expected.Noun(), UnitNames.Described(bound), example));
             return null;
         }
 

@@ -15,6 +15,7 @@ public enum DeclarationKind
     Fleet,
     Contract,
     Holding,
+    Coins,
     Tranche,
     Equity,
     Account,

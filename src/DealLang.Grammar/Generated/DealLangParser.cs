@@ -61,16 +61,18 @@ public partial class DealLangParser : Parser {
 		CURE=149, UP=150, TIMES=151, TO=152, IF=153, ELSE=154, THEN=155, ENFORCEMENT=156, 
 		SELL=157, HAIRCUT=158, LAG=159, TAKEN=160, DEFLATE=161, DROP=162, BY=163, 
 		DEFAULTS=164, PER=165, GPU=166, GPU_HOUR=167, HOUR=168, KW=169, MW=170, 
-		KWH=171, MWH=172, YEAR=173, OF=174, AND=175, OR=176, NOT=177, PIK=178, 
-		ISSUE_PRICE=179, COMMITMENT=180, AVAILABLE=181, DRAWS=182, COMMITMENT_FEE=183, 
-		STEP_UP=184, TARGET_BALANCE=185, MARGIN=186, GRID=187, BELOW=188, UNPAID=189, 
-		AGAINST=190, ADVANCE=191, INVESTMENT_GRADE=192, WHILE=193, HOLDING=194, 
-		SHARE=195, FACE=196, MARK=197, PAR=198, LBRACE=199, RBRACE=200, LPAREN=201, 
-		RPAREN=202, COMMA=203, DOT=204, ARROW=205, ASSIGN=206, PLUS=207, MINUS=208, 
-		STAR=209, SLASH=210, LE=211, GE=212, LT=213, GT=214, EQ=215, NE=216, DAYCOUNT=217, 
-		DATE=218, QUANTITY=219, NUMBER=220, STRING=221, UNTERMINATED_STRING=222, 
-		IDENT=223, NON_ASCII_NAME=224, LINE_COMMENT=225, BLOCK_COMMENT=226, UNTERMINATED_COMMENT=227, 
-		WS=228, UNEXPECTED_CHAR=229;
+		KWH=171, MWH=172, COIN=173, COINS=174, EH_S=175, DAY=176, SHARE=177, YEAR=178, 
+		OF=179, AND=180, OR=181, NOT=182, PIK=183, ISSUE_PRICE=184, COMMITMENT=185, 
+		AVAILABLE=186, DRAWS=187, COMMITMENT_FEE=188, STEP_UP=189, TARGET_BALANCE=190, 
+		MARGIN=191, GRID=192, BELOW=193, UNPAID=194, AGAINST=195, ADVANCE=196, 
+		INVESTMENT_GRADE=197, WHILE=198, HOLDING=199, FACE=200, MARK=201, PAR=202, 
+		HOLDINGS=203, HASHRATE=204, NETWORK=205, REWARDS=206, COVER=207, CONVERTIBLE=208, 
+		EARLY=209, ABOVE=210, COMPLETION=211, DELAYED=212, LBRACE=213, RBRACE=214, 
+		LPAREN=215, RPAREN=216, COMMA=217, DOT=218, ARROW=219, ASSIGN=220, PLUS=221, 
+		MINUS=222, STAR=223, SLASH=224, LE=225, GE=226, LT=227, GT=228, EQ=229, 
+		NE=230, DAYCOUNT=231, DATE=232, QUANTITY=233, NUMBER=234, STRING=235, 
+		UNTERMINATED_STRING=236, IDENT=237, NON_ASCII_NAME=238, LINE_COMMENT=239, 
+		BLOCK_COMMENT=240, UNTERMINATED_COMMENT=241, WS=242, UNEXPECTED_CHAR=243;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -79,29 +81,30 @@ public partial class DealLangParser : Parser {
 		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_renewalCount = 18, 
 		RULE_rvgPart = 19, RULE_guarantorClause = 20, RULE_guarantorPart = 21, 
 		RULE_coverage = 22, RULE_loanDecl = 23, RULE_loanItem = 24, RULE_fleetDecl = 25, 
-		RULE_fleetItem = 26, RULE_contractDecl = 27, RULE_contractItem = 28, RULE_delivery = 29, 
-		RULE_trancheDecl = 30, RULE_trancheItem = 31, RULE_gridTier = 32, RULE_amortization = 33, 
-		RULE_holdingDecl = 34, RULE_holdingItem = 35, RULE_equityDecl = 36, RULE_equityItem = 37, 
-		RULE_holder = 38, RULE_accountDecl = 39, RULE_accountItem = 40, RULE_feeDecl = 41, 
-		RULE_testDecl = 42, RULE_triggerDecl = 43, RULE_triggerEffect = 44, RULE_defaultRule = 45, 
-		RULE_cfadsRule = 46, RULE_cfadsItem = 47, RULE_waterfallDecl = 48, RULE_step = 49, 
-		RULE_enforcementDecl = 50, RULE_enforcementItem = 51, RULE_sellTerm = 52, 
-		RULE_scenarioDecl = 53, RULE_scenarioItem = 54, RULE_pdStep = 55, RULE_recoveryDraw = 56, 
-		RULE_loading = 57, RULE_perYear = 58, RULE_duration = 59, RULE_expr = 60, 
-		RULE_measureUnit = 61, RULE_reference = 62, RULE_ident = 63;
+		RULE_fleetItem = 26, RULE_contractDecl = 27, RULE_contractItem = 28, RULE_coinsDecl = 29, 
+		RULE_coinsItem = 30, RULE_delivery = 31, RULE_trancheDecl = 32, RULE_trancheItem = 33, 
+		RULE_gridTier = 34, RULE_amortization = 35, RULE_holdingDecl = 36, RULE_holdingItem = 37, 
+		RULE_equityDecl = 38, RULE_equityItem = 39, RULE_holder = 40, RULE_accountDecl = 41, 
+		RULE_accountItem = 42, RULE_feeDecl = 43, RULE_testDecl = 44, RULE_triggerDecl = 45, 
+		RULE_triggerEffect = 46, RULE_defaultRule = 47, RULE_cfadsRule = 48, RULE_cfadsItem = 49, 
+		RULE_waterfallDecl = 50, RULE_step = 51, RULE_enforcementDecl = 52, RULE_enforcementItem = 53, 
+		RULE_sellTerm = 54, RULE_scenarioDecl = 55, RULE_scenarioItem = 56, RULE_pdStep = 57, 
+		RULE_recoveryDraw = 58, RULE_loading = 59, RULE_perYear = 60, RULE_duration = 61, 
+		RULE_expr = 62, RULE_measureUnit = 63, RULE_reference = 64, RULE_ident = 65;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
 		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
 		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "guarantorClause", 
 		"guarantorPart", "coverage", "loanDecl", "loanItem", "fleetDecl", "fleetItem", 
-		"contractDecl", "contractItem", "delivery", "trancheDecl", "trancheItem", 
-		"gridTier", "amortization", "holdingDecl", "holdingItem", "equityDecl", 
-		"equityItem", "holder", "accountDecl", "accountItem", "feeDecl", "testDecl", 
-		"triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
-		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
-		"scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", "loading", "perYear", 
-		"duration", "expr", "measureUnit", "reference", "ident"
+		"contractDecl", "contractItem", "coinsDecl", "coinsItem", "delivery", 
+		"trancheDecl", "trancheItem", "gridTier", "amortization", "holdingDecl", 
+		"holdingItem", "equityDecl", "equityItem", "holder", "accountDecl", "accountItem", 
+		"feeDecl", "testDecl", "triggerDecl", "triggerEffect", "defaultRule", 
+		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
+		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
+		"recoveryDraw", "loading", "perYear", "duration", "expr", "measureUnit", 
+		"reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -132,11 +135,13 @@ public partial class DealLangParser : Parser {
 		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
 		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
 		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
-		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
-		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
-		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
-		"'advance'", "'investment_grade'", "'while'", "'holding'", "'share'", 
-		"'face'", "'mark'", "'par'", "'{'", "'}'", "'('", "')'", "','", "'.'", 
+		"'coin'", "'coins'", "'EH/s'", null, null, "'year'", "'of'", "'and'", 
+		"'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", "'available'", 
+		"'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", "'margin'", 
+		"'grid'", "'below'", "'unpaid'", "'against'", "'advance'", "'investment_grade'", 
+		"'while'", "'holding'", "'face'", "'mark'", "'par'", "'holdings'", "'hashrate'", 
+		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
+		"'completion'", "'delayed'", "'{'", "'}'", "'('", "')'", "','", "'.'", 
 		"'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", 
 		"'=='", "'!='"
 	};
@@ -164,15 +169,17 @@ public partial class DealLangParser : Parser {
 		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
 		"CURE", "UP", "TIMES", "TO", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", 
 		"HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", 
-		"GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", 
-		"OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
-		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", 
-		"UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", 
-		"SHARE", "FACE", "MARK", "PAR", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
-		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
-		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
-		"STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
-		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
+		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
+		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
+		"WHILE", "HOLDING", "FACE", "MARK", "PAR", "HOLDINGS", "HASHRATE", "NETWORK", 
+		"REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "COMPLETION", "DELAYED", 
+		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
+		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
+		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
+		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -278,35 +285,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 134;
+			State = 138;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 132;
+				State = 136;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 128;
+					State = 132;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 129;
+					State = 133;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 130;
+					State = 134;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 131;
+					State = 135;
 					unknownDecl();
 					}
 					break;
@@ -314,11 +321,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 136;
+				State = 140;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 137;
+			State = 141;
 			Match(Eof);
 			}
 		}
@@ -356,9 +363,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 139;
+			State = 143;
 			Match(IMPORT);
-			State = 140;
+			State = 144;
 			Match(STRING);
 			}
 		}
@@ -408,27 +415,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 142;
+			State = 146;
 			Match(DEAL);
-			State = 143;
+			State = 147;
 			_localctx.name = ident();
-			State = 144;
-			Match(LBRACE);
 			State = 148;
+			Match(LBRACE);
+			State = 152;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 576460752305520645L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 549757911045L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 145;
+				State = 149;
 				dealMember();
 				}
 				}
-				State = 150;
+				State = 154;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 151;
+			State = 155;
 			Match(RBRACE);
 			}
 		}
@@ -470,6 +477,9 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public HoldingDeclContext holdingDecl() {
 			return GetRuleContext<HoldingDeclContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CoinsDeclContext coinsDecl() {
+			return GetRuleContext<CoinsDeclContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TrancheDeclContext trancheDecl() {
 			return GetRuleContext<TrancheDeclContext>(0);
@@ -522,7 +532,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 173;
+			State = 178;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -534,140 +544,147 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 153;
+				State = 157;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 154;
+				State = 158;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 155;
+				State = 159;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 156;
+				State = 160;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 157;
+				State = 161;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 158;
+				State = 162;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 159;
+				State = 163;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 160;
+				State = 164;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 161;
+				State = 165;
 				holdingDecl();
 				}
 				break;
-			case TRANCHE:
+			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 162;
+				State = 166;
+				coinsDecl();
+				}
+				break;
+			case TRANCHE:
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 167;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
-				EnterOuterAlt(_localctx, 11);
+				EnterOuterAlt(_localctx, 12);
 				{
-				State = 163;
+				State = 168;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
-				EnterOuterAlt(_localctx, 12);
+				EnterOuterAlt(_localctx, 13);
 				{
-				State = 164;
+				State = 169;
 				accountDecl();
 				}
 				break;
 			case FEE:
-				EnterOuterAlt(_localctx, 13);
+				EnterOuterAlt(_localctx, 14);
 				{
-				State = 165;
+				State = 170;
 				feeDecl();
 				}
 				break;
 			case TEST:
-				EnterOuterAlt(_localctx, 14);
+				EnterOuterAlt(_localctx, 15);
 				{
-				State = 166;
+				State = 171;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
-				EnterOuterAlt(_localctx, 15);
+				EnterOuterAlt(_localctx, 16);
 				{
-				State = 167;
+				State = 172;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
-				EnterOuterAlt(_localctx, 16);
+				EnterOuterAlt(_localctx, 17);
 				{
-				State = 168;
+				State = 173;
 				defaultRule();
 				}
 				break;
 			case CFADS:
-				EnterOuterAlt(_localctx, 17);
+				EnterOuterAlt(_localctx, 18);
 				{
-				State = 169;
+				State = 174;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
-				EnterOuterAlt(_localctx, 18);
+				EnterOuterAlt(_localctx, 19);
 				{
-				State = 170;
+				State = 175;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
-				EnterOuterAlt(_localctx, 19);
+				EnterOuterAlt(_localctx, 20);
 				{
-				State = 171;
+				State = 176;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
-				EnterOuterAlt(_localctx, 20);
+				EnterOuterAlt(_localctx, 21);
 				{
-				State = 172;
+				State = 177;
 				unknownDecl();
 				}
 				break;
@@ -726,16 +743,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 175;
+			State = 180;
 			Match(IDENT);
-			State = 176;
+			State = 181;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 182;
+			State = 187;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -545354001088281L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 1610612767L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -17169969813061401L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 52776559181791L) != 0)) {
 				{
-				State = 180;
+				State = 185;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -859,6 +876,7 @@ public partial class DealLangParser : Parser {
 				case HAIRCUT:
 				case LAG:
 				case TAKEN:
+				case SHARE:
 				case YEAR:
 				case PIK:
 				case ISSUE_PRICE:
@@ -876,26 +894,35 @@ public partial class DealLangParser : Parser {
 				case ADVANCE:
 				case INVESTMENT_GRADE:
 				case HOLDING:
-				case SHARE:
 				case FACE:
 				case MARK:
 				case PAR:
+				case HOLDINGS:
+				case HASHRATE:
+				case NETWORK:
+				case REWARDS:
+				case COVER:
+				case CONVERTIBLE:
+				case EARLY:
+				case ABOVE:
+				case COMPLETION:
+				case DELAYED:
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 177;
+					State = 182;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 178;
+					State = 183;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 179;
+					State = 184;
 					Match(ON);
 					}
 					break;
@@ -903,11 +930,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 184;
+				State = 189;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 185;
+			State = 190;
 			block();
 			}
 		}
@@ -958,19 +985,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 187;
-			Match(LBRACE);
 			State = 192;
+			Match(LBRACE);
+			State = 197;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 274877906687L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4503599623176191L) != 0)) {
 				{
-				State = 190;
+				State = 195;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 188;
+					State = 193;
 					block();
 					}
 					break;
@@ -1146,6 +1173,11 @@ public partial class DealLangParser : Parser {
 				case MW:
 				case KWH:
 				case MWH:
+				case COIN:
+				case COINS:
+				case EH_S:
+				case DAY:
+				case SHARE:
 				case YEAR:
 				case OF:
 				case AND:
@@ -1168,10 +1200,19 @@ public partial class DealLangParser : Parser {
 				case INVESTMENT_GRADE:
 				case WHILE:
 				case HOLDING:
-				case SHARE:
 				case FACE:
 				case MARK:
 				case PAR:
+				case HOLDINGS:
+				case HASHRATE:
+				case NETWORK:
+				case REWARDS:
+				case COVER:
+				case CONVERTIBLE:
+				case EARLY:
+				case ABOVE:
+				case COMPLETION:
+				case DELAYED:
 				case LPAREN:
 				case RPAREN:
 				case COMMA:
@@ -1202,7 +1243,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 189;
+					State = 194;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1217,11 +1258,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 194;
+				State = 199;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 195;
+			State = 200;
 			Match(RBRACE);
 			}
 		}
@@ -1338,16 +1379,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 211;
+			State = 216;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 197;
+				State = 202;
 				Match(TITLE);
-				State = 198;
+				State = 203;
 				Match(STRING);
 				}
 				break;
@@ -1355,9 +1396,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 199;
+				State = 204;
 				Match(CURRENCY);
-				State = 200;
+				State = 205;
 				ident();
 				}
 				break;
@@ -1365,9 +1406,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 201;
+				State = 206;
 				Match(CLOSING);
-				State = 202;
+				State = 207;
 				Match(DATE);
 				}
 				break;
@@ -1375,9 +1416,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 203;
+				State = 208;
 				Match(MATURITY);
-				State = 204;
+				State = 209;
 				Match(DATE);
 				}
 				break;
@@ -1385,9 +1426,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 205;
+				State = 210;
 				Match(FIRST_PAYMENT);
-				State = 206;
+				State = 211;
 				Match(DATE);
 				}
 				break;
@@ -1395,9 +1436,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 207;
+				State = 212;
 				Match(PAY);
-				State = 208;
+				State = 213;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1405,9 +1446,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 209;
+				State = 214;
 				Match(DAYCOUNT_KW);
-				State = 210;
+				State = 215;
 				dayCount();
 				}
 				break;
@@ -1448,7 +1489,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 213;
+			State = 218;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1498,27 +1539,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 215;
+			State = 220;
 			Match(PARTY);
-			State = 216;
-			_localctx.name = ident();
-			State = 217;
-			Match(LBRACE);
 			State = 221;
+			_localctx.name = ident();
+			State = 222;
+			Match(LBRACE);
+			State = 226;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162788864L) != 0)) {
 				{
 				{
-				State = 218;
+				State = 223;
 				partyItem();
 				}
 				}
-				State = 223;
+				State = 228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 224;
+			State = 229;
 			Match(RBRACE);
 			}
 		}
@@ -1588,16 +1629,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 232;
+			State = 237;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 226;
+				State = 231;
 				Match(RATING);
-				State = 227;
+				State = 232;
 				Match(STRING);
 				}
 				break;
@@ -1605,9 +1646,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 228;
+				State = 233;
 				Match(PD);
-				State = 229;
+				State = 234;
 				expr(0);
 				}
 				break;
@@ -1615,9 +1656,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 230;
+				State = 235;
 				Match(RECOVERY);
-				State = 231;
+				State = 236;
 				expr(0);
 				}
 				break;
@@ -1671,27 +1712,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 234;
+			State = 239;
 			Match(INDEX);
-			State = 235;
-			_localctx.name = ident();
-			State = 236;
-			Match(LBRACE);
 			State = 240;
+			_localctx.name = ident();
+			State = 241;
+			Match(LBRACE);
+			State = 245;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 237;
+				State = 242;
 				indexItem();
 				}
 				}
-				State = 242;
+				State = 247;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 243;
+			State = 248;
 			Match(RBRACE);
 			}
 		}
@@ -1790,16 +1831,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 266;
+			State = 271;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 245;
+				State = 250;
 				Match(LEVEL);
-				State = 246;
+				State = 251;
 				expr(0);
 				}
 				break;
@@ -1807,11 +1848,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 247;
+				State = 252;
 				Match(DEFLATE);
-				State = 248;
+				State = 253;
 				expr(0);
-				State = 249;
+				State = 254;
 				perYear();
 				}
 				break;
@@ -1819,27 +1860,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 251;
+				State = 256;
 				Match(POINTS);
-				State = 252;
-				pointsKind();
-				State = 253;
-				Match(LBRACE);
 				State = 257;
+				pointsKind();
+				State = 258;
+				Match(LBRACE);
+				State = 262;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 254;
+					State = 259;
 					schedulePoint();
 					}
 					}
-					State = 259;
+					State = 264;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 260;
+				State = 265;
 				Match(RBRACE);
 				}
 				break;
@@ -1847,13 +1888,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 262;
+				State = 267;
 				Match(LAUNCH);
-				State = 263;
+				State = 268;
 				Match(DATE);
-				State = 264;
+				State = 269;
 				Match(DOWN);
-				State = 265;
+				State = 270;
 				expr(0);
 				}
 				break;
@@ -1896,7 +1937,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 268;
+			State = 273;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1953,27 +1994,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 270;
+			State = 275;
 			Match(FACILITY);
-			State = 271;
-			_localctx.name = ident();
-			State = 272;
-			Match(LBRACE);
 			State = 276;
+			_localctx.name = ident();
+			State = 277;
+			Match(LBRACE);
+			State = 281;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 273;
+				State = 278;
 				facilityItem();
 				}
 				}
-				State = 278;
+				State = 283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 279;
+			State = 284;
 			Match(RBRACE);
 			}
 		}
@@ -2059,16 +2100,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 304;
+			State = 309;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 281;
+				State = 286;
 				Match(COST);
-				State = 282;
+				State = 287;
 				expr(0);
 				}
 				break;
@@ -2076,32 +2117,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 283;
-				Match(VALUE);
-				State = 284;
-				Match(STRAIGHT_LINE);
-				State = 285;
-				duration();
 				State = 288;
+				Match(VALUE);
+				State = 289;
+				Match(STRAIGHT_LINE);
+				State = 290;
+				duration();
+				State = 293;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 286;
+					State = 291;
 					Match(FLOOR);
-					State = 287;
+					State = 292;
 					expr(0);
 					}
 				}
 
-				State = 292;
+				State = 297;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 290;
+					State = 295;
 					Match(FROM);
-					State = 291;
+					State = 296;
 					Match(DATE);
 					}
 				}
@@ -2112,27 +2153,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 294;
+				State = 299;
 				Match(VALUE);
-				State = 295;
-				Match(SCHEDULE);
-				State = 296;
-				Match(LBRACE);
 				State = 300;
+				Match(SCHEDULE);
+				State = 301;
+				Match(LBRACE);
+				State = 305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 297;
+					State = 302;
 					schedulePoint();
 					}
 					}
-					State = 302;
+					State = 307;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 303;
+				State = 308;
 				Match(RBRACE);
 				}
 				break;
@@ -2176,16 +2217,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 306;
+			State = 311;
 			Match(DATE);
-			State = 307;
+			State = 312;
 			expr(0);
-			State = 309;
+			State = 314;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 308;
+				State = 313;
 				Match(COMMA);
 				}
 			}
@@ -2243,31 +2284,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 311;
+			State = 316;
 			Match(LEASE);
-			State = 312;
+			State = 317;
 			_localctx.name = ident();
-			State = 313;
+			State = 318;
 			Match(ON);
-			State = 314;
-			_localctx.facility = ident();
-			State = 315;
-			Match(LBRACE);
 			State = 319;
+			_localctx.facility = ident();
+			State = 320;
+			Match(LBRACE);
+			State = 324;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0)) {
 				{
 				{
-				State = 316;
+				State = 321;
 				leaseItem();
 				}
 				}
-				State = 321;
+				State = 326;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 322;
+			State = 327;
 			Match(RBRACE);
 			}
 		}
@@ -2426,16 +2467,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 359;
+			State = 364;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 324;
+				State = 329;
 				Match(LESSEE);
-				State = 325;
+				State = 330;
 				ident();
 				}
 				break;
@@ -2443,22 +2484,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 326;
+				State = 331;
 				Match(RENT);
-				State = 327;
+				State = 332;
 				expr(0);
-				State = 328;
-				perYear();
 				State = 333;
+				perYear();
+				State = 338;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 329;
+					State = 334;
 					Match(ESCALATING);
-					State = 330;
+					State = 335;
 					expr(0);
-					State = 331;
+					State = 336;
 					perYear();
 					}
 				}
@@ -2469,9 +2510,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 335;
+				State = 340;
 				Match(STARTS);
-				State = 336;
+				State = 341;
 				Match(DATE);
 				}
 				break;
@@ -2479,9 +2520,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 337;
+				State = 342;
 				Match(TERM);
-				State = 338;
+				State = 343;
 				duration();
 				}
 				break;
@@ -2489,28 +2530,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 339;
-				Match(RENEWALS);
-				State = 340;
-				renewalCount();
-				State = 341;
-				duration();
-				State = 342;
-				Match(AT);
-				State = 343;
-				Match(LESSEE);
 				State = 344;
-				Match(OPTION);
+				Match(RENEWALS);
+				State = 345;
+				renewalCount();
+				State = 346;
+				duration();
+				State = 347;
+				Match(AT);
 				State = 348;
+				Match(LESSEE);
+				State = 349;
+				Match(OPTION);
+				State = 353;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 345;
+					State = 350;
 					Match(RENT);
-					State = 346;
+					State = 351;
 					Match(AT);
-					State = 347;
+					State = 352;
 					Match(MARKET);
 					}
 					break;
@@ -2521,19 +2562,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 350;
+				State = 355;
 				Match(RVG);
-				State = 352;
+				State = 357;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 351;
+					State = 356;
 					rvgPart();
 					}
 					}
-					State = 354;
+					State = 359;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0) );
@@ -2543,9 +2584,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 356;
+				State = 361;
 				Match(DAYCOUNT_KW);
-				State = 357;
+				State = 362;
 				dayCount();
 				}
 				break;
@@ -2553,7 +2594,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 358;
+				State = 363;
 				guarantorClause();
 				}
 				break;
@@ -2594,22 +2635,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 364;
+			State = 369;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 361;
+				State = 366;
 				Match(NUMBER);
-				State = 362;
+				State = 367;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 363;
+				State = 368;
 				Match(QUANTITY);
 				}
 				break;
@@ -2683,16 +2724,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 372;
+			State = 377;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 366;
+				State = 371;
 				Match(GUARANTEES);
-				State = 367;
+				State = 372;
 				expr(0);
 				}
 				break;
@@ -2700,9 +2741,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 368;
+				State = 373;
 				Match(CAP);
-				State = 369;
+				State = 374;
 				expr(0);
 				}
 				break;
@@ -2710,9 +2751,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 370;
+				State = 375;
 				Match(UNTIL);
-				State = 371;
+				State = 376;
 				Match(DATE);
 				}
 				break;
@@ -2764,21 +2805,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 374;
-			Match(GUARANTOR);
-			State = 375;
-			_localctx.party = ident();
 			State = 379;
+			Match(GUARANTOR);
+			State = 380;
+			_localctx.party = ident();
+			State = 384;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 376;
+				State = 381;
 				guarantorPart();
 				}
 				}
-				State = 381;
+				State = 386;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2868,16 +2909,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 394;
+			State = 399;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 382;
+				State = 387;
 				Match(CAP);
-				State = 383;
+				State = 388;
 				expr(0);
 				}
 				break;
@@ -2885,9 +2926,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 384;
+				State = 389;
 				Match(UNTIL);
-				State = 385;
+				State = 390;
 				Match(DATE);
 				}
 				break;
@@ -2895,9 +2936,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 386;
+				State = 391;
 				Match(FEE);
-				State = 387;
+				State = 392;
 				expr(0);
 				}
 				break;
@@ -2905,18 +2946,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 388;
+				State = 393;
 				Match(COVERS);
-				State = 389;
+				State = 394;
 				coverage();
-				State = 392;
+				State = 397;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 390;
+					State = 395;
 					Match(AND);
-					State = 391;
+					State = 396;
 					coverage();
 					}
 				}
@@ -2962,7 +3003,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 396;
+			State = 401;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3019,27 +3060,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 398;
+			State = 403;
 			Match(LOAN);
-			State = 399;
-			_localctx.name = ident();
-			State = 400;
-			Match(LBRACE);
 			State = 404;
+			_localctx.name = ident();
+			State = 405;
+			Match(LBRACE);
+			State = 409;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 401;
+				State = 406;
 				loanItem();
 				}
 				}
-				State = 406;
+				State = 411;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 407;
+			State = 412;
 			Match(RBRACE);
 			}
 		}
@@ -3162,16 +3203,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 48, RULE_loanItem);
 		int _la;
 		try {
-			State = 427;
+			State = 432;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 409;
+				State = 414;
 				Match(OBLIGOR);
-				State = 410;
+				State = 415;
 				ident();
 				}
 				break;
@@ -3179,9 +3220,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 411;
+				State = 416;
 				Match(BALANCE);
-				State = 412;
+				State = 417;
 				expr(0);
 				}
 				break;
@@ -3189,16 +3230,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 413;
+				State = 418;
 				Match(COUPON);
-				State = 414;
+				State = 419;
 				expr(0);
-				State = 416;
+				State = 421;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 415;
+					State = 420;
 					Match(FIXED);
 					}
 				}
@@ -3209,11 +3250,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 418;
+				State = 423;
 				Match(INTEREST_ONLY);
-				State = 419;
+				State = 424;
 				Match(UNTIL);
-				State = 420;
+				State = 425;
 				Match(DATE);
 				}
 				break;
@@ -3221,9 +3262,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 421;
+				State = 426;
 				Match(AMORTIZE);
-				State = 422;
+				State = 427;
 				amortization();
 				}
 				break;
@@ -3231,9 +3272,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 423;
+				State = 428;
 				Match(MATURITY);
-				State = 424;
+				State = 429;
 				Match(DATE);
 				}
 				break;
@@ -3241,9 +3282,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 425;
+				State = 430;
 				Match(RECOVERY);
-				State = 426;
+				State = 431;
 				expr(0);
 				}
 				break;
@@ -3297,27 +3338,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 429;
+			State = 434;
 			Match(FLEET);
-			State = 430;
-			_localctx.name = ident();
-			State = 431;
-			Match(LBRACE);
 			State = 435;
+			_localctx.name = ident();
+			State = 436;
+			Match(LBRACE);
+			State = 440;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 432;
+				State = 437;
 				fleetItem();
 				}
 				}
-				State = 437;
+				State = 442;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 438;
+			State = 443;
 			Match(RBRACE);
 			}
 		}
@@ -3514,32 +3555,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_fleetItem);
 		int _la;
 		try {
-			State = 479;
+			State = 484;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 440;
-				Match(DELIVERIES);
-				State = 441;
-				Match(LBRACE);
 				State = 445;
+				Match(DELIVERIES);
+				State = 446;
+				Match(LBRACE);
+				State = 450;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 442;
+					State = 447;
 					delivery();
 					}
 					}
-					State = 447;
+					State = 452;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 448;
+				State = 453;
 				Match(RBRACE);
 				}
 				break;
@@ -3547,9 +3588,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 449;
+				State = 454;
 				Match(UNITS);
-				State = 450;
+				State = 455;
 				expr(0);
 				}
 				break;
@@ -3557,9 +3598,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 451;
+				State = 456;
 				Match(UNIT_COST);
-				State = 452;
+				State = 457;
 				expr(0);
 				}
 				break;
@@ -3567,11 +3608,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 453;
+				State = 458;
 				Match(DEPRECIATE);
-				State = 454;
+				State = 459;
 				Match(STRAIGHT_LINE);
-				State = 455;
+				State = 460;
 				duration();
 				}
 				break;
@@ -3579,13 +3620,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 456;
+				State = 461;
 				Match(DEPRECIATE);
-				State = 457;
+				State = 462;
 				Match(DECLINING);
-				State = 458;
+				State = 463;
 				expr(0);
-				State = 459;
+				State = 464;
 				perYear();
 				}
 				break;
@@ -3593,9 +3634,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 461;
+				State = 466;
 				Match(POWER);
-				State = 462;
+				State = 467;
 				expr(0);
 				}
 				break;
@@ -3603,9 +3644,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 463;
+				State = 468;
 				Match(PUE);
-				State = 464;
+				State = 469;
 				expr(0);
 				}
 				break;
@@ -3613,9 +3654,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 465;
+				State = 470;
 				Match(POWER_PRICE);
-				State = 466;
+				State = 471;
 				expr(0);
 				}
 				break;
@@ -3623,11 +3664,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 467;
+				State = 472;
 				Match(MAINTENANCE);
-				State = 468;
+				State = 473;
 				expr(0);
-				State = 469;
+				State = 474;
 				perYear();
 				}
 				break;
@@ -3635,15 +3676,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 471;
+				State = 476;
 				Match(MARKET_VALUE);
-				State = 472;
+				State = 477;
 				expr(0);
-				State = 473;
+				State = 478;
 				Match(DECLINING);
-				State = 474;
+				State = 479;
 				expr(0);
-				State = 475;
+				State = 480;
 				perYear();
 				}
 				break;
@@ -3651,9 +3692,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 477;
+				State = 482;
 				Match(GENERATION);
-				State = 478;
+				State = 483;
 				ident();
 				}
 				break;
@@ -3710,31 +3751,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 481;
+			State = 486;
 			Match(CONTRACT);
-			State = 482;
+			State = 487;
 			_localctx.name = ident();
-			State = 483;
+			State = 488;
 			Match(ON);
-			State = 484;
-			_localctx.fleet = ident();
-			State = 485;
-			Match(LBRACE);
 			State = 489;
+			_localctx.fleet = ident();
+			State = 490;
+			Match(LBRACE);
+			State = 494;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 486;
+				State = 491;
 				contractItem();
 				}
 				}
-				State = 491;
+				State = 496;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 492;
+			State = 497;
 			Match(RBRACE);
 			}
 		}
@@ -3866,11 +3907,17 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class TerminationFeeItemContext : ContractItemContext {
+		public ExprContext fee;
+		public ExprContext floor;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERMINATION_FEE() { return GetToken(DealLangParser.TERMINATION_FEE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
 		public TerminationFeeItemContext(ContractItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -3933,16 +3980,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_contractItem);
 		int _la;
 		try {
-			State = 533;
+			State = 542;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 494;
+				State = 499;
 				Match(CUSTOMER);
-				State = 495;
+				State = 500;
 				ident();
 				}
 				break;
@@ -3950,9 +3997,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 496;
+				State = 501;
 				Match(UNITS);
-				State = 497;
+				State = 502;
 				expr(0);
 				}
 				break;
@@ -3960,11 +4007,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 498;
+				State = 503;
 				Match(PRICE);
-				State = 499;
+				State = 504;
 				Match(AT);
-				State = 500;
+				State = 505;
 				Match(MARKET);
 				}
 				break;
@@ -3972,9 +4019,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 501;
+				State = 506;
 				Match(PRICE);
-				State = 502;
+				State = 507;
 				expr(0);
 				}
 				break;
@@ -3982,11 +4029,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 503;
+				State = 508;
 				Match(HOUR);
-				State = 504;
+				State = 509;
 				expr(0);
-				State = 505;
+				State = 510;
 				perYear();
 				}
 				break;
@@ -3994,9 +4041,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 507;
+				State = 512;
 				Match(TAKE_OR_PAY);
-				State = 508;
+				State = 513;
 				expr(0);
 				}
 				break;
@@ -4004,9 +4051,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 509;
+				State = 514;
 				Match(STARTS);
-				State = 510;
+				State = 515;
 				Match(DATE);
 				}
 				break;
@@ -4014,9 +4061,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 511;
+				State = 516;
 				Match(TERM);
-				State = 512;
+				State = 517;
 				duration();
 				}
 				break;
@@ -4024,17 +4071,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 513;
+				State = 518;
 				Match(TERMINATION_FEE);
-				State = 514;
-				expr(0);
-				State = 516;
+				State = 519;
+				((TerminationFeeItemContext)_localctx).fee = expr(0);
+				State = 525;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 515;
+					State = 520;
 					Match(AMORTISING);
+					State = 523;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==TO) {
+						{
+						State = 521;
+						Match(TO);
+						State = 522;
+						((TerminationFeeItemContext)_localctx).floor = expr(0);
+						}
+					}
+
 					}
 				}
 
@@ -4044,17 +4103,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 518;
+				State = 527;
 				Match(RENEWALS);
-				State = 519;
+				State = 528;
 				renewalCount();
-				State = 520;
+				State = 529;
 				duration();
-				State = 521;
+				State = 530;
 				Match(AT);
-				State = 522;
+				State = 531;
 				Match(CUSTOMER);
-				State = 523;
+				State = 532;
 				Match(OPTION);
 				}
 				break;
@@ -4062,20 +4121,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 525;
+				State = 534;
 				Match(PREPAYMENT);
-				State = 526;
+				State = 535;
 				expr(0);
-				State = 530;
+				State = 539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 527;
+					State = 536;
 					Match(APPLIED);
-					State = 528;
+					State = 537;
 					Match(OVER);
-					State = 529;
+					State = 538;
 					Match(TERM);
 					}
 				}
@@ -4086,10 +4145,323 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 532;
+				State = 541;
 				guarantorClause();
 				}
 				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CoinsDeclContext : ParserRuleContext {
+		public IdentContext name;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COINS() { return GetToken(DealLangParser.COINS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CoinsItemContext[] coinsItem() {
+			return GetRuleContexts<CoinsItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CoinsItemContext coinsItem(int i) {
+			return GetRuleContext<CoinsItemContext>(i);
+		}
+		public CoinsDeclContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_coinsDecl; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCoinsDecl(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public CoinsDeclContext coinsDecl() {
+		CoinsDeclContext _localctx = new CoinsDeclContext(Context, State);
+		EnterRule(_localctx, 58, RULE_coinsDecl);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 544;
+			Match(COINS);
+			State = 545;
+			_localctx.name = ident();
+			State = 546;
+			Match(LBRACE);
+			State = 550;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 203)) & ~0x3f) == 0 && ((1L << (_la - 203)) & 15L) != 0)) {
+				{
+				{
+				State = 547;
+				coinsItem();
+				}
+				}
+				State = 552;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 553;
+			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CoinsItemContext : ParserRuleContext {
+		public CoinsItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_coinsItem; } }
+	 
+		public CoinsItemContext() { }
+		public virtual void CopyFrom(CoinsItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class HoldingsItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOLDINGS() { return GetToken(DealLangParser.HOLDINGS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public HoldingsItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHoldingsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CoinPriceItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRICE() { return GetToken(DealLangParser.PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public CoinPriceItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCoinPriceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class HashrateItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HASHRATE() { return GetToken(DealLangParser.HASHRATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public HashrateItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHashrateItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class NetworkItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NETWORK() { return GetToken(DealLangParser.NETWORK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public NetworkItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitNetworkItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class RewardsItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REWARDS() { return GetToken(DealLangParser.REWARDS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public RewardsItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRewardsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CoinPowerItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POWER() { return GetToken(DealLangParser.POWER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CoinPowerItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCoinPowerItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CoinPowerPriceItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POWER_PRICE() { return GetToken(DealLangParser.POWER_PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CoinPowerPriceItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCoinPowerPriceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CoinDepthItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPTH() { return GetToken(DealLangParser.DEPTH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CoinDepthItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCoinDepthItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CoinImpactItemContext : CoinsItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IMPACT() { return GetToken(DealLangParser.IMPACT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CoinImpactItemContext(CoinsItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCoinImpactItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public CoinsItemContext coinsItem() {
+		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
+		EnterRule(_localctx, 60, RULE_coinsItem);
+		try {
+			State = 573;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case HOLDINGS:
+				_localctx = new HoldingsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 555;
+				Match(HOLDINGS);
+				State = 556;
+				expr(0);
+				}
+				break;
+			case PRICE:
+				_localctx = new CoinPriceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 557;
+				Match(PRICE);
+				State = 558;
+				ident();
+				}
+				break;
+			case HASHRATE:
+				_localctx = new HashrateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 559;
+				Match(HASHRATE);
+				State = 560;
+				expr(0);
+				}
+				break;
+			case NETWORK:
+				_localctx = new NetworkItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 561;
+				Match(NETWORK);
+				State = 562;
+				expr(0);
+				}
+				break;
+			case REWARDS:
+				_localctx = new RewardsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 563;
+				Match(REWARDS);
+				State = 564;
+				expr(0);
+				}
+				break;
+			case POWER:
+				_localctx = new CoinPowerItemContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 565;
+				Match(POWER);
+				State = 566;
+				expr(0);
+				}
+				break;
+			case POWER_PRICE:
+				_localctx = new CoinPowerPriceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 567;
+				Match(POWER_PRICE);
+				State = 568;
+				expr(0);
+				}
+				break;
+			case DEPTH:
+				_localctx = new CoinDepthItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 569;
+				Match(DEPTH);
+				State = 570;
+				expr(0);
+				}
+				break;
+			case IMPACT:
+				_localctx = new CoinImpactItemContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 571;
+				Match(IMPACT);
+				State = 572;
+				expr(0);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -4131,25 +4503,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 58, RULE_delivery);
+		EnterRule(_localctx, 62, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 535;
+			State = 575;
 			Match(DATE);
-			State = 536;
+			State = 576;
 			_localctx.units = expr(0);
-			State = 537;
+			State = 577;
 			Match(AT);
-			State = 538;
+			State = 578;
 			_localctx.cost = expr(0);
-			State = 540;
+			State = 580;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 539;
+				State = 579;
 				Match(COMMA);
 				}
 			}
@@ -4197,32 +4569,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 60, RULE_trancheDecl);
+		EnterRule(_localctx, 64, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 542;
+			State = 582;
 			Match(TRANCHE);
-			State = 543;
+			State = 583;
 			_localctx.name = ident();
-			State = 544;
+			State = 584;
 			Match(LBRACE);
-			State = 548;
+			State = 588;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 178)) & ~0x3f) == 0 && ((1L << (_la - 178)) & 511L) != 0)) {
+			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 183)) & ~0x3f) == 0 && ((1L << (_la - 183)) & 301990399L) != 0)) {
 				{
 				{
-				State = 545;
+				State = 585;
 				trancheItem();
 				}
 				}
-				State = 550;
+				State = 590;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 551;
+			State = 591;
 			Match(RBRACE);
 			}
 		}
@@ -4541,23 +4913,59 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class ConvertibleItemContext : TrancheItemContext {
+		public ExprContext price;
+		public ExprContext share;
+		public ExprContext above;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONVERTIBLE() { return GetToken(DealLangParser.CONVERTIBLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AGAINST() { return GetToken(DealLangParser.AGAINST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EARLY() { return GetToken(DealLangParser.EARLY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABOVE() { return GetToken(DealLangParser.ABOVE, 0); }
+		public ConvertibleItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitConvertibleItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CompletionItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMPLETION() { return GetToken(DealLangParser.COMPLETION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CompletionItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCompletionItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 62, RULE_trancheItem);
+		EnterRule(_localctx, 66, RULE_trancheItem);
 		int _la;
 		try {
-			State = 644;
+			State = 696;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 553;
+				State = 593;
 				Match(BALANCE);
-				State = 554;
+				State = 594;
 				expr(0);
 				}
 				break;
@@ -4565,40 +4973,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 555;
+				State = 595;
 				Match(COUPON);
-				State = 556;
+				State = 596;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 558;
+				State = 598;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 557;
+					State = 597;
 					Match(FIXED);
 					}
 				}
 
-				State = 562;
+				State = 602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 560;
+					State = 600;
 					Match(FLOOR);
-					State = 561;
+					State = 601;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 566;
+				State = 606;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 564;
+					State = 604;
 					Match(CAP);
-					State = 565;
+					State = 605;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -4609,26 +5017,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 568;
+				State = 608;
 				Match(PIK);
-				State = 570;
+				State = 610;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 569;
+					State = 609;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 574;
+				State = 614;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 572;
+					State = 612;
 					Match(WHEN);
-					State = 573;
+					State = 613;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -4639,9 +5047,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 576;
+				State = 616;
 				Match(PIK);
-				State = 577;
+				State = 617;
 				Match(UNPAID);
 				}
 				break;
@@ -4649,9 +5057,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 578;
+				State = 618;
 				Match(ISSUE_PRICE);
-				State = 579;
+				State = 619;
 				expr(0);
 				}
 				break;
@@ -4659,9 +5067,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 580;
+				State = 620;
 				Match(COMMITMENT);
-				State = 581;
+				State = 621;
 				expr(0);
 				}
 				break;
@@ -4669,11 +5077,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 582;
+				State = 622;
 				Match(AVAILABLE);
-				State = 583;
+				State = 623;
 				Match(UNTIL);
-				State = 584;
+				State = 624;
 				Match(DATE);
 				}
 				break;
@@ -4681,25 +5089,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 585;
+				State = 625;
 				Match(DRAWS);
-				State = 586;
+				State = 626;
 				Match(LBRACE);
-				State = 590;
+				State = 630;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 587;
+					State = 627;
 					schedulePoint();
 					}
 					}
-					State = 592;
+					State = 632;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 593;
+				State = 633;
 				Match(RBRACE);
 				}
 				break;
@@ -4707,15 +5115,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 594;
+				State = 634;
 				Match(DRAWS);
-				State = 595;
+				State = 635;
 				Match(AGAINST);
-				State = 596;
+				State = 636;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 597;
+				State = 637;
 				Match(ADVANCE);
-				State = 598;
+				State = 638;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -4723,9 +5131,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 600;
+				State = 640;
 				Match(COMMITMENT_FEE);
-				State = 601;
+				State = 641;
 				expr(0);
 				}
 				break;
@@ -4733,26 +5141,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 602;
+				State = 642;
 				Match(STEP_UP);
-				State = 603;
+				State = 643;
 				expr(0);
-				State = 608;
+				State = 648;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 604;
+					State = 644;
 					Match(FROM);
-					State = 605;
+					State = 645;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 606;
+					State = 646;
 					Match(WHILE);
-					State = 607;
+					State = 647;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -4765,41 +5173,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 610;
+				State = 650;
 				Match(MARGIN);
-				State = 611;
+				State = 651;
 				Match(GRID);
-				State = 612;
+				State = 652;
 				((MarginGridItemContext)_localctx).test = ident();
-				State = 613;
+				State = 653;
 				Match(LBRACE);
-				State = 617;
+				State = 657;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 614;
+					State = 654;
 					gridTier();
 					}
 					}
-					State = 619;
+					State = 659;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 622;
+				State = 662;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 620;
+					State = 660;
 					Match(ELSE);
-					State = 621;
+					State = 661;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 624;
+				State = 664;
 				Match(RBRACE);
 				}
 				break;
@@ -4807,15 +5215,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 626;
+				State = 666;
 				Match(MARGIN);
-				State = 627;
+				State = 667;
 				Match(INVESTMENT_GRADE);
-				State = 628;
+				State = 668;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 629;
+				State = 669;
 				Match(ELSE);
-				State = 630;
+				State = 670;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -4823,9 +5231,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 632;
+				State = 672;
 				Match(TARGET_BALANCE);
-				State = 633;
+				State = 673;
 				expr(0);
 				}
 				break;
@@ -4833,11 +5241,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 634;
+				State = 674;
 				Match(INTEREST_ONLY);
-				State = 635;
+				State = 675;
 				Match(UNTIL);
-				State = 636;
+				State = 676;
 				Match(DATE);
 				}
 				break;
@@ -4845,9 +5253,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 637;
+				State = 677;
 				Match(AMORTIZE);
-				State = 638;
+				State = 678;
 				amortization();
 				}
 				break;
@@ -4855,9 +5263,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 639;
+				State = 679;
 				Match(MATURITY);
-				State = 640;
+				State = 680;
 				Match(DATE);
 				}
 				break;
@@ -4865,9 +5273,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 641;
+				State = 681;
 				Match(SENIORITY);
-				State = 642;
+				State = 682;
 				Match(NUMBER);
 				}
 				break;
@@ -4875,8 +5283,48 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 643;
+				State = 683;
 				guarantorClause();
+				}
+				break;
+			case 20:
+				_localctx = new ConvertibleItemContext(_localctx);
+				EnterOuterAlt(_localctx, 20);
+				{
+				State = 684;
+				Match(CONVERTIBLE);
+				State = 685;
+				Match(AT);
+				State = 686;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 687;
+				Match(AGAINST);
+				State = 688;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 692;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==EARLY) {
+					{
+					State = 689;
+					Match(EARLY);
+					State = 690;
+					Match(ABOVE);
+					State = 691;
+					((ConvertibleItemContext)_localctx).above = expr(0);
+					}
+				}
+
+				}
+				break;
+			case 21:
+				_localctx = new CompletionItemContext(_localctx);
+				EnterOuterAlt(_localctx, 21);
+				{
+				State = 694;
+				Match(COMPLETION);
+				State = 695;
+				expr(0);
 				}
 				break;
 			}
@@ -4918,15 +5366,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 64, RULE_gridTier);
+		EnterRule(_localctx, 68, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 646;
+			State = 698;
 			Match(BELOW);
-			State = 647;
+			State = 699;
 			_localctx.bound = expr(0);
-			State = 648;
+			State = 700;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -5005,17 +5453,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 66, RULE_amortization);
+		EnterRule(_localctx, 70, RULE_amortization);
 		int _la;
 		try {
-			State = 662;
+			State = 714;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 650;
+				State = 702;
 				Match(BULLET);
 				}
 				break;
@@ -5023,7 +5471,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 651;
+				State = 703;
 				Match(LEVEL);
 				}
 				break;
@@ -5031,7 +5479,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 652;
+				State = 704;
 				Match(LINEAR);
 				}
 				break;
@@ -5039,25 +5487,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 653;
+				State = 705;
 				Match(SCHEDULE);
-				State = 654;
+				State = 706;
 				Match(LBRACE);
-				State = 658;
+				State = 710;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 655;
+					State = 707;
 					schedulePoint();
 					}
 					}
-					State = 660;
+					State = 712;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 661;
+				State = 713;
 				Match(RBRACE);
 				}
 				break;
@@ -5106,32 +5554,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 68, RULE_holdingDecl);
+		EnterRule(_localctx, 72, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 664;
+			State = 716;
 			Match(HOLDING);
-			State = 665;
+			State = 717;
 			_localctx.name = ident();
-			State = 666;
+			State = 718;
 			Match(LBRACE);
-			State = 670;
+			State = 722;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 174)) & ~0x3f) == 0 && ((1L << (_la - 174)) & 14680065L) != 0)) {
+			while (((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 25165829L) != 0)) {
 				{
 				{
-				State = 667;
+				State = 719;
 				holdingItem();
 				}
 				}
-				State = 672;
+				State = 724;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 673;
+			State = 725;
 			Match(RBRACE);
 			}
 		}
@@ -5231,22 +5679,22 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 70, RULE_holdingItem);
+		EnterRule(_localctx, 74, RULE_holdingItem);
 		try {
-			State = 688;
+			State = 740;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 675;
+				State = 727;
 				Match(OF);
-				State = 676;
+				State = 728;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 677;
+				State = 729;
 				Match(DOT);
-				State = 678;
+				State = 730;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -5254,9 +5702,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 680;
+				State = 732;
 				Match(SHARE);
-				State = 681;
+				State = 733;
 				expr(0);
 				}
 				break;
@@ -5264,9 +5712,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 682;
+				State = 734;
 				Match(FACE);
-				State = 683;
+				State = 735;
 				expr(0);
 				}
 				break;
@@ -5274,9 +5722,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 684;
+				State = 736;
 				Match(MARK);
-				State = 685;
+				State = 737;
 				Match(PAR);
 				}
 				break;
@@ -5284,9 +5732,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 686;
+				State = 738;
 				Match(MARK);
-				State = 687;
+				State = 739;
 				ident();
 				}
 				break;
@@ -5333,32 +5781,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 72, RULE_equityDecl);
+		EnterRule(_localctx, 76, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 690;
+			State = 742;
 			Match(EQUITY);
-			State = 691;
+			State = 743;
 			_localctx.name = ident();
-			State = 692;
+			State = 744;
 			Match(LBRACE);
-			State = 696;
+			State = 748;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 693;
+				State = 745;
 				equityItem();
 				}
 				}
-				State = 698;
+				State = 750;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 699;
+			State = 751;
 			Match(RBRACE);
 			}
 		}
@@ -5422,19 +5870,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 74, RULE_equityItem);
+		EnterRule(_localctx, 78, RULE_equityItem);
 		int _la;
 		try {
-			State = 712;
+			State = 764;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 701;
+				State = 753;
 				Match(CONTRIBUTED);
-				State = 702;
+				State = 754;
 				expr(0);
 				}
 				break;
@@ -5442,23 +5890,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 703;
+				State = 755;
 				Match(HOLDERS);
-				State = 704;
+				State = 756;
 				holder();
-				State = 709;
+				State = 761;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 705;
+					State = 757;
 					Match(COMMA);
-					State = 706;
+					State = 758;
 					holder();
 					}
 					}
-					State = 711;
+					State = 763;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -5502,13 +5950,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 76, RULE_holder);
+		EnterRule(_localctx, 80, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 714;
+			State = 766;
 			ident();
-			State = 715;
+			State = 767;
 			expr(0);
 			}
 		}
@@ -5553,37 +6001,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 78, RULE_accountDecl);
+		EnterRule(_localctx, 82, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 717;
+			State = 769;
 			Match(ACCOUNT);
-			State = 718;
+			State = 770;
 			_localctx.name = ident();
-			State = 727;
+			State = 779;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 719;
+				State = 771;
 				Match(LBRACE);
-				State = 723;
+				State = 775;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 720;
+					State = 772;
 					accountItem();
 					}
 					}
-					State = 725;
+					State = 777;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 726;
+				State = 778;
 				Match(RBRACE);
 				}
 			}
@@ -5656,18 +6104,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 80, RULE_accountItem);
+		EnterRule(_localctx, 84, RULE_accountItem);
 		try {
-			State = 735;
+			State = 787;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 729;
+				State = 781;
 				Match(TARGET);
-				State = 730;
+				State = 782;
 				expr(0);
 				}
 				break;
@@ -5675,9 +6123,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 731;
+				State = 783;
 				Match(INITIAL);
-				State = 732;
+				State = 784;
 				expr(0);
 				}
 				break;
@@ -5685,9 +6133,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 733;
+				State = 785;
 				Match(EARNS);
-				State = 734;
+				State = 786;
 				expr(0);
 				}
 				break;
@@ -5743,36 +6191,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 82, RULE_feeDecl);
+		EnterRule(_localctx, 86, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 737;
+			State = 789;
 			Match(FEE);
-			State = 738;
+			State = 790;
 			_localctx.name = ident();
-			State = 739;
+			State = 791;
 			Match(LBRACE);
-			State = 740;
+			State = 792;
 			expr(0);
-			State = 748;
+			State = 800;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 741;
+				State = 793;
 				perYear();
-				State = 746;
+				State = 798;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 742;
+					State = 794;
 					Match(ESCALATING);
-					State = 743;
+					State = 795;
 					expr(0);
-					State = 744;
+					State = 796;
 					perYear();
 					}
 				}
@@ -5780,7 +6228,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 750;
+			State = 802;
 			Match(RBRACE);
 			}
 		}
@@ -5830,57 +6278,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 84, RULE_testDecl);
+		EnterRule(_localctx, 88, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 752;
+			State = 804;
 			Match(TEST);
-			State = 753;
+			State = 805;
 			_localctx.name = ident();
-			State = 754;
+			State = 806;
 			Match(ASSIGN);
-			State = 755;
+			State = 807;
 			expr(0);
-			State = 762;
+			State = 814;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 756;
+				State = 808;
 				Match(OVER);
-				State = 759;
+				State = 811;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 757;
+					State = 809;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 758;
+					State = 810;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 761;
+				State = 813;
 				duration();
 				}
 			}
 
-			State = 766;
+			State = 818;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 764;
+				State = 816;
 				Match(FROM);
-				State = 765;
+				State = 817;
 				Match(DATE);
 				}
 			}
@@ -5959,98 +6407,98 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 86, RULE_triggerDecl);
+		EnterRule(_localctx, 90, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 768;
+			State = 820;
 			Match(TRIGGER);
-			State = 769;
+			State = 821;
 			_localctx.name = ident();
-			State = 770;
+			State = 822;
 			Match(WHEN);
-			State = 771;
+			State = 823;
 			expr(0);
-			State = 774;
+			State = 826;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 772;
+				State = 824;
 				Match(FROM);
-				State = 773;
+				State = 825;
 				Match(DATE);
 				}
 			}
 
-			State = 779;
+			State = 831;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 776;
+				State = 828;
 				Match(TRIPS);
-				State = 777;
+				State = 829;
 				Match(AFTER);
-				State = 778;
+				State = 830;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 784;
+			State = 836;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 781;
+				State = 833;
 				Match(CURES);
-				State = 782;
+				State = 834;
 				Match(AFTER);
-				State = 783;
+				State = 835;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 794;
+			State = 846;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 786;
+				State = 838;
 				Match(CURE);
-				State = 787;
+				State = 839;
 				Match(BY);
-				State = 788;
+				State = 840;
 				_localctx.curer = ident();
-				State = 789;
+				State = 841;
 				Match(UP);
-				State = 790;
+				State = 842;
 				Match(TO);
-				State = 791;
+				State = 843;
 				_localctx.times = Match(NUMBER);
-				State = 792;
+				State = 844;
 				Match(TIMES);
 				}
 			}
 
-			State = 796;
+			State = 848;
 			Match(ARROW);
-			State = 797;
+			State = 849;
 			triggerEffect();
-			State = 802;
+			State = 854;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 798;
+				State = 850;
 				Match(COMMA);
-				State = 799;
+				State = 851;
 				triggerEffect();
 				}
 				}
-				State = 804;
+				State = 856;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -6134,23 +6582,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 88, RULE_triggerEffect);
+		EnterRule(_localctx, 92, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 824;
+			State = 876;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 805;
+				State = 857;
 				Match(SWEEP);
-				State = 806;
+				State = 858;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 807;
+				State = 859;
 				Match(TO);
-				State = 808;
+				State = 860;
 				ident();
 				}
 				break;
@@ -6158,34 +6606,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 809;
+				State = 861;
 				Match(ACCELERATE);
-				State = 821;
+				State = 873;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 810;
+					State = 862;
 					Match(LPAREN);
-					State = 811;
+					State = 863;
 					ident();
-					State = 816;
+					State = 868;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 812;
+						State = 864;
 						Match(COMMA);
-						State = 813;
+						State = 865;
 						ident();
 						}
 						}
-						State = 818;
+						State = 870;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 819;
+					State = 871;
 					Match(RPAREN);
 					}
 				}
@@ -6196,7 +6644,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 823;
+				State = 875;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -6239,25 +6687,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 90, RULE_defaultRule);
+		EnterRule(_localctx, 94, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 826;
+			State = 878;
 			Match(DEFAULT);
-			State = 827;
+			State = 879;
 			Match(WHEN);
-			State = 828;
+			State = 880;
 			expr(0);
-			State = 831;
+			State = 883;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 829;
+				State = 881;
 				Match(GRACE);
-				State = 830;
+				State = 882;
 				duration();
 				}
 			}
@@ -6304,30 +6752,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 92, RULE_cfadsRule);
+		EnterRule(_localctx, 96, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 833;
+			State = 885;
 			Match(CFADS);
-			State = 834;
+			State = 886;
 			Match(INCLUDES);
-			State = 835;
+			State = 887;
 			cfadsItem();
-			State = 840;
+			State = 892;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 836;
+				State = 888;
 				Match(COMMA);
-				State = 837;
+				State = 889;
 				cfadsItem();
 				}
 				}
-				State = 842;
+				State = 894;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -6365,15 +6813,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 94, RULE_cfadsItem);
+		EnterRule(_localctx, 98, RULE_cfadsItem);
 		try {
-			State = 845;
+			State = 897;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 843;
+				State = 895;
 				Match(RVG);
 				}
 				break;
@@ -6498,6 +6946,7 @@ public partial class DealLangParser : Parser {
 			case HAIRCUT:
 			case LAG:
 			case TAKEN:
+			case SHARE:
 			case YEAR:
 			case PIK:
 			case ISSUE_PRICE:
@@ -6515,15 +6964,24 @@ public partial class DealLangParser : Parser {
 			case ADVANCE:
 			case INVESTMENT_GRADE:
 			case HOLDING:
-			case SHARE:
 			case FACE:
 			case MARK:
 			case PAR:
+			case HOLDINGS:
+			case HASHRATE:
+			case NETWORK:
+			case REWARDS:
+			case COVER:
+			case CONVERTIBLE:
+			case EARLY:
+			case ABOVE:
+			case COMPLETION:
+			case DELAYED:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 844;
+				State = 896;
 				ident();
 				}
 				break;
@@ -6568,30 +7026,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 96, RULE_waterfallDecl);
+		EnterRule(_localctx, 100, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 847;
+			State = 899;
 			Match(WATERFALL);
-			State = 848;
+			State = 900;
 			Match(LBRACE);
-			State = 852;
+			State = 904;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 279015L) != 0)) {
 				{
 				{
-				State = 849;
+				State = 901;
 				step();
 				}
 				}
-				State = 854;
+				State = 906;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 855;
+			State = 907;
 			Match(RBRACE);
 			}
 		}
@@ -6720,6 +7178,25 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class SellStepContext : StepContext {
+		public ReferenceContext target;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SELL() { return GetToken(DealLangParser.SELL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COVER() { return GetToken(DealLangParser.COVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ReferenceContext reference() {
+			return GetRuleContext<ReferenceContext>(0);
+		}
+		public SellStepContext(StepContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSellStep(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class IfStepContext : StepContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IF() { return GetToken(DealLangParser.IF, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
@@ -6790,42 +7267,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 98, RULE_step);
+		EnterRule(_localctx, 102, RULE_step);
 		int _la;
 		try {
-			State = 935;
+			State = 993;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 857;
+				State = 909;
 				Match(PAY);
-				State = 858;
+				State = 910;
 				((PayStepContext)_localctx).target = reference();
-				State = 868;
+				State = 920;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 859;
+					State = 911;
 					Match(USING);
-					State = 860;
+					State = 912;
 					ident();
-					State = 865;
+					State = 917;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 861;
+						State = 913;
 						Match(COMMA);
-						State = 862;
+						State = 914;
 						ident();
 						}
 						}
-						State = 867;
+						State = 919;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -6838,9 +7315,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 870;
+				State = 922;
 				Match(FILL);
-				State = 871;
+				State = 923;
 				ident();
 				}
 				break;
@@ -6848,9 +7325,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 872;
+				State = 924;
 				Match(RELEASE);
-				State = 873;
+				State = 925;
 				ident();
 				}
 				break;
@@ -6858,13 +7335,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 874;
+				State = 926;
 				Match(HOLD);
-				State = 875;
+				State = 927;
 				Match(REST);
-				State = 876;
+				State = 928;
 				Match(IN);
-				State = 877;
+				State = 929;
 				ident();
 				}
 				break;
@@ -6872,25 +7349,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 878;
+				State = 930;
 				Match(DISTRIBUTE);
-				State = 881;
+				State = 933;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 879;
+					State = 931;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 880;
+					State = 932;
 					Match(OF);
 					}
 				}
 
-				State = 883;
+				State = 935;
 				Match(REST);
-				State = 884;
+				State = 936;
 				Match(TO);
-				State = 885;
+				State = 937;
 				ident();
 				}
 				break;
@@ -6898,70 +7375,86 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 886;
+				State = 938;
 				Match(SWEEP);
-				State = 887;
+				State = 939;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 888;
+				State = 940;
 				Match(OF);
-				State = 889;
+				State = 941;
 				Match(REST);
-				State = 890;
+				State = 942;
 				Match(TO);
-				State = 891;
+				State = 943;
 				ident();
+				}
+				break;
+			case SELL:
+				_localctx = new SellStepContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 944;
+				Match(SELL);
+				State = 945;
+				ident();
+				State = 946;
+				Match(TO);
+				State = 947;
+				Match(COVER);
+				State = 948;
+				((SellStepContext)_localctx).target = reference();
 				}
 				break;
 			case IF:
 				_localctx = new IfStepContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 892;
+				State = 950;
 				Match(IF);
-				State = 893;
+				State = 951;
 				expr(0);
-				State = 894;
+				State = 952;
 				Match(LBRACE);
-				State = 898;
+				State = 956;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 279015L) != 0)) {
 					{
 					{
-					State = 895;
+					State = 953;
 					step();
 					}
 					}
-					State = 900;
+					State = 958;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 901;
+				State = 959;
 				Match(RBRACE);
-				State = 911;
+				State = 969;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 902;
+					State = 960;
 					Match(ELSE);
-					State = 903;
+					State = 961;
 					Match(LBRACE);
-					State = 907;
+					State = 965;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 279015L) != 0)) {
 						{
 						{
-						State = 904;
+						State = 962;
 						step();
 						}
 						}
-						State = 909;
+						State = 967;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 910;
+					State = 968;
 					Match(RBRACE);
 					}
 				}
@@ -6970,65 +7463,65 @@ public partial class DealLangParser : Parser {
 				break;
 			case PRO_RATA:
 				_localctx = new ProRataStepContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
+				EnterOuterAlt(_localctx, 9);
 				{
-				State = 913;
+				State = 971;
 				Match(PRO_RATA);
-				State = 916;
+				State = 974;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 914;
+					State = 972;
 					Match(BY);
-					State = 915;
+					State = 973;
 					Match(BALANCE);
 					}
 				}
 
-				State = 918;
+				State = 976;
 				Match(LBRACE);
-				State = 922;
+				State = 980;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 279015L) != 0)) {
 					{
 					{
-					State = 919;
+					State = 977;
 					step();
 					}
 					}
-					State = 924;
+					State = 982;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 925;
+				State = 983;
 				Match(RBRACE);
 				}
 				break;
 			case SEQUENTIAL:
 				_localctx = new SequentialStepContext(_localctx);
-				EnterOuterAlt(_localctx, 9);
+				EnterOuterAlt(_localctx, 10);
 				{
-				State = 926;
+				State = 984;
 				Match(SEQUENTIAL);
-				State = 927;
+				State = 985;
 				Match(LBRACE);
-				State = 931;
+				State = 989;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 279015L) != 0)) {
 					{
 					{
-					State = 928;
+					State = 986;
 					step();
 					}
 					}
-					State = 933;
+					State = 991;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 934;
+				State = 992;
 				Match(RBRACE);
 				}
 				break;
@@ -7073,30 +7566,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 100, RULE_enforcementDecl);
+		EnterRule(_localctx, 104, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 937;
+			State = 995;
 			Match(ENFORCEMENT);
-			State = 938;
+			State = 996;
 			Match(LBRACE);
-			State = 942;
+			State = 1000;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 939;
+				State = 997;
 				enforcementItem();
 				}
 				}
-				State = 944;
+				State = 1002;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 945;
+			State = 1003;
 			Match(RBRACE);
 			}
 		}
@@ -7165,47 +7658,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 102, RULE_enforcementItem);
+		EnterRule(_localctx, 106, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 963;
+			State = 1021;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 947;
+				State = 1005;
 				Match(SELL);
-				State = 948;
+				State = 1006;
 				ident();
-				State = 953;
+				State = 1011;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 949;
+					State = 1007;
 					Match(COMMA);
-					State = 950;
+					State = 1008;
 					ident();
 					}
 					}
-					State = 955;
+					State = 1013;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 959;
+				State = 1017;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & -9223372036854775713L) != 0) || _la==LAG) {
 					{
 					{
-					State = 956;
+					State = 1014;
 					sellTerm();
 					}
 					}
-					State = 961;
+					State = 1019;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7215,7 +7708,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 962;
+				State = 1020;
 				waterfallDecl();
 				}
 				break;
@@ -7356,18 +7849,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 104, RULE_sellTerm);
+		EnterRule(_localctx, 108, RULE_sellTerm);
 		try {
-			State = 987;
+			State = 1045;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 965;
+				State = 1023;
 				Match(HAIRCUT);
-				State = 966;
+				State = 1024;
 				expr(0);
 				}
 				break;
@@ -7375,9 +7868,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 967;
+				State = 1025;
 				Match(LAG);
-				State = 968;
+				State = 1026;
 				duration();
 				}
 				break;
@@ -7385,13 +7878,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 969;
+				State = 1027;
 				Match(DEPTH);
-				State = 970;
+				State = 1028;
 				expr(0);
-				State = 971;
+				State = 1029;
 				Match(PER);
-				State = 972;
+				State = 1030;
 				Match(MONTH);
 				}
 				break;
@@ -7399,9 +7892,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 974;
+				State = 1032;
 				Match(IMPACT);
-				State = 975;
+				State = 1033;
 				expr(0);
 				}
 				break;
@@ -7409,13 +7902,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 976;
+				State = 1034;
 				Match(LIMIT);
-				State = 977;
+				State = 1035;
 				expr(0);
-				State = 978;
+				State = 1036;
 				Match(PER);
-				State = 979;
+				State = 1037;
 				Match(MONTH);
 				}
 				break;
@@ -7423,9 +7916,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 981;
+				State = 1039;
 				Match(COSTS);
-				State = 982;
+				State = 1040;
 				expr(0);
 				}
 				break;
@@ -7433,9 +7926,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 983;
+				State = 1041;
 				Match(KEEP);
-				State = 984;
+				State = 1042;
 				Match(CONTRACTS);
 				}
 				break;
@@ -7443,9 +7936,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 985;
+				State = 1043;
 				Match(RESERVE);
-				State = 986;
+				State = 1044;
 				expr(0);
 				}
 				break;
@@ -7499,36 +7992,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 106, RULE_scenarioDecl);
+		EnterRule(_localctx, 110, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 989;
+			State = 1047;
 			Match(SCENARIO);
-			State = 990;
+			State = 1048;
 			_localctx.name = ident();
-			State = 991;
+			State = 1049;
 			Match(FOR);
-			State = 992;
+			State = 1050;
 			_localctx.deal = ident();
-			State = 993;
+			State = 1051;
 			Match(LBRACE);
-			State = 997;
+			State = 1055;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -545353866870553L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 1610612767L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -17169969678843673L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 52776559181791L) != 0)) {
 				{
 				{
-				State = 994;
+				State = 1052;
 				scenarioItem();
 				}
 				}
-				State = 999;
+				State = 1057;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1000;
+			State = 1058;
 			Match(RBRACE);
 			}
 		}
@@ -7763,6 +8256,23 @@ public partial class DealLangParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitIndexShiftItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexDelayedItemContext : ScenarioItemContext {
+		public IdentContext index;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DELAYED() { return GetToken(DealLangParser.DELAYED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public IndexDelayedItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexDelayedItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -8043,24 +8553,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 108, RULE_scenarioItem);
+		EnterRule(_localctx, 112, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1169;
+			State = 1231;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1002;
+				State = 1060;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1003;
+				State = 1061;
 				Match(RENEWALS);
-				State = 1004;
+				State = 1062;
 				Match(TAKEN);
-				State = 1005;
+				State = 1063;
 				Match(NUMBER);
 				}
 				break;
@@ -8068,24 +8578,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1007;
+				State = 1065;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1008;
+				State = 1066;
 				Match(DEFLATE);
-				State = 1009;
+				State = 1067;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1010;
+				State = 1068;
 				perYear();
-				State = 1015;
+				State = 1073;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
 				case 1:
 					{
-					State = 1011;
+					State = 1069;
 					Match(VOLATILITY);
-					State = 1012;
+					State = 1070;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1013;
+					State = 1071;
 					perYear();
 					}
 					break;
@@ -8096,15 +8606,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1017;
+				State = 1075;
 				((DropItemContext)_localctx).path = reference();
-				State = 1018;
+				State = 1076;
 				Match(DROP);
-				State = 1019;
+				State = 1077;
 				expr(0);
-				State = 1020;
+				State = 1078;
 				Match(BY);
-				State = 1021;
+				State = 1079;
 				Match(DATE);
 				}
 				break;
@@ -8112,75 +8622,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1023;
+				State = 1081;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1024;
+				State = 1082;
 				Match(DEFAULTS);
-				State = 1048;
+				State = 1106;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1025;
+					State = 1083;
 					Match(ON);
-					State = 1026;
+					State = 1084;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1027;
+					State = 1085;
 					Match(DRAWN);
-					State = 1037;
+					State = 1095;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,101,Context) ) {
 					case 1:
 						{
-						State = 1028;
+						State = 1086;
 						Match(PD);
-						State = 1029;
+						State = 1087;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1030;
+						State = 1088;
 						perYear();
-						State = 1034;
+						State = 1092;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1031;
+							State = 1089;
 							pdStep();
 							}
 							}
-							State = 1036;
+							State = 1094;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1042;
+					State = 1100;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,102,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1039;
+							State = 1097;
 							loading();
 							}
 							} 
 						}
-						State = 1044;
+						State = 1102;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,102,Context);
 					}
-					State = 1046;
+					State = 1104;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,103,Context) ) {
 					case 1:
 						{
-						State = 1045;
+						State = 1103;
 						recoveryDraw();
 						}
 						break;
@@ -8196,9 +8706,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1050;
+				State = 1108;
 				Match(ENFORCEMENT);
-				State = 1052;
+				State = 1110;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -8206,7 +8716,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1051;
+						State = 1109;
 						sellTerm();
 						}
 						}
@@ -8214,9 +8724,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1054;
+					State = 1112;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,101,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,105,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -8224,11 +8734,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1056;
+				State = 1114;
 				Match(ENFORCEMENT);
-				State = 1057;
+				State = 1115;
 				Match(SELL);
-				State = 1058;
+				State = 1116;
 				Match(ALL);
 				}
 				break;
@@ -8236,11 +8746,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1059;
+				State = 1117;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1060;
+				State = 1118;
 				Match(LEVEL);
-				State = 1061;
+				State = 1119;
 				expr(0);
 				}
 				break;
@@ -8248,29 +8758,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1063;
+				State = 1121;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1064;
+				State = 1122;
 				Match(POINTS);
-				State = 1065;
+				State = 1123;
 				pointsKind();
-				State = 1066;
+				State = 1124;
 				Match(LBRACE);
-				State = 1070;
+				State = 1128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1067;
+					State = 1125;
 					schedulePoint();
 					}
 					}
-					State = 1072;
+					State = 1130;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1073;
+				State = 1131;
 				Match(RBRACE);
 				}
 				break;
@@ -8278,15 +8788,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1075;
+				State = 1133;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1076;
+				State = 1134;
 				Match(LAUNCH);
-				State = 1077;
+				State = 1135;
 				Match(DATE);
-				State = 1078;
+				State = 1136;
 				Match(DOWN);
-				State = 1079;
+				State = 1137;
 				expr(0);
 				}
 				break;
@@ -8294,273 +8804,285 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1081;
+				State = 1139;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1082;
+				State = 1140;
 				Match(SHIFT);
-				State = 1084;
+				State = 1142;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1083;
+					State = 1141;
 					Match(PLUS);
 					}
 				}
 
-				State = 1086;
+				State = 1144;
 				expr(0);
 				}
 				break;
 			case 11:
-				_localctx = new UtilisationItemContext(_localctx);
+				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1088;
-				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1089;
-				Match(UTILISATION);
-				State = 1090;
-				expr(0);
+				State = 1146;
+				((IndexDelayedItemContext)_localctx).index = ident();
+				State = 1147;
+				Match(DELAYED);
+				State = 1148;
+				duration();
 				}
 				break;
 			case 12:
-				_localctx = new ReletItemContext(_localctx);
+				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1092;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1093;
-				Match(RELET);
-				State = 1094;
-				Match(AFTER);
-				State = 1095;
-				duration();
-				State = 1096;
-				Match(AT);
-				State = 1097;
+				State = 1150;
+				((UtilisationItemContext)_localctx).contract = ident();
+				State = 1151;
+				Match(UTILISATION);
+				State = 1152;
 				expr(0);
 				}
 				break;
 			case 13:
-				_localctx = new NotReletItemContext(_localctx);
+				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1099;
-				((NotReletItemContext)_localctx).contract = ident();
-				State = 1100;
-				Match(NOT);
-				State = 1101;
+				State = 1154;
+				((ReletItemContext)_localctx).contract = ident();
+				State = 1155;
 				Match(RELET);
+				State = 1156;
+				Match(AFTER);
+				State = 1157;
+				duration();
+				State = 1158;
+				Match(AT);
+				State = 1159;
+				expr(0);
 				}
 				break;
 			case 14:
-				_localctx = new GuaranteeHonouredItemContext(_localctx);
+				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1103;
+				State = 1161;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 1162;
+				Match(NOT);
+				State = 1163;
+				Match(RELET);
+				}
+				break;
+			case 15:
+				_localctx = new GuaranteeHonouredItemContext(_localctx);
+				EnterOuterAlt(_localctx, 15);
+				{
+				State = 1165;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1104;
+				State = 1166;
 				Match(GUARANTEES);
-				State = 1105;
+				State = 1167;
 				Match(HONOURED);
-				State = 1107;
+				State = 1169;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1106;
+					State = 1168;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
 				}
 				break;
-			case 15:
+			case 16:
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
-				EnterOuterAlt(_localctx, 15);
+				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1109;
+				State = 1171;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1110;
+				State = 1172;
 				Match(GUARANTEES);
-				State = 1111;
+				State = 1173;
 				Match(DISOWNED);
-				State = 1114;
+				State = 1176;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1112;
+					State = 1174;
 					Match(FROM);
-					State = 1113;
+					State = 1175;
 					Match(DATE);
 					}
 				}
 
 				}
 				break;
-			case 16:
-				_localctx = new PathsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 16);
-				{
-				State = 1116;
-				Match(PATHS);
-				State = 1117;
-				Match(NUMBER);
-				}
-				break;
 			case 17:
-				_localctx = new SeedItemContext(_localctx);
+				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1118;
-				Match(SEED);
-				State = 1119;
+				State = 1178;
+				Match(PATHS);
+				State = 1179;
 				Match(NUMBER);
 				}
 				break;
 			case 18:
-				_localctx = new AntitheticItemContext(_localctx);
+				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1120;
-				Match(ANTITHETIC);
+				State = 1180;
+				Match(SEED);
+				State = 1181;
+				Match(NUMBER);
 				}
 				break;
 			case 19:
-				_localctx = new SobolItemContext(_localctx);
+				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1121;
-				Match(SOBOL);
+				State = 1182;
+				Match(ANTITHETIC);
 				}
 				break;
 			case 20:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1122;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1123;
-				Match(GBM);
-				State = 1124;
-				Match(DRIFT);
-				State = 1125;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1126;
-				perYear();
-				State = 1127;
-				Match(VOLATILITY);
-				State = 1128;
-				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1129;
-				perYear();
+				State = 1183;
+				Match(SOBOL);
 				}
 				break;
 			case 21:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1131;
+				State = 1184;
+				((GbmItemContext)_localctx).index = ident();
+				State = 1185;
+				Match(GBM);
+				State = 1186;
+				Match(DRIFT);
+				State = 1187;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1188;
+				perYear();
+				State = 1189;
+				Match(VOLATILITY);
+				State = 1190;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1191;
+				perYear();
+				}
+				break;
+			case 22:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 22);
+				{
+				State = 1193;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1132;
+				State = 1194;
 				Match(REVERTS);
-				State = 1133;
+				State = 1195;
 				Match(TO);
-				State = 1136;
+				State = 1198;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,110,Context) ) {
 				case 1:
 					{
-					State = 1134;
+					State = 1196;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1135;
+					State = 1197;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1138;
+				State = 1200;
 				Match(SPEED);
-				State = 1139;
+				State = 1201;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1140;
+				State = 1202;
 				perYear();
-				State = 1141;
+				State = 1203;
 				Match(VOLATILITY);
-				State = 1142;
+				State = 1204;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1143;
+				State = 1205;
 				perYear();
-				}
-				break;
-			case 22:
-				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 22);
-				{
-				State = 1145;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1146;
-				Match(JUMPS);
-				State = 1147;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1148;
-				perYear();
-				State = 1149;
-				Match(DOWN);
-				State = 1150;
-				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
 			case 23:
-				_localctx = new CorrelateItemContext(_localctx);
+				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1152;
+				State = 1207;
+				((JumpsItemContext)_localctx).index = ident();
+				State = 1208;
+				Match(JUMPS);
+				State = 1209;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1210;
+				perYear();
+				State = 1211;
+				Match(DOWN);
+				State = 1212;
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 24:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 24);
+				{
+				State = 1214;
 				Match(CORRELATE);
-				State = 1153;
+				State = 1215;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1154;
+				State = 1216;
 				Match(WITH);
-				State = 1155;
+				State = 1217;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1156;
+				State = 1218;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1159;
+				State = 1221;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,111,Context) ) {
 				case 1:
 					{
-					State = 1157;
+					State = 1219;
 					Match(STRESS);
-					State = 1158;
+					State = 1220;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 24:
+			case 25:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 24);
+				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1161;
+				State = 1223;
 				Match(REGIMES);
-				State = 1162;
+				State = 1224;
 				Match(STRESS);
-				State = 1163;
+				State = 1225;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1164;
+				State = 1226;
 				perYear();
-				State = 1165;
+				State = 1227;
 				Match(NORMAL);
-				State = 1166;
+				State = 1228;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1167;
+				State = 1229;
 				perYear();
 				}
 				break;
@@ -8603,19 +9125,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 110, RULE_pdStep);
+		EnterRule(_localctx, 114, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1171;
+			State = 1233;
 			Match(UNTIL);
-			State = 1172;
+			State = 1234;
 			Match(DATE);
-			State = 1173;
+			State = 1235;
 			Match(THEN);
-			State = 1174;
+			State = 1236;
 			expr(0);
-			State = 1175;
+			State = 1237;
 			perYear();
 			}
 		}
@@ -8659,21 +9181,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 112, RULE_recoveryDraw);
+		EnterRule(_localctx, 116, RULE_recoveryDraw);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1177;
+			State = 1239;
 			Match(RECOVERY);
-			State = 1178;
+			State = 1240;
 			Match(BETA);
-			State = 1179;
+			State = 1241;
 			Match(MEAN);
-			State = 1180;
+			State = 1242;
 			_localctx.mean = expr(0);
-			State = 1181;
+			State = 1243;
 			Match(SD);
-			State = 1182;
+			State = 1244;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -8714,15 +9236,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 114, RULE_loading);
+		EnterRule(_localctx, 118, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1184;
+			State = 1246;
 			Match(LOADING);
-			State = 1185;
+			State = 1247;
 			_localctx.factor = reference();
-			State = 1186;
+			State = 1248;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -8756,13 +9278,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 116, RULE_perYear);
+		EnterRule(_localctx, 120, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1188;
+			State = 1250;
 			Match(PER);
-			State = 1189;
+			State = 1251;
 			Match(YEAR);
 			}
 		}
@@ -8795,11 +9317,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 118, RULE_duration);
+		EnterRule(_localctx, 122, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1191;
+			State = 1253;
 			Match(QUANTITY);
 			}
 		}
@@ -9119,27 +9641,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 120;
-		EnterRecursionRule(_localctx, 120, RULE_expr, _p);
+		int _startState = 124;
+		EnterRecursionRule(_localctx, 124, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1235;
+			State = 1297;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1194;
+				State = 1256;
 				Match(LPAREN);
-				State = 1195;
+				State = 1257;
 				expr(0);
-				State = 1196;
+				State = 1258;
 				Match(RPAREN);
 				}
 				break;
@@ -9148,9 +9670,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1198;
+				State = 1260;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1199;
+				State = 1261;
 				expr(16);
 				}
 				break;
@@ -9159,9 +9681,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1200;
+				State = 1262;
 				Match(NOT);
-				State = 1201;
+				State = 1263;
 				expr(11);
 				}
 				break;
@@ -9170,17 +9692,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1202;
+				State = 1264;
 				Match(IF);
-				State = 1203;
+				State = 1265;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1204;
+				State = 1266;
 				Match(THEN);
-				State = 1205;
+				State = 1267;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1206;
+				State = 1268;
 				Match(ELSE);
-				State = 1207;
+				State = 1269;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -9189,37 +9711,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1209;
+				State = 1271;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1210;
+				State = 1272;
 				Match(LPAREN);
-				State = 1219;
+				State = 1281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -263879007600409L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 1728069791L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8162770541543193L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 56625390944223L) != 0)) {
 					{
-					State = 1211;
+					State = 1273;
 					expr(0);
-					State = 1216;
+					State = 1278;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1212;
+						State = 1274;
 						Match(COMMA);
-						State = 1213;
+						State = 1275;
 						expr(0);
 						}
 						}
-						State = 1218;
+						State = 1280;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1221;
+				State = 1283;
 				Match(RPAREN);
 				}
 				break;
@@ -9228,7 +9750,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1223;
+				State = 1285;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -9238,19 +9760,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1225;
+				State = 1287;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 166)) & ~0x3f) == 0 && ((1L << (_la - 166)) & 127L) != 0)) {
+				if (((((_la - 166)) & ~0x3f) == 0 && ((1L << (_la - 166)) & 4095L) != 0)) {
 					{
-					State = 1224;
+					State = 1286;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1227;
+				State = 1289;
 				Match(PER);
-				State = 1228;
+				State = 1290;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -9259,9 +9781,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1229;
+				State = 1291;
 				Match(NUMBER);
-				State = 1230;
+				State = 1292;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -9270,7 +9792,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1231;
+				State = 1293;
 				Match(QUANTITY);
 				}
 				break;
@@ -9279,7 +9801,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1232;
+				State = 1294;
 				Match(NUMBER);
 				}
 				break;
@@ -9288,7 +9810,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1233;
+				State = 1295;
 				Match(DATE);
 				}
 				break;
@@ -9297,34 +9819,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1234;
+				State = 1296;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1257;
+			State = 1319;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,114,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1255;
+					State = 1317;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1237;
+						State = 1299;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1238;
+						State = 1300;
 						Match(OF);
-						State = 1239;
+						State = 1301;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -9333,9 +9855,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1240;
+						State = 1302;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1241;
+						State = 1303;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -9345,7 +9867,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1242;
+						State = 1304;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -9354,9 +9876,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1243;
+						State = 1305;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1244;
+						State = 1306;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9366,7 +9888,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1245;
+						State = 1307;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -9375,19 +9897,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1246;
+						State = 1308;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1247;
+						State = 1309;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 211)) & ~0x3f) == 0 && ((1L << (_la - 211)) & 63L) != 0)) ) {
+						if ( !(((((_la - 225)) & ~0x3f) == 0 && ((1L << (_la - 225)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1248;
+						State = 1310;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -9396,11 +9918,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1249;
+						State = 1311;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1250;
+						State = 1312;
 						Match(AND);
-						State = 1251;
+						State = 1313;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -9409,20 +9931,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1252;
+						State = 1314;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1253;
+						State = 1315;
 						Match(OR);
-						State = 1254;
+						State = 1316;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1259;
+				State = 1321;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,114,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
 			}
 			}
 		}
@@ -9445,6 +9967,11 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MW() { return GetToken(DealLangParser.MW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KWH() { return GetToken(DealLangParser.KWH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MWH() { return GetToken(DealLangParser.MWH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COIN() { return GetToken(DealLangParser.COIN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COINS() { return GetToken(DealLangParser.COINS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EH_S() { return GetToken(DealLangParser.EH_S, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DAY() { return GetToken(DealLangParser.DAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHARE() { return GetToken(DealLangParser.SHARE, 0); }
 		public MeasureUnitContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -9461,14 +9988,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 122, RULE_measureUnit);
+		EnterRule(_localctx, 126, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1260;
+			State = 1322;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 166)) & ~0x3f) == 0 && ((1L << (_la - 166)) & 127L) != 0)) ) {
+			if ( !(((((_la - 166)) & ~0x3f) == 0 && ((1L << (_la - 166)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9513,20 +10040,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 124, RULE_reference);
+		EnterRule(_localctx, 128, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1262;
+			State = 1324;
 			ident();
-			State = 1265;
+			State = 1327;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,115,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,119,Context) ) {
 			case 1:
 				{
-				State = 1263;
+				State = 1325;
 				Match(DOT);
-				State = 1264;
+				State = 1326;
 				_localctx.member = ident();
 				}
 				break;
@@ -9659,6 +10186,16 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREPAYMENT() { return GetToken(DealLangParser.PREPAYMENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode APPLIED() { return GetToken(DealLangParser.APPLIED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOLDINGS() { return GetToken(DealLangParser.HOLDINGS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HASHRATE() { return GetToken(DealLangParser.HASHRATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NETWORK() { return GetToken(DealLangParser.NETWORK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REWARDS() { return GetToken(DealLangParser.REWARDS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COVER() { return GetToken(DealLangParser.COVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONVERTIBLE() { return GetToken(DealLangParser.CONVERTIBLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EARLY() { return GetToken(DealLangParser.EARLY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABOVE() { return GetToken(DealLangParser.ABOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMPLETION() { return GetToken(DealLangParser.COMPLETION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DELAYED() { return GetToken(DealLangParser.DELAYED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATHS() { return GetToken(DealLangParser.PATHS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEED() { return GetToken(DealLangParser.SEED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANTITHETIC() { return GetToken(DealLangParser.ANTITHETIC, 0); }
@@ -9705,14 +10242,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 126, RULE_ident);
+		EnterRule(_localctx, 130, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1267;
+			State = 1329;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -545354001088281L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 1610612767L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -17169969813061401L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 52776559181791L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9735,7 +10272,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 60: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 62: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -9758,7 +10295,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,229,1270,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,243,1332,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -9767,466 +10304,491 @@ public partial class DealLangParser : Parser {
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
-		1,0,1,0,1,0,1,0,5,0,133,8,0,10,0,12,0,136,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
-		1,2,1,2,1,2,5,2,147,8,2,10,2,12,2,150,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,174,8,
-		3,1,4,1,4,1,4,1,4,1,4,5,4,181,8,4,10,4,12,4,184,9,4,1,4,1,4,1,5,1,5,1,
-		5,5,5,191,8,5,10,5,12,5,194,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,
-		6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,212,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,220,
-		8,8,10,8,12,8,223,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,233,8,9,1,10,
-		1,10,1,10,1,10,5,10,239,8,10,10,10,12,10,242,9,10,1,10,1,10,1,11,1,11,
-		1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,256,8,11,10,11,12,11,259,
-		9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,267,8,11,1,12,1,12,1,13,1,13,1,
-		13,1,13,5,13,275,8,13,10,13,12,13,278,9,13,1,13,1,13,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,3,14,289,8,14,1,14,1,14,3,14,293,8,14,1,14,1,14,1,14,
-		1,14,5,14,299,8,14,10,14,12,14,302,9,14,1,14,3,14,305,8,14,1,15,1,15,1,
-		15,3,15,310,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,318,8,16,10,16,12,
-		16,321,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,
-		334,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
-		17,3,17,349,8,17,1,17,1,17,4,17,353,8,17,11,17,12,17,354,1,17,1,17,1,17,
-		3,17,360,8,17,1,18,1,18,1,18,3,18,365,8,18,1,19,1,19,1,19,1,19,1,19,1,
-		19,3,19,373,8,19,1,20,1,20,1,20,5,20,378,8,20,10,20,12,20,381,9,20,1,21,
-		1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,393,8,21,3,21,395,8,
-		21,1,22,1,22,1,23,1,23,1,23,1,23,5,23,403,8,23,10,23,12,23,406,9,23,1,
-		23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,417,8,24,1,24,1,24,1,24,
-		1,24,1,24,1,24,1,24,1,24,1,24,3,24,428,8,24,1,25,1,25,1,25,1,25,5,25,434,
-		8,25,10,25,12,25,437,9,25,1,25,1,25,1,26,1,26,1,26,5,26,444,8,26,10,26,
-		12,26,447,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,3,26,480,8,26,1,27,1,27,1,27,1,27,1,27,1,
-		27,5,27,488,8,27,10,27,12,27,491,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,3,28,517,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,3,28,531,8,28,1,28,3,28,534,8,28,1,29,1,29,1,29,1,
-		29,1,29,3,29,541,8,29,1,30,1,30,1,30,1,30,5,30,547,8,30,10,30,12,30,550,
-		9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,3,31,559,8,31,1,31,1,31,3,31,563,
-		8,31,1,31,1,31,3,31,567,8,31,1,31,1,31,3,31,571,8,31,1,31,1,31,3,31,575,
-		8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,5,31,
-		589,8,31,10,31,12,31,592,9,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,609,8,31,1,31,1,31,1,31,1,31,1,
-		31,5,31,616,8,31,10,31,12,31,619,9,31,1,31,1,31,3,31,623,8,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,3,31,645,8,31,1,32,1,32,1,32,1,32,1,33,1,33,1,33,1,
-		33,1,33,1,33,5,33,657,8,33,10,33,12,33,660,9,33,1,33,3,33,663,8,33,1,34,
-		1,34,1,34,1,34,5,34,669,8,34,10,34,12,34,672,9,34,1,34,1,34,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,689,8,35,1,
-		36,1,36,1,36,1,36,5,36,695,8,36,10,36,12,36,698,9,36,1,36,1,36,1,37,1,
-		37,1,37,1,37,1,37,1,37,5,37,708,8,37,10,37,12,37,711,9,37,3,37,713,8,37,
-		1,38,1,38,1,38,1,39,1,39,1,39,1,39,5,39,722,8,39,10,39,12,39,725,9,39,
-		1,39,3,39,728,8,39,1,40,1,40,1,40,1,40,1,40,1,40,3,40,736,8,40,1,41,1,
-		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,747,8,41,3,41,749,8,41,1,41,
-		1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,760,8,42,1,42,3,42,763,8,
-		42,1,42,1,42,3,42,767,8,42,1,43,1,43,1,43,1,43,1,43,1,43,3,43,775,8,43,
-		1,43,1,43,1,43,3,43,780,8,43,1,43,1,43,1,43,3,43,785,8,43,1,43,1,43,1,
-		43,1,43,1,43,1,43,1,43,1,43,3,43,795,8,43,1,43,1,43,1,43,1,43,5,43,801,
-		8,43,10,43,12,43,804,9,43,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,
-		5,44,815,8,44,10,44,12,44,818,9,44,1,44,1,44,3,44,822,8,44,1,44,3,44,825,
-		8,44,1,45,1,45,1,45,1,45,1,45,3,45,832,8,45,1,46,1,46,1,46,1,46,1,46,5,
-		46,839,8,46,10,46,12,46,842,9,46,1,47,1,47,3,47,846,8,47,1,48,1,48,1,48,
-		5,48,851,8,48,10,48,12,48,854,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,
-		1,49,5,49,864,8,49,10,49,12,49,867,9,49,3,49,869,8,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,882,8,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,897,8,49,10,49,12,49,
-		900,9,49,1,49,1,49,1,49,1,49,5,49,906,8,49,10,49,12,49,909,9,49,1,49,3,
-		49,912,8,49,1,49,1,49,1,49,3,49,917,8,49,1,49,1,49,5,49,921,8,49,10,49,
-		12,49,924,9,49,1,49,1,49,1,49,1,49,5,49,930,8,49,10,49,12,49,933,9,49,
-		1,49,3,49,936,8,49,1,50,1,50,1,50,5,50,941,8,50,10,50,12,50,944,9,50,1,
-		50,1,50,1,51,1,51,1,51,1,51,5,51,952,8,51,10,51,12,51,955,9,51,1,51,5,
-		51,958,8,51,10,51,12,51,961,9,51,1,51,3,51,964,8,51,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,3,52,988,8,52,1,53,1,53,1,53,1,53,1,53,1,53,5,53,996,
-		8,53,10,53,12,53,999,9,53,1,53,1,53,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,3,54,1016,8,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1033,8,54,10,54,
-		12,54,1036,9,54,3,54,1038,8,54,1,54,5,54,1041,8,54,10,54,12,54,1044,9,
-		54,1,54,3,54,1047,8,54,3,54,1049,8,54,1,54,1,54,4,54,1053,8,54,11,54,12,
-		54,1054,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,
-		54,1069,8,54,10,54,12,54,1072,9,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,3,54,1085,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		3,54,1108,8,54,1,54,1,54,1,54,1,54,1,54,3,54,1115,8,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,3,54,1137,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,
-		1160,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1170,8,54,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,57,1,57,
-		1,57,1,57,1,58,1,58,1,58,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		5,60,1215,8,60,10,60,12,60,1218,9,60,3,60,1220,8,60,1,60,1,60,1,60,1,60,
-		3,60,1226,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1236,8,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,5,60,1256,8,60,10,60,12,60,1259,9,60,1,61,1,61,1,62,
-		1,62,1,62,3,62,1266,8,62,1,63,1,63,1,63,0,1,120,64,0,2,4,6,8,10,12,14,
-		16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,
-		64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
-		108,110,112,114,116,118,120,122,124,126,0,9,1,0,199,200,1,0,15,16,1,0,
-		109,110,1,0,219,220,1,0,209,210,1,0,207,208,1,0,211,216,1,0,166,172,22,
-		0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,120,
-		122,126,127,129,131,134,136,145,145,147,151,158,160,173,173,178,192,194,
-		198,223,224,1456,0,134,1,0,0,0,2,139,1,0,0,0,4,142,1,0,0,0,6,173,1,0,0,
-		0,8,175,1,0,0,0,10,187,1,0,0,0,12,211,1,0,0,0,14,213,1,0,0,0,16,215,1,
-		0,0,0,18,232,1,0,0,0,20,234,1,0,0,0,22,266,1,0,0,0,24,268,1,0,0,0,26,270,
-		1,0,0,0,28,304,1,0,0,0,30,306,1,0,0,0,32,311,1,0,0,0,34,359,1,0,0,0,36,
-		364,1,0,0,0,38,372,1,0,0,0,40,374,1,0,0,0,42,394,1,0,0,0,44,396,1,0,0,
-		0,46,398,1,0,0,0,48,427,1,0,0,0,50,429,1,0,0,0,52,479,1,0,0,0,54,481,1,
-		0,0,0,56,533,1,0,0,0,58,535,1,0,0,0,60,542,1,0,0,0,62,644,1,0,0,0,64,646,
-		1,0,0,0,66,662,1,0,0,0,68,664,1,0,0,0,70,688,1,0,0,0,72,690,1,0,0,0,74,
-		712,1,0,0,0,76,714,1,0,0,0,78,717,1,0,0,0,80,735,1,0,0,0,82,737,1,0,0,
-		0,84,752,1,0,0,0,86,768,1,0,0,0,88,824,1,0,0,0,90,826,1,0,0,0,92,833,1,
-		0,0,0,94,845,1,0,0,0,96,847,1,0,0,0,98,935,1,0,0,0,100,937,1,0,0,0,102,
-		963,1,0,0,0,104,987,1,0,0,0,106,989,1,0,0,0,108,1169,1,0,0,0,110,1171,
-		1,0,0,0,112,1177,1,0,0,0,114,1184,1,0,0,0,116,1188,1,0,0,0,118,1191,1,
-		0,0,0,120,1235,1,0,0,0,122,1260,1,0,0,0,124,1262,1,0,0,0,126,1267,1,0,
-		0,0,128,133,3,2,1,0,129,133,3,4,2,0,130,133,3,106,53,0,131,133,3,8,4,0,
-		132,128,1,0,0,0,132,129,1,0,0,0,132,130,1,0,0,0,132,131,1,0,0,0,133,136,
-		1,0,0,0,134,132,1,0,0,0,134,135,1,0,0,0,135,137,1,0,0,0,136,134,1,0,0,
-		0,137,138,5,0,0,1,138,1,1,0,0,0,139,140,5,3,0,0,140,141,5,221,0,0,141,
-		3,1,0,0,0,142,143,5,1,0,0,143,144,3,126,63,0,144,148,5,199,0,0,145,147,
-		3,6,3,0,146,145,1,0,0,0,147,150,1,0,0,0,148,146,1,0,0,0,148,149,1,0,0,
-		0,149,151,1,0,0,0,150,148,1,0,0,0,151,152,5,200,0,0,152,5,1,0,0,0,153,
-		174,3,12,6,0,154,174,3,16,8,0,155,174,3,20,10,0,156,174,3,26,13,0,157,
-		174,3,32,16,0,158,174,3,46,23,0,159,174,3,50,25,0,160,174,3,54,27,0,161,
-		174,3,68,34,0,162,174,3,60,30,0,163,174,3,72,36,0,164,174,3,78,39,0,165,
-		174,3,82,41,0,166,174,3,84,42,0,167,174,3,86,43,0,168,174,3,90,45,0,169,
-		174,3,92,46,0,170,174,3,96,48,0,171,174,3,100,50,0,172,174,3,8,4,0,173,
-		153,1,0,0,0,173,154,1,0,0,0,173,155,1,0,0,0,173,156,1,0,0,0,173,157,1,
-		0,0,0,173,158,1,0,0,0,173,159,1,0,0,0,173,160,1,0,0,0,173,161,1,0,0,0,
-		173,162,1,0,0,0,173,163,1,0,0,0,173,164,1,0,0,0,173,165,1,0,0,0,173,166,
-		1,0,0,0,173,167,1,0,0,0,173,168,1,0,0,0,173,169,1,0,0,0,173,170,1,0,0,
-		0,173,171,1,0,0,0,173,172,1,0,0,0,174,7,1,0,0,0,175,176,5,223,0,0,176,
-		182,4,4,0,0,177,181,3,126,63,0,178,181,5,4,0,0,179,181,5,52,0,0,180,177,
-		1,0,0,0,180,178,1,0,0,0,180,179,1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,
-		0,182,183,1,0,0,0,183,185,1,0,0,0,184,182,1,0,0,0,185,186,3,10,5,0,186,
-		9,1,0,0,0,187,192,5,199,0,0,188,191,3,10,5,0,189,191,8,0,0,0,190,188,1,
-		0,0,0,190,189,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,0,0,0,
-		193,195,1,0,0,0,194,192,1,0,0,0,195,196,5,200,0,0,196,11,1,0,0,0,197,198,
-		5,5,0,0,198,212,5,221,0,0,199,200,5,6,0,0,200,212,3,126,63,0,201,202,5,
-		7,0,0,202,212,5,218,0,0,203,204,5,8,0,0,204,212,5,218,0,0,205,206,5,9,
-		0,0,206,212,5,218,0,0,207,208,5,10,0,0,208,212,3,126,63,0,209,210,5,11,
-		0,0,210,212,3,14,7,0,211,197,1,0,0,0,211,199,1,0,0,0,211,201,1,0,0,0,211,
-		203,1,0,0,0,211,205,1,0,0,0,211,207,1,0,0,0,211,209,1,0,0,0,212,13,1,0,
-		0,0,213,214,5,217,0,0,214,15,1,0,0,0,215,216,5,12,0,0,216,217,3,126,63,
-		0,217,221,5,199,0,0,218,220,3,18,9,0,219,218,1,0,0,0,220,223,1,0,0,0,221,
-		219,1,0,0,0,221,222,1,0,0,0,222,224,1,0,0,0,223,221,1,0,0,0,224,225,5,
-		200,0,0,225,17,1,0,0,0,226,227,5,41,0,0,227,233,5,221,0,0,228,229,5,42,
-		0,0,229,233,3,120,60,0,230,231,5,43,0,0,231,233,3,120,60,0,232,226,1,0,
-		0,0,232,228,1,0,0,0,232,230,1,0,0,0,233,19,1,0,0,0,234,235,5,13,0,0,235,
-		236,3,126,63,0,236,240,5,199,0,0,237,239,3,22,11,0,238,237,1,0,0,0,239,
-		242,1,0,0,0,240,238,1,0,0,0,240,241,1,0,0,0,241,243,1,0,0,0,242,240,1,
-		0,0,0,243,244,5,200,0,0,244,21,1,0,0,0,245,246,5,113,0,0,246,267,3,120,
-		60,0,247,248,5,161,0,0,248,249,3,120,60,0,249,250,3,116,58,0,250,267,1,
-		0,0,0,251,252,5,14,0,0,252,253,3,24,12,0,253,257,5,199,0,0,254,256,3,30,
-		15,0,255,254,1,0,0,0,256,259,1,0,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,
-		260,1,0,0,0,259,257,1,0,0,0,260,261,5,200,0,0,261,267,1,0,0,0,262,263,
-		5,17,0,0,263,264,5,218,0,0,264,265,5,18,0,0,265,267,3,120,60,0,266,245,
-		1,0,0,0,266,247,1,0,0,0,266,251,1,0,0,0,266,262,1,0,0,0,267,23,1,0,0,0,
-		268,269,7,1,0,0,269,25,1,0,0,0,270,271,5,44,0,0,271,272,3,126,63,0,272,
-		276,5,199,0,0,273,275,3,28,14,0,274,273,1,0,0,0,275,278,1,0,0,0,276,274,
-		1,0,0,0,276,277,1,0,0,0,277,279,1,0,0,0,278,276,1,0,0,0,279,280,5,200,
-		0,0,280,27,1,0,0,0,281,282,5,45,0,0,282,305,3,120,60,0,283,284,5,46,0,
-		0,284,285,5,47,0,0,285,288,3,118,59,0,286,287,5,48,0,0,287,289,3,120,60,
-		0,288,286,1,0,0,0,288,289,1,0,0,0,289,292,1,0,0,0,290,291,5,49,0,0,291,
-		293,5,218,0,0,292,290,1,0,0,0,292,293,1,0,0,0,293,305,1,0,0,0,294,295,
-		5,46,0,0,295,296,5,50,0,0,296,300,5,199,0,0,297,299,3,30,15,0,298,297,
-		1,0,0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,303,1,0,0,
-		0,302,300,1,0,0,0,303,305,5,200,0,0,304,281,1,0,0,0,304,283,1,0,0,0,304,
-		294,1,0,0,0,305,29,1,0,0,0,306,307,5,218,0,0,307,309,3,120,60,0,308,310,
-		5,203,0,0,309,308,1,0,0,0,309,310,1,0,0,0,310,31,1,0,0,0,311,312,5,51,
-		0,0,312,313,3,126,63,0,313,314,5,52,0,0,314,315,3,126,63,0,315,319,5,199,
-		0,0,316,318,3,34,17,0,317,316,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,
-		319,320,1,0,0,0,320,322,1,0,0,0,321,319,1,0,0,0,322,323,5,200,0,0,323,
-		33,1,0,0,0,324,325,5,53,0,0,325,360,3,126,63,0,326,327,5,54,0,0,327,328,
-		3,120,60,0,328,333,3,116,58,0,329,330,5,55,0,0,330,331,3,120,60,0,331,
-		332,3,116,58,0,332,334,1,0,0,0,333,329,1,0,0,0,333,334,1,0,0,0,334,360,
-		1,0,0,0,335,336,5,56,0,0,336,360,5,218,0,0,337,338,5,57,0,0,338,360,3,
-		118,59,0,339,340,5,58,0,0,340,341,3,36,18,0,341,342,3,118,59,0,342,343,
-		5,60,0,0,343,344,5,53,0,0,344,348,5,61,0,0,345,346,5,54,0,0,346,347,5,
-		60,0,0,347,349,5,62,0,0,348,345,1,0,0,0,348,349,1,0,0,0,349,360,1,0,0,
-		0,350,352,5,63,0,0,351,353,3,38,19,0,352,351,1,0,0,0,353,354,1,0,0,0,354,
-		352,1,0,0,0,354,355,1,0,0,0,355,360,1,0,0,0,356,357,5,11,0,0,357,360,3,
-		14,7,0,358,360,3,40,20,0,359,324,1,0,0,0,359,326,1,0,0,0,359,335,1,0,0,
-		0,359,337,1,0,0,0,359,339,1,0,0,0,359,350,1,0,0,0,359,356,1,0,0,0,359,
-		358,1,0,0,0,360,35,1,0,0,0,361,362,5,220,0,0,362,365,5,59,0,0,363,365,
-		5,219,0,0,364,361,1,0,0,0,364,363,1,0,0,0,365,37,1,0,0,0,366,367,5,68,
-		0,0,367,373,3,120,60,0,368,369,5,69,0,0,369,373,3,120,60,0,370,371,5,70,
-		0,0,371,373,5,218,0,0,372,366,1,0,0,0,372,368,1,0,0,0,372,370,1,0,0,0,
-		373,39,1,0,0,0,374,375,5,64,0,0,375,379,3,126,63,0,376,378,3,42,21,0,377,
-		376,1,0,0,0,378,381,1,0,0,0,379,377,1,0,0,0,379,380,1,0,0,0,380,41,1,0,
-		0,0,381,379,1,0,0,0,382,383,5,69,0,0,383,395,3,120,60,0,384,385,5,70,0,
-		0,385,395,5,218,0,0,386,387,5,123,0,0,387,395,3,120,60,0,388,389,5,65,
-		0,0,389,392,3,44,22,0,390,391,5,175,0,0,391,393,3,44,22,0,392,390,1,0,
-		0,0,392,393,1,0,0,0,393,395,1,0,0,0,394,382,1,0,0,0,394,384,1,0,0,0,394,
-		386,1,0,0,0,394,388,1,0,0,0,395,43,1,0,0,0,396,397,7,2,0,0,397,45,1,0,
-		0,0,398,399,5,71,0,0,399,400,3,126,63,0,400,404,5,199,0,0,401,403,3,48,
-		24,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,
-		407,1,0,0,0,406,404,1,0,0,0,407,408,5,200,0,0,408,47,1,0,0,0,409,410,5,
-		72,0,0,410,428,3,126,63,0,411,412,5,105,0,0,412,428,3,120,60,0,413,414,
-		5,106,0,0,414,416,3,120,60,0,415,417,5,107,0,0,416,415,1,0,0,0,416,417,
-		1,0,0,0,417,428,1,0,0,0,418,419,5,108,0,0,419,420,5,70,0,0,420,428,5,218,
-		0,0,421,422,5,111,0,0,422,428,3,66,33,0,423,424,5,8,0,0,424,428,5,218,
-		0,0,425,426,5,43,0,0,426,428,3,120,60,0,427,409,1,0,0,0,427,411,1,0,0,
-		0,427,413,1,0,0,0,427,418,1,0,0,0,427,421,1,0,0,0,427,423,1,0,0,0,427,
-		425,1,0,0,0,428,49,1,0,0,0,429,430,5,73,0,0,430,431,3,126,63,0,431,435,
-		5,199,0,0,432,434,3,52,26,0,433,432,1,0,0,0,434,437,1,0,0,0,435,433,1,
-		0,0,0,435,436,1,0,0,0,436,438,1,0,0,0,437,435,1,0,0,0,438,439,5,200,0,
-		0,439,51,1,0,0,0,440,441,5,74,0,0,441,445,5,199,0,0,442,444,3,58,29,0,
-		443,442,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,448,
-		1,0,0,0,447,445,1,0,0,0,448,480,5,200,0,0,449,450,5,75,0,0,450,480,3,120,
-		60,0,451,452,5,76,0,0,452,480,3,120,60,0,453,454,5,77,0,0,454,455,5,47,
-		0,0,455,480,3,118,59,0,456,457,5,77,0,0,457,458,5,78,0,0,458,459,3,120,
-		60,0,459,460,3,116,58,0,460,480,1,0,0,0,461,462,5,80,0,0,462,480,3,120,
-		60,0,463,464,5,81,0,0,464,480,3,120,60,0,465,466,5,79,0,0,466,480,3,120,
-		60,0,467,468,5,82,0,0,468,469,3,120,60,0,469,470,3,116,58,0,470,480,1,
-		0,0,0,471,472,5,83,0,0,472,473,3,120,60,0,473,474,5,78,0,0,474,475,3,120,
-		60,0,475,476,3,116,58,0,476,480,1,0,0,0,477,478,5,84,0,0,478,480,3,126,
-		63,0,479,440,1,0,0,0,479,449,1,0,0,0,479,451,1,0,0,0,479,453,1,0,0,0,479,
-		456,1,0,0,0,479,461,1,0,0,0,479,463,1,0,0,0,479,465,1,0,0,0,479,467,1,
-		0,0,0,479,471,1,0,0,0,479,477,1,0,0,0,480,53,1,0,0,0,481,482,5,85,0,0,
-		482,483,3,126,63,0,483,484,5,52,0,0,484,485,3,126,63,0,485,489,5,199,0,
-		0,486,488,3,56,28,0,487,486,1,0,0,0,488,491,1,0,0,0,489,487,1,0,0,0,489,
-		490,1,0,0,0,490,492,1,0,0,0,491,489,1,0,0,0,492,493,5,200,0,0,493,55,1,
-		0,0,0,494,495,5,86,0,0,495,534,3,126,63,0,496,497,5,75,0,0,497,534,3,120,
-		60,0,498,499,5,87,0,0,499,500,5,60,0,0,500,534,5,62,0,0,501,502,5,87,0,
-		0,502,534,3,120,60,0,503,504,5,168,0,0,504,505,3,120,60,0,505,506,3,116,
-		58,0,506,534,1,0,0,0,507,508,5,88,0,0,508,534,3,120,60,0,509,510,5,56,
-		0,0,510,534,5,218,0,0,511,512,5,57,0,0,512,534,3,118,59,0,513,514,5,91,
-		0,0,514,516,3,120,60,0,515,517,5,92,0,0,516,515,1,0,0,0,516,517,1,0,0,
-		0,517,534,1,0,0,0,518,519,5,58,0,0,519,520,3,36,18,0,520,521,3,118,59,
-		0,521,522,5,60,0,0,522,523,5,86,0,0,523,524,5,61,0,0,524,534,1,0,0,0,525,
-		526,5,93,0,0,526,530,3,120,60,0,527,528,5,94,0,0,528,529,5,125,0,0,529,
-		531,5,57,0,0,530,527,1,0,0,0,530,531,1,0,0,0,531,534,1,0,0,0,532,534,3,
-		40,20,0,533,494,1,0,0,0,533,496,1,0,0,0,533,498,1,0,0,0,533,501,1,0,0,
-		0,533,503,1,0,0,0,533,507,1,0,0,0,533,509,1,0,0,0,533,511,1,0,0,0,533,
-		513,1,0,0,0,533,518,1,0,0,0,533,525,1,0,0,0,533,532,1,0,0,0,534,57,1,0,
-		0,0,535,536,5,218,0,0,536,537,3,120,60,0,537,538,5,60,0,0,538,540,3,120,
-		60,0,539,541,5,203,0,0,540,539,1,0,0,0,540,541,1,0,0,0,541,59,1,0,0,0,
-		542,543,5,104,0,0,543,544,3,126,63,0,544,548,5,199,0,0,545,547,3,62,31,
-		0,546,545,1,0,0,0,547,550,1,0,0,0,548,546,1,0,0,0,548,549,1,0,0,0,549,
-		551,1,0,0,0,550,548,1,0,0,0,551,552,5,200,0,0,552,61,1,0,0,0,553,554,5,
-		105,0,0,554,645,3,120,60,0,555,556,5,106,0,0,556,558,3,120,60,0,557,559,
-		5,107,0,0,558,557,1,0,0,0,558,559,1,0,0,0,559,562,1,0,0,0,560,561,5,48,
-		0,0,561,563,3,120,60,0,562,560,1,0,0,0,562,563,1,0,0,0,563,566,1,0,0,0,
-		564,565,5,69,0,0,565,567,3,120,60,0,566,564,1,0,0,0,566,567,1,0,0,0,567,
-		645,1,0,0,0,568,570,5,178,0,0,569,571,5,219,0,0,570,569,1,0,0,0,570,571,
-		1,0,0,0,571,574,1,0,0,0,572,573,5,132,0,0,573,575,3,120,60,0,574,572,1,
-		0,0,0,574,575,1,0,0,0,575,645,1,0,0,0,576,577,5,178,0,0,577,645,5,189,
-		0,0,578,579,5,179,0,0,579,645,3,120,60,0,580,581,5,180,0,0,581,645,3,120,
-		60,0,582,583,5,181,0,0,583,584,5,70,0,0,584,645,5,218,0,0,585,586,5,182,
-		0,0,586,590,5,199,0,0,587,589,3,30,15,0,588,587,1,0,0,0,589,592,1,0,0,
-		0,590,588,1,0,0,0,590,591,1,0,0,0,591,593,1,0,0,0,592,590,1,0,0,0,593,
-		645,5,200,0,0,594,595,5,182,0,0,595,596,5,190,0,0,596,597,3,126,63,0,597,
-		598,5,191,0,0,598,599,3,120,60,0,599,645,1,0,0,0,600,601,5,183,0,0,601,
-		645,3,120,60,0,602,603,5,184,0,0,603,608,3,120,60,0,604,605,5,49,0,0,605,
-		609,5,218,0,0,606,607,5,193,0,0,607,609,3,126,63,0,608,604,1,0,0,0,608,
-		606,1,0,0,0,609,645,1,0,0,0,610,611,5,186,0,0,611,612,5,187,0,0,612,613,
-		3,126,63,0,613,617,5,199,0,0,614,616,3,64,32,0,615,614,1,0,0,0,616,619,
-		1,0,0,0,617,615,1,0,0,0,617,618,1,0,0,0,618,622,1,0,0,0,619,617,1,0,0,
-		0,620,621,5,154,0,0,621,623,3,120,60,0,622,620,1,0,0,0,622,623,1,0,0,0,
-		623,624,1,0,0,0,624,625,5,200,0,0,625,645,1,0,0,0,626,627,5,186,0,0,627,
-		628,5,192,0,0,628,629,3,120,60,0,629,630,5,154,0,0,630,631,3,120,60,0,
-		631,645,1,0,0,0,632,633,5,185,0,0,633,645,3,120,60,0,634,635,5,108,0,0,
-		635,636,5,70,0,0,636,645,5,218,0,0,637,638,5,111,0,0,638,645,3,66,33,0,
-		639,640,5,8,0,0,640,645,5,218,0,0,641,642,5,115,0,0,642,645,5,220,0,0,
-		643,645,3,40,20,0,644,553,1,0,0,0,644,555,1,0,0,0,644,568,1,0,0,0,644,
-		576,1,0,0,0,644,578,1,0,0,0,644,580,1,0,0,0,644,582,1,0,0,0,644,585,1,
-		0,0,0,644,594,1,0,0,0,644,600,1,0,0,0,644,602,1,0,0,0,644,610,1,0,0,0,
-		644,626,1,0,0,0,644,632,1,0,0,0,644,634,1,0,0,0,644,637,1,0,0,0,644,639,
-		1,0,0,0,644,641,1,0,0,0,644,643,1,0,0,0,645,63,1,0,0,0,646,647,5,188,0,
-		0,647,648,3,120,60,0,648,649,3,120,60,0,649,65,1,0,0,0,650,663,5,112,0,
-		0,651,663,5,113,0,0,652,663,5,114,0,0,653,654,5,50,0,0,654,658,5,199,0,
-		0,655,657,3,30,15,0,656,655,1,0,0,0,657,660,1,0,0,0,658,656,1,0,0,0,658,
-		659,1,0,0,0,659,661,1,0,0,0,660,658,1,0,0,0,661,663,5,200,0,0,662,650,
-		1,0,0,0,662,651,1,0,0,0,662,652,1,0,0,0,662,653,1,0,0,0,663,67,1,0,0,0,
-		664,665,5,194,0,0,665,666,3,126,63,0,666,670,5,199,0,0,667,669,3,70,35,
-		0,668,667,1,0,0,0,669,672,1,0,0,0,670,668,1,0,0,0,670,671,1,0,0,0,671,
-		673,1,0,0,0,672,670,1,0,0,0,673,674,5,200,0,0,674,69,1,0,0,0,675,676,5,
-		174,0,0,676,677,3,126,63,0,677,678,5,204,0,0,678,679,3,126,63,0,679,689,
-		1,0,0,0,680,681,5,195,0,0,681,689,3,120,60,0,682,683,5,196,0,0,683,689,
-		3,120,60,0,684,685,5,197,0,0,685,689,5,198,0,0,686,687,5,197,0,0,687,689,
-		3,126,63,0,688,675,1,0,0,0,688,680,1,0,0,0,688,682,1,0,0,0,688,684,1,0,
-		0,0,688,686,1,0,0,0,689,71,1,0,0,0,690,691,5,116,0,0,691,692,3,126,63,
-		0,692,696,5,199,0,0,693,695,3,74,37,0,694,693,1,0,0,0,695,698,1,0,0,0,
-		696,694,1,0,0,0,696,697,1,0,0,0,697,699,1,0,0,0,698,696,1,0,0,0,699,700,
-		5,200,0,0,700,73,1,0,0,0,701,702,5,117,0,0,702,713,3,120,60,0,703,704,
-		5,118,0,0,704,709,3,76,38,0,705,706,5,203,0,0,706,708,3,76,38,0,707,705,
-		1,0,0,0,708,711,1,0,0,0,709,707,1,0,0,0,709,710,1,0,0,0,710,713,1,0,0,
-		0,711,709,1,0,0,0,712,701,1,0,0,0,712,703,1,0,0,0,713,75,1,0,0,0,714,715,
-		3,126,63,0,715,716,3,120,60,0,716,77,1,0,0,0,717,718,5,119,0,0,718,727,
-		3,126,63,0,719,723,5,199,0,0,720,722,3,80,40,0,721,720,1,0,0,0,722,725,
-		1,0,0,0,723,721,1,0,0,0,723,724,1,0,0,0,724,726,1,0,0,0,725,723,1,0,0,
-		0,726,728,5,200,0,0,727,719,1,0,0,0,727,728,1,0,0,0,728,79,1,0,0,0,729,
-		730,5,120,0,0,730,736,3,120,60,0,731,732,5,121,0,0,732,736,3,120,60,0,
-		733,734,5,122,0,0,734,736,3,120,60,0,735,729,1,0,0,0,735,731,1,0,0,0,735,
-		733,1,0,0,0,736,81,1,0,0,0,737,738,5,123,0,0,738,739,3,126,63,0,739,740,
-		5,199,0,0,740,748,3,120,60,0,741,746,3,116,58,0,742,743,5,55,0,0,743,744,
-		3,120,60,0,744,745,3,116,58,0,745,747,1,0,0,0,746,742,1,0,0,0,746,747,
-		1,0,0,0,747,749,1,0,0,0,748,741,1,0,0,0,748,749,1,0,0,0,749,750,1,0,0,
-		0,750,751,5,200,0,0,751,83,1,0,0,0,752,753,5,124,0,0,753,754,3,126,63,
-		0,754,755,5,206,0,0,755,762,3,120,60,0,756,759,5,125,0,0,757,760,5,126,
-		0,0,758,760,5,127,0,0,759,757,1,0,0,0,759,758,1,0,0,0,760,761,1,0,0,0,
-		761,763,3,118,59,0,762,756,1,0,0,0,762,763,1,0,0,0,763,766,1,0,0,0,764,
-		765,5,49,0,0,765,767,5,218,0,0,766,764,1,0,0,0,766,767,1,0,0,0,767,85,
-		1,0,0,0,768,769,5,128,0,0,769,770,3,126,63,0,770,771,5,132,0,0,771,774,
-		3,120,60,0,772,773,5,49,0,0,773,775,5,218,0,0,774,772,1,0,0,0,774,775,
-		1,0,0,0,775,779,1,0,0,0,776,777,5,129,0,0,777,778,5,131,0,0,778,780,5,
-		220,0,0,779,776,1,0,0,0,779,780,1,0,0,0,780,784,1,0,0,0,781,782,5,130,
-		0,0,782,783,5,131,0,0,783,785,5,220,0,0,784,781,1,0,0,0,784,785,1,0,0,
-		0,785,794,1,0,0,0,786,787,5,149,0,0,787,788,5,163,0,0,788,789,3,126,63,
-		0,789,790,5,150,0,0,790,791,5,152,0,0,791,792,5,220,0,0,792,793,5,151,
-		0,0,793,795,1,0,0,0,794,786,1,0,0,0,794,795,1,0,0,0,795,796,1,0,0,0,796,
-		797,5,205,0,0,797,802,3,88,44,0,798,799,5,203,0,0,799,801,3,88,44,0,800,
-		798,1,0,0,0,801,804,1,0,0,0,802,800,1,0,0,0,802,803,1,0,0,0,803,87,1,0,
-		0,0,804,802,1,0,0,0,805,806,5,145,0,0,806,807,5,219,0,0,807,808,5,152,
-		0,0,808,825,3,126,63,0,809,821,5,148,0,0,810,811,5,201,0,0,811,816,3,126,
-		63,0,812,813,5,203,0,0,813,815,3,126,63,0,814,812,1,0,0,0,815,818,1,0,
-		0,0,816,814,1,0,0,0,816,817,1,0,0,0,817,819,1,0,0,0,818,816,1,0,0,0,819,
-		820,5,202,0,0,820,822,1,0,0,0,821,810,1,0,0,0,821,822,1,0,0,0,822,825,
-		1,0,0,0,823,825,3,126,63,0,824,805,1,0,0,0,824,809,1,0,0,0,824,823,1,0,
-		0,0,825,89,1,0,0,0,826,827,5,133,0,0,827,828,5,132,0,0,828,831,3,120,60,
-		0,829,830,5,134,0,0,830,832,3,118,59,0,831,829,1,0,0,0,831,832,1,0,0,0,
-		832,91,1,0,0,0,833,834,5,135,0,0,834,835,5,136,0,0,835,840,3,94,47,0,836,
-		837,5,203,0,0,837,839,3,94,47,0,838,836,1,0,0,0,839,842,1,0,0,0,840,838,
-		1,0,0,0,840,841,1,0,0,0,841,93,1,0,0,0,842,840,1,0,0,0,843,846,5,63,0,
-		0,844,846,3,126,63,0,845,843,1,0,0,0,845,844,1,0,0,0,846,95,1,0,0,0,847,
-		848,5,137,0,0,848,852,5,199,0,0,849,851,3,98,49,0,850,849,1,0,0,0,851,
-		854,1,0,0,0,852,850,1,0,0,0,852,853,1,0,0,0,853,855,1,0,0,0,854,852,1,
-		0,0,0,855,856,5,200,0,0,856,97,1,0,0,0,857,858,5,10,0,0,858,868,3,124,
-		62,0,859,860,5,138,0,0,860,865,3,126,63,0,861,862,5,203,0,0,862,864,3,
-		126,63,0,863,861,1,0,0,0,864,867,1,0,0,0,865,863,1,0,0,0,865,866,1,0,0,
-		0,866,869,1,0,0,0,867,865,1,0,0,0,868,859,1,0,0,0,868,869,1,0,0,0,869,
-		936,1,0,0,0,870,871,5,139,0,0,871,936,3,126,63,0,872,873,5,140,0,0,873,
-		936,3,126,63,0,874,875,5,141,0,0,875,876,5,142,0,0,876,877,5,143,0,0,877,
-		936,3,126,63,0,878,881,5,144,0,0,879,880,5,219,0,0,880,882,5,174,0,0,881,
-		879,1,0,0,0,881,882,1,0,0,0,882,883,1,0,0,0,883,884,5,142,0,0,884,885,
-		5,152,0,0,885,936,3,126,63,0,886,887,5,145,0,0,887,888,5,219,0,0,888,889,
-		5,174,0,0,889,890,5,142,0,0,890,891,5,152,0,0,891,936,3,126,63,0,892,893,
-		5,153,0,0,893,894,3,120,60,0,894,898,5,199,0,0,895,897,3,98,49,0,896,895,
-		1,0,0,0,897,900,1,0,0,0,898,896,1,0,0,0,898,899,1,0,0,0,899,901,1,0,0,
-		0,900,898,1,0,0,0,901,911,5,200,0,0,902,903,5,154,0,0,903,907,5,199,0,
-		0,904,906,3,98,49,0,905,904,1,0,0,0,906,909,1,0,0,0,907,905,1,0,0,0,907,
-		908,1,0,0,0,908,910,1,0,0,0,909,907,1,0,0,0,910,912,5,200,0,0,911,902,
-		1,0,0,0,911,912,1,0,0,0,912,936,1,0,0,0,913,916,5,146,0,0,914,915,5,163,
-		0,0,915,917,5,105,0,0,916,914,1,0,0,0,916,917,1,0,0,0,917,918,1,0,0,0,
-		918,922,5,199,0,0,919,921,3,98,49,0,920,919,1,0,0,0,921,924,1,0,0,0,922,
-		920,1,0,0,0,922,923,1,0,0,0,923,925,1,0,0,0,924,922,1,0,0,0,925,936,5,
-		200,0,0,926,927,5,147,0,0,927,931,5,199,0,0,928,930,3,98,49,0,929,928,
-		1,0,0,0,930,933,1,0,0,0,931,929,1,0,0,0,931,932,1,0,0,0,932,934,1,0,0,
-		0,933,931,1,0,0,0,934,936,5,200,0,0,935,857,1,0,0,0,935,870,1,0,0,0,935,
-		872,1,0,0,0,935,874,1,0,0,0,935,878,1,0,0,0,935,886,1,0,0,0,935,892,1,
-		0,0,0,935,913,1,0,0,0,935,926,1,0,0,0,936,99,1,0,0,0,937,938,5,156,0,0,
-		938,942,5,199,0,0,939,941,3,102,51,0,940,939,1,0,0,0,941,944,1,0,0,0,942,
-		940,1,0,0,0,942,943,1,0,0,0,943,945,1,0,0,0,944,942,1,0,0,0,945,946,5,
-		200,0,0,946,101,1,0,0,0,947,948,5,157,0,0,948,953,3,126,63,0,949,950,5,
-		203,0,0,950,952,3,126,63,0,951,949,1,0,0,0,952,955,1,0,0,0,953,951,1,0,
-		0,0,953,954,1,0,0,0,954,959,1,0,0,0,955,953,1,0,0,0,956,958,3,104,52,0,
-		957,956,1,0,0,0,958,961,1,0,0,0,959,957,1,0,0,0,959,960,1,0,0,0,960,964,
-		1,0,0,0,961,959,1,0,0,0,962,964,3,96,48,0,963,947,1,0,0,0,963,962,1,0,
-		0,0,964,103,1,0,0,0,965,966,5,158,0,0,966,988,3,120,60,0,967,968,5,159,
-		0,0,968,988,3,118,59,0,969,970,5,95,0,0,970,971,3,120,60,0,971,972,5,165,
-		0,0,972,973,5,103,0,0,973,988,1,0,0,0,974,975,5,96,0,0,975,988,3,120,60,
-		0,976,977,5,97,0,0,977,978,3,120,60,0,978,979,5,165,0,0,979,980,5,103,
-		0,0,980,988,1,0,0,0,981,982,5,98,0,0,982,988,3,120,60,0,983,984,5,99,0,
-		0,984,988,5,100,0,0,985,986,5,101,0,0,986,988,3,120,60,0,987,965,1,0,0,
-		0,987,967,1,0,0,0,987,969,1,0,0,0,987,974,1,0,0,0,987,976,1,0,0,0,987,
-		981,1,0,0,0,987,983,1,0,0,0,987,985,1,0,0,0,988,105,1,0,0,0,989,990,5,
-		2,0,0,990,991,3,126,63,0,991,992,5,4,0,0,992,993,3,126,63,0,993,997,5,
-		199,0,0,994,996,3,108,54,0,995,994,1,0,0,0,996,999,1,0,0,0,997,995,1,0,
-		0,0,997,998,1,0,0,0,998,1000,1,0,0,0,999,997,1,0,0,0,1000,1001,5,200,0,
-		0,1001,107,1,0,0,0,1002,1003,3,126,63,0,1003,1004,5,58,0,0,1004,1005,5,
-		160,0,0,1005,1006,5,220,0,0,1006,1170,1,0,0,0,1007,1008,3,124,62,0,1008,
-		1009,5,161,0,0,1009,1010,3,120,60,0,1010,1015,3,116,58,0,1011,1012,5,26,
-		0,0,1012,1013,3,120,60,0,1013,1014,3,116,58,0,1014,1016,1,0,0,0,1015,1011,
-		1,0,0,0,1015,1016,1,0,0,0,1016,1170,1,0,0,0,1017,1018,3,124,62,0,1018,
-		1019,5,162,0,0,1019,1020,3,120,60,0,1020,1021,5,163,0,0,1021,1022,5,218,
-		0,0,1022,1170,1,0,0,0,1023,1024,3,126,63,0,1024,1048,5,164,0,0,1025,1026,
-		5,52,0,0,1026,1049,5,218,0,0,1027,1037,5,36,0,0,1028,1029,5,42,0,0,1029,
-		1030,3,120,60,0,1030,1034,3,116,58,0,1031,1033,3,110,55,0,1032,1031,1,
-		0,0,0,1033,1036,1,0,0,0,1034,1032,1,0,0,0,1034,1035,1,0,0,0,1035,1038,
-		1,0,0,0,1036,1034,1,0,0,0,1037,1028,1,0,0,0,1037,1038,1,0,0,0,1038,1042,
-		1,0,0,0,1039,1041,3,114,57,0,1040,1039,1,0,0,0,1041,1044,1,0,0,0,1042,
-		1040,1,0,0,0,1042,1043,1,0,0,0,1043,1046,1,0,0,0,1044,1042,1,0,0,0,1045,
-		1047,3,112,56,0,1046,1045,1,0,0,0,1046,1047,1,0,0,0,1047,1049,1,0,0,0,
-		1048,1025,1,0,0,0,1048,1027,1,0,0,0,1049,1170,1,0,0,0,1050,1052,5,156,
-		0,0,1051,1053,3,104,52,0,1052,1051,1,0,0,0,1053,1054,1,0,0,0,1054,1052,
-		1,0,0,0,1054,1055,1,0,0,0,1055,1170,1,0,0,0,1056,1057,5,156,0,0,1057,1058,
-		5,157,0,0,1058,1170,5,102,0,0,1059,1060,3,126,63,0,1060,1061,5,113,0,0,
-		1061,1062,3,120,60,0,1062,1170,1,0,0,0,1063,1064,3,126,63,0,1064,1065,
-		5,14,0,0,1065,1066,3,24,12,0,1066,1070,5,199,0,0,1067,1069,3,30,15,0,1068,
-		1067,1,0,0,0,1069,1072,1,0,0,0,1070,1068,1,0,0,0,1070,1071,1,0,0,0,1071,
-		1073,1,0,0,0,1072,1070,1,0,0,0,1073,1074,5,200,0,0,1074,1170,1,0,0,0,1075,
-		1076,3,126,63,0,1076,1077,5,17,0,0,1077,1078,5,218,0,0,1078,1079,5,18,
-		0,0,1079,1080,3,120,60,0,1080,1170,1,0,0,0,1081,1082,3,126,63,0,1082,1084,
-		5,19,0,0,1083,1085,5,207,0,0,1084,1083,1,0,0,0,1084,1085,1,0,0,0,1085,
-		1086,1,0,0,0,1086,1087,3,120,60,0,1087,1170,1,0,0,0,1088,1089,3,126,63,
-		0,1089,1090,5,89,0,0,1090,1091,3,120,60,0,1091,1170,1,0,0,0,1092,1093,
-		3,126,63,0,1093,1094,5,90,0,0,1094,1095,5,131,0,0,1095,1096,3,118,59,0,
-		1096,1097,5,60,0,0,1097,1098,3,120,60,0,1098,1170,1,0,0,0,1099,1100,3,
-		126,63,0,1100,1101,5,177,0,0,1101,1102,5,90,0,0,1102,1170,1,0,0,0,1103,
-		1104,3,126,63,0,1104,1105,5,68,0,0,1105,1107,5,66,0,0,1106,1108,5,219,
-		0,0,1107,1106,1,0,0,0,1107,1108,1,0,0,0,1108,1170,1,0,0,0,1109,1110,3,
-		126,63,0,1110,1111,5,68,0,0,1111,1114,5,67,0,0,1112,1113,5,49,0,0,1113,
-		1115,5,218,0,0,1114,1112,1,0,0,0,1114,1115,1,0,0,0,1115,1170,1,0,0,0,1116,
-		1117,5,20,0,0,1117,1170,5,220,0,0,1118,1119,5,21,0,0,1119,1170,5,220,0,
-		0,1120,1170,5,22,0,0,1121,1170,5,23,0,0,1122,1123,3,126,63,0,1123,1124,
-		5,24,0,0,1124,1125,5,25,0,0,1125,1126,3,120,60,0,1126,1127,3,116,58,0,
-		1127,1128,5,26,0,0,1128,1129,3,120,60,0,1129,1130,3,116,58,0,1130,1170,
-		1,0,0,0,1131,1132,3,126,63,0,1132,1133,5,27,0,0,1133,1136,5,152,0,0,1134,
-		1137,5,28,0,0,1135,1137,3,120,60,0,1136,1134,1,0,0,0,1136,1135,1,0,0,0,
-		1137,1138,1,0,0,0,1138,1139,5,29,0,0,1139,1140,3,120,60,0,1140,1141,3,
-		116,58,0,1141,1142,5,26,0,0,1142,1143,3,120,60,0,1143,1144,3,116,58,0,
-		1144,1170,1,0,0,0,1145,1146,3,126,63,0,1146,1147,5,30,0,0,1147,1148,3,
-		120,60,0,1148,1149,3,116,58,0,1149,1150,5,18,0,0,1150,1151,3,120,60,0,
-		1151,1170,1,0,0,0,1152,1153,5,31,0,0,1153,1154,3,124,62,0,1154,1155,5,
-		32,0,0,1155,1156,3,124,62,0,1156,1159,3,120,60,0,1157,1158,5,33,0,0,1158,
-		1160,3,120,60,0,1159,1157,1,0,0,0,1159,1160,1,0,0,0,1160,1170,1,0,0,0,
-		1161,1162,5,34,0,0,1162,1163,5,33,0,0,1163,1164,3,120,60,0,1164,1165,3,
-		116,58,0,1165,1166,5,35,0,0,1166,1167,3,120,60,0,1167,1168,3,116,58,0,
-		1168,1170,1,0,0,0,1169,1002,1,0,0,0,1169,1007,1,0,0,0,1169,1017,1,0,0,
-		0,1169,1023,1,0,0,0,1169,1050,1,0,0,0,1169,1056,1,0,0,0,1169,1059,1,0,
-		0,0,1169,1063,1,0,0,0,1169,1075,1,0,0,0,1169,1081,1,0,0,0,1169,1088,1,
-		0,0,0,1169,1092,1,0,0,0,1169,1099,1,0,0,0,1169,1103,1,0,0,0,1169,1109,
-		1,0,0,0,1169,1116,1,0,0,0,1169,1118,1,0,0,0,1169,1120,1,0,0,0,1169,1121,
-		1,0,0,0,1169,1122,1,0,0,0,1169,1131,1,0,0,0,1169,1145,1,0,0,0,1169,1152,
-		1,0,0,0,1169,1161,1,0,0,0,1170,109,1,0,0,0,1171,1172,5,70,0,0,1172,1173,
-		5,218,0,0,1173,1174,5,155,0,0,1174,1175,3,120,60,0,1175,1176,3,116,58,
-		0,1176,111,1,0,0,0,1177,1178,5,43,0,0,1178,1179,5,38,0,0,1179,1180,5,39,
-		0,0,1180,1181,3,120,60,0,1181,1182,5,40,0,0,1182,1183,3,120,60,0,1183,
-		113,1,0,0,0,1184,1185,5,37,0,0,1185,1186,3,124,62,0,1186,1187,3,120,60,
-		0,1187,115,1,0,0,0,1188,1189,5,165,0,0,1189,1190,5,173,0,0,1190,117,1,
-		0,0,0,1191,1192,5,219,0,0,1192,119,1,0,0,0,1193,1194,6,60,-1,0,1194,1195,
-		5,201,0,0,1195,1196,3,120,60,0,1196,1197,5,202,0,0,1197,1236,1,0,0,0,1198,
-		1199,5,208,0,0,1199,1236,3,120,60,16,1200,1201,5,177,0,0,1201,1236,3,120,
-		60,11,1202,1203,5,153,0,0,1203,1204,3,120,60,0,1204,1205,5,155,0,0,1205,
-		1206,3,120,60,0,1206,1207,5,154,0,0,1207,1208,3,120,60,0,1208,1236,1,0,
-		0,0,1209,1210,3,126,63,0,1210,1219,5,201,0,0,1211,1216,3,120,60,0,1212,
-		1213,5,203,0,0,1213,1215,3,120,60,0,1214,1212,1,0,0,0,1215,1218,1,0,0,
-		0,1216,1214,1,0,0,0,1216,1217,1,0,0,0,1217,1220,1,0,0,0,1218,1216,1,0,
-		0,0,1219,1211,1,0,0,0,1219,1220,1,0,0,0,1220,1221,1,0,0,0,1221,1222,5,
-		202,0,0,1222,1236,1,0,0,0,1223,1225,7,3,0,0,1224,1226,3,122,61,0,1225,
-		1224,1,0,0,0,1225,1226,1,0,0,0,1226,1227,1,0,0,0,1227,1228,5,165,0,0,1228,
-		1236,3,122,61,0,1229,1230,5,220,0,0,1230,1236,3,122,61,0,1231,1236,5,219,
-		0,0,1232,1236,5,220,0,0,1233,1236,5,218,0,0,1234,1236,3,124,62,0,1235,
-		1193,1,0,0,0,1235,1198,1,0,0,0,1235,1200,1,0,0,0,1235,1202,1,0,0,0,1235,
-		1209,1,0,0,0,1235,1223,1,0,0,0,1235,1229,1,0,0,0,1235,1231,1,0,0,0,1235,
-		1232,1,0,0,0,1235,1233,1,0,0,0,1235,1234,1,0,0,0,1236,1257,1,0,0,0,1237,
-		1238,10,15,0,0,1238,1239,5,174,0,0,1239,1256,3,120,60,16,1240,1241,10,
-		14,0,0,1241,1242,7,4,0,0,1242,1256,3,120,60,15,1243,1244,10,13,0,0,1244,
-		1245,7,5,0,0,1245,1256,3,120,60,14,1246,1247,10,12,0,0,1247,1248,7,6,0,
-		0,1248,1256,3,120,60,13,1249,1250,10,10,0,0,1250,1251,5,175,0,0,1251,1256,
-		3,120,60,11,1252,1253,10,9,0,0,1253,1254,5,176,0,0,1254,1256,3,120,60,
-		10,1255,1237,1,0,0,0,1255,1240,1,0,0,0,1255,1243,1,0,0,0,1255,1246,1,0,
-		0,0,1255,1249,1,0,0,0,1255,1252,1,0,0,0,1256,1259,1,0,0,0,1257,1255,1,
-		0,0,0,1257,1258,1,0,0,0,1258,121,1,0,0,0,1259,1257,1,0,0,0,1260,1261,7,
-		7,0,0,1261,123,1,0,0,0,1262,1265,3,126,63,0,1263,1264,5,204,0,0,1264,1266,
-		3,126,63,0,1265,1263,1,0,0,0,1265,1266,1,0,0,0,1266,125,1,0,0,0,1267,1268,
-		7,8,0,0,1268,127,1,0,0,0,116,132,134,148,173,180,182,190,192,211,221,232,
-		240,257,266,276,288,292,300,304,309,319,333,348,354,359,364,372,379,392,
-		394,404,416,427,435,445,479,489,516,530,533,540,548,558,562,566,570,574,
-		590,608,617,622,644,658,662,670,688,696,709,712,723,727,735,746,748,759,
-		762,766,774,779,784,794,802,816,821,824,831,840,845,852,865,868,881,898,
-		907,911,916,922,931,935,942,953,959,963,987,997,1015,1034,1037,1042,1046,
-		1048,1054,1070,1084,1107,1114,1136,1159,1169,1216,1219,1225,1235,1255,
-		1257,1265
+		2,64,7,64,2,65,7,65,1,0,1,0,1,0,1,0,5,0,137,8,0,10,0,12,0,140,9,0,1,0,
+		1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,151,8,2,10,2,12,2,154,9,2,1,2,1,2,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,3,3,179,8,3,1,4,1,4,1,4,1,4,1,4,5,4,186,8,4,10,4,12,4,189,
+		9,4,1,4,1,4,1,5,1,5,1,5,5,5,196,8,5,10,5,12,5,199,9,5,1,5,1,5,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,217,8,6,1,7,1,7,1,
+		8,1,8,1,8,1,8,5,8,225,8,8,10,8,12,8,228,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,
+		9,1,9,3,9,238,8,9,1,10,1,10,1,10,1,10,5,10,244,8,10,10,10,12,10,247,9,
+		10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,261,
+		8,11,10,11,12,11,264,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,272,8,11,
+		1,12,1,12,1,13,1,13,1,13,1,13,5,13,280,8,13,10,13,12,13,283,9,13,1,13,
+		1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,294,8,14,1,14,1,14,3,14,298,
+		8,14,1,14,1,14,1,14,1,14,5,14,304,8,14,10,14,12,14,307,9,14,1,14,3,14,
+		310,8,14,1,15,1,15,1,15,3,15,315,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,
+		16,323,8,16,10,16,12,16,326,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,
+		17,1,17,1,17,1,17,3,17,339,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,3,17,354,8,17,1,17,1,17,4,17,358,8,17,11,17,12,
+		17,359,1,17,1,17,1,17,3,17,365,8,17,1,18,1,18,1,18,3,18,370,8,18,1,19,
+		1,19,1,19,1,19,1,19,1,19,3,19,378,8,19,1,20,1,20,1,20,5,20,383,8,20,10,
+		20,12,20,386,9,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,
+		21,398,8,21,3,21,400,8,21,1,22,1,22,1,23,1,23,1,23,1,23,5,23,408,8,23,
+		10,23,12,23,411,9,23,1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,
+		422,8,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,433,8,24,1,
+		25,1,25,1,25,1,25,5,25,439,8,25,10,25,12,25,442,9,25,1,25,1,25,1,26,1,
+		26,1,26,5,26,449,8,26,10,26,12,26,452,9,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,485,8,26,
+		1,27,1,27,1,27,1,27,1,27,1,27,5,27,493,8,27,10,27,12,27,496,9,27,1,27,
+		1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,524,8,28,3,
+		28,526,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		3,28,540,8,28,1,28,3,28,543,8,28,1,29,1,29,1,29,1,29,5,29,549,8,29,10,
+		29,12,29,552,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,574,8,30,1,31,1,31,
+		1,31,1,31,1,31,3,31,581,8,31,1,32,1,32,1,32,1,32,5,32,587,8,32,10,32,12,
+		32,590,9,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,3,33,599,8,33,1,33,1,33,
+		3,33,603,8,33,1,33,1,33,3,33,607,8,33,1,33,1,33,3,33,611,8,33,1,33,1,33,
+		3,33,615,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,5,33,629,8,33,10,33,12,33,632,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,649,8,33,1,33,1,33,1,33,
+		1,33,1,33,5,33,656,8,33,10,33,12,33,659,9,33,1,33,1,33,3,33,663,8,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,
+		33,693,8,33,1,33,1,33,3,33,697,8,33,1,34,1,34,1,34,1,34,1,35,1,35,1,35,
+		1,35,1,35,1,35,5,35,709,8,35,10,35,12,35,712,9,35,1,35,3,35,715,8,35,1,
+		36,1,36,1,36,1,36,5,36,721,8,36,10,36,12,36,724,9,36,1,36,1,36,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,741,8,37,
+		1,38,1,38,1,38,1,38,5,38,747,8,38,10,38,12,38,750,9,38,1,38,1,38,1,39,
+		1,39,1,39,1,39,1,39,1,39,5,39,760,8,39,10,39,12,39,763,9,39,3,39,765,8,
+		39,1,40,1,40,1,40,1,41,1,41,1,41,1,41,5,41,774,8,41,10,41,12,41,777,9,
+		41,1,41,3,41,780,8,41,1,42,1,42,1,42,1,42,1,42,1,42,3,42,788,8,42,1,43,
+		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,799,8,43,3,43,801,8,43,1,
+		43,1,43,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,812,8,44,1,44,3,44,815,
+		8,44,1,44,1,44,3,44,819,8,44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,827,8,
+		45,1,45,1,45,1,45,3,45,832,8,45,1,45,1,45,1,45,3,45,837,8,45,1,45,1,45,
+		1,45,1,45,1,45,1,45,1,45,1,45,3,45,847,8,45,1,45,1,45,1,45,1,45,5,45,853,
+		8,45,10,45,12,45,856,9,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
+		5,46,867,8,46,10,46,12,46,870,9,46,1,46,1,46,3,46,874,8,46,1,46,3,46,877,
+		8,46,1,47,1,47,1,47,1,47,1,47,3,47,884,8,47,1,48,1,48,1,48,1,48,1,48,5,
+		48,891,8,48,10,48,12,48,894,9,48,1,49,1,49,3,49,898,8,49,1,50,1,50,1,50,
+		5,50,903,8,50,10,50,12,50,906,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,51,
+		1,51,5,51,916,8,51,10,51,12,51,919,9,51,3,51,921,8,51,1,51,1,51,1,51,1,
+		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,934,8,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,5,51,955,8,51,10,51,12,51,958,9,51,1,51,1,51,1,51,1,51,5,51,964,8,
+		51,10,51,12,51,967,9,51,1,51,3,51,970,8,51,1,51,1,51,1,51,3,51,975,8,51,
+		1,51,1,51,5,51,979,8,51,10,51,12,51,982,9,51,1,51,1,51,1,51,1,51,5,51,
+		988,8,51,10,51,12,51,991,9,51,1,51,3,51,994,8,51,1,52,1,52,1,52,5,52,999,
+		8,52,10,52,12,52,1002,9,52,1,52,1,52,1,53,1,53,1,53,1,53,5,53,1010,8,53,
+		10,53,12,53,1013,9,53,1,53,5,53,1016,8,53,10,53,12,53,1019,9,53,1,53,3,
+		53,1022,8,53,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,
+		54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1046,8,54,1,
+		55,1,55,1,55,1,55,1,55,1,55,5,55,1054,8,55,10,55,12,55,1057,9,55,1,55,
+		1,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		3,56,1074,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,5,56,1091,8,56,10,56,12,56,1094,9,56,3,56,1096,8,56,
+		1,56,5,56,1099,8,56,10,56,12,56,1102,9,56,1,56,3,56,1105,8,56,3,56,1107,
+		8,56,1,56,1,56,4,56,1111,8,56,11,56,12,56,1112,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1127,8,56,10,56,12,56,1130,9,56,
+		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1143,8,56,
+		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1170,8,56,
+		1,56,1,56,1,56,1,56,1,56,3,56,1177,8,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		3,56,1199,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1222,8,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1232,8,56,1,57,1,57,1,57,1,57,
+		1,57,1,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,59,1,59,1,59,1,59,1,60,
+		1,60,1,60,1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1277,8,62,
+		10,62,12,62,1280,9,62,3,62,1282,8,62,1,62,1,62,1,62,1,62,3,62,1288,8,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1298,8,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
+		1,62,5,62,1318,8,62,10,62,12,62,1321,9,62,1,63,1,63,1,64,1,64,1,64,3,64,
+		1328,8,64,1,65,1,65,1,65,0,1,124,66,0,2,4,6,8,10,12,14,16,18,20,22,24,
+		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
+		74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,
+		116,118,120,122,124,126,128,130,0,9,1,0,213,214,1,0,15,16,1,0,109,110,
+		1,0,233,234,1,0,223,224,1,0,221,222,1,0,225,230,1,0,166,177,22,0,3,3,5,
+		9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,120,122,126,
+		127,129,131,134,136,145,145,147,151,158,160,177,178,183,197,199,212,237,
+		238,1532,0,138,1,0,0,0,2,143,1,0,0,0,4,146,1,0,0,0,6,178,1,0,0,0,8,180,
+		1,0,0,0,10,192,1,0,0,0,12,216,1,0,0,0,14,218,1,0,0,0,16,220,1,0,0,0,18,
+		237,1,0,0,0,20,239,1,0,0,0,22,271,1,0,0,0,24,273,1,0,0,0,26,275,1,0,0,
+		0,28,309,1,0,0,0,30,311,1,0,0,0,32,316,1,0,0,0,34,364,1,0,0,0,36,369,1,
+		0,0,0,38,377,1,0,0,0,40,379,1,0,0,0,42,399,1,0,0,0,44,401,1,0,0,0,46,403,
+		1,0,0,0,48,432,1,0,0,0,50,434,1,0,0,0,52,484,1,0,0,0,54,486,1,0,0,0,56,
+		542,1,0,0,0,58,544,1,0,0,0,60,573,1,0,0,0,62,575,1,0,0,0,64,582,1,0,0,
+		0,66,696,1,0,0,0,68,698,1,0,0,0,70,714,1,0,0,0,72,716,1,0,0,0,74,740,1,
+		0,0,0,76,742,1,0,0,0,78,764,1,0,0,0,80,766,1,0,0,0,82,769,1,0,0,0,84,787,
+		1,0,0,0,86,789,1,0,0,0,88,804,1,0,0,0,90,820,1,0,0,0,92,876,1,0,0,0,94,
+		878,1,0,0,0,96,885,1,0,0,0,98,897,1,0,0,0,100,899,1,0,0,0,102,993,1,0,
+		0,0,104,995,1,0,0,0,106,1021,1,0,0,0,108,1045,1,0,0,0,110,1047,1,0,0,0,
+		112,1231,1,0,0,0,114,1233,1,0,0,0,116,1239,1,0,0,0,118,1246,1,0,0,0,120,
+		1250,1,0,0,0,122,1253,1,0,0,0,124,1297,1,0,0,0,126,1322,1,0,0,0,128,1324,
+		1,0,0,0,130,1329,1,0,0,0,132,137,3,2,1,0,133,137,3,4,2,0,134,137,3,110,
+		55,0,135,137,3,8,4,0,136,132,1,0,0,0,136,133,1,0,0,0,136,134,1,0,0,0,136,
+		135,1,0,0,0,137,140,1,0,0,0,138,136,1,0,0,0,138,139,1,0,0,0,139,141,1,
+		0,0,0,140,138,1,0,0,0,141,142,5,0,0,1,142,1,1,0,0,0,143,144,5,3,0,0,144,
+		145,5,235,0,0,145,3,1,0,0,0,146,147,5,1,0,0,147,148,3,130,65,0,148,152,
+		5,213,0,0,149,151,3,6,3,0,150,149,1,0,0,0,151,154,1,0,0,0,152,150,1,0,
+		0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,156,5,214,0,0,
+		156,5,1,0,0,0,157,179,3,12,6,0,158,179,3,16,8,0,159,179,3,20,10,0,160,
+		179,3,26,13,0,161,179,3,32,16,0,162,179,3,46,23,0,163,179,3,50,25,0,164,
+		179,3,54,27,0,165,179,3,72,36,0,166,179,3,58,29,0,167,179,3,64,32,0,168,
+		179,3,76,38,0,169,179,3,82,41,0,170,179,3,86,43,0,171,179,3,88,44,0,172,
+		179,3,90,45,0,173,179,3,94,47,0,174,179,3,96,48,0,175,179,3,100,50,0,176,
+		179,3,104,52,0,177,179,3,8,4,0,178,157,1,0,0,0,178,158,1,0,0,0,178,159,
+		1,0,0,0,178,160,1,0,0,0,178,161,1,0,0,0,178,162,1,0,0,0,178,163,1,0,0,
+		0,178,164,1,0,0,0,178,165,1,0,0,0,178,166,1,0,0,0,178,167,1,0,0,0,178,
+		168,1,0,0,0,178,169,1,0,0,0,178,170,1,0,0,0,178,171,1,0,0,0,178,172,1,
+		0,0,0,178,173,1,0,0,0,178,174,1,0,0,0,178,175,1,0,0,0,178,176,1,0,0,0,
+		178,177,1,0,0,0,179,7,1,0,0,0,180,181,5,237,0,0,181,187,4,4,0,0,182,186,
+		3,130,65,0,183,186,5,4,0,0,184,186,5,52,0,0,185,182,1,0,0,0,185,183,1,
+		0,0,0,185,184,1,0,0,0,186,189,1,0,0,0,187,185,1,0,0,0,187,188,1,0,0,0,
+		188,190,1,0,0,0,189,187,1,0,0,0,190,191,3,10,5,0,191,9,1,0,0,0,192,197,
+		5,213,0,0,193,196,3,10,5,0,194,196,8,0,0,0,195,193,1,0,0,0,195,194,1,0,
+		0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,198,200,1,0,0,0,199,
+		197,1,0,0,0,200,201,5,214,0,0,201,11,1,0,0,0,202,203,5,5,0,0,203,217,5,
+		235,0,0,204,205,5,6,0,0,205,217,3,130,65,0,206,207,5,7,0,0,207,217,5,232,
+		0,0,208,209,5,8,0,0,209,217,5,232,0,0,210,211,5,9,0,0,211,217,5,232,0,
+		0,212,213,5,10,0,0,213,217,3,130,65,0,214,215,5,11,0,0,215,217,3,14,7,
+		0,216,202,1,0,0,0,216,204,1,0,0,0,216,206,1,0,0,0,216,208,1,0,0,0,216,
+		210,1,0,0,0,216,212,1,0,0,0,216,214,1,0,0,0,217,13,1,0,0,0,218,219,5,231,
+		0,0,219,15,1,0,0,0,220,221,5,12,0,0,221,222,3,130,65,0,222,226,5,213,0,
+		0,223,225,3,18,9,0,224,223,1,0,0,0,225,228,1,0,0,0,226,224,1,0,0,0,226,
+		227,1,0,0,0,227,229,1,0,0,0,228,226,1,0,0,0,229,230,5,214,0,0,230,17,1,
+		0,0,0,231,232,5,41,0,0,232,238,5,235,0,0,233,234,5,42,0,0,234,238,3,124,
+		62,0,235,236,5,43,0,0,236,238,3,124,62,0,237,231,1,0,0,0,237,233,1,0,0,
+		0,237,235,1,0,0,0,238,19,1,0,0,0,239,240,5,13,0,0,240,241,3,130,65,0,241,
+		245,5,213,0,0,242,244,3,22,11,0,243,242,1,0,0,0,244,247,1,0,0,0,245,243,
+		1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,249,5,214,
+		0,0,249,21,1,0,0,0,250,251,5,113,0,0,251,272,3,124,62,0,252,253,5,161,
+		0,0,253,254,3,124,62,0,254,255,3,120,60,0,255,272,1,0,0,0,256,257,5,14,
+		0,0,257,258,3,24,12,0,258,262,5,213,0,0,259,261,3,30,15,0,260,259,1,0,
+		0,0,261,264,1,0,0,0,262,260,1,0,0,0,262,263,1,0,0,0,263,265,1,0,0,0,264,
+		262,1,0,0,0,265,266,5,214,0,0,266,272,1,0,0,0,267,268,5,17,0,0,268,269,
+		5,232,0,0,269,270,5,18,0,0,270,272,3,124,62,0,271,250,1,0,0,0,271,252,
+		1,0,0,0,271,256,1,0,0,0,271,267,1,0,0,0,272,23,1,0,0,0,273,274,7,1,0,0,
+		274,25,1,0,0,0,275,276,5,44,0,0,276,277,3,130,65,0,277,281,5,213,0,0,278,
+		280,3,28,14,0,279,278,1,0,0,0,280,283,1,0,0,0,281,279,1,0,0,0,281,282,
+		1,0,0,0,282,284,1,0,0,0,283,281,1,0,0,0,284,285,5,214,0,0,285,27,1,0,0,
+		0,286,287,5,45,0,0,287,310,3,124,62,0,288,289,5,46,0,0,289,290,5,47,0,
+		0,290,293,3,122,61,0,291,292,5,48,0,0,292,294,3,124,62,0,293,291,1,0,0,
+		0,293,294,1,0,0,0,294,297,1,0,0,0,295,296,5,49,0,0,296,298,5,232,0,0,297,
+		295,1,0,0,0,297,298,1,0,0,0,298,310,1,0,0,0,299,300,5,46,0,0,300,301,5,
+		50,0,0,301,305,5,213,0,0,302,304,3,30,15,0,303,302,1,0,0,0,304,307,1,0,
+		0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,
+		310,5,214,0,0,309,286,1,0,0,0,309,288,1,0,0,0,309,299,1,0,0,0,310,29,1,
+		0,0,0,311,312,5,232,0,0,312,314,3,124,62,0,313,315,5,217,0,0,314,313,1,
+		0,0,0,314,315,1,0,0,0,315,31,1,0,0,0,316,317,5,51,0,0,317,318,3,130,65,
+		0,318,319,5,52,0,0,319,320,3,130,65,0,320,324,5,213,0,0,321,323,3,34,17,
+		0,322,321,1,0,0,0,323,326,1,0,0,0,324,322,1,0,0,0,324,325,1,0,0,0,325,
+		327,1,0,0,0,326,324,1,0,0,0,327,328,5,214,0,0,328,33,1,0,0,0,329,330,5,
+		53,0,0,330,365,3,130,65,0,331,332,5,54,0,0,332,333,3,124,62,0,333,338,
+		3,120,60,0,334,335,5,55,0,0,335,336,3,124,62,0,336,337,3,120,60,0,337,
+		339,1,0,0,0,338,334,1,0,0,0,338,339,1,0,0,0,339,365,1,0,0,0,340,341,5,
+		56,0,0,341,365,5,232,0,0,342,343,5,57,0,0,343,365,3,122,61,0,344,345,5,
+		58,0,0,345,346,3,36,18,0,346,347,3,122,61,0,347,348,5,60,0,0,348,349,5,
+		53,0,0,349,353,5,61,0,0,350,351,5,54,0,0,351,352,5,60,0,0,352,354,5,62,
+		0,0,353,350,1,0,0,0,353,354,1,0,0,0,354,365,1,0,0,0,355,357,5,63,0,0,356,
+		358,3,38,19,0,357,356,1,0,0,0,358,359,1,0,0,0,359,357,1,0,0,0,359,360,
+		1,0,0,0,360,365,1,0,0,0,361,362,5,11,0,0,362,365,3,14,7,0,363,365,3,40,
+		20,0,364,329,1,0,0,0,364,331,1,0,0,0,364,340,1,0,0,0,364,342,1,0,0,0,364,
+		344,1,0,0,0,364,355,1,0,0,0,364,361,1,0,0,0,364,363,1,0,0,0,365,35,1,0,
+		0,0,366,367,5,234,0,0,367,370,5,59,0,0,368,370,5,233,0,0,369,366,1,0,0,
+		0,369,368,1,0,0,0,370,37,1,0,0,0,371,372,5,68,0,0,372,378,3,124,62,0,373,
+		374,5,69,0,0,374,378,3,124,62,0,375,376,5,70,0,0,376,378,5,232,0,0,377,
+		371,1,0,0,0,377,373,1,0,0,0,377,375,1,0,0,0,378,39,1,0,0,0,379,380,5,64,
+		0,0,380,384,3,130,65,0,381,383,3,42,21,0,382,381,1,0,0,0,383,386,1,0,0,
+		0,384,382,1,0,0,0,384,385,1,0,0,0,385,41,1,0,0,0,386,384,1,0,0,0,387,388,
+		5,69,0,0,388,400,3,124,62,0,389,390,5,70,0,0,390,400,5,232,0,0,391,392,
+		5,123,0,0,392,400,3,124,62,0,393,394,5,65,0,0,394,397,3,44,22,0,395,396,
+		5,180,0,0,396,398,3,44,22,0,397,395,1,0,0,0,397,398,1,0,0,0,398,400,1,
+		0,0,0,399,387,1,0,0,0,399,389,1,0,0,0,399,391,1,0,0,0,399,393,1,0,0,0,
+		400,43,1,0,0,0,401,402,7,2,0,0,402,45,1,0,0,0,403,404,5,71,0,0,404,405,
+		3,130,65,0,405,409,5,213,0,0,406,408,3,48,24,0,407,406,1,0,0,0,408,411,
+		1,0,0,0,409,407,1,0,0,0,409,410,1,0,0,0,410,412,1,0,0,0,411,409,1,0,0,
+		0,412,413,5,214,0,0,413,47,1,0,0,0,414,415,5,72,0,0,415,433,3,130,65,0,
+		416,417,5,105,0,0,417,433,3,124,62,0,418,419,5,106,0,0,419,421,3,124,62,
+		0,420,422,5,107,0,0,421,420,1,0,0,0,421,422,1,0,0,0,422,433,1,0,0,0,423,
+		424,5,108,0,0,424,425,5,70,0,0,425,433,5,232,0,0,426,427,5,111,0,0,427,
+		433,3,70,35,0,428,429,5,8,0,0,429,433,5,232,0,0,430,431,5,43,0,0,431,433,
+		3,124,62,0,432,414,1,0,0,0,432,416,1,0,0,0,432,418,1,0,0,0,432,423,1,0,
+		0,0,432,426,1,0,0,0,432,428,1,0,0,0,432,430,1,0,0,0,433,49,1,0,0,0,434,
+		435,5,73,0,0,435,436,3,130,65,0,436,440,5,213,0,0,437,439,3,52,26,0,438,
+		437,1,0,0,0,439,442,1,0,0,0,440,438,1,0,0,0,440,441,1,0,0,0,441,443,1,
+		0,0,0,442,440,1,0,0,0,443,444,5,214,0,0,444,51,1,0,0,0,445,446,5,74,0,
+		0,446,450,5,213,0,0,447,449,3,62,31,0,448,447,1,0,0,0,449,452,1,0,0,0,
+		450,448,1,0,0,0,450,451,1,0,0,0,451,453,1,0,0,0,452,450,1,0,0,0,453,485,
+		5,214,0,0,454,455,5,75,0,0,455,485,3,124,62,0,456,457,5,76,0,0,457,485,
+		3,124,62,0,458,459,5,77,0,0,459,460,5,47,0,0,460,485,3,122,61,0,461,462,
+		5,77,0,0,462,463,5,78,0,0,463,464,3,124,62,0,464,465,3,120,60,0,465,485,
+		1,0,0,0,466,467,5,80,0,0,467,485,3,124,62,0,468,469,5,81,0,0,469,485,3,
+		124,62,0,470,471,5,79,0,0,471,485,3,124,62,0,472,473,5,82,0,0,473,474,
+		3,124,62,0,474,475,3,120,60,0,475,485,1,0,0,0,476,477,5,83,0,0,477,478,
+		3,124,62,0,478,479,5,78,0,0,479,480,3,124,62,0,480,481,3,120,60,0,481,
+		485,1,0,0,0,482,483,5,84,0,0,483,485,3,130,65,0,484,445,1,0,0,0,484,454,
+		1,0,0,0,484,456,1,0,0,0,484,458,1,0,0,0,484,461,1,0,0,0,484,466,1,0,0,
+		0,484,468,1,0,0,0,484,470,1,0,0,0,484,472,1,0,0,0,484,476,1,0,0,0,484,
+		482,1,0,0,0,485,53,1,0,0,0,486,487,5,85,0,0,487,488,3,130,65,0,488,489,
+		5,52,0,0,489,490,3,130,65,0,490,494,5,213,0,0,491,493,3,56,28,0,492,491,
+		1,0,0,0,493,496,1,0,0,0,494,492,1,0,0,0,494,495,1,0,0,0,495,497,1,0,0,
+		0,496,494,1,0,0,0,497,498,5,214,0,0,498,55,1,0,0,0,499,500,5,86,0,0,500,
+		543,3,130,65,0,501,502,5,75,0,0,502,543,3,124,62,0,503,504,5,87,0,0,504,
+		505,5,60,0,0,505,543,5,62,0,0,506,507,5,87,0,0,507,543,3,124,62,0,508,
+		509,5,168,0,0,509,510,3,124,62,0,510,511,3,120,60,0,511,543,1,0,0,0,512,
+		513,5,88,0,0,513,543,3,124,62,0,514,515,5,56,0,0,515,543,5,232,0,0,516,
+		517,5,57,0,0,517,543,3,122,61,0,518,519,5,91,0,0,519,525,3,124,62,0,520,
+		523,5,92,0,0,521,522,5,152,0,0,522,524,3,124,62,0,523,521,1,0,0,0,523,
+		524,1,0,0,0,524,526,1,0,0,0,525,520,1,0,0,0,525,526,1,0,0,0,526,543,1,
+		0,0,0,527,528,5,58,0,0,528,529,3,36,18,0,529,530,3,122,61,0,530,531,5,
+		60,0,0,531,532,5,86,0,0,532,533,5,61,0,0,533,543,1,0,0,0,534,535,5,93,
+		0,0,535,539,3,124,62,0,536,537,5,94,0,0,537,538,5,125,0,0,538,540,5,57,
+		0,0,539,536,1,0,0,0,539,540,1,0,0,0,540,543,1,0,0,0,541,543,3,40,20,0,
+		542,499,1,0,0,0,542,501,1,0,0,0,542,503,1,0,0,0,542,506,1,0,0,0,542,508,
+		1,0,0,0,542,512,1,0,0,0,542,514,1,0,0,0,542,516,1,0,0,0,542,518,1,0,0,
+		0,542,527,1,0,0,0,542,534,1,0,0,0,542,541,1,0,0,0,543,57,1,0,0,0,544,545,
+		5,174,0,0,545,546,3,130,65,0,546,550,5,213,0,0,547,549,3,60,30,0,548,547,
+		1,0,0,0,549,552,1,0,0,0,550,548,1,0,0,0,550,551,1,0,0,0,551,553,1,0,0,
+		0,552,550,1,0,0,0,553,554,5,214,0,0,554,59,1,0,0,0,555,556,5,203,0,0,556,
+		574,3,124,62,0,557,558,5,87,0,0,558,574,3,130,65,0,559,560,5,204,0,0,560,
+		574,3,124,62,0,561,562,5,205,0,0,562,574,3,124,62,0,563,564,5,206,0,0,
+		564,574,3,124,62,0,565,566,5,80,0,0,566,574,3,124,62,0,567,568,5,79,0,
+		0,568,574,3,124,62,0,569,570,5,95,0,0,570,574,3,124,62,0,571,572,5,96,
+		0,0,572,574,3,124,62,0,573,555,1,0,0,0,573,557,1,0,0,0,573,559,1,0,0,0,
+		573,561,1,0,0,0,573,563,1,0,0,0,573,565,1,0,0,0,573,567,1,0,0,0,573,569,
+		1,0,0,0,573,571,1,0,0,0,574,61,1,0,0,0,575,576,5,232,0,0,576,577,3,124,
+		62,0,577,578,5,60,0,0,578,580,3,124,62,0,579,581,5,217,0,0,580,579,1,0,
+		0,0,580,581,1,0,0,0,581,63,1,0,0,0,582,583,5,104,0,0,583,584,3,130,65,
+		0,584,588,5,213,0,0,585,587,3,66,33,0,586,585,1,0,0,0,587,590,1,0,0,0,
+		588,586,1,0,0,0,588,589,1,0,0,0,589,591,1,0,0,0,590,588,1,0,0,0,591,592,
+		5,214,0,0,592,65,1,0,0,0,593,594,5,105,0,0,594,697,3,124,62,0,595,596,
+		5,106,0,0,596,598,3,124,62,0,597,599,5,107,0,0,598,597,1,0,0,0,598,599,
+		1,0,0,0,599,602,1,0,0,0,600,601,5,48,0,0,601,603,3,124,62,0,602,600,1,
+		0,0,0,602,603,1,0,0,0,603,606,1,0,0,0,604,605,5,69,0,0,605,607,3,124,62,
+		0,606,604,1,0,0,0,606,607,1,0,0,0,607,697,1,0,0,0,608,610,5,183,0,0,609,
+		611,5,233,0,0,610,609,1,0,0,0,610,611,1,0,0,0,611,614,1,0,0,0,612,613,
+		5,132,0,0,613,615,3,124,62,0,614,612,1,0,0,0,614,615,1,0,0,0,615,697,1,
+		0,0,0,616,617,5,183,0,0,617,697,5,194,0,0,618,619,5,184,0,0,619,697,3,
+		124,62,0,620,621,5,185,0,0,621,697,3,124,62,0,622,623,5,186,0,0,623,624,
+		5,70,0,0,624,697,5,232,0,0,625,626,5,187,0,0,626,630,5,213,0,0,627,629,
+		3,30,15,0,628,627,1,0,0,0,629,632,1,0,0,0,630,628,1,0,0,0,630,631,1,0,
+		0,0,631,633,1,0,0,0,632,630,1,0,0,0,633,697,5,214,0,0,634,635,5,187,0,
+		0,635,636,5,195,0,0,636,637,3,130,65,0,637,638,5,196,0,0,638,639,3,124,
+		62,0,639,697,1,0,0,0,640,641,5,188,0,0,641,697,3,124,62,0,642,643,5,189,
+		0,0,643,648,3,124,62,0,644,645,5,49,0,0,645,649,5,232,0,0,646,647,5,198,
+		0,0,647,649,3,130,65,0,648,644,1,0,0,0,648,646,1,0,0,0,649,697,1,0,0,0,
+		650,651,5,191,0,0,651,652,5,192,0,0,652,653,3,130,65,0,653,657,5,213,0,
+		0,654,656,3,68,34,0,655,654,1,0,0,0,656,659,1,0,0,0,657,655,1,0,0,0,657,
+		658,1,0,0,0,658,662,1,0,0,0,659,657,1,0,0,0,660,661,5,154,0,0,661,663,
+		3,124,62,0,662,660,1,0,0,0,662,663,1,0,0,0,663,664,1,0,0,0,664,665,5,214,
+		0,0,665,697,1,0,0,0,666,667,5,191,0,0,667,668,5,197,0,0,668,669,3,124,
+		62,0,669,670,5,154,0,0,670,671,3,124,62,0,671,697,1,0,0,0,672,673,5,190,
+		0,0,673,697,3,124,62,0,674,675,5,108,0,0,675,676,5,70,0,0,676,697,5,232,
+		0,0,677,678,5,111,0,0,678,697,3,70,35,0,679,680,5,8,0,0,680,697,5,232,
+		0,0,681,682,5,115,0,0,682,697,5,234,0,0,683,697,3,40,20,0,684,685,5,208,
+		0,0,685,686,5,60,0,0,686,687,3,124,62,0,687,688,5,195,0,0,688,692,3,124,
+		62,0,689,690,5,209,0,0,690,691,5,210,0,0,691,693,3,124,62,0,692,689,1,
+		0,0,0,692,693,1,0,0,0,693,697,1,0,0,0,694,695,5,211,0,0,695,697,3,124,
+		62,0,696,593,1,0,0,0,696,595,1,0,0,0,696,608,1,0,0,0,696,616,1,0,0,0,696,
+		618,1,0,0,0,696,620,1,0,0,0,696,622,1,0,0,0,696,625,1,0,0,0,696,634,1,
+		0,0,0,696,640,1,0,0,0,696,642,1,0,0,0,696,650,1,0,0,0,696,666,1,0,0,0,
+		696,672,1,0,0,0,696,674,1,0,0,0,696,677,1,0,0,0,696,679,1,0,0,0,696,681,
+		1,0,0,0,696,683,1,0,0,0,696,684,1,0,0,0,696,694,1,0,0,0,697,67,1,0,0,0,
+		698,699,5,193,0,0,699,700,3,124,62,0,700,701,3,124,62,0,701,69,1,0,0,0,
+		702,715,5,112,0,0,703,715,5,113,0,0,704,715,5,114,0,0,705,706,5,50,0,0,
+		706,710,5,213,0,0,707,709,3,30,15,0,708,707,1,0,0,0,709,712,1,0,0,0,710,
+		708,1,0,0,0,710,711,1,0,0,0,711,713,1,0,0,0,712,710,1,0,0,0,713,715,5,
+		214,0,0,714,702,1,0,0,0,714,703,1,0,0,0,714,704,1,0,0,0,714,705,1,0,0,
+		0,715,71,1,0,0,0,716,717,5,199,0,0,717,718,3,130,65,0,718,722,5,213,0,
+		0,719,721,3,74,37,0,720,719,1,0,0,0,721,724,1,0,0,0,722,720,1,0,0,0,722,
+		723,1,0,0,0,723,725,1,0,0,0,724,722,1,0,0,0,725,726,5,214,0,0,726,73,1,
+		0,0,0,727,728,5,179,0,0,728,729,3,130,65,0,729,730,5,218,0,0,730,731,3,
+		130,65,0,731,741,1,0,0,0,732,733,5,177,0,0,733,741,3,124,62,0,734,735,
+		5,200,0,0,735,741,3,124,62,0,736,737,5,201,0,0,737,741,5,202,0,0,738,739,
+		5,201,0,0,739,741,3,130,65,0,740,727,1,0,0,0,740,732,1,0,0,0,740,734,1,
+		0,0,0,740,736,1,0,0,0,740,738,1,0,0,0,741,75,1,0,0,0,742,743,5,116,0,0,
+		743,744,3,130,65,0,744,748,5,213,0,0,745,747,3,78,39,0,746,745,1,0,0,0,
+		747,750,1,0,0,0,748,746,1,0,0,0,748,749,1,0,0,0,749,751,1,0,0,0,750,748,
+		1,0,0,0,751,752,5,214,0,0,752,77,1,0,0,0,753,754,5,117,0,0,754,765,3,124,
+		62,0,755,756,5,118,0,0,756,761,3,80,40,0,757,758,5,217,0,0,758,760,3,80,
+		40,0,759,757,1,0,0,0,760,763,1,0,0,0,761,759,1,0,0,0,761,762,1,0,0,0,762,
+		765,1,0,0,0,763,761,1,0,0,0,764,753,1,0,0,0,764,755,1,0,0,0,765,79,1,0,
+		0,0,766,767,3,130,65,0,767,768,3,124,62,0,768,81,1,0,0,0,769,770,5,119,
+		0,0,770,779,3,130,65,0,771,775,5,213,0,0,772,774,3,84,42,0,773,772,1,0,
+		0,0,774,777,1,0,0,0,775,773,1,0,0,0,775,776,1,0,0,0,776,778,1,0,0,0,777,
+		775,1,0,0,0,778,780,5,214,0,0,779,771,1,0,0,0,779,780,1,0,0,0,780,83,1,
+		0,0,0,781,782,5,120,0,0,782,788,3,124,62,0,783,784,5,121,0,0,784,788,3,
+		124,62,0,785,786,5,122,0,0,786,788,3,124,62,0,787,781,1,0,0,0,787,783,
+		1,0,0,0,787,785,1,0,0,0,788,85,1,0,0,0,789,790,5,123,0,0,790,791,3,130,
+		65,0,791,792,5,213,0,0,792,800,3,124,62,0,793,798,3,120,60,0,794,795,5,
+		55,0,0,795,796,3,124,62,0,796,797,3,120,60,0,797,799,1,0,0,0,798,794,1,
+		0,0,0,798,799,1,0,0,0,799,801,1,0,0,0,800,793,1,0,0,0,800,801,1,0,0,0,
+		801,802,1,0,0,0,802,803,5,214,0,0,803,87,1,0,0,0,804,805,5,124,0,0,805,
+		806,3,130,65,0,806,807,5,220,0,0,807,814,3,124,62,0,808,811,5,125,0,0,
+		809,812,5,126,0,0,810,812,5,127,0,0,811,809,1,0,0,0,811,810,1,0,0,0,812,
+		813,1,0,0,0,813,815,3,122,61,0,814,808,1,0,0,0,814,815,1,0,0,0,815,818,
+		1,0,0,0,816,817,5,49,0,0,817,819,5,232,0,0,818,816,1,0,0,0,818,819,1,0,
+		0,0,819,89,1,0,0,0,820,821,5,128,0,0,821,822,3,130,65,0,822,823,5,132,
+		0,0,823,826,3,124,62,0,824,825,5,49,0,0,825,827,5,232,0,0,826,824,1,0,
+		0,0,826,827,1,0,0,0,827,831,1,0,0,0,828,829,5,129,0,0,829,830,5,131,0,
+		0,830,832,5,234,0,0,831,828,1,0,0,0,831,832,1,0,0,0,832,836,1,0,0,0,833,
+		834,5,130,0,0,834,835,5,131,0,0,835,837,5,234,0,0,836,833,1,0,0,0,836,
+		837,1,0,0,0,837,846,1,0,0,0,838,839,5,149,0,0,839,840,5,163,0,0,840,841,
+		3,130,65,0,841,842,5,150,0,0,842,843,5,152,0,0,843,844,5,234,0,0,844,845,
+		5,151,0,0,845,847,1,0,0,0,846,838,1,0,0,0,846,847,1,0,0,0,847,848,1,0,
+		0,0,848,849,5,219,0,0,849,854,3,92,46,0,850,851,5,217,0,0,851,853,3,92,
+		46,0,852,850,1,0,0,0,853,856,1,0,0,0,854,852,1,0,0,0,854,855,1,0,0,0,855,
+		91,1,0,0,0,856,854,1,0,0,0,857,858,5,145,0,0,858,859,5,233,0,0,859,860,
+		5,152,0,0,860,877,3,130,65,0,861,873,5,148,0,0,862,863,5,215,0,0,863,868,
+		3,130,65,0,864,865,5,217,0,0,865,867,3,130,65,0,866,864,1,0,0,0,867,870,
+		1,0,0,0,868,866,1,0,0,0,868,869,1,0,0,0,869,871,1,0,0,0,870,868,1,0,0,
+		0,871,872,5,216,0,0,872,874,1,0,0,0,873,862,1,0,0,0,873,874,1,0,0,0,874,
+		877,1,0,0,0,875,877,3,130,65,0,876,857,1,0,0,0,876,861,1,0,0,0,876,875,
+		1,0,0,0,877,93,1,0,0,0,878,879,5,133,0,0,879,880,5,132,0,0,880,883,3,124,
+		62,0,881,882,5,134,0,0,882,884,3,122,61,0,883,881,1,0,0,0,883,884,1,0,
+		0,0,884,95,1,0,0,0,885,886,5,135,0,0,886,887,5,136,0,0,887,892,3,98,49,
+		0,888,889,5,217,0,0,889,891,3,98,49,0,890,888,1,0,0,0,891,894,1,0,0,0,
+		892,890,1,0,0,0,892,893,1,0,0,0,893,97,1,0,0,0,894,892,1,0,0,0,895,898,
+		5,63,0,0,896,898,3,130,65,0,897,895,1,0,0,0,897,896,1,0,0,0,898,99,1,0,
+		0,0,899,900,5,137,0,0,900,904,5,213,0,0,901,903,3,102,51,0,902,901,1,0,
+		0,0,903,906,1,0,0,0,904,902,1,0,0,0,904,905,1,0,0,0,905,907,1,0,0,0,906,
+		904,1,0,0,0,907,908,5,214,0,0,908,101,1,0,0,0,909,910,5,10,0,0,910,920,
+		3,128,64,0,911,912,5,138,0,0,912,917,3,130,65,0,913,914,5,217,0,0,914,
+		916,3,130,65,0,915,913,1,0,0,0,916,919,1,0,0,0,917,915,1,0,0,0,917,918,
+		1,0,0,0,918,921,1,0,0,0,919,917,1,0,0,0,920,911,1,0,0,0,920,921,1,0,0,
+		0,921,994,1,0,0,0,922,923,5,139,0,0,923,994,3,130,65,0,924,925,5,140,0,
+		0,925,994,3,130,65,0,926,927,5,141,0,0,927,928,5,142,0,0,928,929,5,143,
+		0,0,929,994,3,130,65,0,930,933,5,144,0,0,931,932,5,233,0,0,932,934,5,179,
+		0,0,933,931,1,0,0,0,933,934,1,0,0,0,934,935,1,0,0,0,935,936,5,142,0,0,
+		936,937,5,152,0,0,937,994,3,130,65,0,938,939,5,145,0,0,939,940,5,233,0,
+		0,940,941,5,179,0,0,941,942,5,142,0,0,942,943,5,152,0,0,943,994,3,130,
+		65,0,944,945,5,157,0,0,945,946,3,130,65,0,946,947,5,152,0,0,947,948,5,
+		207,0,0,948,949,3,128,64,0,949,994,1,0,0,0,950,951,5,153,0,0,951,952,3,
+		124,62,0,952,956,5,213,0,0,953,955,3,102,51,0,954,953,1,0,0,0,955,958,
+		1,0,0,0,956,954,1,0,0,0,956,957,1,0,0,0,957,959,1,0,0,0,958,956,1,0,0,
+		0,959,969,5,214,0,0,960,961,5,154,0,0,961,965,5,213,0,0,962,964,3,102,
+		51,0,963,962,1,0,0,0,964,967,1,0,0,0,965,963,1,0,0,0,965,966,1,0,0,0,966,
+		968,1,0,0,0,967,965,1,0,0,0,968,970,5,214,0,0,969,960,1,0,0,0,969,970,
+		1,0,0,0,970,994,1,0,0,0,971,974,5,146,0,0,972,973,5,163,0,0,973,975,5,
+		105,0,0,974,972,1,0,0,0,974,975,1,0,0,0,975,976,1,0,0,0,976,980,5,213,
+		0,0,977,979,3,102,51,0,978,977,1,0,0,0,979,982,1,0,0,0,980,978,1,0,0,0,
+		980,981,1,0,0,0,981,983,1,0,0,0,982,980,1,0,0,0,983,994,5,214,0,0,984,
+		985,5,147,0,0,985,989,5,213,0,0,986,988,3,102,51,0,987,986,1,0,0,0,988,
+		991,1,0,0,0,989,987,1,0,0,0,989,990,1,0,0,0,990,992,1,0,0,0,991,989,1,
+		0,0,0,992,994,5,214,0,0,993,909,1,0,0,0,993,922,1,0,0,0,993,924,1,0,0,
+		0,993,926,1,0,0,0,993,930,1,0,0,0,993,938,1,0,0,0,993,944,1,0,0,0,993,
+		950,1,0,0,0,993,971,1,0,0,0,993,984,1,0,0,0,994,103,1,0,0,0,995,996,5,
+		156,0,0,996,1000,5,213,0,0,997,999,3,106,53,0,998,997,1,0,0,0,999,1002,
+		1,0,0,0,1000,998,1,0,0,0,1000,1001,1,0,0,0,1001,1003,1,0,0,0,1002,1000,
+		1,0,0,0,1003,1004,5,214,0,0,1004,105,1,0,0,0,1005,1006,5,157,0,0,1006,
+		1011,3,130,65,0,1007,1008,5,217,0,0,1008,1010,3,130,65,0,1009,1007,1,0,
+		0,0,1010,1013,1,0,0,0,1011,1009,1,0,0,0,1011,1012,1,0,0,0,1012,1017,1,
+		0,0,0,1013,1011,1,0,0,0,1014,1016,3,108,54,0,1015,1014,1,0,0,0,1016,1019,
+		1,0,0,0,1017,1015,1,0,0,0,1017,1018,1,0,0,0,1018,1022,1,0,0,0,1019,1017,
+		1,0,0,0,1020,1022,3,100,50,0,1021,1005,1,0,0,0,1021,1020,1,0,0,0,1022,
+		107,1,0,0,0,1023,1024,5,158,0,0,1024,1046,3,124,62,0,1025,1026,5,159,0,
+		0,1026,1046,3,122,61,0,1027,1028,5,95,0,0,1028,1029,3,124,62,0,1029,1030,
+		5,165,0,0,1030,1031,5,103,0,0,1031,1046,1,0,0,0,1032,1033,5,96,0,0,1033,
+		1046,3,124,62,0,1034,1035,5,97,0,0,1035,1036,3,124,62,0,1036,1037,5,165,
+		0,0,1037,1038,5,103,0,0,1038,1046,1,0,0,0,1039,1040,5,98,0,0,1040,1046,
+		3,124,62,0,1041,1042,5,99,0,0,1042,1046,5,100,0,0,1043,1044,5,101,0,0,
+		1044,1046,3,124,62,0,1045,1023,1,0,0,0,1045,1025,1,0,0,0,1045,1027,1,0,
+		0,0,1045,1032,1,0,0,0,1045,1034,1,0,0,0,1045,1039,1,0,0,0,1045,1041,1,
+		0,0,0,1045,1043,1,0,0,0,1046,109,1,0,0,0,1047,1048,5,2,0,0,1048,1049,3,
+		130,65,0,1049,1050,5,4,0,0,1050,1051,3,130,65,0,1051,1055,5,213,0,0,1052,
+		1054,3,112,56,0,1053,1052,1,0,0,0,1054,1057,1,0,0,0,1055,1053,1,0,0,0,
+		1055,1056,1,0,0,0,1056,1058,1,0,0,0,1057,1055,1,0,0,0,1058,1059,5,214,
+		0,0,1059,111,1,0,0,0,1060,1061,3,130,65,0,1061,1062,5,58,0,0,1062,1063,
+		5,160,0,0,1063,1064,5,234,0,0,1064,1232,1,0,0,0,1065,1066,3,128,64,0,1066,
+		1067,5,161,0,0,1067,1068,3,124,62,0,1068,1073,3,120,60,0,1069,1070,5,26,
+		0,0,1070,1071,3,124,62,0,1071,1072,3,120,60,0,1072,1074,1,0,0,0,1073,1069,
+		1,0,0,0,1073,1074,1,0,0,0,1074,1232,1,0,0,0,1075,1076,3,128,64,0,1076,
+		1077,5,162,0,0,1077,1078,3,124,62,0,1078,1079,5,163,0,0,1079,1080,5,232,
+		0,0,1080,1232,1,0,0,0,1081,1082,3,130,65,0,1082,1106,5,164,0,0,1083,1084,
+		5,52,0,0,1084,1107,5,232,0,0,1085,1095,5,36,0,0,1086,1087,5,42,0,0,1087,
+		1088,3,124,62,0,1088,1092,3,120,60,0,1089,1091,3,114,57,0,1090,1089,1,
+		0,0,0,1091,1094,1,0,0,0,1092,1090,1,0,0,0,1092,1093,1,0,0,0,1093,1096,
+		1,0,0,0,1094,1092,1,0,0,0,1095,1086,1,0,0,0,1095,1096,1,0,0,0,1096,1100,
+		1,0,0,0,1097,1099,3,118,59,0,1098,1097,1,0,0,0,1099,1102,1,0,0,0,1100,
+		1098,1,0,0,0,1100,1101,1,0,0,0,1101,1104,1,0,0,0,1102,1100,1,0,0,0,1103,
+		1105,3,116,58,0,1104,1103,1,0,0,0,1104,1105,1,0,0,0,1105,1107,1,0,0,0,
+		1106,1083,1,0,0,0,1106,1085,1,0,0,0,1107,1232,1,0,0,0,1108,1110,5,156,
+		0,0,1109,1111,3,108,54,0,1110,1109,1,0,0,0,1111,1112,1,0,0,0,1112,1110,
+		1,0,0,0,1112,1113,1,0,0,0,1113,1232,1,0,0,0,1114,1115,5,156,0,0,1115,1116,
+		5,157,0,0,1116,1232,5,102,0,0,1117,1118,3,130,65,0,1118,1119,5,113,0,0,
+		1119,1120,3,124,62,0,1120,1232,1,0,0,0,1121,1122,3,130,65,0,1122,1123,
+		5,14,0,0,1123,1124,3,24,12,0,1124,1128,5,213,0,0,1125,1127,3,30,15,0,1126,
+		1125,1,0,0,0,1127,1130,1,0,0,0,1128,1126,1,0,0,0,1128,1129,1,0,0,0,1129,
+		1131,1,0,0,0,1130,1128,1,0,0,0,1131,1132,5,214,0,0,1132,1232,1,0,0,0,1133,
+		1134,3,130,65,0,1134,1135,5,17,0,0,1135,1136,5,232,0,0,1136,1137,5,18,
+		0,0,1137,1138,3,124,62,0,1138,1232,1,0,0,0,1139,1140,3,130,65,0,1140,1142,
+		5,19,0,0,1141,1143,5,221,0,0,1142,1141,1,0,0,0,1142,1143,1,0,0,0,1143,
+		1144,1,0,0,0,1144,1145,3,124,62,0,1145,1232,1,0,0,0,1146,1147,3,130,65,
+		0,1147,1148,5,212,0,0,1148,1149,3,122,61,0,1149,1232,1,0,0,0,1150,1151,
+		3,130,65,0,1151,1152,5,89,0,0,1152,1153,3,124,62,0,1153,1232,1,0,0,0,1154,
+		1155,3,130,65,0,1155,1156,5,90,0,0,1156,1157,5,131,0,0,1157,1158,3,122,
+		61,0,1158,1159,5,60,0,0,1159,1160,3,124,62,0,1160,1232,1,0,0,0,1161,1162,
+		3,130,65,0,1162,1163,5,182,0,0,1163,1164,5,90,0,0,1164,1232,1,0,0,0,1165,
+		1166,3,130,65,0,1166,1167,5,68,0,0,1167,1169,5,66,0,0,1168,1170,5,233,
+		0,0,1169,1168,1,0,0,0,1169,1170,1,0,0,0,1170,1232,1,0,0,0,1171,1172,3,
+		130,65,0,1172,1173,5,68,0,0,1173,1176,5,67,0,0,1174,1175,5,49,0,0,1175,
+		1177,5,232,0,0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,1232,1,0,0,0,1178,
+		1179,5,20,0,0,1179,1232,5,234,0,0,1180,1181,5,21,0,0,1181,1232,5,234,0,
+		0,1182,1232,5,22,0,0,1183,1232,5,23,0,0,1184,1185,3,130,65,0,1185,1186,
+		5,24,0,0,1186,1187,5,25,0,0,1187,1188,3,124,62,0,1188,1189,3,120,60,0,
+		1189,1190,5,26,0,0,1190,1191,3,124,62,0,1191,1192,3,120,60,0,1192,1232,
+		1,0,0,0,1193,1194,3,130,65,0,1194,1195,5,27,0,0,1195,1198,5,152,0,0,1196,
+		1199,5,28,0,0,1197,1199,3,124,62,0,1198,1196,1,0,0,0,1198,1197,1,0,0,0,
+		1199,1200,1,0,0,0,1200,1201,5,29,0,0,1201,1202,3,124,62,0,1202,1203,3,
+		120,60,0,1203,1204,5,26,0,0,1204,1205,3,124,62,0,1205,1206,3,120,60,0,
+		1206,1232,1,0,0,0,1207,1208,3,130,65,0,1208,1209,5,30,0,0,1209,1210,3,
+		124,62,0,1210,1211,3,120,60,0,1211,1212,5,18,0,0,1212,1213,3,124,62,0,
+		1213,1232,1,0,0,0,1214,1215,5,31,0,0,1215,1216,3,128,64,0,1216,1217,5,
+		32,0,0,1217,1218,3,128,64,0,1218,1221,3,124,62,0,1219,1220,5,33,0,0,1220,
+		1222,3,124,62,0,1221,1219,1,0,0,0,1221,1222,1,0,0,0,1222,1232,1,0,0,0,
+		1223,1224,5,34,0,0,1224,1225,5,33,0,0,1225,1226,3,124,62,0,1226,1227,3,
+		120,60,0,1227,1228,5,35,0,0,1228,1229,3,124,62,0,1229,1230,3,120,60,0,
+		1230,1232,1,0,0,0,1231,1060,1,0,0,0,1231,1065,1,0,0,0,1231,1075,1,0,0,
+		0,1231,1081,1,0,0,0,1231,1108,1,0,0,0,1231,1114,1,0,0,0,1231,1117,1,0,
+		0,0,1231,1121,1,0,0,0,1231,1133,1,0,0,0,1231,1139,1,0,0,0,1231,1146,1,
+		0,0,0,1231,1150,1,0,0,0,1231,1154,1,0,0,0,1231,1161,1,0,0,0,1231,1165,
+		1,0,0,0,1231,1171,1,0,0,0,1231,1178,1,0,0,0,1231,1180,1,0,0,0,1231,1182,
+		1,0,0,0,1231,1183,1,0,0,0,1231,1184,1,0,0,0,1231,1193,1,0,0,0,1231,1207,
+		1,0,0,0,1231,1214,1,0,0,0,1231,1223,1,0,0,0,1232,113,1,0,0,0,1233,1234,
+		5,70,0,0,1234,1235,5,232,0,0,1235,1236,5,155,0,0,1236,1237,3,124,62,0,
+		1237,1238,3,120,60,0,1238,115,1,0,0,0,1239,1240,5,43,0,0,1240,1241,5,38,
+		0,0,1241,1242,5,39,0,0,1242,1243,3,124,62,0,1243,1244,5,40,0,0,1244,1245,
+		3,124,62,0,1245,117,1,0,0,0,1246,1247,5,37,0,0,1247,1248,3,128,64,0,1248,
+		1249,3,124,62,0,1249,119,1,0,0,0,1250,1251,5,165,0,0,1251,1252,5,178,0,
+		0,1252,121,1,0,0,0,1253,1254,5,233,0,0,1254,123,1,0,0,0,1255,1256,6,62,
+		-1,0,1256,1257,5,215,0,0,1257,1258,3,124,62,0,1258,1259,5,216,0,0,1259,
+		1298,1,0,0,0,1260,1261,5,222,0,0,1261,1298,3,124,62,16,1262,1263,5,182,
+		0,0,1263,1298,3,124,62,11,1264,1265,5,153,0,0,1265,1266,3,124,62,0,1266,
+		1267,5,155,0,0,1267,1268,3,124,62,0,1268,1269,5,154,0,0,1269,1270,3,124,
+		62,0,1270,1298,1,0,0,0,1271,1272,3,130,65,0,1272,1281,5,215,0,0,1273,1278,
+		3,124,62,0,1274,1275,5,217,0,0,1275,1277,3,124,62,0,1276,1274,1,0,0,0,
+		1277,1280,1,0,0,0,1278,1276,1,0,0,0,1278,1279,1,0,0,0,1279,1282,1,0,0,
+		0,1280,1278,1,0,0,0,1281,1273,1,0,0,0,1281,1282,1,0,0,0,1282,1283,1,0,
+		0,0,1283,1284,5,216,0,0,1284,1298,1,0,0,0,1285,1287,7,3,0,0,1286,1288,
+		3,126,63,0,1287,1286,1,0,0,0,1287,1288,1,0,0,0,1288,1289,1,0,0,0,1289,
+		1290,5,165,0,0,1290,1298,3,126,63,0,1291,1292,5,234,0,0,1292,1298,3,126,
+		63,0,1293,1298,5,233,0,0,1294,1298,5,234,0,0,1295,1298,5,232,0,0,1296,
+		1298,3,128,64,0,1297,1255,1,0,0,0,1297,1260,1,0,0,0,1297,1262,1,0,0,0,
+		1297,1264,1,0,0,0,1297,1271,1,0,0,0,1297,1285,1,0,0,0,1297,1291,1,0,0,
+		0,1297,1293,1,0,0,0,1297,1294,1,0,0,0,1297,1295,1,0,0,0,1297,1296,1,0,
+		0,0,1298,1319,1,0,0,0,1299,1300,10,15,0,0,1300,1301,5,179,0,0,1301,1318,
+		3,124,62,16,1302,1303,10,14,0,0,1303,1304,7,4,0,0,1304,1318,3,124,62,15,
+		1305,1306,10,13,0,0,1306,1307,7,5,0,0,1307,1318,3,124,62,14,1308,1309,
+		10,12,0,0,1309,1310,7,6,0,0,1310,1318,3,124,62,13,1311,1312,10,10,0,0,
+		1312,1313,5,180,0,0,1313,1318,3,124,62,11,1314,1315,10,9,0,0,1315,1316,
+		5,181,0,0,1316,1318,3,124,62,10,1317,1299,1,0,0,0,1317,1302,1,0,0,0,1317,
+		1305,1,0,0,0,1317,1308,1,0,0,0,1317,1311,1,0,0,0,1317,1314,1,0,0,0,1318,
+		1321,1,0,0,0,1319,1317,1,0,0,0,1319,1320,1,0,0,0,1320,125,1,0,0,0,1321,
+		1319,1,0,0,0,1322,1323,7,7,0,0,1323,127,1,0,0,0,1324,1327,3,130,65,0,1325,
+		1326,5,218,0,0,1326,1328,3,130,65,0,1327,1325,1,0,0,0,1327,1328,1,0,0,
+		0,1328,129,1,0,0,0,1329,1330,7,8,0,0,1330,131,1,0,0,0,120,136,138,152,
+		178,185,187,195,197,216,226,237,245,262,271,281,293,297,305,309,314,324,
+		338,353,359,364,369,377,384,397,399,409,421,432,440,450,484,494,523,525,
+		539,542,550,573,580,588,598,602,606,610,614,630,648,657,662,692,696,710,
+		714,722,740,748,761,764,775,779,787,798,800,811,814,818,826,831,836,846,
+		854,868,873,876,883,892,897,904,917,920,933,956,965,969,974,980,989,993,
+		1000,1011,1017,1021,1045,1055,1073,1092,1095,1100,1104,1106,1112,1128,
+		1142,1169,1176,1198,1221,1231,1278,1281,1287,1297,1317,1319,1327
 	};
 
 	public static readonly ATN _ATN =

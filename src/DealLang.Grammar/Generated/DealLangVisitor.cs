@@ -579,6 +579,75 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitContractGuarantorItem([NotNull] DealLangParser.ContractGuarantorItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.coinsDecl"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCoinsDecl([NotNull] DealLangParser.CoinsDeclContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>holdingsItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHoldingsItem([NotNull] DealLangParser.HoldingsItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>coinPriceItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCoinPriceItem([NotNull] DealLangParser.CoinPriceItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>hashrateItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHashrateItem([NotNull] DealLangParser.HashrateItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>networkItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitNetworkItem([NotNull] DealLangParser.NetworkItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>rewardsItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRewardsItem([NotNull] DealLangParser.RewardsItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>coinPowerItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCoinPowerItem([NotNull] DealLangParser.CoinPowerItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>coinPowerPriceItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCoinPowerPriceItem([NotNull] DealLangParser.CoinPowerPriceItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>coinDepthItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCoinDepthItem([NotNull] DealLangParser.CoinDepthItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>coinImpactItem</c>
+	/// labeled alternative in <see cref="DealLangParser.coinsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCoinImpactItem([NotNull] DealLangParser.CoinImpactItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.delivery"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -723,6 +792,20 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitTrancheGuarantorItem([NotNull] DealLangParser.TrancheGuarantorItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>convertibleItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitConvertibleItem([NotNull] DealLangParser.ConvertibleItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>completionItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCompletionItem([NotNull] DealLangParser.CompletionItemContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.gridTier"/>.
 	/// </summary>
@@ -957,6 +1040,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitSweepStep([NotNull] DealLangParser.SweepStepContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>sellStep</c>
+	/// labeled alternative in <see cref="DealLangParser.step"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSellStep([NotNull] DealLangParser.SellStepContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>ifStep</c>
 	/// labeled alternative in <see cref="DealLangParser.step"/>.
 	/// </summary>
@@ -1129,6 +1219,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitIndexShiftItem([NotNull] DealLangParser.IndexShiftItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>indexDelayedItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexDelayedItem([NotNull] DealLangParser.IndexDelayedItemContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>utilisationItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.

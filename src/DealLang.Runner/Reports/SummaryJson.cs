@@ -27,7 +27,7 @@ static class SummaryJson
                 w.WriteStartObject();
                 w.WriteString("name", outcome.Scenario);
                 w.WriteNumber("periodsRun", outcome.PeriodsRun);
-                TrancheRows.WriteJson(w, outcome);
+                TrancheRows.WriteJson(w, deal, outcome);
                 EquityRows.WriteJson(w, outcome);
                 w.WriteStartObject("events");
                 TriggerRows.WriteJson(w, outcome);
@@ -41,6 +41,7 @@ static class SummaryJson
                 ContractRows.WriteJson(w, deal, outcome);
                 HoldingRows.WriteJson(w, deal, outcome);
                 GuaranteeRows.WriteJson(w, deal, outcome);
+                CoinsRows.WriteJson(w, deal, outcome);
                 w.WriteEndObject();
             }
 

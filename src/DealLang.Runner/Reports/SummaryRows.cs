@@ -54,6 +54,7 @@ static class SummaryRows
         ContractRows.Add,
         HoldingRows.Add,
         GuaranteeRows.Add,
+        CoinsRows.Add,
         PartyRows.Add,
         TestRows.Add,
     ];

@@ -24,7 +24,8 @@ static class PeriodYears
 
     /// <summary>An investment at closing followed by one inflow per period, less <paramref name="outflow"/> × <paramref name="price"/>
     /// (a delayed-draw tranche's draws, bought at the issue price): the flows an IRR is solved over.</summary>
-    public static double Irr(double[] years, double invested, double[] inflowA, double[]? inflowB, double[]? outflow = null, double price = 1.0)
+    public static double Irr(double[] years, double invested, double[] inflowA, double[]? inflowB, double[]? outflow = null, double price = 1.0,
+        double[]? inflowC = null)
     {
         var times = new double[years.Length + 1];
         var amounts = new double[years.Length + 1];
@@ -32,7 +33,7 @@ static class PeriodYears
         for (int t = 0; t < years.Length; t++)
         {
             times[t + 1] = years[t];
-            amounts[t + 1] = inflowA[t] + (inflowB is null ? 0.0 : inflowB[t]) - (outflow is null ? 0.0 : price * outflow[t]);
+            amounts[t + 1] = inflowA[t] + (inflowB is null ? 0.0 : inflowB[t]) + (inflowC is null ? 0.0 : inflowC[t]) - (outflow is null ? 0.0 : price * outflow[t]);
         }
 
         return Analytics.Irr.Solve(times, amounts);

@@ -27,4 +27,7 @@ public sealed record ScenarioOutcome(
 
     /// <summary>What each guarantor paid under each guarantee (docs/language.md §5, "Guarantors"); empty for a deal without.</summary>
     public ImmutableArray<GuaranteeSummary> Guarantees { get; init; } = [];
+
+    /// <summary>The coins the deal holds (docs/language.md §5 "coins"); empty for a deal without them.</summary>
+    public ImmutableArray<CoinsSummary> Coins { get; init; } = [];
 }

@@ -103,6 +103,7 @@ public sealed class ScenarioRunner
         {
             Holdings = HoldingSummaries.Build(deal, inputs, periods),
             Guarantees = GuaranteeSummaries.Build(deal, result, periods),
+            Coins = CoinsSummaries.Build(deal, result, periods),
         };
     }
 }

@@ -19,7 +19,9 @@ static class TrancheSummaries
             double[] drawn = result.TrancheDrawn[i];
             double original = tranche.Balance + PeriodYears.Sum(drawn, periods);
             double loss = result.PrincipalLoss[i];
-            double irr = PeriodYears.Irr(years, tranche.IssuePrice * tranche.Balance, interest, principal, drawn, tranche.IssuePrice);
+            // A convertible's holder receives shares instead of principal: their value is a flow to it (the IRR counts it).
+            double[] shares = result.TrancheConversion[i];
+            double irr = PeriodYears.Irr(years, tranche.IssuePrice * tranche.Balance, interest, principal, drawn, tranche.IssuePrice, shares);
             summaries.Add(new TrancheSummary(
                 tranche.Name,
                 original,
@@ -31,7 +33,11 @@ static class TrancheSummaries
                 Analytics.Wal.Compute(years, principal.AsSpan(0, periods)),
                 irr,
                 Analytics.BondEquivalentYield.FromAnnual(irr),
-                FirstShortfall(deal, result, i, periods)) is var summary && Guarantee(deal, i) is { } g
+                FirstShortfall(deal, result, i, periods))
+            {
+                ConvertedOn = Array.FindIndex(shares, 0, periods, v => v > 0) is >= 0 and int converted ? deal.Boundaries[converted + 1] : null,
+                SharesValue = PeriodYears.Sum(shares, periods),
+            } is var summary && Guarantee(deal, i) is { } g
                 ? WithGuarantee(summary, tranche, result, i, g, periods, years)
                 : summary);
         }

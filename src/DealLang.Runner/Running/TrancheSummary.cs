@@ -43,4 +43,10 @@ public sealed record TrancheSummary(
     /// <summary>What the holders never received, principal and interest, once the guarantor has paid: the principal
     /// loss plus the unpaid interest, less <see cref="PaidByGuarantor"/> (not below zero).</summary>
     public double HoldersLoss { get; init; }
+
+    /// <summary>A convertible's: the end of the period its holder converted in; null when it did not (or cannot).</summary>
+    public Date? ConvertedOn { get; init; }
+
+    /// <summary>A convertible's: what the shares it converted into were worth then (0 when it did not convert).</summary>
+    public double SharesValue { get; init; }
 }

@@ -113,13 +113,14 @@ public sealed class PathFigures
             double[] interest = result.InterestPaid[i];
             double[] principal = result.PrincipalPaid[i];
             double[] drawn = result.TrancheDrawn[i];
+            double[] shares = result.TrancheConversion[i]; // a convertible's shares, a flow to the holder (TrancheSummaries)
             TrancheInfo tranche = Deal.Tranches[i];
             double price = tranche.IssuePrice;
             double funded = tranche.Balance;
             amounts[0] = -price * tranche.Balance; // bought at the issue price, each draw too (TrancheSummaries)
             for (int t = 0; t < periods; t++)
             {
-                amounts[t + 1] = interest[t] + principal[t] - (price * drawn[t]);
+                amounts[t + 1] = interest[t] + principal[t] + shares[t] - (price * drawn[t]);
                 funded += drawn[t];
             }
 

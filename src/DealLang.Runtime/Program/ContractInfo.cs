@@ -28,7 +28,8 @@ public sealed record ContractInfo(
     int RenewalCount = 0,
     int RenewalTermMonths = 0,
     double Prepayment = 0,
-    bool PrepaymentApplied = false)
+    bool PrepaymentApplied = false,
+    double FeeFloor = 0)
 {
     /// <summary>The term's length in years of 365 days, as the revenue counts its days (<see cref="ContractCurves"/>).</summary>
     public double TermYears => Date.DaysBetween(Start, End) / 365.0;
@@ -45,7 +46,8 @@ public sealed record ContractInfo(
     public Date End => Start.AddMonthsClamped(TermMonths);
 
     /// <summary>The termination fee owed on a default on <paramref name="date"/>: 0 outside [start, end); the fee, or
-    /// with <see cref="FeeAmortising"/> the fee × (end − date) / (end − start) in days.</summary>
+    /// with <see cref="FeeAmortising"/> the floor + (fee − floor) × (end − date) / (end − start) in days, falling
+    /// linearly from the fee at the start to <see cref="FeeFloor"/> (0 unless <c>amortising to F</c>) at the end.</summary>
     public double TerminationClaim(Date date)
     {
         Date end = End;
@@ -54,6 +56,8 @@ public sealed record ContractInfo(
             return 0;
         }
 
-        return FeeAmortising ? TerminationFee * Date.DaysBetween(date, end) / Date.DaysBetween(Start, end) : TerminationFee;
+        return FeeAmortising
+            ? FeeFloor + ((TerminationFee - FeeFloor) * Date.DaysBetween(date, end) / Date.DaysBetween(Start, end))
+            : TerminationFee;
     }
 }

@@ -48,6 +48,9 @@ public sealed class DealDescription
     /// <summary>The holdings of other entities' tranches and equities (none unless the deal declares some).</summary>
     public HoldingInfo[] Holdings { get; init; } = [];
 
+    /// <summary>The coins the deal holds (and may mine), in declaration order (docs/language.md §5 "coins").</summary>
+    public CoinsInfo[] Coins { get; init; } = [];
+
     /// <summary>Whether a forward test projects <c>cfads</c> (<c>cfads over next 12m</c>): then each lease's rent in its
     /// current term is a path input (<see cref="InputQuantity.LeaseTermRent"/>); false by default, and no slot.</summary>
     public bool ProjectsCfads { get; init; }

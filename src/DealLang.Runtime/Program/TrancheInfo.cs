@@ -10,4 +10,8 @@ public sealed record TrancheInfo(
     int Seniority,
     Date Maturity,
     string Amortization,
-    double IssuePrice = 1.0);
+    double IssuePrice = 1.0)
+{
+    /// <summary>A convertible's conversion price, money per share (0 for a tranche that does not convert).</summary>
+    public double ConversionPrice { get; init; }
+}

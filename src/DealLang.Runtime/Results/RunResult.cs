@@ -53,6 +53,11 @@ public sealed class RunResult
         ContractPrepayment = Arrays.Jagged<double>(deal.Contracts.Length, n);
         ContractUnits = new double[deal.Contracts.Length];
         ContractStopPeriod = new int[deal.Contracts.Length];
+        TrancheConversion = Arrays.Jagged<double>(deal.Tranches.Length, n);
+        CoinsHeld = Arrays.Jagged<double>(deal.Coins.Length, n);
+        CoinsSold = Arrays.Jagged<double>(deal.Coins.Length, n);
+        CoinsProceeds = Arrays.Jagged<double>(deal.Coins.Length, n);
+        CoinsMining = Arrays.Jagged<double>(deal.Coins.Length, n);
         Reset();
     }
 
@@ -174,6 +179,22 @@ public sealed class RunResult
 
     /// <summary>[contract]: the period its term ended in, or its customer defaulted in during its term; -1 if neither.</summary>
     public int[] ContractStopPeriod { get; }
+
+    /// <summary>[tranche][t]: what the shares a convertible's holder converted into were worth, in the period it
+    /// converted (written every period only for a convertible tranche, so it stays zero for the others).</summary>
+    public double[][] TrancheConversion { get; }
+
+    /// <summary>[coins][t]: the coins held at the end of period t (written every period run).</summary>
+    public double[][] CoinsHeld { get; }
+
+    /// <summary>[coins][t]: the coins the waterfall's sale steps sold in period t.</summary>
+    public double[][] CoinsSold { get; }
+
+    /// <summary>[coins][t]: what those sales raised in period t.</summary>
+    public double[][] CoinsProceeds { get; }
+
+    /// <summary>[coins][t]: the mining margin collected in period t (0 for coins not mined).</summary>
+    public double[][] CoinsMining { get; }
 
     /// <summary>Period in which the event of default occurred, or -1.</summary>
     public int EventOfDefaultPeriod { get; set; }
@@ -301,5 +322,10 @@ public sealed class RunResult
         Arrays.Clear(ContractPrepayment);
         Array.Clear(ContractUnits);
         Array.Fill(ContractStopPeriod, -1);
+        Arrays.Clear(TrancheConversion);
+        Arrays.Clear(CoinsHeld);
+        Arrays.Clear(CoinsSold);
+        Arrays.Clear(CoinsProceeds);
+        Arrays.Clear(CoinsMining);
     }
 }

@@ -242,7 +242,7 @@ public sealed partial class PipelineFuzzTests
         return unchecked(Seed ^ (int)hash);
     }
 
-    [GeneratedRegex("^DL0[1-7][0-9][0-9]$")]
+    [GeneratedRegex("^DL0[1-8][0-9][0-9]$")]
     private static partial Regex UserCode();
 
     [GeneratedRegex("NaN|Infinity|∞")]

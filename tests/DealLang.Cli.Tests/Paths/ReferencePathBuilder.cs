@@ -100,8 +100,9 @@ static class ContractInputs
         // amortising) × the customer's recovery, in the period whose end first reaches the date.
         Date? defaulted = scenario.PartyDefaults[contract.Customer];
         bool owed = contract.TerminationFee != 0 && defaulted is { } dd && dd >= contract.Start && dd < end;
+        // With 'amortising to F' it falls from the fee to F instead of 0: F + (fee − F) × days left / days in the term.
         double fee = !owed ? 0 : contract.FeeAmortising
-            ? contract.TerminationFee * Date.DaysBetween(defaulted!.Value, end) / Date.DaysBetween(contract.Start, end)
+            ? contract.FeeFloor + ((contract.TerminationFee - contract.FeeFloor) * Date.DaysBetween(defaulted!.Value, end) / Date.DaysBetween(contract.Start, end))
             : contract.TerminationFee;
         for (int t = 0; t < deal.Periods; t++)
         {

@@ -23,7 +23,8 @@ internal static partial class DealGen
         from takeOrPay in Rate(0, 10000)
         from starts in DateIn(firstDelivery.AddDays(-1), f.Maturity)
         from term in Gen.Int[1, 60]
-        from fee in Maybe(Gen.Select(Money(0, 300), Pick("", " amortising"), (m, a) => $"termination_fee {m}{a}"))
+        from fee in Maybe(Gen.Int[0, 300].SelectMany(m => Gen.Int[0, m].SelectMany(floor =>
+            Pick("", " amortising", $" amortising to {Text(floor)}m").Select(a => $"termination_fee {Text(m)}m{a}"))))
         from renewals in Gen.Select(Gen.Int[1, 3], Gen.Int[1, 24], Pick(" x ", "x "), (n, d, x) => $"renewals {Text(n)}{x}{Text(d)}m at customer option")
         from prepayment in Maybe(Gen.Select(Money(0, 20), Pick("", " applied over term"), (m, a) => $"prepayment {m}{a}"))
         from items in Shuffled($"customer {customer}", $"units {Text(units)} gpus", price, $"hours {hours} hours per year",

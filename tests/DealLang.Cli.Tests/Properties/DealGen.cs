@@ -59,16 +59,21 @@ internal static partial class DealGen
         from enforcement in defaultRule.Length > 0 // enforcement mostly where a default can start it: sales and workouts
             ? Gen.Frequency((4, Enforcement(f)), (1, Gen.Const("")))
             : Maybe(Enforcement(f))
+        from delay in Gen.Int[0, 18]
+        from coins in Maybe(Coins(f, "Cn1"))
+        from sale in Pick("", "first", "last")
         from scenarios in Gen.Int[0, 3].SelectMany(n => All(DealFrame.Numbered("S", n).Select(s => Scenario(f, leases, s))))
         from stochastic in Maybe(StochasticScenario(f, "Mc"))
         select Join([
             $"deal {f.Name} {{",
             header,
-            .. parties, .. indices, .. facilities, .. leases.Select(l => l.Text), .. loans, .. fleets, .. tranches, equity, .. accounts, .. fees,
+            .. parties, .. indices, SharePriceIndex(tranches), CompletionIndex(f, tranches), .. facilities, .. leases.Select(l => l.Text), .. loans, .. fleets, .. tranches, equity, .. accounts, .. fees,
             .. tests.Select(t => t.Text), .. triggers.Select(t => t.Text),
-            defaultRule.Trim(), cfads, waterfall, enforcement.Trim(),
+            coins.Trim().Length == 0 ? "" : "  " + coins.Trim(),
+            defaultRule.Trim(), cfads, WithCoinSale(waterfall, coins.Length == 0 ? "" : sale, f), enforcement.Trim(),
             "}",
             .. scenarios,
+            CompletionDelay(f, tranches, delay),
             stochastic.Trim(),
         ]) + "\n";
 
@@ -151,11 +156,13 @@ internal static partial class DealGen
         from stepUp in Maybe(from r in Rate(0, 300) from d in DateIn(f.Closing, f.Maturity) select $"step_up {r} from {d}")
         from draw in Maybe(DelayedDraw(f, maturity))
         from target in Maybe(TargetBalance(f, name))
+        from convertible in Maybe(Convertible())
+        from completion in Maybe(Pick("completion Bld", "completion Bld * 0.5x"))
         // A floating or stepped coupon cannot amortise level (DL0481).
         let amortization = coupon.Contains(" * (", StringComparison.Ordinal) || stepUp.Length > 0
             ? amortize.Replace("amortize level", "amortize linear", StringComparison.Ordinal) : amortize
         from items in Shuffled("balance " + balance, "coupon " + coupon, interestOnly, amortization,
-            maturityDate.Length == 0 ? "" : "maturity" + maturityDate, seniority, pik, issuePrice, stepUp, draw, target)
+            maturityDate.Length == 0 ? "" : "maturity" + maturityDate, seniority, pik, issuePrice, stepUp, draw, target, convertible, completion)
         select $"  tranche {name} {{ {items} }}";
 
     /// <summary>A delayed draw: a commitment of 4bn to 6bn (above any generated balance, 3bn at most, plus up to four

@@ -130,6 +130,6 @@ internal static partial class PipelineInvariants
         }
     }
 
-    [GeneratedRegex("^DL0[1-7][0-9][0-9]$")]
+    [GeneratedRegex("^DL0[1-8][0-9][0-9]$")]
     private static partial Regex UserCode();
 }

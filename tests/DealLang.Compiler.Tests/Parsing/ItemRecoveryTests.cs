@@ -21,7 +21,7 @@ public sealed class ItemRecoveryTests
 
         Diagnostic d = Assert.Single(Check(text));
         Assert.Equal("DL0101", d.Code);
-        Assert.Equal("unexpected 'pari_passu'; expected one of: '}', 'pay', 'fill', 'release', 'hold', 'distribute', 'sweep', 'pro_rata', ... (2 more)", d.Message);
+        Assert.Equal("unexpected 'pari_passu'; expected one of: '}', 'pay', 'fill', 'release', 'hold', 'distribute', 'sweep', 'pro_rata', ... (3 more)", d.Message);
         Assert.Equal((12, 5), (d.Span.Line, d.Span.Column));
     }
 

@@ -86,7 +86,7 @@ public sealed class KeywordTypoTests
     [Fact]
     public void WithNothingCloseTheDeclarationsThatOpenABlockAreListed() =>
         Assert.Equal(
-            "unknown declaration 'widget'; expected one of: 'party', 'index', 'facility', 'lease', 'loan', 'fleet', 'contract', 'holding', 'tranche', 'equity', 'account', 'fee', 'waterfall', 'enforcement'",
+            "unknown declaration 'widget'; expected one of: 'party', 'index', 'facility', 'lease', 'loan', 'fleet', 'contract', 'holding', 'coins', 'tranche', 'equity', 'account', 'fee', 'waterfall', 'enforcement'",
             Single("deal X { widget W { } }", "DL0109").Message);
 
     [Fact]

@@ -160,7 +160,8 @@ internal sealed partial class ContractComponent(EmitContext ctx)
         // Only a contract with a fee passes one: the others keep the record's defaults (and their C#).
         + (c.TerminationFee != 0 || c.RenewalCount != 0 ? ", " + CSharpLiterals.Double(c.TerminationFee) + ", " + CSharpLiterals.Bool(c.FeeAmortising) : "")
         + (c.RenewalCount != 0 ? ", " + CSharpLiterals.Int(c.RenewalCount) + ", " + CSharpLiterals.Int(c.RenewalTermMonths) : "")
-        + (c.Prepayment != 0 ? ", Prepayment: " + CSharpLiterals.Double(c.Prepayment) + ", PrepaymentApplied: " + CSharpLiterals.Bool(c.PrepaymentApplied) : "") + ")";
+        + (c.Prepayment != 0 ? ", Prepayment: " + CSharpLiterals.Double(c.Prepayment) + ", PrepaymentApplied: " + CSharpLiterals.Bool(c.PrepaymentApplied) : "")
+        + (c.FeeFloor != 0 ? ", FeeFloor: " + CSharpLiterals.Double(c.FeeFloor) : "") + ")";
 
     // A contract reads its customer's default flag, its price index and its fleet's spot index (path inputs), so
     // they are declared.

@@ -21,6 +21,7 @@ internal static class EmitterComponents
         [DeclarationKind.Fleet] = ctx => new FleetComponent(ctx),
         [DeclarationKind.Contract] = ctx => new ContractComponent(ctx),
         [DeclarationKind.Holding] = ctx => new HoldingComponent(ctx),
+        [DeclarationKind.Coins] = ctx => new CoinsComponent(ctx),
         [DeclarationKind.Tranche] = ctx => new TrancheComponent(ctx),
         [DeclarationKind.Equity] = ctx => new EquityComponent(ctx),
         [DeclarationKind.Account] = ctx => new AccountComponent(ctx),

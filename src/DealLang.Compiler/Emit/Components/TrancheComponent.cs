@@ -75,6 +75,10 @@ internal sealed class TrancheState : EntityState, IAmortizingState
             declared: guaranteed);
         GuaranteeCovered = Local("guaranteeCovered", "double", StateLife.Carried, comment: "of those, what the guarantor paid and has not got back",
             declared: guaranteed);
+        bool converts = model.Conversion is not null;
+        Converted = Local("converted", "bool", StateLife.Carried, comment: "the holder has converted the notes into shares", declared: converts);
+        SharesValue = Local("sharesValue", "double", StateLife.Period, comment: "what the shares the holder converted into are worth, in the period it converts",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " converted into shares"), declared: converts);
         Terms = new AmortizationTerms(model.Name, (model.Coupon as FixedCoupon)?.Rate, model.Amortization, model.Maturity,
             model.MaturityPeriod);
     }
@@ -173,6 +177,12 @@ internal sealed class TrancheState : EntityState, IAmortizingState
 
     /// <summary>The history buffer of the tranche's debt service (an expression, not a local of its own).</summary>
     public string DebtServiceHistory { get; }
+
+    /// <summary>A convertible's: whether the holder has converted (declared only for a convertible tranche).</summary>
+    public StateVar Converted { get; }
+
+    /// <summary>A convertible's: the shares' value in the period it converts, else 0.</summary>
+    public StateVar SharesValue { get; }
 }
 
 /// <summary>
@@ -489,7 +499,8 @@ internal sealed class TrancheComponent(EmitContext ctx)
         var info = t.Model.ToInfo();
         return "new TrancheInfo(" + CSharpLiterals.String(info.Name) + ", " + CSharpLiterals.Double(info.Balance) + ", " + CSharpLiterals.Double(info.Coupon)
             + ", " + CSharpLiterals.Int(info.Seniority) + ", " + CSharpLiterals.Date(info.Maturity) + ", " + CSharpLiterals.String(info.Amortization)
-            + (info.IssuePrice == 1.0 ? "" : ", " + CSharpLiterals.Double(info.IssuePrice)) + ")";
+            + (info.IssuePrice == 1.0 ? "" : ", " + CSharpLiterals.Double(info.IssuePrice)) + ")"
+            + (info.ConversionPrice == 0 ? "" : " { ConversionPrice = " + CSharpLiterals.Double(info.ConversionPrice) + " }");
     });
 
     public override string? Read(Quantity quantity, int index) => quantity switch
@@ -550,6 +561,8 @@ internal sealed class TrancheComponent(EmitContext ctx)
             (t.Coupon as FloatingCoupon)?.Rate,
             (t.Capitalisation as PaidInKind)?.When,
             t.TargetBalance,
+            t.Conversion?.SharePrice,
+            t.Completion,
         }.Concat(CouponReads(t.Coupon))).OfType<BoundExpression>().Select(e => (e, 1));
 
     /// <summary>The trigger states and test values a coupon's step-ups and margin grid read, so they are declared.</summary>
@@ -618,10 +631,22 @@ internal sealed class TrancheComponent(EmitContext ctx)
         w.Line(tranche.ScheduledInterest + " = " + balance + " * " + coupon + " * yf;");
         WriteCapitalisation(w, tranche);
         w.Line(tranche.InterestDue + " = " + tranche.ScheduledInterest + " + " + tranche.UnpaidInterest + ";");
+        WriteConversion(w, tranche);
 
         AmortizationCode.WriteScheduledPrincipal(w, tranche, tranche.ScheduledPrincipal, balance + " - " + unpaidPrincipal,
             model.Name + ": " + model.Amortization.Name
             + " principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)");
+        if (model.Completion is { } completion)
+        {
+            // Before the maturity only the completed buildings amortise: the schedule × the completed share, held
+            // within [0, 1] (n/a counts as nothing completed). At and after the maturity the whole balance is due.
+            w.Comment(model.Name + ": only the share of the buildings completed amortises before the maturity");
+            using (w.Block("if (t < " + tranche.MaturityPeriod + ")"))
+            {
+                w.Line(tranche.ScheduledPrincipal + " *= Math.Clamp(Flows.AmountOrZero(" + CSharpEmitter.Expression(Ctx, completion, null) + "), 0.0, 1.0);");
+            }
+        }
+
         if (model.TargetBalance is { } target)
         {
             // A borrowing base: the balance above the target is due now (a mandatory prepayment). A target that is
@@ -641,6 +666,36 @@ internal sealed class TrancheComponent(EmitContext ctx)
             w.Comment(model.Name + ": the guarantee fee on the opening balance while the guarantee runs, plus fees unpaid so far");
             w.Line(tranche.GuaranteeFeeDue + " = (" + GuarantorCode.Pays(Ctx, guarantee.Info, "t", "periodEnd") + " ? " + tranche.StartBalance + " * "
                 + CSharpLiterals.DoubleOperand(guarantee.Info.FeeRate) + " * yf : 0.0) + " + tranche.GuaranteeFeeUnpaid + ";");
+        }
+    }
+
+    /// <summary>
+    /// A convertible, after this period's interest (still due in cash) and before its principal: at the start of its
+    /// maturity period (or of any period once the share price reaches the early threshold), if the share price is above
+    /// the conversion price, the holder converts the whole balance (arrears of principal included) into shares worth
+    /// balance × share price / conversion price; the balance and the principal in arrears go to 0, so no principal
+    /// is due in cash, now or later. No cash moves: the shares are the issuer's, not the deal's.
+    /// </summary>
+    private void WriteConversion(IndentedWriter w, TrancheState tranche)
+    {
+        if (tranche.Model.Conversion is not { } conversion)
+        {
+            return;
+        }
+
+        string share = "(" + CSharpEmitter.Expression(Ctx, conversion.SharePrice, null) + ")";
+        string price = CSharpLiterals.DoubleOperand(conversion.Price);
+        string when = "t >= " + tranche.MaturityPeriod
+            + (conversion.EarlyAbove is { } above ? " || " + share + " >= " + CSharpLiterals.DoubleOperand(above * conversion.Price) : "");
+        w.Comment(tranche.Name + ": converts into shares when the share price is above " + CSharpLiterals.Double(conversion.Price)
+            + (conversion.EarlyAbove is { } a ? " at maturity, or as soon as it reaches " + CSharpLiterals.Double(a * conversion.Price) : " at maturity"));
+        w.Line(tranche.SharesValue + " = 0.0;");
+        using (w.Block("if (!" + tranche.Converted + " && " + tranche.Balance + " > 0.0 && (" + when + ") && " + share + " > " + price + ")"))
+        {
+            w.Line(tranche.Converted + " = true;");
+            w.Line(tranche.SharesValue + " = " + tranche.Balance + " * " + share + " / " + price + ";");
+            w.Line(tranche.Balance + " = 0.0;");
+            w.Line(tranche.UnpaidPrincipal + " = 0.0;");
         }
     }
 
@@ -733,6 +788,10 @@ internal sealed class TrancheComponent(EmitContext ctx)
             w.Line(Ctx.ResultRow("TrancheBalance", index) + "[t] = " + tranche.Balance + ";");
             w.Line(Ctx.ResultRow("InterestShortfall", index) + "[t] = " + tranche.UnpaidInterest + ";");
             w.Line(Ctx.ResultRow("PrincipalShortfall", index) + "[t] = " + tranche.UnpaidPrincipal + ";");
+            if (tranche.Model.Conversion is not null)
+            {
+                w.Line("result.TrancheConversion[" + index + "][t] = " + tranche.SharesValue + ";");
+            }
         }
     }
 

@@ -34,6 +34,7 @@ internal sealed class ContractLowering : DeclarationLowering<ContractSyntax, Con
             TermMonths: DurationRules.WholeMonths(contract.Term),
             TerminationFee: lowerer.ConstantOf(contract.TerminationFee),
             FeeAmortising: contract.FeeAmortising,
+            FeeFloor: lowerer.ConstantOf(contract.FeeFloor),
             RenewalCount: contract.Renewals?.Count ?? 0,
             RenewalTermMonths: DurationRules.WholeMonths(contract.Renewals?.Term),
             Prepayment: lowerer.ConstantOf(contract.Prepayment),

@@ -19,6 +19,7 @@ internal static class KindLowerings
         new FleetLowering(),
         new ContractLowering(),
         new HoldingLowering(),
+        new CoinsLowering(),
         new TrancheLowering(),
         new EquityLowering(),
         new AccountLowering(),

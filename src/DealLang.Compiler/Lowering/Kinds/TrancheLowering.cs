@@ -34,7 +34,13 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
                 ? new PaidInKind(pik.Share is null ? 1.0 : lowerer.ConstantOf(pik.Share), lowerer.BoundOf(pik.Condition))
                 : new CashInterest(),
             IssuePrice: tranche.IssuePrice is null ? 1.0 : lowerer.ConstantOf(tranche.IssuePrice),
-            TargetBalance: lowerer.BoundOf(tranche.TargetBalance));
+            TargetBalance: lowerer.BoundOf(tranche.TargetBalance))
+        {
+            Conversion = tranche.Convertible is { } c && lowerer.BoundOf(c.SharePrice) is { } share
+                ? new ConversionModel(lowerer.ConstantOf(c.Price), share, c.EarlyAbove is null ? null : lowerer.ConstantOf(c.EarlyAbove))
+                : null,
+            Completion = lowerer.BoundOf(tranche.Completion),
+        };
     }
 
     /// <summary>The first period starting on or after <paramref name="from"/> (the periods' count when none does).</summary>

@@ -18,7 +18,7 @@ internal sealed partial class CstToAst
     //     | TAKE_OR_PAY expr        # takeOrPayItem
     //     | STARTS DATE             # contractStartsItem
     //     | TERM duration           # contractTermItem
-    //     | TERMINATION_FEE expr AMORTISING?   # terminationFeeItem
+    //     | TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)?   # terminationFeeItem
     //     | RENEWALS renewalCount duration AT CUSTOMER OPTION  # contractRenewalsItem
     //     | PREPAYMENT expr (APPLIED OVER TERM)?               # prepaymentItem
     //     ;
@@ -38,6 +38,7 @@ internal sealed partial class CstToAst
         DurationSyntax? term = null;
         ExpressionSyntax? fee = null;
         bool amortising = false;
+        ExpressionSyntax? feeFloor = null;
         RenewalsSyntax? renewals = null;
         ExpressionSyntax? prepayment = null;
         bool applied = false;
@@ -81,11 +82,12 @@ internal sealed partial class CstToAst
                     items.Keep(ref term, "term", t, VisitDuration(t.duration()));
                     break;
                 case TerminationFeeItemContext f:
-                    // The fee and its 'amortising' are one item: kept or dropped together.
-                    ExpressionSyntax? amount = VisitExpr(f.expr());
+                    // The fee, its 'amortising' and the amount it falls to are one item: kept or dropped together.
+                    ExpressionSyntax? amount = VisitExpr(f.fee);
+                    ExpressionSyntax? floor = f.floor is null ? null : VisitExpr(f.floor);
                     if (items.IsFirst("termination_fee", Span(f)))
                     {
-                        (fee, amortising) = (amount, f.AMORTISING() is not null);
+                        (fee, amortising, feeFloor) = (amount, f.AMORTISING() is not null, floor);
                     }
 
                     break;
@@ -116,6 +118,7 @@ internal sealed partial class CstToAst
             Prepayment = prepayment,
             PrepaymentApplied = applied,
             Guarantor = guarantor,
+            FeeFloor = feeFloor,
         };
     }
 }

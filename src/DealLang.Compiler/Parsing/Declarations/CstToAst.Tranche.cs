@@ -29,6 +29,8 @@ internal sealed partial class CstToAst
     //     | MATURITY DATE               # trancheMaturityItem
     //     | SENIORITY NUMBER            # seniorityItem
     //     | guarantorClause             # trancheGuarantorItem
+    //     | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)?   # convertibleItem
+    //     | COMPLETION expr                                # completionItem
     //     ;
     private TrancheSyntax? VisitTrancheDecl(TrancheDeclContext context)
     {
@@ -47,6 +49,8 @@ internal sealed partial class CstToAst
         DrawsAgainstSyntax? drawsAgainst = null;
         ClassMarginSyntax? classMargin = null;
         GuarantorSyntax? guarantor = null;
+        ConvertibleSyntax? convertible = null;
+        ExpressionSyntax? completion = null;
         var stepUps = ImmutableArray.CreateBuilder<StepUpSyntax>();
         DateSyntax? interestOnlyUntil = null, maturity = null;
         AmortizationSyntax? amortization = null;
@@ -125,6 +129,13 @@ internal sealed partial class CstToAst
                 case TrancheGuarantorItemContext g:
                     items.Keep(ref guarantor, "guarantor", g, VisitGuarantor(g.guarantorClause(), $"the guarantor of tranche '{name.Text}'"));
                     break;
+                case CompletionItemContext cp:
+                    items.Keep(ref completion, "completion", cp, VisitExpr(cp.expr()));
+                    break;
+                case ConvertibleItemContext cv:
+                    items.Keep(ref convertible, "convertible", cv, new ConvertibleSyntax(VisitExpr(cv.price), VisitExpr(cv.share),
+                        cv.above is null ? null : VisitExpr(cv.above), Span(cv)));
+                    break;
             }
         }
 
@@ -134,6 +145,8 @@ internal sealed partial class CstToAst
             DrawsAgainst = drawsAgainst,
             ClassMargin = classMargin,
             Guarantor = guarantor,
+            Convertible = convertible,
+            Completion = completion,
         };
     }
 

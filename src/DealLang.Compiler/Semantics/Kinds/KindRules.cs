@@ -18,6 +18,7 @@ internal static class KindRules
         new FleetRules(),
         new ContractRules(),
         new HoldingRules(),
+        new CoinsRules(),
         new TrancheRules(),
         new EquityRules(),
         new AccountRules(),

@@ -63,6 +63,9 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
                 binder.BindTerms(tier.Bound, tier.Margin);
             }
         }
+
+        BindConvertible(tranche, binder);
+        BindCompletion(tranche, binder);
     }
 
     protected override void CheckTerms(TrancheSyntax tranche, TypeChecker checker)
@@ -70,6 +73,8 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
         string t = $"tranche '{tranche.Name?.Text}'";
         checker.Term(tranche.Balance, Unit.Money, $"the balance of {t}", TypeChecker.Range.NonNegative);
         CheckCoupon(tranche, checker, t);
+        CheckConvertible(tranche, checker, t);
+        CheckCompletion(tranche, checker, t);
         if (tranche.Pik is { } pik)
         {
             checker.Term(pik.Share, Unit.Rate, $"the PIK share of {t}", TypeChecker.Range.Fraction);

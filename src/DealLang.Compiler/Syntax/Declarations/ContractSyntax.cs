@@ -39,4 +39,8 @@ public sealed record ContractSyntax(
 
     /// <summary><c>applied over term</c>: the prepayment is credited against the term's payments linearly.</summary>
     public bool PrepaymentApplied { get; init; }
+
+    /// <summary><c>termination_fee M amortising to F</c>: the amount the amortising fee falls to at the term's end (a
+    /// fee that declines from M to F linearly, TeraWulf's Abernathy JV); null: it falls to 0.</summary>
+    public ExpressionSyntax? FeeFloor { get; init; }
 }

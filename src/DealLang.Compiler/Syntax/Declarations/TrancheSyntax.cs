@@ -41,7 +41,21 @@ public sealed record TrancheSyntax(
 
     /// <summary><c>guarantor State cap 2bn fee 35bp covers interest and principal</c>: a guarantee paid to the holders; null when none.</summary>
     public GuarantorSyntax? Guarantor { get; init; }
+
+    /// <summary><c>convertible at 12.43 against WULF [early above 130%]</c>: convertible notes; null when not.</summary>
+    public ConvertibleSyntax? Convertible { get; init; }
+
+    /// <summary><c>completion Built</c>: the share of the buildings completed, a rate read at the period's start, which
+    /// scales the scheduled principal before the maturity; null when the tranche amortises regardless.</summary>
+    public ExpressionSyntax? Completion { get; init; }
 }
+
+/// <summary><c>convertible at 12.43 against WULF early above 130%</c>: the holder converts the balance into shares at the
+/// conversion price <see cref="Price"/> when the share price <see cref="SharePrice"/> (money, read at the period's
+/// start) is above it at maturity, or, with <see cref="EarlyAbove"/>, as soon as it reaches that share of the
+/// conversion price (docs/language.md §5 "tranche", "Convertible notes").</summary>
+public sealed record ConvertibleSyntax(ExpressionSyntax? Price, ExpressionSyntax? SharePrice, ExpressionSyntax? EarlyAbove, SourceSpan Span)
+    : SyntaxNode(Span);
 
 /// <summary><c>draws against Gpus advance 80%</c>: on each delivery date of the fleet, the advance rate times the cost
 /// of the units delivered against its contracts and not yet funded (docs/language.md §5 "tranche").</summary>

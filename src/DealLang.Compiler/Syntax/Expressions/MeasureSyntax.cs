@@ -19,6 +19,14 @@ public enum MeasureUnit
     Kwh,
     /// <summary><c>MWh</c>: 1,000 kWh.</summary>
     Mwh,
+    /// <summary><c>coin</c>, <c>coins</c>: a count of a crypto coin (what a <c>coins</c> holding counts).</summary>
+    Coin,
+    /// <summary><c>EH/s</c>: hashrate, 10¹⁸ hashes a second (a miner's and the network's).</summary>
+    ExahashPerSecond,
+    /// <summary><c>day</c>, <c>days</c>: 24 hours (a network's rewards are quoted per day).</summary>
+    Day,
+    /// <summary><c>share</c>, <c>shares</c>: a count of an issuer's shares (a convertible's conversion price is money per share).</summary>
+    Share,
 }
 
 /// <summary>

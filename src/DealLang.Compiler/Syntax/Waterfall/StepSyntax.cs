@@ -28,6 +28,11 @@ public sealed record DistributeStepSyntax(NameSyntax Equity, SourceSpan Span, Li
 /// (at most the balance); the rest stays available for the steps after.</summary>
 public sealed record SweepStepSyntax(NameSyntax Tranche, LiteralSyntax Share, SourceSpan Span) : StepSyntax(Span);
 
+/// <summary><c>sell Bitcoin to cover Notes.interest</c>: sells enough of the coins to raise what the pay target is
+/// owed beyond the cash available (at most the coins held), into the coins' market. <see cref="Cover"/> is the pay
+/// step it covers, as if written alone (never run by itself: it is bound and checked as a pay target).</summary>
+public sealed record SellStepSyntax(NameSyntax Coins, PayStepSyntax Cover, SourceSpan Span) : StepSyntax(Span);
+
 /// <summary><c>if CONDITION { steps } else { steps }</c></summary>
 public sealed record IfStepSyntax(
     ExpressionSyntax Condition,

@@ -28,18 +28,25 @@ static class TrancheRows
                 rows.Add(name, "holders' IRR with guarantee", SummaryKind.Rate, o => Of(o.Tranches[i].HoldersIrr));
                 rows.Add(name, "holders' loss with guarantee", SummaryKind.Money, o => Of(o.Tranches[i].HoldersLoss));
             }
+            if (rows.Deal.Tranches[i].ConversionPrice != 0)
+            {
+                // Only a convertible has the rows, so the summaries of every other tranche stay as they were.
+                rows.Add(name, "converted on", SummaryKind.Date, o => On(o.Tranches[i].ConvertedOn));
+                rows.Add(name, "shares value", SummaryKind.Money, o => Of(o.Tranches[i].SharesValue));
+            }
         }
     }
 
     static bool IsGuaranteed(DealLang.Runtime.DealDescription deal, int tranche) =>
         deal.Guarantees.Any(g => g.Kind == DealLang.Runtime.GuaranteeTarget.Tranche && g.Target == tranche);
 
-    /// <summary>The JSON summary's <c>tranches</c> array.</summary>
-    public static void WriteJson(Utf8JsonWriter w, ScenarioOutcome outcome)
+    /// <summary>The JSON summary's <c>tranches</c> array (a convertible's with <c>convertedOn</c> and <c>sharesValue</c>).</summary>
+    public static void WriteJson(Utf8JsonWriter w, DealLang.Runtime.DealDescription deal, ScenarioOutcome outcome)
     {
         w.WriteStartArray("tranches");
-        foreach (TrancheSummary t in outcome.Tranches)
+        for (int i = 0; i < outcome.Tranches.Length; i++)
         {
+            TrancheSummary t = outcome.Tranches[i];
             w.WriteStartObject();
             w.WriteString("name", t.Name);
             Json.Money(w, "originalBalance", t.OriginalBalance);
@@ -58,6 +65,12 @@ static class TrancheRows
                 Json.Number(w, "holdersIrr", t.HoldersIrr);
                 Json.Money(w, "holdersLoss", t.HoldersLoss);
             }
+            if (deal.Tranches[i].ConversionPrice != 0)
+            {
+                Json.Date(w, "convertedOn", t.ConvertedOn);
+                Json.Money(w, "sharesValue", t.SharesValue);
+            }
+
             w.WriteEndObject();
         }
 

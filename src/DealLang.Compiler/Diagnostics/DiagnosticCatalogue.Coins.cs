@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace DealLang.Compiler.Diagnostics;
+
+// The crypto miner's diagnostics (docs/language.md §5 "coins", and a contract's termination fee amortising to a
+// floor): DL0750–DL0779. Kept in a file of their own so the codes read together.
+public static partial class DiagnosticCatalogue
+{
+    /// <summary>DL0750: a coins term in the wrong unit: holdings or a market depth that are not coins, a hashrate that
+    /// is not EH/s, rewards that are not coins per hour or per day, power that is not kW or MW, a power price that is
+    /// not money per kWh or MWh (adding a hashrate to money is the unit checker's DL0301).</summary>
+    public static Diagnostic CoinsTermUnit(SourceSpan span, string what, string expected, string actual, string example) =>
+        Error("DL0750", span, $"{what} must be {expected} (e.g. '{example}'), not {actual}");
+
+    /// <summary>DL0751: the price index of coins is not a price per coin (its level must be written like
+    /// <c>95k per coin</c>), so the coins' value and a sale's proceeds would not be money.</summary>
+    public static Diagnostic CoinPriceNotPerCoin(SourceSpan span, string coins, string index, string actual) =>
+        Error("DL0751", span, $"the price of coins '{coins}' must be an index in money per coin (e.g. 'index {index} {{ level 95k per coin }}'), but '{index}' is {actual}");
+
+    /// <summary>DL0752: the miners' hashrate above the network's: their share of the network's rewards would exceed
+    /// 100%.</summary>
+    public static Diagnostic HashrateAboveNetwork(SourceSpan span, string coins, double hashrate, double network) =>
+        Error("DL0752", span, string.Create(CultureInfo.InvariantCulture,
+            $"the hashrate of coins '{coins}' ({hashrate} EH/s) exceeds the network's ({network} EH/s): a miner's share of the network's rewards is at most 100%"));
+
+    /// <summary>DL0753: a contract's termination fee amortising to a floor above the fee itself (it would grow).</summary>
+    public static Diagnostic TerminationFeeFloorAboveFee(SourceSpan span, string contract, double fee, double floor) =>
+        Error("DL0753", span, string.Create(CultureInfo.InvariantCulture,
+            $"the termination fee of contract '{contract}' amortises from {fee:#,0.##} to {floor:#,0.##}: the amount it falls to must not exceed the fee"));
+
+    /// <summary>DL0760: a convertible's conversion price that is not money (per share): a rate or a compute unit,
+    /// usually a percentage typed for a price.</summary>
+    public static Diagnostic ConversionPriceUnit(SourceSpan span, string what, string expected, string actual, string example) =>
+        Error("DL0760", span, $"{what} must be {expected} (e.g. 'convertible at {example} against WULF'), not {actual}");
+
+    /// <summary>DL0761: a conversion price of zero (the holder would receive infinitely many shares).</summary>
+    public static Diagnostic ConversionPriceZero(SourceSpan span, string tranche) =>
+        Error("DL0761", span, $"the conversion price of tranche '{tranche}' must be above zero");
+
+    /// <summary>DL0762: an early-conversion threshold below 100% of the conversion price: the holder would convert
+    /// shares worth less than the notes' face, out of the money.</summary>
+    public static Diagnostic EarlyConversionBelowPrice(SourceSpan span, string tranche, double above) =>
+        Error("DL0762", span, string.Create(CultureInfo.InvariantCulture,
+            $"tranche '{tranche}' converts early only when the share price is at least its conversion price: the threshold must be at least 100%, not {above * 100:0.##}%"));
+
+    /// <summary>DL0763: the share price a convertible converts against that is not money per share (an index in
+    /// money per share, or an expression of one, read at the period's start).</summary>
+    public static Diagnostic SharePriceUnit(SourceSpan span, string what, string expected, string actual, string example) =>
+        Error("DL0763", span, $"{what} must be {expected} (e.g. '{example}'), not {actual}");
+
+    /// <summary>DL0764 (warning): a scenario delays an index that has no dated points (neither the deal's nor the
+    /// scenario's), so nothing moves: a completion index needs its completion dates as points.</summary>
+    public static Diagnostic DelayWithoutPoints(SourceSpan span, string index, string scenario) =>
+        Warning("DL0764", span, $"scenario '{scenario}' delays index '{index}', which has no dated points to move; give it its completions as points (e.g. 'points stepped {{ 2026-06-30 40%  2027-03-31 100% }}')");
+}

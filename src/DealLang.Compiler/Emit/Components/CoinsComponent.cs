@@ -1,0 +1,197 @@
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Emit.Components;
+
+/// <summary>A coins holding's state in the generated C#, each piece declared once.</summary>
+internal sealed class CoinsState : EntityState
+{
+    public CoinsState(CoinsModel model)
+        : base(DeclarationKind.Coins, model.Name, model.Index)
+    {
+        Model = model;
+        Units = Local("units", "double", StateLife.Carried, CSharpLiterals.Double(model.Holdings), "coins held (sales lower it)",
+            new LedgerSlot(LedgerSection.Outstanding, model.Name + " coins held", ColumnKind.Number));
+        StartUnits = Local("startUnits", "double", StateLife.Period, comment: model.Name + ".units: held at the period's start");
+        Value = Local("value", "double", StateLife.Period, comment: model.Name + ".value: held at the period's start × the price then",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " value"));
+        Mined = Local("mined", "double", StateLife.Period, comment: model.Name + ".mined: coins mined this period, sold as mined",
+            declared: model.Mining is not null);
+        Revenue = Local("revenue", "double", StateLife.Period, comment: model.Name + ".revenue: coins mined × price − power (0 while switched off)",
+            ledger: new LedgerSlot(LedgerSection.Receipts, "mining " + model.Name), declared: model.Mining is not null);
+        PowerCost = Local("powerCost", "double", StateLife.Period, comment: model.Name + ".power_cost: what the miners' power costs this period",
+            declared: model.Mining is not null);
+        Hours = Static("hours", "double[]");
+        Sold = Local("sold", "double", StateLife.Paid, comment: "coins sold by the waterfall's sale steps this period",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " coins sold", ColumnKind.Number));
+        Proceeds = Local("proceeds", "double", StateLife.Paid, comment: "what those sales raised");
+    }
+
+    public CoinsModel Model { get; }
+
+    public StateVar Units { get; }
+
+    public StateVar StartUnits { get; }
+
+    public StateVar Value { get; }
+
+    public StateVar Mined { get; }
+
+    public StateVar Revenue { get; }
+
+    public StateVar PowerCost { get; }
+
+    /// <summary>Each period's hours (days × 24), for a miner's rewards and power.</summary>
+    public StateVar Hours { get; }
+
+    public StateVar Sold { get; }
+
+    public StateVar Proceeds { get; }
+}
+
+/// <summary>
+/// Coins the deal holds (docs/language.md §5 "coins"). At the period's start the holdings are valued at the price
+/// index's level then (<c>C.units</c>, <c>C.value</c>, which any expression may read: an LTV on the coins). A miner
+/// (2a, before the collections that add it up) earns hashrate / network × rewards × the period's hours coins, sold as
+/// mined at the price, less the power it burns (power × hours × power price); in a period where the coins would not
+/// pay for the power, mining is switched off (the margin is 0, never negative). The margin is a recurring
+/// collection. A <c>sell C to cover X</c> step (4) sells coins into the coins' market (<see cref="CoinSale"/>) to raise
+/// what X is owed beyond the cash available, adding the proceeds to the period's collections and available cash (a
+/// one-off receipt, outside cfads). Coins owe and carry nothing and are not enforcement collateral.
+/// </summary>
+internal sealed class CoinsComponent(EmitContext ctx)
+    : EmitterComponent<CoinsState>(ctx, () => ctx.Model.Coins.Select(c => new CoinsState(c)))
+{
+    public override DeclarationKind Kind => DeclarationKind.Coins;
+
+    public override string DescriptionProperty => "Coins";
+
+    public override IEnumerable<string> DescriptionElements() => States.Select(s =>
+    {
+        var c = s.Model.ToInfo();
+        return "new CoinsInfo(" + CSharpLiterals.String(c.Name) + ", " + CSharpLiterals.Double(c.Holdings) + ", " + CSharpLiterals.Int(c.PriceIndex)
+            + ", " + (c.Mines ? "true" : "false") + ", " + CSharpLiterals.Double(c.Depth) + ", " + CSharpLiterals.Double(c.Impact) + ")";
+    });
+
+    // The coins read their price index and, for a miner, the network's terms and the power price: declared inputs.
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions()
+    {
+        foreach (CoinsModel c in Model.Coins)
+        {
+            yield return (new QuantityExpression(Quantity.IndexLevel, c.PriceIndex, Unit.Measure, IsFlow: false), 1);
+            if (c.Mining is { } mining)
+            {
+                yield return (mining.Network, 1);
+                yield return (mining.Rewards, 1);
+                yield return (mining.PowerPrice, 1);
+            }
+        }
+    }
+
+    public override string? Read(Quantity quantity, int index) => quantity switch
+    {
+        Quantity.CoinsUnits => this[index].StartUnits.Name,
+        Quantity.CoinsValue => this[index].Value.Name,
+        Quantity.CoinsMined => this[index].Mined.Declared ? this[index].Mined.Name : "0.0",
+        Quantity.CoinsRevenue => this[index].Revenue.Declared ? this[index].Revenue.Name : "0.0",
+        Quantity.CoinsPowerCost => this[index].PowerCost.Declared ? this[index].PowerCost.Name : "0.0",
+        _ => null,
+    };
+
+    public override IEnumerable<string> Terms(DealSum sum) => sum switch
+    {
+        DealSum.Collections => States.Where(c => c.Revenue.Declared).Select(c => c.Revenue.Name),
+        _ => [],
+    };
+
+    public override void WriteConstants(IndentedWriter w)
+    {
+        foreach (var coins in States.Where(c => c.Model.Mining is not null))
+        {
+            w.Line();
+            w.Comment(coins.Name + ": the hours of each period (its days × 24), which its miners' rewards and power are counted over.");
+            w.Line("private static readonly double[] " + coins.Hours + " = CoinSale.PeriodHours(Boundaries);");
+        }
+    }
+
+    private string Price(CoinsState coins) => Ctx.Current(Quantity.IndexLevel, coins.Model.PriceIndex);
+
+    // After the indices' levels (the index kind comes first): the holdings and their value at the period's start.
+    public override void WritePeriodStart(IndentedWriter w)
+    {
+        foreach (var coins in States)
+        {
+            w.Line(coins.StartUnits + " = " + coins.Units + ";");
+            w.Line(coins.Value + " = " + coins.Units + " * " + Price(coins) + ";");
+        }
+    }
+
+    // 2a. A miner's margin depends only on the indices at the period's start, so it is known before the collections.
+    public override void WriteDues(IndentedWriter w)
+    {
+        foreach (var coins in States)
+        {
+            if (coins.Model.Mining is not { } mining)
+            {
+                continue;
+            }
+
+            string hours = coins.Hours + "[t]";
+            w.Comment(coins.Name + ": hashrate / network × rewards × hours coins, sold at the price, less power; switched off when that loses money");
+            w.Line(coins.Mined + " = " + CSharpLiterals.DoubleOperand(mining.Hashrate) + " / " + Operand(mining.Network)
+                + " * " + Operand(mining.Rewards) + " * " + hours + ";");
+            w.Line(coins.PowerCost + " = " + CSharpLiterals.DoubleOperand(mining.Power) + " * " + hours + " * " + Operand(mining.PowerPrice) + ";");
+            w.Line(coins.Revenue + " = " + coins.Mined + " * " + Price(coins) + " - " + coins.PowerCost + ";");
+            using (w.Block("if (!(" + coins.Revenue + " > 0.0))"))
+            {
+                w.Line(coins.Mined + " = 0.0;");
+                w.Line(coins.Revenue + " = 0.0;");
+            }
+        }
+    }
+
+    private string Operand(BoundExpression expression) => "(" + CSharpEmitter.Expression(Ctx, expression, null) + ")";
+
+    /// <summary>
+    /// 4. <c>sell C to cover X</c>: the shortfall is what a <c>pay X</c> step would owe now less the cash available;
+    /// the fewest coins that raise it (at most those held) are sold at the period's price less the market's impact,
+    /// and what they raise joins the collections and the available cash for the steps after.
+    /// </summary>
+    public override void WriteStep(NumberedStep step, IndentedWriter w)
+    {
+        if (step.Step is not SellStep sell)
+        {
+            base.WriteStep(step, w);
+            return;
+        }
+
+        var coins = this[sell.Coins];
+        string owed = "(" + Ctx.Components[CSharpEmitter.TargetKind(sell.Cover)].PayOwed(sell.Cover) + ")";
+        string depth = CSharpLiterals.DoubleOperand(coins.Model.Depth);
+        string impact = CSharpLiterals.DoubleOperand(coins.Model.Impact);
+        using (w.Block("if (" + coins.Units + " > 0.0 && " + owed + " > available)"))
+        {
+            w.Line("double coinsSold = CoinSale.CoinsToSell(" + owed + " - available, " + Price(coins) + ", " + coins.Units + ", " + depth + ", " + impact + ");");
+            w.Line(step.Moved + " = Math.Min(" + owed + " - available, CoinSale.Proceeds(coinsSold, " + Price(coins) + ", " + depth + ", " + impact + "));");
+            w.Line(coins.Units + " -= coinsSold;");
+            w.Line(coins.Sold + " += coinsSold;");
+            w.Line(coins.Proceeds + " += " + step.Moved + ";");
+            w.Line("available += " + step.Moved + ";");
+            w.Line("collections += " + step.Moved + ";");
+        }
+    }
+
+    // What each holding did this period, for the summary (which a run without a ledger has too).
+    public override void WriteResults(IndentedWriter w)
+    {
+        foreach (var coins in States)
+        {
+            string index = CSharpLiterals.Int(coins.Index);
+            w.Line("result.CoinsHeld[" + index + "][t] = " + coins.Units + ";");
+            w.Line("result.CoinsSold[" + index + "][t] = " + coins.Sold + ";");
+            w.Line("result.CoinsProceeds[" + index + "][t] = " + coins.Proceeds + ";");
+            w.Line("result.CoinsMining[" + index + "][t] = " + (coins.Revenue.Declared ? coins.Revenue.Name : "0.0") + ";");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
+
+namespace DealLang.Runner.Reports.Rows;
+
+/// <summary>Each coins holding: its mining margin collected (for a miner), the coins its sale steps sold, what they
+/// raised and when they first sold, and the coins held at the run's end.</summary>
+static class CoinsRows
+{
+    public static void Add(SummaryRowBuilder rows)
+    {
+        for (int c = 0; c < rows.Deal.Coins.Length; c++)
+        {
+            string name = rows.Deal.Coins[c].Name;
+            if (rows.Deal.Coins[c].Mines)
+            {
+                rows.Add(name, "mining margin", SummaryKind.Money, o => Of(o.Coins[c].Mining));
+            }
+
+            rows.Add(name, "coins sold", SummaryKind.Number, o => Of(o.Coins[c].Sold));
+            rows.Add(name, "sale proceeds", SummaryKind.Money, o => Of(o.Coins[c].Proceeds));
+            rows.Add(name, "first sale", SummaryKind.Date, o => On(o.Coins[c].FirstSale));
+            rows.Add(name, "coins at end", SummaryKind.Number, o => Of(o.Coins[c].HeldAtEnd));
+        }
+    }
+
+    /// <summary>The JSON summary's <c>coins</c> array, only for a deal that holds coins, so the JSON of every deal
+    /// without them stays as it was.</summary>
+    public static void WriteJson(Utf8JsonWriter w, DealDescription deal, ScenarioOutcome outcome)
+    {
+        if (deal.Coins.Length == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray("coins");
+        foreach (CoinsSummary c in outcome.Coins)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", c.Name);
+            Json.Money(w, "mining", c.Mining);
+            Json.Number(w, "sold", c.Sold);
+            Json.Money(w, "proceeds", c.Proceeds);
+            Json.Date(w, "firstSale", c.FirstSale);
+            Json.Number(w, "heldAtEnd", c.HeldAtEnd);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Runtime.CompilerServices;
+
+namespace DealLang.Runtime;
+
+/// <summary>
+/// A coin sale into a thin market (docs/language.md, "coins"): selling <c>q</c> coins in one period at the price
+/// <c>P</c> realises <c>P × q × (1 − impact × q / depth)</c> (the average price falls linearly with the volume sold
+/// relative to the market's depth: selling the whole depth costs <c>impact</c> of the price). A <c>sell … to
+/// cover</c> step sells the fewest coins that raise the shortfall <c>S</c>, the smaller root of
+/// <c>k·P·q² − P·q + S = 0</c> with <c>k = impact / depth</c>; when no sale raises <c>S</c> (too few coins held, or
+/// <c>S</c> beyond the most the market pays, at <c>q = depth / (2 × impact)</c>) it sells what raises the most.
+/// Allocation-free: the generated loop calls it.
+/// </summary>
+public static class CoinSale
+{
+    /// <summary>The coins to sell to raise <paramref name="shortfall"/>, at most <paramref name="held"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double CoinsToSell(double shortfall, double price, double held, double depth, double impact)
+    {
+        if (shortfall <= 0.0 || price <= 0.0 || held <= 0.0)
+        {
+            return 0.0;
+        }
+
+        if (impact <= 0.0 || depth <= 0.0)
+        {
+            return Math.Min(held, shortfall / price);
+        }
+
+        double k = impact / depth;
+        double most = Math.Min(held, 0.5 / k); // beyond it, selling more raises less
+        if (Proceeds(most, price, depth, impact) <= shortfall)
+        {
+            return most;
+        }
+
+        // The smaller root, written as 2S / (P (1 + sqrt(1 − 4kS/P))) so it does not cancel when k·S/P is small.
+        double disc = 1.0 - 4.0 * k * shortfall / price;
+        return 2.0 * shortfall / (price * (1.0 + Math.Sqrt(Math.Max(0.0, disc))));
+    }
+
+    /// <summary>What selling <paramref name="coins"/> in one period realises.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Proceeds(double coins, double price, double depth, double impact) =>
+        impact <= 0.0 || depth <= 0.0 ? coins * price : coins * price * (1.0 - impact * coins / depth);
+
+    /// <summary>Hours in each period (its actual days × 24), which a miner's rewards and power are counted over.</summary>
+    public static double[] PeriodHours(Date[] boundaries)
+    {
+        var hours = new double[Math.Max(0, boundaries.Length - 1)];
+        for (int t = 0; t < hours.Length; t++)
+        {
+            hours[t] = Date.DaysBetween(boundaries[t], boundaries[t + 1]) * 24.0;
+        }
+
+        return hours;
+    }
+}

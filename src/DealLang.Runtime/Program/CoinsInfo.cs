@@ -1,0 +1,13 @@
+namespace DealLang.Runtime;
+
+/// <summary>Coins the deal holds: their headline terms, for reports and analytics (the cash logic is generated).
+/// <see cref="PriceIndex"/> indexes <see cref="DealDescription.Indices"/> (money per coin); <see cref="Mines"/> says
+/// whether the deal mines the coin; <see cref="Depth"/> (coins a period) and <see cref="Impact"/> are the market its
+/// coin sales sell into (<see cref="CoinSale"/>).</summary>
+public sealed record CoinsInfo(
+    string Name,
+    double Holdings,
+    int PriceIndex,
+    bool Mines,
+    double Depth,
+    double Impact);

@@ -1,0 +1,37 @@
+using CsCheck;
+using static DealLang.Cli.Tests.Properties.GenHelpers;
+
+namespace DealLang.Cli.Tests.Properties;
+
+/// <summary>Convertible tranches, and amortisation as buildings are completed (the index <c>Bld</c> and a scenario
+/// delaying it). Convertible tranches (docs/language.md §5 "tranche", "Convertible notes"): a conversion price per share,
+/// against the share price index <c>Shr</c> (declared when a tranche converts against it: a level, a drift, a
+/// stepped point), that index scaled by a ratio, or a constant; at maturity or early above a threshold.</summary>
+internal static partial class DealGen
+{
+    private static Gen<string> Convertible() =>
+        from price in Gen.Int[1, 40]
+        from against in Pick("Shr", "Shr * 1.2x", "15 per share")
+        from early in Maybe(Rate(10000, 20000).Select(r => "early above " + r))
+        select $"convertible at {Text(price)} per share against {against} {early.Trim()}".TrimEnd();
+
+    /// <summary>The share price index, declared only when a tranche converts against it (an unread index is legal, but
+    /// the deals would all gain a line).</summary>
+    private static string SharePriceIndex(string[] tranches) =>
+        tranches.Any(t => t.Contains("against Shr", StringComparison.Ordinal))
+            ? "  index Shr { level 12 per share  deflate 10% per year  points stepped { 2027-01-01 30 per share } }"
+            : "";
+
+    /// <summary>The completion index <c>Bld</c> (a share of buildings completed, stepped at two dates within the deal),
+    /// declared only when a tranche reads it.</summary>
+    private static string CompletionIndex(DealFrame f, string[] tranches) =>
+        tranches.Any(t => t.Contains("completion Bld", StringComparison.Ordinal))
+            ? $"  index Bld {{ level 0%  points stepped {{ {DealFrame.Date(f.Closing.AddMonths(6))} 40%  {DealFrame.Date(f.Closing.AddMonths(12))} 100% }} }}"
+            : "";
+
+    /// <summary>A scenario delaying the completions by <paramref name="months"/> (none at 0, or without a completion).</summary>
+    private static string CompletionDelay(DealFrame f, string[] tranches, int months) =>
+        months == 0 || !tranches.Any(t => t.Contains("completion Bld", StringComparison.Ordinal))
+            ? ""
+            : $"scenario Late for {f.Name} {{\n  Bld delayed {Text(months)}m\n}}";
+}

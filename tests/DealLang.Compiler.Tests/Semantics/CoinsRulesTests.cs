@@ -1,0 +1,97 @@
+using DealLang.Compiler.Model;
+using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
+
+namespace DealLang.Compiler.Tests.Semantics;
+
+/// <summary>Issue 11: the coins' parsing, rules and lowering (CoinsRules, CoinsLowering), the sale step's binding and a
+/// convertible's lowering. The harness's deal is annual from 2025-01-01 to 2030-01-01; extra lines start at line 9.</summary>
+public sealed class CoinsRulesTests
+{
+    private const string Index = "  index BTC { level 100k per coin }\n";
+
+    private static string Coins(string items) => Index + $"  coins Btc {{ {items} }}\n";
+
+    private const string Mining = "hashrate 10 EH/s  network 800 EH/s  rewards 450 coins per day  power 200 MW  power_price 80 per MWh";
+
+    [Theory]
+    [InlineData("Btc.units", Quantity.CoinsUnits, Unit.Measure)]
+    [InlineData("Btc.value", Quantity.CoinsValue, Unit.Money)]
+    [InlineData("Btc.mined", Quantity.CoinsMined, Unit.Measure)]
+    [InlineData("Btc.revenue", Quantity.CoinsRevenue, Unit.Money)]
+    [InlineData("Btc.power_cost", Quantity.CoinsPowerCost, Unit.Money)]
+    public void MembersReadTheCoins_Issue11(string reference, Quantity quantity, Unit unit)
+    {
+        var read = Assert.IsType<QuantityExpression>(TestExpression(reference, Coins("holdings 1000 coins  price BTC  " + Mining)));
+
+        Assert.Equal((quantity, 0, unit), (read.Quantity, read.Index, read.Unit));
+    }
+
+    [Fact]
+    public void TheCoinsLowerWithTheirUnitsInBaseUnits_Issue11()
+    {
+        CoinsModel coins = Assert.Single(ModelOf(Deal(Coins("holdings 1000 coins  price BTC  " + Mining + "  depth 500 coins  impact 10%"))).Coins);
+
+        // 200 MW is 200,000 kW; 80 per MWh is 0.08 per kWh; 450 coins a day is 18.75 coins an hour.
+        Assert.Equal(("Btc", 1000.0, 0, 500.0, 0.1), (coins.Name, coins.Holdings, coins.PriceIndex, coins.Depth, coins.Impact));
+        MiningModel mining = Assert.IsType<MiningModel>(coins.Mining);
+        Assert.Equal((10.0, 200_000.0), (mining.Hashrate, mining.Power));
+        Assert.Equal(0.08, Assert.IsType<ConstantExpression>(mining.PowerPrice).Value, 12);
+        Assert.Equal(18.75, Assert.IsType<ConstantExpression>(mining.Rewards).Value, 12);
+    }
+
+    [Fact]
+    public void MiningWithoutItsRewardsIsReported_Issue11()
+    {
+        var error = Single(Errors(Deal(Coins("holdings 1000 coins  price BTC  hashrate 10 EH/s  network 800 EH/s  power 200 MW  power_price 80 per MWh"))), "DL0408");
+
+        Assert.Contains("the network's rewards", error.Message);
+    }
+
+    [Fact]
+    public void AHashrateInKilowattsIsAUnitMistake_Issue11()
+    {
+        var error = Single(Errors(Deal(Coins("holdings 1000 coins  price BTC  hashrate 12 kW  network 800 EH/s  rewards 450 coins per day  power 200 MW  power_price 0.05 per kWh"))), "DL0750");
+
+        Assert.Contains("must be EH/s", error.Message);
+    }
+
+    [Fact]
+    public void AHashratePlusMoneyIsAUnitMistake_Issue11()
+    {
+        var error = Single(TestErrors("Btc.value + 10 EH/s", Coins("holdings 1000 coins  price BTC")), "DL0301");
+
+        Assert.Contains("cannot add money and EH/s", error.Message);
+    }
+
+    [Fact]
+    public void OnlyCoinsAreSoldToCoverAShortfall_Issue11()
+    {
+        var error = Single(Errors(Deal(Coins("holdings 1000 coins  price BTC"),
+            "sell Notes to cover Notes.principal\n    pay Notes.interest\n    pay Notes.principal\n    distribute rest to Eq")), "DL0205");
+
+        Assert.Contains("sells coins the deal holds", error.Message);
+    }
+
+    [Fact]
+    public void ASaleStepLowersWithThePaymentItCovers_Issue11()
+    {
+        DealModel model = ModelOf(Deal(Coins("holdings 1000 coins  price BTC"),
+            "pay Notes.interest\n    sell Btc to cover Notes.principal\n    pay Notes.principal\n    distribute rest to Eq"));
+
+        var sell = Assert.IsType<SellStep>(model.Waterfall[1]);
+        Assert.Equal(("sell Btc to cover Notes.principal", 0, PayKind.Principal), (sell.Label, sell.Coins, sell.Cover.Kind));
+    }
+
+    [Fact]
+    public void AConvertibleLowersItsConversionTerms_Issue11()
+    {
+        DealModel model = ModelOf(Deal(Index + "  index WULF { level 10 per share }\n"
+            + "  tranche Cv { balance 50m  coupon 1%  convertible at 12.50 per share against WULF * (BTC / 100k per coin) early above 130% }\n",
+            "pay Notes.interest\n    pay Cv.interest\n    pay Notes.principal\n    pay Cv.principal\n    distribute rest to Eq"));
+
+        ConversionModel conversion = Assert.IsType<ConversionModel>(model.Tranches.Single(t => t.Name == "Cv").Conversion);
+        Assert.Equal((12.5, 1.3), (conversion.Price, conversion.EarlyAbove));
+        Assert.Equal(12.5, model.Tranches.Single(t => t.Name == "Cv").ToInfo().ConversionPrice);
+        Assert.Null(model.Tranches.Single(t => t.Name == "Notes").Conversion);
+    }
+}
