@@ -94,7 +94,7 @@ public sealed class SyntaxErrorTests
         // Twenty-five things may follow '{' in a deal; eight are named.
         Diagnostic d = SingleSyntaxError("deal X { foo }");
         Assert.Equal(
-            "unexpected 'foo'; expected one of: '}', 'title', 'currency', 'closing', 'maturity', 'first_payment', 'pay', 'daycount', ... (18 more)",
+            "unexpected 'foo'; expected one of: '}', 'title', 'currency', 'closing', 'maturity', 'first_payment', 'pay', 'daycount', ... (19 more)",
             d.Message);
     }
 

@@ -148,6 +148,12 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(result);
+        if (result.Ledger == null)
+        {
+            RunSummary(input, result);
+            return;
+        }
+
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
         double[,]? ledger = result.Ledger;
         bool checkCash = input.CheckCashConservation;
@@ -156,25 +162,33 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double[] index_SOFR_levels = input.Series[0];
         double[] index_H100Rent_levels = input.Series[1];
         double contract_Msft1_utilisation = input.Scalars[6];
+        double contract_Msft1_floor = Math.Max(0.95, contract_Msft1_utilisation); // max(take-or-pay, utilisation): fixed for the path
         double[] contract_Msft1_termYears = input.Series[22];
         double[] contract_Msft1_reletYears = input.Series[2];
         double[] contract_Msft1_reletLive = input.Series[6];
         double contract_Msft1_reletUtilisation = input.Scalars[10];
         double contract_Msft2_utilisation = input.Scalars[7];
+        double contract_Msft2_floor = Math.Max(0.95, contract_Msft2_utilisation); // max(take-or-pay, utilisation): fixed for the path
         double[] contract_Msft2_termYears = input.Series[23];
         double[] contract_Msft2_reletYears = input.Series[3];
         double[] contract_Msft2_reletLive = input.Series[7];
         double contract_Msft2_reletUtilisation = input.Scalars[11];
         double contract_Msft3_utilisation = input.Scalars[8];
+        double contract_Msft3_floor = Math.Max(0.95, contract_Msft3_utilisation); // max(take-or-pay, utilisation): fixed for the path
         double[] contract_Msft3_termYears = input.Series[24];
         double[] contract_Msft3_reletYears = input.Series[4];
         double[] contract_Msft3_reletLive = input.Series[8];
         double contract_Msft3_reletUtilisation = input.Scalars[12];
         double contract_Lab1_utilisation = input.Scalars[9];
+        double contract_Lab1_floor = Math.Max(0.8, contract_Lab1_utilisation); // max(take-or-pay, utilisation): fixed for the path
         double[] contract_Lab1_termYears = input.Series[25];
         double[] contract_Lab1_reletYears = input.Series[5];
         double[] contract_Lab1_reletLive = input.Series[9];
         double contract_Lab1_reletUtilisation = input.Scalars[13];
+        double fleet_Gpus_deliveryLevel0 = fleet_Gpus_curves.DeliveryLevel(0, index_H100Rent_levels);
+        double fleet_Gpus_deliveryLevel1 = fleet_Gpus_curves.DeliveryLevel(1, index_H100Rent_levels);
+        double fleet_Gpus_deliveryLevel2 = fleet_Gpus_curves.DeliveryLevel(2, index_H100Rent_levels);
+        double fleet_Gpus_deliveryLevel3 = fleet_Gpus_curves.DeliveryLevel(3, index_H100Rent_levels);
         bool[] party_Microsoft_defaulted = input.Flags[0];
         bool[] party_AiLab_defaulted = input.Flags[1];
         double sale1_haircut = input.Scalars[0];
@@ -209,7 +223,6 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double fleet_Gpus_units = 0.0; // Gpus.units: delivered and not sold
         double fleet_Gpus_bookValue = 0.0; // Gpus.book_value
         double fleet_Gpus_marketValue = 0.0; // Gpus.market_value
-        double fleet_Gpus_age = 0.0; // Gpus.age: unit-weighted, in years
         double fleet_Gpus_opex = 0.0; // Gpus.opex: power and maintenance due, incl. opex unpaid so far
         double fleet_Gpus_opexPaid = 0.0;
         double fleet_Gpus_opexUnpaid = 0.0; // carried forward
@@ -272,6 +285,28 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         bool sale1_done = false;
         bool sale1_begun = false; // its first period counts the units kept running
 
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        double[] result_TestValues_1 = result.TestValues[1];
+        double[] result_TestValues_2 = result.TestValues[2];
+        double[] result_TestValues_3 = result.TestValues[3];
+        double[] result_TestValues_4 = result.TestValues[4];
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
+        bool[] result_TriggerActive_1 = result.TriggerActive[1];
+        bool[] result_TriggerActive_2 = result.TriggerActive[2];
+        double[] result_TrancheDrawn_0 = result.TrancheDrawn[0];
+        double[] result_Collections = result.Collections;
+        double[] result_ContractRevenue_0 = result.ContractRevenue[0];
+        double[] result_ContractRevenue_1 = result.ContractRevenue[1];
+        double[] result_ContractRevenue_2 = result.ContractRevenue[2];
+        double[] result_ContractRevenue_3 = result.ContractRevenue[3];
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_Distributions_0 = result.Distributions[0];
+
         // ---- period loop: begin
         for (int t = 0; t < Periods; t++)
         {
@@ -289,20 +324,19 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             fleet_Gpus_units = fleet_Gpus_curves.Delivered[t] * fleet_Gpus_kept;
             fleet_Gpus_bookValue = fleet_Gpus_curves.BookValue[t] * fleet_Gpus_kept;
             // Gpus.market_value: each batch's × H100Rent now / at its delivery
-            fleet_Gpus_marketValue = fleet_Gpus_curves.MarketValueAt(t, index_H100Rent_levels) * fleet_Gpus_kept;
-            fleet_Gpus_age = fleet_Gpus_curves.Delivered[t] > 0.0 && fleet_Gpus_kept > 0.0 ? fleet_Gpus_curves.UnitYears[t] / fleet_Gpus_curves.Delivered[t] : 0.0;
+            fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
             fleet_Gpus_opex = (fleet_Gpus_curves.PowerCost[t] + fleet_Gpus_curves.MaintenanceCost[t]) * fleet_Gpus_kept + fleet_Gpus_opexUnpaid;
             // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
-            contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * Math.Max(0.95, contract_Msft1_utilisation)) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
+            contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
             contract_Msft1_units = ((party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft1_reletLive[t])) * fleet_Gpus_contractShare;
             // Msft2: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
-            contract_Msft2_revenue = (41250.0 * fleet_Gpus_contractShare * 2.5 * 8760.0 * contract_Msft2_termYears[t] * Math.Max(0.95, contract_Msft2_utilisation)) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft2_reletYears[t] * contract_Msft2_reletUtilisation);
+            contract_Msft2_revenue = (41250.0 * fleet_Gpus_contractShare * 2.5 * 8760.0 * contract_Msft2_termYears[t] * contract_Msft2_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft2_reletYears[t] * contract_Msft2_reletUtilisation);
             contract_Msft2_units = ((party_Microsoft_defaulted[t] || !contract_Msft2_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft2_reletLive[t])) * fleet_Gpus_contractShare;
             // Msft3: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
-            contract_Msft3_revenue = (41250.0 * fleet_Gpus_contractShare * 2.4 * 8760.0 * contract_Msft3_termYears[t] * Math.Max(0.95, contract_Msft3_utilisation)) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft3_reletYears[t] * contract_Msft3_reletUtilisation);
+            contract_Msft3_revenue = (41250.0 * fleet_Gpus_contractShare * 2.4 * 8760.0 * contract_Msft3_termYears[t] * contract_Msft3_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft3_reletYears[t] * contract_Msft3_reletUtilisation);
             contract_Msft3_units = ((party_Microsoft_defaulted[t] || !contract_Msft3_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft3_reletLive[t])) * fleet_Gpus_contractShare;
             // Lab1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on AiLab's default date (its period prorated to the day)
-            contract_Lab1_revenue = (41250.0 * fleet_Gpus_contractShare * (index_H100Rent_level + 0.4) * 8760.0 * contract_Lab1_termYears[t] * Math.Max(0.8, contract_Lab1_utilisation)) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Lab1_reletYears[t] * contract_Lab1_reletUtilisation);
+            contract_Lab1_revenue = (41250.0 * fleet_Gpus_contractShare * (index_H100Rent_level + 0.4) * 8760.0 * contract_Lab1_termYears[t] * contract_Lab1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Lab1_reletYears[t] * contract_Lab1_reletUtilisation);
             contract_Lab1_units = ((party_AiLab_defaulted[t] || !contract_Lab1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Lab1_reletLive[t])) * fleet_Gpus_contractShare;
             fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
             // largest_customer_share: the largest customer's share of this period's contract revenue
@@ -346,19 +380,19 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             // 3. tests and triggers
             // Dscr
             test_Dscr_value = Flows.Ratio(cfads, debtService);
-            result.TestValues[0][t] = test_Dscr_value;
+            result_TestValues_0[t] = test_Dscr_value;
             // BookLtv
             test_BookLtv_value = Flows.Ratio(tranche_Loan_startBalance, fleet_Gpus_bookValue);
-            result.TestValues[1][t] = test_BookLtv_value;
+            result_TestValues_1[t] = test_BookLtv_value;
             // MarketLtv
             test_MarketLtv_value = Flows.Ratio(tranche_Loan_startBalance, fleet_Gpus_marketValue);
-            result.TestValues[2][t] = test_MarketLtv_value;
+            result_TestValues_2[t] = test_MarketLtv_value;
             // Concentration
             test_Concentration_value = contract_Msft1_largestCustomerShare;
-            result.TestValues[3][t] = test_Concentration_value;
+            result_TestValues_3[t] = test_Concentration_value;
             // Idle
             test_Idle_value = Flows.Ratio(fleet_Gpus_idleUnits, fleet_Gpus_units);
-            result.TestValues[4][t] = test_Idle_value;
+            result_TestValues_4[t] = test_Idle_value;
             // CashTrap (effect: trap): trips after 2 consecutive breaches, cures after 2 consecutive passes
             trigger_CashTrap_breached = test_Dscr_value < 1.2;
             if (!trigger_CashTrap_active)
@@ -380,13 +414,13 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 }
             }
 
-            result.TriggerActive[0][t] = trigger_CashTrap_active;
+            result_TriggerActive_0[t] = trigger_CashTrap_active;
             // Concentrated (effect: sweep 50% to Loan)
             trigger_Concentrated_active = periodEnd >= date_2025_06_30 && (test_Concentration_value > 0.85);
-            result.TriggerActive[1][t] = trigger_Concentrated_active;
+            result_TriggerActive_1[t] = trigger_Concentrated_active;
             // CustomerDefault (effect: event_of_default, accelerate)
             trigger_CustomerDefault_active = party_Microsoft_defaulted[t];
-            result.TriggerActive[2][t] = trigger_CustomerDefault_active;
+            result_TriggerActive_2[t] = trigger_CustomerDefault_active;
             trigger_CustomerDefault_accelerated = trigger_CustomerDefault_accelerated || trigger_CustomerDefault_active; // accelerate: from the next period on
 
             // 4. waterfall
@@ -676,50 +710,45 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 tranche_Loan_undrawn = 0.0;
             }
 
-            result.TrancheDrawn[0][t] = tranche_Loan_drawn;
+            result_TrancheDrawn_0[t] = tranche_Loan_drawn;
             // 7. results
-            result.Collections[t] = collections;
-            result.FleetUnits[0] = fleet_Gpus_units;
+            result_Collections[t] = collections;
             if (t == ScheduledPeriods - 1)
             {
                 result.FleetMarketValue[0] = fleet_Gpus_marketValue;
                 result.FleetBookValue[0] = fleet_Gpus_bookValue;
             }
 
-            result.ContractRevenue[0][t] = contract_Msft1_revenue;
-            result.ContractUnits[0] = contract_Msft1_units;
+            result_ContractRevenue_0[t] = contract_Msft1_revenue;
             if (result.ContractStopPeriod[0] < 0 && (contract_Msft1_curves.LiveYears[t] > 0.0 || contract_Msft1_curves.LiveAtEnd[t]) && (party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t]))
             {
                 result.ContractStopPeriod[0] = t;
             }
 
-            result.ContractRevenue[1][t] = contract_Msft2_revenue;
-            result.ContractUnits[1] = contract_Msft2_units;
+            result_ContractRevenue_1[t] = contract_Msft2_revenue;
             if (result.ContractStopPeriod[1] < 0 && (contract_Msft2_curves.LiveYears[t] > 0.0 || contract_Msft2_curves.LiveAtEnd[t]) && (party_Microsoft_defaulted[t] || !contract_Msft2_curves.LiveAtEnd[t]))
             {
                 result.ContractStopPeriod[1] = t;
             }
 
-            result.ContractRevenue[2][t] = contract_Msft3_revenue;
-            result.ContractUnits[2] = contract_Msft3_units;
+            result_ContractRevenue_2[t] = contract_Msft3_revenue;
             if (result.ContractStopPeriod[2] < 0 && (contract_Msft3_curves.LiveYears[t] > 0.0 || contract_Msft3_curves.LiveAtEnd[t]) && (party_Microsoft_defaulted[t] || !contract_Msft3_curves.LiveAtEnd[t]))
             {
                 result.ContractStopPeriod[2] = t;
             }
 
-            result.ContractRevenue[3][t] = contract_Lab1_revenue;
-            result.ContractUnits[3] = contract_Lab1_units;
+            result_ContractRevenue_3[t] = contract_Lab1_revenue;
             if (result.ContractStopPeriod[3] < 0 && (contract_Lab1_curves.LiveYears[t] > 0.0 || contract_Lab1_curves.LiveAtEnd[t]) && (party_AiLab_defaulted[t] || !contract_Lab1_curves.LiveAtEnd[t]))
             {
                 result.ContractStopPeriod[3] = t;
             }
 
-            result.InterestPaid[0][t] = tranche_Loan_interestPaid;
-            result.PrincipalPaid[0][t] = tranche_Loan_principalPaid;
-            result.TrancheBalance[0][t] = tranche_Loan_balance;
-            result.InterestShortfall[0][t] = tranche_Loan_unpaidInterest;
-            result.PrincipalShortfall[0][t] = tranche_Loan_unpaidPrincipal;
-            result.Distributions[0][t] = equity_Parent_distributed;
+            result_InterestPaid_0[t] = tranche_Loan_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Loan_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Loan_balance;
+            result_InterestShortfall_0[t] = tranche_Loan_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Loan_unpaidPrincipal;
+            result_Distributions_0[t] = equity_Parent_distributed;
             if (ledger != null)
             {
                 ledger[t, 0] = contract_Msft1_revenue; // revenue Msft1
@@ -780,6 +809,549 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
 
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
+        result.FleetUnits[0] = fleet_Gpus_units;
+        result.ContractUnits[0] = contract_Msft1_units;
+        result.ContractUnits[1] = contract_Msft2_units;
+        result.ContractUnits[2] = contract_Msft3_units;
+        result.ContractUnits[3] = contract_Lab1_units;
+        result.PrincipalLoss[0] = tranche_Loan_balance;
+        result.UnpaidInterest[0] = tranche_Loan_unpaidInterest;
+    }
+
+    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes.
+    private void RunSummary(PathInputs input, RunResult result)
+    {
+        result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
+        bool checkCash = input.CheckCashConservation;
+
+        // This path's scenario inputs, from the slots of InputLayout: Series and Flags per period, Scalars per path.
+        double[] index_SOFR_levels = input.Series[0];
+        double[] index_H100Rent_levels = input.Series[1];
+        double contract_Msft1_utilisation = input.Scalars[6];
+        double contract_Msft1_floor = Math.Max(0.95, contract_Msft1_utilisation); // max(take-or-pay, utilisation): fixed for the path
+        double[] contract_Msft1_termYears = input.Series[22];
+        double[] contract_Msft1_reletYears = input.Series[2];
+        double[] contract_Msft1_reletLive = input.Series[6];
+        double contract_Msft1_reletUtilisation = input.Scalars[10];
+        double contract_Msft2_utilisation = input.Scalars[7];
+        double contract_Msft2_floor = Math.Max(0.95, contract_Msft2_utilisation); // max(take-or-pay, utilisation): fixed for the path
+        double[] contract_Msft2_termYears = input.Series[23];
+        double[] contract_Msft2_reletYears = input.Series[3];
+        double[] contract_Msft2_reletLive = input.Series[7];
+        double contract_Msft2_reletUtilisation = input.Scalars[11];
+        double contract_Msft3_utilisation = input.Scalars[8];
+        double contract_Msft3_floor = Math.Max(0.95, contract_Msft3_utilisation); // max(take-or-pay, utilisation): fixed for the path
+        double[] contract_Msft3_termYears = input.Series[24];
+        double[] contract_Msft3_reletYears = input.Series[4];
+        double[] contract_Msft3_reletLive = input.Series[8];
+        double contract_Msft3_reletUtilisation = input.Scalars[12];
+        double contract_Lab1_utilisation = input.Scalars[9];
+        double contract_Lab1_floor = Math.Max(0.8, contract_Lab1_utilisation); // max(take-or-pay, utilisation): fixed for the path
+        double[] contract_Lab1_termYears = input.Series[25];
+        double[] contract_Lab1_reletYears = input.Series[5];
+        double[] contract_Lab1_reletLive = input.Series[9];
+        double contract_Lab1_reletUtilisation = input.Scalars[13];
+        double fleet_Gpus_deliveryLevel0 = fleet_Gpus_curves.DeliveryLevel(0, index_H100Rent_levels);
+        double fleet_Gpus_deliveryLevel1 = fleet_Gpus_curves.DeliveryLevel(1, index_H100Rent_levels);
+        double fleet_Gpus_deliveryLevel2 = fleet_Gpus_curves.DeliveryLevel(2, index_H100Rent_levels);
+        double fleet_Gpus_deliveryLevel3 = fleet_Gpus_curves.DeliveryLevel(3, index_H100Rent_levels);
+        bool[] party_Microsoft_defaulted = input.Flags[0];
+        bool[] party_AiLab_defaulted = input.Flags[1];
+        double sale1_haircut = input.Scalars[0];
+        int sale1_lagMonths = (int)input.Scalars[1];
+        double sale1_depth = input.Scalars[2];
+        double sale1_impact = input.Scalars[3];
+        double sale1_limit = input.Scalars[4];
+        double sale1_costs = input.Scalars[5];
+        bool sale1_keepContracts = input.Scalars[14] != 0.0;
+        double sale1_reserve = input.Scalars[15];
+
+        // State at closing.
+        double collections = 0.0; // rent, RVG, account interest and sale proceeds received this period
+        double recurring = 0.0; // collections less one-off receipts (the RVG)
+        double cfads = 0.0; // recurring collections less fees due
+        double debtService = 0.0; // interest and principal due on all tranches
+        double available = 0.0; // cash the waterfall has not yet applied
+        Date periodEnd = Closing;
+        bool eventOfDefault = false;
+        bool finalPeriod = false; // the run ends with this period: every account is paid out
+        int periodsRun = Periods;
+        double saleProceeds = 0.0;
+        // SOFR (index)
+        double index_SOFR_level = 0.0;
+        // H100Rent (index)
+        double index_H100Rent_level = 0.0;
+        // Gpus (fleet)
+        double fleet_Gpus_contractShare = 1.0; // share of its contracts' units still held: the share kept, but 1 while the lender keeps them running
+        bool fleet_Gpus_keeping = false; // the lender keeps its contracts running (set at the event of default)
+        double fleet_Gpus_idleUnits = 0.0; // Gpus.idle_units: held and not taken by a running contract
+        double fleet_Gpus_kept = 1.0; // share of the delivered units still held (sales lower it)
+        double fleet_Gpus_units = 0.0; // Gpus.units: delivered and not sold
+        double fleet_Gpus_bookValue = 0.0; // Gpus.book_value
+        double fleet_Gpus_marketValue = 0.0; // Gpus.market_value
+        double fleet_Gpus_opex = 0.0; // Gpus.opex: power and maintenance due, incl. opex unpaid so far
+        double fleet_Gpus_opexPaid = 0.0;
+        double fleet_Gpus_opexUnpaid = 0.0; // carried forward
+        // Msft1 (contract on Gpus)
+        double contract_Msft1_revenue = 0.0; // Msft1.revenue: what the customer pays this period
+        double contract_Msft1_units = 0.0; // Msft1.units: the fleet's units it takes at the period's end
+        double contract_Msft1_largestCustomerShare = 0.0; // largest_customer_share: the largest customer's share of this period's contract revenue
+        // Msft2 (contract on Gpus)
+        double contract_Msft2_revenue = 0.0; // Msft2.revenue: what the customer pays this period
+        double contract_Msft2_units = 0.0; // Msft2.units: the fleet's units it takes at the period's end
+        // Msft3 (contract on Gpus)
+        double contract_Msft3_revenue = 0.0; // Msft3.revenue: what the customer pays this period
+        double contract_Msft3_units = 0.0; // Msft3.units: the fleet's units it takes at the period's end
+        // Lab1 (contract on Gpus)
+        double contract_Lab1_revenue = 0.0; // Lab1.revenue: what the customer pays this period
+        double contract_Lab1_units = 0.0; // Lab1.units: the fleet's units it takes at the period's end
+        // Loan (tranche)
+        double tranche_Loan_balance = 0.0; // principal outstanding
+        double tranche_Loan_startBalance = tranche_Loan_balance; // Loan.balance: outstanding at the period's start
+        double tranche_Loan_coupon = 0.0; // Loan.coupon: this period's floating rate, reset at its start
+        double tranche_Loan_scheduledInterest = 0.0; // this period's interest on the opening balance
+        double tranche_Loan_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Loan_interestDue = 0.0; // incl. interest unpaid so far
+        double tranche_Loan_principalDue = 0.0; // incl. principal unpaid so far
+        double tranche_Loan_drawn = 0.0; // Loan.drawn: funded at the period's end, outside the waterfall
+        double tranche_Loan_undrawn = 7500000000.0; // Loan.undrawn: the commitment not yet drawn nor cancelled
+        double tranche_Loan_commitmentFeeDue = 0.0; // on the undrawn amount, incl. fees unpaid so far
+        double tranche_Loan_commitmentFeePaid = 0.0;
+        double tranche_Loan_commitmentFeeUnpaid = 0.0; // carried forward
+        double tranche_Loan_investmentGradeShare = 0.0; // Loan: the share of the balance funding investment-grade contracts
+        double tranche_Loan_investmentGradeBalance = 0.0; // Loan: the balance funding investment-grade contracts, at the period's end
+        double tranche_Loan_interestPaid = 0.0;
+        double tranche_Loan_principalPaid = 0.0;
+        double tranche_Loan_unpaidInterest = 0.0; // Loan.interest_shortfall, carried forward
+        double tranche_Loan_unpaidPrincipal = 0.0; // Loan.principal_shortfall, carried forward
+        // Parent (equity)
+        double equity_Parent_distributed = 0.0;
+        // Dscr (test)
+        double test_Dscr_value = 0.0;
+        // BookLtv (test)
+        double test_BookLtv_value = 0.0;
+        // MarketLtv (test)
+        double test_MarketLtv_value = 0.0;
+        // Concentration (test)
+        double test_Concentration_value = 0.0;
+        // Idle (test)
+        double test_Idle_value = 0.0;
+        // CashTrap (trigger, trap)
+        bool trigger_CashTrap_active = false;
+        bool trigger_CashTrap_breached = false; // its condition holds at this period's end
+        int trigger_CashTrap_breaches = 0; // consecutive breaches while inactive
+        int trigger_CashTrap_passes = 0; // consecutive period ends without a breach while active
+        // Concentrated (trigger, sweep 50% to Loan)
+        bool trigger_Concentrated_active = false;
+        // CustomerDefault (trigger, event_of_default, accelerate)
+        bool trigger_CustomerDefault_active = false;
+        bool trigger_CustomerDefault_accelerated = false; // it has been active: its tranches' whole balance is due from the next period
+        // enforcement sale 1 of Gpus
+        Date sale1_date = Closing; // set at the event of default
+        bool sale1_done = false;
+        bool sale1_begun = false; // its first period counts the units kept running
+
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        double[] result_TestValues_1 = result.TestValues[1];
+        double[] result_TestValues_2 = result.TestValues[2];
+        double[] result_TestValues_3 = result.TestValues[3];
+        double[] result_TestValues_4 = result.TestValues[4];
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
+        bool[] result_TriggerActive_1 = result.TriggerActive[1];
+        bool[] result_TriggerActive_2 = result.TriggerActive[2];
+        double[] result_TrancheDrawn_0 = result.TrancheDrawn[0];
+        double[] result_Collections = result.Collections;
+        double[] result_ContractRevenue_0 = result.ContractRevenue[0];
+        double[] result_ContractRevenue_1 = result.ContractRevenue[1];
+        double[] result_ContractRevenue_2 = result.ContractRevenue[2];
+        double[] result_ContractRevenue_3 = result.ContractRevenue[3];
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_Distributions_0 = result.Distributions[0];
+
+        // ---- period loop: begin
+        for (int t = 0; t < Periods; t++)
+        {
+            // Period t runs from Boundaries[t] to Boundaries[t + 1].
+            periodEnd = Boundaries[t + 1];
+            double yf = YearFractions[t];
+            bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
+            double accountsStart = 0.0;
+            index_SOFR_level = index_SOFR_levels[t];
+            index_H100Rent_level = index_H100Rent_levels[t];
+            tranche_Loan_startBalance = tranche_Loan_balance;
+
+            // 2a. tranches: scheduled interest and principal, and what is due with arrears
+            // Gpus: the delivered units' figures × the share still held; opex = power + maintenance, plus opex unpaid so far
+            fleet_Gpus_units = fleet_Gpus_curves.Delivered[t] * fleet_Gpus_kept;
+            fleet_Gpus_bookValue = fleet_Gpus_curves.BookValue[t] * fleet_Gpus_kept;
+            // Gpus.market_value: each batch's × H100Rent now / at its delivery
+            fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
+            fleet_Gpus_opex = (fleet_Gpus_curves.PowerCost[t] + fleet_Gpus_curves.MaintenanceCost[t]) * fleet_Gpus_kept + fleet_Gpus_opexUnpaid;
+            // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
+            contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
+            contract_Msft1_units = ((party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft1_reletLive[t])) * fleet_Gpus_contractShare;
+            // Msft2: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
+            contract_Msft2_revenue = (41250.0 * fleet_Gpus_contractShare * 2.5 * 8760.0 * contract_Msft2_termYears[t] * contract_Msft2_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft2_reletYears[t] * contract_Msft2_reletUtilisation);
+            contract_Msft2_units = ((party_Microsoft_defaulted[t] || !contract_Msft2_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft2_reletLive[t])) * fleet_Gpus_contractShare;
+            // Msft3: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
+            contract_Msft3_revenue = (41250.0 * fleet_Gpus_contractShare * 2.4 * 8760.0 * contract_Msft3_termYears[t] * contract_Msft3_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft3_reletYears[t] * contract_Msft3_reletUtilisation);
+            contract_Msft3_units = ((party_Microsoft_defaulted[t] || !contract_Msft3_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft3_reletLive[t])) * fleet_Gpus_contractShare;
+            // Lab1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on AiLab's default date (its period prorated to the day)
+            contract_Lab1_revenue = (41250.0 * fleet_Gpus_contractShare * (index_H100Rent_level + 0.4) * 8760.0 * contract_Lab1_termYears[t] * contract_Lab1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Lab1_reletYears[t] * contract_Lab1_reletUtilisation);
+            contract_Lab1_units = ((party_AiLab_defaulted[t] || !contract_Lab1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Lab1_reletLive[t])) * fleet_Gpus_contractShare;
+            fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
+            // largest_customer_share: the largest customer's share of this period's contract revenue
+            contract_Msft1_largestCustomerShare = contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue > 0.0 ? Math.Max((contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue), (contract_Lab1_revenue)) / (contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue) : 0.0;
+            // Loan: the coupon, reset at the period's start, blended over what the balance funds: investment-grade contracts at 0.0625, the rest at 0.13
+            tranche_Loan_coupon = Math.Max(index_SOFR_level, 0.0);
+            tranche_Loan_coupon = tranche_Loan_investmentGradeShare * (tranche_Loan_coupon + 0.0625) + (1.0 - tranche_Loan_investmentGradeShare) * (tranche_Loan_coupon + 0.13);
+            // Loan: interest on the opening balance, plus interest unpaid so far (which earns none)
+            tranche_Loan_scheduledInterest = tranche_Loan_balance * tranche_Loan_coupon * yf;
+            tranche_Loan_interestDue = tranche_Loan_scheduledInterest + tranche_Loan_unpaidInterest;
+            // Loan: linear principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+            if (t >= tranche_Loan_maturityPeriod)
+            {
+                tranche_Loan_scheduledPrincipal = tranche_Loan_balance - tranche_Loan_unpaidPrincipal;
+            }
+            else if (t >= tranche_Loan_firstPrincipalPeriod)
+            {
+                tranche_Loan_scheduledPrincipal = Math.Min(tranche_Loan_balance - tranche_Loan_unpaidPrincipal, Annuity.LinearPrincipal(tranche_Loan_balance - tranche_Loan_unpaidPrincipal, tranche_Loan_maturityPeriod - t + 1));
+            }
+            else
+            {
+                tranche_Loan_scheduledPrincipal = 0.0;
+            }
+
+            tranche_Loan_principalDue = (trigger_CustomerDefault_accelerated) ? tranche_Loan_balance : Math.Min(tranche_Loan_balance, tranche_Loan_scheduledPrincipal + tranche_Loan_unpaidPrincipal);
+            // Loan: the commitment fee on the undrawn amount, plus fees unpaid so far; this period's draw, within what is undrawn
+            tranche_Loan_commitmentFeeDue = tranche_Loan_undrawn * 0.005 * yf + tranche_Loan_commitmentFeeUnpaid;
+            tranche_Loan_drawn = Math.Min(tranche_Loan_draws[t], tranche_Loan_undrawn);
+
+            // 1. collections
+            collections = contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue;
+            available = collections;
+            // recurring cash (not the RVG): what cfads is made of
+            recurring = collections;
+
+            // 2b. fees due, debt service, cfads and account targets
+            // debt service is what the schedule asks this period: arrears are not counted again
+            debtService = tranche_Loan_scheduledInterest + tranche_Loan_scheduledPrincipal;
+            cfads = recurring - fleet_Gpus_opex;
+
+            // 3. tests and triggers
+            // Dscr
+            test_Dscr_value = Flows.Ratio(cfads, debtService);
+            result_TestValues_0[t] = test_Dscr_value;
+            // BookLtv
+            test_BookLtv_value = Flows.Ratio(tranche_Loan_startBalance, fleet_Gpus_bookValue);
+            result_TestValues_1[t] = test_BookLtv_value;
+            // MarketLtv
+            test_MarketLtv_value = Flows.Ratio(tranche_Loan_startBalance, fleet_Gpus_marketValue);
+            result_TestValues_2[t] = test_MarketLtv_value;
+            // Concentration
+            test_Concentration_value = contract_Msft1_largestCustomerShare;
+            result_TestValues_3[t] = test_Concentration_value;
+            // Idle
+            test_Idle_value = Flows.Ratio(fleet_Gpus_idleUnits, fleet_Gpus_units);
+            result_TestValues_4[t] = test_Idle_value;
+            // CashTrap (effect: trap): trips after 2 consecutive breaches, cures after 2 consecutive passes
+            trigger_CashTrap_breached = test_Dscr_value < 1.2;
+            if (!trigger_CashTrap_active)
+            {
+                trigger_CashTrap_breaches = trigger_CashTrap_breached ? trigger_CashTrap_breaches + 1 : 0;
+                if (trigger_CashTrap_breaches >= 2)
+                {
+                    trigger_CashTrap_active = true;
+                    trigger_CashTrap_passes = 0;
+                }
+            }
+            else
+            {
+                trigger_CashTrap_passes = trigger_CashTrap_breached ? 0 : trigger_CashTrap_passes + 1;
+                if (trigger_CashTrap_passes >= 2)
+                {
+                    trigger_CashTrap_active = false;
+                    trigger_CashTrap_breaches = 0;
+                }
+            }
+
+            result_TriggerActive_0[t] = trigger_CashTrap_active;
+            // Concentrated (effect: sweep 50% to Loan)
+            trigger_Concentrated_active = periodEnd >= date_2025_06_30 && (test_Concentration_value > 0.85);
+            result_TriggerActive_1[t] = trigger_Concentrated_active;
+            // CustomerDefault (effect: event_of_default, accelerate)
+            trigger_CustomerDefault_active = party_Microsoft_defaulted[t];
+            result_TriggerActive_2[t] = trigger_CustomerDefault_active;
+            trigger_CustomerDefault_accelerated = trigger_CustomerDefault_accelerated || trigger_CustomerDefault_active; // accelerate: from the next period on
+
+            // 4. waterfall
+            fleet_Gpus_opexPaid = 0.0;
+            tranche_Loan_commitmentFeePaid = 0.0;
+            tranche_Loan_interestPaid = 0.0;
+            tranche_Loan_principalPaid = 0.0;
+            equity_Parent_distributed = 0.0;
+            double step1_due = 0.0, step1_paid = 0.0; // 1 pay Gpus.opex
+            double step2_due = 0.0, step2_paid = 0.0; // 2 pay Loan.commitment_fee
+            double step3_due = 0.0, step3_paid = 0.0; // 3 pay Loan.interest
+            double step4_due = 0.0, step4_paid = 0.0; // 4 pay Loan.principal
+            double step6_swept = 0.0; // 6 Concentrated => sweep 50% to Loan
+            double step7_distributed = 0.0; // 7 distribute rest to Parent
+            double step8_due = 0.0, step8_paid = 0.0; // 8 pay Gpus.opex
+            double step9_due = 0.0, step9_paid = 0.0; // 9 pay Loan.interest
+            double step10_due = 0.0, step10_paid = 0.0; // 10 pay Loan.balance
+            double step11_distributed = 0.0; // 11 distribute rest to Parent
+            if (!afterDefault)
+            {
+                // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                finalPeriod = t == ScheduledPeriods - 1;
+                // 1 pay Gpus.opex
+                step1_due = Math.Max(0.0, fleet_Gpus_opex - fleet_Gpus_opexPaid);
+                step1_paid = Math.Min(available, step1_due);
+                available -= step1_paid;
+                fleet_Gpus_opexPaid += step1_paid;
+                // 2 pay Loan.commitment_fee
+                step2_due = Math.Max(0.0, tranche_Loan_commitmentFeeDue - tranche_Loan_commitmentFeePaid);
+                step2_paid = Math.Min(available, step2_due);
+                available -= step2_paid;
+                tranche_Loan_commitmentFeePaid += step2_paid;
+                // 3 pay Loan.interest
+                step3_due = Math.Max(0.0, tranche_Loan_interestDue - tranche_Loan_interestPaid);
+                step3_paid = Math.Min(available, step3_due);
+                available -= step3_paid;
+                tranche_Loan_interestPaid += step3_paid;
+                // 4 pay Loan.principal
+                step4_due = Math.Min(tranche_Loan_balance, Math.Max(0.0, tranche_Loan_principalDue - tranche_Loan_principalPaid));
+                step4_paid = Math.Min(available, step4_due);
+                available -= step4_paid;
+                tranche_Loan_principalPaid += step4_paid;
+                tranche_Loan_balance -= step4_paid;
+                // 5 if Concentrated
+                if (trigger_Concentrated_active)
+                {
+                    // 6 Concentrated => sweep 50% to Loan
+                    step6_swept = Math.Min(available * 0.5, tranche_Loan_balance);
+                    tranche_Loan_principalPaid += step6_swept;
+                    tranche_Loan_balance -= step6_swept;
+                    available -= step6_swept;
+                }
+
+                // 7 distribute rest to Parent
+                step7_distributed = available;
+                equity_Parent_distributed += step7_distributed;
+                available = 0.0;
+            }
+
+            // 5. what was not paid carries to the next period
+            fleet_Gpus_opexUnpaid = Flows.Shortfall(fleet_Gpus_opex, fleet_Gpus_opexPaid);
+            tranche_Loan_unpaidInterest = Flows.Shortfall(tranche_Loan_interestDue, tranche_Loan_interestPaid);
+            tranche_Loan_unpaidPrincipal = Flows.Shortfall(tranche_Loan_principalDue, tranche_Loan_principalPaid);
+            tranche_Loan_commitmentFeeUnpaid = Flows.Shortfall(tranche_Loan_commitmentFeeDue, tranche_Loan_commitmentFeePaid);
+            // triggers with event_of_default: an event of default at the end of a period in which one is active
+            if (!eventOfDefault && t < ScheduledPeriods && (trigger_CustomerDefault_active))
+            {
+                eventOfDefault = true;
+                result.EventOfDefaultPeriod = t;
+                sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                fleet_Gpus_keeping = sale1_keepContracts;
+            }
+
+            // default rule: an event of default at the end of this period
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Loan_unpaidInterest > 0.0))
+            {
+                eventOfDefault = true;
+                result.EventOfDefaultPeriod = t;
+                sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                fleet_Gpus_keeping = sale1_keepContracts;
+            }
+
+            // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)
+            if (eventOfDefault)
+            {
+                bool enforcing = afterDefault;
+                // sales: at the end of the first period ending on or after the sale date, at value less the haircut
+                saleProceeds = 0.0;
+                if (!sale1_done && periodEnd >= sale1_date)
+                {
+                    // sells Gpus into the repo market, 3 month(s) a period
+                    double marketUnits = fleet_Gpus_units;
+                    // keeping the contracts running, only the units no running (or signed) contract takes are offered
+                    double marketFree = fleet_Gpus_keeping ? Math.Max(0.0, marketUnits - ((contract_Msft1_units + (periodEnd < new Date(2024, 6, 30) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Msft2_units + (periodEnd < new Date(2024, 9, 30) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Msft3_units + (periodEnd < new Date(2024, 12, 31) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Lab1_units + (periodEnd < new Date(2025, 3, 31) && !party_AiLab_defaulted[t] ? 41250.0 : 0.0)))) : marketUnits;
+                    if (!sale1_begun)
+                    {
+                        sale1_begun = true;
+                        result.FleetUnitsKept[0] = marketUnits - marketFree;
+                    }
+
+                    double marketOffered = t == Periods - 1 ? marketUnits : Math.Min(marketFree, sale1_limit * 3);
+                    double marketUnitValue = marketUnits > 0.0 ? fleet_Gpus_marketValue / marketUnits : 0.0;
+                    // the reserve: none sold below it but in the run's last period
+                    double marketSold = t == Periods - 1 ? marketOffered : RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - sale1_haircut), 3, sale1_depth, sale1_impact, sale1_costs, sale1_reserve);
+                    if (marketSold < marketOffered)
+                    {
+                        result.FleetUnitsHeld[0] = Math.Max(result.FleetUnitsHeld[0], marketOffered - marketSold);
+                        result.FleetPeriodsHeld[0]++;
+                    }
+
+                    double marketImpact = Math.Max(0.0, 1.0 - sale1_impact * (marketSold / 3) / sale1_depth);
+                    double marketUnitPrice = Math.Max(0.0, marketUnitValue * (1.0 - sale1_haircut) * marketImpact - sale1_costs);
+                    double proceeds = marketSold * marketUnitPrice;
+                    saleProceeds += proceeds;
+                    result.SaleProceeds += proceeds;
+                    result.FleetUnitsSold[0] += marketSold;
+                    result.FleetSaleProceeds[0] += proceeds;
+                    result.FleetSaleRevenue[0] += contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue;
+                    if (marketSold >= marketUnits)
+                    {
+                        result.SalePeriod = t;
+                        fleet_Gpus_kept = 0.0;
+                        fleet_Gpus_contractShare = 0.0;
+                        fleet_Gpus_units = 0.0;
+                        fleet_Gpus_bookValue = 0.0;
+                        fleet_Gpus_marketValue = 0.0;
+                        sale1_done = true;
+                    }
+                    else if (marketSold > 0.0)
+                    {
+                        result.SalePeriod = t;
+                        double marketLeft = 1.0 - marketSold / marketUnits;
+                        fleet_Gpus_kept *= marketLeft;
+                        if (!fleet_Gpus_keeping)
+                        {
+                            fleet_Gpus_contractShare *= marketLeft;
+                        }
+
+                        fleet_Gpus_units -= marketSold;
+                        fleet_Gpus_bookValue *= marketLeft;
+                        fleet_Gpus_marketValue *= marketLeft;
+                    }
+
+                    enforcing = true;
+                }
+
+                if (enforcing)
+                {
+                    collections += saleProceeds;
+                    available += saleProceeds;
+                    finalPeriod = sale1_done || t == Periods - 1;
+                    // enforcement waterfall
+                    // 8 pay Gpus.opex
+                    step8_due = Math.Max(0.0, fleet_Gpus_opex - fleet_Gpus_opexPaid);
+                    step8_paid = Math.Min(available, step8_due);
+                    available -= step8_paid;
+                    fleet_Gpus_opexPaid += step8_paid;
+                    // 9 pay Loan.interest
+                    step9_due = Math.Max(0.0, tranche_Loan_interestDue - tranche_Loan_interestPaid);
+                    step9_paid = Math.Min(available, step9_due);
+                    available -= step9_paid;
+                    tranche_Loan_interestPaid += step9_paid;
+                    // 10 pay Loan.balance
+                    step10_due = tranche_Loan_balance;
+                    step10_paid = Math.Min(available, step10_due);
+                    available -= step10_paid;
+                    tranche_Loan_principalPaid += step10_paid;
+                    tranche_Loan_balance -= step10_paid;
+                    // 11 distribute rest to Parent
+                    step11_distributed = available;
+                    equity_Parent_distributed += step11_distributed;
+                    available = 0.0;
+                    fleet_Gpus_opexUnpaid = Flows.Shortfall(fleet_Gpus_opex, fleet_Gpus_opexPaid);
+                    tranche_Loan_unpaidInterest = Flows.Shortfall(tranche_Loan_interestDue, tranche_Loan_interestPaid);
+                    tranche_Loan_unpaidPrincipal = Flows.Shortfall(tranche_Loan_principalDue, tranche_Loan_principalPaid);
+                    tranche_Loan_commitmentFeeUnpaid = Flows.Shortfall(tranche_Loan_commitmentFeeDue, tranche_Loan_commitmentFeePaid);
+                }
+            }
+
+            // Loan: the draw is funded (none once an event of default has occurred); the commitment ends with its availability
+            if (eventOfDefault)
+            {
+                tranche_Loan_drawn = 0.0;
+            }
+
+            // Loan: the investment-grade share after the draw
+            if (tranche_Loan_balance + tranche_Loan_drawn > 0.0)
+            {
+                tranche_Loan_investmentGradeShare = (tranche_Loan_investmentGradeShare * tranche_Loan_balance + (tranche_Loan_draws[t] > 0.0 ? tranche_Loan_drawn * tranche_Loan_investmentGradeDraws[t] / tranche_Loan_draws[t] : 0.0)) / (tranche_Loan_balance + tranche_Loan_drawn);
+            }
+
+            tranche_Loan_balance += tranche_Loan_drawn;
+            tranche_Loan_undrawn -= tranche_Loan_drawn;
+            tranche_Loan_investmentGradeBalance = tranche_Loan_balance * tranche_Loan_investmentGradeShare;
+            if (eventOfDefault || t >= tranche_Loan_availableUntilPeriod)
+            {
+                tranche_Loan_undrawn = 0.0;
+            }
+
+            result_TrancheDrawn_0[t] = tranche_Loan_drawn;
+            // 7. results
+            result_Collections[t] = collections;
+            if (t == ScheduledPeriods - 1)
+            {
+                result.FleetMarketValue[0] = fleet_Gpus_marketValue;
+                result.FleetBookValue[0] = fleet_Gpus_bookValue;
+            }
+
+            result_ContractRevenue_0[t] = contract_Msft1_revenue;
+            if (result.ContractStopPeriod[0] < 0 && (contract_Msft1_curves.LiveYears[t] > 0.0 || contract_Msft1_curves.LiveAtEnd[t]) && (party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t]))
+            {
+                result.ContractStopPeriod[0] = t;
+            }
+
+            result_ContractRevenue_1[t] = contract_Msft2_revenue;
+            if (result.ContractStopPeriod[1] < 0 && (contract_Msft2_curves.LiveYears[t] > 0.0 || contract_Msft2_curves.LiveAtEnd[t]) && (party_Microsoft_defaulted[t] || !contract_Msft2_curves.LiveAtEnd[t]))
+            {
+                result.ContractStopPeriod[1] = t;
+            }
+
+            result_ContractRevenue_2[t] = contract_Msft3_revenue;
+            if (result.ContractStopPeriod[2] < 0 && (contract_Msft3_curves.LiveYears[t] > 0.0 || contract_Msft3_curves.LiveAtEnd[t]) && (party_Microsoft_defaulted[t] || !contract_Msft3_curves.LiveAtEnd[t]))
+            {
+                result.ContractStopPeriod[2] = t;
+            }
+
+            result_ContractRevenue_3[t] = contract_Lab1_revenue;
+            if (result.ContractStopPeriod[3] < 0 && (contract_Lab1_curves.LiveYears[t] > 0.0 || contract_Lab1_curves.LiveAtEnd[t]) && (party_AiLab_defaulted[t] || !contract_Lab1_curves.LiveAtEnd[t]))
+            {
+                result.ContractStopPeriod[3] = t;
+            }
+
+            result_InterestPaid_0[t] = tranche_Loan_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Loan_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Loan_balance;
+            result_InterestShortfall_0[t] = tranche_Loan_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Loan_unpaidPrincipal;
+            result_Distributions_0[t] = equity_Parent_distributed;
+            if (checkCash)
+            {
+                double paidOut = fleet_Gpus_opexPaid + tranche_Loan_interestPaid + tranche_Loan_principalPaid + tranche_Loan_commitmentFeePaid + equity_Parent_distributed;
+                CashCheck.Verify(t, collections, paidOut, accountsStart, 0.0);
+                if (finalPeriod)
+                {
+                    CashCheck.VerifyNothingLeft(t, 0.0);
+                }
+            }
+
+            // the run ends at the maturity without a default, or with the last enforcement sale
+            if ((!eventOfDefault && t == ScheduledPeriods - 1) || (sale1_done))
+            {
+                periodsRun = t + 1;
+                break;
+            }
+        }
+
+        // ---- period loop: end
+
+        // 7. at termination or the horizon: what was never repaid
+        result.PeriodsRun = periodsRun;
+        result.FleetUnits[0] = fleet_Gpus_units;
+        result.ContractUnits[0] = contract_Msft1_units;
+        result.ContractUnits[1] = contract_Msft2_units;
+        result.ContractUnits[2] = contract_Msft3_units;
+        result.ContractUnits[3] = contract_Lab1_units;
         result.PrincipalLoss[0] = tranche_Loan_balance;
         result.UnpaidInterest[0] = tranche_Loan_unpaidInterest;
     }
@@ -823,6 +1395,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 new ContractInfo("Msft3", 0, 0, 41250.0, -1, 2.4, 8760.0, 0.95, new Date(2024, 12, 31), 36),
                 new ContractInfo("Lab1", 0, 1, 41250.0, 1, 0.4, 8760.0, 0.8, new Date(2025, 3, 31), 24),
             ],
+            Holdings = [],
             Coins = [],
             Tranches =
             [

@@ -77,6 +77,12 @@ public sealed class Deal_Hyperion : IDealProgram
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(result);
+        if (result.Ledger == null)
+        {
+            RunSummary(input, result);
+            return;
+        }
+
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
         double[,]? ledger = result.Ledger;
         bool checkCash = input.CheckCashConservation;
@@ -150,6 +156,21 @@ public sealed class Deal_Hyperion : IDealProgram
         Date sale1_date = Closing; // set at the event of default
         bool sale1_done = false;
 
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
+        bool[] result_TriggerActive_1 = result.TriggerActive[1];
+        double[] result_Collections = result.Collections;
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_Distributions_0 = result.Distributions[0];
+        double[] result_AccountBalance_0 = result.AccountBalance[0];
+        double[] result_AccountBalance_1 = result.AccountBalance[1];
+        double[] result_AccountBalance_2 = result.AccountBalance[2];
+
         // ---- period loop: begin
         for (int t = 0; t < Periods; t++)
         {
@@ -219,13 +240,13 @@ public sealed class Deal_Hyperion : IDealProgram
             history_debtService[t] = debtService;
             // Dscr, over its trailing window, tested from 2030-11-30 (n/a before)
             test_Dscr_value = periodEnd >= date_2030_11_30 ? Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window)) : double.NaN;
-            result.TestValues[0][t] = test_Dscr_value;
+            result_TestValues_0[t] = test_Dscr_value;
             // CashTrap (effect: trap)
             trigger_CashTrap_active = periodEnd >= date_2030_11_30 && (test_Dscr_value < 1.1);
-            result.TriggerActive[0][t] = trigger_CashTrap_active;
+            result_TriggerActive_0[t] = trigger_CashTrap_active;
             // LeaseEnded (effect: trap)
             trigger_LeaseEnded_active = lease_MetaLease_ended;
-            result.TriggerActive[1][t] = trigger_LeaseEnded_active;
+            result_TriggerActive_1[t] = trigger_LeaseEnded_active;
 
             // 4. waterfall
             tranche_Notes_interestPaid = 0.0;
@@ -546,16 +567,16 @@ public sealed class Deal_Hyperion : IDealProgram
             }
 
             // 7. results
-            result.Collections[t] = collections;
-            result.InterestPaid[0][t] = tranche_Notes_interestPaid;
-            result.PrincipalPaid[0][t] = tranche_Notes_principalPaid;
-            result.TrancheBalance[0][t] = tranche_Notes_balance;
-            result.InterestShortfall[0][t] = tranche_Notes_unpaidInterest;
-            result.PrincipalShortfall[0][t] = tranche_Notes_unpaidPrincipal;
-            result.Distributions[0][t] = equity_Sponsor_distributed;
-            result.AccountBalance[0][t] = account_InterestReserve_balance;
-            result.AccountBalance[1][t] = account_Dsra_balance;
-            result.AccountBalance[2][t] = account_Trap_balance;
+            result_Collections[t] = collections;
+            result_InterestPaid_0[t] = tranche_Notes_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Notes_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Notes_balance;
+            result_InterestShortfall_0[t] = tranche_Notes_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Notes_unpaidPrincipal;
+            result_Distributions_0[t] = equity_Sponsor_distributed;
+            result_AccountBalance_0[t] = account_InterestReserve_balance;
+            result_AccountBalance_1[t] = account_Dsra_balance;
+            result_AccountBalance_2[t] = account_Trap_balance;
             if (ledger != null)
             {
                 ledger[t, 0] = lease_MetaLease_rent; // rent MetaLease
@@ -577,6 +598,407 @@ public sealed class Deal_Hyperion : IDealProgram
                 ledger[t, 48] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
+            if (checkCash)
+            {
+                double paidOut = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_Sponsor_distributed + fee_Trustee_paid + fee_AssetMgmt_paid;
+                CashCheck.Verify(t, collections, paidOut, accountsStart, account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance);
+                if (finalPeriod)
+                {
+                    CashCheck.VerifyNothingLeft(t, account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance);
+                }
+            }
+
+            // the run ends at the maturity without a default, or with the last enforcement sale
+            if ((!eventOfDefault && t == ScheduledPeriods - 1) || (sale1_done))
+            {
+                periodsRun = t + 1;
+                break;
+            }
+        }
+
+        // ---- period loop: end
+
+        // 7. at termination or the horizon: what was never repaid
+        result.PeriodsRun = periodsRun;
+        result.PrincipalLoss[0] = tranche_Notes_balance;
+        result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
+    }
+
+    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes.
+    private void RunSummary(PathInputs input, RunResult result)
+    {
+        result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
+        bool checkCash = input.CheckCashConservation;
+
+        // This path's scenario inputs, from the slots of InputLayout: Series and Flags per period, Scalars per path.
+        double[] facility_Campus_value = input.Series[0];
+        double[] lease_MetaLease_scheduledRent = input.Series[1];
+        int lease_MetaLease_endPeriod = (int)input.Scalars[0];
+        bool lease_MetaLease_rvgApplies = input.Scalars[1] != 0.0;
+        double lease_MetaLease_rvgRecovery = input.Scalars[2];
+        double sale1_haircut = input.Scalars[3];
+        int sale1_lagMonths = (int)input.Scalars[4];
+
+        // Per-period history of the flows that trailing tests sum.
+        double[] history_cfads = result.History[0];
+        double[] history_debtService = result.History[1];
+
+        // State at closing.
+        double collections = 0.0; // rent, RVG, account interest and sale proceeds received this period
+        double recurring = 0.0; // collections less one-off receipts (the RVG)
+        double cfads = 0.0; // recurring collections less fees due
+        double debtService = 0.0; // interest and principal due on all tranches
+        double available = 0.0; // cash the waterfall has not yet applied
+        Date periodEnd = Closing;
+        bool eventOfDefault = false;
+        bool finalPeriod = false; // the run ends with this period: every account is paid out
+        int periodsRun = Periods;
+        double saleProceeds = 0.0;
+        // MetaLease (lease of Campus)
+        double lease_MetaLease_rent = 0.0;
+        double lease_MetaLease_rvg = 0.0; // residual value guarantee paid
+        bool lease_MetaLease_ended = false;
+        // Notes (tranche)
+        double tranche_Notes_balance = 27300000000.0; // principal outstanding
+        double tranche_Notes_startBalance = tranche_Notes_balance; // Notes.balance: outstanding at the period's start
+        double tranche_Notes_scheduledInterest = 0.0; // this period's interest on the opening balance
+        double tranche_Notes_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Notes_interestDue = 0.0; // incl. interest unpaid so far
+        double tranche_Notes_principalDue = 0.0; // incl. principal unpaid so far
+        double tranche_Notes_interestPaid = 0.0;
+        double tranche_Notes_principalPaid = 0.0;
+        double tranche_Notes_unpaidInterest = 0.0; // Notes.interest_shortfall, carried forward
+        double tranche_Notes_unpaidPrincipal = 0.0; // Notes.principal_shortfall, carried forward
+        // Sponsor (equity)
+        double equity_Sponsor_distributed = 0.0;
+        // InterestReserve (account)
+        double account_InterestReserve_balance = 6900000000.0;
+        double account_InterestReserve_interest = 0.0; // interest earned this period
+        // Dsra (account)
+        double account_Dsra_balance = 0.0;
+        double account_Dsra_target = 0.0;
+        double account_Dsra_interest = 0.0; // interest earned this period
+        // Trap (account)
+        double account_Trap_balance = 0.0;
+        double account_Trap_interest = 0.0; // interest earned this period
+        // Trustee (fee)
+        double fee_Trustee_due = 0.0; // incl. fees unpaid so far
+        double fee_Trustee_paid = 0.0;
+        double fee_Trustee_unpaid = 0.0; // carried forward
+        // AssetMgmt (fee)
+        double fee_AssetMgmt_due = 0.0; // incl. fees unpaid so far
+        double fee_AssetMgmt_paid = 0.0;
+        double fee_AssetMgmt_unpaid = 0.0; // carried forward
+        // Dscr (test)
+        double test_Dscr_value = 0.0;
+        // CashTrap (trigger, trap)
+        bool trigger_CashTrap_active = false;
+        // LeaseEnded (trigger, trap)
+        bool trigger_LeaseEnded_active = false;
+        // enforcement sale 1 of Campus
+        Date sale1_date = Closing; // set at the event of default
+        bool sale1_done = false;
+
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
+        bool[] result_TriggerActive_1 = result.TriggerActive[1];
+        double[] result_Collections = result.Collections;
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_Distributions_0 = result.Distributions[0];
+        double[] result_AccountBalance_0 = result.AccountBalance[0];
+        double[] result_AccountBalance_1 = result.AccountBalance[1];
+        double[] result_AccountBalance_2 = result.AccountBalance[2];
+
+        // ---- period loop: begin
+        for (int t = 0; t < Periods; t++)
+        {
+            // Period t runs from Boundaries[t] to Boundaries[t + 1].
+            periodEnd = Boundaries[t + 1];
+            double yf = YearFractions[t];
+            bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
+            double accountsStart = account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance;
+            tranche_Notes_startBalance = tranche_Notes_balance;
+
+            // 2a. tranches: scheduled interest and principal, and what is due with arrears
+            // Notes: interest on the opening balance, plus interest unpaid so far (which earns none)
+            tranche_Notes_scheduledInterest = tranche_Notes_balance * 0.06581 * yf;
+            tranche_Notes_interestDue = tranche_Notes_scheduledInterest + tranche_Notes_unpaidInterest;
+            // Notes: level principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+            if (t >= tranche_Notes_maturityPeriod)
+            {
+                tranche_Notes_scheduledPrincipal = tranche_Notes_balance - tranche_Notes_unpaidPrincipal;
+            }
+            else if (t >= tranche_Notes_firstPrincipalPeriod)
+            {
+                tranche_Notes_scheduledPrincipal = Math.Min(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, Annuity.LevelPrincipal(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, tranche_Notes_levelRates[t], LevelWeights[t], tranche_Notes_levelSums.Growth[t], tranche_Notes_levelSums.PaymentsAtMaturity[t], tranche_Notes_maturityPeriod - t + 1));
+            }
+            else
+            {
+                tranche_Notes_scheduledPrincipal = 0.0;
+            }
+
+            tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
+
+            // 1. collections
+            // MetaLease: rent, until its facility is sold
+            lease_MetaLease_rent = sale1_done ? 0.0 : lease_MetaLease_scheduledRent[t];
+            lease_MetaLease_ended = sale1_done || (lease_MetaLease_endPeriod >= 0 && t >= lease_MetaLease_endPeriod);
+            lease_MetaLease_rvg = 0.0;
+            if (t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
+            {
+                // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value), times what it can recover
+                double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
+                lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - facility_Campus_value[t])) * lease_MetaLease_rvgRecovery;
+                result.RvgPaid[0] = lease_MetaLease_rvg;
+            }
+
+            // InterestReserve: interest on the balance at the period's start
+            account_InterestReserve_interest = account_InterestReserve_balance * 0.04 * yf;
+            // Dsra: interest on the balance at the period's start
+            account_Dsra_interest = account_Dsra_balance * 0.04 * yf;
+            // Trap: interest on the balance at the period's start
+            account_Trap_interest = account_Trap_balance * 0.04 * yf;
+            collections = lease_MetaLease_rent + lease_MetaLease_rvg + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
+            available = collections;
+            // recurring cash (not the RVG): what cfads is made of
+            recurring = collections - lease_MetaLease_rvg;
+
+            // 2b. fees due, debt service, cfads and account targets
+            // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
+            fee_Trustee_due = 5000000.0 * yf * fee_Trustee_escalation[t] + fee_Trustee_unpaid;
+            // AssetMgmt: the annual amount for this period's share of a year, plus fees unpaid so far
+            fee_AssetMgmt_due = (0.001 * facility_Campus_value[t]) * yf + fee_AssetMgmt_unpaid;
+            // debt service is what the schedule asks this period: arrears are not counted again
+            debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
+            cfads = recurring - fee_Trustee_due - fee_AssetMgmt_due;
+            account_Dsra_target = 1.0 * debtService; // Dsra target
+
+            // 3. tests and triggers
+            history_cfads[t] = cfads;
+            history_debtService[t] = debtService;
+            // Dscr, over its trailing window, tested from 2030-11-30 (n/a before)
+            test_Dscr_value = periodEnd >= date_2030_11_30 ? Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window)) : double.NaN;
+            result_TestValues_0[t] = test_Dscr_value;
+            // CashTrap (effect: trap)
+            trigger_CashTrap_active = periodEnd >= date_2030_11_30 && (test_Dscr_value < 1.1);
+            result_TriggerActive_0[t] = trigger_CashTrap_active;
+            // LeaseEnded (effect: trap)
+            trigger_LeaseEnded_active = lease_MetaLease_ended;
+            result_TriggerActive_1[t] = trigger_LeaseEnded_active;
+
+            // 4. waterfall
+            tranche_Notes_interestPaid = 0.0;
+            tranche_Notes_principalPaid = 0.0;
+            equity_Sponsor_distributed = 0.0;
+            fee_Trustee_paid = 0.0;
+            fee_AssetMgmt_paid = 0.0;
+            double step1_due = 0.0, step1_paid = 0.0; // 1 pay Trustee
+            double step2_due = 0.0, step2_paid = 0.0; // 2 pay AssetMgmt
+            double step3_due = 0.0, step3_paid = 0.0; // 3 pay Notes.interest
+            double step4_due = 0.0, step4_paid = 0.0; // 4 pay Notes.principal
+            double step5_filled = 0.0; // 5 fill Dsra
+            double step7_due = 0.0, step7_paid = 0.0; // 7 pay Notes.balance
+            double step9_held = 0.0; // 9 hold rest in Trap
+            double step10_released = 0.0; // 10 release Trap
+            double step11_distributed = 0.0; // 11 distribute rest to Sponsor
+            double step12_due = 0.0, step12_paid = 0.0; // 12 pay Trustee
+            double step13_due = 0.0, step13_paid = 0.0; // 13 pay AssetMgmt
+            double step14_due = 0.0, step14_paid = 0.0; // 14 pay Notes.interest
+            double step15_due = 0.0, step15_paid = 0.0; // 15 pay Notes.balance
+            double step16_distributed = 0.0; // 16 distribute rest to Sponsor
+            double owed, draw; // what cash could not pay, and what a reserve account covers of it
+            if (!afterDefault)
+            {
+                // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                finalPeriod = t == ScheduledPeriods - 1;
+                if (finalPeriod)
+                {
+                    // the last scheduled period: every account is released into the waterfall
+                    available += account_InterestReserve_balance;
+                    account_InterestReserve_balance = 0.0;
+                    available += account_Dsra_balance;
+                    account_Dsra_balance = 0.0;
+                    available += account_Trap_balance;
+                    account_Trap_balance = 0.0;
+                }
+
+                // 1 pay Trustee
+                step1_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
+                step1_paid = Math.Min(available, step1_due);
+                available -= step1_paid;
+                fee_Trustee_paid += step1_paid;
+                // 2 pay AssetMgmt
+                step2_due = Math.Max(0.0, fee_AssetMgmt_due - fee_AssetMgmt_paid);
+                step2_paid = Math.Min(available, step2_due);
+                available -= step2_paid;
+                fee_AssetMgmt_paid += step2_paid;
+                // 3 pay Notes.interest
+                step3_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
+                step3_paid = Math.Min(available, step3_due);
+                available -= step3_paid;
+                owed = step3_due - step3_paid;
+                draw = Math.Min(account_InterestReserve_balance, owed); // from InterestReserve
+                account_InterestReserve_balance -= draw;
+                owed -= draw;
+                step3_paid += draw;
+                draw = Math.Min(account_Dsra_balance, owed); // from Dsra
+                account_Dsra_balance -= draw;
+                owed -= draw;
+                step3_paid += draw;
+                step3_paid = owed == 0.0 ? step3_due : step3_paid;
+                tranche_Notes_interestPaid += step3_paid;
+                // 4 pay Notes.principal
+                step4_due = Math.Min(tranche_Notes_balance, Math.Max(0.0, tranche_Notes_principalDue - tranche_Notes_principalPaid));
+                step4_paid = Math.Min(available, step4_due);
+                available -= step4_paid;
+                owed = step4_due - step4_paid;
+                draw = Math.Min(account_Dsra_balance, owed); // from Dsra
+                account_Dsra_balance -= draw;
+                owed -= draw;
+                step4_paid += draw;
+                step4_paid = owed == 0.0 ? step4_due : step4_paid;
+                tranche_Notes_principalPaid += step4_paid;
+                tranche_Notes_balance -= step4_paid;
+                // 5 fill Dsra
+                step5_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
+                available -= step5_filled;
+                account_Dsra_balance += step5_filled;
+                // 6 if LeaseEnded
+                if (trigger_LeaseEnded_active)
+                {
+                    // 7 pay Notes.balance
+                    step7_due = tranche_Notes_balance;
+                    step7_paid = Math.Min(available, step7_due);
+                    available -= step7_paid;
+                    owed = step7_due - step7_paid;
+                    draw = Math.Min(account_Trap_balance, owed); // from Trap
+                    account_Trap_balance -= draw;
+                    owed -= draw;
+                    step7_paid += draw;
+                    step7_paid = owed == 0.0 ? step7_due : step7_paid;
+                    tranche_Notes_principalPaid += step7_paid;
+                    tranche_Notes_balance -= step7_paid;
+                }
+
+                // 8 if CashTrap
+                if (trigger_CashTrap_active)
+                {
+                    // 9 hold rest in Trap
+                    step9_held = finalPeriod ? 0.0 : available;
+                    account_Trap_balance += step9_held;
+                    available -= step9_held;
+                }
+                else
+                {
+                    // 10 release Trap
+                    step10_released = account_Trap_balance; // no target: all of it
+                    account_Trap_balance -= step10_released;
+                    available += step10_released;
+                }
+
+                // 11 distribute rest to Sponsor
+                step11_distributed = available;
+                equity_Sponsor_distributed += step11_distributed;
+                available = 0.0;
+                if (finalPeriod)
+                {
+                    // the run ends: what a hold would have kept goes to Sponsor
+                    equity_Sponsor_distributed += available;
+                    available = 0.0;
+                }
+            }
+
+            // 5. what was not paid carries to the next period
+            tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
+            tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
+            fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
+            fee_AssetMgmt_unpaid = Flows.Shortfall(fee_AssetMgmt_due, fee_AssetMgmt_paid);
+            // default rule: an event of default at the end of this period
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
+            {
+                eventOfDefault = true;
+                result.EventOfDefaultPeriod = t;
+                sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+            }
+
+            // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)
+            if (eventOfDefault)
+            {
+                bool enforcing = afterDefault;
+                // sales: at the end of the first period ending on or after the sale date, at value less the haircut
+                saleProceeds = 0.0;
+                if (!sale1_done && periodEnd >= sale1_date)
+                {
+                    // sells Campus
+                    double proceeds = facility_Campus_value[t] * (1.0 - sale1_haircut);
+                    saleProceeds += proceeds;
+                    result.SaleProceeds += proceeds;
+                    result.SalePeriod = t;
+                    sale1_done = true;
+                    enforcing = true;
+                }
+
+                if (enforcing)
+                {
+                    collections += saleProceeds;
+                    available += saleProceeds;
+                    // the accounts are collateral: their cash joins the enforcement waterfall
+                    available += account_InterestReserve_balance;
+                    account_InterestReserve_balance = 0.0;
+                    available += account_Dsra_balance;
+                    account_Dsra_balance = 0.0;
+                    available += account_Trap_balance;
+                    account_Trap_balance = 0.0;
+                    finalPeriod = sale1_done || t == Periods - 1;
+                    // enforcement waterfall
+                    // 12 pay Trustee
+                    step12_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
+                    step12_paid = Math.Min(available, step12_due);
+                    available -= step12_paid;
+                    fee_Trustee_paid += step12_paid;
+                    // 13 pay AssetMgmt
+                    step13_due = Math.Max(0.0, fee_AssetMgmt_due - fee_AssetMgmt_paid);
+                    step13_paid = Math.Min(available, step13_due);
+                    available -= step13_paid;
+                    fee_AssetMgmt_paid += step13_paid;
+                    // 14 pay Notes.interest
+                    step14_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
+                    step14_paid = Math.Min(available, step14_due);
+                    available -= step14_paid;
+                    tranche_Notes_interestPaid += step14_paid;
+                    // 15 pay Notes.balance
+                    step15_due = tranche_Notes_balance;
+                    step15_paid = Math.Min(available, step15_due);
+                    available -= step15_paid;
+                    tranche_Notes_principalPaid += step15_paid;
+                    tranche_Notes_balance -= step15_paid;
+                    // 16 distribute rest to Sponsor
+                    step16_distributed = available;
+                    equity_Sponsor_distributed += step16_distributed;
+                    available = 0.0;
+                    tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
+                    tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
+                    fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
+                    fee_AssetMgmt_unpaid = Flows.Shortfall(fee_AssetMgmt_due, fee_AssetMgmt_paid);
+                }
+            }
+
+            // 7. results
+            result_Collections[t] = collections;
+            result_InterestPaid_0[t] = tranche_Notes_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Notes_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Notes_balance;
+            result_InterestShortfall_0[t] = tranche_Notes_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Notes_unpaidPrincipal;
+            result_Distributions_0[t] = equity_Sponsor_distributed;
+            result_AccountBalance_0[t] = account_InterestReserve_balance;
+            result_AccountBalance_1[t] = account_Dsra_balance;
+            result_AccountBalance_2[t] = account_Trap_balance;
             if (checkCash)
             {
                 double paidOut = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_Sponsor_distributed + fee_Trustee_paid + fee_AssetMgmt_paid;
@@ -634,6 +1056,7 @@ public sealed class Deal_Hyperion : IDealProgram
             Loans = [],
             Fleets = [],
             Contracts = [],
+            Holdings = [],
             Coins = [],
             Tranches =
             [

@@ -938,6 +938,7 @@ public sealed class Deal_NationalCompute : IDealProgram
             Fleets = [],
             Contracts = [],
             Holdings = [],
+            Coins = [],
             Tranches =
             [
                 new TrancheInfo("Bond", 2000000000.0, 0.046, 1, new Date(2041, 6, 30), "level"),

@@ -63,6 +63,7 @@ public sealed class Deal_RiverBend : IDealProgram
 
     // Dates the deal's conditions compare with.
     private static readonly Date date_2028_06_30 = new Date(2028, 6, 30);
+    private static readonly Date date_2042_06_30 = new Date(2042, 6, 30);
 
     public DealDescription Description { get; } = CreateDescription();
 
@@ -73,6 +74,12 @@ public sealed class Deal_RiverBend : IDealProgram
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(result);
+        if (result.Ledger == null)
+        {
+            RunSummary(input, result);
+            return;
+        }
+
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
         double[,]? ledger = result.Ledger;
         bool checkCash = input.CheckCashConservation;
@@ -81,6 +88,10 @@ public sealed class Deal_RiverBend : IDealProgram
         double[] facility_Campus_value = input.Series[0];
         double[] lease_FluidstackLease_scheduledRent = input.Series[1];
         int lease_FluidstackLease_endPeriod = (int)input.Scalars[0];
+        double guarantor_Google_honour = input.Scalars[16];
+        int guarantor_Google_disownedPeriod = (int)input.Scalars[19];
+        bool[] guarantor_Google_defaulted = input.Flags[2];
+        double[] lease_FluidstackLease_guaranteeDue = input.Series[2];
         double sale1_haircut = input.Scalars[3];
         int sale1_lagMonths = (int)input.Scalars[4];
 
@@ -102,6 +113,8 @@ public sealed class Deal_RiverBend : IDealProgram
         // FluidstackLease (lease of Campus)
         double lease_FluidstackLease_rent = 0.0;
         bool lease_FluidstackLease_ended = false;
+        double lease_FluidstackLease_guaranteed = 0.0; // rent paid by the guarantor once the lessee has defaulted
+        double lease_FluidstackLease_guaranteeCapLeft = 3200000000.0; // what the guarantor's cap still allows
         // Notes (tranche)
         double tranche_Notes_balance = 3250000000.0; // principal outstanding
         double tranche_Notes_startBalance = tranche_Notes_balance; // Notes.balance: outstanding at the period's start
@@ -139,6 +152,21 @@ public sealed class Deal_RiverBend : IDealProgram
         Date sale1_date = Closing; // set at the event of default
         bool sale1_done = false;
 
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
+        bool[] result_TriggerActive_1 = result.TriggerActive[1];
+        double[] result_Collections = result.Collections;
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_Distributions_0 = result.Distributions[0];
+        double[] result_AccountBalance_0 = result.AccountBalance[0];
+        double[] result_AccountBalance_1 = result.AccountBalance[1];
+        double[] result_AccountBalance_2 = result.AccountBalance[2];
+
         // ---- period loop: begin
         for (int t = 0; t < Periods; t++)
         {
@@ -173,13 +201,22 @@ public sealed class Deal_RiverBend : IDealProgram
             // FluidstackLease: rent, until its facility is sold
             lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t];
             lease_FluidstackLease_ended = sale1_done || (lease_FluidstackLease_endPeriod >= 0 && t >= lease_FluidstackLease_endPeriod);
+            // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
+            lease_FluidstackLease_guaranteed = 0.0;
+            if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod) && periodEnd <= date_2042_06_30)
+            {
+                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
+            }
+
+            result.GuaranteePaid[0][t] = lease_FluidstackLease_guaranteed;
             // InterestReserve: interest on the balance at the period's start
             account_InterestReserve_interest = account_InterestReserve_balance * 0.04 * yf;
             // Dsra: interest on the balance at the period's start
             account_Dsra_interest = account_Dsra_balance * 0.04 * yf;
             // Trap: interest on the balance at the period's start
             account_Trap_interest = account_Trap_balance * 0.04 * yf;
-            collections = lease_FluidstackLease_rent + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
+            collections = lease_FluidstackLease_rent + lease_FluidstackLease_guaranteed + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
             available = collections;
             // recurring cash (not the RVG): what cfads is made of
             recurring = collections;
@@ -197,13 +234,13 @@ public sealed class Deal_RiverBend : IDealProgram
             history_debtService[t] = debtService;
             // Dscr, over its trailing window, tested from 2028-06-30 (n/a before)
             test_Dscr_value = periodEnd >= date_2028_06_30 ? Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window)) : double.NaN;
-            result.TestValues[0][t] = test_Dscr_value;
+            result_TestValues_0[t] = test_Dscr_value;
             // CashTrap (effect: trap)
             trigger_CashTrap_active = periodEnd >= date_2028_06_30 && (test_Dscr_value < 1.35);
-            result.TriggerActive[0][t] = trigger_CashTrap_active;
+            result_TriggerActive_0[t] = trigger_CashTrap_active;
             // LeaseEnded (effect: trap)
             trigger_LeaseEnded_active = lease_FluidstackLease_ended;
-            result.TriggerActive[1][t] = trigger_LeaseEnded_active;
+            result_TriggerActive_1[t] = trigger_LeaseEnded_active;
 
             // 4. waterfall
             tranche_Notes_interestPaid = 0.0;
@@ -225,32 +262,32 @@ public sealed class Deal_RiverBend : IDealProgram
             double owed, draw; // what cash could not pay, and what a reserve account covers of it
             if (ledger != null)
             {
-                ledger[t, 8] = 0.0; // 1 pay Trustee due
-                ledger[t, 9] = 0.0; // 1 pay Trustee paid
-                ledger[t, 10] = 0.0; // 1 pay Trustee short
-                ledger[t, 11] = 0.0; // 2 pay Notes.interest due
-                ledger[t, 12] = 0.0; // 2 pay Notes.interest paid
-                ledger[t, 13] = 0.0; // 2 pay Notes.interest short
-                ledger[t, 14] = 0.0; // 3 pay Notes.principal due
-                ledger[t, 15] = 0.0; // 3 pay Notes.principal paid
-                ledger[t, 16] = 0.0; // 3 pay Notes.principal short
-                ledger[t, 17] = 0.0; // 4 fill Dsra filled
-                ledger[t, 18] = 0.0; // 6 pay Notes.balance due
-                ledger[t, 19] = 0.0; // 6 pay Notes.balance paid
-                ledger[t, 20] = 0.0; // 6 pay Notes.balance short
-                ledger[t, 21] = 0.0; // 8 hold rest in Trap held
-                ledger[t, 22] = 0.0; // 9 release Trap released
-                ledger[t, 23] = 0.0; // 10 distribute rest to Sponsor distributed
-                ledger[t, 24] = 0.0; // 11 pay Trustee due
-                ledger[t, 25] = 0.0; // 11 pay Trustee paid
-                ledger[t, 26] = 0.0; // 11 pay Trustee short
-                ledger[t, 27] = 0.0; // 12 pay Notes.interest due
-                ledger[t, 28] = 0.0; // 12 pay Notes.interest paid
-                ledger[t, 29] = 0.0; // 12 pay Notes.interest short
-                ledger[t, 30] = 0.0; // 13 pay Notes.balance due
-                ledger[t, 31] = 0.0; // 13 pay Notes.balance paid
-                ledger[t, 32] = 0.0; // 13 pay Notes.balance short
-                ledger[t, 33] = 0.0; // 14 distribute rest to Sponsor distributed
+                ledger[t, 9] = 0.0; // 1 pay Trustee due
+                ledger[t, 10] = 0.0; // 1 pay Trustee paid
+                ledger[t, 11] = 0.0; // 1 pay Trustee short
+                ledger[t, 12] = 0.0; // 2 pay Notes.interest due
+                ledger[t, 13] = 0.0; // 2 pay Notes.interest paid
+                ledger[t, 14] = 0.0; // 2 pay Notes.interest short
+                ledger[t, 15] = 0.0; // 3 pay Notes.principal due
+                ledger[t, 16] = 0.0; // 3 pay Notes.principal paid
+                ledger[t, 17] = 0.0; // 3 pay Notes.principal short
+                ledger[t, 18] = 0.0; // 4 fill Dsra filled
+                ledger[t, 19] = 0.0; // 6 pay Notes.balance due
+                ledger[t, 20] = 0.0; // 6 pay Notes.balance paid
+                ledger[t, 21] = 0.0; // 6 pay Notes.balance short
+                ledger[t, 22] = 0.0; // 8 hold rest in Trap held
+                ledger[t, 23] = 0.0; // 9 release Trap released
+                ledger[t, 24] = 0.0; // 10 distribute rest to Sponsor distributed
+                ledger[t, 25] = 0.0; // 11 pay Trustee due
+                ledger[t, 26] = 0.0; // 11 pay Trustee paid
+                ledger[t, 27] = 0.0; // 11 pay Trustee short
+                ledger[t, 28] = 0.0; // 12 pay Notes.interest due
+                ledger[t, 29] = 0.0; // 12 pay Notes.interest paid
+                ledger[t, 30] = 0.0; // 12 pay Notes.interest short
+                ledger[t, 31] = 0.0; // 13 pay Notes.balance due
+                ledger[t, 32] = 0.0; // 13 pay Notes.balance paid
+                ledger[t, 33] = 0.0; // 13 pay Notes.balance short
+                ledger[t, 34] = 0.0; // 14 distribute rest to Sponsor distributed
             }
 
             if (!afterDefault)
@@ -275,9 +312,9 @@ public sealed class Deal_RiverBend : IDealProgram
                 fee_Trustee_paid += step1_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 8] = step1_due; // 1 pay Trustee due
-                    ledger[t, 9] = step1_paid; // 1 pay Trustee paid
-                    ledger[t, 10] = step1_due - step1_paid; // 1 pay Trustee short
+                    ledger[t, 9] = step1_due; // 1 pay Trustee due
+                    ledger[t, 10] = step1_paid; // 1 pay Trustee paid
+                    ledger[t, 11] = step1_due - step1_paid; // 1 pay Trustee short
                 }
 
                 // 2 pay Notes.interest
@@ -301,9 +338,9 @@ public sealed class Deal_RiverBend : IDealProgram
                 tranche_Notes_interestPaid += step2_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 11] = step2_due; // 2 pay Notes.interest due
-                    ledger[t, 12] = step2_paid; // 2 pay Notes.interest paid
-                    ledger[t, 13] = step2_due - step2_paid; // 2 pay Notes.interest short
+                    ledger[t, 12] = step2_due; // 2 pay Notes.interest due
+                    ledger[t, 13] = step2_paid; // 2 pay Notes.interest paid
+                    ledger[t, 14] = step2_due - step2_paid; // 2 pay Notes.interest short
                 }
 
                 // 3 pay Notes.principal
@@ -324,9 +361,9 @@ public sealed class Deal_RiverBend : IDealProgram
                 tranche_Notes_balance -= step3_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 14] = step3_due; // 3 pay Notes.principal due
-                    ledger[t, 15] = step3_paid; // 3 pay Notes.principal paid
-                    ledger[t, 16] = step3_due - step3_paid; // 3 pay Notes.principal short
+                    ledger[t, 15] = step3_due; // 3 pay Notes.principal due
+                    ledger[t, 16] = step3_paid; // 3 pay Notes.principal paid
+                    ledger[t, 17] = step3_due - step3_paid; // 3 pay Notes.principal short
                 }
 
                 // 4 fill Dsra
@@ -335,7 +372,7 @@ public sealed class Deal_RiverBend : IDealProgram
                 account_Dsra_balance += step4_filled;
                 if (ledger != null)
                 {
-                    ledger[t, 17] = step4_filled; // 4 fill Dsra filled
+                    ledger[t, 18] = step4_filled; // 4 fill Dsra filled
                 }
 
                 // 5 if LeaseEnded
@@ -355,9 +392,9 @@ public sealed class Deal_RiverBend : IDealProgram
                     tranche_Notes_balance -= step6_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 18] = step6_due; // 6 pay Notes.balance due
-                        ledger[t, 19] = step6_paid; // 6 pay Notes.balance paid
-                        ledger[t, 20] = step6_due - step6_paid; // 6 pay Notes.balance short
+                        ledger[t, 19] = step6_due; // 6 pay Notes.balance due
+                        ledger[t, 20] = step6_paid; // 6 pay Notes.balance paid
+                        ledger[t, 21] = step6_due - step6_paid; // 6 pay Notes.balance short
                     }
                 }
 
@@ -370,7 +407,7 @@ public sealed class Deal_RiverBend : IDealProgram
                     available -= step8_held;
                     if (ledger != null)
                     {
-                        ledger[t, 21] = step8_held; // 8 hold rest in Trap held
+                        ledger[t, 22] = step8_held; // 8 hold rest in Trap held
                     }
                 }
                 else
@@ -381,7 +418,7 @@ public sealed class Deal_RiverBend : IDealProgram
                     available += step9_released;
                     if (ledger != null)
                     {
-                        ledger[t, 22] = step9_released; // 9 release Trap released
+                        ledger[t, 23] = step9_released; // 9 release Trap released
                     }
                 }
 
@@ -391,7 +428,7 @@ public sealed class Deal_RiverBend : IDealProgram
                 available = 0.0;
                 if (ledger != null)
                 {
-                    ledger[t, 23] = step10_distributed; // 10 distribute rest to Sponsor distributed
+                    ledger[t, 24] = step10_distributed; // 10 distribute rest to Sponsor distributed
                 }
 
                 if (finalPeriod)
@@ -451,9 +488,9 @@ public sealed class Deal_RiverBend : IDealProgram
                     fee_Trustee_paid += step11_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 24] = step11_due; // 11 pay Trustee due
-                        ledger[t, 25] = step11_paid; // 11 pay Trustee paid
-                        ledger[t, 26] = step11_due - step11_paid; // 11 pay Trustee short
+                        ledger[t, 25] = step11_due; // 11 pay Trustee due
+                        ledger[t, 26] = step11_paid; // 11 pay Trustee paid
+                        ledger[t, 27] = step11_due - step11_paid; // 11 pay Trustee short
                     }
 
                     // 12 pay Notes.interest
@@ -463,9 +500,9 @@ public sealed class Deal_RiverBend : IDealProgram
                     tranche_Notes_interestPaid += step12_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 27] = step12_due; // 12 pay Notes.interest due
-                        ledger[t, 28] = step12_paid; // 12 pay Notes.interest paid
-                        ledger[t, 29] = step12_due - step12_paid; // 12 pay Notes.interest short
+                        ledger[t, 28] = step12_due; // 12 pay Notes.interest due
+                        ledger[t, 29] = step12_paid; // 12 pay Notes.interest paid
+                        ledger[t, 30] = step12_due - step12_paid; // 12 pay Notes.interest short
                     }
 
                     // 13 pay Notes.balance
@@ -476,9 +513,9 @@ public sealed class Deal_RiverBend : IDealProgram
                     tranche_Notes_balance -= step13_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 30] = step13_due; // 13 pay Notes.balance due
-                        ledger[t, 31] = step13_paid; // 13 pay Notes.balance paid
-                        ledger[t, 32] = step13_due - step13_paid; // 13 pay Notes.balance short
+                        ledger[t, 31] = step13_due; // 13 pay Notes.balance due
+                        ledger[t, 32] = step13_paid; // 13 pay Notes.balance paid
+                        ledger[t, 33] = step13_due - step13_paid; // 13 pay Notes.balance short
                     }
 
                     // 14 distribute rest to Sponsor
@@ -487,7 +524,7 @@ public sealed class Deal_RiverBend : IDealProgram
                     available = 0.0;
                     if (ledger != null)
                     {
-                        ledger[t, 33] = step14_distributed; // 14 distribute rest to Sponsor distributed
+                        ledger[t, 34] = step14_distributed; // 14 distribute rest to Sponsor distributed
                     }
 
                     tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
@@ -497,36 +534,428 @@ public sealed class Deal_RiverBend : IDealProgram
             }
 
             // 7. results
-            result.Collections[t] = collections;
-            result.InterestPaid[0][t] = tranche_Notes_interestPaid;
-            result.PrincipalPaid[0][t] = tranche_Notes_principalPaid;
-            result.TrancheBalance[0][t] = tranche_Notes_balance;
-            result.InterestShortfall[0][t] = tranche_Notes_unpaidInterest;
-            result.PrincipalShortfall[0][t] = tranche_Notes_unpaidPrincipal;
-            result.Distributions[0][t] = equity_Sponsor_distributed;
-            result.AccountBalance[0][t] = account_InterestReserve_balance;
-            result.AccountBalance[1][t] = account_Dsra_balance;
-            result.AccountBalance[2][t] = account_Trap_balance;
+            result_Collections[t] = collections;
+            result_InterestPaid_0[t] = tranche_Notes_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Notes_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Notes_balance;
+            result_InterestShortfall_0[t] = tranche_Notes_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Notes_unpaidPrincipal;
+            result_Distributions_0[t] = equity_Sponsor_distributed;
+            result_AccountBalance_0[t] = account_InterestReserve_balance;
+            result_AccountBalance_1[t] = account_Dsra_balance;
+            result_AccountBalance_2[t] = account_Trap_balance;
             if (ledger != null)
             {
                 ledger[t, 0] = lease_FluidstackLease_rent; // rent FluidstackLease
-                ledger[t, 1] = account_InterestReserve_interest; // interest InterestReserve
-                ledger[t, 2] = account_Dsra_interest; // interest Dsra
-                ledger[t, 3] = account_Trap_interest; // interest Trap
-                ledger[t, 4] = saleProceeds; // sale proceeds
-                ledger[t, 5] = collections; // collections
-                ledger[t, 6] = tranche_Notes_interestDue; // Notes interest due
-                ledger[t, 7] = tranche_Notes_principalDue; // Notes principal due
-                ledger[t, 34] = account_InterestReserve_balance; // InterestReserve balance
-                ledger[t, 35] = account_Dsra_balance; // Dsra balance
-                ledger[t, 36] = account_Trap_balance; // Trap balance
-                ledger[t, 37] = tranche_Notes_balance; // Notes balance
-                ledger[t, 38] = test_Dscr_value; // Dscr
-                ledger[t, 39] = trigger_CashTrap_active ? 1.0 : 0.0; // CashTrap
-                ledger[t, 40] = trigger_LeaseEnded_active ? 1.0 : 0.0; // LeaseEnded
-                ledger[t, 41] = eventOfDefault ? 1.0 : 0.0; // event of default
+                ledger[t, 1] = lease_FluidstackLease_guaranteed; // guarantor FluidstackLease
+                ledger[t, 2] = account_InterestReserve_interest; // interest InterestReserve
+                ledger[t, 3] = account_Dsra_interest; // interest Dsra
+                ledger[t, 4] = account_Trap_interest; // interest Trap
+                ledger[t, 5] = saleProceeds; // sale proceeds
+                ledger[t, 6] = collections; // collections
+                ledger[t, 7] = tranche_Notes_interestDue; // Notes interest due
+                ledger[t, 8] = tranche_Notes_principalDue; // Notes principal due
+                ledger[t, 35] = account_InterestReserve_balance; // InterestReserve balance
+                ledger[t, 36] = account_Dsra_balance; // Dsra balance
+                ledger[t, 37] = account_Trap_balance; // Trap balance
+                ledger[t, 38] = tranche_Notes_balance; // Notes balance
+                ledger[t, 39] = test_Dscr_value; // Dscr
+                ledger[t, 40] = trigger_CashTrap_active ? 1.0 : 0.0; // CashTrap
+                ledger[t, 41] = trigger_LeaseEnded_active ? 1.0 : 0.0; // LeaseEnded
+                ledger[t, 42] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
+            if (checkCash)
+            {
+                double paidOut = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_Sponsor_distributed + fee_Trustee_paid;
+                CashCheck.Verify(t, collections, paidOut, accountsStart, account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance);
+                if (finalPeriod)
+                {
+                    CashCheck.VerifyNothingLeft(t, account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance);
+                }
+            }
+
+            // the run ends at the maturity without a default, or with the last enforcement sale
+            if ((!eventOfDefault && t == ScheduledPeriods - 1) || (sale1_done))
+            {
+                periodsRun = t + 1;
+                break;
+            }
+        }
+
+        // ---- period loop: end
+
+        // 7. at termination or the horizon: what was never repaid
+        result.PeriodsRun = periodsRun;
+        result.PrincipalLoss[0] = tranche_Notes_balance;
+        result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
+    }
+
+    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes.
+    private void RunSummary(PathInputs input, RunResult result)
+    {
+        result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
+        bool checkCash = input.CheckCashConservation;
+
+        // This path's scenario inputs, from the slots of InputLayout: Series and Flags per period, Scalars per path.
+        double[] facility_Campus_value = input.Series[0];
+        double[] lease_FluidstackLease_scheduledRent = input.Series[1];
+        int lease_FluidstackLease_endPeriod = (int)input.Scalars[0];
+        double guarantor_Google_honour = input.Scalars[16];
+        int guarantor_Google_disownedPeriod = (int)input.Scalars[19];
+        bool[] guarantor_Google_defaulted = input.Flags[2];
+        double[] lease_FluidstackLease_guaranteeDue = input.Series[2];
+        double sale1_haircut = input.Scalars[3];
+        int sale1_lagMonths = (int)input.Scalars[4];
+
+        // Per-period history of the flows that trailing tests sum.
+        double[] history_cfads = result.History[0];
+        double[] history_debtService = result.History[1];
+
+        // State at closing.
+        double collections = 0.0; // rent, RVG, account interest and sale proceeds received this period
+        double recurring = 0.0; // collections less one-off receipts (the RVG)
+        double cfads = 0.0; // recurring collections less fees due
+        double debtService = 0.0; // interest and principal due on all tranches
+        double available = 0.0; // cash the waterfall has not yet applied
+        Date periodEnd = Closing;
+        bool eventOfDefault = false;
+        bool finalPeriod = false; // the run ends with this period: every account is paid out
+        int periodsRun = Periods;
+        double saleProceeds = 0.0;
+        // FluidstackLease (lease of Campus)
+        double lease_FluidstackLease_rent = 0.0;
+        bool lease_FluidstackLease_ended = false;
+        double lease_FluidstackLease_guaranteed = 0.0; // rent paid by the guarantor once the lessee has defaulted
+        double lease_FluidstackLease_guaranteeCapLeft = 3200000000.0; // what the guarantor's cap still allows
+        // Notes (tranche)
+        double tranche_Notes_balance = 3250000000.0; // principal outstanding
+        double tranche_Notes_startBalance = tranche_Notes_balance; // Notes.balance: outstanding at the period's start
+        double tranche_Notes_scheduledInterest = 0.0; // this period's interest on the opening balance
+        double tranche_Notes_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Notes_interestDue = 0.0; // incl. interest unpaid so far
+        double tranche_Notes_principalDue = 0.0; // incl. principal unpaid so far
+        double tranche_Notes_interestPaid = 0.0;
+        double tranche_Notes_principalPaid = 0.0;
+        double tranche_Notes_unpaidInterest = 0.0; // Notes.interest_shortfall, carried forward
+        double tranche_Notes_unpaidPrincipal = 0.0; // Notes.principal_shortfall, carried forward
+        // Sponsor (equity)
+        double equity_Sponsor_distributed = 0.0;
+        // InterestReserve (account)
+        double account_InterestReserve_balance = 212000000.0;
+        double account_InterestReserve_interest = 0.0; // interest earned this period
+        // Dsra (account)
+        double account_Dsra_balance = 0.0;
+        double account_Dsra_target = 0.0;
+        double account_Dsra_interest = 0.0; // interest earned this period
+        // Trap (account)
+        double account_Trap_balance = 0.0;
+        double account_Trap_interest = 0.0; // interest earned this period
+        // Trustee (fee)
+        double fee_Trustee_due = 0.0; // incl. fees unpaid so far
+        double fee_Trustee_paid = 0.0;
+        double fee_Trustee_unpaid = 0.0; // carried forward
+        // Dscr (test)
+        double test_Dscr_value = 0.0;
+        // CashTrap (trigger, trap)
+        bool trigger_CashTrap_active = false;
+        // LeaseEnded (trigger, trap)
+        bool trigger_LeaseEnded_active = false;
+        // enforcement sale 1 of Campus
+        Date sale1_date = Closing; // set at the event of default
+        bool sale1_done = false;
+
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
+        bool[] result_TriggerActive_1 = result.TriggerActive[1];
+        double[] result_Collections = result.Collections;
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_Distributions_0 = result.Distributions[0];
+        double[] result_AccountBalance_0 = result.AccountBalance[0];
+        double[] result_AccountBalance_1 = result.AccountBalance[1];
+        double[] result_AccountBalance_2 = result.AccountBalance[2];
+
+        // ---- period loop: begin
+        for (int t = 0; t < Periods; t++)
+        {
+            // Period t runs from Boundaries[t] to Boundaries[t + 1].
+            periodEnd = Boundaries[t + 1];
+            double yf = YearFractions[t];
+            bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
+            double accountsStart = account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance;
+            tranche_Notes_startBalance = tranche_Notes_balance;
+
+            // 2a. tranches: scheduled interest and principal, and what is due with arrears
+            // Notes: interest on the opening balance, plus interest unpaid so far (which earns none)
+            tranche_Notes_scheduledInterest = tranche_Notes_balance * 0.065 * yf;
+            tranche_Notes_interestDue = tranche_Notes_scheduledInterest + tranche_Notes_unpaidInterest;
+            // Notes: level principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+            if (t >= tranche_Notes_maturityPeriod)
+            {
+                tranche_Notes_scheduledPrincipal = tranche_Notes_balance - tranche_Notes_unpaidPrincipal;
+            }
+            else if (t >= tranche_Notes_firstPrincipalPeriod)
+            {
+                tranche_Notes_scheduledPrincipal = Math.Min(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, Annuity.LevelPrincipal(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, tranche_Notes_levelRates[t], LevelWeights[t], tranche_Notes_levelSums.Growth[t], tranche_Notes_levelSums.PaymentsAtMaturity[t], tranche_Notes_maturityPeriod - t + 1));
+            }
+            else
+            {
+                tranche_Notes_scheduledPrincipal = 0.0;
+            }
+
+            tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
+
+            // 1. collections
+            // FluidstackLease: rent, until its facility is sold
+            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t];
+            lease_FluidstackLease_ended = sale1_done || (lease_FluidstackLease_endPeriod >= 0 && t >= lease_FluidstackLease_endPeriod);
+            // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
+            lease_FluidstackLease_guaranteed = 0.0;
+            if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod) && periodEnd <= date_2042_06_30)
+            {
+                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
+            }
+
+            result.GuaranteePaid[0][t] = lease_FluidstackLease_guaranteed;
+            // InterestReserve: interest on the balance at the period's start
+            account_InterestReserve_interest = account_InterestReserve_balance * 0.04 * yf;
+            // Dsra: interest on the balance at the period's start
+            account_Dsra_interest = account_Dsra_balance * 0.04 * yf;
+            // Trap: interest on the balance at the period's start
+            account_Trap_interest = account_Trap_balance * 0.04 * yf;
+            collections = lease_FluidstackLease_rent + lease_FluidstackLease_guaranteed + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
+            available = collections;
+            // recurring cash (not the RVG): what cfads is made of
+            recurring = collections;
+
+            // 2b. fees due, debt service, cfads and account targets
+            // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
+            fee_Trustee_due = 1000000.0 * yf * fee_Trustee_escalation[t] + fee_Trustee_unpaid;
+            // debt service is what the schedule asks this period: arrears are not counted again
+            debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
+            cfads = recurring - fee_Trustee_due;
+            account_Dsra_target = 1.0 * debtService; // Dsra target
+
+            // 3. tests and triggers
+            history_cfads[t] = cfads;
+            history_debtService[t] = debtService;
+            // Dscr, over its trailing window, tested from 2028-06-30 (n/a before)
+            test_Dscr_value = periodEnd >= date_2028_06_30 ? Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window)) : double.NaN;
+            result_TestValues_0[t] = test_Dscr_value;
+            // CashTrap (effect: trap)
+            trigger_CashTrap_active = periodEnd >= date_2028_06_30 && (test_Dscr_value < 1.35);
+            result_TriggerActive_0[t] = trigger_CashTrap_active;
+            // LeaseEnded (effect: trap)
+            trigger_LeaseEnded_active = lease_FluidstackLease_ended;
+            result_TriggerActive_1[t] = trigger_LeaseEnded_active;
+
+            // 4. waterfall
+            tranche_Notes_interestPaid = 0.0;
+            tranche_Notes_principalPaid = 0.0;
+            equity_Sponsor_distributed = 0.0;
+            fee_Trustee_paid = 0.0;
+            double step1_due = 0.0, step1_paid = 0.0; // 1 pay Trustee
+            double step2_due = 0.0, step2_paid = 0.0; // 2 pay Notes.interest
+            double step3_due = 0.0, step3_paid = 0.0; // 3 pay Notes.principal
+            double step4_filled = 0.0; // 4 fill Dsra
+            double step6_due = 0.0, step6_paid = 0.0; // 6 pay Notes.balance
+            double step8_held = 0.0; // 8 hold rest in Trap
+            double step9_released = 0.0; // 9 release Trap
+            double step10_distributed = 0.0; // 10 distribute rest to Sponsor
+            double step11_due = 0.0, step11_paid = 0.0; // 11 pay Trustee
+            double step12_due = 0.0, step12_paid = 0.0; // 12 pay Notes.interest
+            double step13_due = 0.0, step13_paid = 0.0; // 13 pay Notes.balance
+            double step14_distributed = 0.0; // 14 distribute rest to Sponsor
+            double owed, draw; // what cash could not pay, and what a reserve account covers of it
+            if (!afterDefault)
+            {
+                // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                finalPeriod = t == ScheduledPeriods - 1;
+                if (finalPeriod)
+                {
+                    // the last scheduled period: every account is released into the waterfall
+                    available += account_InterestReserve_balance;
+                    account_InterestReserve_balance = 0.0;
+                    available += account_Dsra_balance;
+                    account_Dsra_balance = 0.0;
+                    available += account_Trap_balance;
+                    account_Trap_balance = 0.0;
+                }
+
+                // 1 pay Trustee
+                step1_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
+                step1_paid = Math.Min(available, step1_due);
+                available -= step1_paid;
+                fee_Trustee_paid += step1_paid;
+                // 2 pay Notes.interest
+                step2_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
+                step2_paid = Math.Min(available, step2_due);
+                available -= step2_paid;
+                owed = step2_due - step2_paid;
+                draw = Math.Min(account_InterestReserve_balance, owed); // from InterestReserve
+                account_InterestReserve_balance -= draw;
+                owed -= draw;
+                step2_paid += draw;
+                draw = Math.Min(account_Dsra_balance, owed); // from Dsra
+                account_Dsra_balance -= draw;
+                owed -= draw;
+                step2_paid += draw;
+                draw = Math.Min(account_Trap_balance, owed); // from Trap
+                account_Trap_balance -= draw;
+                owed -= draw;
+                step2_paid += draw;
+                step2_paid = owed == 0.0 ? step2_due : step2_paid;
+                tranche_Notes_interestPaid += step2_paid;
+                // 3 pay Notes.principal
+                step3_due = Math.Min(tranche_Notes_balance, Math.Max(0.0, tranche_Notes_principalDue - tranche_Notes_principalPaid));
+                step3_paid = Math.Min(available, step3_due);
+                available -= step3_paid;
+                owed = step3_due - step3_paid;
+                draw = Math.Min(account_Dsra_balance, owed); // from Dsra
+                account_Dsra_balance -= draw;
+                owed -= draw;
+                step3_paid += draw;
+                draw = Math.Min(account_Trap_balance, owed); // from Trap
+                account_Trap_balance -= draw;
+                owed -= draw;
+                step3_paid += draw;
+                step3_paid = owed == 0.0 ? step3_due : step3_paid;
+                tranche_Notes_principalPaid += step3_paid;
+                tranche_Notes_balance -= step3_paid;
+                // 4 fill Dsra
+                step4_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
+                available -= step4_filled;
+                account_Dsra_balance += step4_filled;
+                // 5 if LeaseEnded
+                if (trigger_LeaseEnded_active)
+                {
+                    // 6 pay Notes.balance
+                    step6_due = tranche_Notes_balance;
+                    step6_paid = Math.Min(available, step6_due);
+                    available -= step6_paid;
+                    owed = step6_due - step6_paid;
+                    draw = Math.Min(account_Trap_balance, owed); // from Trap
+                    account_Trap_balance -= draw;
+                    owed -= draw;
+                    step6_paid += draw;
+                    step6_paid = owed == 0.0 ? step6_due : step6_paid;
+                    tranche_Notes_principalPaid += step6_paid;
+                    tranche_Notes_balance -= step6_paid;
+                }
+
+                // 7 if CashTrap
+                if (trigger_CashTrap_active)
+                {
+                    // 8 hold rest in Trap
+                    step8_held = finalPeriod ? 0.0 : available;
+                    account_Trap_balance += step8_held;
+                    available -= step8_held;
+                }
+                else
+                {
+                    // 9 release Trap
+                    step9_released = account_Trap_balance; // no target: all of it
+                    account_Trap_balance -= step9_released;
+                    available += step9_released;
+                }
+
+                // 10 distribute rest to Sponsor
+                step10_distributed = available;
+                equity_Sponsor_distributed += step10_distributed;
+                available = 0.0;
+                if (finalPeriod)
+                {
+                    // the run ends: what a hold would have kept goes to Sponsor
+                    equity_Sponsor_distributed += available;
+                    available = 0.0;
+                }
+            }
+
+            // 5. what was not paid carries to the next period
+            tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
+            tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
+            fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
+            // default rule: an event of default at the end of this period
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
+            {
+                eventOfDefault = true;
+                result.EventOfDefaultPeriod = t;
+                sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+            }
+
+            // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)
+            if (eventOfDefault)
+            {
+                bool enforcing = afterDefault;
+                // sales: at the end of the first period ending on or after the sale date, at value less the haircut
+                saleProceeds = 0.0;
+                if (!sale1_done && periodEnd >= sale1_date)
+                {
+                    // sells Campus
+                    double proceeds = facility_Campus_value[t] * (1.0 - sale1_haircut);
+                    saleProceeds += proceeds;
+                    result.SaleProceeds += proceeds;
+                    result.SalePeriod = t;
+                    sale1_done = true;
+                    enforcing = true;
+                }
+
+                if (enforcing)
+                {
+                    collections += saleProceeds;
+                    available += saleProceeds;
+                    // the accounts are collateral: their cash joins the enforcement waterfall
+                    available += account_InterestReserve_balance;
+                    account_InterestReserve_balance = 0.0;
+                    available += account_Dsra_balance;
+                    account_Dsra_balance = 0.0;
+                    available += account_Trap_balance;
+                    account_Trap_balance = 0.0;
+                    finalPeriod = sale1_done || t == Periods - 1;
+                    // enforcement waterfall
+                    // 11 pay Trustee
+                    step11_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
+                    step11_paid = Math.Min(available, step11_due);
+                    available -= step11_paid;
+                    fee_Trustee_paid += step11_paid;
+                    // 12 pay Notes.interest
+                    step12_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
+                    step12_paid = Math.Min(available, step12_due);
+                    available -= step12_paid;
+                    tranche_Notes_interestPaid += step12_paid;
+                    // 13 pay Notes.balance
+                    step13_due = tranche_Notes_balance;
+                    step13_paid = Math.Min(available, step13_due);
+                    available -= step13_paid;
+                    tranche_Notes_principalPaid += step13_paid;
+                    tranche_Notes_balance -= step13_paid;
+                    // 14 distribute rest to Sponsor
+                    step14_distributed = available;
+                    equity_Sponsor_distributed += step14_distributed;
+                    available = 0.0;
+                    tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
+                    tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
+                    fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
+                }
+            }
+
+            // 7. results
+            result_Collections[t] = collections;
+            result_InterestPaid_0[t] = tranche_Notes_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Notes_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Notes_balance;
+            result_InterestShortfall_0[t] = tranche_Notes_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Notes_unpaidPrincipal;
+            result_Distributions_0[t] = equity_Sponsor_distributed;
+            result_AccountBalance_0[t] = account_InterestReserve_balance;
+            result_AccountBalance_1[t] = account_Dsra_balance;
+            result_AccountBalance_2[t] = account_Trap_balance;
             if (checkCash)
             {
                 double paidOut = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_Sponsor_distributed + fee_Trustee_paid;
@@ -571,6 +1000,7 @@ public sealed class Deal_RiverBend : IDealProgram
             [
                 new PartyInfo("Fluidstack", "NR", 0.04, 0.37),
                 new PartyInfo("Hut8", "NR", 0.0, 0.0),
+                new PartyInfo("Google", "AA+", 0.0002, 0.4),
             ],
             Indices = [],
             Facilities =
@@ -584,6 +1014,7 @@ public sealed class Deal_RiverBend : IDealProgram
             Loans = [],
             Fleets = [],
             Contracts = [],
+            Holdings = [],
             Coins = [],
             Tranches =
             [
@@ -616,6 +1047,10 @@ public sealed class Deal_RiverBend : IDealProgram
             [
                 new SaleInfo([new CollateralRef(CollateralKind.Facility, 0)], 0.25, 12),
             ],
+            Guarantees =
+            [
+                new GuaranteeInfo("Google for FluidstackLease", 2, GuaranteeTarget.Lease, 0, 3200000000.0, new Date(2042, 6, 30), 0.0, false, false),
+            ],
         };
     }
 
@@ -624,6 +1059,7 @@ public sealed class Deal_RiverBend : IDealProgram
         LedgerColumn[] columns =
         {
             new LedgerColumn("rent FluidstackLease", ColumnKind.Money),
+            new LedgerColumn("guarantor FluidstackLease", ColumnKind.Money),
             new LedgerColumn("interest InterestReserve", ColumnKind.Money),
             new LedgerColumn("interest Dsra", ColumnKind.Money),
             new LedgerColumn("interest Trap", ColumnKind.Money),

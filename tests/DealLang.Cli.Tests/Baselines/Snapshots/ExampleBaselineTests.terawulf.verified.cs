@@ -70,6 +70,12 @@ public sealed class Deal_TeraWulf : IDealProgram
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(result);
+        if (result.Ledger == null)
+        {
+            RunSummary(input, result);
+            return;
+        }
+
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
         double[,]? ledger = result.Ledger;
         bool checkCash = input.CheckCashConservation;
@@ -83,11 +89,13 @@ public sealed class Deal_TeraWulf : IDealProgram
         double[] index_Built_levels = input.Series[6];
         double[] lease_FluidstackLease_scheduledRent = input.Series[1];
         double contract_AbernathyJV_utilisation = input.Scalars[9];
+        double contract_AbernathyJV_floor = Math.Max(1.0, contract_AbernathyJV_utilisation); // max(take-or-pay, utilisation): fixed for the path
         double[] contract_AbernathyJV_termYears = input.Series[12];
         double[] contract_AbernathyJV_terminationFees = input.Series[9];
         double[] contract_AbernathyJV_reletYears = input.Series[7];
         double[] contract_AbernathyJV_reletLive = input.Series[8];
         double contract_AbernathyJV_reletUtilisation = input.Scalars[10];
+        double fleet_AbernathyCapacity_deliveryLevel0 = fleet_AbernathyCapacity_curves.DeliveryLevel(0, index_H100Rent_levels);
         bool[] party_Fluidstack_defaulted = input.Flags[0];
         double sale1_haircut = input.Scalars[3];
         int sale1_lagMonths = (int)input.Scalars[4];
@@ -120,7 +128,6 @@ public sealed class Deal_TeraWulf : IDealProgram
         double fleet_AbernathyCapacity_units = 0.0; // AbernathyCapacity.units: delivered and not sold
         double fleet_AbernathyCapacity_bookValue = 0.0; // AbernathyCapacity.book_value
         double fleet_AbernathyCapacity_marketValue = 0.0; // AbernathyCapacity.market_value
-        double fleet_AbernathyCapacity_age = 0.0; // AbernathyCapacity.age: unit-weighted, in years
         double fleet_AbernathyCapacity_opex = 0.0; // AbernathyCapacity.opex: power and maintenance due, incl. opex unpaid so far
         double fleet_AbernathyCapacity_opexPaid = 0.0;
         double fleet_AbernathyCapacity_opexUnpaid = 0.0; // carried forward
@@ -182,6 +189,28 @@ public sealed class Deal_TeraWulf : IDealProgram
         Date sale1_date = Closing; // set at the event of default
         bool sale1_done = false;
 
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        double[] result_Collections = result.Collections;
+        double[] result_ContractRevenue_0 = result.ContractRevenue[0];
+        double[] result_ContractTerminationFee_0 = result.ContractTerminationFee[0];
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_InterestPaid_1 = result.InterestPaid[1];
+        double[] result_PrincipalPaid_1 = result.PrincipalPaid[1];
+        double[] result_TrancheBalance_1 = result.TrancheBalance[1];
+        double[] result_InterestShortfall_1 = result.InterestShortfall[1];
+        double[] result_PrincipalShortfall_1 = result.PrincipalShortfall[1];
+        double[] result_InterestPaid_2 = result.InterestPaid[2];
+        double[] result_PrincipalPaid_2 = result.PrincipalPaid[2];
+        double[] result_TrancheBalance_2 = result.TrancheBalance[2];
+        double[] result_InterestShortfall_2 = result.InterestShortfall[2];
+        double[] result_PrincipalShortfall_2 = result.PrincipalShortfall[2];
+        double[] result_Distributions_0 = result.Distributions[0];
+
         // ---- period loop: begin
         for (int t = 0; t < Periods; t++)
         {
@@ -206,11 +235,10 @@ public sealed class Deal_TeraWulf : IDealProgram
             fleet_AbernathyCapacity_units = fleet_AbernathyCapacity_curves.Delivered[t] * fleet_AbernathyCapacity_kept;
             fleet_AbernathyCapacity_bookValue = fleet_AbernathyCapacity_curves.BookValue[t] * fleet_AbernathyCapacity_kept;
             // AbernathyCapacity.market_value: each batch's × H100Rent now / at its delivery
-            fleet_AbernathyCapacity_marketValue = fleet_AbernathyCapacity_curves.MarketValueAt(t, index_H100Rent_levels) * fleet_AbernathyCapacity_kept;
-            fleet_AbernathyCapacity_age = fleet_AbernathyCapacity_curves.Delivered[t] > 0.0 && fleet_AbernathyCapacity_kept > 0.0 ? fleet_AbernathyCapacity_curves.UnitYears[t] / fleet_AbernathyCapacity_curves.Delivered[t] : 0.0;
+            fleet_AbernathyCapacity_marketValue = (0.0 + FleetCurves.Moved(fleet_AbernathyCapacity_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_AbernathyCapacity_deliveryLevel0)) * fleet_AbernathyCapacity_kept;
             fleet_AbernathyCapacity_opex = (fleet_AbernathyCapacity_curves.PowerCost[t] + fleet_AbernathyCapacity_curves.MaintenanceCost[t]) * fleet_AbernathyCapacity_kept + fleet_AbernathyCapacity_opexUnpaid;
             // AbernathyJV: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Fluidstack's default date (its period prorated to the day)
-            contract_AbernathyJV_revenue = (32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_termYears[t] * Math.Max(1.0, contract_AbernathyJV_utilisation)) + 32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_reletYears[t] * contract_AbernathyJV_reletUtilisation;
+            contract_AbernathyJV_revenue = (32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_termYears[t] * contract_AbernathyJV_floor) + 32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_reletYears[t] * contract_AbernathyJV_reletUtilisation;
             contract_AbernathyJV_units = ((party_Fluidstack_defaulted[t] || !contract_AbernathyJV_curves.LiveAtEnd[t] ? 0.0 : 32000.0) + 32000.0 * contract_AbernathyJV_reletLive[t]) * fleet_AbernathyCapacity_kept;
             contract_AbernathyJV_termination = contract_AbernathyJV_terminationFees[t];
             // Bitcoin: hashrate / network × rewards × hours coins, sold at the price, less power; switched off when that loses money
@@ -312,7 +340,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             // 3. tests and triggers
             // CoinLtv
             test_CoinLtv_value = Flows.Ratio(tranche_Converts2031_startBalance, coins_Bitcoin_value);
-            result.TestValues[0][t] = test_CoinLtv_value;
+            result_TestValues_0[t] = test_CoinLtv_value;
 
             // 4. waterfall
             fleet_AbernathyCapacity_opexPaid = 0.0;
@@ -607,17 +635,15 @@ public sealed class Deal_TeraWulf : IDealProgram
             }
 
             // 7. results
-            result.Collections[t] = collections;
-            result.FleetUnits[0] = fleet_AbernathyCapacity_units;
+            result_Collections[t] = collections;
             if (t == ScheduledPeriods - 1)
             {
                 result.FleetMarketValue[0] = fleet_AbernathyCapacity_marketValue;
                 result.FleetBookValue[0] = fleet_AbernathyCapacity_bookValue;
             }
 
-            result.ContractRevenue[0][t] = contract_AbernathyJV_revenue;
-            result.ContractTerminationFee[0][t] = contract_AbernathyJV_termination;
-            result.ContractUnits[0] = contract_AbernathyJV_units;
+            result_ContractRevenue_0[t] = contract_AbernathyJV_revenue;
+            result_ContractTerminationFee_0[t] = contract_AbernathyJV_termination;
             if (result.ContractStopPeriod[0] < 0 && (contract_AbernathyJV_curves.LiveYears[t] > 0.0 || contract_AbernathyJV_curves.LiveAtEnd[t]) && (party_Fluidstack_defaulted[t] || !contract_AbernathyJV_curves.LiveAtEnd[t]))
             {
                 result.ContractStopPeriod[0] = t;
@@ -627,24 +653,24 @@ public sealed class Deal_TeraWulf : IDealProgram
             result.CoinsSold[0][t] = coins_Bitcoin_sold;
             result.CoinsProceeds[0][t] = coins_Bitcoin_proceeds;
             result.CoinsMining[0][t] = coins_Bitcoin_revenue;
-            result.InterestPaid[0][t] = tranche_Notes_interestPaid;
-            result.PrincipalPaid[0][t] = tranche_Notes_principalPaid;
-            result.TrancheBalance[0][t] = tranche_Notes_balance;
-            result.InterestShortfall[0][t] = tranche_Notes_unpaidInterest;
-            result.PrincipalShortfall[0][t] = tranche_Notes_unpaidPrincipal;
-            result.InterestPaid[1][t] = tranche_Converts2031_interestPaid;
-            result.PrincipalPaid[1][t] = tranche_Converts2031_principalPaid;
-            result.TrancheBalance[1][t] = tranche_Converts2031_balance;
-            result.InterestShortfall[1][t] = tranche_Converts2031_unpaidInterest;
-            result.PrincipalShortfall[1][t] = tranche_Converts2031_unpaidPrincipal;
+            result_InterestPaid_0[t] = tranche_Notes_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Notes_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Notes_balance;
+            result_InterestShortfall_0[t] = tranche_Notes_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Notes_unpaidPrincipal;
+            result_InterestPaid_1[t] = tranche_Converts2031_interestPaid;
+            result_PrincipalPaid_1[t] = tranche_Converts2031_principalPaid;
+            result_TrancheBalance_1[t] = tranche_Converts2031_balance;
+            result_InterestShortfall_1[t] = tranche_Converts2031_unpaidInterest;
+            result_PrincipalShortfall_1[t] = tranche_Converts2031_unpaidPrincipal;
             result.TrancheConversion[1][t] = tranche_Converts2031_sharesValue;
-            result.InterestPaid[2][t] = tranche_Converts2032_interestPaid;
-            result.PrincipalPaid[2][t] = tranche_Converts2032_principalPaid;
-            result.TrancheBalance[2][t] = tranche_Converts2032_balance;
-            result.InterestShortfall[2][t] = tranche_Converts2032_unpaidInterest;
-            result.PrincipalShortfall[2][t] = tranche_Converts2032_unpaidPrincipal;
+            result_InterestPaid_2[t] = tranche_Converts2032_interestPaid;
+            result_PrincipalPaid_2[t] = tranche_Converts2032_principalPaid;
+            result_TrancheBalance_2[t] = tranche_Converts2032_balance;
+            result_InterestShortfall_2[t] = tranche_Converts2032_unpaidInterest;
+            result_PrincipalShortfall_2[t] = tranche_Converts2032_unpaidPrincipal;
             result.TrancheConversion[2][t] = tranche_Converts2032_sharesValue;
-            result.Distributions[0][t] = equity_Common_distributed;
+            result_Distributions_0[t] = equity_Common_distributed;
             if (ledger != null)
             {
                 ledger[t, 0] = lease_FluidstackLease_rent; // rent FluidstackLease
@@ -703,6 +729,506 @@ public sealed class Deal_TeraWulf : IDealProgram
 
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
+        result.FleetUnits[0] = fleet_AbernathyCapacity_units;
+        result.ContractUnits[0] = contract_AbernathyJV_units;
+        result.PrincipalLoss[0] = tranche_Notes_balance;
+        result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
+        result.PrincipalLoss[1] = tranche_Converts2031_balance;
+        result.UnpaidInterest[1] = tranche_Converts2031_unpaidInterest;
+        result.PrincipalLoss[2] = tranche_Converts2032_balance;
+        result.UnpaidInterest[2] = tranche_Converts2032_unpaidInterest;
+    }
+
+    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes.
+    private void RunSummary(PathInputs input, RunResult result)
+    {
+        result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
+        bool checkCash = input.CheckCashConservation;
+
+        // This path's scenario inputs, from the slots of InputLayout: Series and Flags per period, Scalars per path.
+        double[] facility_LakeMariner_value = input.Series[0];
+        double[] index_BTC_levels = input.Series[2];
+        double[] index_WULF_levels = input.Series[3];
+        double[] index_Power_levels = input.Series[4];
+        double[] index_H100Rent_levels = input.Series[5];
+        double[] index_Built_levels = input.Series[6];
+        double[] lease_FluidstackLease_scheduledRent = input.Series[1];
+        double contract_AbernathyJV_utilisation = input.Scalars[9];
+        double contract_AbernathyJV_floor = Math.Max(1.0, contract_AbernathyJV_utilisation); // max(take-or-pay, utilisation): fixed for the path
+        double[] contract_AbernathyJV_termYears = input.Series[12];
+        double[] contract_AbernathyJV_terminationFees = input.Series[9];
+        double[] contract_AbernathyJV_reletYears = input.Series[7];
+        double[] contract_AbernathyJV_reletLive = input.Series[8];
+        double contract_AbernathyJV_reletUtilisation = input.Scalars[10];
+        double fleet_AbernathyCapacity_deliveryLevel0 = fleet_AbernathyCapacity_curves.DeliveryLevel(0, index_H100Rent_levels);
+        bool[] party_Fluidstack_defaulted = input.Flags[0];
+        double sale1_haircut = input.Scalars[3];
+        int sale1_lagMonths = (int)input.Scalars[4];
+
+        // State at closing.
+        double collections = 0.0; // rent, RVG, account interest and sale proceeds received this period
+        double recurring = 0.0; // collections less one-off receipts (the RVG)
+        double cfads = 0.0; // recurring collections less fees due
+        double debtService = 0.0; // interest and principal due on all tranches
+        double available = 0.0; // cash the waterfall has not yet applied
+        Date periodEnd = Closing;
+        bool eventOfDefault = false;
+        bool finalPeriod = false; // the run ends with this period: every account is paid out
+        int periodsRun = Periods;
+        double saleProceeds = 0.0;
+        // BTC (index)
+        double index_BTC_level = 0.0;
+        // WULF (index)
+        double index_WULF_level = 0.0;
+        // Power (index)
+        double index_Power_level = 0.0;
+        // H100Rent (index)
+        double index_H100Rent_level = 0.0;
+        // Built (index)
+        double index_Built_level = 0.0;
+        // FluidstackLease (lease of LakeMariner)
+        double lease_FluidstackLease_rent = 0.0;
+        // AbernathyCapacity (fleet)
+        double fleet_AbernathyCapacity_kept = 1.0; // share of the delivered units still held (sales lower it)
+        double fleet_AbernathyCapacity_units = 0.0; // AbernathyCapacity.units: delivered and not sold
+        double fleet_AbernathyCapacity_bookValue = 0.0; // AbernathyCapacity.book_value
+        double fleet_AbernathyCapacity_marketValue = 0.0; // AbernathyCapacity.market_value
+        double fleet_AbernathyCapacity_opex = 0.0; // AbernathyCapacity.opex: power and maintenance due, incl. opex unpaid so far
+        double fleet_AbernathyCapacity_opexPaid = 0.0;
+        double fleet_AbernathyCapacity_opexUnpaid = 0.0; // carried forward
+        // AbernathyJV (contract on AbernathyCapacity)
+        double contract_AbernathyJV_termination = 0.0; // the termination fee recovered from a defaulted customer
+        double contract_AbernathyJV_revenue = 0.0; // AbernathyJV.revenue: what the customer pays this period
+        double contract_AbernathyJV_units = 0.0; // AbernathyJV.units: the fleet's units it takes at the period's end
+        // Bitcoin (coins)
+        double coins_Bitcoin_units = 1000.0; // coins held (sales lower it)
+        double coins_Bitcoin_startUnits = 0.0; // Bitcoin.units: held at the period's start
+        double coins_Bitcoin_value = 0.0; // Bitcoin.value: held at the period's start × the price then
+        double coins_Bitcoin_mined = 0.0; // Bitcoin.mined: coins mined this period, sold as mined
+        double coins_Bitcoin_revenue = 0.0; // Bitcoin.revenue: coins mined × price − power (0 while switched off)
+        double coins_Bitcoin_powerCost = 0.0; // Bitcoin.power_cost: what the miners' power costs this period
+        double coins_Bitcoin_sold = 0.0; // coins sold by the waterfall's sale steps this period
+        double coins_Bitcoin_proceeds = 0.0; // what those sales raised
+        // Notes (tranche)
+        double tranche_Notes_balance = 3200000000.0; // principal outstanding
+        double tranche_Notes_startBalance = tranche_Notes_balance; // Notes.balance: outstanding at the period's start
+        double tranche_Notes_scheduledInterest = 0.0; // this period's interest on the opening balance
+        double tranche_Notes_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Notes_interestDue = 0.0; // incl. interest unpaid so far
+        double tranche_Notes_principalDue = 0.0; // incl. principal unpaid so far
+        double tranche_Notes_interestPaid = 0.0;
+        double tranche_Notes_principalPaid = 0.0;
+        double tranche_Notes_unpaidInterest = 0.0; // Notes.interest_shortfall, carried forward
+        double tranche_Notes_unpaidPrincipal = 0.0; // Notes.principal_shortfall, carried forward
+        // Converts2031 (tranche)
+        double tranche_Converts2031_balance = 850000000.0; // principal outstanding
+        double tranche_Converts2031_startBalance = tranche_Converts2031_balance; // Converts2031.balance: outstanding at the period's start
+        double tranche_Converts2031_scheduledInterest = 0.0; // this period's interest on the opening balance
+        double tranche_Converts2031_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Converts2031_interestDue = 0.0; // incl. interest unpaid so far
+        double tranche_Converts2031_principalDue = 0.0; // incl. principal unpaid so far
+        double tranche_Converts2031_interestPaid = 0.0;
+        double tranche_Converts2031_principalPaid = 0.0;
+        double tranche_Converts2031_unpaidInterest = 0.0; // Converts2031.interest_shortfall, carried forward
+        double tranche_Converts2031_unpaidPrincipal = 0.0; // Converts2031.principal_shortfall, carried forward
+        bool tranche_Converts2031_converted = false; // the holder has converted the notes into shares
+        double tranche_Converts2031_sharesValue = 0.0; // what the shares the holder converted into are worth, in the period it converts
+        // Converts2032 (tranche)
+        double tranche_Converts2032_balance = 900000000.0; // principal outstanding
+        double tranche_Converts2032_startBalance = tranche_Converts2032_balance; // Converts2032.balance: outstanding at the period's start
+        double tranche_Converts2032_scheduledInterest = 0.0; // this period's interest on the opening balance
+        double tranche_Converts2032_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Converts2032_interestDue = 0.0; // incl. interest unpaid so far
+        double tranche_Converts2032_principalDue = 0.0; // incl. principal unpaid so far
+        double tranche_Converts2032_interestPaid = 0.0;
+        double tranche_Converts2032_principalPaid = 0.0;
+        double tranche_Converts2032_unpaidInterest = 0.0; // Converts2032.interest_shortfall, carried forward
+        double tranche_Converts2032_unpaidPrincipal = 0.0; // Converts2032.principal_shortfall, carried forward
+        bool tranche_Converts2032_converted = false; // the holder has converted the notes into shares
+        double tranche_Converts2032_sharesValue = 0.0; // what the shares the holder converted into are worth, in the period it converts
+        // Common (equity)
+        double equity_Common_distributed = 0.0;
+        // CoinLtv (test)
+        double test_CoinLtv_value = 0.0;
+        // enforcement sale 1 of LakeMariner
+        Date sale1_date = Closing; // set at the event of default
+        bool sale1_done = false;
+
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        double[] result_Collections = result.Collections;
+        double[] result_ContractRevenue_0 = result.ContractRevenue[0];
+        double[] result_ContractTerminationFee_0 = result.ContractTerminationFee[0];
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_InterestPaid_1 = result.InterestPaid[1];
+        double[] result_PrincipalPaid_1 = result.PrincipalPaid[1];
+        double[] result_TrancheBalance_1 = result.TrancheBalance[1];
+        double[] result_InterestShortfall_1 = result.InterestShortfall[1];
+        double[] result_PrincipalShortfall_1 = result.PrincipalShortfall[1];
+        double[] result_InterestPaid_2 = result.InterestPaid[2];
+        double[] result_PrincipalPaid_2 = result.PrincipalPaid[2];
+        double[] result_TrancheBalance_2 = result.TrancheBalance[2];
+        double[] result_InterestShortfall_2 = result.InterestShortfall[2];
+        double[] result_PrincipalShortfall_2 = result.PrincipalShortfall[2];
+        double[] result_Distributions_0 = result.Distributions[0];
+
+        // ---- period loop: begin
+        for (int t = 0; t < Periods; t++)
+        {
+            // Period t runs from Boundaries[t] to Boundaries[t + 1].
+            periodEnd = Boundaries[t + 1];
+            double yf = YearFractions[t];
+            bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
+            double accountsStart = 0.0;
+            index_BTC_level = index_BTC_levels[t];
+            index_WULF_level = index_WULF_levels[t];
+            index_Power_level = index_Power_levels[t];
+            index_H100Rent_level = index_H100Rent_levels[t];
+            index_Built_level = index_Built_levels[t];
+            coins_Bitcoin_startUnits = coins_Bitcoin_units;
+            coins_Bitcoin_value = coins_Bitcoin_units * index_BTC_level;
+            tranche_Notes_startBalance = tranche_Notes_balance;
+            tranche_Converts2031_startBalance = tranche_Converts2031_balance;
+            tranche_Converts2032_startBalance = tranche_Converts2032_balance;
+
+            // 2a. tranches: scheduled interest and principal, and what is due with arrears
+            // AbernathyCapacity: the delivered units' figures × the share still held; opex = power + maintenance, plus opex unpaid so far
+            fleet_AbernathyCapacity_units = fleet_AbernathyCapacity_curves.Delivered[t] * fleet_AbernathyCapacity_kept;
+            fleet_AbernathyCapacity_bookValue = fleet_AbernathyCapacity_curves.BookValue[t] * fleet_AbernathyCapacity_kept;
+            // AbernathyCapacity.market_value: each batch's × H100Rent now / at its delivery
+            fleet_AbernathyCapacity_marketValue = (0.0 + FleetCurves.Moved(fleet_AbernathyCapacity_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_AbernathyCapacity_deliveryLevel0)) * fleet_AbernathyCapacity_kept;
+            fleet_AbernathyCapacity_opex = (fleet_AbernathyCapacity_curves.PowerCost[t] + fleet_AbernathyCapacity_curves.MaintenanceCost[t]) * fleet_AbernathyCapacity_kept + fleet_AbernathyCapacity_opexUnpaid;
+            // AbernathyJV: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Fluidstack's default date (its period prorated to the day)
+            contract_AbernathyJV_revenue = (32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_termYears[t] * contract_AbernathyJV_floor) + 32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_reletYears[t] * contract_AbernathyJV_reletUtilisation;
+            contract_AbernathyJV_units = ((party_Fluidstack_defaulted[t] || !contract_AbernathyJV_curves.LiveAtEnd[t] ? 0.0 : 32000.0) + 32000.0 * contract_AbernathyJV_reletLive[t]) * fleet_AbernathyCapacity_kept;
+            contract_AbernathyJV_termination = contract_AbernathyJV_terminationFees[t];
+            // Bitcoin: hashrate / network × rewards × hours coins, sold at the price, less power; switched off when that loses money
+            coins_Bitcoin_mined = 10.0 / (900.0) * (18.75) * coins_Bitcoin_hours[t];
+            coins_Bitcoin_powerCost = 200000.0 * coins_Bitcoin_hours[t] * (index_Power_level);
+            coins_Bitcoin_revenue = coins_Bitcoin_mined * index_BTC_level - coins_Bitcoin_powerCost;
+            if (!(coins_Bitcoin_revenue > 0.0))
+            {
+                coins_Bitcoin_mined = 0.0;
+                coins_Bitcoin_revenue = 0.0;
+            }
+
+            // Notes: interest on the opening balance, plus interest unpaid so far (which earns none)
+            tranche_Notes_scheduledInterest = tranche_Notes_balance * 0.0775 * yf;
+            tranche_Notes_interestDue = tranche_Notes_scheduledInterest + tranche_Notes_unpaidInterest;
+            // Notes: linear principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+            if (t >= tranche_Notes_maturityPeriod)
+            {
+                tranche_Notes_scheduledPrincipal = tranche_Notes_balance - tranche_Notes_unpaidPrincipal;
+            }
+            else if (t >= tranche_Notes_firstPrincipalPeriod)
+            {
+                tranche_Notes_scheduledPrincipal = Math.Min(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, Annuity.LinearPrincipal(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, tranche_Notes_maturityPeriod - t + 1));
+            }
+            else
+            {
+                tranche_Notes_scheduledPrincipal = 0.0;
+            }
+
+            // Notes: only the share of the buildings completed amortises before the maturity
+            if (t < tranche_Notes_maturityPeriod)
+            {
+                tranche_Notes_scheduledPrincipal *= Math.Clamp(Flows.AmountOrZero(index_Built_level), 0.0, 1.0);
+            }
+
+            tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
+            // Converts2031: interest on the opening balance, plus interest unpaid so far (which earns none)
+            tranche_Converts2031_scheduledInterest = tranche_Converts2031_balance * 0.01 * yf;
+            tranche_Converts2031_interestDue = tranche_Converts2031_scheduledInterest + tranche_Converts2031_unpaidInterest;
+            // Converts2031: converts into shares when the share price is above 12.43 at maturity
+            tranche_Converts2031_sharesValue = 0.0;
+            if (!tranche_Converts2031_converted && tranche_Converts2031_balance > 0.0 && (t >= tranche_Converts2031_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 12.43)
+            {
+                tranche_Converts2031_converted = true;
+                tranche_Converts2031_sharesValue = tranche_Converts2031_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 12.43;
+                tranche_Converts2031_balance = 0.0;
+                tranche_Converts2031_unpaidPrincipal = 0.0;
+            }
+
+            // Converts2031: bullet principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+            if (t >= tranche_Converts2031_maturityPeriod)
+            {
+                tranche_Converts2031_scheduledPrincipal = tranche_Converts2031_balance - tranche_Converts2031_unpaidPrincipal;
+            }
+            else
+            {
+                tranche_Converts2031_scheduledPrincipal = 0.0;
+            }
+
+            tranche_Converts2031_principalDue = Math.Min(tranche_Converts2031_balance, tranche_Converts2031_scheduledPrincipal + tranche_Converts2031_unpaidPrincipal);
+            // Converts2032: interest on the opening balance, plus interest unpaid so far (which earns none)
+            tranche_Converts2032_scheduledInterest = tranche_Converts2032_balance * 0.0 * yf;
+            tranche_Converts2032_interestDue = tranche_Converts2032_scheduledInterest + tranche_Converts2032_unpaidInterest;
+            // Converts2032: converts into shares when the share price is above 19.94 at maturity
+            tranche_Converts2032_sharesValue = 0.0;
+            if (!tranche_Converts2032_converted && tranche_Converts2032_balance > 0.0 && (t >= tranche_Converts2032_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 19.94)
+            {
+                tranche_Converts2032_converted = true;
+                tranche_Converts2032_sharesValue = tranche_Converts2032_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 19.94;
+                tranche_Converts2032_balance = 0.0;
+                tranche_Converts2032_unpaidPrincipal = 0.0;
+            }
+
+            // Converts2032: bullet principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+            if (t >= tranche_Converts2032_maturityPeriod)
+            {
+                tranche_Converts2032_scheduledPrincipal = tranche_Converts2032_balance - tranche_Converts2032_unpaidPrincipal;
+            }
+            else
+            {
+                tranche_Converts2032_scheduledPrincipal = 0.0;
+            }
+
+            tranche_Converts2032_principalDue = Math.Min(tranche_Converts2032_balance, tranche_Converts2032_scheduledPrincipal + tranche_Converts2032_unpaidPrincipal);
+
+            // 1. collections
+            // FluidstackLease: rent, until its facility is sold
+            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t];
+            collections = lease_FluidstackLease_rent + contract_AbernathyJV_revenue + contract_AbernathyJV_termination + coins_Bitcoin_revenue;
+            available = collections;
+            // recurring cash (not the RVG): what cfads is made of
+            recurring = collections - contract_AbernathyJV_termination;
+
+            // 2b. fees due, debt service, cfads and account targets
+            // debt service is what the schedule asks this period: arrears are not counted again
+            debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal + tranche_Converts2031_scheduledInterest + tranche_Converts2031_scheduledPrincipal + tranche_Converts2032_scheduledInterest + tranche_Converts2032_scheduledPrincipal;
+            cfads = recurring - fleet_AbernathyCapacity_opex;
+
+            // 3. tests and triggers
+            // CoinLtv
+            test_CoinLtv_value = Flows.Ratio(tranche_Converts2031_startBalance, coins_Bitcoin_value);
+            result_TestValues_0[t] = test_CoinLtv_value;
+
+            // 4. waterfall
+            fleet_AbernathyCapacity_opexPaid = 0.0;
+            coins_Bitcoin_sold = 0.0;
+            coins_Bitcoin_proceeds = 0.0;
+            tranche_Notes_interestPaid = 0.0;
+            tranche_Notes_principalPaid = 0.0;
+            tranche_Converts2031_interestPaid = 0.0;
+            tranche_Converts2031_principalPaid = 0.0;
+            tranche_Converts2032_interestPaid = 0.0;
+            tranche_Converts2032_principalPaid = 0.0;
+            equity_Common_distributed = 0.0;
+            double step1_due = 0.0, step1_paid = 0.0; // 1 pay Notes.interest
+            double step2_due = 0.0, step2_paid = 0.0; // 2 pay Converts2031.interest
+            double step3_due = 0.0, step3_paid = 0.0; // 3 pay Converts2032.interest
+            double step4_raised = 0.0; // 4 sell Bitcoin to cover Notes.principal
+            double step5_due = 0.0, step5_paid = 0.0; // 5 pay Notes.principal
+            double step6_due = 0.0, step6_paid = 0.0; // 6 pay Converts2031.principal
+            double step7_due = 0.0, step7_paid = 0.0; // 7 pay Converts2032.principal
+            double step8_distributed = 0.0; // 8 distribute rest to Common
+            double step9_due = 0.0, step9_paid = 0.0; // 9 pay Notes.interest
+            double step10_due = 0.0, step10_paid = 0.0; // 10 pay Notes.balance
+            double step11_due = 0.0, step11_paid = 0.0; // 11 pay Converts2031.interest
+            double step12_due = 0.0, step12_paid = 0.0; // 12 pay Converts2031.balance
+            double step13_due = 0.0, step13_paid = 0.0; // 13 pay Converts2032.balance
+            double step14_distributed = 0.0; // 14 distribute rest to Common
+            if (!afterDefault)
+            {
+                // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                finalPeriod = t == ScheduledPeriods - 1;
+                // 1 pay Notes.interest
+                step1_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
+                step1_paid = Math.Min(available, step1_due);
+                available -= step1_paid;
+                tranche_Notes_interestPaid += step1_paid;
+                // 2 pay Converts2031.interest
+                step2_due = Math.Max(0.0, tranche_Converts2031_interestDue - tranche_Converts2031_interestPaid);
+                step2_paid = Math.Min(available, step2_due);
+                available -= step2_paid;
+                tranche_Converts2031_interestPaid += step2_paid;
+                // 3 pay Converts2032.interest
+                step3_due = Math.Max(0.0, tranche_Converts2032_interestDue - tranche_Converts2032_interestPaid);
+                step3_paid = Math.Min(available, step3_due);
+                available -= step3_paid;
+                tranche_Converts2032_interestPaid += step3_paid;
+                // 4 sell Bitcoin to cover Notes.principal
+                if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Notes_balance, Math.Max(0.0, tranche_Notes_principalDue - tranche_Notes_principalPaid))) > available)
+                {
+                    double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Notes_balance, Math.Max(0.0, tranche_Notes_principalDue - tranche_Notes_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
+                    step4_raised = Math.Min((Math.Min(tranche_Notes_balance, Math.Max(0.0, tranche_Notes_principalDue - tranche_Notes_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
+                    coins_Bitcoin_units -= coinsSold;
+                    coins_Bitcoin_sold += coinsSold;
+                    coins_Bitcoin_proceeds += step4_raised;
+                    available += step4_raised;
+                    collections += step4_raised;
+                }
+
+                // 5 pay Notes.principal
+                step5_due = Math.Min(tranche_Notes_balance, Math.Max(0.0, tranche_Notes_principalDue - tranche_Notes_principalPaid));
+                step5_paid = Math.Min(available, step5_due);
+                available -= step5_paid;
+                tranche_Notes_principalPaid += step5_paid;
+                tranche_Notes_balance -= step5_paid;
+                // 6 pay Converts2031.principal
+                step6_due = Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid));
+                step6_paid = Math.Min(available, step6_due);
+                available -= step6_paid;
+                tranche_Converts2031_principalPaid += step6_paid;
+                tranche_Converts2031_balance -= step6_paid;
+                // 7 pay Converts2032.principal
+                step7_due = Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid));
+                step7_paid = Math.Min(available, step7_due);
+                available -= step7_paid;
+                tranche_Converts2032_principalPaid += step7_paid;
+                tranche_Converts2032_balance -= step7_paid;
+                // 8 distribute rest to Common
+                step8_distributed = available;
+                equity_Common_distributed += step8_distributed;
+                available = 0.0;
+            }
+
+            // 5. what was not paid carries to the next period
+            fleet_AbernathyCapacity_opexUnpaid = Flows.Shortfall(fleet_AbernathyCapacity_opex, fleet_AbernathyCapacity_opexPaid);
+            tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
+            tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
+            tranche_Converts2031_unpaidInterest = Flows.Shortfall(tranche_Converts2031_interestDue, tranche_Converts2031_interestPaid);
+            tranche_Converts2031_unpaidPrincipal = Flows.Shortfall(tranche_Converts2031_principalDue, tranche_Converts2031_principalPaid);
+            tranche_Converts2032_unpaidInterest = Flows.Shortfall(tranche_Converts2032_interestDue, tranche_Converts2032_interestPaid);
+            tranche_Converts2032_unpaidPrincipal = Flows.Shortfall(tranche_Converts2032_principalDue, tranche_Converts2032_principalPaid);
+            // default rule: an event of default at the end of this period
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
+            {
+                eventOfDefault = true;
+                result.EventOfDefaultPeriod = t;
+                sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+            }
+
+            // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)
+            if (eventOfDefault)
+            {
+                bool enforcing = afterDefault;
+                // sales: at the end of the first period ending on or after the sale date, at value less the haircut
+                saleProceeds = 0.0;
+                if (!sale1_done && periodEnd >= sale1_date)
+                {
+                    // sells LakeMariner
+                    double proceeds = facility_LakeMariner_value[t] * (1.0 - sale1_haircut);
+                    saleProceeds += proceeds;
+                    result.SaleProceeds += proceeds;
+                    result.SalePeriod = t;
+                    sale1_done = true;
+                    enforcing = true;
+                }
+
+                if (enforcing)
+                {
+                    collections += saleProceeds;
+                    available += saleProceeds;
+                    finalPeriod = sale1_done || t == Periods - 1;
+                    // enforcement waterfall
+                    // 9 pay Notes.interest
+                    step9_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
+                    step9_paid = Math.Min(available, step9_due);
+                    available -= step9_paid;
+                    tranche_Notes_interestPaid += step9_paid;
+                    // 10 pay Notes.balance
+                    step10_due = tranche_Notes_balance;
+                    step10_paid = Math.Min(available, step10_due);
+                    available -= step10_paid;
+                    tranche_Notes_principalPaid += step10_paid;
+                    tranche_Notes_balance -= step10_paid;
+                    // 11 pay Converts2031.interest
+                    step11_due = Math.Max(0.0, tranche_Converts2031_interestDue - tranche_Converts2031_interestPaid);
+                    step11_paid = Math.Min(available, step11_due);
+                    available -= step11_paid;
+                    tranche_Converts2031_interestPaid += step11_paid;
+                    // 12 pay Converts2031.balance
+                    step12_due = tranche_Converts2031_balance;
+                    step12_paid = Math.Min(available, step12_due);
+                    available -= step12_paid;
+                    tranche_Converts2031_principalPaid += step12_paid;
+                    tranche_Converts2031_balance -= step12_paid;
+                    // 13 pay Converts2032.balance
+                    step13_due = tranche_Converts2032_balance;
+                    step13_paid = Math.Min(available, step13_due);
+                    available -= step13_paid;
+                    tranche_Converts2032_principalPaid += step13_paid;
+                    tranche_Converts2032_balance -= step13_paid;
+                    // 14 distribute rest to Common
+                    step14_distributed = available;
+                    equity_Common_distributed += step14_distributed;
+                    available = 0.0;
+                    fleet_AbernathyCapacity_opexUnpaid = Flows.Shortfall(fleet_AbernathyCapacity_opex, fleet_AbernathyCapacity_opexPaid);
+                    tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
+                    tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
+                    tranche_Converts2031_unpaidInterest = Flows.Shortfall(tranche_Converts2031_interestDue, tranche_Converts2031_interestPaid);
+                    tranche_Converts2031_unpaidPrincipal = Flows.Shortfall(tranche_Converts2031_principalDue, tranche_Converts2031_principalPaid);
+                    tranche_Converts2032_unpaidInterest = Flows.Shortfall(tranche_Converts2032_interestDue, tranche_Converts2032_interestPaid);
+                    tranche_Converts2032_unpaidPrincipal = Flows.Shortfall(tranche_Converts2032_principalDue, tranche_Converts2032_principalPaid);
+                }
+            }
+
+            // 7. results
+            result_Collections[t] = collections;
+            if (t == ScheduledPeriods - 1)
+            {
+                result.FleetMarketValue[0] = fleet_AbernathyCapacity_marketValue;
+                result.FleetBookValue[0] = fleet_AbernathyCapacity_bookValue;
+            }
+
+            result_ContractRevenue_0[t] = contract_AbernathyJV_revenue;
+            result_ContractTerminationFee_0[t] = contract_AbernathyJV_termination;
+            if (result.ContractStopPeriod[0] < 0 && (contract_AbernathyJV_curves.LiveYears[t] > 0.0 || contract_AbernathyJV_curves.LiveAtEnd[t]) && (party_Fluidstack_defaulted[t] || !contract_AbernathyJV_curves.LiveAtEnd[t]))
+            {
+                result.ContractStopPeriod[0] = t;
+            }
+
+            result.CoinsHeld[0][t] = coins_Bitcoin_units;
+            result.CoinsSold[0][t] = coins_Bitcoin_sold;
+            result.CoinsProceeds[0][t] = coins_Bitcoin_proceeds;
+            result.CoinsMining[0][t] = coins_Bitcoin_revenue;
+            result_InterestPaid_0[t] = tranche_Notes_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Notes_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Notes_balance;
+            result_InterestShortfall_0[t] = tranche_Notes_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Notes_unpaidPrincipal;
+            result_InterestPaid_1[t] = tranche_Converts2031_interestPaid;
+            result_PrincipalPaid_1[t] = tranche_Converts2031_principalPaid;
+            result_TrancheBalance_1[t] = tranche_Converts2031_balance;
+            result_InterestShortfall_1[t] = tranche_Converts2031_unpaidInterest;
+            result_PrincipalShortfall_1[t] = tranche_Converts2031_unpaidPrincipal;
+            result.TrancheConversion[1][t] = tranche_Converts2031_sharesValue;
+            result_InterestPaid_2[t] = tranche_Converts2032_interestPaid;
+            result_PrincipalPaid_2[t] = tranche_Converts2032_principalPaid;
+            result_TrancheBalance_2[t] = tranche_Converts2032_balance;
+            result_InterestShortfall_2[t] = tranche_Converts2032_unpaidInterest;
+            result_PrincipalShortfall_2[t] = tranche_Converts2032_unpaidPrincipal;
+            result.TrancheConversion[2][t] = tranche_Converts2032_sharesValue;
+            result_Distributions_0[t] = equity_Common_distributed;
+            if (checkCash)
+            {
+                double paidOut = fleet_AbernathyCapacity_opexPaid + tranche_Notes_interestPaid + tranche_Notes_principalPaid + tranche_Converts2031_interestPaid + tranche_Converts2031_principalPaid + tranche_Converts2032_interestPaid + tranche_Converts2032_principalPaid + equity_Common_distributed;
+                CashCheck.Verify(t, collections, paidOut, accountsStart, 0.0);
+                if (finalPeriod)
+                {
+                    CashCheck.VerifyNothingLeft(t, 0.0);
+                }
+            }
+
+            // the run ends at the maturity without a default, or with the last enforcement sale
+            if ((!eventOfDefault && t == ScheduledPeriods - 1) || (sale1_done))
+            {
+                periodsRun = t + 1;
+                break;
+            }
+        }
+
+        // ---- period loop: end
+
+        // 7. at termination or the horizon: what was never repaid
+        result.PeriodsRun = periodsRun;
+        result.FleetUnits[0] = fleet_AbernathyCapacity_units;
+        result.ContractUnits[0] = contract_AbernathyJV_units;
         result.PrincipalLoss[0] = tranche_Notes_balance;
         result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
         result.PrincipalLoss[1] = tranche_Converts2031_balance;
@@ -755,6 +1281,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             [
                 new ContractInfo("AbernathyJV", 0, 0, 32000.0, 3, 0.0, 8760.0, 1.0, new Date(2025, 10, 15), 60, 1300000000.0, true, FeeFloor: 742000000.0),
             ],
+            Holdings = [],
             Coins =
             [
                 new CoinsInfo("Bitcoin", 1000.0, 0, true, 1000.0, 0.1),
