@@ -130,6 +130,13 @@ public sealed class ChainRunner
     void RunPath(Entity entity, ScenarioSpec spec)
     {
         entity.Paths.Fill(spec, entity.Inputs);
+        RunLoop(entity);
+    }
+
+    /// <summary>An entity whose path inputs are filled: its holdings' rows from the entities run before it, then its
+    /// loop.</summary>
+    void RunLoop(Entity entity)
+    {
         for (int h = 0; h < entity.Holdings.Length; h++)
         {
             (HoldingFlows flows, int held) = entity.Holdings[h];
@@ -138,6 +145,49 @@ public sealed class ChainRunner
 
         entity.Result.Reset();
         entity.Program.Run(entity.Inputs, entity.Result);
+    }
+
+    /// <summary>The chain's path when every entity's inputs are already filled (a Monte Carlo path, filled by
+    /// MonteCarlo.ChainPaths from the top's draws): each entity in run order, its holdings' rows from the entities
+    /// before it, then its loop. Allocates nothing.</summary>
+    public void RunFilled()
+    {
+        for (int e = 0; e < entities.Length; e++)
+        {
+            RunLoop(entities[e]);
+        }
+    }
+
+    /// <summary>The entities, in run order (the top deal last).</summary>
+    public int Count => entities.Length;
+
+    /// <summary>Entity <paramref name="e"/>'s description (run order).</summary>
+    public DealDescription DealOf(int e) => entities[e].Deal;
+
+    /// <summary>Entity <paramref name="e"/>'s path building (run order).</summary>
+    internal DealPaths PathsOf(int e) => entities[e].Paths;
+
+    /// <summary>The chain's outcome from the buffers as the last path left them, each entity's party defaults read
+    /// from its inputs (a replayed Monte Carlo path: the first period end at which a party is in default, as
+    /// Simulation.PathReplay shows it). Allocates: for reports.</summary>
+    public ChainOutcome OutcomeOfPath(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var results = ImmutableArray.CreateBuilder<EntityOutcome>(entities.Length);
+        foreach (Entity entity in entities)
+        {
+            var defaults = new Date?[entity.Deal.Parties.Length];
+            for (int p = 0; p < defaults.Length; p++)
+            {
+                int first = Array.IndexOf(entity.Inputs.PartyDefaulted[p], true);
+                defaults[p] = first < 0 ? null : entity.Deal.Boundaries[first + 1];
+            }
+
+            ScenarioSpec spec = ScenarioSpec.AsWritten(entity.Deal) with { Name = name, PartyDefaults = defaults };
+            results.Add(new EntityOutcome(entity.Deal, entity.Program.Layout, ScenarioRunner.Outcome(entity.Deal, entity.Index, entity.Result, spec, entity.Inputs)));
+        }
+
+        return new ChainOutcome(name, results.MoveToImmutable());
     }
 
     /// <summary>The result buffers of entity <paramref name="e"/> (run order) after the last <see cref="Run"/>, and its
