@@ -103,7 +103,7 @@ public sealed class ChainPaths
 
     /// <summary>Per period of an entity: the top's period whose [start, end) holds the entity period's start (clamped
     /// to the top's first and last periods), whose drawn level the entity reads.</summary>
-    internal static int[] TopPeriods(Date[] top, Date[] entity, int periods)
+    public static int[] TopPeriods(Date[] top, Date[] entity, int periods)
     {
         var map = new int[periods];
         int topPeriods = top.Length - 1;
