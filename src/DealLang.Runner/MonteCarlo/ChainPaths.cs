@@ -150,6 +150,26 @@ public sealed class ChainPaths
         }
     }
 
+    /// <summary>Each entity's scenario (run order) on the path last filled: the deterministic scenario its inputs
+    /// amount to, with the drawn default dates and recoveries (the top's: <see cref="StochasticPaths.Drawn"/>), for
+    /// its summary. Allocates: for reports and tests.</summary>
+    public ScenarioSpec[] DrawnScenarios()
+    {
+        var specs = new ScenarioSpec[others.Length + 1];
+        for (int e = 0; e < others.Length; e++)
+        {
+            ScenarioSpec work = others[e].Work;
+            specs[e] = work with
+            {
+                PartyDefaults = (Date?[])work.PartyDefaults.Clone(),
+                PartyRecoveries = (double?[])work.PartyRecoveries.Clone(),
+            };
+        }
+
+        specs[^1] = source.Drawn(topInputs);
+        return specs;
+    }
+
     /// <summary>Fills path <paramref name="path"/> and runs the chain on it (<see cref="ChainRunner.RunFilled"/>).</summary>
     public void Run(int path)
     {

@@ -80,19 +80,16 @@ public sealed class ChainRunner
         ArgumentNullException.ThrowIfNull(scenario);
         if (StochasticPaths.IsStochastic(scenario))
         {
-            throw new ArgumentException($"Scenario '{scenario.Name}' is stochastic: a chain of entities runs deterministic scenarios only (docs/language.md §14).", nameof(scenario));
+            // Run deterministically, a stochastic scenario is its path 0 at its own seed (docs/language.md §10), the
+            // whole chain on that path's draws.
+            var paths = new ChainPaths(this, new StochasticPaths(Top, scenario, StochasticPaths.DefaultSeed(scenario), 1), scenario);
+            paths.Run(0);
+            return OutcomeOf(scenario.Name, paths.DrawnScenarios());
         }
 
         ScenarioSpec[] specs = Prepare(scenario);
         RunPrepared(specs);
-        var results = ImmutableArray.CreateBuilder<EntityOutcome>(entities.Length);
-        for (int e = 0; e < entities.Length; e++)
-        {
-            Entity entity = entities[e];
-            results.Add(new EntityOutcome(entity.Deal, entity.Program.Layout, ScenarioRunner.Outcome(entity.Deal, entity.Index, entity.Result, specs[e], entity.Inputs)));
-        }
-
-        return new ChainOutcome(scenario.Name, results.MoveToImmutable());
+        return OutcomeOf(scenario.Name, specs);
     }
 
     /// <summary>Each entity's scenario (run order) for <paramref name="scenario"/> of the top deal: worked out once per
@@ -167,24 +164,18 @@ public sealed class ChainRunner
     /// <summary>Entity <paramref name="e"/>'s path building (run order).</summary>
     internal DealPaths PathsOf(int e) => entities[e].Paths;
 
-    /// <summary>The chain's outcome from the buffers as the last path left them, each entity's party defaults read
-    /// from its inputs (a replayed Monte Carlo path: the first period end at which a party is in default, as
-    /// Simulation.PathReplay shows it). Allocates: for reports.</summary>
-    public ChainOutcome OutcomeOfPath(string name)
+    /// <summary>The chain's outcome named <paramref name="name"/> from the buffers as the last path left them, each
+    /// entity's summary reading its scenario in <paramref name="specs"/> (run order: the dates and recoveries its
+    /// path had). Allocates: for reports.</summary>
+    public ChainOutcome OutcomeOf(string name, ScenarioSpec[] specs)
     {
         ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(specs);
         var results = ImmutableArray.CreateBuilder<EntityOutcome>(entities.Length);
-        foreach (Entity entity in entities)
+        for (int e = 0; e < entities.Length; e++)
         {
-            var defaults = new Date?[entity.Deal.Parties.Length];
-            for (int p = 0; p < defaults.Length; p++)
-            {
-                int first = Array.IndexOf(entity.Inputs.PartyDefaulted[p], true);
-                defaults[p] = first < 0 ? null : entity.Deal.Boundaries[first + 1];
-            }
-
-            ScenarioSpec spec = ScenarioSpec.AsWritten(entity.Deal) with { Name = name, PartyDefaults = defaults };
-            results.Add(new EntityOutcome(entity.Deal, entity.Program.Layout, ScenarioRunner.Outcome(entity.Deal, entity.Index, entity.Result, spec, entity.Inputs)));
+            Entity entity = entities[e];
+            results.Add(new EntityOutcome(entity.Deal, entity.Program.Layout, ScenarioRunner.Outcome(entity.Deal, entity.Index, entity.Result, specs[e], entity.Inputs)));
         }
 
         return new ChainOutcome(name, results.MoveToImmutable());

@@ -98,7 +98,7 @@ public sealed class ChainMonteCarloTests : IDisposable
             filler.Run(path);
             var (spv, spvInputs) = runner.Buffers(0);
             var (_, parentInputs) = runner.Buffers(1);
-            var outcome = runner.OutcomeOfPath("p");
+            var outcome = runner.OutcomeOf("p", filler.DrawnScenarios());
             var parent = outcome.Entities[1];
             int stake = Array.FindIndex(parent.Layout.Columns, c => c.Name == "receipts SpvStake");
             int notes = Array.FindIndex(parent.Layout.Columns, c => c.Name == "receipts SpvNoteStake");
