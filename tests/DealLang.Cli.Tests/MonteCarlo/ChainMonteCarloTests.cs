@@ -190,4 +190,22 @@ public sealed class ChainMonteCarloTests : IDisposable
         Assert.Equal(ExitCodes.UsageError, shard.Exit);
         Assert.Contains("without --shard or --paths-out", shard.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_chains_monte_carlo_path_allocates_nothing()
+    {
+        var (_, filler) = Valid026(400).NewPathRunner(fullLedger: false);
+        for (int path = 0; path < 200; path++)
+        {
+            filler.Run(path); // each buffer's first paths size its work arrays
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int path = 200; path < 400; path++)
+        {
+            filler.Run(path);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
