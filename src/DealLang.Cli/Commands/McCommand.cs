@@ -18,7 +18,8 @@ namespace DealLang.Cli.Commands;
 /// [--format table|csv|json|md] [--paths-out FILE.parquet] [--replay-path P [--ledger]]</c>: compile the deal, run
 /// a stochastic scenario's paths on T threads (<see cref="SimulationEngine"/>) with a progress bar on a terminal, and
 /// print the credit metrics (<see cref="MonteCarloReport"/>); or write one shard's exact totals
-/// (<see cref="ShardFile"/>) for <c>deallang merge</c>; or replay one path alone with its full ledger.
+/// (<see cref="ShardFile"/>) for <c>deallang merge</c>; or replay one path alone with its full ledger. A deal that
+/// imports deals runs as a chain (<see cref="McChain"/>).
 /// </summary>
 internal static class McCommand
 {
