@@ -133,7 +133,7 @@ public sealed class ChainMonteCarloTests : IDisposable
     }
 
     [Fact]
-    public void An_entity_of_other_periods_reads_a_drawn_index_at_the_level_in_force_at_its_period_starts()
+    public void An_entity_of_other_periods_reads_a_drawn_index_at_the_level_in_force_at_its_period_starts_and_the_drawn_recovery()
     {
         // The SPV pays quarterly and declares Sofr; the parent pays annually and draws Sofr by a process. The SPV's
         // quarter q starts inside the parent's year q / 4, whose drawn level it reads.
@@ -144,7 +144,7 @@ public sealed class ChainMonteCarloTests : IDisposable
             scenario Rates for Parent {
               paths 50
               Sofr reverts to 4% speed 20% per year volatility 2% per year
-              Tenant defaults drawn pd 10% per year loading Sofr 30%
+              Tenant defaults drawn pd 10% per year loading Sofr 30% recovery beta mean 40% sd 10%
             }
             """;
         var files = new InMemorySourceFiles();
@@ -161,6 +161,12 @@ public sealed class ChainMonteCarloTests : IDisposable
             {
                 Assert.Equal(topRow[q / 4], spvRow[q]);
             }
+
+            // The drawn recovery is the tenant's in both entities (it varies path by path: not the declared 40%).
+            double spvRecovery = runner.Buffers(0).Inputs.PartyRecovery[Array.FindIndex(runner.DealOf(0).Parties, p => p.Name == "Tenant")];
+            double topRecovery = runner.Buffers(1).Inputs.PartyRecovery[Array.FindIndex(runner.Top.Parties, p => p.Name == "Tenant")];
+            Assert.Equal(topRecovery, spvRecovery);
+            Assert.NotEqual(0.4, spvRecovery);
         }
 
         // Before the top's closing: its first period; on or after its last boundary: its last period.
