@@ -18,7 +18,8 @@ namespace DealLang.Cli.Commands;
 /// [--format table|csv|json|md] [--paths-out FILE.parquet] [--replay-path P [--ledger]]</c>: compile the deal, run
 /// a stochastic scenario's paths on T threads (<see cref="SimulationEngine"/>) with a progress bar on a terminal, and
 /// print the credit metrics (<see cref="MonteCarloReport"/>); or write one shard's exact totals
-/// (<see cref="ShardFile"/>) for <c>deallang merge</c>; or replay one path alone with its full ledger.
+/// (<see cref="ShardFile"/>) for <c>deallang merge</c>; or replay one path alone with its full ledger. A deal that
+/// imports deals runs as a chain (<see cref="McChain"/>).
 /// </summary>
 internal static class McCommand
 {
@@ -91,10 +92,10 @@ internal static class McCommand
             return result.Model is null ? ExitCodes.DealErrors : ExitCodes.InternalError;
         }
 
-        // Run alone, a deal that holds other entities would receive nothing from them: refused, not misreported.
+        // A deal that imports deals runs with them as a chain, every entity on the same drawn paths.
         if (compilation.Entities.Count > 0)
         {
-            throw new UsageException($"deal {result.Model!.Name} imports {string.Join(", ", compilation.Entities.Select(e => e.Name))}: a chain of deals runs with 'deallang run' (deterministic scenarios); 'deallang mc' runs one deal");
+            return McChain.Execute(request, compilation, result, console, options);
         }
 
         using var host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
@@ -263,7 +264,7 @@ internal static class McCommand
         return ExitCodes.Ok;
     }
 
-    private static ScenarioSpec SelectScenario(DealDescription deal, ScenarioSpec[] declared, string name)
+    internal static ScenarioSpec SelectScenario(DealDescription deal, ScenarioSpec[] declared, string name)
     {
         ScenarioSpec? match = Array.Find(declared, s => string.Equals(s.Name, name, StringComparison.Ordinal));
         string[] stochastic = [.. declared.Where(StochasticPaths.IsStochastic).Select(s => s.Name)];

@@ -121,11 +121,6 @@ internal static class RunCommand
             programs.Add((hosts[^1].Program, [.. top.Model!.Scenarios]));
             var deal = hosts[^1].Program.Description;
             var scenarios = SelectScenarios(deal, [.. top.Model.Scenarios], request.Scenario);
-            if (scenarios.Find(StochasticScenario) is { } stochastic)
-            {
-                throw new UsageException($"scenario '{stochastic.Name}' is stochastic; a chain of deals runs deterministic scenarios only");
-            }
-
             bool showLedgers = request.Ledger || scenarios.Count == 1;
             var outcomes = new ChainRunner(programs, fullLedger: showLedgers, checkCash: true).RunAll(scenarios);
             var reports = new List<(string Title, string FileStem, string Text)>();
@@ -158,8 +153,6 @@ internal static class RunCommand
             }
         }
     }
-
-    private static bool StochasticScenario(ScenarioSpec scenario) => scenario.Stochastic is not null;
 
     private static List<ScenarioSpec> SelectScenarios(DealDescription deal, ScenarioSpec[] declared, string name)
     {

@@ -368,6 +368,26 @@ public sealed class StochasticPaths : IPathSource
         };
     }
 
+    /// <summary>What the path last filled into <paramref name="into"/> drew, without copying (for a chain's other
+    /// entities, filled from the same draws: ChainPaths): its scenario, whose default dates and recoveries are the
+    /// path's, live until the next fill; the market-rent deflation it used; and whether it wrote index
+    /// <paramref name="index"/>'s row itself. Allocates nothing.</summary>
+    internal (ScenarioSpec Scenario, double MarketRentDeflation) LastDraw(PathInputs into)
+    {
+        if (!works.TryGetValue(into, out Work? w))
+        {
+            throw new ArgumentException("These path inputs were never filled by this source.", nameof(into));
+        }
+
+        return (w.Scenario, w.Market);
+    }
+
+    /// <summary>Whether the scenario draws index <paramref name="index"/>'s row (a process or jumps on it).</summary>
+    public bool DrawsIndex(int index) => drawnIndex[index];
+
+    /// <summary>Whether the scenario draws the market-rent deflation.</summary>
+    public bool DrawsMarketRent => marketFactor >= 0;
+
     /// <summary>True when each path draws its factors' path shocks directly (every factor a drawn rate, one regime):
     /// k normals a path rather than k a period.</summary>
     public bool DrawsPathShocksDirectly => direct;

@@ -80,19 +80,16 @@ public sealed class ChainRunner
         ArgumentNullException.ThrowIfNull(scenario);
         if (StochasticPaths.IsStochastic(scenario))
         {
-            throw new ArgumentException($"Scenario '{scenario.Name}' is stochastic: a chain of entities runs deterministic scenarios only (docs/language.md §14).", nameof(scenario));
+            // Run deterministically, a stochastic scenario is its path 0 at its own seed (docs/language.md §10), the
+            // whole chain on that path's draws.
+            var paths = new ChainPaths(this, new StochasticPaths(Top, scenario, StochasticPaths.DefaultSeed(scenario), 1), scenario);
+            paths.Run(0);
+            return OutcomeOf(scenario.Name, paths.DrawnScenarios());
         }
 
         ScenarioSpec[] specs = Prepare(scenario);
         RunPrepared(specs);
-        var results = ImmutableArray.CreateBuilder<EntityOutcome>(entities.Length);
-        for (int e = 0; e < entities.Length; e++)
-        {
-            Entity entity = entities[e];
-            results.Add(new EntityOutcome(entity.Deal, entity.Program.Layout, ScenarioRunner.Outcome(entity.Deal, entity.Index, entity.Result, specs[e], entity.Inputs)));
-        }
-
-        return new ChainOutcome(scenario.Name, results.MoveToImmutable());
+        return OutcomeOf(scenario.Name, specs);
     }
 
     /// <summary>Each entity's scenario (run order) for <paramref name="scenario"/> of the top deal: worked out once per
@@ -130,6 +127,13 @@ public sealed class ChainRunner
     void RunPath(Entity entity, ScenarioSpec spec)
     {
         entity.Paths.Fill(spec, entity.Inputs);
+        RunLoop(entity);
+    }
+
+    /// <summary>An entity whose path inputs are filled: its holdings' rows from the entities run before it, then its
+    /// loop.</summary>
+    void RunLoop(Entity entity)
+    {
         for (int h = 0; h < entity.Holdings.Length; h++)
         {
             (HoldingFlows flows, int held) = entity.Holdings[h];
@@ -138,6 +142,43 @@ public sealed class ChainRunner
 
         entity.Result.Reset();
         entity.Program.Run(entity.Inputs, entity.Result);
+    }
+
+    /// <summary>The chain's path when every entity's inputs are already filled (a Monte Carlo path, filled by
+    /// MonteCarlo.ChainPaths from the top's draws): each entity in run order, its holdings' rows from the entities
+    /// before it, then its loop. Allocates nothing.</summary>
+    public void RunFilled()
+    {
+        for (int e = 0; e < entities.Length; e++)
+        {
+            RunLoop(entities[e]);
+        }
+    }
+
+    /// <summary>The entities, in run order (the top deal last).</summary>
+    public int Count => entities.Length;
+
+    /// <summary>Entity <paramref name="e"/>'s description (run order).</summary>
+    public DealDescription DealOf(int e) => entities[e].Deal;
+
+    /// <summary>Entity <paramref name="e"/>'s path building (run order).</summary>
+    internal DealPaths PathsOf(int e) => entities[e].Paths;
+
+    /// <summary>The chain's outcome named <paramref name="name"/> from the buffers as the last path left them, each
+    /// entity's summary reading its scenario in <paramref name="specs"/> (run order: the dates and recoveries its
+    /// path had). Allocates: for reports.</summary>
+    public ChainOutcome OutcomeOf(string name, ScenarioSpec[] specs)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(specs);
+        var results = ImmutableArray.CreateBuilder<EntityOutcome>(entities.Length);
+        for (int e = 0; e < entities.Length; e++)
+        {
+            Entity entity = entities[e];
+            results.Add(new EntityOutcome(entity.Deal, entity.Program.Layout, ScenarioRunner.Outcome(entity.Deal, entity.Index, entity.Result, specs[e], entity.Inputs)));
+        }
+
+        return new ChainOutcome(name, results.MoveToImmutable());
     }
 
     /// <summary>The result buffers of entity <paramref name="e"/> (run order) after the last <see cref="Run"/>, and its

@@ -66,11 +66,11 @@ public sealed class ChainCommandTests : IDisposable
     }
 
     [Fact]
-    public void Mc_refuses_a_chain_rather_than_run_the_holder_alone()
+    public void Mc_runs_a_chains_stochastic_scenario_only()
     {
         var outcome = CliHarness.Run("mc", Parent, "--scenario", "Base", "--paths", "10");
 
         Assert.Equal(ExitCodes.UsageError, outcome.Exit);
-        Assert.Contains("a chain of deals runs with 'deallang run'", outcome.Err, StringComparison.Ordinal);
+        Assert.Contains("scenario Base is not stochastic", outcome.Err, StringComparison.Ordinal);
     }
 }

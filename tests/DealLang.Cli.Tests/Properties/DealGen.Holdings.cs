@@ -26,7 +26,7 @@ internal static partial class DealGen
         scenario S1 for Held { HeldTenant defaults on 2028-06-30 }
         """;
 
-    /// <summary>A third of the time (in a deal without a stochastic scenario): the import at the top, holdings before the first tranche, and sometimes a test
+    /// <summary>A third of the time: the import at the top, holdings before the first tranche, and sometimes a test
     /// of the holdings' value and receipts (the deal's scenarios then also default the held SPV's tenant, now and then).</summary>
     private static Gen<string> WithHoldings(string deal) =>
         from hold in Gen.Int[0, 2].Select(n => n == 0)
@@ -35,8 +35,8 @@ internal static partial class DealGen
         from equity in Maybe(Rate(1, 10000).Select(r => $"  holding Hd2 {{ of Held.HeldEquity  share {r} }}\n"))
         from test in Pick("", "  test HoldCover = Hd1.receipts / (T1.interest + 1m)\n", "  test HoldLtv = T1.balance / (Hd1.value + 1m)\n")
         from defaults in Gen.Int[0, 1]
-        // A chain runs deterministic scenarios only (docs/language.md §14): no holdings beside a stochastic scenario.
-        select !hold || deal.Contains("\nscenario Mc for ", StringComparison.Ordinal) ? deal : Insert(deal,
+        // Beside a stochastic scenario too: the chain runs it on its path 0, every entity on that path's draws.
+        select !hold ? deal : Insert(deal,
             (mark.Contains("HoldPrice", StringComparison.Ordinal) ? "  index HoldPrice { level 97% }\n" : "")
             + $"  holding Hd1 {{ of Held.HeldNotes  {notes}{mark} }}\n" + equity + test, defaults == 1);
 

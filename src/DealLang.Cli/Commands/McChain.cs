@@ -1,0 +1,155 @@
+using System.Globalization;
+using DealLang.Compiler;
+using DealLang.Compiler.Emit;
+using DealLang.Runner.Hosting;
+using DealLang.Runner.MonteCarlo;
+using DealLang.Runner.Reports;
+using DealLang.Runner.Running;
+using DealLang.Runner.Simulation;
+using DealLang.Runtime;
+
+namespace DealLang.Cli.Commands;
+
+/// <summary>
+/// <c>deallang mc</c> on a deal that imports deals (docs/language.md §12, "Monte Carlo runs of a chain"): every entity
+/// compiled to its own program, the top deal's stochastic scenario drawn once per path and every entity run on those
+/// draws in dependency order (<see cref="ChainSimulation"/>); the report is each entity's credit metrics in run order,
+/// or one path replayed with every entity's summary (and ledger). A chain's run is one process: <c>--shard</c> and
+/// <c>--paths-out</c> are refused.
+/// </summary>
+internal static class McChain
+{
+    public static int Execute(McCommand.McRequest request, Compilation compilation, CompileResult top, CliConsole console, CompileOptions options)
+    {
+        if (request.Shard is not null || request.PathsOut is not null)
+        {
+            throw new UsageException($"deal {top.Model!.Name} runs as a chain with {string.Join(", ", compilation.Entities.Select(e => e.Name))}: "
+                + "'deallang mc' runs a chain in one process, without --shard or --paths-out");
+        }
+
+        var compiled = DealCompiler.CompileEntities(compilation, options);
+        foreach (var entity in compiled)
+        {
+            DiagnosticPrinter.Print(entity.Diagnostics, console.Error);
+            if (entity.Compiled is null)
+            {
+                return ExitCodes.InternalError; // the entity checked without errors: anything after is a DealLang bug
+            }
+        }
+
+        var hosts = new List<DealHost>();
+        try
+        {
+            var programs = new List<(IDealProgram, IReadOnlyList<ScenarioSpec>)>();
+            for (int e = 0; e < compiled.Count; e++)
+            {
+                hosts.Add(DealHost.Load(compiled[e].Compiled!.Image, compiled[e].Compiled!.TypeName));
+                programs.Add((hosts[^1].Program, [.. compilation.Entities[e].Scenarios]));
+            }
+
+            hosts.Add(DealHost.Load(top.Compiled!.Image, top.Compiled.TypeName));
+            programs.Add((hosts[^1].Program, [.. top.Model!.Scenarios]));
+            DealDescription deal = hosts[^1].Program.Description;
+            ScenarioSpec scenario = McCommand.SelectScenario(deal, [.. top.Model.Scenarios], request.Scenario);
+            int paths = request.Paths ?? StochasticPaths.DefaultPaths(scenario);
+            ulong seed = request.Seed ?? StochasticPaths.DefaultSeed(scenario);
+            StochasticPaths source;
+            try
+            {
+                source = new StochasticPaths(deal, scenario, seed, paths);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException($"scenario {scenario.Name} cannot be run on deal {deal.Name}: {e.Message}", e);
+            }
+
+            var simulation = new ChainSimulation(programs, source, scenario, checkCash: true);
+            if (request.ReplayPath is { } replay)
+            {
+                return Replay(request, simulation, scenario.Name, seed, paths, replay, console);
+            }
+
+            string hash = McCommand.DealHash(compilation);
+            ProgressBar? bar = ProgressBar.For(console, paths, Environment.GetEnvironmentVariable);
+            SimulationTotals[] totals;
+            try
+            {
+                totals = simulation.Run(0, paths, request.Threads, bar is null ? null : bar.Report);
+            }
+            finally
+            {
+                bar?.Finish();
+            }
+
+            var reports = new List<(string Title, string FileStem, string Text)>();
+            IReadOnlyList<DealDescription> deals = simulation.Deals;
+            for (int e = 0; e < deals.Count; e++)
+            {
+                SimulationFrame frame = SimulationFrame.Of(deals[e], hash, scenario.Name, seed, paths, Pds(deals[e], deal, source));
+                reports.Add((string.Create(CultureInfo.InvariantCulture, $"{deals[e].Name}: entity {e + 1} of {deals.Count} of the chain, in run order"), $"{deals[e].Name}.{scenario.Name}.mc",
+                    MonteCarloReport.Render(CreditMetrics.Compute(frame, totals[e]), request.Format)));
+            }
+
+            ReportWriter.Write(reports, request.Format, null, console);
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                host.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The drawn parties an entity has (matched by name), with the top's input PD: printed beside their
+    /// simulated default rate when the entity's maturity is the top's (the PD to maturity is the top's horizon); an
+    /// entity of another maturity reports no input PD rather than one to the wrong date.</summary>
+    internal static IEnumerable<PartyPd> Pds(DealDescription entity, DealDescription top, StochasticPaths source)
+    {
+        if (entity.Maturity != top.Maturity && !ReferenceEquals(entity, top))
+        {
+            yield break;
+        }
+
+        foreach (PartyDefaultInput d in source.DefaultInputs)
+        {
+            int p = Array.FindIndex(entity.Parties, x => x.Name == d.Party);
+            if (p >= 0)
+            {
+                yield return new PartyPd(d.Party, p, d.AnnualPd, d.HorizonPd);
+            }
+        }
+    }
+
+    static int Replay(McCommand.McRequest request, ChainSimulation simulation, string scenario, ulong seed, int paths, int path, CliConsole console)
+    {
+        if (path >= paths)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--replay-path {path}: the run has paths 0 to {paths - 1}"));
+        }
+
+        (ChainRunner runner, ChainPaths filler) = simulation.NewPathRunner(fullLedger: true);
+        filler.Run(path);
+        string name = string.Create(CultureInfo.InvariantCulture, $"{scenario} path {path}");
+        ChainOutcome outcome = runner.OutcomeOf(name, filler.DrawnScenarios());
+        var reports = new List<(string Title, string FileStem, string Text)>();
+        foreach (EntityOutcome entity in outcome.Entities)
+        {
+            string stem = string.Create(CultureInfo.InvariantCulture, $"{entity.Deal.Name}.{scenario}.path{path}");
+            if (request.Ledger)
+            {
+                reports.Add(($"{entity.Deal.Name}: scenario {scenario}, seed {seed}, path {path}: period ledger", stem + ".ledger",
+                    LedgerReport.Render(entity.Deal, entity.Layout, entity.Outcome, request.Format)));
+            }
+
+            reports.Add(($"{entity.Deal.Name}: scenario {scenario}, seed {seed}, path {path}: summary", stem + ".summary",
+                SummaryReport.Render(entity.Deal, [entity.Outcome], request.Format)));
+        }
+
+        reports.Add(($"{outcome.Entities[^1].Deal.Name}: the chain on path {path}", $"{outcome.Entities[^1].Deal.Name}.chain",
+            ChainReport.Render([outcome], request.Format)));
+        ReportWriter.Write(reports, request.Format, null, console);
+        return ExitCodes.Ok;
+    }
+}

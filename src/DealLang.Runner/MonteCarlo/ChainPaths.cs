@@ -1,0 +1,179 @@
+using DealLang.Runner.Paths;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.MonteCarlo;
+
+/// <summary>
+/// A Monte Carlo path of a whole chain (docs/language.md §10, "Stochastic scenarios in a chain"): the top deal's
+/// stochastic scenario draws the path once (<see cref="StochasticPaths"/>, path i from (seed, i) alone), into the
+/// top's inputs; every other entity's inputs are then filled from the same draws — each party it shares with the top
+/// (matched by name) defaults on the drawn date with the drawn recovery, each index it shares with a drawn index of the
+/// top reads the drawn row, and a drawn market-rent deflation is every entity's — on top of the entity's scenario as
+/// <see cref="ChainScenarios"/> maps the top's (worked out once). An entity whose periods differ from the top's reads
+/// a drawn index at its own period starts as the level in force there: the top's period whose [start, end) holds that
+/// date, the first period's level before the top's closing and the last period's after its horizon. The runner then
+/// runs the entities in dependency order (<see cref="ChainRunner.RunFilled"/>). One per <see cref="ChainRunner"/>
+/// (its buffers); a path allocates nothing.
+/// </summary>
+public sealed class ChainPaths
+{
+    readonly ChainRunner runner;
+    readonly StochasticPaths source;
+    readonly PathInputs topInputs;
+    readonly Other[] others;
+
+    sealed record Other(
+        DealPaths Paths, PathInputs Inputs, ScenarioSpec Work, ScenarioSpec Prepared, PathMemo Memo,
+        int[] DrawnParties, int[] TopParties, bool[] DrawnRecovery, bool[] DrawnIndexMask, int[] DrawnIndices, int[] TopIndices,
+        int[] TopPeriodOf);
+
+    /// <param name="runner">The chain's runner, whose buffers this fills.</param>
+    /// <param name="source">The top deal's stochastic scenario as a path source.</param>
+    /// <param name="scenario">That scenario (the one <paramref name="source"/> was made from).</param>
+    public ChainPaths(ChainRunner runner, StochasticPaths source, ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.Stochastic is not { } stochastic)
+        {
+            throw new ArgumentException($"Scenario '{scenario.Name}' is not stochastic.", nameof(scenario));
+        }
+
+        this.runner = runner;
+        this.source = source;
+        DealDescription top = runner.Top;
+        if (!ReferenceEquals(source.Deal, top) && source.Deal.Name != top.Name)
+        {
+            throw new ArgumentException($"The path source is for deal '{source.Deal.Name}', not the chain's top deal '{top.Name}'.", nameof(source));
+        }
+
+        topInputs = runner.Buffers(runner.Count - 1).Inputs;
+        ScenarioSpec[] prepared = runner.Prepare(scenario);
+        var drawnTop = new HashSet<int>(stochastic.Defaults.Select(d => d.Party));
+        var recoveryTop = new HashSet<int>(stochastic.Defaults.Where(d => d.Recovery is not null).Select(d => d.Party));
+        others = new Other[runner.Count - 1];
+        for (int e = 0; e < others.Length; e++)
+        {
+            DealDescription deal = runner.DealOf(e);
+            ScenarioSpec spec = prepared[e];
+            var parties = new List<int>();
+            var topParties = new List<int>();
+            var recovery = new List<bool>();
+            for (int p = 0; p < deal.Parties.Length; p++)
+            {
+                int q = Array.FindIndex(top.Parties, x => x.Name == deal.Parties[p].Name);
+                if (q >= 0 && drawnTop.Contains(q))
+                {
+                    parties.Add(p);
+                    topParties.Add(q);
+                    recovery.Add(recoveryTop.Contains(q));
+                }
+            }
+
+            var mask = new bool[deal.Indices.Length];
+            var indices = new List<int>();
+            var topIndices = new List<int>();
+            for (int i = 0; i < deal.Indices.Length; i++)
+            {
+                int j = Array.FindIndex(top.Indices, x => x.Name == deal.Indices[i].Name);
+                if (j >= 0 && source.DrawsIndex(j))
+                {
+                    mask[i] = true;
+                    indices.Add(i);
+                    topIndices.Add(j);
+                }
+            }
+
+            // Its own copy of the prepared scenario, whose drawn parties' dates and recoveries each path overwrites.
+            ScenarioSpec work = spec with
+            {
+                PartyDefaults = (Date?[])spec.PartyDefaults.Clone(),
+                PartyRecoveries = recovery.Contains(true)
+                    ? [.. Enumerable.Range(0, deal.Parties.Length).Select(p => p < spec.PartyRecoveries.Length ? spec.PartyRecoveries[p] : null)]
+                    : (double?[])spec.PartyRecoveries.Clone(),
+            };
+            DealPaths paths = runner.PathsOf(e);
+            others[e] = new Other(
+                paths, runner.Buffers(e).Inputs, work, spec, paths.NewMemo(), [.. parties], [.. topParties], [.. recovery], mask,
+                [.. indices], [.. topIndices], TopPeriods(top.Boundaries, deal.Boundaries, deal.Periods));
+        }
+    }
+
+    /// <summary>Per period of an entity: the top's period whose [start, end) holds the entity period's start (clamped
+    /// to the top's first and last periods), whose drawn level the entity reads.</summary>
+    public static int[] TopPeriods(Date[] top, Date[] entity, int periods)
+    {
+        var map = new int[periods];
+        int topPeriods = top.Length - 1;
+        for (int t = 0; t < periods; t++)
+        {
+            int s = Array.BinarySearch(top, entity[t]);
+            s = s >= 0 ? s : ~s - 1;
+            map[t] = Math.Clamp(s, 0, topPeriods - 1);
+        }
+
+        return map;
+    }
+
+    /// <summary>Fills every entity's inputs with path <paramref name="path"/> (the top's draws first).</summary>
+    public void Fill(int path)
+    {
+        source.Fill(path, topInputs);
+        (ScenarioSpec drawn, double topMarket) = source.LastDraw(topInputs);
+        bool drawsMarket = source.DrawsMarketRent;
+        foreach (Other o in others)
+        {
+            for (int k = 0; k < o.DrawnParties.Length; k++)
+            {
+                int p = o.DrawnParties[k], q = o.TopParties[k];
+                o.Work.PartyDefaults[p] = drawn.PartyDefaults[q];
+                if (o.DrawnRecovery[k])
+                {
+                    o.Work.PartyRecoveries[p] = drawn.PartyRecoveries[q];
+                }
+            }
+
+            double market = drawsMarket ? topMarket : o.Prepared.MarketRentDeflation;
+            o.Paths.FillDrawn(o.Work, market, null, o.DrawnIndexMask, o.Inputs, o.Memo);
+            for (int k = 0; k < o.DrawnIndices.Length; k++)
+            {
+                double[] row = o.Inputs.OwnIndexLevel(o.DrawnIndices[k]);
+                double[] drawnRow = topInputs.IndexLevel[o.TopIndices[k]];
+                int[] map = o.TopPeriodOf;
+                for (int t = 0; t < row.Length; t++)
+                {
+                    row[t] = drawnRow[map[t]];
+                }
+            }
+        }
+    }
+
+    /// <summary>Each entity's scenario (run order) on the path last filled: the deterministic scenario its inputs
+    /// amount to, with the drawn default dates and recoveries (the top's: <see cref="StochasticPaths.Drawn"/>), for
+    /// its summary. Allocates: for reports and tests.</summary>
+    public ScenarioSpec[] DrawnScenarios()
+    {
+        var specs = new ScenarioSpec[others.Length + 1];
+        for (int e = 0; e < others.Length; e++)
+        {
+            ScenarioSpec work = others[e].Work;
+            specs[e] = work with
+            {
+                PartyDefaults = (Date?[])work.PartyDefaults.Clone(),
+                PartyRecoveries = (double?[])work.PartyRecoveries.Clone(),
+            };
+        }
+
+        specs[^1] = source.Drawn(topInputs);
+        return specs;
+    }
+
+    /// <summary>Fills path <paramref name="path"/> and runs the chain on it (<see cref="ChainRunner.RunFilled"/>).</summary>
+    public void Run(int path)
+    {
+        Fill(path);
+        runner.RunFilled();
+    }
+}

@@ -1,0 +1,166 @@
+using System.Runtime.ExceptionServices;
+using DealLang.Runner.MonteCarlo;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Simulation;
+
+/// <summary>
+/// Runs paths [from, to) of a chain's stochastic scenario on T threads (docs/language.md §12, "Monte Carlo results",
+/// for a chain): on each path the top's scenario draws once (<see cref="ChainPaths"/>), every entity runs on those
+/// draws in dependency order (<see cref="ChainRunner.RunFilled"/>, summary-only), and each entity's figures
+/// (<see cref="PathFigures"/>) go into its own <see cref="SimulationTotals"/>. As <see cref="SimulationEngine"/>: each
+/// thread owns its runner, buffers, figures and totals, made once, and takes fixed blocks of
+/// <see cref="SimulationEngine.BlockSize"/> paths; a path depends only on (seed, path index) and every total is exact
+/// and order-free, so 1 or N threads, and ranges run apart and merged, give the same totals bit for bit.
+/// </summary>
+public sealed class ChainSimulation
+{
+    readonly IReadOnlyList<(IDealProgram Program, IReadOnlyList<ScenarioSpec> Scenarios)> programs;
+    readonly StochasticPaths source;
+    readonly ScenarioSpec scenario;
+    readonly bool checkCash;
+
+    /// <param name="programs">The chain's programs in run order, the top deal last, each with its own scenarios.</param>
+    /// <param name="source">The top deal's stochastic scenario as a path source.</param>
+    /// <param name="scenario">That scenario.</param>
+    /// <param name="checkCash">Have every entity's loop verify cash conservation every period (the CLI does).</param>
+    public ChainSimulation(IReadOnlyList<(IDealProgram Program, IReadOnlyList<ScenarioSpec> Scenarios)> programs, StochasticPaths source, ScenarioSpec scenario, bool checkCash = false)
+    {
+        ArgumentNullException.ThrowIfNull(programs);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (programs.Count == 0 || programs[^1].Program.Description.Name != source.Deal.Name)
+        {
+            throw new ArgumentException($"The path source is for deal '{source.Deal.Name}', which is not the chain's top deal.", nameof(source));
+        }
+
+        this.programs = programs;
+        this.source = source;
+        this.scenario = scenario;
+        this.checkCash = checkCash;
+    }
+
+    /// <summary>The entities' descriptions, in run order.</summary>
+    public IReadOnlyList<DealDescription> Deals => [.. programs.Select(p => p.Program.Description)];
+
+    /// <summary>A runner and its path filler, for running paths one at a time (a replayed path, tests).</summary>
+    public (ChainRunner Runner, ChainPaths Paths) NewPathRunner(bool fullLedger)
+    {
+        var runner = new ChainRunner(programs, fullLedger, checkCash);
+        return (runner, new ChainPaths(runner, source, scenario));
+    }
+
+    /// <summary>Runs paths <paramref name="from"/> to <paramref name="to"/> − 1 on <paramref name="threads"/> threads:
+    /// each entity's totals, in run order.</summary>
+    public SimulationTotals[] Run(int from, int to, int threads, Action<long>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        ArgumentOutOfRangeException.ThrowIfLessThan(to, from);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(to, source.Count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+
+        const int block = SimulationEngine.BlockSize;
+        int blocks = (int)(((long)to - from + block - 1) / block);
+        threads = Math.Max(1, Math.Min(threads, blocks));
+        int next = 0;
+        long done = 0;
+        ExceptionDispatchInfo? failure = null;
+        var workers = new Worker[threads];
+        for (int w = 0; w < threads; w++)
+        {
+            workers[w] = new Worker(this);
+        }
+
+        void Loop(Worker worker)
+        {
+            try
+            {
+                while (failure is null && !cancel.IsCancellationRequested)
+                {
+                    int b = Interlocked.Increment(ref next) - 1;
+                    if (b >= blocks)
+                    {
+                        return;
+                    }
+
+                    int first = from + (b * block);
+                    int count = Math.Min(block, to - first);
+                    for (int k = 0; k < count; k++)
+                    {
+                        worker.Run(first + k);
+                    }
+
+                    progress?.Invoke(Interlocked.Add(ref done, count));
+                }
+            }
+#pragma warning disable CA1031 // Any failure of a worker is rethrown on the calling thread, as it was.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
+            }
+        }
+
+        var started = new Thread[threads - 1];
+        for (int w = 1; w < threads; w++)
+        {
+            Worker worker = workers[w];
+            started[w - 1] = new Thread(() => Loop(worker)) { IsBackground = true, Name = $"deallang mc chain {w}" };
+            started[w - 1].Start();
+        }
+
+        Loop(workers[0]);
+        foreach (Thread thread in started)
+        {
+            thread.Join();
+        }
+
+        failure?.Throw();
+        cancel.ThrowIfCancellationRequested();
+        var totals = new SimulationTotals[programs.Count];
+        for (int e = 0; e < totals.Length; e++)
+        {
+            totals[e] = SimulationTotals.For(programs[e].Program.Description);
+            foreach (Worker worker in workers)
+            {
+                totals[e].Merge(worker.Totals[e]);
+            }
+        }
+
+        return totals;
+    }
+
+    /// <summary>One thread's runner, buffers, figures and totals.</summary>
+    sealed class Worker
+    {
+        readonly ChainRunner runner;
+        readonly ChainPaths paths;
+        readonly PathFigures[] figures;
+
+        public Worker(ChainSimulation simulation)
+        {
+            (runner, paths) = simulation.NewPathRunner(fullLedger: false);
+            figures = new PathFigures[runner.Count];
+            Totals = new SimulationTotals[runner.Count];
+            for (int e = 0; e < runner.Count; e++)
+            {
+                figures[e] = new PathFigures(runner.DealOf(e));
+                Totals[e] = SimulationTotals.For(runner.DealOf(e));
+            }
+        }
+
+        public SimulationTotals[] Totals { get; }
+
+        public void Run(int path)
+        {
+            paths.Run(path);
+            for (int e = 0; e < figures.Length; e++)
+            {
+                (RunResult result, PathInputs inputs) = runner.Buffers(e);
+                figures[e].Read(path, result, inputs);
+                Totals[e].Add(figures[e], inputs);
+            }
+        }
+    }
+}
