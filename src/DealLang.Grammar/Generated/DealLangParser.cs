@@ -57,19 +57,19 @@ public partial class DealLangParser : Parser {
 		CURES=126, AFTER=127, WHEN=128, DEFAULT=129, GRACE=130, CFADS=131, INCLUDES=132, 
 		WATERFALL=133, USING=134, FILL=135, RELEASE=136, HOLD=137, REST=138, IN=139, 
 		DISTRIBUTE=140, SWEEP=141, PRO_RATA=142, SEQUENTIAL=143, ACCELERATE=144, 
-		CURE=145, UP=146, TIMES=147, TO=148, IF=149, ELSE=150, THEN=151, ENFORCEMENT=152, 
-		SELL=153, HAIRCUT=154, LAG=155, TAKEN=156, DEFLATE=157, DROP=158, BY=159, 
-		DEFAULTS=160, PER=161, GPU=162, GPU_HOUR=163, HOUR=164, KW=165, MW=166, 
-		KWH=167, MWH=168, YEAR=169, OF=170, AND=171, OR=172, NOT=173, PIK=174, 
-		ISSUE_PRICE=175, COMMITMENT=176, AVAILABLE=177, DRAWS=178, COMMITMENT_FEE=179, 
-		STEP_UP=180, TARGET_BALANCE=181, MARGIN=182, GRID=183, BELOW=184, UNPAID=185, 
-		AGAINST=186, ADVANCE=187, INVESTMENT_GRADE=188, WHILE=189, HOLDING=190, 
-		SHARE=191, FACE=192, MARK=193, PAR=194, LBRACE=195, RBRACE=196, LPAREN=197, 
-		RPAREN=198, COMMA=199, DOT=200, ARROW=201, ASSIGN=202, PLUS=203, MINUS=204, 
-		STAR=205, SLASH=206, LE=207, GE=208, LT=209, GT=210, EQ=211, NE=212, DAYCOUNT=213, 
-		DATE=214, QUANTITY=215, NUMBER=216, STRING=217, UNTERMINATED_STRING=218, 
-		IDENT=219, NON_ASCII_NAME=220, LINE_COMMENT=221, BLOCK_COMMENT=222, UNTERMINATED_COMMENT=223, 
-		WS=224, UNEXPECTED_CHAR=225;
+		CURE=145, UP=146, TIMES=147, TO=148, HURDLE=149, CARRY=150, CATCH_UP=151, 
+		IF=152, ELSE=153, THEN=154, ENFORCEMENT=155, SELL=156, HAIRCUT=157, LAG=158, 
+		TAKEN=159, DEFLATE=160, DROP=161, BY=162, DEFAULTS=163, PER=164, GPU=165, 
+		GPU_HOUR=166, HOUR=167, KW=168, MW=169, KWH=170, MWH=171, YEAR=172, OF=173, 
+		AND=174, OR=175, NOT=176, PIK=177, ISSUE_PRICE=178, COMMITMENT=179, AVAILABLE=180, 
+		DRAWS=181, COMMITMENT_FEE=182, STEP_UP=183, TARGET_BALANCE=184, MARGIN=185, 
+		GRID=186, BELOW=187, UNPAID=188, AGAINST=189, ADVANCE=190, INVESTMENT_GRADE=191, 
+		WHILE=192, HOLDING=193, SHARE=194, FACE=195, MARK=196, PAR=197, LBRACE=198, 
+		RBRACE=199, LPAREN=200, RPAREN=201, COMMA=202, DOT=203, ARROW=204, ASSIGN=205, 
+		PLUS=206, MINUS=207, STAR=208, SLASH=209, LE=210, GE=211, LT=212, GT=213, 
+		EQ=214, NE=215, DAYCOUNT=216, DATE=217, QUANTITY=218, NUMBER=219, STRING=220, 
+		UNTERMINATED_STRING=221, IDENT=222, NON_ASCII_NAME=223, LINE_COMMENT=224, 
+		BLOCK_COMMENT=225, UNTERMINATED_COMMENT=226, WS=227, UNEXPECTED_CHAR=228;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -127,16 +127,16 @@ public partial class DealLangParser : Parser {
 		"'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
 		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
 		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
-		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
-		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
-		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
-		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
-		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
-		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
-		"'advance'", "'investment_grade'", "'while'", "'holding'", "'share'", 
-		"'face'", "'mark'", "'par'", "'{'", "'}'", "'('", "')'", "','", "'.'", 
-		"'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", 
-		"'=='", "'!='"
+		"'cure'", "'up'", "'times'", "'to'", "'hurdle'", "'carry'", "'catch_up'", 
+		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
+		"'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, 
+		null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", "'and'", 
+		"'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", "'available'", 
+		"'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", "'margin'", 
+		"'grid'", "'below'", "'unpaid'", "'against'", "'advance'", "'investment_grade'", 
+		"'while'", "'holding'", "'share'", "'face'", "'mark'", "'par'", "'{'", 
+		"'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", 
+		"'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -159,17 +159,18 @@ public partial class DealLangParser : Parser {
 		"TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", 
 		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
 		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
-		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", 
-		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", 
-		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
-		"MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
-		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
-		"GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", 
-		"HOLDING", "SHARE", "FACE", "MARK", "PAR", "LBRACE", "RBRACE", "LPAREN", 
-		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
-		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
-		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "HURDLE", "CARRY", 
+		"CATCH_UP", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", 
+		"TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
+		"HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", 
+		"ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", 
+		"TARGET_BALANCE", "MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", 
+		"INVESTMENT_GRADE", "WHILE", "HOLDING", "SHARE", "FACE", "MARK", "PAR", 
+		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
+		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
+		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
+		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -414,7 +415,7 @@ public partial class DealLangParser : Parser {
 			State = 142;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 4769628673324105733L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 576460752305520645L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 4769628673324105733L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 4611686018444165125L) != 0) || _la==IDENT) {
 				{
 				{
 				State = 139;
@@ -730,7 +731,7 @@ public partial class DealLangParser : Parser {
 			State = 176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -576477794615957497L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 100663297L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -4611822356925782009L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 805306383L) != 0)) {
 				{
 				State = 174;
 				ErrorHandler.Sync(this);
@@ -849,6 +850,9 @@ public partial class DealLangParser : Parser {
 				case CURE:
 				case UP:
 				case TIMES:
+				case HURDLE:
+				case CARRY:
+				case CATCH_UP:
 				case HAIRCUT:
 				case LAG:
 				case TAKEN:
@@ -956,7 +960,7 @@ public partial class DealLangParser : Parser {
 			State = 186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 17179869167L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 137438953343L) != 0)) {
 				{
 				State = 184;
 				ErrorHandler.Sync(this);
@@ -1115,6 +1119,9 @@ public partial class DealLangParser : Parser {
 				case UP:
 				case TIMES:
 				case TO:
+				case HURDLE:
+				case CARRY:
+				case CATCH_UP:
 				case IF:
 				case ELSE:
 				case THEN:
@@ -3907,7 +3914,7 @@ public partial class DealLangParser : Parser {
 			State = 516;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 101)) & ~0x3f) == 0 && ((1L << (_la - 101)) & 1099L) != 0) || ((((_la - 174)) & ~0x3f) == 0 && ((1L << (_la - 174)) & 511L) != 0)) {
+			while (_la==MATURITY || ((((_la - 101)) & ~0x3f) == 0 && ((1L << (_la - 101)) & 1099L) != 0) || ((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 511L) != 0)) {
 				{
 				{
 				State = 513;
@@ -4796,7 +4803,7 @@ public partial class DealLangParser : Parser {
 			State = 637;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 170)) & ~0x3f) == 0 && ((1L << (_la - 170)) & 14680065L) != 0)) {
+			while (((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 14680065L) != 0)) {
 				{
 				{
 				State = 634;
@@ -5023,7 +5030,7 @@ public partial class DealLangParser : Parser {
 			State = 663;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==CONTRIBUTED || _la==HOLDERS) {
+			while (((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 206158430211L) != 0)) {
 				{
 				{
 				State = 660;
@@ -5094,6 +5101,41 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class HurdleItemContext : EquityItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HURDLE() { return GetToken(DealLangParser.HURDLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public HurdleItemContext(EquityItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHurdleItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CarryItemContext : EquityItemContext {
+		public IdentContext gp;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CARRY() { return GetToken(DealLangParser.CARRY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATCH_UP() { return GetToken(DealLangParser.CATCH_UP, 0); }
+		public CarryItemContext(EquityItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCarryItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
@@ -5101,7 +5143,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_equityItem);
 		int _la;
 		try {
-			State = 679;
+			State = 689;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
@@ -5138,6 +5180,42 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
+				}
+				break;
+			case HURDLE:
+				_localctx = new HurdleItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 679;
+				Match(HURDLE);
+				State = 680;
+				expr(0);
+				}
+				break;
+			case CARRY:
+				_localctx = new CarryItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 681;
+				Match(CARRY);
+				State = 682;
+				expr(0);
+				State = 683;
+				Match(TO);
+				State = 684;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 687;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==CATCH_UP) {
+					{
+					State = 685;
+					Match(CATCH_UP);
+					State = 686;
+					expr(0);
+					}
+				}
+
 				}
 				break;
 			default:
@@ -5182,9 +5260,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 681;
+			State = 691;
 			ident();
-			State = 682;
+			State = 692;
 			expr(0);
 			}
 		}
@@ -5234,32 +5312,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 684;
-			Match(ACCOUNT);
-			State = 685;
-			_localctx.name = ident();
 			State = 694;
+			Match(ACCOUNT);
+			State = 695;
+			_localctx.name = ident();
+			State = 704;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 686;
+				State = 696;
 				Match(LBRACE);
-				State = 690;
+				State = 700;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 116)) & ~0x3f) == 0 && ((1L << (_la - 116)) & 7L) != 0)) {
 					{
 					{
-					State = 687;
+					State = 697;
 					accountItem();
 					}
 					}
-					State = 692;
+					State = 702;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 693;
+				State = 703;
 				Match(RBRACE);
 				}
 			}
@@ -5334,16 +5412,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_accountItem);
 		try {
-			State = 702;
+			State = 712;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 696;
+				State = 706;
 				Match(TARGET);
-				State = 697;
+				State = 707;
 				expr(0);
 				}
 				break;
@@ -5351,9 +5429,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 698;
+				State = 708;
 				Match(INITIAL);
-				State = 699;
+				State = 709;
 				expr(0);
 				}
 				break;
@@ -5361,9 +5439,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 700;
+				State = 710;
 				Match(EARNS);
-				State = 701;
+				State = 711;
 				expr(0);
 				}
 				break;
@@ -5424,31 +5502,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 704;
+			State = 714;
 			Match(FEE);
-			State = 705;
-			_localctx.name = ident();
-			State = 706;
-			Match(LBRACE);
-			State = 707;
-			expr(0);
 			State = 715;
+			_localctx.name = ident();
+			State = 716;
+			Match(LBRACE);
+			State = 717;
+			expr(0);
+			State = 725;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 708;
+				State = 718;
 				perYear();
-				State = 713;
+				State = 723;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 709;
+					State = 719;
 					Match(ESCALATING);
-					State = 710;
+					State = 720;
 					expr(0);
-					State = 711;
+					State = 721;
 					perYear();
 					}
 				}
@@ -5456,7 +5534,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 717;
+			State = 727;
 			Match(RBRACE);
 			}
 		}
@@ -5511,52 +5589,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 719;
-			Match(TEST);
-			State = 720;
-			_localctx.name = ident();
-			State = 721;
-			Match(ASSIGN);
-			State = 722;
-			expr(0);
 			State = 729;
+			Match(TEST);
+			State = 730;
+			_localctx.name = ident();
+			State = 731;
+			Match(ASSIGN);
+			State = 732;
+			expr(0);
+			State = 739;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 723;
+				State = 733;
 				Match(OVER);
-				State = 726;
+				State = 736;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 724;
+					State = 734;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 725;
+					State = 735;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 728;
+				State = 738;
 				duration();
 				}
 			}
 
-			State = 733;
+			State = 743;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 731;
+				State = 741;
 				Match(FROM);
-				State = 732;
+				State = 742;
 				Match(DATE);
 				}
 			}
@@ -5640,93 +5718,93 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 735;
+			State = 745;
 			Match(TRIGGER);
-			State = 736;
+			State = 746;
 			_localctx.name = ident();
-			State = 737;
+			State = 747;
 			Match(WHEN);
-			State = 738;
+			State = 748;
 			expr(0);
-			State = 741;
+			State = 751;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 739;
+				State = 749;
 				Match(FROM);
-				State = 740;
+				State = 750;
 				Match(DATE);
 				}
 			}
 
-			State = 746;
+			State = 756;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 743;
+				State = 753;
 				Match(TRIPS);
-				State = 744;
+				State = 754;
 				Match(AFTER);
-				State = 745;
+				State = 755;
 				_localctx.trips = Match(NUMBER);
-				}
-			}
-
-			State = 751;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==CURES) {
-				{
-				State = 748;
-				Match(CURES);
-				State = 749;
-				Match(AFTER);
-				State = 750;
-				_localctx.cures = Match(NUMBER);
 				}
 			}
 
 			State = 761;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
+			if (_la==CURES) {
+				{
+				State = 758;
+				Match(CURES);
+				State = 759;
+				Match(AFTER);
+				State = 760;
+				_localctx.cures = Match(NUMBER);
+				}
+			}
+
+			State = 771;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 753;
+				State = 763;
 				Match(CURE);
-				State = 754;
+				State = 764;
 				Match(BY);
-				State = 755;
+				State = 765;
 				_localctx.curer = ident();
-				State = 756;
+				State = 766;
 				Match(UP);
-				State = 757;
+				State = 767;
 				Match(TO);
-				State = 758;
+				State = 768;
 				_localctx.times = Match(NUMBER);
-				State = 759;
+				State = 769;
 				Match(TIMES);
 				}
 			}
 
-			State = 763;
+			State = 773;
 			Match(ARROW);
-			State = 764;
+			State = 774;
 			triggerEffect();
-			State = 769;
+			State = 779;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 765;
+				State = 775;
 				Match(COMMA);
-				State = 766;
+				State = 776;
 				triggerEffect();
 				}
 				}
-				State = 771;
+				State = 781;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5813,20 +5891,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 791;
+			State = 801;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 772;
+				State = 782;
 				Match(SWEEP);
-				State = 773;
+				State = 783;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 774;
+				State = 784;
 				Match(TO);
-				State = 775;
+				State = 785;
 				ident();
 				}
 				break;
@@ -5834,34 +5912,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 776;
+				State = 786;
 				Match(ACCELERATE);
-				State = 788;
+				State = 798;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 777;
+					State = 787;
 					Match(LPAREN);
-					State = 778;
+					State = 788;
 					ident();
-					State = 783;
+					State = 793;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 779;
+						State = 789;
 						Match(COMMA);
-						State = 780;
+						State = 790;
 						ident();
 						}
 						}
-						State = 785;
+						State = 795;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 786;
+					State = 796;
 					Match(RPAREN);
 					}
 				}
@@ -5872,7 +5950,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 790;
+				State = 800;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5920,20 +5998,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 793;
+			State = 803;
 			Match(DEFAULT);
-			State = 794;
+			State = 804;
 			Match(WHEN);
-			State = 795;
+			State = 805;
 			expr(0);
-			State = 798;
+			State = 808;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 796;
+				State = 806;
 				Match(GRACE);
-				State = 797;
+				State = 807;
 				duration();
 				}
 			}
@@ -5985,25 +6063,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 800;
+			State = 810;
 			Match(CFADS);
-			State = 801;
+			State = 811;
 			Match(INCLUDES);
-			State = 802;
+			State = 812;
 			cfadsItem();
-			State = 807;
+			State = 817;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 803;
+				State = 813;
 				Match(COMMA);
-				State = 804;
+				State = 814;
 				cfadsItem();
 				}
 				}
-				State = 809;
+				State = 819;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -6043,13 +6121,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 88, RULE_cfadsItem);
 		try {
-			State = 812;
+			State = 822;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 810;
+				State = 820;
 				Match(RVG);
 				}
 				break;
@@ -6167,6 +6245,9 @@ public partial class DealLangParser : Parser {
 			case CURE:
 			case UP:
 			case TIMES:
+			case HURDLE:
+			case CARRY:
+			case CATCH_UP:
 			case HAIRCUT:
 			case LAG:
 			case TAKEN:
@@ -6195,7 +6276,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 811;
+				State = 821;
 				ident();
 				}
 				break;
@@ -6245,25 +6326,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 814;
+			State = 824;
 			Match(WATERFALL);
-			State = 815;
+			State = 825;
 			Match(LBRACE);
-			State = 819;
+			State = 829;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 131559L) != 0)) {
 				{
 				{
-				State = 816;
+				State = 826;
 				step();
 				}
 				}
-				State = 821;
+				State = 831;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 822;
+			State = 832;
 			Match(RBRACE);
 			}
 		}
@@ -6465,39 +6546,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_step);
 		int _la;
 		try {
-			State = 902;
+			State = 912;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 824;
+				State = 834;
 				Match(PAY);
-				State = 825;
-				((PayStepContext)_localctx).target = reference();
 				State = 835;
+				((PayStepContext)_localctx).target = reference();
+				State = 845;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 826;
+					State = 836;
 					Match(USING);
-					State = 827;
+					State = 837;
 					ident();
-					State = 832;
+					State = 842;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 828;
+						State = 838;
 						Match(COMMA);
-						State = 829;
+						State = 839;
 						ident();
 						}
 						}
-						State = 834;
+						State = 844;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -6510,9 +6591,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 837;
+				State = 847;
 				Match(FILL);
-				State = 838;
+				State = 848;
 				ident();
 				}
 				break;
@@ -6520,9 +6601,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 839;
+				State = 849;
 				Match(RELEASE);
-				State = 840;
+				State = 850;
 				ident();
 				}
 				break;
@@ -6530,13 +6611,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 841;
+				State = 851;
 				Match(HOLD);
-				State = 842;
+				State = 852;
 				Match(REST);
-				State = 843;
+				State = 853;
 				Match(IN);
-				State = 844;
+				State = 854;
 				ident();
 				}
 				break;
@@ -6544,25 +6625,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 845;
+				State = 855;
 				Match(DISTRIBUTE);
-				State = 848;
+				State = 858;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 846;
+					State = 856;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 847;
+					State = 857;
 					Match(OF);
 					}
 				}
 
-				State = 850;
+				State = 860;
 				Match(REST);
-				State = 851;
+				State = 861;
 				Match(TO);
-				State = 852;
+				State = 862;
 				ident();
 				}
 				break;
@@ -6570,17 +6651,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 853;
+				State = 863;
 				Match(SWEEP);
-				State = 854;
+				State = 864;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 855;
+				State = 865;
 				Match(OF);
-				State = 856;
+				State = 866;
 				Match(REST);
-				State = 857;
+				State = 867;
 				Match(TO);
-				State = 858;
+				State = 868;
 				ident();
 				}
 				break;
@@ -6588,52 +6669,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 859;
+				State = 869;
 				Match(IF);
-				State = 860;
+				State = 870;
 				expr(0);
-				State = 861;
+				State = 871;
 				Match(LBRACE);
-				State = 865;
+				State = 875;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 131559L) != 0)) {
 					{
 					{
-					State = 862;
+					State = 872;
 					step();
 					}
 					}
-					State = 867;
+					State = 877;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 868;
-				Match(RBRACE);
 				State = 878;
+				Match(RBRACE);
+				State = 888;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 869;
+					State = 879;
 					Match(ELSE);
-					State = 870;
+					State = 880;
 					Match(LBRACE);
-					State = 874;
+					State = 884;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 131559L) != 0)) {
 						{
 						{
-						State = 871;
+						State = 881;
 						step();
 						}
 						}
-						State = 876;
+						State = 886;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 877;
+					State = 887;
 					Match(RBRACE);
 					}
 				}
@@ -6644,37 +6725,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 880;
+				State = 890;
 				Match(PRO_RATA);
-				State = 883;
+				State = 893;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 881;
+					State = 891;
 					Match(BY);
-					State = 882;
+					State = 892;
 					Match(BALANCE);
 					}
 				}
 
-				State = 885;
+				State = 895;
 				Match(LBRACE);
-				State = 889;
+				State = 899;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 131559L) != 0)) {
 					{
 					{
-					State = 886;
+					State = 896;
 					step();
 					}
 					}
-					State = 891;
+					State = 901;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 892;
+				State = 902;
 				Match(RBRACE);
 				}
 				break;
@@ -6682,25 +6763,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 893;
+				State = 903;
 				Match(SEQUENTIAL);
-				State = 894;
+				State = 904;
 				Match(LBRACE);
-				State = 898;
+				State = 908;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 131559L) != 0)) {
 					{
 					{
-					State = 895;
+					State = 905;
 					step();
 					}
 					}
-					State = 900;
+					State = 910;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 901;
+				State = 911;
 				Match(RBRACE);
 				}
 				break;
@@ -6750,25 +6831,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 904;
+			State = 914;
 			Match(ENFORCEMENT);
-			State = 905;
+			State = 915;
 			Match(LBRACE);
-			State = 909;
+			State = 919;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 906;
+				State = 916;
 				enforcementItem();
 				}
 				}
-				State = 911;
+				State = 921;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 912;
+			State = 922;
 			Match(RBRACE);
 			}
 		}
@@ -6840,44 +6921,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 96, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 930;
+			State = 940;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 914;
+				State = 924;
 				Match(SELL);
-				State = 915;
+				State = 925;
 				ident();
-				State = 920;
+				State = 930;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 916;
+					State = 926;
 					Match(COMMA);
-					State = 917;
+					State = 927;
 					ident();
 					}
 					}
-					State = 922;
+					State = 932;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 926;
+				State = 936;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & -9223372036854775713L) != 0) || _la==LAG) {
+				while (((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 923;
+					State = 933;
 					sellTerm();
 					}
 					}
-					State = 928;
+					State = 938;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6887,7 +6968,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 929;
+				State = 939;
 				waterfallDecl();
 				}
 				break;
@@ -7030,16 +7111,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 98, RULE_sellTerm);
 		try {
-			State = 954;
+			State = 964;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 932;
+				State = 942;
 				Match(HAIRCUT);
-				State = 933;
+				State = 943;
 				expr(0);
 				}
 				break;
@@ -7047,9 +7128,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 934;
+				State = 944;
 				Match(LAG);
-				State = 935;
+				State = 945;
 				duration();
 				}
 				break;
@@ -7057,13 +7138,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 936;
+				State = 946;
 				Match(DEPTH);
-				State = 937;
+				State = 947;
 				expr(0);
-				State = 938;
+				State = 948;
 				Match(PER);
-				State = 939;
+				State = 949;
 				Match(MONTH);
 				}
 				break;
@@ -7071,9 +7152,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 941;
+				State = 951;
 				Match(IMPACT);
-				State = 942;
+				State = 952;
 				expr(0);
 				}
 				break;
@@ -7081,13 +7162,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 943;
+				State = 953;
 				Match(LIMIT);
-				State = 944;
+				State = 954;
 				expr(0);
-				State = 945;
+				State = 955;
 				Match(PER);
-				State = 946;
+				State = 956;
 				Match(MONTH);
 				}
 				break;
@@ -7095,9 +7176,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 948;
+				State = 958;
 				Match(COSTS);
-				State = 949;
+				State = 959;
 				expr(0);
 				}
 				break;
@@ -7105,9 +7186,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 950;
+				State = 960;
 				Match(KEEP);
-				State = 951;
+				State = 961;
 				Match(CONTRACTS);
 				}
 				break;
@@ -7115,9 +7196,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 952;
+				State = 962;
 				Match(RESERVE);
-				State = 953;
+				State = 963;
 				expr(0);
 				}
 				break;
@@ -7176,31 +7257,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 956;
+			State = 966;
 			Match(SCENARIO);
-			State = 957;
+			State = 967;
 			_localctx.name = ident();
-			State = 958;
+			State = 968;
 			Match(FOR);
-			State = 959;
+			State = 969;
 			_localctx.deal = ident();
-			State = 960;
+			State = 970;
 			Match(LBRACE);
-			State = 964;
+			State = 974;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -576477794611763193L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 100663297L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -4611822356892227577L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 805306383L) != 0)) {
 				{
 				{
-				State = 961;
+				State = 971;
 				scenarioItem();
 				}
 				}
-				State = 966;
+				State = 976;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 967;
+			State = 977;
 			Match(RBRACE);
 			}
 		}
@@ -7685,20 +7766,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1123;
+			State = 1133;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,103,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 969;
+				State = 979;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 970;
+				State = 980;
 				Match(RENEWALS);
-				State = 971;
+				State = 981;
 				Match(TAKEN);
-				State = 972;
+				State = 982;
 				Match(NUMBER);
 				}
 				break;
@@ -7706,24 +7787,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 974;
+				State = 984;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 975;
+				State = 985;
 				Match(DEFLATE);
-				State = 976;
+				State = 986;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 977;
+				State = 987;
 				perYear();
-				State = 982;
+				State = 992;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
 				case 1:
 					{
-					State = 978;
+					State = 988;
 					Match(VOLATILITY);
-					State = 979;
+					State = 989;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 980;
+					State = 990;
 					perYear();
 					}
 					break;
@@ -7734,15 +7815,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 984;
+				State = 994;
 				((DropItemContext)_localctx).path = reference();
-				State = 985;
+				State = 995;
 				Match(DROP);
-				State = 986;
+				State = 996;
 				expr(0);
-				State = 987;
+				State = 997;
 				Match(BY);
-				State = 988;
+				State = 998;
 				Match(DATE);
 				}
 				break;
@@ -7750,75 +7831,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 990;
+				State = 1000;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 991;
+				State = 1001;
 				Match(DEFAULTS);
-				State = 1015;
+				State = 1025;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 992;
+					State = 1002;
 					Match(ON);
-					State = 993;
+					State = 1003;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 994;
-					Match(DRAWN);
 					State = 1004;
+					Match(DRAWN);
+					State = 1014;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
 					case 1:
 						{
-						State = 995;
+						State = 1005;
 						Match(PD);
-						State = 996;
+						State = 1006;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 997;
+						State = 1007;
 						perYear();
-						State = 1001;
+						State = 1011;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 998;
+							State = 1008;
 							pdStep();
 							}
 							}
-							State = 1003;
+							State = 1013;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1009;
+					State = 1019;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,95,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,96,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1006;
+							State = 1016;
 							loading();
 							}
 							} 
 						}
-						State = 1011;
+						State = 1021;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,95,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,96,Context);
 					}
-					State = 1013;
+					State = 1023;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 					case 1:
 						{
-						State = 1012;
+						State = 1022;
 						recoveryDraw();
 						}
 						break;
@@ -7834,9 +7915,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1017;
+				State = 1027;
 				Match(ENFORCEMENT);
-				State = 1019;
+				State = 1029;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -7844,7 +7925,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1018;
+						State = 1028;
 						sellTerm();
 						}
 						}
@@ -7852,9 +7933,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1021;
+					State = 1031;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -7862,11 +7943,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1023;
+				State = 1033;
 				Match(ENFORCEMENT);
-				State = 1024;
+				State = 1034;
 				Match(SELL);
-				State = 1025;
+				State = 1035;
 				Match(ALL);
 				}
 				break;
@@ -7874,11 +7955,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1026;
+				State = 1036;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1027;
+				State = 1037;
 				Match(LEVEL);
-				State = 1028;
+				State = 1038;
 				expr(0);
 				}
 				break;
@@ -7886,29 +7967,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1030;
+				State = 1040;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1031;
+				State = 1041;
 				Match(POINTS);
-				State = 1032;
+				State = 1042;
 				pointsKind();
-				State = 1033;
+				State = 1043;
 				Match(LBRACE);
-				State = 1037;
+				State = 1047;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1034;
+					State = 1044;
 					schedulePoint();
 					}
 					}
-					State = 1039;
+					State = 1049;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1040;
+				State = 1050;
 				Match(RBRACE);
 				}
 				break;
@@ -7916,15 +7997,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1042;
+				State = 1052;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1043;
+				State = 1053;
 				Match(LAUNCH);
-				State = 1044;
+				State = 1054;
 				Match(DATE);
-				State = 1045;
+				State = 1055;
 				Match(DOWN);
-				State = 1046;
+				State = 1056;
 				expr(0);
 				}
 				break;
@@ -7932,21 +8013,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1048;
+				State = 1058;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1049;
+				State = 1059;
 				Match(SHIFT);
-				State = 1051;
+				State = 1061;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1050;
+					State = 1060;
 					Match(PLUS);
 					}
 				}
 
-				State = 1053;
+				State = 1063;
 				expr(0);
 				}
 				break;
@@ -7954,11 +8035,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1055;
+				State = 1065;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1056;
+				State = 1066;
 				Match(UTILISATION);
-				State = 1057;
+				State = 1067;
 				expr(0);
 				}
 				break;
@@ -7966,17 +8047,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1059;
+				State = 1069;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1060;
+				State = 1070;
 				Match(RELET);
-				State = 1061;
+				State = 1071;
 				Match(AFTER);
-				State = 1062;
+				State = 1072;
 				duration();
-				State = 1063;
+				State = 1073;
 				Match(AT);
-				State = 1064;
+				State = 1074;
 				expr(0);
 				}
 				break;
@@ -7984,11 +8065,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1066;
+				State = 1076;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1067;
+				State = 1077;
 				Match(NOT);
-				State = 1068;
+				State = 1078;
 				Match(RELET);
 				}
 				break;
@@ -7996,9 +8077,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1070;
+				State = 1080;
 				Match(PATHS);
-				State = 1071;
+				State = 1081;
 				Match(NUMBER);
 				}
 				break;
@@ -8006,9 +8087,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1072;
+				State = 1082;
 				Match(SEED);
-				State = 1073;
+				State = 1083;
 				Match(NUMBER);
 				}
 				break;
@@ -8016,7 +8097,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1074;
+				State = 1084;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -8024,7 +8105,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1075;
+				State = 1085;
 				Match(SOBOL);
 				}
 				break;
@@ -8032,21 +8113,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1076;
+				State = 1086;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1077;
+				State = 1087;
 				Match(GBM);
-				State = 1078;
+				State = 1088;
 				Match(DRIFT);
-				State = 1079;
+				State = 1089;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1080;
+				State = 1090;
 				perYear();
-				State = 1081;
+				State = 1091;
 				Match(VOLATILITY);
-				State = 1082;
+				State = 1092;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1083;
+				State = 1093;
 				perYear();
 				}
 				break;
@@ -8054,39 +8135,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1085;
+				State = 1095;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1086;
+				State = 1096;
 				Match(REVERTS);
-				State = 1087;
+				State = 1097;
 				Match(TO);
-				State = 1090;
+				State = 1100;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,101,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
 				case 1:
 					{
-					State = 1088;
+					State = 1098;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1089;
+					State = 1099;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1092;
+				State = 1102;
 				Match(SPEED);
-				State = 1093;
+				State = 1103;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1094;
+				State = 1104;
 				perYear();
-				State = 1095;
+				State = 1105;
 				Match(VOLATILITY);
-				State = 1096;
+				State = 1106;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1097;
+				State = 1107;
 				perYear();
 				}
 				break;
@@ -8094,17 +8175,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1099;
+				State = 1109;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1100;
+				State = 1110;
 				Match(JUMPS);
-				State = 1101;
+				State = 1111;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1102;
+				State = 1112;
 				perYear();
-				State = 1103;
+				State = 1113;
 				Match(DOWN);
-				State = 1104;
+				State = 1114;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -8112,24 +8193,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1106;
+				State = 1116;
 				Match(CORRELATE);
-				State = 1107;
+				State = 1117;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1108;
+				State = 1118;
 				Match(WITH);
-				State = 1109;
+				State = 1119;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1110;
+				State = 1120;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1113;
+				State = 1123;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,103,Context) ) {
 				case 1:
 					{
-					State = 1111;
+					State = 1121;
 					Match(STRESS);
-					State = 1112;
+					State = 1122;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -8140,19 +8221,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1115;
+				State = 1125;
 				Match(REGIMES);
-				State = 1116;
+				State = 1126;
 				Match(STRESS);
-				State = 1117;
+				State = 1127;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1118;
+				State = 1128;
 				perYear();
-				State = 1119;
+				State = 1129;
 				Match(NORMAL);
-				State = 1120;
+				State = 1130;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1121;
+				State = 1131;
 				perYear();
 				}
 				break;
@@ -8199,15 +8280,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1125;
+			State = 1135;
 			Match(UNTIL);
-			State = 1126;
+			State = 1136;
 			Match(DATE);
-			State = 1127;
+			State = 1137;
 			Match(THEN);
-			State = 1128;
+			State = 1138;
 			expr(0);
-			State = 1129;
+			State = 1139;
 			perYear();
 			}
 		}
@@ -8255,17 +8336,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1131;
+			State = 1141;
 			Match(RECOVERY);
-			State = 1132;
+			State = 1142;
 			Match(BETA);
-			State = 1133;
+			State = 1143;
 			Match(MEAN);
-			State = 1134;
+			State = 1144;
 			_localctx.mean = expr(0);
-			State = 1135;
+			State = 1145;
 			Match(SD);
-			State = 1136;
+			State = 1146;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -8310,11 +8391,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1138;
+			State = 1148;
 			Match(LOADING);
-			State = 1139;
+			State = 1149;
 			_localctx.factor = reference();
-			State = 1140;
+			State = 1150;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -8352,9 +8433,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1142;
+			State = 1152;
 			Match(PER);
-			State = 1143;
+			State = 1153;
 			Match(YEAR);
 			}
 		}
@@ -8391,7 +8472,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1145;
+			State = 1155;
 			Match(QUANTITY);
 			}
 		}
@@ -8718,20 +8799,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1189;
+			State = 1199;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1148;
+				State = 1158;
 				Match(LPAREN);
-				State = 1149;
+				State = 1159;
 				expr(0);
-				State = 1150;
+				State = 1160;
 				Match(RPAREN);
 				}
 				break;
@@ -8740,9 +8821,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1152;
+				State = 1162;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1153;
+				State = 1163;
 				expr(16);
 				}
 				break;
@@ -8751,9 +8832,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1154;
+				State = 1164;
 				Match(NOT);
-				State = 1155;
+				State = 1165;
 				expr(11);
 				}
 				break;
@@ -8762,17 +8843,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1156;
+				State = 1166;
 				Match(IF);
-				State = 1157;
+				State = 1167;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1158;
+				State = 1168;
 				Match(THEN);
-				State = 1159;
+				State = 1169;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1160;
+				State = 1170;
 				Match(ELSE);
-				State = 1161;
+				State = 1171;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -8781,37 +8862,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1163;
-				((CallExprContext)_localctx).callee = ident();
-				State = 1164;
-				Match(LPAREN);
 				State = 1173;
+				((CallExprContext)_localctx).callee = ident();
+				State = 1174;
+				Match(LPAREN);
+				State = 1183;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -576468998522411001L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 108004361L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -4611751988177410041L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864034895L) != 0)) {
 					{
-					State = 1165;
+					State = 1175;
 					expr(0);
-					State = 1170;
+					State = 1180;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1166;
+						State = 1176;
 						Match(COMMA);
-						State = 1167;
+						State = 1177;
 						expr(0);
 						}
 						}
-						State = 1172;
+						State = 1182;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1175;
+				State = 1185;
 				Match(RPAREN);
 				}
 				break;
@@ -8820,7 +8901,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1177;
+				State = 1187;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -8830,19 +8911,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1179;
+				State = 1189;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 127L) != 0)) {
+				if (((((_la - 165)) & ~0x3f) == 0 && ((1L << (_la - 165)) & 127L) != 0)) {
 					{
-					State = 1178;
+					State = 1188;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1181;
+				State = 1191;
 				Match(PER);
-				State = 1182;
+				State = 1192;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -8851,9 +8932,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1183;
+				State = 1193;
 				Match(NUMBER);
-				State = 1184;
+				State = 1194;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -8862,7 +8943,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1185;
+				State = 1195;
 				Match(QUANTITY);
 				}
 				break;
@@ -8871,7 +8952,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1186;
+				State = 1196;
 				Match(NUMBER);
 				}
 				break;
@@ -8880,7 +8961,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1187;
+				State = 1197;
 				Match(DATE);
 				}
 				break;
@@ -8889,34 +8970,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1188;
+				State = 1198;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1211;
+			State = 1221;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,109,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,110,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1209;
+					State = 1219;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,109,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1191;
+						State = 1201;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1192;
+						State = 1202;
 						Match(OF);
-						State = 1193;
+						State = 1203;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -8925,9 +9006,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1194;
+						State = 1204;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1195;
+						State = 1205;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -8937,7 +9018,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1196;
+						State = 1206;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -8946,9 +9027,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1197;
+						State = 1207;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1198;
+						State = 1208;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -8958,7 +9039,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1199;
+						State = 1209;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -8967,19 +9048,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1200;
+						State = 1210;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1201;
+						State = 1211;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 63L) != 0)) ) {
+						if ( !(((((_la - 210)) & ~0x3f) == 0 && ((1L << (_la - 210)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1202;
+						State = 1212;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -8988,11 +9069,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1203;
+						State = 1213;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1204;
+						State = 1214;
 						Match(AND);
-						State = 1205;
+						State = 1215;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -9001,20 +9082,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1206;
+						State = 1216;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1207;
+						State = 1217;
 						Match(OR);
-						State = 1208;
+						State = 1218;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1213;
+				State = 1223;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,109,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,110,Context);
 			}
 			}
 		}
@@ -9058,9 +9139,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1214;
+			State = 1224;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 127L) != 0)) ) {
+			if ( !(((((_la - 165)) & ~0x3f) == 0 && ((1L << (_la - 165)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9109,16 +9190,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1216;
+			State = 1226;
 			ident();
-			State = 1219;
+			State = 1229;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,110,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,111,Context) ) {
 			case 1:
 				{
-				State = 1217;
+				State = 1227;
 				Match(DOT);
-				State = 1218;
+				State = 1228;
 				_localctx.member = ident();
 				}
 				break;
@@ -9277,6 +9358,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FACE() { return GetToken(DealLangParser.FACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARK() { return GetToken(DealLangParser.MARK, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PAR() { return GetToken(DealLangParser.PAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HURDLE() { return GetToken(DealLangParser.HURDLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CARRY() { return GetToken(DealLangParser.CARRY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATCH_UP() { return GetToken(DealLangParser.CATCH_UP, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -9298,9 +9382,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1221;
+			State = 1231;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -576477794615957497L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 100663297L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -4611822356925782009L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 805306383L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9346,7 +9430,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,225,1224,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,228,1234,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -9397,76 +9481,77 @@ public partial class DealLangParser : Parser {
 		639,9,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,
 		32,1,32,1,32,3,32,656,8,32,1,33,1,33,1,33,1,33,5,33,662,8,33,10,33,12,
 		33,665,9,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,675,8,34,10,34,
-		12,34,678,9,34,3,34,680,8,34,1,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,689,
-		8,36,10,36,12,36,692,9,36,1,36,3,36,695,8,36,1,37,1,37,1,37,1,37,1,37,
-		1,37,3,37,703,8,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,714,
-		8,38,3,38,716,8,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,727,
-		8,39,1,39,3,39,730,8,39,1,39,1,39,3,39,734,8,39,1,40,1,40,1,40,1,40,1,
-		40,1,40,3,40,742,8,40,1,40,1,40,1,40,3,40,747,8,40,1,40,1,40,1,40,3,40,
-		752,8,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,3,40,762,8,40,1,40,1,
-		40,1,40,1,40,5,40,768,8,40,10,40,12,40,771,9,40,1,41,1,41,1,41,1,41,1,
-		41,1,41,1,41,1,41,1,41,5,41,782,8,41,10,41,12,41,785,9,41,1,41,1,41,3,
-		41,789,8,41,1,41,3,41,792,8,41,1,42,1,42,1,42,1,42,1,42,3,42,799,8,42,
-		1,43,1,43,1,43,1,43,1,43,5,43,806,8,43,10,43,12,43,809,9,43,1,44,1,44,
-		3,44,813,8,44,1,45,1,45,1,45,5,45,818,8,45,10,45,12,45,821,9,45,1,45,1,
-		45,1,46,1,46,1,46,1,46,1,46,1,46,5,46,831,8,46,10,46,12,46,834,9,46,3,
-		46,836,8,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,
-		849,8,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,
-		46,5,46,864,8,46,10,46,12,46,867,9,46,1,46,1,46,1,46,1,46,5,46,873,8,46,
-		10,46,12,46,876,9,46,1,46,3,46,879,8,46,1,46,1,46,1,46,3,46,884,8,46,1,
-		46,1,46,5,46,888,8,46,10,46,12,46,891,9,46,1,46,1,46,1,46,1,46,5,46,897,
-		8,46,10,46,12,46,900,9,46,1,46,3,46,903,8,46,1,47,1,47,1,47,5,47,908,8,
-		47,10,47,12,47,911,9,47,1,47,1,47,1,48,1,48,1,48,1,48,5,48,919,8,48,10,
-		48,12,48,922,9,48,1,48,5,48,925,8,48,10,48,12,48,928,9,48,1,48,3,48,931,
-		8,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,955,8,49,1,50,1,50,1,
-		50,1,50,1,50,1,50,5,50,963,8,50,10,50,12,50,966,9,50,1,50,1,50,1,51,1,
-		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,983,8,51,
+		12,34,678,9,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,688,8,34,3,
+		34,690,8,34,1,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,699,8,36,10,36,12,
+		36,702,9,36,1,36,3,36,705,8,36,1,37,1,37,1,37,1,37,1,37,1,37,3,37,713,
+		8,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,724,8,38,3,38,726,
+		8,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,737,8,39,1,39,3,
+		39,740,8,39,1,39,1,39,3,39,744,8,39,1,40,1,40,1,40,1,40,1,40,1,40,3,40,
+		752,8,40,1,40,1,40,1,40,3,40,757,8,40,1,40,1,40,1,40,3,40,762,8,40,1,40,
+		1,40,1,40,1,40,1,40,1,40,1,40,1,40,3,40,772,8,40,1,40,1,40,1,40,1,40,5,
+		40,778,8,40,10,40,12,40,781,9,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
+		41,1,41,5,41,792,8,41,10,41,12,41,795,9,41,1,41,1,41,3,41,799,8,41,1,41,
+		3,41,802,8,41,1,42,1,42,1,42,1,42,1,42,3,42,809,8,42,1,43,1,43,1,43,1,
+		43,1,43,5,43,816,8,43,10,43,12,43,819,9,43,1,44,1,44,3,44,823,8,44,1,45,
+		1,45,1,45,5,45,828,8,45,10,45,12,45,831,9,45,1,45,1,45,1,46,1,46,1,46,
+		1,46,1,46,1,46,5,46,841,8,46,10,46,12,46,844,9,46,3,46,846,8,46,1,46,1,
+		46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,859,8,46,1,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,874,8,46,10,
+		46,12,46,877,9,46,1,46,1,46,1,46,1,46,5,46,883,8,46,10,46,12,46,886,9,
+		46,1,46,3,46,889,8,46,1,46,1,46,1,46,3,46,894,8,46,1,46,1,46,5,46,898,
+		8,46,10,46,12,46,901,9,46,1,46,1,46,1,46,1,46,5,46,907,8,46,10,46,12,46,
+		910,9,46,1,46,3,46,913,8,46,1,47,1,47,1,47,5,47,918,8,47,10,47,12,47,921,
+		9,47,1,47,1,47,1,48,1,48,1,48,1,48,5,48,929,8,48,10,48,12,48,932,9,48,
+		1,48,5,48,935,8,48,10,48,12,48,938,9,48,1,48,3,48,941,8,48,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,3,49,965,8,49,1,50,1,50,1,50,1,50,1,50,1,50,
+		5,50,973,8,50,10,50,12,50,976,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,993,8,51,1,51,1,51,1,51,1,
+		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,1010,8,
+		51,10,51,12,51,1013,9,51,3,51,1015,8,51,1,51,5,51,1018,8,51,10,51,12,51,
+		1021,9,51,1,51,3,51,1024,8,51,3,51,1026,8,51,1,51,1,51,4,51,1030,8,51,
+		11,51,12,51,1031,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,5,51,1046,8,51,10,51,12,51,1049,9,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,3,51,1062,8,51,1,51,1,51,1,51,1,51,1,51,1,51,
 		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,5,51,1000,8,51,10,51,12,51,1003,9,51,3,51,1005,8,51,1,51,5,51,1008,
-		8,51,10,51,12,51,1011,9,51,1,51,3,51,1014,8,51,3,51,1016,8,51,1,51,1,51,
-		4,51,1020,8,51,11,51,12,51,1021,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,5,51,1036,8,51,10,51,12,51,1039,9,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1052,8,51,1,51,1,51,1,51,
 		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,3,51,1091,8,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,3,51,1114,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,
-		1124,8,51,1,52,1,52,1,52,1,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,
-		1,53,1,54,1,54,1,54,1,54,1,55,1,55,1,55,1,56,1,56,1,57,1,57,1,57,1,57,
+		1,51,1,51,1,51,3,51,1101,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,
+		1124,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1134,8,51,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,54,1,54,
+		1,54,1,54,1,55,1,55,1,55,1,56,1,56,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
 		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,5,57,1169,8,57,10,57,12,57,1172,9,57,3,57,1174,8,57,1,57,
-		1,57,1,57,1,57,3,57,1180,8,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
-		3,57,1190,8,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,1,57,5,57,1210,8,57,10,57,12,57,1213,9,57,
-		1,58,1,58,1,59,1,59,1,59,3,59,1220,8,59,1,60,1,60,1,60,0,1,114,61,0,2,
-		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
-		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
-		102,104,106,108,110,112,114,116,118,120,0,8,1,0,195,196,1,0,15,16,1,0,
-		215,216,1,0,205,206,1,0,203,204,1,0,207,212,1,0,162,168,22,0,3,3,5,9,13,
-		43,45,48,50,50,53,57,61,62,64,65,67,99,101,111,113,114,116,118,122,123,
-		125,127,130,132,141,141,143,147,154,156,169,169,174,188,190,194,219,220,
-		1401,0,128,1,0,0,0,2,133,1,0,0,0,4,136,1,0,0,0,6,167,1,0,0,0,8,169,1,0,
-		0,0,10,181,1,0,0,0,12,205,1,0,0,0,14,207,1,0,0,0,16,209,1,0,0,0,18,226,
-		1,0,0,0,20,228,1,0,0,0,22,260,1,0,0,0,24,262,1,0,0,0,26,264,1,0,0,0,28,
-		298,1,0,0,0,30,300,1,0,0,0,32,305,1,0,0,0,34,352,1,0,0,0,36,357,1,0,0,
-		0,38,365,1,0,0,0,40,367,1,0,0,0,42,396,1,0,0,0,44,398,1,0,0,0,46,448,1,
-		0,0,0,48,450,1,0,0,0,50,501,1,0,0,0,52,503,1,0,0,0,54,510,1,0,0,0,56,611,
-		1,0,0,0,58,613,1,0,0,0,60,629,1,0,0,0,62,631,1,0,0,0,64,655,1,0,0,0,66,
-		657,1,0,0,0,68,679,1,0,0,0,70,681,1,0,0,0,72,684,1,0,0,0,74,702,1,0,0,
-		0,76,704,1,0,0,0,78,719,1,0,0,0,80,735,1,0,0,0,82,791,1,0,0,0,84,793,1,
-		0,0,0,86,800,1,0,0,0,88,812,1,0,0,0,90,814,1,0,0,0,92,902,1,0,0,0,94,904,
-		1,0,0,0,96,930,1,0,0,0,98,954,1,0,0,0,100,956,1,0,0,0,102,1123,1,0,0,0,
-		104,1125,1,0,0,0,106,1131,1,0,0,0,108,1138,1,0,0,0,110,1142,1,0,0,0,112,
-		1145,1,0,0,0,114,1189,1,0,0,0,116,1214,1,0,0,0,118,1216,1,0,0,0,120,1221,
-		1,0,0,0,122,127,3,2,1,0,123,127,3,4,2,0,124,127,3,100,50,0,125,127,3,8,
-		4,0,126,122,1,0,0,0,126,123,1,0,0,0,126,124,1,0,0,0,126,125,1,0,0,0,127,
+		5,57,1179,8,57,10,57,12,57,1182,9,57,3,57,1184,8,57,1,57,1,57,1,57,1,57,
+		3,57,1190,8,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1200,8,57,
+		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
+		1,57,1,57,1,57,1,57,5,57,1220,8,57,10,57,12,57,1223,9,57,1,58,1,58,1,59,
+		1,59,1,59,3,59,1230,8,59,1,60,1,60,1,60,0,1,114,61,0,2,4,6,8,10,12,14,
+		16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,
+		64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
+		108,110,112,114,116,118,120,0,8,1,0,198,199,1,0,15,16,1,0,218,219,1,0,
+		208,209,1,0,206,207,1,0,210,215,1,0,165,171,23,0,3,3,5,9,13,43,45,48,50,
+		50,53,57,61,62,64,65,67,99,101,111,113,114,116,118,122,123,125,127,130,
+		132,141,141,143,147,149,151,157,159,172,172,177,191,193,197,222,223,1414,
+		0,128,1,0,0,0,2,133,1,0,0,0,4,136,1,0,0,0,6,167,1,0,0,0,8,169,1,0,0,0,
+		10,181,1,0,0,0,12,205,1,0,0,0,14,207,1,0,0,0,16,209,1,0,0,0,18,226,1,0,
+		0,0,20,228,1,0,0,0,22,260,1,0,0,0,24,262,1,0,0,0,26,264,1,0,0,0,28,298,
+		1,0,0,0,30,300,1,0,0,0,32,305,1,0,0,0,34,352,1,0,0,0,36,357,1,0,0,0,38,
+		365,1,0,0,0,40,367,1,0,0,0,42,396,1,0,0,0,44,398,1,0,0,0,46,448,1,0,0,
+		0,48,450,1,0,0,0,50,501,1,0,0,0,52,503,1,0,0,0,54,510,1,0,0,0,56,611,1,
+		0,0,0,58,613,1,0,0,0,60,629,1,0,0,0,62,631,1,0,0,0,64,655,1,0,0,0,66,657,
+		1,0,0,0,68,689,1,0,0,0,70,691,1,0,0,0,72,694,1,0,0,0,74,712,1,0,0,0,76,
+		714,1,0,0,0,78,729,1,0,0,0,80,745,1,0,0,0,82,801,1,0,0,0,84,803,1,0,0,
+		0,86,810,1,0,0,0,88,822,1,0,0,0,90,824,1,0,0,0,92,912,1,0,0,0,94,914,1,
+		0,0,0,96,940,1,0,0,0,98,964,1,0,0,0,100,966,1,0,0,0,102,1133,1,0,0,0,104,
+		1135,1,0,0,0,106,1141,1,0,0,0,108,1148,1,0,0,0,110,1152,1,0,0,0,112,1155,
+		1,0,0,0,114,1199,1,0,0,0,116,1224,1,0,0,0,118,1226,1,0,0,0,120,1231,1,
+		0,0,0,122,127,3,2,1,0,123,127,3,4,2,0,124,127,3,100,50,0,125,127,3,8,4,
+		0,126,122,1,0,0,0,126,123,1,0,0,0,126,124,1,0,0,0,126,125,1,0,0,0,127,
 		130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,129,131,1,0,0,0,130,128,1,
-		0,0,0,131,132,5,0,0,1,132,1,1,0,0,0,133,134,5,3,0,0,134,135,5,217,0,0,
-		135,3,1,0,0,0,136,137,5,1,0,0,137,138,3,120,60,0,138,142,5,195,0,0,139,
+		0,0,0,131,132,5,0,0,1,132,1,1,0,0,0,133,134,5,3,0,0,134,135,5,220,0,0,
+		135,3,1,0,0,0,136,137,5,1,0,0,137,138,3,120,60,0,138,142,5,198,0,0,139,
 		141,3,6,3,0,140,139,1,0,0,0,141,144,1,0,0,0,142,140,1,0,0,0,142,143,1,
-		0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,5,196,0,0,146,5,1,0,0,0,
+		0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,5,199,0,0,146,5,1,0,0,0,
 		147,168,3,12,6,0,148,168,3,16,8,0,149,168,3,20,10,0,150,168,3,26,13,0,
 		151,168,3,32,16,0,152,168,3,40,20,0,153,168,3,44,22,0,154,168,3,48,24,
 		0,155,168,3,62,31,0,156,168,3,54,27,0,157,168,3,66,33,0,158,168,3,72,36,
@@ -9476,52 +9561,52 @@ public partial class DealLangParser : Parser {
 		151,1,0,0,0,167,152,1,0,0,0,167,153,1,0,0,0,167,154,1,0,0,0,167,155,1,
 		0,0,0,167,156,1,0,0,0,167,157,1,0,0,0,167,158,1,0,0,0,167,159,1,0,0,0,
 		167,160,1,0,0,0,167,161,1,0,0,0,167,162,1,0,0,0,167,163,1,0,0,0,167,164,
-		1,0,0,0,167,165,1,0,0,0,167,166,1,0,0,0,168,7,1,0,0,0,169,170,5,219,0,
+		1,0,0,0,167,165,1,0,0,0,167,166,1,0,0,0,168,7,1,0,0,0,169,170,5,222,0,
 		0,170,176,4,4,0,0,171,175,3,120,60,0,172,175,5,4,0,0,173,175,5,52,0,0,
 		174,171,1,0,0,0,174,172,1,0,0,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,
 		1,0,0,0,176,177,1,0,0,0,177,179,1,0,0,0,178,176,1,0,0,0,179,180,3,10,5,
-		0,180,9,1,0,0,0,181,186,5,195,0,0,182,185,3,10,5,0,183,185,8,0,0,0,184,
+		0,180,9,1,0,0,0,181,186,5,198,0,0,182,185,3,10,5,0,183,185,8,0,0,0,184,
 		182,1,0,0,0,184,183,1,0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,186,187,1,
-		0,0,0,187,189,1,0,0,0,188,186,1,0,0,0,189,190,5,196,0,0,190,11,1,0,0,0,
-		191,192,5,5,0,0,192,206,5,217,0,0,193,194,5,6,0,0,194,206,3,120,60,0,195,
-		196,5,7,0,0,196,206,5,214,0,0,197,198,5,8,0,0,198,206,5,214,0,0,199,200,
-		5,9,0,0,200,206,5,214,0,0,201,202,5,10,0,0,202,206,3,120,60,0,203,204,
+		0,0,0,187,189,1,0,0,0,188,186,1,0,0,0,189,190,5,199,0,0,190,11,1,0,0,0,
+		191,192,5,5,0,0,192,206,5,220,0,0,193,194,5,6,0,0,194,206,3,120,60,0,195,
+		196,5,7,0,0,196,206,5,217,0,0,197,198,5,8,0,0,198,206,5,217,0,0,199,200,
+		5,9,0,0,200,206,5,217,0,0,201,202,5,10,0,0,202,206,3,120,60,0,203,204,
 		5,11,0,0,204,206,3,14,7,0,205,191,1,0,0,0,205,193,1,0,0,0,205,195,1,0,
 		0,0,205,197,1,0,0,0,205,199,1,0,0,0,205,201,1,0,0,0,205,203,1,0,0,0,206,
-		13,1,0,0,0,207,208,5,213,0,0,208,15,1,0,0,0,209,210,5,12,0,0,210,211,3,
-		120,60,0,211,215,5,195,0,0,212,214,3,18,9,0,213,212,1,0,0,0,214,217,1,
+		13,1,0,0,0,207,208,5,216,0,0,208,15,1,0,0,0,209,210,5,12,0,0,210,211,3,
+		120,60,0,211,215,5,198,0,0,212,214,3,18,9,0,213,212,1,0,0,0,214,217,1,
 		0,0,0,215,213,1,0,0,0,215,216,1,0,0,0,216,218,1,0,0,0,217,215,1,0,0,0,
-		218,219,5,196,0,0,219,17,1,0,0,0,220,221,5,41,0,0,221,227,5,217,0,0,222,
+		218,219,5,199,0,0,219,17,1,0,0,0,220,221,5,41,0,0,221,227,5,220,0,0,222,
 		223,5,42,0,0,223,227,3,114,57,0,224,225,5,43,0,0,225,227,3,114,57,0,226,
 		220,1,0,0,0,226,222,1,0,0,0,226,224,1,0,0,0,227,19,1,0,0,0,228,229,5,13,
-		0,0,229,230,3,120,60,0,230,234,5,195,0,0,231,233,3,22,11,0,232,231,1,0,
+		0,0,229,230,3,120,60,0,230,234,5,198,0,0,231,233,3,22,11,0,232,231,1,0,
 		0,0,233,236,1,0,0,0,234,232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,
-		234,1,0,0,0,237,238,5,196,0,0,238,21,1,0,0,0,239,240,5,109,0,0,240,261,
-		3,114,57,0,241,242,5,157,0,0,242,243,3,114,57,0,243,244,3,110,55,0,244,
-		261,1,0,0,0,245,246,5,14,0,0,246,247,3,24,12,0,247,251,5,195,0,0,248,250,
+		234,1,0,0,0,237,238,5,199,0,0,238,21,1,0,0,0,239,240,5,109,0,0,240,261,
+		3,114,57,0,241,242,5,160,0,0,242,243,3,114,57,0,243,244,3,110,55,0,244,
+		261,1,0,0,0,245,246,5,14,0,0,246,247,3,24,12,0,247,251,5,198,0,0,248,250,
 		3,30,15,0,249,248,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,
-		0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,255,5,196,0,0,255,261,1,0,0,0,
-		256,257,5,17,0,0,257,258,5,214,0,0,258,259,5,18,0,0,259,261,3,114,57,0,
+		0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,255,5,199,0,0,255,261,1,0,0,0,
+		256,257,5,17,0,0,257,258,5,217,0,0,258,259,5,18,0,0,259,261,3,114,57,0,
 		260,239,1,0,0,0,260,241,1,0,0,0,260,245,1,0,0,0,260,256,1,0,0,0,261,23,
 		1,0,0,0,262,263,7,1,0,0,263,25,1,0,0,0,264,265,5,44,0,0,265,266,3,120,
-		60,0,266,270,5,195,0,0,267,269,3,28,14,0,268,267,1,0,0,0,269,272,1,0,0,
+		60,0,266,270,5,198,0,0,267,269,3,28,14,0,268,267,1,0,0,0,269,272,1,0,0,
 		0,270,268,1,0,0,0,270,271,1,0,0,0,271,273,1,0,0,0,272,270,1,0,0,0,273,
-		274,5,196,0,0,274,27,1,0,0,0,275,276,5,45,0,0,276,299,3,114,57,0,277,278,
+		274,5,199,0,0,274,27,1,0,0,0,275,276,5,45,0,0,276,299,3,114,57,0,277,278,
 		5,46,0,0,278,279,5,47,0,0,279,282,3,112,56,0,280,281,5,48,0,0,281,283,
 		3,114,57,0,282,280,1,0,0,0,282,283,1,0,0,0,283,286,1,0,0,0,284,285,5,49,
-		0,0,285,287,5,214,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,299,1,0,0,0,
-		288,289,5,46,0,0,289,290,5,50,0,0,290,294,5,195,0,0,291,293,3,30,15,0,
+		0,0,285,287,5,217,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,299,1,0,0,0,
+		288,289,5,46,0,0,289,290,5,50,0,0,290,294,5,198,0,0,291,293,3,30,15,0,
 		292,291,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,294,295,1,0,0,0,295,297,
-		1,0,0,0,296,294,1,0,0,0,297,299,5,196,0,0,298,275,1,0,0,0,298,277,1,0,
-		0,0,298,288,1,0,0,0,299,29,1,0,0,0,300,301,5,214,0,0,301,303,3,114,57,
-		0,302,304,5,199,0,0,303,302,1,0,0,0,303,304,1,0,0,0,304,31,1,0,0,0,305,
+		1,0,0,0,296,294,1,0,0,0,297,299,5,199,0,0,298,275,1,0,0,0,298,277,1,0,
+		0,0,298,288,1,0,0,0,299,29,1,0,0,0,300,301,5,217,0,0,301,303,3,114,57,
+		0,302,304,5,202,0,0,303,302,1,0,0,0,303,304,1,0,0,0,304,31,1,0,0,0,305,
 		306,5,51,0,0,306,307,3,120,60,0,307,308,5,52,0,0,308,309,3,120,60,0,309,
-		313,5,195,0,0,310,312,3,34,17,0,311,310,1,0,0,0,312,315,1,0,0,0,313,311,
-		1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,317,5,196,
+		313,5,198,0,0,310,312,3,34,17,0,311,310,1,0,0,0,312,315,1,0,0,0,313,311,
+		1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,317,5,199,
 		0,0,317,33,1,0,0,0,318,319,5,53,0,0,319,353,3,120,60,0,320,321,5,54,0,
 		0,321,322,3,114,57,0,322,327,3,110,55,0,323,324,5,55,0,0,324,325,3,114,
 		57,0,325,326,3,110,55,0,326,328,1,0,0,0,327,323,1,0,0,0,327,328,1,0,0,
-		0,328,353,1,0,0,0,329,330,5,56,0,0,330,353,5,214,0,0,331,332,5,57,0,0,
+		0,328,353,1,0,0,0,329,330,5,56,0,0,330,353,5,217,0,0,331,332,5,57,0,0,
 		332,353,3,112,56,0,333,334,5,58,0,0,334,335,3,36,18,0,335,336,3,112,56,
 		0,336,337,5,60,0,0,337,338,5,53,0,0,338,342,5,61,0,0,339,340,5,54,0,0,
 		340,341,5,60,0,0,341,343,5,62,0,0,342,339,1,0,0,0,342,343,1,0,0,0,343,
@@ -9529,25 +9614,25 @@ public partial class DealLangParser : Parser {
 		1,0,0,0,348,346,1,0,0,0,348,349,1,0,0,0,349,353,1,0,0,0,350,351,5,11,0,
 		0,351,353,3,14,7,0,352,318,1,0,0,0,352,320,1,0,0,0,352,329,1,0,0,0,352,
 		331,1,0,0,0,352,333,1,0,0,0,352,344,1,0,0,0,352,350,1,0,0,0,353,35,1,0,
-		0,0,354,355,5,216,0,0,355,358,5,59,0,0,356,358,5,215,0,0,357,354,1,0,0,
+		0,0,354,355,5,219,0,0,355,358,5,59,0,0,356,358,5,218,0,0,357,354,1,0,0,
 		0,357,356,1,0,0,0,358,37,1,0,0,0,359,360,5,64,0,0,360,366,3,114,57,0,361,
-		362,5,65,0,0,362,366,3,114,57,0,363,364,5,66,0,0,364,366,5,214,0,0,365,
+		362,5,65,0,0,362,366,3,114,57,0,363,364,5,66,0,0,364,366,5,217,0,0,365,
 		359,1,0,0,0,365,361,1,0,0,0,365,363,1,0,0,0,366,39,1,0,0,0,367,368,5,67,
-		0,0,368,369,3,120,60,0,369,373,5,195,0,0,370,372,3,42,21,0,371,370,1,0,
+		0,0,368,369,3,120,60,0,369,373,5,198,0,0,370,372,3,42,21,0,371,370,1,0,
 		0,0,372,375,1,0,0,0,373,371,1,0,0,0,373,374,1,0,0,0,374,376,1,0,0,0,375,
-		373,1,0,0,0,376,377,5,196,0,0,377,41,1,0,0,0,378,379,5,68,0,0,379,397,
+		373,1,0,0,0,376,377,5,199,0,0,377,41,1,0,0,0,378,379,5,68,0,0,379,397,
 		3,120,60,0,380,381,5,101,0,0,381,397,3,114,57,0,382,383,5,102,0,0,383,
 		385,3,114,57,0,384,386,5,103,0,0,385,384,1,0,0,0,385,386,1,0,0,0,386,397,
-		1,0,0,0,387,388,5,104,0,0,388,389,5,66,0,0,389,397,5,214,0,0,390,391,5,
-		107,0,0,391,397,3,60,30,0,392,393,5,8,0,0,393,397,5,214,0,0,394,395,5,
+		1,0,0,0,387,388,5,104,0,0,388,389,5,66,0,0,389,397,5,217,0,0,390,391,5,
+		107,0,0,391,397,3,60,30,0,392,393,5,8,0,0,393,397,5,217,0,0,394,395,5,
 		43,0,0,395,397,3,114,57,0,396,378,1,0,0,0,396,380,1,0,0,0,396,382,1,0,
 		0,0,396,387,1,0,0,0,396,390,1,0,0,0,396,392,1,0,0,0,396,394,1,0,0,0,397,
-		43,1,0,0,0,398,399,5,69,0,0,399,400,3,120,60,0,400,404,5,195,0,0,401,403,
+		43,1,0,0,0,398,399,5,69,0,0,399,400,3,120,60,0,400,404,5,198,0,0,401,403,
 		3,46,23,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,
-		0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,408,5,196,0,0,408,45,1,0,0,0,409,
-		410,5,70,0,0,410,414,5,195,0,0,411,413,3,52,26,0,412,411,1,0,0,0,413,416,
+		0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,408,5,199,0,0,408,45,1,0,0,0,409,
+		410,5,70,0,0,410,414,5,198,0,0,411,413,3,52,26,0,412,411,1,0,0,0,413,416,
 		1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,417,1,0,0,0,416,414,1,0,0,
-		0,417,449,5,196,0,0,418,419,5,71,0,0,419,449,3,114,57,0,420,421,5,72,0,
+		0,417,449,5,199,0,0,418,419,5,71,0,0,419,449,3,114,57,0,420,421,5,72,0,
 		0,421,449,3,114,57,0,422,423,5,73,0,0,423,424,5,47,0,0,424,449,3,112,56,
 		0,425,426,5,73,0,0,426,427,5,74,0,0,427,428,3,114,57,0,428,429,3,110,55,
 		0,429,449,1,0,0,0,430,431,5,76,0,0,431,449,3,114,57,0,432,433,5,77,0,0,
@@ -9558,14 +9643,14 @@ public partial class DealLangParser : Parser {
 		0,448,418,1,0,0,0,448,420,1,0,0,0,448,422,1,0,0,0,448,425,1,0,0,0,448,
 		430,1,0,0,0,448,432,1,0,0,0,448,434,1,0,0,0,448,436,1,0,0,0,448,440,1,
 		0,0,0,448,446,1,0,0,0,449,47,1,0,0,0,450,451,5,81,0,0,451,452,3,120,60,
-		0,452,453,5,52,0,0,453,454,3,120,60,0,454,458,5,195,0,0,455,457,3,50,25,
+		0,452,453,5,52,0,0,453,454,3,120,60,0,454,458,5,198,0,0,455,457,3,50,25,
 		0,456,455,1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,
-		461,1,0,0,0,460,458,1,0,0,0,461,462,5,196,0,0,462,49,1,0,0,0,463,464,5,
+		461,1,0,0,0,460,458,1,0,0,0,461,462,5,199,0,0,462,49,1,0,0,0,463,464,5,
 		82,0,0,464,502,3,120,60,0,465,466,5,71,0,0,466,502,3,114,57,0,467,468,
 		5,83,0,0,468,469,5,60,0,0,469,502,5,62,0,0,470,471,5,83,0,0,471,502,3,
-		114,57,0,472,473,5,164,0,0,473,474,3,114,57,0,474,475,3,110,55,0,475,502,
+		114,57,0,472,473,5,167,0,0,473,474,3,114,57,0,474,475,3,110,55,0,475,502,
 		1,0,0,0,476,477,5,84,0,0,477,502,3,114,57,0,478,479,5,56,0,0,479,502,5,
-		214,0,0,480,481,5,57,0,0,481,502,3,112,56,0,482,483,5,87,0,0,483,485,3,
+		217,0,0,480,481,5,57,0,0,481,502,3,112,56,0,482,483,5,87,0,0,483,485,3,
 		114,57,0,484,486,5,88,0,0,485,484,1,0,0,0,485,486,1,0,0,0,486,502,1,0,
 		0,0,487,488,5,58,0,0,488,489,3,36,18,0,489,490,3,112,56,0,490,491,5,60,
 		0,0,491,492,5,82,0,0,492,493,5,61,0,0,493,502,1,0,0,0,494,495,5,89,0,0,
@@ -9573,229 +9658,232 @@ public partial class DealLangParser : Parser {
 		499,496,1,0,0,0,499,500,1,0,0,0,500,502,1,0,0,0,501,463,1,0,0,0,501,465,
 		1,0,0,0,501,467,1,0,0,0,501,470,1,0,0,0,501,472,1,0,0,0,501,476,1,0,0,
 		0,501,478,1,0,0,0,501,480,1,0,0,0,501,482,1,0,0,0,501,487,1,0,0,0,501,
-		494,1,0,0,0,502,51,1,0,0,0,503,504,5,214,0,0,504,505,3,114,57,0,505,506,
-		5,60,0,0,506,508,3,114,57,0,507,509,5,199,0,0,508,507,1,0,0,0,508,509,
+		494,1,0,0,0,502,51,1,0,0,0,503,504,5,217,0,0,504,505,3,114,57,0,505,506,
+		5,60,0,0,506,508,3,114,57,0,507,509,5,202,0,0,508,507,1,0,0,0,508,509,
 		1,0,0,0,509,53,1,0,0,0,510,511,5,100,0,0,511,512,3,120,60,0,512,516,5,
-		195,0,0,513,515,3,56,28,0,514,513,1,0,0,0,515,518,1,0,0,0,516,514,1,0,
-		0,0,516,517,1,0,0,0,517,519,1,0,0,0,518,516,1,0,0,0,519,520,5,196,0,0,
+		198,0,0,513,515,3,56,28,0,514,513,1,0,0,0,515,518,1,0,0,0,516,514,1,0,
+		0,0,516,517,1,0,0,0,517,519,1,0,0,0,518,516,1,0,0,0,519,520,5,199,0,0,
 		520,55,1,0,0,0,521,522,5,101,0,0,522,612,3,114,57,0,523,524,5,102,0,0,
 		524,526,3,114,57,0,525,527,5,103,0,0,526,525,1,0,0,0,526,527,1,0,0,0,527,
 		530,1,0,0,0,528,529,5,48,0,0,529,531,3,114,57,0,530,528,1,0,0,0,530,531,
 		1,0,0,0,531,534,1,0,0,0,532,533,5,65,0,0,533,535,3,114,57,0,534,532,1,
-		0,0,0,534,535,1,0,0,0,535,612,1,0,0,0,536,538,5,174,0,0,537,539,5,215,
+		0,0,0,534,535,1,0,0,0,535,612,1,0,0,0,536,538,5,177,0,0,537,539,5,218,
 		0,0,538,537,1,0,0,0,538,539,1,0,0,0,539,542,1,0,0,0,540,541,5,128,0,0,
 		541,543,3,114,57,0,542,540,1,0,0,0,542,543,1,0,0,0,543,612,1,0,0,0,544,
-		545,5,174,0,0,545,612,5,185,0,0,546,547,5,175,0,0,547,612,3,114,57,0,548,
-		549,5,176,0,0,549,612,3,114,57,0,550,551,5,177,0,0,551,552,5,66,0,0,552,
-		612,5,214,0,0,553,554,5,178,0,0,554,558,5,195,0,0,555,557,3,30,15,0,556,
+		545,5,177,0,0,545,612,5,188,0,0,546,547,5,178,0,0,547,612,3,114,57,0,548,
+		549,5,179,0,0,549,612,3,114,57,0,550,551,5,180,0,0,551,552,5,66,0,0,552,
+		612,5,217,0,0,553,554,5,181,0,0,554,558,5,198,0,0,555,557,3,30,15,0,556,
 		555,1,0,0,0,557,560,1,0,0,0,558,556,1,0,0,0,558,559,1,0,0,0,559,561,1,
-		0,0,0,560,558,1,0,0,0,561,612,5,196,0,0,562,563,5,178,0,0,563,564,5,186,
-		0,0,564,565,3,120,60,0,565,566,5,187,0,0,566,567,3,114,57,0,567,612,1,
-		0,0,0,568,569,5,179,0,0,569,612,3,114,57,0,570,571,5,180,0,0,571,576,3,
-		114,57,0,572,573,5,49,0,0,573,577,5,214,0,0,574,575,5,189,0,0,575,577,
-		3,120,60,0,576,572,1,0,0,0,576,574,1,0,0,0,577,612,1,0,0,0,578,579,5,182,
-		0,0,579,580,5,183,0,0,580,581,3,120,60,0,581,585,5,195,0,0,582,584,3,58,
+		0,0,0,560,558,1,0,0,0,561,612,5,199,0,0,562,563,5,181,0,0,563,564,5,189,
+		0,0,564,565,3,120,60,0,565,566,5,190,0,0,566,567,3,114,57,0,567,612,1,
+		0,0,0,568,569,5,182,0,0,569,612,3,114,57,0,570,571,5,183,0,0,571,576,3,
+		114,57,0,572,573,5,49,0,0,573,577,5,217,0,0,574,575,5,192,0,0,575,577,
+		3,120,60,0,576,572,1,0,0,0,576,574,1,0,0,0,577,612,1,0,0,0,578,579,5,185,
+		0,0,579,580,5,186,0,0,580,581,3,120,60,0,581,585,5,198,0,0,582,584,3,58,
 		29,0,583,582,1,0,0,0,584,587,1,0,0,0,585,583,1,0,0,0,585,586,1,0,0,0,586,
-		590,1,0,0,0,587,585,1,0,0,0,588,589,5,150,0,0,589,591,3,114,57,0,590,588,
-		1,0,0,0,590,591,1,0,0,0,591,592,1,0,0,0,592,593,5,196,0,0,593,612,1,0,
-		0,0,594,595,5,182,0,0,595,596,5,188,0,0,596,597,3,114,57,0,597,598,5,150,
-		0,0,598,599,3,114,57,0,599,612,1,0,0,0,600,601,5,181,0,0,601,612,3,114,
-		57,0,602,603,5,104,0,0,603,604,5,66,0,0,604,612,5,214,0,0,605,606,5,107,
-		0,0,606,612,3,60,30,0,607,608,5,8,0,0,608,612,5,214,0,0,609,610,5,111,
-		0,0,610,612,5,216,0,0,611,521,1,0,0,0,611,523,1,0,0,0,611,536,1,0,0,0,
+		590,1,0,0,0,587,585,1,0,0,0,588,589,5,153,0,0,589,591,3,114,57,0,590,588,
+		1,0,0,0,590,591,1,0,0,0,591,592,1,0,0,0,592,593,5,199,0,0,593,612,1,0,
+		0,0,594,595,5,185,0,0,595,596,5,191,0,0,596,597,3,114,57,0,597,598,5,153,
+		0,0,598,599,3,114,57,0,599,612,1,0,0,0,600,601,5,184,0,0,601,612,3,114,
+		57,0,602,603,5,104,0,0,603,604,5,66,0,0,604,612,5,217,0,0,605,606,5,107,
+		0,0,606,612,3,60,30,0,607,608,5,8,0,0,608,612,5,217,0,0,609,610,5,111,
+		0,0,610,612,5,219,0,0,611,521,1,0,0,0,611,523,1,0,0,0,611,536,1,0,0,0,
 		611,544,1,0,0,0,611,546,1,0,0,0,611,548,1,0,0,0,611,550,1,0,0,0,611,553,
 		1,0,0,0,611,562,1,0,0,0,611,568,1,0,0,0,611,570,1,0,0,0,611,578,1,0,0,
 		0,611,594,1,0,0,0,611,600,1,0,0,0,611,602,1,0,0,0,611,605,1,0,0,0,611,
-		607,1,0,0,0,611,609,1,0,0,0,612,57,1,0,0,0,613,614,5,184,0,0,614,615,3,
+		607,1,0,0,0,611,609,1,0,0,0,612,57,1,0,0,0,613,614,5,187,0,0,614,615,3,
 		114,57,0,615,616,3,114,57,0,616,59,1,0,0,0,617,630,5,108,0,0,618,630,5,
-		109,0,0,619,630,5,110,0,0,620,621,5,50,0,0,621,625,5,195,0,0,622,624,3,
+		109,0,0,619,630,5,110,0,0,620,621,5,50,0,0,621,625,5,198,0,0,622,624,3,
 		30,15,0,623,622,1,0,0,0,624,627,1,0,0,0,625,623,1,0,0,0,625,626,1,0,0,
-		0,626,628,1,0,0,0,627,625,1,0,0,0,628,630,5,196,0,0,629,617,1,0,0,0,629,
-		618,1,0,0,0,629,619,1,0,0,0,629,620,1,0,0,0,630,61,1,0,0,0,631,632,5,190,
-		0,0,632,633,3,120,60,0,633,637,5,195,0,0,634,636,3,64,32,0,635,634,1,0,
+		0,626,628,1,0,0,0,627,625,1,0,0,0,628,630,5,199,0,0,629,617,1,0,0,0,629,
+		618,1,0,0,0,629,619,1,0,0,0,629,620,1,0,0,0,630,61,1,0,0,0,631,632,5,193,
+		0,0,632,633,3,120,60,0,633,637,5,198,0,0,634,636,3,64,32,0,635,634,1,0,
 		0,0,636,639,1,0,0,0,637,635,1,0,0,0,637,638,1,0,0,0,638,640,1,0,0,0,639,
-		637,1,0,0,0,640,641,5,196,0,0,641,63,1,0,0,0,642,643,5,170,0,0,643,644,
-		3,120,60,0,644,645,5,200,0,0,645,646,3,120,60,0,646,656,1,0,0,0,647,648,
-		5,191,0,0,648,656,3,114,57,0,649,650,5,192,0,0,650,656,3,114,57,0,651,
-		652,5,193,0,0,652,656,5,194,0,0,653,654,5,193,0,0,654,656,3,120,60,0,655,
+		637,1,0,0,0,640,641,5,199,0,0,641,63,1,0,0,0,642,643,5,173,0,0,643,644,
+		3,120,60,0,644,645,5,203,0,0,645,646,3,120,60,0,646,656,1,0,0,0,647,648,
+		5,194,0,0,648,656,3,114,57,0,649,650,5,195,0,0,650,656,3,114,57,0,651,
+		652,5,196,0,0,652,656,5,197,0,0,653,654,5,196,0,0,654,656,3,120,60,0,655,
 		642,1,0,0,0,655,647,1,0,0,0,655,649,1,0,0,0,655,651,1,0,0,0,655,653,1,
-		0,0,0,656,65,1,0,0,0,657,658,5,112,0,0,658,659,3,120,60,0,659,663,5,195,
+		0,0,0,656,65,1,0,0,0,657,658,5,112,0,0,658,659,3,120,60,0,659,663,5,198,
 		0,0,660,662,3,68,34,0,661,660,1,0,0,0,662,665,1,0,0,0,663,661,1,0,0,0,
-		663,664,1,0,0,0,664,666,1,0,0,0,665,663,1,0,0,0,666,667,5,196,0,0,667,
-		67,1,0,0,0,668,669,5,113,0,0,669,680,3,114,57,0,670,671,5,114,0,0,671,
-		676,3,70,35,0,672,673,5,199,0,0,673,675,3,70,35,0,674,672,1,0,0,0,675,
-		678,1,0,0,0,676,674,1,0,0,0,676,677,1,0,0,0,677,680,1,0,0,0,678,676,1,
-		0,0,0,679,668,1,0,0,0,679,670,1,0,0,0,680,69,1,0,0,0,681,682,3,120,60,
-		0,682,683,3,114,57,0,683,71,1,0,0,0,684,685,5,115,0,0,685,694,3,120,60,
-		0,686,690,5,195,0,0,687,689,3,74,37,0,688,687,1,0,0,0,689,692,1,0,0,0,
-		690,688,1,0,0,0,690,691,1,0,0,0,691,693,1,0,0,0,692,690,1,0,0,0,693,695,
-		5,196,0,0,694,686,1,0,0,0,694,695,1,0,0,0,695,73,1,0,0,0,696,697,5,116,
-		0,0,697,703,3,114,57,0,698,699,5,117,0,0,699,703,3,114,57,0,700,701,5,
-		118,0,0,701,703,3,114,57,0,702,696,1,0,0,0,702,698,1,0,0,0,702,700,1,0,
-		0,0,703,75,1,0,0,0,704,705,5,119,0,0,705,706,3,120,60,0,706,707,5,195,
-		0,0,707,715,3,114,57,0,708,713,3,110,55,0,709,710,5,55,0,0,710,711,3,114,
-		57,0,711,712,3,110,55,0,712,714,1,0,0,0,713,709,1,0,0,0,713,714,1,0,0,
-		0,714,716,1,0,0,0,715,708,1,0,0,0,715,716,1,0,0,0,716,717,1,0,0,0,717,
-		718,5,196,0,0,718,77,1,0,0,0,719,720,5,120,0,0,720,721,3,120,60,0,721,
-		722,5,202,0,0,722,729,3,114,57,0,723,726,5,121,0,0,724,727,5,122,0,0,725,
-		727,5,123,0,0,726,724,1,0,0,0,726,725,1,0,0,0,727,728,1,0,0,0,728,730,
-		3,112,56,0,729,723,1,0,0,0,729,730,1,0,0,0,730,733,1,0,0,0,731,732,5,49,
-		0,0,732,734,5,214,0,0,733,731,1,0,0,0,733,734,1,0,0,0,734,79,1,0,0,0,735,
-		736,5,124,0,0,736,737,3,120,60,0,737,738,5,128,0,0,738,741,3,114,57,0,
-		739,740,5,49,0,0,740,742,5,214,0,0,741,739,1,0,0,0,741,742,1,0,0,0,742,
-		746,1,0,0,0,743,744,5,125,0,0,744,745,5,127,0,0,745,747,5,216,0,0,746,
-		743,1,0,0,0,746,747,1,0,0,0,747,751,1,0,0,0,748,749,5,126,0,0,749,750,
-		5,127,0,0,750,752,5,216,0,0,751,748,1,0,0,0,751,752,1,0,0,0,752,761,1,
-		0,0,0,753,754,5,145,0,0,754,755,5,159,0,0,755,756,3,120,60,0,756,757,5,
-		146,0,0,757,758,5,148,0,0,758,759,5,216,0,0,759,760,5,147,0,0,760,762,
-		1,0,0,0,761,753,1,0,0,0,761,762,1,0,0,0,762,763,1,0,0,0,763,764,5,201,
-		0,0,764,769,3,82,41,0,765,766,5,199,0,0,766,768,3,82,41,0,767,765,1,0,
-		0,0,768,771,1,0,0,0,769,767,1,0,0,0,769,770,1,0,0,0,770,81,1,0,0,0,771,
-		769,1,0,0,0,772,773,5,141,0,0,773,774,5,215,0,0,774,775,5,148,0,0,775,
-		792,3,120,60,0,776,788,5,144,0,0,777,778,5,197,0,0,778,783,3,120,60,0,
-		779,780,5,199,0,0,780,782,3,120,60,0,781,779,1,0,0,0,782,785,1,0,0,0,783,
-		781,1,0,0,0,783,784,1,0,0,0,784,786,1,0,0,0,785,783,1,0,0,0,786,787,5,
-		198,0,0,787,789,1,0,0,0,788,777,1,0,0,0,788,789,1,0,0,0,789,792,1,0,0,
-		0,790,792,3,120,60,0,791,772,1,0,0,0,791,776,1,0,0,0,791,790,1,0,0,0,792,
-		83,1,0,0,0,793,794,5,129,0,0,794,795,5,128,0,0,795,798,3,114,57,0,796,
-		797,5,130,0,0,797,799,3,112,56,0,798,796,1,0,0,0,798,799,1,0,0,0,799,85,
-		1,0,0,0,800,801,5,131,0,0,801,802,5,132,0,0,802,807,3,88,44,0,803,804,
-		5,199,0,0,804,806,3,88,44,0,805,803,1,0,0,0,806,809,1,0,0,0,807,805,1,
-		0,0,0,807,808,1,0,0,0,808,87,1,0,0,0,809,807,1,0,0,0,810,813,5,63,0,0,
-		811,813,3,120,60,0,812,810,1,0,0,0,812,811,1,0,0,0,813,89,1,0,0,0,814,
-		815,5,133,0,0,815,819,5,195,0,0,816,818,3,92,46,0,817,816,1,0,0,0,818,
-		821,1,0,0,0,819,817,1,0,0,0,819,820,1,0,0,0,820,822,1,0,0,0,821,819,1,
-		0,0,0,822,823,5,196,0,0,823,91,1,0,0,0,824,825,5,10,0,0,825,835,3,118,
-		59,0,826,827,5,134,0,0,827,832,3,120,60,0,828,829,5,199,0,0,829,831,3,
-		120,60,0,830,828,1,0,0,0,831,834,1,0,0,0,832,830,1,0,0,0,832,833,1,0,0,
-		0,833,836,1,0,0,0,834,832,1,0,0,0,835,826,1,0,0,0,835,836,1,0,0,0,836,
-		903,1,0,0,0,837,838,5,135,0,0,838,903,3,120,60,0,839,840,5,136,0,0,840,
-		903,3,120,60,0,841,842,5,137,0,0,842,843,5,138,0,0,843,844,5,139,0,0,844,
-		903,3,120,60,0,845,848,5,140,0,0,846,847,5,215,0,0,847,849,5,170,0,0,848,
-		846,1,0,0,0,848,849,1,0,0,0,849,850,1,0,0,0,850,851,5,138,0,0,851,852,
-		5,148,0,0,852,903,3,120,60,0,853,854,5,141,0,0,854,855,5,215,0,0,855,856,
-		5,170,0,0,856,857,5,138,0,0,857,858,5,148,0,0,858,903,3,120,60,0,859,860,
-		5,149,0,0,860,861,3,114,57,0,861,865,5,195,0,0,862,864,3,92,46,0,863,862,
-		1,0,0,0,864,867,1,0,0,0,865,863,1,0,0,0,865,866,1,0,0,0,866,868,1,0,0,
-		0,867,865,1,0,0,0,868,878,5,196,0,0,869,870,5,150,0,0,870,874,5,195,0,
-		0,871,873,3,92,46,0,872,871,1,0,0,0,873,876,1,0,0,0,874,872,1,0,0,0,874,
-		875,1,0,0,0,875,877,1,0,0,0,876,874,1,0,0,0,877,879,5,196,0,0,878,869,
-		1,0,0,0,878,879,1,0,0,0,879,903,1,0,0,0,880,883,5,142,0,0,881,882,5,159,
-		0,0,882,884,5,101,0,0,883,881,1,0,0,0,883,884,1,0,0,0,884,885,1,0,0,0,
-		885,889,5,195,0,0,886,888,3,92,46,0,887,886,1,0,0,0,888,891,1,0,0,0,889,
-		887,1,0,0,0,889,890,1,0,0,0,890,892,1,0,0,0,891,889,1,0,0,0,892,903,5,
-		196,0,0,893,894,5,143,0,0,894,898,5,195,0,0,895,897,3,92,46,0,896,895,
-		1,0,0,0,897,900,1,0,0,0,898,896,1,0,0,0,898,899,1,0,0,0,899,901,1,0,0,
-		0,900,898,1,0,0,0,901,903,5,196,0,0,902,824,1,0,0,0,902,837,1,0,0,0,902,
-		839,1,0,0,0,902,841,1,0,0,0,902,845,1,0,0,0,902,853,1,0,0,0,902,859,1,
-		0,0,0,902,880,1,0,0,0,902,893,1,0,0,0,903,93,1,0,0,0,904,905,5,152,0,0,
-		905,909,5,195,0,0,906,908,3,96,48,0,907,906,1,0,0,0,908,911,1,0,0,0,909,
-		907,1,0,0,0,909,910,1,0,0,0,910,912,1,0,0,0,911,909,1,0,0,0,912,913,5,
-		196,0,0,913,95,1,0,0,0,914,915,5,153,0,0,915,920,3,120,60,0,916,917,5,
-		199,0,0,917,919,3,120,60,0,918,916,1,0,0,0,919,922,1,0,0,0,920,918,1,0,
-		0,0,920,921,1,0,0,0,921,926,1,0,0,0,922,920,1,0,0,0,923,925,3,98,49,0,
-		924,923,1,0,0,0,925,928,1,0,0,0,926,924,1,0,0,0,926,927,1,0,0,0,927,931,
-		1,0,0,0,928,926,1,0,0,0,929,931,3,90,45,0,930,914,1,0,0,0,930,929,1,0,
-		0,0,931,97,1,0,0,0,932,933,5,154,0,0,933,955,3,114,57,0,934,935,5,155,
-		0,0,935,955,3,112,56,0,936,937,5,91,0,0,937,938,3,114,57,0,938,939,5,161,
-		0,0,939,940,5,99,0,0,940,955,1,0,0,0,941,942,5,92,0,0,942,955,3,114,57,
-		0,943,944,5,93,0,0,944,945,3,114,57,0,945,946,5,161,0,0,946,947,5,99,0,
-		0,947,955,1,0,0,0,948,949,5,94,0,0,949,955,3,114,57,0,950,951,5,95,0,0,
-		951,955,5,96,0,0,952,953,5,97,0,0,953,955,3,114,57,0,954,932,1,0,0,0,954,
-		934,1,0,0,0,954,936,1,0,0,0,954,941,1,0,0,0,954,943,1,0,0,0,954,948,1,
-		0,0,0,954,950,1,0,0,0,954,952,1,0,0,0,955,99,1,0,0,0,956,957,5,2,0,0,957,
-		958,3,120,60,0,958,959,5,4,0,0,959,960,3,120,60,0,960,964,5,195,0,0,961,
-		963,3,102,51,0,962,961,1,0,0,0,963,966,1,0,0,0,964,962,1,0,0,0,964,965,
-		1,0,0,0,965,967,1,0,0,0,966,964,1,0,0,0,967,968,5,196,0,0,968,101,1,0,
-		0,0,969,970,3,120,60,0,970,971,5,58,0,0,971,972,5,156,0,0,972,973,5,216,
-		0,0,973,1124,1,0,0,0,974,975,3,118,59,0,975,976,5,157,0,0,976,977,3,114,
-		57,0,977,982,3,110,55,0,978,979,5,26,0,0,979,980,3,114,57,0,980,981,3,
-		110,55,0,981,983,1,0,0,0,982,978,1,0,0,0,982,983,1,0,0,0,983,1124,1,0,
-		0,0,984,985,3,118,59,0,985,986,5,158,0,0,986,987,3,114,57,0,987,988,5,
-		159,0,0,988,989,5,214,0,0,989,1124,1,0,0,0,990,991,3,120,60,0,991,1015,
-		5,160,0,0,992,993,5,52,0,0,993,1016,5,214,0,0,994,1004,5,36,0,0,995,996,
-		5,42,0,0,996,997,3,114,57,0,997,1001,3,110,55,0,998,1000,3,104,52,0,999,
-		998,1,0,0,0,1000,1003,1,0,0,0,1001,999,1,0,0,0,1001,1002,1,0,0,0,1002,
-		1005,1,0,0,0,1003,1001,1,0,0,0,1004,995,1,0,0,0,1004,1005,1,0,0,0,1005,
-		1009,1,0,0,0,1006,1008,3,108,54,0,1007,1006,1,0,0,0,1008,1011,1,0,0,0,
-		1009,1007,1,0,0,0,1009,1010,1,0,0,0,1010,1013,1,0,0,0,1011,1009,1,0,0,
-		0,1012,1014,3,106,53,0,1013,1012,1,0,0,0,1013,1014,1,0,0,0,1014,1016,1,
-		0,0,0,1015,992,1,0,0,0,1015,994,1,0,0,0,1016,1124,1,0,0,0,1017,1019,5,
-		152,0,0,1018,1020,3,98,49,0,1019,1018,1,0,0,0,1020,1021,1,0,0,0,1021,1019,
-		1,0,0,0,1021,1022,1,0,0,0,1022,1124,1,0,0,0,1023,1024,5,152,0,0,1024,1025,
-		5,153,0,0,1025,1124,5,98,0,0,1026,1027,3,120,60,0,1027,1028,5,109,0,0,
-		1028,1029,3,114,57,0,1029,1124,1,0,0,0,1030,1031,3,120,60,0,1031,1032,
-		5,14,0,0,1032,1033,3,24,12,0,1033,1037,5,195,0,0,1034,1036,3,30,15,0,1035,
-		1034,1,0,0,0,1036,1039,1,0,0,0,1037,1035,1,0,0,0,1037,1038,1,0,0,0,1038,
-		1040,1,0,0,0,1039,1037,1,0,0,0,1040,1041,5,196,0,0,1041,1124,1,0,0,0,1042,
-		1043,3,120,60,0,1043,1044,5,17,0,0,1044,1045,5,214,0,0,1045,1046,5,18,
-		0,0,1046,1047,3,114,57,0,1047,1124,1,0,0,0,1048,1049,3,120,60,0,1049,1051,
-		5,19,0,0,1050,1052,5,203,0,0,1051,1050,1,0,0,0,1051,1052,1,0,0,0,1052,
-		1053,1,0,0,0,1053,1054,3,114,57,0,1054,1124,1,0,0,0,1055,1056,3,120,60,
-		0,1056,1057,5,85,0,0,1057,1058,3,114,57,0,1058,1124,1,0,0,0,1059,1060,
-		3,120,60,0,1060,1061,5,86,0,0,1061,1062,5,127,0,0,1062,1063,3,112,56,0,
-		1063,1064,5,60,0,0,1064,1065,3,114,57,0,1065,1124,1,0,0,0,1066,1067,3,
-		120,60,0,1067,1068,5,173,0,0,1068,1069,5,86,0,0,1069,1124,1,0,0,0,1070,
-		1071,5,20,0,0,1071,1124,5,216,0,0,1072,1073,5,21,0,0,1073,1124,5,216,0,
-		0,1074,1124,5,22,0,0,1075,1124,5,23,0,0,1076,1077,3,120,60,0,1077,1078,
-		5,24,0,0,1078,1079,5,25,0,0,1079,1080,3,114,57,0,1080,1081,3,110,55,0,
-		1081,1082,5,26,0,0,1082,1083,3,114,57,0,1083,1084,3,110,55,0,1084,1124,
-		1,0,0,0,1085,1086,3,120,60,0,1086,1087,5,27,0,0,1087,1090,5,148,0,0,1088,
-		1091,5,28,0,0,1089,1091,3,114,57,0,1090,1088,1,0,0,0,1090,1089,1,0,0,0,
-		1091,1092,1,0,0,0,1092,1093,5,29,0,0,1093,1094,3,114,57,0,1094,1095,3,
-		110,55,0,1095,1096,5,26,0,0,1096,1097,3,114,57,0,1097,1098,3,110,55,0,
-		1098,1124,1,0,0,0,1099,1100,3,120,60,0,1100,1101,5,30,0,0,1101,1102,3,
-		114,57,0,1102,1103,3,110,55,0,1103,1104,5,18,0,0,1104,1105,3,114,57,0,
-		1105,1124,1,0,0,0,1106,1107,5,31,0,0,1107,1108,3,118,59,0,1108,1109,5,
-		32,0,0,1109,1110,3,118,59,0,1110,1113,3,114,57,0,1111,1112,5,33,0,0,1112,
-		1114,3,114,57,0,1113,1111,1,0,0,0,1113,1114,1,0,0,0,1114,1124,1,0,0,0,
-		1115,1116,5,34,0,0,1116,1117,5,33,0,0,1117,1118,3,114,57,0,1118,1119,3,
-		110,55,0,1119,1120,5,35,0,0,1120,1121,3,114,57,0,1121,1122,3,110,55,0,
-		1122,1124,1,0,0,0,1123,969,1,0,0,0,1123,974,1,0,0,0,1123,984,1,0,0,0,1123,
-		990,1,0,0,0,1123,1017,1,0,0,0,1123,1023,1,0,0,0,1123,1026,1,0,0,0,1123,
-		1030,1,0,0,0,1123,1042,1,0,0,0,1123,1048,1,0,0,0,1123,1055,1,0,0,0,1123,
-		1059,1,0,0,0,1123,1066,1,0,0,0,1123,1070,1,0,0,0,1123,1072,1,0,0,0,1123,
-		1074,1,0,0,0,1123,1075,1,0,0,0,1123,1076,1,0,0,0,1123,1085,1,0,0,0,1123,
-		1099,1,0,0,0,1123,1106,1,0,0,0,1123,1115,1,0,0,0,1124,103,1,0,0,0,1125,
-		1126,5,66,0,0,1126,1127,5,214,0,0,1127,1128,5,151,0,0,1128,1129,3,114,
-		57,0,1129,1130,3,110,55,0,1130,105,1,0,0,0,1131,1132,5,43,0,0,1132,1133,
-		5,38,0,0,1133,1134,5,39,0,0,1134,1135,3,114,57,0,1135,1136,5,40,0,0,1136,
-		1137,3,114,57,0,1137,107,1,0,0,0,1138,1139,5,37,0,0,1139,1140,3,118,59,
-		0,1140,1141,3,114,57,0,1141,109,1,0,0,0,1142,1143,5,161,0,0,1143,1144,
-		5,169,0,0,1144,111,1,0,0,0,1145,1146,5,215,0,0,1146,113,1,0,0,0,1147,1148,
-		6,57,-1,0,1148,1149,5,197,0,0,1149,1150,3,114,57,0,1150,1151,5,198,0,0,
-		1151,1190,1,0,0,0,1152,1153,5,204,0,0,1153,1190,3,114,57,16,1154,1155,
-		5,173,0,0,1155,1190,3,114,57,11,1156,1157,5,149,0,0,1157,1158,3,114,57,
-		0,1158,1159,5,151,0,0,1159,1160,3,114,57,0,1160,1161,5,150,0,0,1161,1162,
-		3,114,57,0,1162,1190,1,0,0,0,1163,1164,3,120,60,0,1164,1173,5,197,0,0,
-		1165,1170,3,114,57,0,1166,1167,5,199,0,0,1167,1169,3,114,57,0,1168,1166,
-		1,0,0,0,1169,1172,1,0,0,0,1170,1168,1,0,0,0,1170,1171,1,0,0,0,1171,1174,
-		1,0,0,0,1172,1170,1,0,0,0,1173,1165,1,0,0,0,1173,1174,1,0,0,0,1174,1175,
-		1,0,0,0,1175,1176,5,198,0,0,1176,1190,1,0,0,0,1177,1179,7,2,0,0,1178,1180,
-		3,116,58,0,1179,1178,1,0,0,0,1179,1180,1,0,0,0,1180,1181,1,0,0,0,1181,
-		1182,5,161,0,0,1182,1190,3,116,58,0,1183,1184,5,216,0,0,1184,1190,3,116,
-		58,0,1185,1190,5,215,0,0,1186,1190,5,216,0,0,1187,1190,5,214,0,0,1188,
-		1190,3,118,59,0,1189,1147,1,0,0,0,1189,1152,1,0,0,0,1189,1154,1,0,0,0,
-		1189,1156,1,0,0,0,1189,1163,1,0,0,0,1189,1177,1,0,0,0,1189,1183,1,0,0,
-		0,1189,1185,1,0,0,0,1189,1186,1,0,0,0,1189,1187,1,0,0,0,1189,1188,1,0,
-		0,0,1190,1211,1,0,0,0,1191,1192,10,15,0,0,1192,1193,5,170,0,0,1193,1210,
-		3,114,57,16,1194,1195,10,14,0,0,1195,1196,7,3,0,0,1196,1210,3,114,57,15,
-		1197,1198,10,13,0,0,1198,1199,7,4,0,0,1199,1210,3,114,57,14,1200,1201,
-		10,12,0,0,1201,1202,7,5,0,0,1202,1210,3,114,57,13,1203,1204,10,10,0,0,
-		1204,1205,5,171,0,0,1205,1210,3,114,57,11,1206,1207,10,9,0,0,1207,1208,
-		5,172,0,0,1208,1210,3,114,57,10,1209,1191,1,0,0,0,1209,1194,1,0,0,0,1209,
-		1197,1,0,0,0,1209,1200,1,0,0,0,1209,1203,1,0,0,0,1209,1206,1,0,0,0,1210,
-		1213,1,0,0,0,1211,1209,1,0,0,0,1211,1212,1,0,0,0,1212,115,1,0,0,0,1213,
-		1211,1,0,0,0,1214,1215,7,6,0,0,1215,117,1,0,0,0,1216,1219,3,120,60,0,1217,
-		1218,5,200,0,0,1218,1220,3,120,60,0,1219,1217,1,0,0,0,1219,1220,1,0,0,
-		0,1220,119,1,0,0,0,1221,1222,7,7,0,0,1222,121,1,0,0,0,111,126,128,142,
-		167,174,176,184,186,205,215,226,234,251,260,270,282,286,294,298,303,313,
-		327,342,348,352,357,365,373,385,396,404,414,448,458,485,499,501,508,516,
-		526,530,534,538,542,558,576,585,590,611,625,629,637,655,663,676,679,690,
-		694,702,713,715,726,729,733,741,746,751,761,769,783,788,791,798,807,812,
-		819,832,835,848,865,874,878,883,889,898,902,909,920,926,930,954,964,982,
-		1001,1004,1009,1013,1015,1021,1037,1051,1090,1113,1123,1170,1173,1179,
-		1189,1209,1211,1219
+		663,664,1,0,0,0,664,666,1,0,0,0,665,663,1,0,0,0,666,667,5,199,0,0,667,
+		67,1,0,0,0,668,669,5,113,0,0,669,690,3,114,57,0,670,671,5,114,0,0,671,
+		676,3,70,35,0,672,673,5,202,0,0,673,675,3,70,35,0,674,672,1,0,0,0,675,
+		678,1,0,0,0,676,674,1,0,0,0,676,677,1,0,0,0,677,690,1,0,0,0,678,676,1,
+		0,0,0,679,680,5,149,0,0,680,690,3,114,57,0,681,682,5,150,0,0,682,683,3,
+		114,57,0,683,684,5,148,0,0,684,687,3,120,60,0,685,686,5,151,0,0,686,688,
+		3,114,57,0,687,685,1,0,0,0,687,688,1,0,0,0,688,690,1,0,0,0,689,668,1,0,
+		0,0,689,670,1,0,0,0,689,679,1,0,0,0,689,681,1,0,0,0,690,69,1,0,0,0,691,
+		692,3,120,60,0,692,693,3,114,57,0,693,71,1,0,0,0,694,695,5,115,0,0,695,
+		704,3,120,60,0,696,700,5,198,0,0,697,699,3,74,37,0,698,697,1,0,0,0,699,
+		702,1,0,0,0,700,698,1,0,0,0,700,701,1,0,0,0,701,703,1,0,0,0,702,700,1,
+		0,0,0,703,705,5,199,0,0,704,696,1,0,0,0,704,705,1,0,0,0,705,73,1,0,0,0,
+		706,707,5,116,0,0,707,713,3,114,57,0,708,709,5,117,0,0,709,713,3,114,57,
+		0,710,711,5,118,0,0,711,713,3,114,57,0,712,706,1,0,0,0,712,708,1,0,0,0,
+		712,710,1,0,0,0,713,75,1,0,0,0,714,715,5,119,0,0,715,716,3,120,60,0,716,
+		717,5,198,0,0,717,725,3,114,57,0,718,723,3,110,55,0,719,720,5,55,0,0,720,
+		721,3,114,57,0,721,722,3,110,55,0,722,724,1,0,0,0,723,719,1,0,0,0,723,
+		724,1,0,0,0,724,726,1,0,0,0,725,718,1,0,0,0,725,726,1,0,0,0,726,727,1,
+		0,0,0,727,728,5,199,0,0,728,77,1,0,0,0,729,730,5,120,0,0,730,731,3,120,
+		60,0,731,732,5,205,0,0,732,739,3,114,57,0,733,736,5,121,0,0,734,737,5,
+		122,0,0,735,737,5,123,0,0,736,734,1,0,0,0,736,735,1,0,0,0,737,738,1,0,
+		0,0,738,740,3,112,56,0,739,733,1,0,0,0,739,740,1,0,0,0,740,743,1,0,0,0,
+		741,742,5,49,0,0,742,744,5,217,0,0,743,741,1,0,0,0,743,744,1,0,0,0,744,
+		79,1,0,0,0,745,746,5,124,0,0,746,747,3,120,60,0,747,748,5,128,0,0,748,
+		751,3,114,57,0,749,750,5,49,0,0,750,752,5,217,0,0,751,749,1,0,0,0,751,
+		752,1,0,0,0,752,756,1,0,0,0,753,754,5,125,0,0,754,755,5,127,0,0,755,757,
+		5,219,0,0,756,753,1,0,0,0,756,757,1,0,0,0,757,761,1,0,0,0,758,759,5,126,
+		0,0,759,760,5,127,0,0,760,762,5,219,0,0,761,758,1,0,0,0,761,762,1,0,0,
+		0,762,771,1,0,0,0,763,764,5,145,0,0,764,765,5,162,0,0,765,766,3,120,60,
+		0,766,767,5,146,0,0,767,768,5,148,0,0,768,769,5,219,0,0,769,770,5,147,
+		0,0,770,772,1,0,0,0,771,763,1,0,0,0,771,772,1,0,0,0,772,773,1,0,0,0,773,
+		774,5,204,0,0,774,779,3,82,41,0,775,776,5,202,0,0,776,778,3,82,41,0,777,
+		775,1,0,0,0,778,781,1,0,0,0,779,777,1,0,0,0,779,780,1,0,0,0,780,81,1,0,
+		0,0,781,779,1,0,0,0,782,783,5,141,0,0,783,784,5,218,0,0,784,785,5,148,
+		0,0,785,802,3,120,60,0,786,798,5,144,0,0,787,788,5,200,0,0,788,793,3,120,
+		60,0,789,790,5,202,0,0,790,792,3,120,60,0,791,789,1,0,0,0,792,795,1,0,
+		0,0,793,791,1,0,0,0,793,794,1,0,0,0,794,796,1,0,0,0,795,793,1,0,0,0,796,
+		797,5,201,0,0,797,799,1,0,0,0,798,787,1,0,0,0,798,799,1,0,0,0,799,802,
+		1,0,0,0,800,802,3,120,60,0,801,782,1,0,0,0,801,786,1,0,0,0,801,800,1,0,
+		0,0,802,83,1,0,0,0,803,804,5,129,0,0,804,805,5,128,0,0,805,808,3,114,57,
+		0,806,807,5,130,0,0,807,809,3,112,56,0,808,806,1,0,0,0,808,809,1,0,0,0,
+		809,85,1,0,0,0,810,811,5,131,0,0,811,812,5,132,0,0,812,817,3,88,44,0,813,
+		814,5,202,0,0,814,816,3,88,44,0,815,813,1,0,0,0,816,819,1,0,0,0,817,815,
+		1,0,0,0,817,818,1,0,0,0,818,87,1,0,0,0,819,817,1,0,0,0,820,823,5,63,0,
+		0,821,823,3,120,60,0,822,820,1,0,0,0,822,821,1,0,0,0,823,89,1,0,0,0,824,
+		825,5,133,0,0,825,829,5,198,0,0,826,828,3,92,46,0,827,826,1,0,0,0,828,
+		831,1,0,0,0,829,827,1,0,0,0,829,830,1,0,0,0,830,832,1,0,0,0,831,829,1,
+		0,0,0,832,833,5,199,0,0,833,91,1,0,0,0,834,835,5,10,0,0,835,845,3,118,
+		59,0,836,837,5,134,0,0,837,842,3,120,60,0,838,839,5,202,0,0,839,841,3,
+		120,60,0,840,838,1,0,0,0,841,844,1,0,0,0,842,840,1,0,0,0,842,843,1,0,0,
+		0,843,846,1,0,0,0,844,842,1,0,0,0,845,836,1,0,0,0,845,846,1,0,0,0,846,
+		913,1,0,0,0,847,848,5,135,0,0,848,913,3,120,60,0,849,850,5,136,0,0,850,
+		913,3,120,60,0,851,852,5,137,0,0,852,853,5,138,0,0,853,854,5,139,0,0,854,
+		913,3,120,60,0,855,858,5,140,0,0,856,857,5,218,0,0,857,859,5,173,0,0,858,
+		856,1,0,0,0,858,859,1,0,0,0,859,860,1,0,0,0,860,861,5,138,0,0,861,862,
+		5,148,0,0,862,913,3,120,60,0,863,864,5,141,0,0,864,865,5,218,0,0,865,866,
+		5,173,0,0,866,867,5,138,0,0,867,868,5,148,0,0,868,913,3,120,60,0,869,870,
+		5,152,0,0,870,871,3,114,57,0,871,875,5,198,0,0,872,874,3,92,46,0,873,872,
+		1,0,0,0,874,877,1,0,0,0,875,873,1,0,0,0,875,876,1,0,0,0,876,878,1,0,0,
+		0,877,875,1,0,0,0,878,888,5,199,0,0,879,880,5,153,0,0,880,884,5,198,0,
+		0,881,883,3,92,46,0,882,881,1,0,0,0,883,886,1,0,0,0,884,882,1,0,0,0,884,
+		885,1,0,0,0,885,887,1,0,0,0,886,884,1,0,0,0,887,889,5,199,0,0,888,879,
+		1,0,0,0,888,889,1,0,0,0,889,913,1,0,0,0,890,893,5,142,0,0,891,892,5,162,
+		0,0,892,894,5,101,0,0,893,891,1,0,0,0,893,894,1,0,0,0,894,895,1,0,0,0,
+		895,899,5,198,0,0,896,898,3,92,46,0,897,896,1,0,0,0,898,901,1,0,0,0,899,
+		897,1,0,0,0,899,900,1,0,0,0,900,902,1,0,0,0,901,899,1,0,0,0,902,913,5,
+		199,0,0,903,904,5,143,0,0,904,908,5,198,0,0,905,907,3,92,46,0,906,905,
+		1,0,0,0,907,910,1,0,0,0,908,906,1,0,0,0,908,909,1,0,0,0,909,911,1,0,0,
+		0,910,908,1,0,0,0,911,913,5,199,0,0,912,834,1,0,0,0,912,847,1,0,0,0,912,
+		849,1,0,0,0,912,851,1,0,0,0,912,855,1,0,0,0,912,863,1,0,0,0,912,869,1,
+		0,0,0,912,890,1,0,0,0,912,903,1,0,0,0,913,93,1,0,0,0,914,915,5,155,0,0,
+		915,919,5,198,0,0,916,918,3,96,48,0,917,916,1,0,0,0,918,921,1,0,0,0,919,
+		917,1,0,0,0,919,920,1,0,0,0,920,922,1,0,0,0,921,919,1,0,0,0,922,923,5,
+		199,0,0,923,95,1,0,0,0,924,925,5,156,0,0,925,930,3,120,60,0,926,927,5,
+		202,0,0,927,929,3,120,60,0,928,926,1,0,0,0,929,932,1,0,0,0,930,928,1,0,
+		0,0,930,931,1,0,0,0,931,936,1,0,0,0,932,930,1,0,0,0,933,935,3,98,49,0,
+		934,933,1,0,0,0,935,938,1,0,0,0,936,934,1,0,0,0,936,937,1,0,0,0,937,941,
+		1,0,0,0,938,936,1,0,0,0,939,941,3,90,45,0,940,924,1,0,0,0,940,939,1,0,
+		0,0,941,97,1,0,0,0,942,943,5,157,0,0,943,965,3,114,57,0,944,945,5,158,
+		0,0,945,965,3,112,56,0,946,947,5,91,0,0,947,948,3,114,57,0,948,949,5,164,
+		0,0,949,950,5,99,0,0,950,965,1,0,0,0,951,952,5,92,0,0,952,965,3,114,57,
+		0,953,954,5,93,0,0,954,955,3,114,57,0,955,956,5,164,0,0,956,957,5,99,0,
+		0,957,965,1,0,0,0,958,959,5,94,0,0,959,965,3,114,57,0,960,961,5,95,0,0,
+		961,965,5,96,0,0,962,963,5,97,0,0,963,965,3,114,57,0,964,942,1,0,0,0,964,
+		944,1,0,0,0,964,946,1,0,0,0,964,951,1,0,0,0,964,953,1,0,0,0,964,958,1,
+		0,0,0,964,960,1,0,0,0,964,962,1,0,0,0,965,99,1,0,0,0,966,967,5,2,0,0,967,
+		968,3,120,60,0,968,969,5,4,0,0,969,970,3,120,60,0,970,974,5,198,0,0,971,
+		973,3,102,51,0,972,971,1,0,0,0,973,976,1,0,0,0,974,972,1,0,0,0,974,975,
+		1,0,0,0,975,977,1,0,0,0,976,974,1,0,0,0,977,978,5,199,0,0,978,101,1,0,
+		0,0,979,980,3,120,60,0,980,981,5,58,0,0,981,982,5,159,0,0,982,983,5,219,
+		0,0,983,1134,1,0,0,0,984,985,3,118,59,0,985,986,5,160,0,0,986,987,3,114,
+		57,0,987,992,3,110,55,0,988,989,5,26,0,0,989,990,3,114,57,0,990,991,3,
+		110,55,0,991,993,1,0,0,0,992,988,1,0,0,0,992,993,1,0,0,0,993,1134,1,0,
+		0,0,994,995,3,118,59,0,995,996,5,161,0,0,996,997,3,114,57,0,997,998,5,
+		162,0,0,998,999,5,217,0,0,999,1134,1,0,0,0,1000,1001,3,120,60,0,1001,1025,
+		5,163,0,0,1002,1003,5,52,0,0,1003,1026,5,217,0,0,1004,1014,5,36,0,0,1005,
+		1006,5,42,0,0,1006,1007,3,114,57,0,1007,1011,3,110,55,0,1008,1010,3,104,
+		52,0,1009,1008,1,0,0,0,1010,1013,1,0,0,0,1011,1009,1,0,0,0,1011,1012,1,
+		0,0,0,1012,1015,1,0,0,0,1013,1011,1,0,0,0,1014,1005,1,0,0,0,1014,1015,
+		1,0,0,0,1015,1019,1,0,0,0,1016,1018,3,108,54,0,1017,1016,1,0,0,0,1018,
+		1021,1,0,0,0,1019,1017,1,0,0,0,1019,1020,1,0,0,0,1020,1023,1,0,0,0,1021,
+		1019,1,0,0,0,1022,1024,3,106,53,0,1023,1022,1,0,0,0,1023,1024,1,0,0,0,
+		1024,1026,1,0,0,0,1025,1002,1,0,0,0,1025,1004,1,0,0,0,1026,1134,1,0,0,
+		0,1027,1029,5,155,0,0,1028,1030,3,98,49,0,1029,1028,1,0,0,0,1030,1031,
+		1,0,0,0,1031,1029,1,0,0,0,1031,1032,1,0,0,0,1032,1134,1,0,0,0,1033,1034,
+		5,155,0,0,1034,1035,5,156,0,0,1035,1134,5,98,0,0,1036,1037,3,120,60,0,
+		1037,1038,5,109,0,0,1038,1039,3,114,57,0,1039,1134,1,0,0,0,1040,1041,3,
+		120,60,0,1041,1042,5,14,0,0,1042,1043,3,24,12,0,1043,1047,5,198,0,0,1044,
+		1046,3,30,15,0,1045,1044,1,0,0,0,1046,1049,1,0,0,0,1047,1045,1,0,0,0,1047,
+		1048,1,0,0,0,1048,1050,1,0,0,0,1049,1047,1,0,0,0,1050,1051,5,199,0,0,1051,
+		1134,1,0,0,0,1052,1053,3,120,60,0,1053,1054,5,17,0,0,1054,1055,5,217,0,
+		0,1055,1056,5,18,0,0,1056,1057,3,114,57,0,1057,1134,1,0,0,0,1058,1059,
+		3,120,60,0,1059,1061,5,19,0,0,1060,1062,5,206,0,0,1061,1060,1,0,0,0,1061,
+		1062,1,0,0,0,1062,1063,1,0,0,0,1063,1064,3,114,57,0,1064,1134,1,0,0,0,
+		1065,1066,3,120,60,0,1066,1067,5,85,0,0,1067,1068,3,114,57,0,1068,1134,
+		1,0,0,0,1069,1070,3,120,60,0,1070,1071,5,86,0,0,1071,1072,5,127,0,0,1072,
+		1073,3,112,56,0,1073,1074,5,60,0,0,1074,1075,3,114,57,0,1075,1134,1,0,
+		0,0,1076,1077,3,120,60,0,1077,1078,5,176,0,0,1078,1079,5,86,0,0,1079,1134,
+		1,0,0,0,1080,1081,5,20,0,0,1081,1134,5,219,0,0,1082,1083,5,21,0,0,1083,
+		1134,5,219,0,0,1084,1134,5,22,0,0,1085,1134,5,23,0,0,1086,1087,3,120,60,
+		0,1087,1088,5,24,0,0,1088,1089,5,25,0,0,1089,1090,3,114,57,0,1090,1091,
+		3,110,55,0,1091,1092,5,26,0,0,1092,1093,3,114,57,0,1093,1094,3,110,55,
+		0,1094,1134,1,0,0,0,1095,1096,3,120,60,0,1096,1097,5,27,0,0,1097,1100,
+		5,148,0,0,1098,1101,5,28,0,0,1099,1101,3,114,57,0,1100,1098,1,0,0,0,1100,
+		1099,1,0,0,0,1101,1102,1,0,0,0,1102,1103,5,29,0,0,1103,1104,3,114,57,0,
+		1104,1105,3,110,55,0,1105,1106,5,26,0,0,1106,1107,3,114,57,0,1107,1108,
+		3,110,55,0,1108,1134,1,0,0,0,1109,1110,3,120,60,0,1110,1111,5,30,0,0,1111,
+		1112,3,114,57,0,1112,1113,3,110,55,0,1113,1114,5,18,0,0,1114,1115,3,114,
+		57,0,1115,1134,1,0,0,0,1116,1117,5,31,0,0,1117,1118,3,118,59,0,1118,1119,
+		5,32,0,0,1119,1120,3,118,59,0,1120,1123,3,114,57,0,1121,1122,5,33,0,0,
+		1122,1124,3,114,57,0,1123,1121,1,0,0,0,1123,1124,1,0,0,0,1124,1134,1,0,
+		0,0,1125,1126,5,34,0,0,1126,1127,5,33,0,0,1127,1128,3,114,57,0,1128,1129,
+		3,110,55,0,1129,1130,5,35,0,0,1130,1131,3,114,57,0,1131,1132,3,110,55,
+		0,1132,1134,1,0,0,0,1133,979,1,0,0,0,1133,984,1,0,0,0,1133,994,1,0,0,0,
+		1133,1000,1,0,0,0,1133,1027,1,0,0,0,1133,1033,1,0,0,0,1133,1036,1,0,0,
+		0,1133,1040,1,0,0,0,1133,1052,1,0,0,0,1133,1058,1,0,0,0,1133,1065,1,0,
+		0,0,1133,1069,1,0,0,0,1133,1076,1,0,0,0,1133,1080,1,0,0,0,1133,1082,1,
+		0,0,0,1133,1084,1,0,0,0,1133,1085,1,0,0,0,1133,1086,1,0,0,0,1133,1095,
+		1,0,0,0,1133,1109,1,0,0,0,1133,1116,1,0,0,0,1133,1125,1,0,0,0,1134,103,
+		1,0,0,0,1135,1136,5,66,0,0,1136,1137,5,217,0,0,1137,1138,5,154,0,0,1138,
+		1139,3,114,57,0,1139,1140,3,110,55,0,1140,105,1,0,0,0,1141,1142,5,43,0,
+		0,1142,1143,5,38,0,0,1143,1144,5,39,0,0,1144,1145,3,114,57,0,1145,1146,
+		5,40,0,0,1146,1147,3,114,57,0,1147,107,1,0,0,0,1148,1149,5,37,0,0,1149,
+		1150,3,118,59,0,1150,1151,3,114,57,0,1151,109,1,0,0,0,1152,1153,5,164,
+		0,0,1153,1154,5,172,0,0,1154,111,1,0,0,0,1155,1156,5,218,0,0,1156,113,
+		1,0,0,0,1157,1158,6,57,-1,0,1158,1159,5,200,0,0,1159,1160,3,114,57,0,1160,
+		1161,5,201,0,0,1161,1200,1,0,0,0,1162,1163,5,207,0,0,1163,1200,3,114,57,
+		16,1164,1165,5,176,0,0,1165,1200,3,114,57,11,1166,1167,5,152,0,0,1167,
+		1168,3,114,57,0,1168,1169,5,154,0,0,1169,1170,3,114,57,0,1170,1171,5,153,
+		0,0,1171,1172,3,114,57,0,1172,1200,1,0,0,0,1173,1174,3,120,60,0,1174,1183,
+		5,200,0,0,1175,1180,3,114,57,0,1176,1177,5,202,0,0,1177,1179,3,114,57,
+		0,1178,1176,1,0,0,0,1179,1182,1,0,0,0,1180,1178,1,0,0,0,1180,1181,1,0,
+		0,0,1181,1184,1,0,0,0,1182,1180,1,0,0,0,1183,1175,1,0,0,0,1183,1184,1,
+		0,0,0,1184,1185,1,0,0,0,1185,1186,5,201,0,0,1186,1200,1,0,0,0,1187,1189,
+		7,2,0,0,1188,1190,3,116,58,0,1189,1188,1,0,0,0,1189,1190,1,0,0,0,1190,
+		1191,1,0,0,0,1191,1192,5,164,0,0,1192,1200,3,116,58,0,1193,1194,5,219,
+		0,0,1194,1200,3,116,58,0,1195,1200,5,218,0,0,1196,1200,5,219,0,0,1197,
+		1200,5,217,0,0,1198,1200,3,118,59,0,1199,1157,1,0,0,0,1199,1162,1,0,0,
+		0,1199,1164,1,0,0,0,1199,1166,1,0,0,0,1199,1173,1,0,0,0,1199,1187,1,0,
+		0,0,1199,1193,1,0,0,0,1199,1195,1,0,0,0,1199,1196,1,0,0,0,1199,1197,1,
+		0,0,0,1199,1198,1,0,0,0,1200,1221,1,0,0,0,1201,1202,10,15,0,0,1202,1203,
+		5,173,0,0,1203,1220,3,114,57,16,1204,1205,10,14,0,0,1205,1206,7,3,0,0,
+		1206,1220,3,114,57,15,1207,1208,10,13,0,0,1208,1209,7,4,0,0,1209,1220,
+		3,114,57,14,1210,1211,10,12,0,0,1211,1212,7,5,0,0,1212,1220,3,114,57,13,
+		1213,1214,10,10,0,0,1214,1215,5,174,0,0,1215,1220,3,114,57,11,1216,1217,
+		10,9,0,0,1217,1218,5,175,0,0,1218,1220,3,114,57,10,1219,1201,1,0,0,0,1219,
+		1204,1,0,0,0,1219,1207,1,0,0,0,1219,1210,1,0,0,0,1219,1213,1,0,0,0,1219,
+		1216,1,0,0,0,1220,1223,1,0,0,0,1221,1219,1,0,0,0,1221,1222,1,0,0,0,1222,
+		115,1,0,0,0,1223,1221,1,0,0,0,1224,1225,7,6,0,0,1225,117,1,0,0,0,1226,
+		1229,3,120,60,0,1227,1228,5,203,0,0,1228,1230,3,120,60,0,1229,1227,1,0,
+		0,0,1229,1230,1,0,0,0,1230,119,1,0,0,0,1231,1232,7,7,0,0,1232,121,1,0,
+		0,0,112,126,128,142,167,174,176,184,186,205,215,226,234,251,260,270,282,
+		286,294,298,303,313,327,342,348,352,357,365,373,385,396,404,414,448,458,
+		485,499,501,508,516,526,530,534,538,542,558,576,585,590,611,625,629,637,
+		655,663,676,687,689,700,704,712,723,725,736,739,743,751,756,761,771,779,
+		793,798,801,808,817,822,829,842,845,858,875,884,888,893,899,908,912,919,
+		930,936,940,964,974,992,1011,1014,1019,1023,1025,1031,1047,1061,1100,1123,
+		1133,1180,1183,1189,1199,1219,1221,1229
 	};
 
 	public static readonly ATN _ATN =
