@@ -65,6 +65,9 @@ public sealed class CarryTests
         string summary = SummaryReport.Render(deal.Description, [deal.Single], ReportFormat.Table);
         Assert.Matches(@"carry to Manager\s+8\.0\b", summary);
         Assert.Matches(@"LP Etf distributions\s+33\.0\b", summary);
+
+        string json = SummaryReport.Render(deal.Description, [deal.Single], ReportFormat.Json);
+        Assert.Matches(@"""carry"":\s*\{\s*""partner"":\s*""Manager"",\s*""carry"":\s*8000000(\.0+)?,", json);
     }
 
     [Fact]
