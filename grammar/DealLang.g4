@@ -349,7 +349,8 @@ holdingItem
     | MARK ident                                     # markIndexItem
     ;
 
-// equity Sponsor { contributed 2.45bn  holders BlueOwl 80%, Meta 20% }
+// equity Sponsor { contributed 2.45bn  holders BlueOwl 80%, Meta 20% }; a fund's LPs with a distribution waterfall:
+// equity Investors { contributed 500m  holders Pension 80%, Etf 20%  hurdle 8%  carry 20% to Manager catch_up 100% }
 equityDecl
     : EQUITY name=ident LBRACE equityItem* RBRACE
     ;
@@ -357,6 +358,8 @@ equityDecl
 equityItem
     : CONTRIBUTED expr                               # contributedItem
     | HOLDERS holder (COMMA holder)*                 # holdersItem
+    | HURDLE expr                                    # hurdleItem
+    | CARRY expr TO gp=ident (CATCH_UP expr)?        # carryItem
     ;
 
 holder
@@ -580,6 +583,7 @@ ident
     | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD
     | HOLDING | SHARE | FACE | MARK | PAR
     | GUARANTOR | COVERS | HONOURED | DISOWNED
+    | HURDLE | CARRY | CATCH_UP
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -736,6 +740,9 @@ CURE          : 'cure';
 UP            : 'up';
 TIMES         : 'times';
 TO            : 'to';
+HURDLE        : 'hurdle';
+CARRY         : 'carry';
+CATCH_UP      : 'catch_up';
 IF            : 'if';
 ELSE          : 'else';
 THEN          : 'then';

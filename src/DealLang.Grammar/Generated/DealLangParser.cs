@@ -58,21 +58,22 @@ public partial class DealLangParser : Parser {
 		AFTER=131, WHEN=132, DEFAULT=133, GRACE=134, CFADS=135, INCLUDES=136, 
 		WATERFALL=137, USING=138, FILL=139, RELEASE=140, HOLD=141, REST=142, IN=143, 
 		DISTRIBUTE=144, SWEEP=145, PRO_RATA=146, SEQUENTIAL=147, ACCELERATE=148, 
-		CURE=149, UP=150, TIMES=151, TO=152, IF=153, ELSE=154, THEN=155, ENFORCEMENT=156, 
-		SELL=157, HAIRCUT=158, LAG=159, TAKEN=160, DEFLATE=161, DROP=162, BY=163, 
-		DEFAULTS=164, PER=165, GPU=166, GPU_HOUR=167, HOUR=168, KW=169, MW=170, 
-		KWH=171, MWH=172, COIN=173, COINS=174, EH_S=175, DAY=176, SHARE=177, YEAR=178, 
-		OF=179, AND=180, OR=181, NOT=182, PIK=183, ISSUE_PRICE=184, COMMITMENT=185, 
-		AVAILABLE=186, DRAWS=187, COMMITMENT_FEE=188, STEP_UP=189, TARGET_BALANCE=190, 
-		MARGIN=191, GRID=192, BELOW=193, UNPAID=194, AGAINST=195, ADVANCE=196, 
-		INVESTMENT_GRADE=197, WHILE=198, HOLDING=199, FACE=200, MARK=201, PAR=202, 
-		HOLDINGS=203, HASHRATE=204, NETWORK=205, REWARDS=206, COVER=207, CONVERTIBLE=208, 
-		EARLY=209, ABOVE=210, COMPLETION=211, DELAYED=212, LBRACE=213, RBRACE=214, 
-		LPAREN=215, RPAREN=216, COMMA=217, DOT=218, ARROW=219, ASSIGN=220, PLUS=221, 
-		MINUS=222, STAR=223, SLASH=224, LE=225, GE=226, LT=227, GT=228, EQ=229, 
-		NE=230, DAYCOUNT=231, DATE=232, QUANTITY=233, NUMBER=234, STRING=235, 
-		UNTERMINATED_STRING=236, IDENT=237, NON_ASCII_NAME=238, LINE_COMMENT=239, 
-		BLOCK_COMMENT=240, UNTERMINATED_COMMENT=241, WS=242, UNEXPECTED_CHAR=243;
+		CURE=149, UP=150, TIMES=151, TO=152, HURDLE=153, CARRY=154, CATCH_UP=155, 
+		IF=156, ELSE=157, THEN=158, ENFORCEMENT=159, SELL=160, HAIRCUT=161, LAG=162, 
+		TAKEN=163, DEFLATE=164, DROP=165, BY=166, DEFAULTS=167, PER=168, GPU=169, 
+		GPU_HOUR=170, HOUR=171, KW=172, MW=173, KWH=174, MWH=175, COIN=176, COINS=177, 
+		EH_S=178, DAY=179, SHARE=180, YEAR=181, OF=182, AND=183, OR=184, NOT=185, 
+		PIK=186, ISSUE_PRICE=187, COMMITMENT=188, AVAILABLE=189, DRAWS=190, COMMITMENT_FEE=191, 
+		STEP_UP=192, TARGET_BALANCE=193, MARGIN=194, GRID=195, BELOW=196, UNPAID=197, 
+		AGAINST=198, ADVANCE=199, INVESTMENT_GRADE=200, WHILE=201, HOLDING=202, 
+		FACE=203, MARK=204, PAR=205, HOLDINGS=206, HASHRATE=207, NETWORK=208, 
+		REWARDS=209, COVER=210, CONVERTIBLE=211, EARLY=212, ABOVE=213, COMPLETION=214, 
+		DELAYED=215, LBRACE=216, RBRACE=217, LPAREN=218, RPAREN=219, COMMA=220, 
+		DOT=221, ARROW=222, ASSIGN=223, PLUS=224, MINUS=225, STAR=226, SLASH=227, 
+		LE=228, GE=229, LT=230, GT=231, EQ=232, NE=233, DAYCOUNT=234, DATE=235, 
+		QUANTITY=236, NUMBER=237, STRING=238, UNTERMINATED_STRING=239, IDENT=240, 
+		NON_ASCII_NAME=241, LINE_COMMENT=242, BLOCK_COMMENT=243, UNTERMINATED_COMMENT=244, 
+		WS=245, UNEXPECTED_CHAR=246;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -132,18 +133,18 @@ public partial class DealLangParser : Parser {
 		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
 		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
 		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
-		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
-		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
-		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
-		"'coin'", "'coins'", "'EH/s'", null, null, "'year'", "'of'", "'and'", 
-		"'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", "'available'", 
-		"'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", "'margin'", 
-		"'grid'", "'below'", "'unpaid'", "'against'", "'advance'", "'investment_grade'", 
-		"'while'", "'holding'", "'face'", "'mark'", "'par'", "'holdings'", "'hashrate'", 
-		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
-		"'completion'", "'delayed'", "'{'", "'}'", "'('", "')'", "','", "'.'", 
-		"'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", 
-		"'=='", "'!='"
+		"'cure'", "'up'", "'times'", "'to'", "'hurdle'", "'carry'", "'catch_up'", 
+		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
+		"'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, 
+		null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", 
+		null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
+		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
+		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
+		"'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", "'cover'", 
+		"'convertible'", "'early'", "'above'", "'completion'", "'delayed'", "'{'", 
+		"'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", 
+		"'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -167,19 +168,19 @@ public partial class DealLangParser : Parser {
 		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", 
 		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
 		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
-		"CURE", "UP", "TIMES", "TO", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", 
-		"HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", 
-		"GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
-		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
-		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
-		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
-		"WHILE", "HOLDING", "FACE", "MARK", "PAR", "HOLDINGS", "HASHRATE", "NETWORK", 
-		"REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "COMPLETION", "DELAYED", 
-		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
-		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
-		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
-		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"CURE", "UP", "TIMES", "TO", "HURDLE", "CARRY", "CATCH_UP", "IF", "ELSE", 
+		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", 
+		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
+		"MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", 
+		"NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", 
+		"STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", 
+		"ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", "FACE", "MARK", "PAR", 
+		"HOLDINGS", "HASHRATE", "NETWORK", "REWARDS", "COVER", "CONVERTIBLE", 
+		"EARLY", "ABOVE", "COMPLETION", "DELAYED", "LBRACE", "RBRACE", "LPAREN", 
+		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
+		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
+		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -424,7 +425,7 @@ public partial class DealLangParser : Parser {
 			State = 152;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 549757911045L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 4398063288325L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 149;
@@ -750,7 +751,7 @@ public partial class DealLangParser : Parser {
 			State = 187;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -17169969813061401L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 52776559181791L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -137359758444396313L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 422212473454335L) != 0)) {
 				{
 				State = 185;
 				ErrorHandler.Sync(this);
@@ -873,6 +874,9 @@ public partial class DealLangParser : Parser {
 				case CURE:
 				case UP:
 				case TIMES:
+				case HURDLE:
+				case CARRY:
+				case CATCH_UP:
 				case HAIRCUT:
 				case LAG:
 				case TAKEN:
@@ -990,7 +994,7 @@ public partial class DealLangParser : Parser {
 			State = 197;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4503599623176191L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 36028796985409535L) != 0)) {
 				{
 				State = 195;
 				ErrorHandler.Sync(this);
@@ -1153,6 +1157,9 @@ public partial class DealLangParser : Parser {
 				case UP:
 				case TIMES:
 				case TO:
+				case HURDLE:
+				case CARRY:
+				case CATCH_UP:
 				case IF:
 				case ELSE:
 				case THEN:
@@ -4206,7 +4213,7 @@ public partial class DealLangParser : Parser {
 			State = 550;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 203)) & ~0x3f) == 0 && ((1L << (_la - 203)) & 15L) != 0)) {
+			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 15L) != 0)) {
 				{
 				{
 				State = 547;
@@ -4583,7 +4590,7 @@ public partial class DealLangParser : Parser {
 			State = 588;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 183)) & ~0x3f) == 0 && ((1L << (_la - 183)) & 301990399L) != 0)) {
+			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 301990399L) != 0)) {
 				{
 				{
 				State = 585;
@@ -5568,7 +5575,7 @@ public partial class DealLangParser : Parser {
 			State = 722;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 25165829L) != 0)) {
+			while (((((_la - 180)) & ~0x3f) == 0 && ((1L << (_la - 180)) & 25165829L) != 0)) {
 				{
 				{
 				State = 719;
@@ -5795,7 +5802,7 @@ public partial class DealLangParser : Parser {
 			State = 748;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==CONTRIBUTED || _la==HOLDERS) {
+			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 206158430211L) != 0)) {
 				{
 				{
 				State = 745;
@@ -5866,6 +5873,41 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class HurdleItemContext : EquityItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HURDLE() { return GetToken(DealLangParser.HURDLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public HurdleItemContext(EquityItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHurdleItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CarryItemContext : EquityItemContext {
+		public IdentContext gp;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CARRY() { return GetToken(DealLangParser.CARRY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATCH_UP() { return GetToken(DealLangParser.CATCH_UP, 0); }
+		public CarryItemContext(EquityItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCarryItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
@@ -5873,7 +5915,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_equityItem);
 		int _la;
 		try {
-			State = 764;
+			State = 774;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
@@ -5910,6 +5952,42 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
+				}
+				break;
+			case HURDLE:
+				_localctx = new HurdleItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 764;
+				Match(HURDLE);
+				State = 765;
+				expr(0);
+				}
+				break;
+			case CARRY:
+				_localctx = new CarryItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 766;
+				Match(CARRY);
+				State = 767;
+				expr(0);
+				State = 768;
+				Match(TO);
+				State = 769;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 772;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==CATCH_UP) {
+					{
+					State = 770;
+					Match(CATCH_UP);
+					State = 771;
+					expr(0);
+					}
+				}
+
 				}
 				break;
 			default:
@@ -5954,9 +6032,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 766;
+			State = 776;
 			ident();
-			State = 767;
+			State = 777;
 			expr(0);
 			}
 		}
@@ -6006,32 +6084,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 769;
-			Match(ACCOUNT);
-			State = 770;
-			_localctx.name = ident();
 			State = 779;
+			Match(ACCOUNT);
+			State = 780;
+			_localctx.name = ident();
+			State = 789;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 771;
+				State = 781;
 				Match(LBRACE);
-				State = 775;
+				State = 785;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 772;
+					State = 782;
 					accountItem();
 					}
 					}
-					State = 777;
+					State = 787;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 778;
+				State = 788;
 				Match(RBRACE);
 				}
 			}
@@ -6106,16 +6184,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 84, RULE_accountItem);
 		try {
-			State = 787;
+			State = 797;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 781;
+				State = 791;
 				Match(TARGET);
-				State = 782;
+				State = 792;
 				expr(0);
 				}
 				break;
@@ -6123,9 +6201,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 783;
+				State = 793;
 				Match(INITIAL);
-				State = 784;
+				State = 794;
 				expr(0);
 				}
 				break;
@@ -6133,9 +6211,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 785;
+				State = 795;
 				Match(EARNS);
-				State = 786;
+				State = 796;
 				expr(0);
 				}
 				break;
@@ -6196,31 +6274,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 789;
+			State = 799;
 			Match(FEE);
-			State = 790;
-			_localctx.name = ident();
-			State = 791;
-			Match(LBRACE);
-			State = 792;
-			expr(0);
 			State = 800;
+			_localctx.name = ident();
+			State = 801;
+			Match(LBRACE);
+			State = 802;
+			expr(0);
+			State = 810;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 793;
+				State = 803;
 				perYear();
-				State = 798;
+				State = 808;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 794;
+					State = 804;
 					Match(ESCALATING);
-					State = 795;
+					State = 805;
 					expr(0);
-					State = 796;
+					State = 806;
 					perYear();
 					}
 				}
@@ -6228,7 +6306,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 802;
+			State = 812;
 			Match(RBRACE);
 			}
 		}
@@ -6283,52 +6361,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 804;
-			Match(TEST);
-			State = 805;
-			_localctx.name = ident();
-			State = 806;
-			Match(ASSIGN);
-			State = 807;
-			expr(0);
 			State = 814;
+			Match(TEST);
+			State = 815;
+			_localctx.name = ident();
+			State = 816;
+			Match(ASSIGN);
+			State = 817;
+			expr(0);
+			State = 824;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 808;
+				State = 818;
 				Match(OVER);
-				State = 811;
+				State = 821;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 809;
+					State = 819;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 810;
+					State = 820;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 813;
+				State = 823;
 				duration();
 				}
 			}
 
-			State = 818;
+			State = 828;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 816;
+				State = 826;
 				Match(FROM);
-				State = 817;
+				State = 827;
 				Match(DATE);
 				}
 			}
@@ -6412,93 +6490,93 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 820;
+			State = 830;
 			Match(TRIGGER);
-			State = 821;
+			State = 831;
 			_localctx.name = ident();
-			State = 822;
+			State = 832;
 			Match(WHEN);
-			State = 823;
+			State = 833;
 			expr(0);
-			State = 826;
+			State = 836;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 824;
+				State = 834;
 				Match(FROM);
-				State = 825;
+				State = 835;
 				Match(DATE);
 				}
 			}
 
-			State = 831;
+			State = 841;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 828;
+				State = 838;
 				Match(TRIPS);
-				State = 829;
+				State = 839;
 				Match(AFTER);
-				State = 830;
+				State = 840;
 				_localctx.trips = Match(NUMBER);
-				}
-			}
-
-			State = 836;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==CURES) {
-				{
-				State = 833;
-				Match(CURES);
-				State = 834;
-				Match(AFTER);
-				State = 835;
-				_localctx.cures = Match(NUMBER);
 				}
 			}
 
 			State = 846;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
+			if (_la==CURES) {
+				{
+				State = 843;
+				Match(CURES);
+				State = 844;
+				Match(AFTER);
+				State = 845;
+				_localctx.cures = Match(NUMBER);
+				}
+			}
+
+			State = 856;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 838;
+				State = 848;
 				Match(CURE);
-				State = 839;
+				State = 849;
 				Match(BY);
-				State = 840;
+				State = 850;
 				_localctx.curer = ident();
-				State = 841;
+				State = 851;
 				Match(UP);
-				State = 842;
+				State = 852;
 				Match(TO);
-				State = 843;
+				State = 853;
 				_localctx.times = Match(NUMBER);
-				State = 844;
+				State = 854;
 				Match(TIMES);
 				}
 			}
 
-			State = 848;
+			State = 858;
 			Match(ARROW);
-			State = 849;
+			State = 859;
 			triggerEffect();
-			State = 854;
+			State = 864;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 850;
+				State = 860;
 				Match(COMMA);
-				State = 851;
+				State = 861;
 				triggerEffect();
 				}
 				}
-				State = 856;
+				State = 866;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -6585,20 +6663,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 876;
+			State = 886;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 857;
+				State = 867;
 				Match(SWEEP);
-				State = 858;
+				State = 868;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 859;
+				State = 869;
 				Match(TO);
-				State = 860;
+				State = 870;
 				ident();
 				}
 				break;
@@ -6606,34 +6684,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 861;
+				State = 871;
 				Match(ACCELERATE);
-				State = 873;
+				State = 883;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 862;
+					State = 872;
 					Match(LPAREN);
-					State = 863;
+					State = 873;
 					ident();
-					State = 868;
+					State = 878;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 864;
+						State = 874;
 						Match(COMMA);
-						State = 865;
+						State = 875;
 						ident();
 						}
 						}
-						State = 870;
+						State = 880;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 871;
+					State = 881;
 					Match(RPAREN);
 					}
 				}
@@ -6644,7 +6722,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 875;
+				State = 885;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -6692,20 +6770,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 878;
+			State = 888;
 			Match(DEFAULT);
-			State = 879;
+			State = 889;
 			Match(WHEN);
-			State = 880;
+			State = 890;
 			expr(0);
-			State = 883;
+			State = 893;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 881;
+				State = 891;
 				Match(GRACE);
-				State = 882;
+				State = 892;
 				duration();
 				}
 			}
@@ -6757,25 +6835,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 885;
+			State = 895;
 			Match(CFADS);
-			State = 886;
+			State = 896;
 			Match(INCLUDES);
-			State = 887;
+			State = 897;
 			cfadsItem();
-			State = 892;
+			State = 902;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 888;
+				State = 898;
 				Match(COMMA);
-				State = 889;
+				State = 899;
 				cfadsItem();
 				}
 				}
-				State = 894;
+				State = 904;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -6815,13 +6893,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 98, RULE_cfadsItem);
 		try {
-			State = 897;
+			State = 907;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 895;
+				State = 905;
 				Match(RVG);
 				}
 				break;
@@ -6943,6 +7021,9 @@ public partial class DealLangParser : Parser {
 			case CURE:
 			case UP:
 			case TIMES:
+			case HURDLE:
+			case CARRY:
+			case CATCH_UP:
 			case HAIRCUT:
 			case LAG:
 			case TAKEN:
@@ -6981,7 +7062,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 896;
+				State = 906;
 				ident();
 				}
 				break;
@@ -7031,25 +7112,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 899;
+			State = 909;
 			Match(WATERFALL);
-			State = 900;
+			State = 910;
 			Match(LBRACE);
-			State = 904;
+			State = 914;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 279015L) != 0)) {
+			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 2228711L) != 0)) {
 				{
 				{
-				State = 901;
+				State = 911;
 				step();
 				}
 				}
-				State = 906;
+				State = 916;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 907;
+			State = 917;
 			Match(RBRACE);
 			}
 		}
@@ -7270,39 +7351,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 102, RULE_step);
 		int _la;
 		try {
-			State = 993;
+			State = 1003;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 909;
+				State = 919;
 				Match(PAY);
-				State = 910;
-				((PayStepContext)_localctx).target = reference();
 				State = 920;
+				((PayStepContext)_localctx).target = reference();
+				State = 930;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 911;
+					State = 921;
 					Match(USING);
-					State = 912;
+					State = 922;
 					ident();
-					State = 917;
+					State = 927;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 913;
+						State = 923;
 						Match(COMMA);
-						State = 914;
+						State = 924;
 						ident();
 						}
 						}
-						State = 919;
+						State = 929;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -7315,9 +7396,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 922;
+				State = 932;
 				Match(FILL);
-				State = 923;
+				State = 933;
 				ident();
 				}
 				break;
@@ -7325,9 +7406,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 924;
+				State = 934;
 				Match(RELEASE);
-				State = 925;
+				State = 935;
 				ident();
 				}
 				break;
@@ -7335,13 +7416,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 926;
+				State = 936;
 				Match(HOLD);
-				State = 927;
+				State = 937;
 				Match(REST);
-				State = 928;
+				State = 938;
 				Match(IN);
-				State = 929;
+				State = 939;
 				ident();
 				}
 				break;
@@ -7349,25 +7430,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 930;
+				State = 940;
 				Match(DISTRIBUTE);
-				State = 933;
+				State = 943;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 931;
+					State = 941;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 932;
+					State = 942;
 					Match(OF);
 					}
 				}
 
-				State = 935;
+				State = 945;
 				Match(REST);
-				State = 936;
+				State = 946;
 				Match(TO);
-				State = 937;
+				State = 947;
 				ident();
 				}
 				break;
@@ -7375,17 +7456,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 938;
+				State = 948;
 				Match(SWEEP);
-				State = 939;
+				State = 949;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 940;
+				State = 950;
 				Match(OF);
-				State = 941;
+				State = 951;
 				Match(REST);
-				State = 942;
+				State = 952;
 				Match(TO);
-				State = 943;
+				State = 953;
 				ident();
 				}
 				break;
@@ -7393,15 +7474,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 944;
+				State = 954;
 				Match(SELL);
-				State = 945;
+				State = 955;
 				ident();
-				State = 946;
+				State = 956;
 				Match(TO);
-				State = 947;
+				State = 957;
 				Match(COVER);
-				State = 948;
+				State = 958;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -7409,52 +7490,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 950;
+				State = 960;
 				Match(IF);
-				State = 951;
+				State = 961;
 				expr(0);
-				State = 952;
+				State = 962;
 				Match(LBRACE);
-				State = 956;
+				State = 966;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 279015L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 2228711L) != 0)) {
 					{
 					{
-					State = 953;
+					State = 963;
 					step();
 					}
 					}
-					State = 958;
+					State = 968;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 959;
-				Match(RBRACE);
 				State = 969;
+				Match(RBRACE);
+				State = 979;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 960;
+					State = 970;
 					Match(ELSE);
-					State = 961;
+					State = 971;
 					Match(LBRACE);
-					State = 965;
+					State = 975;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 279015L) != 0)) {
+					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 2228711L) != 0)) {
 						{
 						{
-						State = 962;
+						State = 972;
 						step();
 						}
 						}
-						State = 967;
+						State = 977;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 968;
+					State = 978;
 					Match(RBRACE);
 					}
 				}
@@ -7465,37 +7546,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 971;
+				State = 981;
 				Match(PRO_RATA);
-				State = 974;
+				State = 984;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 972;
+					State = 982;
 					Match(BY);
-					State = 973;
+					State = 983;
 					Match(BALANCE);
 					}
 				}
 
-				State = 976;
+				State = 986;
 				Match(LBRACE);
-				State = 980;
+				State = 990;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 279015L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 2228711L) != 0)) {
 					{
 					{
-					State = 977;
+					State = 987;
 					step();
 					}
 					}
-					State = 982;
+					State = 992;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 983;
+				State = 993;
 				Match(RBRACE);
 				}
 				break;
@@ -7503,25 +7584,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 984;
+				State = 994;
 				Match(SEQUENTIAL);
-				State = 985;
+				State = 995;
 				Match(LBRACE);
-				State = 989;
+				State = 999;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 279015L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 2228711L) != 0)) {
 					{
 					{
-					State = 986;
+					State = 996;
 					step();
 					}
 					}
-					State = 991;
+					State = 1001;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 992;
+				State = 1002;
 				Match(RBRACE);
 				}
 				break;
@@ -7571,25 +7652,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 995;
+			State = 1005;
 			Match(ENFORCEMENT);
-			State = 996;
+			State = 1006;
 			Match(LBRACE);
-			State = 1000;
+			State = 1010;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 997;
+				State = 1007;
 				enforcementItem();
 				}
 				}
-				State = 1002;
+				State = 1012;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1003;
+			State = 1013;
 			Match(RBRACE);
 			}
 		}
@@ -7661,44 +7742,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 106, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1021;
+			State = 1031;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1005;
+				State = 1015;
 				Match(SELL);
-				State = 1006;
+				State = 1016;
 				ident();
-				State = 1011;
+				State = 1021;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1007;
+					State = 1017;
 					Match(COMMA);
-					State = 1008;
+					State = 1018;
 					ident();
 					}
 					}
-					State = 1013;
+					State = 1023;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1017;
+				State = 1027;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & -9223372036854775713L) != 0) || _la==LAG) {
+				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1014;
+					State = 1024;
 					sellTerm();
 					}
 					}
-					State = 1019;
+					State = 1029;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7708,7 +7789,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1020;
+				State = 1030;
 				waterfallDecl();
 				}
 				break;
@@ -7851,16 +7932,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 108, RULE_sellTerm);
 		try {
-			State = 1045;
+			State = 1055;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1023;
+				State = 1033;
 				Match(HAIRCUT);
-				State = 1024;
+				State = 1034;
 				expr(0);
 				}
 				break;
@@ -7868,9 +7949,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1025;
+				State = 1035;
 				Match(LAG);
-				State = 1026;
+				State = 1036;
 				duration();
 				}
 				break;
@@ -7878,13 +7959,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1027;
+				State = 1037;
 				Match(DEPTH);
-				State = 1028;
+				State = 1038;
 				expr(0);
-				State = 1029;
+				State = 1039;
 				Match(PER);
-				State = 1030;
+				State = 1040;
 				Match(MONTH);
 				}
 				break;
@@ -7892,9 +7973,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1032;
+				State = 1042;
 				Match(IMPACT);
-				State = 1033;
+				State = 1043;
 				expr(0);
 				}
 				break;
@@ -7902,13 +7983,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1034;
+				State = 1044;
 				Match(LIMIT);
-				State = 1035;
+				State = 1045;
 				expr(0);
-				State = 1036;
+				State = 1046;
 				Match(PER);
-				State = 1037;
+				State = 1047;
 				Match(MONTH);
 				}
 				break;
@@ -7916,9 +7997,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1039;
+				State = 1049;
 				Match(COSTS);
-				State = 1040;
+				State = 1050;
 				expr(0);
 				}
 				break;
@@ -7926,9 +8007,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1041;
+				State = 1051;
 				Match(KEEP);
-				State = 1042;
+				State = 1052;
 				Match(CONTRACTS);
 				}
 				break;
@@ -7936,9 +8017,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1043;
+				State = 1053;
 				Match(RESERVE);
-				State = 1044;
+				State = 1054;
 				expr(0);
 				}
 				break;
@@ -7997,31 +8078,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1047;
+			State = 1057;
 			Match(SCENARIO);
-			State = 1048;
+			State = 1058;
 			_localctx.name = ident();
-			State = 1049;
+			State = 1059;
 			Match(FOR);
-			State = 1050;
+			State = 1060;
 			_localctx.deal = ident();
-			State = 1051;
+			State = 1061;
 			Match(LBRACE);
-			State = 1055;
+			State = 1065;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -17169969678843673L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 52776559181791L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -137359757370654489L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 422212473454335L) != 0)) {
 				{
 				{
-				State = 1052;
+				State = 1062;
 				scenarioItem();
 				}
 				}
-				State = 1057;
+				State = 1067;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1058;
+			State = 1068;
 			Match(RBRACE);
 			}
 		}
@@ -8557,20 +8638,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1231;
+			State = 1241;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1060;
+				State = 1070;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1061;
+				State = 1071;
 				Match(RENEWALS);
-				State = 1062;
+				State = 1072;
 				Match(TAKEN);
-				State = 1063;
+				State = 1073;
 				Match(NUMBER);
 				}
 				break;
@@ -8578,24 +8659,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1065;
+				State = 1075;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1066;
+				State = 1076;
 				Match(DEFLATE);
-				State = 1067;
+				State = 1077;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1068;
+				State = 1078;
 				perYear();
-				State = 1073;
+				State = 1083;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,100,Context) ) {
 				case 1:
 					{
-					State = 1069;
+					State = 1079;
 					Match(VOLATILITY);
-					State = 1070;
+					State = 1080;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1071;
+					State = 1081;
 					perYear();
 					}
 					break;
@@ -8606,15 +8687,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1075;
+				State = 1085;
 				((DropItemContext)_localctx).path = reference();
-				State = 1076;
+				State = 1086;
 				Match(DROP);
-				State = 1077;
+				State = 1087;
 				expr(0);
-				State = 1078;
+				State = 1088;
 				Match(BY);
-				State = 1079;
+				State = 1089;
 				Match(DATE);
 				}
 				break;
@@ -8622,75 +8703,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1081;
+				State = 1091;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1082;
+				State = 1092;
 				Match(DEFAULTS);
-				State = 1106;
+				State = 1116;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1083;
+					State = 1093;
 					Match(ON);
-					State = 1084;
+					State = 1094;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1085;
-					Match(DRAWN);
 					State = 1095;
+					Match(DRAWN);
+					State = 1105;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,101,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
 					case 1:
 						{
-						State = 1086;
+						State = 1096;
 						Match(PD);
-						State = 1087;
+						State = 1097;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1088;
+						State = 1098;
 						perYear();
-						State = 1092;
+						State = 1102;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1089;
+							State = 1099;
 							pdStep();
 							}
 							}
-							State = 1094;
+							State = 1104;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1100;
+					State = 1110;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,102,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,103,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1097;
+							State = 1107;
 							loading();
 							}
 							} 
 						}
-						State = 1102;
+						State = 1112;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,102,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,103,Context);
 					}
-					State = 1104;
+					State = 1114;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,103,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
 					case 1:
 						{
-						State = 1103;
+						State = 1113;
 						recoveryDraw();
 						}
 						break;
@@ -8706,9 +8787,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1108;
+				State = 1118;
 				Match(ENFORCEMENT);
-				State = 1110;
+				State = 1120;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -8716,7 +8797,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1109;
+						State = 1119;
 						sellTerm();
 						}
 						}
@@ -8724,9 +8805,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1112;
+					State = 1122;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,105,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,106,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -8734,11 +8815,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1114;
+				State = 1124;
 				Match(ENFORCEMENT);
-				State = 1115;
+				State = 1125;
 				Match(SELL);
-				State = 1116;
+				State = 1126;
 				Match(ALL);
 				}
 				break;
@@ -8746,11 +8827,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1117;
+				State = 1127;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1118;
+				State = 1128;
 				Match(LEVEL);
-				State = 1119;
+				State = 1129;
 				expr(0);
 				}
 				break;
@@ -8758,29 +8839,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1121;
+				State = 1131;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1122;
+				State = 1132;
 				Match(POINTS);
-				State = 1123;
+				State = 1133;
 				pointsKind();
-				State = 1124;
+				State = 1134;
 				Match(LBRACE);
-				State = 1128;
+				State = 1138;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1125;
+					State = 1135;
 					schedulePoint();
 					}
 					}
-					State = 1130;
+					State = 1140;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1131;
+				State = 1141;
 				Match(RBRACE);
 				}
 				break;
@@ -8788,15 +8869,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1133;
+				State = 1143;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1134;
+				State = 1144;
 				Match(LAUNCH);
-				State = 1135;
+				State = 1145;
 				Match(DATE);
-				State = 1136;
+				State = 1146;
 				Match(DOWN);
-				State = 1137;
+				State = 1147;
 				expr(0);
 				}
 				break;
@@ -8804,21 +8885,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1139;
+				State = 1149;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1140;
+				State = 1150;
 				Match(SHIFT);
-				State = 1142;
+				State = 1152;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1141;
+					State = 1151;
 					Match(PLUS);
 					}
 				}
 
-				State = 1144;
+				State = 1154;
 				expr(0);
 				}
 				break;
@@ -8826,11 +8907,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1146;
+				State = 1156;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1147;
+				State = 1157;
 				Match(DELAYED);
-				State = 1148;
+				State = 1158;
 				duration();
 				}
 				break;
@@ -8838,11 +8919,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1150;
+				State = 1160;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1151;
+				State = 1161;
 				Match(UTILISATION);
-				State = 1152;
+				State = 1162;
 				expr(0);
 				}
 				break;
@@ -8850,17 +8931,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1154;
+				State = 1164;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1155;
+				State = 1165;
 				Match(RELET);
-				State = 1156;
+				State = 1166;
 				Match(AFTER);
-				State = 1157;
+				State = 1167;
 				duration();
-				State = 1158;
+				State = 1168;
 				Match(AT);
-				State = 1159;
+				State = 1169;
 				expr(0);
 				}
 				break;
@@ -8868,11 +8949,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1161;
+				State = 1171;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1162;
+				State = 1172;
 				Match(NOT);
-				State = 1163;
+				State = 1173;
 				Match(RELET);
 				}
 				break;
@@ -8880,18 +8961,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1165;
+				State = 1175;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1166;
+				State = 1176;
 				Match(GUARANTEES);
-				State = 1167;
+				State = 1177;
 				Match(HONOURED);
-				State = 1169;
+				State = 1179;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1168;
+					State = 1178;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -8902,20 +8983,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1171;
+				State = 1181;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1172;
+				State = 1182;
 				Match(GUARANTEES);
-				State = 1173;
+				State = 1183;
 				Match(DISOWNED);
-				State = 1176;
+				State = 1186;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1174;
+					State = 1184;
 					Match(FROM);
-					State = 1175;
+					State = 1185;
 					Match(DATE);
 					}
 				}
@@ -8926,9 +9007,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1178;
+				State = 1188;
 				Match(PATHS);
-				State = 1179;
+				State = 1189;
 				Match(NUMBER);
 				}
 				break;
@@ -8936,9 +9017,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1180;
+				State = 1190;
 				Match(SEED);
-				State = 1181;
+				State = 1191;
 				Match(NUMBER);
 				}
 				break;
@@ -8946,7 +9027,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1182;
+				State = 1192;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -8954,7 +9035,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1183;
+				State = 1193;
 				Match(SOBOL);
 				}
 				break;
@@ -8962,21 +9043,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1184;
+				State = 1194;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1185;
+				State = 1195;
 				Match(GBM);
-				State = 1186;
+				State = 1196;
 				Match(DRIFT);
-				State = 1187;
+				State = 1197;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1188;
+				State = 1198;
 				perYear();
-				State = 1189;
+				State = 1199;
 				Match(VOLATILITY);
-				State = 1190;
+				State = 1200;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1191;
+				State = 1201;
 				perYear();
 				}
 				break;
@@ -8984,39 +9065,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1193;
+				State = 1203;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1194;
+				State = 1204;
 				Match(REVERTS);
-				State = 1195;
+				State = 1205;
 				Match(TO);
-				State = 1198;
+				State = 1208;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,110,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,111,Context) ) {
 				case 1:
 					{
-					State = 1196;
+					State = 1206;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1197;
+					State = 1207;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1200;
+				State = 1210;
 				Match(SPEED);
-				State = 1201;
+				State = 1211;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1202;
+				State = 1212;
 				perYear();
-				State = 1203;
+				State = 1213;
 				Match(VOLATILITY);
-				State = 1204;
+				State = 1214;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1205;
+				State = 1215;
 				perYear();
 				}
 				break;
@@ -9024,17 +9105,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1207;
+				State = 1217;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1208;
+				State = 1218;
 				Match(JUMPS);
-				State = 1209;
+				State = 1219;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1210;
+				State = 1220;
 				perYear();
-				State = 1211;
+				State = 1221;
 				Match(DOWN);
-				State = 1212;
+				State = 1222;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -9042,24 +9123,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1214;
+				State = 1224;
 				Match(CORRELATE);
-				State = 1215;
+				State = 1225;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1216;
+				State = 1226;
 				Match(WITH);
-				State = 1217;
+				State = 1227;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1218;
+				State = 1228;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1221;
+				State = 1231;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,111,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
 				case 1:
 					{
-					State = 1219;
+					State = 1229;
 					Match(STRESS);
-					State = 1220;
+					State = 1230;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -9070,19 +9151,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1223;
+				State = 1233;
 				Match(REGIMES);
-				State = 1224;
+				State = 1234;
 				Match(STRESS);
-				State = 1225;
+				State = 1235;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1226;
+				State = 1236;
 				perYear();
-				State = 1227;
+				State = 1237;
 				Match(NORMAL);
-				State = 1228;
+				State = 1238;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1229;
+				State = 1239;
 				perYear();
 				}
 				break;
@@ -9129,15 +9210,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1233;
+			State = 1243;
 			Match(UNTIL);
-			State = 1234;
+			State = 1244;
 			Match(DATE);
-			State = 1235;
+			State = 1245;
 			Match(THEN);
-			State = 1236;
+			State = 1246;
 			expr(0);
-			State = 1237;
+			State = 1247;
 			perYear();
 			}
 		}
@@ -9185,17 +9266,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1239;
+			State = 1249;
 			Match(RECOVERY);
-			State = 1240;
+			State = 1250;
 			Match(BETA);
-			State = 1241;
+			State = 1251;
 			Match(MEAN);
-			State = 1242;
+			State = 1252;
 			_localctx.mean = expr(0);
-			State = 1243;
+			State = 1253;
 			Match(SD);
-			State = 1244;
+			State = 1254;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -9240,11 +9321,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1246;
+			State = 1256;
 			Match(LOADING);
-			State = 1247;
+			State = 1257;
 			_localctx.factor = reference();
-			State = 1248;
+			State = 1258;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -9282,9 +9363,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1250;
+			State = 1260;
 			Match(PER);
-			State = 1251;
+			State = 1261;
 			Match(YEAR);
 			}
 		}
@@ -9321,7 +9402,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1253;
+			State = 1263;
 			Match(QUANTITY);
 			}
 		}
@@ -9648,20 +9729,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1297;
+			State = 1307;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1256;
+				State = 1266;
 				Match(LPAREN);
-				State = 1257;
+				State = 1267;
 				expr(0);
-				State = 1258;
+				State = 1268;
 				Match(RPAREN);
 				}
 				break;
@@ -9670,9 +9751,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1260;
+				State = 1270;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1261;
+				State = 1271;
 				expr(16);
 				}
 				break;
@@ -9681,9 +9762,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1262;
+				State = 1272;
 				Match(NOT);
-				State = 1263;
+				State = 1273;
 				expr(11);
 				}
 				break;
@@ -9692,17 +9773,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1264;
+				State = 1274;
 				Match(IF);
-				State = 1265;
+				State = 1275;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1266;
+				State = 1276;
 				Match(THEN);
-				State = 1267;
+				State = 1277;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1268;
+				State = 1278;
 				Match(ELSE);
-				State = 1269;
+				State = 1279;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -9711,37 +9792,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1271;
-				((CallExprContext)_localctx).callee = ident();
-				State = 1272;
-				Match(LPAREN);
 				State = 1281;
+				((CallExprContext)_localctx).callee = ident();
+				State = 1282;
+				Match(LPAREN);
+				State = 1291;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8162770541543193L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 56625390944223L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -65302164272250649L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 453003127553791L) != 0)) {
 					{
-					State = 1273;
+					State = 1283;
 					expr(0);
-					State = 1278;
+					State = 1288;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1274;
+						State = 1284;
 						Match(COMMA);
-						State = 1275;
+						State = 1285;
 						expr(0);
 						}
 						}
-						State = 1280;
+						State = 1290;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1283;
+				State = 1293;
 				Match(RPAREN);
 				}
 				break;
@@ -9750,7 +9831,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1285;
+				State = 1295;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -9760,19 +9841,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1287;
+				State = 1297;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 166)) & ~0x3f) == 0 && ((1L << (_la - 166)) & 4095L) != 0)) {
+				if (((((_la - 169)) & ~0x3f) == 0 && ((1L << (_la - 169)) & 4095L) != 0)) {
 					{
-					State = 1286;
+					State = 1296;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1289;
+				State = 1299;
 				Match(PER);
-				State = 1290;
+				State = 1300;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -9781,9 +9862,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1291;
+				State = 1301;
 				Match(NUMBER);
-				State = 1292;
+				State = 1302;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -9792,7 +9873,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1293;
+				State = 1303;
 				Match(QUANTITY);
 				}
 				break;
@@ -9801,7 +9882,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1294;
+				State = 1304;
 				Match(NUMBER);
 				}
 				break;
@@ -9810,7 +9891,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1295;
+				State = 1305;
 				Match(DATE);
 				}
 				break;
@@ -9819,34 +9900,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1296;
+				State = 1306;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1319;
+			State = 1329;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1317;
+					State = 1327;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1299;
+						State = 1309;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1300;
+						State = 1310;
 						Match(OF);
-						State = 1301;
+						State = 1311;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -9855,9 +9936,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1302;
+						State = 1312;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1303;
+						State = 1313;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -9867,7 +9948,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1304;
+						State = 1314;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -9876,9 +9957,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1305;
+						State = 1315;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1306;
+						State = 1316;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9888,7 +9969,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1307;
+						State = 1317;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -9897,19 +9978,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1308;
+						State = 1318;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1309;
+						State = 1319;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 225)) & ~0x3f) == 0 && ((1L << (_la - 225)) & 63L) != 0)) ) {
+						if ( !(((((_la - 228)) & ~0x3f) == 0 && ((1L << (_la - 228)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1310;
+						State = 1320;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -9918,11 +9999,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1311;
+						State = 1321;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1312;
+						State = 1322;
 						Match(AND);
-						State = 1313;
+						State = 1323;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -9931,20 +10012,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1314;
+						State = 1324;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1315;
+						State = 1325;
 						Match(OR);
-						State = 1316;
+						State = 1326;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1321;
+				State = 1331;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
 			}
 			}
 		}
@@ -9993,9 +10074,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1322;
+			State = 1332;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 166)) & ~0x3f) == 0 && ((1L << (_la - 166)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 169)) & ~0x3f) == 0 && ((1L << (_la - 169)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -10044,16 +10125,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1324;
+			State = 1334;
 			ident();
-			State = 1327;
+			State = 1337;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,119,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,120,Context) ) {
 			case 1:
 				{
-				State = 1325;
+				State = 1335;
 				Match(DOT);
-				State = 1326;
+				State = 1336;
 				_localctx.member = ident();
 				}
 				break;
@@ -10226,6 +10307,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COVERS() { return GetToken(DealLangParser.COVERS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HONOURED() { return GetToken(DealLangParser.HONOURED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISOWNED() { return GetToken(DealLangParser.DISOWNED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HURDLE() { return GetToken(DealLangParser.HURDLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CARRY() { return GetToken(DealLangParser.CARRY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATCH_UP() { return GetToken(DealLangParser.CATCH_UP, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -10247,9 +10331,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1329;
+			State = 1339;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -17169969813061401L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 52776559181791L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -137359758444396313L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 422212473454335L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -10295,7 +10379,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,243,1332,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,246,1342,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -10352,60 +10436,61 @@ public partial class DealLangParser : Parser {
 		36,1,36,1,36,1,36,5,36,721,8,36,10,36,12,36,724,9,36,1,36,1,36,1,37,1,
 		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,741,8,37,
 		1,38,1,38,1,38,1,38,5,38,747,8,38,10,38,12,38,750,9,38,1,38,1,38,1,39,
-		1,39,1,39,1,39,1,39,1,39,5,39,760,8,39,10,39,12,39,763,9,39,3,39,765,8,
-		39,1,40,1,40,1,40,1,41,1,41,1,41,1,41,5,41,774,8,41,10,41,12,41,777,9,
-		41,1,41,3,41,780,8,41,1,42,1,42,1,42,1,42,1,42,1,42,3,42,788,8,42,1,43,
-		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,799,8,43,3,43,801,8,43,1,
-		43,1,43,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,812,8,44,1,44,3,44,815,
-		8,44,1,44,1,44,3,44,819,8,44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,827,8,
-		45,1,45,1,45,1,45,3,45,832,8,45,1,45,1,45,1,45,3,45,837,8,45,1,45,1,45,
-		1,45,1,45,1,45,1,45,1,45,1,45,3,45,847,8,45,1,45,1,45,1,45,1,45,5,45,853,
-		8,45,10,45,12,45,856,9,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
-		5,46,867,8,46,10,46,12,46,870,9,46,1,46,1,46,3,46,874,8,46,1,46,3,46,877,
-		8,46,1,47,1,47,1,47,1,47,1,47,3,47,884,8,47,1,48,1,48,1,48,1,48,1,48,5,
-		48,891,8,48,10,48,12,48,894,9,48,1,49,1,49,3,49,898,8,49,1,50,1,50,1,50,
-		5,50,903,8,50,10,50,12,50,906,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,51,
-		1,51,5,51,916,8,51,10,51,12,51,919,9,51,3,51,921,8,51,1,51,1,51,1,51,1,
-		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,934,8,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,5,51,955,8,51,10,51,12,51,958,9,51,1,51,1,51,1,51,1,51,5,51,964,8,
-		51,10,51,12,51,967,9,51,1,51,3,51,970,8,51,1,51,1,51,1,51,3,51,975,8,51,
-		1,51,1,51,5,51,979,8,51,10,51,12,51,982,9,51,1,51,1,51,1,51,1,51,5,51,
-		988,8,51,10,51,12,51,991,9,51,1,51,3,51,994,8,51,1,52,1,52,1,52,5,52,999,
-		8,52,10,52,12,52,1002,9,52,1,52,1,52,1,53,1,53,1,53,1,53,5,53,1010,8,53,
-		10,53,12,53,1013,9,53,1,53,5,53,1016,8,53,10,53,12,53,1019,9,53,1,53,3,
-		53,1022,8,53,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,
-		54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1046,8,54,1,
-		55,1,55,1,55,1,55,1,55,1,55,5,55,1054,8,55,10,55,12,55,1057,9,55,1,55,
-		1,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		3,56,1074,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,5,56,1091,8,56,10,56,12,56,1094,9,56,3,56,1096,8,56,
-		1,56,5,56,1099,8,56,10,56,12,56,1102,9,56,1,56,3,56,1105,8,56,3,56,1107,
-		8,56,1,56,1,56,4,56,1111,8,56,11,56,12,56,1112,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1127,8,56,10,56,12,56,1130,9,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1143,8,56,
+		1,39,1,39,1,39,1,39,1,39,5,39,760,8,39,10,39,12,39,763,9,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,3,39,773,8,39,3,39,775,8,39,1,40,1,40,1,
+		40,1,41,1,41,1,41,1,41,5,41,784,8,41,10,41,12,41,787,9,41,1,41,3,41,790,
+		8,41,1,42,1,42,1,42,1,42,1,42,1,42,3,42,798,8,42,1,43,1,43,1,43,1,43,1,
+		43,1,43,1,43,1,43,1,43,3,43,809,8,43,3,43,811,8,43,1,43,1,43,1,44,1,44,
+		1,44,1,44,1,44,1,44,1,44,3,44,822,8,44,1,44,3,44,825,8,44,1,44,1,44,3,
+		44,829,8,44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,837,8,45,1,45,1,45,1,45,
+		3,45,842,8,45,1,45,1,45,1,45,3,45,847,8,45,1,45,1,45,1,45,1,45,1,45,1,
+		45,1,45,1,45,3,45,857,8,45,1,45,1,45,1,45,1,45,5,45,863,8,45,10,45,12,
+		45,866,9,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,877,8,46,
+		10,46,12,46,880,9,46,1,46,1,46,3,46,884,8,46,1,46,3,46,887,8,46,1,47,1,
+		47,1,47,1,47,1,47,3,47,894,8,47,1,48,1,48,1,48,1,48,1,48,5,48,901,8,48,
+		10,48,12,48,904,9,48,1,49,1,49,3,49,908,8,49,1,50,1,50,1,50,5,50,913,8,
+		50,10,50,12,50,916,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,51,1,51,5,51,926,
+		8,51,10,51,12,51,929,9,51,3,51,931,8,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,3,51,944,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,
+		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,965,
+		8,51,10,51,12,51,968,9,51,1,51,1,51,1,51,1,51,5,51,974,8,51,10,51,12,51,
+		977,9,51,1,51,3,51,980,8,51,1,51,1,51,1,51,3,51,985,8,51,1,51,1,51,5,51,
+		989,8,51,10,51,12,51,992,9,51,1,51,1,51,1,51,1,51,5,51,998,8,51,10,51,
+		12,51,1001,9,51,1,51,3,51,1004,8,51,1,52,1,52,1,52,5,52,1009,8,52,10,52,
+		12,52,1012,9,52,1,52,1,52,1,53,1,53,1,53,1,53,5,53,1020,8,53,10,53,12,
+		53,1023,9,53,1,53,5,53,1026,8,53,10,53,12,53,1029,9,53,1,53,3,53,1032,
+		8,53,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1056,8,54,1,55,1,55,
+		1,55,1,55,1,55,1,55,5,55,1064,8,55,10,55,12,55,1067,9,55,1,55,1,55,1,56,
+		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1084,
+		8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,5,56,1101,8,56,10,56,12,56,1104,9,56,3,56,1106,8,56,1,56,5,56,
+		1109,8,56,10,56,12,56,1112,9,56,1,56,3,56,1115,8,56,3,56,1117,8,56,1,56,
+		1,56,4,56,1121,8,56,11,56,12,56,1122,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,5,56,1137,8,56,10,56,12,56,1140,9,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1153,8,56,1,56,1,56,
 		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1170,8,56,
-		1,56,1,56,1,56,1,56,1,56,3,56,1177,8,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		3,56,1199,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1222,8,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1232,8,56,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,59,1,59,1,59,1,59,1,60,
-		1,60,1,60,1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1277,8,62,
-		10,62,12,62,1280,9,62,3,62,1282,8,62,1,62,1,62,1,62,1,62,3,62,1288,8,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1298,8,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
-		1,62,5,62,1318,8,62,10,62,12,62,1321,9,62,1,63,1,63,1,64,1,64,1,64,3,64,
-		1328,8,64,1,65,1,65,1,65,0,1,124,66,0,2,4,6,8,10,12,14,16,18,20,22,24,
-		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
-		74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,
-		116,118,120,122,124,126,128,130,0,9,1,0,213,214,1,0,15,16,1,0,109,110,
-		1,0,233,234,1,0,223,224,1,0,221,222,1,0,225,230,1,0,166,177,22,0,3,3,5,
-		9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,120,122,126,
-		127,129,131,134,136,145,145,147,151,158,160,177,178,183,197,199,212,237,
-		238,1532,0,138,1,0,0,0,2,143,1,0,0,0,4,146,1,0,0,0,6,178,1,0,0,0,8,180,
+		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1180,8,56,1,56,1,56,
+		1,56,1,56,1,56,3,56,1187,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1209,
+		8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1232,8,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,3,56,1242,8,56,1,57,1,57,1,57,1,57,1,57,1,57,
+		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,59,1,59,1,59,1,59,1,60,1,60,1,60,
+		1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1287,8,62,10,62,12,62,
+		1290,9,62,3,62,1292,8,62,1,62,1,62,1,62,1,62,3,62,1298,8,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,3,62,1308,8,62,1,62,1,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,
+		1328,8,62,10,62,12,62,1331,9,62,1,63,1,63,1,64,1,64,1,64,3,64,1338,8,64,
+		1,65,1,65,1,65,0,1,124,66,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,
+		34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,
+		82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,
+		122,124,126,128,130,0,9,1,0,216,217,1,0,15,16,1,0,109,110,1,0,236,237,
+		1,0,226,227,1,0,224,225,1,0,228,233,1,0,169,180,23,0,3,3,5,9,13,43,45,
+		48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,120,122,126,127,129,
+		131,134,136,145,145,147,151,153,155,161,163,180,181,186,200,202,215,240,
+		241,1545,0,138,1,0,0,0,2,143,1,0,0,0,4,146,1,0,0,0,6,178,1,0,0,0,8,180,
 		1,0,0,0,10,192,1,0,0,0,12,216,1,0,0,0,14,218,1,0,0,0,16,220,1,0,0,0,18,
 		237,1,0,0,0,20,239,1,0,0,0,22,271,1,0,0,0,24,273,1,0,0,0,26,275,1,0,0,
 		0,28,309,1,0,0,0,30,311,1,0,0,0,32,316,1,0,0,0,34,364,1,0,0,0,36,369,1,
@@ -10413,382 +10498,386 @@ public partial class DealLangParser : Parser {
 		1,0,0,0,48,432,1,0,0,0,50,434,1,0,0,0,52,484,1,0,0,0,54,486,1,0,0,0,56,
 		542,1,0,0,0,58,544,1,0,0,0,60,573,1,0,0,0,62,575,1,0,0,0,64,582,1,0,0,
 		0,66,696,1,0,0,0,68,698,1,0,0,0,70,714,1,0,0,0,72,716,1,0,0,0,74,740,1,
-		0,0,0,76,742,1,0,0,0,78,764,1,0,0,0,80,766,1,0,0,0,82,769,1,0,0,0,84,787,
-		1,0,0,0,86,789,1,0,0,0,88,804,1,0,0,0,90,820,1,0,0,0,92,876,1,0,0,0,94,
-		878,1,0,0,0,96,885,1,0,0,0,98,897,1,0,0,0,100,899,1,0,0,0,102,993,1,0,
-		0,0,104,995,1,0,0,0,106,1021,1,0,0,0,108,1045,1,0,0,0,110,1047,1,0,0,0,
-		112,1231,1,0,0,0,114,1233,1,0,0,0,116,1239,1,0,0,0,118,1246,1,0,0,0,120,
-		1250,1,0,0,0,122,1253,1,0,0,0,124,1297,1,0,0,0,126,1322,1,0,0,0,128,1324,
-		1,0,0,0,130,1329,1,0,0,0,132,137,3,2,1,0,133,137,3,4,2,0,134,137,3,110,
-		55,0,135,137,3,8,4,0,136,132,1,0,0,0,136,133,1,0,0,0,136,134,1,0,0,0,136,
-		135,1,0,0,0,137,140,1,0,0,0,138,136,1,0,0,0,138,139,1,0,0,0,139,141,1,
-		0,0,0,140,138,1,0,0,0,141,142,5,0,0,1,142,1,1,0,0,0,143,144,5,3,0,0,144,
-		145,5,235,0,0,145,3,1,0,0,0,146,147,5,1,0,0,147,148,3,130,65,0,148,152,
-		5,213,0,0,149,151,3,6,3,0,150,149,1,0,0,0,151,154,1,0,0,0,152,150,1,0,
-		0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,156,5,214,0,0,
-		156,5,1,0,0,0,157,179,3,12,6,0,158,179,3,16,8,0,159,179,3,20,10,0,160,
-		179,3,26,13,0,161,179,3,32,16,0,162,179,3,46,23,0,163,179,3,50,25,0,164,
-		179,3,54,27,0,165,179,3,72,36,0,166,179,3,58,29,0,167,179,3,64,32,0,168,
-		179,3,76,38,0,169,179,3,82,41,0,170,179,3,86,43,0,171,179,3,88,44,0,172,
-		179,3,90,45,0,173,179,3,94,47,0,174,179,3,96,48,0,175,179,3,100,50,0,176,
-		179,3,104,52,0,177,179,3,8,4,0,178,157,1,0,0,0,178,158,1,0,0,0,178,159,
-		1,0,0,0,178,160,1,0,0,0,178,161,1,0,0,0,178,162,1,0,0,0,178,163,1,0,0,
-		0,178,164,1,0,0,0,178,165,1,0,0,0,178,166,1,0,0,0,178,167,1,0,0,0,178,
-		168,1,0,0,0,178,169,1,0,0,0,178,170,1,0,0,0,178,171,1,0,0,0,178,172,1,
-		0,0,0,178,173,1,0,0,0,178,174,1,0,0,0,178,175,1,0,0,0,178,176,1,0,0,0,
-		178,177,1,0,0,0,179,7,1,0,0,0,180,181,5,237,0,0,181,187,4,4,0,0,182,186,
-		3,130,65,0,183,186,5,4,0,0,184,186,5,52,0,0,185,182,1,0,0,0,185,183,1,
-		0,0,0,185,184,1,0,0,0,186,189,1,0,0,0,187,185,1,0,0,0,187,188,1,0,0,0,
-		188,190,1,0,0,0,189,187,1,0,0,0,190,191,3,10,5,0,191,9,1,0,0,0,192,197,
-		5,213,0,0,193,196,3,10,5,0,194,196,8,0,0,0,195,193,1,0,0,0,195,194,1,0,
-		0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,198,200,1,0,0,0,199,
-		197,1,0,0,0,200,201,5,214,0,0,201,11,1,0,0,0,202,203,5,5,0,0,203,217,5,
-		235,0,0,204,205,5,6,0,0,205,217,3,130,65,0,206,207,5,7,0,0,207,217,5,232,
-		0,0,208,209,5,8,0,0,209,217,5,232,0,0,210,211,5,9,0,0,211,217,5,232,0,
-		0,212,213,5,10,0,0,213,217,3,130,65,0,214,215,5,11,0,0,215,217,3,14,7,
-		0,216,202,1,0,0,0,216,204,1,0,0,0,216,206,1,0,0,0,216,208,1,0,0,0,216,
-		210,1,0,0,0,216,212,1,0,0,0,216,214,1,0,0,0,217,13,1,0,0,0,218,219,5,231,
-		0,0,219,15,1,0,0,0,220,221,5,12,0,0,221,222,3,130,65,0,222,226,5,213,0,
-		0,223,225,3,18,9,0,224,223,1,0,0,0,225,228,1,0,0,0,226,224,1,0,0,0,226,
-		227,1,0,0,0,227,229,1,0,0,0,228,226,1,0,0,0,229,230,5,214,0,0,230,17,1,
-		0,0,0,231,232,5,41,0,0,232,238,5,235,0,0,233,234,5,42,0,0,234,238,3,124,
-		62,0,235,236,5,43,0,0,236,238,3,124,62,0,237,231,1,0,0,0,237,233,1,0,0,
-		0,237,235,1,0,0,0,238,19,1,0,0,0,239,240,5,13,0,0,240,241,3,130,65,0,241,
-		245,5,213,0,0,242,244,3,22,11,0,243,242,1,0,0,0,244,247,1,0,0,0,245,243,
-		1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,249,5,214,
-		0,0,249,21,1,0,0,0,250,251,5,113,0,0,251,272,3,124,62,0,252,253,5,161,
-		0,0,253,254,3,124,62,0,254,255,3,120,60,0,255,272,1,0,0,0,256,257,5,14,
-		0,0,257,258,3,24,12,0,258,262,5,213,0,0,259,261,3,30,15,0,260,259,1,0,
-		0,0,261,264,1,0,0,0,262,260,1,0,0,0,262,263,1,0,0,0,263,265,1,0,0,0,264,
-		262,1,0,0,0,265,266,5,214,0,0,266,272,1,0,0,0,267,268,5,17,0,0,268,269,
-		5,232,0,0,269,270,5,18,0,0,270,272,3,124,62,0,271,250,1,0,0,0,271,252,
-		1,0,0,0,271,256,1,0,0,0,271,267,1,0,0,0,272,23,1,0,0,0,273,274,7,1,0,0,
-		274,25,1,0,0,0,275,276,5,44,0,0,276,277,3,130,65,0,277,281,5,213,0,0,278,
-		280,3,28,14,0,279,278,1,0,0,0,280,283,1,0,0,0,281,279,1,0,0,0,281,282,
-		1,0,0,0,282,284,1,0,0,0,283,281,1,0,0,0,284,285,5,214,0,0,285,27,1,0,0,
-		0,286,287,5,45,0,0,287,310,3,124,62,0,288,289,5,46,0,0,289,290,5,47,0,
-		0,290,293,3,122,61,0,291,292,5,48,0,0,292,294,3,124,62,0,293,291,1,0,0,
-		0,293,294,1,0,0,0,294,297,1,0,0,0,295,296,5,49,0,0,296,298,5,232,0,0,297,
-		295,1,0,0,0,297,298,1,0,0,0,298,310,1,0,0,0,299,300,5,46,0,0,300,301,5,
-		50,0,0,301,305,5,213,0,0,302,304,3,30,15,0,303,302,1,0,0,0,304,307,1,0,
-		0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,
-		310,5,214,0,0,309,286,1,0,0,0,309,288,1,0,0,0,309,299,1,0,0,0,310,29,1,
-		0,0,0,311,312,5,232,0,0,312,314,3,124,62,0,313,315,5,217,0,0,314,313,1,
-		0,0,0,314,315,1,0,0,0,315,31,1,0,0,0,316,317,5,51,0,0,317,318,3,130,65,
-		0,318,319,5,52,0,0,319,320,3,130,65,0,320,324,5,213,0,0,321,323,3,34,17,
-		0,322,321,1,0,0,0,323,326,1,0,0,0,324,322,1,0,0,0,324,325,1,0,0,0,325,
-		327,1,0,0,0,326,324,1,0,0,0,327,328,5,214,0,0,328,33,1,0,0,0,329,330,5,
-		53,0,0,330,365,3,130,65,0,331,332,5,54,0,0,332,333,3,124,62,0,333,338,
-		3,120,60,0,334,335,5,55,0,0,335,336,3,124,62,0,336,337,3,120,60,0,337,
-		339,1,0,0,0,338,334,1,0,0,0,338,339,1,0,0,0,339,365,1,0,0,0,340,341,5,
-		56,0,0,341,365,5,232,0,0,342,343,5,57,0,0,343,365,3,122,61,0,344,345,5,
-		58,0,0,345,346,3,36,18,0,346,347,3,122,61,0,347,348,5,60,0,0,348,349,5,
-		53,0,0,349,353,5,61,0,0,350,351,5,54,0,0,351,352,5,60,0,0,352,354,5,62,
-		0,0,353,350,1,0,0,0,353,354,1,0,0,0,354,365,1,0,0,0,355,357,5,63,0,0,356,
-		358,3,38,19,0,357,356,1,0,0,0,358,359,1,0,0,0,359,357,1,0,0,0,359,360,
-		1,0,0,0,360,365,1,0,0,0,361,362,5,11,0,0,362,365,3,14,7,0,363,365,3,40,
-		20,0,364,329,1,0,0,0,364,331,1,0,0,0,364,340,1,0,0,0,364,342,1,0,0,0,364,
-		344,1,0,0,0,364,355,1,0,0,0,364,361,1,0,0,0,364,363,1,0,0,0,365,35,1,0,
-		0,0,366,367,5,234,0,0,367,370,5,59,0,0,368,370,5,233,0,0,369,366,1,0,0,
-		0,369,368,1,0,0,0,370,37,1,0,0,0,371,372,5,68,0,0,372,378,3,124,62,0,373,
-		374,5,69,0,0,374,378,3,124,62,0,375,376,5,70,0,0,376,378,5,232,0,0,377,
-		371,1,0,0,0,377,373,1,0,0,0,377,375,1,0,0,0,378,39,1,0,0,0,379,380,5,64,
-		0,0,380,384,3,130,65,0,381,383,3,42,21,0,382,381,1,0,0,0,383,386,1,0,0,
-		0,384,382,1,0,0,0,384,385,1,0,0,0,385,41,1,0,0,0,386,384,1,0,0,0,387,388,
-		5,69,0,0,388,400,3,124,62,0,389,390,5,70,0,0,390,400,5,232,0,0,391,392,
-		5,123,0,0,392,400,3,124,62,0,393,394,5,65,0,0,394,397,3,44,22,0,395,396,
-		5,180,0,0,396,398,3,44,22,0,397,395,1,0,0,0,397,398,1,0,0,0,398,400,1,
-		0,0,0,399,387,1,0,0,0,399,389,1,0,0,0,399,391,1,0,0,0,399,393,1,0,0,0,
-		400,43,1,0,0,0,401,402,7,2,0,0,402,45,1,0,0,0,403,404,5,71,0,0,404,405,
-		3,130,65,0,405,409,5,213,0,0,406,408,3,48,24,0,407,406,1,0,0,0,408,411,
-		1,0,0,0,409,407,1,0,0,0,409,410,1,0,0,0,410,412,1,0,0,0,411,409,1,0,0,
-		0,412,413,5,214,0,0,413,47,1,0,0,0,414,415,5,72,0,0,415,433,3,130,65,0,
-		416,417,5,105,0,0,417,433,3,124,62,0,418,419,5,106,0,0,419,421,3,124,62,
-		0,420,422,5,107,0,0,421,420,1,0,0,0,421,422,1,0,0,0,422,433,1,0,0,0,423,
-		424,5,108,0,0,424,425,5,70,0,0,425,433,5,232,0,0,426,427,5,111,0,0,427,
-		433,3,70,35,0,428,429,5,8,0,0,429,433,5,232,0,0,430,431,5,43,0,0,431,433,
-		3,124,62,0,432,414,1,0,0,0,432,416,1,0,0,0,432,418,1,0,0,0,432,423,1,0,
-		0,0,432,426,1,0,0,0,432,428,1,0,0,0,432,430,1,0,0,0,433,49,1,0,0,0,434,
-		435,5,73,0,0,435,436,3,130,65,0,436,440,5,213,0,0,437,439,3,52,26,0,438,
-		437,1,0,0,0,439,442,1,0,0,0,440,438,1,0,0,0,440,441,1,0,0,0,441,443,1,
-		0,0,0,442,440,1,0,0,0,443,444,5,214,0,0,444,51,1,0,0,0,445,446,5,74,0,
-		0,446,450,5,213,0,0,447,449,3,62,31,0,448,447,1,0,0,0,449,452,1,0,0,0,
-		450,448,1,0,0,0,450,451,1,0,0,0,451,453,1,0,0,0,452,450,1,0,0,0,453,485,
-		5,214,0,0,454,455,5,75,0,0,455,485,3,124,62,0,456,457,5,76,0,0,457,485,
-		3,124,62,0,458,459,5,77,0,0,459,460,5,47,0,0,460,485,3,122,61,0,461,462,
-		5,77,0,0,462,463,5,78,0,0,463,464,3,124,62,0,464,465,3,120,60,0,465,485,
-		1,0,0,0,466,467,5,80,0,0,467,485,3,124,62,0,468,469,5,81,0,0,469,485,3,
-		124,62,0,470,471,5,79,0,0,471,485,3,124,62,0,472,473,5,82,0,0,473,474,
-		3,124,62,0,474,475,3,120,60,0,475,485,1,0,0,0,476,477,5,83,0,0,477,478,
-		3,124,62,0,478,479,5,78,0,0,479,480,3,124,62,0,480,481,3,120,60,0,481,
-		485,1,0,0,0,482,483,5,84,0,0,483,485,3,130,65,0,484,445,1,0,0,0,484,454,
-		1,0,0,0,484,456,1,0,0,0,484,458,1,0,0,0,484,461,1,0,0,0,484,466,1,0,0,
-		0,484,468,1,0,0,0,484,470,1,0,0,0,484,472,1,0,0,0,484,476,1,0,0,0,484,
-		482,1,0,0,0,485,53,1,0,0,0,486,487,5,85,0,0,487,488,3,130,65,0,488,489,
-		5,52,0,0,489,490,3,130,65,0,490,494,5,213,0,0,491,493,3,56,28,0,492,491,
-		1,0,0,0,493,496,1,0,0,0,494,492,1,0,0,0,494,495,1,0,0,0,495,497,1,0,0,
-		0,496,494,1,0,0,0,497,498,5,214,0,0,498,55,1,0,0,0,499,500,5,86,0,0,500,
-		543,3,130,65,0,501,502,5,75,0,0,502,543,3,124,62,0,503,504,5,87,0,0,504,
-		505,5,60,0,0,505,543,5,62,0,0,506,507,5,87,0,0,507,543,3,124,62,0,508,
-		509,5,168,0,0,509,510,3,124,62,0,510,511,3,120,60,0,511,543,1,0,0,0,512,
-		513,5,88,0,0,513,543,3,124,62,0,514,515,5,56,0,0,515,543,5,232,0,0,516,
-		517,5,57,0,0,517,543,3,122,61,0,518,519,5,91,0,0,519,525,3,124,62,0,520,
-		523,5,92,0,0,521,522,5,152,0,0,522,524,3,124,62,0,523,521,1,0,0,0,523,
-		524,1,0,0,0,524,526,1,0,0,0,525,520,1,0,0,0,525,526,1,0,0,0,526,543,1,
-		0,0,0,527,528,5,58,0,0,528,529,3,36,18,0,529,530,3,122,61,0,530,531,5,
-		60,0,0,531,532,5,86,0,0,532,533,5,61,0,0,533,543,1,0,0,0,534,535,5,93,
-		0,0,535,539,3,124,62,0,536,537,5,94,0,0,537,538,5,125,0,0,538,540,5,57,
-		0,0,539,536,1,0,0,0,539,540,1,0,0,0,540,543,1,0,0,0,541,543,3,40,20,0,
-		542,499,1,0,0,0,542,501,1,0,0,0,542,503,1,0,0,0,542,506,1,0,0,0,542,508,
-		1,0,0,0,542,512,1,0,0,0,542,514,1,0,0,0,542,516,1,0,0,0,542,518,1,0,0,
-		0,542,527,1,0,0,0,542,534,1,0,0,0,542,541,1,0,0,0,543,57,1,0,0,0,544,545,
-		5,174,0,0,545,546,3,130,65,0,546,550,5,213,0,0,547,549,3,60,30,0,548,547,
-		1,0,0,0,549,552,1,0,0,0,550,548,1,0,0,0,550,551,1,0,0,0,551,553,1,0,0,
-		0,552,550,1,0,0,0,553,554,5,214,0,0,554,59,1,0,0,0,555,556,5,203,0,0,556,
-		574,3,124,62,0,557,558,5,87,0,0,558,574,3,130,65,0,559,560,5,204,0,0,560,
-		574,3,124,62,0,561,562,5,205,0,0,562,574,3,124,62,0,563,564,5,206,0,0,
-		564,574,3,124,62,0,565,566,5,80,0,0,566,574,3,124,62,0,567,568,5,79,0,
-		0,568,574,3,124,62,0,569,570,5,95,0,0,570,574,3,124,62,0,571,572,5,96,
-		0,0,572,574,3,124,62,0,573,555,1,0,0,0,573,557,1,0,0,0,573,559,1,0,0,0,
-		573,561,1,0,0,0,573,563,1,0,0,0,573,565,1,0,0,0,573,567,1,0,0,0,573,569,
-		1,0,0,0,573,571,1,0,0,0,574,61,1,0,0,0,575,576,5,232,0,0,576,577,3,124,
-		62,0,577,578,5,60,0,0,578,580,3,124,62,0,579,581,5,217,0,0,580,579,1,0,
-		0,0,580,581,1,0,0,0,581,63,1,0,0,0,582,583,5,104,0,0,583,584,3,130,65,
-		0,584,588,5,213,0,0,585,587,3,66,33,0,586,585,1,0,0,0,587,590,1,0,0,0,
-		588,586,1,0,0,0,588,589,1,0,0,0,589,591,1,0,0,0,590,588,1,0,0,0,591,592,
-		5,214,0,0,592,65,1,0,0,0,593,594,5,105,0,0,594,697,3,124,62,0,595,596,
-		5,106,0,0,596,598,3,124,62,0,597,599,5,107,0,0,598,597,1,0,0,0,598,599,
-		1,0,0,0,599,602,1,0,0,0,600,601,5,48,0,0,601,603,3,124,62,0,602,600,1,
-		0,0,0,602,603,1,0,0,0,603,606,1,0,0,0,604,605,5,69,0,0,605,607,3,124,62,
-		0,606,604,1,0,0,0,606,607,1,0,0,0,607,697,1,0,0,0,608,610,5,183,0,0,609,
-		611,5,233,0,0,610,609,1,0,0,0,610,611,1,0,0,0,611,614,1,0,0,0,612,613,
-		5,132,0,0,613,615,3,124,62,0,614,612,1,0,0,0,614,615,1,0,0,0,615,697,1,
-		0,0,0,616,617,5,183,0,0,617,697,5,194,0,0,618,619,5,184,0,0,619,697,3,
-		124,62,0,620,621,5,185,0,0,621,697,3,124,62,0,622,623,5,186,0,0,623,624,
-		5,70,0,0,624,697,5,232,0,0,625,626,5,187,0,0,626,630,5,213,0,0,627,629,
-		3,30,15,0,628,627,1,0,0,0,629,632,1,0,0,0,630,628,1,0,0,0,630,631,1,0,
-		0,0,631,633,1,0,0,0,632,630,1,0,0,0,633,697,5,214,0,0,634,635,5,187,0,
-		0,635,636,5,195,0,0,636,637,3,130,65,0,637,638,5,196,0,0,638,639,3,124,
-		62,0,639,697,1,0,0,0,640,641,5,188,0,0,641,697,3,124,62,0,642,643,5,189,
-		0,0,643,648,3,124,62,0,644,645,5,49,0,0,645,649,5,232,0,0,646,647,5,198,
-		0,0,647,649,3,130,65,0,648,644,1,0,0,0,648,646,1,0,0,0,649,697,1,0,0,0,
-		650,651,5,191,0,0,651,652,5,192,0,0,652,653,3,130,65,0,653,657,5,213,0,
-		0,654,656,3,68,34,0,655,654,1,0,0,0,656,659,1,0,0,0,657,655,1,0,0,0,657,
-		658,1,0,0,0,658,662,1,0,0,0,659,657,1,0,0,0,660,661,5,154,0,0,661,663,
-		3,124,62,0,662,660,1,0,0,0,662,663,1,0,0,0,663,664,1,0,0,0,664,665,5,214,
-		0,0,665,697,1,0,0,0,666,667,5,191,0,0,667,668,5,197,0,0,668,669,3,124,
-		62,0,669,670,5,154,0,0,670,671,3,124,62,0,671,697,1,0,0,0,672,673,5,190,
-		0,0,673,697,3,124,62,0,674,675,5,108,0,0,675,676,5,70,0,0,676,697,5,232,
-		0,0,677,678,5,111,0,0,678,697,3,70,35,0,679,680,5,8,0,0,680,697,5,232,
-		0,0,681,682,5,115,0,0,682,697,5,234,0,0,683,697,3,40,20,0,684,685,5,208,
-		0,0,685,686,5,60,0,0,686,687,3,124,62,0,687,688,5,195,0,0,688,692,3,124,
-		62,0,689,690,5,209,0,0,690,691,5,210,0,0,691,693,3,124,62,0,692,689,1,
-		0,0,0,692,693,1,0,0,0,693,697,1,0,0,0,694,695,5,211,0,0,695,697,3,124,
-		62,0,696,593,1,0,0,0,696,595,1,0,0,0,696,608,1,0,0,0,696,616,1,0,0,0,696,
-		618,1,0,0,0,696,620,1,0,0,0,696,622,1,0,0,0,696,625,1,0,0,0,696,634,1,
-		0,0,0,696,640,1,0,0,0,696,642,1,0,0,0,696,650,1,0,0,0,696,666,1,0,0,0,
-		696,672,1,0,0,0,696,674,1,0,0,0,696,677,1,0,0,0,696,679,1,0,0,0,696,681,
-		1,0,0,0,696,683,1,0,0,0,696,684,1,0,0,0,696,694,1,0,0,0,697,67,1,0,0,0,
-		698,699,5,193,0,0,699,700,3,124,62,0,700,701,3,124,62,0,701,69,1,0,0,0,
-		702,715,5,112,0,0,703,715,5,113,0,0,704,715,5,114,0,0,705,706,5,50,0,0,
-		706,710,5,213,0,0,707,709,3,30,15,0,708,707,1,0,0,0,709,712,1,0,0,0,710,
-		708,1,0,0,0,710,711,1,0,0,0,711,713,1,0,0,0,712,710,1,0,0,0,713,715,5,
-		214,0,0,714,702,1,0,0,0,714,703,1,0,0,0,714,704,1,0,0,0,714,705,1,0,0,
-		0,715,71,1,0,0,0,716,717,5,199,0,0,717,718,3,130,65,0,718,722,5,213,0,
-		0,719,721,3,74,37,0,720,719,1,0,0,0,721,724,1,0,0,0,722,720,1,0,0,0,722,
-		723,1,0,0,0,723,725,1,0,0,0,724,722,1,0,0,0,725,726,5,214,0,0,726,73,1,
-		0,0,0,727,728,5,179,0,0,728,729,3,130,65,0,729,730,5,218,0,0,730,731,3,
-		130,65,0,731,741,1,0,0,0,732,733,5,177,0,0,733,741,3,124,62,0,734,735,
-		5,200,0,0,735,741,3,124,62,0,736,737,5,201,0,0,737,741,5,202,0,0,738,739,
-		5,201,0,0,739,741,3,130,65,0,740,727,1,0,0,0,740,732,1,0,0,0,740,734,1,
-		0,0,0,740,736,1,0,0,0,740,738,1,0,0,0,741,75,1,0,0,0,742,743,5,116,0,0,
-		743,744,3,130,65,0,744,748,5,213,0,0,745,747,3,78,39,0,746,745,1,0,0,0,
-		747,750,1,0,0,0,748,746,1,0,0,0,748,749,1,0,0,0,749,751,1,0,0,0,750,748,
-		1,0,0,0,751,752,5,214,0,0,752,77,1,0,0,0,753,754,5,117,0,0,754,765,3,124,
-		62,0,755,756,5,118,0,0,756,761,3,80,40,0,757,758,5,217,0,0,758,760,3,80,
-		40,0,759,757,1,0,0,0,760,763,1,0,0,0,761,759,1,0,0,0,761,762,1,0,0,0,762,
-		765,1,0,0,0,763,761,1,0,0,0,764,753,1,0,0,0,764,755,1,0,0,0,765,79,1,0,
-		0,0,766,767,3,130,65,0,767,768,3,124,62,0,768,81,1,0,0,0,769,770,5,119,
-		0,0,770,779,3,130,65,0,771,775,5,213,0,0,772,774,3,84,42,0,773,772,1,0,
-		0,0,774,777,1,0,0,0,775,773,1,0,0,0,775,776,1,0,0,0,776,778,1,0,0,0,777,
-		775,1,0,0,0,778,780,5,214,0,0,779,771,1,0,0,0,779,780,1,0,0,0,780,83,1,
-		0,0,0,781,782,5,120,0,0,782,788,3,124,62,0,783,784,5,121,0,0,784,788,3,
-		124,62,0,785,786,5,122,0,0,786,788,3,124,62,0,787,781,1,0,0,0,787,783,
-		1,0,0,0,787,785,1,0,0,0,788,85,1,0,0,0,789,790,5,123,0,0,790,791,3,130,
-		65,0,791,792,5,213,0,0,792,800,3,124,62,0,793,798,3,120,60,0,794,795,5,
-		55,0,0,795,796,3,124,62,0,796,797,3,120,60,0,797,799,1,0,0,0,798,794,1,
-		0,0,0,798,799,1,0,0,0,799,801,1,0,0,0,800,793,1,0,0,0,800,801,1,0,0,0,
-		801,802,1,0,0,0,802,803,5,214,0,0,803,87,1,0,0,0,804,805,5,124,0,0,805,
-		806,3,130,65,0,806,807,5,220,0,0,807,814,3,124,62,0,808,811,5,125,0,0,
-		809,812,5,126,0,0,810,812,5,127,0,0,811,809,1,0,0,0,811,810,1,0,0,0,812,
-		813,1,0,0,0,813,815,3,122,61,0,814,808,1,0,0,0,814,815,1,0,0,0,815,818,
-		1,0,0,0,816,817,5,49,0,0,817,819,5,232,0,0,818,816,1,0,0,0,818,819,1,0,
-		0,0,819,89,1,0,0,0,820,821,5,128,0,0,821,822,3,130,65,0,822,823,5,132,
-		0,0,823,826,3,124,62,0,824,825,5,49,0,0,825,827,5,232,0,0,826,824,1,0,
-		0,0,826,827,1,0,0,0,827,831,1,0,0,0,828,829,5,129,0,0,829,830,5,131,0,
-		0,830,832,5,234,0,0,831,828,1,0,0,0,831,832,1,0,0,0,832,836,1,0,0,0,833,
-		834,5,130,0,0,834,835,5,131,0,0,835,837,5,234,0,0,836,833,1,0,0,0,836,
-		837,1,0,0,0,837,846,1,0,0,0,838,839,5,149,0,0,839,840,5,163,0,0,840,841,
-		3,130,65,0,841,842,5,150,0,0,842,843,5,152,0,0,843,844,5,234,0,0,844,845,
-		5,151,0,0,845,847,1,0,0,0,846,838,1,0,0,0,846,847,1,0,0,0,847,848,1,0,
-		0,0,848,849,5,219,0,0,849,854,3,92,46,0,850,851,5,217,0,0,851,853,3,92,
-		46,0,852,850,1,0,0,0,853,856,1,0,0,0,854,852,1,0,0,0,854,855,1,0,0,0,855,
-		91,1,0,0,0,856,854,1,0,0,0,857,858,5,145,0,0,858,859,5,233,0,0,859,860,
-		5,152,0,0,860,877,3,130,65,0,861,873,5,148,0,0,862,863,5,215,0,0,863,868,
-		3,130,65,0,864,865,5,217,0,0,865,867,3,130,65,0,866,864,1,0,0,0,867,870,
-		1,0,0,0,868,866,1,0,0,0,868,869,1,0,0,0,869,871,1,0,0,0,870,868,1,0,0,
-		0,871,872,5,216,0,0,872,874,1,0,0,0,873,862,1,0,0,0,873,874,1,0,0,0,874,
-		877,1,0,0,0,875,877,3,130,65,0,876,857,1,0,0,0,876,861,1,0,0,0,876,875,
-		1,0,0,0,877,93,1,0,0,0,878,879,5,133,0,0,879,880,5,132,0,0,880,883,3,124,
-		62,0,881,882,5,134,0,0,882,884,3,122,61,0,883,881,1,0,0,0,883,884,1,0,
-		0,0,884,95,1,0,0,0,885,886,5,135,0,0,886,887,5,136,0,0,887,892,3,98,49,
-		0,888,889,5,217,0,0,889,891,3,98,49,0,890,888,1,0,0,0,891,894,1,0,0,0,
-		892,890,1,0,0,0,892,893,1,0,0,0,893,97,1,0,0,0,894,892,1,0,0,0,895,898,
-		5,63,0,0,896,898,3,130,65,0,897,895,1,0,0,0,897,896,1,0,0,0,898,99,1,0,
-		0,0,899,900,5,137,0,0,900,904,5,213,0,0,901,903,3,102,51,0,902,901,1,0,
-		0,0,903,906,1,0,0,0,904,902,1,0,0,0,904,905,1,0,0,0,905,907,1,0,0,0,906,
-		904,1,0,0,0,907,908,5,214,0,0,908,101,1,0,0,0,909,910,5,10,0,0,910,920,
-		3,128,64,0,911,912,5,138,0,0,912,917,3,130,65,0,913,914,5,217,0,0,914,
-		916,3,130,65,0,915,913,1,0,0,0,916,919,1,0,0,0,917,915,1,0,0,0,917,918,
-		1,0,0,0,918,921,1,0,0,0,919,917,1,0,0,0,920,911,1,0,0,0,920,921,1,0,0,
-		0,921,994,1,0,0,0,922,923,5,139,0,0,923,994,3,130,65,0,924,925,5,140,0,
-		0,925,994,3,130,65,0,926,927,5,141,0,0,927,928,5,142,0,0,928,929,5,143,
-		0,0,929,994,3,130,65,0,930,933,5,144,0,0,931,932,5,233,0,0,932,934,5,179,
-		0,0,933,931,1,0,0,0,933,934,1,0,0,0,934,935,1,0,0,0,935,936,5,142,0,0,
-		936,937,5,152,0,0,937,994,3,130,65,0,938,939,5,145,0,0,939,940,5,233,0,
-		0,940,941,5,179,0,0,941,942,5,142,0,0,942,943,5,152,0,0,943,994,3,130,
-		65,0,944,945,5,157,0,0,945,946,3,130,65,0,946,947,5,152,0,0,947,948,5,
-		207,0,0,948,949,3,128,64,0,949,994,1,0,0,0,950,951,5,153,0,0,951,952,3,
-		124,62,0,952,956,5,213,0,0,953,955,3,102,51,0,954,953,1,0,0,0,955,958,
-		1,0,0,0,956,954,1,0,0,0,956,957,1,0,0,0,957,959,1,0,0,0,958,956,1,0,0,
-		0,959,969,5,214,0,0,960,961,5,154,0,0,961,965,5,213,0,0,962,964,3,102,
-		51,0,963,962,1,0,0,0,964,967,1,0,0,0,965,963,1,0,0,0,965,966,1,0,0,0,966,
-		968,1,0,0,0,967,965,1,0,0,0,968,970,5,214,0,0,969,960,1,0,0,0,969,970,
-		1,0,0,0,970,994,1,0,0,0,971,974,5,146,0,0,972,973,5,163,0,0,973,975,5,
-		105,0,0,974,972,1,0,0,0,974,975,1,0,0,0,975,976,1,0,0,0,976,980,5,213,
-		0,0,977,979,3,102,51,0,978,977,1,0,0,0,979,982,1,0,0,0,980,978,1,0,0,0,
-		980,981,1,0,0,0,981,983,1,0,0,0,982,980,1,0,0,0,983,994,5,214,0,0,984,
-		985,5,147,0,0,985,989,5,213,0,0,986,988,3,102,51,0,987,986,1,0,0,0,988,
-		991,1,0,0,0,989,987,1,0,0,0,989,990,1,0,0,0,990,992,1,0,0,0,991,989,1,
-		0,0,0,992,994,5,214,0,0,993,909,1,0,0,0,993,922,1,0,0,0,993,924,1,0,0,
-		0,993,926,1,0,0,0,993,930,1,0,0,0,993,938,1,0,0,0,993,944,1,0,0,0,993,
-		950,1,0,0,0,993,971,1,0,0,0,993,984,1,0,0,0,994,103,1,0,0,0,995,996,5,
-		156,0,0,996,1000,5,213,0,0,997,999,3,106,53,0,998,997,1,0,0,0,999,1002,
-		1,0,0,0,1000,998,1,0,0,0,1000,1001,1,0,0,0,1001,1003,1,0,0,0,1002,1000,
-		1,0,0,0,1003,1004,5,214,0,0,1004,105,1,0,0,0,1005,1006,5,157,0,0,1006,
-		1011,3,130,65,0,1007,1008,5,217,0,0,1008,1010,3,130,65,0,1009,1007,1,0,
-		0,0,1010,1013,1,0,0,0,1011,1009,1,0,0,0,1011,1012,1,0,0,0,1012,1017,1,
-		0,0,0,1013,1011,1,0,0,0,1014,1016,3,108,54,0,1015,1014,1,0,0,0,1016,1019,
-		1,0,0,0,1017,1015,1,0,0,0,1017,1018,1,0,0,0,1018,1022,1,0,0,0,1019,1017,
-		1,0,0,0,1020,1022,3,100,50,0,1021,1005,1,0,0,0,1021,1020,1,0,0,0,1022,
-		107,1,0,0,0,1023,1024,5,158,0,0,1024,1046,3,124,62,0,1025,1026,5,159,0,
-		0,1026,1046,3,122,61,0,1027,1028,5,95,0,0,1028,1029,3,124,62,0,1029,1030,
-		5,165,0,0,1030,1031,5,103,0,0,1031,1046,1,0,0,0,1032,1033,5,96,0,0,1033,
-		1046,3,124,62,0,1034,1035,5,97,0,0,1035,1036,3,124,62,0,1036,1037,5,165,
-		0,0,1037,1038,5,103,0,0,1038,1046,1,0,0,0,1039,1040,5,98,0,0,1040,1046,
-		3,124,62,0,1041,1042,5,99,0,0,1042,1046,5,100,0,0,1043,1044,5,101,0,0,
-		1044,1046,3,124,62,0,1045,1023,1,0,0,0,1045,1025,1,0,0,0,1045,1027,1,0,
-		0,0,1045,1032,1,0,0,0,1045,1034,1,0,0,0,1045,1039,1,0,0,0,1045,1041,1,
-		0,0,0,1045,1043,1,0,0,0,1046,109,1,0,0,0,1047,1048,5,2,0,0,1048,1049,3,
-		130,65,0,1049,1050,5,4,0,0,1050,1051,3,130,65,0,1051,1055,5,213,0,0,1052,
-		1054,3,112,56,0,1053,1052,1,0,0,0,1054,1057,1,0,0,0,1055,1053,1,0,0,0,
-		1055,1056,1,0,0,0,1056,1058,1,0,0,0,1057,1055,1,0,0,0,1058,1059,5,214,
-		0,0,1059,111,1,0,0,0,1060,1061,3,130,65,0,1061,1062,5,58,0,0,1062,1063,
-		5,160,0,0,1063,1064,5,234,0,0,1064,1232,1,0,0,0,1065,1066,3,128,64,0,1066,
-		1067,5,161,0,0,1067,1068,3,124,62,0,1068,1073,3,120,60,0,1069,1070,5,26,
-		0,0,1070,1071,3,124,62,0,1071,1072,3,120,60,0,1072,1074,1,0,0,0,1073,1069,
-		1,0,0,0,1073,1074,1,0,0,0,1074,1232,1,0,0,0,1075,1076,3,128,64,0,1076,
-		1077,5,162,0,0,1077,1078,3,124,62,0,1078,1079,5,163,0,0,1079,1080,5,232,
-		0,0,1080,1232,1,0,0,0,1081,1082,3,130,65,0,1082,1106,5,164,0,0,1083,1084,
-		5,52,0,0,1084,1107,5,232,0,0,1085,1095,5,36,0,0,1086,1087,5,42,0,0,1087,
-		1088,3,124,62,0,1088,1092,3,120,60,0,1089,1091,3,114,57,0,1090,1089,1,
-		0,0,0,1091,1094,1,0,0,0,1092,1090,1,0,0,0,1092,1093,1,0,0,0,1093,1096,
-		1,0,0,0,1094,1092,1,0,0,0,1095,1086,1,0,0,0,1095,1096,1,0,0,0,1096,1100,
-		1,0,0,0,1097,1099,3,118,59,0,1098,1097,1,0,0,0,1099,1102,1,0,0,0,1100,
-		1098,1,0,0,0,1100,1101,1,0,0,0,1101,1104,1,0,0,0,1102,1100,1,0,0,0,1103,
-		1105,3,116,58,0,1104,1103,1,0,0,0,1104,1105,1,0,0,0,1105,1107,1,0,0,0,
-		1106,1083,1,0,0,0,1106,1085,1,0,0,0,1107,1232,1,0,0,0,1108,1110,5,156,
-		0,0,1109,1111,3,108,54,0,1110,1109,1,0,0,0,1111,1112,1,0,0,0,1112,1110,
-		1,0,0,0,1112,1113,1,0,0,0,1113,1232,1,0,0,0,1114,1115,5,156,0,0,1115,1116,
-		5,157,0,0,1116,1232,5,102,0,0,1117,1118,3,130,65,0,1118,1119,5,113,0,0,
-		1119,1120,3,124,62,0,1120,1232,1,0,0,0,1121,1122,3,130,65,0,1122,1123,
-		5,14,0,0,1123,1124,3,24,12,0,1124,1128,5,213,0,0,1125,1127,3,30,15,0,1126,
-		1125,1,0,0,0,1127,1130,1,0,0,0,1128,1126,1,0,0,0,1128,1129,1,0,0,0,1129,
-		1131,1,0,0,0,1130,1128,1,0,0,0,1131,1132,5,214,0,0,1132,1232,1,0,0,0,1133,
-		1134,3,130,65,0,1134,1135,5,17,0,0,1135,1136,5,232,0,0,1136,1137,5,18,
-		0,0,1137,1138,3,124,62,0,1138,1232,1,0,0,0,1139,1140,3,130,65,0,1140,1142,
-		5,19,0,0,1141,1143,5,221,0,0,1142,1141,1,0,0,0,1142,1143,1,0,0,0,1143,
-		1144,1,0,0,0,1144,1145,3,124,62,0,1145,1232,1,0,0,0,1146,1147,3,130,65,
-		0,1147,1148,5,212,0,0,1148,1149,3,122,61,0,1149,1232,1,0,0,0,1150,1151,
-		3,130,65,0,1151,1152,5,89,0,0,1152,1153,3,124,62,0,1153,1232,1,0,0,0,1154,
-		1155,3,130,65,0,1155,1156,5,90,0,0,1156,1157,5,131,0,0,1157,1158,3,122,
-		61,0,1158,1159,5,60,0,0,1159,1160,3,124,62,0,1160,1232,1,0,0,0,1161,1162,
-		3,130,65,0,1162,1163,5,182,0,0,1163,1164,5,90,0,0,1164,1232,1,0,0,0,1165,
-		1166,3,130,65,0,1166,1167,5,68,0,0,1167,1169,5,66,0,0,1168,1170,5,233,
-		0,0,1169,1168,1,0,0,0,1169,1170,1,0,0,0,1170,1232,1,0,0,0,1171,1172,3,
-		130,65,0,1172,1173,5,68,0,0,1173,1176,5,67,0,0,1174,1175,5,49,0,0,1175,
-		1177,5,232,0,0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,1232,1,0,0,0,1178,
-		1179,5,20,0,0,1179,1232,5,234,0,0,1180,1181,5,21,0,0,1181,1232,5,234,0,
-		0,1182,1232,5,22,0,0,1183,1232,5,23,0,0,1184,1185,3,130,65,0,1185,1186,
-		5,24,0,0,1186,1187,5,25,0,0,1187,1188,3,124,62,0,1188,1189,3,120,60,0,
-		1189,1190,5,26,0,0,1190,1191,3,124,62,0,1191,1192,3,120,60,0,1192,1232,
-		1,0,0,0,1193,1194,3,130,65,0,1194,1195,5,27,0,0,1195,1198,5,152,0,0,1196,
-		1199,5,28,0,0,1197,1199,3,124,62,0,1198,1196,1,0,0,0,1198,1197,1,0,0,0,
-		1199,1200,1,0,0,0,1200,1201,5,29,0,0,1201,1202,3,124,62,0,1202,1203,3,
-		120,60,0,1203,1204,5,26,0,0,1204,1205,3,124,62,0,1205,1206,3,120,60,0,
-		1206,1232,1,0,0,0,1207,1208,3,130,65,0,1208,1209,5,30,0,0,1209,1210,3,
-		124,62,0,1210,1211,3,120,60,0,1211,1212,5,18,0,0,1212,1213,3,124,62,0,
-		1213,1232,1,0,0,0,1214,1215,5,31,0,0,1215,1216,3,128,64,0,1216,1217,5,
-		32,0,0,1217,1218,3,128,64,0,1218,1221,3,124,62,0,1219,1220,5,33,0,0,1220,
-		1222,3,124,62,0,1221,1219,1,0,0,0,1221,1222,1,0,0,0,1222,1232,1,0,0,0,
-		1223,1224,5,34,0,0,1224,1225,5,33,0,0,1225,1226,3,124,62,0,1226,1227,3,
-		120,60,0,1227,1228,5,35,0,0,1228,1229,3,124,62,0,1229,1230,3,120,60,0,
-		1230,1232,1,0,0,0,1231,1060,1,0,0,0,1231,1065,1,0,0,0,1231,1075,1,0,0,
-		0,1231,1081,1,0,0,0,1231,1108,1,0,0,0,1231,1114,1,0,0,0,1231,1117,1,0,
-		0,0,1231,1121,1,0,0,0,1231,1133,1,0,0,0,1231,1139,1,0,0,0,1231,1146,1,
-		0,0,0,1231,1150,1,0,0,0,1231,1154,1,0,0,0,1231,1161,1,0,0,0,1231,1165,
-		1,0,0,0,1231,1171,1,0,0,0,1231,1178,1,0,0,0,1231,1180,1,0,0,0,1231,1182,
-		1,0,0,0,1231,1183,1,0,0,0,1231,1184,1,0,0,0,1231,1193,1,0,0,0,1231,1207,
-		1,0,0,0,1231,1214,1,0,0,0,1231,1223,1,0,0,0,1232,113,1,0,0,0,1233,1234,
-		5,70,0,0,1234,1235,5,232,0,0,1235,1236,5,155,0,0,1236,1237,3,124,62,0,
-		1237,1238,3,120,60,0,1238,115,1,0,0,0,1239,1240,5,43,0,0,1240,1241,5,38,
-		0,0,1241,1242,5,39,0,0,1242,1243,3,124,62,0,1243,1244,5,40,0,0,1244,1245,
-		3,124,62,0,1245,117,1,0,0,0,1246,1247,5,37,0,0,1247,1248,3,128,64,0,1248,
-		1249,3,124,62,0,1249,119,1,0,0,0,1250,1251,5,165,0,0,1251,1252,5,178,0,
-		0,1252,121,1,0,0,0,1253,1254,5,233,0,0,1254,123,1,0,0,0,1255,1256,6,62,
-		-1,0,1256,1257,5,215,0,0,1257,1258,3,124,62,0,1258,1259,5,216,0,0,1259,
-		1298,1,0,0,0,1260,1261,5,222,0,0,1261,1298,3,124,62,16,1262,1263,5,182,
-		0,0,1263,1298,3,124,62,11,1264,1265,5,153,0,0,1265,1266,3,124,62,0,1266,
-		1267,5,155,0,0,1267,1268,3,124,62,0,1268,1269,5,154,0,0,1269,1270,3,124,
-		62,0,1270,1298,1,0,0,0,1271,1272,3,130,65,0,1272,1281,5,215,0,0,1273,1278,
-		3,124,62,0,1274,1275,5,217,0,0,1275,1277,3,124,62,0,1276,1274,1,0,0,0,
-		1277,1280,1,0,0,0,1278,1276,1,0,0,0,1278,1279,1,0,0,0,1279,1282,1,0,0,
-		0,1280,1278,1,0,0,0,1281,1273,1,0,0,0,1281,1282,1,0,0,0,1282,1283,1,0,
-		0,0,1283,1284,5,216,0,0,1284,1298,1,0,0,0,1285,1287,7,3,0,0,1286,1288,
-		3,126,63,0,1287,1286,1,0,0,0,1287,1288,1,0,0,0,1288,1289,1,0,0,0,1289,
-		1290,5,165,0,0,1290,1298,3,126,63,0,1291,1292,5,234,0,0,1292,1298,3,126,
-		63,0,1293,1298,5,233,0,0,1294,1298,5,234,0,0,1295,1298,5,232,0,0,1296,
-		1298,3,128,64,0,1297,1255,1,0,0,0,1297,1260,1,0,0,0,1297,1262,1,0,0,0,
-		1297,1264,1,0,0,0,1297,1271,1,0,0,0,1297,1285,1,0,0,0,1297,1291,1,0,0,
-		0,1297,1293,1,0,0,0,1297,1294,1,0,0,0,1297,1295,1,0,0,0,1297,1296,1,0,
-		0,0,1298,1319,1,0,0,0,1299,1300,10,15,0,0,1300,1301,5,179,0,0,1301,1318,
-		3,124,62,16,1302,1303,10,14,0,0,1303,1304,7,4,0,0,1304,1318,3,124,62,15,
-		1305,1306,10,13,0,0,1306,1307,7,5,0,0,1307,1318,3,124,62,14,1308,1309,
-		10,12,0,0,1309,1310,7,6,0,0,1310,1318,3,124,62,13,1311,1312,10,10,0,0,
-		1312,1313,5,180,0,0,1313,1318,3,124,62,11,1314,1315,10,9,0,0,1315,1316,
-		5,181,0,0,1316,1318,3,124,62,10,1317,1299,1,0,0,0,1317,1302,1,0,0,0,1317,
-		1305,1,0,0,0,1317,1308,1,0,0,0,1317,1311,1,0,0,0,1317,1314,1,0,0,0,1318,
-		1321,1,0,0,0,1319,1317,1,0,0,0,1319,1320,1,0,0,0,1320,125,1,0,0,0,1321,
-		1319,1,0,0,0,1322,1323,7,7,0,0,1323,127,1,0,0,0,1324,1327,3,130,65,0,1325,
-		1326,5,218,0,0,1326,1328,3,130,65,0,1327,1325,1,0,0,0,1327,1328,1,0,0,
-		0,1328,129,1,0,0,0,1329,1330,7,8,0,0,1330,131,1,0,0,0,120,136,138,152,
-		178,185,187,195,197,216,226,237,245,262,271,281,293,297,305,309,314,324,
-		338,353,359,364,369,377,384,397,399,409,421,432,440,450,484,494,523,525,
-		539,542,550,573,580,588,598,602,606,610,614,630,648,657,662,692,696,710,
-		714,722,740,748,761,764,775,779,787,798,800,811,814,818,826,831,836,846,
-		854,868,873,876,883,892,897,904,917,920,933,956,965,969,974,980,989,993,
-		1000,1011,1017,1021,1045,1055,1073,1092,1095,1100,1104,1106,1112,1128,
-		1142,1169,1176,1198,1221,1231,1278,1281,1287,1297,1317,1319,1327
+		0,0,0,76,742,1,0,0,0,78,774,1,0,0,0,80,776,1,0,0,0,82,779,1,0,0,0,84,797,
+		1,0,0,0,86,799,1,0,0,0,88,814,1,0,0,0,90,830,1,0,0,0,92,886,1,0,0,0,94,
+		888,1,0,0,0,96,895,1,0,0,0,98,907,1,0,0,0,100,909,1,0,0,0,102,1003,1,0,
+		0,0,104,1005,1,0,0,0,106,1031,1,0,0,0,108,1055,1,0,0,0,110,1057,1,0,0,
+		0,112,1241,1,0,0,0,114,1243,1,0,0,0,116,1249,1,0,0,0,118,1256,1,0,0,0,
+		120,1260,1,0,0,0,122,1263,1,0,0,0,124,1307,1,0,0,0,126,1332,1,0,0,0,128,
+		1334,1,0,0,0,130,1339,1,0,0,0,132,137,3,2,1,0,133,137,3,4,2,0,134,137,
+		3,110,55,0,135,137,3,8,4,0,136,132,1,0,0,0,136,133,1,0,0,0,136,134,1,0,
+		0,0,136,135,1,0,0,0,137,140,1,0,0,0,138,136,1,0,0,0,138,139,1,0,0,0,139,
+		141,1,0,0,0,140,138,1,0,0,0,141,142,5,0,0,1,142,1,1,0,0,0,143,144,5,3,
+		0,0,144,145,5,238,0,0,145,3,1,0,0,0,146,147,5,1,0,0,147,148,3,130,65,0,
+		148,152,5,216,0,0,149,151,3,6,3,0,150,149,1,0,0,0,151,154,1,0,0,0,152,
+		150,1,0,0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,156,5,
+		217,0,0,156,5,1,0,0,0,157,179,3,12,6,0,158,179,3,16,8,0,159,179,3,20,10,
+		0,160,179,3,26,13,0,161,179,3,32,16,0,162,179,3,46,23,0,163,179,3,50,25,
+		0,164,179,3,54,27,0,165,179,3,72,36,0,166,179,3,58,29,0,167,179,3,64,32,
+		0,168,179,3,76,38,0,169,179,3,82,41,0,170,179,3,86,43,0,171,179,3,88,44,
+		0,172,179,3,90,45,0,173,179,3,94,47,0,174,179,3,96,48,0,175,179,3,100,
+		50,0,176,179,3,104,52,0,177,179,3,8,4,0,178,157,1,0,0,0,178,158,1,0,0,
+		0,178,159,1,0,0,0,178,160,1,0,0,0,178,161,1,0,0,0,178,162,1,0,0,0,178,
+		163,1,0,0,0,178,164,1,0,0,0,178,165,1,0,0,0,178,166,1,0,0,0,178,167,1,
+		0,0,0,178,168,1,0,0,0,178,169,1,0,0,0,178,170,1,0,0,0,178,171,1,0,0,0,
+		178,172,1,0,0,0,178,173,1,0,0,0,178,174,1,0,0,0,178,175,1,0,0,0,178,176,
+		1,0,0,0,178,177,1,0,0,0,179,7,1,0,0,0,180,181,5,240,0,0,181,187,4,4,0,
+		0,182,186,3,130,65,0,183,186,5,4,0,0,184,186,5,52,0,0,185,182,1,0,0,0,
+		185,183,1,0,0,0,185,184,1,0,0,0,186,189,1,0,0,0,187,185,1,0,0,0,187,188,
+		1,0,0,0,188,190,1,0,0,0,189,187,1,0,0,0,190,191,3,10,5,0,191,9,1,0,0,0,
+		192,197,5,216,0,0,193,196,3,10,5,0,194,196,8,0,0,0,195,193,1,0,0,0,195,
+		194,1,0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,198,200,1,
+		0,0,0,199,197,1,0,0,0,200,201,5,217,0,0,201,11,1,0,0,0,202,203,5,5,0,0,
+		203,217,5,238,0,0,204,205,5,6,0,0,205,217,3,130,65,0,206,207,5,7,0,0,207,
+		217,5,235,0,0,208,209,5,8,0,0,209,217,5,235,0,0,210,211,5,9,0,0,211,217,
+		5,235,0,0,212,213,5,10,0,0,213,217,3,130,65,0,214,215,5,11,0,0,215,217,
+		3,14,7,0,216,202,1,0,0,0,216,204,1,0,0,0,216,206,1,0,0,0,216,208,1,0,0,
+		0,216,210,1,0,0,0,216,212,1,0,0,0,216,214,1,0,0,0,217,13,1,0,0,0,218,219,
+		5,234,0,0,219,15,1,0,0,0,220,221,5,12,0,0,221,222,3,130,65,0,222,226,5,
+		216,0,0,223,225,3,18,9,0,224,223,1,0,0,0,225,228,1,0,0,0,226,224,1,0,0,
+		0,226,227,1,0,0,0,227,229,1,0,0,0,228,226,1,0,0,0,229,230,5,217,0,0,230,
+		17,1,0,0,0,231,232,5,41,0,0,232,238,5,238,0,0,233,234,5,42,0,0,234,238,
+		3,124,62,0,235,236,5,43,0,0,236,238,3,124,62,0,237,231,1,0,0,0,237,233,
+		1,0,0,0,237,235,1,0,0,0,238,19,1,0,0,0,239,240,5,13,0,0,240,241,3,130,
+		65,0,241,245,5,216,0,0,242,244,3,22,11,0,243,242,1,0,0,0,244,247,1,0,0,
+		0,245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,
+		249,5,217,0,0,249,21,1,0,0,0,250,251,5,113,0,0,251,272,3,124,62,0,252,
+		253,5,164,0,0,253,254,3,124,62,0,254,255,3,120,60,0,255,272,1,0,0,0,256,
+		257,5,14,0,0,257,258,3,24,12,0,258,262,5,216,0,0,259,261,3,30,15,0,260,
+		259,1,0,0,0,261,264,1,0,0,0,262,260,1,0,0,0,262,263,1,0,0,0,263,265,1,
+		0,0,0,264,262,1,0,0,0,265,266,5,217,0,0,266,272,1,0,0,0,267,268,5,17,0,
+		0,268,269,5,235,0,0,269,270,5,18,0,0,270,272,3,124,62,0,271,250,1,0,0,
+		0,271,252,1,0,0,0,271,256,1,0,0,0,271,267,1,0,0,0,272,23,1,0,0,0,273,274,
+		7,1,0,0,274,25,1,0,0,0,275,276,5,44,0,0,276,277,3,130,65,0,277,281,5,216,
+		0,0,278,280,3,28,14,0,279,278,1,0,0,0,280,283,1,0,0,0,281,279,1,0,0,0,
+		281,282,1,0,0,0,282,284,1,0,0,0,283,281,1,0,0,0,284,285,5,217,0,0,285,
+		27,1,0,0,0,286,287,5,45,0,0,287,310,3,124,62,0,288,289,5,46,0,0,289,290,
+		5,47,0,0,290,293,3,122,61,0,291,292,5,48,0,0,292,294,3,124,62,0,293,291,
+		1,0,0,0,293,294,1,0,0,0,294,297,1,0,0,0,295,296,5,49,0,0,296,298,5,235,
+		0,0,297,295,1,0,0,0,297,298,1,0,0,0,298,310,1,0,0,0,299,300,5,46,0,0,300,
+		301,5,50,0,0,301,305,5,216,0,0,302,304,3,30,15,0,303,302,1,0,0,0,304,307,
+		1,0,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,
+		0,308,310,5,217,0,0,309,286,1,0,0,0,309,288,1,0,0,0,309,299,1,0,0,0,310,
+		29,1,0,0,0,311,312,5,235,0,0,312,314,3,124,62,0,313,315,5,220,0,0,314,
+		313,1,0,0,0,314,315,1,0,0,0,315,31,1,0,0,0,316,317,5,51,0,0,317,318,3,
+		130,65,0,318,319,5,52,0,0,319,320,3,130,65,0,320,324,5,216,0,0,321,323,
+		3,34,17,0,322,321,1,0,0,0,323,326,1,0,0,0,324,322,1,0,0,0,324,325,1,0,
+		0,0,325,327,1,0,0,0,326,324,1,0,0,0,327,328,5,217,0,0,328,33,1,0,0,0,329,
+		330,5,53,0,0,330,365,3,130,65,0,331,332,5,54,0,0,332,333,3,124,62,0,333,
+		338,3,120,60,0,334,335,5,55,0,0,335,336,3,124,62,0,336,337,3,120,60,0,
+		337,339,1,0,0,0,338,334,1,0,0,0,338,339,1,0,0,0,339,365,1,0,0,0,340,341,
+		5,56,0,0,341,365,5,235,0,0,342,343,5,57,0,0,343,365,3,122,61,0,344,345,
+		5,58,0,0,345,346,3,36,18,0,346,347,3,122,61,0,347,348,5,60,0,0,348,349,
+		5,53,0,0,349,353,5,61,0,0,350,351,5,54,0,0,351,352,5,60,0,0,352,354,5,
+		62,0,0,353,350,1,0,0,0,353,354,1,0,0,0,354,365,1,0,0,0,355,357,5,63,0,
+		0,356,358,3,38,19,0,357,356,1,0,0,0,358,359,1,0,0,0,359,357,1,0,0,0,359,
+		360,1,0,0,0,360,365,1,0,0,0,361,362,5,11,0,0,362,365,3,14,7,0,363,365,
+		3,40,20,0,364,329,1,0,0,0,364,331,1,0,0,0,364,340,1,0,0,0,364,342,1,0,
+		0,0,364,344,1,0,0,0,364,355,1,0,0,0,364,361,1,0,0,0,364,363,1,0,0,0,365,
+		35,1,0,0,0,366,367,5,237,0,0,367,370,5,59,0,0,368,370,5,236,0,0,369,366,
+		1,0,0,0,369,368,1,0,0,0,370,37,1,0,0,0,371,372,5,68,0,0,372,378,3,124,
+		62,0,373,374,5,69,0,0,374,378,3,124,62,0,375,376,5,70,0,0,376,378,5,235,
+		0,0,377,371,1,0,0,0,377,373,1,0,0,0,377,375,1,0,0,0,378,39,1,0,0,0,379,
+		380,5,64,0,0,380,384,3,130,65,0,381,383,3,42,21,0,382,381,1,0,0,0,383,
+		386,1,0,0,0,384,382,1,0,0,0,384,385,1,0,0,0,385,41,1,0,0,0,386,384,1,0,
+		0,0,387,388,5,69,0,0,388,400,3,124,62,0,389,390,5,70,0,0,390,400,5,235,
+		0,0,391,392,5,123,0,0,392,400,3,124,62,0,393,394,5,65,0,0,394,397,3,44,
+		22,0,395,396,5,183,0,0,396,398,3,44,22,0,397,395,1,0,0,0,397,398,1,0,0,
+		0,398,400,1,0,0,0,399,387,1,0,0,0,399,389,1,0,0,0,399,391,1,0,0,0,399,
+		393,1,0,0,0,400,43,1,0,0,0,401,402,7,2,0,0,402,45,1,0,0,0,403,404,5,71,
+		0,0,404,405,3,130,65,0,405,409,5,216,0,0,406,408,3,48,24,0,407,406,1,0,
+		0,0,408,411,1,0,0,0,409,407,1,0,0,0,409,410,1,0,0,0,410,412,1,0,0,0,411,
+		409,1,0,0,0,412,413,5,217,0,0,413,47,1,0,0,0,414,415,5,72,0,0,415,433,
+		3,130,65,0,416,417,5,105,0,0,417,433,3,124,62,0,418,419,5,106,0,0,419,
+		421,3,124,62,0,420,422,5,107,0,0,421,420,1,0,0,0,421,422,1,0,0,0,422,433,
+		1,0,0,0,423,424,5,108,0,0,424,425,5,70,0,0,425,433,5,235,0,0,426,427,5,
+		111,0,0,427,433,3,70,35,0,428,429,5,8,0,0,429,433,5,235,0,0,430,431,5,
+		43,0,0,431,433,3,124,62,0,432,414,1,0,0,0,432,416,1,0,0,0,432,418,1,0,
+		0,0,432,423,1,0,0,0,432,426,1,0,0,0,432,428,1,0,0,0,432,430,1,0,0,0,433,
+		49,1,0,0,0,434,435,5,73,0,0,435,436,3,130,65,0,436,440,5,216,0,0,437,439,
+		3,52,26,0,438,437,1,0,0,0,439,442,1,0,0,0,440,438,1,0,0,0,440,441,1,0,
+		0,0,441,443,1,0,0,0,442,440,1,0,0,0,443,444,5,217,0,0,444,51,1,0,0,0,445,
+		446,5,74,0,0,446,450,5,216,0,0,447,449,3,62,31,0,448,447,1,0,0,0,449,452,
+		1,0,0,0,450,448,1,0,0,0,450,451,1,0,0,0,451,453,1,0,0,0,452,450,1,0,0,
+		0,453,485,5,217,0,0,454,455,5,75,0,0,455,485,3,124,62,0,456,457,5,76,0,
+		0,457,485,3,124,62,0,458,459,5,77,0,0,459,460,5,47,0,0,460,485,3,122,61,
+		0,461,462,5,77,0,0,462,463,5,78,0,0,463,464,3,124,62,0,464,465,3,120,60,
+		0,465,485,1,0,0,0,466,467,5,80,0,0,467,485,3,124,62,0,468,469,5,81,0,0,
+		469,485,3,124,62,0,470,471,5,79,0,0,471,485,3,124,62,0,472,473,5,82,0,
+		0,473,474,3,124,62,0,474,475,3,120,60,0,475,485,1,0,0,0,476,477,5,83,0,
+		0,477,478,3,124,62,0,478,479,5,78,0,0,479,480,3,124,62,0,480,481,3,120,
+		60,0,481,485,1,0,0,0,482,483,5,84,0,0,483,485,3,130,65,0,484,445,1,0,0,
+		0,484,454,1,0,0,0,484,456,1,0,0,0,484,458,1,0,0,0,484,461,1,0,0,0,484,
+		466,1,0,0,0,484,468,1,0,0,0,484,470,1,0,0,0,484,472,1,0,0,0,484,476,1,
+		0,0,0,484,482,1,0,0,0,485,53,1,0,0,0,486,487,5,85,0,0,487,488,3,130,65,
+		0,488,489,5,52,0,0,489,490,3,130,65,0,490,494,5,216,0,0,491,493,3,56,28,
+		0,492,491,1,0,0,0,493,496,1,0,0,0,494,492,1,0,0,0,494,495,1,0,0,0,495,
+		497,1,0,0,0,496,494,1,0,0,0,497,498,5,217,0,0,498,55,1,0,0,0,499,500,5,
+		86,0,0,500,543,3,130,65,0,501,502,5,75,0,0,502,543,3,124,62,0,503,504,
+		5,87,0,0,504,505,5,60,0,0,505,543,5,62,0,0,506,507,5,87,0,0,507,543,3,
+		124,62,0,508,509,5,171,0,0,509,510,3,124,62,0,510,511,3,120,60,0,511,543,
+		1,0,0,0,512,513,5,88,0,0,513,543,3,124,62,0,514,515,5,56,0,0,515,543,5,
+		235,0,0,516,517,5,57,0,0,517,543,3,122,61,0,518,519,5,91,0,0,519,525,3,
+		124,62,0,520,523,5,92,0,0,521,522,5,152,0,0,522,524,3,124,62,0,523,521,
+		1,0,0,0,523,524,1,0,0,0,524,526,1,0,0,0,525,520,1,0,0,0,525,526,1,0,0,
+		0,526,543,1,0,0,0,527,528,5,58,0,0,528,529,3,36,18,0,529,530,3,122,61,
+		0,530,531,5,60,0,0,531,532,5,86,0,0,532,533,5,61,0,0,533,543,1,0,0,0,534,
+		535,5,93,0,0,535,539,3,124,62,0,536,537,5,94,0,0,537,538,5,125,0,0,538,
+		540,5,57,0,0,539,536,1,0,0,0,539,540,1,0,0,0,540,543,1,0,0,0,541,543,3,
+		40,20,0,542,499,1,0,0,0,542,501,1,0,0,0,542,503,1,0,0,0,542,506,1,0,0,
+		0,542,508,1,0,0,0,542,512,1,0,0,0,542,514,1,0,0,0,542,516,1,0,0,0,542,
+		518,1,0,0,0,542,527,1,0,0,0,542,534,1,0,0,0,542,541,1,0,0,0,543,57,1,0,
+		0,0,544,545,5,177,0,0,545,546,3,130,65,0,546,550,5,216,0,0,547,549,3,60,
+		30,0,548,547,1,0,0,0,549,552,1,0,0,0,550,548,1,0,0,0,550,551,1,0,0,0,551,
+		553,1,0,0,0,552,550,1,0,0,0,553,554,5,217,0,0,554,59,1,0,0,0,555,556,5,
+		206,0,0,556,574,3,124,62,0,557,558,5,87,0,0,558,574,3,130,65,0,559,560,
+		5,207,0,0,560,574,3,124,62,0,561,562,5,208,0,0,562,574,3,124,62,0,563,
+		564,5,209,0,0,564,574,3,124,62,0,565,566,5,80,0,0,566,574,3,124,62,0,567,
+		568,5,79,0,0,568,574,3,124,62,0,569,570,5,95,0,0,570,574,3,124,62,0,571,
+		572,5,96,0,0,572,574,3,124,62,0,573,555,1,0,0,0,573,557,1,0,0,0,573,559,
+		1,0,0,0,573,561,1,0,0,0,573,563,1,0,0,0,573,565,1,0,0,0,573,567,1,0,0,
+		0,573,569,1,0,0,0,573,571,1,0,0,0,574,61,1,0,0,0,575,576,5,235,0,0,576,
+		577,3,124,62,0,577,578,5,60,0,0,578,580,3,124,62,0,579,581,5,220,0,0,580,
+		579,1,0,0,0,580,581,1,0,0,0,581,63,1,0,0,0,582,583,5,104,0,0,583,584,3,
+		130,65,0,584,588,5,216,0,0,585,587,3,66,33,0,586,585,1,0,0,0,587,590,1,
+		0,0,0,588,586,1,0,0,0,588,589,1,0,0,0,589,591,1,0,0,0,590,588,1,0,0,0,
+		591,592,5,217,0,0,592,65,1,0,0,0,593,594,5,105,0,0,594,697,3,124,62,0,
+		595,596,5,106,0,0,596,598,3,124,62,0,597,599,5,107,0,0,598,597,1,0,0,0,
+		598,599,1,0,0,0,599,602,1,0,0,0,600,601,5,48,0,0,601,603,3,124,62,0,602,
+		600,1,0,0,0,602,603,1,0,0,0,603,606,1,0,0,0,604,605,5,69,0,0,605,607,3,
+		124,62,0,606,604,1,0,0,0,606,607,1,0,0,0,607,697,1,0,0,0,608,610,5,186,
+		0,0,609,611,5,236,0,0,610,609,1,0,0,0,610,611,1,0,0,0,611,614,1,0,0,0,
+		612,613,5,132,0,0,613,615,3,124,62,0,614,612,1,0,0,0,614,615,1,0,0,0,615,
+		697,1,0,0,0,616,617,5,186,0,0,617,697,5,197,0,0,618,619,5,187,0,0,619,
+		697,3,124,62,0,620,621,5,188,0,0,621,697,3,124,62,0,622,623,5,189,0,0,
+		623,624,5,70,0,0,624,697,5,235,0,0,625,626,5,190,0,0,626,630,5,216,0,0,
+		627,629,3,30,15,0,628,627,1,0,0,0,629,632,1,0,0,0,630,628,1,0,0,0,630,
+		631,1,0,0,0,631,633,1,0,0,0,632,630,1,0,0,0,633,697,5,217,0,0,634,635,
+		5,190,0,0,635,636,5,198,0,0,636,637,3,130,65,0,637,638,5,199,0,0,638,639,
+		3,124,62,0,639,697,1,0,0,0,640,641,5,191,0,0,641,697,3,124,62,0,642,643,
+		5,192,0,0,643,648,3,124,62,0,644,645,5,49,0,0,645,649,5,235,0,0,646,647,
+		5,201,0,0,647,649,3,130,65,0,648,644,1,0,0,0,648,646,1,0,0,0,649,697,1,
+		0,0,0,650,651,5,194,0,0,651,652,5,195,0,0,652,653,3,130,65,0,653,657,5,
+		216,0,0,654,656,3,68,34,0,655,654,1,0,0,0,656,659,1,0,0,0,657,655,1,0,
+		0,0,657,658,1,0,0,0,658,662,1,0,0,0,659,657,1,0,0,0,660,661,5,157,0,0,
+		661,663,3,124,62,0,662,660,1,0,0,0,662,663,1,0,0,0,663,664,1,0,0,0,664,
+		665,5,217,0,0,665,697,1,0,0,0,666,667,5,194,0,0,667,668,5,200,0,0,668,
+		669,3,124,62,0,669,670,5,157,0,0,670,671,3,124,62,0,671,697,1,0,0,0,672,
+		673,5,193,0,0,673,697,3,124,62,0,674,675,5,108,0,0,675,676,5,70,0,0,676,
+		697,5,235,0,0,677,678,5,111,0,0,678,697,3,70,35,0,679,680,5,8,0,0,680,
+		697,5,235,0,0,681,682,5,115,0,0,682,697,5,237,0,0,683,697,3,40,20,0,684,
+		685,5,211,0,0,685,686,5,60,0,0,686,687,3,124,62,0,687,688,5,198,0,0,688,
+		692,3,124,62,0,689,690,5,212,0,0,690,691,5,213,0,0,691,693,3,124,62,0,
+		692,689,1,0,0,0,692,693,1,0,0,0,693,697,1,0,0,0,694,695,5,214,0,0,695,
+		697,3,124,62,0,696,593,1,0,0,0,696,595,1,0,0,0,696,608,1,0,0,0,696,616,
+		1,0,0,0,696,618,1,0,0,0,696,620,1,0,0,0,696,622,1,0,0,0,696,625,1,0,0,
+		0,696,634,1,0,0,0,696,640,1,0,0,0,696,642,1,0,0,0,696,650,1,0,0,0,696,
+		666,1,0,0,0,696,672,1,0,0,0,696,674,1,0,0,0,696,677,1,0,0,0,696,679,1,
+		0,0,0,696,681,1,0,0,0,696,683,1,0,0,0,696,684,1,0,0,0,696,694,1,0,0,0,
+		697,67,1,0,0,0,698,699,5,196,0,0,699,700,3,124,62,0,700,701,3,124,62,0,
+		701,69,1,0,0,0,702,715,5,112,0,0,703,715,5,113,0,0,704,715,5,114,0,0,705,
+		706,5,50,0,0,706,710,5,216,0,0,707,709,3,30,15,0,708,707,1,0,0,0,709,712,
+		1,0,0,0,710,708,1,0,0,0,710,711,1,0,0,0,711,713,1,0,0,0,712,710,1,0,0,
+		0,713,715,5,217,0,0,714,702,1,0,0,0,714,703,1,0,0,0,714,704,1,0,0,0,714,
+		705,1,0,0,0,715,71,1,0,0,0,716,717,5,202,0,0,717,718,3,130,65,0,718,722,
+		5,216,0,0,719,721,3,74,37,0,720,719,1,0,0,0,721,724,1,0,0,0,722,720,1,
+		0,0,0,722,723,1,0,0,0,723,725,1,0,0,0,724,722,1,0,0,0,725,726,5,217,0,
+		0,726,73,1,0,0,0,727,728,5,182,0,0,728,729,3,130,65,0,729,730,5,221,0,
+		0,730,731,3,130,65,0,731,741,1,0,0,0,732,733,5,180,0,0,733,741,3,124,62,
+		0,734,735,5,203,0,0,735,741,3,124,62,0,736,737,5,204,0,0,737,741,5,205,
+		0,0,738,739,5,204,0,0,739,741,3,130,65,0,740,727,1,0,0,0,740,732,1,0,0,
+		0,740,734,1,0,0,0,740,736,1,0,0,0,740,738,1,0,0,0,741,75,1,0,0,0,742,743,
+		5,116,0,0,743,744,3,130,65,0,744,748,5,216,0,0,745,747,3,78,39,0,746,745,
+		1,0,0,0,747,750,1,0,0,0,748,746,1,0,0,0,748,749,1,0,0,0,749,751,1,0,0,
+		0,750,748,1,0,0,0,751,752,5,217,0,0,752,77,1,0,0,0,753,754,5,117,0,0,754,
+		775,3,124,62,0,755,756,5,118,0,0,756,761,3,80,40,0,757,758,5,220,0,0,758,
+		760,3,80,40,0,759,757,1,0,0,0,760,763,1,0,0,0,761,759,1,0,0,0,761,762,
+		1,0,0,0,762,775,1,0,0,0,763,761,1,0,0,0,764,765,5,153,0,0,765,775,3,124,
+		62,0,766,767,5,154,0,0,767,768,3,124,62,0,768,769,5,152,0,0,769,772,3,
+		130,65,0,770,771,5,155,0,0,771,773,3,124,62,0,772,770,1,0,0,0,772,773,
+		1,0,0,0,773,775,1,0,0,0,774,753,1,0,0,0,774,755,1,0,0,0,774,764,1,0,0,
+		0,774,766,1,0,0,0,775,79,1,0,0,0,776,777,3,130,65,0,777,778,3,124,62,0,
+		778,81,1,0,0,0,779,780,5,119,0,0,780,789,3,130,65,0,781,785,5,216,0,0,
+		782,784,3,84,42,0,783,782,1,0,0,0,784,787,1,0,0,0,785,783,1,0,0,0,785,
+		786,1,0,0,0,786,788,1,0,0,0,787,785,1,0,0,0,788,790,5,217,0,0,789,781,
+		1,0,0,0,789,790,1,0,0,0,790,83,1,0,0,0,791,792,5,120,0,0,792,798,3,124,
+		62,0,793,794,5,121,0,0,794,798,3,124,62,0,795,796,5,122,0,0,796,798,3,
+		124,62,0,797,791,1,0,0,0,797,793,1,0,0,0,797,795,1,0,0,0,798,85,1,0,0,
+		0,799,800,5,123,0,0,800,801,3,130,65,0,801,802,5,216,0,0,802,810,3,124,
+		62,0,803,808,3,120,60,0,804,805,5,55,0,0,805,806,3,124,62,0,806,807,3,
+		120,60,0,807,809,1,0,0,0,808,804,1,0,0,0,808,809,1,0,0,0,809,811,1,0,0,
+		0,810,803,1,0,0,0,810,811,1,0,0,0,811,812,1,0,0,0,812,813,5,217,0,0,813,
+		87,1,0,0,0,814,815,5,124,0,0,815,816,3,130,65,0,816,817,5,223,0,0,817,
+		824,3,124,62,0,818,821,5,125,0,0,819,822,5,126,0,0,820,822,5,127,0,0,821,
+		819,1,0,0,0,821,820,1,0,0,0,822,823,1,0,0,0,823,825,3,122,61,0,824,818,
+		1,0,0,0,824,825,1,0,0,0,825,828,1,0,0,0,826,827,5,49,0,0,827,829,5,235,
+		0,0,828,826,1,0,0,0,828,829,1,0,0,0,829,89,1,0,0,0,830,831,5,128,0,0,831,
+		832,3,130,65,0,832,833,5,132,0,0,833,836,3,124,62,0,834,835,5,49,0,0,835,
+		837,5,235,0,0,836,834,1,0,0,0,836,837,1,0,0,0,837,841,1,0,0,0,838,839,
+		5,129,0,0,839,840,5,131,0,0,840,842,5,237,0,0,841,838,1,0,0,0,841,842,
+		1,0,0,0,842,846,1,0,0,0,843,844,5,130,0,0,844,845,5,131,0,0,845,847,5,
+		237,0,0,846,843,1,0,0,0,846,847,1,0,0,0,847,856,1,0,0,0,848,849,5,149,
+		0,0,849,850,5,166,0,0,850,851,3,130,65,0,851,852,5,150,0,0,852,853,5,152,
+		0,0,853,854,5,237,0,0,854,855,5,151,0,0,855,857,1,0,0,0,856,848,1,0,0,
+		0,856,857,1,0,0,0,857,858,1,0,0,0,858,859,5,222,0,0,859,864,3,92,46,0,
+		860,861,5,220,0,0,861,863,3,92,46,0,862,860,1,0,0,0,863,866,1,0,0,0,864,
+		862,1,0,0,0,864,865,1,0,0,0,865,91,1,0,0,0,866,864,1,0,0,0,867,868,5,145,
+		0,0,868,869,5,236,0,0,869,870,5,152,0,0,870,887,3,130,65,0,871,883,5,148,
+		0,0,872,873,5,218,0,0,873,878,3,130,65,0,874,875,5,220,0,0,875,877,3,130,
+		65,0,876,874,1,0,0,0,877,880,1,0,0,0,878,876,1,0,0,0,878,879,1,0,0,0,879,
+		881,1,0,0,0,880,878,1,0,0,0,881,882,5,219,0,0,882,884,1,0,0,0,883,872,
+		1,0,0,0,883,884,1,0,0,0,884,887,1,0,0,0,885,887,3,130,65,0,886,867,1,0,
+		0,0,886,871,1,0,0,0,886,885,1,0,0,0,887,93,1,0,0,0,888,889,5,133,0,0,889,
+		890,5,132,0,0,890,893,3,124,62,0,891,892,5,134,0,0,892,894,3,122,61,0,
+		893,891,1,0,0,0,893,894,1,0,0,0,894,95,1,0,0,0,895,896,5,135,0,0,896,897,
+		5,136,0,0,897,902,3,98,49,0,898,899,5,220,0,0,899,901,3,98,49,0,900,898,
+		1,0,0,0,901,904,1,0,0,0,902,900,1,0,0,0,902,903,1,0,0,0,903,97,1,0,0,0,
+		904,902,1,0,0,0,905,908,5,63,0,0,906,908,3,130,65,0,907,905,1,0,0,0,907,
+		906,1,0,0,0,908,99,1,0,0,0,909,910,5,137,0,0,910,914,5,216,0,0,911,913,
+		3,102,51,0,912,911,1,0,0,0,913,916,1,0,0,0,914,912,1,0,0,0,914,915,1,0,
+		0,0,915,917,1,0,0,0,916,914,1,0,0,0,917,918,5,217,0,0,918,101,1,0,0,0,
+		919,920,5,10,0,0,920,930,3,128,64,0,921,922,5,138,0,0,922,927,3,130,65,
+		0,923,924,5,220,0,0,924,926,3,130,65,0,925,923,1,0,0,0,926,929,1,0,0,0,
+		927,925,1,0,0,0,927,928,1,0,0,0,928,931,1,0,0,0,929,927,1,0,0,0,930,921,
+		1,0,0,0,930,931,1,0,0,0,931,1004,1,0,0,0,932,933,5,139,0,0,933,1004,3,
+		130,65,0,934,935,5,140,0,0,935,1004,3,130,65,0,936,937,5,141,0,0,937,938,
+		5,142,0,0,938,939,5,143,0,0,939,1004,3,130,65,0,940,943,5,144,0,0,941,
+		942,5,236,0,0,942,944,5,182,0,0,943,941,1,0,0,0,943,944,1,0,0,0,944,945,
+		1,0,0,0,945,946,5,142,0,0,946,947,5,152,0,0,947,1004,3,130,65,0,948,949,
+		5,145,0,0,949,950,5,236,0,0,950,951,5,182,0,0,951,952,5,142,0,0,952,953,
+		5,152,0,0,953,1004,3,130,65,0,954,955,5,160,0,0,955,956,3,130,65,0,956,
+		957,5,152,0,0,957,958,5,210,0,0,958,959,3,128,64,0,959,1004,1,0,0,0,960,
+		961,5,156,0,0,961,962,3,124,62,0,962,966,5,216,0,0,963,965,3,102,51,0,
+		964,963,1,0,0,0,965,968,1,0,0,0,966,964,1,0,0,0,966,967,1,0,0,0,967,969,
+		1,0,0,0,968,966,1,0,0,0,969,979,5,217,0,0,970,971,5,157,0,0,971,975,5,
+		216,0,0,972,974,3,102,51,0,973,972,1,0,0,0,974,977,1,0,0,0,975,973,1,0,
+		0,0,975,976,1,0,0,0,976,978,1,0,0,0,977,975,1,0,0,0,978,980,5,217,0,0,
+		979,970,1,0,0,0,979,980,1,0,0,0,980,1004,1,0,0,0,981,984,5,146,0,0,982,
+		983,5,166,0,0,983,985,5,105,0,0,984,982,1,0,0,0,984,985,1,0,0,0,985,986,
+		1,0,0,0,986,990,5,216,0,0,987,989,3,102,51,0,988,987,1,0,0,0,989,992,1,
+		0,0,0,990,988,1,0,0,0,990,991,1,0,0,0,991,993,1,0,0,0,992,990,1,0,0,0,
+		993,1004,5,217,0,0,994,995,5,147,0,0,995,999,5,216,0,0,996,998,3,102,51,
+		0,997,996,1,0,0,0,998,1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,1000,
+		1002,1,0,0,0,1001,999,1,0,0,0,1002,1004,5,217,0,0,1003,919,1,0,0,0,1003,
+		932,1,0,0,0,1003,934,1,0,0,0,1003,936,1,0,0,0,1003,940,1,0,0,0,1003,948,
+		1,0,0,0,1003,954,1,0,0,0,1003,960,1,0,0,0,1003,981,1,0,0,0,1003,994,1,
+		0,0,0,1004,103,1,0,0,0,1005,1006,5,159,0,0,1006,1010,5,216,0,0,1007,1009,
+		3,106,53,0,1008,1007,1,0,0,0,1009,1012,1,0,0,0,1010,1008,1,0,0,0,1010,
+		1011,1,0,0,0,1011,1013,1,0,0,0,1012,1010,1,0,0,0,1013,1014,5,217,0,0,1014,
+		105,1,0,0,0,1015,1016,5,160,0,0,1016,1021,3,130,65,0,1017,1018,5,220,0,
+		0,1018,1020,3,130,65,0,1019,1017,1,0,0,0,1020,1023,1,0,0,0,1021,1019,1,
+		0,0,0,1021,1022,1,0,0,0,1022,1027,1,0,0,0,1023,1021,1,0,0,0,1024,1026,
+		3,108,54,0,1025,1024,1,0,0,0,1026,1029,1,0,0,0,1027,1025,1,0,0,0,1027,
+		1028,1,0,0,0,1028,1032,1,0,0,0,1029,1027,1,0,0,0,1030,1032,3,100,50,0,
+		1031,1015,1,0,0,0,1031,1030,1,0,0,0,1032,107,1,0,0,0,1033,1034,5,161,0,
+		0,1034,1056,3,124,62,0,1035,1036,5,162,0,0,1036,1056,3,122,61,0,1037,1038,
+		5,95,0,0,1038,1039,3,124,62,0,1039,1040,5,168,0,0,1040,1041,5,103,0,0,
+		1041,1056,1,0,0,0,1042,1043,5,96,0,0,1043,1056,3,124,62,0,1044,1045,5,
+		97,0,0,1045,1046,3,124,62,0,1046,1047,5,168,0,0,1047,1048,5,103,0,0,1048,
+		1056,1,0,0,0,1049,1050,5,98,0,0,1050,1056,3,124,62,0,1051,1052,5,99,0,
+		0,1052,1056,5,100,0,0,1053,1054,5,101,0,0,1054,1056,3,124,62,0,1055,1033,
+		1,0,0,0,1055,1035,1,0,0,0,1055,1037,1,0,0,0,1055,1042,1,0,0,0,1055,1044,
+		1,0,0,0,1055,1049,1,0,0,0,1055,1051,1,0,0,0,1055,1053,1,0,0,0,1056,109,
+		1,0,0,0,1057,1058,5,2,0,0,1058,1059,3,130,65,0,1059,1060,5,4,0,0,1060,
+		1061,3,130,65,0,1061,1065,5,216,0,0,1062,1064,3,112,56,0,1063,1062,1,0,
+		0,0,1064,1067,1,0,0,0,1065,1063,1,0,0,0,1065,1066,1,0,0,0,1066,1068,1,
+		0,0,0,1067,1065,1,0,0,0,1068,1069,5,217,0,0,1069,111,1,0,0,0,1070,1071,
+		3,130,65,0,1071,1072,5,58,0,0,1072,1073,5,163,0,0,1073,1074,5,237,0,0,
+		1074,1242,1,0,0,0,1075,1076,3,128,64,0,1076,1077,5,164,0,0,1077,1078,3,
+		124,62,0,1078,1083,3,120,60,0,1079,1080,5,26,0,0,1080,1081,3,124,62,0,
+		1081,1082,3,120,60,0,1082,1084,1,0,0,0,1083,1079,1,0,0,0,1083,1084,1,0,
+		0,0,1084,1242,1,0,0,0,1085,1086,3,128,64,0,1086,1087,5,165,0,0,1087,1088,
+		3,124,62,0,1088,1089,5,166,0,0,1089,1090,5,235,0,0,1090,1242,1,0,0,0,1091,
+		1092,3,130,65,0,1092,1116,5,167,0,0,1093,1094,5,52,0,0,1094,1117,5,235,
+		0,0,1095,1105,5,36,0,0,1096,1097,5,42,0,0,1097,1098,3,124,62,0,1098,1102,
+		3,120,60,0,1099,1101,3,114,57,0,1100,1099,1,0,0,0,1101,1104,1,0,0,0,1102,
+		1100,1,0,0,0,1102,1103,1,0,0,0,1103,1106,1,0,0,0,1104,1102,1,0,0,0,1105,
+		1096,1,0,0,0,1105,1106,1,0,0,0,1106,1110,1,0,0,0,1107,1109,3,118,59,0,
+		1108,1107,1,0,0,0,1109,1112,1,0,0,0,1110,1108,1,0,0,0,1110,1111,1,0,0,
+		0,1111,1114,1,0,0,0,1112,1110,1,0,0,0,1113,1115,3,116,58,0,1114,1113,1,
+		0,0,0,1114,1115,1,0,0,0,1115,1117,1,0,0,0,1116,1093,1,0,0,0,1116,1095,
+		1,0,0,0,1117,1242,1,0,0,0,1118,1120,5,159,0,0,1119,1121,3,108,54,0,1120,
+		1119,1,0,0,0,1121,1122,1,0,0,0,1122,1120,1,0,0,0,1122,1123,1,0,0,0,1123,
+		1242,1,0,0,0,1124,1125,5,159,0,0,1125,1126,5,160,0,0,1126,1242,5,102,0,
+		0,1127,1128,3,130,65,0,1128,1129,5,113,0,0,1129,1130,3,124,62,0,1130,1242,
+		1,0,0,0,1131,1132,3,130,65,0,1132,1133,5,14,0,0,1133,1134,3,24,12,0,1134,
+		1138,5,216,0,0,1135,1137,3,30,15,0,1136,1135,1,0,0,0,1137,1140,1,0,0,0,
+		1138,1136,1,0,0,0,1138,1139,1,0,0,0,1139,1141,1,0,0,0,1140,1138,1,0,0,
+		0,1141,1142,5,217,0,0,1142,1242,1,0,0,0,1143,1144,3,130,65,0,1144,1145,
+		5,17,0,0,1145,1146,5,235,0,0,1146,1147,5,18,0,0,1147,1148,3,124,62,0,1148,
+		1242,1,0,0,0,1149,1150,3,130,65,0,1150,1152,5,19,0,0,1151,1153,5,224,0,
+		0,1152,1151,1,0,0,0,1152,1153,1,0,0,0,1153,1154,1,0,0,0,1154,1155,3,124,
+		62,0,1155,1242,1,0,0,0,1156,1157,3,130,65,0,1157,1158,5,215,0,0,1158,1159,
+		3,122,61,0,1159,1242,1,0,0,0,1160,1161,3,130,65,0,1161,1162,5,89,0,0,1162,
+		1163,3,124,62,0,1163,1242,1,0,0,0,1164,1165,3,130,65,0,1165,1166,5,90,
+		0,0,1166,1167,5,131,0,0,1167,1168,3,122,61,0,1168,1169,5,60,0,0,1169,1170,
+		3,124,62,0,1170,1242,1,0,0,0,1171,1172,3,130,65,0,1172,1173,5,185,0,0,
+		1173,1174,5,90,0,0,1174,1242,1,0,0,0,1175,1176,3,130,65,0,1176,1177,5,
+		68,0,0,1177,1179,5,66,0,0,1178,1180,5,236,0,0,1179,1178,1,0,0,0,1179,1180,
+		1,0,0,0,1180,1242,1,0,0,0,1181,1182,3,130,65,0,1182,1183,5,68,0,0,1183,
+		1186,5,67,0,0,1184,1185,5,49,0,0,1185,1187,5,235,0,0,1186,1184,1,0,0,0,
+		1186,1187,1,0,0,0,1187,1242,1,0,0,0,1188,1189,5,20,0,0,1189,1242,5,237,
+		0,0,1190,1191,5,21,0,0,1191,1242,5,237,0,0,1192,1242,5,22,0,0,1193,1242,
+		5,23,0,0,1194,1195,3,130,65,0,1195,1196,5,24,0,0,1196,1197,5,25,0,0,1197,
+		1198,3,124,62,0,1198,1199,3,120,60,0,1199,1200,5,26,0,0,1200,1201,3,124,
+		62,0,1201,1202,3,120,60,0,1202,1242,1,0,0,0,1203,1204,3,130,65,0,1204,
+		1205,5,27,0,0,1205,1208,5,152,0,0,1206,1209,5,28,0,0,1207,1209,3,124,62,
+		0,1208,1206,1,0,0,0,1208,1207,1,0,0,0,1209,1210,1,0,0,0,1210,1211,5,29,
+		0,0,1211,1212,3,124,62,0,1212,1213,3,120,60,0,1213,1214,5,26,0,0,1214,
+		1215,3,124,62,0,1215,1216,3,120,60,0,1216,1242,1,0,0,0,1217,1218,3,130,
+		65,0,1218,1219,5,30,0,0,1219,1220,3,124,62,0,1220,1221,3,120,60,0,1221,
+		1222,5,18,0,0,1222,1223,3,124,62,0,1223,1242,1,0,0,0,1224,1225,5,31,0,
+		0,1225,1226,3,128,64,0,1226,1227,5,32,0,0,1227,1228,3,128,64,0,1228,1231,
+		3,124,62,0,1229,1230,5,33,0,0,1230,1232,3,124,62,0,1231,1229,1,0,0,0,1231,
+		1232,1,0,0,0,1232,1242,1,0,0,0,1233,1234,5,34,0,0,1234,1235,5,33,0,0,1235,
+		1236,3,124,62,0,1236,1237,3,120,60,0,1237,1238,5,35,0,0,1238,1239,3,124,
+		62,0,1239,1240,3,120,60,0,1240,1242,1,0,0,0,1241,1070,1,0,0,0,1241,1075,
+		1,0,0,0,1241,1085,1,0,0,0,1241,1091,1,0,0,0,1241,1118,1,0,0,0,1241,1124,
+		1,0,0,0,1241,1127,1,0,0,0,1241,1131,1,0,0,0,1241,1143,1,0,0,0,1241,1149,
+		1,0,0,0,1241,1156,1,0,0,0,1241,1160,1,0,0,0,1241,1164,1,0,0,0,1241,1171,
+		1,0,0,0,1241,1175,1,0,0,0,1241,1181,1,0,0,0,1241,1188,1,0,0,0,1241,1190,
+		1,0,0,0,1241,1192,1,0,0,0,1241,1193,1,0,0,0,1241,1194,1,0,0,0,1241,1203,
+		1,0,0,0,1241,1217,1,0,0,0,1241,1224,1,0,0,0,1241,1233,1,0,0,0,1242,113,
+		1,0,0,0,1243,1244,5,70,0,0,1244,1245,5,235,0,0,1245,1246,5,158,0,0,1246,
+		1247,3,124,62,0,1247,1248,3,120,60,0,1248,115,1,0,0,0,1249,1250,5,43,0,
+		0,1250,1251,5,38,0,0,1251,1252,5,39,0,0,1252,1253,3,124,62,0,1253,1254,
+		5,40,0,0,1254,1255,3,124,62,0,1255,117,1,0,0,0,1256,1257,5,37,0,0,1257,
+		1258,3,128,64,0,1258,1259,3,124,62,0,1259,119,1,0,0,0,1260,1261,5,168,
+		0,0,1261,1262,5,181,0,0,1262,121,1,0,0,0,1263,1264,5,236,0,0,1264,123,
+		1,0,0,0,1265,1266,6,62,-1,0,1266,1267,5,218,0,0,1267,1268,3,124,62,0,1268,
+		1269,5,219,0,0,1269,1308,1,0,0,0,1270,1271,5,225,0,0,1271,1308,3,124,62,
+		16,1272,1273,5,185,0,0,1273,1308,3,124,62,11,1274,1275,5,156,0,0,1275,
+		1276,3,124,62,0,1276,1277,5,158,0,0,1277,1278,3,124,62,0,1278,1279,5,157,
+		0,0,1279,1280,3,124,62,0,1280,1308,1,0,0,0,1281,1282,3,130,65,0,1282,1291,
+		5,218,0,0,1283,1288,3,124,62,0,1284,1285,5,220,0,0,1285,1287,3,124,62,
+		0,1286,1284,1,0,0,0,1287,1290,1,0,0,0,1288,1286,1,0,0,0,1288,1289,1,0,
+		0,0,1289,1292,1,0,0,0,1290,1288,1,0,0,0,1291,1283,1,0,0,0,1291,1292,1,
+		0,0,0,1292,1293,1,0,0,0,1293,1294,5,219,0,0,1294,1308,1,0,0,0,1295,1297,
+		7,3,0,0,1296,1298,3,126,63,0,1297,1296,1,0,0,0,1297,1298,1,0,0,0,1298,
+		1299,1,0,0,0,1299,1300,5,168,0,0,1300,1308,3,126,63,0,1301,1302,5,237,
+		0,0,1302,1308,3,126,63,0,1303,1308,5,236,0,0,1304,1308,5,237,0,0,1305,
+		1308,5,235,0,0,1306,1308,3,128,64,0,1307,1265,1,0,0,0,1307,1270,1,0,0,
+		0,1307,1272,1,0,0,0,1307,1274,1,0,0,0,1307,1281,1,0,0,0,1307,1295,1,0,
+		0,0,1307,1301,1,0,0,0,1307,1303,1,0,0,0,1307,1304,1,0,0,0,1307,1305,1,
+		0,0,0,1307,1306,1,0,0,0,1308,1329,1,0,0,0,1309,1310,10,15,0,0,1310,1311,
+		5,182,0,0,1311,1328,3,124,62,16,1312,1313,10,14,0,0,1313,1314,7,4,0,0,
+		1314,1328,3,124,62,15,1315,1316,10,13,0,0,1316,1317,7,5,0,0,1317,1328,
+		3,124,62,14,1318,1319,10,12,0,0,1319,1320,7,6,0,0,1320,1328,3,124,62,13,
+		1321,1322,10,10,0,0,1322,1323,5,183,0,0,1323,1328,3,124,62,11,1324,1325,
+		10,9,0,0,1325,1326,5,184,0,0,1326,1328,3,124,62,10,1327,1309,1,0,0,0,1327,
+		1312,1,0,0,0,1327,1315,1,0,0,0,1327,1318,1,0,0,0,1327,1321,1,0,0,0,1327,
+		1324,1,0,0,0,1328,1331,1,0,0,0,1329,1327,1,0,0,0,1329,1330,1,0,0,0,1330,
+		125,1,0,0,0,1331,1329,1,0,0,0,1332,1333,7,7,0,0,1333,127,1,0,0,0,1334,
+		1337,3,130,65,0,1335,1336,5,221,0,0,1336,1338,3,130,65,0,1337,1335,1,0,
+		0,0,1337,1338,1,0,0,0,1338,129,1,0,0,0,1339,1340,7,8,0,0,1340,131,1,0,
+		0,0,121,136,138,152,178,185,187,195,197,216,226,237,245,262,271,281,293,
+		297,305,309,314,324,338,353,359,364,369,377,384,397,399,409,421,432,440,
+		450,484,494,523,525,539,542,550,573,580,588,598,602,606,610,614,630,648,
+		657,662,692,696,710,714,722,740,748,761,772,774,785,789,797,808,810,821,
+		824,828,836,841,846,856,864,878,883,886,893,902,907,914,927,930,943,966,
+		975,979,984,990,999,1003,1010,1021,1027,1031,1055,1065,1083,1102,1105,
+		1110,1114,1116,1122,1138,1152,1179,1186,1208,1231,1241,1288,1291,1297,
+		1307,1327,1329,1337
 	};
 
 	public static readonly ATN _ATN =

@@ -902,6 +902,20 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitHoldersItem([NotNull] DealLangParser.HoldersItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>hurdleItem</c>
+	/// labeled alternative in <see cref="DealLangParser.equityItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHurdleItem([NotNull] DealLangParser.HurdleItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>carryItem</c>
+	/// labeled alternative in <see cref="DealLangParser.equityItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCarryItem([NotNull] DealLangParser.CarryItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.holder"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -7,8 +7,8 @@ namespace DealLang.Runner.Reports;
 /// <summary>
 /// The chain at a glance (docs/language.md §12 "The chain report"): for each entity, in the order they ran (each
 /// after those it holds, the top deal last), its first trap (the first period end any trigger was active), its event
-/// of default and sale dates, and each tranche's principal loss and unpaid interest, scenarios side by side: which
-/// layer breaks first, and who bears the loss. Each entity's own summary and ledgers are reported beside it.
+/// of default and sale dates, each tranche's principal loss and unpaid interest, and a fund's LP classes' losses
+/// (an equity with a carry), scenarios side by side: which layer breaks first, and who bears the loss. Each entity's own summary and ledgers are reported beside it.
 /// </summary>
 public static class ChainReport
 {
@@ -51,6 +51,23 @@ public static class ChainReport
                 string item = deal.Name + "." + deal.Tranches[t].Name;
                 rows.Add(new SummaryRow(item, "principal loss", SummaryKind.Money, Cells(o => new SummaryCell(o.Tranches[tranche].PrincipalLoss, null))));
                 rows.Add(new SummaryRow(item, "unpaid interest", SummaryKind.Money, Cells(o => new SummaryCell(o.Tranches[tranche].UnpaidInterest, null))));
+            }
+
+            // a fund's LP classes are the chain's last risk bearers: what each lost (capital less what it received)
+            for (int q = 0; q < deal.Equities.Length; q++)
+            {
+                int equity = q;
+                if (outcomes[0].Entities[e].Outcome.Equities[q].Carry is not { } carry)
+                {
+                    continue;
+                }
+
+                for (int c = 0; c < carry.Classes.Length; c++)
+                {
+                    int lp = c;
+                    string item = deal.Name + "." + deal.Equities[q].Name + " LP " + carry.Classes[c].Holder;
+                    rows.Add(new SummaryRow(item, "loss", SummaryKind.Money, Cells(o => new SummaryCell(o.Equities[equity].Carry?.Classes[lp].Loss ?? double.NaN, null))));
+                }
             }
         }
 
@@ -113,6 +130,31 @@ public static class ChainReport
         return text.ToString();
     }
 
+    // Only an entity whose equity has a carry has LP classes, so other chains' JSON is as it was.
+    static void WriteLpClasses(System.Text.Json.Utf8JsonWriter w, ScenarioOutcome o)
+    {
+        var funds = o.Equities.Where(q => q.Carry is not null).ToList();
+        if (funds.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray("lpClasses");
+        foreach (EquitySummary q in funds)
+        {
+            foreach (LpClassSummary c in q.Carry!.Classes)
+            {
+                w.WriteStartObject();
+                w.WriteString("equity", q.Name);
+                w.WriteString("holder", c.Holder);
+                Json.Money(w, "loss", c.Loss);
+                w.WriteEndObject();
+            }
+        }
+
+        w.WriteEndArray();
+    }
+
     static string JsonText(DealDescription top, IReadOnlyList<ChainOutcome> outcomes) =>
         Json.Write(w =>
         {
@@ -143,6 +185,7 @@ public static class ChainReport
                     }
 
                     w.WriteEndArray();
+                    WriteLpClasses(w, o);
                     w.WriteEndObject();
                 }
 

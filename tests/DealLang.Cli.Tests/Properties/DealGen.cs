@@ -277,8 +277,17 @@ internal static partial class DealGen
         from cuts in Gen.Int[1, 99].ArrayUnique[Math.Max(0, holders - 1)]
         let bounds = (int[])[0, .. cuts.Order(), 100]
         let shares = parties.Take(holders).Select((p, i) => p + " " + Text(bounds[i + 1] - bounds[i]) + "%")
-        from items in Shuffled("contributed " + contributed, holders == 0 ? "" : "holders " + string.Join(", ", shares))
+        from carry in f.Parties == 0 ? Gen.Const("") : Maybe(Carry(f))
+        from items in Shuffled("contributed " + contributed, holders == 0 ? "" : "holders " + string.Join(", ", shares), carry.Trim())
         select $"  equity Eq {{ {items} }}";
+
+    // a fund's LPs: a carry to a party, maybe a catch-up above it, maybe a hurdle (language.md "A fund's LPs")
+    private static Gen<string> Carry(DealFrame f) =>
+        from gp in Pick([.. f.PartyNames])
+        from rate in Gen.Int[0, 5000]
+        from catchUp in Maybe(Rate(rate + 1, 10000).Select(r => "catch_up " + r))
+        from hurdle in Maybe(Rate(0, 1500).Select(r => "hurdle " + r))
+        select $"carry {(rate / 100.0).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}% to {gp}{catchUp}{hurdle}";
 
     private static Gen<string> Account(DealFrame f, string name) =>
         from braces in Gen.Int[0, 4]

@@ -94,7 +94,9 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("forward cfads", @"= cfads( / debt_service)? over next \d"),
         ("import of a held deal", @"^import ""held\.deal""\n"), ("holding of notes by share", @"holding Hd1 \{ of Held\.HeldNotes  share "),
         ("holding of notes by face", @"holding Hd1 \{ of Held\.HeldNotes  face \d+m"), ("holding marked by an index", @"mark HoldPrice"),
-        ("holding of an equity", @"holding Hd2 \{ of Held\.HeldEquity  share "), ("holding members read", @"Hd1\.(receipts|value)"),
+        ("holding of an equity", @"holding Hd2 \{ of Held\.HeldEquity  share "),
+        ("equity carry", @"equity Eq \{[^\n]*carry \S+ to P\d"), ("equity carry catch-up", @"equity Eq \{[^\n]*catch_up "),
+        ("equity hurdle", @"equity Eq \{[^\n]*hurdle "), ("holding members read", @"Hd1\.(receipts|value)"),
         ("held party defaulted by the holder's scenario", @"\n  HeldTenant defaults on "),
     ];
 

@@ -35,7 +35,11 @@ internal sealed class EquityComponent(EmitContext ctx)
     {
         var e = s.Info;
         return "new EquityInfo(" + CSharpLiterals.String(e.Name) + ", " + CSharpLiterals.Double(e.Contributed) + ", "
-            + CSharpEmitter.List(e.Holders.Select(h => "new EquityHolder(" + CSharpLiterals.Int(h.Party) + ", " + CSharpLiterals.Double(h.Share) + ")")) + ")";
+            + CSharpEmitter.List(e.Holders.Select(h => "new EquityHolder(" + CSharpLiterals.Int(h.Party) + ", " + CSharpLiterals.Double(h.Share) + ")")) + ")"
+            + (e.Carry is { } c
+                ? " { Carry = new CarryTerms(" + CSharpLiterals.Double(c.Hurdle) + ", " + CSharpLiterals.Double(c.Rate) + ", "
+                    + CSharpLiterals.Int(c.Partner) + ", " + CSharpLiterals.Double(c.CatchUp) + ") }"
+                : "");
     });
 
     /// <summary>The language gives an equity no members to read.</summary>

@@ -12,5 +12,15 @@ internal sealed class EquityLowering : DeclarationLowering<EquitySyntax, EquityI
     protected override EquityInfo Lower(EquitySyntax equity, Symbol symbol, int index, Lowerer lowerer) => new(
         symbol.Name,
         lowerer.ConstantOf(equity.Contributed),
-        [.. SyntaxWalk.Safe(equity.Holders).Select(h => new EquityHolder(lowerer.IndexOfName(h.Party), lowerer.ConstantOf(h.Share)))]);
+        [.. SyntaxWalk.Safe(equity.Holders).Select(h => new EquityHolder(lowerer.IndexOfName(h.Party), lowerer.ConstantOf(h.Share)))])
+    {
+        // the hurdle defaults to 0 (carry on every profit) and the catch-up to none
+        Carry = equity.Carry is { Partner: { } partner } carry
+            ? new CarryTerms(
+                equity.Hurdle is null ? 0.0 : lowerer.ConstantOf(equity.Hurdle),
+                lowerer.ConstantOf(carry.Rate),
+                lowerer.IndexOfName(partner),
+                carry.CatchUp is null ? 0.0 : lowerer.ConstantOf(carry.CatchUp))
+            : null,
+    };
 }

@@ -9,7 +9,8 @@ namespace DealLang.Compiler.Parsing;
 internal sealed partial class CstToAst
 {
     // equityDecl : EQUITY name=ident LBRACE equityItem* RBRACE ;
-    // equityItem : CONTRIBUTED expr # contributedItem | HOLDERS holder (COMMA holder)* # holdersItem ;
+    // equityItem : CONTRIBUTED expr # contributedItem | HOLDERS holder (COMMA holder)* # holdersItem
+    //            | HURDLE expr # hurdleItem | CARRY expr TO gp=ident (CATCH_UP expr)? # carryItem ;
     private EquitySyntax? VisitEquityDecl(EquityDeclContext context)
     {
         if (VisitIdent(context.name) is not { } name)
@@ -20,6 +21,8 @@ internal sealed partial class CstToAst
         var items = new ItemSet(this, $"equity '{name.Text}'");
         ExpressionSyntax? contributed = null;
         ImmutableArray<HolderSyntax> holders = [];
+        ExpressionSyntax? hurdle = null;
+        CarrySyntax? carry = null;
         foreach (EquityItemContext item in context.equityItem())
         {
             switch (item)
@@ -35,10 +38,21 @@ internal sealed partial class CstToAst
                     }
 
                     break;
+                case HurdleItemContext h:
+                    items.Keep(ref hurdle, "hurdle", h, VisitExpr(h.expr()));
+                    break;
+                case CarryItemContext c:
+                    var read = new CarrySyntax(VisitExpr(c.expr(0)), VisitIdent(c.gp), c.expr().Length > 1 ? VisitExpr(c.expr(1)) : null, Span(c));
+                    if (items.IsFirst("carry", Span(c)))
+                    {
+                        carry = read;
+                    }
+
+                    break;
             }
         }
 
-        return new EquitySyntax(name, contributed, holders, Span(context));
+        return new EquitySyntax(name, contributed, holders, Span(context)) { Hurdle = hurdle, Carry = carry };
     }
 
     // holder : ident expr ;

@@ -4,7 +4,8 @@ using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
 
 namespace DealLang.Runner.Reports.Rows;
 
-/// <summary>Each equity: what went in, what came out (in all and to each holder) and its IRR.</summary>
+/// <summary>Each equity: what went in, what came out (in all and to each holder) and its IRR; for a fund's equity
+/// with a carry, the GP's carry and each LP class's capital, distributions, IRR and loss.</summary>
 static class EquityRows
 {
     public static void Add(SummaryRowBuilder rows)
@@ -21,6 +22,29 @@ static class EquityRows
                 string label = "to " + SummaryRows.HolderName(rows.Deal, rows.Deal.Equities[e].Holders[h].Party);
                 rows.Add(name, label, SummaryKind.Money, o => Of(o.Equities[e].Holders[holder].Distributions));
             }
+
+            if (rows.Deal.Equities[e].Carry is { } carry)
+            {
+                AddCarry(rows, e, carry);
+            }
+        }
+    }
+
+    // The classes are the holders (or the equity itself when it lists none), in the order CarrySplit's summary has them.
+    static void AddCarry(SummaryRowBuilder rows, int e, DealLang.Runtime.CarryTerms carry)
+    {
+        var equity = rows.Deal.Equities[e];
+        string name = equity.Name;
+        rows.Add(name, "carry to " + SummaryRows.HolderName(rows.Deal, carry.Partner), SummaryKind.Money, o => Of(o.Equities[e].Carry?.Carry ?? double.NaN));
+        int classes = Math.Max(1, equity.Holders.Length);
+        for (int c = 0; c < classes; c++)
+        {
+            int k = c;
+            string lp = "LP " + (equity.Holders.Length > 0 ? SummaryRows.HolderName(rows.Deal, equity.Holders[c].Party) : name);
+            rows.Add(name, lp + " contributed", SummaryKind.Money, o => Of(o.Equities[e].Carry?.Classes[k].Contributed ?? double.NaN));
+            rows.Add(name, lp + " distributions", SummaryKind.Money, o => Of(o.Equities[e].Carry?.Classes[k].Distributions ?? double.NaN));
+            rows.Add(name, lp + " " + SummaryRows.IrrLabel, SummaryKind.Rate, o => Of(o.Equities[e].Carry?.Classes[k].Irr ?? double.NaN));
+            rows.Add(name, lp + " loss", SummaryKind.Money, o => Of(o.Equities[e].Carry?.Classes[k].Loss ?? double.NaN));
         }
     }
 
@@ -46,6 +70,27 @@ static class EquityRows
             }
 
             w.WriteEndArray();
+            if (e.Carry is { } carry)
+            {
+                w.WriteStartObject("carry");
+                w.WriteString("partner", carry.Partner);
+                Json.Money(w, "carry", carry.Carry);
+                w.WriteStartArray("classes");
+                foreach (LpClassSummary c in carry.Classes)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("holder", c.Holder);
+                    Json.Money(w, "contributed", c.Contributed);
+                    Json.Money(w, "distributions", c.Distributions);
+                    Json.Number(w, "irr", c.Irr);
+                    Json.Money(w, "loss", c.Loss);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 

@@ -1,0 +1,67 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Running;
+
+/// <summary>
+/// A fund's distribution waterfall (docs/language.md §5 "A fund's LPs: hurdle and carry"): each period's
+/// distributions to the equity go first to the LPs until they have back their capital and the preferred return
+/// (the hurdle account), then to the GP's catch-up, then are split between LPs and GP by the carry. Whole-fund
+/// ("European") and cumulative, so the GP takes no carry before the LPs have their capital and hurdle back.
+/// The split moves no cash inside the deal: what the equity receives leaves the deal either way.
+/// </summary>
+static class CarrySplit
+{
+    /// <summary>Splits <paramref name="distributions"/> (per period) into the LPs' and the GP's parts.</summary>
+    /// <param name="years">ACT/365F years from closing to each period's end (the IRR's times).</param>
+    /// <param name="injections">What the LPs paid in during each period (equity cures), or null: capital too.</param>
+    public static (double[] Lps, double[] Gp) Split(CarryTerms terms, double contributed, double[] distributions, double[]? injections, double[] years, int periods)
+    {
+        var lps = new double[periods];
+        var gp = new double[periods];
+        double hurdleAccount = contributed; // unreturned capital plus preferred return, compounding
+        double capital = contributed;
+        double toLps = 0, toGp = 0;
+        double previous = 0;
+        for (int t = 0; t < periods; t++)
+        {
+            hurdleAccount *= Math.Pow(1 + terms.Hurdle, years[t] - previous);
+            previous = years[t];
+            double paidIn = injections is null ? 0.0 : injections[t];
+            hurdleAccount += paidIn;
+            capital += paidIn;
+
+            double d = distributions[t];
+            double lp = 0, g = 0;
+
+            // 1. the LPs' capital and preferred return
+            double first = Math.Min(d, hurdleAccount);
+            hurdleAccount -= first;
+            lp += first;
+            d -= first;
+
+            // 2. the GP's catch-up: catch_up of each unit until it holds carry × profits distributed so far
+            if (d > 0 && terms.CatchUp > terms.Rate)
+            {
+                double deficit = terms.Rate * (toLps + lp + toGp + g - capital) - (toGp + g);
+                if (deficit > 0)
+                {
+                    double x = Math.Min(d, deficit / (terms.CatchUp - terms.Rate));
+                    g += terms.CatchUp * x;
+                    lp += (1 - terms.CatchUp) * x;
+                    d -= x;
+                }
+            }
+
+            // 3. the carry split
+            g += terms.Rate * d;
+            lp += (1 - terms.Rate) * d;
+
+            lps[t] = lp;
+            gp[t] = g;
+            toLps += lp;
+            toGp += g;
+        }
+
+        return (lps, gp);
+    }
+}
