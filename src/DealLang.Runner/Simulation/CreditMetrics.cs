@@ -108,7 +108,8 @@ public sealed record CreditMetrics(
 
     /// <summary>The lower empirical q-quantile (rank ⌈q·n⌉) with the order-statistic standard error: half the
     /// distance between the values of ranks ⌈n·q ∓ √(n·q·(1 − q))⌉, one binomial standard deviation of the count
-    /// of paths below the quantile either side.</summary>
+    /// of paths below the quantile either side, each read with its bucket's values spread evenly across it
+    /// (<see cref="LogHistogram.InterpolatedValueAtRank"/>), so a spread narrower than a bucket is not read as zero.</summary>
     public static Estimate Quantile(LogHistogram histogram, int millionths)
     {
         ArgumentNullException.ThrowIfNull(histogram);
@@ -122,7 +123,7 @@ public sealed record CreditMetrics(
         double spread = Math.Sqrt(n * q * (1 - q));
         long below = Math.Clamp((long)Math.Ceiling((n * q) - spread), 1, n);
         long above = Math.Clamp((long)Math.Ceiling((n * q) + spread), 1, n);
-        return new(histogram.Quantile(millionths), (histogram.ValueAtRank(above) - histogram.ValueAtRank(below)) / 2);
+        return new(histogram.Quantile(millionths), (histogram.InterpolatedValueAtRank(above) - histogram.InterpolatedValueAtRank(below)) / 2);
     }
 
     /// <summary>Value at risk and expected shortfall at level q: VaR the loss of rank ⌈q·n⌉, ES the mean of the

@@ -139,6 +139,42 @@ public sealed class LogHistogram
         return max;
     }
 
+    /// <summary>
+    /// The <paramref name="rank"/>-th smallest value with the bucket's values taken as spread evenly across it: the
+    /// j-th of a bucket's c values (j from 1) at the fraction (j − ½) / c of its span, clamped into
+    /// [<see cref="Min"/>, <see cref="Max"/>], the first and last exact. Used for the distance between two nearby ranks (a quantile's
+    /// standard error): two ranks in one bucket have one midpoint, which would read a spread narrower than a bucket as
+    /// zero. NaN when empty.
+    /// </summary>
+    public double InterpolatedValueAtRank(long rank)
+    {
+        if (Count == 0)
+        {
+            return double.NaN;
+        }
+
+        rank = Math.Clamp(rank, 1, Count);
+        if (rank == 1 || rank == Count)
+        {
+            return rank == 1 ? min : max;
+        }
+
+        long seen = 0;
+        for (int i = 0; i < counts.Length; i++)
+        {
+            if (seen + counts[i] >= rank)
+            {
+                double fraction = (rank - seen - 0.5) / counts[i];
+                (double low, double high) = Span(i);
+                return Math.Clamp(low + (fraction * (high - low)), min, max);
+            }
+
+            seen += counts[i];
+        }
+
+        return max;
+    }
+
     /// <summary>The lower empirical q-quantile: the value of rank ⌈q·n⌉ (at least 1), q given in millionths so the
     /// rank is computed in integers (0.95 is 950,000).</summary>
     public double Quantile(int millionths) => ValueAtRank(RankOf(millionths, Count));
@@ -252,6 +288,22 @@ public sealed class LogHistogram
             ? perSide - 1
             : ((exponent - MinExponent) << SubBits) | (int)((bits >> (52 - SubBits)) & mask);
         return value < 0 ? perSide - 1 - bucket : perSide + 1 + bucket;
+    }
+
+    /// <summary>The values bucket <paramref name="index"/> holds, from its lowest to its highest (the zero bucket: 0).</summary>
+    (double Low, double High) Span(int index)
+    {
+        if (index == perSide)
+        {
+            return (0.0, 0.0);
+        }
+
+        bool negative = index < perSide;
+        int bucket = negative ? perSide - 1 - index : index - perSide - 1;
+        int exponent = MinExponent + (bucket >> SubBits);
+        double lower = Math.ScaleB(1.0 + ((double)(bucket & mask) / (1 << SubBits)), exponent);
+        double upper = Math.ScaleB(1.0 + ((double)((bucket & mask) + 1) / (1 << SubBits)), exponent);
+        return negative ? (-upper, -lower) : (lower, upper);
     }
 
     /// <summary>The midpoint of bucket <paramref name="index"/>, clamped into [Min, Max].</summary>

@@ -27,11 +27,16 @@ internal static partial class PipelineInvariants
     public static CheckResult CheckIsTotal(string text)
     {
         CheckResult result = DealCompiler.Check(Compilation(text));
-        int lines = text.Split('\n').Length;
+        int lines = text.Split('\n').Length, heldLines = DealGen.HeldDeal.Split('\n').Length;
+        // The imported SPV's file is fixed and valid; a finding in it is only a follow-on of an error in the mutant
+        // (a mutant whose own deal no longer parses leaves the SPV's deal as the compilation's, and the two files'
+        // scenarios then meet in one deal: DL0502 at the SPV's 'S1'). It must still be located in that file.
+        bool rootHasError = result.Diagnostics.Any(d => d.Severity == Severity.Error && d.Span.Path == File);
         foreach (Diagnostic d in result.Diagnostics)
         {
-            Assert.True(d.Span.Path == File && d.Span.Line >= 1 && d.Span.Column >= 1 && d.Span.Line <= lines,
-                $"unlocated diagnostic: {d}");
+            bool inRoot = d.Span.Path == File && d.Span.Line <= lines;
+            bool inHeld = rootHasError && d.Span.Path == DealGen.HeldPath && d.Span.Line <= heldLines;
+            Assert.True((inRoot || inHeld) && d.Span.Line >= 1 && d.Span.Column >= 1, $"unlocated diagnostic: {d}");
             Assert.True(UserCode().IsMatch(d.Code), $"internal diagnostic: {d}");
             Assert.False(string.IsNullOrWhiteSpace(d.Message), $"empty message: {d}");
         }

@@ -36,6 +36,38 @@ public sealed class LogHistogramTests
     }
 
     [Fact]
+    public void RanksInOneBucketAreSpreadEvenlyAcrossItForTheirDistance()
+    {
+        // At 7 bits the octave [64, 128) is cut into 128 buckets of 0.5: 100.1 … 100.4 all fall in [100, 100.5).
+        // With 50 (rank 1) below and 200 (rank 6) above, the bucket holds ranks 2 to 5 (c = 4, one value before it):
+        //   rank 3 is its j = 2nd value: 100 + (2 − ½)/4 × 0.5 = 100.1875;  rank 4, j = 3: 100 + (3 − ½)/4 × 0.5 = 100.3125.
+        // The midpoint reads both as 100.25, so their distance, a quantile's standard error, would read 0.
+        var h = new LogHistogram(7);
+        foreach (double v in (double[])[50, 100.1, 100.2, 100.3, 100.4, 200])
+        {
+            h.Add(v);
+        }
+
+        Assert.Equal(100.25, h.ValueAtRank(3));
+        Assert.Equal(100.25, h.ValueAtRank(4));
+        Assert.Equal(100.1875, h.InterpolatedValueAtRank(3), 12);
+        Assert.Equal(100.3125, h.InterpolatedValueAtRank(4), 12);
+        Assert.Equal(50, h.InterpolatedValueAtRank(1));
+        Assert.Equal(200, h.InterpolatedValueAtRank(6));
+
+        // A negative bucket runs from its most negative value up: −100.4 … −100.1 in (−100.5, −100], ranks 1 to 4 of 4.
+        var negative = new LogHistogram(7);
+        foreach (double v in (double[])[-100.4, -100.3, -100.2, -100.1])
+        {
+            negative.Add(v);
+        }
+
+        // Rank 2, j = 2: −100.5 + (2 − ½)/4 × 0.5 = −100.3125 (ranks 1 and 4 clamp to the exact extremes).
+        Assert.Equal(-100.3125, negative.InterpolatedValueAtRank(2), 12);
+        Assert.Equal(-100.4, negative.InterpolatedValueAtRank(1), 12);
+    }
+
+    [Fact]
     public void TheTailMeanIsWithinTheBoundOfTheExactTailMean()
     {
         var random = new Random(7);
