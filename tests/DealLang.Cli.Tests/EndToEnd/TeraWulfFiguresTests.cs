@@ -53,6 +53,35 @@ public sealed class TeraWulfFiguresTests
     }
 
     [Fact]
+    public void Googles_backstop_pays_the_rent_Fluidstack_leaves_unpaid_up_to_its_cap_Issue11()
+    {
+        // The rule (docs/language.md §5, "Guarantors"): each period the guarantor pays the rent the lease would have
+        // paid had Fluidstack not defaulted, less what it pays — Base's rent less FluidstackDefault's — until the
+        // 3.2bn cap is used. From 2028-04-15 the lease has 8 years left at about 955m a year and more (900m escalating
+        // 3% from 2026-06-30), far above 3.2bn: the cap binds, in the fourth year of payments.
+        const double cap = 3.2e9;
+        double paid = 0;
+        int t = 0;
+        for (; paid + (Deal.Ledger("rent FluidstackLease", t, "Base") - Deal.Ledger("rent FluidstackLease", t, "FluidstackDefault")) < cap - 1; t++)
+        {
+            double lost = Deal.Ledger("rent FluidstackLease", t, "Base") - Deal.Ledger("rent FluidstackLease", t, "FluidstackDefault");
+            Assert.Equal(lost, Deal.Ledger("guarantor FluidstackLease", t, "FluidstackDefault"), 1e-3);
+            paid += lost;
+        }
+
+        // The period the cap binds pays what is left of it, and nothing after.
+        Assert.Equal(cap - paid, Deal.Ledger("guarantor FluidstackLease", t, "FluidstackDefault"), 1e-3);
+        Assert.Equal(0.0, Deal.Ledger("guarantor FluidstackLease", t + 1, "FluidstackDefault"));
+        var summary = Deal.Outcomes["FluidstackDefault"].Guarantees.Single();
+        Assert.Equal(cap, summary.Paid, 1e-3);
+        Assert.Equal(0.0, Deal.Outcomes["BackstopFails"].Guarantees.Single().Paid);
+
+        // With the backstop the notes lose nothing; without it they do.
+        Assert.Equal(0.0, Deal.Outcomes["FluidstackDefault"].Tranches[0].PrincipalLoss);
+        Assert.True(Deal.Outcomes["BackstopFails"].Tranches[0].PrincipalLoss > 0);
+    }
+
+    [Fact]
     public void The_2031_converts_take_shares_in_the_rally_Issue11()
     {
         // BTC at 150k: the share price is 10.50 × 150k / 90k = 17.50 > 12.43 at the converts' maturity period:

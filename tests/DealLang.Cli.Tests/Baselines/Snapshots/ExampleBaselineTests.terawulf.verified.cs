@@ -97,6 +97,10 @@ public sealed class Deal_TeraWulf : IDealProgram
         double contract_AbernathyJV_reletUtilisation = input.Scalars[10];
         double fleet_AbernathyCapacity_deliveryLevel0 = fleet_AbernathyCapacity_curves.DeliveryLevel(0, index_H100Rent_levels);
         bool[] party_Fluidstack_defaulted = input.Flags[0];
+        double guarantor_Google_honour = input.Scalars[17];
+        int guarantor_Google_disownedPeriod = (int)input.Scalars[20];
+        bool[] guarantor_Google_defaulted = input.Flags[1];
+        double[] lease_FluidstackLease_guaranteeDue = input.Series[14];
         double sale1_haircut = input.Scalars[3];
         int sale1_lagMonths = (int)input.Scalars[4];
 
@@ -123,6 +127,8 @@ public sealed class Deal_TeraWulf : IDealProgram
         double index_Built_level = 0.0;
         // FluidstackLease (lease of LakeMariner)
         double lease_FluidstackLease_rent = 0.0;
+        double lease_FluidstackLease_guaranteed = 0.0; // rent paid by the guarantor once the lessee has defaulted
+        double lease_FluidstackLease_guaranteeCapLeft = 3200000000.0; // what the guarantor's cap still allows
         // AbernathyCapacity (fleet)
         double fleet_AbernathyCapacity_kept = 1.0; // share of the delivered units still held (sales lower it)
         double fleet_AbernathyCapacity_units = 0.0; // AbernathyCapacity.units: delivered and not sold
@@ -327,7 +333,16 @@ public sealed class Deal_TeraWulf : IDealProgram
             // 1. collections
             // FluidstackLease: rent, until its facility is sold
             lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t];
-            collections = lease_FluidstackLease_rent + contract_AbernathyJV_revenue + contract_AbernathyJV_termination + coins_Bitcoin_revenue;
+            // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
+            lease_FluidstackLease_guaranteed = 0.0;
+            if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod))
+            {
+                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
+            }
+
+            result.GuaranteePaid[0][t] = lease_FluidstackLease_guaranteed;
+            collections = lease_FluidstackLease_rent + lease_FluidstackLease_guaranteed + contract_AbernathyJV_revenue + contract_AbernathyJV_termination + coins_Bitcoin_revenue;
             available = collections;
             // recurring cash (not the RVG): what cfads is made of
             recurring = collections - contract_AbernathyJV_termination;
@@ -369,42 +384,42 @@ public sealed class Deal_TeraWulf : IDealProgram
             double step14_distributed = 0.0; // 14 distribute rest to Common
             if (ledger != null)
             {
-                ledger[t, 13] = 0.0; // 1 pay Notes.interest due
-                ledger[t, 14] = 0.0; // 1 pay Notes.interest paid
-                ledger[t, 15] = 0.0; // 1 pay Notes.interest short
-                ledger[t, 16] = 0.0; // 2 pay Converts2031.interest due
-                ledger[t, 17] = 0.0; // 2 pay Converts2031.interest paid
-                ledger[t, 18] = 0.0; // 2 pay Converts2031.interest short
-                ledger[t, 19] = 0.0; // 3 pay Converts2032.interest due
-                ledger[t, 20] = 0.0; // 3 pay Converts2032.interest paid
-                ledger[t, 21] = 0.0; // 3 pay Converts2032.interest short
-                ledger[t, 22] = 0.0; // 4 sell Bitcoin to cover Notes.principal raised
-                ledger[t, 23] = 0.0; // 5 pay Notes.principal due
-                ledger[t, 24] = 0.0; // 5 pay Notes.principal paid
-                ledger[t, 25] = 0.0; // 5 pay Notes.principal short
-                ledger[t, 26] = 0.0; // 6 pay Converts2031.principal due
-                ledger[t, 27] = 0.0; // 6 pay Converts2031.principal paid
-                ledger[t, 28] = 0.0; // 6 pay Converts2031.principal short
-                ledger[t, 29] = 0.0; // 7 pay Converts2032.principal due
-                ledger[t, 30] = 0.0; // 7 pay Converts2032.principal paid
-                ledger[t, 31] = 0.0; // 7 pay Converts2032.principal short
-                ledger[t, 32] = 0.0; // 8 distribute rest to Common distributed
-                ledger[t, 33] = 0.0; // 9 pay Notes.interest due
-                ledger[t, 34] = 0.0; // 9 pay Notes.interest paid
-                ledger[t, 35] = 0.0; // 9 pay Notes.interest short
-                ledger[t, 36] = 0.0; // 10 pay Notes.balance due
-                ledger[t, 37] = 0.0; // 10 pay Notes.balance paid
-                ledger[t, 38] = 0.0; // 10 pay Notes.balance short
-                ledger[t, 39] = 0.0; // 11 pay Converts2031.interest due
-                ledger[t, 40] = 0.0; // 11 pay Converts2031.interest paid
-                ledger[t, 41] = 0.0; // 11 pay Converts2031.interest short
-                ledger[t, 42] = 0.0; // 12 pay Converts2031.balance due
-                ledger[t, 43] = 0.0; // 12 pay Converts2031.balance paid
-                ledger[t, 44] = 0.0; // 12 pay Converts2031.balance short
-                ledger[t, 45] = 0.0; // 13 pay Converts2032.balance due
-                ledger[t, 46] = 0.0; // 13 pay Converts2032.balance paid
-                ledger[t, 47] = 0.0; // 13 pay Converts2032.balance short
-                ledger[t, 48] = 0.0; // 14 distribute rest to Common distributed
+                ledger[t, 14] = 0.0; // 1 pay Notes.interest due
+                ledger[t, 15] = 0.0; // 1 pay Notes.interest paid
+                ledger[t, 16] = 0.0; // 1 pay Notes.interest short
+                ledger[t, 17] = 0.0; // 2 pay Converts2031.interest due
+                ledger[t, 18] = 0.0; // 2 pay Converts2031.interest paid
+                ledger[t, 19] = 0.0; // 2 pay Converts2031.interest short
+                ledger[t, 20] = 0.0; // 3 pay Converts2032.interest due
+                ledger[t, 21] = 0.0; // 3 pay Converts2032.interest paid
+                ledger[t, 22] = 0.0; // 3 pay Converts2032.interest short
+                ledger[t, 23] = 0.0; // 4 sell Bitcoin to cover Notes.principal raised
+                ledger[t, 24] = 0.0; // 5 pay Notes.principal due
+                ledger[t, 25] = 0.0; // 5 pay Notes.principal paid
+                ledger[t, 26] = 0.0; // 5 pay Notes.principal short
+                ledger[t, 27] = 0.0; // 6 pay Converts2031.principal due
+                ledger[t, 28] = 0.0; // 6 pay Converts2031.principal paid
+                ledger[t, 29] = 0.0; // 6 pay Converts2031.principal short
+                ledger[t, 30] = 0.0; // 7 pay Converts2032.principal due
+                ledger[t, 31] = 0.0; // 7 pay Converts2032.principal paid
+                ledger[t, 32] = 0.0; // 7 pay Converts2032.principal short
+                ledger[t, 33] = 0.0; // 8 distribute rest to Common distributed
+                ledger[t, 34] = 0.0; // 9 pay Notes.interest due
+                ledger[t, 35] = 0.0; // 9 pay Notes.interest paid
+                ledger[t, 36] = 0.0; // 9 pay Notes.interest short
+                ledger[t, 37] = 0.0; // 10 pay Notes.balance due
+                ledger[t, 38] = 0.0; // 10 pay Notes.balance paid
+                ledger[t, 39] = 0.0; // 10 pay Notes.balance short
+                ledger[t, 40] = 0.0; // 11 pay Converts2031.interest due
+                ledger[t, 41] = 0.0; // 11 pay Converts2031.interest paid
+                ledger[t, 42] = 0.0; // 11 pay Converts2031.interest short
+                ledger[t, 43] = 0.0; // 12 pay Converts2031.balance due
+                ledger[t, 44] = 0.0; // 12 pay Converts2031.balance paid
+                ledger[t, 45] = 0.0; // 12 pay Converts2031.balance short
+                ledger[t, 46] = 0.0; // 13 pay Converts2032.balance due
+                ledger[t, 47] = 0.0; // 13 pay Converts2032.balance paid
+                ledger[t, 48] = 0.0; // 13 pay Converts2032.balance short
+                ledger[t, 49] = 0.0; // 14 distribute rest to Common distributed
             }
 
             if (!afterDefault)
@@ -418,9 +433,9 @@ public sealed class Deal_TeraWulf : IDealProgram
                 tranche_Notes_interestPaid += step1_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 13] = step1_due; // 1 pay Notes.interest due
-                    ledger[t, 14] = step1_paid; // 1 pay Notes.interest paid
-                    ledger[t, 15] = step1_due - step1_paid; // 1 pay Notes.interest short
+                    ledger[t, 14] = step1_due; // 1 pay Notes.interest due
+                    ledger[t, 15] = step1_paid; // 1 pay Notes.interest paid
+                    ledger[t, 16] = step1_due - step1_paid; // 1 pay Notes.interest short
                 }
 
                 // 2 pay Converts2031.interest
@@ -430,9 +445,9 @@ public sealed class Deal_TeraWulf : IDealProgram
                 tranche_Converts2031_interestPaid += step2_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 16] = step2_due; // 2 pay Converts2031.interest due
-                    ledger[t, 17] = step2_paid; // 2 pay Converts2031.interest paid
-                    ledger[t, 18] = step2_due - step2_paid; // 2 pay Converts2031.interest short
+                    ledger[t, 17] = step2_due; // 2 pay Converts2031.interest due
+                    ledger[t, 18] = step2_paid; // 2 pay Converts2031.interest paid
+                    ledger[t, 19] = step2_due - step2_paid; // 2 pay Converts2031.interest short
                 }
 
                 // 3 pay Converts2032.interest
@@ -442,9 +457,9 @@ public sealed class Deal_TeraWulf : IDealProgram
                 tranche_Converts2032_interestPaid += step3_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 19] = step3_due; // 3 pay Converts2032.interest due
-                    ledger[t, 20] = step3_paid; // 3 pay Converts2032.interest paid
-                    ledger[t, 21] = step3_due - step3_paid; // 3 pay Converts2032.interest short
+                    ledger[t, 20] = step3_due; // 3 pay Converts2032.interest due
+                    ledger[t, 21] = step3_paid; // 3 pay Converts2032.interest paid
+                    ledger[t, 22] = step3_due - step3_paid; // 3 pay Converts2032.interest short
                 }
 
                 // 4 sell Bitcoin to cover Notes.principal
@@ -461,7 +476,7 @@ public sealed class Deal_TeraWulf : IDealProgram
 
                 if (ledger != null)
                 {
-                    ledger[t, 22] = step4_raised; // 4 sell Bitcoin to cover Notes.principal raised
+                    ledger[t, 23] = step4_raised; // 4 sell Bitcoin to cover Notes.principal raised
                 }
 
                 // 5 pay Notes.principal
@@ -472,9 +487,9 @@ public sealed class Deal_TeraWulf : IDealProgram
                 tranche_Notes_balance -= step5_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 23] = step5_due; // 5 pay Notes.principal due
-                    ledger[t, 24] = step5_paid; // 5 pay Notes.principal paid
-                    ledger[t, 25] = step5_due - step5_paid; // 5 pay Notes.principal short
+                    ledger[t, 24] = step5_due; // 5 pay Notes.principal due
+                    ledger[t, 25] = step5_paid; // 5 pay Notes.principal paid
+                    ledger[t, 26] = step5_due - step5_paid; // 5 pay Notes.principal short
                 }
 
                 // 6 pay Converts2031.principal
@@ -485,9 +500,9 @@ public sealed class Deal_TeraWulf : IDealProgram
                 tranche_Converts2031_balance -= step6_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 26] = step6_due; // 6 pay Converts2031.principal due
-                    ledger[t, 27] = step6_paid; // 6 pay Converts2031.principal paid
-                    ledger[t, 28] = step6_due - step6_paid; // 6 pay Converts2031.principal short
+                    ledger[t, 27] = step6_due; // 6 pay Converts2031.principal due
+                    ledger[t, 28] = step6_paid; // 6 pay Converts2031.principal paid
+                    ledger[t, 29] = step6_due - step6_paid; // 6 pay Converts2031.principal short
                 }
 
                 // 7 pay Converts2032.principal
@@ -498,9 +513,9 @@ public sealed class Deal_TeraWulf : IDealProgram
                 tranche_Converts2032_balance -= step7_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 29] = step7_due; // 7 pay Converts2032.principal due
-                    ledger[t, 30] = step7_paid; // 7 pay Converts2032.principal paid
-                    ledger[t, 31] = step7_due - step7_paid; // 7 pay Converts2032.principal short
+                    ledger[t, 30] = step7_due; // 7 pay Converts2032.principal due
+                    ledger[t, 31] = step7_paid; // 7 pay Converts2032.principal paid
+                    ledger[t, 32] = step7_due - step7_paid; // 7 pay Converts2032.principal short
                 }
 
                 // 8 distribute rest to Common
@@ -509,7 +524,7 @@ public sealed class Deal_TeraWulf : IDealProgram
                 available = 0.0;
                 if (ledger != null)
                 {
-                    ledger[t, 32] = step8_distributed; // 8 distribute rest to Common distributed
+                    ledger[t, 33] = step8_distributed; // 8 distribute rest to Common distributed
                 }
             }
 
@@ -559,9 +574,9 @@ public sealed class Deal_TeraWulf : IDealProgram
                     tranche_Notes_interestPaid += step9_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 33] = step9_due; // 9 pay Notes.interest due
-                        ledger[t, 34] = step9_paid; // 9 pay Notes.interest paid
-                        ledger[t, 35] = step9_due - step9_paid; // 9 pay Notes.interest short
+                        ledger[t, 34] = step9_due; // 9 pay Notes.interest due
+                        ledger[t, 35] = step9_paid; // 9 pay Notes.interest paid
+                        ledger[t, 36] = step9_due - step9_paid; // 9 pay Notes.interest short
                     }
 
                     // 10 pay Notes.balance
@@ -572,9 +587,9 @@ public sealed class Deal_TeraWulf : IDealProgram
                     tranche_Notes_balance -= step10_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 36] = step10_due; // 10 pay Notes.balance due
-                        ledger[t, 37] = step10_paid; // 10 pay Notes.balance paid
-                        ledger[t, 38] = step10_due - step10_paid; // 10 pay Notes.balance short
+                        ledger[t, 37] = step10_due; // 10 pay Notes.balance due
+                        ledger[t, 38] = step10_paid; // 10 pay Notes.balance paid
+                        ledger[t, 39] = step10_due - step10_paid; // 10 pay Notes.balance short
                     }
 
                     // 11 pay Converts2031.interest
@@ -584,9 +599,9 @@ public sealed class Deal_TeraWulf : IDealProgram
                     tranche_Converts2031_interestPaid += step11_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 39] = step11_due; // 11 pay Converts2031.interest due
-                        ledger[t, 40] = step11_paid; // 11 pay Converts2031.interest paid
-                        ledger[t, 41] = step11_due - step11_paid; // 11 pay Converts2031.interest short
+                        ledger[t, 40] = step11_due; // 11 pay Converts2031.interest due
+                        ledger[t, 41] = step11_paid; // 11 pay Converts2031.interest paid
+                        ledger[t, 42] = step11_due - step11_paid; // 11 pay Converts2031.interest short
                     }
 
                     // 12 pay Converts2031.balance
@@ -597,9 +612,9 @@ public sealed class Deal_TeraWulf : IDealProgram
                     tranche_Converts2031_balance -= step12_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 42] = step12_due; // 12 pay Converts2031.balance due
-                        ledger[t, 43] = step12_paid; // 12 pay Converts2031.balance paid
-                        ledger[t, 44] = step12_due - step12_paid; // 12 pay Converts2031.balance short
+                        ledger[t, 43] = step12_due; // 12 pay Converts2031.balance due
+                        ledger[t, 44] = step12_paid; // 12 pay Converts2031.balance paid
+                        ledger[t, 45] = step12_due - step12_paid; // 12 pay Converts2031.balance short
                     }
 
                     // 13 pay Converts2032.balance
@@ -610,9 +625,9 @@ public sealed class Deal_TeraWulf : IDealProgram
                     tranche_Converts2032_balance -= step13_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 45] = step13_due; // 13 pay Converts2032.balance due
-                        ledger[t, 46] = step13_paid; // 13 pay Converts2032.balance paid
-                        ledger[t, 47] = step13_due - step13_paid; // 13 pay Converts2032.balance short
+                        ledger[t, 46] = step13_due; // 13 pay Converts2032.balance due
+                        ledger[t, 47] = step13_paid; // 13 pay Converts2032.balance paid
+                        ledger[t, 48] = step13_due - step13_paid; // 13 pay Converts2032.balance short
                     }
 
                     // 14 distribute rest to Common
@@ -621,7 +636,7 @@ public sealed class Deal_TeraWulf : IDealProgram
                     available = 0.0;
                     if (ledger != null)
                     {
-                        ledger[t, 48] = step14_distributed; // 14 distribute rest to Common distributed
+                        ledger[t, 49] = step14_distributed; // 14 distribute rest to Common distributed
                     }
 
                     fleet_AbernathyCapacity_opexUnpaid = Flows.Shortfall(fleet_AbernathyCapacity_opex, fleet_AbernathyCapacity_opexPaid);
@@ -674,37 +689,38 @@ public sealed class Deal_TeraWulf : IDealProgram
             if (ledger != null)
             {
                 ledger[t, 0] = lease_FluidstackLease_rent; // rent FluidstackLease
-                ledger[t, 1] = contract_AbernathyJV_termination; // termination fee AbernathyJV
-                ledger[t, 2] = contract_AbernathyJV_revenue; // revenue AbernathyJV
-                ledger[t, 3] = coins_Bitcoin_revenue; // mining Bitcoin
-                ledger[t, 4] = saleProceeds; // sale proceeds
-                ledger[t, 5] = collections; // collections
-                ledger[t, 6] = fleet_AbernathyCapacity_opex; // AbernathyCapacity opex
-                ledger[t, 7] = tranche_Notes_interestDue; // Notes interest due
-                ledger[t, 8] = tranche_Notes_principalDue; // Notes principal due
-                ledger[t, 9] = tranche_Converts2031_interestDue; // Converts2031 interest due
-                ledger[t, 10] = tranche_Converts2031_principalDue; // Converts2031 principal due
-                ledger[t, 11] = tranche_Converts2032_interestDue; // Converts2032 interest due
-                ledger[t, 12] = tranche_Converts2032_principalDue; // Converts2032 principal due
-                ledger[t, 49] = fleet_AbernathyCapacity_units; // AbernathyCapacity units
-                ledger[t, 50] = fleet_AbernathyCapacity_bookValue; // AbernathyCapacity book value
-                ledger[t, 51] = fleet_AbernathyCapacity_marketValue; // AbernathyCapacity market value
-                ledger[t, 52] = contract_AbernathyJV_units; // AbernathyJV units
-                ledger[t, 53] = coins_Bitcoin_units; // Bitcoin coins held
-                ledger[t, 54] = coins_Bitcoin_value; // Bitcoin value
-                ledger[t, 55] = coins_Bitcoin_sold; // Bitcoin coins sold
-                ledger[t, 56] = tranche_Notes_balance; // Notes balance
-                ledger[t, 57] = tranche_Converts2031_balance; // Converts2031 balance
-                ledger[t, 58] = tranche_Converts2031_sharesValue; // Converts2031 converted into shares
-                ledger[t, 59] = tranche_Converts2032_balance; // Converts2032 balance
-                ledger[t, 60] = tranche_Converts2032_sharesValue; // Converts2032 converted into shares
-                ledger[t, 61] = index_BTC_level; // BTC
-                ledger[t, 62] = index_WULF_level; // WULF
-                ledger[t, 63] = index_Power_level; // Power
-                ledger[t, 64] = index_H100Rent_level; // H100Rent
-                ledger[t, 65] = index_Built_level; // Built
-                ledger[t, 66] = test_CoinLtv_value; // CoinLtv
-                ledger[t, 67] = eventOfDefault ? 1.0 : 0.0; // event of default
+                ledger[t, 1] = lease_FluidstackLease_guaranteed; // guarantor FluidstackLease
+                ledger[t, 2] = contract_AbernathyJV_termination; // termination fee AbernathyJV
+                ledger[t, 3] = contract_AbernathyJV_revenue; // revenue AbernathyJV
+                ledger[t, 4] = coins_Bitcoin_revenue; // mining Bitcoin
+                ledger[t, 5] = saleProceeds; // sale proceeds
+                ledger[t, 6] = collections; // collections
+                ledger[t, 7] = fleet_AbernathyCapacity_opex; // AbernathyCapacity opex
+                ledger[t, 8] = tranche_Notes_interestDue; // Notes interest due
+                ledger[t, 9] = tranche_Notes_principalDue; // Notes principal due
+                ledger[t, 10] = tranche_Converts2031_interestDue; // Converts2031 interest due
+                ledger[t, 11] = tranche_Converts2031_principalDue; // Converts2031 principal due
+                ledger[t, 12] = tranche_Converts2032_interestDue; // Converts2032 interest due
+                ledger[t, 13] = tranche_Converts2032_principalDue; // Converts2032 principal due
+                ledger[t, 50] = fleet_AbernathyCapacity_units; // AbernathyCapacity units
+                ledger[t, 51] = fleet_AbernathyCapacity_bookValue; // AbernathyCapacity book value
+                ledger[t, 52] = fleet_AbernathyCapacity_marketValue; // AbernathyCapacity market value
+                ledger[t, 53] = contract_AbernathyJV_units; // AbernathyJV units
+                ledger[t, 54] = coins_Bitcoin_units; // Bitcoin coins held
+                ledger[t, 55] = coins_Bitcoin_value; // Bitcoin value
+                ledger[t, 56] = coins_Bitcoin_sold; // Bitcoin coins sold
+                ledger[t, 57] = tranche_Notes_balance; // Notes balance
+                ledger[t, 58] = tranche_Converts2031_balance; // Converts2031 balance
+                ledger[t, 59] = tranche_Converts2031_sharesValue; // Converts2031 converted into shares
+                ledger[t, 60] = tranche_Converts2032_balance; // Converts2032 balance
+                ledger[t, 61] = tranche_Converts2032_sharesValue; // Converts2032 converted into shares
+                ledger[t, 62] = index_BTC_level; // BTC
+                ledger[t, 63] = index_WULF_level; // WULF
+                ledger[t, 64] = index_Power_level; // Power
+                ledger[t, 65] = index_H100Rent_level; // H100Rent
+                ledger[t, 66] = index_Built_level; // Built
+                ledger[t, 67] = test_CoinLtv_value; // CoinLtv
+                ledger[t, 68] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
             if (checkCash)
@@ -762,6 +778,10 @@ public sealed class Deal_TeraWulf : IDealProgram
         double contract_AbernathyJV_reletUtilisation = input.Scalars[10];
         double fleet_AbernathyCapacity_deliveryLevel0 = fleet_AbernathyCapacity_curves.DeliveryLevel(0, index_H100Rent_levels);
         bool[] party_Fluidstack_defaulted = input.Flags[0];
+        double guarantor_Google_honour = input.Scalars[17];
+        int guarantor_Google_disownedPeriod = (int)input.Scalars[20];
+        bool[] guarantor_Google_defaulted = input.Flags[1];
+        double[] lease_FluidstackLease_guaranteeDue = input.Series[14];
         double sale1_haircut = input.Scalars[3];
         int sale1_lagMonths = (int)input.Scalars[4];
 
@@ -788,6 +808,8 @@ public sealed class Deal_TeraWulf : IDealProgram
         double index_Built_level = 0.0;
         // FluidstackLease (lease of LakeMariner)
         double lease_FluidstackLease_rent = 0.0;
+        double lease_FluidstackLease_guaranteed = 0.0; // rent paid by the guarantor once the lessee has defaulted
+        double lease_FluidstackLease_guaranteeCapLeft = 3200000000.0; // what the guarantor's cap still allows
         // AbernathyCapacity (fleet)
         double fleet_AbernathyCapacity_kept = 1.0; // share of the delivered units still held (sales lower it)
         double fleet_AbernathyCapacity_units = 0.0; // AbernathyCapacity.units: delivered and not sold
@@ -992,7 +1014,16 @@ public sealed class Deal_TeraWulf : IDealProgram
             // 1. collections
             // FluidstackLease: rent, until its facility is sold
             lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t];
-            collections = lease_FluidstackLease_rent + contract_AbernathyJV_revenue + contract_AbernathyJV_termination + coins_Bitcoin_revenue;
+            // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
+            lease_FluidstackLease_guaranteed = 0.0;
+            if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod))
+            {
+                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
+            }
+
+            result.GuaranteePaid[0][t] = lease_FluidstackLease_guaranteed;
+            collections = lease_FluidstackLease_rent + lease_FluidstackLease_guaranteed + contract_AbernathyJV_revenue + contract_AbernathyJV_termination + coins_Bitcoin_revenue;
             available = collections;
             // recurring cash (not the RVG): what cfads is made of
             recurring = collections - contract_AbernathyJV_termination;
@@ -1254,6 +1285,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             Parties =
             [
                 new PartyInfo("Fluidstack", "NR", 0.04, 0.37),
+                new PartyInfo("Google", "AA+", 0.0002, 0.4),
                 new PartyInfo("Holders", "NR", 0.0, 0.0),
             ],
             Indices =
@@ -1294,7 +1326,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             ],
             Equities =
             [
-                new EquityInfo("Common", 1000000000.0, [new EquityHolder(1, 1.0)]),
+                new EquityInfo("Common", 1000000000.0, [new EquityHolder(2, 1.0)]),
             ],
             Accounts = [],
             Fees = [],
@@ -1307,6 +1339,10 @@ public sealed class Deal_TeraWulf : IDealProgram
             [
                 new SaleInfo([new CollateralRef(CollateralKind.Facility, 0)], 0.4, 12),
             ],
+            Guarantees =
+            [
+                new GuaranteeInfo("Google for FluidstackLease", 1, GuaranteeTarget.Lease, 0, 3200000000.0, null, 0.0, false, false),
+            ],
         };
     }
 
@@ -1315,6 +1351,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         LedgerColumn[] columns =
         {
             new LedgerColumn("rent FluidstackLease", ColumnKind.Money),
+            new LedgerColumn("guarantor FluidstackLease", ColumnKind.Money),
             new LedgerColumn("termination fee AbernathyJV", ColumnKind.Money),
             new LedgerColumn("revenue AbernathyJV", ColumnKind.Money),
             new LedgerColumn("mining Bitcoin", ColumnKind.Money),
