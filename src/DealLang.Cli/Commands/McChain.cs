@@ -27,79 +27,56 @@ internal static class McChain
                 + "'deallang mc' runs a chain in one process, without --shard or --paths-out");
         }
 
-        var compiled = DealCompiler.CompileEntities(compilation, options);
-        foreach (var entity in compiled)
+        using ChainPrograms? chain = ChainPrograms.Load(compilation, top, options, console);
+        if (chain is null)
         {
-            DiagnosticPrinter.Print(entity.Diagnostics, console.Error);
-            if (entity.Compiled is null)
-            {
-                return ExitCodes.InternalError; // the entity checked without errors: anything after is a DealLang bug
-            }
+            return ExitCodes.InternalError; // an entity checked without errors: anything after is a DealLang bug
         }
 
-        var hosts = new List<DealHost>();
+        var programs = chain.Programs;
+        DealDescription deal = chain.Top;
+        ScenarioSpec scenario = McCommand.SelectScenario(deal, [.. top.Model!.Scenarios], request.Scenario);
+        int paths = request.Paths ?? StochasticPaths.DefaultPaths(scenario);
+        ulong seed = request.Seed ?? StochasticPaths.DefaultSeed(scenario);
+        StochasticPaths source;
         try
         {
-            var programs = new List<(IDealProgram, IReadOnlyList<ScenarioSpec>)>();
-            for (int e = 0; e < compiled.Count; e++)
-            {
-                hosts.Add(DealHost.Load(compiled[e].Compiled!.Image, compiled[e].Compiled!.TypeName));
-                programs.Add((hosts[^1].Program, [.. compilation.Entities[e].Scenarios]));
-            }
+            source = new StochasticPaths(deal, scenario, seed, paths);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"scenario {scenario.Name} cannot be run on deal {deal.Name}: {e.Message}", e);
+        }
 
-            hosts.Add(DealHost.Load(top.Compiled!.Image, top.Compiled.TypeName));
-            programs.Add((hosts[^1].Program, [.. top.Model!.Scenarios]));
-            DealDescription deal = hosts[^1].Program.Description;
-            ScenarioSpec scenario = McCommand.SelectScenario(deal, [.. top.Model.Scenarios], request.Scenario);
-            int paths = request.Paths ?? StochasticPaths.DefaultPaths(scenario);
-            ulong seed = request.Seed ?? StochasticPaths.DefaultSeed(scenario);
-            StochasticPaths source;
-            try
-            {
-                source = new StochasticPaths(deal, scenario, seed, paths);
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException($"scenario {scenario.Name} cannot be run on deal {deal.Name}: {e.Message}", e);
-            }
+        var simulation = new ChainSimulation(programs, source, scenario, checkCash: true);
+        if (request.ReplayPath is { } replay)
+        {
+            return Replay(request, simulation, scenario.Name, seed, paths, replay, console);
+        }
 
-            var simulation = new ChainSimulation(programs, source, scenario, checkCash: true);
-            if (request.ReplayPath is { } replay)
-            {
-                return Replay(request, simulation, scenario.Name, seed, paths, replay, console);
-            }
-
-            string hash = McCommand.DealHash(compilation);
-            ProgressBar? bar = ProgressBar.For(console, paths, Environment.GetEnvironmentVariable);
-            SimulationTotals[] totals;
-            try
-            {
-                totals = simulation.Run(0, paths, request.Threads, bar is null ? null : bar.Report);
-            }
-            finally
-            {
-                bar?.Finish();
-            }
-
-            var reports = new List<(string Title, string FileStem, string Text)>();
-            IReadOnlyList<DealDescription> deals = simulation.Deals;
-            for (int e = 0; e < deals.Count; e++)
-            {
-                SimulationFrame frame = SimulationFrame.Of(deals[e], hash, scenario.Name, seed, paths, Pds(deals[e], deal, source));
-                reports.Add((string.Create(CultureInfo.InvariantCulture, $"{deals[e].Name}: entity {e + 1} of {deals.Count} of the chain, in run order"), $"{deals[e].Name}.{scenario.Name}.mc",
-                    MonteCarloReport.Render(CreditMetrics.Compute(frame, totals[e]), request.Format)));
-            }
-
-            ReportWriter.Write(reports, request.Format, null, console);
-            return ExitCodes.Ok;
+        string hash = McCommand.DealHash(compilation);
+        ProgressBar? bar = ProgressBar.For(console, paths, Environment.GetEnvironmentVariable);
+        SimulationTotals[] totals;
+        try
+        {
+            totals = simulation.Run(0, paths, request.Threads, bar is null ? null : bar.Report);
         }
         finally
         {
-            foreach (var host in hosts)
-            {
-                host.Dispose();
-            }
+            bar?.Finish();
         }
+
+        var reports = new List<(string Title, string FileStem, string Text)>();
+        IReadOnlyList<DealDescription> deals = simulation.Deals;
+        for (int e = 0; e < deals.Count; e++)
+        {
+            SimulationFrame frame = SimulationFrame.Of(deals[e], hash, scenario.Name, seed, paths, Pds(deals[e], deal, source));
+            reports.Add((string.Create(CultureInfo.InvariantCulture, $"{deals[e].Name}: entity {e + 1} of {deals.Count} of the chain, in run order"), $"{deals[e].Name}.{scenario.Name}.mc",
+                MonteCarloReport.Render(CreditMetrics.Compute(frame, totals[e]), request.Format)));
+        }
+
+        ReportWriter.Write(reports, request.Format, null, console);
+        return ExitCodes.Ok;
     }
 
     /// <summary>The drawn parties an entity has (matched by name), with the top's input PD: printed beside their

@@ -97,61 +97,38 @@ internal static class RunCommand
     /// on each scenario of the deal (ChainRunner); ledgers and a summary per entity, then the chain report.</summary>
     private static int ExecuteChain(Compilation compilation, CompileResult top, RunRequest request, CliConsole console, CompileOptions options)
     {
-        var compiled = DealCompiler.CompileEntities(compilation, options);
-        foreach (var entity in compiled)
+        using ChainPrograms? chain = ChainPrograms.Load(compilation, top, options, console);
+        if (chain is null)
         {
-            DiagnosticPrinter.Print(entity.Diagnostics, console.Error);
-            if (entity.Compiled is null)
-            {
-                return ExitCodes.InternalError; // the entity checked without errors: anything after is a DealLang bug
-            }
+            return ExitCodes.InternalError; // an entity checked without errors: anything after is a DealLang bug
         }
 
-        var hosts = new List<DealHost>();
-        try
+        var programs = chain.Programs;
+        var deal = chain.Top;
+        var scenarios = SelectScenarios(deal, [.. top.Model!.Scenarios], request.Scenario);
+        bool showLedgers = request.Ledger || scenarios.Count == 1;
+        var outcomes = new ChainRunner(programs, fullLedger: showLedgers, checkCash: true).RunAll(scenarios);
+        var reports = new List<(string Title, string FileStem, string Text)>();
+        for (int e = 0; e < programs.Count; e++)
         {
-            var programs = new List<(IDealProgram, IReadOnlyList<ScenarioSpec>)>();
-            for (int e = 0; e < compiled.Count; e++)
+            var entity = outcomes[0].Entities[e];
+            string name = entity.Deal.Name;
+            if (showLedgers)
             {
-                hosts.Add(DealHost.Load(compiled[e].Compiled!.Image, compiled[e].Compiled!.TypeName));
-                programs.Add((hosts[^1].Program, [.. compilation.Entities[e].Scenarios]));
-            }
-
-            hosts.Add(DealHost.Load(top.Compiled!.Image, top.Compiled.TypeName));
-            programs.Add((hosts[^1].Program, [.. top.Model!.Scenarios]));
-            var deal = hosts[^1].Program.Description;
-            var scenarios = SelectScenarios(deal, [.. top.Model.Scenarios], request.Scenario);
-            bool showLedgers = request.Ledger || scenarios.Count == 1;
-            var outcomes = new ChainRunner(programs, fullLedger: showLedgers, checkCash: true).RunAll(scenarios);
-            var reports = new List<(string Title, string FileStem, string Text)>();
-            for (int e = 0; e < programs.Count; e++)
-            {
-                var entity = outcomes[0].Entities[e];
-                string name = entity.Deal.Name;
-                if (showLedgers)
+                foreach (var outcome in outcomes)
                 {
-                    foreach (var outcome in outcomes)
-                    {
-                        reports.Add(($"{name}: scenario {outcome.Scenario}: period ledger", $"{name}.{outcome.Scenario}.ledger",
-                            LedgerReport.Render(entity.Deal, entity.Layout, outcome.Entities[e].Outcome, request.Format)));
-                    }
+                    reports.Add(($"{name}: scenario {outcome.Scenario}: period ledger", $"{name}.{outcome.Scenario}.ledger",
+                        LedgerReport.Render(entity.Deal, entity.Layout, outcome.Entities[e].Outcome, request.Format)));
                 }
-
-                reports.Add(($"{name}: summary by scenario", $"{name}.summary",
-                    SummaryReport.Render(entity.Deal, [.. outcomes.Select(o => o.Entities[e].Outcome)], request.Format)));
             }
 
-            reports.Add(($"{deal.Name}: the chain by scenario", $"{deal.Name}.chain", ChainReport.Render(outcomes, request.Format)));
-            ReportWriter.Write(reports, request.Format, request.OutDir, console);
-            return ExitCodes.Ok;
+            reports.Add(($"{name}: summary by scenario", $"{name}.summary",
+                SummaryReport.Render(entity.Deal, [.. outcomes.Select(o => o.Entities[e].Outcome)], request.Format)));
         }
-        finally
-        {
-            foreach (var host in hosts)
-            {
-                host.Dispose();
-            }
-        }
+
+        reports.Add(($"{deal.Name}: the chain by scenario", $"{deal.Name}.chain", ChainReport.Render(outcomes, request.Format)));
+        ReportWriter.Write(reports, request.Format, request.OutDir, console);
+        return ExitCodes.Ok;
     }
 
     private static List<ScenarioSpec> SelectScenarios(DealDescription deal, ScenarioSpec[] declared, string name)

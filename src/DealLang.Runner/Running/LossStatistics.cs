@@ -17,9 +17,6 @@ public struct LossStatistics
     /// <summary>The sums count losses in 1/<see cref="Unit"/> of the currency unit.</summary>
     public const double Unit = 1024.0;
 
-    // Below 2^63 a whole number of units converts to a long exactly.
-    const double LongRange = 9223372036854775808.0;
-
     Int128 sumUnits;
     Int128 sumSquareUnits;
 
@@ -72,22 +69,7 @@ public struct LossStatistics
             throw new OverflowException($"A loss of {loss} is beyond what the loss statistics can sum exactly.");
         }
 
-        checked
-        {
-            if (scaled < LongRange)
-            {
-                // The same integers by the hardware's conversion and 64 x 64-bit product (MeasureStatistics.Add).
-                long small = (long)scaled;
-                sumUnits += small;
-                sumSquareUnits += Math.BigMul(small, small);
-            }
-            else
-            {
-                var units = (Int128)scaled;
-                sumUnits += units;
-                sumSquareUnits += units * units;
-            }
-        }
+        ExactSums.Add(ref sumUnits, ref sumSquareUnits, scaled);
 
         Paths++;
         if (loss >= Flows.ShortfallTolerance)

@@ -17,9 +17,6 @@ public struct MeasureStatistics
 
     const double Largest = 1125899906842624.0; // 2^50
 
-    // Below 2^63 in magnitude a whole number of units converts to a long exactly.
-    const double LongRange = 9223372036854775808.0;
-
     Int128 sumUnits;
     Int128 sumSquareUnits;
     double min;
@@ -71,23 +68,7 @@ public struct MeasureStatistics
         }
 
         double scaled = Math.Round(value * Unit);
-        checked
-        {
-            if (Math.Abs(scaled) < LongRange)
-            {
-                // The same integers by the hardware's conversion and 64 x 64-bit product (an IRR is a few 10^8
-                // units): Int128's conversion from a double and its checked product are software, per path.
-                long small = (long)scaled;
-                sumUnits += small;
-                sumSquareUnits += Math.BigMul(small, small);
-            }
-            else
-            {
-                var units = (Int128)scaled;
-                sumUnits += units;
-                sumSquareUnits += units * units;
-            }
-        }
+        ExactSums.Add(ref sumUnits, ref sumSquareUnits, scaled);
 
         min = Paths == 0 ? value : Math.Min(min, value);
         max = Paths == 0 ? value : Math.Max(max, value);

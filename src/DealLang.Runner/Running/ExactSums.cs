@@ -1,0 +1,37 @@
+using System.Runtime.CompilerServices;
+
+namespace DealLang.Runner.Running;
+
+/// <summary>
+/// The exact sums behind <see cref="LossStatistics"/> and <see cref="MeasureStatistics"/>: a whole number of units
+/// added to a sum and its square to a sum of squares, in 128-bit integers, so totals do not depend on the order the
+/// paths were added in. Below 2^63 in magnitude the hardware's conversion to a long and its 64 × 64-bit product give
+/// the same integers as Int128's, which are software and were a visible part of a path's cost.
+/// </summary>
+internal static class ExactSums
+{
+    // Below 2^63 in magnitude a whole number of units converts to a long exactly.
+    const double LongRange = 9223372036854775808.0;
+
+    /// <summary>Adds <paramref name="units"/>, a whole number, to <paramref name="sum"/> and its square to
+    /// <paramref name="sumSquares"/>; throws <see cref="OverflowException"/> past Int128.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // per path, in every worker's totals
+    public static void Add(ref Int128 sum, ref Int128 sumSquares, double units)
+    {
+        checked
+        {
+            if (Math.Abs(units) < LongRange)
+            {
+                long small = (long)units;
+                sum += small;
+                sumSquares += Math.BigMul(small, small);
+            }
+            else
+            {
+                var wide = (Int128)units;
+                sum += wide;
+                sumSquares += wide * wide;
+            }
+        }
+    }
+}
