@@ -15,6 +15,14 @@ public sealed class DealSymbol(string name, string kind, SourceSpan declaration)
     /// <summary>Where the name is declared (its path is the file's).</summary>
     public SourceSpan Declaration { get; } = declaration;
 
+    /// <summary>The unit of the expression that defines it (a fee's amount, a test's value, a trigger's
+    /// condition, an index's level), where it has one that could be bound; null otherwise.</summary>
+    public Model.Unit? Unit { get; init; }
+
+    /// <summary>That expression's value when it folds to a constant (a fee of <c>250k per year</c>, an index's
+    /// level): money in currency units, a rate as a fraction (<c>5%</c> is 0.05), a ratio as a multiple.</summary>
+    public double? Value { get; init; }
+
     public override string ToString() => $"{Kind} '{Name}' at {Declaration}";
 }
 

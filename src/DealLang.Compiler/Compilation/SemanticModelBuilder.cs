@@ -34,7 +34,13 @@ internal static class SemanticModelBuilder
         {
             if (symbol.Kind != SymbolKind.Unknown)
             {
-                bySymbol[symbol] = Declare(symbols, references, symbol.Name, symbol.Kind.Keyword(), symbol.Span);
+                BoundExpression? defining = DefiningExpression(symbol.Declaration) is { } expression
+                    ? analysis.Bound.GetValueOrDefault(expression) : null;
+                bySymbol[symbol] = Declare(symbols, references, new DealSymbol(symbol.Name, symbol.Kind.Keyword(), symbol.Span)
+                {
+                    Unit = defining?.Unit,
+                    Value = defining is ConstantExpression constant ? constant.Value : null,
+                });
             }
         }
 
@@ -67,13 +73,25 @@ internal static class SemanticModelBuilder
         return new SemanticModel(symbols, references, analysis.Bound);
     }
 
-    private static DealSymbol Declare(List<DealSymbol> symbols, List<SymbolReference> references, string name, string kind, SourceSpan span)
+    private static DealSymbol Declare(List<DealSymbol> symbols, List<SymbolReference> references, string name, string kind, SourceSpan span) =>
+        Declare(symbols, references, new DealSymbol(name, kind, span));
+
+    private static DealSymbol Declare(List<DealSymbol> symbols, List<SymbolReference> references, DealSymbol symbol)
     {
-        var symbol = new DealSymbol(name, kind, span);
         symbols.Add(symbol);
-        references.Add(new SymbolReference(symbol, span, true));
+        references.Add(new SymbolReference(symbol, symbol.Declaration, true));
         return symbol;
     }
+
+    // The one expression that says what a declaration read by its bare name is worth, for a tool's hover.
+    private static ExpressionSyntax? DefiningExpression(DeclarationSyntax declaration) => declaration switch
+    {
+        FeeSyntax fee => fee.Amount,
+        TestSyntax test => test.Expression,
+        TriggerSyntax trigger => trigger.Condition,
+        IndexSyntax index => index.Level,
+        _ => null,
+    };
 
     // A scenario named twice is one symbol, declared where it first is (the binder reported the second, DL0502).
     private static void DeclareScenarios(DealAnalysis analysis, DealSymbol? deal, List<DealSymbol> symbols, List<SymbolReference> references)

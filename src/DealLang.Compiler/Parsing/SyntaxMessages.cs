@@ -95,6 +95,12 @@ internal static class SyntaxMessages
     /// unknown declaration (<c>tranch Loan { }</c>), and the keywords that may also be names are missing.</summary>
     public static bool AcceptsName(IntervalSet expected) => NameStart.ToList().All(expected.Contains);
 
+    /// <summary>Whether an expression may start where the possible next tokens are <paramref name="expected"/>.</summary>
+    public static bool AcceptsExpression(IntervalSet expected) => ExpressionStart.ToList().All(expected.Contains);
+
+    /// <summary>Whether the token type is a keyword that may also be a name (one of the grammar's <c>ident</c>).</summary>
+    public static bool IsNameKeyword(int type) => NameStart.Contains(type);
+
     /// <summary>The keywords among <paramref name="expected"/>, without quotes, in token order.</summary>
     public static IEnumerable<string> Keywords(IntervalSet expected)
     {

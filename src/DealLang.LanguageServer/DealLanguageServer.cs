@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.VisualStudio.Threading;
+using StreamJsonRpc;
+
+namespace DealLang.LanguageServer;
+
+/// <summary>
+/// <c>deallang lsp</c>: a Language Server Protocol server over a pair of streams (stdin and stdout for the CLI,
+/// in-memory pipes for tests), with the protocol's Content-Length framing (StreamJsonRpc's
+/// <see cref="HeaderDelimitedMessageHandler"/>) and JSON through System.Text.Json. Messages are handled one at a
+/// time, in the order they arrive (<see cref="NonConcurrentSynchronizationContext"/>), so a request after an edit
+/// sees the edit. The handlers are <see cref="LanguageServerTarget"/>'s.
+/// </summary>
+public static class DealLanguageServer
+{
+    /// <summary>The protocol's JSON: camelCase names, nulls left out, unknown properties ignored.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Serves until the client sends <c>exit</c> or closes the input; returns the exit code the protocol
+    /// asks for: 0 after <c>shutdown</c>, 1 otherwise. <paramref name="log"/> takes the server's own messages (the
+    /// editor shows stderr in its output panel); <paramref name="formatter"/>, when given, formats documents.</summary>
+    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter log, Features.IDocumentFormatter? formatter = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(log);
+
+        var formatterOptions = new SystemTextJsonFormatter { JsonSerializerOptions = Json };
+        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatterOptions))
+        {
+            SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
+        };
+        var target = new LanguageServerTarget(rpc, log, formatter);
+        rpc.AddLocalRpcTarget(target, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
+        rpc.StartListening();
+        try
+        {
+            await Task.WhenAny(rpc.Completion, target.Exited).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A broken stream ends the session, never the process with a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await log.WriteLineAsync($"deallang lsp: the connection failed: {e.Message}").ConfigureAwait(false);
+        }
+
+        return target.ShutdownRequested ? 0 : 1;
+    }
+}

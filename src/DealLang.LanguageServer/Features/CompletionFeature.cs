@@ -1,0 +1,96 @@
+using DealLang.Compiler;
+using DealLang.Compiler.Parsing;
+using DealLang.LanguageServer.Protocol;
+
+namespace DealLang.LanguageServer.Features;
+
+/// <summary>
+/// textDocument/completion: the keywords the parser expects at the cursor (<see cref="CompletionProbe"/>, so the
+/// list is the grammar's), and, where a name may stand, the names declared in the compilation of the kinds that
+/// fit the place: a party after <c>lessee</c>, an account after <c>fill</c>, a facility after a lease's
+/// <c>on</c>, the deal after a scenario's <c>for</c>, anything readable in an expression. Where a declaration's
+/// own new name is being typed (after <c>tranche</c>), no name is offered.
+/// </summary>
+internal static class CompletionFeature
+{
+    private static readonly string[] DeclarationKeywords =
+    [
+        "deal", "scenario", "party", "index", "facility", "lease", "loan", "fleet", "contract", "holding", "coins",
+        "tranche", "equity", "account", "fee", "test", "trigger",
+    ];
+
+    private static readonly string[] Parties = ["party"];
+    private static readonly string[] Accounts = ["account"];
+    private static readonly string[] Payees = ["tranche", "fee", "equity", "account", "fleet"];
+    private static readonly string[] Residuals = ["equity", "tranche", "account"];
+    private static readonly string[] Collateral = ["facility", "loan", "fleet"];
+    private static readonly string[] Deals = ["deal"];
+    private static readonly string[] ScenarioItemNames = ["lease", "party", "index", "contract", "facility", "loan", "fleet", "tranche"];
+
+    public static CompletionList At(OpenDocument document, Compilation compilation, Position position)
+    {
+        string text = document.Text;
+        int start = TextPositions.WordStart(text, TextPositions.ToOffset(text, position));
+        if (start > 0 && text[start - 1] == '.')
+        {
+            return new CompletionList(false, []); // a member after a dot: the members are not in the semantic model
+        }
+
+        ExpectedAtCursor expected = CompletionProbe.ExpectedAt(text, start);
+        var items = new List<CompletionItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (expected.Name && NameKinds(expected) is { } kinds)
+        {
+            foreach (DealSymbol symbol in compilation.SemanticModel.Symbols)
+            {
+                if ((kinds.Length == 0 ? symbol.Kind is not ("deal" or "scenario") : kinds.Contains(symbol.Kind)) && seen.Add(symbol.Name))
+                {
+                    items.Add(new CompletionItem(symbol.Name, symbol.Kind == "deal" ? CompletionItemKinds.Module : CompletionItemKinds.Variable,
+                        symbol.Kind, "0" + symbol.Name));
+                }
+            }
+        }
+
+        foreach (string keyword in expected.Keywords)
+        {
+            if (seen.Add(keyword))
+            {
+                items.Add(new CompletionItem(keyword, CompletionItemKinds.Keyword, "keyword", "1" + keyword));
+            }
+        }
+
+        return new CompletionList(false, [.. items]);
+    }
+
+    /// <summary>The kinds of names that fit (empty: any declaration), or null where a new name is declared.</summary>
+    internal static string[]? NameKinds(ExpectedAtCursor expected)
+    {
+        string? previous = expected.Previous;
+        bool In(string rule) => expected.Rules.Contains(rule);
+        if (expected.Expression)
+        {
+            return [];
+        }
+
+        if (previous is not null && DeclarationKeywords.Contains(previous))
+        {
+            return null; // 'tranche |': the declaration's own name
+        }
+
+        return previous switch
+        {
+            "lessee" or "obligor" or "customer" or "guarantor" => Parties,
+            "on" when In("leaseDecl") => ["facility"],
+            "on" when In("contractDecl") => ["fleet"],
+            "for" when In("scenarioDecl") => Deals,
+            "fill" or "release" or "in" or "using" => Accounts,
+            "pay" or "cover" => Payees,
+            "to" when In("step") || In("triggerEffect") => Residuals,
+            "sell" when In("step") => ["coins"],
+            "sell" or "," when In("enforcementItem") => Collateral,
+            "accelerate" => ["tranche"],
+            _ when In("scenarioItem") => ScenarioItemNames,
+            _ => [],
+        };
+    }
+}

@@ -1,0 +1,161 @@
+using DealLang.Compiler;
+using DealLang.LanguageServer.Features;
+using DealLang.LanguageServer.Protocol;
+using StreamJsonRpc;
+
+namespace DealLang.LanguageServer;
+
+/// <summary>
+/// The protocol's methods. Each compiles the document as it is now (<see cref="Workspace"/>) and answers from the
+/// compilation; none may take the server down: every handler catches what it did not expect, logs it, and
+/// answers with nothing (null, an empty list) so the editor goes on. A rename to a name that cannot be is
+/// answered with the protocol's error, which the editor shows.
+/// </summary>
+internal sealed class LanguageServerTarget(JsonRpc rpc, TextWriter log, IDocumentFormatter? formatter)
+{
+    private readonly Workspace _workspace = new();
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Exited => _exited.Task;
+
+    public bool ShutdownRequested { get; private set; }
+
+    [JsonRpcMethod("initialize")]
+    public InitializeResult Initialize(InitializeParams request) => new(
+        new ServerCapabilities(
+            TextDocumentSync: 1,
+            HoverProvider: true,
+            DefinitionProvider: true,
+            ReferencesProvider: true,
+            RenameProvider: true,
+            DocumentSymbolProvider: true,
+            CompletionProvider: new CompletionOptions([" ", "\t"]),
+            DocumentFormattingProvider: formatter is not null),
+        new ServerInfo("deallang", typeof(LanguageServerTarget).Assembly.GetName().Version?.ToString(3) ?? "0"));
+
+    [JsonRpcMethod("initialized")]
+    public void Initialized(object? request)
+    {
+    }
+
+    [JsonRpcMethod("shutdown")]
+    public object? Shutdown()
+    {
+        ShutdownRequested = true;
+        return null;
+    }
+
+    [JsonRpcMethod("exit")]
+    public void Exit() => _exited.TrySetResult();
+
+    [JsonRpcMethod("textDocument/didOpen")]
+    public Task DidOpen(DidOpenTextDocumentParams request) => Edited(() =>
+        _workspace.Open(request.TextDocument.Uri, request.TextDocument.Text, request.TextDocument.Version));
+
+    [JsonRpcMethod("textDocument/didChange")]
+    public Task DidChange(DidChangeTextDocumentParams request) => Edited(() =>
+    {
+        if (request.ContentChanges is [.., var last])
+        {
+            _workspace.Change(request.TextDocument.Uri, last.Text, request.TextDocument.Version);
+        }
+    });
+
+    [JsonRpcMethod("textDocument/didClose")]
+    public async Task DidClose(DidCloseTextDocumentParams request)
+    {
+        await Edited(() => _workspace.Close(request.TextDocument.Uri)).ConfigureAwait(false);
+        await Notify(new PublishDiagnosticsParams(request.TextDocument.Uri, null, [])).ConfigureAwait(false);
+    }
+
+    [JsonRpcMethod("textDocument/didSave")]
+    public void DidSave(DidSaveTextDocumentParams request)
+    {
+    }
+
+    [JsonRpcMethod("textDocument/hover")]
+    public Hover? Hover(TextDocumentPositionParams request) =>
+        Answer("hover", request.TextDocument, null, (d, c) => HoverFeature.At(d, c, request.Position));
+
+    [JsonRpcMethod("textDocument/definition")]
+    public Location[] Definition(TextDocumentPositionParams request) =>
+        Answer("definition", request.TextDocument, [], (d, c) => NavigationFeature.Definition(d, c, request.Position));
+
+    [JsonRpcMethod("textDocument/references")]
+    public Location[] References(ReferenceParams request) =>
+        Answer("references", request.TextDocument, [],
+            (d, c) => NavigationFeature.References(d, c, request.Position, request.Context?.IncludeDeclaration ?? true));
+
+    [JsonRpcMethod("textDocument/rename")]
+    public WorkspaceEdit? Rename(RenameParams request) =>
+        Answer("rename", request.TextDocument, null, (d, c) => NavigationFeature.Rename(d, c, request.Position, request.NewName));
+
+    [JsonRpcMethod("textDocument/documentSymbol")]
+    public DocumentSymbol[] DocumentSymbol(DocumentSymbolParams request) =>
+        Answer("documentSymbol", request.TextDocument, [], OutlineFeature.For);
+
+    [JsonRpcMethod("textDocument/completion")]
+    public CompletionList Completion(TextDocumentPositionParams request) =>
+        Answer("completion", request.TextDocument, new CompletionList(false, []), (d, c) => CompletionFeature.At(d, c, request.Position));
+
+    [JsonRpcMethod("textDocument/formatting")]
+    public TextEdit[] Formatting(DocumentFormattingParams request) =>
+        formatter is null ? [] : Answer("formatting", request.TextDocument, [], (d, _) => FormattingFeature.For(d, formatter));
+
+    // An edit changes what every open document reports (one may import another): all are compiled again and
+    // their diagnostics published.
+    private async Task Edited(Action edit)
+    {
+        PublishDiagnosticsParams[] publish;
+        try
+        {
+            edit();
+            publish = [.. _workspace.Documents.Select(d => DiagnosticsFeature.For(d, _workspace.Compile(d)))];
+        }
+#pragma warning disable CA1031 // see the class summary: a handler never takes the server down
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await log.WriteLineAsync($"deallang lsp: internal error while checking: {e}").ConfigureAwait(false);
+            return;
+        }
+
+        foreach (PublishDiagnosticsParams diagnostics in publish)
+        {
+            await Notify(diagnostics).ConfigureAwait(false);
+        }
+    }
+
+    private async Task Notify(PublishDiagnosticsParams diagnostics)
+    {
+        try
+        {
+            await rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", diagnostics).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // the client has gone: nothing to tell it
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await log.WriteLineAsync($"deallang lsp: could not publish diagnostics: {e.Message}").ConfigureAwait(false);
+        }
+    }
+
+    private T Answer<T>(string method, TextDocumentIdentifier document, T nothing, Func<OpenDocument, Compilation, T> handle)
+    {
+        try
+        {
+            return _workspace.Find(document.Uri) is { } open ? handle(open, _workspace.Compile(open)) : nothing;
+        }
+        catch (LocalRpcException)
+        {
+            throw; // the protocol's answer to a request that cannot be done (a rename to a keyword)
+        }
+#pragma warning disable CA1031 // see the class summary
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            log.WriteLine($"deallang lsp: internal error in {method}: {e}");
+            return nothing;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DealLang.Compiler;
+
+namespace DealLang.LanguageServer;
+
+/// <summary>
+/// The documents the editor has open, by URI, with their unsaved text, and the compilation of each. A document is
+/// compiled as <c>deallang check</c> would compile it, except that the files it imports are read from the open
+/// buffers first and from disk otherwise (<see cref="EditorFiles"/>). A <c>.scenarios</c> file has no deal of its
+/// own: it is compiled after the deal it names (<c>scenario S for Hyperion</c>), looked for among the open
+/// documents and then the <c>.deal</c> files of its folder, as <c>--scenarios</c> adds it to that deal.
+/// Compilations are kept per document version and dropped on any edit, since an edit to one file may change
+/// what another that imports it reports.
+/// </summary>
+internal sealed partial class Workspace
+{
+    private readonly Dictionary<string, OpenDocument> _documents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Compilation> _compiled = new(StringComparer.Ordinal);
+
+    public IEnumerable<OpenDocument> Documents => _documents.Values;
+
+    public void Open(string uri, string text, int version)
+    {
+        _documents[uri] = new OpenDocument(uri, DocumentUris.ToPath(uri), text, version);
+        _compiled.Clear();
+    }
+
+    public void Change(string uri, string text, int version)
+    {
+        _documents[uri] = _documents.TryGetValue(uri, out OpenDocument? document)
+            ? document with { Text = text, Version = version }
+            : new OpenDocument(uri, DocumentUris.ToPath(uri), text, version);
+        _compiled.Clear();
+    }
+
+    public void Close(string uri)
+    {
+        _documents.Remove(uri);
+        _compiled.Clear();
+    }
+
+    public OpenDocument? Find(string uri) => _documents.GetValueOrDefault(uri);
+
+    /// <summary>The compilation of an open document (its own or, for a scenario file, its deal's with it).</summary>
+    public Compilation Compile(OpenDocument document)
+    {
+        if (_compiled.TryGetValue(document.Uri, out Compilation? compilation))
+        {
+            return compilation;
+        }
+
+        var files = new EditorFiles(this);
+        SourceDocument self = SourceDocument.FromText(document.Path, document.Text);
+        compilation = IsScenarioFile(document.Path) && DealFileFor(document) is { } deal
+            ? Compilation.Create(SourceDocument.FromText(deal.Path, deal.Text), files, self)
+            : Compilation.Create(self, files);
+        _compiled[document.Uri] = compilation;
+        return compilation;
+    }
+
+    private static bool IsScenarioFile(string path) => path.EndsWith(".scenarios", StringComparison.Ordinal);
+
+    // The deal a scenario file's first 'scenario S for D' names: an open .deal document declaring 'deal D', else
+    // such a .deal file in the scenario file's folder.
+    private (string Path, string Text)? DealFileFor(OpenDocument scenarios)
+    {
+        if (ScenarioTarget().Match(scenarios.Text) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var declares = new Regex(@"(^|\n)\s*deal\s+" + Regex.Escape(match.Groups[1].Value) + @"\s*\{", RegexOptions.CultureInvariant);
+        foreach (OpenDocument open in _documents.Values)
+        {
+            if (open.Path.EndsWith(".deal", StringComparison.Ordinal) && declares.IsMatch(open.Text))
+            {
+                return (open.Path, open.Text);
+            }
+        }
+
+        string? folder = Path.IsPathFullyQualified(scenarios.Path) ? Path.GetDirectoryName(scenarios.Path) : null;
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        foreach (string candidate in Directory.EnumerateFiles(folder, "*.deal").Order(StringComparer.Ordinal))
+        {
+            if (new FileInfo(candidate).Length <= DiskSourceFiles.MaxBytes && File.ReadAllText(candidate) is { } text && declares.IsMatch(text))
+            {
+                return (candidate, text);
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\bscenario\s+[A-Za-z_][A-Za-z_0-9]*\s+for\s+([A-Za-z_][A-Za-z_0-9]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex ScenarioTarget();
+
+    /// <summary>Imports read from the open buffers where the editor has the file open, else from disk.</summary>
+    private sealed class EditorFiles(Workspace workspace) : ISourceFiles
+    {
+        public SourceFileRead Read(string path)
+        {
+            foreach (OpenDocument open in workspace._documents.Values)
+            {
+                if (DocumentUris.SameFile(open.Path, path))
+                {
+                    return SourceFileRead.Of(Encoding.UTF8.GetBytes(open.Text));
+                }
+            }
+
+            return DiskSourceFiles.Instance.Read(path);
+        }
+    }
+}
+
+/// <summary>An open document: its URI, the path the compiler names it by, its unsaved text and version.</summary>
+internal sealed record OpenDocument(string Uri, string Path, string Text, int Version);

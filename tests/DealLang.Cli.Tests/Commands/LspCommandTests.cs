@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using DealLang.TestSupport;
+
+namespace DealLang.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>deallang lsp</c> as an editor starts it: the CLI of this build as a process, spoken to over its real standard
+/// input and output with hand-written Content-Length frames (no JSON-RPC library on this side), so the framing, the
+/// verb and the exit codes are checked end to end. The features themselves are tested in
+/// tests/DealLang.LanguageServer.Tests.
+/// </summary>
+public sealed class LspCommandTests
+{
+    private static string Cli => Path.Combine(AppContext.BaseDirectory, "deallang.dll");
+
+    [Fact]
+    public async Task Lsp_OverStdio_InitializesPublishesDiagnosticsAndExitsZeroAfterShutdown()
+    {
+        using Process process = Start();
+        Stream input = process.StandardInput.BaseStream;
+        Stream output = process.StandardOutput.BaseStream;
+
+        await Send(input, new { jsonrpc = "2.0", id = 1, method = "initialize", @params = new { processId = (int?)null, rootUri = (string?)null, capabilities = new { } } });
+        JsonElement initialized = await Receive(output, m => m.TryGetProperty("id", out var id) && id.GetInt32() == 1);
+        Assert.Equal(1, initialized.GetProperty("result").GetProperty("capabilities").GetProperty("textDocumentSync").GetInt32());
+
+        await Send(input, new { jsonrpc = "2.0", method = "initialized", @params = new { } });
+        string uri = new Uri(Path.Combine(RepoPaths.Examples, "hyperion.deal")).AbsoluteUri;
+        string broken = File.ReadAllText(Path.Combine(RepoPaths.Examples, "hyperion.deal")).Replace("fill Dsra", "fill Dsr", StringComparison.Ordinal);
+        await Send(input, new { jsonrpc = "2.0", method = "textDocument/didOpen", @params = new { textDocument = new { uri, languageId = "deallang", version = 1, text = broken } } });
+        JsonElement published = await Receive(output, m => m.TryGetProperty("method", out var method) && method.GetString() == "textDocument/publishDiagnostics");
+        JsonElement diagnostic = Assert.Single(published.GetProperty("params").GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal("DL0202", diagnostic.GetProperty("code").GetString());
+
+        await Send(input, new { jsonrpc = "2.0", id = 2, method = "shutdown" });
+        await Receive(output, m => m.TryGetProperty("id", out var id) && id.GetInt32() == 2);
+        await Send(input, new { jsonrpc = "2.0", method = "exit" });
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    [Fact]
+    public void Lsp_WhenTheEditorClosesThePipe_ExitsOne()
+    {
+        using Process process = Start();
+        process.StandardInput.Close();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.Equal(1, process.ExitCode);
+    }
+
+    private static Process Start()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = false,
+        };
+        start.ArgumentList.Add(Cli);
+        start.ArgumentList.Add("lsp");
+        start.ArgumentList.Add("--stdio");
+        return Process.Start(start)!;
+    }
+
+    private static async Task Send(Stream input, object message)
+    {
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(message);
+        byte[] header = Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n");
+        await input.WriteAsync(header);
+        await input.WriteAsync(body);
+        await input.FlushAsync();
+    }
+
+    // Reads frames until one matches (the server may publish or log in between).
+    private static async Task<JsonElement> Receive(Stream output, Func<JsonElement, bool> wanted)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while (true)
+        {
+            int length = -1;
+            string line;
+            while ((line = await ReadLine(output, timeout.Token)).Length > 0)
+            {
+                if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
+                {
+                    length = int.Parse(line["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+
+            Assert.True(length > 0, "a frame without Content-Length");
+            byte[] body = new byte[length];
+            await output.ReadExactlyAsync(body, timeout.Token);
+            JsonElement message = JsonDocument.Parse(body).RootElement.Clone();
+            if (wanted(message))
+            {
+                return message;
+            }
+        }
+    }
+
+    private static async Task<string> ReadLine(Stream output, CancellationToken cancellation)
+    {
+        var line = new StringBuilder();
+        byte[] one = new byte[1];
+        while (true)
+        {
+            await output.ReadExactlyAsync(one, cancellation);
+            if (one[0] == '\n')
+            {
+                return line.ToString().TrimEnd('\r');
+            }
+
+            line.Append((char)one[0]);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+
+namespace DealLang.LanguageServer.Tests;
+
+/// <summary>textDocument/completion: the parser's expected keywords at the cursor, and names of the kinds that fit.</summary>
+public sealed class CompletionTests
+{
+    private static readonly string HyperionPath = Examples.PathOf("hyperion.deal");
+    private static readonly string Hyperion = File.ReadAllText(HyperionPath);
+    private static readonly string Uri = Examples.UriOf(HyperionPath);
+
+    /// <summary>Opens Hyperion with <paramref name="insert"/> typed at the start of the line holding
+    /// <paramref name="anchor"/>, and asks for completion at the end of what was typed.</summary>
+    private static async Task<(string[] Labels, JsonElement[] Items)> Complete(string anchor, string insert)
+    {
+        int at = Hyperion.IndexOf(anchor, StringComparison.Ordinal);
+        Assert.True(at >= 0, anchor);
+        int lineStart = Hyperion.LastIndexOf('\n', at) + 1;
+        string text = Hyperion[..lineStart] + insert + "\n" + Hyperion[lineStart..];
+        string typed = text[..(lineStart + insert.Length)];
+        int line = typed.Count(c => c == '\n');
+        int character = typed.Length - (typed.LastIndexOf('\n') + 1);
+
+        await using LspClient client = await LspClient.StartAsync();
+        await client.Open(Uri, text);
+        JsonElement[] items = [.. (await client.At("textDocument/completion", Uri, line, character)).GetProperty("items").EnumerateArray()];
+        return ([.. items.Select(i => i.GetProperty("label").GetString()!)], items);
+    }
+
+    [Fact]
+    public async Task AtADeclarationsStart_OffersTheDeclarationKeywords_AndNoNames()
+    {
+        (string[] labels, _) = await Complete("  tranche Notes {", "  tra");
+        Assert.Contains("tranche", labels);
+        Assert.Contains("lease", labels);
+        Assert.Contains("waterfall", labels);
+        Assert.DoesNotContain("Notes", labels);
+        Assert.DoesNotContain("coupon", labels); // a tranche's item, not a deal's
+    }
+
+    [Fact]
+    public async Task InsideATranche_OffersItsItems()
+    {
+        (string[] labels, _) = await Complete("    coupon", "    ");
+        Assert.Contains("balance", labels);
+        Assert.Contains("amortize", labels);
+        Assert.DoesNotContain("lessee", labels);
+    }
+
+    [Fact]
+    public async Task AfterPay_OffersWhatAWaterfallPays()
+    {
+        (string[] labels, JsonElement[] items) = await Complete("    pay AssetMgmt", "    pay ");
+        Assert.Contains("Notes", labels);
+        Assert.Contains("Trustee", labels);
+        Assert.Contains("Sponsor", labels);
+        Assert.DoesNotContain("Meta", labels); // a party is never paid by a step
+        Assert.DoesNotContain("CashTrap", labels);
+        Assert.Equal("tranche", items.Single(i => i.GetProperty("label").GetString() == "Notes").GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task AfterFill_OffersAccounts()
+    {
+        (string[] labels, _) = await Complete("    fill Dsra", "    fill ");
+        Assert.Equal(["Dsra", "InterestReserve", "Trap"], labels.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AfterLessee_OffersParties()
+    {
+        (string[] labels, _) = await Complete("    rent     3.15bn", "    lessee ");
+        Assert.Equal(["BlueOwl", "Meta"], labels.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task InAnExpression_OffersReadableNamesAndExpressionKeywords()
+    {
+        (string[] labels, _) = await Complete("  default when", "  test Extra = ");
+        Assert.Contains("Notes", labels);
+        Assert.Contains("Dscr", labels);
+        Assert.Contains("if", labels);
+        Assert.DoesNotContain("Hyperion", labels);
+        Assert.DoesNotContain("tranche", labels);
+    }
+
+    [Fact]
+    public async Task AfterANewDeclarationsKeyword_OffersNothingToName()
+    {
+        (string[] labels, _) = await Complete("  tranche Notes {", "  account ");
+        Assert.Empty(labels);
+    }
+
+    [Fact]
+    public async Task InAComment_OffersNothing()
+    {
+        (string[] labels, _) = await Complete("  tranche Notes {", "  // pay ");
+        Assert.Empty(labels);
+    }
+}

@@ -1,0 +1,107 @@
+using DealLang.LanguageServer.Protocol;
+
+namespace DealLang.LanguageServer.Tests;
+
+/// <summary>textDocument/publishDiagnostics after didOpen and didChange: the checker's diagnostics, located, with
+/// code and severity, for the document's own file.</summary>
+public sealed class DiagnosticsTests
+{
+    public static TheoryData<string> ExampleDeals => [.. Examples.Deals.Select(p => Path.GetFileName(p))];
+
+    [Theory]
+    [MemberData(nameof(ExampleDeals))]
+    public async Task AnExample_HasNoErrors(string name)
+    {
+        string path = Examples.PathOf(name);
+        await using LspClient client = await LspClient.StartAsync();
+        await client.Open(Examples.UriOf(path), File.ReadAllText(path));
+        PublishDiagnosticsParams published = await client.DiagnosticsFor(Examples.UriOf(path), 1);
+        Assert.DoesNotContain(published.Diagnostics, d => d.Severity == 1);
+    }
+
+    [Fact]
+    public async Task AnEdit_ThatMisspellsAName_IsReportedWhereItStands()
+    {
+        string path = Examples.PathOf("hyperion.deal");
+        string uri = Examples.UriOf(path);
+        string text = File.ReadAllText(path);
+        await using LspClient client = await LspClient.StartAsync();
+        await client.Open(uri, text);
+        Assert.DoesNotContain((await client.DiagnosticsFor(uri, 1)).Diagnostics, d => d.Severity == 1);
+
+        // 'pay Trustee' in the waterfall becomes 'pay Trustea': DL0202, unknown name, on that word.
+        (int line, int character) = Examples.Find(text, "Trustee", after: "waterfall {");
+        string edited = text[..text.IndexOf("pay Trustee", text.IndexOf("waterfall {", StringComparison.Ordinal), StringComparison.Ordinal)]
+            + "pay Trustea" + text[(text.IndexOf("pay Trustee", text.IndexOf("waterfall {", StringComparison.Ordinal), StringComparison.Ordinal) + "pay Trustee".Length)..];
+        await client.Change(uri, edited, 2);
+        PublishDiagnosticsParams published = await client.DiagnosticsFor(uri, 2);
+        LspDiagnostic diagnostic = Assert.Single(published.Diagnostics, d => d.Severity == 1);
+        Assert.Equal("DL0202", diagnostic.Code);
+        Assert.Equal("deallang", diagnostic.Source);
+        Assert.Contains("did you mean 'Trustee'", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(new Position(line, character), diagnostic.Range.Start);
+        Assert.Equal(new Position(line, character + "Trustea".Length), diagnostic.Range.End);
+
+        // Put back: the error goes.
+        await client.Change(uri, text, 3);
+        Assert.DoesNotContain((await client.DiagnosticsFor(uri, 3)).Diagnostics, d => d.Severity == 1);
+    }
+
+    [Fact]
+    public async Task AWarning_IsPublishedWithSeverityTwo()
+    {
+        // Malformed 056: cash held in an account that is never released is a warning (DL0415), not an error.
+        string path = Path.Combine(DealLang.TestSupport.RepoPaths.Tests, "corpus", "malformed", "056-trap-never-released.deal");
+        await using LspClient client = await LspClient.StartAsync();
+        await client.Open(Examples.UriOf(path), File.ReadAllText(path));
+        LspDiagnostic diagnostic = Assert.Single((await client.DiagnosticsFor(Examples.UriOf(path), 1)).Diagnostics);
+        Assert.Equal(("DL0415", 2), (diagnostic.Code, diagnostic.Severity));
+    }
+
+    [Fact]
+    public async Task ADocument_ThatImportsAnother_ResolvesItBesideItself()
+    {
+        string path = Path.Combine(DealLang.TestSupport.RepoPaths.Tests, "corpus", "valid", "022-parent-holding-spv-equity-and-notes.deal");
+        await using LspClient client = await LspClient.StartAsync();
+        await client.Open(Examples.UriOf(path), File.ReadAllText(path));
+        Assert.Empty((await client.DiagnosticsFor(Examples.UriOf(path), 1)).Diagnostics);
+    }
+
+    [Fact]
+    public async Task AnImportedFile_OpenWithUnsavedEdits_IsReadFromTheEditor()
+    {
+        string folder = Directory.CreateTempSubdirectory("deallang-lsp-").FullName;
+        try
+        {
+            string spv = Path.Combine(DealLang.TestSupport.RepoPaths.Tests, "corpus", "valid", "021-project-spv-held-by-a-parent.deal");
+            string parent = Path.Combine(DealLang.TestSupport.RepoPaths.Tests, "corpus", "valid", "022-parent-holding-spv-equity-and-notes.deal");
+            File.Copy(spv, Path.Combine(folder, Path.GetFileName(spv)));
+            string parentPath = Path.Combine(folder, Path.GetFileName(parent));
+            File.Copy(parent, parentPath);
+            await using LspClient client = await LspClient.StartAsync();
+            await client.Open(Examples.UriOf(parentPath), File.ReadAllText(parentPath));
+            Assert.Empty((await client.DiagnosticsFor(Examples.UriOf(parentPath), 1)).Diagnostics);
+
+            // The SPV's equity renamed in its (unsaved) buffer: the parent's 'of Spv.SpvEquity' no longer resolves.
+            string spvPath = Path.Combine(folder, Path.GetFileName(spv));
+            client.Forget(Examples.UriOf(parentPath));
+            await client.Open(Examples.UriOf(spvPath), File.ReadAllText(spvPath).Replace("SpvEquity", "SpvShares", StringComparison.Ordinal));
+            PublishDiagnosticsParams published = await client.DiagnosticsFor(Examples.UriOf(parentPath), 1);
+            Assert.Contains(published.Diagnostics, d => d.Severity == 1 && d.Message.Contains("SpvEquity", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Closing_ClearsTheDocumentsDiagnostics()
+    {
+        await using LspClient client = await LspClient.StartAsync();
+        await client.Open("file:///tmp/lsp-broken.deal", "deal X { tranche }");
+        Assert.NotEmpty((await client.DiagnosticsFor("file:///tmp/lsp-broken.deal", 1)).Diagnostics);
+        await client.Notify("textDocument/didClose", new { textDocument = new { uri = "file:///tmp/lsp-broken.deal" } });
+        Assert.Empty((await client.DiagnosticsFor("file:///tmp/lsp-broken.deal", null)).Diagnostics);
+    }
+}
