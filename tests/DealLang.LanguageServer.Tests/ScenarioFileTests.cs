@@ -29,7 +29,7 @@ public sealed class ScenarioFileTests
         await using LspClient client = await LspClient.StartAsync();
         await client.Open(Examples.UriOf(dealPath), File.ReadAllText(dealPath).Replace("MetaLease", "CampusLease", StringComparison.Ordinal));
         await client.Open(Uri, Stress);
-        Assert.Contains((await client.DiagnosticsFor(Uri, 1)).Diagnostics, d => d.Code == "DL0202" && d.Message.Contains("MetaLease", StringComparison.Ordinal));
+        Assert.Contains((await client.DiagnosticsFor(Uri, 1)).Diagnostics, d => d.Code == "DL0504" && d.Message.Contains("MetaLease", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The VS Code extension's checks (docs/editors.md), run by .ci/run: the extension's pinned packages (npm ci, from
+# editors/vscode/package-lock.json), then
+#   1. the TextMate grammar is what grammar/DealLang.g4's keywords give (scripts/generate-grammar.js --check);
+#   2. the grammar's tests (vscode-tmgrammar-test over editors/vscode/test/*.test.deal, excerpts of the examples).
+set -euo pipefail
+cd "$(dirname "$0")/../../editors/vscode"
+npm ci --no-audit --no-fund --loglevel=error >/dev/null
+node scripts/generate-grammar.js --check
+npx --no-install vscode-tmgrammar-test "test/**/*.test.deal"
