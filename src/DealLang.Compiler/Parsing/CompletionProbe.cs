@@ -42,7 +42,8 @@ public static class CompletionProbe
         }
     }
 
-    /// <summary>Whether <paramref name="word"/> is a name a declaration may take: one ASCII name token, or a keyword
+    /// <summary>Whether <paramref name="word"/> is a name a declaration may take: one ASCII name token (a name with a
+    /// letter outside ASCII is DL0131), or a keyword
     /// the grammar also takes as a name (<c>level</c>, <c>rent</c>…); for an editor's rename.</summary>
     public static bool IsName(string word)
     {
@@ -56,7 +57,8 @@ public static class CompletionProbe
         lexer.RemoveErrorListeners();
         IList<IToken> tokens = lexer.GetAllTokens();
         return tokens.Count == 1 && tokens[0].Text == word
-            && (tokens[0].Type == DealLangLexer.IDENT || SyntaxMessages.IsNameKeyword(tokens[0].Type));
+            && (tokens[0].Type == DealLangLexer.IDENT
+                || (SyntaxMessages.IsNameKeyword(tokens[0].Type) && tokens[0].Type != DealLangLexer.NON_ASCII_NAME)); // DL0131
     }
 
     private sealed class Probe(int sentinelStart) : IAntlrErrorListener<IToken>
