@@ -85,6 +85,24 @@ public sealed class CompletionTests
     }
 
     [Fact]
+    public async Task AfterADotInAnExpression_OffersTheMembersAnExpressionReads()
+    {
+        (string[] labels, JsonElement[] items) = await Complete("  default when", "  test Extra = Notes.");
+        Assert.Contains("balance", labels);
+        Assert.Contains("interest_shortfall", labels);
+        Assert.DoesNotContain("Notes", labels);
+        Assert.DoesNotContain("if", labels);
+        Assert.Equal("money", items.Single(i => i.GetProperty("label").GetString() == "balance").GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task AfterADotOnANameReadByItsBareName_OffersNothing()
+    {
+        (string[] labels, _) = await Complete("  default when", "  test Extra = Dscr.");
+        Assert.Empty(labels);
+    }
+
+    [Fact]
     public async Task AfterANewDeclarationsKeyword_OffersNothingToName()
     {
         (string[] labels, _) = await Complete("  tranche Notes {", "  account ");

@@ -23,8 +23,15 @@ public sealed class DealSymbol(string name, string kind, SourceSpan declaration)
     /// level): money in currency units, a rate as a fraction (<c>5%</c> is 0.05), a ratio as a multiple.</summary>
     public double? Value { get; init; }
 
+    /// <summary>What an expression reads as <c>Name.member</c> (a tranche's <c>balance</c>, a lease's <c>rent</c>),
+    /// with each member's unit; empty for a kind read by its bare name or not at all.</summary>
+    public IReadOnlyList<DealMember> Members { get; init; } = [];
+
     public override string ToString() => $"{Kind} '{Name}' at {Declaration}";
 }
+
+/// <summary>A member an expression may read after a declaration's name and a dot, and its unit.</summary>
+public sealed record DealMember(string Name, Model.Unit Unit);
 
 /// <summary>One place a symbol's name stands: its declaration or a use. <see cref="Span"/> covers the name only
 /// (what a rename rewrites); <see cref="Member"/> is the member read after it (<c>balance</c> in

@@ -1,6 +1,7 @@
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Semantics;
+using DealLang.Compiler.Semantics.Kinds;
 using DealLang.Compiler.Syntax;
 
 namespace DealLang.Compiler;
@@ -40,6 +41,9 @@ internal static class SemanticModelBuilder
                 {
                     Unit = defining?.Unit,
                     Value = defining is ConstantExpression constant ? constant.Value : null,
+                    Members = KindRules.For(symbol.Kind).Reading is KindReading.ByMembers byMembers
+                        ? [.. byMembers.Members.Select(m => new DealMember(m.Name, m.Unit))]
+                        : [],
                 });
             }
         }

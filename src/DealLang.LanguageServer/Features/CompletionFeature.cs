@@ -31,12 +31,12 @@ internal static class CompletionFeature
     {
         string text = document.Text;
         int start = TextPositions.WordStart(text, TextPositions.ToOffset(text, position));
+        ExpectedAtCursor expected = CompletionProbe.ExpectedAt(text, start);
         if (start > 0 && text[start - 1] == '.')
         {
-            return new CompletionList(false, []); // a member after a dot: the members are not in the semantic model
+            return new CompletionList(false, Members(compilation, text, start - 1, expected));
         }
 
-        ExpectedAtCursor expected = CompletionProbe.ExpectedAt(text, start);
         var items = new List<CompletionItem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         if (expected.Name && NameKinds(expected) is { } kinds)
@@ -60,6 +60,21 @@ internal static class CompletionFeature
         }
 
         return new CompletionList(false, [.. items]);
+    }
+
+    // After 'Notes.' in an expression: what an expression reads of that declaration (its members and their units).
+    // A waterfall's 'pay Notes.' takes what a step pays instead, which the semantic model does not list: nothing then.
+    private static CompletionItem[] Members(Compilation compilation, string text, int dot, ExpectedAtCursor expected)
+    {
+        int nameStart = TextPositions.WordStart(text, dot);
+        string name = text[nameStart..dot];
+        if (name.Length == 0 || !expected.Rules.Contains("expr")
+            || compilation.SemanticModel.Symbols.FirstOrDefault(s => s.Name == name && s.Kind != "scenario") is not { } symbol)
+        {
+            return [];
+        }
+
+        return [.. symbol.Members.Select(m => new CompletionItem(m.Name, CompletionItemKinds.Field, HoverFeature.UnitName(m.Unit), "0" + m.Name))];
     }
 
     /// <summary>The kinds of names that fit (empty: any declaration), or null where a new name is declared.</summary>

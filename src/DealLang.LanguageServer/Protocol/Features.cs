@@ -45,6 +45,7 @@ public static class SymbolKinds
 /// <summary>The protocol's CompletionItemKind numbers the server uses.</summary>
 public static class CompletionItemKinds
 {
+    public const int Field = 5;
     public const int Variable = 6;
     public const int Class = 7;
     public const int Module = 9;
