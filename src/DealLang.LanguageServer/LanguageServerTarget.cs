@@ -79,16 +79,16 @@ internal sealed class LanguageServerTarget(JsonRpc rpc, TextWriter log, IDocumen
 
     [JsonRpcMethod("textDocument/definition")]
     public Location[] Definition(TextDocumentPositionParams request) =>
-        Answer("definition", request.TextDocument, [], (d, c) => NavigationFeature.Definition(d, c, request.Position));
+        Answer("definition", request.TextDocument, [], (d, c) => NavigationFeature.Definition(d, c, request.Position, _workspace.UriOf));
 
     [JsonRpcMethod("textDocument/references")]
     public Location[] References(ReferenceParams request) =>
         Answer("references", request.TextDocument, [],
-            (d, c) => NavigationFeature.References(d, c, request.Position, request.Context?.IncludeDeclaration ?? true));
+            (d, c) => NavigationFeature.References(d, c, request.Position, request.Context?.IncludeDeclaration ?? true, _workspace.UriOf));
 
     [JsonRpcMethod("textDocument/rename")]
     public WorkspaceEdit? Rename(RenameParams request) =>
-        Answer("rename", request.TextDocument, null, (d, c) => NavigationFeature.Rename(d, c, request.Position, request.NewName));
+        Answer("rename", request.TextDocument, null, (d, c) => NavigationFeature.Rename(d, c, request.Position, request.NewName, _workspace.UriOf));
 
     [JsonRpcMethod("textDocument/documentSymbol")]
     public DocumentSymbol[] DocumentSymbol(DocumentSymbolParams request) =>

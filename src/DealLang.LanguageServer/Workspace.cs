@@ -42,6 +42,21 @@ internal sealed partial class Workspace
 
     public OpenDocument? Find(string uri) => _documents.GetValueOrDefault(uri);
 
+    /// <summary>The URI of a file the compiler names by <paramref name="path"/>: the editor's own URI when the file is
+    /// open (so an edit or a location names the document exactly as the editor does), else the path's file URI.</summary>
+    public string UriOf(string path)
+    {
+        foreach (OpenDocument open in _documents.Values)
+        {
+            if (DocumentUris.SameFile(open.Path, path))
+            {
+                return open.Uri;
+            }
+        }
+
+        return DocumentUris.FromPath(path);
+    }
+
     /// <summary>The compilation of an open document (its own or, for a scenario file, its deal's with it).</summary>
     public Compilation Compile(OpenDocument document)
     {

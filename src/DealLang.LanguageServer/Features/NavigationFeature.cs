@@ -13,12 +13,12 @@ namespace DealLang.LanguageServer.Features;
 /// </summary>
 internal static class NavigationFeature
 {
-    public static Location[] Definition(OpenDocument document, Compilation compilation, Position position) =>
+    public static Location[] Definition(OpenDocument document, Compilation compilation, Position position, Func<string, string> uriOf) =>
         SymbolLookup.At(compilation.SemanticModel, document.Path, position) is { } at
-            ? [ToLocation(at.Symbol.Declaration)]
+            ? [ToLocation(at.Symbol.Declaration, uriOf)]
             : [];
 
-    public static Location[] References(OpenDocument document, Compilation compilation, Position position, bool includeDeclaration)
+    public static Location[] References(OpenDocument document, Compilation compilation, Position position, bool includeDeclaration, Func<string, string> uriOf)
     {
         SemanticModel model = compilation.SemanticModel;
         if (SymbolLookup.At(model, document.Path, position) is not { } at)
@@ -26,10 +26,10 @@ internal static class NavigationFeature
             return [];
         }
 
-        return [.. model.ReferencesOf(at.Symbol).Where(r => includeDeclaration || !r.IsDeclaration).Select(r => ToLocation(r.Span))];
+        return [.. model.ReferencesOf(at.Symbol).Where(r => includeDeclaration || !r.IsDeclaration).Select(r => ToLocation(r.Span, uriOf))];
     }
 
-    public static WorkspaceEdit? Rename(OpenDocument document, Compilation compilation, Position position, string newName)
+    public static WorkspaceEdit? Rename(OpenDocument document, Compilation compilation, Position position, string newName, Func<string, string> uriOf)
     {
         SemanticModel model = compilation.SemanticModel;
         if (SymbolLookup.At(model, document.Path, position) is not { } at)
@@ -51,7 +51,7 @@ internal static class NavigationFeature
         var changes = new Dictionary<string, TextEdit[]>(StringComparer.Ordinal);
         foreach (var file in model.ReferencesOf(at.Symbol).GroupBy(r => DocumentUris.Key(r.Span.Path), StringComparer.Ordinal))
         {
-            changes[DocumentUris.FromPath(file.Key)] = [.. file.Select(r => new TextEdit(TextPositions.ToRange(r.Span), newName))];
+            changes[uriOf(file.Key)] = [.. file.Select(r => new TextEdit(TextPositions.ToRange(r.Span), newName))];
         }
 
         return new WorkspaceEdit(changes);
@@ -60,6 +60,6 @@ internal static class NavigationFeature
     // The protocol's RequestFailed: the request was valid, and cannot be carried out; the editor shows the message.
     private const int RequestFailed = -32803;
 
-    private static Location ToLocation(Compiler.Diagnostics.SourceSpan span) =>
-        new(DocumentUris.FromPath(span.Path), TextPositions.ToRange(span));
+    private static Location ToLocation(Compiler.Diagnostics.SourceSpan span, Func<string, string> uriOf) =>
+        new(uriOf(span.Path), TextPositions.ToRange(span));
 }
