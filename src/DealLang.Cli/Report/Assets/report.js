@@ -87,11 +87,18 @@
           if (i === 0 && chart.marks.length > 0) { line.markLine = markLine(chart, 'y'); }
           return line;
         });
-        if (chart.marks.length > 0) {
-          // The axis reaches the trigger levels, so a level far from the values still shows.
-          var values = chart.marks.map(function (m) { return m.value; }).filter(function (v) { return v !== null; });
-          base.yAxis.min = function (e) { return Math.min(e.min, Math.min.apply(null, values)); };
-          base.yAxis.max = function (e) { return Math.max(e.max, Math.max.apply(null, values)); };
+        // The axis reaches a trigger level beyond the values (a margin of a tenth of the span past it), so a level far
+        // from the values still shows; a level among them leaves the axis as the values make it.
+        var drawn = [].concat.apply([], chart.series.map(function (s) { return s.values; })).filter(function (v) { return v !== null; });
+        var levels = chart.marks.map(function (m) { return m.value; }).filter(function (v) { return v !== null; });
+        if (drawn.length > 0 && levels.length > 0) {
+          var low = Math.min.apply(null, drawn), high = Math.max.apply(null, drawn);
+          var lowest = Math.min.apply(null, levels), highest = Math.max.apply(null, levels);
+          var margin = (Math.max(high, highest) - Math.min(low, lowest)) / 10;
+          // Rounded out to a power of ten at least the margin, so the axis ends on a round label (1.0x, not 1.03x).
+          var step = Math.pow(10, Math.ceil(Math.log10(margin)));
+          if (lowest < low) { base.yAxis.min = Math.floor((lowest - margin) / step) * step; }
+          if (highest > high) { base.yAxis.max = Math.ceil((highest + margin) / step) * step; }
         }
         return base;
       case 'histogram':

@@ -1,0 +1,103 @@
+using DealLang.Cli.Report;
+using DealLang.Runner.Simulation;
+using DealLang.TestSupport;
+
+namespace DealLang.Cli.Tests.Report;
+
+/// <summary><c>deallang report</c> without a browser: the file it writes, its mistakes (usage errors, exit 2), the data
+/// embedded safely, and the loss histogram's bins.</summary>
+public sealed class ReportCommandTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("deallang-report-cmd-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static readonly string Hyperion = Path.Combine(RepoPaths.Examples, "hyperion.deal");
+
+    [Fact]
+    public void WritesOneSelfContainedFileForOneScenario()
+    {
+        string file = Path.Combine(folder, "base.html");
+        var run = CliHarness.Run("report", Hyperion, "--scenario", "Base", "-o", file);
+        Assert.True(run.Exit == 0, run.ToString());
+        Assert.Equal($"wrote {file}\n", run.Out.ReplaceLineEndings("\n"));
+        string html = File.ReadAllText(file);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains(HtmlPage.Asset("echarts.common.min.js"), html, StringComparison.Ordinal); // the library, inline
+        Assert.Contains("\"id\":\"scenario-1-payments\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("scenario-2-", html, StringComparison.Ordinal); // one scenario: Base only
+        Assert.Contains("@media print", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--paths and --seed set a Monte Carlo run: give --mc too", "--scenario", "Base", "--paths", "10")]
+    [InlineData("--mc runs one stochastic scenario: give it with --scenario NAME", "--mc")]
+    [InlineData("--paths must be at least 1, not 0", "--mc", "--scenario", "Base", "--paths", "0")]
+    [InlineData("scenario Base is not stochastic (it draws nothing)", "--mc", "--scenario", "Base")]
+    [InlineData("unknown scenario 'Nope'", "--scenario", "Nope")]
+    public void MistakesAreUsageErrorsAndWriteNothing(string message, params string[] arguments)
+    {
+        string file = Path.Combine(folder, "r.html");
+        var run = CliHarness.Run(["report", Hyperion, .. arguments, "-o", file]);
+        Assert.Equal(2, run.Exit);
+        Assert.Contains(message, run.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public void TheOutputFileIsRequired()
+    {
+        var run = CliHarness.Run("report", Hyperion);
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("--out", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AChainIsRefusedWithAUsageError()
+    {
+        string chain = Path.Combine(RepoPaths.Tests, "corpus", "valid");
+        string top = Directory.GetFiles(chain, "022-*.deal").Single();
+        var run = CliHarness.Run("report", top, "-o", Path.Combine(folder, "c.html"));
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("imports deals (a chain)", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoTextOfTheDealCanCloseTheDataScript()
+    {
+        // A title that tries to end the <script> element and open another: the JSON escapes '<', '>' and '&'.
+        var document = new ReportDocument("D", "</script><script>alert(1)</script>", "USD", "x", []);
+        string html = HtmlPage.Render(document);
+        string data = html[html.IndexOf("id=\"report-data\">", StringComparison.Ordinal)..];
+        data = data[..data.IndexOf("</script>", StringComparison.Ordinal)];
+        Assert.DoesNotContain("<", data[1..], StringComparison.Ordinal);
+        Assert.Contains("\\u003C/script\\u003E", data, StringComparison.Ordinal);
+        Assert.Contains("<h1>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheLossHistogramPutsEveryPathInOneOfItsBins()
+    {
+        // 6 paths: losses 0, 0, 0, 10, 20, 100. Bins of (100 − 0) / 40 = 2.5: 0 → bin 0 (middle 1.25), 10 → bin 4,
+        // 20 → bin 8, 100 → bin 39 (the last bin holds the largest). Each bucket's value is within 0.39% of the loss.
+        var histogram = new LogHistogram(SimulationTotals.MeasureBits);
+        foreach (double loss in new double[] { 0, 0, 0, 10, 20, 100 })
+        {
+            histogram.Add(loss);
+        }
+
+        var (points, counts) = MonteCarloCharts.Binned(histogram);
+        Assert.Equal(MonteCarloCharts.Bins, points.Length);
+        Assert.Equal(1.25, points[0], 1e-12);
+        Assert.Equal(6, counts.Sum());
+        Assert.Equal((3L, 1L, 1L, 1L), (counts[0], counts[4], counts[8], counts[39]));
+
+        // No loss on any path: one bar at 0 holding them all.
+        var none = new LogHistogram(SimulationTotals.MeasureBits);
+        none.Add(0);
+        none.Add(0);
+        var (flatPoints, flatCounts) = MonteCarloCharts.Binned(none);
+        Assert.Equal([0.0], flatPoints);
+        Assert.Equal([2L], flatCounts);
+    }
+}
