@@ -29,6 +29,44 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("@media print", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AFleetsBookAndMarketValueAndATestsTriggerLevelAreTheDeals()
+    {
+        // CoreWeave's Base: the Gpus fleet's chart is the ledger's 'Gpus book value' and 'Gpus market value' columns
+        // (the committed ledger baseline, printed to the cent), and Dscr's chart carries CashTrap's level
+        // (trigger CashTrap when Dscr < 1.20x).
+        string file = Path.Combine(folder, "cw.html");
+        var run = CliHarness.Run("report", Path.Combine(RepoPaths.Examples, "coreweave-ddtl2.deal"), "--scenario", "Base", "-o", file);
+        Assert.True(run.Exit == 0, run.ToString());
+        using var data = EmbeddedData(File.ReadAllText(file));
+        var charts = data.RootElement.GetProperty("sections")[0].GetProperty("charts").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
+        var fleet = charts["scenario-1-fleet-0"];
+        Assert.Equal("Fleet Gpus: book and market value", fleet.GetProperty("title").GetString());
+
+        string[] ledger = File.ReadAllLines(Path.Combine(RepoPaths.Tests, "DealLang.Cli.Tests", "Baselines", "Snapshots",
+            "ExampleBaselineTests.coreweave-ddtl2.Base.ledger.verified.csv"));
+        string[] header = ledger[0].Split(',');
+        foreach (var (series, column) in new[] { (0, "Gpus book value"), (1, "Gpus market value") })
+        {
+            int c = Array.IndexOf(header, column);
+            double[] expected = [.. ledger.Skip(1).Select(row => double.Parse(row.Split(',')[c], System.Globalization.CultureInfo.InvariantCulture))];
+            double[] drawn = [.. fleet.GetProperty("series")[series].GetProperty("values").EnumerateArray().Select(v => v.GetDouble())];
+            Assert.Equal(expected.Length, drawn.Length);
+            Assert.All(expected.Zip(drawn), pair => Assert.Equal(pair.First, pair.Second, 0.005));
+        }
+
+        var marks = charts.Values.Single(c => c.GetProperty("title").GetString() == "Test Dscr").GetProperty("marks");
+        Assert.Equal(("CashTrap", 1.20), (marks[0].GetProperty("name").GetString(), marks[0].GetProperty("value").GetDouble()));
+    }
+
+    /// <summary>The report's data, from its <c>&lt;script type="application/json"&gt;</c>.</summary>
+    internal static System.Text.Json.JsonDocument EmbeddedData(string html)
+    {
+        const string open = "<script type=\"application/json\" id=\"report-data\">";
+        int start = html.IndexOf(open, StringComparison.Ordinal) + open.Length;
+        return System.Text.Json.JsonDocument.Parse(html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)]);
+    }
+
     [Theory]
     [InlineData("--paths and --seed set a Monte Carlo run: give --mc too", "--scenario", "Base", "--paths", "10")]
     [InlineData("--mc runs one stochastic scenario: give it with --scenario NAME", "--mc")]
