@@ -63,17 +63,30 @@ internal static class ReportCommand
             return result.Model is null ? ExitCodes.DealErrors : ExitCodes.InternalError;
         }
 
+        ReportDocument document;
         if (compilation.Entities.Count > 0)
         {
-            throw new UsageException($"{request.Path} imports deals (a chain): 'deallang report' charts a single deal; use 'deallang run' for the chain");
-        }
+            if (request.MonteCarlo)
+            {
+                throw new UsageException($"{request.Path} imports deals (a chain): 'deallang report --mc' charts a single deal's run; use 'deallang mc' for the chain's");
+            }
 
-        using var host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
-        IDealProgram program = host.Program;
-        DealDescription deal = program.Description;
-        ReportDocument document = request.MonteCarlo
-            ? MonteCarlo(request, compilation, program, result.Model!, console)
-            : Scenarios(request, program, result.Model!, console);
+            using ChainPrograms? chain = ChainPrograms.Load(compilation, result, options, console);
+            if (chain is null)
+            {
+                return ExitCodes.InternalError; // every entity checked without errors: a failure after that is a DealLang bug
+            }
+
+            document = Chain(request, chain, [.. compilation.Entities, result.Model!]);
+        }
+        else
+        {
+            using var host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
+            IDealProgram program = host.Program;
+            document = request.MonteCarlo
+                ? MonteCarlo(request, compilation, program, result.Model!, console)
+                : Scenarios(request, program, result.Model!);
+        }
 
         var outputs = new OutputFiles();
         outputs.Add(request.Out, HtmlPage.Render(document));
@@ -110,7 +123,7 @@ internal static class ReportCommand
 
     /// <summary>The deterministic report: every chosen scenario run with its full ledger and the cash check (as
     /// <c>run</c>), a section of charts per scenario, then the scenarios side by side.</summary>
-    private static ReportDocument Scenarios(ReportRequest request, IDealProgram program, Compiler.Model.DealModel model, CliConsole console)
+    private static ReportDocument Scenarios(ReportRequest request, IDealProgram program, Compiler.Model.DealModel model)
     {
         DealDescription deal = program.Description;
         var scenarios = RunCommand.SelectScenarios(deal, [.. model.Scenarios], request.Scenario ?? "all");
@@ -125,6 +138,35 @@ internal static class ReportCommand
         sections.Add(ComparisonCharts.Build(outcomes, "comparison"));
         string which = outcomes.Count == 1 ? $"scenario {outcomes[0].Scenario}" : $"{outcomes.Count} scenarios";
         return new ReportDocument(deal.Name, deal.Title, deal.Currency, which, [.. sections]);
+    }
+
+    /// <summary>A chain's report: its scenarios run as <c>run</c> runs a chain (every entity on the same scenario, in
+    /// run order, with the cash check), then per entity in run order a section per scenario and the scenarios side by
+    /// side, each entity's test levels from its own triggers.</summary>
+    private static ReportDocument Chain(ReportRequest request, ChainPrograms chain, IReadOnlyList<Compiler.Model.DealModel> models)
+    {
+        var top = models[^1];
+        var scenarios = RunCommand.SelectScenarios(chain.Top, [.. top.Scenarios], request.Scenario ?? "all");
+        var outcomes = new ChainRunner(chain.Programs, fullLedger: true, checkCash: true).RunAll(scenarios);
+        var sections = new List<ReportSection>();
+        for (int e = 0; e < chain.Programs.Count; e++)
+        {
+            var levels = TriggerLevels.Of(models[e]);
+            var entity = outcomes[0].Entities[e];
+            string name = entity.Deal.Name;
+            for (int s = 0; s < outcomes.Count; s++)
+            {
+                sections.Add(ScenarioCharts.Build(entity.Deal, entity.Layout, outcomes[s].Entities[e].Outcome, levels,
+                    string.Create(CultureInfo.InvariantCulture, $"entity-{e + 1}-scenario-{s + 1}"), name));
+            }
+
+            sections.Add(ComparisonCharts.Build([.. outcomes.Select(o => o.Entities[e].Outcome)],
+                string.Create(CultureInfo.InvariantCulture, $"entity-{e + 1}-comparison"), name));
+        }
+
+        string which = outcomes.Count == 1 ? $"scenario {outcomes[0].Scenario}" : $"{outcomes.Count} scenarios";
+        string entities = string.Join(", ", outcomes[0].Entities.Select(x => x.Deal.Name));
+        return new ReportDocument(chain.Top.Name, chain.Top.Title, chain.Top.Currency, $"a chain of {entities}, in run order; {which}", [.. sections]);
     }
 
     /// <summary>The unit an index's level is read in (docs/language.md §5 "index"): a rate's fan reads in %.</summary>

@@ -9,7 +9,8 @@ namespace DealLang.Cli.Report;
 /// </summary>
 internal static class ComparisonCharts
 {
-    public static ReportSection Build(IReadOnlyList<ScenarioOutcome> outcomes, string sectionId)
+    /// <param name="entity">In a chain, the entity's name, for the section's title; null for a deal alone.</param>
+    public static ReportSection Build(IReadOnlyList<ScenarioOutcome> outcomes, string sectionId, string? entity = null)
     {
         ImmutableArray<string> scenarios = [.. outcomes.Select(o => o.Scenario)];
         var first = outcomes[0];
@@ -20,7 +21,7 @@ internal static class ComparisonCharts
             .. first.Tranches.Select((t, i) => new ChartSeries(t.Name, [.. outcomes.Select(o => ScenarioCharts.Value(o.Tranches[i].Irr))])),
             .. first.Equities.Select((e, i) => new ChartSeries(e.Name, [.. outcomes.Select(o => ScenarioCharts.Value(o.Equities[i].Irr))])),
         ];
-        return new ReportSection(sectionId, "Scenarios side by side", "the summary's figures; an IRR that is undefined is left out (n/a)",
+        return new ReportSection(sectionId, entity is null ? "Scenarios side by side" : $"{entity}: scenarios side by side", "the summary's figures; an IRR that is undefined is left out (n/a)",
         [
             new Chart($"{sectionId}-losses", "Principal loss by scenario", ChartKind.GroupedBars, ChartUnit.Money, "scenario", scenarios, losses, [],
                 "principal never repaid"),

@@ -18,7 +18,8 @@ internal static partial class ScenarioCharts
     [GeneratedRegex(@"^(?<step>\d+ .*) (?<what>paid|filled|held|distributed|swept)$", RegexOptions.CultureInvariant)]
     private static partial Regex PaymentColumn();
 
-    public static ReportSection Build(DealDescription deal, LedgerLayout layout, ScenarioOutcome outcome, TriggerLevels levels, string sectionId)
+    /// <param name="entity">In a chain, the entity's name, for the section's title; null for a deal alone.</param>
+    public static ReportSection Build(DealDescription deal, LedgerLayout layout, ScenarioOutcome outcome, TriggerLevels levels, string sectionId, string? entity = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         LedgerTable ledger = outcome.Ledger ?? throw new ArgumentException("the report needs the scenario's full ledger", nameof(outcome));
@@ -88,7 +89,7 @@ internal static partial class ScenarioCharts
             : periods < deal.ScheduledPeriods
                 ? $"{periods} of {deal.ScheduledPeriods} periods run (the deal ended early)"
                 : $"{periods} periods run ({deal.ScheduledPeriods} to the maturity, then {periods - deal.ScheduledPeriods} in the workout)";
-        return new ReportSection(sectionId, $"Scenario {outcome.Scenario}", note, [.. charts]);
+        return new ReportSection(sectionId, entity is null ? $"Scenario {outcome.Scenario}" : $"{entity}: scenario {outcome.Scenario}", note, [.. charts]);
     }
 
     internal static ChartUnit UnitOf(ColumnKind kind) => kind switch

@@ -91,13 +91,27 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
-    public void AChainIsRefusedWithAUsageError()
+    public void AChainsReportHasEachEntitysScenariosInRunOrder()
     {
-        string chain = Path.Combine(RepoPaths.Tests, "corpus", "valid");
-        string top = Directory.GetFiles(chain, "022-*.deal").Single();
-        var run = CliHarness.Run("report", top, "-o", Path.Combine(folder, "c.html"));
-        Assert.Equal(2, run.Exit);
-        Assert.Contains("imports deals (a chain)", run.Err, StringComparison.Ordinal);
+        // Valid 022: Parent holds Spv's notes and equity, so Spv runs first. Each entity has its scenarios' sections, then
+        // its comparison; a Monte Carlo report of a chain is refused (deallang mc runs the chain).
+        string top = Directory.GetFiles(Path.Combine(RepoPaths.Tests, "corpus", "valid"), "022-*.deal").Single();
+        string file = Path.Combine(folder, "chain.html");
+        var run = CliHarness.Run("report", top, "-o", file);
+        Assert.True(run.Exit == 0, run.ToString());
+        using var data = EmbeddedData(File.ReadAllText(file));
+        string[] titles = [.. data.RootElement.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("title").GetString()!)];
+        Assert.StartsWith("Spv: scenario ", titles[0], StringComparison.Ordinal);
+        Assert.Contains("Spv: scenarios side by side", titles);
+        Assert.Equal("Parent: scenarios side by side", titles[^1]);
+        int spv = Array.IndexOf(titles, "Spv: scenarios side by side");
+        Assert.Equal(titles.Length, 2 * (spv + 1)); // the same scenarios for both entities
+        Assert.All(data.RootElement.GetProperty("sections").EnumerateArray(), s =>
+            Assert.Contains(s.GetProperty("charts").EnumerateArray(), c => c.GetProperty("series").GetArrayLength() > 0));
+
+        var mc = CliHarness.Run("report", top, "--mc", "--scenario", "X", "-o", file + ".mc");
+        Assert.Equal(2, mc.Exit);
+        Assert.Contains("imports deals (a chain): 'deallang report --mc' charts a single deal's run", mc.Err, StringComparison.Ordinal);
     }
 
     [Fact]
