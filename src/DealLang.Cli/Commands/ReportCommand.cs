@@ -20,7 +20,7 @@ namespace DealLang.Cli.Commands;
 internal static class ReportCommand
 {
     private sealed record ReportRequest(
-        string Path, string[] ScenarioFiles, string? Scenario, string Out, bool MonteCarlo, int? Paths, ulong? Seed, int Threads);
+        string Path, string[] ScenarioFiles, string? Scenario, string Out, bool MonteCarlo, int? Paths, ulong? Seed, int? Threads);
 
     public static Command Create(CliConsole console, CompileOptions options)
     {
@@ -35,11 +35,10 @@ internal static class ReportCommand
         var mc = new Option<bool>("--mc") { Description = "Run the stochastic scenario's paths and chart the Monte Carlo results (as 'deallang mc')." };
         var paths = new Option<int?>("--paths", "-n") { Description = "With --mc: paths to run (default: the scenario's 'paths', else 10,000).", HelpName = "N" };
         var seed = new Option<ulong?>("--seed") { Description = "With --mc: the seed (default: the scenario's 'seed', else 1).", HelpName = "S" };
-        var threads = new Option<int>("--threads", "-t")
+        var threads = new Option<int?>("--threads", "-t")
         {
-            Description = "With --mc: threads to run paths on (the report does not depend on it).",
+            Description = "With --mc: threads to run paths on (default: the machine's processors; the report does not depend on it).",
             HelpName = "T",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var command = new Command("report", "Write a deal's scenarios (or a Monte Carlo run) as one self-contained HTML file of charts and tables.")
         {
@@ -100,9 +99,9 @@ internal static class ReportCommand
 
     private static void Validate(ReportRequest request)
     {
-        if (!request.MonteCarlo && (request.Paths is not null || request.Seed is not null))
+        if (!request.MonteCarlo && (request.Paths is not null || request.Seed is not null || request.Threads is not null))
         {
-            throw new UsageException("--paths and --seed set a Monte Carlo run: give --mc too");
+            throw new UsageException("--paths, --seed and --threads set a Monte Carlo run: give --mc too");
         }
 
         if (request.MonteCarlo && (request.Scenario is null || request.Scenario == "all"))
@@ -115,7 +114,7 @@ internal static class ReportCommand
             throw new UsageException($"--paths must be at least 1, not {request.Paths}");
         }
 
-        if (request.Threads < 1)
+        if (request.Threads is < 1)
         {
             throw new UsageException($"--threads must be at least 1, not {request.Threads}");
         }
@@ -203,7 +202,7 @@ internal static class ReportCommand
         SimulationTotals totals;
         try
         {
-            totals = new SimulationEngine(program, source, checkCash: true).Run(0, paths, request.Threads, null, bar is null ? null : bar.Report);
+            totals = new SimulationEngine(program, source, checkCash: true).Run(0, paths, request.Threads ?? Environment.ProcessorCount, null, bar is null ? null : bar.Report);
         }
         finally
         {

@@ -68,7 +68,9 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--paths and --seed set a Monte Carlo run: give --mc too", "--scenario", "Base", "--paths", "10")]
+    [InlineData("--paths, --seed and --threads set a Monte Carlo run: give --mc too", "--scenario", "Base", "--paths", "10")]
+    [InlineData("--paths, --seed and --threads set a Monte Carlo run: give --mc too", "--threads", "2")]
+    [InlineData("--threads must be at least 1, not 0", "--mc", "--scenario", "Base", "--threads", "0")]
     [InlineData("--mc runs one stochastic scenario: give it with --scenario NAME", "--mc")]
     [InlineData("--paths must be at least 1, not 0", "--mc", "--scenario", "Base", "--paths", "0")]
     [InlineData("scenario Base is not stochastic (it draws nothing)", "--mc", "--scenario", "Base")]
