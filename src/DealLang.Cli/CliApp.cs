@@ -31,6 +31,7 @@ public static class CliApp
             MergeCommand.Create(console),
             SolveCommand.Create(console, options),
             LspCommand.Create(console),
+            ReportCommand.Create(console, options),
         };
 
         ParseResult parsed = root.Parse(args);

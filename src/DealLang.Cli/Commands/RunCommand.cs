@@ -131,7 +131,7 @@ internal static class RunCommand
         return ExitCodes.Ok;
     }
 
-    private static List<ScenarioSpec> SelectScenarios(DealDescription deal, ScenarioSpec[] declared, string name)
+    internal static List<ScenarioSpec> SelectScenarios(DealDescription deal, ScenarioSpec[] declared, string name)
     {
         if (declared.Length == 0)
         {

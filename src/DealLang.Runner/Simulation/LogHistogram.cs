@@ -306,6 +306,23 @@ public sealed class LogHistogram
         return negative ? (-upper, -lower) : (lower, upper);
     }
 
+    /// <summary>The buckets holding values, in ascending order of value: each as its reported value (the midpoint
+    /// clamped into [Min, Max], as <see cref="ValueAtRank"/> reports it) and its count. What a chart of the distribution
+    /// draws (<c>deallang report --mc</c>'s loss histograms).</summary>
+    public IReadOnlyList<(double Value, long Count)> Occupied()
+    {
+        var buckets = new List<(double Value, long Count)>();
+        for (int i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] > 0)
+            {
+                buckets.Add((Representative(i), counts[i]));
+            }
+        }
+
+        return buckets;
+    }
+
     /// <summary>The midpoint of bucket <paramref name="index"/>, clamped into [Min, Max].</summary>
     double Representative(int index)
     {

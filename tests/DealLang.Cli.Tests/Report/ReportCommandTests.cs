@@ -1,0 +1,157 @@
+using DealLang.Cli.Report;
+using DealLang.Runner.Simulation;
+using DealLang.TestSupport;
+
+namespace DealLang.Cli.Tests.Report;
+
+/// <summary><c>deallang report</c> without a browser: the file it writes, its mistakes (usage errors, exit 2), the data
+/// embedded safely, and the loss histogram's bins.</summary>
+public sealed class ReportCommandTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("deallang-report-cmd-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static readonly string Hyperion = Path.Combine(RepoPaths.Examples, "hyperion.deal");
+
+    [Fact]
+    public void WritesOneSelfContainedFileForOneScenario()
+    {
+        string file = Path.Combine(folder, "base.html");
+        var run = CliHarness.Run("report", Hyperion, "--scenario", "Base", "-o", file);
+        Assert.True(run.Exit == 0, run.ToString());
+        Assert.Equal($"wrote {file}\n", run.Out.ReplaceLineEndings("\n"));
+        string html = File.ReadAllText(file);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains(HtmlPage.Asset("echarts.common.min.js"), html, StringComparison.Ordinal); // the library, inline
+        Assert.Contains("\"id\":\"scenario-1-payments\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("scenario-2-", html, StringComparison.Ordinal); // one scenario: Base only
+        Assert.Contains("@media print", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFleetsBookAndMarketValueAndATestsTriggerLevelAreTheDeals()
+    {
+        // CoreWeave's Base: the Gpus fleet's chart is the ledger's 'Gpus book value' and 'Gpus market value' columns
+        // (the committed ledger baseline, printed to the cent), and Dscr's chart carries CashTrap's level
+        // (trigger CashTrap when Dscr < 1.20x).
+        string file = Path.Combine(folder, "cw.html");
+        var run = CliHarness.Run("report", Path.Combine(RepoPaths.Examples, "coreweave-ddtl2.deal"), "--scenario", "Base", "-o", file);
+        Assert.True(run.Exit == 0, run.ToString());
+        using var data = EmbeddedData(File.ReadAllText(file));
+        var charts = data.RootElement.GetProperty("sections")[0].GetProperty("charts").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
+        var fleet = charts["scenario-1-fleet-0"];
+        Assert.Equal("Fleet Gpus: book and market value", fleet.GetProperty("title").GetString());
+
+        string[] ledger = File.ReadAllLines(Path.Combine(RepoPaths.Tests, "DealLang.Cli.Tests", "Baselines", "Snapshots",
+            "ExampleBaselineTests.coreweave-ddtl2.Base.ledger.verified.csv"));
+        string[] header = ledger[0].Split(',');
+        foreach (var (series, column) in new[] { (0, "Gpus book value"), (1, "Gpus market value") })
+        {
+            int c = Array.IndexOf(header, column);
+            double[] expected = [.. ledger.Skip(1).Select(row => double.Parse(row.Split(',')[c], System.Globalization.CultureInfo.InvariantCulture))];
+            double[] drawn = [.. fleet.GetProperty("series")[series].GetProperty("values").EnumerateArray().Select(v => v.GetDouble())];
+            Assert.Equal(expected.Length, drawn.Length);
+            Assert.All(expected.Zip(drawn), pair => Assert.Equal(pair.First, pair.Second, 0.005));
+        }
+
+        var marks = charts.Values.Single(c => c.GetProperty("title").GetString() == "Test Dscr").GetProperty("marks");
+        Assert.Equal(("CashTrap", 1.20), (marks[0].GetProperty("name").GetString(), marks[0].GetProperty("value").GetDouble()));
+    }
+
+    /// <summary>The report's data, from its <c>&lt;script type="application/json"&gt;</c>.</summary>
+    internal static System.Text.Json.JsonDocument EmbeddedData(string html)
+    {
+        const string open = "<script type=\"application/json\" id=\"report-data\">";
+        int start = html.IndexOf(open, StringComparison.Ordinal) + open.Length;
+        return System.Text.Json.JsonDocument.Parse(html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)]);
+    }
+
+    [Theory]
+    [InlineData("--paths, --seed and --threads set a Monte Carlo run: give --mc too", "--scenario", "Base", "--paths", "10")]
+    [InlineData("--paths, --seed and --threads set a Monte Carlo run: give --mc too", "--threads", "2")]
+    [InlineData("--threads must be at least 1, not 0", "--mc", "--scenario", "Base", "--threads", "0")]
+    [InlineData("--mc runs one stochastic scenario: give it with --scenario NAME", "--mc")]
+    [InlineData("--paths must be at least 1, not 0", "--mc", "--scenario", "Base", "--paths", "0")]
+    [InlineData("scenario Base is not stochastic (it draws nothing)", "--mc", "--scenario", "Base")]
+    [InlineData("unknown scenario 'Nope'", "--scenario", "Nope")]
+    public void MistakesAreUsageErrorsAndWriteNothing(string message, params string[] arguments)
+    {
+        string file = Path.Combine(folder, "r.html");
+        var run = CliHarness.Run(["report", Hyperion, .. arguments, "-o", file]);
+        Assert.Equal(2, run.Exit);
+        Assert.Contains(message, run.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public void TheOutputFileIsRequired()
+    {
+        var run = CliHarness.Run("report", Hyperion);
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("--out", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AChainsReportHasEachEntitysScenariosInRunOrder()
+    {
+        // Valid 022: Parent holds Spv's notes and equity, so Spv runs first. Each entity has its scenarios' sections, then
+        // its comparison; a Monte Carlo report of a chain is refused (deallang mc runs the chain).
+        string top = Directory.GetFiles(Path.Combine(RepoPaths.Tests, "corpus", "valid"), "022-*.deal").Single();
+        string file = Path.Combine(folder, "chain.html");
+        var run = CliHarness.Run("report", top, "-o", file);
+        Assert.True(run.Exit == 0, run.ToString());
+        using var data = EmbeddedData(File.ReadAllText(file));
+        string[] titles = [.. data.RootElement.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("title").GetString()!)];
+        Assert.StartsWith("Spv: scenario ", titles[0], StringComparison.Ordinal);
+        Assert.Contains("Spv: scenarios side by side", titles);
+        Assert.Equal("Parent: scenarios side by side", titles[^1]);
+        int spv = Array.IndexOf(titles, "Spv: scenarios side by side");
+        Assert.Equal(titles.Length, 2 * (spv + 1)); // the same scenarios for both entities
+        Assert.All(data.RootElement.GetProperty("sections").EnumerateArray(), s =>
+            Assert.Contains(s.GetProperty("charts").EnumerateArray(), c => c.GetProperty("series").GetArrayLength() > 0));
+
+        var mc = CliHarness.Run("report", top, "--mc", "--scenario", "X", "-o", file + ".mc");
+        Assert.Equal(2, mc.Exit);
+        Assert.Contains("imports deals (a chain): 'deallang report --mc' charts a single deal's run", mc.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoTextOfTheDealCanCloseTheDataScript()
+    {
+        // A title that tries to end the <script> element and open another: the JSON escapes '<', '>' and '&'.
+        var document = new ReportDocument("D", "</script><script>alert(1)</script>", "USD", "x", []);
+        string html = HtmlPage.Render(document);
+        string data = html[html.IndexOf("id=\"report-data\">", StringComparison.Ordinal)..];
+        data = data[..data.IndexOf("</script>", StringComparison.Ordinal)];
+        Assert.DoesNotContain("<", data[1..], StringComparison.Ordinal);
+        Assert.Contains("\\u003C/script\\u003E", data, StringComparison.Ordinal);
+        Assert.Contains("<h1>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheLossHistogramPutsEveryPathInOneOfItsBins()
+    {
+        // 6 paths: losses 0, 0, 0, 10, 20, 100. Bins of (100 − 0) / 40 = 2.5: 0 → bin 0 (middle 1.25), 10 → bin 4,
+        // 20 → bin 8, 100 → bin 39 (the last bin holds the largest). Each bucket's value is within 0.39% of the loss.
+        var histogram = new LogHistogram(SimulationTotals.MeasureBits);
+        foreach (double loss in new double[] { 0, 0, 0, 10, 20, 100 })
+        {
+            histogram.Add(loss);
+        }
+
+        var (points, counts) = MonteCarloCharts.Binned(histogram);
+        Assert.Equal(MonteCarloCharts.Bins, points.Length);
+        Assert.Equal(1.25, points[0], 1e-12);
+        Assert.Equal(6, counts.Sum());
+        Assert.Equal((3L, 1L, 1L, 1L), (counts[0], counts[4], counts[8], counts[39]));
+
+        // No loss on any path: one bar at 0 holding them all.
+        var none = new LogHistogram(SimulationTotals.MeasureBits);
+        none.Add(0);
+        none.Add(0);
+        var (flatPoints, flatCounts) = MonteCarloCharts.Binned(none);
+        Assert.Equal([0.0], flatPoints);
+        Assert.Equal([2L], flatCounts);
+    }
+}
