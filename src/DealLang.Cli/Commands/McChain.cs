@@ -55,17 +55,9 @@ internal static class McChain
         (int index, int count) = request.Shard is { } text ? McCommand.ParseShard(text) : (1, 1);
         Shard shard = Shard.Of(index, count, paths);
 
-        ProgressBar? bar = ProgressBar.For(console, shard.To - shard.From, Environment.GetEnvironmentVariable);
         using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, simulation.Columns) : null;
-        SimulationTotals[] totals;
-        try
-        {
-            totals = simulation.Run(shard.From, shard.To, request.Threads, rows, bar is null ? null : bar.Report);
-        }
-        finally
-        {
-            bar?.Finish();
-        }
+        SimulationTotals[] totals = ProgressDisplay.Run(console, console.ShowsProgress, $"mc {scenario.Name}", shard.To - shard.From,
+            report => simulation.Run(shard.From, shard.To, request.Threads, rows, report));
 
         string? rowsWritten = rows?.Commit();
         if (request.Shard is not null)
@@ -74,7 +66,7 @@ internal static class McChain
             outputs.Add(request.Out!, ShardFile.WriteChain(new ChainShardResult(shard, [.. frames.Zip(totals)])));
             foreach (string written in outputs.Commit())
             {
-                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                console.Info(console.Out, string.Create(CultureInfo.InvariantCulture,
                     $"wrote {TerminalText.Escape(written)} (shard {shard.Index}/{shard.Count} of the chain {string.Join(", ", deals.Select(d => d.Name))}: paths {shard.From} to {shard.To - 1} of {paths})"));
             }
         }
@@ -86,7 +78,7 @@ internal static class McChain
         if (rowsWritten is not null)
         {
             // As for one deal: beside a printed report on standard error, so the report stays one clean document.
-            (request.Shard is null ? console.Error : console.Out).WriteLine($"wrote {TerminalText.Escape(rowsWritten)}");
+            console.Info(request.Shard is null ? console.Error : console.Out, $"wrote {TerminalText.Escape(rowsWritten)}");
         }
 
         return ExitCodes.Ok;

@@ -5,7 +5,7 @@ using DealLang.Runner.Simulation;
 namespace DealLang.Cli.Commands;
 
 /// <summary>
-/// <c>deallang merge SHARD… [--format table|csv|json|md]</c>: combine the shard files of one Monte Carlo run
+/// <c>deallang merge SHARD… [--format table|csv|json|md] [-o FILE]</c>: combine the shard files of one Monte Carlo run
 /// (<c>deallang mc --shard i/K --out FILE</c>) and print the report the single run prints, byte for byte; a chain's
 /// shards print every entity's report, as <c>mc</c> on the chain does (<see cref="McChain.Reports"/>). Shards of
 /// another deal or chain, seed or scenario, shards that overlap and missing shards are usage errors naming the files.
@@ -19,8 +19,10 @@ internal static class MergeCommand
         var shards = new Argument<string[]>("shards") { Description = "The shard files of one run (every shard, each once).", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(Formats);
-        var command = new Command("merge", "Combine the shard files of a Monte Carlo run into its report.") { shards, format };
-        command.SetAction(parse => Execute(parse.GetValue(shards) ?? [], McCommand.ParseFormat(parse.GetValue(format)!), console));
+        var output = CommonOptions.OutputOption();
+        var command = new Command("merge", "Combine the shard files of a Monte Carlo run into its report.") { shards, format, output };
+        command.SetAction(parse => ReportOutput.Run(console, parse.GetValue(output),
+            c => Execute(parse.GetValue(shards) ?? [], McCommand.ParseFormat(parse.GetValue(format)!), c)));
         return command;
     }
 
