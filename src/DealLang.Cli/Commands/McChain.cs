@@ -56,8 +56,11 @@ internal static class McChain
         Shard shard = Shard.Of(index, count, paths);
 
         using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, simulation.Columns) : null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         SimulationTotals[] totals = ProgressDisplay.Run(console, console.ShowsProgress, $"mc {scenario.Name}", shard.To - shard.From,
             report => simulation.Run(shard.From, shard.To, request.Threads, rows, report));
+        console.Detail(string.Create(CultureInfo.InvariantCulture,
+            $"ran the chain's paths {shard.From} to {shard.To - 1} on {request.Threads} thread(s) in {clock.Elapsed.TotalSeconds:F3} s"));
 
         string? rowsWritten = rows?.Commit();
         if (request.Shard is not null)

@@ -216,8 +216,10 @@ internal static class McCommand
 
         bool progress = (console with { Environment = environment }).ShowsProgress;
         using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, PathColumns.For(deal)) : null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         SimulationTotals totals = ProgressDisplay.Run(console, progress, $"mc {frame.Scenario}", shard.To - shard.From,
             report => new SimulationEngine(program, source, checkCash: true).Run(shard.From, shard.To, request.Threads, rows, report));
+        console.Detail(string.Create(CultureInfo.InvariantCulture, $"ran paths {shard.From} to {shard.To - 1} on {request.Threads} thread(s) in {clock.Elapsed.TotalSeconds:F3} s"));
 
         string? rowsWritten = rows?.Commit();
         if (request.Shard is not null)

@@ -84,7 +84,9 @@ internal static class RunCommand
 
         // Cash conservation is checked on every CLI run: it costs a few additions per period, and a break can
         // only be a DealLang bug, which an analyst must never see as plausible numbers.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var outcomes = ProgressDisplay.Stage(console, $"running {deal.Name}", () => new ScenarioRunner(program, fullLedger: showLedgers, checkCash: true).RunAll(scenarios));
+        console.Detail(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ran {scenarios.Count} scenario(s) in {clock.Elapsed.TotalSeconds:F3} s"));
 
         var reports = new List<(string Title, string FileStem, string Text)>();
         if (showLedgers)
