@@ -54,7 +54,7 @@ esac
 threads_given=0
 for a in "${mc_args[@]}"; do
   case "$a" in
-    --shard | --shard=* | --out | --out=* | -o | --paths-out | --paths-out=* | --replay-path | --replay-path=* | --format | --format=* | -f)
+    --shard | --shard=* | --out | --out=* | -o | --output | --output=* | --paths-out | --paths-out=* | --replay-path | --replay-path=* | --format | --format=* | -f)
       usage "'$a' is set by mc-array.sh (--format: give it before --), not after --" ;;
     --threads | --threads=* | -t) threads_given=1 ;;
   esac

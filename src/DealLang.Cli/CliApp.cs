@@ -20,8 +20,9 @@ public static class CliApp
 
         var options = (compileOptions ?? CompileOptions.Default) with
         {
-            Warn = message => console.Error.WriteLine($"deallang: warning: {TerminalText.Escape(message)}"),
+            Warn = message => console.Info(console.Error, $"deallang: warning: {TerminalText.Escape(message)}"),
         };
+        var verbosity = VerbosityOption();
         var root = new RootCommand("DealLang: compile and run structured-credit deal files (docs/cli.md).")
         {
             CheckCommand.Create(console),
@@ -33,6 +34,7 @@ public static class CliApp
             LspCommand.Create(console),
             ReportCommand.Create(console, options),
         };
+        root.Options.Add(verbosity);
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -48,14 +50,19 @@ public static class CliApp
             return ExitCodes.UsageError;
         }
 
+        console.Verbosity = ParseVerbosity(parsed.GetValue(verbosity));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            return parsed.Invoke(new InvocationConfiguration
+            int exit = parsed.Invoke(new InvocationConfiguration
             {
                 Output = console.Out,
                 Error = console.Error,
                 EnableDefaultExceptionHandler = false,
             });
+            console.Detail(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{parsed.CommandResult.Command.Name} took {clock.Elapsed.TotalSeconds:F3} s, exit {exit}"));
+            return exit;
         }
         catch (UsageException e)
         {
@@ -79,4 +86,28 @@ public static class CliApp
             return ExitCodes.InternalError;
         }
     }
+
+    static readonly string[] Verbosities = ["quiet", "normal", "detailed"];
+
+    /// <summary><c>-v/--verbosity quiet|normal|detailed</c>, an option of the root that every verb takes (recursive), so
+    /// a verb added later has it too.</summary>
+    static Option<string> VerbosityOption()
+    {
+        var option = new Option<string>("--verbosity", "-v")
+        {
+            Description = "quiet: results, diagnostics and errors only; normal; detailed: also the files read and each stage's time.",
+            HelpName = "quiet|normal|detailed",
+            DefaultValueFactory = _ => "normal",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong(Verbosities);
+        return option;
+    }
+
+    static Verbosity ParseVerbosity(string? text) => text switch
+    {
+        "quiet" => Verbosity.Quiet,
+        "detailed" => Verbosity.Detailed,
+        _ => Verbosity.Normal,
+    };
 }

@@ -1,15 +1,28 @@
+using System.Diagnostics;
+using System.Globalization;
+using DealLang.Cli.Commands;
 using DealLang.Compiler;
+using DealLang.Compiler.Emit;
 
 namespace DealLang.Cli;
 
 /// <summary>Reads the files a verb is given, turning file-system problems into one-line usage errors (exit 2),
 /// and builds the compilation of a deal and its scenario files. The reading rules (not a directory, at most
 /// 16 MiB, read in chunks so a device is refused) are the compiler's <see cref="DiskSourceFiles"/>, which also
-/// reads the files they import (a problem there is a diagnostic at the import).</summary>
+/// reads the files they import (a problem there is a diagnostic at the import). A deal file given as <c>-</c> is read
+/// from standard input (named <see cref="StandardInputName"/> in diagnostics; its imports resolve relative to the
+/// working directory).</summary>
 internal static class DealFile
 {
     /// <summary>The largest deal file read (docs/cli.md).</summary>
     public const int MaxBytes = DiskSourceFiles.MaxBytes;
+
+    /// <summary>What a verb is given for "read the deal from standard input".</summary>
+    public const string StandardInput = "-";
+
+    /// <summary>The deal read from standard input, as diagnostics name it: a name with no folder, so its imports
+    /// resolve relative to the working directory.</summary>
+    public const string StandardInputName = "<stdin>";
 
     /// <summary>The file's bytes; the compiler decodes them (<c>DealText</c>), so that bytes that are not UTF-8
     /// are reported where they stand (DL0133) rather than read as U+FFFD silently.</summary>
@@ -27,13 +40,75 @@ internal static class DealFile
         };
     }
 
-    /// <summary>The deal file and the scenario files given with <c>--scenarios</c>, with everything they import,
-    /// as one compilation. Each file given is read here first, so a wrong path is a usage error.</summary>
-    public static Compilation Compile(string path, IReadOnlyList<string>? scenarioFiles = null)
+    /// <summary>As <see cref="Compile(string, IReadOnlyList{string}?, CliConsole)"/> with no console (tests): no standard
+    /// input, nothing reported.</summary>
+    public static Compilation Compile(string path, IReadOnlyList<string>? scenarioFiles = null) =>
+        Compile(path, scenarioFiles, new CliConsole(TextWriter.Null, TextWriter.Null));
+
+    /// <summary>The deal file (<c>-</c>: standard input) and the scenario files given with <c>--scenarios</c>, with
+    /// everything they import, as one compilation. Each file given is read here first, so a wrong path is a usage
+    /// error.</summary>
+    public static Compilation Compile(string path, IReadOnlyList<string>? scenarioFiles, CliConsole console)
     {
-        SourceDocument root = SourceDocument.FromBytes(path, Read(path));
+        ArgumentNullException.ThrowIfNull(console);
+        byte[]? input = path == StandardInput ? ReadStandardInput(console) : null;
+        SourceDocument root = input is not null ? SourceDocument.FromBytes(StandardInputName, input) : SourceDocument.FromBytes(path, Read(path));
         SourceDocument[] others = [.. (scenarioFiles ?? []).Select(file => SourceDocument.FromBytes(file, Read(file)))];
-        return Compilation.Create(root, DiskSourceFiles.Instance, others);
+        var clock = Stopwatch.StartNew();
+        Compilation compilation = Compilation.Create(root, DiskSourceFiles.Instance, others);
+        if (input is not null)
+        {
+            StandardInputs.AddOrUpdate(compilation, input);
+        }
+
+        console.Detail(string.Create(CultureInfo.InvariantCulture,
+            $"read and checked {string.Join(", ", compilation.Units.Select(u => u.Span.Path))} in {clock.Elapsed.TotalSeconds:F3} s"));
+        return compilation;
+    }
+
+    /// <summary>Compiles the deal (or takes it from the cache), with a spinner on a terminal when that takes more than a
+    /// second, and its time at <c>--verbosity detailed</c>.</summary>
+    public static CompileResult Build(Compilation compilation, CompileOptions options, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(compilation);
+        ArgumentNullException.ThrowIfNull(console);
+        var clock = Stopwatch.StartNew();
+        string name = compilation.Model?.Name ?? compilation.Units[0].Span.Path;
+        CompileResult result = ProgressDisplay.Stage(console, $"compiling {name}", () => DealCompiler.Compile(compilation, options));
+        console.Detail(string.Create(CultureInfo.InvariantCulture, $"compiled deal {name} in {clock.Elapsed.TotalSeconds:F3} s"));
+        return result;
+    }
+
+    /// <summary>The bytes a compilation's deal was read from standard input, or null: what <c>mc</c>'s deal hash reads
+    /// for it, as it reads a file's bytes for the others.</summary>
+    public static byte[]? StandardInputBytes(Compilation compilation) =>
+        StandardInputs.TryGetValue(compilation, out byte[]? bytes) ? bytes : null;
+
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, byte[]> StandardInputs = new();
+
+    /// <summary>Standard input's bytes, at most <see cref="MaxBytes"/>.</summary>
+    static byte[] ReadStandardInput(CliConsole console)
+    {
+        if (console.OpenInput is null)
+        {
+            throw new UsageException("'-' reads the deal from standard input, which this deallang has none of");
+        }
+
+        using Stream input = console.OpenInput();
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        int read;
+        while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw new UsageException($"standard input holds more than {MaxBytes / (1024 * 1024)} MiB, the most a deal file may hold; is it the right input?");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Creates an output folder, or fails with a usage error naming it.</summary>

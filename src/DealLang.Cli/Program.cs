@@ -1,3 +1,3 @@
 using DealLang.Cli;
 
-return CliApp.Run(args, new CliConsole(Console.Out, Console.Error) { ErrorIsTerminal = !Console.IsErrorRedirected });
+return CliApp.Run(args, new CliConsole(Console.Out, Console.Error) { ErrorIsTerminal = !Console.IsErrorRedirected, OpenInput = Console.OpenStandardInput });

@@ -20,8 +20,8 @@ internal static class BuildCommand
 
     private static int Execute(string path, string? emitCs, string? outDir, CliConsole console, CompileOptions options)
     {
-        var compilation = DealFile.Compile(path);
-        var result = DealCompiler.Compile(compilation, options);
+        var compilation = DealFile.Compile(path, null, console);
+        var result = DealFile.Build(compilation, options, console);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)
         {
@@ -47,7 +47,7 @@ internal static class BuildCommand
 
         foreach (string written in outputs.Commit())
         {
-            console.Out.WriteLine($"wrote {TerminalText.Escape(written)}");
+            console.Info(console.Out, $"wrote {TerminalText.Escape(written)}");
         }
 
         console.Out.WriteLine($"{TerminalText.Escape(path)}: compiled {FileStem(compiled.TypeName)} ({compiled.Image.Length:N0} bytes, key {compiled.CacheKey[..12]})");

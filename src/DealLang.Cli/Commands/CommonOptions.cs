@@ -7,7 +7,14 @@ internal static class CommonOptions
 {
     public static Argument<string> DealFileArgument() => new("file")
     {
-        Description = "The .deal file to read (with the files it imports).",
+        Description = "The .deal file to read (with the files it imports); '-' reads it from standard input.",
+    };
+
+    /// <summary><c>-o/--output FILE</c>: the verb's report (what it prints on standard output) written to a file.</summary>
+    public static Option<string?> OutputOption() => new("--output", "-o")
+    {
+        Description = "Write the report to this file instead of standard output.",
+        HelpName = "file",
     };
 
     /// <summary><c>--scenarios FILE</c>, repeatable: scenario files checked (and run) with the deal.</summary>

@@ -14,19 +14,14 @@ namespace DealLang.Cli.Commands;
 /// <c>deallang mc</c> on a deal that imports deals (docs/language.md §12, "Monte Carlo runs of a chain"): every entity
 /// compiled to its own program, the top deal's stochastic scenario drawn once per path and every entity run on those
 /// draws in dependency order (<see cref="ChainSimulation"/>); the report is each entity's credit metrics in run order,
-/// or one path replayed with every entity's summary (and ledger). A chain's run is one process: <c>--shard</c> and
-/// <c>--paths-out</c> are refused.
+/// or one path replayed with every entity's summary (and ledger). With <c>--shard i/K --out FILE</c> it writes a chain's
+/// shard file (every entity's totals, <see cref="ShardFile.WriteChain"/>) that <c>deallang merge</c> turns into the same
+/// reports; with <c>--paths-out</c> one row per path holds every entity's figures (<see cref="PathColumns.ForChain"/>).
 /// </summary>
 internal static class McChain
 {
     public static int Execute(McCommand.McRequest request, Compilation compilation, CompileResult top, CliConsole console, CompileOptions options)
     {
-        if (request.Shard is not null || request.PathsOut is not null)
-        {
-            throw new UsageException($"deal {top.Model!.Name} runs as a chain with {string.Join(", ", compilation.Entities.Select(e => e.Name))}: "
-                + "'deallang mc' runs a chain in one process, without --shard or --paths-out");
-        }
-
         using ChainPrograms? chain = ChainPrograms.Load(compilation, top, options, console);
         if (chain is null)
         {
@@ -55,28 +50,57 @@ internal static class McChain
         }
 
         string hash = McCommand.DealHash(compilation);
-        ProgressBar? bar = ProgressBar.For(console, paths, Environment.GetEnvironmentVariable);
-        SimulationTotals[] totals;
-        try
-        {
-            totals = simulation.Run(0, paths, request.Threads, bar is null ? null : bar.Report);
-        }
-        finally
-        {
-            bar?.Finish();
-        }
-
-        var reports = new List<(string Title, string FileStem, string Text)>();
         IReadOnlyList<DealDescription> deals = simulation.Deals;
-        for (int e = 0; e < deals.Count; e++)
+        SimulationFrame[] frames = [.. deals.Select(d => SimulationFrame.Of(d, hash, scenario.Name, seed, paths, Pds(d, deal, source)))];
+        (int index, int count) = request.Shard is { } text ? McCommand.ParseShard(text) : (1, 1);
+        Shard shard = Shard.Of(index, count, paths);
+
+        using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, simulation.Columns) : null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        SimulationTotals[] totals = ProgressDisplay.Run(console, console.ShowsProgress, $"mc {scenario.Name}", shard.To - shard.From,
+            report => simulation.Run(shard.From, shard.To, request.Threads, rows, report));
+        console.Detail(string.Create(CultureInfo.InvariantCulture,
+            $"ran the chain's paths {shard.From} to {shard.To - 1} on {request.Threads} thread(s) in {clock.Elapsed.TotalSeconds:F3} s"));
+
+        string? rowsWritten = rows?.Commit();
+        if (request.Shard is not null)
         {
-            SimulationFrame frame = SimulationFrame.Of(deals[e], hash, scenario.Name, seed, paths, Pds(deals[e], deal, source));
-            reports.Add((string.Create(CultureInfo.InvariantCulture, $"{deals[e].Name}: entity {e + 1} of {deals.Count} of the chain, in run order"), $"{deals[e].Name}.{scenario.Name}.mc",
-                MonteCarloReport.Render(CreditMetrics.Compute(frame, totals[e]), request.Format)));
+            var outputs = new OutputFiles();
+            outputs.Add(request.Out!, ShardFile.WriteChain(new ChainShardResult(shard, [.. frames.Zip(totals)])));
+            foreach (string written in outputs.Commit())
+            {
+                console.Info(console.Out, string.Create(CultureInfo.InvariantCulture,
+                    $"wrote {TerminalText.Escape(written)} (shard {shard.Index}/{shard.Count} of the chain {string.Join(", ", deals.Select(d => d.Name))}: paths {shard.From} to {shard.To - 1} of {paths})"));
+            }
+        }
+        else
+        {
+            ReportWriter.Write(Reports([.. frames.Zip(totals)], request.Format), request.Format, null, console);
         }
 
-        ReportWriter.Write(reports, request.Format, null, console);
+        if (rowsWritten is not null)
+        {
+            // As for one deal: beside a printed report on standard error, so the report stays one clean document.
+            console.Info(request.Shard is null ? console.Error : console.Out, $"wrote {TerminalText.Escape(rowsWritten)}");
+        }
+
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The chain's reports, one per entity in run order (<c>mc</c> on the whole run, and <c>merge</c> on its
+    /// shards, print the same): each entity's credit metrics under <c>Entity: entity k of n of the chain, in run
+    /// order</c>, keyed <c>Entity.Scenario.mc</c> in JSON.</summary>
+    internal static List<(string Title, string FileStem, string Text)> Reports(IReadOnlyList<(SimulationFrame Frame, SimulationTotals Totals)> entities, ReportFormat format)
+    {
+        var reports = new List<(string Title, string FileStem, string Text)>(entities.Count);
+        for (int e = 0; e < entities.Count; e++)
+        {
+            var (frame, totals) = entities[e];
+            reports.Add((string.Create(CultureInfo.InvariantCulture, $"{frame.Deal}: entity {e + 1} of {entities.Count} of the chain, in run order"), $"{frame.Deal}.{frame.Scenario}.mc",
+                MonteCarloReport.Render(CreditMetrics.Compute(frame, totals), format)));
+        }
+
+        return reports;
     }
 
     /// <summary>The drawn parties an entity has (matched by name), with the top's input PD: printed beside their

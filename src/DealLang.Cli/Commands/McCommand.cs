@@ -15,7 +15,7 @@ namespace DealLang.Cli.Commands;
 
 /// <summary>
 /// <c>deallang mc FILE [--scenarios FILE]… --scenario NAME [--paths N] [--seed S] [--threads T] [--shard i/K --out FILE]
-/// [--format table|csv|json|md] [--paths-out FILE.parquet] [--replay-path P [--ledger]]</c>: compile the deal, run
+/// [--format table|csv|json|md] [--paths-out FILE.parquet] [--replay-path P [--ledger]] [-o FILE]</c>: compile the deal, run
 /// a stochastic scenario's paths on T threads (<see cref="SimulationEngine"/>) with a progress bar on a terminal, and
 /// print the credit metrics (<see cref="MonteCarloReport"/>); or write one shard's exact totals
 /// (<see cref="ShardFile"/>) for <c>deallang merge</c>; or replay one path alone with its full ledger. A deal that
@@ -54,7 +54,9 @@ internal static class McCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var shard = new Option<string?>("--shard") { Description = "Run shard i of K (1 ≤ i ≤ K) and write its totals to --out, for 'deallang merge'.", HelpName = "i/K" };
-        var outFile = new Option<string?>("--out", "-o") { Description = "The shard file to write (with --shard).", HelpName = "file" };
+        var outFile = new Option<string?>("--out") { Description = "The shard file to write (with --shard).", HelpName = "file" };
+        var output = CommonOptions.OutputOption();
+        output.Description = "Write the report to this file instead of standard output (with --shard: the shard file, as --out).";
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(Formats);
         var pathsOut = new Option<string?>("--paths-out") { Description = "Write one summary row per path to this Parquet file.", HelpName = "file.parquet" };
@@ -62,13 +64,29 @@ internal static class McCommand
         var ledger = new Option<bool>("--ledger") { Description = "With --replay-path: print the path's period ledger too." };
         var command = new Command("mc", "Run a deal's stochastic scenario: Monte Carlo credit metrics.")
         {
-            file, scenarioFiles, scenario, paths, seed, threads, shard, outFile, format, pathsOut, replay, ledger,
+            file, scenarioFiles, scenario, paths, seed, threads, shard, outFile, output, format, pathsOut, replay, ledger,
         };
-        command.SetAction(parse => Execute(
-            new McRequest(parse.GetValue(file)!, parse.GetValue(scenarioFiles) ?? [], parse.GetValue(scenario)!, parse.GetValue(paths),
-                parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(shard), parse.GetValue(outFile),
-                ParseFormat(parse.GetValue(format)!), parse.GetValue(pathsOut), parse.GetValue(replay), parse.GetValue(ledger)),
-            console, options));
+        command.SetAction(parse =>
+        {
+            // With --shard the shard file is the run's output: --output names it as --out does.
+            string? shardFile = parse.GetValue(outFile);
+            string? reportFile = parse.GetValue(output);
+            if (parse.GetValue(shard) is not null && reportFile is not null)
+            {
+                if (shardFile is not null)
+                {
+                    throw new UsageException("--out and --output both name the shard file: give one");
+                }
+
+                (shardFile, reportFile) = (reportFile, null);
+            }
+
+            return ReportOutput.Run(console, reportFile, c => Execute(
+                new McRequest(parse.GetValue(file)!, parse.GetValue(scenarioFiles) ?? [], parse.GetValue(scenario)!, parse.GetValue(paths),
+                    parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(shard), shardFile,
+                    ParseFormat(parse.GetValue(format)!), parse.GetValue(pathsOut), parse.GetValue(replay), parse.GetValue(ledger)),
+                c, options));
+        });
         return command;
     }
 
@@ -84,8 +102,8 @@ internal static class McCommand
     {
         // The options' own mistakes first, before minutes of compiling.
         Validate(request);
-        var compilation = DealFile.Compile(request.Path, request.ScenarioFiles);
-        var result = DealCompiler.Compile(compilation, options);
+        var compilation = DealFile.Compile(request.Path, request.ScenarioFiles, console);
+        var result = DealFile.Build(compilation, options, console);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)
         {
@@ -196,17 +214,12 @@ internal static class McCommand
         (int index, int count) = request.Shard is { } text ? ParseShard(text) : (1, 1);
         Shard shard = Shard.Of(index, count, source.Count);
 
-        ProgressBar? bar = ProgressBar.For(console, shard.To - shard.From, environment);
+        bool progress = (console with { Environment = environment }).ShowsProgress;
         using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, PathColumns.For(deal)) : null;
-        SimulationTotals totals;
-        try
-        {
-            totals = new SimulationEngine(program, source, checkCash: true).Run(shard.From, shard.To, request.Threads, rows, bar is null ? null : bar.Report);
-        }
-        finally
-        {
-            bar?.Finish();
-        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        SimulationTotals totals = ProgressDisplay.Run(console, progress, $"mc {frame.Scenario}", shard.To - shard.From,
+            report => new SimulationEngine(program, source, checkCash: true).Run(shard.From, shard.To, request.Threads, rows, report));
+        console.Detail(string.Create(CultureInfo.InvariantCulture, $"ran paths {shard.From} to {shard.To - 1} on {request.Threads} thread(s) in {clock.Elapsed.TotalSeconds:F3} s"));
 
         string? rowsWritten = rows?.Commit();
         if (request.Shard is not null)
@@ -215,7 +228,7 @@ internal static class McCommand
             outputs.Add(request.Out!, ShardFile.Write(new ShardResult(frame, shard, totals)));
             foreach (string written in outputs.Commit())
             {
-                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                console.Info(console.Out, string.Create(CultureInfo.InvariantCulture,
                     $"wrote {TerminalText.Escape(written)} (shard {shard.Index}/{shard.Count}: paths {shard.From} to {shard.To - 1} of {frame.Paths})"));
             }
         }
@@ -226,7 +239,7 @@ internal static class McCommand
             {
                 // On standard error, so a CSV or JSON report stays one clean document: its ± are the plain Monte Carlo
                 // formulas, which do not measure a Sobol run's error (docs/language.md, "Sobol points").
-                console.Error.WriteLine($"note: scenario {TerminalText.Escape(frame.Scenario)} uses sobol: the ± are plain Monte Carlo standard errors, "
+                console.Info(console.Error, $"note: scenario {TerminalText.Escape(frame.Scenario)} uses sobol: the ± are plain Monte Carlo standard errors, "
                     + "which overstate a Sobol estimate's; measure its error across seeds (docs/language.md, \"Sobol points\")");
             }
         }
@@ -234,7 +247,7 @@ internal static class McCommand
         if (rowsWritten is not null)
         {
             // Beside a report on standard output, on standard error, so the report stays one clean CSV or JSON document.
-            (request.Shard is null ? console.Error : console.Out).WriteLine($"wrote {TerminalText.Escape(rowsWritten)}");
+            console.Info(request.Shard is null ? console.Error : console.Out, $"wrote {TerminalText.Escape(rowsWritten)}");
         }
 
         return ExitCodes.Ok;
@@ -296,7 +309,10 @@ internal static class McCommand
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes(version + "\n"));
         foreach (var unit in compilation.Units)
         {
-            byte[] bytes = File.ReadAllBytes(unit.Span.Path);
+            // The deal read from standard input has no file to read again: the bytes it was read from.
+            byte[] bytes = unit.Span.Path == DealFile.StandardInputName && DealFile.StandardInputBytes(compilation) is { } input
+                ? input
+                : File.ReadAllBytes(unit.Span.Path);
             hash.AppendData(BitConverter.GetBytes((long)bytes.Length));
             hash.AppendData(bytes);
         }

@@ -5,9 +5,10 @@ using DealLang.Runner.Simulation;
 namespace DealLang.Cli.Commands;
 
 /// <summary>
-/// <c>deallang merge SHARD… [--format table|csv|json|md]</c>: combine the shard files of one Monte Carlo run
-/// (<c>deallang mc --shard i/K --out FILE</c>) and print the report the single run prints, byte for byte. Shards of
-/// another deal, seed or scenario, shards that overlap and missing shards are usage errors naming the files.
+/// <c>deallang merge SHARD… [--format table|csv|json|md] [-o FILE]</c>: combine the shard files of one Monte Carlo run
+/// (<c>deallang mc --shard i/K --out FILE</c>) and print the report the single run prints, byte for byte; a chain's
+/// shards print every entity's report, as <c>mc</c> on the chain does (<see cref="McChain.Reports"/>). Shards of
+/// another deal or chain, seed or scenario, shards that overlap and missing shards are usage errors naming the files.
 /// </summary>
 internal static class MergeCommand
 {
@@ -18,19 +19,21 @@ internal static class MergeCommand
         var shards = new Argument<string[]>("shards") { Description = "The shard files of one run (every shard, each once).", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(Formats);
-        var command = new Command("merge", "Combine the shard files of a Monte Carlo run into its report.") { shards, format };
-        command.SetAction(parse => Execute(parse.GetValue(shards) ?? [], McCommand.ParseFormat(parse.GetValue(format)!), console));
+        var output = CommonOptions.OutputOption();
+        var command = new Command("merge", "Combine the shard files of a Monte Carlo run into its report.") { shards, format, output };
+        command.SetAction(parse => ReportOutput.Run(console, parse.GetValue(output),
+            c => Execute(parse.GetValue(shards) ?? [], McCommand.ParseFormat(parse.GetValue(format)!), c)));
         return command;
     }
 
     private static int Execute(string[] files, ReportFormat format, CliConsole console)
     {
-        var shards = new List<(string Name, ShardResult Shard)>(files.Length);
+        var shards = new List<(string Name, IReadOnlyList<ShardResult> Entities)>(files.Length);
         foreach (string file in files)
         {
             try
             {
-                shards.Add((file, ShardFile.Read(ReadBytes(file))));
+                shards.Add((file, ShardFile.ReadRun(ReadBytes(file))));
             }
             catch (FormatException e)
             {
@@ -40,8 +43,16 @@ internal static class MergeCommand
 
         try
         {
-            var (frame, totals) = ShardMerge.Merge(shards);
-            console.Out.Write(MonteCarloReport.Render(CreditMetrics.Compute(frame, totals), format));
+            var entities = ShardMerge.MergeRun(shards);
+            if (entities.Length == 1)
+            {
+                console.Out.Write(MonteCarloReport.Render(CreditMetrics.Compute(entities[0].Frame, entities[0].Totals), format));
+            }
+            else
+            {
+                ReportWriter.Write(McChain.Reports(entities, format), format, null, console);
+            }
+
             return ExitCodes.Ok;
         }
         catch (ShardMergeException e)

@@ -9,7 +9,7 @@ using DealLang.Runtime;
 namespace DealLang.Cli.Commands;
 
 /// <summary>
-/// <c>deallang run FILE [--scenarios FILE]… [--scenario NAME|all] [--format table|csv|json|md] [--ledger] [--out DIR]</c>:
+/// <c>deallang run FILE [--scenarios FILE]… [--scenario NAME|all] [--format table|csv|json|md] [--ledger] [--out DIR | -o FILE]</c>:
 /// compile the deal (with its imports and the scenario files given), run the chosen scenarios among all of
 /// theirs, print the period ledger(s) and the side-by-side summary.
 /// </summary>
@@ -36,17 +36,26 @@ internal static class RunCommand
         {
             Description = "Print the full period ledger of every scenario run (a single scenario prints it anyway).",
         };
-        var outDir = new Option<string?>("--out", "-o")
+        var outDir = new Option<string?>("--out")
         {
             Description = "Write one file per report into this folder instead of printing them.",
             HelpName = "dir",
         };
         var scenarioFiles = CommonOptions.ScenarioFilesOption();
-        var command = new Command("run", "Compile a deal and run its scenarios.") { file, scenarioFiles, scenario, format, ledger, outDir };
-        command.SetAction(parse => Execute(
-            new RunRequest(parse.GetValue(file)!, parse.GetValue(scenarioFiles) ?? [], parse.GetValue(scenario)!,
-                ParseFormat(parse.GetValue(format)!), parse.GetValue(ledger), parse.GetValue(outDir)),
-            console, options));
+        var output = CommonOptions.OutputOption();
+        var command = new Command("run", "Compile a deal and run its scenarios.") { file, scenarioFiles, scenario, format, ledger, outDir, output };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(outDir) is not null && parse.GetValue(output) is not null)
+            {
+                throw new UsageException("give --out DIR (one file per report) or --output FILE (the whole report in one file), not both");
+            }
+
+            return ReportOutput.Run(console, parse.GetValue(output), c => Execute(
+                new RunRequest(parse.GetValue(file)!, parse.GetValue(scenarioFiles) ?? [], parse.GetValue(scenario)!,
+                    ParseFormat(parse.GetValue(format)!), parse.GetValue(ledger), parse.GetValue(outDir)),
+                c, options));
+        });
         return command;
     }
 
@@ -54,8 +63,8 @@ internal static class RunCommand
 
     private static int Execute(RunRequest request, CliConsole console, CompileOptions options)
     {
-        var compilation = DealFile.Compile(request.Path, request.ScenarioFiles);
-        var result = DealCompiler.Compile(compilation, options);
+        var compilation = DealFile.Compile(request.Path, request.ScenarioFiles, console);
+        var result = DealFile.Build(compilation, options, console);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)
         {
@@ -75,7 +84,9 @@ internal static class RunCommand
 
         // Cash conservation is checked on every CLI run: it costs a few additions per period, and a break can
         // only be a DealLang bug, which an analyst must never see as plausible numbers.
-        var outcomes = new ScenarioRunner(program, fullLedger: showLedgers, checkCash: true).RunAll(scenarios);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var outcomes = ProgressDisplay.Stage(console, $"running {deal.Name}", () => new ScenarioRunner(program, fullLedger: showLedgers, checkCash: true).RunAll(scenarios));
+        console.Detail(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ran {scenarios.Count} scenario(s) in {clock.Elapsed.TotalSeconds:F3} s"));
 
         var reports = new List<(string Title, string FileStem, string Text)>();
         if (showLedgers)

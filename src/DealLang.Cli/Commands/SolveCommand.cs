@@ -89,11 +89,12 @@ internal static class SolveCommand
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong(Formats);
+        var output = CommonOptions.OutputOption();
         var command = new Command("solve", "Solve for a break-even lever, a hurdle input or a tranche's fair spread.")
         {
-            file, scenarioFiles, scenario, breakeven, until, hurdle, target, fairSpread, curve, paths, seed, threads, probability, format,
+            file, scenarioFiles, scenario, breakeven, until, hurdle, target, fairSpread, curve, paths, seed, threads, probability, format, output,
         };
-        command.SetAction(parse => Execute(
+        command.SetAction(parse => ReportOutput.Run(console, parse.GetValue(output), c => Execute(
             new SolveRequest(parse.GetValue(file)!, parse.GetValue(scenarioFiles) ?? [], parse.GetValue(scenario),
                 parse.GetValue(breakeven), parse.GetValue(until), parse.GetValue(hurdle), parse.GetValue(target),
                 parse.GetValue(fairSpread), parse.GetValue(curve), Format(parse.GetValue(format)!))
@@ -103,7 +104,7 @@ internal static class SolveCommand
                 Threads = parse.GetValue(threads),
                 Probability = parse.GetValue(probability),
             },
-            console, options));
+            c, options)));
         return command;
     }
 
@@ -128,7 +129,7 @@ internal static class SolveCommand
     private static int Execute(SolveRequest request, CliConsole console, CompileOptions options)
     {
         Validate(request);
-        var result = DealCompiler.Compile(DealFile.Compile(request.Path, request.ScenarioFiles), options);
+        var result = DealFile.Build(DealFile.Compile(request.Path, request.ScenarioFiles, console), options, console);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)
         {
@@ -142,35 +143,40 @@ internal static class SolveCommand
         try
         {
             MonteCarlo? mc = MonteCarloOf(request, baseScenario);
-            SolveResult answer;
-            if (request.Breakeven is { } leverText)
+            // A search runs the deal many times (under a stochastic scenario, many paths each): a spinner after a second.
+            SolveResult Search()
             {
-                CheckLever(request, deal.Name, leverText);
-                Lever lever = Levers.Scenario(deal, leverText);
-                SolveCondition condition = SolveCondition.Parse(deal, request.Until!);
-                answer = LeverSearch.Solve(Problem(program, baseScenario, lever, condition, mc), "break-even");
-            }
-            else if (request.Hurdle is { } input)
-            {
-                Lever lever = Levers.Input(deal, input);
-                SolveCondition condition = SolveCondition.Parse(deal, request.Target!);
-                answer = LeverSearch.Solve(Problem(program, baseScenario, lever, condition, mc), "hurdle");
-            }
-            else
-            {
-                int tranche = Array.FindIndex(deal.Tranches, t => t.Name == request.FairSpread);
-                if (tranche < 0)
+                if (request.Breakeven is { } leverText)
                 {
-                    throw new UsageException(
-                        $"unknown tranche '{request.FairSpread}'; deal {deal.Name} has: {string.Join(", ", deal.Tranches.Select(t => t.Name))}");
+                    CheckLever(request, deal.Name, leverText);
+                    Lever lever = Levers.Scenario(deal, leverText);
+                    SolveCondition condition = SolveCondition.Parse(deal, request.Until!);
+                    return LeverSearch.Solve(Problem(program, baseScenario, lever, condition, mc), "break-even");
                 }
+                else if (request.Hurdle is { } input)
+                {
+                    Lever lever = Levers.Input(deal, input);
+                    SolveCondition condition = SolveCondition.Parse(deal, request.Target!);
+                    return LeverSearch.Solve(Problem(program, baseScenario, lever, condition, mc), "hurdle");
+                }
+                else
+                {
+                    int tranche = Array.FindIndex(deal.Tranches, t => t.Name == request.FairSpread);
+                    if (tranche < 0)
+                    {
+                        throw new UsageException(
+                            $"unknown tranche '{request.FairSpread}'; deal {deal.Name} has: {string.Join(", ", deal.Tranches.Select(t => t.Name))}");
+                    }
 
-                (int? index, double flat, string curveText) = Curve(deal, request.Curve);
-                answer = mc is null
-                    ? Runner.Solvers.FairSpread.Of(new LeverRunner(program, baseScenario, new NoLever()), tranche, index, flat, curveText)
-                    : MonteCarloFairSpread.Of(new MonteCarloLeverRunner(program, baseScenario, new NoLever(), mc.Seed, mc.Paths, mc.Threads), tranche, index, flat,
-                        index is null ? curveText : $"{request.Curve} as each path has it");
+                    (int? index, double flat, string curveText) = Curve(deal, request.Curve);
+                    return mc is null
+                        ? Runner.Solvers.FairSpread.Of(new LeverRunner(program, baseScenario, new NoLever()), tranche, index, flat, curveText)
+                        : MonteCarloFairSpread.Of(new MonteCarloLeverRunner(program, baseScenario, new NoLever(), mc.Seed, mc.Paths, mc.Threads), tranche, index, flat,
+                            index is null ? curveText : $"{request.Curve} as each path has it");
+                }
             }
+
+            SolveResult answer = ProgressDisplay.Stage(console, $"solving {deal.Name}", Search);
 
             if (mc is not null)
             {

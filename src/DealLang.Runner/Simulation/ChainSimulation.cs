@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Running;
 using DealLang.Runtime;
@@ -12,7 +11,8 @@ namespace DealLang.Runner.Simulation;
 /// (<see cref="PathFigures"/>) go into its own <see cref="SimulationTotals"/>. As <see cref="SimulationEngine"/>: each
 /// thread owns its runner, buffers, figures and totals, made once, and takes fixed blocks of
 /// <see cref="SimulationEngine.BlockSize"/> paths; a path depends only on (seed, path index) and every total is exact
-/// and order-free, so 1 or N threads, and ranges run apart and merged, give the same totals bit for bit.
+/// and order-free, so 1 or N threads, and ranges run apart and merged (shards), give the same totals bit for bit. A
+/// <see cref="IPathSink"/> receives each block's rows, every entity's figures side by side, in path order.
 /// </summary>
 public sealed class ChainSimulation
 {
@@ -51,9 +51,15 @@ public sealed class ChainSimulation
         return (runner, new ChainPaths(runner, source, scenario));
     }
 
+    /// <summary>The per-path columns of a chain's rows (<see cref="PathColumns.ForChain"/>): every entity's, in run order.</summary>
+    public PathColumn[] Columns => PathColumns.ForChain(Deals);
+
     /// <summary>Runs paths <paramref name="from"/> to <paramref name="to"/> − 1 on <paramref name="threads"/> threads:
     /// each entity's totals, in run order.</summary>
-    public SimulationTotals[] Run(int from, int to, int threads, Action<long>? progress = null, CancellationToken cancel = default)
+    /// <param name="sink">Receives each block's rows, every entity's figures side by side (<see cref="Columns"/>), in
+    /// path order; null for none.</param>
+    /// <param name="progress">Called now and then, from any thread, with the paths finished so far; null for none.</param>
+    public SimulationTotals[] Run(int from, int to, int threads, IPathSink? sink = null, Action<long>? progress = null, CancellationToken cancel = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(from);
         ArgumentOutOfRangeException.ThrowIfLessThan(to, from);
@@ -63,60 +69,29 @@ public sealed class ChainSimulation
         const int block = SimulationEngine.BlockSize;
         int blocks = (int)(((long)to - from + block - 1) / block);
         threads = Math.Max(1, Math.Min(threads, blocks));
-        int next = 0;
-        long done = 0;
-        ExceptionDispatchInfo? failure = null;
+        PathColumn[] columns = Columns;
+        var run = new SharedRun(from, to, block, blocks, sink, () => new PathBlock(columns, block), progress, cancel);
         var workers = new Worker[threads];
         for (int w = 0; w < threads; w++)
         {
-            workers[w] = new Worker(this);
-        }
-
-        void Loop(Worker worker)
-        {
-            try
-            {
-                while (failure is null && !cancel.IsCancellationRequested)
-                {
-                    int b = Interlocked.Increment(ref next) - 1;
-                    if (b >= blocks)
-                    {
-                        return;
-                    }
-
-                    int first = from + (b * block);
-                    int count = Math.Min(block, to - first);
-                    for (int k = 0; k < count; k++)
-                    {
-                        worker.Run(first + k);
-                    }
-
-                    progress?.Invoke(Interlocked.Add(ref done, count));
-                }
-            }
-#pragma warning disable CA1031 // Any failure of a worker is rethrown on the calling thread, as it was.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
-            }
+            workers[w] = new Worker(this, run);
         }
 
         var started = new Thread[threads - 1];
         for (int w = 1; w < threads; w++)
         {
             Worker worker = workers[w];
-            started[w - 1] = new Thread(() => Loop(worker)) { IsBackground = true, Name = $"deallang mc chain {w}" };
+            started[w - 1] = new Thread(worker.Loop) { IsBackground = true, Name = $"deallang mc chain {w}" };
             started[w - 1].Start();
         }
 
-        Loop(workers[0]);
+        workers[0].Loop();
         foreach (Thread thread in started)
         {
             thread.Join();
         }
 
-        failure?.Throw();
+        run.Failure?.Throw();
         cancel.ThrowIfCancellationRequested();
         var totals = new SimulationTotals[programs.Count];
         for (int e = 0; e < totals.Length; e++)
@@ -134,12 +109,14 @@ public sealed class ChainSimulation
     /// <summary>One thread's runner, buffers, figures and totals.</summary>
     sealed class Worker
     {
+        readonly SharedRun run;
         readonly ChainRunner runner;
         readonly ChainPaths paths;
         readonly PathFigures[] figures;
 
-        public Worker(ChainSimulation simulation)
+        public Worker(ChainSimulation simulation, SharedRun run)
         {
+            this.run = run;
             (runner, paths) = simulation.NewPathRunner(fullLedger: false);
             figures = new PathFigures[runner.Count];
             Totals = new SimulationTotals[runner.Count];
@@ -151,6 +128,43 @@ public sealed class ChainSimulation
         }
 
         public SimulationTotals[] Totals { get; }
+
+        /// <summary>Takes blocks of the shared run until none is left (or a thread failed), adding each path to the
+        /// totals and, with a sink, its row to the block's rows.</summary>
+        public void Loop()
+        {
+            SharedRun shared = run;
+            try
+            {
+                while (shared.TakeBlock(out int block, out int first, out int count))
+                {
+                    PathBlock? rows = shared.Sink is null ? null : shared.RentBlock();
+                    rows?.Start(first);
+                    for (int k = 0; k < count; k++)
+                    {
+                        Run(first + k);
+                        rows?.Add(figures);
+                    }
+
+                    shared.Progress(count);
+                    if (shared.Stopped)
+                    {
+                        return;
+                    }
+
+                    if (rows is not null)
+                    {
+                        shared.Finish(block, rows);
+                    }
+                }
+            }
+#pragma warning disable CA1031 // Any failure of a worker is rethrown on the calling thread, as it was.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                shared.Fail(e);
+            }
+        }
 
         public void Run(int path)
         {

@@ -4,17 +4,25 @@ namespace DealLang.Runner.Simulation;
 
 /// <summary>
 /// The <see cref="PathFigures"/> of a block of consecutive paths, one column per figure (<see cref="PathColumns"/>),
-/// for a <see cref="IPathSink"/>: a buffer made once per thread and refilled block after block.
+/// for a <see cref="IPathSink"/>: a buffer made once per thread and refilled block after block. A chain's block holds
+/// every entity's figures side by side, in run order (<see cref="PathColumns.ForChain"/>).
 /// </summary>
 public sealed class PathBlock
 {
     readonly PathColumn[] columns;
 
     public PathBlock(DealDescription deal, int capacity)
+        : this(PathColumns.For(deal ?? throw new ArgumentNullException(nameof(deal))), capacity)
     {
-        ArgumentNullException.ThrowIfNull(deal);
+    }
+
+    /// <param name="columns">The columns, as <see cref="PathColumns"/> gives them for a deal or a chain.</param>
+    /// <param name="capacity">Rows it holds.</param>
+    public PathBlock(PathColumn[] columns, int capacity)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        columns = PathColumns.For(deal);
+        this.columns = columns;
         Values = new double[columns.Length][];
         for (int c = 0; c < columns.Length; c++)
         {
@@ -44,6 +52,24 @@ public sealed class PathBlock
     {
         int row = Count++;
         int c = 0;
+        Fill(figures, row, ref c);
+    }
+
+    /// <summary>A chain's path: each entity's figures in turn, in run order, on one row.</summary>
+    internal void Add(PathFigures[] entities)
+    {
+        int row = Count++;
+        int c = 0;
+        foreach (PathFigures figures in entities)
+        {
+            Fill(figures, row, ref c);
+        }
+    }
+
+    /// <summary>One deal's figures on row <paramref name="row"/>, from column <paramref name="c"/> on, in
+    /// <see cref="PathColumns.For"/>'s order.</summary>
+    void Fill(PathFigures figures, int row, ref int c)
+    {
         for (int i = 0; i < figures.Loss.Length; i++)
         {
             Values[c++][row] = figures.Loss[i];

@@ -24,7 +24,9 @@ public sealed record PathColumn(string Name, PathColumnKind Kind);
 /// <summary>
 /// The per-path columns of a deal, in order (docs/cli.md, <c>--paths-out</c>), after the path's number: per
 /// tranche <c>T loss</c>, <c>T loss share</c>, <c>T unpaid interest</c>, <c>T irr</c>, <c>T wal</c>; per equity
-/// <c>E irr</c>; <c>event of default</c>, <c>sale</c>; per party <c>P defaulted</c>.
+/// <c>E irr</c>; <c>event of default</c>, <c>sale</c>; per party <c>P defaulted</c>. A chain's columns are each
+/// entity's, in run order, each prefixed by the entity's name and a dot (<c>Spv.SpvNotes loss</c>,
+/// <c>Spv.event of default</c>).
 /// </summary>
 public static class PathColumns
 {
@@ -54,5 +56,12 @@ public static class PathColumns
         }
 
         return [.. columns];
+    }
+
+    /// <summary>A chain's columns: every entity's <see cref="For"/> columns in run order, named <c>Entity.column</c>.</summary>
+    public static PathColumn[] ForChain(IReadOnlyList<DealDescription> deals)
+    {
+        ArgumentNullException.ThrowIfNull(deals);
+        return [.. deals.SelectMany(deal => For(deal).Select(c => c with { Name = $"{deal.Name}.{c.Name}" }))];
     }
 }

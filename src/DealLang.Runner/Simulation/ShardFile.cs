@@ -22,14 +22,19 @@ public sealed record Shard(int Index, int Count, int From, int To)
 /// <summary>A shard's file: the run's frame, which shard, and the exact totals of its paths.</summary>
 public sealed record ShardResult(SimulationFrame Frame, Shard Shard, SimulationTotals Totals);
 
+/// <summary>A chain's shard file: which shard, and each entity's frame and exact totals of the shard's paths, in run
+/// order (the top deal last).</summary>
+public sealed record ChainShardResult(Shard Shard, IReadOnlyList<(SimulationFrame Frame, SimulationTotals Totals)> Entities);
+
 /// <summary>
 /// The shard file of <c>deallang mc --shard i/K --out FILE</c> (docs/cli.md, "Shards"): UTF-8 JSON, an object with
 /// <c>format</c> ("deallang-mc-shard"), <c>version</c> (<see cref="Version"/>), the run's <c>frame</c> (deal name and
 /// hash, scenario, seed, total paths, the names the report is headed by), the <c>shard</c> (index, count, from, to) and
 /// the exact <c>totals</c>: 128-bit sums as decimal strings, doubles in round-trip form, histograms as their non-empty
 /// buckets. Written and read back, totals are the same bit for bit, so merged shards render the single run's report
-/// byte for byte. A file that is not such a shard, or of another version, is refused with a message
-/// (<see cref="FormatException"/>).
+/// byte for byte. A chain's shard file (<see cref="WriteChain"/>) has, instead of <c>frame</c> and <c>totals</c>,
+/// <c>entities</c>: one <c>{ "frame", "totals" }</c> per entity of the chain, in run order. A file that is not such a
+/// shard, or of another version, is refused with a message (<see cref="FormatException"/>).
 /// </summary>
 public static class ShardFile
 {
@@ -49,12 +54,7 @@ public static class ShardFile
             w.WriteString("format", Format);
             w.WriteNumber("version", Version);
             WriteFrame(w, shard.Frame);
-            w.WriteStartObject("shard");
-            w.WriteNumber("index", shard.Shard.Index);
-            w.WriteNumber("count", shard.Shard.Count);
-            w.WriteNumber("from", shard.Shard.From);
-            w.WriteNumber("to", shard.Shard.To);
-            w.WriteEndObject();
+            WriteShard(w, shard.Shard);
             WriteTotals(w, shard.Totals);
             w.WriteEndObject();
         }
@@ -63,10 +63,94 @@ public static class ShardFile
         return buffer.ToArray();
     }
 
-    /// <summary>Reads a shard file's bytes; <see cref="FormatException"/> says what is wrong with them.</summary>
+    /// <summary>A chain's shard file: every entity's frame and totals, in run order.</summary>
+    public static byte[] WriteChain(ChainShardResult shard)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        if (shard.Entities.Count < 2)
+        {
+            throw new ArgumentException("A chain has two entities or more.", nameof(shard));
+        }
+
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("format", Format);
+            w.WriteNumber("version", Version);
+            WriteShard(w, shard.Shard);
+            w.WriteStartArray("entities");
+            foreach (var (frame, totals) in shard.Entities)
+            {
+                w.WriteStartObject();
+                WriteFrame(w, frame);
+                WriteTotals(w, totals);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    static void WriteShard(Utf8JsonWriter w, Shard shard)
+    {
+        w.WriteStartObject("shard");
+        w.WriteNumber("index", shard.Index);
+        w.WriteNumber("count", shard.Count);
+        w.WriteNumber("from", shard.From);
+        w.WriteNumber("to", shard.To);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Reads a shard file of one deal or of a chain: the entities' shards in run order (one for a single deal's
+    /// file; two or more for a chain's). <see cref="FormatException"/> says what is wrong with the bytes.</summary>
+    public static IReadOnlyList<ShardResult> ReadRun(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        using JsonDocument document = Parse(bytes);
+        JsonElement root = document.RootElement;
+        if (!root.TryGetProperty("entities", out JsonElement entities))
+        {
+            return [ReadSingle(root)];
+        }
+
+        try
+        {
+            ShardResult[] results = [.. entities.EnumerateArray().Select(e => ReadEntity(root, e))];
+            if (results.Length < 2)
+            {
+                throw new FormatException($"its chain has {results.Length} entities; a chain has two or more");
+            }
+
+            return results;
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or OverflowException or ArgumentException)
+        {
+            throw new FormatException($"its contents are damaged ({e.Message})", e);
+        }
+    }
+
+    /// <summary>Reads a single deal's shard file; <see cref="FormatException"/> says what is wrong with the bytes (a
+    /// chain's file included: read it with <see cref="ReadRun"/>).</summary>
     public static ShardResult Read(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        using JsonDocument document = Parse(bytes);
+        if (document.RootElement.TryGetProperty("entities", out _))
+        {
+            throw new FormatException("it is a chain's shard file, not a single deal's");
+        }
+
+        return ReadSingle(document.RootElement);
+    }
+
+    /// <summary>The document, once its format and version are checked.</summary>
+    static JsonDocument Parse(byte[] bytes)
+    {
         JsonDocument document;
         try
         {
@@ -77,7 +161,7 @@ public static class ShardFile
             throw new FormatException("it is not a shard file (not JSON)", e);
         }
 
-        using (document)
+        try
         {
             JsonElement root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out JsonElement format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
@@ -85,35 +169,61 @@ public static class ShardFile
                 throw new FormatException($"it is not a shard file (no \"format\": \"{Format}\")");
             }
 
+            int version;
             try
             {
-                int version = root.GetProperty("version").GetInt32();
-                if (version != Version)
-                {
-                    throw new FormatException($"it is a shard file of version {version}; this DealLang reads version {Version}");
-                }
-
-                SimulationFrame frame = ReadFrame(root.GetProperty("frame"));
-                JsonElement s = root.GetProperty("shard");
-                var shard = new Shard(s.GetProperty("index").GetInt32(), s.GetProperty("count").GetInt32(), s.GetProperty("from").GetInt32(), s.GetProperty("to").GetInt32());
-                if (shard.Count < 1 || shard.Index < 1 || shard.Index > shard.Count || shard != Shard.Of(shard.Index, shard.Count, frame.Paths))
-                {
-                    throw new FormatException($"its shard {shard.Index}/{shard.Count} (paths {shard.From} to {shard.To}) is not a shard of {frame.Paths} paths");
-                }
-
-                SimulationTotals totals = ReadTotals(root.GetProperty("totals"), frame);
-                if (totals.Paths != shard.To - shard.From)
-                {
-                    throw new FormatException($"its totals count {totals.Paths} paths, but shard {shard.Index}/{shard.Count} has {shard.To - shard.From}");
-                }
-
-                return new ShardResult(frame, shard, totals);
+                version = root.GetProperty("version").GetInt32();
             }
-            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or OverflowException or ArgumentException)
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
             {
                 throw new FormatException($"its contents are damaged ({e.Message})", e);
             }
+
+            if (version != Version)
+            {
+                throw new FormatException($"it is a shard file of version {version}; this DealLang reads version {Version}");
+            }
+
+            return document;
         }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
+
+    static ShardResult ReadSingle(JsonElement root)
+    {
+        try
+        {
+            return ReadEntity(root, root);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or OverflowException or ArgumentException)
+        {
+            throw new FormatException($"its contents are damaged ({e.Message})", e);
+        }
+    }
+
+    /// <summary>One deal's frame and totals (from <paramref name="entity"/>) of the file's shard (from
+    /// <paramref name="root"/>); for a single deal's file both are the root.</summary>
+    static ShardResult ReadEntity(JsonElement root, JsonElement entity)
+    {
+        SimulationFrame frame = ReadFrame(entity.GetProperty("frame"));
+        JsonElement s = root.GetProperty("shard");
+        var shard = new Shard(s.GetProperty("index").GetInt32(), s.GetProperty("count").GetInt32(), s.GetProperty("from").GetInt32(), s.GetProperty("to").GetInt32());
+        if (shard.Count < 1 || shard.Index < 1 || shard.Index > shard.Count || shard != Shard.Of(shard.Index, shard.Count, frame.Paths))
+        {
+            throw new FormatException($"its shard {shard.Index}/{shard.Count} (paths {shard.From} to {shard.To}) is not a shard of {frame.Paths} paths");
+        }
+
+        SimulationTotals totals = ReadTotals(entity.GetProperty("totals"), frame);
+        if (totals.Paths != shard.To - shard.From)
+        {
+            throw new FormatException($"its totals count {totals.Paths} paths, but shard {shard.Index}/{shard.Count} has {shard.To - shard.From}");
+        }
+
+        return new ShardResult(frame, shard, totals);
     }
 
     static void WriteFrame(Utf8JsonWriter w, SimulationFrame f)

@@ -79,6 +79,42 @@ public static class ShardMerge
         return (first.Frame, totals);
     }
 
+    /// <summary>
+    /// Combines shard files of one deal or of one chain (<see cref="ShardFile.ReadRun"/>: each file's entities in run
+    /// order): every file must hold the same entities, and each entity's shards then merge as
+    /// <see cref="Merge"/>'s (same run, every path exactly once). Returns each entity's frame and totals, in run order.
+    /// </summary>
+    public static (SimulationFrame Frame, SimulationTotals Totals)[] MergeRun(IReadOnlyList<(string Name, IReadOnlyList<ShardResult> Entities)> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count == 0)
+        {
+            throw new ShardMergeException("no shard files given");
+        }
+
+        var (firstName, first) = files[0];
+        foreach (var (name, entities) in files.Skip(1))
+        {
+            if (entities.Count != first.Count || !entities.Select(e => e.Frame.Deal).SequenceEqual(first.Select(e => e.Frame.Deal)))
+            {
+                throw new ShardMergeException($"{name} is not a shard of the same run as {firstName}: {What(entities)}, not {What(first)}");
+            }
+        }
+
+        var merged = new (SimulationFrame, SimulationTotals)[first.Count];
+        for (int e = 0; e < first.Count; e++)
+        {
+            merged[e] = Merge([.. files.Select(f => (f.Name, f.Entities[e]))]);
+        }
+
+        return merged;
+    }
+
+    /// <summary>A file's run for a message: its deal, or its chain's entities in run order.</summary>
+    static string What(IReadOnlyList<ShardResult> entities) => entities.Count == 1
+        ? $"deal {entities[0].Frame.Deal}"
+        : $"the chain {string.Join(", ", entities.Select(e => e.Frame.Deal))}";
+
     /// <summary>The shards of the first file's split that would cover the gap, for the message.</summary>
     static string Missing((string Name, ShardResult Shard)[] shards, int from, int to)
     {

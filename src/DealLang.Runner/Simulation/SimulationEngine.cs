@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using DealLang.Runner.Paths;
 using DealLang.Runtime;
 
@@ -57,7 +56,7 @@ public sealed class SimulationEngine
 
         int blocks = (int)(((long)to - from + BlockSize - 1) / BlockSize);
         threads = Math.Max(1, Math.Min(threads, blocks));
-        var run = new SharedRun(from, to, blocks, sink, progress, cancel);
+        var run = new SharedRun(from, to, BlockSize, blocks, sink, () => new PathBlock(program.Description, BlockSize), progress, cancel);
         var workers = new Worker[threads];
         for (int w = 0; w < threads; w++)
         {
@@ -105,73 +104,6 @@ public sealed class SimulationEngine
         return figures;
     }
 
-    /// <summary>What the threads of one run share: the next block, the sink's queue, the first failure.</summary>
-    sealed class SharedRun(int from, int to, int blocks, IPathSink? sink, Action<long>? progress, CancellationToken cancel)
-    {
-        readonly object sinkLock = new();
-        readonly Dictionary<int, PathBlock> pending = [];
-        readonly Stack<PathBlock> spare = new();
-        int nextBlock;
-        int nextToWrite;
-        long done;
-        volatile bool stop;
-
-        public IPathSink? Sink => sink;
-
-        public CancellationToken Cancel => cancel;
-
-        public ExceptionDispatchInfo? Failure { get; private set; }
-
-        public bool Stopped => stop || cancel.IsCancellationRequested;
-
-        /// <summary>The next block's paths, or false when none is left.</summary>
-        public bool TakeBlock(out int block, out int first, out int count)
-        {
-            block = Interlocked.Increment(ref nextBlock) - 1;
-            first = from + (int)Math.Min((long)block * BlockSize, to - from);
-            count = (int)Math.Min(BlockSize, (long)to - first);
-            return block < blocks && !Stopped;
-        }
-
-        public void Progress(int paths)
-        {
-            long total = Interlocked.Add(ref done, paths);
-            progress?.Invoke(total);
-        }
-
-        public PathBlock RentBlock(DealDescription deal)
-        {
-            lock (sinkLock)
-            {
-                return spare.Count > 0 ? spare.Pop() : new PathBlock(deal, BlockSize);
-            }
-        }
-
-        /// <summary>Hands a finished block to the sink once every block before it has been written.</summary>
-        public void Finish(int block, PathBlock rows)
-        {
-            lock (sinkLock)
-            {
-                pending.Add(block, rows);
-                while (!stop && pending.Remove(nextToWrite, out PathBlock? ready))
-                {
-                    sink!.Write(ready);
-                    spare.Push(ready);
-                    nextToWrite++;
-                }
-            }
-        }
-
-        public void Fail(Exception e)
-        {
-            lock (sinkLock)
-            {
-                Failure ??= ExceptionDispatchInfo.Capture(e);
-                stop = true;
-            }
-        }
-    }
-
     /// <summary>One thread's buffers and totals.</summary>
     sealed class Worker
     {
@@ -202,7 +134,7 @@ public sealed class SimulationEngine
                 IPathSource source = engine.source;
                 while (run.TakeBlock(out int block, out int first, out int count))
                 {
-                    PathBlock? rows = run.Sink is null ? null : run.RentBlock(program.Description);
+                    PathBlock? rows = run.Sink is null ? null : run.RentBlock();
                     rows?.Start(first);
                     for (int k = 0; k < count; k++)
                     {

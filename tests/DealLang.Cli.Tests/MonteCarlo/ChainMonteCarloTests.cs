@@ -178,7 +178,7 @@ public sealed class ChainMonteCarloTests : IDisposable
     }
 
     [Fact]
-    public void The_command_reports_every_entity_in_run_order_replays_a_path_and_refuses_shards()
+    public void The_command_reports_every_entity_in_run_order_and_replays_a_path()
     {
         var report = CliHarness.Run("mc", Parent, "--scenario", "TenantRisk", "--paths", "200", "--threads", "1");
         Assert.True(report.Exit == ExitCodes.Ok, report.ToString());
@@ -191,10 +191,6 @@ public sealed class ChainMonteCarloTests : IDisposable
         Assert.True(replay.Exit == ExitCodes.Ok, replay.ToString());
         Assert.Contains("Spv: scenario TenantRisk, seed 26, path 3: period ledger", replay.Out, StringComparison.Ordinal);
         Assert.Contains("StochasticParent: the chain on path 3", replay.Out, StringComparison.Ordinal);
-
-        var shard = CliHarness.Run("mc", Parent, "--scenario", "TenantRisk", "--shard", "1/2", "--out", Path.Combine(Path.GetTempPath(), "never.shard"));
-        Assert.Equal(ExitCodes.UsageError, shard.Exit);
-        Assert.Contains("without --shard or --paths-out", shard.Err, StringComparison.Ordinal);
     }
 
     [Fact]

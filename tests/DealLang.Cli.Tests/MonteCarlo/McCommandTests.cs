@@ -133,7 +133,7 @@ public sealed class McCommandTests(StochasticHyperion hyperion) : IClassFixture<
     }
 
     [Fact]
-    public void EveryFormatRendersAndTheProgressBarOnlyOnATerminalWithoutNoColor()
+    public void EveryFormatRendersAndARunShorterThanASecondDrawsNoProgress()
     {
         CliOutcome piped = hyperion.Simulate(StochasticHyperion.Request(format: ReportFormat.Csv), paths: 500);
         Assert.Equal("", piped.Err);
@@ -143,24 +143,14 @@ public sealed class McCommandTests(StochasticHyperion hyperion) : IClassFixture<
         CliOutcome markdown = hyperion.Simulate(StochasticHyperion.Request(format: ReportFormat.Markdown), paths: 500);
         Assert.Contains("| Notes | P(principal loss) |", markdown.Out, StringComparison.Ordinal);
 
+        // On a terminal too: 500 paths take well under the second after which progress is drawn (ProgressDisplayTests
+        // draws it), and the report is the same.
         CliOutcome terminal = hyperion.Simulate(StochasticHyperion.Request(), paths: 500, terminal: true);
-        Assert.Contains("paths/s", terminal.Err, StringComparison.Ordinal);
-        Assert.Contains("500 / 500 paths", terminal.Err, StringComparison.Ordinal);
-        Assert.EndsWith("\r", terminal.Err, StringComparison.Ordinal); // erased: the report starts on a clean line
-        Assert.Equal(piped.Exit, terminal.Exit);
-
+        Assert.Equal("", terminal.Err);
         CliOutcome noColor = hyperion.Simulate(StochasticHyperion.Request(), paths: 500, terminal: true, noColor: "1");
         Assert.Equal("", noColor.Err);
         Assert.Equal(terminal.Out, noColor.Out);
-    }
-
-    [Fact]
-    public void TheProgressLineShowsTheRateAndTheTimeLeft()
-    {
-        // 250,000 of 1,000,000 paths in 5 s: 50,000 paths/s, 750,000 left, 15 s.
-        Assert.Equal("[########----------------------]  25%  250,000 / 1,000,000 paths  50,000 paths/s  ETA 0:15",
-            ProgressBar.Line(250_000, 1_000_000, 5.0));
-        Assert.Equal("[##############################] 100%  10 / 10 paths  1 paths/s  ETA 0:00", ProgressBar.Line(10, 10, 10.0));
+        Assert.Equal(piped.Exit, terminal.Exit);
     }
 
     private static Dictionary<string, Array> ReadParquet(string file, out string[] names)

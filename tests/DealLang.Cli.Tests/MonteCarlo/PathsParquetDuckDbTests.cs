@@ -79,4 +79,70 @@ public sealed class PathsParquetDuckDbTests : IDisposable
             Assert.Equal(Figure("Meta", "simulated default rate"), reader.GetDouble(3), 1e-12);
         }
     }
+
+    [Fact]
+    public void DuckDbReadsAChainsRowsWithEveryEntitysColumnsAndTheirReportsMeans()
+    {
+        // Valid 026: the SPV (entity 1) and its parent (entity 2) on the same drawn paths; each column is prefixed by its
+        // entity, and each entity's column means are that entity's report figures (as for one deal, above).
+        const int paths = 1500;
+        string parquet = Path.Combine(folder, "chain.parquet");
+        string deal = Path.Combine(RepoPaths.Tests, "corpus", "valid", "026-stochastic-chain-run-by-mc.deal");
+        CliOutcome run = CliHarness.Run("mc", deal, "--scenario", "TenantRisk", "--paths", paths.ToString(CultureInfo.InvariantCulture), "--seed", "26",
+            "--format", "csv", "--threads", "2", "--paths-out", parquet);
+        Assert.True(run.Exit == ExitCodes.Ok, run.ToString());
+        Assert.Contains($"wrote {parquet}", run.Err, StringComparison.Ordinal);
+
+        // The CSV holds the SPV's report, then the parent's, each after a "# title" line.
+        string[] lines = run.Out.Split(["\r\n", "\n"], StringSplitOptions.None);
+        int parentAt = Array.FindIndex(lines, l => l.StartsWith("# StochasticParent: entity 2 of 2", StringComparison.Ordinal));
+        Assert.True(parentAt > 0, run.Out);
+        double Figure(bool parent, string section, string metric) =>
+            double.Parse((parent ? lines[parentAt..] : lines[..parentAt]).Single(l => l.StartsWith($"{section},{metric},", StringComparison.Ordinal)).Split(',')[2], CultureInfo.InvariantCulture);
+
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        string from = $"FROM read_parquet('{parquet.Replace("'", "''", StringComparison.Ordinal)}')";
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"DESCRIBE SELECT * {from}";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                types[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        Assert.Equal("INTEGER", types["path"]);
+        Assert.Equal("DOUBLE", types["Spv.SpvNotes loss"]);
+        Assert.Equal("DOUBLE", types["StochasticParent.ParentNotes loss"]);
+        Assert.Equal("DOUBLE", types["StochasticParent.ParentEquity irr"]);
+        Assert.Equal("BOOLEAN", types["Spv.Tenant defaulted"]);
+        Assert.Equal("BOOLEAN", types["StochasticParent.Tenant defaulted"]);
+        Assert.Equal("BOOLEAN", types["StochasticParent.event of default"]);
+        Assert.DoesNotContain("SpvNotes loss", types.Keys);
+
+        // One row per path in order; one Tenant: defaulted in the SPV exactly when in the parent. Means against the
+        // reports: expected losses within a cent (exact sums of 1/1,024ths), P(principal loss) and the default rate exactly.
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT count(*), min(path), max(path), count(DISTINCT path), "
+                + "count(*) FILTER (WHERE \"Spv.Tenant defaulted\" <> \"StochasticParent.Tenant defaulted\"), "
+                + "avg(\"Spv.SpvNotes loss\"), avg(\"StochasticParent.ParentNotes loss\"), "
+                + "avg(CASE WHEN \"StochasticParent.ParentNotes loss\" >= 0.005 THEN 1.0 ELSE 0.0 END), "
+                + $"avg(CASE WHEN \"Spv.Tenant defaulted\" THEN 1.0 ELSE 0.0 END) {from}";
+            using var reader = command.ExecuteReader();
+            Assert.True(reader.Read());
+            Assert.Equal((long)paths, reader.GetInt64(0));
+            Assert.Equal(0, reader.GetInt32(1));
+            Assert.Equal(paths - 1, reader.GetInt32(2));
+            Assert.Equal((long)paths, reader.GetInt64(3));
+            Assert.Equal(0L, reader.GetInt64(4));
+            Assert.Equal(Figure(false, "SpvNotes", "expected loss"), reader.GetDouble(5), 0.01);
+            Assert.Equal(Figure(true, "ParentNotes", "expected loss"), reader.GetDouble(6), 0.01);
+            Assert.Equal(Figure(true, "ParentNotes", "P(principal loss)"), reader.GetDouble(7), 1e-12);
+            Assert.Equal(Figure(false, "Tenant", "simulated default rate"), reader.GetDouble(8), 1e-12);
+        }
+    }
 }

@@ -81,4 +81,58 @@ public sealed class ShardFileTests
         var (_, totals) = ShardMerge.Merge([("h", ShardOf(run, 1, 2)), ("c", three), ("d", four)]);
         Assert.Equal(Paths, totals.Paths);
     }
+
+    /// <summary>A chain's shard of two entities: the same program under two names (frames differ by deal name only).</summary>
+    static ChainShardResult ChainShardOf(int i, int k, ulong seed = 5)
+    {
+        var run = Setup(seed);
+        ShardResult shard = ShardOf(run, i, k);
+        SimulationFrame spv = run.Frame with { Deal = "Spv" };
+        return new ChainShardResult(shard.Shard, [(spv, ShardOf(run, i, k).Totals), (run.Frame, shard.Totals)]);
+    }
+
+    [Fact]
+    public void AChainsShardReadBackWritesTheSameBytesWithEveryEntityInRunOrder()
+    {
+        byte[] bytes = ShardFile.WriteChain(ChainShardOf(2, 3));
+        IReadOnlyList<ShardResult> read = ShardFile.ReadRun(bytes);
+        Assert.Equal(["Spv", read[1].Frame.Deal], read.Select(e => e.Frame.Deal));
+        Assert.All(read, e => Assert.Equal(new Shard(2, 3, 333, 666), e.Shard));
+        Assert.Equal(bytes, ShardFile.WriteChain(new ChainShardResult(read[0].Shard, [.. read.Select(e => (e.Frame, e.Totals))])));
+        Assert.Contains(",\"entities\":[{\"frame\":", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+
+        // A single deal's file reads as a run of one entity; a chain's is not a single deal's.
+        Assert.Single(ShardFile.ReadRun(ShardFile.Write(ShardOf(Setup(), 1, 2))));
+        Assert.Contains("a chain's shard file", Assert.Throws<FormatException>(() => ShardFile.Read(bytes)).Message, StringComparison.Ordinal);
+
+        // A chain of one entity is damaged; so is an entity whose totals do not count the shard's paths.
+        string text = Encoding.UTF8.GetString(bytes);
+        string one = text[..text.IndexOf(",{\"frame\":", StringComparison.Ordinal)] + "]}";
+        Assert.Contains("a chain has two or more", Assert.Throws<FormatException>(() => ShardFile.ReadRun(Encoding.UTF8.GetBytes(one))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AChainsShardsMergePerEntityAndNotWithAnotherRunsOrADealsAlone()
+    {
+        var files = new List<(string, IReadOnlyList<ShardResult>)>();
+        for (int i = 1; i <= 3; i++)
+        {
+            files.Add(($"c{i}", ShardFile.ReadRun(ShardFile.WriteChain(ChainShardOf(i, 3)))));
+        }
+
+        var merged = ShardMerge.MergeRun(files);
+        Assert.Equal(2, merged.Length);
+        Assert.All(merged, e => Assert.Equal(Paths, e.Totals.Paths));
+        Assert.Equal("Spv", merged[0].Frame.Deal);
+
+        var otherSeed = ("x", ShardFile.ReadRun(ShardFile.WriteChain(ChainShardOf(3, 3, seed: 6))));
+        Assert.Equal("x is not a shard of the same run as c1: seed 6, not 5",
+            Assert.Throws<ShardMergeException>(() => ShardMerge.MergeRun([files[0], files[1], otherSeed])).Message);
+
+        var alone = ("d", ShardFile.ReadRun(ShardFile.Write(ShardOf(Setup(), 3, 3))));
+        Assert.Equal($"d is not a shard of the same run as c1: deal {merged[1].Frame.Deal}, not the chain Spv, {merged[1].Frame.Deal}",
+            Assert.Throws<ShardMergeException>(() => ShardMerge.MergeRun([files[0], files[1], alone])).Message);
+        Assert.Equal("paths 666 to 999 are in no shard given (missing shard 3/3)",
+            Assert.Throws<ShardMergeException>(() => ShardMerge.MergeRun([files[0], files[1]])).Message);
+    }
 }

@@ -1,0 +1,47 @@
+using DealLang.Runner.Reports;
+
+namespace DealLang.Cli;
+
+/// <summary>
+/// <c>-o/--output FILE</c> (docs/cli.md, "Every verb"): a verb's report — everything it would print on standard output
+/// — written to FILE instead. The verb runs with a console whose standard output is captured; only when it succeeds
+/// (exit 0; or an exit the verb names, such as <c>check</c>'s 1, whose JSON or SARIF report is the diagnostics) is the
+/// file written, all or nothing (<see cref="OutputFiles"/>), and <c>wrote FILE</c> printed. A failing verb writes no
+/// file: its errors are on standard error as ever.
+/// </summary>
+internal static class ReportOutput
+{
+    public static int Run(CliConsole console, string? output, Func<CliConsole, int> verb, int reportedFailure = ExitCodes.Ok)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(verb);
+        if (output is null)
+        {
+            return verb(console);
+        }
+
+        if (output.Length == 0 || output == DealFile.StandardInput)
+        {
+            throw new UsageException($"--output takes a file to write the report to, not '{output}' (without --output the report is printed)");
+        }
+
+        if (Directory.Exists(output))
+        {
+            throw new UsageException($"--output {output}: it is a folder; give a file (run's --out DIR writes one file per report into a folder)");
+        }
+
+        using var captured = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = console.Out.NewLine };
+        int exit = verb(console with { Out = captured });
+        if (exit == ExitCodes.Ok || exit == reportedFailure)
+        {
+            var files = new OutputFiles();
+            files.Add(output, captured.ToString());
+            foreach (string written in files.Commit())
+            {
+                console.Info(console.Out, $"wrote {TerminalText.Escape(written)}");
+            }
+        }
+
+        return exit;
+    }
+}
