@@ -13,7 +13,7 @@ public static partial class DiagnosticCatalogue
     /// <summary>DL0783: a sale step that names coins together with holdings, or two coins holdings: a step sells
     /// one coins holding, or holdings one after the other.</summary>
     public static Diagnostic SaleMixesKinds(SourceSpan span, string name, string kind) =>
-        Error("DL0783", span, $"'{name}' is {SemanticText.WithArticle(kind)}; a 'sell … to cover' step sells one coins holding, or holdings one after the other ('sell H1, H2 to cover Bank.principal')");
+        Error("DL0783", span, $"'{name}' is declared as {kind}; a 'sell … to cover' step sells one coins holding, or holdings one after the other ('sell H1, H2 to cover Bank.principal')");
 
     /// <summary>DL0784: a holding named twice in one sale step: the second would sell what the first already could.</summary>
     public static Diagnostic HoldingSoldTwice(SourceSpan span, string holding) =>
