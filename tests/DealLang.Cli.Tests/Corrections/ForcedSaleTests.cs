@@ -57,19 +57,26 @@ public class ForcedSaleTests
     private static SmallChain Chain() => new(Fund, ("held.deal", Held));
 
     [Fact]
-    public void Without_a_margin_call_nothing_is_sold()
+    public void Without_a_margin_call_nothing_is_sold_until_the_bank_is_due_in_full()
     {
         using var chain = Chain();
-        // Marks at par: the target, 50% × (50m + 30m) = 40m, is the balance, so no principal is due and nothing is sold.
-        for (int t = 0; t < 4; t++)
+        // Marks at par: the target, 50% × (50m + 30m) = 40m, is the balance, so no principal is due and nothing is sold
+        // before the bank's maturity.
+        for (int t = 0; t < 3; t++)
         {
             Assert.Equal(0, chain.Ledger("Fund", "Base", "2 sell H1, H2 to cover Bank.principal raised", t), Cent);
             Assert.Equal(1.0, chain.Ledger("Fund", "Base", "H1 share held", t), 12);
         }
 
+        // At the maturity (t = 3) the whole 40m is due and 8m − 2m = 6m is available: S = 34m. H1 raises at most
+        // 25m × 0.9 × (1 − 0.2 × 25 / 10) = 11.25m selling half its 50m mark; H2 the other 22.75m at 0.8,
+        // 22.75m / 0.8 = 28.4375m of its 30m.
+        Assert.Equal(34e6, chain.Ledger("Fund", "Base", "2 sell H1, H2 to cover Bank.principal raised", 3), Cent);
+        Assert.Equal(0.5, chain.Ledger("Fund", "Base", "H1 share held", 3), 12);
+        Assert.Equal(28.4375e6, chain.Ledger("Fund", "Base", "H2 value sold", 3), Cent);
         var h1 = chain.Of("Fund", "Base").Holdings[0];
-        Assert.Equal(0, h1.SaleProceeds, Cent);
-        Assert.Null(h1.FirstSale);
+        Assert.Equal(11.25e6, h1.SaleProceeds, Cent);
+        Assert.Equal(new DealLang.Runtime.Date(2030, 1, 1), h1.FirstSale);
     }
 
     [Fact]
