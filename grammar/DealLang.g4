@@ -347,6 +347,15 @@ holdingItem
     | FACE expr                                      # faceItem
     | MARK PAR                                       # markParItem
     | MARK ident                                     # markIndexItem
+    | MARKET holdingMarketTerm+                      # holdingMarketItem
+    ;
+
+// The market a forced sale of a holding sells into (docs/language.md §5 "holding", "A forced sale"): 'market
+// discount 5%  depth 200m  impact 30%'; a scenario lever repeats the form, 'HyperionNotes market discount 20%'.
+holdingMarketTerm
+    : DISCOUNT expr                                  # holdingDiscountTerm
+    | DEPTH expr                                     # holdingDepthTerm
+    | IMPACT expr                                    # holdingImpactTerm
     ;
 
 // equity Sponsor { contributed 2.45bn  holders BlueOwl 80%, Meta 20% }; a fund's LPs with a distribution waterfall:
@@ -429,7 +438,7 @@ step
     | HOLD REST IN ident                                      # holdStep
     | DISTRIBUTE (share=QUANTITY OF)? REST TO ident           # distributeStep
     | SWEEP share=QUANTITY OF REST TO ident                   # sweepStep
-    | SELL ident TO COVER target=reference                    # sellStep
+    | SELL ident (COMMA ident)* TO COVER target=reference     # sellStep
     | IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)? # ifStep
     | PRO_RATA (BY BALANCE)? LBRACE step* RBRACE              # proRataStep
     | SEQUENTIAL LBRACE step* RBRACE                          # sequentialStep
@@ -486,6 +495,8 @@ scenarioItem
     // disowned from 2031-01-01' pays nothing from that date (from the closing without one).
     | party=ident GUARANTEES HONOURED share=QUANTITY?         # guaranteeHonouredItem
     | party=ident GUARANTEES DISOWNED (FROM DATE)?            # guaranteeDisownedItem
+    // A holding's market for a forced sale: 'HyperionNotes market discount 20% depth 50m impact 40%'.
+    | holding=ident MARKET holdingMarketTerm+                 # holdingMarketLeverItem
     // Stochastic items (docs/language.md §10, "Stochastic scenarios"): a scenario with any is a Monte Carlo one.
     | PATHS NUMBER                                            # pathsItem
     | SEED NUMBER                                             # seedItem
@@ -584,6 +595,7 @@ ident
     | HOLDING | SHARE | FACE | MARK | PAR
     | GUARANTOR | COVERS | HONOURED | DISOWNED
     | HURDLE | CARRY | CATCH_UP
+    | DISCOUNT
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -794,6 +806,8 @@ WHILE         : 'while';
 HOLDING       : 'holding';
 FACE          : 'face';
 MARK          : 'mark';
+// A holding's sale discount to its mark (a forced sale: docs/language.md §5 "holding").
+DISCOUNT      : 'discount';
 PAR           : 'par';
 // The coins' items and the coin sale step.
 HOLDINGS      : 'holdings';

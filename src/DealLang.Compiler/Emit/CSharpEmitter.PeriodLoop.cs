@@ -201,6 +201,12 @@ public static partial class CSharpEmitter
         {
             w.Line("double[] " + holding.ReceiptsIn + " = input.Series[" + Slot(InputQuantity.HoldingReceipts, holding.Index) + "];");
             w.Line("double[] " + holding.ParIn + " = input.Series[" + Slot(InputQuantity.HoldingPar, holding.Index) + "];");
+            if (holding.Info.Sold)
+            {
+                w.Line("double " + holding.Discount + " = input.Scalars[" + Slot(InputQuantity.HoldingSaleDiscount, holding.Index) + "];");
+                w.Line("double " + holding.Depth + " = input.Scalars[" + Slot(InputQuantity.HoldingDepth, holding.Index) + "];");
+                w.Line("double " + holding.Impact + " = input.Scalars[" + Slot(InputQuantity.HoldingImpact, holding.Index) + "];");
+            }
         }
 
         foreach (var index in ctx.Components.Of<IndexComponent>().States)

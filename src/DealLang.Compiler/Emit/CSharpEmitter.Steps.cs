@@ -146,6 +146,7 @@ public static partial class CSharpEmitter
         DistributeStep => DeclarationKind.Equity,
         SweepStep => DeclarationKind.Tranche,
         SellStep => DeclarationKind.Coins,
+        SellHoldingsStep => DeclarationKind.Holding,
         _ => throw new InvalidOperationException("Internal error: unknown waterfall step " + step.GetType().Name + "."),
     };
 

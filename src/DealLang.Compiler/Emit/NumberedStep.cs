@@ -45,7 +45,7 @@ internal sealed record NumberedStep(
         HoldStep => "held",
         DistributeStep => "distributed",
         SweepStep => "swept",
-        SellStep => "raised",
+        SellStep or SellHoldingsStep => "raised",
         _ => throw new InvalidOperationException("Internal error: step " + Title + " moves no amount of its own."),
     };
 

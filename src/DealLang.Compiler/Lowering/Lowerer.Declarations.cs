@@ -29,6 +29,11 @@ internal sealed partial class Lowerer
     /// <summary>What a holding holds (bound by its rules; the deal is lowered only without errors, so it is there).</summary>
     internal HeldTarget HeldOf(HoldingSyntax holding) => _analysis.Held[holding];
 
+    /// <summary>The names the deal's <c>sell … to cover</c> steps sell (a holding among them has its market's inputs).</summary>
+    internal HashSet<string> SoldBySteps => _soldBySteps ??= Semantics.Kinds.HoldingRules.SoldBySteps(_analysis);
+
+    private HashSet<string>? _soldBySteps;
+
     private ImmutableArray<ContractInfo> LowerContracts() => KindLowerings.LowerAll<ContractInfo>(DeclarationKind.Contract, this);
 
     private ImmutableArray<CoinsModel> LowerCoins() => KindLowerings.LowerAll<CoinsModel>(DeclarationKind.Coins, this);

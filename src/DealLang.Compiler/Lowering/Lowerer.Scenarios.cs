@@ -31,6 +31,7 @@ internal sealed partial class Lowerer
         var contracts = new ContractLevers?[Symbols.OfKind(SymbolKind.Contract).Count];
         ContractLevers Contract(int c) => contracts[c] ?? ContractLevers.None;
         var guarantors = new GuarantorLevers?[Symbols.OfKind(SymbolKind.Party).Count];
+        var holdings = new HoldingLevers?[Symbols.OfKind(SymbolKind.Holding).Count];
 
         foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
         {
@@ -85,6 +86,13 @@ internal sealed partial class Lowerer
                         ? new GuarantorLevers(1.0, true, g.From?.Value)
                         : new GuarantorLevers(g.Share is null ? 1.0 : Constant(g.Share), false, null);
                     break;
+                case HoldingMarketLeverSyntax m when IndexOf(m.Holding, SymbolKind.Holding) is { } h && m.Market is { } market:
+                    HoldingLevers was = holdings[h] ?? HoldingLevers.None;
+                    holdings[h] = new HoldingLevers(
+                        market.Discount is null ? was.Discount : Constant(market.Discount),
+                        market.Depth is null ? was.Depth : Constant(market.Depth),
+                        market.Impact is null ? was.Impact : Constant(market.Impact));
+                    break;
                 case PartyDefaultsSyntax p when Index(p.Party, defaults.Length) is { } party:
                     defaults[party] = p.On?.Value;
                     break;
@@ -106,6 +114,7 @@ internal sealed partial class Lowerer
             Indices = indices,
             Contracts = contracts,
             Guarantors = guarantors.Any(g => g is not null) ? guarantors : [],
+            Holdings = holdings.Any(h => h is not null) ? holdings : [],
             EnforcementKeepContracts = keepContracts,
             EnforcementReserve = reserve,
             Stochastic = LowerStochastic(scenario),

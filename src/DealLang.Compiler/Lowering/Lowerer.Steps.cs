@@ -30,6 +30,10 @@ internal sealed partial class Lowerer
                     $"distribute {share.Text} of rest to {distribute.Equity?.Text}", IndexOf(distribute.Equity), share.Value),
                 DistributeStepSyntax distribute => new DistributeStep($"distribute rest to {distribute.Equity?.Text}", IndexOf(distribute.Equity)),
                 SweepStepSyntax sweep => new SweepStep($"sweep {sweep.Share.Text} of rest to {sweep.Tranche.Text}", IndexOf(sweep.Tranche), sweep.Share.Value),
+                SellStepSyntax sell when _analysis.PayTargets.TryGetValue(sell.Cover, out PayTarget? cover)
+                    && Symbols.TryLookup(sell.Coins.Text, out Symbol first) && first.Kind == SymbolKind.Holding => new SellHoldingsStep(
+                    $"sell {string.Join(", ", sell.Names.Select(n => n.Text))} to cover {cover.Text}", [.. sell.Names.Select(n => IndexOf(n))],
+                    new PayStep($"pay {cover.Text}", cover.Kind, cover.Symbol.Index, [])),
                 SellStepSyntax sell when _analysis.PayTargets.TryGetValue(sell.Cover, out PayTarget? cover) => new SellStep(
                     $"sell {sell.Coins.Text} to cover {cover.Text}", IndexOf(sell.Coins),
                     new PayStep($"pay {cover.Text}", cover.Kind, cover.Symbol.Index, [])),

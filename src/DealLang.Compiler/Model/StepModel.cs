@@ -45,6 +45,11 @@ public sealed record SweepStep(string Label, int Tranche, double Share) : StepMo
 /// never run itself) is owed beyond the cash available, at most the coins held (docs/language.md, "coins").</summary>
 public sealed record SellStep(string Label, int Coins, PayStep Cover) : StepModel(Label);
 
+/// <summary><c>sell H1, H2 to cover Bank.principal</c>: a forced sale of holdings (docs/language.md §5 "holding", "A
+/// forced sale"), each in its turn, in the order written, until the shortfall of the <see cref="Cover"/> pay step is raised.
+/// <see cref="Holdings"/> are indices of <see cref="DealModel.Holdings"/>.</summary>
+public sealed record SellHoldingsStep(string Label, ImmutableArray<int> Holdings, PayStep Cover) : StepModel(Label);
+
 public sealed record IfStep(string Label, BoundExpression Condition, ImmutableArray<StepModel> Then, ImmutableArray<StepModel> Else)
     : StepModel(Label);
 

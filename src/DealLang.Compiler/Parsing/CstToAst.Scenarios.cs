@@ -170,6 +170,14 @@ internal sealed partial class CstToAst
                 return party is null ? null : new GuaranteeLeverSyntax(party, share, Disowned: false, From: null, Span(honoured));
             }
 
+            case HoldingMarketLeverItemContext market:
+            {
+                NameSyntax? holding = VisitIdent(market.holding);
+                return holding is null
+                    ? null
+                    : new HoldingMarketLeverSyntax(holding, VisitHoldingMarket(market.holdingMarketTerm(), Span(market), $"the market of holding '{holding.Text}'"), Span(market));
+            }
+
             case GuaranteeDisownedItemContext disowned:
             {
                 NameSyntax? party = VisitIdent(disowned.party);

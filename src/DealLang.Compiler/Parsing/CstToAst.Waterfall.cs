@@ -32,7 +32,7 @@ internal sealed partial class CstToAst
     //     | HOLD REST IN ident                                        # holdStep
     //     | DISTRIBUTE REST TO ident                                  # distributeStep
     //     | SWEEP share=QUANTITY OF REST TO ident                     # sweepStep
-    //     | SELL ident TO COVER target=reference                      # sellStep
+    //     | SELL ident (COMMA ident)* TO COVER target=reference       # sellStep
     //     | IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)?   # ifStep
     //     | PRO_RATA LBRACE step* RBRACE                              # proRataStep
     //     ;
@@ -56,9 +56,13 @@ internal sealed partial class CstToAst
                     ? new SweepStepSyntax(tranche, share, Span(sweep))
                     : null;
             case SellStepContext sell:
-                return VisitIdent(sell.ident()) is { } coins && VisitReference(sell.target) is { } cover
-                    ? new SellStepSyntax(coins, new PayStepSyntax(cover, [], cover.Span), Span(sell))
+            {
+                // The names sold in the order written; one that cannot be read drops the step (its error said why).
+                var names = sell.ident().Select(VisitIdent).ToList();
+                return names.Count > 0 && names.All(n => n is not null) && VisitReference(sell.target) is { } cover
+                    ? new SellStepSyntax(names[0]!, new PayStepSyntax(cover, [], cover.Span), Span(sell), [.. names.Skip(1).Select(n => n!)])
                     : null;
+            }
             case IfStepContext ifStep:
                 return VisitIfStep(ifStep);
             case ProRataStepContext proRata:

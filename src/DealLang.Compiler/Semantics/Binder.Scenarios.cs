@@ -90,6 +90,10 @@ internal sealed partial class Binder
                 ScenarioName(scenario, guarantee.Party, SymbolKind.Party, "only a party guarantees");
                 Expressions(_scenarioScope, guarantee.Share);
                 break;
+            case HoldingMarketLeverSyntax market:
+                ScenarioName(scenario, market.Holding, SymbolKind.Holding, "'market' sets the market a holding's forced sale sells into");
+                Expressions(_scenarioScope, market.Market?.Discount, market.Market?.Depth, market.Market?.Impact);
+                break;
             case UtilisationSyntax utilisation:
                 ScenarioName(scenario, utilisation.Contract, SymbolKind.Contract, "'utilisation' is a contract's");
                 Expressions(_scenarioScope, utilisation.Utilisation);

@@ -121,7 +121,7 @@ internal sealed partial class Binder
                     RequireKind(sweep.Tranche, SymbolKind.Tranche, "sweep needs a tranche");
                     break;
                 case SellStepSyntax sell:
-                    RequireKind(sell.Coins, SymbolKind.Coins, "sell ... to cover sells coins the deal holds");
+                    BindSale(sell);
                     if (sell.Cover is { } cover)
                     {
                         BindPay(cover);
@@ -140,6 +140,49 @@ internal sealed partial class Binder
                     Steps(group.Steps);
                     break;
             }
+        }
+    }
+
+    /// <summary><c>sell C to cover X</c> sells one coins holding; <c>sell H1, H2 to cover X</c> holdings, each once
+    /// (DL0784). The first name says which: a holding there makes every name a holding, anything else one coins holding
+    /// alone (a second name, DL0783).</summary>
+    private void BindSale(SellStepSyntax sell)
+    {
+        bool holdings = sell.Coins is { Text.Length: > 0 } first && Symbols.TryLookup(first.Text, out Symbol s) && s.Kind == SymbolKind.Holding;
+        if (!holdings)
+        {
+            RequireKind(sell.Coins, SymbolKind.Coins, "sell ... to cover sells coins the deal holds, or its holdings");
+            foreach (NameSyntax more in SyntaxWalk.Safe(sell.Rest))
+            {
+                if (Symbols.TryLookup(more.Text, out Symbol other) && other.Kind != SymbolKind.Unknown)
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.SaleMixesKinds(more.Span, more.Text, other.Kind.Keyword()));
+                }
+                else
+                {
+                    RequireKind(more, SymbolKind.Coins, "sell ... to cover sells coins the deal holds");
+                }
+            }
+
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (NameSyntax name in sell.Names)
+        {
+            if (!seen.Add(name.Text))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.HoldingSoldTwice(name.Span, name.Text));
+                continue;
+            }
+
+            if (Symbols.TryLookup(name.Text, out Symbol symbol) && symbol.Kind == SymbolKind.Coins)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.SaleMixesKinds(name.Span, name.Text, symbol.Kind.Keyword()));
+                continue;
+            }
+
+            RequireKind(name, SymbolKind.Holding, "sell H1, H2 to cover sells the deal's holdings");
         }
     }
 

@@ -41,6 +41,9 @@ internal sealed partial class DealChecks
                     case GuaranteeLeverSyntax guarantee:
                         CheckGuarantor(guarantee, name);
                         break;
+                    case HoldingMarketLeverSyntax market:
+                        CheckHoldingMarket(market, name);
+                        break;
                     case IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax or DrawnDefaultsSyntax or PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax:
                         break;
                     case IndexPointsOverrideSyntax points:
@@ -179,6 +182,21 @@ internal sealed partial class DealChecks
         }
     }
 
+    /// <summary>A price impact needs a depth, the lever's or the holding's own (DL0785).</summary>
+    private void CheckHoldingMarket(HoldingMarketLeverSyntax lever, string scenario)
+    {
+        if (lever.Market is not { Impact: { } impact, Depth: null } || lever.Holding is not { Text.Length: > 0 } holding
+            || !_analysis.Symbols.TryLookup(holding.Text, out Symbol symbol) || symbol.Declaration is not HoldingSyntax declared)
+        {
+            return;
+        }
+
+        if (declared.Market?.Depth is null)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.HoldingImpactWithoutDepth(impact.Span, scenario, holding.Text));
+        }
+    }
+
     /// <summary>What a scenario item sets, in words, so a second setting of the same lever can be named.</summary>
     private static IEnumerable<string> LeversSetBy(ScenarioItemSyntax item)
     {
@@ -198,6 +216,16 @@ internal sealed partial class DealChecks
                 break;
             case UtilisationSyntax u:
                 yield return $"the utilisation of {u.Contract?.Text}";
+                break;
+            case HoldingMarketLeverSyntax m:
+                foreach (var (term, what) in new[] { (m.Market?.Discount, "sale discount"), (m.Market?.Depth, "market depth"), (m.Market?.Impact, "price impact") })
+                {
+                    if (term is not null)
+                    {
+                        yield return $"the {what} of {m.Holding?.Text}";
+                    }
+                }
+
                 break;
             case GuaranteeLeverSyntax g:
                 yield return $"the guarantees of {g.Party?.Text}";

@@ -178,6 +178,9 @@ internal sealed partial class TypeChecker
                     case GuaranteeLeverSyntax guarantee:
                         Term(guarantee.Share, Unit.Rate, $"the share of its guarantees that {guarantee.Party?.Text} honours in {s}", Range.Fraction);
                         break;
+                    case HoldingMarketLeverSyntax market:
+                        HoldingRules.CheckMarket(market.Market, $"holding '{market.Holding?.Text}' in {s}", this);
+                        break;
                     case UtilisationSyntax utilisation:
                         Term(utilisation.Utilisation, Unit.Rate, $"the utilisation of contract '{utilisation.Contract?.Text}' in {s}", Range.Fraction);
                         break;

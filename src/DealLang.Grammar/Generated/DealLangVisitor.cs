@@ -882,6 +882,34 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitMarkIndexItem([NotNull] DealLangParser.MarkIndexItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>holdingMarketItem</c>
+	/// labeled alternative in <see cref="DealLangParser.holdingItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHoldingMarketItem([NotNull] DealLangParser.HoldingMarketItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>holdingDiscountTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.holdingMarketTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHoldingDiscountTerm([NotNull] DealLangParser.HoldingDiscountTermContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>holdingDepthTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.holdingMarketTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHoldingDepthTerm([NotNull] DealLangParser.HoldingDepthTermContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>holdingImpactTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.holdingMarketTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHoldingImpactTerm([NotNull] DealLangParser.HoldingImpactTermContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.equityDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -1275,6 +1303,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitGuaranteeDisownedItem([NotNull] DealLangParser.GuaranteeDisownedItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>holdingMarketLeverItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHoldingMarketLeverItem([NotNull] DealLangParser.HoldingMarketLeverItemContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>pathsItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.

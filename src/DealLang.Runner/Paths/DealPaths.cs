@@ -202,6 +202,8 @@ public sealed class DealPaths
             Array.Clear(into.HoldingReceipts[h]);
             Array.Clear(into.HoldingPar[h]);
         }
+
+        HoldingMarkets.Fill(deal, scenario, into);
     }
 
     /// <summary>An index's levels: the deal's row, shared, when the scenario leaves the index alone; else computed

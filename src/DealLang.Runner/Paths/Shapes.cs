@@ -58,6 +58,18 @@ public static class Shapes
             }
         }
 
+        if (scenario.Holdings is null || scenario.Holdings.Length != 0)
+        {
+            // Empty: every holding's market as the deal says; else one entry per holding, discounts and impacts in
+            // [0, 1] and depths above 0.
+            Count(deal, scenario, scenario.Holdings?.Length, deal.Holdings.Length, "holding");
+            if (scenario.Holdings!.Any(h => h is { } levers && (levers.Discount is { } d && !(d >= 0 && d <= 1)
+                || levers.Impact is { } i && !(i >= 0 && i <= 1) || levers.Depth is { } depth && !(depth > 0))))
+            {
+                throw Mismatch(deal, scenario, "its holdings' market levers are not discounts and impacts in [0, 100%] and depths above 0");
+            }
+        }
+
         for (int l = 0; l < deal.Leases.Length; l++)
         {
             LeaseInfo lease = deal.Leases[l];

@@ -23,12 +23,13 @@ public static class ChainReport
         List<SummaryRow> rows = Rows(outcomes);
         DealDescription top = outcomes[0].Entities[^1].Deal;
         string[] scenarios = [.. outcomes.Select(o => o.Scenario)];
+        ChainLayerOutcome[] layers = [.. outcomes.Select(ChainLayers.Of)];
         return format switch
         {
-            ReportFormat.Table => Table(top, scenarios, rows),
-            ReportFormat.Csv => Csv(scenarios, rows),
-            ReportFormat.Json => JsonText(top, outcomes),
-            ReportFormat.Markdown => Markdown(top, scenarios, rows),
+            ReportFormat.Table => Table(top, scenarios, rows) + "\n" + LayerTable(top, scenarios, layers),
+            ReportFormat.Csv => Csv(scenarios, rows) + LayerCsv(layers),
+            ReportFormat.Json => JsonText(top, outcomes, layers),
+            ReportFormat.Markdown => Markdown(top, scenarios, rows) + "\n" + LayerMarkdown(top, scenarios, layers),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format."),
         };
     }
@@ -75,7 +76,7 @@ public static class ChainReport
     }
 
     /// <summary>The first period end at which any of the entity's triggers was active; null if none ever was.</summary>
-    static Date? FirstTrap(ScenarioOutcome outcome)
+    internal static Date? FirstTrap(ScenarioOutcome outcome)
     {
         Date? first = null;
         foreach (TriggerFirstActive trigger in outcome.Events.Triggers)
@@ -155,14 +156,99 @@ public static class ChainReport
         w.WriteEndArray();
     }
 
-    static string JsonText(DealDescription top, IReadOnlyList<ChainOutcome> outcomes) =>
+    // The layers' rows, bottom up, then which breaks first and who bears the loss: the same cells in every format.
+    static List<string[]> LayerRows(ChainLayerOutcome[] layers)
+    {
+        var rows = new List<string[]>();
+        for (int l = 0; l < layers[0].Layers.Count; l++)
+        {
+            int layer = l;
+            string name = layers[0].Layers[l].Layer;
+            rows.Add([name, "first trap", .. layers.Select(o => Dated(o.Layers[layer].FirstTrap, o.Layers[layer].TrapBy))]);
+            rows.Add([name, "default", .. layers.Select(o => Dated(o.Layers[layer].Default, o.Layers[layer].DefaultBy))]);
+            rows.Add([name, "loss", .. layers.Select(o => double.IsNaN(o.Layers[layer].Loss) ? "-" : ValueText.Millions(o.Layers[layer].Loss))]);
+        }
+
+        rows.Add(["chain", "breaks first", .. layers.Select(o => o.BreaksFirst)]);
+        rows.Add(["chain", "bears the loss", .. layers.Select(o => o.BearsLoss)]);
+        return rows;
+    }
+
+    static string Dated(Date? date, string? by) => date is { } d ? d + " " + by : "-";
+
+    static string LayerTable(DealDescription top, string[] scenarios, ChainLayerOutcome[] layers)
+    {
+        var text = new StringBuilder();
+        text.Append("the chain by layer, bottom up: ").Append(TerminalText.Escape(top.Name)).Append('\n');
+        text.Append("money in ").Append(TerminalText.Escape(top.Currency)).Append(" millions\n\n");
+        var table = new List<string[]> { (string[])["", "", .. scenarios] };
+        string previous = "";
+        foreach (string[] row in LayerRows(layers))
+        {
+            table.Add([string.Equals(row[0], previous, StringComparison.Ordinal) ? "" : row[0], .. row[1..]]);
+            previous = row[0];
+        }
+
+        TextTable.Write(text, table, headerRows: 1, labelColumns: 2);
+        return text.ToString();
+    }
+
+    static string LayerCsv(ChainLayerOutcome[] layers)
+    {
+        var text = new StringBuilder();
+        foreach (string[] row in LayerRows(layers))
+        {
+            Reports.Csv.WriteRecord(text, ["layer: " + row[0], .. row[1..]]);
+        }
+
+        return text.ToString();
+    }
+
+    static string LayerMarkdown(DealDescription top, string[] scenarios, ChainLayerOutcome[] layers)
+    {
+        var text = new StringBuilder();
+        text.Append("### The chain by layer, bottom up: ").Append(TerminalText.Escape(top.Name)).Append("\n\n");
+        MarkdownTable.Write(text, ["layer", "metric", .. scenarios], LayerRows(layers), labelColumns: 2);
+        return text.ToString();
+    }
+
+    static void WriteLayers(System.Text.Json.Utf8JsonWriter w, ChainLayerOutcome layers)
+    {
+        w.WriteStartArray("layers");
+        foreach (LayerFigure l in layers.Layers)
+        {
+            w.WriteStartObject();
+            w.WriteString("layer", l.Layer);
+            Json.Date(w, "firstTrap", l.FirstTrap);
+            w.WriteString("firstTrapBy", l.TrapBy);
+            Json.Date(w, "default", l.Default);
+            w.WriteString("defaultBy", l.DefaultBy);
+            if (double.IsNaN(l.Loss))
+            {
+                w.WriteNull("loss");
+            }
+            else
+            {
+                Json.Money(w, "loss", l.Loss);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteString("breaksFirst", layers.BreaksFirst);
+        w.WriteString("bearsLoss", layers.BearsLoss);
+    }
+
+    static string JsonText(DealDescription top, IReadOnlyList<ChainOutcome> outcomes, ChainLayerOutcome[] layers) =>
         Json.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("chain", top.Name);
             w.WriteStartArray("scenarios");
-            foreach (ChainOutcome outcome in outcomes)
+            for (int s = 0; s < outcomes.Count; s++)
             {
+                ChainOutcome outcome = outcomes[s];
                 w.WriteStartObject();
                 w.WriteString("name", outcome.Scenario);
                 w.WriteStartArray("entities");
@@ -190,6 +276,7 @@ public static class ChainReport
                 }
 
                 w.WriteEndArray();
+                WriteLayers(w, layers[s]);
                 w.WriteEndObject();
             }
 

@@ -4,10 +4,12 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Running;
 
 /// <summary>Each holding's <see cref="HoldingSummary"/>, from the path inputs the run read (its receipts and par
-/// rows, and its mark's index levels): a holding's figures are inputs of the holder, filled from the held entity.</summary>
+/// rows, and its mark's index levels): a holding's figures are inputs of the holder, filled from the held entity. A
+/// holding a sale step sells reads the run's own rows instead (<see cref="RunResult.HoldingReceived"/>…), which hold
+/// the share still held each period.</summary>
 internal static class HoldingSummaries
 {
-    public static ImmutableArray<HoldingSummary> Build(DealDescription deal, PathInputs? inputs, int periods)
+    public static ImmutableArray<HoldingSummary> Build(DealDescription deal, RunResult result, PathInputs? inputs, int periods)
     {
         if (deal.Holdings.Length == 0)
         {
@@ -30,6 +32,21 @@ internal static class HoldingSummaries
 
                 int last = periods - 1;
                 value = inputs.HoldingPar[h][last] * (info.MarkIndex >= 0 ? inputs.IndexLevel[info.MarkIndex][last] : 1.0);
+            }
+
+            if (info.Sold)
+            {
+                int first = periods > 0 ? Array.FindIndex(result.HoldingValueSold[h], 0, periods, s => s > 0) : -1;
+                rows.Add(new HoldingSummary(
+                    info.Name, info.Entity + "." + info.Member, PeriodYears.Sum(result.HoldingReceived[h], periods),
+                    periods > 0 ? result.HoldingValue[h][periods - 1] : 0)
+                {
+                    ValueSold = PeriodYears.Sum(result.HoldingValueSold[h], periods),
+                    SaleProceeds = PeriodYears.Sum(result.HoldingSaleProceeds[h], periods),
+                    ShareSold = periods > 0 ? 1.0 - result.HoldingKept[h][periods - 1] : 0,
+                    FirstSale = first >= 0 ? deal.Boundaries[first + 1] : null,
+                });
+                continue;
             }
 
             rows.Add(new HoldingSummary(info.Name, info.Entity + "." + info.Member, received, value));

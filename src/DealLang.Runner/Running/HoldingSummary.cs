@@ -1,5 +1,21 @@
+using DealLang.Runtime;
+
 namespace DealLang.Runner.Running;
 
 /// <summary>A holding's figures in one scenario (docs/language.md §12 "The summary"): what the held entity paid it
-/// over the periods run (<paramref name="Received"/>) and its value at the end of the last period run.</summary>
-public sealed record HoldingSummary(string Holding, string Of, double Received, double FinalValue);
+/// over the periods run (<paramref name="Received"/>) and its value at the end of the last period run. For a holding a
+/// sale step sells (a forced sale), on the share still held each period, and its sales' figures: the marked value
+/// sold, what it raised (<paramref name="SaleProceeds"/>), the loss on sale (the value sold less what it raised), the
+/// share of the holding sold by the end and the end of the first period it was sold in (null: never).</summary>
+public sealed record HoldingSummary(string Holding, string Of, double Received, double FinalValue)
+{
+    public double ValueSold { get; init; }
+
+    public double SaleProceeds { get; init; }
+
+    public double LossOnSale => ValueSold - SaleProceeds;
+
+    public double ShareSold { get; init; }
+
+    public Date? FirstSale { get; init; }
+}

@@ -101,7 +101,7 @@ public sealed class ScenarioRunner
             FleetSummaries.Build(deal, result),
             ContractSummaries.Build(deal, result, periods))
         {
-            Holdings = HoldingSummaries.Build(deal, inputs, periods),
+            Holdings = HoldingSummaries.Build(deal, result, inputs, periods),
             Guarantees = GuaranteeSummaries.Build(deal, result, periods),
             Coins = CoinsSummaries.Build(deal, result, periods),
         };

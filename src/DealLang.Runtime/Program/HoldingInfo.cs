@@ -9,4 +9,20 @@ namespace DealLang.Runtime;
 /// <see cref="MarkIndex"/> is not −1 the holding's value is that par times that index's level (an index of
 /// <see cref="DealDescription.Indices"/>, a price as a share of par).
 /// </summary>
-public sealed record HoldingInfo(string Name, string Entity, string Member, bool Equity, double Share, double Face, int MarkIndex);
+public sealed record HoldingInfo(string Name, string Entity, string Member, bool Equity, double Share, double Face, int MarkIndex)
+{
+    /// <summary>Whether a <c>sell … to cover</c> step of the holder sells it (a forced sale: docs/language.md §5 "holding");
+    /// only then does it have its market's path inputs read and its sale figures written.</summary>
+    public bool Sold { get; init; }
+
+    /// <summary>The market a forced sale sells it into, as the deal says (a scenario may replace each term,
+    /// <see cref="HoldingLevers"/>): the discount to the mark, the marked value a period the market absorbs (0: no
+    /// depth, so no price impact) and the further discount at a sale of the whole depth.</summary>
+    public double SaleDiscount { get; init; }
+
+    /// <inheritdoc cref="SaleDiscount"/>
+    public double Depth { get; init; }
+
+    /// <inheritdoc cref="SaleDiscount"/>
+    public double Impact { get; init; }
+}

@@ -58,6 +58,11 @@ public sealed class RunResult
         CoinsSold = Arrays.Jagged<double>(deal.Coins.Length, n);
         CoinsProceeds = Arrays.Jagged<double>(deal.Coins.Length, n);
         CoinsMining = Arrays.Jagged<double>(deal.Coins.Length, n);
+        HoldingReceived = Arrays.Jagged<double>(deal.Holdings.Length, n);
+        HoldingValue = Arrays.Jagged<double>(deal.Holdings.Length, n);
+        HoldingKept = Arrays.Jagged<double>(deal.Holdings.Length, n);
+        HoldingValueSold = Arrays.Jagged<double>(deal.Holdings.Length, n);
+        HoldingSaleProceeds = Arrays.Jagged<double>(deal.Holdings.Length, n);
         Reset();
     }
 
@@ -196,6 +201,22 @@ public sealed class RunResult
     /// <summary>[coins][t]: the mining margin collected in period t (0 for coins not mined).</summary>
     public double[][] CoinsMining { get; }
 
+    /// <summary>Per holding a sale step sells (<see cref="HoldingInfo.Sold"/>; never written for another) and period:
+    /// what it received, the share of what the held entity paid that the holder still held.</summary>
+    public double[][] HoldingReceived { get; }
+
+    /// <summary>Per sold holding and period: its value (mark) at the period's start, on the share held then.</summary>
+    public double[][] HoldingValue { get; }
+
+    /// <summary>Per sold holding and period: the share of the original holding still held at the period's end.</summary>
+    public double[][] HoldingKept { get; }
+
+    /// <summary>Per sold holding and period: the marked value its forced sales sold.</summary>
+    public double[][] HoldingValueSold { get; }
+
+    /// <summary>Per sold holding and period: what those sales raised, after the discount and the price impact.</summary>
+    public double[][] HoldingSaleProceeds { get; }
+
     /// <summary>Period in which the event of default occurred, or -1.</summary>
     public int EventOfDefaultPeriod { get; set; }
 
@@ -327,5 +348,10 @@ public sealed class RunResult
         Arrays.Clear(CoinsSold);
         Arrays.Clear(CoinsProceeds);
         Arrays.Clear(CoinsMining);
+        Arrays.Clear(HoldingReceived);
+        Arrays.Clear(HoldingValue);
+        Arrays.Clear(HoldingKept);
+        Arrays.Clear(HoldingValueSold);
+        Arrays.Clear(HoldingSaleProceeds);
     }
 }

@@ -130,6 +130,16 @@ public enum InputQuantity
     /// <summary>Series, per holding: its par at each period's end (the share of the held tranche's balance, or of the
     /// equity's contribution, less what is lost); filled as <see cref="HoldingReceipts"/>.</summary>
     HoldingPar,
+
+    /// <summary>Scalar, per holding: the discount to its mark at which a forced sale sells it on this path (the
+    /// holding's <c>market discount</c>, or the scenario's).</summary>
+    HoldingSaleDiscount,
+
+    /// <summary>Scalar, per holding: the marked value a period its market absorbs (0: no depth, no price impact).</summary>
+    HoldingDepth,
+
+    /// <summary>Scalar, per holding: the further discount at a sale of the whole depth in one period.</summary>
+    HoldingImpact,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -158,7 +168,9 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par; flags every party's default; scalars every
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
 /// impact, limit and costs, then every contract's utilisation and re-let utilisation, then every sale's keep-contracts
-/// flag and reserve, then every party's recovery (last, so that the slots before them are where they were before).
+/// flag and reserve, then every party's recovery, then (in a deal with guarantees) every party's honour share and disowned
+/// period, then every holding's sale discount, market depth and price impact (last, so that the slots before them are
+/// where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -180,6 +192,7 @@ public sealed class InputLayout
         InputQuantity.ContractUtilisation, InputQuantity.ContractReletUtilisation,
         InputQuantity.SaleKeepContracts, InputQuantity.SaleReserve, InputQuantity.PartyRecovery,
         InputQuantity.GuarantorHonour, InputQuantity.GuarantorDisownedPeriod,
+        InputQuantity.HoldingSaleDiscount, InputQuantity.HoldingDepth, InputQuantity.HoldingImpact,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -283,7 +296,8 @@ public sealed class InputLayout
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve
             or InputQuantity.ContractUtilisation or InputQuantity.ContractReletUtilisation or InputQuantity.PartyRecovery
-            or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod => InputShape.Scalar,
+            or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod
+            or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -300,7 +314,8 @@ public sealed class InputLayout
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
             or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.ContractGuaranteeYears => InputEntity.Contract,
-        InputQuantity.HoldingReceipts or InputQuantity.HoldingPar => InputEntity.Holding,
+        InputQuantity.HoldingReceipts or InputQuantity.HoldingPar
+            or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact => InputEntity.Holding,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 

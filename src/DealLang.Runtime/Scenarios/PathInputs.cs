@@ -66,6 +66,9 @@ public sealed class PathInputs
         GuarantorDisownedPeriod = new IntSlots(Scalars, First(layout, InputQuantity.GuarantorDisownedPeriod, guarantors), guarantors);
         ContractUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractUtilisation, layout.Contracts), layout.Contracts);
         ContractReletUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractReletUtilisation, layout.Contracts), layout.Contracts);
+        HoldingSaleDiscount = new DoubleSlots(Scalars, First(layout, InputQuantity.HoldingSaleDiscount, layout.Holdings), layout.Holdings);
+        HoldingDepth = new DoubleSlots(Scalars, First(layout, InputQuantity.HoldingDepth, layout.Holdings), layout.Holdings);
+        HoldingImpact = new DoubleSlots(Scalars, First(layout, InputQuantity.HoldingImpact, layout.Holdings), layout.Holdings);
     }
 
     // The series buffers made here. A path source may point a slot at a read-only row of its own instead (ShareLeaseRent,
@@ -191,6 +194,15 @@ public sealed class PathInputs
 
     /// <summary>Per contract: the utilisation of its units once re-let.</summary>
     public DoubleSlots ContractReletUtilisation { get; }
+
+    /// <summary>Per holding: the discount to its mark of a forced sale on this path (<see cref="InputQuantity.HoldingSaleDiscount"/>).</summary>
+    public DoubleSlots HoldingSaleDiscount { get; }
+
+    /// <summary>Per holding: its market's depth, marked value a period (<see cref="InputQuantity.HoldingDepth"/>).</summary>
+    public DoubleSlots HoldingDepth { get; }
+
+    /// <summary>Per holding: its market's price impact at a sale of the whole depth (<see cref="InputQuantity.HoldingImpact"/>).</summary>
+    public DoubleSlots HoldingImpact { get; }
 
     public bool CheckCashConservation { get; set; }
 

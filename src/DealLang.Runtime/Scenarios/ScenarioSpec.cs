@@ -45,6 +45,10 @@ public sealed record ScenarioSpec(
     /// empty (the default) for none.</summary>
     public GuarantorLevers?[] Guarantors { get; init; } = [];
 
+    /// <summary>Per holding (the description's order): the scenario's levers on the market its forced sale sells into
+    /// (<c>H market discount 20% depth 50m</c>), null for "as the deal says"; empty (the default) for none.</summary>
+    public HoldingLevers?[] Holdings { get; init; } = [];
+
     /// <summary>Party <paramref name="party"/>'s levers as a guarantor under this scenario (<see cref="GuarantorLevers.Honoured"/>
     /// unless it says).</summary>
     public GuarantorLevers GuarantorOf(int party) =>
@@ -117,4 +121,13 @@ public sealed record ContractLevers(double? Utilisation, bool Relet, int ReletAf
 public sealed record GuarantorLevers(double Honour, bool Disowned, Date? From)
 {
     public static readonly GuarantorLevers Honoured = new(1.0, false, null);
+}
+
+/// <summary>
+/// A scenario's levers on the market a holding's forced sale sells into (docs/language.md §10): each term given
+/// replaces the holding's own (null: as the deal says).
+/// </summary>
+public sealed record HoldingLevers(double? Discount, double? Depth, double? Impact)
+{
+    public static readonly HoldingLevers None = new(null, null, null);
 }

@@ -73,6 +73,13 @@ internal static class ReferencePathBuilder
         {
             Array.Fill(into.HoldingReceipts[h], 0.0);
             Array.Fill(into.HoldingPar[h], 0.0);
+
+            // Its market for a forced sale (docs/language.md §5 "holding", "A forced sale"): each term the
+            // scenario's lever gives, else the holding's own.
+            HoldingLevers? levers = h < scenario.Holdings.Length ? scenario.Holdings[h] : null;
+            into.HoldingSaleDiscount[h] = levers?.Discount ?? deal.Holdings[h].SaleDiscount;
+            into.HoldingDepth[h] = levers?.Depth ?? deal.Holdings[h].Depth;
+            into.HoldingImpact[h] = levers?.Impact ?? deal.Holdings[h].Impact;
         }
     }
 }

@@ -5,7 +5,8 @@ namespace DealLang.Cli.Tests.Properties;
 
 // Holdings of another entity (docs/language.md §5 "holding"): now and then a generated deal imports HeldDeal and
 // holds a share or face amount of its notes (marked at par, or by a rate index of its own) and a share of its
-// equity, and a test reads what they pay and are worth.
+// equity, and a test reads what they pay and are worth; now and then a forced sale sells them
+// ('sell Hd1[, Hd2] to cover T1.principal', a market on Hd1 and a scenario's lever on it).
 internal static partial class DealGen
 {
     /// <summary>The file a generated deal with holdings imports (the pipeline's invariants give it to every
@@ -35,10 +36,39 @@ internal static partial class DealGen
         from equity in Maybe(Rate(1, 10000).Select(r => $"  holding Hd2 {{ of Held.HeldEquity  share {r} }}\n"))
         from test in Pick("", "  test HoldCover = Hd1.receipts / (T1.interest + 1m)\n", "  test HoldLtv = T1.balance / (Hd1.value + 1m)\n")
         from defaults in Gen.Int[0, 1]
+        from sale in Gen.Int[0, 2]
+        from market in Pick("", "  market discount {0}", "  market discount {0} depth {1}m impact {2}", "  market depth {1}m")
+        from discount in Rate(0, 5000)
+        from depth in Gen.Int[1, 200]
+        from impact in Rate(0, 10000)
+        from lever in Pick("", "Hd1 market discount {0}", "Hd1 market depth {1}m impact {2}")
         // Beside a stochastic scenario too: the chain runs it on its path 0, every entity on that path's draws.
-        select !hold ? deal : Insert(deal,
+        select !hold ? deal : WithHoldingSale(Insert(deal,
             (mark.Contains("HoldPrice", StringComparison.Ordinal) ? "  index HoldPrice { level 97% }\n" : "")
-            + $"  holding Hd1 {{ of Held.HeldNotes  {notes}{mark} }}\n" + equity + test, defaults == 1);
+            + $"  holding Hd1 {{ of Held.HeldNotes  {notes}{mark}{(sale > 0 ? string.Format(System.Globalization.CultureInfo.InvariantCulture, market, discount, depth, impact) : "")} }}\n"
+            + equity + test, defaults == 1),
+            sale == 0 ? null : sale == 2 && equity.Length > 0 ? "Hd1, Hd2" : "Hd1",
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, lever, discount, depth, impact));
+
+    /// <summary>A forced sale of the holdings <paramref name="sold"/> (none when null) just before the regular waterfall's
+    /// final <c>distribute rest to Eq</c>, and the scenario's lever on Hd1's market in the first scenario.</summary>
+    private static string WithHoldingSale(string deal, string? sold, string lever)
+    {
+        if (sold is null)
+        {
+            return deal;
+        }
+
+        int waterfall = deal.IndexOf("\n  waterfall {\n", StringComparison.Ordinal);
+        int at = waterfall < 0 ? -1 : deal.IndexOf("\n    distribute rest to Eq\n  }", waterfall, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return deal;
+        }
+
+        deal = deal[..at] + "\n    sell " + sold + " to cover T1.principal" + deal[at..];
+        return lever.Length == 0 ? deal : System.Text.RegularExpressions.Regex.Replace(deal, @"(?m)^scenario (S1) for Gen \{$", "scenario $1 for Gen {\n  " + lever, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+    }
 
     private static string Insert(string deal, string holdings, bool defaults)
     {

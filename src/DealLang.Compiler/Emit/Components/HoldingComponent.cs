@@ -18,6 +18,22 @@ internal sealed class HoldingState : EntityState
             ledger: new LedgerSlot(LedgerSection.Receipts, "receipts " + info.Name));
         Value = Local("value", "double", StateLife.Period, comment: info.Name + ".value: its mark at the period's end",
             ledger: new LedgerSlot(LedgerSection.Measures, info.Name + " value"));
+
+        // A holding a sale step sells (a forced sale): the share still held and what each period's sales did.
+        bool sold = info.Sold;
+        Discount = Input("saleDiscount", "double");
+        Depth = Input("depth", "double");
+        Impact = Input("impact", "double");
+        Kept = Local("kept", "double", StateLife.Carried, "1.0", "the share of the holding still held (forced sales lower it)",
+            new LedgerSlot(LedgerSection.Outstanding, info.Name + " share held", ColumnKind.Rate), declared: sold);
+        KeptAtStart = Local("keptAtStart", "double", StateLife.Period, comment: "the share held at the period's start, which its receipts and value are on",
+            declared: sold);
+        ValueSold = Local("valueSold", "double", StateLife.Paid, comment: "the marked value the sale steps sold this period",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " value sold"), declared: sold);
+        Proceeds = Local("proceeds", "double", StateLife.Paid, comment: "what those sales raised, after the discount and the price impact",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " sale proceeds"), declared: sold);
+        SaleCost = Local("saleCost", "double", StateLife.Paid, comment: "the value sold less what it raised: the loss on the sale",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " loss on sale"), declared: sold);
     }
 
     public HoldingInfo Info { get; }
@@ -32,6 +48,26 @@ internal sealed class HoldingState : EntityState
 
     public StateVar Value { get; }
 
+    /// <summary>This path's sale discount, market depth and price impact (<see cref="InputQuantity.HoldingSaleDiscount"/>…);
+    /// read only for a holding a sale step sells.</summary>
+    public StateVar Discount { get; }
+
+    /// <inheritdoc cref="Discount"/>
+    public StateVar Depth { get; }
+
+    /// <inheritdoc cref="Discount"/>
+    public StateVar Impact { get; }
+
+    public StateVar Kept { get; }
+
+    public StateVar KeptAtStart { get; }
+
+    public StateVar ValueSold { get; }
+
+    public StateVar Proceeds { get; }
+
+    public StateVar SaleCost { get; }
+
     public override string Heading => Name + " (holding of " + Info.Entity + "." + Info.Member + ")";
 }
 
@@ -40,7 +76,8 @@ internal sealed class HoldingState : EntityState
 /// holding in a period, bucketed into the holder's periods, and its par are path inputs (the chain runner fills them
 /// from the entity's run before the holder's loop, so the loops of a chain stay independent). At the period's start
 /// the receipts are copied into a local, a recurring collection, and the value is the par times the mark's index
-/// level (or the par). A holding owes, holds and carries nothing, is the target of no step and is not collateral.
+/// level (or the par). A holding owes and holds nothing and is not collateral; a <c>sell H1, H2 to cover X</c> step
+/// sells it (a forced sale, <see cref="WriteStep"/>), after which its receipts and value are on the share still held.
 /// </summary>
 internal sealed class HoldingComponent(EmitContext ctx)
     : EmitterComponent<HoldingState>(ctx, () => ctx.Model.Holdings.Select((h, i) => new HoldingState(h, i)))
@@ -54,7 +91,11 @@ internal sealed class HoldingComponent(EmitContext ctx)
         var h = s.Info;
         return "new HoldingInfo(" + CSharpLiterals.String(h.Name) + ", " + CSharpLiterals.String(h.Entity) + ", " + CSharpLiterals.String(h.Member)
             + ", " + (h.Equity ? "true" : "false") + ", " + CSharpLiterals.Double(h.Share) + ", " + CSharpLiterals.Double(h.Face)
-            + ", " + CSharpLiterals.Int(h.MarkIndex) + ")";
+            + ", " + CSharpLiterals.Int(h.MarkIndex) + ")"
+            + (h.Sold || h.SaleDiscount != 0 || h.Depth != 0 || h.Impact != 0
+                ? " { Sold = " + (h.Sold ? "true" : "false") + ", SaleDiscount = " + CSharpLiterals.Double(h.SaleDiscount) + ", Depth = " + CSharpLiterals.Double(h.Depth)
+                    + ", Impact = " + CSharpLiterals.Double(h.Impact) + " }"
+                : "");
     });
 
     // A marked holding reads its index's level, so the level is among the inputs the loop declares.
@@ -75,14 +116,72 @@ internal sealed class HoldingComponent(EmitContext ctx)
         _ => [],
     };
 
-    // Each period: both known from the path inputs, before anything reads them.
+    // Each period: both known from the path inputs, before anything reads them; a holding sold in part earlier
+    // receives and is worth only the share it still holds.
     public override void WritePeriodStart(IndentedWriter w)
     {
         foreach (var holding in States)
         {
-            w.Line(holding.Receipts + " = " + holding.ReceiptsIn + "[t];");
+            string kept = holding.Info.Sold ? " * " + holding.Kept : "";
+            if (holding.Info.Sold)
+            {
+                w.Line(holding.KeptAtStart + " = " + holding.Kept + ";");
+            }
+
+            w.Line(holding.Receipts + " = " + holding.ReceiptsIn + "[t]" + kept + ";");
             w.Line(holding.Value + " = " + holding.ParIn + "[t]"
-                + (holding.Info.MarkIndex >= 0 ? " * " + Ctx.Current(Quantity.IndexLevel, holding.Info.MarkIndex) : "") + ";");
+                + (holding.Info.MarkIndex >= 0 ? " * " + Ctx.Current(Quantity.IndexLevel, holding.Info.MarkIndex) : "") + kept + ";");
+        }
+    }
+
+    /// <summary>
+    /// 4. <c>sell H1, H2 to cover X</c>: the shortfall is what a <c>pay X</c> step would owe now less the cash
+    /// available; each holding in turn sells the least marked value <c>v</c> (at most what it still holds this period)
+    /// whose proceeds <c>v × (1 − discount) × (1 − impact × v / depth)</c> raise what is still short (the coins'
+    /// formula, <see cref="CoinSale"/>, with the mark as the unit and 1 − discount as its price). The proceeds join
+    /// the collections and the available cash; the share sold stops paying the holder from the next period.
+    /// </summary>
+    public override void WriteStep(NumberedStep step, IndentedWriter w)
+    {
+        if (step.Step is not SellHoldingsStep sell)
+        {
+            base.WriteStep(step, w);
+            return;
+        }
+
+        string owed = "(" + Ctx.Components[CSharpEmitter.TargetKind(sell.Cover)].PayOwed(sell.Cover) + ")";
+        foreach (int index in sell.Holdings)
+        {
+            var holding = this[index];
+            string left = "(" + holding.Value + " - " + holding.ValueSold + ")";
+            string price = "(1.0 - " + holding.Discount + ")";
+            using (w.Block("if (" + left + " > 0.0 && " + owed + " > available)"))
+            {
+                w.Comment(holding.Name + ": the least marked value whose proceeds cover the shortfall, at most what is left of it");
+                w.Line("double valueSold = CoinSale.CoinsToSell(" + owed + " - available, " + price + ", " + left + ", " + holding.Depth + ", " + holding.Impact + ");");
+                w.Line("double raised = Math.Min(" + owed + " - available, CoinSale.Proceeds(valueSold, " + price + ", " + holding.Depth + ", " + holding.Impact + "));");
+                w.Line(holding.ValueSold + " += valueSold;");
+                w.Line(holding.Proceeds + " += raised;");
+                w.Line(holding.SaleCost + " += valueSold - raised;");
+                w.Line(holding.Kept + " = " + holding.KeptAtStart + " * Math.Max(0.0, 1.0 - " + holding.ValueSold + " / " + holding.Value + ");");
+                w.Line(step.Moved + " += raised;");
+                w.Line("available += raised;");
+                w.Line("collections += raised;");
+            }
+        }
+    }
+
+    // What each sold holding did this period, for the summary (which a run without a ledger has too).
+    public override void WriteResults(IndentedWriter w)
+    {
+        foreach (var holding in States.Where(h => h.Info.Sold))
+        {
+            string index = CSharpLiterals.Int(holding.Index);
+            w.Line("result.HoldingReceived[" + index + "][t] = " + holding.Receipts + ";");
+            w.Line("result.HoldingValue[" + index + "][t] = " + holding.Value + ";");
+            w.Line("result.HoldingKept[" + index + "][t] = " + holding.Kept + ";");
+            w.Line("result.HoldingValueSold[" + index + "][t] = " + holding.ValueSold + ";");
+            w.Line("result.HoldingSaleProceeds[" + index + "][t] = " + holding.Proceeds + ";");
         }
     }
 }

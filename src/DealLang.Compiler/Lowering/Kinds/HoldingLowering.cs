@@ -18,7 +18,15 @@ internal sealed class HoldingLowering : DeclarationLowering<HoldingSyntax, Holdi
         bool equity = target.Member.Declaration is EquitySyntax;
         double face = target.Member.Declaration is TrancheSyntax tranche ? HoldingRules.HeldFace(target.Entity, tranche) ?? 0 : 0;
         double share = holding.Face is { } f ? lowerer.ConstantOf(f) / face : lowerer.ConstantOf(holding.Share);
+        HoldingMarketSyntax? market = holding.Market;
         return new HoldingInfo(
-            symbol.Name, target.Entity.DealName, target.Member.Name, equity, share, face, holding.Mark is null ? -1 : lowerer.IndexOfName(holding.Mark));
+            symbol.Name, target.Entity.DealName, target.Member.Name, equity, share, face, holding.Mark is null ? -1 : lowerer.IndexOfName(holding.Mark))
+        {
+            // Its market's terms, each 0 when not given: sold at its mark, with no price impact.
+            Sold = lowerer.SoldBySteps.Contains(symbol.Name),
+            SaleDiscount = market?.Discount is { } d ? lowerer.ConstantOf(d) : 0,
+            Depth = market?.Depth is { } depth ? lowerer.ConstantOf(depth) : 0,
+            Impact = market?.Impact is { } i ? lowerer.ConstantOf(i) : 0,
+        };
     }
 }

@@ -9,7 +9,7 @@ internal sealed partial class CstToAst
 {
     // holdingDecl : HOLDING name=ident LBRACE holdingItem* RBRACE ;
     // holdingItem : OF entity=ident DOT member=ident # heldItem | SHARE expr # shareItem | FACE expr # faceItem
-    //             | MARK PAR # markParItem | MARK ident # markIndexItem ;
+    //             | MARK PAR # markParItem | MARK ident # markIndexItem | MARKET holdingMarketTerm+ # holdingMarketItem ;
     private HoldingSyntax? VisitHoldingDecl(HoldingDeclContext context)
     {
         if (VisitIdent(context.name) is not { } name)
@@ -23,6 +23,7 @@ internal sealed partial class CstToAst
         ExpressionSyntax? face = null;
         NameSyntax? mark = null;
         bool marked = false;
+        HoldingMarketSyntax? market = null;
         foreach (HoldingItemContext item in context.holdingItem())
         {
             switch (item)
@@ -54,9 +55,43 @@ internal sealed partial class CstToAst
                     }
 
                     break;
+                case HoldingMarketItemContext m:
+                    if (items.IsFirst("market", Span(m)))
+                    {
+                        market = VisitHoldingMarket(m.holdingMarketTerm(), Span(m), $"the market of holding '{name.Text}'");
+                    }
+
+                    break;
             }
         }
 
-        return new HoldingSyntax(name, held?.Entity, held?.Member, share, face, mark, Span(context));
+        return new HoldingSyntax(name, held?.Entity, held?.Member, share, face, mark, Span(context), market);
+    }
+
+    // holdingMarketTerm : DISCOUNT expr # holdingDiscountTerm | DEPTH expr # holdingDepthTerm | IMPACT expr # holdingImpactTerm ;
+    // Shared by the holding's item and a scenario's lever; a term given twice is DL0105, the first kept.
+    internal HoldingMarketSyntax VisitHoldingMarket(HoldingMarketTermContext[] terms, Diagnostics.SourceSpan span, string what)
+    {
+        var items = new ItemSet(this, what);
+        ExpressionSyntax? discount = null;
+        ExpressionSyntax? depth = null;
+        ExpressionSyntax? impact = null;
+        foreach (HoldingMarketTermContext term in terms)
+        {
+            switch (term)
+            {
+                case HoldingDiscountTermContext d:
+                    items.Keep(ref discount, "discount", d, VisitExpr(d.expr()));
+                    break;
+                case HoldingDepthTermContext d:
+                    items.Keep(ref depth, "depth", d, VisitExpr(d.expr()));
+                    break;
+                case HoldingImpactTermContext i:
+                    items.Keep(ref impact, "impact", i, VisitExpr(i.expr()));
+                    break;
+            }
+        }
+
+        return new HoldingMarketSyntax(discount, depth, impact, span);
     }
 }

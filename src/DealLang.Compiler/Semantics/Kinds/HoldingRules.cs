@@ -21,7 +21,7 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
 
     protected override void Bind(HoldingSyntax holding, Binder binder)
     {
-        binder.BindTerms(holding.Share, holding.Face);
+        binder.BindTerms(holding.Share, holding.Face, holding.Market?.Discount, holding.Market?.Depth, holding.Market?.Impact);
         binder.RequireKind(holding.Mark, SymbolKind.Index, $"holding '{holding.Name?.Text}' is marked by an index");
         string name = holding.Name?.Text ?? "";
         if (holding.Entity is not { Text.Length: > 0 } entity || holding.Member is not { Text.Length: > 0 } member)
@@ -59,6 +59,7 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
         string h = $"holding '{holding.Name?.Text}'";
         checker.Term(holding.Share, Unit.Rate, $"the share of {h}", TypeChecker.Range.Any);
         checker.Term(holding.Face, Unit.Money, $"the face amount of {h}", TypeChecker.Range.Any);
+        CheckMarket(holding.Market, h, checker);
         if (holding.Mark is { } mark && checker.Analysis.Symbols.TryLookup(mark.Text, out Symbol symbol) && symbol.Kind == SymbolKind.Index
             && symbol.Declaration is IndexSyntax index)
         {
@@ -78,6 +79,19 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.HoldingOfMissing(at, name));
             return;
+        }
+
+        if (holding.Market is { } market)
+        {
+            if (market.Impact is not null && market.Depth is null)
+            {
+                checks.Missing(holding, "a market depth for its price impact (e.g. 'market depth 200m impact 30%')");
+            }
+
+            if (!SoldBySteps(checks.Analysis).Contains(name) && !checks.Analysis.HasUnknownDeclarations)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.HoldingMarketUnused(market.Span, name));
+            }
         }
 
         if ((holding.Share is null) == (holding.Face is null))
@@ -108,6 +122,39 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.HoldingFaceOutOfRange(face.Span, name, target.Member.Name, f, balance));
         }
+    }
+
+    /// <summary>The terms of a holding's market, the holding's own or a scenario's lever on it: a discount and an
+    /// impact are rates in [0, 100%] (DL0307), a depth is money above 0 (DL0782); each a constant.</summary>
+    internal static void CheckMarket(HoldingMarketSyntax? market, string of, TypeChecker checker)
+    {
+        if (market is null)
+        {
+            return;
+        }
+
+        checker.Term(market.Discount, Unit.Rate, $"the sale discount of {of}", TypeChecker.Range.Fraction);
+        checker.Term(market.Impact, Unit.Rate, $"the price impact of {of}", TypeChecker.Range.Fraction);
+        checker.Term(market.Depth, Unit.Money, $"the market depth of {of}", TypeChecker.Range.Any);
+        if (market.Depth is { } depth && checker.Analysis.BoundOf(depth) is ConstantExpression { Value: var d } && !(d > 0))
+        {
+            checker.Diagnostics.Add(DiagnosticCatalogue.HoldingDepthNotPositive(depth.Span, $"the market depth of {of}", d));
+        }
+    }
+
+    /// <summary>The names every <c>sell … to cover</c> step of the deal's waterfalls sells.</summary>
+    internal static HashSet<string> SoldBySteps(DealAnalysis analysis)
+    {
+        var sold = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var steps in new[] { analysis.Waterfall?.Steps, analysis.Enforcement?.Waterfall?.Steps })
+        {
+            foreach (SellStepSyntax sell in SyntaxWalk.Steps(steps ?? default).OfType<SellStepSyntax>())
+            {
+                sold.UnionWith(sell.Names.Where(n => n is not null).Select(n => n.Text));
+            }
+        }
+
+        return sold;
     }
 
     /// <summary>A tranche's face: its commitment (a delayed draw) or its balance, when the held entity's analysis

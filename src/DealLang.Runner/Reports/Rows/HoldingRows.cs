@@ -16,6 +16,15 @@ static class HoldingRows
             string name = info.Name + " (" + info.Entity + "." + info.Member + ")";
             rows.Add(name, "received", SummaryKind.Money, o => Of(o.Holdings[h].Received));
             rows.Add(name, "value at end", SummaryKind.Money, o => Of(o.Holdings[h].FinalValue));
+            if (info.Sold)
+            {
+                // A forced sale's figures (docs/language.md §5 "holding", "A forced sale").
+                rows.Add(name, "value sold", SummaryKind.Money, o => Of(o.Holdings[h].ValueSold));
+                rows.Add(name, "forced-sale proceeds", SummaryKind.Money, o => Of(o.Holdings[h].SaleProceeds));
+                rows.Add(name, "loss on sale", SummaryKind.Money, o => Of(o.Holdings[h].LossOnSale));
+                rows.Add(name, "share sold", SummaryKind.Rate, o => Of(o.Holdings[h].ShareSold));
+                rows.Add(name, "first sale", SummaryKind.Date, o => On(o.Holdings[h].FirstSale));
+            }
         }
     }
 
@@ -35,6 +44,14 @@ static class HoldingRows
             w.WriteString("of", h.Of);
             Json.Money(w, "received", h.Received);
             Json.Money(w, "valueAtEnd", h.FinalValue);
+            if (deal.Holdings.FirstOrDefault(i => i.Name == h.Holding) is { Sold: true })
+            {
+                Json.Money(w, "valueSold", h.ValueSold);
+                Json.Money(w, "saleProceeds", h.SaleProceeds);
+                Json.Money(w, "lossOnSale", h.LossOnSale);
+                Json.Number(w, "shareSold", h.ShareSold);
+                Json.Date(w, "firstSale", h.FirstSale);
+            }
             w.WriteEndObject();
         }
 

@@ -1,0 +1,146 @@
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Reports;
+
+/// <summary>One layer of the risk chain in one scenario (docs/language.md §12 "The chain report"): its first trap and
+/// first default (each with who: an entity or a party), and the loss taken at that layer (NaN where a layer has none
+/// to report: the tech giants' losses are not modelled).</summary>
+public sealed record LayerFigure(string Layer, Date? FirstTrap, string? TrapBy, Date? Default, string? DefaultBy, double Loss);
+
+/// <summary>A scenario's layers, bottom up, which breaks first and who bears the loss in the end.</summary>
+public sealed record ChainLayerOutcome(IReadOnlyList<LayerFigure> Layers, string BreaksFirst, string BearsLoss);
+
+/// <summary>
+/// The chain's layers (docs/language.md §12 "The chain report"), bottom up: the tech giants and tenants (the parties the
+/// held entities' leases, contracts and guarantees name), the SPVs, neoclouds and miners (the entities that hold
+/// nothing), the funds (the entities that hold others), their banks (the funds' tranches) and their LPs (the funds'
+/// LP classes). Which breaks first is the layer with the earliest default (else the earliest trap); the loss in the
+/// end is the bank's, the LPs' and what the held entities' tranches lose beyond the funds' shares of them (holders
+/// outside the chain).
+/// </summary>
+public static class ChainLayers
+{
+    public const string TechGiants = "tech giants and tenants";
+    public const string Spvs = "SPVs, neoclouds, miners";
+    public const string Funds = "funds";
+    public const string Banks = "banks";
+    public const string Lps = "LPs";
+
+    /// <summary>Under a half-cent a loss is rounding noise, as a shortfall is.</summary>
+    const double Noise = 0.005;
+
+    public static ChainLayerOutcome Of(ChainOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var bottom = outcome.Entities.Where(e => e.Deal.Holdings.Length == 0).ToList();
+        var holders = outcome.Entities.Where(e => e.Deal.Holdings.Length > 0).ToList();
+
+        // The tech giants and tenants: every party a held entity's lease, contract or guarantee names, by its default.
+        Date? giantDefault = null;
+        string? giant = null;
+        foreach (EntityOutcome e in bottom)
+        {
+            var named = e.Deal.Leases.Select(l => l.Lessee).Concat(e.Deal.Contracts.Select(c => c.Customer)).Concat(e.Deal.Guarantees.Select(g => g.Guarantor));
+            foreach (int p in named.Distinct())
+            {
+                if (p >= 0 && p < e.Outcome.Parties.Length && e.Outcome.Parties[p].DefaultDate is { } d && (giantDefault is null || d < giantDefault.Value))
+                {
+                    (giantDefault, giant) = (d, e.Outcome.Parties[p].Name);
+                }
+            }
+        }
+
+        var layers = new List<LayerFigure> { new(TechGiants, null, null, giantDefault, giant, double.NaN) };
+        double spvLoss = bottom.Sum(e => e.Outcome.Tranches.Sum(t => t.PrincipalLoss + t.UnpaidInterest));
+        layers.Add(Entities(Spvs, bottom, spvLoss));
+
+        // A fund loses its share of what its held tranches lose, and what its forced sales lose to the market.
+        double passedUp = 0, lossOnSale = 0;
+        foreach (EntityOutcome holder in holders)
+        {
+            for (int h = 0; h < holder.Deal.Holdings.Length; h++)
+            {
+                HoldingInfo info = holder.Deal.Holdings[h];
+                lossOnSale += h < holder.Outcome.Holdings.Length ? holder.Outcome.Holdings[h].LossOnSale : 0;
+                if (!info.Equity && bottom.FirstOrDefault(e => e.Deal.Name == info.Entity)?.Outcome.Tranches.FirstOrDefault(t => t.Name == info.Member) is { } held)
+                {
+                    passedUp += info.Share * (held.PrincipalLoss + held.UnpaidInterest);
+                }
+            }
+        }
+
+        if (holders.Count > 0)
+        {
+            layers.Add(Entities(Funds, holders, passedUp + lossOnSale));
+            Date? bankShort = null;
+            string? bank = null;
+            double bankLoss = 0;
+            foreach (EntityOutcome holder in holders)
+            {
+                foreach (TrancheSummary t in holder.Outcome.Tranches)
+                {
+                    bankLoss += t.PrincipalLoss + t.UnpaidInterest;
+                    if (t.FirstPrincipalShortfall is { } d && (bankShort is null || d < bankShort.Value))
+                    {
+                        (bankShort, bank) = (d, holder.Deal.Name + "." + t.Name);
+                    }
+                }
+            }
+
+            layers.Add(new LayerFigure(Banks, null, null, bankShort, bank, bankLoss));
+            var classes = holders.SelectMany(h => h.Outcome.Equities.Where(q => q.Carry is not null).SelectMany(q => q.Carry!.Classes)).ToList();
+            if (classes.Count > 0)
+            {
+                layers.Add(new LayerFigure(Lps, null, null, null, null, classes.Sum(c => c.Loss)));
+            }
+        }
+
+        return new ChainLayerOutcome(layers, BreaksFirst(layers), BearsLoss(layers, Math.Max(0, spvLoss - passedUp)));
+    }
+
+    static LayerFigure Entities(string layer, List<EntityOutcome> entities, double loss)
+    {
+        Date? trap = null, defaulted = null;
+        string? trapBy = null, defaultBy = null;
+        foreach (EntityOutcome e in entities)
+        {
+            if (ChainReport.FirstTrap(e.Outcome) is { } t && (trap is null || t < trap.Value))
+            {
+                (trap, trapBy) = (t, e.Deal.Name);
+            }
+
+            if (e.Outcome.Events.EventOfDefault is { } d && (defaulted is null || d < defaulted.Value))
+            {
+                (defaulted, defaultBy) = (d, e.Deal.Name);
+            }
+        }
+
+        return new LayerFigure(layer, trap, trapBy, defaulted, defaultBy, loss);
+    }
+
+    // The earliest default, bottom layer first on a tie; with no default, the earliest trap.
+    static string BreaksFirst(List<LayerFigure> layers)
+    {
+        LayerFigure? first = layers.Where(l => l.Default is not null).OrderBy(l => l.Default!.Value).FirstOrDefault();
+        if (first is not null)
+        {
+            return first.Layer + " (" + first.DefaultBy + " defaults " + first.Default + ")";
+        }
+
+        first = layers.Where(l => l.FirstTrap is not null).OrderBy(l => l.FirstTrap!.Value).FirstOrDefault();
+        return first is null ? "none" : first.Layer + " (" + first.TrapBy + " trapped " + first.FirstTrap + ")";
+    }
+
+    // Who is left with the loss: the banks, the LPs and the held tranches' holders outside the chain, largest first.
+    static string BearsLoss(List<LayerFigure> layers, double outside)
+    {
+        var bearers = layers.Where(l => l.Layer is Banks or Lps && l.Loss > Noise).Select(l => (l.Layer, l.Loss)).ToList();
+        if (outside > Noise)
+        {
+            bearers.Add(("holders outside the chain", outside));
+        }
+
+        return bearers.Count == 0 ? "nobody" : string.Join("; ", bearers.OrderByDescending(b => b.Loss).Select(b => b.Item1 + " " + ValueText.Millions(b.Loss)));
+    }
+}

@@ -1,0 +1,84 @@
+using DealLang.Runner.Reports;
+
+namespace DealLang.Cli.Tests.Corrections;
+
+/// <summary>
+/// The chain report by layer (docs/language.md §12 "The chain report"): which layer breaks first and who bears the
+/// loss, on a fund holding 60% of an SPV's notes with a bank line and LP classes, worked out by hand.
+/// </summary>
+public class ChainLayerTests
+{
+    // The SPV, annual 30/360: rent 12m a year pays its 10% coupon on 30m and 7.5m of principal a year (linear over
+    // four years: 10.5m, 9.75m, 9m, 8.25m) while the tenant pays; under TenantDefault the tenant stops on 2027-06-30,
+    // the year to 2028-01-01 holds half a year's rent (6m), and the notes go short.
+    private const string Spv = """
+        deal Spv {
+          currency USD closing 2026-01-01 maturity 2030-01-01 pay annual daycount 30/360
+          party Tenant { }
+          party Owner { }
+          facility Site { cost 120m value straight_line 20y floor 0% from 2026-01-01 }
+          lease SiteLease on Site { lessee Tenant rent 12m per year starts 2026-01-01 term 4y }
+          tranche Notes { balance 30m coupon 10% amortize linear }
+          equity Sponsor { contributed 20m holders Owner 100% }
+          default when Notes.interest_shortfall > 0
+          waterfall { pay Notes.interest pay Notes.principal distribute rest to Sponsor }
+        }
+        """;
+
+    // The fund holds 60% of the notes (0.6 × 37.5m = 22.5m over the four years in Base), borrows 10m at 5% (linear, 2.5m a year)
+    // and has two LP classes behind the bank.
+    private const string Fund = """
+        import "spv.deal"
+        deal Fund {
+          currency USD closing 2026-01-01 maturity 2030-01-01 pay annual daycount 30/360
+          party Pension { }
+          party Etf { }
+          party Manager { }
+          holding Stake { of Spv.Notes share 60% }
+          tranche Bank { balance 10m coupon 5% amortize linear maturity 2030-01-01 }
+          equity Investors { contributed 8m holders Pension 70%, Etf 30% hurdle 8% carry 20% to Manager catch_up 100% }
+          default when Bank.interest_shortfall > 0 or Bank.principal_shortfall > 0
+          waterfall { pay Bank.interest pay Bank.principal distribute rest to Investors }
+        }
+        scenario Base for Fund { }
+        scenario TenantDefault for Fund { Tenant defaults on 2027-06-30 }
+        """;
+
+    [Fact]
+    public void The_tenant_breaks_first_and_the_loss_ends_with_the_bank_the_LPs_and_the_notes_other_holders()
+    {
+        using var chain = new SmallChain(Fund, ("spv.deal", Spv));
+        var base_ = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "Base"));
+        Assert.Equal("nobody", base_.BearsLoss);
+        Assert.Equal("none", base_.BreaksFirst);
+
+        var stress = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"));
+        Assert.Equal([ChainLayers.TechGiants, ChainLayers.Spvs, ChainLayers.Funds, ChainLayers.Banks, ChainLayers.Lps], stress.Layers.Select(l => l.Layer));
+        // The tenant's default date is the earliest of every layer's: it breaks first.
+        Assert.Equal(new DealLang.Runtime.Date(2027, 6, 30), stress.Layers[0].Default);
+        Assert.StartsWith("tech giants and tenants (Tenant defaults 2027-06-30)", stress.BreaksFirst, StringComparison.Ordinal);
+
+        // The SPV layer's loss is its notes' principal loss and unpaid interest; the fund's is 60% of it, so the
+        // holders outside the chain bear the other 40%.
+        var notes = chain.Of("Spv", "TenantDefault").Tranches[0];
+        double spvLoss = notes.PrincipalLoss + notes.UnpaidInterest;
+        Assert.True(spvLoss > 0);
+        Assert.Equal(spvLoss, stress.Layers[1].Loss, 0.01);
+        Assert.Equal(0.6 * spvLoss, stress.Layers[2].Loss, 0.01);
+
+        // The bank's and the LP classes' losses are the fund's own summary figures.
+        var fund = chain.Of("Fund", "TenantDefault");
+        double bank = fund.Tranches[0].PrincipalLoss + fund.Tranches[0].UnpaidInterest;
+        double lps = fund.Equities[0].Carry!.Classes.Sum(c => c.Loss);
+        Assert.Equal(bank, stress.Layers[3].Loss, 0.01);
+        Assert.Equal(lps, stress.Layers[4].Loss, 0.01);
+        Assert.Contains("holders outside the chain " + ValueTextMillions(0.4 * spvLoss), stress.BearsLoss, StringComparison.Ordinal);
+        Assert.Contains("LPs " + ValueTextMillions(lps), stress.BearsLoss, StringComparison.Ordinal);
+
+        // As printed: the notes lose 18.8m of principal and 3.8m of interest (22.6m), 40% of it outside the fund
+        // (9.0m); the bank is short 5.5m and the LPs 4.0m, largest first.
+        Assert.Equal("holders outside the chain 9.0; banks 5.5; LPs 4.0", stress.BearsLoss);
+    }
+
+    private static string ValueTextMillions(double value) => (value / 1e6).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+}

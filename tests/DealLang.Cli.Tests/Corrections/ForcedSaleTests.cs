@@ -1,0 +1,142 @@
+namespace DealLang.Cli.Tests.Corrections;
+
+/// <summary>
+/// A fund's margin call and the forced sale of its holdings (docs/language.md §5 "holding", "A forced sale"): a bank
+/// line whose target balance is 50% of the holdings' marks; when the marks halve, the excess is principal due at once,
+/// the fund's cash cannot meet it, and <c>sell H1, H2 to cover Bank.principal</c> sells H1 then H2 into their markets at
+/// a discount that deepens with the value sold against the depth. The share sold stops paying the fund from the next
+/// period; cash is conserved in both entities every period (the chain's cash check).
+/// </summary>
+public class ForcedSaleTests
+{
+    private const double Cent = 0.01;
+
+    // The held SPV, annual 30/360: rent 10m a year pays the notes' 10% coupon on 100m exactly; the notes are a bullet
+    // due in 2031, after the fund's horizon, so their par stays 100m and the fund's holdings pay 5m (H1, 50%) and 3m
+    // (H2, 30%) a year.
+    private const string Held = """
+        deal Held {
+          currency USD closing 2026-01-01 maturity 2031-01-01 pay annual daycount 30/360
+          party Tenant { }
+          party Owner { }
+          facility Site { cost 120m value straight_line 20y floor 0% from 2026-01-01 }
+          lease SiteLease on Site { lessee Tenant rent 10m per year starts 2026-01-01 term 5y }
+          tranche Notes { balance 100m coupon 10% maturity 2031-01-01 }
+          equity Sponsor { contributed 20m holders Owner 100% }
+          waterfall { pay Notes.interest pay Notes.principal distribute rest to Sponsor }
+        }
+        """;
+
+    // The fund, annual 30/360 to 2030: H1 sells at a 10% discount into a market 10m deep with a 20% impact, H2 at a 20%
+    // discount with no depth (no impact); the bank lends 40m at 5% against 50% of the marks.
+    private const string Fund = """
+        import "held.deal"
+        deal Fund {
+          currency USD closing 2026-01-01 maturity 2030-01-01 pay annual daycount 30/360
+          party Lp { }
+          index Price { level 100% }
+          holding H1 { of Held.Notes  share 50%  mark Price  market discount 10% depth 10m impact 20% }
+          holding H2 { of Held.Notes  share 30%  mark Price  market discount 20% }
+          tranche Bank { balance 40m  coupon 5%  maturity 2030-01-01  target_balance 50% * (H1.value + H2.value) }
+          equity Investors { contributed 40m  holders Lp 100% }
+          waterfall {
+            pay Bank.interest
+            sell H1, H2 to cover Bank.principal
+            pay Bank.principal
+            distribute rest to Investors
+          }
+        }
+        scenario Base for Fund { }
+        scenario MarkDown for Fund { Price points stepped { 2027-01-01 50% } }
+        scenario ThinMarket for Fund {
+          Price points stepped { 2027-01-01 50% }
+          H1 market discount 30% depth 40m
+        }
+        """;
+
+    private static SmallChain Chain() => new(Fund, ("held.deal", Held));
+
+    [Fact]
+    public void Without_a_margin_call_nothing_is_sold_until_the_bank_is_due_in_full()
+    {
+        using var chain = Chain();
+        // Marks at par: the target, 50% × (50m + 30m) = 40m, is the balance, so no principal is due and nothing is sold
+        // before the bank's maturity.
+        for (int t = 0; t < 3; t++)
+        {
+            Assert.Equal(0, chain.Ledger("Fund", "Base", "2 sell H1, H2 to cover Bank.principal raised", t), Cent);
+            Assert.Equal(1.0, chain.Ledger("Fund", "Base", "H1 share held", t), 12);
+        }
+
+        // At the maturity (t = 3) the whole 40m is due and 8m − 2m = 6m is available: S = 34m. H1 raises at most
+        // 25m × 0.9 × (1 − 0.2 × 25 / 10) = 11.25m selling half its 50m mark; H2 the other 22.75m at 0.8,
+        // 22.75m / 0.8 = 28.4375m of its 30m.
+        Assert.Equal(34e6, chain.Ledger("Fund", "Base", "2 sell H1, H2 to cover Bank.principal raised", 3), Cent);
+        Assert.Equal(0.5, chain.Ledger("Fund", "Base", "H1 share held", 3), 12);
+        Assert.Equal(28.4375e6, chain.Ledger("Fund", "Base", "H2 value sold", 3), Cent);
+        var h1 = chain.Of("Fund", "Base").Holdings[0];
+        Assert.Equal(11.25e6, h1.SaleProceeds, Cent);
+        Assert.Equal(new DealLang.Runtime.Date(2030, 1, 1), h1.FirstSale);
+    }
+
+    [Fact]
+    public void A_margin_call_the_cash_cannot_meet_sells_H1_then_H2_at_a_discount_that_deepens_with_the_size_sold()
+    {
+        using var chain = Chain();
+        const string s = "MarkDown";
+        // 2027 (t = 1): the marks halve, H1 25m and H2 15m, so the target is 20m and 40m − 20m = 20m of principal is
+        // due. Receipts 5m + 3m = 8m, less 2m of interest (40m × 5%), leave 6m: a shortfall S = 14m.
+        Assert.Equal(20e6, chain.Ledger("Fund", s, "Bank principal due", 1), Cent);
+        // H1 at the price 1 − 10% = 0.9 per unit of mark, impact / depth = 20% / 10m: at most it raises, selling all
+        // 25m (below depth / (2 × impact) = 25m), 25m × 0.9 × (1 − 0.2 × 25 / 10) = 11.25m < 14m: all of it is sold.
+        Assert.Equal(25e6, chain.Ledger("Fund", s, "H1 value sold", 1), Cent);
+        Assert.Equal(11.25e6, chain.Ledger("Fund", s, "H1 sale proceeds", 1), Cent);
+        Assert.Equal(13.75e6, chain.Ledger("Fund", s, "H1 loss on sale", 1), Cent);
+        Assert.Equal(0.0, chain.Ledger("Fund", s, "H1 share held", 1), 12);
+        // H2 raises the rest, 14m − 11.25m = 2.75m, at 0.8 with no depth: 2.75m / 0.8 = 3.4375m of its 15m mark, so
+        // the fund keeps 1 − 3.4375 / 15 = 0.7708333 of H2.
+        Assert.Equal(3.4375e6, chain.Ledger("Fund", s, "H2 value sold", 1), Cent);
+        Assert.Equal(2.75e6, chain.Ledger("Fund", s, "H2 sale proceeds", 1), Cent);
+        Assert.Equal(1 - 3.4375 / 15, chain.Ledger("Fund", s, "H2 share held", 1), 12);
+        Assert.Equal(14e6, chain.Ledger("Fund", s, "2 sell H1, H2 to cover Bank.principal raised", 1), Cent);
+        Assert.Equal(20e6, chain.Ledger("Fund", s, "3 pay Bank.principal paid", 1), Cent);
+        Assert.Equal(20e6, chain.Ledger("Fund", s, "Bank balance", 1), Cent);
+
+        // 2028 (t = 2): what was sold pays nothing: H1 receives 0 and H2 3m × 0.7708333 = 2.3125m, worth
+        // 30m × 50% × 0.7708333 = 11.5625m. The target is 5.78125m, so 14.21875m is due; 2.3125m − 1m of interest leaves
+        // 1.3125m, and H2's whole remaining mark sells for 11.5625m × 0.8 = 9.25m, still 3.65625m short.
+        Assert.Equal(0, chain.Ledger("Fund", s, "receipts H1", 2), Cent);
+        Assert.Equal(2.3125e6, chain.Ledger("Fund", s, "receipts H2", 2), Cent);
+        Assert.Equal(11.5625e6, chain.Ledger("Fund", s, "H2 value", 2), Cent);
+        Assert.Equal(14.21875e6, chain.Ledger("Fund", s, "Bank principal due", 2), Cent);
+        Assert.Equal(9.25e6, chain.Ledger("Fund", s, "H2 sale proceeds", 2), Cent);
+        Assert.Equal(3.65625e6, chain.Ledger("Fund", s, "3 pay Bank.principal short", 2), Cent);
+
+        // The summary: the forced-sale proceeds and the loss on sale of each holding over the run.
+        var h1 = chain.Of("Fund", s).Holdings[0];
+        var h2 = chain.Of("Fund", s).Holdings[1];
+        Assert.Equal(11.25e6, h1.SaleProceeds, Cent);
+        Assert.Equal(13.75e6, h1.LossOnSale, Cent);
+        Assert.Equal(1.0, h1.ShareSold, 12);
+        Assert.Equal(new DealLang.Runtime.Date(2028, 1, 1), h1.FirstSale);
+        Assert.Equal(2.75e6 + 9.25e6, h2.SaleProceeds, Cent);
+        Assert.Equal((3.4375e6 - 2.75e6) + (11.5625e6 - 9.25e6), h2.LossOnSale, Cent);
+        Assert.Equal(5e6 + 5e6, h1.Received, Cent);
+        Assert.Equal(3e6 + 3e6 + 2.3125e6, h2.Received, Cent);
+    }
+
+    [Fact]
+    public void A_scenarios_market_lever_deepens_the_discount_and_the_depth_it_gives_replaces_the_holdings()
+    {
+        using var chain = Chain();
+        // ThinMarket: H1 at 1 − 30% = 0.7, impact 20% (the holding's) over a 40m depth: k = 0.2 / 40m = 5e-9. The fewest
+        // v raising S = 14m solve 0.7 v (1 − k v) = 14m: v = 2S / (0.7 (1 + √(1 − 4 k S / 0.7))) = 28m / (0.7 × (1 +
+        // √0.6)) = 22.5403m, within H1's 25m; H2 sells nothing.
+        double v = 28e6 / (0.7 * (1 + Math.Sqrt(1 - 4 * 5e-9 * 14e6 / 0.7)));
+        Assert.Equal(22.5403e6, v, 100.0);
+        Assert.Equal(v, chain.Ledger("Fund", "ThinMarket", "H1 value sold", 1), Cent);
+        Assert.Equal(14e6, chain.Ledger("Fund", "ThinMarket", "H1 sale proceeds", 1), Cent);
+        Assert.Equal(0, chain.Ledger("Fund", "ThinMarket", "H2 value sold", 1), Cent);
+        Assert.Equal(1 - v / 25e6, chain.Ledger("Fund", "ThinMarket", "H1 share held", 1), 9);
+    }
+}
