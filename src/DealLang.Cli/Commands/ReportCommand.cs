@@ -198,16 +198,9 @@ internal static class ReportCommand
 
         var frame = SimulationFrame.Of(deal, McCommand.DealHash(compilation), scenario.Name, seed, paths,
             source.DefaultInputs.Select(d => new PartyPd(d.Party, d.PartyIndex, d.AnnualPd, d.HorizonPd)));
-        ProgressBar? bar = ProgressBar.For(console, paths, Environment.GetEnvironmentVariable);
-        SimulationTotals totals;
-        try
-        {
-            totals = new SimulationEngine(program, source, checkCash: true).Run(0, paths, request.Threads ?? Environment.ProcessorCount, null, bar is null ? null : bar.Report);
-        }
-        finally
-        {
-            bar?.Finish();
-        }
+        int threads = request.Threads ?? Environment.ProcessorCount;
+        SimulationTotals totals = ProgressDisplay.Run(console, console.ShowsProgress, $"report {scenario.Name}", paths,
+            report => new SimulationEngine(program, source, checkCash: true).Run(0, paths, threads, null, report));
 
         var metrics = CreditMetrics.Compute(frame, totals);
         string subtitle = string.Create(CultureInfo.InvariantCulture, $"Monte Carlo, scenario {scenario.Name}, {paths:N0} paths, seed {seed}");
