@@ -30,6 +30,7 @@ public static class CliApp
             McCommand.Create(console, options),
             MergeCommand.Create(console),
             SolveCommand.Create(console, options),
+            FmtCommand.Create(console),
         };
 
         ParseResult parsed = root.Parse(args);
