@@ -31,6 +31,7 @@ public static class CliApp
             MergeCommand.Create(console),
             SolveCommand.Create(console, options),
             FmtCommand.Create(console),
+            TestCommand.Create(console, options),
         };
 
         ParseResult parsed = root.Parse(args);
