@@ -9,7 +9,7 @@ namespace DealLang.Cli.Snapshots;
 /// How <c>deallang test</c> compares a received ledger or summary with its verified snapshot, and the readable
 /// difference it prints. Floating noise is tolerated as docs/cli.md states: a cell (a ledger's) or a word (a
 /// summary's) that reads as a number on both sides is the same when the two differ by at most 1e-9 of the larger,
-/// or, when the verified one is written with two decimals (money, to the cent), by at most 0.005 (half a cent);
+/// or, when either is written with two decimals (money, to the cent), by at most 0.005 (half a cent);
 /// anything else must be the same text.
 /// </summary>
 internal static class SnapshotComparison
@@ -35,7 +35,7 @@ internal static class SnapshotComparison
 
         double difference = Math.Abs(v - r);
         return difference <= RelativeTolerance * Math.Max(Math.Abs(v), Math.Abs(r))
-            || (IsMoney(verified) && difference <= MoneyTolerance);
+            || ((IsMoney(verified) || IsMoney(received)) && difference <= MoneyTolerance);
     }
 
     /// <summary>The differences between two CSV ledgers, a line each: the columns one has and the other lacks, the
