@@ -72,6 +72,41 @@ public class FormatterTests
     }
 
     [Fact]
+    public void Mutants_are_refused_when_broken_and_otherwise_formatted_faithfully_and_idempotently()
+    {
+        // The pipeline fuzz's mutants (Fuzz/DealMutator.cs) of every example and valid-corpus deal, and the property
+        // tests' mutants of generated deals: the formatter never throws, refuses exactly the files with errors from the
+        // parse, and formats the rest faithfully and idempotently.
+        int formatted = 0, refused = 0;
+        void Check(string text)
+        {
+            var result = DealFormatter.Format(text, "mutant.deal");
+            if (!result.Succeeded)
+            {
+                Assert.Contains(result.Diagnostics, d => d.Severity == Compiler.Diagnostics.Severity.Error);
+                refused++;
+                return;
+            }
+
+            Assert.Equal(Tokens(text), Tokens(result.Text!));
+            Assert.Equal(result.Text, Format("mutant.deal", result.Text!));
+            formatted++;
+        }
+
+        foreach (string file in DealFiles.Under("examples").Concat(DealFiles.Under("tests/corpus/valid")))
+        {
+            var mutator = new Fuzz.DealMutator(DealFiles.Read(file), seed: 12);
+            for (int i = 0; i < 30; i++)
+            {
+                Check(mutator.Make(i).Text);
+            }
+        }
+
+        DealMutations.Mutant.Sample(m => Check(m.Text), iter: Math.Max(100, FuzzIterations.Checked / 2), print: m => m.Description + "\n" + m.Text);
+        Assert.True(formatted > 100 && refused > 100, $"{formatted} formatted, {refused} refused"); // both sides exercised
+    }
+
+    [Fact]
     public void Examples_are_formatted()
     {
         var unformatted = Directory.EnumerateFiles(RepoPaths.Examples)
