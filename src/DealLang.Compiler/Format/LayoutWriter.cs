@@ -93,7 +93,10 @@ internal static class LayoutWriter
             int breaks = i == 0 ? 1 : Math.Min(token.NewlinesBefore, 2);
             if (i > 0)
             {
-                if (tokens[i - 1].Kind == LayoutTokenKind.LineComment || token.Has(LayoutRole.OwnLine) || tokens[i - 1].Has(LayoutRole.OwnLine) && tokens[i - 1].Is("}"))
+                // A comment stays on the line it was written on: only code after code is moved to a line of its own.
+                bool codeAfterCode = token.Kind == LayoutTokenKind.Code && tokens[i - 1].Kind == LayoutTokenKind.Code;
+                if (tokens[i - 1].Kind == LayoutTokenKind.LineComment
+                    || (codeAfterCode && (token.Has(LayoutRole.OwnLine) || (tokens[i - 1].Has(LayoutRole.OwnLine) && tokens[i - 1].Is("}")))))
                 {
                     breaks = Math.Max(breaks, 1);
                 }

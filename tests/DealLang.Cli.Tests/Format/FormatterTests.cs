@@ -164,6 +164,15 @@ public class FormatterTests
     }
 
     [Fact]
+    public void Comments_stay_on_their_lines_when_declarations_are_put_on_lines_of_their_own()
+    {
+        const string text = "deal M { title \"x\" /* why */ currency USD party P { } } // end\n/* a */ scenario S for M { }\n";
+        const string expected = "deal M {\n  title \"x\" /* why */ currency USD\n  party P { }\n}  // end\n/* a */ scenario S for M { }\n";
+        Assert.Equal(expected, Format("m.deal", text));
+        Assert.Equal(expected, Format("m.deal", expected));
+    }
+
+    [Fact]
     public void A_file_with_a_syntax_error_is_refused_with_its_diagnostics()
     {
         var result = DealFormatter.Format("deal Mini {\n  tranche T { balance }\n}\n", "bad.deal");
