@@ -10,7 +10,7 @@ public static partial class DealParser
 {
     /// <summary>Rules whose contexts are the members of a brace block: each starts a member
     /// (<see cref="LayoutRole.MemberStart"/>).</summary>
-    static readonly HashSet<int> MemberRules =
+    internal static readonly HashSet<int> MemberRules =
     [
         DealLangParser.RULE_dealMember, DealLangParser.RULE_partyItem, DealLangParser.RULE_indexItem,
         DealLangParser.RULE_facilityItem, DealLangParser.RULE_schedulePoint, DealLangParser.RULE_leaseItem,
