@@ -33,6 +33,8 @@ public static class CliApp
             SolveCommand.Create(console, options),
             LspCommand.Create(console),
             ReportCommand.Create(console, options),
+            FmtCommand.Create(console),
+            TestCommand.Create(console, options),
         };
         root.Options.Add(verbosity);
 

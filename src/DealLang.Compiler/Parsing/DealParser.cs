@@ -10,12 +10,18 @@ namespace DealLang.Compiler.Parsing;
 /// (ANTLR recovers and goes on), then the tree is built from whatever parsed; nothing here throws for
 /// any input.
 /// </summary>
-public static class DealParser
+public static partial class DealParser
 {
     /// <summary>Rules nested deeper than this end the parse with DL0108; real deals use about a dozen.</summary>
     internal const int MaxNesting = 200;
 
-    public static CompilationUnitSyntax Parse(string path, string text, DiagnosticBag diagnostics)
+    public static CompilationUnitSyntax Parse(string path, string text, DiagnosticBag diagnostics) =>
+        ParseWithTokens(path, text, diagnostics).Unit;
+
+    /// <summary>The parse, with the token stream (every channel, comments and whitespace included) and the parse
+    /// tree for <see cref="Layout"/>; the tree is null when the nesting limit ended the parse.</summary>
+    private static (CompilationUnitSyntax Unit, CommonTokenStream Tokens, DealLangParser.CompilationUnitContext? Tree) ParseWithTokens(
+        string path, string text, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
@@ -54,9 +60,9 @@ public static class DealParser
         catch (NestingTooDeepException e)
         {
             diagnostics.Add(DiagnosticCatalogue.NestedTooDeeply(spans.Of(e.Token), MaxNesting, e.InExpression));
-            return new CompilationUnitSyntax([], [], [], new SourceSpan(path, 1, 1, 1, 1)) { Unread = true };
+            return (new CompilationUnitSyntax([], [], [], new SourceSpan(path, 1, 1, 1, 1)) { Unread = true }, tokens, null);
         }
 
-        return new CstToAst(spans, diagnostics, listener.LinesWithErrors).VisitCompilationUnit(tree);
+        return (new CstToAst(spans, diagnostics, listener.LinesWithErrors).VisitCompilationUnit(tree), tokens, tree);
     }
 }

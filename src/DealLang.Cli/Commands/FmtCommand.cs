@@ -1,0 +1,147 @@
+using System.CommandLine;
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Format;
+using DealLang.Compiler.Parsing;
+using DealLang.Runner.Reports;
+
+namespace DealLang.Cli.Commands;
+
+/// <summary>
+/// <c>deallang fmt FILE|DIR [--check] [-o FILE]</c>: the canonical layout (<see cref="DealFormatter"/>). A file is
+/// printed formatted (or written to <c>-o</c>, which may be the file itself); a folder's .deal and .scenarios files,
+/// at any depth, are formatted in place. With <c>--check</c> nothing is written: the files not in the canonical
+/// layout are listed and the exit code is 1 if there is any. A file with a syntax error is never rewritten: its
+/// diagnostics are printed and the exit code is 1.
+/// </summary>
+internal static class FmtCommand
+{
+    /// <summary>The extensions of the files a folder is formatted for.</summary>
+    internal static readonly string[] Extensions = [".deal", ".scenarios"];
+
+    public static Command Create(CliConsole console)
+    {
+        var path = new Argument<string>("path") { Description = "A .deal or .scenarios file, or a folder of them." };
+        var check = new Option<bool>("--check")
+        {
+            Description = "Write nothing; list the files that are not formatted and exit 1 if there is any.",
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the formatted file here instead of printing it (a single file only).",
+            HelpName = "file",
+        };
+        var command = new Command("fmt", "Format deal and scenario files in the canonical layout, keeping every comment.") { path, check, output };
+        command.SetAction(parse => Execute(parse.GetValue(path)!, parse.GetValue(check), parse.GetValue(output), console));
+        return command;
+    }
+
+    private static int Execute(string path, bool check, string? output, CliConsole console)
+    {
+        if (Directory.Exists(path))
+        {
+            if (output is not null)
+            {
+                throw new UsageException("-o takes one file; a folder is formatted in place");
+            }
+
+            return FormatFolder(path, check, console);
+        }
+
+        var (result, refused) = FormatFile(path, console);
+        if (refused)
+        {
+            return ExitCodes.DealErrors;
+        }
+
+        if (check)
+        {
+            if (result.Changed)
+            {
+                console.Out.WriteLine(TerminalText.Escape(path));
+                return ExitCodes.DealErrors;
+            }
+
+            return ExitCodes.Ok;
+        }
+
+        if (output is null)
+        {
+            console.Out.Write(result.Text);
+            return ExitCodes.Ok;
+        }
+
+        var files = new OutputFiles();
+        files.Add(output, result.Text!);
+        files.Commit();
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Every .deal and .scenarios file under the folder, in ordinal path order: rewritten in place when it
+    /// changes (all the formatted files at once, <see cref="OutputFiles"/>), or listed with --check.</summary>
+    private static int FormatFolder(string folder, bool check, CliConsole console)
+    {
+        var paths = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(p => Extensions.Contains(Path.GetExtension(p), StringComparer.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        bool failed = false;
+        var files = new OutputFiles();
+        int changed = 0;
+        foreach (string path in paths)
+        {
+            var (result, refused) = FormatFile(path, console);
+            if (refused)
+            {
+                failed = true;
+                continue;
+            }
+
+            if (!result.Changed)
+            {
+                continue;
+            }
+
+            changed++;
+            if (check)
+            {
+                console.Out.WriteLine(TerminalText.Escape(path));
+                failed = true;
+            }
+            else
+            {
+                files.Add(path, result.Text!);
+            }
+        }
+
+        if (!check)
+        {
+            foreach (string written in files.Commit())
+            {
+                console.Out.WriteLine($"formatted {TerminalText.Escape(written)}");
+            }
+        }
+
+        console.Error.WriteLine($"{paths.Count} file(s), {changed} {(check ? "not formatted" : "reformatted")}");
+        return failed ? ExitCodes.DealErrors : ExitCodes.Ok;
+    }
+
+    /// <summary>One file formatted, or refused with its diagnostics printed: a syntax error, or bytes that are not
+    /// UTF-8 (DL0133), which writing the text back would replace.</summary>
+    private static (FormatResult Result, bool Refused) FormatFile(string path, CliConsole console)
+    {
+        var decoding = new DiagnosticBag();
+        string text = DealText.Decode(path, DealFile.Read(path), decoding);
+        var result = DealFormatter.Format(text, path);
+        var diagnostics = decoding.Items.Concat(result.Diagnostics).ToList();
+        DiagnosticPrinter.Print(diagnostics, console.Error);
+        bool notUtf8 = decoding.Items.Count > 0;
+        if (!result.Succeeded || notUtf8)
+        {
+            console.Error.WriteLine($"deallang: {TerminalText.Escape(path)} not formatted: " +
+                (notUtf8 ? "it holds bytes that are not UTF-8, which rewriting would replace" : "fix the errors above first"));
+            return (result, true);
+        }
+
+        return (result, false);
+    }
+}

@@ -1,0 +1,197 @@
+using System.CommandLine;
+using System.Diagnostics;
+using DealLang.Cli.Snapshots;
+using DealLang.Compiler.Emit;
+using DealLang.Runner.Reports;
+
+namespace DealLang.Cli.Commands;
+
+/// <summary>
+/// <c>deallang test [DIR|FILE…] [--accept] [--junit FILE] [--scenario NAME|all]</c>: snapshot tests of a user's own
+/// deals, the way the project tests its examples. Each scenario of each deal (every .deal under a folder, at any
+/// depth; the current folder by default) is run with the cash check, and its ledger and summary are compared with
+/// the verified snapshots beside the deal (<see cref="SnapshotFiles"/>) within the tolerances of
+/// <see cref="SnapshotComparison"/>. A difference writes the received files, prints the first differing periods and
+/// cells, and fails; a scenario with no verified snapshot yet fails as new; <c>--accept</c> makes what was received
+/// the verified snapshot. Exit 0 when every scenario passes, 1 when any fails, 2 on a usage error.
+/// </summary>
+internal static class TestCommand
+{
+    public static Command Create(CliConsole console, CompileOptions options)
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Deal files, or folders searched for .deal files at any depth (default: the current folder).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var accept = new Option<bool>("--accept")
+        {
+            Description = "Take what each run gives as the verified snapshots (new ones included).",
+        };
+        var junit = new Option<string?>("--junit")
+        {
+            Description = "Also write the results as JUnit XML to this file.",
+            HelpName = "file",
+        };
+        var scenario = new Option<string>("--scenario", "-s")
+        {
+            Description = "Test only this scenario of each deal that has it, or 'all'.",
+            HelpName = "name|all",
+            DefaultValueFactory = _ => "all",
+        };
+        var command = new Command("test", "Run deals' scenarios and compare ledgers and summaries with their verified snapshots.")
+        {
+            paths, accept, junit, scenario,
+        };
+        command.SetAction(parse => Execute(parse.GetValue(paths) ?? [], parse.GetValue(accept), parse.GetValue(junit),
+            parse.GetValue(scenario)!, console, options));
+        return command;
+    }
+
+    private static int Execute(string[] paths, bool accept, string? junit, string scenario, CliConsole console, CompileOptions options)
+    {
+        var deals = FindDeals(paths.Length == 0 ? ["."] : paths);
+        string? only = scenario == "all" ? null : scenario;
+        var cases = new List<SnapshotCase>();
+        int accepted = 0;
+        foreach (string deal in deals)
+        {
+            var clock = Stopwatch.StartNew();
+            var run = DealSnapshots.Run(deal, only, options, console);
+            if (run.Failure is not null)
+            {
+                cases.Add(new SnapshotCase(deal, "(compile)", false, run.Failure, run.Failure, clock.Elapsed));
+                console.Out.WriteLine($"FAIL {TerminalText.Escape(deal)}: {run.Failure}");
+                continue;
+            }
+
+            TimeSpan each = run.Scenarios.Count == 0 ? TimeSpan.Zero : clock.Elapsed / run.Scenarios.Count;
+            foreach (var snapshot in run.Scenarios)
+            {
+                var (result, wasAccepted) = Compare(deal, snapshot, accept, each);
+                cases.Add(result);
+                accepted += wasAccepted ? 1 : 0;
+                Print(result, console, wasAccepted);
+            }
+        }
+
+        if (only is not null && cases.Count == 0)
+        {
+            throw new UsageException($"no deal tested has a scenario '{only}'");
+        }
+
+        if (junit is not null)
+        {
+            var outputs = new OutputFiles();
+            var xml = JUnitReport.Build(cases);
+            outputs.Add(junit, xml.Declaration + "\n" + xml.Root + "\n");
+            outputs.Commit();
+        }
+
+        int failed = cases.Count(c => !c.Passed);
+        console.Out.WriteLine($"{cases.Count - failed} passed, {failed} failed" + (accept ? $" ({accepted} accepted)" : ""));
+        return failed > 0 ? ExitCodes.DealErrors : ExitCodes.Ok;
+    }
+
+    /// <summary>One scenario against its verified snapshots: passed (received files removed), accepted, new, or failed
+    /// with the differences (received files written).</summary>
+    private static (SnapshotCase Case, bool Accepted) Compare(string deal, ScenarioSnapshot snapshot, bool accept, TimeSpan time)
+    {
+        var files = SnapshotFiles.For(deal, snapshot.Scenario);
+        string ledger = SnapshotFiles.Normalise(snapshot.Ledger), summary = SnapshotFiles.Normalise(snapshot.Summary);
+        string? verifiedLedger = SnapshotFiles.ReadIfPresent(files.Ledger(SnapshotFiles.Verified));
+        string? verifiedSummary = SnapshotFiles.ReadIfPresent(files.Summary(SnapshotFiles.Verified));
+
+        var details = new List<string>();
+        string? failure = null;
+        if (verifiedLedger is null || verifiedSummary is null)
+        {
+            failure = "new snapshot: nothing verified yet";
+            details.Add($"no {Path.GetFileName(verifiedLedger is null ? files.Ledger(SnapshotFiles.Verified) : files.Summary(SnapshotFiles.Verified))}; " +
+                "check the received files and run 'deallang test --accept' to verify them");
+        }
+        else
+        {
+            var ledgerDiff = SnapshotComparison.CompareLedger(verifiedLedger, ledger);
+            var summaryDiff = SnapshotComparison.CompareSummary(verifiedSummary, summary);
+            if (ledgerDiff.Count > 0)
+            {
+                details.Add($"ledger differs ({Path.GetFileName(files.Ledger(SnapshotFiles.Verified))} vs {Path.GetFileName(files.Ledger(SnapshotFiles.Received))}):");
+                details.AddRange(ledgerDiff.Select(l => "  " + l));
+            }
+
+            if (summaryDiff.Count > 0)
+            {
+                details.Add($"summary differs ({Path.GetFileName(files.Summary(SnapshotFiles.Verified))} vs {Path.GetFileName(files.Summary(SnapshotFiles.Received))}):");
+                details.AddRange(summaryDiff.Select(l => "  " + l));
+            }
+
+            failure = ledgerDiff.Count > 0 && summaryDiff.Count > 0 ? "ledger and summary differ"
+                : ledgerDiff.Count > 0 ? "ledger differs"
+                : summaryDiff.Count > 0 ? "summary differs"
+                : null;
+        }
+
+        bool accepted = false;
+        if (failure is not null && accept)
+        {
+            SnapshotFiles.Write(files.Ledger(SnapshotFiles.Verified), ledger);
+            SnapshotFiles.Write(files.Summary(SnapshotFiles.Verified), summary);
+            accepted = true;
+            failure = null;
+        }
+
+        if (failure is null)
+        {
+            SnapshotFiles.DeleteIfPresent(files.Ledger(SnapshotFiles.Received));
+            SnapshotFiles.DeleteIfPresent(files.Summary(SnapshotFiles.Received));
+            return (new SnapshotCase(deal, snapshot.Scenario, true, null, "", time), accepted);
+        }
+
+        SnapshotFiles.Write(files.Ledger(SnapshotFiles.Received), ledger);
+        SnapshotFiles.Write(files.Summary(SnapshotFiles.Received), summary);
+        return (new SnapshotCase(deal, snapshot.Scenario, false, failure, string.Join('\n', details), time), false);
+    }
+
+    private static void Print(SnapshotCase result, CliConsole console, bool accepted)
+    {
+        string label = $"{TerminalText.Escape(result.Deal)} {TerminalText.Escape(result.Name)}";
+        if (result.Passed)
+        {
+            console.Out.WriteLine((accepted ? "accepted " : "ok   ") + label);
+            return;
+        }
+
+        console.Out.WriteLine($"FAIL {label}: {result.Failure}");
+        foreach (string line in result.Details.Split('\n'))
+        {
+            console.Out.WriteLine("  " + TerminalText.Escape(line));
+        }
+    }
+
+    /// <summary>The deals to test, in the order given, each folder's .deal files at any depth in ordinal order
+    /// (folders whose names start with '.' are passed over); a path that does not exist is a usage error.</summary>
+    private static List<string> FindDeals(string[] paths)
+    {
+        var deals = new List<string>();
+        foreach (string path in paths)
+        {
+            if (File.Exists(path))
+            {
+                deals.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                deals.AddRange(Directory.EnumerateFiles(path, "*.deal", SearchOption.AllDirectories)
+                    .Where(f => !Path.GetRelativePath(path, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.') && part.Length > 1 && part != ".."))
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                throw new UsageException($"file or folder not found: {path}");
+            }
+        }
+
+        return deals.Count > 0 ? deals : throw new UsageException($"no .deal files in {string.Join(", ", paths)}");
+    }
+}

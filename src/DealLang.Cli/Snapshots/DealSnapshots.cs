@@ -1,0 +1,82 @@
+using DealLang.Cli.Commands;
+using DealLang.Compiler;
+using DealLang.Compiler.Emit;
+using DealLang.Runner.Hosting;
+using DealLang.Runner.Reports;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+
+namespace DealLang.Cli.Snapshots;
+
+/// <summary>One scenario of one deal as <c>deallang test</c> snapshots it: the period ledger (CSV, as
+/// <c>run --format csv</c> writes it) and the summary of that scenario (the table <c>run</c> prints).</summary>
+internal sealed record ScenarioSnapshot(string Scenario, string Ledger, string Summary);
+
+/// <summary>A deal compiled and run for its snapshots, or the reason it could not be (its diagnostics were printed).</summary>
+internal sealed record DealRun(IReadOnlyList<ScenarioSnapshot> Scenarios, string? Failure);
+
+/// <summary>
+/// Compiles a deal and runs its scenarios with the cash check, as <c>deallang run</c> does, and renders what
+/// <c>deallang test</c> compares. A deal that imports deals runs as its chain, and the snapshots are of the deal
+/// itself (the chain's top entity); a deal without scenarios runs once as written (<c>AsWritten</c>).
+/// </summary>
+internal static class DealSnapshots
+{
+    /// <summary>The snapshots of every scenario of the deal, or of the one named <paramref name="only"/> (none when
+    /// the deal lacks it).</summary>
+    public static DealRun Run(string path, string? only, CompileOptions options, CliConsole console)
+    {
+        var compilation = DealFile.Compile(path);
+        var result = DealCompiler.Compile(compilation, options);
+        DiagnosticPrinter.Print(result.Diagnostics, console.Error);
+        if (result.Compiled is null)
+        {
+            return new DealRun([], result.Model is null ? "the deal has errors (see above)" : "internal error: the deal did not compile to a program");
+        }
+
+        ScenarioSpec[] declared = [.. result.Model!.Scenarios];
+        if (compilation.Entities.Count > 0)
+        {
+            using ChainPrograms? chain = ChainPrograms.Load(compilation, result, options, console);
+            if (chain is null)
+            {
+                return new DealRun([], "internal error: an entity of the chain did not compile");
+            }
+
+            var scenarios = Select(chain.Top, declared, only);
+            if (scenarios.Count == 0)
+            {
+                return new DealRun([], null); // the deal lacks the scenario asked for: nothing to test
+            }
+
+            var outcomes = new ChainRunner(chain.Programs, fullLedger: true, checkCash: true).RunAll(scenarios);
+            return new DealRun([.. outcomes.Select(o =>
+            {
+                var top = o.Entities[^1];
+                return Snapshot(top.Deal, top.Layout, top.Outcome);
+            })], null);
+        }
+
+        using var host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
+        var program = host.Program;
+        var selected = Select(program.Description, declared, only);
+        if (selected.Count == 0)
+        {
+            return new DealRun([], null);
+        }
+
+        var runs = new ScenarioRunner(program, fullLedger: true, checkCash: true).RunAll(selected);
+        return new DealRun([.. runs.Select(o => Snapshot(program.Description, program.Layout, o))], null);
+    }
+
+    static ScenarioSnapshot Snapshot(DealDescription deal, LedgerLayout layout, ScenarioOutcome outcome) =>
+        new(outcome.Scenario,
+            LedgerReport.Render(deal, layout, outcome, ReportFormat.Csv),
+            SummaryReport.Render(deal, [outcome], ReportFormat.Table));
+
+    static List<ScenarioSpec> Select(DealDescription deal, ScenarioSpec[] declared, string? only)
+    {
+        List<ScenarioSpec> all = declared.Length == 0 ? [ScenarioSpec.AsWritten(deal)] : [.. declared];
+        return only is null ? all : [.. all.Where(s => string.Equals(s.Name, only, StringComparison.Ordinal))];
+    }
+}

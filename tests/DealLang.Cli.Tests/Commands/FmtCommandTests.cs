@@ -1,0 +1,82 @@
+using DealLang.Compiler.Format;
+
+namespace DealLang.Cli.Tests.Commands;
+
+/// <summary><c>deallang fmt</c> (docs/cli.md): a file printed or written with -o, a folder in place, --check, and the
+/// files it refuses to rewrite (a syntax error, bytes that are not UTF-8), left byte for byte as they were.</summary>
+public sealed class FmtCommandTests : IDisposable
+{
+    const string Messy = "deal Mini {\n title \"m\"  // the title\ncurrency USD\n\n\n  party P {   }\n}\n";
+    const string Tidy = "deal Mini {\n  title    \"m\"  // the title\n  currency USD\n\n  party P { }\n}\n";
+    const string Broken = "deal Broken {\n  tranche T { balance }\n}\n";
+
+    private readonly string folder = Directory.CreateTempSubdirectory("deallang-fmt-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(folder, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void A_file_is_printed_or_written_formatted()
+    {
+        Assert.Equal(Tidy, DealFormatter.Format(Messy, "m.deal").Text);
+        string messy = Write("mini.deal", Messy);
+        var printed = CliHarness.Run("fmt", messy);
+        Assert.True(printed.Exit == 0, printed.ToString());
+        Assert.Equal(Tidy, printed.Out);
+        Assert.Equal(Messy, File.ReadAllText(messy));
+
+        Assert.Equal(0, CliHarness.Run("fmt", messy, "-o", messy).Exit);
+        Assert.Equal(Tidy, File.ReadAllText(messy));
+        Assert.Equal(0, CliHarness.Run("fmt", "--check", messy).Exit);
+    }
+
+    [Fact]
+    public void A_folder_is_checked_then_formatted_in_place_and_broken_files_are_never_rewritten()
+    {
+        string messy = Write("deals/mini.deal", Messy);
+        string scenarios = Write("deals/sub/extra.scenarios", "scenario S for Mini {\nP defaults on 2027-01-01   // late\n}\n");
+        string tidy = Write("deals/tidy.deal", Tidy);
+        string broken = Write("deals/broken.deal", Broken);
+        string other = Write("deals/notes.txt", "not a deal   \n");
+
+        var check = CliHarness.Run("fmt", "--check", Path.Combine(folder, "deals"));
+        Assert.True(check.Exit == 1, check.ToString());
+        Assert.Equal([messy, scenarios], check.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("DL0101", check.Err, StringComparison.Ordinal);
+        Assert.Contains(broken + " not formatted: fix the errors above first", check.Err, StringComparison.Ordinal);
+        Assert.Equal(Messy, File.ReadAllText(messy));
+
+        var format = CliHarness.Run("fmt", Path.Combine(folder, "deals"));
+        Assert.True(format.Exit == 1, format.ToString()); // the broken file
+        Assert.Equal(Tidy, File.ReadAllText(messy));
+        Assert.Equal("scenario S for Mini {\n  P defaults on 2027-01-01  // late\n}\n", File.ReadAllText(scenarios));
+        Assert.Equal(Tidy, File.ReadAllText(tidy));
+        Assert.Equal(Broken, File.ReadAllText(broken));
+        Assert.Equal("not a deal   \n", File.ReadAllText(other));
+
+        File.Delete(broken);
+        Assert.Equal(0, CliHarness.Run("fmt", "--check", Path.Combine(folder, "deals")).Exit);
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_are_refused_and_o_takes_one_file()
+    {
+        string path = Path.Combine(folder, "latin1.deal");
+        byte[] bytes = [.. "deal M {\n  title \"caf"u8.ToArray(), 0xE9, .. "\"\n}\n"u8.ToArray()];
+        File.WriteAllBytes(path, bytes);
+        var outcome = CliHarness.Run("fmt", path, "-o", path);
+        Assert.True(outcome.Exit == 1, outcome.ToString());
+        Assert.Contains("DL0133", outcome.Err, StringComparison.Ordinal);
+        Assert.Equal(bytes, File.ReadAllBytes(path));
+
+        Assert.Equal(2, CliHarness.Run("fmt", folder, "-o", Path.Combine(folder, "x.deal")).Exit);
+        Assert.Equal(2, CliHarness.Run("fmt", Path.Combine(folder, "missing.deal")).Exit);
+    }
+}
