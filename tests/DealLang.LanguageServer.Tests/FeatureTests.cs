@@ -147,6 +147,21 @@ public sealed class FeatureTests
         Assert.Equal(0, edits.GetArrayLength());
     }
 
+    [Fact]
+    public async Task Formatting_WithDeallangFmtsFormatter_GivesWhatFmtGives()
+    {
+        // Hyperion with its indentation removed: the server's edit must give back deallang fmt's text
+        // (the example is formatted, so that is the example itself).
+        string spoiled = System.Text.RegularExpressions.Regex.Replace(Hyperion, "(?m)^ +", "");
+        Assert.NotEqual(Hyperion, spoiled);
+        await using LspClient client = await LspClient.StartAsync(new DealDocumentFormatter());
+        await client.Open(Uri, spoiled);
+        JsonElement edits = await client.Request("textDocument/formatting",
+            new { textDocument = new { uri = Uri }, options = new { tabSize = 2, insertSpaces = true } });
+        Assert.Equal(DealLang.Compiler.Format.DealFormatter.Format(spoiled, HyperionPath).Text, Apply(spoiled, edits));
+        Assert.Equal(Hyperion.ReplaceLineEndings("\n"), Apply(spoiled, edits).ReplaceLineEndings("\n"));
+    }
+
     internal static int CountWord(string text, string word) =>
         System.Text.RegularExpressions.Regex.Matches(text, $@"\b{word}\b").Count;
 

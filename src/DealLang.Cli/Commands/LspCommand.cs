@@ -7,8 +7,7 @@ namespace DealLang.Cli.Commands;
 /// <c>deallang lsp [--stdio]</c>: the language server (src/DealLang.LanguageServer, docs/editors.md) over standard
 /// input and output, until the editor sends <c>exit</c> or closes the pipe; its own messages go to standard error,
 /// which editors show in their output panel. Exit 0 after the protocol's <c>shutdown</c>, 1 otherwise.
-/// Formatting is announced only when a formatter is handed in (<see cref="LanguageServer.Features.IDocumentFormatter"/>):
-/// the compiler's <c>DealFormatter</c>, once <c>deallang fmt</c> has landed.
+/// Formatting is <c>deallang fmt</c>'s formatter (<see cref="LanguageServer.Features.DealDocumentFormatter"/>).
 /// </summary>
 internal static class LspCommand
 {
@@ -27,6 +26,6 @@ internal static class LspCommand
     {
         using Stream input = Console.OpenStandardInput();
         using Stream output = Console.OpenStandardOutput();
-        return DealLanguageServer.RunAsync(input, output, TextWriter.Synchronized(console.Error)).GetAwaiter().GetResult();
+        return DealLanguageServer.RunAsync(input, output, TextWriter.Synchronized(console.Error), new LanguageServer.Features.DealDocumentFormatter()).GetAwaiter().GetResult();
     }
 }

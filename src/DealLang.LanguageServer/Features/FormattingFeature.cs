@@ -13,6 +13,13 @@ public interface IDocumentFormatter
     string? Format(string text, string path);
 }
 
+/// <summary>The compiler's formatter, the one <c>deallang fmt</c> runs: what <c>deallang lsp</c> starts the server
+/// with. A text that does not parse (or is not UTF-8) is refused: null.</summary>
+public sealed class DealDocumentFormatter : IDocumentFormatter
+{
+    public string? Format(string text, string path) => DealLang.Compiler.Format.DealFormatter.Format(text, path).Text;
+}
+
 /// <summary>textDocument/formatting: one edit replacing the whole document with its formatted text, or none when
 /// it is already formatted or cannot be.</summary>
 internal static class FormattingFeature
