@@ -22,12 +22,26 @@ public class ExampleBaselineTests
     {
         var compiled = CompileClean(file).Compiled!;
         Snapshot.Verify(compiled.Source, "cs", DealFiles.Stem(file));
+
+        // A chain's other entities (examples/terawulf.deal's SPVs) are programs of their own.
+        var compilation = Compilation.Create(SourceDocument.FromText(file, DealFiles.Read(file)), new RepositoryFiles());
+        foreach (var entity in DealCompiler.CompileEntities(compilation))
+        {
+            Snapshot.Verify(entity.Compiled!.Source, "cs", $"{DealFiles.Stem(file)}.{entity.Model!.Name}");
+        }
     }
 
     [Theory]
     [MemberData(nameof(Examples))]
     public void Ledgers_and_summary_match_baselines(string file)
     {
+        var compilation = Compilation.Create(SourceDocument.FromText(file, DealFiles.Read(file)), new RepositoryFiles());
+        if (compilation.Entities.Count > 0)
+        {
+            RunChain(file, compilation, DealFiles.Stem(file), ledgers: true);
+            return;
+        }
+
         var result = CompileClean(file);
         var compiled = result.Compiled!;
         using var host = DealHost.Load(compiled.Image, compiled.TypeName);
@@ -53,7 +67,7 @@ public class ExampleBaselineTests
         var compilation = Compilation.Create(SourceDocument.FromText(file, DealFiles.Read(file)), new RepositoryFiles());
         if (compilation.Entities.Count > 0)
         {
-            RunChain(file, compilation);
+            RunChain(file, compilation, $"valid-{DealFiles.Stem(file)}", ledgers: false);
             return;
         }
 
@@ -67,7 +81,9 @@ public class ExampleBaselineTests
         Snapshot.Verify(SummaryReport.Render(deal, outcomes, ReportFormat.Table), "txt", $"valid-{DealFiles.Stem(file)}.summary");
     }
 
-    private static void RunChain(string file, Compilation compilation)
+    // Each entity's summary (and, for an example, each scenario's ledger) and the chain report, as baselines named
+    // <stem>.<Entity>.…: valid corpus chains keep the summaries only, as their single deals do.
+    private static void RunChain(string file, Compilation compilation, string stem, bool ledgers)
     {
         var top = DealCompiler.Compile(compilation);
         Assert.True(top.Compiled is not null, string.Join('\n', top.Diagnostics));
@@ -83,10 +99,20 @@ public class ExampleBaselineTests
                 var deal = hosts[e].Program.Description;
                 var mine = outcomes.Select(o => o.Entities[e].Outcome).ToList();
                 Assert.All(mine, o => Assert.True(o.PeriodsRun > 0));
-                Snapshot.Verify(SummaryReport.Render(deal, mine, ReportFormat.Table), "txt", $"valid-{DealFiles.Stem(file)}.{deal.Name}.summary");
+                if (ledgers)
+                {
+                    foreach (var outcome in outcomes)
+                    {
+                        var entity = outcome.Entities[e];
+                        Snapshot.Verify(LedgerReport.Render(deal, entity.Layout, entity.Outcome, ReportFormat.Csv), "csv",
+                            $"{stem}.{deal.Name}.{outcome.Scenario}.ledger");
+                    }
+                }
+
+                Snapshot.Verify(SummaryReport.Render(deal, mine, ReportFormat.Table), "txt", $"{stem}.{deal.Name}.summary");
             }
 
-            Snapshot.Verify(ChainReport.Render(outcomes, ReportFormat.Table), "txt", $"valid-{DealFiles.Stem(file)}.chain");
+            Snapshot.Verify(ChainReport.Render(outcomes, ReportFormat.Table), "txt", $"{stem}.chain");
         }
         finally
         {
@@ -102,7 +128,8 @@ public class ExampleBaselineTests
 
     private static CompileResult CompileClean(string file)
     {
-        var result = DealCompiler.Compile(file, DealFiles.Read(file));
+        // imports read from the repository's root, whatever the test's working folder
+        var result = DealCompiler.Compile(Compilation.Create(SourceDocument.FromText(file, DealFiles.Read(file)), new RepositoryFiles()));
         Assert.True(result.Compiled is not null, string.Join('\n', result.Diagnostics));
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Compiler.Diagnostics.Severity.Error);
         return result;
