@@ -264,6 +264,34 @@ public sealed class GuarantorAndLpMonteCarloTests
         Assert.Matches(@"amount paid given it pays\s+3200\.000\s+0\.000", spv);
     }
 
+    [Fact]
+    public void Valid_029s_chain_reports_the_held_deals_guarantors_and_the_funds_lp_classes()
+    {
+        // tests/corpus/valid/029: a fund holding valid 023's agency-guaranteed notes; the fund's stochastic scenario
+        // draws both tenants' defaults. The held deal's section has its three guarantees, the fund's its two LP classes
+        // and the GP's carry, the same on one and two threads; every class of the fund shares one carry pro rata, so both
+        // have the same IRR and P(loss), and their expected distributions stand as their shares, 60 to 40.
+        string[] Args(params string[] more) =>
+            ["mc", Path.Combine(RepoPaths.Root, "tests/corpus/valid/029-guaranteed-notes-held-by-a-fund-run-by-mc.deal"), "--scenario", "TenantRisk", "--paths", "400", "--format", "csv", .. more];
+        CliOutcome one = CliHarness.Run(Args("--threads", "1"));
+        CliOutcome two = CliHarness.Run(Args("--threads", "2"));
+        Assert.True(one.Exit == ExitCodes.Ok, one.ToString());
+        Assert.Equal(one.Out, two.Out);
+        string[] lines = one.Out.ReplaceLineEndings("\n").Split('\n');
+        string Value(string section, string metric) => lines.Single(l => l.StartsWith($"{section},{metric},", StringComparison.Ordinal)).Split(',')[2];
+        foreach (string guarantee in new[] { "Parent for LeaseA", "Agency for Senior", "Parent for Junior" })
+        {
+            Assert.NotEmpty(Value(guarantee, "P(pays anything)"));
+        }
+
+        Assert.Equal(Value("Investors LP Pension", "IRR mean"), Value("Investors LP Etf", "IRR mean"));
+        Assert.Equal(Value("Investors LP Pension", "P(loss)"), Value("Investors LP Etf", "P(loss)"));
+        double pension = double.Parse(Value("Investors LP Pension", "expected distributions"), System.Globalization.CultureInfo.InvariantCulture);
+        double etf = double.Parse(Value("Investors LP Etf", "expected distributions"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1.5, pension / etf, 6);
+        Assert.True(double.Parse(Value("Investors carry to Manager", "expected carry"), System.Globalization.CultureInfo.InvariantCulture) > 0);
+    }
+
     [Theory]
     [InlineData("guaranteed")]
     [InlineData("fund")]
