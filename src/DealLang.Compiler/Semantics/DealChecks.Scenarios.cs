@@ -173,9 +173,10 @@ internal sealed partial class DealChecks
             return;
         }
 
-        bool guarantees = _analysis.Symbols.OfKind(SymbolKind.Lease).Any(l => l.Declaration is LeaseSyntax { Guarantor.Guarantor.Text: var g } && g == party.Text)
-            || _analysis.Symbols.OfKind(SymbolKind.Contract).Any(c => c.Declaration is ContractSyntax { Guarantor.Guarantor.Text: var g } && g == party.Text)
-            || _analysis.Symbols.OfKind(SymbolKind.Tranche).Any(t => t.Declaration is TrancheSyntax { Guarantor.Guarantor.Text: var g } && g == party.Text);
+        // In a chain a party is one party in every entity (docs/language.md §10, "Scenarios in a chain"): the lever
+        // reaches its guarantees in the entities this deal can see too (Google behind an SPV's lease, set in the
+        // parent's scenario).
+        bool guarantees = Guarantees(_analysis, party.Text) || _analysis.Entities.Values.Any(e => Guarantees(e, party.Text));
         if (!guarantees && !_analysis.HasUnknownDeclarations)
         {
             _diagnostics.Add(DiagnosticCatalogue.NotAGuarantor(party.Span, scenario, party.Text));
@@ -196,6 +197,11 @@ internal sealed partial class DealChecks
             _diagnostics.Add(DiagnosticCatalogue.HoldingImpactWithoutDepth(impact.Span, scenario, holding.Text));
         }
     }
+
+    private static bool Guarantees(DealAnalysis deal, string party) =>
+        deal.Symbols.OfKind(SymbolKind.Lease).Any(l => l.Declaration is LeaseSyntax { Guarantor.Guarantor.Text: var g } && g == party)
+        || deal.Symbols.OfKind(SymbolKind.Contract).Any(c => c.Declaration is ContractSyntax { Guarantor.Guarantor.Text: var g } && g == party)
+        || deal.Symbols.OfKind(SymbolKind.Tranche).Any(t => t.Declaration is TrancheSyntax { Guarantor.Guarantor.Text: var g } && g == party);
 
     /// <summary>What a scenario item sets, in words, so a second setting of the same lever can be named.</summary>
     private static IEnumerable<string> LeversSetBy(ScenarioItemSyntax item)

@@ -76,8 +76,33 @@ public static class MonteCarloReport
             AddDistribution(rows, name, "IRR", Kind.Rate, irr);
         }
 
+        // a fund's LP classes and its GP's carry (docs/language.md §5, "A fund's LPs")
+        foreach (LpClassRisk c in m.LpClasses)
+        {
+            rows.Add(new(c.Name, "expected distributions", Kind.Money, c.ExpectedDistributions.Value, c.ExpectedDistributions.StdError));
+            rows.Add(new(c.Name, "IRR mean", Kind.Rate, c.IrrMean.Value, c.IrrMean.StdError));
+            rows.Add(new(c.Name, "paths without an IRR", Kind.Count, c.PathsWithoutIrr, double.NaN));
+            rows.Add(new(c.Name, "P(loss)", Kind.Rate, c.LossProbability.Value, c.LossProbability.StdError));
+            rows.Add(new(c.Name, "expected loss", Kind.Money, c.ExpectedLoss.Value, c.ExpectedLoss.StdError));
+        }
+
+        foreach (var (name, carry) in m.Carries)
+        {
+            rows.Add(new(name, "expected carry", Kind.Money, carry.Value, carry.StdError));
+        }
+
         rows.Add(new("deal", "P(event of default)", Kind.Rate, m.EventOfDefault.Value, m.EventOfDefault.StdError));
         rows.Add(new("deal", "P(enforcement sale)", Kind.Rate, m.Sale.Value, m.Sale.StdError));
+
+        // what each guarantor pays, net of what it gets back: a state's fiscal cost
+        foreach (GuarantorRisk g in m.Guarantees)
+        {
+            rows.Add(new(g.Name, "P(pays anything)", Kind.Rate, g.PayProbability.Value, g.PayProbability.StdError));
+            rows.Add(new(g.Name, "expected amount paid", Kind.Money, g.ExpectedCost.Value, g.ExpectedCost.StdError));
+            rows.Add(new(g.Name, "amount paid given it pays", Kind.Money, g.CostGivenPays.Value, g.CostGivenPays.StdError));
+            rows.Add(new(g.Name, "largest amount paid", Kind.Money, g.MaxCost, double.NaN));
+            rows.Add(new(g.Name, "cap", Kind.Money, g.Cap, double.NaN));
+        }
         foreach (PartyRisk p in m.Parties)
         {
             rows.Add(new(p.Name, "input annual PD", Kind.Rate, p.AnnualPd, double.NaN));
@@ -229,8 +254,55 @@ public static class MonteCarloReport
         }
 
         w.WriteEndArray();
+        // only for a deal with funds or guarantees, so every other deal's JSON is as it was
+        if (m.LpClasses.Length > 0)
+        {
+            w.WriteStartArray("lpClasses");
+            foreach (LpClassRisk c in m.LpClasses)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", c.Name);
+                Estimate(w, "expectedDistributions", c.ExpectedDistributions, Kind.Money);
+                Estimate(w, "irrMean", c.IrrMean, Kind.Rate);
+                w.WriteNumber("pathsWithoutIrr", c.PathsWithoutIrr);
+                Estimate(w, "lossProbability", c.LossProbability, Kind.Rate);
+                Estimate(w, "expectedLoss", c.ExpectedLoss, Kind.Money);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("carries");
+            foreach (var (name, carry) in m.Carries)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", name);
+                Estimate(w, "expectedCarry", carry, Kind.Money);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         Estimate(w, "eventOfDefaultProbability", m.EventOfDefault, Kind.Rate);
         Estimate(w, "saleProbability", m.Sale, Kind.Rate);
+        if (m.Guarantees.Length > 0)
+        {
+            w.WriteStartArray("guarantees");
+            foreach (GuarantorRisk g in m.Guarantees)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", g.Name);
+                Json.Money(w, "cap", g.Cap);
+                w.WriteNumber("pathsPaying", g.PathsPaying);
+                Estimate(w, "payProbability", g.PayProbability, Kind.Rate);
+                Estimate(w, "expectedAmountPaid", g.ExpectedCost, Kind.Money);
+                Estimate(w, "amountPaidGivenPays", g.CostGivenPays, Kind.Money);
+                Json.Money(w, "largestAmountPaid", g.MaxCost);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
         w.WriteStartArray("parties");
         foreach (PartyRisk p in m.Parties)
         {

@@ -18,6 +18,15 @@ static class CarrySplit
     {
         var lps = new double[periods];
         var gp = new double[periods];
+        Split(terms, contributed, distributions, injections, years, periods, lps, gp);
+        return (lps, gp);
+    }
+
+    /// <summary>The same split into buffers the caller owns (a Monte Carlo run's <see cref="Simulation.PathFigures"/>,
+    /// path after path with no allocation): the first <paramref name="periods"/> of <paramref name="lps"/> and
+    /// <paramref name="gp"/> are written.</summary>
+    public static void Split(CarryTerms terms, double contributed, double[] distributions, double[]? injections, ReadOnlySpan<double> years, int periods, Span<double> lps, Span<double> gp)
+    {
         double hurdleAccount = contributed; // unreturned capital plus preferred return, compounding
         double capital = contributed;
         double toLps = 0, toGp = 0;
@@ -61,7 +70,5 @@ static class CarrySplit
             toLps += lp;
             toGp += g;
         }
-
-        return (lps, gp);
     }
 }

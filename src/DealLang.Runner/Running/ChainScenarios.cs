@@ -6,7 +6,7 @@ namespace DealLang.Runner.Running;
 /// A scenario of the chain's top deal as a scenario of another entity (docs/language.md §10, "Scenarios in
 /// a chain"): the entity's own scenario of the same name if it declares one, else the entity as written, with the
 /// top's levers on every party and index the entity has (matched by name: Meta is one Meta in every deal that names
-/// it) laid over it — a default date, a drawn recovery, an index's level, drift, points, launches or shift — and the
+/// it) laid over it — a default date, a drawn recovery, a guarantor's honour or disowning, an index's level, drift, points, launches or shift — and the
 /// top's market-rent deflation when it sets one. Levers on the top's own leases, facilities, contracts and sales stay
 /// the top's. Worked out once per scenario, never per path. An own scenario that is stochastic is not a path
 /// (a chain runs deterministic scenarios): the entity then runs as written.
@@ -25,13 +25,21 @@ public static class ChainScenarios
 
         var defaults = (Date?[])baseline.PartyDefaults.Clone();
         var recoveries = new double?[entity.Parties.Length];
+        var guarantors = new GuarantorLevers?[entity.Parties.Length];
         for (int p = 0; p < entity.Parties.Length; p++)
         {
             recoveries[p] = p < baseline.PartyRecoveries.Length ? baseline.PartyRecoveries[p] : null;
+            guarantors[p] = p < baseline.Guarantors.Length ? baseline.Guarantors[p] : null;
             int q = Array.FindIndex(top.Parties, x => x.Name == entity.Parties[p].Name);
             if (q < 0)
             {
                 continue;
+            }
+
+            // a guarantor honouring or disowning its guarantees does so in every entity it guarantees in
+            if (q < scenario.Guarantors.Length && scenario.Guarantors[q] is { } levers)
+            {
+                guarantors[p] = levers;
             }
 
             if (scenario.PartyDefaults[q] is { } date)
@@ -63,6 +71,7 @@ public static class ChainScenarios
             MarketRentDeflation = scenario.MarketRentDeflation != 0 ? scenario.MarketRentDeflation : baseline.MarketRentDeflation,
             Indices = indices.All(x => x is null) ? [] : indices,
             PartyRecoveries = recoveries.All(x => x is null) ? [] : recoveries,
+            Guarantors = guarantors.All(x => x is null) ? [] : guarantors,
         };
     }
 }

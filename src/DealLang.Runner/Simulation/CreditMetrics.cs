@@ -37,6 +37,15 @@ public sealed record TrancheRisk(
 /// <summary>One party's simulated default rate beside its input PD.</summary>
 public sealed record PartyRisk(string Name, double AnnualPd, double HorizonPd, long Defaults, Estimate DefaultRate);
 
+/// <summary>One guarantee's cost to its guarantor over the paths (docs/language.md §12, "Monte Carlo results"): the
+/// probability that it pays anything, its expected cost (a state's expected fiscal cost) and its mean cost given it
+/// pays, each with its standard error.</summary>
+public sealed record GuarantorRisk(string Name, double Cap, long PathsPaying, Estimate PayProbability, Estimate ExpectedCost, Estimate CostGivenPays, double MaxCost);
+
+/// <summary>One LP class of a fund over the paths: its expected distributions, mean IRR, probability of a loss and
+/// expected loss, each with its standard error.</summary>
+public sealed record LpClassRisk(string Name, Estimate ExpectedDistributions, Estimate IrrMean, long PathsWithoutIrr, Estimate LossProbability, Estimate ExpectedLoss);
+
 /// <summary>One index's fan chart: per scheduled period its start date and the percentiles (5, 25, 50, 75, 95) of
 /// its level then.</summary>
 public sealed record IndexFan(string Name, Date[] Dates, double[][] Percentiles);
@@ -52,6 +61,15 @@ public sealed record CreditMetrics(
     PartyRisk[] Parties,
     IndexFan[] Indices)
 {
+    /// <summary>Each guarantee's cost to its guarantor (empty for a deal without guarantees).</summary>
+    public GuarantorRisk[] Guarantees { get; init; } = [];
+
+    /// <summary>Each LP class of the deal's funds (empty without a carry).</summary>
+    public LpClassRisk[] LpClasses { get; init; } = [];
+
+    /// <summary>Each fund's expected carry to its GP.</summary>
+    public (string Name, Estimate Carry)[] Carries { get; init; } = [];
+
     /// <summary>The confidence levels of VaR and ES, in millionths.</summary>
     public static readonly int[] TailLevels = [950_000, 990_000, 999_000];
 
@@ -96,7 +114,46 @@ public sealed record CreditMetrics(
             indices[x] = new IndexFan(frame.Indices[x], frame.PeriodStarts, rows);
         }
 
-        return new CreditMetrics(frame, n, tranches, equities, Proportion(totals.EventsOfDefault, n), Proportion(totals.Sales, n), parties, indices);
+        var guarantees = new GuarantorRisk[totals.Guarantees.Length];
+        for (int g = 0; g < guarantees.Length; g++)
+        {
+            LossStatistics cost = totals.Guarantees[g].Cost;
+            LossStatistics given = totals.Guarantees[g].CostGiven;
+            guarantees[g] = new GuarantorRisk(
+                frame.Guarantees[g],
+                frame.GuaranteeCaps[g],
+                cost.PathsWithLoss,
+                Proportion(cost.PathsWithLoss, n),
+                Mean(cost.MeanLoss, cost.StandardDeviation, n),
+                Mean(given.MeanLoss, given.StandardDeviation, given.Paths),
+                n == 0 ? double.NaN : cost.MaxLoss);
+        }
+
+        var lpClasses = new LpClassRisk[totals.LpClasses.Length];
+        for (int c = 0; c < lpClasses.Length; c++)
+        {
+            LpClassTotals lp = totals.LpClasses[c];
+            lpClasses[c] = new LpClassRisk(
+                frame.LpClasses[c],
+                Mean(lp.Distributions.MeanLoss, lp.Distributions.StandardDeviation, n),
+                Mean(lp.Irr.Mean, lp.Irr.StandardDeviation, lp.Irr.Paths),
+                lp.Irr.Undefined,
+                Proportion(lp.Loss.PathsWithLoss, n),
+                Mean(lp.Loss.MeanLoss, lp.Loss.StandardDeviation, n));
+        }
+
+        var carries = new (string, Estimate)[totals.Carry.Length];
+        for (int f = 0; f < carries.Length; f++)
+        {
+            carries[f] = (frame.Carries[f], Mean(totals.Carry[f].MeanLoss, totals.Carry[f].StandardDeviation, n));
+        }
+
+        return new CreditMetrics(frame, n, tranches, equities, Proportion(totals.EventsOfDefault, n), Proportion(totals.Sales, n), parties, indices)
+        {
+            Guarantees = guarantees,
+            LpClasses = lpClasses,
+            Carries = carries,
+        };
     }
 
     /// <summary>A share k/n with its binomial standard error √(p(1 − p)/n).</summary>

@@ -90,5 +90,22 @@ public sealed class PathBlock
         {
             Values[c++][row] = figures.PartyDefaulted[p] ? 1 : 0;
         }
+
+        for (int g = 0; g < figures.GuaranteeCost.Length; g++)
+        {
+            Values[c++][row] = figures.GuaranteeCost[g];
+        }
+
+        for (int l = 0; l < figures.LpClasses.Length; l++)
+        {
+            Values[c++][row] = figures.LpDistributions[l];
+            Values[c++][row] = figures.LpIrr[l];
+            Values[c++][row] = figures.LpLoss[l];
+        }
+
+        for (int f = 0; f < figures.GpCarry.Length; f++)
+        {
+            Values[c++][row] = figures.GpCarry[f];
+        }
     }
 }

@@ -24,7 +24,8 @@ public sealed record PathColumn(string Name, PathColumnKind Kind);
 /// <summary>
 /// The per-path columns of a deal, in order (docs/cli.md, <c>--paths-out</c>), after the path's number: per
 /// tranche <c>T loss</c>, <c>T loss share</c>, <c>T unpaid interest</c>, <c>T irr</c>, <c>T wal</c>; per equity
-/// <c>E irr</c>; <c>event of default</c>, <c>sale</c>; per party <c>P defaulted</c>. A chain's columns are each
+/// <c>E irr</c>; <c>event of default</c>, <c>sale</c>; per party <c>P defaulted</c>; per guarantee <c>G paid</c>;
+/// per LP class <c>E LP X distributions</c>, <c>irr</c>, <c>loss</c>; per fund <c>E carry</c>. A chain's columns are each
 /// entity's, in run order, each prefixed by the entity's name and a dot (<c>Spv.SpvNotes loss</c>,
 /// <c>Spv.event of default</c>).
 /// </summary>
@@ -53,6 +54,25 @@ public static class PathColumns
         foreach (PartyInfo party in deal.Parties)
         {
             columns.Add(new($"{party.Name} defaulted", PathColumnKind.Flag));
+        }
+
+        // last, so a deal without guarantees or funds has the columns it always had
+        foreach (GuaranteeInfo guarantee in deal.Guarantees)
+        {
+            columns.Add(new($"{guarantee.Name} paid", PathColumnKind.Money));
+        }
+
+        foreach (LpClass lp in LpClass.Of(deal))
+        {
+            string name = lp.Label(deal);
+            columns.Add(new($"{name} distributions", PathColumnKind.Money));
+            columns.Add(new($"{name} irr", PathColumnKind.Rate));
+            columns.Add(new($"{name} loss", PathColumnKind.Money));
+        }
+
+        foreach (EquityInfo equity in deal.Equities.Where(e => e.Carry is not null))
+        {
+            columns.Add(new($"{equity.Name} carry", PathColumnKind.Money));
         }
 
         return [.. columns];

@@ -42,7 +42,42 @@ public sealed class PathFigures
         amounts = new double[deal.Periods + 1];
         PeriodYears.Fill(deal, times.AsSpan(1));
         flowTimes = new FlowTimes(times);
+        GuaranteeCost = new double[deal.Guarantees.Length];
+        LpClasses = LpClass.Of(deal);
+        Funds = [.. Enumerable.Range(0, deal.Equities.Length).Where(e => deal.Equities[e].Carry is not null)];
+        GpCarry = new double[Funds.Length];
+        LpDistributions = new double[LpClasses.Length];
+        LpIrr = new double[LpClasses.Length];
+        LpLoss = new double[LpClasses.Length];
+        lpPart = new double[deal.Periods];
+        gpPart = new double[deal.Periods];
     }
+
+    // A fund's split of one path's distributions between its LPs and its GP (CarrySplit), made once.
+    readonly double[] lpPart;
+    readonly double[] gpPart;
+
+    /// <summary>[guarantee]: what its guarantor paid under it over the run less what it got back (its subrogation):
+    /// the guarantor's cost, a state's fiscal cost (docs/language.md §12, "Monte Carlo results").</summary>
+    public double[] GuaranteeCost { get; }
+
+    /// <summary>The LP classes of the deal's funds (equities with a carry), in equity then holder order.</summary>
+    public LpClass[] LpClasses { get; }
+
+    /// <summary>The equities with a carry, in declaration order.</summary>
+    public int[] Funds { get; }
+
+    /// <summary>[fund]: the GP's carry over the run.</summary>
+    public double[] GpCarry { get; }
+
+    /// <summary>[LP class]: what it received over the run (its share of the LPs' part).</summary>
+    public double[] LpDistributions { get; }
+
+    /// <summary>[LP class]: its IRR (NaN where it has none, or when equity IRRs are not solved).</summary>
+    public double[] LpIrr { get; }
+
+    /// <summary>[LP class]: its loss, its capital less what it received, never below 0.</summary>
+    public double[] LpLoss { get; }
 
     public DealDescription Deal { get; }
 
@@ -144,7 +179,103 @@ public sealed class PathFigures
             EquityIrr[e] = Analytics.Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
         }
 
+        for (int g = 0; g < GuaranteeCost.Length; g++)
+        {
+            double paid = 0, recovered = 0;
+            double[] paidRow = result.GuaranteePaid[g];
+            double[] recoveredRow = result.GuaranteeRecovered[g];
+            for (int t = 0; t < periods; t++)
+            {
+                paid += paidRow[t];
+                recovered += recoveredRow[t];
+            }
+
+            GuaranteeCost[g] = Math.Max(0.0, paid - recovered); // it never gets back more than it paid; rounding aside
+        }
+
+        ReadFunds(result, periods, years);
         EventOfDefault = result.EventOfDefaultPeriod >= 0;
         Sale = result.SalePeriod >= 0;
     }
+
+    // Each fund's distributions split between LPs and GP as the summary splits them (EquitySummaries.WithCarry):
+    // each LP class's share of the LPs' part, its capital (its share of the contribution and of any cures), its IRR
+    // and its loss.
+    void ReadFunds(RunResult result, int periods, ReadOnlySpan<double> years)
+    {
+        int lp = 0;
+        for (int f = 0; f < Funds.Length; f++)
+        {
+            int e = Funds[f];
+            EquityInfo equity = Deal.Equities[e];
+            double[] distributions = result.Distributions[e];
+            double[] injections = result.Injections[e];
+            CarrySplit.Split(equity.Carry!, equity.Contributed, distributions, injections, years, periods, lpPart, gpPart);
+            double toLps = 0, toGp = 0, paidIn = 0;
+            for (int t = 0; t < periods; t++)
+            {
+                toLps += lpPart[t];
+                toGp += gpPart[t];
+                paidIn += injections[t];
+            }
+
+            GpCarry[f] = toGp;
+            for (; lp < LpClasses.Length && LpClasses[lp].Equity == e; lp++)
+            {
+                double share = LpClasses[lp].Share;
+                double capital = share * (equity.Contributed + paidIn);
+                LpDistributions[lp] = share * toLps;
+                LpLoss[lp] = Math.Max(0.0, capital - (share * toLps));
+                if (!SolvesEquityIrr)
+                {
+                    LpIrr[lp] = double.NaN;
+                    continue;
+                }
+
+                amounts[0] = -share * equity.Contributed;
+                for (int t = 0; t < periods; t++)
+                {
+                    amounts[t + 1] = (share * lpPart[t]) - (share * injections[t]) + 0.0;
+                }
+
+                LpIrr[lp] = Analytics.Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
+            }
+        }
+    }
+}
+
+/// <summary>One LP class of a fund (docs/language.md §5, "A fund's LPs"): equity <see cref="Equity"/>'s holder
+/// <see cref="Holder"/> with its share of the LPs' part (the equity itself, share 1, without holders).</summary>
+public sealed record LpClass(int Equity, string Holder, double Share)
+{
+    /// <summary>The LP classes of every equity with a carry, in equity then holder order.</summary>
+    public static LpClass[] Of(DealDescription deal)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        var classes = new List<LpClass>();
+        for (int e = 0; e < deal.Equities.Length; e++)
+        {
+            EquityInfo equity = deal.Equities[e];
+            if (equity.Carry is null)
+            {
+                continue;
+            }
+
+            if (equity.Holders.Length == 0)
+            {
+                classes.Add(new LpClass(e, equity.Name, 1.0));
+            }
+
+            foreach (EquityHolder holder in equity.Holders)
+            {
+                string name = holder.Party >= 0 && holder.Party < deal.Parties.Length ? deal.Parties[holder.Party].Name : "party " + holder.Party.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                classes.Add(new LpClass(e, name, holder.Share));
+            }
+        }
+
+        return [.. classes];
+    }
+
+    /// <summary>Its name in reports: <c>Investors LP Pension</c>, as the chain report's.</summary>
+    public string Label(DealDescription deal) => deal.Equities[Equity].Name + " LP " + Holder;
 }

@@ -266,6 +266,21 @@ public static class ShardFile
         }
 
         w.WriteEndArray();
+        if (f.Guarantees.Length > 0 || f.LpClasses.Length > 0)
+        {
+            // a deal's guarantees and funds (docs/cli.md, "Shards"); absent, as in the files of a deal without them
+            Strings(w, "guarantees", f.Guarantees);
+            w.WriteStartArray("guaranteeCaps");
+            foreach (double cap in f.GuaranteeCaps)
+            {
+                Double(w, cap);
+            }
+
+            w.WriteEndArray();
+            Strings(w, "lpClasses", f.LpClasses);
+            Strings(w, "carries", f.Carries);
+        }
+
         w.WriteEndObject();
     }
 
@@ -294,7 +309,13 @@ public static class ShardFile
             ReadStrings(f.GetProperty("equities")),
             parties,
             ReadStrings(f.GetProperty("indices")),
-            starts);
+            starts)
+        {
+            Guarantees = f.TryGetProperty("guarantees", out JsonElement g) ? ReadStrings(g) : [],
+            GuaranteeCaps = f.TryGetProperty("guaranteeCaps", out JsonElement caps) ? [.. caps.EnumerateArray().Select(ReadDouble)] : [],
+            LpClasses = f.TryGetProperty("lpClasses", out JsonElement lps) ? ReadStrings(lps) : [],
+            Carries = f.TryGetProperty("carries", out JsonElement carries) ? ReadStrings(carries) : [],
+        };
     }
 
     static void WriteTotals(Utf8JsonWriter w, SimulationTotals t)
@@ -351,6 +372,38 @@ public static class ShardFile
         }
 
         w.WriteEndArray();
+        if (t.Guarantees.Length > 0 || t.LpClasses.Length > 0)
+        {
+            w.WriteStartArray("guarantees");
+            foreach (GuaranteeTotals g in t.Guarantees)
+            {
+                w.WriteStartObject();
+                Loss(w, "cost", g.Cost);
+                Loss(w, "costGiven", g.CostGiven);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("lpClasses");
+            foreach (LpClassTotals c in t.LpClasses)
+            {
+                w.WriteStartObject();
+                Loss(w, "distributions", c.Distributions);
+                Measure(w, "irr", c.Irr);
+                Loss(w, "loss", c.Loss);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("carry");
+            foreach (LossStatistics c in t.Carry)
+            {
+                Loss(w, null, c);
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 
@@ -367,7 +420,16 @@ public static class ShardFile
             throw new FormatException("its totals do not fit its frame");
         }
 
-        var totals = new SimulationTotals(tranches.Length, equities.Length, partyDefaults.Length, fans.Length, periods)
+        JsonElement[] guarantees = t.TryGetProperty("guarantees", out JsonElement gs) ? [.. gs.EnumerateArray()] : [];
+        JsonElement[] lpClasses = t.TryGetProperty("lpClasses", out JsonElement ls) ? [.. ls.EnumerateArray()] : [];
+        JsonElement[] carry = t.TryGetProperty("carry", out JsonElement cs) ? [.. cs.EnumerateArray()] : [];
+        if (guarantees.Length != frame.Guarantees.Length || frame.GuaranteeCaps.Length != frame.Guarantees.Length
+            || lpClasses.Length != frame.LpClasses.Length || carry.Length != frame.Carries.Length)
+        {
+            throw new FormatException("its totals do not fit its frame");
+        }
+
+        var totals = new SimulationTotals(tranches.Length, equities.Length, partyDefaults.Length, fans.Length, periods, guarantees.Length, lpClasses.Length, carry.Length)
         {
             Paths = t.GetProperty("paths").GetInt64(),
             EventsOfDefault = t.GetProperty("eventsOfDefault").GetInt64(),
@@ -395,6 +457,24 @@ public static class ShardFile
             totals.EquityIrrHistogram[e] = ReadHistogram(equities[e].GetProperty("irrHistogram"), SimulationTotals.MeasureBits);
         }
 
+        for (int g = 0; g < guarantees.Length; g++)
+        {
+            totals.Guarantees[g].Cost = ReadLoss(guarantees[g].GetProperty("cost"));
+            totals.Guarantees[g].CostGiven = ReadLoss(guarantees[g].GetProperty("costGiven"));
+        }
+
+        for (int c = 0; c < lpClasses.Length; c++)
+        {
+            totals.LpClasses[c].Distributions = ReadLoss(lpClasses[c].GetProperty("distributions"));
+            totals.LpClasses[c].Irr = ReadMeasure(lpClasses[c].GetProperty("irr"));
+            totals.LpClasses[c].Loss = ReadLoss(lpClasses[c].GetProperty("loss"));
+        }
+
+        for (int f = 0; f < carry.Length; f++)
+        {
+            totals.Carry[f] = ReadLoss(carry[f]);
+        }
+
         partyDefaults.CopyTo(totals.PartyDefaults, 0);
         for (int x = 0; x < fans.Length; x++)
         {
@@ -407,10 +487,18 @@ public static class ShardFile
         return totals;
     }
 
-    static void Loss(Utf8JsonWriter w, string name, LossStatistics s)
+    static void Loss(Utf8JsonWriter w, string? name, LossStatistics s)
     {
         var (sum, squares, paths, withLoss, max) = s.Parts;
-        w.WriteStartObject(name);
+        if (name is null)
+        {
+            w.WriteStartObject();
+        }
+        else
+        {
+            w.WriteStartObject(name);
+        }
+
         w.WriteString("sum", sum.ToString(CultureInfo.InvariantCulture));
         w.WriteString("sumSquares", squares.ToString(CultureInfo.InvariantCulture));
         w.WriteNumber("paths", paths);

@@ -29,6 +29,18 @@ public sealed record SimulationFrame(
     string[] Indices,
     Date[] PeriodStarts)
 {
+    /// <summary>Each guarantee, as <c>Google for FluidstackLease</c> (the summary's heading), with its cap.</summary>
+    public string[] Guarantees { get; init; } = [];
+
+    /// <summary>[guarantee]: its cap.</summary>
+    public double[] GuaranteeCaps { get; init; } = [];
+
+    /// <summary>Each LP class of the deal's funds, as <c>Investors LP Pension</c> (<see cref="LpClass.Label"/>).</summary>
+    public string[] LpClasses { get; init; } = [];
+
+    /// <summary>Each fund's GP carry, as <c>Investors carry to Manager</c>.</summary>
+    public string[] Carries { get; init; } = [];
+
     /// <summary>The frame of a run of <paramref name="deal"/>: <paramref name="parties"/> lists the parties with an
     /// input PD (null: every party with a <c>pd</c>, its horizon PD compounded from the closing to the last period's end,
     /// <c>PD to maturity</c>).</summary>
@@ -51,7 +63,13 @@ public sealed record SimulationFrame(
             [.. deal.Equities.Select(e => e.Name)],
             pds,
             [.. deal.Indices.Select(x => x.Name)],
-            deal.Boundaries[..deal.ScheduledPeriods]);
+            deal.Boundaries[..deal.ScheduledPeriods])
+        {
+            Guarantees = [.. deal.Guarantees.Select(g => g.Name)],
+            GuaranteeCaps = [.. deal.Guarantees.Select(g => g.Cap)],
+            LpClasses = [.. LpClass.Of(deal).Select(c => c.Label(deal))],
+            Carries = [.. deal.Equities.Where(e => e.Carry is not null).Select(e => e.Name + " carry to " + deal.Parties[e.Carry!.Partner].Name)],
+        };
     }
 
     /// <summary>Whether two frames describe the same run, field by field.</summary>
@@ -62,6 +80,7 @@ public sealed record SimulationFrame(
             && Seed == other.Seed && Paths == other.Paths && Tranches.SequenceEqual(other.Tranches)
             && TrancheBalances.SequenceEqual(other.TrancheBalances) && Equities.SequenceEqual(other.Equities)
             && Parties.SequenceEqual(other.Parties) && Indices.SequenceEqual(other.Indices)
-            && PeriodStarts.SequenceEqual(other.PeriodStarts);
+            && PeriodStarts.SequenceEqual(other.PeriodStarts) && Guarantees.SequenceEqual(other.Guarantees)
+            && GuaranteeCaps.SequenceEqual(other.GuaranteeCaps) && LpClasses.SequenceEqual(other.LpClasses) && Carries.SequenceEqual(other.Carries);
     }
 }

@@ -24,8 +24,24 @@ public sealed class SimulationTotals
     /// <param name="parties">Parties of the deal.</param>
     /// <param name="indices">Indices of the deal.</param>
     /// <param name="periods">Periods of each index fan (the deal's scheduled periods).</param>
-    public SimulationTotals(int tranches, int equities, int parties, int indices, int periods)
+    /// <param name="guarantees">Guarantees of the deal (its guarantors' costs).</param>
+    /// <param name="lpClasses">LP classes of its funds (<see cref="LpClass.Of"/>).</param>
+    /// <param name="funds">Equities with a carry (the GP's carry of each).</param>
+    public SimulationTotals(int tranches, int equities, int parties, int indices, int periods, int guarantees = 0, int lpClasses = 0, int funds = 0)
     {
+        Guarantees = new GuaranteeTotals[guarantees];
+        for (int g = 0; g < guarantees; g++)
+        {
+            Guarantees[g] = new GuaranteeTotals();
+        }
+
+        LpClasses = new LpClassTotals[lpClasses];
+        for (int c = 0; c < lpClasses; c++)
+        {
+            LpClasses[c] = new LpClassTotals();
+        }
+
+        Carry = new LossStatistics[funds];
         Tranches = new TrancheTotals[tranches];
         for (int i = 0; i < tranches; i++)
         {
@@ -55,12 +71,23 @@ public sealed class SimulationTotals
     public static SimulationTotals For(DealDescription deal)
     {
         ArgumentNullException.ThrowIfNull(deal);
-        return new SimulationTotals(deal.Tranches.Length, deal.Equities.Length, deal.Parties.Length, deal.Indices.Length, deal.ScheduledPeriods);
+        return new SimulationTotals(deal.Tranches.Length, deal.Equities.Length, deal.Parties.Length, deal.Indices.Length, deal.ScheduledPeriods,
+            deal.Guarantees.Length, LpClass.Of(deal).Length, deal.Equities.Count(e => e.Carry is not null));
     }
 
     /// <summary>Empty totals of the same sizes.</summary>
     public SimulationTotals EmptyLike() =>
-        new(Tranches.Length, EquityIrr.Length, PartyDefaults.Length, IndexLevels.Length, IndexLevels.Length == 0 ? 0 : IndexLevels[0].Length);
+        new(Tranches.Length, EquityIrr.Length, PartyDefaults.Length, IndexLevels.Length, IndexLevels.Length == 0 ? 0 : IndexLevels[0].Length,
+            Guarantees.Length, LpClasses.Length, Carry.Length);
+
+    /// <summary>[guarantee]: its guarantor's cost over the paths.</summary>
+    public GuaranteeTotals[] Guarantees { get; }
+
+    /// <summary>[LP class]: its distributions, IRR and loss over the paths.</summary>
+    public LpClassTotals[] LpClasses { get; }
+
+    /// <summary>[fund]: the GP's carry over the paths (an amount of 0 or more, summed exactly as a loss is).</summary>
+    public LossStatistics[] Carry { get; }
 
     /// <summary>Paths added.</summary>
     public long Paths { get; internal set; }
@@ -124,6 +151,21 @@ public sealed class SimulationTotals
             }
         }
 
+        for (int g = 0; g < Guarantees.Length; g++)
+        {
+            Guarantees[g].Add(figures.GuaranteeCost[g]);
+        }
+
+        for (int c = 0; c < LpClasses.Length; c++)
+        {
+            LpClasses[c].Add(figures, c);
+        }
+
+        for (int f = 0; f < Carry.Length; f++)
+        {
+            Carry[f].Add(figures.GpCarry[f]);
+        }
+
         Paths++;
         EventsOfDefault += figures.EventOfDefault ? 1 : 0;
         Sales += figures.Sale ? 1 : 0;
@@ -135,7 +177,8 @@ public sealed class SimulationTotals
         ArgumentNullException.ThrowIfNull(other);
         if (other.Tranches.Length != Tranches.Length || other.EquityIrr.Length != EquityIrr.Length
             || other.PartyDefaults.Length != PartyDefaults.Length || other.IndexLevels.Length != IndexLevels.Length
-            || (IndexLevels.Length > 0 && other.IndexLevels[0].Length != IndexLevels[0].Length))
+            || (IndexLevels.Length > 0 && other.IndexLevels[0].Length != IndexLevels[0].Length)
+            || other.Guarantees.Length != Guarantees.Length || other.LpClasses.Length != LpClasses.Length || other.Carry.Length != Carry.Length)
         {
             throw new ArgumentException("The totals are of another deal.", nameof(other));
         }
@@ -164,9 +207,84 @@ public sealed class SimulationTotals
             }
         }
 
+        for (int g = 0; g < Guarantees.Length; g++)
+        {
+            Guarantees[g].Merge(other.Guarantees[g]);
+        }
+
+        for (int c = 0; c < LpClasses.Length; c++)
+        {
+            LpClasses[c].Merge(other.LpClasses[c]);
+        }
+
+        for (int f = 0; f < Carry.Length; f++)
+        {
+            Carry[f].Merge(other.Carry[f]);
+        }
+
         Paths += other.Paths;
         EventsOfDefault += other.EventsOfDefault;
         Sales += other.Sales;
+    }
+}
+
+/// <summary>One guarantee's totals over the paths: its guarantor's cost (what it paid less what it got back) on every
+/// path, and on the paths where it paid (a cost of half a cent or more).</summary>
+public sealed class GuaranteeTotals
+{
+    LossStatistics cost;
+    LossStatistics costGiven;
+
+    /// <summary>Its cost over every path (<see cref="LossStatistics.PathsWithLoss"/>: the paths where it paid).</summary>
+    public LossStatistics Cost { get => cost; internal set => cost = value; }
+
+    /// <summary>Its cost over the paths where it paid.</summary>
+    public LossStatistics CostGiven { get => costGiven; internal set => costGiven = value; }
+
+    internal void Add(double amount)
+    {
+        cost.Add(amount);
+        if (amount >= Flows.ShortfallTolerance)
+        {
+            costGiven.Add(amount);
+        }
+    }
+
+    internal void Merge(GuaranteeTotals other)
+    {
+        cost.Merge(other.cost);
+        costGiven.Merge(other.costGiven);
+    }
+}
+
+/// <summary>One LP class's totals over the paths: what it received, its IRR (where it has one) and its loss.</summary>
+public sealed class LpClassTotals
+{
+    LossStatistics distributions;
+    MeasureStatistics irr;
+    LossStatistics loss;
+
+    /// <summary>What it received, over every path.</summary>
+    public LossStatistics Distributions { get => distributions; internal set => distributions = value; }
+
+    /// <summary>Its IRR, over the paths where it has one.</summary>
+    public MeasureStatistics Irr { get => irr; internal set => irr = value; }
+
+    /// <summary>Its loss (capital less what it received, never below 0), over every path.</summary>
+    public LossStatistics Loss { get => loss; internal set => loss = value; }
+
+    internal void Add(PathFigures figures, int c)
+    {
+        distributions.Add(figures.LpDistributions[c]);
+        irr.Add(figures.LpIrr[c]);
+        loss.Add(figures.LpLoss[c]);
+    }
+
+    internal void Merge(LpClassTotals other)
+    {
+        distributions.Merge(other.distributions);
+        irr.Merge(other.irr);
+        loss.Merge(other.loss);
     }
 }
 

@@ -24,18 +24,23 @@ public class ExampleBaselineTests
         var compilation = Compilation.Create(SourceDocument.FromText(file, DealFiles.Read(file)), new RepositoryFiles());
         var compiled = compilation.Entities.Count > 0 ? DealCompiler.Compile(compilation).Compiled! : CompileClean(file).Compiled!;
         Snapshot.Verify(compiled.Source, "cs", DealFiles.Stem(file));
+
+        // A chain's other entities (examples/terawulf.deal's SPVs) are programs of their own.
+        var compilation = Compilation.Create(SourceDocument.FromText(file, DealFiles.Read(file)), new RepositoryFiles());
+        foreach (var entity in DealCompiler.CompileEntities(compilation))
+        {
+            Snapshot.Verify(entity.Compiled!.Source, "cs", $"{DealFiles.Stem(file)}.{entity.Model!.Name}");
+        }
     }
 
     [Theory]
     [MemberData(nameof(Examples))]
     public void Ledgers_and_summary_match_baselines(string file)
     {
-        // An example that imports deals (examples/credit-fund.deal) runs as a chain: the top's ledgers, every
-        // entity's summary and the chain report.
         var compilation = Compilation.Create(SourceDocument.FromText(file, DealFiles.Read(file)), new RepositoryFiles());
         if (compilation.Entities.Count > 0)
         {
-            RunChain(compilation, DealFiles.Stem(file), topLedgers: true);
+            RunChain(file, compilation, DealFiles.Stem(file), ledgers: true);
             return;
         }
 
@@ -64,7 +69,7 @@ public class ExampleBaselineTests
         var compilation = Compilation.Create(SourceDocument.FromText(file, DealFiles.Read(file)), new RepositoryFiles());
         if (compilation.Entities.Count > 0)
         {
-            RunChain(compilation, "valid-" + DealFiles.Stem(file), topLedgers: false);
+            RunChain(file, compilation, $"valid-{DealFiles.Stem(file)}", ledgers: false);
             return;
         }
 
@@ -78,7 +83,9 @@ public class ExampleBaselineTests
         Snapshot.Verify(SummaryReport.Render(deal, outcomes, ReportFormat.Table), "txt", $"valid-{DealFiles.Stem(file)}.summary");
     }
 
-    private static void RunChain(Compilation compilation, string stem, bool topLedgers)
+    // Each entity's summary (and, for an example, each scenario's ledger) and the chain report, as baselines named
+    // <stem>.<Entity>.…: valid corpus chains keep the summaries only, as their single deals do.
+    private static void RunChain(string file, Compilation compilation, string stem, bool ledgers)
     {
         var top = DealCompiler.Compile(compilation);
         Assert.True(top.Compiled is not null, string.Join('\n', top.Diagnostics));
@@ -94,14 +101,17 @@ public class ExampleBaselineTests
                 var deal = hosts[e].Program.Description;
                 var mine = outcomes.Select(o => o.Entities[e].Outcome).ToList();
                 Assert.All(mine, o => Assert.True(o.PeriodsRun > 0));
-                Snapshot.Verify(SummaryReport.Render(deal, mine, ReportFormat.Table), "txt", $"{stem}.{deal.Name}.summary");
-                if (topLedgers && e == hosts.Count - 1)
+                if (ledgers)
                 {
-                    foreach (var outcome in mine)
+                    foreach (var outcome in outcomes)
                     {
-                        Snapshot.Verify(LedgerReport.Render(deal, hosts[e].Program.Layout, outcome, ReportFormat.Csv), "csv", $"{stem}.{outcome.Scenario}.ledger");
+                        var entity = outcome.Entities[e];
+                        Snapshot.Verify(LedgerReport.Render(deal, entity.Layout, entity.Outcome, ReportFormat.Csv), "csv",
+                            $"{stem}.{deal.Name}.{outcome.Scenario}.ledger");
                     }
                 }
+
+                Snapshot.Verify(SummaryReport.Render(deal, mine, ReportFormat.Table), "txt", $"{stem}.{deal.Name}.summary");
             }
 
             Snapshot.Verify(ChainReport.Render(outcomes, ReportFormat.Table), "txt", $"{stem}.chain");
@@ -120,7 +130,8 @@ public class ExampleBaselineTests
 
     private static CompileResult CompileClean(string file)
     {
-        var result = DealCompiler.Compile(file, DealFiles.Read(file));
+        // imports read from the repository's root, whatever the test's working folder
+        var result = DealCompiler.Compile(Compilation.Create(SourceDocument.FromText(file, DealFiles.Read(file)), new RepositoryFiles()));
         Assert.True(result.Compiled is not null, string.Join('\n', result.Diagnostics));
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Compiler.Diagnostics.Severity.Error);
         return result;

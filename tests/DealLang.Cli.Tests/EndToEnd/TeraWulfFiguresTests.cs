@@ -6,18 +6,40 @@ using Xunit;
 namespace DealLang.Cli.Tests.EndToEnd;
 
 /// <summary>
-/// examples/terawulf.deal (issue 11, item 4), checked by hand: the notes amortising as the buildings are completed,
-/// the miners' margin and its switch-off in the bitcoin crash, the Abernathy JV's termination fee amortising to its
-/// floor on Fluidstack's default, and the 2031 converts converting in the rally.
+/// examples/terawulf.deal (issue 11, items 2, 4 and 6), checked by hand: a chain of the Lake Mariner SPV (the notes,
+/// the Fluidstack lease and Google's backstop), the Abernathy JV (the hosting contract and its termination fee) and
+/// the parent TeraWulf (the bitcoin and the converts, paid from what the SPVs distribute up): the notes amortising as
+/// the buildings are completed, the miners' margin and its switch-off in the bitcoin crash, the termination fee
+/// amortising to its floor on Fluidstack's default, the 2031 converts converting in the rally, Google's backstop, and
+/// the converts' structural subordination.
 /// </summary>
-public sealed class TeraWulfFiguresTests
+public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Chain>
 {
-    private static readonly SmallDeal Deal = new(File.ReadAllText(Path.Combine(RepoPaths.Root, "examples", "terawulf.deal")));
+    private readonly SmallChain _chain;
+
+    public TeraWulfFiguresTests(Chain chain) => _chain = chain.Value;
+
+    /// <summary>The example's three files, compiled and run once for the class.</summary>
+    public sealed class Chain : IDisposable
+    {
+        public Chain()
+        {
+            static string Read(string path) => File.ReadAllText(Path.Combine(RepoPaths.Root, "examples", path));
+            Value = new SmallChain(
+                Read("terawulf.deal"),
+                ("terawulf/lake-mariner.deal", Read("terawulf/lake-mariner.deal")),
+                ("terawulf/abernathy.deal", Read("terawulf/abernathy.deal")));
+        }
+
+        public SmallChain Value { get; }
+
+        public void Dispose() => Value.Dispose();
+    }
 
     [Fact]
-    public void The_example_checks_clean_Issue11()
+    public void The_chain_runs_the_spvs_before_the_parent_Issue11()
     {
-        Assert.Empty(Deal.Diagnostics);
+        Assert.Equal(["LakeMariner", "Abernathy", "TeraWulf"], _chain.Outcomes[0].Entities.Select(e => e.Deal.Name));
     }
 
     [Fact]
@@ -26,12 +48,12 @@ public sealed class TeraWulfFiguresTests
         // Semiannual from 2025-10-15; the notes mature at the end of period 10 (2030-10-15). Periods 1 and 2 read 0%
         // completed; period 3 (from 2026-10-15) reads 40%: 3.2bn / 8 periods left × 40% = 160m; period 4 reads 70%:
         // 3.04bn / 7 × 70% = 304m; period 5 reads 100%: 2.736bn / 6 = 456m.
-        Assert.Equal(0.0, Deal.Ledger("Notes principal due", 1, "Base"));
-        Assert.Equal(160e6, Deal.Ledger("Notes principal due", 2, "Base"), 1e-3);
-        Assert.Equal(304e6, Deal.Ledger("Notes principal due", 3, "Base"), 1e-3);
-        Assert.Equal(456e6, Deal.Ledger("Notes principal due", 4, "Base"), 1e-3);
+        Assert.Equal(0.0, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 1));
+        Assert.Equal(160e6, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 2), 1e-3);
+        Assert.Equal(304e6, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 3), 1e-3);
+        Assert.Equal(456e6, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 4), 1e-3);
         // A year late, period 3 reads nothing completed yet.
-        Assert.Equal(0.0, Deal.Ledger("Notes principal due", 2, "ConstructionDelay"));
+        Assert.Equal(0.0, _chain.Ledger("LakeMariner", "ConstructionDelay", "Notes principal due", 2));
     }
 
     [Fact]
@@ -40,8 +62,8 @@ public sealed class TeraWulfFiguresTests
         // Period 2 (2026-04-15 → 2026-10-15, 183 days = 4,392 hours): 10 / 900 × 18.75 × 4,392 = 915 coins; power
         // 200,000 kW × 4,392 × 0.045 = 39.528m. At 90k: 82.35m − 39.528m = 42.822m. After the crash (90k × 40% = 36k
         // from 2026-04-15): 32.94m < 39.528m, switched off.
-        Assert.Equal(42.822e6, Deal.Ledger("mining Bitcoin", 1, "Base"), 1e-3);
-        Assert.Equal(0.0, Deal.Ledger("mining Bitcoin", 1, "CorrelationConvergence"));
+        Assert.Equal(42.822e6, _chain.Ledger("TeraWulf", "Base", "mining Bitcoin", 1), 1e-3);
+        Assert.Equal(0.0, _chain.Ledger("TeraWulf", "CorrelationConvergence", "mining Bitcoin", 1));
     }
 
     [Fact]
@@ -49,7 +71,7 @@ public sealed class TeraWulfFiguresTests
     {
         // The JV runs 2025-10-15 → 2030-10-15 (1,826 days); Fluidstack defaults on 2028-04-15 with 913 days left:
         // 742m + (1.3bn − 742m) × 913 / 1,826 = 1,021m, of which its 37% recovery pays 377.77m.
-        Assert.Equal(377.77e6, Deal.Outcomes["FluidstackDefault"].Contracts.Single().TerminationFee, 1e-3);
+        Assert.Equal(377.77e6, _chain.Of("Abernathy", "FluidstackDefault").Contracts.Single().TerminationFee, 1e-3);
     }
 
     [Fact]
@@ -60,25 +82,26 @@ public sealed class TeraWulfFiguresTests
         // 3.2bn cap is used. From 2028-04-15 the lease has 8 years left at about 955m a year and more (900m escalating
         // 3% from 2026-06-30), far above 3.2bn: the cap binds, in the fourth year of payments.
         const double cap = 3.2e9;
+        double Lost(int t) => _chain.Ledger("LakeMariner", "Base", "rent FluidstackLease", t) - _chain.Ledger("LakeMariner", "FluidstackDefault", "rent FluidstackLease", t);
         double paid = 0;
         int t = 0;
-        for (; paid + (Deal.Ledger("rent FluidstackLease", t, "Base") - Deal.Ledger("rent FluidstackLease", t, "FluidstackDefault")) < cap - 1; t++)
+        for (; paid + Lost(t) < cap - 1; t++)
         {
-            double lost = Deal.Ledger("rent FluidstackLease", t, "Base") - Deal.Ledger("rent FluidstackLease", t, "FluidstackDefault");
-            Assert.Equal(lost, Deal.Ledger("guarantor FluidstackLease", t, "FluidstackDefault"), 1e-3);
-            paid += lost;
+            Assert.Equal(Lost(t), _chain.Ledger("LakeMariner", "FluidstackDefault", "guarantor FluidstackLease", t), 1e-3);
+            paid += Lost(t);
         }
 
         // The period the cap binds pays what is left of it, and nothing after.
-        Assert.Equal(cap - paid, Deal.Ledger("guarantor FluidstackLease", t, "FluidstackDefault"), 1e-3);
-        Assert.Equal(0.0, Deal.Ledger("guarantor FluidstackLease", t + 1, "FluidstackDefault"));
-        var summary = Deal.Outcomes["FluidstackDefault"].Guarantees.Single();
-        Assert.Equal(cap, summary.Paid, 1e-3);
-        Assert.Equal(0.0, Deal.Outcomes["BackstopFails"].Guarantees.Single().Paid);
+        Assert.Equal(cap - paid, _chain.Ledger("LakeMariner", "FluidstackDefault", "guarantor FluidstackLease", t), 1e-3);
+        Assert.Equal(0.0, _chain.Ledger("LakeMariner", "FluidstackDefault", "guarantor FluidstackLease", t + 1));
+        Assert.Equal(cap, _chain.Of("LakeMariner", "FluidstackDefault").Guarantees.Single().Paid, 1e-3);
+        // 'Google guarantees disowned' is set in the parent's scenario: one Google in every entity, so the SPV's
+        // backstop is disowned too.
+        Assert.Equal(0.0, _chain.Of("LakeMariner", "BackstopFails").Guarantees.Single().Paid);
 
         // With the backstop the notes lose nothing; without it they do.
-        Assert.Equal(0.0, Deal.Outcomes["FluidstackDefault"].Tranches[0].PrincipalLoss);
-        Assert.True(Deal.Outcomes["BackstopFails"].Tranches[0].PrincipalLoss > 0);
+        Assert.Equal(0.0, _chain.Of("LakeMariner", "FluidstackDefault").Tranches[0].PrincipalLoss);
+        Assert.True(_chain.Of("LakeMariner", "BackstopFails").Tranches[0].PrincipalLoss > 0);
     }
 
     [Fact]
@@ -86,11 +109,55 @@ public sealed class TeraWulfFiguresTests
     {
         // BTC at 150k: the share price is 10.50 × 150k / 90k = 17.50 > 12.43 at the converts' maturity period:
         // 850m × 17.50 / 12.43 = 1,196.70m in shares, no cash principal; the 2032 converts (19.94) repay in cash.
-        var rally = Deal.Outcomes["BitcoinRally"];
-        Assert.Equal(1_196_701_528.56, rally.Tranches[1].SharesValue, 1e-2);
-        Assert.Equal(new Date(2031, 4, 15), rally.Tranches[1].ConvertedOn);
-        Assert.Equal(0.0, rally.Tranches[1].PrincipalPaid);
-        Assert.Null(rally.Tranches[2].ConvertedOn);
-        Assert.Null(Deal.Outcomes["Base"].Tranches[1].ConvertedOn);
+        var rally = _chain.Of("TeraWulf", "BitcoinRally");
+        Assert.Equal(1_196_701_528.56, rally.Tranches[0].SharesValue, 1e-2);
+        Assert.Equal(new Date(2031, 4, 15), rally.Tranches[0].ConvertedOn);
+        Assert.Equal(0.0, rally.Tranches[0].PrincipalPaid);
+        Assert.Null(rally.Tranches[1].ConvertedOn);
+        Assert.Null(_chain.Of("TeraWulf", "Base").Tranches[0].ConvertedOn);
+    }
+
+    [Fact]
+    public void The_parent_receives_what_the_spvs_distribute_to_the_cent_Issue11()
+    {
+        // Same semiannual dates in every entity: each parent period receives its SPVs' period's distributions, all of
+        // Lake Mariner's and 51% of the JV's (docs/language.md §5 "holding", the bucketing rule).
+        foreach (string scenario in new[] { "Base", "FluidstackDefault" })
+        {
+            for (int t = 0; t < 13; t++)
+            {
+                double lakeMariner = _chain.Ledger("LakeMariner", scenario, "6 distribute rest to WulfEquity distributed", t)
+                    + _chain.Ledger("LakeMariner", scenario, "9 distribute rest to WulfEquity distributed", t);
+                Assert.Equal(lakeMariner, _chain.Ledger("TeraWulf", scenario, "receipts LakeMarinerStake", t), 0.005);
+                double jv = t < _chain.Of("Abernathy", scenario).PeriodsRun
+                    ? _chain.Ledger("Abernathy", scenario, "3 distribute rest to JvEquity distributed", t) + _chain.Ledger("Abernathy", scenario, "6 distribute rest to JvEquity distributed", t)
+                    : 0.0;
+                Assert.Equal(0.51 * jv, _chain.Ledger("TeraWulf", scenario, "receipts AbernathyStake", t), 0.005);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_converts_are_structurally_subordinated_to_the_spvs_notes_Issue11()
+    {
+        // FluidstackDefault: Google's backstop keeps Lake Mariner's notes whole, but the lockbox traps everything the
+        // notes leave from 2028-04-15 (the SPV's first trap) to the run's end, so nothing reaches the parent after the
+        // trap: its receipts from Lake Mariner stop in that period while the SPV still holds cash, and the 2032 converts,
+        // due 2032-04-15 at the parent, lose what its reserve, mining and bitcoin could not pay. The converts lose first.
+        var spv = _chain.Of("LakeMariner", "FluidstackDefault");
+        var parent = _chain.Of("TeraWulf", "FluidstackDefault");
+        Assert.Equal(new Date(2028, 4, 15), spv.Events.Triggers.Single().FirstActive);
+        Assert.Equal(0.0, spv.Tranches[0].PrincipalLoss);
+        Assert.Null(spv.Events.EventOfDefault);
+        for (int t = 4; t < 13; t++)
+        {
+            Assert.Equal(0.0, _chain.Ledger("TeraWulf", "FluidstackDefault", "receipts LakeMarinerStake", t));
+        }
+
+        Assert.True(_chain.Ledger("LakeMariner", "FluidstackDefault", "Lockbox balance", 12) > 1e8);
+        Assert.True(parent.Tranches[1].PrincipalLoss > 1e8);
+        // In Base the same converts are repaid in full.
+        Assert.Equal(0.0, _chain.Of("TeraWulf", "Base").Tranches[1].PrincipalLoss);
+        Assert.Equal(0.0, _chain.Of("TeraWulf", "Base").Tranches[0].PrincipalLoss);
     }
 }

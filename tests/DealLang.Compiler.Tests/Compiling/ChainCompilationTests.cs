@@ -71,6 +71,25 @@ public class ChainCompilationTests
     }
 
     [Fact]
+    public void A_top_scenario_may_set_the_guarantees_of_a_party_that_guarantees_only_in_an_imported_entity()
+    {
+        // One Google in every entity (docs/language.md §10, "Scenarios in a chain"): the SPV's lease has Google behind it,
+        // so the parent's scenario may disown Google's guarantees (no DL0734), and its lowered scenario says so for
+        // Google, a party of the parent by the import; a party that guarantees nowhere is still DL0734.
+        string spv = Spv().Replace("term 5y }", "term 5y guarantor Google cap 50m }", StringComparison.Ordinal)
+            .Replace("party Sponsor { }", "party Sponsor { }\n  party Google { }", StringComparison.Ordinal);
+        string parent = Parent("holding Stake { of Spv.Common share 100% }")
+            .Replace("{ Tenant defaults on 2028-06-30 }", "{ Tenant defaults on 2028-06-30  Google guarantees disowned }", StringComparison.Ordinal);
+        var c = Compile(parent, ("spv.deal", spv));
+        Assert.True(c.Model is not null, Show(c.Diagnostics));
+        int google = c.Model!.Parties.ToList().FindIndex(p => p.Name == "Google");
+        Assert.True(Assert.Single(c.Model.Scenarios).GuarantorOf(google).Disowned);
+
+        var wrong = Compile(parent.Replace("Google guarantees", "Holders guarantees", StringComparison.Ordinal), ("spv.deal", spv));
+        Assert.Equal(["DL0734"], wrong.Diagnostics.Select(d => d.Code));
+    }
+
+    [Fact]
     public void Entities_run_each_after_those_it_holds_whatever_the_import_order()
     {
         // The parent imports the fund first; the fund holds the SPV, so the SPV comes before the fund.

@@ -1,0 +1,320 @@
+using DealLang.Compiler;
+using DealLang.Runner.Hosting;
+using DealLang.Runner.MonteCarlo;
+using DealLang.Runner.Reports;
+using DealLang.Runner.Simulation;
+using DealLang.Runtime;
+using DealLang.TestSupport;
+
+namespace DealLang.Cli.Tests.MonteCarlo;
+
+/// <summary>
+/// Issue 11: a guarantor's payments and a fund's LP classes in the Monte Carlo report (docs/language.md §12, "Monte
+/// Carlo results"), on tiny deals whose figures check by hand: one bullet loan whose obligor defaults at a constant
+/// hazard, funding a note a state guarantees (it pays the 60% the recovery leaves), or a fund whose LPs and GP split
+/// what the loan pays back. Threads and shards give the same report byte for byte.
+/// </summary>
+public sealed class GuarantorAndLpMonteCarloTests
+{
+    const string Guaranteed = """
+        deal Guaranteed {
+          title    "One bullet loan funding one note the state guarantees"
+          currency USD
+          closing  2026-01-01
+          maturity 2031-01-01
+          pay      quarterly
+          daycount ACT/365F
+
+          party Obligor { pd 3%  recovery 40% }
+          party State   { }
+          party Sponsor { }
+
+          loan Bullet { obligor Obligor  balance 100m  coupon 0%  amortize bullet  maturity 2031-01-01 }
+          tranche Note {
+            balance 100m  coupon 0%  amortize bullet  seniority 1
+            guarantor State cap 80m covers principal
+          }
+          equity Residual { contributed 0  holders Sponsor 100% }
+
+          waterfall {
+            pay Note.interest
+            pay Note.balance
+            distribute rest to Residual
+          }
+        }
+
+        scenario Mc for Guaranteed {
+          paths 4000
+          seed  5
+          Obligor defaults drawn
+        }
+        """;
+
+    const string Fund = """
+        deal Fund {
+          title    "A fund owning one bullet loan, split between two LP classes and the GP"
+          currency USD
+          closing  2026-01-01
+          maturity 2031-01-01
+          pay      quarterly
+          daycount ACT/365F
+
+          party Obligor { pd 3%  recovery 40% }
+          party Pension { }
+          party Etf     { }
+          party Manager { }
+
+          loan Bullet { obligor Obligor  balance 120m  coupon 0%  amortize bullet  maturity 2031-01-01 }
+          equity Investors {
+            contributed 100m
+            holders Pension 70%, Etf 30%
+            hurdle 0%
+            carry 20% to Manager
+          }
+
+          waterfall {
+            distribute rest to Investors
+          }
+        }
+
+        scenario Mc for Fund {
+          paths 4000
+          seed  9
+          Obligor defaults drawn
+        }
+        """;
+
+    // The life: 2026-01-01 to 2031-01-01 is 1,826 days; PD = 1 − 0.97^(1,826 / 365) = 0.141338 (BulletLoanLossTests).
+    static readonly double Pd = 1 - Math.Pow(0.97, 1826 / 365.0);
+
+    static (CreditMetrics Metrics, Func<int, string> Report, SimulationFrame Frame, SimulationEngine Engine) Run(string text, int threads)
+    {
+        var compiled = DealCompiler.Compile("tiny.deal", text);
+        Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
+        var host = DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
+        ScenarioSpec scenario = compiled.Model!.Scenarios.Single();
+        var source = new StochasticPaths(host.Program.Description, scenario, StochasticPaths.DefaultSeed(scenario), StochasticPaths.DefaultPaths(scenario));
+        var engine = new SimulationEngine(host.Program, source, checkCash: true);
+        SimulationTotals totals = engine.Run(0, source.Count, threads);
+        var frame = SimulationFrame.Of(
+            host.Program.Description, "tiny", scenario.Name, source.Seed, source.Count,
+            source.DefaultInputs.Select(d => new PartyPd(d.Party, d.PartyIndex, d.AnnualPd, d.HorizonPd)));
+        CreditMetrics metrics = CreditMetrics.Compute(frame, totals);
+        return (metrics, _ => MonteCarloReport.Render(metrics, ReportFormat.Table), frame, engine);
+    }
+
+    [Fact]
+    public void The_guarantor_pays_the_notes_loss_on_the_paths_where_the_obligor_defaults()
+    {
+        var (metrics, _, _, _) = Run(Guaranteed, threads: 2);
+        GuarantorRisk state = metrics.Guarantees.Single();
+        TrancheRisk note = metrics.Tranches.Single();
+        Assert.Equal("State for Note", state.Name);
+        Assert.Equal(80e6, state.Cap);
+
+        // By hand: the obligor defaults before the maturity with probability PD = 0.141338; the note then gets the 40%
+        // recovery and is owed 60m at the maturity, which the state pays (its cap, 80m, allows it), and nothing
+        // otherwise. So the state pays on exactly the paths where the note loses (the note's own loss is the issuer's,
+        // as without the guarantee), always 60m: P(pays) = P(principal loss), the amount given it pays is 60m exactly,
+        // and the expected amount paid is 60m × P(pays), within three standard errors of 60m × PD.
+        Assert.Equal(note.PathsWithLoss, state.PathsPaying);
+        Assert.Equal(note.LossProbability, state.PayProbability);
+        Assert.Equal(60e6, state.CostGivenPays.Value, 1e-3);
+        Assert.Equal(0.0, state.CostGivenPays.StdError, 1e-3);
+        Assert.Equal(60e6 * state.PayProbability.Value, state.ExpectedCost.Value, 1e-3);
+        double se = 60e6 * Math.Sqrt(Pd * (1 - Pd) / 4000);
+        Assert.InRange(state.ExpectedCost.Value, (60e6 * Pd) - (3 * se), (60e6 * Pd) + (3 * se));
+        // The expected amount's SE, s / √n with the sample variance over n − 1, is 60m times the binomial SE of P(pays)
+        // up to √(n / (n − 1)) = 1.000125.
+        Assert.Equal(1.0, state.ExpectedCost.StdError / (60e6 * state.PayProbability.StdError), 3);
+        Assert.Equal(60e6, state.MaxCost, 1e-3);
+    }
+
+    [Fact]
+    public void The_per_path_rows_carry_each_guarantors_and_lp_classes_figures_and_add_up_to_the_report()
+    {
+        foreach (string text in new[] { Guaranteed, Fund })
+        {
+            var (metrics, _, _, engine) = Run(text, threads: 1);
+            var sink = new Rows();
+            engine.Run(0, metrics.Frame.Paths, threads: 2, sink);
+            if (text == Guaranteed)
+            {
+                // "State for Note paid": 60m or nothing on each path; their mean is the report's expected amount paid.
+                double[] paid = sink.Column("State for Note paid");
+                Assert.All(paid, v => Assert.True(v == 0 || Math.Abs(v - 60e6) < 1e-3, $"{v}"));
+                Assert.Equal(metrics.Guarantees.Single().ExpectedCost.Value, paid.Average(), 1e-2);
+            }
+            else
+            {
+                Assert.Equal(metrics.LpClasses[0].ExpectedDistributions.Value, sink.Column("Investors LP Pension distributions").Average(), 1e-2);
+                Assert.Equal(metrics.LpClasses[1].ExpectedLoss.Value, sink.Column("Investors LP Etf loss").Average(), 1e-2);
+                Assert.Equal(metrics.LpClasses[0].IrrMean.Value, sink.Column("Investors LP Pension irr").Average(), 8);
+                Assert.Equal(metrics.Carries.Single().Carry.Value, sink.Column("Investors carry").Average(), 1e-2);
+            }
+        }
+    }
+
+    // The rows a run hands its sink, by column, in path order.
+    private sealed class Rows : IPathSink
+    {
+        private readonly Dictionary<string, List<double>> columns = [];
+
+        public double[] Column(string name) => [.. columns[name]];
+
+        public void Write(PathBlock block)
+        {
+            for (int c = 0; c < block.Columns.Count; c++)
+            {
+                if (!columns.TryGetValue(block.Columns[c].Name, out List<double>? values))
+                {
+                    columns[block.Columns[c].Name] = values = [];
+                }
+
+                values.AddRange(block.Values[c].AsSpan(0, block.Count).ToArray());
+            }
+        }
+    }
+
+    [Fact]
+    public void Each_lp_class_gets_its_share_of_the_lps_part_and_bears_its_share_of_the_loss()
+    {
+        var (metrics, _, _, _) = Run(Fund, threads: 2);
+        Assert.Equal(["Investors LP Pension", "Investors LP Etf"], metrics.LpClasses.Select(c => c.Name));
+        LpClassRisk pension = metrics.LpClasses[0];
+        LpClassRisk etf = metrics.LpClasses[1];
+
+        // By hand, on a path without a default the loan repays 120m at the maturity: the LPs take their 100m of capital
+        // (hurdle 0%), the 20m of profit splits 20% / 80%: 4m to the GP, 16m to the LPs, so the LPs get 116m; Pension's
+        // 70% is 81.2m with no loss. On a path with a default the recovery, 40% × 120m = 48m, all goes to the LPs (no
+        // profit): Pension gets 33.6m and loses 70m − 33.6m = 36.4m. With k defaulting paths of n, p = k / n:
+        //   E[Pension distributions] = 81.2m − p × 47.6m,  P(loss) = p,  E[loss] = p × 36.4m,  E[carry] = (1 − p) × 4m.
+        double p = pension.LossProbability.Value;
+        Assert.InRange(p, Pd - (3 * pension.LossProbability.StdError), Pd + (3 * pension.LossProbability.StdError));
+        Assert.Equal(81.2e6 - (p * 47.6e6), pension.ExpectedDistributions.Value, 1e-2);
+        Assert.Equal(p * 36.4e6, pension.ExpectedLoss.Value, 1e-2);
+        Assert.Equal(p, etf.LossProbability.Value);
+        Assert.Equal(0.3 / 0.7 * pension.ExpectedDistributions.Value, etf.ExpectedDistributions.Value, 1e-2);
+        Assert.Equal(0.3 / 0.7 * pension.ExpectedDistributions.StdError, etf.ExpectedDistributions.StdError, 1e-2);
+        var (name, carry) = metrics.Carries.Single();
+        Assert.Equal("Investors carry to Manager", name);
+        Assert.Equal((1 - p) * 4e6, carry.Value, 1e-2);
+
+        // Each class's IRR: without a default (1.16)^(1 / 5.002740) − 1 = 3.0112% (its flows scale with its share, so
+        // both classes have the same); with one, below −10% (at most 40% back). The mean lies between, nearer the first.
+        double noDefault = Math.Pow(1.16, 365.0 / 1826) - 1;
+        Assert.Equal(0.030112, noDefault, 6);
+        Assert.Equal(0, pension.PathsWithoutIrr);
+        Assert.InRange(pension.IrrMean.Value, -1.0, noDefault);
+        Assert.Equal(pension.IrrMean.Value, etf.IrrMean.Value, 12);
+        Assert.True(pension.IrrMean.Value > ((1 - p) * noDefault) - p - (4 * pension.IrrMean.StdError)); // a default's IRR is above −100%
+    }
+
+    [Theory]
+    [InlineData("table", "State for Bond  P(pays anything)")]
+    [InlineData("csv", "State for Bond,P(pays anything),")]
+    [InlineData("md", "| State for Bond | P(pays anything) |")]
+    [InlineData("json", "\"guarantees\": [")]
+    public void National_computes_fiscal_cost_prints_the_states_payments_alike_on_one_and_two_threads_and_merged(string format, string expected)
+    {
+        string deal = Path.Combine(RepoPaths.Examples, "national-compute.deal");
+        string[] Args(params string[] more) => ["mc", deal, "--scenario", "FiscalCost", "--paths", "600", "--format", format, .. more];
+        CliOutcome one = CliHarness.Run(Args("--threads", "1"));
+        CliOutcome two = CliHarness.Run(Args("--threads", "2"));
+        Assert.True(one.Exit == ExitCodes.Ok, one.ToString());
+        Assert.Equal(one.Out, two.Out);
+        Assert.Contains(expected, one.Out, StringComparison.Ordinal);
+
+        string folder = Directory.CreateTempSubdirectory("deallang-guarantor-mc-").FullName;
+        try
+        {
+            var files = new List<string>();
+            foreach (int i in new[] { 2, 1, 3 })
+            {
+                string file = Path.Combine(folder, $"n{i}.json");
+                CliOutcome written = CliHarness.Run(["mc", deal, "--scenario", "FiscalCost", "--paths", "600", "--shard", $"{i}/3", "--out", file]);
+                Assert.True(written.Exit == ExitCodes.Ok, written.ToString());
+                files.Add(file);
+            }
+
+            CliOutcome merged = CliHarness.Run(["merge", .. files, "--format", format]);
+            Assert.True(merged.Exit == ExitCodes.Ok, merged.ToString());
+            Assert.Equal(one.Out, merged.Out);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_chains_report_has_the_guarantor_of_the_entity_it_guarantees_in()
+    {
+        // examples/terawulf.deal's Stochastic scenario draws Fluidstack's default; Google stands behind the Lake Mariner
+        // SPV's lease, so the SPV's report (entity 1 of 3) has its rows, the same on one and two threads. When it pays
+        // it pays the whole cap: a default is drawn by the top's horizon, 2032-04-15, and the lease's rent left after
+        // it, at about 1bn a year to 2036-06-30, exceeds 3.2bn (TeraWulfFiguresTests).
+        string[] Args(params string[] more) => ["mc", Path.Combine(RepoPaths.Examples, "terawulf.deal"), "--scenario", "Stochastic", "--paths", "300", .. more];
+        CliOutcome one = CliHarness.Run(Args("--threads", "1"));
+        CliOutcome two = CliHarness.Run(Args("--threads", "2", "--format", "table"));
+        Assert.True(one.Exit == ExitCodes.Ok, one.ToString());
+        Assert.Equal(one.Out, two.Out);
+        string spv = one.Out[..one.Out.IndexOf("== Abernathy", StringComparison.Ordinal)];
+        Assert.Contains("Google for FluidstackLease  P(pays anything)", spv, StringComparison.Ordinal);
+        Assert.Matches(@"amount paid given it pays\s+3200\.000\s+0\.000", spv);
+    }
+
+    [Fact]
+    public void Valid_029s_chain_reports_the_held_deals_guarantors_and_the_funds_lp_classes()
+    {
+        // tests/corpus/valid/029: a fund holding valid 023's agency-guaranteed notes; the fund's stochastic scenario
+        // draws both tenants' defaults. The held deal's section has its three guarantees, the fund's its two LP classes
+        // and the GP's carry, the same on one and two threads; every class of the fund shares one carry pro rata, so both
+        // have the same IRR and P(loss), and their expected distributions stand as their shares, 60 to 40.
+        string[] Args(params string[] more) =>
+            ["mc", Path.Combine(RepoPaths.Root, "tests/corpus/valid/029-guaranteed-notes-held-by-a-fund-run-by-mc.deal"), "--scenario", "TenantRisk", "--paths", "400", "--format", "csv", .. more];
+        CliOutcome one = CliHarness.Run(Args("--threads", "1"));
+        CliOutcome two = CliHarness.Run(Args("--threads", "2"));
+        Assert.True(one.Exit == ExitCodes.Ok, one.ToString());
+        Assert.Equal(one.Out, two.Out);
+        string[] lines = one.Out.ReplaceLineEndings("\n").Split('\n');
+        string Value(string section, string metric) => lines.Single(l => l.StartsWith($"{section},{metric},", StringComparison.Ordinal)).Split(',')[2];
+        foreach (string guarantee in new[] { "Parent for LeaseA", "Agency for Senior", "Parent for Junior" })
+        {
+            Assert.NotEmpty(Value(guarantee, "P(pays anything)"));
+        }
+
+        Assert.Equal(Value("Investors LP Pension", "IRR mean"), Value("Investors LP Etf", "IRR mean"));
+        Assert.Equal(Value("Investors LP Pension", "P(loss)"), Value("Investors LP Etf", "P(loss)"));
+        double pension = double.Parse(Value("Investors LP Pension", "expected distributions"), System.Globalization.CultureInfo.InvariantCulture);
+        double etf = double.Parse(Value("Investors LP Etf", "expected distributions"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1.5, pension / etf, 6);
+        Assert.True(double.Parse(Value("Investors carry to Manager", "expected carry"), System.Globalization.CultureInfo.InvariantCulture) > 0);
+    }
+
+    [Theory]
+    [InlineData("guaranteed")]
+    [InlineData("fund")]
+    public void The_report_is_the_same_on_one_and_two_threads_and_from_merged_shards(string which)
+    {
+        string text = which == "fund" ? Fund : Guaranteed;
+        var (one, _, frame, engine) = Run(text, threads: 1);
+        var (two, _, _, _) = Run(text, threads: 2);
+        foreach (ReportFormat format in new[] { ReportFormat.Table, ReportFormat.Csv, ReportFormat.Json, ReportFormat.Markdown })
+        {
+            Assert.Equal(MonteCarloReport.Render(one, format), MonteCarloReport.Render(two, format));
+        }
+
+        // Three shards written to shard files, read back and merged: the single run's report, byte for byte.
+        var shards = Enumerable.Range(1, 3).Select(i =>
+        {
+            Shard shard = Shard.Of(i, 3, frame.Paths);
+            byte[] file = ShardFile.Write(new ShardResult(frame, shard, engine.Run(shard.From, shard.To, threads: 1)));
+            return ($"s{i}.json", ShardFile.Read(file));
+        }).Reverse().ToList();
+        var (mergedFrame, mergedTotals) = ShardMerge.Merge(shards);
+        string merged = MonteCarloReport.Render(CreditMetrics.Compute(mergedFrame, mergedTotals), ReportFormat.Table);
+        Assert.Equal(MonteCarloReport.Render(one, ReportFormat.Table), merged);
+        Assert.Contains(which == "fund" ? "Investors LP Pension" : "State for Note", merged, StringComparison.Ordinal);
+    }
+}
