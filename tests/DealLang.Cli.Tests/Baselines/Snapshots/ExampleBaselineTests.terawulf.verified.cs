@@ -755,7 +755,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         result.UnpaidInterest[2] = tranche_Converts2032_unpaidInterest;
     }
 
-    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes.
+    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes; from an event of default on, RunDefaulted.
     private void RunSummary(PathInputs input, RunResult result)
     {
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
@@ -898,14 +898,45 @@ public sealed class Deal_TeraWulf : IDealProgram
         double[] result_PrincipalShortfall_2 = result.PrincipalShortfall[2];
         double[] result_Distributions_0 = result.Distributions[0];
 
+        // The period's own figures, declared here so that an event of default can hand them over.
+        int t = 0;
+        double yf = default;
+        bool afterDefault = default;
+        double accountsStart = default;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step3_due = default;
+        double step3_paid = default;
+        double step4_raised = default;
+        double step5_due = default;
+        double step5_paid = default;
+        double step6_due = default;
+        double step6_paid = default;
+        double step7_due = default;
+        double step7_paid = default;
+        double step8_distributed = default;
+        double step9_due = default;
+        double step9_paid = default;
+        double step10_due = default;
+        double step10_paid = default;
+        double step11_due = default;
+        double step11_paid = default;
+        double step12_due = default;
+        double step12_paid = default;
+        double step13_due = default;
+        double step13_paid = default;
+        double step14_distributed = default;
+
         // ---- period loop: begin
-        for (int t = 0; t < Periods; t++)
+        for (; t < Periods; t++)
         {
             // Period t runs from Boundaries[t] to Boundaries[t + 1].
             periodEnd = Boundaries[t + 1];
-            double yf = YearFractions[t];
-            bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
-            double accountsStart = 0.0;
+            yf = YearFractions[t];
+            afterDefault = eventOfDefault;
+            accountsStart = 0.0;
             index_BTC_level = index_BTC_levels[t];
             index_WULF_level = index_WULF_levels[t];
             index_Power_level = index_Power_levels[t];
@@ -1049,20 +1080,31 @@ public sealed class Deal_TeraWulf : IDealProgram
             tranche_Converts2032_interestPaid = 0.0;
             tranche_Converts2032_principalPaid = 0.0;
             equity_Common_distributed = 0.0;
-            double step1_due = 0.0, step1_paid = 0.0; // 1 pay Notes.interest
-            double step2_due = 0.0, step2_paid = 0.0; // 2 pay Converts2031.interest
-            double step3_due = 0.0, step3_paid = 0.0; // 3 pay Converts2032.interest
-            double step4_raised = 0.0; // 4 sell Bitcoin to cover Notes.principal
-            double step5_due = 0.0, step5_paid = 0.0; // 5 pay Notes.principal
-            double step6_due = 0.0, step6_paid = 0.0; // 6 pay Converts2031.principal
-            double step7_due = 0.0, step7_paid = 0.0; // 7 pay Converts2032.principal
-            double step8_distributed = 0.0; // 8 distribute rest to Common
-            double step9_due = 0.0, step9_paid = 0.0; // 9 pay Notes.interest
-            double step10_due = 0.0, step10_paid = 0.0; // 10 pay Notes.balance
-            double step11_due = 0.0, step11_paid = 0.0; // 11 pay Converts2031.interest
-            double step12_due = 0.0, step12_paid = 0.0; // 12 pay Converts2031.balance
-            double step13_due = 0.0, step13_paid = 0.0; // 13 pay Converts2032.balance
-            double step14_distributed = 0.0; // 14 distribute rest to Common
+            step1_due = 0.0;
+            step1_paid = 0.0;
+            step2_due = 0.0;
+            step2_paid = 0.0;
+            step3_due = 0.0;
+            step3_paid = 0.0;
+            step4_raised = 0.0;
+            step5_due = 0.0;
+            step5_paid = 0.0;
+            step6_due = 0.0;
+            step6_paid = 0.0;
+            step7_due = 0.0;
+            step7_paid = 0.0;
+            step8_distributed = 0.0;
+            step9_due = 0.0;
+            step9_paid = 0.0;
+            step10_due = 0.0;
+            step10_paid = 0.0;
+            step11_due = 0.0;
+            step11_paid = 0.0;
+            step12_due = 0.0;
+            step12_paid = 0.0;
+            step13_due = 0.0;
+            step13_paid = 0.0;
+            step14_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -1129,9 +1171,746 @@ public sealed class Deal_TeraWulf : IDealProgram
             // default rule: an event of default at the end of this period
             if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
             {
-                eventOfDefault = true;
-                result.EventOfDefaultPeriod = t;
-                sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
+            }
+
+            // 7. results
+            result_Collections[t] = collections;
+            if (t == ScheduledPeriods - 1)
+            {
+                result.FleetMarketValue[0] = fleet_AbernathyCapacity_marketValue;
+                result.FleetBookValue[0] = fleet_AbernathyCapacity_bookValue;
+            }
+
+            result_ContractRevenue_0[t] = contract_AbernathyJV_revenue;
+            result_ContractTerminationFee_0[t] = contract_AbernathyJV_termination;
+            if (result.ContractStopPeriod[0] < 0 && (contract_AbernathyJV_curves.LiveYears[t] > 0.0 || contract_AbernathyJV_curves.LiveAtEnd[t]) && (party_Fluidstack_defaulted[t] || !contract_AbernathyJV_curves.LiveAtEnd[t]))
+            {
+                result.ContractStopPeriod[0] = t;
+            }
+
+            result.CoinsHeld[0][t] = coins_Bitcoin_units;
+            result.CoinsSold[0][t] = coins_Bitcoin_sold;
+            result.CoinsProceeds[0][t] = coins_Bitcoin_proceeds;
+            result.CoinsMining[0][t] = coins_Bitcoin_revenue;
+            result_InterestPaid_0[t] = tranche_Notes_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Notes_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Notes_balance;
+            result_InterestShortfall_0[t] = tranche_Notes_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Notes_unpaidPrincipal;
+            result_InterestPaid_1[t] = tranche_Converts2031_interestPaid;
+            result_PrincipalPaid_1[t] = tranche_Converts2031_principalPaid;
+            result_TrancheBalance_1[t] = tranche_Converts2031_balance;
+            result_InterestShortfall_1[t] = tranche_Converts2031_unpaidInterest;
+            result_PrincipalShortfall_1[t] = tranche_Converts2031_unpaidPrincipal;
+            result.TrancheConversion[1][t] = tranche_Converts2031_sharesValue;
+            result_InterestPaid_2[t] = tranche_Converts2032_interestPaid;
+            result_PrincipalPaid_2[t] = tranche_Converts2032_principalPaid;
+            result_TrancheBalance_2[t] = tranche_Converts2032_balance;
+            result_InterestShortfall_2[t] = tranche_Converts2032_unpaidInterest;
+            result_PrincipalShortfall_2[t] = tranche_Converts2032_unpaidPrincipal;
+            result.TrancheConversion[2][t] = tranche_Converts2032_sharesValue;
+            result_Distributions_0[t] = equity_Common_distributed;
+            if (checkCash)
+            {
+                double paidOut = fleet_AbernathyCapacity_opexPaid + tranche_Notes_interestPaid + tranche_Notes_principalPaid + tranche_Converts2031_interestPaid + tranche_Converts2031_principalPaid + tranche_Converts2032_interestPaid + tranche_Converts2032_principalPaid + equity_Common_distributed;
+                CashCheck.Verify(t, collections, paidOut, accountsStart, 0.0);
+                if (finalPeriod)
+                {
+                    CashCheck.VerifyNothingLeft(t, 0.0);
+                }
+            }
+
+            // the run ends at the maturity without a default, or with the last enforcement sale
+            if ((!eventOfDefault && t == ScheduledPeriods - 1) || (sale1_done))
+            {
+                periodsRun = t + 1;
+                break;
+            }
+        }
+
+        // ---- period loop: end
+
+        // 7. at termination or the horizon: what was never repaid
+        result.PeriodsRun = periodsRun;
+        result.FleetUnits[0] = fleet_AbernathyCapacity_units;
+        result.ContractUnits[0] = contract_AbernathyJV_units;
+        result.PrincipalLoss[0] = tranche_Notes_balance;
+        result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
+        result.PrincipalLoss[1] = tranche_Converts2031_balance;
+        result.UnpaidInterest[1] = tranche_Converts2031_unpaidInterest;
+        result.PrincipalLoss[2] = tranche_Converts2032_balance;
+        result.UnpaidInterest[2] = tranche_Converts2032_unpaidInterest;
+        return;
+
+        eventOfDefaultOccurred:
+        {
+            // an event of default at the end of period t: the path goes on in RunDefaulted, from this state
+            DefaultedState state = default;
+            state.checkCash = checkCash;
+            state.facility_LakeMariner_value = facility_LakeMariner_value;
+            state.index_BTC_levels = index_BTC_levels;
+            state.index_WULF_levels = index_WULF_levels;
+            state.index_Power_levels = index_Power_levels;
+            state.index_H100Rent_levels = index_H100Rent_levels;
+            state.index_Built_levels = index_Built_levels;
+            state.lease_FluidstackLease_scheduledRent = lease_FluidstackLease_scheduledRent;
+            state.contract_AbernathyJV_utilisation = contract_AbernathyJV_utilisation;
+            state.contract_AbernathyJV_floor = contract_AbernathyJV_floor;
+            state.contract_AbernathyJV_termYears = contract_AbernathyJV_termYears;
+            state.contract_AbernathyJV_terminationFees = contract_AbernathyJV_terminationFees;
+            state.contract_AbernathyJV_reletYears = contract_AbernathyJV_reletYears;
+            state.contract_AbernathyJV_reletLive = contract_AbernathyJV_reletLive;
+            state.contract_AbernathyJV_reletUtilisation = contract_AbernathyJV_reletUtilisation;
+            state.fleet_AbernathyCapacity_deliveryLevel0 = fleet_AbernathyCapacity_deliveryLevel0;
+            state.party_Fluidstack_defaulted = party_Fluidstack_defaulted;
+            state.guarantor_Google_honour = guarantor_Google_honour;
+            state.guarantor_Google_disownedPeriod = guarantor_Google_disownedPeriod;
+            state.guarantor_Google_defaulted = guarantor_Google_defaulted;
+            state.lease_FluidstackLease_guaranteeDue = lease_FluidstackLease_guaranteeDue;
+            state.sale1_haircut = sale1_haircut;
+            state.sale1_lagMonths = sale1_lagMonths;
+            state.collections = collections;
+            state.recurring = recurring;
+            state.cfads = cfads;
+            state.debtService = debtService;
+            state.available = available;
+            state.periodEnd = periodEnd;
+            state.eventOfDefault = eventOfDefault;
+            state.finalPeriod = finalPeriod;
+            state.periodsRun = periodsRun;
+            state.saleProceeds = saleProceeds;
+            state.index_BTC_level = index_BTC_level;
+            state.index_WULF_level = index_WULF_level;
+            state.index_Power_level = index_Power_level;
+            state.index_H100Rent_level = index_H100Rent_level;
+            state.index_Built_level = index_Built_level;
+            state.lease_FluidstackLease_rent = lease_FluidstackLease_rent;
+            state.lease_FluidstackLease_guaranteed = lease_FluidstackLease_guaranteed;
+            state.lease_FluidstackLease_guaranteeCapLeft = lease_FluidstackLease_guaranteeCapLeft;
+            state.fleet_AbernathyCapacity_kept = fleet_AbernathyCapacity_kept;
+            state.fleet_AbernathyCapacity_units = fleet_AbernathyCapacity_units;
+            state.fleet_AbernathyCapacity_bookValue = fleet_AbernathyCapacity_bookValue;
+            state.fleet_AbernathyCapacity_marketValue = fleet_AbernathyCapacity_marketValue;
+            state.fleet_AbernathyCapacity_opex = fleet_AbernathyCapacity_opex;
+            state.fleet_AbernathyCapacity_opexPaid = fleet_AbernathyCapacity_opexPaid;
+            state.fleet_AbernathyCapacity_opexUnpaid = fleet_AbernathyCapacity_opexUnpaid;
+            state.contract_AbernathyJV_termination = contract_AbernathyJV_termination;
+            state.contract_AbernathyJV_revenue = contract_AbernathyJV_revenue;
+            state.contract_AbernathyJV_units = contract_AbernathyJV_units;
+            state.coins_Bitcoin_units = coins_Bitcoin_units;
+            state.coins_Bitcoin_startUnits = coins_Bitcoin_startUnits;
+            state.coins_Bitcoin_value = coins_Bitcoin_value;
+            state.coins_Bitcoin_mined = coins_Bitcoin_mined;
+            state.coins_Bitcoin_revenue = coins_Bitcoin_revenue;
+            state.coins_Bitcoin_powerCost = coins_Bitcoin_powerCost;
+            state.coins_Bitcoin_sold = coins_Bitcoin_sold;
+            state.coins_Bitcoin_proceeds = coins_Bitcoin_proceeds;
+            state.tranche_Notes_balance = tranche_Notes_balance;
+            state.tranche_Notes_startBalance = tranche_Notes_startBalance;
+            state.tranche_Notes_scheduledInterest = tranche_Notes_scheduledInterest;
+            state.tranche_Notes_scheduledPrincipal = tranche_Notes_scheduledPrincipal;
+            state.tranche_Notes_interestDue = tranche_Notes_interestDue;
+            state.tranche_Notes_principalDue = tranche_Notes_principalDue;
+            state.tranche_Notes_interestPaid = tranche_Notes_interestPaid;
+            state.tranche_Notes_principalPaid = tranche_Notes_principalPaid;
+            state.tranche_Notes_unpaidInterest = tranche_Notes_unpaidInterest;
+            state.tranche_Notes_unpaidPrincipal = tranche_Notes_unpaidPrincipal;
+            state.tranche_Converts2031_balance = tranche_Converts2031_balance;
+            state.tranche_Converts2031_startBalance = tranche_Converts2031_startBalance;
+            state.tranche_Converts2031_scheduledInterest = tranche_Converts2031_scheduledInterest;
+            state.tranche_Converts2031_scheduledPrincipal = tranche_Converts2031_scheduledPrincipal;
+            state.tranche_Converts2031_interestDue = tranche_Converts2031_interestDue;
+            state.tranche_Converts2031_principalDue = tranche_Converts2031_principalDue;
+            state.tranche_Converts2031_interestPaid = tranche_Converts2031_interestPaid;
+            state.tranche_Converts2031_principalPaid = tranche_Converts2031_principalPaid;
+            state.tranche_Converts2031_unpaidInterest = tranche_Converts2031_unpaidInterest;
+            state.tranche_Converts2031_unpaidPrincipal = tranche_Converts2031_unpaidPrincipal;
+            state.tranche_Converts2031_converted = tranche_Converts2031_converted;
+            state.tranche_Converts2031_sharesValue = tranche_Converts2031_sharesValue;
+            state.tranche_Converts2032_balance = tranche_Converts2032_balance;
+            state.tranche_Converts2032_startBalance = tranche_Converts2032_startBalance;
+            state.tranche_Converts2032_scheduledInterest = tranche_Converts2032_scheduledInterest;
+            state.tranche_Converts2032_scheduledPrincipal = tranche_Converts2032_scheduledPrincipal;
+            state.tranche_Converts2032_interestDue = tranche_Converts2032_interestDue;
+            state.tranche_Converts2032_principalDue = tranche_Converts2032_principalDue;
+            state.tranche_Converts2032_interestPaid = tranche_Converts2032_interestPaid;
+            state.tranche_Converts2032_principalPaid = tranche_Converts2032_principalPaid;
+            state.tranche_Converts2032_unpaidInterest = tranche_Converts2032_unpaidInterest;
+            state.tranche_Converts2032_unpaidPrincipal = tranche_Converts2032_unpaidPrincipal;
+            state.tranche_Converts2032_converted = tranche_Converts2032_converted;
+            state.tranche_Converts2032_sharesValue = tranche_Converts2032_sharesValue;
+            state.equity_Common_distributed = equity_Common_distributed;
+            state.test_CoinLtv_value = test_CoinLtv_value;
+            state.sale1_date = sale1_date;
+            state.sale1_done = sale1_done;
+            state.yf = yf;
+            state.afterDefault = afterDefault;
+            state.accountsStart = accountsStart;
+            state.step1_due = step1_due;
+            state.step1_paid = step1_paid;
+            state.step2_due = step2_due;
+            state.step2_paid = step2_paid;
+            state.step3_due = step3_due;
+            state.step3_paid = step3_paid;
+            state.step4_raised = step4_raised;
+            state.step5_due = step5_due;
+            state.step5_paid = step5_paid;
+            state.step6_due = step6_due;
+            state.step6_paid = step6_paid;
+            state.step7_due = step7_due;
+            state.step7_paid = step7_paid;
+            state.step8_distributed = step8_distributed;
+            state.step9_due = step9_due;
+            state.step9_paid = step9_paid;
+            state.step10_due = step10_due;
+            state.step10_paid = step10_paid;
+            state.step11_due = step11_due;
+            state.step11_paid = step11_paid;
+            state.step12_due = step12_due;
+            state.step12_paid = step12_paid;
+            state.step13_due = step13_due;
+            state.step13_paid = step13_paid;
+            state.step14_distributed = step14_distributed;
+            RunDefaulted(input, result, t, ref state);
+        }
+    }
+
+    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values.
+    private struct DefaultedState
+    {
+        public bool checkCash;
+        public double[] facility_LakeMariner_value;
+        public double[] index_BTC_levels;
+        public double[] index_WULF_levels;
+        public double[] index_Power_levels;
+        public double[] index_H100Rent_levels;
+        public double[] index_Built_levels;
+        public double[] lease_FluidstackLease_scheduledRent;
+        public double contract_AbernathyJV_utilisation;
+        public double contract_AbernathyJV_floor;
+        public double[] contract_AbernathyJV_termYears;
+        public double[] contract_AbernathyJV_terminationFees;
+        public double[] contract_AbernathyJV_reletYears;
+        public double[] contract_AbernathyJV_reletLive;
+        public double contract_AbernathyJV_reletUtilisation;
+        public double fleet_AbernathyCapacity_deliveryLevel0;
+        public bool[] party_Fluidstack_defaulted;
+        public double guarantor_Google_honour;
+        public int guarantor_Google_disownedPeriod;
+        public bool[] guarantor_Google_defaulted;
+        public double[] lease_FluidstackLease_guaranteeDue;
+        public double sale1_haircut;
+        public int sale1_lagMonths;
+        public double collections;
+        public double recurring;
+        public double cfads;
+        public double debtService;
+        public double available;
+        public Date periodEnd;
+        public bool eventOfDefault;
+        public bool finalPeriod;
+        public int periodsRun;
+        public double saleProceeds;
+        public double index_BTC_level;
+        public double index_WULF_level;
+        public double index_Power_level;
+        public double index_H100Rent_level;
+        public double index_Built_level;
+        public double lease_FluidstackLease_rent;
+        public double lease_FluidstackLease_guaranteed;
+        public double lease_FluidstackLease_guaranteeCapLeft;
+        public double fleet_AbernathyCapacity_kept;
+        public double fleet_AbernathyCapacity_units;
+        public double fleet_AbernathyCapacity_bookValue;
+        public double fleet_AbernathyCapacity_marketValue;
+        public double fleet_AbernathyCapacity_opex;
+        public double fleet_AbernathyCapacity_opexPaid;
+        public double fleet_AbernathyCapacity_opexUnpaid;
+        public double contract_AbernathyJV_termination;
+        public double contract_AbernathyJV_revenue;
+        public double contract_AbernathyJV_units;
+        public double coins_Bitcoin_units;
+        public double coins_Bitcoin_startUnits;
+        public double coins_Bitcoin_value;
+        public double coins_Bitcoin_mined;
+        public double coins_Bitcoin_revenue;
+        public double coins_Bitcoin_powerCost;
+        public double coins_Bitcoin_sold;
+        public double coins_Bitcoin_proceeds;
+        public double tranche_Notes_balance;
+        public double tranche_Notes_startBalance;
+        public double tranche_Notes_scheduledInterest;
+        public double tranche_Notes_scheduledPrincipal;
+        public double tranche_Notes_interestDue;
+        public double tranche_Notes_principalDue;
+        public double tranche_Notes_interestPaid;
+        public double tranche_Notes_principalPaid;
+        public double tranche_Notes_unpaidInterest;
+        public double tranche_Notes_unpaidPrincipal;
+        public double tranche_Converts2031_balance;
+        public double tranche_Converts2031_startBalance;
+        public double tranche_Converts2031_scheduledInterest;
+        public double tranche_Converts2031_scheduledPrincipal;
+        public double tranche_Converts2031_interestDue;
+        public double tranche_Converts2031_principalDue;
+        public double tranche_Converts2031_interestPaid;
+        public double tranche_Converts2031_principalPaid;
+        public double tranche_Converts2031_unpaidInterest;
+        public double tranche_Converts2031_unpaidPrincipal;
+        public bool tranche_Converts2031_converted;
+        public double tranche_Converts2031_sharesValue;
+        public double tranche_Converts2032_balance;
+        public double tranche_Converts2032_startBalance;
+        public double tranche_Converts2032_scheduledInterest;
+        public double tranche_Converts2032_scheduledPrincipal;
+        public double tranche_Converts2032_interestDue;
+        public double tranche_Converts2032_principalDue;
+        public double tranche_Converts2032_interestPaid;
+        public double tranche_Converts2032_principalPaid;
+        public double tranche_Converts2032_unpaidInterest;
+        public double tranche_Converts2032_unpaidPrincipal;
+        public bool tranche_Converts2032_converted;
+        public double tranche_Converts2032_sharesValue;
+        public double equity_Common_distributed;
+        public double test_CoinLtv_value;
+        public Date sale1_date;
+        public bool sale1_done;
+        public double yf;
+        public bool afterDefault;
+        public double accountsStart;
+        public double step1_due;
+        public double step1_paid;
+        public double step2_due;
+        public double step2_paid;
+        public double step3_due;
+        public double step3_paid;
+        public double step4_raised;
+        public double step5_due;
+        public double step5_paid;
+        public double step6_due;
+        public double step6_paid;
+        public double step7_due;
+        public double step7_paid;
+        public double step8_distributed;
+        public double step9_due;
+        public double step9_paid;
+        public double step10_due;
+        public double step10_paid;
+        public double step11_due;
+        public double step11_paid;
+        public double step12_due;
+        public double step12_paid;
+        public double step13_due;
+        public double step13_paid;
+        public double step14_distributed;
+    }
+
+    // A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).
+    private void RunDefaulted(PathInputs input, RunResult result, int t, ref DefaultedState state)
+    {
+        bool checkCash = state.checkCash;
+        double[] facility_LakeMariner_value = state.facility_LakeMariner_value;
+        double[] index_BTC_levels = state.index_BTC_levels;
+        double[] index_WULF_levels = state.index_WULF_levels;
+        double[] index_Power_levels = state.index_Power_levels;
+        double[] index_H100Rent_levels = state.index_H100Rent_levels;
+        double[] index_Built_levels = state.index_Built_levels;
+        double[] lease_FluidstackLease_scheduledRent = state.lease_FluidstackLease_scheduledRent;
+        double contract_AbernathyJV_utilisation = state.contract_AbernathyJV_utilisation;
+        double contract_AbernathyJV_floor = state.contract_AbernathyJV_floor;
+        double[] contract_AbernathyJV_termYears = state.contract_AbernathyJV_termYears;
+        double[] contract_AbernathyJV_terminationFees = state.contract_AbernathyJV_terminationFees;
+        double[] contract_AbernathyJV_reletYears = state.contract_AbernathyJV_reletYears;
+        double[] contract_AbernathyJV_reletLive = state.contract_AbernathyJV_reletLive;
+        double contract_AbernathyJV_reletUtilisation = state.contract_AbernathyJV_reletUtilisation;
+        double fleet_AbernathyCapacity_deliveryLevel0 = state.fleet_AbernathyCapacity_deliveryLevel0;
+        bool[] party_Fluidstack_defaulted = state.party_Fluidstack_defaulted;
+        double guarantor_Google_honour = state.guarantor_Google_honour;
+        int guarantor_Google_disownedPeriod = state.guarantor_Google_disownedPeriod;
+        bool[] guarantor_Google_defaulted = state.guarantor_Google_defaulted;
+        double[] lease_FluidstackLease_guaranteeDue = state.lease_FluidstackLease_guaranteeDue;
+        double sale1_haircut = state.sale1_haircut;
+        int sale1_lagMonths = state.sale1_lagMonths;
+        double collections = state.collections;
+        double recurring = state.recurring;
+        double cfads = state.cfads;
+        double debtService = state.debtService;
+        double available = state.available;
+        Date periodEnd = state.periodEnd;
+        bool eventOfDefault = state.eventOfDefault;
+        bool finalPeriod = state.finalPeriod;
+        int periodsRun = state.periodsRun;
+        double saleProceeds = state.saleProceeds;
+        double index_BTC_level = state.index_BTC_level;
+        double index_WULF_level = state.index_WULF_level;
+        double index_Power_level = state.index_Power_level;
+        double index_H100Rent_level = state.index_H100Rent_level;
+        double index_Built_level = state.index_Built_level;
+        double lease_FluidstackLease_rent = state.lease_FluidstackLease_rent;
+        double lease_FluidstackLease_guaranteed = state.lease_FluidstackLease_guaranteed;
+        double lease_FluidstackLease_guaranteeCapLeft = state.lease_FluidstackLease_guaranteeCapLeft;
+        double fleet_AbernathyCapacity_kept = state.fleet_AbernathyCapacity_kept;
+        double fleet_AbernathyCapacity_units = state.fleet_AbernathyCapacity_units;
+        double fleet_AbernathyCapacity_bookValue = state.fleet_AbernathyCapacity_bookValue;
+        double fleet_AbernathyCapacity_marketValue = state.fleet_AbernathyCapacity_marketValue;
+        double fleet_AbernathyCapacity_opex = state.fleet_AbernathyCapacity_opex;
+        double fleet_AbernathyCapacity_opexPaid = state.fleet_AbernathyCapacity_opexPaid;
+        double fleet_AbernathyCapacity_opexUnpaid = state.fleet_AbernathyCapacity_opexUnpaid;
+        double contract_AbernathyJV_termination = state.contract_AbernathyJV_termination;
+        double contract_AbernathyJV_revenue = state.contract_AbernathyJV_revenue;
+        double contract_AbernathyJV_units = state.contract_AbernathyJV_units;
+        double coins_Bitcoin_units = state.coins_Bitcoin_units;
+        double coins_Bitcoin_startUnits = state.coins_Bitcoin_startUnits;
+        double coins_Bitcoin_value = state.coins_Bitcoin_value;
+        double coins_Bitcoin_mined = state.coins_Bitcoin_mined;
+        double coins_Bitcoin_revenue = state.coins_Bitcoin_revenue;
+        double coins_Bitcoin_powerCost = state.coins_Bitcoin_powerCost;
+        double coins_Bitcoin_sold = state.coins_Bitcoin_sold;
+        double coins_Bitcoin_proceeds = state.coins_Bitcoin_proceeds;
+        double tranche_Notes_balance = state.tranche_Notes_balance;
+        double tranche_Notes_startBalance = state.tranche_Notes_startBalance;
+        double tranche_Notes_scheduledInterest = state.tranche_Notes_scheduledInterest;
+        double tranche_Notes_scheduledPrincipal = state.tranche_Notes_scheduledPrincipal;
+        double tranche_Notes_interestDue = state.tranche_Notes_interestDue;
+        double tranche_Notes_principalDue = state.tranche_Notes_principalDue;
+        double tranche_Notes_interestPaid = state.tranche_Notes_interestPaid;
+        double tranche_Notes_principalPaid = state.tranche_Notes_principalPaid;
+        double tranche_Notes_unpaidInterest = state.tranche_Notes_unpaidInterest;
+        double tranche_Notes_unpaidPrincipal = state.tranche_Notes_unpaidPrincipal;
+        double tranche_Converts2031_balance = state.tranche_Converts2031_balance;
+        double tranche_Converts2031_startBalance = state.tranche_Converts2031_startBalance;
+        double tranche_Converts2031_scheduledInterest = state.tranche_Converts2031_scheduledInterest;
+        double tranche_Converts2031_scheduledPrincipal = state.tranche_Converts2031_scheduledPrincipal;
+        double tranche_Converts2031_interestDue = state.tranche_Converts2031_interestDue;
+        double tranche_Converts2031_principalDue = state.tranche_Converts2031_principalDue;
+        double tranche_Converts2031_interestPaid = state.tranche_Converts2031_interestPaid;
+        double tranche_Converts2031_principalPaid = state.tranche_Converts2031_principalPaid;
+        double tranche_Converts2031_unpaidInterest = state.tranche_Converts2031_unpaidInterest;
+        double tranche_Converts2031_unpaidPrincipal = state.tranche_Converts2031_unpaidPrincipal;
+        bool tranche_Converts2031_converted = state.tranche_Converts2031_converted;
+        double tranche_Converts2031_sharesValue = state.tranche_Converts2031_sharesValue;
+        double tranche_Converts2032_balance = state.tranche_Converts2032_balance;
+        double tranche_Converts2032_startBalance = state.tranche_Converts2032_startBalance;
+        double tranche_Converts2032_scheduledInterest = state.tranche_Converts2032_scheduledInterest;
+        double tranche_Converts2032_scheduledPrincipal = state.tranche_Converts2032_scheduledPrincipal;
+        double tranche_Converts2032_interestDue = state.tranche_Converts2032_interestDue;
+        double tranche_Converts2032_principalDue = state.tranche_Converts2032_principalDue;
+        double tranche_Converts2032_interestPaid = state.tranche_Converts2032_interestPaid;
+        double tranche_Converts2032_principalPaid = state.tranche_Converts2032_principalPaid;
+        double tranche_Converts2032_unpaidInterest = state.tranche_Converts2032_unpaidInterest;
+        double tranche_Converts2032_unpaidPrincipal = state.tranche_Converts2032_unpaidPrincipal;
+        bool tranche_Converts2032_converted = state.tranche_Converts2032_converted;
+        double tranche_Converts2032_sharesValue = state.tranche_Converts2032_sharesValue;
+        double equity_Common_distributed = state.equity_Common_distributed;
+        double test_CoinLtv_value = state.test_CoinLtv_value;
+        Date sale1_date = state.sale1_date;
+        bool sale1_done = state.sale1_done;
+        double yf = state.yf;
+        bool afterDefault = state.afterDefault;
+        double accountsStart = state.accountsStart;
+        double step1_due = state.step1_due;
+        double step1_paid = state.step1_paid;
+        double step2_due = state.step2_due;
+        double step2_paid = state.step2_paid;
+        double step3_due = state.step3_due;
+        double step3_paid = state.step3_paid;
+        double step4_raised = state.step4_raised;
+        double step5_due = state.step5_due;
+        double step5_paid = state.step5_paid;
+        double step6_due = state.step6_due;
+        double step6_paid = state.step6_paid;
+        double step7_due = state.step7_due;
+        double step7_paid = state.step7_paid;
+        double step8_distributed = state.step8_distributed;
+        double step9_due = state.step9_due;
+        double step9_paid = state.step9_paid;
+        double step10_due = state.step10_due;
+        double step10_paid = state.step10_paid;
+        double step11_due = state.step11_due;
+        double step11_paid = state.step11_paid;
+        double step12_due = state.step12_due;
+        double step12_paid = state.step12_paid;
+        double step13_due = state.step13_due;
+        double step13_paid = state.step13_paid;
+        double step14_distributed = state.step14_distributed;
+
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        double[] result_Collections = result.Collections;
+        double[] result_ContractRevenue_0 = result.ContractRevenue[0];
+        double[] result_ContractTerminationFee_0 = result.ContractTerminationFee[0];
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_InterestPaid_1 = result.InterestPaid[1];
+        double[] result_PrincipalPaid_1 = result.PrincipalPaid[1];
+        double[] result_TrancheBalance_1 = result.TrancheBalance[1];
+        double[] result_InterestShortfall_1 = result.InterestShortfall[1];
+        double[] result_PrincipalShortfall_1 = result.PrincipalShortfall[1];
+        double[] result_InterestPaid_2 = result.InterestPaid[2];
+        double[] result_PrincipalPaid_2 = result.PrincipalPaid[2];
+        double[] result_TrancheBalance_2 = result.TrancheBalance[2];
+        double[] result_InterestShortfall_2 = result.InterestShortfall[2];
+        double[] result_PrincipalShortfall_2 = result.PrincipalShortfall[2];
+        double[] result_Distributions_0 = result.Distributions[0];
+
+        // the event of default, at the end of period t
+        eventOfDefault = true;
+        result.EventOfDefaultPeriod = t;
+        sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+
+        // ---- period loop: begin
+        for (bool resumed = true; t < Periods; t++, resumed = false)
+        {
+            if (!resumed)
+            {
+                // (period t itself ran up to here in RunSummary)
+                // Period t runs from Boundaries[t] to Boundaries[t + 1].
+                periodEnd = Boundaries[t + 1];
+                yf = YearFractions[t];
+                afterDefault = eventOfDefault;
+                accountsStart = 0.0;
+                index_BTC_level = index_BTC_levels[t];
+                index_WULF_level = index_WULF_levels[t];
+                index_Power_level = index_Power_levels[t];
+                index_H100Rent_level = index_H100Rent_levels[t];
+                index_Built_level = index_Built_levels[t];
+                coins_Bitcoin_startUnits = coins_Bitcoin_units;
+                coins_Bitcoin_value = coins_Bitcoin_units * index_BTC_level;
+                tranche_Notes_startBalance = tranche_Notes_balance;
+                tranche_Converts2031_startBalance = tranche_Converts2031_balance;
+                tranche_Converts2032_startBalance = tranche_Converts2032_balance;
+
+                // 2a. tranches: scheduled interest and principal, and what is due with arrears
+                // AbernathyCapacity: the delivered units' figures × the share still held; opex = power + maintenance, plus opex unpaid so far
+                fleet_AbernathyCapacity_units = fleet_AbernathyCapacity_curves.Delivered[t] * fleet_AbernathyCapacity_kept;
+                fleet_AbernathyCapacity_bookValue = fleet_AbernathyCapacity_curves.BookValue[t] * fleet_AbernathyCapacity_kept;
+                // AbernathyCapacity.market_value: each batch's × H100Rent now / at its delivery
+                fleet_AbernathyCapacity_marketValue = (0.0 + FleetCurves.Moved(fleet_AbernathyCapacity_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_AbernathyCapacity_deliveryLevel0)) * fleet_AbernathyCapacity_kept;
+                fleet_AbernathyCapacity_opex = (fleet_AbernathyCapacity_curves.PowerCost[t] + fleet_AbernathyCapacity_curves.MaintenanceCost[t]) * fleet_AbernathyCapacity_kept + fleet_AbernathyCapacity_opexUnpaid;
+                // AbernathyJV: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Fluidstack's default date (its period prorated to the day)
+                contract_AbernathyJV_revenue = (32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_termYears[t] * contract_AbernathyJV_floor) + 32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_reletYears[t] * contract_AbernathyJV_reletUtilisation;
+                contract_AbernathyJV_units = ((party_Fluidstack_defaulted[t] || !contract_AbernathyJV_curves.LiveAtEnd[t] ? 0.0 : 32000.0) + 32000.0 * contract_AbernathyJV_reletLive[t]) * fleet_AbernathyCapacity_kept;
+                contract_AbernathyJV_termination = contract_AbernathyJV_terminationFees[t];
+                // Bitcoin: hashrate / network × rewards × hours coins, sold at the price, less power; switched off when that loses money
+                coins_Bitcoin_mined = 10.0 / (900.0) * (18.75) * coins_Bitcoin_hours[t];
+                coins_Bitcoin_powerCost = 200000.0 * coins_Bitcoin_hours[t] * (index_Power_level);
+                coins_Bitcoin_revenue = coins_Bitcoin_mined * index_BTC_level - coins_Bitcoin_powerCost;
+                if (!(coins_Bitcoin_revenue > 0.0))
+                {
+                    coins_Bitcoin_mined = 0.0;
+                    coins_Bitcoin_revenue = 0.0;
+                }
+
+                // Notes: interest on the opening balance, plus interest unpaid so far (which earns none)
+                tranche_Notes_scheduledInterest = tranche_Notes_balance * 0.0775 * yf;
+                tranche_Notes_interestDue = tranche_Notes_scheduledInterest + tranche_Notes_unpaidInterest;
+                // Notes: linear principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+                if (t >= tranche_Notes_maturityPeriod)
+                {
+                    tranche_Notes_scheduledPrincipal = tranche_Notes_balance - tranche_Notes_unpaidPrincipal;
+                }
+                else if (t >= tranche_Notes_firstPrincipalPeriod)
+                {
+                    tranche_Notes_scheduledPrincipal = Math.Min(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, Annuity.LinearPrincipal(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, tranche_Notes_maturityPeriod - t + 1));
+                }
+                else
+                {
+                    tranche_Notes_scheduledPrincipal = 0.0;
+                }
+
+                // Notes: only the share of the buildings completed amortises before the maturity
+                if (t < tranche_Notes_maturityPeriod)
+                {
+                    tranche_Notes_scheduledPrincipal *= Math.Clamp(Flows.AmountOrZero(index_Built_level), 0.0, 1.0);
+                }
+
+                tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
+                // Converts2031: interest on the opening balance, plus interest unpaid so far (which earns none)
+                tranche_Converts2031_scheduledInterest = tranche_Converts2031_balance * 0.01 * yf;
+                tranche_Converts2031_interestDue = tranche_Converts2031_scheduledInterest + tranche_Converts2031_unpaidInterest;
+                // Converts2031: converts into shares when the share price is above 12.43 at maturity
+                tranche_Converts2031_sharesValue = 0.0;
+                if (!tranche_Converts2031_converted && tranche_Converts2031_balance > 0.0 && (t >= tranche_Converts2031_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 12.43)
+                {
+                    tranche_Converts2031_converted = true;
+                    tranche_Converts2031_sharesValue = tranche_Converts2031_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 12.43;
+                    tranche_Converts2031_balance = 0.0;
+                    tranche_Converts2031_unpaidPrincipal = 0.0;
+                }
+
+                // Converts2031: bullet principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+                if (t >= tranche_Converts2031_maturityPeriod)
+                {
+                    tranche_Converts2031_scheduledPrincipal = tranche_Converts2031_balance - tranche_Converts2031_unpaidPrincipal;
+                }
+                else
+                {
+                    tranche_Converts2031_scheduledPrincipal = 0.0;
+                }
+
+                tranche_Converts2031_principalDue = Math.Min(tranche_Converts2031_balance, tranche_Converts2031_scheduledPrincipal + tranche_Converts2031_unpaidPrincipal);
+                // Converts2032: interest on the opening balance, plus interest unpaid so far (which earns none)
+                tranche_Converts2032_scheduledInterest = tranche_Converts2032_balance * 0.0 * yf;
+                tranche_Converts2032_interestDue = tranche_Converts2032_scheduledInterest + tranche_Converts2032_unpaidInterest;
+                // Converts2032: converts into shares when the share price is above 19.94 at maturity
+                tranche_Converts2032_sharesValue = 0.0;
+                if (!tranche_Converts2032_converted && tranche_Converts2032_balance > 0.0 && (t >= tranche_Converts2032_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 19.94)
+                {
+                    tranche_Converts2032_converted = true;
+                    tranche_Converts2032_sharesValue = tranche_Converts2032_balance * (index_WULF_level * (index_BTC_level / 90000.0)) / 19.94;
+                    tranche_Converts2032_balance = 0.0;
+                    tranche_Converts2032_unpaidPrincipal = 0.0;
+                }
+
+                // Converts2032: bullet principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+                if (t >= tranche_Converts2032_maturityPeriod)
+                {
+                    tranche_Converts2032_scheduledPrincipal = tranche_Converts2032_balance - tranche_Converts2032_unpaidPrincipal;
+                }
+                else
+                {
+                    tranche_Converts2032_scheduledPrincipal = 0.0;
+                }
+
+                tranche_Converts2032_principalDue = Math.Min(tranche_Converts2032_balance, tranche_Converts2032_scheduledPrincipal + tranche_Converts2032_unpaidPrincipal);
+
+                // 1. collections
+                // FluidstackLease: rent, until its facility is sold
+                lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t];
+                // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
+                lease_FluidstackLease_guaranteed = 0.0;
+                if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod))
+                {
+                    lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                    lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
+                }
+
+                result.GuaranteePaid[0][t] = lease_FluidstackLease_guaranteed;
+                collections = lease_FluidstackLease_rent + lease_FluidstackLease_guaranteed + contract_AbernathyJV_revenue + contract_AbernathyJV_termination + coins_Bitcoin_revenue;
+                available = collections;
+                // recurring cash (not the RVG): what cfads is made of
+                recurring = collections - contract_AbernathyJV_termination;
+
+                // 2b. fees due, debt service, cfads and account targets
+                // debt service is what the schedule asks this period: arrears are not counted again
+                debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal + tranche_Converts2031_scheduledInterest + tranche_Converts2031_scheduledPrincipal + tranche_Converts2032_scheduledInterest + tranche_Converts2032_scheduledPrincipal;
+                cfads = recurring - fleet_AbernathyCapacity_opex;
+
+                // 3. tests and triggers
+                // CoinLtv
+                test_CoinLtv_value = Flows.Ratio(tranche_Converts2031_startBalance, coins_Bitcoin_value);
+                result_TestValues_0[t] = test_CoinLtv_value;
+
+                // 4. waterfall
+                fleet_AbernathyCapacity_opexPaid = 0.0;
+                coins_Bitcoin_sold = 0.0;
+                coins_Bitcoin_proceeds = 0.0;
+                tranche_Notes_interestPaid = 0.0;
+                tranche_Notes_principalPaid = 0.0;
+                tranche_Converts2031_interestPaid = 0.0;
+                tranche_Converts2031_principalPaid = 0.0;
+                tranche_Converts2032_interestPaid = 0.0;
+                tranche_Converts2032_principalPaid = 0.0;
+                equity_Common_distributed = 0.0;
+                step1_due = 0.0;
+                step1_paid = 0.0;
+                step2_due = 0.0;
+                step2_paid = 0.0;
+                step3_due = 0.0;
+                step3_paid = 0.0;
+                step4_raised = 0.0;
+                step5_due = 0.0;
+                step5_paid = 0.0;
+                step6_due = 0.0;
+                step6_paid = 0.0;
+                step7_due = 0.0;
+                step7_paid = 0.0;
+                step8_distributed = 0.0;
+                step9_due = 0.0;
+                step9_paid = 0.0;
+                step10_due = 0.0;
+                step10_paid = 0.0;
+                step11_due = 0.0;
+                step11_paid = 0.0;
+                step12_due = 0.0;
+                step12_paid = 0.0;
+                step13_due = 0.0;
+                step13_paid = 0.0;
+                step14_distributed = 0.0;
+                if (!afterDefault)
+                {
+                    // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                    finalPeriod = t == ScheduledPeriods - 1;
+                    // 1 pay Notes.interest
+                    step1_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
+                    step1_paid = Math.Min(available, step1_due);
+                    available -= step1_paid;
+                    tranche_Notes_interestPaid += step1_paid;
+                    // 2 pay Converts2031.interest
+                    step2_due = Math.Max(0.0, tranche_Converts2031_interestDue - tranche_Converts2031_interestPaid);
+                    step2_paid = Math.Min(available, step2_due);
+                    available -= step2_paid;
+                    tranche_Converts2031_interestPaid += step2_paid;
+                    // 3 pay Converts2032.interest
+                    step3_due = Math.Max(0.0, tranche_Converts2032_interestDue - tranche_Converts2032_interestPaid);
+                    step3_paid = Math.Min(available, step3_due);
+                    available -= step3_paid;
+                    tranche_Converts2032_interestPaid += step3_paid;
+                    // 4 sell Bitcoin to cover Notes.principal
+                    if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Notes_balance, Math.Max(0.0, tranche_Notes_principalDue - tranche_Notes_principalPaid))) > available)
+                    {
+                        double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Notes_balance, Math.Max(0.0, tranche_Notes_principalDue - tranche_Notes_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
+                        step4_raised = Math.Min((Math.Min(tranche_Notes_balance, Math.Max(0.0, tranche_Notes_principalDue - tranche_Notes_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
+                        coins_Bitcoin_units -= coinsSold;
+                        coins_Bitcoin_sold += coinsSold;
+                        coins_Bitcoin_proceeds += step4_raised;
+                        available += step4_raised;
+                        collections += step4_raised;
+                    }
+
+                    // 5 pay Notes.principal
+                    step5_due = Math.Min(tranche_Notes_balance, Math.Max(0.0, tranche_Notes_principalDue - tranche_Notes_principalPaid));
+                    step5_paid = Math.Min(available, step5_due);
+                    available -= step5_paid;
+                    tranche_Notes_principalPaid += step5_paid;
+                    tranche_Notes_balance -= step5_paid;
+                    // 6 pay Converts2031.principal
+                    step6_due = Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid));
+                    step6_paid = Math.Min(available, step6_due);
+                    available -= step6_paid;
+                    tranche_Converts2031_principalPaid += step6_paid;
+                    tranche_Converts2031_balance -= step6_paid;
+                    // 7 pay Converts2032.principal
+                    step7_due = Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid));
+                    step7_paid = Math.Min(available, step7_due);
+                    available -= step7_paid;
+                    tranche_Converts2032_principalPaid += step7_paid;
+                    tranche_Converts2032_balance -= step7_paid;
+                    // 8 distribute rest to Common
+                    step8_distributed = available;
+                    equity_Common_distributed += step8_distributed;
+                    available = 0.0;
+                }
+
+                // 5. what was not paid carries to the next period
+                fleet_AbernathyCapacity_opexUnpaid = Flows.Shortfall(fleet_AbernathyCapacity_opex, fleet_AbernathyCapacity_opexPaid);
+                tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
+                tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
+                tranche_Converts2031_unpaidInterest = Flows.Shortfall(tranche_Converts2031_interestDue, tranche_Converts2031_interestPaid);
+                tranche_Converts2031_unpaidPrincipal = Flows.Shortfall(tranche_Converts2031_principalDue, tranche_Converts2031_principalPaid);
+                tranche_Converts2032_unpaidInterest = Flows.Shortfall(tranche_Converts2032_interestDue, tranche_Converts2032_interestPaid);
+                tranche_Converts2032_unpaidPrincipal = Flows.Shortfall(tranche_Converts2032_principalDue, tranche_Converts2032_principalPaid);
+                // default rule: an event of default at the end of this period
+                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
+                {
+                    eventOfDefault = true;
+                    result.EventOfDefaultPeriod = t;
+                    sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                }
             }
 
             // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)
