@@ -9,7 +9,8 @@ namespace DealLang.Compiler.Emit;
 // event, finishes that period (enforcement, results) and runs the rest of the path with Run's whole loop. Both
 // halves write exactly Run's statements (less the ledger's), so the figures are the same bits
 // (SummaryLoopTests, the baselines); which half a path runs is decided by its own events, never by the scenario.
-// CoreWeave's loop: 1.6 to about 1.3 times its hand-written limit (bench/README.md, "Session 2026-12-03b").
+// Under load, CoreWeave's loop went from about 1.5 to 1.35-1.45 times its hand-written limit (bench/README.md, "Session
+// 2026-12-03b"; the idle figure is the lead's to take).
 public static partial class CSharpEmitter
 {
     /// <summary>The label, at the end of RunSummary's loop body, where an event of default hands the state over.</summary>
