@@ -25,6 +25,12 @@ namespace DealLang.Benchmarks;
 /// less cures), by today's and 73815ec's, each over times prepared once (<see cref="Runner.Analytics.FlowTimes"/>
 /// for today's, as <see cref="PathSummaries"/> solves them).</item>
 /// </list>
+/// The runner, its summaries and the IRR solvers are tiered library code: after the calibration, every method keeps
+/// being called until the entry points timed (<see cref="Entries"/>) are at Tier1 and no method of DealLang's
+/// assemblies has been recompiled for <see cref="Quiet"/> (at most <see cref="MaxWait"/>), as <c>--loop</c> waits for
+/// its hand-written loops: on a loaded machine the background compile to Tier1 can come after the calibration, and a
+/// round timed at Tier0 made one path runner 6 times its loop (bench/README.md, "Session 2026-12-03"). The tiers
+/// reached are printed under the table.
 /// Each round takes, for every case and method in turn, the median of 7 batches of calls (a batch lasts at least
 /// 20 ms, after a second of warm-up calls); the table holds the median of the rounds, per call, the median over
 /// the rounds of each round's ratio (path runner / raw loop, timed one after the other; old / new IRR), and the
@@ -37,9 +43,23 @@ public static class RunnerOverhead
 
     const int Batches = 7;
     static readonly TimeSpan MinBatch = TimeSpan.FromMilliseconds(20);
+    static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
+    static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
+
+    /// <summary>The methods the table times, by type: each must reach Tier1 before the rounds.</summary>
+    static readonly (string Type, string Method)[] Entries =
+    [
+        ("DealLang.Runner.Running.PathRunner", "Run"),
+        ("DealLang.Runner.Running.ScenarioRunner", "Run"),
+        ("DealLang.Runner.Running.PathSummaries", "Add"),
+        ("DealLang.Runner.Analytics.Irr", "Solve"),
+        ("DealLang.Reference.Analytics.NewtonIrr", "Solve"),
+        ("DealLang.Reference.Analytics.BrentIrr", "Solve"),
+    ];
 
     public static void Run(int rounds, TextWriter output)
     {
+        using var jit = new HandWritten.JitTiers(libraries: true);
         var cases = Cases.Select(n => new RunnerCase(n)).ToList();
         try
         {
@@ -93,6 +113,7 @@ public static class RunnerOverhead
                 }
             }
 
+            WaitForTier1(jit, cases, methods.Select(m => m.Call).ToList(), output);
             for (int r = 1; r <= rounds; r++)
             {
                 foreach (RunnerCase c in cases)
@@ -124,6 +145,7 @@ public static class RunnerOverhead
             output.WriteLine();
             output.WriteLine("IRR bytes per call: " + string.Join(", ", cases.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name} old {bytes[(c.Name, "old IRR")]:0}, new {bytes[(c.Name, "new IRR")]:0}"))));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Processor: {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}"));
+            output.WriteLine("JIT tiers after the rounds: " + string.Join(", ", Entries.Select(e => $"{e.Type[(e.Type.LastIndexOf('.') + 1)..]}.{e.Method} {Tier(jit, e)}")));
         }
         finally
         {
@@ -134,6 +156,47 @@ public static class RunnerOverhead
         }
     }
 
+
+    // Calls every method on every case until each entry point is at Tier1 and no DealLang method has been recompiled
+    // for Quiet (a method the entries call tiers up on its own schedule), or MaxWait has passed.
+    static void WaitForTier1(HandWritten.JitTiers jit, List<RunnerCase> cases, List<Func<RunnerCase, double>> calls, TextWriter output)
+    {
+        var waited = Stopwatch.StartNew();
+        var quiet = Stopwatch.StartNew();
+        int seen = jit.OptimisedCompiles;
+        double sink = 0;
+        while (waited.Elapsed < MaxWait)
+        {
+            foreach (RunnerCase c in cases)
+            {
+                foreach (var call in calls)
+                {
+                    for (int i = 0; i < 40; i++)
+                    {
+                        sink += call(c);
+                    }
+                }
+            }
+
+            Thread.Sleep(1); // the JIT's background thread and the event dispatch need the CPU too
+            int now = jit.OptimisedCompiles;
+            if (now != seen)
+            {
+                seen = now;
+                quiet.Restart();
+            }
+            else if (quiet.Elapsed >= Quiet && Entries.All(e => Tier(jit, e) == "Tier1"))
+            {
+                break;
+            }
+        }
+
+        GC.KeepAlive(sink);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"waited {waited.Elapsed.TotalSeconds:0.0} s for Tier1 ({seen} optimised compiles of DealLang methods)"));
+    }
+
+    static string Tier(HandWritten.JitTiers jit, (string Type, string Method) entry) =>
+        jit.Of(entry.Type).GetValueOrDefault(entry.Method, "not seen");
 
     static double Median(RunnerCase c, Func<RunnerCase, double> call, int n)
     {

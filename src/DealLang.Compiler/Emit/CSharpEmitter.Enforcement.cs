@@ -78,6 +78,12 @@ public static partial class CSharpEmitter
 
     private static void WriteEventOfDefault(EmitContext ctx, IndentedWriter w)
     {
+        if (ctx.DefaultLeavesLoop)
+        {
+            w.Line("goto " + DefaultedLabel + "; // the rest of the path runs in RunDefaulted");
+            return;
+        }
+
         w.Line("eventOfDefault = true;");
         w.Line("result.EventOfDefaultPeriod = t;");
         if (HasEnforcement(ctx))

@@ -46,18 +46,31 @@ public static partial class CSharpEmitter
     private static void WriteRunSummary(EmitContext ctx, IndentedWriter w)
     {
         w.Line();
-        w.Comment("Run for a summary-only result (no ledger): the same loop, without the ledger's writes.");
+        w.Comment("Run for a summary-only result (no ledger): the same loop, without the ledger's writes"
+            + (HasEnforcement(ctx) ? "; from an event of default on, RunDefaulted." : "."));
         using (w.Block("private void RunSummary(PathInputs input, RunResult result)"))
         {
             ctx.WritesLedger = false;
             try
             {
-                WriteLoop(ctx, w);
+                if (HasEnforcement(ctx))
+                {
+                    WritePerformingLoop(ctx, w);
+                }
+                else
+                {
+                    WriteLoop(ctx, w);
+                }
             }
             finally
             {
                 ctx.WritesLedger = true;
             }
+        }
+
+        if (HasEnforcement(ctx))
+        {
+            WriteRunDefaulted(ctx, w);
         }
     }
 

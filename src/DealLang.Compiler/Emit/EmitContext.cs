@@ -80,6 +80,11 @@ internal sealed class EmitContext
     /// small deal's summary-only copy of the loop, <c>RunSummary</c>, is written (CSharpEmitter.PeriodLoop.cs).</summary>
     public bool WritesLedger { get; set; } = true;
 
+    /// <summary>Whether an event of default leaves the loop being written (<c>goto</c> the state's hand-over to
+    /// <c>RunDefaulted</c>) instead of being recorded in it: true while the performing half of a small deal's
+    /// <c>RunSummary</c> is written (CSharpEmitter.DefaultedRun.cs).</summary>
+    public bool DefaultLeavesLoop { get; set; }
+
     private readonly List<(string Name, string Declaration)> _resultRows = [];
 
     /// <summary>

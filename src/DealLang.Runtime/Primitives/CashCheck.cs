@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace DealLang.Runtime;
 
@@ -6,6 +7,9 @@ namespace DealLang.Runtime;
 /// The conservation invariant of ARCHITECTURE.md: every period,
 /// collections = payments out (fees, interest, principal, distributions) + change in account balances.
 /// Tolerance scales with the cash involved because the amounts are doubles.
+/// The checks are inlined into the generated loop, and their failures are throw helpers the JIT knows never return:
+/// a call the loop makes and comes back from would make the JIT keep the deal's whole state on the stack around it
+/// (bench/README.md, "Session 2026-12-03b"). The Monte Carlo engine checks cash on every path.
 /// </summary>
 public static class CashCheck
 {
@@ -17,6 +21,7 @@ public static class CashCheck
     /// reports show such amounts as n/a. (An n/a ratio inside an amount never gets here: the generated loop
     /// counts such an amount as 0, <see cref="Flows.AmountOrZero"/>.)
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Verify(int period, double collections, double paidOut, double accountsStart, double accountsEnd)
     {
         if (!double.IsFinite(collections) || !double.IsFinite(paidOut)
@@ -30,8 +35,7 @@ public static class CashCheck
         double scale = Math.Max(1.0, Math.Abs(collections) + Math.Abs(paidOut) + Math.Abs(accountsStart) + Math.Abs(accountsEnd));
         if (!(Math.Abs(error) <= 1e-9 * scale))
         {
-            throw new CashConservationException(string.Create(CultureInfo.InvariantCulture,
-                $"cash not conserved in period {period}: collections {collections:F2} != paid {paidOut:F2} + account change {delta:F2} (error {error:G6})"));
+            NotConserved(period, collections, paidOut, delta, error);
         }
     }
 
@@ -39,12 +43,21 @@ public static class CashCheck
     /// Throws <see cref="CashConservationException"/> when cash is left in the accounts after the run's last period:
     /// the final period releases every account into the waterfall, so nothing may be stranded.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void VerifyNothingLeft(int period, double accountsEnd)
     {
         if (double.IsFinite(accountsEnd) && Math.Abs(accountsEnd) > 0.005)
         {
-            throw new CashConservationException(string.Create(CultureInfo.InvariantCulture,
-                $"cash stranded after the last period {period}: the accounts still hold {accountsEnd:F2}"));
+            Stranded(period, accountsEnd);
         }
     }
+
+    // The failures: they only throw, so the JIT does not inline them and treats a call to one as the end of the path.
+    private static void NotConserved(int period, double collections, double paidOut, double delta, double error) =>
+        throw new CashConservationException(string.Create(CultureInfo.InvariantCulture,
+            $"cash not conserved in period {period}: collections {collections:F2} != paid {paidOut:F2} + account change {delta:F2} (error {error:G6})"));
+
+    private static void Stranded(int period, double accountsEnd) =>
+        throw new CashConservationException(string.Create(CultureInfo.InvariantCulture,
+            $"cash stranded after the last period {period}: the accounts still hold {accountsEnd:F2}"));
 }

@@ -26,7 +26,6 @@ public class ExampleBaselineTests
         Snapshot.Verify(compiled.Source, "cs", DealFiles.Stem(file));
 
         // A chain's other entities (examples/terawulf.deal's SPVs) are programs of their own.
-        var compilation = Compilation.Create(SourceDocument.FromText(file, DealFiles.Read(file)), new RepositoryFiles());
         foreach (var entity in DealCompiler.CompileEntities(compilation))
         {
             Snapshot.Verify(entity.Compiled!.Source, "cs", $"{DealFiles.Stem(file)}.{entity.Model!.Name}");

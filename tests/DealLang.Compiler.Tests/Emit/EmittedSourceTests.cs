@@ -63,13 +63,13 @@ public class EmittedSourceTests
     [Fact]
     public void ThePeriodLoopBodyAllocatesNothingAndDoesNoStringWork()
     {
-        // Run's loop and RunSummary's.
+        // Run's loop, RunSummary's and RunDefaulted's.
         var loops = LoopBodies(CSharpEmitter.Emit(HyperionModel.Create()).Source);
-        Assert.Equal(2, loops.Count);
+        Assert.Equal(3, loops.Count);
         foreach (string loop in loops)
         {
             // Sanity: the markers enclose the real loop.
-            Assert.Contains("for (int t = 0; t < Periods; t++)", loop, StringComparison.Ordinal);
+            Assert.Contains("t < Periods; t++", loop, StringComparison.Ordinal);
             Assert.Contains("CashCheck.Verify(", loop, StringComparison.Ordinal);
             foreach (string forbidden in new[] { "new ", "=>", "$\"", ".ToString(", "List<", "Dictionary<", "Linq", "object" })
             {
@@ -81,15 +81,37 @@ public class EmittedSourceTests
     [Fact]
     public void RunSummaryIsRunsLoopWithoutTheLedger()
     {
-        // A summary-only result (Monte Carlo's) runs RunSummary: line for line Run's loop, less its ledger blocks.
+        // A summary-only result (Monte Carlo's) runs RunSummary: Run's loop, less its ledger blocks, up to an event of
+        // default, which leaves the loop for RunDefaulted (CSharpEmitter.DefaultedRun.cs); RunDefaulted runs Run's loop,
+        // less its ledger blocks, from the rest of that period on. Declarations of the period's own figures become
+        // assignments where they are declared before the loop, so statements are compared without them.
         string source = CSharpEmitter.Emit(HyperionModel.Create()).Source;
         Assert.Contains("if (result.Ledger == null)\n        {\n            RunSummary(input, result);\n            return;\n        }", source, StringComparison.Ordinal);
         var loops = LoopBodies(source);
         Assert.Contains("ledger[t, ", loops[0], StringComparison.Ordinal);
         Assert.DoesNotContain("ledger", loops[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("ledger", loops[2], StringComparison.Ordinal);
         string withoutLedger = System.Text.RegularExpressions.Regex.Replace(loops[0], @"\n(\s*)if \(ledger != null\)\n\1\{\n.*?\n\1\}\n(\s*\n)?", "\n", System.Text.RegularExpressions.RegexOptions.Singleline);
-        string Squeeze(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\n\s*\n", "\n");
-        Assert.Equal(Squeeze(withoutLedger), Squeeze(loops[1]));
+        // A declaration `double a = x, b = y; // …` reads as the assignments `a = x;` and `b = y;` (a declaration without
+        // a value, scratch, as nothing).
+        IEnumerable<string> Undeclared(string l) =>
+            System.Text.RegularExpressions.Regex.IsMatch(l, @"^(double|bool|int|Date) [A-Za-z_]")
+                ? System.Text.RegularExpressions.Regex.Matches(l.Split(" //")[0], @"([A-Za-z_0-9]+) = ([^,;]+)").Select(m => m.Groups[1].Value + " = " + m.Groups[2].Value + ";")
+                : [l];
+        List<string> Statements(string loop) => [.. loop.Split('\n').Select(l => l.Trim())
+            .Where(l => l.Length > 0 && l != "{" && l != "}" && !l.StartsWith("//", StringComparison.Ordinal) && !l.StartsWith("for (", StringComparison.Ordinal))
+            .SelectMany(Undeclared)];
+        var run = Statements(withoutLedger);
+
+        // RunSummary: an event of default is a goto, and there is no enforcement pass; every other statement is Run's.
+        Assert.Equal(Occurrences(loops[0], "eventOfDefault = true;"), Occurrences(loops[1], "goto eventOfDefaultOccurred;"));
+        Assert.DoesNotContain("eventOfDefault = true;", loops[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("// 6. enforcement", loops[1], StringComparison.Ordinal);
+        Assert.All(Statements(loops[1]).Where(l => !l.StartsWith("goto ", StringComparison.Ordinal)), l => Assert.Contains(l, run));
+
+        // RunDefaulted: Run's statements, in order, the period it takes over skipping up to its default rule.
+        Assert.Contains("if (!resumed)", loops[2], StringComparison.Ordinal);
+        Assert.Equal(run, Statements(loops[2]).Where(l => l != "if (!resumed)").ToList());
     }
 
     [Fact]

@@ -136,7 +136,7 @@ public class ExpressionTests
 
         var model = HyperionModel.Create(extraTests: [sum]);
         var emitted = CSharpEmitter.Emit(model);
-        string line = emitted.Source.Split('\n').Where(l => l.TrimStart().StartsWith("test_X1_value = ", StringComparison.Ordinal)).Distinct().Single(); // Run's and RunSummary's line
+        string line = emitted.Source.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("test_X1_value = ", StringComparison.Ordinal)).Distinct().Single(); // the line of Run, RunSummary and RunDefaulted
         Assert.InRange(MaxParenthesisDepth(line), 1, 20);
         Assert.Empty(RoslynCompiler.CreateCompilation(emitted).GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden));
 
@@ -163,7 +163,7 @@ public class ExpressionTests
         }
 
         var model = HyperionModel.Create(extraTests: [chain]);
-        string line = CSharpEmitter.Emit(model).Source.Split('\n').Where(l => l.TrimStart().StartsWith("test_X1_value = ", StringComparison.Ordinal)).Distinct().Single(); // Run's and RunSummary's line
+        string line = CSharpEmitter.Emit(model).Source.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("test_X1_value = ", StringComparison.Ordinal)).Distinct().Single(); // the line of Run, RunSummary and RunDefaulted
         Assert.Contains(" - (", line, StringComparison.Ordinal); // a regrouped half that starts with a subtracted term
         using var deal = DealHarness.Load(model);
         var result = deal.Run(deal.Inputs(_ => 2e9, t => 27e9 - (0.3e9 * t)));

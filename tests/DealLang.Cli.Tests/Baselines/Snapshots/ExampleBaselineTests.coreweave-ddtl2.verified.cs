@@ -818,7 +818,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         result.UnpaidInterest[0] = tranche_Loan_unpaidInterest;
     }
 
-    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes.
+    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes; from an event of default on, RunDefaulted.
     private void RunSummary(PathInputs input, RunResult result)
     {
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
@@ -973,14 +973,37 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
         double[] result_Distributions_0 = result.Distributions[0];
 
+        // The period's own figures, declared here so that an event of default can hand them over.
+        int t = 0;
+        double yf = default;
+        bool afterDefault = default;
+        double accountsStart = default;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step3_due = default;
+        double step3_paid = default;
+        double step4_due = default;
+        double step4_paid = default;
+        double step6_swept = default;
+        double step7_distributed = default;
+        double step8_due = default;
+        double step8_paid = default;
+        double step9_due = default;
+        double step9_paid = default;
+        double step10_due = default;
+        double step10_paid = default;
+        double step11_distributed = default;
+
         // ---- period loop: begin
-        for (int t = 0; t < Periods; t++)
+        for (; t < Periods; t++)
         {
             // Period t runs from Boundaries[t] to Boundaries[t + 1].
             periodEnd = Boundaries[t + 1];
-            double yf = YearFractions[t];
-            bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
-            double accountsStart = 0.0;
+            yf = YearFractions[t];
+            afterDefault = eventOfDefault;
+            accountsStart = 0.0;
             index_SOFR_level = index_SOFR_levels[t];
             index_H100Rent_level = index_H100Rent_levels[t];
             tranche_Loan_startBalance = tranche_Loan_balance;
@@ -1095,16 +1118,23 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             tranche_Loan_interestPaid = 0.0;
             tranche_Loan_principalPaid = 0.0;
             equity_Parent_distributed = 0.0;
-            double step1_due = 0.0, step1_paid = 0.0; // 1 pay Gpus.opex
-            double step2_due = 0.0, step2_paid = 0.0; // 2 pay Loan.commitment_fee
-            double step3_due = 0.0, step3_paid = 0.0; // 3 pay Loan.interest
-            double step4_due = 0.0, step4_paid = 0.0; // 4 pay Loan.principal
-            double step6_swept = 0.0; // 6 Concentrated => sweep 50% to Loan
-            double step7_distributed = 0.0; // 7 distribute rest to Parent
-            double step8_due = 0.0, step8_paid = 0.0; // 8 pay Gpus.opex
-            double step9_due = 0.0, step9_paid = 0.0; // 9 pay Loan.interest
-            double step10_due = 0.0, step10_paid = 0.0; // 10 pay Loan.balance
-            double step11_distributed = 0.0; // 11 distribute rest to Parent
+            step1_due = 0.0;
+            step1_paid = 0.0;
+            step2_due = 0.0;
+            step2_paid = 0.0;
+            step3_due = 0.0;
+            step3_paid = 0.0;
+            step4_due = 0.0;
+            step4_paid = 0.0;
+            step6_swept = 0.0;
+            step7_distributed = 0.0;
+            step8_due = 0.0;
+            step8_paid = 0.0;
+            step9_due = 0.0;
+            step9_paid = 0.0;
+            step10_due = 0.0;
+            step10_paid = 0.0;
+            step11_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -1154,19 +1184,733 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             // triggers with event_of_default: an event of default at the end of a period in which one is active
             if (!eventOfDefault && t < ScheduledPeriods && (trigger_CustomerDefault_active))
             {
-                eventOfDefault = true;
-                result.EventOfDefaultPeriod = t;
-                sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
-                fleet_Gpus_keeping = sale1_keepContracts;
+                goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
             }
 
             // default rule: an event of default at the end of this period
             if (!eventOfDefault && t < ScheduledPeriods && (tranche_Loan_unpaidInterest > 0.0))
             {
-                eventOfDefault = true;
-                result.EventOfDefaultPeriod = t;
-                sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
-                fleet_Gpus_keeping = sale1_keepContracts;
+                goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
+            }
+
+            // Loan: the draw is funded (none once an event of default has occurred); the commitment ends with its availability
+            if (eventOfDefault)
+            {
+                tranche_Loan_drawn = 0.0;
+            }
+
+            // Loan: the investment-grade share after the draw
+            if (tranche_Loan_balance + tranche_Loan_drawn > 0.0)
+            {
+                tranche_Loan_investmentGradeShare = (tranche_Loan_investmentGradeShare * tranche_Loan_balance + (tranche_Loan_draws[t] > 0.0 ? tranche_Loan_drawn * tranche_Loan_investmentGradeDraws[t] / tranche_Loan_draws[t] : 0.0)) / (tranche_Loan_balance + tranche_Loan_drawn);
+            }
+
+            tranche_Loan_balance += tranche_Loan_drawn;
+            tranche_Loan_undrawn -= tranche_Loan_drawn;
+            tranche_Loan_investmentGradeBalance = tranche_Loan_balance * tranche_Loan_investmentGradeShare;
+            if (eventOfDefault || t >= tranche_Loan_availableUntilPeriod)
+            {
+                tranche_Loan_undrawn = 0.0;
+            }
+
+            result_TrancheDrawn_0[t] = tranche_Loan_drawn;
+            // 7. results
+            result_Collections[t] = collections;
+            if (t == ScheduledPeriods - 1)
+            {
+                result.FleetMarketValue[0] = fleet_Gpus_marketValue;
+                result.FleetBookValue[0] = fleet_Gpus_bookValue;
+            }
+
+            result_ContractRevenue_0[t] = contract_Msft1_revenue;
+            if (result.ContractStopPeriod[0] < 0 && (contract_Msft1_curves.LiveYears[t] > 0.0 || contract_Msft1_curves.LiveAtEnd[t]) && (party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t]))
+            {
+                result.ContractStopPeriod[0] = t;
+            }
+
+            result_ContractRevenue_1[t] = contract_Msft2_revenue;
+            if (result.ContractStopPeriod[1] < 0 && (contract_Msft2_curves.LiveYears[t] > 0.0 || contract_Msft2_curves.LiveAtEnd[t]) && (party_Microsoft_defaulted[t] || !contract_Msft2_curves.LiveAtEnd[t]))
+            {
+                result.ContractStopPeriod[1] = t;
+            }
+
+            result_ContractRevenue_2[t] = contract_Msft3_revenue;
+            if (result.ContractStopPeriod[2] < 0 && (contract_Msft3_curves.LiveYears[t] > 0.0 || contract_Msft3_curves.LiveAtEnd[t]) && (party_Microsoft_defaulted[t] || !contract_Msft3_curves.LiveAtEnd[t]))
+            {
+                result.ContractStopPeriod[2] = t;
+            }
+
+            result_ContractRevenue_3[t] = contract_Lab1_revenue;
+            if (result.ContractStopPeriod[3] < 0 && (contract_Lab1_curves.LiveYears[t] > 0.0 || contract_Lab1_curves.LiveAtEnd[t]) && (party_AiLab_defaulted[t] || !contract_Lab1_curves.LiveAtEnd[t]))
+            {
+                result.ContractStopPeriod[3] = t;
+            }
+
+            result_InterestPaid_0[t] = tranche_Loan_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Loan_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Loan_balance;
+            result_InterestShortfall_0[t] = tranche_Loan_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Loan_unpaidPrincipal;
+            result_Distributions_0[t] = equity_Parent_distributed;
+            if (checkCash)
+            {
+                double paidOut = fleet_Gpus_opexPaid + tranche_Loan_interestPaid + tranche_Loan_principalPaid + tranche_Loan_commitmentFeePaid + equity_Parent_distributed;
+                CashCheck.Verify(t, collections, paidOut, accountsStart, 0.0);
+                if (finalPeriod)
+                {
+                    CashCheck.VerifyNothingLeft(t, 0.0);
+                }
+            }
+
+            // the run ends at the maturity without a default, or with the last enforcement sale
+            if ((!eventOfDefault && t == ScheduledPeriods - 1) || (sale1_done))
+            {
+                periodsRun = t + 1;
+                break;
+            }
+        }
+
+        // ---- period loop: end
+
+        // 7. at termination or the horizon: what was never repaid
+        result.PeriodsRun = periodsRun;
+        result.FleetUnits[0] = fleet_Gpus_units;
+        result.ContractUnits[0] = contract_Msft1_units;
+        result.ContractUnits[1] = contract_Msft2_units;
+        result.ContractUnits[2] = contract_Msft3_units;
+        result.ContractUnits[3] = contract_Lab1_units;
+        result.PrincipalLoss[0] = tranche_Loan_balance;
+        result.UnpaidInterest[0] = tranche_Loan_unpaidInterest;
+        return;
+
+        eventOfDefaultOccurred:
+        {
+            // an event of default at the end of period t: the path goes on in RunDefaulted, from this state
+            DefaultedState state = default;
+            state.checkCash = checkCash;
+            state.index_SOFR_levels = index_SOFR_levels;
+            state.index_H100Rent_levels = index_H100Rent_levels;
+            state.contract_Msft1_utilisation = contract_Msft1_utilisation;
+            state.contract_Msft1_floor = contract_Msft1_floor;
+            state.contract_Msft1_termYears = contract_Msft1_termYears;
+            state.contract_Msft1_reletYears = contract_Msft1_reletYears;
+            state.contract_Msft1_reletLive = contract_Msft1_reletLive;
+            state.contract_Msft1_reletUtilisation = contract_Msft1_reletUtilisation;
+            state.contract_Msft2_utilisation = contract_Msft2_utilisation;
+            state.contract_Msft2_floor = contract_Msft2_floor;
+            state.contract_Msft2_termYears = contract_Msft2_termYears;
+            state.contract_Msft2_reletYears = contract_Msft2_reletYears;
+            state.contract_Msft2_reletLive = contract_Msft2_reletLive;
+            state.contract_Msft2_reletUtilisation = contract_Msft2_reletUtilisation;
+            state.contract_Msft3_utilisation = contract_Msft3_utilisation;
+            state.contract_Msft3_floor = contract_Msft3_floor;
+            state.contract_Msft3_termYears = contract_Msft3_termYears;
+            state.contract_Msft3_reletYears = contract_Msft3_reletYears;
+            state.contract_Msft3_reletLive = contract_Msft3_reletLive;
+            state.contract_Msft3_reletUtilisation = contract_Msft3_reletUtilisation;
+            state.contract_Lab1_utilisation = contract_Lab1_utilisation;
+            state.contract_Lab1_floor = contract_Lab1_floor;
+            state.contract_Lab1_termYears = contract_Lab1_termYears;
+            state.contract_Lab1_reletYears = contract_Lab1_reletYears;
+            state.contract_Lab1_reletLive = contract_Lab1_reletLive;
+            state.contract_Lab1_reletUtilisation = contract_Lab1_reletUtilisation;
+            state.fleet_Gpus_deliveryLevel0 = fleet_Gpus_deliveryLevel0;
+            state.fleet_Gpus_deliveryLevel1 = fleet_Gpus_deliveryLevel1;
+            state.fleet_Gpus_deliveryLevel2 = fleet_Gpus_deliveryLevel2;
+            state.fleet_Gpus_deliveryLevel3 = fleet_Gpus_deliveryLevel3;
+            state.party_Microsoft_defaulted = party_Microsoft_defaulted;
+            state.party_AiLab_defaulted = party_AiLab_defaulted;
+            state.sale1_haircut = sale1_haircut;
+            state.sale1_lagMonths = sale1_lagMonths;
+            state.sale1_depth = sale1_depth;
+            state.sale1_impact = sale1_impact;
+            state.sale1_limit = sale1_limit;
+            state.sale1_costs = sale1_costs;
+            state.sale1_keepContracts = sale1_keepContracts;
+            state.sale1_reserve = sale1_reserve;
+            state.collections = collections;
+            state.recurring = recurring;
+            state.cfads = cfads;
+            state.debtService = debtService;
+            state.available = available;
+            state.periodEnd = periodEnd;
+            state.eventOfDefault = eventOfDefault;
+            state.finalPeriod = finalPeriod;
+            state.periodsRun = periodsRun;
+            state.saleProceeds = saleProceeds;
+            state.index_SOFR_level = index_SOFR_level;
+            state.index_H100Rent_level = index_H100Rent_level;
+            state.fleet_Gpus_contractShare = fleet_Gpus_contractShare;
+            state.fleet_Gpus_keeping = fleet_Gpus_keeping;
+            state.fleet_Gpus_idleUnits = fleet_Gpus_idleUnits;
+            state.fleet_Gpus_kept = fleet_Gpus_kept;
+            state.fleet_Gpus_units = fleet_Gpus_units;
+            state.fleet_Gpus_bookValue = fleet_Gpus_bookValue;
+            state.fleet_Gpus_marketValue = fleet_Gpus_marketValue;
+            state.fleet_Gpus_opex = fleet_Gpus_opex;
+            state.fleet_Gpus_opexPaid = fleet_Gpus_opexPaid;
+            state.fleet_Gpus_opexUnpaid = fleet_Gpus_opexUnpaid;
+            state.contract_Msft1_revenue = contract_Msft1_revenue;
+            state.contract_Msft1_units = contract_Msft1_units;
+            state.contract_Msft1_largestCustomerShare = contract_Msft1_largestCustomerShare;
+            state.contract_Msft2_revenue = contract_Msft2_revenue;
+            state.contract_Msft2_units = contract_Msft2_units;
+            state.contract_Msft3_revenue = contract_Msft3_revenue;
+            state.contract_Msft3_units = contract_Msft3_units;
+            state.contract_Lab1_revenue = contract_Lab1_revenue;
+            state.contract_Lab1_units = contract_Lab1_units;
+            state.tranche_Loan_balance = tranche_Loan_balance;
+            state.tranche_Loan_startBalance = tranche_Loan_startBalance;
+            state.tranche_Loan_coupon = tranche_Loan_coupon;
+            state.tranche_Loan_scheduledInterest = tranche_Loan_scheduledInterest;
+            state.tranche_Loan_scheduledPrincipal = tranche_Loan_scheduledPrincipal;
+            state.tranche_Loan_interestDue = tranche_Loan_interestDue;
+            state.tranche_Loan_principalDue = tranche_Loan_principalDue;
+            state.tranche_Loan_drawn = tranche_Loan_drawn;
+            state.tranche_Loan_undrawn = tranche_Loan_undrawn;
+            state.tranche_Loan_commitmentFeeDue = tranche_Loan_commitmentFeeDue;
+            state.tranche_Loan_commitmentFeePaid = tranche_Loan_commitmentFeePaid;
+            state.tranche_Loan_commitmentFeeUnpaid = tranche_Loan_commitmentFeeUnpaid;
+            state.tranche_Loan_investmentGradeShare = tranche_Loan_investmentGradeShare;
+            state.tranche_Loan_investmentGradeBalance = tranche_Loan_investmentGradeBalance;
+            state.tranche_Loan_interestPaid = tranche_Loan_interestPaid;
+            state.tranche_Loan_principalPaid = tranche_Loan_principalPaid;
+            state.tranche_Loan_unpaidInterest = tranche_Loan_unpaidInterest;
+            state.tranche_Loan_unpaidPrincipal = tranche_Loan_unpaidPrincipal;
+            state.equity_Parent_distributed = equity_Parent_distributed;
+            state.test_Dscr_value = test_Dscr_value;
+            state.test_BookLtv_value = test_BookLtv_value;
+            state.test_MarketLtv_value = test_MarketLtv_value;
+            state.test_Concentration_value = test_Concentration_value;
+            state.test_Idle_value = test_Idle_value;
+            state.trigger_CashTrap_active = trigger_CashTrap_active;
+            state.trigger_CashTrap_breached = trigger_CashTrap_breached;
+            state.trigger_CashTrap_breaches = trigger_CashTrap_breaches;
+            state.trigger_CashTrap_passes = trigger_CashTrap_passes;
+            state.trigger_Concentrated_active = trigger_Concentrated_active;
+            state.trigger_CustomerDefault_active = trigger_CustomerDefault_active;
+            state.trigger_CustomerDefault_accelerated = trigger_CustomerDefault_accelerated;
+            state.sale1_date = sale1_date;
+            state.sale1_done = sale1_done;
+            state.sale1_begun = sale1_begun;
+            state.yf = yf;
+            state.afterDefault = afterDefault;
+            state.accountsStart = accountsStart;
+            state.step1_due = step1_due;
+            state.step1_paid = step1_paid;
+            state.step2_due = step2_due;
+            state.step2_paid = step2_paid;
+            state.step3_due = step3_due;
+            state.step3_paid = step3_paid;
+            state.step4_due = step4_due;
+            state.step4_paid = step4_paid;
+            state.step6_swept = step6_swept;
+            state.step7_distributed = step7_distributed;
+            state.step8_due = step8_due;
+            state.step8_paid = step8_paid;
+            state.step9_due = step9_due;
+            state.step9_paid = step9_paid;
+            state.step10_due = step10_due;
+            state.step10_paid = step10_paid;
+            state.step11_distributed = step11_distributed;
+            RunDefaulted(input, result, t, ref state);
+        }
+    }
+
+    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values.
+    private struct DefaultedState
+    {
+        public bool checkCash;
+        public double[] index_SOFR_levels;
+        public double[] index_H100Rent_levels;
+        public double contract_Msft1_utilisation;
+        public double contract_Msft1_floor;
+        public double[] contract_Msft1_termYears;
+        public double[] contract_Msft1_reletYears;
+        public double[] contract_Msft1_reletLive;
+        public double contract_Msft1_reletUtilisation;
+        public double contract_Msft2_utilisation;
+        public double contract_Msft2_floor;
+        public double[] contract_Msft2_termYears;
+        public double[] contract_Msft2_reletYears;
+        public double[] contract_Msft2_reletLive;
+        public double contract_Msft2_reletUtilisation;
+        public double contract_Msft3_utilisation;
+        public double contract_Msft3_floor;
+        public double[] contract_Msft3_termYears;
+        public double[] contract_Msft3_reletYears;
+        public double[] contract_Msft3_reletLive;
+        public double contract_Msft3_reletUtilisation;
+        public double contract_Lab1_utilisation;
+        public double contract_Lab1_floor;
+        public double[] contract_Lab1_termYears;
+        public double[] contract_Lab1_reletYears;
+        public double[] contract_Lab1_reletLive;
+        public double contract_Lab1_reletUtilisation;
+        public double fleet_Gpus_deliveryLevel0;
+        public double fleet_Gpus_deliveryLevel1;
+        public double fleet_Gpus_deliveryLevel2;
+        public double fleet_Gpus_deliveryLevel3;
+        public bool[] party_Microsoft_defaulted;
+        public bool[] party_AiLab_defaulted;
+        public double sale1_haircut;
+        public int sale1_lagMonths;
+        public double sale1_depth;
+        public double sale1_impact;
+        public double sale1_limit;
+        public double sale1_costs;
+        public bool sale1_keepContracts;
+        public double sale1_reserve;
+        public double collections;
+        public double recurring;
+        public double cfads;
+        public double debtService;
+        public double available;
+        public Date periodEnd;
+        public bool eventOfDefault;
+        public bool finalPeriod;
+        public int periodsRun;
+        public double saleProceeds;
+        public double index_SOFR_level;
+        public double index_H100Rent_level;
+        public double fleet_Gpus_contractShare;
+        public bool fleet_Gpus_keeping;
+        public double fleet_Gpus_idleUnits;
+        public double fleet_Gpus_kept;
+        public double fleet_Gpus_units;
+        public double fleet_Gpus_bookValue;
+        public double fleet_Gpus_marketValue;
+        public double fleet_Gpus_opex;
+        public double fleet_Gpus_opexPaid;
+        public double fleet_Gpus_opexUnpaid;
+        public double contract_Msft1_revenue;
+        public double contract_Msft1_units;
+        public double contract_Msft1_largestCustomerShare;
+        public double contract_Msft2_revenue;
+        public double contract_Msft2_units;
+        public double contract_Msft3_revenue;
+        public double contract_Msft3_units;
+        public double contract_Lab1_revenue;
+        public double contract_Lab1_units;
+        public double tranche_Loan_balance;
+        public double tranche_Loan_startBalance;
+        public double tranche_Loan_coupon;
+        public double tranche_Loan_scheduledInterest;
+        public double tranche_Loan_scheduledPrincipal;
+        public double tranche_Loan_interestDue;
+        public double tranche_Loan_principalDue;
+        public double tranche_Loan_drawn;
+        public double tranche_Loan_undrawn;
+        public double tranche_Loan_commitmentFeeDue;
+        public double tranche_Loan_commitmentFeePaid;
+        public double tranche_Loan_commitmentFeeUnpaid;
+        public double tranche_Loan_investmentGradeShare;
+        public double tranche_Loan_investmentGradeBalance;
+        public double tranche_Loan_interestPaid;
+        public double tranche_Loan_principalPaid;
+        public double tranche_Loan_unpaidInterest;
+        public double tranche_Loan_unpaidPrincipal;
+        public double equity_Parent_distributed;
+        public double test_Dscr_value;
+        public double test_BookLtv_value;
+        public double test_MarketLtv_value;
+        public double test_Concentration_value;
+        public double test_Idle_value;
+        public bool trigger_CashTrap_active;
+        public bool trigger_CashTrap_breached;
+        public int trigger_CashTrap_breaches;
+        public int trigger_CashTrap_passes;
+        public bool trigger_Concentrated_active;
+        public bool trigger_CustomerDefault_active;
+        public bool trigger_CustomerDefault_accelerated;
+        public Date sale1_date;
+        public bool sale1_done;
+        public bool sale1_begun;
+        public double yf;
+        public bool afterDefault;
+        public double accountsStart;
+        public double step1_due;
+        public double step1_paid;
+        public double step2_due;
+        public double step2_paid;
+        public double step3_due;
+        public double step3_paid;
+        public double step4_due;
+        public double step4_paid;
+        public double step6_swept;
+        public double step7_distributed;
+        public double step8_due;
+        public double step8_paid;
+        public double step9_due;
+        public double step9_paid;
+        public double step10_due;
+        public double step10_paid;
+        public double step11_distributed;
+    }
+
+    // A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).
+    private void RunDefaulted(PathInputs input, RunResult result, int t, ref DefaultedState state)
+    {
+        bool checkCash = state.checkCash;
+        double[] index_SOFR_levels = state.index_SOFR_levels;
+        double[] index_H100Rent_levels = state.index_H100Rent_levels;
+        double contract_Msft1_utilisation = state.contract_Msft1_utilisation;
+        double contract_Msft1_floor = state.contract_Msft1_floor;
+        double[] contract_Msft1_termYears = state.contract_Msft1_termYears;
+        double[] contract_Msft1_reletYears = state.contract_Msft1_reletYears;
+        double[] contract_Msft1_reletLive = state.contract_Msft1_reletLive;
+        double contract_Msft1_reletUtilisation = state.contract_Msft1_reletUtilisation;
+        double contract_Msft2_utilisation = state.contract_Msft2_utilisation;
+        double contract_Msft2_floor = state.contract_Msft2_floor;
+        double[] contract_Msft2_termYears = state.contract_Msft2_termYears;
+        double[] contract_Msft2_reletYears = state.contract_Msft2_reletYears;
+        double[] contract_Msft2_reletLive = state.contract_Msft2_reletLive;
+        double contract_Msft2_reletUtilisation = state.contract_Msft2_reletUtilisation;
+        double contract_Msft3_utilisation = state.contract_Msft3_utilisation;
+        double contract_Msft3_floor = state.contract_Msft3_floor;
+        double[] contract_Msft3_termYears = state.contract_Msft3_termYears;
+        double[] contract_Msft3_reletYears = state.contract_Msft3_reletYears;
+        double[] contract_Msft3_reletLive = state.contract_Msft3_reletLive;
+        double contract_Msft3_reletUtilisation = state.contract_Msft3_reletUtilisation;
+        double contract_Lab1_utilisation = state.contract_Lab1_utilisation;
+        double contract_Lab1_floor = state.contract_Lab1_floor;
+        double[] contract_Lab1_termYears = state.contract_Lab1_termYears;
+        double[] contract_Lab1_reletYears = state.contract_Lab1_reletYears;
+        double[] contract_Lab1_reletLive = state.contract_Lab1_reletLive;
+        double contract_Lab1_reletUtilisation = state.contract_Lab1_reletUtilisation;
+        double fleet_Gpus_deliveryLevel0 = state.fleet_Gpus_deliveryLevel0;
+        double fleet_Gpus_deliveryLevel1 = state.fleet_Gpus_deliveryLevel1;
+        double fleet_Gpus_deliveryLevel2 = state.fleet_Gpus_deliveryLevel2;
+        double fleet_Gpus_deliveryLevel3 = state.fleet_Gpus_deliveryLevel3;
+        bool[] party_Microsoft_defaulted = state.party_Microsoft_defaulted;
+        bool[] party_AiLab_defaulted = state.party_AiLab_defaulted;
+        double sale1_haircut = state.sale1_haircut;
+        int sale1_lagMonths = state.sale1_lagMonths;
+        double sale1_depth = state.sale1_depth;
+        double sale1_impact = state.sale1_impact;
+        double sale1_limit = state.sale1_limit;
+        double sale1_costs = state.sale1_costs;
+        bool sale1_keepContracts = state.sale1_keepContracts;
+        double sale1_reserve = state.sale1_reserve;
+        double collections = state.collections;
+        double recurring = state.recurring;
+        double cfads = state.cfads;
+        double debtService = state.debtService;
+        double available = state.available;
+        Date periodEnd = state.periodEnd;
+        bool eventOfDefault = state.eventOfDefault;
+        bool finalPeriod = state.finalPeriod;
+        int periodsRun = state.periodsRun;
+        double saleProceeds = state.saleProceeds;
+        double index_SOFR_level = state.index_SOFR_level;
+        double index_H100Rent_level = state.index_H100Rent_level;
+        double fleet_Gpus_contractShare = state.fleet_Gpus_contractShare;
+        bool fleet_Gpus_keeping = state.fleet_Gpus_keeping;
+        double fleet_Gpus_idleUnits = state.fleet_Gpus_idleUnits;
+        double fleet_Gpus_kept = state.fleet_Gpus_kept;
+        double fleet_Gpus_units = state.fleet_Gpus_units;
+        double fleet_Gpus_bookValue = state.fleet_Gpus_bookValue;
+        double fleet_Gpus_marketValue = state.fleet_Gpus_marketValue;
+        double fleet_Gpus_opex = state.fleet_Gpus_opex;
+        double fleet_Gpus_opexPaid = state.fleet_Gpus_opexPaid;
+        double fleet_Gpus_opexUnpaid = state.fleet_Gpus_opexUnpaid;
+        double contract_Msft1_revenue = state.contract_Msft1_revenue;
+        double contract_Msft1_units = state.contract_Msft1_units;
+        double contract_Msft1_largestCustomerShare = state.contract_Msft1_largestCustomerShare;
+        double contract_Msft2_revenue = state.contract_Msft2_revenue;
+        double contract_Msft2_units = state.contract_Msft2_units;
+        double contract_Msft3_revenue = state.contract_Msft3_revenue;
+        double contract_Msft3_units = state.contract_Msft3_units;
+        double contract_Lab1_revenue = state.contract_Lab1_revenue;
+        double contract_Lab1_units = state.contract_Lab1_units;
+        double tranche_Loan_balance = state.tranche_Loan_balance;
+        double tranche_Loan_startBalance = state.tranche_Loan_startBalance;
+        double tranche_Loan_coupon = state.tranche_Loan_coupon;
+        double tranche_Loan_scheduledInterest = state.tranche_Loan_scheduledInterest;
+        double tranche_Loan_scheduledPrincipal = state.tranche_Loan_scheduledPrincipal;
+        double tranche_Loan_interestDue = state.tranche_Loan_interestDue;
+        double tranche_Loan_principalDue = state.tranche_Loan_principalDue;
+        double tranche_Loan_drawn = state.tranche_Loan_drawn;
+        double tranche_Loan_undrawn = state.tranche_Loan_undrawn;
+        double tranche_Loan_commitmentFeeDue = state.tranche_Loan_commitmentFeeDue;
+        double tranche_Loan_commitmentFeePaid = state.tranche_Loan_commitmentFeePaid;
+        double tranche_Loan_commitmentFeeUnpaid = state.tranche_Loan_commitmentFeeUnpaid;
+        double tranche_Loan_investmentGradeShare = state.tranche_Loan_investmentGradeShare;
+        double tranche_Loan_investmentGradeBalance = state.tranche_Loan_investmentGradeBalance;
+        double tranche_Loan_interestPaid = state.tranche_Loan_interestPaid;
+        double tranche_Loan_principalPaid = state.tranche_Loan_principalPaid;
+        double tranche_Loan_unpaidInterest = state.tranche_Loan_unpaidInterest;
+        double tranche_Loan_unpaidPrincipal = state.tranche_Loan_unpaidPrincipal;
+        double equity_Parent_distributed = state.equity_Parent_distributed;
+        double test_Dscr_value = state.test_Dscr_value;
+        double test_BookLtv_value = state.test_BookLtv_value;
+        double test_MarketLtv_value = state.test_MarketLtv_value;
+        double test_Concentration_value = state.test_Concentration_value;
+        double test_Idle_value = state.test_Idle_value;
+        bool trigger_CashTrap_active = state.trigger_CashTrap_active;
+        bool trigger_CashTrap_breached = state.trigger_CashTrap_breached;
+        int trigger_CashTrap_breaches = state.trigger_CashTrap_breaches;
+        int trigger_CashTrap_passes = state.trigger_CashTrap_passes;
+        bool trigger_Concentrated_active = state.trigger_Concentrated_active;
+        bool trigger_CustomerDefault_active = state.trigger_CustomerDefault_active;
+        bool trigger_CustomerDefault_accelerated = state.trigger_CustomerDefault_accelerated;
+        Date sale1_date = state.sale1_date;
+        bool sale1_done = state.sale1_done;
+        bool sale1_begun = state.sale1_begun;
+        double yf = state.yf;
+        bool afterDefault = state.afterDefault;
+        double accountsStart = state.accountsStart;
+        double step1_due = state.step1_due;
+        double step1_paid = state.step1_paid;
+        double step2_due = state.step2_due;
+        double step2_paid = state.step2_paid;
+        double step3_due = state.step3_due;
+        double step3_paid = state.step3_paid;
+        double step4_due = state.step4_due;
+        double step4_paid = state.step4_paid;
+        double step6_swept = state.step6_swept;
+        double step7_distributed = state.step7_distributed;
+        double step8_due = state.step8_due;
+        double step8_paid = state.step8_paid;
+        double step9_due = state.step9_due;
+        double step9_paid = state.step9_paid;
+        double step10_due = state.step10_due;
+        double step10_paid = state.step10_paid;
+        double step11_distributed = state.step11_distributed;
+
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        double[] result_TestValues_1 = result.TestValues[1];
+        double[] result_TestValues_2 = result.TestValues[2];
+        double[] result_TestValues_3 = result.TestValues[3];
+        double[] result_TestValues_4 = result.TestValues[4];
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
+        bool[] result_TriggerActive_1 = result.TriggerActive[1];
+        bool[] result_TriggerActive_2 = result.TriggerActive[2];
+        double[] result_TrancheDrawn_0 = result.TrancheDrawn[0];
+        double[] result_Collections = result.Collections;
+        double[] result_ContractRevenue_0 = result.ContractRevenue[0];
+        double[] result_ContractRevenue_1 = result.ContractRevenue[1];
+        double[] result_ContractRevenue_2 = result.ContractRevenue[2];
+        double[] result_ContractRevenue_3 = result.ContractRevenue[3];
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_Distributions_0 = result.Distributions[0];
+
+        // the event of default, at the end of period t
+        eventOfDefault = true;
+        result.EventOfDefaultPeriod = t;
+        sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+        fleet_Gpus_keeping = sale1_keepContracts;
+
+        // ---- period loop: begin
+        for (bool resumed = true; t < Periods; t++, resumed = false)
+        {
+            if (!resumed)
+            {
+                // (period t itself ran up to here in RunSummary)
+                // Period t runs from Boundaries[t] to Boundaries[t + 1].
+                periodEnd = Boundaries[t + 1];
+                yf = YearFractions[t];
+                afterDefault = eventOfDefault;
+                accountsStart = 0.0;
+                index_SOFR_level = index_SOFR_levels[t];
+                index_H100Rent_level = index_H100Rent_levels[t];
+                tranche_Loan_startBalance = tranche_Loan_balance;
+
+                // 2a. tranches: scheduled interest and principal, and what is due with arrears
+                // Gpus: the delivered units' figures × the share still held; opex = power + maintenance, plus opex unpaid so far
+                fleet_Gpus_units = fleet_Gpus_curves.Delivered[t] * fleet_Gpus_kept;
+                fleet_Gpus_bookValue = fleet_Gpus_curves.BookValue[t] * fleet_Gpus_kept;
+                // Gpus.market_value: each batch's × H100Rent now / at its delivery
+                fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
+                fleet_Gpus_opex = (fleet_Gpus_curves.PowerCost[t] + fleet_Gpus_curves.MaintenanceCost[t]) * fleet_Gpus_kept + fleet_Gpus_opexUnpaid;
+                // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
+                contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
+                contract_Msft1_units = ((party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft1_reletLive[t])) * fleet_Gpus_contractShare;
+                // Msft2: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
+                contract_Msft2_revenue = (41250.0 * fleet_Gpus_contractShare * 2.5 * 8760.0 * contract_Msft2_termYears[t] * contract_Msft2_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft2_reletYears[t] * contract_Msft2_reletUtilisation);
+                contract_Msft2_units = ((party_Microsoft_defaulted[t] || !contract_Msft2_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft2_reletLive[t])) * fleet_Gpus_contractShare;
+                // Msft3: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
+                contract_Msft3_revenue = (41250.0 * fleet_Gpus_contractShare * 2.4 * 8760.0 * contract_Msft3_termYears[t] * contract_Msft3_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft3_reletYears[t] * contract_Msft3_reletUtilisation);
+                contract_Msft3_units = ((party_Microsoft_defaulted[t] || !contract_Msft3_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft3_reletLive[t])) * fleet_Gpus_contractShare;
+                // Lab1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on AiLab's default date (its period prorated to the day)
+                contract_Lab1_revenue = (41250.0 * fleet_Gpus_contractShare * (index_H100Rent_level + 0.4) * 8760.0 * contract_Lab1_termYears[t] * contract_Lab1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Lab1_reletYears[t] * contract_Lab1_reletUtilisation);
+                contract_Lab1_units = ((party_AiLab_defaulted[t] || !contract_Lab1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Lab1_reletLive[t])) * fleet_Gpus_contractShare;
+                fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
+                // largest_customer_share: the largest customer's share of this period's contract revenue
+                contract_Msft1_largestCustomerShare = contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue > 0.0 ? Math.Max((contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue), (contract_Lab1_revenue)) / (contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue) : 0.0;
+                // Loan: the coupon, reset at the period's start, blended over what the balance funds: investment-grade contracts at 0.0625, the rest at 0.13
+                tranche_Loan_coupon = Math.Max(index_SOFR_level, 0.0);
+                tranche_Loan_coupon = tranche_Loan_investmentGradeShare * (tranche_Loan_coupon + 0.0625) + (1.0 - tranche_Loan_investmentGradeShare) * (tranche_Loan_coupon + 0.13);
+                // Loan: interest on the opening balance, plus interest unpaid so far (which earns none)
+                tranche_Loan_scheduledInterest = tranche_Loan_balance * tranche_Loan_coupon * yf;
+                tranche_Loan_interestDue = tranche_Loan_scheduledInterest + tranche_Loan_unpaidInterest;
+                // Loan: linear principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+                if (t >= tranche_Loan_maturityPeriod)
+                {
+                    tranche_Loan_scheduledPrincipal = tranche_Loan_balance - tranche_Loan_unpaidPrincipal;
+                }
+                else if (t >= tranche_Loan_firstPrincipalPeriod)
+                {
+                    tranche_Loan_scheduledPrincipal = Math.Min(tranche_Loan_balance - tranche_Loan_unpaidPrincipal, Annuity.LinearPrincipal(tranche_Loan_balance - tranche_Loan_unpaidPrincipal, tranche_Loan_maturityPeriod - t + 1));
+                }
+                else
+                {
+                    tranche_Loan_scheduledPrincipal = 0.0;
+                }
+
+                tranche_Loan_principalDue = (trigger_CustomerDefault_accelerated) ? tranche_Loan_balance : Math.Min(tranche_Loan_balance, tranche_Loan_scheduledPrincipal + tranche_Loan_unpaidPrincipal);
+                // Loan: the commitment fee on the undrawn amount, plus fees unpaid so far; this period's draw, within what is undrawn
+                tranche_Loan_commitmentFeeDue = tranche_Loan_undrawn * 0.005 * yf + tranche_Loan_commitmentFeeUnpaid;
+                tranche_Loan_drawn = Math.Min(tranche_Loan_draws[t], tranche_Loan_undrawn);
+
+                // 1. collections
+                collections = contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue;
+                available = collections;
+                // recurring cash (not the RVG): what cfads is made of
+                recurring = collections;
+
+                // 2b. fees due, debt service, cfads and account targets
+                // debt service is what the schedule asks this period: arrears are not counted again
+                debtService = tranche_Loan_scheduledInterest + tranche_Loan_scheduledPrincipal;
+                cfads = recurring - fleet_Gpus_opex;
+
+                // 3. tests and triggers
+                // Dscr
+                test_Dscr_value = Flows.Ratio(cfads, debtService);
+                result_TestValues_0[t] = test_Dscr_value;
+                // BookLtv
+                test_BookLtv_value = Flows.Ratio(tranche_Loan_startBalance, fleet_Gpus_bookValue);
+                result_TestValues_1[t] = test_BookLtv_value;
+                // MarketLtv
+                test_MarketLtv_value = Flows.Ratio(tranche_Loan_startBalance, fleet_Gpus_marketValue);
+                result_TestValues_2[t] = test_MarketLtv_value;
+                // Concentration
+                test_Concentration_value = contract_Msft1_largestCustomerShare;
+                result_TestValues_3[t] = test_Concentration_value;
+                // Idle
+                test_Idle_value = Flows.Ratio(fleet_Gpus_idleUnits, fleet_Gpus_units);
+                result_TestValues_4[t] = test_Idle_value;
+                // CashTrap (effect: trap): trips after 2 consecutive breaches, cures after 2 consecutive passes
+                trigger_CashTrap_breached = test_Dscr_value < 1.2;
+                if (!trigger_CashTrap_active)
+                {
+                    trigger_CashTrap_breaches = trigger_CashTrap_breached ? trigger_CashTrap_breaches + 1 : 0;
+                    if (trigger_CashTrap_breaches >= 2)
+                    {
+                        trigger_CashTrap_active = true;
+                        trigger_CashTrap_passes = 0;
+                    }
+                }
+                else
+                {
+                    trigger_CashTrap_passes = trigger_CashTrap_breached ? 0 : trigger_CashTrap_passes + 1;
+                    if (trigger_CashTrap_passes >= 2)
+                    {
+                        trigger_CashTrap_active = false;
+                        trigger_CashTrap_breaches = 0;
+                    }
+                }
+
+                result_TriggerActive_0[t] = trigger_CashTrap_active;
+                // Concentrated (effect: sweep 50% to Loan)
+                trigger_Concentrated_active = periodEnd >= date_2025_06_30 && (test_Concentration_value > 0.85);
+                result_TriggerActive_1[t] = trigger_Concentrated_active;
+                // CustomerDefault (effect: event_of_default, accelerate)
+                trigger_CustomerDefault_active = party_Microsoft_defaulted[t];
+                result_TriggerActive_2[t] = trigger_CustomerDefault_active;
+                trigger_CustomerDefault_accelerated = trigger_CustomerDefault_accelerated || trigger_CustomerDefault_active; // accelerate: from the next period on
+
+                // 4. waterfall
+                fleet_Gpus_opexPaid = 0.0;
+                tranche_Loan_commitmentFeePaid = 0.0;
+                tranche_Loan_interestPaid = 0.0;
+                tranche_Loan_principalPaid = 0.0;
+                equity_Parent_distributed = 0.0;
+                step1_due = 0.0;
+                step1_paid = 0.0;
+                step2_due = 0.0;
+                step2_paid = 0.0;
+                step3_due = 0.0;
+                step3_paid = 0.0;
+                step4_due = 0.0;
+                step4_paid = 0.0;
+                step6_swept = 0.0;
+                step7_distributed = 0.0;
+                step8_due = 0.0;
+                step8_paid = 0.0;
+                step9_due = 0.0;
+                step9_paid = 0.0;
+                step10_due = 0.0;
+                step10_paid = 0.0;
+                step11_distributed = 0.0;
+                if (!afterDefault)
+                {
+                    // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                    finalPeriod = t == ScheduledPeriods - 1;
+                    // 1 pay Gpus.opex
+                    step1_due = Math.Max(0.0, fleet_Gpus_opex - fleet_Gpus_opexPaid);
+                    step1_paid = Math.Min(available, step1_due);
+                    available -= step1_paid;
+                    fleet_Gpus_opexPaid += step1_paid;
+                    // 2 pay Loan.commitment_fee
+                    step2_due = Math.Max(0.0, tranche_Loan_commitmentFeeDue - tranche_Loan_commitmentFeePaid);
+                    step2_paid = Math.Min(available, step2_due);
+                    available -= step2_paid;
+                    tranche_Loan_commitmentFeePaid += step2_paid;
+                    // 3 pay Loan.interest
+                    step3_due = Math.Max(0.0, tranche_Loan_interestDue - tranche_Loan_interestPaid);
+                    step3_paid = Math.Min(available, step3_due);
+                    available -= step3_paid;
+                    tranche_Loan_interestPaid += step3_paid;
+                    // 4 pay Loan.principal
+                    step4_due = Math.Min(tranche_Loan_balance, Math.Max(0.0, tranche_Loan_principalDue - tranche_Loan_principalPaid));
+                    step4_paid = Math.Min(available, step4_due);
+                    available -= step4_paid;
+                    tranche_Loan_principalPaid += step4_paid;
+                    tranche_Loan_balance -= step4_paid;
+                    // 5 if Concentrated
+                    if (trigger_Concentrated_active)
+                    {
+                        // 6 Concentrated => sweep 50% to Loan
+                        step6_swept = Math.Min(available * 0.5, tranche_Loan_balance);
+                        tranche_Loan_principalPaid += step6_swept;
+                        tranche_Loan_balance -= step6_swept;
+                        available -= step6_swept;
+                    }
+
+                    // 7 distribute rest to Parent
+                    step7_distributed = available;
+                    equity_Parent_distributed += step7_distributed;
+                    available = 0.0;
+                }
+
+                // 5. what was not paid carries to the next period
+                fleet_Gpus_opexUnpaid = Flows.Shortfall(fleet_Gpus_opex, fleet_Gpus_opexPaid);
+                tranche_Loan_unpaidInterest = Flows.Shortfall(tranche_Loan_interestDue, tranche_Loan_interestPaid);
+                tranche_Loan_unpaidPrincipal = Flows.Shortfall(tranche_Loan_principalDue, tranche_Loan_principalPaid);
+                tranche_Loan_commitmentFeeUnpaid = Flows.Shortfall(tranche_Loan_commitmentFeeDue, tranche_Loan_commitmentFeePaid);
+                // triggers with event_of_default: an event of default at the end of a period in which one is active
+                if (!eventOfDefault && t < ScheduledPeriods && (trigger_CustomerDefault_active))
+                {
+                    eventOfDefault = true;
+                    result.EventOfDefaultPeriod = t;
+                    sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                    fleet_Gpus_keeping = sale1_keepContracts;
+                }
+
+                // default rule: an event of default at the end of this period
+                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Loan_unpaidInterest > 0.0))
+                {
+                    eventOfDefault = true;
+                    result.EventOfDefaultPeriod = t;
+                    sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                    fleet_Gpus_keeping = sale1_keepContracts;
+                }
             }
 
             // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)

@@ -624,7 +624,7 @@ public sealed class Deal_Hyperion : IDealProgram
         result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
     }
 
-    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes.
+    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes; from an event of default on, RunDefaulted.
     private void RunSummary(PathInputs input, RunResult result)
     {
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
@@ -714,14 +714,45 @@ public sealed class Deal_Hyperion : IDealProgram
         double[] result_AccountBalance_1 = result.AccountBalance[1];
         double[] result_AccountBalance_2 = result.AccountBalance[2];
 
+        // The period's own figures, declared here so that an event of default can hand them over.
+        int t = 0;
+        double yf = default;
+        bool afterDefault = default;
+        double accountsStart = default;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step3_due = default;
+        double step3_paid = default;
+        double step4_due = default;
+        double step4_paid = default;
+        double step5_filled = default;
+        double step7_due = default;
+        double step7_paid = default;
+        double step9_held = default;
+        double step10_released = default;
+        double step11_distributed = default;
+        double step12_due = default;
+        double step12_paid = default;
+        double step13_due = default;
+        double step13_paid = default;
+        double step14_due = default;
+        double step14_paid = default;
+        double step15_due = default;
+        double step15_paid = default;
+        double step16_distributed = default;
+        double owed;
+        double draw;
+
         // ---- period loop: begin
-        for (int t = 0; t < Periods; t++)
+        for (; t < Periods; t++)
         {
             // Period t runs from Boundaries[t] to Boundaries[t + 1].
             periodEnd = Boundaries[t + 1];
-            double yf = YearFractions[t];
-            bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
-            double accountsStart = account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance;
+            yf = YearFractions[t];
+            afterDefault = eventOfDefault;
+            accountsStart = account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance;
             tranche_Notes_startBalance = tranche_Notes_balance;
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
@@ -797,21 +828,29 @@ public sealed class Deal_Hyperion : IDealProgram
             equity_Sponsor_distributed = 0.0;
             fee_Trustee_paid = 0.0;
             fee_AssetMgmt_paid = 0.0;
-            double step1_due = 0.0, step1_paid = 0.0; // 1 pay Trustee
-            double step2_due = 0.0, step2_paid = 0.0; // 2 pay AssetMgmt
-            double step3_due = 0.0, step3_paid = 0.0; // 3 pay Notes.interest
-            double step4_due = 0.0, step4_paid = 0.0; // 4 pay Notes.principal
-            double step5_filled = 0.0; // 5 fill Dsra
-            double step7_due = 0.0, step7_paid = 0.0; // 7 pay Notes.balance
-            double step9_held = 0.0; // 9 hold rest in Trap
-            double step10_released = 0.0; // 10 release Trap
-            double step11_distributed = 0.0; // 11 distribute rest to Sponsor
-            double step12_due = 0.0, step12_paid = 0.0; // 12 pay Trustee
-            double step13_due = 0.0, step13_paid = 0.0; // 13 pay AssetMgmt
-            double step14_due = 0.0, step14_paid = 0.0; // 14 pay Notes.interest
-            double step15_due = 0.0, step15_paid = 0.0; // 15 pay Notes.balance
-            double step16_distributed = 0.0; // 16 distribute rest to Sponsor
-            double owed, draw; // what cash could not pay, and what a reserve account covers of it
+            step1_due = 0.0;
+            step1_paid = 0.0;
+            step2_due = 0.0;
+            step2_paid = 0.0;
+            step3_due = 0.0;
+            step3_paid = 0.0;
+            step4_due = 0.0;
+            step4_paid = 0.0;
+            step5_filled = 0.0;
+            step7_due = 0.0;
+            step7_paid = 0.0;
+            step9_held = 0.0;
+            step10_released = 0.0;
+            step11_distributed = 0.0;
+            step12_due = 0.0;
+            step12_paid = 0.0;
+            step13_due = 0.0;
+            step13_paid = 0.0;
+            step14_due = 0.0;
+            step14_paid = 0.0;
+            step15_due = 0.0;
+            step15_paid = 0.0;
+            step16_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -921,9 +960,541 @@ public sealed class Deal_Hyperion : IDealProgram
             // default rule: an event of default at the end of this period
             if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
             {
-                eventOfDefault = true;
-                result.EventOfDefaultPeriod = t;
-                sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
+            }
+
+            // 7. results
+            result_Collections[t] = collections;
+            result_InterestPaid_0[t] = tranche_Notes_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Notes_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Notes_balance;
+            result_InterestShortfall_0[t] = tranche_Notes_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Notes_unpaidPrincipal;
+            result_Distributions_0[t] = equity_Sponsor_distributed;
+            result_AccountBalance_0[t] = account_InterestReserve_balance;
+            result_AccountBalance_1[t] = account_Dsra_balance;
+            result_AccountBalance_2[t] = account_Trap_balance;
+            if (checkCash)
+            {
+                double paidOut = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_Sponsor_distributed + fee_Trustee_paid + fee_AssetMgmt_paid;
+                CashCheck.Verify(t, collections, paidOut, accountsStart, account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance);
+                if (finalPeriod)
+                {
+                    CashCheck.VerifyNothingLeft(t, account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance);
+                }
+            }
+
+            // the run ends at the maturity without a default, or with the last enforcement sale
+            if ((!eventOfDefault && t == ScheduledPeriods - 1) || (sale1_done))
+            {
+                periodsRun = t + 1;
+                break;
+            }
+        }
+
+        // ---- period loop: end
+
+        // 7. at termination or the horizon: what was never repaid
+        result.PeriodsRun = periodsRun;
+        result.PrincipalLoss[0] = tranche_Notes_balance;
+        result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
+        return;
+
+        eventOfDefaultOccurred:
+        {
+            // an event of default at the end of period t: the path goes on in RunDefaulted, from this state
+            DefaultedState state = default;
+            state.checkCash = checkCash;
+            state.facility_Campus_value = facility_Campus_value;
+            state.lease_MetaLease_scheduledRent = lease_MetaLease_scheduledRent;
+            state.lease_MetaLease_endPeriod = lease_MetaLease_endPeriod;
+            state.lease_MetaLease_rvgApplies = lease_MetaLease_rvgApplies;
+            state.lease_MetaLease_rvgRecovery = lease_MetaLease_rvgRecovery;
+            state.sale1_haircut = sale1_haircut;
+            state.sale1_lagMonths = sale1_lagMonths;
+            state.history_cfads = history_cfads;
+            state.history_debtService = history_debtService;
+            state.collections = collections;
+            state.recurring = recurring;
+            state.cfads = cfads;
+            state.debtService = debtService;
+            state.available = available;
+            state.periodEnd = periodEnd;
+            state.eventOfDefault = eventOfDefault;
+            state.finalPeriod = finalPeriod;
+            state.periodsRun = periodsRun;
+            state.saleProceeds = saleProceeds;
+            state.lease_MetaLease_rent = lease_MetaLease_rent;
+            state.lease_MetaLease_rvg = lease_MetaLease_rvg;
+            state.lease_MetaLease_ended = lease_MetaLease_ended;
+            state.tranche_Notes_balance = tranche_Notes_balance;
+            state.tranche_Notes_startBalance = tranche_Notes_startBalance;
+            state.tranche_Notes_scheduledInterest = tranche_Notes_scheduledInterest;
+            state.tranche_Notes_scheduledPrincipal = tranche_Notes_scheduledPrincipal;
+            state.tranche_Notes_interestDue = tranche_Notes_interestDue;
+            state.tranche_Notes_principalDue = tranche_Notes_principalDue;
+            state.tranche_Notes_interestPaid = tranche_Notes_interestPaid;
+            state.tranche_Notes_principalPaid = tranche_Notes_principalPaid;
+            state.tranche_Notes_unpaidInterest = tranche_Notes_unpaidInterest;
+            state.tranche_Notes_unpaidPrincipal = tranche_Notes_unpaidPrincipal;
+            state.equity_Sponsor_distributed = equity_Sponsor_distributed;
+            state.account_InterestReserve_balance = account_InterestReserve_balance;
+            state.account_InterestReserve_interest = account_InterestReserve_interest;
+            state.account_Dsra_balance = account_Dsra_balance;
+            state.account_Dsra_target = account_Dsra_target;
+            state.account_Dsra_interest = account_Dsra_interest;
+            state.account_Trap_balance = account_Trap_balance;
+            state.account_Trap_interest = account_Trap_interest;
+            state.fee_Trustee_due = fee_Trustee_due;
+            state.fee_Trustee_paid = fee_Trustee_paid;
+            state.fee_Trustee_unpaid = fee_Trustee_unpaid;
+            state.fee_AssetMgmt_due = fee_AssetMgmt_due;
+            state.fee_AssetMgmt_paid = fee_AssetMgmt_paid;
+            state.fee_AssetMgmt_unpaid = fee_AssetMgmt_unpaid;
+            state.test_Dscr_value = test_Dscr_value;
+            state.trigger_CashTrap_active = trigger_CashTrap_active;
+            state.trigger_LeaseEnded_active = trigger_LeaseEnded_active;
+            state.sale1_date = sale1_date;
+            state.sale1_done = sale1_done;
+            state.yf = yf;
+            state.afterDefault = afterDefault;
+            state.accountsStart = accountsStart;
+            state.step1_due = step1_due;
+            state.step1_paid = step1_paid;
+            state.step2_due = step2_due;
+            state.step2_paid = step2_paid;
+            state.step3_due = step3_due;
+            state.step3_paid = step3_paid;
+            state.step4_due = step4_due;
+            state.step4_paid = step4_paid;
+            state.step5_filled = step5_filled;
+            state.step7_due = step7_due;
+            state.step7_paid = step7_paid;
+            state.step9_held = step9_held;
+            state.step10_released = step10_released;
+            state.step11_distributed = step11_distributed;
+            state.step12_due = step12_due;
+            state.step12_paid = step12_paid;
+            state.step13_due = step13_due;
+            state.step13_paid = step13_paid;
+            state.step14_due = step14_due;
+            state.step14_paid = step14_paid;
+            state.step15_due = step15_due;
+            state.step15_paid = step15_paid;
+            state.step16_distributed = step16_distributed;
+            RunDefaulted(input, result, t, ref state);
+        }
+    }
+
+    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values.
+    private struct DefaultedState
+    {
+        public bool checkCash;
+        public double[] facility_Campus_value;
+        public double[] lease_MetaLease_scheduledRent;
+        public int lease_MetaLease_endPeriod;
+        public bool lease_MetaLease_rvgApplies;
+        public double lease_MetaLease_rvgRecovery;
+        public double sale1_haircut;
+        public int sale1_lagMonths;
+        public double[] history_cfads;
+        public double[] history_debtService;
+        public double collections;
+        public double recurring;
+        public double cfads;
+        public double debtService;
+        public double available;
+        public Date periodEnd;
+        public bool eventOfDefault;
+        public bool finalPeriod;
+        public int periodsRun;
+        public double saleProceeds;
+        public double lease_MetaLease_rent;
+        public double lease_MetaLease_rvg;
+        public bool lease_MetaLease_ended;
+        public double tranche_Notes_balance;
+        public double tranche_Notes_startBalance;
+        public double tranche_Notes_scheduledInterest;
+        public double tranche_Notes_scheduledPrincipal;
+        public double tranche_Notes_interestDue;
+        public double tranche_Notes_principalDue;
+        public double tranche_Notes_interestPaid;
+        public double tranche_Notes_principalPaid;
+        public double tranche_Notes_unpaidInterest;
+        public double tranche_Notes_unpaidPrincipal;
+        public double equity_Sponsor_distributed;
+        public double account_InterestReserve_balance;
+        public double account_InterestReserve_interest;
+        public double account_Dsra_balance;
+        public double account_Dsra_target;
+        public double account_Dsra_interest;
+        public double account_Trap_balance;
+        public double account_Trap_interest;
+        public double fee_Trustee_due;
+        public double fee_Trustee_paid;
+        public double fee_Trustee_unpaid;
+        public double fee_AssetMgmt_due;
+        public double fee_AssetMgmt_paid;
+        public double fee_AssetMgmt_unpaid;
+        public double test_Dscr_value;
+        public bool trigger_CashTrap_active;
+        public bool trigger_LeaseEnded_active;
+        public Date sale1_date;
+        public bool sale1_done;
+        public double yf;
+        public bool afterDefault;
+        public double accountsStart;
+        public double step1_due;
+        public double step1_paid;
+        public double step2_due;
+        public double step2_paid;
+        public double step3_due;
+        public double step3_paid;
+        public double step4_due;
+        public double step4_paid;
+        public double step5_filled;
+        public double step7_due;
+        public double step7_paid;
+        public double step9_held;
+        public double step10_released;
+        public double step11_distributed;
+        public double step12_due;
+        public double step12_paid;
+        public double step13_due;
+        public double step13_paid;
+        public double step14_due;
+        public double step14_paid;
+        public double step15_due;
+        public double step15_paid;
+        public double step16_distributed;
+    }
+
+    // A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).
+    private void RunDefaulted(PathInputs input, RunResult result, int t, ref DefaultedState state)
+    {
+        bool checkCash = state.checkCash;
+        double[] facility_Campus_value = state.facility_Campus_value;
+        double[] lease_MetaLease_scheduledRent = state.lease_MetaLease_scheduledRent;
+        int lease_MetaLease_endPeriod = state.lease_MetaLease_endPeriod;
+        bool lease_MetaLease_rvgApplies = state.lease_MetaLease_rvgApplies;
+        double lease_MetaLease_rvgRecovery = state.lease_MetaLease_rvgRecovery;
+        double sale1_haircut = state.sale1_haircut;
+        int sale1_lagMonths = state.sale1_lagMonths;
+        double[] history_cfads = state.history_cfads;
+        double[] history_debtService = state.history_debtService;
+        double collections = state.collections;
+        double recurring = state.recurring;
+        double cfads = state.cfads;
+        double debtService = state.debtService;
+        double available = state.available;
+        Date periodEnd = state.periodEnd;
+        bool eventOfDefault = state.eventOfDefault;
+        bool finalPeriod = state.finalPeriod;
+        int periodsRun = state.periodsRun;
+        double saleProceeds = state.saleProceeds;
+        double lease_MetaLease_rent = state.lease_MetaLease_rent;
+        double lease_MetaLease_rvg = state.lease_MetaLease_rvg;
+        bool lease_MetaLease_ended = state.lease_MetaLease_ended;
+        double tranche_Notes_balance = state.tranche_Notes_balance;
+        double tranche_Notes_startBalance = state.tranche_Notes_startBalance;
+        double tranche_Notes_scheduledInterest = state.tranche_Notes_scheduledInterest;
+        double tranche_Notes_scheduledPrincipal = state.tranche_Notes_scheduledPrincipal;
+        double tranche_Notes_interestDue = state.tranche_Notes_interestDue;
+        double tranche_Notes_principalDue = state.tranche_Notes_principalDue;
+        double tranche_Notes_interestPaid = state.tranche_Notes_interestPaid;
+        double tranche_Notes_principalPaid = state.tranche_Notes_principalPaid;
+        double tranche_Notes_unpaidInterest = state.tranche_Notes_unpaidInterest;
+        double tranche_Notes_unpaidPrincipal = state.tranche_Notes_unpaidPrincipal;
+        double equity_Sponsor_distributed = state.equity_Sponsor_distributed;
+        double account_InterestReserve_balance = state.account_InterestReserve_balance;
+        double account_InterestReserve_interest = state.account_InterestReserve_interest;
+        double account_Dsra_balance = state.account_Dsra_balance;
+        double account_Dsra_target = state.account_Dsra_target;
+        double account_Dsra_interest = state.account_Dsra_interest;
+        double account_Trap_balance = state.account_Trap_balance;
+        double account_Trap_interest = state.account_Trap_interest;
+        double fee_Trustee_due = state.fee_Trustee_due;
+        double fee_Trustee_paid = state.fee_Trustee_paid;
+        double fee_Trustee_unpaid = state.fee_Trustee_unpaid;
+        double fee_AssetMgmt_due = state.fee_AssetMgmt_due;
+        double fee_AssetMgmt_paid = state.fee_AssetMgmt_paid;
+        double fee_AssetMgmt_unpaid = state.fee_AssetMgmt_unpaid;
+        double test_Dscr_value = state.test_Dscr_value;
+        bool trigger_CashTrap_active = state.trigger_CashTrap_active;
+        bool trigger_LeaseEnded_active = state.trigger_LeaseEnded_active;
+        Date sale1_date = state.sale1_date;
+        bool sale1_done = state.sale1_done;
+        double yf = state.yf;
+        bool afterDefault = state.afterDefault;
+        double accountsStart = state.accountsStart;
+        double step1_due = state.step1_due;
+        double step1_paid = state.step1_paid;
+        double step2_due = state.step2_due;
+        double step2_paid = state.step2_paid;
+        double step3_due = state.step3_due;
+        double step3_paid = state.step3_paid;
+        double step4_due = state.step4_due;
+        double step4_paid = state.step4_paid;
+        double step5_filled = state.step5_filled;
+        double step7_due = state.step7_due;
+        double step7_paid = state.step7_paid;
+        double step9_held = state.step9_held;
+        double step10_released = state.step10_released;
+        double step11_distributed = state.step11_distributed;
+        double step12_due = state.step12_due;
+        double step12_paid = state.step12_paid;
+        double step13_due = state.step13_due;
+        double step13_paid = state.step13_paid;
+        double step14_due = state.step14_due;
+        double step14_paid = state.step14_paid;
+        double step15_due = state.step15_due;
+        double step15_paid = state.step15_paid;
+        double step16_distributed = state.step16_distributed;
+        double owed;
+        double draw;
+
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
+        bool[] result_TriggerActive_1 = result.TriggerActive[1];
+        double[] result_Collections = result.Collections;
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_Distributions_0 = result.Distributions[0];
+        double[] result_AccountBalance_0 = result.AccountBalance[0];
+        double[] result_AccountBalance_1 = result.AccountBalance[1];
+        double[] result_AccountBalance_2 = result.AccountBalance[2];
+
+        // the event of default, at the end of period t
+        eventOfDefault = true;
+        result.EventOfDefaultPeriod = t;
+        sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+
+        // ---- period loop: begin
+        for (bool resumed = true; t < Periods; t++, resumed = false)
+        {
+            if (!resumed)
+            {
+                // (period t itself ran up to here in RunSummary)
+                // Period t runs from Boundaries[t] to Boundaries[t + 1].
+                periodEnd = Boundaries[t + 1];
+                yf = YearFractions[t];
+                afterDefault = eventOfDefault;
+                accountsStart = account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance;
+                tranche_Notes_startBalance = tranche_Notes_balance;
+
+                // 2a. tranches: scheduled interest and principal, and what is due with arrears
+                // Notes: interest on the opening balance, plus interest unpaid so far (which earns none)
+                tranche_Notes_scheduledInterest = tranche_Notes_balance * 0.06581 * yf;
+                tranche_Notes_interestDue = tranche_Notes_scheduledInterest + tranche_Notes_unpaidInterest;
+                // Notes: level principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+                if (t >= tranche_Notes_maturityPeriod)
+                {
+                    tranche_Notes_scheduledPrincipal = tranche_Notes_balance - tranche_Notes_unpaidPrincipal;
+                }
+                else if (t >= tranche_Notes_firstPrincipalPeriod)
+                {
+                    tranche_Notes_scheduledPrincipal = Math.Min(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, Annuity.LevelPrincipal(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, tranche_Notes_levelRates[t], LevelWeights[t], tranche_Notes_levelSums.Growth[t], tranche_Notes_levelSums.PaymentsAtMaturity[t], tranche_Notes_maturityPeriod - t + 1));
+                }
+                else
+                {
+                    tranche_Notes_scheduledPrincipal = 0.0;
+                }
+
+                tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
+
+                // 1. collections
+                // MetaLease: rent, until its facility is sold
+                lease_MetaLease_rent = sale1_done ? 0.0 : lease_MetaLease_scheduledRent[t];
+                lease_MetaLease_ended = sale1_done || (lease_MetaLease_endPeriod >= 0 && t >= lease_MetaLease_endPeriod);
+                lease_MetaLease_rvg = 0.0;
+                if (t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
+                {
+                    // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value), times what it can recover
+                    double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
+                    lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - facility_Campus_value[t])) * lease_MetaLease_rvgRecovery;
+                    result.RvgPaid[0] = lease_MetaLease_rvg;
+                }
+
+                // InterestReserve: interest on the balance at the period's start
+                account_InterestReserve_interest = account_InterestReserve_balance * 0.04 * yf;
+                // Dsra: interest on the balance at the period's start
+                account_Dsra_interest = account_Dsra_balance * 0.04 * yf;
+                // Trap: interest on the balance at the period's start
+                account_Trap_interest = account_Trap_balance * 0.04 * yf;
+                collections = lease_MetaLease_rent + lease_MetaLease_rvg + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
+                available = collections;
+                // recurring cash (not the RVG): what cfads is made of
+                recurring = collections - lease_MetaLease_rvg;
+
+                // 2b. fees due, debt service, cfads and account targets
+                // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
+                fee_Trustee_due = 5000000.0 * yf * fee_Trustee_escalation[t] + fee_Trustee_unpaid;
+                // AssetMgmt: the annual amount for this period's share of a year, plus fees unpaid so far
+                fee_AssetMgmt_due = (0.001 * facility_Campus_value[t]) * yf + fee_AssetMgmt_unpaid;
+                // debt service is what the schedule asks this period: arrears are not counted again
+                debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
+                cfads = recurring - fee_Trustee_due - fee_AssetMgmt_due;
+                account_Dsra_target = 1.0 * debtService; // Dsra target
+
+                // 3. tests and triggers
+                history_cfads[t] = cfads;
+                history_debtService[t] = debtService;
+                // Dscr, over its trailing window, tested from 2030-11-30 (n/a before)
+                test_Dscr_value = periodEnd >= date_2030_11_30 ? Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window)) : double.NaN;
+                result_TestValues_0[t] = test_Dscr_value;
+                // CashTrap (effect: trap)
+                trigger_CashTrap_active = periodEnd >= date_2030_11_30 && (test_Dscr_value < 1.1);
+                result_TriggerActive_0[t] = trigger_CashTrap_active;
+                // LeaseEnded (effect: trap)
+                trigger_LeaseEnded_active = lease_MetaLease_ended;
+                result_TriggerActive_1[t] = trigger_LeaseEnded_active;
+
+                // 4. waterfall
+                tranche_Notes_interestPaid = 0.0;
+                tranche_Notes_principalPaid = 0.0;
+                equity_Sponsor_distributed = 0.0;
+                fee_Trustee_paid = 0.0;
+                fee_AssetMgmt_paid = 0.0;
+                step1_due = 0.0;
+                step1_paid = 0.0;
+                step2_due = 0.0;
+                step2_paid = 0.0;
+                step3_due = 0.0;
+                step3_paid = 0.0;
+                step4_due = 0.0;
+                step4_paid = 0.0;
+                step5_filled = 0.0;
+                step7_due = 0.0;
+                step7_paid = 0.0;
+                step9_held = 0.0;
+                step10_released = 0.0;
+                step11_distributed = 0.0;
+                step12_due = 0.0;
+                step12_paid = 0.0;
+                step13_due = 0.0;
+                step13_paid = 0.0;
+                step14_due = 0.0;
+                step14_paid = 0.0;
+                step15_due = 0.0;
+                step15_paid = 0.0;
+                step16_distributed = 0.0;
+                if (!afterDefault)
+                {
+                    // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                    finalPeriod = t == ScheduledPeriods - 1;
+                    if (finalPeriod)
+                    {
+                        // the last scheduled period: every account is released into the waterfall
+                        available += account_InterestReserve_balance;
+                        account_InterestReserve_balance = 0.0;
+                        available += account_Dsra_balance;
+                        account_Dsra_balance = 0.0;
+                        available += account_Trap_balance;
+                        account_Trap_balance = 0.0;
+                    }
+
+                    // 1 pay Trustee
+                    step1_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
+                    step1_paid = Math.Min(available, step1_due);
+                    available -= step1_paid;
+                    fee_Trustee_paid += step1_paid;
+                    // 2 pay AssetMgmt
+                    step2_due = Math.Max(0.0, fee_AssetMgmt_due - fee_AssetMgmt_paid);
+                    step2_paid = Math.Min(available, step2_due);
+                    available -= step2_paid;
+                    fee_AssetMgmt_paid += step2_paid;
+                    // 3 pay Notes.interest
+                    step3_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
+                    step3_paid = Math.Min(available, step3_due);
+                    available -= step3_paid;
+                    owed = step3_due - step3_paid;
+                    draw = Math.Min(account_InterestReserve_balance, owed); // from InterestReserve
+                    account_InterestReserve_balance -= draw;
+                    owed -= draw;
+                    step3_paid += draw;
+                    draw = Math.Min(account_Dsra_balance, owed); // from Dsra
+                    account_Dsra_balance -= draw;
+                    owed -= draw;
+                    step3_paid += draw;
+                    step3_paid = owed == 0.0 ? step3_due : step3_paid;
+                    tranche_Notes_interestPaid += step3_paid;
+                    // 4 pay Notes.principal
+                    step4_due = Math.Min(tranche_Notes_balance, Math.Max(0.0, tranche_Notes_principalDue - tranche_Notes_principalPaid));
+                    step4_paid = Math.Min(available, step4_due);
+                    available -= step4_paid;
+                    owed = step4_due - step4_paid;
+                    draw = Math.Min(account_Dsra_balance, owed); // from Dsra
+                    account_Dsra_balance -= draw;
+                    owed -= draw;
+                    step4_paid += draw;
+                    step4_paid = owed == 0.0 ? step4_due : step4_paid;
+                    tranche_Notes_principalPaid += step4_paid;
+                    tranche_Notes_balance -= step4_paid;
+                    // 5 fill Dsra
+                    step5_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
+                    available -= step5_filled;
+                    account_Dsra_balance += step5_filled;
+                    // 6 if LeaseEnded
+                    if (trigger_LeaseEnded_active)
+                    {
+                        // 7 pay Notes.balance
+                        step7_due = tranche_Notes_balance;
+                        step7_paid = Math.Min(available, step7_due);
+                        available -= step7_paid;
+                        owed = step7_due - step7_paid;
+                        draw = Math.Min(account_Trap_balance, owed); // from Trap
+                        account_Trap_balance -= draw;
+                        owed -= draw;
+                        step7_paid += draw;
+                        step7_paid = owed == 0.0 ? step7_due : step7_paid;
+                        tranche_Notes_principalPaid += step7_paid;
+                        tranche_Notes_balance -= step7_paid;
+                    }
+
+                    // 8 if CashTrap
+                    if (trigger_CashTrap_active)
+                    {
+                        // 9 hold rest in Trap
+                        step9_held = finalPeriod ? 0.0 : available;
+                        account_Trap_balance += step9_held;
+                        available -= step9_held;
+                    }
+                    else
+                    {
+                        // 10 release Trap
+                        step10_released = account_Trap_balance; // no target: all of it
+                        account_Trap_balance -= step10_released;
+                        available += step10_released;
+                    }
+
+                    // 11 distribute rest to Sponsor
+                    step11_distributed = available;
+                    equity_Sponsor_distributed += step11_distributed;
+                    available = 0.0;
+                    if (finalPeriod)
+                    {
+                        // the run ends: what a hold would have kept goes to Sponsor
+                        equity_Sponsor_distributed += available;
+                        available = 0.0;
+                    }
+                }
+
+                // 5. what was not paid carries to the next period
+                tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
+                tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
+                fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
+                fee_AssetMgmt_unpaid = Flows.Shortfall(fee_AssetMgmt_due, fee_AssetMgmt_paid);
+                // default rule: an event of default at the end of this period
+                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
+                {
+                    eventOfDefault = true;
+                    result.EventOfDefaultPeriod = t;
+                    sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                }
             }
 
             // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)

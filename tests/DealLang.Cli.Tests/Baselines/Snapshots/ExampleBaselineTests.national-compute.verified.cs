@@ -546,7 +546,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         result.UnpaidInterest[0] = tranche_Bond_unpaidInterest;
     }
 
-    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes.
+    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes; from an event of default on, RunDefaulted.
     private void RunSummary(PathInputs input, RunResult result)
     {
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
@@ -626,14 +626,40 @@ public sealed class Deal_NationalCompute : IDealProgram
         double[] result_Distributions_0 = result.Distributions[0];
         double[] result_AccountBalance_0 = result.AccountBalance[0];
 
+        // The period's own figures, declared here so that an event of default can hand them over.
+        int t = 0;
+        double yf = default;
+        bool afterDefault = default;
+        double accountsStart = default;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step3_due = default;
+        double step3_paid = default;
+        double step4_due = default;
+        double step4_paid = default;
+        double step6_held = default;
+        double step7_distributed = default;
+        double step8_distributed = default;
+        double step9_due = default;
+        double step9_paid = default;
+        double step10_due = default;
+        double step10_paid = default;
+        double step11_due = default;
+        double step11_paid = default;
+        double step12_distributed = default;
+        double owed;
+        double draw;
+
         // ---- period loop: begin
-        for (int t = 0; t < Periods; t++)
+        for (; t < Periods; t++)
         {
             // Period t runs from Boundaries[t] to Boundaries[t + 1].
             periodEnd = Boundaries[t + 1];
-            double yf = YearFractions[t];
-            bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
-            double accountsStart = account_Reserve_balance;
+            yf = YearFractions[t];
+            afterDefault = eventOfDefault;
+            accountsStart = account_Reserve_balance;
             tranche_Bond_startBalance = tranche_Bond_balance;
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
@@ -691,18 +717,24 @@ public sealed class Deal_NationalCompute : IDealProgram
             tranche_Bond_guaranteeFeePaid = 0.0;
             equity_Sponsor_distributed = 0.0;
             fee_Trustee_paid = 0.0;
-            double step1_due = 0.0, step1_paid = 0.0; // 1 pay Trustee
-            double step2_due = 0.0, step2_paid = 0.0; // 2 pay Bond.guarantee_fee
-            double step3_due = 0.0, step3_paid = 0.0; // 3 pay Bond.interest
-            double step4_due = 0.0, step4_paid = 0.0; // 4 pay Bond.principal
-            double step6_held = 0.0; // 6 hold rest in Reserve
-            double step7_distributed = 0.0; // 7 distribute rest to Sponsor
-            double step8_distributed = 0.0; // 8 distribute rest to Sponsor
-            double step9_due = 0.0, step9_paid = 0.0; // 9 pay Trustee
-            double step10_due = 0.0, step10_paid = 0.0; // 10 pay Bond.interest
-            double step11_due = 0.0, step11_paid = 0.0; // 11 pay Bond.balance
-            double step12_distributed = 0.0; // 12 distribute rest to Sponsor
-            double owed, draw; // what cash could not pay, and what a reserve account covers of it
+            step1_due = 0.0;
+            step1_paid = 0.0;
+            step2_due = 0.0;
+            step2_paid = 0.0;
+            step3_due = 0.0;
+            step3_paid = 0.0;
+            step4_due = 0.0;
+            step4_paid = 0.0;
+            step6_held = 0.0;
+            step7_distributed = 0.0;
+            step8_distributed = 0.0;
+            step9_due = 0.0;
+            step9_paid = 0.0;
+            step10_due = 0.0;
+            step10_paid = 0.0;
+            step11_due = 0.0;
+            step11_paid = 0.0;
+            step12_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -783,9 +815,489 @@ public sealed class Deal_NationalCompute : IDealProgram
             // default rule: an event of default at the end of this period
             if (!eventOfDefault && t < ScheduledPeriods && (tranche_Bond_unpaidInterest > 0.0))
             {
-                eventOfDefault = true;
-                result.EventOfDefaultPeriod = t;
-                sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
+            }
+
+            // Bond: State pays the holders what the issuer leaves unpaid of what it covers, up to its cap
+            tranche_Bond_guaranteed = 0.0;
+            tranche_Bond_guaranteeRecovered = 0.0;
+            if (tranche_Bond_guaranteeClaimed > tranche_Bond_unpaidInterest)
+            {
+                // the issuer paid arrears put to the guarantor: its share of that payment goes back to it
+                tranche_Bond_guaranteeRecovered = tranche_Bond_guaranteeCovered * (tranche_Bond_guaranteeClaimed - tranche_Bond_unpaidInterest) / tranche_Bond_guaranteeClaimed;
+                tranche_Bond_guaranteeCovered -= tranche_Bond_guaranteeRecovered;
+                tranche_Bond_guaranteeClaimed = tranche_Bond_unpaidInterest;
+            }
+
+            if (!guarantor_State_defaulted[t] && (guarantor_State_disownedPeriod < 0 || t < guarantor_State_disownedPeriod))
+            {
+                double interestGuaranteed = Math.Min((tranche_Bond_unpaidInterest - tranche_Bond_guaranteeClaimed) * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
+                tranche_Bond_guaranteeCovered += interestGuaranteed;
+                tranche_Bond_guaranteeCapLeft -= interestGuaranteed;
+                tranche_Bond_guaranteed += interestGuaranteed;
+                if (finalPeriod)
+                {
+                    // the run ends: the balance never repaid is the holders' loss, which the guarantor pays
+                    double principalGuaranteed = Math.Min(tranche_Bond_balance * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
+                    tranche_Bond_guaranteeCapLeft -= principalGuaranteed;
+                    tranche_Bond_guaranteed += principalGuaranteed;
+                }
+            }
+
+            tranche_Bond_guaranteeClaimed = tranche_Bond_unpaidInterest;
+            result.GuaranteePaid[0][t] = tranche_Bond_guaranteed;
+            result.GuaranteeRecovered[0][t] = tranche_Bond_guaranteeRecovered;
+            // 7. results
+            result_Collections[t] = collections;
+            result_InterestPaid_0[t] = tranche_Bond_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Bond_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Bond_balance;
+            result_InterestShortfall_0[t] = tranche_Bond_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Bond_unpaidPrincipal;
+            result_Distributions_0[t] = equity_Sponsor_distributed;
+            result_AccountBalance_0[t] = account_Reserve_balance;
+            if (checkCash)
+            {
+                double paidOut = tranche_Bond_interestPaid + tranche_Bond_principalPaid + tranche_Bond_guaranteeFeePaid + equity_Sponsor_distributed + fee_Trustee_paid;
+                CashCheck.Verify(t, collections, paidOut, accountsStart, account_Reserve_balance);
+                if (finalPeriod)
+                {
+                    CashCheck.VerifyNothingLeft(t, account_Reserve_balance);
+                }
+            }
+
+            // the run ends at the maturity without a default, or with the last enforcement sale
+            if ((!eventOfDefault && t == ScheduledPeriods - 1) || (sale1_done))
+            {
+                periodsRun = t + 1;
+                break;
+            }
+        }
+
+        // ---- period loop: end
+
+        // 7. at termination or the horizon: what was never repaid
+        result.PeriodsRun = periodsRun;
+        result.PrincipalLoss[0] = tranche_Bond_balance;
+        result.UnpaidInterest[0] = tranche_Bond_unpaidInterest;
+        return;
+
+        eventOfDefaultOccurred:
+        {
+            // an event of default at the end of period t: the path goes on in RunDefaulted, from this state
+            DefaultedState state = default;
+            state.checkCash = checkCash;
+            state.facility_Campus_value = facility_Campus_value;
+            state.lease_ComputeLease_scheduledRent = lease_ComputeLease_scheduledRent;
+            state.guarantor_State_honour = guarantor_State_honour;
+            state.guarantor_State_disownedPeriod = guarantor_State_disownedPeriod;
+            state.guarantor_State_defaulted = guarantor_State_defaulted;
+            state.sale1_haircut = sale1_haircut;
+            state.sale1_lagMonths = sale1_lagMonths;
+            state.history_cfads = history_cfads;
+            state.history_debtService = history_debtService;
+            state.collections = collections;
+            state.recurring = recurring;
+            state.cfads = cfads;
+            state.debtService = debtService;
+            state.available = available;
+            state.periodEnd = periodEnd;
+            state.eventOfDefault = eventOfDefault;
+            state.finalPeriod = finalPeriod;
+            state.periodsRun = periodsRun;
+            state.saleProceeds = saleProceeds;
+            state.lease_ComputeLease_rent = lease_ComputeLease_rent;
+            state.tranche_Bond_balance = tranche_Bond_balance;
+            state.tranche_Bond_startBalance = tranche_Bond_startBalance;
+            state.tranche_Bond_scheduledInterest = tranche_Bond_scheduledInterest;
+            state.tranche_Bond_scheduledPrincipal = tranche_Bond_scheduledPrincipal;
+            state.tranche_Bond_interestDue = tranche_Bond_interestDue;
+            state.tranche_Bond_principalDue = tranche_Bond_principalDue;
+            state.tranche_Bond_interestPaid = tranche_Bond_interestPaid;
+            state.tranche_Bond_principalPaid = tranche_Bond_principalPaid;
+            state.tranche_Bond_unpaidInterest = tranche_Bond_unpaidInterest;
+            state.tranche_Bond_unpaidPrincipal = tranche_Bond_unpaidPrincipal;
+            state.tranche_Bond_guaranteeFeeDue = tranche_Bond_guaranteeFeeDue;
+            state.tranche_Bond_guaranteeFeePaid = tranche_Bond_guaranteeFeePaid;
+            state.tranche_Bond_guaranteeFeeUnpaid = tranche_Bond_guaranteeFeeUnpaid;
+            state.tranche_Bond_guaranteed = tranche_Bond_guaranteed;
+            state.tranche_Bond_guaranteeRecovered = tranche_Bond_guaranteeRecovered;
+            state.tranche_Bond_guaranteeCapLeft = tranche_Bond_guaranteeCapLeft;
+            state.tranche_Bond_guaranteeClaimed = tranche_Bond_guaranteeClaimed;
+            state.tranche_Bond_guaranteeCovered = tranche_Bond_guaranteeCovered;
+            state.equity_Sponsor_distributed = equity_Sponsor_distributed;
+            state.account_Reserve_balance = account_Reserve_balance;
+            state.account_Reserve_interest = account_Reserve_interest;
+            state.fee_Trustee_due = fee_Trustee_due;
+            state.fee_Trustee_paid = fee_Trustee_paid;
+            state.fee_Trustee_unpaid = fee_Trustee_unpaid;
+            state.test_Dscr_value = test_Dscr_value;
+            state.trigger_CashTrap_active = trigger_CashTrap_active;
+            state.sale1_date = sale1_date;
+            state.sale1_done = sale1_done;
+            state.yf = yf;
+            state.afterDefault = afterDefault;
+            state.accountsStart = accountsStart;
+            state.step1_due = step1_due;
+            state.step1_paid = step1_paid;
+            state.step2_due = step2_due;
+            state.step2_paid = step2_paid;
+            state.step3_due = step3_due;
+            state.step3_paid = step3_paid;
+            state.step4_due = step4_due;
+            state.step4_paid = step4_paid;
+            state.step6_held = step6_held;
+            state.step7_distributed = step7_distributed;
+            state.step8_distributed = step8_distributed;
+            state.step9_due = step9_due;
+            state.step9_paid = step9_paid;
+            state.step10_due = step10_due;
+            state.step10_paid = step10_paid;
+            state.step11_due = step11_due;
+            state.step11_paid = step11_paid;
+            state.step12_distributed = step12_distributed;
+            RunDefaulted(input, result, t, ref state);
+        }
+    }
+
+    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values.
+    private struct DefaultedState
+    {
+        public bool checkCash;
+        public double[] facility_Campus_value;
+        public double[] lease_ComputeLease_scheduledRent;
+        public double guarantor_State_honour;
+        public int guarantor_State_disownedPeriod;
+        public bool[] guarantor_State_defaulted;
+        public double sale1_haircut;
+        public int sale1_lagMonths;
+        public double[] history_cfads;
+        public double[] history_debtService;
+        public double collections;
+        public double recurring;
+        public double cfads;
+        public double debtService;
+        public double available;
+        public Date periodEnd;
+        public bool eventOfDefault;
+        public bool finalPeriod;
+        public int periodsRun;
+        public double saleProceeds;
+        public double lease_ComputeLease_rent;
+        public double tranche_Bond_balance;
+        public double tranche_Bond_startBalance;
+        public double tranche_Bond_scheduledInterest;
+        public double tranche_Bond_scheduledPrincipal;
+        public double tranche_Bond_interestDue;
+        public double tranche_Bond_principalDue;
+        public double tranche_Bond_interestPaid;
+        public double tranche_Bond_principalPaid;
+        public double tranche_Bond_unpaidInterest;
+        public double tranche_Bond_unpaidPrincipal;
+        public double tranche_Bond_guaranteeFeeDue;
+        public double tranche_Bond_guaranteeFeePaid;
+        public double tranche_Bond_guaranteeFeeUnpaid;
+        public double tranche_Bond_guaranteed;
+        public double tranche_Bond_guaranteeRecovered;
+        public double tranche_Bond_guaranteeCapLeft;
+        public double tranche_Bond_guaranteeClaimed;
+        public double tranche_Bond_guaranteeCovered;
+        public double equity_Sponsor_distributed;
+        public double account_Reserve_balance;
+        public double account_Reserve_interest;
+        public double fee_Trustee_due;
+        public double fee_Trustee_paid;
+        public double fee_Trustee_unpaid;
+        public double test_Dscr_value;
+        public bool trigger_CashTrap_active;
+        public Date sale1_date;
+        public bool sale1_done;
+        public double yf;
+        public bool afterDefault;
+        public double accountsStart;
+        public double step1_due;
+        public double step1_paid;
+        public double step2_due;
+        public double step2_paid;
+        public double step3_due;
+        public double step3_paid;
+        public double step4_due;
+        public double step4_paid;
+        public double step6_held;
+        public double step7_distributed;
+        public double step8_distributed;
+        public double step9_due;
+        public double step9_paid;
+        public double step10_due;
+        public double step10_paid;
+        public double step11_due;
+        public double step11_paid;
+        public double step12_distributed;
+    }
+
+    // A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).
+    private void RunDefaulted(PathInputs input, RunResult result, int t, ref DefaultedState state)
+    {
+        bool checkCash = state.checkCash;
+        double[] facility_Campus_value = state.facility_Campus_value;
+        double[] lease_ComputeLease_scheduledRent = state.lease_ComputeLease_scheduledRent;
+        double guarantor_State_honour = state.guarantor_State_honour;
+        int guarantor_State_disownedPeriod = state.guarantor_State_disownedPeriod;
+        bool[] guarantor_State_defaulted = state.guarantor_State_defaulted;
+        double sale1_haircut = state.sale1_haircut;
+        int sale1_lagMonths = state.sale1_lagMonths;
+        double[] history_cfads = state.history_cfads;
+        double[] history_debtService = state.history_debtService;
+        double collections = state.collections;
+        double recurring = state.recurring;
+        double cfads = state.cfads;
+        double debtService = state.debtService;
+        double available = state.available;
+        Date periodEnd = state.periodEnd;
+        bool eventOfDefault = state.eventOfDefault;
+        bool finalPeriod = state.finalPeriod;
+        int periodsRun = state.periodsRun;
+        double saleProceeds = state.saleProceeds;
+        double lease_ComputeLease_rent = state.lease_ComputeLease_rent;
+        double tranche_Bond_balance = state.tranche_Bond_balance;
+        double tranche_Bond_startBalance = state.tranche_Bond_startBalance;
+        double tranche_Bond_scheduledInterest = state.tranche_Bond_scheduledInterest;
+        double tranche_Bond_scheduledPrincipal = state.tranche_Bond_scheduledPrincipal;
+        double tranche_Bond_interestDue = state.tranche_Bond_interestDue;
+        double tranche_Bond_principalDue = state.tranche_Bond_principalDue;
+        double tranche_Bond_interestPaid = state.tranche_Bond_interestPaid;
+        double tranche_Bond_principalPaid = state.tranche_Bond_principalPaid;
+        double tranche_Bond_unpaidInterest = state.tranche_Bond_unpaidInterest;
+        double tranche_Bond_unpaidPrincipal = state.tranche_Bond_unpaidPrincipal;
+        double tranche_Bond_guaranteeFeeDue = state.tranche_Bond_guaranteeFeeDue;
+        double tranche_Bond_guaranteeFeePaid = state.tranche_Bond_guaranteeFeePaid;
+        double tranche_Bond_guaranteeFeeUnpaid = state.tranche_Bond_guaranteeFeeUnpaid;
+        double tranche_Bond_guaranteed = state.tranche_Bond_guaranteed;
+        double tranche_Bond_guaranteeRecovered = state.tranche_Bond_guaranteeRecovered;
+        double tranche_Bond_guaranteeCapLeft = state.tranche_Bond_guaranteeCapLeft;
+        double tranche_Bond_guaranteeClaimed = state.tranche_Bond_guaranteeClaimed;
+        double tranche_Bond_guaranteeCovered = state.tranche_Bond_guaranteeCovered;
+        double equity_Sponsor_distributed = state.equity_Sponsor_distributed;
+        double account_Reserve_balance = state.account_Reserve_balance;
+        double account_Reserve_interest = state.account_Reserve_interest;
+        double fee_Trustee_due = state.fee_Trustee_due;
+        double fee_Trustee_paid = state.fee_Trustee_paid;
+        double fee_Trustee_unpaid = state.fee_Trustee_unpaid;
+        double test_Dscr_value = state.test_Dscr_value;
+        bool trigger_CashTrap_active = state.trigger_CashTrap_active;
+        Date sale1_date = state.sale1_date;
+        bool sale1_done = state.sale1_done;
+        double yf = state.yf;
+        bool afterDefault = state.afterDefault;
+        double accountsStart = state.accountsStart;
+        double step1_due = state.step1_due;
+        double step1_paid = state.step1_paid;
+        double step2_due = state.step2_due;
+        double step2_paid = state.step2_paid;
+        double step3_due = state.step3_due;
+        double step3_paid = state.step3_paid;
+        double step4_due = state.step4_due;
+        double step4_paid = state.step4_paid;
+        double step6_held = state.step6_held;
+        double step7_distributed = state.step7_distributed;
+        double step8_distributed = state.step8_distributed;
+        double step9_due = state.step9_due;
+        double step9_paid = state.step9_paid;
+        double step10_due = state.step10_due;
+        double step10_paid = state.step10_paid;
+        double step11_due = state.step11_due;
+        double step11_paid = state.step11_paid;
+        double step12_distributed = state.step12_distributed;
+        double owed;
+        double draw;
+
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
+        double[] result_Collections = result.Collections;
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_Distributions_0 = result.Distributions[0];
+        double[] result_AccountBalance_0 = result.AccountBalance[0];
+
+        // the event of default, at the end of period t
+        eventOfDefault = true;
+        result.EventOfDefaultPeriod = t;
+        sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+
+        // ---- period loop: begin
+        for (bool resumed = true; t < Periods; t++, resumed = false)
+        {
+            if (!resumed)
+            {
+                // (period t itself ran up to here in RunSummary)
+                // Period t runs from Boundaries[t] to Boundaries[t + 1].
+                periodEnd = Boundaries[t + 1];
+                yf = YearFractions[t];
+                afterDefault = eventOfDefault;
+                accountsStart = account_Reserve_balance;
+                tranche_Bond_startBalance = tranche_Bond_balance;
+
+                // 2a. tranches: scheduled interest and principal, and what is due with arrears
+                // Bond: interest on the opening balance, plus interest unpaid so far (which earns none)
+                tranche_Bond_scheduledInterest = tranche_Bond_balance * 0.046 * yf;
+                tranche_Bond_interestDue = tranche_Bond_scheduledInterest + tranche_Bond_unpaidInterest;
+                // Bond: level principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+                if (t >= tranche_Bond_maturityPeriod)
+                {
+                    tranche_Bond_scheduledPrincipal = tranche_Bond_balance - tranche_Bond_unpaidPrincipal;
+                }
+                else if (t >= tranche_Bond_firstPrincipalPeriod)
+                {
+                    tranche_Bond_scheduledPrincipal = Math.Min(tranche_Bond_balance - tranche_Bond_unpaidPrincipal, Annuity.LevelPrincipal(tranche_Bond_balance - tranche_Bond_unpaidPrincipal, tranche_Bond_levelRates[t], LevelWeights[t], tranche_Bond_levelSums.Growth[t], tranche_Bond_levelSums.PaymentsAtMaturity[t], tranche_Bond_maturityPeriod - t + 1));
+                }
+                else
+                {
+                    tranche_Bond_scheduledPrincipal = 0.0;
+                }
+
+                tranche_Bond_principalDue = Math.Min(tranche_Bond_balance, tranche_Bond_scheduledPrincipal + tranche_Bond_unpaidPrincipal);
+                // Bond: the guarantee fee on the opening balance while the guarantee runs, plus fees unpaid so far
+                tranche_Bond_guaranteeFeeDue = (!guarantor_State_defaulted[t] && (guarantor_State_disownedPeriod < 0 || t < guarantor_State_disownedPeriod) ? tranche_Bond_startBalance * 0.005 * yf : 0.0) + tranche_Bond_guaranteeFeeUnpaid;
+
+                // 1. collections
+                // ComputeLease: rent, until its facility is sold
+                lease_ComputeLease_rent = sale1_done ? 0.0 : lease_ComputeLease_scheduledRent[t];
+                // Reserve: interest on the balance at the period's start
+                account_Reserve_interest = account_Reserve_balance * 0.04 * yf;
+                collections = lease_ComputeLease_rent + account_Reserve_interest;
+                available = collections;
+                // recurring cash (not the RVG): what cfads is made of
+                recurring = collections;
+
+                // 2b. fees due, debt service, cfads and account targets
+                // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
+                fee_Trustee_due = 2000000.0 * yf + fee_Trustee_unpaid;
+                // debt service is what the schedule asks this period: arrears are not counted again
+                debtService = tranche_Bond_scheduledInterest + tranche_Bond_scheduledPrincipal;
+                cfads = recurring - fee_Trustee_due;
+
+                // 3. tests and triggers
+                history_cfads[t] = cfads;
+                history_debtService[t] = debtService;
+                // Dscr, over its trailing window, tested from 2027-06-30 (n/a before)
+                test_Dscr_value = periodEnd >= date_2027_06_30 ? Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window)) : double.NaN;
+                result_TestValues_0[t] = test_Dscr_value;
+                // CashTrap (effect: trap)
+                trigger_CashTrap_active = periodEnd >= date_2027_06_30 && (test_Dscr_value < 1.35);
+                result_TriggerActive_0[t] = trigger_CashTrap_active;
+
+                // 4. waterfall
+                tranche_Bond_interestPaid = 0.0;
+                tranche_Bond_principalPaid = 0.0;
+                tranche_Bond_guaranteeFeePaid = 0.0;
+                equity_Sponsor_distributed = 0.0;
+                fee_Trustee_paid = 0.0;
+                step1_due = 0.0;
+                step1_paid = 0.0;
+                step2_due = 0.0;
+                step2_paid = 0.0;
+                step3_due = 0.0;
+                step3_paid = 0.0;
+                step4_due = 0.0;
+                step4_paid = 0.0;
+                step6_held = 0.0;
+                step7_distributed = 0.0;
+                step8_distributed = 0.0;
+                step9_due = 0.0;
+                step9_paid = 0.0;
+                step10_due = 0.0;
+                step10_paid = 0.0;
+                step11_due = 0.0;
+                step11_paid = 0.0;
+                step12_distributed = 0.0;
+                if (!afterDefault)
+                {
+                    // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                    finalPeriod = t == ScheduledPeriods - 1;
+                    if (finalPeriod)
+                    {
+                        // the last scheduled period: every account is released into the waterfall
+                        available += account_Reserve_balance;
+                        account_Reserve_balance = 0.0;
+                    }
+
+                    // 1 pay Trustee
+                    step1_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
+                    step1_paid = Math.Min(available, step1_due);
+                    available -= step1_paid;
+                    fee_Trustee_paid += step1_paid;
+                    // 2 pay Bond.guarantee_fee
+                    step2_due = Math.Max(0.0, tranche_Bond_guaranteeFeeDue - tranche_Bond_guaranteeFeePaid);
+                    step2_paid = Math.Min(available, step2_due);
+                    available -= step2_paid;
+                    tranche_Bond_guaranteeFeePaid += step2_paid;
+                    // 3 pay Bond.interest
+                    step3_due = Math.Max(0.0, tranche_Bond_interestDue - tranche_Bond_interestPaid);
+                    step3_paid = Math.Min(available, step3_due);
+                    available -= step3_paid;
+                    owed = step3_due - step3_paid;
+                    draw = Math.Min(account_Reserve_balance, owed); // from Reserve
+                    account_Reserve_balance -= draw;
+                    owed -= draw;
+                    step3_paid += draw;
+                    step3_paid = owed == 0.0 ? step3_due : step3_paid;
+                    tranche_Bond_interestPaid += step3_paid;
+                    // 4 pay Bond.principal
+                    step4_due = Math.Min(tranche_Bond_balance, Math.Max(0.0, tranche_Bond_principalDue - tranche_Bond_principalPaid));
+                    step4_paid = Math.Min(available, step4_due);
+                    available -= step4_paid;
+                    owed = step4_due - step4_paid;
+                    draw = Math.Min(account_Reserve_balance, owed); // from Reserve
+                    account_Reserve_balance -= draw;
+                    owed -= draw;
+                    step4_paid += draw;
+                    step4_paid = owed == 0.0 ? step4_due : step4_paid;
+                    tranche_Bond_principalPaid += step4_paid;
+                    tranche_Bond_balance -= step4_paid;
+                    // 5 if CashTrap
+                    if (trigger_CashTrap_active)
+                    {
+                        // 6 hold rest in Reserve
+                        step6_held = finalPeriod ? 0.0 : available;
+                        account_Reserve_balance += step6_held;
+                        available -= step6_held;
+                    }
+                    else
+                    {
+                        // 7 distribute rest to Sponsor
+                        step7_distributed = available;
+                        equity_Sponsor_distributed += step7_distributed;
+                        available = 0.0;
+                    }
+
+                    // 8 distribute rest to Sponsor
+                    step8_distributed = available;
+                    equity_Sponsor_distributed += step8_distributed;
+                    available = 0.0;
+                    if (finalPeriod)
+                    {
+                        // the run ends: what a hold would have kept goes to Sponsor
+                        equity_Sponsor_distributed += available;
+                        available = 0.0;
+                    }
+                }
+
+                // 5. what was not paid carries to the next period
+                tranche_Bond_unpaidInterest = Flows.Shortfall(tranche_Bond_interestDue, tranche_Bond_interestPaid);
+                tranche_Bond_unpaidPrincipal = Flows.Shortfall(tranche_Bond_principalDue, tranche_Bond_principalPaid);
+                tranche_Bond_guaranteeFeeUnpaid = Flows.Shortfall(tranche_Bond_guaranteeFeeDue, tranche_Bond_guaranteeFeePaid);
+                fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
+                // default rule: an event of default at the end of this period
+                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Bond_unpaidInterest > 0.0))
+                {
+                    eventOfDefault = true;
+                    result.EventOfDefaultPeriod = t;
+                    sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                }
             }
 
             // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)

@@ -591,7 +591,7 @@ public sealed class Deal_RiverBend : IDealProgram
         result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
     }
 
-    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes.
+    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes; from an event of default on, RunDefaulted.
     private void RunSummary(PathInputs input, RunResult result)
     {
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
@@ -680,14 +680,41 @@ public sealed class Deal_RiverBend : IDealProgram
         double[] result_AccountBalance_1 = result.AccountBalance[1];
         double[] result_AccountBalance_2 = result.AccountBalance[2];
 
+        // The period's own figures, declared here so that an event of default can hand them over.
+        int t = 0;
+        double yf = default;
+        bool afterDefault = default;
+        double accountsStart = default;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step3_due = default;
+        double step3_paid = default;
+        double step4_filled = default;
+        double step6_due = default;
+        double step6_paid = default;
+        double step8_held = default;
+        double step9_released = default;
+        double step10_distributed = default;
+        double step11_due = default;
+        double step11_paid = default;
+        double step12_due = default;
+        double step12_paid = default;
+        double step13_due = default;
+        double step13_paid = default;
+        double step14_distributed = default;
+        double owed;
+        double draw;
+
         // ---- period loop: begin
-        for (int t = 0; t < Periods; t++)
+        for (; t < Periods; t++)
         {
             // Period t runs from Boundaries[t] to Boundaries[t + 1].
             periodEnd = Boundaries[t + 1];
-            double yf = YearFractions[t];
-            bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
-            double accountsStart = account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance;
+            yf = YearFractions[t];
+            afterDefault = eventOfDefault;
+            accountsStart = account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance;
             tranche_Notes_startBalance = tranche_Notes_balance;
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
@@ -760,19 +787,25 @@ public sealed class Deal_RiverBend : IDealProgram
             tranche_Notes_principalPaid = 0.0;
             equity_Sponsor_distributed = 0.0;
             fee_Trustee_paid = 0.0;
-            double step1_due = 0.0, step1_paid = 0.0; // 1 pay Trustee
-            double step2_due = 0.0, step2_paid = 0.0; // 2 pay Notes.interest
-            double step3_due = 0.0, step3_paid = 0.0; // 3 pay Notes.principal
-            double step4_filled = 0.0; // 4 fill Dsra
-            double step6_due = 0.0, step6_paid = 0.0; // 6 pay Notes.balance
-            double step8_held = 0.0; // 8 hold rest in Trap
-            double step9_released = 0.0; // 9 release Trap
-            double step10_distributed = 0.0; // 10 distribute rest to Sponsor
-            double step11_due = 0.0, step11_paid = 0.0; // 11 pay Trustee
-            double step12_due = 0.0, step12_paid = 0.0; // 12 pay Notes.interest
-            double step13_due = 0.0, step13_paid = 0.0; // 13 pay Notes.balance
-            double step14_distributed = 0.0; // 14 distribute rest to Sponsor
-            double owed, draw; // what cash could not pay, and what a reserve account covers of it
+            step1_due = 0.0;
+            step1_paid = 0.0;
+            step2_due = 0.0;
+            step2_paid = 0.0;
+            step3_due = 0.0;
+            step3_paid = 0.0;
+            step4_filled = 0.0;
+            step6_due = 0.0;
+            step6_paid = 0.0;
+            step8_held = 0.0;
+            step9_released = 0.0;
+            step10_distributed = 0.0;
+            step11_due = 0.0;
+            step11_paid = 0.0;
+            step12_due = 0.0;
+            step12_paid = 0.0;
+            step13_due = 0.0;
+            step13_paid = 0.0;
+            step14_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -884,9 +917,524 @@ public sealed class Deal_RiverBend : IDealProgram
             // default rule: an event of default at the end of this period
             if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
             {
-                eventOfDefault = true;
-                result.EventOfDefaultPeriod = t;
-                sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
+            }
+
+            // 7. results
+            result_Collections[t] = collections;
+            result_InterestPaid_0[t] = tranche_Notes_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Notes_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Notes_balance;
+            result_InterestShortfall_0[t] = tranche_Notes_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Notes_unpaidPrincipal;
+            result_Distributions_0[t] = equity_Sponsor_distributed;
+            result_AccountBalance_0[t] = account_InterestReserve_balance;
+            result_AccountBalance_1[t] = account_Dsra_balance;
+            result_AccountBalance_2[t] = account_Trap_balance;
+            if (checkCash)
+            {
+                double paidOut = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_Sponsor_distributed + fee_Trustee_paid;
+                CashCheck.Verify(t, collections, paidOut, accountsStart, account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance);
+                if (finalPeriod)
+                {
+                    CashCheck.VerifyNothingLeft(t, account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance);
+                }
+            }
+
+            // the run ends at the maturity without a default, or with the last enforcement sale
+            if ((!eventOfDefault && t == ScheduledPeriods - 1) || (sale1_done))
+            {
+                periodsRun = t + 1;
+                break;
+            }
+        }
+
+        // ---- period loop: end
+
+        // 7. at termination or the horizon: what was never repaid
+        result.PeriodsRun = periodsRun;
+        result.PrincipalLoss[0] = tranche_Notes_balance;
+        result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
+        return;
+
+        eventOfDefaultOccurred:
+        {
+            // an event of default at the end of period t: the path goes on in RunDefaulted, from this state
+            DefaultedState state = default;
+            state.checkCash = checkCash;
+            state.facility_Campus_value = facility_Campus_value;
+            state.lease_FluidstackLease_scheduledRent = lease_FluidstackLease_scheduledRent;
+            state.lease_FluidstackLease_endPeriod = lease_FluidstackLease_endPeriod;
+            state.guarantor_Google_honour = guarantor_Google_honour;
+            state.guarantor_Google_disownedPeriod = guarantor_Google_disownedPeriod;
+            state.guarantor_Google_defaulted = guarantor_Google_defaulted;
+            state.lease_FluidstackLease_guaranteeDue = lease_FluidstackLease_guaranteeDue;
+            state.sale1_haircut = sale1_haircut;
+            state.sale1_lagMonths = sale1_lagMonths;
+            state.history_cfads = history_cfads;
+            state.history_debtService = history_debtService;
+            state.collections = collections;
+            state.recurring = recurring;
+            state.cfads = cfads;
+            state.debtService = debtService;
+            state.available = available;
+            state.periodEnd = periodEnd;
+            state.eventOfDefault = eventOfDefault;
+            state.finalPeriod = finalPeriod;
+            state.periodsRun = periodsRun;
+            state.saleProceeds = saleProceeds;
+            state.lease_FluidstackLease_rent = lease_FluidstackLease_rent;
+            state.lease_FluidstackLease_ended = lease_FluidstackLease_ended;
+            state.lease_FluidstackLease_guaranteed = lease_FluidstackLease_guaranteed;
+            state.lease_FluidstackLease_guaranteeCapLeft = lease_FluidstackLease_guaranteeCapLeft;
+            state.tranche_Notes_balance = tranche_Notes_balance;
+            state.tranche_Notes_startBalance = tranche_Notes_startBalance;
+            state.tranche_Notes_scheduledInterest = tranche_Notes_scheduledInterest;
+            state.tranche_Notes_scheduledPrincipal = tranche_Notes_scheduledPrincipal;
+            state.tranche_Notes_interestDue = tranche_Notes_interestDue;
+            state.tranche_Notes_principalDue = tranche_Notes_principalDue;
+            state.tranche_Notes_interestPaid = tranche_Notes_interestPaid;
+            state.tranche_Notes_principalPaid = tranche_Notes_principalPaid;
+            state.tranche_Notes_unpaidInterest = tranche_Notes_unpaidInterest;
+            state.tranche_Notes_unpaidPrincipal = tranche_Notes_unpaidPrincipal;
+            state.equity_Sponsor_distributed = equity_Sponsor_distributed;
+            state.account_InterestReserve_balance = account_InterestReserve_balance;
+            state.account_InterestReserve_interest = account_InterestReserve_interest;
+            state.account_Dsra_balance = account_Dsra_balance;
+            state.account_Dsra_target = account_Dsra_target;
+            state.account_Dsra_interest = account_Dsra_interest;
+            state.account_Trap_balance = account_Trap_balance;
+            state.account_Trap_interest = account_Trap_interest;
+            state.fee_Trustee_due = fee_Trustee_due;
+            state.fee_Trustee_paid = fee_Trustee_paid;
+            state.fee_Trustee_unpaid = fee_Trustee_unpaid;
+            state.test_Dscr_value = test_Dscr_value;
+            state.trigger_CashTrap_active = trigger_CashTrap_active;
+            state.trigger_LeaseEnded_active = trigger_LeaseEnded_active;
+            state.sale1_date = sale1_date;
+            state.sale1_done = sale1_done;
+            state.yf = yf;
+            state.afterDefault = afterDefault;
+            state.accountsStart = accountsStart;
+            state.step1_due = step1_due;
+            state.step1_paid = step1_paid;
+            state.step2_due = step2_due;
+            state.step2_paid = step2_paid;
+            state.step3_due = step3_due;
+            state.step3_paid = step3_paid;
+            state.step4_filled = step4_filled;
+            state.step6_due = step6_due;
+            state.step6_paid = step6_paid;
+            state.step8_held = step8_held;
+            state.step9_released = step9_released;
+            state.step10_distributed = step10_distributed;
+            state.step11_due = step11_due;
+            state.step11_paid = step11_paid;
+            state.step12_due = step12_due;
+            state.step12_paid = step12_paid;
+            state.step13_due = step13_due;
+            state.step13_paid = step13_paid;
+            state.step14_distributed = step14_distributed;
+            RunDefaulted(input, result, t, ref state);
+        }
+    }
+
+    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values.
+    private struct DefaultedState
+    {
+        public bool checkCash;
+        public double[] facility_Campus_value;
+        public double[] lease_FluidstackLease_scheduledRent;
+        public int lease_FluidstackLease_endPeriod;
+        public double guarantor_Google_honour;
+        public int guarantor_Google_disownedPeriod;
+        public bool[] guarantor_Google_defaulted;
+        public double[] lease_FluidstackLease_guaranteeDue;
+        public double sale1_haircut;
+        public int sale1_lagMonths;
+        public double[] history_cfads;
+        public double[] history_debtService;
+        public double collections;
+        public double recurring;
+        public double cfads;
+        public double debtService;
+        public double available;
+        public Date periodEnd;
+        public bool eventOfDefault;
+        public bool finalPeriod;
+        public int periodsRun;
+        public double saleProceeds;
+        public double lease_FluidstackLease_rent;
+        public bool lease_FluidstackLease_ended;
+        public double lease_FluidstackLease_guaranteed;
+        public double lease_FluidstackLease_guaranteeCapLeft;
+        public double tranche_Notes_balance;
+        public double tranche_Notes_startBalance;
+        public double tranche_Notes_scheduledInterest;
+        public double tranche_Notes_scheduledPrincipal;
+        public double tranche_Notes_interestDue;
+        public double tranche_Notes_principalDue;
+        public double tranche_Notes_interestPaid;
+        public double tranche_Notes_principalPaid;
+        public double tranche_Notes_unpaidInterest;
+        public double tranche_Notes_unpaidPrincipal;
+        public double equity_Sponsor_distributed;
+        public double account_InterestReserve_balance;
+        public double account_InterestReserve_interest;
+        public double account_Dsra_balance;
+        public double account_Dsra_target;
+        public double account_Dsra_interest;
+        public double account_Trap_balance;
+        public double account_Trap_interest;
+        public double fee_Trustee_due;
+        public double fee_Trustee_paid;
+        public double fee_Trustee_unpaid;
+        public double test_Dscr_value;
+        public bool trigger_CashTrap_active;
+        public bool trigger_LeaseEnded_active;
+        public Date sale1_date;
+        public bool sale1_done;
+        public double yf;
+        public bool afterDefault;
+        public double accountsStart;
+        public double step1_due;
+        public double step1_paid;
+        public double step2_due;
+        public double step2_paid;
+        public double step3_due;
+        public double step3_paid;
+        public double step4_filled;
+        public double step6_due;
+        public double step6_paid;
+        public double step8_held;
+        public double step9_released;
+        public double step10_distributed;
+        public double step11_due;
+        public double step11_paid;
+        public double step12_due;
+        public double step12_paid;
+        public double step13_due;
+        public double step13_paid;
+        public double step14_distributed;
+    }
+
+    // A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).
+    private void RunDefaulted(PathInputs input, RunResult result, int t, ref DefaultedState state)
+    {
+        bool checkCash = state.checkCash;
+        double[] facility_Campus_value = state.facility_Campus_value;
+        double[] lease_FluidstackLease_scheduledRent = state.lease_FluidstackLease_scheduledRent;
+        int lease_FluidstackLease_endPeriod = state.lease_FluidstackLease_endPeriod;
+        double guarantor_Google_honour = state.guarantor_Google_honour;
+        int guarantor_Google_disownedPeriod = state.guarantor_Google_disownedPeriod;
+        bool[] guarantor_Google_defaulted = state.guarantor_Google_defaulted;
+        double[] lease_FluidstackLease_guaranteeDue = state.lease_FluidstackLease_guaranteeDue;
+        double sale1_haircut = state.sale1_haircut;
+        int sale1_lagMonths = state.sale1_lagMonths;
+        double[] history_cfads = state.history_cfads;
+        double[] history_debtService = state.history_debtService;
+        double collections = state.collections;
+        double recurring = state.recurring;
+        double cfads = state.cfads;
+        double debtService = state.debtService;
+        double available = state.available;
+        Date periodEnd = state.periodEnd;
+        bool eventOfDefault = state.eventOfDefault;
+        bool finalPeriod = state.finalPeriod;
+        int periodsRun = state.periodsRun;
+        double saleProceeds = state.saleProceeds;
+        double lease_FluidstackLease_rent = state.lease_FluidstackLease_rent;
+        bool lease_FluidstackLease_ended = state.lease_FluidstackLease_ended;
+        double lease_FluidstackLease_guaranteed = state.lease_FluidstackLease_guaranteed;
+        double lease_FluidstackLease_guaranteeCapLeft = state.lease_FluidstackLease_guaranteeCapLeft;
+        double tranche_Notes_balance = state.tranche_Notes_balance;
+        double tranche_Notes_startBalance = state.tranche_Notes_startBalance;
+        double tranche_Notes_scheduledInterest = state.tranche_Notes_scheduledInterest;
+        double tranche_Notes_scheduledPrincipal = state.tranche_Notes_scheduledPrincipal;
+        double tranche_Notes_interestDue = state.tranche_Notes_interestDue;
+        double tranche_Notes_principalDue = state.tranche_Notes_principalDue;
+        double tranche_Notes_interestPaid = state.tranche_Notes_interestPaid;
+        double tranche_Notes_principalPaid = state.tranche_Notes_principalPaid;
+        double tranche_Notes_unpaidInterest = state.tranche_Notes_unpaidInterest;
+        double tranche_Notes_unpaidPrincipal = state.tranche_Notes_unpaidPrincipal;
+        double equity_Sponsor_distributed = state.equity_Sponsor_distributed;
+        double account_InterestReserve_balance = state.account_InterestReserve_balance;
+        double account_InterestReserve_interest = state.account_InterestReserve_interest;
+        double account_Dsra_balance = state.account_Dsra_balance;
+        double account_Dsra_target = state.account_Dsra_target;
+        double account_Dsra_interest = state.account_Dsra_interest;
+        double account_Trap_balance = state.account_Trap_balance;
+        double account_Trap_interest = state.account_Trap_interest;
+        double fee_Trustee_due = state.fee_Trustee_due;
+        double fee_Trustee_paid = state.fee_Trustee_paid;
+        double fee_Trustee_unpaid = state.fee_Trustee_unpaid;
+        double test_Dscr_value = state.test_Dscr_value;
+        bool trigger_CashTrap_active = state.trigger_CashTrap_active;
+        bool trigger_LeaseEnded_active = state.trigger_LeaseEnded_active;
+        Date sale1_date = state.sale1_date;
+        bool sale1_done = state.sale1_done;
+        double yf = state.yf;
+        bool afterDefault = state.afterDefault;
+        double accountsStart = state.accountsStart;
+        double step1_due = state.step1_due;
+        double step1_paid = state.step1_paid;
+        double step2_due = state.step2_due;
+        double step2_paid = state.step2_paid;
+        double step3_due = state.step3_due;
+        double step3_paid = state.step3_paid;
+        double step4_filled = state.step4_filled;
+        double step6_due = state.step6_due;
+        double step6_paid = state.step6_paid;
+        double step8_held = state.step8_held;
+        double step9_released = state.step9_released;
+        double step10_distributed = state.step10_distributed;
+        double step11_due = state.step11_due;
+        double step11_paid = state.step11_paid;
+        double step12_due = state.step12_due;
+        double step12_paid = state.step12_paid;
+        double step13_due = state.step13_due;
+        double step13_paid = state.step13_paid;
+        double step14_distributed = state.step14_distributed;
+        double owed;
+        double draw;
+
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
+        bool[] result_TriggerActive_1 = result.TriggerActive[1];
+        double[] result_Collections = result.Collections;
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_Distributions_0 = result.Distributions[0];
+        double[] result_AccountBalance_0 = result.AccountBalance[0];
+        double[] result_AccountBalance_1 = result.AccountBalance[1];
+        double[] result_AccountBalance_2 = result.AccountBalance[2];
+
+        // the event of default, at the end of period t
+        eventOfDefault = true;
+        result.EventOfDefaultPeriod = t;
+        sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+
+        // ---- period loop: begin
+        for (bool resumed = true; t < Periods; t++, resumed = false)
+        {
+            if (!resumed)
+            {
+                // (period t itself ran up to here in RunSummary)
+                // Period t runs from Boundaries[t] to Boundaries[t + 1].
+                periodEnd = Boundaries[t + 1];
+                yf = YearFractions[t];
+                afterDefault = eventOfDefault;
+                accountsStart = account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance;
+                tranche_Notes_startBalance = tranche_Notes_balance;
+
+                // 2a. tranches: scheduled interest and principal, and what is due with arrears
+                // Notes: interest on the opening balance, plus interest unpaid so far (which earns none)
+                tranche_Notes_scheduledInterest = tranche_Notes_balance * 0.065 * yf;
+                tranche_Notes_interestDue = tranche_Notes_scheduledInterest + tranche_Notes_unpaidInterest;
+                // Notes: level principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+                if (t >= tranche_Notes_maturityPeriod)
+                {
+                    tranche_Notes_scheduledPrincipal = tranche_Notes_balance - tranche_Notes_unpaidPrincipal;
+                }
+                else if (t >= tranche_Notes_firstPrincipalPeriod)
+                {
+                    tranche_Notes_scheduledPrincipal = Math.Min(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, Annuity.LevelPrincipal(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, tranche_Notes_levelRates[t], LevelWeights[t], tranche_Notes_levelSums.Growth[t], tranche_Notes_levelSums.PaymentsAtMaturity[t], tranche_Notes_maturityPeriod - t + 1));
+                }
+                else
+                {
+                    tranche_Notes_scheduledPrincipal = 0.0;
+                }
+
+                tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
+
+                // 1. collections
+                // FluidstackLease: rent, until its facility is sold
+                lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t];
+                lease_FluidstackLease_ended = sale1_done || (lease_FluidstackLease_endPeriod >= 0 && t >= lease_FluidstackLease_endPeriod);
+                // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
+                lease_FluidstackLease_guaranteed = 0.0;
+                if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod) && periodEnd <= date_2042_06_30)
+                {
+                    lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                    lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
+                }
+
+                result.GuaranteePaid[0][t] = lease_FluidstackLease_guaranteed;
+                // InterestReserve: interest on the balance at the period's start
+                account_InterestReserve_interest = account_InterestReserve_balance * 0.04 * yf;
+                // Dsra: interest on the balance at the period's start
+                account_Dsra_interest = account_Dsra_balance * 0.04 * yf;
+                // Trap: interest on the balance at the period's start
+                account_Trap_interest = account_Trap_balance * 0.04 * yf;
+                collections = lease_FluidstackLease_rent + lease_FluidstackLease_guaranteed + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
+                available = collections;
+                // recurring cash (not the RVG): what cfads is made of
+                recurring = collections;
+
+                // 2b. fees due, debt service, cfads and account targets
+                // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
+                fee_Trustee_due = 1000000.0 * yf * fee_Trustee_escalation[t] + fee_Trustee_unpaid;
+                // debt service is what the schedule asks this period: arrears are not counted again
+                debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
+                cfads = recurring - fee_Trustee_due;
+                account_Dsra_target = 1.0 * debtService; // Dsra target
+
+                // 3. tests and triggers
+                history_cfads[t] = cfads;
+                history_debtService[t] = debtService;
+                // Dscr, over its trailing window, tested from 2028-06-30 (n/a before)
+                test_Dscr_value = periodEnd >= date_2028_06_30 ? Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window)) : double.NaN;
+                result_TestValues_0[t] = test_Dscr_value;
+                // CashTrap (effect: trap)
+                trigger_CashTrap_active = periodEnd >= date_2028_06_30 && (test_Dscr_value < 1.35);
+                result_TriggerActive_0[t] = trigger_CashTrap_active;
+                // LeaseEnded (effect: trap)
+                trigger_LeaseEnded_active = lease_FluidstackLease_ended;
+                result_TriggerActive_1[t] = trigger_LeaseEnded_active;
+
+                // 4. waterfall
+                tranche_Notes_interestPaid = 0.0;
+                tranche_Notes_principalPaid = 0.0;
+                equity_Sponsor_distributed = 0.0;
+                fee_Trustee_paid = 0.0;
+                step1_due = 0.0;
+                step1_paid = 0.0;
+                step2_due = 0.0;
+                step2_paid = 0.0;
+                step3_due = 0.0;
+                step3_paid = 0.0;
+                step4_filled = 0.0;
+                step6_due = 0.0;
+                step6_paid = 0.0;
+                step8_held = 0.0;
+                step9_released = 0.0;
+                step10_distributed = 0.0;
+                step11_due = 0.0;
+                step11_paid = 0.0;
+                step12_due = 0.0;
+                step12_paid = 0.0;
+                step13_due = 0.0;
+                step13_paid = 0.0;
+                step14_distributed = 0.0;
+                if (!afterDefault)
+                {
+                    // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                    finalPeriod = t == ScheduledPeriods - 1;
+                    if (finalPeriod)
+                    {
+                        // the last scheduled period: every account is released into the waterfall
+                        available += account_InterestReserve_balance;
+                        account_InterestReserve_balance = 0.0;
+                        available += account_Dsra_balance;
+                        account_Dsra_balance = 0.0;
+                        available += account_Trap_balance;
+                        account_Trap_balance = 0.0;
+                    }
+
+                    // 1 pay Trustee
+                    step1_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
+                    step1_paid = Math.Min(available, step1_due);
+                    available -= step1_paid;
+                    fee_Trustee_paid += step1_paid;
+                    // 2 pay Notes.interest
+                    step2_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
+                    step2_paid = Math.Min(available, step2_due);
+                    available -= step2_paid;
+                    owed = step2_due - step2_paid;
+                    draw = Math.Min(account_InterestReserve_balance, owed); // from InterestReserve
+                    account_InterestReserve_balance -= draw;
+                    owed -= draw;
+                    step2_paid += draw;
+                    draw = Math.Min(account_Dsra_balance, owed); // from Dsra
+                    account_Dsra_balance -= draw;
+                    owed -= draw;
+                    step2_paid += draw;
+                    draw = Math.Min(account_Trap_balance, owed); // from Trap
+                    account_Trap_balance -= draw;
+                    owed -= draw;
+                    step2_paid += draw;
+                    step2_paid = owed == 0.0 ? step2_due : step2_paid;
+                    tranche_Notes_interestPaid += step2_paid;
+                    // 3 pay Notes.principal
+                    step3_due = Math.Min(tranche_Notes_balance, Math.Max(0.0, tranche_Notes_principalDue - tranche_Notes_principalPaid));
+                    step3_paid = Math.Min(available, step3_due);
+                    available -= step3_paid;
+                    owed = step3_due - step3_paid;
+                    draw = Math.Min(account_Dsra_balance, owed); // from Dsra
+                    account_Dsra_balance -= draw;
+                    owed -= draw;
+                    step3_paid += draw;
+                    draw = Math.Min(account_Trap_balance, owed); // from Trap
+                    account_Trap_balance -= draw;
+                    owed -= draw;
+                    step3_paid += draw;
+                    step3_paid = owed == 0.0 ? step3_due : step3_paid;
+                    tranche_Notes_principalPaid += step3_paid;
+                    tranche_Notes_balance -= step3_paid;
+                    // 4 fill Dsra
+                    step4_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
+                    available -= step4_filled;
+                    account_Dsra_balance += step4_filled;
+                    // 5 if LeaseEnded
+                    if (trigger_LeaseEnded_active)
+                    {
+                        // 6 pay Notes.balance
+                        step6_due = tranche_Notes_balance;
+                        step6_paid = Math.Min(available, step6_due);
+                        available -= step6_paid;
+                        owed = step6_due - step6_paid;
+                        draw = Math.Min(account_Trap_balance, owed); // from Trap
+                        account_Trap_balance -= draw;
+                        owed -= draw;
+                        step6_paid += draw;
+                        step6_paid = owed == 0.0 ? step6_due : step6_paid;
+                        tranche_Notes_principalPaid += step6_paid;
+                        tranche_Notes_balance -= step6_paid;
+                    }
+
+                    // 7 if CashTrap
+                    if (trigger_CashTrap_active)
+                    {
+                        // 8 hold rest in Trap
+                        step8_held = finalPeriod ? 0.0 : available;
+                        account_Trap_balance += step8_held;
+                        available -= step8_held;
+                    }
+                    else
+                    {
+                        // 9 release Trap
+                        step9_released = account_Trap_balance; // no target: all of it
+                        account_Trap_balance -= step9_released;
+                        available += step9_released;
+                    }
+
+                    // 10 distribute rest to Sponsor
+                    step10_distributed = available;
+                    equity_Sponsor_distributed += step10_distributed;
+                    available = 0.0;
+                    if (finalPeriod)
+                    {
+                        // the run ends: what a hold would have kept goes to Sponsor
+                        equity_Sponsor_distributed += available;
+                        available = 0.0;
+                    }
+                }
+
+                // 5. what was not paid carries to the next period
+                tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
+                tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
+                fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
+                // default rule: an event of default at the end of this period
+                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
+                {
+                    eventOfDefault = true;
+                    result.EventOfDefaultPeriod = t;
+                    sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                }
             }
 
             // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)
