@@ -59,21 +59,21 @@ public partial class DealLangParser : Parser {
 		WATERFALL=137, USING=138, FILL=139, RELEASE=140, HOLD=141, REST=142, IN=143, 
 		DISTRIBUTE=144, SWEEP=145, PRO_RATA=146, SEQUENTIAL=147, ACCELERATE=148, 
 		CURE=149, UP=150, TIMES=151, TO=152, HURDLE=153, CARRY=154, CATCH_UP=155, 
-		IF=156, ELSE=157, THEN=158, ENFORCEMENT=159, SELL=160, HAIRCUT=161, LAG=162, 
-		TAKEN=163, DEFLATE=164, DROP=165, BY=166, DEFAULTS=167, PER=168, GPU=169, 
-		GPU_HOUR=170, HOUR=171, KW=172, MW=173, KWH=174, MWH=175, COIN=176, COINS=177, 
-		EH_S=178, DAY=179, SHARE=180, YEAR=181, OF=182, AND=183, OR=184, NOT=185, 
-		PIK=186, ISSUE_PRICE=187, COMMITMENT=188, AVAILABLE=189, DRAWS=190, COMMITMENT_FEE=191, 
-		STEP_UP=192, TARGET_BALANCE=193, MARGIN=194, GRID=195, BELOW=196, UNPAID=197, 
-		AGAINST=198, ADVANCE=199, INVESTMENT_GRADE=200, WHILE=201, HOLDING=202, 
-		FACE=203, MARK=204, PAR=205, HOLDINGS=206, HASHRATE=207, NETWORK=208, 
-		REWARDS=209, COVER=210, CONVERTIBLE=211, EARLY=212, ABOVE=213, COMPLETION=214, 
-		DELAYED=215, LBRACE=216, RBRACE=217, LPAREN=218, RPAREN=219, COMMA=220, 
-		DOT=221, ARROW=222, ASSIGN=223, PLUS=224, MINUS=225, STAR=226, SLASH=227, 
-		LE=228, GE=229, LT=230, GT=231, EQ=232, NE=233, DAYCOUNT=234, DATE=235, 
-		QUANTITY=236, NUMBER=237, STRING=238, UNTERMINATED_STRING=239, IDENT=240, 
-		NON_ASCII_NAME=241, LINE_COMMENT=242, BLOCK_COMMENT=243, UNTERMINATED_COMMENT=244, 
-		WS=245, UNEXPECTED_CHAR=246;
+		CALLS=156, DEAL_BY_DEAL=157, IF=158, ELSE=159, THEN=160, ENFORCEMENT=161, 
+		SELL=162, HAIRCUT=163, LAG=164, TAKEN=165, DEFLATE=166, DROP=167, BY=168, 
+		DEFAULTS=169, PER=170, GPU=171, GPU_HOUR=172, HOUR=173, KW=174, MW=175, 
+		KWH=176, MWH=177, COIN=178, COINS=179, EH_S=180, DAY=181, SHARE=182, YEAR=183, 
+		OF=184, AND=185, OR=186, NOT=187, PIK=188, ISSUE_PRICE=189, COMMITMENT=190, 
+		AVAILABLE=191, DRAWS=192, COMMITMENT_FEE=193, STEP_UP=194, TARGET_BALANCE=195, 
+		MARGIN=196, GRID=197, BELOW=198, UNPAID=199, AGAINST=200, ADVANCE=201, 
+		INVESTMENT_GRADE=202, WHILE=203, HOLDING=204, FACE=205, MARK=206, PAR=207, 
+		HOLDINGS=208, HASHRATE=209, NETWORK=210, REWARDS=211, COVER=212, CONVERTIBLE=213, 
+		EARLY=214, ABOVE=215, COMPLETION=216, DELAYED=217, LBRACE=218, RBRACE=219, 
+		LPAREN=220, RPAREN=221, COMMA=222, DOT=223, ARROW=224, ASSIGN=225, PLUS=226, 
+		MINUS=227, STAR=228, SLASH=229, LE=230, GE=231, LT=232, GT=233, EQ=234, 
+		NE=235, DAYCOUNT=236, DATE=237, QUANTITY=238, NUMBER=239, STRING=240, 
+		UNTERMINATED_STRING=241, IDENT=242, NON_ASCII_NAME=243, LINE_COMMENT=244, 
+		BLOCK_COMMENT=245, UNTERMINATED_COMMENT=246, WS=247, UNEXPECTED_CHAR=248;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -85,13 +85,14 @@ public partial class DealLangParser : Parser {
 		RULE_fleetItem = 26, RULE_contractDecl = 27, RULE_contractItem = 28, RULE_coinsDecl = 29, 
 		RULE_coinsItem = 30, RULE_delivery = 31, RULE_trancheDecl = 32, RULE_trancheItem = 33, 
 		RULE_gridTier = 34, RULE_amortization = 35, RULE_holdingDecl = 36, RULE_holdingItem = 37, 
-		RULE_equityDecl = 38, RULE_equityItem = 39, RULE_holder = 40, RULE_accountDecl = 41, 
-		RULE_accountItem = 42, RULE_feeDecl = 43, RULE_testDecl = 44, RULE_triggerDecl = 45, 
-		RULE_triggerEffect = 46, RULE_defaultRule = 47, RULE_cfadsRule = 48, RULE_cfadsItem = 49, 
-		RULE_waterfallDecl = 50, RULE_step = 51, RULE_enforcementDecl = 52, RULE_enforcementItem = 53, 
-		RULE_sellTerm = 54, RULE_scenarioDecl = 55, RULE_scenarioItem = 56, RULE_pdStep = 57, 
-		RULE_recoveryDraw = 58, RULE_loading = 59, RULE_perYear = 60, RULE_duration = 61, 
-		RULE_expr = 62, RULE_measureUnit = 63, RULE_reference = 64, RULE_ident = 65;
+		RULE_equityDecl = 38, RULE_equityItem = 39, RULE_holder = 40, RULE_holderTerm = 41, 
+		RULE_capitalCall = 42, RULE_accountDecl = 43, RULE_accountItem = 44, RULE_feeDecl = 45, 
+		RULE_testDecl = 46, RULE_triggerDecl = 47, RULE_triggerEffect = 48, RULE_defaultRule = 49, 
+		RULE_cfadsRule = 50, RULE_cfadsItem = 51, RULE_waterfallDecl = 52, RULE_step = 53, 
+		RULE_enforcementDecl = 54, RULE_enforcementItem = 55, RULE_sellTerm = 56, 
+		RULE_scenarioDecl = 57, RULE_scenarioItem = 58, RULE_pdStep = 59, RULE_recoveryDraw = 60, 
+		RULE_loading = 61, RULE_perYear = 62, RULE_duration = 63, RULE_expr = 64, 
+		RULE_measureUnit = 65, RULE_reference = 66, RULE_ident = 67;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
@@ -100,9 +101,9 @@ public partial class DealLangParser : Parser {
 		"guarantorPart", "coverage", "loanDecl", "loanItem", "fleetDecl", "fleetItem", 
 		"contractDecl", "contractItem", "coinsDecl", "coinsItem", "delivery", 
 		"trancheDecl", "trancheItem", "gridTier", "amortization", "holdingDecl", 
-		"holdingItem", "equityDecl", "equityItem", "holder", "accountDecl", "accountItem", 
-		"feeDecl", "testDecl", "triggerDecl", "triggerEffect", "defaultRule", 
-		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
+		"holdingItem", "equityDecl", "equityItem", "holder", "holderTerm", "capitalCall", 
+		"accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", "triggerEffect", 
+		"defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
 		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
 		"recoveryDraw", "loading", "perYear", "duration", "expr", "measureUnit", 
 		"reference", "ident"
@@ -134,17 +135,18 @@ public partial class DealLangParser : Parser {
 		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
 		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
 		"'cure'", "'up'", "'times'", "'to'", "'hurdle'", "'carry'", "'catch_up'", 
-		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
-		"'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, 
-		null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", 
-		null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
-		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
-		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
-		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
-		"'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", "'cover'", 
-		"'convertible'", "'early'", "'above'", "'completion'", "'delayed'", "'{'", 
-		"'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", 
-		"'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'calls'", "'deal_by_deal'", "'if'", "'else'", "'then'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'coin'", "'coins'", "'EH/s'", null, null, "'year'", "'of'", "'and'", 
+		"'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", "'available'", 
+		"'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", "'margin'", 
+		"'grid'", "'below'", "'unpaid'", "'against'", "'advance'", "'investment_grade'", 
+		"'while'", "'holding'", "'face'", "'mark'", "'par'", "'holdings'", "'hashrate'", 
+		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
+		"'completion'", "'delayed'", "'{'", "'}'", "'('", "')'", "','", "'.'", 
+		"'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", 
+		"'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -168,19 +170,20 @@ public partial class DealLangParser : Parser {
 		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", 
 		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
 		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
-		"CURE", "UP", "TIMES", "TO", "HURDLE", "CARRY", "CATCH_UP", "IF", "ELSE", 
-		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", 
-		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
-		"MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", 
-		"NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", 
-		"STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", 
-		"ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", "FACE", "MARK", "PAR", 
-		"HOLDINGS", "HASHRATE", "NETWORK", "REWARDS", "COVER", "CONVERTIBLE", 
-		"EARLY", "ABOVE", "COMPLETION", "DELAYED", "LBRACE", "RBRACE", "LPAREN", 
-		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
-		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
-		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"CURE", "UP", "TIMES", "TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "DEAL_BY_DEAL", 
+		"IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
+		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", 
+		"KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", "YEAR", 
+		"OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", 
+		"DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", 
+		"BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", 
+		"HOLDING", "FACE", "MARK", "PAR", "HOLDINGS", "HASHRATE", "NETWORK", "REWARDS", 
+		"COVER", "CONVERTIBLE", "EARLY", "ABOVE", "COMPLETION", "DELAYED", "LBRACE", 
+		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
+		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
+		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
+		"NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -286,35 +289,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 138;
+			State = 142;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 136;
+				State = 140;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 132;
+					State = 136;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 133;
+					State = 137;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 134;
+					State = 138;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 135;
+					State = 139;
 					unknownDecl();
 					}
 					break;
@@ -322,11 +325,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 140;
+				State = 144;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 141;
+			State = 145;
 			Match(Eof);
 			}
 		}
@@ -364,9 +367,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 143;
+			State = 147;
 			Match(IMPORT);
-			State = 144;
+			State = 148;
 			Match(STRING);
 			}
 		}
@@ -416,27 +419,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 146;
+			State = 150;
 			Match(DEAL);
-			State = 147;
+			State = 151;
 			_localctx.name = ident();
-			State = 148;
-			Match(LBRACE);
 			State = 152;
+			Match(LBRACE);
+			State = 156;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 4398063288325L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 17592253153285L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 149;
+				State = 153;
 				dealMember();
 				}
 				}
-				State = 154;
+				State = 158;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 155;
+			State = 159;
 			Match(RBRACE);
 			}
 		}
@@ -533,7 +536,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 178;
+			State = 182;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -545,147 +548,147 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 157;
+				State = 161;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 158;
+				State = 162;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 159;
+				State = 163;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 160;
+				State = 164;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 161;
+				State = 165;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 162;
+				State = 166;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 163;
+				State = 167;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 164;
+				State = 168;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 165;
+				State = 169;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 166;
+				State = 170;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 167;
+				State = 171;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 168;
+				State = 172;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 169;
+				State = 173;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 170;
+				State = 174;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 171;
+				State = 175;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 172;
+				State = 176;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 173;
+				State = 177;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 174;
+				State = 178;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 175;
+				State = 179;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 176;
+				State = 180;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 177;
+				State = 181;
 				unknownDecl();
 				}
 				break;
@@ -744,16 +747,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 180;
+			State = 184;
 			Match(IDENT);
-			State = 181;
+			State = 185;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 187;
+			State = 191;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -137359758444396313L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 422212473454335L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -549439033751830297L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1688849893817343L) != 0)) {
 				{
-				State = 185;
+				State = 189;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -877,6 +880,8 @@ public partial class DealLangParser : Parser {
 				case HURDLE:
 				case CARRY:
 				case CATCH_UP:
+				case CALLS:
+				case DEAL_BY_DEAL:
 				case HAIRCUT:
 				case LAG:
 				case TAKEN:
@@ -914,19 +919,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 182;
+					State = 186;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 183;
+					State = 187;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 184;
+					State = 188;
 					Match(ON);
 					}
 					break;
@@ -934,11 +939,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 189;
+				State = 193;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 190;
+			State = 194;
 			block();
 			}
 		}
@@ -989,19 +994,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 192;
+			State = 196;
 			Match(LBRACE);
-			State = 197;
+			State = 201;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 36028796985409535L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 144115187941638143L) != 0)) {
 				{
-				State = 195;
+				State = 199;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 193;
+					State = 197;
 					block();
 					}
 					break;
@@ -1160,6 +1165,8 @@ public partial class DealLangParser : Parser {
 				case HURDLE:
 				case CARRY:
 				case CATCH_UP:
+				case CALLS:
+				case DEAL_BY_DEAL:
 				case IF:
 				case ELSE:
 				case THEN:
@@ -1250,7 +1257,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 194;
+					State = 198;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1265,11 +1272,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 199;
+				State = 203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 200;
+			State = 204;
 			Match(RBRACE);
 			}
 		}
@@ -1386,16 +1393,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 216;
+			State = 220;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 202;
+				State = 206;
 				Match(TITLE);
-				State = 203;
+				State = 207;
 				Match(STRING);
 				}
 				break;
@@ -1403,9 +1410,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 204;
+				State = 208;
 				Match(CURRENCY);
-				State = 205;
+				State = 209;
 				ident();
 				}
 				break;
@@ -1413,9 +1420,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 206;
+				State = 210;
 				Match(CLOSING);
-				State = 207;
+				State = 211;
 				Match(DATE);
 				}
 				break;
@@ -1423,9 +1430,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 208;
+				State = 212;
 				Match(MATURITY);
-				State = 209;
+				State = 213;
 				Match(DATE);
 				}
 				break;
@@ -1433,9 +1440,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 210;
+				State = 214;
 				Match(FIRST_PAYMENT);
-				State = 211;
+				State = 215;
 				Match(DATE);
 				}
 				break;
@@ -1443,9 +1450,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 212;
+				State = 216;
 				Match(PAY);
-				State = 213;
+				State = 217;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1453,9 +1460,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 214;
+				State = 218;
 				Match(DAYCOUNT_KW);
-				State = 215;
+				State = 219;
 				dayCount();
 				}
 				break;
@@ -1496,7 +1503,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 218;
+			State = 222;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1546,27 +1553,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 220;
+			State = 224;
 			Match(PARTY);
-			State = 221;
+			State = 225;
 			_localctx.name = ident();
-			State = 222;
-			Match(LBRACE);
 			State = 226;
+			Match(LBRACE);
+			State = 230;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162788864L) != 0)) {
 				{
 				{
-				State = 223;
+				State = 227;
 				partyItem();
 				}
 				}
-				State = 228;
+				State = 232;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 229;
+			State = 233;
 			Match(RBRACE);
 			}
 		}
@@ -1636,16 +1643,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 237;
+			State = 241;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 231;
+				State = 235;
 				Match(RATING);
-				State = 232;
+				State = 236;
 				Match(STRING);
 				}
 				break;
@@ -1653,9 +1660,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 233;
+				State = 237;
 				Match(PD);
-				State = 234;
+				State = 238;
 				expr(0);
 				}
 				break;
@@ -1663,9 +1670,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 235;
+				State = 239;
 				Match(RECOVERY);
-				State = 236;
+				State = 240;
 				expr(0);
 				}
 				break;
@@ -1719,27 +1726,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 239;
+			State = 243;
 			Match(INDEX);
-			State = 240;
+			State = 244;
 			_localctx.name = ident();
-			State = 241;
-			Match(LBRACE);
 			State = 245;
+			Match(LBRACE);
+			State = 249;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 242;
+				State = 246;
 				indexItem();
 				}
 				}
-				State = 247;
+				State = 251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 248;
+			State = 252;
 			Match(RBRACE);
 			}
 		}
@@ -1838,16 +1845,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 271;
+			State = 275;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 250;
+				State = 254;
 				Match(LEVEL);
-				State = 251;
+				State = 255;
 				expr(0);
 				}
 				break;
@@ -1855,11 +1862,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 252;
+				State = 256;
 				Match(DEFLATE);
-				State = 253;
+				State = 257;
 				expr(0);
-				State = 254;
+				State = 258;
 				perYear();
 				}
 				break;
@@ -1867,27 +1874,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 256;
+				State = 260;
 				Match(POINTS);
-				State = 257;
+				State = 261;
 				pointsKind();
-				State = 258;
-				Match(LBRACE);
 				State = 262;
+				Match(LBRACE);
+				State = 266;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 259;
+					State = 263;
 					schedulePoint();
 					}
 					}
-					State = 264;
+					State = 268;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 265;
+				State = 269;
 				Match(RBRACE);
 				}
 				break;
@@ -1895,13 +1902,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 267;
+				State = 271;
 				Match(LAUNCH);
-				State = 268;
+				State = 272;
 				Match(DATE);
-				State = 269;
+				State = 273;
 				Match(DOWN);
-				State = 270;
+				State = 274;
 				expr(0);
 				}
 				break;
@@ -1944,7 +1951,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 273;
+			State = 277;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2001,27 +2008,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 275;
+			State = 279;
 			Match(FACILITY);
-			State = 276;
+			State = 280;
 			_localctx.name = ident();
-			State = 277;
-			Match(LBRACE);
 			State = 281;
+			Match(LBRACE);
+			State = 285;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 278;
+				State = 282;
 				facilityItem();
 				}
 				}
-				State = 283;
+				State = 287;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 284;
+			State = 288;
 			Match(RBRACE);
 			}
 		}
@@ -2107,16 +2114,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 309;
+			State = 313;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 286;
+				State = 290;
 				Match(COST);
-				State = 287;
+				State = 291;
 				expr(0);
 				}
 				break;
@@ -2124,32 +2131,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 288;
+				State = 292;
 				Match(VALUE);
-				State = 289;
-				Match(STRAIGHT_LINE);
-				State = 290;
-				duration();
 				State = 293;
+				Match(STRAIGHT_LINE);
+				State = 294;
+				duration();
+				State = 297;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 291;
+					State = 295;
 					Match(FLOOR);
-					State = 292;
+					State = 296;
 					expr(0);
 					}
 				}
 
-				State = 297;
+				State = 301;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 295;
+					State = 299;
 					Match(FROM);
-					State = 296;
+					State = 300;
 					Match(DATE);
 					}
 				}
@@ -2160,27 +2167,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 299;
+				State = 303;
 				Match(VALUE);
-				State = 300;
+				State = 304;
 				Match(SCHEDULE);
-				State = 301;
-				Match(LBRACE);
 				State = 305;
+				Match(LBRACE);
+				State = 309;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 302;
+					State = 306;
 					schedulePoint();
 					}
 					}
-					State = 307;
+					State = 311;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 308;
+				State = 312;
 				Match(RBRACE);
 				}
 				break;
@@ -2224,16 +2231,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 311;
+			State = 315;
 			Match(DATE);
-			State = 312;
+			State = 316;
 			expr(0);
-			State = 314;
+			State = 318;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 313;
+				State = 317;
 				Match(COMMA);
 				}
 			}
@@ -2291,31 +2298,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 316;
-			Match(LEASE);
-			State = 317;
-			_localctx.name = ident();
-			State = 318;
-			Match(ON);
-			State = 319;
-			_localctx.facility = ident();
 			State = 320;
-			Match(LBRACE);
+			Match(LEASE);
+			State = 321;
+			_localctx.name = ident();
+			State = 322;
+			Match(ON);
+			State = 323;
+			_localctx.facility = ident();
 			State = 324;
+			Match(LBRACE);
+			State = 328;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0)) {
 				{
 				{
-				State = 321;
+				State = 325;
 				leaseItem();
 				}
 				}
-				State = 326;
+				State = 330;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 327;
+			State = 331;
 			Match(RBRACE);
 			}
 		}
@@ -2474,16 +2481,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 364;
+			State = 368;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 329;
+				State = 333;
 				Match(LESSEE);
-				State = 330;
+				State = 334;
 				ident();
 				}
 				break;
@@ -2491,22 +2498,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 331;
+				State = 335;
 				Match(RENT);
-				State = 332;
+				State = 336;
 				expr(0);
-				State = 333;
+				State = 337;
 				perYear();
-				State = 338;
+				State = 342;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 334;
+					State = 338;
 					Match(ESCALATING);
-					State = 335;
+					State = 339;
 					expr(0);
-					State = 336;
+					State = 340;
 					perYear();
 					}
 				}
@@ -2517,9 +2524,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 340;
+				State = 344;
 				Match(STARTS);
-				State = 341;
+				State = 345;
 				Match(DATE);
 				}
 				break;
@@ -2527,9 +2534,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 342;
+				State = 346;
 				Match(TERM);
-				State = 343;
+				State = 347;
 				duration();
 				}
 				break;
@@ -2537,28 +2544,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 344;
-				Match(RENEWALS);
-				State = 345;
-				renewalCount();
-				State = 346;
-				duration();
-				State = 347;
-				Match(AT);
 				State = 348;
-				Match(LESSEE);
+				Match(RENEWALS);
 				State = 349;
-				Match(OPTION);
+				renewalCount();
+				State = 350;
+				duration();
+				State = 351;
+				Match(AT);
+				State = 352;
+				Match(LESSEE);
 				State = 353;
+				Match(OPTION);
+				State = 357;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 350;
+					State = 354;
 					Match(RENT);
-					State = 351;
+					State = 355;
 					Match(AT);
-					State = 352;
+					State = 356;
 					Match(MARKET);
 					}
 					break;
@@ -2569,19 +2576,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 355;
+				State = 359;
 				Match(RVG);
-				State = 357;
+				State = 361;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 356;
+					State = 360;
 					rvgPart();
 					}
 					}
-					State = 359;
+					State = 363;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0) );
@@ -2591,9 +2598,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 361;
+				State = 365;
 				Match(DAYCOUNT_KW);
-				State = 362;
+				State = 366;
 				dayCount();
 				}
 				break;
@@ -2601,7 +2608,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 363;
+				State = 367;
 				guarantorClause();
 				}
 				break;
@@ -2642,22 +2649,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 369;
+			State = 373;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 366;
+				State = 370;
 				Match(NUMBER);
-				State = 367;
+				State = 371;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 368;
+				State = 372;
 				Match(QUANTITY);
 				}
 				break;
@@ -2731,16 +2738,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 377;
+			State = 381;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 371;
+				State = 375;
 				Match(GUARANTEES);
-				State = 372;
+				State = 376;
 				expr(0);
 				}
 				break;
@@ -2748,9 +2755,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 373;
+				State = 377;
 				Match(CAP);
-				State = 374;
+				State = 378;
 				expr(0);
 				}
 				break;
@@ -2758,9 +2765,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 375;
+				State = 379;
 				Match(UNTIL);
-				State = 376;
+				State = 380;
 				Match(DATE);
 				}
 				break;
@@ -2812,21 +2819,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 379;
+			State = 383;
 			Match(GUARANTOR);
-			State = 380;
-			_localctx.party = ident();
 			State = 384;
+			_localctx.party = ident();
+			State = 388;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 381;
+				State = 385;
 				guarantorPart();
 				}
 				}
-				State = 386;
+				State = 390;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2916,16 +2923,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 399;
+			State = 403;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 387;
+				State = 391;
 				Match(CAP);
-				State = 388;
+				State = 392;
 				expr(0);
 				}
 				break;
@@ -2933,9 +2940,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 389;
+				State = 393;
 				Match(UNTIL);
-				State = 390;
+				State = 394;
 				Match(DATE);
 				}
 				break;
@@ -2943,9 +2950,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 391;
+				State = 395;
 				Match(FEE);
-				State = 392;
+				State = 396;
 				expr(0);
 				}
 				break;
@@ -2953,18 +2960,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 393;
-				Match(COVERS);
-				State = 394;
-				coverage();
 				State = 397;
+				Match(COVERS);
+				State = 398;
+				coverage();
+				State = 401;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 395;
+					State = 399;
 					Match(AND);
-					State = 396;
+					State = 400;
 					coverage();
 					}
 				}
@@ -3010,7 +3017,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 401;
+			State = 405;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3067,27 +3074,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 403;
+			State = 407;
 			Match(LOAN);
-			State = 404;
+			State = 408;
 			_localctx.name = ident();
-			State = 405;
-			Match(LBRACE);
 			State = 409;
+			Match(LBRACE);
+			State = 413;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 406;
+				State = 410;
 				loanItem();
 				}
 				}
-				State = 411;
+				State = 415;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 412;
+			State = 416;
 			Match(RBRACE);
 			}
 		}
@@ -3210,16 +3217,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 48, RULE_loanItem);
 		int _la;
 		try {
-			State = 432;
+			State = 436;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 414;
+				State = 418;
 				Match(OBLIGOR);
-				State = 415;
+				State = 419;
 				ident();
 				}
 				break;
@@ -3227,9 +3234,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 416;
+				State = 420;
 				Match(BALANCE);
-				State = 417;
+				State = 421;
 				expr(0);
 				}
 				break;
@@ -3237,16 +3244,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 418;
+				State = 422;
 				Match(COUPON);
-				State = 419;
+				State = 423;
 				expr(0);
-				State = 421;
+				State = 425;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 420;
+					State = 424;
 					Match(FIXED);
 					}
 				}
@@ -3257,11 +3264,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 423;
+				State = 427;
 				Match(INTEREST_ONLY);
-				State = 424;
+				State = 428;
 				Match(UNTIL);
-				State = 425;
+				State = 429;
 				Match(DATE);
 				}
 				break;
@@ -3269,9 +3276,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 426;
+				State = 430;
 				Match(AMORTIZE);
-				State = 427;
+				State = 431;
 				amortization();
 				}
 				break;
@@ -3279,9 +3286,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 428;
+				State = 432;
 				Match(MATURITY);
-				State = 429;
+				State = 433;
 				Match(DATE);
 				}
 				break;
@@ -3289,9 +3296,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 430;
+				State = 434;
 				Match(RECOVERY);
-				State = 431;
+				State = 435;
 				expr(0);
 				}
 				break;
@@ -3345,27 +3352,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 434;
+			State = 438;
 			Match(FLEET);
-			State = 435;
+			State = 439;
 			_localctx.name = ident();
-			State = 436;
-			Match(LBRACE);
 			State = 440;
+			Match(LBRACE);
+			State = 444;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 437;
+				State = 441;
 				fleetItem();
 				}
 				}
-				State = 442;
+				State = 446;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 443;
+			State = 447;
 			Match(RBRACE);
 			}
 		}
@@ -3562,32 +3569,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_fleetItem);
 		int _la;
 		try {
-			State = 484;
+			State = 488;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 445;
+				State = 449;
 				Match(DELIVERIES);
-				State = 446;
-				Match(LBRACE);
 				State = 450;
+				Match(LBRACE);
+				State = 454;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 447;
+					State = 451;
 					delivery();
 					}
 					}
-					State = 452;
+					State = 456;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 453;
+				State = 457;
 				Match(RBRACE);
 				}
 				break;
@@ -3595,9 +3602,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 454;
+				State = 458;
 				Match(UNITS);
-				State = 455;
+				State = 459;
 				expr(0);
 				}
 				break;
@@ -3605,9 +3612,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 456;
+				State = 460;
 				Match(UNIT_COST);
-				State = 457;
+				State = 461;
 				expr(0);
 				}
 				break;
@@ -3615,11 +3622,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 458;
+				State = 462;
 				Match(DEPRECIATE);
-				State = 459;
+				State = 463;
 				Match(STRAIGHT_LINE);
-				State = 460;
+				State = 464;
 				duration();
 				}
 				break;
@@ -3627,13 +3634,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 461;
+				State = 465;
 				Match(DEPRECIATE);
-				State = 462;
+				State = 466;
 				Match(DECLINING);
-				State = 463;
+				State = 467;
 				expr(0);
-				State = 464;
+				State = 468;
 				perYear();
 				}
 				break;
@@ -3641,9 +3648,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 466;
+				State = 470;
 				Match(POWER);
-				State = 467;
+				State = 471;
 				expr(0);
 				}
 				break;
@@ -3651,9 +3658,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 468;
+				State = 472;
 				Match(PUE);
-				State = 469;
+				State = 473;
 				expr(0);
 				}
 				break;
@@ -3661,9 +3668,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 470;
+				State = 474;
 				Match(POWER_PRICE);
-				State = 471;
+				State = 475;
 				expr(0);
 				}
 				break;
@@ -3671,11 +3678,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 472;
+				State = 476;
 				Match(MAINTENANCE);
-				State = 473;
+				State = 477;
 				expr(0);
-				State = 474;
+				State = 478;
 				perYear();
 				}
 				break;
@@ -3683,15 +3690,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 476;
-				Match(MARKET_VALUE);
-				State = 477;
-				expr(0);
-				State = 478;
-				Match(DECLINING);
-				State = 479;
-				expr(0);
 				State = 480;
+				Match(MARKET_VALUE);
+				State = 481;
+				expr(0);
+				State = 482;
+				Match(DECLINING);
+				State = 483;
+				expr(0);
+				State = 484;
 				perYear();
 				}
 				break;
@@ -3699,9 +3706,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 482;
+				State = 486;
 				Match(GENERATION);
-				State = 483;
+				State = 487;
 				ident();
 				}
 				break;
@@ -3758,31 +3765,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 486;
-			Match(CONTRACT);
-			State = 487;
-			_localctx.name = ident();
-			State = 488;
-			Match(ON);
-			State = 489;
-			_localctx.fleet = ident();
 			State = 490;
-			Match(LBRACE);
+			Match(CONTRACT);
+			State = 491;
+			_localctx.name = ident();
+			State = 492;
+			Match(ON);
+			State = 493;
+			_localctx.fleet = ident();
 			State = 494;
+			Match(LBRACE);
+			State = 498;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 491;
+				State = 495;
 				contractItem();
 				}
 				}
-				State = 496;
+				State = 500;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 497;
+			State = 501;
 			Match(RBRACE);
 			}
 		}
@@ -3987,16 +3994,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_contractItem);
 		int _la;
 		try {
-			State = 542;
+			State = 546;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 499;
+				State = 503;
 				Match(CUSTOMER);
-				State = 500;
+				State = 504;
 				ident();
 				}
 				break;
@@ -4004,9 +4011,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 501;
+				State = 505;
 				Match(UNITS);
-				State = 502;
+				State = 506;
 				expr(0);
 				}
 				break;
@@ -4014,11 +4021,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 503;
+				State = 507;
 				Match(PRICE);
-				State = 504;
+				State = 508;
 				Match(AT);
-				State = 505;
+				State = 509;
 				Match(MARKET);
 				}
 				break;
@@ -4026,9 +4033,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 506;
+				State = 510;
 				Match(PRICE);
-				State = 507;
+				State = 511;
 				expr(0);
 				}
 				break;
@@ -4036,11 +4043,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 508;
+				State = 512;
 				Match(HOUR);
-				State = 509;
+				State = 513;
 				expr(0);
-				State = 510;
+				State = 514;
 				perYear();
 				}
 				break;
@@ -4048,9 +4055,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 512;
+				State = 516;
 				Match(TAKE_OR_PAY);
-				State = 513;
+				State = 517;
 				expr(0);
 				}
 				break;
@@ -4058,9 +4065,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 514;
+				State = 518;
 				Match(STARTS);
-				State = 515;
+				State = 519;
 				Match(DATE);
 				}
 				break;
@@ -4068,9 +4075,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 516;
+				State = 520;
 				Match(TERM);
-				State = 517;
+				State = 521;
 				duration();
 				}
 				break;
@@ -4078,25 +4085,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 518;
+				State = 522;
 				Match(TERMINATION_FEE);
-				State = 519;
+				State = 523;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 525;
+				State = 529;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 520;
+					State = 524;
 					Match(AMORTISING);
-					State = 523;
+					State = 527;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 521;
+						State = 525;
 						Match(TO);
-						State = 522;
+						State = 526;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4110,17 +4117,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 527;
-				Match(RENEWALS);
-				State = 528;
-				renewalCount();
-				State = 529;
-				duration();
-				State = 530;
-				Match(AT);
 				State = 531;
-				Match(CUSTOMER);
+				Match(RENEWALS);
 				State = 532;
+				renewalCount();
+				State = 533;
+				duration();
+				State = 534;
+				Match(AT);
+				State = 535;
+				Match(CUSTOMER);
+				State = 536;
 				Match(OPTION);
 				}
 				break;
@@ -4128,20 +4135,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 534;
+				State = 538;
 				Match(PREPAYMENT);
-				State = 535;
-				expr(0);
 				State = 539;
+				expr(0);
+				State = 543;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 536;
+					State = 540;
 					Match(APPLIED);
-					State = 537;
+					State = 541;
 					Match(OVER);
-					State = 538;
+					State = 542;
 					Match(TERM);
 					}
 				}
@@ -4152,7 +4159,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 541;
+				State = 545;
 				guarantorClause();
 				}
 				break;
@@ -4204,27 +4211,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 544;
+			State = 548;
 			Match(COINS);
-			State = 545;
+			State = 549;
 			_localctx.name = ident();
-			State = 546;
-			Match(LBRACE);
 			State = 550;
+			Match(LBRACE);
+			State = 554;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 15L) != 0)) {
+			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 208)) & ~0x3f) == 0 && ((1L << (_la - 208)) & 15L) != 0)) {
 				{
 				{
-				State = 547;
+				State = 551;
 				coinsItem();
 				}
 				}
-				State = 552;
+				State = 556;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 553;
+			State = 557;
 			Match(RBRACE);
 			}
 		}
@@ -4374,16 +4381,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 60, RULE_coinsItem);
 		try {
-			State = 573;
+			State = 577;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 555;
+				State = 559;
 				Match(HOLDINGS);
-				State = 556;
+				State = 560;
 				expr(0);
 				}
 				break;
@@ -4391,9 +4398,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 557;
+				State = 561;
 				Match(PRICE);
-				State = 558;
+				State = 562;
 				ident();
 				}
 				break;
@@ -4401,9 +4408,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 559;
+				State = 563;
 				Match(HASHRATE);
-				State = 560;
+				State = 564;
 				expr(0);
 				}
 				break;
@@ -4411,9 +4418,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 561;
+				State = 565;
 				Match(NETWORK);
-				State = 562;
+				State = 566;
 				expr(0);
 				}
 				break;
@@ -4421,9 +4428,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 563;
+				State = 567;
 				Match(REWARDS);
-				State = 564;
+				State = 568;
 				expr(0);
 				}
 				break;
@@ -4431,9 +4438,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 565;
+				State = 569;
 				Match(POWER);
-				State = 566;
+				State = 570;
 				expr(0);
 				}
 				break;
@@ -4441,9 +4448,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 567;
+				State = 571;
 				Match(POWER_PRICE);
-				State = 568;
+				State = 572;
 				expr(0);
 				}
 				break;
@@ -4451,9 +4458,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 569;
+				State = 573;
 				Match(DEPTH);
-				State = 570;
+				State = 574;
 				expr(0);
 				}
 				break;
@@ -4461,9 +4468,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 571;
+				State = 575;
 				Match(IMPACT);
-				State = 572;
+				State = 576;
 				expr(0);
 				}
 				break;
@@ -4515,20 +4522,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 575;
+			State = 579;
 			Match(DATE);
-			State = 576;
-			_localctx.units = expr(0);
-			State = 577;
-			Match(AT);
-			State = 578;
-			_localctx.cost = expr(0);
 			State = 580;
+			_localctx.units = expr(0);
+			State = 581;
+			Match(AT);
+			State = 582;
+			_localctx.cost = expr(0);
+			State = 584;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 579;
+				State = 583;
 				Match(COMMA);
 				}
 			}
@@ -4581,27 +4588,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 582;
+			State = 586;
 			Match(TRANCHE);
-			State = 583;
+			State = 587;
 			_localctx.name = ident();
-			State = 584;
-			Match(LBRACE);
 			State = 588;
+			Match(LBRACE);
+			State = 592;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 301990399L) != 0)) {
+			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 188)) & ~0x3f) == 0 && ((1L << (_la - 188)) & 301990399L) != 0)) {
 				{
 				{
-				State = 585;
+				State = 589;
 				trancheItem();
 				}
 				}
-				State = 590;
+				State = 594;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 591;
+			State = 595;
 			Match(RBRACE);
 			}
 		}
@@ -4963,16 +4970,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_trancheItem);
 		int _la;
 		try {
-			State = 696;
+			State = 700;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 593;
+				State = 597;
 				Match(BALANCE);
-				State = 594;
+				State = 598;
 				expr(0);
 				}
 				break;
@@ -4980,40 +4987,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 595;
+				State = 599;
 				Match(COUPON);
-				State = 596;
+				State = 600;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 598;
+				State = 602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 597;
-					Match(FIXED);
-					}
-				}
-
-				State = 602;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FLOOR) {
-					{
-					State = 600;
-					Match(FLOOR);
 					State = 601;
-					((CouponItemContext)_localctx).floor = expr(0);
+					Match(FIXED);
 					}
 				}
 
 				State = 606;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (_la==CAP) {
+				if (_la==FLOOR) {
 					{
 					State = 604;
-					Match(CAP);
+					Match(FLOOR);
 					State = 605;
+					((CouponItemContext)_localctx).floor = expr(0);
+					}
+				}
+
+				State = 610;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==CAP) {
+					{
+					State = 608;
+					Match(CAP);
+					State = 609;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -5024,26 +5031,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 608;
+				State = 612;
 				Match(PIK);
-				State = 610;
+				State = 614;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 609;
+					State = 613;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 614;
+				State = 618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 612;
+					State = 616;
 					Match(WHEN);
-					State = 613;
+					State = 617;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5054,9 +5061,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 616;
+				State = 620;
 				Match(PIK);
-				State = 617;
+				State = 621;
 				Match(UNPAID);
 				}
 				break;
@@ -5064,9 +5071,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 618;
+				State = 622;
 				Match(ISSUE_PRICE);
-				State = 619;
+				State = 623;
 				expr(0);
 				}
 				break;
@@ -5074,9 +5081,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 620;
+				State = 624;
 				Match(COMMITMENT);
-				State = 621;
+				State = 625;
 				expr(0);
 				}
 				break;
@@ -5084,11 +5091,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 622;
+				State = 626;
 				Match(AVAILABLE);
-				State = 623;
+				State = 627;
 				Match(UNTIL);
-				State = 624;
+				State = 628;
 				Match(DATE);
 				}
 				break;
@@ -5096,25 +5103,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 625;
+				State = 629;
 				Match(DRAWS);
-				State = 626;
-				Match(LBRACE);
 				State = 630;
+				Match(LBRACE);
+				State = 634;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 627;
+					State = 631;
 					schedulePoint();
 					}
 					}
-					State = 632;
+					State = 636;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 633;
+				State = 637;
 				Match(RBRACE);
 				}
 				break;
@@ -5122,15 +5129,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 634;
-				Match(DRAWS);
-				State = 635;
-				Match(AGAINST);
-				State = 636;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 637;
-				Match(ADVANCE);
 				State = 638;
+				Match(DRAWS);
+				State = 639;
+				Match(AGAINST);
+				State = 640;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 641;
+				Match(ADVANCE);
+				State = 642;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5138,9 +5145,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 640;
+				State = 644;
 				Match(COMMITMENT_FEE);
-				State = 641;
+				State = 645;
 				expr(0);
 				}
 				break;
@@ -5148,26 +5155,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 642;
+				State = 646;
 				Match(STEP_UP);
-				State = 643;
+				State = 647;
 				expr(0);
-				State = 648;
+				State = 652;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 644;
+					State = 648;
 					Match(FROM);
-					State = 645;
+					State = 649;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 646;
+					State = 650;
 					Match(WHILE);
-					State = 647;
+					State = 651;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -5180,41 +5187,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 650;
+				State = 654;
 				Match(MARGIN);
-				State = 651;
+				State = 655;
 				Match(GRID);
-				State = 652;
+				State = 656;
 				((MarginGridItemContext)_localctx).test = ident();
-				State = 653;
-				Match(LBRACE);
 				State = 657;
+				Match(LBRACE);
+				State = 661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 654;
+					State = 658;
 					gridTier();
 					}
 					}
-					State = 659;
+					State = 663;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 662;
+				State = 666;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 660;
+					State = 664;
 					Match(ELSE);
-					State = 661;
+					State = 665;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 664;
+				State = 668;
 				Match(RBRACE);
 				}
 				break;
@@ -5222,15 +5229,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 666;
-				Match(MARGIN);
-				State = 667;
-				Match(INVESTMENT_GRADE);
-				State = 668;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 669;
-				Match(ELSE);
 				State = 670;
+				Match(MARGIN);
+				State = 671;
+				Match(INVESTMENT_GRADE);
+				State = 672;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 673;
+				Match(ELSE);
+				State = 674;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5238,9 +5245,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 672;
+				State = 676;
 				Match(TARGET_BALANCE);
-				State = 673;
+				State = 677;
 				expr(0);
 				}
 				break;
@@ -5248,11 +5255,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 674;
+				State = 678;
 				Match(INTEREST_ONLY);
-				State = 675;
+				State = 679;
 				Match(UNTIL);
-				State = 676;
+				State = 680;
 				Match(DATE);
 				}
 				break;
@@ -5260,9 +5267,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 677;
+				State = 681;
 				Match(AMORTIZE);
-				State = 678;
+				State = 682;
 				amortization();
 				}
 				break;
@@ -5270,9 +5277,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 679;
+				State = 683;
 				Match(MATURITY);
-				State = 680;
+				State = 684;
 				Match(DATE);
 				}
 				break;
@@ -5280,9 +5287,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 681;
+				State = 685;
 				Match(SENIORITY);
-				State = 682;
+				State = 686;
 				Match(NUMBER);
 				}
 				break;
@@ -5290,7 +5297,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 683;
+				State = 687;
 				guarantorClause();
 				}
 				break;
@@ -5298,26 +5305,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 684;
-				Match(CONVERTIBLE);
-				State = 685;
-				Match(AT);
-				State = 686;
-				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 687;
-				Match(AGAINST);
 				State = 688;
-				((ConvertibleItemContext)_localctx).share = expr(0);
+				Match(CONVERTIBLE);
+				State = 689;
+				Match(AT);
+				State = 690;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 691;
+				Match(AGAINST);
 				State = 692;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 696;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 689;
+					State = 693;
 					Match(EARLY);
-					State = 690;
+					State = 694;
 					Match(ABOVE);
-					State = 691;
+					State = 695;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5328,9 +5335,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 694;
+				State = 698;
 				Match(COMPLETION);
-				State = 695;
+				State = 699;
 				expr(0);
 				}
 				break;
@@ -5377,11 +5384,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 698;
+			State = 702;
 			Match(BELOW);
-			State = 699;
+			State = 703;
 			_localctx.bound = expr(0);
-			State = 700;
+			State = 704;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -5463,14 +5470,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_amortization);
 		int _la;
 		try {
-			State = 714;
+			State = 718;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 702;
+				State = 706;
 				Match(BULLET);
 				}
 				break;
@@ -5478,7 +5485,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 703;
+				State = 707;
 				Match(LEVEL);
 				}
 				break;
@@ -5486,7 +5493,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 704;
+				State = 708;
 				Match(LINEAR);
 				}
 				break;
@@ -5494,25 +5501,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 705;
+				State = 709;
 				Match(SCHEDULE);
-				State = 706;
-				Match(LBRACE);
 				State = 710;
+				Match(LBRACE);
+				State = 714;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 707;
+					State = 711;
 					schedulePoint();
 					}
 					}
-					State = 712;
+					State = 716;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 713;
+				State = 717;
 				Match(RBRACE);
 				}
 				break;
@@ -5566,27 +5573,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 716;
+			State = 720;
 			Match(HOLDING);
-			State = 717;
+			State = 721;
 			_localctx.name = ident();
-			State = 718;
-			Match(LBRACE);
 			State = 722;
+			Match(LBRACE);
+			State = 726;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 180)) & ~0x3f) == 0 && ((1L << (_la - 180)) & 25165829L) != 0)) {
+			while (((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 25165829L) != 0)) {
 				{
 				{
-				State = 719;
+				State = 723;
 				holdingItem();
 				}
 				}
-				State = 724;
+				State = 728;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 725;
+			State = 729;
 			Match(RBRACE);
 			}
 		}
@@ -5688,20 +5695,20 @@ public partial class DealLangParser : Parser {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_holdingItem);
 		try {
-			State = 740;
+			State = 744;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 727;
+				State = 731;
 				Match(OF);
-				State = 728;
+				State = 732;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 729;
+				State = 733;
 				Match(DOT);
-				State = 730;
+				State = 734;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -5709,9 +5716,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 732;
+				State = 736;
 				Match(SHARE);
-				State = 733;
+				State = 737;
 				expr(0);
 				}
 				break;
@@ -5719,9 +5726,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 734;
+				State = 738;
 				Match(FACE);
-				State = 735;
+				State = 739;
 				expr(0);
 				}
 				break;
@@ -5729,9 +5736,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 736;
+				State = 740;
 				Match(MARK);
-				State = 737;
+				State = 741;
 				Match(PAR);
 				}
 				break;
@@ -5739,9 +5746,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 738;
+				State = 742;
 				Match(MARK);
-				State = 739;
+				State = 743;
 				ident();
 				}
 				break;
@@ -5793,27 +5800,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 742;
+			State = 746;
 			Match(EQUITY);
-			State = 743;
+			State = 747;
 			_localctx.name = ident();
-			State = 744;
-			Match(LBRACE);
 			State = 748;
+			Match(LBRACE);
+			State = 752;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 206158430211L) != 0)) {
+			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 755914244099L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 745;
+				State = 749;
 				equityItem();
 				}
 				}
-				State = 750;
+				State = 754;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 751;
+			State = 755;
 			Match(RBRACE);
 			}
 		}
@@ -5900,11 +5907,45 @@ public partial class DealLangParser : Parser {
 			return GetRuleContext<IdentContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATCH_UP() { return GetToken(DealLangParser.CATCH_UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEAL_BY_DEAL() { return GetToken(DealLangParser.DEAL_BY_DEAL, 0); }
 		public CarryItemContext(EquityItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitCarryItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class EquityCommitmentItemContext : EquityItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMITMENT() { return GetToken(DealLangParser.COMMITMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public EquityCommitmentItemContext(EquityItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitEquityCommitmentItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CallsItemContext : EquityItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALLS() { return GetToken(DealLangParser.CALLS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public CapitalCallContext[] capitalCall() {
+			return GetRuleContexts<CapitalCallContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CapitalCallContext capitalCall(int i) {
+			return GetRuleContext<CapitalCallContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		public CallsItemContext(EquityItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCallsItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -5915,16 +5956,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_equityItem);
 		int _la;
 		try {
-			State = 774;
+			State = 792;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 753;
+				State = 757;
 				Match(CONTRIBUTED);
-				State = 754;
+				State = 758;
 				expr(0);
 				}
 				break;
@@ -5932,23 +5973,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 755;
+				State = 759;
 				Match(HOLDERS);
-				State = 756;
+				State = 760;
 				holder();
-				State = 761;
+				State = 765;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 757;
+					State = 761;
 					Match(COMMA);
-					State = 758;
+					State = 762;
 					holder();
 					}
 					}
-					State = 763;
+					State = 767;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -5958,9 +5999,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 764;
+				State = 768;
 				Match(HURDLE);
-				State = 765;
+				State = 769;
 				expr(0);
 				}
 				break;
@@ -5968,26 +6009,72 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 766;
+				State = 770;
 				Match(CARRY);
-				State = 767;
+				State = 771;
 				expr(0);
-				State = 768;
-				Match(TO);
-				State = 769;
-				((CarryItemContext)_localctx).gp = ident();
 				State = 772;
+				Match(TO);
+				State = 773;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 776;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 770;
+					State = 774;
 					Match(CATCH_UP);
-					State = 771;
+					State = 775;
 					expr(0);
 					}
 				}
 
+				State = 779;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==DEAL_BY_DEAL) {
+					{
+					State = 778;
+					Match(DEAL_BY_DEAL);
+					}
+				}
+
+				}
+				break;
+			case COMMITMENT:
+				_localctx = new EquityCommitmentItemContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 781;
+				Match(COMMITMENT);
+				State = 782;
+				expr(0);
+				}
+				break;
+			case CALLS:
+				_localctx = new CallsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 783;
+				Match(CALLS);
+				State = 784;
+				capitalCall();
+				State = 789;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 785;
+					Match(COMMA);
+					State = 786;
+					capitalCall();
+					}
+					}
+					State = 791;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
 				}
 				break;
 			default:
@@ -6012,6 +6099,14 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public HolderTermContext[] holderTerm() {
+			return GetRuleContexts<HolderTermContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public HolderTermContext holderTerm(int i) {
+			return GetRuleContext<HolderTermContext>(i);
+		}
 		public HolderContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -6029,12 +6124,186 @@ public partial class DealLangParser : Parser {
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
 		EnterRule(_localctx, 80, RULE_holder);
+		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 776;
+			State = 794;
 			ident();
-			State = 777;
+			State = 795;
+			expr(0);
+			State = 804;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==LBRACE) {
+				{
+				State = 796;
+				Match(LBRACE);
+				State = 800;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (((((_la - 153)) & ~0x3f) == 0 && ((1L << (_la - 153)) & 7L) != 0)) {
+					{
+					{
+					State = 797;
+					holderTerm();
+					}
+					}
+					State = 802;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 803;
+				Match(RBRACE);
+				}
+			}
+
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class HolderTermContext : ParserRuleContext {
+		public HolderTermContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_holderTerm; } }
+	 
+		public HolderTermContext() { }
+		public virtual void CopyFrom(HolderTermContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class HolderHurdleContext : HolderTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HURDLE() { return GetToken(DealLangParser.HURDLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public HolderHurdleContext(HolderTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHolderHurdle(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class HolderCarryContext : HolderTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CARRY() { return GetToken(DealLangParser.CARRY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public HolderCarryContext(HolderTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHolderCarry(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class HolderCatchUpContext : HolderTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATCH_UP() { return GetToken(DealLangParser.CATCH_UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public HolderCatchUpContext(HolderTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHolderCatchUp(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public HolderTermContext holderTerm() {
+		HolderTermContext _localctx = new HolderTermContext(Context, State);
+		EnterRule(_localctx, 82, RULE_holderTerm);
+		try {
+			State = 812;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case HURDLE:
+				_localctx = new HolderHurdleContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 806;
+				Match(HURDLE);
+				State = 807;
+				expr(0);
+				}
+				break;
+			case CARRY:
+				_localctx = new HolderCarryContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 808;
+				Match(CARRY);
+				State = 809;
+				expr(0);
+				}
+				break;
+			case CATCH_UP:
+				_localctx = new HolderCatchUpContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 810;
+				Match(CATCH_UP);
+				State = 811;
+				expr(0);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CapitalCallContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CapitalCallContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_capitalCall; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCapitalCall(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public CapitalCallContext capitalCall() {
+		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
+		EnterRule(_localctx, 84, RULE_capitalCall);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 814;
+			Match(DATE);
+			State = 815;
 			expr(0);
 			}
 		}
@@ -6079,37 +6348,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 82, RULE_accountDecl);
+		EnterRule(_localctx, 86, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 779;
+			State = 817;
 			Match(ACCOUNT);
-			State = 780;
+			State = 818;
 			_localctx.name = ident();
-			State = 789;
+			State = 827;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 781;
+				State = 819;
 				Match(LBRACE);
-				State = 785;
+				State = 823;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 782;
+					State = 820;
 					accountItem();
 					}
 					}
-					State = 787;
+					State = 825;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 788;
+				State = 826;
 				Match(RBRACE);
 				}
 			}
@@ -6182,18 +6451,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 84, RULE_accountItem);
+		EnterRule(_localctx, 88, RULE_accountItem);
 		try {
-			State = 797;
+			State = 835;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 791;
+				State = 829;
 				Match(TARGET);
-				State = 792;
+				State = 830;
 				expr(0);
 				}
 				break;
@@ -6201,9 +6470,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 793;
+				State = 831;
 				Match(INITIAL);
-				State = 794;
+				State = 832;
 				expr(0);
 				}
 				break;
@@ -6211,9 +6480,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 795;
+				State = 833;
 				Match(EARNS);
-				State = 796;
+				State = 834;
 				expr(0);
 				}
 				break;
@@ -6269,36 +6538,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 86, RULE_feeDecl);
+		EnterRule(_localctx, 90, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 799;
+			State = 837;
 			Match(FEE);
-			State = 800;
+			State = 838;
 			_localctx.name = ident();
-			State = 801;
+			State = 839;
 			Match(LBRACE);
-			State = 802;
+			State = 840;
 			expr(0);
-			State = 810;
+			State = 848;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 803;
+				State = 841;
 				perYear();
-				State = 808;
+				State = 846;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 804;
+					State = 842;
 					Match(ESCALATING);
-					State = 805;
+					State = 843;
 					expr(0);
-					State = 806;
+					State = 844;
 					perYear();
 					}
 				}
@@ -6306,7 +6575,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 812;
+			State = 850;
 			Match(RBRACE);
 			}
 		}
@@ -6356,57 +6625,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 88, RULE_testDecl);
+		EnterRule(_localctx, 92, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 814;
+			State = 852;
 			Match(TEST);
-			State = 815;
+			State = 853;
 			_localctx.name = ident();
-			State = 816;
+			State = 854;
 			Match(ASSIGN);
-			State = 817;
+			State = 855;
 			expr(0);
-			State = 824;
+			State = 862;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 818;
+				State = 856;
 				Match(OVER);
-				State = 821;
+				State = 859;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 819;
+					State = 857;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 820;
+					State = 858;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 823;
+				State = 861;
 				duration();
 				}
 			}
 
-			State = 828;
+			State = 866;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 826;
+				State = 864;
 				Match(FROM);
-				State = 827;
+				State = 865;
 				Match(DATE);
 				}
 			}
@@ -6485,98 +6754,98 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 90, RULE_triggerDecl);
+		EnterRule(_localctx, 94, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 830;
+			State = 868;
 			Match(TRIGGER);
-			State = 831;
+			State = 869;
 			_localctx.name = ident();
-			State = 832;
+			State = 870;
 			Match(WHEN);
-			State = 833;
+			State = 871;
 			expr(0);
-			State = 836;
+			State = 874;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 834;
+				State = 872;
 				Match(FROM);
-				State = 835;
+				State = 873;
 				Match(DATE);
 				}
 			}
 
-			State = 841;
+			State = 879;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 838;
+				State = 876;
 				Match(TRIPS);
-				State = 839;
+				State = 877;
 				Match(AFTER);
-				State = 840;
+				State = 878;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 846;
+			State = 884;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 843;
+				State = 881;
 				Match(CURES);
-				State = 844;
+				State = 882;
 				Match(AFTER);
-				State = 845;
+				State = 883;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 856;
+			State = 894;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 848;
+				State = 886;
 				Match(CURE);
-				State = 849;
+				State = 887;
 				Match(BY);
-				State = 850;
+				State = 888;
 				_localctx.curer = ident();
-				State = 851;
+				State = 889;
 				Match(UP);
-				State = 852;
+				State = 890;
 				Match(TO);
-				State = 853;
+				State = 891;
 				_localctx.times = Match(NUMBER);
-				State = 854;
+				State = 892;
 				Match(TIMES);
 				}
 			}
 
-			State = 858;
+			State = 896;
 			Match(ARROW);
-			State = 859;
+			State = 897;
 			triggerEffect();
-			State = 864;
+			State = 902;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 860;
+				State = 898;
 				Match(COMMA);
-				State = 861;
+				State = 899;
 				triggerEffect();
 				}
 				}
-				State = 866;
+				State = 904;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -6660,23 +6929,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 92, RULE_triggerEffect);
+		EnterRule(_localctx, 96, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 886;
+			State = 924;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,84,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 867;
+				State = 905;
 				Match(SWEEP);
-				State = 868;
+				State = 906;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 869;
+				State = 907;
 				Match(TO);
-				State = 870;
+				State = 908;
 				ident();
 				}
 				break;
@@ -6684,34 +6953,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 871;
+				State = 909;
 				Match(ACCELERATE);
-				State = 883;
+				State = 921;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 872;
+					State = 910;
 					Match(LPAREN);
-					State = 873;
+					State = 911;
 					ident();
-					State = 878;
+					State = 916;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 874;
+						State = 912;
 						Match(COMMA);
-						State = 875;
+						State = 913;
 						ident();
 						}
 						}
-						State = 880;
+						State = 918;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 881;
+					State = 919;
 					Match(RPAREN);
 					}
 				}
@@ -6722,7 +6991,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 885;
+				State = 923;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -6765,25 +7034,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 94, RULE_defaultRule);
+		EnterRule(_localctx, 98, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 888;
+			State = 926;
 			Match(DEFAULT);
-			State = 889;
+			State = 927;
 			Match(WHEN);
-			State = 890;
+			State = 928;
 			expr(0);
-			State = 893;
+			State = 931;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 891;
+				State = 929;
 				Match(GRACE);
-				State = 892;
+				State = 930;
 				duration();
 				}
 			}
@@ -6830,30 +7099,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 96, RULE_cfadsRule);
+		EnterRule(_localctx, 100, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 895;
+			State = 933;
 			Match(CFADS);
-			State = 896;
+			State = 934;
 			Match(INCLUDES);
-			State = 897;
+			State = 935;
 			cfadsItem();
-			State = 902;
+			State = 940;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 898;
+				State = 936;
 				Match(COMMA);
-				State = 899;
+				State = 937;
 				cfadsItem();
 				}
 				}
-				State = 904;
+				State = 942;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -6891,15 +7160,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 98, RULE_cfadsItem);
+		EnterRule(_localctx, 102, RULE_cfadsItem);
 		try {
-			State = 907;
+			State = 945;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 905;
+				State = 943;
 				Match(RVG);
 				}
 				break;
@@ -7024,6 +7293,8 @@ public partial class DealLangParser : Parser {
 			case HURDLE:
 			case CARRY:
 			case CATCH_UP:
+			case CALLS:
+			case DEAL_BY_DEAL:
 			case HAIRCUT:
 			case LAG:
 			case TAKEN:
@@ -7062,7 +7333,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 906;
+				State = 944;
 				ident();
 				}
 				break;
@@ -7107,30 +7378,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 100, RULE_waterfallDecl);
+		EnterRule(_localctx, 104, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 909;
+			State = 947;
 			Match(WATERFALL);
-			State = 910;
+			State = 948;
 			Match(LBRACE);
-			State = 914;
+			State = 952;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 2228711L) != 0)) {
+			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 8913383L) != 0)) {
 				{
 				{
-				State = 911;
+				State = 949;
 				step();
 				}
 				}
-				State = 916;
+				State = 954;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 917;
+			State = 955;
 			Match(RBRACE);
 			}
 		}
@@ -7348,42 +7619,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 102, RULE_step);
+		EnterRule(_localctx, 106, RULE_step);
 		int _la;
 		try {
-			State = 1003;
+			State = 1041;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 919;
+				State = 957;
 				Match(PAY);
-				State = 920;
+				State = 958;
 				((PayStepContext)_localctx).target = reference();
-				State = 930;
+				State = 968;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 921;
+					State = 959;
 					Match(USING);
-					State = 922;
+					State = 960;
 					ident();
-					State = 927;
+					State = 965;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 923;
+						State = 961;
 						Match(COMMA);
-						State = 924;
+						State = 962;
 						ident();
 						}
 						}
-						State = 929;
+						State = 967;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -7396,9 +7667,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 932;
+				State = 970;
 				Match(FILL);
-				State = 933;
+				State = 971;
 				ident();
 				}
 				break;
@@ -7406,9 +7677,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 934;
+				State = 972;
 				Match(RELEASE);
-				State = 935;
+				State = 973;
 				ident();
 				}
 				break;
@@ -7416,13 +7687,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 936;
+				State = 974;
 				Match(HOLD);
-				State = 937;
+				State = 975;
 				Match(REST);
-				State = 938;
+				State = 976;
 				Match(IN);
-				State = 939;
+				State = 977;
 				ident();
 				}
 				break;
@@ -7430,25 +7701,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 940;
+				State = 978;
 				Match(DISTRIBUTE);
-				State = 943;
+				State = 981;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 941;
+					State = 979;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 942;
+					State = 980;
 					Match(OF);
 					}
 				}
 
-				State = 945;
+				State = 983;
 				Match(REST);
-				State = 946;
+				State = 984;
 				Match(TO);
-				State = 947;
+				State = 985;
 				ident();
 				}
 				break;
@@ -7456,17 +7727,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 948;
+				State = 986;
 				Match(SWEEP);
-				State = 949;
+				State = 987;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 950;
+				State = 988;
 				Match(OF);
-				State = 951;
+				State = 989;
 				Match(REST);
-				State = 952;
+				State = 990;
 				Match(TO);
-				State = 953;
+				State = 991;
 				ident();
 				}
 				break;
@@ -7474,15 +7745,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 954;
+				State = 992;
 				Match(SELL);
-				State = 955;
+				State = 993;
 				ident();
-				State = 956;
+				State = 994;
 				Match(TO);
-				State = 957;
+				State = 995;
 				Match(COVER);
-				State = 958;
+				State = 996;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -7490,52 +7761,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 960;
+				State = 998;
 				Match(IF);
-				State = 961;
+				State = 999;
 				expr(0);
-				State = 962;
+				State = 1000;
 				Match(LBRACE);
-				State = 966;
+				State = 1004;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 2228711L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 8913383L) != 0)) {
 					{
 					{
-					State = 963;
+					State = 1001;
 					step();
 					}
 					}
-					State = 968;
+					State = 1006;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 969;
+				State = 1007;
 				Match(RBRACE);
-				State = 979;
+				State = 1017;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 970;
+					State = 1008;
 					Match(ELSE);
-					State = 971;
+					State = 1009;
 					Match(LBRACE);
-					State = 975;
+					State = 1013;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 2228711L) != 0)) {
+					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 8913383L) != 0)) {
 						{
 						{
-						State = 972;
+						State = 1010;
 						step();
 						}
 						}
-						State = 977;
+						State = 1015;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 978;
+					State = 1016;
 					Match(RBRACE);
 					}
 				}
@@ -7546,37 +7817,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 981;
+				State = 1019;
 				Match(PRO_RATA);
-				State = 984;
+				State = 1022;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 982;
+					State = 1020;
 					Match(BY);
-					State = 983;
+					State = 1021;
 					Match(BALANCE);
 					}
 				}
 
-				State = 986;
+				State = 1024;
 				Match(LBRACE);
-				State = 990;
+				State = 1028;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 2228711L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 8913383L) != 0)) {
 					{
 					{
-					State = 987;
+					State = 1025;
 					step();
 					}
 					}
-					State = 992;
+					State = 1030;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 993;
+				State = 1031;
 				Match(RBRACE);
 				}
 				break;
@@ -7584,25 +7855,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 994;
+				State = 1032;
 				Match(SEQUENTIAL);
-				State = 995;
+				State = 1033;
 				Match(LBRACE);
-				State = 999;
+				State = 1037;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 2228711L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 8913383L) != 0)) {
 					{
 					{
-					State = 996;
+					State = 1034;
 					step();
 					}
 					}
-					State = 1001;
+					State = 1039;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1002;
+				State = 1040;
 				Match(RBRACE);
 				}
 				break;
@@ -7647,30 +7918,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 104, RULE_enforcementDecl);
+		EnterRule(_localctx, 108, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1005;
+			State = 1043;
 			Match(ENFORCEMENT);
-			State = 1006;
+			State = 1044;
 			Match(LBRACE);
-			State = 1010;
+			State = 1048;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1007;
+				State = 1045;
 				enforcementItem();
 				}
 				}
-				State = 1012;
+				State = 1050;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1013;
+			State = 1051;
 			Match(RBRACE);
 			}
 		}
@@ -7739,47 +8010,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 106, RULE_enforcementItem);
+		EnterRule(_localctx, 110, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1031;
+			State = 1069;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1015;
+				State = 1053;
 				Match(SELL);
-				State = 1016;
+				State = 1054;
 				ident();
-				State = 1021;
+				State = 1059;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1017;
+					State = 1055;
 					Match(COMMA);
-					State = 1018;
+					State = 1056;
 					ident();
 					}
 					}
-					State = 1023;
+					State = 1061;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1027;
+				State = 1065;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1024;
+					State = 1062;
 					sellTerm();
 					}
 					}
-					State = 1029;
+					State = 1067;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7789,7 +8060,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1030;
+				State = 1068;
 				waterfallDecl();
 				}
 				break;
@@ -7930,18 +8201,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 108, RULE_sellTerm);
+		EnterRule(_localctx, 112, RULE_sellTerm);
 		try {
-			State = 1055;
+			State = 1093;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1033;
+				State = 1071;
 				Match(HAIRCUT);
-				State = 1034;
+				State = 1072;
 				expr(0);
 				}
 				break;
@@ -7949,9 +8220,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1035;
+				State = 1073;
 				Match(LAG);
-				State = 1036;
+				State = 1074;
 				duration();
 				}
 				break;
@@ -7959,13 +8230,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1037;
+				State = 1075;
 				Match(DEPTH);
-				State = 1038;
+				State = 1076;
 				expr(0);
-				State = 1039;
+				State = 1077;
 				Match(PER);
-				State = 1040;
+				State = 1078;
 				Match(MONTH);
 				}
 				break;
@@ -7973,9 +8244,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1042;
+				State = 1080;
 				Match(IMPACT);
-				State = 1043;
+				State = 1081;
 				expr(0);
 				}
 				break;
@@ -7983,13 +8254,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1044;
+				State = 1082;
 				Match(LIMIT);
-				State = 1045;
+				State = 1083;
 				expr(0);
-				State = 1046;
+				State = 1084;
 				Match(PER);
-				State = 1047;
+				State = 1085;
 				Match(MONTH);
 				}
 				break;
@@ -7997,9 +8268,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1049;
+				State = 1087;
 				Match(COSTS);
-				State = 1050;
+				State = 1088;
 				expr(0);
 				}
 				break;
@@ -8007,9 +8278,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1051;
+				State = 1089;
 				Match(KEEP);
-				State = 1052;
+				State = 1090;
 				Match(CONTRACTS);
 				}
 				break;
@@ -8017,9 +8288,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1053;
+				State = 1091;
 				Match(RESERVE);
-				State = 1054;
+				State = 1092;
 				expr(0);
 				}
 				break;
@@ -8073,36 +8344,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 110, RULE_scenarioDecl);
+		EnterRule(_localctx, 114, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1057;
+			State = 1095;
 			Match(SCENARIO);
-			State = 1058;
+			State = 1096;
 			_localctx.name = ident();
-			State = 1059;
+			State = 1097;
 			Match(FOR);
-			State = 1060;
+			State = 1098;
 			_localctx.deal = ident();
-			State = 1061;
+			State = 1099;
 			Match(LBRACE);
-			State = 1065;
+			State = 1103;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -137359757370654489L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 422212473454335L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -549439029456863001L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1688849893817343L) != 0)) {
 				{
 				{
-				State = 1062;
+				State = 1100;
 				scenarioItem();
 				}
 				}
-				State = 1067;
+				State = 1105;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1068;
+			State = 1106;
 			Match(RBRACE);
 			}
 		}
@@ -8634,24 +8905,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 112, RULE_scenarioItem);
+		EnterRule(_localctx, 116, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1241;
+			State = 1279;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1070;
+				State = 1108;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1071;
+				State = 1109;
 				Match(RENEWALS);
-				State = 1072;
+				State = 1110;
 				Match(TAKEN);
-				State = 1073;
+				State = 1111;
 				Match(NUMBER);
 				}
 				break;
@@ -8659,24 +8930,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1075;
+				State = 1113;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1076;
+				State = 1114;
 				Match(DEFLATE);
-				State = 1077;
+				State = 1115;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1078;
+				State = 1116;
 				perYear();
-				State = 1083;
+				State = 1121;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,100,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 				case 1:
 					{
-					State = 1079;
+					State = 1117;
 					Match(VOLATILITY);
-					State = 1080;
+					State = 1118;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1081;
+					State = 1119;
 					perYear();
 					}
 					break;
@@ -8687,15 +8958,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1085;
+				State = 1123;
 				((DropItemContext)_localctx).path = reference();
-				State = 1086;
+				State = 1124;
 				Match(DROP);
-				State = 1087;
+				State = 1125;
 				expr(0);
-				State = 1088;
+				State = 1126;
 				Match(BY);
-				State = 1089;
+				State = 1127;
 				Match(DATE);
 				}
 				break;
@@ -8703,75 +8974,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1091;
+				State = 1129;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1092;
+				State = 1130;
 				Match(DEFAULTS);
-				State = 1116;
+				State = 1154;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1093;
+					State = 1131;
 					Match(ON);
-					State = 1094;
+					State = 1132;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1095;
+					State = 1133;
 					Match(DRAWN);
-					State = 1105;
+					State = 1143;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
 					case 1:
 						{
-						State = 1096;
+						State = 1134;
 						Match(PD);
-						State = 1097;
+						State = 1135;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1098;
+						State = 1136;
 						perYear();
-						State = 1102;
+						State = 1140;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1099;
+							State = 1137;
 							pdStep();
 							}
 							}
-							State = 1104;
+							State = 1142;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1110;
+					State = 1148;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,103,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,108,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1107;
+							State = 1145;
 							loading();
 							}
 							} 
 						}
-						State = 1112;
+						State = 1150;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,103,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,108,Context);
 					}
-					State = 1114;
+					State = 1152;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,109,Context) ) {
 					case 1:
 						{
-						State = 1113;
+						State = 1151;
 						recoveryDraw();
 						}
 						break;
@@ -8787,9 +9058,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1118;
+				State = 1156;
 				Match(ENFORCEMENT);
-				State = 1120;
+				State = 1158;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -8797,7 +9068,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1119;
+						State = 1157;
 						sellTerm();
 						}
 						}
@@ -8805,9 +9076,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1122;
+					State = 1160;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,106,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -8815,11 +9086,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1124;
+				State = 1162;
 				Match(ENFORCEMENT);
-				State = 1125;
+				State = 1163;
 				Match(SELL);
-				State = 1126;
+				State = 1164;
 				Match(ALL);
 				}
 				break;
@@ -8827,11 +9098,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1127;
+				State = 1165;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1128;
+				State = 1166;
 				Match(LEVEL);
-				State = 1129;
+				State = 1167;
 				expr(0);
 				}
 				break;
@@ -8839,29 +9110,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1131;
+				State = 1169;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1132;
+				State = 1170;
 				Match(POINTS);
-				State = 1133;
+				State = 1171;
 				pointsKind();
-				State = 1134;
+				State = 1172;
 				Match(LBRACE);
-				State = 1138;
+				State = 1176;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1135;
+					State = 1173;
 					schedulePoint();
 					}
 					}
-					State = 1140;
+					State = 1178;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1141;
+				State = 1179;
 				Match(RBRACE);
 				}
 				break;
@@ -8869,15 +9140,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1143;
+				State = 1181;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1144;
+				State = 1182;
 				Match(LAUNCH);
-				State = 1145;
+				State = 1183;
 				Match(DATE);
-				State = 1146;
+				State = 1184;
 				Match(DOWN);
-				State = 1147;
+				State = 1185;
 				expr(0);
 				}
 				break;
@@ -8885,21 +9156,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1149;
+				State = 1187;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1150;
+				State = 1188;
 				Match(SHIFT);
-				State = 1152;
+				State = 1190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1151;
+					State = 1189;
 					Match(PLUS);
 					}
 				}
 
-				State = 1154;
+				State = 1192;
 				expr(0);
 				}
 				break;
@@ -8907,11 +9178,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1156;
+				State = 1194;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1157;
+				State = 1195;
 				Match(DELAYED);
-				State = 1158;
+				State = 1196;
 				duration();
 				}
 				break;
@@ -8919,11 +9190,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1160;
+				State = 1198;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1161;
+				State = 1199;
 				Match(UTILISATION);
-				State = 1162;
+				State = 1200;
 				expr(0);
 				}
 				break;
@@ -8931,17 +9202,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1164;
+				State = 1202;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1165;
+				State = 1203;
 				Match(RELET);
-				State = 1166;
+				State = 1204;
 				Match(AFTER);
-				State = 1167;
+				State = 1205;
 				duration();
-				State = 1168;
+				State = 1206;
 				Match(AT);
-				State = 1169;
+				State = 1207;
 				expr(0);
 				}
 				break;
@@ -8949,11 +9220,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1171;
+				State = 1209;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1172;
+				State = 1210;
 				Match(NOT);
-				State = 1173;
+				State = 1211;
 				Match(RELET);
 				}
 				break;
@@ -8961,18 +9232,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1175;
+				State = 1213;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1176;
+				State = 1214;
 				Match(GUARANTEES);
-				State = 1177;
+				State = 1215;
 				Match(HONOURED);
-				State = 1179;
+				State = 1217;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1178;
+					State = 1216;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -8983,20 +9254,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1181;
+				State = 1219;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1182;
+				State = 1220;
 				Match(GUARANTEES);
-				State = 1183;
+				State = 1221;
 				Match(DISOWNED);
-				State = 1186;
+				State = 1224;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1184;
+					State = 1222;
 					Match(FROM);
-					State = 1185;
+					State = 1223;
 					Match(DATE);
 					}
 				}
@@ -9007,9 +9278,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1188;
+				State = 1226;
 				Match(PATHS);
-				State = 1189;
+				State = 1227;
 				Match(NUMBER);
 				}
 				break;
@@ -9017,9 +9288,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1190;
+				State = 1228;
 				Match(SEED);
-				State = 1191;
+				State = 1229;
 				Match(NUMBER);
 				}
 				break;
@@ -9027,7 +9298,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1192;
+				State = 1230;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -9035,7 +9306,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1193;
+				State = 1231;
 				Match(SOBOL);
 				}
 				break;
@@ -9043,21 +9314,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1194;
+				State = 1232;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1195;
+				State = 1233;
 				Match(GBM);
-				State = 1196;
+				State = 1234;
 				Match(DRIFT);
-				State = 1197;
+				State = 1235;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1198;
+				State = 1236;
 				perYear();
-				State = 1199;
+				State = 1237;
 				Match(VOLATILITY);
-				State = 1200;
+				State = 1238;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1201;
+				State = 1239;
 				perYear();
 				}
 				break;
@@ -9065,39 +9336,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1203;
+				State = 1241;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1204;
+				State = 1242;
 				Match(REVERTS);
-				State = 1205;
+				State = 1243;
 				Match(TO);
-				State = 1208;
+				State = 1246;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,111,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
 				case 1:
 					{
-					State = 1206;
+					State = 1244;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1207;
+					State = 1245;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1210;
+				State = 1248;
 				Match(SPEED);
-				State = 1211;
+				State = 1249;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1212;
+				State = 1250;
 				perYear();
-				State = 1213;
+				State = 1251;
 				Match(VOLATILITY);
-				State = 1214;
+				State = 1252;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1215;
+				State = 1253;
 				perYear();
 				}
 				break;
@@ -9105,17 +9376,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1217;
+				State = 1255;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1218;
+				State = 1256;
 				Match(JUMPS);
-				State = 1219;
+				State = 1257;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1220;
+				State = 1258;
 				perYear();
-				State = 1221;
+				State = 1259;
 				Match(DOWN);
-				State = 1222;
+				State = 1260;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -9123,24 +9394,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1224;
+				State = 1262;
 				Match(CORRELATE);
-				State = 1225;
+				State = 1263;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1226;
+				State = 1264;
 				Match(WITH);
-				State = 1227;
+				State = 1265;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1228;
+				State = 1266;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1231;
+				State = 1269;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
 				case 1:
 					{
-					State = 1229;
+					State = 1267;
 					Match(STRESS);
-					State = 1230;
+					State = 1268;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -9151,19 +9422,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1233;
+				State = 1271;
 				Match(REGIMES);
-				State = 1234;
+				State = 1272;
 				Match(STRESS);
-				State = 1235;
+				State = 1273;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1236;
+				State = 1274;
 				perYear();
-				State = 1237;
+				State = 1275;
 				Match(NORMAL);
-				State = 1238;
+				State = 1276;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1239;
+				State = 1277;
 				perYear();
 				}
 				break;
@@ -9206,19 +9477,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 114, RULE_pdStep);
+		EnterRule(_localctx, 118, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1243;
+			State = 1281;
 			Match(UNTIL);
-			State = 1244;
+			State = 1282;
 			Match(DATE);
-			State = 1245;
+			State = 1283;
 			Match(THEN);
-			State = 1246;
+			State = 1284;
 			expr(0);
-			State = 1247;
+			State = 1285;
 			perYear();
 			}
 		}
@@ -9262,21 +9533,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 116, RULE_recoveryDraw);
+		EnterRule(_localctx, 120, RULE_recoveryDraw);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1249;
+			State = 1287;
 			Match(RECOVERY);
-			State = 1250;
+			State = 1288;
 			Match(BETA);
-			State = 1251;
+			State = 1289;
 			Match(MEAN);
-			State = 1252;
+			State = 1290;
 			_localctx.mean = expr(0);
-			State = 1253;
+			State = 1291;
 			Match(SD);
-			State = 1254;
+			State = 1292;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -9317,15 +9588,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 118, RULE_loading);
+		EnterRule(_localctx, 122, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1256;
+			State = 1294;
 			Match(LOADING);
-			State = 1257;
+			State = 1295;
 			_localctx.factor = reference();
-			State = 1258;
+			State = 1296;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -9359,13 +9630,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 120, RULE_perYear);
+		EnterRule(_localctx, 124, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1260;
+			State = 1298;
 			Match(PER);
-			State = 1261;
+			State = 1299;
 			Match(YEAR);
 			}
 		}
@@ -9398,11 +9669,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 122, RULE_duration);
+		EnterRule(_localctx, 126, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1263;
+			State = 1301;
 			Match(QUANTITY);
 			}
 		}
@@ -9722,27 +9993,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 124;
-		EnterRecursionRule(_localctx, 124, RULE_expr, _p);
+		int _startState = 128;
+		EnterRecursionRule(_localctx, 128, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1307;
+			State = 1345;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,122,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1266;
+				State = 1304;
 				Match(LPAREN);
-				State = 1267;
+				State = 1305;
 				expr(0);
-				State = 1268;
+				State = 1306;
 				Match(RPAREN);
 				}
 				break;
@@ -9751,9 +10022,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1270;
+				State = 1308;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1271;
+				State = 1309;
 				expr(16);
 				}
 				break;
@@ -9762,9 +10033,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1272;
+				State = 1310;
 				Match(NOT);
-				State = 1273;
+				State = 1311;
 				expr(11);
 				}
 				break;
@@ -9773,17 +10044,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1274;
+				State = 1312;
 				Match(IF);
-				State = 1275;
+				State = 1313;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1276;
+				State = 1314;
 				Match(THEN);
-				State = 1277;
+				State = 1315;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1278;
+				State = 1316;
 				Match(ELSE);
-				State = 1279;
+				State = 1317;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -9792,37 +10063,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1281;
+				State = 1319;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1282;
+				State = 1320;
 				Match(LPAREN);
-				State = 1291;
+				State = 1329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -65302164272250649L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 453003127553791L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -261208657063247641L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1812012510215167L) != 0)) {
 					{
-					State = 1283;
+					State = 1321;
 					expr(0);
-					State = 1288;
+					State = 1326;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1284;
+						State = 1322;
 						Match(COMMA);
-						State = 1285;
+						State = 1323;
 						expr(0);
 						}
 						}
-						State = 1290;
+						State = 1328;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1293;
+				State = 1331;
 				Match(RPAREN);
 				}
 				break;
@@ -9831,7 +10102,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1295;
+				State = 1333;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -9841,19 +10112,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1297;
+				State = 1335;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 169)) & ~0x3f) == 0 && ((1L << (_la - 169)) & 4095L) != 0)) {
+				if (((((_la - 171)) & ~0x3f) == 0 && ((1L << (_la - 171)) & 4095L) != 0)) {
 					{
-					State = 1296;
+					State = 1334;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1299;
+				State = 1337;
 				Match(PER);
-				State = 1300;
+				State = 1338;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -9862,9 +10133,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1301;
+				State = 1339;
 				Match(NUMBER);
-				State = 1302;
+				State = 1340;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -9873,7 +10144,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1303;
+				State = 1341;
 				Match(QUANTITY);
 				}
 				break;
@@ -9882,7 +10153,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1304;
+				State = 1342;
 				Match(NUMBER);
 				}
 				break;
@@ -9891,7 +10162,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1305;
+				State = 1343;
 				Match(DATE);
 				}
 				break;
@@ -9900,34 +10171,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1306;
+				State = 1344;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1329;
+			State = 1367;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1327;
+					State = 1365;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1309;
+						State = 1347;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1310;
+						State = 1348;
 						Match(OF);
-						State = 1311;
+						State = 1349;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -9936,9 +10207,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1312;
+						State = 1350;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1313;
+						State = 1351;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -9948,7 +10219,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1314;
+						State = 1352;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -9957,9 +10228,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1315;
+						State = 1353;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1316;
+						State = 1354;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9969,7 +10240,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1317;
+						State = 1355;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -9978,19 +10249,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1318;
+						State = 1356;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1319;
+						State = 1357;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 228)) & ~0x3f) == 0 && ((1L << (_la - 228)) & 63L) != 0)) ) {
+						if ( !(((((_la - 230)) & ~0x3f) == 0 && ((1L << (_la - 230)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1320;
+						State = 1358;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -9999,11 +10270,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1321;
+						State = 1359;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1322;
+						State = 1360;
 						Match(AND);
-						State = 1323;
+						State = 1361;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -10012,20 +10283,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1324;
+						State = 1362;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1325;
+						State = 1363;
 						Match(OR);
-						State = 1326;
+						State = 1364;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1331;
+				State = 1369;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
 			}
 			}
 		}
@@ -10069,14 +10340,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 126, RULE_measureUnit);
+		EnterRule(_localctx, 130, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1332;
+			State = 1370;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 169)) & ~0x3f) == 0 && ((1L << (_la - 169)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 171)) & ~0x3f) == 0 && ((1L << (_la - 171)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -10121,20 +10392,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 128, RULE_reference);
+		EnterRule(_localctx, 132, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1334;
+			State = 1372;
 			ident();
-			State = 1337;
+			State = 1375;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,120,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 			case 1:
 				{
-				State = 1335;
+				State = 1373;
 				Match(DOT);
-				State = 1336;
+				State = 1374;
 				_localctx.member = ident();
 				}
 				break;
@@ -10310,6 +10581,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HURDLE() { return GetToken(DealLangParser.HURDLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CARRY() { return GetToken(DealLangParser.CARRY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATCH_UP() { return GetToken(DealLangParser.CATCH_UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALLS() { return GetToken(DealLangParser.CALLS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEAL_BY_DEAL() { return GetToken(DealLangParser.DEAL_BY_DEAL, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -10326,14 +10599,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 130, RULE_ident);
+		EnterRule(_localctx, 134, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1339;
+			State = 1377;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -137359758444396313L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 422212473454335L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -549439033751830297L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1688849893817343L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -10356,7 +10629,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 62: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 64: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -10379,7 +10652,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,246,1342,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,248,1380,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -10388,496 +10661,511 @@ public partial class DealLangParser : Parser {
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
-		2,64,7,64,2,65,7,65,1,0,1,0,1,0,1,0,5,0,137,8,0,10,0,12,0,140,9,0,1,0,
-		1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,151,8,2,10,2,12,2,154,9,2,1,2,1,2,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,3,3,179,8,3,1,4,1,4,1,4,1,4,1,4,5,4,186,8,4,10,4,12,4,189,
-		9,4,1,4,1,4,1,5,1,5,1,5,5,5,196,8,5,10,5,12,5,199,9,5,1,5,1,5,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,217,8,6,1,7,1,7,1,
-		8,1,8,1,8,1,8,5,8,225,8,8,10,8,12,8,228,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,
-		9,1,9,3,9,238,8,9,1,10,1,10,1,10,1,10,5,10,244,8,10,10,10,12,10,247,9,
-		10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,261,
-		8,11,10,11,12,11,264,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,272,8,11,
-		1,12,1,12,1,13,1,13,1,13,1,13,5,13,280,8,13,10,13,12,13,283,9,13,1,13,
-		1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,294,8,14,1,14,1,14,3,14,298,
-		8,14,1,14,1,14,1,14,1,14,5,14,304,8,14,10,14,12,14,307,9,14,1,14,3,14,
-		310,8,14,1,15,1,15,1,15,3,15,315,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,
-		16,323,8,16,10,16,12,16,326,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,
-		17,1,17,1,17,1,17,3,17,339,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,3,17,354,8,17,1,17,1,17,4,17,358,8,17,11,17,12,
-		17,359,1,17,1,17,1,17,3,17,365,8,17,1,18,1,18,1,18,3,18,370,8,18,1,19,
-		1,19,1,19,1,19,1,19,1,19,3,19,378,8,19,1,20,1,20,1,20,5,20,383,8,20,10,
-		20,12,20,386,9,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,
-		21,398,8,21,3,21,400,8,21,1,22,1,22,1,23,1,23,1,23,1,23,5,23,408,8,23,
-		10,23,12,23,411,9,23,1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,
-		422,8,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,433,8,24,1,
-		25,1,25,1,25,1,25,5,25,439,8,25,10,25,12,25,442,9,25,1,25,1,25,1,26,1,
-		26,1,26,5,26,449,8,26,10,26,12,26,452,9,26,1,26,1,26,1,26,1,26,1,26,1,
+		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,1,0,1,0,1,0,1,0,5,0,141,8,0,10,
+		0,12,0,144,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,155,8,2,10,2,12,
+		2,158,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,183,8,3,1,4,1,4,1,4,1,4,1,4,5,4,190,
+		8,4,10,4,12,4,193,9,4,1,4,1,4,1,5,1,5,1,5,5,5,200,8,5,10,5,12,5,203,9,
+		5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,
+		221,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,229,8,8,10,8,12,8,232,9,8,1,8,1,8,
+		1,9,1,9,1,9,1,9,1,9,1,9,3,9,242,8,9,1,10,1,10,1,10,1,10,5,10,248,8,10,
+		10,10,12,10,251,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		1,11,1,11,5,11,265,8,11,10,11,12,11,268,9,11,1,11,1,11,1,11,1,11,1,11,
+		1,11,3,11,276,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,284,8,13,10,13,12,
+		13,287,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,298,8,14,
+		1,14,1,14,3,14,302,8,14,1,14,1,14,1,14,1,14,5,14,308,8,14,10,14,12,14,
+		311,9,14,1,14,3,14,314,8,14,1,15,1,15,1,15,3,15,319,8,15,1,16,1,16,1,16,
+		1,16,1,16,1,16,5,16,327,8,16,10,16,12,16,330,9,16,1,16,1,16,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,343,8,17,1,17,1,17,1,17,1,17,1,
+		17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,358,8,17,1,17,1,17,4,17,
+		362,8,17,11,17,12,17,363,1,17,1,17,1,17,3,17,369,8,17,1,18,1,18,1,18,3,
+		18,374,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,382,8,19,1,20,1,20,1,20,
+		5,20,387,8,20,10,20,12,20,390,9,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
+		1,21,1,21,1,21,3,21,402,8,21,3,21,404,8,21,1,22,1,22,1,23,1,23,1,23,1,
+		23,5,23,412,8,23,10,23,12,23,415,9,23,1,23,1,23,1,24,1,24,1,24,1,24,1,
+		24,1,24,1,24,3,24,426,8,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,
+		3,24,437,8,24,1,25,1,25,1,25,1,25,5,25,443,8,25,10,25,12,25,446,9,25,1,
+		25,1,25,1,26,1,26,1,26,5,26,453,8,26,10,26,12,26,456,9,26,1,26,1,26,1,
 		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,485,8,26,
-		1,27,1,27,1,27,1,27,1,27,1,27,5,27,493,8,27,10,27,12,27,496,9,27,1,27,
-		1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,524,8,28,3,
-		28,526,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		3,28,540,8,28,1,28,3,28,543,8,28,1,29,1,29,1,29,1,29,5,29,549,8,29,10,
-		29,12,29,552,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
-		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,574,8,30,1,31,1,31,
-		1,31,1,31,1,31,3,31,581,8,31,1,32,1,32,1,32,1,32,5,32,587,8,32,10,32,12,
-		32,590,9,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,3,33,599,8,33,1,33,1,33,
-		3,33,603,8,33,1,33,1,33,3,33,607,8,33,1,33,1,33,3,33,611,8,33,1,33,1,33,
-		3,33,615,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,5,33,629,8,33,10,33,12,33,632,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,649,8,33,1,33,1,33,1,33,
-		1,33,1,33,5,33,656,8,33,10,33,12,33,659,9,33,1,33,1,33,3,33,663,8,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,3,26,489,8,26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,497,8,27,10,27,12,
+		27,500,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		3,28,528,8,28,3,28,530,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,3,28,544,8,28,1,28,3,28,547,8,28,1,29,1,29,1,29,1,29,
+		5,29,553,8,29,10,29,12,29,556,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,
+		578,8,30,1,31,1,31,1,31,1,31,1,31,3,31,585,8,31,1,32,1,32,1,32,1,32,5,
+		32,591,8,32,10,32,12,32,594,9,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,3,
+		33,603,8,33,1,33,1,33,3,33,607,8,33,1,33,1,33,3,33,611,8,33,1,33,1,33,
+		3,33,615,8,33,1,33,1,33,3,33,619,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,5,33,633,8,33,10,33,12,33,636,9,33,1,33,1,
 		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,
-		33,693,8,33,1,33,1,33,3,33,697,8,33,1,34,1,34,1,34,1,34,1,35,1,35,1,35,
-		1,35,1,35,1,35,5,35,709,8,35,10,35,12,35,712,9,35,1,35,3,35,715,8,35,1,
-		36,1,36,1,36,1,36,5,36,721,8,36,10,36,12,36,724,9,36,1,36,1,36,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,741,8,37,
-		1,38,1,38,1,38,1,38,5,38,747,8,38,10,38,12,38,750,9,38,1,38,1,38,1,39,
-		1,39,1,39,1,39,1,39,1,39,5,39,760,8,39,10,39,12,39,763,9,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,3,39,773,8,39,3,39,775,8,39,1,40,1,40,1,
-		40,1,41,1,41,1,41,1,41,5,41,784,8,41,10,41,12,41,787,9,41,1,41,3,41,790,
-		8,41,1,42,1,42,1,42,1,42,1,42,1,42,3,42,798,8,42,1,43,1,43,1,43,1,43,1,
-		43,1,43,1,43,1,43,1,43,3,43,809,8,43,3,43,811,8,43,1,43,1,43,1,44,1,44,
-		1,44,1,44,1,44,1,44,1,44,3,44,822,8,44,1,44,3,44,825,8,44,1,44,1,44,3,
-		44,829,8,44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,837,8,45,1,45,1,45,1,45,
-		3,45,842,8,45,1,45,1,45,1,45,3,45,847,8,45,1,45,1,45,1,45,1,45,1,45,1,
-		45,1,45,1,45,3,45,857,8,45,1,45,1,45,1,45,1,45,5,45,863,8,45,10,45,12,
-		45,866,9,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,877,8,46,
-		10,46,12,46,880,9,46,1,46,1,46,3,46,884,8,46,1,46,3,46,887,8,46,1,47,1,
-		47,1,47,1,47,1,47,3,47,894,8,47,1,48,1,48,1,48,1,48,1,48,5,48,901,8,48,
-		10,48,12,48,904,9,48,1,49,1,49,3,49,908,8,49,1,50,1,50,1,50,5,50,913,8,
-		50,10,50,12,50,916,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,51,1,51,5,51,926,
-		8,51,10,51,12,51,929,9,51,3,51,931,8,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,3,51,944,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,
-		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,965,
-		8,51,10,51,12,51,968,9,51,1,51,1,51,1,51,1,51,5,51,974,8,51,10,51,12,51,
-		977,9,51,1,51,3,51,980,8,51,1,51,1,51,1,51,3,51,985,8,51,1,51,1,51,5,51,
-		989,8,51,10,51,12,51,992,9,51,1,51,1,51,1,51,1,51,5,51,998,8,51,10,51,
-		12,51,1001,9,51,1,51,3,51,1004,8,51,1,52,1,52,1,52,5,52,1009,8,52,10,52,
-		12,52,1012,9,52,1,52,1,52,1,53,1,53,1,53,1,53,5,53,1020,8,53,10,53,12,
-		53,1023,9,53,1,53,5,53,1026,8,53,10,53,12,53,1029,9,53,1,53,3,53,1032,
-		8,53,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1056,8,54,1,55,1,55,
-		1,55,1,55,1,55,1,55,5,55,1064,8,55,10,55,12,55,1067,9,55,1,55,1,55,1,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1084,
-		8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,5,56,1101,8,56,10,56,12,56,1104,9,56,3,56,1106,8,56,1,56,5,56,
-		1109,8,56,10,56,12,56,1112,9,56,1,56,3,56,1115,8,56,3,56,1117,8,56,1,56,
-		1,56,4,56,1121,8,56,11,56,12,56,1122,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,5,56,1137,8,56,10,56,12,56,1140,9,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1153,8,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1180,8,56,1,56,1,56,
-		1,56,1,56,1,56,3,56,1187,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1209,
-		8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1232,8,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,3,56,1242,8,56,1,57,1,57,1,57,1,57,1,57,1,57,
-		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,59,1,59,1,59,1,59,1,60,1,60,1,60,
-		1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1287,8,62,10,62,12,62,
-		1290,9,62,3,62,1292,8,62,1,62,1,62,1,62,1,62,3,62,1298,8,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,3,62,1308,8,62,1,62,1,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,
-		1328,8,62,10,62,12,62,1331,9,62,1,63,1,63,1,64,1,64,1,64,3,64,1338,8,64,
-		1,65,1,65,1,65,0,1,124,66,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,
-		34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,
-		82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,
-		122,124,126,128,130,0,9,1,0,216,217,1,0,15,16,1,0,109,110,1,0,236,237,
-		1,0,226,227,1,0,224,225,1,0,228,233,1,0,169,180,23,0,3,3,5,9,13,43,45,
-		48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,120,122,126,127,129,
-		131,134,136,145,145,147,151,153,155,161,163,180,181,186,200,202,215,240,
-		241,1545,0,138,1,0,0,0,2,143,1,0,0,0,4,146,1,0,0,0,6,178,1,0,0,0,8,180,
-		1,0,0,0,10,192,1,0,0,0,12,216,1,0,0,0,14,218,1,0,0,0,16,220,1,0,0,0,18,
-		237,1,0,0,0,20,239,1,0,0,0,22,271,1,0,0,0,24,273,1,0,0,0,26,275,1,0,0,
-		0,28,309,1,0,0,0,30,311,1,0,0,0,32,316,1,0,0,0,34,364,1,0,0,0,36,369,1,
-		0,0,0,38,377,1,0,0,0,40,379,1,0,0,0,42,399,1,0,0,0,44,401,1,0,0,0,46,403,
-		1,0,0,0,48,432,1,0,0,0,50,434,1,0,0,0,52,484,1,0,0,0,54,486,1,0,0,0,56,
-		542,1,0,0,0,58,544,1,0,0,0,60,573,1,0,0,0,62,575,1,0,0,0,64,582,1,0,0,
-		0,66,696,1,0,0,0,68,698,1,0,0,0,70,714,1,0,0,0,72,716,1,0,0,0,74,740,1,
-		0,0,0,76,742,1,0,0,0,78,774,1,0,0,0,80,776,1,0,0,0,82,779,1,0,0,0,84,797,
-		1,0,0,0,86,799,1,0,0,0,88,814,1,0,0,0,90,830,1,0,0,0,92,886,1,0,0,0,94,
-		888,1,0,0,0,96,895,1,0,0,0,98,907,1,0,0,0,100,909,1,0,0,0,102,1003,1,0,
-		0,0,104,1005,1,0,0,0,106,1031,1,0,0,0,108,1055,1,0,0,0,110,1057,1,0,0,
-		0,112,1241,1,0,0,0,114,1243,1,0,0,0,116,1249,1,0,0,0,118,1256,1,0,0,0,
-		120,1260,1,0,0,0,122,1263,1,0,0,0,124,1307,1,0,0,0,126,1332,1,0,0,0,128,
-		1334,1,0,0,0,130,1339,1,0,0,0,132,137,3,2,1,0,133,137,3,4,2,0,134,137,
-		3,110,55,0,135,137,3,8,4,0,136,132,1,0,0,0,136,133,1,0,0,0,136,134,1,0,
-		0,0,136,135,1,0,0,0,137,140,1,0,0,0,138,136,1,0,0,0,138,139,1,0,0,0,139,
-		141,1,0,0,0,140,138,1,0,0,0,141,142,5,0,0,1,142,1,1,0,0,0,143,144,5,3,
-		0,0,144,145,5,238,0,0,145,3,1,0,0,0,146,147,5,1,0,0,147,148,3,130,65,0,
-		148,152,5,216,0,0,149,151,3,6,3,0,150,149,1,0,0,0,151,154,1,0,0,0,152,
-		150,1,0,0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,156,5,
-		217,0,0,156,5,1,0,0,0,157,179,3,12,6,0,158,179,3,16,8,0,159,179,3,20,10,
-		0,160,179,3,26,13,0,161,179,3,32,16,0,162,179,3,46,23,0,163,179,3,50,25,
-		0,164,179,3,54,27,0,165,179,3,72,36,0,166,179,3,58,29,0,167,179,3,64,32,
-		0,168,179,3,76,38,0,169,179,3,82,41,0,170,179,3,86,43,0,171,179,3,88,44,
-		0,172,179,3,90,45,0,173,179,3,94,47,0,174,179,3,96,48,0,175,179,3,100,
-		50,0,176,179,3,104,52,0,177,179,3,8,4,0,178,157,1,0,0,0,178,158,1,0,0,
-		0,178,159,1,0,0,0,178,160,1,0,0,0,178,161,1,0,0,0,178,162,1,0,0,0,178,
-		163,1,0,0,0,178,164,1,0,0,0,178,165,1,0,0,0,178,166,1,0,0,0,178,167,1,
-		0,0,0,178,168,1,0,0,0,178,169,1,0,0,0,178,170,1,0,0,0,178,171,1,0,0,0,
-		178,172,1,0,0,0,178,173,1,0,0,0,178,174,1,0,0,0,178,175,1,0,0,0,178,176,
-		1,0,0,0,178,177,1,0,0,0,179,7,1,0,0,0,180,181,5,240,0,0,181,187,4,4,0,
-		0,182,186,3,130,65,0,183,186,5,4,0,0,184,186,5,52,0,0,185,182,1,0,0,0,
-		185,183,1,0,0,0,185,184,1,0,0,0,186,189,1,0,0,0,187,185,1,0,0,0,187,188,
-		1,0,0,0,188,190,1,0,0,0,189,187,1,0,0,0,190,191,3,10,5,0,191,9,1,0,0,0,
-		192,197,5,216,0,0,193,196,3,10,5,0,194,196,8,0,0,0,195,193,1,0,0,0,195,
-		194,1,0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,198,200,1,
-		0,0,0,199,197,1,0,0,0,200,201,5,217,0,0,201,11,1,0,0,0,202,203,5,5,0,0,
-		203,217,5,238,0,0,204,205,5,6,0,0,205,217,3,130,65,0,206,207,5,7,0,0,207,
-		217,5,235,0,0,208,209,5,8,0,0,209,217,5,235,0,0,210,211,5,9,0,0,211,217,
-		5,235,0,0,212,213,5,10,0,0,213,217,3,130,65,0,214,215,5,11,0,0,215,217,
-		3,14,7,0,216,202,1,0,0,0,216,204,1,0,0,0,216,206,1,0,0,0,216,208,1,0,0,
-		0,216,210,1,0,0,0,216,212,1,0,0,0,216,214,1,0,0,0,217,13,1,0,0,0,218,219,
-		5,234,0,0,219,15,1,0,0,0,220,221,5,12,0,0,221,222,3,130,65,0,222,226,5,
-		216,0,0,223,225,3,18,9,0,224,223,1,0,0,0,225,228,1,0,0,0,226,224,1,0,0,
-		0,226,227,1,0,0,0,227,229,1,0,0,0,228,226,1,0,0,0,229,230,5,217,0,0,230,
-		17,1,0,0,0,231,232,5,41,0,0,232,238,5,238,0,0,233,234,5,42,0,0,234,238,
-		3,124,62,0,235,236,5,43,0,0,236,238,3,124,62,0,237,231,1,0,0,0,237,233,
-		1,0,0,0,237,235,1,0,0,0,238,19,1,0,0,0,239,240,5,13,0,0,240,241,3,130,
-		65,0,241,245,5,216,0,0,242,244,3,22,11,0,243,242,1,0,0,0,244,247,1,0,0,
-		0,245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,
-		249,5,217,0,0,249,21,1,0,0,0,250,251,5,113,0,0,251,272,3,124,62,0,252,
-		253,5,164,0,0,253,254,3,124,62,0,254,255,3,120,60,0,255,272,1,0,0,0,256,
-		257,5,14,0,0,257,258,3,24,12,0,258,262,5,216,0,0,259,261,3,30,15,0,260,
-		259,1,0,0,0,261,264,1,0,0,0,262,260,1,0,0,0,262,263,1,0,0,0,263,265,1,
-		0,0,0,264,262,1,0,0,0,265,266,5,217,0,0,266,272,1,0,0,0,267,268,5,17,0,
-		0,268,269,5,235,0,0,269,270,5,18,0,0,270,272,3,124,62,0,271,250,1,0,0,
-		0,271,252,1,0,0,0,271,256,1,0,0,0,271,267,1,0,0,0,272,23,1,0,0,0,273,274,
-		7,1,0,0,274,25,1,0,0,0,275,276,5,44,0,0,276,277,3,130,65,0,277,281,5,216,
-		0,0,278,280,3,28,14,0,279,278,1,0,0,0,280,283,1,0,0,0,281,279,1,0,0,0,
-		281,282,1,0,0,0,282,284,1,0,0,0,283,281,1,0,0,0,284,285,5,217,0,0,285,
-		27,1,0,0,0,286,287,5,45,0,0,287,310,3,124,62,0,288,289,5,46,0,0,289,290,
-		5,47,0,0,290,293,3,122,61,0,291,292,5,48,0,0,292,294,3,124,62,0,293,291,
-		1,0,0,0,293,294,1,0,0,0,294,297,1,0,0,0,295,296,5,49,0,0,296,298,5,235,
-		0,0,297,295,1,0,0,0,297,298,1,0,0,0,298,310,1,0,0,0,299,300,5,46,0,0,300,
-		301,5,50,0,0,301,305,5,216,0,0,302,304,3,30,15,0,303,302,1,0,0,0,304,307,
-		1,0,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,
-		0,308,310,5,217,0,0,309,286,1,0,0,0,309,288,1,0,0,0,309,299,1,0,0,0,310,
-		29,1,0,0,0,311,312,5,235,0,0,312,314,3,124,62,0,313,315,5,220,0,0,314,
-		313,1,0,0,0,314,315,1,0,0,0,315,31,1,0,0,0,316,317,5,51,0,0,317,318,3,
-		130,65,0,318,319,5,52,0,0,319,320,3,130,65,0,320,324,5,216,0,0,321,323,
-		3,34,17,0,322,321,1,0,0,0,323,326,1,0,0,0,324,322,1,0,0,0,324,325,1,0,
-		0,0,325,327,1,0,0,0,326,324,1,0,0,0,327,328,5,217,0,0,328,33,1,0,0,0,329,
-		330,5,53,0,0,330,365,3,130,65,0,331,332,5,54,0,0,332,333,3,124,62,0,333,
-		338,3,120,60,0,334,335,5,55,0,0,335,336,3,124,62,0,336,337,3,120,60,0,
-		337,339,1,0,0,0,338,334,1,0,0,0,338,339,1,0,0,0,339,365,1,0,0,0,340,341,
-		5,56,0,0,341,365,5,235,0,0,342,343,5,57,0,0,343,365,3,122,61,0,344,345,
-		5,58,0,0,345,346,3,36,18,0,346,347,3,122,61,0,347,348,5,60,0,0,348,349,
-		5,53,0,0,349,353,5,61,0,0,350,351,5,54,0,0,351,352,5,60,0,0,352,354,5,
-		62,0,0,353,350,1,0,0,0,353,354,1,0,0,0,354,365,1,0,0,0,355,357,5,63,0,
-		0,356,358,3,38,19,0,357,356,1,0,0,0,358,359,1,0,0,0,359,357,1,0,0,0,359,
-		360,1,0,0,0,360,365,1,0,0,0,361,362,5,11,0,0,362,365,3,14,7,0,363,365,
-		3,40,20,0,364,329,1,0,0,0,364,331,1,0,0,0,364,340,1,0,0,0,364,342,1,0,
-		0,0,364,344,1,0,0,0,364,355,1,0,0,0,364,361,1,0,0,0,364,363,1,0,0,0,365,
-		35,1,0,0,0,366,367,5,237,0,0,367,370,5,59,0,0,368,370,5,236,0,0,369,366,
-		1,0,0,0,369,368,1,0,0,0,370,37,1,0,0,0,371,372,5,68,0,0,372,378,3,124,
-		62,0,373,374,5,69,0,0,374,378,3,124,62,0,375,376,5,70,0,0,376,378,5,235,
-		0,0,377,371,1,0,0,0,377,373,1,0,0,0,377,375,1,0,0,0,378,39,1,0,0,0,379,
-		380,5,64,0,0,380,384,3,130,65,0,381,383,3,42,21,0,382,381,1,0,0,0,383,
-		386,1,0,0,0,384,382,1,0,0,0,384,385,1,0,0,0,385,41,1,0,0,0,386,384,1,0,
-		0,0,387,388,5,69,0,0,388,400,3,124,62,0,389,390,5,70,0,0,390,400,5,235,
-		0,0,391,392,5,123,0,0,392,400,3,124,62,0,393,394,5,65,0,0,394,397,3,44,
-		22,0,395,396,5,183,0,0,396,398,3,44,22,0,397,395,1,0,0,0,397,398,1,0,0,
-		0,398,400,1,0,0,0,399,387,1,0,0,0,399,389,1,0,0,0,399,391,1,0,0,0,399,
-		393,1,0,0,0,400,43,1,0,0,0,401,402,7,2,0,0,402,45,1,0,0,0,403,404,5,71,
-		0,0,404,405,3,130,65,0,405,409,5,216,0,0,406,408,3,48,24,0,407,406,1,0,
-		0,0,408,411,1,0,0,0,409,407,1,0,0,0,409,410,1,0,0,0,410,412,1,0,0,0,411,
-		409,1,0,0,0,412,413,5,217,0,0,413,47,1,0,0,0,414,415,5,72,0,0,415,433,
-		3,130,65,0,416,417,5,105,0,0,417,433,3,124,62,0,418,419,5,106,0,0,419,
-		421,3,124,62,0,420,422,5,107,0,0,421,420,1,0,0,0,421,422,1,0,0,0,422,433,
-		1,0,0,0,423,424,5,108,0,0,424,425,5,70,0,0,425,433,5,235,0,0,426,427,5,
-		111,0,0,427,433,3,70,35,0,428,429,5,8,0,0,429,433,5,235,0,0,430,431,5,
-		43,0,0,431,433,3,124,62,0,432,414,1,0,0,0,432,416,1,0,0,0,432,418,1,0,
-		0,0,432,423,1,0,0,0,432,426,1,0,0,0,432,428,1,0,0,0,432,430,1,0,0,0,433,
-		49,1,0,0,0,434,435,5,73,0,0,435,436,3,130,65,0,436,440,5,216,0,0,437,439,
-		3,52,26,0,438,437,1,0,0,0,439,442,1,0,0,0,440,438,1,0,0,0,440,441,1,0,
-		0,0,441,443,1,0,0,0,442,440,1,0,0,0,443,444,5,217,0,0,444,51,1,0,0,0,445,
-		446,5,74,0,0,446,450,5,216,0,0,447,449,3,62,31,0,448,447,1,0,0,0,449,452,
-		1,0,0,0,450,448,1,0,0,0,450,451,1,0,0,0,451,453,1,0,0,0,452,450,1,0,0,
-		0,453,485,5,217,0,0,454,455,5,75,0,0,455,485,3,124,62,0,456,457,5,76,0,
-		0,457,485,3,124,62,0,458,459,5,77,0,0,459,460,5,47,0,0,460,485,3,122,61,
-		0,461,462,5,77,0,0,462,463,5,78,0,0,463,464,3,124,62,0,464,465,3,120,60,
-		0,465,485,1,0,0,0,466,467,5,80,0,0,467,485,3,124,62,0,468,469,5,81,0,0,
-		469,485,3,124,62,0,470,471,5,79,0,0,471,485,3,124,62,0,472,473,5,82,0,
-		0,473,474,3,124,62,0,474,475,3,120,60,0,475,485,1,0,0,0,476,477,5,83,0,
-		0,477,478,3,124,62,0,478,479,5,78,0,0,479,480,3,124,62,0,480,481,3,120,
-		60,0,481,485,1,0,0,0,482,483,5,84,0,0,483,485,3,130,65,0,484,445,1,0,0,
-		0,484,454,1,0,0,0,484,456,1,0,0,0,484,458,1,0,0,0,484,461,1,0,0,0,484,
-		466,1,0,0,0,484,468,1,0,0,0,484,470,1,0,0,0,484,472,1,0,0,0,484,476,1,
-		0,0,0,484,482,1,0,0,0,485,53,1,0,0,0,486,487,5,85,0,0,487,488,3,130,65,
-		0,488,489,5,52,0,0,489,490,3,130,65,0,490,494,5,216,0,0,491,493,3,56,28,
-		0,492,491,1,0,0,0,493,496,1,0,0,0,494,492,1,0,0,0,494,495,1,0,0,0,495,
-		497,1,0,0,0,496,494,1,0,0,0,497,498,5,217,0,0,498,55,1,0,0,0,499,500,5,
-		86,0,0,500,543,3,130,65,0,501,502,5,75,0,0,502,543,3,124,62,0,503,504,
-		5,87,0,0,504,505,5,60,0,0,505,543,5,62,0,0,506,507,5,87,0,0,507,543,3,
-		124,62,0,508,509,5,171,0,0,509,510,3,124,62,0,510,511,3,120,60,0,511,543,
-		1,0,0,0,512,513,5,88,0,0,513,543,3,124,62,0,514,515,5,56,0,0,515,543,5,
-		235,0,0,516,517,5,57,0,0,517,543,3,122,61,0,518,519,5,91,0,0,519,525,3,
-		124,62,0,520,523,5,92,0,0,521,522,5,152,0,0,522,524,3,124,62,0,523,521,
-		1,0,0,0,523,524,1,0,0,0,524,526,1,0,0,0,525,520,1,0,0,0,525,526,1,0,0,
-		0,526,543,1,0,0,0,527,528,5,58,0,0,528,529,3,36,18,0,529,530,3,122,61,
-		0,530,531,5,60,0,0,531,532,5,86,0,0,532,533,5,61,0,0,533,543,1,0,0,0,534,
-		535,5,93,0,0,535,539,3,124,62,0,536,537,5,94,0,0,537,538,5,125,0,0,538,
-		540,5,57,0,0,539,536,1,0,0,0,539,540,1,0,0,0,540,543,1,0,0,0,541,543,3,
-		40,20,0,542,499,1,0,0,0,542,501,1,0,0,0,542,503,1,0,0,0,542,506,1,0,0,
-		0,542,508,1,0,0,0,542,512,1,0,0,0,542,514,1,0,0,0,542,516,1,0,0,0,542,
-		518,1,0,0,0,542,527,1,0,0,0,542,534,1,0,0,0,542,541,1,0,0,0,543,57,1,0,
-		0,0,544,545,5,177,0,0,545,546,3,130,65,0,546,550,5,216,0,0,547,549,3,60,
-		30,0,548,547,1,0,0,0,549,552,1,0,0,0,550,548,1,0,0,0,550,551,1,0,0,0,551,
-		553,1,0,0,0,552,550,1,0,0,0,553,554,5,217,0,0,554,59,1,0,0,0,555,556,5,
-		206,0,0,556,574,3,124,62,0,557,558,5,87,0,0,558,574,3,130,65,0,559,560,
-		5,207,0,0,560,574,3,124,62,0,561,562,5,208,0,0,562,574,3,124,62,0,563,
-		564,5,209,0,0,564,574,3,124,62,0,565,566,5,80,0,0,566,574,3,124,62,0,567,
-		568,5,79,0,0,568,574,3,124,62,0,569,570,5,95,0,0,570,574,3,124,62,0,571,
-		572,5,96,0,0,572,574,3,124,62,0,573,555,1,0,0,0,573,557,1,0,0,0,573,559,
-		1,0,0,0,573,561,1,0,0,0,573,563,1,0,0,0,573,565,1,0,0,0,573,567,1,0,0,
-		0,573,569,1,0,0,0,573,571,1,0,0,0,574,61,1,0,0,0,575,576,5,235,0,0,576,
-		577,3,124,62,0,577,578,5,60,0,0,578,580,3,124,62,0,579,581,5,220,0,0,580,
-		579,1,0,0,0,580,581,1,0,0,0,581,63,1,0,0,0,582,583,5,104,0,0,583,584,3,
-		130,65,0,584,588,5,216,0,0,585,587,3,66,33,0,586,585,1,0,0,0,587,590,1,
-		0,0,0,588,586,1,0,0,0,588,589,1,0,0,0,589,591,1,0,0,0,590,588,1,0,0,0,
-		591,592,5,217,0,0,592,65,1,0,0,0,593,594,5,105,0,0,594,697,3,124,62,0,
-		595,596,5,106,0,0,596,598,3,124,62,0,597,599,5,107,0,0,598,597,1,0,0,0,
-		598,599,1,0,0,0,599,602,1,0,0,0,600,601,5,48,0,0,601,603,3,124,62,0,602,
-		600,1,0,0,0,602,603,1,0,0,0,603,606,1,0,0,0,604,605,5,69,0,0,605,607,3,
-		124,62,0,606,604,1,0,0,0,606,607,1,0,0,0,607,697,1,0,0,0,608,610,5,186,
-		0,0,609,611,5,236,0,0,610,609,1,0,0,0,610,611,1,0,0,0,611,614,1,0,0,0,
-		612,613,5,132,0,0,613,615,3,124,62,0,614,612,1,0,0,0,614,615,1,0,0,0,615,
-		697,1,0,0,0,616,617,5,186,0,0,617,697,5,197,0,0,618,619,5,187,0,0,619,
-		697,3,124,62,0,620,621,5,188,0,0,621,697,3,124,62,0,622,623,5,189,0,0,
-		623,624,5,70,0,0,624,697,5,235,0,0,625,626,5,190,0,0,626,630,5,216,0,0,
-		627,629,3,30,15,0,628,627,1,0,0,0,629,632,1,0,0,0,630,628,1,0,0,0,630,
-		631,1,0,0,0,631,633,1,0,0,0,632,630,1,0,0,0,633,697,5,217,0,0,634,635,
-		5,190,0,0,635,636,5,198,0,0,636,637,3,130,65,0,637,638,5,199,0,0,638,639,
-		3,124,62,0,639,697,1,0,0,0,640,641,5,191,0,0,641,697,3,124,62,0,642,643,
-		5,192,0,0,643,648,3,124,62,0,644,645,5,49,0,0,645,649,5,235,0,0,646,647,
-		5,201,0,0,647,649,3,130,65,0,648,644,1,0,0,0,648,646,1,0,0,0,649,697,1,
-		0,0,0,650,651,5,194,0,0,651,652,5,195,0,0,652,653,3,130,65,0,653,657,5,
-		216,0,0,654,656,3,68,34,0,655,654,1,0,0,0,656,659,1,0,0,0,657,655,1,0,
-		0,0,657,658,1,0,0,0,658,662,1,0,0,0,659,657,1,0,0,0,660,661,5,157,0,0,
-		661,663,3,124,62,0,662,660,1,0,0,0,662,663,1,0,0,0,663,664,1,0,0,0,664,
-		665,5,217,0,0,665,697,1,0,0,0,666,667,5,194,0,0,667,668,5,200,0,0,668,
-		669,3,124,62,0,669,670,5,157,0,0,670,671,3,124,62,0,671,697,1,0,0,0,672,
-		673,5,193,0,0,673,697,3,124,62,0,674,675,5,108,0,0,675,676,5,70,0,0,676,
-		697,5,235,0,0,677,678,5,111,0,0,678,697,3,70,35,0,679,680,5,8,0,0,680,
-		697,5,235,0,0,681,682,5,115,0,0,682,697,5,237,0,0,683,697,3,40,20,0,684,
-		685,5,211,0,0,685,686,5,60,0,0,686,687,3,124,62,0,687,688,5,198,0,0,688,
-		692,3,124,62,0,689,690,5,212,0,0,690,691,5,213,0,0,691,693,3,124,62,0,
-		692,689,1,0,0,0,692,693,1,0,0,0,693,697,1,0,0,0,694,695,5,214,0,0,695,
-		697,3,124,62,0,696,593,1,0,0,0,696,595,1,0,0,0,696,608,1,0,0,0,696,616,
-		1,0,0,0,696,618,1,0,0,0,696,620,1,0,0,0,696,622,1,0,0,0,696,625,1,0,0,
-		0,696,634,1,0,0,0,696,640,1,0,0,0,696,642,1,0,0,0,696,650,1,0,0,0,696,
-		666,1,0,0,0,696,672,1,0,0,0,696,674,1,0,0,0,696,677,1,0,0,0,696,679,1,
-		0,0,0,696,681,1,0,0,0,696,683,1,0,0,0,696,684,1,0,0,0,696,694,1,0,0,0,
-		697,67,1,0,0,0,698,699,5,196,0,0,699,700,3,124,62,0,700,701,3,124,62,0,
-		701,69,1,0,0,0,702,715,5,112,0,0,703,715,5,113,0,0,704,715,5,114,0,0,705,
-		706,5,50,0,0,706,710,5,216,0,0,707,709,3,30,15,0,708,707,1,0,0,0,709,712,
-		1,0,0,0,710,708,1,0,0,0,710,711,1,0,0,0,711,713,1,0,0,0,712,710,1,0,0,
-		0,713,715,5,217,0,0,714,702,1,0,0,0,714,703,1,0,0,0,714,704,1,0,0,0,714,
-		705,1,0,0,0,715,71,1,0,0,0,716,717,5,202,0,0,717,718,3,130,65,0,718,722,
-		5,216,0,0,719,721,3,74,37,0,720,719,1,0,0,0,721,724,1,0,0,0,722,720,1,
-		0,0,0,722,723,1,0,0,0,723,725,1,0,0,0,724,722,1,0,0,0,725,726,5,217,0,
-		0,726,73,1,0,0,0,727,728,5,182,0,0,728,729,3,130,65,0,729,730,5,221,0,
-		0,730,731,3,130,65,0,731,741,1,0,0,0,732,733,5,180,0,0,733,741,3,124,62,
-		0,734,735,5,203,0,0,735,741,3,124,62,0,736,737,5,204,0,0,737,741,5,205,
-		0,0,738,739,5,204,0,0,739,741,3,130,65,0,740,727,1,0,0,0,740,732,1,0,0,
-		0,740,734,1,0,0,0,740,736,1,0,0,0,740,738,1,0,0,0,741,75,1,0,0,0,742,743,
-		5,116,0,0,743,744,3,130,65,0,744,748,5,216,0,0,745,747,3,78,39,0,746,745,
-		1,0,0,0,747,750,1,0,0,0,748,746,1,0,0,0,748,749,1,0,0,0,749,751,1,0,0,
-		0,750,748,1,0,0,0,751,752,5,217,0,0,752,77,1,0,0,0,753,754,5,117,0,0,754,
-		775,3,124,62,0,755,756,5,118,0,0,756,761,3,80,40,0,757,758,5,220,0,0,758,
-		760,3,80,40,0,759,757,1,0,0,0,760,763,1,0,0,0,761,759,1,0,0,0,761,762,
-		1,0,0,0,762,775,1,0,0,0,763,761,1,0,0,0,764,765,5,153,0,0,765,775,3,124,
-		62,0,766,767,5,154,0,0,767,768,3,124,62,0,768,769,5,152,0,0,769,772,3,
-		130,65,0,770,771,5,155,0,0,771,773,3,124,62,0,772,770,1,0,0,0,772,773,
-		1,0,0,0,773,775,1,0,0,0,774,753,1,0,0,0,774,755,1,0,0,0,774,764,1,0,0,
-		0,774,766,1,0,0,0,775,79,1,0,0,0,776,777,3,130,65,0,777,778,3,124,62,0,
-		778,81,1,0,0,0,779,780,5,119,0,0,780,789,3,130,65,0,781,785,5,216,0,0,
-		782,784,3,84,42,0,783,782,1,0,0,0,784,787,1,0,0,0,785,783,1,0,0,0,785,
-		786,1,0,0,0,786,788,1,0,0,0,787,785,1,0,0,0,788,790,5,217,0,0,789,781,
-		1,0,0,0,789,790,1,0,0,0,790,83,1,0,0,0,791,792,5,120,0,0,792,798,3,124,
-		62,0,793,794,5,121,0,0,794,798,3,124,62,0,795,796,5,122,0,0,796,798,3,
-		124,62,0,797,791,1,0,0,0,797,793,1,0,0,0,797,795,1,0,0,0,798,85,1,0,0,
-		0,799,800,5,123,0,0,800,801,3,130,65,0,801,802,5,216,0,0,802,810,3,124,
-		62,0,803,808,3,120,60,0,804,805,5,55,0,0,805,806,3,124,62,0,806,807,3,
-		120,60,0,807,809,1,0,0,0,808,804,1,0,0,0,808,809,1,0,0,0,809,811,1,0,0,
-		0,810,803,1,0,0,0,810,811,1,0,0,0,811,812,1,0,0,0,812,813,5,217,0,0,813,
-		87,1,0,0,0,814,815,5,124,0,0,815,816,3,130,65,0,816,817,5,223,0,0,817,
-		824,3,124,62,0,818,821,5,125,0,0,819,822,5,126,0,0,820,822,5,127,0,0,821,
-		819,1,0,0,0,821,820,1,0,0,0,822,823,1,0,0,0,823,825,3,122,61,0,824,818,
-		1,0,0,0,824,825,1,0,0,0,825,828,1,0,0,0,826,827,5,49,0,0,827,829,5,235,
-		0,0,828,826,1,0,0,0,828,829,1,0,0,0,829,89,1,0,0,0,830,831,5,128,0,0,831,
-		832,3,130,65,0,832,833,5,132,0,0,833,836,3,124,62,0,834,835,5,49,0,0,835,
-		837,5,235,0,0,836,834,1,0,0,0,836,837,1,0,0,0,837,841,1,0,0,0,838,839,
-		5,129,0,0,839,840,5,131,0,0,840,842,5,237,0,0,841,838,1,0,0,0,841,842,
-		1,0,0,0,842,846,1,0,0,0,843,844,5,130,0,0,844,845,5,131,0,0,845,847,5,
-		237,0,0,846,843,1,0,0,0,846,847,1,0,0,0,847,856,1,0,0,0,848,849,5,149,
-		0,0,849,850,5,166,0,0,850,851,3,130,65,0,851,852,5,150,0,0,852,853,5,152,
-		0,0,853,854,5,237,0,0,854,855,5,151,0,0,855,857,1,0,0,0,856,848,1,0,0,
-		0,856,857,1,0,0,0,857,858,1,0,0,0,858,859,5,222,0,0,859,864,3,92,46,0,
-		860,861,5,220,0,0,861,863,3,92,46,0,862,860,1,0,0,0,863,866,1,0,0,0,864,
-		862,1,0,0,0,864,865,1,0,0,0,865,91,1,0,0,0,866,864,1,0,0,0,867,868,5,145,
-		0,0,868,869,5,236,0,0,869,870,5,152,0,0,870,887,3,130,65,0,871,883,5,148,
-		0,0,872,873,5,218,0,0,873,878,3,130,65,0,874,875,5,220,0,0,875,877,3,130,
-		65,0,876,874,1,0,0,0,877,880,1,0,0,0,878,876,1,0,0,0,878,879,1,0,0,0,879,
-		881,1,0,0,0,880,878,1,0,0,0,881,882,5,219,0,0,882,884,1,0,0,0,883,872,
-		1,0,0,0,883,884,1,0,0,0,884,887,1,0,0,0,885,887,3,130,65,0,886,867,1,0,
-		0,0,886,871,1,0,0,0,886,885,1,0,0,0,887,93,1,0,0,0,888,889,5,133,0,0,889,
-		890,5,132,0,0,890,893,3,124,62,0,891,892,5,134,0,0,892,894,3,122,61,0,
-		893,891,1,0,0,0,893,894,1,0,0,0,894,95,1,0,0,0,895,896,5,135,0,0,896,897,
-		5,136,0,0,897,902,3,98,49,0,898,899,5,220,0,0,899,901,3,98,49,0,900,898,
-		1,0,0,0,901,904,1,0,0,0,902,900,1,0,0,0,902,903,1,0,0,0,903,97,1,0,0,0,
-		904,902,1,0,0,0,905,908,5,63,0,0,906,908,3,130,65,0,907,905,1,0,0,0,907,
-		906,1,0,0,0,908,99,1,0,0,0,909,910,5,137,0,0,910,914,5,216,0,0,911,913,
-		3,102,51,0,912,911,1,0,0,0,913,916,1,0,0,0,914,912,1,0,0,0,914,915,1,0,
-		0,0,915,917,1,0,0,0,916,914,1,0,0,0,917,918,5,217,0,0,918,101,1,0,0,0,
-		919,920,5,10,0,0,920,930,3,128,64,0,921,922,5,138,0,0,922,927,3,130,65,
-		0,923,924,5,220,0,0,924,926,3,130,65,0,925,923,1,0,0,0,926,929,1,0,0,0,
-		927,925,1,0,0,0,927,928,1,0,0,0,928,931,1,0,0,0,929,927,1,0,0,0,930,921,
-		1,0,0,0,930,931,1,0,0,0,931,1004,1,0,0,0,932,933,5,139,0,0,933,1004,3,
-		130,65,0,934,935,5,140,0,0,935,1004,3,130,65,0,936,937,5,141,0,0,937,938,
-		5,142,0,0,938,939,5,143,0,0,939,1004,3,130,65,0,940,943,5,144,0,0,941,
-		942,5,236,0,0,942,944,5,182,0,0,943,941,1,0,0,0,943,944,1,0,0,0,944,945,
-		1,0,0,0,945,946,5,142,0,0,946,947,5,152,0,0,947,1004,3,130,65,0,948,949,
-		5,145,0,0,949,950,5,236,0,0,950,951,5,182,0,0,951,952,5,142,0,0,952,953,
-		5,152,0,0,953,1004,3,130,65,0,954,955,5,160,0,0,955,956,3,130,65,0,956,
-		957,5,152,0,0,957,958,5,210,0,0,958,959,3,128,64,0,959,1004,1,0,0,0,960,
-		961,5,156,0,0,961,962,3,124,62,0,962,966,5,216,0,0,963,965,3,102,51,0,
-		964,963,1,0,0,0,965,968,1,0,0,0,966,964,1,0,0,0,966,967,1,0,0,0,967,969,
-		1,0,0,0,968,966,1,0,0,0,969,979,5,217,0,0,970,971,5,157,0,0,971,975,5,
-		216,0,0,972,974,3,102,51,0,973,972,1,0,0,0,974,977,1,0,0,0,975,973,1,0,
-		0,0,975,976,1,0,0,0,976,978,1,0,0,0,977,975,1,0,0,0,978,980,5,217,0,0,
-		979,970,1,0,0,0,979,980,1,0,0,0,980,1004,1,0,0,0,981,984,5,146,0,0,982,
-		983,5,166,0,0,983,985,5,105,0,0,984,982,1,0,0,0,984,985,1,0,0,0,985,986,
-		1,0,0,0,986,990,5,216,0,0,987,989,3,102,51,0,988,987,1,0,0,0,989,992,1,
-		0,0,0,990,988,1,0,0,0,990,991,1,0,0,0,991,993,1,0,0,0,992,990,1,0,0,0,
-		993,1004,5,217,0,0,994,995,5,147,0,0,995,999,5,216,0,0,996,998,3,102,51,
-		0,997,996,1,0,0,0,998,1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,1000,
-		1002,1,0,0,0,1001,999,1,0,0,0,1002,1004,5,217,0,0,1003,919,1,0,0,0,1003,
-		932,1,0,0,0,1003,934,1,0,0,0,1003,936,1,0,0,0,1003,940,1,0,0,0,1003,948,
-		1,0,0,0,1003,954,1,0,0,0,1003,960,1,0,0,0,1003,981,1,0,0,0,1003,994,1,
-		0,0,0,1004,103,1,0,0,0,1005,1006,5,159,0,0,1006,1010,5,216,0,0,1007,1009,
-		3,106,53,0,1008,1007,1,0,0,0,1009,1012,1,0,0,0,1010,1008,1,0,0,0,1010,
-		1011,1,0,0,0,1011,1013,1,0,0,0,1012,1010,1,0,0,0,1013,1014,5,217,0,0,1014,
-		105,1,0,0,0,1015,1016,5,160,0,0,1016,1021,3,130,65,0,1017,1018,5,220,0,
-		0,1018,1020,3,130,65,0,1019,1017,1,0,0,0,1020,1023,1,0,0,0,1021,1019,1,
-		0,0,0,1021,1022,1,0,0,0,1022,1027,1,0,0,0,1023,1021,1,0,0,0,1024,1026,
-		3,108,54,0,1025,1024,1,0,0,0,1026,1029,1,0,0,0,1027,1025,1,0,0,0,1027,
-		1028,1,0,0,0,1028,1032,1,0,0,0,1029,1027,1,0,0,0,1030,1032,3,100,50,0,
-		1031,1015,1,0,0,0,1031,1030,1,0,0,0,1032,107,1,0,0,0,1033,1034,5,161,0,
-		0,1034,1056,3,124,62,0,1035,1036,5,162,0,0,1036,1056,3,122,61,0,1037,1038,
-		5,95,0,0,1038,1039,3,124,62,0,1039,1040,5,168,0,0,1040,1041,5,103,0,0,
-		1041,1056,1,0,0,0,1042,1043,5,96,0,0,1043,1056,3,124,62,0,1044,1045,5,
-		97,0,0,1045,1046,3,124,62,0,1046,1047,5,168,0,0,1047,1048,5,103,0,0,1048,
-		1056,1,0,0,0,1049,1050,5,98,0,0,1050,1056,3,124,62,0,1051,1052,5,99,0,
-		0,1052,1056,5,100,0,0,1053,1054,5,101,0,0,1054,1056,3,124,62,0,1055,1033,
-		1,0,0,0,1055,1035,1,0,0,0,1055,1037,1,0,0,0,1055,1042,1,0,0,0,1055,1044,
-		1,0,0,0,1055,1049,1,0,0,0,1055,1051,1,0,0,0,1055,1053,1,0,0,0,1056,109,
-		1,0,0,0,1057,1058,5,2,0,0,1058,1059,3,130,65,0,1059,1060,5,4,0,0,1060,
-		1061,3,130,65,0,1061,1065,5,216,0,0,1062,1064,3,112,56,0,1063,1062,1,0,
-		0,0,1064,1067,1,0,0,0,1065,1063,1,0,0,0,1065,1066,1,0,0,0,1066,1068,1,
-		0,0,0,1067,1065,1,0,0,0,1068,1069,5,217,0,0,1069,111,1,0,0,0,1070,1071,
-		3,130,65,0,1071,1072,5,58,0,0,1072,1073,5,163,0,0,1073,1074,5,237,0,0,
-		1074,1242,1,0,0,0,1075,1076,3,128,64,0,1076,1077,5,164,0,0,1077,1078,3,
-		124,62,0,1078,1083,3,120,60,0,1079,1080,5,26,0,0,1080,1081,3,124,62,0,
-		1081,1082,3,120,60,0,1082,1084,1,0,0,0,1083,1079,1,0,0,0,1083,1084,1,0,
-		0,0,1084,1242,1,0,0,0,1085,1086,3,128,64,0,1086,1087,5,165,0,0,1087,1088,
-		3,124,62,0,1088,1089,5,166,0,0,1089,1090,5,235,0,0,1090,1242,1,0,0,0,1091,
-		1092,3,130,65,0,1092,1116,5,167,0,0,1093,1094,5,52,0,0,1094,1117,5,235,
-		0,0,1095,1105,5,36,0,0,1096,1097,5,42,0,0,1097,1098,3,124,62,0,1098,1102,
-		3,120,60,0,1099,1101,3,114,57,0,1100,1099,1,0,0,0,1101,1104,1,0,0,0,1102,
-		1100,1,0,0,0,1102,1103,1,0,0,0,1103,1106,1,0,0,0,1104,1102,1,0,0,0,1105,
-		1096,1,0,0,0,1105,1106,1,0,0,0,1106,1110,1,0,0,0,1107,1109,3,118,59,0,
-		1108,1107,1,0,0,0,1109,1112,1,0,0,0,1110,1108,1,0,0,0,1110,1111,1,0,0,
-		0,1111,1114,1,0,0,0,1112,1110,1,0,0,0,1113,1115,3,116,58,0,1114,1113,1,
-		0,0,0,1114,1115,1,0,0,0,1115,1117,1,0,0,0,1116,1093,1,0,0,0,1116,1095,
-		1,0,0,0,1117,1242,1,0,0,0,1118,1120,5,159,0,0,1119,1121,3,108,54,0,1120,
-		1119,1,0,0,0,1121,1122,1,0,0,0,1122,1120,1,0,0,0,1122,1123,1,0,0,0,1123,
-		1242,1,0,0,0,1124,1125,5,159,0,0,1125,1126,5,160,0,0,1126,1242,5,102,0,
-		0,1127,1128,3,130,65,0,1128,1129,5,113,0,0,1129,1130,3,124,62,0,1130,1242,
-		1,0,0,0,1131,1132,3,130,65,0,1132,1133,5,14,0,0,1133,1134,3,24,12,0,1134,
-		1138,5,216,0,0,1135,1137,3,30,15,0,1136,1135,1,0,0,0,1137,1140,1,0,0,0,
-		1138,1136,1,0,0,0,1138,1139,1,0,0,0,1139,1141,1,0,0,0,1140,1138,1,0,0,
-		0,1141,1142,5,217,0,0,1142,1242,1,0,0,0,1143,1144,3,130,65,0,1144,1145,
-		5,17,0,0,1145,1146,5,235,0,0,1146,1147,5,18,0,0,1147,1148,3,124,62,0,1148,
-		1242,1,0,0,0,1149,1150,3,130,65,0,1150,1152,5,19,0,0,1151,1153,5,224,0,
-		0,1152,1151,1,0,0,0,1152,1153,1,0,0,0,1153,1154,1,0,0,0,1154,1155,3,124,
-		62,0,1155,1242,1,0,0,0,1156,1157,3,130,65,0,1157,1158,5,215,0,0,1158,1159,
-		3,122,61,0,1159,1242,1,0,0,0,1160,1161,3,130,65,0,1161,1162,5,89,0,0,1162,
-		1163,3,124,62,0,1163,1242,1,0,0,0,1164,1165,3,130,65,0,1165,1166,5,90,
-		0,0,1166,1167,5,131,0,0,1167,1168,3,122,61,0,1168,1169,5,60,0,0,1169,1170,
-		3,124,62,0,1170,1242,1,0,0,0,1171,1172,3,130,65,0,1172,1173,5,185,0,0,
-		1173,1174,5,90,0,0,1174,1242,1,0,0,0,1175,1176,3,130,65,0,1176,1177,5,
-		68,0,0,1177,1179,5,66,0,0,1178,1180,5,236,0,0,1179,1178,1,0,0,0,1179,1180,
-		1,0,0,0,1180,1242,1,0,0,0,1181,1182,3,130,65,0,1182,1183,5,68,0,0,1183,
-		1186,5,67,0,0,1184,1185,5,49,0,0,1185,1187,5,235,0,0,1186,1184,1,0,0,0,
-		1186,1187,1,0,0,0,1187,1242,1,0,0,0,1188,1189,5,20,0,0,1189,1242,5,237,
-		0,0,1190,1191,5,21,0,0,1191,1242,5,237,0,0,1192,1242,5,22,0,0,1193,1242,
-		5,23,0,0,1194,1195,3,130,65,0,1195,1196,5,24,0,0,1196,1197,5,25,0,0,1197,
-		1198,3,124,62,0,1198,1199,3,120,60,0,1199,1200,5,26,0,0,1200,1201,3,124,
-		62,0,1201,1202,3,120,60,0,1202,1242,1,0,0,0,1203,1204,3,130,65,0,1204,
-		1205,5,27,0,0,1205,1208,5,152,0,0,1206,1209,5,28,0,0,1207,1209,3,124,62,
-		0,1208,1206,1,0,0,0,1208,1207,1,0,0,0,1209,1210,1,0,0,0,1210,1211,5,29,
-		0,0,1211,1212,3,124,62,0,1212,1213,3,120,60,0,1213,1214,5,26,0,0,1214,
-		1215,3,124,62,0,1215,1216,3,120,60,0,1216,1242,1,0,0,0,1217,1218,3,130,
-		65,0,1218,1219,5,30,0,0,1219,1220,3,124,62,0,1220,1221,3,120,60,0,1221,
-		1222,5,18,0,0,1222,1223,3,124,62,0,1223,1242,1,0,0,0,1224,1225,5,31,0,
-		0,1225,1226,3,128,64,0,1226,1227,5,32,0,0,1227,1228,3,128,64,0,1228,1231,
-		3,124,62,0,1229,1230,5,33,0,0,1230,1232,3,124,62,0,1231,1229,1,0,0,0,1231,
-		1232,1,0,0,0,1232,1242,1,0,0,0,1233,1234,5,34,0,0,1234,1235,5,33,0,0,1235,
-		1236,3,124,62,0,1236,1237,3,120,60,0,1237,1238,5,35,0,0,1238,1239,3,124,
-		62,0,1239,1240,3,120,60,0,1240,1242,1,0,0,0,1241,1070,1,0,0,0,1241,1075,
-		1,0,0,0,1241,1085,1,0,0,0,1241,1091,1,0,0,0,1241,1118,1,0,0,0,1241,1124,
-		1,0,0,0,1241,1127,1,0,0,0,1241,1131,1,0,0,0,1241,1143,1,0,0,0,1241,1149,
-		1,0,0,0,1241,1156,1,0,0,0,1241,1160,1,0,0,0,1241,1164,1,0,0,0,1241,1171,
-		1,0,0,0,1241,1175,1,0,0,0,1241,1181,1,0,0,0,1241,1188,1,0,0,0,1241,1190,
-		1,0,0,0,1241,1192,1,0,0,0,1241,1193,1,0,0,0,1241,1194,1,0,0,0,1241,1203,
-		1,0,0,0,1241,1217,1,0,0,0,1241,1224,1,0,0,0,1241,1233,1,0,0,0,1242,113,
-		1,0,0,0,1243,1244,5,70,0,0,1244,1245,5,235,0,0,1245,1246,5,158,0,0,1246,
-		1247,3,124,62,0,1247,1248,3,120,60,0,1248,115,1,0,0,0,1249,1250,5,43,0,
-		0,1250,1251,5,38,0,0,1251,1252,5,39,0,0,1252,1253,3,124,62,0,1253,1254,
-		5,40,0,0,1254,1255,3,124,62,0,1255,117,1,0,0,0,1256,1257,5,37,0,0,1257,
-		1258,3,128,64,0,1258,1259,3,124,62,0,1259,119,1,0,0,0,1260,1261,5,168,
-		0,0,1261,1262,5,181,0,0,1262,121,1,0,0,0,1263,1264,5,236,0,0,1264,123,
-		1,0,0,0,1265,1266,6,62,-1,0,1266,1267,5,218,0,0,1267,1268,3,124,62,0,1268,
-		1269,5,219,0,0,1269,1308,1,0,0,0,1270,1271,5,225,0,0,1271,1308,3,124,62,
-		16,1272,1273,5,185,0,0,1273,1308,3,124,62,11,1274,1275,5,156,0,0,1275,
-		1276,3,124,62,0,1276,1277,5,158,0,0,1277,1278,3,124,62,0,1278,1279,5,157,
-		0,0,1279,1280,3,124,62,0,1280,1308,1,0,0,0,1281,1282,3,130,65,0,1282,1291,
-		5,218,0,0,1283,1288,3,124,62,0,1284,1285,5,220,0,0,1285,1287,3,124,62,
-		0,1286,1284,1,0,0,0,1287,1290,1,0,0,0,1288,1286,1,0,0,0,1288,1289,1,0,
-		0,0,1289,1292,1,0,0,0,1290,1288,1,0,0,0,1291,1283,1,0,0,0,1291,1292,1,
-		0,0,0,1292,1293,1,0,0,0,1293,1294,5,219,0,0,1294,1308,1,0,0,0,1295,1297,
-		7,3,0,0,1296,1298,3,126,63,0,1297,1296,1,0,0,0,1297,1298,1,0,0,0,1298,
-		1299,1,0,0,0,1299,1300,5,168,0,0,1300,1308,3,126,63,0,1301,1302,5,237,
-		0,0,1302,1308,3,126,63,0,1303,1308,5,236,0,0,1304,1308,5,237,0,0,1305,
-		1308,5,235,0,0,1306,1308,3,128,64,0,1307,1265,1,0,0,0,1307,1270,1,0,0,
-		0,1307,1272,1,0,0,0,1307,1274,1,0,0,0,1307,1281,1,0,0,0,1307,1295,1,0,
-		0,0,1307,1301,1,0,0,0,1307,1303,1,0,0,0,1307,1304,1,0,0,0,1307,1305,1,
-		0,0,0,1307,1306,1,0,0,0,1308,1329,1,0,0,0,1309,1310,10,15,0,0,1310,1311,
-		5,182,0,0,1311,1328,3,124,62,16,1312,1313,10,14,0,0,1313,1314,7,4,0,0,
-		1314,1328,3,124,62,15,1315,1316,10,13,0,0,1316,1317,7,5,0,0,1317,1328,
-		3,124,62,14,1318,1319,10,12,0,0,1319,1320,7,6,0,0,1320,1328,3,124,62,13,
-		1321,1322,10,10,0,0,1322,1323,5,183,0,0,1323,1328,3,124,62,11,1324,1325,
-		10,9,0,0,1325,1326,5,184,0,0,1326,1328,3,124,62,10,1327,1309,1,0,0,0,1327,
-		1312,1,0,0,0,1327,1315,1,0,0,0,1327,1318,1,0,0,0,1327,1321,1,0,0,0,1327,
-		1324,1,0,0,0,1328,1331,1,0,0,0,1329,1327,1,0,0,0,1329,1330,1,0,0,0,1330,
-		125,1,0,0,0,1331,1329,1,0,0,0,1332,1333,7,7,0,0,1333,127,1,0,0,0,1334,
-		1337,3,130,65,0,1335,1336,5,221,0,0,1336,1338,3,130,65,0,1337,1335,1,0,
-		0,0,1337,1338,1,0,0,0,1338,129,1,0,0,0,1339,1340,7,8,0,0,1340,131,1,0,
-		0,0,121,136,138,152,178,185,187,195,197,216,226,237,245,262,271,281,293,
-		297,305,309,314,324,338,353,359,364,369,377,384,397,399,409,421,432,440,
-		450,484,494,523,525,539,542,550,573,580,588,598,602,606,610,614,630,648,
-		657,662,692,696,710,714,722,740,748,761,772,774,785,789,797,808,810,821,
-		824,828,836,841,846,856,864,878,883,886,893,902,907,914,927,930,943,966,
-		975,979,984,990,999,1003,1010,1021,1027,1031,1055,1065,1083,1102,1105,
-		1110,1114,1116,1122,1138,1152,1179,1186,1208,1231,1241,1288,1291,1297,
-		1307,1327,1329,1337
+		33,653,8,33,1,33,1,33,1,33,1,33,1,33,5,33,660,8,33,10,33,12,33,663,9,33,
+		1,33,1,33,3,33,667,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,3,33,697,8,33,1,33,1,33,3,33,701,8,33,1,34,1,34,
+		1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,713,8,35,10,35,12,35,716,
+		9,35,1,35,3,35,719,8,35,1,36,1,36,1,36,1,36,5,36,725,8,36,10,36,12,36,
+		728,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,3,37,745,8,37,1,38,1,38,1,38,1,38,5,38,751,8,38,10,38,12,
+		38,754,9,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,5,39,764,8,39,10,39,
+		12,39,767,9,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,777,8,39,1,
+		39,3,39,780,8,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,788,8,39,10,39,12,
+		39,791,9,39,3,39,793,8,39,1,40,1,40,1,40,1,40,5,40,799,8,40,10,40,12,40,
+		802,9,40,1,40,3,40,805,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,813,8,41,
+		1,42,1,42,1,42,1,43,1,43,1,43,1,43,5,43,822,8,43,10,43,12,43,825,9,43,
+		1,43,3,43,828,8,43,1,44,1,44,1,44,1,44,1,44,1,44,3,44,836,8,44,1,45,1,
+		45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,847,8,45,3,45,849,8,45,1,45,
+		1,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,860,8,46,1,46,3,46,863,8,
+		46,1,46,1,46,3,46,867,8,46,1,47,1,47,1,47,1,47,1,47,1,47,3,47,875,8,47,
+		1,47,1,47,1,47,3,47,880,8,47,1,47,1,47,1,47,3,47,885,8,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,1,47,3,47,895,8,47,1,47,1,47,1,47,1,47,5,47,901,
+		8,47,10,47,12,47,904,9,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
+		5,48,915,8,48,10,48,12,48,918,9,48,1,48,1,48,3,48,922,8,48,1,48,3,48,925,
+		8,48,1,49,1,49,1,49,1,49,1,49,3,49,932,8,49,1,50,1,50,1,50,1,50,1,50,5,
+		50,939,8,50,10,50,12,50,942,9,50,1,51,1,51,3,51,946,8,51,1,52,1,52,1,52,
+		5,52,951,8,52,10,52,12,52,954,9,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,
+		1,53,5,53,964,8,53,10,53,12,53,967,9,53,3,53,969,8,53,1,53,1,53,1,53,1,
+		53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,982,8,53,1,53,1,53,1,53,1,53,
+		1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,
+		1,53,5,53,1003,8,53,10,53,12,53,1006,9,53,1,53,1,53,1,53,1,53,5,53,1012,
+		8,53,10,53,12,53,1015,9,53,1,53,3,53,1018,8,53,1,53,1,53,1,53,3,53,1023,
+		8,53,1,53,1,53,5,53,1027,8,53,10,53,12,53,1030,9,53,1,53,1,53,1,53,1,53,
+		5,53,1036,8,53,10,53,12,53,1039,9,53,1,53,3,53,1042,8,53,1,54,1,54,1,54,
+		5,54,1047,8,54,10,54,12,54,1050,9,54,1,54,1,54,1,55,1,55,1,55,1,55,5,55,
+		1058,8,55,10,55,12,55,1061,9,55,1,55,5,55,1064,8,55,10,55,12,55,1067,9,
+		55,1,55,3,55,1070,8,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,
+		56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1094,
+		8,56,1,57,1,57,1,57,1,57,1,57,1,57,5,57,1102,8,57,10,57,12,57,1105,9,57,
+		1,57,1,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,3,58,1122,8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,5,58,1139,8,58,10,58,12,58,1142,9,58,3,58,1144,
+		8,58,1,58,5,58,1147,8,58,10,58,12,58,1150,9,58,1,58,3,58,1153,8,58,3,58,
+		1155,8,58,1,58,1,58,4,58,1159,8,58,11,58,12,58,1160,1,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,5,58,1175,8,58,10,58,12,58,1178,
+		9,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1191,
+		8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1218,
+		8,58,1,58,1,58,1,58,1,58,1,58,3,58,1225,8,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,3,58,1247,8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1270,8,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1280,8,58,1,59,1,59,1,59,
+		1,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,61,1,61,1,61,1,61,
+		1,62,1,62,1,62,1,63,1,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,
+		1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,5,64,1325,
+		8,64,10,64,12,64,1328,9,64,3,64,1330,8,64,1,64,1,64,1,64,1,64,3,64,1336,
+		8,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1346,8,64,1,64,1,64,
+		1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,
+		1,64,1,64,5,64,1366,8,64,10,64,12,64,1369,9,64,1,65,1,65,1,66,1,66,1,66,
+		3,66,1376,8,66,1,67,1,67,1,67,0,1,128,68,0,2,4,6,8,10,12,14,16,18,20,22,
+		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
+		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
+		114,116,118,120,122,124,126,128,130,132,134,0,9,1,0,218,219,1,0,15,16,
+		1,0,109,110,1,0,238,239,1,0,228,229,1,0,226,227,1,0,230,235,1,0,171,182,
+		23,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,
+		120,122,126,127,129,131,134,136,145,145,147,151,153,157,163,165,182,183,
+		188,202,204,217,242,243,1589,0,142,1,0,0,0,2,147,1,0,0,0,4,150,1,0,0,0,
+		6,182,1,0,0,0,8,184,1,0,0,0,10,196,1,0,0,0,12,220,1,0,0,0,14,222,1,0,0,
+		0,16,224,1,0,0,0,18,241,1,0,0,0,20,243,1,0,0,0,22,275,1,0,0,0,24,277,1,
+		0,0,0,26,279,1,0,0,0,28,313,1,0,0,0,30,315,1,0,0,0,32,320,1,0,0,0,34,368,
+		1,0,0,0,36,373,1,0,0,0,38,381,1,0,0,0,40,383,1,0,0,0,42,403,1,0,0,0,44,
+		405,1,0,0,0,46,407,1,0,0,0,48,436,1,0,0,0,50,438,1,0,0,0,52,488,1,0,0,
+		0,54,490,1,0,0,0,56,546,1,0,0,0,58,548,1,0,0,0,60,577,1,0,0,0,62,579,1,
+		0,0,0,64,586,1,0,0,0,66,700,1,0,0,0,68,702,1,0,0,0,70,718,1,0,0,0,72,720,
+		1,0,0,0,74,744,1,0,0,0,76,746,1,0,0,0,78,792,1,0,0,0,80,794,1,0,0,0,82,
+		812,1,0,0,0,84,814,1,0,0,0,86,817,1,0,0,0,88,835,1,0,0,0,90,837,1,0,0,
+		0,92,852,1,0,0,0,94,868,1,0,0,0,96,924,1,0,0,0,98,926,1,0,0,0,100,933,
+		1,0,0,0,102,945,1,0,0,0,104,947,1,0,0,0,106,1041,1,0,0,0,108,1043,1,0,
+		0,0,110,1069,1,0,0,0,112,1093,1,0,0,0,114,1095,1,0,0,0,116,1279,1,0,0,
+		0,118,1281,1,0,0,0,120,1287,1,0,0,0,122,1294,1,0,0,0,124,1298,1,0,0,0,
+		126,1301,1,0,0,0,128,1345,1,0,0,0,130,1370,1,0,0,0,132,1372,1,0,0,0,134,
+		1377,1,0,0,0,136,141,3,2,1,0,137,141,3,4,2,0,138,141,3,114,57,0,139,141,
+		3,8,4,0,140,136,1,0,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,0,0,
+		0,141,144,1,0,0,0,142,140,1,0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,144,
+		142,1,0,0,0,145,146,5,0,0,1,146,1,1,0,0,0,147,148,5,3,0,0,148,149,5,240,
+		0,0,149,3,1,0,0,0,150,151,5,1,0,0,151,152,3,134,67,0,152,156,5,218,0,0,
+		153,155,3,6,3,0,154,153,1,0,0,0,155,158,1,0,0,0,156,154,1,0,0,0,156,157,
+		1,0,0,0,157,159,1,0,0,0,158,156,1,0,0,0,159,160,5,219,0,0,160,5,1,0,0,
+		0,161,183,3,12,6,0,162,183,3,16,8,0,163,183,3,20,10,0,164,183,3,26,13,
+		0,165,183,3,32,16,0,166,183,3,46,23,0,167,183,3,50,25,0,168,183,3,54,27,
+		0,169,183,3,72,36,0,170,183,3,58,29,0,171,183,3,64,32,0,172,183,3,76,38,
+		0,173,183,3,86,43,0,174,183,3,90,45,0,175,183,3,92,46,0,176,183,3,94,47,
+		0,177,183,3,98,49,0,178,183,3,100,50,0,179,183,3,104,52,0,180,183,3,108,
+		54,0,181,183,3,8,4,0,182,161,1,0,0,0,182,162,1,0,0,0,182,163,1,0,0,0,182,
+		164,1,0,0,0,182,165,1,0,0,0,182,166,1,0,0,0,182,167,1,0,0,0,182,168,1,
+		0,0,0,182,169,1,0,0,0,182,170,1,0,0,0,182,171,1,0,0,0,182,172,1,0,0,0,
+		182,173,1,0,0,0,182,174,1,0,0,0,182,175,1,0,0,0,182,176,1,0,0,0,182,177,
+		1,0,0,0,182,178,1,0,0,0,182,179,1,0,0,0,182,180,1,0,0,0,182,181,1,0,0,
+		0,183,7,1,0,0,0,184,185,5,242,0,0,185,191,4,4,0,0,186,190,3,134,67,0,187,
+		190,5,4,0,0,188,190,5,52,0,0,189,186,1,0,0,0,189,187,1,0,0,0,189,188,1,
+		0,0,0,190,193,1,0,0,0,191,189,1,0,0,0,191,192,1,0,0,0,192,194,1,0,0,0,
+		193,191,1,0,0,0,194,195,3,10,5,0,195,9,1,0,0,0,196,201,5,218,0,0,197,200,
+		3,10,5,0,198,200,8,0,0,0,199,197,1,0,0,0,199,198,1,0,0,0,200,203,1,0,0,
+		0,201,199,1,0,0,0,201,202,1,0,0,0,202,204,1,0,0,0,203,201,1,0,0,0,204,
+		205,5,219,0,0,205,11,1,0,0,0,206,207,5,5,0,0,207,221,5,240,0,0,208,209,
+		5,6,0,0,209,221,3,134,67,0,210,211,5,7,0,0,211,221,5,237,0,0,212,213,5,
+		8,0,0,213,221,5,237,0,0,214,215,5,9,0,0,215,221,5,237,0,0,216,217,5,10,
+		0,0,217,221,3,134,67,0,218,219,5,11,0,0,219,221,3,14,7,0,220,206,1,0,0,
+		0,220,208,1,0,0,0,220,210,1,0,0,0,220,212,1,0,0,0,220,214,1,0,0,0,220,
+		216,1,0,0,0,220,218,1,0,0,0,221,13,1,0,0,0,222,223,5,236,0,0,223,15,1,
+		0,0,0,224,225,5,12,0,0,225,226,3,134,67,0,226,230,5,218,0,0,227,229,3,
+		18,9,0,228,227,1,0,0,0,229,232,1,0,0,0,230,228,1,0,0,0,230,231,1,0,0,0,
+		231,233,1,0,0,0,232,230,1,0,0,0,233,234,5,219,0,0,234,17,1,0,0,0,235,236,
+		5,41,0,0,236,242,5,240,0,0,237,238,5,42,0,0,238,242,3,128,64,0,239,240,
+		5,43,0,0,240,242,3,128,64,0,241,235,1,0,0,0,241,237,1,0,0,0,241,239,1,
+		0,0,0,242,19,1,0,0,0,243,244,5,13,0,0,244,245,3,134,67,0,245,249,5,218,
+		0,0,246,248,3,22,11,0,247,246,1,0,0,0,248,251,1,0,0,0,249,247,1,0,0,0,
+		249,250,1,0,0,0,250,252,1,0,0,0,251,249,1,0,0,0,252,253,5,219,0,0,253,
+		21,1,0,0,0,254,255,5,113,0,0,255,276,3,128,64,0,256,257,5,166,0,0,257,
+		258,3,128,64,0,258,259,3,124,62,0,259,276,1,0,0,0,260,261,5,14,0,0,261,
+		262,3,24,12,0,262,266,5,218,0,0,263,265,3,30,15,0,264,263,1,0,0,0,265,
+		268,1,0,0,0,266,264,1,0,0,0,266,267,1,0,0,0,267,269,1,0,0,0,268,266,1,
+		0,0,0,269,270,5,219,0,0,270,276,1,0,0,0,271,272,5,17,0,0,272,273,5,237,
+		0,0,273,274,5,18,0,0,274,276,3,128,64,0,275,254,1,0,0,0,275,256,1,0,0,
+		0,275,260,1,0,0,0,275,271,1,0,0,0,276,23,1,0,0,0,277,278,7,1,0,0,278,25,
+		1,0,0,0,279,280,5,44,0,0,280,281,3,134,67,0,281,285,5,218,0,0,282,284,
+		3,28,14,0,283,282,1,0,0,0,284,287,1,0,0,0,285,283,1,0,0,0,285,286,1,0,
+		0,0,286,288,1,0,0,0,287,285,1,0,0,0,288,289,5,219,0,0,289,27,1,0,0,0,290,
+		291,5,45,0,0,291,314,3,128,64,0,292,293,5,46,0,0,293,294,5,47,0,0,294,
+		297,3,126,63,0,295,296,5,48,0,0,296,298,3,128,64,0,297,295,1,0,0,0,297,
+		298,1,0,0,0,298,301,1,0,0,0,299,300,5,49,0,0,300,302,5,237,0,0,301,299,
+		1,0,0,0,301,302,1,0,0,0,302,314,1,0,0,0,303,304,5,46,0,0,304,305,5,50,
+		0,0,305,309,5,218,0,0,306,308,3,30,15,0,307,306,1,0,0,0,308,311,1,0,0,
+		0,309,307,1,0,0,0,309,310,1,0,0,0,310,312,1,0,0,0,311,309,1,0,0,0,312,
+		314,5,219,0,0,313,290,1,0,0,0,313,292,1,0,0,0,313,303,1,0,0,0,314,29,1,
+		0,0,0,315,316,5,237,0,0,316,318,3,128,64,0,317,319,5,222,0,0,318,317,1,
+		0,0,0,318,319,1,0,0,0,319,31,1,0,0,0,320,321,5,51,0,0,321,322,3,134,67,
+		0,322,323,5,52,0,0,323,324,3,134,67,0,324,328,5,218,0,0,325,327,3,34,17,
+		0,326,325,1,0,0,0,327,330,1,0,0,0,328,326,1,0,0,0,328,329,1,0,0,0,329,
+		331,1,0,0,0,330,328,1,0,0,0,331,332,5,219,0,0,332,33,1,0,0,0,333,334,5,
+		53,0,0,334,369,3,134,67,0,335,336,5,54,0,0,336,337,3,128,64,0,337,342,
+		3,124,62,0,338,339,5,55,0,0,339,340,3,128,64,0,340,341,3,124,62,0,341,
+		343,1,0,0,0,342,338,1,0,0,0,342,343,1,0,0,0,343,369,1,0,0,0,344,345,5,
+		56,0,0,345,369,5,237,0,0,346,347,5,57,0,0,347,369,3,126,63,0,348,349,5,
+		58,0,0,349,350,3,36,18,0,350,351,3,126,63,0,351,352,5,60,0,0,352,353,5,
+		53,0,0,353,357,5,61,0,0,354,355,5,54,0,0,355,356,5,60,0,0,356,358,5,62,
+		0,0,357,354,1,0,0,0,357,358,1,0,0,0,358,369,1,0,0,0,359,361,5,63,0,0,360,
+		362,3,38,19,0,361,360,1,0,0,0,362,363,1,0,0,0,363,361,1,0,0,0,363,364,
+		1,0,0,0,364,369,1,0,0,0,365,366,5,11,0,0,366,369,3,14,7,0,367,369,3,40,
+		20,0,368,333,1,0,0,0,368,335,1,0,0,0,368,344,1,0,0,0,368,346,1,0,0,0,368,
+		348,1,0,0,0,368,359,1,0,0,0,368,365,1,0,0,0,368,367,1,0,0,0,369,35,1,0,
+		0,0,370,371,5,239,0,0,371,374,5,59,0,0,372,374,5,238,0,0,373,370,1,0,0,
+		0,373,372,1,0,0,0,374,37,1,0,0,0,375,376,5,68,0,0,376,382,3,128,64,0,377,
+		378,5,69,0,0,378,382,3,128,64,0,379,380,5,70,0,0,380,382,5,237,0,0,381,
+		375,1,0,0,0,381,377,1,0,0,0,381,379,1,0,0,0,382,39,1,0,0,0,383,384,5,64,
+		0,0,384,388,3,134,67,0,385,387,3,42,21,0,386,385,1,0,0,0,387,390,1,0,0,
+		0,388,386,1,0,0,0,388,389,1,0,0,0,389,41,1,0,0,0,390,388,1,0,0,0,391,392,
+		5,69,0,0,392,404,3,128,64,0,393,394,5,70,0,0,394,404,5,237,0,0,395,396,
+		5,123,0,0,396,404,3,128,64,0,397,398,5,65,0,0,398,401,3,44,22,0,399,400,
+		5,185,0,0,400,402,3,44,22,0,401,399,1,0,0,0,401,402,1,0,0,0,402,404,1,
+		0,0,0,403,391,1,0,0,0,403,393,1,0,0,0,403,395,1,0,0,0,403,397,1,0,0,0,
+		404,43,1,0,0,0,405,406,7,2,0,0,406,45,1,0,0,0,407,408,5,71,0,0,408,409,
+		3,134,67,0,409,413,5,218,0,0,410,412,3,48,24,0,411,410,1,0,0,0,412,415,
+		1,0,0,0,413,411,1,0,0,0,413,414,1,0,0,0,414,416,1,0,0,0,415,413,1,0,0,
+		0,416,417,5,219,0,0,417,47,1,0,0,0,418,419,5,72,0,0,419,437,3,134,67,0,
+		420,421,5,105,0,0,421,437,3,128,64,0,422,423,5,106,0,0,423,425,3,128,64,
+		0,424,426,5,107,0,0,425,424,1,0,0,0,425,426,1,0,0,0,426,437,1,0,0,0,427,
+		428,5,108,0,0,428,429,5,70,0,0,429,437,5,237,0,0,430,431,5,111,0,0,431,
+		437,3,70,35,0,432,433,5,8,0,0,433,437,5,237,0,0,434,435,5,43,0,0,435,437,
+		3,128,64,0,436,418,1,0,0,0,436,420,1,0,0,0,436,422,1,0,0,0,436,427,1,0,
+		0,0,436,430,1,0,0,0,436,432,1,0,0,0,436,434,1,0,0,0,437,49,1,0,0,0,438,
+		439,5,73,0,0,439,440,3,134,67,0,440,444,5,218,0,0,441,443,3,52,26,0,442,
+		441,1,0,0,0,443,446,1,0,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,447,1,
+		0,0,0,446,444,1,0,0,0,447,448,5,219,0,0,448,51,1,0,0,0,449,450,5,74,0,
+		0,450,454,5,218,0,0,451,453,3,62,31,0,452,451,1,0,0,0,453,456,1,0,0,0,
+		454,452,1,0,0,0,454,455,1,0,0,0,455,457,1,0,0,0,456,454,1,0,0,0,457,489,
+		5,219,0,0,458,459,5,75,0,0,459,489,3,128,64,0,460,461,5,76,0,0,461,489,
+		3,128,64,0,462,463,5,77,0,0,463,464,5,47,0,0,464,489,3,126,63,0,465,466,
+		5,77,0,0,466,467,5,78,0,0,467,468,3,128,64,0,468,469,3,124,62,0,469,489,
+		1,0,0,0,470,471,5,80,0,0,471,489,3,128,64,0,472,473,5,81,0,0,473,489,3,
+		128,64,0,474,475,5,79,0,0,475,489,3,128,64,0,476,477,5,82,0,0,477,478,
+		3,128,64,0,478,479,3,124,62,0,479,489,1,0,0,0,480,481,5,83,0,0,481,482,
+		3,128,64,0,482,483,5,78,0,0,483,484,3,128,64,0,484,485,3,124,62,0,485,
+		489,1,0,0,0,486,487,5,84,0,0,487,489,3,134,67,0,488,449,1,0,0,0,488,458,
+		1,0,0,0,488,460,1,0,0,0,488,462,1,0,0,0,488,465,1,0,0,0,488,470,1,0,0,
+		0,488,472,1,0,0,0,488,474,1,0,0,0,488,476,1,0,0,0,488,480,1,0,0,0,488,
+		486,1,0,0,0,489,53,1,0,0,0,490,491,5,85,0,0,491,492,3,134,67,0,492,493,
+		5,52,0,0,493,494,3,134,67,0,494,498,5,218,0,0,495,497,3,56,28,0,496,495,
+		1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,498,499,1,0,0,0,499,501,1,0,0,
+		0,500,498,1,0,0,0,501,502,5,219,0,0,502,55,1,0,0,0,503,504,5,86,0,0,504,
+		547,3,134,67,0,505,506,5,75,0,0,506,547,3,128,64,0,507,508,5,87,0,0,508,
+		509,5,60,0,0,509,547,5,62,0,0,510,511,5,87,0,0,511,547,3,128,64,0,512,
+		513,5,173,0,0,513,514,3,128,64,0,514,515,3,124,62,0,515,547,1,0,0,0,516,
+		517,5,88,0,0,517,547,3,128,64,0,518,519,5,56,0,0,519,547,5,237,0,0,520,
+		521,5,57,0,0,521,547,3,126,63,0,522,523,5,91,0,0,523,529,3,128,64,0,524,
+		527,5,92,0,0,525,526,5,152,0,0,526,528,3,128,64,0,527,525,1,0,0,0,527,
+		528,1,0,0,0,528,530,1,0,0,0,529,524,1,0,0,0,529,530,1,0,0,0,530,547,1,
+		0,0,0,531,532,5,58,0,0,532,533,3,36,18,0,533,534,3,126,63,0,534,535,5,
+		60,0,0,535,536,5,86,0,0,536,537,5,61,0,0,537,547,1,0,0,0,538,539,5,93,
+		0,0,539,543,3,128,64,0,540,541,5,94,0,0,541,542,5,125,0,0,542,544,5,57,
+		0,0,543,540,1,0,0,0,543,544,1,0,0,0,544,547,1,0,0,0,545,547,3,40,20,0,
+		546,503,1,0,0,0,546,505,1,0,0,0,546,507,1,0,0,0,546,510,1,0,0,0,546,512,
+		1,0,0,0,546,516,1,0,0,0,546,518,1,0,0,0,546,520,1,0,0,0,546,522,1,0,0,
+		0,546,531,1,0,0,0,546,538,1,0,0,0,546,545,1,0,0,0,547,57,1,0,0,0,548,549,
+		5,179,0,0,549,550,3,134,67,0,550,554,5,218,0,0,551,553,3,60,30,0,552,551,
+		1,0,0,0,553,556,1,0,0,0,554,552,1,0,0,0,554,555,1,0,0,0,555,557,1,0,0,
+		0,556,554,1,0,0,0,557,558,5,219,0,0,558,59,1,0,0,0,559,560,5,208,0,0,560,
+		578,3,128,64,0,561,562,5,87,0,0,562,578,3,134,67,0,563,564,5,209,0,0,564,
+		578,3,128,64,0,565,566,5,210,0,0,566,578,3,128,64,0,567,568,5,211,0,0,
+		568,578,3,128,64,0,569,570,5,80,0,0,570,578,3,128,64,0,571,572,5,79,0,
+		0,572,578,3,128,64,0,573,574,5,95,0,0,574,578,3,128,64,0,575,576,5,96,
+		0,0,576,578,3,128,64,0,577,559,1,0,0,0,577,561,1,0,0,0,577,563,1,0,0,0,
+		577,565,1,0,0,0,577,567,1,0,0,0,577,569,1,0,0,0,577,571,1,0,0,0,577,573,
+		1,0,0,0,577,575,1,0,0,0,578,61,1,0,0,0,579,580,5,237,0,0,580,581,3,128,
+		64,0,581,582,5,60,0,0,582,584,3,128,64,0,583,585,5,222,0,0,584,583,1,0,
+		0,0,584,585,1,0,0,0,585,63,1,0,0,0,586,587,5,104,0,0,587,588,3,134,67,
+		0,588,592,5,218,0,0,589,591,3,66,33,0,590,589,1,0,0,0,591,594,1,0,0,0,
+		592,590,1,0,0,0,592,593,1,0,0,0,593,595,1,0,0,0,594,592,1,0,0,0,595,596,
+		5,219,0,0,596,65,1,0,0,0,597,598,5,105,0,0,598,701,3,128,64,0,599,600,
+		5,106,0,0,600,602,3,128,64,0,601,603,5,107,0,0,602,601,1,0,0,0,602,603,
+		1,0,0,0,603,606,1,0,0,0,604,605,5,48,0,0,605,607,3,128,64,0,606,604,1,
+		0,0,0,606,607,1,0,0,0,607,610,1,0,0,0,608,609,5,69,0,0,609,611,3,128,64,
+		0,610,608,1,0,0,0,610,611,1,0,0,0,611,701,1,0,0,0,612,614,5,188,0,0,613,
+		615,5,238,0,0,614,613,1,0,0,0,614,615,1,0,0,0,615,618,1,0,0,0,616,617,
+		5,132,0,0,617,619,3,128,64,0,618,616,1,0,0,0,618,619,1,0,0,0,619,701,1,
+		0,0,0,620,621,5,188,0,0,621,701,5,199,0,0,622,623,5,189,0,0,623,701,3,
+		128,64,0,624,625,5,190,0,0,625,701,3,128,64,0,626,627,5,191,0,0,627,628,
+		5,70,0,0,628,701,5,237,0,0,629,630,5,192,0,0,630,634,5,218,0,0,631,633,
+		3,30,15,0,632,631,1,0,0,0,633,636,1,0,0,0,634,632,1,0,0,0,634,635,1,0,
+		0,0,635,637,1,0,0,0,636,634,1,0,0,0,637,701,5,219,0,0,638,639,5,192,0,
+		0,639,640,5,200,0,0,640,641,3,134,67,0,641,642,5,201,0,0,642,643,3,128,
+		64,0,643,701,1,0,0,0,644,645,5,193,0,0,645,701,3,128,64,0,646,647,5,194,
+		0,0,647,652,3,128,64,0,648,649,5,49,0,0,649,653,5,237,0,0,650,651,5,203,
+		0,0,651,653,3,134,67,0,652,648,1,0,0,0,652,650,1,0,0,0,653,701,1,0,0,0,
+		654,655,5,196,0,0,655,656,5,197,0,0,656,657,3,134,67,0,657,661,5,218,0,
+		0,658,660,3,68,34,0,659,658,1,0,0,0,660,663,1,0,0,0,661,659,1,0,0,0,661,
+		662,1,0,0,0,662,666,1,0,0,0,663,661,1,0,0,0,664,665,5,159,0,0,665,667,
+		3,128,64,0,666,664,1,0,0,0,666,667,1,0,0,0,667,668,1,0,0,0,668,669,5,219,
+		0,0,669,701,1,0,0,0,670,671,5,196,0,0,671,672,5,202,0,0,672,673,3,128,
+		64,0,673,674,5,159,0,0,674,675,3,128,64,0,675,701,1,0,0,0,676,677,5,195,
+		0,0,677,701,3,128,64,0,678,679,5,108,0,0,679,680,5,70,0,0,680,701,5,237,
+		0,0,681,682,5,111,0,0,682,701,3,70,35,0,683,684,5,8,0,0,684,701,5,237,
+		0,0,685,686,5,115,0,0,686,701,5,239,0,0,687,701,3,40,20,0,688,689,5,213,
+		0,0,689,690,5,60,0,0,690,691,3,128,64,0,691,692,5,200,0,0,692,696,3,128,
+		64,0,693,694,5,214,0,0,694,695,5,215,0,0,695,697,3,128,64,0,696,693,1,
+		0,0,0,696,697,1,0,0,0,697,701,1,0,0,0,698,699,5,216,0,0,699,701,3,128,
+		64,0,700,597,1,0,0,0,700,599,1,0,0,0,700,612,1,0,0,0,700,620,1,0,0,0,700,
+		622,1,0,0,0,700,624,1,0,0,0,700,626,1,0,0,0,700,629,1,0,0,0,700,638,1,
+		0,0,0,700,644,1,0,0,0,700,646,1,0,0,0,700,654,1,0,0,0,700,670,1,0,0,0,
+		700,676,1,0,0,0,700,678,1,0,0,0,700,681,1,0,0,0,700,683,1,0,0,0,700,685,
+		1,0,0,0,700,687,1,0,0,0,700,688,1,0,0,0,700,698,1,0,0,0,701,67,1,0,0,0,
+		702,703,5,198,0,0,703,704,3,128,64,0,704,705,3,128,64,0,705,69,1,0,0,0,
+		706,719,5,112,0,0,707,719,5,113,0,0,708,719,5,114,0,0,709,710,5,50,0,0,
+		710,714,5,218,0,0,711,713,3,30,15,0,712,711,1,0,0,0,713,716,1,0,0,0,714,
+		712,1,0,0,0,714,715,1,0,0,0,715,717,1,0,0,0,716,714,1,0,0,0,717,719,5,
+		219,0,0,718,706,1,0,0,0,718,707,1,0,0,0,718,708,1,0,0,0,718,709,1,0,0,
+		0,719,71,1,0,0,0,720,721,5,204,0,0,721,722,3,134,67,0,722,726,5,218,0,
+		0,723,725,3,74,37,0,724,723,1,0,0,0,725,728,1,0,0,0,726,724,1,0,0,0,726,
+		727,1,0,0,0,727,729,1,0,0,0,728,726,1,0,0,0,729,730,5,219,0,0,730,73,1,
+		0,0,0,731,732,5,184,0,0,732,733,3,134,67,0,733,734,5,223,0,0,734,735,3,
+		134,67,0,735,745,1,0,0,0,736,737,5,182,0,0,737,745,3,128,64,0,738,739,
+		5,205,0,0,739,745,3,128,64,0,740,741,5,206,0,0,741,745,5,207,0,0,742,743,
+		5,206,0,0,743,745,3,134,67,0,744,731,1,0,0,0,744,736,1,0,0,0,744,738,1,
+		0,0,0,744,740,1,0,0,0,744,742,1,0,0,0,745,75,1,0,0,0,746,747,5,116,0,0,
+		747,748,3,134,67,0,748,752,5,218,0,0,749,751,3,78,39,0,750,749,1,0,0,0,
+		751,754,1,0,0,0,752,750,1,0,0,0,752,753,1,0,0,0,753,755,1,0,0,0,754,752,
+		1,0,0,0,755,756,5,219,0,0,756,77,1,0,0,0,757,758,5,117,0,0,758,793,3,128,
+		64,0,759,760,5,118,0,0,760,765,3,80,40,0,761,762,5,222,0,0,762,764,3,80,
+		40,0,763,761,1,0,0,0,764,767,1,0,0,0,765,763,1,0,0,0,765,766,1,0,0,0,766,
+		793,1,0,0,0,767,765,1,0,0,0,768,769,5,153,0,0,769,793,3,128,64,0,770,771,
+		5,154,0,0,771,772,3,128,64,0,772,773,5,152,0,0,773,776,3,134,67,0,774,
+		775,5,155,0,0,775,777,3,128,64,0,776,774,1,0,0,0,776,777,1,0,0,0,777,779,
+		1,0,0,0,778,780,5,157,0,0,779,778,1,0,0,0,779,780,1,0,0,0,780,793,1,0,
+		0,0,781,782,5,190,0,0,782,793,3,128,64,0,783,784,5,156,0,0,784,789,3,84,
+		42,0,785,786,5,222,0,0,786,788,3,84,42,0,787,785,1,0,0,0,788,791,1,0,0,
+		0,789,787,1,0,0,0,789,790,1,0,0,0,790,793,1,0,0,0,791,789,1,0,0,0,792,
+		757,1,0,0,0,792,759,1,0,0,0,792,768,1,0,0,0,792,770,1,0,0,0,792,781,1,
+		0,0,0,792,783,1,0,0,0,793,79,1,0,0,0,794,795,3,134,67,0,795,804,3,128,
+		64,0,796,800,5,218,0,0,797,799,3,82,41,0,798,797,1,0,0,0,799,802,1,0,0,
+		0,800,798,1,0,0,0,800,801,1,0,0,0,801,803,1,0,0,0,802,800,1,0,0,0,803,
+		805,5,219,0,0,804,796,1,0,0,0,804,805,1,0,0,0,805,81,1,0,0,0,806,807,5,
+		153,0,0,807,813,3,128,64,0,808,809,5,154,0,0,809,813,3,128,64,0,810,811,
+		5,155,0,0,811,813,3,128,64,0,812,806,1,0,0,0,812,808,1,0,0,0,812,810,1,
+		0,0,0,813,83,1,0,0,0,814,815,5,237,0,0,815,816,3,128,64,0,816,85,1,0,0,
+		0,817,818,5,119,0,0,818,827,3,134,67,0,819,823,5,218,0,0,820,822,3,88,
+		44,0,821,820,1,0,0,0,822,825,1,0,0,0,823,821,1,0,0,0,823,824,1,0,0,0,824,
+		826,1,0,0,0,825,823,1,0,0,0,826,828,5,219,0,0,827,819,1,0,0,0,827,828,
+		1,0,0,0,828,87,1,0,0,0,829,830,5,120,0,0,830,836,3,128,64,0,831,832,5,
+		121,0,0,832,836,3,128,64,0,833,834,5,122,0,0,834,836,3,128,64,0,835,829,
+		1,0,0,0,835,831,1,0,0,0,835,833,1,0,0,0,836,89,1,0,0,0,837,838,5,123,0,
+		0,838,839,3,134,67,0,839,840,5,218,0,0,840,848,3,128,64,0,841,846,3,124,
+		62,0,842,843,5,55,0,0,843,844,3,128,64,0,844,845,3,124,62,0,845,847,1,
+		0,0,0,846,842,1,0,0,0,846,847,1,0,0,0,847,849,1,0,0,0,848,841,1,0,0,0,
+		848,849,1,0,0,0,849,850,1,0,0,0,850,851,5,219,0,0,851,91,1,0,0,0,852,853,
+		5,124,0,0,853,854,3,134,67,0,854,855,5,225,0,0,855,862,3,128,64,0,856,
+		859,5,125,0,0,857,860,5,126,0,0,858,860,5,127,0,0,859,857,1,0,0,0,859,
+		858,1,0,0,0,860,861,1,0,0,0,861,863,3,126,63,0,862,856,1,0,0,0,862,863,
+		1,0,0,0,863,866,1,0,0,0,864,865,5,49,0,0,865,867,5,237,0,0,866,864,1,0,
+		0,0,866,867,1,0,0,0,867,93,1,0,0,0,868,869,5,128,0,0,869,870,3,134,67,
+		0,870,871,5,132,0,0,871,874,3,128,64,0,872,873,5,49,0,0,873,875,5,237,
+		0,0,874,872,1,0,0,0,874,875,1,0,0,0,875,879,1,0,0,0,876,877,5,129,0,0,
+		877,878,5,131,0,0,878,880,5,239,0,0,879,876,1,0,0,0,879,880,1,0,0,0,880,
+		884,1,0,0,0,881,882,5,130,0,0,882,883,5,131,0,0,883,885,5,239,0,0,884,
+		881,1,0,0,0,884,885,1,0,0,0,885,894,1,0,0,0,886,887,5,149,0,0,887,888,
+		5,168,0,0,888,889,3,134,67,0,889,890,5,150,0,0,890,891,5,152,0,0,891,892,
+		5,239,0,0,892,893,5,151,0,0,893,895,1,0,0,0,894,886,1,0,0,0,894,895,1,
+		0,0,0,895,896,1,0,0,0,896,897,5,224,0,0,897,902,3,96,48,0,898,899,5,222,
+		0,0,899,901,3,96,48,0,900,898,1,0,0,0,901,904,1,0,0,0,902,900,1,0,0,0,
+		902,903,1,0,0,0,903,95,1,0,0,0,904,902,1,0,0,0,905,906,5,145,0,0,906,907,
+		5,238,0,0,907,908,5,152,0,0,908,925,3,134,67,0,909,921,5,148,0,0,910,911,
+		5,220,0,0,911,916,3,134,67,0,912,913,5,222,0,0,913,915,3,134,67,0,914,
+		912,1,0,0,0,915,918,1,0,0,0,916,914,1,0,0,0,916,917,1,0,0,0,917,919,1,
+		0,0,0,918,916,1,0,0,0,919,920,5,221,0,0,920,922,1,0,0,0,921,910,1,0,0,
+		0,921,922,1,0,0,0,922,925,1,0,0,0,923,925,3,134,67,0,924,905,1,0,0,0,924,
+		909,1,0,0,0,924,923,1,0,0,0,925,97,1,0,0,0,926,927,5,133,0,0,927,928,5,
+		132,0,0,928,931,3,128,64,0,929,930,5,134,0,0,930,932,3,126,63,0,931,929,
+		1,0,0,0,931,932,1,0,0,0,932,99,1,0,0,0,933,934,5,135,0,0,934,935,5,136,
+		0,0,935,940,3,102,51,0,936,937,5,222,0,0,937,939,3,102,51,0,938,936,1,
+		0,0,0,939,942,1,0,0,0,940,938,1,0,0,0,940,941,1,0,0,0,941,101,1,0,0,0,
+		942,940,1,0,0,0,943,946,5,63,0,0,944,946,3,134,67,0,945,943,1,0,0,0,945,
+		944,1,0,0,0,946,103,1,0,0,0,947,948,5,137,0,0,948,952,5,218,0,0,949,951,
+		3,106,53,0,950,949,1,0,0,0,951,954,1,0,0,0,952,950,1,0,0,0,952,953,1,0,
+		0,0,953,955,1,0,0,0,954,952,1,0,0,0,955,956,5,219,0,0,956,105,1,0,0,0,
+		957,958,5,10,0,0,958,968,3,132,66,0,959,960,5,138,0,0,960,965,3,134,67,
+		0,961,962,5,222,0,0,962,964,3,134,67,0,963,961,1,0,0,0,964,967,1,0,0,0,
+		965,963,1,0,0,0,965,966,1,0,0,0,966,969,1,0,0,0,967,965,1,0,0,0,968,959,
+		1,0,0,0,968,969,1,0,0,0,969,1042,1,0,0,0,970,971,5,139,0,0,971,1042,3,
+		134,67,0,972,973,5,140,0,0,973,1042,3,134,67,0,974,975,5,141,0,0,975,976,
+		5,142,0,0,976,977,5,143,0,0,977,1042,3,134,67,0,978,981,5,144,0,0,979,
+		980,5,238,0,0,980,982,5,184,0,0,981,979,1,0,0,0,981,982,1,0,0,0,982,983,
+		1,0,0,0,983,984,5,142,0,0,984,985,5,152,0,0,985,1042,3,134,67,0,986,987,
+		5,145,0,0,987,988,5,238,0,0,988,989,5,184,0,0,989,990,5,142,0,0,990,991,
+		5,152,0,0,991,1042,3,134,67,0,992,993,5,162,0,0,993,994,3,134,67,0,994,
+		995,5,152,0,0,995,996,5,212,0,0,996,997,3,132,66,0,997,1042,1,0,0,0,998,
+		999,5,158,0,0,999,1000,3,128,64,0,1000,1004,5,218,0,0,1001,1003,3,106,
+		53,0,1002,1001,1,0,0,0,1003,1006,1,0,0,0,1004,1002,1,0,0,0,1004,1005,1,
+		0,0,0,1005,1007,1,0,0,0,1006,1004,1,0,0,0,1007,1017,5,219,0,0,1008,1009,
+		5,159,0,0,1009,1013,5,218,0,0,1010,1012,3,106,53,0,1011,1010,1,0,0,0,1012,
+		1015,1,0,0,0,1013,1011,1,0,0,0,1013,1014,1,0,0,0,1014,1016,1,0,0,0,1015,
+		1013,1,0,0,0,1016,1018,5,219,0,0,1017,1008,1,0,0,0,1017,1018,1,0,0,0,1018,
+		1042,1,0,0,0,1019,1022,5,146,0,0,1020,1021,5,168,0,0,1021,1023,5,105,0,
+		0,1022,1020,1,0,0,0,1022,1023,1,0,0,0,1023,1024,1,0,0,0,1024,1028,5,218,
+		0,0,1025,1027,3,106,53,0,1026,1025,1,0,0,0,1027,1030,1,0,0,0,1028,1026,
+		1,0,0,0,1028,1029,1,0,0,0,1029,1031,1,0,0,0,1030,1028,1,0,0,0,1031,1042,
+		5,219,0,0,1032,1033,5,147,0,0,1033,1037,5,218,0,0,1034,1036,3,106,53,0,
+		1035,1034,1,0,0,0,1036,1039,1,0,0,0,1037,1035,1,0,0,0,1037,1038,1,0,0,
+		0,1038,1040,1,0,0,0,1039,1037,1,0,0,0,1040,1042,5,219,0,0,1041,957,1,0,
+		0,0,1041,970,1,0,0,0,1041,972,1,0,0,0,1041,974,1,0,0,0,1041,978,1,0,0,
+		0,1041,986,1,0,0,0,1041,992,1,0,0,0,1041,998,1,0,0,0,1041,1019,1,0,0,0,
+		1041,1032,1,0,0,0,1042,107,1,0,0,0,1043,1044,5,161,0,0,1044,1048,5,218,
+		0,0,1045,1047,3,110,55,0,1046,1045,1,0,0,0,1047,1050,1,0,0,0,1048,1046,
+		1,0,0,0,1048,1049,1,0,0,0,1049,1051,1,0,0,0,1050,1048,1,0,0,0,1051,1052,
+		5,219,0,0,1052,109,1,0,0,0,1053,1054,5,162,0,0,1054,1059,3,134,67,0,1055,
+		1056,5,222,0,0,1056,1058,3,134,67,0,1057,1055,1,0,0,0,1058,1061,1,0,0,
+		0,1059,1057,1,0,0,0,1059,1060,1,0,0,0,1060,1065,1,0,0,0,1061,1059,1,0,
+		0,0,1062,1064,3,112,56,0,1063,1062,1,0,0,0,1064,1067,1,0,0,0,1065,1063,
+		1,0,0,0,1065,1066,1,0,0,0,1066,1070,1,0,0,0,1067,1065,1,0,0,0,1068,1070,
+		3,104,52,0,1069,1053,1,0,0,0,1069,1068,1,0,0,0,1070,111,1,0,0,0,1071,1072,
+		5,163,0,0,1072,1094,3,128,64,0,1073,1074,5,164,0,0,1074,1094,3,126,63,
+		0,1075,1076,5,95,0,0,1076,1077,3,128,64,0,1077,1078,5,170,0,0,1078,1079,
+		5,103,0,0,1079,1094,1,0,0,0,1080,1081,5,96,0,0,1081,1094,3,128,64,0,1082,
+		1083,5,97,0,0,1083,1084,3,128,64,0,1084,1085,5,170,0,0,1085,1086,5,103,
+		0,0,1086,1094,1,0,0,0,1087,1088,5,98,0,0,1088,1094,3,128,64,0,1089,1090,
+		5,99,0,0,1090,1094,5,100,0,0,1091,1092,5,101,0,0,1092,1094,3,128,64,0,
+		1093,1071,1,0,0,0,1093,1073,1,0,0,0,1093,1075,1,0,0,0,1093,1080,1,0,0,
+		0,1093,1082,1,0,0,0,1093,1087,1,0,0,0,1093,1089,1,0,0,0,1093,1091,1,0,
+		0,0,1094,113,1,0,0,0,1095,1096,5,2,0,0,1096,1097,3,134,67,0,1097,1098,
+		5,4,0,0,1098,1099,3,134,67,0,1099,1103,5,218,0,0,1100,1102,3,116,58,0,
+		1101,1100,1,0,0,0,1102,1105,1,0,0,0,1103,1101,1,0,0,0,1103,1104,1,0,0,
+		0,1104,1106,1,0,0,0,1105,1103,1,0,0,0,1106,1107,5,219,0,0,1107,115,1,0,
+		0,0,1108,1109,3,134,67,0,1109,1110,5,58,0,0,1110,1111,5,165,0,0,1111,1112,
+		5,239,0,0,1112,1280,1,0,0,0,1113,1114,3,132,66,0,1114,1115,5,166,0,0,1115,
+		1116,3,128,64,0,1116,1121,3,124,62,0,1117,1118,5,26,0,0,1118,1119,3,128,
+		64,0,1119,1120,3,124,62,0,1120,1122,1,0,0,0,1121,1117,1,0,0,0,1121,1122,
+		1,0,0,0,1122,1280,1,0,0,0,1123,1124,3,132,66,0,1124,1125,5,167,0,0,1125,
+		1126,3,128,64,0,1126,1127,5,168,0,0,1127,1128,5,237,0,0,1128,1280,1,0,
+		0,0,1129,1130,3,134,67,0,1130,1154,5,169,0,0,1131,1132,5,52,0,0,1132,1155,
+		5,237,0,0,1133,1143,5,36,0,0,1134,1135,5,42,0,0,1135,1136,3,128,64,0,1136,
+		1140,3,124,62,0,1137,1139,3,118,59,0,1138,1137,1,0,0,0,1139,1142,1,0,0,
+		0,1140,1138,1,0,0,0,1140,1141,1,0,0,0,1141,1144,1,0,0,0,1142,1140,1,0,
+		0,0,1143,1134,1,0,0,0,1143,1144,1,0,0,0,1144,1148,1,0,0,0,1145,1147,3,
+		122,61,0,1146,1145,1,0,0,0,1147,1150,1,0,0,0,1148,1146,1,0,0,0,1148,1149,
+		1,0,0,0,1149,1152,1,0,0,0,1150,1148,1,0,0,0,1151,1153,3,120,60,0,1152,
+		1151,1,0,0,0,1152,1153,1,0,0,0,1153,1155,1,0,0,0,1154,1131,1,0,0,0,1154,
+		1133,1,0,0,0,1155,1280,1,0,0,0,1156,1158,5,161,0,0,1157,1159,3,112,56,
+		0,1158,1157,1,0,0,0,1159,1160,1,0,0,0,1160,1158,1,0,0,0,1160,1161,1,0,
+		0,0,1161,1280,1,0,0,0,1162,1163,5,161,0,0,1163,1164,5,162,0,0,1164,1280,
+		5,102,0,0,1165,1166,3,134,67,0,1166,1167,5,113,0,0,1167,1168,3,128,64,
+		0,1168,1280,1,0,0,0,1169,1170,3,134,67,0,1170,1171,5,14,0,0,1171,1172,
+		3,24,12,0,1172,1176,5,218,0,0,1173,1175,3,30,15,0,1174,1173,1,0,0,0,1175,
+		1178,1,0,0,0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,1179,1,0,0,0,1178,
+		1176,1,0,0,0,1179,1180,5,219,0,0,1180,1280,1,0,0,0,1181,1182,3,134,67,
+		0,1182,1183,5,17,0,0,1183,1184,5,237,0,0,1184,1185,5,18,0,0,1185,1186,
+		3,128,64,0,1186,1280,1,0,0,0,1187,1188,3,134,67,0,1188,1190,5,19,0,0,1189,
+		1191,5,226,0,0,1190,1189,1,0,0,0,1190,1191,1,0,0,0,1191,1192,1,0,0,0,1192,
+		1193,3,128,64,0,1193,1280,1,0,0,0,1194,1195,3,134,67,0,1195,1196,5,217,
+		0,0,1196,1197,3,126,63,0,1197,1280,1,0,0,0,1198,1199,3,134,67,0,1199,1200,
+		5,89,0,0,1200,1201,3,128,64,0,1201,1280,1,0,0,0,1202,1203,3,134,67,0,1203,
+		1204,5,90,0,0,1204,1205,5,131,0,0,1205,1206,3,126,63,0,1206,1207,5,60,
+		0,0,1207,1208,3,128,64,0,1208,1280,1,0,0,0,1209,1210,3,134,67,0,1210,1211,
+		5,187,0,0,1211,1212,5,90,0,0,1212,1280,1,0,0,0,1213,1214,3,134,67,0,1214,
+		1215,5,68,0,0,1215,1217,5,66,0,0,1216,1218,5,238,0,0,1217,1216,1,0,0,0,
+		1217,1218,1,0,0,0,1218,1280,1,0,0,0,1219,1220,3,134,67,0,1220,1221,5,68,
+		0,0,1221,1224,5,67,0,0,1222,1223,5,49,0,0,1223,1225,5,237,0,0,1224,1222,
+		1,0,0,0,1224,1225,1,0,0,0,1225,1280,1,0,0,0,1226,1227,5,20,0,0,1227,1280,
+		5,239,0,0,1228,1229,5,21,0,0,1229,1280,5,239,0,0,1230,1280,5,22,0,0,1231,
+		1280,5,23,0,0,1232,1233,3,134,67,0,1233,1234,5,24,0,0,1234,1235,5,25,0,
+		0,1235,1236,3,128,64,0,1236,1237,3,124,62,0,1237,1238,5,26,0,0,1238,1239,
+		3,128,64,0,1239,1240,3,124,62,0,1240,1280,1,0,0,0,1241,1242,3,134,67,0,
+		1242,1243,5,27,0,0,1243,1246,5,152,0,0,1244,1247,5,28,0,0,1245,1247,3,
+		128,64,0,1246,1244,1,0,0,0,1246,1245,1,0,0,0,1247,1248,1,0,0,0,1248,1249,
+		5,29,0,0,1249,1250,3,128,64,0,1250,1251,3,124,62,0,1251,1252,5,26,0,0,
+		1252,1253,3,128,64,0,1253,1254,3,124,62,0,1254,1280,1,0,0,0,1255,1256,
+		3,134,67,0,1256,1257,5,30,0,0,1257,1258,3,128,64,0,1258,1259,3,124,62,
+		0,1259,1260,5,18,0,0,1260,1261,3,128,64,0,1261,1280,1,0,0,0,1262,1263,
+		5,31,0,0,1263,1264,3,132,66,0,1264,1265,5,32,0,0,1265,1266,3,132,66,0,
+		1266,1269,3,128,64,0,1267,1268,5,33,0,0,1268,1270,3,128,64,0,1269,1267,
+		1,0,0,0,1269,1270,1,0,0,0,1270,1280,1,0,0,0,1271,1272,5,34,0,0,1272,1273,
+		5,33,0,0,1273,1274,3,128,64,0,1274,1275,3,124,62,0,1275,1276,5,35,0,0,
+		1276,1277,3,128,64,0,1277,1278,3,124,62,0,1278,1280,1,0,0,0,1279,1108,
+		1,0,0,0,1279,1113,1,0,0,0,1279,1123,1,0,0,0,1279,1129,1,0,0,0,1279,1156,
+		1,0,0,0,1279,1162,1,0,0,0,1279,1165,1,0,0,0,1279,1169,1,0,0,0,1279,1181,
+		1,0,0,0,1279,1187,1,0,0,0,1279,1194,1,0,0,0,1279,1198,1,0,0,0,1279,1202,
+		1,0,0,0,1279,1209,1,0,0,0,1279,1213,1,0,0,0,1279,1219,1,0,0,0,1279,1226,
+		1,0,0,0,1279,1228,1,0,0,0,1279,1230,1,0,0,0,1279,1231,1,0,0,0,1279,1232,
+		1,0,0,0,1279,1241,1,0,0,0,1279,1255,1,0,0,0,1279,1262,1,0,0,0,1279,1271,
+		1,0,0,0,1280,117,1,0,0,0,1281,1282,5,70,0,0,1282,1283,5,237,0,0,1283,1284,
+		5,160,0,0,1284,1285,3,128,64,0,1285,1286,3,124,62,0,1286,119,1,0,0,0,1287,
+		1288,5,43,0,0,1288,1289,5,38,0,0,1289,1290,5,39,0,0,1290,1291,3,128,64,
+		0,1291,1292,5,40,0,0,1292,1293,3,128,64,0,1293,121,1,0,0,0,1294,1295,5,
+		37,0,0,1295,1296,3,132,66,0,1296,1297,3,128,64,0,1297,123,1,0,0,0,1298,
+		1299,5,170,0,0,1299,1300,5,183,0,0,1300,125,1,0,0,0,1301,1302,5,238,0,
+		0,1302,127,1,0,0,0,1303,1304,6,64,-1,0,1304,1305,5,220,0,0,1305,1306,3,
+		128,64,0,1306,1307,5,221,0,0,1307,1346,1,0,0,0,1308,1309,5,227,0,0,1309,
+		1346,3,128,64,16,1310,1311,5,187,0,0,1311,1346,3,128,64,11,1312,1313,5,
+		158,0,0,1313,1314,3,128,64,0,1314,1315,5,160,0,0,1315,1316,3,128,64,0,
+		1316,1317,5,159,0,0,1317,1318,3,128,64,0,1318,1346,1,0,0,0,1319,1320,3,
+		134,67,0,1320,1329,5,220,0,0,1321,1326,3,128,64,0,1322,1323,5,222,0,0,
+		1323,1325,3,128,64,0,1324,1322,1,0,0,0,1325,1328,1,0,0,0,1326,1324,1,0,
+		0,0,1326,1327,1,0,0,0,1327,1330,1,0,0,0,1328,1326,1,0,0,0,1329,1321,1,
+		0,0,0,1329,1330,1,0,0,0,1330,1331,1,0,0,0,1331,1332,5,221,0,0,1332,1346,
+		1,0,0,0,1333,1335,7,3,0,0,1334,1336,3,130,65,0,1335,1334,1,0,0,0,1335,
+		1336,1,0,0,0,1336,1337,1,0,0,0,1337,1338,5,170,0,0,1338,1346,3,130,65,
+		0,1339,1340,5,239,0,0,1340,1346,3,130,65,0,1341,1346,5,238,0,0,1342,1346,
+		5,239,0,0,1343,1346,5,237,0,0,1344,1346,3,132,66,0,1345,1303,1,0,0,0,1345,
+		1308,1,0,0,0,1345,1310,1,0,0,0,1345,1312,1,0,0,0,1345,1319,1,0,0,0,1345,
+		1333,1,0,0,0,1345,1339,1,0,0,0,1345,1341,1,0,0,0,1345,1342,1,0,0,0,1345,
+		1343,1,0,0,0,1345,1344,1,0,0,0,1346,1367,1,0,0,0,1347,1348,10,15,0,0,1348,
+		1349,5,184,0,0,1349,1366,3,128,64,16,1350,1351,10,14,0,0,1351,1352,7,4,
+		0,0,1352,1366,3,128,64,15,1353,1354,10,13,0,0,1354,1355,7,5,0,0,1355,1366,
+		3,128,64,14,1356,1357,10,12,0,0,1357,1358,7,6,0,0,1358,1366,3,128,64,13,
+		1359,1360,10,10,0,0,1360,1361,5,185,0,0,1361,1366,3,128,64,11,1362,1363,
+		10,9,0,0,1363,1364,5,186,0,0,1364,1366,3,128,64,10,1365,1347,1,0,0,0,1365,
+		1350,1,0,0,0,1365,1353,1,0,0,0,1365,1356,1,0,0,0,1365,1359,1,0,0,0,1365,
+		1362,1,0,0,0,1366,1369,1,0,0,0,1367,1365,1,0,0,0,1367,1368,1,0,0,0,1368,
+		129,1,0,0,0,1369,1367,1,0,0,0,1370,1371,7,7,0,0,1371,131,1,0,0,0,1372,
+		1375,3,134,67,0,1373,1374,5,223,0,0,1374,1376,3,134,67,0,1375,1373,1,0,
+		0,0,1375,1376,1,0,0,0,1376,133,1,0,0,0,1377,1378,7,8,0,0,1378,135,1,0,
+		0,0,126,140,142,156,182,189,191,199,201,220,230,241,249,266,275,285,297,
+		301,309,313,318,328,342,357,363,368,373,381,388,401,403,413,425,436,444,
+		454,488,498,527,529,543,546,554,577,584,592,602,606,610,614,618,634,652,
+		661,666,696,700,714,718,726,744,752,765,776,779,789,792,800,804,812,823,
+		827,835,846,848,859,862,866,874,879,884,894,902,916,921,924,931,940,945,
+		952,965,968,981,1004,1013,1017,1022,1028,1037,1041,1048,1059,1065,1069,
+		1093,1103,1121,1140,1143,1148,1152,1154,1160,1176,1190,1217,1224,1246,
+		1269,1279,1326,1329,1335,1345,1365,1367,1375
 	};
 
 	public static readonly ATN _ATN =
