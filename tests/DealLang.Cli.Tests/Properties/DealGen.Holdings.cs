@@ -35,10 +35,15 @@ internal static partial class DealGen
         from equity in Maybe(Rate(1, 10000).Select(r => $"  holding Hd2 {{ of Held.HeldEquity  share {r} }}\n"))
         from test in Pick("", "  test HoldCover = Hd1.receipts / (T1.interest + 1m)\n", "  test HoldLtv = T1.balance / (Hd1.value + 1m)\n")
         from defaults in Gen.Int[0, 1]
+        from byDeal in Gen.Int[0, 1]
         // Beside a stochastic scenario too: the chain runs it on its path 0, every entity on that path's draws.
-        select !hold ? deal : Insert(deal,
+        select !hold ? deal : Insert(byDeal == 1 ? DealByDeal(deal) : deal,
             (mark.Contains("HoldPrice", StringComparison.Ordinal) ? "  index HoldPrice { level 97% }\n" : "")
             + $"  holding Hd1 {{ of Held.HeldNotes  {notes}{mark} }}\n" + equity + test, defaults == 1);
+
+    // a fund holding other deals may pay its carry deal by deal (language.md "Deal-by-deal carry")
+    private static string DealByDeal(string deal) =>
+        System.Text.RegularExpressions.Regex.Replace(deal, @"(equity Eq \{[^\n]*carry \S+ to P\d+( catch_up \S+)?)", "$1 deal_by_deal");
 
     private static string Insert(string deal, string holdings, bool defaults)
     {

@@ -96,7 +96,9 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("holding of notes by face", @"holding Hd1 \{ of Held\.HeldNotes  face \d+m"), ("holding marked by an index", @"mark HoldPrice"),
         ("holding of an equity", @"holding Hd2 \{ of Held\.HeldEquity  share "),
         ("equity carry", @"equity Eq \{[^\n]*carry \S+ to P\d"), ("equity carry catch-up", @"equity Eq \{[^\n]*catch_up "),
-        ("equity hurdle", @"equity Eq \{[^\n]*hurdle "), ("holding members read", @"Hd1\.(receipts|value)"),
+        ("equity hurdle", @"equity Eq \{[^\n]*hurdle "), ("equity commitment", @"equity Eq \{[^\n]*commitment \d+m"),
+        ("equity capital calls", @"equity Eq \{[^\n]*calls \d{4}-\d\d-\d\d \d+m"), ("LP class terms", @"holders [^\n]*P\d+ \d+% \{[^}]*carry "),
+        ("deal-by-deal carry", @"deal_by_deal"), ("holding members read", @"Hd1\.(receipts|value)"),
         ("held party defaulted by the holder's scenario", @"\n  HeldTenant defaults on "),
     ];
 
