@@ -62,6 +62,7 @@ internal static partial class DealGen
         from delay in Gen.Int[0, 18]
         from coins in Maybe(Coins(f, "Cn1"))
         from sale in Pick("", "first", "last")
+        from coinsSold in Gen.Int[0, 2]
         from scenarios in Gen.Int[0, 3].SelectMany(n => All(DealFrame.Numbered("S", n).Select(s => Scenario(f, leases, s))))
         from stochastic in Maybe(StochasticScenario(f, "Mc"))
         select Join([
@@ -70,7 +71,8 @@ internal static partial class DealGen
             .. parties, .. indices, SharePriceIndex(tranches), CompletionIndex(f, tranches), .. facilities, .. leases.Select(l => l.Text), .. loans, .. fleets, .. tranches, equity, .. accounts, .. fees,
             .. tests.Select(t => t.Text), .. triggers.Select(t => t.Text),
             coins.Trim().Length == 0 ? "" : "  " + coins.Trim(),
-            defaultRule.Trim(), cfads, WithCoinSale(waterfall, coins.Length == 0 ? "" : sale, f), enforcement.Trim(),
+            defaultRule.Trim(), cfads, WithCoinSale(waterfall, coins.Length == 0 ? "" : sale, f),
+            coinsSold == 0 ? WithCoinsCollateral(enforcement.Trim(), coins) : enforcement.Trim(),
             "}",
             .. scenarios,
             CompletionDelay(f, tranches, delay),
