@@ -21,6 +21,10 @@ public sealed class PathFigures
     readonly FlowTimes flowTimes;
     readonly double[] amounts;
 
+    // Per equity, the capital calls falling in each period (docs/language.md §5 "Commitments drawn over time"),
+    // paid in at that period's end here, as cures are (a path's flows sit on the period ends); null without calls.
+    readonly double[]?[] calls;
+
     /// <param name="deal">The deal whose paths are read.</param>
     /// <param name="solveEquityIrr">Whether to solve each equity's IRR (one solve per equity and path); when false
     /// they stay NaN.</param>
@@ -42,6 +46,18 @@ public sealed class PathFigures
         amounts = new double[deal.Periods + 1];
         PeriodYears.Fill(deal, times.AsSpan(1));
         flowTimes = new FlowTimes(times);
+        calls = new double[]?[deal.Equities.Length];
+        for (int e = 0; e < calls.Length; e++)
+        {
+            foreach (CapitalCall call in deal.Equities[e].Calls)
+            {
+                int t = Array.FindIndex(deal.Boundaries, 1, b => b >= call.Date) - 1;
+                if (t >= 0)
+                {
+                    (calls[e] ??= new double[deal.Periods])[t] += call.Amount;
+                }
+            }
+        }
     }
 
     public DealDescription Deal { get; }
@@ -135,10 +151,11 @@ public sealed class PathFigures
         {
             double[] distributions = result.Distributions[e];
             double[] injections = result.Injections[e]; // equity cures: paid in, a negative flow
+            double[]? called = calls[e]; // capital calls: paid in at the end of the period holding them
             amounts[0] = -Deal.Equities[e].Contributed;
             for (int t = 0; t < periods; t++)
             {
-                amounts[t + 1] = distributions[t] - injections[t] + 0.0;
+                amounts[t + 1] = distributions[t] - injections[t] - (called is null ? 0.0 : called[t]) + 0.0;
             }
 
             EquityIrr[e] = Analytics.Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
