@@ -359,7 +359,9 @@ holdingMarketTerm
     ;
 
 // equity Sponsor { contributed 2.45bn  holders BlueOwl 80%, Meta 20% }; a fund's LPs with a distribution waterfall:
-// equity Investors { contributed 500m  holders Pension 80%, Etf 20%  hurdle 8%  carry 20% to Manager catch_up 100% }
+// equity Investors { contributed 500m  holders Pension 80%, Etf 20%  hurdle 8%  carry 20% to Manager catch_up 100% };
+// commitments drawn over time ('commitment 1bn  calls 2026-07-01 250m, 2027-01-01 250m'), a class's own terms
+// ('holders Pension 70% { hurdle 8%  carry 15% }, Etf 30% { hurdle 6% }') and a deal-by-deal carry ('... deal_by_deal').
 equityDecl
     : EQUITY name=ident LBRACE equityItem* RBRACE
     ;
@@ -368,11 +370,25 @@ equityItem
     : CONTRIBUTED expr                               # contributedItem
     | HOLDERS holder (COMMA holder)*                 # holdersItem
     | HURDLE expr                                    # hurdleItem
-    | CARRY expr TO gp=ident (CATCH_UP expr)?        # carryItem
+    | CARRY expr TO gp=ident (CATCH_UP expr)? DEAL_BY_DEAL?   # carryItem
+    | COMMITMENT expr                                # equityCommitmentItem
+    | CALLS capitalCall (COMMA capitalCall)*         # callsItem
     ;
 
 holder
-    : ident expr
+    : ident expr (LBRACE holderTerm* RBRACE)?
+    ;
+
+// an LP class's own terms, in place of the equity's: 'Pension 70% { hurdle 8%  carry 15%  catch_up 100% }'
+holderTerm
+    : HURDLE expr                                    # holderHurdle
+    | CARRY expr                                     # holderCarry
+    | CATCH_UP expr                                  # holderCatchUp
+    ;
+
+// a dated capital call: 'calls 2026-07-01 250m, 2027-01-01 250m'
+capitalCall
+    : DATE expr
     ;
 
 // account Dsra { target 6m of debt_service  initial 0  earns 4% }
@@ -594,7 +610,7 @@ ident
     | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD
     | HOLDING | SHARE | FACE | MARK | PAR
     | GUARANTOR | COVERS | HONOURED | DISOWNED
-    | HURDLE | CARRY | CATCH_UP
+    | HURDLE | CARRY | CATCH_UP | CALLS | DEAL_BY_DEAL
     | DISCOUNT
     ;
 
@@ -755,6 +771,8 @@ TO            : 'to';
 HURDLE        : 'hurdle';
 CARRY         : 'carry';
 CATCH_UP      : 'catch_up';
+CALLS         : 'calls';
+DEAL_BY_DEAL  : 'deal_by_deal';
 IF            : 'if';
 ELSE          : 'else';
 THEN          : 'then';

@@ -28,6 +28,12 @@ public static partial class DiagnosticCatalogue
         Error("DL0753", span, string.Create(CultureInfo.InvariantCulture,
             $"the termination fee of contract '{contract}' amortises from {fee:#,0.##} to {floor:#,0.##}: the amount it falls to must not exceed the fee"));
 
+    /// <summary>DL0754 (warning): an enforcement sale of coins that hold none at the closing: mined coins are sold as
+    /// mined and never join the holdings, so the sale can only ever realise nothing.</summary>
+    public static Diagnostic CoinsSoldButNoneHeld(SourceSpan span, string coins) =>
+        Warning("DL0754", span,
+            $"enforcement sells coins '{coins}', which hold no coins (holdings 0) and never will (mined coins are sold as mined); the sale realises nothing: give the coins held, or leave them out of the sale");
+
     /// <summary>DL0760: a convertible's conversion price that is not money (per share): a rate or a compute unit,
     /// usually a percentage typed for a price.</summary>
     public static Diagnostic ConversionPriceUnit(SourceSpan span, string what, string expected, string actual, string example) =>

@@ -1,7 +1,7 @@
 namespace DealLang.Compiler.Diagnostics;
 
 // DL0780–DL0799: a fund and its investors (docs/language.md §5 "equity", "A fund's LPs: hurdle and carry"): an
-// equity's distribution waterfall between its LPs and its GP. Each is located at the item that makes it.
+// equity's distribution waterfall between its LPs and its GP, its commitment and capital calls, its classes' terms. Each is located at the item that makes it.
 public static partial class DiagnosticCatalogue
 {
     /// <summary>DL0780: a catch-up share at or below the carry rate: in the catch-up the GP's part of the profits
@@ -14,4 +14,30 @@ public static partial class DiagnosticCatalogue
     /// one it changes nothing.</summary>
     public static Diagnostic HurdleWithoutCarry(SourceSpan span, string equity) =>
         Error("DL0781", span, $"equity '{equity}' has a hurdle but no carry; a hurdle is the LPs' preferred return ahead of the GP's carry: add 'carry 20% to Manager' or remove the hurdle");
+
+    /// <summary>DL0790: what the LPs are called for (the contribution at closing and the dated calls) exceeds their
+    /// commitment: an LP pays no more than it committed.</summary>
+    public static Diagnostic CallsAboveCommitment(SourceSpan span, string equity, double called, double commitment) =>
+        Error("DL0790", span, FormattableString.Invariant(
+            $"equity '{equity}' calls {called:#,0.##} in all (its contribution and calls) but its LPs committed {commitment:#,0.##}; lower the calls or raise the commitment"));
+
+    /// <summary>DL0791: a capital call dated on or before the closing (capital paid then is the contribution) or
+    /// after the maturity (the run never reaches it).</summary>
+    public static Diagnostic CallDateOutsideRun(SourceSpan span, string equity, string date, string bound, bool afterMaturity) =>
+        Error("DL0791", span, afterMaturity
+            ? $"equity '{equity}' calls capital on {date}, after the deal's maturity {bound}; the run never reaches it"
+            : $"equity '{equity}' calls capital on {date}, not after the closing {bound}; capital paid at the closing is its 'contributed'");
+
+    /// <summary>DL0792: capital calls out of date order (each call's date must follow the one before).</summary>
+    public static Diagnostic CallsOutOfOrder(SourceSpan span, string equity, string date, string previous) =>
+        Error("DL0792", span, $"equity '{equity}' calls capital on {date}, not after its previous call on {previous}; list the calls in date order, one per date");
+
+    /// <summary>DL0793: an LP class with terms of its own (hurdle, carry, catch-up) on an equity with no carry: the
+    /// terms split distributions with a GP that the equity's 'carry K to GP' names.</summary>
+    public static Diagnostic ClassTermsWithoutCarry(SourceSpan span, string equity, string holder) =>
+        Error("DL0793", span, $"the class '{holder}' of equity '{equity}' has terms of its own but the equity has no carry; add 'carry 20% to Manager' (the GP and the default terms) to the equity");
+
+    /// <summary>DL0794: a deal-by-deal carry in a deal that holds nothing: the carry is paid per holding.</summary>
+    public static Diagnostic DealByDealWithoutHoldings(SourceSpan span, string equity) =>
+        Error("DL0794", span, $"equity '{equity}' has a deal-by-deal carry but the deal has no holdings to pay it on; declare the fund's holdings or remove 'deal_by_deal'");
 }

@@ -501,8 +501,9 @@ public static partial class DiagnosticCatalogue
         public static string OneOf(IReadOnlyList<string> items) =>
             items.Count <= 1 ? string.Join("", items) : string.Join(", ", items.Take(items.Count - 1)) + " or " + items[^1];
 
+        // 'coins' names its kind in the plural, which takes no article ("a facility, a loan, a fleet or coins")
         public static string WithArticle(string noun) =>
-            noun.Length > 0 && "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an " + noun : "a " + noun;
+            noun == "coins" ? noun : noun.Length > 0 && "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an " + noun : "a " + noun;
 
         public static string FormatPercent(double fraction) =>
             (fraction * 100).ToString("0.####", CultureInfo.InvariantCulture) + "%";

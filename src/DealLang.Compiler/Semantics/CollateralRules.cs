@@ -15,6 +15,7 @@ internal static class CollateralRules
         [SymbolKind.Facility] = CollateralKind.Facility,
         [SymbolKind.Loan] = CollateralKind.Loan,
         [SymbolKind.Fleet] = CollateralKind.Fleet,
+        [SymbolKind.Coins] = CollateralKind.Coins,
     };
 
     /// <summary>The collateral kind of a symbol kind, if enforcement can sell it.</summary>

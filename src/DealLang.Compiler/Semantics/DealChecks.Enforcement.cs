@@ -42,6 +42,20 @@ internal sealed partial class DealChecks
         }
     }
 
+    // Coins are collateral (docs/language.md §9): a sale of coins that hold none at the closing realises nothing, as
+    // mined coins are sold as mined and never join the holdings (DL0754, a warning: the deal still runs).
+    private void CheckCoinsSale(SellSyntax sale)
+    {
+        foreach (NameSyntax asset in SyntaxWalk.Safe(sale.Assets))
+        {
+            if (_analysis.Symbols.TryLookup(asset.Text, out Symbol symbol) && symbol.Declaration is CoinsSyntax coins
+                && _analysis.BoundOf(coins.Holdings) is Model.ConstantExpression { Value: <= 0.0 })
+            {
+                _diagnostics.Add(DiagnosticCatalogue.CoinsSoldButNoneHeld(asset.Span, asset.Text));
+            }
+        }
+    }
+
     /// <summary>Whether an enforcement sale of the deal sells into the repo market (so a scenario's market levers apply).</summary>
     private bool SellsIntoMarket() => SyntaxWalk.Safe(Deal.Declarations).OfType<EnforcementSyntax>()
         .SelectMany(e => SyntaxWalk.Safe(e.Sales)).Any(s => s.Market is not null);

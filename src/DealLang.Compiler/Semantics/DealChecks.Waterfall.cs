@@ -47,6 +47,7 @@ internal sealed partial class DealChecks
             }
 
             CheckMarketSale(sale);
+            CheckCoinsSale(sale);
             CheckKeptContracts(sale, enforcement!, waterfalls.FirstOrDefault());
             if (sale.Lag is { } lag)
             {

@@ -59,21 +59,21 @@ public partial class DealLangParser : Parser {
 		WATERFALL=137, USING=138, FILL=139, RELEASE=140, HOLD=141, REST=142, IN=143, 
 		DISTRIBUTE=144, SWEEP=145, PRO_RATA=146, SEQUENTIAL=147, ACCELERATE=148, 
 		CURE=149, UP=150, TIMES=151, TO=152, HURDLE=153, CARRY=154, CATCH_UP=155, 
-		IF=156, ELSE=157, THEN=158, ENFORCEMENT=159, SELL=160, HAIRCUT=161, LAG=162, 
-		TAKEN=163, DEFLATE=164, DROP=165, BY=166, DEFAULTS=167, PER=168, GPU=169, 
-		GPU_HOUR=170, HOUR=171, KW=172, MW=173, KWH=174, MWH=175, COIN=176, COINS=177, 
-		EH_S=178, DAY=179, SHARE=180, YEAR=181, OF=182, AND=183, OR=184, NOT=185, 
-		PIK=186, ISSUE_PRICE=187, COMMITMENT=188, AVAILABLE=189, DRAWS=190, COMMITMENT_FEE=191, 
-		STEP_UP=192, TARGET_BALANCE=193, MARGIN=194, GRID=195, BELOW=196, UNPAID=197, 
-		AGAINST=198, ADVANCE=199, INVESTMENT_GRADE=200, WHILE=201, HOLDING=202, 
-		FACE=203, MARK=204, DISCOUNT=205, PAR=206, HOLDINGS=207, HASHRATE=208, 
-		NETWORK=209, REWARDS=210, COVER=211, CONVERTIBLE=212, EARLY=213, ABOVE=214, 
-		COMPLETION=215, DELAYED=216, LBRACE=217, RBRACE=218, LPAREN=219, RPAREN=220, 
-		COMMA=221, DOT=222, ARROW=223, ASSIGN=224, PLUS=225, MINUS=226, STAR=227, 
-		SLASH=228, LE=229, GE=230, LT=231, GT=232, EQ=233, NE=234, DAYCOUNT=235, 
-		DATE=236, QUANTITY=237, NUMBER=238, STRING=239, UNTERMINATED_STRING=240, 
-		IDENT=241, NON_ASCII_NAME=242, LINE_COMMENT=243, BLOCK_COMMENT=244, UNTERMINATED_COMMENT=245, 
-		WS=246, UNEXPECTED_CHAR=247;
+		CALLS=156, DEAL_BY_DEAL=157, IF=158, ELSE=159, THEN=160, ENFORCEMENT=161, 
+		SELL=162, HAIRCUT=163, LAG=164, TAKEN=165, DEFLATE=166, DROP=167, BY=168, 
+		DEFAULTS=169, PER=170, GPU=171, GPU_HOUR=172, HOUR=173, KW=174, MW=175, 
+		KWH=176, MWH=177, COIN=178, COINS=179, EH_S=180, DAY=181, SHARE=182, YEAR=183, 
+		OF=184, AND=185, OR=186, NOT=187, PIK=188, ISSUE_PRICE=189, COMMITMENT=190, 
+		AVAILABLE=191, DRAWS=192, COMMITMENT_FEE=193, STEP_UP=194, TARGET_BALANCE=195, 
+		MARGIN=196, GRID=197, BELOW=198, UNPAID=199, AGAINST=200, ADVANCE=201, 
+		INVESTMENT_GRADE=202, WHILE=203, HOLDING=204, FACE=205, MARK=206, DISCOUNT=207, 
+		PAR=208, HOLDINGS=209, HASHRATE=210, NETWORK=211, REWARDS=212, COVER=213, 
+		CONVERTIBLE=214, EARLY=215, ABOVE=216, COMPLETION=217, DELAYED=218, LBRACE=219, 
+		RBRACE=220, LPAREN=221, RPAREN=222, COMMA=223, DOT=224, ARROW=225, ASSIGN=226, 
+		PLUS=227, MINUS=228, STAR=229, SLASH=230, LE=231, GE=232, LT=233, GT=234, 
+		EQ=235, NE=236, DAYCOUNT=237, DATE=238, QUANTITY=239, NUMBER=240, STRING=241, 
+		UNTERMINATED_STRING=242, IDENT=243, NON_ASCII_NAME=244, LINE_COMMENT=245, 
+		BLOCK_COMMENT=246, UNTERMINATED_COMMENT=247, WS=248, UNEXPECTED_CHAR=249;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -86,13 +86,13 @@ public partial class DealLangParser : Parser {
 		RULE_coinsItem = 30, RULE_delivery = 31, RULE_trancheDecl = 32, RULE_trancheItem = 33, 
 		RULE_gridTier = 34, RULE_amortization = 35, RULE_holdingDecl = 36, RULE_holdingItem = 37, 
 		RULE_holdingMarketTerm = 38, RULE_equityDecl = 39, RULE_equityItem = 40, 
-		RULE_holder = 41, RULE_accountDecl = 42, RULE_accountItem = 43, RULE_feeDecl = 44, 
-		RULE_testDecl = 45, RULE_triggerDecl = 46, RULE_triggerEffect = 47, RULE_defaultRule = 48, 
-		RULE_cfadsRule = 49, RULE_cfadsItem = 50, RULE_waterfallDecl = 51, RULE_step = 52, 
-		RULE_enforcementDecl = 53, RULE_enforcementItem = 54, RULE_sellTerm = 55, 
-		RULE_scenarioDecl = 56, RULE_scenarioItem = 57, RULE_pdStep = 58, RULE_recoveryDraw = 59, 
-		RULE_loading = 60, RULE_perYear = 61, RULE_duration = 62, RULE_expr = 63, 
-		RULE_measureUnit = 64, RULE_reference = 65, RULE_ident = 66;
+		RULE_holder = 41, RULE_holderTerm = 42, RULE_capitalCall = 43, RULE_accountDecl = 44, 
+		RULE_accountItem = 45, RULE_feeDecl = 46, RULE_testDecl = 47, RULE_triggerDecl = 48, 
+		RULE_triggerEffect = 49, RULE_defaultRule = 50, RULE_cfadsRule = 51, RULE_cfadsItem = 52, 
+		RULE_waterfallDecl = 53, RULE_step = 54, RULE_enforcementDecl = 55, RULE_enforcementItem = 56, 
+		RULE_sellTerm = 57, RULE_scenarioDecl = 58, RULE_scenarioItem = 59, RULE_pdStep = 60, 
+		RULE_recoveryDraw = 61, RULE_loading = 62, RULE_perYear = 63, RULE_duration = 64, 
+		RULE_expr = 65, RULE_measureUnit = 66, RULE_reference = 67, RULE_ident = 68;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
@@ -102,11 +102,12 @@ public partial class DealLangParser : Parser {
 		"contractDecl", "contractItem", "coinsDecl", "coinsItem", "delivery", 
 		"trancheDecl", "trancheItem", "gridTier", "amortization", "holdingDecl", 
 		"holdingItem", "holdingMarketTerm", "equityDecl", "equityItem", "holder", 
-		"accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", "triggerEffect", 
-		"defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
-		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
-		"recoveryDraw", "loading", "perYear", "duration", "expr", "measureUnit", 
-		"reference", "ident"
+		"holderTerm", "capitalCall", "accountDecl", "accountItem", "feeDecl", 
+		"testDecl", "triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", 
+		"cfadsItem", "waterfallDecl", "step", "enforcementDecl", "enforcementItem", 
+		"sellTerm", "scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", 
+		"loading", "perYear", "duration", "expr", "measureUnit", "reference", 
+		"ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -135,17 +136,18 @@ public partial class DealLangParser : Parser {
 		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
 		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
 		"'cure'", "'up'", "'times'", "'to'", "'hurdle'", "'carry'", "'catch_up'", 
-		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
-		"'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, 
-		null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", 
-		null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
-		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
-		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
-		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
-		"'discount'", "'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", 
-		"'cover'", "'convertible'", "'early'", "'above'", "'completion'", "'delayed'", 
-		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
-		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'calls'", "'deal_by_deal'", "'if'", "'else'", "'then'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'coin'", "'coins'", "'EH/s'", null, null, "'year'", "'of'", "'and'", 
+		"'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", "'available'", 
+		"'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", "'margin'", 
+		"'grid'", "'below'", "'unpaid'", "'against'", "'advance'", "'investment_grade'", 
+		"'while'", "'holding'", "'face'", "'mark'", "'discount'", "'par'", "'holdings'", 
+		"'hashrate'", "'network'", "'rewards'", "'cover'", "'convertible'", "'early'", 
+		"'above'", "'completion'", "'delayed'", "'{'", "'}'", "'('", "')'", "','", 
+		"'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", 
+		"'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -169,19 +171,20 @@ public partial class DealLangParser : Parser {
 		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", 
 		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
 		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
-		"CURE", "UP", "TIMES", "TO", "HURDLE", "CARRY", "CATCH_UP", "IF", "ELSE", 
-		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", 
-		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
-		"MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", 
-		"NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", 
-		"STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", 
-		"ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", 
-		"PAR", "HOLDINGS", "HASHRATE", "NETWORK", "REWARDS", "COVER", "CONVERTIBLE", 
-		"EARLY", "ABOVE", "COMPLETION", "DELAYED", "LBRACE", "RBRACE", "LPAREN", 
-		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
-		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
-		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"CURE", "UP", "TIMES", "TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "DEAL_BY_DEAL", 
+		"IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
+		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", 
+		"KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", "YEAR", 
+		"OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", 
+		"DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", 
+		"BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", 
+		"HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
+		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "COMPLETION", 
+		"DELAYED", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
+		"ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", 
+		"NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
+		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -287,35 +290,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 140;
+			State = 144;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 138;
+				State = 142;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 134;
+					State = 138;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 135;
+					State = 139;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 136;
+					State = 140;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 137;
+					State = 141;
 					unknownDecl();
 					}
 					break;
@@ -323,11 +326,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 142;
+				State = 146;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 143;
+			State = 147;
 			Match(Eof);
 			}
 		}
@@ -365,9 +368,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 145;
+			State = 149;
 			Match(IMPORT);
-			State = 146;
+			State = 150;
 			Match(STRING);
 			}
 		}
@@ -417,27 +420,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 148;
+			State = 152;
 			Match(DEAL);
-			State = 149;
+			State = 153;
 			_localctx.name = ident();
-			State = 150;
-			Match(LBRACE);
 			State = 154;
+			Match(LBRACE);
+			State = 158;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 4398063288325L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 17592253153285L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 151;
+				State = 155;
 				dealMember();
 				}
 				}
-				State = 156;
+				State = 160;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 157;
+			State = 161;
 			Match(RBRACE);
 			}
 		}
@@ -534,7 +537,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 180;
+			State = 184;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -546,147 +549,147 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 159;
+				State = 163;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 160;
+				State = 164;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 161;
+				State = 165;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 162;
+				State = 166;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 163;
+				State = 167;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 164;
+				State = 168;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 165;
+				State = 169;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 166;
+				State = 170;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 167;
+				State = 171;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 168;
+				State = 172;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 169;
+				State = 173;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 170;
+				State = 174;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 171;
+				State = 175;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 172;
+				State = 176;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 173;
+				State = 177;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 174;
+				State = 178;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 175;
+				State = 179;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 176;
+				State = 180;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 177;
+				State = 181;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 178;
+				State = 182;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 179;
+				State = 183;
 				unknownDecl();
 				}
 				break;
@@ -745,16 +748,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 182;
+			State = 186;
 			Match(IDENT);
-			State = 183;
+			State = 187;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 189;
+			State = 193;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -137359758444396313L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 844424946908927L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -549439033751830297L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 3377699787635711L) != 0)) {
 				{
-				State = 187;
+				State = 191;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -878,6 +881,8 @@ public partial class DealLangParser : Parser {
 				case HURDLE:
 				case CARRY:
 				case CATCH_UP:
+				case CALLS:
+				case DEAL_BY_DEAL:
 				case HAIRCUT:
 				case LAG:
 				case TAKEN:
@@ -916,19 +921,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 184;
+					State = 188;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 185;
+					State = 189;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 186;
+					State = 190;
 					Match(ON);
 					}
 					break;
@@ -936,11 +941,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 191;
+				State = 195;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 192;
+			State = 196;
 			block();
 			}
 		}
@@ -991,19 +996,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 194;
+			State = 198;
 			Match(LBRACE);
-			State = 199;
+			State = 203;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 72057593970819071L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 288230375883276287L) != 0)) {
 				{
-				State = 197;
+				State = 201;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 195;
+					State = 199;
 					block();
 					}
 					break;
@@ -1162,6 +1167,8 @@ public partial class DealLangParser : Parser {
 				case HURDLE:
 				case CARRY:
 				case CATCH_UP:
+				case CALLS:
+				case DEAL_BY_DEAL:
 				case IF:
 				case ELSE:
 				case THEN:
@@ -1253,7 +1260,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 196;
+					State = 200;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1268,11 +1275,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 201;
+				State = 205;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 202;
+			State = 206;
 			Match(RBRACE);
 			}
 		}
@@ -1389,16 +1396,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 218;
+			State = 222;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 204;
+				State = 208;
 				Match(TITLE);
-				State = 205;
+				State = 209;
 				Match(STRING);
 				}
 				break;
@@ -1406,9 +1413,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 206;
+				State = 210;
 				Match(CURRENCY);
-				State = 207;
+				State = 211;
 				ident();
 				}
 				break;
@@ -1416,9 +1423,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 208;
+				State = 212;
 				Match(CLOSING);
-				State = 209;
+				State = 213;
 				Match(DATE);
 				}
 				break;
@@ -1426,9 +1433,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 210;
+				State = 214;
 				Match(MATURITY);
-				State = 211;
+				State = 215;
 				Match(DATE);
 				}
 				break;
@@ -1436,9 +1443,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 212;
+				State = 216;
 				Match(FIRST_PAYMENT);
-				State = 213;
+				State = 217;
 				Match(DATE);
 				}
 				break;
@@ -1446,9 +1453,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 214;
+				State = 218;
 				Match(PAY);
-				State = 215;
+				State = 219;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1456,9 +1463,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 216;
+				State = 220;
 				Match(DAYCOUNT_KW);
-				State = 217;
+				State = 221;
 				dayCount();
 				}
 				break;
@@ -1499,7 +1506,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 220;
+			State = 224;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1549,27 +1556,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 222;
+			State = 226;
 			Match(PARTY);
-			State = 223;
+			State = 227;
 			_localctx.name = ident();
-			State = 224;
-			Match(LBRACE);
 			State = 228;
+			Match(LBRACE);
+			State = 232;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162788864L) != 0)) {
 				{
 				{
-				State = 225;
+				State = 229;
 				partyItem();
 				}
 				}
-				State = 230;
+				State = 234;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 231;
+			State = 235;
 			Match(RBRACE);
 			}
 		}
@@ -1639,16 +1646,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 239;
+			State = 243;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 233;
+				State = 237;
 				Match(RATING);
-				State = 234;
+				State = 238;
 				Match(STRING);
 				}
 				break;
@@ -1656,9 +1663,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 235;
+				State = 239;
 				Match(PD);
-				State = 236;
+				State = 240;
 				expr(0);
 				}
 				break;
@@ -1666,9 +1673,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 237;
+				State = 241;
 				Match(RECOVERY);
-				State = 238;
+				State = 242;
 				expr(0);
 				}
 				break;
@@ -1722,27 +1729,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 241;
+			State = 245;
 			Match(INDEX);
-			State = 242;
+			State = 246;
 			_localctx.name = ident();
-			State = 243;
-			Match(LBRACE);
 			State = 247;
+			Match(LBRACE);
+			State = 251;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 244;
+				State = 248;
 				indexItem();
 				}
 				}
-				State = 249;
+				State = 253;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 250;
+			State = 254;
 			Match(RBRACE);
 			}
 		}
@@ -1841,16 +1848,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 273;
+			State = 277;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 252;
+				State = 256;
 				Match(LEVEL);
-				State = 253;
+				State = 257;
 				expr(0);
 				}
 				break;
@@ -1858,11 +1865,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 254;
+				State = 258;
 				Match(DEFLATE);
-				State = 255;
+				State = 259;
 				expr(0);
-				State = 256;
+				State = 260;
 				perYear();
 				}
 				break;
@@ -1870,27 +1877,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 258;
+				State = 262;
 				Match(POINTS);
-				State = 259;
+				State = 263;
 				pointsKind();
-				State = 260;
-				Match(LBRACE);
 				State = 264;
+				Match(LBRACE);
+				State = 268;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 261;
+					State = 265;
 					schedulePoint();
 					}
 					}
-					State = 266;
+					State = 270;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 267;
+				State = 271;
 				Match(RBRACE);
 				}
 				break;
@@ -1898,13 +1905,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 269;
+				State = 273;
 				Match(LAUNCH);
-				State = 270;
+				State = 274;
 				Match(DATE);
-				State = 271;
+				State = 275;
 				Match(DOWN);
-				State = 272;
+				State = 276;
 				expr(0);
 				}
 				break;
@@ -1947,7 +1954,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 275;
+			State = 279;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2004,27 +2011,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 277;
+			State = 281;
 			Match(FACILITY);
-			State = 278;
+			State = 282;
 			_localctx.name = ident();
-			State = 279;
-			Match(LBRACE);
 			State = 283;
+			Match(LBRACE);
+			State = 287;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 280;
+				State = 284;
 				facilityItem();
 				}
 				}
-				State = 285;
+				State = 289;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 286;
+			State = 290;
 			Match(RBRACE);
 			}
 		}
@@ -2110,16 +2117,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 311;
+			State = 315;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 288;
+				State = 292;
 				Match(COST);
-				State = 289;
+				State = 293;
 				expr(0);
 				}
 				break;
@@ -2127,32 +2134,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 290;
+				State = 294;
 				Match(VALUE);
-				State = 291;
-				Match(STRAIGHT_LINE);
-				State = 292;
-				duration();
 				State = 295;
+				Match(STRAIGHT_LINE);
+				State = 296;
+				duration();
+				State = 299;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 293;
+					State = 297;
 					Match(FLOOR);
-					State = 294;
+					State = 298;
 					expr(0);
 					}
 				}
 
-				State = 299;
+				State = 303;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 297;
+					State = 301;
 					Match(FROM);
-					State = 298;
+					State = 302;
 					Match(DATE);
 					}
 				}
@@ -2163,27 +2170,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 301;
+				State = 305;
 				Match(VALUE);
-				State = 302;
+				State = 306;
 				Match(SCHEDULE);
-				State = 303;
-				Match(LBRACE);
 				State = 307;
+				Match(LBRACE);
+				State = 311;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 304;
+					State = 308;
 					schedulePoint();
 					}
 					}
-					State = 309;
+					State = 313;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 310;
+				State = 314;
 				Match(RBRACE);
 				}
 				break;
@@ -2227,16 +2234,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 313;
+			State = 317;
 			Match(DATE);
-			State = 314;
+			State = 318;
 			expr(0);
-			State = 316;
+			State = 320;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 315;
+				State = 319;
 				Match(COMMA);
 				}
 			}
@@ -2294,31 +2301,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 318;
-			Match(LEASE);
-			State = 319;
-			_localctx.name = ident();
-			State = 320;
-			Match(ON);
-			State = 321;
-			_localctx.facility = ident();
 			State = 322;
-			Match(LBRACE);
+			Match(LEASE);
+			State = 323;
+			_localctx.name = ident();
+			State = 324;
+			Match(ON);
+			State = 325;
+			_localctx.facility = ident();
 			State = 326;
+			Match(LBRACE);
+			State = 330;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0)) {
 				{
 				{
-				State = 323;
+				State = 327;
 				leaseItem();
 				}
 				}
-				State = 328;
+				State = 332;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 329;
+			State = 333;
 			Match(RBRACE);
 			}
 		}
@@ -2477,16 +2484,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 366;
+			State = 370;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 331;
+				State = 335;
 				Match(LESSEE);
-				State = 332;
+				State = 336;
 				ident();
 				}
 				break;
@@ -2494,22 +2501,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 333;
+				State = 337;
 				Match(RENT);
-				State = 334;
+				State = 338;
 				expr(0);
-				State = 335;
+				State = 339;
 				perYear();
-				State = 340;
+				State = 344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 336;
+					State = 340;
 					Match(ESCALATING);
-					State = 337;
+					State = 341;
 					expr(0);
-					State = 338;
+					State = 342;
 					perYear();
 					}
 				}
@@ -2520,9 +2527,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 342;
+				State = 346;
 				Match(STARTS);
-				State = 343;
+				State = 347;
 				Match(DATE);
 				}
 				break;
@@ -2530,9 +2537,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 344;
+				State = 348;
 				Match(TERM);
-				State = 345;
+				State = 349;
 				duration();
 				}
 				break;
@@ -2540,28 +2547,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 346;
-				Match(RENEWALS);
-				State = 347;
-				renewalCount();
-				State = 348;
-				duration();
-				State = 349;
-				Match(AT);
 				State = 350;
-				Match(LESSEE);
+				Match(RENEWALS);
 				State = 351;
-				Match(OPTION);
+				renewalCount();
+				State = 352;
+				duration();
+				State = 353;
+				Match(AT);
+				State = 354;
+				Match(LESSEE);
 				State = 355;
+				Match(OPTION);
+				State = 359;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 352;
+					State = 356;
 					Match(RENT);
-					State = 353;
+					State = 357;
 					Match(AT);
-					State = 354;
+					State = 358;
 					Match(MARKET);
 					}
 					break;
@@ -2572,19 +2579,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 357;
+				State = 361;
 				Match(RVG);
-				State = 359;
+				State = 363;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 358;
+					State = 362;
 					rvgPart();
 					}
 					}
-					State = 361;
+					State = 365;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0) );
@@ -2594,9 +2601,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 363;
+				State = 367;
 				Match(DAYCOUNT_KW);
-				State = 364;
+				State = 368;
 				dayCount();
 				}
 				break;
@@ -2604,7 +2611,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 365;
+				State = 369;
 				guarantorClause();
 				}
 				break;
@@ -2645,22 +2652,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 371;
+			State = 375;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 368;
+				State = 372;
 				Match(NUMBER);
-				State = 369;
+				State = 373;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 370;
+				State = 374;
 				Match(QUANTITY);
 				}
 				break;
@@ -2734,16 +2741,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 379;
+			State = 383;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 373;
+				State = 377;
 				Match(GUARANTEES);
-				State = 374;
+				State = 378;
 				expr(0);
 				}
 				break;
@@ -2751,9 +2758,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 375;
+				State = 379;
 				Match(CAP);
-				State = 376;
+				State = 380;
 				expr(0);
 				}
 				break;
@@ -2761,9 +2768,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 377;
+				State = 381;
 				Match(UNTIL);
-				State = 378;
+				State = 382;
 				Match(DATE);
 				}
 				break;
@@ -2815,21 +2822,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 381;
+			State = 385;
 			Match(GUARANTOR);
-			State = 382;
-			_localctx.party = ident();
 			State = 386;
+			_localctx.party = ident();
+			State = 390;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 383;
+				State = 387;
 				guarantorPart();
 				}
 				}
-				State = 388;
+				State = 392;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2919,16 +2926,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 401;
+			State = 405;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 389;
+				State = 393;
 				Match(CAP);
-				State = 390;
+				State = 394;
 				expr(0);
 				}
 				break;
@@ -2936,9 +2943,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 391;
+				State = 395;
 				Match(UNTIL);
-				State = 392;
+				State = 396;
 				Match(DATE);
 				}
 				break;
@@ -2946,9 +2953,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 393;
+				State = 397;
 				Match(FEE);
-				State = 394;
+				State = 398;
 				expr(0);
 				}
 				break;
@@ -2956,18 +2963,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 395;
-				Match(COVERS);
-				State = 396;
-				coverage();
 				State = 399;
+				Match(COVERS);
+				State = 400;
+				coverage();
+				State = 403;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 397;
+					State = 401;
 					Match(AND);
-					State = 398;
+					State = 402;
 					coverage();
 					}
 				}
@@ -3013,7 +3020,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 403;
+			State = 407;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3070,27 +3077,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 405;
+			State = 409;
 			Match(LOAN);
-			State = 406;
+			State = 410;
 			_localctx.name = ident();
-			State = 407;
-			Match(LBRACE);
 			State = 411;
+			Match(LBRACE);
+			State = 415;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 408;
+				State = 412;
 				loanItem();
 				}
 				}
-				State = 413;
+				State = 417;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 414;
+			State = 418;
 			Match(RBRACE);
 			}
 		}
@@ -3213,16 +3220,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 48, RULE_loanItem);
 		int _la;
 		try {
-			State = 434;
+			State = 438;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 416;
+				State = 420;
 				Match(OBLIGOR);
-				State = 417;
+				State = 421;
 				ident();
 				}
 				break;
@@ -3230,9 +3237,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 418;
+				State = 422;
 				Match(BALANCE);
-				State = 419;
+				State = 423;
 				expr(0);
 				}
 				break;
@@ -3240,16 +3247,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 420;
+				State = 424;
 				Match(COUPON);
-				State = 421;
+				State = 425;
 				expr(0);
-				State = 423;
+				State = 427;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 422;
+					State = 426;
 					Match(FIXED);
 					}
 				}
@@ -3260,11 +3267,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 425;
+				State = 429;
 				Match(INTEREST_ONLY);
-				State = 426;
+				State = 430;
 				Match(UNTIL);
-				State = 427;
+				State = 431;
 				Match(DATE);
 				}
 				break;
@@ -3272,9 +3279,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 428;
+				State = 432;
 				Match(AMORTIZE);
-				State = 429;
+				State = 433;
 				amortization();
 				}
 				break;
@@ -3282,9 +3289,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 430;
+				State = 434;
 				Match(MATURITY);
-				State = 431;
+				State = 435;
 				Match(DATE);
 				}
 				break;
@@ -3292,9 +3299,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 432;
+				State = 436;
 				Match(RECOVERY);
-				State = 433;
+				State = 437;
 				expr(0);
 				}
 				break;
@@ -3348,27 +3355,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 436;
+			State = 440;
 			Match(FLEET);
-			State = 437;
+			State = 441;
 			_localctx.name = ident();
-			State = 438;
-			Match(LBRACE);
 			State = 442;
+			Match(LBRACE);
+			State = 446;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 439;
+				State = 443;
 				fleetItem();
 				}
 				}
-				State = 444;
+				State = 448;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 445;
+			State = 449;
 			Match(RBRACE);
 			}
 		}
@@ -3565,32 +3572,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_fleetItem);
 		int _la;
 		try {
-			State = 486;
+			State = 490;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 447;
+				State = 451;
 				Match(DELIVERIES);
-				State = 448;
-				Match(LBRACE);
 				State = 452;
+				Match(LBRACE);
+				State = 456;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 449;
+					State = 453;
 					delivery();
 					}
 					}
-					State = 454;
+					State = 458;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 455;
+				State = 459;
 				Match(RBRACE);
 				}
 				break;
@@ -3598,9 +3605,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 456;
+				State = 460;
 				Match(UNITS);
-				State = 457;
+				State = 461;
 				expr(0);
 				}
 				break;
@@ -3608,9 +3615,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 458;
+				State = 462;
 				Match(UNIT_COST);
-				State = 459;
+				State = 463;
 				expr(0);
 				}
 				break;
@@ -3618,11 +3625,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 460;
+				State = 464;
 				Match(DEPRECIATE);
-				State = 461;
+				State = 465;
 				Match(STRAIGHT_LINE);
-				State = 462;
+				State = 466;
 				duration();
 				}
 				break;
@@ -3630,13 +3637,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 463;
+				State = 467;
 				Match(DEPRECIATE);
-				State = 464;
+				State = 468;
 				Match(DECLINING);
-				State = 465;
+				State = 469;
 				expr(0);
-				State = 466;
+				State = 470;
 				perYear();
 				}
 				break;
@@ -3644,9 +3651,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 468;
+				State = 472;
 				Match(POWER);
-				State = 469;
+				State = 473;
 				expr(0);
 				}
 				break;
@@ -3654,9 +3661,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 470;
+				State = 474;
 				Match(PUE);
-				State = 471;
+				State = 475;
 				expr(0);
 				}
 				break;
@@ -3664,9 +3671,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 472;
+				State = 476;
 				Match(POWER_PRICE);
-				State = 473;
+				State = 477;
 				expr(0);
 				}
 				break;
@@ -3674,11 +3681,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 474;
+				State = 478;
 				Match(MAINTENANCE);
-				State = 475;
+				State = 479;
 				expr(0);
-				State = 476;
+				State = 480;
 				perYear();
 				}
 				break;
@@ -3686,15 +3693,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 478;
-				Match(MARKET_VALUE);
-				State = 479;
-				expr(0);
-				State = 480;
-				Match(DECLINING);
-				State = 481;
-				expr(0);
 				State = 482;
+				Match(MARKET_VALUE);
+				State = 483;
+				expr(0);
+				State = 484;
+				Match(DECLINING);
+				State = 485;
+				expr(0);
+				State = 486;
 				perYear();
 				}
 				break;
@@ -3702,9 +3709,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 484;
+				State = 488;
 				Match(GENERATION);
-				State = 485;
+				State = 489;
 				ident();
 				}
 				break;
@@ -3761,31 +3768,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 488;
-			Match(CONTRACT);
-			State = 489;
-			_localctx.name = ident();
-			State = 490;
-			Match(ON);
-			State = 491;
-			_localctx.fleet = ident();
 			State = 492;
-			Match(LBRACE);
+			Match(CONTRACT);
+			State = 493;
+			_localctx.name = ident();
+			State = 494;
+			Match(ON);
+			State = 495;
+			_localctx.fleet = ident();
 			State = 496;
+			Match(LBRACE);
+			State = 500;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 493;
+				State = 497;
 				contractItem();
 				}
 				}
-				State = 498;
+				State = 502;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 499;
+			State = 503;
 			Match(RBRACE);
 			}
 		}
@@ -3990,16 +3997,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_contractItem);
 		int _la;
 		try {
-			State = 544;
+			State = 548;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 501;
+				State = 505;
 				Match(CUSTOMER);
-				State = 502;
+				State = 506;
 				ident();
 				}
 				break;
@@ -4007,9 +4014,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 503;
+				State = 507;
 				Match(UNITS);
-				State = 504;
+				State = 508;
 				expr(0);
 				}
 				break;
@@ -4017,11 +4024,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 505;
+				State = 509;
 				Match(PRICE);
-				State = 506;
+				State = 510;
 				Match(AT);
-				State = 507;
+				State = 511;
 				Match(MARKET);
 				}
 				break;
@@ -4029,9 +4036,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 508;
+				State = 512;
 				Match(PRICE);
-				State = 509;
+				State = 513;
 				expr(0);
 				}
 				break;
@@ -4039,11 +4046,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 510;
+				State = 514;
 				Match(HOUR);
-				State = 511;
+				State = 515;
 				expr(0);
-				State = 512;
+				State = 516;
 				perYear();
 				}
 				break;
@@ -4051,9 +4058,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 514;
+				State = 518;
 				Match(TAKE_OR_PAY);
-				State = 515;
+				State = 519;
 				expr(0);
 				}
 				break;
@@ -4061,9 +4068,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 516;
+				State = 520;
 				Match(STARTS);
-				State = 517;
+				State = 521;
 				Match(DATE);
 				}
 				break;
@@ -4071,9 +4078,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 518;
+				State = 522;
 				Match(TERM);
-				State = 519;
+				State = 523;
 				duration();
 				}
 				break;
@@ -4081,25 +4088,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 520;
+				State = 524;
 				Match(TERMINATION_FEE);
-				State = 521;
+				State = 525;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 527;
+				State = 531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 522;
+					State = 526;
 					Match(AMORTISING);
-					State = 525;
+					State = 529;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 523;
+						State = 527;
 						Match(TO);
-						State = 524;
+						State = 528;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4113,17 +4120,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 529;
-				Match(RENEWALS);
-				State = 530;
-				renewalCount();
-				State = 531;
-				duration();
-				State = 532;
-				Match(AT);
 				State = 533;
-				Match(CUSTOMER);
+				Match(RENEWALS);
 				State = 534;
+				renewalCount();
+				State = 535;
+				duration();
+				State = 536;
+				Match(AT);
+				State = 537;
+				Match(CUSTOMER);
+				State = 538;
 				Match(OPTION);
 				}
 				break;
@@ -4131,20 +4138,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 536;
+				State = 540;
 				Match(PREPAYMENT);
-				State = 537;
-				expr(0);
 				State = 541;
+				expr(0);
+				State = 545;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 538;
+					State = 542;
 					Match(APPLIED);
-					State = 539;
+					State = 543;
 					Match(OVER);
-					State = 540;
+					State = 544;
 					Match(TERM);
 					}
 				}
@@ -4155,7 +4162,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 543;
+				State = 547;
 				guarantorClause();
 				}
 				break;
@@ -4207,27 +4214,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 546;
+			State = 550;
 			Match(COINS);
-			State = 547;
+			State = 551;
 			_localctx.name = ident();
-			State = 548;
-			Match(LBRACE);
 			State = 552;
+			Match(LBRACE);
+			State = 556;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 15L) != 0)) {
+			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 209)) & ~0x3f) == 0 && ((1L << (_la - 209)) & 15L) != 0)) {
 				{
 				{
-				State = 549;
+				State = 553;
 				coinsItem();
 				}
 				}
-				State = 554;
+				State = 558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 555;
+			State = 559;
 			Match(RBRACE);
 			}
 		}
@@ -4377,16 +4384,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 60, RULE_coinsItem);
 		try {
-			State = 575;
+			State = 579;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 557;
+				State = 561;
 				Match(HOLDINGS);
-				State = 558;
+				State = 562;
 				expr(0);
 				}
 				break;
@@ -4394,9 +4401,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 559;
+				State = 563;
 				Match(PRICE);
-				State = 560;
+				State = 564;
 				ident();
 				}
 				break;
@@ -4404,9 +4411,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 561;
+				State = 565;
 				Match(HASHRATE);
-				State = 562;
+				State = 566;
 				expr(0);
 				}
 				break;
@@ -4414,9 +4421,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 563;
+				State = 567;
 				Match(NETWORK);
-				State = 564;
+				State = 568;
 				expr(0);
 				}
 				break;
@@ -4424,9 +4431,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 565;
+				State = 569;
 				Match(REWARDS);
-				State = 566;
+				State = 570;
 				expr(0);
 				}
 				break;
@@ -4434,9 +4441,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 567;
+				State = 571;
 				Match(POWER);
-				State = 568;
+				State = 572;
 				expr(0);
 				}
 				break;
@@ -4444,9 +4451,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 569;
+				State = 573;
 				Match(POWER_PRICE);
-				State = 570;
+				State = 574;
 				expr(0);
 				}
 				break;
@@ -4454,9 +4461,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 571;
+				State = 575;
 				Match(DEPTH);
-				State = 572;
+				State = 576;
 				expr(0);
 				}
 				break;
@@ -4464,9 +4471,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 573;
+				State = 577;
 				Match(IMPACT);
-				State = 574;
+				State = 578;
 				expr(0);
 				}
 				break;
@@ -4518,20 +4525,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 577;
+			State = 581;
 			Match(DATE);
-			State = 578;
-			_localctx.units = expr(0);
-			State = 579;
-			Match(AT);
-			State = 580;
-			_localctx.cost = expr(0);
 			State = 582;
+			_localctx.units = expr(0);
+			State = 583;
+			Match(AT);
+			State = 584;
+			_localctx.cost = expr(0);
+			State = 586;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 581;
+				State = 585;
 				Match(COMMA);
 				}
 			}
@@ -4584,27 +4591,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 584;
+			State = 588;
 			Match(TRANCHE);
-			State = 585;
+			State = 589;
 			_localctx.name = ident();
-			State = 586;
-			Match(LBRACE);
 			State = 590;
+			Match(LBRACE);
+			State = 594;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 603980287L) != 0)) {
+			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 188)) & ~0x3f) == 0 && ((1L << (_la - 188)) & 603980287L) != 0)) {
 				{
 				{
-				State = 587;
+				State = 591;
 				trancheItem();
 				}
 				}
-				State = 592;
+				State = 596;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 593;
+			State = 597;
 			Match(RBRACE);
 			}
 		}
@@ -4966,16 +4973,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_trancheItem);
 		int _la;
 		try {
-			State = 698;
+			State = 702;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 595;
+				State = 599;
 				Match(BALANCE);
-				State = 596;
+				State = 600;
 				expr(0);
 				}
 				break;
@@ -4983,40 +4990,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 597;
+				State = 601;
 				Match(COUPON);
-				State = 598;
+				State = 602;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 600;
+				State = 604;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 599;
-					Match(FIXED);
-					}
-				}
-
-				State = 604;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FLOOR) {
-					{
-					State = 602;
-					Match(FLOOR);
 					State = 603;
-					((CouponItemContext)_localctx).floor = expr(0);
+					Match(FIXED);
 					}
 				}
 
 				State = 608;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (_la==CAP) {
+				if (_la==FLOOR) {
 					{
 					State = 606;
-					Match(CAP);
+					Match(FLOOR);
 					State = 607;
+					((CouponItemContext)_localctx).floor = expr(0);
+					}
+				}
+
+				State = 612;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==CAP) {
+					{
+					State = 610;
+					Match(CAP);
+					State = 611;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -5027,26 +5034,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 610;
+				State = 614;
 				Match(PIK);
-				State = 612;
+				State = 616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 611;
+					State = 615;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 616;
+				State = 620;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 614;
+					State = 618;
 					Match(WHEN);
-					State = 615;
+					State = 619;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5057,9 +5064,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 618;
+				State = 622;
 				Match(PIK);
-				State = 619;
+				State = 623;
 				Match(UNPAID);
 				}
 				break;
@@ -5067,9 +5074,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 620;
+				State = 624;
 				Match(ISSUE_PRICE);
-				State = 621;
+				State = 625;
 				expr(0);
 				}
 				break;
@@ -5077,9 +5084,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 622;
+				State = 626;
 				Match(COMMITMENT);
-				State = 623;
+				State = 627;
 				expr(0);
 				}
 				break;
@@ -5087,11 +5094,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 624;
+				State = 628;
 				Match(AVAILABLE);
-				State = 625;
+				State = 629;
 				Match(UNTIL);
-				State = 626;
+				State = 630;
 				Match(DATE);
 				}
 				break;
@@ -5099,25 +5106,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 627;
+				State = 631;
 				Match(DRAWS);
-				State = 628;
-				Match(LBRACE);
 				State = 632;
+				Match(LBRACE);
+				State = 636;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 629;
+					State = 633;
 					schedulePoint();
 					}
 					}
-					State = 634;
+					State = 638;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 635;
+				State = 639;
 				Match(RBRACE);
 				}
 				break;
@@ -5125,15 +5132,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 636;
-				Match(DRAWS);
-				State = 637;
-				Match(AGAINST);
-				State = 638;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 639;
-				Match(ADVANCE);
 				State = 640;
+				Match(DRAWS);
+				State = 641;
+				Match(AGAINST);
+				State = 642;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 643;
+				Match(ADVANCE);
+				State = 644;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5141,9 +5148,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 642;
+				State = 646;
 				Match(COMMITMENT_FEE);
-				State = 643;
+				State = 647;
 				expr(0);
 				}
 				break;
@@ -5151,26 +5158,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 644;
+				State = 648;
 				Match(STEP_UP);
-				State = 645;
+				State = 649;
 				expr(0);
-				State = 650;
+				State = 654;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 646;
+					State = 650;
 					Match(FROM);
-					State = 647;
+					State = 651;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 648;
+					State = 652;
 					Match(WHILE);
-					State = 649;
+					State = 653;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -5183,41 +5190,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 652;
+				State = 656;
 				Match(MARGIN);
-				State = 653;
+				State = 657;
 				Match(GRID);
-				State = 654;
+				State = 658;
 				((MarginGridItemContext)_localctx).test = ident();
-				State = 655;
-				Match(LBRACE);
 				State = 659;
+				Match(LBRACE);
+				State = 663;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 656;
+					State = 660;
 					gridTier();
 					}
 					}
-					State = 661;
+					State = 665;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 664;
+				State = 668;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 662;
+					State = 666;
 					Match(ELSE);
-					State = 663;
+					State = 667;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 666;
+				State = 670;
 				Match(RBRACE);
 				}
 				break;
@@ -5225,15 +5232,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 668;
-				Match(MARGIN);
-				State = 669;
-				Match(INVESTMENT_GRADE);
-				State = 670;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 671;
-				Match(ELSE);
 				State = 672;
+				Match(MARGIN);
+				State = 673;
+				Match(INVESTMENT_GRADE);
+				State = 674;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 675;
+				Match(ELSE);
+				State = 676;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5241,9 +5248,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 674;
+				State = 678;
 				Match(TARGET_BALANCE);
-				State = 675;
+				State = 679;
 				expr(0);
 				}
 				break;
@@ -5251,11 +5258,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 676;
+				State = 680;
 				Match(INTEREST_ONLY);
-				State = 677;
+				State = 681;
 				Match(UNTIL);
-				State = 678;
+				State = 682;
 				Match(DATE);
 				}
 				break;
@@ -5263,9 +5270,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 679;
+				State = 683;
 				Match(AMORTIZE);
-				State = 680;
+				State = 684;
 				amortization();
 				}
 				break;
@@ -5273,9 +5280,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 681;
+				State = 685;
 				Match(MATURITY);
-				State = 682;
+				State = 686;
 				Match(DATE);
 				}
 				break;
@@ -5283,9 +5290,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 683;
+				State = 687;
 				Match(SENIORITY);
-				State = 684;
+				State = 688;
 				Match(NUMBER);
 				}
 				break;
@@ -5293,7 +5300,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 685;
+				State = 689;
 				guarantorClause();
 				}
 				break;
@@ -5301,26 +5308,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 686;
-				Match(CONVERTIBLE);
-				State = 687;
-				Match(AT);
-				State = 688;
-				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 689;
-				Match(AGAINST);
 				State = 690;
-				((ConvertibleItemContext)_localctx).share = expr(0);
+				Match(CONVERTIBLE);
+				State = 691;
+				Match(AT);
+				State = 692;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 693;
+				Match(AGAINST);
 				State = 694;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 698;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 691;
+					State = 695;
 					Match(EARLY);
-					State = 692;
+					State = 696;
 					Match(ABOVE);
-					State = 693;
+					State = 697;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5331,9 +5338,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 696;
+				State = 700;
 				Match(COMPLETION);
-				State = 697;
+				State = 701;
 				expr(0);
 				}
 				break;
@@ -5380,11 +5387,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 700;
+			State = 704;
 			Match(BELOW);
-			State = 701;
+			State = 705;
 			_localctx.bound = expr(0);
-			State = 702;
+			State = 706;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -5466,14 +5473,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_amortization);
 		int _la;
 		try {
-			State = 716;
+			State = 720;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 704;
+				State = 708;
 				Match(BULLET);
 				}
 				break;
@@ -5481,7 +5488,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 705;
+				State = 709;
 				Match(LEVEL);
 				}
 				break;
@@ -5489,7 +5496,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 706;
+				State = 710;
 				Match(LINEAR);
 				}
 				break;
@@ -5497,25 +5504,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 707;
+				State = 711;
 				Match(SCHEDULE);
-				State = 708;
-				Match(LBRACE);
 				State = 712;
+				Match(LBRACE);
+				State = 716;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 709;
+					State = 713;
 					schedulePoint();
 					}
 					}
-					State = 714;
+					State = 718;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 715;
+				State = 719;
 				Match(RBRACE);
 				}
 				break;
@@ -5569,27 +5576,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 718;
+			State = 722;
 			Match(HOLDING);
-			State = 719;
+			State = 723;
 			_localctx.name = ident();
-			State = 720;
-			Match(LBRACE);
 			State = 724;
+			Match(LBRACE);
+			State = 728;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 180)) & ~0x3f) == 0 && ((1L << (_la - 180)) & 25165829L) != 0)) {
+			while (_la==MARKET || ((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 25165829L) != 0)) {
 				{
 				{
-				State = 721;
+				State = 725;
 				holdingItem();
 				}
 				}
-				State = 726;
+				State = 730;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 727;
+			State = 731;
 			Match(RBRACE);
 			}
 		}
@@ -5708,20 +5715,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 74, RULE_holdingItem);
 		int _la;
 		try {
-			State = 748;
+			State = 752;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 729;
+				State = 733;
 				Match(OF);
-				State = 730;
+				State = 734;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 731;
+				State = 735;
 				Match(DOT);
-				State = 732;
+				State = 736;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -5729,9 +5736,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 734;
+				State = 738;
 				Match(SHARE);
-				State = 735;
+				State = 739;
 				expr(0);
 				}
 				break;
@@ -5739,9 +5746,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 736;
+				State = 740;
 				Match(FACE);
-				State = 737;
+				State = 741;
 				expr(0);
 				}
 				break;
@@ -5749,9 +5756,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 738;
+				State = 742;
 				Match(MARK);
-				State = 739;
+				State = 743;
 				Match(PAR);
 				}
 				break;
@@ -5759,9 +5766,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 740;
+				State = 744;
 				Match(MARK);
-				State = 741;
+				State = 745;
 				ident();
 				}
 				break;
@@ -5769,19 +5776,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 742;
+				State = 746;
 				Match(MARKET);
-				State = 744;
+				State = 748;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 743;
+					State = 747;
 					holdingMarketTerm();
 					}
 					}
-					State = 746;
+					State = 750;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -5857,16 +5864,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 76, RULE_holdingMarketTerm);
 		try {
-			State = 756;
+			State = 760;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 750;
+				State = 754;
 				Match(DISCOUNT);
-				State = 751;
+				State = 755;
 				expr(0);
 				}
 				break;
@@ -5874,9 +5881,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 752;
+				State = 756;
 				Match(DEPTH);
-				State = 753;
+				State = 757;
 				expr(0);
 				}
 				break;
@@ -5884,9 +5891,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 754;
+				State = 758;
 				Match(IMPACT);
-				State = 755;
+				State = 759;
 				expr(0);
 				}
 				break;
@@ -5940,27 +5947,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 758;
+			State = 762;
 			Match(EQUITY);
-			State = 759;
+			State = 763;
 			_localctx.name = ident();
-			State = 760;
-			Match(LBRACE);
 			State = 764;
+			Match(LBRACE);
+			State = 768;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 206158430211L) != 0)) {
+			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 755914244099L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 761;
+				State = 765;
 				equityItem();
 				}
 				}
-				State = 766;
+				State = 770;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 767;
+			State = 771;
 			Match(RBRACE);
 			}
 		}
@@ -6047,11 +6054,45 @@ public partial class DealLangParser : Parser {
 			return GetRuleContext<IdentContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATCH_UP() { return GetToken(DealLangParser.CATCH_UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEAL_BY_DEAL() { return GetToken(DealLangParser.DEAL_BY_DEAL, 0); }
 		public CarryItemContext(EquityItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitCarryItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class EquityCommitmentItemContext : EquityItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMITMENT() { return GetToken(DealLangParser.COMMITMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public EquityCommitmentItemContext(EquityItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitEquityCommitmentItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CallsItemContext : EquityItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALLS() { return GetToken(DealLangParser.CALLS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public CapitalCallContext[] capitalCall() {
+			return GetRuleContexts<CapitalCallContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CapitalCallContext capitalCall(int i) {
+			return GetRuleContext<CapitalCallContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		public CallsItemContext(EquityItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCallsItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -6062,16 +6103,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 80, RULE_equityItem);
 		int _la;
 		try {
-			State = 790;
+			State = 808;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 769;
+				State = 773;
 				Match(CONTRIBUTED);
-				State = 770;
+				State = 774;
 				expr(0);
 				}
 				break;
@@ -6079,23 +6120,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 771;
+				State = 775;
 				Match(HOLDERS);
-				State = 772;
+				State = 776;
 				holder();
-				State = 777;
+				State = 781;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 773;
+					State = 777;
 					Match(COMMA);
-					State = 774;
+					State = 778;
 					holder();
 					}
 					}
-					State = 779;
+					State = 783;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6105,9 +6146,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 780;
+				State = 784;
 				Match(HURDLE);
-				State = 781;
+				State = 785;
 				expr(0);
 				}
 				break;
@@ -6115,26 +6156,72 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 782;
+				State = 786;
 				Match(CARRY);
-				State = 783;
+				State = 787;
 				expr(0);
-				State = 784;
-				Match(TO);
-				State = 785;
-				((CarryItemContext)_localctx).gp = ident();
 				State = 788;
+				Match(TO);
+				State = 789;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 792;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 786;
+					State = 790;
 					Match(CATCH_UP);
-					State = 787;
+					State = 791;
 					expr(0);
 					}
 				}
 
+				State = 795;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==DEAL_BY_DEAL) {
+					{
+					State = 794;
+					Match(DEAL_BY_DEAL);
+					}
+				}
+
+				}
+				break;
+			case COMMITMENT:
+				_localctx = new EquityCommitmentItemContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 797;
+				Match(COMMITMENT);
+				State = 798;
+				expr(0);
+				}
+				break;
+			case CALLS:
+				_localctx = new CallsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 799;
+				Match(CALLS);
+				State = 800;
+				capitalCall();
+				State = 805;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 801;
+					Match(COMMA);
+					State = 802;
+					capitalCall();
+					}
+					}
+					State = 807;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
 				}
 				break;
 			default:
@@ -6159,6 +6246,14 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public HolderTermContext[] holderTerm() {
+			return GetRuleContexts<HolderTermContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public HolderTermContext holderTerm(int i) {
+			return GetRuleContext<HolderTermContext>(i);
+		}
 		public HolderContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -6176,12 +6271,186 @@ public partial class DealLangParser : Parser {
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
 		EnterRule(_localctx, 82, RULE_holder);
+		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 792;
+			State = 810;
 			ident();
-			State = 793;
+			State = 811;
+			expr(0);
+			State = 820;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==LBRACE) {
+				{
+				State = 812;
+				Match(LBRACE);
+				State = 816;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (((((_la - 153)) & ~0x3f) == 0 && ((1L << (_la - 153)) & 7L) != 0)) {
+					{
+					{
+					State = 813;
+					holderTerm();
+					}
+					}
+					State = 818;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 819;
+				Match(RBRACE);
+				}
+			}
+
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class HolderTermContext : ParserRuleContext {
+		public HolderTermContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_holderTerm; } }
+	 
+		public HolderTermContext() { }
+		public virtual void CopyFrom(HolderTermContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class HolderHurdleContext : HolderTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HURDLE() { return GetToken(DealLangParser.HURDLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public HolderHurdleContext(HolderTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHolderHurdle(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class HolderCarryContext : HolderTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CARRY() { return GetToken(DealLangParser.CARRY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public HolderCarryContext(HolderTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHolderCarry(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class HolderCatchUpContext : HolderTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATCH_UP() { return GetToken(DealLangParser.CATCH_UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public HolderCatchUpContext(HolderTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHolderCatchUp(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public HolderTermContext holderTerm() {
+		HolderTermContext _localctx = new HolderTermContext(Context, State);
+		EnterRule(_localctx, 84, RULE_holderTerm);
+		try {
+			State = 828;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case HURDLE:
+				_localctx = new HolderHurdleContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 822;
+				Match(HURDLE);
+				State = 823;
+				expr(0);
+				}
+				break;
+			case CARRY:
+				_localctx = new HolderCarryContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 824;
+				Match(CARRY);
+				State = 825;
+				expr(0);
+				}
+				break;
+			case CATCH_UP:
+				_localctx = new HolderCatchUpContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 826;
+				Match(CATCH_UP);
+				State = 827;
+				expr(0);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CapitalCallContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CapitalCallContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_capitalCall; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCapitalCall(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public CapitalCallContext capitalCall() {
+		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
+		EnterRule(_localctx, 86, RULE_capitalCall);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 830;
+			Match(DATE);
+			State = 831;
 			expr(0);
 			}
 		}
@@ -6226,37 +6495,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 84, RULE_accountDecl);
+		EnterRule(_localctx, 88, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 795;
+			State = 833;
 			Match(ACCOUNT);
-			State = 796;
+			State = 834;
 			_localctx.name = ident();
-			State = 805;
+			State = 843;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 797;
+				State = 835;
 				Match(LBRACE);
-				State = 801;
+				State = 839;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 798;
+					State = 836;
 					accountItem();
 					}
 					}
-					State = 803;
+					State = 841;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 804;
+				State = 842;
 				Match(RBRACE);
 				}
 			}
@@ -6329,18 +6598,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 86, RULE_accountItem);
+		EnterRule(_localctx, 90, RULE_accountItem);
 		try {
-			State = 813;
+			State = 851;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 807;
+				State = 845;
 				Match(TARGET);
-				State = 808;
+				State = 846;
 				expr(0);
 				}
 				break;
@@ -6348,9 +6617,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 809;
+				State = 847;
 				Match(INITIAL);
-				State = 810;
+				State = 848;
 				expr(0);
 				}
 				break;
@@ -6358,9 +6627,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 811;
+				State = 849;
 				Match(EARNS);
-				State = 812;
+				State = 850;
 				expr(0);
 				}
 				break;
@@ -6416,36 +6685,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 88, RULE_feeDecl);
+		EnterRule(_localctx, 92, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 815;
+			State = 853;
 			Match(FEE);
-			State = 816;
+			State = 854;
 			_localctx.name = ident();
-			State = 817;
+			State = 855;
 			Match(LBRACE);
-			State = 818;
+			State = 856;
 			expr(0);
-			State = 826;
+			State = 864;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 819;
+				State = 857;
 				perYear();
-				State = 824;
+				State = 862;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 820;
+					State = 858;
 					Match(ESCALATING);
-					State = 821;
+					State = 859;
 					expr(0);
-					State = 822;
+					State = 860;
 					perYear();
 					}
 				}
@@ -6453,7 +6722,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 828;
+			State = 866;
 			Match(RBRACE);
 			}
 		}
@@ -6503,57 +6772,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 90, RULE_testDecl);
+		EnterRule(_localctx, 94, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 830;
+			State = 868;
 			Match(TEST);
-			State = 831;
+			State = 869;
 			_localctx.name = ident();
-			State = 832;
+			State = 870;
 			Match(ASSIGN);
-			State = 833;
+			State = 871;
 			expr(0);
-			State = 840;
+			State = 878;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 834;
+				State = 872;
 				Match(OVER);
-				State = 837;
+				State = 875;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 835;
+					State = 873;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 836;
+					State = 874;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 839;
+				State = 877;
 				duration();
 				}
 			}
 
-			State = 844;
+			State = 882;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 842;
+				State = 880;
 				Match(FROM);
-				State = 843;
+				State = 881;
 				Match(DATE);
 				}
 			}
@@ -6632,98 +6901,98 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 92, RULE_triggerDecl);
+		EnterRule(_localctx, 96, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 846;
+			State = 884;
 			Match(TRIGGER);
-			State = 847;
+			State = 885;
 			_localctx.name = ident();
-			State = 848;
+			State = 886;
 			Match(WHEN);
-			State = 849;
+			State = 887;
 			expr(0);
-			State = 852;
+			State = 890;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 850;
+				State = 888;
 				Match(FROM);
-				State = 851;
+				State = 889;
 				Match(DATE);
 				}
 			}
 
-			State = 857;
+			State = 895;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 854;
+				State = 892;
 				Match(TRIPS);
-				State = 855;
+				State = 893;
 				Match(AFTER);
-				State = 856;
+				State = 894;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 862;
+			State = 900;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 859;
+				State = 897;
 				Match(CURES);
-				State = 860;
+				State = 898;
 				Match(AFTER);
-				State = 861;
+				State = 899;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 872;
+			State = 910;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 864;
+				State = 902;
 				Match(CURE);
-				State = 865;
+				State = 903;
 				Match(BY);
-				State = 866;
+				State = 904;
 				_localctx.curer = ident();
-				State = 867;
+				State = 905;
 				Match(UP);
-				State = 868;
+				State = 906;
 				Match(TO);
-				State = 869;
+				State = 907;
 				_localctx.times = Match(NUMBER);
-				State = 870;
+				State = 908;
 				Match(TIMES);
 				}
 			}
 
-			State = 874;
+			State = 912;
 			Match(ARROW);
-			State = 875;
+			State = 913;
 			triggerEffect();
-			State = 880;
+			State = 918;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 876;
+				State = 914;
 				Match(COMMA);
-				State = 877;
+				State = 915;
 				triggerEffect();
 				}
 				}
-				State = 882;
+				State = 920;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -6807,23 +7076,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 94, RULE_triggerEffect);
+		EnterRule(_localctx, 98, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 902;
+			State = 940;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,86,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 883;
+				State = 921;
 				Match(SWEEP);
-				State = 884;
+				State = 922;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 885;
+				State = 923;
 				Match(TO);
-				State = 886;
+				State = 924;
 				ident();
 				}
 				break;
@@ -6831,34 +7100,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 887;
+				State = 925;
 				Match(ACCELERATE);
-				State = 899;
+				State = 937;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 888;
+					State = 926;
 					Match(LPAREN);
-					State = 889;
+					State = 927;
 					ident();
-					State = 894;
+					State = 932;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 890;
+						State = 928;
 						Match(COMMA);
-						State = 891;
+						State = 929;
 						ident();
 						}
 						}
-						State = 896;
+						State = 934;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 897;
+					State = 935;
 					Match(RPAREN);
 					}
 				}
@@ -6869,7 +7138,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 901;
+				State = 939;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -6912,25 +7181,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 96, RULE_defaultRule);
+		EnterRule(_localctx, 100, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 904;
+			State = 942;
 			Match(DEFAULT);
-			State = 905;
+			State = 943;
 			Match(WHEN);
-			State = 906;
+			State = 944;
 			expr(0);
-			State = 909;
+			State = 947;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 907;
+				State = 945;
 				Match(GRACE);
-				State = 908;
+				State = 946;
 				duration();
 				}
 			}
@@ -6977,30 +7246,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 98, RULE_cfadsRule);
+		EnterRule(_localctx, 102, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 911;
+			State = 949;
 			Match(CFADS);
-			State = 912;
+			State = 950;
 			Match(INCLUDES);
-			State = 913;
+			State = 951;
 			cfadsItem();
-			State = 918;
+			State = 956;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 914;
+				State = 952;
 				Match(COMMA);
-				State = 915;
+				State = 953;
 				cfadsItem();
 				}
 				}
-				State = 920;
+				State = 958;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7038,15 +7307,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 100, RULE_cfadsItem);
+		EnterRule(_localctx, 104, RULE_cfadsItem);
 		try {
-			State = 923;
+			State = 961;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 921;
+				State = 959;
 				Match(RVG);
 				}
 				break;
@@ -7171,6 +7440,8 @@ public partial class DealLangParser : Parser {
 			case HURDLE:
 			case CARRY:
 			case CATCH_UP:
+			case CALLS:
+			case DEAL_BY_DEAL:
 			case HAIRCUT:
 			case LAG:
 			case TAKEN:
@@ -7210,7 +7481,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 922;
+				State = 960;
 				ident();
 				}
 				break;
@@ -7255,30 +7526,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 102, RULE_waterfallDecl);
+		EnterRule(_localctx, 106, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 925;
+			State = 963;
 			Match(WATERFALL);
-			State = 926;
+			State = 964;
 			Match(LBRACE);
-			State = 930;
+			State = 968;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 2228711L) != 0)) {
+			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 8913383L) != 0)) {
 				{
 				{
-				State = 927;
+				State = 965;
 				step();
 				}
 				}
-				State = 932;
+				State = 970;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 933;
+			State = 971;
 			Match(RBRACE);
 			}
 		}
@@ -7503,42 +7774,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 104, RULE_step);
+		EnterRule(_localctx, 108, RULE_step);
 		int _la;
 		try {
-			State = 1026;
+			State = 1064;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 935;
+				State = 973;
 				Match(PAY);
-				State = 936;
+				State = 974;
 				((PayStepContext)_localctx).target = reference();
-				State = 946;
+				State = 984;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 937;
+					State = 975;
 					Match(USING);
-					State = 938;
+					State = 976;
 					ident();
-					State = 943;
+					State = 981;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 939;
+						State = 977;
 						Match(COMMA);
-						State = 940;
+						State = 978;
 						ident();
 						}
 						}
-						State = 945;
+						State = 983;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -7551,9 +7822,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 948;
+				State = 986;
 				Match(FILL);
-				State = 949;
+				State = 987;
 				ident();
 				}
 				break;
@@ -7561,9 +7832,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 950;
+				State = 988;
 				Match(RELEASE);
-				State = 951;
+				State = 989;
 				ident();
 				}
 				break;
@@ -7571,13 +7842,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 952;
+				State = 990;
 				Match(HOLD);
-				State = 953;
+				State = 991;
 				Match(REST);
-				State = 954;
+				State = 992;
 				Match(IN);
-				State = 955;
+				State = 993;
 				ident();
 				}
 				break;
@@ -7585,25 +7856,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 956;
+				State = 994;
 				Match(DISTRIBUTE);
-				State = 959;
+				State = 997;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 957;
+					State = 995;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 958;
+					State = 996;
 					Match(OF);
 					}
 				}
 
-				State = 961;
+				State = 999;
 				Match(REST);
-				State = 962;
+				State = 1000;
 				Match(TO);
-				State = 963;
+				State = 1001;
 				ident();
 				}
 				break;
@@ -7611,17 +7882,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 964;
+				State = 1002;
 				Match(SWEEP);
-				State = 965;
+				State = 1003;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 966;
+				State = 1004;
 				Match(OF);
-				State = 967;
+				State = 1005;
 				Match(REST);
-				State = 968;
+				State = 1006;
 				Match(TO);
-				State = 969;
+				State = 1007;
 				ident();
 				}
 				break;
@@ -7629,31 +7900,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 970;
+				State = 1008;
 				Match(SELL);
-				State = 971;
+				State = 1009;
 				ident();
-				State = 976;
+				State = 1014;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 972;
+					State = 1010;
 					Match(COMMA);
-					State = 973;
+					State = 1011;
 					ident();
 					}
 					}
-					State = 978;
+					State = 1016;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 979;
+				State = 1017;
 				Match(TO);
-				State = 980;
+				State = 1018;
 				Match(COVER);
-				State = 981;
+				State = 1019;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -7661,52 +7932,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 983;
+				State = 1021;
 				Match(IF);
-				State = 984;
+				State = 1022;
 				expr(0);
-				State = 985;
+				State = 1023;
 				Match(LBRACE);
-				State = 989;
+				State = 1027;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 2228711L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 8913383L) != 0)) {
 					{
 					{
-					State = 986;
+					State = 1024;
 					step();
 					}
 					}
-					State = 991;
+					State = 1029;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 992;
+				State = 1030;
 				Match(RBRACE);
-				State = 1002;
+				State = 1040;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 993;
+					State = 1031;
 					Match(ELSE);
-					State = 994;
+					State = 1032;
 					Match(LBRACE);
-					State = 998;
+					State = 1036;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 2228711L) != 0)) {
+					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 8913383L) != 0)) {
 						{
 						{
-						State = 995;
+						State = 1033;
 						step();
 						}
 						}
-						State = 1000;
+						State = 1038;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1001;
+					State = 1039;
 					Match(RBRACE);
 					}
 				}
@@ -7717,37 +7988,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1004;
+				State = 1042;
 				Match(PRO_RATA);
-				State = 1007;
+				State = 1045;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1005;
+					State = 1043;
 					Match(BY);
-					State = 1006;
+					State = 1044;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1009;
+				State = 1047;
 				Match(LBRACE);
-				State = 1013;
+				State = 1051;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 2228711L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 8913383L) != 0)) {
 					{
 					{
-					State = 1010;
+					State = 1048;
 					step();
 					}
 					}
-					State = 1015;
+					State = 1053;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1016;
+				State = 1054;
 				Match(RBRACE);
 				}
 				break;
@@ -7755,25 +8026,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1017;
+				State = 1055;
 				Match(SEQUENTIAL);
-				State = 1018;
+				State = 1056;
 				Match(LBRACE);
-				State = 1022;
+				State = 1060;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 2228711L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 8913383L) != 0)) {
 					{
 					{
-					State = 1019;
+					State = 1057;
 					step();
 					}
 					}
-					State = 1024;
+					State = 1062;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1025;
+				State = 1063;
 				Match(RBRACE);
 				}
 				break;
@@ -7818,30 +8089,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 106, RULE_enforcementDecl);
+		EnterRule(_localctx, 110, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1028;
+			State = 1066;
 			Match(ENFORCEMENT);
-			State = 1029;
+			State = 1067;
 			Match(LBRACE);
-			State = 1033;
+			State = 1071;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1030;
+				State = 1068;
 				enforcementItem();
 				}
 				}
-				State = 1035;
+				State = 1073;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1036;
+			State = 1074;
 			Match(RBRACE);
 			}
 		}
@@ -7910,47 +8181,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 108, RULE_enforcementItem);
+		EnterRule(_localctx, 112, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1054;
+			State = 1092;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1038;
+				State = 1076;
 				Match(SELL);
-				State = 1039;
+				State = 1077;
 				ident();
-				State = 1044;
+				State = 1082;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1040;
+					State = 1078;
 					Match(COMMA);
-					State = 1041;
+					State = 1079;
 					ident();
 					}
 					}
-					State = 1046;
+					State = 1084;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1050;
+				State = 1088;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1047;
+					State = 1085;
 					sellTerm();
 					}
 					}
-					State = 1052;
+					State = 1090;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7960,7 +8231,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1053;
+				State = 1091;
 				waterfallDecl();
 				}
 				break;
@@ -8101,18 +8372,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 110, RULE_sellTerm);
+		EnterRule(_localctx, 114, RULE_sellTerm);
 		try {
-			State = 1078;
+			State = 1116;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1056;
+				State = 1094;
 				Match(HAIRCUT);
-				State = 1057;
+				State = 1095;
 				expr(0);
 				}
 				break;
@@ -8120,9 +8391,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1058;
+				State = 1096;
 				Match(LAG);
-				State = 1059;
+				State = 1097;
 				duration();
 				}
 				break;
@@ -8130,13 +8401,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1060;
+				State = 1098;
 				Match(DEPTH);
-				State = 1061;
+				State = 1099;
 				expr(0);
-				State = 1062;
+				State = 1100;
 				Match(PER);
-				State = 1063;
+				State = 1101;
 				Match(MONTH);
 				}
 				break;
@@ -8144,9 +8415,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1065;
+				State = 1103;
 				Match(IMPACT);
-				State = 1066;
+				State = 1104;
 				expr(0);
 				}
 				break;
@@ -8154,13 +8425,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1067;
+				State = 1105;
 				Match(LIMIT);
-				State = 1068;
+				State = 1106;
 				expr(0);
-				State = 1069;
+				State = 1107;
 				Match(PER);
-				State = 1070;
+				State = 1108;
 				Match(MONTH);
 				}
 				break;
@@ -8168,9 +8439,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1072;
+				State = 1110;
 				Match(COSTS);
-				State = 1073;
+				State = 1111;
 				expr(0);
 				}
 				break;
@@ -8178,9 +8449,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1074;
+				State = 1112;
 				Match(KEEP);
-				State = 1075;
+				State = 1113;
 				Match(CONTRACTS);
 				}
 				break;
@@ -8188,9 +8459,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1076;
+				State = 1114;
 				Match(RESERVE);
-				State = 1077;
+				State = 1115;
 				expr(0);
 				}
 				break;
@@ -8244,36 +8515,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 112, RULE_scenarioDecl);
+		EnterRule(_localctx, 116, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1080;
+			State = 1118;
 			Match(SCENARIO);
-			State = 1081;
+			State = 1119;
 			_localctx.name = ident();
-			State = 1082;
+			State = 1120;
 			Match(FOR);
-			State = 1083;
+			State = 1121;
 			_localctx.deal = ident();
-			State = 1084;
+			State = 1122;
 			Match(LBRACE);
-			State = 1088;
+			State = 1126;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -137359757370654489L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 844424946908927L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -549439029456863001L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 3377699787635711L) != 0)) {
 				{
 				{
-				State = 1085;
+				State = 1123;
 				scenarioItem();
 				}
 				}
-				State = 1090;
+				State = 1128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1091;
+			State = 1129;
 			Match(RBRACE);
 			}
 		}
@@ -8825,24 +9096,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 114, RULE_scenarioItem);
+		EnterRule(_localctx, 118, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1271;
+			State = 1309;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,122,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1093;
+				State = 1131;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1094;
+				State = 1132;
 				Match(RENEWALS);
-				State = 1095;
+				State = 1133;
 				Match(TAKEN);
-				State = 1096;
+				State = 1134;
 				Match(NUMBER);
 				}
 				break;
@@ -8850,24 +9121,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1098;
+				State = 1136;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1099;
+				State = 1137;
 				Match(DEFLATE);
-				State = 1100;
+				State = 1138;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1101;
+				State = 1139;
 				perYear();
-				State = 1106;
+				State = 1144;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,103,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
 				case 1:
 					{
-					State = 1102;
+					State = 1140;
 					Match(VOLATILITY);
-					State = 1103;
+					State = 1141;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1104;
+					State = 1142;
 					perYear();
 					}
 					break;
@@ -8878,15 +9149,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1108;
+				State = 1146;
 				((DropItemContext)_localctx).path = reference();
-				State = 1109;
+				State = 1147;
 				Match(DROP);
-				State = 1110;
+				State = 1148;
 				expr(0);
-				State = 1111;
+				State = 1149;
 				Match(BY);
-				State = 1112;
+				State = 1150;
 				Match(DATE);
 				}
 				break;
@@ -8894,75 +9165,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1114;
+				State = 1152;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1115;
+				State = 1153;
 				Match(DEFAULTS);
-				State = 1139;
+				State = 1177;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1116;
+					State = 1154;
 					Match(ON);
-					State = 1117;
+					State = 1155;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1118;
+					State = 1156;
 					Match(DRAWN);
-					State = 1128;
+					State = 1166;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,110,Context) ) {
 					case 1:
 						{
-						State = 1119;
+						State = 1157;
 						Match(PD);
-						State = 1120;
+						State = 1158;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1121;
+						State = 1159;
 						perYear();
-						State = 1125;
+						State = 1163;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1122;
+							State = 1160;
 							pdStep();
 							}
 							}
-							State = 1127;
+							State = 1165;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1133;
+					State = 1171;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,106,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1130;
+							State = 1168;
 							loading();
 							}
 							} 
 						}
-						State = 1135;
+						State = 1173;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,106,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 					}
-					State = 1137;
+					State = 1175;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
 					case 1:
 						{
-						State = 1136;
+						State = 1174;
 						recoveryDraw();
 						}
 						break;
@@ -8978,9 +9249,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1141;
+				State = 1179;
 				Match(ENFORCEMENT);
-				State = 1143;
+				State = 1181;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -8988,7 +9259,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1142;
+						State = 1180;
 						sellTerm();
 						}
 						}
@@ -8996,9 +9267,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1145;
+					State = 1183;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,109,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,114,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -9006,11 +9277,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1147;
+				State = 1185;
 				Match(ENFORCEMENT);
-				State = 1148;
+				State = 1186;
 				Match(SELL);
-				State = 1149;
+				State = 1187;
 				Match(ALL);
 				}
 				break;
@@ -9018,11 +9289,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1150;
+				State = 1188;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1151;
+				State = 1189;
 				Match(LEVEL);
-				State = 1152;
+				State = 1190;
 				expr(0);
 				}
 				break;
@@ -9030,29 +9301,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1154;
+				State = 1192;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1155;
+				State = 1193;
 				Match(POINTS);
-				State = 1156;
+				State = 1194;
 				pointsKind();
-				State = 1157;
+				State = 1195;
 				Match(LBRACE);
-				State = 1161;
+				State = 1199;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1158;
+					State = 1196;
 					schedulePoint();
 					}
 					}
-					State = 1163;
+					State = 1201;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1164;
+				State = 1202;
 				Match(RBRACE);
 				}
 				break;
@@ -9060,15 +9331,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1166;
+				State = 1204;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1167;
+				State = 1205;
 				Match(LAUNCH);
-				State = 1168;
+				State = 1206;
 				Match(DATE);
-				State = 1169;
+				State = 1207;
 				Match(DOWN);
-				State = 1170;
+				State = 1208;
 				expr(0);
 				}
 				break;
@@ -9076,21 +9347,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1172;
+				State = 1210;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1173;
+				State = 1211;
 				Match(SHIFT);
-				State = 1175;
+				State = 1213;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1174;
+					State = 1212;
 					Match(PLUS);
 					}
 				}
 
-				State = 1177;
+				State = 1215;
 				expr(0);
 				}
 				break;
@@ -9098,11 +9369,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1179;
+				State = 1217;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1180;
+				State = 1218;
 				Match(DELAYED);
-				State = 1181;
+				State = 1219;
 				duration();
 				}
 				break;
@@ -9110,11 +9381,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1183;
+				State = 1221;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1184;
+				State = 1222;
 				Match(UTILISATION);
-				State = 1185;
+				State = 1223;
 				expr(0);
 				}
 				break;
@@ -9122,17 +9393,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1187;
+				State = 1225;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1188;
+				State = 1226;
 				Match(RELET);
-				State = 1189;
+				State = 1227;
 				Match(AFTER);
-				State = 1190;
+				State = 1228;
 				duration();
-				State = 1191;
+				State = 1229;
 				Match(AT);
-				State = 1192;
+				State = 1230;
 				expr(0);
 				}
 				break;
@@ -9140,11 +9411,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1194;
+				State = 1232;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1195;
+				State = 1233;
 				Match(NOT);
-				State = 1196;
+				State = 1234;
 				Match(RELET);
 				}
 				break;
@@ -9152,18 +9423,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1198;
+				State = 1236;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1199;
+				State = 1237;
 				Match(GUARANTEES);
-				State = 1200;
+				State = 1238;
 				Match(HONOURED);
-				State = 1202;
+				State = 1240;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1201;
+					State = 1239;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -9174,20 +9445,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1204;
+				State = 1242;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1205;
+				State = 1243;
 				Match(GUARANTEES);
-				State = 1206;
+				State = 1244;
 				Match(DISOWNED);
-				State = 1209;
+				State = 1247;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1207;
+					State = 1245;
 					Match(FROM);
-					State = 1208;
+					State = 1246;
 					Match(DATE);
 					}
 				}
@@ -9198,11 +9469,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1211;
+				State = 1249;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1212;
+				State = 1250;
 				Match(MARKET);
-				State = 1214;
+				State = 1252;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9210,7 +9481,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1213;
+						State = 1251;
 						holdingMarketTerm();
 						}
 						}
@@ -9218,9 +9489,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1216;
+					State = 1254;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,114,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -9228,9 +9499,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1218;
+				State = 1256;
 				Match(PATHS);
-				State = 1219;
+				State = 1257;
 				Match(NUMBER);
 				}
 				break;
@@ -9238,9 +9509,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1220;
+				State = 1258;
 				Match(SEED);
-				State = 1221;
+				State = 1259;
 				Match(NUMBER);
 				}
 				break;
@@ -9248,7 +9519,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1222;
+				State = 1260;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -9256,7 +9527,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1223;
+				State = 1261;
 				Match(SOBOL);
 				}
 				break;
@@ -9264,21 +9535,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1224;
+				State = 1262;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1225;
+				State = 1263;
 				Match(GBM);
-				State = 1226;
+				State = 1264;
 				Match(DRIFT);
-				State = 1227;
+				State = 1265;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1228;
+				State = 1266;
 				perYear();
-				State = 1229;
+				State = 1267;
 				Match(VOLATILITY);
-				State = 1230;
+				State = 1268;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1231;
+				State = 1269;
 				perYear();
 				}
 				break;
@@ -9286,39 +9557,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1233;
+				State = 1271;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1234;
+				State = 1272;
 				Match(REVERTS);
-				State = 1235;
+				State = 1273;
 				Match(TO);
-				State = 1238;
+				State = 1276;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,115,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,120,Context) ) {
 				case 1:
 					{
-					State = 1236;
+					State = 1274;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1237;
+					State = 1275;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1240;
+				State = 1278;
 				Match(SPEED);
-				State = 1241;
+				State = 1279;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1242;
+				State = 1280;
 				perYear();
-				State = 1243;
+				State = 1281;
 				Match(VOLATILITY);
-				State = 1244;
+				State = 1282;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1245;
+				State = 1283;
 				perYear();
 				}
 				break;
@@ -9326,17 +9597,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1247;
+				State = 1285;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1248;
+				State = 1286;
 				Match(JUMPS);
-				State = 1249;
+				State = 1287;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1250;
+				State = 1288;
 				perYear();
-				State = 1251;
+				State = 1289;
 				Match(DOWN);
-				State = 1252;
+				State = 1290;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -9344,24 +9615,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1254;
+				State = 1292;
 				Match(CORRELATE);
-				State = 1255;
+				State = 1293;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1256;
+				State = 1294;
 				Match(WITH);
-				State = 1257;
+				State = 1295;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1258;
+				State = 1296;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1261;
+				State = 1299;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
 				case 1:
 					{
-					State = 1259;
+					State = 1297;
 					Match(STRESS);
-					State = 1260;
+					State = 1298;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -9372,19 +9643,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1263;
+				State = 1301;
 				Match(REGIMES);
-				State = 1264;
+				State = 1302;
 				Match(STRESS);
-				State = 1265;
+				State = 1303;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1266;
+				State = 1304;
 				perYear();
-				State = 1267;
+				State = 1305;
 				Match(NORMAL);
-				State = 1268;
+				State = 1306;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1269;
+				State = 1307;
 				perYear();
 				}
 				break;
@@ -9427,19 +9698,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 116, RULE_pdStep);
+		EnterRule(_localctx, 120, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1273;
+			State = 1311;
 			Match(UNTIL);
-			State = 1274;
+			State = 1312;
 			Match(DATE);
-			State = 1275;
+			State = 1313;
 			Match(THEN);
-			State = 1276;
+			State = 1314;
 			expr(0);
-			State = 1277;
+			State = 1315;
 			perYear();
 			}
 		}
@@ -9483,21 +9754,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 118, RULE_recoveryDraw);
+		EnterRule(_localctx, 122, RULE_recoveryDraw);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1279;
+			State = 1317;
 			Match(RECOVERY);
-			State = 1280;
+			State = 1318;
 			Match(BETA);
-			State = 1281;
+			State = 1319;
 			Match(MEAN);
-			State = 1282;
+			State = 1320;
 			_localctx.mean = expr(0);
-			State = 1283;
+			State = 1321;
 			Match(SD);
-			State = 1284;
+			State = 1322;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -9538,15 +9809,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 120, RULE_loading);
+		EnterRule(_localctx, 124, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1286;
+			State = 1324;
 			Match(LOADING);
-			State = 1287;
+			State = 1325;
 			_localctx.factor = reference();
-			State = 1288;
+			State = 1326;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -9580,13 +9851,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 122, RULE_perYear);
+		EnterRule(_localctx, 126, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1290;
+			State = 1328;
 			Match(PER);
-			State = 1291;
+			State = 1329;
 			Match(YEAR);
 			}
 		}
@@ -9619,11 +9890,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 124, RULE_duration);
+		EnterRule(_localctx, 128, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1293;
+			State = 1331;
 			Match(QUANTITY);
 			}
 		}
@@ -9943,27 +10214,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 126;
-		EnterRecursionRule(_localctx, 126, RULE_expr, _p);
+		int _startState = 130;
+		EnterRecursionRule(_localctx, 130, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1337;
+			State = 1375;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1296;
+				State = 1334;
 				Match(LPAREN);
-				State = 1297;
+				State = 1335;
 				expr(0);
-				State = 1298;
+				State = 1336;
 				Match(RPAREN);
 				}
 				break;
@@ -9972,9 +10243,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1300;
+				State = 1338;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1301;
+				State = 1339;
 				expr(16);
 				}
 				break;
@@ -9983,9 +10254,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1302;
+				State = 1340;
 				Match(NOT);
-				State = 1303;
+				State = 1341;
 				expr(11);
 				}
 				break;
@@ -9994,17 +10265,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1304;
+				State = 1342;
 				Match(IF);
-				State = 1305;
+				State = 1343;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1306;
+				State = 1344;
 				Match(THEN);
-				State = 1307;
+				State = 1345;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1308;
+				State = 1346;
 				Match(ELSE);
-				State = 1309;
+				State = 1347;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -10013,37 +10284,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1311;
+				State = 1349;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1312;
+				State = 1350;
 				Match(LPAREN);
-				State = 1321;
+				State = 1359;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -65302164272250649L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 906006255107839L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -261208657063247641L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 3624025020431359L) != 0)) {
 					{
-					State = 1313;
+					State = 1351;
 					expr(0);
-					State = 1318;
+					State = 1356;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1314;
+						State = 1352;
 						Match(COMMA);
-						State = 1315;
+						State = 1353;
 						expr(0);
 						}
 						}
-						State = 1320;
+						State = 1358;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1323;
+				State = 1361;
 				Match(RPAREN);
 				}
 				break;
@@ -10052,7 +10323,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1325;
+				State = 1363;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -10062,19 +10333,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1327;
+				State = 1365;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 169)) & ~0x3f) == 0 && ((1L << (_la - 169)) & 4095L) != 0)) {
+				if (((((_la - 171)) & ~0x3f) == 0 && ((1L << (_la - 171)) & 4095L) != 0)) {
 					{
-					State = 1326;
+					State = 1364;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1329;
+				State = 1367;
 				Match(PER);
-				State = 1330;
+				State = 1368;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -10083,9 +10354,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1331;
+				State = 1369;
 				Match(NUMBER);
-				State = 1332;
+				State = 1370;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -10094,7 +10365,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1333;
+				State = 1371;
 				Match(QUANTITY);
 				}
 				break;
@@ -10103,7 +10374,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1334;
+				State = 1372;
 				Match(NUMBER);
 				}
 				break;
@@ -10112,7 +10383,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1335;
+				State = 1373;
 				Match(DATE);
 				}
 				break;
@@ -10121,34 +10392,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1336;
+				State = 1374;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1359;
+			State = 1397;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1357;
+					State = 1395;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,122,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1339;
+						State = 1377;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1340;
+						State = 1378;
 						Match(OF);
-						State = 1341;
+						State = 1379;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -10157,9 +10428,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1342;
+						State = 1380;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1343;
+						State = 1381;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -10169,7 +10440,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1344;
+						State = 1382;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -10178,9 +10449,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1345;
+						State = 1383;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1346;
+						State = 1384;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -10190,7 +10461,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1347;
+						State = 1385;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -10199,19 +10470,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1348;
+						State = 1386;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1349;
+						State = 1387;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 229)) & ~0x3f) == 0 && ((1L << (_la - 229)) & 63L) != 0)) ) {
+						if ( !(((((_la - 231)) & ~0x3f) == 0 && ((1L << (_la - 231)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1350;
+						State = 1388;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -10220,11 +10491,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1351;
+						State = 1389;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1352;
+						State = 1390;
 						Match(AND);
-						State = 1353;
+						State = 1391;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -10233,20 +10504,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1354;
+						State = 1392;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1355;
+						State = 1393;
 						Match(OR);
-						State = 1356;
+						State = 1394;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1361;
+				State = 1399;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
 			}
 			}
 		}
@@ -10290,14 +10561,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 128, RULE_measureUnit);
+		EnterRule(_localctx, 132, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1362;
+			State = 1400;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 169)) & ~0x3f) == 0 && ((1L << (_la - 169)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 171)) & ~0x3f) == 0 && ((1L << (_la - 171)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -10342,20 +10613,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 130, RULE_reference);
+		EnterRule(_localctx, 134, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1364;
+			State = 1402;
 			ident();
-			State = 1367;
+			State = 1405;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
 			case 1:
 				{
-				State = 1365;
+				State = 1403;
 				Match(DOT);
-				State = 1366;
+				State = 1404;
 				_localctx.member = ident();
 				}
 				break;
@@ -10531,6 +10802,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HURDLE() { return GetToken(DealLangParser.HURDLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CARRY() { return GetToken(DealLangParser.CARRY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATCH_UP() { return GetToken(DealLangParser.CATCH_UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALLS() { return GetToken(DealLangParser.CALLS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEAL_BY_DEAL() { return GetToken(DealLangParser.DEAL_BY_DEAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISCOUNT() { return GetToken(DealLangParser.DISCOUNT, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -10548,14 +10821,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 132, RULE_ident);
+		EnterRule(_localctx, 136, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1369;
+			State = 1407;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -137359758444396313L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 844424946908927L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -549439033751830297L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 3377699787635711L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -10578,7 +10851,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 63: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 65: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -10601,7 +10874,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,247,1372,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,249,1410,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -10610,508 +10883,524 @@ public partial class DealLangParser : Parser {
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
-		2,64,7,64,2,65,7,65,2,66,7,66,1,0,1,0,1,0,1,0,5,0,139,8,0,10,0,12,0,142,
-		9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,153,8,2,10,2,12,2,156,9,2,
-		1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,3,3,181,8,3,1,4,1,4,1,4,1,4,1,4,5,4,188,8,4,10,4,
-		12,4,191,9,4,1,4,1,4,1,5,1,5,1,5,5,5,198,8,5,10,5,12,5,201,9,5,1,5,1,5,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,219,8,6,1,
-		7,1,7,1,8,1,8,1,8,1,8,5,8,227,8,8,10,8,12,8,230,9,8,1,8,1,8,1,9,1,9,1,
-		9,1,9,1,9,1,9,3,9,240,8,9,1,10,1,10,1,10,1,10,5,10,246,8,10,10,10,12,10,
-		249,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,
-		11,263,8,11,10,11,12,11,266,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,274,
-		8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,282,8,13,10,13,12,13,285,9,13,
-		1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,296,8,14,1,14,1,14,3,
-		14,300,8,14,1,14,1,14,1,14,1,14,5,14,306,8,14,10,14,12,14,309,9,14,1,14,
-		3,14,312,8,14,1,15,1,15,1,15,3,15,317,8,15,1,16,1,16,1,16,1,16,1,16,1,
-		16,5,16,325,8,16,10,16,12,16,328,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,
-		17,1,17,1,17,1,17,1,17,3,17,341,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,3,17,356,8,17,1,17,1,17,4,17,360,8,17,11,
-		17,12,17,361,1,17,1,17,1,17,3,17,367,8,17,1,18,1,18,1,18,3,18,372,8,18,
-		1,19,1,19,1,19,1,19,1,19,1,19,3,19,380,8,19,1,20,1,20,1,20,5,20,385,8,
-		20,10,20,12,20,388,9,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,
-		21,3,21,400,8,21,3,21,402,8,21,1,22,1,22,1,23,1,23,1,23,1,23,5,23,410,
-		8,23,10,23,12,23,413,9,23,1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,
-		3,24,424,8,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,435,8,
-		24,1,25,1,25,1,25,1,25,5,25,441,8,25,10,25,12,25,444,9,25,1,25,1,25,1,
-		26,1,26,1,26,5,26,451,8,26,10,26,12,26,454,9,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,487,
-		8,26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,495,8,27,10,27,12,27,498,9,27,
-		1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,526,8,
-		28,3,28,528,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,3,28,542,8,28,1,28,3,28,545,8,28,1,29,1,29,1,29,1,29,5,29,551,8,29,
-		10,29,12,29,554,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,576,8,30,1,31,1,
-		31,1,31,1,31,1,31,3,31,583,8,31,1,32,1,32,1,32,1,32,5,32,589,8,32,10,32,
-		12,32,592,9,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,3,33,601,8,33,1,33,1,
-		33,3,33,605,8,33,1,33,1,33,3,33,609,8,33,1,33,1,33,3,33,613,8,33,1,33,
-		1,33,3,33,617,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,5,33,631,8,33,10,33,12,33,634,9,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,651,8,33,1,33,1,33,
-		1,33,1,33,1,33,5,33,658,8,33,10,33,12,33,661,9,33,1,33,1,33,3,33,665,8,
+		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,1,0,1,0,1,0,1,0,5,0,
+		143,8,0,10,0,12,0,146,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,157,
+		8,2,10,2,12,2,160,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,185,8,3,1,4,1,4,1,4,1,
+		4,1,4,5,4,192,8,4,10,4,12,4,195,9,4,1,4,1,4,1,5,1,5,1,5,5,5,202,8,5,10,
+		5,12,5,205,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,3,6,223,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,231,8,8,10,8,12,8,234,
+		9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,244,8,9,1,10,1,10,1,10,1,10,5,
+		10,250,8,10,10,10,12,10,253,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,5,11,267,8,11,10,11,12,11,270,9,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,3,11,278,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,286,
+		8,13,10,13,12,13,289,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
+		3,14,300,8,14,1,14,1,14,3,14,304,8,14,1,14,1,14,1,14,1,14,5,14,310,8,14,
+		10,14,12,14,313,9,14,1,14,3,14,316,8,14,1,15,1,15,1,15,3,15,321,8,15,1,
+		16,1,16,1,16,1,16,1,16,1,16,5,16,329,8,16,10,16,12,16,332,9,16,1,16,1,
+		16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,345,8,17,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,360,8,17,1,
+		17,1,17,4,17,364,8,17,11,17,12,17,365,1,17,1,17,1,17,3,17,371,8,17,1,18,
+		1,18,1,18,3,18,376,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,384,8,19,1,
+		20,1,20,1,20,5,20,389,8,20,10,20,12,20,392,9,20,1,21,1,21,1,21,1,21,1,
+		21,1,21,1,21,1,21,1,21,1,21,3,21,404,8,21,3,21,406,8,21,1,22,1,22,1,23,
+		1,23,1,23,1,23,5,23,414,8,23,10,23,12,23,417,9,23,1,23,1,23,1,24,1,24,
+		1,24,1,24,1,24,1,24,1,24,3,24,428,8,24,1,24,1,24,1,24,1,24,1,24,1,24,1,
+		24,1,24,1,24,3,24,439,8,24,1,25,1,25,1,25,1,25,5,25,445,8,25,10,25,12,
+		25,448,9,25,1,25,1,25,1,26,1,26,1,26,5,26,455,8,26,10,26,12,26,458,9,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
+		1,26,1,26,1,26,3,26,491,8,26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,499,8,
+		27,10,27,12,27,502,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,3,28,530,8,28,3,28,532,8,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,3,28,546,8,28,1,28,3,28,549,8,28,1,29,1,
+		29,1,29,1,29,5,29,555,8,29,10,29,12,29,558,9,29,1,29,1,29,1,30,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
+		30,1,30,3,30,580,8,30,1,31,1,31,1,31,1,31,1,31,3,31,587,8,31,1,32,1,32,
+		1,32,1,32,5,32,593,8,32,10,32,12,32,596,9,32,1,32,1,32,1,33,1,33,1,33,
+		1,33,1,33,3,33,605,8,33,1,33,1,33,3,33,609,8,33,1,33,1,33,3,33,613,8,33,
+		1,33,1,33,3,33,617,8,33,1,33,1,33,3,33,621,8,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,635,8,33,10,33,12,33,638,9,
 		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,3,33,695,8,33,1,33,1,33,3,33,699,8,33,1,34,1,34,1,34,1,34,1,35,1,35,
-		1,35,1,35,1,35,1,35,5,35,711,8,35,10,35,12,35,714,9,35,1,35,3,35,717,8,
-		35,1,36,1,36,1,36,1,36,5,36,723,8,36,10,36,12,36,726,9,36,1,36,1,36,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,4,37,745,8,37,11,37,12,37,746,3,37,749,8,37,1,38,1,38,1,38,1,38,1,38,
-		1,38,3,38,757,8,38,1,39,1,39,1,39,1,39,5,39,763,8,39,10,39,12,39,766,9,
-		39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,5,40,776,8,40,10,40,12,40,779,
-		9,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,3,40,789,8,40,3,40,791,8,
-		40,1,41,1,41,1,41,1,42,1,42,1,42,1,42,5,42,800,8,42,10,42,12,42,803,9,
-		42,1,42,3,42,806,8,42,1,43,1,43,1,43,1,43,1,43,1,43,3,43,814,8,43,1,44,
-		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,825,8,44,3,44,827,8,44,1,
-		44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,838,8,45,1,45,3,45,841,
-		8,45,1,45,1,45,3,45,845,8,45,1,46,1,46,1,46,1,46,1,46,1,46,3,46,853,8,
-		46,1,46,1,46,1,46,3,46,858,8,46,1,46,1,46,1,46,3,46,863,8,46,1,46,1,46,
-		1,46,1,46,1,46,1,46,1,46,1,46,3,46,873,8,46,1,46,1,46,1,46,1,46,5,46,879,
-		8,46,10,46,12,46,882,9,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
-		5,47,893,8,47,10,47,12,47,896,9,47,1,47,1,47,3,47,900,8,47,1,47,3,47,903,
-		8,47,1,48,1,48,1,48,1,48,1,48,3,48,910,8,48,1,49,1,49,1,49,1,49,1,49,5,
-		49,917,8,49,10,49,12,49,920,9,49,1,50,1,50,3,50,924,8,50,1,51,1,51,1,51,
-		5,51,929,8,51,10,51,12,51,932,9,51,1,51,1,51,1,52,1,52,1,52,1,52,1,52,
-		1,52,5,52,942,8,52,10,52,12,52,945,9,52,3,52,947,8,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,960,8,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,975,8,52,10,52,12,52,
-		978,9,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,988,8,52,10,52,12,
-		52,991,9,52,1,52,1,52,1,52,1,52,5,52,997,8,52,10,52,12,52,1000,9,52,1,
-		52,3,52,1003,8,52,1,52,1,52,1,52,3,52,1008,8,52,1,52,1,52,5,52,1012,8,
-		52,10,52,12,52,1015,9,52,1,52,1,52,1,52,1,52,5,52,1021,8,52,10,52,12,52,
-		1024,9,52,1,52,3,52,1027,8,52,1,53,1,53,1,53,5,53,1032,8,53,10,53,12,53,
-		1035,9,53,1,53,1,53,1,54,1,54,1,54,1,54,5,54,1043,8,54,10,54,12,54,1046,
-		9,54,1,54,5,54,1049,8,54,10,54,12,54,1052,9,54,1,54,3,54,1055,8,54,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1079,8,55,1,56,1,56,1,56,1,56,
-		1,56,1,56,5,56,1087,8,56,10,56,12,56,1090,9,56,1,56,1,56,1,57,1,57,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1107,8,57,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
-		5,57,1124,8,57,10,57,12,57,1127,9,57,3,57,1129,8,57,1,57,5,57,1132,8,57,
-		10,57,12,57,1135,9,57,1,57,3,57,1138,8,57,3,57,1140,8,57,1,57,1,57,4,57,
-		1144,8,57,11,57,12,57,1145,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,5,57,1160,8,57,10,57,12,57,1163,9,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1176,8,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1203,8,57,1,57,1,57,1,57,1,57,
-		1,57,3,57,1210,8,57,1,57,1,57,1,57,4,57,1215,8,57,11,57,12,57,1216,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,1,57,1,57,3,57,1239,8,57,1,57,1,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
-		1,57,3,57,1262,8,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1272,
-		8,57,1,58,1,58,1,58,1,58,1,58,1,58,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
-		1,60,1,60,1,60,1,60,1,61,1,61,1,61,1,62,1,62,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,5,63,1317,8,63,10,63,12,63,1320,9,63,3,63,1322,8,63,1,63,1,63,
-		1,63,1,63,3,63,1328,8,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,
-		1338,8,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,5,63,1358,8,63,10,63,12,63,1361,9,63,1,64,
-		1,64,1,65,1,65,1,65,3,65,1368,8,65,1,66,1,66,1,66,0,1,126,67,0,2,4,6,8,
-		10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,
-		58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,
-		104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,0,9,1,0,217,
-		218,1,0,15,16,1,0,109,110,1,0,237,238,1,0,227,228,1,0,225,226,1,0,229,
-		234,1,0,169,180,23,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,
-		105,115,117,118,120,122,126,127,129,131,134,136,145,145,147,151,153,155,
-		161,163,180,181,186,200,202,216,241,242,1581,0,140,1,0,0,0,2,145,1,0,0,
-		0,4,148,1,0,0,0,6,180,1,0,0,0,8,182,1,0,0,0,10,194,1,0,0,0,12,218,1,0,
-		0,0,14,220,1,0,0,0,16,222,1,0,0,0,18,239,1,0,0,0,20,241,1,0,0,0,22,273,
-		1,0,0,0,24,275,1,0,0,0,26,277,1,0,0,0,28,311,1,0,0,0,30,313,1,0,0,0,32,
-		318,1,0,0,0,34,366,1,0,0,0,36,371,1,0,0,0,38,379,1,0,0,0,40,381,1,0,0,
-		0,42,401,1,0,0,0,44,403,1,0,0,0,46,405,1,0,0,0,48,434,1,0,0,0,50,436,1,
-		0,0,0,52,486,1,0,0,0,54,488,1,0,0,0,56,544,1,0,0,0,58,546,1,0,0,0,60,575,
-		1,0,0,0,62,577,1,0,0,0,64,584,1,0,0,0,66,698,1,0,0,0,68,700,1,0,0,0,70,
-		716,1,0,0,0,72,718,1,0,0,0,74,748,1,0,0,0,76,756,1,0,0,0,78,758,1,0,0,
-		0,80,790,1,0,0,0,82,792,1,0,0,0,84,795,1,0,0,0,86,813,1,0,0,0,88,815,1,
-		0,0,0,90,830,1,0,0,0,92,846,1,0,0,0,94,902,1,0,0,0,96,904,1,0,0,0,98,911,
-		1,0,0,0,100,923,1,0,0,0,102,925,1,0,0,0,104,1026,1,0,0,0,106,1028,1,0,
-		0,0,108,1054,1,0,0,0,110,1078,1,0,0,0,112,1080,1,0,0,0,114,1271,1,0,0,
-		0,116,1273,1,0,0,0,118,1279,1,0,0,0,120,1286,1,0,0,0,122,1290,1,0,0,0,
-		124,1293,1,0,0,0,126,1337,1,0,0,0,128,1362,1,0,0,0,130,1364,1,0,0,0,132,
-		1369,1,0,0,0,134,139,3,2,1,0,135,139,3,4,2,0,136,139,3,112,56,0,137,139,
-		3,8,4,0,138,134,1,0,0,0,138,135,1,0,0,0,138,136,1,0,0,0,138,137,1,0,0,
-		0,139,142,1,0,0,0,140,138,1,0,0,0,140,141,1,0,0,0,141,143,1,0,0,0,142,
-		140,1,0,0,0,143,144,5,0,0,1,144,1,1,0,0,0,145,146,5,3,0,0,146,147,5,239,
-		0,0,147,3,1,0,0,0,148,149,5,1,0,0,149,150,3,132,66,0,150,154,5,217,0,0,
-		151,153,3,6,3,0,152,151,1,0,0,0,153,156,1,0,0,0,154,152,1,0,0,0,154,155,
-		1,0,0,0,155,157,1,0,0,0,156,154,1,0,0,0,157,158,5,218,0,0,158,5,1,0,0,
-		0,159,181,3,12,6,0,160,181,3,16,8,0,161,181,3,20,10,0,162,181,3,26,13,
-		0,163,181,3,32,16,0,164,181,3,46,23,0,165,181,3,50,25,0,166,181,3,54,27,
-		0,167,181,3,72,36,0,168,181,3,58,29,0,169,181,3,64,32,0,170,181,3,78,39,
-		0,171,181,3,84,42,0,172,181,3,88,44,0,173,181,3,90,45,0,174,181,3,92,46,
-		0,175,181,3,96,48,0,176,181,3,98,49,0,177,181,3,102,51,0,178,181,3,106,
-		53,0,179,181,3,8,4,0,180,159,1,0,0,0,180,160,1,0,0,0,180,161,1,0,0,0,180,
-		162,1,0,0,0,180,163,1,0,0,0,180,164,1,0,0,0,180,165,1,0,0,0,180,166,1,
-		0,0,0,180,167,1,0,0,0,180,168,1,0,0,0,180,169,1,0,0,0,180,170,1,0,0,0,
-		180,171,1,0,0,0,180,172,1,0,0,0,180,173,1,0,0,0,180,174,1,0,0,0,180,175,
-		1,0,0,0,180,176,1,0,0,0,180,177,1,0,0,0,180,178,1,0,0,0,180,179,1,0,0,
-		0,181,7,1,0,0,0,182,183,5,241,0,0,183,189,4,4,0,0,184,188,3,132,66,0,185,
-		188,5,4,0,0,186,188,5,52,0,0,187,184,1,0,0,0,187,185,1,0,0,0,187,186,1,
-		0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,0,0,190,192,1,0,0,0,
-		191,189,1,0,0,0,192,193,3,10,5,0,193,9,1,0,0,0,194,199,5,217,0,0,195,198,
-		3,10,5,0,196,198,8,0,0,0,197,195,1,0,0,0,197,196,1,0,0,0,198,201,1,0,0,
-		0,199,197,1,0,0,0,199,200,1,0,0,0,200,202,1,0,0,0,201,199,1,0,0,0,202,
-		203,5,218,0,0,203,11,1,0,0,0,204,205,5,5,0,0,205,219,5,239,0,0,206,207,
-		5,6,0,0,207,219,3,132,66,0,208,209,5,7,0,0,209,219,5,236,0,0,210,211,5,
-		8,0,0,211,219,5,236,0,0,212,213,5,9,0,0,213,219,5,236,0,0,214,215,5,10,
-		0,0,215,219,3,132,66,0,216,217,5,11,0,0,217,219,3,14,7,0,218,204,1,0,0,
-		0,218,206,1,0,0,0,218,208,1,0,0,0,218,210,1,0,0,0,218,212,1,0,0,0,218,
-		214,1,0,0,0,218,216,1,0,0,0,219,13,1,0,0,0,220,221,5,235,0,0,221,15,1,
-		0,0,0,222,223,5,12,0,0,223,224,3,132,66,0,224,228,5,217,0,0,225,227,3,
-		18,9,0,226,225,1,0,0,0,227,230,1,0,0,0,228,226,1,0,0,0,228,229,1,0,0,0,
-		229,231,1,0,0,0,230,228,1,0,0,0,231,232,5,218,0,0,232,17,1,0,0,0,233,234,
-		5,41,0,0,234,240,5,239,0,0,235,236,5,42,0,0,236,240,3,126,63,0,237,238,
-		5,43,0,0,238,240,3,126,63,0,239,233,1,0,0,0,239,235,1,0,0,0,239,237,1,
-		0,0,0,240,19,1,0,0,0,241,242,5,13,0,0,242,243,3,132,66,0,243,247,5,217,
-		0,0,244,246,3,22,11,0,245,244,1,0,0,0,246,249,1,0,0,0,247,245,1,0,0,0,
-		247,248,1,0,0,0,248,250,1,0,0,0,249,247,1,0,0,0,250,251,5,218,0,0,251,
-		21,1,0,0,0,252,253,5,113,0,0,253,274,3,126,63,0,254,255,5,164,0,0,255,
-		256,3,126,63,0,256,257,3,122,61,0,257,274,1,0,0,0,258,259,5,14,0,0,259,
-		260,3,24,12,0,260,264,5,217,0,0,261,263,3,30,15,0,262,261,1,0,0,0,263,
-		266,1,0,0,0,264,262,1,0,0,0,264,265,1,0,0,0,265,267,1,0,0,0,266,264,1,
-		0,0,0,267,268,5,218,0,0,268,274,1,0,0,0,269,270,5,17,0,0,270,271,5,236,
-		0,0,271,272,5,18,0,0,272,274,3,126,63,0,273,252,1,0,0,0,273,254,1,0,0,
-		0,273,258,1,0,0,0,273,269,1,0,0,0,274,23,1,0,0,0,275,276,7,1,0,0,276,25,
-		1,0,0,0,277,278,5,44,0,0,278,279,3,132,66,0,279,283,5,217,0,0,280,282,
-		3,28,14,0,281,280,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,284,1,0,
-		0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,287,5,218,0,0,287,27,1,0,0,0,288,
-		289,5,45,0,0,289,312,3,126,63,0,290,291,5,46,0,0,291,292,5,47,0,0,292,
-		295,3,124,62,0,293,294,5,48,0,0,294,296,3,126,63,0,295,293,1,0,0,0,295,
-		296,1,0,0,0,296,299,1,0,0,0,297,298,5,49,0,0,298,300,5,236,0,0,299,297,
-		1,0,0,0,299,300,1,0,0,0,300,312,1,0,0,0,301,302,5,46,0,0,302,303,5,50,
-		0,0,303,307,5,217,0,0,304,306,3,30,15,0,305,304,1,0,0,0,306,309,1,0,0,
-		0,307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,307,1,0,0,0,310,
-		312,5,218,0,0,311,288,1,0,0,0,311,290,1,0,0,0,311,301,1,0,0,0,312,29,1,
-		0,0,0,313,314,5,236,0,0,314,316,3,126,63,0,315,317,5,221,0,0,316,315,1,
-		0,0,0,316,317,1,0,0,0,317,31,1,0,0,0,318,319,5,51,0,0,319,320,3,132,66,
-		0,320,321,5,52,0,0,321,322,3,132,66,0,322,326,5,217,0,0,323,325,3,34,17,
-		0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,1,0,0,0,326,327,1,0,0,0,327,
-		329,1,0,0,0,328,326,1,0,0,0,329,330,5,218,0,0,330,33,1,0,0,0,331,332,5,
-		53,0,0,332,367,3,132,66,0,333,334,5,54,0,0,334,335,3,126,63,0,335,340,
-		3,122,61,0,336,337,5,55,0,0,337,338,3,126,63,0,338,339,3,122,61,0,339,
-		341,1,0,0,0,340,336,1,0,0,0,340,341,1,0,0,0,341,367,1,0,0,0,342,343,5,
-		56,0,0,343,367,5,236,0,0,344,345,5,57,0,0,345,367,3,124,62,0,346,347,5,
-		58,0,0,347,348,3,36,18,0,348,349,3,124,62,0,349,350,5,60,0,0,350,351,5,
-		53,0,0,351,355,5,61,0,0,352,353,5,54,0,0,353,354,5,60,0,0,354,356,5,62,
-		0,0,355,352,1,0,0,0,355,356,1,0,0,0,356,367,1,0,0,0,357,359,5,63,0,0,358,
-		360,3,38,19,0,359,358,1,0,0,0,360,361,1,0,0,0,361,359,1,0,0,0,361,362,
-		1,0,0,0,362,367,1,0,0,0,363,364,5,11,0,0,364,367,3,14,7,0,365,367,3,40,
-		20,0,366,331,1,0,0,0,366,333,1,0,0,0,366,342,1,0,0,0,366,344,1,0,0,0,366,
-		346,1,0,0,0,366,357,1,0,0,0,366,363,1,0,0,0,366,365,1,0,0,0,367,35,1,0,
-		0,0,368,369,5,238,0,0,369,372,5,59,0,0,370,372,5,237,0,0,371,368,1,0,0,
-		0,371,370,1,0,0,0,372,37,1,0,0,0,373,374,5,68,0,0,374,380,3,126,63,0,375,
-		376,5,69,0,0,376,380,3,126,63,0,377,378,5,70,0,0,378,380,5,236,0,0,379,
-		373,1,0,0,0,379,375,1,0,0,0,379,377,1,0,0,0,380,39,1,0,0,0,381,382,5,64,
-		0,0,382,386,3,132,66,0,383,385,3,42,21,0,384,383,1,0,0,0,385,388,1,0,0,
-		0,386,384,1,0,0,0,386,387,1,0,0,0,387,41,1,0,0,0,388,386,1,0,0,0,389,390,
-		5,69,0,0,390,402,3,126,63,0,391,392,5,70,0,0,392,402,5,236,0,0,393,394,
-		5,123,0,0,394,402,3,126,63,0,395,396,5,65,0,0,396,399,3,44,22,0,397,398,
-		5,183,0,0,398,400,3,44,22,0,399,397,1,0,0,0,399,400,1,0,0,0,400,402,1,
-		0,0,0,401,389,1,0,0,0,401,391,1,0,0,0,401,393,1,0,0,0,401,395,1,0,0,0,
-		402,43,1,0,0,0,403,404,7,2,0,0,404,45,1,0,0,0,405,406,5,71,0,0,406,407,
-		3,132,66,0,407,411,5,217,0,0,408,410,3,48,24,0,409,408,1,0,0,0,410,413,
-		1,0,0,0,411,409,1,0,0,0,411,412,1,0,0,0,412,414,1,0,0,0,413,411,1,0,0,
-		0,414,415,5,218,0,0,415,47,1,0,0,0,416,417,5,72,0,0,417,435,3,132,66,0,
-		418,419,5,105,0,0,419,435,3,126,63,0,420,421,5,106,0,0,421,423,3,126,63,
-		0,422,424,5,107,0,0,423,422,1,0,0,0,423,424,1,0,0,0,424,435,1,0,0,0,425,
-		426,5,108,0,0,426,427,5,70,0,0,427,435,5,236,0,0,428,429,5,111,0,0,429,
-		435,3,70,35,0,430,431,5,8,0,0,431,435,5,236,0,0,432,433,5,43,0,0,433,435,
-		3,126,63,0,434,416,1,0,0,0,434,418,1,0,0,0,434,420,1,0,0,0,434,425,1,0,
-		0,0,434,428,1,0,0,0,434,430,1,0,0,0,434,432,1,0,0,0,435,49,1,0,0,0,436,
-		437,5,73,0,0,437,438,3,132,66,0,438,442,5,217,0,0,439,441,3,52,26,0,440,
-		439,1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,0,442,443,1,0,0,0,443,445,1,
-		0,0,0,444,442,1,0,0,0,445,446,5,218,0,0,446,51,1,0,0,0,447,448,5,74,0,
-		0,448,452,5,217,0,0,449,451,3,62,31,0,450,449,1,0,0,0,451,454,1,0,0,0,
-		452,450,1,0,0,0,452,453,1,0,0,0,453,455,1,0,0,0,454,452,1,0,0,0,455,487,
-		5,218,0,0,456,457,5,75,0,0,457,487,3,126,63,0,458,459,5,76,0,0,459,487,
-		3,126,63,0,460,461,5,77,0,0,461,462,5,47,0,0,462,487,3,124,62,0,463,464,
-		5,77,0,0,464,465,5,78,0,0,465,466,3,126,63,0,466,467,3,122,61,0,467,487,
-		1,0,0,0,468,469,5,80,0,0,469,487,3,126,63,0,470,471,5,81,0,0,471,487,3,
-		126,63,0,472,473,5,79,0,0,473,487,3,126,63,0,474,475,5,82,0,0,475,476,
-		3,126,63,0,476,477,3,122,61,0,477,487,1,0,0,0,478,479,5,83,0,0,479,480,
-		3,126,63,0,480,481,5,78,0,0,481,482,3,126,63,0,482,483,3,122,61,0,483,
-		487,1,0,0,0,484,485,5,84,0,0,485,487,3,132,66,0,486,447,1,0,0,0,486,456,
-		1,0,0,0,486,458,1,0,0,0,486,460,1,0,0,0,486,463,1,0,0,0,486,468,1,0,0,
-		0,486,470,1,0,0,0,486,472,1,0,0,0,486,474,1,0,0,0,486,478,1,0,0,0,486,
-		484,1,0,0,0,487,53,1,0,0,0,488,489,5,85,0,0,489,490,3,132,66,0,490,491,
-		5,52,0,0,491,492,3,132,66,0,492,496,5,217,0,0,493,495,3,56,28,0,494,493,
-		1,0,0,0,495,498,1,0,0,0,496,494,1,0,0,0,496,497,1,0,0,0,497,499,1,0,0,
-		0,498,496,1,0,0,0,499,500,5,218,0,0,500,55,1,0,0,0,501,502,5,86,0,0,502,
-		545,3,132,66,0,503,504,5,75,0,0,504,545,3,126,63,0,505,506,5,87,0,0,506,
-		507,5,60,0,0,507,545,5,62,0,0,508,509,5,87,0,0,509,545,3,126,63,0,510,
-		511,5,171,0,0,511,512,3,126,63,0,512,513,3,122,61,0,513,545,1,0,0,0,514,
-		515,5,88,0,0,515,545,3,126,63,0,516,517,5,56,0,0,517,545,5,236,0,0,518,
-		519,5,57,0,0,519,545,3,124,62,0,520,521,5,91,0,0,521,527,3,126,63,0,522,
-		525,5,92,0,0,523,524,5,152,0,0,524,526,3,126,63,0,525,523,1,0,0,0,525,
-		526,1,0,0,0,526,528,1,0,0,0,527,522,1,0,0,0,527,528,1,0,0,0,528,545,1,
-		0,0,0,529,530,5,58,0,0,530,531,3,36,18,0,531,532,3,124,62,0,532,533,5,
-		60,0,0,533,534,5,86,0,0,534,535,5,61,0,0,535,545,1,0,0,0,536,537,5,93,
-		0,0,537,541,3,126,63,0,538,539,5,94,0,0,539,540,5,125,0,0,540,542,5,57,
-		0,0,541,538,1,0,0,0,541,542,1,0,0,0,542,545,1,0,0,0,543,545,3,40,20,0,
-		544,501,1,0,0,0,544,503,1,0,0,0,544,505,1,0,0,0,544,508,1,0,0,0,544,510,
-		1,0,0,0,544,514,1,0,0,0,544,516,1,0,0,0,544,518,1,0,0,0,544,520,1,0,0,
-		0,544,529,1,0,0,0,544,536,1,0,0,0,544,543,1,0,0,0,545,57,1,0,0,0,546,547,
-		5,177,0,0,547,548,3,132,66,0,548,552,5,217,0,0,549,551,3,60,30,0,550,549,
-		1,0,0,0,551,554,1,0,0,0,552,550,1,0,0,0,552,553,1,0,0,0,553,555,1,0,0,
-		0,554,552,1,0,0,0,555,556,5,218,0,0,556,59,1,0,0,0,557,558,5,207,0,0,558,
-		576,3,126,63,0,559,560,5,87,0,0,560,576,3,132,66,0,561,562,5,208,0,0,562,
-		576,3,126,63,0,563,564,5,209,0,0,564,576,3,126,63,0,565,566,5,210,0,0,
-		566,576,3,126,63,0,567,568,5,80,0,0,568,576,3,126,63,0,569,570,5,79,0,
-		0,570,576,3,126,63,0,571,572,5,95,0,0,572,576,3,126,63,0,573,574,5,96,
-		0,0,574,576,3,126,63,0,575,557,1,0,0,0,575,559,1,0,0,0,575,561,1,0,0,0,
-		575,563,1,0,0,0,575,565,1,0,0,0,575,567,1,0,0,0,575,569,1,0,0,0,575,571,
-		1,0,0,0,575,573,1,0,0,0,576,61,1,0,0,0,577,578,5,236,0,0,578,579,3,126,
-		63,0,579,580,5,60,0,0,580,582,3,126,63,0,581,583,5,221,0,0,582,581,1,0,
-		0,0,582,583,1,0,0,0,583,63,1,0,0,0,584,585,5,104,0,0,585,586,3,132,66,
-		0,586,590,5,217,0,0,587,589,3,66,33,0,588,587,1,0,0,0,589,592,1,0,0,0,
-		590,588,1,0,0,0,590,591,1,0,0,0,591,593,1,0,0,0,592,590,1,0,0,0,593,594,
-		5,218,0,0,594,65,1,0,0,0,595,596,5,105,0,0,596,699,3,126,63,0,597,598,
-		5,106,0,0,598,600,3,126,63,0,599,601,5,107,0,0,600,599,1,0,0,0,600,601,
-		1,0,0,0,601,604,1,0,0,0,602,603,5,48,0,0,603,605,3,126,63,0,604,602,1,
-		0,0,0,604,605,1,0,0,0,605,608,1,0,0,0,606,607,5,69,0,0,607,609,3,126,63,
-		0,608,606,1,0,0,0,608,609,1,0,0,0,609,699,1,0,0,0,610,612,5,186,0,0,611,
-		613,5,237,0,0,612,611,1,0,0,0,612,613,1,0,0,0,613,616,1,0,0,0,614,615,
-		5,132,0,0,615,617,3,126,63,0,616,614,1,0,0,0,616,617,1,0,0,0,617,699,1,
-		0,0,0,618,619,5,186,0,0,619,699,5,197,0,0,620,621,5,187,0,0,621,699,3,
-		126,63,0,622,623,5,188,0,0,623,699,3,126,63,0,624,625,5,189,0,0,625,626,
-		5,70,0,0,626,699,5,236,0,0,627,628,5,190,0,0,628,632,5,217,0,0,629,631,
-		3,30,15,0,630,629,1,0,0,0,631,634,1,0,0,0,632,630,1,0,0,0,632,633,1,0,
-		0,0,633,635,1,0,0,0,634,632,1,0,0,0,635,699,5,218,0,0,636,637,5,190,0,
-		0,637,638,5,198,0,0,638,639,3,132,66,0,639,640,5,199,0,0,640,641,3,126,
-		63,0,641,699,1,0,0,0,642,643,5,191,0,0,643,699,3,126,63,0,644,645,5,192,
-		0,0,645,650,3,126,63,0,646,647,5,49,0,0,647,651,5,236,0,0,648,649,5,201,
-		0,0,649,651,3,132,66,0,650,646,1,0,0,0,650,648,1,0,0,0,651,699,1,0,0,0,
-		652,653,5,194,0,0,653,654,5,195,0,0,654,655,3,132,66,0,655,659,5,217,0,
-		0,656,658,3,68,34,0,657,656,1,0,0,0,658,661,1,0,0,0,659,657,1,0,0,0,659,
-		660,1,0,0,0,660,664,1,0,0,0,661,659,1,0,0,0,662,663,5,157,0,0,663,665,
-		3,126,63,0,664,662,1,0,0,0,664,665,1,0,0,0,665,666,1,0,0,0,666,667,5,218,
-		0,0,667,699,1,0,0,0,668,669,5,194,0,0,669,670,5,200,0,0,670,671,3,126,
-		63,0,671,672,5,157,0,0,672,673,3,126,63,0,673,699,1,0,0,0,674,675,5,193,
-		0,0,675,699,3,126,63,0,676,677,5,108,0,0,677,678,5,70,0,0,678,699,5,236,
-		0,0,679,680,5,111,0,0,680,699,3,70,35,0,681,682,5,8,0,0,682,699,5,236,
-		0,0,683,684,5,115,0,0,684,699,5,238,0,0,685,699,3,40,20,0,686,687,5,212,
-		0,0,687,688,5,60,0,0,688,689,3,126,63,0,689,690,5,198,0,0,690,694,3,126,
-		63,0,691,692,5,213,0,0,692,693,5,214,0,0,693,695,3,126,63,0,694,691,1,
-		0,0,0,694,695,1,0,0,0,695,699,1,0,0,0,696,697,5,215,0,0,697,699,3,126,
-		63,0,698,595,1,0,0,0,698,597,1,0,0,0,698,610,1,0,0,0,698,618,1,0,0,0,698,
-		620,1,0,0,0,698,622,1,0,0,0,698,624,1,0,0,0,698,627,1,0,0,0,698,636,1,
-		0,0,0,698,642,1,0,0,0,698,644,1,0,0,0,698,652,1,0,0,0,698,668,1,0,0,0,
-		698,674,1,0,0,0,698,676,1,0,0,0,698,679,1,0,0,0,698,681,1,0,0,0,698,683,
-		1,0,0,0,698,685,1,0,0,0,698,686,1,0,0,0,698,696,1,0,0,0,699,67,1,0,0,0,
-		700,701,5,196,0,0,701,702,3,126,63,0,702,703,3,126,63,0,703,69,1,0,0,0,
-		704,717,5,112,0,0,705,717,5,113,0,0,706,717,5,114,0,0,707,708,5,50,0,0,
-		708,712,5,217,0,0,709,711,3,30,15,0,710,709,1,0,0,0,711,714,1,0,0,0,712,
-		710,1,0,0,0,712,713,1,0,0,0,713,715,1,0,0,0,714,712,1,0,0,0,715,717,5,
-		218,0,0,716,704,1,0,0,0,716,705,1,0,0,0,716,706,1,0,0,0,716,707,1,0,0,
-		0,717,71,1,0,0,0,718,719,5,202,0,0,719,720,3,132,66,0,720,724,5,217,0,
-		0,721,723,3,74,37,0,722,721,1,0,0,0,723,726,1,0,0,0,724,722,1,0,0,0,724,
-		725,1,0,0,0,725,727,1,0,0,0,726,724,1,0,0,0,727,728,5,218,0,0,728,73,1,
-		0,0,0,729,730,5,182,0,0,730,731,3,132,66,0,731,732,5,222,0,0,732,733,3,
-		132,66,0,733,749,1,0,0,0,734,735,5,180,0,0,735,749,3,126,63,0,736,737,
-		5,203,0,0,737,749,3,126,63,0,738,739,5,204,0,0,739,749,5,206,0,0,740,741,
-		5,204,0,0,741,749,3,132,66,0,742,744,5,62,0,0,743,745,3,76,38,0,744,743,
-		1,0,0,0,745,746,1,0,0,0,746,744,1,0,0,0,746,747,1,0,0,0,747,749,1,0,0,
-		0,748,729,1,0,0,0,748,734,1,0,0,0,748,736,1,0,0,0,748,738,1,0,0,0,748,
-		740,1,0,0,0,748,742,1,0,0,0,749,75,1,0,0,0,750,751,5,205,0,0,751,757,3,
-		126,63,0,752,753,5,95,0,0,753,757,3,126,63,0,754,755,5,96,0,0,755,757,
-		3,126,63,0,756,750,1,0,0,0,756,752,1,0,0,0,756,754,1,0,0,0,757,77,1,0,
-		0,0,758,759,5,116,0,0,759,760,3,132,66,0,760,764,5,217,0,0,761,763,3,80,
-		40,0,762,761,1,0,0,0,763,766,1,0,0,0,764,762,1,0,0,0,764,765,1,0,0,0,765,
-		767,1,0,0,0,766,764,1,0,0,0,767,768,5,218,0,0,768,79,1,0,0,0,769,770,5,
-		117,0,0,770,791,3,126,63,0,771,772,5,118,0,0,772,777,3,82,41,0,773,774,
-		5,221,0,0,774,776,3,82,41,0,775,773,1,0,0,0,776,779,1,0,0,0,777,775,1,
-		0,0,0,777,778,1,0,0,0,778,791,1,0,0,0,779,777,1,0,0,0,780,781,5,153,0,
-		0,781,791,3,126,63,0,782,783,5,154,0,0,783,784,3,126,63,0,784,785,5,152,
-		0,0,785,788,3,132,66,0,786,787,5,155,0,0,787,789,3,126,63,0,788,786,1,
-		0,0,0,788,789,1,0,0,0,789,791,1,0,0,0,790,769,1,0,0,0,790,771,1,0,0,0,
-		790,780,1,0,0,0,790,782,1,0,0,0,791,81,1,0,0,0,792,793,3,132,66,0,793,
-		794,3,126,63,0,794,83,1,0,0,0,795,796,5,119,0,0,796,805,3,132,66,0,797,
-		801,5,217,0,0,798,800,3,86,43,0,799,798,1,0,0,0,800,803,1,0,0,0,801,799,
-		1,0,0,0,801,802,1,0,0,0,802,804,1,0,0,0,803,801,1,0,0,0,804,806,5,218,
-		0,0,805,797,1,0,0,0,805,806,1,0,0,0,806,85,1,0,0,0,807,808,5,120,0,0,808,
-		814,3,126,63,0,809,810,5,121,0,0,810,814,3,126,63,0,811,812,5,122,0,0,
-		812,814,3,126,63,0,813,807,1,0,0,0,813,809,1,0,0,0,813,811,1,0,0,0,814,
-		87,1,0,0,0,815,816,5,123,0,0,816,817,3,132,66,0,817,818,5,217,0,0,818,
-		826,3,126,63,0,819,824,3,122,61,0,820,821,5,55,0,0,821,822,3,126,63,0,
-		822,823,3,122,61,0,823,825,1,0,0,0,824,820,1,0,0,0,824,825,1,0,0,0,825,
-		827,1,0,0,0,826,819,1,0,0,0,826,827,1,0,0,0,827,828,1,0,0,0,828,829,5,
-		218,0,0,829,89,1,0,0,0,830,831,5,124,0,0,831,832,3,132,66,0,832,833,5,
-		224,0,0,833,840,3,126,63,0,834,837,5,125,0,0,835,838,5,126,0,0,836,838,
-		5,127,0,0,837,835,1,0,0,0,837,836,1,0,0,0,838,839,1,0,0,0,839,841,3,124,
-		62,0,840,834,1,0,0,0,840,841,1,0,0,0,841,844,1,0,0,0,842,843,5,49,0,0,
-		843,845,5,236,0,0,844,842,1,0,0,0,844,845,1,0,0,0,845,91,1,0,0,0,846,847,
-		5,128,0,0,847,848,3,132,66,0,848,849,5,132,0,0,849,852,3,126,63,0,850,
-		851,5,49,0,0,851,853,5,236,0,0,852,850,1,0,0,0,852,853,1,0,0,0,853,857,
-		1,0,0,0,854,855,5,129,0,0,855,856,5,131,0,0,856,858,5,238,0,0,857,854,
-		1,0,0,0,857,858,1,0,0,0,858,862,1,0,0,0,859,860,5,130,0,0,860,861,5,131,
-		0,0,861,863,5,238,0,0,862,859,1,0,0,0,862,863,1,0,0,0,863,872,1,0,0,0,
-		864,865,5,149,0,0,865,866,5,166,0,0,866,867,3,132,66,0,867,868,5,150,0,
-		0,868,869,5,152,0,0,869,870,5,238,0,0,870,871,5,151,0,0,871,873,1,0,0,
-		0,872,864,1,0,0,0,872,873,1,0,0,0,873,874,1,0,0,0,874,875,5,223,0,0,875,
-		880,3,94,47,0,876,877,5,221,0,0,877,879,3,94,47,0,878,876,1,0,0,0,879,
-		882,1,0,0,0,880,878,1,0,0,0,880,881,1,0,0,0,881,93,1,0,0,0,882,880,1,0,
-		0,0,883,884,5,145,0,0,884,885,5,237,0,0,885,886,5,152,0,0,886,903,3,132,
-		66,0,887,899,5,148,0,0,888,889,5,219,0,0,889,894,3,132,66,0,890,891,5,
-		221,0,0,891,893,3,132,66,0,892,890,1,0,0,0,893,896,1,0,0,0,894,892,1,0,
-		0,0,894,895,1,0,0,0,895,897,1,0,0,0,896,894,1,0,0,0,897,898,5,220,0,0,
-		898,900,1,0,0,0,899,888,1,0,0,0,899,900,1,0,0,0,900,903,1,0,0,0,901,903,
-		3,132,66,0,902,883,1,0,0,0,902,887,1,0,0,0,902,901,1,0,0,0,903,95,1,0,
-		0,0,904,905,5,133,0,0,905,906,5,132,0,0,906,909,3,126,63,0,907,908,5,134,
-		0,0,908,910,3,124,62,0,909,907,1,0,0,0,909,910,1,0,0,0,910,97,1,0,0,0,
-		911,912,5,135,0,0,912,913,5,136,0,0,913,918,3,100,50,0,914,915,5,221,0,
-		0,915,917,3,100,50,0,916,914,1,0,0,0,917,920,1,0,0,0,918,916,1,0,0,0,918,
-		919,1,0,0,0,919,99,1,0,0,0,920,918,1,0,0,0,921,924,5,63,0,0,922,924,3,
-		132,66,0,923,921,1,0,0,0,923,922,1,0,0,0,924,101,1,0,0,0,925,926,5,137,
-		0,0,926,930,5,217,0,0,927,929,3,104,52,0,928,927,1,0,0,0,929,932,1,0,0,
-		0,930,928,1,0,0,0,930,931,1,0,0,0,931,933,1,0,0,0,932,930,1,0,0,0,933,
-		934,5,218,0,0,934,103,1,0,0,0,935,936,5,10,0,0,936,946,3,130,65,0,937,
-		938,5,138,0,0,938,943,3,132,66,0,939,940,5,221,0,0,940,942,3,132,66,0,
-		941,939,1,0,0,0,942,945,1,0,0,0,943,941,1,0,0,0,943,944,1,0,0,0,944,947,
-		1,0,0,0,945,943,1,0,0,0,946,937,1,0,0,0,946,947,1,0,0,0,947,1027,1,0,0,
-		0,948,949,5,139,0,0,949,1027,3,132,66,0,950,951,5,140,0,0,951,1027,3,132,
-		66,0,952,953,5,141,0,0,953,954,5,142,0,0,954,955,5,143,0,0,955,1027,3,
-		132,66,0,956,959,5,144,0,0,957,958,5,237,0,0,958,960,5,182,0,0,959,957,
-		1,0,0,0,959,960,1,0,0,0,960,961,1,0,0,0,961,962,5,142,0,0,962,963,5,152,
-		0,0,963,1027,3,132,66,0,964,965,5,145,0,0,965,966,5,237,0,0,966,967,5,
-		182,0,0,967,968,5,142,0,0,968,969,5,152,0,0,969,1027,3,132,66,0,970,971,
-		5,160,0,0,971,976,3,132,66,0,972,973,5,221,0,0,973,975,3,132,66,0,974,
-		972,1,0,0,0,975,978,1,0,0,0,976,974,1,0,0,0,976,977,1,0,0,0,977,979,1,
-		0,0,0,978,976,1,0,0,0,979,980,5,152,0,0,980,981,5,211,0,0,981,982,3,130,
-		65,0,982,1027,1,0,0,0,983,984,5,156,0,0,984,985,3,126,63,0,985,989,5,217,
-		0,0,986,988,3,104,52,0,987,986,1,0,0,0,988,991,1,0,0,0,989,987,1,0,0,0,
-		989,990,1,0,0,0,990,992,1,0,0,0,991,989,1,0,0,0,992,1002,5,218,0,0,993,
-		994,5,157,0,0,994,998,5,217,0,0,995,997,3,104,52,0,996,995,1,0,0,0,997,
-		1000,1,0,0,0,998,996,1,0,0,0,998,999,1,0,0,0,999,1001,1,0,0,0,1000,998,
-		1,0,0,0,1001,1003,5,218,0,0,1002,993,1,0,0,0,1002,1003,1,0,0,0,1003,1027,
-		1,0,0,0,1004,1007,5,146,0,0,1005,1006,5,166,0,0,1006,1008,5,105,0,0,1007,
-		1005,1,0,0,0,1007,1008,1,0,0,0,1008,1009,1,0,0,0,1009,1013,5,217,0,0,1010,
-		1012,3,104,52,0,1011,1010,1,0,0,0,1012,1015,1,0,0,0,1013,1011,1,0,0,0,
-		1013,1014,1,0,0,0,1014,1016,1,0,0,0,1015,1013,1,0,0,0,1016,1027,5,218,
-		0,0,1017,1018,5,147,0,0,1018,1022,5,217,0,0,1019,1021,3,104,52,0,1020,
-		1019,1,0,0,0,1021,1024,1,0,0,0,1022,1020,1,0,0,0,1022,1023,1,0,0,0,1023,
-		1025,1,0,0,0,1024,1022,1,0,0,0,1025,1027,5,218,0,0,1026,935,1,0,0,0,1026,
-		948,1,0,0,0,1026,950,1,0,0,0,1026,952,1,0,0,0,1026,956,1,0,0,0,1026,964,
-		1,0,0,0,1026,970,1,0,0,0,1026,983,1,0,0,0,1026,1004,1,0,0,0,1026,1017,
-		1,0,0,0,1027,105,1,0,0,0,1028,1029,5,159,0,0,1029,1033,5,217,0,0,1030,
-		1032,3,108,54,0,1031,1030,1,0,0,0,1032,1035,1,0,0,0,1033,1031,1,0,0,0,
-		1033,1034,1,0,0,0,1034,1036,1,0,0,0,1035,1033,1,0,0,0,1036,1037,5,218,
-		0,0,1037,107,1,0,0,0,1038,1039,5,160,0,0,1039,1044,3,132,66,0,1040,1041,
-		5,221,0,0,1041,1043,3,132,66,0,1042,1040,1,0,0,0,1043,1046,1,0,0,0,1044,
-		1042,1,0,0,0,1044,1045,1,0,0,0,1045,1050,1,0,0,0,1046,1044,1,0,0,0,1047,
-		1049,3,110,55,0,1048,1047,1,0,0,0,1049,1052,1,0,0,0,1050,1048,1,0,0,0,
-		1050,1051,1,0,0,0,1051,1055,1,0,0,0,1052,1050,1,0,0,0,1053,1055,3,102,
-		51,0,1054,1038,1,0,0,0,1054,1053,1,0,0,0,1055,109,1,0,0,0,1056,1057,5,
-		161,0,0,1057,1079,3,126,63,0,1058,1059,5,162,0,0,1059,1079,3,124,62,0,
-		1060,1061,5,95,0,0,1061,1062,3,126,63,0,1062,1063,5,168,0,0,1063,1064,
-		5,103,0,0,1064,1079,1,0,0,0,1065,1066,5,96,0,0,1066,1079,3,126,63,0,1067,
-		1068,5,97,0,0,1068,1069,3,126,63,0,1069,1070,5,168,0,0,1070,1071,5,103,
-		0,0,1071,1079,1,0,0,0,1072,1073,5,98,0,0,1073,1079,3,126,63,0,1074,1075,
-		5,99,0,0,1075,1079,5,100,0,0,1076,1077,5,101,0,0,1077,1079,3,126,63,0,
-		1078,1056,1,0,0,0,1078,1058,1,0,0,0,1078,1060,1,0,0,0,1078,1065,1,0,0,
-		0,1078,1067,1,0,0,0,1078,1072,1,0,0,0,1078,1074,1,0,0,0,1078,1076,1,0,
-		0,0,1079,111,1,0,0,0,1080,1081,5,2,0,0,1081,1082,3,132,66,0,1082,1083,
-		5,4,0,0,1083,1084,3,132,66,0,1084,1088,5,217,0,0,1085,1087,3,114,57,0,
-		1086,1085,1,0,0,0,1087,1090,1,0,0,0,1088,1086,1,0,0,0,1088,1089,1,0,0,
-		0,1089,1091,1,0,0,0,1090,1088,1,0,0,0,1091,1092,5,218,0,0,1092,113,1,0,
-		0,0,1093,1094,3,132,66,0,1094,1095,5,58,0,0,1095,1096,5,163,0,0,1096,1097,
-		5,238,0,0,1097,1272,1,0,0,0,1098,1099,3,130,65,0,1099,1100,5,164,0,0,1100,
-		1101,3,126,63,0,1101,1106,3,122,61,0,1102,1103,5,26,0,0,1103,1104,3,126,
-		63,0,1104,1105,3,122,61,0,1105,1107,1,0,0,0,1106,1102,1,0,0,0,1106,1107,
-		1,0,0,0,1107,1272,1,0,0,0,1108,1109,3,130,65,0,1109,1110,5,165,0,0,1110,
-		1111,3,126,63,0,1111,1112,5,166,0,0,1112,1113,5,236,0,0,1113,1272,1,0,
-		0,0,1114,1115,3,132,66,0,1115,1139,5,167,0,0,1116,1117,5,52,0,0,1117,1140,
-		5,236,0,0,1118,1128,5,36,0,0,1119,1120,5,42,0,0,1120,1121,3,126,63,0,1121,
-		1125,3,122,61,0,1122,1124,3,116,58,0,1123,1122,1,0,0,0,1124,1127,1,0,0,
-		0,1125,1123,1,0,0,0,1125,1126,1,0,0,0,1126,1129,1,0,0,0,1127,1125,1,0,
-		0,0,1128,1119,1,0,0,0,1128,1129,1,0,0,0,1129,1133,1,0,0,0,1130,1132,3,
-		120,60,0,1131,1130,1,0,0,0,1132,1135,1,0,0,0,1133,1131,1,0,0,0,1133,1134,
-		1,0,0,0,1134,1137,1,0,0,0,1135,1133,1,0,0,0,1136,1138,3,118,59,0,1137,
-		1136,1,0,0,0,1137,1138,1,0,0,0,1138,1140,1,0,0,0,1139,1116,1,0,0,0,1139,
-		1118,1,0,0,0,1140,1272,1,0,0,0,1141,1143,5,159,0,0,1142,1144,3,110,55,
-		0,1143,1142,1,0,0,0,1144,1145,1,0,0,0,1145,1143,1,0,0,0,1145,1146,1,0,
-		0,0,1146,1272,1,0,0,0,1147,1148,5,159,0,0,1148,1149,5,160,0,0,1149,1272,
-		5,102,0,0,1150,1151,3,132,66,0,1151,1152,5,113,0,0,1152,1153,3,126,63,
-		0,1153,1272,1,0,0,0,1154,1155,3,132,66,0,1155,1156,5,14,0,0,1156,1157,
-		3,24,12,0,1157,1161,5,217,0,0,1158,1160,3,30,15,0,1159,1158,1,0,0,0,1160,
-		1163,1,0,0,0,1161,1159,1,0,0,0,1161,1162,1,0,0,0,1162,1164,1,0,0,0,1163,
-		1161,1,0,0,0,1164,1165,5,218,0,0,1165,1272,1,0,0,0,1166,1167,3,132,66,
-		0,1167,1168,5,17,0,0,1168,1169,5,236,0,0,1169,1170,5,18,0,0,1170,1171,
-		3,126,63,0,1171,1272,1,0,0,0,1172,1173,3,132,66,0,1173,1175,5,19,0,0,1174,
-		1176,5,225,0,0,1175,1174,1,0,0,0,1175,1176,1,0,0,0,1176,1177,1,0,0,0,1177,
-		1178,3,126,63,0,1178,1272,1,0,0,0,1179,1180,3,132,66,0,1180,1181,5,216,
-		0,0,1181,1182,3,124,62,0,1182,1272,1,0,0,0,1183,1184,3,132,66,0,1184,1185,
-		5,89,0,0,1185,1186,3,126,63,0,1186,1272,1,0,0,0,1187,1188,3,132,66,0,1188,
-		1189,5,90,0,0,1189,1190,5,131,0,0,1190,1191,3,124,62,0,1191,1192,5,60,
-		0,0,1192,1193,3,126,63,0,1193,1272,1,0,0,0,1194,1195,3,132,66,0,1195,1196,
-		5,185,0,0,1196,1197,5,90,0,0,1197,1272,1,0,0,0,1198,1199,3,132,66,0,1199,
-		1200,5,68,0,0,1200,1202,5,66,0,0,1201,1203,5,237,0,0,1202,1201,1,0,0,0,
-		1202,1203,1,0,0,0,1203,1272,1,0,0,0,1204,1205,3,132,66,0,1205,1206,5,68,
-		0,0,1206,1209,5,67,0,0,1207,1208,5,49,0,0,1208,1210,5,236,0,0,1209,1207,
-		1,0,0,0,1209,1210,1,0,0,0,1210,1272,1,0,0,0,1211,1212,3,132,66,0,1212,
-		1214,5,62,0,0,1213,1215,3,76,38,0,1214,1213,1,0,0,0,1215,1216,1,0,0,0,
-		1216,1214,1,0,0,0,1216,1217,1,0,0,0,1217,1272,1,0,0,0,1218,1219,5,20,0,
-		0,1219,1272,5,238,0,0,1220,1221,5,21,0,0,1221,1272,5,238,0,0,1222,1272,
-		5,22,0,0,1223,1272,5,23,0,0,1224,1225,3,132,66,0,1225,1226,5,24,0,0,1226,
-		1227,5,25,0,0,1227,1228,3,126,63,0,1228,1229,3,122,61,0,1229,1230,5,26,
-		0,0,1230,1231,3,126,63,0,1231,1232,3,122,61,0,1232,1272,1,0,0,0,1233,1234,
-		3,132,66,0,1234,1235,5,27,0,0,1235,1238,5,152,0,0,1236,1239,5,28,0,0,1237,
-		1239,3,126,63,0,1238,1236,1,0,0,0,1238,1237,1,0,0,0,1239,1240,1,0,0,0,
-		1240,1241,5,29,0,0,1241,1242,3,126,63,0,1242,1243,3,122,61,0,1243,1244,
-		5,26,0,0,1244,1245,3,126,63,0,1245,1246,3,122,61,0,1246,1272,1,0,0,0,1247,
-		1248,3,132,66,0,1248,1249,5,30,0,0,1249,1250,3,126,63,0,1250,1251,3,122,
-		61,0,1251,1252,5,18,0,0,1252,1253,3,126,63,0,1253,1272,1,0,0,0,1254,1255,
-		5,31,0,0,1255,1256,3,130,65,0,1256,1257,5,32,0,0,1257,1258,3,130,65,0,
-		1258,1261,3,126,63,0,1259,1260,5,33,0,0,1260,1262,3,126,63,0,1261,1259,
-		1,0,0,0,1261,1262,1,0,0,0,1262,1272,1,0,0,0,1263,1264,5,34,0,0,1264,1265,
-		5,33,0,0,1265,1266,3,126,63,0,1266,1267,3,122,61,0,1267,1268,5,35,0,0,
-		1268,1269,3,126,63,0,1269,1270,3,122,61,0,1270,1272,1,0,0,0,1271,1093,
-		1,0,0,0,1271,1098,1,0,0,0,1271,1108,1,0,0,0,1271,1114,1,0,0,0,1271,1141,
-		1,0,0,0,1271,1147,1,0,0,0,1271,1150,1,0,0,0,1271,1154,1,0,0,0,1271,1166,
-		1,0,0,0,1271,1172,1,0,0,0,1271,1179,1,0,0,0,1271,1183,1,0,0,0,1271,1187,
-		1,0,0,0,1271,1194,1,0,0,0,1271,1198,1,0,0,0,1271,1204,1,0,0,0,1271,1211,
-		1,0,0,0,1271,1218,1,0,0,0,1271,1220,1,0,0,0,1271,1222,1,0,0,0,1271,1223,
-		1,0,0,0,1271,1224,1,0,0,0,1271,1233,1,0,0,0,1271,1247,1,0,0,0,1271,1254,
-		1,0,0,0,1271,1263,1,0,0,0,1272,115,1,0,0,0,1273,1274,5,70,0,0,1274,1275,
-		5,236,0,0,1275,1276,5,158,0,0,1276,1277,3,126,63,0,1277,1278,3,122,61,
-		0,1278,117,1,0,0,0,1279,1280,5,43,0,0,1280,1281,5,38,0,0,1281,1282,5,39,
-		0,0,1282,1283,3,126,63,0,1283,1284,5,40,0,0,1284,1285,3,126,63,0,1285,
-		119,1,0,0,0,1286,1287,5,37,0,0,1287,1288,3,130,65,0,1288,1289,3,126,63,
-		0,1289,121,1,0,0,0,1290,1291,5,168,0,0,1291,1292,5,181,0,0,1292,123,1,
-		0,0,0,1293,1294,5,237,0,0,1294,125,1,0,0,0,1295,1296,6,63,-1,0,1296,1297,
-		5,219,0,0,1297,1298,3,126,63,0,1298,1299,5,220,0,0,1299,1338,1,0,0,0,1300,
-		1301,5,226,0,0,1301,1338,3,126,63,16,1302,1303,5,185,0,0,1303,1338,3,126,
-		63,11,1304,1305,5,156,0,0,1305,1306,3,126,63,0,1306,1307,5,158,0,0,1307,
-		1308,3,126,63,0,1308,1309,5,157,0,0,1309,1310,3,126,63,0,1310,1338,1,0,
-		0,0,1311,1312,3,132,66,0,1312,1321,5,219,0,0,1313,1318,3,126,63,0,1314,
-		1315,5,221,0,0,1315,1317,3,126,63,0,1316,1314,1,0,0,0,1317,1320,1,0,0,
-		0,1318,1316,1,0,0,0,1318,1319,1,0,0,0,1319,1322,1,0,0,0,1320,1318,1,0,
-		0,0,1321,1313,1,0,0,0,1321,1322,1,0,0,0,1322,1323,1,0,0,0,1323,1324,5,
-		220,0,0,1324,1338,1,0,0,0,1325,1327,7,3,0,0,1326,1328,3,128,64,0,1327,
-		1326,1,0,0,0,1327,1328,1,0,0,0,1328,1329,1,0,0,0,1329,1330,5,168,0,0,1330,
-		1338,3,128,64,0,1331,1332,5,238,0,0,1332,1338,3,128,64,0,1333,1338,5,237,
-		0,0,1334,1338,5,238,0,0,1335,1338,5,236,0,0,1336,1338,3,130,65,0,1337,
-		1295,1,0,0,0,1337,1300,1,0,0,0,1337,1302,1,0,0,0,1337,1304,1,0,0,0,1337,
-		1311,1,0,0,0,1337,1325,1,0,0,0,1337,1331,1,0,0,0,1337,1333,1,0,0,0,1337,
-		1334,1,0,0,0,1337,1335,1,0,0,0,1337,1336,1,0,0,0,1338,1359,1,0,0,0,1339,
-		1340,10,15,0,0,1340,1341,5,182,0,0,1341,1358,3,126,63,16,1342,1343,10,
-		14,0,0,1343,1344,7,4,0,0,1344,1358,3,126,63,15,1345,1346,10,13,0,0,1346,
-		1347,7,5,0,0,1347,1358,3,126,63,14,1348,1349,10,12,0,0,1349,1350,7,6,0,
-		0,1350,1358,3,126,63,13,1351,1352,10,10,0,0,1352,1353,5,183,0,0,1353,1358,
-		3,126,63,11,1354,1355,10,9,0,0,1355,1356,5,184,0,0,1356,1358,3,126,63,
-		10,1357,1339,1,0,0,0,1357,1342,1,0,0,0,1357,1345,1,0,0,0,1357,1348,1,0,
-		0,0,1357,1351,1,0,0,0,1357,1354,1,0,0,0,1358,1361,1,0,0,0,1359,1357,1,
-		0,0,0,1359,1360,1,0,0,0,1360,127,1,0,0,0,1361,1359,1,0,0,0,1362,1363,7,
-		7,0,0,1363,129,1,0,0,0,1364,1367,3,132,66,0,1365,1366,5,222,0,0,1366,1368,
-		3,132,66,0,1367,1365,1,0,0,0,1367,1368,1,0,0,0,1368,131,1,0,0,0,1369,1370,
-		7,8,0,0,1370,133,1,0,0,0,125,138,140,154,180,187,189,197,199,218,228,239,
-		247,264,273,283,295,299,307,311,316,326,340,355,361,366,371,379,386,399,
-		401,411,423,434,442,452,486,496,525,527,541,544,552,575,582,590,600,604,
-		608,612,616,632,650,659,664,694,698,712,716,724,746,748,756,764,777,788,
-		790,801,805,813,824,826,837,840,844,852,857,862,872,880,894,899,902,909,
-		918,923,930,943,946,959,976,989,998,1002,1007,1013,1022,1026,1033,1044,
-		1050,1054,1078,1088,1106,1125,1128,1133,1137,1139,1145,1161,1175,1202,
-		1209,1216,1238,1261,1271,1318,1321,1327,1337,1357,1359,1367
+		33,1,33,3,33,655,8,33,1,33,1,33,1,33,1,33,1,33,5,33,662,8,33,10,33,12,
+		33,665,9,33,1,33,1,33,3,33,669,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,699,8,33,1,33,1,33,3,33,703,8,
+		33,1,34,1,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,715,8,35,10,
+		35,12,35,718,9,35,1,35,3,35,721,8,35,1,36,1,36,1,36,1,36,5,36,727,8,36,
+		10,36,12,36,730,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,4,37,749,8,37,11,37,12,37,750,3,37,
+		753,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,761,8,38,1,39,1,39,1,39,1,
+		39,5,39,767,8,39,10,39,12,39,770,9,39,1,39,1,39,1,40,1,40,1,40,1,40,1,
+		40,1,40,5,40,780,8,40,10,40,12,40,783,9,40,1,40,1,40,1,40,1,40,1,40,1,
+		40,1,40,1,40,3,40,793,8,40,1,40,3,40,796,8,40,1,40,1,40,1,40,1,40,1,40,
+		1,40,5,40,804,8,40,10,40,12,40,807,9,40,3,40,809,8,40,1,41,1,41,1,41,1,
+		41,5,41,815,8,41,10,41,12,41,818,9,41,1,41,3,41,821,8,41,1,42,1,42,1,42,
+		1,42,1,42,1,42,3,42,829,8,42,1,43,1,43,1,43,1,44,1,44,1,44,1,44,5,44,838,
+		8,44,10,44,12,44,841,9,44,1,44,3,44,844,8,44,1,45,1,45,1,45,1,45,1,45,
+		1,45,3,45,852,8,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,863,
+		8,46,3,46,865,8,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,876,
+		8,47,1,47,3,47,879,8,47,1,47,1,47,3,47,883,8,47,1,48,1,48,1,48,1,48,1,
+		48,1,48,3,48,891,8,48,1,48,1,48,1,48,3,48,896,8,48,1,48,1,48,1,48,3,48,
+		901,8,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,911,8,48,1,48,1,
+		48,1,48,1,48,5,48,917,8,48,10,48,12,48,920,9,48,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,5,49,931,8,49,10,49,12,49,934,9,49,1,49,1,49,3,
+		49,938,8,49,1,49,3,49,941,8,49,1,50,1,50,1,50,1,50,1,50,3,50,948,8,50,
+		1,51,1,51,1,51,1,51,1,51,5,51,955,8,51,10,51,12,51,958,9,51,1,52,1,52,
+		3,52,962,8,52,1,53,1,53,1,53,5,53,967,8,53,10,53,12,53,970,9,53,1,53,1,
+		53,1,54,1,54,1,54,1,54,1,54,1,54,5,54,980,8,54,10,54,12,54,983,9,54,3,
+		54,985,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,
+		998,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,
+		54,5,54,1013,8,54,10,54,12,54,1016,9,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,5,54,1026,8,54,10,54,12,54,1029,9,54,1,54,1,54,1,54,1,54,5,54,
+		1035,8,54,10,54,12,54,1038,9,54,1,54,3,54,1041,8,54,1,54,1,54,1,54,3,54,
+		1046,8,54,1,54,1,54,5,54,1050,8,54,10,54,12,54,1053,9,54,1,54,1,54,1,54,
+		1,54,5,54,1059,8,54,10,54,12,54,1062,9,54,1,54,3,54,1065,8,54,1,55,1,55,
+		1,55,5,55,1070,8,55,10,55,12,55,1073,9,55,1,55,1,55,1,56,1,56,1,56,1,56,
+		5,56,1081,8,56,10,56,12,56,1084,9,56,1,56,5,56,1087,8,56,10,56,12,56,1090,
+		9,56,1,56,3,56,1093,8,56,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
+		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,3,57,
+		1117,8,57,1,58,1,58,1,58,1,58,1,58,1,58,5,58,1125,8,58,10,58,12,58,1128,
+		9,58,1,58,1,58,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
+		1,59,1,59,3,59,1145,8,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
+		1,59,1,59,1,59,1,59,1,59,1,59,5,59,1162,8,59,10,59,12,59,1165,9,59,3,59,
+		1167,8,59,1,59,5,59,1170,8,59,10,59,12,59,1173,9,59,1,59,3,59,1176,8,59,
+		3,59,1178,8,59,1,59,1,59,4,59,1182,8,59,11,59,12,59,1183,1,59,1,59,1,59,
+		1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,5,59,1198,8,59,10,59,12,59,
+		1201,9,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,
+		1214,8,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
+		1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,
+		1241,8,59,1,59,1,59,1,59,1,59,1,59,3,59,1248,8,59,1,59,1,59,1,59,4,59,
+		1253,8,59,11,59,12,59,1254,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
+		1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1277,8,59,
+		1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
+		1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1300,8,59,1,59,1,59,1,59,1,59,
+		1,59,1,59,1,59,1,59,3,59,1310,8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,62,1,62,1,62,1,62,1,63,1,63,1,63,1,64,
+		1,64,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1355,8,65,10,65,12,65,1358,
+		9,65,3,65,1360,8,65,1,65,1,65,1,65,1,65,3,65,1366,8,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,3,65,1376,8,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1396,
+		8,65,10,65,12,65,1399,9,65,1,66,1,66,1,67,1,67,1,67,3,67,1406,8,67,1,68,
+		1,68,1,68,0,1,130,69,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
+		124,126,128,130,132,134,136,0,9,1,0,219,220,1,0,15,16,1,0,109,110,1,0,
+		239,240,1,0,229,230,1,0,227,228,1,0,231,236,1,0,171,182,23,0,3,3,5,9,13,
+		43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,120,122,126,127,
+		129,131,134,136,145,145,147,151,153,157,163,165,182,183,188,202,204,218,
+		243,244,1625,0,144,1,0,0,0,2,149,1,0,0,0,4,152,1,0,0,0,6,184,1,0,0,0,8,
+		186,1,0,0,0,10,198,1,0,0,0,12,222,1,0,0,0,14,224,1,0,0,0,16,226,1,0,0,
+		0,18,243,1,0,0,0,20,245,1,0,0,0,22,277,1,0,0,0,24,279,1,0,0,0,26,281,1,
+		0,0,0,28,315,1,0,0,0,30,317,1,0,0,0,32,322,1,0,0,0,34,370,1,0,0,0,36,375,
+		1,0,0,0,38,383,1,0,0,0,40,385,1,0,0,0,42,405,1,0,0,0,44,407,1,0,0,0,46,
+		409,1,0,0,0,48,438,1,0,0,0,50,440,1,0,0,0,52,490,1,0,0,0,54,492,1,0,0,
+		0,56,548,1,0,0,0,58,550,1,0,0,0,60,579,1,0,0,0,62,581,1,0,0,0,64,588,1,
+		0,0,0,66,702,1,0,0,0,68,704,1,0,0,0,70,720,1,0,0,0,72,722,1,0,0,0,74,752,
+		1,0,0,0,76,760,1,0,0,0,78,762,1,0,0,0,80,808,1,0,0,0,82,810,1,0,0,0,84,
+		828,1,0,0,0,86,830,1,0,0,0,88,833,1,0,0,0,90,851,1,0,0,0,92,853,1,0,0,
+		0,94,868,1,0,0,0,96,884,1,0,0,0,98,940,1,0,0,0,100,942,1,0,0,0,102,949,
+		1,0,0,0,104,961,1,0,0,0,106,963,1,0,0,0,108,1064,1,0,0,0,110,1066,1,0,
+		0,0,112,1092,1,0,0,0,114,1116,1,0,0,0,116,1118,1,0,0,0,118,1309,1,0,0,
+		0,120,1311,1,0,0,0,122,1317,1,0,0,0,124,1324,1,0,0,0,126,1328,1,0,0,0,
+		128,1331,1,0,0,0,130,1375,1,0,0,0,132,1400,1,0,0,0,134,1402,1,0,0,0,136,
+		1407,1,0,0,0,138,143,3,2,1,0,139,143,3,4,2,0,140,143,3,116,58,0,141,143,
+		3,8,4,0,142,138,1,0,0,0,142,139,1,0,0,0,142,140,1,0,0,0,142,141,1,0,0,
+		0,143,146,1,0,0,0,144,142,1,0,0,0,144,145,1,0,0,0,145,147,1,0,0,0,146,
+		144,1,0,0,0,147,148,5,0,0,1,148,1,1,0,0,0,149,150,5,3,0,0,150,151,5,241,
+		0,0,151,3,1,0,0,0,152,153,5,1,0,0,153,154,3,136,68,0,154,158,5,219,0,0,
+		155,157,3,6,3,0,156,155,1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,
+		1,0,0,0,159,161,1,0,0,0,160,158,1,0,0,0,161,162,5,220,0,0,162,5,1,0,0,
+		0,163,185,3,12,6,0,164,185,3,16,8,0,165,185,3,20,10,0,166,185,3,26,13,
+		0,167,185,3,32,16,0,168,185,3,46,23,0,169,185,3,50,25,0,170,185,3,54,27,
+		0,171,185,3,72,36,0,172,185,3,58,29,0,173,185,3,64,32,0,174,185,3,78,39,
+		0,175,185,3,88,44,0,176,185,3,92,46,0,177,185,3,94,47,0,178,185,3,96,48,
+		0,179,185,3,100,50,0,180,185,3,102,51,0,181,185,3,106,53,0,182,185,3,110,
+		55,0,183,185,3,8,4,0,184,163,1,0,0,0,184,164,1,0,0,0,184,165,1,0,0,0,184,
+		166,1,0,0,0,184,167,1,0,0,0,184,168,1,0,0,0,184,169,1,0,0,0,184,170,1,
+		0,0,0,184,171,1,0,0,0,184,172,1,0,0,0,184,173,1,0,0,0,184,174,1,0,0,0,
+		184,175,1,0,0,0,184,176,1,0,0,0,184,177,1,0,0,0,184,178,1,0,0,0,184,179,
+		1,0,0,0,184,180,1,0,0,0,184,181,1,0,0,0,184,182,1,0,0,0,184,183,1,0,0,
+		0,185,7,1,0,0,0,186,187,5,243,0,0,187,193,4,4,0,0,188,192,3,136,68,0,189,
+		192,5,4,0,0,190,192,5,52,0,0,191,188,1,0,0,0,191,189,1,0,0,0,191,190,1,
+		0,0,0,192,195,1,0,0,0,193,191,1,0,0,0,193,194,1,0,0,0,194,196,1,0,0,0,
+		195,193,1,0,0,0,196,197,3,10,5,0,197,9,1,0,0,0,198,203,5,219,0,0,199,202,
+		3,10,5,0,200,202,8,0,0,0,201,199,1,0,0,0,201,200,1,0,0,0,202,205,1,0,0,
+		0,203,201,1,0,0,0,203,204,1,0,0,0,204,206,1,0,0,0,205,203,1,0,0,0,206,
+		207,5,220,0,0,207,11,1,0,0,0,208,209,5,5,0,0,209,223,5,241,0,0,210,211,
+		5,6,0,0,211,223,3,136,68,0,212,213,5,7,0,0,213,223,5,238,0,0,214,215,5,
+		8,0,0,215,223,5,238,0,0,216,217,5,9,0,0,217,223,5,238,0,0,218,219,5,10,
+		0,0,219,223,3,136,68,0,220,221,5,11,0,0,221,223,3,14,7,0,222,208,1,0,0,
+		0,222,210,1,0,0,0,222,212,1,0,0,0,222,214,1,0,0,0,222,216,1,0,0,0,222,
+		218,1,0,0,0,222,220,1,0,0,0,223,13,1,0,0,0,224,225,5,237,0,0,225,15,1,
+		0,0,0,226,227,5,12,0,0,227,228,3,136,68,0,228,232,5,219,0,0,229,231,3,
+		18,9,0,230,229,1,0,0,0,231,234,1,0,0,0,232,230,1,0,0,0,232,233,1,0,0,0,
+		233,235,1,0,0,0,234,232,1,0,0,0,235,236,5,220,0,0,236,17,1,0,0,0,237,238,
+		5,41,0,0,238,244,5,241,0,0,239,240,5,42,0,0,240,244,3,130,65,0,241,242,
+		5,43,0,0,242,244,3,130,65,0,243,237,1,0,0,0,243,239,1,0,0,0,243,241,1,
+		0,0,0,244,19,1,0,0,0,245,246,5,13,0,0,246,247,3,136,68,0,247,251,5,219,
+		0,0,248,250,3,22,11,0,249,248,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,
+		251,252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,255,5,220,0,0,255,
+		21,1,0,0,0,256,257,5,113,0,0,257,278,3,130,65,0,258,259,5,166,0,0,259,
+		260,3,130,65,0,260,261,3,126,63,0,261,278,1,0,0,0,262,263,5,14,0,0,263,
+		264,3,24,12,0,264,268,5,219,0,0,265,267,3,30,15,0,266,265,1,0,0,0,267,
+		270,1,0,0,0,268,266,1,0,0,0,268,269,1,0,0,0,269,271,1,0,0,0,270,268,1,
+		0,0,0,271,272,5,220,0,0,272,278,1,0,0,0,273,274,5,17,0,0,274,275,5,238,
+		0,0,275,276,5,18,0,0,276,278,3,130,65,0,277,256,1,0,0,0,277,258,1,0,0,
+		0,277,262,1,0,0,0,277,273,1,0,0,0,278,23,1,0,0,0,279,280,7,1,0,0,280,25,
+		1,0,0,0,281,282,5,44,0,0,282,283,3,136,68,0,283,287,5,219,0,0,284,286,
+		3,28,14,0,285,284,1,0,0,0,286,289,1,0,0,0,287,285,1,0,0,0,287,288,1,0,
+		0,0,288,290,1,0,0,0,289,287,1,0,0,0,290,291,5,220,0,0,291,27,1,0,0,0,292,
+		293,5,45,0,0,293,316,3,130,65,0,294,295,5,46,0,0,295,296,5,47,0,0,296,
+		299,3,128,64,0,297,298,5,48,0,0,298,300,3,130,65,0,299,297,1,0,0,0,299,
+		300,1,0,0,0,300,303,1,0,0,0,301,302,5,49,0,0,302,304,5,238,0,0,303,301,
+		1,0,0,0,303,304,1,0,0,0,304,316,1,0,0,0,305,306,5,46,0,0,306,307,5,50,
+		0,0,307,311,5,219,0,0,308,310,3,30,15,0,309,308,1,0,0,0,310,313,1,0,0,
+		0,311,309,1,0,0,0,311,312,1,0,0,0,312,314,1,0,0,0,313,311,1,0,0,0,314,
+		316,5,220,0,0,315,292,1,0,0,0,315,294,1,0,0,0,315,305,1,0,0,0,316,29,1,
+		0,0,0,317,318,5,238,0,0,318,320,3,130,65,0,319,321,5,223,0,0,320,319,1,
+		0,0,0,320,321,1,0,0,0,321,31,1,0,0,0,322,323,5,51,0,0,323,324,3,136,68,
+		0,324,325,5,52,0,0,325,326,3,136,68,0,326,330,5,219,0,0,327,329,3,34,17,
+		0,328,327,1,0,0,0,329,332,1,0,0,0,330,328,1,0,0,0,330,331,1,0,0,0,331,
+		333,1,0,0,0,332,330,1,0,0,0,333,334,5,220,0,0,334,33,1,0,0,0,335,336,5,
+		53,0,0,336,371,3,136,68,0,337,338,5,54,0,0,338,339,3,130,65,0,339,344,
+		3,126,63,0,340,341,5,55,0,0,341,342,3,130,65,0,342,343,3,126,63,0,343,
+		345,1,0,0,0,344,340,1,0,0,0,344,345,1,0,0,0,345,371,1,0,0,0,346,347,5,
+		56,0,0,347,371,5,238,0,0,348,349,5,57,0,0,349,371,3,128,64,0,350,351,5,
+		58,0,0,351,352,3,36,18,0,352,353,3,128,64,0,353,354,5,60,0,0,354,355,5,
+		53,0,0,355,359,5,61,0,0,356,357,5,54,0,0,357,358,5,60,0,0,358,360,5,62,
+		0,0,359,356,1,0,0,0,359,360,1,0,0,0,360,371,1,0,0,0,361,363,5,63,0,0,362,
+		364,3,38,19,0,363,362,1,0,0,0,364,365,1,0,0,0,365,363,1,0,0,0,365,366,
+		1,0,0,0,366,371,1,0,0,0,367,368,5,11,0,0,368,371,3,14,7,0,369,371,3,40,
+		20,0,370,335,1,0,0,0,370,337,1,0,0,0,370,346,1,0,0,0,370,348,1,0,0,0,370,
+		350,1,0,0,0,370,361,1,0,0,0,370,367,1,0,0,0,370,369,1,0,0,0,371,35,1,0,
+		0,0,372,373,5,240,0,0,373,376,5,59,0,0,374,376,5,239,0,0,375,372,1,0,0,
+		0,375,374,1,0,0,0,376,37,1,0,0,0,377,378,5,68,0,0,378,384,3,130,65,0,379,
+		380,5,69,0,0,380,384,3,130,65,0,381,382,5,70,0,0,382,384,5,238,0,0,383,
+		377,1,0,0,0,383,379,1,0,0,0,383,381,1,0,0,0,384,39,1,0,0,0,385,386,5,64,
+		0,0,386,390,3,136,68,0,387,389,3,42,21,0,388,387,1,0,0,0,389,392,1,0,0,
+		0,390,388,1,0,0,0,390,391,1,0,0,0,391,41,1,0,0,0,392,390,1,0,0,0,393,394,
+		5,69,0,0,394,406,3,130,65,0,395,396,5,70,0,0,396,406,5,238,0,0,397,398,
+		5,123,0,0,398,406,3,130,65,0,399,400,5,65,0,0,400,403,3,44,22,0,401,402,
+		5,185,0,0,402,404,3,44,22,0,403,401,1,0,0,0,403,404,1,0,0,0,404,406,1,
+		0,0,0,405,393,1,0,0,0,405,395,1,0,0,0,405,397,1,0,0,0,405,399,1,0,0,0,
+		406,43,1,0,0,0,407,408,7,2,0,0,408,45,1,0,0,0,409,410,5,71,0,0,410,411,
+		3,136,68,0,411,415,5,219,0,0,412,414,3,48,24,0,413,412,1,0,0,0,414,417,
+		1,0,0,0,415,413,1,0,0,0,415,416,1,0,0,0,416,418,1,0,0,0,417,415,1,0,0,
+		0,418,419,5,220,0,0,419,47,1,0,0,0,420,421,5,72,0,0,421,439,3,136,68,0,
+		422,423,5,105,0,0,423,439,3,130,65,0,424,425,5,106,0,0,425,427,3,130,65,
+		0,426,428,5,107,0,0,427,426,1,0,0,0,427,428,1,0,0,0,428,439,1,0,0,0,429,
+		430,5,108,0,0,430,431,5,70,0,0,431,439,5,238,0,0,432,433,5,111,0,0,433,
+		439,3,70,35,0,434,435,5,8,0,0,435,439,5,238,0,0,436,437,5,43,0,0,437,439,
+		3,130,65,0,438,420,1,0,0,0,438,422,1,0,0,0,438,424,1,0,0,0,438,429,1,0,
+		0,0,438,432,1,0,0,0,438,434,1,0,0,0,438,436,1,0,0,0,439,49,1,0,0,0,440,
+		441,5,73,0,0,441,442,3,136,68,0,442,446,5,219,0,0,443,445,3,52,26,0,444,
+		443,1,0,0,0,445,448,1,0,0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,449,1,
+		0,0,0,448,446,1,0,0,0,449,450,5,220,0,0,450,51,1,0,0,0,451,452,5,74,0,
+		0,452,456,5,219,0,0,453,455,3,62,31,0,454,453,1,0,0,0,455,458,1,0,0,0,
+		456,454,1,0,0,0,456,457,1,0,0,0,457,459,1,0,0,0,458,456,1,0,0,0,459,491,
+		5,220,0,0,460,461,5,75,0,0,461,491,3,130,65,0,462,463,5,76,0,0,463,491,
+		3,130,65,0,464,465,5,77,0,0,465,466,5,47,0,0,466,491,3,128,64,0,467,468,
+		5,77,0,0,468,469,5,78,0,0,469,470,3,130,65,0,470,471,3,126,63,0,471,491,
+		1,0,0,0,472,473,5,80,0,0,473,491,3,130,65,0,474,475,5,81,0,0,475,491,3,
+		130,65,0,476,477,5,79,0,0,477,491,3,130,65,0,478,479,5,82,0,0,479,480,
+		3,130,65,0,480,481,3,126,63,0,481,491,1,0,0,0,482,483,5,83,0,0,483,484,
+		3,130,65,0,484,485,5,78,0,0,485,486,3,130,65,0,486,487,3,126,63,0,487,
+		491,1,0,0,0,488,489,5,84,0,0,489,491,3,136,68,0,490,451,1,0,0,0,490,460,
+		1,0,0,0,490,462,1,0,0,0,490,464,1,0,0,0,490,467,1,0,0,0,490,472,1,0,0,
+		0,490,474,1,0,0,0,490,476,1,0,0,0,490,478,1,0,0,0,490,482,1,0,0,0,490,
+		488,1,0,0,0,491,53,1,0,0,0,492,493,5,85,0,0,493,494,3,136,68,0,494,495,
+		5,52,0,0,495,496,3,136,68,0,496,500,5,219,0,0,497,499,3,56,28,0,498,497,
+		1,0,0,0,499,502,1,0,0,0,500,498,1,0,0,0,500,501,1,0,0,0,501,503,1,0,0,
+		0,502,500,1,0,0,0,503,504,5,220,0,0,504,55,1,0,0,0,505,506,5,86,0,0,506,
+		549,3,136,68,0,507,508,5,75,0,0,508,549,3,130,65,0,509,510,5,87,0,0,510,
+		511,5,60,0,0,511,549,5,62,0,0,512,513,5,87,0,0,513,549,3,130,65,0,514,
+		515,5,173,0,0,515,516,3,130,65,0,516,517,3,126,63,0,517,549,1,0,0,0,518,
+		519,5,88,0,0,519,549,3,130,65,0,520,521,5,56,0,0,521,549,5,238,0,0,522,
+		523,5,57,0,0,523,549,3,128,64,0,524,525,5,91,0,0,525,531,3,130,65,0,526,
+		529,5,92,0,0,527,528,5,152,0,0,528,530,3,130,65,0,529,527,1,0,0,0,529,
+		530,1,0,0,0,530,532,1,0,0,0,531,526,1,0,0,0,531,532,1,0,0,0,532,549,1,
+		0,0,0,533,534,5,58,0,0,534,535,3,36,18,0,535,536,3,128,64,0,536,537,5,
+		60,0,0,537,538,5,86,0,0,538,539,5,61,0,0,539,549,1,0,0,0,540,541,5,93,
+		0,0,541,545,3,130,65,0,542,543,5,94,0,0,543,544,5,125,0,0,544,546,5,57,
+		0,0,545,542,1,0,0,0,545,546,1,0,0,0,546,549,1,0,0,0,547,549,3,40,20,0,
+		548,505,1,0,0,0,548,507,1,0,0,0,548,509,1,0,0,0,548,512,1,0,0,0,548,514,
+		1,0,0,0,548,518,1,0,0,0,548,520,1,0,0,0,548,522,1,0,0,0,548,524,1,0,0,
+		0,548,533,1,0,0,0,548,540,1,0,0,0,548,547,1,0,0,0,549,57,1,0,0,0,550,551,
+		5,179,0,0,551,552,3,136,68,0,552,556,5,219,0,0,553,555,3,60,30,0,554,553,
+		1,0,0,0,555,558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,
+		0,558,556,1,0,0,0,559,560,5,220,0,0,560,59,1,0,0,0,561,562,5,209,0,0,562,
+		580,3,130,65,0,563,564,5,87,0,0,564,580,3,136,68,0,565,566,5,210,0,0,566,
+		580,3,130,65,0,567,568,5,211,0,0,568,580,3,130,65,0,569,570,5,212,0,0,
+		570,580,3,130,65,0,571,572,5,80,0,0,572,580,3,130,65,0,573,574,5,79,0,
+		0,574,580,3,130,65,0,575,576,5,95,0,0,576,580,3,130,65,0,577,578,5,96,
+		0,0,578,580,3,130,65,0,579,561,1,0,0,0,579,563,1,0,0,0,579,565,1,0,0,0,
+		579,567,1,0,0,0,579,569,1,0,0,0,579,571,1,0,0,0,579,573,1,0,0,0,579,575,
+		1,0,0,0,579,577,1,0,0,0,580,61,1,0,0,0,581,582,5,238,0,0,582,583,3,130,
+		65,0,583,584,5,60,0,0,584,586,3,130,65,0,585,587,5,223,0,0,586,585,1,0,
+		0,0,586,587,1,0,0,0,587,63,1,0,0,0,588,589,5,104,0,0,589,590,3,136,68,
+		0,590,594,5,219,0,0,591,593,3,66,33,0,592,591,1,0,0,0,593,596,1,0,0,0,
+		594,592,1,0,0,0,594,595,1,0,0,0,595,597,1,0,0,0,596,594,1,0,0,0,597,598,
+		5,220,0,0,598,65,1,0,0,0,599,600,5,105,0,0,600,703,3,130,65,0,601,602,
+		5,106,0,0,602,604,3,130,65,0,603,605,5,107,0,0,604,603,1,0,0,0,604,605,
+		1,0,0,0,605,608,1,0,0,0,606,607,5,48,0,0,607,609,3,130,65,0,608,606,1,
+		0,0,0,608,609,1,0,0,0,609,612,1,0,0,0,610,611,5,69,0,0,611,613,3,130,65,
+		0,612,610,1,0,0,0,612,613,1,0,0,0,613,703,1,0,0,0,614,616,5,188,0,0,615,
+		617,5,239,0,0,616,615,1,0,0,0,616,617,1,0,0,0,617,620,1,0,0,0,618,619,
+		5,132,0,0,619,621,3,130,65,0,620,618,1,0,0,0,620,621,1,0,0,0,621,703,1,
+		0,0,0,622,623,5,188,0,0,623,703,5,199,0,0,624,625,5,189,0,0,625,703,3,
+		130,65,0,626,627,5,190,0,0,627,703,3,130,65,0,628,629,5,191,0,0,629,630,
+		5,70,0,0,630,703,5,238,0,0,631,632,5,192,0,0,632,636,5,219,0,0,633,635,
+		3,30,15,0,634,633,1,0,0,0,635,638,1,0,0,0,636,634,1,0,0,0,636,637,1,0,
+		0,0,637,639,1,0,0,0,638,636,1,0,0,0,639,703,5,220,0,0,640,641,5,192,0,
+		0,641,642,5,200,0,0,642,643,3,136,68,0,643,644,5,201,0,0,644,645,3,130,
+		65,0,645,703,1,0,0,0,646,647,5,193,0,0,647,703,3,130,65,0,648,649,5,194,
+		0,0,649,654,3,130,65,0,650,651,5,49,0,0,651,655,5,238,0,0,652,653,5,203,
+		0,0,653,655,3,136,68,0,654,650,1,0,0,0,654,652,1,0,0,0,655,703,1,0,0,0,
+		656,657,5,196,0,0,657,658,5,197,0,0,658,659,3,136,68,0,659,663,5,219,0,
+		0,660,662,3,68,34,0,661,660,1,0,0,0,662,665,1,0,0,0,663,661,1,0,0,0,663,
+		664,1,0,0,0,664,668,1,0,0,0,665,663,1,0,0,0,666,667,5,159,0,0,667,669,
+		3,130,65,0,668,666,1,0,0,0,668,669,1,0,0,0,669,670,1,0,0,0,670,671,5,220,
+		0,0,671,703,1,0,0,0,672,673,5,196,0,0,673,674,5,202,0,0,674,675,3,130,
+		65,0,675,676,5,159,0,0,676,677,3,130,65,0,677,703,1,0,0,0,678,679,5,195,
+		0,0,679,703,3,130,65,0,680,681,5,108,0,0,681,682,5,70,0,0,682,703,5,238,
+		0,0,683,684,5,111,0,0,684,703,3,70,35,0,685,686,5,8,0,0,686,703,5,238,
+		0,0,687,688,5,115,0,0,688,703,5,240,0,0,689,703,3,40,20,0,690,691,5,214,
+		0,0,691,692,5,60,0,0,692,693,3,130,65,0,693,694,5,200,0,0,694,698,3,130,
+		65,0,695,696,5,215,0,0,696,697,5,216,0,0,697,699,3,130,65,0,698,695,1,
+		0,0,0,698,699,1,0,0,0,699,703,1,0,0,0,700,701,5,217,0,0,701,703,3,130,
+		65,0,702,599,1,0,0,0,702,601,1,0,0,0,702,614,1,0,0,0,702,622,1,0,0,0,702,
+		624,1,0,0,0,702,626,1,0,0,0,702,628,1,0,0,0,702,631,1,0,0,0,702,640,1,
+		0,0,0,702,646,1,0,0,0,702,648,1,0,0,0,702,656,1,0,0,0,702,672,1,0,0,0,
+		702,678,1,0,0,0,702,680,1,0,0,0,702,683,1,0,0,0,702,685,1,0,0,0,702,687,
+		1,0,0,0,702,689,1,0,0,0,702,690,1,0,0,0,702,700,1,0,0,0,703,67,1,0,0,0,
+		704,705,5,198,0,0,705,706,3,130,65,0,706,707,3,130,65,0,707,69,1,0,0,0,
+		708,721,5,112,0,0,709,721,5,113,0,0,710,721,5,114,0,0,711,712,5,50,0,0,
+		712,716,5,219,0,0,713,715,3,30,15,0,714,713,1,0,0,0,715,718,1,0,0,0,716,
+		714,1,0,0,0,716,717,1,0,0,0,717,719,1,0,0,0,718,716,1,0,0,0,719,721,5,
+		220,0,0,720,708,1,0,0,0,720,709,1,0,0,0,720,710,1,0,0,0,720,711,1,0,0,
+		0,721,71,1,0,0,0,722,723,5,204,0,0,723,724,3,136,68,0,724,728,5,219,0,
+		0,725,727,3,74,37,0,726,725,1,0,0,0,727,730,1,0,0,0,728,726,1,0,0,0,728,
+		729,1,0,0,0,729,731,1,0,0,0,730,728,1,0,0,0,731,732,5,220,0,0,732,73,1,
+		0,0,0,733,734,5,184,0,0,734,735,3,136,68,0,735,736,5,224,0,0,736,737,3,
+		136,68,0,737,753,1,0,0,0,738,739,5,182,0,0,739,753,3,130,65,0,740,741,
+		5,205,0,0,741,753,3,130,65,0,742,743,5,206,0,0,743,753,5,208,0,0,744,745,
+		5,206,0,0,745,753,3,136,68,0,746,748,5,62,0,0,747,749,3,76,38,0,748,747,
+		1,0,0,0,749,750,1,0,0,0,750,748,1,0,0,0,750,751,1,0,0,0,751,753,1,0,0,
+		0,752,733,1,0,0,0,752,738,1,0,0,0,752,740,1,0,0,0,752,742,1,0,0,0,752,
+		744,1,0,0,0,752,746,1,0,0,0,753,75,1,0,0,0,754,755,5,207,0,0,755,761,3,
+		130,65,0,756,757,5,95,0,0,757,761,3,130,65,0,758,759,5,96,0,0,759,761,
+		3,130,65,0,760,754,1,0,0,0,760,756,1,0,0,0,760,758,1,0,0,0,761,77,1,0,
+		0,0,762,763,5,116,0,0,763,764,3,136,68,0,764,768,5,219,0,0,765,767,3,80,
+		40,0,766,765,1,0,0,0,767,770,1,0,0,0,768,766,1,0,0,0,768,769,1,0,0,0,769,
+		771,1,0,0,0,770,768,1,0,0,0,771,772,5,220,0,0,772,79,1,0,0,0,773,774,5,
+		117,0,0,774,809,3,130,65,0,775,776,5,118,0,0,776,781,3,82,41,0,777,778,
+		5,223,0,0,778,780,3,82,41,0,779,777,1,0,0,0,780,783,1,0,0,0,781,779,1,
+		0,0,0,781,782,1,0,0,0,782,809,1,0,0,0,783,781,1,0,0,0,784,785,5,153,0,
+		0,785,809,3,130,65,0,786,787,5,154,0,0,787,788,3,130,65,0,788,789,5,152,
+		0,0,789,792,3,136,68,0,790,791,5,155,0,0,791,793,3,130,65,0,792,790,1,
+		0,0,0,792,793,1,0,0,0,793,795,1,0,0,0,794,796,5,157,0,0,795,794,1,0,0,
+		0,795,796,1,0,0,0,796,809,1,0,0,0,797,798,5,190,0,0,798,809,3,130,65,0,
+		799,800,5,156,0,0,800,805,3,86,43,0,801,802,5,223,0,0,802,804,3,86,43,
+		0,803,801,1,0,0,0,804,807,1,0,0,0,805,803,1,0,0,0,805,806,1,0,0,0,806,
+		809,1,0,0,0,807,805,1,0,0,0,808,773,1,0,0,0,808,775,1,0,0,0,808,784,1,
+		0,0,0,808,786,1,0,0,0,808,797,1,0,0,0,808,799,1,0,0,0,809,81,1,0,0,0,810,
+		811,3,136,68,0,811,820,3,130,65,0,812,816,5,219,0,0,813,815,3,84,42,0,
+		814,813,1,0,0,0,815,818,1,0,0,0,816,814,1,0,0,0,816,817,1,0,0,0,817,819,
+		1,0,0,0,818,816,1,0,0,0,819,821,5,220,0,0,820,812,1,0,0,0,820,821,1,0,
+		0,0,821,83,1,0,0,0,822,823,5,153,0,0,823,829,3,130,65,0,824,825,5,154,
+		0,0,825,829,3,130,65,0,826,827,5,155,0,0,827,829,3,130,65,0,828,822,1,
+		0,0,0,828,824,1,0,0,0,828,826,1,0,0,0,829,85,1,0,0,0,830,831,5,238,0,0,
+		831,832,3,130,65,0,832,87,1,0,0,0,833,834,5,119,0,0,834,843,3,136,68,0,
+		835,839,5,219,0,0,836,838,3,90,45,0,837,836,1,0,0,0,838,841,1,0,0,0,839,
+		837,1,0,0,0,839,840,1,0,0,0,840,842,1,0,0,0,841,839,1,0,0,0,842,844,5,
+		220,0,0,843,835,1,0,0,0,843,844,1,0,0,0,844,89,1,0,0,0,845,846,5,120,0,
+		0,846,852,3,130,65,0,847,848,5,121,0,0,848,852,3,130,65,0,849,850,5,122,
+		0,0,850,852,3,130,65,0,851,845,1,0,0,0,851,847,1,0,0,0,851,849,1,0,0,0,
+		852,91,1,0,0,0,853,854,5,123,0,0,854,855,3,136,68,0,855,856,5,219,0,0,
+		856,864,3,130,65,0,857,862,3,126,63,0,858,859,5,55,0,0,859,860,3,130,65,
+		0,860,861,3,126,63,0,861,863,1,0,0,0,862,858,1,0,0,0,862,863,1,0,0,0,863,
+		865,1,0,0,0,864,857,1,0,0,0,864,865,1,0,0,0,865,866,1,0,0,0,866,867,5,
+		220,0,0,867,93,1,0,0,0,868,869,5,124,0,0,869,870,3,136,68,0,870,871,5,
+		226,0,0,871,878,3,130,65,0,872,875,5,125,0,0,873,876,5,126,0,0,874,876,
+		5,127,0,0,875,873,1,0,0,0,875,874,1,0,0,0,876,877,1,0,0,0,877,879,3,128,
+		64,0,878,872,1,0,0,0,878,879,1,0,0,0,879,882,1,0,0,0,880,881,5,49,0,0,
+		881,883,5,238,0,0,882,880,1,0,0,0,882,883,1,0,0,0,883,95,1,0,0,0,884,885,
+		5,128,0,0,885,886,3,136,68,0,886,887,5,132,0,0,887,890,3,130,65,0,888,
+		889,5,49,0,0,889,891,5,238,0,0,890,888,1,0,0,0,890,891,1,0,0,0,891,895,
+		1,0,0,0,892,893,5,129,0,0,893,894,5,131,0,0,894,896,5,240,0,0,895,892,
+		1,0,0,0,895,896,1,0,0,0,896,900,1,0,0,0,897,898,5,130,0,0,898,899,5,131,
+		0,0,899,901,5,240,0,0,900,897,1,0,0,0,900,901,1,0,0,0,901,910,1,0,0,0,
+		902,903,5,149,0,0,903,904,5,168,0,0,904,905,3,136,68,0,905,906,5,150,0,
+		0,906,907,5,152,0,0,907,908,5,240,0,0,908,909,5,151,0,0,909,911,1,0,0,
+		0,910,902,1,0,0,0,910,911,1,0,0,0,911,912,1,0,0,0,912,913,5,225,0,0,913,
+		918,3,98,49,0,914,915,5,223,0,0,915,917,3,98,49,0,916,914,1,0,0,0,917,
+		920,1,0,0,0,918,916,1,0,0,0,918,919,1,0,0,0,919,97,1,0,0,0,920,918,1,0,
+		0,0,921,922,5,145,0,0,922,923,5,239,0,0,923,924,5,152,0,0,924,941,3,136,
+		68,0,925,937,5,148,0,0,926,927,5,221,0,0,927,932,3,136,68,0,928,929,5,
+		223,0,0,929,931,3,136,68,0,930,928,1,0,0,0,931,934,1,0,0,0,932,930,1,0,
+		0,0,932,933,1,0,0,0,933,935,1,0,0,0,934,932,1,0,0,0,935,936,5,222,0,0,
+		936,938,1,0,0,0,937,926,1,0,0,0,937,938,1,0,0,0,938,941,1,0,0,0,939,941,
+		3,136,68,0,940,921,1,0,0,0,940,925,1,0,0,0,940,939,1,0,0,0,941,99,1,0,
+		0,0,942,943,5,133,0,0,943,944,5,132,0,0,944,947,3,130,65,0,945,946,5,134,
+		0,0,946,948,3,128,64,0,947,945,1,0,0,0,947,948,1,0,0,0,948,101,1,0,0,0,
+		949,950,5,135,0,0,950,951,5,136,0,0,951,956,3,104,52,0,952,953,5,223,0,
+		0,953,955,3,104,52,0,954,952,1,0,0,0,955,958,1,0,0,0,956,954,1,0,0,0,956,
+		957,1,0,0,0,957,103,1,0,0,0,958,956,1,0,0,0,959,962,5,63,0,0,960,962,3,
+		136,68,0,961,959,1,0,0,0,961,960,1,0,0,0,962,105,1,0,0,0,963,964,5,137,
+		0,0,964,968,5,219,0,0,965,967,3,108,54,0,966,965,1,0,0,0,967,970,1,0,0,
+		0,968,966,1,0,0,0,968,969,1,0,0,0,969,971,1,0,0,0,970,968,1,0,0,0,971,
+		972,5,220,0,0,972,107,1,0,0,0,973,974,5,10,0,0,974,984,3,134,67,0,975,
+		976,5,138,0,0,976,981,3,136,68,0,977,978,5,223,0,0,978,980,3,136,68,0,
+		979,977,1,0,0,0,980,983,1,0,0,0,981,979,1,0,0,0,981,982,1,0,0,0,982,985,
+		1,0,0,0,983,981,1,0,0,0,984,975,1,0,0,0,984,985,1,0,0,0,985,1065,1,0,0,
+		0,986,987,5,139,0,0,987,1065,3,136,68,0,988,989,5,140,0,0,989,1065,3,136,
+		68,0,990,991,5,141,0,0,991,992,5,142,0,0,992,993,5,143,0,0,993,1065,3,
+		136,68,0,994,997,5,144,0,0,995,996,5,239,0,0,996,998,5,184,0,0,997,995,
+		1,0,0,0,997,998,1,0,0,0,998,999,1,0,0,0,999,1000,5,142,0,0,1000,1001,5,
+		152,0,0,1001,1065,3,136,68,0,1002,1003,5,145,0,0,1003,1004,5,239,0,0,1004,
+		1005,5,184,0,0,1005,1006,5,142,0,0,1006,1007,5,152,0,0,1007,1065,3,136,
+		68,0,1008,1009,5,162,0,0,1009,1014,3,136,68,0,1010,1011,5,223,0,0,1011,
+		1013,3,136,68,0,1012,1010,1,0,0,0,1013,1016,1,0,0,0,1014,1012,1,0,0,0,
+		1014,1015,1,0,0,0,1015,1017,1,0,0,0,1016,1014,1,0,0,0,1017,1018,5,152,
+		0,0,1018,1019,5,213,0,0,1019,1020,3,134,67,0,1020,1065,1,0,0,0,1021,1022,
+		5,158,0,0,1022,1023,3,130,65,0,1023,1027,5,219,0,0,1024,1026,3,108,54,
+		0,1025,1024,1,0,0,0,1026,1029,1,0,0,0,1027,1025,1,0,0,0,1027,1028,1,0,
+		0,0,1028,1030,1,0,0,0,1029,1027,1,0,0,0,1030,1040,5,220,0,0,1031,1032,
+		5,159,0,0,1032,1036,5,219,0,0,1033,1035,3,108,54,0,1034,1033,1,0,0,0,1035,
+		1038,1,0,0,0,1036,1034,1,0,0,0,1036,1037,1,0,0,0,1037,1039,1,0,0,0,1038,
+		1036,1,0,0,0,1039,1041,5,220,0,0,1040,1031,1,0,0,0,1040,1041,1,0,0,0,1041,
+		1065,1,0,0,0,1042,1045,5,146,0,0,1043,1044,5,168,0,0,1044,1046,5,105,0,
+		0,1045,1043,1,0,0,0,1045,1046,1,0,0,0,1046,1047,1,0,0,0,1047,1051,5,219,
+		0,0,1048,1050,3,108,54,0,1049,1048,1,0,0,0,1050,1053,1,0,0,0,1051,1049,
+		1,0,0,0,1051,1052,1,0,0,0,1052,1054,1,0,0,0,1053,1051,1,0,0,0,1054,1065,
+		5,220,0,0,1055,1056,5,147,0,0,1056,1060,5,219,0,0,1057,1059,3,108,54,0,
+		1058,1057,1,0,0,0,1059,1062,1,0,0,0,1060,1058,1,0,0,0,1060,1061,1,0,0,
+		0,1061,1063,1,0,0,0,1062,1060,1,0,0,0,1063,1065,5,220,0,0,1064,973,1,0,
+		0,0,1064,986,1,0,0,0,1064,988,1,0,0,0,1064,990,1,0,0,0,1064,994,1,0,0,
+		0,1064,1002,1,0,0,0,1064,1008,1,0,0,0,1064,1021,1,0,0,0,1064,1042,1,0,
+		0,0,1064,1055,1,0,0,0,1065,109,1,0,0,0,1066,1067,5,161,0,0,1067,1071,5,
+		219,0,0,1068,1070,3,112,56,0,1069,1068,1,0,0,0,1070,1073,1,0,0,0,1071,
+		1069,1,0,0,0,1071,1072,1,0,0,0,1072,1074,1,0,0,0,1073,1071,1,0,0,0,1074,
+		1075,5,220,0,0,1075,111,1,0,0,0,1076,1077,5,162,0,0,1077,1082,3,136,68,
+		0,1078,1079,5,223,0,0,1079,1081,3,136,68,0,1080,1078,1,0,0,0,1081,1084,
+		1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,1088,1,0,0,0,1084,1082,
+		1,0,0,0,1085,1087,3,114,57,0,1086,1085,1,0,0,0,1087,1090,1,0,0,0,1088,
+		1086,1,0,0,0,1088,1089,1,0,0,0,1089,1093,1,0,0,0,1090,1088,1,0,0,0,1091,
+		1093,3,106,53,0,1092,1076,1,0,0,0,1092,1091,1,0,0,0,1093,113,1,0,0,0,1094,
+		1095,5,163,0,0,1095,1117,3,130,65,0,1096,1097,5,164,0,0,1097,1117,3,128,
+		64,0,1098,1099,5,95,0,0,1099,1100,3,130,65,0,1100,1101,5,170,0,0,1101,
+		1102,5,103,0,0,1102,1117,1,0,0,0,1103,1104,5,96,0,0,1104,1117,3,130,65,
+		0,1105,1106,5,97,0,0,1106,1107,3,130,65,0,1107,1108,5,170,0,0,1108,1109,
+		5,103,0,0,1109,1117,1,0,0,0,1110,1111,5,98,0,0,1111,1117,3,130,65,0,1112,
+		1113,5,99,0,0,1113,1117,5,100,0,0,1114,1115,5,101,0,0,1115,1117,3,130,
+		65,0,1116,1094,1,0,0,0,1116,1096,1,0,0,0,1116,1098,1,0,0,0,1116,1103,1,
+		0,0,0,1116,1105,1,0,0,0,1116,1110,1,0,0,0,1116,1112,1,0,0,0,1116,1114,
+		1,0,0,0,1117,115,1,0,0,0,1118,1119,5,2,0,0,1119,1120,3,136,68,0,1120,1121,
+		5,4,0,0,1121,1122,3,136,68,0,1122,1126,5,219,0,0,1123,1125,3,118,59,0,
+		1124,1123,1,0,0,0,1125,1128,1,0,0,0,1126,1124,1,0,0,0,1126,1127,1,0,0,
+		0,1127,1129,1,0,0,0,1128,1126,1,0,0,0,1129,1130,5,220,0,0,1130,117,1,0,
+		0,0,1131,1132,3,136,68,0,1132,1133,5,58,0,0,1133,1134,5,165,0,0,1134,1135,
+		5,240,0,0,1135,1310,1,0,0,0,1136,1137,3,134,67,0,1137,1138,5,166,0,0,1138,
+		1139,3,130,65,0,1139,1144,3,126,63,0,1140,1141,5,26,0,0,1141,1142,3,130,
+		65,0,1142,1143,3,126,63,0,1143,1145,1,0,0,0,1144,1140,1,0,0,0,1144,1145,
+		1,0,0,0,1145,1310,1,0,0,0,1146,1147,3,134,67,0,1147,1148,5,167,0,0,1148,
+		1149,3,130,65,0,1149,1150,5,168,0,0,1150,1151,5,238,0,0,1151,1310,1,0,
+		0,0,1152,1153,3,136,68,0,1153,1177,5,169,0,0,1154,1155,5,52,0,0,1155,1178,
+		5,238,0,0,1156,1166,5,36,0,0,1157,1158,5,42,0,0,1158,1159,3,130,65,0,1159,
+		1163,3,126,63,0,1160,1162,3,120,60,0,1161,1160,1,0,0,0,1162,1165,1,0,0,
+		0,1163,1161,1,0,0,0,1163,1164,1,0,0,0,1164,1167,1,0,0,0,1165,1163,1,0,
+		0,0,1166,1157,1,0,0,0,1166,1167,1,0,0,0,1167,1171,1,0,0,0,1168,1170,3,
+		124,62,0,1169,1168,1,0,0,0,1170,1173,1,0,0,0,1171,1169,1,0,0,0,1171,1172,
+		1,0,0,0,1172,1175,1,0,0,0,1173,1171,1,0,0,0,1174,1176,3,122,61,0,1175,
+		1174,1,0,0,0,1175,1176,1,0,0,0,1176,1178,1,0,0,0,1177,1154,1,0,0,0,1177,
+		1156,1,0,0,0,1178,1310,1,0,0,0,1179,1181,5,161,0,0,1180,1182,3,114,57,
+		0,1181,1180,1,0,0,0,1182,1183,1,0,0,0,1183,1181,1,0,0,0,1183,1184,1,0,
+		0,0,1184,1310,1,0,0,0,1185,1186,5,161,0,0,1186,1187,5,162,0,0,1187,1310,
+		5,102,0,0,1188,1189,3,136,68,0,1189,1190,5,113,0,0,1190,1191,3,130,65,
+		0,1191,1310,1,0,0,0,1192,1193,3,136,68,0,1193,1194,5,14,0,0,1194,1195,
+		3,24,12,0,1195,1199,5,219,0,0,1196,1198,3,30,15,0,1197,1196,1,0,0,0,1198,
+		1201,1,0,0,0,1199,1197,1,0,0,0,1199,1200,1,0,0,0,1200,1202,1,0,0,0,1201,
+		1199,1,0,0,0,1202,1203,5,220,0,0,1203,1310,1,0,0,0,1204,1205,3,136,68,
+		0,1205,1206,5,17,0,0,1206,1207,5,238,0,0,1207,1208,5,18,0,0,1208,1209,
+		3,130,65,0,1209,1310,1,0,0,0,1210,1211,3,136,68,0,1211,1213,5,19,0,0,1212,
+		1214,5,227,0,0,1213,1212,1,0,0,0,1213,1214,1,0,0,0,1214,1215,1,0,0,0,1215,
+		1216,3,130,65,0,1216,1310,1,0,0,0,1217,1218,3,136,68,0,1218,1219,5,218,
+		0,0,1219,1220,3,128,64,0,1220,1310,1,0,0,0,1221,1222,3,136,68,0,1222,1223,
+		5,89,0,0,1223,1224,3,130,65,0,1224,1310,1,0,0,0,1225,1226,3,136,68,0,1226,
+		1227,5,90,0,0,1227,1228,5,131,0,0,1228,1229,3,128,64,0,1229,1230,5,60,
+		0,0,1230,1231,3,130,65,0,1231,1310,1,0,0,0,1232,1233,3,136,68,0,1233,1234,
+		5,187,0,0,1234,1235,5,90,0,0,1235,1310,1,0,0,0,1236,1237,3,136,68,0,1237,
+		1238,5,68,0,0,1238,1240,5,66,0,0,1239,1241,5,239,0,0,1240,1239,1,0,0,0,
+		1240,1241,1,0,0,0,1241,1310,1,0,0,0,1242,1243,3,136,68,0,1243,1244,5,68,
+		0,0,1244,1247,5,67,0,0,1245,1246,5,49,0,0,1246,1248,5,238,0,0,1247,1245,
+		1,0,0,0,1247,1248,1,0,0,0,1248,1310,1,0,0,0,1249,1250,3,136,68,0,1250,
+		1252,5,62,0,0,1251,1253,3,76,38,0,1252,1251,1,0,0,0,1253,1254,1,0,0,0,
+		1254,1252,1,0,0,0,1254,1255,1,0,0,0,1255,1310,1,0,0,0,1256,1257,5,20,0,
+		0,1257,1310,5,240,0,0,1258,1259,5,21,0,0,1259,1310,5,240,0,0,1260,1310,
+		5,22,0,0,1261,1310,5,23,0,0,1262,1263,3,136,68,0,1263,1264,5,24,0,0,1264,
+		1265,5,25,0,0,1265,1266,3,130,65,0,1266,1267,3,126,63,0,1267,1268,5,26,
+		0,0,1268,1269,3,130,65,0,1269,1270,3,126,63,0,1270,1310,1,0,0,0,1271,1272,
+		3,136,68,0,1272,1273,5,27,0,0,1273,1276,5,152,0,0,1274,1277,5,28,0,0,1275,
+		1277,3,130,65,0,1276,1274,1,0,0,0,1276,1275,1,0,0,0,1277,1278,1,0,0,0,
+		1278,1279,5,29,0,0,1279,1280,3,130,65,0,1280,1281,3,126,63,0,1281,1282,
+		5,26,0,0,1282,1283,3,130,65,0,1283,1284,3,126,63,0,1284,1310,1,0,0,0,1285,
+		1286,3,136,68,0,1286,1287,5,30,0,0,1287,1288,3,130,65,0,1288,1289,3,126,
+		63,0,1289,1290,5,18,0,0,1290,1291,3,130,65,0,1291,1310,1,0,0,0,1292,1293,
+		5,31,0,0,1293,1294,3,134,67,0,1294,1295,5,32,0,0,1295,1296,3,134,67,0,
+		1296,1299,3,130,65,0,1297,1298,5,33,0,0,1298,1300,3,130,65,0,1299,1297,
+		1,0,0,0,1299,1300,1,0,0,0,1300,1310,1,0,0,0,1301,1302,5,34,0,0,1302,1303,
+		5,33,0,0,1303,1304,3,130,65,0,1304,1305,3,126,63,0,1305,1306,5,35,0,0,
+		1306,1307,3,130,65,0,1307,1308,3,126,63,0,1308,1310,1,0,0,0,1309,1131,
+		1,0,0,0,1309,1136,1,0,0,0,1309,1146,1,0,0,0,1309,1152,1,0,0,0,1309,1179,
+		1,0,0,0,1309,1185,1,0,0,0,1309,1188,1,0,0,0,1309,1192,1,0,0,0,1309,1204,
+		1,0,0,0,1309,1210,1,0,0,0,1309,1217,1,0,0,0,1309,1221,1,0,0,0,1309,1225,
+		1,0,0,0,1309,1232,1,0,0,0,1309,1236,1,0,0,0,1309,1242,1,0,0,0,1309,1249,
+		1,0,0,0,1309,1256,1,0,0,0,1309,1258,1,0,0,0,1309,1260,1,0,0,0,1309,1261,
+		1,0,0,0,1309,1262,1,0,0,0,1309,1271,1,0,0,0,1309,1285,1,0,0,0,1309,1292,
+		1,0,0,0,1309,1301,1,0,0,0,1310,119,1,0,0,0,1311,1312,5,70,0,0,1312,1313,
+		5,238,0,0,1313,1314,5,160,0,0,1314,1315,3,130,65,0,1315,1316,3,126,63,
+		0,1316,121,1,0,0,0,1317,1318,5,43,0,0,1318,1319,5,38,0,0,1319,1320,5,39,
+		0,0,1320,1321,3,130,65,0,1321,1322,5,40,0,0,1322,1323,3,130,65,0,1323,
+		123,1,0,0,0,1324,1325,5,37,0,0,1325,1326,3,134,67,0,1326,1327,3,130,65,
+		0,1327,125,1,0,0,0,1328,1329,5,170,0,0,1329,1330,5,183,0,0,1330,127,1,
+		0,0,0,1331,1332,5,239,0,0,1332,129,1,0,0,0,1333,1334,6,65,-1,0,1334,1335,
+		5,221,0,0,1335,1336,3,130,65,0,1336,1337,5,222,0,0,1337,1376,1,0,0,0,1338,
+		1339,5,228,0,0,1339,1376,3,130,65,16,1340,1341,5,187,0,0,1341,1376,3,130,
+		65,11,1342,1343,5,158,0,0,1343,1344,3,130,65,0,1344,1345,5,160,0,0,1345,
+		1346,3,130,65,0,1346,1347,5,159,0,0,1347,1348,3,130,65,0,1348,1376,1,0,
+		0,0,1349,1350,3,136,68,0,1350,1359,5,221,0,0,1351,1356,3,130,65,0,1352,
+		1353,5,223,0,0,1353,1355,3,130,65,0,1354,1352,1,0,0,0,1355,1358,1,0,0,
+		0,1356,1354,1,0,0,0,1356,1357,1,0,0,0,1357,1360,1,0,0,0,1358,1356,1,0,
+		0,0,1359,1351,1,0,0,0,1359,1360,1,0,0,0,1360,1361,1,0,0,0,1361,1362,5,
+		222,0,0,1362,1376,1,0,0,0,1363,1365,7,3,0,0,1364,1366,3,132,66,0,1365,
+		1364,1,0,0,0,1365,1366,1,0,0,0,1366,1367,1,0,0,0,1367,1368,5,170,0,0,1368,
+		1376,3,132,66,0,1369,1370,5,240,0,0,1370,1376,3,132,66,0,1371,1376,5,239,
+		0,0,1372,1376,5,240,0,0,1373,1376,5,238,0,0,1374,1376,3,134,67,0,1375,
+		1333,1,0,0,0,1375,1338,1,0,0,0,1375,1340,1,0,0,0,1375,1342,1,0,0,0,1375,
+		1349,1,0,0,0,1375,1363,1,0,0,0,1375,1369,1,0,0,0,1375,1371,1,0,0,0,1375,
+		1372,1,0,0,0,1375,1373,1,0,0,0,1375,1374,1,0,0,0,1376,1397,1,0,0,0,1377,
+		1378,10,15,0,0,1378,1379,5,184,0,0,1379,1396,3,130,65,16,1380,1381,10,
+		14,0,0,1381,1382,7,4,0,0,1382,1396,3,130,65,15,1383,1384,10,13,0,0,1384,
+		1385,7,5,0,0,1385,1396,3,130,65,14,1386,1387,10,12,0,0,1387,1388,7,6,0,
+		0,1388,1396,3,130,65,13,1389,1390,10,10,0,0,1390,1391,5,185,0,0,1391,1396,
+		3,130,65,11,1392,1393,10,9,0,0,1393,1394,5,186,0,0,1394,1396,3,130,65,
+		10,1395,1377,1,0,0,0,1395,1380,1,0,0,0,1395,1383,1,0,0,0,1395,1386,1,0,
+		0,0,1395,1389,1,0,0,0,1395,1392,1,0,0,0,1396,1399,1,0,0,0,1397,1395,1,
+		0,0,0,1397,1398,1,0,0,0,1398,131,1,0,0,0,1399,1397,1,0,0,0,1400,1401,7,
+		7,0,0,1401,133,1,0,0,0,1402,1405,3,136,68,0,1403,1404,5,224,0,0,1404,1406,
+		3,136,68,0,1405,1403,1,0,0,0,1405,1406,1,0,0,0,1406,135,1,0,0,0,1407,1408,
+		7,8,0,0,1408,137,1,0,0,0,130,142,144,158,184,191,193,201,203,222,232,243,
+		251,268,277,287,299,303,311,315,320,330,344,359,365,370,375,383,390,403,
+		405,415,427,438,446,456,490,500,529,531,545,548,556,579,586,594,604,608,
+		612,616,620,636,654,663,668,698,702,716,720,728,750,752,760,768,781,792,
+		795,805,808,816,820,828,839,843,851,862,864,875,878,882,890,895,900,910,
+		918,932,937,940,947,956,961,968,981,984,997,1014,1027,1036,1040,1045,1051,
+		1060,1064,1071,1082,1088,1092,1116,1126,1144,1163,1166,1171,1175,1177,
+		1183,1199,1213,1240,1247,1254,1276,1299,1309,1356,1359,1365,1375,1395,
+		1397,1405
 	};
 
 	public static readonly ATN _ATN =

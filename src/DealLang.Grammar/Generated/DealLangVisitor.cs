@@ -944,11 +944,52 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitCarryItem([NotNull] DealLangParser.CarryItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>equityCommitmentItem</c>
+	/// labeled alternative in <see cref="DealLangParser.equityItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitEquityCommitmentItem([NotNull] DealLangParser.EquityCommitmentItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>callsItem</c>
+	/// labeled alternative in <see cref="DealLangParser.equityItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCallsItem([NotNull] DealLangParser.CallsItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.holder"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitHolder([NotNull] DealLangParser.HolderContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>holderHurdle</c>
+	/// labeled alternative in <see cref="DealLangParser.holderTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHolderHurdle([NotNull] DealLangParser.HolderHurdleContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>holderCarry</c>
+	/// labeled alternative in <see cref="DealLangParser.holderTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHolderCarry([NotNull] DealLangParser.HolderCarryContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>holderCatchUp</c>
+	/// labeled alternative in <see cref="DealLangParser.holderTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHolderCatchUp([NotNull] DealLangParser.HolderCatchUpContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.capitalCall"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCapitalCall([NotNull] DealLangParser.CapitalCallContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.accountDecl"/>.
 	/// </summary>

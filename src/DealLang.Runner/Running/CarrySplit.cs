@@ -3,39 +3,57 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Running;
 
 /// <summary>
-/// A fund's distribution waterfall (docs/language.md §5 "A fund's LPs: hurdle and carry"): each period's
-/// distributions to the equity go first to the LPs until they have back their capital and the preferred return
-/// (the hurdle account), then to the GP's catch-up, then are split between LPs and GP by the carry. Whole-fund
-/// ("European") and cumulative, so the GP takes no carry before the LPs have their capital and hurdle back.
-/// The split moves no cash inside the deal: what the equity receives leaves the deal either way.
+/// A fund's distribution waterfall (docs/language.md §5 "A fund's LPs: hurdle and carry") over one stream of
+/// distributions: each period's distributions go first to the LPs until they have back their capital and the
+/// preferred return (the hurdle account), then to the GP's catch-up, then are split between LPs and GP by the
+/// carry. Cumulative over the stream, so the GP takes no carry before the stream's LPs have their capital and
+/// hurdle back. The stream is one LP class's share of the whole fund (whole-fund, "European"), or of one holding
+/// (deal by deal, <see cref="DealByDealCarry"/>). The split moves no cash inside the deal: what the equity
+/// receives leaves the deal either way.
 /// </summary>
 static class CarrySplit
 {
+    /// <summary>Capital paid in at <see cref="Years"/> (ACT/365F from the closing): a dated call, scaled to the stream.</summary>
+    public readonly record struct Call(double Years, double Amount);
+
     /// <summary>Splits <paramref name="distributions"/> (per period) into the LPs' and the GP's parts.</summary>
+    /// <param name="contributed">The stream's capital paid at the closing.</param>
+    /// <param name="calls">The stream's capital called later, at their times; a call after the last period's end is not made.</param>
     /// <param name="years">ACT/365F years from closing to each period's end (the IRR's times).</param>
-    /// <param name="injections">What the LPs paid in during each period (equity cures), or null: capital too.</param>
-    public static (double[] Lps, double[] Gp) Split(CarryTerms terms, double contributed, double[] distributions, double[]? injections, double[] years, int periods)
+    /// <param name="injections">What the LPs paid in at each period's end (equity cures), or null: capital too.</param>
+    public static (double[] Lps, double[] Gp) Split(CarryTerms terms, double contributed, ReadOnlySpan<Call> calls, double[] distributions,
+        double[]? injections, double[] years, int periods)
     {
         var lps = new double[periods];
         var gp = new double[periods];
-        Split(terms, contributed, distributions, injections, years, periods, lps, gp);
+        Split(terms, contributed, calls, distributions, injections, years, periods, lps, gp);
         return (lps, gp);
     }
 
     /// <summary>The same split into buffers the caller owns (a Monte Carlo run's <see cref="Simulation.PathFigures"/>,
     /// path after path with no allocation): the first <paramref name="periods"/> of <paramref name="lps"/> and
     /// <paramref name="gp"/> are written.</summary>
-    public static void Split(CarryTerms terms, double contributed, double[] distributions, double[]? injections, ReadOnlySpan<double> years, int periods, Span<double> lps, Span<double> gp)
+    public static void Split(CarryTerms terms, double contributed, ReadOnlySpan<Call> calls, ReadOnlySpan<double> distributions,
+        ReadOnlySpan<double> injections, ReadOnlySpan<double> years, int periods, Span<double> lps, Span<double> gp)
     {
         double hurdleAccount = contributed; // unreturned capital plus preferred return, compounding
         double capital = contributed;
         double toLps = 0, toGp = 0;
         double previous = 0;
+        int next = 0;
         for (int t = 0; t < periods; t++)
         {
             hurdleAccount *= Math.Pow(1 + terms.Hurdle, years[t] - previous);
             previous = years[t];
-            double paidIn = injections is null ? 0.0 : injections[t];
+
+            // each call accrues the hurdle from its own date to the period's end
+            for (; next < calls.Length && calls[next].Years <= years[t]; next++)
+            {
+                hurdleAccount += calls[next].Amount * Math.Pow(1 + terms.Hurdle, years[t] - calls[next].Years);
+                capital += calls[next].Amount;
+            }
+
+            double paidIn = injections.IsEmpty ? 0.0 : injections[t];
             hurdleAccount += paidIn;
             capital += paidIn;
 

@@ -6,7 +6,8 @@ namespace DealLang.Runner.Running;
 /// <summary>Builds each equity's <see cref="EquitySummary"/> from a finished run.</summary>
 static class EquitySummaries
 {
-    public static ImmutableArray<EquitySummary> Build(DealDescription deal, RunResult result, int periods, double[] years)
+    /// <param name="inputs">The path's inputs (the holdings' receipts, for a deal-by-deal carry), or null.</param>
+    public static ImmutableArray<EquitySummary> Build(DealDescription deal, RunResult result, int periods, double[] years, PathInputs? inputs = null)
     {
         var summaries = ImmutableArray.CreateBuilder<EquitySummary>(deal.Equities.Length);
         for (int e = 0; e < deal.Equities.Length; e++)
@@ -19,15 +20,21 @@ static class EquitySummaries
                 holders.Add(new HolderShare(HolderName(deal, holder.Party), holder.Share, distributed * holder.Share));
             }
 
+            CarrySplit.Call[] calls = CallsMade(deal, equity, years, periods);
+            double called = equity.Contributed + calls.Sum(c => c.Amount);
             var summary = new EquitySummary(
                 equity.Name,
-                equity.Contributed,
+                called,
                 distributed,
-                PeriodYears.Irr(years, equity.Contributed, result.Distributions[e], null, result.Injections[e]),
-                holders.MoveToImmutable());
+                Irr(years, equity.Contributed, calls, result.Distributions[e], result.Injections[e], periods, 1.0),
+                holders.MoveToImmutable())
+            {
+                Commitment = equity.Commitment,
+                Unfunded = Math.Max(0.0, equity.Commitment - called - PeriodYears.Sum(result.Injections[e], periods)),
+            };
             if (equity.Carry is { } carry)
             {
-                summary = WithCarry(deal, equity, carry, result.Distributions[e], result.Injections[e], years, periods, summary);
+                summary = WithCarry(deal, equity, carry, calls, result.Distributions[e], result.Injections[e], years, periods, summary, inputs);
             }
 
             summaries.Add(summary);
@@ -36,42 +43,119 @@ static class EquitySummaries
         return summaries.MoveToImmutable();
     }
 
-    // With a carry the holders are LP classes sharing the LPs' part pro rata; the GP's part is the carry.
-    static EquitySummary WithCarry(DealDescription deal, EquityInfo equity, CarryTerms carry, double[] distributions, double[] injections,
-        double[] years, int periods, EquitySummary summary)
+    // The calls whose dates the run reached (a run that ended early leaves the later ones uncalled), at their times.
+    static CarrySplit.Call[] CallsMade(DealDescription deal, EquityInfo equity, double[] years, int periods)
     {
-        (double[] lps, double[] gp) = CarrySplit.Split(carry, equity.Contributed, distributions, injections, years, periods);
+        if (equity.Calls.Length == 0 || periods == 0)
+        {
+            return [];
+        }
+
+        Date end = deal.Boundaries[periods];
+        return [.. equity.Calls.Where(c => c.Date <= end).Select(c => new CarrySplit.Call(DayCounts.YearFraction(DayCount.Act365F, deal.Closing, c.Date), c.Amount))];
+    }
+
+    // The IRR of a share of the LPs' flows: the contribution at the closing, each call at its date, cures at their
+    // periods' ends (paid in), distributions at the periods' ends.
+    static double Irr(double[] years, double contributed, CarrySplit.Call[] calls, double[] received, double[] injections, int periods, double share)
+    {
+        var times = new double[periods + 1 + calls.Length];
+        var amounts = new double[times.Length];
+        amounts[0] = -share * contributed;
+        for (int t = 0; t < periods; t++)
+        {
+            times[t + 1] = years[t];
+            amounts[t + 1] = received[t] - share * injections[t];
+        }
+
+        for (int j = 0; j < calls.Length; j++)
+        {
+            times[periods + 1 + j] = calls[j].Years;
+            amounts[periods + 1 + j] = -share * calls[j].Amount;
+        }
+
+        return Analytics.Irr.Solve(times, amounts);
+    }
+
+    // With a carry the holders are LP classes, each with its share of the distributions and of the capital, split
+    // with the GP on its own terms (its own or the equity's), whole-fund or deal by deal.
+    static EquitySummary WithCarry(DealDescription deal, EquityInfo equity, CarryTerms carry, CarrySplit.Call[] calls, double[] distributions,
+        double[] injections, double[] years, int periods, EquitySummary summary, PathInputs? inputs)
+    {
         double paidIn = PeriodYears.Sum(injections, periods);
-        double toLps = PeriodYears.Sum(lps, periods);
-        (string Name, double Share)[] classes = equity.Holders.Length > 0
-            ? [.. equity.Holders.Select(h => (HolderName(deal, h.Party), h.Share))]
-            : [(equity.Name, 1.0)];
+        (string Name, double Share, CarryTerms Terms)[] classes = equity.Holders.Length > 0
+            ? [.. equity.Holders.Select(h => (HolderName(deal, h.Party), h.Share, h.Terms ?? carry))]
+            : [(equity.Name, 1.0, carry)];
+        (double[] Weights, double[][] Attribution)? allocation = carry.DealByDeal && deal.Holdings.Length > 0
+            ? DealByDealCarry.Allocation(deal, inputs, periods)
+            : null;
         var lpClasses = ImmutableArray.CreateBuilder<LpClassSummary>(classes.Length);
         var scaled = new double[periods];
         var scaledIn = new double[periods];
-        foreach ((string name, double share) in classes)
+        var scaledCalls = new CarrySplit.Call[calls.Length];
+        double toLps = 0, toGp = 0, clawback = 0;
+        var holders = summary.Holders.ToBuilder();
+        for (int k = 0; k < classes.Length; k++)
         {
+            (string name, double share, CarryTerms terms) = classes[k];
             for (int t = 0; t < periods; t++)
             {
-                scaled[t] = share * lps[t];
+                scaled[t] = share * distributions[t];
                 scaledIn[t] = share * injections[t];
             }
 
-            double capital = share * (equity.Contributed + paidIn);
+            for (int j = 0; j < calls.Length; j++)
+            {
+                scaledCalls[j] = calls[j] with { Amount = share * calls[j].Amount };
+            }
+
+            double[] lps, gp;
+            double back = 0;
+            if (allocation is { } a)
+            {
+                (lps, gp, back) = DealByDealCarry.Split(terms, share * equity.Contributed, scaledCalls, scaled, scaledIn, years, periods, a.Weights, a.Attribution);
+            }
+            else
+            {
+                (lps, gp) = CarrySplit.Split(terms, share * equity.Contributed, scaledCalls, scaled, scaledIn, years, periods);
+            }
+
+            double received = PeriodYears.Sum(lps, periods);
+            double carried = PeriodYears.Sum(gp, periods);
+            double capital = share * (summary.Contributed + paidIn);
             lpClasses.Add(new LpClassSummary(
                 name,
                 capital,
-                share * toLps,
-                PeriodYears.Irr(years, share * equity.Contributed, scaled, null, scaledIn),
-                Math.Max(0.0, capital - share * toLps)));
+                received,
+                Irr(years, equity.Contributed, calls, lps, injections, periods, share),
+                Math.Max(0.0, capital - received))
+            {
+                Carry = carried,
+                Clawback = back,
+                Unfunded = share * summary.Unfunded,
+                Hurdle = terms.Hurdle,
+                Rate = terms.Rate,
+            });
+            if (k < holders.Count)
+            {
+                // the holders' cut is of what reaches the LPs, not of the whole distribution
+                holders[k] = holders[k] with { Distributions = received };
+            }
+
+            toLps += received;
+            toGp += carried;
+            clawback += back;
         }
 
-        // the holders' cut is of what reaches the LPs, not of the whole distribution
-        var holders = summary.Holders.Select(h => h with { Distributions = h.Share * toLps }).ToImmutableArray();
         return summary with
         {
-            Holders = holders,
-            Carry = new CarrySummary(HolderName(deal, carry.Partner), PeriodYears.Sum(gp, periods), lpClasses.MoveToImmutable()),
+            Holders = holders.ToImmutable(),
+            Carry = new CarrySummary(HolderName(deal, carry.Partner), toGp, lpClasses.MoveToImmutable())
+            {
+                DealByDeal = carry.DealByDeal,
+                Clawback = clawback,
+                ClassTerms = equity.Holders.Any(h => h.Terms is not null),
+            },
         };
     }
 

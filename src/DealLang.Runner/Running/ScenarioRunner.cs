@@ -94,7 +94,7 @@ public sealed class ScenarioRunner
             periods,
             result.Ledger is { } ledger ? LedgerTable.CopyOf(ledger, periods) : null,
             TrancheSummaries.Build(deal, result, periods, years),
-            EquitySummaries.Build(deal, result, periods, years),
+            EquitySummaries.Build(deal, result, periods, years, inputs),
             DealEventsBuilder.Build(deal, index, result, periods),
             PartySummaries.Build(deal, scenario),
             LoanSummaries.Build(deal, result, scenario, periods),

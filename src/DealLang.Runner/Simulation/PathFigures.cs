@@ -21,6 +21,10 @@ public sealed class PathFigures
     readonly FlowTimes flowTimes;
     readonly double[] amounts;
 
+    // Per equity, the capital calls falling in each period (docs/language.md §5 "Commitments drawn over time"),
+    // paid in at that period's end here, as cures are (a path's flows sit on the period ends); null without calls.
+    readonly double[]?[] calls;
+
     /// <param name="deal">The deal whose paths are read.</param>
     /// <param name="solveEquityIrr">Whether to solve each equity's IRR (one solve per equity and path); when false
     /// they stay NaN.</param>
@@ -51,11 +55,33 @@ public sealed class PathFigures
         LpLoss = new double[LpClasses.Length];
         lpPart = new double[deal.Periods];
         gpPart = new double[deal.Periods];
+        scaled = new double[deal.Periods];
+        scaledIn = new double[deal.Periods];
+        datedCalls = [.. deal.Equities.Select(q => q.Calls.Select(c => new CarrySplit.Call(DayCounts.YearFraction(DayCount.Act365F, deal.Closing, c.Date), c.Amount)).ToArray())];
+        scaledCalls = new CarrySplit.Call[datedCalls.Length == 0 ? 0 : datedCalls.Max(c => c.Length)];
+        calls = new double[]?[deal.Equities.Length];
+        for (int e = 0; e < calls.Length; e++)
+        {
+            foreach (CapitalCall call in deal.Equities[e].Calls)
+            {
+                int t = Array.FindIndex(deal.Boundaries, 1, b => b >= call.Date) - 1;
+                if (t >= 0)
+                {
+                    (calls[e] ??= new double[deal.Periods])[t] += call.Amount;
+                }
+            }
+        }
     }
 
     // A fund's split of one path's distributions between its LPs and its GP (CarrySplit), made once.
     readonly double[] lpPart;
     readonly double[] gpPart;
+    readonly double[] scaled;
+    readonly double[] scaledIn;
+    // Per equity, its dated calls at their times (ACT/365F from the closing, as the summary's), and a buffer for one
+    // LP class's share of them.
+    readonly CarrySplit.Call[][] datedCalls;
+    readonly CarrySplit.Call[] scaledCalls;
 
     /// <summary>[guarantee]: what its guarantor paid under it over the run less what it got back (its subrogation):
     /// the guarantor's cost, a state's fiscal cost (docs/language.md §12, "Monte Carlo results").</summary>
@@ -170,10 +196,11 @@ public sealed class PathFigures
         {
             double[] distributions = result.Distributions[e];
             double[] injections = result.Injections[e]; // equity cures: paid in, a negative flow
+            double[]? called = calls[e]; // capital calls: paid in at the end of the period holding them
             amounts[0] = -Deal.Equities[e].Contributed;
             for (int t = 0; t < periods; t++)
             {
-                amounts[t + 1] = distributions[t] - injections[t] + 0.0;
+                amounts[t + 1] = distributions[t] - injections[t] - (called is null ? 0.0 : called[t]) + 0.0;
             }
 
             EquityIrr[e] = Analytics.Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
@@ -199,8 +226,9 @@ public sealed class PathFigures
     }
 
     // Each fund's distributions split between LPs and GP as the summary splits them (EquitySummaries.WithCarry):
-    // each LP class's share of the LPs' part, its capital (its share of the contribution and of any cures), its IRR
-    // and its loss.
+    // each LP class on its share of the distributions, the cures and the dated calls, on its own terms (its own or
+    // the equity's); its capital (its share of the contribution, the calls made and any cures), its IRR and its loss.
+    // A deal-by-deal carry is split whole-fund here (docs/language.md §12 "Monte Carlo results").
     void ReadFunds(RunResult result, int periods, ReadOnlySpan<double> years)
     {
         int lp = 0;
@@ -210,43 +238,74 @@ public sealed class PathFigures
             EquityInfo equity = Deal.Equities[e];
             double[] distributions = result.Distributions[e];
             double[] injections = result.Injections[e];
-            CarrySplit.Split(equity.Carry!, equity.Contributed, distributions, injections, years, periods, lpPart, gpPart);
-            double toLps = 0, toGp = 0, paidIn = 0;
+            double[]? called = calls[e];
+            CarrySplit.Call[] dated = datedCalls[e];
+            int made = 0; // the calls whose dates the run reached
+            double calledIn = 0;
+            while (made < dated.Length && periods > 0 && dated[made].Years <= years[periods - 1])
+            {
+                calledIn += dated[made].Amount;
+                made++;
+            }
+
+            double paidIn = 0;
             for (int t = 0; t < periods; t++)
             {
-                toLps += lpPart[t];
-                toGp += gpPart[t];
                 paidIn += injections[t];
             }
 
-            GpCarry[f] = toGp;
+            double toGp = 0;
             for (; lp < LpClasses.Length && LpClasses[lp].Equity == e; lp++)
             {
-                double share = LpClasses[lp].Share;
-                double capital = share * (equity.Contributed + paidIn);
-                LpDistributions[lp] = share * toLps;
-                LpLoss[lp] = Math.Max(0.0, capital - (share * toLps));
+                LpClass lpClass = LpClasses[lp];
+                double share = lpClass.Share;
+                for (int t = 0; t < periods; t++)
+                {
+                    scaled[t] = share * distributions[t];
+                    scaledIn[t] = share * injections[t];
+                }
+
+                for (int j = 0; j < made; j++)
+                {
+                    scaledCalls[j] = dated[j] with { Amount = share * dated[j].Amount };
+                }
+
+                CarrySplit.Split(lpClass.Terms, share * equity.Contributed, scaledCalls.AsSpan(0, made), scaled.AsSpan(0, periods),
+                    scaledIn.AsSpan(0, periods), years, periods, lpPart, gpPart);
+                double toLps = 0;
+                for (int t = 0; t < periods; t++)
+                {
+                    toLps += lpPart[t];
+                    toGp += gpPart[t];
+                }
+
+                double capital = share * (equity.Contributed + calledIn + paidIn);
+                LpDistributions[lp] = toLps;
+                LpLoss[lp] = Math.Max(0.0, capital - toLps);
                 if (!SolvesEquityIrr)
                 {
                     LpIrr[lp] = double.NaN;
                     continue;
                 }
 
+                // as the equity's Monte Carlo IRR: a call paid in at the end of the period holding it
                 amounts[0] = -share * equity.Contributed;
                 for (int t = 0; t < periods; t++)
                 {
-                    amounts[t + 1] = (share * lpPart[t]) - (share * injections[t]) + 0.0;
+                    amounts[t + 1] = lpPart[t] - scaledIn[t] - (called is null ? 0.0 : share * called[t]) + 0.0;
                 }
 
                 LpIrr[lp] = Analytics.Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
             }
+
+            GpCarry[f] = toGp;
         }
     }
 }
 
 /// <summary>One LP class of a fund (docs/language.md §5, "A fund's LPs"): equity <see cref="Equity"/>'s holder
 /// <see cref="Holder"/> with its share of the LPs' part (the equity itself, share 1, without holders).</summary>
-public sealed record LpClass(int Equity, string Holder, double Share)
+public sealed record LpClass(int Equity, string Holder, double Share, CarryTerms Terms)
 {
     /// <summary>The LP classes of every equity with a carry, in equity then holder order.</summary>
     public static LpClass[] Of(DealDescription deal)
@@ -263,13 +322,13 @@ public sealed record LpClass(int Equity, string Holder, double Share)
 
             if (equity.Holders.Length == 0)
             {
-                classes.Add(new LpClass(e, equity.Name, 1.0));
+                classes.Add(new LpClass(e, equity.Name, 1.0, equity.Carry));
             }
 
             foreach (EquityHolder holder in equity.Holders)
             {
                 string name = holder.Party >= 0 && holder.Party < deal.Parties.Length ? deal.Parties[holder.Party].Name : "party " + holder.Party.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                classes.Add(new LpClass(e, name, holder.Share));
+                classes.Add(new LpClass(e, name, holder.Share, holder.Terms ?? equity.Carry));
             }
         }
 

@@ -73,7 +73,7 @@ public sealed class LeverRunner
             value,
             periods,
             TrancheSummaries.Build(deal, result, periods, years),
-            EquitySummaries.Build(deal, result, periods, years),
+            EquitySummaries.Build(deal, result, periods, years, inputs),
             shortfall,
             [.. flows]);
     }

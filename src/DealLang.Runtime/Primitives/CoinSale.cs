@@ -44,6 +44,15 @@ public static class CoinSale
     public static double Proceeds(double coins, double price, double depth, double impact) =>
         impact <= 0.0 || depth <= 0.0 ? coins * price : coins * price * (1.0 - impact * coins / depth);
 
+    /// <summary>What an enforcement sale of all <paramref name="held"/> coins in one period realises before the
+    /// haircut: the market pays at most what <c>depth / (2 × impact)</c> coins fetch (beyond it selling more raises
+    /// less), so the coins above that add nothing; without an impact, <c>held × price</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Liquidation(double held, double price, double depth, double impact) =>
+        held <= 0.0 || price <= 0.0 ? 0.0
+        : impact <= 0.0 || depth <= 0.0 ? held * price
+        : Proceeds(Math.Min(held, 0.5 * depth / impact), price, depth, impact);
+
     /// <summary>Hours in each period (its actual days × 24), which a miner's rewards and power are counted over.</summary>
     public static double[] PeriodHours(Date[] boundaries)
     {

@@ -7,6 +7,7 @@ public enum CollateralKind
     Facility,
     Loan,
     Fleet,
+    Coins,
 }
 
 /// <summary>One piece of collateral: an entity of <see cref="Kind"/>, by its index among the deal's entities of

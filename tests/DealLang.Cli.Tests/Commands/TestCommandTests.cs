@@ -19,25 +19,28 @@ public sealed class TestCommandTests : IDisposable
     [Fact]
     public void The_examples_fail_as_new_then_pass_after_accept()
     {
-        foreach (string deal in Directory.EnumerateFiles(RepoPaths.Examples, "*.deal"))
+        // The examples with the files they import (examples/terawulf/), as a user's folder of deals would be.
+        foreach (string deal in Directory.EnumerateFiles(RepoPaths.Examples, "*.deal", SearchOption.AllDirectories))
         {
-            File.Copy(deal, Path.Combine(folder, Path.GetFileName(deal)));
+            string copy = Path.Combine(folder, Path.GetRelativePath(RepoPaths.Examples, deal));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(deal, copy);
         }
 
         var first = CliHarness.Run("test", folder);
         Assert.True(first.Exit == 1, first.ToString());
         int scenarios = Count(first.Out, "failed");
-        Assert.True(scenarios >= 20, first.ToString()); // 5 examples, 3 to 5 scenarios each
+        Assert.True(scenarios >= 20, first.ToString()); // 7 examples and TeraWulf's 2 SPVs, each with its scenarios
         Assert.Equal(0, Count(first.Out, "passed"));
         Assert.Equal(scenarios, Regex.Matches(first.Out, "new snapshot: nothing verified yet").Count);
-        Assert.Equal(scenarios, Directory.GetFiles(folder, "*.ledger.received.csv").Length);
+        Assert.Equal(scenarios, Directory.GetFiles(folder, "*.ledger.received.csv", SearchOption.AllDirectories).Length);
 
         var accepted = CliHarness.Run("test", folder, "--accept");
         Assert.True(accepted.Exit == 0, accepted.ToString());
         Assert.Contains($"{scenarios} passed, 0 failed ({scenarios} accepted)", accepted.Out, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(folder, "*.received.*"));
-        Assert.Equal(scenarios, Directory.GetFiles(folder, "*.ledger.verified.csv").Length);
-        Assert.Equal(scenarios, Directory.GetFiles(folder, "*.summary.verified.txt").Length);
+        Assert.Empty(Directory.GetFiles(folder, "*.received.*", SearchOption.AllDirectories));
+        Assert.Equal(scenarios, Directory.GetFiles(folder, "*.ledger.verified.csv", SearchOption.AllDirectories).Length);
+        Assert.Equal(scenarios, Directory.GetFiles(folder, "*.summary.verified.txt", SearchOption.AllDirectories).Length);
         Assert.True(File.Exists(Path.Combine(folder, "hyperion.Base.ledger.verified.csv")));
 
         var again = CliHarness.Run("test", folder);

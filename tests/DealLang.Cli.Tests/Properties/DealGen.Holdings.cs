@@ -42,8 +42,9 @@ internal static partial class DealGen
         from depth in Gen.Int[1, 200]
         from impact in Rate(0, 10000)
         from lever in Pick("", "Hd1 market discount {0}", "Hd1 market depth {1}m impact {2}")
+        from byDeal in Gen.Int[0, 1]
         // Beside a stochastic scenario too: the chain runs it on its path 0, every entity on that path's draws.
-        select !hold ? deal : WithHoldingSale(Insert(deal,
+        select !hold ? deal : WithHoldingSale(Insert(byDeal == 1 ? DealByDeal(deal) : deal,
             (mark.Contains("HoldPrice", StringComparison.Ordinal) ? "  index HoldPrice { level 97% }\n" : "")
             + $"  holding Hd1 {{ of Held.HeldNotes  {notes}{mark}{(sale > 0 ? string.Format(System.Globalization.CultureInfo.InvariantCulture, market, discount, depth, impact) : "")} }}\n"
             + equity + test, defaults == 1),
@@ -69,6 +70,10 @@ internal static partial class DealGen
         deal = deal[..at] + "\n    sell " + sold + " to cover T1.principal" + deal[at..];
         return lever.Length == 0 ? deal : System.Text.RegularExpressions.Regex.Replace(deal, @"(?m)^scenario (S1) for Gen \{$", "scenario $1 for Gen {\n  " + lever, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
     }
+
+    // a fund holding other deals may pay its carry deal by deal (language.md "Deal-by-deal carry")
+    private static string DealByDeal(string deal) =>
+        System.Text.RegularExpressions.Regex.Replace(deal, @"(equity Eq \{[^\n]*carry \S+ to P\d+( catch_up \S+)?)", "$1 deal_by_deal");
 
     private static string Insert(string deal, string holdings, bool defaults)
     {

@@ -62,6 +62,7 @@ internal static partial class DealGen
         from delay in Gen.Int[0, 18]
         from coins in Maybe(Coins(f, "Cn1"))
         from sale in Pick("", "first", "last")
+        from coinsSold in Gen.Int[0, 2]
         from scenarios in Gen.Int[0, 3].SelectMany(n => All(DealFrame.Numbered("S", n).Select(s => Scenario(f, leases, s))))
         from stochastic in Maybe(StochasticScenario(f, "Mc"))
         select Join([
@@ -70,7 +71,8 @@ internal static partial class DealGen
             .. parties, .. indices, SharePriceIndex(tranches), CompletionIndex(f, tranches), .. facilities, .. leases.Select(l => l.Text), .. loans, .. fleets, .. tranches, equity, .. accounts, .. fees,
             .. tests.Select(t => t.Text), .. triggers.Select(t => t.Text),
             coins.Trim().Length == 0 ? "" : "  " + coins.Trim(),
-            defaultRule.Trim(), cfads, WithCoinSale(waterfall, coins.Length == 0 ? "" : sale, f), enforcement.Trim(),
+            defaultRule.Trim(), cfads, WithCoinSale(waterfall, coins.Length == 0 ? "" : sale, f),
+            coinsSold == 0 ? WithCoinsCollateral(enforcement.Trim(), coins) : enforcement.Trim(),
             "}",
             .. scenarios,
             CompletionDelay(f, tranches, delay),
@@ -271,14 +273,16 @@ internal static partial class DealGen
             select "amortize schedule { " + string.Join(comma + " ", dates.Zip(amounts, (d, m) => DealFrame.Date(d) + " " + m)) + " }");
 
     private static Gen<string> Equity(DealFrame f) =>
-        from contributed in Money(0, 1000)
+        from contributed in Gen.Int[0, 1000]
         from holders in Gen.Int[0, f.Parties]
         from parties in Gen.Shuffle((f.PartyNames).ToArray(), holders)
         from cuts in Gen.Int[1, 99].ArrayUnique[Math.Max(0, holders - 1)]
         let bounds = (int[])[0, .. cuts.Order(), 100]
-        let shares = parties.Take(holders).Select((p, i) => p + " " + Text(bounds[i + 1] - bounds[i]) + "%")
         from carry in f.Parties == 0 ? Gen.Const("") : Maybe(Carry(f))
-        from items in Shuffled("contributed " + contributed, holders == 0 ? "" : "holders " + string.Join(", ", shares), carry.Trim())
+        from terms in ClassTerms().Array[holders]
+        let shares = parties.Take(holders).Select((p, i) => p + " " + Text(bounds[i + 1] - bounds[i]) + "%" + (carry.Length > 0 ? terms[i] : ""))
+        from calls in Maybe(Calls(f, contributed))
+        from items in Shuffled("contributed " + Text(contributed) + "m", holders == 0 ? "" : "holders " + string.Join(", ", shares), carry.Trim(), calls.Trim())
         select $"  equity Eq {{ {items} }}";
 
     // a fund's LPs: a carry to a party, maybe a catch-up above it, maybe a hurdle (language.md "A fund's LPs")
@@ -288,6 +292,24 @@ internal static partial class DealGen
         from catchUp in Maybe(Rate(rate + 1, 10000).Select(r => "catch_up " + r))
         from hurdle in Maybe(Rate(0, 1500).Select(r => "hurdle " + r))
         select $"carry {(rate / 100.0).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}% to {gp}{catchUp}{hurdle}";
+
+    // an LP class's own terms now and then: a hurdle, and a carry with a catch-up above it (a class's carry alone
+    // could fall at or above the equity's catch-up, DL0780)
+    private static Gen<string> ClassTerms() =>
+        from own in Gen.Int[0, 2]
+        from hurdle in Maybe(Rate(0, 1500).Select(r => " hurdle " + r))
+        from rate in Gen.Int[0, 5000]
+        from catchUp in Rate(rate + 1, 10000)
+        select own != 0 ? "" : $" {{{hurdle} carry {(rate / 100.0).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}% catch_up {catchUp} }}";
+
+    // commitments drawn over time: up to three dated calls inside the run, and a commitment at or above all that is called
+    private static Gen<string> Calls(DealFrame f, int contributed) =>
+        from n in Gen.Int[0, Math.Min(3, f.Days)]
+        from dates in IncreasingDates(f.Closing, f.Maturity, n)
+        from amounts in Gen.Int[0, 300].Array[n]
+        from extra in Gen.Int[0, 300]
+        let calls = n == 0 ? "" : " calls " + string.Join(", ", dates.Zip(amounts, (d, m) => DealFrame.Date(d) + " " + Text(m) + "m"))
+        select "commitment " + Text(contributed + amounts.Sum() + extra) + "m" + calls;
 
     private static Gen<string> Account(DealFrame f, string name) =>
         from braces in Gen.Int[0, 4]

@@ -46,6 +46,6 @@ public sealed class CollateralTests
         Assert.False(CollateralRules.TryCollateralKind(SymbolKind.Lease, out _));
         Assert.False(CollateralRules.TryCollateralKind(SymbolKind.Tranche, out _));
         Assert.False(CollateralRules.TryCollateralKind(SymbolKind.Account, out _));
-        Assert.Equal([SymbolKind.Facility, SymbolKind.Loan, SymbolKind.Fleet], CollateralRules.SellableKinds);
+        Assert.Equal([SymbolKind.Facility, SymbolKind.Loan, SymbolKind.Fleet, SymbolKind.Coins], CollateralRules.SellableKinds);
     }
 }

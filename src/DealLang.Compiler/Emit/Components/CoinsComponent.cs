@@ -182,6 +182,25 @@ internal sealed class CoinsComponent(EmitContext ctx)
         }
     }
 
+    public override CollateralKind? Collateral => CollateralKind.Coins;
+
+    /// <summary>Enforcement sells every coin held at the coins' price (the level at the period's start), its impact
+    /// capped at the most the market pays (<c>CoinSale.Liquidation</c>); the sale's haircut comes off that.</summary>
+    public override string CollateralValue(int index)
+    {
+        var coins = this[index];
+        return "CoinSale.Liquidation(" + coins.Units + ", " + Price(coins) + ", " + CSharpLiterals.DoubleOperand(coins.Model.Depth) + ", "
+            + CSharpLiterals.DoubleOperand(coins.Model.Impact) + ")";
+    }
+
+    /// <summary>The coins sold leave the deal; the ledger's 'coins sold' counts them.</summary>
+    public override void WriteSold(int index, IndentedWriter w)
+    {
+        var coins = this[index];
+        w.Line(coins.Sold + " += " + coins.Units + ";");
+        w.Line(coins.Units + " = 0.0;");
+    }
+
     // What each holding did this period, for the summary (which a run without a ledger has too).
     public override void WriteResults(IndentedWriter w)
     {

@@ -34,13 +34,32 @@ internal sealed class EquityComponent(EmitContext ctx)
     public override IEnumerable<string> DescriptionElements() => States.Select(s =>
     {
         var e = s.Info;
+        var inits = new List<string>();
+        if (e.Carry is { } c)
+        {
+            inits.Add("Carry = " + Terms(c));
+        }
+
+        if (!double.IsNaN(e.Commitment))
+        {
+            inits.Add("Commitment = " + CSharpLiterals.Double(e.Commitment));
+        }
+
+        if (e.Calls.Length > 0)
+        {
+            inits.Add("Calls = " + CSharpEmitter.List(e.Calls.Select(k => "new CapitalCall(" + CSharpLiterals.Date(k.Date) + ", " + CSharpLiterals.Double(k.Amount) + ")")));
+        }
+
         return "new EquityInfo(" + CSharpLiterals.String(e.Name) + ", " + CSharpLiterals.Double(e.Contributed) + ", "
-            + CSharpEmitter.List(e.Holders.Select(h => "new EquityHolder(" + CSharpLiterals.Int(h.Party) + ", " + CSharpLiterals.Double(h.Share) + ")")) + ")"
-            + (e.Carry is { } c
-                ? " { Carry = new CarryTerms(" + CSharpLiterals.Double(c.Hurdle) + ", " + CSharpLiterals.Double(c.Rate) + ", "
-                    + CSharpLiterals.Int(c.Partner) + ", " + CSharpLiterals.Double(c.CatchUp) + ") }"
-                : "");
+            + CSharpEmitter.List(e.Holders.Select(h => "new EquityHolder(" + CSharpLiterals.Int(h.Party) + ", " + CSharpLiterals.Double(h.Share) + ")"
+                + (h.Terms is { } t ? " { Terms = " + Terms(t) + " }" : ""))) + ")"
+            + (inits.Count > 0 ? " { " + string.Join(", ", inits) + " }" : "");
     });
+
+    // A fund's terms, with 'DealByDeal' only when set, so a whole-fund carry's description reads as before.
+    private static string Terms(CarryTerms c) =>
+        "new CarryTerms(" + CSharpLiterals.Double(c.Hurdle) + ", " + CSharpLiterals.Double(c.Rate) + ", "
+            + CSharpLiterals.Int(c.Partner) + ", " + CSharpLiterals.Double(c.CatchUp) + ")" + (c.DealByDeal ? " { DealByDeal = true }" : "");
 
     /// <summary>The language gives an equity no members to read.</summary>
     public override string? Read(Quantity quantity, int index) => null;

@@ -1,6 +1,7 @@
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
 
 namespace DealLang.Compiler.Semantics.Kinds;
 
@@ -18,6 +19,15 @@ internal sealed class EquityRules : DeclarationRules<EquitySyntax>
         {
             binder.RequireKind(holder.Party, SymbolKind.Party, $"the holders of equity '{equity.Name?.Text}' must be parties");
             binder.BindTerms(holder.Share);
+            binder.BindTerms(holder.Hurdle);
+            binder.BindTerms(holder.Carry);
+            binder.BindTerms(holder.CatchUp);
+        }
+
+        binder.BindTerms(equity.Commitment);
+        foreach (CapitalCallSyntax call in SyntaxWalk.Safe(equity.Calls))
+        {
+            binder.BindTerms(call.Amount);
         }
 
         binder.BindTerms(equity.Hurdle);
@@ -39,6 +49,15 @@ internal sealed class EquityRules : DeclarationRules<EquitySyntax>
         foreach (HolderSyntax holder in SyntaxWalk.Safe(equity.Holders))
         {
             checker.Term(holder.Share, Unit.Rate, $"the share of {holder.Party?.Text} in {e}", TypeChecker.Range.Fraction);
+            checker.Term(holder.Hurdle, Unit.Rate, $"the hurdle of the class {holder.Party?.Text} in {e}", TypeChecker.Range.NonNegative);
+            checker.Term(holder.Carry, Unit.Rate, $"the carry of the class {holder.Party?.Text} in {e}", TypeChecker.Range.Fraction);
+            checker.Term(holder.CatchUp, Unit.Rate, $"the catch-up of the class {holder.Party?.Text} in {e}", TypeChecker.Range.Fraction);
+        }
+
+        checker.Term(equity.Commitment, Unit.Money, $"the commitment to {e}", TypeChecker.Range.NonNegative);
+        foreach (CapitalCallSyntax call in SyntaxWalk.Safe(equity.Calls))
+        {
+            checker.Term(call.Amount, Unit.Money, $"the capital call of {call.Date.Value} to {e}", TypeChecker.Range.NonNegative);
         }
 
         checker.Term(equity.Hurdle, Unit.Rate, $"the hurdle of {e}", TypeChecker.Range.NonNegative);
@@ -67,10 +86,55 @@ internal sealed class EquityRules : DeclarationRules<EquitySyntax>
         }
 
         CheckCarry(equity, checks);
+        CheckCalls(equity, checks);
+    }
+
+    // Calls fall inside the run, in date order (DL0791, DL0792), and with the contribution within the commitment (DL0790).
+    private static void CheckCalls(EquitySyntax equity, DealChecks checks)
+    {
+        string name = equity.Name?.Text ?? "";
+        Date? previous = null;
+        double called = checks.Analysis.BoundOf(equity.Contributed) is ConstantExpression c ? c.Value : 0;
+        bool known = true;
+        foreach (CapitalCallSyntax call in SyntaxWalk.Safe(equity.Calls))
+        {
+            Date date = call.Date.Value;
+            if (checks.Closing is { } closing && date <= closing)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.CallDateOutsideRun(call.Date.Span, name, date.ToString(), closing.ToString(), afterMaturity: false));
+            }
+            else if (checks.Maturity is { } maturity && date > maturity)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.CallDateOutsideRun(call.Date.Span, name, date.ToString(), maturity.ToString(), afterMaturity: true));
+            }
+            else if (previous is { } p && date <= p)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.CallsOutOfOrder(call.Date.Span, name, date.ToString(), p.ToString()));
+            }
+
+            previous = date;
+            if (checks.Analysis.BoundOf(call.Amount) is ConstantExpression amount)
+            {
+                called += amount.Value;
+            }
+            else
+            {
+                known = false;
+            }
+        }
+
+        if (known && equity.Commitment is { } commitmentSyntax && checks.Analysis.BoundOf(commitmentSyntax) is ConstantExpression commitment
+            && called > commitment.Value * (1 + 1e-12))
+        {
+            SourceSpan at = equity.Calls.IsDefaultOrEmpty ? commitmentSyntax.Span : equity.Calls[^1].Span;
+            checks.Diagnostics.Add(DiagnosticCatalogue.CallsAboveCommitment(at, name, called, commitment.Value));
+        }
     }
 
     // A hurdle only defers the GP's carry, so one without a carry is a mistake (DL0781); a catch-up share at or below
     // the carry never brings the GP up to its carry of the profits (DL0780).
+    // A class's own terms need the equity's carry, which names the GP (DL0793); a deal-by-deal carry needs holdings
+    // (DL0794); a class's catch-up, its own or the equity's, must exceed its carry (DL0780).
     private static void CheckCarry(EquitySyntax equity, DealChecks checks)
     {
         string name = equity.Name?.Text ?? "";
@@ -81,15 +145,34 @@ internal sealed class EquityRules : DeclarationRules<EquitySyntax>
                 checks.Diagnostics.Add(DiagnosticCatalogue.HurdleWithoutCarry(equity.Hurdle.Span, name));
             }
 
+            foreach (HolderSyntax holder in SyntaxWalk.Safe(equity.Holders).Where(h => h.HasOwnTerms))
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.ClassTermsWithoutCarry(holder.Span, name, holder.Party.Text));
+            }
+
             return;
         }
 
-        if (checks.Analysis.BoundOf(equity.Carry.Rate) is ConstantExpression rate
-            && equity.Carry.CatchUp is { } catchUpSyntax
+        if (equity.Carry.DealByDeal && !checks.Analysis.Symbols.OfKind(SymbolKind.Holding).Any())
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.DealByDealWithoutHoldings(equity.Carry.Span, name));
+        }
+
+        CheckCatchUp(checks, name, equity.Carry.Rate, equity.Carry.CatchUp, equity.Carry.CatchUp);
+        foreach (HolderSyntax holder in SyntaxWalk.Safe(equity.Holders).Where(h => h.Carry is not null || h.CatchUp is not null))
+        {
+            CheckCatchUp(checks, name, holder.Carry ?? equity.Carry.Rate, holder.CatchUp ?? equity.Carry.CatchUp, holder.CatchUp ?? holder.Carry);
+        }
+    }
+
+    private static void CheckCatchUp(DealChecks checks, string name, ExpressionSyntax? rateSyntax, ExpressionSyntax? catchUpSyntax, ExpressionSyntax? at)
+    {
+        if (checks.Analysis.BoundOf(rateSyntax) is ConstantExpression rate
+            && catchUpSyntax is not null && at is not null
             && checks.Analysis.BoundOf(catchUpSyntax) is ConstantExpression catchUp
             && catchUp.Value > 0 && catchUp.Value <= rate.Value)
         {
-            checks.Diagnostics.Add(DiagnosticCatalogue.CatchUpNotAboveCarry(catchUpSyntax.Span, name, catchUp.Value, rate.Value));
+            checks.Diagnostics.Add(DiagnosticCatalogue.CatchUpNotAboveCarry(at.Span, name, catchUp.Value, rate.Value));
         }
     }
 }

@@ -14,6 +14,13 @@ static class EquityRows
         {
             string name = rows.Deal.Equities[e].Name;
             rows.Add(name, "contributed", SummaryKind.Money, o => Of(o.Equities[e].Contributed));
+            if (!double.IsNaN(rows.Deal.Equities[e].Commitment))
+            {
+                // a fund's commitment, and what of it was never paid in (calls the run did not reach, or not made)
+                rows.Add(name, "commitment", SummaryKind.Money, o => Of(o.Equities[e].Commitment));
+                rows.Add(name, "unfunded", SummaryKind.Money, o => Of(o.Equities[e].Unfunded));
+            }
+
             rows.Add(name, "distributions", SummaryKind.Money, o => Of(o.Equities[e].Distributions));
             rows.Add(name, SummaryRows.IrrLabel, SummaryKind.Rate, o => Of(o.Equities[e].Irr));
             for (int h = 0; h < rows.Deal.Equities[e].Holders.Length; h++)
@@ -36,6 +43,13 @@ static class EquityRows
         var equity = rows.Deal.Equities[e];
         string name = equity.Name;
         rows.Add(name, "carry to " + SummaryRows.HolderName(rows.Deal, carry.Partner), SummaryKind.Money, o => Of(o.Equities[e].Carry?.Carry ?? double.NaN));
+        if (carry.DealByDeal)
+        {
+            rows.Add(name, "clawback to LPs", SummaryKind.Money, o => Of(o.Equities[e].Carry?.Clawback ?? double.NaN));
+        }
+
+        bool classTerms = equity.Holders.Any(h => h.Terms is not null);
+        bool commitment = !double.IsNaN(equity.Commitment);
         int classes = Math.Max(1, equity.Holders.Length);
         for (int c = 0; c < classes; c++)
         {
@@ -45,6 +59,16 @@ static class EquityRows
             rows.Add(name, lp + " distributions", SummaryKind.Money, o => Of(o.Equities[e].Carry?.Classes[k].Distributions ?? double.NaN));
             rows.Add(name, lp + " " + SummaryRows.IrrLabel, SummaryKind.Rate, o => Of(o.Equities[e].Carry?.Classes[k].Irr ?? double.NaN));
             rows.Add(name, lp + " loss", SummaryKind.Money, o => Of(o.Equities[e].Carry?.Classes[k].Loss ?? double.NaN));
+            if (commitment)
+            {
+                rows.Add(name, lp + " unfunded", SummaryKind.Money, o => Of(o.Equities[e].Carry?.Classes[k].Unfunded ?? double.NaN));
+            }
+
+            if (classTerms || carry.DealByDeal)
+            {
+                // the GP's carry out of each class, when the classes' terms (or the holdings' fortunes) differ
+                rows.Add(name, lp + " carry paid", SummaryKind.Money, o => Of(o.Equities[e].Carry?.Classes[k].Carry ?? double.NaN));
+            }
         }
     }
 
@@ -59,6 +83,12 @@ static class EquityRows
             Json.Money(w, "contributed", e.Contributed);
             Json.Money(w, "distributions", e.Distributions);
             Json.Number(w, "irr", e.Irr);
+            if (!double.IsNaN(e.Commitment))
+            {
+                Json.Money(w, "commitment", e.Commitment);
+                Json.Money(w, "unfunded", e.Unfunded);
+            }
+
             w.WriteStartArray("holders");
             foreach (HolderShare h in e.Holders)
             {
@@ -75,6 +105,12 @@ static class EquityRows
                 w.WriteStartObject("carry");
                 w.WriteString("partner", carry.Partner);
                 Json.Money(w, "carry", carry.Carry);
+                if (carry.DealByDeal)
+                {
+                    w.WriteBoolean("dealByDeal", true);
+                    Json.Money(w, "clawback", carry.Clawback);
+                }
+
                 w.WriteStartArray("classes");
                 foreach (LpClassSummary c in carry.Classes)
                 {
@@ -84,6 +120,19 @@ static class EquityRows
                     Json.Money(w, "distributions", c.Distributions);
                     Json.Number(w, "irr", c.Irr);
                     Json.Money(w, "loss", c.Loss);
+                    if (!double.IsNaN(c.Unfunded))
+                    {
+                        Json.Money(w, "unfunded", c.Unfunded);
+                    }
+
+                    if (carry.ClassTerms || carry.DealByDeal)
+                    {
+                        Json.Number(w, "hurdle", c.Hurdle);
+                        Json.Number(w, "carryRate", c.Rate);
+                        Json.Money(w, "carryPaid", c.Carry);
+                        Json.Money(w, "clawback", c.Clawback);
+                    }
+
                     w.WriteEndObject();
                 }
 
