@@ -13,8 +13,9 @@ public sealed record ChainLayerOutcome(IReadOnlyList<LayerFigure> Layers, string
 
 /// <summary>
 /// The chain's layers (docs/language.md §12 "The chain report"), bottom up: the tech giants and tenants (the parties the
-/// held entities' leases, contracts and guarantees name), the SPVs, neoclouds and miners (the entities that hold
-/// nothing), the funds (the entities that hold others), their banks (the funds' tranches) and their LPs (the funds'
+/// held entities' leases, contracts and guarantees name), the SPVs, neoclouds and miners (the entities that hold no
+/// tranche: nothing, or only equity stakes, as an operating parent holds its SPVs — TeraWulf), the funds (the entities
+/// that hold another's tranches), their banks (the funds' tranches) and their LPs (the funds'
 /// LP classes). Which breaks first is the layer with the earliest default (else the earliest trap); the loss in the
 /// end is the bank's, the LPs' and what the held entities' tranches lose beyond the funds' shares of them (holders
 /// outside the chain).
@@ -33,8 +34,11 @@ public static class ChainLayers
     public static ChainLayerOutcome Of(ChainOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var bottom = outcome.Entities.Where(e => e.Deal.Holdings.Length == 0).ToList();
-        var holders = outcome.Entities.Where(e => e.Deal.Holdings.Length > 0).ToList();
+        // A fund lends: it holds tranches. A parent that holds only its subsidiaries' equity is an operating company
+        // (its converts are not a bank's line), so it stands with the SPVs it owns.
+        static bool IsFund(EntityOutcome e) => e.Deal.Holdings.Any(h => !h.Equity);
+        var bottom = outcome.Entities.Where(e => !IsFund(e)).ToList();
+        var holders = outcome.Entities.Where(IsFund).ToList();
 
         // The tech giants and tenants: every party a held entity's lease, contract or guarantee names, by its default.
         Date? giantDefault = null;

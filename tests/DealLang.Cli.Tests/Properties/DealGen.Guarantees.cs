@@ -39,7 +39,7 @@ internal static partial class DealGen
             }
 
             Match starts = Regex.Match(m.Groups[3].Value, @"starts (\d{4})-(\d\d-\d\d)");
-            string until = Choice(2) == 0 || !starts.Success ? "" : $" until {int.Parse(starts.Groups[1].Value) + 1 + Choice(10)}-{starts.Groups[2].Value}";
+            string until = Choice(2) == 0 || !starts.Success ? "" : $" until {int.Parse(starts.Groups[1].Value) + 1 + Choice(10)}-{NotLeapDay(starts.Groups[2].Value)}";
             return $"  lease {m.Groups[1].Value} on {m.Groups[2].Value} {{{m.Groups[3].Value}  guarantor {others[Choice(others.Length)]} cap {caps[Choice(caps.Length)]}{until} }}";
         });
 
@@ -67,7 +67,7 @@ internal static partial class DealGen
             }
 
             string covers = Choice(4) switch { 0 => " covers interest", 1 => " covers principal", 2 => " covers interest and principal", _ => "" };
-            string until = Choice(3) == 0 && closing.Success ? $" until {int.Parse(closing.Groups[1].Value[..4]) + 1 + Choice(8)}{closing.Groups[1].Value[4..]}" : "";
+            string until = Choice(3) == 0 && closing.Success ? $" until {int.Parse(closing.Groups[1].Value[..4]) + 1 + Choice(8)}-{NotLeapDay(closing.Groups[1].Value[5..])}" : "";
             return $"  tranche {m.Groups[1].Value} {{{m.Groups[2].Value}  guarantor {parties[Choice(parties.Length)]} cap {caps[Choice(caps.Length)]}{fee}{covers}{until} }}";
         });
 
@@ -97,4 +97,7 @@ internal static partial class DealGen
             return m.Value + lever;
         });
     }
+
+    // A later year on the same month and day: 29 February becomes the 28th, a date every year has.
+    private static string NotLeapDay(string monthDay) => monthDay == "02-29" ? "02-28" : monthDay;
 }

@@ -84,10 +84,10 @@ public sealed class Deal_CreditFund : IDealProgram
         double holding_TeraWulfNotes_impact = input.Scalars[19];
         double[] index_SOFR_levels = input.Series[0];
         double[] index_H100Rent_levels = input.Series[1];
-        double[] index_BTC_levels = input.Series[2];
-        double[] index_WULF_levels = input.Series[3];
-        double[] index_Power_levels = input.Series[4];
-        double[] index_Built_levels = input.Series[5];
+        double[] index_Built_levels = input.Series[2];
+        double[] index_BTC_levels = input.Series[3];
+        double[] index_WULF_levels = input.Series[4];
+        double[] index_Power_levels = input.Series[5];
         double[] index_HyperionPrice_levels = input.Series[6];
         double[] index_CoreWeavePrice_levels = input.Series[7];
         double[] index_TeraWulfPrice_levels = input.Series[8];
@@ -106,14 +106,14 @@ public sealed class Deal_CreditFund : IDealProgram
         double index_SOFR_level = 0.0;
         // H100Rent (index)
         double index_H100Rent_level = 0.0;
+        // Built (index)
+        double index_Built_level = 0.0;
         // BTC (index)
         double index_BTC_level = 0.0;
         // WULF (index)
         double index_WULF_level = 0.0;
         // Power (index)
         double index_Power_level = 0.0;
-        // Built (index)
-        double index_Built_level = 0.0;
         // HyperionPrice (index)
         double index_HyperionPrice_level = 0.0;
         // CoreWeavePrice (index)
@@ -136,8 +136,8 @@ public sealed class Deal_CreditFund : IDealProgram
         double holding_CoreWeaveLoan_valueSold = 0.0; // the marked value the sale steps sold this period
         double holding_CoreWeaveLoan_proceeds = 0.0; // what those sales raised, after the discount and the price impact
         double holding_CoreWeaveLoan_saleCost = 0.0; // the value sold less what it raised: the loss on the sale
-        // TeraWulfNotes (holding of TeraWulf.Notes)
-        double holding_TeraWulfNotes_receipts = 0.0; // TeraWulfNotes.receipts: what TeraWulf.Notes paid the holding this period
+        // TeraWulfNotes (holding of LakeMariner.Notes)
+        double holding_TeraWulfNotes_receipts = 0.0; // TeraWulfNotes.receipts: what LakeMariner.Notes paid the holding this period
         double holding_TeraWulfNotes_value = 0.0; // TeraWulfNotes.value: its mark at the period's end
         double holding_TeraWulfNotes_kept = 1.0; // the share of the holding still held (forced sales lower it)
         double holding_TeraWulfNotes_keptAtStart = 0.0; // the share held at the period's start, which its receipts and value are on
@@ -189,10 +189,10 @@ public sealed class Deal_CreditFund : IDealProgram
             double accountsStart = 0.0;
             index_SOFR_level = index_SOFR_levels[t];
             index_H100Rent_level = index_H100Rent_levels[t];
+            index_Built_level = index_Built_levels[t];
             index_BTC_level = index_BTC_levels[t];
             index_WULF_level = index_WULF_levels[t];
             index_Power_level = index_Power_levels[t];
-            index_Built_level = index_Built_levels[t];
             index_HyperionPrice_level = index_HyperionPrice_levels[t];
             index_CoreWeavePrice_level = index_CoreWeavePrice_levels[t];
             index_TeraWulfPrice_level = index_TeraWulfPrice_levels[t];
@@ -573,10 +573,10 @@ public sealed class Deal_CreditFund : IDealProgram
                 ledger[t, 40] = tranche_BankLine_targetBalance; // BankLine target balance
                 ledger[t, 41] = index_SOFR_level; // SOFR
                 ledger[t, 42] = index_H100Rent_level; // H100Rent
-                ledger[t, 43] = index_BTC_level; // BTC
-                ledger[t, 44] = index_WULF_level; // WULF
-                ledger[t, 45] = index_Power_level; // Power
-                ledger[t, 46] = index_Built_level; // Built
+                ledger[t, 43] = index_Built_level; // Built
+                ledger[t, 44] = index_BTC_level; // BTC
+                ledger[t, 45] = index_WULF_level; // WULF
+                ledger[t, 46] = index_Power_level; // Power
                 ledger[t, 47] = index_HyperionPrice_level; // HyperionPrice
                 ledger[t, 48] = index_CoreWeavePrice_level; // CoreWeavePrice
                 ledger[t, 49] = index_TeraWulfPrice_level; // TeraWulfPrice
@@ -607,7 +607,7 @@ public sealed class Deal_CreditFund : IDealProgram
         result.UnpaidInterest[0] = tranche_BankLine_unpaidInterest;
     }
 
-    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes.
+    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes; from an event of default on, RunDefaulted.
     private void RunSummary(PathInputs input, RunResult result)
     {
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
@@ -631,10 +631,10 @@ public sealed class Deal_CreditFund : IDealProgram
         double holding_TeraWulfNotes_impact = input.Scalars[19];
         double[] index_SOFR_levels = input.Series[0];
         double[] index_H100Rent_levels = input.Series[1];
-        double[] index_BTC_levels = input.Series[2];
-        double[] index_WULF_levels = input.Series[3];
-        double[] index_Power_levels = input.Series[4];
-        double[] index_Built_levels = input.Series[5];
+        double[] index_Built_levels = input.Series[2];
+        double[] index_BTC_levels = input.Series[3];
+        double[] index_WULF_levels = input.Series[4];
+        double[] index_Power_levels = input.Series[5];
         double[] index_HyperionPrice_levels = input.Series[6];
         double[] index_CoreWeavePrice_levels = input.Series[7];
         double[] index_TeraWulfPrice_levels = input.Series[8];
@@ -653,14 +653,14 @@ public sealed class Deal_CreditFund : IDealProgram
         double index_SOFR_level = 0.0;
         // H100Rent (index)
         double index_H100Rent_level = 0.0;
+        // Built (index)
+        double index_Built_level = 0.0;
         // BTC (index)
         double index_BTC_level = 0.0;
         // WULF (index)
         double index_WULF_level = 0.0;
         // Power (index)
         double index_Power_level = 0.0;
-        // Built (index)
-        double index_Built_level = 0.0;
         // HyperionPrice (index)
         double index_HyperionPrice_level = 0.0;
         // CoreWeavePrice (index)
@@ -683,8 +683,8 @@ public sealed class Deal_CreditFund : IDealProgram
         double holding_CoreWeaveLoan_valueSold = 0.0; // the marked value the sale steps sold this period
         double holding_CoreWeaveLoan_proceeds = 0.0; // what those sales raised, after the discount and the price impact
         double holding_CoreWeaveLoan_saleCost = 0.0; // the value sold less what it raised: the loss on the sale
-        // TeraWulfNotes (holding of TeraWulf.Notes)
-        double holding_TeraWulfNotes_receipts = 0.0; // TeraWulfNotes.receipts: what TeraWulf.Notes paid the holding this period
+        // TeraWulfNotes (holding of LakeMariner.Notes)
+        double holding_TeraWulfNotes_receipts = 0.0; // TeraWulfNotes.receipts: what LakeMariner.Notes paid the holding this period
         double holding_TeraWulfNotes_value = 0.0; // TeraWulfNotes.value: its mark at the period's end
         double holding_TeraWulfNotes_kept = 1.0; // the share of the holding still held (forced sales lower it)
         double holding_TeraWulfNotes_keptAtStart = 0.0; // the share held at the period's start, which its receipts and value are on
@@ -726,20 +726,41 @@ public sealed class Deal_CreditFund : IDealProgram
         double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
         double[] result_Distributions_0 = result.Distributions[0];
 
+        // The period's own figures, declared here so that an event of default can hand them over.
+        int t = 0;
+        double yf = default;
+        bool afterDefault = default;
+        double accountsStart = default;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step3_raised = default;
+        double step4_due = default;
+        double step4_paid = default;
+        double step6_swept = default;
+        double step7_distributed = default;
+        double step8_due = default;
+        double step8_paid = default;
+        double step9_raised = default;
+        double step10_due = default;
+        double step10_paid = default;
+        double step11_distributed = default;
+
         // ---- period loop: begin
-        for (int t = 0; t < Periods; t++)
+        for (; t < Periods; t++)
         {
             // Period t runs from Boundaries[t] to Boundaries[t + 1].
             periodEnd = Boundaries[t + 1];
-            double yf = YearFractions[t];
-            bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
-            double accountsStart = 0.0;
+            yf = YearFractions[t];
+            afterDefault = eventOfDefault;
+            accountsStart = 0.0;
             index_SOFR_level = index_SOFR_levels[t];
             index_H100Rent_level = index_H100Rent_levels[t];
+            index_Built_level = index_Built_levels[t];
             index_BTC_level = index_BTC_levels[t];
             index_WULF_level = index_WULF_levels[t];
             index_Power_level = index_Power_levels[t];
-            index_Built_level = index_Built_levels[t];
             index_HyperionPrice_level = index_HyperionPrice_levels[t];
             index_CoreWeavePrice_level = index_CoreWeavePrice_levels[t];
             index_TeraWulfPrice_level = index_TeraWulfPrice_levels[t];
@@ -818,16 +839,21 @@ public sealed class Deal_CreditFund : IDealProgram
             tranche_BankLine_principalPaid = 0.0;
             equity_Investors_distributed = 0.0;
             fee_Management_paid = 0.0;
-            double step1_due = 0.0, step1_paid = 0.0; // 1 pay Management
-            double step2_due = 0.0, step2_paid = 0.0; // 2 pay BankLine.interest
-            double step3_raised = 0.0; // 3 sell HyperionNotes, CoreWeaveLoan, TeraWulfNotes to cover BankLine.principal
-            double step4_due = 0.0, step4_paid = 0.0; // 4 pay BankLine.principal
-            double step6_swept = 0.0; // 6 MarginCall => sweep 100% to BankLine
-            double step7_distributed = 0.0; // 7 distribute rest to Investors
-            double step8_due = 0.0, step8_paid = 0.0; // 8 pay BankLine.interest
-            double step9_raised = 0.0; // 9 sell HyperionNotes, CoreWeaveLoan, TeraWulfNotes to cover BankLine.balance
-            double step10_due = 0.0, step10_paid = 0.0; // 10 pay BankLine.balance
-            double step11_distributed = 0.0; // 11 distribute rest to Investors
+            step1_due = 0.0;
+            step1_paid = 0.0;
+            step2_due = 0.0;
+            step2_paid = 0.0;
+            step3_raised = 0.0;
+            step4_due = 0.0;
+            step4_paid = 0.0;
+            step6_swept = 0.0;
+            step7_distributed = 0.0;
+            step8_due = 0.0;
+            step8_paid = 0.0;
+            step9_raised = 0.0;
+            step10_due = 0.0;
+            step10_paid = 0.0;
+            step11_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -914,8 +940,582 @@ public sealed class Deal_CreditFund : IDealProgram
             // default rule: an event of default at the end of this period
             if (!eventOfDefault && t < ScheduledPeriods && (tranche_BankLine_unpaidInterest > 0.0 || tranche_BankLine_unpaidPrincipal > 0.0))
             {
-                eventOfDefault = true;
-                result.EventOfDefaultPeriod = t;
+                goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
+            }
+
+            // 7. results
+            result_Collections[t] = collections;
+            result.HoldingReceived[0][t] = holding_HyperionNotes_receipts;
+            result.HoldingValue[0][t] = holding_HyperionNotes_value;
+            result.HoldingKept[0][t] = holding_HyperionNotes_kept;
+            result.HoldingValueSold[0][t] = holding_HyperionNotes_valueSold;
+            result.HoldingSaleProceeds[0][t] = holding_HyperionNotes_proceeds;
+            result.HoldingReceived[1][t] = holding_CoreWeaveLoan_receipts;
+            result.HoldingValue[1][t] = holding_CoreWeaveLoan_value;
+            result.HoldingKept[1][t] = holding_CoreWeaveLoan_kept;
+            result.HoldingValueSold[1][t] = holding_CoreWeaveLoan_valueSold;
+            result.HoldingSaleProceeds[1][t] = holding_CoreWeaveLoan_proceeds;
+            result.HoldingReceived[2][t] = holding_TeraWulfNotes_receipts;
+            result.HoldingValue[2][t] = holding_TeraWulfNotes_value;
+            result.HoldingKept[2][t] = holding_TeraWulfNotes_kept;
+            result.HoldingValueSold[2][t] = holding_TeraWulfNotes_valueSold;
+            result.HoldingSaleProceeds[2][t] = holding_TeraWulfNotes_proceeds;
+            result_InterestPaid_0[t] = tranche_BankLine_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_BankLine_principalPaid;
+            result_TrancheBalance_0[t] = tranche_BankLine_balance;
+            result_InterestShortfall_0[t] = tranche_BankLine_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_BankLine_unpaidPrincipal;
+            result_Distributions_0[t] = equity_Investors_distributed;
+            if (checkCash)
+            {
+                double paidOut = tranche_BankLine_interestPaid + tranche_BankLine_principalPaid + equity_Investors_distributed + fee_Management_paid;
+                CashCheck.Verify(t, collections, paidOut, accountsStart, 0.0);
+                if (finalPeriod)
+                {
+                    CashCheck.VerifyNothingLeft(t, 0.0);
+                }
+            }
+        }
+
+        // ---- period loop: end
+
+        // 7. at termination or the horizon: what was never repaid
+        result.PeriodsRun = periodsRun;
+        result.PrincipalLoss[0] = tranche_BankLine_balance;
+        result.UnpaidInterest[0] = tranche_BankLine_unpaidInterest;
+        return;
+
+        eventOfDefaultOccurred:
+        {
+            // an event of default at the end of period t: the path goes on in RunDefaulted, from this state
+            DefaultedState state = default;
+            state.checkCash = checkCash;
+            state.holding_HyperionNotes_receiptsIn = holding_HyperionNotes_receiptsIn;
+            state.holding_HyperionNotes_par = holding_HyperionNotes_par;
+            state.holding_HyperionNotes_saleDiscount = holding_HyperionNotes_saleDiscount;
+            state.holding_HyperionNotes_depth = holding_HyperionNotes_depth;
+            state.holding_HyperionNotes_impact = holding_HyperionNotes_impact;
+            state.holding_CoreWeaveLoan_receiptsIn = holding_CoreWeaveLoan_receiptsIn;
+            state.holding_CoreWeaveLoan_par = holding_CoreWeaveLoan_par;
+            state.holding_CoreWeaveLoan_saleDiscount = holding_CoreWeaveLoan_saleDiscount;
+            state.holding_CoreWeaveLoan_depth = holding_CoreWeaveLoan_depth;
+            state.holding_CoreWeaveLoan_impact = holding_CoreWeaveLoan_impact;
+            state.holding_TeraWulfNotes_receiptsIn = holding_TeraWulfNotes_receiptsIn;
+            state.holding_TeraWulfNotes_par = holding_TeraWulfNotes_par;
+            state.holding_TeraWulfNotes_saleDiscount = holding_TeraWulfNotes_saleDiscount;
+            state.holding_TeraWulfNotes_depth = holding_TeraWulfNotes_depth;
+            state.holding_TeraWulfNotes_impact = holding_TeraWulfNotes_impact;
+            state.index_SOFR_levels = index_SOFR_levels;
+            state.index_H100Rent_levels = index_H100Rent_levels;
+            state.index_Built_levels = index_Built_levels;
+            state.index_BTC_levels = index_BTC_levels;
+            state.index_WULF_levels = index_WULF_levels;
+            state.index_Power_levels = index_Power_levels;
+            state.index_HyperionPrice_levels = index_HyperionPrice_levels;
+            state.index_CoreWeavePrice_levels = index_CoreWeavePrice_levels;
+            state.index_TeraWulfPrice_levels = index_TeraWulfPrice_levels;
+            state.collections = collections;
+            state.recurring = recurring;
+            state.cfads = cfads;
+            state.debtService = debtService;
+            state.available = available;
+            state.periodEnd = periodEnd;
+            state.eventOfDefault = eventOfDefault;
+            state.finalPeriod = finalPeriod;
+            state.periodsRun = periodsRun;
+            state.index_SOFR_level = index_SOFR_level;
+            state.index_H100Rent_level = index_H100Rent_level;
+            state.index_Built_level = index_Built_level;
+            state.index_BTC_level = index_BTC_level;
+            state.index_WULF_level = index_WULF_level;
+            state.index_Power_level = index_Power_level;
+            state.index_HyperionPrice_level = index_HyperionPrice_level;
+            state.index_CoreWeavePrice_level = index_CoreWeavePrice_level;
+            state.index_TeraWulfPrice_level = index_TeraWulfPrice_level;
+            state.holding_HyperionNotes_receipts = holding_HyperionNotes_receipts;
+            state.holding_HyperionNotes_value = holding_HyperionNotes_value;
+            state.holding_HyperionNotes_kept = holding_HyperionNotes_kept;
+            state.holding_HyperionNotes_keptAtStart = holding_HyperionNotes_keptAtStart;
+            state.holding_HyperionNotes_valueSold = holding_HyperionNotes_valueSold;
+            state.holding_HyperionNotes_proceeds = holding_HyperionNotes_proceeds;
+            state.holding_HyperionNotes_saleCost = holding_HyperionNotes_saleCost;
+            state.holding_CoreWeaveLoan_receipts = holding_CoreWeaveLoan_receipts;
+            state.holding_CoreWeaveLoan_value = holding_CoreWeaveLoan_value;
+            state.holding_CoreWeaveLoan_kept = holding_CoreWeaveLoan_kept;
+            state.holding_CoreWeaveLoan_keptAtStart = holding_CoreWeaveLoan_keptAtStart;
+            state.holding_CoreWeaveLoan_valueSold = holding_CoreWeaveLoan_valueSold;
+            state.holding_CoreWeaveLoan_proceeds = holding_CoreWeaveLoan_proceeds;
+            state.holding_CoreWeaveLoan_saleCost = holding_CoreWeaveLoan_saleCost;
+            state.holding_TeraWulfNotes_receipts = holding_TeraWulfNotes_receipts;
+            state.holding_TeraWulfNotes_value = holding_TeraWulfNotes_value;
+            state.holding_TeraWulfNotes_kept = holding_TeraWulfNotes_kept;
+            state.holding_TeraWulfNotes_keptAtStart = holding_TeraWulfNotes_keptAtStart;
+            state.holding_TeraWulfNotes_valueSold = holding_TeraWulfNotes_valueSold;
+            state.holding_TeraWulfNotes_proceeds = holding_TeraWulfNotes_proceeds;
+            state.holding_TeraWulfNotes_saleCost = holding_TeraWulfNotes_saleCost;
+            state.tranche_BankLine_balance = tranche_BankLine_balance;
+            state.tranche_BankLine_startBalance = tranche_BankLine_startBalance;
+            state.tranche_BankLine_coupon = tranche_BankLine_coupon;
+            state.tranche_BankLine_scheduledInterest = tranche_BankLine_scheduledInterest;
+            state.tranche_BankLine_scheduledPrincipal = tranche_BankLine_scheduledPrincipal;
+            state.tranche_BankLine_interestDue = tranche_BankLine_interestDue;
+            state.tranche_BankLine_principalDue = tranche_BankLine_principalDue;
+            state.tranche_BankLine_targetBalance = tranche_BankLine_targetBalance;
+            state.tranche_BankLine_interestPaid = tranche_BankLine_interestPaid;
+            state.tranche_BankLine_principalPaid = tranche_BankLine_principalPaid;
+            state.tranche_BankLine_unpaidInterest = tranche_BankLine_unpaidInterest;
+            state.tranche_BankLine_unpaidPrincipal = tranche_BankLine_unpaidPrincipal;
+            state.equity_Investors_distributed = equity_Investors_distributed;
+            state.fee_Management_due = fee_Management_due;
+            state.fee_Management_paid = fee_Management_paid;
+            state.fee_Management_unpaid = fee_Management_unpaid;
+            state.test_Ltv_value = test_Ltv_value;
+            state.trigger_MarginCall_active = trigger_MarginCall_active;
+            state.yf = yf;
+            state.afterDefault = afterDefault;
+            state.accountsStart = accountsStart;
+            state.step1_due = step1_due;
+            state.step1_paid = step1_paid;
+            state.step2_due = step2_due;
+            state.step2_paid = step2_paid;
+            state.step3_raised = step3_raised;
+            state.step4_due = step4_due;
+            state.step4_paid = step4_paid;
+            state.step6_swept = step6_swept;
+            state.step7_distributed = step7_distributed;
+            state.step8_due = step8_due;
+            state.step8_paid = step8_paid;
+            state.step9_raised = step9_raised;
+            state.step10_due = step10_due;
+            state.step10_paid = step10_paid;
+            state.step11_distributed = step11_distributed;
+            RunDefaulted(input, result, t, ref state);
+        }
+    }
+
+    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values.
+    private struct DefaultedState
+    {
+        public bool checkCash;
+        public double[] holding_HyperionNotes_receiptsIn;
+        public double[] holding_HyperionNotes_par;
+        public double holding_HyperionNotes_saleDiscount;
+        public double holding_HyperionNotes_depth;
+        public double holding_HyperionNotes_impact;
+        public double[] holding_CoreWeaveLoan_receiptsIn;
+        public double[] holding_CoreWeaveLoan_par;
+        public double holding_CoreWeaveLoan_saleDiscount;
+        public double holding_CoreWeaveLoan_depth;
+        public double holding_CoreWeaveLoan_impact;
+        public double[] holding_TeraWulfNotes_receiptsIn;
+        public double[] holding_TeraWulfNotes_par;
+        public double holding_TeraWulfNotes_saleDiscount;
+        public double holding_TeraWulfNotes_depth;
+        public double holding_TeraWulfNotes_impact;
+        public double[] index_SOFR_levels;
+        public double[] index_H100Rent_levels;
+        public double[] index_Built_levels;
+        public double[] index_BTC_levels;
+        public double[] index_WULF_levels;
+        public double[] index_Power_levels;
+        public double[] index_HyperionPrice_levels;
+        public double[] index_CoreWeavePrice_levels;
+        public double[] index_TeraWulfPrice_levels;
+        public double collections;
+        public double recurring;
+        public double cfads;
+        public double debtService;
+        public double available;
+        public Date periodEnd;
+        public bool eventOfDefault;
+        public bool finalPeriod;
+        public int periodsRun;
+        public double index_SOFR_level;
+        public double index_H100Rent_level;
+        public double index_Built_level;
+        public double index_BTC_level;
+        public double index_WULF_level;
+        public double index_Power_level;
+        public double index_HyperionPrice_level;
+        public double index_CoreWeavePrice_level;
+        public double index_TeraWulfPrice_level;
+        public double holding_HyperionNotes_receipts;
+        public double holding_HyperionNotes_value;
+        public double holding_HyperionNotes_kept;
+        public double holding_HyperionNotes_keptAtStart;
+        public double holding_HyperionNotes_valueSold;
+        public double holding_HyperionNotes_proceeds;
+        public double holding_HyperionNotes_saleCost;
+        public double holding_CoreWeaveLoan_receipts;
+        public double holding_CoreWeaveLoan_value;
+        public double holding_CoreWeaveLoan_kept;
+        public double holding_CoreWeaveLoan_keptAtStart;
+        public double holding_CoreWeaveLoan_valueSold;
+        public double holding_CoreWeaveLoan_proceeds;
+        public double holding_CoreWeaveLoan_saleCost;
+        public double holding_TeraWulfNotes_receipts;
+        public double holding_TeraWulfNotes_value;
+        public double holding_TeraWulfNotes_kept;
+        public double holding_TeraWulfNotes_keptAtStart;
+        public double holding_TeraWulfNotes_valueSold;
+        public double holding_TeraWulfNotes_proceeds;
+        public double holding_TeraWulfNotes_saleCost;
+        public double tranche_BankLine_balance;
+        public double tranche_BankLine_startBalance;
+        public double tranche_BankLine_coupon;
+        public double tranche_BankLine_scheduledInterest;
+        public double tranche_BankLine_scheduledPrincipal;
+        public double tranche_BankLine_interestDue;
+        public double tranche_BankLine_principalDue;
+        public double tranche_BankLine_targetBalance;
+        public double tranche_BankLine_interestPaid;
+        public double tranche_BankLine_principalPaid;
+        public double tranche_BankLine_unpaidInterest;
+        public double tranche_BankLine_unpaidPrincipal;
+        public double equity_Investors_distributed;
+        public double fee_Management_due;
+        public double fee_Management_paid;
+        public double fee_Management_unpaid;
+        public double test_Ltv_value;
+        public bool trigger_MarginCall_active;
+        public double yf;
+        public bool afterDefault;
+        public double accountsStart;
+        public double step1_due;
+        public double step1_paid;
+        public double step2_due;
+        public double step2_paid;
+        public double step3_raised;
+        public double step4_due;
+        public double step4_paid;
+        public double step6_swept;
+        public double step7_distributed;
+        public double step8_due;
+        public double step8_paid;
+        public double step9_raised;
+        public double step10_due;
+        public double step10_paid;
+        public double step11_distributed;
+    }
+
+    // A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).
+    private void RunDefaulted(PathInputs input, RunResult result, int t, ref DefaultedState state)
+    {
+        bool checkCash = state.checkCash;
+        double[] holding_HyperionNotes_receiptsIn = state.holding_HyperionNotes_receiptsIn;
+        double[] holding_HyperionNotes_par = state.holding_HyperionNotes_par;
+        double holding_HyperionNotes_saleDiscount = state.holding_HyperionNotes_saleDiscount;
+        double holding_HyperionNotes_depth = state.holding_HyperionNotes_depth;
+        double holding_HyperionNotes_impact = state.holding_HyperionNotes_impact;
+        double[] holding_CoreWeaveLoan_receiptsIn = state.holding_CoreWeaveLoan_receiptsIn;
+        double[] holding_CoreWeaveLoan_par = state.holding_CoreWeaveLoan_par;
+        double holding_CoreWeaveLoan_saleDiscount = state.holding_CoreWeaveLoan_saleDiscount;
+        double holding_CoreWeaveLoan_depth = state.holding_CoreWeaveLoan_depth;
+        double holding_CoreWeaveLoan_impact = state.holding_CoreWeaveLoan_impact;
+        double[] holding_TeraWulfNotes_receiptsIn = state.holding_TeraWulfNotes_receiptsIn;
+        double[] holding_TeraWulfNotes_par = state.holding_TeraWulfNotes_par;
+        double holding_TeraWulfNotes_saleDiscount = state.holding_TeraWulfNotes_saleDiscount;
+        double holding_TeraWulfNotes_depth = state.holding_TeraWulfNotes_depth;
+        double holding_TeraWulfNotes_impact = state.holding_TeraWulfNotes_impact;
+        double[] index_SOFR_levels = state.index_SOFR_levels;
+        double[] index_H100Rent_levels = state.index_H100Rent_levels;
+        double[] index_Built_levels = state.index_Built_levels;
+        double[] index_BTC_levels = state.index_BTC_levels;
+        double[] index_WULF_levels = state.index_WULF_levels;
+        double[] index_Power_levels = state.index_Power_levels;
+        double[] index_HyperionPrice_levels = state.index_HyperionPrice_levels;
+        double[] index_CoreWeavePrice_levels = state.index_CoreWeavePrice_levels;
+        double[] index_TeraWulfPrice_levels = state.index_TeraWulfPrice_levels;
+        double collections = state.collections;
+        double recurring = state.recurring;
+        double cfads = state.cfads;
+        double debtService = state.debtService;
+        double available = state.available;
+        Date periodEnd = state.periodEnd;
+        bool eventOfDefault = state.eventOfDefault;
+        bool finalPeriod = state.finalPeriod;
+        int periodsRun = state.periodsRun;
+        double index_SOFR_level = state.index_SOFR_level;
+        double index_H100Rent_level = state.index_H100Rent_level;
+        double index_Built_level = state.index_Built_level;
+        double index_BTC_level = state.index_BTC_level;
+        double index_WULF_level = state.index_WULF_level;
+        double index_Power_level = state.index_Power_level;
+        double index_HyperionPrice_level = state.index_HyperionPrice_level;
+        double index_CoreWeavePrice_level = state.index_CoreWeavePrice_level;
+        double index_TeraWulfPrice_level = state.index_TeraWulfPrice_level;
+        double holding_HyperionNotes_receipts = state.holding_HyperionNotes_receipts;
+        double holding_HyperionNotes_value = state.holding_HyperionNotes_value;
+        double holding_HyperionNotes_kept = state.holding_HyperionNotes_kept;
+        double holding_HyperionNotes_keptAtStart = state.holding_HyperionNotes_keptAtStart;
+        double holding_HyperionNotes_valueSold = state.holding_HyperionNotes_valueSold;
+        double holding_HyperionNotes_proceeds = state.holding_HyperionNotes_proceeds;
+        double holding_HyperionNotes_saleCost = state.holding_HyperionNotes_saleCost;
+        double holding_CoreWeaveLoan_receipts = state.holding_CoreWeaveLoan_receipts;
+        double holding_CoreWeaveLoan_value = state.holding_CoreWeaveLoan_value;
+        double holding_CoreWeaveLoan_kept = state.holding_CoreWeaveLoan_kept;
+        double holding_CoreWeaveLoan_keptAtStart = state.holding_CoreWeaveLoan_keptAtStart;
+        double holding_CoreWeaveLoan_valueSold = state.holding_CoreWeaveLoan_valueSold;
+        double holding_CoreWeaveLoan_proceeds = state.holding_CoreWeaveLoan_proceeds;
+        double holding_CoreWeaveLoan_saleCost = state.holding_CoreWeaveLoan_saleCost;
+        double holding_TeraWulfNotes_receipts = state.holding_TeraWulfNotes_receipts;
+        double holding_TeraWulfNotes_value = state.holding_TeraWulfNotes_value;
+        double holding_TeraWulfNotes_kept = state.holding_TeraWulfNotes_kept;
+        double holding_TeraWulfNotes_keptAtStart = state.holding_TeraWulfNotes_keptAtStart;
+        double holding_TeraWulfNotes_valueSold = state.holding_TeraWulfNotes_valueSold;
+        double holding_TeraWulfNotes_proceeds = state.holding_TeraWulfNotes_proceeds;
+        double holding_TeraWulfNotes_saleCost = state.holding_TeraWulfNotes_saleCost;
+        double tranche_BankLine_balance = state.tranche_BankLine_balance;
+        double tranche_BankLine_startBalance = state.tranche_BankLine_startBalance;
+        double tranche_BankLine_coupon = state.tranche_BankLine_coupon;
+        double tranche_BankLine_scheduledInterest = state.tranche_BankLine_scheduledInterest;
+        double tranche_BankLine_scheduledPrincipal = state.tranche_BankLine_scheduledPrincipal;
+        double tranche_BankLine_interestDue = state.tranche_BankLine_interestDue;
+        double tranche_BankLine_principalDue = state.tranche_BankLine_principalDue;
+        double tranche_BankLine_targetBalance = state.tranche_BankLine_targetBalance;
+        double tranche_BankLine_interestPaid = state.tranche_BankLine_interestPaid;
+        double tranche_BankLine_principalPaid = state.tranche_BankLine_principalPaid;
+        double tranche_BankLine_unpaidInterest = state.tranche_BankLine_unpaidInterest;
+        double tranche_BankLine_unpaidPrincipal = state.tranche_BankLine_unpaidPrincipal;
+        double equity_Investors_distributed = state.equity_Investors_distributed;
+        double fee_Management_due = state.fee_Management_due;
+        double fee_Management_paid = state.fee_Management_paid;
+        double fee_Management_unpaid = state.fee_Management_unpaid;
+        double test_Ltv_value = state.test_Ltv_value;
+        bool trigger_MarginCall_active = state.trigger_MarginCall_active;
+        double yf = state.yf;
+        bool afterDefault = state.afterDefault;
+        double accountsStart = state.accountsStart;
+        double step1_due = state.step1_due;
+        double step1_paid = state.step1_paid;
+        double step2_due = state.step2_due;
+        double step2_paid = state.step2_paid;
+        double step3_raised = state.step3_raised;
+        double step4_due = state.step4_due;
+        double step4_paid = state.step4_paid;
+        double step6_swept = state.step6_swept;
+        double step7_distributed = state.step7_distributed;
+        double step8_due = state.step8_due;
+        double step8_paid = state.step8_paid;
+        double step9_raised = state.step9_raised;
+        double step10_due = state.step10_due;
+        double step10_paid = state.step10_paid;
+        double step11_distributed = state.step11_distributed;
+
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
+        double[] result_Collections = result.Collections;
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_Distributions_0 = result.Distributions[0];
+
+        // the event of default, at the end of period t
+        eventOfDefault = true;
+        result.EventOfDefaultPeriod = t;
+
+        // ---- period loop: begin
+        for (bool resumed = true; t < Periods; t++, resumed = false)
+        {
+            if (!resumed)
+            {
+                // (period t itself ran up to here in RunSummary)
+                // Period t runs from Boundaries[t] to Boundaries[t + 1].
+                periodEnd = Boundaries[t + 1];
+                yf = YearFractions[t];
+                afterDefault = eventOfDefault;
+                accountsStart = 0.0;
+                index_SOFR_level = index_SOFR_levels[t];
+                index_H100Rent_level = index_H100Rent_levels[t];
+                index_Built_level = index_Built_levels[t];
+                index_BTC_level = index_BTC_levels[t];
+                index_WULF_level = index_WULF_levels[t];
+                index_Power_level = index_Power_levels[t];
+                index_HyperionPrice_level = index_HyperionPrice_levels[t];
+                index_CoreWeavePrice_level = index_CoreWeavePrice_levels[t];
+                index_TeraWulfPrice_level = index_TeraWulfPrice_levels[t];
+                holding_HyperionNotes_keptAtStart = holding_HyperionNotes_kept;
+                holding_HyperionNotes_receipts = holding_HyperionNotes_receiptsIn[t] * holding_HyperionNotes_kept;
+                holding_HyperionNotes_value = holding_HyperionNotes_par[t] * index_HyperionPrice_level * holding_HyperionNotes_kept;
+                holding_CoreWeaveLoan_keptAtStart = holding_CoreWeaveLoan_kept;
+                holding_CoreWeaveLoan_receipts = holding_CoreWeaveLoan_receiptsIn[t] * holding_CoreWeaveLoan_kept;
+                holding_CoreWeaveLoan_value = holding_CoreWeaveLoan_par[t] * index_CoreWeavePrice_level * holding_CoreWeaveLoan_kept;
+                holding_TeraWulfNotes_keptAtStart = holding_TeraWulfNotes_kept;
+                holding_TeraWulfNotes_receipts = holding_TeraWulfNotes_receiptsIn[t] * holding_TeraWulfNotes_kept;
+                holding_TeraWulfNotes_value = holding_TeraWulfNotes_par[t] * index_TeraWulfPrice_level * holding_TeraWulfNotes_kept;
+                tranche_BankLine_startBalance = tranche_BankLine_balance;
+
+                // 2a. tranches: scheduled interest and principal, and what is due with arrears
+                // BankLine: the coupon, reset at the period's start, within its floor and cap
+                tranche_BankLine_coupon = Math.Max(index_SOFR_level + 0.0225, 0.04);
+                // BankLine: interest on the opening balance, plus interest unpaid so far (which earns none)
+                tranche_BankLine_scheduledInterest = tranche_BankLine_balance * tranche_BankLine_coupon * yf;
+                tranche_BankLine_interestDue = tranche_BankLine_scheduledInterest + tranche_BankLine_unpaidInterest;
+                // BankLine: linear principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+                if (t >= tranche_BankLine_maturityPeriod)
+                {
+                    tranche_BankLine_scheduledPrincipal = tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal;
+                }
+                else if (t >= tranche_BankLine_firstPrincipalPeriod)
+                {
+                    tranche_BankLine_scheduledPrincipal = Math.Min(tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal, Annuity.LinearPrincipal(tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal, tranche_BankLine_maturityPeriod - t + 1));
+                }
+                else
+                {
+                    tranche_BankLine_scheduledPrincipal = 0.0;
+                }
+
+                // BankLine: the balance above the target balance is due as principal (a mandatory prepayment)
+                tranche_BankLine_targetBalance = 0.5 * (holding_HyperionNotes_value + holding_CoreWeaveLoan_value + holding_TeraWulfNotes_value);
+                if (tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal - tranche_BankLine_targetBalance > tranche_BankLine_scheduledPrincipal)
+                {
+                    tranche_BankLine_scheduledPrincipal = tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal - tranche_BankLine_targetBalance;
+                }
+
+                tranche_BankLine_principalDue = Math.Min(tranche_BankLine_balance, tranche_BankLine_scheduledPrincipal + tranche_BankLine_unpaidPrincipal);
+
+                // 1. collections
+                collections = holding_HyperionNotes_receipts + holding_CoreWeaveLoan_receipts + holding_TeraWulfNotes_receipts;
+                available = collections;
+                // recurring cash (not the RVG): what cfads is made of
+                recurring = collections;
+
+                // 2b. fees due, debt service, cfads and account targets
+                // Management: the annual amount for this period's share of a year, plus fees unpaid so far
+                fee_Management_due = (0.0125 * (holding_HyperionNotes_value + holding_CoreWeaveLoan_value + holding_TeraWulfNotes_value)) * yf + fee_Management_unpaid;
+                // debt service is what the schedule asks this period: arrears are not counted again
+                debtService = tranche_BankLine_scheduledInterest + tranche_BankLine_scheduledPrincipal;
+                cfads = recurring - fee_Management_due;
+
+                // 3. tests and triggers
+                // Ltv
+                test_Ltv_value = Flows.Ratio(tranche_BankLine_startBalance, holding_HyperionNotes_value + holding_CoreWeaveLoan_value + holding_TeraWulfNotes_value);
+                result_TestValues_0[t] = test_Ltv_value;
+                // MarginCall (effect: sweep 100% to BankLine)
+                trigger_MarginCall_active = test_Ltv_value > 0.5;
+                result_TriggerActive_0[t] = trigger_MarginCall_active;
+
+                // 4. waterfall
+                holding_HyperionNotes_valueSold = 0.0;
+                holding_HyperionNotes_proceeds = 0.0;
+                holding_HyperionNotes_saleCost = 0.0;
+                holding_CoreWeaveLoan_valueSold = 0.0;
+                holding_CoreWeaveLoan_proceeds = 0.0;
+                holding_CoreWeaveLoan_saleCost = 0.0;
+                holding_TeraWulfNotes_valueSold = 0.0;
+                holding_TeraWulfNotes_proceeds = 0.0;
+                holding_TeraWulfNotes_saleCost = 0.0;
+                tranche_BankLine_interestPaid = 0.0;
+                tranche_BankLine_principalPaid = 0.0;
+                equity_Investors_distributed = 0.0;
+                fee_Management_paid = 0.0;
+                step1_due = 0.0;
+                step1_paid = 0.0;
+                step2_due = 0.0;
+                step2_paid = 0.0;
+                step3_raised = 0.0;
+                step4_due = 0.0;
+                step4_paid = 0.0;
+                step6_swept = 0.0;
+                step7_distributed = 0.0;
+                step8_due = 0.0;
+                step8_paid = 0.0;
+                step9_raised = 0.0;
+                step10_due = 0.0;
+                step10_paid = 0.0;
+                step11_distributed = 0.0;
+                if (!afterDefault)
+                {
+                    // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                    finalPeriod = t == ScheduledPeriods - 1;
+                    // 1 pay Management
+                    step1_due = Math.Max(0.0, fee_Management_due - fee_Management_paid);
+                    step1_paid = Math.Min(available, step1_due);
+                    available -= step1_paid;
+                    fee_Management_paid += step1_paid;
+                    // 2 pay BankLine.interest
+                    step2_due = Math.Max(0.0, tranche_BankLine_interestDue - tranche_BankLine_interestPaid);
+                    step2_paid = Math.Min(available, step2_due);
+                    available -= step2_paid;
+                    tranche_BankLine_interestPaid += step2_paid;
+                    // 3 sell HyperionNotes, CoreWeaveLoan, TeraWulfNotes to cover BankLine.principal
+                    if ((holding_HyperionNotes_value - holding_HyperionNotes_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) > available)
+                    {
+                        // HyperionNotes: the least marked value whose proceeds cover the shortfall, at most what is left of it
+                        double valueSold = CoinSale.CoinsToSell((Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available, (1.0 - holding_HyperionNotes_saleDiscount), (holding_HyperionNotes_value - holding_HyperionNotes_valueSold), holding_HyperionNotes_depth, holding_HyperionNotes_impact);
+                        double raised = Math.Min((Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available, CoinSale.Proceeds(valueSold, (1.0 - holding_HyperionNotes_saleDiscount), holding_HyperionNotes_depth, holding_HyperionNotes_impact));
+                        holding_HyperionNotes_valueSold += valueSold;
+                        holding_HyperionNotes_proceeds += raised;
+                        holding_HyperionNotes_saleCost += valueSold - raised;
+                        holding_HyperionNotes_kept = holding_HyperionNotes_keptAtStart * Math.Max(0.0, 1.0 - holding_HyperionNotes_valueSold / holding_HyperionNotes_value);
+                        step3_raised += raised;
+                        available += raised;
+                        collections += raised;
+                    }
+
+                    if ((holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) > available)
+                    {
+                        // CoreWeaveLoan: the least marked value whose proceeds cover the shortfall, at most what is left of it
+                        double valueSold = CoinSale.CoinsToSell((Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available, (1.0 - holding_CoreWeaveLoan_saleDiscount), (holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold), holding_CoreWeaveLoan_depth, holding_CoreWeaveLoan_impact);
+                        double raised = Math.Min((Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available, CoinSale.Proceeds(valueSold, (1.0 - holding_CoreWeaveLoan_saleDiscount), holding_CoreWeaveLoan_depth, holding_CoreWeaveLoan_impact));
+                        holding_CoreWeaveLoan_valueSold += valueSold;
+                        holding_CoreWeaveLoan_proceeds += raised;
+                        holding_CoreWeaveLoan_saleCost += valueSold - raised;
+                        holding_CoreWeaveLoan_kept = holding_CoreWeaveLoan_keptAtStart * Math.Max(0.0, 1.0 - holding_CoreWeaveLoan_valueSold / holding_CoreWeaveLoan_value);
+                        step3_raised += raised;
+                        available += raised;
+                        collections += raised;
+                    }
+
+                    if ((holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) > available)
+                    {
+                        // TeraWulfNotes: the least marked value whose proceeds cover the shortfall, at most what is left of it
+                        double valueSold = CoinSale.CoinsToSell((Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available, (1.0 - holding_TeraWulfNotes_saleDiscount), (holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold), holding_TeraWulfNotes_depth, holding_TeraWulfNotes_impact);
+                        double raised = Math.Min((Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available, CoinSale.Proceeds(valueSold, (1.0 - holding_TeraWulfNotes_saleDiscount), holding_TeraWulfNotes_depth, holding_TeraWulfNotes_impact));
+                        holding_TeraWulfNotes_valueSold += valueSold;
+                        holding_TeraWulfNotes_proceeds += raised;
+                        holding_TeraWulfNotes_saleCost += valueSold - raised;
+                        holding_TeraWulfNotes_kept = holding_TeraWulfNotes_keptAtStart * Math.Max(0.0, 1.0 - holding_TeraWulfNotes_valueSold / holding_TeraWulfNotes_value);
+                        step3_raised += raised;
+                        available += raised;
+                        collections += raised;
+                    }
+
+                    // 4 pay BankLine.principal
+                    step4_due = Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid));
+                    step4_paid = Math.Min(available, step4_due);
+                    available -= step4_paid;
+                    tranche_BankLine_principalPaid += step4_paid;
+                    tranche_BankLine_balance -= step4_paid;
+                    // 5 if MarginCall
+                    if (trigger_MarginCall_active)
+                    {
+                        // 6 MarginCall => sweep 100% to BankLine
+                        step6_swept = Math.Min(available * 1.0, tranche_BankLine_balance);
+                        tranche_BankLine_principalPaid += step6_swept;
+                        tranche_BankLine_balance -= step6_swept;
+                        available -= step6_swept;
+                    }
+
+                    // 7 distribute rest to Investors
+                    step7_distributed = available;
+                    equity_Investors_distributed += step7_distributed;
+                    available = 0.0;
+                }
+
+                // 5. what was not paid carries to the next period
+                tranche_BankLine_unpaidInterest = Flows.Shortfall(tranche_BankLine_interestDue, tranche_BankLine_interestPaid);
+                tranche_BankLine_unpaidPrincipal = Flows.Shortfall(tranche_BankLine_principalDue, tranche_BankLine_principalPaid);
+                fee_Management_unpaid = Flows.Shortfall(fee_Management_due, fee_Management_paid);
+                // default rule: an event of default at the end of this period
+                if (!eventOfDefault && t < ScheduledPeriods && (tranche_BankLine_unpaidInterest > 0.0 || tranche_BankLine_unpaidPrincipal > 0.0))
+                {
+                    eventOfDefault = true;
+                    result.EventOfDefaultPeriod = t;
+                }
             }
 
             // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)
@@ -1064,10 +1664,10 @@ public sealed class Deal_CreditFund : IDealProgram
             [
                 new IndexInfo("SOFR", 0.053, 0.08, null, []),
                 new IndexInfo("H100Rent", 2.9, 0.15, new IndexPoints(false, [new Date(2024, 10, 1), new Date(2025, 10, 1), new Date(2026, 3, 1)], [1.95, 1.7, 2.35]), []),
+                new IndexInfo("Built", 0.0, 0.0, new IndexPoints(false, [new Date(2026, 6, 30), new Date(2026, 12, 31), new Date(2027, 6, 30)], [0.4, 0.7, 1.0]), []),
                 new IndexInfo("BTC", 90000.0, 0.0, null, []),
                 new IndexInfo("WULF", 10.5, 0.0, null, []),
                 new IndexInfo("Power", 0.045, 0.0, null, []),
-                new IndexInfo("Built", 0.0, 0.0, new IndexPoints(false, [new Date(2026, 6, 30), new Date(2026, 12, 31), new Date(2027, 6, 30)], [0.4, 0.7, 1.0]), []),
                 new IndexInfo("HyperionPrice", 1.0, 0.0, null, []),
                 new IndexInfo("CoreWeavePrice", 0.99, 0.0, null, []),
                 new IndexInfo("TeraWulfPrice", 1.0, 0.0, null, []),
@@ -1081,7 +1681,7 @@ public sealed class Deal_CreditFund : IDealProgram
             [
                 new HoldingInfo("HyperionNotes", "Hyperion", "Notes", false, 0.02197802197802198, 27300000000.0, 6) { Sold = true, SaleDiscount = 0.02, Depth = 300000000.0, Impact = 0.1 },
                 new HoldingInfo("CoreWeaveLoan", "CoreWeaveDdtl2", "Loan", false, 0.06, 7500000000.0, 7) { Sold = true, SaleDiscount = 0.05, Depth = 150000000.0, Impact = 0.25 },
-                new HoldingInfo("TeraWulfNotes", "TeraWulf", "Notes", false, 0.125, 3200000000.0, 8) { Sold = true, SaleDiscount = 0.05, Depth = 100000000.0, Impact = 0.3 },
+                new HoldingInfo("TeraWulfNotes", "LakeMariner", "Notes", false, 0.125, 3200000000.0, 8) { Sold = true, SaleDiscount = 0.05, Depth = 100000000.0, Impact = 0.3 },
             ],
             Coins = [],
             Tranches =
@@ -1156,10 +1756,10 @@ public sealed class Deal_CreditFund : IDealProgram
             new LedgerColumn("BankLine target balance", ColumnKind.Money),
             new LedgerColumn("SOFR", ColumnKind.Rate),
             new LedgerColumn("H100Rent", ColumnKind.Number),
+            new LedgerColumn("Built", ColumnKind.Rate),
             new LedgerColumn("BTC", ColumnKind.Number),
             new LedgerColumn("WULF", ColumnKind.Number),
             new LedgerColumn("Power", ColumnKind.Number),
-            new LedgerColumn("Built", ColumnKind.Rate),
             new LedgerColumn("HyperionPrice", ColumnKind.Rate),
             new LedgerColumn("CoreWeavePrice", ColumnKind.Rate),
             new LedgerColumn("TeraWulfPrice", ColumnKind.Rate),

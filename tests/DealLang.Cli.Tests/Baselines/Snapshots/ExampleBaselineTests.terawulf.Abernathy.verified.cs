@@ -403,7 +403,7 @@ public sealed class Deal_Abernathy : IDealProgram
         result.UnpaidInterest[0] = tranche_JvNotes_unpaidInterest;
     }
 
-    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes.
+    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes; from an event of default on, RunDefaulted.
     private void RunSummary(PathInputs input, RunResult result)
     {
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
@@ -476,14 +476,30 @@ public sealed class Deal_Abernathy : IDealProgram
         double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
         double[] result_Distributions_0 = result.Distributions[0];
 
+        // The period's own figures, declared here so that an event of default can hand them over.
+        int t = 0;
+        double yf = default;
+        bool afterDefault = default;
+        double accountsStart = default;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step3_distributed = default;
+        double step4_due = default;
+        double step4_paid = default;
+        double step5_due = default;
+        double step5_paid = default;
+        double step6_distributed = default;
+
         // ---- period loop: begin
-        for (int t = 0; t < Periods; t++)
+        for (; t < Periods; t++)
         {
             // Period t runs from Boundaries[t] to Boundaries[t + 1].
             periodEnd = Boundaries[t + 1];
-            double yf = YearFractions[t];
-            bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
-            double accountsStart = 0.0;
+            yf = YearFractions[t];
+            afterDefault = eventOfDefault;
+            accountsStart = 0.0;
             index_H100Rent_level = index_H100Rent_levels[t];
             tranche_JvNotes_startBalance = tranche_JvNotes_balance;
 
@@ -535,12 +551,16 @@ public sealed class Deal_Abernathy : IDealProgram
             tranche_JvNotes_interestPaid = 0.0;
             tranche_JvNotes_principalPaid = 0.0;
             equity_JvEquity_distributed = 0.0;
-            double step1_due = 0.0, step1_paid = 0.0; // 1 pay JvNotes.interest
-            double step2_due = 0.0, step2_paid = 0.0; // 2 pay JvNotes.principal
-            double step3_distributed = 0.0; // 3 distribute rest to JvEquity
-            double step4_due = 0.0, step4_paid = 0.0; // 4 pay JvNotes.interest
-            double step5_due = 0.0, step5_paid = 0.0; // 5 pay JvNotes.balance
-            double step6_distributed = 0.0; // 6 distribute rest to JvEquity
+            step1_due = 0.0;
+            step1_paid = 0.0;
+            step2_due = 0.0;
+            step2_paid = 0.0;
+            step3_distributed = 0.0;
+            step4_due = 0.0;
+            step4_paid = 0.0;
+            step5_due = 0.0;
+            step5_paid = 0.0;
+            step6_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -569,9 +589,375 @@ public sealed class Deal_Abernathy : IDealProgram
             // default rule: an event of default at the end of this period
             if (!eventOfDefault && t < ScheduledPeriods && (tranche_JvNotes_unpaidInterest > 0.0))
             {
-                eventOfDefault = true;
-                result.EventOfDefaultPeriod = t;
-                sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
+            }
+
+            // 7. results
+            result_Collections[t] = collections;
+            if (t == ScheduledPeriods - 1)
+            {
+                result.FleetMarketValue[0] = fleet_AbernathyCapacity_marketValue;
+                result.FleetBookValue[0] = fleet_AbernathyCapacity_bookValue;
+            }
+
+            result_ContractRevenue_0[t] = contract_AbernathyJV_revenue;
+            result_ContractTerminationFee_0[t] = contract_AbernathyJV_termination;
+            if (result.ContractStopPeriod[0] < 0 && (contract_AbernathyJV_curves.LiveYears[t] > 0.0 || contract_AbernathyJV_curves.LiveAtEnd[t]) && (party_Fluidstack_defaulted[t] || !contract_AbernathyJV_curves.LiveAtEnd[t]))
+            {
+                result.ContractStopPeriod[0] = t;
+            }
+
+            result_InterestPaid_0[t] = tranche_JvNotes_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_JvNotes_principalPaid;
+            result_TrancheBalance_0[t] = tranche_JvNotes_balance;
+            result_InterestShortfall_0[t] = tranche_JvNotes_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_JvNotes_unpaidPrincipal;
+            result_Distributions_0[t] = equity_JvEquity_distributed;
+            if (checkCash)
+            {
+                double paidOut = fleet_AbernathyCapacity_opexPaid + tranche_JvNotes_interestPaid + tranche_JvNotes_principalPaid + equity_JvEquity_distributed;
+                CashCheck.Verify(t, collections, paidOut, accountsStart, 0.0);
+                if (finalPeriod)
+                {
+                    CashCheck.VerifyNothingLeft(t, 0.0);
+                }
+            }
+
+            // the run ends at the maturity without a default, or with the last enforcement sale
+            if ((!eventOfDefault && t == ScheduledPeriods - 1) || (sale1_done))
+            {
+                periodsRun = t + 1;
+                break;
+            }
+        }
+
+        // ---- period loop: end
+
+        // 7. at termination or the horizon: what was never repaid
+        result.PeriodsRun = periodsRun;
+        result.FleetUnits[0] = fleet_AbernathyCapacity_units;
+        result.ContractUnits[0] = contract_AbernathyJV_units;
+        result.PrincipalLoss[0] = tranche_JvNotes_balance;
+        result.UnpaidInterest[0] = tranche_JvNotes_unpaidInterest;
+        return;
+
+        eventOfDefaultOccurred:
+        {
+            // an event of default at the end of period t: the path goes on in RunDefaulted, from this state
+            DefaultedState state = default;
+            state.checkCash = checkCash;
+            state.index_H100Rent_levels = index_H100Rent_levels;
+            state.contract_AbernathyJV_utilisation = contract_AbernathyJV_utilisation;
+            state.contract_AbernathyJV_floor = contract_AbernathyJV_floor;
+            state.contract_AbernathyJV_termYears = contract_AbernathyJV_termYears;
+            state.contract_AbernathyJV_terminationFees = contract_AbernathyJV_terminationFees;
+            state.contract_AbernathyJV_reletYears = contract_AbernathyJV_reletYears;
+            state.contract_AbernathyJV_reletLive = contract_AbernathyJV_reletLive;
+            state.contract_AbernathyJV_reletUtilisation = contract_AbernathyJV_reletUtilisation;
+            state.fleet_AbernathyCapacity_deliveryLevel0 = fleet_AbernathyCapacity_deliveryLevel0;
+            state.party_Fluidstack_defaulted = party_Fluidstack_defaulted;
+            state.sale1_haircut = sale1_haircut;
+            state.sale1_lagMonths = sale1_lagMonths;
+            state.collections = collections;
+            state.recurring = recurring;
+            state.cfads = cfads;
+            state.debtService = debtService;
+            state.available = available;
+            state.periodEnd = periodEnd;
+            state.eventOfDefault = eventOfDefault;
+            state.finalPeriod = finalPeriod;
+            state.periodsRun = periodsRun;
+            state.saleProceeds = saleProceeds;
+            state.index_H100Rent_level = index_H100Rent_level;
+            state.fleet_AbernathyCapacity_kept = fleet_AbernathyCapacity_kept;
+            state.fleet_AbernathyCapacity_units = fleet_AbernathyCapacity_units;
+            state.fleet_AbernathyCapacity_bookValue = fleet_AbernathyCapacity_bookValue;
+            state.fleet_AbernathyCapacity_marketValue = fleet_AbernathyCapacity_marketValue;
+            state.fleet_AbernathyCapacity_opex = fleet_AbernathyCapacity_opex;
+            state.fleet_AbernathyCapacity_opexPaid = fleet_AbernathyCapacity_opexPaid;
+            state.fleet_AbernathyCapacity_opexUnpaid = fleet_AbernathyCapacity_opexUnpaid;
+            state.contract_AbernathyJV_termination = contract_AbernathyJV_termination;
+            state.contract_AbernathyJV_revenue = contract_AbernathyJV_revenue;
+            state.contract_AbernathyJV_units = contract_AbernathyJV_units;
+            state.tranche_JvNotes_balance = tranche_JvNotes_balance;
+            state.tranche_JvNotes_startBalance = tranche_JvNotes_startBalance;
+            state.tranche_JvNotes_scheduledInterest = tranche_JvNotes_scheduledInterest;
+            state.tranche_JvNotes_scheduledPrincipal = tranche_JvNotes_scheduledPrincipal;
+            state.tranche_JvNotes_interestDue = tranche_JvNotes_interestDue;
+            state.tranche_JvNotes_principalDue = tranche_JvNotes_principalDue;
+            state.tranche_JvNotes_interestPaid = tranche_JvNotes_interestPaid;
+            state.tranche_JvNotes_principalPaid = tranche_JvNotes_principalPaid;
+            state.tranche_JvNotes_unpaidInterest = tranche_JvNotes_unpaidInterest;
+            state.tranche_JvNotes_unpaidPrincipal = tranche_JvNotes_unpaidPrincipal;
+            state.equity_JvEquity_distributed = equity_JvEquity_distributed;
+            state.sale1_date = sale1_date;
+            state.sale1_done = sale1_done;
+            state.yf = yf;
+            state.afterDefault = afterDefault;
+            state.accountsStart = accountsStart;
+            state.step1_due = step1_due;
+            state.step1_paid = step1_paid;
+            state.step2_due = step2_due;
+            state.step2_paid = step2_paid;
+            state.step3_distributed = step3_distributed;
+            state.step4_due = step4_due;
+            state.step4_paid = step4_paid;
+            state.step5_due = step5_due;
+            state.step5_paid = step5_paid;
+            state.step6_distributed = step6_distributed;
+            RunDefaulted(input, result, t, ref state);
+        }
+    }
+
+    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values.
+    private struct DefaultedState
+    {
+        public bool checkCash;
+        public double[] index_H100Rent_levels;
+        public double contract_AbernathyJV_utilisation;
+        public double contract_AbernathyJV_floor;
+        public double[] contract_AbernathyJV_termYears;
+        public double[] contract_AbernathyJV_terminationFees;
+        public double[] contract_AbernathyJV_reletYears;
+        public double[] contract_AbernathyJV_reletLive;
+        public double contract_AbernathyJV_reletUtilisation;
+        public double fleet_AbernathyCapacity_deliveryLevel0;
+        public bool[] party_Fluidstack_defaulted;
+        public double sale1_haircut;
+        public int sale1_lagMonths;
+        public double collections;
+        public double recurring;
+        public double cfads;
+        public double debtService;
+        public double available;
+        public Date periodEnd;
+        public bool eventOfDefault;
+        public bool finalPeriod;
+        public int periodsRun;
+        public double saleProceeds;
+        public double index_H100Rent_level;
+        public double fleet_AbernathyCapacity_kept;
+        public double fleet_AbernathyCapacity_units;
+        public double fleet_AbernathyCapacity_bookValue;
+        public double fleet_AbernathyCapacity_marketValue;
+        public double fleet_AbernathyCapacity_opex;
+        public double fleet_AbernathyCapacity_opexPaid;
+        public double fleet_AbernathyCapacity_opexUnpaid;
+        public double contract_AbernathyJV_termination;
+        public double contract_AbernathyJV_revenue;
+        public double contract_AbernathyJV_units;
+        public double tranche_JvNotes_balance;
+        public double tranche_JvNotes_startBalance;
+        public double tranche_JvNotes_scheduledInterest;
+        public double tranche_JvNotes_scheduledPrincipal;
+        public double tranche_JvNotes_interestDue;
+        public double tranche_JvNotes_principalDue;
+        public double tranche_JvNotes_interestPaid;
+        public double tranche_JvNotes_principalPaid;
+        public double tranche_JvNotes_unpaidInterest;
+        public double tranche_JvNotes_unpaidPrincipal;
+        public double equity_JvEquity_distributed;
+        public Date sale1_date;
+        public bool sale1_done;
+        public double yf;
+        public bool afterDefault;
+        public double accountsStart;
+        public double step1_due;
+        public double step1_paid;
+        public double step2_due;
+        public double step2_paid;
+        public double step3_distributed;
+        public double step4_due;
+        public double step4_paid;
+        public double step5_due;
+        public double step5_paid;
+        public double step6_distributed;
+    }
+
+    // A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).
+    private void RunDefaulted(PathInputs input, RunResult result, int t, ref DefaultedState state)
+    {
+        bool checkCash = state.checkCash;
+        double[] index_H100Rent_levels = state.index_H100Rent_levels;
+        double contract_AbernathyJV_utilisation = state.contract_AbernathyJV_utilisation;
+        double contract_AbernathyJV_floor = state.contract_AbernathyJV_floor;
+        double[] contract_AbernathyJV_termYears = state.contract_AbernathyJV_termYears;
+        double[] contract_AbernathyJV_terminationFees = state.contract_AbernathyJV_terminationFees;
+        double[] contract_AbernathyJV_reletYears = state.contract_AbernathyJV_reletYears;
+        double[] contract_AbernathyJV_reletLive = state.contract_AbernathyJV_reletLive;
+        double contract_AbernathyJV_reletUtilisation = state.contract_AbernathyJV_reletUtilisation;
+        double fleet_AbernathyCapacity_deliveryLevel0 = state.fleet_AbernathyCapacity_deliveryLevel0;
+        bool[] party_Fluidstack_defaulted = state.party_Fluidstack_defaulted;
+        double sale1_haircut = state.sale1_haircut;
+        int sale1_lagMonths = state.sale1_lagMonths;
+        double collections = state.collections;
+        double recurring = state.recurring;
+        double cfads = state.cfads;
+        double debtService = state.debtService;
+        double available = state.available;
+        Date periodEnd = state.periodEnd;
+        bool eventOfDefault = state.eventOfDefault;
+        bool finalPeriod = state.finalPeriod;
+        int periodsRun = state.periodsRun;
+        double saleProceeds = state.saleProceeds;
+        double index_H100Rent_level = state.index_H100Rent_level;
+        double fleet_AbernathyCapacity_kept = state.fleet_AbernathyCapacity_kept;
+        double fleet_AbernathyCapacity_units = state.fleet_AbernathyCapacity_units;
+        double fleet_AbernathyCapacity_bookValue = state.fleet_AbernathyCapacity_bookValue;
+        double fleet_AbernathyCapacity_marketValue = state.fleet_AbernathyCapacity_marketValue;
+        double fleet_AbernathyCapacity_opex = state.fleet_AbernathyCapacity_opex;
+        double fleet_AbernathyCapacity_opexPaid = state.fleet_AbernathyCapacity_opexPaid;
+        double fleet_AbernathyCapacity_opexUnpaid = state.fleet_AbernathyCapacity_opexUnpaid;
+        double contract_AbernathyJV_termination = state.contract_AbernathyJV_termination;
+        double contract_AbernathyJV_revenue = state.contract_AbernathyJV_revenue;
+        double contract_AbernathyJV_units = state.contract_AbernathyJV_units;
+        double tranche_JvNotes_balance = state.tranche_JvNotes_balance;
+        double tranche_JvNotes_startBalance = state.tranche_JvNotes_startBalance;
+        double tranche_JvNotes_scheduledInterest = state.tranche_JvNotes_scheduledInterest;
+        double tranche_JvNotes_scheduledPrincipal = state.tranche_JvNotes_scheduledPrincipal;
+        double tranche_JvNotes_interestDue = state.tranche_JvNotes_interestDue;
+        double tranche_JvNotes_principalDue = state.tranche_JvNotes_principalDue;
+        double tranche_JvNotes_interestPaid = state.tranche_JvNotes_interestPaid;
+        double tranche_JvNotes_principalPaid = state.tranche_JvNotes_principalPaid;
+        double tranche_JvNotes_unpaidInterest = state.tranche_JvNotes_unpaidInterest;
+        double tranche_JvNotes_unpaidPrincipal = state.tranche_JvNotes_unpaidPrincipal;
+        double equity_JvEquity_distributed = state.equity_JvEquity_distributed;
+        Date sale1_date = state.sale1_date;
+        bool sale1_done = state.sale1_done;
+        double yf = state.yf;
+        bool afterDefault = state.afterDefault;
+        double accountsStart = state.accountsStart;
+        double step1_due = state.step1_due;
+        double step1_paid = state.step1_paid;
+        double step2_due = state.step2_due;
+        double step2_paid = state.step2_paid;
+        double step3_distributed = state.step3_distributed;
+        double step4_due = state.step4_due;
+        double step4_paid = state.step4_paid;
+        double step5_due = state.step5_due;
+        double step5_paid = state.step5_paid;
+        double step6_distributed = state.step6_distributed;
+
+        // The result's rows the loop writes each period.
+        double[] result_Collections = result.Collections;
+        double[] result_ContractRevenue_0 = result.ContractRevenue[0];
+        double[] result_ContractTerminationFee_0 = result.ContractTerminationFee[0];
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_Distributions_0 = result.Distributions[0];
+
+        // the event of default, at the end of period t
+        eventOfDefault = true;
+        result.EventOfDefaultPeriod = t;
+        sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+
+        // ---- period loop: begin
+        for (bool resumed = true; t < Periods; t++, resumed = false)
+        {
+            if (!resumed)
+            {
+                // (period t itself ran up to here in RunSummary)
+                // Period t runs from Boundaries[t] to Boundaries[t + 1].
+                periodEnd = Boundaries[t + 1];
+                yf = YearFractions[t];
+                afterDefault = eventOfDefault;
+                accountsStart = 0.0;
+                index_H100Rent_level = index_H100Rent_levels[t];
+                tranche_JvNotes_startBalance = tranche_JvNotes_balance;
+
+                // 2a. tranches: scheduled interest and principal, and what is due with arrears
+                // AbernathyCapacity: the delivered units' figures × the share still held; opex = power + maintenance, plus opex unpaid so far
+                fleet_AbernathyCapacity_units = fleet_AbernathyCapacity_curves.Delivered[t] * fleet_AbernathyCapacity_kept;
+                fleet_AbernathyCapacity_bookValue = fleet_AbernathyCapacity_curves.BookValue[t] * fleet_AbernathyCapacity_kept;
+                // AbernathyCapacity.market_value: each batch's × H100Rent now / at its delivery
+                fleet_AbernathyCapacity_marketValue = (0.0 + FleetCurves.Moved(fleet_AbernathyCapacity_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_AbernathyCapacity_deliveryLevel0)) * fleet_AbernathyCapacity_kept;
+                fleet_AbernathyCapacity_opex = (fleet_AbernathyCapacity_curves.PowerCost[t] + fleet_AbernathyCapacity_curves.MaintenanceCost[t]) * fleet_AbernathyCapacity_kept + fleet_AbernathyCapacity_opexUnpaid;
+                // AbernathyJV: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Fluidstack's default date (its period prorated to the day)
+                contract_AbernathyJV_revenue = (32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_termYears[t] * contract_AbernathyJV_floor) + 32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_reletYears[t] * contract_AbernathyJV_reletUtilisation;
+                contract_AbernathyJV_units = ((party_Fluidstack_defaulted[t] || !contract_AbernathyJV_curves.LiveAtEnd[t] ? 0.0 : 32000.0) + 32000.0 * contract_AbernathyJV_reletLive[t]) * fleet_AbernathyCapacity_kept;
+                contract_AbernathyJV_termination = contract_AbernathyJV_terminationFees[t];
+                // JvNotes: interest on the opening balance, plus interest unpaid so far (which earns none)
+                tranche_JvNotes_scheduledInterest = tranche_JvNotes_balance * 0.0775 * yf;
+                tranche_JvNotes_interestDue = tranche_JvNotes_scheduledInterest + tranche_JvNotes_unpaidInterest;
+                // JvNotes: linear principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+                if (t >= tranche_JvNotes_maturityPeriod)
+                {
+                    tranche_JvNotes_scheduledPrincipal = tranche_JvNotes_balance - tranche_JvNotes_unpaidPrincipal;
+                }
+                else if (t >= tranche_JvNotes_firstPrincipalPeriod)
+                {
+                    tranche_JvNotes_scheduledPrincipal = Math.Min(tranche_JvNotes_balance - tranche_JvNotes_unpaidPrincipal, Annuity.LinearPrincipal(tranche_JvNotes_balance - tranche_JvNotes_unpaidPrincipal, tranche_JvNotes_maturityPeriod - t + 1));
+                }
+                else
+                {
+                    tranche_JvNotes_scheduledPrincipal = 0.0;
+                }
+
+                tranche_JvNotes_principalDue = Math.Min(tranche_JvNotes_balance, tranche_JvNotes_scheduledPrincipal + tranche_JvNotes_unpaidPrincipal);
+
+                // 1. collections
+                collections = contract_AbernathyJV_revenue + contract_AbernathyJV_termination;
+                available = collections;
+                // recurring cash (not the RVG): what cfads is made of
+                recurring = collections - contract_AbernathyJV_termination;
+
+                // 2b. fees due, debt service, cfads and account targets
+                // debt service is what the schedule asks this period: arrears are not counted again
+                debtService = tranche_JvNotes_scheduledInterest + tranche_JvNotes_scheduledPrincipal;
+                cfads = recurring - fleet_AbernathyCapacity_opex;
+
+                // 3. tests and triggers
+
+                // 4. waterfall
+                fleet_AbernathyCapacity_opexPaid = 0.0;
+                tranche_JvNotes_interestPaid = 0.0;
+                tranche_JvNotes_principalPaid = 0.0;
+                equity_JvEquity_distributed = 0.0;
+                step1_due = 0.0;
+                step1_paid = 0.0;
+                step2_due = 0.0;
+                step2_paid = 0.0;
+                step3_distributed = 0.0;
+                step4_due = 0.0;
+                step4_paid = 0.0;
+                step5_due = 0.0;
+                step5_paid = 0.0;
+                step6_distributed = 0.0;
+                if (!afterDefault)
+                {
+                    // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                    finalPeriod = t == ScheduledPeriods - 1;
+                    // 1 pay JvNotes.interest
+                    step1_due = Math.Max(0.0, tranche_JvNotes_interestDue - tranche_JvNotes_interestPaid);
+                    step1_paid = Math.Min(available, step1_due);
+                    available -= step1_paid;
+                    tranche_JvNotes_interestPaid += step1_paid;
+                    // 2 pay JvNotes.principal
+                    step2_due = Math.Min(tranche_JvNotes_balance, Math.Max(0.0, tranche_JvNotes_principalDue - tranche_JvNotes_principalPaid));
+                    step2_paid = Math.Min(available, step2_due);
+                    available -= step2_paid;
+                    tranche_JvNotes_principalPaid += step2_paid;
+                    tranche_JvNotes_balance -= step2_paid;
+                    // 3 distribute rest to JvEquity
+                    step3_distributed = available;
+                    equity_JvEquity_distributed += step3_distributed;
+                    available = 0.0;
+                }
+
+                // 5. what was not paid carries to the next period
+                fleet_AbernathyCapacity_opexUnpaid = Flows.Shortfall(fleet_AbernathyCapacity_opex, fleet_AbernathyCapacity_opexPaid);
+                tranche_JvNotes_unpaidInterest = Flows.Shortfall(tranche_JvNotes_interestDue, tranche_JvNotes_interestPaid);
+                tranche_JvNotes_unpaidPrincipal = Flows.Shortfall(tranche_JvNotes_principalDue, tranche_JvNotes_principalPaid);
+                // default rule: an event of default at the end of this period
+                if (!eventOfDefault && t < ScheduledPeriods && (tranche_JvNotes_unpaidInterest > 0.0))
+                {
+                    eventOfDefault = true;
+                    result.EventOfDefaultPeriod = t;
+                    sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                }
             }
 
             // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)

@@ -451,7 +451,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
     }
 
-    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes.
+    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes; from an event of default on, RunDefaulted.
     private void RunSummary(PathInputs input, RunResult result)
     {
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
@@ -521,14 +521,34 @@ public sealed class Deal_LakeMariner : IDealProgram
         double[] result_AccountBalance_0 = result.AccountBalance[0];
         double[] result_AccountBalance_1 = result.AccountBalance[1];
 
+        // The period's own figures, declared here so that an event of default can hand them over.
+        int t = 0;
+        double yf = default;
+        bool afterDefault = default;
+        double accountsStart = default;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step4_held = default;
+        double step5_released = default;
+        double step6_distributed = default;
+        double step7_due = default;
+        double step7_paid = default;
+        double step8_due = default;
+        double step8_paid = default;
+        double step9_distributed = default;
+        double owed;
+        double draw;
+
         // ---- period loop: begin
-        for (int t = 0; t < Periods; t++)
+        for (; t < Periods; t++)
         {
             // Period t runs from Boundaries[t] to Boundaries[t + 1].
             periodEnd = Boundaries[t + 1];
-            double yf = YearFractions[t];
-            bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
-            double accountsStart = account_InterestReserve_balance + account_Lockbox_balance;
+            yf = YearFractions[t];
+            afterDefault = eventOfDefault;
+            accountsStart = account_InterestReserve_balance + account_Lockbox_balance;
             index_Built_level = index_Built_levels[t];
             tranche_Notes_startBalance = tranche_Notes_balance;
 
@@ -589,15 +609,18 @@ public sealed class Deal_LakeMariner : IDealProgram
             tranche_Notes_interestPaid = 0.0;
             tranche_Notes_principalPaid = 0.0;
             equity_WulfEquity_distributed = 0.0;
-            double step1_due = 0.0, step1_paid = 0.0; // 1 pay Notes.interest
-            double step2_due = 0.0, step2_paid = 0.0; // 2 pay Notes.principal
-            double step4_held = 0.0; // 4 hold rest in Lockbox
-            double step5_released = 0.0; // 5 release Lockbox
-            double step6_distributed = 0.0; // 6 distribute rest to WulfEquity
-            double step7_due = 0.0, step7_paid = 0.0; // 7 pay Notes.interest
-            double step8_due = 0.0, step8_paid = 0.0; // 8 pay Notes.balance
-            double step9_distributed = 0.0; // 9 distribute rest to WulfEquity
-            double owed, draw; // what cash could not pay, and what a reserve account covers of it
+            step1_due = 0.0;
+            step1_paid = 0.0;
+            step2_due = 0.0;
+            step2_paid = 0.0;
+            step4_held = 0.0;
+            step5_released = 0.0;
+            step6_distributed = 0.0;
+            step7_due = 0.0;
+            step7_paid = 0.0;
+            step8_due = 0.0;
+            step8_paid = 0.0;
+            step9_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -672,9 +695,410 @@ public sealed class Deal_LakeMariner : IDealProgram
             // default rule: an event of default at the end of this period
             if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
             {
-                eventOfDefault = true;
-                result.EventOfDefaultPeriod = t;
-                sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
+            }
+
+            // 7. results
+            result_Collections[t] = collections;
+            result_InterestPaid_0[t] = tranche_Notes_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Notes_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Notes_balance;
+            result_InterestShortfall_0[t] = tranche_Notes_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Notes_unpaidPrincipal;
+            result_Distributions_0[t] = equity_WulfEquity_distributed;
+            result_AccountBalance_0[t] = account_InterestReserve_balance;
+            result_AccountBalance_1[t] = account_Lockbox_balance;
+            if (checkCash)
+            {
+                double paidOut = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_WulfEquity_distributed;
+                CashCheck.Verify(t, collections, paidOut, accountsStart, account_InterestReserve_balance + account_Lockbox_balance);
+                if (finalPeriod)
+                {
+                    CashCheck.VerifyNothingLeft(t, account_InterestReserve_balance + account_Lockbox_balance);
+                }
+            }
+
+            // the run ends at the maturity without a default, or with the last enforcement sale
+            if ((!eventOfDefault && t == ScheduledPeriods - 1) || (sale1_done))
+            {
+                periodsRun = t + 1;
+                break;
+            }
+        }
+
+        // ---- period loop: end
+
+        // 7. at termination or the horizon: what was never repaid
+        result.PeriodsRun = periodsRun;
+        result.PrincipalLoss[0] = tranche_Notes_balance;
+        result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
+        return;
+
+        eventOfDefaultOccurred:
+        {
+            // an event of default at the end of period t: the path goes on in RunDefaulted, from this state
+            DefaultedState state = default;
+            state.checkCash = checkCash;
+            state.facility_Buildings_value = facility_Buildings_value;
+            state.index_Built_levels = index_Built_levels;
+            state.lease_FluidstackLease_scheduledRent = lease_FluidstackLease_scheduledRent;
+            state.party_Fluidstack_defaulted = party_Fluidstack_defaulted;
+            state.guarantor_Google_honour = guarantor_Google_honour;
+            state.guarantor_Google_disownedPeriod = guarantor_Google_disownedPeriod;
+            state.guarantor_Google_defaulted = guarantor_Google_defaulted;
+            state.lease_FluidstackLease_guaranteeDue = lease_FluidstackLease_guaranteeDue;
+            state.sale1_haircut = sale1_haircut;
+            state.sale1_lagMonths = sale1_lagMonths;
+            state.collections = collections;
+            state.recurring = recurring;
+            state.cfads = cfads;
+            state.debtService = debtService;
+            state.available = available;
+            state.periodEnd = periodEnd;
+            state.eventOfDefault = eventOfDefault;
+            state.finalPeriod = finalPeriod;
+            state.periodsRun = periodsRun;
+            state.saleProceeds = saleProceeds;
+            state.index_Built_level = index_Built_level;
+            state.lease_FluidstackLease_rent = lease_FluidstackLease_rent;
+            state.lease_FluidstackLease_guaranteed = lease_FluidstackLease_guaranteed;
+            state.lease_FluidstackLease_guaranteeCapLeft = lease_FluidstackLease_guaranteeCapLeft;
+            state.tranche_Notes_balance = tranche_Notes_balance;
+            state.tranche_Notes_startBalance = tranche_Notes_startBalance;
+            state.tranche_Notes_scheduledInterest = tranche_Notes_scheduledInterest;
+            state.tranche_Notes_scheduledPrincipal = tranche_Notes_scheduledPrincipal;
+            state.tranche_Notes_interestDue = tranche_Notes_interestDue;
+            state.tranche_Notes_principalDue = tranche_Notes_principalDue;
+            state.tranche_Notes_interestPaid = tranche_Notes_interestPaid;
+            state.tranche_Notes_principalPaid = tranche_Notes_principalPaid;
+            state.tranche_Notes_unpaidInterest = tranche_Notes_unpaidInterest;
+            state.tranche_Notes_unpaidPrincipal = tranche_Notes_unpaidPrincipal;
+            state.equity_WulfEquity_distributed = equity_WulfEquity_distributed;
+            state.account_InterestReserve_balance = account_InterestReserve_balance;
+            state.account_Lockbox_balance = account_Lockbox_balance;
+            state.trigger_TenantDefault_active = trigger_TenantDefault_active;
+            state.sale1_date = sale1_date;
+            state.sale1_done = sale1_done;
+            state.yf = yf;
+            state.afterDefault = afterDefault;
+            state.accountsStart = accountsStart;
+            state.step1_due = step1_due;
+            state.step1_paid = step1_paid;
+            state.step2_due = step2_due;
+            state.step2_paid = step2_paid;
+            state.step4_held = step4_held;
+            state.step5_released = step5_released;
+            state.step6_distributed = step6_distributed;
+            state.step7_due = step7_due;
+            state.step7_paid = step7_paid;
+            state.step8_due = step8_due;
+            state.step8_paid = step8_paid;
+            state.step9_distributed = step9_distributed;
+            RunDefaulted(input, result, t, ref state);
+        }
+    }
+
+    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values.
+    private struct DefaultedState
+    {
+        public bool checkCash;
+        public double[] facility_Buildings_value;
+        public double[] index_Built_levels;
+        public double[] lease_FluidstackLease_scheduledRent;
+        public bool[] party_Fluidstack_defaulted;
+        public double guarantor_Google_honour;
+        public int guarantor_Google_disownedPeriod;
+        public bool[] guarantor_Google_defaulted;
+        public double[] lease_FluidstackLease_guaranteeDue;
+        public double sale1_haircut;
+        public int sale1_lagMonths;
+        public double collections;
+        public double recurring;
+        public double cfads;
+        public double debtService;
+        public double available;
+        public Date periodEnd;
+        public bool eventOfDefault;
+        public bool finalPeriod;
+        public int periodsRun;
+        public double saleProceeds;
+        public double index_Built_level;
+        public double lease_FluidstackLease_rent;
+        public double lease_FluidstackLease_guaranteed;
+        public double lease_FluidstackLease_guaranteeCapLeft;
+        public double tranche_Notes_balance;
+        public double tranche_Notes_startBalance;
+        public double tranche_Notes_scheduledInterest;
+        public double tranche_Notes_scheduledPrincipal;
+        public double tranche_Notes_interestDue;
+        public double tranche_Notes_principalDue;
+        public double tranche_Notes_interestPaid;
+        public double tranche_Notes_principalPaid;
+        public double tranche_Notes_unpaidInterest;
+        public double tranche_Notes_unpaidPrincipal;
+        public double equity_WulfEquity_distributed;
+        public double account_InterestReserve_balance;
+        public double account_Lockbox_balance;
+        public bool trigger_TenantDefault_active;
+        public Date sale1_date;
+        public bool sale1_done;
+        public double yf;
+        public bool afterDefault;
+        public double accountsStart;
+        public double step1_due;
+        public double step1_paid;
+        public double step2_due;
+        public double step2_paid;
+        public double step4_held;
+        public double step5_released;
+        public double step6_distributed;
+        public double step7_due;
+        public double step7_paid;
+        public double step8_due;
+        public double step8_paid;
+        public double step9_distributed;
+    }
+
+    // A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).
+    private void RunDefaulted(PathInputs input, RunResult result, int t, ref DefaultedState state)
+    {
+        bool checkCash = state.checkCash;
+        double[] facility_Buildings_value = state.facility_Buildings_value;
+        double[] index_Built_levels = state.index_Built_levels;
+        double[] lease_FluidstackLease_scheduledRent = state.lease_FluidstackLease_scheduledRent;
+        bool[] party_Fluidstack_defaulted = state.party_Fluidstack_defaulted;
+        double guarantor_Google_honour = state.guarantor_Google_honour;
+        int guarantor_Google_disownedPeriod = state.guarantor_Google_disownedPeriod;
+        bool[] guarantor_Google_defaulted = state.guarantor_Google_defaulted;
+        double[] lease_FluidstackLease_guaranteeDue = state.lease_FluidstackLease_guaranteeDue;
+        double sale1_haircut = state.sale1_haircut;
+        int sale1_lagMonths = state.sale1_lagMonths;
+        double collections = state.collections;
+        double recurring = state.recurring;
+        double cfads = state.cfads;
+        double debtService = state.debtService;
+        double available = state.available;
+        Date periodEnd = state.periodEnd;
+        bool eventOfDefault = state.eventOfDefault;
+        bool finalPeriod = state.finalPeriod;
+        int periodsRun = state.periodsRun;
+        double saleProceeds = state.saleProceeds;
+        double index_Built_level = state.index_Built_level;
+        double lease_FluidstackLease_rent = state.lease_FluidstackLease_rent;
+        double lease_FluidstackLease_guaranteed = state.lease_FluidstackLease_guaranteed;
+        double lease_FluidstackLease_guaranteeCapLeft = state.lease_FluidstackLease_guaranteeCapLeft;
+        double tranche_Notes_balance = state.tranche_Notes_balance;
+        double tranche_Notes_startBalance = state.tranche_Notes_startBalance;
+        double tranche_Notes_scheduledInterest = state.tranche_Notes_scheduledInterest;
+        double tranche_Notes_scheduledPrincipal = state.tranche_Notes_scheduledPrincipal;
+        double tranche_Notes_interestDue = state.tranche_Notes_interestDue;
+        double tranche_Notes_principalDue = state.tranche_Notes_principalDue;
+        double tranche_Notes_interestPaid = state.tranche_Notes_interestPaid;
+        double tranche_Notes_principalPaid = state.tranche_Notes_principalPaid;
+        double tranche_Notes_unpaidInterest = state.tranche_Notes_unpaidInterest;
+        double tranche_Notes_unpaidPrincipal = state.tranche_Notes_unpaidPrincipal;
+        double equity_WulfEquity_distributed = state.equity_WulfEquity_distributed;
+        double account_InterestReserve_balance = state.account_InterestReserve_balance;
+        double account_Lockbox_balance = state.account_Lockbox_balance;
+        bool trigger_TenantDefault_active = state.trigger_TenantDefault_active;
+        Date sale1_date = state.sale1_date;
+        bool sale1_done = state.sale1_done;
+        double yf = state.yf;
+        bool afterDefault = state.afterDefault;
+        double accountsStart = state.accountsStart;
+        double step1_due = state.step1_due;
+        double step1_paid = state.step1_paid;
+        double step2_due = state.step2_due;
+        double step2_paid = state.step2_paid;
+        double step4_held = state.step4_held;
+        double step5_released = state.step5_released;
+        double step6_distributed = state.step6_distributed;
+        double step7_due = state.step7_due;
+        double step7_paid = state.step7_paid;
+        double step8_due = state.step8_due;
+        double step8_paid = state.step8_paid;
+        double step9_distributed = state.step9_distributed;
+        double owed;
+        double draw;
+
+        // The result's rows the loop writes each period.
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
+        double[] result_Collections = result.Collections;
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_Distributions_0 = result.Distributions[0];
+        double[] result_AccountBalance_0 = result.AccountBalance[0];
+        double[] result_AccountBalance_1 = result.AccountBalance[1];
+
+        // the event of default, at the end of period t
+        eventOfDefault = true;
+        result.EventOfDefaultPeriod = t;
+        sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+
+        // ---- period loop: begin
+        for (bool resumed = true; t < Periods; t++, resumed = false)
+        {
+            if (!resumed)
+            {
+                // (period t itself ran up to here in RunSummary)
+                // Period t runs from Boundaries[t] to Boundaries[t + 1].
+                periodEnd = Boundaries[t + 1];
+                yf = YearFractions[t];
+                afterDefault = eventOfDefault;
+                accountsStart = account_InterestReserve_balance + account_Lockbox_balance;
+                index_Built_level = index_Built_levels[t];
+                tranche_Notes_startBalance = tranche_Notes_balance;
+
+                // 2a. tranches: scheduled interest and principal, and what is due with arrears
+                // Notes: interest on the opening balance, plus interest unpaid so far (which earns none)
+                tranche_Notes_scheduledInterest = tranche_Notes_balance * 0.0775 * yf;
+                tranche_Notes_interestDue = tranche_Notes_scheduledInterest + tranche_Notes_unpaidInterest;
+                // Notes: linear principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+                if (t >= tranche_Notes_maturityPeriod)
+                {
+                    tranche_Notes_scheduledPrincipal = tranche_Notes_balance - tranche_Notes_unpaidPrincipal;
+                }
+                else if (t >= tranche_Notes_firstPrincipalPeriod)
+                {
+                    tranche_Notes_scheduledPrincipal = Math.Min(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, Annuity.LinearPrincipal(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, tranche_Notes_maturityPeriod - t + 1));
+                }
+                else
+                {
+                    tranche_Notes_scheduledPrincipal = 0.0;
+                }
+
+                // Notes: only the share of the buildings completed amortises before the maturity
+                if (t < tranche_Notes_maturityPeriod)
+                {
+                    tranche_Notes_scheduledPrincipal *= Math.Clamp(Flows.AmountOrZero(index_Built_level), 0.0, 1.0);
+                }
+
+                tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
+
+                // 1. collections
+                // FluidstackLease: rent, until its facility is sold
+                lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t];
+                // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
+                lease_FluidstackLease_guaranteed = 0.0;
+                if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod))
+                {
+                    lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                    lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
+                }
+
+                result.GuaranteePaid[0][t] = lease_FluidstackLease_guaranteed;
+                collections = lease_FluidstackLease_rent + lease_FluidstackLease_guaranteed;
+                available = collections;
+                // recurring cash (not the RVG): what cfads is made of
+                recurring = collections;
+
+                // 2b. fees due, debt service, cfads and account targets
+                // debt service is what the schedule asks this period: arrears are not counted again
+                debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
+                cfads = recurring;
+
+                // 3. tests and triggers
+                // TenantDefault (effect: trap)
+                trigger_TenantDefault_active = party_Fluidstack_defaulted[t];
+                result_TriggerActive_0[t] = trigger_TenantDefault_active;
+
+                // 4. waterfall
+                tranche_Notes_interestPaid = 0.0;
+                tranche_Notes_principalPaid = 0.0;
+                equity_WulfEquity_distributed = 0.0;
+                step1_due = 0.0;
+                step1_paid = 0.0;
+                step2_due = 0.0;
+                step2_paid = 0.0;
+                step4_held = 0.0;
+                step5_released = 0.0;
+                step6_distributed = 0.0;
+                step7_due = 0.0;
+                step7_paid = 0.0;
+                step8_due = 0.0;
+                step8_paid = 0.0;
+                step9_distributed = 0.0;
+                if (!afterDefault)
+                {
+                    // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                    finalPeriod = t == ScheduledPeriods - 1;
+                    if (finalPeriod)
+                    {
+                        // the last scheduled period: every account is released into the waterfall
+                        available += account_InterestReserve_balance;
+                        account_InterestReserve_balance = 0.0;
+                        available += account_Lockbox_balance;
+                        account_Lockbox_balance = 0.0;
+                    }
+
+                    // 1 pay Notes.interest
+                    step1_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
+                    step1_paid = Math.Min(available, step1_due);
+                    available -= step1_paid;
+                    owed = step1_due - step1_paid;
+                    draw = Math.Min(account_InterestReserve_balance, owed); // from InterestReserve
+                    account_InterestReserve_balance -= draw;
+                    owed -= draw;
+                    step1_paid += draw;
+                    draw = Math.Min(account_Lockbox_balance, owed); // from Lockbox
+                    account_Lockbox_balance -= draw;
+                    owed -= draw;
+                    step1_paid += draw;
+                    step1_paid = owed == 0.0 ? step1_due : step1_paid;
+                    tranche_Notes_interestPaid += step1_paid;
+                    // 2 pay Notes.principal
+                    step2_due = Math.Min(tranche_Notes_balance, Math.Max(0.0, tranche_Notes_principalDue - tranche_Notes_principalPaid));
+                    step2_paid = Math.Min(available, step2_due);
+                    available -= step2_paid;
+                    owed = step2_due - step2_paid;
+                    draw = Math.Min(account_Lockbox_balance, owed); // from Lockbox
+                    account_Lockbox_balance -= draw;
+                    owed -= draw;
+                    step2_paid += draw;
+                    step2_paid = owed == 0.0 ? step2_due : step2_paid;
+                    tranche_Notes_principalPaid += step2_paid;
+                    tranche_Notes_balance -= step2_paid;
+                    // 3 if TenantDefault
+                    if (trigger_TenantDefault_active)
+                    {
+                        // 4 hold rest in Lockbox
+                        step4_held = finalPeriod ? 0.0 : available;
+                        account_Lockbox_balance += step4_held;
+                        available -= step4_held;
+                    }
+                    else
+                    {
+                        // 5 release Lockbox
+                        step5_released = account_Lockbox_balance; // no target: all of it
+                        account_Lockbox_balance -= step5_released;
+                        available += step5_released;
+                    }
+
+                    // 6 distribute rest to WulfEquity
+                    step6_distributed = available;
+                    equity_WulfEquity_distributed += step6_distributed;
+                    available = 0.0;
+                    if (finalPeriod)
+                    {
+                        // the run ends: what a hold would have kept goes to WulfEquity
+                        equity_WulfEquity_distributed += available;
+                        available = 0.0;
+                    }
+                }
+
+                // 5. what was not paid carries to the next period
+                tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
+                tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
+                // default rule: an event of default at the end of this period
+                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
+                {
+                    eventOfDefault = true;
+                    result.EventOfDefaultPeriod = t;
+                    sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                }
             }
 
             // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)
