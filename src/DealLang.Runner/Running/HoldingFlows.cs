@@ -17,7 +17,8 @@ public sealed class HoldingFlows
     readonly double share;
     readonly double parAtStart;
     readonly int[] bucket;      // per held period: the holder's period its payments fall in, or -1
-    readonly int[] lastHeld;    // per holder period: the last held period ending on or before its end, or -1
+    readonly int[] lastHeld;
+    readonly int guarantee;     // the held tranche's guarantee, or -1    // per holder period: the last held period ending on or before its end, or -1
 
     /// <param name="holder">The holding deal.</param>
     /// <param name="holding">The holding, one of <paramref name="holder"/>'s.</param>
@@ -36,6 +37,9 @@ public sealed class HoldingFlows
             throw new ArgumentException($"Deal '{held.Name}' has no {(equity ? "equity" : "tranche")} '{holding.Member}' for holding '{holding.Name}'.", nameof(held));
         }
 
+        // A guarantor behind the held tranche pays its holders directly (docs/language.md §5, "Behind a tranche"): the
+        // holding receives its share of that, less what the holders pass back to the guarantor.
+        guarantee = equity ? -1 : Array.FindIndex(held.Guarantees, g => g.Kind == GuaranteeTarget.Tranche && g.Target == member);
         share = holding.Share;
         parAtStart = share * (equity ? held.Equities[member].Contributed : held.Tranches[member].Balance);
         Date[] mine = holder.Boundaries;
@@ -95,14 +99,12 @@ public sealed class HoldingFlows
         }
         else
         {
-            double[] interest = held.InterestPaid[member];
-            double[] principal = held.PrincipalPaid[member];
             for (int p = 0; p < run; p++)
             {
                 int t = bucket[p];
                 if (t >= 0)
                 {
-                    receipts[t] += share * (interest[p] + principal[p]);
+                    receipts[t] += share * TranchePaid(held, p);
                 }
             }
         }
@@ -131,10 +133,16 @@ public sealed class HoldingFlows
         {
             if (bucket[p] < 0)
             {
-                outside += share * (equity ? held.Distributions[member][p] : held.InterestPaid[member][p] + held.PrincipalPaid[member][p]);
+                outside += share * (equity ? held.Distributions[member][p] : TranchePaid(held, p));
             }
         }
 
         return outside;
     }
+
+    /// <summary>What the held tranche's holders received in period <paramref name="p"/>: the issuer's interest and
+    /// principal, and the guarantor's payments net of what they passed back to it.</summary>
+    double TranchePaid(RunResult held, int p) =>
+        held.InterestPaid[member][p] + held.PrincipalPaid[member][p]
+        + (guarantee < 0 ? 0.0 : held.GuaranteePaid[guarantee][p] - held.GuaranteeRecovered[guarantee][p]);
 }

@@ -67,6 +67,42 @@ public class ChainTests
         Assert.Equal(23.5e6 + 21.5e6, parent.Holdings[0].Received, Cent);
     }
 
+    // A fund holding 40m of GuaranteeTests' state-guaranteed notes (100m at 8%, linear, quarterly 30/360).
+    private const string GuaranteedHolder = """
+        import "agency.deal"
+        deal Holder {
+          title "Holder" currency USD closing 2026-01-01 maturity 2028-01-01 pay quarterly daycount 30/360
+          party Lps { }
+          holding Guaranteed { of Agency.Notes face 40m }
+          equity Fund { contributed 40m holders Lps 100% }
+          waterfall { distribute rest to Fund }
+        }
+        scenario Base for Holder { }
+        scenario NoRent for Holder { Tenant defaults on 2026-01-01 }
+        """;
+
+    [Fact]
+    public void A_holding_of_a_guaranteed_tranche_receives_its_share_of_what_the_guarantor_pays_the_holders()
+    {
+        using var chain = new SmallChain(GuaranteedHolder, ("agency.deal", GuaranteeTests.TrancheSource));
+
+        // NoRent: the issuer collects and pays nothing; the State pays the holders each quarter's new interest
+        // arrear, 100m x 8% x 0.25 = 2m, and at the maturity the 100m never repaid as well (GuaranteeTests). The
+        // holding's share is 40m / 100m = 0.4: 0.8m a quarter, then 0.4 x 102m = 40.8m; 0.4 x 116m = 46.4m in all.
+        for (int t = 0; t < 7; t++)
+        {
+            Assert.Equal(0.8e6, chain.Ledger("Holder", "NoRent", "receipts Guaranteed", t), Cent);
+        }
+
+        Assert.Equal(40.8e6, chain.Ledger("Holder", "NoRent", "receipts Guaranteed", 7), Cent);
+        Assert.Equal(46.4e6, chain.Of("Holder", "NoRent").Holdings[0].Received, Cent);
+
+        // Base: the issuer pays interest and principal itself and the State nothing: 0.4 x what the notes paid,
+        // 100m of principal and interest 2 + 1.75 + 1.5 + ... + 0.25 = 9m (8% a year on 100, 87.5, ..., 12.5 a
+        // quarter): 0.4 x 109m = 43.6m.
+        Assert.Equal(0.4 * 109e6, chain.Of("Holder", "Base").Holdings[0].Received, Cent);
+    }
+
     [Fact]
     public void A_holdings_value_is_its_par_times_its_mark_until_the_held_entity_has_run_out()
     {

@@ -149,7 +149,7 @@ public sealed class GuaranteeTests
     // defaulted at the closing: nothing is collected, Admin and the fee go unpaid, and the State pays the holders each
     // quarter's new interest arrear, 2m on the balance nothing repays (period t: arrears 2m x (t+1), of which 2m x t
     // already put to it), and in the last period (7) the 100m never repaid: 2m x 8 + 100m = 116m, within the 150m cap.
-    private const string TrancheSource = """
+    internal const string TrancheSource = """
         deal Agency {
           currency USD
           closing  2026-01-01
