@@ -146,7 +146,7 @@ public sealed class PathFigures
     public void Read(int path, RunResult result, PathInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        Read(result);
+        Read(result, inputs);
         Path = path;
         // Defaulted by the maturity's period: what the input PD to maturity (PartyDefaultInput.HorizonPd) predicts,
         // not by the end of the workout periods after it, which would count later defaults too.
@@ -159,7 +159,10 @@ public sealed class PathFigures
     }
 
     /// <summary>Reads the result's tranche and equity figures and events (the party flags are left as they were).</summary>
-    public void Read(RunResult result)
+    public void Read(RunResult result) => Read(result, null);
+
+    // inputs: the path's, whose holdings' receipts a deal-by-deal carry is allocated by (null: a whole-fund split).
+    void Read(RunResult result, PathInputs? inputs)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (result.PrincipalLoss.Length != Loss.Length || result.Distributions.Length != EquityIrr.Length || result.Collections.Length != Deal.Periods)
@@ -220,7 +223,7 @@ public sealed class PathFigures
             GuaranteeCost[g] = Math.Max(0.0, paid - recovered); // it never gets back more than it paid; rounding aside
         }
 
-        ReadFunds(result, periods, years);
+        ReadFunds(result, periods, years, inputs);
         EventOfDefault = result.EventOfDefaultPeriod >= 0;
         Sale = result.SalePeriod >= 0;
     }
@@ -228,8 +231,9 @@ public sealed class PathFigures
     // Each fund's distributions split between LPs and GP as the summary splits them (EquitySummaries.WithCarry):
     // each LP class on its share of the distributions, the cures and the dated calls, on its own terms (its own or
     // the equity's); its capital (its share of the contribution, the calls made and any cures), its IRR and its loss.
-    // A deal-by-deal carry is split whole-fund here (docs/language.md §12 "Monte Carlo results").
-    void ReadFunds(RunResult result, int periods, ReadOnlySpan<double> years)
+    // A deal-by-deal carry is split per holding as the summary splits it, by the path's holdings' receipts (it
+    // allocates: only a fund with that carry does).
+    void ReadFunds(RunResult result, int periods, ReadOnlySpan<double> years, PathInputs? inputs)
     {
         int lp = 0;
         for (int f = 0; f < Funds.Length; f++)
@@ -240,6 +244,10 @@ public sealed class PathFigures
             double[] injections = result.Injections[e];
             double[]? called = calls[e];
             CarrySplit.Call[] dated = datedCalls[e];
+            (double[] Weights, double[][] Attribution)? allocation = equity.Carry!.DealByDeal && Deal.Holdings.Length > 0 && inputs is not null
+                ? DealByDealCarry.Allocation(Deal, inputs, periods)
+                : null;
+            double[]? yearsRun = allocation is null ? null : years.ToArray();
             int made = 0; // the calls whose dates the run reached
             double calledIn = 0;
             while (made < dated.Length && periods > 0 && dated[made].Years <= years[periods - 1])
@@ -270,8 +278,18 @@ public sealed class PathFigures
                     scaledCalls[j] = dated[j] with { Amount = share * dated[j].Amount };
                 }
 
-                CarrySplit.Split(lpClass.Terms, share * equity.Contributed, scaledCalls.AsSpan(0, made), scaled.AsSpan(0, periods),
-                    scaledIn.AsSpan(0, periods), years, periods, lpPart, gpPart);
+                if (allocation is { } a)
+                {
+                    (double[] lps, double[] gp, _) = DealByDealCarry.Split(lpClass.Terms, share * equity.Contributed, scaledCalls.AsSpan(0, made),
+                        scaled, scaledIn, yearsRun!, periods, a.Weights, a.Attribution);
+                    lps.CopyTo(lpPart, 0);
+                    gp.CopyTo(gpPart, 0);
+                }
+                else
+                {
+                    CarrySplit.Split(lpClass.Terms, share * equity.Contributed, scaledCalls.AsSpan(0, made), scaled.AsSpan(0, periods),
+                        scaledIn.AsSpan(0, periods), years, periods, lpPart, gpPart);
+                }
                 double toLps = 0;
                 for (int t = 0; t < periods; t++)
                 {

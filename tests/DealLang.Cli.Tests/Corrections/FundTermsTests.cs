@@ -128,14 +128,14 @@ public sealed class FundTermsTests
     // Two held deals, annual and 30/360, each with 50m notes bullet at 2028-01-01 held whole by the fund. Win's notes
     // pay 20%: 10m, then 10m + 50m. Lose's pay 10% from a rent of 40m a year: 5m, then 5m + 35m of principal (the
     // other 15m is lost at the maturity). The fund distributes what it receives: 15m, then 100m.
-    private static string Held(string name, string coupon, string rent) => $$"""
+    private static string Held(string name, string coupon, string rent, string maturity = "2028-01-01", string term = "2y") => $$"""
         deal {{name}} {
-          currency USD closing 2026-01-01 maturity 2028-01-01 pay annual daycount 30/360
+          currency USD closing 2026-01-01 maturity {{maturity}} pay annual daycount 30/360
           party Tenant{{name}} { }
           party Owner{{name}} { }
           facility Site { cost 100m value straight_line 20y floor 0% from 2026-01-01 }
-          lease SiteLease on Site { lessee Tenant{{name}} rent {{rent}} per year starts 2026-01-01 term 2y }
-          tranche Notes { balance 50m coupon {{coupon}} amortize bullet maturity 2028-01-01 }
+          lease SiteLease on Site { lessee Tenant{{name}} rent {{rent}} per year starts 2026-01-01 term {{term}} }
+          tranche Notes { balance 50m coupon {{coupon}} amortize bullet maturity {{maturity}} }
           equity Common { contributed 10m holders Owner{{name}} 100% }
           waterfall { pay Notes.interest pay Notes.principal distribute rest to Common }
         }
@@ -174,6 +174,27 @@ public sealed class FundTermsTests
 
         string summary = SummaryReport.Render(chain.Outcomes[0].Entities[^1].Deal, [fund], ReportFormat.Table);
         Assert.Matches(@"clawback to LPs\s+1\.975\b|clawback to LPs\s+2\.0\b", summary);
+    }
+
+    [Fact]
+    public void A_monte_carlo_path_splits_a_deal_by_deal_carry_as_the_summary_does()
+    {
+        // Win's notes mature after one year: 10m + 50m in period 1. Deal by deal: Win's A = 52.5 → 52.5 to the LPs,
+        // the other 7.5 split 1.5 GP / 6 LPs; Lose pays 5m to the LPs: LPs 63.5m, GP 1.5m. Period 2: Lose's 40m, all
+        // to the LPs (its A = 47.5 × 1.05 = 49.875), and the clawback: the whole fund (A = 105 → 65, then 42 → 40)
+        // owes no carry, so the 1.5m comes back: LPs 41.5m, GP −1.5m. The LPs' IRR solves −100 + 63.5/(1+r)
+        // + 41.5/(1+r)² = 0: r = 3.5697%; a whole-fund split (65m, then 40m) would give 3.6073%. deallang mc's path
+        // (PathFigures, with the path's holdings' receipts) must give the summary's split, not the whole fund's.
+        using var chain = new SmallChain(DealByDealFund, ("win.deal", Held("Win", "20%", "60m", "2027-01-01", "1y")), ("lose.deal", Held("Lose", "10%", "40m")));
+        var summary = chain.Of("Fund", "Base").Equities[0].Carry!;
+        Assert.Equal(1.5e6, summary.Clawback, 1e-3);
+        var (result, inputs) = chain.Runner.Buffers(2);
+        var figures = new DealLang.Runner.Simulation.PathFigures(chain.Outcomes[0].Entities[2].Deal);
+        figures.Read(0, result, inputs);
+        Assert.Equal(105e6, figures.LpDistributions.Single(), 1e-3);
+        Assert.Equal(0.0, figures.GpCarry.Single(), 1e-3);
+        Assert.Equal(summary.Classes.Single().Irr, figures.LpIrr.Single(), 1e-12);
+        Assert.Equal(0.035697, figures.LpIrr.Single(), 1e-6);
     }
 
     [Fact]
