@@ -31,7 +31,7 @@ internal static class ReportCommand
             Description = "Scenario to chart, or 'all' (default); with --mc, the stochastic scenario to run (required).",
             HelpName = "name|all",
         };
-        var outFile = new Option<string>("--out", "-o") { Description = "The HTML file to write.", HelpName = "file.html", Required = true };
+        var outFile = new Option<string>("--output", "-o") { Description = "The HTML file to write.", HelpName = "file.html", Required = true };
         var mc = new Option<bool>("--mc") { Description = "Run the stochastic scenario's paths and chart the Monte Carlo results (as 'deallang mc')." };
         var paths = new Option<int?>("--paths", "-n") { Description = "With --mc: paths to run (default: the scenario's 'paths', else 10,000).", HelpName = "N" };
         var seed = new Option<ulong?>("--seed") { Description = "With --mc: the seed (default: the scenario's 'seed', else 1).", HelpName = "S" };
