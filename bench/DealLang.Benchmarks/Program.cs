@@ -52,7 +52,7 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "--loop")
         {
-            HandWritten.LoopVsHandWritten.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, Console.Out);
+            HandWritten.LoopVsHandWritten.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, Console.Out, args.Skip(2).ToArray());
             return;
         }
 

@@ -19,13 +19,14 @@ public static class LoopVsHandWritten
     const int Batches = 7;
     static readonly TimeSpan MinBatch = TimeSpan.FromMilliseconds(5);
 
-    public static void Run(int rounds, TextWriter output)
+    /// <param name="only">Case names or their prefixes (<c>CoreWeave</c>) to time; empty: every case.</param>
+    public static void Run(int rounds, TextWriter output, string[]? only = null)
     {
         using var jit = new JitTiers();
         var cases = new List<LoopCase>();
         try
         {
-            foreach (string name in LoopCase.Names)
+            foreach (string name in LoopCase.Names.Where(n => only is not { Length: > 0 } || only.Any(o => n.StartsWith(o, StringComparison.Ordinal))))
             {
                 cases.Add(new LoopCase(name));
             }

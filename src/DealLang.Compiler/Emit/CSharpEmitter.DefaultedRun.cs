@@ -26,10 +26,12 @@ public static partial class CSharpEmitter
         WriteSetup(ctx, setup);
         AppendLines(w, Lines(setup.ToString()));
 
+        string resumedPeriod = ResumedPeriodText(ctx);
         ctx.ResultRowDeclarations(); // the rows the loop below writes are read once before it
         var (first, second) = LoopHalves(ctx, defaultLeavesLoop: true);
         var periodLocals = Declared(first);
-        var handedOver = Declared(setup.ToString()).Concat(periodLocals).Where(d => d.Valued).ToList();
+        var handedOver = Declared(setup.ToString()).Where(d => d.Valued)
+            .Concat(periodLocals.Where(d => d.Valued && ReadIn(resumedPeriod, d.Name))).ToList();
         var loop = new IndentedWriter(w.Depth);
         loop.Line(LoopBeginMarker);
         using (loop.Block("for (; t < Periods; t++)"))
@@ -57,6 +59,7 @@ public static partial class CSharpEmitter
         w.Line();
         w.Append(loop);
         w.Line();
+        WriteDeferredCashCheck(ctx, w, "periodsRun");
         WriteRunEnd(ctx, w);
         w.Line("return;");
         w.Line();
@@ -64,6 +67,7 @@ public static partial class CSharpEmitter
         using (w.Block())
         {
             w.Comment("an event of default at the end of period t: the path goes on in RunDefaulted, from this state");
+            WriteDeferredCashCheck(ctx, w, "t"); // period t's own check is RunDefaulted's, at its end
             w.Line(DefaultedType + " state = default;");
             foreach (var (_, name, _) in handedOver)
             {
@@ -83,16 +87,19 @@ public static partial class CSharpEmitter
         {
             var setup = new IndentedWriter();
             WriteSetup(ctx, setup);
+            string resumedPeriod = ResumedPeriodText(ctx);
             ctx.ResultRowDeclarations();
             var (first, second) = LoopHalves(ctx, defaultLeavesLoop: false);
             var setupState = Declared(setup.ToString());
             var periodState = Declared(first);
+            bool HandedOver((string Type, string Name, bool Valued) d) => d.Valued && (!periodState.Contains(d) || ReadIn(resumedPeriod, d.Name));
 
             w.Line();
-            w.Comment("The state RunSummary hands to RunDefaulted at an event of default: its locals, as values.");
+            w.Comment("The state RunSummary hands to RunDefaulted at an event of default: its locals, as values (of the period's own");
+            w.Comment("figures, those the rest of the period reads; the periods after it set them before reading them).");
             using (w.Block("private struct " + DefaultedType))
             {
-                foreach (var (type, name, _) in setupState.Concat(periodState).Where(d => d.Valued))
+                foreach (var (type, name, _) in setupState.Concat(periodState).Where(HandedOver))
                 {
                     w.Line("public " + type + " " + name + ";");
                 }
@@ -102,9 +109,9 @@ public static partial class CSharpEmitter
             w.Comment("A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).");
             using (w.Block("private void RunDefaulted(PathInputs input, RunResult result, int t, ref " + DefaultedType + " state)"))
             {
-                foreach (var (type, name, valued) in setupState.Concat(periodState))
+                foreach (var d in setupState.Concat(periodState))
                 {
-                    w.Line(type + " " + name + (valued ? " = state." + name : "") + ";");
+                    w.Line(d.Type + " " + d.Name + (HandedOver(d) ? " = state." + d.Name : d.Valued ? " = default" : "") + ";");
                 }
 
                 var loop = new IndentedWriter(w.Depth);
@@ -142,6 +149,36 @@ public static partial class CSharpEmitter
             ctx.WritesLedger = true;
         }
     }
+
+    /// <summary>What RunDefaulted runs of period t after RunSummary hands it over: the event of default, the period's
+    /// second half and the run's end. Only the period's own figures these read need handing over: RunSummary's other
+    /// ones are dead at the hand-over, so the JIT need not keep them (the enforcement waterfall's step figures, zeroed
+    /// every performing period, were carried in registers or on the stack through the whole loop).</summary>
+    private static string ResumedPeriodText(EmitContext ctx)
+    {
+        bool writesLedger = ctx.WritesLedger;
+        bool defersCashCheck = ctx.DefersCashCheck;
+        ctx.WritesLedger = false;
+        ctx.DefersCashCheck = false;
+        try
+        {
+            var text = new IndentedWriter();
+            WriteEventOfDefault(ctx, text);
+            text.Line(LoopHalves(ctx, defaultLeavesLoop: false).Second);
+            WriteRunEnd(ctx, text);
+            return text.ToString();
+        }
+        finally
+        {
+            ctx.ResultRowDeclarations(); // the rows this text named are not the caller's
+            ctx.WritesLedger = writesLedger;
+            ctx.DefersCashCheck = defersCashCheck;
+        }
+    }
+
+    /// <summary>Whether <paramref name="name"/> occurs in <paramref name="text"/> as a whole identifier.</summary>
+    private static bool ReadIn(string text, string name) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"(?<![A-Za-z0-9_])" + System.Text.RegularExpressions.Regex.Escape(name) + @"(?![A-Za-z0-9_])");
 
     /// <summary>A period's text (at depth 0) in two halves: up to and including the default rule, and the rest — with
     /// <paramref name="defaultLeavesLoop"/>, the performing half: an event of default leaves the loop, and the

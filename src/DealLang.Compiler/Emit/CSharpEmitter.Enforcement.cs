@@ -137,6 +137,7 @@ public static partial class CSharpEmitter
                 w.Line("finalPeriod = " + (ctx.Sales.Length > 0 ? AllSold(ctx) + " || " : "") + "t == Periods - 1;");
                 var steps = ctx.EnforcementSteps.IsEmpty ? ctx.RegularSteps : ctx.EnforcementSteps;
                 w.Comment(ctx.EnforcementSteps.IsEmpty ? "no enforcement waterfall: the regular one keeps running" : "enforcement waterfall");
+                WriteStepAmounts(ctx.EnforcementSteps.SelectMany(s => s.SelfAndDescendants()), w);
                 WriteStepsAndResidual(ctx, w, steps);
                 WriteCarry(ctx, w);
             }

@@ -51,6 +51,7 @@ public static partial class CSharpEmitter
         using (w.Block("private void RunSummary(PathInputs input, RunResult result)"))
         {
             ctx.WritesLedger = false;
+            ctx.DefersCashCheck = true;
             try
             {
                 if (HasEnforcement(ctx))
@@ -65,6 +66,7 @@ public static partial class CSharpEmitter
             finally
             {
                 ctx.WritesLedger = true;
+                ctx.DefersCashCheck = false;
             }
         }
 
@@ -110,7 +112,24 @@ public static partial class CSharpEmitter
         w.Line();
         w.Append(loop);
         w.Line();
+        WriteDeferredCashCheck(ctx, w, "periodsRun");
         WriteRunEnd(ctx, w);
+    }
+
+    /// <summary>A summary-only loop's cash check, after its periods (0 to <paramref name="periods"/> − 1): it stored
+    /// each period's terms (WritePeriodResults). In RunSummary the final period is the maturity's: only the regular
+    /// waterfall runs there.</summary>
+    private static void WriteDeferredCashCheck(EmitContext ctx, IndentedWriter w, string periods)
+    {
+        if (!ctx.DefersCashCheck)
+        {
+            return;
+        }
+
+        using (w.Block("if (checkCash)"))
+        {
+            w.Line("CashCheck.VerifyPeriods(result, " + periods + ", ScheduledPeriods - 1);");
+        }
     }
 
     /// <summary>Everything before the loop: the result's ledger, the path's inputs and the state at closing.</summary>
@@ -430,6 +449,15 @@ public static partial class CSharpEmitter
         using (w.Block("if (checkCash)"))
         {
             string held = Join(" + ", ctx.Components.Terms(DealSum.CashHeld));
+            if (ctx.DefersCashCheck)
+            {
+                w.Comment("the check's terms, verified after the periods (CashCheck.VerifyPeriods)");
+                w.Line(ctx.ResultRow("CashPaidOut") + "[t] = " + Join(" + ", ctx.Components.Terms(DealSum.PaidOut)) + ";");
+                w.Line(ctx.ResultRow("CashHeldStart") + "[t] = accountsStart;");
+                w.Line(ctx.ResultRow("CashHeldEnd") + "[t] = " + held + ";");
+                return;
+            }
+
             w.Line("double paidOut = " + Join(" + ", ctx.Components.Terms(DealSum.PaidOut)) + ";");
             w.Line("CashCheck.Verify(t, collections, paidOut, accountsStart, " + held + ");");
             using (w.Block("if (finalPeriod)"))

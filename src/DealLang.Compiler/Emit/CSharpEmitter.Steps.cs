@@ -14,13 +14,9 @@ public static partial class CSharpEmitter
     {
         w.Comment("4. waterfall");
         Each(ctx.Components, c => c.WriteWaterfallStart(w));
-        foreach (var step in ctx.AllSteps)
-        {
-            if (step.Amounts.Count > 0)
-            {
-                w.Line("double " + string.Join(", ", step.Amounts.Select(l => l + " = 0.0")) + "; // " + CSharpLiterals.CommentText(step.Title));
-            }
-        }
+        // The enforcement waterfall's amounts are declared where it runs (WriteEnforcement): a performing period
+        // need not zero them, nor a summary-only loop carry them.
+        WriteStepAmounts(ctx.RegularSteps.SelectMany(s => s.SelfAndDescendants()), w);
 
         if (ctx.AllSteps.Any(s => s.Step is PayStep { Using.IsEmpty: false }))
         {
@@ -53,6 +49,18 @@ public static partial class CSharpEmitter
             w.Comment("regular waterfall (until the event of default; enforcement then takes over, step 6)");
             WriteFinalRelease(ctx, w);
             WriteStepsAndResidual(ctx, w, ctx.RegularSteps);
+        }
+    }
+
+    /// <summary>Each step's amounts, declared at zero for the ledger row (a step that does not run leaves them so).</summary>
+    private static void WriteStepAmounts(IEnumerable<NumberedStep> steps, IndentedWriter w)
+    {
+        foreach (var step in steps)
+        {
+            if (step.Amounts.Count > 0)
+            {
+                w.Line("double " + string.Join(", ", step.Amounts.Select(l => l + " = 0.0")) + "; // " + CSharpLiterals.CommentText(step.Title));
+            }
         }
     }
 

@@ -87,6 +87,10 @@ internal sealed class EmitContext
 
     private readonly List<(string Name, string Declaration)> _resultRows = [];
 
+    /// <summary>The loop being written stores each period's cash-check terms in the result's rows and checks them after
+    /// its periods (RunSummary), rather than in each period.</summary>
+    public bool DefersCashCheck { get; set; }
+
     /// <summary>
     /// The row of <c>RunResult.<paramref name="buffer"/></c> (of entity <paramref name="index"/>, a C# literal; null
     /// for a per-deal buffer) that the loop writes at <c>[t]</c>. In one <c>Run</c>, a local read once before the loop

@@ -52,6 +52,32 @@ public static class CashCheck
         }
     }
 
+    /// <summary>
+    /// The checks of periods 0 to <paramref name="periods"/> − 1 of a summary-only loop, which stored their terms in
+    /// <paramref name="result"/> (<see cref="RunResult.CashPaidOut"/>, with <see cref="RunResult.Collections"/>) rather
+    /// than checking each period as it ran: the same <see cref="Verify"/> of each period in order (the first that fails
+    /// throws, naming it), and <see cref="VerifyNothingLeft"/> at <paramref name="finalPeriod"/> if it is among them.
+    /// Out of the loop, the check's arithmetic and branches no longer crowd the JIT's registers in every period
+    /// (CoreWeave's loop was about 5% faster for it: bench/README.md, "Session 2026-12-03c").
+    /// </summary>
+    public static void VerifyPeriods(RunResult result, int periods, int finalPeriod)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        double[] collections = result.Collections;
+        double[] paidOut = result.CashPaidOut;
+        double[] start = result.CashHeldStart;
+        double[] end = result.CashHeldEnd;
+        for (int t = 0; t < periods; t++)
+        {
+            Verify(t, collections[t], paidOut[t], start[t], end[t]);
+        }
+
+        if (finalPeriod >= 0 && finalPeriod < periods)
+        {
+            VerifyNothingLeft(finalPeriod, end[finalPeriod]);
+        }
+    }
+
     // The failures: they only throw, so the JIT does not inline them and treats a call to one as the end of the path.
     private static void NotConserved(int period, double collections, double paidOut, double delta, double error) =>
         throw new CashConservationException(string.Create(CultureInfo.InvariantCulture,

@@ -15,6 +15,9 @@ public sealed class RunResult
         int n = deal.Periods;
         Ledger = fullLedger ? new double[n, layout.Columns.Length] : null;
         Collections = new double[n];
+        CashPaidOut = new double[n];
+        CashHeldStart = new double[n];
+        CashHeldEnd = new double[n];
         InterestPaid = Arrays.Jagged<double>(deal.Tranches.Length, n);
         PrincipalPaid = Arrays.Jagged<double>(deal.Tranches.Length, n);
         TrancheBalance = Arrays.Jagged<double>(deal.Tranches.Length, n);
@@ -73,6 +76,18 @@ public sealed class RunResult
     public int PeriodsRun { get; set; }
 
     public double[] Collections { get; }
+
+    /// <summary>Per period, what the waterfall paid out of the deal (fees, interest, principal, distributions), when the
+    /// summary-only loop checks cash: with <see cref="CashHeldStart"/> and <see cref="CashHeldEnd"/> the terms of the
+    /// conservation check, which it makes after its periods (<see cref="CashCheck.VerifyPeriods"/>). Written only for the periods
+    /// RunSummary runs (those before an event of default: RunDefaulted checks its own as it runs them).</summary>
+    public double[] CashPaidOut { get; }
+
+    /// <summary>Per period, the cash the accounts held at its start (see <see cref="CashPaidOut"/>).</summary>
+    public double[] CashHeldStart { get; }
+
+    /// <summary>Per period, the cash the accounts held at its end (see <see cref="CashPaidOut"/>).</summary>
+    public double[] CashHeldEnd { get; }
     public double[][] InterestPaid { get; }
     public double[][] PrincipalPaid { get; }
 

@@ -70,7 +70,8 @@ public class EmittedSourceTests
         {
             // Sanity: the markers enclose the real loop.
             Assert.Contains("t < Periods; t++", loop, StringComparison.Ordinal);
-            Assert.Contains("CashCheck.Verify(", loop, StringComparison.Ordinal);
+            // Run's and RunDefaulted's loops check cash each period; RunSummary's stores the terms for after its periods.
+            Assert.True(loop.Contains("CashCheck.Verify(", StringComparison.Ordinal) || loop.Contains("result_CashPaidOut[t] = ", StringComparison.Ordinal), loop);
             foreach (string forbidden in new[] { "new ", "=>", "$\"", ".ToString(", "List<", "Dictionary<", "Linq", "object" })
             {
                 Assert.DoesNotContain(forbidden, loop, StringComparison.Ordinal);
@@ -107,7 +108,11 @@ public class EmittedSourceTests
         Assert.Equal(Occurrences(loops[0], "eventOfDefault = true;"), Occurrences(loops[1], "goto eventOfDefaultOccurred;"));
         Assert.DoesNotContain("eventOfDefault = true;", loops[1], StringComparison.Ordinal);
         Assert.DoesNotContain("// 6. enforcement", loops[1], StringComparison.Ordinal);
-        Assert.All(Statements(loops[1]).Where(l => !l.StartsWith("goto ", StringComparison.Ordinal)), l => Assert.Contains(l, run));
+        // Its cash check is made after its periods, from the terms each period stores (CashCheck.VerifyPeriods).
+        Assert.DoesNotContain("CashCheck.Verify(", loops[1], StringComparison.Ordinal);
+        Assert.Contains("result_CashPaidOut[t] = ", loops[1], StringComparison.Ordinal);
+        Assert.Equal(2, Occurrences(source, "CashCheck.VerifyPeriods(result, ")); // after the loop, and at the hand-over
+        Assert.All(Statements(loops[1]).Where(l => !l.StartsWith("goto ", StringComparison.Ordinal) && !l.StartsWith("result_Cash", StringComparison.Ordinal)), l => Assert.Contains(l, run));
 
         // RunDefaulted: Run's statements, in order, the period it takes over skipping up to its default rule.
         Assert.Contains("if (!resumed)", loops[2], StringComparison.Ordinal);

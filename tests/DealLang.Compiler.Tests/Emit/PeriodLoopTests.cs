@@ -72,6 +72,65 @@ public sealed class PeriodLoopTests : IDisposable
     }
 
     [Fact]
+    public void TheSummaryLoopStoresEachPeriodsCashCheckTermsWhichBalance()
+    {
+        // RunSummary checks cash after its periods, from the terms it stored: each period's collections equal what it
+        // paid out plus what the accounts gained (the DSRA's top-ups), and each period starts with what the last one
+        // ended with.
+        // RunSummary stores them for the periods before an event of default (RunDefaulted checks the rest as it runs).
+        var result = _deal.Run(StressedPath(), fullLedger: false);
+        int performing = result.EventOfDefaultPeriod >= 0 ? result.EventOfDefaultPeriod : result.PeriodsRun;
+        Assert.True(performing > 12);
+        for (int t = 0; t < performing; t++)
+        {
+            double change = result.CashHeldEnd[t] - result.CashHeldStart[t];
+            // CashCheck.Verify's tolerance: 1e-9 of the cash involved.
+            double scale = Math.Max(1.0, Math.Abs(result.Collections[t]) + Math.Abs(result.CashPaidOut[t]) + Math.Abs(result.CashHeldStart[t]) + Math.Abs(result.CashHeldEnd[t]));
+            Assert.Equal(result.Collections[t], result.CashPaidOut[t] + change, 1e-9 * scale);
+            if (t > 0)
+            {
+                Assert.Equal(result.CashHeldEnd[t - 1], result.CashHeldStart[t], 1e-6); // the same accounts, summed in another order
+            }
+        }
+
+        // The DSRA holds cash before the rent stops, and pays it out in period 12.
+        Assert.True(result.CashHeldEnd[11] > 0);
+        Assert.True(result.CashHeldEnd[12] < result.CashHeldStart[12]);
+    }
+
+    [Fact]
+    public void TheDeferredCheckNamesTheFirstPeriodThatDoesNotBalance()
+    {
+        var result = _deal.Run(BasePath(), fullLedger: false);
+        CashCheck.VerifyPeriods(result, result.PeriodsRun, HyperionModel.Periods - 1); // balanced: no exception
+
+        // One unit missing in period 5 and in period 9: the first is named.
+        result.CashPaidOut[5] -= 1e6;
+        result.CashPaidOut[9] -= 1e6;
+        var e = Assert.Throws<CashConservationException>(() => CashCheck.VerifyPeriods(result, result.PeriodsRun, HyperionModel.Periods - 1));
+        Assert.Contains("cash not conserved in period 5", e.Message, StringComparison.Ordinal);
+
+        // Periods beyond those counted are not read.
+        CashCheck.VerifyPeriods(result, 5, HyperionModel.Periods - 1);
+    }
+
+    [Fact]
+    public void TheDeferredCheckFindsCashLeftAfterTheFinalPeriod()
+    {
+        var result = _deal.Run(BasePath(), fullLedger: false);
+        int last = result.PeriodsRun - 1;
+
+        // 1m left in the accounts at the end, and 1m less paid out: the period balances, but cash is stranded.
+        result.CashHeldEnd[last] += 1e6;
+        result.CashPaidOut[last] -= 1e6;
+        var e = Assert.Throws<CashConservationException>(() => CashCheck.VerifyPeriods(result, result.PeriodsRun, last));
+        Assert.Contains($"cash stranded after the last period {last}", e.Message, StringComparison.Ordinal);
+
+        // Not the final period: no stranded check.
+        CashCheck.VerifyPeriods(result, result.PeriodsRun, -1);
+    }
+
+    [Fact]
     public void TightRentTrapsCashAndStillConservesIt()
     {
         // 1.4bn a period: once amortisation starts (period 9) the trailing DSCR is about

@@ -435,10 +435,6 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             double step4_due = 0.0, step4_paid = 0.0; // 4 pay Loan.principal
             double step6_swept = 0.0; // 6 Concentrated => sweep 50% to Loan
             double step7_distributed = 0.0; // 7 distribute rest to Parent
-            double step8_due = 0.0, step8_paid = 0.0; // 8 pay Gpus.opex
-            double step9_due = 0.0, step9_paid = 0.0; // 9 pay Loan.interest
-            double step10_due = 0.0, step10_paid = 0.0; // 10 pay Loan.balance
-            double step11_distributed = 0.0; // 11 distribute rest to Parent
             if (ledger != null)
             {
                 ledger[t, 12] = 0.0; // 1 pay Gpus.opex due
@@ -637,6 +633,10 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                     available += saleProceeds;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
+                    double step8_due = 0.0, step8_paid = 0.0; // 8 pay Gpus.opex
+                    double step9_due = 0.0, step9_paid = 0.0; // 9 pay Loan.interest
+                    double step10_due = 0.0, step10_paid = 0.0; // 10 pay Loan.balance
+                    double step11_distributed = 0.0; // 11 distribute rest to Parent
                     // 8 pay Gpus.opex
                     step8_due = Math.Max(0.0, fleet_Gpus_opex - fleet_Gpus_opexPaid);
                     step8_paid = Math.Min(available, step8_due);
@@ -972,6 +972,9 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double[] result_InterestShortfall_0 = result.InterestShortfall[0];
         double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
         double[] result_Distributions_0 = result.Distributions[0];
+        double[] result_CashPaidOut = result.CashPaidOut;
+        double[] result_CashHeldStart = result.CashHeldStart;
+        double[] result_CashHeldEnd = result.CashHeldEnd;
 
         // The period's own figures, declared here so that an event of default can hand them over.
         int t = 0;
@@ -988,13 +991,6 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double step4_paid = default;
         double step6_swept = default;
         double step7_distributed = default;
-        double step8_due = default;
-        double step8_paid = default;
-        double step9_due = default;
-        double step9_paid = default;
-        double step10_due = default;
-        double step10_paid = default;
-        double step11_distributed = default;
 
         // ---- period loop: begin
         for (; t < Periods; t++)
@@ -1128,13 +1124,6 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             step4_paid = 0.0;
             step6_swept = 0.0;
             step7_distributed = 0.0;
-            step8_due = 0.0;
-            step8_paid = 0.0;
-            step9_due = 0.0;
-            step9_paid = 0.0;
-            step10_due = 0.0;
-            step10_paid = 0.0;
-            step11_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -1254,12 +1243,10 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             result_Distributions_0[t] = equity_Parent_distributed;
             if (checkCash)
             {
-                double paidOut = fleet_Gpus_opexPaid + tranche_Loan_interestPaid + tranche_Loan_principalPaid + tranche_Loan_commitmentFeePaid + equity_Parent_distributed;
-                CashCheck.Verify(t, collections, paidOut, accountsStart, 0.0);
-                if (finalPeriod)
-                {
-                    CashCheck.VerifyNothingLeft(t, 0.0);
-                }
+                // the check's terms, verified after the periods (CashCheck.VerifyPeriods)
+                result_CashPaidOut[t] = fleet_Gpus_opexPaid + tranche_Loan_interestPaid + tranche_Loan_principalPaid + tranche_Loan_commitmentFeePaid + equity_Parent_distributed;
+                result_CashHeldStart[t] = accountsStart;
+                result_CashHeldEnd[t] = 0.0;
             }
 
             // the run ends at the maturity without a default, or with the last enforcement sale
@@ -1271,6 +1258,11 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         }
 
         // ---- period loop: end
+
+        if (checkCash)
+        {
+            CashCheck.VerifyPeriods(result, periodsRun, ScheduledPeriods - 1);
+        }
 
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
@@ -1286,6 +1278,11 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         eventOfDefaultOccurred:
         {
             // an event of default at the end of period t: the path goes on in RunDefaulted, from this state
+            if (checkCash)
+            {
+                CashCheck.VerifyPeriods(result, t, ScheduledPeriods - 1);
+            }
+
             DefaultedState state = default;
             state.checkCash = checkCash;
             state.index_SOFR_levels = index_SOFR_levels;
@@ -1393,31 +1390,14 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             state.sale1_date = sale1_date;
             state.sale1_done = sale1_done;
             state.sale1_begun = sale1_begun;
-            state.yf = yf;
             state.afterDefault = afterDefault;
             state.accountsStart = accountsStart;
-            state.step1_due = step1_due;
-            state.step1_paid = step1_paid;
-            state.step2_due = step2_due;
-            state.step2_paid = step2_paid;
-            state.step3_due = step3_due;
-            state.step3_paid = step3_paid;
-            state.step4_due = step4_due;
-            state.step4_paid = step4_paid;
-            state.step6_swept = step6_swept;
-            state.step7_distributed = step7_distributed;
-            state.step8_due = step8_due;
-            state.step8_paid = step8_paid;
-            state.step9_due = step9_due;
-            state.step9_paid = step9_paid;
-            state.step10_due = step10_due;
-            state.step10_paid = step10_paid;
-            state.step11_distributed = step11_distributed;
             RunDefaulted(input, result, t, ref state);
         }
     }
 
-    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values.
+    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values (of the period's own
+    // figures, those the rest of the period reads; the periods after it set them before reading them).
     private struct DefaultedState
     {
         public bool checkCash;
@@ -1526,26 +1506,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         public Date sale1_date;
         public bool sale1_done;
         public bool sale1_begun;
-        public double yf;
         public bool afterDefault;
         public double accountsStart;
-        public double step1_due;
-        public double step1_paid;
-        public double step2_due;
-        public double step2_paid;
-        public double step3_due;
-        public double step3_paid;
-        public double step4_due;
-        public double step4_paid;
-        public double step6_swept;
-        public double step7_distributed;
-        public double step8_due;
-        public double step8_paid;
-        public double step9_due;
-        public double step9_paid;
-        public double step10_due;
-        public double step10_paid;
-        public double step11_distributed;
     }
 
     // A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).
@@ -1657,26 +1619,19 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         Date sale1_date = state.sale1_date;
         bool sale1_done = state.sale1_done;
         bool sale1_begun = state.sale1_begun;
-        double yf = state.yf;
+        double yf = default;
         bool afterDefault = state.afterDefault;
         double accountsStart = state.accountsStart;
-        double step1_due = state.step1_due;
-        double step1_paid = state.step1_paid;
-        double step2_due = state.step2_due;
-        double step2_paid = state.step2_paid;
-        double step3_due = state.step3_due;
-        double step3_paid = state.step3_paid;
-        double step4_due = state.step4_due;
-        double step4_paid = state.step4_paid;
-        double step6_swept = state.step6_swept;
-        double step7_distributed = state.step7_distributed;
-        double step8_due = state.step8_due;
-        double step8_paid = state.step8_paid;
-        double step9_due = state.step9_due;
-        double step9_paid = state.step9_paid;
-        double step10_due = state.step10_due;
-        double step10_paid = state.step10_paid;
-        double step11_distributed = state.step11_distributed;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step3_due = default;
+        double step3_paid = default;
+        double step4_due = default;
+        double step4_paid = default;
+        double step6_swept = default;
+        double step7_distributed = default;
 
         // The result's rows the loop writes each period.
         double[] result_TestValues_0 = result.TestValues[0];
@@ -1841,13 +1796,6 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 step4_paid = 0.0;
                 step6_swept = 0.0;
                 step7_distributed = 0.0;
-                step8_due = 0.0;
-                step8_paid = 0.0;
-                step9_due = 0.0;
-                step9_paid = 0.0;
-                step10_due = 0.0;
-                step10_paid = 0.0;
-                step11_distributed = 0.0;
                 if (!afterDefault)
                 {
                     // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -1983,6 +1931,10 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                     available += saleProceeds;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
+                    double step8_due = 0.0, step8_paid = 0.0; // 8 pay Gpus.opex
+                    double step9_due = 0.0, step9_paid = 0.0; // 9 pay Loan.interest
+                    double step10_due = 0.0, step10_paid = 0.0; // 10 pay Loan.balance
+                    double step11_distributed = 0.0; // 11 distribute rest to Parent
                     // 8 pay Gpus.opex
                     step8_due = Math.Max(0.0, fleet_Gpus_opex - fleet_Gpus_opexPaid);
                     step8_paid = Math.Min(available, step8_due);

@@ -593,6 +593,9 @@ public sealed class Deal_TeraWulf : IDealProgram
         double[] result_PrincipalShortfall_1 = result.PrincipalShortfall[1];
         double[] result_Distributions_0 = result.Distributions[0];
         double[] result_AccountBalance_0 = result.AccountBalance[0];
+        double[] result_CashPaidOut = result.CashPaidOut;
+        double[] result_CashHeldStart = result.CashHeldStart;
+        double[] result_CashHeldEnd = result.CashHeldEnd;
 
         // ---- period loop: begin
         for (int t = 0; t < Periods; t++)
@@ -804,16 +807,19 @@ public sealed class Deal_TeraWulf : IDealProgram
             result_AccountBalance_0[t] = account_ConvertsReserve_balance;
             if (checkCash)
             {
-                double paidOut = tranche_Converts2031_interestPaid + tranche_Converts2031_principalPaid + tranche_Converts2032_interestPaid + tranche_Converts2032_principalPaid + equity_Common_distributed;
-                CashCheck.Verify(t, collections, paidOut, accountsStart, account_ConvertsReserve_balance);
-                if (finalPeriod)
-                {
-                    CashCheck.VerifyNothingLeft(t, account_ConvertsReserve_balance);
-                }
+                // the check's terms, verified after the periods (CashCheck.VerifyPeriods)
+                result_CashPaidOut[t] = tranche_Converts2031_interestPaid + tranche_Converts2031_principalPaid + tranche_Converts2032_interestPaid + tranche_Converts2032_principalPaid + equity_Common_distributed;
+                result_CashHeldStart[t] = accountsStart;
+                result_CashHeldEnd[t] = account_ConvertsReserve_balance;
             }
         }
 
         // ---- period loop: end
+
+        if (checkCash)
+        {
+            CashCheck.VerifyPeriods(result, periodsRun, ScheduledPeriods - 1);
+        }
 
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;

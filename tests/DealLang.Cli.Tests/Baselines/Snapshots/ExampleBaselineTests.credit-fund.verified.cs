@@ -277,10 +277,6 @@ public sealed class Deal_CreditFund : IDealProgram
             double step4_due = 0.0, step4_paid = 0.0; // 4 pay BankLine.principal
             double step6_swept = 0.0; // 6 MarginCall => sweep 100% to BankLine
             double step7_distributed = 0.0; // 7 distribute rest to Investors
-            double step8_due = 0.0, step8_paid = 0.0; // 8 pay BankLine.interest
-            double step9_raised = 0.0; // 9 sell HyperionNotes, CoreWeaveLoan, TeraWulfNotes to cover BankLine.balance
-            double step10_due = 0.0, step10_paid = 0.0; // 10 pay BankLine.balance
-            double step11_distributed = 0.0; // 11 distribute rest to Investors
             if (ledger != null)
             {
                 ledger[t, 7] = 0.0; // 1 pay Management due
@@ -437,6 +433,10 @@ public sealed class Deal_CreditFund : IDealProgram
                 {
                     finalPeriod = t == Periods - 1;
                     // enforcement waterfall
+                    double step8_due = 0.0, step8_paid = 0.0; // 8 pay BankLine.interest
+                    double step9_raised = 0.0; // 9 sell HyperionNotes, CoreWeaveLoan, TeraWulfNotes to cover BankLine.balance
+                    double step10_due = 0.0, step10_paid = 0.0; // 10 pay BankLine.balance
+                    double step11_distributed = 0.0; // 11 distribute rest to Investors
                     // 8 pay BankLine.interest
                     step8_due = Math.Max(0.0, tranche_BankLine_interestDue - tranche_BankLine_interestPaid);
                     step8_paid = Math.Min(available, step8_due);
@@ -725,6 +725,9 @@ public sealed class Deal_CreditFund : IDealProgram
         double[] result_InterestShortfall_0 = result.InterestShortfall[0];
         double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
         double[] result_Distributions_0 = result.Distributions[0];
+        double[] result_CashPaidOut = result.CashPaidOut;
+        double[] result_CashHeldStart = result.CashHeldStart;
+        double[] result_CashHeldEnd = result.CashHeldEnd;
 
         // The period's own figures, declared here so that an event of default can hand them over.
         int t = 0;
@@ -740,12 +743,6 @@ public sealed class Deal_CreditFund : IDealProgram
         double step4_paid = default;
         double step6_swept = default;
         double step7_distributed = default;
-        double step8_due = default;
-        double step8_paid = default;
-        double step9_raised = default;
-        double step10_due = default;
-        double step10_paid = default;
-        double step11_distributed = default;
 
         // ---- period loop: begin
         for (; t < Periods; t++)
@@ -848,12 +845,6 @@ public sealed class Deal_CreditFund : IDealProgram
             step4_paid = 0.0;
             step6_swept = 0.0;
             step7_distributed = 0.0;
-            step8_due = 0.0;
-            step8_paid = 0.0;
-            step9_raised = 0.0;
-            step10_due = 0.0;
-            step10_paid = 0.0;
-            step11_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -968,16 +959,19 @@ public sealed class Deal_CreditFund : IDealProgram
             result_Distributions_0[t] = equity_Investors_distributed;
             if (checkCash)
             {
-                double paidOut = tranche_BankLine_interestPaid + tranche_BankLine_principalPaid + equity_Investors_distributed + fee_Management_paid;
-                CashCheck.Verify(t, collections, paidOut, accountsStart, 0.0);
-                if (finalPeriod)
-                {
-                    CashCheck.VerifyNothingLeft(t, 0.0);
-                }
+                // the check's terms, verified after the periods (CashCheck.VerifyPeriods)
+                result_CashPaidOut[t] = tranche_BankLine_interestPaid + tranche_BankLine_principalPaid + equity_Investors_distributed + fee_Management_paid;
+                result_CashHeldStart[t] = accountsStart;
+                result_CashHeldEnd[t] = 0.0;
             }
         }
 
         // ---- period loop: end
+
+        if (checkCash)
+        {
+            CashCheck.VerifyPeriods(result, periodsRun, ScheduledPeriods - 1);
+        }
 
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
@@ -988,6 +982,11 @@ public sealed class Deal_CreditFund : IDealProgram
         eventOfDefaultOccurred:
         {
             // an event of default at the end of period t: the path goes on in RunDefaulted, from this state
+            if (checkCash)
+            {
+                CashCheck.VerifyPeriods(result, t, ScheduledPeriods - 1);
+            }
+
             DefaultedState state = default;
             state.checkCash = checkCash;
             state.holding_HyperionNotes_receiptsIn = holding_HyperionNotes_receiptsIn;
@@ -1071,29 +1070,14 @@ public sealed class Deal_CreditFund : IDealProgram
             state.fee_Management_unpaid = fee_Management_unpaid;
             state.test_Ltv_value = test_Ltv_value;
             state.trigger_MarginCall_active = trigger_MarginCall_active;
-            state.yf = yf;
             state.afterDefault = afterDefault;
             state.accountsStart = accountsStart;
-            state.step1_due = step1_due;
-            state.step1_paid = step1_paid;
-            state.step2_due = step2_due;
-            state.step2_paid = step2_paid;
-            state.step3_raised = step3_raised;
-            state.step4_due = step4_due;
-            state.step4_paid = step4_paid;
-            state.step6_swept = step6_swept;
-            state.step7_distributed = step7_distributed;
-            state.step8_due = step8_due;
-            state.step8_paid = step8_paid;
-            state.step9_raised = step9_raised;
-            state.step10_due = step10_due;
-            state.step10_paid = step10_paid;
-            state.step11_distributed = step11_distributed;
             RunDefaulted(input, result, t, ref state);
         }
     }
 
-    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values.
+    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values (of the period's own
+    // figures, those the rest of the period reads; the periods after it set them before reading them).
     private struct DefaultedState
     {
         public bool checkCash;
@@ -1178,24 +1162,8 @@ public sealed class Deal_CreditFund : IDealProgram
         public double fee_Management_unpaid;
         public double test_Ltv_value;
         public bool trigger_MarginCall_active;
-        public double yf;
         public bool afterDefault;
         public double accountsStart;
-        public double step1_due;
-        public double step1_paid;
-        public double step2_due;
-        public double step2_paid;
-        public double step3_raised;
-        public double step4_due;
-        public double step4_paid;
-        public double step6_swept;
-        public double step7_distributed;
-        public double step8_due;
-        public double step8_paid;
-        public double step9_raised;
-        public double step10_due;
-        public double step10_paid;
-        public double step11_distributed;
     }
 
     // A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).
@@ -1283,24 +1251,18 @@ public sealed class Deal_CreditFund : IDealProgram
         double fee_Management_unpaid = state.fee_Management_unpaid;
         double test_Ltv_value = state.test_Ltv_value;
         bool trigger_MarginCall_active = state.trigger_MarginCall_active;
-        double yf = state.yf;
+        double yf = default;
         bool afterDefault = state.afterDefault;
         double accountsStart = state.accountsStart;
-        double step1_due = state.step1_due;
-        double step1_paid = state.step1_paid;
-        double step2_due = state.step2_due;
-        double step2_paid = state.step2_paid;
-        double step3_raised = state.step3_raised;
-        double step4_due = state.step4_due;
-        double step4_paid = state.step4_paid;
-        double step6_swept = state.step6_swept;
-        double step7_distributed = state.step7_distributed;
-        double step8_due = state.step8_due;
-        double step8_paid = state.step8_paid;
-        double step9_raised = state.step9_raised;
-        double step10_due = state.step10_due;
-        double step10_paid = state.step10_paid;
-        double step11_distributed = state.step11_distributed;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step3_raised = default;
+        double step4_due = default;
+        double step4_paid = default;
+        double step6_swept = default;
+        double step7_distributed = default;
 
         // The result's rows the loop writes each period.
         double[] result_TestValues_0 = result.TestValues[0];
@@ -1421,12 +1383,6 @@ public sealed class Deal_CreditFund : IDealProgram
                 step4_paid = 0.0;
                 step6_swept = 0.0;
                 step7_distributed = 0.0;
-                step8_due = 0.0;
-                step8_paid = 0.0;
-                step9_raised = 0.0;
-                step10_due = 0.0;
-                step10_paid = 0.0;
-                step11_distributed = 0.0;
                 if (!afterDefault)
                 {
                     // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -1526,6 +1482,10 @@ public sealed class Deal_CreditFund : IDealProgram
                 {
                     finalPeriod = t == Periods - 1;
                     // enforcement waterfall
+                    double step8_due = 0.0, step8_paid = 0.0; // 8 pay BankLine.interest
+                    double step9_raised = 0.0; // 9 sell HyperionNotes, CoreWeaveLoan, TeraWulfNotes to cover BankLine.balance
+                    double step10_due = 0.0, step10_paid = 0.0; // 10 pay BankLine.balance
+                    double step11_distributed = 0.0; // 11 distribute rest to Investors
                     // 8 pay BankLine.interest
                     step8_due = Math.Max(0.0, tranche_BankLine_interestDue - tranche_BankLine_interestPaid);
                     step8_paid = Math.Min(available, step8_due);

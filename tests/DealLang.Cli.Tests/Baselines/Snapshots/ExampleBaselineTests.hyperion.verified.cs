@@ -263,11 +263,6 @@ public sealed class Deal_Hyperion : IDealProgram
             double step9_held = 0.0; // 9 hold rest in Trap
             double step10_released = 0.0; // 10 release Trap
             double step11_distributed = 0.0; // 11 distribute rest to Sponsor
-            double step12_due = 0.0, step12_paid = 0.0; // 12 pay Trustee
-            double step13_due = 0.0, step13_paid = 0.0; // 13 pay AssetMgmt
-            double step14_due = 0.0, step14_paid = 0.0; // 14 pay Notes.interest
-            double step15_due = 0.0, step15_paid = 0.0; // 15 pay Notes.balance
-            double step16_distributed = 0.0; // 16 distribute rest to Sponsor
             double owed, draw; // what cash could not pay, and what a reserve account covers of it
             if (ledger != null)
             {
@@ -501,6 +496,11 @@ public sealed class Deal_Hyperion : IDealProgram
                     account_Trap_balance = 0.0;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
+                    double step12_due = 0.0, step12_paid = 0.0; // 12 pay Trustee
+                    double step13_due = 0.0, step13_paid = 0.0; // 13 pay AssetMgmt
+                    double step14_due = 0.0, step14_paid = 0.0; // 14 pay Notes.interest
+                    double step15_due = 0.0, step15_paid = 0.0; // 15 pay Notes.balance
+                    double step16_distributed = 0.0; // 16 distribute rest to Sponsor
                     // 12 pay Trustee
                     step12_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
                     step12_paid = Math.Min(available, step12_due);
@@ -713,6 +713,9 @@ public sealed class Deal_Hyperion : IDealProgram
         double[] result_AccountBalance_0 = result.AccountBalance[0];
         double[] result_AccountBalance_1 = result.AccountBalance[1];
         double[] result_AccountBalance_2 = result.AccountBalance[2];
+        double[] result_CashPaidOut = result.CashPaidOut;
+        double[] result_CashHeldStart = result.CashHeldStart;
+        double[] result_CashHeldEnd = result.CashHeldEnd;
 
         // The period's own figures, declared here so that an event of default can hand them over.
         int t = 0;
@@ -733,15 +736,6 @@ public sealed class Deal_Hyperion : IDealProgram
         double step9_held = default;
         double step10_released = default;
         double step11_distributed = default;
-        double step12_due = default;
-        double step12_paid = default;
-        double step13_due = default;
-        double step13_paid = default;
-        double step14_due = default;
-        double step14_paid = default;
-        double step15_due = default;
-        double step15_paid = default;
-        double step16_distributed = default;
         double owed;
         double draw;
 
@@ -842,15 +836,6 @@ public sealed class Deal_Hyperion : IDealProgram
             step9_held = 0.0;
             step10_released = 0.0;
             step11_distributed = 0.0;
-            step12_due = 0.0;
-            step12_paid = 0.0;
-            step13_due = 0.0;
-            step13_paid = 0.0;
-            step14_due = 0.0;
-            step14_paid = 0.0;
-            step15_due = 0.0;
-            step15_paid = 0.0;
-            step16_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -976,12 +961,10 @@ public sealed class Deal_Hyperion : IDealProgram
             result_AccountBalance_2[t] = account_Trap_balance;
             if (checkCash)
             {
-                double paidOut = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_Sponsor_distributed + fee_Trustee_paid + fee_AssetMgmt_paid;
-                CashCheck.Verify(t, collections, paidOut, accountsStart, account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance);
-                if (finalPeriod)
-                {
-                    CashCheck.VerifyNothingLeft(t, account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance);
-                }
+                // the check's terms, verified after the periods (CashCheck.VerifyPeriods)
+                result_CashPaidOut[t] = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_Sponsor_distributed + fee_Trustee_paid + fee_AssetMgmt_paid;
+                result_CashHeldStart[t] = accountsStart;
+                result_CashHeldEnd[t] = account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance;
             }
 
             // the run ends at the maturity without a default, or with the last enforcement sale
@@ -994,6 +977,11 @@ public sealed class Deal_Hyperion : IDealProgram
 
         // ---- period loop: end
 
+        if (checkCash)
+        {
+            CashCheck.VerifyPeriods(result, periodsRun, ScheduledPeriods - 1);
+        }
+
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = tranche_Notes_balance;
@@ -1003,6 +991,11 @@ public sealed class Deal_Hyperion : IDealProgram
         eventOfDefaultOccurred:
         {
             // an event of default at the end of period t: the path goes on in RunDefaulted, from this state
+            if (checkCash)
+            {
+                CashCheck.VerifyPeriods(result, t, ScheduledPeriods - 1);
+            }
+
             DefaultedState state = default;
             state.checkCash = checkCash;
             state.facility_Campus_value = facility_Campus_value;
@@ -1056,37 +1049,14 @@ public sealed class Deal_Hyperion : IDealProgram
             state.trigger_LeaseEnded_active = trigger_LeaseEnded_active;
             state.sale1_date = sale1_date;
             state.sale1_done = sale1_done;
-            state.yf = yf;
             state.afterDefault = afterDefault;
             state.accountsStart = accountsStart;
-            state.step1_due = step1_due;
-            state.step1_paid = step1_paid;
-            state.step2_due = step2_due;
-            state.step2_paid = step2_paid;
-            state.step3_due = step3_due;
-            state.step3_paid = step3_paid;
-            state.step4_due = step4_due;
-            state.step4_paid = step4_paid;
-            state.step5_filled = step5_filled;
-            state.step7_due = step7_due;
-            state.step7_paid = step7_paid;
-            state.step9_held = step9_held;
-            state.step10_released = step10_released;
-            state.step11_distributed = step11_distributed;
-            state.step12_due = step12_due;
-            state.step12_paid = step12_paid;
-            state.step13_due = step13_due;
-            state.step13_paid = step13_paid;
-            state.step14_due = step14_due;
-            state.step14_paid = step14_paid;
-            state.step15_due = step15_due;
-            state.step15_paid = step15_paid;
-            state.step16_distributed = step16_distributed;
             RunDefaulted(input, result, t, ref state);
         }
     }
 
-    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values.
+    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values (of the period's own
+    // figures, those the rest of the period reads; the periods after it set them before reading them).
     private struct DefaultedState
     {
         public bool checkCash;
@@ -1141,32 +1111,8 @@ public sealed class Deal_Hyperion : IDealProgram
         public bool trigger_LeaseEnded_active;
         public Date sale1_date;
         public bool sale1_done;
-        public double yf;
         public bool afterDefault;
         public double accountsStart;
-        public double step1_due;
-        public double step1_paid;
-        public double step2_due;
-        public double step2_paid;
-        public double step3_due;
-        public double step3_paid;
-        public double step4_due;
-        public double step4_paid;
-        public double step5_filled;
-        public double step7_due;
-        public double step7_paid;
-        public double step9_held;
-        public double step10_released;
-        public double step11_distributed;
-        public double step12_due;
-        public double step12_paid;
-        public double step13_due;
-        public double step13_paid;
-        public double step14_due;
-        public double step14_paid;
-        public double step15_due;
-        public double step15_paid;
-        public double step16_distributed;
     }
 
     // A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).
@@ -1224,32 +1170,23 @@ public sealed class Deal_Hyperion : IDealProgram
         bool trigger_LeaseEnded_active = state.trigger_LeaseEnded_active;
         Date sale1_date = state.sale1_date;
         bool sale1_done = state.sale1_done;
-        double yf = state.yf;
+        double yf = default;
         bool afterDefault = state.afterDefault;
         double accountsStart = state.accountsStart;
-        double step1_due = state.step1_due;
-        double step1_paid = state.step1_paid;
-        double step2_due = state.step2_due;
-        double step2_paid = state.step2_paid;
-        double step3_due = state.step3_due;
-        double step3_paid = state.step3_paid;
-        double step4_due = state.step4_due;
-        double step4_paid = state.step4_paid;
-        double step5_filled = state.step5_filled;
-        double step7_due = state.step7_due;
-        double step7_paid = state.step7_paid;
-        double step9_held = state.step9_held;
-        double step10_released = state.step10_released;
-        double step11_distributed = state.step11_distributed;
-        double step12_due = state.step12_due;
-        double step12_paid = state.step12_paid;
-        double step13_due = state.step13_due;
-        double step13_paid = state.step13_paid;
-        double step14_due = state.step14_due;
-        double step14_paid = state.step14_paid;
-        double step15_due = state.step15_due;
-        double step15_paid = state.step15_paid;
-        double step16_distributed = state.step16_distributed;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step3_due = default;
+        double step3_paid = default;
+        double step4_due = default;
+        double step4_paid = default;
+        double step5_filled = default;
+        double step7_due = default;
+        double step7_paid = default;
+        double step9_held = default;
+        double step10_released = default;
+        double step11_distributed = default;
         double owed;
         double draw;
 
@@ -1373,15 +1310,6 @@ public sealed class Deal_Hyperion : IDealProgram
                 step9_held = 0.0;
                 step10_released = 0.0;
                 step11_distributed = 0.0;
-                step12_due = 0.0;
-                step12_paid = 0.0;
-                step13_due = 0.0;
-                step13_paid = 0.0;
-                step14_due = 0.0;
-                step14_paid = 0.0;
-                step15_due = 0.0;
-                step15_paid = 0.0;
-                step16_distributed = 0.0;
                 if (!afterDefault)
                 {
                     // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -1527,6 +1455,11 @@ public sealed class Deal_Hyperion : IDealProgram
                     account_Trap_balance = 0.0;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
+                    double step12_due = 0.0, step12_paid = 0.0; // 12 pay Trustee
+                    double step13_due = 0.0, step13_paid = 0.0; // 13 pay AssetMgmt
+                    double step14_due = 0.0, step14_paid = 0.0; // 14 pay Notes.interest
+                    double step15_due = 0.0, step15_paid = 0.0; // 15 pay Notes.balance
+                    double step16_distributed = 0.0; // 16 distribute rest to Sponsor
                     // 12 pay Trustee
                     step12_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
                     step12_paid = Math.Min(available, step12_due);

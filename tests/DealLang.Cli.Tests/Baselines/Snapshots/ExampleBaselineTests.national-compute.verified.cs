@@ -225,10 +225,6 @@ public sealed class Deal_NationalCompute : IDealProgram
             double step6_held = 0.0; // 6 hold rest in Reserve
             double step7_distributed = 0.0; // 7 distribute rest to Sponsor
             double step8_distributed = 0.0; // 8 distribute rest to Sponsor
-            double step9_due = 0.0, step9_paid = 0.0; // 9 pay Trustee
-            double step10_due = 0.0, step10_paid = 0.0; // 10 pay Bond.interest
-            double step11_due = 0.0, step11_paid = 0.0; // 11 pay Bond.balance
-            double step12_distributed = 0.0; // 12 distribute rest to Sponsor
             double owed, draw; // what cash could not pay, and what a reserve account covers of it
             if (ledger != null)
             {
@@ -411,6 +407,10 @@ public sealed class Deal_NationalCompute : IDealProgram
                     account_Reserve_balance = 0.0;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
+                    double step9_due = 0.0, step9_paid = 0.0; // 9 pay Trustee
+                    double step10_due = 0.0, step10_paid = 0.0; // 10 pay Bond.interest
+                    double step11_due = 0.0, step11_paid = 0.0; // 11 pay Bond.balance
+                    double step12_distributed = 0.0; // 12 distribute rest to Sponsor
                     // 9 pay Trustee
                     step9_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
                     step9_paid = Math.Min(available, step9_due);
@@ -625,6 +625,9 @@ public sealed class Deal_NationalCompute : IDealProgram
         double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
         double[] result_Distributions_0 = result.Distributions[0];
         double[] result_AccountBalance_0 = result.AccountBalance[0];
+        double[] result_CashPaidOut = result.CashPaidOut;
+        double[] result_CashHeldStart = result.CashHeldStart;
+        double[] result_CashHeldEnd = result.CashHeldEnd;
 
         // The period's own figures, declared here so that an event of default can hand them over.
         int t = 0;
@@ -642,13 +645,6 @@ public sealed class Deal_NationalCompute : IDealProgram
         double step6_held = default;
         double step7_distributed = default;
         double step8_distributed = default;
-        double step9_due = default;
-        double step9_paid = default;
-        double step10_due = default;
-        double step10_paid = default;
-        double step11_due = default;
-        double step11_paid = default;
-        double step12_distributed = default;
         double owed;
         double draw;
 
@@ -728,13 +724,6 @@ public sealed class Deal_NationalCompute : IDealProgram
             step6_held = 0.0;
             step7_distributed = 0.0;
             step8_distributed = 0.0;
-            step9_due = 0.0;
-            step9_paid = 0.0;
-            step10_due = 0.0;
-            step10_paid = 0.0;
-            step11_due = 0.0;
-            step11_paid = 0.0;
-            step12_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -858,12 +847,10 @@ public sealed class Deal_NationalCompute : IDealProgram
             result_AccountBalance_0[t] = account_Reserve_balance;
             if (checkCash)
             {
-                double paidOut = tranche_Bond_interestPaid + tranche_Bond_principalPaid + tranche_Bond_guaranteeFeePaid + equity_Sponsor_distributed + fee_Trustee_paid;
-                CashCheck.Verify(t, collections, paidOut, accountsStart, account_Reserve_balance);
-                if (finalPeriod)
-                {
-                    CashCheck.VerifyNothingLeft(t, account_Reserve_balance);
-                }
+                // the check's terms, verified after the periods (CashCheck.VerifyPeriods)
+                result_CashPaidOut[t] = tranche_Bond_interestPaid + tranche_Bond_principalPaid + tranche_Bond_guaranteeFeePaid + equity_Sponsor_distributed + fee_Trustee_paid;
+                result_CashHeldStart[t] = accountsStart;
+                result_CashHeldEnd[t] = account_Reserve_balance;
             }
 
             // the run ends at the maturity without a default, or with the last enforcement sale
@@ -876,6 +863,11 @@ public sealed class Deal_NationalCompute : IDealProgram
 
         // ---- period loop: end
 
+        if (checkCash)
+        {
+            CashCheck.VerifyPeriods(result, periodsRun, ScheduledPeriods - 1);
+        }
+
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = tranche_Bond_balance;
@@ -885,6 +877,11 @@ public sealed class Deal_NationalCompute : IDealProgram
         eventOfDefaultOccurred:
         {
             // an event of default at the end of period t: the path goes on in RunDefaulted, from this state
+            if (checkCash)
+            {
+                CashCheck.VerifyPeriods(result, t, ScheduledPeriods - 1);
+            }
+
             DefaultedState state = default;
             state.checkCash = checkCash;
             state.facility_Campus_value = facility_Campus_value;
@@ -935,32 +932,14 @@ public sealed class Deal_NationalCompute : IDealProgram
             state.trigger_CashTrap_active = trigger_CashTrap_active;
             state.sale1_date = sale1_date;
             state.sale1_done = sale1_done;
-            state.yf = yf;
             state.afterDefault = afterDefault;
             state.accountsStart = accountsStart;
-            state.step1_due = step1_due;
-            state.step1_paid = step1_paid;
-            state.step2_due = step2_due;
-            state.step2_paid = step2_paid;
-            state.step3_due = step3_due;
-            state.step3_paid = step3_paid;
-            state.step4_due = step4_due;
-            state.step4_paid = step4_paid;
-            state.step6_held = step6_held;
-            state.step7_distributed = step7_distributed;
-            state.step8_distributed = step8_distributed;
-            state.step9_due = step9_due;
-            state.step9_paid = step9_paid;
-            state.step10_due = step10_due;
-            state.step10_paid = step10_paid;
-            state.step11_due = step11_due;
-            state.step11_paid = step11_paid;
-            state.step12_distributed = step12_distributed;
             RunDefaulted(input, result, t, ref state);
         }
     }
 
-    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values.
+    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values (of the period's own
+    // figures, those the rest of the period reads; the periods after it set them before reading them).
     private struct DefaultedState
     {
         public bool checkCash;
@@ -1012,27 +991,8 @@ public sealed class Deal_NationalCompute : IDealProgram
         public bool trigger_CashTrap_active;
         public Date sale1_date;
         public bool sale1_done;
-        public double yf;
         public bool afterDefault;
         public double accountsStart;
-        public double step1_due;
-        public double step1_paid;
-        public double step2_due;
-        public double step2_paid;
-        public double step3_due;
-        public double step3_paid;
-        public double step4_due;
-        public double step4_paid;
-        public double step6_held;
-        public double step7_distributed;
-        public double step8_distributed;
-        public double step9_due;
-        public double step9_paid;
-        public double step10_due;
-        public double step10_paid;
-        public double step11_due;
-        public double step11_paid;
-        public double step12_distributed;
     }
 
     // A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).
@@ -1087,27 +1047,20 @@ public sealed class Deal_NationalCompute : IDealProgram
         bool trigger_CashTrap_active = state.trigger_CashTrap_active;
         Date sale1_date = state.sale1_date;
         bool sale1_done = state.sale1_done;
-        double yf = state.yf;
+        double yf = default;
         bool afterDefault = state.afterDefault;
         double accountsStart = state.accountsStart;
-        double step1_due = state.step1_due;
-        double step1_paid = state.step1_paid;
-        double step2_due = state.step2_due;
-        double step2_paid = state.step2_paid;
-        double step3_due = state.step3_due;
-        double step3_paid = state.step3_paid;
-        double step4_due = state.step4_due;
-        double step4_paid = state.step4_paid;
-        double step6_held = state.step6_held;
-        double step7_distributed = state.step7_distributed;
-        double step8_distributed = state.step8_distributed;
-        double step9_due = state.step9_due;
-        double step9_paid = state.step9_paid;
-        double step10_due = state.step10_due;
-        double step10_paid = state.step10_paid;
-        double step11_due = state.step11_due;
-        double step11_paid = state.step11_paid;
-        double step12_distributed = state.step12_distributed;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step3_due = default;
+        double step3_paid = default;
+        double step4_due = default;
+        double step4_paid = default;
+        double step6_held = default;
+        double step7_distributed = default;
+        double step8_distributed = default;
         double owed;
         double draw;
 
@@ -1207,13 +1160,6 @@ public sealed class Deal_NationalCompute : IDealProgram
                 step6_held = 0.0;
                 step7_distributed = 0.0;
                 step8_distributed = 0.0;
-                step9_due = 0.0;
-                step9_paid = 0.0;
-                step10_due = 0.0;
-                step10_paid = 0.0;
-                step11_due = 0.0;
-                step11_paid = 0.0;
-                step12_distributed = 0.0;
                 if (!afterDefault)
                 {
                     // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -1326,6 +1272,10 @@ public sealed class Deal_NationalCompute : IDealProgram
                     account_Reserve_balance = 0.0;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
+                    double step9_due = 0.0, step9_paid = 0.0; // 9 pay Trustee
+                    double step10_due = 0.0, step10_paid = 0.0; // 10 pay Bond.interest
+                    double step11_due = 0.0, step11_paid = 0.0; // 11 pay Bond.balance
+                    double step12_distributed = 0.0; // 12 distribute rest to Sponsor
                     // 9 pay Trustee
                     step9_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
                     step9_paid = Math.Min(available, step9_due);

@@ -255,10 +255,6 @@ public sealed class Deal_RiverBend : IDealProgram
             double step8_held = 0.0; // 8 hold rest in Trap
             double step9_released = 0.0; // 9 release Trap
             double step10_distributed = 0.0; // 10 distribute rest to Sponsor
-            double step11_due = 0.0, step11_paid = 0.0; // 11 pay Trustee
-            double step12_due = 0.0, step12_paid = 0.0; // 12 pay Notes.interest
-            double step13_due = 0.0, step13_paid = 0.0; // 13 pay Notes.balance
-            double step14_distributed = 0.0; // 14 distribute rest to Sponsor
             double owed, draw; // what cash could not pay, and what a reserve account covers of it
             if (ledger != null)
             {
@@ -481,6 +477,10 @@ public sealed class Deal_RiverBend : IDealProgram
                     account_Trap_balance = 0.0;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
+                    double step11_due = 0.0, step11_paid = 0.0; // 11 pay Trustee
+                    double step12_due = 0.0, step12_paid = 0.0; // 12 pay Notes.interest
+                    double step13_due = 0.0, step13_paid = 0.0; // 13 pay Notes.balance
+                    double step14_distributed = 0.0; // 14 distribute rest to Sponsor
                     // 11 pay Trustee
                     step11_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
                     step11_paid = Math.Min(available, step11_due);
@@ -679,6 +679,9 @@ public sealed class Deal_RiverBend : IDealProgram
         double[] result_AccountBalance_0 = result.AccountBalance[0];
         double[] result_AccountBalance_1 = result.AccountBalance[1];
         double[] result_AccountBalance_2 = result.AccountBalance[2];
+        double[] result_CashPaidOut = result.CashPaidOut;
+        double[] result_CashHeldStart = result.CashHeldStart;
+        double[] result_CashHeldEnd = result.CashHeldEnd;
 
         // The period's own figures, declared here so that an event of default can hand them over.
         int t = 0;
@@ -697,13 +700,6 @@ public sealed class Deal_RiverBend : IDealProgram
         double step8_held = default;
         double step9_released = default;
         double step10_distributed = default;
-        double step11_due = default;
-        double step11_paid = default;
-        double step12_due = default;
-        double step12_paid = default;
-        double step13_due = default;
-        double step13_paid = default;
-        double step14_distributed = default;
         double owed;
         double draw;
 
@@ -799,13 +795,6 @@ public sealed class Deal_RiverBend : IDealProgram
             step8_held = 0.0;
             step9_released = 0.0;
             step10_distributed = 0.0;
-            step11_due = 0.0;
-            step11_paid = 0.0;
-            step12_due = 0.0;
-            step12_paid = 0.0;
-            step13_due = 0.0;
-            step13_paid = 0.0;
-            step14_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -933,12 +922,10 @@ public sealed class Deal_RiverBend : IDealProgram
             result_AccountBalance_2[t] = account_Trap_balance;
             if (checkCash)
             {
-                double paidOut = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_Sponsor_distributed + fee_Trustee_paid;
-                CashCheck.Verify(t, collections, paidOut, accountsStart, account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance);
-                if (finalPeriod)
-                {
-                    CashCheck.VerifyNothingLeft(t, account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance);
-                }
+                // the check's terms, verified after the periods (CashCheck.VerifyPeriods)
+                result_CashPaidOut[t] = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_Sponsor_distributed + fee_Trustee_paid;
+                result_CashHeldStart[t] = accountsStart;
+                result_CashHeldEnd[t] = account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance;
             }
 
             // the run ends at the maturity without a default, or with the last enforcement sale
@@ -951,6 +938,11 @@ public sealed class Deal_RiverBend : IDealProgram
 
         // ---- period loop: end
 
+        if (checkCash)
+        {
+            CashCheck.VerifyPeriods(result, periodsRun, ScheduledPeriods - 1);
+        }
+
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = tranche_Notes_balance;
@@ -960,6 +952,11 @@ public sealed class Deal_RiverBend : IDealProgram
         eventOfDefaultOccurred:
         {
             // an event of default at the end of period t: the path goes on in RunDefaulted, from this state
+            if (checkCash)
+            {
+                CashCheck.VerifyPeriods(result, t, ScheduledPeriods - 1);
+            }
+
             DefaultedState state = default;
             state.checkCash = checkCash;
             state.facility_Campus_value = facility_Campus_value;
@@ -1013,33 +1010,14 @@ public sealed class Deal_RiverBend : IDealProgram
             state.trigger_LeaseEnded_active = trigger_LeaseEnded_active;
             state.sale1_date = sale1_date;
             state.sale1_done = sale1_done;
-            state.yf = yf;
             state.afterDefault = afterDefault;
             state.accountsStart = accountsStart;
-            state.step1_due = step1_due;
-            state.step1_paid = step1_paid;
-            state.step2_due = step2_due;
-            state.step2_paid = step2_paid;
-            state.step3_due = step3_due;
-            state.step3_paid = step3_paid;
-            state.step4_filled = step4_filled;
-            state.step6_due = step6_due;
-            state.step6_paid = step6_paid;
-            state.step8_held = step8_held;
-            state.step9_released = step9_released;
-            state.step10_distributed = step10_distributed;
-            state.step11_due = step11_due;
-            state.step11_paid = step11_paid;
-            state.step12_due = step12_due;
-            state.step12_paid = step12_paid;
-            state.step13_due = step13_due;
-            state.step13_paid = step13_paid;
-            state.step14_distributed = step14_distributed;
             RunDefaulted(input, result, t, ref state);
         }
     }
 
-    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values.
+    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values (of the period's own
+    // figures, those the rest of the period reads; the periods after it set them before reading them).
     private struct DefaultedState
     {
         public bool checkCash;
@@ -1094,28 +1072,8 @@ public sealed class Deal_RiverBend : IDealProgram
         public bool trigger_LeaseEnded_active;
         public Date sale1_date;
         public bool sale1_done;
-        public double yf;
         public bool afterDefault;
         public double accountsStart;
-        public double step1_due;
-        public double step1_paid;
-        public double step2_due;
-        public double step2_paid;
-        public double step3_due;
-        public double step3_paid;
-        public double step4_filled;
-        public double step6_due;
-        public double step6_paid;
-        public double step8_held;
-        public double step9_released;
-        public double step10_distributed;
-        public double step11_due;
-        public double step11_paid;
-        public double step12_due;
-        public double step12_paid;
-        public double step13_due;
-        public double step13_paid;
-        public double step14_distributed;
     }
 
     // A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).
@@ -1173,28 +1131,21 @@ public sealed class Deal_RiverBend : IDealProgram
         bool trigger_LeaseEnded_active = state.trigger_LeaseEnded_active;
         Date sale1_date = state.sale1_date;
         bool sale1_done = state.sale1_done;
-        double yf = state.yf;
+        double yf = default;
         bool afterDefault = state.afterDefault;
         double accountsStart = state.accountsStart;
-        double step1_due = state.step1_due;
-        double step1_paid = state.step1_paid;
-        double step2_due = state.step2_due;
-        double step2_paid = state.step2_paid;
-        double step3_due = state.step3_due;
-        double step3_paid = state.step3_paid;
-        double step4_filled = state.step4_filled;
-        double step6_due = state.step6_due;
-        double step6_paid = state.step6_paid;
-        double step8_held = state.step8_held;
-        double step9_released = state.step9_released;
-        double step10_distributed = state.step10_distributed;
-        double step11_due = state.step11_due;
-        double step11_paid = state.step11_paid;
-        double step12_due = state.step12_due;
-        double step12_paid = state.step12_paid;
-        double step13_due = state.step13_due;
-        double step13_paid = state.step13_paid;
-        double step14_distributed = state.step14_distributed;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step3_due = default;
+        double step3_paid = default;
+        double step4_filled = default;
+        double step6_due = default;
+        double step6_paid = default;
+        double step8_held = default;
+        double step9_released = default;
+        double step10_distributed = default;
         double owed;
         double draw;
 
@@ -1313,13 +1264,6 @@ public sealed class Deal_RiverBend : IDealProgram
                 step8_held = 0.0;
                 step9_released = 0.0;
                 step10_distributed = 0.0;
-                step11_due = 0.0;
-                step11_paid = 0.0;
-                step12_due = 0.0;
-                step12_paid = 0.0;
-                step13_due = 0.0;
-                step13_paid = 0.0;
-                step14_distributed = 0.0;
                 if (!afterDefault)
                 {
                     // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -1467,6 +1411,10 @@ public sealed class Deal_RiverBend : IDealProgram
                     account_Trap_balance = 0.0;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
+                    double step11_due = 0.0, step11_paid = 0.0; // 11 pay Trustee
+                    double step12_due = 0.0, step12_paid = 0.0; // 12 pay Notes.interest
+                    double step13_due = 0.0, step13_paid = 0.0; // 13 pay Notes.balance
+                    double step14_distributed = 0.0; // 14 distribute rest to Sponsor
                     // 11 pay Trustee
                     step11_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
                     step11_paid = Math.Min(available, step11_due);

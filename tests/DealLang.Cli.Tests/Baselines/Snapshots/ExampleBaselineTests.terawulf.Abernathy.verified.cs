@@ -197,9 +197,6 @@ public sealed class Deal_Abernathy : IDealProgram
             double step1_due = 0.0, step1_paid = 0.0; // 1 pay JvNotes.interest
             double step2_due = 0.0, step2_paid = 0.0; // 2 pay JvNotes.principal
             double step3_distributed = 0.0; // 3 distribute rest to JvEquity
-            double step4_due = 0.0, step4_paid = 0.0; // 4 pay JvNotes.interest
-            double step5_due = 0.0, step5_paid = 0.0; // 5 pay JvNotes.balance
-            double step6_distributed = 0.0; // 6 distribute rest to JvEquity
             if (ledger != null)
             {
                 ledger[t, 7] = 0.0; // 1 pay JvNotes.interest due
@@ -296,6 +293,9 @@ public sealed class Deal_Abernathy : IDealProgram
                     available += saleProceeds;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
+                    double step4_due = 0.0, step4_paid = 0.0; // 4 pay JvNotes.interest
+                    double step5_due = 0.0, step5_paid = 0.0; // 5 pay JvNotes.balance
+                    double step6_distributed = 0.0; // 6 distribute rest to JvEquity
                     // 4 pay JvNotes.interest
                     step4_due = Math.Max(0.0, tranche_JvNotes_interestDue - tranche_JvNotes_interestPaid);
                     step4_paid = Math.Min(available, step4_due);
@@ -475,6 +475,9 @@ public sealed class Deal_Abernathy : IDealProgram
         double[] result_InterestShortfall_0 = result.InterestShortfall[0];
         double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
         double[] result_Distributions_0 = result.Distributions[0];
+        double[] result_CashPaidOut = result.CashPaidOut;
+        double[] result_CashHeldStart = result.CashHeldStart;
+        double[] result_CashHeldEnd = result.CashHeldEnd;
 
         // The period's own figures, declared here so that an event of default can hand them over.
         int t = 0;
@@ -486,11 +489,6 @@ public sealed class Deal_Abernathy : IDealProgram
         double step2_due = default;
         double step2_paid = default;
         double step3_distributed = default;
-        double step4_due = default;
-        double step4_paid = default;
-        double step5_due = default;
-        double step5_paid = default;
-        double step6_distributed = default;
 
         // ---- period loop: begin
         for (; t < Periods; t++)
@@ -556,11 +554,6 @@ public sealed class Deal_Abernathy : IDealProgram
             step2_due = 0.0;
             step2_paid = 0.0;
             step3_distributed = 0.0;
-            step4_due = 0.0;
-            step4_paid = 0.0;
-            step5_due = 0.0;
-            step5_paid = 0.0;
-            step6_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -615,12 +608,10 @@ public sealed class Deal_Abernathy : IDealProgram
             result_Distributions_0[t] = equity_JvEquity_distributed;
             if (checkCash)
             {
-                double paidOut = fleet_AbernathyCapacity_opexPaid + tranche_JvNotes_interestPaid + tranche_JvNotes_principalPaid + equity_JvEquity_distributed;
-                CashCheck.Verify(t, collections, paidOut, accountsStart, 0.0);
-                if (finalPeriod)
-                {
-                    CashCheck.VerifyNothingLeft(t, 0.0);
-                }
+                // the check's terms, verified after the periods (CashCheck.VerifyPeriods)
+                result_CashPaidOut[t] = fleet_AbernathyCapacity_opexPaid + tranche_JvNotes_interestPaid + tranche_JvNotes_principalPaid + equity_JvEquity_distributed;
+                result_CashHeldStart[t] = accountsStart;
+                result_CashHeldEnd[t] = 0.0;
             }
 
             // the run ends at the maturity without a default, or with the last enforcement sale
@@ -633,6 +624,11 @@ public sealed class Deal_Abernathy : IDealProgram
 
         // ---- period loop: end
 
+        if (checkCash)
+        {
+            CashCheck.VerifyPeriods(result, periodsRun, ScheduledPeriods - 1);
+        }
+
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
         result.FleetUnits[0] = fleet_AbernathyCapacity_units;
@@ -644,6 +640,11 @@ public sealed class Deal_Abernathy : IDealProgram
         eventOfDefaultOccurred:
         {
             // an event of default at the end of period t: the path goes on in RunDefaulted, from this state
+            if (checkCash)
+            {
+                CashCheck.VerifyPeriods(result, t, ScheduledPeriods - 1);
+            }
+
             DefaultedState state = default;
             state.checkCash = checkCash;
             state.index_H100Rent_levels = index_H100Rent_levels;
@@ -692,24 +693,14 @@ public sealed class Deal_Abernathy : IDealProgram
             state.equity_JvEquity_distributed = equity_JvEquity_distributed;
             state.sale1_date = sale1_date;
             state.sale1_done = sale1_done;
-            state.yf = yf;
             state.afterDefault = afterDefault;
             state.accountsStart = accountsStart;
-            state.step1_due = step1_due;
-            state.step1_paid = step1_paid;
-            state.step2_due = step2_due;
-            state.step2_paid = step2_paid;
-            state.step3_distributed = step3_distributed;
-            state.step4_due = step4_due;
-            state.step4_paid = step4_paid;
-            state.step5_due = step5_due;
-            state.step5_paid = step5_paid;
-            state.step6_distributed = step6_distributed;
             RunDefaulted(input, result, t, ref state);
         }
     }
 
-    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values.
+    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values (of the period's own
+    // figures, those the rest of the period reads; the periods after it set them before reading them).
     private struct DefaultedState
     {
         public bool checkCash;
@@ -759,19 +750,8 @@ public sealed class Deal_Abernathy : IDealProgram
         public double equity_JvEquity_distributed;
         public Date sale1_date;
         public bool sale1_done;
-        public double yf;
         public bool afterDefault;
         public double accountsStart;
-        public double step1_due;
-        public double step1_paid;
-        public double step2_due;
-        public double step2_paid;
-        public double step3_distributed;
-        public double step4_due;
-        public double step4_paid;
-        public double step5_due;
-        public double step5_paid;
-        public double step6_distributed;
     }
 
     // A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).
@@ -824,19 +804,14 @@ public sealed class Deal_Abernathy : IDealProgram
         double equity_JvEquity_distributed = state.equity_JvEquity_distributed;
         Date sale1_date = state.sale1_date;
         bool sale1_done = state.sale1_done;
-        double yf = state.yf;
+        double yf = default;
         bool afterDefault = state.afterDefault;
         double accountsStart = state.accountsStart;
-        double step1_due = state.step1_due;
-        double step1_paid = state.step1_paid;
-        double step2_due = state.step2_due;
-        double step2_paid = state.step2_paid;
-        double step3_distributed = state.step3_distributed;
-        double step4_due = state.step4_due;
-        double step4_paid = state.step4_paid;
-        double step5_due = state.step5_due;
-        double step5_paid = state.step5_paid;
-        double step6_distributed = state.step6_distributed;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step3_distributed = default;
 
         // The result's rows the loop writes each period.
         double[] result_Collections = result.Collections;
@@ -921,11 +896,6 @@ public sealed class Deal_Abernathy : IDealProgram
                 step2_due = 0.0;
                 step2_paid = 0.0;
                 step3_distributed = 0.0;
-                step4_due = 0.0;
-                step4_paid = 0.0;
-                step5_due = 0.0;
-                step5_paid = 0.0;
-                step6_distributed = 0.0;
                 if (!afterDefault)
                 {
                     // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -987,6 +957,9 @@ public sealed class Deal_Abernathy : IDealProgram
                     available += saleProceeds;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
+                    double step4_due = 0.0, step4_paid = 0.0; // 4 pay JvNotes.interest
+                    double step5_due = 0.0, step5_paid = 0.0; // 5 pay JvNotes.balance
+                    double step6_distributed = 0.0; // 6 distribute rest to JvEquity
                     // 4 pay JvNotes.interest
                     step4_due = Math.Max(0.0, tranche_JvNotes_interestDue - tranche_JvNotes_interestPaid);
                     step4_paid = Math.Min(available, step4_due);

@@ -202,9 +202,6 @@ public sealed class Deal_LakeMariner : IDealProgram
             double step4_held = 0.0; // 4 hold rest in Lockbox
             double step5_released = 0.0; // 5 release Lockbox
             double step6_distributed = 0.0; // 6 distribute rest to WulfEquity
-            double step7_due = 0.0, step7_paid = 0.0; // 7 pay Notes.interest
-            double step8_due = 0.0, step8_paid = 0.0; // 8 pay Notes.balance
-            double step9_distributed = 0.0; // 9 distribute rest to WulfEquity
             double owed, draw; // what cash could not pay, and what a reserve account covers of it
             if (ledger != null)
             {
@@ -360,6 +357,9 @@ public sealed class Deal_LakeMariner : IDealProgram
                     account_Lockbox_balance = 0.0;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
+                    double step7_due = 0.0, step7_paid = 0.0; // 7 pay Notes.interest
+                    double step8_due = 0.0, step8_paid = 0.0; // 8 pay Notes.balance
+                    double step9_distributed = 0.0; // 9 distribute rest to WulfEquity
                     // 7 pay Notes.interest
                     step7_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
                     step7_paid = Math.Min(available, step7_due);
@@ -520,6 +520,9 @@ public sealed class Deal_LakeMariner : IDealProgram
         double[] result_Distributions_0 = result.Distributions[0];
         double[] result_AccountBalance_0 = result.AccountBalance[0];
         double[] result_AccountBalance_1 = result.AccountBalance[1];
+        double[] result_CashPaidOut = result.CashPaidOut;
+        double[] result_CashHeldStart = result.CashHeldStart;
+        double[] result_CashHeldEnd = result.CashHeldEnd;
 
         // The period's own figures, declared here so that an event of default can hand them over.
         int t = 0;
@@ -533,11 +536,6 @@ public sealed class Deal_LakeMariner : IDealProgram
         double step4_held = default;
         double step5_released = default;
         double step6_distributed = default;
-        double step7_due = default;
-        double step7_paid = default;
-        double step8_due = default;
-        double step8_paid = default;
-        double step9_distributed = default;
         double owed;
         double draw;
 
@@ -616,11 +614,6 @@ public sealed class Deal_LakeMariner : IDealProgram
             step4_held = 0.0;
             step5_released = 0.0;
             step6_distributed = 0.0;
-            step7_due = 0.0;
-            step7_paid = 0.0;
-            step8_due = 0.0;
-            step8_paid = 0.0;
-            step9_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -710,12 +703,10 @@ public sealed class Deal_LakeMariner : IDealProgram
             result_AccountBalance_1[t] = account_Lockbox_balance;
             if (checkCash)
             {
-                double paidOut = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_WulfEquity_distributed;
-                CashCheck.Verify(t, collections, paidOut, accountsStart, account_InterestReserve_balance + account_Lockbox_balance);
-                if (finalPeriod)
-                {
-                    CashCheck.VerifyNothingLeft(t, account_InterestReserve_balance + account_Lockbox_balance);
-                }
+                // the check's terms, verified after the periods (CashCheck.VerifyPeriods)
+                result_CashPaidOut[t] = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_WulfEquity_distributed;
+                result_CashHeldStart[t] = accountsStart;
+                result_CashHeldEnd[t] = account_InterestReserve_balance + account_Lockbox_balance;
             }
 
             // the run ends at the maturity without a default, or with the last enforcement sale
@@ -728,6 +719,11 @@ public sealed class Deal_LakeMariner : IDealProgram
 
         // ---- period loop: end
 
+        if (checkCash)
+        {
+            CashCheck.VerifyPeriods(result, periodsRun, ScheduledPeriods - 1);
+        }
+
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = tranche_Notes_balance;
@@ -737,6 +733,11 @@ public sealed class Deal_LakeMariner : IDealProgram
         eventOfDefaultOccurred:
         {
             // an event of default at the end of period t: the path goes on in RunDefaulted, from this state
+            if (checkCash)
+            {
+                CashCheck.VerifyPeriods(result, t, ScheduledPeriods - 1);
+            }
+
             DefaultedState state = default;
             state.checkCash = checkCash;
             state.facility_Buildings_value = facility_Buildings_value;
@@ -779,26 +780,14 @@ public sealed class Deal_LakeMariner : IDealProgram
             state.trigger_TenantDefault_active = trigger_TenantDefault_active;
             state.sale1_date = sale1_date;
             state.sale1_done = sale1_done;
-            state.yf = yf;
             state.afterDefault = afterDefault;
             state.accountsStart = accountsStart;
-            state.step1_due = step1_due;
-            state.step1_paid = step1_paid;
-            state.step2_due = step2_due;
-            state.step2_paid = step2_paid;
-            state.step4_held = step4_held;
-            state.step5_released = step5_released;
-            state.step6_distributed = step6_distributed;
-            state.step7_due = step7_due;
-            state.step7_paid = step7_paid;
-            state.step8_due = step8_due;
-            state.step8_paid = step8_paid;
-            state.step9_distributed = step9_distributed;
             RunDefaulted(input, result, t, ref state);
         }
     }
 
-    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values.
+    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values (of the period's own
+    // figures, those the rest of the period reads; the periods after it set them before reading them).
     private struct DefaultedState
     {
         public bool checkCash;
@@ -842,21 +831,8 @@ public sealed class Deal_LakeMariner : IDealProgram
         public bool trigger_TenantDefault_active;
         public Date sale1_date;
         public bool sale1_done;
-        public double yf;
         public bool afterDefault;
         public double accountsStart;
-        public double step1_due;
-        public double step1_paid;
-        public double step2_due;
-        public double step2_paid;
-        public double step4_held;
-        public double step5_released;
-        public double step6_distributed;
-        public double step7_due;
-        public double step7_paid;
-        public double step8_due;
-        public double step8_paid;
-        public double step9_distributed;
     }
 
     // A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).
@@ -903,21 +879,16 @@ public sealed class Deal_LakeMariner : IDealProgram
         bool trigger_TenantDefault_active = state.trigger_TenantDefault_active;
         Date sale1_date = state.sale1_date;
         bool sale1_done = state.sale1_done;
-        double yf = state.yf;
+        double yf = default;
         bool afterDefault = state.afterDefault;
         double accountsStart = state.accountsStart;
-        double step1_due = state.step1_due;
-        double step1_paid = state.step1_paid;
-        double step2_due = state.step2_due;
-        double step2_paid = state.step2_paid;
-        double step4_held = state.step4_held;
-        double step5_released = state.step5_released;
-        double step6_distributed = state.step6_distributed;
-        double step7_due = state.step7_due;
-        double step7_paid = state.step7_paid;
-        double step8_due = state.step8_due;
-        double step8_paid = state.step8_paid;
-        double step9_distributed = state.step9_distributed;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step4_held = default;
+        double step5_released = default;
+        double step6_distributed = default;
         double owed;
         double draw;
 
@@ -1016,11 +987,6 @@ public sealed class Deal_LakeMariner : IDealProgram
                 step4_held = 0.0;
                 step5_released = 0.0;
                 step6_distributed = 0.0;
-                step7_due = 0.0;
-                step7_paid = 0.0;
-                step8_due = 0.0;
-                step8_paid = 0.0;
-                step9_distributed = 0.0;
                 if (!afterDefault)
                 {
                     // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -1129,6 +1095,9 @@ public sealed class Deal_LakeMariner : IDealProgram
                     account_Lockbox_balance = 0.0;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
+                    double step7_due = 0.0, step7_paid = 0.0; // 7 pay Notes.interest
+                    double step8_due = 0.0, step8_paid = 0.0; // 8 pay Notes.balance
+                    double step9_distributed = 0.0; // 9 distribute rest to WulfEquity
                     // 7 pay Notes.interest
                     step7_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
                     step7_paid = Math.Min(available, step7_due);
