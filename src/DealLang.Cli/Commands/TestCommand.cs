@@ -97,7 +97,7 @@ internal static class TestCommand
     /// with the differences (received files written).</summary>
     private static (SnapshotCase Case, bool Accepted) Compare(string deal, ScenarioSnapshot snapshot, bool accept, TimeSpan time)
     {
-        var files = SnapshotFiles.For(deal, snapshot.Scenario);
+        var files = SnapshotFiles.For(deal, snapshot.Scenario, snapshot.Entity);
         string ledger = SnapshotFiles.Normalise(snapshot.Ledger), summary = SnapshotFiles.Normalise(snapshot.Summary);
         string? verifiedLedger = SnapshotFiles.ReadIfPresent(files.Ledger(SnapshotFiles.Verified));
         string? verifiedSummary = SnapshotFiles.ReadIfPresent(files.Summary(SnapshotFiles.Verified));
@@ -145,12 +145,12 @@ internal static class TestCommand
         {
             SnapshotFiles.DeleteIfPresent(files.Ledger(SnapshotFiles.Received));
             SnapshotFiles.DeleteIfPresent(files.Summary(SnapshotFiles.Received));
-            return (new SnapshotCase(deal, snapshot.Scenario, true, null, "", time), accepted);
+            return (new SnapshotCase(deal, snapshot.Name, true, null, "", time), accepted);
         }
 
         SnapshotFiles.Write(files.Ledger(SnapshotFiles.Received), ledger);
         SnapshotFiles.Write(files.Summary(SnapshotFiles.Received), summary);
-        return (new SnapshotCase(deal, snapshot.Scenario, false, failure, string.Join('\n', details), time), false);
+        return (new SnapshotCase(deal, snapshot.Name, false, failure, string.Join('\n', details), time), false);
     }
 
     private static void Print(SnapshotCase result, CliConsole console, bool accepted)

@@ -9,16 +9,23 @@ using DealLang.Runtime;
 namespace DealLang.Cli.Snapshots;
 
 /// <summary>One scenario of one deal as <c>deallang test</c> snapshots it: the period ledger (CSV, as
-/// <c>run --format csv</c> writes it) and the summary of that scenario (the table <c>run</c> prints).</summary>
-internal sealed record ScenarioSnapshot(string Scenario, string Ledger, string Summary);
+/// <c>run --format csv</c> writes it) and the summary of that scenario (the table <c>run</c> prints); in a chain, of
+/// one <paramref name="Entity"/> the deal imports under the deal's scenario (null: the deal itself).</summary>
+internal sealed record ScenarioSnapshot(string Scenario, string Ledger, string Summary, string? Entity = null)
+{
+    /// <summary>How a result names it: the scenario, and the entity when it is one the deal imports.</summary>
+    public string Name => Entity is null ? Scenario : $"{Scenario} (entity {Entity})";
+}
 
 /// <summary>A deal compiled and run for its snapshots, or the reason it could not be (its diagnostics were printed).</summary>
 internal sealed record DealRun(IReadOnlyList<ScenarioSnapshot> Scenarios, string? Failure);
 
 /// <summary>
 /// Compiles a deal and runs its scenarios with the cash check, as <c>deallang run</c> does, and renders what
-/// <c>deallang test</c> compares. A deal that imports deals runs as its chain, and the snapshots are of the deal
-/// itself (the chain's top entity); a deal without scenarios runs once as written (<c>AsWritten</c>).
+/// <c>deallang test</c> compares. A deal that imports deals runs as its chain: each scenario's snapshots are of the
+/// deal itself (the chain's top entity) and of every entity it imports, as that scenario moved them (a tenant's
+/// default in the top deal's scenario shows in the SPV's ledger); a deal without scenarios runs once as written
+/// (<c>AsWritten</c>).
 /// </summary>
 internal static class DealSnapshots
 {
@@ -50,10 +57,11 @@ internal static class DealSnapshots
             }
 
             var outcomes = new ChainRunner(chain.Programs, fullLedger: true, checkCash: true).RunAll(scenarios);
-            return new DealRun([.. outcomes.Select(o =>
+            return new DealRun([.. outcomes.SelectMany(o =>
             {
                 var top = o.Entities[^1];
-                return Snapshot(top.Deal, top.Layout, top.Outcome);
+                return o.Entities.Take(o.Entities.Length - 1).Select(e => Snapshot(e.Deal, e.Layout, e.Outcome) with { Scenario = top.Outcome.Scenario, Entity = e.Deal.Name })
+                    .Prepend(Snapshot(top.Deal, top.Layout, top.Outcome));
             })], null);
         }
 

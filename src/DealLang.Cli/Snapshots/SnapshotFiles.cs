@@ -6,14 +6,15 @@ namespace DealLang.Cli.Snapshots;
 /// The snapshot files of one scenario of one deal, beside the deal, with Verify's naming:
 /// <c>&lt;deal&gt;.&lt;scenario&gt;.ledger.verified.csv</c> and <c>&lt;deal&gt;.&lt;scenario&gt;.summary.verified.txt</c>
 /// (committed), and their <c>.received.</c> twins (written by a run that differs; git-ignore them). The deal part
-/// is the file's name without <c>.deal</c>.
+/// is the file's name without <c>.deal</c>; for an entity a chain imports, followed by the entity's name
+/// (<c>terawulf.LakeMariner.Base.ledger.verified.csv</c>).
 /// </summary>
 internal sealed record SnapshotFiles(string Folder, string Stem, string Scenario)
 {
     static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static SnapshotFiles For(string dealPath, string scenario) =>
-        new(Path.GetDirectoryName(Path.GetFullPath(dealPath))!, Path.GetFileNameWithoutExtension(dealPath), scenario);
+    public static SnapshotFiles For(string dealPath, string scenario, string? entity = null) =>
+        new(Path.GetDirectoryName(Path.GetFullPath(dealPath))!, Path.GetFileNameWithoutExtension(dealPath) + (entity is null ? "" : "." + entity), scenario);
 
     public string Ledger(string state) => Path.Combine(Folder, $"{Stem}.{Scenario}.ledger.{state}.csv");
 

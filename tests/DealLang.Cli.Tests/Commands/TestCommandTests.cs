@@ -49,6 +49,42 @@ public sealed class TestCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_chain_is_snapshotted_entity_by_entity_under_the_deals_scenarios()
+    {
+        // TeraWulf imports its two SPVs: each scenario of terawulf.deal snapshots TeraWulf itself and both SPVs as that
+        // scenario moved them (7 scenarios × 3 entities).
+        string deal = Path.Combine(folder, "terawulf.deal");
+        File.Copy(Path.Combine(RepoPaths.Examples, "terawulf.deal"), deal);
+        Directory.CreateDirectory(Path.Combine(folder, "terawulf"));
+        foreach (string imported in Directory.EnumerateFiles(Path.Combine(RepoPaths.Examples, "terawulf"), "*.deal"))
+        {
+            File.Copy(imported, Path.Combine(folder, "terawulf", Path.GetFileName(imported)));
+        }
+
+        var accepted = CliHarness.Run("test", deal, "--accept");
+        Assert.True(accepted.Exit == 0, accepted.ToString());
+        Assert.Contains("21 passed, 0 failed (21 accepted)", accepted.Out, StringComparison.Ordinal);
+        Assert.Contains("accepted " + deal + " FluidstackDefault (entity LakeMariner)", accepted.Out, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "terawulf.Base.ledger.verified.csv")));
+        string spvLedger = Path.Combine(folder, "terawulf.LakeMariner.FluidstackDefault.ledger.verified.csv");
+        // The SPV's ledger under the chain's scenario is the one the project's own baselines hold.
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "DealLang.Cli.Tests", "Baselines", "Snapshots", "ExampleBaselineTests.terawulf.LakeMariner.FluidstackDefault.ledger.verified.csv")).ReplaceLineEndings("\n"),
+            File.ReadAllText(spvLedger));
+
+        // The SPV's notes' coupon moves from 7.75% to 8.00%: its ledgers, and TeraWulf's (which receives less), move.
+        string spv = Path.Combine(folder, "terawulf", "lake-mariner.deal");
+        File.WriteAllText(spv, File.ReadAllText(spv).Replace("coupon     7.75% fixed", "coupon     8.00% fixed", StringComparison.Ordinal));
+        var changed = CliHarness.Run("test", deal, "--scenario", "Base");
+        Assert.True(changed.Exit == 1, changed.ToString());
+        Assert.Contains("FAIL " + deal + " Base (entity LakeMariner): ledger and summary differ", changed.Out, StringComparison.Ordinal);
+        Assert.Contains("ledger differs (terawulf.LakeMariner.Base.ledger.verified.csv vs terawulf.LakeMariner.Base.ledger.received.csv)", changed.Out, StringComparison.Ordinal);
+        Assert.Contains("FAIL " + deal + " Base: ", changed.Out, StringComparison.Ordinal);
+        Assert.Contains("ok   " + deal + " Base (entity Abernathy)", changed.Out, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "terawulf.LakeMariner.Base.ledger.received.csv")));
+    }
+
+    [Fact]
     public void A_changed_waterfall_step_fails_with_the_cells_that_moved_until_accepted()
     {
         string deal = Path.Combine(folder, "hyperion.deal");
