@@ -87,6 +87,31 @@ internal static class McChain
         return ExitCodes.Ok;
     }
 
+    /// <summary>Every path of the top deal's stochastic <paramref name="scenario"/> run over the chain, as
+    /// <see cref="Execute"/> runs it without a shard (progress under <paramref name="stage"/>): each entity's frame and
+    /// totals, in run order. <c>report --mc</c> charts them.</summary>
+    internal static List<(SimulationFrame Frame, SimulationTotals Totals)> RunAll(Compilation compilation, ChainPrograms chain, ScenarioSpec scenario,
+        int paths, ulong seed, int threads, CliConsole console, string stage)
+    {
+        DealDescription deal = chain.Top;
+        StochasticPaths source;
+        try
+        {
+            source = new StochasticPaths(deal, scenario, seed, paths);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"scenario {scenario.Name} cannot be run on deal {deal.Name}: {e.Message}", e);
+        }
+
+        var simulation = new ChainSimulation(chain.Programs, source, scenario, checkCash: true);
+        string hash = McCommand.DealHash(compilation);
+        SimulationFrame[] frames = [.. simulation.Deals.Select(d => SimulationFrame.Of(d, hash, scenario.Name, seed, paths, Pds(d, deal, source)))];
+        SimulationTotals[] totals = ProgressDisplay.Run(console, console.ShowsProgress, stage, paths,
+            report => simulation.Run(0, paths, threads, null, report));
+        return [.. frames.Zip(totals)];
+    }
+
     /// <summary>The chain's reports, one per entity in run order (<c>mc</c> on the whole run, and <c>merge</c> on its
     /// shards, print the same): each entity's credit metrics under <c>Entity: entity k of n of the chain, in run
     /// order</c>, keyed <c>Entity.Scenario.mc</c> in JSON.</summary>

@@ -65,18 +65,16 @@ internal static class ReportCommand
         ReportDocument document;
         if (compilation.Entities.Count > 0)
         {
-            if (request.MonteCarlo)
-            {
-                throw new UsageException($"{request.Path} imports deals (a chain): 'deallang report --mc' charts a single deal's run; use 'deallang mc' for the chain's");
-            }
-
             using ChainPrograms? chain = ChainPrograms.Load(compilation, result, options, console);
             if (chain is null)
             {
                 return ExitCodes.InternalError; // every entity checked without errors: a failure after that is a DealLang bug
             }
 
-            document = Chain(request, chain, [.. compilation.Entities, result.Model!]);
+            IReadOnlyList<Compiler.Model.DealModel> models = [.. compilation.Entities, result.Model!];
+            document = request.MonteCarlo
+                ? ChainMonteCarlo(request, compilation, chain, models, console)
+                : Chain(request, chain, models);
         }
         else
         {
@@ -166,6 +164,31 @@ internal static class ReportCommand
         string which = outcomes.Count == 1 ? $"scenario {outcomes[0].Scenario}" : $"{outcomes.Count} scenarios";
         string entities = string.Join(", ", outcomes[0].Entities.Select(x => x.Deal.Name));
         return new ReportDocument(chain.Top.Name, chain.Top.Title, chain.Top.Currency, $"a chain of {entities}, in run order; {which}", [.. sections]);
+    }
+
+    /// <summary>A chain's Monte Carlo report: the top deal's stochastic scenario run as <c>deallang mc</c> runs a chain
+    /// (the same draws for every entity on a path, in run order, the same paths, seed and cash check, so the same
+    /// figures), then per entity in run order its loss histograms and fan charts.</summary>
+    private static ReportDocument ChainMonteCarlo(ReportRequest request, Compilation compilation, ChainPrograms chain, IReadOnlyList<Compiler.Model.DealModel> models, CliConsole console)
+    {
+        DealDescription top = chain.Top;
+        ScenarioSpec scenario = McCommand.SelectScenario(top, [.. models[^1].Scenarios], request.Scenario!);
+        int paths = request.Paths ?? StochasticPaths.DefaultPaths(scenario);
+        ulong seed = request.Seed ?? StochasticPaths.DefaultSeed(scenario);
+        int threads = request.Threads ?? Environment.ProcessorCount;
+        var entities = McChain.RunAll(compilation, chain, scenario, paths, seed, threads, console, $"report {scenario.Name}");
+        var sections = new List<ReportSection>(entities.Count);
+        for (int e = 0; e < entities.Count; e++)
+        {
+            var (frame, totals) = entities[e];
+            var model = models[e];
+            sections.Add(MonteCarloCharts.Build(CreditMetrics.Compute(frame, totals), totals, name => IndexUnit(model, name),
+                string.Create(CultureInfo.InvariantCulture, $"entity-{e + 1}-montecarlo"), frame.Deal));
+        }
+
+        string names = string.Join(", ", entities.Select(x => x.Frame.Deal));
+        string subtitle = string.Create(CultureInfo.InvariantCulture, $"Monte Carlo of a chain of {names}, in run order; scenario {scenario.Name}, {paths:N0} paths, seed {seed}");
+        return new ReportDocument(top.Name, top.Title, top.Currency, subtitle, [.. sections]);
     }
 
     /// <summary>The unit an index's level is read in (docs/language.md §5 "index"): a rate's fan reads in %.</summary>

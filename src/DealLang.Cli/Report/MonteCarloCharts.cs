@@ -16,7 +16,8 @@ internal static class MonteCarloCharts
     internal const int Bins = 40;
 
     /// <param name="indexUnit">The unit of an index's level by its name (a rate index's fan reads in %).</param>
-    public static ReportSection Build(CreditMetrics metrics, SimulationTotals totals, Func<string, ChartUnit> indexUnit, string sectionId)
+    /// <param name="entity">In a chain, the entity's name, for the section's title; null for a deal alone.</param>
+    public static ReportSection Build(CreditMetrics metrics, SimulationTotals totals, Func<string, ChartUnit> indexUnit, string sectionId, string? entity = null)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(totals);
@@ -48,7 +49,7 @@ internal static class MonteCarloCharts
         var frame = metrics.Frame;
         string subtitle = string.Create(CultureInfo.InvariantCulture,
             $"{metrics.Paths:N0} paths, seed {frame.Seed}; P(event of default) {metrics.EventOfDefault.Value * 100:0.00}%, P(enforcement sale) {metrics.Sale.Value * 100:0.00}%");
-        return new ReportSection(sectionId, $"Monte Carlo: scenario {frame.Scenario}", subtitle, [.. charts]);
+        return new ReportSection(sectionId, (entity is null ? "" : entity + ": ") + $"Monte Carlo: scenario {frame.Scenario}", subtitle, [.. charts]);
     }
 
     /// <summary>The sketch's occupied buckets gathered into at most <see cref="Bins"/> equal bins from 0 (or the
