@@ -128,6 +128,55 @@ public sealed class FeatureTests
     }
 
     [Fact]
+    public async Task DocumentSymbol_RangesAreWholeDeclarations_SelectionsTheirNames()
+    {
+        await using LspClient client = await OpenHyperion();
+        JsonElement[] top = [.. (await client.Request("textDocument/documentSymbol", new { textDocument = new { uri = Uri } })).EnumerateArray()];
+        JsonElement tranches = top[0].GetProperty("children").EnumerateArray().Single(g => g.GetProperty("name").GetString() == "tranche");
+        JsonElement notes = tranches.GetProperty("children").EnumerateArray().Single();
+
+        // `tranche Notes {` … `}`: from the keyword (0-based line and character) to just past the closing brace; the
+        // selection is the name.
+        (int line, int character) = Examples.Find(Hyperion, "tranche", after: "  tranche Notes {");
+        string[] lines = Hyperion.Split('\n');
+        int closing = Array.FindIndex(lines, line, l => l == "  }");
+        Assert.Equal((line, character, closing, 3), RangeOf(notes.GetProperty("range")));
+        Assert.Equal((line, character + "tranche ".Length, line, character + "tranche Notes".Length), RangeOf(notes.GetProperty("selectionRange")));
+
+        // Every range holds its selection and its children's ranges: the deal its groups, a group its declarations.
+        void Holds(JsonElement symbol)
+        {
+            var range = RangeOf(symbol.GetProperty("range"));
+            Assert.True(Inside(RangeOf(symbol.GetProperty("selectionRange")), range), symbol.GetProperty("name").GetString());
+            if (symbol.TryGetProperty("children", out JsonElement children) && children.ValueKind == JsonValueKind.Array)
+            {
+                foreach (JsonElement child in children.EnumerateArray())
+                {
+                    Assert.True(Inside(RangeOf(child.GetProperty("range")), range), child.GetProperty("name").GetString() + " in " + symbol.GetProperty("name").GetString());
+                    Holds(child);
+                }
+            }
+        }
+
+        foreach (JsonElement symbol in top)
+        {
+            Holds(symbol);
+        }
+
+        // The deal's range is the deal block; a scenario's is its whole block too.
+        Assert.True(RangeOf(top[0].GetProperty("range")).Item3 > closing);
+        var refuted = RangeOf(top[^1].GetProperty("range"));
+        Assert.True(refuted.Item3 > refuted.Item1, "the Refuted scenario spans lines");
+    }
+
+    private static (int, int, int, int) RangeOf(JsonElement range) =>
+        (range.GetProperty("start").GetProperty("line").GetInt32(), range.GetProperty("start").GetProperty("character").GetInt32(),
+         range.GetProperty("end").GetProperty("line").GetInt32(), range.GetProperty("end").GetProperty("character").GetInt32());
+
+    private static bool Inside((int, int, int, int) inner, (int, int, int, int) outer) =>
+        (inner.Item1, inner.Item2).CompareTo((outer.Item1, outer.Item2)) >= 0 && (inner.Item3, inner.Item4).CompareTo((outer.Item3, outer.Item4)) <= 0;
+
+    [Fact]
     public async Task Formatting_ReplacesTheDocumentWithWhatTheFormatterGives()
     {
         var formatter = new UpperCaseTitleFormatter();

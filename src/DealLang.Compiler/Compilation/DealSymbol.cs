@@ -15,6 +15,16 @@ public sealed class DealSymbol(string name, string kind, SourceSpan declaration)
     /// <summary>Where the name is declared (its path is the file's).</summary>
     public SourceSpan Declaration { get; } = declaration;
 
+    /// <summary>The whole declaration, from its keyword to its end (an editor's outline and breadcrumbs); the
+    /// name's span where that is not known.</summary>
+    public SourceSpan Extent
+    {
+        get => extent.Line > 0 ? extent : Declaration;
+        init => extent = value;
+    }
+
+    private readonly SourceSpan extent;
+
     /// <summary>The unit of the expression that defines it (a fee's amount, a test's value, a trigger's
     /// condition, an index's level), where it has one that could be bound; null otherwise.</summary>
     public Model.Unit? Unit { get; init; }

@@ -28,7 +28,7 @@ internal static class SemanticModelBuilder
         DealSymbol? deal = null;
         if (analysis.Deal.Name is { Text.Length: > 0 } dealName)
         {
-            deal = Declare(symbols, references, dealName.Text, "deal", dealName.Span);
+            deal = Declare(symbols, references, new DealSymbol(dealName.Text, "deal", dealName.Span) { Extent = analysis.Deal.Span });
         }
 
         foreach (Symbol symbol in analysis.Symbols.All)
@@ -39,6 +39,7 @@ internal static class SemanticModelBuilder
                     ? analysis.Bound.GetValueOrDefault(expression) : null;
                 bySymbol[symbol] = Declare(symbols, references, new DealSymbol(symbol.Name, symbol.Kind.Keyword(), symbol.Span)
                 {
+                    Extent = symbol.Declaration.Span,
                     Unit = defining?.Unit,
                     Value = defining is ConstantExpression constant ? constant.Value : null,
                     Members = KindRules.For(symbol.Kind).Reading is KindReading.ByMembers byMembers
@@ -105,7 +106,7 @@ internal static class SemanticModelBuilder
         {
             if (scenario.Name is { Text.Length: > 0 } name && scenarios.Add(name.Text))
             {
-                Declare(symbols, references, name.Text, "scenario", name.Span);
+                Declare(symbols, references, new DealSymbol(name.Text, "scenario", name.Span) { Extent = scenario.Span });
             }
 
             if (deal is not null && scenario.Deal is { } dealName && dealName.Text == deal.Name)

@@ -6,8 +6,9 @@ namespace DealLang.LanguageServer.Features;
 /// <summary>
 /// textDocument/documentSymbol: the outline of the document's own declarations, by kind. The deal holds one
 /// group per kind in the order the kinds first appear (<c>party</c>, <c>lease</c>, <c>tranche</c>…), each group
-/// its declarations in file order; scenarios follow at the top level. The semantic model keeps where each name is
-/// declared, so a symbol's range is its name.
+/// its declarations in file order; scenarios follow at the top level. A symbol's range is its whole declaration
+/// (<see cref="DealSymbol.Extent"/>, what breadcrumbs and folding-by-outline follow) and its selection range its
+/// name; a group's range runs from its first declaration's start to its last one's end.
 /// </summary>
 internal static class OutlineFeature
 {
@@ -34,12 +35,23 @@ internal static class OutlineFeature
 
     private static DocumentSymbol Leaf(DealSymbol symbol, DocumentSymbol[]? children = null)
     {
-        Protocol.Range range = TextPositions.ToRange(symbol.Declaration);
-        return new DocumentSymbol(symbol.Name, symbol.Kind, KindOf(symbol.Kind), range, range, children);
+        Protocol.Range name = TextPositions.ToRange(symbol.Declaration);
+        Protocol.Range whole = TextPositions.ToRange(symbol.Extent);
+        // The protocol requires the range to hold the selection; a declaration the parser recovered may not.
+        return new DocumentSymbol(symbol.Name, symbol.Kind, KindOf(symbol.Kind), Holds(whole, name) ? whole : name, name, children);
     }
 
-    private static DocumentSymbol Group(string kind, DocumentSymbol[] members) =>
-        new(kind, $"{members.Length}", SymbolKinds.Namespace, members[0].Range, members[0].SelectionRange, members);
+    private static DocumentSymbol Group(string kind, DocumentSymbol[] members)
+    {
+        Protocol.Range first = members[0].Range, last = members[^1].Range;
+        return new(kind, $"{members.Length}", SymbolKinds.Namespace, new Protocol.Range(first.Start, Before(last.End, first.End) ? first.End : last.End),
+            members[0].SelectionRange, members);
+    }
+
+    private static bool Holds(Protocol.Range outer, Protocol.Range inner) =>
+        !Before(inner.Start, outer.Start) && !Before(outer.End, inner.End);
+
+    private static bool Before(Position a, Position b) => a.Line < b.Line || (a.Line == b.Line && a.Character < b.Character);
 
     /// <summary>The protocol's symbol kind nearest each declaration kind, for the editor's icons.</summary>
     public static int KindOf(string kind) => kind switch
