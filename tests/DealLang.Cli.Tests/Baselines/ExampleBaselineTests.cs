@@ -25,11 +25,23 @@ public class ExampleBaselineTests
         var compiled = compilation.Entities.Count > 0 ? DealCompiler.Compile(compilation).Compiled! : CompileClean(file).Compiled!;
         Snapshot.Verify(compiled.Source, "cs", DealFiles.Stem(file));
 
-        // A chain's other entities (examples/terawulf.deal's SPVs) are programs of their own.
+        // A chain's other entities (examples/terawulf.deal's SPVs) are programs of their own, each held to the one
+        // baseline of the file that declares it, whichever example imports it (credit-fund.deal imports Hyperion,
+        // CoreWeave and TeraWulf with its SPVs: their programs are those of the examples' own baselines).
         foreach (var entity in DealCompiler.CompileEntities(compilation))
         {
-            Snapshot.Verify(entity.Compiled!.Source, "cs", $"{DealFiles.Stem(file)}.{entity.Model!.Name}");
+            Snapshot.Verify(entity.Compiled!.Source, "cs", EntityStem(entity.Model!.SourcePath, entity.Model.Name));
         }
+    }
+
+    /// <summary>The generated-C# baseline of a deal an example imports: an example's own (<c>examples/hyperion.deal</c>:
+    /// <c>hyperion</c>), or for a file in a folder beside the example that imports it, that example's stem and the
+    /// entity's name (<c>examples/terawulf/lake-mariner.deal</c>: <c>terawulf.LakeMariner</c>).</summary>
+    private static string EntityStem(string sourcePath, string entity)
+    {
+        string relative = Path.GetRelativePath(RepoPaths.Examples, Path.GetFullPath(sourcePath, RepoPaths.Root));
+        string? folder = Path.GetDirectoryName(relative);
+        return string.IsNullOrEmpty(folder) ? Path.GetFileNameWithoutExtension(relative) : $"{folder.Replace(Path.DirectorySeparatorChar, '.')}.{entity}";
     }
 
     [Theory]
