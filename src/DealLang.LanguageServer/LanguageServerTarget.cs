@@ -102,15 +102,25 @@ internal sealed class LanguageServerTarget(JsonRpc rpc, TextWriter log, IDocumen
     public TextEdit[] Formatting(DocumentFormattingParams request) =>
         formatter is null ? [] : Answer("formatting", request.TextDocument, [], (d, _) => FormattingFeature.For(d, formatter));
 
+    // The files not open whose diagnostics were published last (an open document imports them), to clear when they
+    // have none.
+    private HashSet<string> _importsPublished = new(StringComparer.Ordinal);
+
     // An edit changes what every open document reports (one may import another): all are compiled again and
-    // their diagnostics published.
+    // their diagnostics published, with those of the files they import that are not open; an imported file that no
+    // longer reports any (fixed, opened, or no longer imported) is cleared first.
     private async Task Edited(Action edit)
     {
-        PublishDiagnosticsParams[] publish;
+        List<PublishDiagnosticsParams> publish;
         try
         {
             edit();
-            publish = [.. _workspace.Documents.Select(d => DiagnosticsFeature.For(d, _workspace.Compile(d)))];
+            var open = _workspace.Documents.Select(d => (d, _workspace.Compile(d))).ToList();
+            var imports = DiagnosticsFeature.ForImports(open, _workspace.UriOf).ToList();
+            var published = imports.Select(p => p.Uri).ToHashSet(StringComparer.Ordinal);
+            publish = [.. _importsPublished.Where(u => !published.Contains(u)).Order(StringComparer.Ordinal).Select(u => new PublishDiagnosticsParams(u, null, [])),
+                .. imports, .. open.Select(o => DiagnosticsFeature.For(o.d, o.Item2))];
+            _importsPublished = published;
         }
 #pragma warning disable CA1031 // see the class summary: a handler never takes the server down
         catch (Exception e)

@@ -96,6 +96,43 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public async Task AMistakeInAnImportedFileNotOpen_IsPublishedUnderItsUri_AndClearedOnceOpen()
+    {
+        string folder = Directory.CreateTempSubdirectory("deallang-lsp-").FullName;
+        try
+        {
+            // The SPV on disk, with its notes' coupon misspelled; only the parent that imports it is open.
+            string spv = Path.Combine(DealLang.TestSupport.RepoPaths.Tests, "corpus", "valid", "021-project-spv-held-by-a-parent.deal");
+            string parent = Path.Combine(DealLang.TestSupport.RepoPaths.Tests, "corpus", "valid", "022-parent-holding-spv-equity-and-notes.deal");
+            string spvPath = Path.Combine(folder, Path.GetFileName(spv));
+            string spvText = File.ReadAllText(spv);
+            Assert.Contains("coupon ", spvText, StringComparison.Ordinal);
+            File.WriteAllText(spvPath, spvText.Replace("coupon ", "cuopon ", StringComparison.Ordinal));
+            string parentPath = Path.Combine(folder, Path.GetFileName(parent));
+            File.Copy(parent, parentPath);
+            await using LspClient client = await LspClient.StartAsync();
+            await client.Open(Examples.UriOf(parentPath), File.ReadAllText(parentPath));
+            await client.DiagnosticsFor(Examples.UriOf(parentPath), 1);
+
+            // Published under the SPV's own URI, located in it, once however many times the compilation reports it.
+            PublishDiagnosticsParams imported = await client.DiagnosticsFor(Examples.UriOf(spvPath), null);
+            LspDiagnostic mistake = Assert.Single(imported.Diagnostics, d => d.Severity == 1);
+            int line = Array.FindIndex(File.ReadAllLines(spvPath), l => l.Contains("cuopon", StringComparison.Ordinal));
+            Assert.Equal(line, mistake.Range.Start.Line);
+            Assert.Equal(imported.Diagnostics.Length, imported.Diagnostics.Distinct().Count());
+
+            // Opened and fixed in the editor: its own publication has no error, and the URI's is cleared.
+            client.Forget(Examples.UriOf(spvPath));
+            await client.Open(Examples.UriOf(spvPath), spvText);
+            Assert.Empty((await client.DiagnosticsFor(Examples.UriOf(spvPath), 1)).Diagnostics);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Closing_ClearsTheDocumentsDiagnostics()
     {
         await using LspClient client = await LspClient.StartAsync();
