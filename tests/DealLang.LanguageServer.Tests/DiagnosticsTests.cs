@@ -73,17 +73,12 @@ public sealed class DiagnosticsTests
         string folder = Directory.CreateTempSubdirectory("deallang-lsp-").FullName;
         try
         {
-            string spv = Path.Combine(DealLang.TestSupport.RepoPaths.Tests, "corpus", "valid", "021-project-spv-held-by-a-parent.deal");
-            string parent = Path.Combine(DealLang.TestSupport.RepoPaths.Tests, "corpus", "valid", "022-parent-holding-spv-equity-and-notes.deal");
-            File.Copy(spv, Path.Combine(folder, Path.GetFileName(spv)));
-            string parentPath = Path.Combine(folder, Path.GetFileName(parent));
-            File.Copy(parent, parentPath);
+            var (spvPath, parentPath) = CopyChain(folder);
             await using LspClient client = await LspClient.StartAsync();
             await client.Open(Examples.UriOf(parentPath), File.ReadAllText(parentPath));
             Assert.Empty((await client.DiagnosticsFor(Examples.UriOf(parentPath), 1)).Diagnostics);
 
             // The SPV's equity renamed in its (unsaved) buffer: the parent's 'of Spv.SpvEquity' no longer resolves.
-            string spvPath = Path.Combine(folder, Path.GetFileName(spv));
             client.Forget(Examples.UriOf(parentPath));
             await client.Open(Examples.UriOf(spvPath), File.ReadAllText(spvPath).Replace("SpvEquity", "SpvShares", StringComparison.Ordinal));
             PublishDiagnosticsParams published = await client.DiagnosticsFor(Examples.UriOf(parentPath), 1);
@@ -102,14 +97,10 @@ public sealed class DiagnosticsTests
         try
         {
             // The SPV on disk, with its notes' coupon misspelled; only the parent that imports it is open.
-            string spv = Path.Combine(DealLang.TestSupport.RepoPaths.Tests, "corpus", "valid", "021-project-spv-held-by-a-parent.deal");
-            string parent = Path.Combine(DealLang.TestSupport.RepoPaths.Tests, "corpus", "valid", "022-parent-holding-spv-equity-and-notes.deal");
-            string spvPath = Path.Combine(folder, Path.GetFileName(spv));
-            string spvText = File.ReadAllText(spv);
+            var (spvPath, parentPath) = CopyChain(folder);
+            string spvText = File.ReadAllText(spvPath);
             Assert.Contains("coupon ", spvText, StringComparison.Ordinal);
             File.WriteAllText(spvPath, spvText.Replace("coupon ", "cuopon ", StringComparison.Ordinal));
-            string parentPath = Path.Combine(folder, Path.GetFileName(parent));
-            File.Copy(parent, parentPath);
             await using LspClient client = await LspClient.StartAsync();
             await client.Open(Examples.UriOf(parentPath), File.ReadAllText(parentPath));
             await client.DiagnosticsFor(Examples.UriOf(parentPath), 1);
@@ -130,6 +121,17 @@ public sealed class DiagnosticsTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    // Valid 021 (an SPV) and 022 (its parent, which imports it) copied into the folder: their paths there.
+    private static (string Spv, string Parent) CopyChain(string folder)
+    {
+        string valid = Path.Combine(DealLang.TestSupport.RepoPaths.Tests, "corpus", "valid");
+        string spv = Path.Combine(folder, "021-project-spv-held-by-a-parent.deal");
+        string parent = Path.Combine(folder, "022-parent-holding-spv-equity-and-notes.deal");
+        File.Copy(Path.Combine(valid, Path.GetFileName(spv)), spv);
+        File.Copy(Path.Combine(valid, Path.GetFileName(parent)), parent);
+        return (spv, parent);
     }
 
     [Fact]
