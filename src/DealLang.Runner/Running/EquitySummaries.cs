@@ -90,38 +90,16 @@ static class EquitySummaries
             ? DealByDealCarry.Allocation(deal, inputs, periods)
             : null;
         var lpClasses = ImmutableArray.CreateBuilder<LpClassSummary>(classes.Length);
-        var scaled = new double[periods];
-        var scaledIn = new double[periods];
-        var scaledCalls = new CarrySplit.Call[calls.Length];
+        var split = new LpClassSplit(periods, calls.Length);
         double toLps = 0, toGp = 0, clawback = 0;
         var holders = summary.Holders.ToBuilder();
         for (int k = 0; k < classes.Length; k++)
         {
             (string name, double share, CarryTerms terms) = classes[k];
-            for (int t = 0; t < periods; t++)
-            {
-                scaled[t] = share * distributions[t];
-                scaledIn[t] = share * injections[t];
-            }
-
-            for (int j = 0; j < calls.Length; j++)
-            {
-                scaledCalls[j] = calls[j] with { Amount = share * calls[j].Amount };
-            }
-
-            double[] lps, gp;
-            double back = 0;
-            if (allocation is { } a)
-            {
-                (lps, gp, back) = DealByDealCarry.Split(terms, share * equity.Contributed, scaledCalls, scaled, scaledIn, years, periods, a.Weights, a.Attribution);
-            }
-            else
-            {
-                (lps, gp) = CarrySplit.Split(terms, share * equity.Contributed, scaledCalls, scaled, scaledIn, years, periods);
-            }
-
+            double back = split.Split(terms, share, equity.Contributed, calls, distributions, injections, years, periods, allocation);
+            double[] lps = split.Lps;
             double received = PeriodYears.Sum(lps, periods);
-            double carried = PeriodYears.Sum(gp, periods);
+            double carried = PeriodYears.Sum(split.Gp, periods);
             double capital = share * (summary.Contributed + paidIn);
             lpClasses.Add(new LpClassSummary(
                 name,

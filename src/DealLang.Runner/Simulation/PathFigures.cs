@@ -53,12 +53,8 @@ public sealed class PathFigures
         LpDistributions = new double[LpClasses.Length];
         LpIrr = new double[LpClasses.Length];
         LpLoss = new double[LpClasses.Length];
-        lpPart = new double[deal.Periods];
-        gpPart = new double[deal.Periods];
-        scaled = new double[deal.Periods];
-        scaledIn = new double[deal.Periods];
         datedCalls = [.. deal.Equities.Select(q => q.Calls.Select(c => new CarrySplit.Call(DayCounts.YearFraction(DayCount.Act365F, deal.Closing, c.Date), c.Amount)).ToArray())];
-        scaledCalls = new CarrySplit.Call[datedCalls.Length == 0 ? 0 : datedCalls.Max(c => c.Length)];
+        split = new LpClassSplit(deal.Periods, datedCalls.Length == 0 ? 0 : datedCalls.Max(c => c.Length));
         calls = new double[]?[deal.Equities.Length];
         for (int e = 0; e < calls.Length; e++)
         {
@@ -73,15 +69,10 @@ public sealed class PathFigures
         }
     }
 
-    // A fund's split of one path's distributions between its LPs and its GP (CarrySplit), made once.
-    readonly double[] lpPart;
-    readonly double[] gpPart;
-    readonly double[] scaled;
-    readonly double[] scaledIn;
-    // Per equity, its dated calls at their times (ACT/365F from the closing, as the summary's), and a buffer for one
-    // LP class's share of them.
+    // A fund's split of one path's distributions between an LP class and its GP, buffers made once (the summary's split).
+    readonly LpClassSplit split;
+    // Per equity, its dated calls at their times (ACT/365F from the closing, as the summary's).
     readonly CarrySplit.Call[][] datedCalls;
-    readonly CarrySplit.Call[] scaledCalls;
 
     /// <summary>[guarantee]: what its guarantor paid under it over the run less what it got back (its subrogation):
     /// the guarantor's cost, a state's fiscal cost (docs/language.md §12, "Monte Carlo results").</summary>
@@ -247,7 +238,6 @@ public sealed class PathFigures
             (double[] Weights, double[][] Attribution)? allocation = equity.Carry!.DealByDeal && Deal.Holdings.Length > 0 && inputs is not null
                 ? DealByDealCarry.Allocation(Deal, inputs, periods)
                 : null;
-            double[]? yearsRun = allocation is null ? null : years.ToArray();
             int made = 0; // the calls whose dates the run reached
             double calledIn = 0;
             while (made < dated.Length && periods > 0 && dated[made].Years <= years[periods - 1])
@@ -267,29 +257,8 @@ public sealed class PathFigures
             {
                 LpClass lpClass = LpClasses[lp];
                 double share = lpClass.Share;
-                for (int t = 0; t < periods; t++)
-                {
-                    scaled[t] = share * distributions[t];
-                    scaledIn[t] = share * injections[t];
-                }
-
-                for (int j = 0; j < made; j++)
-                {
-                    scaledCalls[j] = dated[j] with { Amount = share * dated[j].Amount };
-                }
-
-                if (allocation is { } a)
-                {
-                    (double[] lps, double[] gp, _) = DealByDealCarry.Split(lpClass.Terms, share * equity.Contributed, scaledCalls.AsSpan(0, made),
-                        scaled, scaledIn, yearsRun!, periods, a.Weights, a.Attribution);
-                    lps.CopyTo(lpPart, 0);
-                    gp.CopyTo(gpPart, 0);
-                }
-                else
-                {
-                    CarrySplit.Split(lpClass.Terms, share * equity.Contributed, scaledCalls.AsSpan(0, made), scaled.AsSpan(0, periods),
-                        scaledIn.AsSpan(0, periods), years, periods, lpPart, gpPart);
-                }
+                split.Split(lpClass.Terms, share, equity.Contributed, dated.AsSpan(0, made), distributions, injections, years, periods, allocation);
+                double[] lpPart = split.Lps, gpPart = split.Gp;
                 double toLps = 0;
                 for (int t = 0; t < periods; t++)
                 {
@@ -310,7 +279,7 @@ public sealed class PathFigures
                 amounts[0] = -share * equity.Contributed;
                 for (int t = 0; t < periods; t++)
                 {
-                    amounts[t + 1] = lpPart[t] - scaledIn[t] - (called is null ? 0.0 : share * called[t]) + 0.0;
+                    amounts[t + 1] = lpPart[t] - (share * injections[t]) - (called is null ? 0.0 : share * called[t]) + 0.0;
                 }
 
                 LpIrr[lp] = Analytics.Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
