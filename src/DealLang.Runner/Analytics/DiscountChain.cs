@@ -211,14 +211,14 @@ internal readonly ref struct DiscountChain
     }
 
     /// <summary>
-    /// The moments at the continuous rate <paramref name="x"/> of the positive flows and of the negative ones: Σ a_i d_i
-    /// τ_i^k for k = 0 … 3, d_i the flow's discount factor and τ_i its time from the first flow (x ≥ 0) or the last
+    /// The moments at the continuous rate <paramref name="x"/> of the flows before <paramref name="split"/> and of
+    /// those from it on: Σ a_i d_i τ_i^k for k = 0 … 3, d_i the flow's discount factor and τ_i its time from the first flow (x ≥ 0) or the last
     /// (x &lt; 0), times the same positive multiple for both groups, which leaves their ratio, means and cumulants as
     /// they are (Irr's log form). Two passes: the chain of factors, one multiplication per flow into the caller's
     /// scratch (its latency, a multiplication's, is all the pass costs), then <see cref="FlowMoments"/> four flows at
     /// a time.
     /// </summary>
-    public void Moments(double x, out GroupMoments positive, out GroupMoments negative)
+    public void Moments(double x, int split, out GroupMoments before, out GroupMoments after)
     {
         ReadOnlySpan<double> t = times;
         ReadOnlySpan<double> a = amounts;
@@ -260,7 +260,7 @@ internal readonly ref struct DiscountChain
             }
         }
 
-        FlowMoments.Sum(t, a, d, origin, out positive, out negative);
+        FlowMoments.Sum(t, a, d, origin, split, out before, out after);
     }
 
     // d[0] = 1 and each next factor the previous one's times its gap's. Two chains, the even flows' and the odd ones',

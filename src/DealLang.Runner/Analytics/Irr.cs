@@ -164,7 +164,7 @@ public static class Irr
     static double SolveInOrder(
         ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, ReadOnlySpan<byte> slots, ReadOnlySpan<double> gaps, bool sharedDate, int offGridFrom)
     {
-        int changes = Scan(times, amounts, out bool valid, out GroupMoments positive, out GroupMoments negative);
+        int changes = Scan(times, amounts, out bool valid, out int split, out GroupMoments before, out GroupMoments after);
         if (!valid)
         {
             return double.NaN;
@@ -205,7 +205,7 @@ public static class Irr
                 return SignChangesOverTime(times, amounts, out double guess) == 1 ? OnlyRoot(chain, guess) : BestRoot(chain);
             }
 
-            return changes == 1 ? OnlyRoot(chain, positive, negative) : BestRoot(chain);
+            return changes == 1 ? OnlyRoot(chain, split - first, before, after) : BestRoot(chain);
         }
         finally
         {
@@ -220,7 +220,7 @@ public static class Irr
     /// The one rate of flows that change sign once (no two on one date), or NaN when it
     /// lies outside the range. The NPV is zero where what comes back equals what went in, both discounted, so the root
     /// is that of H(x) = ln|B(x)| − ln|A(x)|, A and B the discounted sums of the flows before and after the change
-    /// (with one change, the positive flows and the negative ones, in either order):
+    /// (split at <paramref name="split"/>):
     /// nearly a straight line in x (its slope is the gap between the two groups' discounted mean times, its
     /// curvature the difference of their variances), where the NPV itself is nearly an exponential. Each step
     /// expands H to third order at x from the groups' moments (<see cref="DiscountChain.Moments"/>, one pass) and
@@ -230,10 +230,10 @@ public static class Irr
     /// under <see cref="ConvergedLog"/> × max(1, |x|) is the last. A step that is not finite, leaves the range or
     /// does not shrink hands over to Newton on the NPV and its bracketed fallback, from the last point in range.
     /// </summary>
-    static double OnlyRoot(in DiscountChain chain, in GroupMoments positive, in GroupMoments negative)
+    static double OnlyRoot(in DiscountChain chain, int split, in GroupMoments before, in GroupMoments after)
     {
         double x = 0;
-        double step = Step(positive, negative, fromZero: true);
+        double step = Step(before, after, fromZero: true);
         double previousStep = double.PositiveInfinity;
         for (int i = 0; i < FastIterations; i++)
         {
@@ -250,8 +250,8 @@ public static class Irr
             }
 
             previousStep = step;
-            chain.Moments(x, out GroupMoments up, out GroupMoments down);
-            step = Step(up, down);
+            chain.Moments(x, split, out GroupMoments first, out GroupMoments then);
+            step = Step(first, then);
         }
 
         return OnlyRoot(chain, x);
@@ -278,10 +278,10 @@ public static class Irr
         double varianceB = (b.W2 * inverseB) - (meanB * meanB);
         double skewA = (a.W3 * inverseA) - (meanA * ((3.0 * varianceA) + (meanA * meanA)));
         double skewB = (b.W3 * inverseB) - (meanB * ((3.0 * varianceB) + (meanB * meanB)));
-        double c1 = meanB - meanA;
-        double u = Math.Log(-b.W0 * inverseA) / c1;
-        double p = 0.5 * (varianceB - varianceA) / c1;
-        double q = (skewB - skewA) / (6.0 * c1);
+        double inverseC1 = 1.0 / (meanB - meanA); // one division for the three: they are on the step's path
+        double u = Math.Log(-b.W0 * inverseA) * inverseC1;
+        double p = 0.5 * (varianceB - varianceA) * inverseC1;
+        double q = (skewB - skewA) * inverseC1 * (1.0 / 6.0);
         double correction = u * (p + (((2.0 * p * p) - q) * u));
         if (!(Math.Abs(correction) <= 0.5))
         {
@@ -310,32 +310,40 @@ public static class Irr
     }
 
     /// <summary>
-    /// One pass over flows in ascending time (<see cref="FlowMoments"/>, four at a time): whether they are
-    /// <paramref name="valid"/> (every amount finite, at least one of each sign), and the moments at x = 0 (Σ a, Σ a τ,
-    /// Σ a τ², Σ a τ³, τ the years from the first time) of the positive and of the negative flows: with one sign
-    /// change, the two groups of <see cref="OnlyRoot(in DiscountChain, in GroupMoments, in GroupMoments)"/>. Then,
-    /// for valid flows, their sign changes (zeros skipped; 2 stands for "more than one").
+    /// The sign changes of flows in ascending time (zeros skipped; 2 stands for "more than one"), found four flows at a
+    /// time (<see cref="FlowMoments.IndexOfSign"/>), with the first flow after the first change
+    /// (<paramref name="split"/>); whether they are <paramref name="valid"/> (every amount finite, at least one of each
+    /// sign); and with one change, in one pass, the moments at x = 0 (Σ a, Σ a τ, Σ a τ², Σ a τ³, τ the years from
+    /// the first time) of the flows before the change and of those after: the two groups of
+    /// <see cref="OnlyRoot(in DiscountChain, int, in GroupMoments, in GroupMoments)"/>.
     /// </summary>
-    static int Scan(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, out bool valid, out GroupMoments positive, out GroupMoments negative)
+    static int Scan(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, out bool valid, out int split, out GroupMoments before, out GroupMoments after)
     {
-        double nonFinite = FlowMoments.Sum(times, amounts, default, times[0], out positive, out negative);
-        valid = nonFinite == 0 && positive.W0 > 0 && negative.W0 < 0;
-        if (!valid)
+        before = default;
+        after = default;
+        split = 0;
+        int firstNegative = FlowMoments.IndexOfSign(amounts, negative: true);
+        int firstPositive = FlowMoments.IndexOfSign(amounts, negative: false);
+        if (firstNegative < 0 || firstPositive < 0)
         {
+            valid = false;
             return 0;
         }
 
         // The first flow of the other sign than the first non-zero one; after it, any flow of the first sign is a
         // second change (zeros are no sign). The caller needs "one change" or "more", not how many more.
-        int first = 0;
-        while (amounts[first] == 0.0)
+        bool startsNegative = firstNegative < firstPositive;
+        split = Math.Max(firstNegative, firstPositive);
+        if (FlowMoments.IndexOfSign(amounts[(split + 1)..], negative: startsNegative) >= 0)
         {
-            first++;
+            valid = FlowMoments.Sum(times, amounts, default, times[0], amounts.Length, out _, out _) == 0;
+            return 2;
         }
 
-        bool startsNegative = amounts[first] < 0;
-        int at = first + 1 + FlowMoments.IndexOfSign(amounts[(first + 1)..], negative: !startsNegative); // there is one: valid
-        return FlowMoments.IndexOfSign(amounts[(at + 1)..], negative: startsNegative) < 0 ? 1 : 2;
+        // Before the split: flows of the first sign and zeros; from it on, of the other sign and zeros.
+        valid = FlowMoments.Sum(times, amounts, default, times[0], split, out before, out after) == 0
+            && (startsNegative ? before.W0 < 0 && after.W0 > 0 : before.W0 > 0 && after.W0 < 0);
+        return 1;
     }
 
     /// <summary>
