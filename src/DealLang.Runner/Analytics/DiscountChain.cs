@@ -25,6 +25,13 @@ namespace DealLang.Runner.Analytics;
 /// </summary>
 internal readonly ref struct DiscountChain
 {
+#if DEBUG
+    /// <summary>Passes over the flows (<see cref="Evaluate"/> and <see cref="Moments"/>) made on this thread: a Debug
+    /// build's tests count a solve's (a Release build has no counter, and no cost for one).</summary>
+    [ThreadStatic]
+    internal static int Passes;
+
+#endif
     /// <summary>Gaps are matched in units of a year / (365 × 12).</summary>
     public const double GridPerYear = 365.0 * 12.0;
 
@@ -130,6 +137,9 @@ internal readonly ref struct DiscountChain
     /// </summary>
     public void Evaluate(double x, out double value, out double slope)
     {
+#if DEBUG
+        Passes++;
+#endif
         // Locals, not fields, in the loops: the JIT keeps them in registers.
         ReadOnlySpan<double> t = times;
         ReadOnlySpan<double> a = amounts;
@@ -220,6 +230,9 @@ internal readonly ref struct DiscountChain
     /// </summary>
     public void Moments(double x, int split, out GroupMoments before, out GroupMoments after)
     {
+#if DEBUG
+        Passes++;
+#endif
         ReadOnlySpan<double> t = times;
         ReadOnlySpan<double> a = amounts;
         ReadOnlySpan<byte> slot = slots;

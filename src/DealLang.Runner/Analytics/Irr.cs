@@ -59,7 +59,7 @@ public static class Irr
     // cumulant of the flows' times over 24 times the gap between the groups' mean times: under 10³ for flows over a
     // century, so after a step below 10⁻⁶ the point reached is within 10⁻²¹ of the root, far below a double's last
     // bit; the next step, two evaluations from x = 0 for a deal's flows, is under it.
-    const double ConvergedLog = 1e-6;
+    internal const double ConvergedLog = 1e-6;
 
     static readonly double LowestX = Math.Log(1.0 + LowestRate);
     static readonly double HighestX = Math.Log(1.0 + HighestRate);
@@ -268,7 +268,7 @@ public static class Irr
     /// root by two Newton steps on it (kept when finite and within half the reversion's step of it). Swapping the
     /// groups changes every c's sign and not δ.
     /// </summary>
-    static double Step(in GroupMoments a, in GroupMoments b, bool fromZero = false)
+    internal static double Step(in GroupMoments a, in GroupMoments b, bool fromZero = false)
     {
         double inverseA = 1.0 / a.W0;
         double inverseB = 1.0 / b.W0;
@@ -317,7 +317,7 @@ public static class Irr
     /// the first time) of the flows before the change and of those after: the two groups of
     /// <see cref="OnlyRoot(in DiscountChain, int, in GroupMoments, in GroupMoments)"/>.
     /// </summary>
-    static int Scan(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, out bool valid, out int split, out GroupMoments before, out GroupMoments after)
+    internal static int Scan(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, out bool valid, out int split, out GroupMoments before, out GroupMoments after)
     {
         before = default;
         after = default;

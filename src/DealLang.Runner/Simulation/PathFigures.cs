@@ -208,9 +208,20 @@ public sealed class PathFigures
             double[] injections = result.Injections[e]; // equity cures: paid in, a negative flow
             double[]? called = calls[e]; // capital calls: paid in at the end of the period holding them
             amounts[0] = -Deal.Equities[e].Contributed;
-            for (int t = 0; t < periods; t++)
+            if (called is null)
             {
-                amounts[t + 1] = distributions[t] - injections[t] - (called is null ? 0.0 : called[t]) + 0.0;
+                // no calls: the same flows as below with 0.0 for each call (x − 0.0 is x), without a test per period
+                for (int t = 0; t < periods; t++)
+                {
+                    amounts[t + 1] = distributions[t] - injections[t] + 0.0;
+                }
+            }
+            else
+            {
+                for (int t = 0; t < periods; t++)
+                {
+                    amounts[t + 1] = distributions[t] - injections[t] - called[t] + 0.0;
+                }
             }
 
             EquityIrr[e] = Analytics.Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
