@@ -8,9 +8,12 @@ namespace DealLang.Runner.Analytics;
 /// compounding and times measured in years from the first flow, so
 /// NPV(r) = Σ a_i / (1+r)^(t_i − t_0).
 /// <para>
-/// Solved in the continuous rate x = ln(1 + r) by Newton's method on the NPV, from a first guess that balances the
-/// flows discounted to second order; Newton's steps are checked (they must stay in the range and shrink), and when
-/// they fail a bracketed solver takes over: Newton safeguarded by a sign-changing bracket (a step that would leave
+/// Solved in the continuous rate x = ln(1 + r). Flows that change sign once (every tranche and equity) are solved in
+/// the log form: steps to the root of ln(what comes back) − ln(what went in), both discounted, each from the two
+/// groups' moments (one pass: <see cref="DiscountChain.Moments"/>, <see cref="FlowMoments"/>), the first from x = 0 to
+/// its cubic's root (<see cref="OnlyRoot(in DiscountChain, int, in GroupMoments, in GroupMoments)"/>). Where those
+/// steps fail, and for flows on a shared date, Newton's method on the NPV; its steps are checked (they must stay in
+/// the range and shrink), and when they fail a bracketed solver takes over: Newton safeguarded by a sign-changing bracket (a step that would leave
 /// the bracket, or that does not halve the error as fast as bisection would, is a bisection instead: Numerical
 /// Recipes' <c>rtsafe</c>), until a step is below 4 × 2⁻⁵² × max(1, |x|), the last bits of a double. Each NPV is
 /// evaluated by a <see cref="DiscountChain"/>: a multiplication per flow and an exponential per distinct gap
