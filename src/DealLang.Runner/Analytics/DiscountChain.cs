@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace DealLang.Runner.Analytics;
 
@@ -240,7 +239,10 @@ internal readonly ref struct DiscountChain
         Span<double> factor = factors[..gaps.Length];
         Span<double> d = discounts;
         double decay = Math.Abs(x);
-        Exponentials(gaps, factor, decay);
+        for (int k = 0; k < factor.Length; k++)
+        {
+            factor[k] = Math.Exp(-decay * gaps[k]);
+        }
 
         // Each chain is inlined twice, for flows whose gaps are all in the table (no exponential, and no call to keep
         // registers across, in the loop) and for the others.
@@ -272,30 +274,6 @@ internal readonly ref struct DiscountChain
         }
 
         FlowMoments.Sum(t, a, d, origin, split, out before, out after);
-    }
-
-    // Each gap's factor e^(−decay × gap), four at a time (Vector256.Exp, within two units in the last place of
-    // Math.Exp's, and one call for four where Math.Exp is a call each: Hyperion's table has four gaps, a quarter's
-    // three); the exponents are the same products as Math.Exp's would be given.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void Exponentials(ReadOnlySpan<double> gaps, Span<double> factor, double decay)
-    {
-        Vector256<double> scale = Vector256.Create(-decay);
-        int k = 0;
-        for (; k <= gaps.Length - Vector256<double>.Count; k += Vector256<double>.Count)
-        {
-            Vector256.Exp(scale * Vector256.Create(gaps.Slice(k, Vector256<double>.Count))).CopyTo(factor[k..]);
-        }
-
-        if (k < gaps.Length)
-        {
-            Span<double> rest = stackalloc double[Vector256<double>.Count];
-            rest.Clear();
-            gaps[k..].CopyTo(rest);
-            Span<double> exponentials = stackalloc double[Vector256<double>.Count];
-            Vector256.Exp(scale * Vector256.Create((ReadOnlySpan<double>)rest)).CopyTo(exponentials);
-            exponentials[..(gaps.Length - k)].CopyTo(factor[k..]);
-        }
     }
 
     // d[0] = 1 and each next factor the previous one's times its gap's. Two chains, the even flows' and the odd ones',
