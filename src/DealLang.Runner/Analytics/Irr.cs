@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace DealLang.Runner.Analytics;
 
@@ -7,9 +8,12 @@ namespace DealLang.Runner.Analytics;
 /// compounding and times measured in years from the first flow, so
 /// NPV(r) = Σ a_i / (1+r)^(t_i − t_0).
 /// <para>
-/// Solved in the continuous rate x = ln(1 + r) by Newton's method on the NPV, from a first guess that balances the
-/// flows discounted to second order; Newton's steps are checked (they must stay in the range and shrink), and when
-/// they fail a bracketed solver takes over: Newton safeguarded by a sign-changing bracket (a step that would leave
+/// Solved in the continuous rate x = ln(1 + r). Flows that change sign once (every tranche and equity) are solved in
+/// the log form: steps to the root of ln(what comes back) − ln(what went in), both discounted, each from the two
+/// groups' moments (one pass: <see cref="DiscountChain.Moments"/>, <see cref="FlowMoments"/>), the first from x = 0 to
+/// its cubic's root (<see cref="OnlyRoot(in DiscountChain, int, in GroupMoments, in GroupMoments)"/>). Where those
+/// steps fail, and for flows on a shared date, Newton's method on the NPV; its steps are checked (they must stay in
+/// the range and shrink), and when they fail a bracketed solver takes over: Newton safeguarded by a sign-changing bracket (a step that would leave
 /// the bracket, or that does not halve the error as fast as bisection would, is a bisection instead: Numerical
 /// Recipes' <c>rtsafe</c>), until a step is below 4 × 2⁻⁵² × max(1, |x|), the last bits of a double. Each NPV is
 /// evaluated by a <see cref="DiscountChain"/>: a multiplication per flow and an exponential per distinct gap
@@ -18,6 +22,7 @@ namespace DealLang.Runner.Analytics;
 /// docs/language.md ("IRR and BEY") states the method and its accuracy.
 /// </para>
 /// </summary>
+[SkipLocalsInit] // every stackalloc here is written before it is read: zeroing it would cost each solve its length
 public static class Irr
 {
     /// <summary>Rates at or below −100% make (1+r)^t meaningless; this is as close as we go.</summary>
@@ -57,7 +62,7 @@ public static class Irr
     // cumulant of the flows' times over 24 times the gap between the groups' mean times: under 10³ for flows over a
     // century, so after a step below 10⁻⁶ the point reached is within 10⁻²¹ of the root, far below a double's last
     // bit; the next step, two evaluations from x = 0 for a deal's flows, is under it.
-    const double ConvergedLog = 1e-6;
+    internal const double ConvergedLog = 1e-6;
 
     static readonly double LowestX = Math.Log(1.0 + LowestRate);
     static readonly double HighestX = Math.Log(1.0 + HighestRate);
@@ -87,7 +92,8 @@ public static class Irr
             Span<double> gaps = stackalloc double[DiscountChain.MaxGaps];
             if (ascending)
             {
-                return SolveInOrder(years, amounts, slots, gaps[..DiscountChain.Prepare(years, slots, gaps)]);
+                int count = DiscountChain.Prepare(years, slots, gaps);
+                return SolveInOrder(years, amounts, slots, gaps[..count], SharesADate(years), DiscountChain.OffGridFrom(slots, count));
             }
 
             // Out of time order: sorted copies (the sign count and the chain both walk the flows in time).
@@ -97,7 +103,8 @@ public static class Irr
             years.CopyTo(times);
             amounts.CopyTo(flows);
             times.Sort(flows);
-            return SolveInOrder(times, flows, slots, gaps[..DiscountChain.Prepare(times, slots, gaps)]);
+            int sorted = DiscountChain.Prepare(times, slots, gaps);
+            return SolveInOrder(times, flows, slots, gaps[..sorted], SharesADate(times), DiscountChain.OffGridFrom(slots, sorted));
         }
         finally
         {
@@ -127,9 +134,10 @@ public static class Irr
         }
 
         // No separate check of the amounts here: the scan that SolveInOrder starts with finds NaNs, infinities and
-        // flows of one sign too (one pass fewer per solve, path after path).
+        // flows of one sign too (one pass fewer per solve, path after path); whether two flows share a date and where
+        // a gap is off the table were found once, with the times.
         int n = amounts.Length;
-        return SolveInOrder(times.Years[..n], amounts, times.Slots[..n], times.Gaps);
+        return n == 0 ? double.NaN : SolveInOrder(times.Years[..n], amounts, times.Slots[..n], times.Gaps, times.SharedFrom < n, times.OffGridFrom);
     }
 
     /// <summary>
@@ -154,9 +162,12 @@ public static class Irr
         return sum;
     }
 
-    static double SolveInOrder(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, ReadOnlySpan<byte> slots, ReadOnlySpan<double> gaps)
+    // sharedDate: whether two of the flows share a date; offGridFrom: the first flow whose gap to the previous one is
+    // off the table (DiscountChain.OffGridFrom).
+    static double SolveInOrder(
+        ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, ReadOnlySpan<byte> slots, ReadOnlySpan<double> gaps, bool sharedDate, int offGridFrom)
     {
-        int changes = Scan(times, amounts, out int split, out bool valid, out bool sharedDate, out GroupMoments positive, out GroupMoments negative);
+        int changes = Scan(times, amounts, out bool valid, out int split, out GroupMoments before, out GroupMoments after);
         if (!valid)
         {
             return double.NaN;
@@ -179,27 +190,40 @@ public static class Irr
         times = times[first..(last + 1)];
         amounts = amounts[first..(last + 1)];
         slots = slots[first..(last + 1)];
-        Span<double> factors = stackalloc double[DiscountChain.MaxGaps];
-        var chain = new DiscountChain(times, amounts, slots, gaps, factors);
-
-        // By Descartes' rule of signs (which holds for real powers of 1/(1+r)), flows whose sign changes once over
-        // time, paying in and then getting back, have exactly one rate: that is every tranche we price, and Monte
-        // Carlo solves one per path, so such flows skip the scan.
-        split -= first;
-        if (sharedDate)
+        int n = amounts.Length;
+        double[]? rented = null;
+        try
         {
-            // Flows on one date are one term: netted, they may change sign fewer times than they seem to, and the
-            // two groups of the log form below are no longer the flows before and after one index.
-            return SignChangesOverTime(times, amounts, out double guess) == 1 ? OnlyRoot(chain, guess) : BestRoot(chain);
-        }
+            Span<double> factors = stackalloc double[DiscountChain.MaxGaps];
+            Span<double> discounts = n <= StackFlows ? stackalloc double[n] : (rented = ArrayPool<double>.Shared.Rent(n)).AsSpan(0, n);
+            var chain = new DiscountChain(times, amounts, slots, gaps, factors, discounts, onGrid: offGridFrom > last);
 
-        return changes == 1 ? OnlyRoot(chain, split, positive, negative) : BestRoot(chain);
+            // By Descartes' rule of signs (which holds for real powers of 1/(1+r)), flows whose sign changes once over
+            // time, paying in and then getting back, have exactly one rate: that is every tranche we price, and Monte
+            // Carlo solves one per path, so such flows skip the scan.
+            if (sharedDate)
+            {
+                // Flows on one date are one term: netted, they may change sign fewer times than they seem to, and the
+                // positive and negative flows are no longer the two groups of the log form below.
+                return SignChangesOverTime(times, amounts, out double guess) == 1 ? OnlyRoot(chain, guess) : BestRoot(chain);
+            }
+
+            return changes == 1 ? OnlyRoot(chain, split - first, before, after) : BestRoot(chain);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <summary>
-    /// The one rate of flows that change sign once (at <paramref name="split"/>, no two on one date), or NaN when it
+    /// The one rate of flows that change sign once (no two on one date), or NaN when it
     /// lies outside the range. The NPV is zero where what comes back equals what went in, both discounted, so the root
-    /// is that of H(x) = ln|B(x)| − ln|A(x)|, A and B the discounted sums of the flows before and after the change:
+    /// is that of H(x) = ln|B(x)| − ln|A(x)|, A and B the discounted sums of the flows before and after the change
+    /// (split at <paramref name="split"/>):
     /// nearly a straight line in x (its slope is the gap between the two groups' discounted mean times, its
     /// curvature the difference of their variances), where the NPV itself is nearly an exponential. Each step
     /// expands H to third order at x from the groups' moments (<see cref="DiscountChain.Moments"/>, one pass) and
@@ -209,10 +233,10 @@ public static class Irr
     /// under <see cref="ConvergedLog"/> × max(1, |x|) is the last. A step that is not finite, leaves the range or
     /// does not shrink hands over to Newton on the NPV and its bracketed fallback, from the last point in range.
     /// </summary>
-    static double OnlyRoot(in DiscountChain chain, int split, in GroupMoments positive, in GroupMoments negative)
+    static double OnlyRoot(in DiscountChain chain, int split, in GroupMoments before, in GroupMoments after)
     {
         double x = 0;
-        double step = Step(positive, negative);
+        double step = Step(before, after, fromZero: true);
         double previousStep = double.PositiveInfinity;
         for (int i = 0; i < FastIterations; i++)
         {
@@ -229,8 +253,8 @@ public static class Irr
             }
 
             previousStep = step;
-            chain.Moments(x, split, out GroupMoments before, out GroupMoments after);
-            step = Step(before, after);
+            chain.Moments(x, split, out GroupMoments first, out GroupMoments then);
+            step = Step(first, then);
         }
 
         return OnlyRoot(chain, x);
@@ -243,9 +267,11 @@ public static class Irr
     /// (ln Σ w e^(−δτ) = ln Σ w − δ m + δ² v / 2 − δ³ k3 / 6 + …). Its root by series reversion:
     /// δ = u (1 + p u + (2p² − q) u²), u = c0 / c1, p = c2 / c1, q = c3 / c1, exact to the fourth power of u. Far from
     /// the root (the correction over half of u) the expansion is not to be trusted, and the step is Newton's on H, u.
-    /// Swapping the groups changes every c's sign and not δ.
+    /// <paramref name="fromZero"/>: the first step, from the scan's moments at x = 0, is then taken to the cubic's own
+    /// root by two Newton steps on it (kept when finite and within half the reversion's step of it). Swapping the
+    /// groups changes every c's sign and not δ.
     /// </summary>
-    static double Step(in GroupMoments a, in GroupMoments b)
+    internal static double Step(in GroupMoments a, in GroupMoments b, bool fromZero = false)
     {
         double inverseA = 1.0 / a.W0;
         double inverseB = 1.0 / b.W0;
@@ -255,85 +281,71 @@ public static class Irr
         double varianceB = (b.W2 * inverseB) - (meanB * meanB);
         double skewA = (a.W3 * inverseA) - (meanA * ((3.0 * varianceA) + (meanA * meanA)));
         double skewB = (b.W3 * inverseB) - (meanB * ((3.0 * varianceB) + (meanB * meanB)));
-        double c1 = meanB - meanA;
-        double u = Math.Log(-b.W0 * inverseA) / c1;
-        double p = 0.5 * (varianceB - varianceA) / c1;
-        double q = (skewB - skewA) / (6.0 * c1);
+        double inverseC1 = 1.0 / (meanB - meanA); // one division for the three: they are on the step's path
+        double u = Math.Log(-b.W0 * inverseA) * inverseC1;
+        double p = 0.5 * (varianceB - varianceA) * inverseC1;
+        double q = (skewB - skewA) * inverseC1 * (1.0 / 6.0);
         double correction = u * (p + (((2.0 * p * p) - q) * u));
-        return Math.Abs(correction) <= 0.5 ? u + (u * correction) : u;
+        if (!(Math.Abs(correction) <= 0.5))
+        {
+            return u;
+        }
+
+        double reversion = u + (u * correction);
+        if (!fromZero)
+        {
+            return reversion;
+        }
+
+        // From x = 0 the step is the rate itself, a few percent, and the reversion is the cubic's root only to the
+        // fourth power of it: two Newton steps on the cubic, u − δ + p δ² − q δ³ = 0 (H's expansion over c1), take it
+        // to the root, which for a deal's flows lies nearer H's (Hyperion's Refuted notes: within 10⁻⁶, where the
+        // reversion is not, so one pass finishes the solve where two did). Later steps are too small for it to matter.
+        double d = reversion;
+        for (int i = 0; i < 2; i++)
+        {
+            double value = u - d + (d * d * (p - (q * d)));
+            double slope = -1.0 + (d * ((2.0 * p) - (3.0 * q * d)));
+            d -= value / slope;
+        }
+
+        return double.IsFinite(d) && Math.Abs(d - reversion) <= 0.5 * Math.Abs(reversion) ? d : reversion;
     }
 
     /// <summary>
-    /// One pass over flows in ascending time: whether they are <paramref name="valid"/> (every amount finite, at least
-    /// one of each sign), their sign changes (zeros skipped; 2 stands for "more than one"), the index of the first flow after the first change,
-    /// whether two flows share a date, and the moments at x = 0 (Σ a, Σ a τ, Σ a τ², Σ a τ³, τ the years from the
-    /// first time) of the positive and of the negative flows: with one sign change, the two groups of
+    /// The sign changes of flows in ascending time (zeros skipped; 2 stands for "more than one"), found four flows at a
+    /// time (<see cref="FlowMoments.IndexOfSign"/>), with the first flow after the first change
+    /// (<paramref name="split"/>); whether they are <paramref name="valid"/> (every amount finite, at least one of each
+    /// sign); and with one change, in one pass, the moments at x = 0 (Σ a, Σ a τ, Σ a τ², Σ a τ³, τ the years from
+    /// the first time) of the flows before the change and of those after: the two groups of
     /// <see cref="OnlyRoot(in DiscountChain, int, in GroupMoments, in GroupMoments)"/>.
     /// </summary>
-    static int Scan(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, out int split, out bool valid, out bool sharedDate, out GroupMoments positive, out GroupMoments negative)
+    internal static int Scan(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, out bool valid, out int split, out GroupMoments before, out GroupMoments after)
     {
-        double origin = times[0];
-        double p0 = 0, p1 = 0, p2 = 0, p3 = 0, n0 = 0, n1 = 0, n2 = 0, n3 = 0;
-        double nonFinite = 0; // a NaN or an infinity times 0 is NaN, and NaN stays
-        bool shared = false;
-
-        // The sums first, with no branch on a flow's sign (the accumulations then overlap); the signs after.
-        for (int i = 0; i < amounts.Length; i++)
-        {
-            double a = amounts[i];
-            double tau = times[i] - origin;
-            nonFinite += a * 0.0;
-            double up = double.MaxNative(a, 0.0);
-            double down = a - up;
-            double moment = up * tau;
-            p0 += up;
-            p1 += moment;
-            moment *= tau;
-            p2 += moment;
-            p3 += moment * tau;
-            moment = down * tau;
-            n0 += down;
-            n1 += moment;
-            moment *= tau;
-            n2 += moment;
-            n3 += moment * tau;
-            shared |= i > 0 && times[i] == times[i - 1];
-        }
-
-        valid = nonFinite == 0 && p0 > 0 && n0 < 0;
-        sharedDate = shared;
-        positive = new GroupMoments(p0, p1, p2, p3);
-        negative = new GroupMoments(n0, n1, n2, n3);
+        before = default;
+        after = default;
         split = 0;
-        if (!valid)
+        int firstNegative = FlowMoments.IndexOfSign(amounts, negative: true);
+        int firstPositive = FlowMoments.IndexOfSign(amounts, negative: false);
+        if (firstNegative < 0 || firstPositive < 0)
         {
+            valid = false;
             return 0;
         }
 
         // The first flow of the other sign than the first non-zero one; after it, any flow of the first sign is a
         // second change (zeros are no sign). The caller needs "one change" or "more", not how many more.
-        int first = 0;
-        while (amounts[first] == 0.0)
+        bool startsNegative = firstNegative < firstPositive;
+        split = Math.Max(firstNegative, firstPositive);
+        if (FlowMoments.IndexOfSign(amounts[(split + 1)..], negative: startsNegative) >= 0)
         {
-            first++;
+            valid = FlowMoments.Sum(times, amounts, default, times[0], amounts.Length, out _, out _) == 0;
+            return 2;
         }
 
-        bool startsNegative = amounts[first] < 0;
-        int at = first + 1;
-        while (startsNegative ? amounts[at] <= 0 : amounts[at] >= 0)
-        {
-            at++;
-        }
-
-        split = at;
-        for (int i = at + 1; i < amounts.Length; i++)
-        {
-            if (startsNegative ? amounts[i] < 0 : amounts[i] > 0)
-            {
-                return 2;
-            }
-        }
-
+        // Before the split: flows of the first sign and zeros; from it on, of the other sign and zeros.
+        valid = FlowMoments.Sum(times, amounts, default, times[0], split, out before, out after) == 0
+            && (startsNegative ? before.W0 < 0 && after.W0 > 0 : before.W0 > 0 && after.W0 < 0);
         return 1;
     }
 
@@ -542,6 +554,20 @@ public static class Irr
         double x = discriminant >= 0 ? 2 * log / (spread + (spread < 0 ? -Math.Sqrt(discriminant) : Math.Sqrt(discriminant))) : log / spread;
         guess = double.IsFinite(x) ? x : 0.5 * (LowestX + HighestX);
         return changes;
+    }
+
+    /// <summary>Whether two consecutive times (in ascending order) are the same.</summary>
+    static bool SharesADate(ReadOnlySpan<double> sortedTimes)
+    {
+        for (int i = 1; i < sortedTimes.Length; i++)
+        {
+            if (sortedTimes[i] == sortedTimes[i - 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether every time is finite, and whether they are in ascending order.</summary>

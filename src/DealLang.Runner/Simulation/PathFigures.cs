@@ -173,17 +173,24 @@ public sealed class PathFigures
             double price = tranche.IssuePrice;
             double funded = tranche.Balance;
             amounts[0] = -price * tranche.Balance; // bought at the issue price, each draw too (TrancheSummaries)
+
+            // The flows, the principal funded and the WAL's sums (Wal.Compute's, in its order, so its figure to the
+            // bit) in one loop: each sum is a chain of additions, and three chains side by side cost what one does.
+            double weighted = 0, repaid = 0;
             for (int t = 0; t < periods; t++)
             {
-                amounts[t + 1] = interest[t] + principal[t] + shares[t] - (price * drawn[t]);
+                double paid = principal[t];
+                amounts[t + 1] = interest[t] + paid + shares[t] - (price * drawn[t]);
                 funded += drawn[t];
+                weighted += times[t + 1] * paid;
+                repaid += paid;
             }
 
             Loss[i] = result.PrincipalLoss[i];
             LossShare[i] = funded == 0 ? double.NaN : result.PrincipalLoss[i] / funded;
             UnpaidInterest[i] = result.UnpaidInterest[i];
             Irr[i] = Analytics.Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
-            Wal[i] = Analytics.Wal.Compute(years, principal.AsSpan(0, periods));
+            Wal[i] = repaid == 0.0 ? double.NaN : weighted / repaid; // Wal.Compute over years and principal
         }
 
         for (int e = 0; e < (SolvesEquityIrr ? EquityIrr.Length : 0); e++)
@@ -192,9 +199,20 @@ public sealed class PathFigures
             double[] injections = result.Injections[e]; // equity cures: paid in, a negative flow
             double[]? called = calls[e]; // capital calls: paid in at the end of the period holding them
             amounts[0] = -Deal.Equities[e].Contributed;
-            for (int t = 0; t < periods; t++)
+            if (called is null)
             {
-                amounts[t + 1] = distributions[t] - injections[t] - (called is null ? 0.0 : called[t]) + 0.0;
+                // no calls: the same flows as below with 0.0 for each call (x − 0.0 is x), without a test per period
+                for (int t = 0; t < periods; t++)
+                {
+                    amounts[t + 1] = distributions[t] - injections[t] + 0.0;
+                }
+            }
+            else
+            {
+                for (int t = 0; t < periods; t++)
+                {
+                    amounts[t + 1] = distributions[t] - injections[t] - called[t] + 0.0;
+                }
             }
 
             EquityIrr[e] = Analytics.Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));

@@ -19,6 +19,10 @@ public sealed class IrrAgreementTests(ITestOutputHelper output)
     /// <summary>Agreement required between today's solver and 73815ec's, on the annual rate.</summary>
     public const double Tolerance = 1e-12;
 
+    /// <summary>Agreement required between today's solver and a9213fd's (<see cref="LogIrr"/>, the same method with
+    /// its passes made cheaper), on the annual rate: relative, or absolute for rates within ±100%.</summary>
+    public const double LogFormTolerance = 1e-14;
+
     const int Iterations = 4000;
 
     [Fact]
@@ -48,6 +52,58 @@ public sealed class IrrAgreementTests(ITestOutputHelper output)
         // −100 at 0 and 110 at 1: ln(110 / 100) / (1 − 0) is the root of H itself (each group is one flow, so no
         // variance or skew), x = ln 1.1, the rate e^x − 1 = 10% to the last bits.
         Assert.Equal(0.1, Irr.Solve([0.0, 1.0], [-100.0, 110.0]), 1e-15);
+    }
+
+    [Fact]
+    public void Bonds_agree_with_the_log_form_of_a9213fd() => AgreeWithLogForm(FlowGen.Bond);
+
+    [Fact]
+    public void Equity_like_flows_agree_with_the_log_form_of_a9213fd() => AgreeWithLogForm(FlowGen.Equity);
+
+    [Fact]
+    public void Losses_agree_with_the_log_form_of_a9213fd() => AgreeWithLogForm(FlowGen.Loss);
+
+    [Fact]
+    public void Yields_near_zero_agree_with_the_log_form_of_a9213fd() => AgreeWithLogForm(FlowGen.NearZero);
+
+    [Fact]
+    public void Flows_changing_sign_several_times_agree_with_the_log_form_of_a9213fd() => AgreeWithLogForm(FlowGen.MultipleSignChanges, Iterations / 4);
+
+    [Fact]
+    public void Flows_out_of_time_order_agree_with_the_log_form_of_a9213fd() => AgreeWithLogForm(FlowGen.Shuffled);
+
+    [Fact]
+    public void Times_off_the_day_grid_agree_with_the_log_form_of_a9213fd() => AgreeWithLogForm(FlowGen.OffGrid);
+
+    // Today's solver against a9213fd's (LogIrr: the same log form, its moments one flow at a time, its discount factors
+    // one chain, its first step the cubic's reversion): no rate for the same flows, and otherwise the rates equal to
+    // LogFormTolerance relative (or absolute below a rate of 1, where a relative bound would ask a near-zero rate for
+    // digits no solve of the flows has).
+    void AgreeWithLogForm(Gen<Flows> flows, int iterations = Iterations)
+    {
+        double worst = 0, worstRelative = 0;
+        int identical = 0, total = 0;
+        flows.Sample(f =>
+        {
+            double expected = LogIrr.Solve(f.Years, f.Amounts);
+            double actual = Irr.Solve(f.Years, f.Amounts);
+            if (double.IsNaN(expected) || double.IsNaN(actual))
+            {
+                return double.IsNaN(expected) && double.IsNaN(actual);
+            }
+
+            double gap = Math.Abs(actual - expected) / Math.Max(1.0, Math.Abs(expected));
+            lock (output)
+            {
+                worst = Math.Max(worst, gap);
+                worstRelative = Math.Max(worstRelative, expected == 0 ? gap : Math.Abs(actual - expected) / Math.Abs(expected));
+                identical += actual.Equals(expected) ? 1 : 0;
+                total++;
+            }
+
+            return gap <= LogFormTolerance;
+        }, iter: iterations, print: f => $"{f}\na9213fd {LogIrr.Solve(f.Years, f.Amounts):R}, today {Irr.Solve(f.Years, f.Amounts):R}");
+        output.WriteLine($"largest difference {worst:E2} (relative above a rate of 1; relative throughout {worstRelative:E2}); {identical} of {total} rates identical to the bit");
     }
 
     void Agree(Gen<Flows> flows, int iterations = Iterations)
