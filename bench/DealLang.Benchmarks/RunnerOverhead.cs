@@ -11,7 +11,8 @@ namespace DealLang.Benchmarks;
 /// <c>--runner [ROUNDS]</c>: what the runner costs per path on top of the period loop, measured alternately in one
 /// process so every method sees the same machine load. For each case (<see cref="Cases"/>), per path:
 /// <list type="bullet">
-/// <item><c>raw loop</c>: <c>result.Reset(); program.Run(inputs, result)</c> on inputs filled once (the reference);</item>
+/// <item><c>raw loop</c>: <c>program.Run(inputs, result)</c> on inputs filled once (the reference; <c>Run</c> begins the
+/// path itself, so no <c>result.Reset()</c>, which until 2026-12-03 was timed with it);</item>
 /// <item><c>scenario runner</c>: <see cref="ScenarioRunner.Run"/> with <c>fullLedger: false</c>, what a caller had
 /// before the summary-only runner (inputs, loop, immutable outcome with every kind's summary);</item>
 /// <item><c>path runner</c>: <see cref="PathRunner.Run"/>, the summary-only runner: inputs from the path source,

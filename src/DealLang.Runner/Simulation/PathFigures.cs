@@ -163,12 +163,14 @@ public sealed class PathFigures
 
         int periods = Math.Clamp(result.PeriodsRun, 0, Deal.Periods);
         ReadOnlySpan<double> years = times.AsSpan(1, periods);
+        // The rows read as spans of the periods run, the same length as the flows written: no bounds check per period.
+        Span<double> flows = amounts.AsSpan(1, periods);
         for (int i = 0; i < Loss.Length; i++)
         {
-            double[] interest = result.InterestPaid[i];
-            double[] principal = result.PrincipalPaid[i];
-            double[] drawn = result.TrancheDrawn[i];
-            double[] shares = result.TrancheConversion[i]; // a convertible's shares, a flow to the holder (TrancheSummaries)
+            ReadOnlySpan<double> interest = result.InterestPaid[i].AsSpan(0, flows.Length);
+            ReadOnlySpan<double> principal = result.PrincipalPaid[i].AsSpan(0, flows.Length);
+            ReadOnlySpan<double> drawn = result.TrancheDrawn[i].AsSpan(0, flows.Length);
+            ReadOnlySpan<double> shares = result.TrancheConversion[i].AsSpan(0, flows.Length); // a convertible's shares, a flow to the holder (TrancheSummaries)
             TrancheInfo tranche = Deal.Tranches[i];
             double price = tranche.IssuePrice;
             double funded = tranche.Balance;
@@ -177,12 +179,12 @@ public sealed class PathFigures
             // The flows, the principal funded and the WAL's sums (Wal.Compute's, in its order, so its figure to the
             // bit) in one loop: each sum is a chain of additions, and three chains side by side cost what one does.
             double weighted = 0, repaid = 0;
-            for (int t = 0; t < periods; t++)
+            for (int t = 0; t < flows.Length; t++)
             {
                 double paid = principal[t];
-                amounts[t + 1] = interest[t] + paid + shares[t] - (price * drawn[t]);
+                flows[t] = interest[t] + paid + shares[t] - (price * drawn[t]);
                 funded += drawn[t];
-                weighted += times[t + 1] * paid;
+                weighted += years[t] * paid;
                 repaid += paid;
             }
 
@@ -195,23 +197,24 @@ public sealed class PathFigures
 
         for (int e = 0; e < (SolvesEquityIrr ? EquityIrr.Length : 0); e++)
         {
-            double[] distributions = result.Distributions[e];
-            double[] injections = result.Injections[e]; // equity cures: paid in, a negative flow
+            ReadOnlySpan<double> distributions = result.Distributions[e].AsSpan(0, flows.Length);
+            ReadOnlySpan<double> injections = result.Injections[e].AsSpan(0, flows.Length); // equity cures: paid in, a negative flow
             double[]? called = calls[e]; // capital calls: paid in at the end of the period holding them
             amounts[0] = -Deal.Equities[e].Contributed;
             if (called is null)
             {
                 // no calls: the same flows as below with 0.0 for each call (x − 0.0 is x), without a test per period
-                for (int t = 0; t < periods; t++)
+                for (int t = 0; t < flows.Length; t++)
                 {
-                    amounts[t + 1] = distributions[t] - injections[t] + 0.0;
+                    flows[t] = distributions[t] - injections[t] + 0.0;
                 }
             }
             else
             {
-                for (int t = 0; t < periods; t++)
+                ReadOnlySpan<double> calledIn = called.AsSpan(0, flows.Length);
+                for (int t = 0; t < flows.Length; t++)
                 {
-                    amounts[t + 1] = distributions[t] - injections[t] - called[t] + 0.0;
+                    flows[t] = distributions[t] - injections[t] - calledIn[t] + 0.0;
                 }
             }
 
