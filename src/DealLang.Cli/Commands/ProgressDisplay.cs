@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -31,9 +32,21 @@ internal static class ProgressDisplay
             return work(null);
         }
 
-        long done = 0;
-        var job = Task.Factory.StartNew(() => work(d => Interlocked.Exchange(ref done, d)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var done = new StrongBox<long>();
+        var job = Task.Factory.StartNew(() => work(d => Interlocked.Exchange(ref done.Value, d)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (!Finished(job, delay ?? Delay))
+        {
+            Draw(console, description, total, job, done);
+        }
+
+        return job.GetAwaiter().GetResult();
+    }
+
+    // The display itself, in a method of its own: a run that never draws (a pipe, quiet, short work) never loads
+    // Spectre.Console, whose types the JIT would otherwise resolve with the caller's.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void Draw(CliConsole console, string description, long? total, Task job, StrongBox<long> done)
+    {
         {
             IAnsiConsole terminal = AnsiConsole.Create(new AnsiConsoleSettings
             {
@@ -52,14 +65,12 @@ internal static class ProgressDisplay
                 task.IsIndeterminate = total is null;
                 while (!Finished(job, Poll))
                 {
-                    task.Value = Interlocked.Read(ref done);
+                    task.Value = Interlocked.Read(ref done.Value);
                 }
 
                 task.Value = total ?? 1;
             });
         }
-
-        return job.GetAwaiter().GetResult();
     }
 
     /// <summary>Runs <paramref name="work"/> with a spinner after a second: a stage whose length is not known.</summary>
