@@ -44,18 +44,11 @@ internal sealed partial class Workspace
 
     /// <summary>The URI of a file the compiler names by <paramref name="path"/>: the editor's own URI when the file is
     /// open (so an edit or a location names the document exactly as the editor does), else the path's file URI.</summary>
-    public string UriOf(string path)
-    {
-        foreach (OpenDocument open in _documents.Values)
-        {
-            if (DocumentUris.SameFile(open.Path, path))
-            {
-                return open.Uri;
-            }
-        }
+    public string UriOf(string path) => FindByPath(path)?.Uri ?? DocumentUris.FromPath(path);
 
-        return DocumentUris.FromPath(path);
-    }
+    /// <summary>The open document of the file the compiler names by <paramref name="path"/>, if any.</summary>
+    private OpenDocument? FindByPath(string path) =>
+        _documents.Values.FirstOrDefault(open => DocumentUris.SameFile(open.Path, path));
 
     /// <summary>The compilation of an open document (its own or, for a scenario file, its deal's with it).</summary>
     public Compilation Compile(OpenDocument document)
@@ -117,18 +110,8 @@ internal sealed partial class Workspace
     /// <summary>Imports read from the open buffers where the editor has the file open, else from disk.</summary>
     private sealed class EditorFiles(Workspace workspace) : ISourceFiles
     {
-        public SourceFileRead Read(string path)
-        {
-            foreach (OpenDocument open in workspace._documents.Values)
-            {
-                if (DocumentUris.SameFile(open.Path, path))
-                {
-                    return SourceFileRead.Of(Encoding.UTF8.GetBytes(open.Text));
-                }
-            }
-
-            return DiskSourceFiles.Instance.Read(path);
-        }
+        public SourceFileRead Read(string path) =>
+            workspace.FindByPath(path) is { } open ? SourceFileRead.Of(Encoding.UTF8.GetBytes(open.Text)) : DiskSourceFiles.Instance.Read(path);
     }
 }
 

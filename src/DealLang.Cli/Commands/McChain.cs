@@ -33,15 +33,7 @@ internal static class McChain
         ScenarioSpec scenario = McCommand.SelectScenario(deal, [.. top.Model!.Scenarios], request.Scenario);
         int paths = request.Paths ?? StochasticPaths.DefaultPaths(scenario);
         ulong seed = request.Seed ?? StochasticPaths.DefaultSeed(scenario);
-        StochasticPaths source;
-        try
-        {
-            source = new StochasticPaths(deal, scenario, seed, paths);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException($"scenario {scenario.Name} cannot be run on deal {deal.Name}: {e.Message}", e);
-        }
+        StochasticPaths source = McCommand.Source(deal, scenario, seed, paths);
 
         var simulation = new ChainSimulation(programs, source, scenario, checkCash: true);
         if (request.ReplayPath is { } replay)
@@ -94,15 +86,7 @@ internal static class McChain
         int paths, ulong seed, int threads, CliConsole console, string stage)
     {
         DealDescription deal = chain.Top;
-        StochasticPaths source;
-        try
-        {
-            source = new StochasticPaths(deal, scenario, seed, paths);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException($"scenario {scenario.Name} cannot be run on deal {deal.Name}: {e.Message}", e);
-        }
+        StochasticPaths source = McCommand.Source(deal, scenario, seed, paths);
 
         var simulation = new ChainSimulation(chain.Programs, source, scenario, checkCash: true);
         string hash = McCommand.DealHash(compilation);

@@ -122,15 +122,7 @@ internal static class McCommand
         ScenarioSpec scenario = SelectScenario(deal, [.. result.Model!.Scenarios], request.Scenario);
         int paths = request.Paths ?? StochasticPaths.DefaultPaths(scenario);
         ulong seed = request.Seed ?? StochasticPaths.DefaultSeed(scenario);
-        StochasticPaths source;
-        try
-        {
-            source = new StochasticPaths(deal, scenario, seed, paths);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException($"scenario {scenario.Name} cannot be run on deal {deal.Name}: {e.Message}", e);
-        }
+        StochasticPaths source = Source(deal, scenario, seed, paths);
 
         var frame = SimulationFrame.Of(deal, DealHash(compilation), scenario.Name, seed, paths,
             source.DefaultInputs.Select(d => new PartyPd(d.Party, d.PartyIndex, d.AnnualPd, d.HorizonPd)));
@@ -295,6 +287,20 @@ internal static class McCommand
         }
 
         return match;
+    }
+
+    /// <summary>The paths of stochastic <paramref name="scenario"/> on <paramref name="deal"/> (every verb that runs
+    /// them: <c>mc</c>, a chain's, <c>report --mc</c>); a scenario the deal cannot run is a usage error.</summary>
+    internal static StochasticPaths Source(DealDescription deal, ScenarioSpec scenario, ulong seed, int paths)
+    {
+        try
+        {
+            return new StochasticPaths(deal, scenario, seed, paths);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"scenario {scenario.Name} cannot be run on deal {deal.Name}: {e.Message}", e);
+        }
     }
 
     /// <summary>

@@ -47,30 +47,28 @@ internal static class ProgressDisplay
     [MethodImpl(MethodImplOptions.NoInlining)]
     static void Draw(CliConsole console, string description, long? total, Task job, StrongBox<long> done)
     {
+        IAnsiConsole terminal = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            IAnsiConsole terminal = AnsiConsole.Create(new AnsiConsoleSettings
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(console.Error),
+        });
+        terminal.Profile.Width = TerminalWidth();
+        ProgressColumn[] columns = total is null
+            ? [new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ElapsedTimeColumn()]
+            : [new TaskDescriptionColumn(), new ProgressBarColumn { Width = 24 }, new PercentageColumn(), new PathsColumn(), new RemainingTimeColumn()];
+        terminal.Progress().AutoClear(true).HideCompleted(false).Columns(columns).Start(context =>
+        {
+            ProgressTask task = context.AddTask(Markup.Escape(description), maxValue: Math.Max(1, total ?? 1));
+            task.IsIndeterminate = total is null;
+            while (!Finished(job, Poll))
             {
-                Ansi = AnsiSupport.Yes,
-                ColorSystem = ColorSystemSupport.Detect,
-                Interactive = InteractionSupport.Yes,
-                Out = new AnsiConsoleOutput(console.Error),
-            });
-            terminal.Profile.Width = TerminalWidth();
-            ProgressColumn[] columns = total is null
-                ? [new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ElapsedTimeColumn()]
-                : [new TaskDescriptionColumn(), new ProgressBarColumn { Width = 24 }, new PercentageColumn(), new PathsColumn(), new RemainingTimeColumn()];
-            terminal.Progress().AutoClear(true).HideCompleted(false).Columns(columns).Start(context =>
-            {
-                ProgressTask task = context.AddTask(Markup.Escape(description), maxValue: Math.Max(1, total ?? 1));
-                task.IsIndeterminate = total is null;
-                while (!Finished(job, Poll))
-                {
-                    task.Value = Interlocked.Read(ref done.Value);
-                }
+                task.Value = Interlocked.Read(ref done.Value);
+            }
 
-                task.Value = total ?? 1;
-            });
-        }
+            task.Value = total ?? 1;
+        });
     }
 
     /// <summary>Runs <paramref name="work"/> with a spinner after a second: a stage whose length is not known.</summary>

@@ -209,15 +209,7 @@ internal static class ReportCommand
         ScenarioSpec scenario = McCommand.SelectScenario(deal, [.. model.Scenarios], request.Scenario!);
         int paths = request.Paths ?? StochasticPaths.DefaultPaths(scenario);
         ulong seed = request.Seed ?? StochasticPaths.DefaultSeed(scenario);
-        StochasticPaths source;
-        try
-        {
-            source = new StochasticPaths(deal, scenario, seed, paths);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException($"scenario {scenario.Name} cannot be run on deal {deal.Name}: {e.Message}", e);
-        }
+        StochasticPaths source = McCommand.Source(deal, scenario, seed, paths);
 
         var frame = SimulationFrame.Of(deal, McCommand.DealHash(compilation), scenario.Name, seed, paths,
             source.DefaultInputs.Select(d => new PartyPd(d.Party, d.PartyIndex, d.AnnualPd, d.HorizonPd)));

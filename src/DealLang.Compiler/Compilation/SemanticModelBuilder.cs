@@ -78,9 +78,6 @@ internal static class SemanticModelBuilder
         return new SemanticModel(symbols, references, analysis.Bound);
     }
 
-    private static DealSymbol Declare(List<DealSymbol> symbols, List<SymbolReference> references, string name, string kind, SourceSpan span) =>
-        Declare(symbols, references, new DealSymbol(name, kind, span));
-
     private static DealSymbol Declare(List<DealSymbol> symbols, List<SymbolReference> references, DealSymbol symbol)
     {
         symbols.Add(symbol);

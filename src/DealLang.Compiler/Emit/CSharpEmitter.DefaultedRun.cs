@@ -9,8 +9,9 @@ namespace DealLang.Compiler.Emit;
 // event, finishes that period (enforcement, results) and runs the rest of the path with Run's whole loop. Both
 // halves write exactly Run's statements (less the ledger's), so the figures are the same bits
 // (SummaryLoopTests, the baselines); which half a path runs is decided by its own events, never by the scenario.
-// Under load, CoreWeave's loop went from about 1.5 to 1.35-1.45 times its hand-written limit (bench/README.md, "Session
-// 2026-12-03b"; the idle figure is the lead's to take).
+// CoreWeave's loop went from about 1.5 to 1.35 times its hand-written limit with the split, and to 1.25 once only the
+// figures RunDefaulted reads were handed over and the cash check moved after the loop (bench/README.md, "Session
+// 2026-12-03b" and "2026-12-03c").
 public static partial class CSharpEmitter
 {
     /// <summary>The label, at the end of RunSummary's loop body, where an event of default hands the state over.</summary>
@@ -18,15 +19,15 @@ public static partial class CSharpEmitter
 
     private const string DefaultedType = "DefaultedState";
 
-    /// <summary>RunSummary's body when the deal has enforcement: the performing periods, then the hand-over.</summary>
-    private static void WritePerformingLoop(EmitContext ctx, IndentedWriter w)
+    /// <summary>RunSummary's body when the deal has enforcement: the performing periods, then the hand-over of the
+    /// state <paramref name="resumedPeriod"/> (<see cref="ResumedPeriodText"/>) reads.</summary>
+    private static void WritePerformingLoop(EmitContext ctx, IndentedWriter w, string resumedPeriod)
     {
         w.Line("result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared");
         var setup = new IndentedWriter();
         WriteSetup(ctx, setup);
         AppendLines(w, Lines(setup.ToString()));
 
-        string resumedPeriod = ResumedPeriodText(ctx);
         ctx.ResultRowDeclarations(); // the rows the loop below writes are read once before it
         var (first, second) = LoopHalves(ctx, defaultLeavesLoop: true);
         var periodLocals = Declared(first);
@@ -80,14 +81,13 @@ public static partial class CSharpEmitter
 
     /// <summary>RunDefaulted: the event of default recorded at the end of period t, the rest of that period, and the
     /// periods after it, with Run's loop; and the state RunSummary hands over.</summary>
-    private static void WriteRunDefaulted(EmitContext ctx, IndentedWriter w)
+    private static void WriteRunDefaulted(EmitContext ctx, IndentedWriter w, string resumedPeriod)
     {
         ctx.WritesLedger = false;
         try
         {
             var setup = new IndentedWriter();
             WriteSetup(ctx, setup);
-            string resumedPeriod = ResumedPeriodText(ctx);
             ctx.ResultRowDeclarations();
             var (first, second) = LoopHalves(ctx, defaultLeavesLoop: false);
             var setupState = Declared(setup.ToString());
@@ -153,13 +153,12 @@ public static partial class CSharpEmitter
     /// <summary>What RunDefaulted runs of period t after RunSummary hands it over: the event of default, the period's
     /// second half and the run's end. Only the period's own figures these read need handing over: RunSummary's other
     /// ones are dead at the hand-over, so the JIT need not keep them (the enforcement waterfall's step figures, zeroed
-    /// every performing period, were carried in registers or on the stack through the whole loop).</summary>
+    /// every performing period, were carried in registers or on the stack through the whole loop). Written once, before
+    /// either half, as RunDefaulted writes it: summary-only, its cash checked in each period.</summary>
     private static string ResumedPeriodText(EmitContext ctx)
     {
         bool writesLedger = ctx.WritesLedger;
-        bool defersCashCheck = ctx.DefersCashCheck;
         ctx.WritesLedger = false;
-        ctx.DefersCashCheck = false;
         try
         {
             var text = new IndentedWriter();
@@ -172,7 +171,6 @@ public static partial class CSharpEmitter
         {
             ctx.ResultRowDeclarations(); // the rows this text named are not the caller's
             ctx.WritesLedger = writesLedger;
-            ctx.DefersCashCheck = defersCashCheck;
         }
     }
 

@@ -48,15 +48,17 @@ public static partial class CSharpEmitter
         w.Line();
         w.Comment("Run for a summary-only result (no ledger): the same loop, without the ledger's writes"
             + (HasEnforcement(ctx) ? "; from an event of default on, RunDefaulted." : "."));
+        // What RunDefaulted runs of the period it takes over decides what both halves hand over.
+        string? resumedPeriod = HasEnforcement(ctx) ? ResumedPeriodText(ctx) : null;
         using (w.Block("private void RunSummary(PathInputs input, RunResult result)"))
         {
             ctx.WritesLedger = false;
             ctx.DefersCashCheck = true;
             try
             {
-                if (HasEnforcement(ctx))
+                if (resumedPeriod is not null)
                 {
-                    WritePerformingLoop(ctx, w);
+                    WritePerformingLoop(ctx, w, resumedPeriod);
                 }
                 else
                 {
@@ -70,9 +72,9 @@ public static partial class CSharpEmitter
             }
         }
 
-        if (HasEnforcement(ctx))
+        if (resumedPeriod is not null)
         {
-            WriteRunDefaulted(ctx, w);
+            WriteRunDefaulted(ctx, w, resumedPeriod);
         }
     }
 
@@ -449,16 +451,17 @@ public static partial class CSharpEmitter
         using (w.Block("if (checkCash)"))
         {
             string held = Join(" + ", ctx.Components.Terms(DealSum.CashHeld));
+            string paidOut = Join(" + ", ctx.Components.Terms(DealSum.PaidOut));
             if (ctx.DefersCashCheck)
             {
                 w.Comment("the check's terms, verified after the periods (CashCheck.VerifyPeriods)");
-                w.Line(ctx.ResultRow("CashPaidOut") + "[t] = " + Join(" + ", ctx.Components.Terms(DealSum.PaidOut)) + ";");
+                w.Line(ctx.ResultRow("CashPaidOut") + "[t] = " + paidOut + ";");
                 w.Line(ctx.ResultRow("CashHeldStart") + "[t] = accountsStart;");
                 w.Line(ctx.ResultRow("CashHeldEnd") + "[t] = " + held + ";");
                 return;
             }
 
-            w.Line("double paidOut = " + Join(" + ", ctx.Components.Terms(DealSum.PaidOut)) + ";");
+            w.Line("double paidOut = " + paidOut + ";");
             w.Line("CashCheck.Verify(t, collections, paidOut, accountsStart, " + held + ");");
             using (w.Block("if (finalPeriod)"))
             {

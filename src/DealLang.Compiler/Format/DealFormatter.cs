@@ -47,17 +47,10 @@ public static class DealFormatter
 
         for (int i = 0; i < before.Count; i++)
         {
-            if (again[i].Kind != before[i].Kind || !string.Equals(Normal(again[i]), Normal(before[i]), StringComparison.Ordinal))
+            if (again[i].Kind != before[i].Kind || !string.Equals(LayoutWriter.CommentText(again[i]), LayoutWriter.CommentText(before[i]), StringComparison.Ordinal))
             {
                 throw new UnreachableException($"deallang fmt: the formatted {path} reads '{again[i].Text}' where '{before[i].Text}' stood (a formatter bug; the file was not written)");
             }
         }
     }
-
-    static string Normal(LayoutToken token) => token.Kind switch
-    {
-        LayoutTokenKind.LineComment => token.Text.TrimEnd(),
-        LayoutTokenKind.BlockComment => token.Text.Replace("\r\n", "\n", StringComparison.Ordinal),
-        _ => token.Text,
-    };
 }

@@ -308,7 +308,7 @@ internal static class LayoutWriter
     static int LastLineWidth(string code) => code.Length - (code.LastIndexOf('\n') + 1);
 
     /// <summary>A token's text as written out: a line comment without trailing blanks, a block comment with LF line ends.</summary>
-    static string CommentText(LayoutToken token) => token.Kind switch
+    internal static string CommentText(LayoutToken token) => token.Kind switch
     {
         LayoutTokenKind.LineComment => token.Text.TrimEnd(),
         LayoutTokenKind.BlockComment => token.Text.Replace("\r\n", "\n", StringComparison.Ordinal),

@@ -1,5 +1,6 @@
 using DealLang.Compiler;
 using DealLang.Compiler.Parsing;
+using DealLang.Compiler.Syntax;
 using DealLang.LanguageServer.Protocol;
 
 namespace DealLang.LanguageServer.Features;
@@ -14,10 +15,7 @@ namespace DealLang.LanguageServer.Features;
 internal static class CompletionFeature
 {
     private static readonly string[] DeclarationKeywords =
-    [
-        "deal", "scenario", "party", "index", "facility", "lease", "loan", "fleet", "contract", "holding", "coins",
-        "tranche", "equity", "account", "fee", "test", "trigger",
-    ];
+        ["deal", "scenario", .. DeclarationKinds.All.Select(k => k.Keyword())];
 
     private static readonly string[] Parties = ["party"];
     private static readonly string[] Accounts = ["account"];

@@ -58,7 +58,7 @@ internal static class OutlineFeature
     {
         "deal" => SymbolKinds.Module,
         "scenario" => SymbolKinds.Event,
-        "party" or "customer" => SymbolKinds.Object,
+        "party" => SymbolKinds.Object,
         "index" => SymbolKinds.Constant,
         "test" => SymbolKinds.Function,
         "trigger" => SymbolKinds.Boolean,

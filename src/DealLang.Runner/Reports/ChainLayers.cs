@@ -28,9 +28,6 @@ public static class ChainLayers
     public const string Banks = "banks";
     public const string Lps = "LPs";
 
-    /// <summary>Under a half-cent a loss is rounding noise, as a shortfall is.</summary>
-    const double Noise = 0.005;
-
     public static ChainLayerOutcome Of(ChainOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -139,8 +136,8 @@ public static class ChainLayers
     // Who is left with the loss: the banks, the LPs and the held tranches' holders outside the chain, largest first.
     static string BearsLoss(List<LayerFigure> layers, double outside)
     {
-        var bearers = layers.Where(l => l.Layer is Banks or Lps && l.Loss > Noise).Select(l => (l.Layer, l.Loss)).ToList();
-        if (outside > Noise)
+        var bearers = layers.Where(l => l.Layer is Banks or Lps && l.Loss > Flows.ShortfallTolerance).Select(l => (l.Layer, l.Loss)).ToList();
+        if (outside > Flows.ShortfallTolerance)
         {
             bearers.Add(("holders outside the chain", outside));
         }

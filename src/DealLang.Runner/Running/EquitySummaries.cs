@@ -91,7 +91,7 @@ static class EquitySummaries
             : null;
         var lpClasses = ImmutableArray.CreateBuilder<LpClassSummary>(classes.Length);
         var split = new LpClassSplit(periods, calls.Length);
-        double toLps = 0, toGp = 0, clawback = 0;
+        double toGp = 0, clawback = 0;
         var holders = summary.Holders.ToBuilder();
         for (int k = 0; k < classes.Length; k++)
         {
@@ -120,7 +120,6 @@ static class EquitySummaries
                 holders[k] = holders[k] with { Distributions = received };
             }
 
-            toLps += received;
             toGp += carried;
             clawback += back;
         }

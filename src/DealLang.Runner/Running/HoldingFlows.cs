@@ -17,8 +17,8 @@ public sealed class HoldingFlows
     readonly double share;
     readonly double parAtStart;
     readonly int[] bucket;      // per held period: the holder's period its payments fall in, or -1
-    readonly int[] lastHeld;
-    readonly int guarantee;     // the held tranche's guarantee, or -1    // per holder period: the last held period ending on or before its end, or -1
+    readonly int[] lastHeld;    // per holder period: the last held period ending on or before its end, or -1
+    readonly int guarantee;     // the held tranche's guarantee, or -1
 
     /// <param name="holder">The holding deal.</param>
     /// <param name="holding">The holding, one of <paramref name="holder"/>'s.</param>
@@ -39,7 +39,7 @@ public sealed class HoldingFlows
 
         // A guarantor behind the held tranche pays its holders directly (docs/language.md §5, "Behind a tranche"): the
         // holding receives its share of that, less what the holders pass back to the guarantor.
-        guarantee = equity ? -1 : Array.FindIndex(held.Guarantees, g => g.Kind == GuaranteeTarget.Tranche && g.Target == member);
+        guarantee = equity ? -1 : TrancheSummaries.Guarantee(held, member) ?? -1;
         share = holding.Share;
         parAtStart = share * (equity ? held.Equities[member].Contributed : held.Tranches[member].Balance);
         Date[] mine = holder.Boundaries;

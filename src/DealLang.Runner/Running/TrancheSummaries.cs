@@ -46,7 +46,7 @@ static class TrancheSummaries
     }
 
     /// <summary>The guarantee behind tranche <paramref name="tranche"/>, by its position; null when none.</summary>
-    static int? Guarantee(DealDescription deal, int tranche)
+    internal static int? Guarantee(DealDescription deal, int tranche)
     {
         for (int g = 0; g < deal.Guarantees.Length; g++)
         {

@@ -137,7 +137,10 @@ public sealed class PathFigures
     public void Read(int path, RunResult result, PathInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        Read(result, inputs);
+        Read(result);
+        int periods = Math.Clamp(result.PeriodsRun, 0, Deal.Periods);
+        ReadGuarantees(result, periods);
+        ReadFunds(result, periods, times.AsSpan(1, periods), inputs);
         Path = path;
         // Defaulted by the maturity's period: what the input PD to maturity (PartyDefaultInput.HorizonPd) predicts,
         // not by the end of the workout periods after it, which would count later defaults too.
@@ -149,11 +152,10 @@ public sealed class PathFigures
         }
     }
 
-    /// <summary>Reads the result's tranche and equity figures and events (the party flags are left as they were).</summary>
-    public void Read(RunResult result) => Read(result, null);
-
-    // inputs: the path's, whose holdings' receipts a deal-by-deal carry is allocated by (null: a whole-fund split).
-    void Read(RunResult result, PathInputs? inputs)
+    /// <summary>Reads the result's tranche and equity figures and events: what <see cref="Running.PathSummaries"/>
+    /// adds up (the party flags, the guarantees' costs and the funds' LP figures are left as they were; the engine's
+    /// <see cref="Read(int, RunResult, PathInputs)"/> reads those too).</summary>
+    public void Read(RunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (result.PrincipalLoss.Length != Loss.Length || result.Distributions.Length != EquityIrr.Length || result.Collections.Length != Deal.Periods)
@@ -221,6 +223,13 @@ public sealed class PathFigures
             EquityIrr[e] = Analytics.Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
         }
 
+        EventOfDefault = result.EventOfDefaultPeriod >= 0;
+        Sale = result.SalePeriod >= 0;
+    }
+
+    // What each guarantor paid over the run less what it got back.
+    void ReadGuarantees(RunResult result, int periods)
+    {
         for (int g = 0; g < GuaranteeCost.Length; g++)
         {
             double paid = 0, recovered = 0;
@@ -234,10 +243,6 @@ public sealed class PathFigures
 
             GuaranteeCost[g] = Math.Max(0.0, paid - recovered); // it never gets back more than it paid; rounding aside
         }
-
-        ReadFunds(result, periods, years, inputs);
-        EventOfDefault = result.EventOfDefaultPeriod >= 0;
-        Sale = result.SalePeriod >= 0;
     }
 
     // Each fund's distributions split between LPs and GP as the summary splits them (EquitySummaries.WithCarry):

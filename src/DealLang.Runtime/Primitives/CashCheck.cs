@@ -7,8 +7,9 @@ namespace DealLang.Runtime;
 /// The conservation invariant of ARCHITECTURE.md: every period,
 /// collections = payments out (fees, interest, principal, distributions) + change in account balances.
 /// Tolerance scales with the cash involved because the amounts are doubles.
-/// The checks are inlined into the generated loop, and their failures are throw helpers the JIT knows never return:
-/// a call the loop makes and comes back from would make the JIT keep the deal's whole state on the stack around it
+/// The checks are inlined into the generated loop (Run's and RunDefaulted's, each period; RunSummary's after its
+/// periods, <see cref="VerifyPeriods"/>), and their failures are throw helpers the JIT knows never return: a call the
+/// loop makes and comes back from would make the JIT keep the deal's whole state on the stack around it
 /// (bench/README.md, "Session 2026-12-03b"). The Monte Carlo engine checks cash on every path.
 /// </summary>
 public static class CashCheck
