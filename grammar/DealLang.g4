@@ -880,8 +880,13 @@ IDENT : [a-zA-Z_] [a-zA-Z_0-9]*;
 
 // A name with a letter outside ASCII (Ünï, Café): one token, so that it is one error saying what names may hold
 // (DL0131) rather than an error per character and the name cut in pieces. Pure ASCII names are IDENT (same
-// length, and IDENT comes first).
-NON_ASCII_NAME : [\p{L}_] [\p{L}\p{M}\p{N}_]*;
+// length, and IDENT comes first). It starts with a letter (\p{L}) or _ and goes on with letters, marks (\p{M}),
+// numbers (\p{N}) and _. Outside ASCII the character's Unicode category is asked of .NET (DealLangLexer.Names.cs)
+// rather than written as \p{...} sets here: those sets are a thousand ranges, and reading them back from the
+// serialized lexer cost every process about 35 ms before its first token.
+NON_ASCII_NAME : NameStart NamePart*;
+fragment NameStart : [a-zA-Z_] | [\u0080-\uFFFF] {IsNameStart(InputStream.LA(-1))}?;
+fragment NamePart  : [a-zA-Z_0-9] | [\u0080-\uFFFF] {IsNamePart(InputStream.LA(-1))}?;
 
 LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN);
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
