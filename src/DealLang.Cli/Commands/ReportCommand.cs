@@ -54,8 +54,8 @@ internal static class ReportCommand
     private static int Execute(ReportRequest request, CliConsole console, CompileOptions options)
     {
         Validate(request);
-        var compilation = DealFile.Compile(request.Path, request.ScenarioFiles);
-        var result = DealCompiler.Compile(compilation, options);
+        var compilation = DealFile.Compile(request.Path, request.ScenarioFiles, console); // '-': standard input, as every verb
+        var result = DealFile.Build(compilation, options, console);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)
         {
@@ -89,7 +89,7 @@ internal static class ReportCommand
         outputs.Add(request.Out, HtmlPage.Render(document));
         foreach (string written in outputs.Commit())
         {
-            console.Out.WriteLine($"wrote {TerminalText.Escape(written)}");
+            console.Info(console.Out, $"wrote {TerminalText.Escape(written)}");
         }
 
         return ExitCodes.Ok;

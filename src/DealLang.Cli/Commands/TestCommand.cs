@@ -176,6 +176,12 @@ internal static class TestCommand
         var deals = new List<string>();
         foreach (string path in paths)
         {
+            if (path == DealFile.StandardInput)
+            {
+                // A deal's snapshots sit beside its file: one read from standard input has nowhere to keep them.
+                throw new UsageException("test reads deal files and folders, not standard input ('-'): its snapshots are kept beside each deal file");
+            }
+
             if (File.Exists(path))
             {
                 deals.Add(path);

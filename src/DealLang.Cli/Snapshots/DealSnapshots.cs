@@ -33,8 +33,8 @@ internal static class DealSnapshots
     /// the deal lacks it).</summary>
     public static DealRun Run(string path, string? only, CompileOptions options, CliConsole console)
     {
-        var compilation = DealFile.Compile(path);
-        var result = DealCompiler.Compile(compilation, options);
+        var compilation = DealFile.Compile(path, null, console);
+        var result = DealFile.Build(compilation, options, console);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)
         {

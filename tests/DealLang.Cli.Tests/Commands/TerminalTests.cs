@@ -45,6 +45,19 @@ public sealed class TerminalTests : IDisposable
         Assert.True(mc.Exit == ExitCodes.Ok, mc.ToString());
         Assert.Equal(CliHarness.Run("mc", Hyperion, "--scenarios", HyperionMc, "--scenario", "StochasticRent", "--paths", "40", "--format", "csv").Out, mc.Out);
 
+        // report, as every verb: the same page as from the file (the file's name is not in it).
+        string fromFile = Path.Combine(folder, "file.html");
+        string fromInput = Path.Combine(folder, "stdin.html");
+        Assert.Equal(ExitCodes.Ok, CliHarness.Run("report", Hyperion, "--scenario", "Base", "-o", fromFile).Exit);
+        CliOutcome report = WithInput(text, "report", "-", "--scenario", "Base", "-o", fromInput);
+        Assert.True(report.Exit == ExitCodes.Ok, report.ToString());
+        Assert.Equal(File.ReadAllText(fromFile), File.ReadAllText(fromInput));
+
+        // test keeps its snapshots beside each deal file: standard input is a usage error that says so.
+        CliOutcome test = WithInput(text, "test", "-");
+        Assert.Equal(ExitCodes.UsageError, test.Exit);
+        Assert.Contains("not standard input", test.Err, StringComparison.Ordinal);
+
         // A mistake is located in <stdin>.
         CliOutcome broken = WithInput(text.Replace("pay      semiannual", "pay      fortnightly", StringComparison.Ordinal), "check", "-");
         Assert.Equal(ExitCodes.DealErrors, broken.Exit);

@@ -30,6 +30,16 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void QuietWritesTheFileWithoutSayingSo()
+    {
+        string file = Path.Combine(folder, "quiet.html");
+        var run = CliHarness.Run("report", Hyperion, "--scenario", "Base", "-o", file, "--verbosity", "quiet");
+        Assert.True(run.Exit == 0, run.ToString());
+        Assert.Equal("", run.Out); // no 'wrote FILE' (docs/cli.md, every verb: quiet)
+        Assert.StartsWith("<!DOCTYPE html>", File.ReadAllText(file), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AFleetsBookAndMarketValueAndATestsTriggerLevelAreTheDeals()
     {
         // CoreWeave's Base: the Gpus fleet's chart is the ledger's 'Gpus book value' and 'Gpus market value' columns
