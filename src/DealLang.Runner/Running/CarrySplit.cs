@@ -16,23 +16,13 @@ static class CarrySplit
     /// <summary>Capital paid in at <see cref="Years"/> (ACT/365F from the closing): a dated call, scaled to the stream.</summary>
     public readonly record struct Call(double Years, double Amount);
 
-    /// <summary>Splits <paramref name="distributions"/> (per period) into the LPs' and the GP's parts.</summary>
+    /// <summary>Splits <paramref name="distributions"/> (per period) into the LPs' and the GP's parts, in buffers the
+    /// caller owns (a Monte Carlo path's, path after path with no allocation): the first <paramref name="periods"/> of
+    /// <paramref name="lps"/> and <paramref name="gp"/> are written.</summary>
     /// <param name="contributed">The stream's capital paid at the closing.</param>
     /// <param name="calls">The stream's capital called later, at their times; a call after the last period's end is not made.</param>
+    /// <param name="injections">What the LPs paid in at each period's end (equity cures); empty: none.</param>
     /// <param name="years">ACT/365F years from closing to each period's end (the IRR's times).</param>
-    /// <param name="injections">What the LPs paid in at each period's end (equity cures), or null: capital too.</param>
-    public static (double[] Lps, double[] Gp) Split(CarryTerms terms, double contributed, ReadOnlySpan<Call> calls, double[] distributions,
-        double[]? injections, double[] years, int periods)
-    {
-        var lps = new double[periods];
-        var gp = new double[periods];
-        Split(terms, contributed, calls, distributions, injections, years, periods, lps, gp);
-        return (lps, gp);
-    }
-
-    /// <summary>The same split into buffers the caller owns (a Monte Carlo run's <see cref="Simulation.PathFigures"/>,
-    /// path after path with no allocation): the first <paramref name="periods"/> of <paramref name="lps"/> and
-    /// <paramref name="gp"/> are written.</summary>
     public static void Split(CarryTerms terms, double contributed, ReadOnlySpan<Call> calls, ReadOnlySpan<double> distributions,
         ReadOnlySpan<double> injections, ReadOnlySpan<double> years, int periods, Span<double> lps, Span<double> gp)
     {

@@ -8,64 +8,51 @@ namespace DealLang.Runner.Running;
 /// holding paid the fund that period, and each holding's stream runs its own <see cref="CarrySplit"/>, so the GP
 /// takes carry on a holding that has returned its capital and hurdle whatever the others do. At the end the GP
 /// returns to the LPs what it took above the whole-fund ("European") carry on the same terms: the clawback.
+/// Buffers are made once for a deal's holdings, periods and calls, so a Monte Carlo path splits with no allocation
+/// (<see cref="LpClassSplit"/>, <see cref="Simulation.PathFigures"/>). Not thread-safe.
 /// </summary>
-static class DealByDealCarry
+sealed class DealByDealCarry
 {
-    /// <param name="weights">Per holding, its share of the capital (summing to 1).</param>
-    /// <param name="attribution">Per holding, per period, its share of that period's distributions (summing to 1).</param>
-    public static (double[] Lps, double[] Gp, double Clawback) Split(CarryTerms terms, double contributed, ReadOnlySpan<CarrySplit.Call> calls,
-        double[] distributions, double[]? injections, double[] years, int periods, double[] weights, double[][] attribution)
+    readonly double[] weights;
+    readonly double[][] attribution;
+    readonly double[] stream;
+    readonly double[] streamIn;
+    readonly double[] streamLps;
+    readonly double[] streamGp;
+    readonly double[] wholeLps;
+    readonly double[] wholeGp;
+    readonly CarrySplit.Call[] streamCalls;
+
+    /// <param name="holdings">The fund deal's holdings.</param>
+    /// <param name="periods">The most periods a split covers (the deal's).</param>
+    /// <param name="calls">The most dated capital calls a split has.</param>
+    public DealByDealCarry(int holdings, int periods, int calls)
     {
-        var lps = new double[periods];
-        var gp = new double[periods];
-        var stream = new double[periods];
-        var streamIn = injections is null ? null : new double[periods];
-        var streamCalls = new CarrySplit.Call[calls.Length];
-        for (int h = 0; h < weights.Length; h++)
+        weights = new double[holdings];
+        attribution = new double[holdings][];
+        for (int h = 0; h < holdings; h++)
         {
-            double w = weights[h];
-            for (int t = 0; t < periods; t++)
-            {
-                stream[t] = attribution[h][t] * distributions[t];
-                if (streamIn is not null)
-                {
-                    streamIn[t] = w * injections![t];
-                }
-            }
-
-            for (int j = 0; j < calls.Length; j++)
-            {
-                streamCalls[j] = calls[j] with { Amount = w * calls[j].Amount };
-            }
-
-            (double[] lp, double[] g) = CarrySplit.Split(terms, w * contributed, streamCalls, stream, streamIn, years, periods);
-            for (int t = 0; t < periods; t++)
-            {
-                lps[t] += lp[t];
-                gp[t] += g[t];
-            }
+            attribution[h] = new double[periods];
         }
 
-        // the clawback: what the GP took above its whole-fund entitlement goes back to the LPs at the end
-        (_, double[] whole) = CarrySplit.Split(terms, contributed, calls, distributions, injections, years, periods);
-        double clawback = Math.Max(0.0, PeriodYears.Sum(gp, periods) - PeriodYears.Sum(whole, periods));
-        if (periods > 0 && clawback > 0)
-        {
-            gp[periods - 1] -= clawback;
-            lps[periods - 1] += clawback;
-        }
-
-        return (lps, gp, clawback);
+        stream = new double[periods];
+        streamIn = new double[periods];
+        streamLps = new double[periods];
+        streamGp = new double[periods];
+        wholeLps = new double[periods];
+        wholeGp = new double[periods];
+        streamCalls = new CarrySplit.Call[calls];
     }
 
-    /// <summary>The holdings' weights, each its par at the closing (a tranche holding's share × face; an equity
+    /// <summary>
+    /// Sets the holdings' weights, each its par at the closing (a tranche holding's share × face; an equity
     /// holding's par at the first period's end, its share of the contribution unless lost by then), and each
     /// period's attribution, what each holding paid the fund that period over what all paid (the weights in a
-    /// period none paid).</summary>
-    public static (double[] Weights, double[][] Attribution) Allocation(DealDescription deal, PathInputs? inputs, int periods)
+    /// period none paid): the allocation each of the fund's LP classes then splits over.
+    /// </summary>
+    public void Allocate(DealDescription deal, PathInputs? inputs, int periods)
     {
         int n = deal.Holdings.Length;
-        var weights = new double[n];
         double total = 0;
         for (int h = 0; h < n; h++)
         {
@@ -77,12 +64,6 @@ static class DealByDealCarry
         for (int h = 0; h < n; h++)
         {
             weights[h] = total > 0 ? weights[h] / total : 1.0 / n;
-        }
-
-        var attribution = new double[n][];
-        for (int h = 0; h < n; h++)
-        {
-            attribution[h] = new double[periods];
         }
 
         for (int t = 0; t < periods; t++)
@@ -98,7 +79,65 @@ static class DealByDealCarry
                 attribution[h][t] = paid > 0 ? inputs!.HoldingReceipts[h][t] / paid : weights[h];
             }
         }
+    }
 
-        return (weights, attribution);
+    /// <summary>Splits one LP class's stream over the holdings as last <see cref="Allocate"/>d, into the first
+    /// <paramref name="periods"/> of <paramref name="lps"/> and <paramref name="gp"/>; returns the clawback (already
+    /// moved from the GP to the LPs in the last period).</summary>
+    /// <param name="contributed">The class's capital paid at the closing.</param>
+    /// <param name="calls">The class's dated calls the run reached.</param>
+    /// <param name="injections">What the class paid in at each period's end (equity cures).</param>
+    /// <param name="years">ACT/365F years from closing to each period's end.</param>
+    public double Split(CarryTerms terms, double contributed, ReadOnlySpan<CarrySplit.Call> calls, ReadOnlySpan<double> distributions,
+        ReadOnlySpan<double> injections, ReadOnlySpan<double> years, int periods, Span<double> lps, Span<double> gp)
+    {
+        lps[..periods].Clear();
+        gp[..periods].Clear();
+        Span<CarrySplit.Call> holdingCalls = streamCalls.AsSpan(0, calls.Length);
+        for (int h = 0; h < weights.Length; h++)
+        {
+            double w = weights[h];
+            double[] share = attribution[h];
+            for (int t = 0; t < periods; t++)
+            {
+                stream[t] = share[t] * distributions[t];
+                streamIn[t] = w * injections[t];
+            }
+
+            for (int j = 0; j < calls.Length; j++)
+            {
+                holdingCalls[j] = calls[j] with { Amount = w * calls[j].Amount };
+            }
+
+            CarrySplit.Split(terms, w * contributed, holdingCalls, stream.AsSpan(0, periods), streamIn.AsSpan(0, periods), years, periods, streamLps, streamGp);
+            for (int t = 0; t < periods; t++)
+            {
+                lps[t] += streamLps[t];
+                gp[t] += streamGp[t];
+            }
+        }
+
+        // the clawback: what the GP took above its whole-fund entitlement goes back to the LPs at the end
+        CarrySplit.Split(terms, contributed, calls, distributions[..periods], injections[..periods], years, periods, wholeLps, wholeGp);
+        double clawback = Math.Max(0.0, Sum(gp, periods) - Sum(wholeGp, periods));
+        if (periods > 0 && clawback > 0)
+        {
+            gp[periods - 1] -= clawback;
+            lps[periods - 1] += clawback;
+        }
+
+        return clawback;
+    }
+
+    // In period order, as PeriodYears.Sum adds.
+    static double Sum(ReadOnlySpan<double> values, int periods)
+    {
+        double sum = 0;
+        for (int t = 0; t < periods; t++)
+        {
+            sum += values[t];
+        }
+
+        return sum;
     }
 }

@@ -86,17 +86,20 @@ static class EquitySummaries
         (string Name, double Share, CarryTerms Terms)[] classes = equity.Holders.Length > 0
             ? [.. equity.Holders.Select(h => (HolderName(deal, h.Party), h.Share, h.Terms ?? carry))]
             : [(equity.Name, 1.0, carry)];
-        (double[] Weights, double[][] Attribution)? allocation = carry.DealByDeal && deal.Holdings.Length > 0
-            ? DealByDealCarry.Allocation(deal, inputs, periods)
-            : null;
         var lpClasses = ImmutableArray.CreateBuilder<LpClassSummary>(classes.Length);
-        var split = new LpClassSplit(periods, calls.Length);
+        var split = new LpClassSplit(periods, calls.Length, deal.Holdings.Length);
+        bool dealByDeal = carry.DealByDeal && split.DealByDeal is not null;
+        if (dealByDeal)
+        {
+            split.DealByDeal!.Allocate(deal, inputs, periods);
+        }
+
         double toGp = 0, clawback = 0;
         var holders = summary.Holders.ToBuilder();
         for (int k = 0; k < classes.Length; k++)
         {
             (string name, double share, CarryTerms terms) = classes[k];
-            double back = split.Split(terms, share, equity.Contributed, calls, distributions, injections, years, periods, allocation);
+            double back = split.Split(terms, share, equity.Contributed, calls, distributions, injections, years, periods, dealByDeal);
             double[] lps = split.Lps;
             double received = PeriodYears.Sum(lps, periods);
             double carried = PeriodYears.Sum(split.Gp, periods);

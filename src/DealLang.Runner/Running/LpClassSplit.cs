@@ -7,8 +7,8 @@ namespace DealLang.Runner.Running;
 /// capital calls scaled by the class's share, then split on the class's terms, whole-fund (<see cref="CarrySplit"/>)
 /// or deal by deal over the holdings' allocation (<see cref="DealByDealCarry"/>). A scenario's summary
 /// (<see cref="EquitySummaries"/>) and a Monte Carlo path (<see cref="Simulation.PathFigures"/>) both split here, so
-/// their LP and GP figures are the same arithmetic. Buffers are made once for a deal's periods and calls and reused
-/// (a whole-fund split allocates nothing; a deal-by-deal one allocates its holdings' streams). Not thread-safe.
+/// their LP and GP figures are the same arithmetic. Buffers are made once for a deal's periods, calls and holdings and
+/// reused: a split allocates nothing. Not thread-safe.
 /// </summary>
 sealed class LpClassSplit
 {
@@ -18,14 +18,20 @@ sealed class LpClassSplit
 
     /// <param name="periods">The most periods a split covers (the deal's).</param>
     /// <param name="calls">The most dated capital calls a split has.</param>
-    public LpClassSplit(int periods, int calls)
+    /// <param name="holdings">The deal's holdings: with any, a deal-by-deal carry can be split (<see cref="DealByDeal"/>).</param>
+    public LpClassSplit(int periods, int calls, int holdings)
     {
+        DealByDeal = holdings > 0 ? new DealByDealCarry(holdings, periods, calls) : null;
         scaled = new double[periods];
         scaledIn = new double[periods];
         scaledCalls = new CarrySplit.Call[calls];
         Lps = new double[periods];
         Gp = new double[periods];
     }
+
+    /// <summary>The deal-by-deal split's buffers (null for a deal without holdings): <see cref="DealByDealCarry.Allocate"/>
+    /// sets the holdings' allocation once per fund and path, before its classes' <see cref="Split"/>s.</summary>
+    public DealByDealCarry? DealByDeal { get; }
 
     /// <summary>The LPs' part of each period's distributions after the last <see cref="Split"/> (its first periods).</summary>
     public double[] Lps { get; }
@@ -38,9 +44,9 @@ sealed class LpClassSplit
     /// dated <paramref name="calls"/> (those the run reached), split on <paramref name="terms"/> into <see cref="Lps"/>
     /// and <see cref="Gp"/>; returns the GP's clawback (deal by deal; 0 whole-fund).</summary>
     /// <param name="years">ACT/365F years from closing to each period's end.</param>
-    /// <param name="allocation">The holdings' weights and per-period attribution for a deal-by-deal carry; null: whole fund.</param>
+    /// <param name="dealByDeal">Split deal by deal over the holdings as <see cref="DealByDeal"/> was last allocated; false: whole fund.</param>
     public double Split(CarryTerms terms, double share, double contributed, ReadOnlySpan<CarrySplit.Call> calls, double[] distributions,
-        double[] injections, ReadOnlySpan<double> years, int periods, (double[] Weights, double[][] Attribution)? allocation)
+        double[] injections, ReadOnlySpan<double> years, int periods, bool dealByDeal)
     {
         for (int t = 0; t < periods; t++)
         {
@@ -54,13 +60,10 @@ sealed class LpClassSplit
         }
 
         ReadOnlySpan<CarrySplit.Call> classCalls = scaledCalls.AsSpan(0, calls.Length);
-        if (allocation is { } a)
+        if (dealByDeal)
         {
-            (double[] lps, double[] gp, double clawback) = DealByDealCarry.Split(terms, share * contributed, classCalls,
-                scaled, scaledIn, years[..periods].ToArray(), periods, a.Weights, a.Attribution);
-            lps.AsSpan(0, periods).CopyTo(Lps);
-            gp.AsSpan(0, periods).CopyTo(Gp);
-            return clawback;
+            DealByDealCarry holdings = DealByDeal ?? throw new InvalidOperationException("A deal-by-deal carry needs the deal's holdings.");
+            return holdings.Split(terms, share * contributed, classCalls, scaled.AsSpan(0, periods), scaledIn.AsSpan(0, periods), years, periods, Lps, Gp);
         }
 
         CarrySplit.Split(terms, share * contributed, classCalls, scaled.AsSpan(0, periods), scaledIn.AsSpan(0, periods), years, periods, Lps, Gp);

@@ -54,7 +54,7 @@ public sealed class PathFigures
         LpIrr = new double[LpClasses.Length];
         LpLoss = new double[LpClasses.Length];
         datedCalls = [.. deal.Equities.Select(q => q.Calls.Select(c => new CarrySplit.Call(DayCounts.YearFraction(DayCount.Act365F, deal.Closing, c.Date), c.Amount)).ToArray())];
-        split = new LpClassSplit(deal.Periods, datedCalls.Length == 0 ? 0 : datedCalls.Max(c => c.Length));
+        split = new LpClassSplit(deal.Periods, datedCalls.Length == 0 ? 0 : datedCalls.Max(c => c.Length), deal.Holdings.Length);
         calls = new double[]?[deal.Equities.Length];
         for (int e = 0; e < calls.Length; e++)
         {
@@ -248,8 +248,8 @@ public sealed class PathFigures
     // Each fund's distributions split between LPs and GP as the summary splits them (EquitySummaries.WithCarry):
     // each LP class on its share of the distributions, the cures and the dated calls, on its own terms (its own or
     // the equity's); its capital (its share of the contribution, the calls made and any cures), its IRR and its loss.
-    // A deal-by-deal carry is split per holding as the summary splits it, by the path's holdings' receipts (it
-    // allocates: only a fund with that carry does).
+    // A deal-by-deal carry is split per holding as the summary splits it, by the path's holdings' receipts, in buffers
+    // made once (LpClassSplit.DealByDeal).
     void ReadFunds(RunResult result, int periods, ReadOnlySpan<double> years, PathInputs? inputs)
     {
         int lp = 0;
@@ -261,9 +261,12 @@ public sealed class PathFigures
             double[] injections = result.Injections[e];
             double[]? called = calls[e];
             CarrySplit.Call[] dated = datedCalls[e];
-            (double[] Weights, double[][] Attribution)? allocation = equity.Carry!.DealByDeal && Deal.Holdings.Length > 0 && inputs is not null
-                ? DealByDealCarry.Allocation(Deal, inputs, periods)
-                : null;
+            bool dealByDeal = equity.Carry!.DealByDeal && split.DealByDeal is not null && inputs is not null;
+            if (dealByDeal)
+            {
+                split.DealByDeal!.Allocate(Deal, inputs, periods); // the fund's holdings on this path, for each class below
+            }
+
             int made = 0; // the calls whose dates the run reached
             double calledIn = 0;
             while (made < dated.Length && periods > 0 && dated[made].Years <= years[periods - 1])
@@ -283,7 +286,7 @@ public sealed class PathFigures
             {
                 LpClass lpClass = LpClasses[lp];
                 double share = lpClass.Share;
-                split.Split(lpClass.Terms, share, equity.Contributed, dated.AsSpan(0, made), distributions, injections, years, periods, allocation);
+                split.Split(lpClass.Terms, share, equity.Contributed, dated.AsSpan(0, made), distributions, injections, years, periods, dealByDeal);
                 double[] lpPart = split.Lps, gpPart = split.Gp;
                 double toLps = 0;
                 for (int t = 0; t < periods; t++)

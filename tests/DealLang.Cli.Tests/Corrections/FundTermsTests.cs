@@ -195,6 +195,16 @@ public sealed class FundTermsTests
         Assert.Equal(0.0, figures.GpCarry.Single(), 1e-3);
         Assert.Equal(summary.Classes.Single().Irr, figures.LpIrr.Single(), 1e-12);
         Assert.Equal(0.035697, figures.LpIrr.Single(), 1e-6);
+
+        // Path after path, the split runs in buffers made once (issue 8: a summary-only path allocates nothing).
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int p = 0; p < 10; p++)
+        {
+            figures.Read(p, result, inputs);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0.035697, figures.LpIrr.Single(), 1e-6);
     }
 
     [Fact]
