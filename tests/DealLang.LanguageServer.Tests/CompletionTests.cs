@@ -60,6 +60,17 @@ public sealed class CompletionTests
     }
 
     [Fact]
+    public async Task AfterSellInEnforcement_OffersTheCollateralCoinsIncluded()
+    {
+        // A treasury of coins is enforcement collateral as a facility is (docs/language.md §9, "sell F1, F2, ...").
+        string coins = "  coins Treasury { holdings 100 coins  price 60000 per coin  depth 50 coins  impact 10% }\n";
+        (string[] labels, _) = await Complete("  enforcement {", coins + "  enforcement {\n    sell Campus, ");
+        Assert.Contains("Campus", labels);
+        Assert.Contains("Treasury", labels);
+        Assert.DoesNotContain("Notes", labels);
+    }
+
+    [Fact]
     public async Task AfterFill_OffersAccounts()
     {
         (string[] labels, _) = await Complete("    fill Dsra", "    fill ");

@@ -21,7 +21,7 @@ internal static class CompletionFeature
     private static readonly string[] Accounts = ["account"];
     private static readonly string[] Payees = ["tranche", "fee", "equity", "account", "fleet"];
     private static readonly string[] Residuals = ["equity", "tranche", "account"];
-    private static readonly string[] Collateral = ["facility", "loan", "fleet"];
+    private static readonly string[] Collateral = ["facility", "loan", "fleet", "coins"]; // what an enforcement block sells (docs/language.md §9)
     private static readonly string[] Deals = ["deal"];
     private static readonly string[] ScenarioItemNames = ["lease", "party", "index", "contract", "facility", "loan", "fleet", "tranche"];
 
