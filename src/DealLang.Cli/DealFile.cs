@@ -95,20 +95,8 @@ internal static class DealFile
         }
 
         using Stream input = console.OpenInput();
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[81920];
-        int read;
-        while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                throw new UsageException($"standard input holds more than {MaxBytes / (1024 * 1024)} MiB, the most a deal file may hold; is it the right input?");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
+        return DiskSourceFiles.ReadAtMost(input) ?? throw new UsageException(
+            $"standard input holds more than {MaxBytes / (1024 * 1024)} MiB, the most a deal file may hold; is it the right input?");
     }
 
     /// <summary>Creates an output folder, or fails with a usage error naming it.</summary>

@@ -126,7 +126,7 @@ internal static class McCommand
 
         var frame = SimulationFrame.Of(deal, DealHash(compilation), scenario.Name, seed, paths,
             source.DefaultInputs.Select(d => new PartyPd(d.Party, d.PartyIndex, d.AnnualPd, d.HorizonPd)));
-        return Simulate(request, program, source, frame, console, Environment.GetEnvironmentVariable);
+        return Simulate(request, program, source, frame, console);
     }
 
     /// <summary>Usage mistakes the options make by themselves.</summary>
@@ -194,7 +194,7 @@ internal static class McCommand
 
     /// <summary>The run itself, once the deal is loaded and the path source made (tests call it with sources of
     /// their own): a replayed path, a shard file, or the report.</summary>
-    internal static int Simulate(McRequest request, IDealProgram program, IPathSource source, SimulationFrame frame, CliConsole console, Func<string, string?> environment)
+    internal static int Simulate(McRequest request, IDealProgram program, IPathSource source, SimulationFrame frame, CliConsole console)
     {
         Validate(request);
         DealDescription deal = program.Description;
@@ -206,7 +206,7 @@ internal static class McCommand
         (int index, int count) = request.Shard is { } text ? ParseShard(text) : (1, 1);
         Shard shard = Shard.Of(index, count, source.Count);
 
-        bool progress = (console with { Environment = environment }).ShowsProgress;
+        bool progress = console.ShowsProgress;
         using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, PathColumns.For(deal)) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         SimulationTotals totals = ProgressDisplay.Run(console, progress, $"mc {frame.Scenario}", shard.To - shard.From,

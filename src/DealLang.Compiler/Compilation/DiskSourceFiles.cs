@@ -39,6 +39,14 @@ public sealed class DiskSourceFiles : ISourceFiles
     private static SourceFileRead ReadBounded(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        return ReadAtMost(stream) is { } bytes ? SourceFileRead.Of(bytes) : SourceFileRead.Failed(SourceFileProblem.TooLarge);
+    }
+
+    /// <summary>A stream's bytes, read in chunks, or null as soon as it holds more than <see cref="MaxBytes"/>: a
+    /// file's, or standard input's for the CLI's <c>-</c>.</summary>
+    public static byte[]? ReadAtMost(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
         using var content = new MemoryStream();
         byte[] chunk = new byte[64 * 1024];
         int read;
@@ -46,12 +54,12 @@ public sealed class DiskSourceFiles : ISourceFiles
         {
             if (content.Length + read > MaxBytes)
             {
-                return SourceFileRead.Failed(SourceFileProblem.TooLarge);
+                return null;
             }
 
             content.Write(chunk, 0, read);
         }
 
-        return SourceFileRead.Of(content.ToArray());
+        return content.ToArray();
     }
 }

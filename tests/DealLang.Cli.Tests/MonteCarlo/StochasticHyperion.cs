@@ -56,8 +56,8 @@ public sealed class StochasticHyperion : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         StochasticPaths source = Source(seed, paths);
-        int exit = McCommand.Simulate(request, Program, source, Frame(source), new CliConsole(output, error) { ErrorIsTerminal = terminal },
-            name => name == "NO_COLOR" ? noColor : null);
+        int exit = McCommand.Simulate(request, Program, source, Frame(source),
+            new CliConsole(output, error) { ErrorIsTerminal = terminal, Environment = name => name == "NO_COLOR" ? noColor : null });
         return new CliOutcome(exit, output.ToString(), error.ToString());
     }
 
