@@ -74,25 +74,10 @@ public sealed class ChainSimulation
         var workers = new Worker[threads];
         for (int w = 0; w < threads; w++)
         {
-            workers[w] = new Worker(this, run);
+            workers[w] = new Worker(this);
         }
 
-        var started = new Thread[threads - 1];
-        for (int w = 1; w < threads; w++)
-        {
-            Worker worker = workers[w];
-            started[w - 1] = new Thread(worker.Loop) { IsBackground = true, Name = $"deallang mc chain {w}" };
-            started[w - 1].Start();
-        }
-
-        workers[0].Loop();
-        foreach (Thread thread in started)
-        {
-            thread.Join();
-        }
-
-        run.Failure?.Throw();
-        cancel.ThrowIfCancellationRequested();
+        run.Run(workers, "deallang mc chain");
         var totals = new SimulationTotals[programs.Count];
         for (int e = 0; e < totals.Length; e++)
         {
@@ -107,16 +92,14 @@ public sealed class ChainSimulation
     }
 
     /// <summary>One thread's runner, buffers, figures and totals.</summary>
-    sealed class Worker
+    sealed class Worker : IPathWorker
     {
-        readonly SharedRun run;
         readonly ChainRunner runner;
         readonly ChainPaths paths;
         readonly PathFigures[] figures;
 
-        public Worker(ChainSimulation simulation, SharedRun run)
+        public Worker(ChainSimulation simulation)
         {
-            this.run = run;
             (runner, paths) = simulation.NewPathRunner(fullLedger: false);
             figures = new PathFigures[runner.Count];
             Totals = new SimulationTotals[runner.Count];
@@ -129,44 +112,7 @@ public sealed class ChainSimulation
 
         public SimulationTotals[] Totals { get; }
 
-        /// <summary>Takes blocks of the shared run until none is left (or a thread failed), adding each path to the
-        /// totals and, with a sink, its row to the block's rows.</summary>
-        public void Loop()
-        {
-            SharedRun shared = run;
-            try
-            {
-                while (shared.TakeBlock(out int block, out int first, out int count))
-                {
-                    PathBlock? rows = shared.Sink is null ? null : shared.RentBlock();
-                    rows?.Start(first);
-                    for (int k = 0; k < count; k++)
-                    {
-                        Run(first + k);
-                        rows?.Add(figures);
-                    }
-
-                    shared.Progress(count);
-                    if (shared.Stopped)
-                    {
-                        return;
-                    }
-
-                    if (rows is not null)
-                    {
-                        shared.Finish(block, rows);
-                    }
-                }
-            }
-#pragma warning disable CA1031 // Any failure of a worker is rethrown on the calling thread, as it was.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                shared.Fail(e);
-            }
-        }
-
-        public void Run(int path)
+        public void RunPath(int path)
         {
             paths.Run(path);
             for (int e = 0; e < figures.Length; e++)
@@ -176,5 +122,7 @@ public sealed class ChainSimulation
                 Totals[e].Add(figures[e], inputs);
             }
         }
+
+        public void AddRow(PathBlock rows) => rows.Add(figures);
     }
 }

@@ -19,9 +19,6 @@ public sealed class SimulationEngine
     /// <summary>Paths per block: what a thread takes at a time, and what a sink receives at a time.</summary>
     public const int BlockSize = 4096;
 
-    // Progress is reported every this many paths of a thread (a handful of calls a second per thread).
-    const int ProgressStride = 256;
-
     readonly IDealProgram program;
     readonly IPathSource source;
     readonly bool checkCash;
@@ -60,26 +57,10 @@ public sealed class SimulationEngine
         var workers = new Worker[threads];
         for (int w = 0; w < threads; w++)
         {
-            workers[w] = new Worker(this, run);
+            workers[w] = new Worker(this);
         }
 
-        var started = new Thread[threads - 1];
-        for (int w = 1; w < threads; w++)
-        {
-            Worker worker = workers[w];
-            started[w - 1] = new Thread(worker.Loop) { IsBackground = true, Name = $"deallang mc {w}" };
-            started[w - 1].Start();
-        }
-
-        workers[0].Loop();
-        foreach (Thread thread in started)
-        {
-            thread.Join();
-        }
-
-        run.Failure?.Throw();
-        cancel.ThrowIfCancellationRequested();
-
+        run.Run(workers, "deallang mc");
         SimulationTotals totals = SimulationTotals.For(program.Description);
         foreach (Worker worker in workers)
         {
@@ -105,67 +86,35 @@ public sealed class SimulationEngine
     }
 
     /// <summary>One thread's buffers and totals.</summary>
-    sealed class Worker
+    sealed class Worker : IPathWorker
     {
-        readonly SimulationEngine engine;
-        readonly SharedRun run;
+        readonly IDealProgram program;
+        readonly IPathSource source;
         readonly PathInputs inputs;
         readonly RunResult result;
         readonly PathFigures figures;
 
-        public Worker(SimulationEngine engine, SharedRun run)
+        public Worker(SimulationEngine engine)
         {
-            this.engine = engine;
-            this.run = run;
-            DealDescription deal = engine.program.Description;
+            program = engine.program;
+            source = engine.source;
+            DealDescription deal = program.Description;
             inputs = new PathInputs(deal) { CheckCashConservation = engine.checkCash };
-            result = new RunResult(deal, engine.program.Layout, fullLedger: false);
+            result = new RunResult(deal, program.Layout, fullLedger: false);
             figures = new PathFigures(deal);
             Totals = SimulationTotals.For(deal);
         }
 
         public SimulationTotals Totals { get; }
 
-        public void Loop()
+        public void RunPath(int path)
         {
-            try
-            {
-                IDealProgram program = engine.program;
-                IPathSource source = engine.source;
-                while (run.TakeBlock(out int block, out int first, out int count))
-                {
-                    PathBlock? rows = run.Sink is null ? null : run.RentBlock();
-                    rows?.Start(first);
-                    for (int k = 0; k < count; k++)
-                    {
-                        int path = first + k;
-                        source.Fill(path, inputs);
-                        program.Run(inputs, result); // Run begins the path itself (RunResult.BeginPath)
-                        figures.Read(path, result, inputs);
-                        Totals.Add(figures, inputs);
-                        rows?.Add(figures);
-                        if ((k + 1) % ProgressStride == 0 || k == count - 1)
-                        {
-                            run.Progress(((k + 1) % ProgressStride) is 0 ? ProgressStride : ((k + 1) % ProgressStride));
-                            if (run.Stopped)
-                            {
-                                return;
-                            }
-                        }
-                    }
-
-                    if (rows is not null)
-                    {
-                        run.Finish(block, rows);
-                    }
-                }
-            }
-#pragma warning disable CA1031 // Any failure of a worker is rethrown on the calling thread, as it was.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                run.Fail(e);
-            }
+            source.Fill(path, inputs);
+            program.Run(inputs, result); // Run begins the path itself (RunResult.BeginPath)
+            figures.Read(path, result, inputs);
+            Totals.Add(figures, inputs);
         }
+
+        public void AddRow(PathBlock rows) => rows.Add(figures);
     }
 }
