@@ -9,7 +9,8 @@ namespace DealLang.LanguageServer;
 /// compiled as <c>deallang check</c> would compile it, except that the files it imports are read from the open
 /// buffers first and from disk otherwise (<see cref="EditorFiles"/>). A <c>.scenarios</c> file has no deal of its
 /// own: it is compiled after the deal it names (<c>scenario S for Hyperion</c>), looked for among the open
-/// documents and then the <c>.deal</c> files of its folder, as <c>--scenarios</c> adds it to that deal.
+/// documents and then the <c>.deal</c> files of its folder (each read again only when its write time changes), as
+/// <c>--scenarios</c> adds it to that deal.
 /// Compilations are kept per document version and dropped on any edit, since an edit to one file may change
 /// what another that imports it reports.
 /// </summary>
@@ -17,6 +18,10 @@ internal sealed partial class Workspace
 {
     private readonly Dictionary<string, OpenDocument> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Compilation> _compiled = new(StringComparer.Ordinal);
+
+    // The .deal files a scenario file's folder was searched for, as last read: path → (write time, text). A search
+    // runs on every edit of the scenario file; a file is read again only when its write time has changed.
+    private readonly Dictionary<string, (DateTime Written, string Text)> _folderDeals = new(StringComparer.Ordinal);
 
     public IEnumerable<OpenDocument> Documents => _documents.Values;
 
@@ -95,13 +100,41 @@ internal sealed partial class Workspace
 
         foreach (string candidate in Directory.EnumerateFiles(folder, "*.deal").Order(StringComparer.Ordinal))
         {
-            if (new FileInfo(candidate).Length <= DiskSourceFiles.MaxBytes && File.ReadAllText(candidate) is { } text && declares.IsMatch(text))
+            if (FolderDeal(candidate) is { } text && declares.IsMatch(text))
             {
                 return (candidate, text);
             }
         }
 
         return null;
+    }
+
+    // A .deal file's text as last read, read again when its write time changed; null when it is too large or gone.
+    private string? FolderDeal(string path)
+    {
+        try
+        {
+            var file = new FileInfo(path);
+            if (_folderDeals.TryGetValue(path, out var known) && known.Written == file.LastWriteTimeUtc)
+            {
+                return known.Text;
+            }
+
+            if (!file.Exists || file.Length > DiskSourceFiles.MaxBytes)
+            {
+                _folderDeals.Remove(path);
+                return null;
+            }
+
+            string text = File.ReadAllText(path);
+            _folderDeals[path] = (file.LastWriteTimeUtc, text);
+            return text;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _folderDeals.Remove(path); // deleted or locked since the listing: not this folder's deal now
+            return null;
+        }
     }
 
     [GeneratedRegex(@"\bscenario\s+[A-Za-z_][A-Za-z_0-9]*\s+for\s+([A-Za-z_][A-Za-z_0-9]*)", RegexOptions.CultureInvariant)]

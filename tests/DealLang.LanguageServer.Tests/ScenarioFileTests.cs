@@ -33,6 +33,40 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public async Task TheDealBesideAScenarioFile_IsReadAgainOnlyWhenItsWriteTimeChanges()
+    {
+        string folder = Directory.CreateTempSubdirectory("deallang-lsp-scenarios-").FullName;
+        try
+        {
+            string dealPath = Path.Combine(folder, "hyperion.deal");
+            string stressPath = Path.Combine(folder, "stress.scenarios");
+            string deal = File.ReadAllText(Examples.PathOf("hyperion.deal"));
+            File.WriteAllText(dealPath, deal);
+            var written = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            File.SetLastWriteTimeUtc(dealPath, written);
+            string stressUri = Examples.UriOf(stressPath);
+            await using LspClient client = await LspClient.StartAsync();
+            await client.Open(stressUri, Stress);
+            Assert.Empty((await client.DiagnosticsFor(stressUri, 1)).Diagnostics);
+
+            // The lease renamed on disk with the same write time: the text read before is kept (no read per keystroke).
+            File.WriteAllText(dealPath, deal.Replace("MetaLease", "CampusLease", StringComparison.Ordinal));
+            File.SetLastWriteTimeUtc(dealPath, written);
+            await client.Change(stressUri, Stress, 2);
+            Assert.Empty((await client.DiagnosticsFor(stressUri, 2)).Diagnostics);
+
+            // Saved again (a later write time): read again, and the scenario's lease is now unknown.
+            File.SetLastWriteTimeUtc(dealPath, written.AddMinutes(1));
+            await client.Change(stressUri, Stress, 3);
+            Assert.Contains((await client.DiagnosticsFor(stressUri, 3)).Diagnostics, d => d.Code == "DL0504" && d.Message.Contains("MetaLease", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Rename_FromTheScenarioFile_EditsTheDealToo()
     {
         await using LspClient client = await LspClient.StartAsync();
