@@ -256,6 +256,11 @@ public sealed class PathInputs
     void Share(double[][] view, int entity, int slot, double[] row)
     {
         ArgumentNullException.ThrowIfNull(row);
+        if (ReferenceEquals(view[entity], row) && ReferenceEquals(Series[slot], row))
+        {
+            return; // shared already (the path before shared it): a store into an array of arrays checks its type, every time
+        }
+
         if (row.Length != ownedSeries[slot].Length)
         {
             throw new ArgumentException($"A shared row must have the deal's {ownedSeries[slot].Length} periods, not {row.Length}.", nameof(row));
