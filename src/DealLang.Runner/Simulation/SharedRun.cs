@@ -13,13 +13,14 @@ internal interface IPathWorker
 }
 
 /// <summary>
-/// One run of paths [from, to) on threads, for <see cref="SimulationEngine"/> and <see cref="ChainSimulation"/> alike:
+/// One run of paths [from, to) on threads, for <see cref="SimulationEngine"/>, <see cref="ChainSimulation"/> and a
+/// Monte Carlo solver's evaluations (<see cref="Solvers.MonteCarloLeverRunner"/>) alike:
 /// each thread (<see cref="IPathWorker"/>) takes the next block of <c>blockSize</c> paths in turn; the finished
 /// blocks of per-path rows wait for their turn at the <see cref="IPathSink"/> (so rows arrive in path order whatever
 /// thread finished first); the paths done go to the progress callback; and the first failure stops the others and is
 /// rethrown on the calling thread.
 /// </summary>
-internal sealed class SharedRun(int from, int to, int blockSize, int blocks, IPathSink? sink, Func<PathBlock> newBlock, Action<long>? progress, CancellationToken cancel)
+internal sealed class SharedRun(int from, int to, int blockSize, int blocks, IPathSink? sink, Func<PathBlock>? newBlock, Action<long>? progress, CancellationToken cancel)
 {
     // Progress is reported every this many paths of a thread (a handful of calls a second per thread).
     const int ProgressStride = 256;
@@ -121,7 +122,7 @@ internal sealed class SharedRun(int from, int to, int blockSize, int blocks, IPa
     {
         lock (sinkLock)
         {
-            return spare.Count > 0 ? spare.Pop() : newBlock();
+            return spare.Count > 0 ? spare.Pop() : newBlock!(); // asked for only with a sink, which comes with its blocks' maker
         }
     }
 

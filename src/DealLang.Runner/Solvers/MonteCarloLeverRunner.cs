@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Simulation;
 using DealLang.Runtime;
@@ -51,7 +50,7 @@ public sealed class MonteCarloLeverRunner
         workers = new Worker[Math.Min(threads, (paths + BlockSize - 1) / BlockSize)];
         for (int w = 0; w < workers.Length; w++)
         {
-            workers[w] = new Worker(program);
+            workers[w] = new Worker(program, lever);
         }
     }
 
@@ -75,48 +74,13 @@ public sealed class MonteCarloLeverRunner
         ArgumentNullException.ThrowIfNull(read);
         Evaluations++;
         var source = new StochasticPaths(Deal, Lever.Apply(Scenario, value), Seed, Paths);
+        foreach (Worker worker in workers)
+        {
+            worker.Evaluate(source, value, read);
+        }
+
         int blocks = (Paths + BlockSize - 1) / BlockSize;
-        int next = -1;
-        ExceptionDispatchInfo? failure = null;
-        void Loop(Worker worker)
-        {
-            try
-            {
-                for (int b = Interlocked.Increment(ref next); b < blocks && Volatile.Read(ref failure) is null; b = Interlocked.Increment(ref next))
-                {
-                    for (int path = b * BlockSize; path < Math.Min(Paths, (b + 1) * BlockSize); path++)
-                    {
-                        source.Fill(path, worker.Inputs);
-                        Lever.Scale(worker.Inputs, value);
-                        program.Run(worker.Inputs, worker.Result); // Run begins the path itself (RunResult.BeginPath)
-                        worker.Figures.Read(path, worker.Result, worker.Inputs);
-                        read(path, worker.Result, worker.Inputs, worker.Figures);
-                    }
-                }
-            }
-#pragma warning disable CA1031 // The first failure of any thread is rethrown on the calling thread.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
-            }
-        }
-
-        var started = new Thread[workers.Length - 1];
-        for (int w = 1; w < workers.Length; w++)
-        {
-            Worker worker = workers[w];
-            started[w - 1] = new Thread(() => Loop(worker)) { IsBackground = true, Name = $"deallang solve {w}" };
-            started[w - 1].Start();
-        }
-
-        Loop(workers[0]);
-        foreach (Thread thread in started)
-        {
-            thread.Join();
-        }
-
-        failure?.Throw();
+        new SharedRun(0, Paths, BlockSize, blocks, sink: null, newBlock: null, progress: null, CancellationToken.None).Run(workers, "deallang solve");
     }
 
     /// <summary>A lever on something the scenario draws per path would be overwritten by the draw on every path.</summary>
@@ -139,10 +103,32 @@ public sealed class MonteCarloLeverRunner
     }
 
     /// <summary>One thread's buffers, made once and reused by every evaluation.</summary>
-    sealed class Worker(IDealProgram program)
+    sealed class Worker(IDealProgram program, Lever lever) : IPathWorker
     {
-        public readonly PathInputs Inputs = new(program.Description) { CheckCashConservation = true };
-        public readonly RunResult Result = new(program.Description, program.Layout, fullLedger: false);
-        public readonly PathFigures Figures = new(program.Description);
+        readonly PathInputs inputs = new(program.Description) { CheckCashConservation = true };
+        readonly RunResult result = new(program.Description, program.Layout, fullLedger: false);
+        readonly PathFigures figures = new(program.Description);
+        StochasticPaths? source;
+        double value;
+        Action<int, RunResult, PathInputs, PathFigures>? read;
+
+        /// <summary>The evaluation the next run is of: its paths, the lever's value and where each path goes.</summary>
+        public void Evaluate(StochasticPaths paths, double leverValue, Action<int, RunResult, PathInputs, PathFigures> reader)
+        {
+            source = paths;
+            value = leverValue;
+            read = reader;
+        }
+
+        public void RunPath(int path)
+        {
+            source!.Fill(path, inputs);
+            lever.Scale(inputs, value);
+            program.Run(inputs, result); // Run begins the path itself (RunResult.BeginPath)
+            figures.Read(path, result, inputs);
+            read!(path, result, inputs, figures);
+        }
+
+        public void AddRow(PathBlock rows) => throw new InvalidOperationException("A solver's run has no per-path rows.");
     }
 }
