@@ -4,8 +4,8 @@ using DealLang.Runner.Analytics;
 namespace DealLang.Runner.Tests.Analytics;
 
 /// <summary>
-/// The log form's first step from x = 0 (<see cref="Irr.Step"/> with <c>fromZero</c>): the cubic's own root, by two
-/// Newton steps on it from the series reversion, which for Hyperion's notes in the <c>Refuted</c> scenario lands close
+/// The log form's first step from x = 0 (<see cref="Irr.Step"/> with <c>fromZero</c>): the cubic's own root, its series
+/// reversion to the fifth power of u, which for Hyperion's notes in the <c>Refuted</c> scenario lands close
 /// enough to the rate for one pass over the flows to finish the solve where a9213fd's (<see cref="LogIrr"/>, the
 /// reversion alone) took two; and the pieces a pass is made of: the groups' moments by index, four flows at a time
 /// (<see cref="FlowMoments"/>), and the discount factors in four chains (<see cref="DiscountChain.Moments"/>).
@@ -28,12 +28,27 @@ public sealed class IrrPassTests
         Assert.Equal(1, changes);
         Assert.Equal(1, split); // the price at closing, then every flow back
 
-        // The reversion is off by about 1.3e-5: its pass's step would be over ConvergedLog, and a second pass needed;
-        // the cubic's root is off by about 2e-7, under it.
+        // The reversion (to u³) is off by about 1.3e-5: its pass's step would be over ConvergedLog, and a second pass
+        // needed; the cubic's root to u⁵ is off by about 5e-8, under it.
         double reversion = Irr.Step(before, after);
         double cubic = Irr.Step(before, after, fromZero: true);
         Assert.InRange(Math.Abs(reversion - x), 2 * Irr.ConvergedLog, 1e-4);
         Assert.InRange(Math.Abs(cubic - x), 0, Irr.ConvergedLog / 2);
+
+        // It is the documented series for the cubic's root, u − δ + p δ² − q δ³ = 0, to the fifth power of u
+        // (docs/language.md, "IRR and BEY"): δ = u (1 + p u + (2p² − q) u² + 5p (p² − q) u³ + (14p⁴ − 21p² q + 3q²) u⁴),
+        // here u ≈ 0.0522, p ≈ 0.531, q ≈ −0.302.
+        double inverseA = 1.0 / before.W0, inverseB = 1.0 / after.W0;
+        double meanA = before.W1 * inverseA, meanB = after.W1 * inverseB;
+        double varianceA = (before.W2 * inverseA) - (meanA * meanA), varianceB = (after.W2 * inverseB) - (meanB * meanB);
+        double skewA = (before.W3 * inverseA) - (meanA * ((3 * varianceA) + (meanA * meanA)));
+        double skewB = (after.W3 * inverseB) - (meanB * ((3 * varianceB) + (meanB * meanB)));
+        double c1 = meanB - meanA;
+        double u = Math.Log(-after.W0 / before.W0) / c1, p = 0.5 * (varianceB - varianceA) / c1, q = (skewB - skewA) / (6 * c1);
+        double series = u * (1 + (p * u) + (((2 * p * p) - q) * u * u) + (5 * p * ((p * p) - q) * u * u * u)
+            + (((14 * p * p * p * p) - (21 * p * p * q) + (3 * q * q)) * u * u * u * u));
+        Assert.Equal(0.0522, u, 1e-4);
+        Assert.Equal(series, cubic, 1e-15);
     }
 
     [Fact]
