@@ -104,11 +104,11 @@ public sealed class HyperionDraw
         double d = valueMean + (valueVolatility * z0);
         ValueDeflation = d;
         MarketDeflation = marketMean + (marketVolatility * z1);
-        double factorBase = Math.Max(0.0, 1 - d);
+        double factorLog = Math.Log(Math.Max(0.0, 1 - d)); // (1 − d)^t as e^(t ln(1 − d)), as the path source: one logarithm a path
         double[] value = Value;
         for (int t = 0; t < periods; t++)
         {
-            value[t] = unstressed[t] * Math.Pow(factorBase, years[t]);
+            value[t] = unstressed[t] * (years[t] == 0 ? 1.0 : Math.Exp(years[t] * factorLog));
         }
 
         return value[periods - 1];

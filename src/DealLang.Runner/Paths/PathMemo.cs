@@ -106,9 +106,13 @@ sealed class PathMemo
         if (bits != rateBits)
         {
             rateBits = bits;
+            rateLog = MonthCount.DeflationLog(rate);
             generation++;
         }
     }
+
+    // ln(1 − the market rate) (MonthCount.DeflationLog): each power is then one exponential.
+    double rateLog;
 
     /// <summary>The market rate set by <see cref="UseMarketRate"/>.</summary>
     public double MarketRate => BitConverter.Int64BitsToDouble(rateBits);
@@ -118,7 +122,7 @@ sealed class PathMemo
     {
         if (powerStamp[slot] != generation)
         {
-            powers[slot] = MonthCount.Deflation(MarketRate, years[slot]);
+            powers[slot] = MonthCount.DeflationFromLog(rateLog, years[slot]); // MonthCount.Deflation(MarketRate, years[slot]) to the bit
             powerStamp[slot] = generation;
         }
 

@@ -691,7 +691,10 @@ static class MonthCount
     /// 100% a year or more leaves nothing after the closing: the base stops at 0, where a negative one would make
     /// fractional powers NaN (a value or a rent that is not a number, and a run that cannot balance its cash).
     /// </summary>
-    public static double Deflation(double ratePerYear, double years) => Math.Pow(Math.Max(0.0, 1 - ratePerYear), years);
+    // As production computes it since 2026-12-03d (e^(t ln(1 − r)), one exponential where Math.Pow cost twice as much):
+    // the one line of cd81aa8's code changed, so that the comparison stays bit for bit.
+    public static double Deflation(double ratePerYear, double years) =>
+        years == 0 ? 1.0 : Math.Exp(years * Math.Log(Math.Max(0.0, 1 - ratePerYear)));
 
     /// <summary>Years from <paramref name="from"/> to <paramref name="to"/> as days / 365.25: the scenario
     /// stresses compound continuously in time, independent of the deal's day count.</summary>
