@@ -12,7 +12,7 @@ namespace DealLang.Runner.Paths;
 /// <see cref="PathInputs"/> — no allocation. A path source (<see cref="ScenarioPaths"/>) also keeps, per set of
 /// buffers, what a path computed from the scenario's numbers (<see cref="PathMemo"/>), so a path whose market rate,
 /// stresses and default dates were seen before costs about a copy of the precompute, less than running the loop
-/// (bench/README.md). A path at numbers never seen pays one <c>Math.Pow</c> per distinct lease-year reset of the
+/// (bench/README.md). A path at numbers never seen pays one exponential per distinct lease-year reset of the
 /// renewals at market it reaches (leases sharing a reset share it) and one per period of a deflating value: up
 /// to about 3x the loop in bench/README.md's 100-lease stress, and the floor for these numbers bit for bit.
 /// The numbers are those of the direct computation, bit for bit (PathSourceEquivalenceTests).
@@ -35,7 +35,7 @@ public sealed class DealPaths
     readonly double[][] indexLevels;
 
     // The distinct resets of the market-rent index over every lease at market (years from the closing, sorted):
-    // a path memo's table of powers, one per reset, so leases sharing a reset share one Math.Pow.
+    // a path memo's table of powers, one per reset, so leases sharing a reset share one exponential (MonthCount.DeflationFromLog).
     readonly double[] marketYears;
 
     /// <summary>The most doubles of shared rent rows a deal keeps (32 MB): far above a real deal's (1,000 leases of

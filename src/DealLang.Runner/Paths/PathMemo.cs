@@ -9,7 +9,7 @@ namespace DealLang.Runner.Paths;
 /// slot is still written on every path (<see cref="IPathSource"/>), from these tables or freshly.
 /// <list type="bullet">
 /// <item>the market-rent index (1 − deflation)^years at each of the deal's distinct lease-year resets
-/// (<see cref="DealPaths"/> numbers them once per deal, so leases that share a reset share one <c>Math.Pow</c>),
+/// (<see cref="DealPaths"/> numbers them once per deal, so leases that share a reset share one exponential),
 /// computed on first use for the path's deflation and kept while later paths deflate at the same rate;</item>
 /// <item>each lease at market's rescaled rent, period by period, as far as a path has needed it, at that rate;</item>
 /// <item>the rent of the period a lessee's default cuts, per lease, for the last default date and rate;</item>
