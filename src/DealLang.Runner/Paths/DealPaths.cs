@@ -226,9 +226,11 @@ public sealed class DealPaths
         double[] curve = unstressed[f];
         double[] values = inputs.OwnFacilityValue(f);
         int span = FacilityValues.DropSpan(stress, Deal.Closing);
+        bool deflates = deflatePerYear != 0;
+        double log = deflates ? MonthCount.DeflationLog(deflatePerYear) : 0.0; // once for the curve, not once a period
         for (int t = 0; t < values.Length; t++)
         {
-            values[t] = curve[t] * FacilityValues.Stress(stress, deflatePerYear, span, daysFromClosing[t], yearsFromClosing[t]);
+            values[t] = curve[t] * FacilityValues.StressFromLog(stress, deflates, log, span, daysFromClosing[t], yearsFromClosing[t]);
         }
     }
 
@@ -262,9 +264,10 @@ public sealed class DealPaths
         }
 
         int span = FacilityValues.DropSpan(stress, Deal.Closing);
+        double log = deflates ? MonthCount.DeflationLog(stress.DeflatePerYear) : 0.0; // once for the curve, not once a period
         for (int t = 0; t < into.Length; t++)
         {
-            into[t] = curve[t] * FacilityValues.Stress(stress, span, daysFromClosing[t], yearsFromClosing[t]);
+            into[t] = curve[t] * FacilityValues.StressFromLog(stress, deflates, log, span, daysFromClosing[t], yearsFromClosing[t]);
         }
 
         if (memo is not null)

@@ -29,12 +29,17 @@ static class FacilityValues
 
     /// <summary>The same at the deflation <paramref name="deflatePerYear"/> in place of the stress's own (a Monte
     /// Carlo path's drawn rate), with the stress's drop.</summary>
-    public static double Stress(ValueStress stress, double deflatePerYear, int dropSpan, int days, double years)
+    public static double Stress(ValueStress stress, double deflatePerYear, int dropSpan, int days, double years) =>
+        StressFromLog(stress, deflatePerYear != 0, deflatePerYear != 0 ? MonthCount.DeflationLog(deflatePerYear) : 0.0, dropSpan, days, years);
+
+    /// <summary>The same from the deflation's <see cref="MonthCount.DeflationLog"/> (<paramref name="deflates"/>: the
+    /// rate is not 0), taken once for a curve's periods rather than once a period.</summary>
+    public static double StressFromLog(ValueStress stress, bool deflates, double deflationLog, int dropSpan, int days, double years)
     {
         double factor = 1.0;
-        if (deflatePerYear != 0)
+        if (deflates)
         {
-            factor *= MonthCount.Deflation(deflatePerYear, years);
+            factor *= MonthCount.DeflationFromLog(deflationLog, years);
         }
 
         if (stress.DropFraction != 0 && stress.DropBy is not null)
