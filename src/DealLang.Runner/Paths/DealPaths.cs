@@ -234,7 +234,7 @@ public sealed class DealPaths
         }
     }
 
-    /// <summary>The unstressed curve times the scenario's deflation and drop (FacilityValues.Stress, in its
+    /// <summary>The unstressed curve times the scenario's deflation and drop (FacilityValues.StressFromLog, in its
     /// order of operations), from the period ends' precomputed days and years.</summary>
     void FillValue(int f, ValueStress stress, PathInputs inputs, PathMemo? memo)
     {

@@ -15,25 +15,21 @@ static class FacilityValues
     };
 
     /// <summary>(1 − deflate)^(years since closing) × (1 − drop × min(1, elapsed share of closing→by)).</summary>
-    public static double Stress(ValueStress stress, Date closing, Date d) =>
-        Stress(stress, DropSpan(stress, closing), Date.DaysBetween(closing, d), MonthCount.Years(closing, d));
+    public static double Stress(ValueStress stress, Date closing, Date d)
+    {
+        bool deflates = stress.DeflatePerYear != 0;
+        return StressFromLog(stress, deflates, deflates ? MonthCount.DeflationLog(stress.DeflatePerYear) : 0.0,
+            DropSpan(stress, closing), Date.DaysBetween(closing, d), MonthCount.Years(closing, d));
+    }
 
     /// <summary>Days from the closing to the drop's date (0 without a drop).</summary>
     public static int DropSpan(ValueStress stress, Date closing) =>
         stress.DropBy is { } by ? Date.DaysBetween(closing, by) : 0;
 
-    /// <summary><see cref="Stress(ValueStress, Date, Date)"/> from the date's days and years since the closing,
-    /// which the precompute keeps per period end (<see cref="DealPaths"/>).</summary>
-    public static double Stress(ValueStress stress, int dropSpan, int days, double years) =>
-        Stress(stress, stress.DeflatePerYear, dropSpan, days, years);
-
-    /// <summary>The same at the deflation <paramref name="deflatePerYear"/> in place of the stress's own (a Monte
-    /// Carlo path's drawn rate), with the stress's drop.</summary>
-    public static double Stress(ValueStress stress, double deflatePerYear, int dropSpan, int days, double years) =>
-        StressFromLog(stress, deflatePerYear != 0, deflatePerYear != 0 ? MonthCount.DeflationLog(deflatePerYear) : 0.0, dropSpan, days, years);
-
-    /// <summary>The same from the deflation's <see cref="MonthCount.DeflationLog"/> (<paramref name="deflates"/>: the
-    /// rate is not 0), taken once for a curve's periods rather than once a period.</summary>
+    /// <summary><see cref="Stress"/> from the date's days and years since the closing (which the precompute keeps per period end,
+    /// <see cref="DealPaths"/>) and the deflation's <see cref="MonthCount.DeflationLog"/> (<paramref name="deflates"/>: the
+    /// rate is not 0; the scenario's own, or a Monte Carlo path's drawn one), taken once for a curve's periods rather
+    /// than once a period.</summary>
     public static double StressFromLog(ValueStress stress, bool deflates, double deflationLog, int dropSpan, int days, double years)
     {
         double factor = 1.0;
