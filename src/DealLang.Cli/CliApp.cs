@@ -63,7 +63,7 @@ public static class CliApp
                 EnableDefaultExceptionHandler = false,
             });
             console.Detail(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{parsed.CommandResult.Command.Name} took {clock.Elapsed.TotalSeconds:F3} s, exit {exit}"));
+                $"{parsed.CommandResult.Command.Name} took {clock.Elapsed.TotalSeconds:F3} s, exit {exit} (JIT: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F3} s)"));
             return exit;
         }
         catch (UsageException e)

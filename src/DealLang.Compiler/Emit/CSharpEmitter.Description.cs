@@ -10,6 +10,7 @@ public static partial class CSharpEmitter
     private static void WriteDescription(EmitContext ctx, IndentedWriter w)
     {
         var model = ctx.Model;
+        w.Line(RunsOnce);
         using (w.Block("private static DealDescription CreateDescription()"))
         {
             using (w.Block("return new DealDescription", closingSuffix: ";"))

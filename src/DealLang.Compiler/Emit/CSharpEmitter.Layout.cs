@@ -55,6 +55,7 @@ public static partial class CSharpEmitter
 
     private static void WriteLayout(EmitContext ctx, IndentedWriter w)
     {
+        w.Line(RunsOnce);
         using (w.Block("private static LedgerLayout CreateLayout()"))
         {
             w.Line("LedgerColumn[] columns =");

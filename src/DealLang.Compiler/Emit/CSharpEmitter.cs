@@ -58,6 +58,13 @@ public static partial class CSharpEmitter
         {
             WriteConstants(ctx, w);
             w.Line();
+            w.Comment("The static fields above are set when the deal is loaded, in this constructor: declared only so that");
+            w.Comment("it is compiled quickly, not optimised (it runs once).");
+            w.Line(RunsOnce);
+            w.Line("static " + ctx.TypeName + "()");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
             w.Line("public DealDescription Description { get; } = CreateDescription();");
             w.Line();
             w.Line("public LedgerLayout Layout { get; } = CreateLayout();");
@@ -95,15 +102,21 @@ public static partial class CSharpEmitter
 
         w.Line();
         w.Line("using System;");
+        w.Line("using System.Runtime.CompilerServices;");
         w.Line("using DealLang.Runtime;");
         w.Line();
         w.Line("namespace " + Namespace + ";");
         w.Line();
     }
 
+    /// <summary>On a method the loaded deal runs once (its constants, description and layout): compiled without the
+    /// optimiser, which a collectible assembly's methods otherwise all get at once.</summary>
+    internal const string RunsOnce = "[MethodImpl(MethodImplOptions.NoOptimization)]";
+
     private static void WriteHelpers(EmitContext ctx, IndentedWriter w)
     {
         w.Line();
+        w.Line(RunsOnce);
         using (w.Block("private static double[] ComputeYearFractions()"))
         {
             w.Line("double[] fractions = new double[Periods];");
@@ -119,6 +132,7 @@ public static partial class CSharpEmitter
         {
             w.Line();
             w.Comment("(1 + rate) per whole year from closing to the start of each period.");
+            w.Line(RunsOnce);
             using (w.Block("private static double[] ComputeEscalation(double rate)"))
             {
                 w.Line("double[] factors = new double[Periods];");

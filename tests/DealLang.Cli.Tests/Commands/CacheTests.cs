@@ -43,9 +43,10 @@ public sealed class CacheTests : IDisposable
         // dropped at the entry's predictable name as a bare PE image.
         string marker = Path.Combine(_directory, "loaded.marker");
         string className = genuine.TypeName[(genuine.TypeName.LastIndexOf('.') + 1)..];
-        string header = $"public sealed class {className} : IDealProgram\n{{\n";
-        string evil = genuine.Source.Replace(header,
-            header + $"    static {className}() {{ System.IO.File.WriteAllText(@\"{marker}\", \"planted\"); }}\n", StringComparison.Ordinal);
+        string constructor = $"    static {className}()\n    {{\n    }}\n"; // the generated one, empty
+        Assert.Contains(constructor, genuine.Source, StringComparison.Ordinal);
+        string evil = genuine.Source.Replace(constructor,
+            $"    static {className}() {{ System.IO.File.WriteAllText(@\"{marker}\", \"planted\"); }}\n", StringComparison.Ordinal);
         var planted = RoslynCompiler.Compile(new EmittedDeal(evil, genuine.TypeName), Hyperion, new Compiler.Diagnostics.DiagnosticBag(),
             new CompileOptions { UseDiskCache = false, UseMemoryCache = false });
         File.WriteAllBytes(EntryPath(genuine), Assert.IsType<CompiledDeal>(planted).Image);

@@ -131,7 +131,7 @@ public sealed class TerminalTests : IDisposable
         Assert.Equal(CliHarness.Run("run", Hyperion, "--scenario", "Base", "--format", "csv").Out, detailed.Out);
         Assert.Matches(@"deallang: read and checked .*hyperion\.deal in [0-9]+\.[0-9]{3} s", detailed.Err);
         Assert.Matches(@"deallang: compiled deal Hyperion in [0-9]+\.[0-9]{3} s", detailed.Err);
-        Assert.Matches(@"deallang: run took [0-9]+\.[0-9]{3} s, exit 0", detailed.Err);
+        Assert.Matches(@"deallang: run took [0-9]+\.[0-9]{3} s, exit 0 \(JIT: [0-9]+ methods, [0-9]+\.[0-9]{3} s\)", detailed.Err);
         Assert.Matches(@"deallang: ran 1 scenario\(s\) in [0-9]+\.[0-9]{3} s", detailed.Err);
         CliOutcome mc = CliHarness.Run("mc", Hyperion, "--scenarios", HyperionMc, "--scenario", "StochasticRent", "--paths", "30", "--threads", "1", "-v", "detailed");
         Assert.Matches(@"deallang: ran paths 0 to 29 on 1 thread\(s\) in [0-9]+\.[0-9]{3} s", mc.Err);

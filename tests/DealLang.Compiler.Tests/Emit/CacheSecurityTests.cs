@@ -40,10 +40,10 @@ public sealed class CacheSecurityTests : IDisposable
     private static byte[] Planted(string marker)
     {
         string className = Hyperion.TypeName[(Hyperion.TypeName.LastIndexOf('.') + 1)..];
-        string header = $"public sealed class {className} : IDealProgram\n{{\n";
-        Assert.Contains(header, Hyperion.Source, StringComparison.Ordinal);
-        string evil = Hyperion.Source.Replace(header,
-            header + $"    static {className}() {{ System.IO.File.WriteAllText(@\"{marker}\", \"planted\"); }}\n", StringComparison.Ordinal);
+        string constructor = $"    static {className}()\n    {{\n    }}\n"; // the generated one, empty
+        Assert.Contains(constructor, Hyperion.Source, StringComparison.Ordinal);
+        string evil = Hyperion.Source.Replace(constructor,
+            $"    static {className}() {{ System.IO.File.WriteAllText(@\"{marker}\", \"planted\"); }}\n", StringComparison.Ordinal);
         return CompileWith(new EmittedDeal(evil, Hyperion.TypeName), new CompileOptions { UseDiskCache = false, UseMemoryCache = false }).Image;
     }
 

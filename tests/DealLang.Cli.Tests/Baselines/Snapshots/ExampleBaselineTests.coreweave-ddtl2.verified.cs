@@ -4,6 +4,7 @@
 #nullable enable
 
 using System;
+using System.Runtime.CompilerServices;
 using DealLang.Runtime;
 
 namespace DealLang.Generated;
@@ -139,6 +140,13 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
     // Dates the deal's conditions compare with.
     private static readonly Date date_2025_06_30 = new Date(2025, 6, 30);
 
+    // The static fields above are set when the deal is loaded, in this constructor: declared only so that
+    // it is compiled quickly, not optimised (it runs once).
+    [MethodImpl(MethodImplOptions.NoOptimization)]
+    static Deal_CoreWeaveDdtl2()
+    {
+    }
+
     public DealDescription Description { get; } = CreateDescription();
 
     public LedgerLayout Layout { get; } = CreateLayout();
@@ -151,9 +159,16 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         if (result.Ledger == null)
         {
             RunSummary(input, result);
-            return;
         }
+        else
+        {
+            RunLedger(input, result);
+        }
+    }
 
+    // Run for a result that keeps the period ledger.
+    private void RunLedger(PathInputs input, RunResult result)
+    {
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
         double[,]? ledger = result.Ledger;
         bool checkCash = input.CheckCashConservation;
@@ -2052,6 +2067,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         result.UnpaidInterest[0] = tranche_Loan_unpaidInterest;
     }
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static DealDescription CreateDescription()
     {
         return new DealDescription
@@ -2124,6 +2140,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         };
     }
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static LedgerLayout CreateLayout()
     {
         LedgerColumn[] columns =
@@ -2191,6 +2208,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         return new LedgerLayout(columns, HistorySlots);
     }
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static double[] ComputeYearFractions()
     {
         double[] fractions = new double[Periods];

@@ -4,6 +4,7 @@
 #nullable enable
 
 using System;
+using System.Runtime.CompilerServices;
 using DealLang.Runtime;
 
 namespace DealLang.Generated;
@@ -68,6 +69,13 @@ public sealed class Deal_Hyperion : IDealProgram
     // Dates the deal's conditions compare with.
     private static readonly Date date_2030_11_30 = new Date(2030, 11, 30);
 
+    // The static fields above are set when the deal is loaded, in this constructor: declared only so that
+    // it is compiled quickly, not optimised (it runs once).
+    [MethodImpl(MethodImplOptions.NoOptimization)]
+    static Deal_Hyperion()
+    {
+    }
+
     public DealDescription Description { get; } = CreateDescription();
 
     public LedgerLayout Layout { get; } = CreateLayout();
@@ -80,9 +88,16 @@ public sealed class Deal_Hyperion : IDealProgram
         if (result.Ledger == null)
         {
             RunSummary(input, result);
-            return;
         }
+        else
+        {
+            RunLedger(input, result);
+        }
+    }
 
+    // Run for a result that keeps the period ledger.
+    private void RunLedger(PathInputs input, RunResult result)
+    {
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
         double[,]? ledger = result.Ledger;
         bool checkCash = input.CheckCashConservation;
@@ -1529,6 +1544,7 @@ public sealed class Deal_Hyperion : IDealProgram
         result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
     }
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static DealDescription CreateDescription()
     {
         return new DealDescription
@@ -1597,6 +1613,7 @@ public sealed class Deal_Hyperion : IDealProgram
         };
     }
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static LedgerLayout CreateLayout()
     {
         LedgerColumn[] columns =
@@ -1655,6 +1672,7 @@ public sealed class Deal_Hyperion : IDealProgram
         return new LedgerLayout(columns, HistorySlots);
     }
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static double[] ComputeYearFractions()
     {
         double[] fractions = new double[Periods];
@@ -1667,6 +1685,7 @@ public sealed class Deal_Hyperion : IDealProgram
     }
 
     // (1 + rate) per whole year from closing to the start of each period.
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static double[] ComputeEscalation(double rate)
     {
         double[] factors = new double[Periods];

@@ -4,6 +4,7 @@
 #nullable enable
 
 using System;
+using System.Runtime.CompilerServices;
 using DealLang.Runtime;
 
 namespace DealLang.Generated;
@@ -65,6 +66,13 @@ public sealed class Deal_RiverBend : IDealProgram
     private static readonly Date date_2028_06_30 = new Date(2028, 6, 30);
     private static readonly Date date_2042_06_30 = new Date(2042, 6, 30);
 
+    // The static fields above are set when the deal is loaded, in this constructor: declared only so that
+    // it is compiled quickly, not optimised (it runs once).
+    [MethodImpl(MethodImplOptions.NoOptimization)]
+    static Deal_RiverBend()
+    {
+    }
+
     public DealDescription Description { get; } = CreateDescription();
 
     public LedgerLayout Layout { get; } = CreateLayout();
@@ -77,9 +85,16 @@ public sealed class Deal_RiverBend : IDealProgram
         if (result.Ledger == null)
         {
             RunSummary(input, result);
-            return;
         }
+        else
+        {
+            RunLedger(input, result);
+        }
+    }
 
+    // Run for a result that keeps the period ledger.
+    private void RunLedger(PathInputs input, RunResult result)
+    {
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
         double[,]? ledger = result.Ledger;
         bool checkCash = input.CheckCashConservation;
@@ -1478,6 +1493,7 @@ public sealed class Deal_RiverBend : IDealProgram
         result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
     }
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static DealDescription CreateDescription()
     {
         return new DealDescription
@@ -1550,6 +1566,7 @@ public sealed class Deal_RiverBend : IDealProgram
         };
     }
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static LedgerLayout CreateLayout()
     {
         LedgerColumn[] columns =
@@ -1602,6 +1619,7 @@ public sealed class Deal_RiverBend : IDealProgram
         return new LedgerLayout(columns, HistorySlots);
     }
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static double[] ComputeYearFractions()
     {
         double[] fractions = new double[Periods];
@@ -1614,6 +1632,7 @@ public sealed class Deal_RiverBend : IDealProgram
     }
 
     // (1 + rate) per whole year from closing to the start of each period.
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static double[] ComputeEscalation(double rate)
     {
         double[] factors = new double[Periods];

@@ -4,6 +4,7 @@
 #nullable enable
 
 using System;
+using System.Runtime.CompilerServices;
 using DealLang.Runtime;
 
 namespace DealLang.Generated;
@@ -49,6 +50,13 @@ public sealed class Deal_Abernathy : IDealProgram
     private const int tranche_JvNotes_firstPrincipalPeriod = 0;
     private const int tranche_JvNotes_maturityPeriod = 9;
 
+    // The static fields above are set when the deal is loaded, in this constructor: declared only so that
+    // it is compiled quickly, not optimised (it runs once).
+    [MethodImpl(MethodImplOptions.NoOptimization)]
+    static Deal_Abernathy()
+    {
+    }
+
     public DealDescription Description { get; } = CreateDescription();
 
     public LedgerLayout Layout { get; } = CreateLayout();
@@ -61,9 +69,16 @@ public sealed class Deal_Abernathy : IDealProgram
         if (result.Ledger == null)
         {
             RunSummary(input, result);
-            return;
         }
+        else
+        {
+            RunLedger(input, result);
+        }
+    }
 
+    // Run for a result that keeps the period ledger.
+    private void RunLedger(PathInputs input, RunResult result)
+    {
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
         double[,]? ledger = result.Ledger;
         bool checkCash = input.CheckCashConservation;
@@ -1030,6 +1045,7 @@ public sealed class Deal_Abernathy : IDealProgram
         result.UnpaidInterest[0] = tranche_JvNotes_unpaidInterest;
     }
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static DealDescription CreateDescription()
     {
         return new DealDescription
@@ -1084,6 +1100,7 @@ public sealed class Deal_Abernathy : IDealProgram
         };
     }
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static LedgerLayout CreateLayout()
     {
         LedgerColumn[] columns =
@@ -1121,6 +1138,7 @@ public sealed class Deal_Abernathy : IDealProgram
         return new LedgerLayout(columns, HistorySlots);
     }
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static double[] ComputeYearFractions()
     {
         double[] fractions = new double[Periods];

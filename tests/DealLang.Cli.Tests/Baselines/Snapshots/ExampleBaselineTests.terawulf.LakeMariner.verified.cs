@@ -4,6 +4,7 @@
 #nullable enable
 
 using System;
+using System.Runtime.CompilerServices;
 using DealLang.Runtime;
 
 namespace DealLang.Generated;
@@ -46,6 +47,13 @@ public sealed class Deal_LakeMariner : IDealProgram
     private const int tranche_Notes_firstPrincipalPeriod = 0;
     private const int tranche_Notes_maturityPeriod = 9;
 
+    // The static fields above are set when the deal is loaded, in this constructor: declared only so that
+    // it is compiled quickly, not optimised (it runs once).
+    [MethodImpl(MethodImplOptions.NoOptimization)]
+    static Deal_LakeMariner()
+    {
+    }
+
     public DealDescription Description { get; } = CreateDescription();
 
     public LedgerLayout Layout { get; } = CreateLayout();
@@ -58,9 +66,16 @@ public sealed class Deal_LakeMariner : IDealProgram
         if (result.Ledger == null)
         {
             RunSummary(input, result);
-            return;
         }
+        else
+        {
+            RunLedger(input, result);
+        }
+    }
 
+    // Run for a result that keeps the period ledger.
+    private void RunLedger(PathInputs input, RunResult result)
+    {
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
         double[,]? ledger = result.Ledger;
         bool checkCash = input.CheckCashConservation;
@@ -1154,6 +1169,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
     }
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static DealDescription CreateDescription()
     {
         return new DealDescription
@@ -1220,6 +1236,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         };
     }
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static LedgerLayout CreateLayout()
     {
         LedgerColumn[] columns =
@@ -1257,6 +1274,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         return new LedgerLayout(columns, HistorySlots);
     }
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static double[] ComputeYearFractions()
     {
         double[] fractions = new double[Periods];
