@@ -175,21 +175,24 @@ public sealed class PathFigures
             ReadOnlySpan<double> shares = result.TrancheConversion[i].AsSpan(0, flows.Length); // a convertible's shares, a flow to the holder (TrancheSummaries)
             TrancheInfo tranche = Deal.Tranches[i];
             double price = tranche.IssuePrice;
-            double funded = tranche.Balance;
+            double draws = 0;
             amounts[0] = -price * tranche.Balance; // bought at the issue price, each draw too (TrancheSummaries)
 
-            // The flows, the principal funded and the WAL's sums (Wal.Compute's, in its order, so its figure to the
+            // The flows, the draws and the WAL's sums (Wal.Compute's, in its order, so its figure to the
             // bit) in one loop: each sum is a chain of additions, and three chains side by side cost what one does.
             double weighted = 0, repaid = 0;
             for (int t = 0; t < flows.Length; t++)
             {
                 double paid = principal[t];
                 flows[t] = interest[t] + paid + shares[t] - (price * drawn[t]);
-                funded += drawn[t];
+                draws += drawn[t];
                 weighted += years[t] * paid;
                 repaid += paid;
             }
 
+            // The balance plus the draws' sum, added in TrancheSummaries' order, so a path's loss share is the scenario
+            // summary's to the bit (the balance first, then each draw, rounds differently).
+            double funded = tranche.Balance + draws;
             Loss[i] = result.PrincipalLoss[i];
             LossShare[i] = funded == 0 ? double.NaN : result.PrincipalLoss[i] / funded;
             UnpaidInterest[i] = result.UnpaidInterest[i];

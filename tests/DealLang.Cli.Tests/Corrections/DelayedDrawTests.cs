@@ -1,3 +1,8 @@
+using DealLang.Compiler;
+using DealLang.Runner.Hosting;
+using DealLang.Runner.Paths;
+using DealLang.Runner.Simulation;
+using DealLang.Runtime;
 using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
@@ -118,5 +123,32 @@ public sealed class DelayedDrawTests
         Assert.Equal(20e6, deal.Ledger("Loan balance", 0), 1e-6);
         Assert.Equal(0.0, deal.Ledger("Loan undrawn", 0));
         Assert.Equal(20e6, deal.Single.Tranches[0].OriginalBalance, 1e-6);
+    }
+    [Fact]
+    public void A_monte_carlo_path_has_the_scenario_summarys_loss_share_to_the_bit()
+    {
+        // A loan that is not repaid (rent 10m a year against 71.2m drawn), funded with amounts whose sum rounds
+        // differently in the two orders: 20123456.7 + (30765432.1 + 20345678.9) = 71234567.7, but
+        // (20123456.7 + 30765432.1) + 20345678.9 = 71234567.69999999. Both the summary and the path's figures take the
+        // balance plus the draws' sum, so the loss over it is the same double.
+        string source = Source
+            .Replace("rent 100m per year", "rent 10m per year", StringComparison.Ordinal)
+            .Replace("commitment 100m  balance 20m", "commitment 100m  balance 20.1234567m", StringComparison.Ordinal)
+            .Replace("draws { 2026-12-31 30m  2027-12-31 20m }", "draws { 2026-12-31 30.7654321m  2027-12-31 20.3456789m }", StringComparison.Ordinal);
+        var summary = new SmallDeal(source, fullLedger: false).Single.Tranches[0];
+        Assert.True(summary.PrincipalLoss > 1e6, $"the loan should lose principal, lost {summary.PrincipalLoss}");
+        Assert.Equal(71234567.7, summary.OriginalBalance);
+
+        var compiled = DealCompiler.Compile("small.deal", source);
+        using DealHost host = DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
+        DealDescription deal = host.Program.Description;
+        var inputs = new PathInputs(deal);
+        new DealPaths(deal).Fill(ScenarioSpec.AsWritten(deal), inputs);
+        var result = new RunResult(deal, host.Program.Layout, fullLedger: false);
+        host.Program.Run(inputs, result);
+        var figures = new PathFigures(deal);
+        figures.Read(result);
+        Assert.Equal(summary.PrincipalLoss, figures.Loss[0]);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(summary.LossFraction), BitConverter.DoubleToInt64Bits(figures.LossShare[0]));
     }
 }
