@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace DealLang.Runner.MonteCarlo;
 
 /// <summary>
@@ -21,6 +23,75 @@ public static class NormalQuantile
         double r = Math.Sqrt(-Math.Log(q < 0 ? p : 1 - p));
         double value = r <= 5 ? C(r - 1.6) / D(r - 1.6) : E(r - 5) / F(r - 5);
         return q < 0 ? -value : value;
+    }
+
+    /// <summary>
+    /// Φ⁻¹ of each of <paramref name="p"/> into <paramref name="z"/> (the same span, or one as long): the bits of
+    /// <see cref="Inverse(double)"/> one by one. Four at a time in the central region |p − ½| ≤ 0.425, where most draws
+    /// fall: one normal's two polynomials are chains of dependent multiplications and additions, about 20 ns of
+    /// latency, which four lanes share (bench/README.md, "Session 2026-12-03e"). Each lane does the scalar's
+    /// operations in its order (a multiplication, then an addition: nothing fused), so the same bits; a group with a
+    /// draw in a tail takes the scalar way for that draw.
+    /// </summary>
+    public static void Inverse(ReadOnlySpan<double> p, Span<double> z)
+    {
+        if (z.Length != p.Length)
+        {
+            throw new ArgumentException($"Expected {p.Length} places for the normals, got {z.Length}.", nameof(z));
+        }
+
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<double> half = Vector256.Create(0.5), edge = Vector256.Create(0.425), r2Base = Vector256.Create(0.180625);
+            for (; i <= p.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                // The draws are read into the vector before any normal is written: z may be p itself.
+                Vector256<double> draws = Vector256.Create(p.Slice(i, Vector256<double>.Count));
+                Vector256<double> q = draws - half;
+                Vector256<double> r2 = r2Base - (q * q);
+                Vector256<double> central = q * A(r2) / B(r2);
+                central.CopyTo(z.Slice(i, Vector256<double>.Count));
+                uint tails = Vector256.GreaterThan(Vector256.Abs(q), edge).ExtractMostSignificantBits();
+                for (; tails != 0; tails &= tails - 1)
+                {
+                    int lane = System.Numerics.BitOperations.TrailingZeroCount(tails);
+                    z[i + lane] = Inverse(draws.GetElement(lane));
+                }
+            }
+        }
+
+        for (; i < p.Length; i++)
+        {
+            z[i] = Inverse(p[i]);
+        }
+    }
+
+    // AS 241's central polynomials over four draws: the scalar A's and B's steps lane by lane.
+    static Vector256<double> A(Vector256<double> x)
+    {
+        Vector256<double> v = Vector256.Create(2509.0809287301226727);
+        v = (v * x) + Vector256.Create(33430.575583588128105);
+        v = (v * x) + Vector256.Create(67265.770927008700853);
+        v = (v * x) + Vector256.Create(45921.953931549871457);
+        v = (v * x) + Vector256.Create(13731.693765509461125);
+        v = (v * x) + Vector256.Create(1971.5909503065514427);
+        v = (v * x) + Vector256.Create(133.14166789178437745);
+        v = (v * x) + Vector256.Create(3.387132872796366608);
+        return v;
+    }
+
+    static Vector256<double> B(Vector256<double> x)
+    {
+        Vector256<double> v = Vector256.Create(5226.495278852854561);
+        v = (v * x) + Vector256.Create(28729.085735721942674);
+        v = (v * x) + Vector256.Create(39307.89580009271061);
+        v = (v * x) + Vector256.Create(21213.794301586595867);
+        v = (v * x) + Vector256.Create(5394.1960214247511077);
+        v = (v * x) + Vector256.Create(687.1870074920579083);
+        v = (v * x) + Vector256.Create(42.313330701600911252);
+        v = (v * x) + Vector256.Create(1.0);
+        return v;
     }
 
     // AS 241's polynomials, numerator then denominator for each of its three regions, by Horner's rule written out
@@ -103,9 +174,14 @@ public static class NormalQuantile
         v = (v * x) + 1.0;
         return v;
     }
-    /// <summary>Φ(x), Marsaglia's series Φ(x) = ½ + φ(x)(x + x³/3 + x⁵/(3·5) + …); 0 and 1 beyond ±37.</summary>
+    /// <summary>Φ(x), Marsaglia's series Φ(x) = ½ + φ(x)(x + x³/3 + x⁵/(3·5) + …); 0 and 1 beyond ±37; NaN for NaN.</summary>
     public static double Cdf(double x)
     {
+        if (double.IsNaN(x))
+        {
+            return double.NaN; // the series below runs until its sum stops changing, which a NaN sum never does
+        }
+
         if (x < -37)
         {
             return 0.0;

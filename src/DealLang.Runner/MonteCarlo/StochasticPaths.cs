@@ -278,7 +278,7 @@ public sealed class StochasticPaths : IPathSource
             sobolShift = SobolShift(seed, k + defaults.Length);
         }
 
-        newWork = _ => new Work(deal, scenario, plan, k);
+        newWork = _ => new Work(deal, scenario, plan, k, jumpFactors.Length);
     }
 
     public DealDescription Deal => plan.Deal;
@@ -459,7 +459,7 @@ public sealed class StochasticPaths : IPathSource
     void DrawFactors(ref PathStream rng, Work w, PathInputs into)
     {
         int k = factors.Length;
-        double[] level = w.Level, jump = w.Jump, shock = w.Shock, xi = w.Xi, eps = w.Eps;
+        double[] level = w.Level, jump = w.Jump, shock = w.Shock, eps = w.Eps;
         for (int f = 0; f < k; f++)
         {
             shock[f] = 0;
@@ -472,22 +472,31 @@ public sealed class StochasticPaths : IPathSource
             }
         }
 
+        // The periods' draws first, in the order the periods take them (a regime's uniform, k normals, a uniform per
+        // jump factor), taken four Philox blocks at a time (PathStream.Take), and their normals worked out four at a
+        // time (PathStream.ToNormals): the same draws, bit for bit, with the stream at the same place after them.
+        int jumps = jumpFactors.Length, regime = lowerStress is null ? 0 : 1, perPeriod = regime + k + jumps;
+        Span<ulong> bits = w.Draws.AsSpan(0, periods * perPeriod);
+        rng.Take(bits);
+        double[] normals = w.NormalDraws;
+        for (int t = 0; t < periods; t++)
+        {
+            for (int f = 0; f < k; f++)
+            {
+                normals[(t * k) + f] = PathStream.NormalLater(bits[(t * perPeriod) + regime + f]);
+            }
+        }
+
+        rng.ToNormals(normals.AsSpan(0, periods * k));
         bool stressed = false;
         for (int t = 0; t < periods; t++)
         {
-            if (lowerStress is not null)
+            if (regime == 1 && rng.Uniform(bits[t * perPeriod]) < (stressed ? switchToNormal! : switchToStress!)[t])
             {
-                if (rng.Uniform() < (stressed ? switchToNormal! : switchToStress!)[t])
-                {
-                    stressed = !stressed;
-                }
+                stressed = !stressed;
             }
 
-            for (int f = 0; f < k; f++)
-            {
-                xi[f] = rng.Normal();
-            }
-
+            ReadOnlySpan<double> xi = normals.AsSpan(t * k, k);
             double[] l = stressed ? lowerStress! : lowerNormal;
             for (int i = 0; i < k; i++)
             {
@@ -504,7 +513,7 @@ public sealed class StochasticPaths : IPathSource
             for (int x = 0; x < jumpFactors.Length; x++)
             {
                 int f = jumpFactors[x];
-                int n = Poisson(rng.Uniform(), jumpMean[x][t], jumpNone[x][t]);
+                int n = Poisson(rng.Uniform(bits[(t * perPeriod) + regime + k + x]), jumpMean[x][t], jumpNone[x][t]);
                 for (int j = 0; j < n; j++)
                 {
                     jump[f] *= 1 - factors[f].JumpDown;
@@ -701,7 +710,7 @@ public sealed class StochasticPaths : IPathSource
 
     /// <summary>One set of buffers' work arrays and its own copy of the scenario, whose default dates each path
     /// overwrites with its draws.</summary>
-    sealed class Work(DealDescription deal, ScenarioSpec scenario, DealPaths plan, int k)
+    sealed class Work(DealDescription deal, ScenarioSpec scenario, DealPaths plan, int k, int jumpFactors)
     {
         public readonly ScenarioSpec Scenario = scenario with
         {
@@ -714,6 +723,11 @@ public sealed class StochasticPaths : IPathSource
         public readonly PathMemo Memo = plan.NewMemo();
         public readonly double[] Level = new double[k], Jump = new double[k], Shock = new double[k], Xi = new double[k], Eps = new double[k];
         public readonly double[][] Rows = new double[k][];
+
+        // A path's draws for its periods (DrawFactors): each period's regime uniform, k normals and jump uniforms as
+        // drawn (a regime's or not, at most one more a period), and the normals.
+        public readonly ulong[] Draws = new ulong[deal.Periods * (1 + k + jumpFactors)];
+        public readonly double[] NormalDraws = new double[deal.Periods * k];
         public readonly double[] Deflation = new double[deal.Facilities.Length];
         public double Market;
     }

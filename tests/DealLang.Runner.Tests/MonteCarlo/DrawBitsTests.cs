@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Tests.Support;
 using DealLang.Runtime;
@@ -134,6 +135,109 @@ public class DrawBitsTests
         }
 
         Assert.Equal(PinnedQuantiles, hash.Value);
+    }
+
+    [Fact]
+    public void TheBatchQuantileHasTheScalarsBits()
+    {
+        // Four at a time in the central region, the scalar way for a draw in a tail: every region mixed in each group
+        // of four, in place and into another span, over lengths that leave 0 to 3 draws after the last group.
+        var rng = new Random(7);
+        double[] regions = [0.5, 0.3, 0.074, 0.925, 1e-3, 1 - 1e-12, 1e-20, 1e-300, 0.0751, 0.9249];
+        for (int length = 0; length <= 67; length++)
+        {
+            double[] p = [.. Enumerable.Range(0, length).Select(i => i % 3 == 0 ? regions[rng.Next(regions.Length)] : rng.NextDouble() * 0.999 + 0.0005)];
+            double[] into = new double[length];
+            NormalQuantile.Inverse(p, into);
+            double[] inPlace = (double[])p.Clone();
+            NormalQuantile.Inverse(inPlace, inPlace);
+            for (int i = 0; i < length; i++)
+            {
+                ulong expected = BitConverter.DoubleToUInt64Bits(NormalQuantile.Inverse(p[i]));
+                Assert.Equal(expected, BitConverter.DoubleToUInt64Bits(into[i]));
+                Assert.Equal(expected, BitConverter.DoubleToUInt64Bits(inPlace[i]));
+            }
+        }
+
+        Assert.Throws<ArgumentException>(() => NormalQuantile.Inverse(new double[3], new double[2]));
+    }
+
+    [Fact]
+    public void NormalsDrawnLaterAreTheNormalsDrawnOneByOne()
+    {
+        // The same stream drawn both ways, plain and mirrored, with uniforms between: the same bits, the stream at the
+        // same place after (the uniform drawn next is the same).
+        foreach (bool mirrored in (bool[])[false, true])
+        {
+            var one = new PathStream(99, 3, mirrored);
+            var later = new PathStream(99, 3, mirrored);
+            double[] normals = new double[37];
+            double[] expected = new double[37];
+            for (int i = 0; i < normals.Length; i++)
+            {
+                expected[i] = one.Normal();
+                normals[i] = later.NormalLater();
+                if (i % 5 == 4)
+                {
+                    Assert.Equal(one.Uniform(), later.Uniform());
+                }
+            }
+
+            later.ToNormals(normals);
+            Assert.Equal(expected.Select(BitConverter.DoubleToUInt64Bits), normals.Select(BitConverter.DoubleToUInt64Bits));
+            Assert.Equal(one.Uniform(), later.Uniform());
+        }
+    }
+
+    [Fact]
+    public void FourBlocksAtATimeAreTheBlocksOneByOne()
+    {
+        // Counters across a carry into the high word (2³² − 2 … 2³² + 1) and at random, under random keys.
+        var rng = new Random(11);
+        foreach (ulong b in (ulong[])[0, 1, (1UL << 32) - 2, (1UL << 32) - 1, ulong.MaxValue - 3, (ulong)rng.NextInt64(), (ulong)rng.NextInt64()])
+        {
+            uint stream = (uint)rng.Next(), k0 = (uint)rng.Next(), k1 = (uint)rng.Next();
+            var (x0, x1, x2, x3) = Philox.Blocks(b, stream, k0, k1);
+            for (int lane = 0; lane < 4; lane++)
+            {
+                ulong c = b + (ulong)lane;
+                var one = Philox.Block((uint)c, (uint)(c >> 32), stream, 0, k0, k1);
+                Assert.Equal(((ulong)one.X0, (ulong)one.X1, (ulong)one.X2, (ulong)one.X3), (x0.GetElement(lane), x1.GetElement(lane), x2.GetElement(lane), x3.GetElement(lane)));
+            }
+        }
+    }
+
+    [Fact]
+    public void DrawsTakenInABatchAreTheDrawsOneByOne()
+    {
+        // From an even and an odd place in a block, batches of every length to 40 (whole groups of eight draws and
+        // what is left over), then one more draw each way: the same bits and the stream at the same place.
+        foreach (bool mirrored in (bool[])[false, true])
+        {
+            for (int skip = 0; skip < 2; skip++)
+            {
+                for (int length = 0; length <= 40; length++)
+                {
+                    var one = new PathStream(5, 9, mirrored);
+                    var batch = new PathStream(5, 9, mirrored);
+                    for (int i = 0; i < skip; i++)
+                    {
+                        Assert.Equal(one.Uniform(), batch.Uniform());
+                    }
+
+                    ulong[] bits = new ulong[length];
+                    batch.Take(bits);
+                    for (int i = 0; i < length; i++)
+                    {
+                        double expected = i % 2 == 0 ? one.Uniform() : one.NormalLater();
+                        double taken = i % 2 == 0 ? batch.Uniform(bits[i]) : PathStream.NormalLater(bits[i]);
+                        Assert.Equal(BitConverter.DoubleToUInt64Bits(expected), BitConverter.DoubleToUInt64Bits(taken));
+                    }
+
+                    Assert.Equal(one.Normal(), batch.Normal());
+                }
+            }
+        }
     }
 
     /// <summary>FNV-1a over 64-bit words, byte by byte.</summary>

@@ -47,6 +47,13 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void TheDistributionFunctionOfNaNIsNaN()
+    {
+        // Its series stops when a term no longer changes the sum, which NaN never does: it must not be started.
+        Assert.True(double.IsNaN(NormalQuantile.Cdf(double.NaN)));
+    }
+
+    [Fact]
     public void AMirroredStreamNegatesEachNormalAndReflectsEachUniform()
     {
         var a = new PathStream(42, 7, mirrored: false);
