@@ -1,8 +1,3 @@
-using DealLang.Compiler;
-using DealLang.Runner.Hosting;
-using DealLang.Runner.Paths;
-using DealLang.Runner.Simulation;
-using DealLang.Runtime;
 using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
@@ -139,15 +134,7 @@ public sealed class DelayedDrawTests
         Assert.True(summary.PrincipalLoss > 1e6, $"the loan should lose principal, lost {summary.PrincipalLoss}");
         Assert.Equal(71234567.7, summary.OriginalBalance);
 
-        var compiled = DealCompiler.Compile("small.deal", source);
-        using DealHost host = DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
-        DealDescription deal = host.Program.Description;
-        var inputs = new PathInputs(deal);
-        new DealPaths(deal).Fill(ScenarioSpec.AsWritten(deal), inputs);
-        var result = new RunResult(deal, host.Program.Layout, fullLedger: false);
-        host.Program.Run(inputs, result);
-        var figures = new PathFigures(deal);
-        figures.Read(result);
+        var figures = SmallDeal.PathFiguresOf(source);
         Assert.Equal(summary.PrincipalLoss, figures.Loss[0]);
         Assert.Equal(BitConverter.DoubleToInt64Bits(summary.LossFraction), BitConverter.DoubleToInt64Bits(figures.LossShare[0]));
     }

@@ -1,9 +1,4 @@
-using DealLang.Compiler;
-using DealLang.Runner.Hosting;
-using DealLang.Runner.Paths;
 using DealLang.Runner.Reports;
-using DealLang.Runner.Simulation;
-using DealLang.Runtime;
 using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
@@ -80,15 +75,7 @@ public sealed class FundTermsTests
         // deallang mc's equity IRR sits its flows on the period ends: −50 at 0, then 70 − 50 = 20 at 1 (the call of
         // 2026-07-02 falls in the first period) and 70 at 2; r solves 20/(1+r) + 70/(1+r)² = 50:
         // (1+r) = (20 + √(400 + 14000)) / 100 = (20 + 120) / 100 = 1.4.
-        var compiled = DealCompiler.Compile("small.deal", Fund("commitment 120m  contributed 50m  calls 2026-07-02 50m  hurdle 8%  carry 20% to Manager"));
-        using DealHost host = DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
-        DealDescription deal = host.Program.Description;
-        var inputs = new PathInputs(deal);
-        new DealPaths(deal).Fill(ScenarioSpec.AsWritten(deal), inputs);
-        var result = new RunResult(deal, host.Program.Layout, fullLedger: false);
-        host.Program.Run(inputs, result);
-        var figures = new PathFigures(deal);
-        figures.Read(result);
+        var figures = SmallDeal.PathFiguresOf(Fund("commitment 120m  contributed 50m  calls 2026-07-02 50m  hurdle 8%  carry 20% to Manager"));
         Assert.Equal(0.4, figures.EquityIrr[0], 1e-9);
     }
 

@@ -1,7 +1,10 @@
 using DealLang.Compiler;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Runner.Hosting;
+using DealLang.Runner.Paths;
 using DealLang.Runner.Running;
+using DealLang.Runner.Simulation;
+using DealLang.Runtime;
 
 namespace DealLang.Cli.Tests.Corrections;
 
@@ -50,5 +53,21 @@ public sealed class SmallDeal
 
         ScenarioOutcome outcome = scenario is null ? Single : Outcomes[scenario];
         return outcome.Ledger![t, k];
+    }
+
+    /// <summary>The deal as written run as a Monte Carlo path is (summary-only, inputs from the path source), and the
+    /// figures the engine reads from that path (<see cref="PathFigures.Read(RunResult)"/>).</summary>
+    public static PathFigures PathFiguresOf(string source)
+    {
+        var compiled = DealCompiler.Compile("small.deal", source);
+        using DealHost host = DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
+        DealDescription deal = host.Program.Description;
+        var inputs = new PathInputs(deal);
+        new DealPaths(deal).Fill(ScenarioSpec.AsWritten(deal), inputs);
+        var result = new RunResult(deal, host.Program.Layout, fullLedger: false);
+        host.Program.Run(inputs, result);
+        var figures = new PathFigures(deal);
+        figures.Read(result);
+        return figures;
     }
 }
