@@ -40,6 +40,12 @@ public static class NormalQuantile
             throw new ArgumentException($"Expected {p.Length} places for the normals, got {z.Length}.", nameof(z));
         }
 
+        if (p.Overlaps(z, out int offset) && offset != 0)
+        {
+            // A group's normals are written before the next group's draws are read: z may be p, not p shifted.
+            throw new ArgumentException("The normals may be written over their draws, but not over a shifted part of them.", nameof(z));
+        }
+
         int i = 0;
         if (Vector256.IsHardwareAccelerated)
         {

@@ -160,6 +160,8 @@ public class DrawBitsTests
         }
 
         Assert.Throws<ArgumentException>(() => NormalQuantile.Inverse(new double[3], new double[2]));
+        double[] shifted = new double[9];
+        Assert.Throws<ArgumentException>(() => NormalQuantile.Inverse(shifted.AsSpan(0, 8), shifted.AsSpan(1, 8)));
     }
 
     [Fact]
