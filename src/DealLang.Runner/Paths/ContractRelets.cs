@@ -17,8 +17,9 @@ static class ContractRelets
     /// <summary>Fills contract <c>c</c>'s rows for <paramref name="scenario"/>: a row no lever of this path changes is the
     /// deal's own (<paramref name="plans"/>, or <paramref name="zeros"/>), shared; a row the path changes is worked out into
     /// the buffers' own row, the re-let rows into <paramref name="memo"/>'s, kept for a later path with the same re-let
-    /// start (every path of a scenario).</summary>
-    public static void Fill(DealDescription deal, ContractPlan[] plans, double[] zeros, ScenarioSpec scenario, PathInputs into, PathMemo? memo)
+    /// start (every path of a scenario). <paramref name="periodYears"/>: the deal's <see cref="PeriodYears"/>. A row a
+    /// customer's default cuts is the plan's up to the default's period (<see cref="CutAtDefault"/>).</summary>
+    public static void Fill(DealDescription deal, ContractPlan[] plans, double[] zeros, double[] periodYears, ScenarioSpec scenario, PathInputs into, PathMemo? memo)
     {
         Date[] b = deal.Boundaries;
         for (int c = 0; c < deal.Contracts.Length; c++)
@@ -47,13 +48,17 @@ static class ContractRelets
             // The term's end once, not per period: ContractInfo.End is worked out from the start and the months
             // each time it is read (a calendar conversion), which per period cost more than the rest of the loop.
             Date end = plan.End;
-            if (customerDefault is null)
+            if (customerDefault is not { } defaultDate)
             {
                 into.ShareContractRow(InputQuantity.ContractTermYears, c, plan.TermYears);
             }
             else
             {
-                FillTermYears(b, contract.Start, end, customerDefault, into.OwnContractRow(InputQuantity.ContractTermYears, c));
+                double[] termYears = into.OwnContractRow(InputQuantity.ContractTermYears, c);
+                if (CutAtDefault(b, defaultDate, plan.TermYears, termYears) is int cut && cut < termYears.Length)
+                {
+                    termYears[cut] = TermYearsIn(b, cut, contract.Start, end, defaultDate);
+                }
             }
 
             if (deal.HasGuarantees)
@@ -82,6 +87,17 @@ static class ContractRelets
                 into.ShareContractRow(InputQuantity.ContractRenewalYears, c, plan.RenewalYears[taken]);
                 into.ShareContractRow(InputQuantity.ContractRenewalLive, c, plan.RenewalLive[taken]);
             }
+            else if (customerDefault is { } renewalsCut && offered)
+            {
+                // The default cuts the renewals' years, not the flags of a renewal running at a period's end.
+                double[] renewalYears = into.OwnContractRow(InputQuantity.ContractRenewalYears, c);
+                if (CutAtDefault(b, renewalsCut, plan.RenewalYears[taken], renewalYears) is int cut && cut < renewalYears.Length)
+                {
+                    renewalYears[cut] = RenewalYearsIn(b, cut, end, plan.RenewedEnd[taken], renewalsCut);
+                }
+
+                into.ShareContractRow(InputQuantity.ContractRenewalLive, c, plan.RenewalLive[taken]);
+            }
             else
             {
                 FillRenewals(b, end, offered ? plan.RenewedEnd[taken] : contract.EndAfter(taken), customerDefault,
@@ -97,7 +113,7 @@ static class ContractRelets
 
             if (memo is null)
             {
-                FillRelet(b, ReletStart(contract, customerDefault, levers.ReletAfterMonths, taken),
+                FillRelet(b, periodYears, ReletStart(contract, customerDefault, levers.ReletAfterMonths, taken),
                     into.OwnContractRow(InputQuantity.ContractReletYears, c), into.OwnContractRow(InputQuantity.ContractReletLive, c));
                 continue;
             }
@@ -107,7 +123,7 @@ static class ContractRelets
             var (years, live) = memo.Relet(c, customerDefault, levers.ReletAfterMonths, taken, out bool known);
             if (!known)
             {
-                FillRelet(b, ReletStart(contract, customerDefault, levers.ReletAfterMonths, taken), years, live);
+                FillRelet(b, periodYears, ReletStart(contract, customerDefault, levers.ReletAfterMonths, taken), years, live);
             }
 
             into.ShareContractRow(InputQuantity.ContractReletYears, c, years);
@@ -121,9 +137,36 @@ static class ContractRelets
     {
         for (int t = 0; t < termYears.Length; t++)
         {
-            Date from = Date.Max(b[t], start), to = Cut(Date.Min(b[t + 1], end), customerDefault);
-            termYears[t] = to > from ? Date.DaysBetween(from, to) / 365.0 : 0.0;
+            termYears[t] = TermYearsIn(b, t, start, end, customerDefault);
         }
+    }
+
+    /// <summary>Period <paramref name="t"/>'s years in the term, cut at the customer's default date.</summary>
+    static double TermYearsIn(Date[] b, int t, Date start, Date end, Date? customerDefault)
+    {
+        Date from = Date.Max(b[t], start), to = Cut(Date.Min(b[t + 1], end), customerDefault);
+        return to > from ? Date.DaysBetween(from, to) / 365.0 : 0.0;
+    }
+
+    /// <summary>
+    /// A row of the plan (the customer never defaulting) cut at the customer's default date <paramref name="defaulted"/>
+    /// into <paramref name="into"/>: the periods before the one the date falls in (Schedule.PeriodIndexOf) keep the
+    /// plan's figures, as the cut changes nothing there, and those after it have none, as everything after the date is
+    /// cut. Returns that period, whose figure the caller works out (the deal's periods when the date is after them all);
+    /// the same numbers, bit for bit, as working out every period, at the cost of a copy.
+    /// </summary>
+    static int CutAtDefault(Date[] b, Date defaulted, double[] plan, double[] into)
+    {
+        int p = Math.Max(0, Schedule.PeriodIndexOf(b, defaulted));
+        if (p >= into.Length)
+        {
+            plan.AsSpan().CopyTo(into);
+            return into.Length;
+        }
+
+        plan.AsSpan(0, p).CopyTo(into);
+        into.AsSpan(p + 1).Clear();
+        return p;
     }
 
     /// <summary>The period the prepayment is received in, or null when there is none on this path (no prepayment, the
@@ -139,23 +182,50 @@ static class ContractRelets
     {
         for (int t = 0; t < renewalYears.Length; t++)
         {
-            Date from = Date.Max(b[t], end), to = Cut(Date.Min(b[t + 1], renewedEnd), customerDefault);
-            renewalYears[t] = to > from ? Date.DaysBetween(from, to) / 365.0 : 0.0;
+            renewalYears[t] = RenewalYearsIn(b, t, end, renewedEnd, customerDefault);
             renewalLive[t] = end <= b[t + 1] && b[t + 1] < renewedEnd ? 1.0 : 0.0;
         }
     }
 
-    /// <summary>Re-let from <paramref name="reletFrom"/> to the end of the run: its years in each period, and 1 where it
-    /// runs at the period's end.</summary>
-    public static void FillRelet(Date[] b, Date reletFrom, double[] years, double[] live)
+    /// <summary>Period <paramref name="t"/>'s years in the renewals from <paramref name="end"/> to
+    /// <paramref name="renewedEnd"/>, cut at the customer's default date.</summary>
+    static double RenewalYearsIn(Date[] b, int t, Date end, Date renewedEnd, Date? customerDefault)
     {
-        for (int t = 0; t < years.Length; t++)
+        Date from = Date.Max(b[t], end), to = Cut(Date.Min(b[t + 1], renewedEnd), customerDefault);
+        return to > from ? Date.DaysBetween(from, to) / 365.0 : 0.0;
+    }
+
+    /// <summary>Re-let from <paramref name="reletFrom"/> to the end of the run: its years in each period, and 1 where it
+    /// runs at the period's end. Before the period the start falls in (Schedule.PeriodIndexOf) neither; after it, each
+    /// whole period's years (<paramref name="periodYears"/>, days / 365) and 1; that period is worked out.</summary>
+    public static void FillRelet(Date[] b, double[] periodYears, Date reletFrom, double[] years, double[] live)
+    {
+        int n = years.Length;
+        int p = Math.Min(Math.Max(0, Schedule.PeriodIndexOf(b, reletFrom)), n);
+        years.AsSpan(0, p).Clear();
+        live.AsSpan(0, p).Clear();
+        if (p == n)
         {
-            Date s = b[t], e = b[t + 1];
-            Date from = Date.Max(s, reletFrom);
-            years[t] = e > from ? Date.DaysBetween(from, e) / 365.0 : 0.0;
-            live[t] = reletFrom <= e ? 1.0 : 0.0;
+            return;
         }
+
+        Date from = Date.Max(b[p], reletFrom), e = b[p + 1];
+        years[p] = e > from ? Date.DaysBetween(from, e) / 365.0 : 0.0;
+        live[p] = reletFrom <= e ? 1.0 : 0.0;
+        periodYears.AsSpan(p + 1, n - p - 1).CopyTo(years.AsSpan(p + 1));
+        live.AsSpan(p + 1).Fill(1.0);
+    }
+
+    /// <summary>Each period's days over 365: a re-let's years in a period it runs through (<see cref="FillRelet"/>).</summary>
+    public static double[] PeriodYears(Date[] b, int periods)
+    {
+        var years = new double[periods];
+        for (int t = 0; t < periods; t++)
+        {
+            years[t] = Date.DaysBetween(b[t], b[t + 1]) / 365.0;
+        }
+
+        return years;
     }
 
     /// <summary>The earlier of <paramref name="day"/> and the customer's default date: the contract pays for the days

@@ -31,6 +31,9 @@ public sealed class DealPaths
     readonly ContractPlan[] contracts;
     readonly double[] zeros;
 
+    // Each period's days over 365: a re-let's years in a period it runs through.
+    readonly double[] periodYears;
+
     // Each index's level per period start under the deal's own terms: the row a path without levers on it shares.
     readonly double[][] indexLevels;
 
@@ -76,6 +79,7 @@ public sealed class DealPaths
 
         contracts = [.. deal.Contracts.Select(c => new ContractPlan(deal, c))];
         zeros = new double[n];
+        periodYears = ContractRelets.PeriodYears(b, n);
         leases = new LeasePlan[deal.Leases.Length];
         for (int l = 0; l < leases.Length; l++)
         {
@@ -192,7 +196,7 @@ public sealed class DealPaths
             GuarantorTerms.Fill(deal, scenario, into);
         }
 
-        ContractRelets.Fill(deal, contracts, zeros, scenario, into, memo);
+        ContractRelets.Fill(deal, contracts, zeros, periodYears, scenario, into, memo);
         SaleTerms.Fill(deal, scenario, into);
 
         // A holding's receipts and par come from the held entity's run on the same path (Running/ChainRunner,
