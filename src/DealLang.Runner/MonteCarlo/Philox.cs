@@ -60,6 +60,35 @@ public static class Philox
         return (x0, x1, x2, x3);
     }
 
+    /// <summary>
+    /// <see cref="Blocks"/> for eight blocks, counters b … b + 7, in 512-bit lanes (on a machine with AVX-512): a block's
+    /// words as <see cref="Block"/>'s, each in the low half of its lane.
+    /// </summary>
+    public static (Vector512<ulong> X0, Vector512<ulong> X1, Vector512<ulong> X2, Vector512<ulong> X3) Blocks8(ulong b, uint c2, uint k0, uint k1)
+    {
+        Vector512<ulong> low = Vector512.Create(0xFFFF_FFFFUL);
+        Vector512<ulong> counters = Vector512.Create(b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7);
+        Vector512<ulong> x0 = counters & low, x1 = counters >>> 32, x2 = Vector512.Create((ulong)c2), x3 = Vector512<ulong>.Zero;
+        Vector512<ulong> m0 = Vector512.Create((ulong)M0), m1 = Vector512.Create((ulong)M1);
+        for (int round = 0; round < 10; round++)
+        {
+            if (round > 0)
+            {
+                k0 += W0;
+                k1 += W1;
+            }
+
+            Vector512<ulong> p0 = Product(m0, x0), p1 = Product(m1, x2);
+            (x0, x1, x2, x3) = ((p1 >>> 32) ^ x1 ^ Vector512.Create((ulong)k0), p1 & low, (p0 >>> 32) ^ x3 ^ Vector512.Create((ulong)k1), p0 & low);
+        }
+
+        return (x0, x1, x2, x3);
+    }
+
+    // AVX-512's vpmuludq, or a 64-bit multiplication (exact, as neither factor passes 2³²).
+    static Vector512<ulong> Product(Vector512<ulong> a, Vector512<ulong> b) =>
+        Avx512F.IsSupported ? Avx512F.Multiply(a.AsUInt32(), b.AsUInt32()) : a * b;
+
     // The 64-bit product of two words each in the low half of its lane: AVX2's vpmuludq, or a 64-bit multiplication
     // (exact, as neither factor passes 2³²).
     static Vector256<ulong> Product(Vector256<ulong> a, Vector256<ulong> b) =>

@@ -210,33 +210,58 @@ public class DrawBitsTests
     }
 
     [Fact]
+    public void EightBlocksAtATimeAreTheBlocksOneByOne()
+    {
+        // As four at a time, for the 512-bit lanes PathStream.Take uses where the runtime takes them as hardware's
+        // (elsewhere Vector512 runs in software, with the same words).
+        var rng = new Random(12);
+        foreach (ulong b in (ulong[])[0, 1, (1UL << 32) - 4, (1UL << 32) - 1, ulong.MaxValue - 7, (ulong)rng.NextInt64(), (ulong)rng.NextInt64()])
+        {
+            uint stream = (uint)rng.Next(), k0 = (uint)rng.Next(), k1 = (uint)rng.Next();
+            var (x0, x1, x2, x3) = Philox.Blocks8(b, stream, k0, k1);
+            for (int lane = 0; lane < 8; lane++)
+            {
+                ulong c = b + (ulong)lane;
+                var one = Philox.Block((uint)c, (uint)(c >> 32), stream, 0, k0, k1);
+                Assert.Equal(((ulong)one.X0, (ulong)one.X1, (ulong)one.X2, (ulong)one.X3), (x0.GetElement(lane), x1.GetElement(lane), x2.GetElement(lane), x3.GetElement(lane)));
+            }
+        }
+    }
+
+    [Fact]
     public void DrawsTakenInABatchAreTheDrawsOneByOne()
     {
-        // From an even and an odd place in a block, batches of every length to 40 (whole groups of eight draws and
-        // what is left over), then one more draw each way: the same bits and the stream at the same place.
-        foreach (bool mirrored in (bool[])[false, true])
+        // From an even and an odd place in a block, batches of every length to 40 (whole groups of sixteen draws, of
+        // eight, and what is left over), then one more draw each way: the same bits and the stream at the same place;
+        // taken each way this machine can (sixteen at a time with AVX-512, eight, one).
+        int[] widths = System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? [16, 8, 1] : [8, 1];
+        Assert.Contains(PathStream.Widest, widths.Append(1));
+        foreach (int widest in widths)
         {
-            for (int skip = 0; skip < 2; skip++)
+            foreach (bool mirrored in (bool[])[false, true])
             {
-                for (int length = 0; length <= 40; length++)
+                for (int skip = 0; skip < 2; skip++)
                 {
-                    var one = new PathStream(5, 9, mirrored);
-                    var batch = new PathStream(5, 9, mirrored);
-                    for (int i = 0; i < skip; i++)
+                    for (int length = 0; length <= 40; length++)
                     {
-                        Assert.Equal(one.Uniform(), batch.Uniform());
-                    }
+                        var one = new PathStream(5, 9, mirrored);
+                        var batch = new PathStream(5, 9, mirrored);
+                        for (int i = 0; i < skip; i++)
+                        {
+                            Assert.Equal(one.Uniform(), batch.Uniform());
+                        }
 
-                    ulong[] bits = new ulong[length];
-                    batch.Take(bits);
-                    for (int i = 0; i < length; i++)
-                    {
-                        double expected = i % 2 == 0 ? one.Uniform() : one.NormalLater();
-                        double taken = i % 2 == 0 ? batch.Uniform(bits[i]) : PathStream.NormalLater(bits[i]);
-                        Assert.Equal(BitConverter.DoubleToUInt64Bits(expected), BitConverter.DoubleToUInt64Bits(taken));
-                    }
+                        ulong[] bits = new ulong[length];
+                        batch.Take(bits, widest);
+                        for (int i = 0; i < length; i++)
+                        {
+                            double expected = i % 2 == 0 ? one.Uniform() : one.NormalLater();
+                            double taken = i % 2 == 0 ? batch.Uniform(bits[i]) : PathStream.NormalLater(bits[i]);
+                            Assert.Equal(BitConverter.DoubleToUInt64Bits(expected), BitConverter.DoubleToUInt64Bits(taken));
+                        }
 
-                    Assert.Equal(one.Normal(), batch.Normal());
+                        Assert.Equal(one.Normal(), batch.Normal());
+                    }
                 }
             }
         }
