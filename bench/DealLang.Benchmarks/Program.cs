@@ -5,8 +5,9 @@ namespace DealLang.Benchmarks;
 /// <summary>Entry point: BenchmarkDotNet's switcher over every benchmark class here, so <c>--filter</c>,
 /// <c>--list</c> and the other BenchmarkDotNet arguments work as documented in bench/README.md; or, with
 /// <c>--interleaved [ROUNDS]</c>, the interleaved path-building measurement (<see cref="InterleavedPaths"/>); with
-/// <c>--runner [ROUNDS]</c>, the runner's overhead per path (<see cref="RunnerOverhead"/>); with <c>--mc [ROUNDS]</c>, Monte Carlo throughput with its breakdown and hand-written limit (<see cref="McThroughput"/>); with <c>--chain [ROUNDS]</c>, a four-entity chain's path against its entities' paths alone (<see cref="ChainOverhead"/>); with <c>--loop [ROUNDS]</c>,
-/// the generated loop against the hand-written one (<see cref="HandWritten.LoopVsHandWritten"/>); and the CLI
+/// <c>--runner [ROUNDS]</c>, the runner's overhead per path (<see cref="RunnerOverhead"/>); with <c>--mc [ROUNDS]</c>, Monte Carlo throughput with its breakdown and hand-written limit (<see cref="McThroughput"/>); with <c>--chain [ROUNDS]</c>, a four-entity chain's path against its entities' paths alone (<see cref="ChainOverhead"/>); with <c>--loop [ROUNDS] [--launches N] [CASES]</c>,
+/// the generated loop against the hand-written one (<see cref="HandWritten.LoopVsHandWritten"/>; with <c>--launches</c>,
+/// in N processes one after the other); and the CLI
 /// measurements' helpers <c>--write-monthly-deal</c> and <c>--cold-compile-phases</c> (bench/cli/).</summary>
 public static class Program
 {
@@ -52,7 +53,15 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "--loop")
         {
-            HandWritten.LoopVsHandWritten.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, Console.Out, args.Skip(2).ToArray());
+            int rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+            string[] rest = [.. args.Skip(2)];
+            if (rest.Length >= 2 && rest[0] == "--launches")
+            {
+                HandWritten.LoopVsHandWritten.RunInProcesses(rounds, int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture), Console.Out, rest[2..]);
+                return;
+            }
+
+            HandWritten.LoopVsHandWritten.Run(rounds, Console.Out, rest);
             return;
         }
 

@@ -93,6 +93,76 @@ public static class LoopVsHandWritten
         }
     }
 
+    /// <summary>
+    /// <c>--loop ROUNDS --launches N [CASES]</c>: <see cref="Run"/> in <paramref name="launches"/> fresh processes one
+    /// after the other, and per case each process's ratio (the median of its pairs) and the median over the processes.
+    /// Why: a process can be steadily slower for one loop than the next process is (bench/README.md, 2026-12-04: CoreWeave's
+    /// generated loop 0.89 µs in every round of one process, 0.68 in another), which the pairs inside one process do not
+    /// see; the median over processes does.
+    /// </summary>
+    public static void RunInProcesses(int rounds, int launches, TextWriter output, string[] only)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(launches, 1);
+        string self = typeof(LoopVsHandWritten).Assembly.Location;
+        string host = Environment.ProcessPath ?? "dotnet";
+        var rows = new Dictionary<string, List<(double Generated, double Hand, double Ratio)>>();
+        var order = new List<string>();
+        string? cpu = null;
+        for (int launch = 1; launch <= launches; launch++)
+        {
+            var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (string argument in (string[])[self, "--loop", rounds.ToString(CultureInfo.InvariantCulture), .. only])
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using Process process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + host + ".");
+            string text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"Launch {launch} exited with {process.ExitCode}:\n{text}");
+            }
+
+            foreach (string line in text.Split('\n'))
+            {
+                cpu ??= line.StartsWith("CPU: ", StringComparison.Ordinal) ? line : null;
+                string[] cells = line.Split('|', StringSplitOptions.TrimEntries);
+                // | Case | periods | generated | hand-written | generated / hand-written | ...: a case's row, not the header's
+                if (cells.Length > 6 && cells[1].Contains('/', StringComparison.Ordinal) && double.TryParse(cells[5], CultureInfo.InvariantCulture, out double ratio))
+                {
+                    if (!rows.TryGetValue(cells[1], out var list))
+                    {
+                        rows[cells[1]] = list = [];
+                        order.Add(cells[1]);
+                    }
+
+                    list.Add((Micro(cells[3]), Micro(cells[4]), ratio));
+                }
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process {launch} of {launches} done"));
+        }
+
+        output.WriteLine(cpu);
+        output.WriteLine();
+        output.WriteLine("| Case | generated (median over processes) | hand-written | generated / hand-written, each process | median | min, max |");
+        output.WriteLine("|---|---:|---:|---|---:|---|");
+        foreach (string name in order)
+        {
+            var list = rows[name];
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {Timing.Time(Timing.MedianOf(list.Select(r => r.Generated)), "0.000")} | {Timing.Time(Timing.MedianOf(list.Select(r => r.Hand)), "0.000")} | {string.Join(", ", list.Select(r => r.Ratio.ToString("0.00", CultureInfo.InvariantCulture)))} | {Timing.MedianOf(list.Select(r => r.Ratio)):0.00} | {list.Min(r => r.Ratio):0.00}, {list.Max(r => r.Ratio):0.00} |"));
+        }
+    }
+
+    // Timing.Time's "1.160 µs" or "1.23 ms", in microseconds.
+    static double Micro(string cell)
+    {
+        string[] parts = cell.Split(' ');
+        return double.Parse(parts[0], CultureInfo.InvariantCulture) * (parts[1] == "ms" ? 1000 : 1);
+    }
+
     // The generated methods other than the loop's that it calls (phase methods), by tier, with the largest IL.
     static string Others(Type type, IReadOnlyDictionary<string, string> tiers, string loop)
     {
