@@ -109,7 +109,7 @@ public static class ChainOverhead
             }
 
             output.WriteLine();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Processor: {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU: {Timing.CpuName()}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}"));
         }
         finally
         {

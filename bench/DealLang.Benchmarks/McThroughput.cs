@@ -117,7 +117,7 @@ public static class McThroughput
 
             output.WriteLine();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Processor: {cores} CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; engine runs of {EnginePaths:N0} paths each."));
+                $"CPU: {Timing.CpuName()}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; engine runs of {EnginePaths:N0} paths each."));
         }
         finally
         {

@@ -145,7 +145,7 @@ public static class RunnerOverhead
 
             output.WriteLine();
             output.WriteLine("IRR bytes per call: " + string.Join(", ", cases.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name} old {bytes[(c.Name, "old IRR")]:0}, new {bytes[(c.Name, "new IRR")]:0}"))));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Processor: {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU: {Timing.CpuName()}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}"));
             output.WriteLine("JIT tiers after the rounds: " + string.Join(", ", Entries.Select(e => $"{e.Type[(e.Type.LastIndexOf('.') + 1)..]}.{e.Method} {Tier(jit, e)}")));
         }
         finally

@@ -34,4 +34,19 @@ static class Timing
     public static string Time(double us, string microseconds = "0.00") => us >= 1000
         ? (us / 1000).ToString("0.00", CultureInfo.InvariantCulture) + " ms"
         : us.ToString(microseconds, CultureInfo.InvariantCulture) + " µs";
+
+    /// <summary>The CPU's model name (/proc/cpuinfo) and its logical CPUs: every table says which CPU its figures come
+    /// from (Intel and AMD differ on the loops measured here, bench/README.md).</summary>
+    public static string CpuName()
+    {
+        try
+        {
+            string? line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            return (line?.Split(':', 2)[1].Trim() ?? "unknown") + $", {Environment.ProcessorCount} logical CPUs";
+        }
+        catch (IOException)
+        {
+            return $"unknown, {Environment.ProcessorCount} logical CPUs";
+        }
+    }
 }

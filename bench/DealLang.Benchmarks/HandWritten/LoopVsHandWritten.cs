@@ -32,7 +32,7 @@ public static class LoopVsHandWritten
             }
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"CPU: {CpuName()}; {RuntimeInformation.FrameworkDescription}; every hand-written figure checked against the generated program's."));
+                $"CPU: {Timing.CpuName()}; {RuntimeInformation.FrameworkDescription}; every hand-written figure checked against the generated program's."));
             var calls = cases.ToDictionary(c => c.Name, c => Math.Max(Timing.Calibrate(() => c.RunGenerated(), MinBatch), Timing.Calibrate(() => c.RunHandWritten(), MinBatch)));
 
             // The hand-written loops are tiered (the generated ones, in a collectible assembly, are compiled fully
@@ -182,20 +182,6 @@ public static class LoopVsHandWritten
     }
 
     static int IlSize(MethodInfo method) => method.GetMethodBody()?.GetILAsByteArray()?.Length ?? 0;
-
-    static string CpuName()
-    {
-        try
-        {
-            string? line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
-            return (line?.Split(':', 2)[1].Trim() ?? "unknown") + $", {Environment.ProcessorCount} logical CPUs";
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
-
 
     // Microseconds per call over a batch of n calls.
     static double Batch(Func<int> call, int n)
