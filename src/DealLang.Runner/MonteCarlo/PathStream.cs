@@ -63,8 +63,8 @@ public struct PathStream
     public static int Widest { get; } =
         Vector512.IsHardwareAccelerated && Avx512F.IsSupported ? 16 : Vector256.IsHardwareAccelerated ? 8 : 1;
 
-    /// <summary><see cref="Take(Span{ulong})"/>, at most <paramref name="widest"/> draws at a time (16 needs
-    /// AVX-512): the tests take each way.</summary>
+    /// <summary><see cref="Take(Span{ulong})"/>, at most <paramref name="widest"/> draws at a time (16 only with
+    /// AVX-512, else 8): the tests take each way.</summary>
     internal void Take(Span<ulong> bits, int widest)
     {
         int i = 0;
@@ -75,7 +75,7 @@ public struct PathStream
 
         // Eight blocks at a time, interleaved in registers: on this project's AMD EPYC, CoreWeave's Stochastic draw and
         // fill 4.55 to 4.15 µs a path against four at a time (bench/README.md, 2026-12-04).
-        for (; widest >= 16 && i + 16 <= bits.Length; i += 16)
+        for (; widest >= 16 && Avx512F.IsSupported && i + 16 <= bits.Length; i += 16)
         {
             var (x0, x1, x2, x3) = Philox.Blocks8(position >> 1, stream, k0, k1);
             Vector512<ulong> first = ((x0 << 32) | x1) >>> 11, second = ((x2 << 32) | x3) >>> 11;
