@@ -192,38 +192,36 @@ public class DrawBitsTests
     }
 
     [Fact]
-    public void FourBlocksAtATimeAreTheBlocksOneByOne()
-    {
-        // Counters across a carry into the high word (2³² − 2 … 2³² + 1) and at random, under random keys.
-        var rng = new Random(11);
-        foreach (ulong b in (ulong[])[0, 1, (1UL << 32) - 2, (1UL << 32) - 1, ulong.MaxValue - 3, (ulong)rng.NextInt64(), (ulong)rng.NextInt64()])
+    public void FourBlocksAtATimeAreTheBlocksOneByOne() =>
+        AssertLanesAreBlocks(11, [0, 1, (1UL << 32) - 2, (1UL << 32) - 1, ulong.MaxValue - 3], 4, (b, stream, k0, k1, lane) =>
         {
-            uint stream = (uint)rng.Next(), k0 = (uint)rng.Next(), k1 = (uint)rng.Next();
             var (x0, x1, x2, x3) = Philox.Blocks(b, stream, k0, k1);
-            for (int lane = 0; lane < 4; lane++)
-            {
-                ulong c = b + (ulong)lane;
-                var one = Philox.Block((uint)c, (uint)(c >> 32), stream, 0, k0, k1);
-                Assert.Equal(((ulong)one.X0, (ulong)one.X1, (ulong)one.X2, (ulong)one.X3), (x0.GetElement(lane), x1.GetElement(lane), x2.GetElement(lane), x3.GetElement(lane)));
-            }
-        }
-    }
+            return (x0.GetElement(lane), x1.GetElement(lane), x2.GetElement(lane), x3.GetElement(lane));
+        });
 
     [Fact]
-    public void EightBlocksAtATimeAreTheBlocksOneByOne()
+    public void EightBlocksAtATimeAreTheBlocksOneByOne() =>
+        // The 512-bit lanes PathStream.Take uses where the runtime takes them as hardware's (elsewhere Vector512 runs
+        // in software, with the same words).
+        AssertLanesAreBlocks(12, [0, 1, (1UL << 32) - 4, (1UL << 32) - 1, ulong.MaxValue - 7], 8, (b, stream, k0, k1, lane) =>
+        {
+            var (x0, x1, x2, x3) = Philox.Blocks8(b, stream, k0, k1);
+            return (x0.GetElement(lane), x1.GetElement(lane), x2.GetElement(lane), x3.GetElement(lane));
+        });
+
+    // Each lane of a batch of blocks from counter b (counters across a carry into the high word and two at random, under
+    // random keys) is Philox.Block's block b + lane.
+    static void AssertLanesAreBlocks(int seed, ulong[] counters, int lanes, Func<ulong, uint, uint, uint, int, (ulong, ulong, ulong, ulong)> lane)
     {
-        // As four at a time, for the 512-bit lanes PathStream.Take uses where the runtime takes them as hardware's
-        // (elsewhere Vector512 runs in software, with the same words).
-        var rng = new Random(12);
-        foreach (ulong b in (ulong[])[0, 1, (1UL << 32) - 4, (1UL << 32) - 1, ulong.MaxValue - 7, (ulong)rng.NextInt64(), (ulong)rng.NextInt64()])
+        var rng = new Random(seed);
+        foreach (ulong b in (ulong[])[.. counters, (ulong)rng.NextInt64(), (ulong)rng.NextInt64()])
         {
             uint stream = (uint)rng.Next(), k0 = (uint)rng.Next(), k1 = (uint)rng.Next();
-            var (x0, x1, x2, x3) = Philox.Blocks8(b, stream, k0, k1);
-            for (int lane = 0; lane < 8; lane++)
+            for (int l = 0; l < lanes; l++)
             {
-                ulong c = b + (ulong)lane;
+                ulong c = b + (ulong)l;
                 var one = Philox.Block((uint)c, (uint)(c >> 32), stream, 0, k0, k1);
-                Assert.Equal(((ulong)one.X0, (ulong)one.X1, (ulong)one.X2, (ulong)one.X3), (x0.GetElement(lane), x1.GetElement(lane), x2.GetElement(lane), x3.GetElement(lane)));
+                Assert.Equal(((ulong)one.X0, (ulong)one.X1, (ulong)one.X2, (ulong)one.X3), lane(b, stream, k0, k1, l));
             }
         }
     }
