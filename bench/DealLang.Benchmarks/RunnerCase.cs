@@ -43,6 +43,24 @@ public sealed class RunnerCase : IDisposable
         }
 
         PreparedTimes = new Runner.Analytics.FlowTimes(Times);
+        summaries = new PathSummaries(deal);
+    }
+
+    readonly PathSummaries summaries;
+
+    /// <summary>The path source filling the case's inputs for path 0, as the path runner does first.</summary>
+    public double Fill()
+    {
+        Path.Source.Fill(0, Path.After);
+        return 0;
+    }
+
+    /// <summary>The finished path (the raw loop's result) added to summaries with the equity's IRR, as the path
+    /// runner does last.</summary>
+    public double AddSummaries()
+    {
+        summaries.Add(Path.Result);
+        return summaries.Paths;
     }
 
     public string Name => Path.Name;

@@ -19,6 +19,9 @@ namespace DealLang.Benchmarks;
 /// the loop, and each tranche's IRR, WAL and loss and each equity's IRR added to <see cref="PathSummaries"/>;</item>
 /// <item><c>tranches only</c>: the same with <c>equityIrr: false</c>: each tranche's IRR, WAL and loss only, what
 /// issue 8's target counts (inputs, loop, summaries, IRR and WAL);</item>
+/// <item><c>fill</c> and <c>summaries</c>: the path runner's two steps besides the loop, each alone: the path source
+/// filling the inputs, and <see cref="PathSummaries.Add"/> of the finished path (each tranche's and each equity's IRR,
+/// WAL and loss);</item>
 /// <item><c>old IRR</c> / <c>Newton IRR</c> / <c>new IRR</c>: one solve of the first tranche's flows on that path,
 /// by the solver of f7cdaf7 (Brent, <c>tests/DealLang.Runner.Tests/Analytics/BrentIrr.cs</c>, linked), by that of
 /// 73815ec (Newton on the NPV, <c>NewtonIrr.cs</c> beside it) and by today's <see cref="Runner.Analytics.Irr"/> (the
@@ -69,6 +72,8 @@ public static class RunnerOverhead
                 ("raw loop", c => c.Path.Run()),
                 ("path runner", c => c.PathRunner.Run(0)),
                 ("tranches only", c => c.TranchesOnly.Run(0)),
+                ("fill", c => c.Fill()),
+                ("summaries", c => c.AddSummaries()),
                 ("scenario runner", c => c.ScenarioRunner.Run(c.Path.Scenario).PeriodsRun),
                 ("old IRR", c => OldIrr.Solve(c.Times, c.Amounts)),
                 ("Newton IRR", c => NewtonIrr.Solve(c.Times, c.Amounts)),
@@ -129,8 +134,8 @@ public static class RunnerOverhead
             }
 
             output.WriteLine();
-            output.WriteLine("| Case | periods | flows | raw loop | scenario runner | path runner | path runner / raw | tranches only / raw | old IRR | Newton IRR | new IRR | old / new IRR | Newton / new IRR | Newton equity IRR | equity IRR | B/path: raw, scenario, path runner, tranches only |");
-            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            output.WriteLine("| Case | periods | flows | raw loop | scenario runner | path runner | path runner / raw | tranches only / raw | fill | summaries | old IRR | Newton IRR | new IRR | old / new IRR | Newton / new IRR | Newton equity IRR | equity IRR | B/path: raw, scenario, path runner, tranches only |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (RunnerCase c in cases)
             {
                 double T(string m) => Timing.MedianOf(perCall[(c.Name, m)]);
@@ -140,7 +145,7 @@ public static class RunnerOverhead
                     Timing.MedianOf(perCall[(c.Name, over)].Zip(perCall[(c.Name, under)], (a, b) => a / b));
                 string B(string m) => bytes[(c.Name, m)].ToString("0", CultureInfo.InvariantCulture);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {c.Name} | {c.Path.Result.PeriodsRun} | {c.Times.Length} | {Timing.Time(T("raw loop"))} | {Timing.Time(T("scenario runner"))} | {Timing.Time(T("path runner"))} | {Ratio("path runner", "raw loop"):0.00} | {Ratio("tranches only", "raw loop"):0.00} | {Timing.Time(T("old IRR"))} | {Timing.Time(T("Newton IRR"))} | {Timing.Time(T("new IRR"))} | {Ratio("old IRR", "new IRR"):0.0} | {Ratio("Newton IRR", "new IRR"):0.00} | {Timing.Time(T("Newton equity IRR"))} | {Timing.Time(T("equity IRR"))} | {B("raw loop")}, {B("scenario runner")}, {B("path runner")}, {B("tranches only")} |"));
+                    $"| {c.Name} | {c.Path.Result.PeriodsRun} | {c.Times.Length} | {Timing.Time(T("raw loop"))} | {Timing.Time(T("scenario runner"))} | {Timing.Time(T("path runner"))} | {Ratio("path runner", "raw loop"):0.00} | {Ratio("tranches only", "raw loop"):0.00} | {Timing.Time(T("fill"))} | {Timing.Time(T("summaries"))} | {Timing.Time(T("old IRR"))} | {Timing.Time(T("Newton IRR"))} | {Timing.Time(T("new IRR"))} | {Ratio("old IRR", "new IRR"):0.0} | {Ratio("Newton IRR", "new IRR"):0.00} | {Timing.Time(T("Newton equity IRR"))} | {Timing.Time(T("equity IRR"))} | {B("raw loop")}, {B("scenario runner")}, {B("path runner")}, {B("tranches only")} |"));
             }
 
             output.WriteLine();
