@@ -222,7 +222,7 @@ internal readonly ref struct DiscountChain
 
     /// <summary>
     /// The moments at the continuous rate <paramref name="x"/> of the flows before <paramref name="split"/> and of
-    /// those from it on: Σ a_i d_i τ_i^k for k = 0 … 3, d_i the flow's discount factor and τ_i its time from the first flow (x ≥ 0) or the last
+    /// those from it on: Σ a_i d_i τ_i^k for k = 0 … 4, d_i the flow's discount factor and τ_i its time from the first flow (x ≥ 0) or the last
     /// (x &lt; 0), times the same positive multiple for both groups, which leaves their ratio, means and cumulants as
     /// they are (Irr's log form). Two passes: the chain of factors, one multiplication per flow into the caller's
     /// scratch (its latency, a multiplication's, is all the pass costs), then <see cref="FlowMoments"/> four flows at
@@ -489,5 +489,5 @@ internal readonly ref struct DiscountChain
     }
 }
 
-/// <summary>Σ w, Σ w τ, Σ w τ², Σ w τ³ over a group of flows (w a flow times its discount factor).</summary>
-internal readonly record struct GroupMoments(double W0, double W1, double W2, double W3);
+/// <summary>Σ w, Σ w τ, Σ w τ², Σ w τ³, Σ w τ⁴ over a group of flows (w a flow times its discount factor).</summary>
+internal readonly record struct GroupMoments(double W0, double W1, double W2, double W3, double W4);

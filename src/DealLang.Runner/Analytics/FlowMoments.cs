@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics;
 namespace DealLang.Runner.Analytics;
 
 /// <summary>
-/// The moments of an IRR's two groups of flows, those before a split and those from it on: Σ w τ^k for k = 0 … 3, w a
+/// The moments of an IRR's two groups of flows, those before a split and those from it on: Σ w τ^k for k = 0 … 4, w a
 /// flow times its discount factor and τ its time from an origin, four flows at a time (<see cref="Vector256{T}"/>).
 /// With one sign change, split at the change, they are the log form's two groups (<see cref="Irr"/>): at x = 0 (no
 /// discount factors) for its first step, and at each rate it steps to from a <see cref="DiscountChain"/>'s factors.
@@ -57,13 +57,13 @@ internal static class FlowMoments
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static GroupMoments Group(ref double t, ref double a, ref double d, double origin, int from, int to, ref double nonFinite, bool discounted)
     {
-        double w0 = 0, w1 = 0, w2 = 0, w3 = 0;
+        double w0 = 0, w1 = 0, w2 = 0, w3 = 0, w4 = 0;
         int i = from;
         if (to - from >= Vector256<double>.Count)
         {
             Vector256<double> zero = Vector256<double>.Zero;
             Vector256<double> shift = Vector256.Create(origin);
-            Vector256<double> s0 = zero, s1 = zero, s2 = zero, s3 = zero, bad = zero;
+            Vector256<double> s0 = zero, s1 = zero, s2 = zero, s3 = zero, s4 = zero, bad = zero;
             for (; i <= to - Vector256<double>.Count; i += Vector256<double>.Count)
             {
                 Vector256<double> amount = Vector256.LoadUnsafe(ref a, (nuint)i);
@@ -75,13 +75,16 @@ internal static class FlowMoments
                 s1 += moment;
                 moment *= tau;
                 s2 += moment;
-                s3 += moment * tau;
+                moment *= tau;
+                s3 += moment;
+                s4 += moment * tau;
             }
 
             w0 = Lanes(s0);
             w1 = Lanes(s1);
             w2 = Lanes(s2);
             w3 = Lanes(s3);
+            w4 = Lanes(s4);
             nonFinite += Lanes(bad);
         }
 
@@ -96,10 +99,12 @@ internal static class FlowMoments
             w1 += moment;
             moment *= tau;
             w2 += moment;
-            w3 += moment * tau;
+            moment *= tau;
+            w3 += moment;
+            w4 += moment * tau;
         }
 
-        return new GroupMoments(w0, w1, w2, w3);
+        return new GroupMoments(w0, w1, w2, w3, w4);
     }
 
     /// <summary>The index of the first negative amount (or the first positive one), −1 when there is none; four at a

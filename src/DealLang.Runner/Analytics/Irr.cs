@@ -10,8 +10,9 @@ namespace DealLang.Runner.Analytics;
 /// <para>
 /// Solved in the continuous rate x = ln(1 + r). Flows that change sign once (every tranche and equity) are solved in
 /// the log form: steps to the root of ln(what comes back) − ln(what went in), both discounted, each from the two
-/// groups' moments (one pass: <see cref="DiscountChain.Moments"/>, <see cref="FlowMoments"/>), the first from x = 0 to
-/// its cubic's root (<see cref="OnlyRoot(in DiscountChain, int, in GroupMoments, in GroupMoments)"/>). Where those
+/// groups' moments (one pass: <see cref="DiscountChain.Moments"/>, <see cref="FlowMoments"/>), the first from x = 0,
+/// the last when what it leaves out is below the rate's last bit (<see cref="OnlyRoot(in DiscountChain, int, in GroupMoments, in GroupMoments)"/>,
+/// <see cref="Step"/>). Where those
 /// steps fail, and for flows on a shared date, Newton's method on the NPV; its steps are checked (they must stay in
 /// the range and shrink), and when they fail a bracketed solver takes over: Newton safeguarded by a sign-changing bracket (a step that would leave
 /// the bracket, or that does not halve the error as fast as bisection would, is a bisection instead: Numerical
@@ -58,11 +59,18 @@ public static class Irr
     // Plain Newton steps tried before the bracketed solver takes over; from the first guess it takes 3 to 5.
     const int FastIterations = 30;
 
-    // A step of the log form (OnlyRoot by moments) leaves an error of about K times its fourth power, K the fourth
-    // cumulant of the flows' times over 24 times the gap between the groups' mean times: under 10³ for flows over a
-    // century, so after a step below 10⁻⁶ the point reached is within 10⁻²¹ of the root, far below a double's last
-    // bit; the next step, two evaluations from x = 0 for a deal's flows, is under it.
-    internal const double ConvergedLog = 1e-6;
+    // A step of the log form (OnlyRoot by moments) is the last when the terms of its series it leaves out are below
+    // this share of the rate's magnitude (2⁻⁵⁷: a thirty-second of a double's last bit), and below this times
+    // SmallRate under it (Step).
+    internal const double LastStepTolerance = 1.0 / 144115188075855872.0; // 2^-57
+
+    // A step over this (relative above a continuous rate of 1, absolute below) is not the last, whatever its series
+    // says: the moments it was taken from weigh each flow at x, and flows that weigh nothing there (a tiny amount far
+    // out) can bend H beyond what its first cumulants show; near the root they have their weight.
+    const double LastStepSize = 1e-5;
+
+    // Under a continuous rate of 2⁻¹⁰ (0.1%) the tolerance is absolute, this times LastStepTolerance: about 7 × 10⁻²¹.
+    const double SmallRate = 1.0 / 1024.0;
 
     static readonly double LowestX = Math.Log(1.0 + LowestRate);
     static readonly double HighestX = Math.Log(1.0 + HighestRate);
@@ -226,17 +234,17 @@ public static class Irr
     /// (split at <paramref name="split"/>):
     /// nearly a straight line in x (its slope is the gap between the two groups' discounted mean times, its
     /// curvature the difference of their variances), where the NPV itself is nearly an exponential. Each step
-    /// expands H to third order at x from the groups' moments (<see cref="DiscountChain.Moments"/>, one pass) and
-    /// takes the root of that expansion (<see cref="Step"/>): its error is about the step to the fourth power, so
-    /// from the moments at x = 0 (found with the sign changes, <see cref="Scan"/>) two evaluations reach the last
-    /// bits for the flows of a deal, where Newton on the NPV took three after a pass for its first guess. A step
-    /// under <see cref="ConvergedLog"/> × max(1, |x|) is the last. A step that is not finite, leaves the range or
-    /// does not shrink hands over to Newton on the NPV and its bracketed fallback, from the last point in range.
+    /// expands H to fourth order at x from the groups' moments (<see cref="DiscountChain.Moments"/>, one pass) and
+    /// takes the root of that expansion (<see cref="Step"/>): from the moments at x = 0 (found with the sign changes,
+    /// <see cref="Scan"/>), one or two evaluations reach the last bits for the flows of a deal. A step whose left-out
+    /// terms are under <see cref="LastStepTolerance"/> of the rate is the last (<see cref="Step"/> says which). A step
+    /// that is not finite, leaves the range or does not shrink hands over to Newton on the NPV and its bracketed
+    /// fallback, from the last point in range.
     /// </summary>
     static double OnlyRoot(in DiscountChain chain, int split, in GroupMoments before, in GroupMoments after)
     {
         double x = 0;
-        double step = Step(before, after, fromZero: true);
+        double step = Step(before, after, x, out bool last, fromZero: true);
         double previousStep = double.PositiveInfinity;
         for (int i = 0; i < FastIterations; i++)
         {
@@ -247,67 +255,88 @@ public static class Irr
             }
 
             x = next;
-            if (Math.Abs(step) <= ConvergedLog * Math.Max(1.0, Math.Abs(x)))
+            if (last)
             {
                 return Math.Exp(x) - 1.0;
             }
 
             previousStep = step;
             chain.Moments(x, split, out GroupMoments first, out GroupMoments then);
-            step = Step(first, then);
+            step = Step(first, then, x, out last);
         }
 
         return OnlyRoot(chain, x);
     }
 
     /// <summary>
-    /// The step δ to the root of H(x + δ) ≈ c0 − c1 δ + c2 δ² − c3 δ³, H's expansion at x from two groups' moments
-    /// (<paramref name="a"/> and <paramref name="b"/>, of opposite signs): with m, v and k3 a group's discounted mean
-    /// time, variance and third cumulant, c0 = ln|B / A|, c1 = m_B − m_A, c2 = (v_B − v_A) / 2, c3 = (k3_B − k3_A) / 6
-    /// (ln Σ w e^(−δτ) = ln Σ w − δ m + δ² v / 2 − δ³ k3 / 6 + …). Its root by series reversion:
-    /// δ = u (1 + p u + (2p² − q) u²), u = c0 / c1, p = c2 / c1, q = c3 / c1, exact to the fourth power of u. Far from
-    /// the root (the correction over half of u) the expansion is not to be trusted, and the step is Newton's on H, u.
-    /// <paramref name="fromZero"/>: the first step, from the scan's moments at x = 0, is then the cubic's own root to
-    /// the fifth power of u, δ = u (1 + p u + (2p² − q) u² + 5p (p² − q) u³ + (14p⁴ − 21p² q + 3q²) u⁴) (kept when finite
-    /// and within half the reversion's step of it). Swapping the groups changes every c's sign and not δ.
+    /// The step δ from <paramref name="x"/> to the root of H(x + δ) ≈ c0 − c1 δ + c2 δ² − c3 δ³ + c4 δ⁴, H's expansion
+    /// at x from two groups' moments (<paramref name="a"/> and <paramref name="b"/>, of opposite signs): with m, v, k3
+    /// and k4 a group's discounted mean time, variance, third and fourth cumulants, c0 = ln|B / A|, c1 = m_B − m_A,
+    /// c2 = (v_B − v_A) / 2, c3 = (k3_B − k3_A) / 6, c4 = (k4_B − k4_A) / 24 (ln Σ w e^(−δτ) = ln Σ w − δ m + δ² v / 2
+    /// − δ³ k3 / 6 + δ⁴ k4 / 24 − …). Its root by series reversion: with u = c0 / c1, p = c2 / c1, q = c3 / c1 and
+    /// r = c4 / c1, δ = u (1 + p u + (2p² − q) u² + (5p³ − 5pq + r) u³), exact to the fifth power of u but for H's
+    /// own fifth-order term. Far from the root (the correction over half of u) the expansion is not to be trusted,
+    /// and the step is Newton's on H, u. <paramref name="fromZero"/>: the first step, from the scan's moments at
+    /// x = 0, takes the next term too, + (14p⁴ − 21p² q + 6pr + 3q²) u⁴ inside the bracket (kept when finite and within
+    /// half the shorter step of it): it is the rate itself, a few percent, where later steps are corrections.
+    /// <paramref name="last"/>: whether the terms the step leaves out are below <see cref="LastStepTolerance"/> ×
+    /// max(|x + δ|, 2⁻¹⁰), taken to be at most 64 |u| (S |u|)⁴ with S = max(|p|, √|q|, ∛|r|), the scale on which
+    /// the coefficients of the series grow, and S |u| at most 1/4: no step after it would move the rate by as
+    /// much as a thirty-second of its last bit. Swapping the groups changes every c's sign and not δ.
     /// </summary>
-    internal static double Step(in GroupMoments a, in GroupMoments b, bool fromZero = false)
+    internal static double Step(in GroupMoments a, in GroupMoments b, double x, out bool last, bool fromZero = false)
     {
         double inverseA = 1.0 / a.W0;
         double inverseB = 1.0 / b.W0;
         double meanA = a.W1 * inverseA;
         double meanB = b.W1 * inverseB;
-        double varianceA = (a.W2 * inverseA) - (meanA * meanA);
-        double varianceB = (b.W2 * inverseB) - (meanB * meanB);
-        double skewA = (a.W3 * inverseA) - (meanA * ((3.0 * varianceA) + (meanA * meanA)));
-        double skewB = (b.W3 * inverseB) - (meanB * ((3.0 * varianceB) + (meanB * meanB)));
-        double inverseC1 = 1.0 / (meanB - meanA); // one division for the three: they are on the step's path
+        double secondA = a.W2 * inverseA;
+        double secondB = b.W2 * inverseB;
+        double thirdA = a.W3 * inverseA;
+        double thirdB = b.W3 * inverseB;
+        double varianceA = secondA - (meanA * meanA);
+        double varianceB = secondB - (meanB * meanB);
+        double skewA = thirdA - (meanA * ((3.0 * varianceA) + (meanA * meanA)));
+        double skewB = thirdB - (meanB * ((3.0 * varianceB) + (meanB * meanB)));
+
+        // The fourth central moment, E τ⁴ − m (4 E τ³ − m (6 E τ² − 3 m²)), less 3 v².
+        double kurtosisA = (a.W4 * inverseA) - (meanA * ((4.0 * thirdA) - (meanA * ((6.0 * secondA) - (3.0 * meanA * meanA))))) - (3.0 * varianceA * varianceA);
+        double kurtosisB = (b.W4 * inverseB) - (meanB * ((4.0 * thirdB) - (meanB * ((6.0 * secondB) - (3.0 * meanB * meanB))))) - (3.0 * varianceB * varianceB);
+        double inverseC1 = 1.0 / (meanB - meanA); // one division for the four: they are on the step's path
         double u = Math.Log(-b.W0 * inverseA) * inverseC1;
         double p = 0.5 * (varianceB - varianceA) * inverseC1;
         double q = (skewB - skewA) * inverseC1 * (1.0 / 6.0);
-        double correction = u * (p + (((2.0 * p * p) - q) * u));
+        double r = (kurtosisB - kurtosisA) * inverseC1 * (1.0 / 24.0);
+        double pp = p * p;
+        double correction = u * (p + (((2.0 * pp) - q) * u));
         if (!(Math.Abs(correction) <= 0.5))
         {
+            last = false;
             return u;
         }
 
-        double reversion = u + (u * correction);
-        if (!fromZero)
+        double uu = u * u;
+        double fourth = (5.0 * p * (pp - q)) + r;
+        double step = u + (u * (correction + (fourth * uu * u)));
+        if (fromZero)
         {
-            return reversion;
+            // From x = 0 the step is the rate itself, a few percent, and one more term lands it nearer (Hyperion's
+            // notes in Refuted: within 10⁻⁷), so that the evaluation after it is often the last.
+            double fifth = (14.0 * pp * pp) - (21.0 * pp * q) + (6.0 * p * r) + (3.0 * q * q);
+            double longer = step + (u * fifth * uu * uu);
+            step = double.IsFinite(longer) && Math.Abs(longer - step) <= 0.5 * Math.Abs(step) ? longer : step;
         }
 
-        // From x = 0 the step is the rate itself, a few percent, and the reversion is the cubic's root only to the
-        // fourth power of it: the cubic's root, u − δ + p δ² − q δ³ = 0 (H's expansion over c1), to the fifth power
-        // (the next two terms of the reversion), lies nearer H's for a deal's flows (Hyperion's Refuted notes: within
-        // 10⁻⁷, where the reversion is 1.3 × 10⁻⁵ off, so one pass finishes the solve where two did). Its terms add no
-        // division to the step's path, where the two Newton steps on the cubic that came as near had two (2026-12-03d,
-        // 10-15 ns a solve). Later steps are too small for it to matter.
-        double pp = p * p;
-        double fourth = 5.0 * p * (pp - q);
-        double fifth = (14.0 * pp * pp) - (21.0 * pp * q) + (3.0 * q * q);
-        double d = u * (1.0 + (u * (p + (u * (((2.0 * pp) - q) + (u * (fourth + (u * fifth))))))));
-        return double.IsFinite(d) && Math.Abs(d - reversion) <= 0.5 * Math.Abs(reversion) ? d : reversion;
+        // 64 |u| (S |u|)⁴ ≤ tolerance, term by term without roots: (|p| |u|)⁴, (|q| u²)² and (|r| |u|³)^(4/3) each at
+        // most reach = tolerance / (64 |u|), capped at 4⁻⁴ (S |u| ≤ 1/4).
+        double size = Math.Abs(u);
+        double reach = Math.Min(LastStepTolerance * Math.Max(Math.Abs(x + step), SmallRate) / (64.0 * size), 1.0 / 256.0);
+        double t1 = Math.Abs(p) * size;
+        double t2 = Math.Abs(q) * uu;
+        double t3 = Math.Abs(r) * uu * size;
+        last = !fromZero && size <= LastStepSize * Math.Max(1.0, Math.Abs(x))
+            && (t1 * t1) * (t1 * t1) <= reach && t2 * t2 <= reach && (t3 * t3) * (t3 * t3) <= reach * reach * reach;
+        return step;
     }
 
     /// <summary>
