@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace DealLang.Runtime;
 
 /// <summary>The kind of entity an input slot belongs to.</summary>
@@ -262,16 +265,23 @@ public sealed class InputLayout
     public InputSlot[] Scalars { get; }
 
     /// <summary>The position of <paramref name="quantity"/> of entity <paramref name="entity"/> in its shape's buffers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a path source asks it for each row it shares, path after path
     public int IndexOf(InputQuantity quantity, int entity)
     {
         int q = (int)quantity;
         if ((uint)q >= (uint)count.Length || (uint)entity >= (uint)count[q])
         {
-            throw new ArgumentOutOfRangeException(nameof(entity), entity, $"The deal has no {quantity} slot for entity {entity}.");
+            NoSlot(quantity, entity);
         }
 
         return firstIndex[q] + entity;
     }
+
+    // Apart from IndexOf, so that it inlines small: a formatted message inlined with it costs its caller a zeroed
+    // string builder on every call, thrown or not.
+    [DoesNotReturn]
+    static void NoSlot(InputQuantity quantity, int entity) =>
+        throw new ArgumentOutOfRangeException(nameof(entity), entity, $"The deal has no {quantity} slot for entity {entity}.");
 
     /// <summary>Whether <paramref name="deal"/> has this layout's numbers of entities of every kind.</summary>
     public bool Fits(DealDescription deal)

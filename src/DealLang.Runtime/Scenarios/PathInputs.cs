@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace DealLang.Runtime;
 
 /// <summary>
@@ -234,13 +237,16 @@ public sealed class PathInputs
     /// <summary>As <see cref="ShareLeaseRent"/>, for contract <paramref name="contract"/>'s row of
     /// <paramref name="quantity"/> (<see cref="InputQuantity.ContractTermYears"/>, its renewal, re-let, termination-fee
     /// and prepayment rows).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // with a constant quantity, the view's switch folds away
     public void ShareContractRow(InputQuantity quantity, int contract, double[] row) =>
         Share(ContractView(quantity), contract, Layout.IndexOf(quantity, contract), row);
 
     /// <summary>As <see cref="OwnLeaseRent"/>, for contract <paramref name="contract"/>'s row of <paramref name="quantity"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double[] OwnContractRow(InputQuantity quantity, int contract) =>
         Own(ContractView(quantity), contract, Layout.IndexOf(quantity, contract));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     double[][] ContractView(InputQuantity quantity) => quantity switch
     {
         InputQuantity.ContractReletYears => ContractReletYears,
@@ -250,9 +256,15 @@ public sealed class PathInputs
         InputQuantity.ContractRenewalLive => ContractRenewalLive,
         InputQuantity.ContractTermYears => ContractTermYears,
         InputQuantity.ContractPrepaid => ContractPrepaid,
-        _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Not a contract's per-period row."),
+        _ => NotAContractRow(quantity),
     };
 
+    [DoesNotReturn]
+    static double[][] NotAContractRow(InputQuantity quantity) =>
+        throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Not a contract's per-period row.");
+
+    // Inlined into each share, path after path; its throws apart, so that it stays small.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void Share(double[][] view, int entity, int slot, double[] row)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -263,12 +275,16 @@ public sealed class PathInputs
 
         if (row.Length != ownedSeries[slot].Length)
         {
-            throw new ArgumentException($"A shared row must have the deal's {ownedSeries[slot].Length} periods, not {row.Length}.", nameof(row));
+            WrongLength(row, ownedSeries[slot].Length);
         }
 
         Series[slot] = row;
         view[entity] = row;
     }
+
+    [DoesNotReturn]
+    static void WrongLength(double[] row, int periods) =>
+        throw new ArgumentException($"A shared row must have the deal's {periods} periods, not {row.Length}.", nameof(row));
 
     double[] Own(double[][] view, int entity, int slot)
     {
