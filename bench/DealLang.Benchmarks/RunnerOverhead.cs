@@ -25,7 +25,8 @@ namespace DealLang.Benchmarks;
 /// <item><c>old IRR</c> / <c>Newton IRR</c> / <c>new IRR</c>: one solve of the first tranche's flows on that path,
 /// by the solver of f7cdaf7 (Brent, <c>tests/DealLang.Runner.Tests/Analytics/BrentIrr.cs</c>, linked), by that of
 /// 73815ec (Newton on the NPV, <c>NewtonIrr.cs</c> beside it) and by today's <see cref="Runner.Analytics.Irr"/> (the
-/// log form); and <c>equity IRR</c>, <c>Newton equity IRR</c>: the first equity's flows on the path (distributions
+/// log form); <c>tranche IRR</c>: today's over times prepared once, as <see cref="PathSummaries"/> solves it; and
+/// <c>equity IRR</c>, <c>Newton equity IRR</c>: the first equity's flows on the path (distributions
 /// less cures), by today's and 73815ec's, each over times prepared once (<see cref="Runner.Analytics.FlowTimes"/>
 /// for today's, as <see cref="PathSummaries"/> solves them).</item>
 /// </list>
@@ -80,6 +81,7 @@ public static class RunnerOverhead
                 ("new IRR", c => Runner.Analytics.Irr.Solve(c.Times, c.Amounts)),
                 ("Newton equity IRR", c => NewtonIrr.Solve(c.Times, c.EquityAmounts)),
                 ("equity IRR", c => Runner.Analytics.Irr.Solve(c.PreparedTimes, c.EquityAmounts)),
+                ("tranche IRR", c => Runner.Analytics.Irr.Solve(c.PreparedTimes, c.Amounts)),
             };
 
             foreach (RunnerCase c in cases)
@@ -134,8 +136,8 @@ public static class RunnerOverhead
             }
 
             output.WriteLine();
-            output.WriteLine("| Case | periods | flows | raw loop | scenario runner | path runner | path runner / raw | tranches only / raw | fill | summaries | old IRR | Newton IRR | new IRR | old / new IRR | Newton / new IRR | Newton equity IRR | equity IRR | B/path: raw, scenario, path runner, tranches only |");
-            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            output.WriteLine("| Case | periods | flows | raw loop | scenario runner | path runner | path runner / raw | tranches only / raw | fill | summaries | old IRR | Newton IRR | new IRR | old / new IRR | Newton / new IRR | tranche IRR | Newton equity IRR | equity IRR | B/path: raw, scenario, path runner, tranches only |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (RunnerCase c in cases)
             {
                 double T(string m) => Timing.MedianOf(perCall[(c.Name, m)]);
@@ -145,7 +147,7 @@ public static class RunnerOverhead
                     Timing.MedianOf(perCall[(c.Name, over)].Zip(perCall[(c.Name, under)], (a, b) => a / b));
                 string B(string m) => bytes[(c.Name, m)].ToString("0", CultureInfo.InvariantCulture);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {c.Name} | {c.Path.Result.PeriodsRun} | {c.Times.Length} | {Timing.Time(T("raw loop"))} | {Timing.Time(T("scenario runner"))} | {Timing.Time(T("path runner"))} | {Ratio("path runner", "raw loop"):0.00} | {Ratio("tranches only", "raw loop"):0.00} | {Timing.Time(T("fill"))} | {Timing.Time(T("summaries"))} | {Timing.Time(T("old IRR"))} | {Timing.Time(T("Newton IRR"))} | {Timing.Time(T("new IRR"))} | {Ratio("old IRR", "new IRR"):0.0} | {Ratio("Newton IRR", "new IRR"):0.00} | {Timing.Time(T("Newton equity IRR"))} | {Timing.Time(T("equity IRR"))} | {B("raw loop")}, {B("scenario runner")}, {B("path runner")}, {B("tranches only")} |"));
+                    $"| {c.Name} | {c.Path.Result.PeriodsRun} | {c.Times.Length} | {Timing.Time(T("raw loop"))} | {Timing.Time(T("scenario runner"))} | {Timing.Time(T("path runner"))} | {Ratio("path runner", "raw loop"):0.00} | {Ratio("tranches only", "raw loop"):0.00} | {Timing.Time(T("fill"))} | {Timing.Time(T("summaries"))} | {Timing.Time(T("old IRR"))} | {Timing.Time(T("Newton IRR"))} | {Timing.Time(T("new IRR"))} | {Ratio("old IRR", "new IRR"):0.0} | {Ratio("Newton IRR", "new IRR"):0.00} | {Timing.Time(T("tranche IRR"))} | {Timing.Time(T("Newton equity IRR"))} | {Timing.Time(T("equity IRR"))} | {B("raw loop")}, {B("scenario runner")}, {B("path runner")}, {B("tranches only")} |"));
             }
 
             output.WriteLine();
