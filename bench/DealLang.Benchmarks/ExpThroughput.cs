@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Runtime.Intrinsics;
+
+namespace DealLang.Benchmarks;
+
+/// <summary>
+/// <c>--exp [ROUNDS]</c>: what one exponential costs, the scalar <see cref="Math.Exp"/> every drawn index row and
+/// drawn value curve takes once a period (the Monte Carlo draw's log-OU rows, a drawn value's deflation) against
+/// .NET's vector <see cref="Vector256.Exp(Vector256{double})"/> and <see cref="Vector512.Exp(Vector512{double})"/> over
+/// a row of 100 exponents in [−0.5, 0.5), as a row would take them once its exponents are known; interleaved, medians
+/// of 7 batches of at least 20 ms per round, the median of the rounds. Also how many of the row's 100 values the
+/// vector forms give otherwise than <see cref="Math.Exp"/> (to the bit): what moving a draw to them would change.
+/// </summary>
+public static class ExpThroughput
+{
+    const int Batches = 7;
+    static readonly TimeSpan MinBatch = TimeSpan.FromMilliseconds(20);
+
+    public static void Run(int rounds, TextWriter output)
+    {
+        var exponents = new double[100];
+        var values = new double[exponents.Length];
+        var random = new Random(1);
+        for (int i = 0; i < exponents.Length; i++)
+        {
+            exponents[i] = random.NextDouble() - 0.5;
+        }
+
+        var methods = new (string Name, Action Call)[]
+        {
+            ("Math.Exp", () => Scalar(exponents, values)),
+            ("Vector256.Exp", () => Wide256(exponents, values)),
+            ("Vector512.Exp", () => Wide512(exponents, values)),
+        };
+
+        int[] calls = [.. methods.Select(m => Timing.Calibrate(m.Call, MinBatch))];
+        var perExp = methods.Select(_ => new List<double>()).ToArray();
+        for (int r = 0; r < rounds; r++)
+        {
+            for (int m = 0; m < methods.Length; m++)
+            {
+                var batches = new List<double>();
+                for (int b = 0; b < Batches; b++)
+                {
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    for (int i = 0; i < calls[m]; i++)
+                    {
+                        methods[m].Call();
+                    }
+
+                    batches.Add(watch.Elapsed.TotalMilliseconds * 1e6 / calls[m] / exponents.Length);
+                }
+
+                perExp[m].Add(Timing.MedianOf(batches));
+            }
+        }
+
+        Scalar(exponents, values);
+        double[] scalar = [.. values];
+        output.WriteLine("| exponential | ns each | ratio to Math.Exp | values differing from Math.Exp (of 100) |");
+        output.WriteLine("|---|---:|---:|---:|");
+        for (int m = 0; m < methods.Length; m++)
+        {
+            methods[m].Call();
+            int differing = values.Zip(scalar).Count(p => !p.First.Equals(p.Second));
+            double ns = Timing.MedianOf(perExp[m]);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {methods[m].Name} | {ns:0.00} | {ns / Timing.MedianOf(perExp[0]):0.00} | {differing} |"));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CPU: {Timing.CpuName()}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; Vector512 accelerated: {Vector512.IsHardwareAccelerated}"));
+    }
+
+    static void Scalar(double[] exponents, double[] values)
+    {
+        for (int i = 0; i < exponents.Length; i++)
+        {
+            values[i] = Math.Exp(exponents[i]);
+        }
+    }
+
+    // Four at a time, the last few (under four) one by one.
+    static void Wide256(double[] exponents, double[] values)
+    {
+        int i = 0;
+        for (; i + 4 <= exponents.Length; i += 4)
+        {
+            Vector256.Exp(Vector256.Create(exponents.AsSpan(i, 4))).CopyTo(values.AsSpan(i, 4));
+        }
+
+        for (; i < exponents.Length; i++)
+        {
+            values[i] = Math.Exp(exponents[i]);
+        }
+    }
+
+    // Eight at a time, the last few one by one.
+    static void Wide512(double[] exponents, double[] values)
+    {
+        int i = 0;
+        for (; i + 8 <= exponents.Length; i += 8)
+        {
+            Vector512.Exp(Vector512.Create(exponents.AsSpan(i, 8))).CopyTo(values.AsSpan(i, 8));
+        }
+
+        for (; i < exponents.Length; i++)
+        {
+            values[i] = Math.Exp(exponents[i]);
+        }
+    }
+}
