@@ -72,9 +72,12 @@ public static class ExpThroughput
             $"CPU: {Timing.CpuName()}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; Vector512 accelerated: {Vector512.IsHardwareAccelerated}"));
     }
 
-    static void Scalar(double[] exponents, double[] values)
+    static void Scalar(double[] exponents, double[] values) => OneByOne(exponents, values, 0);
+
+    // Math.Exp from exponents[from] on: the whole row, or the few a vector form leaves.
+    static void OneByOne(double[] exponents, double[] values, int from)
     {
-        for (int i = 0; i < exponents.Length; i++)
+        for (int i = from; i < exponents.Length; i++)
         {
             values[i] = Math.Exp(exponents[i]);
         }
@@ -89,10 +92,7 @@ public static class ExpThroughput
             Vector256.Exp(Vector256.Create(exponents.AsSpan(i, 4))).CopyTo(values.AsSpan(i, 4));
         }
 
-        for (; i < exponents.Length; i++)
-        {
-            values[i] = Math.Exp(exponents[i]);
-        }
+        OneByOne(exponents, values, i);
     }
 
     // Eight at a time, the last few one by one.
@@ -104,9 +104,6 @@ public static class ExpThroughput
             Vector512.Exp(Vector512.Create(exponents.AsSpan(i, 8))).CopyTo(values.AsSpan(i, 8));
         }
 
-        for (; i < exponents.Length; i++)
-        {
-            values[i] = Math.Exp(exponents[i]);
-        }
+        OneByOne(exponents, values, i);
     }
 }

@@ -321,7 +321,7 @@ public static class Irr
         if (fromZero)
         {
             // From x = 0 the step is the rate itself, a few percent, and one more term lands it nearer (Hyperion's
-            // notes in Refuted: within 10⁻⁷), so that the evaluation after it is often the last.
+            // notes: within 2 × 10⁻⁶ in Base, 1.1 × 10⁻⁷ in Refuted), so that the evaluation after it is often the last.
             double fifth = (14.0 * pp * pp) - (21.0 * pp * q) + (6.0 * p * r) + (3.0 * q * q);
             double longer = step + (u * fifth * uu * uu);
             step = double.IsFinite(longer) && Math.Abs(longer - step) <= 0.5 * Math.Abs(step) ? longer : step;
