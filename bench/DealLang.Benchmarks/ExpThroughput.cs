@@ -9,7 +9,9 @@ namespace DealLang.Benchmarks;
 /// .NET's vector <see cref="Vector256.Exp(Vector256{double})"/> and <see cref="Vector512.Exp(Vector512{double})"/> over
 /// a row of 100 exponents in [−0.5, 0.5), as a row would take them once its exponents are known; interleaved, medians
 /// of 7 batches of at least 20 ms per round, the median of the rounds. Also how many of the row's 100 values the
-/// vector forms give otherwise than <see cref="Math.Exp"/> (to the bit): what moving a draw to them would change.
+/// vector forms give otherwise than <see cref="Math.Exp"/> (to the bit): what moving a draw to them would change. And
+/// the draw's own <see cref="Runner.MonteCarlo.RowExp"/>, over the row (eight or four at a time, what the index rows
+/// take) and one by one: the same bits either way, and on every machine, which .NET's vector forms are not.
 /// </summary>
 public static class ExpThroughput
 {
@@ -31,6 +33,8 @@ public static class ExpThroughput
             ("Math.Exp", () => Scalar(exponents, values)),
             ("Vector256.Exp", () => Wide256(exponents, values)),
             ("Vector512.Exp", () => Wide512(exponents, values)),
+            ("RowExp, the row", () => Row(exponents, values)),
+            ("RowExp, one by one", () => RowOneByOne(exponents, values)),
         };
 
         int[] calls = [.. methods.Select(m => Timing.Calibrate(m.Call, MinBatch))];
@@ -73,6 +77,22 @@ public static class ExpThroughput
     }
 
     static void Scalar(double[] exponents, double[] values) => OneByOne(exponents, values, 0);
+
+    // The draw's own exponential over the row, eight or four at a time (what StochasticPaths' index rows take).
+    static void Row(double[] exponents, double[] values)
+    {
+        exponents.CopyTo(values, 0);
+        Runner.MonteCarlo.RowExp.Exp(values);
+    }
+
+    // Its scalar form, one call an exponent: the same bits.
+    static void RowOneByOne(double[] exponents, double[] values)
+    {
+        for (int i = 0; i < exponents.Length; i++)
+        {
+            values[i] = Runner.MonteCarlo.RowExp.Exp(exponents[i]);
+        }
+    }
 
     // Math.Exp from exponents[from] on: the whole row, or the few a vector form leaves.
     static void OneByOne(double[] exponents, double[] values, int from)

@@ -514,7 +514,7 @@ public sealed class StochasticPaths : IPathSource
             if (factors[f].Target == FactorTarget.Index)
             {
                 Jumps(Array.IndexOf(jumpFactors, f), bits, regime + k, perPeriod, rng, w.JumpAt);
-                IndexRow(f, normals, w.JumpAt, into.OwnIndexLevel(factors[f].Entity));
+                IndexRow(f, normals, w.JumpAt, into.OwnIndexLevel(factors[f].Entity), w.Exponents);
             }
         }
     }
@@ -524,7 +524,7 @@ public sealed class StochasticPaths : IPathSource
     /// start, then each period's step from its shock (<paramref name="eps"/>, k a period) times the factor its jumps
     /// have left it (<paramref name="jumped"/>, <see cref="Jumps"/>).
     /// </summary>
-    void IndexRow(int f, double[] eps, double[] jumped, double[] row)
+    void IndexRow(int f, double[] eps, double[] jumped, double[] row, double[] exponents)
     {
         FactorSpec factor = factors[f];
         int k = factors.Length;
@@ -537,10 +537,18 @@ public sealed class StochasticPaths : IPathSource
         {
             case FactorProcess.Gbm:
             {
-                double level = centre[0];
-                for (int t = 0; t < last; t++)
+                // The steps' exponents first, then their exponentials a row at a time (RowExp), then the levels.
+                Span<double> step = exponents.AsSpan(0, Math.Max(last, 0));
+                for (int t = 0; t < step.Length; t++)
                 {
-                    level *= Math.Exp(a[t] + (s[t] * eps[(t * k) + f]));
+                    step[t] = a[t] + (s[t] * eps[(t * k) + f]);
+                }
+
+                RowExp.Exp(step);
+                double level = centre[0];
+                for (int t = 0; t < step.Length; t++)
+                {
+                    level *= step[t];
                     row[t + 1] = level * jumped[t];
                 }
 
@@ -562,12 +570,20 @@ public sealed class StochasticPaths : IPathSource
             default:
             {
                 // log-OU: x reverts to 0, and the level is the trend times e^(x − v/2)
+                // The recurrence on x first, then the exponentials a row at a time (RowExp), then the levels.
                 double[] v = variance[f];
+                Span<double> scale = exponents.AsSpan(0, Math.Max(last, 0));
                 double x = 0;
-                for (int t = 0; t < last; t++)
+                for (int t = 0; t < scale.Length; t++)
                 {
                     x = (x * a[t]) + (s[t] * eps[(t * k) + f]);
-                    row[t + 1] = centre[t + 1] * Math.Exp(x - (0.5 * v[t + 1])) * jumped[t];
+                    scale[t] = x - (0.5 * v[t + 1]);
+                }
+
+                RowExp.Exp(scale);
+                for (int t = 0; t < scale.Length; t++)
+                {
+                    row[t + 1] = centre[t + 1] * scale[t] * jumped[t];
                 }
 
                 break;
@@ -774,6 +790,9 @@ public sealed class StochasticPaths : IPathSource
 
         // Per period, the factor an index factor's jumps have left it at the period's end (DrawFactors).
         public readonly double[] JumpAt = new double[deal.Periods];
+
+        // An index factor's row of exponents, then of their exponentials (IndexRow).
+        public readonly double[] Exponents = new double[deal.Periods];
 
         // A path's draws for its periods (DrawFactors): each period's regime uniform, k normals and jump uniforms as
         // drawn (a regime's or not, at most one more a period), and the normals (then each period's correlated shocks).

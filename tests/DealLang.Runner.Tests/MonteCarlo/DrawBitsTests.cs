@@ -13,11 +13,13 @@ namespace DealLang.Runner.Tests.MonteCarlo;
 /// a constant hazard and with a term structure. A change of the documented formulas changes them on purpose: re-pin
 /// with the reason in the commit. Drawn-rate factors' path shocks, drawn directly since issue 10's "direct path shocks"
 /// (k normals a path instead of k a period: the same distribution, other numbers), are pinned by
-/// <see cref="DrawnRatesKeepTheirBits"/>, taken when that change was made.
+/// <see cref="DrawnRatesKeepTheirBits"/>, taken when that change was made. The index rows' exponentials by the draw's
+/// own <see cref="RowExp"/> in place of <see cref="Math.Exp"/> (a row at a time, the same bits on every machine, within
+/// a unit of the last place of the C library's) moved <see cref="PinnedDraws"/>, re-pinned then.
 /// </summary>
 public class DrawBitsTests
 {
-    const ulong PinnedDraws = 7228837610508055851UL;
+    const ulong PinnedDraws = 5738360613847757794UL;
     const ulong PinnedQuantiles = 12367410988677436694UL;
     const ulong PinnedDirect = 581051311723050903UL;
 
