@@ -44,9 +44,30 @@ public sealed class RunnerCase : IDisposable
 
         PreparedTimes = new Runner.Analytics.FlowTimes(Times);
         summaries = new PathSummaries(deal);
+        engineInputs = new PathInputs(deal) { CheckCashConservation = false };
+        engineResult = new RunResult(deal, Path.Program.Layout, fullLedger: false);
+        engineFigures = new Runner.Simulation.PathFigures(deal);
+        engineTotals = Runner.Simulation.SimulationTotals.For(deal);
     }
 
     readonly PathSummaries summaries;
+    readonly PathInputs engineInputs;
+    readonly RunResult engineResult;
+    readonly Runner.Simulation.PathFigures engineFigures;
+    readonly Runner.Simulation.SimulationTotals engineTotals;
+
+    /// <summary>Path 0 as the Monte Carlo engine's worker runs a path (<c>SimulationEngine</c>, what <c>deallang mc</c>
+    /// runs): inputs from the path source, the loop, the path's figures (each tranche's and equity's IRR, WAL and loss,
+    /// the guarantees', funds' and parties' figures) and their addition to the run's totals (statistics, histograms,
+    /// the index levels' fans).</summary>
+    public double EnginePath()
+    {
+        Path.Source.Fill(0, engineInputs);
+        Path.Program.Run(engineInputs, engineResult);
+        engineFigures.Read(0, engineResult, engineInputs);
+        engineTotals.Add(engineFigures, engineInputs);
+        return engineResult.PeriodsRun;
+    }
 
     /// <summary>The path source filling the case's inputs for path 0, as the path runner does first.</summary>
     public double Fill()

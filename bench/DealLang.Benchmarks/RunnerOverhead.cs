@@ -19,6 +19,8 @@ namespace DealLang.Benchmarks;
 /// the loop, and each tranche's IRR, WAL and loss and each equity's IRR added to <see cref="PathSummaries"/>;</item>
 /// <item><c>tranches only</c>: the same with <c>equityIrr: false</c>: each tranche's IRR, WAL and loss only, what
 /// issue 8's target counts (inputs, loop, summaries, IRR and WAL);</item>
+/// <item><c>engine path</c>: the same path as the Monte Carlo engine's worker runs it (<see cref="RunnerCase.EnginePath"/>,
+/// what <c>deallang mc</c> runs): inputs, loop, the path's figures and their addition to the run's totals;</item>
 /// <item><c>fill</c> and <c>summaries</c>: the path runner's two steps besides the loop, each alone: the path source
 /// filling the inputs, and <see cref="PathSummaries.Add"/> of the finished path (each tranche's and each equity's IRR,
 /// WAL and loss);</item>
@@ -55,6 +57,8 @@ public static class RunnerOverhead
     static readonly (string Type, string Method)[] Entries =
     [
         ("DealLang.Runner.Running.PathRunner", "Run"),
+        ("DealLang.Runner.Simulation.PathFigures", "Read"),
+        ("DealLang.Runner.Simulation.SimulationTotals", "Add"),
         ("DealLang.Runner.Running.ScenarioRunner", "Run"),
         ("DealLang.Runner.Running.PathSummaries", "Add"),
         ("DealLang.Runner.Analytics.Irr", "Solve"),
@@ -73,6 +77,7 @@ public static class RunnerOverhead
                 ("raw loop", c => c.Path.Run()),
                 ("path runner", c => c.PathRunner.Run(0)),
                 ("tranches only", c => c.TranchesOnly.Run(0)),
+                ("engine path", c => c.EnginePath()),
                 ("fill", c => c.Fill()),
                 ("summaries", c => c.AddSummaries()),
                 ("scenario runner", c => c.ScenarioRunner.Run(c.Path.Scenario).PeriodsRun),
@@ -136,8 +141,8 @@ public static class RunnerOverhead
             }
 
             output.WriteLine();
-            output.WriteLine("| Case | periods | flows | raw loop | scenario runner | path runner | path runner / raw | tranches only / raw | fill | summaries | old IRR | Newton IRR | new IRR | old / new IRR | Newton / new IRR | tranche IRR | Newton equity IRR | equity IRR | B/path: raw, scenario, path runner, tranches only |");
-            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            output.WriteLine("| Case | periods | flows | raw loop | scenario runner | path runner | path runner / raw | tranches only / raw | engine path / raw | fill | summaries | old IRR | Newton IRR | new IRR | old / new IRR | Newton / new IRR | tranche IRR | Newton equity IRR | equity IRR | B/path: raw, scenario, path runner, tranches only, engine path |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (RunnerCase c in cases)
             {
                 double T(string m) => Timing.MedianOf(perCall[(c.Name, m)]);
@@ -147,7 +152,7 @@ public static class RunnerOverhead
                     Timing.MedianOf(perCall[(c.Name, over)].Zip(perCall[(c.Name, under)], (a, b) => a / b));
                 string B(string m) => bytes[(c.Name, m)].ToString("0", CultureInfo.InvariantCulture);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {c.Name} | {c.Path.Result.PeriodsRun} | {c.Times.Length} | {Timing.Time(T("raw loop"))} | {Timing.Time(T("scenario runner"))} | {Timing.Time(T("path runner"))} | {Ratio("path runner", "raw loop"):0.00} | {Ratio("tranches only", "raw loop"):0.00} | {Timing.Time(T("fill"))} | {Timing.Time(T("summaries"))} | {Timing.Time(T("old IRR"))} | {Timing.Time(T("Newton IRR"))} | {Timing.Time(T("new IRR"))} | {Ratio("old IRR", "new IRR"):0.0} | {Ratio("Newton IRR", "new IRR"):0.00} | {Timing.Time(T("tranche IRR"))} | {Timing.Time(T("Newton equity IRR"))} | {Timing.Time(T("equity IRR"))} | {B("raw loop")}, {B("scenario runner")}, {B("path runner")}, {B("tranches only")} |"));
+                    $"| {c.Name} | {c.Path.Result.PeriodsRun} | {c.Times.Length} | {Timing.Time(T("raw loop"))} | {Timing.Time(T("scenario runner"))} | {Timing.Time(T("path runner"))} | {Ratio("path runner", "raw loop"):0.00} | {Ratio("tranches only", "raw loop"):0.00} | {Ratio("engine path", "raw loop"):0.00} | {Timing.Time(T("fill"))} | {Timing.Time(T("summaries"))} | {Timing.Time(T("old IRR"))} | {Timing.Time(T("Newton IRR"))} | {Timing.Time(T("new IRR"))} | {Ratio("old IRR", "new IRR"):0.0} | {Ratio("Newton IRR", "new IRR"):0.00} | {Timing.Time(T("tranche IRR"))} | {Timing.Time(T("Newton equity IRR"))} | {Timing.Time(T("equity IRR"))} | {B("raw loop")}, {B("scenario runner")}, {B("path runner")}, {B("tranches only")}, {B("engine path")} |"));
             }
 
             output.WriteLine();
