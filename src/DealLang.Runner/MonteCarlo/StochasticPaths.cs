@@ -481,8 +481,10 @@ public sealed class StochasticPaths : IPathSource
         rng.ToNormals(normals.AsSpan(0, periods * k));
 
         // Each period's correlated shocks ε = L ξ, L the regime's, into the normals' place (ε_i reads ξ_0 … ξ_i: the
-        // last first), each added to its factor's path shock.
+        // last first), each added to its factor's path shock: the first four factors' sums in registers (a sum kept in
+        // shock[] waits every period for its own store), the same additions in the same order.
         bool stressed = false;
+        double shock0 = 0, shock1 = 0, shock2 = 0, shock3 = 0;
         for (int t = 0; t < periods; t++)
         {
             if (regime == 1 && rng.Uniform(bits[t * perPeriod]) < (stressed ? switchToNormal! : switchToStress!)[t])
@@ -492,6 +494,7 @@ public sealed class StochasticPaths : IPathSource
 
             Span<double> xi = normals.AsSpan(t * k, k);
             double[] l = stressed ? lowerStress! : lowerNormal;
+            double share = weight[t];
             for (int i = k - 1; i >= 0; i--)
             {
                 double e = 0;
@@ -501,8 +504,21 @@ public sealed class StochasticPaths : IPathSource
                 }
 
                 xi[i] = e;
-                shock[i] += weight[t] * e;
+                if (i >= 4)
+                {
+                    shock[i] += share * e;
+                }
             }
+
+            shock0 += k > 0 ? share * xi[0] : 0.0;
+            shock1 += k > 1 ? share * xi[1] : 0.0;
+            shock2 += k > 2 ? share * xi[2] : 0.0;
+            shock3 += k > 3 ? share * xi[3] : 0.0;
+        }
+
+        for (int i = 0; i < Math.Min(k, 4); i++)
+        {
+            shock[i] = i switch { 0 => shock0, 1 => shock1, 2 => shock2, _ => shock3 };
         }
 
         // Then each index factor's row on its own: its level depends on its shocks and jumps alone, and a loop over one
