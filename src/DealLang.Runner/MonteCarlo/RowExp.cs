@@ -9,17 +9,17 @@ namespace DealLang.Runner.MonteCarlo;
 /// time, eight or four lanes at once, with the same bits on every machine. <see cref="Math.Exp"/> is the C library's:
 /// one call an exponent (about 3.7 ns each here, a twentieth of CoreWeave's Monte Carlo path for its rent row), and its
 /// last bit may differ between library versions; .NET's vector exponentials round otherwise than it and depend on the
-/// instruction set (bench/README.md, 2026-12-04b). This one is element-wise IEEE operations only, in a fixed order, with no fused
-/// multiply-add: the scalar form and each lane of the vector forms do the same operations, and a machine without
-/// 256-bit vectors (which runs them in software) gives the same bits.
+/// instruction set (bench/README.md, 2026-12-04b). This one is element-wise IEEE operations only, in a fixed order,
+/// with no fused multiply-add: the scalar form and each lane of the vector forms do the same operations, and a
+/// machine without 256-bit vectors (which runs them in software) gives the same bits.
 /// <para>
 /// The method (docs/language.md, "Processes, exact over each period"): n = x / ln 2 rounded to the nearest whole
 /// number (by adding and taking away 1.5 × 2⁵²), r = x − n ln 2 in [−ln 2 / 2, ln 2 / 2] with ln 2 in two parts, the
 /// first with enough trailing zeros that n times it is exact (Cody and Waite's reduction, fdlibm's split); e^r by its
-/// Taylor series to r¹³ in Horner's form (the first term left out, r¹⁴ / 14!, is under 4.2 × 10⁻¹⁸ of e^r); then e^x =
-/// e^r × 2^n₁ × 2^n₂ with n₁ + n₂ = n, each power of two made from its bits, so that only the last multiplication can
-/// round (into the subnormals, or to infinity). Within a unit of the last place of <see cref="Math.Exp"/> (RowExpTests);
-/// NaN for NaN, +∞ from about 709.78 on, 0 below about −745.13.
+/// Taylor series to r¹³ in Horner's form (the first term left out, r¹⁴ / 14!, is under 6 × 10⁻¹⁸ of e^r there); then
+/// e^x = e^r × 2^n₁ × 2^n₂ with n₁ + n₂ = n, each power of two made from its bits, so that only the last multiplication
+/// can round (into the subnormals, or to infinity). Within a unit of the last place of <see cref="Math.Exp"/>
+/// (RowExpTests); NaN for NaN, +∞ from about 709.78 on, 0 below about −745.13.
 /// </para>
 /// </summary>
 public static class RowExp
@@ -115,7 +115,8 @@ public static class RowExp
     static Vector512<double> Exp(Vector512<double> x)
     {
         Vector512<double> high = Vector512.Create(Highest), low = Vector512.Create(Lowest);
-        Vector512<double> clamped = Vector512.ConditionalSelect(Vector512.GreaterThan(x, high), high, Vector512.ConditionalSelect(Vector512.LessThan(x, low), low, x));
+        Vector512<double> clamped = Vector512.ConditionalSelect(
+            Vector512.GreaterThan(x, high), high, Vector512.ConditionalSelect(Vector512.LessThan(x, low), low, x));
         Vector512<double> shifter = Vector512.Create(Shifter);
         Vector512<double> shifted = (clamped * Vector512.Create(InverseLn2)) + shifter;
         Vector512<double> n = shifted - shifter;
@@ -146,7 +147,8 @@ public static class RowExp
     static Vector256<double> Exp(Vector256<double> x)
     {
         Vector256<double> high = Vector256.Create(Highest), low = Vector256.Create(Lowest);
-        Vector256<double> clamped = Vector256.ConditionalSelect(Vector256.GreaterThan(x, high), high, Vector256.ConditionalSelect(Vector256.LessThan(x, low), low, x));
+        Vector256<double> clamped = Vector256.ConditionalSelect(
+            Vector256.GreaterThan(x, high), high, Vector256.ConditionalSelect(Vector256.LessThan(x, low), low, x));
         Vector256<double> shifter = Vector256.Create(Shifter);
         Vector256<double> shifted = (clamped * Vector256.Create(InverseLn2)) + shifter;
         Vector256<double> n = shifted - shifter;

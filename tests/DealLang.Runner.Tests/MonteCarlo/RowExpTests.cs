@@ -62,9 +62,9 @@ public sealed class RowExpTests
     [Fact]
     public void Rows_of_every_length_are_taken_whole()
     {
-        // Lengths around the eight- and four-lane blocks, each element as the scalar form gives it: where 512-bit vectors
-        // are in hardware they take the eights, the 256-bit form the four after them (lengths 4-7, 12-15), and the
-        // scalar form the rest, so both vector forms are held to the scalar's bits on such a machine.
+        // Lengths around the eight- and four-lane blocks, each element as the scalar form gives it: where 512-bit
+        // vectors are in hardware they take the eights, the 256-bit form the four after them (lengths 4-7, 12-15),
+        // and the scalar form the rest, so both vector forms are held to the scalar's bits on such a machine.
         for (int n = 0; n <= 19; n++)
         {
             double[] x = [.. Enumerable.Range(0, n).Select(i => (i * 0.37) - 3.0)];
