@@ -516,10 +516,8 @@ public sealed class StochasticPaths : IPathSource
             shock3 += k > 3 ? share * xi[3] : 0.0;
         }
 
-        for (int i = 0; i < Math.Min(k, 4); i++)
-        {
-            shock[i] = i switch { 0 => shock0, 1 => shock1, 2 => shock2, _ => shock3 };
-        }
+        ReadOnlySpan<double> sums = [shock0, shock1, shock2, shock3]; // on the stack
+        sums[..Math.Min(k, sums.Length)].CopyTo(shock);
 
         // Then each index factor's row on its own: its level depends on its shocks and jumps alone, and a loop over one
         // factor's periods finds its process, its coefficients' rows and its jumps' once, where a loop over the factors
