@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -56,15 +57,17 @@ public struct PathStream
     public void Take(Span<ulong> bits) => Take(bits, Widest);
 
     /// <summary>
-    /// The most draws <see cref="Take(Span{ulong})"/> takes at a time on this machine: 16, eight blocks in 512-bit lanes,
-    /// where the runtime takes 512-bit vectors as hardware's (it does not on CPUs that slow down under them); else 8, four
-    /// in 256-bit lanes, where it takes those; else 1, block by block. The same bits whichever.
+    /// The most draws <see cref="Take(Span{ulong})"/> takes at a time on this machine: 16, eight blocks, where the
+    /// runtime takes 256-bit vectors as hardware's (in 512-bit lanes where it takes those too: it does not on CPUs that
+    /// slow down under them; else in two groups of 256-bit lanes); else 1, block by block. The same bits whichever.
     /// </summary>
-    public static int Widest { get; } =
-        Vector512.IsHardwareAccelerated && Avx512F.IsSupported ? 16 : Vector256.IsHardwareAccelerated ? 8 : 1;
+    public static int Widest { get; } = Vector256.IsHardwareAccelerated ? 16 : 1;
 
-    /// <summary><see cref="Take(Span{ulong})"/>, at most <paramref name="widest"/> draws at a time (16 only with
-    /// AVX-512, else 8): the tests take each way.</summary>
+    // Eight blocks in 512-bit lanes, rather than in two groups of 256-bit ones.
+    static readonly bool Wide512 = Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
+
+    /// <summary><see cref="Take(Span{ulong})"/>, at most <paramref name="widest"/> draws at a time (16: eight blocks, in
+    /// 512-bit lanes with AVX-512 or else in two groups of 256-bit ones; 8: four blocks): the tests take each way.</summary>
     internal void Take(Span<ulong> bits, int widest)
     {
         int i = 0;
@@ -74,13 +77,24 @@ public struct PathStream
         }
 
         // Eight blocks at a time, interleaved in registers: on this project's AMD EPYC, CoreWeave's Stochastic draw and
-        // fill 4.55 to 4.15 µs a path against four at a time (bench/README.md, 2026-12-04).
-        for (; widest >= 16 && Avx512F.IsSupported && i + 16 <= bits.Length; i += 16)
+        // fill 4.55 to 4.15 µs a path against four at a time (bench/README.md, 2026-12-04); on an AVX2 machine, as two
+        // groups of four, 2026-12-04d.
+        for (; widest >= 16 && i + 16 <= bits.Length; i += 16)
         {
-            var (x0, x1, x2, x3) = Philox.Blocks8(position >> 1, stream, k0, k1);
-            Vector512<ulong> first = ((x0 << 32) | x1) >>> 11, second = ((x2 << 32) | x3) >>> 11;
-            Avx512F.PermuteVar8x64x2(first, Vector512.Create(0UL, 8, 1, 9, 2, 10, 3, 11), second).CopyTo(bits.Slice(i, 8));
-            Avx512F.PermuteVar8x64x2(first, Vector512.Create(4UL, 12, 5, 13, 6, 14, 7, 15), second).CopyTo(bits.Slice(i + 8, 8));
+            if (Wide512)
+            {
+                var (x0, x1, x2, x3) = Philox.Blocks8(position >> 1, stream, k0, k1);
+                Vector512<ulong> first = ((x0 << 32) | x1) >>> 11, second = ((x2 << 32) | x3) >>> 11;
+                Avx512F.PermuteVar8x64x2(first, Vector512.Create(0UL, 8, 1, 9, 2, 10, 3, 11), second).CopyTo(bits.Slice(i, 8));
+                Avx512F.PermuteVar8x64x2(first, Vector512.Create(4UL, 12, 5, 13, 6, 14, 7, 15), second).CopyTo(bits.Slice(i + 8, 8));
+            }
+            else
+            {
+                Philox.Blocks(position >> 1, stream, k0, k1, out Philox.Words low4, out Philox.Words high4);
+                Store(low4, bits.Slice(i, 8));
+                Store(high4, bits.Slice(i + 8, 8));
+            }
+
             position += 16;
         }
 
@@ -88,30 +102,36 @@ public struct PathStream
         for (; widest >= 8 && i + 8 <= bits.Length; i += 8)
         {
             var (x0, x1, x2, x3) = Philox.Blocks(position >> 1, stream, k0, k1);
-            Vector256<ulong> first = ((x0 << 32) | x1) >>> 11, second = ((x2 << 32) | x3) >>> 11;
-            if (Avx2.IsSupported)
-            {
-                // Block j's two draws are first's and second's lane j: interleaved in registers and stored in two, rather
-                // than taken out lane by lane.
-                Vector256<ulong> even = Avx2.UnpackLow(first, second), odd = Avx2.UnpackHigh(first, second);
-                Avx2.Permute2x128(even, odd, 0x20).CopyTo(bits.Slice(i, 4));
-                Avx2.Permute2x128(even, odd, 0x31).CopyTo(bits.Slice(i + 4, 4));
-            }
-            else
-            {
-                for (int lane = 0; lane < Vector256<ulong>.Count; lane++)
-                {
-                    bits[i + (2 * lane)] = first.GetElement(lane);
-                    bits[i + (2 * lane) + 1] = second.GetElement(lane);
-                }
-            }
-
+            Store(new Philox.Words(x0, x1, x2, x3), bits.Slice(i, 8));
             position += 8;
         }
 
         for (; i < bits.Length; i++)
         {
             bits[i] = NextBits();
+        }
+    }
+
+    // Four blocks' eight draws in block order (each block's first word pair, then its second), 53 bits each.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void Store(Philox.Words w, Span<ulong> bits)
+    {
+        Vector256<ulong> first = ((w.X0 << 32) | w.X1) >>> 11, second = ((w.X2 << 32) | w.X3) >>> 11;
+        if (Avx2.IsSupported)
+        {
+            // Block j's two draws are first's and second's lane j: interleaved in registers and stored in two, rather
+            // than taken out lane by lane.
+            Vector256<ulong> even = Avx2.UnpackLow(first, second), odd = Avx2.UnpackHigh(first, second);
+            Avx2.Permute2x128(even, odd, 0x20).CopyTo(bits[..4]);
+            Avx2.Permute2x128(even, odd, 0x31).CopyTo(bits[4..]);
+        }
+        else
+        {
+            for (int lane = 0; lane < Vector256<ulong>.Count; lane++)
+            {
+                bits[2 * lane] = first.GetElement(lane);
+                bits[(2 * lane) + 1] = second.GetElement(lane);
+            }
         }
     }
 

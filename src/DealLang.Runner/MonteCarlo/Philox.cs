@@ -61,6 +61,45 @@ public static class Philox
     }
 
     /// <summary>
+    /// <see cref="Blocks"/> for eight blocks, counters b … b + 3 into <paramref name="low4"/> and b + 4 … b + 7 into
+    /// <paramref name="high4"/>, in two groups of 256-bit lanes whose rounds are interleaved (on a machine without
+    /// 512-bit vectors): each group's rounds are a chain of dependent multiplications, and two chains side by side cost
+    /// about what one does.
+    /// </summary>
+    public static void Blocks(ulong b, uint c2, uint k0, uint k1, out Words low4, out Words high4)
+    {
+        Vector256<ulong> low = Vector256.Create(0xFFFF_FFFFUL);
+        Vector256<ulong> counters = Vector256.Create(b, b + 1, b + 2, b + 3), next = counters + Vector256.Create(4UL);
+        Vector256<ulong> x0 = counters & low, x1 = counters >>> 32, x2 = Vector256.Create((ulong)c2), x3 = Vector256<ulong>.Zero;
+        Vector256<ulong> y0 = next & low, y1 = next >>> 32, y2 = x2, y3 = x3;
+        Vector256<ulong> m0 = Vector256.Create((ulong)M0), m1 = Vector256.Create((ulong)M1);
+
+        // Two rounds an iteration, the second's words renamed back: a round's new words are its old ones rotated
+        // (x1 takes p1's low half, x3 p0's), and two rounds bring them back to their registers without moves.
+        for (int round = 0; round < 10; round += 2)
+        {
+            Vector256<ulong> key0 = Vector256.Create((ulong)(k0 + (uint)(round * W0))), key1 = Vector256.Create((ulong)(k1 + (uint)(round * W1)));
+            Vector256<ulong> p0 = Product(m0, x0), p1 = Product(m1, x2), q0 = Product(m0, y0), q1 = Product(m1, y2);
+            Vector256<ulong> a0 = (p1 >>> 32) ^ x1 ^ key0, a1 = p1 & low, a2 = (p0 >>> 32) ^ x3 ^ key1, a3 = p0 & low;
+            Vector256<ulong> b0 = (q1 >>> 32) ^ y1 ^ key0, b1 = q1 & low, b2 = (q0 >>> 32) ^ y3 ^ key1, b3 = q0 & low;
+            key0 = Vector256.Create((ulong)(k0 + (uint)((round + 1) * W0)));
+            key1 = Vector256.Create((ulong)(k1 + (uint)((round + 1) * W1)));
+            p0 = Product(m0, a0);
+            p1 = Product(m1, a2);
+            q0 = Product(m0, b0);
+            q1 = Product(m1, b2);
+            (x0, x1, x2, x3) = ((p1 >>> 32) ^ a1 ^ key0, p1 & low, (p0 >>> 32) ^ a3 ^ key1, p0 & low);
+            (y0, y1, y2, y3) = ((q1 >>> 32) ^ b1 ^ key0, q1 & low, (q0 >>> 32) ^ b3 ^ key1, q0 & low);
+        }
+
+        low4 = new Words(x0, x1, x2, x3);
+        high4 = new Words(y0, y1, y2, y3);
+    }
+
+    /// <summary>Four blocks' words, one block a lane, each word in the low half of its 64-bit lane (<see cref="Blocks(ulong, uint, uint, uint, out Words, out Words)"/>).</summary>
+    public readonly record struct Words(Vector256<ulong> X0, Vector256<ulong> X1, Vector256<ulong> X2, Vector256<ulong> X3);
+
+    /// <summary>
     /// <see cref="Blocks"/> for eight blocks, counters b … b + 7, in 512-bit lanes (on a machine with AVX-512): a block's
     /// words as <see cref="Block"/>'s, each in the low half of its lane.
     /// </summary>
