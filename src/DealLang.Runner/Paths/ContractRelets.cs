@@ -61,11 +61,17 @@ static class ContractRelets
                 }
             }
 
-            if (deal.HasGuarantees)
+            if (deal.HasGuarantees && customerDefault is null)
+            {
+                // No default, nothing taken away: the term's row is the plan's, each period's days in the term / 365,
+                // and each period's max(0, the same less itself) below is 0. The row of zeros, shared.
+                into.ShareContractRow(InputQuantity.ContractGuaranteeYears, c, zeros);
+            }
+            else if (deal.HasGuarantees)
             {
                 // What a guarantor of the contract is asked for: the term's years the customer's default took away.
-                // The term's row as filled above, this path's own or the plan's shared one.
-                double[] lost = into.ContractGuaranteeYears[c], termYears = into.ContractTermYears[c];
+                // The term's row as filled above, cut at the default.
+                double[] lost = into.OwnContractRow(InputQuantity.ContractGuaranteeYears, c), termYears = into.ContractTermYears[c];
                 Date start = contract.Start;
                 for (int t = 0; t < lost.Length; t++)
                 {

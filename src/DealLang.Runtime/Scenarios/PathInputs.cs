@@ -235,8 +235,8 @@ public sealed class PathInputs
         Own(IndexLevel, index, Layout.IndexOf(InputQuantity.IndexLevel, index));
 
     /// <summary>As <see cref="ShareLeaseRent"/>, for contract <paramref name="contract"/>'s row of
-    /// <paramref name="quantity"/> (<see cref="InputQuantity.ContractTermYears"/>, its renewal, re-let, termination-fee
-    /// and prepayment rows).</summary>
+    /// <paramref name="quantity"/> (<see cref="InputQuantity.ContractTermYears"/>, its renewal, re-let, termination-fee,
+    /// prepayment and guarantee-years rows).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // with a constant quantity, the view's switch folds away
     public void ShareContractRow(InputQuantity quantity, int contract, double[] row) =>
         Share(ContractView(quantity), contract, Layout.IndexOf(quantity, contract), row);
@@ -256,6 +256,7 @@ public sealed class PathInputs
         InputQuantity.ContractRenewalLive => ContractRenewalLive,
         InputQuantity.ContractTermYears => ContractTermYears,
         InputQuantity.ContractPrepaid => ContractPrepaid,
+        InputQuantity.ContractGuaranteeYears => ContractGuaranteeYears,
         _ => NotAContractRow(quantity),
     };
 
