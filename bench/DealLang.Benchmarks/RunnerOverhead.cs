@@ -40,9 +40,10 @@ namespace DealLang.Benchmarks;
 /// reached are printed under the table.
 /// Each round takes, for every case and method in turn, the median of 7 batches of calls (a batch lasts at least
 /// 20 ms, after a second of warm-up calls); the table holds the median of the rounds, per call, the median over
-/// the rounds of each round's ratio (path runner / raw loop, timed one after the other; old / new IRR), and the
+/// the rounds of each round's ratio (old / new IRR, timed one after the other), and the
 /// managed bytes each method allocated per call (<see cref="GC.GetAllocatedBytesForCurrentThread"/> over one batch after
-/// warm-up).
+/// warm-up). The three ratios to the raw loop (path runner, tranches only, engine path) are taken after the rounds, in
+/// pairs of short batches (<see cref="PairedRatio"/>): the median of the pairs' ratios.
 /// </summary>
 public static class RunnerOverhead
 {
@@ -140,6 +141,19 @@ public static class RunnerOverhead
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {r} of {rounds} done"));
             }
 
+            // The ratios to the raw loop in pairs of short batches, one right after the other (PairedRatio).
+            var paired = new Dictionary<(string, string), double>();
+            foreach (RunnerCase c in cases)
+            {
+                foreach (string m in PairedMethods)
+                {
+                    Func<RunnerCase, double> over = methods.First(x => x.Name == m).Call;
+                    paired[(c.Name, m)] = PairedRatio(c, over, methods[0].Call, calls[(c.Name, m)], calls[(c.Name, "raw loop")], rounds);
+                }
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired ratios done ({rounds * PairsPerRound} pairs a ratio)"));
+
             output.WriteLine();
             output.WriteLine("| Case | periods | flows | raw loop | scenario runner | path runner | path runner / raw | tranches only / raw | engine path / raw | fill | summaries | old IRR | Newton IRR | new IRR | old / new IRR | Newton / new IRR | tranche IRR | Newton equity IRR | equity IRR | B/path: raw, scenario, path runner, tranches only, engine path |");
             output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -147,9 +161,11 @@ public static class RunnerOverhead
             {
                 double T(string m) => Timing.MedianOf(perCall[(c.Name, m)]);
 
-                // Ratios are taken within each round (the two methods timed one after the other), then the median.
-                double Ratio(string over, string under) =>
-                    Timing.MedianOf(perCall[(c.Name, over)].Zip(perCall[(c.Name, under)], (a, b) => a / b));
+                // Ratios are taken within each round (the two methods timed one after the other), then the median; the
+                // runner's ratios to the raw loop in pairs of short batches (PairedRatio).
+                double Ratio(string over, string under) => under == "raw loop" && paired.TryGetValue((c.Name, over), out double r)
+                    ? r
+                    : Timing.MedianOf(perCall[(c.Name, over)].Zip(perCall[(c.Name, under)], (a, b) => a / b));
                 string B(string m) => bytes[(c.Name, m)].ToString("0", CultureInfo.InvariantCulture);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {c.Name} | {c.Path.Result.PeriodsRun} | {c.Times.Length} | {Timing.Time(T("raw loop"))} | {Timing.Time(T("scenario runner"))} | {Timing.Time(T("path runner"))} | {Ratio("path runner", "raw loop"):0.00} | {Ratio("tranches only", "raw loop"):0.00} | {Ratio("engine path", "raw loop"):0.00} | {Timing.Time(T("fill"))} | {Timing.Time(T("summaries"))} | {Timing.Time(T("old IRR"))} | {Timing.Time(T("Newton IRR"))} | {Timing.Time(T("new IRR"))} | {Ratio("old IRR", "new IRR"):0.0} | {Ratio("Newton IRR", "new IRR"):0.00} | {Timing.Time(T("tranche IRR"))} | {Timing.Time(T("Newton equity IRR"))} | {Timing.Time(T("equity IRR"))} | {B("raw loop")}, {B("scenario runner")}, {B("path runner")}, {B("tranches only")}, {B("engine path")} |"));
@@ -210,6 +226,55 @@ public static class RunnerOverhead
 
     static string Tier(HandWritten.JitTiers jit, (string Type, string Method) entry) =>
         jit.Of(entry.Type).GetValueOrDefault(entry.Method, "not seen");
+
+    /// <summary>The methods whose ratio to the raw loop is taken in pairs of short batches.</summary>
+    static readonly string[] PairedMethods = ["path runner", "tranches only", "engine path"];
+
+    // Pairs of batches per round and ratio; a batch is a tenth of a calibrated one (at least 2 ms).
+    const int PairsPerRound = 100;
+
+    /// <summary>
+    /// The median over <paramref name="rounds"/> × <see cref="PairsPerRound"/> pairs of <paramref name="over"/>'s time
+    /// per call over <paramref name="under"/>'s, each pair two batches of about 2 ms one right after the other (which
+    /// goes first alternates): this machine's speed drifts by up to a third within seconds (bench/README.md), and a
+    /// pair's two batches see the same speed where two medians of 140 ms each, taken in turn, do not.
+    /// </summary>
+    static double PairedRatio(RunnerCase c, Func<RunnerCase, double> over, Func<RunnerCase, double> under, int overCalls, int underCalls, int rounds)
+    {
+        int nOver = Math.Max(1, overCalls / 10), nUnder = Math.Max(1, underCalls / 10);
+        var ratios = new double[rounds * PairsPerRound];
+        double sink = 0;
+        double Batch(Func<RunnerCase, double> call, int n)
+        {
+            long start = Stopwatch.GetTimestamp();
+            for (int i = 0; i < n; i++)
+            {
+                sink += call(c);
+            }
+
+            return Stopwatch.GetElapsedTime(start).TotalMicroseconds / n;
+        }
+
+        for (int p = 0; p < ratios.Length; p++)
+        {
+            double a, b;
+            if (p % 2 == 0)
+            {
+                b = Batch(under, nUnder);
+                a = Batch(over, nOver);
+            }
+            else
+            {
+                a = Batch(over, nOver);
+                b = Batch(under, nUnder);
+            }
+
+            ratios[p] = a / b;
+        }
+
+        GC.KeepAlive(sink);
+        return Timing.MedianOf(ratios);
+    }
 
     static double Median(RunnerCase c, Func<RunnerCase, double> call, int n)
     {
