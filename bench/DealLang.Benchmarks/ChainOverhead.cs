@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using DealLang.Compiler;
 using DealLang.Runner.Hosting;
@@ -89,7 +88,7 @@ public static class ChainOverhead
                 {
                     foreach (var m in methods)
                     {
-                        perCall[(c.Name, m.Name)].Add(Median(() => m.Call(c.Specs), calls[(c.Name, m.Name)]));
+                        perCall[(c.Name, m.Name)].Add(Timing.MedianPerCall(() => m.Call(c.Specs), calls[(c.Name, m.Name)], Batches));
                     }
                 }
 
@@ -118,22 +117,5 @@ public static class ChainOverhead
                 host.Dispose();
             }
         }
-    }
-
-    static double Median(Action call, int n)
-    {
-        var times = new double[Batches];
-        for (int b = 0; b < Batches; b++)
-        {
-            long start = Stopwatch.GetTimestamp();
-            for (int i = 0; i < n; i++)
-            {
-                call();
-            }
-
-            times[b] = Stopwatch.GetElapsedTime(start).TotalMicroseconds / n;
-        }
-
-        return Timing.MedianOf(times);
     }
 }

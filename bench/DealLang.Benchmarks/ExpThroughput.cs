@@ -43,19 +43,7 @@ public static class ExpThroughput
         {
             for (int m = 0; m < methods.Length; m++)
             {
-                var batches = new List<double>();
-                for (int b = 0; b < Batches; b++)
-                {
-                    var watch = System.Diagnostics.Stopwatch.StartNew();
-                    for (int i = 0; i < calls[m]; i++)
-                    {
-                        methods[m].Call();
-                    }
-
-                    batches.Add(watch.Elapsed.TotalMilliseconds * 1e6 / calls[m] / exponents.Length);
-                }
-
-                perExp[m].Add(Timing.MedianOf(batches));
+                perExp[m].Add(Timing.MedianPerCall(methods[m].Call, calls[m], Batches) * 1e3 / exponents.Length);
             }
         }
 

@@ -40,19 +40,8 @@ public static class PhiloxThroughput
         {
             for (int m = 0; m < methods.Count; m++)
             {
-                var batches = new List<double>();
-                for (int b = 0; b < Batches; b++)
-                {
-                    var watch = System.Diagnostics.Stopwatch.StartNew();
-                    for (int i = 0; i < calls[m]; i++)
-                    {
-                        sink += methods[m].Call();
-                    }
-
-                    batches.Add(watch.Elapsed.TotalMilliseconds * 1e6 / calls[m] / BlocksPerCall);
-                }
-
-                perBlock[m].Add(Timing.MedianOf(batches));
+                Func<ulong> call = methods[m].Call;
+                perBlock[m].Add(Timing.MedianPerCall(() => sink += call(), calls[m], Batches) * 1e3 / BlocksPerCall);
             }
         }
 

@@ -23,6 +23,25 @@ static class Timing
         return Math.Max(1, (int)Math.Ceiling(minBatch.TotalMilliseconds / perCall));
     }
 
+    /// <summary>The median over <paramref name="batches"/> batches of <paramref name="calls"/> calls each of the time a
+    /// call takes, in microseconds.</summary>
+    public static double MedianPerCall(Action call, int calls, int batches)
+    {
+        var perCall = new double[batches];
+        for (int b = 0; b < batches; b++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            for (int i = 0; i < calls; i++)
+            {
+                call();
+            }
+
+            perCall[b] = Stopwatch.GetElapsedTime(start).TotalMicroseconds / calls;
+        }
+
+        return MedianOf(perCall);
+    }
+
     /// <summary>The median (the mean of the middle two for an even count).</summary>
     public static double MedianOf(IEnumerable<double> values)
     {
