@@ -61,22 +61,25 @@ static class ContractRelets
                 }
             }
 
-            if (deal.HasGuarantees && customerDefault is null)
+            if (deal.HasGuarantees)
             {
-                // No default, nothing taken away: the term's row is the plan's, each period's days in the term / 365,
-                // and each period's max(0, the same less itself) below is 0. The row of zeros, shared.
-                into.ShareContractRow(InputQuantity.ContractGuaranteeYears, c, zeros);
-            }
-            else if (deal.HasGuarantees)
-            {
-                // What a guarantor of the contract is asked for: the term's years the customer's default took away.
-                // The term's row as filled above, cut at the default.
-                double[] lost = into.OwnContractRow(InputQuantity.ContractGuaranteeYears, c), termYears = into.ContractTermYears[c];
-                Date start = contract.Start;
-                for (int t = 0; t < lost.Length; t++)
+                // What a guarantor of the contract is asked for: the term's years the customer's default took away. No
+                // default, nothing taken away: the term's row is the plan's, each period's days in the term / 365, and
+                // each period's max(0, the same less itself) below would be 0; the row of zeros, shared.
+                if (customerDefault is null)
                 {
-                    Date from = Date.Max(b[t], start), to = Date.Min(b[t + 1], end);
-                    lost[t] = to > from ? Math.Max(0.0, Date.DaysBetween(from, to) / 365.0 - termYears[t]) : 0.0;
+                    into.ShareContractRow(InputQuantity.ContractGuaranteeYears, c, zeros);
+                }
+                else
+                {
+                    // The term's row as filled above, cut at the default.
+                    double[] lost = into.OwnContractRow(InputQuantity.ContractGuaranteeYears, c), termYears = into.ContractTermYears[c];
+                    Date start = contract.Start;
+                    for (int t = 0; t < lost.Length; t++)
+                    {
+                        Date from = Date.Max(b[t], start), to = Date.Min(b[t + 1], end);
+                        lost[t] = to > from ? Math.Max(0.0, Date.DaysBetween(from, to) / 365.0 - termYears[t]) : 0.0;
+                    }
                 }
             }
 
