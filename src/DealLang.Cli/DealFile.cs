@@ -66,6 +66,28 @@ internal static class DealFile
         return compilation;
     }
 
+    /// <summary>The compiled program and declared scenarios of the deal file at <paramref name="path"/> when it was run
+    /// before and neither it nor a file it imports has changed since (<see cref="CheckedRunCache"/>); null otherwise,
+    /// and always for standard input. Said at <c>--verbosity detailed</c>.</summary>
+    public static CheckedRunCache.Hit? CheckedBefore(string path, CompileOptions options, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        if (path == StandardInput)
+        {
+            return null;
+        }
+
+        var clock = Stopwatch.StartNew();
+        CheckedRunCache.Hit? hit = CheckedRunCache.Find(path, options);
+        if (hit is not null)
+        {
+            console.Detail(string.Create(CultureInfo.InvariantCulture,
+                $"{path} and its {hit.Files.Count - 1} import(s) unchanged since checked: compiled deal and scenarios from the cache in {clock.Elapsed.TotalSeconds:F3} s"));
+        }
+
+        return hit;
+    }
+
     /// <summary>Compiles the deal (or takes it from the cache), with a spinner on a terminal when that takes more than a
     /// second, and its time at <c>--verbosity detailed</c>.</summary>
     public static CompileResult Build(Compilation compilation, CompileOptions options, CliConsole console)

@@ -63,6 +63,13 @@ internal static class RunCommand
 
     private static int Execute(RunRequest request, CliConsole console, CompileOptions options)
     {
+        // An unchanged deal run before: its compiled program and scenarios, without reading the grammar or checking
+        // (a check of the same texts by the same compiler gives the same; docs/cli.md, "The compiled-deal cache").
+        if (request.ScenarioFiles.Length == 0 && DealFile.CheckedBefore(request.Path, options, console) is { } known)
+        {
+            return Execute(known.Compiled, known.Scenarios, request, console);
+        }
+
         var compilation = DealFile.Compile(request.Path, request.ScenarioFiles, console);
         var result = DealFile.Build(compilation, options, console);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
@@ -76,10 +83,21 @@ internal static class RunCommand
             return ExecuteChain(compilation, result, request, console, options);
         }
 
-        using var host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
+        if (request.ScenarioFiles.Length == 0 && request.Path != DealFile.StandardInput)
+        {
+            CheckedRunCache.Store(request.Path, compilation, result, options);
+        }
+
+        return Execute(result.Compiled, [.. result.Model!.Scenarios], request, console);
+    }
+
+    /// <summary>Runs the chosen scenarios of the compiled deal, prints the ledger(s) and the summary.</summary>
+    private static int Execute(CompiledDeal compiled, ScenarioSpec[] declared, RunRequest request, CliConsole console)
+    {
+        using var host = DealHost.Load(compiled.Image, compiled.TypeName);
         var program = host.Program;
         var deal = program.Description;
-        var scenarios = SelectScenarios(deal, [.. result.Model!.Scenarios], request.Scenario);
+        var scenarios = SelectScenarios(deal, declared, request.Scenario);
         bool showLedgers = request.Ledger || scenarios.Count == 1;
 
         // Cash conservation is checked on every CLI run: it costs a few additions per period, and a break can

@@ -48,12 +48,12 @@ public static class CacheKeys
     public static string? ForDeal(Compilation compilation, string? entity)
     {
         ArgumentNullException.ThrowIfNull(compilation);
-        if (compilation.Model is not { } model || compilation.Texts.Count != compilation.Units.Count)
+        if (compilation.Texts.Count != compilation.Units.Count)
         {
             return null;
         }
 
-        var inputs = DealInputs(compilation.Units, model.SourcePath);
+        var inputs = Inputs(compilation);
         if (inputs is null)
         {
             return null;
@@ -74,6 +74,11 @@ public static class CacheKeys
 
         return Finish(hash);
     }
+
+    /// <summary>The indexes in <paramref name="compilation"/>'s units of the deal's file and of every file it imports,
+    /// directly or not, in the order read: what its key is made from. Null when the compilation has no deal.</summary>
+    internal static IReadOnlyList<int>? Inputs(Compilation compilation) =>
+        compilation.Model is { } model ? DealInputs(compilation.Units, model.SourcePath) : null;
 
     /// <summary>The indexes of the unit at <paramref name="dealPath"/> and of every unit it imports, directly or
     /// not, in the order read; null if no unit is at that path.</summary>

@@ -6,21 +6,28 @@ using System.Text;
 namespace DealLang.Compiler.Emit;
 
 /// <summary>
-/// Compiled deals on disk, one file per cache key (<c>{key}.dlc</c>): a 32-byte HMAC-SHA256 tag, then the entry
-/// (<see cref="Payload"/>: the program's type name, its generated C# and the assembly image, so a hit needs no
-/// emit). The tag covers the key and the entry under the folder's <see cref="CacheSecret"/>, so only
-/// an entry this user's DealLang wrote, whole and unchanged, is ever returned; anything else (planted,
-/// truncated, bit-flipped, from an older format) is reported, deleted and recompiled. Apart from that, best
-/// effort: a cache that cannot be read or written only costs a compilation. Writes go to a temporary file moved
-/// into place, so a reader never sees half an entry.
+/// The cache's entries on disk, one file per kind and key: compiled deals (<c>{key}.dlc</c>: <see cref="Payload"/>,
+/// the program's type name, its generated C# and the assembly image, so a hit needs no emit) and checked runs
+/// (<c>{key}.dlr</c>: <see cref="CheckedRunCache"/>, what <c>run</c> needs of a deal it checked before). Each is a
+/// 32-byte HMAC-SHA256 tag, then the entry. The tag covers the kind, the key and the entry under the folder's
+/// <see cref="CacheSecret"/>, so only an entry this user's DealLang wrote, whole and unchanged, is ever returned;
+/// anything else (planted, truncated, bit-flipped, from an older format, of another kind) is reported, deleted and
+/// rebuilt. Apart from that, best effort: a cache that cannot be read or written only costs a compilation. Writes go
+/// to a temporary file moved into place, so a reader never sees half an entry.
 /// </summary>
 internal sealed class DiskCache
 {
     /// <summary>The length of the HMAC-SHA256 tag that starts every entry.</summary>
     public const int TagLength = 32;
 
-    /// <summary>Bound into every tag: an entry of another format never authenticates as this one.</summary>
-    private const string Label = "deallang-cache-entry-v2\n";
+    /// <summary>A kind of entry: its file's extension and the label bound into its tag, so that an entry of another
+    /// kind or format never authenticates as this one.</summary>
+    internal sealed record Kind(string Extension, string Label, string Noun)
+    {
+        public static readonly Kind CompiledDeal = new(".dlc", "deallang-cache-entry-v2\n", "cached build");
+
+        public static readonly Kind CheckedRun = new(".dlr", "deallang-checked-run-v1\n", "cached check");
+    }
 
     private readonly byte[] secret;
 
@@ -56,12 +63,41 @@ internal sealed class DiskCache
         return new DiskCache(directory, secret!, warn);
     }
 
-    public string PathFor(string key) => Path.Combine(Directory, key + ".dlc");
+    public string PathFor(string key) => PathFor(Kind.CompiledDeal, key);
+
+    public string PathFor(Kind kind, string key) => Path.Combine(Directory, key + kind.Extension);
 
     /// <summary>The cached deal, or null if absent, unreadable or not authentic (then deleted, with a warning).</summary>
     public CompiledDeal? TryRead(string key)
     {
-        string path = PathFor(key);
+        byte[]? entry = TryRead(Kind.CompiledDeal, key);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        if (Payload.Read(entry.AsSpan(TagLength), key) is { } deal)
+        {
+            return deal;
+        }
+
+        Discard(Kind.CompiledDeal, key);
+        return null;
+    }
+
+    public void Write(CompiledDeal deal)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        Write(Kind.CompiledDeal, deal.CacheKey, Payload.Write(deal));
+    }
+
+    /// <summary>The authentic entry of <paramref name="kind"/> under <paramref name="key"/>, its tag first (the
+    /// entry from <see cref="TagLength"/> on); null if absent, unreadable or not authentic (then deleted, with a
+    /// warning).</summary>
+    public byte[]? TryRead(Kind kind, string key)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        string path = PathFor(kind, key);
         byte[] entry;
         try
         {
@@ -78,31 +114,41 @@ internal sealed class DiskCache
         }
 
         if (entry.Length > TagLength
-            && CryptographicOperations.FixedTimeEquals(entry.AsSpan(0, TagLength), Tag(key, entry.AsSpan(TagLength)))
-            && Payload.Read(entry.AsSpan(TagLength), key) is { } deal)
+            && CryptographicOperations.FixedTimeEquals(entry.AsSpan(0, TagLength), Tag(kind, key, entry.AsSpan(TagLength))))
         {
-            return deal;
+            return entry;
         }
 
-        warn($"discarded the cached build {path}: it failed authentication (truncated, corrupted or not written by DealLang); recompiling");
-        CacheFolder.TryDelete(path);
+        Discard(kind, key);
         return null;
     }
 
-    public void Write(CompiledDeal deal)
+    /// <summary>Reports and deletes an entry that is not what DealLang wrote (or, authentic, cannot be read: never,
+    /// for an entry of this format).</summary>
+    public void Discard(Kind kind, string key)
     {
-        ArgumentNullException.ThrowIfNull(deal);
-        string temporary = CacheFolder.TemporaryName(Directory, deal.CacheKey);
+        ArgumentNullException.ThrowIfNull(kind);
+        string path = PathFor(kind, key);
+        warn($"discarded the {kind.Noun} {path}: it failed authentication (truncated, corrupted or not written by DealLang); recompiling");
+        CacheFolder.TryDelete(path);
+    }
+
+    /// <summary>Stores <paramref name="payload"/> as the entry of <paramref name="kind"/> under <paramref name="key"/>,
+    /// replacing any.</summary>
+    public void Write(Kind kind, string key, byte[] payload)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(payload);
+        string temporary = CacheFolder.TemporaryName(Directory, key);
         try
         {
-            byte[] payload = Payload.Write(deal);
             using (var stream = CacheFolder.CreatePrivateFile(temporary))
             {
-                stream.Write(Tag(deal.CacheKey, payload));
+                stream.Write(Tag(kind, key, payload));
                 stream.Write(payload);
             }
 
-            File.Move(temporary, PathFor(deal.CacheKey), overwrite: true);
+            File.Move(temporary, PathFor(kind, key), overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -118,12 +164,12 @@ internal sealed class DiskCache
         }
     }
 
-    /// <summary>HMAC-SHA256 over a format label, the key and the entry: binding the key stops a genuine entry of
-    /// one deal from being replayed under another deal's name.</summary>
-    private byte[] Tag(string key, ReadOnlySpan<byte> payload)
+    /// <summary>HMAC-SHA256 over the kind's label, the key and the entry: binding the key stops a genuine entry of
+    /// one deal from being replayed under another deal's name, and the label one kind's entry as another's.</summary>
+    private byte[] Tag(Kind kind, string key, ReadOnlySpan<byte> payload)
     {
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret);
-        hmac.AppendData(Encoding.UTF8.GetBytes(Label + key + "\n"));
+        hmac.AppendData(Encoding.UTF8.GetBytes(kind.Label + key + "\n"));
         hmac.AppendData(payload);
         return hmac.GetHashAndReset();
     }

@@ -126,13 +126,19 @@ public sealed class TerminalTests : IDisposable
         Assert.Equal("", quiet.Out);
         Assert.Equal("", quiet.Err);
 
+        // Hyperion ran above, unchanged since: its check is remembered (docs/cli.md, "The compiled-deal cache").
         CliOutcome detailed = CliHarness.Run("run", Hyperion, "--scenario", "Base", "--verbosity", "detailed", "--format", "csv");
         Assert.Equal(ExitCodes.Ok, detailed.Exit);
         Assert.Equal(CliHarness.Run("run", Hyperion, "--scenario", "Base", "--format", "csv").Out, detailed.Out);
-        Assert.Matches(@"deallang: read and checked .*hyperion\.deal in [0-9]+\.[0-9]{3} s", detailed.Err);
-        Assert.Matches(@"deallang: compiled deal Hyperion in [0-9]+\.[0-9]{3} s", detailed.Err);
+        Assert.Matches(@"deallang: .*hyperion\.deal and its 0 import\(s\) unchanged since checked: compiled deal and scenarios from the cache in [0-9]+\.[0-9]{3} s", detailed.Err);
         Assert.Matches(@"deallang: run took [0-9]+\.[0-9]{3} s, exit 0 \(JIT: [0-9]+ methods, [0-9]+\.[0-9]{3} s\)", detailed.Err);
         Assert.Matches(@"deallang: ran 1 scenario\(s\) in [0-9]+\.[0-9]{3} s", detailed.Err);
+
+        // With a scenario file the deal is read and checked on every run.
+        CliOutcome checkedRun = CliHarness.Run("run", Hyperion, "--scenarios", HyperionMc, "--scenario", "Base", "--verbosity", "detailed", "--format", "csv");
+        Assert.Equal(detailed.Out, checkedRun.Out);
+        Assert.Matches(@"deallang: read and checked .*hyperion\.deal, .*hyperion-mc\.scenarios in [0-9]+\.[0-9]{3} s", checkedRun.Err);
+        Assert.Matches(@"deallang: compiled deal Hyperion in [0-9]+\.[0-9]{3} s", checkedRun.Err);
         CliOutcome mc = CliHarness.Run("mc", Hyperion, "--scenarios", HyperionMc, "--scenario", "StochasticRent", "--paths", "30", "--threads", "1", "-v", "detailed");
         Assert.Matches(@"deallang: ran paths 0 to 29 on 1 thread\(s\) in [0-9]+\.[0-9]{3} s", mc.Err);
     }

@@ -1,0 +1,209 @@
+using DealLang.Compiler.Emit;
+using DealLang.TestSupport;
+
+namespace DealLang.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>run</c> on a deal it ran before, unchanged with everything it imports, takes the compiled deal and the declared
+/// scenarios from the cache without reading or checking the deal (CheckedRunCache): the same output, byte for byte.
+/// Whatever could make a fresh check differ (an edited deal or import, scenario files, a warning) reads and checks the
+/// deal as before; an entry DealLang did not write is discarded like a compiled deal's.
+/// </summary>
+public sealed class CheckedRunTests : IDisposable
+{
+    private const string FromTheCache = "unchanged since checked";
+
+    private static readonly string Examples = RepoPaths.Examples;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("deallang-checked-run-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Cache => Path.Combine(_folder, "cache");
+
+    private CompileOptions Options => new() { CacheDirectory = Cache, UseMemoryCache = false };
+
+    private CliOutcome Run(params string[] args) => CliHarness.RunWith(Options, ["run", .. args, "--verbosity", "detailed"]);
+
+    private static CliOutcome Uncached(params string[] args) => CliHarness.RunWith(new CompileOptions { UseDiskCache = false, UseMemoryCache = false }, ["run", .. args]);
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private string Entry => Assert.Single(Directory.GetFiles(Cache, "*.dlr"));
+
+    public static TheoryData<string> ExampleDeals() =>
+        [.. Directory.GetFiles(RepoPaths.Examples, "*.deal").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(ExampleDeals))]
+    public void An_example_run_again_prints_the_same_and_a_deal_alone_is_not_checked_again(string deal)
+    {
+        string path = Path.Combine(Examples, deal);
+
+        // A chain (a deal importing deals) is checked on every run; a deal alone only when it is not remembered.
+        bool chain = File.ReadLines(path).Any(line => line.StartsWith("import \"", StringComparison.Ordinal) && line.Contains(".deal\"", StringComparison.Ordinal));
+        foreach (string format in (string[])["table", "csv", "json", "md"])
+        {
+            foreach (string remembered in Directory.GetFiles(Path.Combine(_folder), "*.dlr", SearchOption.AllDirectories))
+            {
+                File.Delete(remembered); // the compiled deal stays: only the check is done again
+            }
+
+            var checkedRun = Run(path, "--format", format);
+            var again = Run(path, "--format", format);
+
+            Assert.True(checkedRun.Exit == ExitCodes.Ok, checkedRun.ToString());
+            Assert.True(again.Exit == ExitCodes.Ok, again.ToString());
+            Assert.Equal(checkedRun.Out, again.Out);
+            Assert.DoesNotContain(FromTheCache, checkedRun.Err, StringComparison.Ordinal);
+            Assert.Equal(!chain, again.Err.Contains(FromTheCache, StringComparison.Ordinal));
+            Assert.Equal(chain, again.Err.Contains("read and checked", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void An_edited_import_is_read_and_checked_again()
+    {
+        // Hyperion importing the example's stress scenarios: GpuRentStress deflates the campus's value 25% a year.
+        string stress = File.ReadAllText(Path.Combine(Examples, "hyperion-stress.scenarios"));
+        Write("stress.scenarios", stress);
+        string deal = Write("hyperion.deal", "import \"stress.scenarios\"\n" + File.ReadAllText(Path.Combine(Examples, "hyperion.deal")));
+        var first = Run(deal, "--format", "csv");
+        Assert.True(first.Exit == ExitCodes.Ok, first.ToString());
+        Assert.Contains(FromTheCache, Run(deal, "--format", "csv").Err, StringComparison.Ordinal);
+
+        string edited = stress.Replace("Campus.value deflate 25% per year", "Campus.value deflate 5% per year", StringComparison.Ordinal);
+        Assert.NotEqual(stress, edited);
+        Write("stress.scenarios", edited);
+        var again = Run(deal, "--format", "csv");
+
+        Assert.True(again.Exit == ExitCodes.Ok, again.ToString());
+        Assert.DoesNotContain(FromTheCache, again.Err, StringComparison.Ordinal);
+        Assert.NotEqual(first.Out, again.Out);
+        Assert.Equal(Uncached(deal, "--format", "csv").Out, again.Out);
+        Assert.Contains(FromTheCache, Run(deal, "--format", "csv").Err, StringComparison.Ordinal); // remembered anew
+
+        // An import gone is the check's to report (DL0600), not the cache's to paper over.
+        File.Delete(Path.Combine(_folder, "stress.scenarios"));
+        var gone = Run(deal, "--format", "csv");
+        Assert.Equal(ExitCodes.DealErrors, gone.Exit);
+        Assert.Contains("error DL0600", gone.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_edited_deal_file_is_read_and_checked_again()
+    {
+        string text = File.ReadAllText(Path.Combine(Examples, "hyperion.deal"));
+        string deal = Write("hyperion.deal", text);
+        var first = Run(deal, "--scenario", "Base", "--format", "csv");
+        Assert.True(first.Exit == ExitCodes.Ok, first.ToString());
+
+        string edited = text.Replace("MetaLease renewals taken 4", "MetaLease renewals taken 2", StringComparison.Ordinal);
+        Assert.NotEqual(text, edited);
+        Write("hyperion.deal", edited);
+        var again = Run(deal, "--scenario", "Base", "--format", "csv");
+
+        Assert.DoesNotContain(FromTheCache, again.Err, StringComparison.Ordinal);
+        Assert.NotEqual(first.Out, again.Out);
+        Assert.Equal(Uncached(deal, "--scenario", "Base", "--format", "csv").Out, again.Out);
+    }
+
+    [Fact]
+    public void A_deal_with_a_warning_is_checked_and_warned_about_on_every_run()
+    {
+        // A byte that is not UTF-8 in a comment: DL0133, a warning; the deal still runs.
+        byte[] text = File.ReadAllBytes(Path.Combine(Examples, "hyperion.deal"));
+        string deal = Path.Combine(_folder, "hyperion.deal");
+        File.WriteAllBytes(deal, [.. "// caf\u00e9 "u8, 0xFF, .. "\n"u8, .. text]);
+
+        foreach (var outcome in new[] { Run(deal, "--scenario", "Base"), Run(deal, "--scenario", "Base") })
+        {
+            Assert.True(outcome.Exit == ExitCodes.Ok, outcome.ToString());
+            Assert.Contains("warning DL0133", outcome.Err, StringComparison.Ordinal);
+            Assert.DoesNotContain(FromTheCache, outcome.Err, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(Directory.GetFiles(Cache, "*.dlr"));
+    }
+
+    [Fact]
+    public void Scenario_files_and_standard_input_are_checked_on_every_run()
+    {
+        string deal = Path.Combine(Examples, "hyperion.deal");
+        Assert.Equal(ExitCodes.Ok, Run(deal).Exit);
+        Assert.Contains(FromTheCache, Run(deal).Err, StringComparison.Ordinal);
+
+        var withFile = Run(deal, "--scenarios", Path.Combine(Examples, "hyperion-stress.scenarios"));
+
+        Assert.True(withFile.Exit == ExitCodes.Ok, withFile.ToString());
+        Assert.DoesNotContain(FromTheCache, withFile.Err, StringComparison.Ordinal);
+        Assert.Contains("GpuRentStress", withFile.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_damaged_entry_is_discarded_with_a_warning_and_the_run_is_the_genuine_one()
+    {
+        string deal = Write("hyperion.deal", File.ReadAllText(Path.Combine(Examples, "hyperion.deal")));
+        var genuine = Run(deal, "--format", "csv");
+        byte[] entry = File.ReadAllBytes(Entry);
+        entry[^3] ^= 0x40; // a bit of the last scenario
+        File.WriteAllBytes(Entry, entry);
+
+        var outcome = Run(deal, "--format", "csv");
+
+        Assert.True(outcome.Exit == ExitCodes.Ok, outcome.ToString());
+        Assert.Contains("deallang: warning: discarded the cached check ", outcome.Err, StringComparison.Ordinal);
+        Assert.Contains("failed authentication", outcome.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain(FromTheCache, outcome.Err, StringComparison.Ordinal);
+        Assert.Equal(genuine.Out, outcome.Out);
+
+        var healed = Run(deal, "--format", "csv");
+        Assert.Contains(FromTheCache, healed.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", healed.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_deals_entry_or_a_compiled_deal_under_its_name_is_not_taken()
+    {
+        // The entry of the Base-only copy, planted under the name of the full deal's: the tag binds the key.
+        string text = File.ReadAllText(Path.Combine(Examples, "hyperion.deal"));
+        string full = Write("hyperion.deal", text);
+        string baseOnly = Write("base-only.deal", text[..text.IndexOf("scenario SlowProductivity", StringComparison.Ordinal)]);
+        var genuine = Run(full, "--format", "csv");
+        string fullEntry = Entry;
+        Run(baseOnly, "--format", "csv");
+        string baseEntry = Assert.Single(Directory.GetFiles(Cache, "*.dlr"), path => path != fullEntry);
+        File.Copy(baseEntry, fullEntry, overwrite: true);
+
+        var planted = Run(full, "--format", "csv");
+
+        Assert.Contains("discarded the cached check", planted.Err, StringComparison.Ordinal);
+        Assert.Equal(genuine.Out, planted.Out);
+
+        // A compiled deal's entry (another kind, its own label in the tag) under the checked run's name.
+        File.Copy(Directory.GetFiles(Cache, "*.dlc")[0], fullEntry, overwrite: true);
+        var kind = Run(full, "--format", "csv");
+        Assert.Contains("discarded the cached check", kind.Err, StringComparison.Ordinal);
+        Assert.Equal(genuine.Out, kind.Out);
+    }
+
+    [Fact]
+    public void An_entry_whose_compiled_deal_is_gone_compiles_it_again()
+    {
+        string deal = Write("hyperion.deal", File.ReadAllText(Path.Combine(Examples, "hyperion.deal")));
+        var genuine = Run(deal, "--format", "csv");
+        File.Delete(Assert.Single(Directory.GetFiles(Cache, "*.dlc")));
+
+        var outcome = Run(deal, "--format", "csv");
+
+        Assert.True(outcome.Exit == ExitCodes.Ok, outcome.ToString());
+        Assert.DoesNotContain(FromTheCache, outcome.Err, StringComparison.Ordinal);
+        Assert.Equal(genuine.Out, outcome.Out);
+        Assert.Single(Directory.GetFiles(Cache, "*.dlc"));
+    }
+}
