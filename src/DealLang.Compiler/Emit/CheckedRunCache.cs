@@ -33,7 +33,7 @@ public static class CheckedRunCache
     {
         ArgumentNullException.ThrowIfNull(dealPath);
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.UseDiskCache || options.ResolveCacheDirectory() is not { } directory || DiskCache.Open(directory, options.Warn) is not { } disk)
+        if (!options.UseDiskCache || options.ResolveCacheDirectory() is not { } directory || DiskCache.Open(directory, options.Warn, reportRefusal: false) is not { } disk)
         {
             return null;
         }
@@ -72,7 +72,7 @@ public static class CheckedRunCache
             || compilation.Entities.Count > 0 || compilation.Model is not { } model
             || CacheKeys.ForDeal(compilation) != compiled.CacheKey
             || CacheKeys.Inputs(compilation) is not { } inputs || inputs.Count != compilation.Units.Count
-            || !options.UseDiskCache || options.ResolveCacheDirectory() is not { } directory || DiskCache.Open(directory, options.Warn) is not { } disk)
+            || !options.UseDiskCache || options.ResolveCacheDirectory() is not { } directory || DiskCache.Open(directory, options.Warn, reportRefusal: false) is not { } disk)
         {
             return;
         }

@@ -42,9 +42,10 @@ internal sealed class DiskCache
 
     public string Directory { get; }
 
-    /// <summary>The cache in <paramref name="directory"/>, or null (after a warning) if that folder cannot be
-    /// trusted or used: then the deal is compiled in memory only.</summary>
-    public static DiskCache? Open(string directory, Action<string> warn)
+    /// <summary>The cache in <paramref name="directory"/>, or null (after a warning, unless
+    /// <paramref name="reportRefusal"/> is false) if that folder cannot be trusted or used: then the deal is compiled
+    /// in memory only. <see cref="CheckedRunCache"/> does not report it: the compilation that follows does, once.</summary>
+    public static DiskCache? Open(string directory, Action<string> warn, bool reportRefusal = true)
     {
         ArgumentNullException.ThrowIfNull(warn);
         string? refusal = CacheFolder.Prepare(directory);
@@ -56,7 +57,11 @@ internal sealed class DiskCache
 
         if (refusal is not null)
         {
-            warn($"not using the compiled-deal cache {directory}: {refusal}; compiling in memory");
+            if (reportRefusal)
+            {
+                warn($"not using the compiled-deal cache {directory}: {refusal}; compiling in memory");
+            }
+
             return null;
         }
 

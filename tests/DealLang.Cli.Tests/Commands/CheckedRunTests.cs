@@ -193,6 +193,29 @@ public sealed class CheckedRunTests : IDisposable
     }
 
     [Fact]
+    public void A_cache_folder_others_may_write_to_is_warned_about_once_and_nothing_is_remembered()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Cache);
+        File.SetUnixFileMode(Cache, (UnixFileMode)Convert.ToInt32("777", 8));
+        string deal = Path.Combine(Examples, "hyperion.deal");
+
+        foreach (var outcome in new[] { Run(deal, "--format", "csv"), Run(deal, "--format", "csv") })
+        {
+            Assert.True(outcome.Exit == ExitCodes.Ok, outcome.ToString());
+            string warning = Assert.Single(outcome.Err.Split('\n'), line => line.Contains("warning", StringComparison.Ordinal));
+            Assert.Contains("not using the compiled-deal cache", warning, StringComparison.Ordinal);
+            Assert.DoesNotContain(FromTheCache, outcome.Err, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(Directory.GetFiles(Cache));
+    }
+
+    [Fact]
     public void An_entry_whose_compiled_deal_is_gone_compiles_it_again()
     {
         string deal = Write("hyperion.deal", File.ReadAllText(Path.Combine(Examples, "hyperion.deal")));
