@@ -42,7 +42,7 @@ public static class RoslynCompiler
         CSharpCompilation compilation;
         try
         {
-            compilation = CreateCompilation(deal, key);
+            compilation = CreateCompilation(deal, key, nullableAnalysis: false);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or UnauthorizedAccessException)
         {
@@ -70,10 +70,20 @@ public static class RoslynCompiler
     /// <summary>The key of a deal compiled from its C# alone (<see cref="CacheKeys.ForSource"/>).</summary>
     public static string CacheKey(string source) => CacheKeys.ForSource(source);
 
-    /// <summary>The Roslyn compilation of <paramref name="deal"/> (tests inspect its diagnostics).</summary>
-    internal static CSharpCompilation CreateCompilation(EmittedDeal deal, string? cacheKey = null)
+    /// <summary>The Roslyn compilation of <paramref name="deal"/> (tests inspect its diagnostics). With
+    /// <paramref name="nullableAnalysis"/> false (a user's compile), Roslyn's nullable flow analysis is not run: it
+    /// can only warn, and a compile keeps errors alone, yet it was about a quarter of a 50-lease, 50-tranche deal's
+    /// compile (bench/README.md, session 2026-12-04e). The image is the same byte for byte either way (the
+    /// annotations it writes are the declarations', not the analysis's: <c>RoslynCompilerTests</c>); the tests that
+    /// compile generated C# keep the analysis, so a generator bug it would find still fails them.</summary>
+    internal static CSharpCompilation CreateCompilation(EmittedDeal deal, string? cacheKey = null, bool nullableAnalysis = true)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        if (!nullableAnalysis)
+        {
+            parseOptions = parseOptions.WithFeatures([new("run-nullable-analysis", "never")]);
+        }
+
         var tree = CSharpSyntaxTree.ParseText(deal.Source, parseOptions, path: deal.TypeName + ".g.cs", encoding: Encoding.UTF8);
         var options = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,

@@ -158,6 +158,47 @@ public sealed class RoslynCompilerTests : IDisposable
         Assert.Contains("CS0029", diagnostic.Message, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> ExampleDeals() =>
+        [.. Directory.GetFiles(DealLang.TestSupport.RepoPaths.Examples, "*.deal").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(ExampleDeals))]
+    public void WithoutTheNullableAnalysisTheImageIsTheSameByteForByte(string deal)
+    {
+        // A user's compile skips Roslyn's nullable analysis (it only warns); the image must not notice. Each entity of
+        // a chain too.
+        string path = Path.Combine(DealLang.TestSupport.RepoPaths.Examples, deal);
+        var compilation = Compilation.Create(SourceDocument.FromText(path, File.ReadAllText(path)), DiskSourceFiles.Instance);
+        var models = compilation.Entities.Append(compilation.Model!).ToList();
+        string Key = new('0', 64); // names the assembly; the same for both
+        foreach (var model in models)
+        {
+            var emitted = CSharpEmitter.Emit(model);
+            byte[] analysed = Image(RoslynCompiler.CreateCompilation(emitted, Key, nullableAnalysis: true));
+            byte[] unanalysed = Image(RoslynCompiler.CreateCompilation(emitted, Key, nullableAnalysis: false));
+            Assert.True(analysed.AsSpan().SequenceEqual(unanalysed), $"{model.Name}: the images differ");
+        }
+
+        static byte[] Image(Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation)
+        {
+            using var stream = new MemoryStream();
+            Assert.True(compilation.Emit(stream).Success);
+            return stream.ToArray();
+        }
+    }
+
+    [Fact]
+    public void AUsersCompileRunsNoNullableAnalysisAndTheTestsCompileDoes()
+    {
+        // A dereference of a maybe-null string: the analysis warns (CS8602); without it, nothing does.
+        var deal = new EmittedDeal("#nullable enable\nnamespace N;\npublic static class C { public static int F(string? s) => s.Length; }\n", "N.C");
+        static IEnumerable<string> Warnings(Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation) =>
+            compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).Select(d => d.Id);
+
+        Assert.Equal(["CS8602"], Warnings(RoslynCompiler.CreateCompilation(deal, new string('0', 64))));
+        Assert.Empty(Warnings(RoslynCompiler.CreateCompilation(deal, new string('0', 64), nullableAnalysis: false)));
+    }
+
     [Fact]
     public void TheReferenceListIsFixed()
     {
