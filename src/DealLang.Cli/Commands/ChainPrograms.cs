@@ -28,10 +28,15 @@ internal sealed class ChainPrograms : IDisposable
 
     /// <summary>Compiles and loads the chain, printing each entity's diagnostics; null when an entity did not compile
     /// (it checked without errors, so that is a DealLang bug: the caller exits with an internal error).</summary>
-    public static ChainPrograms? Load(Compilation compilation, CompileResult top, CompileOptions options, CliConsole console)
+    public static ChainPrograms? Load(Compilation compilation, CompileResult top, CompileOptions options, CliConsole console) =>
+        Load(compilation, top, options, console, out _);
+
+    /// <summary>As <see cref="Load(Compilation, CompileResult, CompileOptions, CliConsole)"/>, with
+    /// <paramref name="entities"/>, each other entity's compilation in run order (what <c>run</c> remembers).</summary>
+    public static ChainPrograms? Load(Compilation compilation, CompileResult top, CompileOptions options, CliConsole console, out IReadOnlyList<CompileResult> entities)
     {
-        var compiled = DealCompiler.CompileEntities(compilation, options);
-        foreach (var entity in compiled)
+        entities = DealCompiler.CompileEntities(compilation, options);
+        foreach (var entity in entities)
         {
             DiagnosticPrinter.Print(entity.Diagnostics, console.Error);
             if (entity.Compiled is null)
@@ -40,18 +45,26 @@ internal sealed class ChainPrograms : IDisposable
             }
         }
 
+        return Load([
+            .. entities.Select((entity, e) => (entity.Compiled!, (IReadOnlyList<ScenarioSpec>)[.. compilation.Entities[e].Scenarios])),
+            (top.Compiled!, [.. top.Model!.Scenarios])]);
+    }
+
+    /// <summary>Loads compiled programs, in run order with the top deal last, each with its declared scenarios (a
+    /// chain <c>run</c> remembered: <see cref="CheckedRunCache"/>).</summary>
+    public static ChainPrograms Load(IReadOnlyList<(CompiledDeal Compiled, IReadOnlyList<ScenarioSpec> Scenarios)> compiled)
+    {
+        ArgumentNullException.ThrowIfNull(compiled);
         var hosts = new List<DealHost>();
         try
         {
             var programs = new List<(IDealProgram, IReadOnlyList<ScenarioSpec>)>();
-            for (int e = 0; e < compiled.Count; e++)
+            foreach (var (deal, scenarios) in compiled)
             {
-                hosts.Add(DealHost.Load(compiled[e].Compiled!.Image, compiled[e].Compiled!.TypeName));
-                programs.Add((hosts[^1].Program, [.. compilation.Entities[e].Scenarios]));
+                hosts.Add(DealHost.Load(deal.Image, deal.TypeName));
+                programs.Add((hosts[^1].Program, scenarios));
             }
 
-            hosts.Add(DealHost.Load(top.Compiled!.Image, top.Compiled.TypeName));
-            programs.Add((hosts[^1].Program, [.. top.Model!.Scenarios]));
             return new ChainPrograms(hosts, programs);
         }
         catch

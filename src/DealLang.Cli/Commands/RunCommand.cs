@@ -63,11 +63,17 @@ internal static class RunCommand
 
     private static int Execute(RunRequest request, CliConsole console, CompileOptions options)
     {
-        // An unchanged deal run before: its compiled program and scenarios, without reading the grammar or checking
+        // An unchanged deal run before: its compiled programs and scenarios, without reading the grammar or checking
         // (a check of the same texts by the same compiler gives the same; docs/cli.md, "The compiled-deal cache").
         if (request.ScenarioFiles.Length == 0 && DealFile.CheckedBefore(request.Path, options, console) is { } known)
         {
-            return Execute(known.Compiled, known.Scenarios, request, console);
+            if (known.IsChain)
+            {
+                using ChainPrograms remembered = ChainPrograms.Load([.. known.Programs.Select(p => (p.Compiled, (IReadOnlyList<ScenarioSpec>)p.Scenarios))]);
+                return ExecuteChain(remembered, known.Programs[^1].Scenarios, request, console);
+            }
+
+            return Execute(known.Programs[0].Compiled, known.Programs[0].Scenarios, request, console);
         }
 
         var compilation = DealFile.Compile(request.Path, request.ScenarioFiles, console);
@@ -78,14 +84,26 @@ internal static class RunCommand
             return result.Model is null ? ExitCodes.DealErrors : ExitCodes.InternalError;
         }
 
+        bool remember = request.ScenarioFiles.Length == 0 && request.Path != DealFile.StandardInput;
         if (compilation.Entities.Count > 0)
         {
-            return ExecuteChain(compilation, result, request, console, options);
+            using ChainPrograms? chain = ChainPrograms.Load(compilation, result, options, console, out var entities);
+            if (chain is null)
+            {
+                return ExitCodes.InternalError; // an entity checked without errors: anything after is a DealLang bug
+            }
+
+            if (remember)
+            {
+                CheckedRunCache.Store(request.Path, compilation, result, entities, options);
+            }
+
+            return ExecuteChain(chain, [.. result.Model!.Scenarios], request, console);
         }
 
-        if (request.ScenarioFiles.Length == 0 && request.Path != DealFile.StandardInput)
+        if (remember)
         {
-            CheckedRunCache.Store(request.Path, compilation, result, options);
+            CheckedRunCache.Store(request.Path, compilation, result, [], options);
         }
 
         return Execute(result.Compiled, [.. result.Model!.Scenarios], request, console);
@@ -124,17 +142,11 @@ internal static class RunCommand
 
     /// <summary>A deal that imports other deals: every entity compiled to its own program and run in dependency order
     /// on each scenario of the deal (ChainRunner); ledgers and a summary per entity, then the chain report.</summary>
-    private static int ExecuteChain(Compilation compilation, CompileResult top, RunRequest request, CliConsole console, CompileOptions options)
+    private static int ExecuteChain(ChainPrograms chain, ScenarioSpec[] declared, RunRequest request, CliConsole console)
     {
-        using ChainPrograms? chain = ChainPrograms.Load(compilation, top, options, console);
-        if (chain is null)
-        {
-            return ExitCodes.InternalError; // an entity checked without errors: anything after is a DealLang bug
-        }
-
         var programs = chain.Programs;
         var deal = chain.Top;
-        var scenarios = SelectScenarios(deal, [.. top.Model!.Scenarios], request.Scenario);
+        var scenarios = SelectScenarios(deal, declared, request.Scenario);
         bool showLedgers = request.Ledger || scenarios.Count == 1;
         var outcomes = new ChainRunner(programs, fullLedger: showLedgers, checkCash: true).RunAll(scenarios);
         var reports = new List<(string Title, string FileStem, string Text)>();

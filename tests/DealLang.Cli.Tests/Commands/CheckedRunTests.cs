@@ -4,10 +4,10 @@ using DealLang.TestSupport;
 namespace DealLang.Cli.Tests.Commands;
 
 /// <summary>
-/// <c>run</c> on a deal it ran before, unchanged with everything it imports, takes the compiled deal and the declared
-/// scenarios from the cache without reading or checking the deal (CheckedRunCache): the same output, byte for byte.
-/// Whatever could make a fresh check differ (an edited deal or import, scenario files, a warning) reads and checks the
-/// deal as before; an entry DealLang did not write is discarded like a compiled deal's.
+/// <c>run</c> on a deal it ran before, unchanged with everything it imports, takes the compiled deals (a chain's every
+/// entity) and the declared scenarios from the cache without reading or checking the deal (CheckedRunCache): the same
+/// output, byte for byte. Whatever could make a fresh check differ (an edited deal or import, scenario files, a
+/// warning) reads and checks the deal as before; an entry DealLang did not write is discarded like a compiled deal's.
 /// </summary>
 public sealed class CheckedRunTests : IDisposable
 {
@@ -41,17 +41,14 @@ public sealed class CheckedRunTests : IDisposable
 
     [Theory]
     [MemberData(nameof(ExampleDeals))]
-    public void An_example_run_again_prints_the_same_and_a_deal_alone_is_not_checked_again(string deal)
+    public void An_example_run_again_is_not_checked_again_and_prints_the_same(string deal)
     {
         string path = Path.Combine(Examples, deal);
-
-        // A chain (a deal importing deals) is checked on every run; a deal alone only when it is not remembered.
-        bool chain = File.ReadLines(path).Any(line => line.StartsWith("import \"", StringComparison.Ordinal) && line.Contains(".deal\"", StringComparison.Ordinal));
         foreach (string format in (string[])["table", "csv", "json", "md"])
         {
             foreach (string remembered in Directory.GetFiles(Path.Combine(_folder), "*.dlr", SearchOption.AllDirectories))
             {
-                File.Delete(remembered); // the compiled deal stays: only the check is done again
+                File.Delete(remembered); // the compiled deals stay: only the check is done again
             }
 
             var checkedRun = Run(path, "--format", format);
@@ -60,10 +57,41 @@ public sealed class CheckedRunTests : IDisposable
             Assert.True(checkedRun.Exit == ExitCodes.Ok, checkedRun.ToString());
             Assert.True(again.Exit == ExitCodes.Ok, again.ToString());
             Assert.Equal(checkedRun.Out, again.Out);
-            Assert.DoesNotContain(FromTheCache, checkedRun.Err, StringComparison.Ordinal);
-            Assert.Equal(!chain, again.Err.Contains(FromTheCache, StringComparison.Ordinal));
-            Assert.Equal(chain, again.Err.Contains("read and checked", StringComparison.Ordinal));
+            Assert.Contains("read and checked", checkedRun.Err, StringComparison.Ordinal);
+            Assert.Contains(FromTheCache, again.Err, StringComparison.Ordinal);
+            Assert.DoesNotContain("read and checked", again.Err, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void A_chain_is_checked_again_when_a_file_two_imports_down_changes()
+    {
+        // The credit fund's chain in a folder of its own: it imports TeraWulf, which imports Abernathy.
+        foreach (string file in (string[])["credit-fund.deal", "hyperion.deal", "coreweave-ddtl2.deal", "terawulf.deal", "terawulf/lake-mariner.deal", "terawulf/abernathy.deal"])
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(_folder, file))!);
+            File.Copy(Path.Combine(Examples, file), Path.Combine(_folder, file));
+        }
+
+        string fund = Path.Combine(_folder, "credit-fund.deal");
+        var first = Run(fund, "--format", "csv");
+        Assert.True(first.Exit == ExitCodes.Ok, first.ToString());
+        var remembered = Run(fund, "--format", "csv");
+        Assert.Contains("credit-fund.deal and its 5 import(s) " + FromTheCache, remembered.Err, StringComparison.Ordinal);
+        Assert.Equal(first.Out, remembered.Out);
+
+        string abernathy = Path.Combine(_folder, "terawulf", "abernathy.deal");
+        string text = File.ReadAllText(abernathy);
+        string edited = text.Replace("units           32000 gpus", "units           16000 gpus", StringComparison.Ordinal);
+        Assert.NotEqual(text, edited);
+        File.WriteAllText(abernathy, edited);
+        var again = Run(fund, "--format", "csv");
+
+        Assert.True(again.Exit == ExitCodes.Ok, again.ToString());
+        Assert.DoesNotContain(FromTheCache, again.Err, StringComparison.Ordinal);
+        Assert.NotEqual(first.Out, again.Out);
+        Assert.Equal(Uncached(fund, "--format", "csv").Out, again.Out);
+        Assert.Contains(FromTheCache, Run(fund, "--format", "csv").Err, StringComparison.Ordinal);
     }
 
     [Fact]
