@@ -82,7 +82,7 @@ internal static class DealFile
         if (hit is not null)
         {
             console.Detail(string.Create(CultureInfo.InvariantCulture,
-                $"{path} and its {hit.Files.Count - 1} import(s) unchanged since checked: compiled deal and scenarios from the cache in {clock.Elapsed.TotalSeconds:F3} s"));
+                $"{path} and its {hit.Files.Count - 1} import(s) unchanged since checked: {(hit.IsChain ? $"{hit.Programs.Count} compiled entities" : "compiled deal")} and scenarios from the cache in {clock.Elapsed.TotalSeconds:F3} s"));
         }
 
         return hit;
