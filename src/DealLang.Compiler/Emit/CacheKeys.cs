@@ -14,8 +14,9 @@ namespace DealLang.Compiler.Emit;
 /// program is made from. A deal read from files is keyed by its inputs, known right after checking: the text and
 /// path of the file holding the deal and of every file it imports, transitively (not the scenario files given
 /// beside it, which are run-time data) — so a hit needs no emitted C# and never loads Roslyn. A model built by
-/// hand (tests, tools) has no texts and is keyed by its generated C#. The two kinds are labelled apart in the
-/// hash, so they never collide. Nothing here may touch a Roslyn type (<c>RoslynCacheTests</c>).
+/// hand (tests, tools) has no texts and is keyed by its generated C#. A run <c>CheckedRunCache</c> remembers is keyed
+/// by the deal file's path. The kinds are labelled apart in the hash, so they never collide. Nothing here may touch
+/// a Roslyn type (<c>RoslynCacheTests</c>).
 /// </summary>
 public static class CacheKeys
 {
@@ -72,6 +73,18 @@ public static class CacheKeys
             Append(hash, "text", compilation.Texts[index]);
         }
 
+        return Finish(hash);
+    }
+
+    /// <summary>The key of the run <c>CheckedRunCache</c> remembers for the deal file at <paramref name="dealPath"/>:
+    /// the path as given and its full path (which holds the working directory the given path is read from). The
+    /// entry's contents, not its key, say which texts it was checked from.</summary>
+    public static string ForCheckedRun(string dealPath)
+    {
+        ArgumentNullException.ThrowIfNull(dealPath);
+        using var hash = Begin("checked-run");
+        Append(hash, "path", dealPath);
+        Append(hash, "full path", ImportPaths.Identity(dealPath));
         return Finish(hash);
     }
 

@@ -45,7 +45,7 @@ public static class CheckedRunCache
             return null;
         }
 
-        string key = KeyFor(dealPath);
+        string key = CacheKeys.ForCheckedRun(dealPath);
         if (disk.TryRead(DiskCache.Kind.CheckedRun, key) is not { } entry)
         {
             return null;
@@ -119,7 +119,7 @@ public static class CheckedRunCache
             [.. inputs.Select(index => new CheckedInput(
                 ImportPaths.Identity(compilation.Units[index].Span.Path ?? ""), TextHash(compilation.Texts[index])))],
             [.. programs]);
-        disk.Write(DiskCache.Kind.CheckedRun, KeyFor(dealPath), Write(run));
+        disk.Write(DiskCache.Kind.CheckedRun, CacheKeys.ForCheckedRun(dealPath), Write(run));
     }
 
     internal static byte[] Write(CheckedRun run)
@@ -176,21 +176,6 @@ public static class CheckedRunCache
     {
         int count = reader.ReadInt32();
         return count >= 1 && count <= payload.Length - reader.BaseStream.Position ? count : throw new InvalidDataException($"a count of {count}");
-    }
-
-    /// <summary>The entry's key: the compiler's build, the deal file's path as given and its full path (which holds the
-    /// working directory the given path is read from).</summary>
-    internal static string KeyFor(string dealPath)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (string field in (string[])[CacheKeys.Stamp, "checked-run", dealPath, ImportPaths.Identity(dealPath)])
-        {
-            byte[] bytes = Encoding.UTF8.GetBytes(field);
-            hash.AppendData(BitConverter.GetBytes(bytes.Length));
-            hash.AppendData(bytes);
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>Whether the file still holds the text it was checked with, decoded as the compiler reads it

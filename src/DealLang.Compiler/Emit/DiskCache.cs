@@ -68,8 +68,6 @@ internal sealed class DiskCache
         return new DiskCache(directory, secret!, warn);
     }
 
-    public string PathFor(string key) => PathFor(Kind.CompiledDeal, key);
-
     public string PathFor(Kind kind, string key) => Path.Combine(Directory, key + kind.Extension);
 
     /// <summary>The cached deal, or null if absent, unreadable or not authentic (then deleted, with a warning).</summary>
