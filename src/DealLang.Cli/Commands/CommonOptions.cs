@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Numerics;
 
 namespace DealLang.Cli.Commands;
 
@@ -25,4 +28,49 @@ internal static class CommonOptions
         Arity = ArgumentArity.ZeroOrMore,
         AllowMultipleArgumentsPerToken = false,
     };
+
+    /// <summary>
+    /// Makes <paramref name="option"/> (<c>--paths</c>, <c>--seed</c>, <c>--threads</c>…) read its value as a whole
+    /// number in decimal digits, with a parse error that names the option and says what it takes: System.CommandLine's
+    /// own names a .NET type (<c>'System.Nullable`1[System.Int32]'</c>). <paramref name="least"/> is the smallest value
+    /// the verb takes, for the message about a number too large to hold; whether a number that parses is at least that
+    /// is the verb's check (its message says so: "--paths must be at least 1, not 0").
+    /// </summary>
+    public static Option<T?> WholeNumber<T>(this Option<T?> option, T least)
+        where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
+    {
+        option.CustomParser = result => ParseWholeNumber(option.Name, least, result);
+        return option;
+    }
+
+    /// <summary><see cref="WholeNumber{T}(Option{T?}, T)"/> for an option with a default: <paramref name="fallback"/>
+    /// after a parse error (which ends the command anyway).</summary>
+    public static Option<T> WholeNumber<T>(this Option<T> option, T least, T fallback)
+        where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
+    {
+        option.CustomParser = result => ParseWholeNumber(option.Name, least, result) ?? fallback;
+        return option;
+    }
+
+    static T? ParseWholeNumber<T>(string name, T least, ArgumentResult result)
+        where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return null;
+        }
+
+        string text = result.Tokens[^1].Value;
+        const NumberStyles Digits = NumberStyles.Integer; // a sign and white space around the digits, as int.Parse takes them
+        if (T.TryParse(text, Digits, CultureInfo.InvariantCulture, out T value))
+        {
+            return value;
+        }
+
+        // A whole number the type cannot hold is out of range; anything else (1e3, 2.5, ten, empty) is not a number.
+        result.AddError(BigInteger.TryParse(text, Digits, CultureInfo.InvariantCulture, out BigInteger whole)
+            ? string.Create(CultureInfo.InvariantCulture, $"{name} takes a whole number from {least} to {T.MaxValue}, not {whole}")
+            : $"{name} takes a whole number, not '{text}'");
+        return null;
+    }
 }

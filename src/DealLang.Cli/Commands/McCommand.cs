@@ -45,14 +45,14 @@ internal static class McCommand
         var file = CommonOptions.DealFileArgument();
         var scenarioFiles = CommonOptions.ScenarioFilesOption();
         var scenario = new Option<string>("--scenario", "-s") { Description = "The stochastic scenario to run.", HelpName = "name", Required = true };
-        var paths = new Option<int?>("--paths", "-n") { Description = "Paths to run (default: the scenario's 'paths', else 10,000).", HelpName = "N" };
-        var seed = new Option<ulong?>("--seed") { Description = "The seed of every path's random stream (default: the scenario's 'seed', else 1).", HelpName = "S" };
+        var paths = new Option<int?>("--paths", "-n") { Description = "Paths to run (default: the scenario's 'paths', else 10,000).", HelpName = "N" }.WholeNumber(least: 1);
+        var seed = new Option<ulong?>("--seed") { Description = "The seed of every path's random stream (default: the scenario's 'seed', else 1).", HelpName = "S" }.WholeNumber(least: 0UL);
         var threads = new Option<int>("--threads", "-t")
         {
             Description = "Threads to run paths on (the result does not depend on it).",
             HelpName = "T",
             DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
+        }.WholeNumber(least: 1, fallback: 1);
         var shard = new Option<string?>("--shard") { Description = "Run shard i of K (1 ≤ i ≤ K) and write its totals to --out, for 'deallang merge'.", HelpName = "i/K" };
         var outFile = new Option<string?>("--out") { Description = "The shard file to write (with --shard).", HelpName = "file" };
         var output = CommonOptions.OutputOption();
@@ -60,7 +60,7 @@ internal static class McCommand
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(Formats);
         var pathsOut = new Option<string?>("--paths-out") { Description = "Write one summary row per path to this Parquet file.", HelpName = "file.parquet" };
-        var replay = new Option<int?>("--replay-path") { Description = "Run path P alone and print its summary (its full ledger with --ledger).", HelpName = "P" };
+        var replay = new Option<int?>("--replay-path") { Description = "Run path P alone and print its summary (its full ledger with --ledger).", HelpName = "P" }.WholeNumber(least: 0);
         var ledger = new Option<bool>("--ledger") { Description = "With --replay-path: print the path's period ledger too." };
         var command = new Command("mc", "Run a deal's stochastic scenario: Monte Carlo credit metrics.")
         {

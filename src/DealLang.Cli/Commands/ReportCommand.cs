@@ -33,13 +33,13 @@ internal static class ReportCommand
         };
         var outFile = new Option<string>("--output", "-o") { Description = "The HTML file to write.", HelpName = "file.html", Required = true };
         var mc = new Option<bool>("--mc") { Description = "Run the stochastic scenario's paths and chart the Monte Carlo results (as 'deallang mc')." };
-        var paths = new Option<int?>("--paths", "-n") { Description = "With --mc: paths to run (default: the scenario's 'paths', else 10,000).", HelpName = "N" };
-        var seed = new Option<ulong?>("--seed") { Description = "With --mc: the seed (default: the scenario's 'seed', else 1).", HelpName = "S" };
+        var paths = new Option<int?>("--paths", "-n") { Description = "With --mc: paths to run (default: the scenario's 'paths', else 10,000).", HelpName = "N" }.WholeNumber(least: 1);
+        var seed = new Option<ulong?>("--seed") { Description = "With --mc: the seed (default: the scenario's 'seed', else 1).", HelpName = "S" }.WholeNumber(least: 0UL);
         var threads = new Option<int?>("--threads", "-t")
         {
             Description = "With --mc: threads to run paths on (default: the machine's processors; the report does not depend on it).",
             HelpName = "T",
-        };
+        }.WholeNumber(least: 1);
         var command = new Command("report", "Write a deal's scenarios (or a Monte Carlo run) as one self-contained HTML file of charts and tables.")
         {
             file, scenarioFiles, scenario, outFile, mc, paths, seed, threads,

@@ -67,17 +67,17 @@ internal static class SolveCommand
         {
             Description = "Under a stochastic scenario: the paths every evaluation runs (default: the scenario's 'paths', else 10,000).",
             HelpName = "N",
-        };
+        }.WholeNumber(least: 1);
         var seed = new Option<ulong?>("--seed")
         {
             Description = "Under a stochastic scenario: the seed of the paths' streams (default: the scenario's 'seed', else 1).",
             HelpName = "S",
-        };
+        }.WholeNumber(least: 0UL);
         var threads = new Option<int?>("--threads", "-t")
         {
             Description = "Under a stochastic scenario: threads to run paths on (the answer does not depend on it; default: all cores).",
             HelpName = "T",
-        };
+        }.WholeNumber(least: 1);
         var probability = new Option<string?>("--probability")
         {
             Description = "Under a stochastic scenario: a stop condition holds where its probability over the paths reaches P (5%).",

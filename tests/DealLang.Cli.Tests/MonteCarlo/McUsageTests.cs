@@ -26,6 +26,36 @@ public sealed class McUsageTests
         Assert.Equal("", outcome.Out);
     }
 
+    // A number System.CommandLine cannot read: its own message named a .NET type ('System.Nullable`1[System.Int32]');
+    // ours names the option and what it takes. Parse errors end with the line pointing at --help.
+    [Theory]
+    [InlineData("--paths 1e3", "--paths takes a whole number, not '1e3'")]
+    [InlineData("--paths 2.5", "--paths takes a whole number, not '2.5'")]
+    [InlineData("--paths 99999999999", "--paths takes a whole number from 1 to 2147483647, not 99999999999")]
+    [InlineData("--seed -1", "--seed takes a whole number from 0 to 18446744073709551615, not -1")]
+    [InlineData("--seed 18446744073709551616", "--seed takes a whole number from 0 to 18446744073709551615, not 18446744073709551616")]
+    [InlineData("--threads x", "--threads takes a whole number, not 'x'")]
+    [InlineData("--replay-path q", "--replay-path takes a whole number, not 'q'")]
+    public void NumbersThatAreNotWholeNumbersNameTheOption(string options, string message)
+    {
+        CliOutcome outcome = CliHarness.Run(["mc", Hyperion, "--scenario", "Base", .. options.Split(' ')]);
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.StartsWith($"deallang: error: {message}\n", outcome.Err.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", outcome.Err, StringComparison.Ordinal);
+        Assert.Equal("", outcome.Out);
+    }
+
+    [Theory]
+    [InlineData("--seed 18446744073709551615")]
+    [InlineData("--paths  7 ")] // white space around the digits, as before
+    public void WholeNumbersAtTheEdgesAreRead(string options)
+    {
+        // Read, so the run goes on to the scenario, which is not stochastic: the next mistake, not a parse error.
+        CliOutcome outcome = CliHarness.Run(["mc", Hyperion, "--scenario", "Base", .. options.Split(' ', 2)]);
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.StartsWith("deallang: error: scenario Base is not stochastic", outcome.Err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ADeterministicScenarioIsNotRunByMc()
     {

@@ -216,6 +216,8 @@ public sealed class SolveMonteCarloTests : IDisposable
     [InlineData("--scenario|Plain|--hurdle|Obligor.recovery|--target|Note loss = 5%|--paths|100", "are for a stochastic scenario, and scenario Plain is deterministic")]
     [InlineData("--scenario|Mc|--hurdle|Obligor.recovery|--target|Note loss = 5%|--paths|0", "--paths must be at least 1")]
     [InlineData("--scenario|Mc|--hurdle|Obligor.recovery|--target|Note loss = 5%|--threads|0", "--threads must be at least 1")]
+    [InlineData("--scenario|Mc|--hurdle|Obligor.recovery|--target|Note loss = 5%|--threads|two", "--threads takes a whole number, not 'two'")]
+    [InlineData("--scenario|Mc|--hurdle|Obligor.recovery|--target|Note loss = 5%|--paths|3000000000", "--paths takes a whole number from 1 to 2147483647, not 3000000000")]
     [InlineData("--scenario|Mc|--hurdle|Obligor.recovery|--target|Note loses principal|--probability|0%", "give a probability above 0%")]
     [InlineData("--scenario|Mc|--hurdle|Obligor.recovery|--target|Note loses principal|--probability|150%", "is outside 0% to 100%")]
     [InlineData("--scenario|Mc|--fair-spread|Note|--probability|5%", "--fair-spread solves on the mean")]
