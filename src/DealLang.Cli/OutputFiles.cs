@@ -36,14 +36,14 @@ internal sealed class OutputFiles
             {
                 string temporary = TemporaryName(path);
                 staged.Add((temporary, path));
-                Try(path, "nothing was written", () => File.WriteAllBytes(temporary, content));
+                Try(path, temporary, "nothing was written", () => File.WriteAllBytes(temporary, content));
             }
 
             for (int i = 0; i < staged.Count; i++)
             {
                 var (temporary, path) = staged[i];
                 string done = i == 0 ? "nothing was written" : $"{string.Join(", ", staged.Take(i).Select(s => s.Path))} already written";
-                Try(path, done, () => File.Move(temporary, path, overwrite: true));
+                Try(path, temporary, done, () => File.Move(temporary, path, overwrite: true));
             }
         }
         finally
@@ -57,20 +57,27 @@ internal sealed class OutputFiles
         return [.. files.Select(f => f.Path)];
     }
 
-    private static void Try(string path, string consequence, Action write)
+    // The operating system's message names the temporary file, which the user never asked for: the messages name the
+    // file given, and a missing folder in words.
+    private static void Try(string path, string temporary, string consequence, Action write)
     {
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? path;
         try
         {
             write();
         }
         catch (UnauthorizedAccessException e)
         {
-            string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? path;
             throw new UsageException($"cannot write {path}: permission denied in {folder}; {consequence}", e);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new UsageException($"cannot write {path}: the folder {folder} does not exist; {consequence}", e);
         }
         catch (IOException e)
         {
-            throw new UsageException($"cannot write {path}: {e.Message}; {consequence}", e);
+            string reason = e.Message.Replace(temporary, path, StringComparison.Ordinal).TrimEnd('.');
+            throw new UsageException($"cannot write {path}: {reason}; {consequence}", e);
         }
     }
 
