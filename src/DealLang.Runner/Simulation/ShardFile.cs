@@ -295,14 +295,14 @@ public static class ShardFile
         }
 
         PartyPd[] parties = [.. f.GetProperty("parties").EnumerateArray().Select(p => new PartyPd(
-            p.GetProperty("name").GetString()!, p.GetProperty("index").GetInt32(), ReadDouble(p.GetProperty("annualPd")), ReadDouble(p.GetProperty("horizonPd"))))];
-        Date[] starts = [.. f.GetProperty("periodStarts").EnumerateArray().Select(d => ParseDate(d.GetString()!))];
+            p.GetProperty("name").Text(), p.GetProperty("index").GetInt32(), ReadDouble(p.GetProperty("annualPd")), ReadDouble(p.GetProperty("horizonPd"))))];
+        Date[] starts = [.. f.GetProperty("periodStarts").EnumerateArray().Select(d => ParseDate(d.Text()))];
         return new SimulationFrame(
-            f.GetProperty("deal").GetString()!,
-            f.GetProperty("dealHash").GetString()!,
-            f.GetProperty("currency").GetString()!,
-            f.GetProperty("scenario").GetString()!,
-            ulong.Parse(f.GetProperty("seed").GetString()!, NumberStyles.None, CultureInfo.InvariantCulture),
+            f.GetProperty("deal").Text(),
+            f.GetProperty("dealHash").Text(),
+            f.GetProperty("currency").Text(),
+            f.GetProperty("scenario").Text(),
+            ulong.Parse(f.GetProperty("seed").Text(), NumberStyles.None, CultureInfo.InvariantCulture),
             paths,
             tranches,
             balances,
@@ -585,9 +585,9 @@ public static class ShardFile
     // Doubles in round-trip form as strings, so NaN (an empty accumulator's extremes) survives and nothing is rounded.
     static void Double(Utf8JsonWriter w, double value) => w.WriteStringValue(value.ToString("R", CultureInfo.InvariantCulture));
 
-    static double ReadDouble(JsonElement e) => double.Parse(e.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture);
+    static double ReadDouble(JsonElement e) => double.Parse(e.Text(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    static Int128 ReadInt128(JsonElement e) => Int128.Parse(e.GetString()!, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+    static Int128 ReadInt128(JsonElement e) => Int128.Parse(e.Text(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
     static void Strings(Utf8JsonWriter w, string name, string[] values)
     {
@@ -600,7 +600,11 @@ public static class ShardFile
         w.WriteEndArray();
     }
 
-    static string[] ReadStrings(JsonElement e) => [.. e.EnumerateArray().Select(s => s.GetString()!)];
+    static string[] ReadStrings(JsonElement e) => [.. e.EnumerateArray().Select(s => s.Text())];
+
+    // A string field's text; a JSON null there (GetString gives null for it) is damage, as any other kind is (GetString
+    // throws InvalidOperationException for those), rather than a null that fails further on.
+    static string Text(this JsonElement e) => e.GetString() ?? throw new InvalidOperationException("a string is null");
 
     static Date ParseDate(string text)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using DealLang.Runner.Simulation;
 using DealLang.Runner.Tests.Support;
 using DealLang.Runtime;
@@ -43,6 +44,86 @@ public sealed class ShardFileTests
     {
         var e = Assert.Throws<FormatException>(() => ShardFile.Read(Encoding.UTF8.GetBytes(text)));
         Assert.Contains(reason, e.Message, StringComparison.Ordinal);
+    }
+
+    // Each field of a real shard in turn made null, another kind or missing: read, or refused with a FormatException
+    // (what 'deallang merge' names as a damaged file), never another exception. A null where a string belongs once
+    // failed further on with a NullReferenceException, an internal error.
+    [Fact]
+    public void EveryFieldDamagedInTurnIsReadOrRefusedAsDamaged()
+    {
+        string text = Encoding.UTF8.GetString(ShardFile.Write(ShardOf(Setup(), 1, 2)));
+        var nodes = new List<JsonNode>();
+        Collect(JsonNode.Parse(text)!, nodes);
+        Assert.True(nodes.Count > 100, $"only {nodes.Count} fields");
+        int refused = 0;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            foreach (Func<JsonNode?> replacement in Replacements)
+            {
+                JsonNode copy = JsonNode.Parse(text)!;
+                var inCopy = new List<JsonNode>();
+                Collect(copy, inCopy);
+                Replace(inCopy[i], replacement);
+                try
+                {
+                    ShardFile.Read(Encoding.UTF8.GetBytes(copy.ToJsonString()));
+                }
+                catch (FormatException)
+                {
+                    refused++;
+                }
+            }
+        }
+
+        Assert.True(refused > nodes.Count, $"{refused} of {nodes.Count * Replacements.Length} damaged files refused");
+    }
+
+    // null marks the field to be removed (Replace).
+    static readonly Func<JsonNode?>[] Replacements = [() => null, () => JsonValue.Create("x"), () => JsonValue.Create(-1), () => new JsonArray(), () => Missing];
+
+    static readonly JsonNode Missing = JsonValue.Create("missing-marker")!;
+
+    static void Collect(JsonNode node, List<JsonNode> into)
+    {
+        if (node.Parent is not null)
+        {
+            into.Add(node);
+        }
+
+        IEnumerable<JsonNode?> children = node switch
+        {
+            JsonObject o => o.Select(p => p.Value),
+            JsonArray a => a,
+            _ => [],
+        };
+        foreach (JsonNode? child in children)
+        {
+            if (child is not null)
+            {
+                Collect(child, into);
+            }
+        }
+    }
+
+    static void Replace(JsonNode node, Func<JsonNode?> replacement)
+    {
+        JsonNode? value = replacement();
+        switch (node.Parent)
+        {
+            case JsonObject o when ReferenceEquals(value, Missing):
+                o.Remove(node.GetPropertyName());
+                break;
+            case JsonObject o:
+                o[node.GetPropertyName()] = value?.DeepClone();
+                break;
+            case JsonArray a when ReferenceEquals(value, Missing):
+                a.RemoveAt(node.GetElementIndex());
+                break;
+            case JsonArray a:
+                a[node.GetElementIndex()] = value?.DeepClone();
+                break;
+        }
     }
 
     [Fact]
