@@ -223,6 +223,11 @@ public static class ShardFile
             throw new FormatException($"its totals count {totals.Paths} paths, but shard {shard.Index}/{shard.Count} has {shard.To - shard.From}");
         }
 
+        if (totals.Inconsistency() is { } inconsistency)
+        {
+            throw new FormatException($"its totals do not add up: {inconsistency}");
+        }
+
         return new ShardResult(frame, shard, totals);
     }
 

@@ -112,6 +112,55 @@ public sealed class SimulationTotals
     /// <summary>[index][period]: the histogram of its level at the period's start.</summary>
     public LogHistogram[][] IndexLevels { get; }
 
+    /// <summary>
+    /// What does not add up in totals read back (a shard file edited or damaged), or null: every accumulator counts every
+    /// path (its defined values and its undefined ones), each histogram the values its statistics count, the
+    /// losses given a loss the paths with one, and no count exceeds the paths. <see cref="Add"/> and
+    /// <see cref="Merge"/> keep these true.
+    /// </summary>
+    internal string? Inconsistency()
+    {
+        long n = Paths;
+        for (int i = 0; i < Tranches.Length; i++)
+        {
+            TrancheTotals t = Tranches[i];
+            if (t.Loss.Paths != n || t.Unpaid.Paths != n || t.LossHistogram.Count != n || t.LossShare.Paths + t.LossShare.Undefined != n
+                || t.LossGiven.Paths != t.Loss.PathsWithLoss || t.LossShareGiven.Paths + t.LossShareGiven.Undefined != t.LossGiven.Paths
+                || t.Irr.Paths + t.Irr.Undefined != n || t.IrrHistogram.Count != t.Irr.Paths
+                || t.Wal.Paths + t.Wal.Undefined != n || t.WalHistogram.Count != t.Wal.Paths)
+            {
+                return $"tranche {i}'s statistics do not each count the {n} paths";
+            }
+        }
+
+        for (int e = 0; e < EquityIrr.Length; e++)
+        {
+            if (EquityIrr[e].Paths + EquityIrr[e].Undefined != n || EquityIrrHistogram[e].Count != EquityIrr[e].Paths)
+            {
+                return $"equity {e}'s IRR does not count the {n} paths";
+            }
+        }
+
+        for (int x = 0; x < IndexLevels.Length; x++)
+        {
+            if (IndexLevels[x].Any(h => h.Count != n))
+            {
+                return $"index {x}'s levels do not count the {n} paths in every period";
+            }
+        }
+
+        if (Guarantees.Any(g => g.Cost.Paths != n || g.CostGiven.Paths != g.Cost.PathsWithLoss)
+            || LpClasses.Any(c => c.Distributions.Paths != n || c.Loss.Paths != n || c.Irr.Paths + c.Irr.Undefined != n)
+            || Carry.Any(c => c.Paths != n))
+        {
+            return $"a guarantee's, an LP class's or a carry's statistics do not count the {n} paths";
+        }
+
+        return PartyDefaults.Any(d => d < 0 || d > n) || EventsOfDefault < 0 || EventsOfDefault > n || Sales < 0 || Sales > n
+            ? $"a count of defaults or sales is outside 0 to {n}"
+            : null;
+    }
+
     /// <summary>Adds one path: its figures and its inputs' index levels.</summary>
     public void Add(PathFigures figures, PathInputs inputs)
     {

@@ -79,6 +79,32 @@ public sealed class ShardFileTests
         Assert.True(refused > nodes.Count, $"{refused} of {nodes.Count * Replacements.Length} damaged files refused");
     }
 
+    // Counts edited so that they no longer add up (each still a valid number): a statistic's paths, a histogram bucket's
+    // count, the defaults. Merged, they would print figures no run made.
+    [Theory]
+    [InlineData("irr", "paths")]
+    [InlineData("lossShare", "undefined")]
+    [InlineData("lossHistogram", "buckets")]
+    [InlineData("walHistogram", "buckets")]
+    public void CountsThatDoNotAddUpAreRefused(string field, string part)
+    {
+        JsonNode shard = JsonNode.Parse(ShardFile.Write(ShardOf(Setup(), 1, 2)))!;
+        JsonNode tranche = shard["totals"]!["tranches"]![0]!;
+        if (part == "buckets")
+        {
+            JsonArray buckets = tranche[field]![part]!.AsArray();
+            Assert.True(buckets.Count >= 2, $"{field} has no bucket");
+            buckets[1] = buckets[1]!.GetValue<int>() + 1; // (bucket, count) pairs: the first bucket's count
+        }
+        else
+        {
+            tranche[field]![part] = tranche[field]![part]!.GetValue<long>() + 1;
+        }
+
+        var e = Assert.Throws<FormatException>(() => ShardFile.Read(Encoding.UTF8.GetBytes(shard.ToJsonString())));
+        Assert.Contains("its totals do not add up: tranche 0's statistics do not each count the 500 paths", e.Message, StringComparison.Ordinal);
+    }
+
     // null marks the field to be removed (Replace).
     static readonly Func<JsonNode?>[] Replacements = [() => null, () => JsonValue.Create("x"), () => JsonValue.Create(-1), () => new JsonArray(), () => Missing];
 
