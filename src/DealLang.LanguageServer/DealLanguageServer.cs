@@ -40,6 +40,14 @@ public static class DealLanguageServer
         try
         {
             await Task.WhenAny(rpc.Completion, target.Exited).ConfigureAwait(false);
+
+            // WhenAny does not throw: a connection that ended on a message it could not read (a malformed header, a
+            // body that is not JSON) would otherwise end the session in silence, exit 1 and nothing in the log.
+            if (rpc.Completion is { IsFaulted: true, Exception: { } failed })
+            {
+                Exception reason = failed.GetBaseException();
+                await log.WriteLineAsync($"deallang lsp: the connection ended on a message it could not read: {reason.Message}").ConfigureAwait(false);
+            }
         }
 #pragma warning disable CA1031 // A broken stream ends the session, never the process with a stack trace.
         catch (Exception e)

@@ -39,6 +39,23 @@ public sealed class LifecycleTests
         await client.DisposeAsync();
     }
 
+    // A client that sends what is not the protocol ends the session, exit 1, with the reason in the log (the editor's
+    // output panel) rather than in silence.
+    [Theory]
+    [InlineData("Hello there\r\n\r\n{}", "Colon not found in header")]
+    [InlineData("Content-Length: abc\r\n\r\n{}", "Content-Length")]
+    [InlineData("Content-Length: 5\r\n\r\n{abc}", "invalid start of a property name")]
+    public async Task AMessageThatCannotBeRead_EndsTheSessionWithTheReasonLogged(string bytes, string reason)
+    {
+        using var input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(bytes));
+        using var output = new MemoryStream();
+        var log = new StringWriter();
+        int exit = await DealLanguageServer.RunAsync(input, output, log).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, exit);
+        Assert.StartsWith("deallang lsp: the connection ended on a message it could not read: ", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains(reason, log.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ClosedInput_EndsTheServer()
     {
