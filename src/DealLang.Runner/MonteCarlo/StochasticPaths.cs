@@ -278,7 +278,12 @@ public sealed class StochasticPaths : IPathSource
             sobolShift = SobolShift(seed, k + defaults.Length);
         }
 
-        newWork = _ => new Work(deal, scenario, plan, k, jumpFactors.Length);
+        // The buffers' shape is checked when their work is made, once (as ScenarioPaths checks them with their memo).
+        newWork = buffers =>
+        {
+            Shapes.Require(deal, buffers);
+            return new Work(deal, scenario, plan, k, jumpFactors.Length);
+        };
     }
 
     public DealDescription Deal => plan.Deal;
@@ -294,7 +299,6 @@ public sealed class StochasticPaths : IPathSource
     {
         ArgumentNullException.ThrowIfNull(into);
         ArgumentOutOfRangeException.ThrowIfNegative(path);
-        Shapes.Require(plan.Deal, into);
         Work w = works.GetValue(into, newWork);
         uint stream = spec.Antithetic ? (uint)(path >> 1) : (uint)path;
         var rng = new PathStream(Seed, stream, spec.Antithetic && (path & 1) == 1);

@@ -29,7 +29,13 @@ public sealed class ScenarioPaths : IPathSource
         ArgumentNullException.ThrowIfNull(scenarios);
         this.plan = plan;
         this.scenarios = [.. scenarios];
-        newMemo = _ => plan.NewMemo();
+        // The buffers' shape is checked when their memo is made, once: a PathInputs keeps the layout it was made with
+        // (a shared row must have the deal's periods), so a check on every path would only repeat it.
+        newMemo = buffers =>
+        {
+            Shapes.Require(plan.Deal, buffers);
+            return plan.NewMemo();
+        };
         foreach (ScenarioSpec scenario in this.scenarios)
         {
             Shapes.Require(plan.Deal, scenario);
@@ -54,10 +60,9 @@ public sealed class ScenarioPaths : IPathSource
     {
         ArgumentNullException.ThrowIfNull(into);
         ScenarioSpec scenario = scenarios[path];
-        Shapes.Require(plan.Deal, into);
         if (stochastic[path] is { } drawn)
         {
-            drawn.Fill(0, into);
+            drawn.Fill(0, into); // checks the buffers as it first sees them
             return;
         }
 

@@ -51,6 +51,26 @@ public sealed class PathSourceTests
         Assert.Contains("Scenario 'TooMany' does not fit deal 'Test'", e.Message, StringComparison.Ordinal);
     }
 
+    // Buffers made for another deal are refused on every fill, not only the first: their shape is checked as the
+    // source first sees them (with their memo), and a refusal keeps no memo that would let a later fill through.
+    [Fact]
+    public void BuffersOfAnotherDealAreRefusedOnEveryFill()
+    {
+        var deal = Deal(leases: 1);
+        var source = new ScenarioPaths(new DealPaths(deal), [ScenarioSpec.AsWritten(deal)]);
+        var other = new PathInputs(Deal(leases: 2));
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            var e = Assert.Throws<ArgumentException>(() => source.Fill(0, other));
+            Assert.Contains("sized for another deal", e.Message, StringComparison.Ordinal);
+        }
+
+        var own = new PathInputs(deal);
+        source.Fill(0, own);
+        source.Fill(0, own);
+        Assert.Equal("AsWritten", own.Scenario);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(100)]
