@@ -30,7 +30,7 @@ public static class DealLanguageServer
         ArgumentNullException.ThrowIfNull(log);
 
         var formatterOptions = new SystemTextJsonFormatter { JsonSerializerOptions = Json };
-        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatterOptions))
+        using var rpc = new ProtocolErrors(new HeaderDelimitedMessageHandler(output, input, formatterOptions))
         {
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
         };

@@ -56,6 +56,20 @@ public sealed class LifecycleTests
         Assert.Contains(reason, log.ToString(), StringComparison.Ordinal);
     }
 
+    // Parameters that do not fit the method are the protocol's InvalidParams with where they went wrong, not
+    // StreamJsonRpc's −32000 with a .NET exception's type and stack; the session goes on.
+    [Fact]
+    public async Task ParametersOfTheWrongKind_AreInvalidParams_AndTheSessionGoesOn()
+    {
+        await using LspClient client = await LspClient.StartAsync();
+        // StreamJsonRpc's client raises InvalidParams (and MethodNotFound) as this type.
+        var e = await Assert.ThrowsAsync<StreamJsonRpc.RemoteMethodNotFoundException>(() => client.Request("textDocument/hover",
+            new { textDocument = new { uri = "file:///tmp/a.deal" }, position = new { line = 0, character = "x" } }));
+        Assert.Equal(StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidParams, e.ErrorCode); // −32602
+        Assert.Equal("invalid params: $.position.character is not of the kind textDocument/hover takes", e.Message);
+        Assert.Equal(0, await client.ShutdownAndExit());
+    }
+
     [Fact]
     public async Task ClosedInput_EndsTheServer()
     {
