@@ -7,7 +7,8 @@ namespace DealLang.Cli;
 /// A command's output files, written all or nothing: each is first written under a temporary name in its own
 /// folder, and only when every one has been written are they moved into place (a rename within a folder). A
 /// failure therefore leaves no half-written set behind (an output folder just created may remain, empty), and
-/// is one usage error saying what blocked it, not the operating system's "access denied".
+/// is one usage error saying what blocked it, not the operating system's "access denied". A symbolic link's file is
+/// replaced, not the link; a device or a pipe is written into, not replaced (<see cref="OutputTargets"/>).
 /// </summary>
 internal sealed class OutputFiles
 {
@@ -18,7 +19,9 @@ internal sealed class OutputFiles
 
     public void Add(string path, byte[] content) => files.Add((path, content));
 
-    /// <summary>Writes every file added, or none; returns their paths in the order added.</summary>
+    /// <summary>Writes every file added, or none; returns their paths in the order added. A device or a pipe among
+    /// them (<see cref="OutputTargets"/>: /dev/null, /dev/stdout) is written into once the files are staged, before
+    /// they are moved into place.</summary>
     public IReadOnlyList<string> Commit()
     {
         foreach (var (path, _) in files)
@@ -29,26 +32,32 @@ internal sealed class OutputFiles
             }
         }
 
-        var staged = new List<(string Temporary, string Path)>(files.Count);
+        var staged = new List<(string Temporary, string Path, string Target)>(files.Count);
         try
         {
-            foreach (var (path, content) in files)
+            foreach (var (path, content) in files.Where(f => !OutputTargets.IsStream(f.Path)))
             {
-                string temporary = TemporaryName(path);
-                staged.Add((temporary, path));
-                Try(path, temporary, "nothing was written", () => File.WriteAllBytes(temporary, content));
+                string target = OutputTargets.Resolve(path); // a link's file, so the link stays a link
+                string temporary = TemporaryName(target);
+                staged.Add((temporary, path, target));
+                Try(path, temporary, target, "nothing was written", () => File.WriteAllBytes(temporary, content));
+            }
+
+            foreach (var (path, content) in files.Where(f => OutputTargets.IsStream(f.Path)))
+            {
+                Try(path, path, path, "no file was written", () => OutputTargets.WriteInto(path, content));
             }
 
             for (int i = 0; i < staged.Count; i++)
             {
-                var (temporary, path) = staged[i];
+                var (temporary, path, target) = staged[i];
                 string done = i == 0 ? "nothing was written" : $"{string.Join(", ", staged.Take(i).Select(s => s.Path))} already written";
-                Try(path, temporary, done, () => File.Move(temporary, path, overwrite: true));
+                Try(path, temporary, target, done, () => File.Move(temporary, target, overwrite: true));
             }
         }
         finally
         {
-            foreach (var (temporary, _) in staged)
+            foreach (var (temporary, _, _) in staged)
             {
                 TryDelete(temporary);
             }
@@ -59,9 +68,10 @@ internal sealed class OutputFiles
 
     // The operating system's message names the temporary file, which the user never asked for: the messages name the
     // file given, and a missing folder in words.
-    private static void Try(string path, string temporary, string consequence, Action write)
+    // target: the file written, path's own or its link's (whose folder is the one that must exist).
+    private static void Try(string path, string temporary, string target, string consequence, Action write)
     {
-        string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? path;
+        string folder = Path.GetDirectoryName(Path.GetFullPath(target)) ?? path;
         try
         {
             write();

@@ -16,6 +16,11 @@ internal sealed class PathsParquet : IPathSink, IDisposable
 {
     readonly string target;
     readonly string temporary;
+
+    // What the temporary file becomes: the file replaced (a link's, when the target is a link), or the device or pipe
+    // it is copied into.
+    readonly string file;
+    readonly bool intoStream;
     readonly FileStream stream;
     readonly ParquetWriter writer;
     readonly DataField pathField;
@@ -27,9 +32,11 @@ internal sealed class PathsParquet : IPathSink, IDisposable
     readonly bool[] flags = new bool[SimulationEngine.BlockSize];
     bool committed;
 
-    PathsParquet(string target, string temporary, FileStream stream, ParquetWriter writer, DataField pathField, DataField[] fields, PathColumnKind[] kinds)
+    PathsParquet(string target, string file, bool intoStream, string temporary, FileStream stream, ParquetWriter writer, DataField pathField, DataField[] fields, PathColumnKind[] kinds)
     {
         this.target = target;
+        this.file = file;
+        this.intoStream = intoStream;
         this.temporary = temporary;
         this.stream = stream;
         this.writer = writer;
@@ -62,8 +69,12 @@ internal sealed class PathsParquet : IPathSink, IDisposable
             throw new UsageException($"{path} exists and is a directory; give a file for --paths-out");
         }
 
-        string folder = Path.GetDirectoryName(full) ?? ".";
-        string temporary = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp");
+        // Beside the file (a link's file: the link stays a link), so the final move is a rename; for a device or a
+        // pipe (OutputTargets), which cannot be replaced, in the temporary folder, copied into it at the end.
+        bool intoStream = OutputTargets.IsStream(full);
+        string file = intoStream ? Path.Combine(Path.GetTempPath(), "deallang-paths.parquet") : OutputTargets.Resolve(full);
+        string folder = Path.GetDirectoryName(file) ?? ".";
+        string temporary = Path.Combine(folder, "." + Path.GetFileName(file) + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp");
         FileStream stream;
         try
         {
@@ -76,7 +87,7 @@ internal sealed class PathsParquet : IPathSink, IDisposable
 
         var schema = new ParquetSchema([pathField, .. fields]);
         ParquetWriter writer = ParquetWriter.CreateAsync(schema, stream).GetAwaiter().GetResult();
-        return new PathsParquet(path, temporary, stream, writer, pathField, fields, kinds);
+        return new PathsParquet(path, intoStream ? full : file, intoStream, temporary, stream, writer, pathField, fields, kinds);
     }
 
     public void Write(PathBlock block)
@@ -126,11 +137,19 @@ internal sealed class PathsParquet : IPathSink, IDisposable
         stream.Dispose();
         try
         {
-            File.Move(temporary, target, overwrite: true);
+            if (intoStream)
+            {
+                OutputTargets.CopyInto(temporary, file);
+                File.Delete(temporary);
+            }
+            else
+            {
+                File.Move(temporary, file, overwrite: true);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"cannot write {target}: {e.Message}; the per-path rows were not written", e);
+            throw new UsageException($"cannot write {target}: {e.Message.Replace(temporary, target, StringComparison.Ordinal).TrimEnd('.')}; the per-path rows were not written", e);
         }
 
         committed = true;

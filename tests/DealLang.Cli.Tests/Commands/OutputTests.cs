@@ -83,6 +83,87 @@ public sealed class OutputTests : IDisposable
         Assert.Empty(FilesIn(_directory));
     }
 
+    // A link's file is replaced and the link stays a link (a rename over the link would have made it a plain file);
+    // a dangling link's missing folder is the one named.
+    [Fact]
+    public void An_output_through_a_symbolic_link_replaces_its_file_and_keeps_the_link()
+    {
+        string real = Path.Combine(_directory, "real");
+        Directory.CreateDirectory(real);
+        string file = Path.Combine(real, "report.txt");
+        File.WriteAllText(file, "old");
+        string link = Path.Combine(_directory, "link.txt");
+        File.CreateSymbolicLink(link, Path.Combine("real", "report.txt"));
+
+        var outcome = CliHarness.Run("run", Hyperion, "-o", link);
+
+        Assert.Equal(ExitCodes.Ok, outcome.Exit);
+        Assert.Equal(Path.Combine("real", "report.txt"), new FileInfo(link).LinkTarget);
+        Assert.StartsWith("== Hyperion: summary by scenario ==", File.ReadAllText(file), StringComparison.Ordinal);
+        Assert.Equal(["link.txt", Path.Combine("real", "report.txt")], FilesIn(_directory));
+
+        string dangling = Path.Combine(_directory, "dangling.txt");
+        File.CreateSymbolicLink(dangling, Path.Combine("nowhere", "x.txt"));
+        var broken = CliHarness.Run("run", Hyperion, "-o", dangling);
+        Assert.Equal(ExitCodes.UsageError, broken.Exit);
+        Assert.Equal($"deallang: error: cannot write {dangling}: the folder {Path.Combine(_directory, "nowhere")} does not exist; nothing was written", broken.Err.Trim());
+    }
+
+    // A device or a pipe is written into, never replaced: a rename over /dev/null as root would put a plain file in
+    // its place (it did, over /dev/full). The pipe is this process's own, named under /proc/self/fd, so a regression
+    // fails the rename there rather than replacing a device of the machine's.
+    [Fact]
+    public async Task An_output_into_a_pipe_is_written_into_it()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // /proc/self/fd is Linux's
+        }
+
+        using var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.In);
+        string writeEnd = "/proc/self/fd/" + pipe.GetClientHandleAsString();
+        string received = "";
+        var reader = Task.Run(() =>
+        {
+            using var text = new StreamReader(pipe);
+            received = text.ReadToEnd();
+        });
+
+        var outcome = CliHarness.Run("run", Hyperion, "-o", writeEnd);
+        pipe.DisposeLocalCopyOfClientHandle(); // the last write end closed: the reader sees the end
+        await reader.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ExitCodes.Ok, outcome.Exit);
+        Assert.StartsWith("== Hyperion: summary by scenario ==", received, StringComparison.Ordinal);
+        Assert.Contains($"wrote {writeEnd}", outcome.Out, StringComparison.Ordinal);
+    }
+
+    // mc --paths-out into a pipe: the Parquet file is made in the temporary folder and copied into the pipe whole.
+    [Fact]
+    public async Task Paths_out_into_a_pipe_sends_the_whole_parquet_file()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.In);
+        string writeEnd = "/proc/self/fd/" + pipe.GetClientHandleAsString();
+        var received = new MemoryStream();
+        var reader = pipe.CopyToAsync(received);
+
+        var outcome = CliHarness.Run("mc", Hyperion, "--scenarios", Path.Combine(RepoPaths.Examples, "hyperion-mc.scenarios"),
+            "--scenario", "StochasticRent", "--paths", "50", "--paths-out", writeEnd);
+        pipe.DisposeLocalCopyOfClientHandle();
+        await reader.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(outcome.Exit == ExitCodes.Ok, outcome.ToString());
+        byte[] bytes = received.ToArray();
+        Assert.True(bytes.Length > 8, $"{bytes.Length} bytes");
+        Assert.Equal("PAR1"u8.ToArray(), bytes[..4]); // Parquet's magic at both ends: the file arrived whole
+        Assert.Equal("PAR1"u8.ToArray(), bytes[^4..]);
+    }
+
     [Fact]
     public void Files_are_replaced_when_nothing_is_in_the_way()
     {

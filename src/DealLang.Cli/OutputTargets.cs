@@ -1,0 +1,56 @@
+namespace DealLang.Cli;
+
+/// <summary>
+/// Where an output file's bytes go. A file (or a path with nothing there yet) is replaced whole: written under a
+/// temporary name beside it and renamed into place, so a failure leaves the old file as it was. When the path is a
+/// symbolic link, the file it finally points to is the one replaced, beside itself, and the link stays a link. A
+/// device or a pipe cannot be replaced, and a rename would put a plain file in its place (as root, over /dev/null):
+/// a path under <c>/dev/</c> or <c>/proc/</c> (<c>/dev/null</c>, <c>/dev/stdout</c>, a shell's <c>/dev/fd/63</c>,
+/// <c>/proc/self/fd/1</c>) is written into instead. .NET does not say whether a path is a device or a pipe, so the
+/// folders stand for it; they hold nothing else a report would be written to.
+/// </summary>
+internal static class OutputTargets
+{
+    /// <summary>Whether <paramref name="path"/> is written into rather than replaced: under /dev/ or /proc/, itself or
+    /// where its links lead.</summary>
+    public static bool IsStream(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string full = Path.GetFullPath(path);
+        return UnderStreams(full) || UnderStreams(Resolve(full));
+    }
+
+    /// <summary>The file a replacement of <paramref name="path"/> writes: the path itself, or the file its symbolic
+    /// links finally lead to (which need not exist yet).</summary>
+    public static string Resolve(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string full = Path.GetFullPath(path);
+        try
+        {
+            return new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+        }
+        catch (IOException)
+        {
+            return full; // a loop of links: the rename below fails on it and says so
+        }
+    }
+
+    /// <summary>Writes <paramref name="content"/> into a device or pipe (<see cref="IsStream"/>).</summary>
+    public static void WriteInto(string path, ReadOnlySpan<byte> content)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        stream.Write(content);
+    }
+
+    /// <summary>Copies the file at <paramref name="from"/> into a device or pipe (<see cref="IsStream"/>).</summary>
+    public static void CopyInto(string from, string path)
+    {
+        using var source = new FileStream(from, FileMode.Open, FileAccess.Read);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        source.CopyTo(stream);
+    }
+
+    static bool UnderStreams(string full) =>
+        full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal);
+}
