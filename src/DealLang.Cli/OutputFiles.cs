@@ -40,7 +40,11 @@ internal sealed class OutputFiles
                 string target = OutputTargets.Resolve(path); // a link's file, so the link stays a link
                 string temporary = TemporaryName(target);
                 staged.Add((temporary, path, target));
-                Try(path, temporary, target, "nothing was written", () => File.WriteAllBytes(temporary, content));
+                Try(path, temporary, target, "nothing was written", () =>
+                {
+                    File.WriteAllBytes(temporary, content);
+                    OutputTargets.KeepMode(target, temporary);
+                });
             }
 
             foreach (var (path, content) in files.Where(f => OutputTargets.IsStream(f.Path)))

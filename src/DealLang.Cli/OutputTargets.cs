@@ -51,6 +51,16 @@ internal static class OutputTargets
         source.CopyTo(stream);
     }
 
+    /// <summary>Gives <paramref name="temporary"/> the permissions of the file it is about to replace, when there is
+    /// one: a report kept readable by its owner alone stays so (a new file gets the umask's, as any other).</summary>
+    public static void KeepMode(string file, string temporary)
+    {
+        if (!OperatingSystem.IsWindows() && File.Exists(file))
+        {
+            File.SetUnixFileMode(temporary, File.GetUnixFileMode(file));
+        }
+    }
+
     static bool UnderStreams(string full) =>
         full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal);
 }

@@ -144,6 +144,7 @@ internal sealed class PathsParquet : IPathSink, IDisposable
             }
             else
             {
+                OutputTargets.KeepMode(file, temporary);
                 File.Move(temporary, file, overwrite: true);
             }
         }

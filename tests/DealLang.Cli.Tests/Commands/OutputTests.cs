@@ -109,6 +109,28 @@ public sealed class OutputTests : IDisposable
         Assert.Equal($"deallang: error: cannot write {dangling}: the folder {Path.Combine(_directory, "nowhere")} does not exist; nothing was written", broken.Err.Trim());
     }
 
+    // A replaced file keeps its permissions: a report readable by its owner alone stays so, where the rename from a
+    // new temporary file gave it the umask's (world-readable).
+    [Fact]
+    public void A_replaced_file_keeps_its_permissions()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(_directory);
+        string report = Path.Combine(_directory, "private.txt");
+        File.WriteAllText(report, "old");
+        File.SetUnixFileMode(report, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var outcome = CliHarness.Run("run", Hyperion, "-o", report);
+
+        Assert.Equal(ExitCodes.Ok, outcome.Exit);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(report));
+        Assert.StartsWith("== Hyperion: summary by scenario ==", File.ReadAllText(report), StringComparison.Ordinal);
+    }
+
     // A device or a pipe is written into, never replaced: a rename over /dev/null as root would put a plain file in
     // its place (it did, over /dev/full). The pipe is this process's own, named under /proc/self/fd, so a regression
     // fails the rename there rather than replacing a device of the machine's.
