@@ -42,7 +42,11 @@ internal sealed class OutputFiles
                 staged.Add((temporary, path, target));
                 Try(path, temporary, target, "nothing was written", () =>
                 {
-                    File.WriteAllBytes(temporary, content);
+                    using (FileStream stream = OutputTargets.CreateTemporary(temporary, target))
+                    {
+                        stream.Write(content);
+                    }
+
                     OutputTargets.KeepMode(target, temporary);
                 });
             }

@@ -51,8 +51,35 @@ internal static class OutputTargets
         source.CopyTo(stream);
     }
 
+    /// <summary>Creates <paramref name="temporary"/>, the twin that will replace <paramref name="file"/>, with
+    /// <paramref name="file"/>'s permissions when it exists (from the start, so its content is never readable by
+    /// more than the old file's), else the umask's.</summary>
+    public static FileStream CreateTemporary(string temporary, string file)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows() && File.Exists(file))
+        {
+            options.UnixCreateMode = File.GetUnixFileMode(file);
+        }
+
+        return new FileStream(temporary, options);
+    }
+
+    /// <summary>Creates a scratch file readable and writable by its owner alone (in a shared folder).</summary>
+    public static FileStream CreatePrivate(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new FileStream(path, options);
+    }
+
     /// <summary>Gives <paramref name="temporary"/> the permissions of the file it is about to replace, when there is
-    /// one: a report kept readable by its owner alone stays so (a new file gets the umask's, as any other).</summary>
+    /// one, exactly (the umask may have taken bits from <see cref="CreateTemporary"/>'s): a report kept readable by
+    /// its owner alone stays so; a new file gets the umask's, as any other.</summary>
     public static void KeepMode(string file, string temporary)
     {
         if (!OperatingSystem.IsWindows() && File.Exists(file))

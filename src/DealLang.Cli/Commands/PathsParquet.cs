@@ -78,7 +78,8 @@ internal sealed class PathsParquet : IPathSink, IDisposable
         FileStream stream;
         try
         {
-            stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
+            // In the shared temporary folder, readable by its owner alone.
+            stream = intoStream ? OutputTargets.CreatePrivate(temporary) : OutputTargets.CreateTemporary(temporary, file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
