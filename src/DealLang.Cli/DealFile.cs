@@ -68,11 +68,12 @@ internal static class DealFile
 
     /// <summary>The compiled program and declared scenarios of the deal file at <paramref name="path"/> when it was run
     /// before and neither it nor a file it imports has changed since (<see cref="CheckedRunCache"/>); null otherwise,
-    /// and always for standard input. Said at <c>--verbosity detailed</c>.</summary>
+    /// and always for standard input and for a pipe or a device (<see cref="Remembers"/>). Said at
+    /// <c>--verbosity detailed</c>.</summary>
     public static CheckedRunCache.Hit? CheckedBefore(string path, CompileOptions options, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        if (path == StandardInput)
+        if (!Remembers(path))
         {
             return null;
         }
@@ -100,6 +101,12 @@ internal static class DealFile
         console.Detail(string.Create(CultureInfo.InvariantCulture, $"compiled deal {name} in {clock.Elapsed.TotalSeconds:F3} s"));
         return result;
     }
+
+    /// <summary>Whether a deal read from <paramref name="path"/> may be remembered once checked: not standard input,
+    /// and not a pipe or a device (a path under /dev or /proc, as a shell's <c>&lt;(m4 deal.m4)</c>, /dev/fd/63;
+    /// <see cref="OutputTargets.IsStream"/>), which can be read once only: the lookup's read would leave the check
+    /// nothing to read.</summary>
+    public static bool Remembers(string path) => path != StandardInput && !OutputTargets.IsStream(path);
 
     /// <summary>The bytes a compilation's deal was read from standard input, or null: what <c>mc</c>'s deal hash reads
     /// for it, as it reads a file's bytes for the others.</summary>

@@ -84,7 +84,7 @@ internal static class RunCommand
             return result.Model is null ? ExitCodes.DealErrors : ExitCodes.InternalError;
         }
 
-        bool remember = request.ScenarioFiles.Length == 0 && request.Path != DealFile.StandardInput;
+        bool remember = request.ScenarioFiles.Length == 0 && DealFile.Remembers(request.Path);
         if (compilation.Entities.Count > 0)
         {
             using ChainPrograms? chain = ChainPrograms.Load(compilation, result, options, console, out var entities);

@@ -174,6 +174,43 @@ public sealed class CheckedRunTests : IDisposable
         Assert.Contains("GpuRentStress", withFile.Out, StringComparison.Ordinal);
     }
 
+    // A deal read from a pipe (a shell's <(m4 deal.m4), /dev/fd/63) can be read once: remembered, the second run's
+    // lookup read it to hash it and left the check nothing ("declares no deal", DL0402). A link in the folder names each
+    // pipe in turn, so both runs are of one path, as the shell's /dev/fd/63 is.
+    [Fact]
+    public async Task A_deal_read_from_a_pipe_is_checked_on_every_run_and_never_remembered()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // /proc/self/fd is Linux's
+        }
+
+        string text = File.ReadAllText(Path.Combine(Examples, "hyperion.deal"));
+        string link = Path.Combine(_folder, "piped.deal");
+        string[] titles = ["First piped", "Second piped"];
+        foreach (string title in titles)
+        {
+            using var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.Out);
+            File.Delete(link);
+            File.CreateSymbolicLink(link, "/proc/self/fd/" + pipe.GetClientHandleAsString());
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text.Replace("Beignet Investor LLC - Meta Hyperion campus notes", title, StringComparison.Ordinal));
+            Task writer = Task.Run(() =>
+            {
+                pipe.Write(bytes);
+                pipe.Dispose(); // the only write end closed: the reader sees the end
+            });
+
+            var run = Run(link, "--scenario", "Base");
+            await writer.WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.True(run.Exit == ExitCodes.Ok, run.ToString());
+            Assert.Contains(title, run.Out, StringComparison.Ordinal);
+            Assert.DoesNotContain(FromTheCache, run.Err, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(Directory.Exists(Cache) ? Directory.GetFiles(Cache, "*.dlr") : []);
+    }
+
     [Fact]
     public void A_damaged_entry_is_discarded_with_a_warning_and_the_run_is_the_genuine_one()
     {
