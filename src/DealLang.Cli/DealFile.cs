@@ -56,10 +56,6 @@ internal static class DealFile
         SourceDocument[] others = [.. (scenarioFiles ?? []).Select(file => SourceDocument.FromBytes(file, Read(file)))];
         var clock = Stopwatch.StartNew();
         Compilation compilation = Compilation.Create(root, DiskSourceFiles.Instance, others);
-        if (input is not null)
-        {
-            StandardInputs.AddOrUpdate(compilation, input);
-        }
 
         console.Detail(string.Create(CultureInfo.InvariantCulture,
             $"read and checked {string.Join(", ", compilation.Units.Select(u => u.Span.Path))} in {clock.Elapsed.TotalSeconds:F3} s"));
@@ -107,13 +103,6 @@ internal static class DealFile
     /// <see cref="OutputTargets.IsStream"/>), which can be read once only: the lookup's read would leave the check
     /// nothing to read.</summary>
     public static bool Remembers(string path) => path != StandardInput && !OutputTargets.IsStream(path);
-
-    /// <summary>The bytes a compilation's deal was read from standard input, or null: what <c>mc</c>'s deal hash reads
-    /// for it, as it reads a file's bytes for the others.</summary>
-    public static byte[]? StandardInputBytes(Compilation compilation) =>
-        StandardInputs.TryGetValue(compilation, out byte[]? bytes) ? bytes : null;
-
-    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, byte[]> StandardInputs = new();
 
     /// <summary>Standard input's bytes, at most <see cref="MaxBytes"/>.</summary>
     static byte[] ReadStandardInput(CliConsole console)

@@ -304,21 +304,26 @@ internal static class McCommand
     }
 
     /// <summary>
-    /// What makes shards of one run: the SHA-256 of DealLang's version and of the bytes of every file of the
-    /// compilation (the deal, its imports, the scenario files), in the order read — not of their paths, so the
-    /// same files checked out anywhere (each node of a cluster) give the same hash.
+    /// What makes shards of one run: the SHA-256 of DealLang's version and of the text of every file of the
+    /// compilation (the deal, its imports, the scenario files) as it was read and checked, in UTF-8, in the order
+    /// read — not of their paths, so the same files checked out anywhere (each node of a cluster) give the same hash;
+    /// and not read again, so a deal from standard input or a pipe (a shell's <c>&lt;(cat deal.deal)</c>, which
+    /// cannot be read twice) hashes as the file does, and a file edited while the run starts cannot hash as
+    /// another.
     /// </summary>
     internal static string DealHash(Compilation compilation)
     {
+        if (compilation.Texts.Count != compilation.Units.Count)
+        {
+            throw new InvalidOperationException("A compilation read from files has a text per file.");
+        }
+
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         string version = typeof(SimulationEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes(version + "\n"));
-        foreach (var unit in compilation.Units)
+        foreach (string text in compilation.Texts)
         {
-            // The deal read from standard input has no file to read again: the bytes it was read from.
-            byte[] bytes = unit.Span.Path == DealFile.StandardInputName && DealFile.StandardInputBytes(compilation) is { } input
-                ? input
-                : File.ReadAllBytes(unit.Span.Path);
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text);
             hash.AppendData(BitConverter.GetBytes((long)bytes.Length));
             hash.AppendData(bytes);
         }

@@ -32,9 +32,10 @@ public sealed class Compilation
     /// first), then the next file given and its imports.</summary>
     public IReadOnlyList<CompilationUnitSyntax> Units { get; }
 
-    /// <summary>The text of each of <see cref="Units"/>, index for index; empty for a compilation of trees built
-    /// by hand (tests), whose deal is then cached by its generated C# (<see cref="Emit.CacheKeys"/>).</summary>
-    internal IReadOnlyList<string> Texts { get; }
+    /// <summary>The text of each of <see cref="Units"/>, index for index, as it was read (decoded once: a file read
+    /// from a pipe cannot be read again); empty for a compilation of trees built by hand (tests), whose deal is then
+    /// cached by its generated C# (<see cref="Emit.CacheKeys"/>).</summary>
+    public IReadOnlyList<string> Texts { get; }
 
     /// <summary>The lowered deal, or null when any file holds an error (warnings do not stop it) or the deal holds
     /// a declaration with a misspelt keyword.</summary>

@@ -118,6 +118,38 @@ public sealed class McFromFilesTests : IDisposable
         Assert.True(replayed.Exit == ExitCodes.Ok, replayed.ToString());
     }
 
+    // A shard of the deal read from a pipe (a shell's <(cat deal.deal); here this process's own pipe under
+    // /proc/self/fd) merges with a shard of the file: the deal hash is of the text as read, where it read the file
+    // again, which a pipe cannot give twice (an empty text's hash, "not a shard of the same run").
+    [Fact]
+    public async Task AShardOfTheDealReadFromAPipeMergesWithOneOfTheFile()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.Out);
+        string readEnd = "/proc/self/fd/" + pipe.GetClientHandleAsString();
+        byte[] deal = File.ReadAllBytes(CoreWeave);
+        Task writer = Task.Run(() =>
+        {
+            pipe.Write(deal);
+            pipe.Dispose();
+        });
+
+        string first = Path.Combine(folder, "piped1.json"), second = Path.Combine(folder, "file2.json");
+        string[] args = ["--scenario", "Stochastic", "--paths", "200", "--seed", "42", "--threads", "1"];
+        CliOutcome piped = CliHarness.Run(["mc", readEnd, .. args, "--shard", "1/2", "--out", first]);
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(piped.Exit == ExitCodes.Ok, piped.ToString());
+        Assert.True(CliHarness.Run(["mc", CoreWeave, .. args, "--shard", "2/2", "--out", second]).Exit == ExitCodes.Ok);
+
+        CliOutcome merged = CliHarness.Run("merge", first, second);
+        Assert.True(merged.Exit == ExitCodes.Ok, merged.ToString());
+        Assert.Equal(CliHarness.Run(["mc", CoreWeave, .. args]).Out, merged.Out);
+    }
+
     private static double Percent(string text) =>
         text.EndsWith('%') ? double.Parse(text.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture) / 100
             : double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
