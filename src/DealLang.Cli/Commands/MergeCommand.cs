@@ -61,13 +61,25 @@ internal static class MergeCommand
         }
     }
 
-    /// <summary>A shard file's bytes (no size limit: a deal with many indices and periods has large fan charts), or a
-    /// usage error naming what is wrong with the path.</summary>
+    /// <summary>The most a shard file is read to (256 MiB): a deal with many indices and periods has large fan charts
+    /// (each histogram's non-empty buckets, at most one per path), megabytes, far below it; what holds more
+    /// (<c>/dev/zero</c>, a wrong file) is refused rather than read until memory runs out.</summary>
+    public const long MaxShardBytes = 256L << 20;
+
+    /// <summary>A shard file's bytes (at most <see cref="MaxShardBytes"/>), or a usage error naming what is wrong with
+    /// the path.</summary>
     private static byte[] ReadBytes(string file)
     {
         try
         {
-            return Directory.Exists(file) ? throw new UsageException($"{file} is a directory, not a shard file") : File.ReadAllBytes(file);
+            if (Directory.Exists(file))
+            {
+                throw new UsageException($"{file} is a directory, not a shard file");
+            }
+
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read);
+            return Compiler.DiskSourceFiles.ReadAtMost(stream, MaxShardBytes) ?? throw new UsageException(
+                $"{file} holds more than {MaxShardBytes >> 20} MiB, more than a shard file does; is it the right file?");
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

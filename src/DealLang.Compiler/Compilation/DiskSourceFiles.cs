@@ -44,15 +44,20 @@ public sealed class DiskSourceFiles : ISourceFiles
 
     /// <summary>A stream's bytes, read in chunks, or null as soon as it holds more than <see cref="MaxBytes"/>: a
     /// file's, or standard input's for the CLI's <c>-</c>.</summary>
-    public static byte[]? ReadAtMost(Stream stream)
+    public static byte[]? ReadAtMost(Stream stream) => ReadAtMost(stream, MaxBytes);
+
+    /// <summary>A stream's bytes, read in chunks, or null as soon as it holds more than <paramref name="maxBytes"/>
+    /// (another kind of file's limit: a shard file's, say).</summary>
+    public static byte[]? ReadAtMost(Stream stream, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxBytes, Array.MaxLength);
         using var content = new MemoryStream();
         byte[] chunk = new byte[64 * 1024];
         int read;
         while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
-            if (content.Length + read > MaxBytes)
+            if (content.Length + read > maxBytes)
             {
                 return null;
             }

@@ -88,4 +88,19 @@ public sealed class McUsageTests
         Assert.Equal("deallang: error: shard file /no/such/shard.json not found\n", missingFile.Err.ReplaceLineEndings("\n"));
         Assert.DoesNotContain("   at ", missingFile.Err, StringComparison.Ordinal);
     }
+
+    // A "shard" that never ends is refused at the limit, not read until memory runs out (an internal error after
+    // 4 GB and 17 s before).
+    [Fact]
+    public void AShardThatNeverEndsIsRefusedAtTheLimit()
+    {
+        if (!File.Exists("/dev/zero"))
+        {
+            return;
+        }
+
+        CliOutcome endless = CliHarness.Run("merge", "/dev/zero");
+        Assert.Equal(ExitCodes.UsageError, endless.Exit);
+        Assert.Equal("deallang: error: /dev/zero holds more than 256 MiB, more than a shard file does; is it the right file?\n", endless.Err.ReplaceLineEndings("\n"));
+    }
 }
