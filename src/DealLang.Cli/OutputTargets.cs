@@ -32,7 +32,7 @@ internal static class OutputTargets
         }
         catch (IOException)
         {
-            return full; // a loop of links: the rename below fails on it and says so
+            return full; // a loop of links, which leads to no file: the link named is replaced
         }
     }
 
