@@ -2,7 +2,8 @@ namespace DealLang.Cli;
 
 /// <summary>
 /// Where an output file's bytes go. A file (or a path with nothing there yet) is replaced whole: written under a
-/// temporary name beside it and renamed into place, so a failure leaves the old file as it was. When the path is a
+/// temporary name beside it, with the old file's permissions, and renamed into place, so a failure leaves the old
+/// file as it was and a private report stays private. When the path is a
 /// symbolic link, the file it finally points to is the one replaced, beside itself, and the link stays a link. A
 /// device or a pipe cannot be replaced, and a rename would put a plain file in its place (as root, over /dev/null):
 /// a path under <c>/dev/</c> or <c>/proc/</c> (<c>/dev/null</c>, <c>/dev/stdout</c>, a shell's <c>/dev/fd/63</c>,
