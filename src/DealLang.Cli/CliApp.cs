@@ -71,6 +71,12 @@ public static class CliApp
             console.Error.WriteLine($"deallang: error: {TerminalText.Escape(e.Message)}");
             return ExitCodes.UsageError;
         }
+        catch (OperationCanceledException) when (console.Interruption is { Requested: true } interruption)
+        {
+            // The work stopped and its outputs' temporary files went with it (each verb writes its files at the end).
+            console.Error.WriteLine("deallang: interrupted");
+            return interruption.ExitCode;
+        }
 #pragma warning disable CA1031 // The CLI's last line of defence: any bug becomes exit 3 and one line, never a stack trace.
         catch (Exception e)
 #pragma warning restore CA1031

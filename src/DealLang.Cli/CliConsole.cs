@@ -13,6 +13,10 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error)
     /// process's; tests give a stream of their own). Null: no standard input, and <c>-</c> is a usage error.</summary>
     public Func<Stream>? OpenInput { get; init; }
 
+    /// <summary>Ctrl-C and SIGTERM, for the work that watches for them (<see cref="Interruption"/>; <c>Program.cs</c>: the
+    /// process's signals); null: none are listened to (tests, unless they make one).</summary>
+    public Interruption? Interruption { get; init; }
+
     /// <summary>The environment's variables (<c>NO_COLOR</c>); tests give their own.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 

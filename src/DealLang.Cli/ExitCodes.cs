@@ -19,4 +19,8 @@ public static class ExitCodes
     /// <summary><c>solve</c> found no root in the range it searched (the message names the range and the
     /// objective at its ends).</summary>
     public const int NoSolution = 4;
+
+    /// <summary>Ctrl-C (SIGINT) stopped the work (<see cref="Interruption"/>): 128 + 2, as a shell reports a command
+    /// its signal ended; SIGTERM gives 143.</summary>
+    public const int Interrupted = 130;
 }

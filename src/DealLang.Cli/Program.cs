@@ -1,3 +1,9 @@
 using DealLang.Cli;
 
-return CliApp.Run(args, new CliConsole(Console.Out, Console.Error) { ErrorIsTerminal = !Console.IsErrorRedirected, OpenInput = Console.OpenStandardInput });
+using Interruption interruption = Interruption.ForProcess();
+return CliApp.Run(args, new CliConsole(Console.Out, Console.Error)
+{
+    ErrorIsTerminal = !Console.IsErrorRedirected,
+    OpenInput = Console.OpenStandardInput,
+    Interruption = interruption,
+});

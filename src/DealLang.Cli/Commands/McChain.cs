@@ -50,7 +50,7 @@ internal static class McChain
         using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, simulation.Columns) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         SimulationTotals[] totals = ProgressDisplay.Run(console, console.ShowsProgress, $"mc {scenario.Name}", shard.To - shard.From,
-            report => simulation.Run(shard.From, shard.To, request.Threads, rows, report));
+            report => simulation.Run(shard.From, shard.To, request.Threads, rows, report, console.Interruption?.Token ?? default));
         console.Detail(string.Create(CultureInfo.InvariantCulture,
             $"ran the chain's paths {shard.From} to {shard.To - 1} on {request.Threads} thread(s) in {clock.Elapsed.TotalSeconds:F3} s"));
 
@@ -92,7 +92,7 @@ internal static class McChain
         string hash = McCommand.DealHash(compilation);
         SimulationFrame[] frames = [.. simulation.Deals.Select(d => SimulationFrame.Of(d, hash, scenario.Name, seed, paths, Pds(d, deal, source)))];
         SimulationTotals[] totals = ProgressDisplay.Run(console, console.ShowsProgress, stage, paths,
-            report => simulation.Run(0, paths, threads, null, report));
+            report => simulation.Run(0, paths, threads, null, report, console.Interruption?.Token ?? default));
         return [.. frames.Zip(totals)];
     }
 

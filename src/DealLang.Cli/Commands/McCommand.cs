@@ -210,7 +210,7 @@ internal static class McCommand
         using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, PathColumns.For(deal)) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         SimulationTotals totals = ProgressDisplay.Run(console, progress, $"mc {frame.Scenario}", shard.To - shard.From,
-            report => new SimulationEngine(program, source, checkCash: true).Run(shard.From, shard.To, request.Threads, rows, report));
+            report => new SimulationEngine(program, source, checkCash: true).Run(shard.From, shard.To, request.Threads, rows, report, console.Interruption?.Token ?? default));
         console.Detail(string.Create(CultureInfo.InvariantCulture, $"ran paths {shard.From} to {shard.To - 1} on {request.Threads} thread(s) in {clock.Elapsed.TotalSeconds:F3} s"));
 
         string? rowsWritten = rows?.Commit();

@@ -12,7 +12,10 @@ namespace DealLang.Cli.Commands;
 /// 0:00:07</c>; for a stage of unknown length (a compilation) a spinner — redrawn in place and cleared when the work
 /// ends, so the report that follows starts on a clean line. Drawn only when <see cref="CliConsole.ShowsProgress"/>
 /// (standard error a terminal, <c>NO_COLOR</c> unset, not <c>--verbosity quiet</c>): a pipe, a file or a CI log never
-/// receives it. The work's result or exception is the caller's, as if it had run inline.
+/// receives it. The work's result or exception is the caller's, as if it had run inline. Ctrl-C or SIGTERM during the
+/// work (<see cref="Interruption"/>) clears the display, shows the cursor again and ends the wait with an
+/// <see cref="OperationCanceledException"/>; work given the interruption's token stops within moments, and work that
+/// cannot stop (a compilation) is left to end with the process.
 /// </summary>
 internal static class ProgressDisplay
 {
@@ -21,22 +24,40 @@ internal static class ProgressDisplay
 
     static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
+    // How long interrupted work is given to stop on its own (its threads and output streams closed) before the wait
+    // ends without it.
+    static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
+
     /// <summary>Runs <paramref name="work"/>, which reports the units done so far (of <paramref name="total"/>; null
     /// for a spinner) through the callback it is given (null when nothing is drawn).</summary>
     public static T Run<T>(CliConsole console, bool enabled, string description, long? total, Func<Action<long>?, T> work, TimeSpan? delay = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(work);
-        if (!enabled)
+        Interruption? interruption = console.Interruption;
+        if (!enabled && interruption is null)
         {
             return work(null);
         }
 
+        using IDisposable? watched = interruption?.Watch();
+        CancellationToken stop = interruption?.Token ?? CancellationToken.None;
         var done = new StrongBox<long>();
-        var job = Task.Factory.StartNew(() => work(d => Interlocked.Exchange(ref done.Value, d)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        if (!Finished(job, delay ?? Delay))
+        Action<long>? report = enabled ? d => Interlocked.Exchange(ref done.Value, d) : null;
+        var job = Task.Factory.StartNew(() => work(report), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        if (!enabled)
         {
-            Draw(console, description, total, job, done);
+            Finished(job, Timeout.InfiniteTimeSpan, stop);
+        }
+        else if (!Finished(job, delay ?? Delay, stop))
+        {
+            Draw(console, description, total, job, done, stop);
+        }
+
+        if (stop.IsCancellationRequested)
+        {
+            Finished(job, Grace, CancellationToken.None);
+            throw new OperationCanceledException(stop);
         }
 
         return job.GetAwaiter().GetResult();
@@ -45,7 +66,7 @@ internal static class ProgressDisplay
     // The display itself, in a method of its own: a run that never draws (a pipe, quiet, short work) never loads
     // Spectre.Console, whose types the JIT would otherwise resolve with the caller's.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static void Draw(CliConsole console, string description, long? total, Task job, StrongBox<long> done)
+    static void Draw(CliConsole console, string description, long? total, Task job, StrongBox<long> done, CancellationToken stop)
     {
         IAnsiConsole terminal = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -62,7 +83,8 @@ internal static class ProgressDisplay
         {
             ProgressTask task = context.AddTask(Markup.Escape(description), maxValue: Math.Max(1, total ?? 1));
             task.IsIndeterminate = total is null;
-            while (!Finished(job, Poll))
+            // Ended by the work or by a signal: either way Spectre then clears the display and shows the cursor again.
+            while (!Finished(job, Poll, stop) && !stop.IsCancellationRequested)
             {
                 task.Value = Interlocked.Read(ref done.Value);
             }
@@ -89,7 +111,18 @@ internal static class ProgressDisplay
         }
     }
 
-    static bool Finished(Task job, TimeSpan wait) => ((IAsyncResult)job).AsyncWaitHandle.WaitOne(wait);
+    // Whether the job finished within wait; a cancelled stop ends the wait at once.
+    static bool Finished(Task job, TimeSpan wait, CancellationToken stop)
+    {
+        WaitHandle finished = ((IAsyncResult)job).AsyncWaitHandle;
+        if (!stop.CanBeCanceled)
+        {
+            return finished.WaitOne(wait);
+        }
+
+        WaitHandle.WaitAny([finished, stop.WaitHandle], wait);
+        return job.IsCompleted;
+    }
 
     /// <summary>"450,000 / 1,000,000 paths  81,234 paths/s": the count and the rate, as the bar's text.</summary>
     internal sealed class PathsColumn : ProgressColumn

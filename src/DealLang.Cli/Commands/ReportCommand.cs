@@ -215,7 +215,7 @@ internal static class ReportCommand
             source.DefaultInputs.Select(d => new PartyPd(d.Party, d.PartyIndex, d.AnnualPd, d.HorizonPd)));
         int threads = request.Threads ?? Environment.ProcessorCount;
         SimulationTotals totals = ProgressDisplay.Run(console, console.ShowsProgress, $"report {scenario.Name}", paths,
-            report => new SimulationEngine(program, source, checkCash: true).Run(0, paths, threads, null, report));
+            report => new SimulationEngine(program, source, checkCash: true).Run(0, paths, threads, null, report, console.Interruption?.Token ?? default));
 
         var metrics = CreditMetrics.Compute(frame, totals);
         string subtitle = string.Create(CultureInfo.InvariantCulture, $"Monte Carlo, scenario {scenario.Name}, {paths:N0} paths, seed {seed}");
