@@ -26,7 +26,7 @@ internal static class ProgressDisplay
 
     // How long interrupted work is given to stop on its own (its threads and output streams closed) before the wait
     // ends without it.
-    static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
+    static readonly TimeSpan Grace = TimeSpan.FromSeconds(0.5);
 
     /// <summary>Runs <paramref name="work"/>, which reports the units done so far (of <paramref name="total"/>; null
     /// for a spinner) through the callback it is given (null when nothing is drawn).</summary>
