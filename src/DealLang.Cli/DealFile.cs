@@ -28,6 +28,7 @@ internal static class DealFile
     /// are reported where they stand (DL0133) rather than read as U+FFFD silently.</summary>
     public static byte[] Read(string path)
     {
+        GivenPath.Require(path, "file");
         SourceFileRead read = DiskSourceFiles.Instance.Read(path);
         return read.Problem switch
         {
@@ -122,6 +123,7 @@ internal static class DealFile
     {
         try
         {
+            GivenPath.Require(path, "folder");
             if (File.Exists(path))
             {
                 throw new UsageException($"'{path}' is a file; give a folder for the output");

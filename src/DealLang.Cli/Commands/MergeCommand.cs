@@ -70,6 +70,7 @@ internal static class MergeCommand
     /// the path.</summary>
     private static byte[] ReadBytes(string file)
     {
+        GivenPath.Require(file, "shard file");
         try
         {
             if (Directory.Exists(file))

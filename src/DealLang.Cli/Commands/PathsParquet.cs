@@ -62,6 +62,7 @@ internal sealed class PathsParquet : IPathSink, IDisposable
     public static PathsParquet Create(string path, IReadOnlyList<PathColumn> columns)
     {
         ArgumentNullException.ThrowIfNull(path);
+        GivenPath.Require(path, "file");
         var (pathField, fields, kinds) = Schema(columns);
         string full = Path.GetFullPath(path);
         if (Directory.Exists(full))

@@ -182,7 +182,7 @@ internal static class TestCommand
                 throw new UsageException("test reads deal files and folders, not standard input ('-'): its snapshots are kept beside each deal file");
             }
 
-            if (File.Exists(path))
+            if (File.Exists(GivenPath.Require(path, "file or folder")))
             {
                 deals.Add(path);
             }

@@ -54,6 +54,31 @@ public class UsageErrorTests
         Assert.Empty(outcome.Out);
     }
 
+    // An empty path (a shell variable that was not set: deallang check "$DEAL", -o "$OUT") is named as such, where a
+    // deal's was "file not found: " with nothing after the colon and an output's an internal error ("The value cannot
+    // be an empty string").
+    [Theory]
+    [InlineData("'' is not a file's path", "check", "")]
+    [InlineData("' ' is not a file's path", "run", " ", "--scenario", "Base")]
+    [InlineData("'' is not a file's path", "run", "{hyperion}", "--scenarios", "")]
+    [InlineData("'' is not a file's path", "mc", "{coreweave}", "--scenario", "Stochastic", "--paths", "10", "--paths-out", "")]
+    [InlineData("'' is not a file's path", "mc", "{coreweave}", "--scenario", "Stochastic", "--paths", "10", "--shard", "1/2", "--out", "")]
+    [InlineData("'' is not a shard file's path", "merge", "")]
+    [InlineData("'' is not a folder's path", "run", "{hyperion}", "--out", "")]
+    [InlineData("'' is not a file's path", "fmt", "{hyperion}", "-o", "")]
+    [InlineData("'' is not a file's path", "report", "{hyperion}", "-o", "")]
+    [InlineData("'' is not a file or folder's path", "test", "")]
+    public void An_empty_path_is_not_a_path(string message, params string[] args)
+    {
+        string[] resolved = [.. args.Select(a => a
+            .Replace("{hyperion}", Path.Combine(RepoPaths.Examples, "hyperion.deal"), StringComparison.Ordinal)
+            .Replace("{coreweave}", Path.Combine(RepoPaths.Examples, "coreweave-ddtl2.deal"), StringComparison.Ordinal))];
+        var outcome = CliHarness.Run(resolved);
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Equal($"deallang: error: {message}", outcome.Err.Trim());
+    }
+
     [Fact]
     public void A_directory_is_not_a_deal_file()
     {
