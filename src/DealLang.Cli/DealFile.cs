@@ -103,7 +103,8 @@ internal static class DealFile
     /// and not a pipe or a device (a path under /dev or /proc, as a shell's <c>&lt;(m4 deal.m4)</c>, /dev/fd/63;
     /// <see cref="OutputTargets.IsStream"/>), which can be read once only: the lookup's read would leave the check
     /// nothing to read.</summary>
-    public static bool Remembers(string path) => path != StandardInput && !OutputTargets.IsStream(path);
+    public static bool Remembers(string path) =>
+        !string.IsNullOrWhiteSpace(path) && path != StandardInput && !OutputTargets.IsStream(path); // an empty path: the read names it
 
     /// <summary>Standard input's bytes, at most <see cref="MaxBytes"/>.</summary>
     static byte[] ReadStandardInput(CliConsole console)

@@ -60,6 +60,7 @@ public class UsageErrorTests
     [Theory]
     [InlineData("'' is not a file's path", "check", "")]
     [InlineData("' ' is not a file's path", "run", " ", "--scenario", "Base")]
+    [InlineData("'' is not a file's path", "run", "")]
     [InlineData("'' is not a file's path", "run", "{hyperion}", "--scenarios", "")]
     [InlineData("'' is not a file's path", "mc", "{coreweave}", "--scenario", "Stochastic", "--paths", "10", "--paths-out", "")]
     [InlineData("'' is not a file's path", "mc", "{coreweave}", "--scenario", "Stochastic", "--paths", "10", "--shard", "1/2", "--out", "")]
