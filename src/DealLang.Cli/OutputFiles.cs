@@ -33,10 +33,17 @@ internal sealed class OutputFiles
         }
 
         var staged = new List<(string Temporary, string Path, string Target)>(files.Count);
+        var intoStreams = new List<(string Path, byte[] Content)>();
         try
         {
-            foreach (var (path, content) in files.Where(f => !OutputTargets.IsStream(f.Path)))
+            foreach (var (path, content) in files)
             {
+                if (OutputTargets.IsStream(path))
+                {
+                    intoStreams.Add((path, content)); // written into after the files are staged, below
+                    continue;
+                }
+
                 string target = OutputTargets.Resolve(path); // a link's file, so the link stays a link
                 string temporary = TemporaryName(target);
                 staged.Add((temporary, path, target));
@@ -51,7 +58,7 @@ internal sealed class OutputFiles
                 });
             }
 
-            foreach (var (path, content) in files.Where(f => OutputTargets.IsStream(f.Path)))
+            foreach (var (path, content) in intoStreams)
             {
                 Try(path, path, path, "no file was written", () => OutputTargets.WriteInto(path, content));
             }

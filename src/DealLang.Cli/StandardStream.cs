@@ -27,71 +27,26 @@ internal sealed class StandardStream(TextWriter inner, string name, bool quiet) 
         set => inner.NewLine = value;
     }
 
-    public override void Write(char value)
-    {
-        try
-        {
-            inner.Write(value);
-        }
-        catch (IOException e)
-        {
-            Refused(e);
-        }
-    }
+    // Write(ReadOnlySpan<char>) is left to TextWriter, which passes it to Write(char[], int, int); WriteLine(string)
+    // is kept, as TextWriter's would write the line and its end in two calls.
+    public override void Write(char value) => Guarded(value, static (w, v) => w.Write(v));
 
-    public override void Write(string? value)
-    {
-        try
-        {
-            inner.Write(value);
-        }
-        catch (IOException e)
-        {
-            Refused(e);
-        }
-    }
+    public override void Write(string? value) => Guarded(value, static (w, v) => w.Write(v));
 
-    public override void Write(char[] buffer, int index, int count)
-    {
-        try
-        {
-            inner.Write(buffer, index, count);
-        }
-        catch (IOException e)
-        {
-            Refused(e);
-        }
-    }
+    public override void Write(char[] buffer, int index, int count) =>
+        Guarded((buffer, index, count), static (w, v) => w.Write(v.buffer, v.index, v.count));
 
-    public override void Write(ReadOnlySpan<char> buffer)
-    {
-        try
-        {
-            inner.Write(buffer);
-        }
-        catch (IOException e)
-        {
-            Refused(e);
-        }
-    }
+    public override void WriteLine(string? value) => Guarded(value, static (w, v) => w.WriteLine(v));
 
-    public override void WriteLine(string? value)
-    {
-        try
-        {
-            inner.WriteLine(value);
-        }
-        catch (IOException e)
-        {
-            Refused(e);
-        }
-    }
+    public override void Flush() => Guarded(0, static (w, _) => w.Flush());
 
-    public override void Flush()
+    // The write, with the system's refusal turned into the stream's (static lambdas and the value passed along: no
+    // allocation per write).
+    void Guarded<T>(T value, Action<TextWriter, T> write)
     {
         try
         {
-            inner.Flush();
+            write(inner, value);
         }
         catch (IOException e)
         {
