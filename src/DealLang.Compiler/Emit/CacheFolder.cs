@@ -39,6 +39,14 @@ internal static class CacheFolder
     /// used, else why not (one clause, for a warning).</summary>
     public static string? Prepare(string directory)
     {
+        // A relative folder is a different folder from each working directory: a cache per project by accident,
+        // and one in whatever folder a command is run from (a checkout others write to, a shared mount). The XDG spec
+        // ignores a relative XDG_CACHE_HOME (UserDefault); a relative DEALLANG_CACHE_DIR is refused, with the reason.
+        if (!Path.IsPathFullyQualified(directory))
+        {
+            return "it is a relative path, which names another folder from each working directory; give a full path";
+        }
+
         try
         {
             if (File.Exists(directory))

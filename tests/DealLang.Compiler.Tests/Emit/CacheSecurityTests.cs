@@ -202,6 +202,20 @@ public sealed class CacheSecurityTests : IDisposable
     }
 
     [Fact]
+    public void ARelativeFolderIsNotUsed()
+    {
+        string relative = Path.GetRelativePath(Environment.CurrentDirectory, _directory);
+        Assert.False(Path.IsPathFullyQualified(relative));
+
+        Assert.Equal(Genuine, CompileWith(Hyperion, DiskOnly with { CacheDirectory = relative }).Image);
+
+        string warning = Assert.Single(_warnings);
+        Assert.Contains($"not using the compiled-deal cache {relative}: it is a relative path", warning, StringComparison.Ordinal);
+        Assert.Contains("compiling in memory", warning, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_directory));
+    }
+
+    [Fact]
     public void ADamagedSecretIsReplacedAndItsEntriesRebuilt()
     {
         GenuineEntry();
