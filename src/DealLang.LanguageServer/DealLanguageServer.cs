@@ -8,7 +8,8 @@ namespace DealLang.LanguageServer;
 /// <summary>
 /// <c>deallang lsp</c>: a Language Server Protocol server over a pair of streams (stdin and stdout for the CLI,
 /// in-memory pipes for tests), with the protocol's Content-Length framing (StreamJsonRpc's
-/// <see cref="HeaderDelimitedMessageHandler"/>) and JSON through System.Text.Json. Messages are handled one at a
+/// <see cref="HeaderDelimitedMessageHandler"/>, which <see cref="ProtocolMessageHandler"/> keeps going past a body that
+/// is not JSON-RPC) and JSON through System.Text.Json. Messages are handled one at a
 /// time, in the order they arrive (<see cref="NonConcurrentSynchronizationContext"/>), so a request after an edit
 /// sees the edit. The handlers are <see cref="LanguageServerTarget"/>'s.
 /// </summary>
@@ -29,8 +30,8 @@ public static class DealLanguageServer
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(log);
 
-        var formatterOptions = new SystemTextJsonFormatter { JsonSerializerOptions = Json };
-        using var rpc = new ProtocolErrors(new HeaderDelimitedMessageHandler(output, input, formatterOptions))
+        var formatterOptions = new ProtocolFormatter { JsonSerializerOptions = Json };
+        using var rpc = new ProtocolErrors(new ProtocolMessageHandler(output, input, formatterOptions, log))
         {
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
         };
@@ -41,8 +42,9 @@ public static class DealLanguageServer
         {
             await Task.WhenAny(rpc.Completion, target.Exited).ConfigureAwait(false);
 
-            // WhenAny does not throw: a connection that ended on a message it could not read (a malformed header, a
-            // body that is not JSON) would otherwise end the session in silence, exit 1 and nothing in the log.
+            // WhenAny does not throw: a connection that ended on a message it could not read (a malformed header, after
+            // which the next message cannot be found) would otherwise end the session in silence, exit 1 and nothing in
+            // the log.
             if (rpc.Completion is { IsFaulted: true, Exception: { } failed })
             {
                 Exception reason = failed.GetBaseException();

@@ -39,13 +39,13 @@ public sealed class LifecycleTests
         await client.DisposeAsync();
     }
 
-    // A client that sends what is not the protocol ends the session, exit 1, with the reason in the log (the editor's
-    // output panel) rather than in silence.
+    // A header that is not the protocol's ends the session (where the next message starts is unknown), exit 1, with
+    // the reason in the log (the editor's output panel) rather than in silence.
     [Theory]
     [InlineData("Hello there\r\n\r\n{}", "Colon not found in header")]
     [InlineData("Content-Length: abc\r\n\r\n{}", "Content-Length")]
-    [InlineData("Content-Length: 5\r\n\r\n{abc}", "invalid start of a property name")]
-    public async Task AMessageThatCannotBeRead_EndsTheSessionWithTheReasonLogged(string bytes, string reason)
+    [InlineData("Content-Size: 2\r\n\r\n{}", "No Content-Length header")]
+    public async Task AHeaderThatCannotBeRead_EndsTheSessionWithTheReasonLogged(string bytes, string reason)
     {
         using var input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(bytes));
         using var output = new MemoryStream();
@@ -54,6 +54,57 @@ public sealed class LifecycleTests
         Assert.Equal(1, exit);
         Assert.StartsWith("deallang lsp: the connection ended on a message it could not read: ", log.ToString(), StringComparison.Ordinal);
         Assert.Contains(reason, log.ToString(), StringComparison.Ordinal);
+    }
+
+    // A whole message whose body is not JSON-RPC is answered as JSON-RPC asks, ParseError (−32700) or InvalidRequest
+    // (−32600), with the request's id where it can be read, and logged; the session goes on, and its next request is
+    // answered.
+    [Theory]
+    [InlineData("{abc}", -32700, null, "parse error: the message is not JSON ('a' is an invalid start of a property name.")]
+    [InlineData("hello", -32700, null, "parse error: the message is not JSON ('h' is an invalid start of a value.")]
+    [InlineData("[1, 2]", -32600, null, "invalid request: a message is a JSON object, not an array")]
+    [InlineData("null", -32600, null, "invalid request: a message is a JSON object, not null")]
+    [InlineData("{}", -32600, null, "invalid request: it is neither a request, a notification, a result nor an error")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/hover\",\"params\":5}", -32600, 3L, "invalid request: its params are an object or an array, not a number")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":\"q\",\"method\":\"initialize\",\"params\":\"x\"}", -32600, "q", "invalid request: its params are an object or an array, not a string")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":true}", -32600, null, "invalid request: its params are an object or an array, not a boolean")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":7}", -32600, 4L, "invalid request: its method is a string, not a number")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"shutdown\"}", -32600, null, "invalid request: its id is a string or an integer, not an object")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1.5,\"method\":\"shutdown\"}", -32600, null, "invalid request: its id is a string or an integer, not a number that is not one")]
+    public async Task AMessageThatIsNotJsonRpc_IsAnsweredWithAnError_AndTheSessionGoesOn(string body, int code, object? id, string message)
+    {
+        (Stream clientSide, Stream serverSide) = Nerdbank.Streams.FullDuplexStream.CreatePair();
+        var log = new StringWriter();
+        Task<int> server = Task.Run(() => DealLanguageServer.RunAsync(serverSide, serverSide, TextWriter.Synchronized(log)));
+        await using (clientSide)
+        {
+            await RawMessages.Send(clientSide, body);
+            using (JsonDocument answer = await RawMessages.Receive(clientSide))
+            {
+                JsonElement error = answer.RootElement.GetProperty("error");
+                Assert.Equal(code, error.GetProperty("code").GetInt32());
+                Assert.StartsWith(message, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+                JsonElement answeredId = answer.RootElement.GetProperty("id");
+                switch (id)
+                {
+                    case null: Assert.Equal(JsonValueKind.Null, answeredId.ValueKind); break;
+                    case long number: Assert.Equal(number, answeredId.GetInt64()); break;
+                    default: Assert.Equal(id, answeredId.GetString()); break;
+                }
+            }
+
+            await RawMessages.Send(clientSide, "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"shutdown\"}");
+            using (JsonDocument answer = await RawMessages.Receive(clientSide))
+            {
+                Assert.Equal(9, answer.RootElement.GetProperty("id").GetInt32());
+                Assert.Equal(JsonValueKind.Null, answer.RootElement.GetProperty("result").ValueKind);
+            }
+
+            await RawMessages.Send(clientSide, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+            Assert.Equal(0, await server.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        Assert.StartsWith("deallang lsp: answered a message it could not read with an error: " + message, log.ToString(), StringComparison.Ordinal);
     }
 
     // Parameters that do not fit the method are the protocol's InvalidParams with where they went wrong, not
