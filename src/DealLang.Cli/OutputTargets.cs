@@ -1,3 +1,5 @@
+using DealLang.Compiler;
+
 namespace DealLang.Cli;
 
 /// <summary>
@@ -8,34 +10,18 @@ namespace DealLang.Cli;
 /// device or a pipe cannot be replaced, and a rename would put a plain file in its place (as root, over /dev/null):
 /// a path under <c>/dev/</c> or <c>/proc/</c> (<c>/dev/null</c>, <c>/dev/stdout</c>, a shell's <c>/dev/fd/63</c>,
 /// <c>/proc/self/fd/1</c>) is written into instead. .NET does not say whether a path is a device or a pipe, so the
-/// folders stand for it; they hold nothing else a report would be written to.
+/// folders stand for it (<see cref="StreamPaths"/>).
 /// </summary>
 internal static class OutputTargets
 {
     /// <summary>Whether <paramref name="path"/> is written into rather than replaced: under /dev/ or /proc/, itself or
-    /// where its links lead.</summary>
-    public static bool IsStream(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        string full = Path.GetFullPath(path);
-        return UnderStreams(full) || UnderStreams(Resolve(full));
-    }
+    /// where its links lead (<see cref="StreamPaths"/>).</summary>
+    public static bool IsStream(string path) => StreamPaths.IsStream(path);
 
     /// <summary>The file a replacement of <paramref name="path"/> writes: the path itself, or the file its symbolic
-    /// links finally lead to (which need not exist yet).</summary>
-    public static string Resolve(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        string full = Path.GetFullPath(path);
-        try
-        {
-            return new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
-        }
-        catch (IOException)
-        {
-            return full; // a loop of links, which leads to no file: the link named is replaced
-        }
-    }
+    /// links finally lead to (which need not exist yet); a loop of links leads to none, and the link named is
+    /// replaced.</summary>
+    public static string Resolve(string path) => StreamPaths.FinalTarget(path);
 
     /// <summary>Writes <paramref name="content"/> into a device or pipe (<see cref="IsStream"/>).</summary>
     public static void WriteInto(string path, ReadOnlySpan<byte> content)
@@ -88,7 +74,4 @@ internal static class OutputTargets
             File.SetUnixFileMode(temporary, File.GetUnixFileMode(file));
         }
     }
-
-    static bool UnderStreams(string full) =>
-        full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal);
 }

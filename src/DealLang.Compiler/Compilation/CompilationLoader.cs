@@ -103,6 +103,14 @@ internal sealed class CompilationLoader(ISourceFiles files, DiagnosticBag diagno
                 continue; // read already: a file imported twice is one file
             }
 
+            // Refused before it is opened: a device may never end (/dev/zero, a terminal) and a pipe may be someone
+            // else's input (a language server's standard input is its protocol).
+            if (StreamPaths.IsStream(path))
+            {
+                diagnostics.Add(DiagnosticCatalogue.ImportUnreadable(import.Span, path, "it is a device or a pipe (a path under /dev or /proc), not a deal file"));
+                continue;
+            }
+
             SourceFileRead read = files.Read(path);
             if (read.Bytes is null)
             {

@@ -10,9 +10,9 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic ImportNotFound(SourceSpan span, string written, string resolved) =>
         Error("DL0600", span, $"imported file '{written}' not found (looked for {resolved}); import paths are relative to this file's folder");
 
-    /// <summary>DL0601: an <c>import</c> names something that cannot be read as a deal file: a directory, a file
-    /// larger than the 16 MiB a deal file may hold (a device reads as one), or a file the system will not let us
-    /// read.</summary>
+    /// <summary>DL0601: an <c>import</c> names something that cannot be read as a deal file: a directory, a device
+    /// or a pipe (<see cref="StreamPaths"/>), a file larger than the 16 MiB a deal file may hold, or a file the system
+    /// will not let us read.</summary>
     public static Diagnostic ImportUnreadable(SourceSpan span, string resolved, string reason) =>
         Error("DL0601", span, $"cannot import {resolved}: {reason}");
 

@@ -41,6 +41,34 @@ public sealed class LspCommandTests
         Assert.Equal(0, process.ExitCode);
     }
 
+    // The server's standard input is its protocol: a document importing /dev/stdin (enough '..' reach the root from
+    // any folder) would have it read the editor's messages as a deal file, and answer nothing again. It is refused
+    // as a device (DL0601), never opened, and the session goes on.
+    [Fact]
+    public async Task Lsp_ADocumentImportingStandardInput_IsRefusedAndTheSessionGoesOn()
+    {
+        using Process process = Start();
+        Stream input = process.StandardInput.BaseStream;
+        Stream output = process.StandardOutput.BaseStream;
+        await Send(input, new { jsonrpc = "2.0", id = 1, method = "initialize", @params = new { processId = (int?)null, rootUri = (string?)null, capabilities = new { } } });
+        await Receive(output, m => m.TryGetProperty("id", out var id) && id.GetInt32() == 1);
+        await Send(input, new { jsonrpc = "2.0", method = "initialized", @params = new { } });
+
+        string uri = new Uri(Path.Combine(Path.GetTempPath(), "lsp-imports-stdin", "a.deal")).AbsoluteUri;
+        string text = $"import \"{string.Concat(Enumerable.Repeat("../", 40))}dev/stdin\"\n" + File.ReadAllText(Path.Combine(RepoPaths.Examples, "hyperion.deal"));
+        await Send(input, new { jsonrpc = "2.0", method = "textDocument/didOpen", @params = new { textDocument = new { uri, languageId = "deallang", version = 1, text } } });
+        JsonElement published = await Receive(output, m => m.TryGetProperty("method", out var method) && method.GetString() == "textDocument/publishDiagnostics");
+        JsonElement diagnostic = Assert.Single(published.GetProperty("params").GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal("DL0601", diagnostic.GetProperty("code").GetString());
+        Assert.Equal("cannot import /dev/stdin: it is a device or a pipe (a path under /dev or /proc), not a deal file", diagnostic.GetProperty("message").GetString());
+
+        await Send(input, new { jsonrpc = "2.0", id = 2, method = "shutdown" });
+        await Receive(output, m => m.TryGetProperty("id", out var id) && id.GetInt32() == 2);
+        await Send(input, new { jsonrpc = "2.0", method = "exit" });
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.Equal(0, process.ExitCode);
+    }
+
     [Fact]
     public void Lsp_WhenTheEditorClosesThePipe_ExitsOne()
     {

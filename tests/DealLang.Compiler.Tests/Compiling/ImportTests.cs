@@ -81,6 +81,50 @@ public class ImportTests
         Assert.Contains("larger than 16 MiB", big.Message, StringComparison.Ordinal);
     }
 
+    // A device or a pipe is refused before it is opened: /dev/stdin is a language server's protocol (reading it would
+    // take the editor's messages), /dev/zero never ends, a terminal waits for a user. Enough '..' climb from any
+    // working directory to the root, where the extra ones stop.
+    [Theory]
+    [InlineData("dev/stdin")]
+    [InlineData("dev/zero")]
+    [InlineData("proc/self/fd/0")]
+    public void A_device_or_a_pipe_is_DL0601_and_never_opened(string underRoot)
+    {
+        string written = string.Concat(Enumerable.Repeat("../", 40)) + underRoot;
+        var files = new CountingFiles(Files());
+
+        var error = SingleError(CompileRoot($"import \"{written}\"\n" + Deal, files));
+
+        Assert.Equal(("DL0601", DealPath, 1, 1), (error.Code, error.Span.Path, error.Span.Line, error.Span.Column));
+        Assert.EndsWith("/" + underRoot + ": it is a device or a pipe (a path under /dev or /proc), not a deal file", error.Message, StringComparison.Ordinal);
+        Assert.Empty(files.Reads);
+    }
+
+    [Fact]
+    public void A_link_to_a_device_is_DL0601()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string folder = Directory.CreateTempSubdirectory("deallang-import-link-").FullName;
+        try
+        {
+            File.CreateSymbolicLink(Path.Combine(folder, "stress.scenarios"), "/dev/zero");
+
+            var result = DealCompiler.Check(Path.Combine(folder, "main.deal"), "import \"stress.scenarios\"\n" + Deal);
+
+            var error = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+            Assert.Equal("DL0601", error.Code);
+            Assert.Contains("it is a device or a pipe", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void A_circle_of_imports_is_DL0602_naming_the_chain_at_the_import_that_closes_it()
     {

@@ -1,0 +1,64 @@
+namespace DealLang.Compiler;
+
+/// <summary>
+/// Paths that name a device or a pipe rather than a file: under <c>/dev/</c> or <c>/proc/</c> (<c>/dev/null</c>,
+/// <c>/dev/stdin</c>, a shell's <c>/dev/fd/63</c>, <c>/proc/self/fd/0</c>), themselves or where their symbolic links
+/// finally lead. .NET does not say whether a path is a device or a pipe (its file status has no file type), so the
+/// folders stand for it: they hold nothing else a deal or a report would be. The CLI writes into such an output
+/// rather than replacing it and never remembers a deal read from one; an import may not name one (a language
+/// server's standard input is its protocol: an import of <c>/dev/stdin</c> would read the editor's messages).
+/// </summary>
+public static class StreamPaths
+{
+    /// <summary>Whether <paramref name="path"/> is under /dev/ or /proc/, itself or where its links lead; false for a
+    /// path that names no file at all (empty, or one the system cannot take), which its reader reports.</summary>
+    public static bool IsStream(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Full(path) is not { } full)
+        {
+            return false;
+        }
+
+        return UnderStreams(full) || UnderStreams(FinalTarget(full));
+    }
+
+    /// <summary>The file <paramref name="path"/>'s symbolic links finally lead to (which need not exist), or the
+    /// path itself, in full, when it is not a link.</summary>
+    public static string FinalTarget(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Full(path) is not { } full)
+        {
+            return path;
+        }
+
+        try
+        {
+            return new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+        }
+        catch (IOException)
+        {
+            return full; // a loop of links, which leads to no file
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return full; // a link in a folder we may not read
+        }
+    }
+
+    static string? Full(string path)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(path) ? null : Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+    }
+
+    static bool UnderStreams(string full) =>
+        full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal);
+}
