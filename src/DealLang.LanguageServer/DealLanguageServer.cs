@@ -15,10 +15,16 @@ namespace DealLang.LanguageServer;
 /// </summary>
 public static class DealLanguageServer
 {
-    /// <summary>The protocol's JSON: camelCase names, nulls left out, unknown properties ignored.</summary>
+    /// <summary>The protocol's JSON: camelCase names, nulls left out, unknown properties ignored; a property the
+    /// protocol requires (a record's parameter not marked nullable) that is missing or null is a
+    /// <see cref="JsonException"/>: a request is answered InvalidParams, a notification dropped and the reason logged
+    /// (<see cref="ProtocolErrors"/>), rather than a handler failing on it later. Optional properties are the
+    /// records' parameters with a default.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 
     /// <summary>Serves until the client sends <c>exit</c> or closes the input; returns the exit code the protocol
@@ -31,7 +37,7 @@ public static class DealLanguageServer
         ArgumentNullException.ThrowIfNull(log);
 
         var formatterOptions = new ProtocolFormatter { JsonSerializerOptions = Json };
-        using var rpc = new ProtocolErrors(new ProtocolMessageHandler(output, input, formatterOptions, log))
+        using var rpc = new ProtocolErrors(new ProtocolMessageHandler(output, input, formatterOptions, log), log)
         {
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
         };

@@ -65,7 +65,7 @@ internal sealed class LanguageServerTarget(JsonRpc rpc, TextWriter log, IDocumen
     public async Task DidClose(DidCloseTextDocumentParams request)
     {
         await Edited(() => _workspace.Close(request.TextDocument.Uri)).ConfigureAwait(false);
-        await Notify(new PublishDiagnosticsParams(request.TextDocument.Uri, null, [])).ConfigureAwait(false);
+        await Notify(new PublishDiagnosticsParams(request.TextDocument.Uri, [])).ConfigureAwait(false);
     }
 
     [JsonRpcMethod("textDocument/didSave")]
@@ -118,7 +118,7 @@ internal sealed class LanguageServerTarget(JsonRpc rpc, TextWriter log, IDocumen
             var open = _workspace.Documents.Select(d => (d, _workspace.Compile(d))).ToList();
             var imports = DiagnosticsFeature.ForImports(open, _workspace.UriOf).ToList();
             var published = imports.Select(p => p.Uri).ToHashSet(StringComparer.Ordinal);
-            publish = [.. _importsPublished.Where(u => !published.Contains(u)).Order(StringComparer.Ordinal).Select(u => new PublishDiagnosticsParams(u, null, [])),
+            publish = [.. _importsPublished.Where(u => !published.Contains(u)).Order(StringComparer.Ordinal).Select(u => new PublishDiagnosticsParams(u, [])),
                 .. imports, .. open.Select(o => DiagnosticsFeature.For(o.d, o.Item2))];
             _importsPublished = published;
         }

@@ -121,6 +121,26 @@ public sealed class LifecycleTests
         Assert.Equal(0, await client.ShutdownAndExit());
     }
 
+    // A notification or request missing what the protocol requires (a didOpen without its text, a hover without its
+    // position) is refused where it is read: it was once stored with no text, and every later edit's check failed on
+    // it (an internal error, no diagnostics published again for any document).
+    [Fact]
+    public async Task AMessageMissingWhatTheProtocolRequires_IsRefused_AndTheWorkspaceIsUnharmed()
+    {
+        await using LspClient client = await LspClient.StartAsync();
+        await client.Notify("textDocument/didOpen", new { textDocument = new { uri = "file:///tmp/no-text.deal", languageId = "deallang", version = 1 } });
+        var e = await Assert.ThrowsAsync<StreamJsonRpc.RemoteMethodNotFoundException>(() =>
+            client.Request("textDocument/hover", new { textDocument = new { uri = "file:///tmp/no-text.deal" } }));
+        Assert.Equal(StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidParams, e.ErrorCode);
+
+        const string uri = "file:///tmp/after-no-text.deal";
+        await client.Open(uri, "deal X {");
+        Assert.NotEmpty((await client.DiagnosticsFor(uri, 1)).Diagnostics);
+        Assert.Equal(0, await client.ShutdownAndExit());
+        Assert.DoesNotContain("internal error", client.Log.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("deallang lsp: ignored a textDocument/didOpen notification: invalid params: $.textDocument is not of the kind textDocument/didOpen takes", client.Log.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ClosedInput_EndsTheServer()
     {

@@ -14,8 +14,8 @@ namespace DealLang.LanguageServer.Features;
 internal static class DiagnosticsFeature
 {
     public static PublishDiagnosticsParams For(OpenDocument document, Compilation compilation) =>
-        new(document.Uri, document.Version,
-            [.. compilation.Diagnostics.Where(d => DocumentUris.SameFile(d.Span.Path, document.Path)).Select(ToLsp)]);
+        new(document.Uri, [.. compilation.Diagnostics.Where(d => DocumentUris.SameFile(d.Span.Path, document.Path)).Select(ToLsp)],
+            document.Version);
 
     /// <summary>The diagnostics the open documents' compilations report in files that are not open, by file (one
     /// publication each, without a version; a mistake two documents' compilations both report is published once).</summary>
@@ -42,7 +42,7 @@ internal static class DiagnosticsFeature
             }
         }
 
-        return byFile.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new PublishDiagnosticsParams(f.Key, null, [.. f.Value]));
+        return byFile.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new PublishDiagnosticsParams(f.Key, [.. f.Value]));
     }
 
     public static LspDiagnostic ToLsp(Diagnostic diagnostic) =>

@@ -11,7 +11,9 @@ public sealed record DidCloseTextDocumentParams(TextDocumentIdentifier TextDocum
 
 public sealed record DidSaveTextDocumentParams(TextDocumentIdentifier TextDocument);
 
-public sealed record PublishDiagnosticsParams(string Uri, int? Version, LspDiagnostic[] Diagnostics);
+/// <summary>A file's diagnostics; <see cref="Version"/> the document's version they were found in, none for a file not
+/// open.</summary>
+public sealed record PublishDiagnosticsParams(string Uri, LspDiagnostic[] Diagnostics, int? Version = null);
 
 /// <summary>A compiler diagnostic as the protocol shows it: <see cref="Severity"/> 1 error, 2 warning;
 /// <see cref="Code"/> the DLxxxx code; <see cref="Source"/> <c>deallang</c>.</summary>

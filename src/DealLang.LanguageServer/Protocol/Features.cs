@@ -2,11 +2,11 @@ namespace DealLang.LanguageServer.Protocol;
 
 public sealed record MarkupContent(string Kind, string Value);
 
-public sealed record Hover(MarkupContent Contents, Range? Range);
+public sealed record Hover(MarkupContent Contents, Range? Range = null);
 
 public sealed record ReferenceContext(bool IncludeDeclaration);
 
-public sealed record ReferenceParams(TextDocumentIdentifier TextDocument, Position Position, ReferenceContext? Context)
+public sealed record ReferenceParams(TextDocumentIdentifier TextDocument, Position Position, ReferenceContext? Context = null)
     : TextDocumentPositionParams(TextDocument, Position);
 
 public sealed record RenameParams(TextDocumentIdentifier TextDocument, Position Position, string NewName)
@@ -18,13 +18,13 @@ public sealed record DocumentSymbolParams(TextDocumentIdentifier TextDocument);
 /// (<see cref="SymbolKinds"/>).</summary>
 public sealed record DocumentSymbol(string Name, string? Detail, int Kind, Range Range, Range SelectionRange, DocumentSymbol[]? Children);
 
-public sealed record CompletionItem(string Label, int Kind, string? Detail, string? SortText);
+public sealed record CompletionItem(string Label, int Kind, string? Detail = null, string? SortText = null);
 
 public sealed record CompletionList(bool IsIncomplete, CompletionItem[] Items);
 
 public sealed record FormattingOptions(int TabSize, bool InsertSpaces);
 
-public sealed record DocumentFormattingParams(TextDocumentIdentifier TextDocument, FormattingOptions? Options);
+public sealed record DocumentFormattingParams(TextDocumentIdentifier TextDocument, FormattingOptions? Options = null);
 
 /// <summary>The protocol's numbers for the kinds the server uses.</summary>
 public static class SymbolKinds

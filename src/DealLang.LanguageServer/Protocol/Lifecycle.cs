@@ -4,7 +4,7 @@ namespace DealLang.LanguageServer.Protocol;
 
 /// <summary>The client's <c>initialize</c>: only the workspace root is read; the client's capabilities are not
 /// needed (the server answers in the protocol's baseline forms: markdown hovers, hierarchical symbols).</summary>
-public sealed record InitializeParams(int? ProcessId, string? RootUri, JsonElement? Capabilities);
+public sealed record InitializeParams(int? ProcessId = null, string? RootUri = null, JsonElement? Capabilities = null);
 
 public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
 
