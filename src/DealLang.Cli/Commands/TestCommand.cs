@@ -135,8 +135,7 @@ internal static class TestCommand
         bool accepted = false;
         if (failure is not null && accept)
         {
-            SnapshotFiles.Write(files.Ledger(SnapshotFiles.Verified), ledger);
-            SnapshotFiles.Write(files.Summary(SnapshotFiles.Verified), summary);
+            SnapshotFiles.Write((files.Ledger(SnapshotFiles.Verified), ledger), (files.Summary(SnapshotFiles.Verified), summary));
             accepted = true;
             failure = null;
         }
@@ -148,8 +147,7 @@ internal static class TestCommand
             return (new SnapshotCase(deal, snapshot.Name, true, null, "", time), accepted);
         }
 
-        SnapshotFiles.Write(files.Ledger(SnapshotFiles.Received), ledger);
-        SnapshotFiles.Write(files.Summary(SnapshotFiles.Received), summary);
+        SnapshotFiles.Write((files.Ledger(SnapshotFiles.Received), ledger), (files.Summary(SnapshotFiles.Received), summary));
         return (new SnapshotCase(deal, snapshot.Name, false, failure, string.Join('\n', details), time), false);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using DealLang.Compiler;
 
 namespace DealLang.Cli.Snapshots;
 
@@ -27,15 +28,69 @@ internal sealed record SnapshotFiles(string Folder, string Stem, string Scenario
     public static string Normalise(string text) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n') + "\n";
 
-    public static string? ReadIfPresent(string path) => File.Exists(path) ? Normalise(File.ReadAllText(path)) : null;
+    /// <summary>The most a snapshot file may hold: a ledger of a thousand entities' monthly columns over thirty years
+    /// is tens of megabytes; more is not a snapshot (a link to <c>/dev/zero</c> read until memory ran out).</summary>
+    public const long MaxBytes = 256L * 1024 * 1024;
 
-    public static void Write(string path, string text) => File.WriteAllText(path, Normalise(text), Utf8);
+    /// <summary>A verified snapshot's text, or null when there is none; what is there but cannot be a snapshot (a
+    /// folder, a device or a pipe, more than <see cref="MaxBytes"/>, a file the system will not let us read) is a
+    /// usage error naming it.</summary>
+    public static string? ReadIfPresent(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{path} is a folder, not a snapshot file; move it away");
+        }
+
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        if (StreamPaths.IsStream(path))
+        {
+            throw new UsageException($"{path} is a device or a pipe (a path under /dev or /proc, or a link to one), not a snapshot file");
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            byte[] bytes = DiskSourceFiles.ReadAtMost(stream, MaxBytes)
+                ?? throw new UsageException($"{path} holds more than {MaxBytes / (1024 * 1024)} MiB, more than any snapshot; is it the right file?");
+            using var reader = new StreamReader(new MemoryStream(bytes), Utf8, detectEncodingFromByteOrderMarks: true);
+            return Normalise(reader.ReadToEnd());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read {path}: {e.Message.TrimEnd('.')}", e);
+        }
+    }
+
+    /// <summary>Replaces the files whole, both or neither (<see cref="OutputFiles"/>: a link's file, with its
+    /// permissions; what blocks one is a usage error naming it).</summary>
+    public static void Write(params ReadOnlySpan<(string Path, string Text)> files)
+    {
+        var outputs = new OutputFiles();
+        foreach (var (path, text) in files)
+        {
+            outputs.Add(path, Normalise(text));
+        }
+
+        outputs.Commit();
+    }
 
     public static void DeleteIfPresent(string path)
     {
-        if (File.Exists(path))
+        try
         {
-            File.Delete(path);
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot delete {path}: {e.Message.TrimEnd('.')}", e);
         }
     }
 }

@@ -184,6 +184,43 @@ public sealed class TestCommandTests : IDisposable
         Assert.Contains("no deal tested has a scenario 'Nope'", unknown.Err, StringComparison.Ordinal);
     }
 
+    // What stands where a snapshot file belongs but cannot be one is a usage error naming it, never an internal error:
+    // a folder (once "nothing verified yet", then, with --accept, access denied), a link to /dev/zero (once read until
+    // memory ran out), a folder where a received file is written.
+    [Fact]
+    public void What_cannot_be_a_snapshot_file_is_a_usage_error_naming_it()
+    {
+        string deal = Path.Combine(folder, "hyperion.deal");
+        File.Copy(Path.Combine(RepoPaths.Examples, "hyperion.deal"), deal);
+        string verified = Path.Combine(folder, "hyperion.Base.ledger.verified.csv");
+        string received = Path.Combine(folder, "hyperion.Base.summary.received.txt");
+
+        Directory.CreateDirectory(verified);
+        foreach (string[] arguments in new[] { new[] { "test", deal, "--scenario", "Base" }, ["test", deal, "--scenario", "Base", "--accept"] })
+        {
+            var run = CliHarness.Run(arguments);
+            Assert.True(run.Exit == 2, run.ToString());
+            Assert.Contains($"deallang: error: {verified} is a folder, not a snapshot file", run.Err, StringComparison.Ordinal);
+        }
+
+        Directory.Delete(verified);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.CreateSymbolicLink(verified, "/dev/zero");
+            var zero = CliHarness.Run("test", deal, "--scenario", "Base");
+            Assert.True(zero.Exit == 2, zero.ToString());
+            Assert.Contains($"{verified} is a device or a pipe", zero.Err, StringComparison.Ordinal);
+            File.Delete(verified);
+        }
+
+        Directory.CreateDirectory(received);
+        var blocked = CliHarness.Run("test", deal, "--scenario", "Base");
+        Assert.True(blocked.Exit == 2, blocked.ToString());
+        Assert.Contains($"{received} exists and is a directory; nothing was written", blocked.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "hyperion.Base.ledger.received.csv"))); // the pair, or neither
+        Assert.DoesNotContain("internal error", blocked.Err + blocked.Out, StringComparison.Ordinal);
+    }
+
     private static int Count(string output, string word) =>
         int.Parse(Regex.Match(output, $@"(\d+) {word}").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 }
