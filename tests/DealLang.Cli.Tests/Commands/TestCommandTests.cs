@@ -184,6 +184,28 @@ public sealed class TestCommandTests : IDisposable
         Assert.Contains("no deal tested has a scenario 'Nope'", unknown.Err, StringComparison.Ordinal);
     }
 
+    // A folder is walked as find walks it: a link to a folder is not followed (a link back up the tree, loop -> ..,
+    // once had the same deal tested forty times, down to the system's limit of links), names starting with '.' are
+    // passed over, a link to a deal file is a deal.
+    [Fact]
+    public void A_folder_is_walked_without_following_links_to_folders()
+    {
+        string sub = Directory.CreateDirectory(Path.Combine(folder, "deals")).FullName;
+        File.Copy(Path.Combine(RepoPaths.Examples, "hyperion.deal"), Path.Combine(sub, "hyperion.deal"));
+        Directory.CreateDirectory(Path.Combine(folder, ".hidden"));
+        File.Copy(Path.Combine(RepoPaths.Examples, "hyperion.deal"), Path.Combine(folder, ".hidden", "hyperion.deal"));
+        if (!OperatingSystem.IsWindows())
+        {
+            Directory.CreateSymbolicLink(Path.Combine(sub, "loop"), "..");
+            File.CreateSymbolicLink(Path.Combine(folder, "linked.deal"), Path.Combine(sub, "hyperion.deal"));
+        }
+
+        var run = CliHarness.Run("test", folder, "--scenario", "Base");
+        Assert.True(run.Exit == 1, run.ToString());
+        string[] tested = [.. Regex.Matches(run.Out, @"^FAIL (\S+) Base", RegexOptions.Multiline).Select(m => Path.GetRelativePath(folder, m.Groups[1].Value))];
+        Assert.Equal(OperatingSystem.IsWindows() ? ["deals/hyperion.deal"] : ["deals/hyperion.deal", "linked.deal"], tested.Order(StringComparer.Ordinal).Select(p => p.Replace('\\', '/')));
+    }
+
     // What stands where a snapshot file belongs but cannot be one is a usage error naming it, never an internal error:
     // a folder (once "nothing verified yet", then, with --accept, access denied), a link to /dev/zero (once read until
     // memory ran out), a folder where a received file is written.
