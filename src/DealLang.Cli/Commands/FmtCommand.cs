@@ -76,14 +76,11 @@ internal static class FmtCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>Every .deal and .scenarios file under the folder, in ordinal path order: rewritten in place when it
+    /// <summary>Every .deal and .scenarios file under the folder (<see cref="FolderWalk"/>), in ordinal path order: rewritten in place when it
     /// changes (all the formatted files at once, <see cref="OutputFiles"/>), or listed with --check.</summary>
     private static int FormatFolder(string folder, bool check, CliConsole console)
     {
-        var paths = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(p => Extensions.Contains(Path.GetExtension(p), StringComparer.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        List<string> paths = FolderWalk.Files(folder, Extensions);
         bool failed = false;
         var files = new OutputFiles();
         int changed = 0;

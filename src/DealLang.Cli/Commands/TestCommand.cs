@@ -167,22 +167,6 @@ internal static class TestCommand
         }
     }
 
-    /// <summary>The .deal files under <paramref name="folder"/> at any depth, in ordinal order, passing over names that
-    /// start with '.' and not following a link to a folder (as <c>find</c> does not): a link back up the tree, <c>loop
-    /// -> .</c>, made .NET's walk test the same deals forty times over, down to the system's limit of links.</summary>
-    private static IEnumerable<string> DealsUnder(string folder)
-    {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true };
-        var found = new System.IO.Enumeration.FileSystemEnumerable<string>(folder, (ref System.IO.Enumeration.FileSystemEntry entry) => entry.ToSpecifiedFullPath(), options)
-        {
-            ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) =>
-                !entry.FileName.StartsWith(".", StringComparison.Ordinal) && (entry.Attributes & FileAttributes.ReparsePoint) == 0,
-            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) =>
-                !entry.IsDirectory && !entry.FileName.StartsWith(".", StringComparison.Ordinal) && entry.FileName.EndsWith(".deal", StringComparison.Ordinal),
-        };
-        return found.Order(StringComparer.Ordinal);
-    }
-
     /// <summary>The deals to test, in the order given, each folder's .deal files at any depth in ordinal order
     /// (folders whose names start with '.' are passed over); a path that does not exist is a usage error.</summary>
     private static List<string> FindDeals(string[] paths)
@@ -202,7 +186,7 @@ internal static class TestCommand
             }
             else if (Directory.Exists(path))
             {
-                deals.AddRange(DealsUnder(path));
+                deals.AddRange(FolderWalk.Files(path, ".deal"));
             }
             else
             {

@@ -65,6 +65,29 @@ public sealed class FmtCommandTests : IDisposable
         Assert.Equal(0, CliHarness.Run("fmt", "--check", Path.Combine(folder, "deals")).Exit);
     }
 
+    // A folder is walked as find walks it (FolderWalk): a link back up the tree once had each file formatted and
+    // listed forty times over; a hidden folder's files are left alone.
+    [Fact]
+    public void A_folder_is_walked_without_following_links_to_folders()
+    {
+        string messy = Write("deals/mini.deal", Messy);
+        string hidden = Write("deals/.backup/mini.deal", Messy);
+        if (!OperatingSystem.IsWindows())
+        {
+            Directory.CreateSymbolicLink(Path.Combine(folder, "deals", "loop"), ".");
+        }
+
+        var check = CliHarness.Run("fmt", "--check", Path.Combine(folder, "deals"));
+        Assert.True(check.Exit == 1, check.ToString());
+        Assert.Equal([messy], check.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        var format = CliHarness.Run("fmt", Path.Combine(folder, "deals"));
+        Assert.True(format.Exit == 0, format.ToString());
+        Assert.Equal([$"formatted {messy}"], format.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(Tidy, File.ReadAllText(messy));
+        Assert.Equal(Messy, File.ReadAllText(hidden));
+    }
+
     [Fact]
     public void Bytes_that_are_not_utf8_are_refused_and_o_takes_one_file()
     {

@@ -1,0 +1,41 @@
+using System.IO.Enumeration;
+
+namespace DealLang.Cli;
+
+/// <summary>
+/// The files a command finds under a folder it is given (<c>test DIR</c>, <c>fmt DIR</c>): at any depth, in ordinal
+/// path order, passing over names that start with '.' (<c>.git</c>, an editor's backups) and not following a link to
+/// a folder, as <c>find</c> does not; a link to a file is that file. .NET's own walk follows links to folders: a link
+/// back up the tree (<c>loop -> ..</c>) had the same deals found forty times over, down to the system's limit of
+/// links.
+/// </summary>
+internal static class FolderWalk
+{
+    /// <summary>The files under <paramref name="folder"/> whose names end with one of <paramref name="extensions"/>
+    /// (case-sensitive, with the dot), as paths that start with <paramref name="folder"/> as given.</summary>
+    public static List<string> Files(string folder, params string[] extensions)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true };
+        var found = new FileSystemEnumerable<string>(folder, (ref FileSystemEntry entry) => entry.ToSpecifiedFullPath(), options)
+        {
+            ShouldRecursePredicate = (ref FileSystemEntry entry) =>
+                !entry.FileName.StartsWith(".", StringComparison.Ordinal) && (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+                !entry.IsDirectory && !entry.FileName.StartsWith(".", StringComparison.Ordinal) && HasExtension(entry.FileName, extensions),
+        };
+        return [.. found.Order(StringComparer.Ordinal)];
+    }
+
+    static bool HasExtension(ReadOnlySpan<char> name, string[] extensions)
+    {
+        foreach (string extension in extensions)
+        {
+            if (name.EndsWith(extension, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
