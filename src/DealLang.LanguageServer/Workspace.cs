@@ -109,7 +109,8 @@ internal sealed partial class Workspace
         return null;
     }
 
-    // A .deal file's text as last read, read again when its write time changed; null when it is too large or gone.
+    // A .deal file's text as last read, read again when its write time changed; null when it is too large, a device or
+    // gone.
     private string? FolderDeal(string path)
     {
         try
@@ -120,13 +121,17 @@ internal sealed partial class Workspace
                 return known.Text;
             }
 
-            if (!file.Exists || file.Length > DiskSourceFiles.MaxBytes)
+            // A device or a pipe named .deal (a link to /dev/zero) has no length to check: it is passed over, and what
+            // is read is bounded, as a deal file is.
+            if (!file.Exists || file.Length > DiskSourceFiles.MaxBytes || StreamPaths.IsStream(path)
+                || DiskSourceFiles.Instance.Read(path).Bytes is not { } bytes)
             {
                 _folderDeals.Remove(path);
                 return null;
             }
 
-            string text = File.ReadAllText(path);
+            using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            string text = reader.ReadToEnd();
             _folderDeals[path] = (file.LastWriteTimeUtc, text);
             return text;
         }

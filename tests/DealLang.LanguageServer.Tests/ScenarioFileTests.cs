@@ -66,6 +66,33 @@ public sealed class ScenarioFileTests
         }
     }
 
+    // A .deal beside the scenario file that is a link to a device is passed over while the folder is searched for the
+    // scenario's deal: a link to /dev/zero (no length to check) was read until the server ran out of memory.
+    [Fact]
+    public async Task ADeviceNamedDealBesideAScenarioFile_IsPassedOver()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string folder = Directory.CreateTempSubdirectory("deallang-lsp-scenarios-device-").FullName;
+        try
+        {
+            File.CreateSymbolicLink(Path.Combine(folder, "a-zero.deal"), "/dev/zero"); // searched first, in name order
+            File.WriteAllText(Path.Combine(folder, "hyperion.deal"), File.ReadAllText(Examples.PathOf("hyperion.deal")));
+            string stressUri = Examples.UriOf(Path.Combine(folder, "stress.scenarios"));
+            await using LspClient client = await LspClient.StartAsync();
+            await client.Open(stressUri, Stress);
+            Assert.Empty((await client.DiagnosticsFor(stressUri, 1)).Diagnostics);
+            Assert.Equal(0, await client.ShutdownAndExit());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Rename_FromTheScenarioFile_EditsTheDealToo()
     {
