@@ -22,11 +22,9 @@ public sealed class LspCommandTests
         Stream input = process.StandardInput.BaseStream;
         Stream output = process.StandardOutput.BaseStream;
 
-        await Send(input, new { jsonrpc = "2.0", id = 1, method = "initialize", @params = new { processId = (int?)null, rootUri = (string?)null, capabilities = new { } } });
-        JsonElement initialized = await Receive(output, m => m.TryGetProperty("id", out var id) && id.GetInt32() == 1);
+        JsonElement initialized = await Initialize(input, output);
         Assert.Equal(1, initialized.GetProperty("result").GetProperty("capabilities").GetProperty("textDocumentSync").GetInt32());
 
-        await Send(input, new { jsonrpc = "2.0", method = "initialized", @params = new { } });
         string uri = new Uri(Path.Combine(RepoPaths.Examples, "hyperion.deal")).AbsoluteUri;
         string broken = File.ReadAllText(Path.Combine(RepoPaths.Examples, "hyperion.deal")).Replace("fill Dsra", "fill Dsr", StringComparison.Ordinal);
         await Send(input, new { jsonrpc = "2.0", method = "textDocument/didOpen", @params = new { textDocument = new { uri, languageId = "deallang", version = 1, text = broken } } });
@@ -34,11 +32,7 @@ public sealed class LspCommandTests
         JsonElement diagnostic = Assert.Single(published.GetProperty("params").GetProperty("diagnostics").EnumerateArray());
         Assert.Equal("DL0202", diagnostic.GetProperty("code").GetString());
 
-        await Send(input, new { jsonrpc = "2.0", id = 2, method = "shutdown" });
-        await Receive(output, m => m.TryGetProperty("id", out var id) && id.GetInt32() == 2);
-        await Send(input, new { jsonrpc = "2.0", method = "exit" });
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)));
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(0, await ShutdownAndExit(process, input, output));
     }
 
     // The server's standard input is its protocol: a document importing /dev/stdin (enough '..' reach the root from
@@ -50,9 +44,7 @@ public sealed class LspCommandTests
         using Process process = Start();
         Stream input = process.StandardInput.BaseStream;
         Stream output = process.StandardOutput.BaseStream;
-        await Send(input, new { jsonrpc = "2.0", id = 1, method = "initialize", @params = new { processId = (int?)null, rootUri = (string?)null, capabilities = new { } } });
-        await Receive(output, m => m.TryGetProperty("id", out var id) && id.GetInt32() == 1);
-        await Send(input, new { jsonrpc = "2.0", method = "initialized", @params = new { } });
+        await Initialize(input, output);
 
         string uri = new Uri(Path.Combine(Path.GetTempPath(), "lsp-imports-stdin", "a.deal")).AbsoluteUri;
         string text = $"import \"{string.Concat(Enumerable.Repeat("../", 40))}dev/stdin\"\n" + File.ReadAllText(Path.Combine(RepoPaths.Examples, "hyperion.deal"));
@@ -62,11 +54,7 @@ public sealed class LspCommandTests
         Assert.Equal("DL0601", diagnostic.GetProperty("code").GetString());
         Assert.Equal("cannot import /dev/stdin: it is a device or a pipe (a path under /dev or /proc), not a deal file", diagnostic.GetProperty("message").GetString());
 
-        await Send(input, new { jsonrpc = "2.0", id = 2, method = "shutdown" });
-        await Receive(output, m => m.TryGetProperty("id", out var id) && id.GetInt32() == 2);
-        await Send(input, new { jsonrpc = "2.0", method = "exit" });
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)));
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(0, await ShutdownAndExit(process, input, output));
     }
 
     [Fact]
@@ -91,6 +79,25 @@ public sealed class LspCommandTests
         start.ArgumentList.Add("lsp");
         start.ArgumentList.Add("--stdio");
         return Process.Start(start)!;
+    }
+
+    // initialize (its answer returned), then initialized.
+    private static async Task<JsonElement> Initialize(Stream input, Stream output)
+    {
+        await Send(input, new { jsonrpc = "2.0", id = 1, method = "initialize", @params = new { processId = (int?)null, rootUri = (string?)null, capabilities = new { } } });
+        JsonElement initialized = await Receive(output, m => m.TryGetProperty("id", out var id) && id.GetInt32() == 1);
+        await Send(input, new { jsonrpc = "2.0", method = "initialized", @params = new { } });
+        return initialized;
+    }
+
+    // shutdown (answered), then exit; the server's exit code.
+    private static async Task<int> ShutdownAndExit(Process process, Stream input, Stream output)
+    {
+        await Send(input, new { jsonrpc = "2.0", id = 2, method = "shutdown" });
+        await Receive(output, m => m.TryGetProperty("id", out var id) && id.GetInt32() == 2);
+        await Send(input, new { jsonrpc = "2.0", method = "exit" });
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)));
+        return process.ExitCode;
     }
 
     private static async Task Send(Stream input, object message)
