@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.VisualStudio.Threading;
@@ -37,7 +38,12 @@ public static class DealLanguageServer
         ArgumentNullException.ThrowIfNull(log);
 
         var formatterOptions = new ProtocolFormatter { JsonSerializerOptions = Json };
-        using var rpc = new ProtocolErrors(new ProtocolMessageHandler(output, input, formatterOptions, log), log)
+        // Pipes that write to the stream as they flush (System.IO.Pipelines'), not StreamJsonRpc's own, which copy to it
+        // on a task of their own: an answer counted as sent is then in the output, and a session whose input ends
+        // after its last request (ProtocolMessageHandler) ends with every answer written.
+        var writer = PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true));
+        var reader = PipeReader.Create(input, new StreamPipeReaderOptions(leaveOpen: true));
+        using var rpc = new ProtocolErrors(new ProtocolMessageHandler(writer, reader, formatterOptions, log), log)
         {
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
         };

@@ -12,8 +12,17 @@ namespace DealLang.LanguageServer;
 /// and the reason logged. The handlers catch their own failures (logged and answered with nothing) and refuse with
 /// the protocol's codes (a rename's RequestFailed), which pass as they are.
 /// </summary>
-internal sealed class ProtocolErrors(IJsonRpcMessageHandler handler, TextWriter log) : JsonRpc(handler)
+internal sealed class ProtocolErrors(ProtocolMessageHandler handler, TextWriter log) : JsonRpc(handler)
 {
+    protected override void OnResponseSent(JsonRpcMessage response)
+    {
+        base.OnResponseSent(response);
+        if (response is IJsonRpcMessageWithId { RequestId: var id })
+        {
+            handler.Answered(id);
+        }
+    }
+
     protected override JsonRpcError.ErrorDetail CreateErrorDetails(JsonRpcRequest request, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(request);

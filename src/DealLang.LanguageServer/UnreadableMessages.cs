@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using StreamJsonRpc;
@@ -13,16 +14,44 @@ namespace DealLang.LanguageServer;
 /// StreamJsonRpc's reader would end the connection on it. A broken header still ends it: after one, where the next
 /// message starts is unknown.
 /// </summary>
-internal sealed class ProtocolMessageHandler(Stream output, Stream input, ProtocolFormatter formatter, TextWriter log)
+internal sealed class ProtocolMessageHandler(PipeWriter output, PipeReader input, ProtocolFormatter formatter, TextWriter log)
     : HeaderDelimitedMessageHandler(output, input, formatter)
 {
+    // A client may send its requests and close its end at once (a script piping a session in): StreamJsonRpc ends the
+    // connection as soon as the input ends, and the answers still being worked on were lost. The end of the input is
+    // therefore reported only once every request read has been answered (Answered), or after AnswerWait.
+    static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(60);
+    readonly HashSet<RequestId> _unanswered = [];
+
+    /// <summary>The connection sent the answer to <paramref name="id"/>.</summary>
+    public void Answered(RequestId id)
+    {
+        lock (_unanswered)
+        {
+            _unanswered.Remove(id);
+        }
+    }
+
     protected override async ValueTask<JsonRpcMessage?> ReadCoreAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
             try
             {
-                return await base.ReadCoreAsync(cancellationToken).ConfigureAwait(false);
+                JsonRpcMessage? message = await base.ReadCoreAsync(cancellationToken).ConfigureAwait(false);
+                if (message is JsonRpcRequest { IsResponseExpected: true } request)
+                {
+                    lock (_unanswered)
+                    {
+                        _unanswered.Add(request.RequestId);
+                    }
+                }
+                else if (message is null)
+                {
+                    await UntilAllAnswered(cancellationToken).ConfigureAwait(false);
+                }
+
+                return message;
             }
             catch (UnreadableMessageException unreadable)
             {
@@ -35,6 +64,23 @@ internal sealed class ProtocolMessageHandler(Stream output, Stream input, Protoc
                     Error = new JsonRpcError.ErrorDetail { Code = unreadable.Code, Message = unreadable.Message },
                 }, cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    async Task UntilAllAnswered(CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < AnswerWait && !cancellationToken.IsCancellationRequested)
+        {
+            lock (_unanswered)
+            {
+                if (_unanswered.Count == 0)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
         }
     }
 }

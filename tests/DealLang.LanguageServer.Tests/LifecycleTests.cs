@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace DealLang.LanguageServer.Tests;
@@ -139,6 +141,47 @@ public sealed class LifecycleTests
         Assert.Equal(0, await client.ShutdownAndExit());
         Assert.DoesNotContain("internal error", client.Log.ToString(), StringComparison.Ordinal);
         Assert.StartsWith("deallang lsp: ignored a textDocument/didOpen notification: invalid params: $.textDocument is not of the kind textDocument/didOpen takes", client.Log.ToString(), StringComparison.Ordinal);
+    }
+
+    // A session given whole, then the end of the input (a script piping it in): every request is answered before the
+    // server ends (exit 1, no shutdown). StreamJsonRpc ended the connection at the end of the input, and the answers
+    // still being worked on were lost.
+    [Fact]
+    public async Task ASessionGivenWholeThenEndOfInput_IsAnsweredInFull()
+    {
+        string hyperion = Examples.UriOf(Examples.PathOf("hyperion.deal"));
+        string text = JsonSerializer.Serialize(File.ReadAllText(Examples.PathOf("hyperion.deal")));
+        var session = new StringBuilder();
+        foreach (string body in new[]
+        {
+            """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}""",
+            """{"jsonrpc":"2.0","method":"initialized","params":{}}""",
+            $$"""{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"{{hyperion}}","languageId":"deallang","version":1,"text":{{text}}} } }""",
+            $$"""{"jsonrpc":"2.0","id":2,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"{{hyperion}}"} } }""",
+            $$"""{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{"textDocument":{"uri":"{{hyperion}}"},"position":{"line":0,"character":0} } }""",
+            """{"jsonrpc":"2.0","id":4,"method":"textDocument/unknown","params":{}}""",
+        })
+        {
+            session.Append(CultureInfo.InvariantCulture, $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}");
+        }
+
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(session.ToString()));
+        using var output = new MemoryStream();
+        var log = new StringWriter();
+        Assert.Equal(1, await DealLanguageServer.RunAsync(input, output, TextWriter.Synchronized(log)).WaitAsync(TimeSpan.FromSeconds(60)));
+
+        using var answers = new MemoryStream(output.ToArray()); // the server closes its output as it ends
+        var answered = new List<int>();
+        while (answers.Position < answers.Length)
+        {
+            using JsonDocument message = await RawMessages.Receive(answers);
+            if (message.RootElement.TryGetProperty("id", out JsonElement id))
+            {
+                answered.Add(id.GetInt32());
+            }
+        }
+
+        Assert.True(answered.Order().SequenceEqual([1, 2, 3, 4]), $"answered {string.Join(", ", answered)}; log: {log}");
     }
 
     [Fact]
