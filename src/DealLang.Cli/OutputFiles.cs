@@ -99,10 +99,9 @@ internal sealed class OutputFiles
         {
             throw new UsageException($"cannot write {path}: the folder {folder} does not exist; {consequence}", e);
         }
-        catch (IOException e)
+        catch (Exception e) when (OutputTargets.Refused(e))
         {
-            string reason = e.Message.Replace(temporary, path, StringComparison.Ordinal).TrimEnd('.');
-            throw new UsageException($"cannot write {path}: {reason}; {consequence}", e);
+            throw new UsageException($"cannot write {path}: {OutputTargets.Reason(e, temporary, path)}; {consequence}", e);
         }
     }
 

@@ -23,6 +23,22 @@ internal static class OutputTargets
     /// replaced.</summary>
     public static string Resolve(string path) => StreamPaths.FinalTarget(path);
 
+    /// <summary>Whether <paramref name="e"/>, thrown while writing a file, is the system refusing the write rather than a
+    /// fault of ours: an I/O error (a full disk), permissions, or the file grown past the process's file-size limit
+    /// (<see cref="TooLarge"/>).</summary>
+    public static bool Refused(Exception e) => e is IOException or UnauthorizedAccessException || TooLarge(e);
+
+    /// <summary>Whether <paramref name="e"/> is a write past the process's file-size limit (<c>ulimit -f</c>, set by
+    /// some batch schedulers), which .NET reports as an <see cref="ArgumentOutOfRangeException"/> on its
+    /// <c>value</c> ("Specified file length was too large for the file system"), not as an I/O error.</summary>
+    public static bool TooLarge(Exception e) => e is ArgumentOutOfRangeException { ParamName: "value" };
+
+    /// <summary>What went wrong, in words, for <see cref="Refused"/> exceptions: the system's message (the
+    /// <paramref name="temporary"/> name it may hold replaced by <paramref name="path"/>), or the file-size limit.</summary>
+    public static string Reason(Exception e, string temporary, string path) => TooLarge(e)
+        ? "it would be larger than this process may write (its file-size limit, ulimit -f)"
+        : e.Message.Replace(temporary, path, StringComparison.Ordinal).TrimEnd('.', ' ');
+
     /// <summary>Writes <paramref name="content"/> into a device or pipe (<see cref="IsStream"/>).</summary>
     public static void WriteInto(string path, ReadOnlySpan<byte> content)
     {

@@ -95,6 +95,18 @@ internal sealed class PathsParquet : IPathSink, IDisposable
     public void Write(PathBlock block)
     {
         ArgumentNullException.ThrowIfNull(block);
+        try
+        {
+            WriteRows(block);
+        }
+        catch (Exception e) when (OutputTargets.Refused(e))
+        {
+            throw Failed(e); // a full disk, a file-size limit: the file given, not the temporary, and no stack trace
+        }
+    }
+
+    void WriteRows(PathBlock block)
+    {
         int n = block.Count;
         using ParquetRowGroupWriter group = writer.CreateRowGroup();
         for (int i = 0; i < n; i++)
@@ -135,10 +147,10 @@ internal sealed class PathsParquet : IPathSink, IDisposable
     /// <summary>Finishes the file and moves it into place; returns its path.</summary>
     public string Commit()
     {
-        writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        stream.Dispose();
         try
         {
+            writer.DisposeAsync().AsTask().GetAwaiter().GetResult(); // the file's footer, the last bytes written
+            stream.Dispose();
             if (intoStream)
             {
                 OutputTargets.CopyInto(temporary, file);
@@ -150,14 +162,17 @@ internal sealed class PathsParquet : IPathSink, IDisposable
                 File.Move(temporary, file, overwrite: true);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (OutputTargets.Refused(e))
         {
-            throw new UsageException($"cannot write {target}: {e.Message.Replace(temporary, target, StringComparison.Ordinal).TrimEnd('.')}; the per-path rows were not written", e);
+            throw Failed(e);
         }
 
         committed = true;
         return target;
     }
+
+    UsageException Failed(Exception e) =>
+        new($"cannot write {target}: {OutputTargets.Reason(e, temporary, target)}; the per-path rows were not written", e);
 
     public void Dispose()
     {
@@ -166,17 +181,24 @@ internal sealed class PathsParquet : IPathSink, IDisposable
             return;
         }
 
+#pragma warning disable CA1031 // Closing a file being abandoned: whatever it throws, the run's own error is what counts.
         try
         {
             writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
-#pragma warning disable CA1031 // Closing a file being abandoned: whatever it throws, the run's own error is what counts.
         catch (Exception)
-#pragma warning restore CA1031
         {
         }
 
-        stream.Dispose();
+        try
+        {
+            stream.Dispose(); // flushes what is buffered, which on a full disk throws again; the file is closed all the same
+        }
+        catch (Exception)
+        {
+        }
+#pragma warning restore CA1031
+
         try
         {
             File.Delete(temporary);

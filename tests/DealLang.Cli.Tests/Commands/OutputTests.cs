@@ -186,6 +186,43 @@ public sealed class OutputTests : IDisposable
         Assert.Equal("PAR1"u8.ToArray(), bytes[^4..]);
     }
 
+    // A process may be held to a file size (ulimit -f, set by some batch schedulers): .NET reports a write past it as
+    // an ArgumentOutOfRangeException, which was an internal error (exit 3) with the temporary file left behind. It is
+    // a usage error naming the file and the limit, and nothing is left. The CLI runs as a process of its own here,
+    // under bash's ulimit (XFSZ ignored, so the write fails rather than the process dying; W^X off, as the runtime's
+    // double-mapped code would be a file past the limit).
+    [Theory]
+    [InlineData("run", "20")]
+    [InlineData("mc", "200")]
+    public async Task A_file_past_the_process_file_size_limit_is_a_usage_error_and_leaves_nothing(string verb, string kilobytes)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(_directory);
+        string output = Path.Combine(_directory, verb == "run" ? "ledger.csv" : "paths.parquet");
+        string cli = Path.Combine(AppContext.BaseDirectory, "deallang.dll");
+        string command = verb == "run"
+            ? $"run '{Hyperion}' --scenario all --format csv --ledger -o '{output}'"
+            : $"mc '{Path.Combine(RepoPaths.Examples, "coreweave-ddtl2.deal")}' --scenario Stochastic --paths 20000 --paths-out '{output}'";
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"trap '' XFSZ; ulimit -f {kilobytes}; exec dotnet '{cli}' {command}");
+        start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        Task<string> standardOutput = process.StandardOutput.ReadToEndAsync();
+        string error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
+        await standardOutput;
+
+        Assert.True(process.ExitCode == 2, $"exit {process.ExitCode}: {error}");
+        Assert.Contains($"cannot write {output}: it would be larger than this process may write (its file-size limit, ulimit -f)", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
+        Assert.Empty(FilesIn(_directory));
+    }
+
     [Fact]
     public void Files_are_replaced_when_nothing_is_in_the_way()
     {
