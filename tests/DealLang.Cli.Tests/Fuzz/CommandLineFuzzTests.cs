@@ -8,22 +8,24 @@ namespace DealLang.Cli.Tests.Fuzz;
 /// each end with a documented exit (0, 1, 2 or 4) and never an internal error or a stack trace. Found this way:
 /// <c>run ""</c>, an internal error ("The value cannot be an empty string"), which one of the cases catches if it comes
 /// back. The command lines come from a fixed
-/// seed, so every run tests the same ones; each case is named by its index and its command line. Outputs go to a
-/// folder of the test's own; path counts are small, so the whole set runs in seconds.
+/// seed, so every run tests the same ones; each case is named by its index and its command line. The examples are a
+/// copy in a folder of the test's own (<c>{examples}</c>), as are the outputs: <c>test</c> and <c>fmt</c> of the
+/// examples' folder write beside the deals, and once left 150 received snapshots in the clone's examples/. Path
+/// counts are small, so the whole set runs in seconds.
 /// </summary>
 public sealed class CommandLineFuzzTests : IDisposable
 {
     private const int Seed = 20261204;
     private const int Lines = 300;
 
-    private static readonly string Examples = RepoPaths.Examples;
+    private const string Examples = "{examples}";
     private readonly string scratch = Directory.CreateTempSubdirectory("deallang-argfuzz-").FullName;
 
     private static readonly string[] Verbs = ["check", "build", "run", "mc", "merge", "solve", "report", "fmt", "test"];
 
     private static readonly string[] Files =
     [
-        Path.Combine(Examples, "hyperion.deal"), Path.Combine(Examples, "coreweave-ddtl2.deal"), "-", "", "/dev/null",
+        Examples + "/hyperion.deal", Examples + "/coreweave-ddtl2.deal", "-", "", "/dev/null",
         Examples, "no/such.deal",
     ];
 
@@ -31,7 +33,7 @@ public sealed class CommandLineFuzzTests : IDisposable
     private static readonly (string Option, string?[] Values)[] Options =
     [
         ("--scenario", ["Base", "all", "Stochastic", "Nope", ""]),
-        ("--scenarios", [Path.Combine(Examples, "hyperion-stress.scenarios"), "/dev/null", ""]),
+        ("--scenarios", [Examples + "/hyperion-stress.scenarios", "/dev/null", ""]),
         ("--paths", ["10", "0", "-1", "x", ""]),
         ("--seed", ["1", "-1", ""]),
         ("--threads", ["1", "0", "x"]),
@@ -83,7 +85,9 @@ public sealed class CommandLineFuzzTests : IDisposable
     [MemberData(nameof(CommandLines))]
     public void A_random_command_line_ends_with_a_documented_exit(int index, string line)
     {
-        string[] args = [.. line.Split('\u241F').Select(a => a.Replace("{scratch}", scratch, StringComparison.Ordinal))];
+        string examples = Path.Combine(scratch, "examples");
+        CopyFolder(RepoPaths.Examples, examples);
+        string[] args = [.. line.Split('\u241F').Select(a => a.Replace("{scratch}", scratch, StringComparison.Ordinal).Replace(Examples, examples, StringComparison.Ordinal))];
 
         CliOutcome outcome = CliHarness.Run(args);
 
@@ -91,5 +95,21 @@ public sealed class CommandLineFuzzTests : IDisposable
         Assert.True(outcome.Exit is ExitCodes.Ok or ExitCodes.DealErrors or ExitCodes.UsageError or ExitCodes.NoSolution, shown);
         Assert.DoesNotContain("internal error", outcome.Err, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", outcome.Err, StringComparison.Ordinal);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (string file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(from, file);
+            if (relative.Contains(".received.", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string copy = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
     }
 }
