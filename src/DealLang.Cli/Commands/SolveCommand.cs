@@ -129,7 +129,17 @@ internal static class SolveCommand
     private static int Execute(SolveRequest request, CliConsole console, CompileOptions options)
     {
         Validate(request);
-        var result = DealFile.Build(DealFile.Compile(request.Path, request.ScenarioFiles, console), options, console);
+        Compilation compilation = DealFile.Compile(request.Path, request.ScenarioFiles, console);
+        if (compilation.Model is { } top && compilation.Entities.Count > 0)
+        {
+            // A chain's deal runs on what the deals it holds pay it (ChainRunner); run alone, as the lever runners run
+            // a deal, its holdings pay nothing, and every answer would be wrong (a fund's bank line "lost" whole).
+            throw new UsageException(
+                $"solve runs one deal, and deal {top.Name} holds the deals {string.Join(", ", compilation.Entities.Select(e => e.Name))} " +
+                "(a chain), which it would run without; run the chain's scenarios with 'deallang run' or 'deallang mc'");
+        }
+
+        var result = DealFile.Build(compilation, options, console);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)
         {

@@ -153,6 +153,20 @@ public sealed class SolveCommandTests : IDisposable
         Assert.Contains("'market_rent deflate' is drawn on every path of scenario StochasticRent", outcome.Err, StringComparison.Ordinal);
     }
 
+    // A deal that holds other deals runs on what they pay it; solve runs one deal, so it refuses a chain rather than
+    // answer for the deal alone: the credit fund's bank line was "lost" whole at every rent (its holdings paid nothing),
+    // and TeraWulf's convertibles were priced without their SPVs.
+    [Theory]
+    [InlineData("credit-fund.deal", "CreditFund", "--fair-spread", "BankLine")]
+    [InlineData("terawulf.deal", "TeraWulf", "--fair-spread", "Converts2031")]
+    public void A_chain_is_refused_rather_than_run_without_the_deals_it_holds(string file, string name, string option, string value)
+    {
+        var outcome = CliHarness.Run("solve", Path.Combine(RepoPaths.Examples, file), option, value, "--scenario", "Base");
+        Assert.True(outcome.Exit == 2, outcome.ToString());
+        Assert.Contains($"deallang: error: solve runs one deal, and deal {name} holds the deals ", outcome.Err, StringComparison.Ordinal);
+        Assert.Contains("(a chain), which it would run without; run the chain's scenarios with 'deallang run' or 'deallang mc'", outcome.Err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Exactly_one_question_is_asked()
     {
