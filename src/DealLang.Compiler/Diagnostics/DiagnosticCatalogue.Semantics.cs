@@ -447,6 +447,14 @@ public static partial class DiagnosticCatalogue
             ? $"scenario '{scenario}' is for '{named}', but the deal it is compiled with is '{deal}', declared at {at}"
             : $"scenario '{scenario}' is for '{named}', but the deal in this file is '{deal}'");
 
+    /// <summary>DL0511 (warning): a scenario for an entity of a chain, written outside that entity's own file (in the
+    /// deal's file, or a scenario file given with the deal), with no scenario of its name for the deal: the chain runs
+    /// an entity's scenario only under the deal's of the same name, so this one is checked but never run.</summary>
+    public static Diagnostic EntityScenarioNotRun(SourceSpan span, string scenario, string entity, string deal, string entityFile) =>
+        Warning("DL0511", span,
+            $"scenario '{scenario}' is for '{entity}', which runs in deal '{deal}''s chain under a scenario of the same name for '{deal}', " +
+            $"and '{deal}' has none: it is checked but never run; declare 'scenario {scenario} for {deal}', or run it with {entity}'s own file ({entityFile})");
+
     /// <summary>DL0502: two scenarios with the same name.</summary>
     public static Diagnostic DuplicateScenario(SourceSpan span, string name, SourceSpan previous) =>
         Error("DL0502", span, $"scenario '{name}' is already declared at {previous}");

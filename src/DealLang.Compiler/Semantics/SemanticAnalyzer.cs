@@ -100,6 +100,20 @@ internal static class SemanticAnalyzer
             ImmutableArray<ScenarioSyntax> own = [.. scenarios.Where(s => main
                 ? !entities.Exists(e => e.Deal.Name?.Text == s.Deal?.Text)
                 : s.Deal?.Text == name)];
+            if (!main)
+            {
+                // An entity's own file's scenarios are for running it alone. One written for it elsewhere (beside the
+                // deal, or in a file given with it) is there for the chain, which runs it only under the deal's scenario
+                // of the same name: without one it is checked and never run, which the writer would not expect.
+                string entityFile = ImportPaths.Identity(unit.Span.Path);
+                foreach (ScenarioSyntax elsewhere in own.Where(s => ImportPaths.Identity(s.Span.Path) != entityFile
+                    && !scenarios.Exists(top => top.Deal?.Text == deal.Name?.Text && top.Name?.Text == s.Name?.Text)))
+                {
+                    diagnostics.Add(DiagnosticCatalogue.EntityScenarioNotRun(
+                        elsewhere.Deal?.Span ?? elsewhere.Span, elsewhere.Name?.Text ?? "", name, deal.Name?.Text ?? "", unit.Span.Path));
+                }
+            }
+
             // The parties and indices of the entities it can see (the deal: all of them; an entity: those it holds,
             // with theirs) are declared in it too, unless it declares the name itself: Meta is one Meta everywhere.
             IEnumerable<DealAnalysis> visible = main ? chain : Held(entity).Select(h => analysed.GetValueOrDefault(h)).OfType<DealAnalysis>();

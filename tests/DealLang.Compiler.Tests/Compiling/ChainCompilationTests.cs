@@ -89,6 +89,24 @@ public class ChainCompilationTests
         Assert.Equal(["DL0734"], wrong.Diagnostics.Select(d => d.Code));
     }
 
+    // A scenario for an entity written beside the deal runs in the chain only under the deal's scenario of its name:
+    // Mild (the parent has one) is run and passes in silence; Calm (it has none) would be checked and never run, and
+    // is warned of where its 'for' names the entity. The entity's own file's scenarios are for running it alone.
+    [Fact]
+    public void An_entity_scenario_beside_the_deal_that_no_deal_scenario_names_is_DL0511()
+    {
+        string parent = Parent("holding Bonds { of Spv.Notes face 20m }")
+            + "\nscenario Mild for Parent { Tenant defaults on 2030-06-30 }\nscenario Mild for Spv { Tenant defaults on 2029-06-30 }"
+            + "\nscenario Calm for Spv { Tenant defaults on 2030-06-30 }\n";
+        var c = Compile(parent, ("spv.deal", Spv()));
+
+        Assert.True(c.Model is not null, Show(c.Diagnostics));
+        Diagnostic warning = Assert.Single(c.Diagnostics);
+        Assert.Equal(("DL0511", Severity.Warning, "parent.deal"), (warning.Code, warning.Severity, warning.Span.Path));
+        Assert.StartsWith("scenario 'Calm' is for 'Spv', which runs in deal 'Parent''s chain under a scenario of the same name for 'Parent', and 'Parent' has none", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("(spv.deal)", warning.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Entities_run_each_after_those_it_holds_whatever_the_import_order()
     {
