@@ -51,7 +51,7 @@ internal static class ReportWriter
 
             console.Out.WriteLine(format switch
             {
-                ReportFormat.Markdown => $"## {reports[i].Title}",
+                ReportFormat.Markdown => $"## {MarkdownText.Escape(reports[i].Title)}",
                 ReportFormat.Csv => $"# {reports[i].Title}",
                 _ => $"== {reports[i].Title} ==",
             });

@@ -125,7 +125,7 @@ public static class ChainReport
     static string Markdown(DealDescription top, string[] scenarios, List<SummaryRow> rows)
     {
         var text = new StringBuilder();
-        text.Append("### ").Append(Heading(top)).Append("\n\n");
+        text.Append("### ").Append(MarkdownText.Escape(Heading(top))).Append("\n\n");
         text.Append("Money in ").Append(TerminalText.Escape(top.Currency)).Append(" millions.\n\n");
         MarkdownTable.Write(text, ["item", "metric", .. scenarios], [.. rows.Select(r => (string[])[r.Item, r.Metric, .. r.Cells.Select(c => SummaryRows.Human(c, r.Kind))])], labelColumns: 2);
         return text.ToString();
@@ -207,7 +207,7 @@ public static class ChainReport
     static string LayerMarkdown(DealDescription top, string[] scenarios, ChainLayerOutcome[] layers)
     {
         var text = new StringBuilder();
-        text.Append("### The chain by layer, bottom up: ").Append(TerminalText.Escape(top.Name)).Append("\n\n");
+        text.Append("### The chain by layer, bottom up: ").Append(MarkdownText.Escape(top.Name)).Append("\n\n");
         MarkdownTable.Write(text, ["layer", "metric", .. scenarios], LayerRows(layers), labelColumns: 2);
         return text.ToString();
     }

@@ -11,7 +11,7 @@ static class LedgerMarkdown
     public static string Render(DealDescription deal, LedgerLayout layout, string scenario, LedgerTable ledger)
     {
         var text = new StringBuilder();
-        text.Append("### ").Append(LedgerReport.Heading(deal, scenario)).Append("\n\n");
+        text.Append("### ").Append(MarkdownText.Escape(LedgerReport.Heading(deal, scenario))).Append("\n\n");
         text.Append("Period ledger, money in ").Append(TerminalText.Escape(deal.Currency)).Append(" millions, ")
             .Append(LedgerReport.Extent(deal, ledger)).Append(".\n\n");
 

@@ -32,7 +32,7 @@ static class MarkdownTable
         into.Append('\n');
     }
 
-    // A pipe would end the cell; a line break (escaped with the other control characters) would end the row.
-    static string Escape(string cell) =>
-        TerminalText.Escape(cell).Replace("|", "\\|", StringComparison.Ordinal);
+    // A pipe would end the cell, a line break (escaped with the other control characters) the row, and a deal's own
+    // words (a rating) could be HTML or emphasis: MarkdownText.
+    static string Escape(string cell) => MarkdownText.Escape(cell);
 }

@@ -431,5 +431,5 @@ public static class MonteCarloReport
 
     static string Percentile(int millionths) => (millionths / 10_000).ToString(Invariant);
 
-    static string Escape(string text) => TerminalText.Escape(text).Replace("|", "\\|", StringComparison.Ordinal);
+    static string Escape(string text) => MarkdownText.Escape(text);
 }

@@ -99,7 +99,7 @@ public static class SummaryReport
     static string Markdown(DealDescription deal, IReadOnlyList<ScenarioOutcome> outcomes)
     {
         var text = new StringBuilder();
-        text.Append("### ").Append(Heading(deal)).Append("\n\n");
+        text.Append("### ").Append(MarkdownText.Escape(Heading(deal))).Append("\n\n");
         text.Append("Summary, money in ").Append(TerminalText.Escape(deal.Currency)).Append(" millions. ").Append(SummaryRows.Conventions).Append(".\n\n");
 
         var header = new string[outcomes.Count + 2];

@@ -57,14 +57,26 @@ public class ControlCharacterTests
         string ledger = LedgerReport.Render(HostileDeal, Outcomes.Program.Layout, outcomes[0], format);
         string summary = SummaryReport.Render(HostileDeal, outcomes, format);
 
+        // In Markdown the visible escape is itself escaped (its backslash and brackets), so that it renders as written.
+        string Shown(string visible) => format == ReportFormat.Markdown ? MarkdownText.Escape(visible) : visible;
         foreach (string text in new[] { ledger, summary })
         {
             AssertNoControlCharacters(text);
-            Assert.Contains("Notes\\u001b[2J\\u001b[H\\u001b]0;pwned\\u0007\\u000dFAKE: no loss\\u202e)", text, StringComparison.Ordinal);
+            Assert.Contains(Shown("Notes\\u001b[2J\\u001b[H\\u001b]0;pwned\\u0007\\u000dFAKE: no loss\\u202e)"), text, StringComparison.Ordinal);
         }
 
-        Assert.Contains("BB\\u009b31m\\u2066", summary, StringComparison.Ordinal);
+        Assert.Contains(Shown("BB\\u009b31m\\u2066"), summary, StringComparison.Ordinal);
     }
+
+    // A deal's own words in a Markdown report render as themselves: HTML, emphasis, links, code and table pipes are
+    // escaped (a title of '</script><script>…' was HTML in a renderer that passes it through).
+    [Theory]
+    [InlineData("plain words, 1.25x (50%)", "plain words, 1.25x (50%)")]
+    [InlineData("<b>x</b> & y", "&lt;b&gt;x&lt;/b&gt; &amp; y")]
+    [InlineData("*a* _b_ `c` [d](e) | #f !g \\h", "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\| \\#f \\!g \\\\h")]
+    [InlineData("ESC\u001b[2J", "ESC\\\\u001b\\[2J")]
+    public void MarkdownTextRendersAsWritten(string text, string markdown) =>
+        Assert.Equal(markdown, MarkdownText.Escape(text));
 
     [Fact]
     public void EscapedCellsStillLineUp()
