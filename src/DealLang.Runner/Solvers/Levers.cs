@@ -85,6 +85,11 @@ public static class Levers
 
     static int Find(IEnumerable<string> names, string name, string kind, DealDescription deal)
     {
+        if (name.Length == 0)
+        {
+            throw new SolveUsageException($"no {kind} is named before the dot; write the {kind}'s name first (deal {deal.Name}'s {kind} names: {string.Join(", ", names.DefaultIfEmpty("none"))})");
+        }
+
         string[] all = [.. names];
         int i = Array.IndexOf(all, name);
         return i >= 0

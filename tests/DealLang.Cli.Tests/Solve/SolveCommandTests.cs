@@ -122,6 +122,7 @@ public sealed class SolveCommandTests : IDisposable
 
     [Theory]
     [InlineData("--hurdle", "Nope.rent", "--target", "Sponsor irr = 10%", "unknown lease 'Nope'; deal OneYear has: ShedLease")]
+    [InlineData("--hurdle", ".rent", "--target", "Sponsor irr = 10%", "no lease is named before the dot; write the lease's name first (deal OneYear's lease names: ShedLease)")]
     [InlineData("--hurdle", "ShedLease.rent", "--target", "Sponsor irr is 10%", "cannot read 'Sponsor irr is 10%'")]
     [InlineData("--hurdle", "ShedLease.rent", "--target", "Sponsor irr = 10", "'10' in 'Sponsor irr = 10' is not a rate")]
     [InlineData("--hurdle", "ShedLease.rent", "--target", "Nobody irr = 10%", "unknown tranche or equity 'Nobody'")]
