@@ -5,6 +5,7 @@ using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Emit;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.Reports;
+using DealLang.Runner.Running;
 using DealLang.Runner.Solvers;
 using DealLang.Runtime;
 
@@ -130,15 +131,6 @@ internal static class SolveCommand
     {
         Validate(request);
         Compilation compilation = DealFile.Compile(request.Path, request.ScenarioFiles, console);
-        if (compilation.Model is { } top && compilation.Entities.Count > 0)
-        {
-            // A chain's deal runs on what the deals it holds pay it (ChainRunner); run alone, as the lever runners run
-            // a deal, its holdings pay nothing, and every answer would be wrong (a fund's bank line "lost" whole).
-            throw new UsageException(
-                $"solve runs one deal, and deal {top.Name} holds the deals {string.Join(", ", compilation.Entities.Select(e => e.Name))} " +
-                "(a chain), which it would run without; run the chain's scenarios with 'deallang run' or 'deallang mc'");
-        }
-
         var result = DealFile.Build(compilation, options, console);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)
@@ -146,13 +138,31 @@ internal static class SolveCommand
             return result.Model is null ? ExitCodes.DealErrors : ExitCodes.InternalError;
         }
 
-        using var host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
-        IDealProgram program = host.Program;
+        // A deal that holds others runs on what they pay it: the whole chain runs at every value (ChainRunner), as
+        // 'run' runs it. Run alone, its holdings would pay nothing and every answer would be wrong.
+        using ChainPrograms? chain = compilation.Entities.Count > 0 ? ChainPrograms.Load(compilation, result, options, console) : null;
+        if (compilation.Entities.Count > 0 && chain is null)
+        {
+            return ExitCodes.InternalError; // every entity checked without errors: a failure after that is a DealLang bug
+        }
+
+        using DealHost? host = chain is null ? DealHost.Load(result.Compiled.Image, result.Compiled.TypeName) : null;
+        IDealProgram program = chain?.Programs[^1].Program ?? host!.Program;
         DealDescription deal = program.Description;
         ScenarioSpec baseScenario = Scenario(deal, [.. result.Model!.Scenarios], request.Scenario);
+        LeverRunner RunnerFor(Lever lever) => chain is null
+            ? new LeverRunner(program, baseScenario, lever)
+            : new LeverRunner(new ChainRunner(chain.Programs, fullLedger: false, checkCash: true), baseScenario, lever);
         try
         {
             MonteCarlo? mc = MonteCarloOf(request, baseScenario);
+            if (chain is not null && mc is not null)
+            {
+                throw new UsageException(
+                    $"solve runs a chain (deal {deal.Name} holds {string.Join(", ", compilation.Entities.Select(e => e.Name))}) under its deterministic " +
+                    $"scenarios; {baseScenario.Name} is stochastic: run it with 'deallang mc'");
+            }
+
             // A search runs the deal many times (under a stochastic scenario, many paths each): a spinner after a second.
             SolveResult Search()
             {
@@ -161,13 +171,13 @@ internal static class SolveCommand
                     CheckLever(request, deal.Name, leverText);
                     Lever lever = Levers.Scenario(deal, leverText);
                     SolveCondition condition = SolveCondition.Parse(deal, request.Until!);
-                    return LeverSearch.Solve(Problem(program, baseScenario, lever, condition, mc), "break-even");
+                    return LeverSearch.Solve(Problem(RunnerFor, program, baseScenario, lever, condition, mc), "break-even");
                 }
                 else if (request.Hurdle is { } input)
                 {
                     Lever lever = Levers.Input(deal, input);
                     SolveCondition condition = SolveCondition.Parse(deal, request.Target!);
-                    return LeverSearch.Solve(Problem(program, baseScenario, lever, condition, mc), "hurdle");
+                    return LeverSearch.Solve(Problem(RunnerFor, program, baseScenario, lever, condition, mc), "hurdle");
                 }
                 else
                 {
@@ -180,7 +190,7 @@ internal static class SolveCommand
 
                     (int? index, double flat, string curveText) = Curve(deal, request.Curve);
                     return mc is null
-                        ? Runner.Solvers.FairSpread.Of(new LeverRunner(program, baseScenario, new NoLever()), tranche, index, flat, curveText)
+                        ? Runner.Solvers.FairSpread.Of(RunnerFor(new NoLever()), tranche, index, flat, curveText)
                         : MonteCarloFairSpread.Of(new MonteCarloLeverRunner(program, baseScenario, new NoLever(), mc.Seed, mc.Paths, mc.Threads), tranche, index, flat,
                             index is null ? curveText : $"{request.Curve} as each path has it");
                 }
@@ -209,11 +219,12 @@ internal static class SolveCommand
     }
 
     /// <summary>The objective of one run, or under a stochastic scenario the Monte Carlo estimate over its paths.</summary>
-    private static ILeverProblem Problem(IDealProgram program, ScenarioSpec scenario, Lever lever, SolveCondition condition, MonteCarlo? mc)
+    private static ILeverProblem Problem(
+        Func<Lever, LeverRunner> runnerFor, IDealProgram program, ScenarioSpec scenario, Lever lever, SolveCondition condition, MonteCarlo? mc)
     {
         if (mc is null)
         {
-            return new DeterministicProblem(new LeverRunner(program, scenario, lever), condition);
+            return new DeterministicProblem(runnerFor(lever), condition);
         }
 
         if (condition.IsIndicator && mc.Probability is null)

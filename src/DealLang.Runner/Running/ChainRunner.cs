@@ -106,6 +106,24 @@ public sealed class ChainRunner
         return specs;
     }
 
+    /// <summary>Fills every entity's path inputs under <paramref name="specs"/> (from <see cref="Prepare"/>) without
+    /// running it, so that a caller may change the top's inputs (a solver's scaled rent) before
+    /// <see cref="RunFilled"/>: an entity's inputs do not depend on the entities run before it, only its holdings' rows,
+    /// which its loop's run fills.</summary>
+    public void Fill(ScenarioSpec[] specs)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        if (specs.Length != entities.Length)
+        {
+            throw new ArgumentException($"The chain has {entities.Length} entities, not {specs.Length}.", nameof(specs));
+        }
+
+        for (int e = 0; e < entities.Length; e++)
+        {
+            entities[e].Paths.Fill(specs[e], entities[e].Inputs);
+        }
+    }
+
     /// <summary>The chain's path under <paramref name="specs"/> (from <see cref="Prepare"/>): every entity in run order,
     /// into its reused buffers (<see cref="Buffers"/>), allocating nothing.</summary>
     public void RunPrepared(ScenarioSpec[] specs)

@@ -9,13 +9,17 @@ namespace DealLang.Runner.Solvers;
 /// Runs a compiled deal with one lever at a given value, as a solver asks: the scenario with the lever applied is
 /// filled into one reused set of path inputs (<see cref="DealPaths"/>), an input lever then scales its rows, and the
 /// program runs summary-only into one reused result. The deal is never recompiled: only its path inputs change.
-/// Cash conservation is checked on every run, as the CLI's runs are. Not thread-safe.
+/// A chain (a deal that holds others) runs whole at each value, as <c>run</c> runs it (<see cref="ChainRunner"/>):
+/// the lever's scenario is the top deal's, laid over each entity as a chain's scenario is (a party's recovery, an
+/// index, the market rent), and an input lever scales the top's own rows. Cash conservation is checked on every
+/// run, as the CLI's runs are. Not thread-safe.
 /// </summary>
 public sealed class LeverRunner
 {
-    readonly IDealProgram program;
+    readonly IDealProgram? program;
+    readonly ChainRunner? chain;
     readonly DealDescription deal;
-    readonly DealPaths paths;
+    readonly DealPaths? paths;
     readonly PathInputs inputs;
     readonly RunResult result;
 
@@ -33,6 +37,20 @@ public sealed class LeverRunner
         result = new RunResult(deal, program.Layout, fullLedger: false);
     }
 
+    /// <summary>The lever on a chain's top deal: <paramref name="chain"/> (made with the cash check) runs every entity at
+    /// each value; the figures are the top's.</summary>
+    public LeverRunner(ChainRunner chain, ScenarioSpec scenario, Lever lever)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(lever);
+        this.chain = chain;
+        deal = chain.Top;
+        Scenario = scenario;
+        Lever = lever;
+        (result, inputs) = chain.Buffers(chain.Count - 1);
+    }
+
     public DealDescription Deal => deal;
 
     public ScenarioSpec Scenario { get; }
@@ -48,10 +66,20 @@ public sealed class LeverRunner
     public LeverRun Run(double value)
     {
         Evaluations++;
-        paths.Fill(Lever.Apply(Scenario, value), inputs);
-        Lever.Scale(inputs, value);
-        result.Reset();
-        program.Run(inputs, result);
+        if (chain is not null)
+        {
+            chain.Fill(chain.Prepare(Lever.Apply(Scenario, value)));
+            Lever.Scale(inputs, value); // the top's own rows, filled above: the chain runs its loops after
+            chain.RunFilled();
+        }
+        else
+        {
+            paths!.Fill(Lever.Apply(Scenario, value), inputs);
+            Lever.Scale(inputs, value);
+            result.Reset();
+            program!.Run(inputs, result);
+        }
+
         int periods = Math.Clamp(result.PeriodsRun, 0, deal.Periods);
         double[] years = PeriodYears.FromClosing(deal, periods);
         var shortfall = new double[deal.Tranches.Length];
