@@ -24,31 +24,43 @@ public sealed class LeverRunner
     readonly RunResult result;
 
     public LeverRunner(IDealProgram program, ScenarioSpec scenario, Lever lever)
+        : this(Alone(program), scenario, lever)
     {
-        ArgumentNullException.ThrowIfNull(program);
-        ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(lever);
         this.program = program;
-        deal = program.Description;
-        Scenario = scenario;
-        Lever = lever;
-        paths = DealPaths.For(deal);
-        inputs = new PathInputs(deal, paths.Layout) { CheckCashConservation = true };
-        result = new RunResult(deal, program.Layout, fullLedger: false);
     }
 
     /// <summary>The lever on a chain's top deal: <paramref name="chain"/> (made with the cash check) runs every entity at
     /// each value; the figures are the top's.</summary>
     public LeverRunner(ChainRunner chain, ScenarioSpec scenario, Lever lever)
+        : this(Top(chain), scenario, lever)
     {
-        ArgumentNullException.ThrowIfNull(chain);
+        this.chain = chain;
+    }
+
+    LeverRunner((DealDescription Deal, DealPaths? Paths, PathInputs Inputs, RunResult Result) buffers, ScenarioSpec scenario, Lever lever)
+    {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(lever);
-        this.chain = chain;
-        deal = chain.Top;
+        (deal, paths, inputs, result) = buffers;
         Scenario = scenario;
         Lever = lever;
-        (result, inputs) = chain.Buffers(chain.Count - 1);
+    }
+
+    // A deal alone: its own path building, inputs and summary-only result.
+    static (DealDescription, DealPaths?, PathInputs, RunResult) Alone(IDealProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        DealDescription deal = program.Description;
+        DealPaths paths = DealPaths.For(deal);
+        return (deal, paths, new PathInputs(deal, paths.Layout) { CheckCashConservation = true }, new RunResult(deal, program.Layout, fullLedger: false));
+    }
+
+    // A chain's top: the chain fills and runs its buffers.
+    static (DealDescription, DealPaths?, PathInputs, RunResult) Top(ChainRunner chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        (RunResult result, PathInputs inputs) = chain.Buffers(chain.Count - 1);
+        return (chain.Top, null, inputs, result);
     }
 
     public DealDescription Deal => deal;
