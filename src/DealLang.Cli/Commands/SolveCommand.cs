@@ -175,7 +175,7 @@ internal static class SolveCommand
                 }
                 else if (request.Hurdle is { } input)
                 {
-                    Lever lever = Levers.Input(deal, input);
+                    Lever lever = chain is null ? Levers.Input(deal, input) : TopInput(chain, deal, input);
                     SolveCondition condition = SolveCondition.Parse(deal, request.Target!);
                     return LeverSearch.Solve(Problem(RunnerFor, program, baseScenario, lever, condition, mc), "hurdle");
                 }
@@ -219,6 +219,32 @@ internal static class SolveCommand
     }
 
     /// <summary>The objective of one run, or under a stochastic scenario the Monte Carlo estimate over its paths.</summary>
+    /// <summary>A hurdle's input on a chain: the top deal's own; one that only an entity declares (Hyperion's lease,
+    /// named on the credit fund) is refused saying whose it is, not as a name the deal lacks.</summary>
+    private static Lever TopInput(ChainPrograms chain, DealDescription top, string input)
+    {
+        try
+        {
+            return Levers.Input(top, input);
+        }
+        catch (SolveUsageException)
+        {
+            string name = input.Trim().Split('.')[0];
+            foreach (var (program, _) in chain.Programs.SkipLast(1))
+            {
+                DealDescription entity = program.Description;
+                if (entity.Leases.Any(l => l.Name == name) || entity.Facilities.Any(f => f.Name == name))
+                {
+                    throw new SolveUsageException(
+                        $"'{input}' is deal {entity.Name}'s, which deal {top.Name} holds: a hurdle moves the top deal's own inputs " +
+                        $"(a chain's entities run as its scenario lays them out); solve it on {entity.Name}'s own file");
+                }
+            }
+
+            throw;
+        }
+    }
+
     private static ILeverProblem Problem(
         Func<Lever, LeverRunner> runnerFor, IDealProgram program, ScenarioSpec scenario, Lever lever, SolveCondition condition, MonteCarlo? mc)
     {

@@ -198,6 +198,16 @@ public sealed class SolveCommandTests : IDisposable
         Assert.InRange(irr, -0.004 - 1e-9, -0.004 + 1e-9);
     }
 
+    // A hurdle moves the top deal's own inputs; an entity's lease named on the chain says whose it is.
+    [Fact]
+    public void A_hurdle_on_an_entitys_input_names_the_entity()
+    {
+        var outcome = CliHarness.Run("solve", Path.Combine(RepoPaths.Examples, "credit-fund.deal"), "--hurdle", "MetaLease.rent",
+            "--target", "BankLine loses principal", "--scenario", "Base");
+        Assert.True(outcome.Exit == 2, outcome.ToString());
+        Assert.Contains("'MetaLease.rent' is deal Hyperion's, which deal CreditFund holds: a hurdle moves the top deal's own inputs", outcome.Err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_stochastic_scenario_of_a_chain_is_refused()
     {
