@@ -156,12 +156,7 @@ internal static class SolveCommand
         try
         {
             MonteCarlo? mc = MonteCarloOf(request, baseScenario);
-            if (chain is not null && mc is not null)
-            {
-                throw new UsageException(
-                    $"solve runs a chain (deal {deal.Name} holds {string.Join(", ", compilation.Entities.Select(e => e.Name))}) under its deterministic " +
-                    $"scenarios; {baseScenario.Name} is stochastic: run it with 'deallang mc'");
-            }
+            IReadOnlyList<(IDealProgram Program, IReadOnlyList<ScenarioSpec> Scenarios)> programs = chain?.Programs ?? [(program, [])];
 
             // A search runs the deal many times (under a stochastic scenario, many paths each): a spinner after a second.
             SolveResult Search()
@@ -171,13 +166,13 @@ internal static class SolveCommand
                     CheckLever(request, deal.Name, leverText);
                     Lever lever = Levers.Scenario(deal, leverText);
                     SolveCondition condition = SolveCondition.Parse(deal, request.Until!);
-                    return LeverSearch.Solve(Problem(RunnerFor, program, baseScenario, lever, condition, mc), "break-even");
+                    return LeverSearch.Solve(Problem(RunnerFor, programs, baseScenario, lever, condition, mc), "break-even");
                 }
                 else if (request.Hurdle is { } input)
                 {
                     Lever lever = chain is null ? Levers.Input(deal, input) : TopInput(chain, deal, input);
                     SolveCondition condition = SolveCondition.Parse(deal, request.Target!);
-                    return LeverSearch.Solve(Problem(RunnerFor, program, baseScenario, lever, condition, mc), "hurdle");
+                    return LeverSearch.Solve(Problem(RunnerFor, programs, baseScenario, lever, condition, mc), "hurdle");
                 }
                 else
                 {
@@ -191,7 +186,7 @@ internal static class SolveCommand
                     (int? index, double flat, string curveText) = Curve(deal, request.Curve);
                     return mc is null
                         ? Runner.Solvers.FairSpread.Of(RunnerFor(new NoLever()), tranche, index, flat, curveText)
-                        : MonteCarloFairSpread.Of(new MonteCarloLeverRunner(program, baseScenario, new NoLever(), mc.Seed, mc.Paths, mc.Threads), tranche, index, flat,
+                        : MonteCarloFairSpread.Of(new MonteCarloLeverRunner(programs, baseScenario, new NoLever(), mc.Seed, mc.Paths, mc.Threads), tranche, index, flat,
                             index is null ? curveText : $"{request.Curve} as each path has it");
                 }
             }
@@ -246,7 +241,8 @@ internal static class SolveCommand
     }
 
     private static ILeverProblem Problem(
-        Func<Lever, LeverRunner> runnerFor, IDealProgram program, ScenarioSpec scenario, Lever lever, SolveCondition condition, MonteCarlo? mc)
+        Func<Lever, LeverRunner> runnerFor, IReadOnlyList<(IDealProgram Program, IReadOnlyList<ScenarioSpec> Scenarios)> programs, ScenarioSpec scenario,
+        Lever lever, SolveCondition condition, MonteCarlo? mc)
     {
         if (mc is null)
         {
@@ -265,7 +261,7 @@ internal static class SolveCommand
             throw new UsageException($"--probability is for a stop condition ('T loses principal', 'T misses interest'); '{condition.Text}' is a target, solved on its mean");
         }
 
-        return new MonteCarloProblem(new MonteCarloLeverRunner(program, scenario, lever, mc.Seed, mc.Paths, mc.Threads), condition, mc.Probability ?? 0);
+        return new MonteCarloProblem(new MonteCarloLeverRunner(programs, scenario, lever, mc.Seed, mc.Paths, mc.Threads), condition, mc.Probability ?? 0);
     }
 
     /// <summary>The Monte Carlo run under a stochastic scenario (null under a deterministic one, where the Monte Carlo

@@ -1,4 +1,5 @@
 using DealLang.Runner.MonteCarlo;
+using DealLang.Runner.Running;
 using DealLang.Runner.Simulation;
 using DealLang.Runtime;
 
@@ -10,28 +11,38 @@ namespace DealLang.Runner.Solvers;
 /// <see cref="StochasticPaths"/> made for it with the same seed and path count, so path i draws the same factors,
 /// default times and recoveries at every lever value (its stream depends only on the seed and i: common random
 /// numbers); an input lever then scales the filled path (<see cref="Lever.Scale"/>). The compiled deal is run as it
-/// is. Each path's figures go to a caller's reader with the path's index, which writes them into its own per-path
-/// arrays, so the means the caller then takes in path order do not depend on the threads.
+/// is. A chain runs whole on each path, as <c>mc</c> runs it (<see cref="ChainPaths"/>: the top's draws laid over every
+/// entity, the top's own rows scaled), and the figures are the top's. Each path's figures go to a caller's reader with
+/// the path's index, which writes them into its own per-path arrays, so the means the caller then takes in path order
+/// do not depend on the threads.
 /// </summary>
 public sealed class MonteCarloLeverRunner
 {
     /// <summary>Paths a thread takes at a time.</summary>
     const int BlockSize = 64;
 
-    readonly IDealProgram program;
     readonly Worker[] workers;
 
     /// <summary>Throws <see cref="SolveUsageException"/> when the scenario's draws would overwrite the lever (a drawn
     /// index, deflation or recovery under a lever on the same thing), or the scenario does not fit the deal.</summary>
     public MonteCarloLeverRunner(IDealProgram program, ScenarioSpec scenario, Lever lever, ulong seed, int paths, int threads)
+        : this([(program ?? throw new ArgumentNullException(nameof(program)), [])], scenario, lever, seed, paths, threads)
     {
-        ArgumentNullException.ThrowIfNull(program);
+    }
+
+    /// <summary>A chain's programs in run order, the top deal last, each with its declared scenarios (as
+    /// <see cref="ChainRunner"/> takes them); one program is a deal alone.</summary>
+    public MonteCarloLeverRunner(
+        IReadOnlyList<(IDealProgram Program, IReadOnlyList<ScenarioSpec> Scenarios)> programs, ScenarioSpec scenario, Lever lever, ulong seed, int paths, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(programs);
+        ArgumentOutOfRangeException.ThrowIfZero(programs.Count);
+        IDealProgram program = programs[^1].Program;
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(lever);
         ArgumentOutOfRangeException.ThrowIfLessThan(paths, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         StochasticSpec spec = scenario.Stochastic ?? throw new ArgumentException($"Scenario '{scenario.Name}' is not stochastic.", nameof(scenario));
-        this.program = program;
         Deal = program.Description;
         Scenario = scenario;
         Lever = lever;
@@ -50,7 +61,7 @@ public sealed class MonteCarloLeverRunner
         workers = new Worker[Math.Min(threads, (paths + BlockSize - 1) / BlockSize)];
         for (int w = 0; w < workers.Length; w++)
         {
-            workers[w] = new Worker(program, lever);
+            workers[w] = new Worker(programs.Count == 1 ? program : null, programs.Count == 1 ? null : new ChainRunner(programs, fullLedger: false, checkCash: true), lever);
         }
     }
 
@@ -73,10 +84,11 @@ public sealed class MonteCarloLeverRunner
     {
         ArgumentNullException.ThrowIfNull(read);
         Evaluations++;
-        var source = new StochasticPaths(Deal, Lever.Apply(Scenario, value), Seed, Paths);
+        ScenarioSpec levered = Lever.Apply(Scenario, value);
+        var source = new StochasticPaths(Deal, levered, Seed, Paths);
         foreach (Worker worker in workers)
         {
-            worker.Evaluate(source, value, read);
+            worker.Evaluate(source, levered, value, read);
         }
 
         int blocks = (Paths + BlockSize - 1) / BlockSize;
@@ -102,29 +114,67 @@ public sealed class MonteCarloLeverRunner
         }
     }
 
-    /// <summary>One thread's buffers, made once and reused by every evaluation.</summary>
-    sealed class Worker(IDealProgram program, Lever lever) : IPathWorker
+    /// <summary>One thread's buffers, made once and reused by every evaluation: a deal's own (<paramref name="program"/>),
+    /// or a chain's runner's, whose top's are read (<paramref name="chain"/>).</summary>
+    sealed class Worker : IPathWorker
     {
-        readonly PathInputs inputs = new(program.Description) { CheckCashConservation = true };
-        readonly RunResult result = new(program.Description, program.Layout, fullLedger: false);
-        readonly PathFigures figures = new(program.Description);
+        readonly IDealProgram? program;
+        readonly ChainRunner? chain;
+        readonly Lever lever;
+        readonly PathInputs inputs;
+        readonly RunResult result;
+        readonly PathFigures figures;
         StochasticPaths? source;
+        ChainPaths? chainPaths;
         double value;
         Action<int, RunResult, PathInputs, PathFigures>? read;
 
-        /// <summary>The evaluation the next run is of: its paths, the lever's value and where each path goes.</summary>
-        public void Evaluate(StochasticPaths paths, double leverValue, Action<int, RunResult, PathInputs, PathFigures> reader)
+        public Worker(IDealProgram? program, ChainRunner? chain, Lever lever)
+        {
+            this.program = program;
+            this.chain = chain;
+            this.lever = lever;
+            DealDescription deal;
+            if (chain is not null)
+            {
+                deal = chain.Top;
+                (result, inputs) = chain.Buffers(chain.Count - 1);
+            }
+            else
+            {
+                deal = program!.Description;
+                inputs = new PathInputs(deal) { CheckCashConservation = true };
+                result = new RunResult(deal, program.Layout, fullLedger: false);
+            }
+
+            figures = new PathFigures(deal);
+        }
+
+        /// <summary>The evaluation the next run is of: its paths (of <paramref name="scenario"/>, the lever applied), the
+        /// lever's value and where each path goes.</summary>
+        public void Evaluate(StochasticPaths paths, ScenarioSpec scenario, double leverValue, Action<int, RunResult, PathInputs, PathFigures> reader)
         {
             source = paths;
+            chainPaths = chain is null ? null : new ChainPaths(chain, paths, scenario);
             value = leverValue;
             read = reader;
         }
 
         public void RunPath(int path)
         {
-            source!.Fill(path, inputs);
-            lever.Scale(inputs, value);
-            program.Run(inputs, result); // Run begins the path itself (RunResult.BeginPath)
+            if (chainPaths is not null)
+            {
+                chainPaths.Fill(path);
+                lever.Scale(inputs, value); // the top's own rows: the entities' loops run after
+                chain!.RunFilled();
+            }
+            else
+            {
+                source!.Fill(path, inputs);
+                lever.Scale(inputs, value);
+                program!.Run(inputs, result); // Run begins the path itself (RunResult.BeginPath)
+            }
+
             figures.Read(path, result, inputs);
             read!(path, result, inputs, figures);
         }
