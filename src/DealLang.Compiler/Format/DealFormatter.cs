@@ -14,8 +14,9 @@ public static class DealFormatter
 {
     /// <summary>
     /// Formats <paramref name="text"/>, the contents of the file at <paramref name="path"/> (the path only locates
-    /// diagnostics; nothing is read from disk, imports are not followed). Returns the formatted text (LF line ends,
-    /// one final newline), or a null text and the errors when the file does not parse. Never throws for any input.
+    /// diagnostics; nothing is read from disk, imports are not followed). Returns the formatted text (the file's own
+    /// line ends, those of its first line: LF, or CRLF; one final newline), or a null text and the errors when the file
+    /// does not parse. Never throws for any input.
     /// </summary>
     public static FormatResult Format(string text, string path)
     {
@@ -32,7 +33,21 @@ public static class DealFormatter
 
         string formatted = LayoutWriter.Write(tokens);
         RequireSameTokens(path, tokens, formatted);
+        if (EndsLinesWithCrLf(text))
+        {
+            formatted = formatted.Replace("\n", "\r\n", StringComparison.Ordinal);
+        }
+
         return new FormatResult(formatted, diagnostics, Changed: !string.Equals(formatted, text, StringComparison.Ordinal));
+    }
+
+    // A file keeps its own line ends, as rustfmt's and clang-format's defaults do: those of its first line, CRLF for a
+    // file that Git checked out on Windows (autocrlf), which 'fmt --check' would otherwise report line by line as
+    // unformatted. Everything else is LF.
+    static bool EndsLinesWithCrLf(string text)
+    {
+        int lf = text.IndexOf('\n', StringComparison.Ordinal);
+        return lf > 0 && text[lf - 1] == '\r';
     }
 
     /// <summary>The guarantee behind "never changes meaning", checked on every call: the output reads back as the

@@ -88,6 +88,23 @@ public sealed class FmtCommandTests : IDisposable
         Assert.Equal(Messy, File.ReadAllText(hidden));
     }
 
+    // A file keeps its own line ends: one checked out with CRLF (Git's autocrlf on Windows) and otherwise tidy is
+    // formatted as it is (it was reported as not formatted, every line of it), and a messy one comes out tidy with CRLF.
+    // A block comment's line ends follow the file's.
+    [Fact]
+    public void A_file_keeps_its_own_line_ends()
+    {
+        static string Crlf(string text) => text.Replace("\n", "\r\n", StringComparison.Ordinal);
+        string tidy = Write("crlf-tidy.deal", Crlf(Tidy));
+        string messy = Write("crlf-messy.deal", Crlf(Messy) + "/* a\nblock */\n");
+
+        Assert.Equal(0, CliHarness.Run("fmt", "--check", tidy).Exit);
+        Assert.Equal(Crlf(Tidy), File.ReadAllText(tidy));
+        Assert.Equal(0, CliHarness.Run("fmt", messy, "-o", messy).Exit);
+        Assert.Equal(Crlf(Tidy + "/* a\nblock */\n"), File.ReadAllText(messy));
+        Assert.Equal(Tidy, DealFormatter.Format(Messy, "lf.deal").Text); // LF stays LF
+    }
+
     [Fact]
     public void Bytes_that_are_not_utf8_are_refused_and_o_takes_one_file()
     {

@@ -182,9 +182,12 @@ public class FormatterTests
     }
 
     [Fact]
-    public void Crlf_and_trailing_blanks_become_lf_and_an_empty_file_stays_empty()
+    public void Line_ends_follow_the_first_lines_trailing_blanks_go_and_an_empty_file_stays_empty()
     {
-        Assert.Equal("deal M {\n  title \"x\"  // c\n}\n", Format("m.deal", "deal M {\r\n  title \"x\"   // c   \r\n}\r\n\r\n"));
+        // The first line's end is the file's: CRLF stays CRLF (a Windows checkout), and a file that starts with LF is
+        // LF throughout, whatever its later lines had.
+        Assert.Equal("deal M {\r\n  title \"x\"  // c\r\n}\r\n", Format("m.deal", "deal M {\r\n  title \"x\"   // c   \r\n}\r\n\r\n"));
+        Assert.Equal("deal M {\n  title \"x\"  // c\n}\n", Format("m.deal", "deal M {\n  title \"x\"   // c   \r\n}\r\n\r\n"));
         Assert.Equal("", Format("e.deal", ""));
         Assert.Equal("// only a comment\n", Format("c.deal", "\n\n// only a comment"));
     }
