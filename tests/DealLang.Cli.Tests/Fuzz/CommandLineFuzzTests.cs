@@ -3,7 +3,7 @@ using DealLang.TestSupport;
 namespace DealLang.Cli.Tests.Fuzz;
 
 /// <summary>
-/// No command line crashes the CLI: random command lines — a verb, a file (an example, a folder, a shard, an empty
+/// No command line crashes the CLI: random command lines — a verb, a file (an example, two of them chains, a folder, a shard, an empty
 /// path, a missing one, /dev/null, <c>-</c> without standard input) and up to three options with values good and bad —
 /// each end with a documented exit (0, 1, 2 or 4) and never an internal error or a stack trace. Found this way:
 /// <c>run ""</c>, an internal error ("The value cannot be an empty string"), which one of the cases catches if it comes
@@ -25,7 +25,7 @@ public sealed class CommandLineFuzzTests : IDisposable
 
     private static readonly string[] Files =
     [
-        Examples + "/hyperion.deal", Examples + "/coreweave-ddtl2.deal", "-", "", "/dev/null",
+        Examples + "/hyperion.deal", Examples + "/coreweave-ddtl2.deal", Examples + "/terawulf.deal", Examples + "/credit-fund.deal", "-", "", "/dev/null",
         Examples, "no/such.deal",
     ];
 
@@ -50,7 +50,7 @@ public sealed class CommandLineFuzzTests : IDisposable
         ("--until", ["Notes loses principal", "x"]),
         ("--hurdle", ["Meta.recovery"]),
         ("--target", ["Notes loss = 5%"]),
-        ("--fair-spread", ["Notes", "Loan"]),
+        ("--fair-spread", ["Notes", "Loan", "BankLine", "Converts2031"]),
         ("--curve", ["SOFR", "4%"]),
         ("-v", ["quiet", "detailed", "x"]),
     ];
