@@ -3,15 +3,14 @@ using DealLang.TestSupport;
 namespace DealLang.Cli.Tests.Fuzz;
 
 /// <summary>
-/// No command line crashes the CLI: random command lines — a verb, a file (an example, two of them chains, a folder, a shard, an empty
-/// path, a missing one, /dev/null, <c>-</c> without standard input) and up to three options with values good and bad —
-/// each end with a documented exit (0, 1, 2 or 4) and never an internal error or a stack trace. Found this way:
-/// <c>run ""</c>, an internal error ("The value cannot be an empty string"), which one of the cases catches if it comes
-/// back. The command lines come from a fixed
-/// seed, so every run tests the same ones; each case is named by its index and its command line. The examples are a
-/// copy in a folder of the test's own (<c>{examples}</c>), as are the outputs: <c>test</c> and <c>fmt</c> of the
-/// examples' folder write beside the deals, and once left 150 received snapshots in the clone's examples/. Path
-/// counts are small, so the whole set runs in seconds.
+/// No command line crashes the CLI: random command lines — a verb, a file (an example, two of them chains, a folder, a
+/// shard, an empty path, a missing one, /dev/null, <c>-</c> without standard input) and up to three options with values
+/// good and bad — each end with a documented exit (0, 1, 2 or 4) and never an internal error or a stack trace. Found
+/// this way: <c>run ""</c>, an internal error ("The value cannot be an empty string"), which one of the cases catches if
+/// it comes back. The command lines come from a fixed seed, so every run tests the same ones; each case is named by its
+/// index and its command line. The examples are a copy in a folder of the test's own (<c>{examples}</c>), as are the
+/// outputs: <c>test</c> and <c>fmt</c> of the examples' folder write beside the deals, and once left 150 received
+/// snapshots in the clone's examples/. Path counts are small, so the whole set runs in seconds.
 /// </summary>
 public sealed class CommandLineFuzzTests : IDisposable
 {
