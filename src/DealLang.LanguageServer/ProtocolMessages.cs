@@ -8,11 +8,12 @@ using StreamJsonRpc.Protocol;
 namespace DealLang.LanguageServer;
 
 /// <summary>
-/// A message whose framing is whole but whose body is not a JSON-RPC message (not JSON, an array, <c>params</c>
-/// that is a number, an <c>id</c> that is an object) is answered as JSON-RPC asks, ParseError (−32700) or
-/// InvalidRequest (−32600) with the request's id when it can be read (else null), logged, and the session goes on.
-/// StreamJsonRpc's reader would end the connection on it. A broken header still ends it: after one, where the next
-/// message starts is unknown.
+/// The protocol's framing (StreamJsonRpc's <see cref="HeaderDelimitedMessageHandler"/>) with two ends StreamJsonRpc
+/// handles otherwise. A message whose framing is whole but whose body is not a JSON-RPC message (not JSON, an array,
+/// <c>params</c> that is a number, an <c>id</c> that is an object) is answered as JSON-RPC asks, ParseError (−32700) or
+/// InvalidRequest (−32600) with the request's id when it can be read (else null), logged, and the session goes on,
+/// where StreamJsonRpc's reader would end the connection; a broken header still ends it, as after one where the next
+/// message starts is unknown. And the end of the input is passed on only once every request read has been answered.
 /// </summary>
 internal sealed class ProtocolMessageHandler(PipeWriter output, PipeReader input, ProtocolFormatter formatter, TextWriter log)
     : HeaderDelimitedMessageHandler(output, input, formatter)
