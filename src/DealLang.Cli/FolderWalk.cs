@@ -12,10 +12,23 @@ namespace DealLang.Cli;
 internal static class FolderWalk
 {
     /// <summary>The files under <paramref name="folder"/> whose names end with one of <paramref name="extensions"/>
-    /// (case-sensitive, with the dot), as paths that start with <paramref name="folder"/> as given.</summary>
+    /// (case-sensitive, with the dot), as paths that start with <paramref name="folder"/> as given. A folder under it that
+    /// cannot be read is a usage error naming it, not passed over: a deal left out of <c>test</c> would pass unseen.</summary>
     public static List<string> Files(string folder, params string[] extensions)
     {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true };
+        try
+        {
+            return Walk(folder, extensions);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new UsageException($"cannot read every folder under {folder}: {e.Message.TrimEnd('.')}", e);
+        }
+    }
+
+    static List<string> Walk(string folder, string[] extensions)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
         var found = new FileSystemEnumerable<string>(folder, (ref FileSystemEntry entry) => entry.ToSpecifiedFullPath(), options)
         {
             ShouldRecursePredicate = (ref FileSystemEntry entry) =>
