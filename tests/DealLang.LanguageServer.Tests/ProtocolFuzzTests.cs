@@ -9,11 +9,11 @@ namespace DealLang.LanguageServer.Tests;
 /// <summary>
 /// No message takes the server down: random protocol messages — every method it serves, some it does not, with
 /// parameters of the right shape, with a field taken out or swapped for a value of another kind (a position of −1 or
-/// 2³¹, a URI that is no file, a document of random or half-typed text), parameters that are no object, and bodies
-/// that are not JSON — each request is answered (a result, or an error the protocol defines: never StreamJsonRpc's
-/// −32000 with a .NET stack), the log holds no internal error, and after them all the session still answers and ends
-/// with exit 0. The messages come from a fixed seed, so every run sends the same ones; a failure names the message's
-/// index and its body.
+/// 2³¹, a URI that is no file, a document of random or half-typed text or a chain whose imports are read from disk),
+/// parameters that are no object, and bodies that are not JSON — each request is answered (a result, or an error the
+/// protocol defines: never StreamJsonRpc's −32000 with a .NET stack), the log holds no internal error, and after them
+/// all the session still answers and ends with exit 0. The messages come from a fixed seed, so every run sends the
+/// same ones; a failure names the message's index and its body.
 /// </summary>
 public sealed class ProtocolFuzzTests
 {
@@ -40,6 +40,7 @@ public sealed class ProtocolFuzzTests
         new Uri(Path.Combine(Scratch, "a.deal")).AbsoluteUri, new Uri(Path.Combine(Scratch, "b.scenarios")).AbsoluteUri,
         new Uri(Path.Combine(Scratch, "with space.deal")).AbsoluteUri, new Uri(Scratch + "/").AbsoluteUri,
         Examples.UriOf(Examples.PathOf("hyperion.deal")), Examples.UriOf(Examples.PathOf("hyperion-stress.scenarios")),
+        Examples.UriOf(Examples.PathOf("credit-fund.deal")), Examples.UriOf(Examples.PathOf("terawulf.deal")),
         "untitled:Untitled-1", "http://example.com/x.deal", "file://server/share/x.deal", "file:///", "", "not a uri", "file:///%", "file:///dev/zero",
     ];
 
@@ -257,10 +258,11 @@ public sealed class ProtocolFuzzTests
     {
         string hyperion = File.ReadAllText(Examples.PathOf("hyperion.deal"));
         string scenarios = File.ReadAllText(Examples.PathOf("hyperion-stress.scenarios"));
+        string fund = File.ReadAllText(Examples.PathOf("credit-fund.deal")); // a chain: its imports are read from disk
         string[] malformed = [.. Directory.GetFiles(Path.Combine(RepoPaths.Tests, "corpus", "malformed"), "*.deal").Order(StringComparer.Ordinal).Take(40).Select(File.ReadAllText)];
         return
         [
-            "", hyperion, hyperion[..(hyperion.Length / 3)], hyperion[..(hyperion.Length * 2 / 3)], scenarios,
+            "", hyperion, hyperion[..(hyperion.Length / 3)], hyperion[..(hyperion.Length * 2 / 3)], scenarios, fund, fund[..(fund.Length / 2)],
             "import \"a.deal\"\n" + hyperion, "import \"b.scenarios\"\n", "import \"" + string.Concat(Enumerable.Repeat("../", 40)) + "dev/zero\"\n",
             "deal X {", "\u00e9\u00a7\r\r\n\t\0", new string('(', 5000), "scenario S for Hyperion { }", .. malformed,
         ];
