@@ -43,7 +43,8 @@ public static class DealLanguageServer
         // after its last request (ProtocolMessageHandler) ends with every answer written.
         var writer = PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true));
         var reader = PipeReader.Create(input, new StreamPipeReaderOptions(leaveOpen: true));
-        using var rpc = new ProtocolErrors(new ProtocolMessageHandler(writer, reader, formatterOptions, log), log)
+        var handler = new ProtocolMessageHandler(writer, reader, formatterOptions, log);
+        using var rpc = new ProtocolErrors(handler, log)
         {
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
         };
@@ -53,6 +54,10 @@ public static class DealLanguageServer
         try
         {
             await Task.WhenAny(rpc.Completion, target.Exited).ConfigureAwait(false);
+            if (target.Exited.IsCompleted)
+            {
+                await handler.AllAnswered().ConfigureAwait(false); // shutdown's answer, when exit came right behind it
+            }
 
             // WhenAny does not throw: a connection that ended on a message it could not read (a malformed header, after
             // which the next message cannot be found) would otherwise end the session in silence, exit 1 and nothing in

@@ -20,7 +20,7 @@ internal sealed class ProtocolMessageHandler(PipeWriter output, PipeReader input
 {
     // A client may send its requests and close its end at once (a script piping a session in): StreamJsonRpc ends the
     // connection as soon as the input ends, and the answers still being worked on were lost. The end of the input is
-    // therefore reported only once every request read has been answered (Answered), or after AnswerWait.
+    // therefore reported only once every request read has been answered (Answered, AllAnswered), or after AnswerWait.
     static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(60);
     readonly HashSet<RequestId> _unanswered = [];
 
@@ -49,7 +49,7 @@ internal sealed class ProtocolMessageHandler(PipeWriter output, PipeReader input
                 }
                 else if (message is null)
                 {
-                    await UntilAllAnswered(cancellationToken).ConfigureAwait(false);
+                    await AllAnswered(cancellationToken).ConfigureAwait(false);
                 }
 
                 return message;
@@ -68,7 +68,10 @@ internal sealed class ProtocolMessageHandler(PipeWriter output, PipeReader input
         }
     }
 
-    async Task UntilAllAnswered(CancellationToken cancellationToken)
+    /// <summary>Completes when every request read so far has been answered, or after a minute: at the end of the
+    /// input, and after <c>exit</c> (a client may send <c>shutdown</c> and <c>exit</c> at once, before the first's
+    /// answer is out).</summary>
+    public async Task AllAnswered(CancellationToken cancellationToken = default)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (waited.Elapsed < AnswerWait && !cancellationToken.IsCancellationRequested)

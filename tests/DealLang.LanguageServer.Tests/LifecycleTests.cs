@@ -144,23 +144,30 @@ public sealed class LifecycleTests
     }
 
     // A session given whole, then the end of the input (a script piping it in): every request is answered before the
-    // server ends (exit 1, no shutdown). StreamJsonRpc ended the connection at the end of the input, and the answers
-    // still being worked on were lost.
-    [Fact]
-    public async Task ASessionGivenWholeThenEndOfInput_IsAnsweredInFull()
+    // server ends (exit 1 without shutdown; 0 with shutdown and exit at the end, sent at once). StreamJsonRpc ended the
+    // connection at the end of the input, and the answers still being worked on were lost. (The server also waits for
+    // its answers after exit: over a process's pipes an exit right behind a shutdown whose answer was queued behind a
+    // megabyte-long one ended the process first, which these in-memory streams do not reproduce.)
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ASessionGivenWholeThenEndOfInput_IsAnsweredInFull(bool shutdownAndExit)
     {
         string hyperion = Examples.UriOf(Examples.PathOf("hyperion.deal"));
         string text = JsonSerializer.Serialize(File.ReadAllText(Examples.PathOf("hyperion.deal")));
         var session = new StringBuilder();
-        foreach (string body in new[]
-        {
+        string[] end = shutdownAndExit ? ["{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"shutdown\"}", "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}"] : [];
+        string[] bodies =
+        [
             """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}""",
             """{"jsonrpc":"2.0","method":"initialized","params":{}}""",
             $$"""{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"{{hyperion}}","languageId":"deallang","version":1,"text":{{text}}} } }""",
             $$"""{"jsonrpc":"2.0","id":2,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"{{hyperion}}"} } }""",
             $$"""{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{"textDocument":{"uri":"{{hyperion}}"},"position":{"line":0,"character":0} } }""",
             """{"jsonrpc":"2.0","id":4,"method":"textDocument/unknown","params":{}}""",
-        })
+            .. end,
+        ];
+        foreach (string body in bodies)
         {
             session.Append(CultureInfo.InvariantCulture, $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}");
         }
@@ -168,7 +175,7 @@ public sealed class LifecycleTests
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(session.ToString()));
         using var output = new MemoryStream();
         var log = new StringWriter();
-        Assert.Equal(1, await DealLanguageServer.RunAsync(input, output, TextWriter.Synchronized(log)).WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(shutdownAndExit ? 0 : 1, await DealLanguageServer.RunAsync(input, output, TextWriter.Synchronized(log)).WaitAsync(TimeSpan.FromSeconds(60)));
 
         using var answers = new MemoryStream(output.ToArray()); // the server closes its output as it ends
         var answered = new List<int>();
@@ -181,7 +188,8 @@ public sealed class LifecycleTests
             }
         }
 
-        Assert.True(answered.Order().SequenceEqual([1, 2, 3, 4]), $"answered {string.Join(", ", answered)}; log: {log}");
+        int[] requests = shutdownAndExit ? [1, 2, 3, 4, 5] : [1, 2, 3, 4];
+        Assert.True(answered.Order().SequenceEqual(requests), $"answered {string.Join(", ", answered)}; log: {log}");
     }
 
     [Fact]
