@@ -78,8 +78,7 @@ internal static class MergeCommand
                 throw new UsageException($"{file} is a directory, not a shard file");
             }
 
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read);
-            return Compiler.DiskSourceFiles.ReadAtMost(stream, MaxShardBytes) ?? throw new UsageException(
+            return Compiler.DiskSourceFiles.ReadAtMost(file, MaxShardBytes) ?? throw new UsageException(
                 $"{file} holds more than {MaxShardBytes >> 20} MiB, more than a shard file does; is it the right file?");
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)

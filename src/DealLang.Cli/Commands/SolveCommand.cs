@@ -213,7 +213,6 @@ internal static class SolveCommand
         }
     }
 
-    /// <summary>The objective of one run, or under a stochastic scenario the Monte Carlo estimate over its paths.</summary>
     /// <summary>A hurdle's input on a chain: the top deal's own; one that only an entity declares (Hyperion's lease,
     /// named on the credit fund) is refused saying whose it is, not as a name the deal lacks.</summary>
     private static Lever TopInput(ChainPrograms chain, DealDescription top, string input)
@@ -240,6 +239,7 @@ internal static class SolveCommand
         }
     }
 
+    /// <summary>The objective of one run, or under a stochastic scenario the Monte Carlo estimate over its paths.</summary>
     private static ILeverProblem Problem(
         Func<Lever, LeverRunner> runnerFor, IReadOnlyList<(IDealProgram Program, IReadOnlyList<ScenarioSpec> Scenarios)> programs, ScenarioSpec scenario,
         Lever lever, SolveCondition condition, MonteCarlo? mc)

@@ -54,8 +54,7 @@ internal sealed record SnapshotFiles(string Folder, string Stem, string Scenario
 
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            byte[] bytes = DiskSourceFiles.ReadAtMost(stream, MaxBytes)
+            byte[] bytes = DiskSourceFiles.ReadAtMost(path, MaxBytes)
                 ?? throw new UsageException($"{path} holds more than {MaxBytes / (1024 * 1024)} MiB, more than any snapshot; is it the right file?");
             using var reader = new StreamReader(new MemoryStream(bytes), Utf8, detectEncodingFromByteOrderMarks: true);
             return Normalise(reader.ReadToEnd());

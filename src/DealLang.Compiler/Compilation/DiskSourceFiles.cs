@@ -36,10 +36,16 @@ public sealed class DiskSourceFiles : ISourceFiles
         }
     }
 
-    private static SourceFileRead ReadBounded(string path)
+    private static SourceFileRead ReadBounded(string path) =>
+        ReadAtMost(path, MaxBytes) is { } bytes ? SourceFileRead.Of(bytes) : SourceFileRead.Failed(SourceFileProblem.TooLarge);
+
+    /// <summary>The bytes of the file at <paramref name="path"/>, read in chunks, or null as soon as it holds more than
+    /// <paramref name="maxBytes"/> (another kind of file's limit: a shard's, a snapshot's). The system's refusals
+    /// (a missing file, permissions) are thrown, for the caller to name in its own words.</summary>
+    public static byte[]? ReadAtMost(string path, long maxBytes)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        return ReadAtMost(stream) is { } bytes ? SourceFileRead.Of(bytes) : SourceFileRead.Failed(SourceFileProblem.TooLarge);
+        return ReadAtMost(stream, maxBytes);
     }
 
     /// <summary>A stream's bytes, read in chunks, or null as soon as it holds more than <see cref="MaxBytes"/>: a
