@@ -141,6 +141,19 @@ public static partial class DiagnosticCatalogue
         Error("DL0132", span, "unterminated block comment: this '/*' is never closed with '*/', so the rest of the file is a comment");
 
     /// <summary>
+    /// DL0134 (warning): a money literal (or a bare number, money where it meets money) of <see cref="MaxCentExactMoney"/> or more (2^46, about 70 trillion in the
+    /// deal's currency). Money is a double; from 2^46 two neighbouring doubles are more than a cent apart, so the
+    /// cents a report prints are no longer exact. No deal is that large: it is almost always a suffix slip
+    /// (<c>27300bn</c> for <c>27300m</c>). The deal still compiles and runs.
+    /// </summary>
+    public static Diagnostic MoneyBeyondCents(SourceSpan span, string literal) =>
+        Warning("DL0134", span, string.Create(CultureInfo.InvariantCulture,
+            $"'{ShortenLiteral(literal)}' is 70 trillion or more: as money, from 2^46 a double no longer holds a cent, so printed cents are not exact; check the suffix (bn, m, k)"));
+
+    /// <summary>The money DL0134 warns from: 2^46, the smallest double whose next neighbour is more than a cent away.</summary>
+    public const double MaxCentExactMoney = 70_368_744_177_664.0;
+
+    /// <summary>
     /// DL0133 (warning): the file is not valid UTF-8. Each invalid byte sequence is read as U+FFFD; the first
     /// one is reported, with how many there are. The file should be saved as UTF-8.
     /// </summary>

@@ -98,6 +98,12 @@ internal sealed partial class CstToAst
             return null;
         }
 
+        // A bare number is money where it meets money; as a count or a ratio a number that large is as unlikely.
+        if (kind is LiteralKind.Money or LiteralKind.Number && value >= DiagnosticCatalogue.MaxCentExactMoney)
+        {
+            Report(DiagnosticCatalogue.MoneyBeyondCents(Span(token), token.Text));
+        }
+
         return new LiteralSyntax(value, kind, token.Text, Span(token));
     }
 

@@ -155,4 +155,17 @@ public sealed class ReliabilityParsingTests
 
         Assert.Equal(reported, codes.Contains("DL0130"));
     }
+
+    [Theory]
+    [InlineData("70368744.177663m", false)] // 2^46 - 1: below 2^46 neighbouring doubles are 2^-7 = 0.0078 apart, within a cent
+    [InlineData("70368744177664", true)]    // 2^46 as a bare number: neighbours 2^-6 = 0.015625 apart
+    [InlineData("70368.744177664bn", true)]
+    [InlineData("27.3bn", false)]
+    public void MoneyFromTwoToTheFortySixthIsAWarning(string cost, bool reported)
+    {
+        var diagnostics = Check(Deal($"  facility F {{ cost {cost}  value straight_line 20y }}"));
+
+        Assert.Equal(reported, diagnostics.Any(d => d.Code == "DL0134" && d.Severity == Severity.Warning));
+        Assert.DoesNotContain(diagnostics, d => d.Severity == Severity.Error);
+    }
 }
