@@ -12,8 +12,9 @@ public sealed class FoldingOverflowTests
 {
     private static readonly string Huge = new('9', 308); // about 1e308, just under double.MaxValue
 
+    // The errors only: each 308-digit literal is also a DL0134 warning (money past a cent's precision).
     private static IReadOnlyList<Diagnostic> BalanceErrors(string balance) =>
-        Errors(Deal().Replace("balance 100m", "balance " + balance, StringComparison.Ordinal));
+        [.. Errors(Deal().Replace("balance 100m", "balance " + balance, StringComparison.Ordinal)).Where(d => d.Severity == Severity.Error)];
 
     [Fact]
     public void AProductPastTheLargestDoubleIsANumberTooLarge()
