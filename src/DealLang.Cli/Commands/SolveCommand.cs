@@ -170,7 +170,7 @@ internal static class SolveCommand
                 }
                 else if (request.Hurdle is { } input)
                 {
-                    Lever lever = chain is null ? Levers.Input(deal, input) : TopInput(chain, deal, input);
+                    Lever lever = chain is null ? Levers.Input(deal, input) : Levers.ChainInput([.. chain.Programs.Select(p => p.Program.Description)], input);
                     SolveCondition condition = SolveCondition.Parse(deal, request.Target!);
                     return LeverSearch.Solve(Problem(RunnerFor, programs, baseScenario, lever, condition, mc), "hurdle");
                 }
@@ -210,32 +210,6 @@ internal static class SolveCommand
         {
             console.Error.WriteLine($"deallang: no solution: {TerminalText.Escape(e.Message)}");
             return ExitCodes.NoSolution;
-        }
-    }
-
-    /// <summary>A hurdle's input on a chain: the top deal's own; one that only an entity declares (Hyperion's lease,
-    /// named on the credit fund) is refused saying whose it is, not as a name the deal lacks.</summary>
-    private static Lever TopInput(ChainPrograms chain, DealDescription top, string input)
-    {
-        try
-        {
-            return Levers.Input(top, input);
-        }
-        catch (SolveUsageException)
-        {
-            string name = input.Trim().Split('.')[0];
-            foreach (var (program, _) in chain.Programs.SkipLast(1))
-            {
-                DealDescription entity = program.Description;
-                if (entity.Leases.Any(l => l.Name == name) || entity.Facilities.Any(f => f.Name == name))
-                {
-                    throw new SolveUsageException(
-                        $"'{input}' is deal {entity.Name}'s, which deal {top.Name} holds: a hurdle moves the top deal's own inputs " +
-                        $"(a chain's entities run as its scenario lays them out); solve it on {entity.Name}'s own file");
-                }
-            }
-
-            throw;
         }
     }
 

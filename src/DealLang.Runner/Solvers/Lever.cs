@@ -24,6 +24,10 @@ public abstract record Lever(string Text, string Unit, double Lowest, double Hig
     {
     }
 
+    /// <summary>For an input lever on a chain, the held deal whose rows <see cref="Scale"/> moves (its index in run
+    /// order, <see cref="Levers.ChainInput"/>); null for the top deal's own, or a deal alone.</summary>
+    public int? Entity { get; init; }
+
     /// <summary>The value as a user reads it: a rate in % (0.0812 → 8.12% per year), a factor as 0.8731x.</summary>
     public string Format(double value) => Unit == "x" ? $"{value:0.######}x" : $"{value * 100:0.####}{Unit}";
 }

@@ -11,7 +11,8 @@ namespace DealLang.Runner.Solvers;
 /// program runs summary-only into one reused result. The deal is never recompiled: only its path inputs change.
 /// A chain (a deal that holds others) runs whole at each value, as <c>run</c> runs it (<see cref="ChainRunner"/>):
 /// the lever's scenario is the top deal's, laid over each entity as a chain's scenario is (a party's recovery, an
-/// index, the market rent), and an input lever scales the top's own rows. Cash conservation is checked on every
+/// index, the market rent), and an input lever scales the top's own rows or, for a held deal's lease or facility
+/// (<see cref="Lever.Entity"/>), that deal's. Cash conservation is checked on every
 /// run, as the CLI's runs are. Not thread-safe.
 /// </summary>
 public sealed class LeverRunner
@@ -26,6 +27,11 @@ public sealed class LeverRunner
     public LeverRunner(IDealProgram program, ScenarioSpec scenario, Lever lever)
         : this(Alone(program), scenario, lever)
     {
+        if (lever.Entity is not null)
+        {
+            throw new ArgumentException($"Lever '{lever.Text}' moves a held deal's input, and a deal alone holds none.", nameof(lever));
+        }
+
         this.program = program;
     }
 
@@ -81,7 +87,7 @@ public sealed class LeverRunner
         if (chain is not null)
         {
             chain.Fill(chain.Prepare(Lever.Apply(Scenario, value)));
-            Lever.Scale(inputs, value); // the top's own rows, filled above: the chain runs its loops after
+            Lever.Scale(Lever.Entity is { } e ? chain.Buffers(e).Inputs : inputs, value); // filled above; the chain runs its loops after
             chain.RunFilled();
         }
         else

@@ -80,6 +80,58 @@ public static class Levers
             $"'{text}' is not an input a hurdle can move; one of: L.rent (a lease's rent), F.value (a facility's value), P.recovery (a party's recovery)");
     }
 
+    /// <summary>
+    /// An input a hurdle moves on a chain (<paramref name="entities"/> in run order, the top deal last): the top deal's
+    /// own input as <see cref="Input"/> reads it; else a lease's rent or a facility's value of a held deal, written
+    /// <c>Lease.rent</c> when one entity declares it or <c>Deal.Lease.rent</c> to say whose. The lever then scales that
+    /// entity's rows (<see cref="Lever.Entity"/>), and its text is the qualified one.
+    /// </summary>
+    public static Lever ChainInput(IReadOnlyList<DealDescription> entities, string text)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        DealDescription top = entities[^1];
+        string[] words = Words(text);
+        string[] parts = words is [var one] ? one.Split('.') : [];
+        if (parts is [var dealName, var item, "rent" or "value"])
+        {
+            int e = Array.FindIndex([.. entities], d => d.Name == dealName);
+            if (e < 0)
+            {
+                throw new SolveUsageException(
+                    $"'{text}' names deal '{dealName}', which is not in deal {top.Name}'s chain; its deals: {string.Join(", ", entities.Select(d => d.Name))}");
+            }
+
+            return InEntity(entities, e, $"{item}.{parts[2]}");
+        }
+
+        try
+        {
+            return Input(top, text);
+        }
+        catch (SolveUsageException) when (parts is [var name, "rent" or "value"])
+        {
+            bool rent = parts[1] == "rent";
+            int[] holders = [.. Enumerable.Range(0, entities.Count - 1)
+                .Where(e => rent ? entities[e].Leases.Any(l => l.Name == name) : entities[e].Facilities.Any(f => f.Name == name))];
+            return holders switch
+            {
+                [var e] => InEntity(entities, e, text.Trim()),
+                [] => throw new SolveUsageException(rent
+                    ? $"unknown lease '{name}': no deal in deal {top.Name}'s chain declares it (its deals: {string.Join(", ", entities.Select(d => d.Name))})"
+                    : $"unknown facility '{name}': no deal in deal {top.Name}'s chain declares it (its deals: {string.Join(", ", entities.Select(d => d.Name))})"),
+                _ => throw new SolveUsageException(
+                    $"'{text}' is declared by several deals of the chain; say whose: {string.Join(", ", holders.Select(e => $"{entities[e].Name}.{text.Trim()}"))}"),
+            };
+        }
+    }
+
+    // A held deal's input: read against that deal, scaling its rows.
+    static Lever InEntity(IReadOnlyList<DealDescription> entities, int e, string input)
+    {
+        Lever lever = Input(entities[e], input);
+        return e == entities.Count - 1 ? lever : lever with { Text = $"{entities[e].Name}.{input}", Entity = e };
+    }
+
     static string[] Words(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -42,6 +42,11 @@ public sealed class MonteCarloLeverRunner
         ArgumentNullException.ThrowIfNull(lever);
         ArgumentOutOfRangeException.ThrowIfLessThan(paths, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        if (lever.Entity is { } entity && (entity < 0 || entity >= programs.Count - 1))
+        {
+            throw new ArgumentException($"Lever '{lever.Text}' moves entity {entity}'s input, and the chain holds {programs.Count - 1} deal(s).", nameof(lever));
+        }
+
         StochasticSpec spec = scenario.Stochastic ?? throw new ArgumentException($"Scenario '{scenario.Name}' is not stochastic.", nameof(scenario));
         Deal = program.Description;
         Scenario = scenario;
@@ -165,7 +170,7 @@ public sealed class MonteCarloLeverRunner
             if (chainPaths is not null)
             {
                 chainPaths.Fill(path);
-                lever.Scale(inputs, value); // the top's own rows: the entities' loops run after
+                lever.Scale(lever.Entity is { } e ? chain!.Buffers(e).Inputs : inputs, value); // the entities' loops run after
                 chain!.RunFilled();
             }
             else

@@ -198,14 +198,100 @@ public sealed class SolveCommandTests : IDisposable
         Assert.InRange(irr, -0.004 - 1e-9, -0.004 + 1e-9);
     }
 
-    // A hurdle moves the top deal's own inputs; an entity's lease named on the chain says whose it is.
-    [Fact]
-    public void A_hurdle_on_an_entitys_input_names_the_entity()
+    // Holds all of OneYear's loan (face 100m) with 100m of its own equity and no debt: at the year's end it receives
+    // what the loan is paid, min(110m, 120m x), so the fund's IRR is min(110m, 120m x) / 100m − 1.
+    private const string Holder = """
+        import "one.deal"
+        deal Holder {
+          title    "holds the one-year loan"
+          currency USD
+          closing  2027-01-01
+          maturity 2028-01-01
+          pay      annual
+          daycount ACT/365F
+
+          party Lps { }
+          holding Bonds { of OneYear.Loan face 100m }
+          equity Fund { contributed 100m  holders Lps 100% }
+          waterfall { distribute rest to Fund }
+        }
+
+        scenario Mc for Holder {
+          paths 50
+          seed  3
+          market_rent deflate 3% per year volatility 5% per year
+        }
+        """;
+
+    private string WriteHolder(string extraImport = "")
     {
-        var outcome = CliHarness.Run("solve", Path.Combine(RepoPaths.Examples, "credit-fund.deal"), "--hurdle", "MetaLease.rent",
-            "--target", "BankLine loses principal", "--scenario", "Base");
-        Assert.True(outcome.Exit == 2, outcome.ToString());
-        Assert.Contains("'MetaLease.rent' is deal Hyperion's, which deal CreditFund holds: a hurdle moves the top deal's own inputs", outcome.Err, StringComparison.Ordinal);
+        string holder = Path.Combine(dir, "holder.deal");
+        File.WriteAllText(holder, extraImport + Holder);
+        return holder;
+    }
+
+    // A hurdle on a held deal's lease scales that deal's rent rows, and the chain runs whole: −4% = 120m x / 100m − 1
+    // ⇒ x = 96/120 = 0.8. Checked against 'run' of the chain with the rent written as 96m (= 0.8 × 120m).
+    [Fact]
+    public void A_hurdle_on_a_held_deals_lease_scales_that_deals_rent()
+    {
+        string holder = WriteHolder();
+        var answer = Answer(CliHarness.Run("solve", holder, "--hurdle", "ShedLease.rent", "--target", "Fund irr = -4%", "-f", "json"));
+        Assert.Equal(0.8, answer.GetProperty("value").GetDouble(), 1e-7);
+        Assert.Equal("OneYear.ShedLease.rent", answer.GetProperty("lever").GetString()); // whose rent it is
+
+        File.WriteAllText(deal, OneYear.Replace("rent 120m per year", "rent 96m per year", StringComparison.Ordinal));
+        var ran = CliHarness.Run("run", holder, "--format", "json");
+        Assert.True(ran.Exit == 0, ran.ToString());
+        double irr = JsonDocument.Parse(ran.Out).RootElement.GetProperty("Holder.summary").GetProperty("scenarios")[0]
+            .GetProperty("equities")[0].GetProperty("irr").GetDouble();
+        Assert.Equal(-0.04, irr, 1e-9);
+    }
+
+    // Written with its deal's name, the same input; under a stochastic scenario every path runs the chain with the
+    // held deal's rent scaled (the drawn market rent moves nothing here: the lease is never renewed, so every path's
+    // IRR is the deterministic one and the standard error is nothing).
+    [Fact]
+    public void A_held_deals_input_may_be_named_with_its_deal_and_is_scaled_on_every_path()
+    {
+        string holder = WriteHolder();
+        var answer = Answer(CliHarness.Run("solve", holder, "--hurdle", "OneYear.ShedLease.rent", "--target", "Fund irr = -4%",
+            "--scenario", "Mc", "-f", "json"));
+        Assert.Equal(0.8, answer.GetProperty("value").GetDouble(), 1e-7);
+        Assert.Equal(50, answer.GetProperty("paths").GetInt32());
+        Assert.Equal(0, answer.GetProperty("standardError").GetDouble(), 1e-12);
+    }
+
+    // Two held deals that both declare the lease: the hurdle must say whose; a deal not in the chain is named as such.
+    [Fact]
+    public void A_held_input_two_deals_declare_or_of_no_deal_in_the_chain_is_a_usage_error()
+    {
+        File.WriteAllText(Path.Combine(dir, "two.deal"), OneYear.Replace("deal OneYear", "deal TwoYear", StringComparison.Ordinal));
+        string holder = WriteHolder("import \"two.deal\"\n");
+        var both = CliHarness.Run("solve", holder, "--hurdle", "ShedLease.rent", "--target", "Fund irr = -4%");
+        Assert.True(both.Exit == 2, both.ToString());
+        Assert.Contains("is declared by several deals of the chain; say whose: ", both.Err, StringComparison.Ordinal);
+        Assert.Contains("OneYear.ShedLease.rent", both.Err, StringComparison.Ordinal);
+        Assert.Contains("TwoYear.ShedLease.rent", both.Err, StringComparison.Ordinal);
+
+        var stranger = CliHarness.Run("solve", holder, "--hurdle", "Other.ShedLease.rent", "--target", "Fund irr = -4%");
+        Assert.True(stranger.Exit == 2, stranger.ToString());
+        Assert.Contains("names deal 'Other', which is not in deal Holder's chain", stranger.Err, StringComparison.Ordinal);
+
+        var none = CliHarness.Run("solve", holder, "--hurdle", "Barn.value", "--target", "Fund irr = -4%");
+        Assert.True(none.Exit == 2, none.ToString());
+        Assert.Contains("unknown facility 'Barn': no deal in deal Holder's chain declares it", none.Err, StringComparison.Ordinal);
+    }
+
+    // On the credit fund, Meta's rent is Hyperion's: how far it may fall before the fund's investors earn nothing.
+    [Fact]
+    public void The_credit_funds_hurdle_on_metas_rent_moves_hyperion()
+    {
+        var answer = Answer(CliHarness.Run("solve", Path.Combine(RepoPaths.Examples, "credit-fund.deal"), "--hurdle", "MetaLease.rent",
+            "--target", "Investors irr = 0%", "--scenario", "Base", "-f", "json"));
+        Assert.Equal("Hyperion.MetaLease.rent", answer.GetProperty("lever").GetString());
+        Assert.InRange(answer.GetProperty("value").GetDouble(), 0.0, 1.0); // a cut in the rent, not a rise
+        Assert.Equal(0, answer.GetProperty("objective").GetDouble(), 1e-6);
     }
 
     // Under a chain's stochastic scenario every path runs the whole chain, as mc runs it (the top's draws laid over
