@@ -11,13 +11,15 @@ namespace DealLang.LanguageServer;
 /// own: it is compiled after the deal it names (<c>scenario S for Hyperion</c>), looked for among the open
 /// documents and then the <c>.deal</c> files of its folder (each read again only when its write time changes), as
 /// <c>--scenarios</c> adds it to that deal.
-/// Compilations are kept per document version and dropped on any edit, since an edit to one file may change
-/// what another that imports it reports.
+/// A document's compilation is kept with every file it read (each open buffer's text, each disk file's write time
+/// and length, and a scenario file's deal) and compiled again only when one of them has changed: an edit of one
+/// document recompiles those that read it (itself, the deals importing it, the scenario files it is the deal of),
+/// not every open document; a file changed on disk is seen at the next edit or request.
 /// </summary>
 internal sealed partial class Workspace
 {
     private readonly Dictionary<string, OpenDocument> _documents = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Compilation> _compiled = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Compiled> _compiled = new(StringComparer.Ordinal);
 
     // The .deal files a scenario file's folder was searched for, as last read: path → (write time, text). A search
     // runs on every edit of the scenario file; a file is read again only when its write time has changed.
@@ -28,7 +30,6 @@ internal sealed partial class Workspace
     public void Open(string uri, string text, int version)
     {
         _documents[uri] = new OpenDocument(uri, DocumentUris.ToPath(uri), text, version);
-        _compiled.Clear();
     }
 
     public void Change(string uri, string text, int version)
@@ -36,13 +37,12 @@ internal sealed partial class Workspace
         _documents[uri] = _documents.TryGetValue(uri, out OpenDocument? document)
             ? document with { Text = text, Version = version }
             : new OpenDocument(uri, DocumentUris.ToPath(uri), text, version);
-        _compiled.Clear();
     }
 
     public void Close(string uri)
     {
         _documents.Remove(uri);
-        _compiled.Clear();
+        _compiled.Remove(uri);
     }
 
     public OpenDocument? Find(string uri) => _documents.GetValueOrDefault(uri);
@@ -58,19 +58,47 @@ internal sealed partial class Workspace
     /// <summary>The compilation of an open document (its own or, for a scenario file, its deal's with it).</summary>
     public Compilation Compile(OpenDocument document)
     {
-        if (_compiled.TryGetValue(document.Uri, out Compilation? compilation))
+        (string Path, string Text)? deal = IsScenarioFile(document.Path) ? DealFileFor(document) : null;
+        if (_compiled.TryGetValue(document.Uri, out Compiled? kept) && kept.Text == document.Text && kept.Deal == deal
+            && kept.Reads.All(Unchanged))
         {
-            return compilation;
+            return kept.Compilation;
         }
 
         var files = new EditorFiles(this);
         SourceDocument self = SourceDocument.FromText(document.Path, document.Text);
-        compilation = IsScenarioFile(document.Path) && DealFileFor(document) is { } deal
-            ? Compilation.Create(SourceDocument.FromText(deal.Path, deal.Text), files, self)
+        Compilation compilation = deal is { } found
+            ? Compilation.Create(SourceDocument.FromText(found.Path, found.Text), files, self)
             : Compilation.Create(self, files);
-        _compiled[document.Uri] = compilation;
+        _compiled[document.Uri] = new Compiled(compilation, document.Text, deal, files.Reads);
         return compilation;
     }
+
+    /// <summary>Whether a file a compilation read would read the same now: the same open buffer's text, or, not open
+    /// then and not open now, the same write time and length on disk (or still missing).</summary>
+    private bool Unchanged(FileRead read) => FindByPath(read.Path) is { } open
+        ? read.Buffer is not null && (ReferenceEquals(open.Text, read.Buffer) || open.Text == read.Buffer)
+        : read.Buffer is null && read.Disk == DiskStamp(read.Path);
+
+    // A file's write time and length, null when it is missing or cannot be looked at.
+    private static (DateTime Written, long Length)? DiskStamp(string path)
+    {
+        try
+        {
+            var file = new FileInfo(path);
+            return file.Exists ? (file.LastWriteTimeUtc, file.Length) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A compilation and what it was made from: the document's text, a scenario file's deal, the files read.</summary>
+    private sealed record Compiled(Compilation Compilation, string Text, (string Path, string Text)? Deal, IReadOnlyList<FileRead> Reads);
+
+    /// <summary>One file a compilation read: an open buffer's text (<paramref name="Buffer"/>), or a disk file's stamp.</summary>
+    private sealed record FileRead(string Path, string? Buffer, (DateTime Written, long Length)? Disk);
 
     private static bool IsScenarioFile(string path) => path.EndsWith(".scenarios", StringComparison.Ordinal);
 
@@ -145,11 +173,26 @@ internal sealed partial class Workspace
     [GeneratedRegex(@"\bscenario\s+[A-Za-z_][A-Za-z_0-9]*\s+for\s+([A-Za-z_][A-Za-z_0-9]*)", RegexOptions.CultureInvariant)]
     private static partial Regex ScenarioTarget();
 
-    /// <summary>Imports read from the open buffers where the editor has the file open, else from disk.</summary>
+    /// <summary>Imports read from the open buffers where the editor has the file open, else from disk; each read is
+    /// noted (<see cref="Reads"/>), so that the compilation is made again when one of them changes.</summary>
     private sealed class EditorFiles(Workspace workspace) : ISourceFiles
     {
-        public SourceFileRead Read(string path) =>
-            workspace.FindByPath(path) is { } open ? SourceFileRead.Of(Encoding.UTF8.GetBytes(open.Text)) : DiskSourceFiles.Instance.Read(path);
+        private readonly List<FileRead> _reads = [];
+
+        public IReadOnlyList<FileRead> Reads => _reads;
+
+        public SourceFileRead Read(string path)
+        {
+            if (workspace.FindByPath(path) is { } open)
+            {
+                _reads.Add(new FileRead(path, open.Text, null));
+                return SourceFileRead.Of(Encoding.UTF8.GetBytes(open.Text));
+            }
+
+            // Stamped before the read: a file written while it is read is read again at the next look.
+            _reads.Add(new FileRead(path, null, DiskStamp(path)));
+            return DiskSourceFiles.Instance.Read(path);
+        }
     }
 }
 
