@@ -106,15 +106,21 @@ internal sealed class LanguageServerTarget(JsonRpc rpc, TextWriter log, IDocumen
     // have none.
     private HashSet<string> _importsPublished = new(StringComparer.Ordinal);
 
-    // An edit changes what every open document reports (one may import another): all are compiled again and
-    // their diagnostics published, with those of the files they import that are not open; an imported file that no
-    // longer reports any (fixed, opened, or no longer imported) is cleared first.
+    // An edit may change what any open document reports (one may import another): each is compiled again if
+    // something it read changed (Workspace.Compile keeps the others' compilations) and the diagnostics of all are
+    // published, with those of the files they import that are not open; an imported file that no longer reports any
+    // (fixed, opened, or no longer imported) is cleared first.
     private async Task Edited(Action edit)
     {
         List<PublishDiagnosticsParams> publish;
         try
         {
             edit();
+            if (SessionOver)
+            {
+                return; // nothing will be published: see Notify
+            }
+
             var open = _workspace.Documents.Select(d => (d, _workspace.Compile(d))).ToList();
             var imports = DiagnosticsFeature.ForImports(open, _workspace.UriOf).ToList();
             var published = imports.Select(p => p.Uri).ToHashSet(StringComparer.Ordinal);
@@ -136,17 +142,31 @@ internal sealed class LanguageServerTarget(JsonRpc rpc, TextWriter log, IDocumen
         }
     }
 
+    // After 'exit', or once the connection has ended, the edits still queued behind it publish nothing: the session
+    // is over, and there is no one to tell (logging each would fill the editor's output panel as the server stops).
+    private bool SessionOver => _exited.Task.IsCompleted || rpc.IsDisposed || rpc.Completion.IsCompleted;
+
     private async Task Notify(PublishDiagnosticsParams diagnostics)
     {
+        if (SessionOver)
+        {
+            return;
+        }
+
         try
         {
             await rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", diagnostics).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // the client has gone: nothing to tell it
-        catch (Exception e)
+        catch (Exception e) when (!SessionOver)
 #pragma warning restore CA1031
         {
             await log.WriteLineAsync($"deallang lsp: could not publish diagnostics: {e.Message}").ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // the session ended while this was sent: see SessionOver
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 
