@@ -1,3 +1,4 @@
+using DealLang.Compiler;
 using System.IO.Enumeration;
 
 namespace DealLang.Cli;
@@ -7,7 +8,9 @@ namespace DealLang.Cli;
 /// path order, passing over names that start with '.' (<c>.git</c>, an editor's backups) and not following a link to
 /// a folder, as <c>find</c> does not; a link to a file is that file. .NET's own walk follows links to folders: a link
 /// back up the tree (<c>loop -> ..</c>) had the same deals found forty times over, down to the system's limit of
-/// links.
+/// links. A pipe or a device with a deal's name (a FIFO made with <c>mkfifo</c>, a link to <c>/dev/zero</c>;
+/// <see cref="StreamPaths"/>) is passed over, as <c>find -type f</c> does: reading it would wait on a writer, or
+/// never end.
 /// </summary>
 internal static class FolderWalk
 {
@@ -36,7 +39,7 @@ internal static class FolderWalk
             ShouldIncludePredicate = (ref FileSystemEntry entry) =>
                 !entry.IsDirectory && !entry.FileName.StartsWith(".", StringComparison.Ordinal) && HasExtension(entry.FileName, extensions),
         };
-        return [.. found.Order(StringComparer.Ordinal)];
+        return [.. found.Where(path => !StreamPaths.IsStream(path)).Order(StringComparer.Ordinal)];
     }
 
     static bool HasExtension(ReadOnlySpan<char> name, string[] extensions)

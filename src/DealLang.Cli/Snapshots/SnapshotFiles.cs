@@ -49,7 +49,7 @@ internal sealed record SnapshotFiles(string Folder, string Stem, string Scenario
 
         if (StreamPaths.IsStream(path))
         {
-            throw new UsageException($"{path} is a device or a pipe (a path under /dev or /proc, or a link to one), not a snapshot file");
+            throw new UsageException($"{path} is a device or a pipe (a FIFO, or a path under /dev or /proc, or a link to one), not a snapshot file");
         }
 
         try

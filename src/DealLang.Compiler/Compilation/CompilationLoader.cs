@@ -107,7 +107,7 @@ internal sealed class CompilationLoader(ISourceFiles files, DiagnosticBag diagno
             // else's input (a language server's standard input is its protocol).
             if (StreamPaths.IsStream(path))
             {
-                diagnostics.Add(DiagnosticCatalogue.ImportUnreadable(import.Span, path, "it is a device or a pipe (a path under /dev or /proc), not a deal file"));
+                diagnostics.Add(DiagnosticCatalogue.ImportUnreadable(import.Span, path, "it is a device or a pipe (a FIFO, or a path under /dev or /proc), not a deal file"));
                 continue;
             }
 

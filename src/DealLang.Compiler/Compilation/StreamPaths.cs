@@ -3,15 +3,17 @@ namespace DealLang.Compiler;
 /// <summary>
 /// Paths that name a device or a pipe rather than a file: under <c>/dev/</c> or <c>/proc/</c> (<c>/dev/null</c>,
 /// <c>/dev/stdin</c>, a shell's <c>/dev/fd/63</c>, <c>/proc/self/fd/0</c>), themselves or where their symbolic links
-/// finally lead. .NET does not say whether a path is a device or a pipe (its file status has no file type), so the
-/// folders stand for it: they hold nothing else a deal or a report would be. The CLI writes into such an output
+/// finally lead, and anywhere a FIFO (<c>mkfifo</c>), a socket or a device file, where the system says so
+/// (<see cref="FileKinds"/>: Linux). .NET does not say whether a path is a device or a pipe (its file status has no
+/// file type), so elsewhere the folders stand for it: they hold nothing else a deal or a report would be. The CLI writes into such an output
 /// rather than replacing it and never remembers a deal read from one; an import may not name one (a language
 /// server's standard input is its protocol: an import of <c>/dev/stdin</c> would read the editor's messages).
 /// </summary>
 public static class StreamPaths
 {
-    /// <summary>Whether <paramref name="path"/> is under /dev/ or /proc/, itself or where its links lead; false for a
-    /// path that names no file at all (empty, or one the system cannot take), which its reader reports.</summary>
+    /// <summary>Whether <paramref name="path"/> is under /dev/ or /proc/, itself or where its links lead, or is a FIFO, a
+    /// socket or a device file; false for a path that names no file at all (empty, or one the system cannot take),
+    /// which its reader reports.</summary>
     public static bool IsStream(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -20,7 +22,7 @@ public static class StreamPaths
             return false;
         }
 
-        return UnderStreams(full) || UnderStreams(FinalTarget(full));
+        return UnderStreams(full) || UnderStreams(FinalTarget(full)) || FileKinds.IsSpecial(full);
     }
 
     /// <summary>The file <paramref name="path"/>'s symbolic links finally lead to (which need not exist), or the

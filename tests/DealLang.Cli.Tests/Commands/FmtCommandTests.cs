@@ -88,6 +88,29 @@ public sealed class FmtCommandTests : IDisposable
         Assert.Equal(Messy, File.ReadAllText(hidden));
     }
 
+    // A FIFO with a deal's name (mkfifo) is passed over, as find -type f does: reading it waited for a writer, and
+    // 'fmt DIR' (and 'test DIR') hung.
+    [Fact]
+    public async Task A_fifo_in_the_folder_is_passed_over()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string messy = Write("deals/mini.deal", Messy);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(folder, "deals", "pipe.deal")]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        // On a thread of its own, so that a walk waiting on the FIFO fails the test rather than hanging it.
+        var check = await Task.Run(() => CliHarness.Run("fmt", "--check", Path.Combine(folder, "deals"))).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(check.Exit == 1, check.ToString());
+        Assert.Equal([messy], check.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     // A file keeps its own line ends: one checked out with CRLF (Git's autocrlf on Windows) and otherwise tidy is
     // formatted as it is (it was reported as not formatted, every line of it), and a messy one comes out tidy with CRLF.
     // A block comment's line ends follow the file's.

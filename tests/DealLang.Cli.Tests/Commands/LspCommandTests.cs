@@ -52,7 +52,7 @@ public sealed class LspCommandTests
         JsonElement published = await Receive(output, m => m.TryGetProperty("method", out var method) && method.GetString() == "textDocument/publishDiagnostics");
         JsonElement diagnostic = Assert.Single(published.GetProperty("params").GetProperty("diagnostics").EnumerateArray());
         Assert.Equal("DL0601", diagnostic.GetProperty("code").GetString());
-        Assert.Equal("cannot import /dev/stdin: it is a device or a pipe (a path under /dev or /proc), not a deal file", diagnostic.GetProperty("message").GetString());
+        Assert.Equal("cannot import /dev/stdin: it is a device or a pipe (a FIFO, or a path under /dev or /proc), not a deal file", diagnostic.GetProperty("message").GetString());
 
         Assert.Equal(0, await ShutdownAndExit(process, input, output));
     }

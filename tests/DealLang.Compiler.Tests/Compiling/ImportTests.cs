@@ -96,7 +96,7 @@ public class ImportTests
         var error = SingleError(CompileRoot($"import \"{written}\"\n" + Deal, files));
 
         Assert.Equal(("DL0601", DealPath, 1, 1), (error.Code, error.Span.Path, error.Span.Line, error.Span.Column));
-        Assert.EndsWith("/" + underRoot + ": it is a device or a pipe (a path under /dev or /proc), not a deal file", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("/" + underRoot + ": it is a device or a pipe (a FIFO, or a path under /dev or /proc), not a deal file", error.Message, StringComparison.Ordinal);
         Assert.Empty(files.Reads);
     }
 
@@ -118,6 +118,40 @@ public class ImportTests
             var error = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
             Assert.Equal("DL0601", error.Code);
             Assert.Contains("it is a device or a pipe", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // A FIFO (mkfifo) in an ordinary folder: opening it waited for a writer, so 'check' hung. Linux says what it is
+    // (statx), and it is refused unopened like a device.
+    [Fact]
+    public async Task A_fifo_is_DL0601_and_never_opened()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string folder = Directory.CreateTempSubdirectory("deallang-import-fifo-").FullName;
+        try
+        {
+            string fifo = Path.Combine(folder, "stress.scenarios");
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+            {
+                mkfifo.WaitForExit();
+                Assert.Equal(0, mkfifo.ExitCode);
+            }
+
+            // On a thread of its own, so that a check waiting on the FIFO fails the test rather than hanging it.
+            var result = await Task.Run(() => DealCompiler.Check(Path.Combine(folder, "main.deal"), "import \"stress.scenarios\"\n" + Deal))
+                .WaitAsync(TimeSpan.FromSeconds(30));
+
+            var error = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+            Assert.Equal("DL0601", error.Code);
+            Assert.Contains("it is a device or a pipe (a FIFO", error.Message, StringComparison.Ordinal);
         }
         finally
         {
