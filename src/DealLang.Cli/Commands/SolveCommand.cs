@@ -163,8 +163,11 @@ internal static class SolveCommand
             {
                 if (request.Breakeven is { } leverText)
                 {
-                    CheckLever(request, deal.Name, leverText);
-                    Lever lever = Levers.Scenario(deal, leverText);
+                    // On a chain, a lever on a held deal's own facility or contract is checked as that deal's scenario would write it.
+                    IReadOnlyList<DealDescription> entities = chain is null ? [deal] : [.. chain.Programs.Select(p => p.Program.Description)];
+                    (int? entity, string item) = Levers.ScenarioTarget(entities, leverText);
+                    CheckLever(request, entity is { } e ? entities[e].Name : deal.Name, item);
+                    Lever lever = Levers.ChainScenario(entities, leverText);
                     SolveCondition condition = SolveCondition.Parse(deal, request.Until!);
                     return LeverSearch.Solve(Problem(RunnerFor, programs, baseScenario, lever, condition, mc), "break-even");
                 }
@@ -349,7 +352,8 @@ internal static class SolveCommand
             SourceDocument.FromText(Source, text),
         ];
         var check = DealCompiler.Check(Compilation.Create(root, DiskSourceFiles.Instance, others));
-        Diagnostic? first = check.Diagnostics.FirstOrDefault(d => d.Span.Path == Source);
+        // DL0511: a probe for a held deal is a scenario no top scenario runs, which is what it is here.
+        Diagnostic? first = check.Diagnostics.FirstOrDefault(d => d.Span.Path == Source && d.Code != "DL0511");
         if (first is not null)
         {
             throw new UsageException($"--breakeven '{lever}', at column {first.Span.Column}: {first.Severity.ToString().ToLowerInvariant()} {first.Code}: {first.Message.Replace($"scenario '{ProbeScenario}' ", "the lever ", StringComparison.Ordinal)}");

@@ -31,7 +31,9 @@ public sealed class ChainPaths
     /// <param name="runner">The chain's runner, whose buffers this fills.</param>
     /// <param name="source">The top deal's stochastic scenario as a path source.</param>
     /// <param name="scenario">That scenario (the one <paramref name="source"/> was made from).</param>
-    public ChainPaths(ChainRunner runner, StochasticPaths source, ScenarioSpec scenario)
+    /// <param name="prepared">Each entity's scenario, when not the chain's own (<see cref="ChainRunner.Prepare"/> of
+    /// <paramref name="scenario"/>): a solver's lever laid into a held deal's scenario.</param>
+    public ChainPaths(ChainRunner runner, StochasticPaths source, ScenarioSpec scenario, ScenarioSpec[]? prepared = null)
     {
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(source);
@@ -50,7 +52,12 @@ public sealed class ChainPaths
         }
 
         topInputs = runner.Buffers(runner.Count - 1).Inputs;
-        ScenarioSpec[] prepared = runner.Prepare(scenario);
+        prepared ??= runner.Prepare(scenario);
+        if (prepared.Length != runner.Count)
+        {
+            throw new ArgumentException($"The chain has {runner.Count} entities, not {prepared.Length}.", nameof(prepared));
+        }
+
         var drawnTop = new HashSet<int>(stochastic.Defaults.Select(d => d.Party));
         var recoveryTop = new HashSet<int>(stochastic.Defaults.Where(d => d.Recovery is not null).Select(d => d.Party));
         others = new Other[runner.Count - 1];

@@ -1,3 +1,4 @@
+using DealLang.Runner.Running;
 using DealLang.Runtime;
 
 namespace DealLang.Runner.Solvers;
@@ -27,6 +28,22 @@ public abstract record Lever(string Text, string Unit, double Lowest, double Hig
     /// <summary>For an input lever on a chain, the held deal whose rows <see cref="Scale"/> moves (its index in run
     /// order, <see cref="Levers.ChainInput"/>); null for the top deal's own, or a deal alone.</summary>
     public int? Entity { get; init; }
+
+    /// <summary>Each entity's scenario of a chain (<see cref="ChainRunner.Prepare"/>) with this lever at
+    /// <paramref name="value"/>: applied to the top's scenario, which the chain lays over every entity, or, for a lever
+    /// on a held deal's own facility or contract (<see cref="Entity"/>), to that deal's scenario alone.</summary>
+    public ScenarioSpec[] Prepare(ChainRunner chain, ScenarioSpec scenario, double value)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        if (Entity is not { } entity)
+        {
+            return chain.Prepare(Apply(scenario, value));
+        }
+
+        ScenarioSpec[] specs = chain.Prepare(scenario);
+        specs[entity] = Apply(specs[entity], value);
+        return specs;
+    }
 
     /// <summary>The value as a user reads it: a rate in % (0.0812 → 8.12% per year), a factor as 0.8731x.</summary>
     public string Format(double value) => Unit == "x" ? $"{value:0.######}x" : $"{value * 100:0.####}{Unit}";

@@ -12,7 +12,8 @@ namespace DealLang.Runner.Solvers;
 /// A chain (a deal that holds others) runs whole at each value, as <c>run</c> runs it (<see cref="ChainRunner"/>):
 /// the lever's scenario is the top deal's, laid over each entity as a chain's scenario is (a party's recovery, an
 /// index, the market rent), and an input lever scales the top's own rows or, for a held deal's lease or facility
-/// (<see cref="Lever.Entity"/>), that deal's. Cash conservation is checked on every
+/// (<see cref="Lever.Entity"/>), that deal's; a lever on a held deal's facility or contract is laid into that deal's
+/// scenario alone. Cash conservation is checked on every
 /// run, as the CLI's runs are. Not thread-safe.
 /// </summary>
 public sealed class LeverRunner
@@ -86,7 +87,7 @@ public sealed class LeverRunner
         Evaluations++;
         if (chain is not null)
         {
-            chain.Fill(chain.Prepare(Lever.Apply(Scenario, value)));
+            chain.Fill(Lever.Prepare(chain, Scenario, value));
             Lever.Scale(Lever.Entity is { } e ? chain.Buffers(e).Inputs : inputs, value); // filled above; the chain runs its loops after
             chain.RunFilled();
         }

@@ -53,10 +53,14 @@ public sealed class MonteCarloLeverRunner
         Lever = lever;
         Seed = seed;
         Paths = paths;
-        CheckNotDrawn(Deal, scenario.Name, spec, lever);
+        if (lever.Entity is null) // the top's draws of a facility's value are its own facilities', never a held deal's
+        {
+            CheckNotDrawn(Deal, scenario.Name, spec, lever);
+        }
+
         try
         {
-            _ = new StochasticPaths(Deal, lever.Apply(scenario, lever.Start), seed, paths);
+            _ = new StochasticPaths(Deal, lever.Entity is null ? lever.Apply(scenario, lever.Start) : scenario, seed, paths);
         }
         catch (ArgumentException e)
         {
@@ -89,7 +93,7 @@ public sealed class MonteCarloLeverRunner
     {
         ArgumentNullException.ThrowIfNull(read);
         Evaluations++;
-        ScenarioSpec levered = Lever.Apply(Scenario, value);
+        ScenarioSpec levered = Lever.Entity is null ? Lever.Apply(Scenario, value) : Scenario; // a held deal's: per worker
         var source = new StochasticPaths(Deal, levered, Seed, Paths);
         foreach (Worker worker in workers)
         {
@@ -160,7 +164,8 @@ public sealed class MonteCarloLeverRunner
         public void Evaluate(StochasticPaths paths, ScenarioSpec scenario, double leverValue, Action<int, RunResult, PathInputs, PathFigures> reader)
         {
             source = paths;
-            chainPaths = chain is null ? null : new ChainPaths(chain, paths, scenario);
+            chainPaths = chain is null ? null
+                : new ChainPaths(chain, paths, scenario, lever.Entity is null ? null : lever.Prepare(chain, scenario, leverValue));
             value = leverValue;
             read = reader;
         }

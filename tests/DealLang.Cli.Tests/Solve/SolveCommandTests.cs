@@ -283,6 +283,61 @@ public sealed class SolveCommandTests : IDisposable
         Assert.Contains("unknown facility 'Barn': no deal in deal Holder's chain declares it", none.Err, StringComparison.Ordinal);
     }
 
+    // A break-even on a held deal's facility moves that deal's scenario alone: the credit fund's investors' IRR of 4%
+    // under Refuted is reached at the Hyperion campus deflation the solver finds, and 'run' of the fund with that
+    // deflation written into Hyperion's own Refuted scenario (beside its 70% drop) gives the same IRR.
+    [Fact]
+    public void A_break_even_on_a_held_deals_facility_is_what_run_gives_with_it_written_in_that_deals_scenario()
+    {
+        var answer = Answer(CliHarness.Run("solve", Path.Combine(RepoPaths.Examples, "credit-fund.deal"), "--breakeven", "Campus.value deflate",
+            "--until", "Investors irr = 4%", "--scenario", "Refuted", "-f", "json"));
+        Assert.Equal("Hyperion.Campus.value deflate", answer.GetProperty("lever").GetString());
+        double deflation = answer.GetProperty("value").GetDouble();
+        Assert.InRange(deflation, 0.01, 0.99);
+
+        string examples = Path.Combine(dir, "examples");
+        foreach (string file in Directory.GetFiles(RepoPaths.Examples, "*", SearchOption.AllDirectories))
+        {
+            string copy = Path.Combine(examples, Path.GetRelativePath(RepoPaths.Examples, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        string hyperion = Path.Combine(examples, "hyperion.deal");
+        const string Drop = "  Campus.value drop 70% by 2034-01-01  // ASSUMPTION: stress\n";
+        Assert.Contains(Drop, File.ReadAllText(hyperion), StringComparison.Ordinal); // Hyperion's Refuted
+        File.WriteAllText(hyperion, File.ReadAllText(hyperion).Replace(Drop,
+            Drop + string.Create(CultureInfo.InvariantCulture, $"  Campus.value deflate {deflation * 100:R}% per year\n"), StringComparison.Ordinal));
+        var ran = CliHarness.Run("run", Path.Combine(examples, "credit-fund.deal"), "--scenario", "Refuted", "--format", "json");
+        Assert.True(ran.Exit == 0, ran.ToString());
+        double irr = JsonDocument.Parse(ran.Out).RootElement.GetProperty("CreditFund.summary").GetProperty("scenarios")[0]
+            .GetProperty("equities")[0].GetProperty("irr").GetDouble();
+        Assert.InRange(irr, 0.04 - 1e-9, 0.04 + 1e-9);
+    }
+
+    // A held deal's facility lever under a stochastic scenario runs every path with that deal's scenario levered (the
+    // shed's value moves nothing of a loan that never defaults, so no deflation reaches the target: exit 4, the same
+    // IRR at both ends); one two held deals declare must say whose; a deal not in the chain is named as such.
+    [Fact]
+    public void A_break_even_on_a_held_deals_facility_runs_on_every_path_and_says_whose()
+    {
+        string holder = WriteHolder();
+        var mc = CliHarness.Run("solve", holder, "--breakeven", "Shed.value deflate", "--until", "Fund irr = 5%", "--scenario", "Mc");
+        Assert.True(mc.Exit == 4, mc.ToString());
+        Assert.Contains("'mean Fund irr = 5%' is not reached for OneYear.Shed.value deflate", mc.Err, StringComparison.Ordinal);
+        Assert.Contains("IRR 10% ± 0%", mc.Err, StringComparison.Ordinal); // 110m for 100m, on every path
+
+        File.WriteAllText(Path.Combine(dir, "two.deal"), OneYear.Replace("deal OneYear", "deal TwoYear", StringComparison.Ordinal));
+        string both = WriteHolder("import \"two.deal\"\n");
+        var ambiguous = CliHarness.Run("solve", both, "--breakeven", "Shed.value deflate", "--until", "Fund irr = 5%");
+        Assert.True(ambiguous.Exit == 2, ambiguous.ToString());
+        Assert.Contains("'Shed.value deflate' is declared by several deals of the chain; say whose: ", ambiguous.Err, StringComparison.Ordinal);
+
+        var stranger = CliHarness.Run("solve", both, "--breakeven", "Other.Shed.value deflate", "--until", "Fund irr = 5%");
+        Assert.True(stranger.Exit == 2, stranger.ToString());
+        Assert.Contains("names deal 'Other', which is not in deal Holder's chain", stranger.Err, StringComparison.Ordinal);
+    }
+
     // On the credit fund, Meta's rent is Hyperion's: how far it may fall before the fund's investors earn nothing.
     [Fact]
     public void The_credit_funds_hurdle_on_metas_rent_moves_hyperion()
