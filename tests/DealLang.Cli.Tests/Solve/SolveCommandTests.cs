@@ -223,6 +223,23 @@ public sealed class SolveCommandTests : IDisposable
         }
         """;
 
+    // A usage error (exit 2) whose message holds each of the texts.
+    private static void Refused(CliOutcome outcome, params string[] texts)
+    {
+        Assert.True(outcome.Exit == 2, outcome.ToString());
+        foreach (string text in texts)
+        {
+            Assert.Contains(text, outcome.Err, StringComparison.Ordinal);
+        }
+    }
+
+    // The holder of OneYear's loan, also importing TwoYear, the same deal under another name: both declare the shed.
+    private string WriteHolderOfTwo()
+    {
+        File.WriteAllText(Path.Combine(dir, "two.deal"), OneYear.Replace("deal OneYear", "deal TwoYear", StringComparison.Ordinal));
+        return WriteHolder("import \"two.deal\"\n");
+    }
+
     private string WriteHolder(string extraImport = "")
     {
         string holder = Path.Combine(dir, "holder.deal");
@@ -266,21 +283,13 @@ public sealed class SolveCommandTests : IDisposable
     [Fact]
     public void A_held_input_two_deals_declare_or_of_no_deal_in_the_chain_is_a_usage_error()
     {
-        File.WriteAllText(Path.Combine(dir, "two.deal"), OneYear.Replace("deal OneYear", "deal TwoYear", StringComparison.Ordinal));
-        string holder = WriteHolder("import \"two.deal\"\n");
-        var both = CliHarness.Run("solve", holder, "--hurdle", "ShedLease.rent", "--target", "Fund irr = -4%");
-        Assert.True(both.Exit == 2, both.ToString());
-        Assert.Contains("is declared by several deals of the chain; say whose: ", both.Err, StringComparison.Ordinal);
-        Assert.Contains("OneYear.ShedLease.rent", both.Err, StringComparison.Ordinal);
-        Assert.Contains("TwoYear.ShedLease.rent", both.Err, StringComparison.Ordinal);
-
-        var stranger = CliHarness.Run("solve", holder, "--hurdle", "Other.ShedLease.rent", "--target", "Fund irr = -4%");
-        Assert.True(stranger.Exit == 2, stranger.ToString());
-        Assert.Contains("names deal 'Other', which is not in deal Holder's chain", stranger.Err, StringComparison.Ordinal);
-
-        var none = CliHarness.Run("solve", holder, "--hurdle", "Barn.value", "--target", "Fund irr = -4%");
-        Assert.True(none.Exit == 2, none.ToString());
-        Assert.Contains("unknown facility 'Barn': no deal in deal Holder's chain declares it", none.Err, StringComparison.Ordinal);
+        string holder = WriteHolderOfTwo();
+        Refused(CliHarness.Run("solve", holder, "--hurdle", "ShedLease.rent", "--target", "Fund irr = -4%"),
+            "is declared by several deals of the chain; say whose: ", "OneYear.ShedLease.rent", "TwoYear.ShedLease.rent");
+        Refused(CliHarness.Run("solve", holder, "--hurdle", "Other.ShedLease.rent", "--target", "Fund irr = -4%"),
+            "names deal 'Other', which is not in deal Holder's chain");
+        Refused(CliHarness.Run("solve", holder, "--hurdle", "Barn.value", "--target", "Fund irr = -4%"),
+            "unknown facility 'Barn': no deal in deal Holder's chain declares it");
     }
 
     // A break-even on a held deal's facility moves that deal's scenario alone: the credit fund's investors' IRR of 4%
@@ -327,15 +336,11 @@ public sealed class SolveCommandTests : IDisposable
         Assert.Contains("'mean Fund irr = 5%' is not reached for OneYear.Shed.value deflate", mc.Err, StringComparison.Ordinal);
         Assert.Contains("IRR 10% ± 0%", mc.Err, StringComparison.Ordinal); // 110m for 100m, on every path
 
-        File.WriteAllText(Path.Combine(dir, "two.deal"), OneYear.Replace("deal OneYear", "deal TwoYear", StringComparison.Ordinal));
-        string both = WriteHolder("import \"two.deal\"\n");
-        var ambiguous = CliHarness.Run("solve", both, "--breakeven", "Shed.value deflate", "--until", "Fund irr = 5%");
-        Assert.True(ambiguous.Exit == 2, ambiguous.ToString());
-        Assert.Contains("'Shed.value deflate' is declared by several deals of the chain; say whose: ", ambiguous.Err, StringComparison.Ordinal);
-
-        var stranger = CliHarness.Run("solve", both, "--breakeven", "Other.Shed.value deflate", "--until", "Fund irr = 5%");
-        Assert.True(stranger.Exit == 2, stranger.ToString());
-        Assert.Contains("names deal 'Other', which is not in deal Holder's chain", stranger.Err, StringComparison.Ordinal);
+        string both = WriteHolderOfTwo();
+        Refused(CliHarness.Run("solve", both, "--breakeven", "Shed.value deflate", "--until", "Fund irr = 5%"),
+            "'Shed.value deflate' is declared by several deals of the chain; say whose: ", "OneYear.Shed.value deflate", "TwoYear.Shed.value deflate");
+        Refused(CliHarness.Run("solve", both, "--breakeven", "Other.Shed.value deflate", "--until", "Fund irr = 5%"),
+            "names deal 'Other', which is not in deal Holder's chain");
     }
 
     // On the credit fund, Meta's rent is Hyperion's: how far it may fall before the fund's investors earn nothing.
