@@ -165,15 +165,15 @@ internal static class SolveCommand
                 {
                     // On a chain, a lever on a held deal's own facility or contract is checked as that deal's scenario would write it.
                     IReadOnlyList<DealDescription> entities = chain is null ? [deal] : [.. chain.Programs.Select(p => p.Program.Description)];
-                    (int? entity, string item) = Levers.ScenarioTarget(entities, leverText);
+                    (int? entity, string item) = ChainLevers.ScenarioTarget(entities, leverText);
                     CheckLever(request, entity is { } e ? entities[e].Name : deal.Name, item);
-                    Lever lever = Levers.ChainScenario(entities, leverText);
+                    Lever lever = ChainLevers.ChainScenario(entities, leverText);
                     SolveCondition condition = SolveCondition.Parse(deal, request.Until!);
                     return LeverSearch.Solve(Problem(RunnerFor, programs, baseScenario, lever, condition, mc), "break-even");
                 }
                 else if (request.Hurdle is { } input)
                 {
-                    Lever lever = chain is null ? Levers.Input(deal, input) : Levers.ChainInput([.. chain.Programs.Select(p => p.Program.Description)], input);
+                    Lever lever = chain is null ? Levers.Input(deal, input) : ChainLevers.ChainInput([.. chain.Programs.Select(p => p.Program.Description)], input);
                     SolveCondition condition = SolveCondition.Parse(deal, request.Target!);
                     return LeverSearch.Solve(Problem(RunnerFor, programs, baseScenario, lever, condition, mc), "hurdle");
                 }

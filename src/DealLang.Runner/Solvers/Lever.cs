@@ -26,7 +26,7 @@ public abstract record Lever(string Text, string Unit, double Lowest, double Hig
     }
 
     /// <summary>For an input lever on a chain, the held deal whose rows <see cref="Scale"/> moves (its index in run
-    /// order, <see cref="Levers.ChainInput"/>); null for the top deal's own, or a deal alone.</summary>
+    /// order, <see cref="ChainLevers"/>); null for the top deal's own, or a deal alone.</summary>
     public int? Entity { get; init; }
 
     /// <summary>Each entity's scenario of a chain (<see cref="ChainRunner.Prepare"/>) with this lever at

@@ -1,0 +1,130 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Solvers;
+
+/// <summary>
+/// A solver's lever on a chain (a deal that holds others; docs/cli.md, "solve"), read against its deals in run order,
+/// the top deal last: the top's own (<see cref="Levers"/>, laid over every entity as a chain's scenario is), or a held
+/// deal's own lease, facility or contract, named alone when one held deal declares it or as <c>Deal.Name</c> to say
+/// whose. A held deal's lever has its <see cref="Lever.Entity"/> set and its text names the deal.
+/// </summary>
+public static class ChainLevers
+{
+    /// <summary>
+    /// Whose scenario a break-even's lever on a chain (<paramref name="entities"/> in run order, the top deal last)
+    /// moves: the top's (null; laid over every entity, as a chain's scenario is) unless it names a facility's value
+    /// (<c>F.value deflate</c>) or a contract's utilisation (<c>C utilisation</c>) that only a held deal declares, or
+    /// names that deal (<c>Hyperion.Campus.value deflate</c>), as it must when two held deals declare the name. Returns
+    /// the entity and the lever's text without the deal's name, as that deal's own scenario would write it.
+    /// </summary>
+    public static (int? Entity, string Item) ScenarioTarget(IReadOnlyList<DealDescription> entities, string text)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(text);
+        DealDescription top = entities[^1];
+        string[] words = Levers.Words(text);
+        if (words is not [var target, var verb] || verb is not ("deflate" or "utilisation"))
+        {
+            return (null, text);
+        }
+
+        bool facility = verb == "deflate";
+        string[] parts = target.Split('.');
+        if (facility ? parts is [_, _, "value"] : parts is [_, _])
+        {
+            int e = EntityNamed(entities, parts[0], text);
+
+            string item = $"{string.Join('.', parts[1..])} {verb}";
+            return (e == entities.Count - 1 ? null : e, item);
+        }
+
+        if (facility ? parts is not [_, "value"] : parts is not [_])
+        {
+            return (null, text); // not a held deal's: the top's check says what is wrong
+        }
+
+        string name = parts[0];
+        bool Declares(DealDescription d) => facility ? d.Facilities.Any(f => f.Name == name) : d.Contracts.Any(c => c.Name == name);
+        if (Declares(top))
+        {
+            return (null, text);
+        }
+
+        int[] holders = [.. Enumerable.Range(0, entities.Count - 1).Where(e => Declares(entities[e]))];
+        return holders switch
+        {
+            [var e] => (e, string.Join(' ', words)),
+            [] => (null, text),
+            _ => throw Ambiguous(entities, holders, text, string.Join(' ', words)),
+        };
+    }
+
+    /// <summary>A break-even's lever on a chain, read against the deal <see cref="ScenarioTarget"/> finds: the top's,
+    /// or a held deal's own facility or contract (its <see cref="Lever.Entity"/> set, its text naming the deal).</summary>
+    public static Lever ChainScenario(IReadOnlyList<DealDescription> entities, string text)
+    {
+        (int? entity, string item) = ScenarioTarget(entities, text);
+        return entity is { } e
+            ? Levers.Scenario(entities[e], item) with { Text = $"{entities[e].Name}.{item}", Entity = e }
+            : Levers.Scenario(entities[^1], item);
+    }
+
+    /// <summary>
+    /// An input a hurdle moves on a chain (<paramref name="entities"/> in run order, the top deal last): the top deal's
+    /// own input as <see cref="Levers.Input"/> reads it; else a lease's rent or a facility's value of a held deal, written
+    /// <c>Lease.rent</c> when one entity declares it or <c>Deal.Lease.rent</c> to say whose. The lever then scales that
+    /// entity's rows (<see cref="Lever.Entity"/>), and its text is the qualified one.
+    /// </summary>
+    public static Lever ChainInput(IReadOnlyList<DealDescription> entities, string text)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        DealDescription top = entities[^1];
+        string[] words = Levers.Words(text);
+        string[] parts = words is [var one] ? one.Split('.') : [];
+        if (parts is [var dealName, var item, "rent" or "value"])
+        {
+            int e = EntityNamed(entities, dealName, text);
+
+            return InEntity(entities, e, $"{item}.{parts[2]}");
+        }
+
+        try
+        {
+            return Levers.Input(top, text);
+        }
+        catch (SolveUsageException) when (parts is [var name, "rent" or "value"])
+        {
+            bool rent = parts[1] == "rent";
+            int[] holders = [.. Enumerable.Range(0, entities.Count - 1)
+                .Where(e => rent ? entities[e].Leases.Any(l => l.Name == name) : entities[e].Facilities.Any(f => f.Name == name))];
+            return holders switch
+            {
+                [var e] => InEntity(entities, e, text.Trim()),
+                [] => throw new SolveUsageException(
+                    $"unknown {(rent ? "lease" : "facility")} '{name}': no deal in deal {top.Name}'s chain declares it (its deals: {Names(entities)})"),
+                _ => throw Ambiguous(entities, holders, text, text.Trim()),
+            };
+        }
+    }
+
+    // A held deal's input: read against that deal, scaling its rows.
+    static Lever InEntity(IReadOnlyList<DealDescription> entities, int e, string input)
+    {
+        Lever lever = Levers.Input(entities[e], input);
+        return e == entities.Count - 1 ? lever : lever with { Text = $"{entities[e].Name}.{input}", Entity = e };
+    }
+
+    // The entity a qualified lever names (Deal.Item), in run order.
+    static int EntityNamed(IReadOnlyList<DealDescription> entities, string deal, string text)
+    {
+        int e = Array.FindIndex([.. entities], d => d.Name == deal);
+        return e >= 0
+            ? e
+            : throw new SolveUsageException($"'{text}' names deal '{deal}', which is not in deal {entities[^1].Name}'s chain; its deals: {Names(entities)}");
+    }
+
+    static SolveUsageException Ambiguous(IReadOnlyList<DealDescription> entities, int[] holders, string text, string item) =>
+        new($"'{text}' is declared by several deals of the chain; say whose: {string.Join(", ", holders.Select(e => $"{entities[e].Name}.{item}"))}");
+
+    static string Names(IReadOnlyList<DealDescription> entities) => string.Join(", ", entities.Select(d => d.Name));
+}
