@@ -179,18 +179,18 @@ internal static class SolveCommand
                 }
                 else
                 {
-                    int tranche = Array.FindIndex(deal.Tranches, t => t.Name == request.FairSpread);
-                    if (tranche < 0)
-                    {
-                        throw new UsageException(
-                            $"unknown tranche '{request.FairSpread}'; deal {deal.Name} has: {string.Join(", ", deal.Tranches.Select(t => t.Name))}");
-                    }
-
-                    (int? index, double flat, string curveText) = Curve(deal, request.Curve);
-                    return mc is null
-                        ? Runner.Solvers.FairSpread.Of(RunnerFor(new NoLever()), tranche, index, flat, curveText)
-                        : MonteCarloFairSpread.Of(new MonteCarloLeverRunner(programs, baseScenario, new NoLever(), mc.Seed, mc.Paths, mc.Threads), tranche, index, flat,
+                    // On a chain, a held deal's tranche is priced under the chain's scenario: its figures are read, its index is the curve.
+                    IReadOnlyList<DealDescription> entities = chain is null ? [deal] : [.. chain.Programs.Select(p => p.Program.Description)];
+                    (int entity, int tranche) = ChainLevers.Tranche(entities, request.FairSpread!);
+                    DealDescription priced = entities[entity];
+                    (int? index, double flat, string curveText) = Curve(priced, request.Curve);
+                    SolveResult spread = mc is null
+                        ? Runner.Solvers.FairSpread.Of(
+                            chain is null ? RunnerFor(new NoLever()) : new LeverRunner(new ChainRunner(chain.Programs, fullLedger: false, checkCash: true), baseScenario, new NoLever(), entity),
+                            tranche, index, flat, curveText)
+                        : MonteCarloFairSpread.Of(new MonteCarloLeverRunner(programs, baseScenario, new NoLever(), mc.Seed, mc.Paths, mc.Threads, entity), tranche, index, flat,
                             index is null ? curveText : $"{request.Curve} as each path has it");
+                    return entity == entities.Count - 1 ? spread : spread with { Lever = $"{priced.Name}.{spread.Lever}" };
                 }
             }
 

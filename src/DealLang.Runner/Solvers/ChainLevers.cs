@@ -114,6 +114,46 @@ public static class ChainLevers
         return e == entities.Count - 1 ? lever : lever with { Text = $"{entities[e].Name}.{input}", Entity = e };
     }
 
+    /// <summary>A tranche a fair spread prices on a chain: the top's own, else a held deal's, named alone when one held
+    /// deal declares it or as <c>Deal.Tranche</c> (<c>Hyperion.Notes</c>). Returns the entity (run order, the top last)
+    /// and the tranche's index in that deal.</summary>
+    public static (int Entity, int Tranche) Tranche(IReadOnlyList<DealDescription> entities, string text)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(text);
+        DealDescription top = entities[^1];
+        string[] parts = text.Trim().Split('.');
+        if (parts is [var deal, var qualified])
+        {
+            int e = EntityNamed(entities, deal, text);
+            return (e, TrancheOf(entities[e], qualified));
+        }
+
+        int own = Array.FindIndex(top.Tranches, t => t.Name == text.Trim());
+        if (own >= 0)
+        {
+            return (entities.Count - 1, own);
+        }
+
+        int[] holders = [.. Enumerable.Range(0, entities.Count - 1).Where(e => entities[e].Tranches.Any(t => t.Name == text.Trim()))];
+        return holders switch
+        {
+            [var e] => (e, TrancheOf(entities[e], text.Trim())),
+            [] => throw new SolveUsageException(
+                $"unknown tranche '{text}'; deal {top.Name} has: {string.Join(", ", top.Tranches.Select(t => t.Name))}, and its held deals: " +
+                string.Join(", ", Enumerable.Range(0, entities.Count - 1).SelectMany(e => entities[e].Tranches.Select(t => $"{entities[e].Name}.{t.Name}")))),
+            _ => throw Ambiguous(entities, holders, text, text.Trim()),
+        };
+    }
+
+    static int TrancheOf(DealDescription deal, string name)
+    {
+        int i = Array.FindIndex(deal.Tranches, t => t.Name == name);
+        return i >= 0
+            ? i
+            : throw new SolveUsageException($"unknown tranche '{name}'; deal {deal.Name} has: {string.Join(", ", deal.Tranches.Select(t => t.Name))}");
+    }
+
     // The entity a qualified lever names (Deal.Item), in run order.
     static int EntityNamed(IReadOnlyList<DealDescription> entities, string deal, string text)
     {

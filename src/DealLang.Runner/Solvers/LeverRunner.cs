@@ -37,9 +37,10 @@ public sealed class LeverRunner
     }
 
     /// <summary>The lever on a chain's top deal: <paramref name="chain"/> (made with the cash check) runs every entity at
-    /// each value; the figures are the top's.</summary>
-    public LeverRunner(ChainRunner chain, ScenarioSpec scenario, Lever lever)
-        : this(Top(chain), scenario, lever)
+    /// each value; the figures are the top's, or those of entity <paramref name="figuresOf"/> (its index in run order:
+    /// a held deal's tranche priced under the chain's scenario).</summary>
+    public LeverRunner(ChainRunner chain, ScenarioSpec scenario, Lever lever, int? figuresOf = null)
+        : this(Entity(chain, figuresOf), scenario, lever)
     {
         this.chain = chain;
     }
@@ -62,12 +63,15 @@ public sealed class LeverRunner
         return (deal, paths, new PathInputs(deal, paths.Layout) { CheckCashConservation = true }, new RunResult(deal, program.Layout, fullLedger: false));
     }
 
-    // A chain's top: the chain fills and runs its buffers.
-    static (DealDescription, DealPaths?, PathInputs, RunResult) Top(ChainRunner chain)
+    // A chain's entity whose figures are read (the top by default): the chain fills and runs its buffers.
+    static (DealDescription, DealPaths?, PathInputs, RunResult) Entity(ChainRunner chain, int? figuresOf)
     {
         ArgumentNullException.ThrowIfNull(chain);
-        (RunResult result, PathInputs inputs) = chain.Buffers(chain.Count - 1);
-        return (chain.Top, null, inputs, result);
+        int e = figuresOf ?? chain.Count - 1;
+        ArgumentOutOfRangeException.ThrowIfNegative(e, nameof(figuresOf));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(e, chain.Count, nameof(figuresOf));
+        (RunResult result, PathInputs inputs) = chain.Buffers(e);
+        return (chain.DealOf(e), null, inputs, result);
     }
 
     public DealDescription Deal => deal;
@@ -88,7 +92,7 @@ public sealed class LeverRunner
         if (chain is not null)
         {
             chain.Fill(Lever.Prepare(chain, Scenario, value));
-            Lever.Scale(Lever.Entity is { } e ? chain.Buffers(e).Inputs : inputs, value); // filled above; the chain runs its loops after
+            Lever.Scale(chain.Buffers(Lever.Entity ?? chain.Count - 1).Inputs, value); // filled above; the chain runs its loops after
             chain.RunFilled();
         }
         else

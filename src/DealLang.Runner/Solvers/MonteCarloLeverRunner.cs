@@ -12,9 +12,9 @@ namespace DealLang.Runner.Solvers;
 /// default times and recoveries at every lever value (its stream depends only on the seed and i: common random
 /// numbers); an input lever then scales the filled path (<see cref="Lever.Scale"/>). The compiled deal is run as it
 /// is. A chain runs whole on each path, as <c>mc</c> runs it (<see cref="ChainPaths"/>: the top's draws laid over every
-/// entity, the top's own rows scaled), and the figures are the top's. Each path's figures go to a caller's reader with
-/// the path's index, which writes them into its own per-path arrays, so the means the caller then takes in path order
-/// do not depend on the threads.
+/// entity, the lever's deal's rows scaled), and the figures are the top's, or a held deal's when asked for. Each
+/// path's figures go to a caller's reader with the path's index, which writes them into its own per-path arrays, so
+/// the means the caller then takes in path order do not depend on the threads.
 /// </summary>
 public sealed class MonteCarloLeverRunner
 {
@@ -31,9 +31,11 @@ public sealed class MonteCarloLeverRunner
     }
 
     /// <summary>A chain's programs in run order, the top deal last, each with its declared scenarios (as
-    /// <see cref="ChainRunner"/> takes them); one program is a deal alone.</summary>
+    /// <see cref="ChainRunner"/> takes them); one program is a deal alone. The figures read are the top's, or those of
+    /// entity <paramref name="figuresOf"/> (its index in run order: a held deal's tranche priced under the top's draws).</summary>
     public MonteCarloLeverRunner(
-        IReadOnlyList<(IDealProgram Program, IReadOnlyList<ScenarioSpec> Scenarios)> programs, ScenarioSpec scenario, Lever lever, ulong seed, int paths, int threads)
+        IReadOnlyList<(IDealProgram Program, IReadOnlyList<ScenarioSpec> Scenarios)> programs, ScenarioSpec scenario, Lever lever, ulong seed, int paths, int threads,
+        int? figuresOf = null)
     {
         ArgumentNullException.ThrowIfNull(programs);
         ArgumentOutOfRangeException.ThrowIfZero(programs.Count);
@@ -47,34 +49,42 @@ public sealed class MonteCarloLeverRunner
             throw new ArgumentException($"Lever '{lever.Text}' moves entity {entity}'s input, and the chain holds {programs.Count - 1} deal(s).", nameof(lever));
         }
 
+        int figures = figuresOf ?? programs.Count - 1;
+        ArgumentOutOfRangeException.ThrowIfNegative(figures, nameof(figuresOf));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(figures, programs.Count, nameof(figuresOf));
         StochasticSpec spec = scenario.Stochastic ?? throw new ArgumentException($"Scenario '{scenario.Name}' is not stochastic.", nameof(scenario));
-        Deal = program.Description;
+        Top = program.Description;
+        Deal = programs[figures].Program.Description;
         Scenario = scenario;
         Lever = lever;
         Seed = seed;
         Paths = paths;
         if (lever.Entity is null) // the top's draws of a facility's value are its own facilities', never a held deal's
         {
-            CheckNotDrawn(Deal, scenario.Name, spec, lever);
+            CheckNotDrawn(Top, scenario.Name, spec, lever);
         }
 
         try
         {
-            _ = new StochasticPaths(Deal, lever.Entity is null ? lever.Apply(scenario, lever.Start) : scenario, seed, paths);
+            _ = new StochasticPaths(Top, lever.Entity is null ? lever.Apply(scenario, lever.Start) : scenario, seed, paths);
         }
         catch (ArgumentException e)
         {
-            throw new SolveUsageException($"scenario {scenario.Name} cannot be run on deal {Deal.Name}: {e.Message}");
+            throw new SolveUsageException($"scenario {scenario.Name} cannot be run on deal {Top.Name}: {e.Message}");
         }
 
         workers = new Worker[Math.Min(threads, (paths + BlockSize - 1) / BlockSize)];
         for (int w = 0; w < workers.Length; w++)
         {
-            workers[w] = new Worker(programs.Count == 1 ? program : null, programs.Count == 1 ? null : new ChainRunner(programs, fullLedger: false, checkCash: true), lever);
+            workers[w] = new Worker(programs.Count == 1 ? program : null, programs.Count == 1 ? null : new ChainRunner(programs, fullLedger: false, checkCash: true), lever, figures);
         }
     }
 
+    /// <summary>The deal whose figures each path's reader receives: the top, or the entity asked for.</summary>
     public DealDescription Deal { get; }
+
+    /// <summary>The deal whose stochastic scenario draws the paths: the chain's top (or the deal alone).</summary>
+    public DealDescription Top { get; }
 
     public ScenarioSpec Scenario { get; }
 
@@ -94,7 +104,7 @@ public sealed class MonteCarloLeverRunner
         ArgumentNullException.ThrowIfNull(read);
         Evaluations++;
         ScenarioSpec levered = Lever.Entity is null ? Lever.Apply(Scenario, value) : Scenario; // a held deal's: per worker
-        var source = new StochasticPaths(Deal, levered, Seed, Paths);
+        var source = new StochasticPaths(Top, levered, Seed, Paths);
         foreach (Worker worker in workers)
         {
             worker.Evaluate(source, levered, value, read);
@@ -138,7 +148,7 @@ public sealed class MonteCarloLeverRunner
         double value;
         Action<int, RunResult, PathInputs, PathFigures>? read;
 
-        public Worker(IDealProgram? program, ChainRunner? chain, Lever lever)
+        public Worker(IDealProgram? program, ChainRunner? chain, Lever lever, int figuresOf)
         {
             this.program = program;
             this.chain = chain;
@@ -146,8 +156,8 @@ public sealed class MonteCarloLeverRunner
             DealDescription deal;
             if (chain is not null)
             {
-                deal = chain.Top;
-                (result, inputs) = chain.Buffers(chain.Count - 1);
+                deal = chain.DealOf(figuresOf);
+                (result, inputs) = chain.Buffers(figuresOf);
             }
             else
             {
@@ -175,7 +185,7 @@ public sealed class MonteCarloLeverRunner
             if (chainPaths is not null)
             {
                 chainPaths.Fill(path);
-                lever.Scale(lever.Entity is { } e ? chain!.Buffers(e).Inputs : inputs, value); // the entities' loops run after
+                lever.Scale(chain!.Buffers(lever.Entity ?? chain.Count - 1).Inputs, value); // the entities' loops run after
                 chain!.RunFilled();
             }
             else

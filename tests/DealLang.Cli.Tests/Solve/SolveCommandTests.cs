@@ -343,6 +343,43 @@ public sealed class SolveCommandTests : IDisposable
             "names deal 'Other', which is not in deal Holder's chain");
     }
 
+    // A held deal's tranche is priced under the chain's scenario, its figures read from that deal's buffers: Hyperion's
+    // notes under the credit fund's Base (each entity runs its own Base) are priced to the bit as on Hyperion's own file.
+    [Fact]
+    public void A_held_deals_tranche_is_priced_in_the_chain_as_on_its_own_file()
+    {
+        var chained = Answer(CliHarness.Run("solve", Path.Combine(RepoPaths.Examples, "credit-fund.deal"), "--fair-spread", "Hyperion.Notes",
+            "--scenario", "Base", "-f", "json"));
+        var alone = Answer(CliHarness.Run("solve", Path.Combine(RepoPaths.Examples, "hyperion.deal"), "--fair-spread", "Notes",
+            "--scenario", "Base", "-f", "json"));
+        Assert.Equal("Hyperion.Notes", chained.GetProperty("lever").GetString());
+        Assert.Equal(alone.GetProperty("value").GetDouble(), chained.GetProperty("value").GetDouble()); // exactly
+        Assert.Equal(alone.GetProperty("figure").GetString(), chained.GetProperty("figure").GetString());
+
+        Refused(CliHarness.Run("solve", Path.Combine(RepoPaths.Examples, "credit-fund.deal"), "--fair-spread", "Notes"),
+            "'Notes' is declared by several deals of the chain; say whose: Hyperion.Notes, LakeMariner.Notes");
+        Refused(CliHarness.Run("solve", Path.Combine(RepoPaths.Examples, "credit-fund.deal"), "--fair-spread", "Nope"),
+            "unknown tranche 'Nope'; deal CreditFund has: BankLine, and its held deals: Hyperion.Notes, CoreWeaveDdtl2.Loan");
+    }
+
+    // Under the top's stochastic scenario a held deal's tranche is priced on the top's draws laid over it, path by
+    // path: the Lake Mariner SPV's notes under TeraWulf's Stochastic, the same to the bit on one thread and on two.
+    [Fact]
+    public void A_held_deals_tranche_is_priced_on_the_tops_draws_the_same_on_any_threads()
+    {
+        string terawulf = Path.Combine(RepoPaths.Examples, "terawulf.deal");
+        string[] Solve(string threads) =>
+            ["solve", terawulf, "--scenario", "Stochastic", "--fair-spread", "Notes", "--paths", "300", "--threads", threads, "--format", "json"];
+        var one = CliHarness.Run(Solve("1"));
+        Assert.True(one.Exit == 0, one.ToString());
+        Assert.Equal(one.Out, CliHarness.Run(Solve("2")).Out);
+
+        JsonElement answer = JsonDocument.Parse(one.Out).RootElement.GetProperty("TeraWulf.solve");
+        Assert.Equal("LakeMariner.Notes", answer.GetProperty("lever").GetString()); // the only held deal with a tranche Notes
+        Assert.Equal(300, answer.GetProperty("paths").GetInt32());
+        Assert.InRange(answer.GetProperty("objective").GetDouble(), -1.0, 1.0); // a dollar of 3.2bn
+    }
+
     // On the credit fund, Meta's rent is Hyperion's: how far it may fall before the fund's investors earn nothing.
     [Fact]
     public void The_credit_funds_hurdle_on_metas_rent_moves_hyperion()
