@@ -150,44 +150,47 @@ internal static class SolveCommand
         IDealProgram program = chain?.Programs[^1].Program ?? host!.Program;
         DealDescription deal = program.Description;
         ScenarioSpec baseScenario = Scenario(deal, [.. result.Model!.Scenarios], request.Scenario);
-        LeverRunner RunnerFor(Lever lever) => chain is null
+        // On a chain the figures read are the top's or, for a condition on a held deal's tranche or a fair spread of one,
+        // that deal's (figuresOf, its index in run order).
+        LeverRunner RunnerFor(Lever lever, int? figuresOf = null) => chain is null
             ? new LeverRunner(program, baseScenario, lever)
-            : new LeverRunner(new ChainRunner(chain.Programs, fullLedger: false, checkCash: true), baseScenario, lever);
+            : new LeverRunner(new ChainRunner(chain.Programs, fullLedger: false, checkCash: true), baseScenario, lever, figuresOf);
         try
         {
             MonteCarlo? mc = MonteCarloOf(request, baseScenario);
             IReadOnlyList<(IDealProgram Program, IReadOnlyList<ScenarioSpec> Scenarios)> programs = chain?.Programs ?? [(program, [])];
+
+            // A chain's deals in run order, the top last (a deal alone is its own). A lever, an input, a condition or a
+            // tranche may be a held deal's: the lever is laid into that deal's scenario or rows, and a condition or a fair
+            // spread reads that deal's figures (figuresOf, its index in run order).
+            IReadOnlyList<DealDescription> entities = chain is null ? [deal] : [.. chain.Programs.Select(p => p.Program.Description)];
 
             // A search runs the deal many times (under a stochastic scenario, many paths each): a spinner after a second.
             SolveResult Search()
             {
                 if (request.Breakeven is { } leverText)
                 {
-                    // On a chain, a lever on a held deal's own facility or contract is checked as that deal's scenario would write it.
-                    IReadOnlyList<DealDescription> entities = chain is null ? [deal] : [.. chain.Programs.Select(p => p.Program.Description)];
+                    // A lever on a held deal's own facility or contract is checked as that deal's scenario would write it.
                     (int? entity, string item) = ChainLevers.ScenarioTarget(entities, leverText);
                     CheckLever(request, entity is { } e ? entities[e].Name : deal.Name, item);
                     Lever lever = ChainLevers.ChainScenario(entities, leverText);
-                    SolveCondition condition = SolveCondition.Parse(deal, request.Until!);
-                    return LeverSearch.Solve(Problem(RunnerFor, programs, baseScenario, lever, condition, mc), "break-even");
+                    (int figuresOf, SolveCondition condition) = ChainLevers.Condition(entities, request.Until!);
+                    return LeverSearch.Solve(Problem(RunnerFor, programs, baseScenario, lever, condition, mc, figuresOf), "break-even");
                 }
                 else if (request.Hurdle is { } input)
                 {
-                    Lever lever = chain is null ? Levers.Input(deal, input) : ChainLevers.ChainInput([.. chain.Programs.Select(p => p.Program.Description)], input);
-                    SolveCondition condition = SolveCondition.Parse(deal, request.Target!);
-                    return LeverSearch.Solve(Problem(RunnerFor, programs, baseScenario, lever, condition, mc), "hurdle");
+                    Lever lever = chain is null ? Levers.Input(deal, input) : ChainLevers.ChainInput(entities, input);
+                    (int figuresOf, SolveCondition condition) = ChainLevers.Condition(entities, request.Target!);
+                    return LeverSearch.Solve(Problem(RunnerFor, programs, baseScenario, lever, condition, mc, figuresOf), "hurdle");
                 }
                 else
                 {
-                    // On a chain, a held deal's tranche is priced under the chain's scenario: its figures are read, its index is the curve.
-                    IReadOnlyList<DealDescription> entities = chain is null ? [deal] : [.. chain.Programs.Select(p => p.Program.Description)];
+                    // A held deal's tranche is priced under the chain's scenario, its index the curve.
                     (int entity, int tranche) = ChainLevers.Tranche(entities, request.FairSpread!);
                     DealDescription priced = entities[entity];
                     (int? index, double flat, string curveText) = Curve(priced, request.Curve);
                     SolveResult spread = mc is null
-                        ? Runner.Solvers.FairSpread.Of(
-                            chain is null ? RunnerFor(new NoLever()) : new LeverRunner(new ChainRunner(chain.Programs, fullLedger: false, checkCash: true), baseScenario, new NoLever(), entity),
-                            tranche, index, flat, curveText)
+                        ? Runner.Solvers.FairSpread.Of(RunnerFor(new NoLever(), entity), tranche, index, flat, curveText)
                         : MonteCarloFairSpread.Of(new MonteCarloLeverRunner(programs, baseScenario, new NoLever(), mc.Seed, mc.Paths, mc.Threads, entity), tranche, index, flat,
                             index is null ? curveText : $"{request.Curve} as each path has it");
                     return entity == entities.Count - 1 ? spread : spread with { Lever = $"{priced.Name}.{spread.Lever}" };
@@ -218,12 +221,12 @@ internal static class SolveCommand
 
     /// <summary>The objective of one run, or under a stochastic scenario the Monte Carlo estimate over its paths.</summary>
     private static ILeverProblem Problem(
-        Func<Lever, LeverRunner> runnerFor, IReadOnlyList<(IDealProgram Program, IReadOnlyList<ScenarioSpec> Scenarios)> programs, ScenarioSpec scenario,
-        Lever lever, SolveCondition condition, MonteCarlo? mc)
+        Func<Lever, int?, LeverRunner> runnerFor, IReadOnlyList<(IDealProgram Program, IReadOnlyList<ScenarioSpec> Scenarios)> programs, ScenarioSpec scenario,
+        Lever lever, SolveCondition condition, MonteCarlo? mc, int figuresOf)
     {
         if (mc is null)
         {
-            return new DeterministicProblem(runnerFor(lever), condition);
+            return new DeterministicProblem(runnerFor(lever, figuresOf), condition);
         }
 
         if (condition.IsIndicator && mc.Probability is null)
@@ -238,7 +241,7 @@ internal static class SolveCommand
             throw new UsageException($"--probability is for a stop condition ('T loses principal', 'T misses interest'); '{condition.Text}' is a target, solved on its mean");
         }
 
-        return new MonteCarloProblem(new MonteCarloLeverRunner(programs, scenario, lever, mc.Seed, mc.Paths, mc.Threads), condition, mc.Probability ?? 0);
+        return new MonteCarloProblem(new MonteCarloLeverRunner(programs, scenario, lever, mc.Seed, mc.Paths, mc.Threads, figuresOf), condition, mc.Probability ?? 0);
     }
 
     /// <summary>The Monte Carlo run under a stochastic scenario (null under a deterministic one, where the Monte Carlo

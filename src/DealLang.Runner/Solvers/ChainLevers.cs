@@ -146,6 +146,55 @@ public static class ChainLevers
         };
     }
 
+    /// <summary>A break-even's or hurdle's condition on a chain: on the top's tranche or equity, else a held deal's,
+    /// named alone when one held deal declares it or as <c>Deal.Name</c> (<c>Hyperion.Notes loses principal</c>): which
+    /// layer breaks first. Returns the entity whose figures it reads (run order, the top last) and the condition,
+    /// whose text names that deal.</summary>
+    public static (int Entity, SolveCondition Condition) Condition(IReadOnlyList<DealDescription> entities, string text)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(text);
+        DealDescription top = entities[^1];
+        if (entities.Count == 1)
+        {
+            return (0, SolveCondition.Parse(top, text)); // a deal alone
+        }
+
+        string[] words = Levers.Words(text);
+        string rest = words.Length > 1 ? " " + string.Join(' ', words[1..]) : "";
+        if (words.Length > 0 && words[0].Split('.') is [var deal, var subject])
+        {
+            int e = EntityNamed(entities, deal, text);
+            return (e, Qualified(entities, e, SolveCondition.Parse(entities[e], subject + rest)));
+        }
+
+        try
+        {
+            return (entities.Count - 1, SolveCondition.Parse(top, text));
+        }
+        catch (SolveUsageException) when (words.Length > 0)
+        {
+            string name = words[0];
+            int[] holders = [.. Enumerable.Range(0, entities.Count - 1)
+                .Where(e => entities[e].Tranches.Any(t => t.Name == name) || entities[e].Equities.Any(q => q.Name == name))];
+            if (holders is [var e])
+            {
+                return (e, Qualified(entities, e, SolveCondition.Parse(entities[e], text)));
+            }
+
+            if (holders.Length > 1)
+            {
+                throw Ambiguous(entities, holders, name, name);
+            }
+
+            throw;
+        }
+    }
+
+    // A held deal's condition reads as it is asked: its subject prefixed by the deal's name.
+    static SolveCondition Qualified(IReadOnlyList<DealDescription> entities, int e, SolveCondition condition) =>
+        e == entities.Count - 1 ? condition : condition with { Text = $"{entities[e].Name}.{string.Join(' ', Levers.Words(condition.Text))}" };
+
     static int TrancheOf(DealDescription deal, string name)
     {
         int i = Array.FindIndex(deal.Tranches, t => t.Name == name);

@@ -380,6 +380,41 @@ public sealed class SolveCommandTests : IDisposable
         Assert.InRange(answer.GetProperty("objective").GetDouble(), -1.0, 1.0); // a dollar of 3.2bn
     }
 
+    // A condition on a held deal's tranche or equity reads that deal's figures in the chain's run: which layer breaks
+    // first. CoreWeave's loan under the credit fund's Base (each entity runs its own Base) breaks at the H100 rent
+    // deflation it breaks at on CoreWeave's own file, to the bit; a name two held deals declare must say whose.
+    [Fact]
+    public void A_condition_on_a_held_deals_tranche_is_what_that_deal_gives_alone()
+    {
+        var chained = Answer(CliHarness.Run("solve", Path.Combine(RepoPaths.Examples, "credit-fund.deal"), "--breakeven", "H100Rent deflate",
+            "--until", "Loan loses principal", "--scenario", "Base", "-f", "json"));
+        var alone = Answer(CliHarness.Run("solve", Path.Combine(RepoPaths.Examples, "coreweave-ddtl2.deal"), "--breakeven", "H100Rent deflate",
+            "--until", "Loan loses principal", "--scenario", "Base", "-f", "json"));
+        Assert.Equal("CoreWeaveDdtl2.Loan loses principal", chained.GetProperty("condition").GetString());
+        Assert.Equal(alone.GetProperty("value").GetDouble(), chained.GetProperty("value").GetDouble()); // exactly
+        Assert.Equal(alone.GetProperty("figure").GetString(), chained.GetProperty("figure").GetString());
+
+        Refused(CliHarness.Run("solve", Path.Combine(RepoPaths.Examples, "credit-fund.deal"), "--breakeven", "H100Rent deflate",
+            "--until", "Notes loses principal"), "'Notes' is declared by several deals of the chain; say whose: Hyperion.Notes, LakeMariner.Notes");
+    }
+
+    // A target on the held deal's equity, under a stochastic scenario of the holder: OneYear's sponsor earns
+    // (120m x − 110m) / 50m − 1 = 10% at x = 1.375, on every path (nothing drawn moves it), so the mean is that and the
+    // standard error nothing; deterministically the same x.
+    [Fact]
+    public void A_target_on_a_held_deals_equity_reads_its_figures_on_every_path()
+    {
+        string holder = WriteHolder();
+        var mc = Answer(CliHarness.Run("solve", holder, "--hurdle", "ShedLease.rent", "--target", "OneYear.Sponsor irr = 10%", "--scenario", "Mc", "-f", "json"));
+        Assert.Equal(1.375, mc.GetProperty("value").GetDouble(), 1e-7);
+        Assert.Equal("mean OneYear.Sponsor irr = 10%", mc.GetProperty("condition").GetString());
+        Assert.Equal(0, mc.GetProperty("standardError").GetDouble(), 1e-12);
+
+        var plain = Answer(CliHarness.Run("solve", holder, "--hurdle", "ShedLease.rent", "--target", "Sponsor irr = 10%", "-f", "json"));
+        Assert.Equal(1.375, plain.GetProperty("value").GetDouble(), 1e-7);
+        Assert.Equal("OneYear.Sponsor irr = 10%", plain.GetProperty("condition").GetString());
+    }
+
     // On the credit fund, Meta's rent is Hyperion's: how far it may fall before the fund's investors earn nothing.
     [Fact]
     public void The_credit_funds_hurdle_on_metas_rent_moves_hyperion()
