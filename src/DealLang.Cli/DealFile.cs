@@ -41,6 +41,18 @@ internal static class DealFile
         };
     }
 
+    /// <summary>The name diagnostics and messages give the file a verb was given: <see cref="StandardInputName"/> for
+    /// <c>-</c>, else the path as given.</summary>
+    public static string Shown(string path) => path == StandardInput ? StandardInputName : path;
+
+    /// <summary>The bytes of the file a verb was given, standard input's for <c>-</c> (<c>fmt -</c>, as an editor
+    /// pipes a buffer through a formatter).</summary>
+    public static byte[] ReadGiven(string path, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        return path == StandardInput ? ReadStandardInput(console) : Read(path);
+    }
+
     /// <summary>As <see cref="Compile(string, IReadOnlyList{string}?, CliConsole)"/> with no console (tests): no standard
     /// input, nothing reported.</summary>
     public static Compilation Compile(string path, IReadOnlyList<string>? scenarioFiles = null) =>

@@ -50,7 +50,7 @@ internal static class BuildCommand
             console.Info(console.Out, $"wrote {TerminalText.Escape(written)}");
         }
 
-        console.Out.WriteLine($"{TerminalText.Escape(path)}: compiled {FileStem(compiled.TypeName)} ({compiled.Image.Length:N0} bytes, key {compiled.CacheKey[..12]})");
+        console.Out.WriteLine($"{TerminalText.Escape(DealFile.Shown(path))}: compiled {FileStem(compiled.TypeName)} ({compiled.Image.Length:N0} bytes, key {compiled.CacheKey[..12]})");
         return ExitCodes.Ok;
     }
 

@@ -58,7 +58,7 @@ internal static class CheckCommand
         }
 
         var m = result.Model;
-        string shown = path == DealFile.StandardInput ? DealFile.StandardInputName : path;
+        string shown = DealFile.Shown(path);
         console.Out.WriteLine(
             $"{TerminalText.Escape(shown)}: ok: deal {m.Name}, {m.ScheduledPeriods} {m.Frequency.ToString().ToLowerInvariant()} periods " +
             $"{m.Closing}..{m.Maturity}" + Workout(m) + $", {m.Tranches.Length} tranche(s), {m.Scenarios.Length} scenario(s)"

@@ -11,7 +11,8 @@ namespace DealLang.Cli.Commands;
 /// printed formatted (or written to <c>-o</c>, which may be the file itself); a folder's .deal and .scenarios files,
 /// at any depth, are formatted in place. With <c>--check</c> nothing is written: the files not in the canonical
 /// layout are listed and the exit code is 1 if there is any. A file with a syntax error is never rewritten: its
-/// diagnostics are printed and the exit code is 1.
+/// diagnostics are printed and the exit code is 1. <c>-</c> reads the file from standard input (as an editor pipes a
+/// buffer through a formatter), named <c>&lt;stdin&gt;</c>.
 /// </summary>
 internal static class FmtCommand
 {
@@ -20,7 +21,7 @@ internal static class FmtCommand
 
     public static Command Create(CliConsole console)
     {
-        var path = new Argument<string>("path") { Description = "A .deal or .scenarios file, or a folder of them." };
+        var path = new Argument<string>("path") { Description = "A .deal or .scenarios file (- for standard input), or a folder of them." };
         var check = new Option<bool>("--check")
         {
             Description = "Write nothing; list the files that are not formatted and exit 1 if there is any.",
@@ -37,7 +38,7 @@ internal static class FmtCommand
 
     private static int Execute(string path, bool check, string? output, CliConsole console)
     {
-        if (Directory.Exists(path))
+        if (path != DealFile.StandardInput && Directory.Exists(path))
         {
             if (output is not null)
             {
@@ -57,7 +58,7 @@ internal static class FmtCommand
         {
             if (result.Changed)
             {
-                console.Out.WriteLine(TerminalText.Escape(path));
+                console.Out.WriteLine(TerminalText.Escape(DealFile.Shown(path)));
                 return ExitCodes.DealErrors;
             }
 
@@ -127,14 +128,15 @@ internal static class FmtCommand
     private static (FormatResult Result, bool Refused) FormatFile(string path, CliConsole console)
     {
         var decoding = new DiagnosticBag();
-        string text = DealText.Decode(path, DealFile.Read(path), decoding);
-        var result = DealFormatter.Format(text, path);
+        string shown = DealFile.Shown(path);
+        string text = DealText.Decode(shown, DealFile.ReadGiven(path, console), decoding);
+        var result = DealFormatter.Format(text, shown);
         var diagnostics = decoding.Items.Concat(result.Diagnostics).ToList();
         DiagnosticPrinter.Print(diagnostics, console.Error);
         bool notUtf8 = decoding.Items.Count > 0;
         if (!result.Succeeded || notUtf8)
         {
-            console.Error.WriteLine($"deallang: {TerminalText.Escape(path)} not formatted: " +
+            console.Error.WriteLine($"deallang: {TerminalText.Escape(shown)} not formatted: " +
                 (notUtf8 ? "it holds bytes that are not UTF-8, which rewriting would replace" : "fix the errors above first"));
             return (result, true);
         }

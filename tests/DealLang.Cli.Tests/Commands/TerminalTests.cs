@@ -53,6 +53,17 @@ public sealed class TerminalTests : IDisposable
         Assert.True(report.Exit == ExitCodes.Ok, report.ToString());
         Assert.Equal(File.ReadAllText(fromFile), File.ReadAllText(fromInput));
 
+        // fmt, as an editor pipes a buffer through a formatter: the formatted text on standard output (it was "file
+        // not found: -"); --check names <stdin> when the text is not in the layout; build names <stdin> too.
+        string messy = text.Replace("\n  title", "\n      title", StringComparison.Ordinal);
+        CliOutcome fmt = WithInput(messy, "fmt", "-");
+        Assert.True(fmt.Exit == ExitCodes.Ok, fmt.ToString());
+        Assert.Equal(text, fmt.Out);
+        CliOutcome fmtCheck = WithInput(messy, "fmt", "--check", "-");
+        Assert.Equal((ExitCodes.DealErrors, "<stdin>\n"), (fmtCheck.Exit, fmtCheck.Out.ReplaceLineEndings("\n")));
+        Assert.Equal(ExitCodes.Ok, WithInput(text, "fmt", "--check", "-").Exit);
+        Assert.StartsWith("<stdin>: compiled ", WithInput(text, "build", "-").Out, StringComparison.Ordinal);
+
         // test keeps its snapshots beside each deal file: standard input is a usage error that says so.
         CliOutcome test = WithInput(text, "test", "-");
         Assert.Equal(ExitCodes.UsageError, test.Exit);
