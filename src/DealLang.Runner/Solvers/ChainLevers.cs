@@ -207,9 +207,9 @@ public static class ChainLevers
     static int EntityNamed(IReadOnlyList<DealDescription> entities, string deal, string text)
     {
         int e = Array.FindIndex([.. entities], d => d.Name == deal);
-        return e >= 0
-            ? e
-            : throw new SolveUsageException($"'{text}' names deal '{deal}', which is not in deal {entities[^1].Name}'s chain; its deals: {Names(entities)}");
+        return e >= 0 ? e : throw new SolveUsageException(entities.Count == 1
+            ? $"'{text}' names deal '{deal}', and this is deal {entities[0].Name}, which holds no other"
+            : $"'{text}' names deal '{deal}', which is not in deal {entities[^1].Name}'s chain; its deals: {Names(entities)}");
     }
 
     static SolveUsageException Ambiguous(IReadOnlyList<DealDescription> entities, int[] holders, string text, string item) =>

@@ -415,6 +415,17 @@ public sealed class SolveCommandTests : IDisposable
         Assert.Equal("OneYear.Sponsor irr = 10%", plain.GetProperty("condition").GetString());
     }
 
+    // A deal alone may be named in front of its own items; another deal's name says this deal holds none.
+    [Fact]
+    public void A_deal_alone_takes_its_own_name_and_refuses_another()
+    {
+        var own = Answer(CliHarness.Run("solve", deal, "--fair-spread", "OneYear.Loan", "-f", "json"));
+        Assert.Equal("Loan", own.GetProperty("lever").GetString());
+        Refused(CliHarness.Run("solve", deal, "--fair-spread", "Other.Loan"), "'Other.Loan' names deal 'Other', and this is deal OneYear, which holds no other");
+        Refused(CliHarness.Run("solve", deal, "--breakeven", "Other.Shed.value deflate", "--until", "Loan loses principal"),
+            "names deal 'Other', and this is deal OneYear, which holds no other");
+    }
+
     // On the credit fund, Meta's rent is Hyperion's: how far it may fall before the fund's investors earn nothing.
     [Fact]
     public void The_credit_funds_hurdle_on_metas_rent_moves_hyperion()
