@@ -50,12 +50,11 @@ public static class ChainLevers
             return (null, text);
         }
 
-        int[] holders = [.. Enumerable.Range(0, entities.Count - 1).Where(e => Declares(entities[e]))];
-        return holders switch
+        return HeldBy(entities, Declares) switch
         {
             [var e] => (e, string.Join(' ', words)),
             [] => (null, text),
-            _ => throw Ambiguous(entities, holders, text, string.Join(' ', words)),
+            var holders => throw Ambiguous(entities, holders, text, string.Join(' ', words)),
         };
     }
 
@@ -95,14 +94,12 @@ public static class ChainLevers
         catch (SolveUsageException) when (parts is [var name, "rent" or "value"])
         {
             bool rent = parts[1] == "rent";
-            int[] holders = [.. Enumerable.Range(0, entities.Count - 1)
-                .Where(e => rent ? entities[e].Leases.Any(l => l.Name == name) : entities[e].Facilities.Any(f => f.Name == name))];
-            return holders switch
+            return HeldBy(entities, d => rent ? d.Leases.Any(l => l.Name == name) : d.Facilities.Any(f => f.Name == name)) switch
             {
                 [var e] => InEntity(entities, e, text.Trim()),
                 [] => throw new SolveUsageException(
                     $"unknown {(rent ? "lease" : "facility")} '{name}': no deal in deal {top.Name}'s chain declares it (its deals: {Names(entities)})"),
-                _ => throw Ambiguous(entities, holders, text, text.Trim()),
+                var holders => throw Ambiguous(entities, holders, text, text.Trim()),
             };
         }
     }
@@ -135,14 +132,13 @@ public static class ChainLevers
             return (entities.Count - 1, own);
         }
 
-        int[] holders = [.. Enumerable.Range(0, entities.Count - 1).Where(e => entities[e].Tranches.Any(t => t.Name == text.Trim()))];
-        return holders switch
+        return HeldBy(entities, d => d.Tranches.Any(t => t.Name == text.Trim())) switch
         {
             [var e] => (e, TrancheOf(entities[e], text.Trim())),
             [] => throw new SolveUsageException(
                 $"unknown tranche '{text}'; deal {top.Name} has: {string.Join(", ", top.Tranches.Select(t => t.Name))}, and its held deals: " +
                 string.Join(", ", Enumerable.Range(0, entities.Count - 1).SelectMany(e => entities[e].Tranches.Select(t => $"{entities[e].Name}.{t.Name}")))),
-            _ => throw Ambiguous(entities, holders, text, text.Trim()),
+            var holders => throw Ambiguous(entities, holders, text, text.Trim()),
         };
     }
 
@@ -175,8 +171,7 @@ public static class ChainLevers
         catch (SolveUsageException) when (words.Length > 0)
         {
             string name = words[0];
-            int[] holders = [.. Enumerable.Range(0, entities.Count - 1)
-                .Where(e => entities[e].Tranches.Any(t => t.Name == name) || entities[e].Equities.Any(q => q.Name == name))];
+            int[] holders = HeldBy(entities, d => d.Tranches.Any(t => t.Name == name) || d.Equities.Any(q => q.Name == name));
             if (holders is [var e])
             {
                 return (e, Qualified(entities, e, SolveCondition.Parse(entities[e], text)));
@@ -211,6 +206,10 @@ public static class ChainLevers
             ? $"'{text}' names deal '{deal}', and this is deal {entities[0].Name}, which holds no other"
             : $"'{text}' names deal '{deal}', which is not in deal {entities[^1].Name}'s chain; its deals: {Names(entities)}");
     }
+
+    // The held deals (run order, the top left out) that declare what is asked for.
+    static int[] HeldBy(IReadOnlyList<DealDescription> entities, Func<DealDescription, bool> declares) =>
+        [.. Enumerable.Range(0, entities.Count - 1).Where(e => declares(entities[e]))];
 
     static SolveUsageException Ambiguous(IReadOnlyList<DealDescription> entities, int[] holders, string text, string item) =>
         new($"'{text}' is declared by several deals of the chain; say whose: {string.Join(", ", holders.Select(e => $"{entities[e].Name}.{item}"))}");

@@ -134,7 +134,7 @@ public sealed class MonteCarloLeverRunner
     }
 
     /// <summary>One thread's buffers, made once and reused by every evaluation: a deal's own (<paramref name="program"/>),
-    /// or a chain's runner's, whose top's are read (<paramref name="chain"/>).</summary>
+    /// or a chain's runner's (<paramref name="chain"/>), whose entity <paramref name="figuresOf"/>'s figures are read.</summary>
     sealed class Worker : IPathWorker
     {
         readonly IDealProgram? program;
