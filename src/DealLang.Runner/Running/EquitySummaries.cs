@@ -74,7 +74,7 @@ static class EquitySummaries
             amounts[periods + 1 + j] = -share * calls[j].Amount;
         }
 
-        return Analytics.Irr.Solve(times, amounts);
+        return Analytics.InvestorIrr.Solve(times, amounts);
     }
 
     // With a carry the holders are LP classes, each with its share of the distributions and of the capital, split

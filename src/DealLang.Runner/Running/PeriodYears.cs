@@ -36,7 +36,7 @@ static class PeriodYears
             amounts[t + 1] = inflowA[t] + (inflowB is null ? 0.0 : inflowB[t]) + (inflowC is null ? 0.0 : inflowC[t]) - (outflow is null ? 0.0 : price * outflow[t]);
         }
 
-        return Analytics.Irr.Solve(times, amounts);
+        return Analytics.InvestorIrr.Solve(times, amounts);
     }
 
     public static double Sum(double[] values, int periods)

@@ -196,7 +196,7 @@ public sealed class PathFigures
             Loss[i] = result.PrincipalLoss[i];
             LossShare[i] = funded == 0 ? double.NaN : result.PrincipalLoss[i] / funded;
             UnpaidInterest[i] = result.UnpaidInterest[i];
-            Irr[i] = Analytics.Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
+            Irr[i] = Analytics.InvestorIrr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
             Wal[i] = repaid == 0.0 ? double.NaN : weighted / repaid; // Wal.Compute over years and principal
         }
 
@@ -223,7 +223,7 @@ public sealed class PathFigures
                 }
             }
 
-            EquityIrr[e] = Analytics.Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
+            EquityIrr[e] = Analytics.InvestorIrr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
         }
 
         EventOfDefault = result.EventOfDefaultPeriod >= 0;
@@ -314,7 +314,7 @@ public sealed class PathFigures
                     amounts[t + 1] = lpPart[t] - (share * injections[t]) - (called is null ? 0.0 : share * called[t]) + 0.0;
                 }
 
-                LpIrr[lp] = Analytics.Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
+                LpIrr[lp] = Analytics.InvestorIrr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
             }
 
             GpCarry[f] = toGp;

@@ -8,13 +8,16 @@ namespace DealLang.Runner.Solvers;
 /// A Monte Carlo objective (docs/language.md §12, "Solvers"): at each lever value the same N paths are run
 /// (<see cref="MonteCarloLeverRunner"/>, common random numbers) and the condition read as an estimate over them:
 /// <list type="bullet">
-/// <item><c>T loss = X%</c>: the expected loss, the mean over paths of the tranche's principal loss over the principal
-/// funded (0 where nothing was funded), less X;</item>
-/// <item><c>T irr = R</c> / <c>E irr = R</c>: the mean over paths of the IRR (a path without one counts as −100%), less R;</item>
+/// <item><c>T loss = X%</c>: the expected loss, the mean over the paths where principal was funded of the tranche's
+/// principal loss over the principal funded, less X;</item>
+/// <item><c>T irr = R</c> / <c>E irr = R</c>: the mean over the paths with an IRR (a total loss is −100%:
+/// <see cref="Analytics.InvestorIrr"/>) of the IRR, less R;</item>
 /// <item><c>T loses principal</c> / <c>T misses interest</c> with a probability p: the share of paths on which it
-/// happens (a loss, or some period's interest shortfall, above <see cref="SolveCondition.MoneyTolerance"/>); the
+/// happens (a loss, or some period's interest shortfall, of <see cref="SolveCondition.MoneyTolerance"/> or more); the
 /// condition holds where that share reaches p.</item>
 /// </list>
+/// These are the Monte Carlo report's expected loss (% of principal), IRR mean, P(loss) and P(interest shortfall), over
+/// the same paths.
 /// Each estimate comes with its standard error s / √N (s the paths' sample standard deviation, over N − 1). The
 /// per-path values are kept by path index and summed in path order, so the answer is the same on any number of threads.
 /// </summary>
@@ -51,12 +54,14 @@ public sealed class MonteCarloProblem : ILeverProblem
     public LeverPoint At(double value)
     {
         runner.Run(value, Read);
-        (double mean, double se) = MeanAndError(values);
-        string estimate = $"{Rate(mean)} ± {Rate(se)} (s.e., {runner.Paths:#,##0} paths)";
+        (double mean, double se, int over) = MeanAndError(values);
+        string estimate = over == runner.Paths
+            ? $"{Rate(mean)} ± {Rate(se)} (s.e., {runner.Paths:#,##0} paths)"
+            : $"{Rate(mean)} ± {Rate(se)} (s.e., over the {over:#,##0} of {runner.Paths:#,##0} paths {Defined})";
         return condition switch
         {
             LosesPrincipal => new(value, mean >= probability ? 1 : 0, $"P(principal loss) {estimate}", mean, se),
-            MissesInterest => new(value, mean >= probability ? 1 : 0, $"P(interest shortfall) {estimate}", mean, se),
+            MissesInterest => new(value, mean >= probability ? 1 : 0, $"P(missed interest) {estimate}", mean, se),
             LossTarget t => new(value, mean - t.Target, $"expected loss {estimate}", mean, se),
             IrrTarget t => new(value, mean - t.Target, $"mean IRR {estimate}", mean, se),
             _ => throw new InvalidOperationException($"No Monte Carlo reading of '{condition.Text}'."),
@@ -68,10 +73,10 @@ public sealed class MonteCarloProblem : ILeverProblem
     {
         values[path] = condition switch
         {
-            LosesPrincipal c => figures.Loss[c.Tranche] > SolveCondition.MoneyTolerance ? 1 : 0,
-            MissesInterest c => LargestShortfall(result, c.Tranche) > SolveCondition.MoneyTolerance ? 1 : 0,
-            LossTarget c => double.IsNaN(figures.LossShare[c.Tranche]) ? 0 : figures.LossShare[c.Tranche],
-            IrrTarget c => SolveCondition.IrrOrFloor(c.Equity ? figures.EquityIrr[c.Index] : figures.Irr[c.Index]),
+            LosesPrincipal c => figures.Loss[c.Tranche] >= SolveCondition.MoneyTolerance ? 1 : 0,
+            MissesInterest c => LargestShortfall(result, c.Tranche) >= SolveCondition.MoneyTolerance ? 1 : 0,
+            LossTarget c => figures.LossShare[c.Tranche], // NaN where nothing was funded: not in the mean
+            IrrTarget c => c.Equity ? figures.EquityIrr[c.Index] : figures.Irr[c.Index], // NaN without an IRR: not in the mean
             _ => double.NaN,
         };
     }
@@ -88,24 +93,37 @@ public sealed class MonteCarloProblem : ILeverProblem
         return largest;
     }
 
-    /// <summary>The mean of <paramref name="x"/> and its standard error s / √n (s over n − 1; NaN for one value),
-    /// summed in index order (two passes, so the variance does not cancel).</summary>
-    public static (double Mean, double StdError) MeanAndError(ReadOnlySpan<double> x)
+    /// <summary>Which paths a mean over fewer than all of them is over, as the Monte Carlo report counts them.</summary>
+    string Defined => condition is LossTarget ? "where principal was funded" : "with an IRR";
+
+    /// <summary>The mean of the values of <paramref name="x"/> that are numbers, its standard error s / √n (s over
+    /// n − 1; NaN for one value) and n, the values it is over: a path whose figure is not defined (NaN: no IRR,
+    /// nothing funded) is left out, as the Monte Carlo report leaves it out of its means. Summed in index order (two
+    /// passes, so the variance does not cancel); the mean is NaN when no value is a number.</summary>
+    public static (double Mean, double StdError, int Count) MeanAndError(ReadOnlySpan<double> x)
     {
         double sum = 0;
+        int n = 0;
         foreach (double v in x)
         {
-            sum += v;
+            if (!double.IsNaN(v))
+            {
+                sum += v;
+                n++;
+            }
         }
 
-        double mean = sum / x.Length;
+        double mean = sum / n;
         double squares = 0;
         foreach (double v in x)
         {
-            squares += (v - mean) * (v - mean);
+            if (!double.IsNaN(v))
+            {
+                squares += (v - mean) * (v - mean);
+            }
         }
 
-        return (mean, x.Length > 1 ? Math.Sqrt(squares / (x.Length - 1) / x.Length) : double.NaN);
+        return (mean, n > 1 ? Math.Sqrt(squares / (n - 1) / n) : double.NaN, n);
     }
 
     static string Rate(double r) => double.IsNaN(r) ? "n/a" : (r * 100).ToString("0.####", CultureInfo.InvariantCulture) + "%";

@@ -12,15 +12,17 @@ namespace DealLang.Runner.Solvers;
 /// </summary>
 public abstract record SolveCondition(string Text)
 {
-    /// <summary>A principal loss or an interest shortfall counts when it is more than this (one unit of the deal's
-    /// currency), so that rounding in a cent's worth of arithmetic never reads as a default.</summary>
-    public const double MoneyTolerance = 1.0;
+    /// <summary>A principal loss or an interest shortfall counts when it is this or more: half a cent, below which
+    /// the deal's program clears a shortfall as rounding (<see cref="Flows.ShortfallTolerance"/>), and from which the
+    /// Monte Carlo report counts a path's loss.</summary>
+    public const double MoneyTolerance = Flows.ShortfallTolerance;
 
     /// <summary>Whether this is a step (a condition) rather than a figure to reach (a target).</summary>
     public abstract bool IsIndicator { get; }
 
-    /// <summary>The objective of one run: 1 or 0 for a condition, the figure less the target for a target.
-    /// An undefined IRR (NaN: the investor never got back enough to have one) counts as −100%.</summary>
+    /// <summary>The objective of one run: 1 or 0 for a condition, the figure less the target for a target. An IRR
+    /// is the summary's, −100% for a total loss (<see cref="Analytics.InvestorIrr"/>); where there is none (nothing
+    /// paid in, a rate past the solver's range) the objective is NaN, which the search reports as no solution.</summary>
     public abstract double Objective(LeverRun run);
 
     /// <summary>The figure the objective is about, as a user reads it (the loss, the IRR).</summary>
@@ -87,30 +89,28 @@ public abstract record SolveCondition(string Text)
             : throw new SolveUsageException($"'{text}' in '{context}' is outside {lo * 100:0.##}% to {hi * 100:0.##}%");
     }
 
-    internal static double IrrOrFloor(double irr) => double.IsNaN(irr) ? -1.0 : irr;
-
     internal static string Money(double amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
 
     internal static string Rate(double rate) => double.IsNaN(rate) ? "n/a" : (rate * 100).ToString("0.####", CultureInfo.InvariantCulture) + "%";
 }
 
-/// <summary><c>T loses principal</c>: the tranche's principal loss is more than <see cref="SolveCondition.MoneyTolerance"/>.</summary>
+/// <summary><c>T loses principal</c>: the tranche's principal loss is <see cref="SolveCondition.MoneyTolerance"/> or more.</summary>
 public sealed record LosesPrincipal(string Text, int Tranche) : SolveCondition(Text)
 {
     public override bool IsIndicator => true;
 
-    public override double Objective(LeverRun run) => run.Tranches[Tranche].PrincipalLoss > MoneyTolerance ? 1 : 0;
+    public override double Objective(LeverRun run) => run.Tranches[Tranche].PrincipalLoss >= MoneyTolerance ? 1 : 0;
 
     public override string Describe(LeverRun run) => $"principal loss {Money(run.Tranches[Tranche].PrincipalLoss)}";
 }
 
-/// <summary><c>T misses interest</c>: in some period the tranche's interest shortfall is more than
-/// <see cref="SolveCondition.MoneyTolerance"/> (even if it is paid later).</summary>
+/// <summary><c>T misses interest</c>: in some period the tranche's interest shortfall is
+/// <see cref="SolveCondition.MoneyTolerance"/> or more (even if it is paid later).</summary>
 public sealed record MissesInterest(string Text, int Tranche) : SolveCondition(Text)
 {
     public override bool IsIndicator => true;
 
-    public override double Objective(LeverRun run) => run.LargestInterestShortfall(Tranche) > MoneyTolerance ? 1 : 0;
+    public override double Objective(LeverRun run) => run.LargestInterestShortfall(Tranche) >= MoneyTolerance ? 1 : 0;
 
     public override string Describe(LeverRun run) => $"largest interest shortfall {Money(run.LargestInterestShortfall(Tranche))}";
 }
@@ -130,7 +130,7 @@ public sealed record IrrTarget(string Text, int Index, bool Equity, double Targe
 {
     public override bool IsIndicator => false;
 
-    public override double Objective(LeverRun run) => IrrOrFloor(Irr(run)) - Target;
+    public override double Objective(LeverRun run) => Irr(run) - Target;
 
     public override string Describe(LeverRun run) => $"IRR {Rate(Irr(run))}";
 

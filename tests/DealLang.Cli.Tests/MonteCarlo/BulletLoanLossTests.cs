@@ -75,4 +75,31 @@ public sealed class BulletLoanLossTests
         Assert.InRange(note.LossProbability.Value, pd - (3 * note.LossProbability.StdError), pd + (3 * note.LossProbability.StdError));
         Assert.Equal(1.0, note.ExpectedLoss.StdError / (60e6 * note.LossProbability.StdError), 4);
     }
+
+    [Fact]
+    public void APathThatLosesEverythingIsInTheIrrMeanAtMinusOneHundredPercent()
+    {
+        // With no recovery a default leaves the note nothing: its flows are −100m at closing and 0 after, no rate
+        // zeroes them, and its IRR is −100% (InvestorIrr). A path without a default repays the 0% note at par: 0%.
+        // So over n paths of which d default, the IRR mean is (d × −1 + (n − d) × 0) / n = −d / n, every path has an
+        // IRR, and the lowest is −100%. Left out, the defaulting paths would have made the mean 0%.
+        var compiled = DealCompiler.Compile("bullet.deal", Deal.Replace("recovery 40%", "recovery 0%", StringComparison.Ordinal));
+        Assert.NotNull(compiled.Compiled);
+        var host = DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
+        ScenarioSpec scenario = compiled.Model!.Scenarios.Single();
+        var source = new StochasticPaths(host.Program.Description, scenario, StochasticPaths.DefaultSeed(scenario), 2000);
+        SimulationTotals totals = new SimulationEngine(host.Program, source, checkCash: true).Run(0, source.Count, threads: 2);
+        var frame = SimulationFrame.Of(
+            host.Program.Description, "bullet", scenario.Name, source.Seed, source.Count,
+            source.DefaultInputs.Select(d => new PartyPd(d.Party, d.PartyIndex, d.AnnualPd, d.HorizonPd)));
+        TrancheRisk note = CreditMetrics.Compute(frame, totals).Tranches.Single();
+
+        long d = note.PathsWithLoss;
+        Assert.InRange(d, 200, 380); // 2,000 × 0.1413 = 283, ± 3 × √(2,000 × 0.1413 × 0.8587) = ± 47
+        Assert.Equal(0, note.Irr.Undefined);
+        Assert.Equal(2000, note.Irr.Paths);
+        Assert.Equal(-1.0, note.Irr.Min);
+        Assert.Equal(-d / 2000.0, note.Irr.Mean.Value, 1e-9); // the mean's sums are in whole 2⁻³²s
+        Assert.Equal(-1.0, note.Irr.Percentiles[0].Value, 1e-3); // p5: d / n > 5% of the paths are at −100%
+    }
 }

@@ -148,14 +148,14 @@ public sealed class SolveMonteCarloTests : IDisposable
     [Fact]
     public void A_probability_of_loss_reaching_5_percent_and_one_never_reached()
     {
-        // At a 100% recovery no path loses; any recovery below 1 − 1 / 100m (a loss above the one-unit tolerance) loses
-        // on every defaulting path, about 14% of them, so P(loss) ≥ 5% from just below 100%: the break-even is within
-        // the tolerance (10⁻⁶) below 1 − 10⁻⁸. At 20% it is never reached: the default rate caps P(loss).
+        // At a 100% recovery no path loses; any recovery of 1 − 0.005 / 100m or less (a loss of half a cent or more)
+        // loses on every defaulting path, about 14% of them, so P(loss) ≥ 5% from just below 100%: the break-even is
+        // within the tolerance (10⁻⁶) below 1 − 5 × 10⁻¹¹. At 20% it is never reached: the default rate caps P(loss).
         string full = Path.Combine(dir, "full.deal");
         File.WriteAllText(full, Deal.Replace("recovery 40%", "recovery 100%", StringComparison.Ordinal));
         var answer = Answer(CliHarness.Run("solve", full, "--scenario", "Mc", "--hurdle", "Obligor.recovery", "--target", "Note loses principal",
             "--probability", "5%", "--paths", "1000", "-f", "json"));
-        Assert.InRange(answer.GetProperty("value").GetDouble(), 1 - 1e-8 - LeverSearch.Tolerance, 1 - 1e-8);
+        Assert.InRange(answer.GetProperty("value").GetDouble(), 1 - 5e-11 - LeverSearch.Tolerance, 1 - 5e-11);
         Assert.Equal("P(Note loses principal) >= 5%", answer.GetProperty("condition").GetString());
         Assert.InRange(answer.GetProperty("estimate").GetDouble(), 0.10, 0.18);
 
@@ -176,6 +176,32 @@ public sealed class SolveMonteCarloTests : IDisposable
         Assert.Equal(4, outcome.Exit);
         Assert.Contains("'mean Note irr = 5%' is not reached for Obligor.recovery from 0% to 100%", outcome.Err, StringComparison.Ordinal);
         Assert.Contains("mean IRR", outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mean_irr_over_no_path_with_an_irr_is_no_solution()
+    {
+        // The residual contributes nothing, so on no path does it have an IRR (nothing paid in): the mean is over no
+        // path, not a number, and the search says so rather than count each path as −100%.
+        CliOutcome outcome = CliHarness.Run("solve", deal, "--scenario", "Mc", "--hurdle", "Obligor.recovery", "--target", "Residual irr = 5%",
+            "--paths", "300");
+        Assert.Equal(4, outcome.Exit);
+        Assert.Contains("'mean Residual irr = 5%' has no value at Obligor.recovery 40%", outcome.Err, StringComparison.Ordinal);
+        Assert.Contains("over the 0 of 300 paths with an IRR", outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mean_irr_counts_a_total_loss_at_minus_100_percent_as_the_mc_report_does()
+    {
+        // At a 0% recovery a default leaves the 0% note nothing (−100%) and no default repays it at par (0%), so the mean
+        // IRR is −d / N, d the defaulting paths of N (the report's figure, BulletLoanLossTests); between 0% and 40%
+        // it rises from there. A target of −d / N is met at a recovery of 0 (Brent's tolerance 10⁻⁹ in the lever).
+        int d = DefaultingPaths();
+        string target = (-100.0 * d / 2000).ToString("0.####", CultureInfo.InvariantCulture) + "%";
+        var answer = Answer(CliHarness.Run("solve", deal, "--scenario", "Mc", "--hurdle", "Obligor.recovery", "--target", $"Note irr = {target}",
+            "--paths", "2000", "--seed", "5", "-f", "json"));
+        Assert.InRange(answer.GetProperty("value").GetDouble(), 0, 1e-4);
+        Assert.Equal(-d / 2000.0, answer.GetProperty("estimate").GetDouble(), 1e-6);
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public class SummaryReportTests
         Assert.Equal(["3.5", ""], Row(csv, "Junior", "WAL (years)"));
         string[] equityIrr = Row(csv, "Sponsor", "IRR (annual ACT/365F)");
         Assert.Equal(0.10, double.Parse(equityIrr[0], CultureInfo.InvariantCulture), 1e-9);
-        Assert.Equal("", equityIrr[1]); // no IRR: an empty field, not "n/a" or "NaN"
+        Assert.Equal("-1", equityIrr[1]); // the sponsor got nothing back: a total loss, −100% (InvestorIrr)
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class SummaryReportTests
         Assert.Equal("2027-01-01", trap.GetProperty("firstActive").GetString());
         Assert.Equal(JsonValueKind.Null, stressed.GetProperty("tranches")[1].GetProperty("walYears").ValueKind);
         Assert.Equal("20000000.00", stressed.GetProperty("tranches")[0].GetProperty("principalLoss").GetRawText());
-        Assert.Equal(JsonValueKind.Null, stressed.GetProperty("equities")[0].GetProperty("irr").ValueKind);
+        Assert.Equal(-1.0, stressed.GetProperty("equities")[0].GetProperty("irr").GetDouble()); // nothing back: a total loss, −100%
         Assert.Equal("2027-01-01", stressed.GetProperty("events").GetProperty("eventOfDefault").GetString());
         Assert.Equal("3000000.00", stressed.GetProperty("events").GetProperty("rvgPaid")[0].GetProperty("amount").GetRawText());
         Assert.Equal(0.5, stressed.GetProperty("tests")[0].GetProperty("minimum").GetDouble());
@@ -116,7 +116,7 @@ public class SummaryReportTests
         Assert.StartsWith("Summary, money in USD millions. IRR: annual compounding on actual days (ACT/365F, XIRR-style);", lines[2], StringComparison.Ordinal);
         Assert.Contains("| Notes | IRR (annual ACT/365F) | 5.00% | -1.79% |", lines);
         Assert.Contains("| Notes | BEY (semiannual) | 4.94% | -1.80% |", lines);
-        Assert.Contains("| Sponsor | IRR (annual ACT/365F) | 10.00% | n/a |", lines);
+        Assert.Contains("| Sponsor | IRR (annual ACT/365F) | 10.00% | -100.00% |", lines); // nothing back: a total loss
         Assert.Contains("| Trap | first active | 2028-01-01 | 2027-01-01 |", lines);
         Assert.Contains("| deal | sale | - | 2028-01-01 |", lines);
         Assert.Equal("", lines[^1]);

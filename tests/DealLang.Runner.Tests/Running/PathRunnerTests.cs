@@ -29,13 +29,15 @@ public sealed class PathRunnerTests
             Assert.Equal(outcome.Equities[0].Irr, runner.Summaries.LastEquityIrr[0]);
         }
 
-        // As written the notes are a 5% par bond; under the default the sponsor gets nothing back (no IRR).
+        // As written the notes are a 5% par bond; under the default the sponsor gets nothing back: −100%, a path
+        // with an IRR like any other, in the mean and the percentiles.
         PathSummaries s = runner.Summaries;
         Assert.Equal(2, s.Paths);
         Assert.Equal(2, s.TrancheIrr(0).Paths);
         Assert.Equal(0.05, s.TrancheIrr(0).Max, 1e-12);
-        Assert.Equal(1, s.EquityIrr(0).Paths);
-        Assert.Equal(1, s.EquityIrr(0).Undefined);
+        Assert.Equal(2, s.EquityIrr(0).Paths);
+        Assert.Equal(0, s.EquityIrr(0).Undefined);
+        Assert.Equal(-1.0, s.EquityIrr(0).Min);
         Assert.Equal(outcomes[1].Tranches[1].PrincipalLoss, s.Tranche(1).MaxLoss);
     }
 

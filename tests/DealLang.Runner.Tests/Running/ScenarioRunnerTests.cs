@@ -110,8 +110,8 @@ public class ScenarioRunnerTests
         Assert.Equal(10e6, junior.UnpaidInterest);
         Assert.Equal(new Date(2028, 1, 1), junior.FirstPrincipalShortfall);
 
-        // Sponsor got nothing: every flow is ≤ 0 and there is no IRR.
-        Assert.True(double.IsNaN(outcome.Equities[0].Irr));
+        // Sponsor got nothing: every flow is ≤ 0, no rate zeroes them, and the IRR of a total loss is −100%.
+        Assert.Equal(-1.0, outcome.Equities[0].Irr);
         Assert.Equal(0, outcome.Equities[0].Distributions);
     }
 

@@ -1,0 +1,71 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Analytics;
+
+/// <summary>
+/// The IRR of an investor's flows (what it paid in negative, what it got back positive), as every summary, Monte
+/// Carlo figure and solver reads it: <see cref="Irr"/>'s rate, except that a total loss is −100%. An investor who
+/// paid in and got nothing back has flows of one sign, which no rate makes worth zero, so <see cref="Irr"/> finds
+/// none; but −100% is the return on a total loss (nothing back is what was paid in grown at −100%), and leaving such
+/// a path out of a mean or a percentile would hide the worst paths of all. Two kinds of flows are a total loss here:
+/// <list type="bullet">
+/// <item>nothing back: positive flows that add up to less than half a cent (<see cref="Flows.ShortfallTolerance"/>,
+/// the rounding a shortfall is cleared of) against negative flows of half a cent or more;</item>
+/// <item>less back than paid in, all of it later than the last amount paid in, at a rate below
+/// <see cref="Irr.LowestRate"/> (−99.99%, as far down as the solver looks): a few cents back on millions; −100% is
+/// within 0.01% of the rate.</item>
+/// </list>
+/// Any other flows without a rate (nothing paid in, a rate over <see cref="Irr.HighestRate"/>, or flows that change
+/// sign more than once and have none) stay without one (NaN).
+/// </summary>
+public static class InvestorIrr
+{
+    /// <summary>The rate of the flows at <paramref name="years"/> (<see cref="Irr.Solve(ReadOnlySpan{double}, ReadOnlySpan{double})"/>), or −100% for a total loss.</summary>
+    public static double Solve(ReadOnlySpan<double> years, ReadOnlySpan<double> amounts) =>
+        OrTotalLoss(Irr.Solve(years, amounts), years, amounts);
+
+    /// <summary>The rate of the flows over prepared times (<see cref="Irr.Solve(FlowTimes, ReadOnlySpan{double})"/>), or −100% for a total loss.</summary>
+    public static double Solve(FlowTimes times, ReadOnlySpan<double> amounts)
+    {
+        double rate = Irr.Solve(times, amounts);
+        // the check only where there is no rate: the paths with one (nearly all) pay nothing for it
+        return double.IsNaN(rate) ? OrTotalLoss(rate, times.Years[..amounts.Length], amounts) : rate;
+    }
+
+    /// <summary><paramref name="rate"/> as solved over the flows; where it is NaN and they are a total loss, −100%.</summary>
+    public static double OrTotalLoss(double rate, ReadOnlySpan<double> years, ReadOnlySpan<double> amounts) =>
+        double.IsNaN(rate) && IsTotalLoss(years, amounts) ? -1.0 : rate;
+
+    /// <summary>Whether flows without a rate are a total loss (the two kinds in the type's summary). Not with a
+    /// non-finite amount or time, which is no figure at all.</summary>
+    public static bool IsTotalLoss(ReadOnlySpan<double> years, ReadOnlySpan<double> amounts)
+    {
+        FlowArguments.RequireSameLength(years, amounts);
+        double paidIn = 0, gotBack = 0;
+        double lastPaidIn = double.NegativeInfinity, firstBack = double.PositiveInfinity;
+        for (int i = 0; i < amounts.Length; i++)
+        {
+            double a = amounts[i];
+            if (!double.IsFinite(a) || !double.IsFinite(years[i]))
+            {
+                return false;
+            }
+
+            if (a < 0)
+            {
+                paidIn -= a;
+                lastPaidIn = Math.Max(lastPaidIn, years[i]);
+            }
+            else if (a > 0)
+            {
+                gotBack += a;
+                firstBack = Math.Min(firstBack, years[i]);
+            }
+        }
+
+        // Got back after paying in, and less: the value at 0% is negative, so a rate with no root above −99.99% has
+        // its root below it.
+        return paidIn >= Flows.ShortfallTolerance
+            && (gotBack < Flows.ShortfallTolerance || (gotBack < paidIn && lastPaidIn < firstBack));
+    }
+}
