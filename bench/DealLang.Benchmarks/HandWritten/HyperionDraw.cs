@@ -9,7 +9,7 @@ namespace DealLang.Benchmarks.HandWritten;
 /// deflation), one correlation and one drawn default, with the same generator (<see cref="PathStream"/>: Philox per
 /// (seed, path), antithetic pairs) and the same documented formulas (docs/language.md §10, "Stochastic scenarios"):
 /// both factors drawn rates and one regime, so each factor's path shock is drawn directly from two independent
-/// normals, Z₀ = ξ₀ and Z₁ = ρξ₀ + √(1 − ρ²)ξ₁ (three normals a path, with Meta's); the drawn rates m + sZ; Meta's default time from Z_M = √(1 − Σβ²)η + β₀Z₀ + β₁Z₁ with a
+/// normals, Z₀ = ξ₀ and Z₁ = ρξ₀ + √(1 − ρ²)ξ₁ (three normals a path, with Meta's); the drawn rates m + sZ; Meta's default time from Z_M = √(1 − βᵀRβ)η + β₀Z₀ + β₁Z₁ with a
 /// constant hazard −ln(1 − PD); and the campus's value curve, the unstressed curve times (1 − d)^(days / 365.25) per
 /// period end. The scenario's numbers are read once from its <see cref="StochasticSpec"/> (the terms a hand-writer
 /// would type in). It is the "draw" half of the Monte Carlo limit (bench/README.md, "Monte Carlo throughput"); the
@@ -68,7 +68,9 @@ public sealed class HyperionDraw
         metaParty = meta.Party;
         beta0 = meta.Loadings[0];
         beta1 = meta.Loadings[1];
-        idiosyncratic = Math.Sqrt(Math.Max(0.0, 1 - ((beta0 * beta0) + (beta1 * beta1))));
+        // 1 − βᵀRβ, the loaded part's variance summed row by row as the path source sums it: with ρ the factors'
+        // correlation, β₀β₀ + β₀ρβ₁ + β₁ρβ₀ + β₁β₁.
+        idiosyncratic = Math.Sqrt(Math.Max(0.0, 1 - ((((beta0 * beta0) + (beta0 * rho * beta1)) + (beta1 * rho * beta0)) + (beta1 * beta1))));
         hazard = -Math.Log(1 - meta.AnnualPd);
         unstressed = unstressedValue;
         Value = new double[periods];

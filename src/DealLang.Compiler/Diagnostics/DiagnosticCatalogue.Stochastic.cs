@@ -27,10 +27,12 @@ public static partial class DiagnosticCatalogue
             ? "it draws none (give an index a process, e.g. 'H100Rent gbm drift 0% per year volatility 30% per year', or a deflation a volatility)"
             : $"its factors are {factors}"));
 
-    /// <summary>DL0534: a drawn default's loadings have a sum of squares above 1 (the copula's idiosyncratic weight
-    /// √(1 − Σβ²) would be imaginary).</summary>
-    public static Diagnostic LoadingsTooLarge(SourceSpan span, string party, double sum) =>
-        Error("DL0534", span, $"the loadings of {party}'s drawn default have a sum of squares of {sum.ToString("0.####", CultureInfo.InvariantCulture)}; it must be 1 or less");
+    /// <summary>DL0534: a drawn default's loadings give Σ β_k Z_k a variance βᵀRβ above 1 (Σβ² without correlations;
+    /// the copula's idiosyncratic weight √(1 − βᵀRβ) would be imaginary).</summary>
+    public static Diagnostic LoadingsTooLarge(SourceSpan span, string party, double variance, bool correlated) =>
+        Error("DL0534", span, correlated
+            ? $"the loadings of {party}'s drawn default, with the factors' correlations, give a variance (βᵀRβ) of {variance.ToString("0.####", CultureInfo.InvariantCulture)}; it must be 1 or less"
+            : $"the loadings of {party}'s drawn default have a sum of squares of {variance.ToString("0.####", CultureInfo.InvariantCulture)}; it must be 1 or less");
 
     /// <summary>DL0535: a party's default is both drawn and dated in one scenario.</summary>
     public static Diagnostic DrawnAndDatedDefault(SourceSpan span, string scenario, string party) =>

@@ -50,6 +50,7 @@ internal sealed partial class DealChecks
 
         bool hasStress = false, hasRegimes = false, badEntry = false;
         CorrelateSyntax? firstCorrelation = null;
+        var loaded = new List<(DrawnDefaultsSyntax Drawn, double[] Beta)>();
         var dated = new HashSet<string>(StringComparer.Ordinal);
         foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
         {
@@ -97,7 +98,7 @@ internal sealed partial class DealChecks
 
                     break;
                 case DrawnDefaultsSyntax drawn:
-                    CheckDrawnDefault(drawn, name, factors, list, dated);
+                    loaded.Add((drawn, CheckDrawnDefault(drawn, name, factors, list, dated)));
                     break;
             }
         }
@@ -111,6 +112,17 @@ internal sealed partial class DealChecks
             else if (hasStress && Correlations.Problem(stress, k) is not null)
             {
                 _diagnostics.Add(DiagnosticCatalogue.CorrelationNotPositive(firstCorrelation.Span, name, "stress", list));
+            }
+        }
+
+        // The loadings against the correlations, once every correlation is read (they may come after the defaults).
+        bool matricesHold = !badEntry && Correlations.Problem(normal, k) is null && (!hasStress || Correlations.Problem(stress, k) is null);
+        foreach ((DrawnDefaultsSyntax drawn, double[] beta) in loaded)
+        {
+            double variance = matricesHold ? Math.Max(LoadedVariance(beta, normal), hasStress ? LoadedVariance(beta, stress) : 0) : LoadedVariance(beta, null);
+            if (variance > 1 + Correlations.Tolerance)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.LoadingsTooLarge(drawn.Span, drawn.Party?.Text ?? "", variance, correlated: matricesHold && firstCorrelation is not null));
             }
         }
 
@@ -187,7 +199,25 @@ internal sealed partial class DealChecks
         return at;
     }
 
-    private void CheckDrawnDefault(DrawnDefaultsSyntax drawn, string scenario, List<string> factors, string list, HashSet<string> dated)
+    /// <summary>βᵀRβ, the variance of Σ β_k Z_k under the k × k correlations R by rows (null: none, Σβ²), which the
+    /// copula's idiosyncratic weight √(1 − βᵀRβ) needs at most 1 (the runtime's own sum, StochasticPaths).</summary>
+    private static double LoadedVariance(double[] beta, double[]? r)
+    {
+        int k = beta.Length;
+        double sum = 0;
+        for (int i = 0; i < k; i++)
+        {
+            for (int j = 0; j < k; j++)
+            {
+                sum += r is null ? (i == j ? beta[i] * beta[i] : 0.0) : beta[i] * r[(i * k) + j] * beta[j];
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>Checks one drawn default and returns its loadings by factor (0 for a factor it does not load on).</summary>
+    private double[] CheckDrawnDefault(DrawnDefaultsSyntax drawn, string scenario, List<string> factors, string list, HashSet<string> dated)
     {
         string party = drawn.Party?.Text ?? "";
         if (dated.Contains(party))
@@ -229,17 +259,14 @@ internal sealed partial class DealChecks
             }
         }
 
-        double sum = 0;
+        var beta = new double[factors.Count];
         foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawn.Loadings))
         {
-            Factor(loading.Factor, factors, scenario, list);
-            double beta = _analysis.ConstantOf(loading.Beta, 0);
-            sum += beta * beta;
-        }
-
-        if (sum > 1 + Correlations.Tolerance)
-        {
-            _diagnostics.Add(DiagnosticCatalogue.LoadingsTooLarge(drawn.Span, party, sum));
+            int at = Factor(loading.Factor, factors, scenario, list);
+            if (at >= 0)
+            {
+                beta[at] += _analysis.ConstantOf(loading.Beta, 0);
+            }
         }
 
         // A beta distribution with mean m and sd s: α + β = m(1 − m)/s² − 1 must be positive (docs/language.md §10).
@@ -251,5 +278,7 @@ internal sealed partial class DealChecks
                 _diagnostics.Add(DiagnosticCatalogue.RecoveryBeta(recovery.Span, party, mean, sd));
             }
         }
+
+        return beta;
     }
 }

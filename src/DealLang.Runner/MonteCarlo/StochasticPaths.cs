@@ -59,11 +59,13 @@ public sealed class StochasticPaths : IPathSource
     // null without `sobol` (docs/language.md §10, "Sobol points").
     readonly uint[]? sobolShift;
 
-    // Drawn defaults: party, loadings, √(1 − Σβ²), and the hazard's pieces: from segmentStart[d][i] years on the
-    // hazard is hazard[d][i] = −ln(1 − PD_i), with cumulative[d][i] the cumulative hazard at its start.
+    // Drawn defaults: party, loadings, the variance βᵀRβ of Σ β_k Z_k under each regime's correlations R (the normal
+    // one, and the stress one with regimes), √(1 − βᵀRβ) under the normal, and the hazard's pieces: from
+    // segmentStart[d][i] years on the hazard is hazard[d][i] = −ln(1 − PD_i), with cumulative[d][i] the cumulative
+    // hazard at its start.
     readonly DefaultModel[] defaults;
     readonly double[][] segmentStart, hazard, cumulative;
-    readonly double[] idiosyncratic;
+    readonly double[] idiosyncratic, loadedNormal, loadedStress;
     readonly int horizonDays;
 
     readonly ConditionalWeakTable<PathInputs, Work> works = [];
@@ -199,6 +201,8 @@ public sealed class StochasticPaths : IPathSource
         hazard = new double[defaults.Length][];
         cumulative = new double[defaults.Length][];
         idiosyncratic = new double[defaults.Length];
+        loadedNormal = new double[defaults.Length];
+        loadedStress = new double[defaults.Length];
         var inputs = new PartyDefaultInput[defaults.Length];
         for (int d = 0; d < defaults.Length; d++)
         {
@@ -224,20 +228,19 @@ public sealed class StochasticPaths : IPathSource
                 throw Bad($"party '{party}' has {model.Loadings?.Length ?? 0} factor loadings, and the scenario has {k} factors");
             }
 
-            double sum = 0;
-            foreach (double beta in model.Loadings)
+            if (!Array.TrueForAll(model.Loadings, double.IsFinite))
             {
-                if (!double.IsFinite(beta))
-                {
-                    throw Bad($"party '{party}' has a loading that is not a number");
-                }
-
-                sum += beta * beta;
+                throw Bad($"party '{party}' has a loading that is not a number");
             }
 
+            // Σ β_k Z_k has variance βᵀRβ, not Σβ², when the factors are correlated: the idiosyncratic weight is what
+            // makes Z a standard normal, so that the default time keeps its PD (docs/language.md §10, "Defaults").
+            loadedNormal[d] = LoadedVariance(model.Loadings, s.Correlation?.Normal);
+            loadedStress[d] = lowerStress is null ? loadedNormal[d] : LoadedVariance(model.Loadings, s.Correlation!.Stress);
+            double sum = Math.Max(loadedNormal[d], loadedStress[d]);
             if (sum > 1 + Correlations.Tolerance)
             {
-                throw Bad($"party '{party}''s loadings have a sum of squares of {sum}, above 1");
+                throw Bad($"party '{party}''s loadings give Σ β_k Z_k a variance of {sum} (βᵀRβ, the factors' correlations R), above 1");
             }
 
             PdStep[] steps = model.Steps ?? [];
@@ -263,7 +266,7 @@ public sealed class StochasticPaths : IPathSource
                 throw Bad($"party '{party}''s drawn recovery (mean {r.Mean}, sd {r.Sd}) is not a beta distribution");
             }
 
-            idiosyncratic[d] = Math.Sqrt(Math.Max(0.0, 1 - sum));
+            idiosyncratic[d] = Math.Sqrt(Math.Max(0.0, 1 - loadedNormal[d]));
             inputs[d] = new PartyDefaultInput(party, model.Party, model.AnnualPd, -double.ExpM1(-CumulativeHazard(d, toMaturity)));
         }
 
@@ -488,7 +491,7 @@ public sealed class StochasticPaths : IPathSource
         // last first), each added to its factor's path shock: the first four factors' sums in registers (a sum kept in
         // shock[] waits every period for its own store), the same additions in the same order.
         bool stressed = false;
-        double shock0 = 0, shock1 = 0, shock2 = 0, shock3 = 0;
+        double shock0 = 0, shock1 = 0, shock2 = 0, shock3 = 0, stressedShare = 0;
         for (int t = 0; t < periods; t++)
         {
             if (regime == 1 && rng.Uniform(bits[t * perPeriod]) < (stressed ? switchToNormal! : switchToStress!)[t])
@@ -499,6 +502,7 @@ public sealed class StochasticPaths : IPathSource
             Span<double> xi = normals.AsSpan(t * k, k);
             double[] l = stressed ? lowerStress! : lowerNormal;
             double share = weight[t];
+            stressedShare += stressed ? share * share : 0.0;
             for (int i = k - 1; i >= 0; i--)
             {
                 double e = 0;
@@ -522,6 +526,7 @@ public sealed class StochasticPaths : IPathSource
 
         ReadOnlySpan<double> sums = [shock0, shock1, shock2, shock3]; // on the stack
         sums[..Math.Min(k, sums.Length)].CopyTo(shock);
+        w.StressedShare = stressedShare;
 
         // Then each index factor's row on its own: its level depends on its shocks and jumps alone, and a loop over one
         // factor's periods finds its process, its coefficients' rows and its jumps' once, where a loop over the factors
@@ -639,9 +644,11 @@ public sealed class StochasticPaths : IPathSource
         }
     }
 
-    /// <summary>Each drawn party's default date: Z = Σ β_k Z_k + √(1 − Σβ²) η, the survival draw S = Φ(−Z) (a
-    /// uniform), the time τ with H(τ) = −ln S (a constant hazard: τ = ln S / ln(1 − PD) years), and the date
-    /// closing + ⌈365 τ⌉ days when it falls in the run.</summary>
+    /// <summary>Each drawn party's default date: Z = Σ β_k Z_k + √(1 − v) η, v the variance of Σ β_k Z_k given the
+    /// path's regimes (βᵀRβ with one regime; with regimes, the normal one's and the stress one's weighted by the share
+    /// of the path's shock variance drawn in each, Σ_t Δ_t / T over the stressed periods), so that Z is a standard
+    /// normal; the survival draw S = Φ(−Z) (a uniform), the time τ with H(τ) = −ln S (a constant hazard:
+    /// τ = ln S / ln(1 − PD) years), and the date closing + ⌈365 τ⌉ days when it falls in the run.</summary>
     void DrawDefaults(ref PathStream rng, Work w, uint point)
     {
         Date?[] dates = w.Scenario.PartyDefaults;
@@ -650,7 +657,10 @@ public sealed class StochasticPaths : IPathSource
         {
             double[] beta = defaults[d].Loadings;
             double eta = sobolShift is null ? rng.Normal() : SobolNormal(point, k + d);
-            double z = idiosyncratic[d] * eta;
+            double weightOwn = lowerStress is null || loadedStress[d] == loadedNormal[d]
+                ? idiosyncratic[d]
+                : Math.Sqrt(Math.Max(0.0, 1 - (loadedNormal[d] + (w.StressedShare * (loadedStress[d] - loadedNormal[d])))));
+            double z = weightOwn * eta;
             for (int f = 0; f < beta.Length; f++)
             {
                 z += beta[f] * w.Shock[f];
@@ -775,6 +785,24 @@ public sealed class StochasticPaths : IPathSource
         }
     }
 
+    /// <summary>βᵀRβ, R a k × k correlation matrix by rows (null: the identity), summed row by row: with no
+    /// correlation between the loaded factors it is Σβ² to the bit (each off-diagonal term adds 0, and β × 1 × β is
+    /// β × β).</summary>
+    static double LoadedVariance(double[] beta, double[]? r)
+    {
+        int k = beta.Length;
+        double sum = 0;
+        for (int i = 0; i < k; i++)
+        {
+            for (int j = 0; j < k; j++)
+            {
+                sum += r is null ? (i == j ? beta[i] * beta[i] : 0.0) : beta[i] * r[(i * k) + j] * beta[j];
+            }
+        }
+
+        return sum;
+    }
+
     double[] Factor(double[] m, int k, string what) =>
         Correlations.Problem(m, k) is { } problem ? throw Bad($"its {what} matrix is not valid: {problem}") : Correlations.Cholesky(m, k);
 
@@ -805,6 +833,9 @@ public sealed class StochasticPaths : IPathSource
         };
         public readonly PathMemo Memo = plan.NewMemo();
         public readonly double[] Shock = new double[k], Xi = new double[k];
+
+        // The share of the path shocks' variance drawn in the stress regime (DrawFactors; 0 with one regime).
+        public double StressedShare;
 
         // Per period, the factor an index factor's jumps have left it at the period's end (DrawFactors).
         public readonly double[] JumpAt = new double[deal.Periods];

@@ -88,7 +88,7 @@ public sealed record CorrelationSpec(double[] Normal, double[]? Stress, double T
 
 /// <summary>
 /// A party's drawn default time: a constant hazard from <see cref="AnnualPd"/>, correlated with the factors through
-/// a Gaussian copula with one loading per factor (the scenario's factor order; Σβ² ≤ 1).
+/// a Gaussian copula with one loading per factor (the scenario's factor order; βᵀRβ ≤ 1, R the factors' correlations).
 /// </summary>
 public sealed record DefaultModel(int Party, double AnnualPd, double[] Loadings)
 {

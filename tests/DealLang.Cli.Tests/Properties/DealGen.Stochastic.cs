@@ -8,7 +8,7 @@ namespace DealLang.Cli.Tests.Properties;
 /// maybe jumps; a drawn deflation on each facility's value and on market_rent, maybe; a correlation between the
 /// first two factors (any in [−100%, 100%] makes a 2 × 2 matrix that can hold), with a stress one and regimes
 /// together or neither; and a drawn default for each party, maybe, with a PD and loadings of at most 70% on the
-/// first two factors (squares summing to 98% at most) and maybe a PD step within the deal's life. Never a date on a drawn party (its own scenario).</summary>
+/// first two factors (|β₀| + |β₁| ≤ 100% kept, so that βᵀRβ ≤ (|β₀| + |β₁|)² ≤ 1 under any correlation) and maybe a PD step within the deal's life. Never a date on a drawn party (its own scenario).</summary>
 internal static partial class DealGen
 {
     private static Gen<string> StochasticScenario(DealFrame f, string name) =>
@@ -57,8 +57,17 @@ internal static partial class DealGen
     private static Gen<string> DrawnDefault(DealFrame f, string party, string[] factors) =>
         from pd in Rate(1, 5000)
         from step in Maybe(Gen.Select(DateIn(f.Closing, f.Maturity), Rate(1, 5000), (d, p) => $"until {d} then {p} per year"))
-        from loadings in All(factors.Take(2).Select(x => Maybe(Signed(7000).Select(beta => $"loading {x} {beta}"))))
+        from loadings in Loadings(factors.Take(2).ToArray())
         // A mean in [10%, 90%] and an sd up to 25%, below √(m(1 − m)) ≥ 30%: always a beta distribution.
         from recovery in Maybe(Gen.Select(Rate(1000, 9000), Rate(100, 2500), (m, sd) => $"recovery beta mean {m} sd {sd}"))
-        select $"{party} defaults drawn pd {pd} per year{step}{string.Concat(loadings)}{recovery}";
+        select $"{party} defaults drawn pd {pd} per year{step}{loadings}{recovery}";
+
+    // Each factor's loading maybe, at most 70% in absolute value, the absolute values adding to 100% at most.
+    private static Gen<string> Loadings(string[] factors) =>
+        factors.Aggregate(Gen.Const((Text: "", Used: 0)), (acc, x) => acc.SelectMany(a =>
+            Gen.Int[0, 1].SelectMany(present => present == 0
+                ? Gen.Const(a)
+                : Gen.Int[0, Math.Min(7000, 10000 - a.Used)].SelectMany(bp =>
+                    Gen.Select(Pick("", "-"), Rate(bp, bp), (sign, r) => (a.Text + $" loading {x} {sign}{r}", a.Used + bp))))))
+        .Select(a => a.Text);
 }

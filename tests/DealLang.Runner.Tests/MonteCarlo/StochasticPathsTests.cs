@@ -261,6 +261,58 @@ public class StochasticPathsTests
         Assert.True(downHits / (double)down > 1.5 * (hits - downHits) / (double)(source.Count - down));
     }
 
+    [Theory]
+    [InlineData(0.0, 0.0)]    // one regime: Z's loaded part has variance βᵀRβ = 0.25 + 0.25 + 2 × 0.25 × 0.8 = 0.9
+    [InlineData(1000.0, 0.0)] // stressed from the first period: βᵀR′β = 0.25 + 0.25 + 2 × 0.25 × (−0.5) = 0.25
+    [InlineData(2.0, 2.0)]    // switching both ways at 2 a year: each path its own mix of the two
+    public void ACopulaOnCorrelatedFactorsKeepsTheMarginalPd(double toStress, double toNormal)
+    {
+        // Loadings of 50% on two factors correlated 80% (stress −50%). The idiosyncratic weight must be √(1 − βᵀRβ),
+        // βᵀRβ under the regimes the path went through, for Z to be a standard normal and the horizon PD to stay
+        // 1 − 0.95^(1461/365) = 18.5608% (the lessee's 5% a year over the 16 quarters). With √(1 − Σβ²) = √0.5, Z's
+        // variance would be 0.9 + 0.5 = 1.4 and the PD Φ(Φ⁻¹(0.185608) / √1.4) = Φ(−0.8942 / 1.1832) = 22.5% (one
+        // regime), or with the stress 0.25 + 0.5 = 0.75 and Φ(−0.8942 / 0.8660) = 15.1%: far outside three standard
+        // errors, √(0.1856 × 0.8144 / 40,000) = 0.19%.
+        DealDescription deal = TwoIndexDeal();
+        FactorSpec[] factors =
+        [
+            new("Rent", FactorTarget.Index, 0, FactorProcess.Gbm) { Volatility = 0.3 },
+            new("Sofr", FactorTarget.Index, 1, FactorProcess.Gbm) { Volatility = 0.3 },
+        ];
+        CorrelationSpec correlation = toStress == 0
+            ? new CorrelationSpec([1, 0.8, 0.8, 1], null, 0, 0)
+            : new CorrelationSpec([1, 0.8, 0.8, 1], [1, -0.5, -0.5, 1], toStress, toNormal);
+        var spec = new StochasticSpec(null, null, false, factors, correlation, [new DefaultModel(0, 0.05, [0.5, 0.5])]);
+        var source = new StochasticPaths(deal, Stochastic(deal, spec), 17, 40_000);
+        var inputs = new PathInputs(deal);
+        int hits = 0;
+        for (int p = 0; p < source.Count; p++)
+        {
+            source.Fill(p, inputs);
+            hits += inputs.PartyDefaulted[0][^1] ? 1 : 0;
+        }
+
+        double pd = 1 - Math.Pow(0.95, 1461 / 365.0), se = Math.Sqrt(pd * (1 - pd) / source.Count);
+        Assert.Equal(0.185608, pd, 6);
+        Assert.InRange(hits / (double)source.Count, pd - (3 * se), pd + (3 * se));
+    }
+
+    [Fact]
+    public void LoadingsWhoseVarianceWithTheCorrelationsPassesOneAreRefused()
+    {
+        // 0.6 and 0.6 on factors correlated 80%: Σβ² = 0.72 would pass, but βᵀRβ = 0.72 + 2 × 0.36 × 0.8 = 1.296.
+        DealDescription deal = TwoIndexDeal();
+        FactorSpec[] factors =
+        [
+            new("Rent", FactorTarget.Index, 0, FactorProcess.Gbm) { Volatility = 0.3 },
+            new("Sofr", FactorTarget.Index, 1, FactorProcess.Gbm) { Volatility = 0.3 },
+        ];
+        var spec = new StochasticSpec(null, null, false, factors, new CorrelationSpec([1, 0.8, 0.8, 1], null, 0, 0), [new DefaultModel(0, 0.05, [0.6, 0.6])]);
+        var error = Assert.ThrowsAny<ArgumentException>(() => new StochasticPaths(deal, Stochastic(deal, spec), 17, 10));
+        Assert.Contains("βᵀRβ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("above 1", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ADrawnDeflationHasItsMeanAndVolatilityAndReachesTheFacilityValue()
     {
