@@ -8,7 +8,8 @@ namespace DealLang.Runner.MonteCarlo;
 /// A Monte Carlo path of a whole chain (docs/language.md §10, "Stochastic scenarios in a chain"): the top deal's
 /// stochastic scenario draws the path once (<see cref="StochasticPaths"/>, path i from (seed, i) alone), into the
 /// top's inputs; every other entity's inputs are then filled from the same draws — each party it shares with the top
-/// (matched by name) defaults on the drawn date with the drawn recovery, each index it shares with a drawn index of the
+/// (matched by name) defaults on the drawn date with the drawn recovery (a date after the top's horizon counts where it
+/// falls within the entity's own run: <see cref="StochasticPaths.DrawnDefault"/>), each index it shares with a drawn index of the
 /// top reads the drawn row, and a drawn market-rent deflation is every entity's — on top of the entity's scenario as
 /// <see cref="ChainScenarios"/> maps the top's (worked out once). An entity whose periods differ from the top's reads
 /// a drawn index at its own period starts as the level in force there: the top's period whose [start, end) holds that
@@ -25,8 +26,8 @@ public sealed class ChainPaths
 
     sealed record Other(
         DealPaths Paths, PathInputs Inputs, ScenarioSpec Work, ScenarioSpec Prepared, PathMemo Memo,
-        int[] DrawnParties, int[] TopParties, bool[] DrawnRecovery, bool[] DrawnIndexMask, int[] DrawnIndices, int[] TopIndices,
-        int[] TopPeriodOf);
+        int[] DrawnParties, int[] TopParties, int[] TopDefaults, bool[] DrawnRecovery, bool[] DrawnIndexMask, int[] DrawnIndices,
+        int[] TopIndices, int[] TopPeriodOf, Date End);
 
     /// <param name="runner">The chain's runner, whose buffers this fills.</param>
     /// <param name="source">The top deal's stochastic scenario as a path source.</param>
@@ -67,6 +68,7 @@ public sealed class ChainPaths
             ScenarioSpec spec = prepared[e];
             var parties = new List<int>();
             var topParties = new List<int>();
+            var topDefaults = new List<int>();
             var recovery = new List<bool>();
             for (int p = 0; p < deal.Parties.Length; p++)
             {
@@ -75,6 +77,7 @@ public sealed class ChainPaths
                 {
                     parties.Add(p);
                     topParties.Add(q);
+                    topDefaults.Add(Array.FindIndex(stochastic.Defaults, m => m.Party == q));
                     recovery.Add(recoveryTop.Contains(q));
                 }
             }
@@ -103,8 +106,8 @@ public sealed class ChainPaths
             };
             DealPaths paths = runner.PathsOf(e);
             others[e] = new Other(
-                paths, runner.Buffers(e).Inputs, work, spec, paths.NewMemo(), [.. parties], [.. topParties], [.. recovery], mask,
-                [.. indices], [.. topIndices], TopPeriods(top.Boundaries, deal.Boundaries, deal.Periods));
+                paths, runner.Buffers(e).Inputs, work, spec, paths.NewMemo(), [.. parties], [.. topParties], [.. topDefaults], [.. recovery],
+                mask, [.. indices], [.. topIndices], TopPeriods(top.Boundaries, deal.Boundaries, deal.Periods), deal.Boundaries[^1]);
         }
     }
 
@@ -135,7 +138,7 @@ public sealed class ChainPaths
             for (int k = 0; k < o.DrawnParties.Length; k++)
             {
                 int p = o.DrawnParties[k], q = o.TopParties[k];
-                o.Work.PartyDefaults[p] = drawn.PartyDefaults[q];
+                o.Work.PartyDefaults[p] = source.DrawnDefault(topInputs, o.TopDefaults[k], o.End);
                 if (o.DrawnRecovery[k])
                 {
                     o.Work.PartyRecoveries[p] = drawn.PartyRecoveries[q];

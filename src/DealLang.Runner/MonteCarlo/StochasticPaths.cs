@@ -389,6 +389,24 @@ public sealed class StochasticPaths : IPathSource
         return (w.Scenario, w.Market);
     }
 
+    /// <summary>
+    /// Drawn default <paramref name="d"/>'s date on the path last filled into <paramref name="into"/>, for a run whose
+    /// last period ends on <paramref name="end"/>: the closing plus ⌈365 τ⌉ days (at least 1) when that is on or before
+    /// <paramref name="end"/>, else none. The top deal's own date is this at its own horizon; a chain's entity whose run
+    /// ends later reads its own (docs/language.md §10, "Stochastic scenarios in a chain"): a default drawn after the
+    /// top's horizon still falls within a longer deal's.
+    /// </summary>
+    internal Date? DrawnDefault(PathInputs into, int d, Date end)
+    {
+        if (!works.TryGetValue(into, out Work? w))
+        {
+            throw new ArgumentException("These path inputs were never filled by this source.", nameof(into));
+        }
+
+        double days = w.DefaultDays[d];
+        return days <= Date.DaysBetween(Deal.Closing, end) ? Deal.Closing.AddDays((int)Math.Max(1.0, days)) : null;
+    }
+
     /// <summary>Whether the scenario draws index <paramref name="index"/>'s row (a process or jumps on it).</summary>
     public bool DrawsIndex(int index) => drawnIndex[index];
 
@@ -669,6 +687,7 @@ public sealed class StochasticPaths : IPathSource
             double survival = NormalQuantile.Cdf(-z);
             double years = Time(d, -Math.Log(survival));
             double days = Math.Ceiling(years * 365.0);
+            w.DefaultDays[d] = days;
             dates[defaults[d].Party] = days <= horizonDays ? Deal.Closing.AddDays((int)Math.Max(1.0, days)) : null;
         }
     }
@@ -836,6 +855,9 @@ public sealed class StochasticPaths : IPathSource
 
         // The share of the path shocks' variance drawn in the stress regime (DrawFactors; 0 with one regime).
         public double StressedShare;
+
+        // Each drawn default's day after the closing, ⌈365 τ⌉, however far past the horizon (DrawDefaults).
+        public readonly double[] DefaultDays = new double[(scenario.Stochastic?.Defaults.Length) ?? 0];
 
         // Per period, the factor an index factor's jumps have left it at the period's end (DrawFactors).
         public readonly double[] JumpAt = new double[deal.Periods];

@@ -120,6 +120,14 @@ public sealed class ChainMonteCarloTests : IDisposable
             var parentDeal = runner.DealOf(1);
             int inSpv = Array.IndexOf(spvInputs.PartyDefaulted[Array.FindIndex(spvDeal.Parties, p => p.Name == "Tenant")], true);
             int inParent = Array.IndexOf(parentInputs.PartyDefaulted[Array.FindIndex(parentDeal.Parties, p => p.Name == "Tenant")], true);
+            // A default after the parent's last period (the SPV's run goes on, into its workout horizon) is the SPV's
+            // alone; within both runs it is one date.
+            if (inParent < 0 && inSpv >= 0)
+            {
+                Assert.True(inSpv >= 2 * parentDeal.Periods, $"path {path}: the SPV defaults in its quarter {inSpv}, the parent never");
+                continue;
+            }
+
             Assert.Equal(inSpv < 0, inParent < 0);
             if (inSpv >= 0)
             {
@@ -130,6 +138,50 @@ public sealed class ChainMonteCarloTests : IDisposable
 
         // 8% a year over five years: about a third of the paths default (the property is tested on both kinds).
         Assert.InRange(defaults, 60, 150);
+    }
+
+    [Fact]
+    public void A_default_drawn_after_the_tops_horizon_falls_in_an_entity_that_runs_longer()
+    {
+        // The SPV runs four years (to 2030-01-01), the parent two (to 2028-01-01). The tenant's time is drawn once, on
+        // the parent's path: a date up to 2028-01-01 is both entities'; one in 2028-2029 is the SPV's alone (the
+        // parent's run is over); one after 2030-01-01 is neither's. At 20% a year, P(τ ≤ 2 years) = 1 − 0.8² = 36% and
+        // P(τ ≤ 4 years) = 1 − 0.8^(1461/365) = 59.1%: over 1,000 paths the SPV defaults on about 591 (± 3 × 15.5),
+        // not on the parent's 360 alone (before the fix, a default after the top's horizon was dropped everywhere).
+        string spv = Corrections.ChainTests.Spv(maturity: "2030-01-01").Replace("term 2y", "term 4y", StringComparison.Ordinal);
+        string parent = Corrections.ChainTests.Parent + """
+
+            scenario Tenant for Parent {
+              paths 1000
+              Tenant defaults drawn pd 20% per year
+            }
+            """;
+        var files = new InMemorySourceFiles();
+        files.Add("spv.deal", spv);
+        var (runner, filler) = Simulation(Compilation.Create(SourceDocument.FromText("top.deal", parent), files), "Tenant", 1000, 3).NewPathRunner(fullLedger: false);
+        int tenantInSpv = Array.FindIndex(runner.DealOf(0).Parties, p => p.Name == "Tenant");
+        int tenantInTop = Array.FindIndex(runner.Top.Parties, p => p.Name == "Tenant");
+        int both = 0, spvAlone = 0;
+        for (int path = 0; path < 1000; path++)
+        {
+            filler.Run(path);
+            ScenarioSpec[] drawn = filler.DrawnScenarios();
+            Date? inSpv = drawn[0].PartyDefaults[tenantInSpv], inTop = drawn[1].PartyDefaults[tenantInTop];
+            if (inTop is { } top)
+            {
+                Assert.Equal(top, inSpv);
+                both++;
+            }
+            else if (inSpv is { } date)
+            {
+                Assert.True(date > new Date(2028, 1, 1) && date <= new Date(2030, 1, 1), $"path {path}: {date}");
+                Assert.Contains(true, runner.Buffers(0).Inputs.PartyDefaulted[tenantInSpv]);
+                spvAlone++;
+            }
+        }
+
+        Assert.InRange(both, 360 - 46, 360 + 46);          // 3 × √(1,000 × 0.36 × 0.64) = 45.5
+        Assert.InRange(both + spvAlone, 591 - 47, 591 + 47); // 3 × √(1,000 × 0.591 × 0.409) = 46.6
     }
 
     [Fact]
