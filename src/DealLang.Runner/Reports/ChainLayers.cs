@@ -56,17 +56,20 @@ public static class ChainLayers
         double spvLoss = bottom.Sum(e => e.Outcome.Tranches.Sum(t => t.PrincipalLoss + t.UnpaidInterest));
         layers.Add(Entities(Spvs, bottom, spvLoss));
 
-        // A fund loses its share of what its held tranches lose, and what its forced sales lose to the market.
+        // A fund loses its share of what its held tranches lose, on the part it still holds at the end (a part it sold
+        // lost what it lost in the sale, and its buyer, outside the chain, bears the rest), and what its forced sales
+        // lose to the market.
         double passedUp = 0, lossOnSale = 0;
         foreach (EntityOutcome holder in holders)
         {
             for (int h = 0; h < holder.Deal.Holdings.Length; h++)
             {
                 HoldingInfo info = holder.Deal.Holdings[h];
-                lossOnSale += h < holder.Outcome.Holdings.Length ? holder.Outcome.Holdings[h].LossOnSale : 0;
+                HoldingSummary? summary = h < holder.Outcome.Holdings.Length ? holder.Outcome.Holdings[h] : null;
+                lossOnSale += summary?.LossOnSale ?? 0;
                 if (!info.Equity && bottom.FirstOrDefault(e => e.Deal.Name == info.Entity)?.Outcome.Tranches.FirstOrDefault(t => t.Name == info.Member) is { } held)
                 {
-                    passedUp += info.Share * (held.PrincipalLoss + held.UnpaidInterest);
+                    passedUp += info.Share * (1 - (summary?.ShareSold ?? 0)) * (held.PrincipalLoss + held.UnpaidInterest);
                 }
             }
         }

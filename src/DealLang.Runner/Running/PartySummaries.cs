@@ -6,15 +6,19 @@ namespace DealLang.Runner.Running;
 /// <summary>Builds each party's <see cref="PartySummary"/> for one scenario.</summary>
 static class PartySummaries
 {
-    public static ImmutableArray<PartySummary> Build(DealDescription deal, ScenarioSpec scenario)
+    /// <summary>Each party's row; its default date only when it falls within the <paramref name="periods"/> run
+    /// (on or before the last one's end): a date after the run ended, as a drawn one past the maturity can be, made
+    /// nothing happen in it.</summary>
+    public static ImmutableArray<PartySummary> Build(DealDescription deal, ScenarioSpec scenario, int periods)
     {
+        Date? end = periods > 0 ? deal.Boundaries[periods] : null;
         // ACT/365F, like the other analytics: the horizon over which the annual PD compounds.
         double years = DayCounts.YearFraction(DayCount.Act365F, deal.Closing, deal.Maturity);
         var summaries = ImmutableArray.CreateBuilder<PartySummary>(deal.Parties.Length);
         for (int p = 0; p < deal.Parties.Length; p++)
         {
             PartyInfo party = deal.Parties[p];
-            Date? defaults = p < scenario.PartyDefaults.Length ? scenario.PartyDefaults[p] : null;
+            Date? defaults = p < scenario.PartyDefaults.Length && scenario.PartyDefaults[p] is { } d && end is { } last && d <= last ? d : null;
             summaries.Add(new PartySummary(
                 party.Name,
                 party.Rating,

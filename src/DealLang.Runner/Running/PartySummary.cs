@@ -7,7 +7,7 @@ namespace DealLang.Runner.Running;
 /// default probability into the chance of a default before the deal's maturity, 1 − (1 − pd)^years, assuming a
 /// constant hazard (the deterministic view; Monte Carlo draws defaults from the same figure).
 /// </summary>
-/// <param name="DefaultDate">The date the scenario makes the party default, or null.</param>
+/// <param name="DefaultDate">The date the scenario makes the party default, when within the periods run; else null.</param>
 public sealed record PartySummary(
     string Name,
     string Rating,

@@ -96,7 +96,7 @@ public sealed class ScenarioRunner
             TrancheSummaries.Build(deal, result, periods, years),
             EquitySummaries.Build(deal, result, periods, years, inputs),
             DealEventsBuilder.Build(deal, index, result, periods),
-            PartySummaries.Build(deal, scenario),
+            PartySummaries.Build(deal, scenario, periods),
             LoanSummaries.Build(deal, result, scenario, periods),
             FleetSummaries.Build(deal, result),
             ContractSummaries.Build(deal, result, periods))

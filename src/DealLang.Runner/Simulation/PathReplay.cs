@@ -1,3 +1,4 @@
+using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Paths;
 using DealLang.Runner.Running;
 using DealLang.Runtime;
@@ -9,7 +10,8 @@ namespace DealLang.Runner.Simulation;
 /// fills path P's inputs exactly as inside the run (they depend only on the seed and P), the period loop runs with
 /// the ledger and the cash check, and the result is that path's <see cref="ScenarioOutcome"/> (ledger and summary)
 /// and its <see cref="PathFigures"/>, the figures it adds to the run's totals and writes to its per-path row. The
-/// party and loan rows show a party's default on the end of the first period in which the path has it in default.
+/// party and loan rows show a drawn default on its drawn date, as <c>deallang run</c> of the path does (a stochastic
+/// scenario's source); from another source, on the end of the first period in which the path has it in default.
 /// </summary>
 public static class PathReplay
 {
@@ -23,14 +25,22 @@ public static class PathReplay
         var result = new RunResult(deal, program.Layout, fullLedger: true);
         PathFigures figures = new SimulationEngine(program, source, checkCash: true).RunOne(path, inputs, result);
 
-        var defaults = new Date?[deal.Parties.Length];
-        for (int p = 0; p < defaults.Length; p++)
+        ScenarioSpec scenario;
+        if (source is StochasticPaths stochastic)
         {
-            int first = Array.IndexOf(inputs.PartyDefaulted[p], true);
-            defaults[p] = first < 0 ? null : deal.Boundaries[first + 1];
+            scenario = stochastic.Drawn(inputs) with { Name = name };
         }
+        else
+        {
+            var defaults = new Date?[deal.Parties.Length];
+            for (int p = 0; p < defaults.Length; p++)
+            {
+                int first = Array.IndexOf(inputs.PartyDefaulted[p], true);
+                defaults[p] = first < 0 ? null : deal.Boundaries[first + 1];
+            }
 
-        ScenarioSpec scenario = ScenarioSpec.AsWritten(deal) with { Name = name, PartyDefaults = defaults };
+            scenario = ScenarioSpec.AsWritten(deal) with { Name = name, PartyDefaults = defaults };
+        }
         return (ScenarioRunner.Outcome(deal, new LayoutIndex(deal, program.Layout), result, scenario), figures);
     }
 }

@@ -251,9 +251,10 @@ public sealed class GuarantorAndLpMonteCarloTests
     public void A_chains_report_has_the_guarantor_of_the_entity_it_guarantees_in()
     {
         // examples/terawulf.deal's Stochastic scenario draws Fluidstack's default; Google stands behind the Lake Mariner
-        // SPV's lease, so the SPV's report (entity 1 of 3) has its rows, the same on one and two threads. When it pays
-        // it pays the whole cap: a default is drawn by the top's horizon, 2032-04-15, and the lease's rent left after
-        // it, at about 1bn a year to 2036-06-30, exceeds 3.2bn (TeraWulfFiguresTests).
+        // SPV's lease, so the SPV's report (entity 1 of 3) has its rows, the same on one and two threads. A default
+        // early in the lease leaves more rent than the 3.2bn cap (about 1bn a year to 2036-06-30: TeraWulfFiguresTests),
+        // so the largest amount paid is the cap; one drawn after the top's horizon, 2032-04-15, but within the SPV's
+        // run leaves less, so the mean given it pays is below the cap.
         string[] Args(params string[] more) => ["mc", Path.Combine(RepoPaths.Examples, "terawulf.deal"), "--scenario", "Stochastic", "--paths", "300", .. more];
         CliOutcome one = CliHarness.Run(Args("--threads", "1"));
         CliOutcome two = CliHarness.Run(Args("--threads", "2", "--format", "table"));
@@ -261,7 +262,8 @@ public sealed class GuarantorAndLpMonteCarloTests
         Assert.Equal(one.Out, two.Out);
         string spv = one.Out[..one.Out.IndexOf("== Abernathy", StringComparison.Ordinal)];
         Assert.Contains("Google for FluidstackLease  P(pays anything)", spv, StringComparison.Ordinal);
-        Assert.Matches(@"amount paid given it pays\s+3200\.000\s+0\.000", spv);
+        Assert.Matches(@"largest amount paid\s+3200\.000", spv);
+        Assert.Matches(@"amount paid given it pays\s+(2\d{3}|3[01]\d\d)\.\d{3}\s", spv);
     }
 
     [Fact]

@@ -21,6 +21,17 @@ public class ScenarioRunnerTests
         new ScenarioRunner(Program, fullLedger).Run(FourPeriodProgram.TenantDefaults(Program.Description));
 
     [Fact]
+    public void APartysDefaultAfterTheRunShowsNoDate()
+    {
+        // The four periods end 2028-12-31: a default dated 2026-06-30 is in the run and shown; one dated 2029-03-31,
+        // after the last period (as a drawn date past the maturity can be), changes nothing and is not shown.
+        ScenarioSpec inRun = FourPeriodProgram.TenantDefaults(Program.Description);
+        ScenarioSpec after = inRun with { PartyDefaults = [new Date(2029, 3, 31), null, null] };
+        Assert.Equal(new Date(2026, 6, 30), new ScenarioRunner(Program).Run(inRun).Parties[0].DefaultDate);
+        Assert.Null(new ScenarioRunner(Program).Run(after).Parties[0].DefaultDate);
+    }
+
+    [Fact]
     public void ParBondBulletYieldsItsCouponAndLivesToMaturity()
     {
         TrancheSummary notes = AsWritten().Tranches[0];
