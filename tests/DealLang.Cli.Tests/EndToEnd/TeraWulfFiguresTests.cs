@@ -79,8 +79,9 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
     {
         // The rule (docs/language.md §5, "Guarantors"): each period the guarantor pays the rent the lease would have
         // paid had Fluidstack not defaulted, less what it pays — Base's rent less FluidstackDefault's — until the
-        // 3.2bn cap is used. From 2028-04-15 the lease has 8 years left at about 955m a year and more (900m escalating
-        // 3% from 2026-06-30), far above 3.2bn: the cap binds, in the fourth year of payments.
+        // 3.2bn cap is used. From 2028-04-15 the lease has 8 years left at about 1.35bn a year and more (1.31bn
+        // escalating 3% from 2026-06-30), far above 3.2bn: the cap binds in the fifth half-year of payments
+        // (686.5m + 694.9m + 707.1m + 715.7m = 2,804.2m paid to 2030-04-15, the last 395.8m on 2030-10-15).
         const double cap = 3.2e9;
         double Lost(int t) => _chain.Ledger("LakeMariner", "Base", "rent FluidstackLease", t) - _chain.Ledger("LakeMariner", "FluidstackDefault", "rent FluidstackLease", t);
         double paid = 0;
@@ -130,7 +131,7 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
                     + _chain.Ledger("LakeMariner", scenario, "9 distribute rest to WulfEquity distributed", t);
                 Assert.Equal(lakeMariner, _chain.Ledger("TeraWulf", scenario, "receipts LakeMarinerStake", t), 0.005);
                 double jv = t < _chain.Of("Abernathy", scenario).PeriodsRun
-                    ? _chain.Ledger("Abernathy", scenario, "3 distribute rest to JvEquity distributed", t) + _chain.Ledger("Abernathy", scenario, "6 distribute rest to JvEquity distributed", t)
+                    ? _chain.Ledger("Abernathy", scenario, "5 distribute rest to JvEquity distributed", t) + _chain.Ledger("Abernathy", scenario, "8 distribute rest to JvEquity distributed", t)
                     : 0.0;
                 Assert.Equal(0.51 * jv, _chain.Ledger("TeraWulf", scenario, "receipts AbernathyStake", t), 0.005);
             }
@@ -143,7 +144,8 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
         // FluidstackDefault: Google's backstop keeps Lake Mariner's notes whole, but the lockbox traps everything the
         // notes leave from 2028-04-15 (the SPV's first trap) to the run's end, so nothing reaches the parent after the
         // trap: its receipts from Lake Mariner stop in that period while the SPV still holds cash, and the 2032 converts,
-        // due 2032-04-15 at the parent, lose what its reserve, mining and bitcoin could not pay. The converts lose first.
+        // due 2032-04-15 at the parent, lose what its reserve, mining and bitcoin could not pay (34.1m). The converts
+        // lose first; the senior 2031 converts, whose reserve is filled first, lose nothing.
         var spv = _chain.Of("LakeMariner", "FluidstackDefault");
         var parent = _chain.Of("TeraWulf", "FluidstackDefault");
         Assert.Equal(new Date(2028, 4, 15), spv.Events.Triggers.Single().FirstActive);
@@ -155,9 +157,67 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
         }
 
         Assert.True(_chain.Ledger("LakeMariner", "FluidstackDefault", "Lockbox balance", 12) > 1e8);
-        Assert.True(parent.Tranches[1].PrincipalLoss > 1e8);
+        Assert.True(parent.Tranches[1].PrincipalLoss > 1e7);
+        Assert.Equal(0.0, parent.Tranches[0].PrincipalLoss);
         // In Base the same converts are repaid in full.
         Assert.Equal(0.0, _chain.Of("TeraWulf", "Base").Tranches[1].PrincipalLoss);
         Assert.Equal(0.0, _chain.Of("TeraWulf", "Base").Tranches[0].PrincipalLoss);
+    }
+
+    [Fact]
+    public void The_rent_covers_the_notes_heaviest_half_year_1_20_times_and_Base_repays_them_on_schedule()
+    {
+        // Period 5 (2027-10-15 → 2028-04-15), the first with every building complete: principal 2.736bn / 6 periods
+        // left = 456m, interest 2.736bn × 7.75% / 2 = 106.02m, 562.02m of debt service, the heaviest half-year. The
+        // rent, 1.31bn a year escalated 3% once (2027-06-30), is 1.31bn × 1.03 / 2 = 674.65m: 674.65 / 562.02 = 1.2004x.
+        Assert.Equal(456e6, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 4), 1e-3);
+        Assert.Equal(106.02e6, _chain.Ledger("LakeMariner", "Base", "Notes interest due", 4), 1e-3);
+        Assert.Equal(674.65e6, _chain.Ledger("LakeMariner", "Base", "rent FluidstackLease", 4), 1e-3);
+        // Every period's principal is paid when due, the last 456m at the maturity (2030-10-15, period 10).
+        for (int t = 0; t < 22; t++)
+        {
+            Assert.Equal(0.0, _chain.Ledger("LakeMariner", "Base", "2 pay Notes.principal short", t));
+        }
+
+        Assert.Equal(456e6, _chain.Ledger("LakeMariner", "Base", "2 pay Notes.principal paid", 9), 1e-3);
+        Assert.Equal(0.0, _chain.Ledger("LakeMariner", "Base", "Notes balance", 9));
+    }
+
+    [Fact]
+    public void The_termination_fee_prepays_the_JV_notes_once_Fluidstack_has_defaulted()
+    {
+        // FluidstackDefault, period 5 (2027-10-15 → 2028-04-15), Fluidstack defaulting at its end: the fee's 377.77m
+        // recovery and the period's revenue, less the notes' interest and scheduled principal, are all swept to the
+        // notes (CustomerDefault => sweep 100% to JvNotes); JvEquity receives nothing that period.
+        const string scenario = "FluidstackDefault";
+        double available = _chain.Ledger("Abernathy", scenario, "collections", 4)
+            - _chain.Ledger("Abernathy", scenario, "1 pay JvNotes.interest paid", 4)
+            - _chain.Ledger("Abernathy", scenario, "2 pay JvNotes.principal paid", 4);
+        Assert.Equal(377.77e6, _chain.Ledger("Abernathy", scenario, "termination fee AbernathyJV", 4), 1e-3);
+        Assert.Equal(available, _chain.Ledger("Abernathy", scenario, "4 CustomerDefault => sweep 100% to JvNotes swept", 4), 1e-3);
+        Assert.Equal(0.0, _chain.Ledger("Abernathy", scenario, "5 distribute rest to JvEquity distributed", 4));
+        // The partners are paid less in the customer's default than in Base.
+        Assert.True(_chain.Of("Abernathy", scenario).Equities.Single().Distributions < _chain.Of("Abernathy", "Base").Equities.Single().Distributions);
+    }
+
+    [Fact]
+    public void The_maturing_2031_converts_are_paid_from_their_reserve_before_anything_is_kept_for_the_2032s()
+    {
+        // Base, period 11 (2030-10-15 → 2031-04-15), the 2031 converts' maturity: their reserve, filled first to their
+        // 850m, is released in full (its target, their scheduled balance after this period's principal, is 0) and
+        // pays them; no bitcoin is sold. In no scenario are the 2031s short while the 2032s' reserve holds cash.
+        Assert.Equal(850e6, _chain.Ledger("TeraWulf", "Base", "3 release Reserve2031 released", 10), 1e-3);
+        Assert.Equal(850e6, _chain.Ledger("TeraWulf", "Base", "5 pay Converts2031.principal paid", 10), 1e-3);
+        Assert.Equal(0.0, _chain.Ledger("TeraWulf", "Base", "4 sell Bitcoin to cover Converts2031.principal raised", 10));
+        foreach (var scenario in _chain.Scenarios.Select(s => s.Name))
+        {
+            for (int t = 0; t < _chain.Of("TeraWulf", scenario).PeriodsRun; t++)
+            {
+                if (_chain.Ledger("TeraWulf", scenario, "5 pay Converts2031.principal short", t) > 0)
+                {
+                    Assert.Equal(0.0, _chain.Ledger("TeraWulf", scenario, "Reserve2032 balance", t));
+                }
+            }
+        }
     }
 }

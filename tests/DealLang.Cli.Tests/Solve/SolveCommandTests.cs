@@ -184,7 +184,7 @@ public sealed class SolveCommandTests : IDisposable
         string probe = Path.Combine(dir, "probe.scenarios");
         File.WriteAllText(probe, "scenario Probe for CreditFund {\n}\n");
         var solved = CliHarness.Run("solve", fund, "--scenarios", probe, "--scenario", "Probe",
-            "--breakeven", "H100Rent deflate", "--until", "Investors irr = -0.4%", "--format", "json");
+            "--breakeven", "H100Rent deflate", "--until", "Investors irr = -0.5%", "--format", "json");
         Assert.True(solved.Exit == 0, solved.ToString());
         double deflation = JsonDocument.Parse(solved.Out).RootElement.GetProperty("CreditFund.solve").GetProperty("value").GetDouble();
         Assert.InRange(deflation, 0.01, 0.99);
@@ -195,7 +195,7 @@ public sealed class SolveCommandTests : IDisposable
         Assert.True(ran.Exit == 0, ran.ToString());
         double irr = JsonDocument.Parse(ran.Out).RootElement.GetProperty("CreditFund.summary").GetProperty("scenarios")[0]
             .GetProperty("equities")[0].GetProperty("irr").GetDouble();
-        Assert.InRange(irr, -0.004 - 1e-9, -0.004 + 1e-9);
+        Assert.InRange(irr, -0.005 - 1e-9, -0.005 + 1e-9);
     }
 
     // Holds all of OneYear's loan (face 100m) with 100m of its own equity and no debt: at the year's end it receives
@@ -426,12 +426,14 @@ public sealed class SolveCommandTests : IDisposable
             "names deal 'Other', and this is deal OneYear, which holds no other");
     }
 
-    // On the credit fund, Meta's rent is Hyperion's: how far it may fall before the fund's investors earn nothing.
+    // On the credit fund, Meta's rent is Hyperion's: how far it may fall before the fund's investors lose 1% a year.
+    // (Their IRR jumps between 55% and 56% of the rent, across 0%: a target there has no root to the solver's
+    // tolerance, so the target is taken below the jump.)
     [Fact]
     public void The_credit_funds_hurdle_on_metas_rent_moves_hyperion()
     {
         var answer = Answer(CliHarness.Run("solve", Path.Combine(RepoPaths.Examples, "credit-fund.deal"), "--hurdle", "MetaLease.rent",
-            "--target", "Investors irr = 0%", "--scenario", "Base", "-f", "json"));
+            "--target", "Investors irr = -1%", "--scenario", "Base", "-f", "json"));
         Assert.Equal("Hyperion.MetaLease.rent", answer.GetProperty("lever").GetString());
         Assert.InRange(answer.GetProperty("value").GetDouble(), 0.0, 1.0); // a cut in the rent, not a rise
         Assert.Equal(0, answer.GetProperty("objective").GetDouble(), 1e-6);

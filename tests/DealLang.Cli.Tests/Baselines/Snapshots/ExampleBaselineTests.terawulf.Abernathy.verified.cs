@@ -135,11 +135,14 @@ public sealed class Deal_Abernathy : IDealProgram
         double tranche_JvNotes_unpaidPrincipal = 0.0; // JvNotes.principal_shortfall, carried forward
         // JvEquity (equity)
         double equity_JvEquity_distributed = 0.0;
+        // CustomerDefault (trigger, sweep 100% to JvNotes)
+        bool trigger_CustomerDefault_active = false;
         // enforcement sale 1 of AbernathyCapacity
         Date sale1_date = Closing; // set at the event of default
         bool sale1_done = false;
 
         // The result's rows the loop writes each period.
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
         double[] result_Collections = result.Collections;
         double[] result_ContractRevenue_0 = result.ContractRevenue[0];
         double[] result_ContractTerminationFee_0 = result.ContractTerminationFee[0];
@@ -203,6 +206,9 @@ public sealed class Deal_Abernathy : IDealProgram
             cfads = recurring - fleet_AbernathyCapacity_opex;
 
             // 3. tests and triggers
+            // CustomerDefault (effect: sweep 100% to JvNotes)
+            trigger_CustomerDefault_active = party_Fluidstack_defaulted[t];
+            result_TriggerActive_0[t] = trigger_CustomerDefault_active;
 
             // 4. waterfall
             fleet_AbernathyCapacity_opexPaid = 0.0;
@@ -211,7 +217,8 @@ public sealed class Deal_Abernathy : IDealProgram
             equity_JvEquity_distributed = 0.0;
             double step1_due = 0.0, step1_paid = 0.0; // 1 pay JvNotes.interest
             double step2_due = 0.0, step2_paid = 0.0; // 2 pay JvNotes.principal
-            double step3_distributed = 0.0; // 3 distribute rest to JvEquity
+            double step4_swept = 0.0; // 4 CustomerDefault => sweep 100% to JvNotes
+            double step5_distributed = 0.0; // 5 distribute rest to JvEquity
             if (ledger != null)
             {
                 ledger[t, 7] = 0.0; // 1 pay JvNotes.interest due
@@ -220,14 +227,15 @@ public sealed class Deal_Abernathy : IDealProgram
                 ledger[t, 10] = 0.0; // 2 pay JvNotes.principal due
                 ledger[t, 11] = 0.0; // 2 pay JvNotes.principal paid
                 ledger[t, 12] = 0.0; // 2 pay JvNotes.principal short
-                ledger[t, 13] = 0.0; // 3 distribute rest to JvEquity distributed
-                ledger[t, 14] = 0.0; // 4 pay JvNotes.interest due
-                ledger[t, 15] = 0.0; // 4 pay JvNotes.interest paid
-                ledger[t, 16] = 0.0; // 4 pay JvNotes.interest short
-                ledger[t, 17] = 0.0; // 5 pay JvNotes.balance due
-                ledger[t, 18] = 0.0; // 5 pay JvNotes.balance paid
-                ledger[t, 19] = 0.0; // 5 pay JvNotes.balance short
-                ledger[t, 20] = 0.0; // 6 distribute rest to JvEquity distributed
+                ledger[t, 13] = 0.0; // 4 CustomerDefault => sweep 100% to JvNotes swept
+                ledger[t, 14] = 0.0; // 5 distribute rest to JvEquity distributed
+                ledger[t, 15] = 0.0; // 6 pay JvNotes.interest due
+                ledger[t, 16] = 0.0; // 6 pay JvNotes.interest paid
+                ledger[t, 17] = 0.0; // 6 pay JvNotes.interest short
+                ledger[t, 18] = 0.0; // 7 pay JvNotes.balance due
+                ledger[t, 19] = 0.0; // 7 pay JvNotes.balance paid
+                ledger[t, 20] = 0.0; // 7 pay JvNotes.balance short
+                ledger[t, 21] = 0.0; // 8 distribute rest to JvEquity distributed
             }
 
             if (!afterDefault)
@@ -259,13 +267,27 @@ public sealed class Deal_Abernathy : IDealProgram
                     ledger[t, 12] = step2_due - step2_paid; // 2 pay JvNotes.principal short
                 }
 
-                // 3 distribute rest to JvEquity
-                step3_distributed = available;
-                equity_JvEquity_distributed += step3_distributed;
+                // 3 if CustomerDefault
+                if (trigger_CustomerDefault_active)
+                {
+                    // 4 CustomerDefault => sweep 100% to JvNotes
+                    step4_swept = Math.Min(available * 1.0, tranche_JvNotes_balance);
+                    tranche_JvNotes_principalPaid += step4_swept;
+                    tranche_JvNotes_balance -= step4_swept;
+                    available -= step4_swept;
+                    if (ledger != null)
+                    {
+                        ledger[t, 13] = step4_swept; // 4 CustomerDefault => sweep 100% to JvNotes swept
+                    }
+                }
+
+                // 5 distribute rest to JvEquity
+                step5_distributed = available;
+                equity_JvEquity_distributed += step5_distributed;
                 available = 0.0;
                 if (ledger != null)
                 {
-                    ledger[t, 13] = step3_distributed; // 3 distribute rest to JvEquity distributed
+                    ledger[t, 14] = step5_distributed; // 5 distribute rest to JvEquity distributed
                 }
             }
 
@@ -308,41 +330,41 @@ public sealed class Deal_Abernathy : IDealProgram
                     available += saleProceeds;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
-                    double step4_due = 0.0, step4_paid = 0.0; // 4 pay JvNotes.interest
-                    double step5_due = 0.0, step5_paid = 0.0; // 5 pay JvNotes.balance
-                    double step6_distributed = 0.0; // 6 distribute rest to JvEquity
-                    // 4 pay JvNotes.interest
-                    step4_due = Math.Max(0.0, tranche_JvNotes_interestDue - tranche_JvNotes_interestPaid);
-                    step4_paid = Math.Min(available, step4_due);
-                    available -= step4_paid;
-                    tranche_JvNotes_interestPaid += step4_paid;
+                    double step6_due = 0.0, step6_paid = 0.0; // 6 pay JvNotes.interest
+                    double step7_due = 0.0, step7_paid = 0.0; // 7 pay JvNotes.balance
+                    double step8_distributed = 0.0; // 8 distribute rest to JvEquity
+                    // 6 pay JvNotes.interest
+                    step6_due = Math.Max(0.0, tranche_JvNotes_interestDue - tranche_JvNotes_interestPaid);
+                    step6_paid = Math.Min(available, step6_due);
+                    available -= step6_paid;
+                    tranche_JvNotes_interestPaid += step6_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 14] = step4_due; // 4 pay JvNotes.interest due
-                        ledger[t, 15] = step4_paid; // 4 pay JvNotes.interest paid
-                        ledger[t, 16] = step4_due - step4_paid; // 4 pay JvNotes.interest short
+                        ledger[t, 15] = step6_due; // 6 pay JvNotes.interest due
+                        ledger[t, 16] = step6_paid; // 6 pay JvNotes.interest paid
+                        ledger[t, 17] = step6_due - step6_paid; // 6 pay JvNotes.interest short
                     }
 
-                    // 5 pay JvNotes.balance
-                    step5_due = tranche_JvNotes_balance;
-                    step5_paid = Math.Min(available, step5_due);
-                    available -= step5_paid;
-                    tranche_JvNotes_principalPaid += step5_paid;
-                    tranche_JvNotes_balance -= step5_paid;
+                    // 7 pay JvNotes.balance
+                    step7_due = tranche_JvNotes_balance;
+                    step7_paid = Math.Min(available, step7_due);
+                    available -= step7_paid;
+                    tranche_JvNotes_principalPaid += step7_paid;
+                    tranche_JvNotes_balance -= step7_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 17] = step5_due; // 5 pay JvNotes.balance due
-                        ledger[t, 18] = step5_paid; // 5 pay JvNotes.balance paid
-                        ledger[t, 19] = step5_due - step5_paid; // 5 pay JvNotes.balance short
+                        ledger[t, 18] = step7_due; // 7 pay JvNotes.balance due
+                        ledger[t, 19] = step7_paid; // 7 pay JvNotes.balance paid
+                        ledger[t, 20] = step7_due - step7_paid; // 7 pay JvNotes.balance short
                     }
 
-                    // 6 distribute rest to JvEquity
-                    step6_distributed = available;
-                    equity_JvEquity_distributed += step6_distributed;
+                    // 8 distribute rest to JvEquity
+                    step8_distributed = available;
+                    equity_JvEquity_distributed += step8_distributed;
                     available = 0.0;
                     if (ledger != null)
                     {
-                        ledger[t, 20] = step6_distributed; // 6 distribute rest to JvEquity distributed
+                        ledger[t, 21] = step8_distributed; // 8 distribute rest to JvEquity distributed
                     }
 
                     fleet_AbernathyCapacity_opexUnpaid = Flows.Shortfall(fleet_AbernathyCapacity_opex, fleet_AbernathyCapacity_opexPaid);
@@ -381,13 +403,14 @@ public sealed class Deal_Abernathy : IDealProgram
                 ledger[t, 4] = fleet_AbernathyCapacity_opex; // AbernathyCapacity opex
                 ledger[t, 5] = tranche_JvNotes_interestDue; // JvNotes interest due
                 ledger[t, 6] = tranche_JvNotes_principalDue; // JvNotes principal due
-                ledger[t, 21] = fleet_AbernathyCapacity_units; // AbernathyCapacity units
-                ledger[t, 22] = fleet_AbernathyCapacity_bookValue; // AbernathyCapacity book value
-                ledger[t, 23] = fleet_AbernathyCapacity_marketValue; // AbernathyCapacity market value
-                ledger[t, 24] = contract_AbernathyJV_units; // AbernathyJV units
-                ledger[t, 25] = tranche_JvNotes_balance; // JvNotes balance
-                ledger[t, 26] = index_H100Rent_level; // H100Rent
-                ledger[t, 27] = eventOfDefault ? 1.0 : 0.0; // event of default
+                ledger[t, 22] = fleet_AbernathyCapacity_units; // AbernathyCapacity units
+                ledger[t, 23] = fleet_AbernathyCapacity_bookValue; // AbernathyCapacity book value
+                ledger[t, 24] = fleet_AbernathyCapacity_marketValue; // AbernathyCapacity market value
+                ledger[t, 25] = contract_AbernathyJV_units; // AbernathyJV units
+                ledger[t, 26] = tranche_JvNotes_balance; // JvNotes balance
+                ledger[t, 27] = index_H100Rent_level; // H100Rent
+                ledger[t, 28] = trigger_CustomerDefault_active ? 1.0 : 0.0; // CustomerDefault
+                ledger[t, 29] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
             if (checkCash)
@@ -476,11 +499,14 @@ public sealed class Deal_Abernathy : IDealProgram
         double tranche_JvNotes_unpaidPrincipal = 0.0; // JvNotes.principal_shortfall, carried forward
         // JvEquity (equity)
         double equity_JvEquity_distributed = 0.0;
+        // CustomerDefault (trigger, sweep 100% to JvNotes)
+        bool trigger_CustomerDefault_active = false;
         // enforcement sale 1 of AbernathyCapacity
         Date sale1_date = Closing; // set at the event of default
         bool sale1_done = false;
 
         // The result's rows the loop writes each period.
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
         double[] result_Collections = result.Collections;
         double[] result_ContractRevenue_0 = result.ContractRevenue[0];
         double[] result_ContractTerminationFee_0 = result.ContractTerminationFee[0];
@@ -503,7 +529,8 @@ public sealed class Deal_Abernathy : IDealProgram
         double step1_paid = default;
         double step2_due = default;
         double step2_paid = default;
-        double step3_distributed = default;
+        double step4_swept = default;
+        double step5_distributed = default;
 
         // ---- period loop: begin
         for (; t < Periods; t++)
@@ -558,6 +585,9 @@ public sealed class Deal_Abernathy : IDealProgram
             cfads = recurring - fleet_AbernathyCapacity_opex;
 
             // 3. tests and triggers
+            // CustomerDefault (effect: sweep 100% to JvNotes)
+            trigger_CustomerDefault_active = party_Fluidstack_defaulted[t];
+            result_TriggerActive_0[t] = trigger_CustomerDefault_active;
 
             // 4. waterfall
             fleet_AbernathyCapacity_opexPaid = 0.0;
@@ -568,7 +598,8 @@ public sealed class Deal_Abernathy : IDealProgram
             step1_paid = 0.0;
             step2_due = 0.0;
             step2_paid = 0.0;
-            step3_distributed = 0.0;
+            step4_swept = 0.0;
+            step5_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -584,9 +615,19 @@ public sealed class Deal_Abernathy : IDealProgram
                 available -= step2_paid;
                 tranche_JvNotes_principalPaid += step2_paid;
                 tranche_JvNotes_balance -= step2_paid;
-                // 3 distribute rest to JvEquity
-                step3_distributed = available;
-                equity_JvEquity_distributed += step3_distributed;
+                // 3 if CustomerDefault
+                if (trigger_CustomerDefault_active)
+                {
+                    // 4 CustomerDefault => sweep 100% to JvNotes
+                    step4_swept = Math.Min(available * 1.0, tranche_JvNotes_balance);
+                    tranche_JvNotes_principalPaid += step4_swept;
+                    tranche_JvNotes_balance -= step4_swept;
+                    available -= step4_swept;
+                }
+
+                // 5 distribute rest to JvEquity
+                step5_distributed = available;
+                equity_JvEquity_distributed += step5_distributed;
                 available = 0.0;
             }
 
@@ -706,6 +747,7 @@ public sealed class Deal_Abernathy : IDealProgram
             state.tranche_JvNotes_unpaidInterest = tranche_JvNotes_unpaidInterest;
             state.tranche_JvNotes_unpaidPrincipal = tranche_JvNotes_unpaidPrincipal;
             state.equity_JvEquity_distributed = equity_JvEquity_distributed;
+            state.trigger_CustomerDefault_active = trigger_CustomerDefault_active;
             state.sale1_date = sale1_date;
             state.sale1_done = sale1_done;
             state.afterDefault = afterDefault;
@@ -763,6 +805,7 @@ public sealed class Deal_Abernathy : IDealProgram
         public double tranche_JvNotes_unpaidInterest;
         public double tranche_JvNotes_unpaidPrincipal;
         public double equity_JvEquity_distributed;
+        public bool trigger_CustomerDefault_active;
         public Date sale1_date;
         public bool sale1_done;
         public bool afterDefault;
@@ -817,6 +860,7 @@ public sealed class Deal_Abernathy : IDealProgram
         double tranche_JvNotes_unpaidInterest = state.tranche_JvNotes_unpaidInterest;
         double tranche_JvNotes_unpaidPrincipal = state.tranche_JvNotes_unpaidPrincipal;
         double equity_JvEquity_distributed = state.equity_JvEquity_distributed;
+        bool trigger_CustomerDefault_active = state.trigger_CustomerDefault_active;
         Date sale1_date = state.sale1_date;
         bool sale1_done = state.sale1_done;
         double yf = default;
@@ -826,9 +870,11 @@ public sealed class Deal_Abernathy : IDealProgram
         double step1_paid = default;
         double step2_due = default;
         double step2_paid = default;
-        double step3_distributed = default;
+        double step4_swept = default;
+        double step5_distributed = default;
 
         // The result's rows the loop writes each period.
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
         double[] result_Collections = result.Collections;
         double[] result_ContractRevenue_0 = result.ContractRevenue[0];
         double[] result_ContractTerminationFee_0 = result.ContractTerminationFee[0];
@@ -900,6 +946,9 @@ public sealed class Deal_Abernathy : IDealProgram
                 cfads = recurring - fleet_AbernathyCapacity_opex;
 
                 // 3. tests and triggers
+                // CustomerDefault (effect: sweep 100% to JvNotes)
+                trigger_CustomerDefault_active = party_Fluidstack_defaulted[t];
+                result_TriggerActive_0[t] = trigger_CustomerDefault_active;
 
                 // 4. waterfall
                 fleet_AbernathyCapacity_opexPaid = 0.0;
@@ -910,7 +959,8 @@ public sealed class Deal_Abernathy : IDealProgram
                 step1_paid = 0.0;
                 step2_due = 0.0;
                 step2_paid = 0.0;
-                step3_distributed = 0.0;
+                step4_swept = 0.0;
+                step5_distributed = 0.0;
                 if (!afterDefault)
                 {
                     // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -926,9 +976,19 @@ public sealed class Deal_Abernathy : IDealProgram
                     available -= step2_paid;
                     tranche_JvNotes_principalPaid += step2_paid;
                     tranche_JvNotes_balance -= step2_paid;
-                    // 3 distribute rest to JvEquity
-                    step3_distributed = available;
-                    equity_JvEquity_distributed += step3_distributed;
+                    // 3 if CustomerDefault
+                    if (trigger_CustomerDefault_active)
+                    {
+                        // 4 CustomerDefault => sweep 100% to JvNotes
+                        step4_swept = Math.Min(available * 1.0, tranche_JvNotes_balance);
+                        tranche_JvNotes_principalPaid += step4_swept;
+                        tranche_JvNotes_balance -= step4_swept;
+                        available -= step4_swept;
+                    }
+
+                    // 5 distribute rest to JvEquity
+                    step5_distributed = available;
+                    equity_JvEquity_distributed += step5_distributed;
                     available = 0.0;
                 }
 
@@ -972,23 +1032,23 @@ public sealed class Deal_Abernathy : IDealProgram
                     available += saleProceeds;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
-                    double step4_due = 0.0, step4_paid = 0.0; // 4 pay JvNotes.interest
-                    double step5_due = 0.0, step5_paid = 0.0; // 5 pay JvNotes.balance
-                    double step6_distributed = 0.0; // 6 distribute rest to JvEquity
-                    // 4 pay JvNotes.interest
-                    step4_due = Math.Max(0.0, tranche_JvNotes_interestDue - tranche_JvNotes_interestPaid);
-                    step4_paid = Math.Min(available, step4_due);
-                    available -= step4_paid;
-                    tranche_JvNotes_interestPaid += step4_paid;
-                    // 5 pay JvNotes.balance
-                    step5_due = tranche_JvNotes_balance;
-                    step5_paid = Math.Min(available, step5_due);
-                    available -= step5_paid;
-                    tranche_JvNotes_principalPaid += step5_paid;
-                    tranche_JvNotes_balance -= step5_paid;
-                    // 6 distribute rest to JvEquity
-                    step6_distributed = available;
-                    equity_JvEquity_distributed += step6_distributed;
+                    double step6_due = 0.0, step6_paid = 0.0; // 6 pay JvNotes.interest
+                    double step7_due = 0.0, step7_paid = 0.0; // 7 pay JvNotes.balance
+                    double step8_distributed = 0.0; // 8 distribute rest to JvEquity
+                    // 6 pay JvNotes.interest
+                    step6_due = Math.Max(0.0, tranche_JvNotes_interestDue - tranche_JvNotes_interestPaid);
+                    step6_paid = Math.Min(available, step6_due);
+                    available -= step6_paid;
+                    tranche_JvNotes_interestPaid += step6_paid;
+                    // 7 pay JvNotes.balance
+                    step7_due = tranche_JvNotes_balance;
+                    step7_paid = Math.Min(available, step7_due);
+                    available -= step7_paid;
+                    tranche_JvNotes_principalPaid += step7_paid;
+                    tranche_JvNotes_balance -= step7_paid;
+                    // 8 distribute rest to JvEquity
+                    step8_distributed = available;
+                    equity_JvEquity_distributed += step8_distributed;
                     available = 0.0;
                     fleet_AbernathyCapacity_opexUnpaid = Flows.Shortfall(fleet_AbernathyCapacity_opex, fleet_AbernathyCapacity_opexPaid);
                     tranche_JvNotes_unpaidInterest = Flows.Shortfall(tranche_JvNotes_interestDue, tranche_JvNotes_interestPaid);
@@ -1087,12 +1147,15 @@ public sealed class Deal_Abernathy : IDealProgram
             ],
             Equities =
             [
-                new EquityInfo("JvEquity", 100000000.0, []),
+                new EquityInfo("JvEquity", 600000000.0, []),
             ],
             Accounts = [],
             Fees = [],
             Tests = [],
-            Triggers = [],
+            Triggers =
+            [
+                "CustomerDefault",
+            ],
             Sales =
             [
                 new SaleInfo([new CollateralRef(CollateralKind.Fleet, 0)], 0.6, 6),
@@ -1118,20 +1181,22 @@ public sealed class Deal_Abernathy : IDealProgram
             new LedgerColumn("2 pay JvNotes.principal due", ColumnKind.Money),
             new LedgerColumn("2 pay JvNotes.principal paid", ColumnKind.Money),
             new LedgerColumn("2 pay JvNotes.principal short", ColumnKind.Money),
-            new LedgerColumn("3 distribute rest to JvEquity distributed", ColumnKind.Money),
-            new LedgerColumn("4 pay JvNotes.interest due", ColumnKind.Money),
-            new LedgerColumn("4 pay JvNotes.interest paid", ColumnKind.Money),
-            new LedgerColumn("4 pay JvNotes.interest short", ColumnKind.Money),
-            new LedgerColumn("5 pay JvNotes.balance due", ColumnKind.Money),
-            new LedgerColumn("5 pay JvNotes.balance paid", ColumnKind.Money),
-            new LedgerColumn("5 pay JvNotes.balance short", ColumnKind.Money),
-            new LedgerColumn("6 distribute rest to JvEquity distributed", ColumnKind.Money),
+            new LedgerColumn("4 CustomerDefault => sweep 100% to JvNotes swept", ColumnKind.Money),
+            new LedgerColumn("5 distribute rest to JvEquity distributed", ColumnKind.Money),
+            new LedgerColumn("6 pay JvNotes.interest due", ColumnKind.Money),
+            new LedgerColumn("6 pay JvNotes.interest paid", ColumnKind.Money),
+            new LedgerColumn("6 pay JvNotes.interest short", ColumnKind.Money),
+            new LedgerColumn("7 pay JvNotes.balance due", ColumnKind.Money),
+            new LedgerColumn("7 pay JvNotes.balance paid", ColumnKind.Money),
+            new LedgerColumn("7 pay JvNotes.balance short", ColumnKind.Money),
+            new LedgerColumn("8 distribute rest to JvEquity distributed", ColumnKind.Money),
             new LedgerColumn("AbernathyCapacity units", ColumnKind.Number),
             new LedgerColumn("AbernathyCapacity book value", ColumnKind.Money),
             new LedgerColumn("AbernathyCapacity market value", ColumnKind.Money),
             new LedgerColumn("AbernathyJV units", ColumnKind.Number),
             new LedgerColumn("JvNotes balance", ColumnKind.Money),
             new LedgerColumn("H100Rent", ColumnKind.Number),
+            new LedgerColumn("CustomerDefault", ColumnKind.Flag),
             new LedgerColumn("event of default", ColumnKind.Flag),
         };
 

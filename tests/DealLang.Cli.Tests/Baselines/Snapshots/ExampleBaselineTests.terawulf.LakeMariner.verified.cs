@@ -47,6 +47,9 @@ public sealed class Deal_LakeMariner : IDealProgram
     private const int tranche_Notes_firstPrincipalPeriod = 0;
     private const int tranche_Notes_maturityPeriod = 9;
 
+    // Dates the deal's conditions compare with.
+    private static readonly Date date_2030_10_15 = new Date(2030, 10, 15);
+
     // The static fields above are set when the deal is loaded, in this constructor: declared only so that
     // it is compiled quickly, not optimised (it runs once).
     [MethodImpl(MethodImplOptions.NoOptimization)]
@@ -337,7 +340,7 @@ public sealed class Deal_LakeMariner : IDealProgram
             tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
             tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
             // default rule: an event of default at the end of this period
-            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0 || tranche_Notes_unpaidPrincipal > 0.0 && periodEnd >= date_2030_10_15))
             {
                 eventOfDefault = true;
                 result.EventOfDefaultPeriod = t;
@@ -701,7 +704,7 @@ public sealed class Deal_LakeMariner : IDealProgram
             tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
             tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
             // default rule: an event of default at the end of this period
-            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0 || tranche_Notes_unpaidPrincipal > 0.0 && periodEnd >= date_2030_10_15))
             {
                 goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
             }
@@ -1074,7 +1077,7 @@ public sealed class Deal_LakeMariner : IDealProgram
                 tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
                 tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
                 // default rule: an event of default at the end of this period
-                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
+                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0 || tranche_Notes_unpaidPrincipal > 0.0 && periodEnd >= date_2030_10_15))
                 {
                     eventOfDefault = true;
                     result.EventOfDefaultPeriod = t;
@@ -1199,7 +1202,7 @@ public sealed class Deal_LakeMariner : IDealProgram
             ],
             Leases =
             [
-                new LeaseInfo("FluidstackLease", 0, 0, 900000000.0, 0.03, new Date(2026, 6, 30), 120, 0, 0, false, null, 0.0),
+                new LeaseInfo("FluidstackLease", 0, 0, 1310000000.0, 0.03, new Date(2026, 6, 30), 120, 0, 0, false, null, 0.0),
             ],
             Loans = [],
             Fleets = [],

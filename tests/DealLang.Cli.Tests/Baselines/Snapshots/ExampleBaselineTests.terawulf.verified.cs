@@ -154,9 +154,12 @@ public sealed class Deal_TeraWulf : IDealProgram
         double tranche_Converts2032_sharesValue = 0.0; // what the shares the holder converted into are worth, in the period it converts
         // Common (equity)
         double equity_Common_distributed = 0.0;
-        // ConvertsReserve (account)
-        double account_ConvertsReserve_balance = 0.0;
-        double account_ConvertsReserve_target = 0.0;
+        // Reserve2031 (account)
+        double account_Reserve2031_balance = 0.0;
+        double account_Reserve2031_target = 0.0;
+        // Reserve2032 (account)
+        double account_Reserve2032_balance = 0.0;
+        double account_Reserve2032_target = 0.0;
         // CoinLtv (test)
         double test_CoinLtv_value = 0.0;
 
@@ -175,6 +178,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         double[] result_PrincipalShortfall_1 = result.PrincipalShortfall[1];
         double[] result_Distributions_0 = result.Distributions[0];
         double[] result_AccountBalance_0 = result.AccountBalance[0];
+        double[] result_AccountBalance_1 = result.AccountBalance[1];
 
         // ---- period loop: begin
         for (int t = 0; t < Periods; t++)
@@ -182,7 +186,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             // Period t runs from Boundaries[t] to Boundaries[t + 1].
             periodEnd = Boundaries[t + 1];
             double yf = YearFractions[t];
-            double accountsStart = account_ConvertsReserve_balance;
+            double accountsStart = account_Reserve2031_balance + account_Reserve2032_balance;
             index_Built_level = index_Built_levels[t];
             index_H100Rent_level = index_H100Rent_levels[t];
             index_BTC_level = index_BTC_levels[t];
@@ -267,7 +271,8 @@ public sealed class Deal_TeraWulf : IDealProgram
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Converts2031_scheduledInterest + tranche_Converts2031_scheduledPrincipal + tranche_Converts2032_scheduledInterest + tranche_Converts2032_scheduledPrincipal;
             cfads = recurring;
-            account_ConvertsReserve_target = (tranche_Converts2031_startBalance - tranche_Converts2031_scheduledPrincipal) + (tranche_Converts2032_startBalance - tranche_Converts2032_scheduledPrincipal); // ConvertsReserve target
+            account_Reserve2031_target = (tranche_Converts2031_startBalance - tranche_Converts2031_scheduledPrincipal); // Reserve2031 target
+            account_Reserve2032_target = (tranche_Converts2032_startBalance - tranche_Converts2032_scheduledPrincipal); // Reserve2032 target
 
             // 3. tests and triggers
             // CoinLtv
@@ -284,13 +289,15 @@ public sealed class Deal_TeraWulf : IDealProgram
             equity_Common_distributed = 0.0;
             double step1_due = 0.0, step1_paid = 0.0; // 1 pay Converts2031.interest
             double step2_due = 0.0, step2_paid = 0.0; // 2 pay Converts2032.interest
-            double step3_released = 0.0; // 3 release ConvertsReserve
+            double step3_released = 0.0; // 3 release Reserve2031
             double step4_raised = 0.0; // 4 sell Bitcoin to cover Converts2031.principal
             double step5_due = 0.0, step5_paid = 0.0; // 5 pay Converts2031.principal
-            double step6_raised = 0.0; // 6 sell Bitcoin to cover Converts2032.principal
-            double step7_due = 0.0, step7_paid = 0.0; // 7 pay Converts2032.principal
-            double step8_filled = 0.0; // 8 fill ConvertsReserve
-            double step9_distributed = 0.0; // 9 distribute rest to Common
+            double step6_released = 0.0; // 6 release Reserve2032
+            double step7_raised = 0.0; // 7 sell Bitcoin to cover Converts2032.principal
+            double step8_due = 0.0, step8_paid = 0.0; // 8 pay Converts2032.principal
+            double step9_filled = 0.0; // 9 fill Reserve2031
+            double step10_filled = 0.0; // 10 fill Reserve2032
+            double step11_distributed = 0.0; // 11 distribute rest to Common
             if (ledger != null)
             {
                 ledger[t, 8] = 0.0; // 1 pay Converts2031.interest due
@@ -299,25 +306,29 @@ public sealed class Deal_TeraWulf : IDealProgram
                 ledger[t, 11] = 0.0; // 2 pay Converts2032.interest due
                 ledger[t, 12] = 0.0; // 2 pay Converts2032.interest paid
                 ledger[t, 13] = 0.0; // 2 pay Converts2032.interest short
-                ledger[t, 14] = 0.0; // 3 release ConvertsReserve released
+                ledger[t, 14] = 0.0; // 3 release Reserve2031 released
                 ledger[t, 15] = 0.0; // 4 sell Bitcoin to cover Converts2031.principal raised
                 ledger[t, 16] = 0.0; // 5 pay Converts2031.principal due
                 ledger[t, 17] = 0.0; // 5 pay Converts2031.principal paid
                 ledger[t, 18] = 0.0; // 5 pay Converts2031.principal short
-                ledger[t, 19] = 0.0; // 6 sell Bitcoin to cover Converts2032.principal raised
-                ledger[t, 20] = 0.0; // 7 pay Converts2032.principal due
-                ledger[t, 21] = 0.0; // 7 pay Converts2032.principal paid
-                ledger[t, 22] = 0.0; // 7 pay Converts2032.principal short
-                ledger[t, 23] = 0.0; // 8 fill ConvertsReserve filled
-                ledger[t, 24] = 0.0; // 9 distribute rest to Common distributed
+                ledger[t, 19] = 0.0; // 6 release Reserve2032 released
+                ledger[t, 20] = 0.0; // 7 sell Bitcoin to cover Converts2032.principal raised
+                ledger[t, 21] = 0.0; // 8 pay Converts2032.principal due
+                ledger[t, 22] = 0.0; // 8 pay Converts2032.principal paid
+                ledger[t, 23] = 0.0; // 8 pay Converts2032.principal short
+                ledger[t, 24] = 0.0; // 9 fill Reserve2031 filled
+                ledger[t, 25] = 0.0; // 10 fill Reserve2032 filled
+                ledger[t, 26] = 0.0; // 11 distribute rest to Common distributed
             }
 
             finalPeriod = t == ScheduledPeriods - 1;
             if (finalPeriod)
             {
                 // the last scheduled period: every account is released into the waterfall
-                available += account_ConvertsReserve_balance;
-                account_ConvertsReserve_balance = 0.0;
+                available += account_Reserve2031_balance;
+                account_Reserve2031_balance = 0.0;
+                available += account_Reserve2032_balance;
+                account_Reserve2032_balance = 0.0;
             }
 
             // 1 pay Converts2031.interest
@@ -344,13 +355,13 @@ public sealed class Deal_TeraWulf : IDealProgram
                 ledger[t, 13] = step2_due - step2_paid; // 2 pay Converts2032.interest short
             }
 
-            // 3 release ConvertsReserve
-            step3_released = Math.Max(0.0, account_ConvertsReserve_balance - account_ConvertsReserve_target);
-            account_ConvertsReserve_balance -= step3_released;
+            // 3 release Reserve2031
+            step3_released = Math.Max(0.0, account_Reserve2031_balance - account_Reserve2031_target);
+            account_Reserve2031_balance -= step3_released;
             available += step3_released;
             if (ledger != null)
             {
-                ledger[t, 14] = step3_released; // 3 release ConvertsReserve released
+                ledger[t, 14] = step3_released; // 3 release Reserve2031 released
             }
 
             // 4 sell Bitcoin to cover Converts2031.principal
@@ -383,52 +394,70 @@ public sealed class Deal_TeraWulf : IDealProgram
                 ledger[t, 18] = step5_due - step5_paid; // 5 pay Converts2031.principal short
             }
 
-            // 6 sell Bitcoin to cover Converts2032.principal
+            // 6 release Reserve2032
+            step6_released = Math.Max(0.0, account_Reserve2032_balance - account_Reserve2032_target);
+            account_Reserve2032_balance -= step6_released;
+            available += step6_released;
+            if (ledger != null)
+            {
+                ledger[t, 19] = step6_released; // 6 release Reserve2032 released
+            }
+
+            // 7 sell Bitcoin to cover Converts2032.principal
             if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) > available)
             {
                 double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
-                step6_raised = Math.Min((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
+                step7_raised = Math.Min((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
                 coins_Bitcoin_units -= coinsSold;
                 coins_Bitcoin_sold += coinsSold;
-                coins_Bitcoin_proceeds += step6_raised;
-                available += step6_raised;
-                collections += step6_raised;
+                coins_Bitcoin_proceeds += step7_raised;
+                available += step7_raised;
+                collections += step7_raised;
             }
 
             if (ledger != null)
             {
-                ledger[t, 19] = step6_raised; // 6 sell Bitcoin to cover Converts2032.principal raised
+                ledger[t, 20] = step7_raised; // 7 sell Bitcoin to cover Converts2032.principal raised
             }
 
-            // 7 pay Converts2032.principal
-            step7_due = Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid));
-            step7_paid = Math.Min(available, step7_due);
-            available -= step7_paid;
-            tranche_Converts2032_principalPaid += step7_paid;
-            tranche_Converts2032_balance -= step7_paid;
+            // 8 pay Converts2032.principal
+            step8_due = Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid));
+            step8_paid = Math.Min(available, step8_due);
+            available -= step8_paid;
+            tranche_Converts2032_principalPaid += step8_paid;
+            tranche_Converts2032_balance -= step8_paid;
             if (ledger != null)
             {
-                ledger[t, 20] = step7_due; // 7 pay Converts2032.principal due
-                ledger[t, 21] = step7_paid; // 7 pay Converts2032.principal paid
-                ledger[t, 22] = step7_due - step7_paid; // 7 pay Converts2032.principal short
+                ledger[t, 21] = step8_due; // 8 pay Converts2032.principal due
+                ledger[t, 22] = step8_paid; // 8 pay Converts2032.principal paid
+                ledger[t, 23] = step8_due - step8_paid; // 8 pay Converts2032.principal short
             }
 
-            // 8 fill ConvertsReserve
-            step8_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_ConvertsReserve_target - account_ConvertsReserve_balance));
-            available -= step8_filled;
-            account_ConvertsReserve_balance += step8_filled;
+            // 9 fill Reserve2031
+            step9_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2031_target - account_Reserve2031_balance));
+            available -= step9_filled;
+            account_Reserve2031_balance += step9_filled;
             if (ledger != null)
             {
-                ledger[t, 23] = step8_filled; // 8 fill ConvertsReserve filled
+                ledger[t, 24] = step9_filled; // 9 fill Reserve2031 filled
             }
 
-            // 9 distribute rest to Common
-            step9_distributed = available;
-            equity_Common_distributed += step9_distributed;
+            // 10 fill Reserve2032
+            step10_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2032_target - account_Reserve2032_balance));
+            available -= step10_filled;
+            account_Reserve2032_balance += step10_filled;
+            if (ledger != null)
+            {
+                ledger[t, 25] = step10_filled; // 10 fill Reserve2032 filled
+            }
+
+            // 11 distribute rest to Common
+            step11_distributed = available;
+            equity_Common_distributed += step11_distributed;
             available = 0.0;
             if (ledger != null)
             {
-                ledger[t, 24] = step9_distributed; // 9 distribute rest to Common distributed
+                ledger[t, 26] = step11_distributed; // 11 distribute rest to Common distributed
             }
 
             // 5. what was not paid carries to the next period
@@ -456,7 +485,8 @@ public sealed class Deal_TeraWulf : IDealProgram
             result_PrincipalShortfall_1[t] = tranche_Converts2032_unpaidPrincipal;
             result.TrancheConversion[1][t] = tranche_Converts2032_sharesValue;
             result_Distributions_0[t] = equity_Common_distributed;
-            result_AccountBalance_0[t] = account_ConvertsReserve_balance;
+            result_AccountBalance_0[t] = account_Reserve2031_balance;
+            result_AccountBalance_1[t] = account_Reserve2032_balance;
             if (ledger != null)
             {
                 ledger[t, 0] = holding_LakeMarinerStake_receipts; // receipts LakeMarinerStake
@@ -467,32 +497,33 @@ public sealed class Deal_TeraWulf : IDealProgram
                 ledger[t, 5] = tranche_Converts2031_principalDue; // Converts2031 principal due
                 ledger[t, 6] = tranche_Converts2032_interestDue; // Converts2032 interest due
                 ledger[t, 7] = tranche_Converts2032_principalDue; // Converts2032 principal due
-                ledger[t, 25] = account_ConvertsReserve_balance; // ConvertsReserve balance
-                ledger[t, 26] = coins_Bitcoin_units; // Bitcoin coins held
-                ledger[t, 27] = coins_Bitcoin_value; // Bitcoin value
-                ledger[t, 28] = coins_Bitcoin_sold; // Bitcoin coins sold
-                ledger[t, 29] = tranche_Converts2031_balance; // Converts2031 balance
-                ledger[t, 30] = tranche_Converts2031_sharesValue; // Converts2031 converted into shares
-                ledger[t, 31] = tranche_Converts2032_balance; // Converts2032 balance
-                ledger[t, 32] = tranche_Converts2032_sharesValue; // Converts2032 converted into shares
-                ledger[t, 33] = index_Built_level; // Built
-                ledger[t, 34] = index_H100Rent_level; // H100Rent
-                ledger[t, 35] = index_BTC_level; // BTC
-                ledger[t, 36] = index_WULF_level; // WULF
-                ledger[t, 37] = index_Power_level; // Power
-                ledger[t, 38] = holding_LakeMarinerStake_value; // LakeMarinerStake value
-                ledger[t, 39] = holding_AbernathyStake_value; // AbernathyStake value
-                ledger[t, 40] = test_CoinLtv_value; // CoinLtv
-                ledger[t, 41] = eventOfDefault ? 1.0 : 0.0; // event of default
+                ledger[t, 27] = account_Reserve2031_balance; // Reserve2031 balance
+                ledger[t, 28] = account_Reserve2032_balance; // Reserve2032 balance
+                ledger[t, 29] = coins_Bitcoin_units; // Bitcoin coins held
+                ledger[t, 30] = coins_Bitcoin_value; // Bitcoin value
+                ledger[t, 31] = coins_Bitcoin_sold; // Bitcoin coins sold
+                ledger[t, 32] = tranche_Converts2031_balance; // Converts2031 balance
+                ledger[t, 33] = tranche_Converts2031_sharesValue; // Converts2031 converted into shares
+                ledger[t, 34] = tranche_Converts2032_balance; // Converts2032 balance
+                ledger[t, 35] = tranche_Converts2032_sharesValue; // Converts2032 converted into shares
+                ledger[t, 36] = index_Built_level; // Built
+                ledger[t, 37] = index_H100Rent_level; // H100Rent
+                ledger[t, 38] = index_BTC_level; // BTC
+                ledger[t, 39] = index_WULF_level; // WULF
+                ledger[t, 40] = index_Power_level; // Power
+                ledger[t, 41] = holding_LakeMarinerStake_value; // LakeMarinerStake value
+                ledger[t, 42] = holding_AbernathyStake_value; // AbernathyStake value
+                ledger[t, 43] = test_CoinLtv_value; // CoinLtv
+                ledger[t, 44] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
             if (checkCash)
             {
                 double paidOut = tranche_Converts2031_interestPaid + tranche_Converts2031_principalPaid + tranche_Converts2032_interestPaid + tranche_Converts2032_principalPaid + equity_Common_distributed;
-                CashCheck.Verify(t, collections, paidOut, accountsStart, account_ConvertsReserve_balance);
+                CashCheck.Verify(t, collections, paidOut, accountsStart, account_Reserve2031_balance + account_Reserve2032_balance);
                 if (finalPeriod)
                 {
-                    CashCheck.VerifyNothingLeft(t, account_ConvertsReserve_balance);
+                    CashCheck.VerifyNothingLeft(t, account_Reserve2031_balance + account_Reserve2032_balance);
                 }
             }
         }
@@ -587,9 +618,12 @@ public sealed class Deal_TeraWulf : IDealProgram
         double tranche_Converts2032_sharesValue = 0.0; // what the shares the holder converted into are worth, in the period it converts
         // Common (equity)
         double equity_Common_distributed = 0.0;
-        // ConvertsReserve (account)
-        double account_ConvertsReserve_balance = 0.0;
-        double account_ConvertsReserve_target = 0.0;
+        // Reserve2031 (account)
+        double account_Reserve2031_balance = 0.0;
+        double account_Reserve2031_target = 0.0;
+        // Reserve2032 (account)
+        double account_Reserve2032_balance = 0.0;
+        double account_Reserve2032_target = 0.0;
         // CoinLtv (test)
         double test_CoinLtv_value = 0.0;
 
@@ -608,6 +642,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         double[] result_PrincipalShortfall_1 = result.PrincipalShortfall[1];
         double[] result_Distributions_0 = result.Distributions[0];
         double[] result_AccountBalance_0 = result.AccountBalance[0];
+        double[] result_AccountBalance_1 = result.AccountBalance[1];
         double[] result_CashPaidOut = result.CashPaidOut;
         double[] result_CashHeldStart = result.CashHeldStart;
         double[] result_CashHeldEnd = result.CashHeldEnd;
@@ -618,7 +653,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             // Period t runs from Boundaries[t] to Boundaries[t + 1].
             periodEnd = Boundaries[t + 1];
             double yf = YearFractions[t];
-            double accountsStart = account_ConvertsReserve_balance;
+            double accountsStart = account_Reserve2031_balance + account_Reserve2032_balance;
             index_Built_level = index_Built_levels[t];
             index_H100Rent_level = index_H100Rent_levels[t];
             index_BTC_level = index_BTC_levels[t];
@@ -703,7 +738,8 @@ public sealed class Deal_TeraWulf : IDealProgram
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Converts2031_scheduledInterest + tranche_Converts2031_scheduledPrincipal + tranche_Converts2032_scheduledInterest + tranche_Converts2032_scheduledPrincipal;
             cfads = recurring;
-            account_ConvertsReserve_target = (tranche_Converts2031_startBalance - tranche_Converts2031_scheduledPrincipal) + (tranche_Converts2032_startBalance - tranche_Converts2032_scheduledPrincipal); // ConvertsReserve target
+            account_Reserve2031_target = (tranche_Converts2031_startBalance - tranche_Converts2031_scheduledPrincipal); // Reserve2031 target
+            account_Reserve2032_target = (tranche_Converts2032_startBalance - tranche_Converts2032_scheduledPrincipal); // Reserve2032 target
 
             // 3. tests and triggers
             // CoinLtv
@@ -720,19 +756,23 @@ public sealed class Deal_TeraWulf : IDealProgram
             equity_Common_distributed = 0.0;
             double step1_due = 0.0, step1_paid = 0.0; // 1 pay Converts2031.interest
             double step2_due = 0.0, step2_paid = 0.0; // 2 pay Converts2032.interest
-            double step3_released = 0.0; // 3 release ConvertsReserve
+            double step3_released = 0.0; // 3 release Reserve2031
             double step4_raised = 0.0; // 4 sell Bitcoin to cover Converts2031.principal
             double step5_due = 0.0, step5_paid = 0.0; // 5 pay Converts2031.principal
-            double step6_raised = 0.0; // 6 sell Bitcoin to cover Converts2032.principal
-            double step7_due = 0.0, step7_paid = 0.0; // 7 pay Converts2032.principal
-            double step8_filled = 0.0; // 8 fill ConvertsReserve
-            double step9_distributed = 0.0; // 9 distribute rest to Common
+            double step6_released = 0.0; // 6 release Reserve2032
+            double step7_raised = 0.0; // 7 sell Bitcoin to cover Converts2032.principal
+            double step8_due = 0.0, step8_paid = 0.0; // 8 pay Converts2032.principal
+            double step9_filled = 0.0; // 9 fill Reserve2031
+            double step10_filled = 0.0; // 10 fill Reserve2032
+            double step11_distributed = 0.0; // 11 distribute rest to Common
             finalPeriod = t == ScheduledPeriods - 1;
             if (finalPeriod)
             {
                 // the last scheduled period: every account is released into the waterfall
-                available += account_ConvertsReserve_balance;
-                account_ConvertsReserve_balance = 0.0;
+                available += account_Reserve2031_balance;
+                account_Reserve2031_balance = 0.0;
+                available += account_Reserve2032_balance;
+                account_Reserve2032_balance = 0.0;
             }
 
             // 1 pay Converts2031.interest
@@ -745,9 +785,9 @@ public sealed class Deal_TeraWulf : IDealProgram
             step2_paid = Math.Min(available, step2_due);
             available -= step2_paid;
             tranche_Converts2032_interestPaid += step2_paid;
-            // 3 release ConvertsReserve
-            step3_released = Math.Max(0.0, account_ConvertsReserve_balance - account_ConvertsReserve_target);
-            account_ConvertsReserve_balance -= step3_released;
+            // 3 release Reserve2031
+            step3_released = Math.Max(0.0, account_Reserve2031_balance - account_Reserve2031_target);
+            account_Reserve2031_balance -= step3_released;
             available += step3_released;
             // 4 sell Bitcoin to cover Converts2031.principal
             if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) > available)
@@ -767,31 +807,39 @@ public sealed class Deal_TeraWulf : IDealProgram
             available -= step5_paid;
             tranche_Converts2031_principalPaid += step5_paid;
             tranche_Converts2031_balance -= step5_paid;
-            // 6 sell Bitcoin to cover Converts2032.principal
+            // 6 release Reserve2032
+            step6_released = Math.Max(0.0, account_Reserve2032_balance - account_Reserve2032_target);
+            account_Reserve2032_balance -= step6_released;
+            available += step6_released;
+            // 7 sell Bitcoin to cover Converts2032.principal
             if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) > available)
             {
                 double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
-                step6_raised = Math.Min((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
+                step7_raised = Math.Min((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
                 coins_Bitcoin_units -= coinsSold;
                 coins_Bitcoin_sold += coinsSold;
-                coins_Bitcoin_proceeds += step6_raised;
-                available += step6_raised;
-                collections += step6_raised;
+                coins_Bitcoin_proceeds += step7_raised;
+                available += step7_raised;
+                collections += step7_raised;
             }
 
-            // 7 pay Converts2032.principal
-            step7_due = Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid));
-            step7_paid = Math.Min(available, step7_due);
-            available -= step7_paid;
-            tranche_Converts2032_principalPaid += step7_paid;
-            tranche_Converts2032_balance -= step7_paid;
-            // 8 fill ConvertsReserve
-            step8_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_ConvertsReserve_target - account_ConvertsReserve_balance));
-            available -= step8_filled;
-            account_ConvertsReserve_balance += step8_filled;
-            // 9 distribute rest to Common
-            step9_distributed = available;
-            equity_Common_distributed += step9_distributed;
+            // 8 pay Converts2032.principal
+            step8_due = Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid));
+            step8_paid = Math.Min(available, step8_due);
+            available -= step8_paid;
+            tranche_Converts2032_principalPaid += step8_paid;
+            tranche_Converts2032_balance -= step8_paid;
+            // 9 fill Reserve2031
+            step9_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2031_target - account_Reserve2031_balance));
+            available -= step9_filled;
+            account_Reserve2031_balance += step9_filled;
+            // 10 fill Reserve2032
+            step10_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2032_target - account_Reserve2032_balance));
+            available -= step10_filled;
+            account_Reserve2032_balance += step10_filled;
+            // 11 distribute rest to Common
+            step11_distributed = available;
+            equity_Common_distributed += step11_distributed;
             available = 0.0;
 
             // 5. what was not paid carries to the next period
@@ -819,13 +867,14 @@ public sealed class Deal_TeraWulf : IDealProgram
             result_PrincipalShortfall_1[t] = tranche_Converts2032_unpaidPrincipal;
             result.TrancheConversion[1][t] = tranche_Converts2032_sharesValue;
             result_Distributions_0[t] = equity_Common_distributed;
-            result_AccountBalance_0[t] = account_ConvertsReserve_balance;
+            result_AccountBalance_0[t] = account_Reserve2031_balance;
+            result_AccountBalance_1[t] = account_Reserve2032_balance;
             if (checkCash)
             {
                 // the check's terms, verified after the periods (CashCheck.VerifyPeriods)
                 result_CashPaidOut[t] = tranche_Converts2031_interestPaid + tranche_Converts2031_principalPaid + tranche_Converts2032_interestPaid + tranche_Converts2032_principalPaid + equity_Common_distributed;
                 result_CashHeldStart[t] = accountsStart;
-                result_CashHeldEnd[t] = account_ConvertsReserve_balance;
+                result_CashHeldEnd[t] = account_Reserve2031_balance + account_Reserve2032_balance;
             }
         }
 
@@ -898,7 +947,8 @@ public sealed class Deal_TeraWulf : IDealProgram
             ],
             Accounts =
             [
-                new AccountInfo("ConvertsReserve", 0.0, 0.0),
+                new AccountInfo("Reserve2031", 0.0, 0.0),
+                new AccountInfo("Reserve2032", 0.0, 0.0),
             ],
             Fees = [],
             Tests =
@@ -929,18 +979,21 @@ public sealed class Deal_TeraWulf : IDealProgram
             new LedgerColumn("2 pay Converts2032.interest due", ColumnKind.Money),
             new LedgerColumn("2 pay Converts2032.interest paid", ColumnKind.Money),
             new LedgerColumn("2 pay Converts2032.interest short", ColumnKind.Money),
-            new LedgerColumn("3 release ConvertsReserve released", ColumnKind.Money),
+            new LedgerColumn("3 release Reserve2031 released", ColumnKind.Money),
             new LedgerColumn("4 sell Bitcoin to cover Converts2031.principal raised", ColumnKind.Money),
             new LedgerColumn("5 pay Converts2031.principal due", ColumnKind.Money),
             new LedgerColumn("5 pay Converts2031.principal paid", ColumnKind.Money),
             new LedgerColumn("5 pay Converts2031.principal short", ColumnKind.Money),
-            new LedgerColumn("6 sell Bitcoin to cover Converts2032.principal raised", ColumnKind.Money),
-            new LedgerColumn("7 pay Converts2032.principal due", ColumnKind.Money),
-            new LedgerColumn("7 pay Converts2032.principal paid", ColumnKind.Money),
-            new LedgerColumn("7 pay Converts2032.principal short", ColumnKind.Money),
-            new LedgerColumn("8 fill ConvertsReserve filled", ColumnKind.Money),
-            new LedgerColumn("9 distribute rest to Common distributed", ColumnKind.Money),
-            new LedgerColumn("ConvertsReserve balance", ColumnKind.Money),
+            new LedgerColumn("6 release Reserve2032 released", ColumnKind.Money),
+            new LedgerColumn("7 sell Bitcoin to cover Converts2032.principal raised", ColumnKind.Money),
+            new LedgerColumn("8 pay Converts2032.principal due", ColumnKind.Money),
+            new LedgerColumn("8 pay Converts2032.principal paid", ColumnKind.Money),
+            new LedgerColumn("8 pay Converts2032.principal short", ColumnKind.Money),
+            new LedgerColumn("9 fill Reserve2031 filled", ColumnKind.Money),
+            new LedgerColumn("10 fill Reserve2032 filled", ColumnKind.Money),
+            new LedgerColumn("11 distribute rest to Common distributed", ColumnKind.Money),
+            new LedgerColumn("Reserve2031 balance", ColumnKind.Money),
+            new LedgerColumn("Reserve2032 balance", ColumnKind.Money),
             new LedgerColumn("Bitcoin coins held", ColumnKind.Number),
             new LedgerColumn("Bitcoin value", ColumnKind.Money),
             new LedgerColumn("Bitcoin coins sold", ColumnKind.Number),
