@@ -126,7 +126,10 @@ public sealed class LeverRunner
             TrancheSummaries.Build(deal, result, periods, years),
             EquitySummaries.Build(deal, result, periods, years, inputs),
             shortfall,
-            [.. flows]);
+            [.. flows])
+        {
+            Currency = deal.Currency,
+        };
     }
 }
 
@@ -140,6 +143,9 @@ public sealed record LeverRun(
     ImmutableArray<TrancheFlows> Flows)
 {
     public double LargestInterestShortfall(int tranche) => InterestShortfallPeak[tranche];
+
+    /// <summary>The deal's currency, which the figures describing the run name (an amount in units, not millions).</summary>
+    public string Currency { get; init; } = "";
 }
 
 /// <summary>A tranche's cash per period (interest and principal received, draws funded), for its fair spread.</summary>

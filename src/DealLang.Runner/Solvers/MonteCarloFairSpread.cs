@@ -66,7 +66,7 @@ public static class MonteCarloFairSpread
         (_, double se, _) = MonteCarloProblem.MeanAndError(value);
         return new SolveResult("fair spread", info.Name, runner.Scenario.Name, spread, SolveCondition.Rate(spread), "%",
             $"mean discounted flows = {info.IssuePrice * 100:0.####}% of the funded principal over {curveText}", mean - price,
-            $"mean value less the price {SolveCondition.Money(mean - price)} ± {SolveCondition.Money(se)} (s.e., {runner.Paths:#,##0} paths)",
+            $"mean value less the price {SolveCondition.Money(deal.Currency, mean - price)} ± {SolveCondition.Money(deal.Currency, se)} (s.e., {runner.Paths:#,##0} paths)",
             null, null, evaluations, "Brent on the paths' mean", 1e-12)
         {
             Estimate = mean - price,

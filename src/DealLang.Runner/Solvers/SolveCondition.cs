@@ -89,7 +89,10 @@ public abstract record SolveCondition(string Text)
             : throw new SolveUsageException($"'{text}' in '{context}' is outside {lo * 100:0.##}% to {hi * 100:0.##}%");
     }
 
-    internal static string Money(double amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
+    /// <summary>An amount in units of the currency, named (<c>USD 561.79</c>): the reports print millions, so a bare
+    /// number here would read as 561.79m.</summary>
+    internal static string Money(string currency, double amount) =>
+        (currency.Length > 0 ? currency + " " : "") + amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
 
     internal static string Rate(double rate) => double.IsNaN(rate) ? "n/a" : (rate * 100).ToString("0.####", CultureInfo.InvariantCulture) + "%";
 }
@@ -101,7 +104,7 @@ public sealed record LosesPrincipal(string Text, int Tranche) : SolveCondition(T
 
     public override double Objective(LeverRun run) => run.Tranches[Tranche].PrincipalLoss >= MoneyTolerance ? 1 : 0;
 
-    public override string Describe(LeverRun run) => $"principal loss {Money(run.Tranches[Tranche].PrincipalLoss)}";
+    public override string Describe(LeverRun run) => $"principal loss {Money(run.Currency, run.Tranches[Tranche].PrincipalLoss)}";
 }
 
 /// <summary><c>T misses interest</c>: in some period the tranche's interest shortfall is
@@ -112,7 +115,7 @@ public sealed record MissesInterest(string Text, int Tranche) : SolveCondition(T
 
     public override double Objective(LeverRun run) => run.LargestInterestShortfall(Tranche) >= MoneyTolerance ? 1 : 0;
 
-    public override string Describe(LeverRun run) => $"largest interest shortfall {Money(run.LargestInterestShortfall(Tranche))}";
+    public override string Describe(LeverRun run) => $"largest interest shortfall {Money(run.Currency, run.LargestInterestShortfall(Tranche))}";
 }
 
 /// <summary><c>T loss = X%</c>: the tranche's principal loss as a share of its original balance reaches X.</summary>

@@ -79,13 +79,15 @@ public sealed class SolveCommandTests : IDisposable
     [Fact]
     public void Break_even_of_the_rent_is_where_the_loan_first_loses_principal()
     {
-        // The loan loses more than the 1.00 tolerance when 110m − 120m x > 1, i.e. x < (110m − 1) / 120m
-        // = 0.916666658…; the search walks down from 1 and bisects to 1e-6, returning the end that holds.
+        // The loan loses half a cent or more (the mc report's P(loss) threshold) when 110m − 120m x ≥ 0.005, i.e.
+        // x ≤ (110m − 0.005) / 120m = 0.91666666662…; the search walks down from 1 and bisects to 1e-6, returning the
+        // end that holds. The figure names the currency: an amount in units, where the reports print millions.
         var answer = Answer(CliHarness.Run("solve", deal, "--hurdle", "ShedLease.rent", "--target", "Loan loses principal", "-f", "json"));
         double x = answer.GetProperty("value").GetDouble();
-        double exact = (110e6 - 1) / 120e6;
+        double exact = (110e6 - 0.005) / 120e6;
         Assert.InRange(x, exact - 1e-6, exact);
         Assert.Equal(1, answer.GetProperty("objective").GetDouble());
+        Assert.StartsWith("principal loss USD ", answer.GetProperty("figure").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("bisection on the indicator", answer.GetProperty("method").GetString(), StringComparison.Ordinal);
     }
 
