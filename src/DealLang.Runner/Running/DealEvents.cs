@@ -17,7 +17,7 @@ public sealed record DealEvents(
     Date? Sale,
     double SaleProceeds,
     ImmutableArray<LeaseAmount> RvgPaid,
-    ImmutableArray<TestMinimum> Tests);
+    ImmutableArray<TestRange> Tests);
 
 public sealed record LeaseAmount(string Lease, double Amount);
 
@@ -26,4 +26,9 @@ public sealed record TriggerFirstActive(string Trigger, Date? FirstActive);
 
 /// <summary>A test's minimum; NaN when the test was never defined (e.g. nothing was ever due).
 /// <paramref name="Kind"/> is how the ledger prints the test, or null when the layout has no column for it.</summary>
-public sealed record TestMinimum(string Test, double Minimum, ColumnKind? Kind);
+public sealed record TestRange(string Test, double Minimum, ColumnKind? Kind)
+{
+    /// <summary>Its largest value over the periods run where it is defined (NaN: none): the figure that matters for a
+    /// test a trigger caps from above, an LTV or a concentration.</summary>
+    public double Maximum { get; init; } = double.NaN;
+}

@@ -14,10 +14,13 @@ static class DealEventsBuilder
             rvg.Add(new LeaseAmount(deal.Leases[l].Name, result.RvgPaid[l]));
         }
 
-        var tests = ImmutableArray.CreateBuilder<TestMinimum>(deal.Tests.Length);
+        var tests = ImmutableArray.CreateBuilder<TestRange>(deal.Tests.Length);
         for (int k = 0; k < deal.Tests.Length; k++)
         {
-            tests.Add(new TestMinimum(deal.Tests[k], Minimum(result.TestValues[k], periods), index.TestKinds[k]));
+            tests.Add(new TestRange(deal.Tests[k], Extreme(result.TestValues[k], periods, -1), index.TestKinds[k])
+            {
+                Maximum = Extreme(result.TestValues[k], periods, +1),
+            });
         }
 
         var triggers = ImmutableArray.CreateBuilder<TriggerFirstActive>(deal.Triggers.Length);
@@ -48,20 +51,21 @@ static class DealEventsBuilder
         return -1;
     }
 
-    // NaN marks a period where the test was undefined (a ratio over nothing due); it is no minimum.
-    static double Minimum(double[] values, int periods)
+    // The least (sign −1) or greatest (+1) value; NaN marks a period where the test was undefined (a ratio over
+    // nothing due), which is neither.
+    static double Extreme(double[] values, int periods, int sign)
     {
-        double min = double.NaN;
+        double extreme = double.NaN;
         for (int t = 0; t < periods; t++)
         {
             double v = values[t];
-            if (!double.IsNaN(v) && (double.IsNaN(min) || v < min))
+            if (!double.IsNaN(v) && (double.IsNaN(extreme) || (sign < 0 ? v < extreme : v > extreme)))
             {
-                min = v;
+                extreme = v;
             }
         }
 
-        return min;
+        return extreme;
     }
 
     static Date? EndOf(DealDescription deal, int period) =>

@@ -84,6 +84,7 @@ public class ScenarioRunnerTests
         Assert.Null(outcome.Events.Sale);
         Assert.Equal(0, outcome.Events.SaleProceeds);
         Assert.Equal(1.2, outcome.Events.Tests[0].Minimum);          // 1.5, 1.2, n/a, 1.8
+        Assert.Equal(1.8, outcome.Events.Tests[0].Maximum);          // the n/a period is neither
         Assert.Equal(ColumnKind.Ratio, outcome.Events.Tests[0].Kind); // from the ledger column named "Dscr"
         Assert.Equal(new LeaseAmount("TenantLease", 0), outcome.Events.RvgPaid[0]);
     }

@@ -5,7 +5,8 @@ using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
 
 namespace DealLang.Runner.Reports.Rows;
 
-/// <summary>Each test: its minimum over the periods run, spelled as the test's kind (money, rate, ratio).</summary>
+/// <summary>Each test: its minimum and maximum over the periods run, spelled as the test's kind (money, rate, ratio):
+/// a coverage test's floor and an LTV's or a concentration's peak.</summary>
 static class TestRows
 {
     public static void Add(SummaryRowBuilder rows)
@@ -14,6 +15,7 @@ static class TestRows
         {
             SummaryKind kind = rows.Outcomes.Count > 0 ? KindOf(rows.Outcomes[0].Events.Tests[k].Kind) : SummaryKind.Number;
             rows.Add(rows.Deal.Tests[k], "minimum", kind, o => Of(o.Events.Tests[k].Minimum));
+            rows.Add(rows.Deal.Tests[k], "maximum", kind, o => Of(o.Events.Tests[k].Maximum));
         }
     }
 
@@ -25,17 +27,19 @@ static class TestRows
         _ => SummaryKind.Number,
     };
 
-    /// <summary>The JSON summary's <c>tests</c> array, each minimum spelled as its kind.</summary>
+    /// <summary>The JSON summary's <c>tests</c> array, each minimum and maximum spelled as its kind.</summary>
     public static void WriteJson(Utf8JsonWriter w, ScenarioOutcome outcome)
     {
         w.WriteStartArray("tests");
-        foreach (TestMinimum test in outcome.Events.Tests)
+        foreach (TestRange test in outcome.Events.Tests)
         {
             w.WriteStartObject();
             w.WriteString("name", test.Test);
             w.WriteString("kind", Json.KindName(test.Kind));
             w.WritePropertyName("minimum");
             Json.Value(w, test.Minimum, test.Kind ?? ColumnKind.Ratio);
+            w.WritePropertyName("maximum");
+            Json.Value(w, test.Maximum, test.Kind ?? ColumnKind.Ratio);
             w.WriteEndObject();
         }
 
