@@ -50,6 +50,9 @@ public sealed class Deal_Abernathy : IDealProgram
     private const int tranche_JvNotes_firstPrincipalPeriod = 0;
     private const int tranche_JvNotes_maturityPeriod = 9;
 
+    // Dates the deal's conditions compare with.
+    private static readonly Date date_2030_10_15 = new Date(2030, 10, 15);
+
     // The static fields above are set when the deal is loaded, in this constructor: declared only so that
     // it is compiled quickly, not optimised (it runs once).
     [MethodImpl(MethodImplOptions.NoOptimization)]
@@ -296,7 +299,7 @@ public sealed class Deal_Abernathy : IDealProgram
             tranche_JvNotes_unpaidInterest = Flows.Shortfall(tranche_JvNotes_interestDue, tranche_JvNotes_interestPaid);
             tranche_JvNotes_unpaidPrincipal = Flows.Shortfall(tranche_JvNotes_principalDue, tranche_JvNotes_principalPaid);
             // default rule: an event of default at the end of this period
-            if (!eventOfDefault && t < ScheduledPeriods && (tranche_JvNotes_unpaidInterest > 0.0))
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_JvNotes_unpaidInterest > 0.0 || tranche_JvNotes_unpaidPrincipal > 0.0 && periodEnd >= date_2030_10_15))
             {
                 eventOfDefault = true;
                 result.EventOfDefaultPeriod = t;
@@ -636,7 +639,7 @@ public sealed class Deal_Abernathy : IDealProgram
             tranche_JvNotes_unpaidInterest = Flows.Shortfall(tranche_JvNotes_interestDue, tranche_JvNotes_interestPaid);
             tranche_JvNotes_unpaidPrincipal = Flows.Shortfall(tranche_JvNotes_principalDue, tranche_JvNotes_principalPaid);
             // default rule: an event of default at the end of this period
-            if (!eventOfDefault && t < ScheduledPeriods && (tranche_JvNotes_unpaidInterest > 0.0))
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_JvNotes_unpaidInterest > 0.0 || tranche_JvNotes_unpaidPrincipal > 0.0 && periodEnd >= date_2030_10_15))
             {
                 goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
             }
@@ -997,7 +1000,7 @@ public sealed class Deal_Abernathy : IDealProgram
                 tranche_JvNotes_unpaidInterest = Flows.Shortfall(tranche_JvNotes_interestDue, tranche_JvNotes_interestPaid);
                 tranche_JvNotes_unpaidPrincipal = Flows.Shortfall(tranche_JvNotes_principalDue, tranche_JvNotes_principalPaid);
                 // default rule: an event of default at the end of this period
-                if (!eventOfDefault && t < ScheduledPeriods && (tranche_JvNotes_unpaidInterest > 0.0))
+                if (!eventOfDefault && t < ScheduledPeriods && (tranche_JvNotes_unpaidInterest > 0.0 || tranche_JvNotes_unpaidPrincipal > 0.0 && periodEnd >= date_2030_10_15))
                 {
                     eventOfDefault = true;
                     result.EventOfDefaultPeriod = t;
