@@ -66,9 +66,19 @@ internal static class DealFile
         ArgumentNullException.ThrowIfNull(console);
         byte[]? input = path == StandardInput ? ReadStandardInput(console) : null;
         SourceDocument root = input is not null ? SourceDocument.FromBytes(StandardInputName, input) : SourceDocument.FromBytes(path, Read(path));
+        console.Inputs.Add(path, "the deal file");
         SourceDocument[] others = [.. (scenarioFiles ?? []).Select(file => SourceDocument.FromBytes(file, Read(file)))];
+        foreach (string file in scenarioFiles ?? [])
+        {
+            console.Inputs.Add(file, "a scenario file");
+        }
+
         var clock = Stopwatch.StartNew();
         Compilation compilation = Compilation.Create(root, DiskSourceFiles.Instance, others);
+        foreach (var unit in compilation.Units)
+        {
+            console.Inputs.Add(unit.Span.Path, "a file the deal imports"); // the deal's and scenario files' are noted above
+        }
 
         console.Detail(string.Create(CultureInfo.InvariantCulture,
             $"read and checked {string.Join(", ", compilation.Units.Select(u => u.Span.Path))} in {clock.Elapsed.TotalSeconds:F3} s"));

@@ -59,10 +59,12 @@ internal sealed class PathsParquet : IPathSink, IDisposable
     }
 
     /// <summary>Opens the file's temporary twin and writes the header; a path that cannot be written is a usage error.</summary>
-    public static PathsParquet Create(string path, IReadOnlyList<PathColumn> columns)
+    public static PathsParquet Create(string path, IReadOnlyList<PathColumn> columns, InputFiles inputs)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(inputs);
         GivenPath.Require(path, "file");
+        inputs.Refuse(path); // before the run: a deal file given as --paths-out would be replaced at its end
         var (pathField, fields, kinds) = Schema(columns);
         string full = Path.GetFullPath(path);
         if (Directory.Exists(full))

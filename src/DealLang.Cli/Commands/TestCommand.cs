@@ -51,6 +51,15 @@ internal static class TestCommand
     private static int Execute(string[] paths, bool accept, string? junit, string scenario, CliConsole console, CompileOptions options)
     {
         var deals = FindDeals(paths.Length == 0 ? ["."] : paths);
+        if (junit is not null)
+        {
+            console.Inputs.Plan(junit); // a deal tested (or one it imports) as --junit is refused before any is run
+            foreach (string deal in deals)
+            {
+                console.Inputs.Add(deal, "a deal file being tested");
+            }
+        }
+
         string? only = scenario == "all" ? null : scenario;
         var cases = new List<SnapshotCase>();
         int accepted = 0;
@@ -82,7 +91,7 @@ internal static class TestCommand
 
         if (junit is not null)
         {
-            var outputs = new OutputFiles();
+            var outputs = new OutputFiles(console.Inputs);
             var xml = JUnitReport.Build(cases);
             outputs.Add(junit, xml.Declaration + "\n" + xml.Root + "\n");
             outputs.Commit();

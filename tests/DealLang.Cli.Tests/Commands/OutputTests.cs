@@ -71,7 +71,7 @@ public sealed class OutputTests : IDisposable
     public void A_failure_while_writing_leaves_no_file_of_the_set()
     {
         Directory.CreateDirectory(_directory);
-        var outputs = new OutputFiles();
+        var outputs = new OutputFiles(null);
         outputs.Add(Path.Combine(_directory, "first.csv"), "a");
         outputs.Add(Path.Combine(_directory, "no-such-folder", "second.csv"), "b");
 
