@@ -71,6 +71,12 @@ public static class CliApp
             console.Error.WriteLine($"deallang: error: {TerminalText.Escape(e.Message)}");
             return ExitCodes.UsageError;
         }
+        catch (DealLang.Runner.Simulation.SumLimitException e)
+        {
+            // A Monte Carlo figure beyond the exact sums: the deal's or scenario's scale, not a bug (docs/cli.md).
+            console.Error.WriteLine($"deallang: error: {TerminalText.Escape(e.Message)}");
+            return ExitCodes.UsageError;
+        }
         catch (OperationCanceledException) when (console.Interruption is { Requested: true } interruption)
         {
             // The work stopped and its outputs' temporary files went with it (each verb writes its files at the end).

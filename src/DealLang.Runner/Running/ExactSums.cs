@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace DealLang.Runner.Running;
@@ -12,6 +13,16 @@ internal static class ExactSums
 {
     // Below 2^63 in magnitude a whole number of units converts to a long exactly.
     const double LongRange = 9223372036854775808.0;
+
+    /// <summary>The sample standard deviation of <paramref name="n"/> (at least 2) values in <paramref name="unit"/>ths whose
+    /// exact sums are given: n·Σx² − (Σx)² is exact, in a BigInteger because n·Σx² outgrows Int128 where Σx² alone
+    /// does not (a million paths of 10^11 each); only the final division rounds. A spread below 0, which true sums never
+    /// give (a damaged shard's), is read as 0.</summary>
+    public static double SampleDeviation(Int128 sum, Int128 sumSquares, long n, double unit)
+    {
+        BigInteger spread = (new BigInteger(n) * (BigInteger)sumSquares) - ((BigInteger)sum * (BigInteger)sum);
+        return spread.Sign <= 0 ? 0 : Math.Sqrt((double)spread / ((double)n * (n - 1))) / unit;
+    }
 
     /// <summary>Adds <paramref name="units"/>, a whole number, to <paramref name="sum"/> and its square to
     /// <paramref name="sumSquares"/>; throws <see cref="OverflowException"/> past Int128.</summary>

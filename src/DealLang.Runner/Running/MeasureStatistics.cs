@@ -47,9 +47,7 @@ public struct MeasureStatistics
                 return double.NaN;
             }
 
-            Int128 n = Paths;
-            Int128 spread = checked((n * sumSquareUnits) - (sumUnits * sumUnits));
-            return Math.Sqrt((double)spread / ((double)Paths * (Paths - 1))) / Unit;
+            return ExactSums.SampleDeviation(sumUnits, sumSquareUnits, Paths, Unit);
         }
     }
 
