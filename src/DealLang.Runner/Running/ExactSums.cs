@@ -24,6 +24,23 @@ internal static class ExactSums
         return spread.Sign <= 0 ? 0 : Math.Sqrt((double)spread / ((double)n * (n - 1))) / unit;
     }
 
+    /// <summary>Whether sums read from a file (a shard's) could come from <paramref name="n"/> whole numbers of at most
+    /// <paramref name="largest"/> in magnitude: |Σx| ≤ n·largest, Σx² ≤ n·largest², and (Σx)² ≤ n·Σx² (Cauchy–Schwarz).
+    /// A damaged sum fails one of them, where it would have overflowed the report's arithmetic or printed nonsense.</summary>
+    public static bool Possible(Int128 sum, Int128 sumSquares, long n, double largest)
+    {
+        if (!double.IsFinite(largest) || largest < 0)
+        {
+            return false;
+        }
+
+        var count = new BigInteger(n);
+        var bound = new BigInteger(largest);
+        var total = (BigInteger)sum;
+        var squares = (BigInteger)sumSquares;
+        return BigInteger.Abs(total) <= count * bound && squares <= count * bound * bound && total * total <= count * squares;
+    }
+
     /// <summary>Adds <paramref name="units"/>, a whole number, to <paramref name="sum"/> and its square to
     /// <paramref name="sumSquares"/>; throws <see cref="OverflowException"/> past Int128.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // per path, in every worker's totals

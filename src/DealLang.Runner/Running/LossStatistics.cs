@@ -99,7 +99,8 @@ public struct LossStatistics
     /// <summary>An accumulator from a shard file's parts.</summary>
     internal static LossStatistics FromParts(Int128 sum, Int128 sumSquares, long paths, long pathsWithLoss, double max)
     {
-        if (paths < 0 || pathsWithLoss < 0 || pathsWithLoss > paths || sum < 0 || sumSquares < 0 || !(max >= 0) || double.IsInfinity(max))
+        if (paths < 0 || pathsWithLoss < 0 || pathsWithLoss > paths || sum < 0 || sumSquares < 0 || !(max >= 0) || double.IsInfinity(max)
+            || !ExactSums.Possible(sum, sumSquares, paths, Math.Round(max * Unit)))
         {
             throw new FormatException("loss statistics whose counts, sums or largest loss do not fit together");
         }
