@@ -57,4 +57,53 @@ public sealed class StandardInputTests : IDisposable
         Assert.Contains($"deallang: error: {message}", error, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
     }
+
+    // With standard input closed, the runtime's own pipe took descriptor 0 and reading it waited forever: each of these
+    // hung. RunRedirected fails the test after 60 s.
+    [Theory]
+    [InlineData("check -")]
+    [InlineData("fmt -")]
+    [InlineData("run -")]
+    [InlineData("build -")]
+    [InlineData("mc - --scenario Stochastic")]
+    [InlineData("solve - --fair-spread Notes")]
+    [InlineData("report - -o r.html")]
+    public async Task Closed_standard_input_is_a_usage_error_not_a_hang(string arguments)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var (exit, error) = await RunRedirected(arguments, "<&-", _directory);
+
+        Assert.True(exit == ExitCodes.UsageError, $"exit {exit}: {error}");
+        Assert.Contains("deallang: error: '-' reads the deal from standard input, which is closed (<&-)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_language_server_with_standard_input_closed_ends_as_when_the_pipe_closes()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var (exit, error) = await RunRedirected("lsp --stdio", "<&-", _directory);
+
+        Assert.True(exit == ExitCodes.DealErrors, $"exit {exit}: {error}"); // docs/cli.md: 1 when the editor closes the pipe
+    }
+
+    [Fact]
+    public async Task A_deal_piped_in_is_still_read()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string deal = Path.Combine(DealLang.TestSupport.RepoPaths.Examples, "hyperion.deal");
+        Assert.Equal(ExitCodes.Ok, (await RunRedirected("check -", $"< '{deal}'", _directory)).Exit);
+        Assert.Equal(ExitCodes.Ok, (await RunRedirected("check -", $"0< <(cat '{deal}')", _directory)).Exit);
+    }
 }
