@@ -223,6 +223,18 @@ public sealed class OutputTests : IDisposable
         Assert.Empty(FilesIn(_directory));
     }
 
+    // The system's message named the hidden temporary file ('…/.p.parquet.88903572f047.tmp'), not the path given.
+    [Fact]
+    public void Paths_out_in_a_missing_folder_names_the_path_given_and_the_folder()
+    {
+        string output = Path.Combine(_directory, "nodir", "sub", "p.parquet");
+
+        var outcome = CliHarness.Run("mc", Path.Combine(RepoPaths.Examples, "national-compute.deal"), "--scenario", "FiscalCost", "--paths", "2", "--paths-out", output);
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Equal($"deallang: error: cannot write {output}: the folder {Path.GetDirectoryName(output)} does not exist; nothing was written", outcome.Err.Trim());
+    }
+
     [Fact]
     public void Files_are_replaced_when_nothing_is_in_the_way()
     {
