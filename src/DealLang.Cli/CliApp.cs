@@ -39,12 +39,17 @@ public static class CliApp
         root.Options.Add(verbosity);
 
         ParseResult parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        // --help and --version clear System.CommandLine's parse errors (`deallang --version --bogus` printed the version,
+        // exit 0), but an unknown flag is a usage error wherever it stands (docs/cli.md): the tokens nothing matched say so.
+        string[] errors = parsed.Errors.Count > 0
+            ? [.. parsed.Errors.Select(e => e.Message)]
+            : [.. parsed.UnmatchedTokens.Select(t => $"Unrecognized command or argument '{t}'.")];
+        if (errors.Length > 0)
         {
-            foreach (var error in parsed.Errors)
+            foreach (string error in errors)
             {
                 // One line per error, as every other CLI error: System.CommandLine lists allowed values on separate lines.
-                string message = string.Join(' ', error.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+                string message = string.Join(' ', error.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
                 console.Error.WriteLine($"deallang: error: {TerminalText.Escape(message)}");
             }
 
@@ -68,6 +73,12 @@ public static class CliApp
         }
         catch (UsageException e)
         {
+            console.Error.WriteLine($"deallang: error: {TerminalText.Escape(e.Message)}");
+            return ExitCodes.UsageError;
+        }
+        catch (DealLang.Runner.Simulation.SumLimitException e)
+        {
+            // A Monte Carlo figure beyond the exact sums: the deal's or scenario's scale, not a bug (docs/cli.md).
             console.Error.WriteLine($"deallang: error: {TerminalText.Escape(e.Message)}");
             return ExitCodes.UsageError;
         }

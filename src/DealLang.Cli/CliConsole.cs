@@ -20,6 +20,10 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error)
     /// <summary>The environment's variables (<c>NO_COLOR</c>); tests give their own.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>The files the command has read, which none of its outputs may replace (<see cref="InputFiles"/>); shared
+    /// by the copies a verb makes (<c>console with { Out = … }</c>).</summary>
+    public InputFiles Inputs { get; init; } = new();
+
     /// <summary><c>-v/--verbosity</c>, set by <see cref="CliApp"/> once the command line is parsed.</summary>
     public Verbosity Verbosity { get; set; } = Verbosity.Normal;
 

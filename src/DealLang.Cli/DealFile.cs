@@ -66,9 +66,19 @@ internal static class DealFile
         ArgumentNullException.ThrowIfNull(console);
         byte[]? input = path == StandardInput ? ReadStandardInput(console) : null;
         SourceDocument root = input is not null ? SourceDocument.FromBytes(StandardInputName, input) : SourceDocument.FromBytes(path, Read(path));
+        console.Inputs.Add(path, "the deal file");
         SourceDocument[] others = [.. (scenarioFiles ?? []).Select(file => SourceDocument.FromBytes(file, Read(file)))];
+        foreach (string file in scenarioFiles ?? [])
+        {
+            console.Inputs.Add(file, "a scenario file");
+        }
+
         var clock = Stopwatch.StartNew();
         Compilation compilation = Compilation.Create(root, DiskSourceFiles.Instance, others);
+        foreach (var unit in compilation.Units)
+        {
+            console.Inputs.Add(unit.Span.Path, "a file the deal imports"); // the deal's and scenario files' are noted above
+        }
 
         console.Detail(string.Create(CultureInfo.InvariantCulture,
             $"read and checked {string.Join(", ", compilation.Units.Select(u => u.Span.Path))} in {clock.Elapsed.TotalSeconds:F3} s"));
@@ -126,8 +136,24 @@ internal static class DealFile
             throw new UsageException("'-' reads the deal from standard input, which this deallang has none of");
         }
 
-        using Stream input = console.OpenInput();
-        return DiskSourceFiles.ReadAtMost(input) ?? throw new UsageException(
+        byte[]? read;
+        try
+        {
+            using Stream input = console.OpenInput();
+            read = DiskSourceFiles.ReadAtMost(input);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            // EBADF, as .NET reports it: standard input opened for writing only (0>>file).
+            throw new UsageException("cannot read standard input: it is not open for reading; give the deal on standard input (< deal.deal) or as a file", e);
+        }
+        catch (IOException e)
+        {
+            // A directory as standard input (< /tmp): "Is a directory".
+            throw new UsageException($"cannot read standard input: {e.Message.TrimEnd('.')}; give the deal on standard input (< deal.deal) or as a file", e);
+        }
+
+        return read ?? throw new UsageException(
             $"standard input holds more than {MaxBytes / (1024 * 1024)} MiB, the most a deal file may hold; is it the right input?");
     }
 

@@ -8,9 +8,12 @@ namespace DealLang.Cli;
 /// folder, and only when every one has been written are they moved into place (a rename within a folder). A
 /// failure therefore leaves no half-written set behind (an output folder just created may remain, empty), and
 /// is one usage error saying what blocked it, not the operating system's "access denied". A symbolic link's file is
-/// replaced, not the link; a device or a pipe is written into, not replaced (<see cref="OutputTargets"/>).
+/// replaced, not the link; a device or a pipe is written into, not replaced (<see cref="OutputTargets"/>). A file the
+/// command read (<paramref name="inputs"/>: its deal, an import, a shard) is never replaced: that is a usage error
+/// before anything is written. Null <paramref name="inputs"/>: none is guarded (<c>fmt</c>, whose output may be its
+/// input).
 /// </summary>
-internal sealed class OutputFiles
+internal sealed class OutputFiles(InputFiles? inputs)
 {
     private readonly List<(string Path, byte[] Content)> files = [];
 
@@ -26,6 +29,7 @@ internal sealed class OutputFiles
     {
         foreach (var (path, _) in files)
         {
+            inputs?.Refuse(path);
             if (Directory.Exists(path))
             {
                 throw new UsageException($"{path} exists and is a directory; nothing was written");

@@ -4,6 +4,6 @@ using Interruption interruption = Interruption.ForProcess();
 return CliApp.Run(args, new CliConsole(StandardStream.Output(Console.Out), StandardStream.Error(Console.Error))
 {
     ErrorIsTerminal = !Console.IsErrorRedirected,
-    OpenInput = Console.OpenStandardInput,
+    OpenInput = ClosedStandardInput.Open, // not the runtime's own pipe, which a closed standard input leaves at 0
     Interruption = interruption,
 });

@@ -30,11 +30,12 @@ internal static class ReportOutput
             throw new UsageException($"--output {output}: it is a folder; give a file (run's --out DIR writes one file per report into a folder)");
         }
 
+        console.Inputs.Plan(output); // refused as soon as the verb reads it, not after its work
         using var captured = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = console.Out.NewLine };
         int exit = verb(console with { Out = captured });
         if (exit == ExitCodes.Ok || exit == reportedFailure)
         {
-            var files = new OutputFiles();
+            var files = new OutputFiles(console.Inputs);
             files.Add(output, captured.ToString());
             foreach (string written in files.Commit())
             {

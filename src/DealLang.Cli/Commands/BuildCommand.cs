@@ -30,7 +30,7 @@ internal static class BuildCommand
 
         // A chain: every entity is its own program, written beside the deal's (docs/language.md §5 "holding").
         var entities = DealCompiler.CompileEntities(compilation, options);
-        var outputs = new OutputFiles();
+        var outputs = new OutputFiles(console.Inputs);
         foreach (var entity in entities)
         {
             DiagnosticPrinter.Print(entity.Diagnostics, console.Error);

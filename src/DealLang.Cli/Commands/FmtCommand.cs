@@ -71,7 +71,9 @@ internal static class FmtCommand
             return ExitCodes.Ok;
         }
 
-        var files = new OutputFiles();
+        // Not guarded against its input: fmt FILE -o FILE formats the file in place, as documented, and a deal
+        // named with -o is the user's explicit choice; fmt reads no other file (not even imports).
+        var files = new OutputFiles(null);
         files.Add(output, result.Text!);
         files.Commit();
         return ExitCodes.Ok;
@@ -83,7 +85,7 @@ internal static class FmtCommand
     {
         List<string> paths = FolderWalk.Files(folder, Extensions);
         bool failed = false;
-        var files = new OutputFiles();
+        var files = new OutputFiles(null); // in place: each file's output is the file itself
         int changed = 0;
         foreach (string path in paths)
         {

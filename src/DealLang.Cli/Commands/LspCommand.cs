@@ -24,7 +24,9 @@ internal static class LspCommand
 
     private static int Run(CliConsole console)
     {
-        using Stream input = Console.OpenStandardInput();
+        // A closed standard input is an editor gone before it spoke (exit 1, as a closed pipe), not the runtime's own
+        // pipe at descriptor 0, whose reading would wait forever.
+        using Stream input = ClosedStandardInput.WasClosed() ? Stream.Null : Console.OpenStandardInput();
         using Stream output = Console.OpenStandardOutput();
         return DealLanguageServer.RunAsync(input, output, TextWriter.Synchronized(console.Error), new LanguageServer.Features.DealDocumentFormatter()).GetAwaiter().GetResult();
     }

@@ -47,7 +47,7 @@ internal static class McChain
         (int index, int count) = request.Shard is { } text ? McCommand.ParseShard(text) : (1, 1);
         Shard shard = Shard.Of(index, count, paths);
 
-        using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, simulation.Columns) : null;
+        using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, simulation.Columns, console.Inputs) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         SimulationTotals[] totals = ProgressDisplay.Run(console, console.ShowsProgress, $"mc {scenario.Name}", shard.To - shard.From,
             report => simulation.Run(shard.From, shard.To, request.Threads, rows, report, console.Interruption?.Token ?? default));
@@ -57,7 +57,7 @@ internal static class McChain
         string? rowsWritten = rows?.Commit();
         if (request.Shard is not null)
         {
-            var outputs = new OutputFiles();
+            var outputs = new OutputFiles(console.Inputs);
             outputs.Add(request.Out!, ShardFile.WriteChain(new ChainShardResult(shard, [.. frames.Zip(totals)])));
             foreach (string written in outputs.Commit())
             {

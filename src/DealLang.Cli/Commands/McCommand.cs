@@ -102,6 +102,14 @@ internal static class McCommand
     {
         // The options' own mistakes first, before minutes of compiling.
         Validate(request);
+        foreach (string? output in (string?[])[request.Out, request.PathsOut])
+        {
+            if (output is not null)
+            {
+                console.Inputs.Plan(output); // a deal file read as an output is refused before the run, not after it
+            }
+        }
+
         var compilation = DealFile.Compile(request.Path, request.ScenarioFiles, console);
         var result = DealFile.Build(compilation, options, console);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
@@ -207,7 +215,7 @@ internal static class McCommand
         Shard shard = Shard.Of(index, count, source.Count);
 
         bool progress = console.ShowsProgress;
-        using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, PathColumns.For(deal)) : null;
+        using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, PathColumns.For(deal), console.Inputs) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         SimulationTotals totals = ProgressDisplay.Run(console, progress, $"mc {frame.Scenario}", shard.To - shard.From,
             report => new SimulationEngine(program, source, checkCash: true).Run(shard.From, shard.To, request.Threads, rows, report, console.Interruption?.Token ?? default));
@@ -216,7 +224,7 @@ internal static class McCommand
         string? rowsWritten = rows?.Commit();
         if (request.Shard is not null)
         {
-            var outputs = new OutputFiles();
+            var outputs = new OutputFiles(console.Inputs);
             outputs.Add(request.Out!, ShardFile.Write(new ShardResult(frame, shard, totals)));
             foreach (string written in outputs.Commit())
             {

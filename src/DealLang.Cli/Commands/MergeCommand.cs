@@ -33,6 +33,7 @@ internal static class MergeCommand
         {
             try
             {
+                console.Inputs.Add(file, "a shard file");
                 shards.Add((file, ShardFile.ReadRun(ReadBytes(file))));
             }
             catch (FormatException e)

@@ -59,10 +59,12 @@ internal sealed class PathsParquet : IPathSink, IDisposable
     }
 
     /// <summary>Opens the file's temporary twin and writes the header; a path that cannot be written is a usage error.</summary>
-    public static PathsParquet Create(string path, IReadOnlyList<PathColumn> columns)
+    public static PathsParquet Create(string path, IReadOnlyList<PathColumn> columns, InputFiles inputs)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(inputs);
         GivenPath.Require(path, "file");
+        inputs.Refuse(path); // before the run: a deal file given as --paths-out would be replaced at its end
         var (pathField, fields, kinds) = Schema(columns);
         string full = Path.GetFullPath(path);
         if (Directory.Exists(full))
@@ -82,9 +84,14 @@ internal sealed class PathsParquet : IPathSink, IDisposable
             // In the shared temporary folder, readable by its owner alone.
             stream = intoStream ? OutputTargets.CreatePrivate(temporary) : OutputTargets.CreateTemporary(temporary, file);
         }
+        catch (DirectoryNotFoundException e)
+        {
+            // The system's message names the hidden temporary file, which the user never asked for.
+            throw new UsageException($"cannot write {path}: the folder {folder} does not exist; nothing was written", e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"cannot write {path}: {(e is UnauthorizedAccessException ? "permission denied" : e.Message)}", e);
+            throw new UsageException($"cannot write {path}: {(e is UnauthorizedAccessException ? "permission denied" : OutputTargets.Reason(e, temporary, path))}", e);
         }
 
         var schema = new ParquetSchema([pathField, .. fields]);

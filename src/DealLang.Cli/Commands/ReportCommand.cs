@@ -54,6 +54,7 @@ internal static class ReportCommand
     private static int Execute(ReportRequest request, CliConsole console, CompileOptions options)
     {
         Validate(request);
+        console.Inputs.Plan(request.Out); // the deal file as -o is refused once read, before the run
         var compilation = DealFile.Compile(request.Path, request.ScenarioFiles, console); // '-': standard input, as every verb
         var result = DealFile.Build(compilation, options, console);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
@@ -85,7 +86,7 @@ internal static class ReportCommand
                 : Scenarios(request, program, result.Model!);
         }
 
-        var outputs = new OutputFiles();
+        var outputs = new OutputFiles(console.Inputs);
         outputs.Add(request.Out, HtmlPage.Render(document));
         foreach (string written in outputs.Commit())
         {

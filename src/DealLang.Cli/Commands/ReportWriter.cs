@@ -14,7 +14,7 @@ internal static class ReportWriter
         if (outDir is not null)
         {
             DealFile.EnsureDirectory(outDir);
-            var outputs = new OutputFiles();
+            var outputs = new OutputFiles(console.Inputs);
             foreach (var (_, stem, text) in reports)
             {
                 outputs.Add(Path.Combine(outDir, FileStem(stem) + "." + Extension(format)), text);

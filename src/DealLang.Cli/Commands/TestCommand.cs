@@ -51,9 +51,23 @@ internal static class TestCommand
     private static int Execute(string[] paths, bool accept, string? junit, string scenario, CliConsole console, CompileOptions options)
     {
         var deals = FindDeals(paths.Length == 0 ? ["."] : paths);
+        if (junit is not null)
+        {
+            console.Inputs.Plan(junit); // a deal tested (or one it imports) as --junit is refused before any is run
+            foreach (string deal in deals)
+            {
+                console.Inputs.Add(deal, "a deal file being tested");
+            }
+        }
+
         string? only = scenario == "all" ? null : scenario;
         var cases = new List<SnapshotCase>();
         int accepted = 0;
+
+        // Every snapshot file and the --junit report are written together at the end, all or none: a --junit target
+        // that refuses the report (/dev/full, a full disk) left the received files of every deal already written.
+        var outputs = new OutputFiles(console.Inputs);
+        var passed = new List<string>(); // received files of scenarios that now pass: deleted once the rest is written
         foreach (string deal in deals)
         {
             var clock = Stopwatch.StartNew();
@@ -68,7 +82,7 @@ internal static class TestCommand
             TimeSpan each = run.Scenarios.Count == 0 ? TimeSpan.Zero : clock.Elapsed / run.Scenarios.Count;
             foreach (var snapshot in run.Scenarios)
             {
-                var (result, wasAccepted) = Compare(deal, snapshot, accept, each);
+                var (result, wasAccepted) = Compare(deal, snapshot, accept, each, outputs, passed);
                 cases.Add(result);
                 accepted += wasAccepted ? 1 : 0;
                 Print(result, console, wasAccepted);
@@ -82,10 +96,14 @@ internal static class TestCommand
 
         if (junit is not null)
         {
-            var outputs = new OutputFiles();
             var xml = JUnitReport.Build(cases);
             outputs.Add(junit, xml.Declaration + "\n" + xml.Root + "\n");
-            outputs.Commit();
+        }
+
+        outputs.Commit();
+        foreach (string received in passed)
+        {
+            SnapshotFiles.DeleteIfPresent(received);
         }
 
         int failed = cases.Count(c => !c.Passed);
@@ -93,9 +111,11 @@ internal static class TestCommand
         return failed > 0 ? ExitCodes.DealErrors : ExitCodes.Ok;
     }
 
-    /// <summary>One scenario against its verified snapshots: passed (received files removed), accepted, new, or failed
-    /// with the differences (received files written).</summary>
-    private static (SnapshotCase Case, bool Accepted) Compare(string deal, ScenarioSnapshot snapshot, bool accept, TimeSpan time)
+    /// <summary>One scenario against its verified snapshots: passed (its received files to remove, in
+    /// <paramref name="passed"/>), accepted, new, or failed with the differences (the files to write added to
+    /// <paramref name="outputs"/>).</summary>
+    private static (SnapshotCase Case, bool Accepted) Compare(string deal, ScenarioSnapshot snapshot, bool accept, TimeSpan time,
+        OutputFiles outputs, List<string> passed)
     {
         var files = SnapshotFiles.For(deal, snapshot.Scenario, snapshot.Entity);
         string ledger = SnapshotFiles.Normalise(snapshot.Ledger), summary = SnapshotFiles.Normalise(snapshot.Summary);
@@ -135,19 +155,21 @@ internal static class TestCommand
         bool accepted = false;
         if (failure is not null && accept)
         {
-            SnapshotFiles.Write((files.Ledger(SnapshotFiles.Verified), ledger), (files.Summary(SnapshotFiles.Verified), summary));
+            outputs.Add(files.Ledger(SnapshotFiles.Verified), ledger);
+            outputs.Add(files.Summary(SnapshotFiles.Verified), summary);
             accepted = true;
             failure = null;
         }
 
         if (failure is null)
         {
-            SnapshotFiles.DeleteIfPresent(files.Ledger(SnapshotFiles.Received));
-            SnapshotFiles.DeleteIfPresent(files.Summary(SnapshotFiles.Received));
+            passed.Add(files.Ledger(SnapshotFiles.Received));
+            passed.Add(files.Summary(SnapshotFiles.Received));
             return (new SnapshotCase(deal, snapshot.Name, true, null, "", time), accepted);
         }
 
-        SnapshotFiles.Write((files.Ledger(SnapshotFiles.Received), ledger), (files.Summary(SnapshotFiles.Received), summary));
+        outputs.Add(files.Ledger(SnapshotFiles.Received), ledger);
+        outputs.Add(files.Summary(SnapshotFiles.Received), summary);
         return (new SnapshotCase(deal, snapshot.Name, false, failure, string.Join('\n', details), time), false);
     }
 

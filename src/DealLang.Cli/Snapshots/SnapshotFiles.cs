@@ -65,19 +65,6 @@ internal sealed record SnapshotFiles(string Folder, string Stem, string Scenario
         }
     }
 
-    /// <summary>Replaces the files whole, both or neither (<see cref="OutputFiles"/>: a link's file, with its
-    /// permissions; what blocks one is a usage error naming it).</summary>
-    public static void Write(params ReadOnlySpan<(string Path, string Text)> files)
-    {
-        var outputs = new OutputFiles();
-        foreach (var (path, text) in files)
-        {
-            outputs.Add(path, Normalise(text));
-        }
-
-        outputs.Commit();
-    }
-
     public static void DeleteIfPresent(string path)
     {
         try

@@ -17,6 +17,9 @@ internal static partial class FileKinds
     const int FileTypeMask = 0xF000;  // S_IFMT
     const int Regular = 0x8000;       // S_IFREG
     const int Directory = 0x4000;     // S_IFDIR
+    const uint StatxIno = 0x100;      // STATX_INO
+    const int InodeOffset = 32;       // stx_ino, a u64 after stx_mode and a spare u16
+    const int DeviceOffset = 136;     // stx_dev_major then stx_dev_minor, two u32s
 
     static bool unavailable;
 
@@ -47,6 +50,36 @@ internal static partial class FileKinds
 
         int type = BitConverter.ToUInt16(buffer, ModeOffset) & FileTypeMask; // in the machine's own byte order
         return type is not Regular and not Directory && type != 0;
+    }
+
+    /// <summary>The device and inode of the file <paramref name="path"/> names (its links followed), which two paths
+    /// share when they are one file (a hard link, a bind mount); null where the system cannot say (not Linux, a
+    /// missing file).</summary>
+    public static (ulong Device, ulong Inode)? Identity(string path)
+    {
+        if (!OperatingSystem.IsLinux() || Volatile.Read(ref unavailable))
+        {
+            return null;
+        }
+
+        byte[] name = new byte[Encoding.UTF8.GetByteCount(path) + 1]; // NUL-terminated
+        Encoding.UTF8.GetBytes(path, name);
+        byte[] buffer = new byte[256];
+        try
+        {
+            if (Native.Statx(AtFdCwd, name, 0, StatxIno, buffer) != 0 || (BitConverter.ToUInt32(buffer, 0) & StatxIno) == 0)
+            {
+                return null;
+            }
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            Volatile.Write(ref unavailable, true);
+            return null;
+        }
+
+        ulong device = ((ulong)BitConverter.ToUInt32(buffer, DeviceOffset) << 32) | BitConverter.ToUInt32(buffer, DeviceOffset + 4);
+        return (device, BitConverter.ToUInt64(buffer, InodeOffset));
     }
 
     static class Native

@@ -40,7 +40,8 @@ internal static class ImportPaths
     public static string Resolve(string importer, string written)
     {
         string folder = Path.GetDirectoryName(importer) ?? "";
-        return Normalise(folder.Length == 0 ? written : folder + "/" + written);
+        string path = Normalise(folder.Length == 0 ? written : folder + "/" + written);
+        return path.Length == 0 ? "." : path; // import "." from the working folder: that folder, not an empty path
     }
 
     /// <summary>What makes two paths the same file: the full path (symbolic links are not followed).</summary>

@@ -49,6 +49,20 @@ public static class StreamPaths
         }
     }
 
+    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> name one file: the same full path once their
+    /// links are followed, or (Linux) the same device and inode, as a hard link to it has.</summary>
+    public static bool SameFile(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (string.Equals(FinalTarget(a), FinalTarget(b), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return FileKinds.Identity(a) is { } left && FileKinds.Identity(b) is { } right && left == right;
+    }
+
     static string? Full(string path)
     {
         try

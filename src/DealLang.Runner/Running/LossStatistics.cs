@@ -10,7 +10,8 @@ namespace DealLang.Runner.Running;
 /// depend on the order of the paths: shards merged in any order give the statistics of one run over all their
 /// paths, bit for bit (a sum of doubles would not). The integers are checked: a sum that would overflow throws
 /// <see cref="OverflowException"/> (the squares reach 2^127 at a loss of about 1.3·10^16 currency units, or at a
-/// billion paths of about 4·10^11 each).
+/// billion paths of about 4·10^11 each), which the engine reports as a <see cref="Simulation.SumLimitException"/>
+/// naming the figure and the path.
 /// </summary>
 public struct LossStatistics
 {
@@ -48,10 +49,7 @@ public struct LossStatistics
                 return double.NaN;
             }
 
-            // n·Σx² − (Σx)² is exact in integers; only the final division rounds.
-            Int128 n = Paths;
-            Int128 spread = checked((n * sumSquareUnits) - (sumUnits * sumUnits));
-            return Math.Sqrt((double)spread / ((double)Paths * (Paths - 1))) / Unit;
+            return ExactSums.SampleDeviation(sumUnits, sumSquareUnits, Paths, Unit);
         }
     }
 
@@ -101,7 +99,8 @@ public struct LossStatistics
     /// <summary>An accumulator from a shard file's parts.</summary>
     internal static LossStatistics FromParts(Int128 sum, Int128 sumSquares, long paths, long pathsWithLoss, double max)
     {
-        if (paths < 0 || pathsWithLoss < 0 || pathsWithLoss > paths || sum < 0 || sumSquares < 0 || !(max >= 0) || double.IsInfinity(max))
+        if (paths < 0 || pathsWithLoss < 0 || pathsWithLoss > paths || sum < 0 || sumSquares < 0 || !(max >= 0) || double.IsInfinity(max)
+            || !ExactSums.Possible(sum, sumSquares, paths, Math.Round(max * Unit)))
         {
             throw new FormatException("loss statistics whose counts, sums or largest loss do not fit together");
         }

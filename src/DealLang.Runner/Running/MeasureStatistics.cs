@@ -47,9 +47,7 @@ public struct MeasureStatistics
                 return double.NaN;
             }
 
-            Int128 n = Paths;
-            Int128 spread = checked((n * sumSquareUnits) - (sumUnits * sumUnits));
-            return Math.Sqrt((double)spread / ((double)Paths * (Paths - 1))) / Unit;
+            return ExactSums.SampleDeviation(sumUnits, sumSquareUnits, Paths, Unit);
         }
     }
 
@@ -100,7 +98,8 @@ public struct MeasureStatistics
     /// <summary>An accumulator from a shard file's parts.</summary>
     internal static MeasureStatistics FromParts(Int128 sum, Int128 sumSquares, long paths, long undefined, double min, double max)
     {
-        if (paths < 0 || undefined < 0 || sumSquares < 0 || (paths > 0 && !(min <= max)))
+        if (paths < 0 || undefined < 0 || sumSquares < 0 || (paths > 0 && !(min <= max && double.IsFinite(min) && double.IsFinite(max)))
+            || !ExactSums.Possible(sum, sumSquares, paths, paths == 0 ? 0 : Math.Round(Math.Max(Math.Abs(min), Math.Abs(max)) * Unit)))
         {
             throw new FormatException("measure statistics whose counts, sums or extremes do not fit together");
         }

@@ -84,7 +84,14 @@ public sealed class ChainSimulation
             totals[e] = SimulationTotals.For(programs[e].Program.Description);
             foreach (Worker worker in workers)
             {
-                totals[e].Merge(worker.Totals[e]);
+                try
+                {
+                    totals[e].Merge(worker.Totals[e]);
+                }
+                catch (OverflowException overflow)
+                {
+                    throw SumLimitException.ForSums(programs[e].Program.Description, overflow); // each thread's fit; not together
+                }
             }
         }
 
@@ -119,7 +126,14 @@ public sealed class ChainSimulation
             {
                 (RunResult result, PathInputs inputs) = runner.Buffers(e);
                 figures[e].Read(path, result, inputs);
-                Totals[e].Add(figures[e], inputs);
+                try
+                {
+                    Totals[e].Add(figures[e], inputs);
+                }
+                catch (OverflowException overflow)
+                {
+                    throw SumLimitException.For(figures[e], path, overflow, entity: true); // the input's scale, said in its terms
+                }
             }
         }
 

@@ -172,7 +172,7 @@ public static class ShardFile
             int version;
             try
             {
-                version = root.GetProperty("version").GetInt32();
+                version = root.Field("version").GetInt32();
             }
             catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
             {
@@ -209,15 +209,15 @@ public static class ShardFile
     /// <paramref name="root"/>); for a single deal's file both are the root.</summary>
     static ShardResult ReadEntity(JsonElement root, JsonElement entity)
     {
-        SimulationFrame frame = ReadFrame(entity.GetProperty("frame"));
-        JsonElement s = root.GetProperty("shard");
-        var shard = new Shard(s.GetProperty("index").GetInt32(), s.GetProperty("count").GetInt32(), s.GetProperty("from").GetInt32(), s.GetProperty("to").GetInt32());
+        SimulationFrame frame = ReadFrame(entity.Field("frame"));
+        JsonElement s = root.Field("shard");
+        var shard = new Shard(s.Field("index").GetInt32(), s.Field("count").GetInt32(), s.Field("from").GetInt32(), s.Field("to").GetInt32());
         if (shard.Count < 1 || shard.Index < 1 || shard.Index > shard.Count || shard != Shard.Of(shard.Index, shard.Count, frame.Paths))
         {
             throw new FormatException($"its shard {shard.Index}/{shard.Count} (paths {shard.From} to {shard.To}) is not a shard of {frame.Paths} paths");
         }
 
-        SimulationTotals totals = ReadTotals(entity.GetProperty("totals"), frame);
+        SimulationTotals totals = ReadTotals(entity.Field("totals"), frame);
         if (totals.Paths != shard.To - shard.From)
         {
             throw new FormatException($"its totals count {totals.Paths} paths, but shard {shard.Index}/{shard.Count} has {shard.To - shard.From}");
@@ -291,29 +291,29 @@ public static class ShardFile
 
     static SimulationFrame ReadFrame(JsonElement f)
     {
-        int paths = f.GetProperty("paths").GetInt32();
-        string[] tranches = ReadStrings(f.GetProperty("tranches"));
-        double[] balances = [.. f.GetProperty("trancheBalances").EnumerateArray().Select(ReadDouble)];
+        int paths = f.Field("paths").GetInt32();
+        string[] tranches = ReadStrings(f.Field("tranches"));
+        double[] balances = [.. f.Field("trancheBalances").EnumerateArray().Select(ReadDouble)];
         if (balances.Length != tranches.Length || paths < 0)
         {
             throw new FormatException("its frame's tranches do not fit together");
         }
 
-        PartyPd[] parties = [.. f.GetProperty("parties").EnumerateArray().Select(p => new PartyPd(
-            p.GetProperty("name").Text(), p.GetProperty("index").GetInt32(), ReadDouble(p.GetProperty("annualPd")), ReadDouble(p.GetProperty("horizonPd"))))];
-        Date[] starts = [.. f.GetProperty("periodStarts").EnumerateArray().Select(d => ParseDate(d.Text()))];
+        PartyPd[] parties = [.. f.Field("parties").EnumerateArray().Select(p => new PartyPd(
+            p.Field("name").Text(), p.Field("index").GetInt32(), ReadDouble(p.Field("annualPd")), ReadDouble(p.Field("horizonPd"))))];
+        Date[] starts = [.. f.Field("periodStarts").EnumerateArray().Select(d => ParseDate(d.Text()))];
         return new SimulationFrame(
-            f.GetProperty("deal").Text(),
-            f.GetProperty("dealHash").Text(),
-            f.GetProperty("currency").Text(),
-            f.GetProperty("scenario").Text(),
-            ulong.Parse(f.GetProperty("seed").Text(), NumberStyles.None, CultureInfo.InvariantCulture),
+            f.Field("deal").Text(),
+            f.Field("dealHash").Text(),
+            f.Field("currency").Text(),
+            f.Field("scenario").Text(),
+            ulong.Parse(f.Field("seed").Text(), NumberStyles.None, CultureInfo.InvariantCulture),
             paths,
             tranches,
             balances,
-            ReadStrings(f.GetProperty("equities")),
+            ReadStrings(f.Field("equities")),
             parties,
-            ReadStrings(f.GetProperty("indices")),
+            ReadStrings(f.Field("indices")),
             starts)
         {
             Guarantees = f.TryGetProperty("guarantees", out JsonElement g) ? ReadStrings(g) : [],
@@ -414,10 +414,10 @@ public static class ShardFile
 
     static SimulationTotals ReadTotals(JsonElement t, SimulationFrame frame)
     {
-        JsonElement[] tranches = [.. t.GetProperty("tranches").EnumerateArray()];
-        JsonElement[] equities = [.. t.GetProperty("equities").EnumerateArray()];
-        long[] partyDefaults = [.. t.GetProperty("partyDefaults").EnumerateArray().Select(d => d.GetInt64())];
-        JsonElement[][] fans = [.. t.GetProperty("indexLevels").EnumerateArray().Select(f => f.EnumerateArray().ToArray())];
+        JsonElement[] tranches = [.. t.Field("tranches").EnumerateArray()];
+        JsonElement[] equities = [.. t.Field("equities").EnumerateArray()];
+        long[] partyDefaults = [.. t.Field("partyDefaults").EnumerateArray().Select(d => d.GetInt64())];
+        JsonElement[][] fans = [.. t.Field("indexLevels").EnumerateArray().Select(f => f.EnumerateArray().ToArray())];
         int periods = frame.PeriodStarts.Length;
         if (tranches.Length != frame.Tranches.Length || equities.Length != frame.Equities.Length || fans.Length != frame.Indices.Length
             || fans.Any(f => f.Length != periods) || frame.Parties.Any(p => p.PartyIndex < 0 || p.PartyIndex >= partyDefaults.Length))
@@ -436,48 +436,48 @@ public static class ShardFile
 
         var totals = new SimulationTotals(tranches.Length, equities.Length, partyDefaults.Length, fans.Length, periods, guarantees.Length, lpClasses.Length, carry.Length)
         {
-            Paths = t.GetProperty("paths").GetInt64(),
-            EventsOfDefault = t.GetProperty("eventsOfDefault").GetInt64(),
-            Sales = t.GetProperty("sales").GetInt64(),
+            Paths = t.Field("paths").GetInt64(),
+            EventsOfDefault = t.Field("eventsOfDefault").GetInt64(),
+            Sales = t.Field("sales").GetInt64(),
         };
         for (int i = 0; i < tranches.Length; i++)
         {
             JsonElement x = tranches[i];
             TrancheTotals tranche = totals.Tranches[i];
-            tranche.Loss = ReadLoss(x.GetProperty("loss"));
-            tranche.LossGiven = ReadLoss(x.GetProperty("lossGiven"));
-            tranche.Unpaid = ReadLoss(x.GetProperty("unpaid"));
-            tranche.LossShare = ReadMeasure(x.GetProperty("lossShare"));
-            tranche.LossShareGiven = ReadMeasure(x.GetProperty("lossShareGiven"));
-            tranche.Irr = ReadMeasure(x.GetProperty("irr"));
-            tranche.Wal = ReadMeasure(x.GetProperty("wal"));
-            tranche.LossHistogram = ReadHistogram(x.GetProperty("lossHistogram"), SimulationTotals.MeasureBits);
-            tranche.IrrHistogram = ReadHistogram(x.GetProperty("irrHistogram"), SimulationTotals.MeasureBits);
-            tranche.WalHistogram = ReadHistogram(x.GetProperty("walHistogram"), SimulationTotals.MeasureBits);
+            tranche.Loss = ReadLoss(x, "loss", $"tranche {i}'s");
+            tranche.LossGiven = ReadLoss(x, "lossGiven", $"tranche {i}'s");
+            tranche.Unpaid = ReadLoss(x, "unpaid", $"tranche {i}'s");
+            tranche.LossShare = ReadMeasure(x, "lossShare", $"tranche {i}'s");
+            tranche.LossShareGiven = ReadMeasure(x, "lossShareGiven", $"tranche {i}'s");
+            tranche.Irr = ReadMeasure(x, "irr", $"tranche {i}'s");
+            tranche.Wal = ReadMeasure(x, "wal", $"tranche {i}'s");
+            tranche.LossHistogram = ReadHistogram(x.Field("lossHistogram"), SimulationTotals.MeasureBits);
+            tranche.IrrHistogram = ReadHistogram(x.Field("irrHistogram"), SimulationTotals.MeasureBits);
+            tranche.WalHistogram = ReadHistogram(x.Field("walHistogram"), SimulationTotals.MeasureBits);
         }
 
         for (int e = 0; e < equities.Length; e++)
         {
-            totals.EquityIrr[e] = ReadMeasure(equities[e].GetProperty("irr"));
-            totals.EquityIrrHistogram[e] = ReadHistogram(equities[e].GetProperty("irrHistogram"), SimulationTotals.MeasureBits);
+            totals.EquityIrr[e] = ReadMeasure(equities[e], "irr", $"equity {e}'s");
+            totals.EquityIrrHistogram[e] = ReadHistogram(equities[e].Field("irrHistogram"), SimulationTotals.MeasureBits);
         }
 
         for (int g = 0; g < guarantees.Length; g++)
         {
-            totals.Guarantees[g].Cost = ReadLoss(guarantees[g].GetProperty("cost"));
-            totals.Guarantees[g].CostGiven = ReadLoss(guarantees[g].GetProperty("costGiven"));
+            totals.Guarantees[g].Cost = ReadLoss(guarantees[g], "cost", $"guarantee {g}'s");
+            totals.Guarantees[g].CostGiven = ReadLoss(guarantees[g], "costGiven", $"guarantee {g}'s");
         }
 
         for (int c = 0; c < lpClasses.Length; c++)
         {
-            totals.LpClasses[c].Distributions = ReadLoss(lpClasses[c].GetProperty("distributions"));
-            totals.LpClasses[c].Irr = ReadMeasure(lpClasses[c].GetProperty("irr"));
-            totals.LpClasses[c].Loss = ReadLoss(lpClasses[c].GetProperty("loss"));
+            totals.LpClasses[c].Distributions = ReadLoss(lpClasses[c], "distributions", $"LP class {c}'s");
+            totals.LpClasses[c].Irr = ReadMeasure(lpClasses[c], "irr", $"LP class {c}'s");
+            totals.LpClasses[c].Loss = ReadLoss(lpClasses[c], "loss", $"LP class {c}'s");
         }
 
         for (int f = 0; f < carry.Length; f++)
         {
-            totals.Carry[f] = ReadLoss(carry[f]);
+            totals.Carry[f] = ReadLoss(carry[f], $"carry {f}");
         }
 
         partyDefaults.CopyTo(totals.PartyDefaults, 0);
@@ -513,9 +513,37 @@ public static class ShardFile
         w.WriteEndObject();
     }
 
+    /// <summary>The loss statistics in field <paramref name="name"/> of <paramref name="owner"/>; sums that no paths could give
+    /// are damage named by where they are (<c>tranche 0's loss</c>).</summary>
+    static LossStatistics ReadLoss(JsonElement owner, string name, string whose) => ReadLoss(owner.Field(name), $"{whose} {name}");
+
+    static LossStatistics ReadLoss(JsonElement e, string what)
+    {
+        try
+        {
+            return ReadLoss(e);
+        }
+        catch (FormatException x)
+        {
+            throw new FormatException($"its contents are damaged ({what}: {x.Message})", x);
+        }
+    }
+
+    static MeasureStatistics ReadMeasure(JsonElement owner, string name, string whose)
+    {
+        try
+        {
+            return ReadMeasure(owner.Field(name));
+        }
+        catch (FormatException x)
+        {
+            throw new FormatException($"its contents are damaged ({whose} {name}: {x.Message})", x);
+        }
+    }
+
     static LossStatistics ReadLoss(JsonElement e) => LossStatistics.FromParts(
-        ReadInt128(e.GetProperty("sum")), ReadInt128(e.GetProperty("sumSquares")), e.GetProperty("paths").GetInt64(),
-        e.GetProperty("pathsWithLoss").GetInt64(), ReadDouble(e.GetProperty("max")));
+        ReadInt128(e.Field("sum")), ReadInt128(e.Field("sumSquares")), e.Field("paths").GetInt64(),
+        e.Field("pathsWithLoss").GetInt64(), ReadDouble(e.Field("max")));
 
     static void Measure(Utf8JsonWriter w, string name, MeasureStatistics s)
     {
@@ -533,8 +561,8 @@ public static class ShardFile
     }
 
     static MeasureStatistics ReadMeasure(JsonElement e) => MeasureStatistics.FromParts(
-        ReadInt128(e.GetProperty("sum")), ReadInt128(e.GetProperty("sumSquares")), e.GetProperty("paths").GetInt64(),
-        e.GetProperty("undefined").GetInt64(), ReadDouble(e.GetProperty("min")), ReadDouble(e.GetProperty("max")));
+        ReadInt128(e.Field("sum")), ReadInt128(e.Field("sumSquares")), e.Field("paths").GetInt64(),
+        e.Field("undefined").GetInt64(), ReadDouble(e.Field("min")), ReadDouble(e.Field("max")));
 
     static void Histogram(Utf8JsonWriter w, string? name, LogHistogram h)
     {
@@ -567,12 +595,12 @@ public static class ShardFile
 
     static LogHistogram ReadHistogram(JsonElement e, int bits)
     {
-        if (e.GetProperty("bits").GetInt32() != bits)
+        if (e.Field("bits").GetInt32() != bits)
         {
-            throw new FormatException($"a histogram of {e.GetProperty("bits").GetInt32()} bits where {bits} were expected");
+            throw new FormatException($"a histogram of {e.Field("bits").GetInt32()} bits where {bits} were expected");
         }
 
-        int[] flat = [.. e.GetProperty("buckets").EnumerateArray().Select(b => b.GetInt32())];
+        int[] flat = [.. e.Field("buckets").EnumerateArray().Select(b => b.GetInt32())];
         if (flat.Length % 2 != 0)
         {
             throw new FormatException("a histogram's buckets are not pairs");
@@ -584,7 +612,7 @@ public static class ShardFile
             buckets[i] = (flat[2 * i], flat[(2 * i) + 1]);
         }
 
-        return LogHistogram.FromParts(bits, ReadDouble(e.GetProperty("min")), ReadDouble(e.GetProperty("max")), buckets);
+        return LogHistogram.FromParts(bits, ReadDouble(e.Field("min")), ReadDouble(e.Field("max")), buckets);
     }
 
     // Doubles in round-trip form as strings, so NaN (an empty accumulator's extremes) survives and nothing is rounded.
@@ -609,6 +637,13 @@ public static class ShardFile
 
     // A string field's text; a JSON null there (GetString gives null for it) is damage, as any other kind is (GetString
     // throws InvalidOperationException for those), rather than a null that fails further on.
+    /// <summary>The field <paramref name="name"/> of an object, or an error that names it: JsonElement's own says "The given
+    /// key was not present in the dictionary", which does not say which.</summary>
+    static JsonElement Field(this JsonElement e, string name) =>
+        e.ValueKind != JsonValueKind.Object ? throw new InvalidOperationException($"\"{name}\" is looked for in a {e.ValueKind.ToString().ToLowerInvariant()}, not an object")
+        : e.TryGetProperty(name, out JsonElement value) ? value
+        : throw new KeyNotFoundException($"no field \"{name}\"");
+
     static string Text(this JsonElement e) => e.GetString() ?? throw new InvalidOperationException("a string is null");
 
     static Date ParseDate(string text)

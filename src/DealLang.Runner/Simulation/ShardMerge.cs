@@ -70,10 +70,24 @@ public static class ShardMerge
             throw new ShardMergeException($"paths {covered} to {paths - 1} are in no shard given (missing {Missing(ordered, covered, paths)})");
         }
 
+        // A file's totals of another shape, or sums that overflow together, passed the reading of each file alone
+        // (a count dropped from a list, a sum edited): the file is damaged, a usage error, not an internal one.
         SimulationTotals totals = first.Totals.EmptyLike();
-        foreach (var (_, shard) in ordered)
+        foreach (var (name, shard) in ordered)
         {
-            totals.Merge(shard.Totals);
+            if (first.Totals.ShapeDifference(shard.Totals) is { } shape)
+            {
+                throw new ShardMergeException($"{name} cannot be merged: its contents are damaged (its totals hold {shape} as in {firstName})");
+            }
+
+            try
+            {
+                totals.Merge(shard.Totals);
+            }
+            catch (OverflowException e)
+            {
+                throw new ShardMergeException($"{name} cannot be merged: its contents are damaged (its sums and the other shards' add up to more than a run's sums hold)", e);
+            }
         }
 
         return (first.Frame, totals);

@@ -64,7 +64,14 @@ public sealed class SimulationEngine
         SimulationTotals totals = SimulationTotals.For(program.Description);
         foreach (Worker worker in workers)
         {
-            totals.Merge(worker.Totals);
+            try
+            {
+                totals.Merge(worker.Totals);
+            }
+            catch (OverflowException e)
+            {
+                throw SumLimitException.ForSums(program.Description, e); // each thread's fit; all of them together do not
+            }
         }
 
         return totals;
@@ -112,7 +119,14 @@ public sealed class SimulationEngine
             source.Fill(path, inputs);
             program.Run(inputs, result); // Run begins the path itself (RunResult.BeginPath)
             figures.Read(path, result, inputs);
-            Totals.Add(figures, inputs);
+            try
+            {
+                Totals.Add(figures, inputs);
+            }
+            catch (OverflowException e)
+            {
+                throw SumLimitException.For(figures, path, e); // the input's scale, said in its terms
+            }
         }
 
         public void AddRow(PathBlock rows) => rows.Add(figures);

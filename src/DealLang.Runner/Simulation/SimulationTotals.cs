@@ -1,3 +1,4 @@
+using System.Globalization;
 using DealLang.Runner.Running;
 using DealLang.Runtime;
 
@@ -220,16 +221,32 @@ public sealed class SimulationTotals
         Sales += figures.Sale ? 1 : 0;
     }
 
+    /// <summary>How <paramref name="other"/>'s shape differs from these totals' (<c>"3 party default counts, not 4"</c>),
+    /// or null when they are of one deal and can be <see cref="Merge"/>d.</summary>
+    public string? ShapeDifference(SimulationTotals other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        (string What, int Theirs, int Ours)[] counts =
+        [
+            ("tranche totals", other.Tranches.Length, Tranches.Length),
+            ("equity IRR statistics", other.EquityIrr.Length, EquityIrr.Length),
+            ("party default counts", other.PartyDefaults.Length, PartyDefaults.Length),
+            ("index fan charts", other.IndexLevels.Length, IndexLevels.Length),
+            ("periods in a fan chart", other.IndexLevels.Length > 0 ? other.IndexLevels[0].Length : 0, IndexLevels.Length > 0 ? IndexLevels[0].Length : 0),
+            ("guarantee totals", other.Guarantees.Length, Guarantees.Length),
+            ("LP class totals", other.LpClasses.Length, LpClasses.Length),
+            ("carry totals", other.Carry.Length, Carry.Length),
+        ];
+        return counts.Where(c => c.Theirs != c.Ours).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Theirs} {c.What}, not {c.Ours}")).FirstOrDefault();
+    }
+
     /// <summary>Adds another split's totals (same deal): exactly what adding its paths one by one does.</summary>
     public void Merge(SimulationTotals other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (other.Tranches.Length != Tranches.Length || other.EquityIrr.Length != EquityIrr.Length
-            || other.PartyDefaults.Length != PartyDefaults.Length || other.IndexLevels.Length != IndexLevels.Length
-            || (IndexLevels.Length > 0 && other.IndexLevels[0].Length != IndexLevels[0].Length)
-            || other.Guarantees.Length != Guarantees.Length || other.LpClasses.Length != LpClasses.Length || other.Carry.Length != Carry.Length)
+        if (ShapeDifference(other) is { } difference)
         {
-            throw new ArgumentException("The totals are of another deal.", nameof(other));
+            throw new ArgumentException($"The totals are of another deal: {difference}.", nameof(other));
         }
 
         for (int i = 0; i < Tranches.Length; i++)

@@ -135,11 +135,18 @@ public static class ChainLevers
         return HeldBy(entities, d => d.Tranches.Any(t => t.Name == text.Trim())) switch
         {
             [var e] => (e, TrancheOf(entities[e], text.Trim())),
-            [] => throw new SolveUsageException(
-                $"unknown tranche '{text}'; deal {top.Name} has: {string.Join(", ", top.Tranches.Select(t => t.Name))}, and its held deals: " +
-                string.Join(", ", Enumerable.Range(0, entities.Count - 1).SelectMany(e => entities[e].Tranches.Select(t => $"{entities[e].Name}.{t.Name}")))),
+            [] => throw new SolveUsageException(UnknownTranche(entities, text)),
             var holders => throw Ambiguous(entities, holders, text, text.Trim()),
         };
+    }
+
+    // A deal alone holds no deals: its message ends with its own tranches, not with an empty "and its held deals:".
+    static string UnknownTranche(IReadOnlyList<DealDescription> entities, string text)
+    {
+        DealDescription top = entities[^1];
+        string message = $"unknown tranche '{text}'; deal {top.Name} has: {string.Join(", ", top.Tranches.Select(t => t.Name))}";
+        string[] held = [.. Enumerable.Range(0, entities.Count - 1).SelectMany(e => entities[e].Tranches.Select(t => $"{entities[e].Name}.{t.Name}"))];
+        return held.Length == 0 ? message : $"{message}, and its held deals: {string.Join(", ", held)}";
     }
 
     /// <summary>A break-even's or hurdle's condition on a chain: on the top's tranche or equity, else a held deal's,

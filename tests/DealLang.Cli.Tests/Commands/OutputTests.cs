@@ -71,7 +71,7 @@ public sealed class OutputTests : IDisposable
     public void A_failure_while_writing_leaves_no_file_of_the_set()
     {
         Directory.CreateDirectory(_directory);
-        var outputs = new OutputFiles();
+        var outputs = new OutputFiles(null);
         outputs.Add(Path.Combine(_directory, "first.csv"), "a");
         outputs.Add(Path.Combine(_directory, "no-such-folder", "second.csv"), "b");
 
@@ -221,6 +221,18 @@ public sealed class OutputTests : IDisposable
         Assert.Contains($"cannot write {output}: it would be larger than this process may write (its file-size limit, ulimit -f)", error, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
         Assert.Empty(FilesIn(_directory));
+    }
+
+    // The system's message named the hidden temporary file ('…/.p.parquet.88903572f047.tmp'), not the path given.
+    [Fact]
+    public void Paths_out_in_a_missing_folder_names_the_path_given_and_the_folder()
+    {
+        string output = Path.Combine(_directory, "nodir", "sub", "p.parquet");
+
+        var outcome = CliHarness.Run("mc", Path.Combine(RepoPaths.Examples, "national-compute.deal"), "--scenario", "FiscalCost", "--paths", "2", "--paths-out", output);
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Equal($"deallang: error: cannot write {output}: the folder {Path.GetDirectoryName(output)} does not exist; nothing was written", outcome.Err.Trim());
     }
 
     [Fact]

@@ -245,4 +245,24 @@ public sealed class TestCommandTests : IDisposable
 
     private static int Count(string output, string word) =>
         int.Parse(Regex.Match(output, $@"(\d+) {word}").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    // The received files were written deal by deal, before --junit was: a report the system refused (/dev/full) left
+    // them behind, though the message said "no file was written". Every file of the run is now written together.
+    [Fact]
+    public void A_junit_report_that_cannot_be_written_leaves_no_snapshot_file()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string deal = Path.Combine(folder, "river-bend.deal");
+        File.Copy(Path.Combine(RepoPaths.Examples, "river-bend.deal"), deal);
+
+        var outcome = CliHarness.Run("test", deal, "--junit", "/dev/full");
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Contains("cannot write /dev/full", outcome.Err, StringComparison.Ordinal);
+        Assert.Equal([deal], Directory.GetFiles(folder));
+    }
 }

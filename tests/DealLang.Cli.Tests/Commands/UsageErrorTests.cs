@@ -23,6 +23,20 @@ public class UsageErrorTests
         AssertNoStackTrace(outcome);
     }
 
+    // --help and --version cleared System.CommandLine's parse errors: an unknown flag beside them exited 0.
+    [Theory]
+    [InlineData("--version", "--bogus")]
+    [InlineData("--help", "--bogus")]
+    [InlineData("check", "FILE", "-h", "--bogus")]
+    public void An_unknown_flag_beside_help_or_version_is_a_usage_error(params string[] args)
+    {
+        var outcome = CliHarness.Run([.. args.Select(a => a == "FILE" ? Hyperion : a)]);
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Contains("deallang: error: Unrecognized command or argument '--bogus'.", outcome.Err, StringComparison.Ordinal);
+        AssertNoStackTrace(outcome);
+    }
+
     [Fact]
     public void A_bad_format_is_one_line_naming_the_allowed_values()
     {

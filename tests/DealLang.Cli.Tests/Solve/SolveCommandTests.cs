@@ -362,6 +362,11 @@ public sealed class SolveCommandTests : IDisposable
             "'Notes' is declared by several deals of the chain; say whose: Hyperion.Notes, LakeMariner.Notes");
         Refused(CliHarness.Run("solve", Path.Combine(RepoPaths.Examples, "credit-fund.deal"), "--fair-spread", "Nope"),
             "unknown tranche 'Nope'; deal CreditFund has: BankLine, and its held deals: Hyperion.Notes, CoreWeaveDdtl2.Loan");
+
+        // A deal alone holds none: its message ended with an empty "and its held deals:".
+        var single = CliHarness.Run("solve", Path.Combine(RepoPaths.Examples, "hyperion.deal"), "--fair-spread", "Nope");
+        Refused(single, "unknown tranche 'Nope'; deal Hyperion has: Notes");
+        Assert.DoesNotContain("held deals", single.Err, StringComparison.Ordinal);
     }
 
     // Under the top's stochastic scenario a held deal's tranche is priced on the top's draws laid over it, path by

@@ -10,6 +10,9 @@ public class ImportPathsTests
     [InlineData("main.deal", "../shared/parties.deal", "../shared/parties.deal")]
     [InlineData("/srv/deals/main.deal", "../../x.deal", "/x.deal")]
     [InlineData("/main.deal", "../x.deal", "/x.deal")]
+    [InlineData("main.deal", ".", ".")] // the working folder (DL0601, a folder), not '' ("not found (looked for )")
+    [InlineData("main.deal", "./", ".")]
+    [InlineData("deals/main.deal", ".", "deals")]
     public void Paths_resolve_from_the_importing_files_folder(string importer, string written, string expected) =>
         Assert.Equal(expected, ImportPaths.Resolve(importer, written));
 

@@ -37,6 +37,21 @@ public sealed class PathSummariesTests
     }
 
     [Fact]
+    public void StandardDeviationOfAMillionLargeLossesDoesNotOverflow()
+    {
+        // A million paths each losing 100bn and 100bn + 1: Σx² fits in Int128 but n·Σx² (about 10^40) does not, which
+        // threw OverflowException from the report (an internal error) for a run whose sums were all exact.
+        const long paths = 1_000_000;
+        Int128 low = 100_000_000_000L * 1024L;
+        Int128 high = low + 1024;
+        Int128 sum = (low + high) * (paths / 2);
+        Int128 squares = ((low * low) + (high * high)) * (paths / 2);
+        var s = LossStatistics.FromParts(sum, squares, paths, paths, 100_000_000_001);
+
+        Assert.Equal(0.5, s.StandardDeviation, 1e-6); // half the paths 1 away from the mean either side
+    }
+
+    [Fact]
     public void ShardsMergedInAnyOrderEqualOneRunBitForBit()
     {
         // Losses over 13 orders of magnitude, where a sum of doubles would depend on the order of the paths.

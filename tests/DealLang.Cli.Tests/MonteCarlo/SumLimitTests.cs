@@ -1,0 +1,56 @@
+using DealLang.TestSupport;
+
+namespace DealLang.Cli.Tests.MonteCarlo;
+
+/// <summary>
+/// A deal that checks clean but whose figures are beyond the Monte Carlo run's exact sums (a balance of a billion
+/// billions; SOFR drifting up 1000% a year, so unpaid interest compounds without limit) threw OverflowException from
+/// LossStatistics: "internal error", exit 3. It is the input's scale: a usage error naming the figure, the path and
+/// the limit.
+/// </summary>
+public sealed class SumLimitTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("deallang-sumlimit-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string Edited(string example, int line, string from, string to)
+    {
+        string[] lines = File.ReadAllLines(Path.Combine(RepoPaths.Examples, example));
+        Assert.Contains(from, lines[line - 1], StringComparison.Ordinal);
+        lines[line - 1] = lines[line - 1].Replace(from, to, StringComparison.Ordinal);
+        string path = Path.Combine(_directory, example);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("mc")]
+    [InlineData("report")]
+    public void A_loss_beyond_the_sums_is_a_usage_error_naming_it(string verb)
+    {
+        string deal = Edited("national-compute.deal", 57, "balance   2.0bn", "balance   1000000000bn");
+        string[] args = verb == "mc"
+            ? ["mc", deal, "--scenario", "FiscalCost", "--paths", "1"]
+            : ["report", deal, "--mc", "--scenario", "FiscalCost", "--paths", "1", "-o", Path.Combine(_directory, "r.html")];
+
+        var outcome = CliHarness.Run(args);
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Contains("deallang: error: tranche Bond's loss of 1e+18 USD on path 0 is beyond what the Monte Carlo sums hold exactly (about 1.3e+16 USD on one path, less summed over many)",
+            outcome.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", outcome.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory, "r.html")));
+    }
+
+    [Fact]
+    public void Unpaid_interest_growing_without_limit_is_a_usage_error_naming_it()
+    {
+        string deal = Edited("coreweave-ddtl2.deal", 211, "SOFR reverts to 3.5% speed 30% per year volatility 1% per year", "SOFR gbm drift 1000% per year volatility 0% per year");
+
+        var outcome = CliHarness.Run("mc", deal, "--scenario", "Stochastic", "--paths", "1");
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Matches(@"deallang: error: tranche Loan's unpaid interest of [0-9.]+e\+2[0-9] USD on path 0 is beyond what the Monte Carlo sums hold exactly", outcome.Err);
+    }
+}
