@@ -119,7 +119,7 @@ internal sealed partial class DealChecks
         bool matricesHold = !badEntry && Correlations.Problem(normal, k) is null && (!hasStress || Correlations.Problem(stress, k) is null);
         foreach ((DrawnDefaultsSyntax drawn, double[] beta) in loaded)
         {
-            double variance = matricesHold ? Math.Max(LoadedVariance(beta, normal), hasStress ? LoadedVariance(beta, stress) : 0) : LoadedVariance(beta, null);
+            double variance = matricesHold ? Math.Max(Correlations.LoadedVariance(beta, normal), hasStress ? Correlations.LoadedVariance(beta, stress) : 0) : Correlations.LoadedVariance(beta, null);
             if (variance > 1 + Correlations.Tolerance)
             {
                 _diagnostics.Add(DiagnosticCatalogue.LoadingsTooLarge(drawn.Span, drawn.Party?.Text ?? "", variance, correlated: matricesHold && firstCorrelation is not null));
@@ -197,23 +197,6 @@ internal sealed partial class DealChecks
         }
 
         return at;
-    }
-
-    /// <summary>βᵀRβ, the variance of Σ β_k Z_k under the k × k correlations R by rows (null: none, Σβ²), which the
-    /// copula's idiosyncratic weight √(1 − βᵀRβ) needs at most 1 (the runtime's own sum, StochasticPaths).</summary>
-    private static double LoadedVariance(double[] beta, double[]? r)
-    {
-        int k = beta.Length;
-        double sum = 0;
-        for (int i = 0; i < k; i++)
-        {
-            for (int j = 0; j < k; j++)
-            {
-                sum += r is null ? (i == j ? beta[i] * beta[i] : 0.0) : beta[i] * r[(i * k) + j] * beta[j];
-            }
-        }
-
-        return sum;
     }
 
     /// <summary>Checks one drawn default and returns its loadings by factor (0 for a factor it does not load on).</summary>

@@ -235,8 +235,8 @@ public sealed class StochasticPaths : IPathSource
 
             // Σ β_k Z_k has variance βᵀRβ, not Σβ², when the factors are correlated: the idiosyncratic weight is what
             // makes Z a standard normal, so that the default time keeps its PD (docs/language.md §10, "Defaults").
-            loadedNormal[d] = LoadedVariance(model.Loadings, s.Correlation?.Normal);
-            loadedStress[d] = lowerStress is null ? loadedNormal[d] : LoadedVariance(model.Loadings, s.Correlation!.Stress);
+            loadedNormal[d] = Correlations.LoadedVariance(model.Loadings, s.Correlation?.Normal);
+            loadedStress[d] = lowerStress is null ? loadedNormal[d] : Correlations.LoadedVariance(model.Loadings, s.Correlation!.Stress);
             double sum = Math.Max(loadedNormal[d], loadedStress[d]);
             if (sum > 1 + Correlations.Tolerance)
             {
@@ -802,24 +802,6 @@ public sealed class StochasticPaths : IPathSource
         {
             throw Bad($"factor '{factor.Name}' has a negative or infinite volatility, speed or jump intensity, or a jump step-down outside [0%, 100%]");
         }
-    }
-
-    /// <summary>βᵀRβ, R a k × k correlation matrix by rows (null: the identity), summed row by row: with no
-    /// correlation between the loaded factors it is Σβ² to the bit (each off-diagonal term adds 0, and β × 1 × β is
-    /// β × β).</summary>
-    static double LoadedVariance(double[] beta, double[]? r)
-    {
-        int k = beta.Length;
-        double sum = 0;
-        for (int i = 0; i < k; i++)
-        {
-            for (int j = 0; j < k; j++)
-            {
-                sum += r is null ? (i == j ? beta[i] * beta[i] : 0.0) : beta[i] * r[(i * k) + j] * beta[j];
-            }
-        }
-
-        return sum;
     }
 
     double[] Factor(double[] m, int k, string what) =>

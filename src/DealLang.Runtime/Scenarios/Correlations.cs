@@ -11,6 +11,26 @@ public static class Correlations
     /// <summary>The pivot tolerance of the semi-definiteness test, and of symmetry and the unit diagonal.</summary>
     public const double Tolerance = 1e-10;
 
+    /// <summary>βᵀRβ, the variance of Σ β_k Z_k for standard normals Z_k with the k × k correlations R by rows (null:
+    /// uncorrelated, Σβ²), summed row by row: with no correlation between the loaded factors it is Σβ² to the bit
+    /// (each off-diagonal term adds 0, and β × 1 × β is β × β). A drawn default's copula needs it at most 1 (its own
+    /// weight is √(1 − βᵀRβ)); the checker and the path source both sum it here.</summary>
+    public static double LoadedVariance(double[] beta, double[]? r)
+    {
+        ArgumentNullException.ThrowIfNull(beta);
+        int k = beta.Length;
+        double sum = 0;
+        for (int i = 0; i < k; i++)
+        {
+            for (int j = 0; j < k; j++)
+            {
+                sum += r is null ? (i == j ? beta[i] * beta[i] : 0.0) : beta[i] * r[(i * k) + j] * beta[j];
+            }
+        }
+
+        return sum;
+    }
+
     /// <summary>What is wrong with the k × k row-major matrix <paramref name="m"/> (null when it is a correlation
     /// matrix), naming the first offending entry by its row and column (0-based).</summary>
     public static string? Problem(double[] m, int k)
