@@ -403,9 +403,12 @@ public sealed class StochasticPaths : IPathSource
             throw new ArgumentException("These path inputs were never filled by this source.", nameof(into));
         }
 
-        double days = w.DefaultDays[d];
-        return days <= Date.DaysBetween(Deal.Closing, end) ? Deal.Closing.AddDays((int)Math.Max(1.0, days)) : null;
+        return DefaultDate(w.DefaultDays[d], Date.DaysBetween(Deal.Closing, end));
     }
+
+    /// <summary>The closing plus <paramref name="days"/> (at least 1) when that is within <paramref name="lastDay"/>
+    /// days of the closing; else none.</summary>
+    Date? DefaultDate(double days, int lastDay) => days <= lastDay ? Deal.Closing.AddDays((int)Math.Max(1.0, days)) : null;
 
     /// <summary>Whether the scenario draws index <paramref name="index"/>'s row (a process or jumps on it).</summary>
     public bool DrawsIndex(int index) => drawnIndex[index];
@@ -675,7 +678,7 @@ public sealed class StochasticPaths : IPathSource
         {
             double[] beta = defaults[d].Loadings;
             double eta = sobolShift is null ? rng.Normal() : SobolNormal(point, k + d);
-            double weightOwn = lowerStress is null || loadedStress[d] == loadedNormal[d]
+            double weightOwn = loadedStress[d] == loadedNormal[d] // one regime, or none of the loaded factors' correlations moves
                 ? idiosyncratic[d]
                 : Math.Sqrt(Math.Max(0.0, 1 - (loadedNormal[d] + (w.StressedShare * (loadedStress[d] - loadedNormal[d])))));
             double z = weightOwn * eta;
@@ -688,7 +691,7 @@ public sealed class StochasticPaths : IPathSource
             double years = Time(d, -Math.Log(survival));
             double days = Math.Ceiling(years * 365.0);
             w.DefaultDays[d] = days;
-            dates[defaults[d].Party] = days <= horizonDays ? Deal.Closing.AddDays((int)Math.Max(1.0, days)) : null;
+            dates[defaults[d].Party] = DefaultDate(days, horizonDays);
         }
     }
 

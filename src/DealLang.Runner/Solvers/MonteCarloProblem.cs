@@ -16,8 +16,9 @@ namespace DealLang.Runner.Solvers;
 /// happens (a loss, or some period's interest shortfall, of <see cref="SolveCondition.MoneyTolerance"/> or more); the
 /// condition holds where that share reaches p.</item>
 /// </list>
-/// These are the Monte Carlo report's expected loss (% of principal), IRR mean, P(loss) and P(interest shortfall), over
-/// the same paths.
+/// The first three are the Monte Carlo report's expected loss (% of principal), IRR mean and P(principal loss), over
+/// the same paths; <c>T misses interest</c> (a shortfall in some period, even if paid later) is not its P(interest
+/// shortfall), which counts interest still unpaid at the end.
 /// Each estimate comes with its standard error s / √N (s the paths' sample standard deviation, over N − 1). The
 /// per-path values are kept by path index and summed in path order, so the answer is the same on any number of threads.
 /// </summary>
