@@ -164,10 +164,13 @@ public sealed class HyperionLoop
             double available = collections;
             double recurring = collections - rvg;
 
-            double trusteeDue = TrusteeFee * yf * trusteeEscalation[t] + trusteeUnpaid;
-            double assetMgmtDue = (AssetMgmtRate * value[t]) * yf + assetMgmtUnpaid;
+            // cfads deducts this period's fees; what is carried unpaid was deducted in its own period.
+            double trusteeAccrued = TrusteeFee * yf * trusteeEscalation[t];
+            double assetMgmtAccrued = (AssetMgmtRate * value[t]) * yf;
+            double trusteeDue = trusteeAccrued + trusteeUnpaid;
+            double assetMgmtDue = assetMgmtAccrued + assetMgmtUnpaid;
             double debtService = scheduledInterest + scheduledPrincipal;
-            double cfads = recurring - trusteeDue - assetMgmtDue;
+            double cfads = recurring - trusteeAccrued - assetMgmtAccrued;
             double dsraTarget = debtService;
 
             // DSCR over the trailing two half-years, from 2030-11-30; the cash trap under 1.10x.

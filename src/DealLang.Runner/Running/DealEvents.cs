@@ -10,7 +10,9 @@ namespace DealLang.Runner.Running;
 /// <param name="Triggers">Each trigger's first active date, in declaration order: a deal's triggers mean different
 /// things (a DSCR cash trap, the sweep once a lease has ended), so no single "first trap" date is reported.</param>
 /// <param name="RvgPaid">What each lease's residual value guarantee paid (zero when it never applied).</param>
-/// <param name="Tests">Each test's lowest value over the periods run, ignoring periods where it was undefined.</param>
+/// <param name="Tests">Each test's lowest and highest value over the periods run up to and including the event of
+/// default's (the covenant's periods: after it the deal is in its workout), ignoring periods where it was
+/// undefined.</param>
 public sealed record DealEvents(
     ImmutableArray<TriggerFirstActive> Triggers,
     Date? EventOfDefault,
@@ -24,11 +26,12 @@ public sealed record LeaseAmount(string Lease, double Amount);
 /// <summary>The end of the first period in which <paramref name="Trigger"/> was active; null if it never was.</summary>
 public sealed record TriggerFirstActive(string Trigger, Date? FirstActive);
 
-/// <summary>A test's minimum; NaN when the test was never defined (e.g. nothing was ever due).
+/// <summary>A test's minimum up to the event of default; NaN when the test was never defined there (e.g. nothing was
+/// ever due).
 /// <paramref name="Kind"/> is how the ledger prints the test, or null when the layout has no column for it.</summary>
 public sealed record TestRange(string Test, double Minimum, ColumnKind? Kind)
 {
-    /// <summary>Its largest value over the periods run where it is defined (NaN: none): the figure that matters for a
-    /// test a trigger caps from above, an LTV or a concentration.</summary>
+    /// <summary>Its largest value over the same periods as the minimum, where it is defined (NaN: none): the figure that
+    /// matters for a test a trigger caps from above, an LTV or a concentration.</summary>
     public double Maximum { get; init; } = double.NaN;
 }

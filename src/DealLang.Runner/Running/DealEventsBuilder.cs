@@ -14,12 +14,17 @@ static class DealEventsBuilder
             rvg.Add(new LeaseAmount(deal.Leases[l].Name, result.RvgPaid[l]));
         }
 
+        // A covenant is tested while the deal runs its own waterfall: up to the period of the event of default. After
+        // it the lenders have accelerated and are selling the collateral, and a ratio of what the workout collects
+        // to opex or a balance that only falls (CoreWeave's FireSale: a DSCR of -0.47x, a book LTV of 2,172x) is no
+        // covenant's figure. The ledger still shows every period's value.
+        int tested = result.EventOfDefaultPeriod >= 0 ? Math.Min(periods, result.EventOfDefaultPeriod + 1) : periods;
         var tests = ImmutableArray.CreateBuilder<TestRange>(deal.Tests.Length);
         for (int k = 0; k < deal.Tests.Length; k++)
         {
-            tests.Add(new TestRange(deal.Tests[k], Extreme(result.TestValues[k], periods, -1), index.TestKinds[k])
+            tests.Add(new TestRange(deal.Tests[k], Extreme(result.TestValues[k], tested, -1), index.TestKinds[k])
             {
-                Maximum = Extreme(result.TestValues[k], periods, +1),
+                Maximum = Extreme(result.TestValues[k], tested, +1),
             });
         }
 

@@ -89,6 +89,6 @@ public sealed class IndexComponentTests
             "pay Floating\n    pay Notes.interest\n    pay Notes.principal\n    distribute rest to Eq"));
         Assert.True(result.Compiled is not null, string.Join("\n", result.Diagnostics));
 
-        Assert.Contains("fee_Floating_due = (index_SOFR_level * tranche_Notes_startBalance) * yf", result.Emitted!.Source, StringComparison.Ordinal);
+        Assert.Contains("fee_Floating_accrued = (index_SOFR_level * tranche_Notes_startBalance) * yf", result.Emitted!.Source, StringComparison.Ordinal);
     }
 }

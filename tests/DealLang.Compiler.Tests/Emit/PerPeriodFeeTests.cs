@@ -64,7 +64,8 @@ public sealed class PerPeriodFeeTests : IDisposable
     public void OnlyTheAnnualFeeIsScaledByTheYearFraction()
     {
         string source = _deal.Compiled.Source;
-        Assert.Contains("fee_Servicing_due = (0.02 * collections) + fee_Servicing_unpaid;", source);
-        Assert.Contains("fee_Monitor_due = (0.01 * facility_Plant_value[t]) * yf + fee_Monitor_unpaid;", source);
+        Assert.Contains("fee_Servicing_accrued = (0.02 * collections);", source);
+        Assert.Contains("fee_Monitor_accrued = (0.01 * facility_Plant_value[t]) * yf;", source);
+        Assert.Contains("fee_Servicing_due = fee_Servicing_accrued + fee_Servicing_unpaid;", source);
     }
 }

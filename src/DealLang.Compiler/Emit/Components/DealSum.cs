@@ -13,7 +13,7 @@ internal enum DealSum
     /// <summary><c>debtService</c>: what the schedule asks this period, arrears not counted again.</summary>
     DebtService,
 
-    /// <summary>What <c>cfads</c> deducts from recurring cash: the fees due.</summary>
+    /// <summary>What <c>cfads</c> deducts from recurring cash: this period's fees and opex, arrears not counted again.</summary>
     CfadsDeductions,
 
     /// <summary>Cash paid out of the deal this period (the cash check).</summary>

@@ -10,6 +10,7 @@ internal sealed class FeeState : EntityState
         : base(DeclarationKind.Fee, model.Name, model.Index)
     {
         Model = model;
+        Accrued = Local("accrued", "double", StateLife.Period, comment: "this period's fee, without fees unpaid so far: what cfads deducts");
         Due = Local("due", "double", StateLife.Period, comment: "incl. fees unpaid so far");
         Paid = Local("paid", "double", StateLife.Paid);
         Unpaid = Local("unpaid", "double", StateLife.Carried, comment: "carried forward");
@@ -18,6 +19,10 @@ internal sealed class FeeState : EntityState
     }
 
     public FeeModel Model { get; }
+
+    /// <summary>This period's fee alone: what <c>cfads</c> deducts (fees carried unpaid were deducted in their own
+    /// period, as debt service does not count interest arrears again).</summary>
+    public StateVar Accrued { get; }
 
     public StateVar Due { get; }
 
@@ -34,7 +39,8 @@ internal sealed class FeeState : EntityState
 
 /// <summary>
 /// Fees: the amount due each period (an annual amount times the year fraction and escalation, or a share of a
-/// per-period flow), deducted from cfads; pay steps; the unpaid fee carried forward. Fees receive and hold no
+/// per-period flow), deducted from cfads in its own period; pay steps; the unpaid fee carried forward (due again, not
+/// deducted from cfads again). Fees receive and hold no
 /// cash, are not collateral, have no ledger columns of their own (their pay steps have) and no results array.
 /// </summary>
 internal sealed class FeeComponent(EmitContext ctx)
@@ -60,7 +66,7 @@ internal sealed class FeeComponent(EmitContext ctx)
 
     public override IEnumerable<string> Terms(DealSum sum) => sum switch
     {
-        DealSum.CfadsDeductions => States.Select(f => f.Due.Name),
+        DealSum.CfadsDeductions => States.Select(f => f.Accrued.Name),
         DealSum.PaidOut => States.Select(f => f.Paid.Name),
         _ => [],
     };
@@ -104,7 +110,8 @@ internal sealed class FeeComponent(EmitContext ctx)
             string escalation = model.Escalator != 0 ? " * " + fee.Escalation + "[t]" : "";
             string yearFraction = model.PerPeriod ? "" : " * yf"; // a per-period fee (2% of collections) is the period's already
             w.Comment(fee.Name + (model.PerPeriod ? ": its share of this period's flow" : ": the annual amount for this period's share of a year") + ", plus fees unpaid so far");
-            w.Line(fee.Due + " = " + CSharpEmitter.Amount(Ctx, model.AnnualAmount, asOperand: true) + yearFraction + escalation + " + " + fee.Unpaid + ";");
+            w.Line(fee.Accrued + " = " + CSharpEmitter.Amount(Ctx, model.AnnualAmount, asOperand: true) + yearFraction + escalation + ";");
+            w.Line(fee.Due + " = " + fee.Accrued + " + " + fee.Unpaid + ";");
         }
     }
 

@@ -27,8 +27,9 @@ internal sealed class FleetState : EntityState
         MarketValue = Local("marketValue", "double", StateLife.Period, comment: info.Name + ".market_value",
             ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " market value"));
         Age = Local("age", "double", StateLife.Period, comment: info.Name + ".age: unit-weighted, in years", declared: readsAge);
-        Opex = Local("opex", "double", StateLife.Period, comment: info.Name + ".opex: power and maintenance due, incl. opex unpaid so far",
+        OpexAccrued = Local("opexAccrued", "double", StateLife.Period, comment: "this period's power and maintenance: what cfads deducts",
             ledger: new LedgerSlot(LedgerSection.Due, info.Name + " opex"));
+        Opex = Local("opex", "double", StateLife.Period, comment: info.Name + ".opex: power and maintenance due, incl. opex unpaid so far");
         OpexPaid = Local("opexPaid", "double", StateLife.Paid);
         OpexUnpaid = Local("opexUnpaid", "double", StateLife.Carried, comment: "carried forward");
     }
@@ -61,6 +62,10 @@ internal sealed class FleetState : EntityState
     public StateVar MarketValue { get; }
 
     public StateVar Age { get; }
+
+    /// <summary>This period's power and maintenance alone: the ledger's opex column and what <c>cfads</c> deducts
+    /// (opex carried unpaid was deducted in its own period).</summary>
+    public StateVar OpexAccrued { get; }
 
     public StateVar Opex { get; }
 
@@ -120,7 +125,7 @@ internal sealed class FleetComponent(EmitContext ctx)
 
     public override IEnumerable<string> Terms(DealSum sum) => sum switch
     {
-        DealSum.CfadsDeductions => States.Select(f => f.Opex.Name),
+        DealSum.CfadsDeductions => States.Select(f => f.OpexAccrued.Name),
         DealSum.PaidOut => States.Select(f => f.OpexPaid.Name),
         _ => [],
     };
@@ -179,7 +184,8 @@ internal sealed class FleetComponent(EmitContext ctx)
                 w.Line(fleet.Age + " = " + c + ".Delivered[t] > 0.0 && " + fleet.Kept + " > 0.0 ? " + c + ".UnitYears[t] / " + c + ".Delivered[t] : 0.0;");
             }
 
-            w.Line(fleet.Opex + " = (" + c + ".PowerCost[t] + " + c + ".MaintenanceCost[t]) * " + fleet.Kept + " + " + fleet.OpexUnpaid + ";");
+            w.Line(fleet.OpexAccrued + " = (" + c + ".PowerCost[t] + " + c + ".MaintenanceCost[t]) * " + fleet.Kept + ";");
+            w.Line(fleet.Opex + " = " + fleet.OpexAccrued + " + " + fleet.OpexUnpaid + ";");
         }
     }
 

@@ -238,6 +238,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double fleet_Gpus_units = 0.0; // Gpus.units: delivered and not sold
         double fleet_Gpus_bookValue = 0.0; // Gpus.book_value
         double fleet_Gpus_marketValue = 0.0; // Gpus.market_value
+        double fleet_Gpus_opexAccrued = 0.0; // this period's power and maintenance: what cfads deducts
         double fleet_Gpus_opex = 0.0; // Gpus.opex: power and maintenance due, incl. opex unpaid so far
         double fleet_Gpus_opexPaid = 0.0;
         double fleet_Gpus_opexUnpaid = 0.0; // carried forward
@@ -340,7 +341,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             fleet_Gpus_bookValue = fleet_Gpus_curves.BookValue[t] * fleet_Gpus_kept;
             // Gpus.market_value: each batch's × H100Rent now / at its delivery
             fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
-            fleet_Gpus_opex = (fleet_Gpus_curves.PowerCost[t] + fleet_Gpus_curves.MaintenanceCost[t]) * fleet_Gpus_kept + fleet_Gpus_opexUnpaid;
+            fleet_Gpus_opexAccrued = (fleet_Gpus_curves.PowerCost[t] + fleet_Gpus_curves.MaintenanceCost[t]) * fleet_Gpus_kept;
+            fleet_Gpus_opex = fleet_Gpus_opexAccrued + fleet_Gpus_opexUnpaid;
             // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
             contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
             contract_Msft1_units = ((party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft1_reletLive[t])) * fleet_Gpus_contractShare;
@@ -390,7 +392,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             // 2b. fees due, debt service, cfads and account targets
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Loan_scheduledInterest + tranche_Loan_scheduledPrincipal;
-            cfads = recurring - fleet_Gpus_opex;
+            cfads = recurring - fleet_Gpus_opexAccrued;
 
             // 3. tests and triggers
             // Dscr
@@ -772,7 +774,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 ledger[t, 3] = contract_Lab1_revenue; // revenue Lab1
                 ledger[t, 4] = saleProceeds; // sale proceeds
                 ledger[t, 5] = collections; // collections
-                ledger[t, 6] = fleet_Gpus_opex; // Gpus opex
+                ledger[t, 6] = fleet_Gpus_opexAccrued; // Gpus opex
                 ledger[t, 7] = tranche_Loan_coupon; // Loan coupon
                 ledger[t, 8] = tranche_Loan_interestDue; // Loan interest due
                 ledger[t, 9] = tranche_Loan_principalDue; // Loan principal due
@@ -904,6 +906,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double fleet_Gpus_units = 0.0; // Gpus.units: delivered and not sold
         double fleet_Gpus_bookValue = 0.0; // Gpus.book_value
         double fleet_Gpus_marketValue = 0.0; // Gpus.market_value
+        double fleet_Gpus_opexAccrued = 0.0; // this period's power and maintenance: what cfads deducts
         double fleet_Gpus_opex = 0.0; // Gpus.opex: power and maintenance due, incl. opex unpaid so far
         double fleet_Gpus_opexPaid = 0.0;
         double fleet_Gpus_opexUnpaid = 0.0; // carried forward
@@ -1025,7 +1028,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             fleet_Gpus_bookValue = fleet_Gpus_curves.BookValue[t] * fleet_Gpus_kept;
             // Gpus.market_value: each batch's × H100Rent now / at its delivery
             fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
-            fleet_Gpus_opex = (fleet_Gpus_curves.PowerCost[t] + fleet_Gpus_curves.MaintenanceCost[t]) * fleet_Gpus_kept + fleet_Gpus_opexUnpaid;
+            fleet_Gpus_opexAccrued = (fleet_Gpus_curves.PowerCost[t] + fleet_Gpus_curves.MaintenanceCost[t]) * fleet_Gpus_kept;
+            fleet_Gpus_opex = fleet_Gpus_opexAccrued + fleet_Gpus_opexUnpaid;
             // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
             contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
             contract_Msft1_units = ((party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft1_reletLive[t])) * fleet_Gpus_contractShare;
@@ -1075,7 +1079,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             // 2b. fees due, debt service, cfads and account targets
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Loan_scheduledInterest + tranche_Loan_scheduledPrincipal;
-            cfads = recurring - fleet_Gpus_opex;
+            cfads = recurring - fleet_Gpus_opexAccrued;
 
             // 3. tests and triggers
             // Dscr
@@ -1359,6 +1363,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             state.fleet_Gpus_units = fleet_Gpus_units;
             state.fleet_Gpus_bookValue = fleet_Gpus_bookValue;
             state.fleet_Gpus_marketValue = fleet_Gpus_marketValue;
+            state.fleet_Gpus_opexAccrued = fleet_Gpus_opexAccrued;
             state.fleet_Gpus_opex = fleet_Gpus_opex;
             state.fleet_Gpus_opexPaid = fleet_Gpus_opexPaid;
             state.fleet_Gpus_opexUnpaid = fleet_Gpus_opexUnpaid;
@@ -1475,6 +1480,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         public double fleet_Gpus_units;
         public double fleet_Gpus_bookValue;
         public double fleet_Gpus_marketValue;
+        public double fleet_Gpus_opexAccrued;
         public double fleet_Gpus_opex;
         public double fleet_Gpus_opexPaid;
         public double fleet_Gpus_opexUnpaid;
@@ -1588,6 +1594,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double fleet_Gpus_units = state.fleet_Gpus_units;
         double fleet_Gpus_bookValue = state.fleet_Gpus_bookValue;
         double fleet_Gpus_marketValue = state.fleet_Gpus_marketValue;
+        double fleet_Gpus_opexAccrued = state.fleet_Gpus_opexAccrued;
         double fleet_Gpus_opex = state.fleet_Gpus_opex;
         double fleet_Gpus_opexPaid = state.fleet_Gpus_opexPaid;
         double fleet_Gpus_opexUnpaid = state.fleet_Gpus_opexUnpaid;
@@ -1697,7 +1704,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 fleet_Gpus_bookValue = fleet_Gpus_curves.BookValue[t] * fleet_Gpus_kept;
                 // Gpus.market_value: each batch's × H100Rent now / at its delivery
                 fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
-                fleet_Gpus_opex = (fleet_Gpus_curves.PowerCost[t] + fleet_Gpus_curves.MaintenanceCost[t]) * fleet_Gpus_kept + fleet_Gpus_opexUnpaid;
+                fleet_Gpus_opexAccrued = (fleet_Gpus_curves.PowerCost[t] + fleet_Gpus_curves.MaintenanceCost[t]) * fleet_Gpus_kept;
+                fleet_Gpus_opex = fleet_Gpus_opexAccrued + fleet_Gpus_opexUnpaid;
                 // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
                 contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
                 contract_Msft1_units = ((party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft1_reletLive[t])) * fleet_Gpus_contractShare;
@@ -1747,7 +1755,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 // 2b. fees due, debt service, cfads and account targets
                 // debt service is what the schedule asks this period: arrears are not counted again
                 debtService = tranche_Loan_scheduledInterest + tranche_Loan_scheduledPrincipal;
-                cfads = recurring - fleet_Gpus_opex;
+                cfads = recurring - fleet_Gpus_opexAccrued;
 
                 // 3. tests and triggers
                 // Dscr

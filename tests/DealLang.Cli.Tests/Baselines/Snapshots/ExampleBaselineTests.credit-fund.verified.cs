@@ -175,6 +175,7 @@ public sealed class Deal_CreditFund : IDealProgram
         // Investors (equity)
         double equity_Investors_distributed = 0.0;
         // Management (fee)
+        double fee_Management_accrued = 0.0; // this period's fee, without fees unpaid so far: what cfads deducts
         double fee_Management_due = 0.0; // incl. fees unpaid so far
         double fee_Management_paid = 0.0;
         double fee_Management_unpaid = 0.0; // carried forward
@@ -259,10 +260,11 @@ public sealed class Deal_CreditFund : IDealProgram
 
             // 2b. fees due, debt service, cfads and account targets
             // Management: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_Management_due = (0.0125 * (holding_HyperionNotes_value + holding_CoreWeaveLoan_value + holding_TeraWulfNotes_value)) * yf + fee_Management_unpaid;
+            fee_Management_accrued = (0.0125 * (holding_HyperionNotes_value + holding_CoreWeaveLoan_value + holding_TeraWulfNotes_value)) * yf;
+            fee_Management_due = fee_Management_accrued + fee_Management_unpaid;
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_BankLine_scheduledInterest + tranche_BankLine_scheduledPrincipal;
-            cfads = recurring - fee_Management_due;
+            cfads = recurring - fee_Management_accrued;
 
             // 3. tests and triggers
             // Ltv
@@ -722,6 +724,7 @@ public sealed class Deal_CreditFund : IDealProgram
         // Investors (equity)
         double equity_Investors_distributed = 0.0;
         // Management (fee)
+        double fee_Management_accrued = 0.0; // this period's fee, without fees unpaid so far: what cfads deducts
         double fee_Management_due = 0.0; // incl. fees unpaid so far
         double fee_Management_paid = 0.0;
         double fee_Management_unpaid = 0.0; // carried forward
@@ -824,10 +827,11 @@ public sealed class Deal_CreditFund : IDealProgram
 
             // 2b. fees due, debt service, cfads and account targets
             // Management: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_Management_due = (0.0125 * (holding_HyperionNotes_value + holding_CoreWeaveLoan_value + holding_TeraWulfNotes_value)) * yf + fee_Management_unpaid;
+            fee_Management_accrued = (0.0125 * (holding_HyperionNotes_value + holding_CoreWeaveLoan_value + holding_TeraWulfNotes_value)) * yf;
+            fee_Management_due = fee_Management_accrued + fee_Management_unpaid;
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_BankLine_scheduledInterest + tranche_BankLine_scheduledPrincipal;
-            cfads = recurring - fee_Management_due;
+            cfads = recurring - fee_Management_accrued;
 
             // 3. tests and triggers
             // Ltv
@@ -1080,6 +1084,7 @@ public sealed class Deal_CreditFund : IDealProgram
             state.tranche_BankLine_unpaidInterest = tranche_BankLine_unpaidInterest;
             state.tranche_BankLine_unpaidPrincipal = tranche_BankLine_unpaidPrincipal;
             state.equity_Investors_distributed = equity_Investors_distributed;
+            state.fee_Management_accrued = fee_Management_accrued;
             state.fee_Management_due = fee_Management_due;
             state.fee_Management_paid = fee_Management_paid;
             state.fee_Management_unpaid = fee_Management_unpaid;
@@ -1172,6 +1177,7 @@ public sealed class Deal_CreditFund : IDealProgram
         public double tranche_BankLine_unpaidInterest;
         public double tranche_BankLine_unpaidPrincipal;
         public double equity_Investors_distributed;
+        public double fee_Management_accrued;
         public double fee_Management_due;
         public double fee_Management_paid;
         public double fee_Management_unpaid;
@@ -1261,6 +1267,7 @@ public sealed class Deal_CreditFund : IDealProgram
         double tranche_BankLine_unpaidInterest = state.tranche_BankLine_unpaidInterest;
         double tranche_BankLine_unpaidPrincipal = state.tranche_BankLine_unpaidPrincipal;
         double equity_Investors_distributed = state.equity_Investors_distributed;
+        double fee_Management_accrued = state.fee_Management_accrued;
         double fee_Management_due = state.fee_Management_due;
         double fee_Management_paid = state.fee_Management_paid;
         double fee_Management_unpaid = state.fee_Management_unpaid;
@@ -1362,10 +1369,11 @@ public sealed class Deal_CreditFund : IDealProgram
 
                 // 2b. fees due, debt service, cfads and account targets
                 // Management: the annual amount for this period's share of a year, plus fees unpaid so far
-                fee_Management_due = (0.0125 * (holding_HyperionNotes_value + holding_CoreWeaveLoan_value + holding_TeraWulfNotes_value)) * yf + fee_Management_unpaid;
+                fee_Management_accrued = (0.0125 * (holding_HyperionNotes_value + holding_CoreWeaveLoan_value + holding_TeraWulfNotes_value)) * yf;
+                fee_Management_due = fee_Management_accrued + fee_Management_unpaid;
                 // debt service is what the schedule asks this period: arrears are not counted again
                 debtService = tranche_BankLine_scheduledInterest + tranche_BankLine_scheduledPrincipal;
-                cfads = recurring - fee_Management_due;
+                cfads = recurring - fee_Management_accrued;
 
                 // 3. tests and triggers
                 // Ltv

@@ -154,10 +154,12 @@ public sealed class Deal_Hyperion : IDealProgram
         double account_Trap_balance = 0.0;
         double account_Trap_interest = 0.0; // interest earned this period
         // Trustee (fee)
+        double fee_Trustee_accrued = 0.0; // this period's fee, without fees unpaid so far: what cfads deducts
         double fee_Trustee_due = 0.0; // incl. fees unpaid so far
         double fee_Trustee_paid = 0.0;
         double fee_Trustee_unpaid = 0.0; // carried forward
         // AssetMgmt (fee)
+        double fee_AssetMgmt_accrued = 0.0; // this period's fee, without fees unpaid so far: what cfads deducts
         double fee_AssetMgmt_due = 0.0; // incl. fees unpaid so far
         double fee_AssetMgmt_paid = 0.0;
         double fee_AssetMgmt_unpaid = 0.0; // carried forward
@@ -242,12 +244,14 @@ public sealed class Deal_Hyperion : IDealProgram
 
             // 2b. fees due, debt service, cfads and account targets
             // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_Trustee_due = 5000000.0 * yf * fee_Trustee_escalation[t] + fee_Trustee_unpaid;
+            fee_Trustee_accrued = 5000000.0 * yf * fee_Trustee_escalation[t];
+            fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
             // AssetMgmt: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_AssetMgmt_due = (0.001 * facility_Campus_value[t]) * yf + fee_AssetMgmt_unpaid;
+            fee_AssetMgmt_accrued = (0.001 * facility_Campus_value[t]) * yf;
+            fee_AssetMgmt_due = fee_AssetMgmt_accrued + fee_AssetMgmt_unpaid;
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
-            cfads = recurring - fee_Trustee_due - fee_AssetMgmt_due;
+            cfads = recurring - fee_Trustee_accrued - fee_AssetMgmt_accrued;
             account_Dsra_target = 1.0 * debtService; // Dsra target
 
             // 3. tests and triggers
@@ -697,10 +701,12 @@ public sealed class Deal_Hyperion : IDealProgram
         double account_Trap_balance = 0.0;
         double account_Trap_interest = 0.0; // interest earned this period
         // Trustee (fee)
+        double fee_Trustee_accrued = 0.0; // this period's fee, without fees unpaid so far: what cfads deducts
         double fee_Trustee_due = 0.0; // incl. fees unpaid so far
         double fee_Trustee_paid = 0.0;
         double fee_Trustee_unpaid = 0.0; // carried forward
         // AssetMgmt (fee)
+        double fee_AssetMgmt_accrued = 0.0; // this period's fee, without fees unpaid so far: what cfads deducts
         double fee_AssetMgmt_due = 0.0; // incl. fees unpaid so far
         double fee_AssetMgmt_paid = 0.0;
         double fee_AssetMgmt_unpaid = 0.0; // carried forward
@@ -810,12 +816,14 @@ public sealed class Deal_Hyperion : IDealProgram
 
             // 2b. fees due, debt service, cfads and account targets
             // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_Trustee_due = 5000000.0 * yf * fee_Trustee_escalation[t] + fee_Trustee_unpaid;
+            fee_Trustee_accrued = 5000000.0 * yf * fee_Trustee_escalation[t];
+            fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
             // AssetMgmt: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_AssetMgmt_due = (0.001 * facility_Campus_value[t]) * yf + fee_AssetMgmt_unpaid;
+            fee_AssetMgmt_accrued = (0.001 * facility_Campus_value[t]) * yf;
+            fee_AssetMgmt_due = fee_AssetMgmt_accrued + fee_AssetMgmt_unpaid;
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
-            cfads = recurring - fee_Trustee_due - fee_AssetMgmt_due;
+            cfads = recurring - fee_Trustee_accrued - fee_AssetMgmt_accrued;
             account_Dsra_target = 1.0 * debtService; // Dsra target
 
             // 3. tests and triggers
@@ -1053,9 +1061,11 @@ public sealed class Deal_Hyperion : IDealProgram
             state.account_Dsra_interest = account_Dsra_interest;
             state.account_Trap_balance = account_Trap_balance;
             state.account_Trap_interest = account_Trap_interest;
+            state.fee_Trustee_accrued = fee_Trustee_accrued;
             state.fee_Trustee_due = fee_Trustee_due;
             state.fee_Trustee_paid = fee_Trustee_paid;
             state.fee_Trustee_unpaid = fee_Trustee_unpaid;
+            state.fee_AssetMgmt_accrued = fee_AssetMgmt_accrued;
             state.fee_AssetMgmt_due = fee_AssetMgmt_due;
             state.fee_AssetMgmt_paid = fee_AssetMgmt_paid;
             state.fee_AssetMgmt_unpaid = fee_AssetMgmt_unpaid;
@@ -1115,9 +1125,11 @@ public sealed class Deal_Hyperion : IDealProgram
         public double account_Dsra_interest;
         public double account_Trap_balance;
         public double account_Trap_interest;
+        public double fee_Trustee_accrued;
         public double fee_Trustee_due;
         public double fee_Trustee_paid;
         public double fee_Trustee_unpaid;
+        public double fee_AssetMgmt_accrued;
         public double fee_AssetMgmt_due;
         public double fee_AssetMgmt_paid;
         public double fee_AssetMgmt_unpaid;
@@ -1174,9 +1186,11 @@ public sealed class Deal_Hyperion : IDealProgram
         double account_Dsra_interest = state.account_Dsra_interest;
         double account_Trap_balance = state.account_Trap_balance;
         double account_Trap_interest = state.account_Trap_interest;
+        double fee_Trustee_accrued = state.fee_Trustee_accrued;
         double fee_Trustee_due = state.fee_Trustee_due;
         double fee_Trustee_paid = state.fee_Trustee_paid;
         double fee_Trustee_unpaid = state.fee_Trustee_unpaid;
+        double fee_AssetMgmt_accrued = state.fee_AssetMgmt_accrued;
         double fee_AssetMgmt_due = state.fee_AssetMgmt_due;
         double fee_AssetMgmt_paid = state.fee_AssetMgmt_paid;
         double fee_AssetMgmt_unpaid = state.fee_AssetMgmt_unpaid;
@@ -1284,12 +1298,14 @@ public sealed class Deal_Hyperion : IDealProgram
 
                 // 2b. fees due, debt service, cfads and account targets
                 // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-                fee_Trustee_due = 5000000.0 * yf * fee_Trustee_escalation[t] + fee_Trustee_unpaid;
+                fee_Trustee_accrued = 5000000.0 * yf * fee_Trustee_escalation[t];
+                fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
                 // AssetMgmt: the annual amount for this period's share of a year, plus fees unpaid so far
-                fee_AssetMgmt_due = (0.001 * facility_Campus_value[t]) * yf + fee_AssetMgmt_unpaid;
+                fee_AssetMgmt_accrued = (0.001 * facility_Campus_value[t]) * yf;
+                fee_AssetMgmt_due = fee_AssetMgmt_accrued + fee_AssetMgmt_unpaid;
                 // debt service is what the schedule asks this period: arrears are not counted again
                 debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
-                cfads = recurring - fee_Trustee_due - fee_AssetMgmt_due;
+                cfads = recurring - fee_Trustee_accrued - fee_AssetMgmt_accrued;
                 account_Dsra_target = 1.0 * debtService; // Dsra target
 
                 // 3. tests and triggers

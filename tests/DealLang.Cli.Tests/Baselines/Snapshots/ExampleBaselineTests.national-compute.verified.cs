@@ -145,6 +145,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         double account_Reserve_balance = 50000000.0;
         double account_Reserve_interest = 0.0; // interest earned this period
         // Trustee (fee)
+        double fee_Trustee_accrued = 0.0; // this period's fee, without fees unpaid so far: what cfads deducts
         double fee_Trustee_due = 0.0; // incl. fees unpaid so far
         double fee_Trustee_paid = 0.0;
         double fee_Trustee_unpaid = 0.0; // carried forward
@@ -212,10 +213,11 @@ public sealed class Deal_NationalCompute : IDealProgram
 
             // 2b. fees due, debt service, cfads and account targets
             // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_Trustee_due = 2000000.0 * yf + fee_Trustee_unpaid;
+            fee_Trustee_accrued = 2000000.0 * yf;
+            fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Bond_scheduledInterest + tranche_Bond_scheduledPrincipal;
-            cfads = recurring - fee_Trustee_due;
+            cfads = recurring - fee_Trustee_accrued;
 
             // 3. tests and triggers
             history_cfads[t] = cfads;
@@ -618,6 +620,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         double account_Reserve_balance = 50000000.0;
         double account_Reserve_interest = 0.0; // interest earned this period
         // Trustee (fee)
+        double fee_Trustee_accrued = 0.0; // this period's fee, without fees unpaid so far: what cfads deducts
         double fee_Trustee_due = 0.0; // incl. fees unpaid so far
         double fee_Trustee_paid = 0.0;
         double fee_Trustee_unpaid = 0.0; // carried forward
@@ -707,10 +710,11 @@ public sealed class Deal_NationalCompute : IDealProgram
 
             // 2b. fees due, debt service, cfads and account targets
             // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_Trustee_due = 2000000.0 * yf + fee_Trustee_unpaid;
+            fee_Trustee_accrued = 2000000.0 * yf;
+            fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Bond_scheduledInterest + tranche_Bond_scheduledPrincipal;
-            cfads = recurring - fee_Trustee_due;
+            cfads = recurring - fee_Trustee_accrued;
 
             // 3. tests and triggers
             history_cfads[t] = cfads;
@@ -940,6 +944,7 @@ public sealed class Deal_NationalCompute : IDealProgram
             state.equity_Sponsor_distributed = equity_Sponsor_distributed;
             state.account_Reserve_balance = account_Reserve_balance;
             state.account_Reserve_interest = account_Reserve_interest;
+            state.fee_Trustee_accrued = fee_Trustee_accrued;
             state.fee_Trustee_due = fee_Trustee_due;
             state.fee_Trustee_paid = fee_Trustee_paid;
             state.fee_Trustee_unpaid = fee_Trustee_unpaid;
@@ -999,6 +1004,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         public double equity_Sponsor_distributed;
         public double account_Reserve_balance;
         public double account_Reserve_interest;
+        public double fee_Trustee_accrued;
         public double fee_Trustee_due;
         public double fee_Trustee_paid;
         public double fee_Trustee_unpaid;
@@ -1055,6 +1061,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         double equity_Sponsor_distributed = state.equity_Sponsor_distributed;
         double account_Reserve_balance = state.account_Reserve_balance;
         double account_Reserve_interest = state.account_Reserve_interest;
+        double fee_Trustee_accrued = state.fee_Trustee_accrued;
         double fee_Trustee_due = state.fee_Trustee_due;
         double fee_Trustee_paid = state.fee_Trustee_paid;
         double fee_Trustee_unpaid = state.fee_Trustee_unpaid;
@@ -1143,10 +1150,11 @@ public sealed class Deal_NationalCompute : IDealProgram
 
                 // 2b. fees due, debt service, cfads and account targets
                 // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-                fee_Trustee_due = 2000000.0 * yf + fee_Trustee_unpaid;
+                fee_Trustee_accrued = 2000000.0 * yf;
+                fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
                 // debt service is what the schedule asks this period: arrears are not counted again
                 debtService = tranche_Bond_scheduledInterest + tranche_Bond_scheduledPrincipal;
-                cfads = recurring - fee_Trustee_due;
+                cfads = recurring - fee_Trustee_accrued;
 
                 // 3. tests and triggers
                 history_cfads[t] = cfads;

@@ -154,6 +154,7 @@ public sealed class Deal_RiverBend : IDealProgram
         double account_Trap_balance = 0.0;
         double account_Trap_interest = 0.0; // interest earned this period
         // Trustee (fee)
+        double fee_Trustee_accrued = 0.0; // this period's fee, without fees unpaid so far: what cfads deducts
         double fee_Trustee_due = 0.0; // incl. fees unpaid so far
         double fee_Trustee_paid = 0.0;
         double fee_Trustee_unpaid = 0.0; // carried forward
@@ -238,10 +239,11 @@ public sealed class Deal_RiverBend : IDealProgram
 
             // 2b. fees due, debt service, cfads and account targets
             // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_Trustee_due = 1000000.0 * yf * fee_Trustee_escalation[t] + fee_Trustee_unpaid;
+            fee_Trustee_accrued = 1000000.0 * yf * fee_Trustee_escalation[t];
+            fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
-            cfads = recurring - fee_Trustee_due;
+            cfads = recurring - fee_Trustee_accrued;
             account_Dsra_target = 1.0 * debtService; // Dsra target
 
             // 3. tests and triggers
@@ -667,6 +669,7 @@ public sealed class Deal_RiverBend : IDealProgram
         double account_Trap_balance = 0.0;
         double account_Trap_interest = 0.0; // interest earned this period
         // Trustee (fee)
+        double fee_Trustee_accrued = 0.0; // this period's fee, without fees unpaid so far: what cfads deducts
         double fee_Trustee_due = 0.0; // incl. fees unpaid so far
         double fee_Trustee_paid = 0.0;
         double fee_Trustee_unpaid = 0.0; // carried forward
@@ -774,10 +777,11 @@ public sealed class Deal_RiverBend : IDealProgram
 
             // 2b. fees due, debt service, cfads and account targets
             // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_Trustee_due = 1000000.0 * yf * fee_Trustee_escalation[t] + fee_Trustee_unpaid;
+            fee_Trustee_accrued = 1000000.0 * yf * fee_Trustee_escalation[t];
+            fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
-            cfads = recurring - fee_Trustee_due;
+            cfads = recurring - fee_Trustee_accrued;
             account_Dsra_target = 1.0 * debtService; // Dsra target
 
             // 3. tests and triggers
@@ -1017,6 +1021,7 @@ public sealed class Deal_RiverBend : IDealProgram
             state.account_Dsra_interest = account_Dsra_interest;
             state.account_Trap_balance = account_Trap_balance;
             state.account_Trap_interest = account_Trap_interest;
+            state.fee_Trustee_accrued = fee_Trustee_accrued;
             state.fee_Trustee_due = fee_Trustee_due;
             state.fee_Trustee_paid = fee_Trustee_paid;
             state.fee_Trustee_unpaid = fee_Trustee_unpaid;
@@ -1079,6 +1084,7 @@ public sealed class Deal_RiverBend : IDealProgram
         public double account_Dsra_interest;
         public double account_Trap_balance;
         public double account_Trap_interest;
+        public double fee_Trustee_accrued;
         public double fee_Trustee_due;
         public double fee_Trustee_paid;
         public double fee_Trustee_unpaid;
@@ -1138,6 +1144,7 @@ public sealed class Deal_RiverBend : IDealProgram
         double account_Dsra_interest = state.account_Dsra_interest;
         double account_Trap_balance = state.account_Trap_balance;
         double account_Trap_interest = state.account_Trap_interest;
+        double fee_Trustee_accrued = state.fee_Trustee_accrued;
         double fee_Trustee_due = state.fee_Trustee_due;
         double fee_Trustee_paid = state.fee_Trustee_paid;
         double fee_Trustee_unpaid = state.fee_Trustee_unpaid;
@@ -1243,10 +1250,11 @@ public sealed class Deal_RiverBend : IDealProgram
 
                 // 2b. fees due, debt service, cfads and account targets
                 // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-                fee_Trustee_due = 1000000.0 * yf * fee_Trustee_escalation[t] + fee_Trustee_unpaid;
+                fee_Trustee_accrued = 1000000.0 * yf * fee_Trustee_escalation[t];
+                fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
                 // debt service is what the schedule asks this period: arrears are not counted again
                 debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
-                cfads = recurring - fee_Trustee_due;
+                cfads = recurring - fee_Trustee_accrued;
                 account_Dsra_target = 1.0 * debtService; // Dsra target
 
                 // 3. tests and triggers

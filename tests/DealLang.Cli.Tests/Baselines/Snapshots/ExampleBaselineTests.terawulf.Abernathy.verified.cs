@@ -118,6 +118,7 @@ public sealed class Deal_Abernathy : IDealProgram
         double fleet_AbernathyCapacity_units = 0.0; // AbernathyCapacity.units: delivered and not sold
         double fleet_AbernathyCapacity_bookValue = 0.0; // AbernathyCapacity.book_value
         double fleet_AbernathyCapacity_marketValue = 0.0; // AbernathyCapacity.market_value
+        double fleet_AbernathyCapacity_opexAccrued = 0.0; // this period's power and maintenance: what cfads deducts
         double fleet_AbernathyCapacity_opex = 0.0; // AbernathyCapacity.opex: power and maintenance due, incl. opex unpaid so far
         double fleet_AbernathyCapacity_opexPaid = 0.0;
         double fleet_AbernathyCapacity_opexUnpaid = 0.0; // carried forward
@@ -173,7 +174,8 @@ public sealed class Deal_Abernathy : IDealProgram
             fleet_AbernathyCapacity_bookValue = fleet_AbernathyCapacity_curves.BookValue[t] * fleet_AbernathyCapacity_kept;
             // AbernathyCapacity.market_value: each batch's × H100Rent now / at its delivery
             fleet_AbernathyCapacity_marketValue = (0.0 + FleetCurves.Moved(fleet_AbernathyCapacity_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_AbernathyCapacity_deliveryLevel0)) * fleet_AbernathyCapacity_kept;
-            fleet_AbernathyCapacity_opex = (fleet_AbernathyCapacity_curves.PowerCost[t] + fleet_AbernathyCapacity_curves.MaintenanceCost[t]) * fleet_AbernathyCapacity_kept + fleet_AbernathyCapacity_opexUnpaid;
+            fleet_AbernathyCapacity_opexAccrued = (fleet_AbernathyCapacity_curves.PowerCost[t] + fleet_AbernathyCapacity_curves.MaintenanceCost[t]) * fleet_AbernathyCapacity_kept;
+            fleet_AbernathyCapacity_opex = fleet_AbernathyCapacity_opexAccrued + fleet_AbernathyCapacity_opexUnpaid;
             // AbernathyJV: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Fluidstack's default date (its period prorated to the day)
             contract_AbernathyJV_revenue = (32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_termYears[t] * contract_AbernathyJV_floor) + 32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_reletYears[t] * contract_AbernathyJV_reletUtilisation;
             contract_AbernathyJV_units = ((party_Fluidstack_defaulted[t] || !contract_AbernathyJV_curves.LiveAtEnd[t] ? 0.0 : 32000.0) + 32000.0 * contract_AbernathyJV_reletLive[t]) * fleet_AbernathyCapacity_kept;
@@ -206,7 +208,7 @@ public sealed class Deal_Abernathy : IDealProgram
             // 2b. fees due, debt service, cfads and account targets
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_JvNotes_scheduledInterest + tranche_JvNotes_scheduledPrincipal;
-            cfads = recurring - fleet_AbernathyCapacity_opex;
+            cfads = recurring - fleet_AbernathyCapacity_opexAccrued;
 
             // 3. tests and triggers
             // CustomerDefault (effect: sweep 100% to JvNotes)
@@ -403,7 +405,7 @@ public sealed class Deal_Abernathy : IDealProgram
                 ledger[t, 1] = contract_AbernathyJV_revenue; // revenue AbernathyJV
                 ledger[t, 2] = saleProceeds; // sale proceeds
                 ledger[t, 3] = collections; // collections
-                ledger[t, 4] = fleet_AbernathyCapacity_opex; // AbernathyCapacity opex
+                ledger[t, 4] = fleet_AbernathyCapacity_opexAccrued; // AbernathyCapacity opex
                 ledger[t, 5] = tranche_JvNotes_interestDue; // JvNotes interest due
                 ledger[t, 6] = tranche_JvNotes_principalDue; // JvNotes principal due
                 ledger[t, 22] = fleet_AbernathyCapacity_units; // AbernathyCapacity units
@@ -482,6 +484,7 @@ public sealed class Deal_Abernathy : IDealProgram
         double fleet_AbernathyCapacity_units = 0.0; // AbernathyCapacity.units: delivered and not sold
         double fleet_AbernathyCapacity_bookValue = 0.0; // AbernathyCapacity.book_value
         double fleet_AbernathyCapacity_marketValue = 0.0; // AbernathyCapacity.market_value
+        double fleet_AbernathyCapacity_opexAccrued = 0.0; // this period's power and maintenance: what cfads deducts
         double fleet_AbernathyCapacity_opex = 0.0; // AbernathyCapacity.opex: power and maintenance due, incl. opex unpaid so far
         double fleet_AbernathyCapacity_opexPaid = 0.0;
         double fleet_AbernathyCapacity_opexUnpaid = 0.0; // carried forward
@@ -552,7 +555,8 @@ public sealed class Deal_Abernathy : IDealProgram
             fleet_AbernathyCapacity_bookValue = fleet_AbernathyCapacity_curves.BookValue[t] * fleet_AbernathyCapacity_kept;
             // AbernathyCapacity.market_value: each batch's × H100Rent now / at its delivery
             fleet_AbernathyCapacity_marketValue = (0.0 + FleetCurves.Moved(fleet_AbernathyCapacity_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_AbernathyCapacity_deliveryLevel0)) * fleet_AbernathyCapacity_kept;
-            fleet_AbernathyCapacity_opex = (fleet_AbernathyCapacity_curves.PowerCost[t] + fleet_AbernathyCapacity_curves.MaintenanceCost[t]) * fleet_AbernathyCapacity_kept + fleet_AbernathyCapacity_opexUnpaid;
+            fleet_AbernathyCapacity_opexAccrued = (fleet_AbernathyCapacity_curves.PowerCost[t] + fleet_AbernathyCapacity_curves.MaintenanceCost[t]) * fleet_AbernathyCapacity_kept;
+            fleet_AbernathyCapacity_opex = fleet_AbernathyCapacity_opexAccrued + fleet_AbernathyCapacity_opexUnpaid;
             // AbernathyJV: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Fluidstack's default date (its period prorated to the day)
             contract_AbernathyJV_revenue = (32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_termYears[t] * contract_AbernathyJV_floor) + 32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_reletYears[t] * contract_AbernathyJV_reletUtilisation;
             contract_AbernathyJV_units = ((party_Fluidstack_defaulted[t] || !contract_AbernathyJV_curves.LiveAtEnd[t] ? 0.0 : 32000.0) + 32000.0 * contract_AbernathyJV_reletLive[t]) * fleet_AbernathyCapacity_kept;
@@ -585,7 +589,7 @@ public sealed class Deal_Abernathy : IDealProgram
             // 2b. fees due, debt service, cfads and account targets
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_JvNotes_scheduledInterest + tranche_JvNotes_scheduledPrincipal;
-            cfads = recurring - fleet_AbernathyCapacity_opex;
+            cfads = recurring - fleet_AbernathyCapacity_opexAccrued;
 
             // 3. tests and triggers
             // CustomerDefault (effect: sweep 100% to JvNotes)
@@ -733,6 +737,7 @@ public sealed class Deal_Abernathy : IDealProgram
             state.fleet_AbernathyCapacity_units = fleet_AbernathyCapacity_units;
             state.fleet_AbernathyCapacity_bookValue = fleet_AbernathyCapacity_bookValue;
             state.fleet_AbernathyCapacity_marketValue = fleet_AbernathyCapacity_marketValue;
+            state.fleet_AbernathyCapacity_opexAccrued = fleet_AbernathyCapacity_opexAccrued;
             state.fleet_AbernathyCapacity_opex = fleet_AbernathyCapacity_opex;
             state.fleet_AbernathyCapacity_opexPaid = fleet_AbernathyCapacity_opexPaid;
             state.fleet_AbernathyCapacity_opexUnpaid = fleet_AbernathyCapacity_opexUnpaid;
@@ -791,6 +796,7 @@ public sealed class Deal_Abernathy : IDealProgram
         public double fleet_AbernathyCapacity_units;
         public double fleet_AbernathyCapacity_bookValue;
         public double fleet_AbernathyCapacity_marketValue;
+        public double fleet_AbernathyCapacity_opexAccrued;
         public double fleet_AbernathyCapacity_opex;
         public double fleet_AbernathyCapacity_opexPaid;
         public double fleet_AbernathyCapacity_opexUnpaid;
@@ -846,6 +852,7 @@ public sealed class Deal_Abernathy : IDealProgram
         double fleet_AbernathyCapacity_units = state.fleet_AbernathyCapacity_units;
         double fleet_AbernathyCapacity_bookValue = state.fleet_AbernathyCapacity_bookValue;
         double fleet_AbernathyCapacity_marketValue = state.fleet_AbernathyCapacity_marketValue;
+        double fleet_AbernathyCapacity_opexAccrued = state.fleet_AbernathyCapacity_opexAccrued;
         double fleet_AbernathyCapacity_opex = state.fleet_AbernathyCapacity_opex;
         double fleet_AbernathyCapacity_opexPaid = state.fleet_AbernathyCapacity_opexPaid;
         double fleet_AbernathyCapacity_opexUnpaid = state.fleet_AbernathyCapacity_opexUnpaid;
@@ -913,7 +920,8 @@ public sealed class Deal_Abernathy : IDealProgram
                 fleet_AbernathyCapacity_bookValue = fleet_AbernathyCapacity_curves.BookValue[t] * fleet_AbernathyCapacity_kept;
                 // AbernathyCapacity.market_value: each batch's × H100Rent now / at its delivery
                 fleet_AbernathyCapacity_marketValue = (0.0 + FleetCurves.Moved(fleet_AbernathyCapacity_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_AbernathyCapacity_deliveryLevel0)) * fleet_AbernathyCapacity_kept;
-                fleet_AbernathyCapacity_opex = (fleet_AbernathyCapacity_curves.PowerCost[t] + fleet_AbernathyCapacity_curves.MaintenanceCost[t]) * fleet_AbernathyCapacity_kept + fleet_AbernathyCapacity_opexUnpaid;
+                fleet_AbernathyCapacity_opexAccrued = (fleet_AbernathyCapacity_curves.PowerCost[t] + fleet_AbernathyCapacity_curves.MaintenanceCost[t]) * fleet_AbernathyCapacity_kept;
+                fleet_AbernathyCapacity_opex = fleet_AbernathyCapacity_opexAccrued + fleet_AbernathyCapacity_opexUnpaid;
                 // AbernathyJV: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Fluidstack's default date (its period prorated to the day)
                 contract_AbernathyJV_revenue = (32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_termYears[t] * contract_AbernathyJV_floor) + 32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_reletYears[t] * contract_AbernathyJV_reletUtilisation;
                 contract_AbernathyJV_units = ((party_Fluidstack_defaulted[t] || !contract_AbernathyJV_curves.LiveAtEnd[t] ? 0.0 : 32000.0) + 32000.0 * contract_AbernathyJV_reletLive[t]) * fleet_AbernathyCapacity_kept;
@@ -946,7 +954,7 @@ public sealed class Deal_Abernathy : IDealProgram
                 // 2b. fees due, debt service, cfads and account targets
                 // debt service is what the schedule asks this period: arrears are not counted again
                 debtService = tranche_JvNotes_scheduledInterest + tranche_JvNotes_scheduledPrincipal;
-                cfads = recurring - fleet_AbernathyCapacity_opex;
+                cfads = recurring - fleet_AbernathyCapacity_opexAccrued;
 
                 // 3. tests and triggers
                 // CustomerDefault (effect: sweep 100% to JvNotes)
