@@ -16,7 +16,7 @@ static class DealEventsBuilder
 
         // A covenant is tested while the deal runs its own waterfall: up to the period of the event of default. After
         // it the lenders have accelerated and are selling the collateral, and a ratio of what the workout collects
-        // to opex or a balance that only falls (CoreWeave's FireSale: a DSCR of -0.47x, a book LTV of 2,172x) is no
+        // to opex or a balance that only falls (CoreWeave's FireSale: a DSCR below zero, a book LTV of 2,172x) is no
         // covenant's figure. The ledger still shows every period's value.
         int tested = result.EventOfDefaultPeriod >= 0 ? Math.Min(periods, result.EventOfDefaultPeriod + 1) : periods;
         var tests = ImmutableArray.CreateBuilder<TestRange>(deal.Tests.Length);

@@ -6,11 +6,12 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A tranche's state in the generated C#, each piece declared once.</summary>
 internal sealed class TrancheState : EntityState, IAmortizingState
 {
-    public TrancheState(TrancheModel model, (DealLang.Runtime.GuaranteeInfo Info, int Index)? guarantee = null)
+    public TrancheState(TrancheModel model, (DealLang.Runtime.GuaranteeInfo Info, int Index)? guarantee = null, bool accelerable = false)
         : base(DeclarationKind.Tranche, model.Name, model.Index)
     {
         Model = model;
         Guarantee = guarantee;
+        Accelerable = accelerable;
         Balance = Local("balance", "double", StateLife.Carried, TrancheComponent.InitialBalance(model), "principal outstanding",
             new LedgerSlot(LedgerSection.Outstanding, model.Name + " balance"));
         StartBalance = Local("startBalance", "double", StateLife.Period, Balance.Name, model.Name + ".balance: outstanding at the period's start");
@@ -52,6 +53,10 @@ internal sealed class TrancheState : EntityState, IAmortizingState
         PrincipalPaid = Local("principalPaid", "double", StateLife.Paid);
         UnpaidInterest = Local("unpaidInterest", "double", StateLife.Carried, comment: model.Name + ".interest_shortfall, carried forward");
         UnpaidPrincipal = Local("unpaidPrincipal", "double", StateLife.Carried, comment: model.Name + ".principal_shortfall, carried forward");
+        ScheduleDue = Local("scheduleDue", "double", StateLife.Period,
+            comment: "what the schedule asks this period with its arrears (the principal due but for an acceleration)", declared: accelerable);
+        ScheduleArrears = Local("scheduleArrears", "double", StateLife.Carried,
+            comment: "scheduled principal unpaid so far: principal_shortfall less what an acceleration brought forward", declared: accelerable);
         FirstPrincipalPeriod = Static("firstPrincipalPeriod", "int");
         MaturityPeriod = Static("maturityPeriod", "int");
         Schedule = Static("schedule", "double[]");
@@ -162,6 +167,21 @@ internal sealed class TrancheState : EntityState, IAmortizingState
 
     public StateVar UnpaidPrincipal { get; }
 
+    /// <summary>Whether a trigger may accelerate the tranche: then <see cref="ScheduleDue"/> and
+    /// <see cref="ScheduleArrears"/> are declared.</summary>
+    public bool Accelerable { get; }
+
+    /// <summary>What the schedule asks this period, arrears of it included: the principal due unless accelerated.</summary>
+    public StateVar ScheduleDue { get; }
+
+    /// <summary>The schedule's principal left unpaid so far. Without an acceleration it is the principal shortfall;
+    /// once accelerated, the shortfall is the whole balance, and the schedule (so <c>debt_service</c>) runs on what
+    /// the schedule itself has not been paid, not on the balance less the accelerated shortfall (which is nothing).</summary>
+    public StateVar ScheduleArrears { get; }
+
+    /// <summary>The principal in arrears the schedule deducts from the balance before it amortises it.</summary>
+    public string ArrearsOfSchedule => Accelerable ? ScheduleArrears.Name : UnpaidPrincipal.Name;
+
     public StateVar FirstPrincipalPeriod { get; }
 
     public StateVar MaturityPeriod { get; }
@@ -192,7 +212,8 @@ internal sealed class TrancheState : EntityState, IAmortizingState
 /// (no release), read no expression (no amounts due or tests), and are never collateral.
 /// </summary>
 internal sealed class TrancheComponent(EmitContext ctx)
-    : EmitterComponent<TrancheState>(ctx, () => ctx.Model.Tranches.Select(t => new TrancheState(t, GuarantorCode.Of(ctx, DealLang.Runtime.GuaranteeTarget.Tranche, t.Index))))
+    : EmitterComponent<TrancheState>(ctx, () => ctx.Model.Tranches.Select(t => new TrancheState(t, GuarantorCode.Of(ctx, DealLang.Runtime.GuaranteeTarget.Tranche, t.Index),
+        accelerable: ctx.Model.Triggers.Any(g => g.ActionList.OfType<AccelerateAction>().Any(a => a.Tranches.Contains(t.Index))))))
 {
     public override DeclarationKind Kind => DeclarationKind.Tranche;
 
@@ -530,7 +551,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
     internal string ForwardDebtService(int index, string lastArray)
     {
         var tranche = this[index];
-        string balance = "(" + tranche.Balance + " - " + tranche.UnpaidPrincipal + " - " + tranche.ScheduledPrincipal + ")";
+        string balance = "(" + tranche.Balance + " - " + tranche.ArrearsOfSchedule + " - " + tranche.ScheduledPrincipal + ")";
         string common = balance + ", " + Rate(tranche) + ", " + CashShare(tranche) + ", YearFractions, t, " + lastArray + "[t], ";
         return tranche.Model.Amortization switch
         {
@@ -623,7 +644,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
     {
         var model = tranche.Model;
         string balance = tranche.Balance.Name;
-        string unpaidPrincipal = tranche.UnpaidPrincipal.Name;
+        string unpaidPrincipal = tranche.ArrearsOfSchedule;
         string coupon = Rate(tranche);
 
         WriteCouponReset(w, tranche);
@@ -659,7 +680,18 @@ internal sealed class TrancheComponent(EmitContext ctx)
             }
         }
 
-        w.Line(tranche.PrincipalDue + " = " + (Ctx.Components.Of<TriggerComponent>().AcceleratedCondition(tranche.Index) is { } accelerated ? "(" + accelerated + ") ? " + balance + " : " : "") + "Math.Min(" + balance + ", " + tranche.ScheduledPrincipal + " + " + unpaidPrincipal + ");");
+        if (Ctx.Components.Of<TriggerComponent>().AcceleratedCondition(tranche.Index) is { } accelerated)
+        {
+            // Accelerated, the whole balance is due; the schedule's own due is kept apart so that its arrears, not the
+            // accelerated shortfall, are what the next periods' schedule (and debt service) deducts.
+            w.Line(tranche.ScheduleDue + " = Math.Min(" + balance + ", " + tranche.ScheduledPrincipal + " + " + unpaidPrincipal + ");");
+            w.Line(tranche.PrincipalDue + " = (" + accelerated + ") ? " + balance + " : " + tranche.ScheduleDue + ";");
+        }
+        else
+        {
+            w.Line(tranche.PrincipalDue + " = Math.Min(" + balance + ", " + tranche.ScheduledPrincipal + " + " + unpaidPrincipal + ");");
+        }
+
         WriteDrawDues(w, tranche);
         if (tranche.Guarantee is { } guarantee)
         {
@@ -696,6 +728,10 @@ internal sealed class TrancheComponent(EmitContext ctx)
             w.Line(tranche.SharesValue + " = " + tranche.Balance + " * " + share + " / " + price + ";");
             w.Line(tranche.Balance + " = 0.0;");
             w.Line(tranche.UnpaidPrincipal + " = 0.0;");
+            if (tranche.Accelerable)
+            {
+                w.Line(tranche.ScheduleArrears + " = 0.0;");
+            }
         }
     }
 
@@ -766,6 +802,12 @@ internal sealed class TrancheComponent(EmitContext ctx)
         {
             w.Line(tranche.UnpaidInterest + " = Flows.Shortfall(" + tranche.InterestDue + ", " + tranche.InterestPaid + ");");
             w.Line(tranche.UnpaidPrincipal + " = Flows.Shortfall(" + tranche.PrincipalDue + ", " + tranche.PrincipalPaid + ");");
+            if (tranche.Accelerable)
+            {
+                // What was paid goes to the schedule first (it is due first, and acceleration only adds to it).
+                w.Line(tranche.ScheduleArrears + " = Flows.Shortfall(" + tranche.ScheduleDue + ", " + tranche.PrincipalPaid + ");");
+            }
+
             if (tranche.Model.Draw is DelayedDraw)
             {
                 w.Line(tranche.CommitmentFeeUnpaid + " = Flows.Shortfall(" + tranche.CommitmentFeeDue + ", " + tranche.CommitmentFeePaid + ");");

@@ -274,6 +274,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double tranche_Loan_principalPaid = 0.0;
         double tranche_Loan_unpaidInterest = 0.0; // Loan.interest_shortfall, carried forward
         double tranche_Loan_unpaidPrincipal = 0.0; // Loan.principal_shortfall, carried forward
+        double tranche_Loan_scheduleDue = 0.0; // what the schedule asks this period with its arrears (the principal due but for an acceleration)
+        double tranche_Loan_scheduleArrears = 0.0; // scheduled principal unpaid so far: principal_shortfall less what an acceleration brought forward
         // Parent (equity)
         double equity_Parent_distributed = 0.0;
         // Dscr (test)
@@ -367,18 +369,19 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             // Loan: linear principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
             if (t >= tranche_Loan_maturityPeriod)
             {
-                tranche_Loan_scheduledPrincipal = tranche_Loan_balance - tranche_Loan_unpaidPrincipal;
+                tranche_Loan_scheduledPrincipal = tranche_Loan_balance - tranche_Loan_scheduleArrears;
             }
             else if (t >= tranche_Loan_firstPrincipalPeriod)
             {
-                tranche_Loan_scheduledPrincipal = Math.Min(tranche_Loan_balance - tranche_Loan_unpaidPrincipal, Annuity.LinearPrincipal(tranche_Loan_balance - tranche_Loan_unpaidPrincipal, tranche_Loan_maturityPeriod - t + 1));
+                tranche_Loan_scheduledPrincipal = Math.Min(tranche_Loan_balance - tranche_Loan_scheduleArrears, Annuity.LinearPrincipal(tranche_Loan_balance - tranche_Loan_scheduleArrears, tranche_Loan_maturityPeriod - t + 1));
             }
             else
             {
                 tranche_Loan_scheduledPrincipal = 0.0;
             }
 
-            tranche_Loan_principalDue = (trigger_CustomerDefault_accelerated) ? tranche_Loan_balance : Math.Min(tranche_Loan_balance, tranche_Loan_scheduledPrincipal + tranche_Loan_unpaidPrincipal);
+            tranche_Loan_scheduleDue = Math.Min(tranche_Loan_balance, tranche_Loan_scheduledPrincipal + tranche_Loan_scheduleArrears);
+            tranche_Loan_principalDue = (trigger_CustomerDefault_accelerated) ? tranche_Loan_balance : tranche_Loan_scheduleDue;
             // Loan: the commitment fee on the undrawn amount, plus fees unpaid so far; this period's draw, within what is undrawn
             tranche_Loan_commitmentFeeDue = tranche_Loan_undrawn * 0.005 * yf + tranche_Loan_commitmentFeeUnpaid;
             tranche_Loan_drawn = Math.Min(tranche_Loan_draws[t], tranche_Loan_undrawn);
@@ -561,6 +564,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             fleet_Gpus_opexUnpaid = Flows.Shortfall(fleet_Gpus_opex, fleet_Gpus_opexPaid);
             tranche_Loan_unpaidInterest = Flows.Shortfall(tranche_Loan_interestDue, tranche_Loan_interestPaid);
             tranche_Loan_unpaidPrincipal = Flows.Shortfall(tranche_Loan_principalDue, tranche_Loan_principalPaid);
+            tranche_Loan_scheduleArrears = Flows.Shortfall(tranche_Loan_scheduleDue, tranche_Loan_principalPaid);
             tranche_Loan_commitmentFeeUnpaid = Flows.Shortfall(tranche_Loan_commitmentFeeDue, tranche_Loan_commitmentFeePaid);
             // triggers with event_of_default: an event of default at the end of a period in which one is active
             if (!eventOfDefault && t < ScheduledPeriods && (trigger_CustomerDefault_active))
@@ -703,6 +707,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                     fleet_Gpus_opexUnpaid = Flows.Shortfall(fleet_Gpus_opex, fleet_Gpus_opexPaid);
                     tranche_Loan_unpaidInterest = Flows.Shortfall(tranche_Loan_interestDue, tranche_Loan_interestPaid);
                     tranche_Loan_unpaidPrincipal = Flows.Shortfall(tranche_Loan_principalDue, tranche_Loan_principalPaid);
+                    tranche_Loan_scheduleArrears = Flows.Shortfall(tranche_Loan_scheduleDue, tranche_Loan_principalPaid);
                     tranche_Loan_commitmentFeeUnpaid = Flows.Shortfall(tranche_Loan_commitmentFeeDue, tranche_Loan_commitmentFeePaid);
                 }
             }
@@ -942,6 +947,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double tranche_Loan_principalPaid = 0.0;
         double tranche_Loan_unpaidInterest = 0.0; // Loan.interest_shortfall, carried forward
         double tranche_Loan_unpaidPrincipal = 0.0; // Loan.principal_shortfall, carried forward
+        double tranche_Loan_scheduleDue = 0.0; // what the schedule asks this period with its arrears (the principal due but for an acceleration)
+        double tranche_Loan_scheduleArrears = 0.0; // scheduled principal unpaid so far: principal_shortfall less what an acceleration brought forward
         // Parent (equity)
         double equity_Parent_distributed = 0.0;
         // Dscr (test)
@@ -1054,18 +1061,19 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             // Loan: linear principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
             if (t >= tranche_Loan_maturityPeriod)
             {
-                tranche_Loan_scheduledPrincipal = tranche_Loan_balance - tranche_Loan_unpaidPrincipal;
+                tranche_Loan_scheduledPrincipal = tranche_Loan_balance - tranche_Loan_scheduleArrears;
             }
             else if (t >= tranche_Loan_firstPrincipalPeriod)
             {
-                tranche_Loan_scheduledPrincipal = Math.Min(tranche_Loan_balance - tranche_Loan_unpaidPrincipal, Annuity.LinearPrincipal(tranche_Loan_balance - tranche_Loan_unpaidPrincipal, tranche_Loan_maturityPeriod - t + 1));
+                tranche_Loan_scheduledPrincipal = Math.Min(tranche_Loan_balance - tranche_Loan_scheduleArrears, Annuity.LinearPrincipal(tranche_Loan_balance - tranche_Loan_scheduleArrears, tranche_Loan_maturityPeriod - t + 1));
             }
             else
             {
                 tranche_Loan_scheduledPrincipal = 0.0;
             }
 
-            tranche_Loan_principalDue = (trigger_CustomerDefault_accelerated) ? tranche_Loan_balance : Math.Min(tranche_Loan_balance, tranche_Loan_scheduledPrincipal + tranche_Loan_unpaidPrincipal);
+            tranche_Loan_scheduleDue = Math.Min(tranche_Loan_balance, tranche_Loan_scheduledPrincipal + tranche_Loan_scheduleArrears);
+            tranche_Loan_principalDue = (trigger_CustomerDefault_accelerated) ? tranche_Loan_balance : tranche_Loan_scheduleDue;
             // Loan: the commitment fee on the undrawn amount, plus fees unpaid so far; this period's draw, within what is undrawn
             tranche_Loan_commitmentFeeDue = tranche_Loan_undrawn * 0.005 * yf + tranche_Loan_commitmentFeeUnpaid;
             tranche_Loan_drawn = Math.Min(tranche_Loan_draws[t], tranche_Loan_undrawn);
@@ -1188,6 +1196,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             fleet_Gpus_opexUnpaid = Flows.Shortfall(fleet_Gpus_opex, fleet_Gpus_opexPaid);
             tranche_Loan_unpaidInterest = Flows.Shortfall(tranche_Loan_interestDue, tranche_Loan_interestPaid);
             tranche_Loan_unpaidPrincipal = Flows.Shortfall(tranche_Loan_principalDue, tranche_Loan_principalPaid);
+            tranche_Loan_scheduleArrears = Flows.Shortfall(tranche_Loan_scheduleDue, tranche_Loan_principalPaid);
             tranche_Loan_commitmentFeeUnpaid = Flows.Shortfall(tranche_Loan_commitmentFeeDue, tranche_Loan_commitmentFeePaid);
             // triggers with event_of_default: an event of default at the end of a period in which one is active
             if (!eventOfDefault && t < ScheduledPeriods && (trigger_CustomerDefault_active))
@@ -1394,6 +1403,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             state.tranche_Loan_principalPaid = tranche_Loan_principalPaid;
             state.tranche_Loan_unpaidInterest = tranche_Loan_unpaidInterest;
             state.tranche_Loan_unpaidPrincipal = tranche_Loan_unpaidPrincipal;
+            state.tranche_Loan_scheduleDue = tranche_Loan_scheduleDue;
+            state.tranche_Loan_scheduleArrears = tranche_Loan_scheduleArrears;
             state.equity_Parent_distributed = equity_Parent_distributed;
             state.test_Dscr_value = test_Dscr_value;
             state.test_BookLtv_value = test_BookLtv_value;
@@ -1511,6 +1522,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         public double tranche_Loan_principalPaid;
         public double tranche_Loan_unpaidInterest;
         public double tranche_Loan_unpaidPrincipal;
+        public double tranche_Loan_scheduleDue;
+        public double tranche_Loan_scheduleArrears;
         public double equity_Parent_distributed;
         public double test_Dscr_value;
         public double test_BookLtv_value;
@@ -1625,6 +1638,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double tranche_Loan_principalPaid = state.tranche_Loan_principalPaid;
         double tranche_Loan_unpaidInterest = state.tranche_Loan_unpaidInterest;
         double tranche_Loan_unpaidPrincipal = state.tranche_Loan_unpaidPrincipal;
+        double tranche_Loan_scheduleDue = state.tranche_Loan_scheduleDue;
+        double tranche_Loan_scheduleArrears = state.tranche_Loan_scheduleArrears;
         double equity_Parent_distributed = state.equity_Parent_distributed;
         double test_Dscr_value = state.test_Dscr_value;
         double test_BookLtv_value = state.test_BookLtv_value;
@@ -1730,18 +1745,19 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 // Loan: linear principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
                 if (t >= tranche_Loan_maturityPeriod)
                 {
-                    tranche_Loan_scheduledPrincipal = tranche_Loan_balance - tranche_Loan_unpaidPrincipal;
+                    tranche_Loan_scheduledPrincipal = tranche_Loan_balance - tranche_Loan_scheduleArrears;
                 }
                 else if (t >= tranche_Loan_firstPrincipalPeriod)
                 {
-                    tranche_Loan_scheduledPrincipal = Math.Min(tranche_Loan_balance - tranche_Loan_unpaidPrincipal, Annuity.LinearPrincipal(tranche_Loan_balance - tranche_Loan_unpaidPrincipal, tranche_Loan_maturityPeriod - t + 1));
+                    tranche_Loan_scheduledPrincipal = Math.Min(tranche_Loan_balance - tranche_Loan_scheduleArrears, Annuity.LinearPrincipal(tranche_Loan_balance - tranche_Loan_scheduleArrears, tranche_Loan_maturityPeriod - t + 1));
                 }
                 else
                 {
                     tranche_Loan_scheduledPrincipal = 0.0;
                 }
 
-                tranche_Loan_principalDue = (trigger_CustomerDefault_accelerated) ? tranche_Loan_balance : Math.Min(tranche_Loan_balance, tranche_Loan_scheduledPrincipal + tranche_Loan_unpaidPrincipal);
+                tranche_Loan_scheduleDue = Math.Min(tranche_Loan_balance, tranche_Loan_scheduledPrincipal + tranche_Loan_scheduleArrears);
+                tranche_Loan_principalDue = (trigger_CustomerDefault_accelerated) ? tranche_Loan_balance : tranche_Loan_scheduleDue;
                 // Loan: the commitment fee on the undrawn amount, plus fees unpaid so far; this period's draw, within what is undrawn
                 tranche_Loan_commitmentFeeDue = tranche_Loan_undrawn * 0.005 * yf + tranche_Loan_commitmentFeeUnpaid;
                 tranche_Loan_drawn = Math.Min(tranche_Loan_draws[t], tranche_Loan_undrawn);
@@ -1864,6 +1880,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 fleet_Gpus_opexUnpaid = Flows.Shortfall(fleet_Gpus_opex, fleet_Gpus_opexPaid);
                 tranche_Loan_unpaidInterest = Flows.Shortfall(tranche_Loan_interestDue, tranche_Loan_interestPaid);
                 tranche_Loan_unpaidPrincipal = Flows.Shortfall(tranche_Loan_principalDue, tranche_Loan_principalPaid);
+                tranche_Loan_scheduleArrears = Flows.Shortfall(tranche_Loan_scheduleDue, tranche_Loan_principalPaid);
                 tranche_Loan_commitmentFeeUnpaid = Flows.Shortfall(tranche_Loan_commitmentFeeDue, tranche_Loan_commitmentFeePaid);
                 // triggers with event_of_default: an event of default at the end of a period in which one is active
                 if (!eventOfDefault && t < ScheduledPeriods && (trigger_CustomerDefault_active))
@@ -1981,6 +1998,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                     fleet_Gpus_opexUnpaid = Flows.Shortfall(fleet_Gpus_opex, fleet_Gpus_opexPaid);
                     tranche_Loan_unpaidInterest = Flows.Shortfall(tranche_Loan_interestDue, tranche_Loan_interestPaid);
                     tranche_Loan_unpaidPrincipal = Flows.Shortfall(tranche_Loan_principalDue, tranche_Loan_principalPaid);
+                    tranche_Loan_scheduleArrears = Flows.Shortfall(tranche_Loan_scheduleDue, tranche_Loan_principalPaid);
                     tranche_Loan_commitmentFeeUnpaid = Flows.Shortfall(tranche_Loan_commitmentFeeDue, tranche_Loan_commitmentFeePaid);
                 }
             }
