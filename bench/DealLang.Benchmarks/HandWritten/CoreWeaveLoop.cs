@@ -19,9 +19,9 @@ namespace DealLang.Benchmarks.HandWritten;
 /// <para>
 /// It reads the same <see cref="PathInputs"/> as the generated program (the slots looked up once in
 /// <see cref="InputLayout"/>) and writes the same figures into a summary-only <see cref="RunResult"/>, so
-/// <see cref="LoopCheck"/> can compare the two. It covers the paths without an event of default (<c>Base</c>,
-/// <c>MicrosoftLeaves</c>, <c>RentCollapse</c>): on one (a customer's default, an unpaid coupon) it stops with an
-/// exception, as the repo-market sale after it is not written here. A change to the example it does not follow
+/// <see cref="LoopCheck"/> can compare the two. It covers the paths without an event of default (<c>Base</c>): on
+/// one (a customer's default, an unpaid coupon, principal unpaid at the maturity: <c>MicrosoftLeaves</c>,
+/// <c>RentCollapse</c>, <c>FireSale</c>) it stops with an exception, as the repo-market sale after it is not written here. A change to the example it does not follow
 /// either fails the constructor's check of the terms or shows as a difference in <see cref="LoopCheck"/>
 /// (<c>tests/DealLang.Cli.Tests/Loop/HandWrittenLoopTests.cs</c>).
 /// </para>
@@ -329,9 +329,11 @@ public sealed class CoreWeaveLoop
             unpaidInterest = Flows.Shortfall(interestDue, interestPaid);
             unpaidPrincipal = Flows.Shortfall(principalDue, principalPaid);
             feeUnpaid = Flows.Shortfall(feeDue, feePaid);
-            if (t < scheduledPeriods && (microsoftOut || unpaidInterest > 0.0))
+            // The deal's default rule (unpaid interest, or principal still unpaid at the maturity) and the trigger on
+            // Microsoft's default.
+            if (t < scheduledPeriods && (microsoftOut || unpaidInterest > 0.0 || (unpaidPrincipal > 0.0 && t >= maturity)))
             {
-                throw new NotSupportedException($"An event of default at the end of period {t}: the hand-written CoreWeave loop covers the paths without one (Base, MicrosoftLeaves, RentCollapse).");
+                throw new NotSupportedException($"An event of default at the end of period {t}: the hand-written CoreWeave loop covers the paths without one (Base).");
             }
 
             // The draw is funded at the period's end, and the investment-grade share moves with it; what is undrawn

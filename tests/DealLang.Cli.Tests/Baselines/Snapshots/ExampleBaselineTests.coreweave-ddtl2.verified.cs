@@ -139,6 +139,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
 
     // Dates the deal's conditions compare with.
     private static readonly Date date_2025_06_30 = new Date(2025, 6, 30);
+    private static readonly Date date_2029_05_31 = new Date(2029, 5, 31);
 
     // The static fields above are set when the deal is loaded, in this constructor: declared only so that
     // it is compiled quickly, not optimised (it runs once).
@@ -576,7 +577,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             }
 
             // default rule: an event of default at the end of this period
-            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Loan_unpaidInterest > 0.0))
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Loan_unpaidInterest > 0.0 || tranche_Loan_unpaidPrincipal > 0.0 && periodEnd >= date_2029_05_31 || tranche_Loan_unpaidPrincipal > 0.0 && periodEnd >= date_2029_05_31))
             {
                 eventOfDefault = true;
                 result.EventOfDefaultPeriod = t;
@@ -1205,7 +1206,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             }
 
             // default rule: an event of default at the end of this period
-            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Loan_unpaidInterest > 0.0))
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Loan_unpaidInterest > 0.0 || tranche_Loan_unpaidPrincipal > 0.0 && periodEnd >= date_2029_05_31 || tranche_Loan_unpaidPrincipal > 0.0 && periodEnd >= date_2029_05_31))
             {
                 goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
             }
@@ -1892,7 +1893,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 }
 
                 // default rule: an event of default at the end of this period
-                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Loan_unpaidInterest > 0.0))
+                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Loan_unpaidInterest > 0.0 || tranche_Loan_unpaidPrincipal > 0.0 && periodEnd >= date_2029_05_31 || tranche_Loan_unpaidPrincipal > 0.0 && periodEnd >= date_2029_05_31))
                 {
                     eventOfDefault = true;
                     result.EventOfDefaultPeriod = t;
