@@ -95,7 +95,7 @@ internal sealed partial class TypeChecker
                 return false;
             case ContextKind.PeriodStart when !IsKnownAtPeriodStart(q):
                 _diagnostics.Add(DiagnosticCatalogue.NotYetKnown(reference.Span, name, context.Owner,
-                    "a tranche's coupon, PIK toggle and target balance are worked out at the period's start, from what is known then (balances at the period's start, facility values, dates, defaults, market indices), before collections, amounts due, coupons, draws, tests and triggers"));
+                    "a tranche's coupon, PIK toggle and target balance are worked out before the period's cash, from what is known then (balances at the period's start, index levels, collateral values at the period's end, dates, defaults), before collections, amounts due, coupons, draws, tests and triggers"));
                 return false;
             case ContextKind.AccountTarget when q == Quantity.AccountTarget:
                 _diagnostics.Add(DiagnosticCatalogue.NotYetKnown(reference.Span, name, context.Owner,
