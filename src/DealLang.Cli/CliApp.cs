@@ -44,6 +44,15 @@ public static class CliApp
         string[] errors = parsed.Errors.Count > 0
             ? [.. parsed.Errors.Select(e => e.Message)]
             : [.. parsed.UnmatchedTokens.Select(t => $"Unrecognized command or argument '{t}'.")];
+        if (errors.Length == 0 && (parsed.Action is System.CommandLine.Help.HelpAction || root.Options.OfType<VersionOption>().Any(o => parsed.GetResult(o) is not null)))
+        {
+            // A verb's <file> takes an unknown flag as its value (`run --bogus --help`), which nothing reads when help
+            // or the version is printed: a flag-like argument there is the unknown flag it looks like (one after `--`
+            // is the argument it was meant to be).
+            errors = [.. parsed.Tokens.TakeWhile(t => t.Type != System.CommandLine.Parsing.TokenType.DoubleDash)
+                .Where(t => t.Type == System.CommandLine.Parsing.TokenType.Argument && t.Value.Length > 1 && t.Value[0] == '-')
+                .Select(t => $"Unrecognized command or argument '{t.Value}'.")];
+        }
         if (errors.Length > 0)
         {
             foreach (string error in errors)

@@ -28,6 +28,8 @@ public class UsageErrorTests
     [InlineData("--version", "--bogus")]
     [InlineData("--help", "--bogus")]
     [InlineData("check", "FILE", "-h", "--bogus")]
+    [InlineData("run", "--bogus", "--help")] // the verb's <file> took the flag as its value, and help printed (exit 0)
+    [InlineData("mc", "--bogus", "-h")]
     public void An_unknown_flag_beside_help_or_version_is_a_usage_error(params string[] args)
     {
         var outcome = CliHarness.Run([.. args.Select(a => a == "FILE" ? Hyperion : a)]);
@@ -35,6 +37,18 @@ public class UsageErrorTests
         Assert.Equal(ExitCodes.UsageError, outcome.Exit);
         Assert.Contains("deallang: error: Unrecognized command or argument '--bogus'.", outcome.Err, StringComparison.Ordinal);
         AssertNoStackTrace(outcome);
+    }
+
+    [Theory]
+    [InlineData("run", "--help")]
+    [InlineData("run", "-", "--help")]      // '-' is standard input, a file argument, not a flag
+    [InlineData("run", "FILE", "--help")]
+    public void Help_with_a_file_argument_or_none_exits_0(params string[] args)
+    {
+        var outcome = CliHarness.Run([.. args.Select(a => a == "FILE" ? Hyperion : a)]);
+
+        Assert.Equal(0, outcome.Exit);
+        Assert.Contains("Usage:", outcome.Out, StringComparison.Ordinal);
     }
 
     [Fact]
