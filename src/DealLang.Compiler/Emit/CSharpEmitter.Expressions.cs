@@ -96,7 +96,8 @@ public static partial class CSharpEmitter
     }
 
     /// <summary>Whether the expression can evaluate to NaN: it divides by something that is not a non-zero
-    /// constant (<c>Flows.Ratio</c>), or reads a test, which is n/a before its <c>from</c> date. Iterative, as
+    /// constant (<c>Flows.Ratio</c>), or reads a test, which is n/a before its <c>from</c> date, or the largest
+    /// customer's share, n/a when no contract earns. Iterative, as
     /// operator chains are as deep as they are long.</summary>
     private static bool CanBeNotAvailable(BoundExpression root)
     {
@@ -106,7 +107,7 @@ public static partial class CSharpEmitter
         {
             switch (node)
             {
-                case QuantityExpression { Quantity: Quantity.TestValue }:
+                case QuantityExpression { Quantity: Quantity.TestValue or Quantity.LargestCustomerShare }:
                     return true;
                 case BinaryExpression b:
                     if (b.Operator == BoundBinaryOperator.Divide && !IsPlainDivision(b))

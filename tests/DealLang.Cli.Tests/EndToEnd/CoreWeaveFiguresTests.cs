@@ -113,6 +113,19 @@ public sealed class CoreWeaveFiguresTests
     }
 
     [Fact]
+    public void The_largest_customers_share_is_na_when_no_contract_earns()
+    {
+        // FireSale: after Microsoft's default (period 8) no contract earns: a share of nothing is n/a, as a ratio over
+        // zero is, not the 0% it read (which a covenant's minimum reported as a perfectly diversified book).
+        Assert.Equal(0.0, Deal.Ledger("revenue Msft1", 9, "FireSale") + Deal.Ledger("revenue Msft2", 9, "FireSale")
+            + Deal.Ledger("revenue Msft3", 9, "FireSale") + Deal.Ledger("revenue Lab1", 9, "FireSale"));
+        Assert.True(double.IsNaN(Deal.Ledger("Concentration", 9, "FireSale")));
+
+        // Period 8 (2026-05-31..2026-08-31): Microsoft's three contracts alone earn, 211.6m: its share is 100%.
+        Assert.Equal(1.0, Deal.Ledger("Concentration", 8, "FireSale"), 12);
+    }
+
+    [Fact]
     public void The_opex_column_is_the_periods_own_and_the_pay_step_carries_what_is_unpaid()
     {
         // The last workout period sells the last 3,000 GPUs: its own power and maintenance are under 1m, while the

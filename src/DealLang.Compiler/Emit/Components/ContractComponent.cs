@@ -187,7 +187,7 @@ internal sealed partial class ContractComponent(EmitContext ctx)
         Quantity.ContractRevenue => this[index].Revenue.Name,
         Quantity.ContractUnits => this[index].Units.Name,
         Quantity.ContractActive => this[index].Active.Name,
-        Quantity.LargestCustomerShare => States.Count == 0 ? "0.0" : this[0].LargestShare.Name,
+        Quantity.LargestCustomerShare => States.Count == 0 ? "double.NaN" : this[0].LargestShare.Name,
         _ => null,
     };
 
@@ -387,13 +387,14 @@ internal sealed partial class ContractComponent(EmitContext ctx)
         }
     }
 
-    // Each customer's revenue over all contracts' (0 when none): the largest, as a fraction.
+    // Each customer's revenue over all contracts': the largest, as a fraction; n/a (NaN) when no contract earns, as a
+    // ratio over zero is (a concentration of nothing is no concentration, and a covenant's minimum must not read 0%).
     private void WriteLargestShare(IndentedWriter w)
     {
         w.Comment("largest_customer_share: the largest customer's share of this period's contract revenue");
         string total = string.Join(" + ", States.Select(s => s.Revenue.Name));
         var customers = States.GroupBy(s => s.Info.Customer).Select(g => "(" + string.Join(" + ", g.Select(s => s.Revenue.Name)) + ")").ToList();
         string largest = customers.Count == 1 ? customers[0] : customers.Skip(1).Aggregate(customers[0], (a, b) => "Math.Max(" + a + ", " + b + ")");
-        w.Line(this[0].LargestShare + " = " + total + " > 0.0 ? " + largest + " / (" + total + ") : 0.0;");
+        w.Line(this[0].LargestShare + " = " + total + " > 0.0 ? " + largest + " / (" + total + ") : double.NaN;");
     }
 }
