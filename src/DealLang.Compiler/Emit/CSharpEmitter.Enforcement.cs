@@ -86,6 +86,7 @@ public static partial class CSharpEmitter
 
         w.Line("eventOfDefault = true;");
         w.Line("result.EventOfDefaultPeriod = t;");
+        ctx.Components.Of<FleetComponent>().WriteDeliveriesStop(w);
         if (HasEnforcement(ctx))
         {
             foreach (var sale in ctx.SaleStates)
@@ -218,6 +219,12 @@ public static partial class CSharpEmitter
                 w.Line("result.SalePeriod = t;");
                 foreach (var sold in collateral)
                 {
+                    if (sold.Kind == CollateralKind.Fleet)
+                    {
+                        // The fleet's own rows: every unit it holds, for its market value less the haircut.
+                        ctx.Components.Of<FleetComponent>().WriteSoldWhole(sold.Index, sale.Haircut, w);
+                    }
+
                     ctx.Components[sold.Kind].WriteSold(sold.Index, w);
                 }
 

@@ -212,7 +212,7 @@ public static partial class CSharpEmitter
     }
 
     /// <summary>Whether an event of default can happen: a default rule, or a trigger with <c>event_of_default</c>.</summary>
-    private static bool HasDefaultRule(EmitContext ctx) => ctx.Model.DefaultRule is not null || DefaultingTriggers(ctx).Any();
+    internal static bool HasDefaultRule(EmitContext ctx) => ctx.Model.DefaultRule is not null || DefaultingTriggers(ctx).Any();
 
     /// <summary>The triggers whose effects include <c>event_of_default</c>.</summary>
     private static IEnumerable<TriggerModel> DefaultingTriggers(EmitContext ctx) =>

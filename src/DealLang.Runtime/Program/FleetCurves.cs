@@ -11,8 +11,11 @@ public sealed class FleetCurves
     /// <summary>Days in a year of age, depreciation and maintenance (the Julian year: leap years averaged).</summary>
     public const double DaysPerYear = 365.25;
 
-    private FleetCurves(int periods)
+    private FleetCurves(int periods, FleetInfo fleet, Date[] boundaries, int batches)
     {
+        this.fleet = fleet;
+        this.boundaries = boundaries;
+        Batches = batches;
         Delivered = new double[periods];
         BookValue = new double[periods];
         MarketValue = new double[periods];
@@ -22,6 +25,19 @@ public sealed class FleetCurves
         BatchMarketValue = [];
         DeliveryPeriod = [];
     }
+
+    private readonly FleetInfo fleet;
+    private readonly Date[] boundaries;
+
+    // [k]: the curves of the first k batches alone, worked out the first time an event of default asks (Through).
+    private FleetCurves?[]? through;
+
+    /// <summary>How many of the fleet's batches (the first, in delivery order) these curves count: all of them, or
+    /// those delivered by an event of default (<see cref="Through"/>).</summary>
+    public int Batches { get; }
+
+    /// <summary>Whether these curves leave out batches the fleet's deliveries schedule (an event of default stopped them).</summary>
+    public bool Cut => Batches < fleet.Batches.Length;
 
     /// <summary>[batch][t]: the batch's market value at the period's end before its generation's index moves it
     /// (0 before its delivery): what a fleet with a generation weights by the index (<see cref="MarketValueAt"/>).</summary>
@@ -53,8 +69,45 @@ public sealed class FleetCurves
     {
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(boundaries);
+        return Compute(fleet, boundaries, fleet.Batches.Length);
+    }
+
+    /// <summary>
+    /// The curves of the batches delivered by the end of period <paramref name="t"/> alone: what the fleet holds from
+    /// an event of default at that period's end on, when no later batch is delivered (docs/language.md §5 "fleet",
+    /// "Deliveries stop at an event of default"). These curves themselves when every batch is delivered by then; else
+    /// the first k batches' (each batch's figures as in these, summed in the same order, so the same bits), worked out
+    /// once per k and shared by every path (a race computes the same curves twice, and either is kept).
+    /// </summary>
+    public FleetCurves Through(int t)
+    {
         int periods = Math.Max(0, boundaries.Length - 1);
-        var curves = new FleetCurves(periods)
+        if (t < 0 || t >= periods)
+        {
+            return this;
+        }
+
+        Date end = boundaries[t + 1];
+        int k = 0;
+        while (k < Batches && fleet.Batches[k].Delivered <= end)
+        {
+            k++;
+        }
+
+        if (k == Batches)
+        {
+            return this;
+        }
+
+        var cache = through ?? System.Threading.Interlocked.CompareExchange(ref through, new FleetCurves?[Batches], null) ?? through!;
+        return cache[k] ?? System.Threading.Interlocked.CompareExchange(ref cache[k], Compute(fleet, boundaries, k), null) ?? cache[k]!;
+    }
+
+    // The curves of the fleet's first `batches` batches (the others count as never delivered: 0 throughout).
+    private static FleetCurves Compute(FleetInfo fleet, Date[] boundaries, int batches)
+    {
+        int periods = Math.Max(0, boundaries.Length - 1);
+        var curves = new FleetCurves(periods, fleet, boundaries, batches)
         {
             BatchMarketValue = [.. fleet.Batches.Select(_ => new double[periods])],
             DeliveryPeriod = [.. fleet.Batches.Select(b => DeliveryPeriodOf(b.Delivered, boundaries))],
@@ -63,7 +116,7 @@ public sealed class FleetCurves
         for (int t = 0; t < periods; t++)
         {
             Date start = boundaries[t], end = boundaries[t + 1];
-            for (int b = 0; b < fleet.Batches.Length; b++)
+            for (int b = 0; b < batches; b++)
             {
                 FleetBatch batch = fleet.Batches[b];
                 if (batch.Delivered > end)

@@ -327,7 +327,33 @@ internal sealed partial class ContractComponent(EmitContext ctx)
 
         for (int f = 0; f < fleets.States.Count; f++)
         {
-            var taken = States.Where(s => s.Info.Fleet == f).Select(s => s.Units.Name).ToList();
+            var onFleet = States.Where(s => s.Info.Fleet == f).ToList();
+            if (onFleet.Count > 0 && fleets.States[f].Delivering.Declared)
+            {
+                // No GPU is delivered after an event of default, so the contracts cannot take more units than the
+                // fleet holds: when they would, they share its units pro rata, their revenue cut alike (docs/language.md §5).
+                string held = fleets.UnitsNow(f);
+                w.Comment(fleets.States[f].Name + ": with its deliveries stopped, its contracts share the units it holds");
+                using (w.Block("if (" + fleets.States[f].Delivering + ".Cut)"))
+                {
+                    w.Line("double contractsTaking = " + string.Join(" + ", onFleet.Select(s => s.Units.Name)) + ";");
+                    using (w.Block("if (contractsTaking > " + held + ")"))
+                    {
+                        w.Line("double contractsCovered = " + held + " / contractsTaking;");
+                        foreach (var s in onFleet)
+                        {
+                            w.Line(s.Revenue + " *= contractsCovered;");
+                            w.Line(s.Units + " *= contractsCovered;");
+                            if (s.Active.Declared)
+                            {
+                                w.Line(s.Active + " = " + s.Units + " > 0.0;");
+                            }
+                        }
+                    }
+                }
+            }
+
+            var taken = onFleet.Select(s => s.Units.Name).ToList();
             if (taken.Count > 0)
             {
                 fleets.WriteIdleUnits(f, string.Join(" + ", taken), w);

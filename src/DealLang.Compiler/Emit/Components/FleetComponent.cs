@@ -7,7 +7,7 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A fleet's state in the generated C#, each piece declared once.</summary>
 internal sealed class FleetState : EntityState
 {
-    public FleetState(FleetInfo info, int index, bool hasIdleUnits, bool canKeepContracts = false, bool readsAge = true)
+    public FleetState(FleetInfo info, int index, bool hasIdleUnits, bool canKeepContracts = false, bool readsAge = true, bool canStop = false)
         : base(DeclarationKind.Fleet, info.Name, index)
     {
         Info = info;
@@ -19,6 +19,8 @@ internal sealed class FleetState : EntityState
         IdleUnits = Local("idleUnits", "double", StateLife.Period, comment: info.Name + ".idle_units: held and not taken by a running contract",
             declared: hasIdleUnits);
         Curves = Static("curves", "FleetCurves");
+        Delivering = Local("delivering", "FleetCurves", StateLife.Carried, Curves.Name,
+            "the batches it holds: all its deliveries, but those made by the event of default from then on", declared: canStop);
         Kept = Local("kept", "double", StateLife.Carried, "1.0", "share of the delivered units still held (sales lower it)");
         Units = Local("units", "double", StateLife.Period, comment: info.Name + ".units: delivered and not sold",
             ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " units", ColumnKind.Number));
@@ -38,6 +40,14 @@ internal sealed class FleetState : EntityState
 
     /// <summary>The per-period figures as if nothing were sold (<see cref="FleetCurves"/>), computed once per deal.</summary>
     public StateVar Curves { get; }
+
+    /// <summary>Declared for a fleet with a delivery after the closing in a deal that can default: the curves of the
+    /// batches delivered, <see cref="Curves"/> until an event of default, then those delivered by it
+    /// (<see cref="FleetCurves.Through"/>): no GPU is delivered after it.</summary>
+    public StateVar Delivering { get; }
+
+    /// <summary>The curves the period's figures read: <see cref="Delivering"/> when declared, else <see cref="Curves"/>.</summary>
+    public string CurvesNow => Delivering.Declared ? Delivering.Name : Curves.Name;
 
     public StateVar Kept { get; }
 
@@ -87,7 +97,8 @@ internal sealed class FleetComponent(EmitContext ctx)
         ctx.Reads(Quantity.FleetIdleUnits, i) && ctx.Model.Contracts.Any(c => c.Fleet == i),
         CSharpEmitter.HasEnforcement(ctx) && ctx.Model.Contracts.Any(c => c.Fleet == i)
             && ctx.Sales.Any(s => s.Market is not null && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))),
-        ctx.Reads(Quantity.FleetAge, i))))
+        ctx.Reads(Quantity.FleetAge, i),
+        CSharpEmitter.HasDefaultRule(ctx) && f.Batches.Any(b => b.Delivered > ctx.Model.Closing))))
 {
     public override DeclarationKind Kind => DeclarationKind.Fleet;
 
@@ -133,7 +144,7 @@ internal sealed class FleetComponent(EmitContext ctx)
     /// <summary>A forward cfads's opex: per fleet, the power and maintenance of its batches (delivered, and scheduled
     /// in its terms) over the window, at the share of units held now; nothing carried unpaid.</summary>
     public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions) => !deductions ? [] : States.Select(f =>
-        "(ForwardReceipts.Sum(" + f.Curves + ".PowerCost, t, " + lastArray + "[t]) + ForwardReceipts.Sum(" + f.Curves + ".MaintenanceCost, t, "
+        "(ForwardReceipts.Sum(" + f.CurvesNow + ".PowerCost, t, " + lastArray + "[t]) + ForwardReceipts.Sum(" + f.CurvesNow + ".MaintenanceCost, t, "
         + lastArray + "[t])) * " + f.Kept);
 
     public override void WriteConstants(IndentedWriter w)
@@ -152,7 +163,7 @@ internal sealed class FleetComponent(EmitContext ctx)
     {
         foreach (var fleet in States)
         {
-            string c = fleet.Curves.Name;
+            string c = fleet.CurvesNow;
             w.Comment(fleet.Name + ": the delivered units' figures × the share still held; opex = power + maintenance, plus opex unpaid so far");
             w.Line(fleet.Units + " = " + c + ".Delivered[t] * " + fleet.Kept + ";");
             w.Line(fleet.BookValue + " = " + c + ".BookValue[t] * " + fleet.Kept + ";");
@@ -281,6 +292,17 @@ internal sealed class FleetComponent(EmitContext ctx)
         }
     }
 
+    /// <summary>At an event of default at the end of period t: no batch is delivered after it, so the fleet holds those
+    /// delivered by then (docs/language.md §5 "fleet"; nothing for a fleet every batch of which is delivered by the
+    /// first period's end).</summary>
+    public void WriteDeliveriesStop(IndentedWriter w)
+    {
+        foreach (var fleet in States.Where(f => f.Delivering.Declared))
+        {
+            w.Line(fleet.Delivering + " = " + fleet.Curves + ".Through(t); // no delivery after the event of default");
+        }
+    }
+
     /// <summary>The fleet's units held now (the C# local).</summary>
     public string UnitsNow(int index) => this[index].Units.Name;
 
@@ -319,6 +341,16 @@ internal sealed class FleetComponent(EmitContext ctx)
         w.Line(fleet.Units + " -= " + sold + ";");
         w.Line(fleet.BookValue + " *= marketLeft;");
         w.Line(fleet.MarketValue + " *= marketLeft;");
+    }
+
+    /// <summary>A sale of the whole fleet at its market value less <paramref name="haircut"/> (not into the repo market),
+    /// in the fleet's summary rows: every unit held sold, for that (the deal's sale proceeds count it too).</summary>
+    public void WriteSoldWhole(int index, string haircut, IndentedWriter w)
+    {
+        var fleet = this[index];
+        string f = CSharpLiterals.Int(index);
+        w.Line("result.FleetUnitsSold[" + f + "] += " + fleet.Units + ";");
+        w.Line("result.FleetSaleProceeds[" + f + "] += " + fleet.MarketValue + " * (1.0 - " + haircut + ");");
     }
 
     /// <summary>The buyer now owns the GPUs: the fleet holds nothing and costs nothing from the next period on.</summary>

@@ -235,6 +235,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double fleet_Gpus_contractShare = 1.0; // share of its contracts' units still held: the share kept, but 1 while the lender keeps them running
         bool fleet_Gpus_keeping = false; // the lender keeps its contracts running (set at the event of default)
         double fleet_Gpus_idleUnits = 0.0; // Gpus.idle_units: held and not taken by a running contract
+        FleetCurves fleet_Gpus_delivering = fleet_Gpus_curves; // the batches it holds: all its deliveries, but those made by the event of default from then on
         double fleet_Gpus_kept = 1.0; // share of the delivered units still held (sales lower it)
         double fleet_Gpus_units = 0.0; // Gpus.units: delivered and not sold
         double fleet_Gpus_bookValue = 0.0; // Gpus.book_value
@@ -340,11 +341,11 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
             // Gpus: the delivered units' figures × the share still held; opex = power + maintenance, plus opex unpaid so far
-            fleet_Gpus_units = fleet_Gpus_curves.Delivered[t] * fleet_Gpus_kept;
-            fleet_Gpus_bookValue = fleet_Gpus_curves.BookValue[t] * fleet_Gpus_kept;
+            fleet_Gpus_units = fleet_Gpus_delivering.Delivered[t] * fleet_Gpus_kept;
+            fleet_Gpus_bookValue = fleet_Gpus_delivering.BookValue[t] * fleet_Gpus_kept;
             // Gpus.market_value: each batch's × H100Rent now / at its delivery
-            fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
-            fleet_Gpus_opexAccrued = (fleet_Gpus_curves.PowerCost[t] + fleet_Gpus_curves.MaintenanceCost[t]) * fleet_Gpus_kept;
+            fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
+            fleet_Gpus_opexAccrued = (fleet_Gpus_delivering.PowerCost[t] + fleet_Gpus_delivering.MaintenanceCost[t]) * fleet_Gpus_kept;
             fleet_Gpus_opex = fleet_Gpus_opexAccrued + fleet_Gpus_opexUnpaid;
             // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
             contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
@@ -358,6 +359,24 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             // Lab1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on AiLab's default date (its period prorated to the day)
             contract_Lab1_revenue = (41250.0 * fleet_Gpus_contractShare * (index_H100Rent_level + 0.4) * 8760.0 * contract_Lab1_termYears[t] * contract_Lab1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Lab1_reletYears[t] * contract_Lab1_reletUtilisation);
             contract_Lab1_units = ((party_AiLab_defaulted[t] || !contract_Lab1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Lab1_reletLive[t])) * fleet_Gpus_contractShare;
+            // Gpus: with its deliveries stopped, its contracts share the units it holds
+            if (fleet_Gpus_delivering.Cut)
+            {
+                double contractsTaking = contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units;
+                if (contractsTaking > fleet_Gpus_units)
+                {
+                    double contractsCovered = fleet_Gpus_units / contractsTaking;
+                    contract_Msft1_revenue *= contractsCovered;
+                    contract_Msft1_units *= contractsCovered;
+                    contract_Msft2_revenue *= contractsCovered;
+                    contract_Msft2_units *= contractsCovered;
+                    contract_Msft3_revenue *= contractsCovered;
+                    contract_Msft3_units *= contractsCovered;
+                    contract_Lab1_revenue *= contractsCovered;
+                    contract_Lab1_units *= contractsCovered;
+                }
+            }
+
             fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
             // largest_customer_share: the largest customer's share of this period's contract revenue
             contract_Msft1_largestCustomerShare = contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue > 0.0 ? Math.Max((contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue), (contract_Lab1_revenue)) / (contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue) : double.NaN;
@@ -572,6 +591,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             {
                 eventOfDefault = true;
                 result.EventOfDefaultPeriod = t;
+                fleet_Gpus_delivering = fleet_Gpus_curves.Through(t); // no delivery after the event of default
                 sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
                 fleet_Gpus_keeping = sale1_keepContracts;
             }
@@ -581,6 +601,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             {
                 eventOfDefault = true;
                 result.EventOfDefaultPeriod = t;
+                fleet_Gpus_delivering = fleet_Gpus_curves.Through(t); // no delivery after the event of default
                 sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
                 fleet_Gpus_keeping = sale1_keepContracts;
             }
@@ -908,6 +929,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double fleet_Gpus_contractShare = 1.0; // share of its contracts' units still held: the share kept, but 1 while the lender keeps them running
         bool fleet_Gpus_keeping = false; // the lender keeps its contracts running (set at the event of default)
         double fleet_Gpus_idleUnits = 0.0; // Gpus.idle_units: held and not taken by a running contract
+        FleetCurves fleet_Gpus_delivering = fleet_Gpus_curves; // the batches it holds: all its deliveries, but those made by the event of default from then on
         double fleet_Gpus_kept = 1.0; // share of the delivered units still held (sales lower it)
         double fleet_Gpus_units = 0.0; // Gpus.units: delivered and not sold
         double fleet_Gpus_bookValue = 0.0; // Gpus.book_value
@@ -1032,11 +1054,11 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
             // Gpus: the delivered units' figures × the share still held; opex = power + maintenance, plus opex unpaid so far
-            fleet_Gpus_units = fleet_Gpus_curves.Delivered[t] * fleet_Gpus_kept;
-            fleet_Gpus_bookValue = fleet_Gpus_curves.BookValue[t] * fleet_Gpus_kept;
+            fleet_Gpus_units = fleet_Gpus_delivering.Delivered[t] * fleet_Gpus_kept;
+            fleet_Gpus_bookValue = fleet_Gpus_delivering.BookValue[t] * fleet_Gpus_kept;
             // Gpus.market_value: each batch's × H100Rent now / at its delivery
-            fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
-            fleet_Gpus_opexAccrued = (fleet_Gpus_curves.PowerCost[t] + fleet_Gpus_curves.MaintenanceCost[t]) * fleet_Gpus_kept;
+            fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
+            fleet_Gpus_opexAccrued = (fleet_Gpus_delivering.PowerCost[t] + fleet_Gpus_delivering.MaintenanceCost[t]) * fleet_Gpus_kept;
             fleet_Gpus_opex = fleet_Gpus_opexAccrued + fleet_Gpus_opexUnpaid;
             // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
             contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
@@ -1050,6 +1072,24 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             // Lab1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on AiLab's default date (its period prorated to the day)
             contract_Lab1_revenue = (41250.0 * fleet_Gpus_contractShare * (index_H100Rent_level + 0.4) * 8760.0 * contract_Lab1_termYears[t] * contract_Lab1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Lab1_reletYears[t] * contract_Lab1_reletUtilisation);
             contract_Lab1_units = ((party_AiLab_defaulted[t] || !contract_Lab1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Lab1_reletLive[t])) * fleet_Gpus_contractShare;
+            // Gpus: with its deliveries stopped, its contracts share the units it holds
+            if (fleet_Gpus_delivering.Cut)
+            {
+                double contractsTaking = contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units;
+                if (contractsTaking > fleet_Gpus_units)
+                {
+                    double contractsCovered = fleet_Gpus_units / contractsTaking;
+                    contract_Msft1_revenue *= contractsCovered;
+                    contract_Msft1_units *= contractsCovered;
+                    contract_Msft2_revenue *= contractsCovered;
+                    contract_Msft2_units *= contractsCovered;
+                    contract_Msft3_revenue *= contractsCovered;
+                    contract_Msft3_units *= contractsCovered;
+                    contract_Lab1_revenue *= contractsCovered;
+                    contract_Lab1_units *= contractsCovered;
+                }
+            }
+
             fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
             // largest_customer_share: the largest customer's share of this period's contract revenue
             contract_Msft1_largestCustomerShare = contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue > 0.0 ? Math.Max((contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue), (contract_Lab1_revenue)) / (contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue) : double.NaN;
@@ -1369,6 +1409,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             state.fleet_Gpus_contractShare = fleet_Gpus_contractShare;
             state.fleet_Gpus_keeping = fleet_Gpus_keeping;
             state.fleet_Gpus_idleUnits = fleet_Gpus_idleUnits;
+            state.fleet_Gpus_delivering = fleet_Gpus_delivering;
             state.fleet_Gpus_kept = fleet_Gpus_kept;
             state.fleet_Gpus_units = fleet_Gpus_units;
             state.fleet_Gpus_bookValue = fleet_Gpus_bookValue;
@@ -1488,6 +1529,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         public double fleet_Gpus_contractShare;
         public bool fleet_Gpus_keeping;
         public double fleet_Gpus_idleUnits;
+        public FleetCurves fleet_Gpus_delivering;
         public double fleet_Gpus_kept;
         public double fleet_Gpus_units;
         public double fleet_Gpus_bookValue;
@@ -1604,6 +1646,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double fleet_Gpus_contractShare = state.fleet_Gpus_contractShare;
         bool fleet_Gpus_keeping = state.fleet_Gpus_keeping;
         double fleet_Gpus_idleUnits = state.fleet_Gpus_idleUnits;
+        FleetCurves fleet_Gpus_delivering = state.fleet_Gpus_delivering;
         double fleet_Gpus_kept = state.fleet_Gpus_kept;
         double fleet_Gpus_units = state.fleet_Gpus_units;
         double fleet_Gpus_bookValue = state.fleet_Gpus_bookValue;
@@ -1696,6 +1739,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         // the event of default, at the end of period t
         eventOfDefault = true;
         result.EventOfDefaultPeriod = t;
+        fleet_Gpus_delivering = fleet_Gpus_curves.Through(t); // no delivery after the event of default
         sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
         fleet_Gpus_keeping = sale1_keepContracts;
 
@@ -1716,11 +1760,11 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
 
                 // 2a. tranches: scheduled interest and principal, and what is due with arrears
                 // Gpus: the delivered units' figures × the share still held; opex = power + maintenance, plus opex unpaid so far
-                fleet_Gpus_units = fleet_Gpus_curves.Delivered[t] * fleet_Gpus_kept;
-                fleet_Gpus_bookValue = fleet_Gpus_curves.BookValue[t] * fleet_Gpus_kept;
+                fleet_Gpus_units = fleet_Gpus_delivering.Delivered[t] * fleet_Gpus_kept;
+                fleet_Gpus_bookValue = fleet_Gpus_delivering.BookValue[t] * fleet_Gpus_kept;
                 // Gpus.market_value: each batch's × H100Rent now / at its delivery
-                fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
-                fleet_Gpus_opexAccrued = (fleet_Gpus_curves.PowerCost[t] + fleet_Gpus_curves.MaintenanceCost[t]) * fleet_Gpus_kept;
+                fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
+                fleet_Gpus_opexAccrued = (fleet_Gpus_delivering.PowerCost[t] + fleet_Gpus_delivering.MaintenanceCost[t]) * fleet_Gpus_kept;
                 fleet_Gpus_opex = fleet_Gpus_opexAccrued + fleet_Gpus_opexUnpaid;
                 // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
                 contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
@@ -1734,6 +1778,24 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 // Lab1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on AiLab's default date (its period prorated to the day)
                 contract_Lab1_revenue = (41250.0 * fleet_Gpus_contractShare * (index_H100Rent_level + 0.4) * 8760.0 * contract_Lab1_termYears[t] * contract_Lab1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Lab1_reletYears[t] * contract_Lab1_reletUtilisation);
                 contract_Lab1_units = ((party_AiLab_defaulted[t] || !contract_Lab1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Lab1_reletLive[t])) * fleet_Gpus_contractShare;
+                // Gpus: with its deliveries stopped, its contracts share the units it holds
+                if (fleet_Gpus_delivering.Cut)
+                {
+                    double contractsTaking = contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units;
+                    if (contractsTaking > fleet_Gpus_units)
+                    {
+                        double contractsCovered = fleet_Gpus_units / contractsTaking;
+                        contract_Msft1_revenue *= contractsCovered;
+                        contract_Msft1_units *= contractsCovered;
+                        contract_Msft2_revenue *= contractsCovered;
+                        contract_Msft2_units *= contractsCovered;
+                        contract_Msft3_revenue *= contractsCovered;
+                        contract_Msft3_units *= contractsCovered;
+                        contract_Lab1_revenue *= contractsCovered;
+                        contract_Lab1_units *= contractsCovered;
+                    }
+                }
+
                 fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
                 // largest_customer_share: the largest customer's share of this period's contract revenue
                 contract_Msft1_largestCustomerShare = contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue > 0.0 ? Math.Max((contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue), (contract_Lab1_revenue)) / (contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue) : double.NaN;
@@ -1888,6 +1950,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 {
                     eventOfDefault = true;
                     result.EventOfDefaultPeriod = t;
+                    fleet_Gpus_delivering = fleet_Gpus_curves.Through(t); // no delivery after the event of default
                     sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
                     fleet_Gpus_keeping = sale1_keepContracts;
                 }
@@ -1897,6 +1960,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 {
                     eventOfDefault = true;
                     result.EventOfDefaultPeriod = t;
+                    fleet_Gpus_delivering = fleet_Gpus_curves.Through(t); // no delivery after the event of default
                     sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
                     fleet_Gpus_keeping = sale1_keepContracts;
                 }

@@ -321,6 +321,8 @@ public sealed class Deal_Abernathy : IDealProgram
                     saleProceeds += proceeds;
                     result.SaleProceeds += proceeds;
                     result.SalePeriod = t;
+                    result.FleetUnitsSold[0] += fleet_AbernathyCapacity_units;
+                    result.FleetSaleProceeds[0] += fleet_AbernathyCapacity_marketValue * (1.0 - sale1_haircut);
                     fleet_AbernathyCapacity_kept = 0.0;
                     fleet_AbernathyCapacity_units = 0.0;
                     fleet_AbernathyCapacity_bookValue = 0.0;
@@ -1029,6 +1031,8 @@ public sealed class Deal_Abernathy : IDealProgram
                     saleProceeds += proceeds;
                     result.SaleProceeds += proceeds;
                     result.SalePeriod = t;
+                    result.FleetUnitsSold[0] += fleet_AbernathyCapacity_units;
+                    result.FleetSaleProceeds[0] += fleet_AbernathyCapacity_marketValue * (1.0 - sale1_haircut);
                     fleet_AbernathyCapacity_kept = 0.0;
                     fleet_AbernathyCapacity_units = 0.0;
                     fleet_AbernathyCapacity_bookValue = 0.0;
