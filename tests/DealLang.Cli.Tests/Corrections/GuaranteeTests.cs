@@ -295,6 +295,106 @@ public sealed class GuaranteeTests
         Assert.Equal(1_000_000, Subrogation.Value.Ledger("Notes repaid to State", 1, "Half"), Cent);
     }
 
+    // Subrogation after the guarantor pays the principal (docs/language.md §5, "Guarantors", "Behind a tranche"). Annual
+    // from 2025-01-01, 30/360 (yf 1), as EnforcementWorkoutTests: a 100m bullet at 5%, rent of 5m a year paying the
+    // interest exactly until the maturity (2030-01-01, period 4), a 2m reserve released there. Period 4: interest 5m
+    // paid, principal 2m paid, 98m short: an event of default at the maturity, so the run goes on into the workout; the
+    // warehouse sells 18 months later, at the end of period 6 (2031-01-01 to 2032-01-01), for 80m x 90% = 72m.
+    // The State covers interest and principal, cap 150m.
+    //
+    // Full: period 4 is the maturity: the State pays the holders the 98m the issuer left unpaid and steps into their
+    // claim for it (subrogated principal 98m, the holders' balance 98m - 98m = 0). Period 5 collects nothing, and the
+    // issuer owes interest only on the holders' balance: 0 x 5% = 0, so nothing is asked of the State (before the fix:
+    // 98m x 5% = 4.9m, interest on principal the State had already paid). Period 6: the sale's 72m pays no interest
+    // (none due) and 72m of the 98m balance, all of it the State's share (98m / 98m): repaid to the State 72m. The
+    // issuer's loss: 98m - 72m = 26m, unpaid interest 0: its final shortfall 26m, which is the State's net cost,
+    // 98m - 72m = 26m. The holders: -100m on 2025-01-01, 5m on each 1 January 2026-2029 and 5m + 2m + 98m = 105m on
+    // 2030-01-01 (nothing net after), the coupon bond's flows; on ACT/365F days (365, 730, 1,095, 1,461, 1,826) their
+    // IRR solves -100 + sum 5 / (1 + r)^(d/365) + 100 / (1 + r)^(1826/365) = 0: r = 4.99733% (under 5% by the leap day).
+    // Before the fix the State paid 98m + 4.9m + 35.8m (the balance again at the sale), got back 4.9m: net 133.8m
+    // against the issuer's 35.8m, and the holders' IRR was 16.51%.
+    //
+    // Half (honoured 50%): period 4: the State pays 49m (subrogated 49m, the holders keep 49m). Period 5: interest on
+    // the holders' 49m, 2.45m, unpaid: the State pays half, 1.225m. Period 6: interest due 2.45m + 2.45m = 4.9m, paid by
+    // the sale; the State gets back its share of the arrear paid down, 1.225m x 2.45m / 2.45m = 1.225m; then 67.1m of
+    // principal, pro rata: 67.1m x 49m / 98m = 33.55m to the State, 33.55m to the holders. The principal is asked once,
+    // at the maturity: nothing more at the sale. Issuer: loss 98m - 67.1m = 30.9m, no unpaid interest. State: paid 49m +
+    // 1.225m = 50.225m, got back 1.225m + 33.55m = 34.775m, net 15.45m; the holders lose the rest, 30.9m - 15.45m =
+    // 15.45m (their 49m less the 33.55m the sale paid them).
+    internal const string WorkoutSource = """
+        deal Workout {
+          currency USD  closing 2025-01-01  maturity 2030-01-01  pay annual  daycount 30/360
+          party Tenant { }
+          party State  { }
+          facility Warehouse { cost 80m  value schedule { 2025-01-01 80m } }
+          lease WarehouseLease on Warehouse { lessee Tenant  rent 5m per year  starts 2025-01-01  term 5y }
+          tranche Loan { balance 100m  coupon 5%  amortize bullet  guarantor State cap 150m }
+          equity Sponsor { contributed 10m }
+          account Reserve { initial 2m }
+          default when Loan.principal_shortfall > 0
+          waterfall {
+            pay Loan.interest
+            pay Loan.principal using Reserve
+            distribute rest to Sponsor
+          }
+          enforcement {
+            sell Warehouse haircut 10% lag 18m
+            waterfall { pay Loan.interest  pay Loan.balance  distribute rest to Sponsor }
+          }
+        }
+
+        scenario Full for Workout { }
+        scenario Half for Workout { State guarantees honoured 50% }
+        """;
+
+    private static readonly Lazy<SmallDeal> Workout = new(() => new SmallDeal(WorkoutSource));
+
+    [Fact]
+    public void AGuarantorThatPaidThePrincipalStepsIntoTheHoldersClaimAndPaysNoInterestOnIt()
+    {
+        Assert.Equal(7, Workout.Value.Outcomes["Full"].PeriodsRun);
+        Assert.Equal(98_000_000, Workout.Value.Ledger("Loan paid by State", 4, "Full"), Cent);
+        // No interest on the principal the State paid: none due, none paid by it.
+        Assert.Equal(0.0, Workout.Value.Ledger("Loan interest due", 5, "Full"), Cent);
+        Assert.Equal(0.0, Workout.Value.Ledger("Loan paid by State", 5, "Full"), Cent);
+        Assert.Equal(0.0, Workout.Value.Ledger("Loan paid by State", 6, "Full"), Cent);
+        Assert.Equal(72_000_000, Workout.Value.Ledger("Loan repaid to State", 6, "Full"), Cent);
+
+        TrancheSummary loan = Workout.Value.Outcomes["Full"].Tranches[0];
+        Assert.Equal((26_000_000, 0.0), (Math.Round(loan.PrincipalLoss, 2), Math.Round(loan.UnpaidInterest, 2)));
+        // The guarantor's net cost is the issuer's final shortfall; the holders lose nothing and earn the coupon's IRR.
+        Assert.Equal(loan.PrincipalLoss + loan.UnpaidInterest, loan.PaidByGuarantor, Cent);
+        Assert.Equal(0.0, loan.HoldersLoss, 2);
+        Assert.Equal(0.0499733, loan.HoldersIrr, 0.0000005);
+
+        GuaranteeSummary g = Assert.Single(Workout.Value.Outcomes["Full"].Guarantees);
+        Assert.Equal((98_000_000, 72_000_000, 26_000_000), (Math.Round(g.Paid, 2), Math.Round(g.Recovered, 2), Math.Round(g.NetCost, 2)));
+
+        // Run as a Monte Carlo path is (summary-only: the performing loop hands over to RunDefaulted at the event of
+        // default), the same 26m, 72m back, and the holders' figures.
+        ScenarioOutcome summaryOnly = new SmallDeal(WorkoutSource, fullLedger: false).Outcomes["Full"];
+        GuaranteeSummary fast = Assert.Single(summaryOnly.Guarantees);
+        Assert.Equal((98_000_000, 72_000_000), (Math.Round(fast.Paid, 2), Math.Round(fast.Recovered, 2)));
+        Assert.Equal((0.0, 0.0499733), (Math.Round(summaryOnly.Tranches[0].HoldersLoss, 2), Math.Round(summaryOnly.Tranches[0].HoldersIrr, 7)));
+    }
+
+    [Fact]
+    public void APartlyHonouredGuarantorSharesTheIssuersLaterPaymentsProRataAndIsAskedForThePrincipalOnce()
+    {
+        Assert.Equal(49_000_000, Workout.Value.Ledger("Loan paid by State", 4, "Half"), Cent);
+        Assert.Equal(2_450_000, Workout.Value.Ledger("Loan interest due", 5, "Half"), Cent);
+        Assert.Equal(1_225_000, Workout.Value.Ledger("Loan paid by State", 5, "Half"), Cent);
+        Assert.Equal(0.0, Workout.Value.Ledger("Loan paid by State", 6, "Half"), Cent);
+        Assert.Equal(1_225_000 + 33_550_000, Workout.Value.Ledger("Loan repaid to State", 6, "Half"), Cent);
+
+        TrancheSummary loan = Workout.Value.Outcomes["Half"].Tranches[0];
+        Assert.Equal((30_900_000, 0.0), (Math.Round(loan.PrincipalLoss, 2), Math.Round(loan.UnpaidInterest, 2)));
+        Assert.Equal(15_450_000, loan.PaidByGuarantor, Cent);
+        Assert.Equal(15_450_000, loan.HoldersLoss, Cent);
+        GuaranteeSummary g = Assert.Single(Workout.Value.Outcomes["Half"].Guarantees);
+        Assert.Equal((50_225_000, 34_775_000), (Math.Round(g.Paid, 2), Math.Round(g.Recovered, 2)));
+    }
+
     // A compute contract's backstop: 400 GPUs at 2.00 per GPU-hour, 8,760 hours a year, 100% take-or-pay, from
     // 2026-01-01 for 2 years; Lab defaults on 2026-05-16, inside the quarter 2026-04-01 to 2026-07-01 (91 days): it pays
     // 45 days, 400 x 2.00 x 8760 x 45/365 = 864,000 (as ContractTests), and Parent the other 46, 400 x 2.00 x 8760 x

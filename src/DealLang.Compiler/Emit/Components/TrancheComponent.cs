@@ -80,6 +80,12 @@ internal sealed class TrancheState : EntityState, IAmortizingState
             declared: guaranteed);
         GuaranteeCovered = Local("guaranteeCovered", "double", StateLife.Carried, comment: "of those, what the guarantor paid and has not got back",
             declared: guaranteed);
+        GuaranteePrincipal = Local("guaranteePrincipal", "double", StateLife.Carried,
+            comment: "principal the guarantor paid the holders and has not got back: its part of the balance, which earns no interest",
+            declared: guaranteed);
+        GuaranteePrincipalClaimed = Local("guaranteePrincipalClaimed", "bool", StateLife.Carried,
+            comment: "the holders' balance has been put to the guarantor (once, at the run's first final period)",
+            declared: guarantee is { Info.CoversPrincipal: true });
         bool converts = model.Conversion is not null;
         Converted = Local("converted", "bool", StateLife.Carried, comment: "the holder has converted the notes into shares", declared: converts);
         SharesValue = Local("sharesValue", "double", StateLife.Period, comment: "what the shares the holder converted into are worth, in the period it converts",
@@ -94,7 +100,7 @@ internal sealed class TrancheState : EntityState, IAmortizingState
     public (DealLang.Runtime.GuaranteeInfo Info, int Index)? Guarantee { get; }
 
     /// <summary>A guaranteed tranche's state (declared only with a guarantor): the fee, what the guarantor pays the
-    /// holders and gets back, its cap left, and the interest arrears put to it and paid by it.</summary>
+    /// holders and gets back, its cap left, the interest arrears put to it and paid by it, and its subrogated principal.</summary>
     public StateVar GuaranteeFeeDue { get; }
 
     public StateVar GuaranteeFeePaid { get; }
@@ -110,6 +116,12 @@ internal sealed class TrancheState : EntityState, IAmortizingState
     public StateVar GuaranteeClaimed { get; }
 
     public StateVar GuaranteeCovered { get; }
+
+    /// <summary>The guarantor's subrogated principal (the part of the balance it paid the holders and has not got
+    /// back), and whether the holders' balance has been put to it.</summary>
+    public StateVar GuaranteePrincipal { get; }
+
+    public StateVar GuaranteePrincipalClaimed { get; }
 
     public AmortizationTerms Terms { get; }
 
@@ -368,6 +380,12 @@ internal sealed class TrancheComponent(EmitContext ctx)
     {
         foreach (var tranche in States)
         {
+            if (tranche.Guarantee is not null)
+            {
+                // Before any capitalisation: the share is of the balance the issuer's payments came out of.
+                WriteGuaranteeRecovery(w, tranche);
+            }
+
             if (tranche.Model.Capitalisation is UnpaidCapitalises)
             {
                 // pik unpaid: the interest the waterfall (and any enforcement pass) left unpaid joins the balance
@@ -428,12 +446,21 @@ internal sealed class TrancheComponent(EmitContext ctx)
     }
 
     /// <summary>
-    /// A guaranteed tranche at the period's end, once the waterfall (and any enforcement pass) has paid what it could
-    /// (docs/language.md §5, "Guarantors"). The guarantor pays the holders directly, outside the deal's cash: the
-    /// interest arrears not yet put to it (if it covers interest) and, in the run's last period, the balance never
-    /// repaid (if it covers principal), times its honour share, within what its cap still allows, while it pays. When
-    /// the issuer later pays down arrears the guarantor had been asked for, the holders pass the guarantor's share of
-    /// that payment back to it (its subrogation: the holders are never paid twice).
+    /// The principal a guaranteed tranche's holders hold: the balance <paramref name="balance"/> less the guarantor's
+    /// subrogated principal (never below 0: a conversion can take the balance to 0); the balance itself without a
+    /// guarantee. Interest and the guarantee fee accrue on it only: the guarantor's claim is for what it paid.
+    /// </summary>
+    private static string HoldersBalance(TrancheState tranche, string balance) =>
+        tranche.Guarantee is null ? balance : "Math.Max(0.0, " + balance + " - " + tranche.GuaranteePrincipal + ")";
+
+    /// <summary>
+    /// A guaranteed tranche at the period's end, once the waterfall (and any enforcement pass) has paid what it could,
+    /// first (<see cref="WriteGuaranteeRecovery"/>) what the holders pass back to the guarantor (docs/language.md §5,
+    /// "Guarantors": its subrogation), then what it pays them. The guarantor pays the holders directly, outside the
+    /// deal's cash: the interest arrears not yet put to it (if it covers interest) and, the first time the run reaches
+    /// a final period (the maturity, or the last enforcement sale), the balance the holders still hold (if it covers
+    /// principal), times its honour share, within what its cap still allows, while it pays. The principal it pays
+    /// becomes its own part of the balance: the holders are no longer owed it, and it earns no interest.
     /// </summary>
     private void WriteGuarantee(IndentedWriter w, TrancheState tranche, DealLang.Runtime.GuaranteeInfo g, int index)
     {
@@ -441,15 +468,6 @@ internal sealed class TrancheComponent(EmitContext ctx)
         string honour = GuarantorCode.Honour(Ctx, g.Guarantor), capLeft = tranche.GuaranteeCapLeft.Name;
         w.Comment(tranche.Name + ": " + Ctx.Model.Parties[g.Guarantor].Name + " pays the holders what the issuer leaves unpaid of what it covers, up to its cap");
         w.Line(tranche.Guaranteed + " = 0.0;");
-        w.Line(tranche.GuaranteeRecovered + " = 0.0;");
-        using (w.Block("if (" + claimed + " > " + unpaid + ")"))
-        {
-            w.Comment("the issuer paid arrears put to the guarantor: its share of that payment goes back to it");
-            w.Line(tranche.GuaranteeRecovered + " = " + covered + " * (" + claimed + " - " + unpaid + ") / " + claimed + ";");
-            w.Line(covered + " -= " + tranche.GuaranteeRecovered + ";");
-            w.Line(claimed + " = " + unpaid + ";");
-        }
-
         using (w.Block("if (" + GuarantorCode.Pays(Ctx, g, "t", "periodEnd") + ")"))
         {
             if (g.CoversInterest)
@@ -462,11 +480,12 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
             if (g.CoversPrincipal)
             {
-                using (w.Block("if (finalPeriod)"))
+                using (w.Block("if (finalPeriod && !" + tranche.GuaranteePrincipalClaimed + ")"))
                 {
-                    w.Comment("the run ends: the balance never repaid is the holders' loss, which the guarantor pays");
-                    w.Line("double principalGuaranteed = Math.Min(" + tranche.Balance + " * " + honour + ", " + capLeft + ");");
+                    w.Comment("the run's first final period: the balance the holders still hold is their loss, which the guarantor pays and then owns");
+                    w.Line("double principalGuaranteed = Math.Min(" + HoldersBalance(tranche, tranche.Balance.Name) + " * " + honour + ", " + capLeft + ");");
                     w.Line(capLeft + " -= principalGuaranteed;");
+                    w.Line(tranche.GuaranteePrincipal + " += principalGuaranteed;");
                     w.Line(tranche.Guaranteed + " += principalGuaranteed;");
                 }
             }
@@ -477,8 +496,50 @@ internal sealed class TrancheComponent(EmitContext ctx)
             w.Line(claimed + " = " + unpaid + ";");
         }
 
+        if (g.CoversPrincipal)
+        {
+            // Asked once: an event of default at the maturity runs a workout whose last sale is final again.
+            using (w.Block("if (finalPeriod)"))
+            {
+                w.Line(tranche.GuaranteePrincipalClaimed + " = true;");
+            }
+        }
+
         w.Line("result.GuaranteePaid[" + CSharpLiterals.Int(index) + "][t] = " + tranche.Guaranteed + ";");
         w.Line("result.GuaranteeRecovered[" + CSharpLiterals.Int(index) + "][t] = " + tranche.GuaranteeRecovered + ";");
+    }
+
+    /// <summary>
+    /// What the holders of a guaranteed tranche pass back to the guarantor out of the issuer's payments this period (its
+    /// subrogation: it stands in the holders' place for what it paid, so the holders are never paid twice). When the
+    /// issuer pays down interest arrears put to the guarantor, its share of that payment, covered × (claimed − arrear) /
+    /// claimed; when the issuer pays principal, the guarantor's share of the balance it was paid from, principal paid ×
+    /// subrogated principal / (balance + principal paid), which its subrogated principal falls by.
+    /// </summary>
+    private static void WriteGuaranteeRecovery(IndentedWriter w, TrancheState tranche)
+    {
+        string unpaid = tranche.UnpaidInterest.Name, claimed = tranche.GuaranteeClaimed.Name, covered = tranche.GuaranteeCovered.Name;
+        string principal = tranche.GuaranteePrincipal.Name, paid = tranche.PrincipalPaid.Name, balance = tranche.Balance.Name;
+        w.Comment(tranche.Name + ": the holders pass the guarantor its share of what the issuer paid of the claims it paid (its subrogation)");
+        w.Line(tranche.GuaranteeRecovered + " = 0.0;");
+        using (w.Block("if (" + claimed + " > " + unpaid + ")"))
+        {
+            w.Comment("the issuer paid arrears put to the guarantor: its share of that payment goes back to it");
+            w.Line(tranche.GuaranteeRecovered + " = " + covered + " * (" + claimed + " - " + unpaid + ") / " + claimed + ";");
+            w.Line(covered + " -= " + tranche.GuaranteeRecovered + ";");
+            w.Line(claimed + " = " + unpaid + ";");
+        }
+
+        using (w.Block("if (" + principal + " > 0.0 && " + paid + " > 0.0)"))
+        {
+            w.Comment("the issuer paid principal: the guarantor's share of the balance it was paid from goes back to it");
+            w.Line("double principalRecovered = Math.Min(" + principal + ", " + paid + " * " + principal + " / (" + balance + " + " + paid + "));");
+            w.Line(principal + " -= principalRecovered;");
+            w.Line(tranche.GuaranteeRecovered + " += principalRecovered;");
+        }
+
+        // Its part is never more than the balance (a conversion takes the balance to 0).
+        w.Line(principal + " = Math.Min(" + principal + ", " + balance + ");");
     }
 
     /// <summary>The lines that capitalise this period's PIK interest into the balance (none for cash interest).</summary>
@@ -648,8 +709,9 @@ internal sealed class TrancheComponent(EmitContext ctx)
         string coupon = Rate(tranche);
 
         WriteCouponReset(w, tranche);
-        w.Comment(model.Name + ": interest on the opening balance, plus interest unpaid so far (which earns none)");
-        w.Line(tranche.ScheduledInterest + " = " + balance + " * " + coupon + " * yf;");
+        w.Comment(model.Name + ": interest on the opening balance" + (tranche.Guarantee is null ? "" : " the holders hold (not the guarantor's subrogated principal)")
+            + ", plus interest unpaid so far (which earns none)");
+        w.Line(tranche.ScheduledInterest + " = " + HoldersBalance(tranche, balance) + " * " + coupon + " * yf;");
         WriteCapitalisation(w, tranche);
         w.Line(tranche.InterestDue + " = " + tranche.ScheduledInterest + " + " + tranche.UnpaidInterest + ";");
         WriteConversion(w, tranche);
@@ -695,8 +757,8 @@ internal sealed class TrancheComponent(EmitContext ctx)
         WriteDrawDues(w, tranche);
         if (tranche.Guarantee is { } guarantee)
         {
-            w.Comment(model.Name + ": the guarantee fee on the opening balance while the guarantee runs, plus fees unpaid so far");
-            w.Line(tranche.GuaranteeFeeDue + " = (" + GuarantorCode.Pays(Ctx, guarantee.Info, "t", "periodEnd") + " ? " + tranche.StartBalance + " * "
+            w.Comment(model.Name + ": the guarantee fee on the opening balance the holders hold while the guarantee runs, plus fees unpaid so far");
+            w.Line(tranche.GuaranteeFeeDue + " = (" + GuarantorCode.Pays(Ctx, guarantee.Info, "t", "periodEnd") + " ? " + HoldersBalance(tranche, tranche.StartBalance.Name) + " * "
                 + CSharpLiterals.DoubleOperand(guarantee.Info.FeeRate) + " * yf : 0.0) + " + tranche.GuaranteeFeeUnpaid + ";");
         }
     }

@@ -139,6 +139,8 @@ public sealed class Deal_NationalCompute : IDealProgram
         double tranche_Bond_guaranteeCapLeft = 2300000000.0; // what the guarantor's cap still allows
         double tranche_Bond_guaranteeClaimed = 0.0; // interest arrears already put to the guarantor
         double tranche_Bond_guaranteeCovered = 0.0; // of those, what the guarantor paid and has not got back
+        double tranche_Bond_guaranteePrincipal = 0.0; // principal the guarantor paid the holders and has not got back: its part of the balance, which earns no interest
+        bool tranche_Bond_guaranteePrincipalClaimed = false; // the holders' balance has been put to the guarantor (once, at the run's first final period)
         // Sponsor (equity)
         double equity_Sponsor_distributed = 0.0;
         // Reserve (account)
@@ -180,8 +182,8 @@ public sealed class Deal_NationalCompute : IDealProgram
             tranche_Bond_startBalance = tranche_Bond_balance;
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
-            // Bond: interest on the opening balance, plus interest unpaid so far (which earns none)
-            tranche_Bond_scheduledInterest = tranche_Bond_balance * 0.046 * yf;
+            // Bond: interest on the opening balance the holders hold (not the guarantor's subrogated principal), plus interest unpaid so far (which earns none)
+            tranche_Bond_scheduledInterest = Math.Max(0.0, tranche_Bond_balance - tranche_Bond_guaranteePrincipal) * 0.046 * yf;
             tranche_Bond_interestDue = tranche_Bond_scheduledInterest + tranche_Bond_unpaidInterest;
             // Bond: level principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
             if (t >= tranche_Bond_maturityPeriod)
@@ -198,8 +200,8 @@ public sealed class Deal_NationalCompute : IDealProgram
             }
 
             tranche_Bond_principalDue = Math.Min(tranche_Bond_balance, tranche_Bond_scheduledPrincipal + tranche_Bond_unpaidPrincipal);
-            // Bond: the guarantee fee on the opening balance while the guarantee runs, plus fees unpaid so far
-            tranche_Bond_guaranteeFeeDue = (!guarantor_State_defaulted[t] && (guarantor_State_disownedPeriod < 0 || t < guarantor_State_disownedPeriod) ? tranche_Bond_startBalance * 0.005 * yf : 0.0) + tranche_Bond_guaranteeFeeUnpaid;
+            // Bond: the guarantee fee on the opening balance the holders hold while the guarantee runs, plus fees unpaid so far
+            tranche_Bond_guaranteeFeeDue = (!guarantor_State_defaulted[t] && (guarantor_State_disownedPeriod < 0 || t < guarantor_State_disownedPeriod) ? Math.Max(0.0, tranche_Bond_startBalance - tranche_Bond_guaranteePrincipal) * 0.005 * yf : 0.0) + tranche_Bond_guaranteeFeeUnpaid;
 
             // 1. collections
             // ComputeLease: rent, until its facility is sold
@@ -481,8 +483,7 @@ public sealed class Deal_NationalCompute : IDealProgram
                 }
             }
 
-            // Bond: State pays the holders what the issuer leaves unpaid of what it covers, up to its cap
-            tranche_Bond_guaranteed = 0.0;
+            // Bond: the holders pass the guarantor its share of what the issuer paid of the claims it paid (its subrogation)
             tranche_Bond_guaranteeRecovered = 0.0;
             if (tranche_Bond_guaranteeClaimed > tranche_Bond_unpaidInterest)
             {
@@ -492,22 +493,39 @@ public sealed class Deal_NationalCompute : IDealProgram
                 tranche_Bond_guaranteeClaimed = tranche_Bond_unpaidInterest;
             }
 
+            if (tranche_Bond_guaranteePrincipal > 0.0 && tranche_Bond_principalPaid > 0.0)
+            {
+                // the issuer paid principal: the guarantor's share of the balance it was paid from goes back to it
+                double principalRecovered = Math.Min(tranche_Bond_guaranteePrincipal, tranche_Bond_principalPaid * tranche_Bond_guaranteePrincipal / (tranche_Bond_balance + tranche_Bond_principalPaid));
+                tranche_Bond_guaranteePrincipal -= principalRecovered;
+                tranche_Bond_guaranteeRecovered += principalRecovered;
+            }
+
+            tranche_Bond_guaranteePrincipal = Math.Min(tranche_Bond_guaranteePrincipal, tranche_Bond_balance);
+            // Bond: State pays the holders what the issuer leaves unpaid of what it covers, up to its cap
+            tranche_Bond_guaranteed = 0.0;
             if (!guarantor_State_defaulted[t] && (guarantor_State_disownedPeriod < 0 || t < guarantor_State_disownedPeriod))
             {
                 double interestGuaranteed = Math.Min((tranche_Bond_unpaidInterest - tranche_Bond_guaranteeClaimed) * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
                 tranche_Bond_guaranteeCovered += interestGuaranteed;
                 tranche_Bond_guaranteeCapLeft -= interestGuaranteed;
                 tranche_Bond_guaranteed += interestGuaranteed;
-                if (finalPeriod)
+                if (finalPeriod && !tranche_Bond_guaranteePrincipalClaimed)
                 {
-                    // the run ends: the balance never repaid is the holders' loss, which the guarantor pays
-                    double principalGuaranteed = Math.Min(tranche_Bond_balance * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
+                    // the run's first final period: the balance the holders still hold is their loss, which the guarantor pays and then owns
+                    double principalGuaranteed = Math.Min(Math.Max(0.0, tranche_Bond_balance - tranche_Bond_guaranteePrincipal) * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
                     tranche_Bond_guaranteeCapLeft -= principalGuaranteed;
+                    tranche_Bond_guaranteePrincipal += principalGuaranteed;
                     tranche_Bond_guaranteed += principalGuaranteed;
                 }
             }
 
             tranche_Bond_guaranteeClaimed = tranche_Bond_unpaidInterest;
+            if (finalPeriod)
+            {
+                tranche_Bond_guaranteePrincipalClaimed = true;
+            }
+
             result.GuaranteePaid[0][t] = tranche_Bond_guaranteed;
             result.GuaranteeRecovered[0][t] = tranche_Bond_guaranteeRecovered;
             // 7. results
@@ -614,6 +632,8 @@ public sealed class Deal_NationalCompute : IDealProgram
         double tranche_Bond_guaranteeCapLeft = 2300000000.0; // what the guarantor's cap still allows
         double tranche_Bond_guaranteeClaimed = 0.0; // interest arrears already put to the guarantor
         double tranche_Bond_guaranteeCovered = 0.0; // of those, what the guarantor paid and has not got back
+        double tranche_Bond_guaranteePrincipal = 0.0; // principal the guarantor paid the holders and has not got back: its part of the balance, which earns no interest
+        bool tranche_Bond_guaranteePrincipalClaimed = false; // the holders' balance has been put to the guarantor (once, at the run's first final period)
         // Sponsor (equity)
         double equity_Sponsor_distributed = 0.0;
         // Reserve (account)
@@ -677,8 +697,8 @@ public sealed class Deal_NationalCompute : IDealProgram
             tranche_Bond_startBalance = tranche_Bond_balance;
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
-            // Bond: interest on the opening balance, plus interest unpaid so far (which earns none)
-            tranche_Bond_scheduledInterest = tranche_Bond_balance * 0.046 * yf;
+            // Bond: interest on the opening balance the holders hold (not the guarantor's subrogated principal), plus interest unpaid so far (which earns none)
+            tranche_Bond_scheduledInterest = Math.Max(0.0, tranche_Bond_balance - tranche_Bond_guaranteePrincipal) * 0.046 * yf;
             tranche_Bond_interestDue = tranche_Bond_scheduledInterest + tranche_Bond_unpaidInterest;
             // Bond: level principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
             if (t >= tranche_Bond_maturityPeriod)
@@ -695,8 +715,8 @@ public sealed class Deal_NationalCompute : IDealProgram
             }
 
             tranche_Bond_principalDue = Math.Min(tranche_Bond_balance, tranche_Bond_scheduledPrincipal + tranche_Bond_unpaidPrincipal);
-            // Bond: the guarantee fee on the opening balance while the guarantee runs, plus fees unpaid so far
-            tranche_Bond_guaranteeFeeDue = (!guarantor_State_defaulted[t] && (guarantor_State_disownedPeriod < 0 || t < guarantor_State_disownedPeriod) ? tranche_Bond_startBalance * 0.005 * yf : 0.0) + tranche_Bond_guaranteeFeeUnpaid;
+            // Bond: the guarantee fee on the opening balance the holders hold while the guarantee runs, plus fees unpaid so far
+            tranche_Bond_guaranteeFeeDue = (!guarantor_State_defaulted[t] && (guarantor_State_disownedPeriod < 0 || t < guarantor_State_disownedPeriod) ? Math.Max(0.0, tranche_Bond_startBalance - tranche_Bond_guaranteePrincipal) * 0.005 * yf : 0.0) + tranche_Bond_guaranteeFeeUnpaid;
 
             // 1. collections
             // ComputeLease: rent, until its facility is sold
@@ -826,8 +846,7 @@ public sealed class Deal_NationalCompute : IDealProgram
                 goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
             }
 
-            // Bond: State pays the holders what the issuer leaves unpaid of what it covers, up to its cap
-            tranche_Bond_guaranteed = 0.0;
+            // Bond: the holders pass the guarantor its share of what the issuer paid of the claims it paid (its subrogation)
             tranche_Bond_guaranteeRecovered = 0.0;
             if (tranche_Bond_guaranteeClaimed > tranche_Bond_unpaidInterest)
             {
@@ -837,22 +856,39 @@ public sealed class Deal_NationalCompute : IDealProgram
                 tranche_Bond_guaranteeClaimed = tranche_Bond_unpaidInterest;
             }
 
+            if (tranche_Bond_guaranteePrincipal > 0.0 && tranche_Bond_principalPaid > 0.0)
+            {
+                // the issuer paid principal: the guarantor's share of the balance it was paid from goes back to it
+                double principalRecovered = Math.Min(tranche_Bond_guaranteePrincipal, tranche_Bond_principalPaid * tranche_Bond_guaranteePrincipal / (tranche_Bond_balance + tranche_Bond_principalPaid));
+                tranche_Bond_guaranteePrincipal -= principalRecovered;
+                tranche_Bond_guaranteeRecovered += principalRecovered;
+            }
+
+            tranche_Bond_guaranteePrincipal = Math.Min(tranche_Bond_guaranteePrincipal, tranche_Bond_balance);
+            // Bond: State pays the holders what the issuer leaves unpaid of what it covers, up to its cap
+            tranche_Bond_guaranteed = 0.0;
             if (!guarantor_State_defaulted[t] && (guarantor_State_disownedPeriod < 0 || t < guarantor_State_disownedPeriod))
             {
                 double interestGuaranteed = Math.Min((tranche_Bond_unpaidInterest - tranche_Bond_guaranteeClaimed) * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
                 tranche_Bond_guaranteeCovered += interestGuaranteed;
                 tranche_Bond_guaranteeCapLeft -= interestGuaranteed;
                 tranche_Bond_guaranteed += interestGuaranteed;
-                if (finalPeriod)
+                if (finalPeriod && !tranche_Bond_guaranteePrincipalClaimed)
                 {
-                    // the run ends: the balance never repaid is the holders' loss, which the guarantor pays
-                    double principalGuaranteed = Math.Min(tranche_Bond_balance * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
+                    // the run's first final period: the balance the holders still hold is their loss, which the guarantor pays and then owns
+                    double principalGuaranteed = Math.Min(Math.Max(0.0, tranche_Bond_balance - tranche_Bond_guaranteePrincipal) * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
                     tranche_Bond_guaranteeCapLeft -= principalGuaranteed;
+                    tranche_Bond_guaranteePrincipal += principalGuaranteed;
                     tranche_Bond_guaranteed += principalGuaranteed;
                 }
             }
 
             tranche_Bond_guaranteeClaimed = tranche_Bond_unpaidInterest;
+            if (finalPeriod)
+            {
+                tranche_Bond_guaranteePrincipalClaimed = true;
+            }
+
             result.GuaranteePaid[0][t] = tranche_Bond_guaranteed;
             result.GuaranteeRecovered[0][t] = tranche_Bond_guaranteeRecovered;
             // 7. results
@@ -941,6 +977,8 @@ public sealed class Deal_NationalCompute : IDealProgram
             state.tranche_Bond_guaranteeCapLeft = tranche_Bond_guaranteeCapLeft;
             state.tranche_Bond_guaranteeClaimed = tranche_Bond_guaranteeClaimed;
             state.tranche_Bond_guaranteeCovered = tranche_Bond_guaranteeCovered;
+            state.tranche_Bond_guaranteePrincipal = tranche_Bond_guaranteePrincipal;
+            state.tranche_Bond_guaranteePrincipalClaimed = tranche_Bond_guaranteePrincipalClaimed;
             state.equity_Sponsor_distributed = equity_Sponsor_distributed;
             state.account_Reserve_balance = account_Reserve_balance;
             state.account_Reserve_interest = account_Reserve_interest;
@@ -1001,6 +1039,8 @@ public sealed class Deal_NationalCompute : IDealProgram
         public double tranche_Bond_guaranteeCapLeft;
         public double tranche_Bond_guaranteeClaimed;
         public double tranche_Bond_guaranteeCovered;
+        public double tranche_Bond_guaranteePrincipal;
+        public bool tranche_Bond_guaranteePrincipalClaimed;
         public double equity_Sponsor_distributed;
         public double account_Reserve_balance;
         public double account_Reserve_interest;
@@ -1058,6 +1098,8 @@ public sealed class Deal_NationalCompute : IDealProgram
         double tranche_Bond_guaranteeCapLeft = state.tranche_Bond_guaranteeCapLeft;
         double tranche_Bond_guaranteeClaimed = state.tranche_Bond_guaranteeClaimed;
         double tranche_Bond_guaranteeCovered = state.tranche_Bond_guaranteeCovered;
+        double tranche_Bond_guaranteePrincipal = state.tranche_Bond_guaranteePrincipal;
+        bool tranche_Bond_guaranteePrincipalClaimed = state.tranche_Bond_guaranteePrincipalClaimed;
         double equity_Sponsor_distributed = state.equity_Sponsor_distributed;
         double account_Reserve_balance = state.account_Reserve_balance;
         double account_Reserve_interest = state.account_Reserve_interest;
@@ -1117,8 +1159,8 @@ public sealed class Deal_NationalCompute : IDealProgram
                 tranche_Bond_startBalance = tranche_Bond_balance;
 
                 // 2a. tranches: scheduled interest and principal, and what is due with arrears
-                // Bond: interest on the opening balance, plus interest unpaid so far (which earns none)
-                tranche_Bond_scheduledInterest = tranche_Bond_balance * 0.046 * yf;
+                // Bond: interest on the opening balance the holders hold (not the guarantor's subrogated principal), plus interest unpaid so far (which earns none)
+                tranche_Bond_scheduledInterest = Math.Max(0.0, tranche_Bond_balance - tranche_Bond_guaranteePrincipal) * 0.046 * yf;
                 tranche_Bond_interestDue = tranche_Bond_scheduledInterest + tranche_Bond_unpaidInterest;
                 // Bond: level principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
                 if (t >= tranche_Bond_maturityPeriod)
@@ -1135,8 +1177,8 @@ public sealed class Deal_NationalCompute : IDealProgram
                 }
 
                 tranche_Bond_principalDue = Math.Min(tranche_Bond_balance, tranche_Bond_scheduledPrincipal + tranche_Bond_unpaidPrincipal);
-                // Bond: the guarantee fee on the opening balance while the guarantee runs, plus fees unpaid so far
-                tranche_Bond_guaranteeFeeDue = (!guarantor_State_defaulted[t] && (guarantor_State_disownedPeriod < 0 || t < guarantor_State_disownedPeriod) ? tranche_Bond_startBalance * 0.005 * yf : 0.0) + tranche_Bond_guaranteeFeeUnpaid;
+                // Bond: the guarantee fee on the opening balance the holders hold while the guarantee runs, plus fees unpaid so far
+                tranche_Bond_guaranteeFeeDue = (!guarantor_State_defaulted[t] && (guarantor_State_disownedPeriod < 0 || t < guarantor_State_disownedPeriod) ? Math.Max(0.0, tranche_Bond_startBalance - tranche_Bond_guaranteePrincipal) * 0.005 * yf : 0.0) + tranche_Bond_guaranteeFeeUnpaid;
 
                 // 1. collections
                 // ComputeLease: rent, until its facility is sold
@@ -1326,8 +1368,7 @@ public sealed class Deal_NationalCompute : IDealProgram
                 }
             }
 
-            // Bond: State pays the holders what the issuer leaves unpaid of what it covers, up to its cap
-            tranche_Bond_guaranteed = 0.0;
+            // Bond: the holders pass the guarantor its share of what the issuer paid of the claims it paid (its subrogation)
             tranche_Bond_guaranteeRecovered = 0.0;
             if (tranche_Bond_guaranteeClaimed > tranche_Bond_unpaidInterest)
             {
@@ -1337,22 +1378,39 @@ public sealed class Deal_NationalCompute : IDealProgram
                 tranche_Bond_guaranteeClaimed = tranche_Bond_unpaidInterest;
             }
 
+            if (tranche_Bond_guaranteePrincipal > 0.0 && tranche_Bond_principalPaid > 0.0)
+            {
+                // the issuer paid principal: the guarantor's share of the balance it was paid from goes back to it
+                double principalRecovered = Math.Min(tranche_Bond_guaranteePrincipal, tranche_Bond_principalPaid * tranche_Bond_guaranteePrincipal / (tranche_Bond_balance + tranche_Bond_principalPaid));
+                tranche_Bond_guaranteePrincipal -= principalRecovered;
+                tranche_Bond_guaranteeRecovered += principalRecovered;
+            }
+
+            tranche_Bond_guaranteePrincipal = Math.Min(tranche_Bond_guaranteePrincipal, tranche_Bond_balance);
+            // Bond: State pays the holders what the issuer leaves unpaid of what it covers, up to its cap
+            tranche_Bond_guaranteed = 0.0;
             if (!guarantor_State_defaulted[t] && (guarantor_State_disownedPeriod < 0 || t < guarantor_State_disownedPeriod))
             {
                 double interestGuaranteed = Math.Min((tranche_Bond_unpaidInterest - tranche_Bond_guaranteeClaimed) * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
                 tranche_Bond_guaranteeCovered += interestGuaranteed;
                 tranche_Bond_guaranteeCapLeft -= interestGuaranteed;
                 tranche_Bond_guaranteed += interestGuaranteed;
-                if (finalPeriod)
+                if (finalPeriod && !tranche_Bond_guaranteePrincipalClaimed)
                 {
-                    // the run ends: the balance never repaid is the holders' loss, which the guarantor pays
-                    double principalGuaranteed = Math.Min(tranche_Bond_balance * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
+                    // the run's first final period: the balance the holders still hold is their loss, which the guarantor pays and then owns
+                    double principalGuaranteed = Math.Min(Math.Max(0.0, tranche_Bond_balance - tranche_Bond_guaranteePrincipal) * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
                     tranche_Bond_guaranteeCapLeft -= principalGuaranteed;
+                    tranche_Bond_guaranteePrincipal += principalGuaranteed;
                     tranche_Bond_guaranteed += principalGuaranteed;
                 }
             }
 
             tranche_Bond_guaranteeClaimed = tranche_Bond_unpaidInterest;
+            if (finalPeriod)
+            {
+                tranche_Bond_guaranteePrincipalClaimed = true;
+            }
+
             result.GuaranteePaid[0][t] = tranche_Bond_guaranteed;
             result.GuaranteeRecovered[0][t] = tranche_Bond_guaranteeRecovered;
             // 7. results
