@@ -403,6 +403,29 @@ internal sealed partial class ContractComponent(EmitContext ctx)
         }
     }
 
+    /// <summary>
+    /// A fleet sold whole at the end of this period (<see cref="FleetComponent.WriteSold"/>): its contracts' units go
+    /// with it, so each takes none at the period's end (its revenue for the period stands: the GPUs ran until the sale),
+    /// and a contract still running stops in this period.
+    /// </summary>
+    public void WriteFleetSold(int fleet, IndentedWriter w)
+    {
+        foreach (var contract in States.Where(s => s.Info.Fleet == fleet))
+        {
+            string index = CSharpLiterals.Int(contract.Index);
+            using (w.Block("if (" + contract.Units + " > 0.0 && result.ContractStopPeriod[" + index + "] < 0)"))
+            {
+                w.Line("result.ContractStopPeriod[" + index + "] = t;");
+            }
+
+            w.Line(contract.Units + " = 0.0;");
+            if (contract.Active.Declared)
+            {
+                w.Line(contract.Active + " = false;");
+            }
+        }
+    }
+
     // The units taken at the end of the last period run, written once after the loop (nothing changes them after
     // that period's results).
     public override void WriteRunEnd(IndentedWriter w)

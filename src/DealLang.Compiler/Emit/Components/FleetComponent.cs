@@ -366,5 +366,6 @@ internal sealed class FleetComponent(EmitContext ctx)
         w.Line(fleet.Units + " = 0.0;");
         w.Line(fleet.BookValue + " = 0.0;");
         w.Line(fleet.MarketValue + " = 0.0;");
+        Ctx.Components.Of<ContractComponent>().WriteFleetSold(index, w);
     }
 }

@@ -650,6 +650,30 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                         fleet_Gpus_units = 0.0;
                         fleet_Gpus_bookValue = 0.0;
                         fleet_Gpus_marketValue = 0.0;
+                        if (contract_Msft1_units > 0.0 && result.ContractStopPeriod[0] < 0)
+                        {
+                            result.ContractStopPeriod[0] = t;
+                        }
+
+                        contract_Msft1_units = 0.0;
+                        if (contract_Msft2_units > 0.0 && result.ContractStopPeriod[1] < 0)
+                        {
+                            result.ContractStopPeriod[1] = t;
+                        }
+
+                        contract_Msft2_units = 0.0;
+                        if (contract_Msft3_units > 0.0 && result.ContractStopPeriod[2] < 0)
+                        {
+                            result.ContractStopPeriod[2] = t;
+                        }
+
+                        contract_Msft3_units = 0.0;
+                        if (contract_Lab1_units > 0.0 && result.ContractStopPeriod[3] < 0)
+                        {
+                            result.ContractStopPeriod[3] = t;
+                        }
+
+                        contract_Lab1_units = 0.0;
                         sale1_done = true;
                     }
                     else if (marketSold > 0.0)
@@ -2010,6 +2034,30 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                         fleet_Gpus_units = 0.0;
                         fleet_Gpus_bookValue = 0.0;
                         fleet_Gpus_marketValue = 0.0;
+                        if (contract_Msft1_units > 0.0 && result.ContractStopPeriod[0] < 0)
+                        {
+                            result.ContractStopPeriod[0] = t;
+                        }
+
+                        contract_Msft1_units = 0.0;
+                        if (contract_Msft2_units > 0.0 && result.ContractStopPeriod[1] < 0)
+                        {
+                            result.ContractStopPeriod[1] = t;
+                        }
+
+                        contract_Msft2_units = 0.0;
+                        if (contract_Msft3_units > 0.0 && result.ContractStopPeriod[2] < 0)
+                        {
+                            result.ContractStopPeriod[2] = t;
+                        }
+
+                        contract_Msft3_units = 0.0;
+                        if (contract_Lab1_units > 0.0 && result.ContractStopPeriod[3] < 0)
+                        {
+                            result.ContractStopPeriod[3] = t;
+                        }
+
+                        contract_Lab1_units = 0.0;
                         sale1_done = true;
                     }
                     else if (marketSold > 0.0)

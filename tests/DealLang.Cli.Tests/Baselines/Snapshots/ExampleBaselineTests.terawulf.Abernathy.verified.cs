@@ -327,6 +327,12 @@ public sealed class Deal_Abernathy : IDealProgram
                     fleet_AbernathyCapacity_units = 0.0;
                     fleet_AbernathyCapacity_bookValue = 0.0;
                     fleet_AbernathyCapacity_marketValue = 0.0;
+                    if (contract_AbernathyJV_units > 0.0 && result.ContractStopPeriod[0] < 0)
+                    {
+                        result.ContractStopPeriod[0] = t;
+                    }
+
+                    contract_AbernathyJV_units = 0.0;
                     sale1_done = true;
                     enforcing = true;
                 }
@@ -1037,6 +1043,12 @@ public sealed class Deal_Abernathy : IDealProgram
                     fleet_AbernathyCapacity_units = 0.0;
                     fleet_AbernathyCapacity_bookValue = 0.0;
                     fleet_AbernathyCapacity_marketValue = 0.0;
+                    if (contract_AbernathyJV_units > 0.0 && result.ContractStopPeriod[0] < 0)
+                    {
+                        result.ContractStopPeriod[0] = t;
+                    }
+
+                    contract_AbernathyJV_units = 0.0;
                     sale1_done = true;
                     enforcing = true;
                 }
