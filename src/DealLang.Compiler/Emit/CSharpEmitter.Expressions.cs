@@ -196,6 +196,12 @@ public static partial class CSharpEmitter
 
     private static string Read(EmitContext ctx, QuantityExpression q, ExpressionWindow? window)
     {
+        if (ctx.ReadingAtPeriodStart && EmitContext.IsCollateralValue(q.Quantity))
+        {
+            // An interest-period determination (a coupon, a PIK condition): the value at the period's start.
+            return ctx.ValueAtPeriodStart(q.Quantity, q.Index);
+        }
+
         if (window is null || !q.IsFlow)
         {
             return ctx.Current(q.Quantity, q.Index);

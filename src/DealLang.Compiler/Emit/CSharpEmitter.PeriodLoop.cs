@@ -198,7 +198,11 @@ public static partial class CSharpEmitter
                 WriteEnforcement(ctx, w);
                 WriteHistory(ctx, w, afterWaterfall: true);
             }),
-            new("Results", true, w => WritePeriodResults(ctx, w)),
+            new("Results", true, w =>
+            {
+                WritePeriodResults(ctx, w);
+                Each(components, c => c.WriteNextPeriodStart(w));
+            }),
         ];
     }
 
@@ -228,10 +232,7 @@ public static partial class CSharpEmitter
     /// </summary>
     private static void WriteInputs(EmitContext ctx, IndentedWriter w)
     {
-        var model = ctx.Model;
-        var slots = InputLayout.Of(model.Facilities.Length, model.Leases.Length, model.Parties.Length, ctx.Sales.Length, model.Indices.Length, model.Contracts.Length,
-            ctx.ProjectsCfads, !model.Guarantees.IsEmpty, model.Holdings.Length);
-        string Slot(InputQuantity quantity, int entity) => CSharpLiterals.Int(slots.IndexOf(quantity, entity));
+        string Slot(InputQuantity quantity, int entity) => ctx.InputSlot(quantity, entity);
         var facilities = ctx.Components.Of<FacilityComponent>();
         w.Line();
         w.Comment("This path's scenario inputs, from the slots of InputLayout: Series and Flags per period, Scalars per path.");

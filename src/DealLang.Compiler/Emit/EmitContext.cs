@@ -16,6 +16,7 @@ internal sealed class EmitContext
 {
     private readonly SortedDictionary<int, Date> _dates = [];
     private readonly HashSet<(Quantity, int)> _reads = [];
+    private readonly HashSet<(Quantity, int)> _periodStartReads = [];
     private readonly List<(Quantity Quantity, int Index)> _historyFlows = [];
     private readonly HashSet<(Quantity, int)> _historySeen = [];
     private readonly Dictionary<(Quantity, int), HistorySlot> _historyByFlow = [];
@@ -172,6 +173,52 @@ internal sealed class EmitContext
     /// <summary>Whether any expression reads <paramref name="quantity"/> of entity <paramref name="index"/>.</summary>
     public bool Reads(Quantity quantity, int index) => _reads.Contains((quantity, index));
 
+    /// <summary>Whether a tranche's coupon or PIK condition reads collateral value <paramref name="quantity"/> of entity
+    /// <paramref name="index"/>: it then reads the value at the period's start, which the entity carries in a local
+    /// (docs/language.md §5 "tranche", "Timing of a value").</summary>
+    public bool ReadsAtPeriodStart(Quantity quantity, int index) => _periodStartReads.Contains((quantity, index));
+
+    /// <summary>A collateral value: what the period's end sets (the payment date's appraisal), read at the period's
+    /// start by an interest-period determination (a coupon, a PIK condition).</summary>
+    public static bool IsCollateralValue(Quantity quantity) =>
+        quantity is Quantity.FacilityValue or Quantity.FleetBookValue or Quantity.FleetMarketValue or Quantity.HoldingValue;
+
+    /// <summary>Set while an interest-period determination is written (<see cref="AtPeriodStart"/>): the expression
+    /// emitter then reads a collateral value as it stood at the period's start.</summary>
+    public bool ReadingAtPeriodStart { get; private set; }
+
+    /// <summary>What <paramref name="write"/> writes, with collateral values read at the period's start (a tranche's
+    /// coupon and its PIK condition are set then).</summary>
+    public string AtPeriodStart(Func<string> write)
+    {
+        bool outer = ReadingAtPeriodStart;
+        ReadingAtPeriodStart = true;
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            ReadingAtPeriodStart = outer;
+        }
+    }
+
+    /// <summary>The C# local holding a collateral value at the period's start (<see cref="AtPeriodStart"/>).</summary>
+    public string ValueAtPeriodStart(Quantity quantity, int index) =>
+        Components.Select(c => c.ReadAtPeriodStart(quantity, index)).FirstOrDefault(read => read is not null)
+        ?? throw new InvalidOperationException("Internal error: no value at the period's start for " + quantity + " #" + CSharpLiterals.Int(index) + ".");
+
+    private InputLayout? _inputLayout;
+
+    /// <summary>The position of an input slot in <c>PathInputs</c>' buffers, as a C# literal (the runtime numbers them,
+    /// <see cref="InputLayout"/>, so the loop and every path source agree on one rule).</summary>
+    public string InputSlot(InputQuantity quantity, int entity)
+    {
+        _inputLayout ??= InputLayout.Of(Model.Facilities.Length, Model.Leases.Length, Model.Parties.Length, Sales.Length, Model.Indices.Length,
+            Model.Contracts.Length, ProjectsCfads, !Model.Guarantees.IsEmpty, Model.Holdings.Length);
+        return CSharpLiterals.Int(_inputLayout.IndexOf(quantity, entity));
+    }
+
     /// <summary>The history buffer a trailing test sums for this flow.</summary>
     public HistorySlot HistoryFor(Quantity quantity, int index) => _historyByFlow[(quantity, index)];
 
@@ -258,6 +305,27 @@ internal sealed class EmitContext
         foreach (var (expression, window) in AllExpressions())
         {
             Walk(expression, window);
+        }
+
+        // The interest-period determinations: a floating coupon and a PIK condition read collateral values at the
+        // period's start (not a target balance, tested on the payment date's appraisal).
+        foreach (var tranche in Model.Tranches)
+        {
+            foreach (var determination in new[] { (tranche.Coupon as FloatingCoupon)?.Rate, (tranche.Capitalisation as PaidInKind)?.When })
+            {
+                if (determination is null)
+                {
+                    continue;
+                }
+
+                foreach (var node in BoundExpressionWalk.PreOrder(determination))
+                {
+                    if (node is QuantityExpression q && IsCollateralValue(q.Quantity))
+                    {
+                        _periodStartReads.Add((q.Quantity, q.Index));
+                    }
+                }
+            }
         }
     }
 

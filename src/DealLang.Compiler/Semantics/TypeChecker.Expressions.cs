@@ -95,7 +95,7 @@ internal sealed partial class TypeChecker
                 return false;
             case ContextKind.PeriodStart when !IsKnownAtPeriodStart(q):
                 _diagnostics.Add(DiagnosticCatalogue.NotYetKnown(reference.Span, name, context.Owner,
-                    "a tranche's coupon, PIK toggle and target balance are worked out before the period's cash, from what is known then (balances at the period's start, index levels, collateral values at the period's end, dates, defaults), before collections, amounts due, coupons, draws, tests and triggers"));
+                    "a tranche's coupon, PIK toggle and target balance are worked out before the period's cash, from what is known then (balances at the period's start, index levels, collateral values (at the period's start in a coupon or PIK condition, at its end in a target balance), dates, defaults), before collections, amounts due, coupons, draws, tests and triggers"));
                 return false;
             case ContextKind.AccountTarget when q == Quantity.AccountTarget:
                 _diagnostics.Add(DiagnosticCatalogue.NotYetKnown(reference.Span, name, context.Owner,

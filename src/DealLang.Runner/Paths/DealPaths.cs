@@ -23,6 +23,7 @@ public sealed class DealPaths
     static readonly ConditionalWeakTable<DealDescription, DealPaths> Cache = [];
 
     readonly double[][] unstressed;
+    readonly double[] unstressedAtClosing;
     readonly int[] daysFromClosing;
     readonly double[] yearsFromClosing;
     readonly LeasePlan[] leases;
@@ -68,8 +69,10 @@ public sealed class DealPaths
         }
 
         unstressed = new double[deal.Facilities.Length][];
+        unstressedAtClosing = new double[deal.Facilities.Length];
         for (int f = 0; f < unstressed.Length; f++)
         {
+            unstressedAtClosing[f] = FacilityValues.Unstressed(deal.Facilities[f], deal.Closing);
             unstressed[f] = new double[n];
             for (int t = 0; t < n; t++)
             {
@@ -161,6 +164,9 @@ public sealed class DealPaths
             {
                 FillValue(f, scenario.FacilityStress[f], into, memo);
             }
+
+            // The value at the closing: no deflation has run yet, a drop dated on or before the closing is there in full.
+            into.FacilityClosingValue[f] = unstressedAtClosing[f] * FacilityValues.AtClosing(scenario.FacilityStress[f], Deal.Closing);
         }
 
         if (memo is not null && marketRentDeflation != 0)
@@ -205,6 +211,7 @@ public sealed class DealPaths
         {
             Array.Clear(into.HoldingReceipts[h]);
             Array.Clear(into.HoldingPar[h]);
+            into.HoldingClosingPar[h] = 0.0;
         }
 
         HoldingMarkets.Fill(deal, scenario, into);

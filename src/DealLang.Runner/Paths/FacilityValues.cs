@@ -22,6 +22,11 @@ static class FacilityValues
             DropSpan(stress, closing), Date.DaysBetween(closing, d), MonthCount.Years(closing, d));
     }
 
+    /// <summary><see cref="Stress"/> at the closing date itself: 1, or 1 − drop for a drop dated on or before the
+    /// closing (no time has passed for the deflation, so it is exactly 1 whatever its rate, drawn or not).</summary>
+    public static double AtClosing(ValueStress stress, Date closing) =>
+        StressFromLog(stress, deflates: false, 0.0, DropSpan(stress, closing), 0, 0.0);
+
     /// <summary>Days from the closing to the drop's date (0 without a drop).</summary>
     public static int DropSpan(ValueStress stress, Date closing) =>
         stress.DropBy is { } by ? Date.DaysBetween(closing, by) : 0;

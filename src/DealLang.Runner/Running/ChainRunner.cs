@@ -156,6 +156,7 @@ public sealed class ChainRunner
         {
             (HoldingFlows flows, int held) = entity.Holdings[h];
             flows.Fill(entities[held].Result, entity.Inputs.HoldingReceipts[h], entity.Inputs.HoldingPar[h]);
+            entity.Inputs.HoldingClosingPar[h] = flows.ClosingPar(entities[held].Result);
         }
 
         entity.Result.Reset();

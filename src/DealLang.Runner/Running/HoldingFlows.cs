@@ -18,6 +18,7 @@ public sealed class HoldingFlows
     readonly double parAtStart;
     readonly int[] bucket;      // per held period: the holder's period its payments fall in, or -1
     readonly int[] lastHeld;    // per holder period: the last held period ending on or before its end, or -1
+    readonly int closingHeld;   // the last held period ending on or before the holder's closing, or -1
     readonly int guarantee;     // the held tranche's guarantee, or -1
 
     /// <param name="holder">The holding deal.</param>
@@ -52,6 +53,12 @@ public sealed class HoldingFlows
 
         lastHeld = new int[holder.Periods];
         int q = -1;
+        while (q + 1 < held.Periods && theirs[q + 2] <= mine[0])
+        {
+            q++;
+        }
+
+        closingHeld = q;
         for (int t = 0; t < lastHeld.Length; t++)
         {
             while (q + 1 < held.Periods && theirs[q + 2] <= mine[t + 1])
@@ -111,16 +118,28 @@ public sealed class HoldingFlows
 
         // Par less realised loss: what the holding is owed while the entity runs; nothing once its run has ended
         // (what it still owes then is lost) or, for an equity, from the entity's event of default.
-        double[] balance = equity ? [] : held.TrancheBalance[member];
-        int defaulted = held.EventOfDefaultPeriod;
         for (int t = 0; t < par.Length; t++)
         {
-            int q = lastHeld[t];
-            par[t] = q < 0 ? parAtStart
-                : q >= run - 1 ? 0.0
-                : equity ? (defaulted >= 0 && q >= defaulted ? 0.0 : parAtStart)
-                : share * balance[q];
+            par[t] = ParAfter(held, lastHeld[t]);
         }
+    }
+
+    /// <summary>The holding's par at the holder's closing date, on the entity's finished run: as at a period's end
+    /// (<see cref="Fill"/>), after the held periods ended by then (usually none: its par at the start).</summary>
+    public double ClosingPar(RunResult held)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        return ParAfter(held, closingHeld);
+    }
+
+    // The par once held period q has ended (q < 0: none has).
+    double ParAfter(RunResult held, int q)
+    {
+        int run = held.PeriodsRun;
+        return q < 0 ? parAtStart
+            : q >= run - 1 ? 0.0
+            : equity ? (held.EventOfDefaultPeriod >= 0 && q >= held.EventOfDefaultPeriod ? 0.0 : parAtStart)
+            : share * held.TrancheBalance[member][q];
     }
 
     /// <summary>What the member paid the holding that falls outside the holder's periods (before its closing or after

@@ -152,12 +152,15 @@ public sealed record LeaseRentScale(string Text, int Lease)
     }
 }
 
-/// <summary><c>Facility.value</c>: the facility's market value row × a factor in [0, 10].</summary>
+/// <summary><c>Facility.value</c>: the facility's market value row, and its value at the closing, × a factor in [0, 10].</summary>
 public sealed record FacilityValueScale(string Text, int Facility)
     : Lever(Text, "x", 0, 10, 1, StressUp: false)
 {
-    public override void Scale(PathInputs inputs, double value) =>
+    public override void Scale(PathInputs inputs, double value)
+    {
         LeaseRentScale.ScaleRow(inputs.FacilityValue[Facility], inputs.OwnFacilityValue(Facility), value);
+        inputs.FacilityClosingValue[Facility] *= value;
+    }
 }
 
 /// <summary>

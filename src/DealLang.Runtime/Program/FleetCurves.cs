@@ -56,6 +56,14 @@ public sealed class FleetCurves
     /// <summary>Σ units × unit cost × residual × (1 − decline)^age at the period's end.</summary>
     public double[] MarketValue { get; }
 
+    /// <summary>The book value at the closing date (<c>boundaries[0]</c>) of the batches delivered on or before it: what a
+    /// coupon or PIK condition reading the fleet's <c>book_value</c> sees at the start of the first period.</summary>
+    public double ClosingBookValue { get; private set; }
+
+    /// <summary>The market value at the closing date of the batches delivered on or before it (a generation's index
+    /// moves none of them yet: each is measured from the closing's level).</summary>
+    public double ClosingMarketValue { get; private set; }
+
     /// <summary>Σ units × age in years at the period's end (over the delivered units: the unit-weighted age's numerator).</summary>
     public double[] UnitYears { get; }
 
@@ -113,6 +121,22 @@ public sealed class FleetCurves
             DeliveryPeriod = [.. fleet.Batches.Select(b => DeliveryPeriodOf(b.Delivered, boundaries))],
         };
         double powerPerGpuHour = fleet.PowerKwPerGpu * fleet.Pue * fleet.PowerPricePerKwh;
+        if (boundaries.Length > 0)
+        {
+            Date closing = boundaries[0];
+            for (int b = 0; b < batches; b++)
+            {
+                FleetBatch batch = fleet.Batches[b];
+                if (batch.Delivered <= closing)
+                {
+                    double cost = batch.Units * batch.UnitCost;
+                    double age = Date.DaysBetween(batch.Delivered, closing) / DaysPerYear;
+                    curves.ClosingBookValue += cost * BookShare(fleet, age);
+                    curves.ClosingMarketValue += cost * fleet.MarketResidual * Math.Pow(1.0 - fleet.MarketDecline, age);
+                }
+            }
+        }
+
         for (int t = 0; t < periods; t++)
         {
             Date start = boundaries[t], end = boundaries[t + 1];

@@ -143,6 +143,16 @@ public enum InputQuantity
 
     /// <summary>Scalar, per holding: the further discount at a sale of the whole depth in one period.</summary>
     HoldingImpact,
+
+    /// <summary>Scalar, per facility: its market value at the closing date, after the scenario's stresses as they stand
+    /// at that date (and any lever on the value row): what a coupon or PIK condition reading the facility's value sees
+    /// in the first period (docs/language.md §5 "tranche", "Timing of a value").</summary>
+    FacilityClosingValue,
+
+    /// <summary>Scalar, per holding: its par at the closing date (as <see cref="HoldingPar"/> at a period's end: the
+    /// share of the held tranche's balance, or of the equity's contribution, after the held entity's periods ended by
+    /// then); filled by the chain runner, zero in a run of the holder alone.</summary>
+    HoldingClosingPar,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -172,8 +182,8 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
 /// impact, limit and costs, then every contract's utilisation and re-let utilisation, then every sale's keep-contracts
 /// flag and reserve, then every party's recovery, then (in a deal with guarantees) every party's honour share and disowned
-/// period, then every holding's sale discount, market depth and price impact (last, so that the slots before them are
-/// where they were before).
+/// period, then every holding's sale discount, market depth and price impact, then every facility's value at the
+/// closing and every holding's par at the closing (last, so that the slots before them are where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -196,6 +206,7 @@ public sealed class InputLayout
         InputQuantity.SaleKeepContracts, InputQuantity.SaleReserve, InputQuantity.PartyRecovery,
         InputQuantity.GuarantorHonour, InputQuantity.GuarantorDisownedPeriod,
         InputQuantity.HoldingSaleDiscount, InputQuantity.HoldingDepth, InputQuantity.HoldingImpact,
+        InputQuantity.FacilityClosingValue, InputQuantity.HoldingClosingPar,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -307,13 +318,14 @@ public sealed class InputLayout
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve
             or InputQuantity.ContractUtilisation or InputQuantity.ContractReletUtilisation or InputQuantity.PartyRecovery
             or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod
-            or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact => InputShape.Scalar,
+            or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
+            or InputQuantity.FacilityClosingValue or InputQuantity.HoldingClosingPar => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
     public static InputEntity EntityOf(InputQuantity quantity) => quantity switch
     {
-        InputQuantity.FacilityValue => InputEntity.Facility,
+        InputQuantity.FacilityValue or InputQuantity.FacilityClosingValue => InputEntity.Facility,
         InputQuantity.LeaseRent or InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.LeaseTermRent or InputQuantity.LeaseGuaranteeDue => InputEntity.Lease,
         InputQuantity.PartyDefaulted or InputQuantity.PartyRecovery or InputQuantity.GuarantorHonour
@@ -325,7 +337,8 @@ public sealed class InputLayout
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
             or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.ContractGuaranteeYears => InputEntity.Contract,
         InputQuantity.HoldingReceipts or InputQuantity.HoldingPar
-            or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact => InputEntity.Holding,
+            or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
+            or InputQuantity.HoldingClosingPar => InputEntity.Holding,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 

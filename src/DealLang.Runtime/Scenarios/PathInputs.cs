@@ -72,6 +72,8 @@ public sealed class PathInputs
         HoldingSaleDiscount = new DoubleSlots(Scalars, First(layout, InputQuantity.HoldingSaleDiscount, layout.Holdings), layout.Holdings);
         HoldingDepth = new DoubleSlots(Scalars, First(layout, InputQuantity.HoldingDepth, layout.Holdings), layout.Holdings);
         HoldingImpact = new DoubleSlots(Scalars, First(layout, InputQuantity.HoldingImpact, layout.Holdings), layout.Holdings);
+        FacilityClosingValue = new DoubleSlots(Scalars, First(layout, InputQuantity.FacilityClosingValue, layout.Facilities), layout.Facilities);
+        HoldingClosingPar = new DoubleSlots(Scalars, First(layout, InputQuantity.HoldingClosingPar, layout.Holdings), layout.Holdings);
     }
 
     // The series buffers made here. A path source may point a slot at a read-only row of its own instead (ShareLeaseRent,
@@ -206,6 +208,13 @@ public sealed class PathInputs
 
     /// <summary>Per holding: its market's price impact at a sale of the whole depth (<see cref="InputQuantity.HoldingImpact"/>).</summary>
     public DoubleSlots HoldingImpact { get; }
+
+    /// <summary>Per facility: its market value at the closing date, after the scenario's stresses at that date
+    /// (<see cref="InputQuantity.FacilityClosingValue"/>): the value a coupon reads at the start of the first period.</summary>
+    public DoubleSlots FacilityClosingValue { get; }
+
+    /// <summary>Per holding: its par at the closing date (<see cref="InputQuantity.HoldingClosingPar"/>).</summary>
+    public DoubleSlots HoldingClosingPar { get; }
 
     public bool CheckCashConservation { get; set; }
 

@@ -27,6 +27,10 @@ internal static class ReferencePathBuilder
         for (int f = 0; f < deal.Facilities.Length; f++)
         {
             FacilityValues.Fill(deal, deal.Facilities[f], scenario.FacilityStress[f], into.FacilityValue[f]);
+
+            // Its value at the closing date itself (what a coupon reads at the first period's start).
+            into.FacilityClosingValue[f] = FacilityValues.Unstressed(deal.Facilities[f], deal.Closing)
+                * FacilityValues.Stress(scenario.FacilityStress[f], deal.Closing, deal.Closing);
         }
 
         for (int l = 0; l < deal.Leases.Length; l++)
@@ -73,6 +77,7 @@ internal static class ReferencePathBuilder
         {
             Array.Fill(into.HoldingReceipts[h], 0.0);
             Array.Fill(into.HoldingPar[h], 0.0);
+            into.HoldingClosingPar[h] = 0.0;
 
             // Its market for a forced sale (docs/language.md §5 "holding", "A forced sale"): each term the
             // scenario's lever gives, else the holding's own.

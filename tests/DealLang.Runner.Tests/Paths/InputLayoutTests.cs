@@ -28,8 +28,10 @@ public sealed class InputLayoutTests
 
         // Scalars: 3 end periods (0-2), 3 RVG flags (3-5), 3 recoveries (6-8), then the sale's haircut (9) and lag (10),
         // and its repo market's depth (11), impact (12), limit (13) and costs (14); last (no contracts here) its
-        // keep-contracts flag (15) and reserve (16), then each of the 2 parties' recovery (17, 18).
-        Assert.Equal(19, layout.Scalars.Length);
+        // keep-contracts flag (15) and reserve (16), then each of the 2 parties' recovery (17, 18), and last each of the
+        // 2 facilities' value at the closing (19, 20).
+        Assert.Equal(21, layout.Scalars.Length);
+        Assert.Equal(20, layout.IndexOf(InputQuantity.FacilityClosingValue, 1));
         Assert.Equal(5, layout.IndexOf(InputQuantity.RvgApplies, 2));
         Assert.Equal(9, layout.IndexOf(InputQuantity.SaleHaircut, 0));
         Assert.Equal(10, layout.IndexOf(InputQuantity.SaleLagMonths, 0));
@@ -37,7 +39,7 @@ public sealed class InputLayoutTests
         Assert.Equal(14, layout.IndexOf(InputQuantity.SaleCosts, 0));
         Assert.Equal(16, layout.IndexOf(InputQuantity.SaleReserve, 0));
         Assert.Equal(18, layout.IndexOf(InputQuantity.PartyRecovery, 1));
-        Assert.Equal(Enumerable.Range(0, 19), layout.Scalars.Select(s => s.Index));
+        Assert.Equal(Enumerable.Range(0, 21), layout.Scalars.Select(s => s.Index));
         Assert.Throws<ArgumentOutOfRangeException>(() => layout.IndexOf(InputQuantity.SaleLagMonths, 1));
     }
 
@@ -46,7 +48,8 @@ public sealed class InputLayoutTests
     {
         // Issue 11: the same deal with Sponsor guaranteeing lease 0. Series gain each lease's rent left unpaid by its
         // lessee's default (5-7, after the 5 of the deal without); scalars each party's honour share (19, 20) and
-        // disowned period (21, 22), after the 19 of the deal without: the slots before them are where they were.
+        // disowned period (21, 22), after the 19 of the deal without, and the facilities' values at the closing last (23,
+        // 24): the slots before them are where they were.
         DealDescription without = Deal();
         DealDescription with = TestDeals.Hyperion(
             parties: without.Parties, facilities: without.Facilities, leases: without.Leases, sales: without.Sales);
@@ -63,7 +66,8 @@ public sealed class InputLayoutTests
         Assert.True(layout.Guarantees);
         Assert.Equal(8, layout.Series.Length);
         Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.LeaseGuaranteeDue, 7), layout.Series[7]);
-        Assert.Equal(23, layout.Scalars.Length);
+        Assert.Equal(25, layout.Scalars.Length);
+        Assert.Equal(23, layout.IndexOf(InputQuantity.FacilityClosingValue, 0));
         Assert.Equal(19, layout.IndexOf(InputQuantity.GuarantorHonour, 0));
         Assert.Equal(22, layout.IndexOf(InputQuantity.GuarantorDisownedPeriod, 1));
         Assert.Equal(18, layout.IndexOf(InputQuantity.PartyRecovery, 1));

@@ -181,6 +181,16 @@ internal abstract class EmitterComponent
     {
     }
 
+    /// <summary>The C# local holding collateral value <paramref name="quantity"/> of entity <paramref name="index"/> at
+    /// the period's start (<see cref="EmitContext.AtPeriodStart"/>), or null when the quantity is another kind's.</summary>
+    public virtual string? ReadAtPeriodStart(Quantity quantity, int index) => null;
+
+    /// <summary>8. The very end of the period, after everything else (results and cash check included): the collateral
+    /// values that the next period's coupons and PIK conditions read at its start, set to this period's end values.</summary>
+    public virtual void WriteNextPeriodStart(IndentedWriter w)
+    {
+    }
+
     /// <summary>7. The period's per-entity results (<c>RunResult</c> arrays).</summary>
     public virtual void WriteResults(IndentedWriter w)
     {

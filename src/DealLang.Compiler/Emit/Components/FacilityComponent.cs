@@ -7,12 +7,21 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A facility's state in the generated C#: its value on this path, an input.</summary>
 internal sealed class FacilityState : EntityState
 {
-    public FacilityState(FacilityInfo info, int index)
+    /// <param name="closingValue">The C# of the value at the closing (a path input) when a coupon or PIK condition
+    /// reads the value at the period's start; null when none does.</param>
+    public FacilityState(FacilityInfo info, int index, string? closingValue = null)
         : base(DeclarationKind.Facility, info.Name, index)
     {
         Info = info;
         Value = Input("value", "double[]");
+        StartValue = Local("startValue", "double", StateLife.Carried, closingValue,
+            info.Name + ".value at the period's start (the closing's, then each period's end): what coupons and PIK conditions read",
+            declared: closingValue is not null);
     }
+
+    /// <summary>The value at the period's start, declared when an interest-period determination reads it
+    /// (<see cref="EmitContext.ReadsAtPeriodStart"/>).</summary>
+    public StateVar StartValue { get; }
 
     public FacilityInfo Info { get; }
 
@@ -26,7 +35,8 @@ internal sealed class FacilityState : EntityState
 /// has no locals, so takes part in no phase of the loop itself: its leases collect its rent.
 /// </summary>
 internal sealed class FacilityComponent(EmitContext ctx)
-    : EmitterComponent<FacilityState>(ctx, () => ctx.Model.Facilities.Select((f, i) => new FacilityState(f, i)))
+    : EmitterComponent<FacilityState>(ctx, () => ctx.Model.Facilities.Select((f, i) => new FacilityState(f, i,
+        ctx.ReadsAtPeriodStart(Quantity.FacilityValue, i) ? "input.Scalars[" + ctx.InputSlot(InputQuantity.FacilityClosingValue, i) + "]" : null)))
 {
     public override DeclarationKind Kind => DeclarationKind.Facility;
 
@@ -54,6 +64,18 @@ internal sealed class FacilityComponent(EmitContext ctx)
         Quantity.FacilityCost => CSharpLiterals.DoubleOperand(this[index].Info.Cost),
         _ => null,
     };
+
+    public override string? ReadAtPeriodStart(Quantity quantity, int index) =>
+        quantity == Quantity.FacilityValue && this[index].StartValue.Declared ? this[index].StartValue.Name : null;
+
+    // The value at the next period's start is this period's end value.
+    public override void WriteNextPeriodStart(IndentedWriter w)
+    {
+        foreach (var facility in States.Where(f => f.StartValue.Declared))
+        {
+            w.Line(facility.StartValue + " = " + ValueNow(facility.Index) + "; // the next period's coupons read it at its start");
+        }
+    }
 
     /// <summary>The facility's value this period.</summary>
     public string ValueNow(int index) => this[index].Value + "[t]";

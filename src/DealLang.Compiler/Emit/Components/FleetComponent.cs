@@ -7,7 +7,8 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A fleet's state in the generated C#, each piece declared once.</summary>
 internal sealed class FleetState : EntityState
 {
-    public FleetState(FleetInfo info, int index, bool hasIdleUnits, bool canKeepContracts = false, bool readsAge = true, bool canStop = false)
+    public FleetState(FleetInfo info, int index, bool hasIdleUnits, bool canKeepContracts = false, bool readsAge = true, bool canStop = false,
+        bool bookValueAtStart = false, bool marketValueAtStart = false)
         : base(DeclarationKind.Fleet, info.Name, index)
     {
         Info = info;
@@ -28,6 +29,12 @@ internal sealed class FleetState : EntityState
             ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " book value"));
         MarketValue = Local("marketValue", "double", StateLife.Period, comment: info.Name + ".market_value",
             ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " market value"));
+        StartBookValue = Local("startBookValue", "double", StateLife.Carried, Curves.Name + ".ClosingBookValue",
+            info.Name + ".book_value at the period's start (the closing's, then each period's end): what coupons and PIK conditions read",
+            declared: bookValueAtStart);
+        StartMarketValue = Local("startMarketValue", "double", StateLife.Carried, Curves.Name + ".ClosingMarketValue",
+            info.Name + ".market_value at the period's start (the closing's, then each period's end): what coupons and PIK conditions read",
+            declared: marketValueAtStart);
         Age = Local("age", "double", StateLife.Period, comment: info.Name + ".age: unit-weighted, in years", declared: readsAge);
         OpexAccrued = Local("opexAccrued", "double", StateLife.Period, comment: "this period's power and maintenance: what cfads deducts",
             ledger: new LedgerSlot(LedgerSection.Due, info.Name + " opex"));
@@ -71,6 +78,13 @@ internal sealed class FleetState : EntityState
 
     public StateVar MarketValue { get; }
 
+    /// <summary>The book and market values at the period's start, declared when an interest-period determination reads
+    /// them (<see cref="EmitContext.ReadsAtPeriodStart"/>).</summary>
+    public StateVar StartBookValue { get; }
+
+    /// <inheritdoc cref="StartBookValue"/>
+    public StateVar StartMarketValue { get; }
+
     public StateVar Age { get; }
 
     /// <summary>This period's power and maintenance alone: the ledger's opex column and what <c>cfads</c> deducts
@@ -98,7 +112,8 @@ internal sealed class FleetComponent(EmitContext ctx)
         CSharpEmitter.HasEnforcement(ctx) && ctx.Model.Contracts.Any(c => c.Fleet == i)
             && ctx.Sales.Any(s => s.Market is not null && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))),
         ctx.Reads(Quantity.FleetAge, i),
-        CSharpEmitter.HasDefaultRule(ctx) && f.Batches.Any(b => b.Delivered > ctx.Model.Closing))))
+        CSharpEmitter.HasDefaultRule(ctx) && f.Batches.Any(b => b.Delivered > ctx.Model.Closing),
+        ctx.ReadsAtPeriodStart(Quantity.FleetBookValue, i), ctx.ReadsAtPeriodStart(Quantity.FleetMarketValue, i))))
 {
     public override DeclarationKind Kind => DeclarationKind.Fleet;
 
@@ -133,6 +148,30 @@ internal sealed class FleetComponent(EmitContext ctx)
         Quantity.FleetOpex => this[index].Opex.Name,
         _ => null,
     };
+
+    public override string? ReadAtPeriodStart(Quantity quantity, int index) => quantity switch
+    {
+        Quantity.FleetBookValue when this[index].StartBookValue.Declared => this[index].StartBookValue.Name,
+        Quantity.FleetMarketValue when this[index].StartMarketValue.Declared => this[index].StartMarketValue.Name,
+        _ => null,
+    };
+
+    // The values at the next period's start are this period's end values: those of the units still held after any sale.
+    public override void WriteNextPeriodStart(IndentedWriter w)
+    {
+        foreach (var fleet in States)
+        {
+            if (fleet.StartBookValue.Declared)
+            {
+                w.Line(fleet.StartBookValue + " = " + fleet.BookValue + "; // the next period's coupons read it at its start");
+            }
+
+            if (fleet.StartMarketValue.Declared)
+            {
+                w.Line(fleet.StartMarketValue + " = " + fleet.MarketValue + "; // the next period's coupons read it at its start");
+            }
+        }
+    }
 
     public override IEnumerable<string> Terms(DealSum sum) => sum switch
     {

@@ -8,7 +8,9 @@ namespace DealLang.Compiler.Emit.Components;
 /// (inputs the chain runner fills from the entity's run), and this period's receipts and value.</summary>
 internal sealed class HoldingState : EntityState
 {
-    public HoldingState(HoldingInfo info, int index)
+    /// <param name="closingValue">The C# of the mark at the closing (the par at the closing, a path input, × the mark's
+    /// level then) when a coupon or PIK condition reads the value at the period's start; null when none does.</param>
+    public HoldingState(HoldingInfo info, int index, string? closingValue = null)
         : base(DeclarationKind.Holding, info.Name, index)
     {
         Info = info;
@@ -18,6 +20,10 @@ internal sealed class HoldingState : EntityState
             ledger: new LedgerSlot(LedgerSection.Receipts, "receipts " + info.Name));
         Value = Local("value", "double", StateLife.Period, comment: info.Name + ".value: its mark at the period's end",
             ledger: new LedgerSlot(LedgerSection.Measures, info.Name + " value"));
+
+        StartValue = Local("startValue", "double", StateLife.Carried, closingValue,
+            info.Name + ".value at the period's start (the closing's mark, then each period's end): what coupons and PIK conditions read",
+            declared: closingValue is not null);
 
         // A holding a sale step sells (a forced sale): the share still held and what each period's sales did.
         bool sold = info.Sold;
@@ -47,6 +53,10 @@ internal sealed class HoldingState : EntityState
     public StateVar Receipts { get; }
 
     public StateVar Value { get; }
+
+    /// <summary>The mark at the period's start, declared when an interest-period determination reads it
+    /// (<see cref="EmitContext.ReadsAtPeriodStart"/>).</summary>
+    public StateVar StartValue { get; }
 
     /// <summary>This path's sale discount, market depth and price impact (<see cref="InputQuantity.HoldingSaleDiscount"/>…);
     /// read only for a holding a sale step sells.</summary>
@@ -80,8 +90,29 @@ internal sealed class HoldingState : EntityState
 /// sells it (a forced sale, <see cref="WriteStep"/>), after which its receipts and value are on the share still held.
 /// </summary>
 internal sealed class HoldingComponent(EmitContext ctx)
-    : EmitterComponent<HoldingState>(ctx, () => ctx.Model.Holdings.Select((h, i) => new HoldingState(h, i)))
+    : EmitterComponent<HoldingState>(ctx, () => ctx.Model.Holdings.Select((h, i) => new HoldingState(h, i, ClosingValue(ctx, h, i))))
 {
+    /// <summary>The mark at the closing, when a coupon or PIK condition reads the value at the period's start: the par at
+    /// the closing (a path input) × the mark's level at the closing (the first period's).</summary>
+    private static string? ClosingValue(EmitContext ctx, HoldingInfo holding, int index) =>
+        !ctx.ReadsAtPeriodStart(Quantity.HoldingValue, index) ? null
+        : "input.Scalars[" + ctx.InputSlot(InputQuantity.HoldingClosingPar, index) + "]"
+            + (holding.MarkIndex >= 0 ? " * " + ctx.Components.Of<IndexComponent>().States[holding.MarkIndex].Levels + "[0]" : "");
+
+    public override string? ReadAtPeriodStart(Quantity quantity, int index) =>
+        quantity == Quantity.HoldingValue && this[index].StartValue.Declared ? this[index].StartValue.Name : null;
+
+    // The mark at the next period's start is this period's end mark, on the share still held after the period's sales.
+    public override void WriteNextPeriodStart(IndentedWriter w)
+    {
+        foreach (var holding in States.Where(h => h.StartValue.Declared))
+        {
+            w.Line(holding.StartValue + " = " + holding.ParIn + "[t]"
+                + (holding.Info.MarkIndex >= 0 ? " * " + Ctx.Current(Quantity.IndexLevel, holding.Info.MarkIndex) : "")
+                + (holding.Info.Sold ? " * " + holding.Kept : "") + "; // the next period's coupons read it at its start");
+        }
+    }
+
     public override DeclarationKind Kind => DeclarationKind.Holding;
 
     public override string DescriptionProperty => "Holdings";

@@ -247,7 +247,8 @@ internal sealed class TrancheComponent(EmitContext ctx)
             case FixedCoupon:
                 return;
             case FloatingCoupon f:
-                string rate = CSharpEmitter.Amount(Ctx, f.Rate, asOperand: f.StepUps.Length > 0 || f.Grid is not null);
+                // Set at the period's start: a collateral value it reads is the one at the period's start.
+                string rate = Ctx.AtPeriodStart(() => CSharpEmitter.Amount(Ctx, f.Rate, asOperand: f.StepUps.Length > 0 || f.Grid is not null));
                 foreach (var stepUp in f.StepUps)
                 {
                     // A trigger's state is read before this period's tests: it is the one at the previous period's end.
@@ -556,7 +557,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
                 string share = CSharpLiterals.DoubleOperand(pik.Share);
                 string amount = pik.When is null
                     ? tranche.ScheduledInterest + " * " + share
-                    : "(" + CSharpEmitter.Expression(Ctx, pik.When, null) + " ? " + tranche.ScheduledInterest + " * " + share + " : 0.0)";
+                    : "(" + Ctx.AtPeriodStart(() => CSharpEmitter.Expression(Ctx, pik.When, null)) + " ? " + tranche.ScheduledInterest + " * " + share + " : 0.0)";
                 w.Comment(tranche.Name + ": interest paid in kind is added to the balance (and earns the coupon from now on); the rest is due in cash");
                 w.Line(tranche.Capitalised + " = " + amount + ";");
                 w.Line(tranche.Balance + " += " + tranche.Capitalised + ";");
@@ -633,7 +634,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
     {
         CashInterest or UnpaidCapitalises => "1.0",
         PaidInKind { When: null } pik => CSharpLiterals.Double(1 - pik.Share),
-        PaidInKind pik => "(" + CSharpEmitter.Expression(Ctx, pik.When, null) + " ? " + CSharpLiterals.Double(1 - pik.Share) + " : 1.0)",
+        PaidInKind pik => "(" + Ctx.AtPeriodStart(() => CSharpEmitter.Expression(Ctx, pik.When, null)) + " ? " + CSharpLiterals.Double(1 - pik.Share) + " : 1.0)",
         var other => throw new InvalidOperationException("No emitter for the interest settlement " + other + "."),
     };
 
