@@ -111,7 +111,9 @@ public sealed class HoldingFlows
 
         // Par less realised loss: what the holding is owed while the entity runs; nothing once its run has ended
         // (what it still owes then is lost) or, for an equity, from the entity's event of default.
+        // A guaranteed tranche is marked on its holders' side: the balance less the guarantor's subrogated principal.
         double[] balance = equity ? [] : held.TrancheBalance[member];
+        double[]? subrogated = guarantee < 0 ? null : held.GuarantorPrincipal[guarantee];
         int defaulted = held.EventOfDefaultPeriod;
         for (int t = 0; t < par.Length; t++)
         {
@@ -119,7 +121,7 @@ public sealed class HoldingFlows
             par[t] = q < 0 ? parAtStart
                 : q >= run - 1 ? 0.0
                 : equity ? (defaulted >= 0 && q >= defaulted ? 0.0 : parAtStart)
-                : share * balance[q];
+                : share * (subrogated is null ? balance[q] : Math.Max(0.0, balance[q] - subrogated[q]));
         }
     }
 
