@@ -69,7 +69,7 @@ public static class ChainLayers
                 lossOnSale += summary?.LossOnSale ?? 0;
                 if (!info.Equity && bottom.FirstOrDefault(e => e.Deal.Name == info.Entity)?.Outcome.Tranches.FirstOrDefault(t => t.Name == info.Member) is { } held)
                 {
-                    passedUp += info.Share * (1 - (summary?.ShareSold ?? 0)) * (held.PrincipalLoss + held.UnpaidInterest);
+                    passedUp += info.Share * (1 - (summary?.ShareSold ?? 0)) * HoldersLoss(held);
                 }
             }
         }
@@ -100,8 +100,18 @@ public static class ChainLayers
             }
         }
 
-        return new ChainLayerOutcome(layers, BreaksFirst(layers), BearsLoss(layers, Math.Max(0, spvLoss - passedUp)));
+        // The held tranches' holders lose what their guarantors did not pay them; the guarantors bear their net cost.
+        double holdersLoss = bottom.Sum(e => e.Outcome.Tranches.Sum(HoldersLoss));
+        var guarantors = bottom.SelectMany(e => e.Deal.Guarantees.Select((g, i) => (g, i)).Where(x => x.g.Kind == GuaranteeTarget.Tranche && x.i < e.Outcome.Guarantees.Length)
+                .Select(x => e.Outcome.Guarantees[x.i]))
+            .GroupBy(g => g.Guarantor)
+            .Select(g => (g.Key + " (guarantor)", g.Sum(x => x.NetCost)))
+            .ToList();
+        return new ChainLayerOutcome(layers, BreaksFirst(layers), BearsLoss(layers, Math.Max(0, holdersLoss - passedUp), guarantors));
     }
+
+    // What a tranche's holders lose: with a guarantor behind it, what it did not pay them (docs/language.md §5, "Guarantors").
+    static double HoldersLoss(TrancheSummary t) => t.Guaranteed ? t.HoldersLoss : t.PrincipalLoss + t.UnpaidInterest;
 
     static LayerFigure Entities(string layer, List<EntityOutcome> entities, double loss)
     {
@@ -136,10 +146,12 @@ public static class ChainLayers
         return first is null ? "none" : first.Layer + " (" + first.TrapBy + " trapped " + first.FirstTrap + ")";
     }
 
-    // Who is left with the loss: the banks, the LPs and the held tranches' holders outside the chain, largest first.
-    static string BearsLoss(List<LayerFigure> layers, double outside)
+    // Who is left with the loss: the banks, the LPs, the held tranches' holders outside the chain and the guarantors behind
+    // the held tranches (their net cost, paid less recovered), largest first.
+    static string BearsLoss(List<LayerFigure> layers, double outside, List<(string Name, double Cost)> guarantors)
     {
         var bearers = layers.Where(l => l.Layer is Banks or Lps && l.Loss > Flows.ShortfallTolerance).Select(l => (l.Layer, l.Loss)).ToList();
+        bearers.AddRange(guarantors.Where(g => g.Cost > Flows.ShortfallTolerance));
         if (outside > Flows.ShortfallTolerance)
         {
             bearers.Add(("holders outside the chain", outside));

@@ -132,14 +132,16 @@ public sealed class HoldingFlows
         return ParAfter(held, closingHeld);
     }
 
-    // The par once held period q has ended (q < 0: none has).
+    // The par once held period q has ended (q < 0: none has). A guaranteed tranche is marked on its holders' side: the
+    // balance less the guarantor's subrogated principal.
     double ParAfter(RunResult held, int q)
     {
         int run = held.PeriodsRun;
         return q < 0 ? parAtStart
             : q >= run - 1 ? 0.0
             : equity ? (held.EventOfDefaultPeriod >= 0 && q >= held.EventOfDefaultPeriod ? 0.0 : parAtStart)
-            : share * held.TrancheBalance[member][q];
+            : guarantee < 0 ? share * held.TrancheBalance[member][q]
+            : share * Math.Max(0.0, held.TrancheBalance[member][q] - held.GuarantorPrincipal[guarantee][q]);
     }
 
     /// <summary>What the member paid the holding that falls outside the holder's periods (before its closing or after

@@ -74,7 +74,10 @@ static class TrancheSummaries
         {
             Guaranteed = true,
             PaidByGuarantor = net,
-            HoldersLoss = Math.Max(0.0, summary.PrincipalLoss + summary.UnpaidInterest - net),
+            // What the holders were owed and never received: the issuer's shortfall less the guarantor's part of it
+            // (its subrogated principal and interest arrears at the end).
+            HoldersLoss = periods == 0 ? 0.0 : Math.Max(0.0, summary.PrincipalLoss - result.GuarantorPrincipal[g][periods - 1])
+                + Math.Max(0.0, summary.UnpaidInterest - result.GuarantorInterest[g][periods - 1]),
             HoldersIrr = PeriodYears.Irr(years, tranche.IssuePrice * tranche.Balance, received, result.PrincipalPaid[i], result.TrancheDrawn[i], tranche.IssuePrice),
         };
     }

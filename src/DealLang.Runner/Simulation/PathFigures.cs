@@ -244,7 +244,9 @@ public sealed class PathFigures
                 recovered += recoveredRow[t];
             }
 
-            GuaranteeCost[g] = Math.Max(0.0, paid - recovered); // it never gets back more than it paid; rounding aside
+            // Its net cost, floored at 0: a tranche's guarantor can get back more than it paid (the coupon on its advance,
+            // docs/language.md §5 "Guarantors"); such a path counts as one where it pays nothing.
+            GuaranteeCost[g] = Math.Max(0.0, paid - recovered);
         }
     }
 

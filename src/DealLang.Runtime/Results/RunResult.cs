@@ -33,6 +33,8 @@ public sealed class RunResult
         RvgPaid = new double[deal.Leases.Length];
         GuaranteePaid = Arrays.Jagged<double>(deal.Guarantees.Length, n);
         GuaranteeRecovered = Arrays.Jagged<double>(deal.Guarantees.Length, n);
+        GuarantorPrincipal = Arrays.Jagged<double>(deal.Guarantees.Length, n);
+        GuarantorInterest = Arrays.Jagged<double>(deal.Guarantees.Length, n);
         PrincipalLoss = new double[deal.Tranches.Length];
         UnpaidInterest = new double[deal.Tranches.Length];
         LoanInterest = Arrays.Jagged<double>(deal.Loans.Length, n);
@@ -126,6 +128,16 @@ public sealed class RunResult
     /// <summary>[guarantee][t]: what a tranche's guarantor got back in period t from the holders, out of the issuer's
     /// later payments of interest arrears it had paid (its subrogation). Written every period.</summary>
     public double[][] GuaranteeRecovered { get; }
+
+    /// <summary>[guarantee][t]: a tranche's guarantor's subrogated principal S at the end of period t (the part of the
+    /// balance the issuer owes it, not the holders: the holders' balance is max(0, balance − S)); 0 for a lease's or a
+    /// contract's guarantee. Written every period.</summary>
+    public double[][] GuarantorPrincipal { get; }
+
+    /// <summary>[guarantee][t]: the interest a tranche's issuer owes its guarantor and has not paid at the end of period t
+    /// (the holders' arrears it paid, and interest accrued on S); the rest of the tranche's interest shortfall is the
+    /// holders'. Written every period.</summary>
+    public double[][] GuarantorInterest { get; }
 
     /// <summary>[tranche]: principal never repaid (at the horizon or after the enforcement sale).</summary>
     public double[] PrincipalLoss { get; }
@@ -335,6 +347,8 @@ public sealed class RunResult
         Array.Clear(RvgPaid);
         Arrays.Clear(GuaranteePaid);
         Arrays.Clear(GuaranteeRecovered);
+        Arrays.Clear(GuarantorPrincipal);
+        Arrays.Clear(GuarantorInterest);
         Array.Clear(PrincipalLoss);
         Array.Clear(UnpaidInterest);
         Arrays.Clear(LoanInterest);

@@ -302,25 +302,31 @@ public sealed class GuaranteeTests
     // warehouse sells 18 months later, at the end of period 6 (2031-01-01 to 2032-01-01), for 80m x 90% = 72m.
     // The State covers interest and principal, cap 150m.
     //
-    // Full: period 4 is the maturity: the State pays the holders the 98m the issuer left unpaid and steps into their
-    // claim for it (subrogated principal 98m, the holders' balance 98m - 98m = 0). Period 5 collects nothing, and the
-    // issuer owes interest only on the holders' balance: 0 x 5% = 0, so nothing is asked of the State (before the fix:
-    // 98m x 5% = 4.9m, interest on principal the State had already paid). Period 6: the sale's 72m pays no interest
-    // (none due) and 72m of the 98m balance, all of it the State's share (98m / 98m): repaid to the State 72m. The
-    // issuer's loss: 98m - 72m = 26m, unpaid interest 0: its final shortfall 26m, which is the State's net cost,
-    // 98m - 72m = 26m. The holders: -100m on 2025-01-01, 5m on each 1 January 2026-2029 and 5m + 2m + 98m = 105m on
-    // 2030-01-01 (nothing net after), the coupon bond's flows; on ACT/365F days (365, 730, 1,095, 1,461, 1,826) their
-    // IRR solves -100 + sum 5 / (1 + r)^(d/365) + 100 / (1 + r)^(1826/365) = 0: r = 4.99733% (under 5% by the leap day).
-    // Before the fix the State paid 98m + 4.9m + 35.8m (the balance again at the sale), got back 4.9m: net 133.8m
-    // against the issuer's 35.8m, and the holders' IRR was 16.51%.
+    // The issuer's side is the same with or without the State (interest on the whole balance B, docs/language.md §5,
+    // "Guarantors"): period 5 (the first workout year) collects nothing and leaves 98m x 5% = 4.9m unpaid; period 6
+    // owes 4.9m + 4.9m = 9.8m, which the sale's 72m pays, then 62.2m of principal: loss 98m - 62.2m = 35.8m, no unpaid
+    // interest (the figures without a guarantor, and before e08f1e7).
     //
-    // Half (honoured 50%): period 4: the State pays 49m (subrogated 49m, the holders keep 49m). Period 5: interest on
-    // the holders' 49m, 2.45m, unpaid: the State pays half, 1.225m. Period 6: interest due 2.45m + 2.45m = 4.9m, paid by
-    // the sale; the State gets back its share of the arrear paid down, 1.225m x 2.45m / 2.45m = 1.225m; then 67.1m of
-    // principal, pro rata: 67.1m x 49m / 98m = 33.55m to the State, 33.55m to the holders. The principal is asked once,
-    // at the maturity: nothing more at the sale. Issuer: loss 98m - 67.1m = 30.9m, no unpaid interest. State: paid 49m +
-    // 1.225m = 50.225m, got back 1.225m + 33.55m = 34.775m, net 15.45m; the holders lose the rest, 30.9m - 15.45m =
-    // 15.45m (their 49m less the 33.55m the sale paid them).
+    // Full: period 4 is the maturity: the State pays the holders the 98m the issuer left unpaid and steps into their
+    // claim for it (subrogated principal S = 98m, the holders' balance 98m - 98m = 0). Period 5: the 4.9m of interest is
+    // all the State's (S / B = 98 / 98), the holders' part is 0, so nothing is asked of it; its interest arrears 4.9m.
+    // Period 6: its interest due 4.9m + 4.9m = 9.8m of the 9.8m due, so the sale's interest all goes to it, and the
+    // 62.2m of principal, 62.2m x 98m / (35.8m + 62.2m) = 62.2m: repaid to the State 72m. The State: paid 98m, got back
+    // 72m, net 26m = the issuer's shortfall 35.8m less the 9.8m of interest that accrued on its claim; it is still owed
+    // S = 35.8m, the whole loss, so the holders lose nothing. (e08f1e7 accrued no interest on S: the issuer owed 26m,
+    // paid 72m of principal and the State got the same 72m back.) The holders: -100m on 2025-01-01, 5m on each
+    // 1 January 2026-2029 and 5m + 2m + 98m = 105m on 2030-01-01 (nothing net after), the coupon bond's flows; on
+    // ACT/365F days (365, 730, 1,095, 1,461, 1,826) their IRR solves -100 + sum 5 / (1 + r)^(d/365) + 100 / (1 +
+    // r)^(1826/365) = 0: r = 4.99733% (under 5% by the leap day).
+    //
+    // Half (honoured 50%): period 4: the State pays 49m (S = 49m, the holders keep 49m). Period 5: interest due 4.9m,
+    // the State's part 4.9m x 49 / 98 = 2.45m, the holders' 2.45m, all unpaid: the State pays half the holders' part,
+    // 1.225m; its interest arrears 2.45m + 1.225m = 3.675m, the holders' 1.225m. Period 6: due 4.9m + 9.8m - 4.9m =
+    // 9.8m in all, the State's part 2.45m + 3.675m = 6.125m, the holders' 3.675m; the sale pays it all, then 62.2m of
+    // principal, 62.2m x 49m / 98m = 31.1m to the State (S = 17.9m) and 31.1m to the holders (their balance 17.9m).
+    // The principal is asked once, at the maturity: nothing more at the sale. State: paid 49m + 1.225m = 50.225m, got
+    // back 6.125m + 31.1m = 37.225m, net 13.0m; the holders lose their 17.9m; the issuer's 35.8m = holders' 17.9m +
+    // the State's S 17.9m, and 13.0m = 35.8m - 17.9m - (2.45m + 2.45m) of interest accrued on S.
     internal const string WorkoutSource = """
         deal Workout {
           currency USD  closing 2025-01-01  maturity 2030-01-01  pay annual  daycount 30/360
@@ -350,20 +356,22 @@ public sealed class GuaranteeTests
     private static readonly Lazy<SmallDeal> Workout = new(() => new SmallDeal(WorkoutSource));
 
     [Fact]
-    public void AGuarantorThatPaidThePrincipalStepsIntoTheHoldersClaimAndPaysNoInterestOnIt()
+    public void AGuarantorThatPaidThePrincipalStepsIntoTheHoldersClaimAndEarnsTheCouponOnIt()
     {
         Assert.Equal(7, Workout.Value.Outcomes["Full"].PeriodsRun);
         Assert.Equal(98_000_000, Workout.Value.Ledger("Loan paid by State", 4, "Full"), Cent);
-        // No interest on the principal the State paid: none due, none paid by it.
-        Assert.Equal(0.0, Workout.Value.Ledger("Loan interest due", 5, "Full"), Cent);
+        // The issuer owes interest on the whole balance, the State's part included; the holders are owed none of it, so
+        // the State is asked for nothing.
+        Assert.Equal(4_900_000, Workout.Value.Ledger("Loan interest due", 5, "Full"), Cent);
         Assert.Equal(0.0, Workout.Value.Ledger("Loan paid by State", 5, "Full"), Cent);
         Assert.Equal(0.0, Workout.Value.Ledger("Loan paid by State", 6, "Full"), Cent);
-        Assert.Equal(72_000_000, Workout.Value.Ledger("Loan repaid to State", 6, "Full"), Cent);
+        Assert.Equal(9_800_000 + 62_200_000, Workout.Value.Ledger("Loan repaid to State", 6, "Full"), Cent);
 
         TrancheSummary loan = Workout.Value.Outcomes["Full"].Tranches[0];
-        Assert.Equal((26_000_000, 0.0), (Math.Round(loan.PrincipalLoss, 2), Math.Round(loan.UnpaidInterest, 2)));
-        // The guarantor's net cost is the issuer's final shortfall; the holders lose nothing and earn the coupon's IRR.
-        Assert.Equal(loan.PrincipalLoss + loan.UnpaidInterest, loan.PaidByGuarantor, Cent);
+        Assert.Equal((35_800_000, 0.0), (Math.Round(loan.PrincipalLoss, 2), Math.Round(loan.UnpaidInterest, 2)));
+        // The guarantor's net cost is the issuer's shortfall less the interest that accrued on its claim; the holders
+        // lose nothing and earn the coupon's IRR.
+        Assert.Equal(26_000_000, loan.PaidByGuarantor, Cent);
         Assert.Equal(0.0, loan.HoldersLoss, 2);
         Assert.Equal(0.0499733, loan.HoldersIrr, 0.0000005);
 
@@ -371,7 +379,7 @@ public sealed class GuaranteeTests
         Assert.Equal((98_000_000, 72_000_000, 26_000_000), (Math.Round(g.Paid, 2), Math.Round(g.Recovered, 2), Math.Round(g.NetCost, 2)));
 
         // Run as a Monte Carlo path is (summary-only: the performing loop hands over to RunDefaulted at the event of
-        // default), the same 26m, 72m back, and the holders' figures.
+        // default), the same 98m paid, 72m back, and the holders' figures.
         ScenarioOutcome summaryOnly = new SmallDeal(WorkoutSource, fullLedger: false).Outcomes["Full"];
         GuaranteeSummary fast = Assert.Single(summaryOnly.Guarantees);
         Assert.Equal((98_000_000, 72_000_000), (Math.Round(fast.Paid, 2), Math.Round(fast.Recovered, 2)));
@@ -382,17 +390,39 @@ public sealed class GuaranteeTests
     public void APartlyHonouredGuarantorSharesTheIssuersLaterPaymentsProRataAndIsAskedForThePrincipalOnce()
     {
         Assert.Equal(49_000_000, Workout.Value.Ledger("Loan paid by State", 4, "Half"), Cent);
-        Assert.Equal(2_450_000, Workout.Value.Ledger("Loan interest due", 5, "Half"), Cent);
+        Assert.Equal(4_900_000, Workout.Value.Ledger("Loan interest due", 5, "Half"), Cent);
         Assert.Equal(1_225_000, Workout.Value.Ledger("Loan paid by State", 5, "Half"), Cent);
         Assert.Equal(0.0, Workout.Value.Ledger("Loan paid by State", 6, "Half"), Cent);
-        Assert.Equal(1_225_000 + 33_550_000, Workout.Value.Ledger("Loan repaid to State", 6, "Half"), Cent);
+        Assert.Equal(6_125_000 + 31_100_000, Workout.Value.Ledger("Loan repaid to State", 6, "Half"), Cent);
 
         TrancheSummary loan = Workout.Value.Outcomes["Half"].Tranches[0];
-        Assert.Equal((30_900_000, 0.0), (Math.Round(loan.PrincipalLoss, 2), Math.Round(loan.UnpaidInterest, 2)));
-        Assert.Equal(15_450_000, loan.PaidByGuarantor, Cent);
-        Assert.Equal(15_450_000, loan.HoldersLoss, Cent);
+        Assert.Equal((35_800_000, 0.0), (Math.Round(loan.PrincipalLoss, 2), Math.Round(loan.UnpaidInterest, 2)));
+        Assert.Equal(13_000_000, loan.PaidByGuarantor, Cent);
+        Assert.Equal(17_900_000, loan.HoldersLoss, Cent);
         GuaranteeSummary g = Assert.Single(Workout.Value.Outcomes["Half"].Guarantees);
-        Assert.Equal((50_225_000, 34_775_000), (Math.Round(g.Paid, 2), Math.Round(g.Recovered, 2)));
+        Assert.Equal((50_225_000, 37_225_000), (Math.Round(g.Paid, 2), Math.Round(g.Recovered, 2)));
+    }
+
+    [Fact]
+    public void TheIssuersLedgerIsTheOneWithoutTheGuarantorWhateverTheGuarantorPays()
+    {
+        // The issuer's obligations never change because a guarantor paid: every interest, principal, shortfall and
+        // balance row of the Workout deal is the one of the same deal without its guarantor, in both scenarios (the
+        // guarantee fee aside: this deal charges none).
+        var without = new SmallDeal(WorkoutSource.Replace("  guarantor State cap 150m", "", StringComparison.Ordinal)
+            .Replace("State guarantees honoured 50%", "", StringComparison.Ordinal));
+        foreach (string scenario in new[] { "Full", "Half" })
+        {
+            foreach (string column in new[] { "Loan interest due", "Loan principal due", "1 pay Loan.interest paid", "2 pay Loan.principal paid", "4 pay Loan.interest paid", "5 pay Loan.balance paid", "3 distribute rest to Sponsor distributed", "6 distribute rest to Sponsor distributed", "Loan balance" })
+            {
+                for (int t = 0; t < 7; t++)
+                {
+                    Assert.Equal(without.Ledger(column, t, scenario), Workout.Value.Ledger(column, t, scenario), Cent);
+                }
+            }
+
+            Assert.Equal(without.Outcomes[scenario].Tranches[0].PrincipalLoss, Workout.Value.Outcomes[scenario].Tranches[0].PrincipalLoss, Cent);
+        }
     }
 
     // A compute contract's backstop: 400 GPUs at 2.00 per GPU-hour, 8,760 hours a year, 100% take-or-pay, from

@@ -212,15 +212,20 @@ public sealed class GuarantorAndLpMonteCarloTests
     }
 
     [Fact]
-    public void On_every_path_of_national_computes_fiscal_cost_the_state_pays_exactly_what_the_issuer_fails_to_pay()
+    public void On_every_path_of_national_computes_fiscal_cost_the_states_net_cost_is_the_issuers_shortfall_less_the_coupon_on_its_claim()
     {
         // The state honours its guarantee in full on every FiscalCost path (its own default is not drawn) and its 2.3bn
         // cap is never reached (the bond's largest loss is about 1bn), so by subrogation (docs/language.md §5,
-        // "Guarantors") its net cost on each path is the issuer's final shortfall: the bond's principal loss plus its
-        // unpaid interest. Path 30 is one the analyst's review found (the tenant defaulting in 2040, an event of default
-        // at the maturity, the campus sold a year later): before the fix the state paid the principal at the maturity,
-        // then interest on it, and the sale paid the holders the same principal again, a net 99.3m against a loss of 0;
-        // 237 of the 20,000 paths were such, about 24 expected among the first 2,000 run here.
+        // "Guarantors") the holders lose nothing and the state is owed the issuer's whole final shortfall (the bond's
+        // principal loss plus its unpaid interest); its net cost (paid less recovered) is that shortfall less the
+        // interest that accrued on its subrogated principal and the issuer paid or owes it. That interest accrues only
+        // once it has paid principal, at the maturity, so only on the paths whose event of default at the maturity runs
+        // a workout after it does the net cost fall short of the shortfall: elsewhere it is the shortfall exactly.
+        // Path 30 is one: the tenant defaulting in 2040, an event of default at the maturity, the campus sold a year
+        // later; the state paid 101.6m at the maturity and the sale paid it back 101.6m plus 4.6m of interest on it
+        // (its net cost -4.6m, which the path figures count as 0: a path where it got back more than it paid is not
+        // one where it pays), and the issuer's shortfall is 0. The issuer's own figures are those without a
+        // guarantor: before the fix (e08f1e7) no interest accrued on the state's 101.6m and the Bond's IRR was 4.63%.
         var (metrics, _, _, engine) = Run(File.ReadAllText(Path.Combine(RepoPaths.Examples, "national-compute.deal")), threads: 2, "FiscalCost");
         var sink = new Rows();
         engine.Run(0, 2000, threads: 2, sink);
@@ -228,14 +233,17 @@ public sealed class GuarantorAndLpMonteCarloTests
         double[] loss = sink.Column("Bond loss");
         double[] unpaid = sink.Column("Bond unpaid interest");
         Assert.Equal(2000, paid.Length);
+        int shortOfTheShortfall = 0;
         for (int p = 0; p < paid.Length; p++)
         {
-            Assert.True(Math.Abs(paid[p] - (loss[p] + unpaid[p])) < 0.01, $"path {p}: the state paid {paid[p]:F2}, the issuer failed to pay {loss[p] + unpaid[p]:F2}");
+            Assert.True(paid[p] <= loss[p] + unpaid[p] + 0.01, $"path {p}: the state paid {paid[p]:F2} net, more than the issuer failed to pay, {loss[p] + unpaid[p]:F2}");
+            shortOfTheShortfall += Math.Abs(paid[p] - (loss[p] + unpaid[p])) < 0.01 ? 0 : 1;
         }
 
+        Assert.Equal(0, shortOfTheShortfall); // none among the first 2,000: their workouts after a maturity default repay the state in full
         Assert.Equal(0.0, paid[30], 2);
-        // And so over all the scenario's paths the report's expected amount paid is the bond's expected shortfall.
-        Assert.Equal(metrics.Tranches.Single().ExpectedLoss.Value + metrics.Tranches.Single().ExpectedUnpaidInterest.Value, metrics.Guarantees.Single().ExpectedCost.Value, 1e-3);
+        Assert.Equal(0.0, loss[30] + unpaid[30], 2);
+        Assert.True(metrics.Guarantees.Single().ExpectedCost.Value <= metrics.Tranches.Single().ExpectedLoss.Value + metrics.Tranches.Single().ExpectedUnpaidInterest.Value + 1e-3);
     }
 
     [Theory]

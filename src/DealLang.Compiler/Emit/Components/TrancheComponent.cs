@@ -72,16 +72,21 @@ internal sealed class TrancheState : EntityState, IAmortizingState
         Guaranteed = Local("guaranteed", "double", StateLife.Period, comment: "paid by the guarantor to the holders directly, outside the waterfall",
             ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " paid by" + guarantor), declared: guaranteed);
         GuaranteeRecovered = Local("guaranteeRecovered", "double", StateLife.Period,
-            comment: "passed back to the guarantor out of the issuer's payment of arrears it had paid",
+            comment: "passed back to the guarantor: its pro rata share of the issuer's interest and principal paid",
             ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " repaid to" + guarantor), declared: guaranteed);
         GuaranteeCapLeft = Local("guaranteeCapLeft", "double", StateLife.Carried,
             guaranteed ? CSharpLiterals.Double(guarantee!.Value.Info.Cap) : null, "what the guarantor's cap still allows", declared: guaranteed);
-        GuaranteeClaimed = Local("guaranteeClaimed", "double", StateLife.Carried, comment: "interest arrears already put to the guarantor",
-            declared: guaranteed);
-        GuaranteeCovered = Local("guaranteeCovered", "double", StateLife.Carried, comment: "of those, what the guarantor paid and has not got back",
+        GuarantorShare = Local("guarantorShare", "double", StateLife.Period,
+            comment: "the guarantor's part of the opening balance, S / B: its share of the period's interest", declared: guaranteed);
+        GuarantorAccrued = Local("guarantorAccrued", "double", StateLife.Period,
+            comment: "the interest due in cash this period on the guarantor's subrogated principal", declared: guaranteed);
+        GuarantorInterestDue = Local("guarantorInterestDue", "double", StateLife.Period,
+            comment: "the guarantor's part of the interest due: interest on its subrogated principal plus its interest arrears", declared: guaranteed);
+        GuaranteeCovered = Local("guaranteeCovered", "double", StateLife.Carried,
+            comment: "the guarantor's interest arrears: holders' interest it paid, and interest on its principal, the issuer has not paid",
             declared: guaranteed);
         GuaranteePrincipal = Local("guaranteePrincipal", "double", StateLife.Carried,
-            comment: "principal the guarantor paid the holders and has not got back: its part of the balance, which earns no interest",
+            comment: "principal the guarantor paid the holders and has not got back: its part of the balance (it earns the coupon)",
             declared: guaranteed);
         GuaranteePrincipalClaimed = Local("guaranteePrincipalClaimed", "bool", StateLife.Carried,
             comment: "the holders' balance has been put to the guarantor (once, at the run's first final period)",
@@ -113,7 +118,11 @@ internal sealed class TrancheState : EntityState, IAmortizingState
 
     public StateVar GuaranteeCapLeft { get; }
 
-    public StateVar GuaranteeClaimed { get; }
+    public StateVar GuarantorShare { get; }
+
+    public StateVar GuarantorAccrued { get; }
+
+    public StateVar GuarantorInterestDue { get; }
 
     public StateVar GuaranteeCovered { get; }
 
@@ -395,6 +404,12 @@ internal sealed class TrancheComponent(EmitContext ctx)
                 w.Line(tranche.Capitalised + " += " + tranche.UnpaidInterest + ";");
                 w.Line(tranche.Balance + " += " + tranche.UnpaidInterest + ";");
                 w.Line(tranche.UnpaidInterest + " = 0.0;");
+                if (tranche.Guarantee is not null)
+                {
+                    // The guarantor's interest arrears capitalise into its part of the balance, the holders' into theirs.
+                    w.Line(tranche.GuaranteePrincipal + " += " + tranche.GuaranteeCovered + ";");
+                    w.Line(tranche.GuaranteeCovered + " = 0.0;");
+                }
             }
 
             if (tranche.Guarantee is { } guarantee)
@@ -449,31 +464,39 @@ internal sealed class TrancheComponent(EmitContext ctx)
     /// <summary>
     /// The principal a guaranteed tranche's holders hold: the balance <paramref name="balance"/> less the guarantor's
     /// subrogated principal (never below 0: a conversion can take the balance to 0); the balance itself without a
-    /// guarantee. Interest and the guarantee fee accrue on it only: the guarantor's claim is for what it paid.
+    /// guarantee. The guarantee fee accrues on it, and the guarantor is asked for it at the run's first final period.
     /// </summary>
     private static string HoldersBalance(TrancheState tranche, string balance) =>
         tranche.Guarantee is null ? balance : "Math.Max(0.0, " + balance + " - " + tranche.GuaranteePrincipal + ")";
+
+    /// <summary>The share of this period's interest due the issuer left unpaid, in [0, 1] (0 when nothing was due).</summary>
+    private static string UnpaidShare(TrancheState tranche) =>
+        "(" + tranche.InterestDue + " > 0.0 ? Math.Clamp(1.0 - " + tranche.InterestPaid + " / " + tranche.InterestDue + ", 0.0, 1.0) : 0.0)";
 
     /// <summary>
     /// A guaranteed tranche at the period's end, once the waterfall (and any enforcement pass) has paid what it could,
     /// first (<see cref="WriteGuaranteeRecovery"/>) what the holders pass back to the guarantor (docs/language.md §5,
     /// "Guarantors": its subrogation), then what it pays them. The guarantor pays the holders directly, outside the
-    /// deal's cash: the interest arrears not yet put to it (if it covers interest) and, the first time the run reaches
-    /// a final period (the maturity, or the last enforcement sale), the balance the holders still hold (if it covers
-    /// principal), times its honour share, within what its cap still allows, while it pays. The principal it pays
-    /// becomes its own part of the balance: the holders are no longer owed it, and it earns no interest.
+    /// deal's cash: the holders' part of this period's interest the issuer left unpaid (if it covers interest) and, the
+    /// first time the run reaches a final period (the maturity, or the last enforcement sale), the balance the holders
+    /// still hold (if it covers principal), times its honour share, within what its cap still allows, while it pays.
+    /// What it pays becomes its own claim on the issuer: principal joins its part of the balance (which earns the
+    /// coupon), interest its interest arrears.
     /// </summary>
     private void WriteGuarantee(IndentedWriter w, TrancheState tranche, DealLang.Runtime.GuaranteeInfo g, int index)
     {
-        string unpaid = tranche.UnpaidInterest.Name, claimed = tranche.GuaranteeClaimed.Name, covered = tranche.GuaranteeCovered.Name;
+        string covered = tranche.GuaranteeCovered.Name;
         string honour = GuarantorCode.Honour(Ctx, g.Guarantor), capLeft = tranche.GuaranteeCapLeft.Name;
         w.Comment(tranche.Name + ": " + Ctx.Model.Parties[g.Guarantor].Name + " pays the holders what the issuer leaves unpaid of what it covers, up to its cap");
         w.Line(tranche.Guaranteed + " = 0.0;");
         using (w.Block("if (" + GuarantorCode.Pays(Ctx, g, "t", "periodEnd") + ")"))
         {
-            if (g.CoversInterest)
+            // pik unpaid: the holders' unpaid interest has joined their balance; nothing is asked for it.
+            if (g.CoversInterest && tranche.Model.Capitalisation is not UnpaidCapitalises)
             {
-                w.Line("double interestGuaranteed = Math.Min((" + unpaid + " - " + claimed + ") * " + honour + ", " + capLeft + ");");
+                w.Comment("the holders' part of this period's interest the issuer left unpaid (asked once; their older arrears were asked before)");
+                w.Line("double interestGuaranteed = Math.Min((" + tranche.ScheduledInterest + " - " + tranche.GuarantorAccrued + ") * " + UnpaidShare(tranche)
+                    + " * " + honour + ", " + capLeft + ");");
                 w.Line(covered + " += interestGuaranteed;");
                 w.Line(capLeft + " -= interestGuaranteed;");
                 w.Line(tranche.Guaranteed + " += interestGuaranteed;");
@@ -492,11 +515,6 @@ internal sealed class TrancheComponent(EmitContext ctx)
             }
         }
 
-        if (g.CoversInterest)
-        {
-            w.Line(claimed + " = " + unpaid + ";");
-        }
-
         if (g.CoversPrincipal)
         {
             // Asked once: an event of default at the maturity runs a workout whose last sale is final again.
@@ -506,31 +524,29 @@ internal sealed class TrancheComponent(EmitContext ctx)
             }
         }
 
-        w.Line("result.GuaranteePaid[" + CSharpLiterals.Int(index) + "][t] = " + tranche.Guaranteed + ";");
-        w.Line("result.GuaranteeRecovered[" + CSharpLiterals.Int(index) + "][t] = " + tranche.GuaranteeRecovered + ";");
+        string i = CSharpLiterals.Int(index);
+        w.Line("result.GuaranteePaid[" + i + "][t] = " + tranche.Guaranteed + ";");
+        w.Line("result.GuaranteeRecovered[" + i + "][t] = " + tranche.GuaranteeRecovered + ";");
+        w.Line("result.GuarantorPrincipal[" + i + "][t] = " + tranche.GuaranteePrincipal + ";");
+        w.Line("result.GuarantorInterest[" + i + "][t] = " + covered + ";");
     }
 
     /// <summary>
     /// What the holders of a guaranteed tranche pass back to the guarantor out of the issuer's payments this period (its
-    /// subrogation: it stands in the holders' place for what it paid, so the holders are never paid twice). When the
-    /// issuer pays down interest arrears put to the guarantor, its share of that payment, covered × (claimed − arrear) /
-    /// claimed; when the issuer pays principal, the guarantor's share of the balance it was paid from, principal paid ×
-    /// subrogated principal / (balance + principal paid), which its subrogated principal falls by.
+    /// subrogation: it stands in the holders' place for what it paid, so the holders are never paid twice). The issuer's
+    /// interest paid is shared pro rata to the two claims' interest due: the guarantor gets interest paid × its interest
+    /// due / interest due, and its arrears become its due less that; the issuer's principal paid, pro rata to the parts
+    /// of the balance it was paid from: principal paid × subrogated principal / (balance + principal paid), which its
+    /// subrogated principal falls by.
     /// </summary>
     private static void WriteGuaranteeRecovery(IndentedWriter w, TrancheState tranche)
     {
-        string unpaid = tranche.UnpaidInterest.Name, claimed = tranche.GuaranteeClaimed.Name, covered = tranche.GuaranteeCovered.Name;
+        string covered = tranche.GuaranteeCovered.Name;
         string principal = tranche.GuaranteePrincipal.Name, paid = tranche.PrincipalPaid.Name, balance = tranche.Balance.Name;
-        w.Comment(tranche.Name + ": the holders pass the guarantor its share of what the issuer paid of the claims it paid (its subrogation)");
-        w.Line(tranche.GuaranteeRecovered + " = 0.0;");
-        using (w.Block("if (" + claimed + " > " + unpaid + ")"))
-        {
-            w.Comment("the issuer paid arrears put to the guarantor: its share of that payment goes back to it");
-            w.Line(tranche.GuaranteeRecovered + " = " + covered + " * (" + claimed + " - " + unpaid + ") / " + claimed + ";");
-            w.Line(covered + " -= " + tranche.GuaranteeRecovered + ";");
-            w.Line(claimed + " = " + unpaid + ";");
-        }
-
+        w.Comment(tranche.Name + ": the holders pass the guarantor its share of what the issuer paid (its subrogation)");
+        w.Comment("interest: pro rata to the two claims' interest due; what the issuer left unpaid of the guarantor's part is its arrears");
+        w.Line(tranche.GuaranteeRecovered + " = " + tranche.GuarantorInterestDue + " * (1.0 - " + UnpaidShare(tranche) + ");");
+        w.Line(covered + " = " + tranche.GuarantorInterestDue + " - " + tranche.GuaranteeRecovered + ";");
         using (w.Block("if (" + principal + " > 0.0 && " + paid + " > 0.0)"))
         {
             w.Comment("the issuer paid principal: the guarantor's share of the balance it was paid from goes back to it");
@@ -562,6 +578,11 @@ internal sealed class TrancheComponent(EmitContext ctx)
                 w.Line(tranche.Capitalised + " = " + amount + ";");
                 w.Line(tranche.Balance + " += " + tranche.Capitalised + ";");
                 w.Line(tranche.ScheduledInterest + " -= " + tranche.Capitalised + ";");
+                if (tranche.Guarantee is not null)
+                {
+                    w.Line(tranche.GuaranteePrincipal + " += " + tranche.Capitalised + " * " + tranche.GuarantorShare + "; // the guarantor's part of it joins its principal");
+                }
+
                 return;
             default:
                 throw new InvalidOperationException("No emitter for the interest settlement " + tranche.Model.Capitalisation + ".");
@@ -710,11 +731,23 @@ internal sealed class TrancheComponent(EmitContext ctx)
         string coupon = Rate(tranche);
 
         WriteCouponReset(w, tranche);
-        w.Comment(model.Name + ": interest on the opening balance" + (tranche.Guarantee is null ? "" : " the holders hold (not the guarantor's subrogated principal)")
-            + ", plus interest unpaid so far (which earns none)");
-        w.Line(tranche.ScheduledInterest + " = " + HoldersBalance(tranche, balance) + " * " + coupon + " * yf;");
+        w.Comment(model.Name + ": interest on the opening balance, plus interest unpaid so far (which earns none)");
+        w.Line(tranche.ScheduledInterest + " = " + balance + " * " + coupon + " * yf;");
+        if (tranche.Guarantee is not null)
+        {
+            // The holders and the guarantor share the issuer's interest by their parts of the balance (its subrogation).
+            w.Line(tranche.GuarantorShare + " = " + balance + " > 0.0 ? Math.Min(1.0, " + tranche.GuaranteePrincipal + " / " + balance + ") : 0.0;");
+        }
+
         WriteCapitalisation(w, tranche);
         w.Line(tranche.InterestDue + " = " + tranche.ScheduledInterest + " + " + tranche.UnpaidInterest + ";");
+        if (tranche.Guarantee is not null)
+        {
+            w.Comment(model.Name + ": the guarantor's part of the interest due: the coupon on its subrogated principal, plus its interest arrears");
+            w.Line(tranche.GuarantorAccrued + " = " + tranche.ScheduledInterest + " * " + tranche.GuarantorShare + ";");
+            w.Line(tranche.GuarantorInterestDue + " = " + tranche.GuarantorAccrued + " + " + tranche.GuaranteeCovered + ";");
+        }
+
         WriteConversion(w, tranche);
 
         AmortizationCode.WriteScheduledPrincipal(w, tranche, tranche.ScheduledPrincipal, balance + " - " + unpaidPrincipal,

@@ -135,11 +135,13 @@ public sealed class Deal_NationalCompute : IDealProgram
         double tranche_Bond_guaranteeFeePaid = 0.0;
         double tranche_Bond_guaranteeFeeUnpaid = 0.0; // carried forward
         double tranche_Bond_guaranteed = 0.0; // paid by the guarantor to the holders directly, outside the waterfall
-        double tranche_Bond_guaranteeRecovered = 0.0; // passed back to the guarantor out of the issuer's payment of arrears it had paid
+        double tranche_Bond_guaranteeRecovered = 0.0; // passed back to the guarantor: its pro rata share of the issuer's interest and principal paid
         double tranche_Bond_guaranteeCapLeft = 2300000000.0; // what the guarantor's cap still allows
-        double tranche_Bond_guaranteeClaimed = 0.0; // interest arrears already put to the guarantor
-        double tranche_Bond_guaranteeCovered = 0.0; // of those, what the guarantor paid and has not got back
-        double tranche_Bond_guaranteePrincipal = 0.0; // principal the guarantor paid the holders and has not got back: its part of the balance, which earns no interest
+        double tranche_Bond_guarantorShare = 0.0; // the guarantor's part of the opening balance, S / B: its share of the period's interest
+        double tranche_Bond_guarantorAccrued = 0.0; // the interest due in cash this period on the guarantor's subrogated principal
+        double tranche_Bond_guarantorInterestDue = 0.0; // the guarantor's part of the interest due: interest on its subrogated principal plus its interest arrears
+        double tranche_Bond_guaranteeCovered = 0.0; // the guarantor's interest arrears: holders' interest it paid, and interest on its principal, the issuer has not paid
+        double tranche_Bond_guaranteePrincipal = 0.0; // principal the guarantor paid the holders and has not got back: its part of the balance (it earns the coupon)
         bool tranche_Bond_guaranteePrincipalClaimed = false; // the holders' balance has been put to the guarantor (once, at the run's first final period)
         // Sponsor (equity)
         double equity_Sponsor_distributed = 0.0;
@@ -182,9 +184,13 @@ public sealed class Deal_NationalCompute : IDealProgram
             tranche_Bond_startBalance = tranche_Bond_balance;
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
-            // Bond: interest on the opening balance the holders hold (not the guarantor's subrogated principal), plus interest unpaid so far (which earns none)
-            tranche_Bond_scheduledInterest = Math.Max(0.0, tranche_Bond_balance - tranche_Bond_guaranteePrincipal) * 0.046 * yf;
+            // Bond: interest on the opening balance, plus interest unpaid so far (which earns none)
+            tranche_Bond_scheduledInterest = tranche_Bond_balance * 0.046 * yf;
+            tranche_Bond_guarantorShare = tranche_Bond_balance > 0.0 ? Math.Min(1.0, tranche_Bond_guaranteePrincipal / tranche_Bond_balance) : 0.0;
             tranche_Bond_interestDue = tranche_Bond_scheduledInterest + tranche_Bond_unpaidInterest;
+            // Bond: the guarantor's part of the interest due: the coupon on its subrogated principal, plus its interest arrears
+            tranche_Bond_guarantorAccrued = tranche_Bond_scheduledInterest * tranche_Bond_guarantorShare;
+            tranche_Bond_guarantorInterestDue = tranche_Bond_guarantorAccrued + tranche_Bond_guaranteeCovered;
             // Bond: level principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
             if (t >= tranche_Bond_maturityPeriod)
             {
@@ -483,16 +489,10 @@ public sealed class Deal_NationalCompute : IDealProgram
                 }
             }
 
-            // Bond: the holders pass the guarantor its share of what the issuer paid of the claims it paid (its subrogation)
-            tranche_Bond_guaranteeRecovered = 0.0;
-            if (tranche_Bond_guaranteeClaimed > tranche_Bond_unpaidInterest)
-            {
-                // the issuer paid arrears put to the guarantor: its share of that payment goes back to it
-                tranche_Bond_guaranteeRecovered = tranche_Bond_guaranteeCovered * (tranche_Bond_guaranteeClaimed - tranche_Bond_unpaidInterest) / tranche_Bond_guaranteeClaimed;
-                tranche_Bond_guaranteeCovered -= tranche_Bond_guaranteeRecovered;
-                tranche_Bond_guaranteeClaimed = tranche_Bond_unpaidInterest;
-            }
-
+            // Bond: the holders pass the guarantor its share of what the issuer paid (its subrogation)
+            // interest: pro rata to the two claims' interest due; what the issuer left unpaid of the guarantor's part is its arrears
+            tranche_Bond_guaranteeRecovered = tranche_Bond_guarantorInterestDue * (1.0 - (tranche_Bond_interestDue > 0.0 ? Math.Clamp(1.0 - tranche_Bond_interestPaid / tranche_Bond_interestDue, 0.0, 1.0) : 0.0));
+            tranche_Bond_guaranteeCovered = tranche_Bond_guarantorInterestDue - tranche_Bond_guaranteeRecovered;
             if (tranche_Bond_guaranteePrincipal > 0.0 && tranche_Bond_principalPaid > 0.0)
             {
                 // the issuer paid principal: the guarantor's share of the balance it was paid from goes back to it
@@ -506,7 +506,8 @@ public sealed class Deal_NationalCompute : IDealProgram
             tranche_Bond_guaranteed = 0.0;
             if (!guarantor_State_defaulted[t] && (guarantor_State_disownedPeriod < 0 || t < guarantor_State_disownedPeriod))
             {
-                double interestGuaranteed = Math.Min((tranche_Bond_unpaidInterest - tranche_Bond_guaranteeClaimed) * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
+                // the holders' part of this period's interest the issuer left unpaid (asked once; their older arrears were asked before)
+                double interestGuaranteed = Math.Min((tranche_Bond_scheduledInterest - tranche_Bond_guarantorAccrued) * (tranche_Bond_interestDue > 0.0 ? Math.Clamp(1.0 - tranche_Bond_interestPaid / tranche_Bond_interestDue, 0.0, 1.0) : 0.0) * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
                 tranche_Bond_guaranteeCovered += interestGuaranteed;
                 tranche_Bond_guaranteeCapLeft -= interestGuaranteed;
                 tranche_Bond_guaranteed += interestGuaranteed;
@@ -520,7 +521,6 @@ public sealed class Deal_NationalCompute : IDealProgram
                 }
             }
 
-            tranche_Bond_guaranteeClaimed = tranche_Bond_unpaidInterest;
             if (finalPeriod)
             {
                 tranche_Bond_guaranteePrincipalClaimed = true;
@@ -528,6 +528,8 @@ public sealed class Deal_NationalCompute : IDealProgram
 
             result.GuaranteePaid[0][t] = tranche_Bond_guaranteed;
             result.GuaranteeRecovered[0][t] = tranche_Bond_guaranteeRecovered;
+            result.GuarantorPrincipal[0][t] = tranche_Bond_guaranteePrincipal;
+            result.GuarantorInterest[0][t] = tranche_Bond_guaranteeCovered;
             // 7. results
             result_Collections[t] = collections;
             result_InterestPaid_0[t] = tranche_Bond_interestPaid;
@@ -628,11 +630,13 @@ public sealed class Deal_NationalCompute : IDealProgram
         double tranche_Bond_guaranteeFeePaid = 0.0;
         double tranche_Bond_guaranteeFeeUnpaid = 0.0; // carried forward
         double tranche_Bond_guaranteed = 0.0; // paid by the guarantor to the holders directly, outside the waterfall
-        double tranche_Bond_guaranteeRecovered = 0.0; // passed back to the guarantor out of the issuer's payment of arrears it had paid
+        double tranche_Bond_guaranteeRecovered = 0.0; // passed back to the guarantor: its pro rata share of the issuer's interest and principal paid
         double tranche_Bond_guaranteeCapLeft = 2300000000.0; // what the guarantor's cap still allows
-        double tranche_Bond_guaranteeClaimed = 0.0; // interest arrears already put to the guarantor
-        double tranche_Bond_guaranteeCovered = 0.0; // of those, what the guarantor paid and has not got back
-        double tranche_Bond_guaranteePrincipal = 0.0; // principal the guarantor paid the holders and has not got back: its part of the balance, which earns no interest
+        double tranche_Bond_guarantorShare = 0.0; // the guarantor's part of the opening balance, S / B: its share of the period's interest
+        double tranche_Bond_guarantorAccrued = 0.0; // the interest due in cash this period on the guarantor's subrogated principal
+        double tranche_Bond_guarantorInterestDue = 0.0; // the guarantor's part of the interest due: interest on its subrogated principal plus its interest arrears
+        double tranche_Bond_guaranteeCovered = 0.0; // the guarantor's interest arrears: holders' interest it paid, and interest on its principal, the issuer has not paid
+        double tranche_Bond_guaranteePrincipal = 0.0; // principal the guarantor paid the holders and has not got back: its part of the balance (it earns the coupon)
         bool tranche_Bond_guaranteePrincipalClaimed = false; // the holders' balance has been put to the guarantor (once, at the run's first final period)
         // Sponsor (equity)
         double equity_Sponsor_distributed = 0.0;
@@ -697,9 +701,13 @@ public sealed class Deal_NationalCompute : IDealProgram
             tranche_Bond_startBalance = tranche_Bond_balance;
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
-            // Bond: interest on the opening balance the holders hold (not the guarantor's subrogated principal), plus interest unpaid so far (which earns none)
-            tranche_Bond_scheduledInterest = Math.Max(0.0, tranche_Bond_balance - tranche_Bond_guaranteePrincipal) * 0.046 * yf;
+            // Bond: interest on the opening balance, plus interest unpaid so far (which earns none)
+            tranche_Bond_scheduledInterest = tranche_Bond_balance * 0.046 * yf;
+            tranche_Bond_guarantorShare = tranche_Bond_balance > 0.0 ? Math.Min(1.0, tranche_Bond_guaranteePrincipal / tranche_Bond_balance) : 0.0;
             tranche_Bond_interestDue = tranche_Bond_scheduledInterest + tranche_Bond_unpaidInterest;
+            // Bond: the guarantor's part of the interest due: the coupon on its subrogated principal, plus its interest arrears
+            tranche_Bond_guarantorAccrued = tranche_Bond_scheduledInterest * tranche_Bond_guarantorShare;
+            tranche_Bond_guarantorInterestDue = tranche_Bond_guarantorAccrued + tranche_Bond_guaranteeCovered;
             // Bond: level principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
             if (t >= tranche_Bond_maturityPeriod)
             {
@@ -846,16 +854,10 @@ public sealed class Deal_NationalCompute : IDealProgram
                 goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
             }
 
-            // Bond: the holders pass the guarantor its share of what the issuer paid of the claims it paid (its subrogation)
-            tranche_Bond_guaranteeRecovered = 0.0;
-            if (tranche_Bond_guaranteeClaimed > tranche_Bond_unpaidInterest)
-            {
-                // the issuer paid arrears put to the guarantor: its share of that payment goes back to it
-                tranche_Bond_guaranteeRecovered = tranche_Bond_guaranteeCovered * (tranche_Bond_guaranteeClaimed - tranche_Bond_unpaidInterest) / tranche_Bond_guaranteeClaimed;
-                tranche_Bond_guaranteeCovered -= tranche_Bond_guaranteeRecovered;
-                tranche_Bond_guaranteeClaimed = tranche_Bond_unpaidInterest;
-            }
-
+            // Bond: the holders pass the guarantor its share of what the issuer paid (its subrogation)
+            // interest: pro rata to the two claims' interest due; what the issuer left unpaid of the guarantor's part is its arrears
+            tranche_Bond_guaranteeRecovered = tranche_Bond_guarantorInterestDue * (1.0 - (tranche_Bond_interestDue > 0.0 ? Math.Clamp(1.0 - tranche_Bond_interestPaid / tranche_Bond_interestDue, 0.0, 1.0) : 0.0));
+            tranche_Bond_guaranteeCovered = tranche_Bond_guarantorInterestDue - tranche_Bond_guaranteeRecovered;
             if (tranche_Bond_guaranteePrincipal > 0.0 && tranche_Bond_principalPaid > 0.0)
             {
                 // the issuer paid principal: the guarantor's share of the balance it was paid from goes back to it
@@ -869,7 +871,8 @@ public sealed class Deal_NationalCompute : IDealProgram
             tranche_Bond_guaranteed = 0.0;
             if (!guarantor_State_defaulted[t] && (guarantor_State_disownedPeriod < 0 || t < guarantor_State_disownedPeriod))
             {
-                double interestGuaranteed = Math.Min((tranche_Bond_unpaidInterest - tranche_Bond_guaranteeClaimed) * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
+                // the holders' part of this period's interest the issuer left unpaid (asked once; their older arrears were asked before)
+                double interestGuaranteed = Math.Min((tranche_Bond_scheduledInterest - tranche_Bond_guarantorAccrued) * (tranche_Bond_interestDue > 0.0 ? Math.Clamp(1.0 - tranche_Bond_interestPaid / tranche_Bond_interestDue, 0.0, 1.0) : 0.0) * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
                 tranche_Bond_guaranteeCovered += interestGuaranteed;
                 tranche_Bond_guaranteeCapLeft -= interestGuaranteed;
                 tranche_Bond_guaranteed += interestGuaranteed;
@@ -883,7 +886,6 @@ public sealed class Deal_NationalCompute : IDealProgram
                 }
             }
 
-            tranche_Bond_guaranteeClaimed = tranche_Bond_unpaidInterest;
             if (finalPeriod)
             {
                 tranche_Bond_guaranteePrincipalClaimed = true;
@@ -891,6 +893,8 @@ public sealed class Deal_NationalCompute : IDealProgram
 
             result.GuaranteePaid[0][t] = tranche_Bond_guaranteed;
             result.GuaranteeRecovered[0][t] = tranche_Bond_guaranteeRecovered;
+            result.GuarantorPrincipal[0][t] = tranche_Bond_guaranteePrincipal;
+            result.GuarantorInterest[0][t] = tranche_Bond_guaranteeCovered;
             // 7. results
             result_Collections[t] = collections;
             result_InterestPaid_0[t] = tranche_Bond_interestPaid;
@@ -975,7 +979,9 @@ public sealed class Deal_NationalCompute : IDealProgram
             state.tranche_Bond_guaranteed = tranche_Bond_guaranteed;
             state.tranche_Bond_guaranteeRecovered = tranche_Bond_guaranteeRecovered;
             state.tranche_Bond_guaranteeCapLeft = tranche_Bond_guaranteeCapLeft;
-            state.tranche_Bond_guaranteeClaimed = tranche_Bond_guaranteeClaimed;
+            state.tranche_Bond_guarantorShare = tranche_Bond_guarantorShare;
+            state.tranche_Bond_guarantorAccrued = tranche_Bond_guarantorAccrued;
+            state.tranche_Bond_guarantorInterestDue = tranche_Bond_guarantorInterestDue;
             state.tranche_Bond_guaranteeCovered = tranche_Bond_guaranteeCovered;
             state.tranche_Bond_guaranteePrincipal = tranche_Bond_guaranteePrincipal;
             state.tranche_Bond_guaranteePrincipalClaimed = tranche_Bond_guaranteePrincipalClaimed;
@@ -1037,7 +1043,9 @@ public sealed class Deal_NationalCompute : IDealProgram
         public double tranche_Bond_guaranteed;
         public double tranche_Bond_guaranteeRecovered;
         public double tranche_Bond_guaranteeCapLeft;
-        public double tranche_Bond_guaranteeClaimed;
+        public double tranche_Bond_guarantorShare;
+        public double tranche_Bond_guarantorAccrued;
+        public double tranche_Bond_guarantorInterestDue;
         public double tranche_Bond_guaranteeCovered;
         public double tranche_Bond_guaranteePrincipal;
         public bool tranche_Bond_guaranteePrincipalClaimed;
@@ -1096,7 +1104,9 @@ public sealed class Deal_NationalCompute : IDealProgram
         double tranche_Bond_guaranteed = state.tranche_Bond_guaranteed;
         double tranche_Bond_guaranteeRecovered = state.tranche_Bond_guaranteeRecovered;
         double tranche_Bond_guaranteeCapLeft = state.tranche_Bond_guaranteeCapLeft;
-        double tranche_Bond_guaranteeClaimed = state.tranche_Bond_guaranteeClaimed;
+        double tranche_Bond_guarantorShare = state.tranche_Bond_guarantorShare;
+        double tranche_Bond_guarantorAccrued = state.tranche_Bond_guarantorAccrued;
+        double tranche_Bond_guarantorInterestDue = state.tranche_Bond_guarantorInterestDue;
         double tranche_Bond_guaranteeCovered = state.tranche_Bond_guaranteeCovered;
         double tranche_Bond_guaranteePrincipal = state.tranche_Bond_guaranteePrincipal;
         bool tranche_Bond_guaranteePrincipalClaimed = state.tranche_Bond_guaranteePrincipalClaimed;
@@ -1159,9 +1169,13 @@ public sealed class Deal_NationalCompute : IDealProgram
                 tranche_Bond_startBalance = tranche_Bond_balance;
 
                 // 2a. tranches: scheduled interest and principal, and what is due with arrears
-                // Bond: interest on the opening balance the holders hold (not the guarantor's subrogated principal), plus interest unpaid so far (which earns none)
-                tranche_Bond_scheduledInterest = Math.Max(0.0, tranche_Bond_balance - tranche_Bond_guaranteePrincipal) * 0.046 * yf;
+                // Bond: interest on the opening balance, plus interest unpaid so far (which earns none)
+                tranche_Bond_scheduledInterest = tranche_Bond_balance * 0.046 * yf;
+                tranche_Bond_guarantorShare = tranche_Bond_balance > 0.0 ? Math.Min(1.0, tranche_Bond_guaranteePrincipal / tranche_Bond_balance) : 0.0;
                 tranche_Bond_interestDue = tranche_Bond_scheduledInterest + tranche_Bond_unpaidInterest;
+                // Bond: the guarantor's part of the interest due: the coupon on its subrogated principal, plus its interest arrears
+                tranche_Bond_guarantorAccrued = tranche_Bond_scheduledInterest * tranche_Bond_guarantorShare;
+                tranche_Bond_guarantorInterestDue = tranche_Bond_guarantorAccrued + tranche_Bond_guaranteeCovered;
                 // Bond: level principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
                 if (t >= tranche_Bond_maturityPeriod)
                 {
@@ -1368,16 +1382,10 @@ public sealed class Deal_NationalCompute : IDealProgram
                 }
             }
 
-            // Bond: the holders pass the guarantor its share of what the issuer paid of the claims it paid (its subrogation)
-            tranche_Bond_guaranteeRecovered = 0.0;
-            if (tranche_Bond_guaranteeClaimed > tranche_Bond_unpaidInterest)
-            {
-                // the issuer paid arrears put to the guarantor: its share of that payment goes back to it
-                tranche_Bond_guaranteeRecovered = tranche_Bond_guaranteeCovered * (tranche_Bond_guaranteeClaimed - tranche_Bond_unpaidInterest) / tranche_Bond_guaranteeClaimed;
-                tranche_Bond_guaranteeCovered -= tranche_Bond_guaranteeRecovered;
-                tranche_Bond_guaranteeClaimed = tranche_Bond_unpaidInterest;
-            }
-
+            // Bond: the holders pass the guarantor its share of what the issuer paid (its subrogation)
+            // interest: pro rata to the two claims' interest due; what the issuer left unpaid of the guarantor's part is its arrears
+            tranche_Bond_guaranteeRecovered = tranche_Bond_guarantorInterestDue * (1.0 - (tranche_Bond_interestDue > 0.0 ? Math.Clamp(1.0 - tranche_Bond_interestPaid / tranche_Bond_interestDue, 0.0, 1.0) : 0.0));
+            tranche_Bond_guaranteeCovered = tranche_Bond_guarantorInterestDue - tranche_Bond_guaranteeRecovered;
             if (tranche_Bond_guaranteePrincipal > 0.0 && tranche_Bond_principalPaid > 0.0)
             {
                 // the issuer paid principal: the guarantor's share of the balance it was paid from goes back to it
@@ -1391,7 +1399,8 @@ public sealed class Deal_NationalCompute : IDealProgram
             tranche_Bond_guaranteed = 0.0;
             if (!guarantor_State_defaulted[t] && (guarantor_State_disownedPeriod < 0 || t < guarantor_State_disownedPeriod))
             {
-                double interestGuaranteed = Math.Min((tranche_Bond_unpaidInterest - tranche_Bond_guaranteeClaimed) * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
+                // the holders' part of this period's interest the issuer left unpaid (asked once; their older arrears were asked before)
+                double interestGuaranteed = Math.Min((tranche_Bond_scheduledInterest - tranche_Bond_guarantorAccrued) * (tranche_Bond_interestDue > 0.0 ? Math.Clamp(1.0 - tranche_Bond_interestPaid / tranche_Bond_interestDue, 0.0, 1.0) : 0.0) * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
                 tranche_Bond_guaranteeCovered += interestGuaranteed;
                 tranche_Bond_guaranteeCapLeft -= interestGuaranteed;
                 tranche_Bond_guaranteed += interestGuaranteed;
@@ -1405,7 +1414,6 @@ public sealed class Deal_NationalCompute : IDealProgram
                 }
             }
 
-            tranche_Bond_guaranteeClaimed = tranche_Bond_unpaidInterest;
             if (finalPeriod)
             {
                 tranche_Bond_guaranteePrincipalClaimed = true;
@@ -1413,6 +1421,8 @@ public sealed class Deal_NationalCompute : IDealProgram
 
             result.GuaranteePaid[0][t] = tranche_Bond_guaranteed;
             result.GuaranteeRecovered[0][t] = tranche_Bond_guaranteeRecovered;
+            result.GuarantorPrincipal[0][t] = tranche_Bond_guaranteePrincipal;
+            result.GuarantorInterest[0][t] = tranche_Bond_guaranteeCovered;
             // 7. results
             result_Collections[t] = collections;
             result_InterestPaid_0[t] = tranche_Bond_interestPaid;
