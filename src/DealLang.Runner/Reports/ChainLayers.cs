@@ -31,9 +31,11 @@ public static class ChainLayers
     public static ChainLayerOutcome Of(ChainOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        // A fund lends: it holds tranches. A parent that holds only its subsidiaries' equity is an operating company
-        // (its converts are not a bank's line), so it stands with the SPVs it owns.
-        static bool IsFund(EntityOutcome e) => e.Deal.Holdings.Any(h => !h.Equity);
+        // A fund lends (it holds tranches) or has LP classes behind a carry (a fund of equity stakes). A parent that
+        // holds only its subsidiaries' equity, with no LPs, is an operating company (its converts are not a bank's
+        // line), so it stands with the SPVs it owns.
+        static bool IsFund(EntityOutcome e) => e.Deal.Holdings.Any(h => !h.Equity)
+            || (e.Deal.Holdings.Length > 0 && e.Outcome.Equities.Any(q => q.Carry is not null));
         var bottom = outcome.Entities.Where(e => !IsFund(e)).ToList();
         var holders = outcome.Entities.Where(IsFund).ToList();
 

@@ -44,6 +44,34 @@ public class ChainLayerTests
         scenario TenantDefault for Fund { Tenant defaults on 2027-06-30 }
         """;
 
+    // A fund of equity stakes: it holds the SPV's equity (no tranche) and has two LP classes behind a carry.
+    private const string EquityFund = """
+        import "spv.deal"
+        deal EquityFund {
+          currency USD closing 2026-01-01 maturity 2030-01-01 pay annual daycount 30/360
+          party Pension { }
+          party Etf { }
+          party Manager { }
+          holding Stake { of Spv.Sponsor share 100% }
+          equity Investors { contributed 20m holders Pension 70%, Etf 30% hurdle 8% carry 20% to Manager catch_up 100% }
+          waterfall { distribute rest to Investors }
+        }
+        scenario TenantDefault for EquityFund { Tenant defaults on 2027-06-30 }
+        """;
+
+    [Fact]
+    public void A_fund_of_equity_stakes_with_LP_classes_is_a_fund_and_its_LPs_a_layer()
+    {
+        // It was classed with the SPVs (it holds no tranche), so the layer table had no funds and no LPs, and the LPs'
+        // loss was nowhere. Under TenantDefault the SPV's equity gets 0 after 2027 while the LPs paid in 20m.
+        using var chain = new SmallChain(EquityFund, ("spv.deal", Spv));
+        var stress = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"));
+        Assert.Equal([ChainLayers.TechGiants, ChainLayers.Spvs, ChainLayers.Funds, ChainLayers.Banks, ChainLayers.Lps], stress.Layers.Select(l => l.Layer));
+        double lps = chain.Of("EquityFund", "TenantDefault").Equities[0].Carry!.Classes.Sum(c => c.Loss);
+        Assert.True(lps > 0);
+        Assert.Equal(lps, stress.Layers[4].Loss, 0.01);
+    }
+
     [Fact]
     public void The_tenant_breaks_first_and_the_loss_ends_with_the_bank_the_LPs_and_the_notes_other_holders()
     {
