@@ -14,7 +14,7 @@ public class ForcedSaleTests
     // The held SPV, annual 30/360: rent 10m a year pays the notes' 10% coupon on 100m exactly; the notes are a bullet
     // due in 2031, after the fund's horizon, so their par stays 100m and the fund's holdings pay 5m (H1, 50%) and 3m
     // (H2, 30%) a year.
-    private const string Held = """
+    internal const string Held = """
         deal Held {
           currency USD closing 2026-01-01 maturity 2031-01-01 pay annual daycount 30/360
           party Tenant { }

@@ -7,19 +7,8 @@ namespace DealLang.Cli.Tests.Corrections;
 /// </summary>
 public class HoldingValueCouponTests
 {
-    // The held SPV, annual 30/360: the notes (100m, a bullet in 2031, after the fund's horizon) keep their par.
-    private const string Held = """
-        deal Held {
-          currency USD closing 2026-01-01 maturity 2031-01-01 pay annual daycount 30/360
-          party Tenant { }
-          party Owner { }
-          facility Site { cost 120m value straight_line 20y floor 0% from 2026-01-01 }
-          lease SiteLease on Site { lessee Tenant rent 10m per year starts 2026-01-01 term 5y }
-          tranche Notes { balance 100m coupon 10% maturity 2031-01-01 }
-          equity Sponsor { contributed 20m holders Owner 100% }
-          waterfall { pay Notes.interest pay Notes.principal distribute rest to Sponsor }
-        }
-        """;
+    // The held SPV is ForcedSaleTests': its notes (100m, a bullet in 2031, after the fund's horizon) keep their par.
+    private const string Held = ForcedSaleTests.Held;
 
     // The fund holds half the notes, marked by Price, which halves from 2027-01-01 (the second period's level); its
     // bank line's margin is 10% of its LTV on the holding.
