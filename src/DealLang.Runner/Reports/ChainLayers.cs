@@ -102,9 +102,11 @@ public static class ChainLayers
             }
         }
 
-        // The held tranches' holders lose what their guarantors did not pay them; the guarantors bear their net cost.
+        // The held tranches' holders lose what their guarantors did not pay them; the guarantors bear their net cost,
+        // those behind a tranche and those behind a lease or a contract alike (a backstop that paid the rent of a tenant
+        // in default bore that loss in the chain's place).
         double holdersLoss = bottom.Sum(e => e.Outcome.Tranches.Sum(HoldersLoss));
-        var guarantors = bottom.SelectMany(e => e.Deal.Guarantees.Select((g, i) => (g, i)).Where(x => x.g.Kind == GuaranteeTarget.Tranche && x.i < e.Outcome.Guarantees.Length)
+        var guarantors = bottom.SelectMany(e => e.Deal.Guarantees.Select((g, i) => (g, i)).Where(x => x.i < e.Outcome.Guarantees.Length)
                 .Select(x => e.Outcome.Guarantees[x.i]))
             .GroupBy(g => g.Guarantor)
             .Select(g => (g.Key + " (guarantor)", g.Sum(x => x.NetCost)))
@@ -148,8 +150,8 @@ public static class ChainLayers
         return first is null ? "none" : first.Layer + " (" + first.TrapBy + " trapped " + first.FirstTrap + ")";
     }
 
-    // Who is left with the loss: the banks, the LPs, the held tranches' holders outside the chain and the guarantors behind
-    // the held tranches (their net cost, paid less recovered), largest first.
+    // Who is left with the loss: the banks, the LPs, the held tranches' holders outside the chain and the guarantors in the
+    // chain's entities (their net cost, paid less recovered), largest first.
     static string BearsLoss(List<LayerFigure> layers, double outside, List<(string Name, double Cost)> guarantors)
     {
         var bearers = layers.Where(l => l.Layer is Banks or Lps && l.Loss > Flows.ShortfallTolerance).Select(l => (l.Layer, l.Loss)).ToList();

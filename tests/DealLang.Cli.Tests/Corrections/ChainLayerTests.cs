@@ -73,6 +73,20 @@ public class ChainLayerTests
     }
 
     [Fact]
+    public void A_lease_backstop_that_paid_a_defaulted_tenants_rent_bears_that_loss()
+    {
+        // The SPV's lease with a backstop behind it (cap 100m): from the tenant's default on 2027-06-30 it pays the rent
+        // the tenant no longer pays, 12m × 185/365 for 2027-06-30..2028-01-01 (the lease's days over 365) + 12m for 2028
+        // + 12m for 2029 = 6,082,191.78 + 24m = 30.08m, and gets nothing back, so the notes are paid in full and the
+        // backstop alone bears the loss.
+        string backed = Spv.Replace("term 4y }", "term 4y guarantor Backer cap 100m }", StringComparison.Ordinal)
+            .Replace("party Owner { }", "party Owner { }\n  party Backer { }", StringComparison.Ordinal);
+        using var chain = new SmallChain(Fund, ("spv.deal", backed));
+        var stress = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"));
+        Assert.Equal("Backer (guarantor) 30.1", stress.BearsLoss);
+    }
+
+    [Fact]
     public void The_tenant_breaks_first_and_the_loss_ends_with_the_bank_the_LPs_and_the_notes_other_holders()
     {
         using var chain = new SmallChain(Fund, ("spv.deal", Spv));
