@@ -776,16 +776,18 @@ internal sealed class TrancheComponent(EmitContext ctx)
             }
         }
 
+        // What the schedule asks with its arrears: the principal due, unless a trigger has accelerated the tranche.
+        string scheduleDue = "Math.Min(" + balance + ", " + tranche.ScheduledPrincipal + " + " + unpaidPrincipal + ")";
         if (Ctx.Components.Of<TriggerComponent>().AcceleratedCondition(tranche.Index) is { } accelerated)
         {
             // Accelerated, the whole balance is due; the schedule's own due is kept apart so that its arrears, not the
             // accelerated shortfall, are what the next periods' schedule (and debt service) deducts.
-            w.Line(tranche.ScheduleDue + " = Math.Min(" + balance + ", " + tranche.ScheduledPrincipal + " + " + unpaidPrincipal + ");");
+            w.Line(tranche.ScheduleDue + " = " + scheduleDue + ";");
             w.Line(tranche.PrincipalDue + " = (" + accelerated + ") ? " + balance + " : " + tranche.ScheduleDue + ";");
         }
         else
         {
-            w.Line(tranche.PrincipalDue + " = Math.Min(" + balance + ", " + tranche.ScheduledPrincipal + " + " + unpaidPrincipal + ");");
+            w.Line(tranche.PrincipalDue + " = " + scheduleDue + ";");
         }
 
         WriteDrawDues(w, tranche);
