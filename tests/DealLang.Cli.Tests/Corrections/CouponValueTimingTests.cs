@@ -56,6 +56,7 @@ public sealed class CouponValueTimingTests
 
     private static readonly SmallDeal Deal = new(Source);
 
+
     [Fact]
     public void ACouponOnAFacilityValueIsSetOnTheAppraisalKnownAtThePeriodsStart()
     {
@@ -75,6 +76,38 @@ public sealed class CouponValueTimingTests
 
         // A test still reads the value at the period's end: period 1's Ltv is 90/105.
         Assert.Equal(90.0 / 105.0, Deal.Ledger("Ltv", 0), 1e-12);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.8)]
+    public void AValueHurdleScalesTheClosingsValueTheFirstCouponReads(double factor)
+    {
+        // `solve`'s Facility.value hurdle scales the value curve and the closing's value by x (docs/language.md,
+        // "Levers"; a value drop cannot be dated on or before the closing, DL0509, so the hurdle is the one stress the
+        // closing's value takes). Period 1 reads 120m × x:
+        //   x = 0.5: 60m, coupon 2% + 10% × 90/60 = 17%, interest 90m × 17% × 0.25 = 3,825,000;
+        //   x = 0.8: 96m, coupon 2% + 10% × 90/96 = 11.375%, interest 2,559,375.
+        // Period 2 reads period 1's end value, 105m × x: 52.5m (19.142857%) and 84m (12.714286%). The PIK toggle
+        // reads 60m or 96m in period 1, not above 110m: nothing is paid in kind (unscaled, half of it was).
+        var compiled = DealLang.Compiler.DealCompiler.Compile("small.deal", Source);
+        using var host = DealLang.Runner.Hosting.DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
+        DealLang.Runtime.DealDescription deal = host.Program.Description;
+        var inputs = new DealLang.Runtime.PathInputs(deal) { CheckCashConservation = true };
+        new DealLang.Runner.Paths.DealPaths(deal).Fill(DealLang.Runtime.ScenarioSpec.AsWritten(deal), inputs);
+        new DealLang.Runner.Solvers.FacilityValueScale("Campus.value", Facility: 0).Scale(inputs, factor);
+        var result = new DealLang.Runtime.RunResult(deal, host.Program.Layout, fullLedger: true);
+        host.Program.Run(inputs, result);
+        string[] columns = [.. host.Program.Layout.Columns.Select(c => c.Name)];
+        double Ledger(string column, int t) => result.Ledger![t, Array.IndexOf(columns, column)];
+
+        double coupon1 = 0.02 + (0.1 * 90e6 / (120e6 * factor));
+        Assert.Equal(factor == 0.5 ? 0.17 : 0.11375, coupon1, 1e-12);
+        Assert.Equal(90.0 / (105.0 * factor), Ledger("Ltv", 0), 1e-12); // the test reads the scaled end value
+        Assert.Equal(coupon1, Ledger("Notes coupon", 0), 1e-12);
+        Assert.Equal(90e6 * coupon1 * 0.25, Ledger("Notes interest due", 0), 1e-6);
+        Assert.Equal(0.02 + (0.1 * 90e6 / (105e6 * factor)), Ledger("Notes coupon", 1), 1e-12);
+        Assert.Equal(0.0, Ledger("Mezz interest capitalised", 0));
     }
 
     [Fact]
