@@ -30,7 +30,11 @@ public sealed record TrancheModel(
     public BoundExpression? Completion { get; init; }
 
     public TrancheInfo ToInfo() =>
-        new(Name, Balance, Coupon.HeadlineRate, Seniority, Maturity, Amortization.Name, IssuePrice) { ConversionPrice = Conversion?.Price ?? 0 };
+        new(Name, Balance, Coupon.HeadlineRate, Seniority, Maturity, Amortization.Name, IssuePrice)
+        {
+            ConversionPrice = Conversion?.Price ?? 0,
+            CommitmentFee = (Draw as DelayedDraw)?.FeeRate ?? 0,
+        };
 }
 
 /// <summary>

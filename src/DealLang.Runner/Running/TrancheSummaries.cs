@@ -37,12 +37,29 @@ static class TrancheSummaries
             {
                 ConvertedOn = Array.FindIndex(shares, 0, periods, v => v > 0) is >= 0 and int converted ? deal.Boundaries[converted + 1] : null,
                 SharesValue = PeriodYears.Sum(shares, periods),
+                CommitmentFeePaid = PeriodYears.Sum(result.CommitmentFeePaid[i], periods),
+                // The lender's all-in yield: the fee on the undrawn commitment is income to it as interest is.
+                IrrWithCommitmentFee = tranche.CommitmentFee > 0
+                    ? PeriodYears.Irr(years, tranche.IssuePrice * tranche.Balance, interest, principal, drawn, tranche.IssuePrice, WithShares(result.CommitmentFeePaid[i], shares))
+                    : double.NaN,
             } is var summary && Guarantee(deal, i) is { } g
                 ? WithGuarantee(summary, tranche, result, i, g, periods, years)
                 : summary);
         }
 
         return summaries.MoveToImmutable();
+    }
+
+    /// <summary>The commitment fee paid plus a convertible's shares, per period (a tranche may be both).</summary>
+    static double[] WithShares(double[] fee, double[] shares)
+    {
+        var sum = new double[fee.Length];
+        for (int t = 0; t < sum.Length; t++)
+        {
+            sum[t] = fee[t] + shares[t];
+        }
+
+        return sum;
     }
 
     /// <summary>The guarantee behind tranche <paramref name="tranche"/>, by its position; null when none.</summary>

@@ -44,6 +44,13 @@ public sealed record TrancheSummary(
     /// loss plus the unpaid interest, less <see cref="PaidByGuarantor"/> (not below zero).</summary>
     public double HoldersLoss { get; init; }
 
+    /// <summary>A delayed-draw tranche with a commitment fee: the fee its lender was paid over the run (0 otherwise).</summary>
+    public double CommitmentFeePaid { get; init; }
+
+    /// <summary>A delayed-draw tranche with a commitment fee: the lender's all-in IRR, <see cref="Irr"/>'s flows with
+    /// the commitment fee paid added at each period's end; NaN for any other tranche.</summary>
+    public double IrrWithCommitmentFee { get; init; } = double.NaN;
+
     /// <summary>A convertible's: the end of the period its holder converted in; null when it did not (or cannot).</summary>
     public Date? ConvertedOn { get; init; }
 

@@ -22,6 +22,7 @@ public sealed class RunResult
         PrincipalPaid = Arrays.Jagged<double>(deal.Tranches.Length, n);
         TrancheBalance = Arrays.Jagged<double>(deal.Tranches.Length, n);
         TrancheDrawn = Arrays.Jagged<double>(deal.Tranches.Length, n);
+        CommitmentFeePaid = Arrays.Jagged<double>(deal.Tranches.Length, n);
         InterestShortfall = Arrays.Jagged<double>(deal.Tranches.Length, n);
         PrincipalShortfall = Arrays.Jagged<double>(deal.Tranches.Length, n);
         Distributions = Arrays.Jagged<double>(deal.Equities.Length, n);
@@ -99,6 +100,10 @@ public sealed class RunResult
     /// <summary>[tranche][t]: drawn on a delayed-draw tranche's commitment at the end of period t (the lender's
     /// outflow); written only for tranches with a commitment, so it stays zero for the others.</summary>
     public double[][] TrancheDrawn { get; }
+
+    /// <summary>[tranche][t]: the commitment fee a delayed-draw tranche's lender was paid in period t (by both
+    /// waterfalls); written only for tranches with a commitment, so it stays zero for the others.</summary>
+    public double[][] CommitmentFeePaid { get; }
 
     /// <summary>[tranche][t]: interest due but unpaid at the end of period t.</summary>
     public double[][] InterestShortfall { get; }

@@ -108,6 +108,46 @@ public sealed class DelayedDrawTests
     }
 
     [Fact]
+    public void TheLendersAllInIrrAddsTheCommitmentFeePaid()
+    {
+        // The flows of TheLendersIrrCountsTheIssuePriceAndTheDraws plus the commitment fee paid at each period's end
+        // (0.4m, 0.25m, then nothing): −19.6m; −27.8m + 0.4m = −27.4m; −15.6m + 0.25m = −15.35m; 5.6m; 76.3m.
+        var loan = Deal.Single.Tranches[0];
+        double r = loan.IrrWithCommitmentFee;
+        double npv = -19.6e6 - (27.4e6 / Math.Pow(1 + r, 1.0)) - (15.35e6 / Math.Pow(1 + r, 2.0))
+            + (5.6e6 / Math.Pow(1 + r, 1096 / 365.0)) + (76.3e6 / Math.Pow(1 + r, 1461 / 365.0));
+        Assert.Equal(0.0, npv, 1.0); // within a dollar
+        Assert.Equal(0.65e6, loan.CommitmentFeePaid, 1e-6);
+        // The fee is income the IRR on the funded principal leaves out: the all-in yield is above it.
+        Assert.InRange(r - loan.Irr, 0.001, 0.01);
+        Assert.Equal(0.005, Deal.Description.Tranches[0].CommitmentFee);
+
+        // Run as a Monte Carlo path is (summary-only), the same fee and yield, bit for bit.
+        var summaryOnly = new SmallDeal(Source, fullLedger: false).Single.Tranches[0];
+        Assert.Equal((loan.CommitmentFeePaid, loan.IrrWithCommitmentFee), (summaryOnly.CommitmentFeePaid, summaryOnly.IrrWithCommitmentFee));
+
+        // A fee paid in the enforcement waterfall counts too. The lease starts a year late: period 1 collects nothing, the
+        // 0.4m fee and 1.6m of interest go unpaid, the interest shortfall is an event of default (no draw is funded), and
+        // the campus is sold at the end of period 2 with a year's rent: the enforcement waterfall pays the 0.4m fee, the
+        // 3.2m of interest and the 20m balance. The lender: −19.6m at the closing, 23.2m (+ 0.4m) 730 days later:
+        // IRR (23.2 / 19.6)^(1/2) − 1 = 8.797%, with the fee (23.6 / 19.6)^(1/2) − 1 = 9.730%.
+        var workout = new SmallDeal(Source
+            .Replace("starts 2025-12-31  term 4y", "starts 2026-12-31  term 3y", StringComparison.Ordinal)
+            .Replace("test Undrawn = Loan.undrawn", "test Undrawn = Loan.undrawn\n  default when Loan.interest_shortfall > 0", StringComparison.Ordinal)
+            .Replace("distribute rest to Owners\n  }\n}", "distribute rest to Owners\n  }\n  enforcement {\n    sell Campus lag 12m\n"
+                + "    waterfall { pay Loan.commitment_fee  pay Loan.interest  pay Loan.balance  distribute rest to Owners }\n  }\n}", StringComparison.Ordinal));
+        var enforced = workout.Single.Tranches[0];
+        Assert.Equal(0.0, workout.Ledger("1 pay Loan.commitment_fee paid", 0));
+        Assert.Equal(0.4e6, enforced.CommitmentFeePaid, 1e-6);
+        Assert.Equal(Math.Sqrt(23.2 / 19.6) - 1, enforced.Irr, 1e-9);
+        Assert.Equal(Math.Sqrt(23.6 / 19.6) - 1, enforced.IrrWithCommitmentFee, 1e-9);
+
+        // A tranche without a fee has no all-in figure.
+        Assert.True(double.IsNaN(new SmallDeal(Source.Replace("commitment_fee 0.5%", "", StringComparison.Ordinal)
+            .Replace("pay Loan.commitment_fee", "", StringComparison.Ordinal)).Single.Tranches[0].IrrWithCommitmentFee));
+    }
+
+    [Fact]
     public void AnEventOfDefaultStopsTheDraws()
     {
         // The default rule trips at the end of period 1 (the loan's opening balance is below 30m), so period 1's draw is

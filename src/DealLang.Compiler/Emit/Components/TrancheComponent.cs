@@ -454,6 +454,12 @@ internal sealed class TrancheComponent(EmitContext ctx)
                     }
 
                     w.Line(Ctx.ResultRow("TrancheDrawn", CSharpLiterals.Int(tranche.Index)) + "[t] = " + tranche.Drawn + ";");
+                    if (tranche.Model.Draw is DelayedDraw { FeeRate: > 0 })
+                    {
+                        // After both waterfalls: the lender's fee income of the period, for its IRR with the fee.
+                        w.Line(Ctx.ResultRow("CommitmentFeePaid", CSharpLiterals.Int(tranche.Index)) + "[t] = " + tranche.CommitmentFeePaid + ";");
+                    }
+
                     break;
                 default:
                     throw new InvalidOperationException("No emitter for the draw " + tranche.Model.Draw + ".");
@@ -604,8 +610,17 @@ internal sealed class TrancheComponent(EmitContext ctx)
         return "new TrancheInfo(" + CSharpLiterals.String(info.Name) + ", " + CSharpLiterals.Double(info.Balance) + ", " + CSharpLiterals.Double(info.Coupon)
             + ", " + CSharpLiterals.Int(info.Seniority) + ", " + CSharpLiterals.Date(info.Maturity) + ", " + CSharpLiterals.String(info.Amortization)
             + (info.IssuePrice == 1.0 ? "" : ", " + CSharpLiterals.Double(info.IssuePrice)) + ")"
-            + (info.ConversionPrice == 0 ? "" : " { ConversionPrice = " + CSharpLiterals.Double(info.ConversionPrice) + " }");
+            + Initialiser(
+                info.ConversionPrice == 0 ? null : "ConversionPrice = " + CSharpLiterals.Double(info.ConversionPrice),
+                info.CommitmentFee == 0 ? null : "CommitmentFee = " + CSharpLiterals.Double(info.CommitmentFee));
     });
+
+    /// <summary>An object initialiser of the given assignments (those not null), or nothing when there are none.</summary>
+    private static string Initialiser(params string?[] assignments)
+    {
+        string[] given = [.. assignments.Where(a => a is not null).Select(a => a!)];
+        return given.Length == 0 ? "" : " { " + string.Join(", ", given) + " }";
+    }
 
     public override string? Read(Quantity quantity, int index) => quantity switch
     {

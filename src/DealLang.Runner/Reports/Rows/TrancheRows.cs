@@ -21,6 +21,13 @@ static class TrancheRows
             rows.Add(name, "loss %", SummaryKind.Rate, o => Of(o.Tranches[i].LossFraction));
             rows.Add(name, "unpaid interest", SummaryKind.Money, o => Of(o.Tranches[i].UnpaidInterest));
             rows.Add(name, "first principal shortfall", SummaryKind.Date, o => On(o.Tranches[i].FirstPrincipalShortfall));
+            if (rows.Deal.Tranches[i].CommitmentFee > 0)
+            {
+                // The IRR above is on the funded principal; with the fee on the undrawn commitment, the lender's all-in yield.
+                rows.Add(name, "commitment fee paid", SummaryKind.Money, o => Of(o.Tranches[i].CommitmentFeePaid));
+                rows.Add(name, "IRR with commitment fee", SummaryKind.Rate, o => Of(o.Tranches[i].IrrWithCommitmentFee));
+            }
+
             if (IsGuaranteed(rows.Deal, i))
             {
                 // The figures above are the issuer's (without the guarantee); these the holders' (with it).
@@ -59,6 +66,12 @@ static class TrancheRows
             Json.Number(w, "irr", t.Irr);
             Json.Number(w, "bey", t.BondEquivalentYield);
             Json.Date(w, "firstPrincipalShortfall", t.FirstPrincipalShortfall);
+            if (deal.Tranches[i].CommitmentFee > 0)
+            {
+                Json.Money(w, "commitmentFeePaid", t.CommitmentFeePaid);
+                Json.Number(w, "irrWithCommitmentFee", t.IrrWithCommitmentFee);
+            }
+
             if (t.Guaranteed)
             {
                 Json.Money(w, "paidByGuarantor", t.PaidByGuarantor);

@@ -315,6 +315,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         bool[] result_TriggerActive_1 = result.TriggerActive[1];
         bool[] result_TriggerActive_2 = result.TriggerActive[2];
         double[] result_TrancheDrawn_0 = result.TrancheDrawn[0];
+        double[] result_CommitmentFeePaid_0 = result.CommitmentFeePaid[0];
         double[] result_Collections = result.Collections;
         double[] result_ContractRevenue_0 = result.ContractRevenue[0];
         double[] result_ContractRevenue_1 = result.ContractRevenue[1];
@@ -779,6 +780,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             }
 
             result_TrancheDrawn_0[t] = tranche_Loan_drawn;
+            result_CommitmentFeePaid_0[t] = tranche_Loan_commitmentFeePaid;
             // 7. results
             result_Collections[t] = collections;
             if (t == ScheduledPeriods - 1)
@@ -1033,6 +1035,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         bool[] result_TriggerActive_1 = result.TriggerActive[1];
         bool[] result_TriggerActive_2 = result.TriggerActive[2];
         double[] result_TrancheDrawn_0 = result.TrancheDrawn[0];
+        double[] result_CommitmentFeePaid_0 = result.CommitmentFeePaid[0];
         double[] result_Collections = result.Collections;
         double[] result_ContractRevenue_0 = result.ContractRevenue[0];
         double[] result_ContractRevenue_1 = result.ContractRevenue[1];
@@ -1296,6 +1299,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             }
 
             result_TrancheDrawn_0[t] = tranche_Loan_drawn;
+            result_CommitmentFeePaid_0[t] = tranche_Loan_commitmentFeePaid;
             // 7. results
             result_Collections[t] = collections;
             if (t == ScheduledPeriods - 1)
@@ -1748,6 +1752,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         bool[] result_TriggerActive_1 = result.TriggerActive[1];
         bool[] result_TriggerActive_2 = result.TriggerActive[2];
         double[] result_TrancheDrawn_0 = result.TrancheDrawn[0];
+        double[] result_CommitmentFeePaid_0 = result.CommitmentFeePaid[0];
         double[] result_Collections = result.Collections;
         double[] result_ContractRevenue_0 = result.ContractRevenue[0];
         double[] result_ContractRevenue_1 = result.ContractRevenue[1];
@@ -2137,6 +2142,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             }
 
             result_TrancheDrawn_0[t] = tranche_Loan_drawn;
+            result_CommitmentFeePaid_0[t] = tranche_Loan_commitmentFeePaid;
             // 7. results
             result_Collections[t] = collections;
             if (t == ScheduledPeriods - 1)
@@ -2250,7 +2256,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             Coins = [],
             Tranches =
             [
-                new TrancheInfo("Loan", 0.0, double.NaN, 1, new Date(2029, 5, 31), "linear"),
+                new TrancheInfo("Loan", 0.0, double.NaN, 1, new Date(2029, 5, 31), "linear") { CommitmentFee = 0.005 },
             ],
             Equities =
             [
