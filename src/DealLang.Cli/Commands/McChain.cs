@@ -68,6 +68,7 @@ internal static class McChain
         else
         {
             ReportWriter.Write(Reports([.. frames.Zip(totals)], request.Format), request.Format, null, console);
+            McCommand.NoteStandardErrors(source, scenario.Name, console);
         }
 
         if (rowsWritten is not null)

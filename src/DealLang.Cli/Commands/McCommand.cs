@@ -235,12 +235,9 @@ internal static class McCommand
         else
         {
             console.Out.Write(MonteCarloReport.Render(CreditMetrics.Compute(frame, totals), request.Format));
-            if (source is StochasticPaths { UsesSobol: true })
+            if (source is StochasticPaths paths)
             {
-                // On standard error, so a CSV or JSON report stays one clean document: its ± are the plain Monte Carlo
-                // formulas, which do not measure a Sobol run's error (docs/language.md, "Sobol points").
-                console.Info(console.Error, $"note: scenario {TerminalText.Escape(frame.Scenario)} uses sobol: the ± are plain Monte Carlo standard errors, "
-                    + "which overstate a Sobol estimate's; measure its error across seeds (docs/language.md, \"Sobol points\")");
+                NoteStandardErrors(paths, frame.Scenario, console);
             }
         }
 
@@ -251,6 +248,28 @@ internal static class McCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// After a printed report, on standard error (so a CSV or JSON report stays one clean document): a note when the
+    /// report's ± do not measure the run's error. They are the formulas for independent paths (docs/language.md,
+    /// "Monte Carlo results"); a Sobol run's points are not independent ("Sobol points"), nor are an antithetic run's
+    /// mirrored pairs: over 30 seeds of 400 paths of a loan whose loss falls with its factor, P(principal loss) and
+    /// the expected loss varied by about half their printed ± (a pair's two halves rarely both lose).
+    /// </summary>
+    internal static void NoteStandardErrors(StochasticPaths source, string scenario, CliConsole console)
+    {
+        if (source.UsesSobol)
+        {
+            console.Info(console.Error, $"note: scenario {TerminalText.Escape(scenario)} uses sobol: the ± are plain Monte Carlo standard errors, "
+                + "which overstate a Sobol estimate's; measure its error across seeds (docs/language.md, \"Sobol points\")");
+        }
+        else if (source.Antithetic)
+        {
+            console.Info(console.Error, $"note: scenario {TerminalText.Escape(scenario)} uses antithetic: the ± are standard errors for independent paths, "
+                + "and a mirrored pair is not independent: for a figure monotone in the draws they overstate its error, otherwise they may understate it; "
+                + "measure its error across seeds (docs/language.md, \"Monte Carlo results\")");
+        }
     }
 
     private static int Replay(McRequest request, IDealProgram program, IPathSource source, SimulationFrame frame, int path, CliConsole console)
