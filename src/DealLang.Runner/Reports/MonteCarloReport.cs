@@ -43,7 +43,7 @@ public static class MonteCarloReport
     public static string Title(SimulationFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        return string.Create(Invariant, $"{frame.Deal}: Monte Carlo, scenario {frame.Scenario}, {frame.Paths:N0} paths, seed {frame.Seed}");
+        return string.Create(Invariant, $"{frame.Deal}: Monte Carlo, scenario {frame.Scenario}, {frame.Paths:N0} {(frame.Paths == 1 ? "path" : "paths")}, seed {frame.Seed}");
     }
 
     static List<Row> Rows(CreditMetrics m)

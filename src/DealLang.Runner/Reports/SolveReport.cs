@@ -89,7 +89,7 @@ public static class SolveReport
         if (r.Paths is { } paths)
         {
             rows.Add(["Monte Carlo", string.Create(CultureInfo.InvariantCulture,
-                $"{paths:#,##0} paths, seed {r.Seed}, the same paths at every evaluation (common random numbers)")]);
+                $"{paths:#,##0} {(paths == 1 ? "path" : "paths")}, seed {r.Seed}, the same paths at every evaluation (common random numbers)")]);
         }
 
         rows.Add([r.Paths is null ? "runs / evaluations" : "evaluations", r.Evaluations.ToString(CultureInfo.InvariantCulture)]);

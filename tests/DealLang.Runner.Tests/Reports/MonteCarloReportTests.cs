@@ -27,6 +27,16 @@ public sealed class MonteCarloReportTests
         Snapshot.Verify(text, extension, $"loss-0-to-99.{extension}");
     }
 
+    [Theory]
+    [InlineData(1, "Small: Monte Carlo, scenario Mc, 1 path, seed 7")]
+    [InlineData(2, "Small: Monte Carlo, scenario Mc, 2 paths, seed 7")]
+    [InlineData(1000, "Small: Monte Carlo, scenario Mc, 1,000 paths, seed 7")]
+    public void TheTitleCountsThePaths(int paths, string title)
+    {
+        var frame = new SimulationFrame("Small", "hash", "USD", "Mc", 7, paths, [], [], [], [], [], []);
+        Assert.Equal(title, MonteCarloReport.Title(frame));
+    }
+
     [Fact]
     public void TheCsvCarriesTheExactFigures()
     {
