@@ -414,7 +414,18 @@ public static class MonteCarloReport
     };
 
     // A fan's level for people: four significant figures cover a rate (0.04312) and a price (2.347) alike.
-    static string Level4(double value) => double.IsFinite(value) ? Fixed(value, value != 0 && Math.Abs(value) < 1 ? "G4" : "F4") : ValueText.NotAvailable;
+    // Four decimals, or four significant digits below 1 (a rate index such as SOFR at 0.04312), trailing zeros kept so
+    // that a column reads alike: 0.4000 beside 1.0000, not 0.4.
+    internal static string Level4(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return ValueText.NotAvailable;
+        }
+
+        int decimals = value != 0 && Math.Abs(value) < 1 ? Math.Min(15, 3 - (int)Math.Floor(Math.Log10(Math.Abs(value)))) : 4;
+        return Fixed(value, "F" + decimals.ToString(Invariant));
+    }
 
     static string Fixed(double value, string format)
     {

@@ -37,6 +37,21 @@ public sealed class MonteCarloReportTests
         Assert.Equal(title, MonteCarloReport.Title(frame));
     }
 
+    [Theory]
+    [InlineData(0.4, "0.4000")]
+    [InlineData(1.0, "1.0000")]
+    [InlineData(0.04312, "0.04312")]
+    [InlineData(0.043, "0.04300")]
+    [InlineData(2.34567, "2.3457")]
+    [InlineData(0.0, "0.0000")]
+    [InlineData(-0.004, "-0.004000")]
+    public void AFansLevelsReadAlikeDownAColumn(double level, string text)
+    {
+        // Four decimals, or four significant digits below 1, trailing zeros kept: terawulf's completion index read
+        // 0.4 beside 1.0000 (the Monte Carlo review).
+        Assert.Equal(text, MonteCarloReport.Level4(level));
+    }
+
     [Fact]
     public void TheCsvCarriesTheExactFigures()
     {
