@@ -103,6 +103,14 @@ internal static class DealFile
         {
             console.Detail(string.Create(CultureInfo.InvariantCulture,
                 $"{path} and its {hit.Files.Count - 1} import(s) unchanged since checked: {(hit.IsChain ? $"{hit.Programs.Count} compiled entities" : "compiled deal")} and scenarios from the cache in {clock.Elapsed.TotalSeconds:F3} s"));
+
+            // The remembered run reads these files as a checked one would, so an output over one of them is refused
+            // just the same (run -o deal.deal replaced the deal once it had been run before).
+            console.Inputs.Add(path, "the deal file");
+            foreach (string file in hit.Files.Skip(1))
+            {
+                console.Inputs.Add(file, "a file the deal imports");
+            }
         }
 
         return hit;
