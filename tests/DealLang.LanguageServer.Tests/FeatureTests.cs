@@ -43,6 +43,23 @@ public sealed class FeatureTests
     }
 
     [Fact]
+    public async Task Hover_OnAnIndex_GivesItsLevel()
+    {
+        // CoreWeave's index SOFR { level 5.30% … }: a rate.
+        string path = Examples.PathOf("coreweave-ddtl2.deal");
+        string text = File.ReadAllText(path);
+        string uri = Examples.UriOf(path);
+        await using LspClient client = await LspClient.StartAsync();
+        await client.Open(uri, text);
+        await client.DiagnosticsFor(uri, 1);
+        (int line, int character) = Examples.Find(text, "SOFR", after: "index SOFR");
+        string hover = (await client.At("textDocument/hover", uri, line, character)).GetProperty("contents").GetProperty("value").GetString()!;
+        Assert.StartsWith("**index** `SOFR`", hover, StringComparison.Ordinal);
+        Assert.Contains("unit: rate", hover, StringComparison.Ordinal);
+        Assert.Contains("value: 5.3%", hover, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Hover_OnAUnitInAnExpression_GivesTheUnitThere()
     {
         await using LspClient client = await OpenHyperion();
