@@ -123,6 +123,36 @@ public sealed class DiagnosticsTests
         }
     }
 
+    [Fact]
+    public async Task AMistakeInAnImportedFileNotOpen_IsClearedOnceNoLongerImported()
+    {
+        string folder = Directory.CreateTempSubdirectory("deallang-lsp-").FullName;
+        try
+        {
+            var (spvPath, parentPath) = CopyChain(folder);
+            File.WriteAllText(spvPath, File.ReadAllText(spvPath).Replace("coupon ", "cuopon ", StringComparison.Ordinal));
+            string parentText = File.ReadAllText(parentPath);
+            string parentUri = Examples.UriOf(parentPath);
+            await using LspClient client = await LspClient.StartAsync();
+            await client.Open(parentUri, parentText);
+            await client.DiagnosticsFor(parentUri, 1);
+            Assert.Contains((await client.DiagnosticsFor(Examples.UriOf(spvPath), null)).Diagnostics, d => d.Severity == 1);
+
+            // The parent's import line removed in the editor (its holdings of the SPV are now its own errors): the
+            // SPV is no longer part of any open document's compilation, so what was listed under it is cleared.
+            string import = "import \"021-project-spv-held-by-a-parent.deal\"";
+            Assert.Contains(import, parentText, StringComparison.Ordinal);
+            client.Forget(Examples.UriOf(spvPath));
+            await client.Change(parentUri, parentText.Replace(import, "", StringComparison.Ordinal), 2);
+            await client.DiagnosticsFor(parentUri, 2);
+            Assert.Empty((await client.DiagnosticsFor(Examples.UriOf(spvPath), null)).Diagnostics);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     // Valid 021 (an SPV) and 022 (its parent, which imports it) copied into the folder: their paths there.
     private static (string Spv, string Parent) CopyChain(string folder)
     {
