@@ -48,6 +48,28 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public async Task Positions_AfterACharacterOutsideTheBasicPlane_CountUtf16CodeUnits()
+    {
+        // A rocket (U+1F680, two UTF-16 code units, one code point) in a comment before 'fill Dsr': the diagnostic,
+        // and a hover on the same line, are at the word's UTF-16 offset, as the protocol counts.
+        string path = Examples.PathOf("hyperion.deal");
+        string uri = Examples.UriOf(path);
+        string text = File.ReadAllText(path).Replace("    fill Dsra", "    /* \U0001F680 */ fill Dsr  pay Trustee", StringComparison.Ordinal);
+        await using LspClient client = await LspClient.StartAsync();
+        await client.Open(uri, text);
+
+        (int line, int character) = Examples.Find(text, "Dsr", after: "\U0001F680");
+        Assert.Equal(18, character); // "    /* " 7, the rocket 2, " */ fill " 9
+        LspDiagnostic diagnostic = Assert.Single((await client.DiagnosticsFor(uri, 1)).Diagnostics, d => d.Code == "DL0202");
+        Assert.Equal(new Position(line, character), diagnostic.Range.Start);
+        Assert.Equal(new Position(line, character + "Dsr".Length), diagnostic.Range.End);
+
+        (int trusteeLine, int trusteeCharacter) = Examples.Find(text, "Trustee", after: "\U0001F680");
+        string hover = (await client.At("textDocument/hover", uri, trusteeLine, trusteeCharacter)).GetProperty("contents").GetProperty("value").GetString()!;
+        Assert.StartsWith("**fee** `Trustee`", hover, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AWarning_IsPublishedWithSeverityTwo()
     {
         // Malformed 056: cash held in an account that is never released is a warning (DL0415), not an error.
