@@ -214,6 +214,21 @@ public sealed class FeatureTests
     }
 
     [Fact]
+    public async Task AHandlerThatFails_LogsOneLine_AndAnswersNothing()
+    {
+        // It logged the exception whole, its stack trace over many lines, where docs/editors.md says one line.
+        await using LspClient client = await LspClient.StartAsync(new FailingFormatter());
+        await client.Open(Uri, Hyperion);
+        await client.DiagnosticsFor(Uri, 1);
+        JsonElement edits = await client.Request("textDocument/formatting", new { textDocument = new { uri = Uri } });
+
+        Assert.Equal(0, edits.GetArrayLength());
+        string logged = Assert.Single(client.Log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("deallang lsp: internal error in formatting: InvalidOperationException: the formatter broke here", logged, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Array, (await client.At("textDocument/definition", Uri, 0, 0)).ValueKind); // still serving
+    }
+
+    [Fact]
     public async Task Formatting_WithDeallangFmtsFormatter_GivesWhatFmtGives()
     {
         // Hyperion with its indentation removed: the server's edit must give back deallang fmt's text
@@ -272,5 +287,10 @@ public sealed class FeatureTests
     private sealed class RefusingFormatter : IDocumentFormatter
     {
         public string? Format(string text, string path) => null;
+    }
+
+    private sealed class FailingFormatter : IDocumentFormatter
+    {
+        public string? Format(string text, string path) => throw new InvalidOperationException("the formatter broke\nhere");
     }
 }
