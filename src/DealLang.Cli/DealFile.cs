@@ -24,16 +24,20 @@ internal static class DealFile
     /// resolve relative to the working directory.</summary>
     public const string StandardInputName = "<stdin>";
 
+    /// <summary>What a <c>--scenarios</c> file is called in a message about it.</summary>
+    public const string ScenarioFile = "a scenario file";
+
     /// <summary>The file's bytes; the compiler decodes them (<c>DealText</c>), so that bytes that are not UTF-8
-    /// are reported where they stand (DL0133) rather than read as U+FFFD silently.</summary>
-    public static byte[] Read(string path)
+    /// are reported where they stand (DL0133) rather than read as U+FFFD silently. <paramref name="kind"/> names
+    /// what the file should be in a message ("a .deal file", "a scenario file").</summary>
+    public static byte[] Read(string path, string kind = "a .deal file")
     {
         GivenPath.Require(path, "file");
         SourceFileRead read = DiskSourceFiles.Instance.Read(path);
         return read.Problem switch
         {
             SourceFileProblem.None when read.Bytes is not null => read.Bytes,
-            SourceFileProblem.Directory => throw new UsageException($"'{path}' is a directory; give a .deal file"),
+            SourceFileProblem.Directory => throw new UsageException($"'{path}' is a directory; give {kind}"),
             SourceFileProblem.NotFound => throw new UsageException($"file not found: {path}"),
             SourceFileProblem.TooLarge => throw new UsageException(
                 $"{path} is larger than {MaxBytes / (1024 * 1024)} MiB, the most a deal file may hold; is it the right file?"),
@@ -67,10 +71,10 @@ internal static class DealFile
         byte[]? input = path == StandardInput ? ReadStandardInput(console) : null;
         SourceDocument root = input is not null ? SourceDocument.FromBytes(StandardInputName, input) : SourceDocument.FromBytes(path, Read(path));
         console.Inputs.Add(path, "the deal file");
-        SourceDocument[] others = [.. (scenarioFiles ?? []).Select(file => SourceDocument.FromBytes(file, Read(file)))];
+        SourceDocument[] others = [.. (scenarioFiles ?? []).Select(file => SourceDocument.FromBytes(file, Read(file, ScenarioFile)))];
         foreach (string file in scenarioFiles ?? [])
         {
-            console.Inputs.Add(file, "a scenario file");
+            console.Inputs.Add(file, ScenarioFile);
         }
 
         var clock = Stopwatch.StartNew();
@@ -103,6 +107,14 @@ internal static class DealFile
         {
             console.Detail(string.Create(CultureInfo.InvariantCulture,
                 $"{path} and its {hit.Files.Count - 1} import(s) unchanged since checked: {(hit.IsChain ? $"{hit.Programs.Count} compiled entities" : "compiled deal")} and scenarios from the cache in {clock.Elapsed.TotalSeconds:F3} s"));
+
+            // The remembered run reads these files as a checked one would, so an output over one of them is refused
+            // just the same (run -o deal.deal replaced the deal once it had been run before).
+            console.Inputs.Add(path, "the deal file");
+            foreach (string file in hit.Files.Skip(1))
+            {
+                console.Inputs.Add(file, "a file the deal imports");
+            }
         }
 
         return hit;

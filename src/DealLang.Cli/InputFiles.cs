@@ -44,6 +44,16 @@ public sealed class InputFiles
     {
         ArgumentNullException.ThrowIfNull(path);
         Refuse(path);
+        // Two outputs into one file (mc --paths-out P -o P) would leave only the one written last, and say "wrote"
+        // for both. A device or a pipe is written into, not replaced, so two outputs may share it.
+        foreach (string earlier in planned.Keys)
+        {
+            if (!string.IsNullOrWhiteSpace(path) && !OutputTargets.IsStream(path) && StreamPaths.SameFile(path, earlier))
+            {
+                throw new UsageException($"cannot write {path}: another output of this command ({earlier}) is that file, and one would replace the other; give each output its own file; nothing was written");
+            }
+        }
+
         planned.TryAdd(path, 0);
     }
 

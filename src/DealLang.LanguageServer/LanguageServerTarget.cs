@@ -132,7 +132,7 @@ internal sealed class LanguageServerTarget(JsonRpc rpc, TextWriter log, IDocumen
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            await log.WriteLineAsync($"deallang lsp: internal error while checking: {e}").ConfigureAwait(false);
+            await log.WriteLineAsync($"deallang lsp: internal error while checking: {InternalErrorLine.Of(e)}").ConfigureAwait(false);
             return;
         }
 
@@ -184,7 +184,7 @@ internal sealed class LanguageServerTarget(JsonRpc rpc, TextWriter log, IDocumen
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            log.WriteLine($"deallang lsp: internal error in {method}: {e}");
+            log.WriteLine($"deallang lsp: internal error in {method}: {InternalErrorLine.Of(e)}");
             return nothing;
         }
     }

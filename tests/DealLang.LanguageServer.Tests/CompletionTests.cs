@@ -10,13 +10,14 @@ public sealed class CompletionTests
     private static readonly string Uri = Examples.UriOf(HyperionPath);
 
     /// <summary>Opens Hyperion with <paramref name="insert"/> typed at the start of the line holding
-    /// <paramref name="anchor"/>, and asks for completion at the end of what was typed.</summary>
-    private static async Task<(string[] Labels, JsonElement[] Items)> Complete(string anchor, string insert)
+    /// <paramref name="anchor"/> (and <paramref name="afterCursor"/> after it, on the same line), and asks for
+    /// completion at the end of what was typed.</summary>
+    private static async Task<(string[] Labels, JsonElement[] Items)> Complete(string anchor, string insert, string afterCursor = "")
     {
         int at = Hyperion.IndexOf(anchor, StringComparison.Ordinal);
         Assert.True(at >= 0, anchor);
         int lineStart = Hyperion.LastIndexOf('\n', at) + 1;
-        string text = Hyperion[..lineStart] + insert + "\n" + Hyperion[lineStart..];
+        string text = Hyperion[..lineStart] + insert + afterCursor + "\n" + Hyperion[lineStart..];
         string typed = text[..(lineStart + insert.Length)];
         int line = typed.Count(c => c == '\n');
         int character = typed.Length - (typed.LastIndexOf('\n') + 1);
@@ -124,6 +125,57 @@ public sealed class CompletionTests
     public async Task InAComment_OffersNothing()
     {
         (string[] labels, _) = await Complete("  tranche Notes {", "  // pay ");
+        Assert.Empty(labels);
+    }
+
+    // docs/editors.md lists each place a name of one kind fits; every one of them is asked here, each with an
+    // anchor in Hyperion (parties Meta and BlueOwl, facility Campus, accounts Dsra, InterestReserve and Trap).
+    [Theory]
+    [InlineData("    rent     3.15bn", "    guarantor ")]
+    [InlineData("  tranche Notes {", "  loan Extra { obligor ")]
+    [InlineData("  tranche Notes {", "  fleet Gpus { units 1000 gpus  unit_cost 30k per gpu }\n  contract Extra on Gpus { customer ")]
+    public async Task AfterAPartysPlace_OffersParties(string anchor, string insert)
+    {
+        (string[] labels, _) = await Complete(anchor, insert);
+        Assert.Equal(["BlueOwl", "Meta"], labels.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("    release ")]
+    [InlineData("    hold rest in ")]
+    [InlineData("    pay Notes.interest using ")]
+    public async Task AfterAnAccountsPlace_OffersAccounts(string insert)
+    {
+        (string[] labels, _) = await Complete("    pay AssetMgmt", insert);
+        Assert.Equal(["Dsra", "InterestReserve", "Trap"], labels.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AfterALeasesOn_OffersFacilities()
+    {
+        (string[] labels, _) = await Complete("  tranche Notes {", "  lease Extra on ");
+        Assert.Equal(["Campus"], labels);
+    }
+
+    [Fact]
+    public async Task AfterAContractsOn_OffersFleets()
+    {
+        (string[] labels, _) = await Complete("  tranche Notes {", "  fleet Gpus { units 1000 gpus  unit_cost 30k per gpu }\n  contract Extra on ");
+        Assert.Equal(["Gpus"], labels);
+    }
+
+    [Fact]
+    public async Task AfterAScenariosFor_OffersTheDeal()
+    {
+        (string[] labels, JsonElement[] items) = await Complete("scenario Base for Hyperion {", "scenario Extra for ");
+        Assert.Equal(["Hyperion"], labels);
+        Assert.Equal("deal", items.Single().GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task InAString_OffersNothing()
+    {
+        (string[] labels, _) = await Complete("  tranche Notes {", "  title \"pay ", afterCursor: "\"");
         Assert.Empty(labels);
     }
 }

@@ -48,6 +48,28 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public async Task Positions_AfterACharacterOutsideTheBasicPlane_CountUtf16CodeUnits()
+    {
+        // A rocket (U+1F680, two UTF-16 code units, one code point) in a comment before 'fill Dsr': the diagnostic,
+        // and a hover on the same line, are at the word's UTF-16 offset, as the protocol counts.
+        string path = Examples.PathOf("hyperion.deal");
+        string uri = Examples.UriOf(path);
+        string text = File.ReadAllText(path).Replace("    fill Dsra", "    /* \U0001F680 */ fill Dsr  pay Trustee", StringComparison.Ordinal);
+        await using LspClient client = await LspClient.StartAsync();
+        await client.Open(uri, text);
+
+        (int line, int character) = Examples.Find(text, "Dsr", after: "\U0001F680");
+        Assert.Equal(18, character); // "    /* " 7, the rocket 2, " */ fill " 9
+        LspDiagnostic diagnostic = Assert.Single((await client.DiagnosticsFor(uri, 1)).Diagnostics, d => d.Code == "DL0202");
+        Assert.Equal(new Position(line, character), diagnostic.Range.Start);
+        Assert.Equal(new Position(line, character + "Dsr".Length), diagnostic.Range.End);
+
+        (int trusteeLine, int trusteeCharacter) = Examples.Find(text, "Trustee", after: "\U0001F680");
+        string hover = (await client.At("textDocument/hover", uri, trusteeLine, trusteeCharacter)).GetProperty("contents").GetProperty("value").GetString()!;
+        Assert.StartsWith("**fee** `Trustee`", hover, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AWarning_IsPublishedWithSeverityTwo()
     {
         // Malformed 056: cash held in an account that is never released is a warning (DL0415), not an error.
@@ -116,6 +138,36 @@ public sealed class DiagnosticsTests
             client.Forget(Examples.UriOf(spvPath));
             await client.Open(Examples.UriOf(spvPath), spvText);
             Assert.Empty((await client.DiagnosticsFor(Examples.UriOf(spvPath), 1)).Diagnostics);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AMistakeInAnImportedFileNotOpen_IsClearedOnceNoLongerImported()
+    {
+        string folder = Directory.CreateTempSubdirectory("deallang-lsp-").FullName;
+        try
+        {
+            var (spvPath, parentPath) = CopyChain(folder);
+            File.WriteAllText(spvPath, File.ReadAllText(spvPath).Replace("coupon ", "cuopon ", StringComparison.Ordinal));
+            string parentText = File.ReadAllText(parentPath);
+            string parentUri = Examples.UriOf(parentPath);
+            await using LspClient client = await LspClient.StartAsync();
+            await client.Open(parentUri, parentText);
+            await client.DiagnosticsFor(parentUri, 1);
+            Assert.Contains((await client.DiagnosticsFor(Examples.UriOf(spvPath), null)).Diagnostics, d => d.Severity == 1);
+
+            // The parent's import line removed in the editor (its holdings of the SPV are now its own errors): the
+            // SPV is no longer part of any open document's compilation, so what was listed under it is cleared.
+            string import = "import \"021-project-spv-held-by-a-parent.deal\"";
+            Assert.Contains(import, parentText, StringComparison.Ordinal);
+            client.Forget(Examples.UriOf(spvPath));
+            await client.Change(parentUri, parentText.Replace(import, "", StringComparison.Ordinal), 2);
+            await client.DiagnosticsFor(parentUri, 2);
+            Assert.Empty((await client.DiagnosticsFor(Examples.UriOf(spvPath), null)).Diagnostics);
         }
         finally
         {

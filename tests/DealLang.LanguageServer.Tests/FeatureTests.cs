@@ -43,6 +43,23 @@ public sealed class FeatureTests
     }
 
     [Fact]
+    public async Task Hover_OnAnIndex_GivesItsLevel()
+    {
+        // CoreWeave's index SOFR { level 5.30% … }: a rate.
+        string path = Examples.PathOf("coreweave-ddtl2.deal");
+        string text = File.ReadAllText(path);
+        string uri = Examples.UriOf(path);
+        await using LspClient client = await LspClient.StartAsync();
+        await client.Open(uri, text);
+        await client.DiagnosticsFor(uri, 1);
+        (int line, int character) = Examples.Find(text, "SOFR", after: "index SOFR");
+        string hover = (await client.At("textDocument/hover", uri, line, character)).GetProperty("contents").GetProperty("value").GetString()!;
+        Assert.StartsWith("**index** `SOFR`", hover, StringComparison.Ordinal);
+        Assert.Contains("unit: rate", hover, StringComparison.Ordinal);
+        Assert.Contains("value: 5.3%", hover, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Hover_OnAUnitInAnExpression_GivesTheUnitThere()
     {
         await using LspClient client = await OpenHyperion();
@@ -197,6 +214,21 @@ public sealed class FeatureTests
     }
 
     [Fact]
+    public async Task AHandlerThatFails_LogsOneLine_AndAnswersNothing()
+    {
+        // It logged the exception whole, its stack trace over many lines, where docs/editors.md says one line.
+        await using LspClient client = await LspClient.StartAsync(new FailingFormatter());
+        await client.Open(Uri, Hyperion);
+        await client.DiagnosticsFor(Uri, 1);
+        JsonElement edits = await client.Request("textDocument/formatting", new { textDocument = new { uri = Uri } });
+
+        Assert.Equal(0, edits.GetArrayLength());
+        string logged = Assert.Single(client.Log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("deallang lsp: internal error in formatting: InvalidOperationException: the formatter broke here", logged, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Array, (await client.At("textDocument/definition", Uri, 0, 0)).ValueKind); // still serving
+    }
+
+    [Fact]
     public async Task Formatting_WithDeallangFmtsFormatter_GivesWhatFmtGives()
     {
         // Hyperion with its indentation removed: the server's edit must give back deallang fmt's text
@@ -255,5 +287,10 @@ public sealed class FeatureTests
     private sealed class RefusingFormatter : IDocumentFormatter
     {
         public string? Format(string text, string path) => null;
+    }
+
+    private sealed class FailingFormatter : IDocumentFormatter
+    {
+        public string? Format(string text, string path) => throw new InvalidOperationException("the formatter broke\nhere");
     }
 }

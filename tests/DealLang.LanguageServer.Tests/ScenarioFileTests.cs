@@ -23,6 +23,46 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public async Task Hover_InAScenarioFile_NamesTheDealsFileItIsDeclaredIn()
+    {
+        string deal = File.ReadAllText(Examples.PathOf("hyperion.deal"));
+        await using LspClient client = await LspClient.StartAsync();
+        await client.Open(Uri, Stress);
+        await client.DiagnosticsFor(Uri, 1);
+
+        (int line, int character) = Examples.Find(Stress, "Campus", after: "scenario GpuRentStress");
+        (int declared, _) = Examples.Find(deal, "Campus", after: "facility Campus");
+        string hover = (await client.At("textDocument/hover", Uri, line, character)).GetProperty("contents").GetProperty("value").GetString()!;
+        Assert.StartsWith("**facility** `Campus`", hover, StringComparison.Ordinal);
+        Assert.Contains($"declared at hyperion.deal line {declared + 1}", hover, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task References_FromAScenarioFile_IncludeTheDealsUses()
+    {
+        string dealPath = Examples.PathOf("hyperion.deal");
+        string deal = File.ReadAllText(dealPath);
+        await using LspClient client = await LspClient.StartAsync();
+        await client.Open(Uri, Stress);
+        await client.DiagnosticsFor(Uri, 1);
+
+        (int line, int character) = Examples.Find(Stress, "MetaLease", after: "scenario GpuRentStress");
+        JsonElement[] found = [.. (await client.At("textDocument/references", Uri, line, character, new { context = new { includeDeclaration = true } })).EnumerateArray()];
+        string[] uris = [.. found.Select(l => l.GetProperty("uri").GetString()!)];
+        (int declared, _) = Examples.Find(deal, "MetaLease", after: "lease MetaLease");
+
+        Assert.Equal(CountWord(Stress, "MetaLease"), uris.Count(u => u == Uri));
+        Assert.Equal(CountWord(deal, "MetaLease"), uris.Count(u => u == Examples.UriOf(dealPath)));
+        Assert.Contains(found, l => l.GetProperty("uri").GetString() == Examples.UriOf(dealPath)
+            && l.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32() == declared);
+    }
+
+    // Occurrences of a name as a whole word outside comments: what references should find of it.
+    private static int CountWord(string text, string word) =>
+        text.Split('\n').Select(l => l.Split("//")[0])
+            .Sum(l => System.Text.RegularExpressions.Regex.Matches(l, $@"\b{word}\b").Count);
+
+    [Fact]
     public async Task AScenarioFile_ReadsTheOpenDealsUnsavedText()
     {
         string dealPath = Examples.PathOf("hyperion.deal");

@@ -38,6 +38,11 @@ internal static class FmtCommand
 
     private static int Execute(string path, bool check, string? output, CliConsole console)
     {
+        if (check && output is not null)
+        {
+            throw new UsageException("--check writes nothing, so it takes no -o: give one or the other"); // -o was read and ignored
+        }
+
         if (path != DealFile.StandardInput && Directory.Exists(path))
         {
             if (output is not null)

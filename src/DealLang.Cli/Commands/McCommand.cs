@@ -81,6 +81,12 @@ internal static class McCommand
                 (shardFile, reportFile) = (reportFile, null);
             }
 
+            // A shard prints no report (its file is JSON of its own), so a --format given with it would be ignored.
+            if (parse.GetValue(shard) is not null && parse.GetResult(format) is { Implicit: false })
+            {
+                throw new UsageException("--format sets the printed report, and --shard prints none (its shard file is JSON); 'deallang merge --format' sets the merged report's");
+            }
+
             return ReportOutput.Run(console, reportFile, c => Execute(
                 new McRequest(parse.GetValue(file)!, parse.GetValue(scenarioFiles) ?? [], parse.GetValue(scenario)!, parse.GetValue(paths),
                     parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(shard), shardFile,

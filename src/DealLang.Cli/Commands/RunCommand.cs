@@ -148,7 +148,10 @@ internal static class RunCommand
         var deal = chain.Top;
         var scenarios = SelectScenarios(deal, declared, request.Scenario);
         bool showLedgers = request.Ledger || scenarios.Count == 1;
-        var outcomes = new ChainRunner(programs, fullLedger: showLedgers, checkCash: true).RunAll(scenarios);
+        // As for one deal: a spinner past a second on a terminal, and the time at --verbosity detailed.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var outcomes = ProgressDisplay.Stage(console, $"running {deal.Name}", () => new ChainRunner(programs, fullLedger: showLedgers, checkCash: true).RunAll(scenarios));
+        console.Detail(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ran {scenarios.Count} scenario(s) of the chain's {programs.Count} entities in {clock.Elapsed.TotalSeconds:F3} s"));
         var reports = new List<(string Title, string FileStem, string Text)>();
         for (int e = 0; e < programs.Count; e++)
         {

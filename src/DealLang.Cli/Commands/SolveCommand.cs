@@ -351,7 +351,7 @@ internal static class SolveCommand
         SourceDocument root = SourceDocument.FromBytes(request.Path, DealFile.Read(request.Path));
         SourceDocument[] others =
         [
-            .. request.ScenarioFiles.Select(f => SourceDocument.FromBytes(f, DealFile.Read(f))),
+            .. request.ScenarioFiles.Select(f => SourceDocument.FromBytes(f, DealFile.Read(f, DealFile.ScenarioFile))),
             SourceDocument.FromText(Source, text),
         ];
         var check = DealCompiler.Check(Compilation.Create(root, DiskSourceFiles.Instance, others));

@@ -125,6 +125,28 @@ public sealed class CheckedRunTests : IDisposable
     }
 
     [Fact]
+    public void A_remembered_run_refuses_an_output_over_the_deal_or_an_import_as_a_checked_one_does()
+    {
+        // Without the check the deal and its imports were never noted as read, so -o replaced the deal file.
+        string stress = Write("stress.scenarios", File.ReadAllText(Path.Combine(Examples, "hyperion-stress.scenarios")));
+        string text = "import \"stress.scenarios\"\n" + File.ReadAllText(Path.Combine(Examples, "hyperion.deal"));
+        string deal = Write("hyperion.deal", text);
+        var first = Run(deal, "--scenario", "Base");
+        Assert.True(first.Exit == ExitCodes.Ok, first.ToString());
+
+        foreach (string output in (string[])[deal, stress])
+        {
+            string before = File.ReadAllText(output);
+            var over = Run(deal, "--scenario", "Base", "-o", output);
+
+            Assert.Contains(FromTheCache, over.Err, StringComparison.Ordinal);
+            Assert.Equal(ExitCodes.UsageError, over.Exit);
+            Assert.Contains("which this command reads", over.Err, StringComparison.Ordinal);
+            Assert.Equal(before, File.ReadAllText(output));
+        }
+    }
+
+    [Fact]
     public void An_edited_deal_file_is_read_and_checked_again()
     {
         string text = File.ReadAllText(Path.Combine(Examples, "hyperion.deal"));

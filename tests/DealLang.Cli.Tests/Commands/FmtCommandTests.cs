@@ -142,4 +142,18 @@ public sealed class FmtCommandTests : IDisposable
         Assert.Equal(2, CliHarness.Run("fmt", folder, "-o", Path.Combine(folder, "x.deal")).Exit);
         Assert.Equal(2, CliHarness.Run("fmt", Path.Combine(folder, "missing.deal")).Exit);
     }
+
+    [Fact]
+    public void Check_with_o_is_a_usage_error_and_writes_nothing()
+    {
+        // -o was read and ignored: the exit code said "not formatted" and no file appeared where it was asked for.
+        string messy = Write("mini.deal", Messy);
+        string output = Path.Combine(folder, "out.deal");
+        var outcome = CliHarness.Run("fmt", messy, "--check", "-o", output);
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Equal("deallang: error: --check writes nothing, so it takes no -o: give one or the other", outcome.Err.Trim());
+        Assert.False(File.Exists(output));
+        Assert.Equal(Messy, File.ReadAllText(messy));
+    }
 }

@@ -35,6 +35,29 @@ public sealed class LspCommandTests
         Assert.Equal(0, await ShutdownAndExit(process, input, output));
     }
 
+    [Fact]
+    public async Task Lsp_FormatsADocumentAsDeallangFmtDoes()
+    {
+        // The formatter is handed to the server by the lsp verb (the server alone announces none).
+        using Process process = Start();
+        Stream input = process.StandardInput.BaseStream;
+        Stream output = process.StandardOutput.BaseStream;
+        JsonElement initialized = await Initialize(input, output);
+        Assert.True(initialized.GetProperty("result").GetProperty("capabilities").GetProperty("documentFormattingProvider").GetBoolean());
+
+        string path = Path.Combine(RepoPaths.Examples, "hyperion.deal");
+        string uri = new Uri(path).AbsoluteUri;
+        string messy = File.ReadAllText(path).Replace("  tranche Notes {", "  tranche   Notes{", StringComparison.Ordinal);
+        await Send(input, new { jsonrpc = "2.0", method = "textDocument/didOpen", @params = new { textDocument = new { uri, languageId = "deallang", version = 1, text = messy } } });
+        await Send(input, new { jsonrpc = "2.0", id = 2, method = "textDocument/formatting", @params = new { textDocument = new { uri }, options = new { tabSize = 2, insertSpaces = true } } });
+        JsonElement answer = await Receive(output, m => m.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number && id.GetInt32() == 2);
+
+        JsonElement edit = Assert.Single(answer.GetProperty("result").EnumerateArray());
+        Assert.Equal(DealLang.Compiler.Format.DealFormatter.Format(messy, path).Text, edit.GetProperty("newText").GetString());
+        Assert.Equal(File.ReadAllText(path), edit.GetProperty("newText").GetString()); // the example is formatted
+        Assert.Equal(0, await ShutdownAndExit(process, input, output));
+    }
+
     // The server's standard input is its protocol: a document importing /dev/stdin (enough '..' reach the root from
     // any folder) would have it read the editor's messages as a deal file, and answer nothing again. It is refused
     // as a device (DL0601), never opened, and the session goes on.

@@ -67,6 +67,26 @@ public sealed class OutputOverInputTests : IDisposable
         AssertRefused(outcome, "national-compute.deal", "the deal file");
     }
 
+    [Theory]
+    [InlineData("--paths-out", "{0}", "-o", "{0}")]
+    [InlineData("--paths-out", "{0}", "-o", "{1}")]
+    [InlineData("--shard", "1/1", "--out", "{0}", "--paths-out", "{1}")]
+    public void Two_monte_carlo_outputs_into_one_file_are_refused(params string[] options)
+    {
+        // The report replaced the Parquet rows (or the shard file them), and both were said to be written.
+        string output = In("out.parquet");
+        string link = In("link.parquet");
+        File.WriteAllText(output, "earlier");
+        File.CreateSymbolicLink(link, output);
+        string[] resolved = [.. options.Select(o => string.Format(System.Globalization.CultureInfo.InvariantCulture, o, output, link))];
+        var outcome = CliHarness.Run(["mc", In("national-compute.deal"), "--scenario", "FiscalCost", "--paths", "2", .. resolved]);
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Contains("one would replace the other; give each output its own file; nothing was written", outcome.Err, StringComparison.Ordinal);
+        Assert.Equal("earlier", File.ReadAllText(output));
+        UsageErrorTests.AssertNoStackTrace(outcome);
+    }
+
     [Fact]
     public void An_output_over_a_file_the_deal_imports_is_refused()
     {

@@ -152,6 +152,11 @@ public sealed class TerminalTests : IDisposable
         Assert.Matches(@"deallang: compiled deal Hyperion in [0-9]+\.[0-9]{3} s", checkedRun.Err);
         CliOutcome mc = CliHarness.Run("mc", Hyperion, "--scenarios", HyperionMc, "--scenario", "StochasticRent", "--paths", "30", "--threads", "1", "-v", "detailed");
         Assert.Matches(@"deallang: ran paths 0 to 29 on 1 thread\(s\) in [0-9]+\.[0-9]{3} s", mc.Err);
+
+        // A chain's run is timed as one deal's is (it was not: no line said how long its scenarios took).
+        CliOutcome chain = CliHarness.Run("run", Path.Combine(RepoPaths.Examples, "terawulf.deal"), "-v", "detailed", "--format", "csv");
+        Assert.Equal(ExitCodes.Ok, chain.Exit);
+        Assert.Matches(@"deallang: ran [0-9]+ scenario\(s\) of the chain's 3 entities in [0-9]+\.[0-9]{3} s", chain.Err);
     }
 
     [Fact]

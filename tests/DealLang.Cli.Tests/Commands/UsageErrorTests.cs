@@ -113,7 +113,19 @@ public class UsageErrorTests
     {
         var outcome = CliHarness.Run("check", RepoPaths.Examples);
         Assert.Equal(ExitCodes.UsageError, outcome.Exit);
-        Assert.Contains("is a directory", outcome.Err, StringComparison.Ordinal);
+        Assert.Equal($"deallang: error: '{RepoPaths.Examples}' is a directory; give a .deal file", outcome.Err.Trim());
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("run")]
+    [InlineData("solve", "--fair-spread", "Notes")]
+    public void A_directory_given_as_a_scenario_file_is_asked_for_as_one(params string[] args)
+    {
+        // It was asked for as "a .deal file", which a --scenarios file is not.
+        var outcome = CliHarness.Run([args[0], Hyperion, "--scenarios", RepoPaths.Examples, .. args[1..]]);
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Equal($"deallang: error: '{RepoPaths.Examples}' is a directory; give a scenario file", outcome.Err.Trim());
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public sealed class McUsageTests
     [InlineData("--replay-path -1", "--replay-path must be a path number of 0 or more, not -1")]
     [InlineData("--paths 0", "--paths must be at least 1, not 0")]
     [InlineData("--threads 0", "--threads must be at least 1, not 0")]
+    [InlineData("--shard 1/2 --out x.shard --format json", "--format sets the printed report, and --shard prints none (its shard file is JSON); 'deallang merge --format' sets the merged report's")]
+    [InlineData("--shard 1/2 --out x.shard -f table", "--format sets the printed report, and --shard prints none (its shard file is JSON); 'deallang merge --format' sets the merged report's")]
     public void OptionMistakesAreUsageErrors(string options, string message)
     {
         CliOutcome outcome = CliHarness.Run(["mc", Hyperion, "--scenario", "Base", .. options.Split(' ')]);
