@@ -87,6 +87,12 @@ internal static class McCommand
                 throw new UsageException("--format sets the printed report, and --shard prints none (its shard file is JSON); 'deallang merge --format' sets the merged report's");
             }
 
+            // A replayed path runs alone on this thread, so a --threads given with it would be ignored.
+            if (parse.GetValue(replay) is not null && parse.GetResult(threads) is { Implicit: false })
+            {
+                throw new UsageException("--replay-path runs one path alone on one thread: it takes no --threads");
+            }
+
             return ReportOutput.Run(console, reportFile, c => Execute(
                 new McRequest(parse.GetValue(file)!, parse.GetValue(scenarioFiles) ?? [], parse.GetValue(scenario)!, parse.GetValue(paths),
                     parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(shard), shardFile,

@@ -16,6 +16,8 @@ public sealed class McUsageTests
     [InlineData("--ledger", "--ledger prints a replayed path's ledger: give --replay-path P too")]
     [InlineData("--replay-path 3 --shard 1/2 --out x", "--replay-path runs one path alone: it takes neither --shard nor --paths-out")]
     [InlineData("--replay-path -1", "--replay-path must be a path number of 0 or more, not -1")]
+    [InlineData("--replay-path 3 --threads 2", "--replay-path runs one path alone on one thread: it takes no --threads")]
+    [InlineData("--replay-path 3 -t 1", "--replay-path runs one path alone on one thread: it takes no --threads")]
     [InlineData("--paths 0", "--paths must be at least 1, not 0")]
     [InlineData("--threads 0", "--threads must be at least 1, not 0")]
     [InlineData("--shard 1/2 --out x.shard --format json", "--format sets the printed report, and --shard prints none (its shard file is JSON); 'deallang merge --format' sets the merged report's")]
