@@ -308,7 +308,9 @@ internal static class McCommand
         return ExitCodes.Ok;
     }
 
-    internal static ScenarioSpec SelectScenario(DealDescription deal, ScenarioSpec[] declared, string name)
+    /// <summary>The stochastic scenario <paramref name="name"/>; a usage error naming the stochastic ones when it is
+    /// unknown or draws nothing, with <paramref name="instead"/>, where a deterministic scenario goes instead.</summary>
+    internal static ScenarioSpec SelectScenario(DealDescription deal, ScenarioSpec[] declared, string name, string instead = "run it with 'deallang run'")
     {
         ScenarioSpec? match = Array.Find(declared, s => string.Equals(s.Name, name, StringComparison.Ordinal));
         string[] stochastic = [.. declared.Where(StochasticPaths.IsStochastic).Select(s => s.Name)];
@@ -322,7 +324,7 @@ internal static class McCommand
 
         if (!StochasticPaths.IsStochastic(match))
         {
-            throw new UsageException($"scenario {name} is not stochastic (it draws nothing): run it with 'deallang run'; {choices}");
+            throw new UsageException($"scenario {name} is not stochastic (it draws nothing): {instead}; {choices}");
         }
 
         return match;

@@ -19,6 +19,9 @@ namespace DealLang.Cli.Commands;
 /// </summary>
 internal static class ReportCommand
 {
+    /// <summary>Where a deterministic scenario named with <c>--mc</c> goes instead: the plain report shows it.</summary>
+    private const string WithoutMc = "report it without --mc";
+
     private sealed record ReportRequest(
         string Path, string[] ScenarioFiles, string? Scenario, string Out, bool MonteCarlo, int? Paths, ulong? Seed, int? Threads);
 
@@ -173,7 +176,7 @@ internal static class ReportCommand
     private static ReportDocument ChainMonteCarlo(ReportRequest request, Compilation compilation, ChainPrograms chain, IReadOnlyList<Compiler.Model.DealModel> models, CliConsole console)
     {
         DealDescription top = chain.Top;
-        ScenarioSpec scenario = McCommand.SelectScenario(top, [.. models[^1].Scenarios], request.Scenario!);
+        ScenarioSpec scenario = McCommand.SelectScenario(top, [.. models[^1].Scenarios], request.Scenario!, WithoutMc);
         int paths = request.Paths ?? StochasticPaths.DefaultPaths(scenario);
         ulong seed = request.Seed ?? StochasticPaths.DefaultSeed(scenario);
         int threads = request.Threads ?? Environment.ProcessorCount;
@@ -207,7 +210,7 @@ internal static class ReportCommand
     private static ReportDocument MonteCarlo(ReportRequest request, Compilation compilation, IDealProgram program, Compiler.Model.DealModel model, CliConsole console)
     {
         DealDescription deal = program.Description;
-        ScenarioSpec scenario = McCommand.SelectScenario(deal, [.. model.Scenarios], request.Scenario!);
+        ScenarioSpec scenario = McCommand.SelectScenario(deal, [.. model.Scenarios], request.Scenario!, WithoutMc);
         int paths = request.Paths ?? StochasticPaths.DefaultPaths(scenario);
         ulong seed = request.Seed ?? StochasticPaths.DefaultSeed(scenario);
         StochasticPaths source = McCommand.Source(deal, scenario, seed, paths);

@@ -85,7 +85,7 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData("--paths must be at least 1, not 0", "--mc", "--scenario", "Base", "--paths", "0")]
     [InlineData("--paths takes a whole number, not '10k'", "--mc", "--scenario", "Base", "--paths", "10k")]
     [InlineData("--seed takes a whole number from 0 to 18446744073709551615, not -3", "--mc", "--scenario", "Base", "--seed", "-3")]
-    [InlineData("scenario Base is not stochastic (it draws nothing)", "--mc", "--scenario", "Base")]
+    [InlineData("scenario Base is not stochastic (it draws nothing): report it without --mc;", "--mc", "--scenario", "Base")]
     [InlineData("unknown scenario 'Nope'", "--scenario", "Nope")]
     public void MistakesAreUsageErrorsAndWriteNothing(string message, params string[] arguments)
     {
