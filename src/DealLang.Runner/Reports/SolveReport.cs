@@ -76,7 +76,8 @@ public static class SolveReport
         {
             new[] { r.Kind == "fair spread" ? "tranche" : "lever", r.Lever },
             new[] { "scenario", r.Scenario },
-            new[] { r.Kind == "fair spread" ? "priced so that" : "until", r.Condition },
+            // Each as its option reads: --until for a break-even, --target for a hurdle.
+            new[] { r.Kind switch { "fair spread" => "priced so that", "hurdle" => "target", _ => "until" }, r.Condition },
             new[] { r.Kind, r.ValueText },
             new[] { "at the root", r.Figure },
             new[] { "objective at the root", (Math.Round(r.Objective, 6) + 0.0).ToString("0.######", CultureInfo.InvariantCulture) },

@@ -103,6 +103,15 @@ public sealed class SolveCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_hurdles_table_names_its_target_row_as_its_option_does()
+    {
+        var outcome = CliHarness.Run("solve", deal, "--hurdle", "ShedLease.rent", "--target", "Sponsor irr = 10%");
+        Assert.Equal(0, outcome.Exit);
+        Assert.Matches(@"(?m)^target +Sponsor irr = 10%", outcome.Out); // the row read "until", --breakeven's option
+        Assert.DoesNotMatch(@"(?m)^until ", outcome.Out);
+    }
+
+    [Fact]
     public void No_root_names_the_range_and_the_objective_at_its_ends()
     {
         // The loan's IRR is at most its 10% coupon, whatever the rent: 20% is never reached.
