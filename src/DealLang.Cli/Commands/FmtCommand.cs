@@ -89,6 +89,12 @@ internal static class FmtCommand
     private static int FormatFolder(string folder, bool check, CliConsole console)
     {
         List<string> paths = FolderWalk.Files(folder, Extensions);
+        if (paths.Count == 0)
+        {
+            // As test does: a folder with nothing to format is a wrong path, not a check that passed.
+            throw new UsageException($"no .deal or .scenarios files in {folder}");
+        }
+
         bool failed = false;
         var files = new OutputFiles(null); // in place: each file's output is the file itself
         int changed = 0;

@@ -91,6 +91,19 @@ public sealed class FmtCommandTests : IDisposable
     // A FIFO with a deal's name (mkfifo) is passed over, as find -type f does: reading it waited for a writer, and
     // 'fmt DIR' (and 'test DIR') hung.
     [Fact]
+    public void A_folder_with_nothing_to_format_is_a_usage_error()
+    {
+        // As test's: a wrong path (a folder of other files, or an empty one) must not pass `fmt --check` in CI.
+        Write("notes/readme.txt", "not a deal");
+        foreach (string[] args in new[] { new[] { "fmt", Path.Combine(folder, "notes") }, ["fmt", "--check", Path.Combine(folder, "notes")] })
+        {
+            var run = CliHarness.Run(args);
+            Assert.Equal(2, run.Exit);
+            Assert.Equal($"deallang: error: no .deal or .scenarios files in {Path.Combine(folder, "notes")}\n", run.Err.ReplaceLineEndings("\n"));
+        }
+    }
+
+    [Fact]
     public async Task A_fifo_in_the_folder_is_passed_over()
     {
         if (!OperatingSystem.IsLinux())
