@@ -38,6 +38,14 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error)
         }
     }
 
+    /// <summary>The <c>wrote FILE</c> line of an output the verb wrote: on standard output, or on standard error when
+    /// the output was a device or a pipe (<c>-o /dev/stdout</c>), whose stream the line would otherwise join.</summary>
+    public void Wrote(string written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        Info(OutputTargets.IsStream(written) ? Error : Out, "wrote " + DealLang.Runner.Reports.TerminalText.Escape(written));
+    }
+
     /// <summary>A line of <c>--verbosity detailed</c> (files read, how long each stage took), on standard error after
     /// <c>deallang: </c>.</summary>
     public void Detail(string line)

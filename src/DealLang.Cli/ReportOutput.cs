@@ -39,7 +39,7 @@ internal static class ReportOutput
             files.Add(output, captured.ToString());
             foreach (string written in files.Commit())
             {
-                console.Info(console.Out, $"wrote {TerminalText.Escape(written)}");
+                console.Wrote(written);
             }
         }
 

@@ -47,7 +47,7 @@ internal static class BuildCommand
 
         foreach (string written in outputs.Commit())
         {
-            console.Info(console.Out, $"wrote {TerminalText.Escape(written)}");
+            console.Wrote(written);
         }
 
         console.Out.WriteLine($"{TerminalText.Escape(DealFile.Shown(path))}: compiled {FileStem(compiled.TypeName)} ({compiled.Image.Length:N0} bytes, key {compiled.CacheKey[..12]})");

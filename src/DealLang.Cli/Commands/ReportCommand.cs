@@ -93,7 +93,7 @@ internal static class ReportCommand
         outputs.Add(request.Out, HtmlPage.Render(document));
         foreach (string written in outputs.Commit())
         {
-            console.Info(console.Out, $"wrote {TerminalText.Escape(written)}");
+            console.Wrote(written);
         }
 
         return ExitCodes.Ok;

@@ -22,7 +22,7 @@ internal static class ReportWriter
 
             foreach (string written in outputs.Commit())
             {
-                console.Info(console.Out, $"wrote {TerminalText.Escape(written)}");
+                console.Wrote(written);
             }
 
             return;
