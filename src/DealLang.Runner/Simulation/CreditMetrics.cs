@@ -176,12 +176,22 @@ public sealed record CreditMetrics(
             return Estimate.None;
         }
 
+        if (IsSampleMaximum(n, millionths))
+        {
+            return new(histogram.Quantile(millionths), double.NaN);
+        }
+
         double q = millionths / 1e6;
         double spread = Math.Sqrt(n * q * (1 - q));
         long below = Math.Clamp((long)Math.Ceiling((n * q) - spread), 1, n);
         long above = Math.Clamp((long)Math.Ceiling((n * q) + spread), 1, n);
         return new(histogram.Quantile(millionths), (histogram.InterpolatedValueAtRank(above) - histogram.InterpolatedValueAtRank(below)) / 2);
     }
+
+    /// <summary>Whether the q-quantile's rank ⌈q·n⌉ is n, the sample's largest value (n·(1 − q) ≤ 1 − 1/n: fewer than
+    /// 1,000 paths for 99.9%). Its standard error is then n/a: the formulas read the order statistics beyond it, which
+    /// the sample does not have, and gave 0, as if the largest of a few hundred losses were the 99.9% quantile exactly.</summary>
+    static bool IsSampleMaximum(long n, int millionths) => ((Int128)millionths * n + 999_999) / 1_000_000 >= n;
 
     /// <summary>Value at risk and expected shortfall at level q: VaR the loss of rank ⌈q·n⌉, ES the mean of the
     /// k = n − ⌊q·n⌋ largest losses, with the asymptotic standard error √((s²_tail + q·(ES − VaR)²) / k), s²_tail the
@@ -200,7 +210,7 @@ public sealed record CreditMetrics(
         (double es, double tailVariance) = losses.Tail(k);
         double q = millionths / 1e6;
         double gap = es - var.Value;
-        return new(q, var, new(es, Math.Sqrt((tailVariance + (q * gap * gap)) / k)));
+        return new(q, var, new(es, IsSampleMaximum(n, millionths) ? double.NaN : Math.Sqrt((tailVariance + (q * gap * gap)) / k)));
     }
 
     static TrancheRisk Tranche(string name, double balance, TrancheTotals t)

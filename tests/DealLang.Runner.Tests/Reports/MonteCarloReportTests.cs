@@ -58,7 +58,9 @@ public sealed class MonteCarloReportTests
         string csv = MonteCarloReport.Render(CreditMetricsTests.Run(), ReportFormat.Csv);
         Assert.Contains("Notes,expected loss,49.50,2.90\r\n", csv, StringComparison.Ordinal);
         Assert.Contains("Notes,VaR 95%,94.25,2.50\r\n", csv, StringComparison.Ordinal);
-        Assert.Contains("Notes,ES 99.9%,99.00,0.00\r\n", csv, StringComparison.Ordinal);
+        // 99.9% of 100 paths is rank ⌈99.9⌉ = 100, the largest loss: no standard error (it read 0.00).
+        Assert.Contains("Notes,VaR 99.9%,99.00,\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("Notes,ES 99.9%,99.00,\r\n", csv, StringComparison.Ordinal);
         Assert.Contains("Obligor,simulated default rate,0.1,0.030000000000000002\r\n", csv, StringComparison.Ordinal); // √(0.1 × 0.9 / 100) in doubles
         Assert.Contains("Level,2025-01-01 p50,49.25,\r\n", csv, StringComparison.Ordinal);
     }
