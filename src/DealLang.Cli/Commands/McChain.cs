@@ -43,7 +43,7 @@ internal static class McChain
 
         string hash = McCommand.DealHash(compilation);
         IReadOnlyList<DealDescription> deals = simulation.Deals;
-        SimulationFrame[] frames = [.. deals.Select(d => SimulationFrame.Of(d, hash, scenario.Name, seed, paths, Pds(d, deal, source)))];
+        SimulationFrame[] frames = [.. deals.Select(d => SimulationFrame.Of(d, hash, scenario.Name, seed, paths, Pds(d, deal, source)) with { Sampling = source.Sampling })];
         (int index, int count) = request.Shard is { } text ? McCommand.ParseShard(text) : (1, 1);
         Shard shard = Shard.Of(index, count, paths);
 
@@ -68,7 +68,7 @@ internal static class McChain
         else
         {
             ReportWriter.Write(Reports([.. frames.Zip(totals)], request.Format), request.Format, null, console);
-            McCommand.NoteStandardErrors(source, scenario.Name, console);
+            McCommand.NoteStandardErrors(frames[0], console);
         }
 
         if (rowsWritten is not null)
@@ -91,7 +91,7 @@ internal static class McChain
 
         var simulation = new ChainSimulation(chain.Programs, source, scenario, checkCash: true);
         string hash = McCommand.DealHash(compilation);
-        SimulationFrame[] frames = [.. simulation.Deals.Select(d => SimulationFrame.Of(d, hash, scenario.Name, seed, paths, Pds(d, deal, source)))];
+        SimulationFrame[] frames = [.. simulation.Deals.Select(d => SimulationFrame.Of(d, hash, scenario.Name, seed, paths, Pds(d, deal, source)) with { Sampling = source.Sampling })];
         SimulationTotals[] totals = ProgressDisplay.Run(console, console.ShowsProgress, stage, paths,
             report => simulation.Run(0, paths, threads, null, report, console.Interruption?.Token ?? default));
         return [.. frames.Zip(totals)];

@@ -145,7 +145,7 @@ internal static class McCommand
         StochasticPaths source = Source(deal, scenario, seed, paths);
 
         var frame = SimulationFrame.Of(deal, DealHash(compilation), scenario.Name, seed, paths,
-            source.DefaultInputs.Select(d => new PartyPd(d.Party, d.PartyIndex, d.AnnualPd, d.HorizonPd)));
+            source.DefaultInputs.Select(d => new PartyPd(d.Party, d.PartyIndex, d.AnnualPd, d.HorizonPd))) with { Sampling = source.Sampling };
         return Simulate(request, program, source, frame, console);
     }
 
@@ -247,10 +247,7 @@ internal static class McCommand
         else
         {
             console.Out.Write(MonteCarloReport.Render(CreditMetrics.Compute(frame, totals), request.Format));
-            if (source is StochasticPaths paths)
-            {
-                NoteStandardErrors(paths, frame.Scenario, console);
-            }
+            NoteStandardErrors(frame, console);
         }
 
         if (rowsWritten is not null)
@@ -269,14 +266,15 @@ internal static class McCommand
     /// mirrored pairs: over 30 seeds of 400 paths of a loan whose loss falls with its factor, P(principal loss) and
     /// the expected loss varied by about half their printed ± (a pair's two halves rarely both lose).
     /// </summary>
-    internal static void NoteStandardErrors(StochasticPaths source, string scenario, CliConsole console)
+    internal static void NoteStandardErrors(SimulationFrame frame, CliConsole console)
     {
-        if (source.UsesSobol)
+        string scenario = frame.Scenario;
+        if (frame.Sampling == SimulationFrame.Sobol)
         {
             console.Info(console.Error, $"note: scenario {TerminalText.Escape(scenario)} uses sobol: the ± are plain Monte Carlo standard errors, "
                 + "which overstate a Sobol estimate's; measure its error across seeds (docs/language.md, \"Sobol points\")");
         }
-        else if (source.Antithetic)
+        else if (frame.Sampling == SimulationFrame.Antithetic)
         {
             console.Info(console.Error, $"note: scenario {TerminalText.Escape(scenario)} uses antithetic: the ± are standard errors for independent paths, "
                 + "and a mirrored pair is not independent: for a figure monotone in the draws they overstate its error, otherwise they may understate it; "

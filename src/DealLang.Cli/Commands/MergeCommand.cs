@@ -54,6 +54,7 @@ internal static class MergeCommand
                 ReportWriter.Write(McChain.Reports(entities, format), format, null, console);
             }
 
+            McCommand.NoteStandardErrors(entities[0].Frame, console); // the shards' frames record how the paths were drawn
             return ExitCodes.Ok;
         }
         catch (ShardMergeException e)

@@ -181,6 +181,7 @@ internal static class ReportCommand
         ulong seed = request.Seed ?? StochasticPaths.DefaultSeed(scenario);
         int threads = request.Threads ?? Environment.ProcessorCount;
         var entities = McChain.RunAll(compilation, chain, scenario, paths, seed, threads, console, $"report {scenario.Name}");
+        McCommand.NoteStandardErrors(entities[0].Frame, console);
         var sections = new List<ReportSection>(entities.Count);
         for (int e = 0; e < entities.Count; e++)
         {
@@ -191,7 +192,7 @@ internal static class ReportCommand
         }
 
         string names = string.Join(", ", entities.Select(x => x.Frame.Deal));
-        string subtitle = string.Create(CultureInfo.InvariantCulture, $"Monte Carlo of a chain of {names}, in run order; scenario {scenario.Name}, {paths:N0} paths, seed {seed}");
+        string subtitle = string.Create(CultureInfo.InvariantCulture, $"Monte Carlo of a chain of {names}, in run order; scenario {scenario.Name}, {paths:N0} {(paths == 1 ? "path" : "paths")}, seed {seed}");
         return new ReportDocument(top.Name, top.Title, top.Currency, subtitle, [.. sections]);
     }
 
@@ -216,13 +217,14 @@ internal static class ReportCommand
         StochasticPaths source = McCommand.Source(deal, scenario, seed, paths);
 
         var frame = SimulationFrame.Of(deal, McCommand.DealHash(compilation), scenario.Name, seed, paths,
-            source.DefaultInputs.Select(d => new PartyPd(d.Party, d.PartyIndex, d.AnnualPd, d.HorizonPd)));
+            source.DefaultInputs.Select(d => new PartyPd(d.Party, d.PartyIndex, d.AnnualPd, d.HorizonPd))) with { Sampling = source.Sampling };
         int threads = request.Threads ?? Environment.ProcessorCount;
         SimulationTotals totals = ProgressDisplay.Run(console, console.ShowsProgress, $"report {scenario.Name}", paths,
             report => new SimulationEngine(program, source, checkCash: true).Run(0, paths, threads, null, report, console.Interruption?.Token ?? default));
 
         var metrics = CreditMetrics.Compute(frame, totals);
-        string subtitle = string.Create(CultureInfo.InvariantCulture, $"Monte Carlo, scenario {scenario.Name}, {paths:N0} paths, seed {seed}");
+        McCommand.NoteStandardErrors(frame, console);
+        string subtitle = string.Create(CultureInfo.InvariantCulture, $"Monte Carlo, scenario {scenario.Name}, {paths:N0} {(paths == 1 ? "path" : "paths")}, seed {seed}");
         return new ReportDocument(deal.Name, deal.Title, deal.Currency, subtitle, [MonteCarloCharts.Build(metrics, totals, name => IndexUnit(model, name), "montecarlo")]);
     }
 }

@@ -455,6 +455,9 @@ public sealed class StochasticPaths : IPathSource
     /// <summary>True when path i's path shocks and default normals come from point i of the randomised Sobol sequence.</summary>
     public bool UsesSobol => sobolShift is not null;
 
+    /// <summary>How the paths are drawn, as a run's frame records it (<see cref="Simulation.SimulationFrame.Sampling"/>).</summary>
+    public string Sampling => UsesSobol ? Simulation.SimulationFrame.Sobol : Antithetic ? Simulation.SimulationFrame.Antithetic : Simulation.SimulationFrame.Independent;
+
     /// <summary>The digital shift of the first <paramref name="dimensions"/> Sobol dimensions under
     /// <paramref name="seed"/>: dimension j's is the first word of the Philox block with counter (j, 0, 0, 1), a counter
     /// no path stream uses (theirs end in 0), under the seed's key.</summary>

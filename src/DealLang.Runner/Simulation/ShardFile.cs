@@ -240,6 +240,11 @@ public static class ShardFile
         w.WriteString("scenario", f.Scenario);
         w.WriteString("seed", f.Seed.ToString(CultureInfo.InvariantCulture));
         w.WriteNumber("paths", f.Paths);
+        if (f.Sampling != SimulationFrame.Independent)
+        {
+            w.WriteString("sampling", f.Sampling); // absent for independent paths, as in the shards written before it
+        }
+
         Strings(w, "tranches", f.Tranches);
         w.WriteStartArray("trancheBalances");
         foreach (double b in f.TrancheBalances)
@@ -320,6 +325,7 @@ public static class ShardFile
             GuaranteeCaps = f.TryGetProperty("guaranteeCaps", out JsonElement caps) ? [.. caps.EnumerateArray().Select(ReadDouble)] : [],
             LpClasses = f.TryGetProperty("lpClasses", out JsonElement lps) ? ReadStrings(lps) : [],
             Carries = f.TryGetProperty("carries", out JsonElement carries) ? ReadStrings(carries) : [],
+            Sampling = f.TryGetProperty("sampling", out JsonElement sampling) ? Sampling(sampling.Text()) : SimulationFrame.Independent,
         };
     }
 
@@ -645,6 +651,10 @@ public static class ShardFile
         : throw new KeyNotFoundException($"no field \"{name}\"");
 
     static string Text(this JsonElement e) => e.GetString() ?? throw new InvalidOperationException("a string is null");
+
+    static string Sampling(string text) => text is SimulationFrame.Antithetic or SimulationFrame.Sobol or SimulationFrame.Independent
+        ? text
+        : throw new FormatException($"'{text}' is not a way of drawing paths (antithetic, sobol or independent)");
 
     static Date ParseDate(string text)
     {

@@ -41,6 +41,20 @@ public sealed record SimulationFrame(
     /// <summary>Each fund's GP carry, as <c>Investors carry to Manager</c>.</summary>
     public string[] Carries { get; init; } = [];
 
+    /// <summary>How the paths were drawn: <see cref="Independent"/>, <see cref="Antithetic"/> (mirrored pairs) or
+    /// <see cref="Sobol"/> points; the report's ± are independent paths' standard errors, which the other two's are not
+    /// (docs/language.md, "Monte Carlo results"), so a merged shard's report notes it too.</summary>
+    public string Sampling { get; init; } = Independent;
+
+    /// <summary><see cref="Sampling"/>: independent paths.</summary>
+    public const string Independent = "independent";
+
+    /// <summary><see cref="Sampling"/>: path 2k + 1 mirrors path 2k.</summary>
+    public const string Antithetic = "antithetic";
+
+    /// <summary><see cref="Sampling"/>: path i is point i of a randomised Sobol sequence.</summary>
+    public const string Sobol = "sobol";
+
     /// <summary>The frame of a run of <paramref name="deal"/>: <paramref name="parties"/> lists the parties with an
     /// input PD (null: every party with a <c>pd</c>, its horizon PD compounded from the closing to the last period's end,
     /// <c>PD to maturity</c>).</summary>
@@ -81,6 +95,7 @@ public sealed record SimulationFrame(
             && TrancheBalances.SequenceEqual(other.TrancheBalances) && Equities.SequenceEqual(other.Equities)
             && Parties.SequenceEqual(other.Parties) && Indices.SequenceEqual(other.Indices)
             && PeriodStarts.SequenceEqual(other.PeriodStarts) && Guarantees.SequenceEqual(other.Guarantees)
-            && GuaranteeCaps.SequenceEqual(other.GuaranteeCaps) && LpClasses.SequenceEqual(other.LpClasses) && Carries.SequenceEqual(other.Carries);
+            && GuaranteeCaps.SequenceEqual(other.GuaranteeCaps) && LpClasses.SequenceEqual(other.LpClasses) && Carries.SequenceEqual(other.Carries)
+            && Sampling == other.Sampling;
     }
 }

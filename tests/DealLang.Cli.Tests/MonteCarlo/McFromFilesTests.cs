@@ -125,6 +125,20 @@ public sealed class McFromFilesTests : IDisposable
         // The report itself does not change: the note is on standard error, and a shard file prints none.
         CliOutcome shard = CliHarness.Run(CoreWeaveArgs("--seed", "42", "--threads", "1", "--shard", "1/2", "--out", Path.Combine(folder, "a1.json")));
         Assert.DoesNotContain("note:", shard.Out + shard.Err, StringComparison.Ordinal);
+
+        // The shard's frame records the mirrored pairs, so their merged report says so too (it printed no note: the
+        // shard file did not say how its paths were drawn); a plain run's shard has no such field, as before it.
+        Assert.Equal(ExitCodes.Ok, CliHarness.Run(CoreWeaveArgs("--seed", "42", "--threads", "1", "--shard", "2/2", "--out", Path.Combine(folder, "a2.json"))).Exit);
+        Assert.Contains("\"sampling\":\"antithetic\"", File.ReadAllText(Path.Combine(folder, "a1.json")), StringComparison.Ordinal);
+        CliOutcome merged = CliHarness.Run("merge", Path.Combine(folder, "a1.json"), Path.Combine(folder, "a2.json"));
+        Assert.True(merged.Exit == ExitCodes.Ok, merged.ToString());
+        Assert.Equal(mirrored.Out, merged.Out);
+        Assert.StartsWith("note: scenario Stochastic uses antithetic:", merged.Err, StringComparison.Ordinal);
+        string plainShard = Path.Combine(folder, "p1.json");
+        Assert.Equal(ExitCodes.Ok, CliHarness.Run("mc", Path.Combine(RepoPaths.Examples, "national-compute.deal"), "--scenario", "FiscalCost", "--paths", "200",
+            "--shard", "1/1", "--out", plainShard).Exit);
+        Assert.DoesNotContain("sampling", File.ReadAllText(plainShard), StringComparison.Ordinal);
+        Assert.Equal("", CliHarness.Run("merge", plainShard).Err);
     }
 
     [Fact]
