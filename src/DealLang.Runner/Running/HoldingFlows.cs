@@ -161,9 +161,10 @@ public sealed class HoldingFlows
         return outside;
     }
 
-    /// <summary>What the held tranche's holders received in period <paramref name="p"/>: the issuer's interest and
-    /// principal, and the guarantor's payments net of what they passed back to it.</summary>
+    /// <summary>What the held tranche's holders received in period <paramref name="p"/>: the issuer's interest,
+    /// principal and commitment fee (a delayed draw's lenders are paid it on their undrawn commitment), and the
+    /// guarantor's payments net of what they passed back to it.</summary>
     double TranchePaid(RunResult held, int p) =>
-        held.InterestPaid[member][p] + held.PrincipalPaid[member][p]
+        held.InterestPaid[member][p] + held.PrincipalPaid[member][p] + held.CommitmentFeePaid[member][p]
         + (guarantee < 0 ? 0.0 : held.GuaranteePaid[guarantee][p] - held.GuaranteeRecovered[guarantee][p]);
 }

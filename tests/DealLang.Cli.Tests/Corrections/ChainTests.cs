@@ -67,6 +67,25 @@ public class ChainTests
         Assert.Equal(23.5e6 + 21.5e6, parent.Holdings[0].Received, Cent);
     }
 
+    // The SPV's notes as a delayed draw: a 120m commitment of which the 100m is drawn at closing, 1% a year on the
+    // undrawn 20m until the availability ends with period 2 (2027-01-01): a fee of 20m x 1% x 0.5 = 0.1m in each of
+    // the SPV's first two periods, paid first. The parent holds 40% of the tranche, and so of the commitment: as a
+    // lender it is paid 40% of the fee too. Period 1 of the parent: 0.4 x (0.1 + 0.1 + 5 + 3.75 + 25 + 25) = 23.58m
+    // (23.5m without the fee); period 2: 0.4 x (2.5 + 25 + 1.25 + 25) = 21.5m.
+    [Fact]
+    public void A_holding_of_a_delayed_draw_is_paid_its_share_of_the_commitment_fee()
+    {
+        string spv = Spv()
+            .Replace("tranche Notes { balance 100m", "tranche Notes { commitment 120m  balance 100m  commitment_fee 1%  available until 2027-01-01", StringComparison.Ordinal)
+            .Replace("waterfall { pay Notes.interest", "waterfall { pay Notes.commitment_fee pay Notes.interest", StringComparison.Ordinal);
+        string parent = Parent.Replace("holding Bonds { of Spv.Notes face 40m mark Price }", "holding Bonds { of Spv.Notes share 40% mark Price }", StringComparison.Ordinal);
+        using var chain = new SmallChain(parent, ("spv.deal", spv));
+        Assert.Equal(0.1e6, chain.Ledger("Spv", "Base", "1 pay Notes.commitment_fee paid", 0), Cent);
+        Assert.Equal(23.58e6, chain.Ledger("Parent", "Base", "receipts Bonds", 0), Cent);
+        Assert.Equal(21.5e6, chain.Ledger("Parent", "Base", "receipts Bonds", 1), Cent);
+        Assert.Equal(23.58e6 + 21.5e6, chain.Of("Parent", "Base").Holdings[0].Received, Cent);
+    }
+
     // A fund holding 40m of GuaranteeTests' state-guaranteed notes (100m at 8%, linear, quarterly 30/360).
     private const string GuaranteedHolder = """
         import "agency.deal"
