@@ -25,6 +25,10 @@ internal static class FuzzIterations
     /// <summary>Generated deals (and separately mutants) that are checked.</summary>
     public static int Checked => Requested ?? DefaultChecked;
 
+    /// <summary>Generated deals compiled and run with the full ledger and summary-only, their figures checked against
+    /// the accounting identities (<see cref="FigureIdentities"/>): as many as <see cref="Compiled"/>.</summary>
+    public static int Figures => Compiled;
+
     /// <summary>Generated deals compiled, run twice under every scenario with the cash check, and compared.</summary>
     public static int Compiled => Requested is int n ? Math.Max(1, n / CompileEvery) : DefaultCompiled;
 }

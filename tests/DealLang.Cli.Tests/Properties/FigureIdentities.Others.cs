@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+
+namespace DealLang.Cli.Tests.Properties;
+
+// The identities beyond a tranche's own: guarantees, waterfall steps, accounts, equities, loans and fleets.
+internal static partial class FigureIdentities
+{
+    /// <summary>
+    /// docs/language.md §5 "Guarantors", "Behind a tranche", with S and A the guarantor's subrogated principal and
+    /// interest arrears at the run's end (the run's buffers), L and U the issuer's principal loss and unpaid interest:
+    /// <code>
+    /// paid by guarantor (net) = the guarantee's paid − recovered (its net cost)
+    /// holders' loss           = max(0, L − S) + max(0, U − A)
+    /// L + U                   = holders' loss + S + A           (the issuer's shortfall: "on every run")
+    /// </code>
+    /// and paid ≤ cap (the cap counts what it paid, before anything it got back), recovered ≥ 0.
+    /// </summary>
+    private static void Guarantees(DealDescription deal, ScenarioOutcome outcome, Ledger ledger, RunResult? raw, string where)
+    {
+        for (int g = 0; g < deal.Guarantees.Length; g++)
+        {
+            GuaranteeInfo info = deal.Guarantees[g];
+            GuaranteeSummary paid = outcome.Guarantees[g];
+            string at = $"{where}, guarantee {info.Name}";
+            Assert.True(paid.Paid <= info.Cap + Tolerance(info.Cap), $"{at}: paid {paid.Paid:R} over its cap {info.Cap:R}");
+            Assert.True(paid.Paid >= -HalfCent && paid.Recovered >= -HalfCent, $"{at}: a negative payment or recovery");
+            if (info.Kind != GuaranteeTarget.Tranche)
+            {
+                continue;
+            }
+
+            TrancheSummary s = outcome.Tranches[info.Target];
+            Assert.True(s.Guaranteed, $"{at}: the tranche's summary does not show its guarantee");
+            Near(paid.NetCost, s.PaidByGuarantor, $"{at}: paid by guarantor (net) = paid − recovered", paid.Paid, paid.Recovered);
+            Assert.True(s.HoldersLoss >= 0, $"{at}: holders' loss {s.HoldersLoss:R} < 0");
+            if (raw is null || ledger.Periods == 0)
+            {
+                continue;
+            }
+
+            double claim = raw.GuarantorPrincipal[g][ledger.Periods - 1], arrears = raw.GuarantorInterest[g][ledger.Periods - 1];
+            Near(Math.Max(0, s.PrincipalLoss - claim) + Math.Max(0, s.UnpaidInterest - arrears), s.HoldersLoss,
+                $"{at}: holders' loss = max(0, L − S) + max(0, U − A) (S {claim:R}, A {arrears:R})", s.PrincipalLoss, s.UnpaidInterest, claim, arrears);
+            Near(s.PrincipalLoss + s.UnpaidInterest, s.HoldersLoss + claim + arrears,
+                $"{at}: the issuer's shortfall L + U = holders' loss + S + A (S {claim:R}, A {arrears:R})", s.PrincipalLoss, s.UnpaidInterest, claim, arrears);
+        }
+    }
+
+    /// <summary>§8 and §12: a <c>pay</c> step's columns are what it owed, paid and left short: 0 ≤ paid ≤ due and
+    /// short = due − paid.</summary>
+    private static void PaySteps(Ledger ledger, string where)
+    {
+        foreach (int due in ledger.Matching(@"^\d+ pay .* due$"))
+        {
+            string step = ledger.Name(due)[..^" due".Length];
+            for (int t = 0; t < ledger.Periods; t++)
+            {
+                double owed = ledger[due, t], paid = ledger[step + " paid", t], shortBy = ledger[step + " short", t];
+                string at = $"{where}, period {t + 1}, {step}";
+                Assert.True(paid >= -HalfCent && paid <= owed + Tolerance(owed), $"{at}: paid {paid:R} outside [0, due {owed:R}]");
+                Near(owed - paid, shortBy, $"{at}: short = due − paid", owed, paid);
+            }
+        }
+    }
+
+    /// <summary>§5 account, §8: an account pays out only what it holds (<c>using</c> draws min(balance, owed),
+    /// <c>release</c> max(0, balance − target)), so its balance never goes below zero.</summary>
+    private static void AccountsNeverNegative(DealDescription deal, Ledger ledger, string where)
+    {
+        foreach (AccountInfo account in deal.Accounts)
+        {
+            for (int t = 0; t < ledger.Periods; t++)
+            {
+                double balance = ledger[account.Name + " balance", t];
+                Assert.True(balance >= -HalfCent, $"{where}, period {t + 1}: account {account.Name}'s balance {balance:R} < 0");
+            }
+        }
+    }
+
+    /// <summary>§5 equity, §8: an equity receives only what <c>distribute … to E</c> steps pay it (a ledger column
+    /// each, in either waterfall), so its distributions are their sum; without a carry each holder's cut is its share
+    /// of them, and the shares sum to 100%, so the cuts sum to the distributions. (As for a tranche, the event of
+    /// default's period may show one pass of two.)</summary>
+    private static void EquityDistributions(DealDescription deal, ScenarioOutcome outcome, Ledger ledger, string where)
+    {
+        for (int e = 0; e < deal.Equities.Length; e++)
+        {
+            EquitySummary s = outcome.Equities[e];
+            string at = $"{where}, equity {s.Name}";
+            if (ledger.Periods > 0)
+            {
+                int[] steps = ledger.Matching($@"^\d+ distribute .*to {Regex.Escape(s.Name)} distributed$");
+                double total = 0;
+                bool onePass = false;
+                for (int t = 0; t < ledger.Periods; t++)
+                {
+                    total += ledger.SumAt(steps, t);
+                    onePass |= ledger.MayShowOnePass(t);
+                }
+
+                AtMostOrEqual(s.Distributions, total, onePass, $"{at}: distributions = Σ its distribute steps");
+            }
+
+            Assert.True(s.Distributions >= -HalfCent, $"{at}: distributions {s.Distributions:R} < 0");
+            if (s.Carry is null && s.Holders.Length > 0)
+            {
+                Near(s.Distributions, s.Holders.Sum(h => h.Distributions), $"{at}: the holders' cuts sum to the distributions");
+            }
+        }
+    }
+
+    /// <summary>§12, the loan rows: "principal received + recovery + loss + sold + outstanding at end is always the
+    /// balance lent", each term ≥ 0.</summary>
+    private static void LoansAddUp(DealDescription deal, ScenarioOutcome outcome, string where)
+    {
+        for (int l = 0; l < deal.Loans.Length; l++)
+        {
+            LoanSummary s = outcome.Loans[l];
+            string at = $"{where}, loan {s.Name}";
+            double[] parts = [s.PrincipalReceived, s.Recovery, s.Loss, s.Sold, s.Outstanding];
+            Assert.True(parts.All(p => p >= -HalfCent), $"{at}: a negative part in [{string.Join(", ", parts)}]");
+            Near(deal.Loans[l].Balance, parts.Sum(), $"{at}: principal + recovery + loss + sold + outstanding = balance lent", parts);
+        }
+    }
+
+    /// <summary>§12, the fleet rows: "GPUs sold + units at end ≤ the units delivered by the event of default", and
+    /// those are at most every batch's units.</summary>
+    private static void FleetUnits(DealDescription deal, ScenarioOutcome outcome, string where)
+    {
+        for (int f = 0; f < deal.Fleets.Length; f++)
+        {
+            FleetSummary s = outcome.Fleets[f];
+            double delivered = deal.Fleets[f].Batches.Sum(b => b.Units);
+            Assert.True(s.UnitsSold >= 0 && s.Units >= 0 && s.UnitsSold + s.Units <= delivered + 1e-9 * delivered,
+                $"{where}, fleet {s.Name}: sold {s.UnitsSold:R} + held {s.Units:R} over the {delivered:R} delivered");
+        }
+    }
+}
