@@ -14,10 +14,15 @@ internal static partial class FigureIdentities
     /// paid by guarantor (net) = the guarantee's paid − recovered (its net cost)
     /// holders' loss           = max(0, L − S) + max(0, U − A)
     /// L + U                   = holders' loss + S + A           (the issuer's shortfall: "on every run")
+    /// net cost                = L + U − holders' loss − Σ_t (I_t + C_t) × S_{t−1} / B_{t−1}
     /// </code>
-    /// and paid ≤ cap (the cap counts what it paid, before anything it got back), recovered ≥ 0.
+    /// the last with I_t + C_t the period's whole interest (the cash part I_t and the part paid in kind C_t; under
+    /// <c>pik unpaid</c> C_t is 0, its unpaid interest capitalising at the period's end being already in I_t): the
+    /// ledger's interest due less the arrears carried into the period, plus a <c>pik</c> tranche's capitalised
+    /// interest; S / B the guarantor's share of the opening balance, at most 1 (0 on a zero balance).
+    /// And paid ≤ cap (the cap counts what it paid, before anything it got back), recovered ≥ 0.
     /// </summary>
-    private static void Guarantees(DealDescription deal, ScenarioOutcome outcome, Ledger ledger, RunResult? raw, string where)
+    private static void Guarantees(DealDescription deal, ScenarioOutcome outcome, Ledger ledger, RunResult? raw, IReadOnlySet<string> pikUnpaid, string where)
     {
         for (int g = 0; g < deal.Guarantees.Length; g++)
         {
@@ -45,6 +50,19 @@ internal static partial class FigureIdentities
                 $"{at}: holders' loss = max(0, L − S) + max(0, U − A) (S {claim:R}, A {arrears:R})", s.PrincipalLoss, s.UnpaidInterest, claim, arrears);
             Near(s.PrincipalLoss + s.UnpaidInterest, s.HoldersLoss + claim + arrears,
                 $"{at}: the issuer's shortfall L + U = holders' loss + S + A (S {claim:R}, A {arrears:R})", s.PrincipalLoss, s.UnpaidInterest, claim, arrears);
+            string name = deal.Tranches[info.Target].Name;
+            double accrued = 0;
+            for (int t = 0; t < ledger.Periods; t++)
+            {
+                double opening = t == 0 ? deal.Tranches[info.Target].Balance : ledger[name + " balance", t - 1];
+                double subrogated = t == 0 ? 0 : raw.GuarantorPrincipal[g][t - 1];
+                double carried = t == 0 ? 0 : raw.InterestShortfall[info.Target][t - 1];
+                double whole = ledger[name + " interest due", t] - carried + (pikUnpaid.Contains(name) ? 0 : ledger.Column(name + " interest capitalised", t));
+                accrued += opening > 0 ? whole * Math.Min(1.0, subrogated / opening) : 0;
+            }
+
+            Near(s.PrincipalLoss + s.UnpaidInterest - s.HoldersLoss - accrued, paid.NetCost,
+                $"{at}: net cost = L + U − holders' loss − Σ (I + C) × S / B (the last {accrued:R})", s.PrincipalLoss, s.UnpaidInterest, s.HoldersLoss, accrued, paid.Paid, paid.Recovered);
         }
     }
 

@@ -21,8 +21,9 @@ internal static partial class FigureIdentities
 
     /// <summary>Every identity over one scenario's outcome; false when it overflowed and nothing was checked.
     /// <paramref name="raw"/> is the same run's result buffers (null for a chain's entity, whose buffers the chain
-    /// runner keeps to itself).</summary>
-    public static bool Check(DealDescription deal, LedgerLayout layout, ScenarioOutcome outcome, RunResult? raw)
+    /// runner keeps to itself); <paramref name="pikUnpaid"/> the tranches written <c>pik unpaid</c> (the description does
+    /// not say which).</summary>
+    public static bool Check(DealDescription deal, LedgerLayout layout, ScenarioOutcome outcome, RunResult? raw, IReadOnlySet<string> pikUnpaid, FigureTally? tally = null)
     {
         var ledger = new Ledger(deal, layout, outcome);
         if (ledger.Overflowed(deal))
@@ -38,6 +39,11 @@ internal static partial class FigureIdentities
         {
             TrancheSummary s = outcome.Tranches[i];
             string at = $"{where}, tranche {s.Name}";
+            Count(tally, "tranches with a guarantor that paid", s.Guaranteed && outcome.Guarantees.Any(g => g.Paid > 0 && g.Name.EndsWith(" for " + s.Name, StringComparison.Ordinal)));
+            Count(tally, "tranches converted", s.SharesValue > 0);
+            Count(tally, "tranches with interest capitalised", ledger.Sum(s.Name + " interest capitalised") > 0);
+            Count(tally, "tranches with draws", s.OriginalBalance > deal.Tranches[i].Balance);
+            Count(tally, "tranches with a principal loss", s.PrincipalLoss > HalfCent);
             TrancheRollForward(deal.Tranches[i], s, ledger, raw, i, at);
             TranchePaidAsInLedger(s, ledger, raw, i, at);
             LossAndLossShare(s, at);
@@ -45,13 +51,21 @@ internal static partial class FigureIdentities
             WalWithinRun(deal, s, outcome.PeriodsRun, at);
         }
 
-        Guarantees(deal, outcome, ledger, raw, where);
+        Guarantees(deal, outcome, ledger, raw, pikUnpaid, where);
         PaySteps(ledger, where);
         AccountsNeverNegative(deal, ledger, where);
         EquityDistributions(deal, outcome, ledger, where);
         LoansAddUp(deal, outcome, where);
         FleetUnits(deal, outcome, where);
         return true;
+    }
+
+    private static void Count(FigureTally? tally, string what, bool happened)
+    {
+        if (happened)
+        {
+            tally?.Saw(what);
+        }
     }
 
     /// <summary>The tolerance of an identity whose terms are <paramref name="terms"/>.</summary>

@@ -47,7 +47,7 @@ internal static partial class PipelineInvariants
         {
             SameSummaries(full[k], summaryOnly[k]);
             SameLedger(full[k], raw[k]);
-            figures.Add(FigureIdentities.Check(deal, program.Layout, full[k], raw[k]));
+            figures.Add(FigureIdentities.Check(deal, program.Layout, full[k], raw[k], PikUnpaid(text), figures));
         }
     }
 
@@ -71,7 +71,7 @@ internal static partial class PipelineInvariants
                 {
                     EntityOutcome entity = full[k].Entities[e];
                     SameSummaries(entity.Outcome, summaryOnly[k].Entities[e].Outcome);
-                    figures.Add(FigureIdentities.Check(entity.Deal, entity.Layout, entity.Outcome, raw: null));
+                    figures.Add(FigureIdentities.Check(entity.Deal, entity.Layout, entity.Outcome, raw: null, new HashSet<string>(), figures));
                 }
             }
         }
@@ -108,6 +108,10 @@ internal static partial class PipelineInvariants
 
         return results;
     }
+
+    /// <summary>The tranches written <c>pik unpaid</c>: DealGen writes each tranche on one line.</summary>
+    private static HashSet<string> PikUnpaid(string text) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(text, @"(?m)^\s*tranche (\w+) \{[^\n]*\bpik unpaid\b").Select(m => m.Groups[1].Value)];
 
     private static void SameSummaries(ScenarioOutcome full, ScenarioOutcome summaryOnly)
     {
