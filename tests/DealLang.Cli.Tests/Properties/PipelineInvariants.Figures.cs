@@ -5,6 +5,7 @@ using DealLang.Runner.Hosting;
 using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Paths;
 using DealLang.Runner.Running;
+using DealLang.Runner.Simulation;
 using DealLang.Runtime;
 
 namespace DealLang.Cli.Tests.Properties;
@@ -40,13 +41,15 @@ internal static partial class PipelineInvariants
         var full = ScenarioRunner.RunAll(program, compiled.Model.Scenarios, fullLedger: true, checkCash: true);
         var summaryOnly = ScenarioRunner.RunAll(program, compiled.Model.Scenarios, fullLedger: false, checkCash: true);
         tally.Add(full);
-        IReadOnlyList<RunResult> raw = RawRuns(program, compiled.Model.Scenarios);
+        var paths = new List<PathFigures>();
+        IReadOnlyList<RunResult> raw = RawRuns(program, compiled.Model.Scenarios, paths);
         Assert.Equal(full.Count, summaryOnly.Count);
         Assert.Equal(full.Count, raw.Count);
         for (int k = 0; k < full.Count; k++)
         {
             SameSummaries(full[k], summaryOnly[k]);
             SameLedger(full[k], raw[k]);
+            SameAsPath(deal, full[k], paths[k]);
             figures.Add(FigureIdentities.Check(deal, program.Layout, full[k], raw[k], PikUnpaid(text), figures));
         }
     }
@@ -83,11 +86,11 @@ internal static partial class PipelineInvariants
 
     /// <summary>Each scenario run as <see cref="ScenarioRunner.Run"/> runs it (a stochastic scenario is its path 0 at its
     /// own seed), into a result of its own, so that the buffers the summary has no figure for can be read.</summary>
-    private static IReadOnlyList<RunResult> RawRuns(IDealProgram program, IReadOnlyList<ScenarioSpec> scenarios)
+    private static IReadOnlyList<RunResult> RawRuns(IDealProgram program, IReadOnlyList<ScenarioSpec> scenarios, List<PathFigures> paths)
     {
         DealDescription deal = program.Description;
-        var paths = DealPaths.For(deal);
-        var inputs = new PathInputs(deal, paths.Layout);
+        var source = DealPaths.For(deal);
+        var inputs = new PathInputs(deal, source.Layout);
         var results = new List<RunResult>();
         IReadOnlyList<ScenarioSpec> run = scenarios.Count > 0 ? scenarios : [ScenarioSpec.AsWritten(deal)];
         foreach (ScenarioSpec scenario in run)
@@ -98,12 +101,18 @@ internal static partial class PipelineInvariants
             }
             else
             {
-                paths.Fill(scenario, inputs);
+                source.Fill(scenario, inputs);
             }
 
             var result = new RunResult(deal, program.Layout, fullLedger: true);
             program.Run(inputs, result);
             results.Add(result);
+            // The same path as Monte Carlo runs it: summary-only, its figures read by the engine's PathFigures.
+            var path = new RunResult(deal, program.Layout, fullLedger: false);
+            program.Run(inputs, path);
+            var figures = new PathFigures(deal);
+            figures.Read(0, path, inputs);
+            paths.Add(figures);
         }
 
         return results;
@@ -119,6 +128,46 @@ internal static partial class PipelineInvariants
         string a = JsonSerializer.Serialize(full with { Ledger = null }, EveryField);
         string b = JsonSerializer.Serialize(summaryOnly, EveryField);
         Assert.True(a == b, $"scenario {full.Scenario}: the summary-only run's summary differs from the full run's\nfull:         {a}\nsummary-only: {b}");
+    }
+
+    /// <summary>docs/codebase.md, PathSummaries: a Monte Carlo path's figures are "solved on the path's flows exactly as
+    /// TrancheSummaries and EquitySummaries do, so each path's figures are its outcome's bit for bit"; and a guarantee's
+    /// cost on a path is its net cost floored at 0 (PathFigures: a path where it got back more counts as paying nothing).
+    /// Not an equity's IRR with capital calls: the summary counts each call at its date, Monte Carlo at the end of the
+    /// period holding it (docs/language.md, "Commitments drawn over time").</summary>
+    private static void SameAsPath(DealDescription deal, ScenarioOutcome outcome, PathFigures path)
+    {
+        static void Same(double summary, double onPath, string what) =>
+            Assert.True(summary.Equals(onPath), FormattableString.Invariant($"{what}: the summary's {summary:R}, the Monte Carlo path's {onPath:R}"));
+
+        string at = $"scenario {outcome.Scenario}";
+        for (int i = 0; i < outcome.Tranches.Length; i++)
+        {
+            TrancheSummary s = outcome.Tranches[i];
+            Same(s.PrincipalLoss, path.Loss[i], $"{at}, tranche {s.Name}, loss");
+            Same(s.LossFraction, path.LossShare[i], $"{at}, tranche {s.Name}, loss %");
+            Same(s.UnpaidInterest, path.UnpaidInterest[i], $"{at}, tranche {s.Name}, unpaid interest");
+            Same(s.Irr, path.Irr[i], $"{at}, tranche {s.Name}, IRR");
+            Same(s.WalYears, path.Wal[i], $"{at}, tranche {s.Name}, WAL");
+        }
+
+        for (int e = 0; e < outcome.Equities.Length; e++)
+        {
+            if (deal.Equities[e].Calls.Length > 0)
+            {
+                continue;
+            }
+
+            Same(outcome.Equities[e].Irr, path.EquityIrr[e], $"{at}, equity {outcome.Equities[e].Name}, IRR");
+        }
+
+        for (int g = 0; g < outcome.Guarantees.Length; g++)
+        {
+            Same(Math.Max(0.0, outcome.Guarantees[g].NetCost), path.GuaranteeCost[g], $"{at}, guarantee {outcome.Guarantees[g].Name}, cost");
+        }
+
+        Assert.Equal(outcome.Events.EventOfDefault is not null, path.EventOfDefault);
+        Assert.Equal(outcome.Events.Sale is not null, path.Sale);
     }
 
     /// <summary>The raw run is the outcome's own: the same periods and ledger, bit for bit.</summary>
