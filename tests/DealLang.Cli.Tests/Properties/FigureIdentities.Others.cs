@@ -99,7 +99,8 @@ internal static partial class FigureIdentities
 
     /// <summary>§5 equity, §8: an equity receives only what <c>distribute … to E</c> steps pay it (a ledger column
     /// each, in either waterfall), so its distributions are their sum; without a carry each holder's cut is its share
-    /// of them, and the shares sum to 100%, so the cuts sum to the distributions. (As for a tranche, the event of
+    /// of them, and the shares sum to 100%, so the cuts sum to the distributions; with a carry, the LP classes' and the
+    /// GP's parts sum to them. (As for a tranche, the event of
     /// default's period may show one pass of two.)</summary>
     private static void EquityDistributions(DealDescription deal, ScenarioOutcome outcome, Ledger ledger, string where)
     {
@@ -126,6 +127,14 @@ internal static partial class FigureIdentities
             {
                 Near(s.Distributions, s.Holders.Sum(h => h.Distributions), $"{at}: the holders' cuts sum to the distributions");
             }
+
+            if (s.Carry is { } carry)
+            {
+                // §5 "a fund's LPs": the distributions split between the LP classes and the GP, a clawback moving
+                // carry from the GP back to the classes (the GP's carry is net of it).
+                Near(s.Distributions, carry.Classes.Sum(c => c.Distributions) + carry.Carry, $"{at}: the LP classes' distributions + the GP's carry = the distributions",
+                    carry.Carry, carry.Clawback);
+            }
         }
     }
 
@@ -140,6 +149,36 @@ internal static partial class FigureIdentities
             double[] parts = [s.PrincipalReceived, s.Recovery, s.Loss, s.Sold, s.Outstanding];
             Assert.True(parts.All(p => p >= -HalfCent), $"{at}: a negative part in [{string.Join(", ", parts)}]");
             Near(deal.Loans[l].Balance, parts.Sum(), $"{at}: principal + recovery + loss + sold + outstanding = balance lent", parts);
+        }
+    }
+
+    /// <summary>§5 coins, §12: the coins held at the end are the ledger's last <c>C coins held</c>; what the
+    /// <c>sell C to cover</c> steps raised is the sum of their <c>raised</c> columns (at most, in a two-pass default
+    /// period), and the coins they sold at most the ledger's <c>C coins sold</c>, which counts an enforcement sale's
+    /// too.</summary>
+    private static void CoinsAsInLedger(ScenarioOutcome outcome, Ledger ledger, string where)
+    {
+        if (ledger.Periods == 0)
+        {
+            return;
+        }
+
+        foreach (CoinsSummary coins in outcome.Coins)
+        {
+            string at = $"{where}, coins {coins.Name}";
+            Near(coins.HeldAtEnd, ledger[coins.Name + " coins held", ledger.Periods - 1], $"{at}: held at end = the ledger's last coins held");
+            int[] steps = ledger.Matching($@"^\d+ sell {Regex.Escape(coins.Name)} to cover .* raised$");
+            double raised = 0;
+            bool onePass = false;
+            for (int t = 0; t < ledger.Periods; t++)
+            {
+                raised += ledger.SumAt(steps, t);
+                onePass |= ledger.MayShowOnePass(t);
+            }
+
+            AtMostOrEqual(coins.Proceeds, raised, onePass, $"{at}: proceeds = Σ its sell steps' raised");
+            double sold = ledger.Sum(coins.Name + " coins sold");
+            Assert.True(coins.Sold >= 0 && coins.Sold <= sold + 1e-9 * Math.Max(1, sold), $"{at}: sold {coins.Sold:R} by its steps, over the ledger's {sold:R}");
         }
     }
 

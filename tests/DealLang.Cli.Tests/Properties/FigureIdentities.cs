@@ -57,6 +57,7 @@ internal static partial class FigureIdentities
         EquityDistributions(deal, outcome, ledger, where);
         LoansAddUp(deal, outcome, where);
         FleetUnits(deal, outcome, where);
+        CoinsAsInLedger(outcome, ledger, where);
         EventsAsInLedger(deal, outcome, ledger, where);
         CollectionsAsInLedger(deal, outcome, ledger, where);
         return true;
