@@ -43,8 +43,8 @@ internal static partial class FigureIdentities
             return false;
         }
 
-        /// <summary>Period t's end date, for messages.</summary>
-        public string End(int t) => $"period {t + 1}";
+        /// <summary>Period t (0-based) as messages name it, from 1.</summary>
+        public static string Label(int t) => $"period {t + 1}";
 
         public string Name(int column) => names[column];
 

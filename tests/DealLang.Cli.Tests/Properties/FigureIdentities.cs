@@ -147,7 +147,7 @@ internal static partial class FigureIdentities
         {
             double Column(string suffix) => ledger.Column(tranche.Name + suffix, t);
             double closing = Column(" balance");
-            text.Append(CultureInfo.InvariantCulture, $"\n{ledger.End(t)}: {opening:R} + {Column(" interest capitalised"):R} + {Column(" drawn"):R} − {(raw is null ? double.NaN : raw.PrincipalPaid[i][t]):R} − [{Column(" converted into shares"):R}] → {closing:R}");
+            text.Append(CultureInfo.InvariantCulture, $"\n{Ledger.Label(t)}: {opening:R} + {Column(" interest capitalised"):R} + {Column(" drawn"):R} − {(raw is null ? double.NaN : raw.PrincipalPaid[i][t]):R} − [{Column(" converted into shares"):R}] → {closing:R}");
             opening = closing;
         }
 

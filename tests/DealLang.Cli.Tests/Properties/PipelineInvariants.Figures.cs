@@ -16,13 +16,14 @@ internal static partial class PipelineInvariants
     private static readonly JsonSerializerOptions EveryField = new()
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        IncludeFields = false,
     };
 
     /// <summary>Compiles the deal and runs every scenario twice, with the full ledger and summary-only (as Monte Carlo
     /// runs a path), the cash check on in both: the two runs' summaries must be the same to the bit (docs/codebase.md,
     /// "the summaries are built from the RunResult buffers, never the ledger, so a summary-only run has them too"), and
-    /// the full run's figures must keep <see cref="FigureIdentities"/>. A deal with holdings runs as a chain, and the
+    /// the full run's figures must keep <see cref="FigureIdentities"/>. Each scenario is also run a third time into
+    /// result buffers of the test's own (the terms the summary has no figure for) and a fourth as Monte Carlo runs a
+    /// path, whose figures must be the summary's. A deal with holdings runs as a chain (both ways, compared), and the
     /// identities are checked on every entity of it.</summary>
     public static void FiguresHangTogether(string text, RunTally tally, FigureTally figures)
     {
@@ -85,7 +86,8 @@ internal static partial class PipelineInvariants
     }
 
     /// <summary>Each scenario run as <see cref="ScenarioRunner.Run"/> runs it (a stochastic scenario is its path 0 at its
-    /// own seed), into a result of its own, so that the buffers the summary has no figure for can be read.</summary>
+    /// own seed), into a result of its own, so that the buffers the summary has no figure for can be read; and again
+    /// summary-only, its figures read into <paramref name="paths"/> as the Monte Carlo engine reads a path's.</summary>
     private static IReadOnlyList<RunResult> RawRuns(IDealProgram program, IReadOnlyList<ScenarioSpec> scenarios, List<PathFigures> paths)
     {
         DealDescription deal = program.Description;
