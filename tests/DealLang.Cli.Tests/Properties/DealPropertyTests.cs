@@ -41,5 +41,18 @@ public sealed class DealPropertyTests(ITestOutputHelper output)
         output.WriteLine(tally.ToString());
     }
 
+    [Fact]
+    public void A_generated_deal_s_figures_keep_the_accounting_identities_and_a_summary_only_run_gives_the_same_summaries()
+    {
+        var slowest = new SlowestDeal();
+        var tally = new RunTally();
+        var figures = new FigureTally();
+        DealGen.Valid.Sample(slowest.Timed<string>(deal => PipelineInvariants.FiguresHangTogether(deal, tally, figures)),
+            output.WriteLine, iter: FuzzIterations.Figures, print: Print);
+        output.WriteLine(slowest.ToString());
+        output.WriteLine(tally.ToString());
+        output.WriteLine(figures.ToString());
+    }
+
     private static string Print(string deal) => "\n" + deal;
 }

@@ -1,0 +1,197 @@
+using System.Text.RegularExpressions;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+
+namespace DealLang.Cli.Tests.Properties;
+
+// The identities beyond a tranche's own: guarantees, waterfall steps, accounts, equities, loans and fleets.
+internal static partial class FigureIdentities
+{
+    /// <summary>
+    /// docs/language.md §5 "Guarantors", "Behind a tranche", with S and A the guarantor's subrogated principal and
+    /// interest arrears at the run's end (the run's buffers), L and U the issuer's principal loss and unpaid interest:
+    /// <code>
+    /// paid by guarantor (net) = the guarantee's paid − recovered (its net cost)
+    /// holders' loss           = max(0, L − S) + max(0, U − A)
+    /// L + U                   = holders' loss + S + A           (the issuer's shortfall: "on every run")
+    /// net cost                = L + U − holders' loss − Σ_t (I_t + C_t) × S_{t−1} / B_{t−1}
+    /// </code>
+    /// the last with I_t + C_t the period's whole interest (the cash part I_t and the part paid in kind C_t; under
+    /// <c>pik unpaid</c> C_t is 0, its unpaid interest capitalising at the period's end being already in I_t): the
+    /// ledger's interest due less the arrears carried into the period, plus a <c>pik</c> tranche's capitalised
+    /// interest; S / B the guarantor's share of the opening balance, at most 1 (0 on a zero balance).
+    /// And paid ≤ cap (the cap counts what it paid, before anything it got back), recovered ≥ 0.
+    /// </summary>
+    private static void Guarantees(DealDescription deal, ScenarioOutcome outcome, Ledger ledger, RunResult? raw, IReadOnlySet<string> pikUnpaid, string where)
+    {
+        for (int g = 0; g < deal.Guarantees.Length; g++)
+        {
+            GuaranteeInfo info = deal.Guarantees[g];
+            GuaranteeSummary paid = outcome.Guarantees[g];
+            string at = $"{where}, guarantee {info.Name}";
+            Assert.True(paid.Paid <= info.Cap + Tolerance(info.Cap), $"{at}: paid {paid.Paid:R} over its cap {info.Cap:R}");
+            Assert.True(paid.Paid >= -HalfCent && paid.Recovered >= -HalfCent, $"{at}: a negative payment or recovery");
+            if (info.Kind != GuaranteeTarget.Tranche)
+            {
+                continue;
+            }
+
+            TrancheSummary s = outcome.Tranches[info.Target];
+            Assert.True(s.Guaranteed, $"{at}: the tranche's summary does not show its guarantee");
+            Near(paid.NetCost, s.PaidByGuarantor, $"{at}: paid by guarantor (net) = paid − recovered", paid.Paid, paid.Recovered);
+            Assert.True(s.HoldersLoss >= 0, $"{at}: holders' loss {s.HoldersLoss:R} < 0");
+            if (raw is null || ledger.Periods == 0)
+            {
+                continue;
+            }
+
+            double claim = raw.GuarantorPrincipal[g][ledger.Periods - 1], arrears = raw.GuarantorInterest[g][ledger.Periods - 1];
+            Near(Math.Max(0, s.PrincipalLoss - claim) + Math.Max(0, s.UnpaidInterest - arrears), s.HoldersLoss,
+                $"{at}: holders' loss = max(0, L − S) + max(0, U − A) (S {claim:R}, A {arrears:R})", s.PrincipalLoss, s.UnpaidInterest, claim, arrears);
+            Near(s.PrincipalLoss + s.UnpaidInterest, s.HoldersLoss + claim + arrears,
+                $"{at}: the issuer's shortfall L + U = holders' loss + S + A (S {claim:R}, A {arrears:R})", s.PrincipalLoss, s.UnpaidInterest, claim, arrears);
+            string name = deal.Tranches[info.Target].Name;
+            double accrued = 0;
+            for (int t = 0; t < ledger.Periods; t++)
+            {
+                double opening = t == 0 ? deal.Tranches[info.Target].Balance : ledger[name + " balance", t - 1];
+                double subrogated = t == 0 ? 0 : raw.GuarantorPrincipal[g][t - 1];
+                double carried = t == 0 ? 0 : raw.InterestShortfall[info.Target][t - 1];
+                double whole = ledger[name + " interest due", t] - carried + (pikUnpaid.Contains(name) ? 0 : ledger.Column(name + " interest capitalised", t));
+                accrued += opening > 0 ? whole * Math.Min(1.0, subrogated / opening) : 0;
+            }
+
+            Near(s.PrincipalLoss + s.UnpaidInterest - s.HoldersLoss - accrued, paid.NetCost,
+                $"{at}: net cost = L + U − holders' loss − Σ (I + C) × S / B (the last {accrued:R})", s.PrincipalLoss, s.UnpaidInterest, s.HoldersLoss, accrued, paid.Paid, paid.Recovered);
+        }
+    }
+
+    /// <summary>§8 and §12: a <c>pay</c> step's columns are what it owed, paid and left short: 0 ≤ paid ≤ due and
+    /// short = due − paid.</summary>
+    private static void PaySteps(Ledger ledger, string where)
+    {
+        foreach (int due in ledger.Matching(@"^\d+ pay .* due$"))
+        {
+            string step = ledger.Name(due)[..^" due".Length];
+            for (int t = 0; t < ledger.Periods; t++)
+            {
+                double owed = ledger[due, t], paid = ledger[step + " paid", t], shortBy = ledger[step + " short", t];
+                string at = $"{where}, period {t + 1}, {step}";
+                Assert.True(paid >= -HalfCent && paid <= owed + Tolerance(owed), $"{at}: paid {paid:R} outside [0, due {owed:R}]");
+                Near(owed - paid, shortBy, $"{at}: short = due − paid", owed, paid);
+            }
+        }
+    }
+
+    /// <summary>§5 account, §8: an account pays out only what it holds (<c>using</c> draws min(balance, owed),
+    /// <c>release</c> max(0, balance − target)), so its balance never goes below zero.</summary>
+    private static void AccountsNeverNegative(DealDescription deal, Ledger ledger, string where)
+    {
+        foreach (AccountInfo account in deal.Accounts)
+        {
+            for (int t = 0; t < ledger.Periods; t++)
+            {
+                double balance = ledger[account.Name + " balance", t];
+                Assert.True(balance >= -HalfCent, $"{where}, period {t + 1}: account {account.Name}'s balance {balance:R} < 0");
+            }
+        }
+    }
+
+    /// <summary>§5 equity, §8: an equity receives only what <c>distribute … to E</c> steps pay it (a ledger column
+    /// each, in either waterfall), so its distributions are their sum; without a carry each holder's cut is its share
+    /// of them, and the shares sum to 100%, so the cuts sum to the distributions; with a carry, the LP classes' and the
+    /// GP's parts sum to them. (As for a tranche, the event of
+    /// default's period may show one pass of two.)</summary>
+    private static void EquityDistributions(DealDescription deal, ScenarioOutcome outcome, Ledger ledger, string where)
+    {
+        for (int e = 0; e < deal.Equities.Length; e++)
+        {
+            EquitySummary s = outcome.Equities[e];
+            string at = $"{where}, equity {s.Name}";
+            if (ledger.Periods > 0)
+            {
+                int[] steps = ledger.Matching($@"^\d+ distribute .*to {Regex.Escape(s.Name)} distributed$");
+                double total = 0;
+                bool onePass = false;
+                for (int t = 0; t < ledger.Periods; t++)
+                {
+                    total += ledger.SumAt(steps, t);
+                    onePass |= ledger.MayShowOnePass(t);
+                }
+
+                AtMostOrEqual(s.Distributions, total, onePass, $"{at}: distributions = Σ its distribute steps");
+            }
+
+            Assert.True(s.Distributions >= -HalfCent, $"{at}: distributions {s.Distributions:R} < 0");
+            if (s.Carry is null && s.Holders.Length > 0)
+            {
+                Near(s.Distributions, s.Holders.Sum(h => h.Distributions), $"{at}: the holders' cuts sum to the distributions");
+            }
+
+            if (s.Carry is { } carry)
+            {
+                // §5 "a fund's LPs": the distributions split between the LP classes and the GP, a clawback moving
+                // carry from the GP back to the classes (the GP's carry is net of it).
+                Near(s.Distributions, carry.Classes.Sum(c => c.Distributions) + carry.Carry, $"{at}: the LP classes' distributions + the GP's carry = the distributions",
+                    carry.Carry, carry.Clawback);
+            }
+        }
+    }
+
+    /// <summary>§12, the loan rows: "principal received + recovery + loss + sold + outstanding at end is always the
+    /// balance lent", each term ≥ 0.</summary>
+    private static void LoansAddUp(DealDescription deal, ScenarioOutcome outcome, string where)
+    {
+        for (int l = 0; l < deal.Loans.Length; l++)
+        {
+            LoanSummary s = outcome.Loans[l];
+            string at = $"{where}, loan {s.Name}";
+            double[] parts = [s.PrincipalReceived, s.Recovery, s.Loss, s.Sold, s.Outstanding];
+            Assert.True(parts.All(p => p >= -HalfCent), $"{at}: a negative part in [{string.Join(", ", parts)}]");
+            Near(deal.Loans[l].Balance, parts.Sum(), $"{at}: principal + recovery + loss + sold + outstanding = balance lent", parts);
+        }
+    }
+
+    /// <summary>§5 coins, §12: the coins held at the end are the ledger's last <c>C coins held</c>; what the
+    /// <c>sell C to cover</c> steps raised is the sum of their <c>raised</c> columns (at most, in a two-pass default
+    /// period), and the coins they sold at most the ledger's <c>C coins sold</c>, which counts an enforcement sale's
+    /// too.</summary>
+    private static void CoinsAsInLedger(ScenarioOutcome outcome, Ledger ledger, string where)
+    {
+        if (ledger.Periods == 0)
+        {
+            return;
+        }
+
+        foreach (CoinsSummary coins in outcome.Coins)
+        {
+            string at = $"{where}, coins {coins.Name}";
+            Near(coins.HeldAtEnd, ledger[coins.Name + " coins held", ledger.Periods - 1], $"{at}: held at end = the ledger's last coins held");
+            int[] steps = ledger.Matching($@"^\d+ sell {Regex.Escape(coins.Name)} to cover .* raised$");
+            double raised = 0;
+            bool onePass = false;
+            for (int t = 0; t < ledger.Periods; t++)
+            {
+                raised += ledger.SumAt(steps, t);
+                onePass |= ledger.MayShowOnePass(t);
+            }
+
+            AtMostOrEqual(coins.Proceeds, raised, onePass, $"{at}: proceeds = Σ its sell steps' raised");
+            double sold = ledger.Sum(coins.Name + " coins sold");
+            Assert.True(coins.Sold >= 0 && coins.Sold <= sold + 1e-9 * Math.Max(1, sold), $"{at}: sold {coins.Sold:R} by its steps, over the ledger's {sold:R}");
+        }
+    }
+
+    /// <summary>§12, the fleet rows: "GPUs sold + units at end ≤ the units delivered by the event of default", and
+    /// those are at most every batch's units.</summary>
+    private static void FleetUnits(DealDescription deal, ScenarioOutcome outcome, string where)
+    {
+        for (int f = 0; f < deal.Fleets.Length; f++)
+        {
+            FleetSummary s = outcome.Fleets[f];
+            double delivered = deal.Fleets[f].Batches.Sum(b => b.Units);
+            Assert.True(s.UnitsSold >= 0 && s.Units >= 0 && s.UnitsSold + s.Units <= delivered + 1e-9 * delivered,
+                $"{where}, fleet {s.Name}: sold {s.UnitsSold:R} + held {s.Units:R} over the {delivered:R} delivered");
+        }
+    }
+}
