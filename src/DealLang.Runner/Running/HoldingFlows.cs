@@ -162,8 +162,10 @@ public sealed class HoldingFlows
     }
 
     /// <summary>What the held tranche's holders received in period <paramref name="p"/>: the issuer's interest and
-    /// principal, and the guarantor's payments net of what they passed back to it.</summary>
+    /// principal, the value of the shares a convertible converted into (the holders' in place of the principal, as
+    /// the tranche's IRR counts them: without it a holding of converted notes would lose their whole balance), and the
+    /// guarantor's payments net of what they passed back to it.</summary>
     double TranchePaid(RunResult held, int p) =>
-        held.InterestPaid[member][p] + held.PrincipalPaid[member][p]
+        held.InterestPaid[member][p] + held.PrincipalPaid[member][p] + held.TrancheConversion[member][p]
         + (guarantee < 0 ? 0.0 : held.GuaranteePaid[guarantee][p] - held.GuaranteeRecovered[guarantee][p]);
 }
