@@ -48,9 +48,12 @@ sealed class DealByDealCarry
     /// Sets the holdings' weights, each its par at the closing (a tranche holding's share × face; an equity
     /// holding's par at the first period's end, its share of the contribution unless lost by then), and each
     /// period's attribution, what each holding paid the fund that period over what all paid (the weights in a
-    /// period none paid): the allocation each of the fund's LP classes then splits over.
+    /// period none paid): the allocation each of the fund's LP classes then splits over. What a holding paid is what
+    /// the fund received of it: for a holding a sale step sells, the run's receipts on the share still held
+    /// (<see cref="RunResult.HoldingReceived"/>), not the held entity's payments on the whole holding, which would
+    /// keep attributing distributions to a holding the fund no longer owns.
     /// </summary>
-    public void Allocate(DealDescription deal, PathInputs? inputs, int periods)
+    public void Allocate(DealDescription deal, PathInputs? inputs, RunResult result, int periods)
     {
         int n = deal.Holdings.Length;
         double total = 0;
@@ -71,15 +74,20 @@ sealed class DealByDealCarry
             double paid = 0;
             for (int h = 0; h < n && inputs is not null; h++)
             {
-                paid += inputs.HoldingReceipts[h][t];
+                paid += Received(deal, inputs, result, h, t);
             }
 
             for (int h = 0; h < n; h++)
             {
-                attribution[h][t] = paid > 0 ? inputs!.HoldingReceipts[h][t] / paid : weights[h];
+                attribution[h][t] = paid > 0 ? Received(deal, inputs!, result, h, t) / paid : weights[h];
             }
         }
     }
+
+    // What holding h paid the fund in period t: a sold holding's receipts are the run's (its share still held), any
+    // other's the path input filled from the held entity.
+    static double Received(DealDescription deal, PathInputs inputs, RunResult result, int h, int t) =>
+        deal.Holdings[h].Sold ? result.HoldingReceived[h][t] : inputs.HoldingReceipts[h][t];
 
     /// <summary>Splits one LP class's stream over the holdings as last <see cref="Allocate"/>d, into the first
     /// <paramref name="periods"/> of <paramref name="lps"/> and <paramref name="gp"/>; returns the clawback (already

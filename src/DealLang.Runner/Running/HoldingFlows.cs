@@ -20,6 +20,7 @@ public sealed class HoldingFlows
     readonly int[] lastHeld;    // per holder period: the last held period ending on or before its end, or -1
     readonly int closingHeld;   // the last held period ending on or before the holder's closing, or -1
     readonly int guarantee;     // the held tranche's guarantee, or -1
+    readonly FundShare? fund;   // a held equity with a carry: its LPs' part, made once
 
     /// <param name="holder">The holding deal.</param>
     /// <param name="holding">The holding, one of <paramref name="holder"/>'s.</param>
@@ -42,6 +43,7 @@ public sealed class HoldingFlows
         // holding receives its share of that, less what the holders pass back to the guarantor.
         guarantee = equity ? -1 : TrancheSummaries.Guarantee(held, member) ?? -1;
         share = holding.Share;
+        fund = equity && held.Equities[member].Carry is not null ? new FundShare(held, member) : null;
         parAtStart = share * (equity ? held.Equities[member].Contributed : held.Tranches[member].Balance);
         Date[] mine = holder.Boundaries;
         Date[] theirs = held.Boundaries;
@@ -83,9 +85,11 @@ public sealed class HoldingFlows
     }
 
     /// <summary>Writes the holding's receipts per holder period (its share of what the member paid: interest and
-    /// principal of a tranche, distributions of an equity) and its par at each period's end into
-    /// <paramref name="receipts"/> and <paramref name="par"/>, from the entity's finished run.</summary>
-    public void Fill(RunResult held, double[] receipts, double[] par)
+    /// principal of a tranche, distributions of an equity, the LPs' part of them behind a carry) and its par at each
+    /// period's end into <paramref name="receipts"/> and <paramref name="par"/>, from the entity's finished run.</summary>
+    /// <param name="heldInputs">The entity's path inputs (its holdings' receipts, for a deal-by-deal carry of a held
+    /// fund), or null.</param>
+    public void Fill(RunResult held, double[] receipts, double[] par, PathInputs? heldInputs = null)
     {
         ArgumentNullException.ThrowIfNull(held);
         ArgumentNullException.ThrowIfNull(receipts);
@@ -94,7 +98,7 @@ public sealed class HoldingFlows
         int run = held.PeriodsRun;
         if (equity)
         {
-            double[] paid = held.Distributions[member];
+            double[] paid = EquityPaid(held, heldInputs);
             for (int p = 0; p < run; p++)
             {
                 int t = bucket[p];
@@ -146,25 +150,33 @@ public sealed class HoldingFlows
 
     /// <summary>What the member paid the holding that falls outside the holder's periods (before its closing or after
     /// its last period end), on the entity's finished run: reported, never received.</summary>
-    public double Outside(RunResult held)
+    public double Outside(RunResult held, PathInputs? heldInputs = null)
     {
         ArgumentNullException.ThrowIfNull(held);
+        double[]? distributions = equity ? EquityPaid(held, heldInputs) : null;
         double outside = 0;
         for (int p = 0; p < held.PeriodsRun; p++)
         {
             if (bucket[p] < 0)
             {
-                outside += share * (equity ? held.Distributions[member][p] : TranchePaid(held, p));
+                outside += share * (distributions is not null ? distributions[p] : TranchePaid(held, p));
             }
         }
 
         return outside;
     }
 
+    /// <summary>What the held equity paid its holders each period: its distributions, or behind a carry the LPs' part of
+    /// them (the GP's carry and catch-up are the GP's, not a holder's of the equity).</summary>
+    double[] EquityPaid(RunResult held, PathInputs? heldInputs) =>
+        fund is null ? held.Distributions[member] : fund.LpPart(held, heldInputs);
+
     /// <summary>What the held tranche's holders received in period <paramref name="p"/>: the issuer's interest,
-    /// principal and commitment fee (a delayed draw's lenders are paid it on their undrawn commitment), and the
-    /// guarantor's payments net of what they passed back to it.</summary>
+    /// principal and commitment fee (a delayed draw's lenders are paid it on their undrawn commitment), the value of
+    /// the shares a convertible converted into (the holders' in place of the principal, as the tranche's IRR counts
+    /// them: without it a holding of converted notes would lose their whole balance), and the guarantor's payments net
+    /// of what they passed back to it.</summary>
     double TranchePaid(RunResult held, int p) =>
-        held.InterestPaid[member][p] + held.PrincipalPaid[member][p] + held.CommitmentFeePaid[member][p]
+        held.InterestPaid[member][p] + held.PrincipalPaid[member][p] + held.CommitmentFeePaid[member][p] + held.TrancheConversion[member][p]
         + (guarantee < 0 ? 0.0 : held.GuaranteePaid[guarantee][p] - held.GuaranteeRecovered[guarantee][p]);
 }

@@ -269,7 +269,7 @@ public sealed class PathFigures
             bool dealByDeal = equity.Carry!.DealByDeal && split.DealByDeal is not null && inputs is not null;
             if (dealByDeal)
             {
-                split.DealByDeal!.Allocate(Deal, inputs, periods); // the fund's holdings on this path, for each class below
+                split.DealByDeal!.Allocate(Deal, inputs, result, periods); // the fund's holdings on this path, for each class below
             }
 
             int made = 0; // the calls whose dates the run reached

@@ -13,7 +13,7 @@ public sealed class ConvertibleTests
     // Quarterly, 2026-01-01 → 2027-01-01, 30/360. The site's lease pays 40m a year: 10m a quarter. The converts:
     // 8m at 4% (80k a quarter), bullet, convertible at 12.50 per share against WULF (10 per share as written). The
     // early notes: 1m at 0%, converting as soon as WULF reaches 130% × 12.50 = 16.25.
-    private const string Source = """
+    internal const string Source = """
         deal Conv {
           currency USD
           closing  2026-01-01

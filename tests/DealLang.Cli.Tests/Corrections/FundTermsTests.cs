@@ -205,4 +205,52 @@ public sealed class FundTermsTests
         Assert.Equal(6.15e6, carry.Carry, 1e-3);
         Assert.Equal(0.0, carry.Clawback, 1e-3);
     }
+
+    [Fact]
+    public void Deal_by_deal_attributes_distributions_by_what_the_fund_still_receives_after_selling_a_holding()
+    {
+        // Win (2 years) pays 10m then 60m; Lose runs 3 years (5m, 5m, then 5m + 35m). A 65m bank line at 0% due at the end
+        // of year 1 is met by selling LoseNotes, marked at par 50m, at no discount: 15m received, 50m short, all 50m of
+        // LoseNotes sold for 50m, so the fund keeps none of it and year 1 distributes nothing. Year 2 the fund receives
+        // Win's 60m and nothing of Lose (its 5m goes to the buyer); year 3 nothing: D = 0, 60, 0.
+        // Deal by deal (capital 100m, 50m each, hurdle 5%, carry 20%, no catch-up; ACT/365F years 1, 2, 1096/365): the
+        //   60m is all Win's stream: A = 50 × 1.05² = 55.125 to the LPs, 4.875 split 0.975 GP / 3.9 LPs in year 2.
+        // Whole fund: A = 100 × 1.05² = 110.25 > 60: no carry, so the 0.975 is clawed back in year 3.
+        // The LPs receive 59.025 then 0.975. Attributing year 2 by Lose's payments on the whole holding (5m of 65m) would
+        // give Win's stream 55.385m, a carry of 0.052m and a clawback of that.
+        const string fund = """
+            import "win.deal"
+            import "lose.deal"
+            deal Fund {
+              currency USD closing 2026-01-01 maturity 2029-01-01 pay annual daycount 30/360
+              party Manager { }
+              holding WinNotes  { of Win.Notes  share 100% }
+              holding LoseNotes { of Lose.Notes share 100% }
+              tranche Bank { balance 65m coupon 0% amortize bullet maturity 2027-01-01 }
+              equity Investors { contributed 100m  hurdle 5%  carry 20% to Manager deal_by_deal }
+              waterfall { pay Bank.interest sell LoseNotes to cover Bank.principal pay Bank.principal distribute rest to Investors }
+            }
+            scenario Base for Fund { }
+            """;
+        using var chain = new SmallChain(fund, ("win.deal", Held("Win", "20%", "60m")), ("lose.deal", Held("Lose", "10%", "40m", "2029-01-01", "3y")));
+        Assert.Equal(50e6, chain.Ledger("Fund", "Base", "LoseNotes sale proceeds", 0), 1e-3);
+        Assert.Equal(0.0, chain.Ledger("Fund", "Base", "receipts LoseNotes", 1), 1e-3);
+        Assert.Equal(60e6, chain.Ledger("Fund", "Base", "4 distribute rest to Investors distributed", 1), 1e-3);
+        var carry = chain.Of("Fund", "Base").Equities[0].Carry!;
+        Assert.Equal(0.975e6, carry.Clawback, 1e-3);
+        Assert.Equal(0.0, carry.Carry, 1e-3);
+        var lps = carry.Classes.Single();
+        Assert.Equal(60e6, lps.Distributions, 1e-3);
+
+        // The LPs' IRR: −100 at 0, 59.025 at 2, 0.975 at 1096/365 (NPV 0 to 1e-7 of the millions at the rate reported).
+        static double Npv(double r) => -100 + 59.025 / Math.Pow(1 + r, 2) + 0.975 / Math.Pow(1 + r, 1096.0 / 365.0);
+        Assert.Equal(0.0, Npv(lps.Irr), 1e-7);
+
+        // A Monte Carlo path reads the same receipts (the run's, on the share still held), so the same split and IRR.
+        var (result, inputs) = chain.Runner.Buffers(2);
+        var figures = new DealLang.Runner.Simulation.PathFigures(chain.Outcomes[0].Entities[2].Deal);
+        figures.Read(0, result, inputs);
+        Assert.Equal(0.0, Npv(figures.LpIrr.Single()), 1e-7);
+        Assert.Equal(0.0, figures.GpCarry.Single(), 1e-3);
+    }
 }
