@@ -1,6 +1,7 @@
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
 
 namespace DealLang.Compiler.Semantics.Kinds;
 
@@ -101,6 +102,13 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
         }
 
         DealAnalysis analysis = checks.Analysis;
+        if (analysis.Held.TryGetValue(holding, out HeldTarget? held) && held.Member.Declaration is TrancheSyntax heldTranche
+            && checks.Closing is { } closing && LaterDraws(held.Entity, heldTranche, closing) is { Amount: > 0 } later)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.HoldingOfLaterDraws(holding.Member?.Span ?? at, name, $"{held.Entity.DealName}.{held.Member.Name}",
+                later.Amount, later.First.ToString(), closing.ToString()));
+        }
+
         if (holding.Share is { } share && analysis.BoundOf(share) is ConstantExpression { Value: var s } && (s <= 0 || s > 1 + 1e-12))
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.HoldingShareOutOfRange(share.Span, name, s));
@@ -155,6 +163,53 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
         }
 
         return sold;
+    }
+
+    /// <summary>What a delayed-draw tranche of <paramref name="entity"/> draws at the ends of its periods after
+    /// <paramref name="closing"/> (the holder's), and the first such end: each dated draw, and each delivery's under
+    /// <c>draws against</c>, lands at the end of the entity's period containing its date, as the lowering places it
+    /// (docs/language.md, "Delayed draw"). Null when the entity's schedule or a term is not known.</summary>
+    internal static (double Amount, Date First)? LaterDraws(DealAnalysis entity, TrancheSyntax tranche, Date closing)
+    {
+        DealSyntax deal = entity.Deal;
+        if (tranche.Commitment is null || deal.Closing?.Value is not { } start || deal.Maturity?.Value is not { } end || start >= end
+            || entity.Frequency is not { } frequency)
+        {
+            return null;
+        }
+
+        Date[] boundaries = Schedule.Boundaries(start, end, frequency, deal.FirstPayment?.Value);
+        var draws = new List<(Date Date, double Amount)>();
+        foreach (SchedulePointSyntax point in SyntaxWalk.Safe(tranche.Draws?.Points ?? []))
+        {
+            if (point.Date?.Value is { } date && entity.BoundOf(point.Amount) is ConstantExpression { Value: var amount })
+            {
+                draws.Add((date, amount));
+            }
+        }
+
+        if (tranche.DrawsAgainst is { Fleet: { } fleetName } against && entity.Names.TryGetValue(fleetName, out Symbol? symbol)
+            && symbol.Declaration is FleetSyntax fleet && (entity.BoundOf(against.Advance) as ConstantExpression)?.Value is { } advance
+            && DeliveryFunding.Inputs(fleet, DeliveryFunding.ContractsOn(deal, fleet.Name.Text), start, e => (entity.BoundOf(e) as ConstantExpression)?.Value, _ => false)
+                is { } inputs)
+        {
+            // A delivery on the entity's closing is drawn in its first period, as the lowering has it.
+            draws.AddRange(DeliveryFunding.Draws(inputs.Batches, inputs.Contracts, advance).Select(d => (d.Date > start ? d.Date : boundaries[1], d.Amount)));
+        }
+
+        double later = 0;
+        Date? first = null;
+        foreach ((Date date, double amount) in draws)
+        {
+            int period = Schedule.PeriodIndexOf(boundaries, date);
+            if (period >= 0 && period < boundaries.Length - 1 && boundaries[period + 1] > closing && amount > 0)
+            {
+                later += amount;
+                first = first is { } f && f < boundaries[period + 1] ? f : boundaries[period + 1];
+            }
+        }
+
+        return first is { } firstEnd ? (later, firstEnd) : (0.0, start);
     }
 
     /// <summary>A tranche's face: its commitment (a delayed draw) or its balance, when the held entity's analysis
