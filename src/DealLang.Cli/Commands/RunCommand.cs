@@ -137,6 +137,7 @@ internal static class RunCommand
 
         reports.Add(($"{deal.Name}: summary by scenario", $"{deal.Name}.summary", SummaryReport.Render(deal, outcomes, request.Format)));
         ReportWriter.Write(reports, request.Format, request.OutDir, console);
+        OverflowWarning.Report(deal, program.Layout, outcomes, console);
         return ExitCodes.Ok;
     }
 
@@ -172,6 +173,12 @@ internal static class RunCommand
 
         reports.Add(($"{deal.Name}: the chain by scenario", $"{deal.Name}.chain", ChainReport.Render(outcomes, request.Format)));
         ReportWriter.Write(reports, request.Format, request.OutDir, console);
+        for (int e = 0; e < programs.Count; e++)
+        {
+            var entity = outcomes[0].Entities[e];
+            OverflowWarning.Report(entity.Deal, entity.Layout, [.. outcomes.Select(o => o.Entities[e].Outcome)], console);
+        }
+
         return ExitCodes.Ok;
     }
 
