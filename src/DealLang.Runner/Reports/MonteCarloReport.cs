@@ -211,6 +211,12 @@ public static class MonteCarloReport
         w.WriteString("scenario", f.Scenario);
         w.WriteString("seed", f.Seed.ToString(Invariant));
         w.WriteNumber("paths", m.Paths);
+        if (f.Sampling != SimulationFrame.Independent)
+        {
+            // What the `note:` line on standard error says, in the document itself, for a reader that sees no stderr.
+            w.WriteString("sampling", f.Sampling);
+        }
+
         w.WriteString("standardErrors", "one Monte Carlo standard error of each estimate (docs/language.md, \"Monte Carlo results\")");
         w.WriteStartArray("tranches");
         foreach (TrancheRisk t in m.Tranches)

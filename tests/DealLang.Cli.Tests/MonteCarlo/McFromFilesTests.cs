@@ -139,6 +139,10 @@ public sealed class McFromFilesTests : IDisposable
             "--shard", "1/1", "--out", plainShard).Exit);
         Assert.DoesNotContain("sampling", File.ReadAllText(plainShard), StringComparison.Ordinal);
         Assert.Equal("", CliHarness.Run("merge", plainShard).Err);
+
+        // A JSON report says it in the document itself, for a reader that sees no standard error.
+        Assert.Contains("\"sampling\": \"antithetic\"", CliHarness.Run(CoreWeaveArgs("--seed", "42", "--threads", "1", "--format", "json")).Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("sampling", CliHarness.Run("merge", plainShard, "--format", "json").Out, StringComparison.Ordinal);
     }
 
     [Fact]
