@@ -16,6 +16,23 @@ static class CarrySplit
     /// <summary>Capital paid in at <see cref="Years"/> (ACT/365F from the closing): a dated call, scaled to the stream.</summary>
     public readonly record struct Call(double Years, double Amount);
 
+    /// <summary>An equity's dated capital calls, each at its ACT/365F years from the closing.</summary>
+    public static Call[] CallsOf(DealDescription deal, EquityInfo equity) =>
+        [.. equity.Calls.Select(c => new Call(DayCounts.YearFraction(DayCount.Act365F, deal.Closing, c.Date), c.Amount))];
+
+    /// <summary>How many of <paramref name="calls"/> (in date order) a run of <paramref name="periods"/> periods reached:
+    /// those dated on or before its last period's end (a run that ended early leaves the later ones uncalled).</summary>
+    public static int CallsReached(ReadOnlySpan<Call> calls, ReadOnlySpan<double> years, int periods)
+    {
+        int made = 0;
+        while (made < calls.Length && periods > 0 && calls[made].Years <= years[periods - 1])
+        {
+            made++;
+        }
+
+        return made;
+    }
+
     /// <summary>Splits <paramref name="distributions"/> (per period) into the LPs' and the GP's parts, in buffers the
     /// caller owns (a Monte Carlo path's, path after path with no allocation): the first <paramref name="periods"/> of
     /// <paramref name="lps"/> and <paramref name="gp"/> are written.</summary>

@@ -1,3 +1,4 @@
+using DealLang.Runner.Simulation;
 using DealLang.Runtime;
 
 namespace DealLang.Runner.Running;
@@ -14,7 +15,7 @@ sealed class FundShare
     readonly DealDescription deal;
     readonly int member;
     readonly EquityInfo equity;
-    readonly (double Share, CarryTerms Terms)[] classes;
+    readonly LpClass[] classes;
     readonly CarrySplit.Call[] calls;
     readonly double[] years;
     readonly double[] lpPart;
@@ -27,9 +28,13 @@ sealed class FundShare
         this.deal = deal;
         this.member = member;
         equity = deal.Equities[member];
-        CarryTerms carry = equity.Carry ?? throw new ArgumentException($"Equity '{equity.Name}' has no carry.", nameof(member));
-        classes = equity.Holders.Length > 0 ? [.. equity.Holders.Select(h => (h.Share, h.Terms ?? carry))] : [(1.0, carry)];
-        calls = [.. equity.Calls.Select(c => new CarrySplit.Call(DayCounts.YearFraction(DayCount.Act365F, deal.Closing, c.Date), c.Amount))];
+        if (equity.Carry is null)
+        {
+            throw new ArgumentException($"Equity '{equity.Name}' has no carry.", nameof(member));
+        }
+
+        classes = [.. LpClass.Of(deal).Where(c => c.Equity == member)];
+        calls = CarrySplit.CallsOf(deal, equity);
         years = PeriodYears.FromClosing(deal, deal.Periods);
         lpPart = new double[deal.Periods];
         split = new LpClassSplit(deal.Periods, calls.Length, deal.Holdings.Length);
@@ -42,11 +47,7 @@ sealed class FundShare
     {
         int periods = Math.Clamp(result.PeriodsRun, 0, deal.Periods);
         Array.Clear(lpPart);
-        int made = 0; // the calls whose dates the run reached (EquitySummaries.CallsMade)
-        while (made < calls.Length && periods > 0 && calls[made].Years <= years[periods - 1])
-        {
-            made++;
-        }
+        int made = CarrySplit.CallsReached(calls, years, periods);
 
         bool dealByDeal = equity.Carry!.DealByDeal && split.DealByDeal is not null && inputs is not null;
         if (dealByDeal)
@@ -54,9 +55,9 @@ sealed class FundShare
             split.DealByDeal!.Allocate(deal, inputs, result, periods);
         }
 
-        foreach ((double share, CarryTerms terms) in classes)
+        foreach (LpClass lpClass in classes)
         {
-            split.Split(terms, share, equity.Contributed, calls.AsSpan(0, made), result.Distributions[member], result.Injections[member],
+            split.Split(lpClass.Terms, lpClass.Share, equity.Contributed, calls.AsSpan(0, made), result.Distributions[member], result.Injections[member],
                 years.AsSpan(0, periods), periods, dealByDeal);
             for (int t = 0; t < periods; t++)
             {

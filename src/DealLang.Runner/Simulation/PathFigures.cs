@@ -53,7 +53,7 @@ public sealed class PathFigures
         LpDistributions = new double[LpClasses.Length];
         LpIrr = new double[LpClasses.Length];
         LpLoss = new double[LpClasses.Length];
-        datedCalls = [.. deal.Equities.Select(q => q.Calls.Select(c => new CarrySplit.Call(DayCounts.YearFraction(DayCount.Act365F, deal.Closing, c.Date), c.Amount)).ToArray())];
+        datedCalls = [.. deal.Equities.Select(q => CarrySplit.CallsOf(deal, q))];
         split = new LpClassSplit(deal.Periods, datedCalls.Length == 0 ? 0 : datedCalls.Max(c => c.Length), deal.Holdings.Length);
         calls = new double[]?[deal.Equities.Length];
         for (int e = 0; e < calls.Length; e++)
@@ -272,12 +272,11 @@ public sealed class PathFigures
                 split.DealByDeal!.Allocate(Deal, inputs, result, periods); // the fund's holdings on this path, for each class below
             }
 
-            int made = 0; // the calls whose dates the run reached
+            int made = CarrySplit.CallsReached(dated, years, periods);
             double calledIn = 0;
-            while (made < dated.Length && periods > 0 && dated[made].Years <= years[periods - 1])
+            for (int c = 0; c < made; c++)
             {
-                calledIn += dated[made].Amount;
-                made++;
+                calledIn += dated[c].Amount;
             }
 
             double paidIn = 0;
