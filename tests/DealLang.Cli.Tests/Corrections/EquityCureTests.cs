@@ -129,4 +129,20 @@ public sealed class EquityCureTests
         Assert.Equal(0.3e6, seniorOnly.Ledger("LockUp cure prepaid Senior", 0), 1e-6);
         Assert.Equal(1.209e6, seniorOnly.Ledger("8 distribute rest to Sponsor distributed", 0), 1e-6);
     }
+
+    // A tranche named twice (DL0455, a warning) is prepaid once: 'prepaying Senior, Senior, Notes' runs as
+    // 'prepaying Senior, Notes' (0.3m, then 0.227m), with one ledger column per tranche.
+    [Fact]
+    public void ATrancheNamedTwiceIsPrepaidOnce()
+    {
+        string twoTranches = Source.Replace("  tranche Notes", "  tranche Senior { balance 0.3m  coupon 6%  seniority 1 }\n  tranche Notes", StringComparison.Ordinal)
+            .Replace("    pay Notes.interest", "    pay Senior.interest\n    pay Senior.principal\n    pay Notes.interest", StringComparison.Ordinal);
+        var repeated = new SmallDeal(twoTranches.Replace("DESTINATION", "prepaying Senior, Senior, Notes", StringComparison.Ordinal));
+        var once = new SmallDeal(twoTranches.Replace("DESTINATION", "prepaying Senior, Notes", StringComparison.Ordinal));
+        Assert.Equal("DL0455", Assert.Single(repeated.Diagnostics).Code);
+        Assert.Equal(once.Single.Ledger!.Columns, repeated.Single.Ledger!.Columns);
+        Assert.Equal(0.3e6, repeated.Ledger("LockUp cure prepaid Senior", 0), 1e-6);
+        Assert.Equal(0.227e6, repeated.Ledger("LockUp cure prepaid Notes", 0), 1e-6);
+        Assert.Equal(0.982e6, repeated.Ledger("8 distribute rest to Sponsor distributed", 0), 1e-6);
+    }
 }

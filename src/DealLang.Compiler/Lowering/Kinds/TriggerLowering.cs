@@ -47,7 +47,7 @@ internal sealed class TriggerLowering : DeclarationLowering<TriggerSyntax, Trigg
     }
 
     // The checks (TriggerRules.WatchedTest) let a cure through only on 'Test < K' over a test 'cfads / X', and only with a
-    // destination (DL0457): its tranches or its account.
+    // destination (DL0457): its tranches (a repeat, warned about by DL0455, prepays nothing more) or its account.
     private static EquityCureModel? LowerCure(TriggerSyntax trigger, Lowerer lowerer)
     {
         if (trigger.Cure is not { } cure
@@ -59,7 +59,7 @@ internal sealed class TriggerLowering : DeclarationLowering<TriggerSyntax, Trigg
         }
 
         return new EquityCureModel(lowerer.IndexOfName(cure.Equity), cure.Times ?? 1, test.Index, threshold.Value, denominator,
-            [.. SyntaxWalk.Safe(cure.Prepaying).Select(lowerer.IndexOfName)], cure.Into is { } into ? lowerer.IndexOfName(into) : -1);
+            [.. SyntaxWalk.Safe(cure.Prepaying).Select(lowerer.IndexOfName).Distinct()], cure.Into is { } into ? lowerer.IndexOfName(into) : -1);
     }
 
     /// <summary>An effect as written: <c>trap</c>, <c>sweep 50% to Notes</c>, <c>accelerate (A, B)</c>.</summary>
