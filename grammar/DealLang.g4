@@ -415,10 +415,17 @@ testDecl
     ;
 
 // trigger CashTrap when Dscr < 1.10x from 2030-11-30 trips after 2 cures after 2 cure by Sponsor up to 2 times
-//   => trap, sweep 50% to Notes
+//   prepaying Notes => trap, sweep 50% to Notes
 triggerDecl
     : TRIGGER name=ident WHEN expr (FROM DATE)? (TRIPS AFTER trips=NUMBER)? (CURES AFTER cures=NUMBER)?
-      (CURE BY curer=ident UP TO times=NUMBER TIMES)? ARROW triggerEffect (COMMA triggerEffect)*
+      (CURE BY curer=ident UP TO times=NUMBER TIMES cureDestination?)? ARROW triggerEffect (COMMA triggerEffect)*
+    ;
+
+// where an equity cure's cash goes: 'prepaying ClassA, ClassB' (the tranches' principal, in that order) or
+// 'into Dsra' (an account); none is reported by the checker (DL0457)
+cureDestination
+    : PREPAYING ident (COMMA ident)*                           # curePrepaying
+    | INTO ident                                               # cureInto
     ;
 
 // trap, event_of_default (checked by name), sweep 50% to Notes, accelerate, accelerate (ClassA, ClassB)
@@ -601,7 +608,7 @@ ident
     | INDEX | POINTS | STEPPED | INTERPOLATED | LAUNCH | DOWN | SHIFT
     | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE | MARGIN | GRID | BELOW | UNPAID
     | AGAINST | ADVANCE | INVESTMENT_GRADE
-    | SEQUENTIAL | ACCELERATE | CURE | UP | TIMES
+    | SEQUENTIAL | ACCELERATE | CURE | UP | TIMES | PREPAYING | INTO
     | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET | TERMINATION_FEE | AMORTISING
     | PREPAYMENT | APPLIED
     | HOLDINGS | HASHRATE | NETWORK | REWARDS | COVER
@@ -767,6 +774,8 @@ ACCELERATE    : 'accelerate';
 CURE          : 'cure';
 UP            : 'up';
 TIMES         : 'times';
+PREPAYING     : 'prepaying';
+INTO          : 'into';
 TO            : 'to';
 HURDLE        : 'hurdle';
 CARRY         : 'carry';

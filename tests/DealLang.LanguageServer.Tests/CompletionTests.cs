@@ -150,6 +150,18 @@ public sealed class CompletionTests
         Assert.Equal(["Dsra", "InterestReserve", "Trap"], labels.Order(StringComparer.Ordinal));
     }
 
+    // An equity cure's destination (docs/language.md §7, "Where the cure goes"): tranches after 'prepaying' and after
+    // the comma between them, accounts after 'into'.
+    [Theory]
+    [InlineData("  trigger Cure when Dscr < 1.10x cure by Sponsor up to 1 times prepaying ", "Notes")]
+    [InlineData("  trigger Cure when Dscr < 1.10x cure by Sponsor up to 1 times prepaying Notes, ", "Notes")]
+    [InlineData("  trigger Cure when Dscr < 1.10x cure by Sponsor up to 1 times into ", "Dsra InterestReserve Trap")]
+    public async Task AfterAnEquityCuresDestination_OffersItsKind(string insert, string expected)
+    {
+        (string[] labels, _) = await Complete("  trigger CashTrap", insert, " => trap");
+        Assert.Equal(expected.Split(' '), labels.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task AfterALeasesOn_OffersFacilities()
     {

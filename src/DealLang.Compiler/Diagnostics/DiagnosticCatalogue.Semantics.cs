@@ -363,6 +363,13 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic CureNeedsACoverageTest(SourceSpan span, string trigger, string why) =>
         Error("DL0456", span, $"trigger '{trigger}' has an equity cure: {why}");
 
+    /// <summary>DL0457: an equity cure that does not say where its cash goes (<c>prepaying T</c> or <c>into A</c>): a
+    /// facility agreement applies a cure amount to prepay the debt or deposits it in an account, and cash added to the
+    /// period's waterfall would be free to go straight back to the equity that paid it in.</summary>
+    public static Diagnostic CureWithoutDestination(SourceSpan span, string trigger) =>
+        Error("DL0457", span,
+            $"trigger '{trigger}' has an equity cure that does not say where its cash goes: add 'prepaying' and the tranches it prepays (e.g. 'prepaying Notes'), or 'into' and the account it is deposited in (e.g. 'into Dsra')");
+
     /// <summary>DL0480: a tranche's coupon floor above its cap: no rate could satisfy both, so every period's coupon
     /// would be whichever of the two is applied last.</summary>
     public static Diagnostic CouponFloorAboveCap(SourceSpan span, string tranche, double floor, double cap) =>

@@ -14,6 +14,7 @@ public static partial class CSharpEmitter
     {
         w.Comment("4. waterfall");
         Each(ctx.Components, c => c.WriteWaterfallStart(w));
+        Each(ctx.Components, c => c.WriteBeforeSteps(w));
         // The enforcement waterfall's amounts are declared where it runs (WriteEnforcement): a performing period
         // need not zero them, nor a summary-only loop carry them.
         WriteStepAmounts(ctx.RegularSteps.SelectMany(s => s.SelfAndDescendants()), w);

@@ -37,7 +37,14 @@ public sealed record EventOfDefaultAction : TriggerAction;
 /// <see cref="Tranches"/> (every tranche when written without names) is principal due.</summary>
 public sealed record AccelerateAction(ImmutableArray<int> Tranches) : TriggerAction;
 
-/// <summary><c>cure by E up to N times</c> on a trigger <c>Test &lt; Threshold</c> whose test is <c>cfads / Denominator</c>:
-/// in a period where the test breaches and cures are left, equity <see cref="Equity"/> pays in
-/// <c>Threshold × Denominator − cfads</c> (docs/language.md §7). <see cref="Test"/> is in evaluation order.</summary>
-public sealed record EquityCureModel(int Equity, int Times, int Test, double Threshold, BoundExpression Denominator);
+/// <summary><c>cure by E up to N times prepaying T</c> (or <c>into A</c>) on a trigger <c>Test &lt; Threshold</c> whose test is
+/// <c>cfads / Denominator</c>: in a period where the test breaches and cures are left, equity <see cref="Equity"/> pays in
+/// <c>Threshold × Denominator − cfads</c> (docs/language.md §7), which prepays the tranches <see cref="Prepaying"/> in
+/// order (what their balances cannot take joins the period's available cash), or is deposited in account
+/// <see cref="Into"/> (−1 when it prepays). <see cref="Test"/> is in evaluation order.</summary>
+public sealed record EquityCureModel(int Equity, int Times, int Test, double Threshold, BoundExpression Denominator,
+    ImmutableArray<int> Prepaying = default, int Into = -1)
+{
+    /// <summary>The tranches the cure prepays, in order; empty when it goes into an account.</summary>
+    public ImmutableArray<int> PrepayingList => Prepaying.IsDefault ? [] : Prepaying;
+}

@@ -58,22 +58,23 @@ public partial class DealLangParser : Parser {
 		AFTER=131, WHEN=132, DEFAULT=133, GRACE=134, CFADS=135, INCLUDES=136, 
 		WATERFALL=137, USING=138, FILL=139, RELEASE=140, HOLD=141, REST=142, IN=143, 
 		DISTRIBUTE=144, SWEEP=145, PRO_RATA=146, SEQUENTIAL=147, ACCELERATE=148, 
-		CURE=149, UP=150, TIMES=151, TO=152, HURDLE=153, CARRY=154, CATCH_UP=155, 
-		CALLS=156, DEAL_BY_DEAL=157, IF=158, ELSE=159, THEN=160, ENFORCEMENT=161, 
-		SELL=162, HAIRCUT=163, LAG=164, TAKEN=165, DEFLATE=166, DROP=167, BY=168, 
-		DEFAULTS=169, PER=170, GPU=171, GPU_HOUR=172, HOUR=173, KW=174, MW=175, 
-		KWH=176, MWH=177, COIN=178, COINS=179, EH_S=180, DAY=181, SHARE=182, YEAR=183, 
-		OF=184, AND=185, OR=186, NOT=187, PIK=188, ISSUE_PRICE=189, COMMITMENT=190, 
-		AVAILABLE=191, DRAWS=192, COMMITMENT_FEE=193, STEP_UP=194, TARGET_BALANCE=195, 
-		MARGIN=196, GRID=197, BELOW=198, UNPAID=199, AGAINST=200, ADVANCE=201, 
-		INVESTMENT_GRADE=202, WHILE=203, HOLDING=204, FACE=205, MARK=206, DISCOUNT=207, 
-		PAR=208, HOLDINGS=209, HASHRATE=210, NETWORK=211, REWARDS=212, COVER=213, 
-		CONVERTIBLE=214, EARLY=215, ABOVE=216, COMPLETION=217, DELAYED=218, LBRACE=219, 
-		RBRACE=220, LPAREN=221, RPAREN=222, COMMA=223, DOT=224, ARROW=225, ASSIGN=226, 
-		PLUS=227, MINUS=228, STAR=229, SLASH=230, LE=231, GE=232, LT=233, GT=234, 
-		EQ=235, NE=236, DAYCOUNT=237, DATE=238, QUANTITY=239, NUMBER=240, STRING=241, 
-		UNTERMINATED_STRING=242, IDENT=243, NON_ASCII_NAME=244, LINE_COMMENT=245, 
-		BLOCK_COMMENT=246, UNTERMINATED_COMMENT=247, WS=248, UNEXPECTED_CHAR=249;
+		CURE=149, UP=150, TIMES=151, PREPAYING=152, INTO=153, TO=154, HURDLE=155, 
+		CARRY=156, CATCH_UP=157, CALLS=158, DEAL_BY_DEAL=159, IF=160, ELSE=161, 
+		THEN=162, ENFORCEMENT=163, SELL=164, HAIRCUT=165, LAG=166, TAKEN=167, 
+		DEFLATE=168, DROP=169, BY=170, DEFAULTS=171, PER=172, GPU=173, GPU_HOUR=174, 
+		HOUR=175, KW=176, MW=177, KWH=178, MWH=179, COIN=180, COINS=181, EH_S=182, 
+		DAY=183, SHARE=184, YEAR=185, OF=186, AND=187, OR=188, NOT=189, PIK=190, 
+		ISSUE_PRICE=191, COMMITMENT=192, AVAILABLE=193, DRAWS=194, COMMITMENT_FEE=195, 
+		STEP_UP=196, TARGET_BALANCE=197, MARGIN=198, GRID=199, BELOW=200, UNPAID=201, 
+		AGAINST=202, ADVANCE=203, INVESTMENT_GRADE=204, WHILE=205, HOLDING=206, 
+		FACE=207, MARK=208, DISCOUNT=209, PAR=210, HOLDINGS=211, HASHRATE=212, 
+		NETWORK=213, REWARDS=214, COVER=215, CONVERTIBLE=216, EARLY=217, ABOVE=218, 
+		COMPLETION=219, DELAYED=220, LBRACE=221, RBRACE=222, LPAREN=223, RPAREN=224, 
+		COMMA=225, DOT=226, ARROW=227, ASSIGN=228, PLUS=229, MINUS=230, STAR=231, 
+		SLASH=232, LE=233, GE=234, LT=235, GT=236, EQ=237, NE=238, DAYCOUNT=239, 
+		DATE=240, QUANTITY=241, NUMBER=242, STRING=243, UNTERMINATED_STRING=244, 
+		IDENT=245, NON_ASCII_NAME=246, LINE_COMMENT=247, BLOCK_COMMENT=248, UNTERMINATED_COMMENT=249, 
+		WS=250, UNEXPECTED_CHAR=251;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -88,11 +89,12 @@ public partial class DealLangParser : Parser {
 		RULE_holdingMarketTerm = 38, RULE_equityDecl = 39, RULE_equityItem = 40, 
 		RULE_holder = 41, RULE_holderTerm = 42, RULE_capitalCall = 43, RULE_accountDecl = 44, 
 		RULE_accountItem = 45, RULE_feeDecl = 46, RULE_testDecl = 47, RULE_triggerDecl = 48, 
-		RULE_triggerEffect = 49, RULE_defaultRule = 50, RULE_cfadsRule = 51, RULE_cfadsItem = 52, 
-		RULE_waterfallDecl = 53, RULE_step = 54, RULE_enforcementDecl = 55, RULE_enforcementItem = 56, 
-		RULE_sellTerm = 57, RULE_scenarioDecl = 58, RULE_scenarioItem = 59, RULE_pdStep = 60, 
-		RULE_recoveryDraw = 61, RULE_loading = 62, RULE_perYear = 63, RULE_duration = 64, 
-		RULE_expr = 65, RULE_measureUnit = 66, RULE_reference = 67, RULE_ident = 68;
+		RULE_cureDestination = 49, RULE_triggerEffect = 50, RULE_defaultRule = 51, 
+		RULE_cfadsRule = 52, RULE_cfadsItem = 53, RULE_waterfallDecl = 54, RULE_step = 55, 
+		RULE_enforcementDecl = 56, RULE_enforcementItem = 57, RULE_sellTerm = 58, 
+		RULE_scenarioDecl = 59, RULE_scenarioItem = 60, RULE_pdStep = 61, RULE_recoveryDraw = 62, 
+		RULE_loading = 63, RULE_perYear = 64, RULE_duration = 65, RULE_expr = 66, 
+		RULE_measureUnit = 67, RULE_reference = 68, RULE_ident = 69;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
@@ -103,11 +105,11 @@ public partial class DealLangParser : Parser {
 		"trancheDecl", "trancheItem", "gridTier", "amortization", "holdingDecl", 
 		"holdingItem", "holdingMarketTerm", "equityDecl", "equityItem", "holder", 
 		"holderTerm", "capitalCall", "accountDecl", "accountItem", "feeDecl", 
-		"testDecl", "triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", 
-		"cfadsItem", "waterfallDecl", "step", "enforcementDecl", "enforcementItem", 
-		"sellTerm", "scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", 
-		"loading", "perYear", "duration", "expr", "measureUnit", "reference", 
-		"ident"
+		"testDecl", "triggerDecl", "cureDestination", "triggerEffect", "defaultRule", 
+		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
+		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
+		"recoveryDraw", "loading", "perYear", "duration", "expr", "measureUnit", 
+		"reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -135,19 +137,19 @@ public partial class DealLangParser : Parser {
 		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
 		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
 		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
-		"'cure'", "'up'", "'times'", "'to'", "'hurdle'", "'carry'", "'catch_up'", 
-		"'calls'", "'deal_by_deal'", "'if'", "'else'", "'then'", "'enforcement'", 
-		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
-		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
-		"'coin'", "'coins'", "'EH/s'", null, null, "'year'", "'of'", "'and'", 
-		"'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", "'available'", 
-		"'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", "'margin'", 
-		"'grid'", "'below'", "'unpaid'", "'against'", "'advance'", "'investment_grade'", 
-		"'while'", "'holding'", "'face'", "'mark'", "'discount'", "'par'", "'holdings'", 
-		"'hashrate'", "'network'", "'rewards'", "'cover'", "'convertible'", "'early'", 
-		"'above'", "'completion'", "'delayed'", "'{'", "'}'", "'('", "')'", "','", 
-		"'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", 
-		"'>'", "'=='", "'!='"
+		"'cure'", "'up'", "'times'", "'prepaying'", "'into'", "'to'", "'hurdle'", 
+		"'carry'", "'catch_up'", "'calls'", "'deal_by_deal'", "'if'", "'else'", 
+		"'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
+		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, 
+		"'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", null, 
+		null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
+		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
+		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
+		"'discount'", "'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", 
+		"'cover'", "'convertible'", "'early'", "'above'", "'completion'", "'delayed'", 
+		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
+		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -171,14 +173,14 @@ public partial class DealLangParser : Parser {
 		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", 
 		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
 		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
-		"CURE", "UP", "TIMES", "TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "DEAL_BY_DEAL", 
-		"IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
-		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", 
-		"KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", "YEAR", 
-		"OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", 
-		"DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", 
-		"BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", 
-		"HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
+		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", 
+		"CALLS", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", 
+		"HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", 
+		"GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
+		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
+		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
+		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
 		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "COMPLETION", 
 		"DELAYED", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
 		"ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", 
@@ -290,35 +292,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 144;
+			State = 146;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 142;
+				State = 144;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 138;
+					State = 140;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 139;
+					State = 141;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 140;
+					State = 142;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 141;
+					State = 143;
 					unknownDecl();
 					}
 					break;
@@ -326,11 +328,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 146;
+				State = 148;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 147;
+			State = 149;
 			Match(Eof);
 			}
 		}
@@ -368,9 +370,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 149;
+			State = 151;
 			Match(IMPORT);
-			State = 150;
+			State = 152;
 			Match(STRING);
 			}
 		}
@@ -420,27 +422,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 152;
-			Match(DEAL);
-			State = 153;
-			_localctx.name = ident();
 			State = 154;
+			Match(DEAL);
+			State = 155;
+			_localctx.name = ident();
+			State = 156;
 			Match(LBRACE);
-			State = 158;
+			State = 160;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 17592253153285L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 70369012613125L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 155;
+				State = 157;
 				dealMember();
 				}
 				}
-				State = 160;
+				State = 162;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 161;
+			State = 163;
 			Match(RBRACE);
 			}
 		}
@@ -537,7 +539,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 184;
+			State = 186;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -549,147 +551,147 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 163;
+				State = 165;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 164;
+				State = 166;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 165;
+				State = 167;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 166;
+				State = 168;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 167;
+				State = 169;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 168;
+				State = 170;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 169;
+				State = 171;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 170;
+				State = 172;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 171;
+				State = 173;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 172;
+				State = 174;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 173;
+				State = 175;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 174;
+				State = 176;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 175;
+				State = 177;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 176;
+				State = 178;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 177;
+				State = 179;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 178;
+				State = 180;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 179;
+				State = 181;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 180;
+				State = 182;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 181;
+				State = 183;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 182;
+				State = 184;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 183;
+				State = 185;
 				unknownDecl();
 				}
 				break;
@@ -748,16 +750,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 186;
+			State = 188;
 			Match(IDENT);
-			State = 187;
+			State = 189;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 193;
+			State = 195;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -549439033751830297L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 3377699787635711L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2197756135006732057L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 13510799150542847L) != 0)) {
 				{
-				State = 191;
+				State = 193;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -878,6 +880,8 @@ public partial class DealLangParser : Parser {
 				case CURE:
 				case UP:
 				case TIMES:
+				case PREPAYING:
+				case INTO:
 				case HURDLE:
 				case CARRY:
 				case CATCH_UP:
@@ -921,19 +925,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 188;
+					State = 190;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 189;
+					State = 191;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 190;
+					State = 192;
 					Match(ON);
 					}
 					break;
@@ -941,11 +945,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 195;
+				State = 197;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 196;
+			State = 198;
 			block();
 			}
 		}
@@ -996,19 +1000,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 198;
+			State = 200;
 			Match(LBRACE);
-			State = 203;
+			State = 205;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 288230375883276287L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1152921503533105151L) != 0)) {
 				{
-				State = 201;
+				State = 203;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 199;
+					State = 201;
 					block();
 					}
 					break;
@@ -1163,6 +1167,8 @@ public partial class DealLangParser : Parser {
 				case CURE:
 				case UP:
 				case TIMES:
+				case PREPAYING:
+				case INTO:
 				case TO:
 				case HURDLE:
 				case CARRY:
@@ -1260,7 +1266,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 200;
+					State = 202;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1275,11 +1281,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 205;
+				State = 207;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 206;
+			State = 208;
 			Match(RBRACE);
 			}
 		}
@@ -1396,16 +1402,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 222;
+			State = 224;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 208;
+				State = 210;
 				Match(TITLE);
-				State = 209;
+				State = 211;
 				Match(STRING);
 				}
 				break;
@@ -1413,9 +1419,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 210;
+				State = 212;
 				Match(CURRENCY);
-				State = 211;
+				State = 213;
 				ident();
 				}
 				break;
@@ -1423,9 +1429,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 212;
+				State = 214;
 				Match(CLOSING);
-				State = 213;
+				State = 215;
 				Match(DATE);
 				}
 				break;
@@ -1433,9 +1439,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 214;
+				State = 216;
 				Match(MATURITY);
-				State = 215;
+				State = 217;
 				Match(DATE);
 				}
 				break;
@@ -1443,9 +1449,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 216;
+				State = 218;
 				Match(FIRST_PAYMENT);
-				State = 217;
+				State = 219;
 				Match(DATE);
 				}
 				break;
@@ -1453,9 +1459,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 218;
+				State = 220;
 				Match(PAY);
-				State = 219;
+				State = 221;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1463,9 +1469,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 220;
+				State = 222;
 				Match(DAYCOUNT_KW);
-				State = 221;
+				State = 223;
 				dayCount();
 				}
 				break;
@@ -1506,7 +1512,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 224;
+			State = 226;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1556,27 +1562,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 226;
-			Match(PARTY);
-			State = 227;
-			_localctx.name = ident();
 			State = 228;
+			Match(PARTY);
+			State = 229;
+			_localctx.name = ident();
+			State = 230;
 			Match(LBRACE);
-			State = 232;
+			State = 234;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162788864L) != 0)) {
 				{
 				{
-				State = 229;
+				State = 231;
 				partyItem();
 				}
 				}
-				State = 234;
+				State = 236;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 235;
+			State = 237;
 			Match(RBRACE);
 			}
 		}
@@ -1646,16 +1652,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 243;
+			State = 245;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 237;
+				State = 239;
 				Match(RATING);
-				State = 238;
+				State = 240;
 				Match(STRING);
 				}
 				break;
@@ -1663,9 +1669,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 239;
+				State = 241;
 				Match(PD);
-				State = 240;
+				State = 242;
 				expr(0);
 				}
 				break;
@@ -1673,9 +1679,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 241;
+				State = 243;
 				Match(RECOVERY);
-				State = 242;
+				State = 244;
 				expr(0);
 				}
 				break;
@@ -1729,27 +1735,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 245;
-			Match(INDEX);
-			State = 246;
-			_localctx.name = ident();
 			State = 247;
+			Match(INDEX);
+			State = 248;
+			_localctx.name = ident();
+			State = 249;
 			Match(LBRACE);
-			State = 251;
+			State = 253;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 248;
+				State = 250;
 				indexItem();
 				}
 				}
-				State = 253;
+				State = 255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 254;
+			State = 256;
 			Match(RBRACE);
 			}
 		}
@@ -1848,16 +1854,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 277;
+			State = 279;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 256;
+				State = 258;
 				Match(LEVEL);
-				State = 257;
+				State = 259;
 				expr(0);
 				}
 				break;
@@ -1865,11 +1871,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 258;
-				Match(DEFLATE);
-				State = 259;
-				expr(0);
 				State = 260;
+				Match(DEFLATE);
+				State = 261;
+				expr(0);
+				State = 262;
 				perYear();
 				}
 				break;
@@ -1877,27 +1883,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 262;
-				Match(POINTS);
-				State = 263;
-				pointsKind();
 				State = 264;
+				Match(POINTS);
+				State = 265;
+				pointsKind();
+				State = 266;
 				Match(LBRACE);
-				State = 268;
+				State = 270;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 265;
+					State = 267;
 					schedulePoint();
 					}
 					}
-					State = 270;
+					State = 272;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 271;
+				State = 273;
 				Match(RBRACE);
 				}
 				break;
@@ -1905,13 +1911,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 273;
-				Match(LAUNCH);
-				State = 274;
-				Match(DATE);
 				State = 275;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 276;
+				Match(DATE);
+				State = 277;
+				Match(DOWN);
+				State = 278;
 				expr(0);
 				}
 				break;
@@ -1954,7 +1960,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 279;
+			State = 281;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2011,27 +2017,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 281;
-			Match(FACILITY);
-			State = 282;
-			_localctx.name = ident();
 			State = 283;
+			Match(FACILITY);
+			State = 284;
+			_localctx.name = ident();
+			State = 285;
 			Match(LBRACE);
-			State = 287;
+			State = 289;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 284;
+				State = 286;
 				facilityItem();
 				}
 				}
-				State = 289;
+				State = 291;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 290;
+			State = 292;
 			Match(RBRACE);
 			}
 		}
@@ -2117,16 +2123,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 315;
+			State = 317;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 292;
+				State = 294;
 				Match(COST);
-				State = 293;
+				State = 295;
 				expr(0);
 				}
 				break;
@@ -2134,32 +2140,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 294;
-				Match(VALUE);
-				State = 295;
-				Match(STRAIGHT_LINE);
 				State = 296;
+				Match(VALUE);
+				State = 297;
+				Match(STRAIGHT_LINE);
+				State = 298;
 				duration();
-				State = 299;
+				State = 301;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 297;
+					State = 299;
 					Match(FLOOR);
-					State = 298;
+					State = 300;
 					expr(0);
 					}
 				}
 
-				State = 303;
+				State = 305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 301;
+					State = 303;
 					Match(FROM);
-					State = 302;
+					State = 304;
 					Match(DATE);
 					}
 				}
@@ -2170,27 +2176,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 305;
-				Match(VALUE);
-				State = 306;
-				Match(SCHEDULE);
 				State = 307;
+				Match(VALUE);
+				State = 308;
+				Match(SCHEDULE);
+				State = 309;
 				Match(LBRACE);
-				State = 311;
+				State = 313;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 308;
+					State = 310;
 					schedulePoint();
 					}
 					}
-					State = 313;
+					State = 315;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 314;
+				State = 316;
 				Match(RBRACE);
 				}
 				break;
@@ -2234,16 +2240,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 317;
+			State = 319;
 			Match(DATE);
-			State = 318;
-			expr(0);
 			State = 320;
+			expr(0);
+			State = 322;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 319;
+				State = 321;
 				Match(COMMA);
 				}
 			}
@@ -2301,31 +2307,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 322;
-			Match(LEASE);
-			State = 323;
-			_localctx.name = ident();
 			State = 324;
-			Match(ON);
+			Match(LEASE);
 			State = 325;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 326;
+			Match(ON);
+			State = 327;
+			_localctx.facility = ident();
+			State = 328;
 			Match(LBRACE);
-			State = 330;
+			State = 332;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0)) {
 				{
 				{
-				State = 327;
+				State = 329;
 				leaseItem();
 				}
 				}
-				State = 332;
+				State = 334;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 333;
+			State = 335;
 			Match(RBRACE);
 			}
 		}
@@ -2484,16 +2490,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 370;
+			State = 372;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 335;
+				State = 337;
 				Match(LESSEE);
-				State = 336;
+				State = 338;
 				ident();
 				}
 				break;
@@ -2501,22 +2507,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 337;
-				Match(RENT);
-				State = 338;
-				expr(0);
 				State = 339;
+				Match(RENT);
+				State = 340;
+				expr(0);
+				State = 341;
 				perYear();
-				State = 344;
+				State = 346;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 340;
-					Match(ESCALATING);
-					State = 341;
-					expr(0);
 					State = 342;
+					Match(ESCALATING);
+					State = 343;
+					expr(0);
+					State = 344;
 					perYear();
 					}
 				}
@@ -2527,9 +2533,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 346;
+				State = 348;
 				Match(STARTS);
-				State = 347;
+				State = 349;
 				Match(DATE);
 				}
 				break;
@@ -2537,9 +2543,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 348;
+				State = 350;
 				Match(TERM);
-				State = 349;
+				State = 351;
 				duration();
 				}
 				break;
@@ -2547,28 +2553,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 350;
-				Match(RENEWALS);
-				State = 351;
-				renewalCount();
 				State = 352;
-				duration();
+				Match(RENEWALS);
 				State = 353;
-				Match(AT);
+				renewalCount();
 				State = 354;
-				Match(LESSEE);
+				duration();
 				State = 355;
+				Match(AT);
+				State = 356;
+				Match(LESSEE);
+				State = 357;
 				Match(OPTION);
-				State = 359;
+				State = 361;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 356;
-					Match(RENT);
-					State = 357;
-					Match(AT);
 					State = 358;
+					Match(RENT);
+					State = 359;
+					Match(AT);
+					State = 360;
 					Match(MARKET);
 					}
 					break;
@@ -2579,19 +2585,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 361;
-				Match(RVG);
 				State = 363;
+				Match(RVG);
+				State = 365;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 362;
+					State = 364;
 					rvgPart();
 					}
 					}
-					State = 365;
+					State = 367;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0) );
@@ -2601,9 +2607,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 367;
+				State = 369;
 				Match(DAYCOUNT_KW);
-				State = 368;
+				State = 370;
 				dayCount();
 				}
 				break;
@@ -2611,7 +2617,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 369;
+				State = 371;
 				guarantorClause();
 				}
 				break;
@@ -2652,22 +2658,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 375;
+			State = 377;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 372;
+				State = 374;
 				Match(NUMBER);
-				State = 373;
+				State = 375;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 374;
+				State = 376;
 				Match(QUANTITY);
 				}
 				break;
@@ -2741,16 +2747,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 383;
+			State = 385;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 377;
+				State = 379;
 				Match(GUARANTEES);
-				State = 378;
+				State = 380;
 				expr(0);
 				}
 				break;
@@ -2758,9 +2764,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 379;
+				State = 381;
 				Match(CAP);
-				State = 380;
+				State = 382;
 				expr(0);
 				}
 				break;
@@ -2768,9 +2774,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 381;
+				State = 383;
 				Match(UNTIL);
-				State = 382;
+				State = 384;
 				Match(DATE);
 				}
 				break;
@@ -2822,21 +2828,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 385;
+			State = 387;
 			Match(GUARANTOR);
-			State = 386;
+			State = 388;
 			_localctx.party = ident();
-			State = 390;
+			State = 392;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 387;
+				State = 389;
 				guarantorPart();
 				}
 				}
-				State = 392;
+				State = 394;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2926,16 +2932,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 405;
+			State = 407;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 393;
+				State = 395;
 				Match(CAP);
-				State = 394;
+				State = 396;
 				expr(0);
 				}
 				break;
@@ -2943,9 +2949,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 395;
+				State = 397;
 				Match(UNTIL);
-				State = 396;
+				State = 398;
 				Match(DATE);
 				}
 				break;
@@ -2953,9 +2959,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 397;
+				State = 399;
 				Match(FEE);
-				State = 398;
+				State = 400;
 				expr(0);
 				}
 				break;
@@ -2963,18 +2969,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 399;
+				State = 401;
 				Match(COVERS);
-				State = 400;
+				State = 402;
 				coverage();
-				State = 403;
+				State = 405;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 401;
+					State = 403;
 					Match(AND);
-					State = 402;
+					State = 404;
 					coverage();
 					}
 				}
@@ -3020,7 +3026,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 407;
+			State = 409;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3077,27 +3083,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 409;
-			Match(LOAN);
-			State = 410;
-			_localctx.name = ident();
 			State = 411;
+			Match(LOAN);
+			State = 412;
+			_localctx.name = ident();
+			State = 413;
 			Match(LBRACE);
-			State = 415;
+			State = 417;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 412;
+				State = 414;
 				loanItem();
 				}
 				}
-				State = 417;
+				State = 419;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 418;
+			State = 420;
 			Match(RBRACE);
 			}
 		}
@@ -3220,16 +3226,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 48, RULE_loanItem);
 		int _la;
 		try {
-			State = 438;
+			State = 440;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 420;
+				State = 422;
 				Match(OBLIGOR);
-				State = 421;
+				State = 423;
 				ident();
 				}
 				break;
@@ -3237,9 +3243,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 422;
+				State = 424;
 				Match(BALANCE);
-				State = 423;
+				State = 425;
 				expr(0);
 				}
 				break;
@@ -3247,16 +3253,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 424;
+				State = 426;
 				Match(COUPON);
-				State = 425;
-				expr(0);
 				State = 427;
+				expr(0);
+				State = 429;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 426;
+					State = 428;
 					Match(FIXED);
 					}
 				}
@@ -3267,11 +3273,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 429;
-				Match(INTEREST_ONLY);
-				State = 430;
-				Match(UNTIL);
 				State = 431;
+				Match(INTEREST_ONLY);
+				State = 432;
+				Match(UNTIL);
+				State = 433;
 				Match(DATE);
 				}
 				break;
@@ -3279,9 +3285,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 432;
+				State = 434;
 				Match(AMORTIZE);
-				State = 433;
+				State = 435;
 				amortization();
 				}
 				break;
@@ -3289,9 +3295,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 434;
+				State = 436;
 				Match(MATURITY);
-				State = 435;
+				State = 437;
 				Match(DATE);
 				}
 				break;
@@ -3299,9 +3305,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 436;
+				State = 438;
 				Match(RECOVERY);
-				State = 437;
+				State = 439;
 				expr(0);
 				}
 				break;
@@ -3355,27 +3361,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 440;
-			Match(FLEET);
-			State = 441;
-			_localctx.name = ident();
 			State = 442;
+			Match(FLEET);
+			State = 443;
+			_localctx.name = ident();
+			State = 444;
 			Match(LBRACE);
-			State = 446;
+			State = 448;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 443;
+				State = 445;
 				fleetItem();
 				}
 				}
-				State = 448;
+				State = 450;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 449;
+			State = 451;
 			Match(RBRACE);
 			}
 		}
@@ -3572,32 +3578,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_fleetItem);
 		int _la;
 		try {
-			State = 490;
+			State = 492;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 451;
+				State = 453;
 				Match(DELIVERIES);
-				State = 452;
+				State = 454;
 				Match(LBRACE);
-				State = 456;
+				State = 458;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 453;
+					State = 455;
 					delivery();
 					}
 					}
-					State = 458;
+					State = 460;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 459;
+				State = 461;
 				Match(RBRACE);
 				}
 				break;
@@ -3605,9 +3611,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 460;
+				State = 462;
 				Match(UNITS);
-				State = 461;
+				State = 463;
 				expr(0);
 				}
 				break;
@@ -3615,9 +3621,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 462;
+				State = 464;
 				Match(UNIT_COST);
-				State = 463;
+				State = 465;
 				expr(0);
 				}
 				break;
@@ -3625,11 +3631,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 464;
-				Match(DEPRECIATE);
-				State = 465;
-				Match(STRAIGHT_LINE);
 				State = 466;
+				Match(DEPRECIATE);
+				State = 467;
+				Match(STRAIGHT_LINE);
+				State = 468;
 				duration();
 				}
 				break;
@@ -3637,13 +3643,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 467;
-				Match(DEPRECIATE);
-				State = 468;
-				Match(DECLINING);
 				State = 469;
-				expr(0);
+				Match(DEPRECIATE);
 				State = 470;
+				Match(DECLINING);
+				State = 471;
+				expr(0);
+				State = 472;
 				perYear();
 				}
 				break;
@@ -3651,9 +3657,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 472;
+				State = 474;
 				Match(POWER);
-				State = 473;
+				State = 475;
 				expr(0);
 				}
 				break;
@@ -3661,9 +3667,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 474;
+				State = 476;
 				Match(PUE);
-				State = 475;
+				State = 477;
 				expr(0);
 				}
 				break;
@@ -3671,9 +3677,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 476;
+				State = 478;
 				Match(POWER_PRICE);
-				State = 477;
+				State = 479;
 				expr(0);
 				}
 				break;
@@ -3681,11 +3687,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 478;
-				Match(MAINTENANCE);
-				State = 479;
-				expr(0);
 				State = 480;
+				Match(MAINTENANCE);
+				State = 481;
+				expr(0);
+				State = 482;
 				perYear();
 				}
 				break;
@@ -3693,15 +3699,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 482;
-				Match(MARKET_VALUE);
-				State = 483;
-				expr(0);
 				State = 484;
-				Match(DECLINING);
+				Match(MARKET_VALUE);
 				State = 485;
 				expr(0);
 				State = 486;
+				Match(DECLINING);
+				State = 487;
+				expr(0);
+				State = 488;
 				perYear();
 				}
 				break;
@@ -3709,9 +3715,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 488;
+				State = 490;
 				Match(GENERATION);
-				State = 489;
+				State = 491;
 				ident();
 				}
 				break;
@@ -3768,31 +3774,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 492;
-			Match(CONTRACT);
-			State = 493;
-			_localctx.name = ident();
 			State = 494;
-			Match(ON);
+			Match(CONTRACT);
 			State = 495;
-			_localctx.fleet = ident();
+			_localctx.name = ident();
 			State = 496;
+			Match(ON);
+			State = 497;
+			_localctx.fleet = ident();
+			State = 498;
 			Match(LBRACE);
-			State = 500;
+			State = 502;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 497;
+				State = 499;
 				contractItem();
 				}
 				}
-				State = 502;
+				State = 504;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 503;
+			State = 505;
 			Match(RBRACE);
 			}
 		}
@@ -3997,16 +4003,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_contractItem);
 		int _la;
 		try {
-			State = 548;
+			State = 550;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 505;
+				State = 507;
 				Match(CUSTOMER);
-				State = 506;
+				State = 508;
 				ident();
 				}
 				break;
@@ -4014,9 +4020,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 507;
+				State = 509;
 				Match(UNITS);
-				State = 508;
+				State = 510;
 				expr(0);
 				}
 				break;
@@ -4024,11 +4030,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 509;
-				Match(PRICE);
-				State = 510;
-				Match(AT);
 				State = 511;
+				Match(PRICE);
+				State = 512;
+				Match(AT);
+				State = 513;
 				Match(MARKET);
 				}
 				break;
@@ -4036,9 +4042,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 512;
+				State = 514;
 				Match(PRICE);
-				State = 513;
+				State = 515;
 				expr(0);
 				}
 				break;
@@ -4046,11 +4052,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 514;
-				Match(HOUR);
-				State = 515;
-				expr(0);
 				State = 516;
+				Match(HOUR);
+				State = 517;
+				expr(0);
+				State = 518;
 				perYear();
 				}
 				break;
@@ -4058,9 +4064,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 518;
+				State = 520;
 				Match(TAKE_OR_PAY);
-				State = 519;
+				State = 521;
 				expr(0);
 				}
 				break;
@@ -4068,9 +4074,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 520;
+				State = 522;
 				Match(STARTS);
-				State = 521;
+				State = 523;
 				Match(DATE);
 				}
 				break;
@@ -4078,9 +4084,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 522;
+				State = 524;
 				Match(TERM);
-				State = 523;
+				State = 525;
 				duration();
 				}
 				break;
@@ -4088,25 +4094,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 524;
+				State = 526;
 				Match(TERMINATION_FEE);
-				State = 525;
+				State = 527;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 531;
+				State = 533;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 526;
+					State = 528;
 					Match(AMORTISING);
-					State = 529;
+					State = 531;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 527;
+						State = 529;
 						Match(TO);
-						State = 528;
+						State = 530;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4120,17 +4126,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 533;
-				Match(RENEWALS);
-				State = 534;
-				renewalCount();
 				State = 535;
-				duration();
+				Match(RENEWALS);
 				State = 536;
-				Match(AT);
+				renewalCount();
 				State = 537;
-				Match(CUSTOMER);
+				duration();
 				State = 538;
+				Match(AT);
+				State = 539;
+				Match(CUSTOMER);
+				State = 540;
 				Match(OPTION);
 				}
 				break;
@@ -4138,20 +4144,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 540;
+				State = 542;
 				Match(PREPAYMENT);
-				State = 541;
+				State = 543;
 				expr(0);
-				State = 545;
+				State = 547;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 542;
-					Match(APPLIED);
-					State = 543;
-					Match(OVER);
 					State = 544;
+					Match(APPLIED);
+					State = 545;
+					Match(OVER);
+					State = 546;
 					Match(TERM);
 					}
 				}
@@ -4162,7 +4168,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 547;
+				State = 549;
 				guarantorClause();
 				}
 				break;
@@ -4214,27 +4220,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 550;
-			Match(COINS);
-			State = 551;
-			_localctx.name = ident();
 			State = 552;
+			Match(COINS);
+			State = 553;
+			_localctx.name = ident();
+			State = 554;
 			Match(LBRACE);
-			State = 556;
+			State = 558;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 209)) & ~0x3f) == 0 && ((1L << (_la - 209)) & 15L) != 0)) {
+			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 211)) & ~0x3f) == 0 && ((1L << (_la - 211)) & 15L) != 0)) {
 				{
 				{
-				State = 553;
+				State = 555;
 				coinsItem();
 				}
 				}
-				State = 558;
+				State = 560;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 559;
+			State = 561;
 			Match(RBRACE);
 			}
 		}
@@ -4384,16 +4390,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 60, RULE_coinsItem);
 		try {
-			State = 579;
+			State = 581;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 561;
+				State = 563;
 				Match(HOLDINGS);
-				State = 562;
+				State = 564;
 				expr(0);
 				}
 				break;
@@ -4401,9 +4407,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 563;
+				State = 565;
 				Match(PRICE);
-				State = 564;
+				State = 566;
 				ident();
 				}
 				break;
@@ -4411,9 +4417,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 565;
+				State = 567;
 				Match(HASHRATE);
-				State = 566;
+				State = 568;
 				expr(0);
 				}
 				break;
@@ -4421,9 +4427,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 567;
+				State = 569;
 				Match(NETWORK);
-				State = 568;
+				State = 570;
 				expr(0);
 				}
 				break;
@@ -4431,9 +4437,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 569;
+				State = 571;
 				Match(REWARDS);
-				State = 570;
+				State = 572;
 				expr(0);
 				}
 				break;
@@ -4441,9 +4447,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 571;
+				State = 573;
 				Match(POWER);
-				State = 572;
+				State = 574;
 				expr(0);
 				}
 				break;
@@ -4451,9 +4457,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 573;
+				State = 575;
 				Match(POWER_PRICE);
-				State = 574;
+				State = 576;
 				expr(0);
 				}
 				break;
@@ -4461,9 +4467,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 575;
+				State = 577;
 				Match(DEPTH);
-				State = 576;
+				State = 578;
 				expr(0);
 				}
 				break;
@@ -4471,9 +4477,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 577;
+				State = 579;
 				Match(IMPACT);
-				State = 578;
+				State = 580;
 				expr(0);
 				}
 				break;
@@ -4525,20 +4531,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 581;
-			Match(DATE);
-			State = 582;
-			_localctx.units = expr(0);
 			State = 583;
-			Match(AT);
+			Match(DATE);
 			State = 584;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 585;
+			Match(AT);
 			State = 586;
+			_localctx.cost = expr(0);
+			State = 588;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 585;
+				State = 587;
 				Match(COMMA);
 				}
 			}
@@ -4591,27 +4597,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 588;
-			Match(TRANCHE);
-			State = 589;
-			_localctx.name = ident();
 			State = 590;
+			Match(TRANCHE);
+			State = 591;
+			_localctx.name = ident();
+			State = 592;
 			Match(LBRACE);
-			State = 594;
+			State = 596;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 188)) & ~0x3f) == 0 && ((1L << (_la - 188)) & 603980287L) != 0)) {
+			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 603980287L) != 0)) {
 				{
 				{
-				State = 591;
+				State = 593;
 				trancheItem();
 				}
 				}
-				State = 596;
+				State = 598;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 597;
+			State = 599;
 			Match(RBRACE);
 			}
 		}
@@ -4973,16 +4979,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_trancheItem);
 		int _la;
 		try {
-			State = 702;
+			State = 704;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 599;
+				State = 601;
 				Match(BALANCE);
-				State = 600;
+				State = 602;
 				expr(0);
 				}
 				break;
@@ -4990,40 +4996,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 601;
+				State = 603;
 				Match(COUPON);
-				State = 602;
-				((CouponItemContext)_localctx).rate = expr(0);
 				State = 604;
+				((CouponItemContext)_localctx).rate = expr(0);
+				State = 606;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 603;
+					State = 605;
 					Match(FIXED);
 					}
 				}
 
-				State = 608;
+				State = 610;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 606;
+					State = 608;
 					Match(FLOOR);
-					State = 607;
+					State = 609;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 612;
+				State = 614;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 610;
+					State = 612;
 					Match(CAP);
-					State = 611;
+					State = 613;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -5034,26 +5040,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 614;
-				Match(PIK);
 				State = 616;
+				Match(PIK);
+				State = 618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 615;
+					State = 617;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 620;
+				State = 622;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 618;
+					State = 620;
 					Match(WHEN);
-					State = 619;
+					State = 621;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5064,9 +5070,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 622;
+				State = 624;
 				Match(PIK);
-				State = 623;
+				State = 625;
 				Match(UNPAID);
 				}
 				break;
@@ -5074,9 +5080,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 624;
+				State = 626;
 				Match(ISSUE_PRICE);
-				State = 625;
+				State = 627;
 				expr(0);
 				}
 				break;
@@ -5084,9 +5090,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 626;
+				State = 628;
 				Match(COMMITMENT);
-				State = 627;
+				State = 629;
 				expr(0);
 				}
 				break;
@@ -5094,11 +5100,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 628;
-				Match(AVAILABLE);
-				State = 629;
-				Match(UNTIL);
 				State = 630;
+				Match(AVAILABLE);
+				State = 631;
+				Match(UNTIL);
+				State = 632;
 				Match(DATE);
 				}
 				break;
@@ -5106,25 +5112,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 631;
+				State = 633;
 				Match(DRAWS);
-				State = 632;
+				State = 634;
 				Match(LBRACE);
-				State = 636;
+				State = 638;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 633;
+					State = 635;
 					schedulePoint();
 					}
 					}
-					State = 638;
+					State = 640;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 639;
+				State = 641;
 				Match(RBRACE);
 				}
 				break;
@@ -5132,15 +5138,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 640;
-				Match(DRAWS);
-				State = 641;
-				Match(AGAINST);
 				State = 642;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				Match(DRAWS);
 				State = 643;
-				Match(ADVANCE);
+				Match(AGAINST);
 				State = 644;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 645;
+				Match(ADVANCE);
+				State = 646;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5148,9 +5154,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 646;
+				State = 648;
 				Match(COMMITMENT_FEE);
-				State = 647;
+				State = 649;
 				expr(0);
 				}
 				break;
@@ -5158,26 +5164,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 648;
+				State = 650;
 				Match(STEP_UP);
-				State = 649;
+				State = 651;
 				expr(0);
-				State = 654;
+				State = 656;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 650;
+					State = 652;
 					Match(FROM);
-					State = 651;
+					State = 653;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 652;
+					State = 654;
 					Match(WHILE);
-					State = 653;
+					State = 655;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -5190,41 +5196,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 656;
-				Match(MARGIN);
-				State = 657;
-				Match(GRID);
 				State = 658;
-				((MarginGridItemContext)_localctx).test = ident();
+				Match(MARGIN);
 				State = 659;
+				Match(GRID);
+				State = 660;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 661;
 				Match(LBRACE);
-				State = 663;
+				State = 665;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 660;
+					State = 662;
 					gridTier();
 					}
 					}
-					State = 665;
+					State = 667;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 668;
+				State = 670;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 666;
+					State = 668;
 					Match(ELSE);
-					State = 667;
+					State = 669;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 670;
+				State = 672;
 				Match(RBRACE);
 				}
 				break;
@@ -5232,15 +5238,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 672;
-				Match(MARGIN);
-				State = 673;
-				Match(INVESTMENT_GRADE);
 				State = 674;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
+				Match(MARGIN);
 				State = 675;
-				Match(ELSE);
+				Match(INVESTMENT_GRADE);
 				State = 676;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 677;
+				Match(ELSE);
+				State = 678;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5248,9 +5254,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 678;
+				State = 680;
 				Match(TARGET_BALANCE);
-				State = 679;
+				State = 681;
 				expr(0);
 				}
 				break;
@@ -5258,11 +5264,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 680;
-				Match(INTEREST_ONLY);
-				State = 681;
-				Match(UNTIL);
 				State = 682;
+				Match(INTEREST_ONLY);
+				State = 683;
+				Match(UNTIL);
+				State = 684;
 				Match(DATE);
 				}
 				break;
@@ -5270,9 +5276,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 683;
+				State = 685;
 				Match(AMORTIZE);
-				State = 684;
+				State = 686;
 				amortization();
 				}
 				break;
@@ -5280,9 +5286,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 685;
+				State = 687;
 				Match(MATURITY);
-				State = 686;
+				State = 688;
 				Match(DATE);
 				}
 				break;
@@ -5290,9 +5296,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 687;
+				State = 689;
 				Match(SENIORITY);
-				State = 688;
+				State = 690;
 				Match(NUMBER);
 				}
 				break;
@@ -5300,7 +5306,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 689;
+				State = 691;
 				guarantorClause();
 				}
 				break;
@@ -5308,26 +5314,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 690;
-				Match(CONVERTIBLE);
-				State = 691;
-				Match(AT);
 				State = 692;
-				((ConvertibleItemContext)_localctx).price = expr(0);
+				Match(CONVERTIBLE);
 				State = 693;
-				Match(AGAINST);
+				Match(AT);
 				State = 694;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 695;
+				Match(AGAINST);
+				State = 696;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 698;
+				State = 700;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 695;
-					Match(EARLY);
-					State = 696;
-					Match(ABOVE);
 					State = 697;
+					Match(EARLY);
+					State = 698;
+					Match(ABOVE);
+					State = 699;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5338,9 +5344,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 700;
+				State = 702;
 				Match(COMPLETION);
-				State = 701;
+				State = 703;
 				expr(0);
 				}
 				break;
@@ -5387,11 +5393,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 704;
-			Match(BELOW);
-			State = 705;
-			_localctx.bound = expr(0);
 			State = 706;
+			Match(BELOW);
+			State = 707;
+			_localctx.bound = expr(0);
+			State = 708;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -5473,14 +5479,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_amortization);
 		int _la;
 		try {
-			State = 720;
+			State = 722;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 708;
+				State = 710;
 				Match(BULLET);
 				}
 				break;
@@ -5488,7 +5494,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 709;
+				State = 711;
 				Match(LEVEL);
 				}
 				break;
@@ -5496,7 +5502,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 710;
+				State = 712;
 				Match(LINEAR);
 				}
 				break;
@@ -5504,25 +5510,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 711;
+				State = 713;
 				Match(SCHEDULE);
-				State = 712;
+				State = 714;
 				Match(LBRACE);
-				State = 716;
+				State = 718;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 713;
+					State = 715;
 					schedulePoint();
 					}
 					}
-					State = 718;
+					State = 720;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 719;
+				State = 721;
 				Match(RBRACE);
 				}
 				break;
@@ -5576,27 +5582,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 722;
-			Match(HOLDING);
-			State = 723;
-			_localctx.name = ident();
 			State = 724;
+			Match(HOLDING);
+			State = 725;
+			_localctx.name = ident();
+			State = 726;
 			Match(LBRACE);
-			State = 728;
+			State = 730;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 182)) & ~0x3f) == 0 && ((1L << (_la - 182)) & 25165829L) != 0)) {
+			while (_la==MARKET || ((((_la - 184)) & ~0x3f) == 0 && ((1L << (_la - 184)) & 25165829L) != 0)) {
 				{
 				{
-				State = 725;
+				State = 727;
 				holdingItem();
 				}
 				}
-				State = 730;
+				State = 732;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 731;
+			State = 733;
 			Match(RBRACE);
 			}
 		}
@@ -5715,20 +5721,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 74, RULE_holdingItem);
 		int _la;
 		try {
-			State = 752;
+			State = 754;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 733;
-				Match(OF);
-				State = 734;
-				((HeldItemContext)_localctx).entity = ident();
 				State = 735;
-				Match(DOT);
+				Match(OF);
 				State = 736;
+				((HeldItemContext)_localctx).entity = ident();
+				State = 737;
+				Match(DOT);
+				State = 738;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -5736,9 +5742,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 738;
+				State = 740;
 				Match(SHARE);
-				State = 739;
+				State = 741;
 				expr(0);
 				}
 				break;
@@ -5746,9 +5752,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 740;
+				State = 742;
 				Match(FACE);
-				State = 741;
+				State = 743;
 				expr(0);
 				}
 				break;
@@ -5756,9 +5762,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 742;
+				State = 744;
 				Match(MARK);
-				State = 743;
+				State = 745;
 				Match(PAR);
 				}
 				break;
@@ -5766,9 +5772,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 744;
+				State = 746;
 				Match(MARK);
-				State = 745;
+				State = 747;
 				ident();
 				}
 				break;
@@ -5776,19 +5782,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 746;
-				Match(MARKET);
 				State = 748;
+				Match(MARKET);
+				State = 750;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 747;
+					State = 749;
 					holdingMarketTerm();
 					}
 					}
-					State = 750;
+					State = 752;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -5864,16 +5870,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 76, RULE_holdingMarketTerm);
 		try {
-			State = 760;
+			State = 762;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 754;
+				State = 756;
 				Match(DISCOUNT);
-				State = 755;
+				State = 757;
 				expr(0);
 				}
 				break;
@@ -5881,9 +5887,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 756;
+				State = 758;
 				Match(DEPTH);
-				State = 757;
+				State = 759;
 				expr(0);
 				}
 				break;
@@ -5891,9 +5897,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 758;
+				State = 760;
 				Match(IMPACT);
-				State = 759;
+				State = 761;
 				expr(0);
 				}
 				break;
@@ -5947,27 +5953,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 762;
-			Match(EQUITY);
-			State = 763;
-			_localctx.name = ident();
 			State = 764;
+			Match(EQUITY);
+			State = 765;
+			_localctx.name = ident();
+			State = 766;
 			Match(LBRACE);
-			State = 768;
+			State = 770;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 755914244099L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 3023656976387L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 765;
+				State = 767;
 				equityItem();
 				}
 				}
-				State = 770;
+				State = 772;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 771;
+			State = 773;
 			Match(RBRACE);
 			}
 		}
@@ -6103,16 +6109,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 80, RULE_equityItem);
 		int _la;
 		try {
-			State = 808;
+			State = 810;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 773;
+				State = 775;
 				Match(CONTRIBUTED);
-				State = 774;
+				State = 776;
 				expr(0);
 				}
 				break;
@@ -6120,23 +6126,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 775;
+				State = 777;
 				Match(HOLDERS);
-				State = 776;
+				State = 778;
 				holder();
-				State = 781;
+				State = 783;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 777;
+					State = 779;
 					Match(COMMA);
-					State = 778;
+					State = 780;
 					holder();
 					}
 					}
-					State = 783;
+					State = 785;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6146,9 +6152,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 784;
+				State = 786;
 				Match(HURDLE);
-				State = 785;
+				State = 787;
 				expr(0);
 				}
 				break;
@@ -6156,32 +6162,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 786;
-				Match(CARRY);
-				State = 787;
-				expr(0);
 				State = 788;
-				Match(TO);
+				Match(CARRY);
 				State = 789;
+				expr(0);
+				State = 790;
+				Match(TO);
+				State = 791;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 792;
+				State = 794;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 790;
+					State = 792;
 					Match(CATCH_UP);
-					State = 791;
+					State = 793;
 					expr(0);
 					}
 				}
 
-				State = 795;
+				State = 797;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 794;
+					State = 796;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6192,9 +6198,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 797;
+				State = 799;
 				Match(COMMITMENT);
-				State = 798;
+				State = 800;
 				expr(0);
 				}
 				break;
@@ -6202,23 +6208,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 799;
+				State = 801;
 				Match(CALLS);
-				State = 800;
+				State = 802;
 				capitalCall();
-				State = 805;
+				State = 807;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 801;
+					State = 803;
 					Match(COMMA);
-					State = 802;
+					State = 804;
 					capitalCall();
 					}
 					}
-					State = 807;
+					State = 809;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6275,32 +6281,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 810;
+			State = 812;
 			ident();
-			State = 811;
+			State = 813;
 			expr(0);
-			State = 820;
+			State = 822;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 812;
+				State = 814;
 				Match(LBRACE);
-				State = 816;
+				State = 818;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 153)) & ~0x3f) == 0 && ((1L << (_la - 153)) & 7L) != 0)) {
+				while (((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 7L) != 0)) {
 					{
 					{
-					State = 813;
+					State = 815;
 					holderTerm();
 					}
 					}
-					State = 818;
+					State = 820;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 819;
+				State = 821;
 				Match(RBRACE);
 				}
 			}
@@ -6375,16 +6381,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 84, RULE_holderTerm);
 		try {
-			State = 828;
+			State = 830;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 822;
+				State = 824;
 				Match(HURDLE);
-				State = 823;
+				State = 825;
 				expr(0);
 				}
 				break;
@@ -6392,9 +6398,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 824;
+				State = 826;
 				Match(CARRY);
-				State = 825;
+				State = 827;
 				expr(0);
 				}
 				break;
@@ -6402,9 +6408,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 826;
+				State = 828;
 				Match(CATCH_UP);
-				State = 827;
+				State = 829;
 				expr(0);
 				}
 				break;
@@ -6448,9 +6454,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 830;
+			State = 832;
 			Match(DATE);
-			State = 831;
+			State = 833;
 			expr(0);
 			}
 		}
@@ -6500,32 +6506,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 833;
+			State = 835;
 			Match(ACCOUNT);
-			State = 834;
+			State = 836;
 			_localctx.name = ident();
-			State = 843;
+			State = 845;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 835;
+				State = 837;
 				Match(LBRACE);
-				State = 839;
+				State = 841;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 836;
+					State = 838;
 					accountItem();
 					}
 					}
-					State = 841;
+					State = 843;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 842;
+				State = 844;
 				Match(RBRACE);
 				}
 			}
@@ -6600,16 +6606,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 90, RULE_accountItem);
 		try {
-			State = 851;
+			State = 853;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 845;
+				State = 847;
 				Match(TARGET);
-				State = 846;
+				State = 848;
 				expr(0);
 				}
 				break;
@@ -6617,9 +6623,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 847;
+				State = 849;
 				Match(INITIAL);
-				State = 848;
+				State = 850;
 				expr(0);
 				}
 				break;
@@ -6627,9 +6633,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 849;
+				State = 851;
 				Match(EARNS);
-				State = 850;
+				State = 852;
 				expr(0);
 				}
 				break;
@@ -6690,31 +6696,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 853;
-			Match(FEE);
-			State = 854;
-			_localctx.name = ident();
 			State = 855;
-			Match(LBRACE);
+			Match(FEE);
 			State = 856;
+			_localctx.name = ident();
+			State = 857;
+			Match(LBRACE);
+			State = 858;
 			expr(0);
-			State = 864;
+			State = 866;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 857;
+				State = 859;
 				perYear();
-				State = 862;
+				State = 864;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 858;
-					Match(ESCALATING);
-					State = 859;
-					expr(0);
 					State = 860;
+					Match(ESCALATING);
+					State = 861;
+					expr(0);
+					State = 862;
 					perYear();
 					}
 				}
@@ -6722,7 +6728,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 866;
+			State = 868;
 			Match(RBRACE);
 			}
 		}
@@ -6777,52 +6783,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 868;
-			Match(TEST);
-			State = 869;
-			_localctx.name = ident();
 			State = 870;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 871;
+			_localctx.name = ident();
+			State = 872;
+			Match(ASSIGN);
+			State = 873;
 			expr(0);
-			State = 878;
+			State = 880;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 872;
+				State = 874;
 				Match(OVER);
-				State = 875;
+				State = 877;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 873;
+					State = 875;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 874;
+					State = 876;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 877;
+				State = 879;
 				duration();
 				}
 			}
 
-			State = 882;
+			State = 884;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 880;
+				State = 882;
 				Match(FROM);
-				State = 881;
+				State = 883;
 				Match(DATE);
 				}
 			}
@@ -6885,6 +6891,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
 			return GetToken(DealLangParser.NUMBER, i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public CureDestinationContext cureDestination() {
+			return GetRuleContext<CureDestinationContext>(0);
+		}
 		public TriggerDeclContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -6906,96 +6915,212 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 884;
-			Match(TRIGGER);
-			State = 885;
-			_localctx.name = ident();
 			State = 886;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 887;
+			_localctx.name = ident();
+			State = 888;
+			Match(WHEN);
+			State = 889;
 			expr(0);
-			State = 890;
+			State = 892;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 888;
+				State = 890;
 				Match(FROM);
-				State = 889;
+				State = 891;
 				Match(DATE);
 				}
 			}
 
-			State = 895;
+			State = 897;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 892;
-				Match(TRIPS);
-				State = 893;
-				Match(AFTER);
 				State = 894;
+				Match(TRIPS);
+				State = 895;
+				Match(AFTER);
+				State = 896;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 900;
+			State = 902;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 897;
-				Match(CURES);
-				State = 898;
-				Match(AFTER);
 				State = 899;
+				Match(CURES);
+				State = 900;
+				Match(AFTER);
+				State = 901;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 910;
+			State = 914;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 902;
-				Match(CURE);
-				State = 903;
-				Match(BY);
 				State = 904;
-				_localctx.curer = ident();
+				Match(CURE);
 				State = 905;
-				Match(UP);
+				Match(BY);
 				State = 906;
-				Match(TO);
+				_localctx.curer = ident();
 				State = 907;
-				_localctx.times = Match(NUMBER);
+				Match(UP);
 				State = 908;
+				Match(TO);
+				State = 909;
+				_localctx.times = Match(NUMBER);
+				State = 910;
 				Match(TIMES);
+				State = 912;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PREPAYING || _la==INTO) {
+					{
+					State = 911;
+					cureDestination();
+					}
+				}
+
 				}
 			}
 
-			State = 912;
+			State = 916;
 			Match(ARROW);
-			State = 913;
+			State = 917;
 			triggerEffect();
-			State = 918;
+			State = 922;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 914;
+				State = 918;
 				Match(COMMA);
-				State = 915;
+				State = 919;
 				triggerEffect();
 				}
 				}
-				State = 920;
+				State = 924;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CureDestinationContext : ParserRuleContext {
+		public CureDestinationContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_cureDestination; } }
+	 
+		public CureDestinationContext() { }
+		public virtual void CopyFrom(CureDestinationContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class CurePrepayingContext : CureDestinationContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREPAYING() { return GetToken(DealLangParser.PREPAYING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext[] ident() {
+			return GetRuleContexts<IdentContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident(int i) {
+			return GetRuleContext<IdentContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		public CurePrepayingContext(CureDestinationContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCurePrepaying(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CureIntoContext : CureDestinationContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTO() { return GetToken(DealLangParser.INTO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public CureIntoContext(CureDestinationContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCureInto(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public CureDestinationContext cureDestination() {
+		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
+		EnterRule(_localctx, 98, RULE_cureDestination);
+		int _la;
+		try {
+			State = 936;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case PREPAYING:
+				_localctx = new CurePrepayingContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 925;
+				Match(PREPAYING);
+				State = 926;
+				ident();
+				State = 931;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 927;
+					Match(COMMA);
+					State = 928;
+					ident();
+					}
+					}
+					State = 933;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+				break;
+			case INTO:
+				_localctx = new CureIntoContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 934;
+				Match(INTO);
+				State = 935;
+				ident();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -7076,23 +7201,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 98, RULE_triggerEffect);
+		EnterRule(_localctx, 100, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 940;
+			State = 957;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,86,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 921;
+				State = 938;
 				Match(SWEEP);
-				State = 922;
+				State = 939;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 923;
+				State = 940;
 				Match(TO);
-				State = 924;
+				State = 941;
 				ident();
 				}
 				break;
@@ -7100,34 +7225,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 925;
+				State = 942;
 				Match(ACCELERATE);
-				State = 937;
+				State = 954;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 926;
+					State = 943;
 					Match(LPAREN);
-					State = 927;
+					State = 944;
 					ident();
-					State = 932;
+					State = 949;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 928;
+						State = 945;
 						Match(COMMA);
-						State = 929;
+						State = 946;
 						ident();
 						}
 						}
-						State = 934;
+						State = 951;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 935;
+					State = 952;
 					Match(RPAREN);
 					}
 				}
@@ -7138,7 +7263,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 939;
+				State = 956;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7181,25 +7306,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 100, RULE_defaultRule);
+		EnterRule(_localctx, 102, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 942;
+			State = 959;
 			Match(DEFAULT);
-			State = 943;
+			State = 960;
 			Match(WHEN);
-			State = 944;
+			State = 961;
 			expr(0);
-			State = 947;
+			State = 964;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 945;
+				State = 962;
 				Match(GRACE);
-				State = 946;
+				State = 963;
 				duration();
 				}
 			}
@@ -7246,30 +7371,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 102, RULE_cfadsRule);
+		EnterRule(_localctx, 104, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 949;
+			State = 966;
 			Match(CFADS);
-			State = 950;
+			State = 967;
 			Match(INCLUDES);
-			State = 951;
+			State = 968;
 			cfadsItem();
-			State = 956;
+			State = 973;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 952;
+				State = 969;
 				Match(COMMA);
-				State = 953;
+				State = 970;
 				cfadsItem();
 				}
 				}
-				State = 958;
+				State = 975;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7307,15 +7432,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 104, RULE_cfadsItem);
+		EnterRule(_localctx, 106, RULE_cfadsItem);
 		try {
-			State = 961;
+			State = 978;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 959;
+				State = 976;
 				Match(RVG);
 				}
 				break;
@@ -7437,6 +7562,8 @@ public partial class DealLangParser : Parser {
 			case CURE:
 			case UP:
 			case TIMES:
+			case PREPAYING:
+			case INTO:
 			case HURDLE:
 			case CARRY:
 			case CATCH_UP:
@@ -7481,7 +7608,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 960;
+				State = 977;
 				ident();
 				}
 				break;
@@ -7526,30 +7653,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 106, RULE_waterfallDecl);
+		EnterRule(_localctx, 108, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 963;
+			State = 980;
 			Match(WATERFALL);
-			State = 964;
+			State = 981;
 			Match(LBRACE);
-			State = 968;
+			State = 985;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 8913383L) != 0)) {
+			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 35652071L) != 0)) {
 				{
 				{
-				State = 965;
+				State = 982;
 				step();
 				}
 				}
-				State = 970;
+				State = 987;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 971;
+			State = 988;
 			Match(RBRACE);
 			}
 		}
@@ -7774,42 +7901,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 108, RULE_step);
+		EnterRule(_localctx, 110, RULE_step);
 		int _la;
 		try {
-			State = 1064;
+			State = 1081;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 973;
+				State = 990;
 				Match(PAY);
-				State = 974;
+				State = 991;
 				((PayStepContext)_localctx).target = reference();
-				State = 984;
+				State = 1001;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 975;
+					State = 992;
 					Match(USING);
-					State = 976;
+					State = 993;
 					ident();
-					State = 981;
+					State = 998;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 977;
+						State = 994;
 						Match(COMMA);
-						State = 978;
+						State = 995;
 						ident();
 						}
 						}
-						State = 983;
+						State = 1000;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -7822,9 +7949,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 986;
+				State = 1003;
 				Match(FILL);
-				State = 987;
+				State = 1004;
 				ident();
 				}
 				break;
@@ -7832,9 +7959,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 988;
+				State = 1005;
 				Match(RELEASE);
-				State = 989;
+				State = 1006;
 				ident();
 				}
 				break;
@@ -7842,13 +7969,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 990;
+				State = 1007;
 				Match(HOLD);
-				State = 991;
+				State = 1008;
 				Match(REST);
-				State = 992;
+				State = 1009;
 				Match(IN);
-				State = 993;
+				State = 1010;
 				ident();
 				}
 				break;
@@ -7856,25 +7983,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 994;
+				State = 1011;
 				Match(DISTRIBUTE);
-				State = 997;
+				State = 1014;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 995;
+					State = 1012;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 996;
+					State = 1013;
 					Match(OF);
 					}
 				}
 
-				State = 999;
+				State = 1016;
 				Match(REST);
-				State = 1000;
+				State = 1017;
 				Match(TO);
-				State = 1001;
+				State = 1018;
 				ident();
 				}
 				break;
@@ -7882,17 +8009,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1002;
+				State = 1019;
 				Match(SWEEP);
-				State = 1003;
+				State = 1020;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1004;
+				State = 1021;
 				Match(OF);
-				State = 1005;
+				State = 1022;
 				Match(REST);
-				State = 1006;
+				State = 1023;
 				Match(TO);
-				State = 1007;
+				State = 1024;
 				ident();
 				}
 				break;
@@ -7900,31 +8027,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1008;
+				State = 1025;
 				Match(SELL);
-				State = 1009;
+				State = 1026;
 				ident();
-				State = 1014;
+				State = 1031;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1010;
+					State = 1027;
 					Match(COMMA);
-					State = 1011;
+					State = 1028;
 					ident();
 					}
 					}
-					State = 1016;
+					State = 1033;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1017;
+				State = 1034;
 				Match(TO);
-				State = 1018;
+				State = 1035;
 				Match(COVER);
-				State = 1019;
+				State = 1036;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -7932,52 +8059,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1021;
+				State = 1038;
 				Match(IF);
-				State = 1022;
+				State = 1039;
 				expr(0);
-				State = 1023;
+				State = 1040;
 				Match(LBRACE);
-				State = 1027;
+				State = 1044;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 8913383L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 35652071L) != 0)) {
 					{
 					{
-					State = 1024;
+					State = 1041;
 					step();
 					}
 					}
-					State = 1029;
+					State = 1046;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1030;
+				State = 1047;
 				Match(RBRACE);
-				State = 1040;
+				State = 1057;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1031;
+					State = 1048;
 					Match(ELSE);
-					State = 1032;
+					State = 1049;
 					Match(LBRACE);
-					State = 1036;
+					State = 1053;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 8913383L) != 0)) {
+					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 35652071L) != 0)) {
 						{
 						{
-						State = 1033;
+						State = 1050;
 						step();
 						}
 						}
-						State = 1038;
+						State = 1055;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1039;
+					State = 1056;
 					Match(RBRACE);
 					}
 				}
@@ -7988,37 +8115,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1042;
+				State = 1059;
 				Match(PRO_RATA);
-				State = 1045;
+				State = 1062;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1043;
+					State = 1060;
 					Match(BY);
-					State = 1044;
+					State = 1061;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1047;
+				State = 1064;
 				Match(LBRACE);
-				State = 1051;
+				State = 1068;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 8913383L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 35652071L) != 0)) {
 					{
 					{
-					State = 1048;
+					State = 1065;
 					step();
 					}
 					}
-					State = 1053;
+					State = 1070;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1054;
+				State = 1071;
 				Match(RBRACE);
 				}
 				break;
@@ -8026,25 +8153,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1055;
+				State = 1072;
 				Match(SEQUENTIAL);
-				State = 1056;
+				State = 1073;
 				Match(LBRACE);
-				State = 1060;
+				State = 1077;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 8913383L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 35652071L) != 0)) {
 					{
 					{
-					State = 1057;
+					State = 1074;
 					step();
 					}
 					}
-					State = 1062;
+					State = 1079;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1063;
+				State = 1080;
 				Match(RBRACE);
 				}
 				break;
@@ -8089,30 +8216,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 110, RULE_enforcementDecl);
+		EnterRule(_localctx, 112, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1066;
+			State = 1083;
 			Match(ENFORCEMENT);
-			State = 1067;
+			State = 1084;
 			Match(LBRACE);
-			State = 1071;
+			State = 1088;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1068;
+				State = 1085;
 				enforcementItem();
 				}
 				}
-				State = 1073;
+				State = 1090;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1074;
+			State = 1091;
 			Match(RBRACE);
 			}
 		}
@@ -8181,47 +8308,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 112, RULE_enforcementItem);
+		EnterRule(_localctx, 114, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1092;
+			State = 1109;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1076;
+				State = 1093;
 				Match(SELL);
-				State = 1077;
+				State = 1094;
 				ident();
-				State = 1082;
+				State = 1099;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1078;
+					State = 1095;
 					Match(COMMA);
-					State = 1079;
+					State = 1096;
 					ident();
 					}
 					}
-					State = 1084;
+					State = 1101;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1088;
+				State = 1105;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1085;
+					State = 1102;
 					sellTerm();
 					}
 					}
-					State = 1090;
+					State = 1107;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8231,7 +8358,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1091;
+				State = 1108;
 				waterfallDecl();
 				}
 				break;
@@ -8372,18 +8499,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 114, RULE_sellTerm);
+		EnterRule(_localctx, 116, RULE_sellTerm);
 		try {
-			State = 1116;
+			State = 1133;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1094;
+				State = 1111;
 				Match(HAIRCUT);
-				State = 1095;
+				State = 1112;
 				expr(0);
 				}
 				break;
@@ -8391,9 +8518,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1096;
+				State = 1113;
 				Match(LAG);
-				State = 1097;
+				State = 1114;
 				duration();
 				}
 				break;
@@ -8401,13 +8528,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1098;
+				State = 1115;
 				Match(DEPTH);
-				State = 1099;
+				State = 1116;
 				expr(0);
-				State = 1100;
+				State = 1117;
 				Match(PER);
-				State = 1101;
+				State = 1118;
 				Match(MONTH);
 				}
 				break;
@@ -8415,9 +8542,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1103;
+				State = 1120;
 				Match(IMPACT);
-				State = 1104;
+				State = 1121;
 				expr(0);
 				}
 				break;
@@ -8425,13 +8552,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1105;
+				State = 1122;
 				Match(LIMIT);
-				State = 1106;
+				State = 1123;
 				expr(0);
-				State = 1107;
+				State = 1124;
 				Match(PER);
-				State = 1108;
+				State = 1125;
 				Match(MONTH);
 				}
 				break;
@@ -8439,9 +8566,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1110;
+				State = 1127;
 				Match(COSTS);
-				State = 1111;
+				State = 1128;
 				expr(0);
 				}
 				break;
@@ -8449,9 +8576,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1112;
+				State = 1129;
 				Match(KEEP);
-				State = 1113;
+				State = 1130;
 				Match(CONTRACTS);
 				}
 				break;
@@ -8459,9 +8586,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1114;
+				State = 1131;
 				Match(RESERVE);
-				State = 1115;
+				State = 1132;
 				expr(0);
 				}
 				break;
@@ -8515,36 +8642,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 116, RULE_scenarioDecl);
+		EnterRule(_localctx, 118, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1118;
+			State = 1135;
 			Match(SCENARIO);
-			State = 1119;
+			State = 1136;
 			_localctx.name = ident();
-			State = 1120;
+			State = 1137;
 			Match(FOR);
-			State = 1121;
+			State = 1138;
 			_localctx.deal = ident();
-			State = 1122;
+			State = 1139;
 			Match(LBRACE);
-			State = 1126;
+			State = 1143;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -549439029456863001L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 3377699787635711L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2197756117826862873L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 13510799150542847L) != 0)) {
 				{
 				{
-				State = 1123;
+				State = 1140;
 				scenarioItem();
 				}
 				}
-				State = 1128;
+				State = 1145;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1129;
+			State = 1146;
 			Match(RBRACE);
 			}
 		}
@@ -9096,24 +9223,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 118, RULE_scenarioItem);
+		EnterRule(_localctx, 120, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1309;
+			State = 1326;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,122,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1131;
+				State = 1148;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1132;
+				State = 1149;
 				Match(RENEWALS);
-				State = 1133;
+				State = 1150;
 				Match(TAKEN);
-				State = 1134;
+				State = 1151;
 				Match(NUMBER);
 				}
 				break;
@@ -9121,24 +9248,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1136;
+				State = 1153;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1137;
+				State = 1154;
 				Match(DEFLATE);
-				State = 1138;
+				State = 1155;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1139;
+				State = 1156;
 				perYear();
-				State = 1144;
+				State = 1161;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,111,Context) ) {
 				case 1:
 					{
-					State = 1140;
+					State = 1157;
 					Match(VOLATILITY);
-					State = 1141;
+					State = 1158;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1142;
+					State = 1159;
 					perYear();
 					}
 					break;
@@ -9149,15 +9276,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1146;
+				State = 1163;
 				((DropItemContext)_localctx).path = reference();
-				State = 1147;
+				State = 1164;
 				Match(DROP);
-				State = 1148;
+				State = 1165;
 				expr(0);
-				State = 1149;
+				State = 1166;
 				Match(BY);
-				State = 1150;
+				State = 1167;
 				Match(DATE);
 				}
 				break;
@@ -9165,75 +9292,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1152;
+				State = 1169;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1153;
+				State = 1170;
 				Match(DEFAULTS);
-				State = 1177;
+				State = 1194;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1154;
+					State = 1171;
 					Match(ON);
-					State = 1155;
+					State = 1172;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1156;
+					State = 1173;
 					Match(DRAWN);
-					State = 1166;
+					State = 1183;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,110,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
 					case 1:
 						{
-						State = 1157;
+						State = 1174;
 						Match(PD);
-						State = 1158;
+						State = 1175;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1159;
+						State = 1176;
 						perYear();
-						State = 1163;
+						State = 1180;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1160;
+							State = 1177;
 							pdStep();
 							}
 							}
-							State = 1165;
+							State = 1182;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1171;
+					State = 1188;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,114,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1168;
+							State = 1185;
 							loading();
 							}
 							} 
 						}
-						State = 1173;
+						State = 1190;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,114,Context);
 					}
-					State = 1175;
+					State = 1192;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,115,Context) ) {
 					case 1:
 						{
-						State = 1174;
+						State = 1191;
 						recoveryDraw();
 						}
 						break;
@@ -9249,9 +9376,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1179;
+				State = 1196;
 				Match(ENFORCEMENT);
-				State = 1181;
+				State = 1198;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9259,7 +9386,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1180;
+						State = 1197;
 						sellTerm();
 						}
 						}
@@ -9267,9 +9394,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1183;
+					State = 1200;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,114,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,117,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -9277,11 +9404,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1185;
+				State = 1202;
 				Match(ENFORCEMENT);
-				State = 1186;
+				State = 1203;
 				Match(SELL);
-				State = 1187;
+				State = 1204;
 				Match(ALL);
 				}
 				break;
@@ -9289,11 +9416,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1188;
+				State = 1205;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1189;
+				State = 1206;
 				Match(LEVEL);
-				State = 1190;
+				State = 1207;
 				expr(0);
 				}
 				break;
@@ -9301,29 +9428,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1192;
+				State = 1209;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1193;
+				State = 1210;
 				Match(POINTS);
-				State = 1194;
+				State = 1211;
 				pointsKind();
-				State = 1195;
+				State = 1212;
 				Match(LBRACE);
-				State = 1199;
+				State = 1216;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1196;
+					State = 1213;
 					schedulePoint();
 					}
 					}
-					State = 1201;
+					State = 1218;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1202;
+				State = 1219;
 				Match(RBRACE);
 				}
 				break;
@@ -9331,15 +9458,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1204;
+				State = 1221;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1205;
+				State = 1222;
 				Match(LAUNCH);
-				State = 1206;
+				State = 1223;
 				Match(DATE);
-				State = 1207;
+				State = 1224;
 				Match(DOWN);
-				State = 1208;
+				State = 1225;
 				expr(0);
 				}
 				break;
@@ -9347,21 +9474,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1210;
+				State = 1227;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1211;
+				State = 1228;
 				Match(SHIFT);
-				State = 1213;
+				State = 1230;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1212;
+					State = 1229;
 					Match(PLUS);
 					}
 				}
 
-				State = 1215;
+				State = 1232;
 				expr(0);
 				}
 				break;
@@ -9369,11 +9496,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1217;
+				State = 1234;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1218;
+				State = 1235;
 				Match(DELAYED);
-				State = 1219;
+				State = 1236;
 				duration();
 				}
 				break;
@@ -9381,11 +9508,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1221;
+				State = 1238;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1222;
+				State = 1239;
 				Match(UTILISATION);
-				State = 1223;
+				State = 1240;
 				expr(0);
 				}
 				break;
@@ -9393,17 +9520,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1225;
+				State = 1242;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1226;
+				State = 1243;
 				Match(RELET);
-				State = 1227;
+				State = 1244;
 				Match(AFTER);
-				State = 1228;
+				State = 1245;
 				duration();
-				State = 1229;
+				State = 1246;
 				Match(AT);
-				State = 1230;
+				State = 1247;
 				expr(0);
 				}
 				break;
@@ -9411,11 +9538,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1232;
+				State = 1249;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1233;
+				State = 1250;
 				Match(NOT);
-				State = 1234;
+				State = 1251;
 				Match(RELET);
 				}
 				break;
@@ -9423,18 +9550,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1236;
+				State = 1253;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1237;
+				State = 1254;
 				Match(GUARANTEES);
-				State = 1238;
+				State = 1255;
 				Match(HONOURED);
-				State = 1240;
+				State = 1257;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1239;
+					State = 1256;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -9445,20 +9572,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1242;
+				State = 1259;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1243;
+				State = 1260;
 				Match(GUARANTEES);
-				State = 1244;
+				State = 1261;
 				Match(DISOWNED);
-				State = 1247;
+				State = 1264;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1245;
+					State = 1262;
 					Match(FROM);
-					State = 1246;
+					State = 1263;
 					Match(DATE);
 					}
 				}
@@ -9469,11 +9596,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1249;
+				State = 1266;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1250;
+				State = 1267;
 				Match(MARKET);
-				State = 1252;
+				State = 1269;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9481,7 +9608,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1251;
+						State = 1268;
 						holdingMarketTerm();
 						}
 						}
@@ -9489,9 +9616,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1254;
+					State = 1271;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -9499,9 +9626,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1256;
+				State = 1273;
 				Match(PATHS);
-				State = 1257;
+				State = 1274;
 				Match(NUMBER);
 				}
 				break;
@@ -9509,9 +9636,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1258;
+				State = 1275;
 				Match(SEED);
-				State = 1259;
+				State = 1276;
 				Match(NUMBER);
 				}
 				break;
@@ -9519,7 +9646,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1260;
+				State = 1277;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -9527,7 +9654,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1261;
+				State = 1278;
 				Match(SOBOL);
 				}
 				break;
@@ -9535,21 +9662,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1262;
+				State = 1279;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1263;
+				State = 1280;
 				Match(GBM);
-				State = 1264;
+				State = 1281;
 				Match(DRIFT);
-				State = 1265;
+				State = 1282;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1266;
+				State = 1283;
 				perYear();
-				State = 1267;
+				State = 1284;
 				Match(VOLATILITY);
-				State = 1268;
+				State = 1285;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1269;
+				State = 1286;
 				perYear();
 				}
 				break;
@@ -9557,39 +9684,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1271;
+				State = 1288;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1272;
+				State = 1289;
 				Match(REVERTS);
-				State = 1273;
+				State = 1290;
 				Match(TO);
-				State = 1276;
+				State = 1293;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,120,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
 				case 1:
 					{
-					State = 1274;
+					State = 1291;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1275;
+					State = 1292;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1278;
+				State = 1295;
 				Match(SPEED);
-				State = 1279;
+				State = 1296;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1280;
+				State = 1297;
 				perYear();
-				State = 1281;
+				State = 1298;
 				Match(VOLATILITY);
-				State = 1282;
+				State = 1299;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1283;
+				State = 1300;
 				perYear();
 				}
 				break;
@@ -9597,17 +9724,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1285;
+				State = 1302;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1286;
+				State = 1303;
 				Match(JUMPS);
-				State = 1287;
+				State = 1304;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1288;
+				State = 1305;
 				perYear();
-				State = 1289;
+				State = 1306;
 				Match(DOWN);
-				State = 1290;
+				State = 1307;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -9615,24 +9742,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1292;
+				State = 1309;
 				Match(CORRELATE);
-				State = 1293;
+				State = 1310;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1294;
+				State = 1311;
 				Match(WITH);
-				State = 1295;
+				State = 1312;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1296;
+				State = 1313;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1299;
+				State = 1316;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
 				case 1:
 					{
-					State = 1297;
+					State = 1314;
 					Match(STRESS);
-					State = 1298;
+					State = 1315;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -9643,19 +9770,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1301;
+				State = 1318;
 				Match(REGIMES);
-				State = 1302;
+				State = 1319;
 				Match(STRESS);
-				State = 1303;
+				State = 1320;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1304;
+				State = 1321;
 				perYear();
-				State = 1305;
+				State = 1322;
 				Match(NORMAL);
-				State = 1306;
+				State = 1323;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1307;
+				State = 1324;
 				perYear();
 				}
 				break;
@@ -9698,19 +9825,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 120, RULE_pdStep);
+		EnterRule(_localctx, 122, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1311;
+			State = 1328;
 			Match(UNTIL);
-			State = 1312;
+			State = 1329;
 			Match(DATE);
-			State = 1313;
+			State = 1330;
 			Match(THEN);
-			State = 1314;
+			State = 1331;
 			expr(0);
-			State = 1315;
+			State = 1332;
 			perYear();
 			}
 		}
@@ -9754,21 +9881,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 122, RULE_recoveryDraw);
+		EnterRule(_localctx, 124, RULE_recoveryDraw);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1317;
+			State = 1334;
 			Match(RECOVERY);
-			State = 1318;
+			State = 1335;
 			Match(BETA);
-			State = 1319;
+			State = 1336;
 			Match(MEAN);
-			State = 1320;
+			State = 1337;
 			_localctx.mean = expr(0);
-			State = 1321;
+			State = 1338;
 			Match(SD);
-			State = 1322;
+			State = 1339;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -9809,15 +9936,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 124, RULE_loading);
+		EnterRule(_localctx, 126, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1324;
+			State = 1341;
 			Match(LOADING);
-			State = 1325;
+			State = 1342;
 			_localctx.factor = reference();
-			State = 1326;
+			State = 1343;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -9851,13 +9978,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 126, RULE_perYear);
+		EnterRule(_localctx, 128, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1328;
+			State = 1345;
 			Match(PER);
-			State = 1329;
+			State = 1346;
 			Match(YEAR);
 			}
 		}
@@ -9890,11 +10017,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 128, RULE_duration);
+		EnterRule(_localctx, 130, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1331;
+			State = 1348;
 			Match(QUANTITY);
 			}
 		}
@@ -10214,27 +10341,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 130;
-		EnterRecursionRule(_localctx, 130, RULE_expr, _p);
+		int _startState = 132;
+		EnterRecursionRule(_localctx, 132, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1375;
+			State = 1392;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1334;
+				State = 1351;
 				Match(LPAREN);
-				State = 1335;
+				State = 1352;
 				expr(0);
-				State = 1336;
+				State = 1353;
 				Match(RPAREN);
 				}
 				break;
@@ -10243,9 +10370,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1338;
+				State = 1355;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1339;
+				State = 1356;
 				expr(16);
 				}
 				break;
@@ -10254,9 +10381,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1340;
+				State = 1357;
 				Match(NOT);
-				State = 1341;
+				State = 1358;
 				expr(11);
 				}
 				break;
@@ -10265,17 +10392,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1342;
+				State = 1359;
 				Match(IF);
-				State = 1343;
+				State = 1360;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1344;
+				State = 1361;
 				Match(THEN);
-				State = 1345;
+				State = 1362;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1346;
+				State = 1363;
 				Match(ELSE);
-				State = 1347;
+				State = 1364;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -10284,37 +10411,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1349;
+				State = 1366;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1350;
+				State = 1367;
 				Match(LPAREN);
-				State = 1359;
+				State = 1376;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -261208657063247641L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 3624025020431359L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -1044834628252401433L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 14496100081725439L) != 0)) {
 					{
-					State = 1351;
+					State = 1368;
 					expr(0);
-					State = 1356;
+					State = 1373;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1352;
+						State = 1369;
 						Match(COMMA);
-						State = 1353;
+						State = 1370;
 						expr(0);
 						}
 						}
-						State = 1358;
+						State = 1375;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1361;
+				State = 1378;
 				Match(RPAREN);
 				}
 				break;
@@ -10323,7 +10450,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1363;
+				State = 1380;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -10333,19 +10460,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1365;
+				State = 1382;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 171)) & ~0x3f) == 0 && ((1L << (_la - 171)) & 4095L) != 0)) {
+				if (((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 4095L) != 0)) {
 					{
-					State = 1364;
+					State = 1381;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1367;
+				State = 1384;
 				Match(PER);
-				State = 1368;
+				State = 1385;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -10354,9 +10481,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1369;
+				State = 1386;
 				Match(NUMBER);
-				State = 1370;
+				State = 1387;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -10365,7 +10492,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1371;
+				State = 1388;
 				Match(QUANTITY);
 				}
 				break;
@@ -10374,7 +10501,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1372;
+				State = 1389;
 				Match(NUMBER);
 				}
 				break;
@@ -10383,7 +10510,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1373;
+				State = 1390;
 				Match(DATE);
 				}
 				break;
@@ -10392,34 +10519,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1374;
+				State = 1391;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1397;
+			State = 1414;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1395;
+					State = 1412;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1377;
+						State = 1394;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1378;
+						State = 1395;
 						Match(OF);
-						State = 1379;
+						State = 1396;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -10428,9 +10555,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1380;
+						State = 1397;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1381;
+						State = 1398;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -10440,7 +10567,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1382;
+						State = 1399;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -10449,9 +10576,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1383;
+						State = 1400;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1384;
+						State = 1401;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -10461,7 +10588,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1385;
+						State = 1402;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -10470,19 +10597,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1386;
+						State = 1403;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1387;
+						State = 1404;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 231)) & ~0x3f) == 0 && ((1L << (_la - 231)) & 63L) != 0)) ) {
+						if ( !(((((_la - 233)) & ~0x3f) == 0 && ((1L << (_la - 233)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1388;
+						State = 1405;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -10491,11 +10618,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1389;
+						State = 1406;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1390;
+						State = 1407;
 						Match(AND);
-						State = 1391;
+						State = 1408;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -10504,20 +10631,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1392;
+						State = 1409;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1393;
+						State = 1410;
 						Match(OR);
-						State = 1394;
+						State = 1411;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1399;
+				State = 1416;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 			}
 			}
 		}
@@ -10561,14 +10688,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 132, RULE_measureUnit);
+		EnterRule(_localctx, 134, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1400;
+			State = 1417;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 171)) & ~0x3f) == 0 && ((1L << (_la - 171)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -10613,20 +10740,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 134, RULE_reference);
+		EnterRule(_localctx, 136, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1402;
+			State = 1419;
 			ident();
-			State = 1405;
+			State = 1422;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 			case 1:
 				{
-				State = 1403;
+				State = 1420;
 				Match(DOT);
-				State = 1404;
+				State = 1421;
 				_localctx.member = ident();
 				}
 				break;
@@ -10749,6 +10876,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURE() { return GetToken(DealLangParser.CURE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UP() { return GetToken(DealLangParser.UP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIMES() { return GetToken(DealLangParser.TIMES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREPAYING() { return GetToken(DealLangParser.PREPAYING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTO() { return GetToken(DealLangParser.INTO, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONTRACT() { return GetToken(DealLangParser.CONTRACT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CUSTOMER() { return GetToken(DealLangParser.CUSTOMER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRICE() { return GetToken(DealLangParser.PRICE, 0); }
@@ -10821,14 +10950,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 136, RULE_ident);
+		EnterRule(_localctx, 138, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1407;
+			State = 1424;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -549439033751830297L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 3377699787635711L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2197756135006732057L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 13510799150542847L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -10851,7 +10980,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 65: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 66: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -10874,7 +11003,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,249,1410,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,251,1427,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -10883,524 +11012,531 @@ public partial class DealLangParser : Parser {
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
-		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,1,0,1,0,1,0,1,0,5,0,
-		143,8,0,10,0,12,0,146,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,157,
-		8,2,10,2,12,2,160,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,185,8,3,1,4,1,4,1,4,1,
-		4,1,4,5,4,192,8,4,10,4,12,4,195,9,4,1,4,1,4,1,5,1,5,1,5,5,5,202,8,5,10,
-		5,12,5,205,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,3,6,223,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,231,8,8,10,8,12,8,234,
-		9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,244,8,9,1,10,1,10,1,10,1,10,5,
-		10,250,8,10,10,10,12,10,253,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,5,11,267,8,11,10,11,12,11,270,9,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,3,11,278,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,286,
-		8,13,10,13,12,13,289,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
-		3,14,300,8,14,1,14,1,14,3,14,304,8,14,1,14,1,14,1,14,1,14,5,14,310,8,14,
-		10,14,12,14,313,9,14,1,14,3,14,316,8,14,1,15,1,15,1,15,3,15,321,8,15,1,
-		16,1,16,1,16,1,16,1,16,1,16,5,16,329,8,16,10,16,12,16,332,9,16,1,16,1,
-		16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,345,8,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,360,8,17,1,
-		17,1,17,4,17,364,8,17,11,17,12,17,365,1,17,1,17,1,17,3,17,371,8,17,1,18,
-		1,18,1,18,3,18,376,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,384,8,19,1,
-		20,1,20,1,20,5,20,389,8,20,10,20,12,20,392,9,20,1,21,1,21,1,21,1,21,1,
-		21,1,21,1,21,1,21,1,21,1,21,3,21,404,8,21,3,21,406,8,21,1,22,1,22,1,23,
-		1,23,1,23,1,23,5,23,414,8,23,10,23,12,23,417,9,23,1,23,1,23,1,24,1,24,
-		1,24,1,24,1,24,1,24,1,24,3,24,428,8,24,1,24,1,24,1,24,1,24,1,24,1,24,1,
-		24,1,24,1,24,3,24,439,8,24,1,25,1,25,1,25,1,25,5,25,445,8,25,10,25,12,
-		25,448,9,25,1,25,1,25,1,26,1,26,1,26,5,26,455,8,26,10,26,12,26,458,9,26,
+		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,1,0,1,0,1,
+		0,1,0,5,0,145,8,0,10,0,12,0,148,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
+		2,5,2,159,8,2,10,2,12,2,162,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,187,8,3,1,4,
+		1,4,1,4,1,4,1,4,5,4,194,8,4,10,4,12,4,197,9,4,1,4,1,4,1,5,1,5,1,5,5,5,
+		204,8,5,10,5,12,5,207,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,3,6,225,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,233,8,8,10,
+		8,12,8,236,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,246,8,9,1,10,1,10,1,
+		10,1,10,5,10,252,8,10,10,10,12,10,255,9,10,1,10,1,10,1,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,269,8,11,10,11,12,11,272,9,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,3,11,280,8,11,1,12,1,12,1,13,1,13,1,13,1,13,
+		5,13,288,8,13,10,13,12,13,291,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,
+		1,14,1,14,3,14,302,8,14,1,14,1,14,3,14,306,8,14,1,14,1,14,1,14,1,14,5,
+		14,312,8,14,10,14,12,14,315,9,14,1,14,3,14,318,8,14,1,15,1,15,1,15,3,15,
+		323,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,331,8,16,10,16,12,16,334,9,
+		16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,347,8,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,
+		362,8,17,1,17,1,17,4,17,366,8,17,11,17,12,17,367,1,17,1,17,1,17,3,17,373,
+		8,17,1,18,1,18,1,18,3,18,378,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,386,
+		8,19,1,20,1,20,1,20,5,20,391,8,20,10,20,12,20,394,9,20,1,21,1,21,1,21,
+		1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,406,8,21,3,21,408,8,21,1,22,1,
+		22,1,23,1,23,1,23,1,23,5,23,416,8,23,10,23,12,23,419,9,23,1,23,1,23,1,
+		24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,430,8,24,1,24,1,24,1,24,1,24,1,24,
+		1,24,1,24,1,24,1,24,3,24,441,8,24,1,25,1,25,1,25,1,25,5,25,447,8,25,10,
+		25,12,25,450,9,25,1,25,1,25,1,26,1,26,1,26,5,26,457,8,26,10,26,12,26,460,
+		9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
 		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
-		1,26,1,26,1,26,3,26,491,8,26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,499,8,
-		27,10,27,12,27,502,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,3,28,530,8,28,3,28,532,8,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,3,28,546,8,28,1,28,3,28,549,8,28,1,29,1,
-		29,1,29,1,29,5,29,555,8,29,10,29,12,29,558,9,29,1,29,1,29,1,30,1,30,1,
-		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
-		30,1,30,3,30,580,8,30,1,31,1,31,1,31,1,31,1,31,3,31,587,8,31,1,32,1,32,
-		1,32,1,32,5,32,593,8,32,10,32,12,32,596,9,32,1,32,1,32,1,33,1,33,1,33,
-		1,33,1,33,3,33,605,8,33,1,33,1,33,3,33,609,8,33,1,33,1,33,3,33,613,8,33,
-		1,33,1,33,3,33,617,8,33,1,33,1,33,3,33,621,8,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,635,8,33,10,33,12,33,638,9,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,3,33,655,8,33,1,33,1,33,1,33,1,33,1,33,5,33,662,8,33,10,33,12,
-		33,665,9,33,1,33,1,33,3,33,669,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,26,1,26,1,26,1,26,3,26,493,8,26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,501,
+		8,27,10,27,12,27,504,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,3,28,532,8,28,3,28,534,8,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,548,8,28,1,28,3,28,551,8,28,1,29,
+		1,29,1,29,1,29,5,29,557,8,29,10,29,12,29,560,9,29,1,29,1,29,1,30,1,30,
+		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,3,30,582,8,30,1,31,1,31,1,31,1,31,1,31,3,31,589,8,31,1,32,1,
+		32,1,32,1,32,5,32,595,8,32,10,32,12,32,598,9,32,1,32,1,32,1,33,1,33,1,
+		33,1,33,1,33,3,33,607,8,33,1,33,1,33,3,33,611,8,33,1,33,1,33,3,33,615,
+		8,33,1,33,1,33,3,33,619,8,33,1,33,1,33,3,33,623,8,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,637,8,33,10,33,12,33,640,
+		9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,3,33,657,8,33,1,33,1,33,1,33,1,33,1,33,5,33,664,8,33,10,33,12,
+		33,667,9,33,1,33,1,33,3,33,671,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
 		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,699,8,33,1,33,1,33,3,33,703,8,
-		33,1,34,1,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,715,8,35,10,
-		35,12,35,718,9,35,1,35,3,35,721,8,35,1,36,1,36,1,36,1,36,5,36,727,8,36,
-		10,36,12,36,730,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,4,37,749,8,37,11,37,12,37,750,3,37,
-		753,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,761,8,38,1,39,1,39,1,39,1,
-		39,5,39,767,8,39,10,39,12,39,770,9,39,1,39,1,39,1,40,1,40,1,40,1,40,1,
-		40,1,40,5,40,780,8,40,10,40,12,40,783,9,40,1,40,1,40,1,40,1,40,1,40,1,
-		40,1,40,1,40,3,40,793,8,40,1,40,3,40,796,8,40,1,40,1,40,1,40,1,40,1,40,
-		1,40,5,40,804,8,40,10,40,12,40,807,9,40,3,40,809,8,40,1,41,1,41,1,41,1,
-		41,5,41,815,8,41,10,41,12,41,818,9,41,1,41,3,41,821,8,41,1,42,1,42,1,42,
-		1,42,1,42,1,42,3,42,829,8,42,1,43,1,43,1,43,1,44,1,44,1,44,1,44,5,44,838,
-		8,44,10,44,12,44,841,9,44,1,44,3,44,844,8,44,1,45,1,45,1,45,1,45,1,45,
-		1,45,3,45,852,8,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,863,
-		8,46,3,46,865,8,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,876,
-		8,47,1,47,3,47,879,8,47,1,47,1,47,3,47,883,8,47,1,48,1,48,1,48,1,48,1,
-		48,1,48,3,48,891,8,48,1,48,1,48,1,48,3,48,896,8,48,1,48,1,48,1,48,3,48,
-		901,8,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,911,8,48,1,48,1,
-		48,1,48,1,48,5,48,917,8,48,10,48,12,48,920,9,48,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,5,49,931,8,49,10,49,12,49,934,9,49,1,49,1,49,3,
-		49,938,8,49,1,49,3,49,941,8,49,1,50,1,50,1,50,1,50,1,50,3,50,948,8,50,
-		1,51,1,51,1,51,1,51,1,51,5,51,955,8,51,10,51,12,51,958,9,51,1,52,1,52,
-		3,52,962,8,52,1,53,1,53,1,53,5,53,967,8,53,10,53,12,53,970,9,53,1,53,1,
-		53,1,54,1,54,1,54,1,54,1,54,1,54,5,54,980,8,54,10,54,12,54,983,9,54,3,
-		54,985,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,
-		998,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,
-		54,5,54,1013,8,54,10,54,12,54,1016,9,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,5,54,1026,8,54,10,54,12,54,1029,9,54,1,54,1,54,1,54,1,54,5,54,
-		1035,8,54,10,54,12,54,1038,9,54,1,54,3,54,1041,8,54,1,54,1,54,1,54,3,54,
-		1046,8,54,1,54,1,54,5,54,1050,8,54,10,54,12,54,1053,9,54,1,54,1,54,1,54,
-		1,54,5,54,1059,8,54,10,54,12,54,1062,9,54,1,54,3,54,1065,8,54,1,55,1,55,
-		1,55,5,55,1070,8,55,10,55,12,55,1073,9,55,1,55,1,55,1,56,1,56,1,56,1,56,
-		5,56,1081,8,56,10,56,12,56,1084,9,56,1,56,5,56,1087,8,56,10,56,12,56,1090,
-		9,56,1,56,3,56,1093,8,56,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,3,57,
-		1117,8,57,1,58,1,58,1,58,1,58,1,58,1,58,5,58,1125,8,58,10,58,12,58,1128,
-		9,58,1,58,1,58,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
-		1,59,1,59,3,59,1145,8,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
-		1,59,1,59,1,59,1,59,1,59,1,59,5,59,1162,8,59,10,59,12,59,1165,9,59,3,59,
-		1167,8,59,1,59,5,59,1170,8,59,10,59,12,59,1173,9,59,1,59,3,59,1176,8,59,
-		3,59,1178,8,59,1,59,1,59,4,59,1182,8,59,11,59,12,59,1183,1,59,1,59,1,59,
-		1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,5,59,1198,8,59,10,59,12,59,
-		1201,9,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,
-		1214,8,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
-		1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,
-		1241,8,59,1,59,1,59,1,59,1,59,1,59,3,59,1248,8,59,1,59,1,59,1,59,4,59,
-		1253,8,59,11,59,12,59,1254,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
-		1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1277,8,59,
-		1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
-		1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1300,8,59,1,59,1,59,1,59,1,59,
-		1,59,1,59,1,59,1,59,3,59,1310,8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,62,1,62,1,62,1,62,1,63,1,63,1,63,1,64,
-		1,64,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1355,8,65,10,65,12,65,1358,
-		9,65,3,65,1360,8,65,1,65,1,65,1,65,1,65,3,65,1366,8,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,3,65,1376,8,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1396,
-		8,65,10,65,12,65,1399,9,65,1,66,1,66,1,67,1,67,1,67,3,67,1406,8,67,1,68,
-		1,68,1,68,0,1,130,69,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
-		124,126,128,130,132,134,136,0,9,1,0,219,220,1,0,15,16,1,0,109,110,1,0,
-		239,240,1,0,229,230,1,0,227,228,1,0,231,236,1,0,171,182,23,0,3,3,5,9,13,
-		43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,120,122,126,127,
-		129,131,134,136,145,145,147,151,153,157,163,165,182,183,188,202,204,218,
-		243,244,1625,0,144,1,0,0,0,2,149,1,0,0,0,4,152,1,0,0,0,6,184,1,0,0,0,8,
-		186,1,0,0,0,10,198,1,0,0,0,12,222,1,0,0,0,14,224,1,0,0,0,16,226,1,0,0,
-		0,18,243,1,0,0,0,20,245,1,0,0,0,22,277,1,0,0,0,24,279,1,0,0,0,26,281,1,
-		0,0,0,28,315,1,0,0,0,30,317,1,0,0,0,32,322,1,0,0,0,34,370,1,0,0,0,36,375,
-		1,0,0,0,38,383,1,0,0,0,40,385,1,0,0,0,42,405,1,0,0,0,44,407,1,0,0,0,46,
-		409,1,0,0,0,48,438,1,0,0,0,50,440,1,0,0,0,52,490,1,0,0,0,54,492,1,0,0,
-		0,56,548,1,0,0,0,58,550,1,0,0,0,60,579,1,0,0,0,62,581,1,0,0,0,64,588,1,
-		0,0,0,66,702,1,0,0,0,68,704,1,0,0,0,70,720,1,0,0,0,72,722,1,0,0,0,74,752,
-		1,0,0,0,76,760,1,0,0,0,78,762,1,0,0,0,80,808,1,0,0,0,82,810,1,0,0,0,84,
-		828,1,0,0,0,86,830,1,0,0,0,88,833,1,0,0,0,90,851,1,0,0,0,92,853,1,0,0,
-		0,94,868,1,0,0,0,96,884,1,0,0,0,98,940,1,0,0,0,100,942,1,0,0,0,102,949,
-		1,0,0,0,104,961,1,0,0,0,106,963,1,0,0,0,108,1064,1,0,0,0,110,1066,1,0,
-		0,0,112,1092,1,0,0,0,114,1116,1,0,0,0,116,1118,1,0,0,0,118,1309,1,0,0,
-		0,120,1311,1,0,0,0,122,1317,1,0,0,0,124,1324,1,0,0,0,126,1328,1,0,0,0,
-		128,1331,1,0,0,0,130,1375,1,0,0,0,132,1400,1,0,0,0,134,1402,1,0,0,0,136,
-		1407,1,0,0,0,138,143,3,2,1,0,139,143,3,4,2,0,140,143,3,116,58,0,141,143,
-		3,8,4,0,142,138,1,0,0,0,142,139,1,0,0,0,142,140,1,0,0,0,142,141,1,0,0,
-		0,143,146,1,0,0,0,144,142,1,0,0,0,144,145,1,0,0,0,145,147,1,0,0,0,146,
-		144,1,0,0,0,147,148,5,0,0,1,148,1,1,0,0,0,149,150,5,3,0,0,150,151,5,241,
-		0,0,151,3,1,0,0,0,152,153,5,1,0,0,153,154,3,136,68,0,154,158,5,219,0,0,
-		155,157,3,6,3,0,156,155,1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,
-		1,0,0,0,159,161,1,0,0,0,160,158,1,0,0,0,161,162,5,220,0,0,162,5,1,0,0,
-		0,163,185,3,12,6,0,164,185,3,16,8,0,165,185,3,20,10,0,166,185,3,26,13,
-		0,167,185,3,32,16,0,168,185,3,46,23,0,169,185,3,50,25,0,170,185,3,54,27,
-		0,171,185,3,72,36,0,172,185,3,58,29,0,173,185,3,64,32,0,174,185,3,78,39,
-		0,175,185,3,88,44,0,176,185,3,92,46,0,177,185,3,94,47,0,178,185,3,96,48,
-		0,179,185,3,100,50,0,180,185,3,102,51,0,181,185,3,106,53,0,182,185,3,110,
-		55,0,183,185,3,8,4,0,184,163,1,0,0,0,184,164,1,0,0,0,184,165,1,0,0,0,184,
-		166,1,0,0,0,184,167,1,0,0,0,184,168,1,0,0,0,184,169,1,0,0,0,184,170,1,
-		0,0,0,184,171,1,0,0,0,184,172,1,0,0,0,184,173,1,0,0,0,184,174,1,0,0,0,
-		184,175,1,0,0,0,184,176,1,0,0,0,184,177,1,0,0,0,184,178,1,0,0,0,184,179,
-		1,0,0,0,184,180,1,0,0,0,184,181,1,0,0,0,184,182,1,0,0,0,184,183,1,0,0,
-		0,185,7,1,0,0,0,186,187,5,243,0,0,187,193,4,4,0,0,188,192,3,136,68,0,189,
-		192,5,4,0,0,190,192,5,52,0,0,191,188,1,0,0,0,191,189,1,0,0,0,191,190,1,
-		0,0,0,192,195,1,0,0,0,193,191,1,0,0,0,193,194,1,0,0,0,194,196,1,0,0,0,
-		195,193,1,0,0,0,196,197,3,10,5,0,197,9,1,0,0,0,198,203,5,219,0,0,199,202,
-		3,10,5,0,200,202,8,0,0,0,201,199,1,0,0,0,201,200,1,0,0,0,202,205,1,0,0,
-		0,203,201,1,0,0,0,203,204,1,0,0,0,204,206,1,0,0,0,205,203,1,0,0,0,206,
-		207,5,220,0,0,207,11,1,0,0,0,208,209,5,5,0,0,209,223,5,241,0,0,210,211,
-		5,6,0,0,211,223,3,136,68,0,212,213,5,7,0,0,213,223,5,238,0,0,214,215,5,
-		8,0,0,215,223,5,238,0,0,216,217,5,9,0,0,217,223,5,238,0,0,218,219,5,10,
-		0,0,219,223,3,136,68,0,220,221,5,11,0,0,221,223,3,14,7,0,222,208,1,0,0,
-		0,222,210,1,0,0,0,222,212,1,0,0,0,222,214,1,0,0,0,222,216,1,0,0,0,222,
-		218,1,0,0,0,222,220,1,0,0,0,223,13,1,0,0,0,224,225,5,237,0,0,225,15,1,
-		0,0,0,226,227,5,12,0,0,227,228,3,136,68,0,228,232,5,219,0,0,229,231,3,
-		18,9,0,230,229,1,0,0,0,231,234,1,0,0,0,232,230,1,0,0,0,232,233,1,0,0,0,
-		233,235,1,0,0,0,234,232,1,0,0,0,235,236,5,220,0,0,236,17,1,0,0,0,237,238,
-		5,41,0,0,238,244,5,241,0,0,239,240,5,42,0,0,240,244,3,130,65,0,241,242,
-		5,43,0,0,242,244,3,130,65,0,243,237,1,0,0,0,243,239,1,0,0,0,243,241,1,
-		0,0,0,244,19,1,0,0,0,245,246,5,13,0,0,246,247,3,136,68,0,247,251,5,219,
-		0,0,248,250,3,22,11,0,249,248,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,
-		251,252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,255,5,220,0,0,255,
-		21,1,0,0,0,256,257,5,113,0,0,257,278,3,130,65,0,258,259,5,166,0,0,259,
-		260,3,130,65,0,260,261,3,126,63,0,261,278,1,0,0,0,262,263,5,14,0,0,263,
-		264,3,24,12,0,264,268,5,219,0,0,265,267,3,30,15,0,266,265,1,0,0,0,267,
-		270,1,0,0,0,268,266,1,0,0,0,268,269,1,0,0,0,269,271,1,0,0,0,270,268,1,
-		0,0,0,271,272,5,220,0,0,272,278,1,0,0,0,273,274,5,17,0,0,274,275,5,238,
-		0,0,275,276,5,18,0,0,276,278,3,130,65,0,277,256,1,0,0,0,277,258,1,0,0,
-		0,277,262,1,0,0,0,277,273,1,0,0,0,278,23,1,0,0,0,279,280,7,1,0,0,280,25,
-		1,0,0,0,281,282,5,44,0,0,282,283,3,136,68,0,283,287,5,219,0,0,284,286,
-		3,28,14,0,285,284,1,0,0,0,286,289,1,0,0,0,287,285,1,0,0,0,287,288,1,0,
-		0,0,288,290,1,0,0,0,289,287,1,0,0,0,290,291,5,220,0,0,291,27,1,0,0,0,292,
-		293,5,45,0,0,293,316,3,130,65,0,294,295,5,46,0,0,295,296,5,47,0,0,296,
-		299,3,128,64,0,297,298,5,48,0,0,298,300,3,130,65,0,299,297,1,0,0,0,299,
-		300,1,0,0,0,300,303,1,0,0,0,301,302,5,49,0,0,302,304,5,238,0,0,303,301,
-		1,0,0,0,303,304,1,0,0,0,304,316,1,0,0,0,305,306,5,46,0,0,306,307,5,50,
-		0,0,307,311,5,219,0,0,308,310,3,30,15,0,309,308,1,0,0,0,310,313,1,0,0,
-		0,311,309,1,0,0,0,311,312,1,0,0,0,312,314,1,0,0,0,313,311,1,0,0,0,314,
-		316,5,220,0,0,315,292,1,0,0,0,315,294,1,0,0,0,315,305,1,0,0,0,316,29,1,
-		0,0,0,317,318,5,238,0,0,318,320,3,130,65,0,319,321,5,223,0,0,320,319,1,
-		0,0,0,320,321,1,0,0,0,321,31,1,0,0,0,322,323,5,51,0,0,323,324,3,136,68,
-		0,324,325,5,52,0,0,325,326,3,136,68,0,326,330,5,219,0,0,327,329,3,34,17,
-		0,328,327,1,0,0,0,329,332,1,0,0,0,330,328,1,0,0,0,330,331,1,0,0,0,331,
-		333,1,0,0,0,332,330,1,0,0,0,333,334,5,220,0,0,334,33,1,0,0,0,335,336,5,
-		53,0,0,336,371,3,136,68,0,337,338,5,54,0,0,338,339,3,130,65,0,339,344,
-		3,126,63,0,340,341,5,55,0,0,341,342,3,130,65,0,342,343,3,126,63,0,343,
-		345,1,0,0,0,344,340,1,0,0,0,344,345,1,0,0,0,345,371,1,0,0,0,346,347,5,
-		56,0,0,347,371,5,238,0,0,348,349,5,57,0,0,349,371,3,128,64,0,350,351,5,
-		58,0,0,351,352,3,36,18,0,352,353,3,128,64,0,353,354,5,60,0,0,354,355,5,
-		53,0,0,355,359,5,61,0,0,356,357,5,54,0,0,357,358,5,60,0,0,358,360,5,62,
-		0,0,359,356,1,0,0,0,359,360,1,0,0,0,360,371,1,0,0,0,361,363,5,63,0,0,362,
-		364,3,38,19,0,363,362,1,0,0,0,364,365,1,0,0,0,365,363,1,0,0,0,365,366,
-		1,0,0,0,366,371,1,0,0,0,367,368,5,11,0,0,368,371,3,14,7,0,369,371,3,40,
-		20,0,370,335,1,0,0,0,370,337,1,0,0,0,370,346,1,0,0,0,370,348,1,0,0,0,370,
-		350,1,0,0,0,370,361,1,0,0,0,370,367,1,0,0,0,370,369,1,0,0,0,371,35,1,0,
-		0,0,372,373,5,240,0,0,373,376,5,59,0,0,374,376,5,239,0,0,375,372,1,0,0,
-		0,375,374,1,0,0,0,376,37,1,0,0,0,377,378,5,68,0,0,378,384,3,130,65,0,379,
-		380,5,69,0,0,380,384,3,130,65,0,381,382,5,70,0,0,382,384,5,238,0,0,383,
-		377,1,0,0,0,383,379,1,0,0,0,383,381,1,0,0,0,384,39,1,0,0,0,385,386,5,64,
-		0,0,386,390,3,136,68,0,387,389,3,42,21,0,388,387,1,0,0,0,389,392,1,0,0,
-		0,390,388,1,0,0,0,390,391,1,0,0,0,391,41,1,0,0,0,392,390,1,0,0,0,393,394,
-		5,69,0,0,394,406,3,130,65,0,395,396,5,70,0,0,396,406,5,238,0,0,397,398,
-		5,123,0,0,398,406,3,130,65,0,399,400,5,65,0,0,400,403,3,44,22,0,401,402,
-		5,185,0,0,402,404,3,44,22,0,403,401,1,0,0,0,403,404,1,0,0,0,404,406,1,
-		0,0,0,405,393,1,0,0,0,405,395,1,0,0,0,405,397,1,0,0,0,405,399,1,0,0,0,
-		406,43,1,0,0,0,407,408,7,2,0,0,408,45,1,0,0,0,409,410,5,71,0,0,410,411,
-		3,136,68,0,411,415,5,219,0,0,412,414,3,48,24,0,413,412,1,0,0,0,414,417,
-		1,0,0,0,415,413,1,0,0,0,415,416,1,0,0,0,416,418,1,0,0,0,417,415,1,0,0,
-		0,418,419,5,220,0,0,419,47,1,0,0,0,420,421,5,72,0,0,421,439,3,136,68,0,
-		422,423,5,105,0,0,423,439,3,130,65,0,424,425,5,106,0,0,425,427,3,130,65,
-		0,426,428,5,107,0,0,427,426,1,0,0,0,427,428,1,0,0,0,428,439,1,0,0,0,429,
-		430,5,108,0,0,430,431,5,70,0,0,431,439,5,238,0,0,432,433,5,111,0,0,433,
-		439,3,70,35,0,434,435,5,8,0,0,435,439,5,238,0,0,436,437,5,43,0,0,437,439,
-		3,130,65,0,438,420,1,0,0,0,438,422,1,0,0,0,438,424,1,0,0,0,438,429,1,0,
-		0,0,438,432,1,0,0,0,438,434,1,0,0,0,438,436,1,0,0,0,439,49,1,0,0,0,440,
-		441,5,73,0,0,441,442,3,136,68,0,442,446,5,219,0,0,443,445,3,52,26,0,444,
-		443,1,0,0,0,445,448,1,0,0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,449,1,
-		0,0,0,448,446,1,0,0,0,449,450,5,220,0,0,450,51,1,0,0,0,451,452,5,74,0,
-		0,452,456,5,219,0,0,453,455,3,62,31,0,454,453,1,0,0,0,455,458,1,0,0,0,
-		456,454,1,0,0,0,456,457,1,0,0,0,457,459,1,0,0,0,458,456,1,0,0,0,459,491,
-		5,220,0,0,460,461,5,75,0,0,461,491,3,130,65,0,462,463,5,76,0,0,463,491,
-		3,130,65,0,464,465,5,77,0,0,465,466,5,47,0,0,466,491,3,128,64,0,467,468,
-		5,77,0,0,468,469,5,78,0,0,469,470,3,130,65,0,470,471,3,126,63,0,471,491,
-		1,0,0,0,472,473,5,80,0,0,473,491,3,130,65,0,474,475,5,81,0,0,475,491,3,
-		130,65,0,476,477,5,79,0,0,477,491,3,130,65,0,478,479,5,82,0,0,479,480,
-		3,130,65,0,480,481,3,126,63,0,481,491,1,0,0,0,482,483,5,83,0,0,483,484,
-		3,130,65,0,484,485,5,78,0,0,485,486,3,130,65,0,486,487,3,126,63,0,487,
-		491,1,0,0,0,488,489,5,84,0,0,489,491,3,136,68,0,490,451,1,0,0,0,490,460,
-		1,0,0,0,490,462,1,0,0,0,490,464,1,0,0,0,490,467,1,0,0,0,490,472,1,0,0,
-		0,490,474,1,0,0,0,490,476,1,0,0,0,490,478,1,0,0,0,490,482,1,0,0,0,490,
-		488,1,0,0,0,491,53,1,0,0,0,492,493,5,85,0,0,493,494,3,136,68,0,494,495,
-		5,52,0,0,495,496,3,136,68,0,496,500,5,219,0,0,497,499,3,56,28,0,498,497,
-		1,0,0,0,499,502,1,0,0,0,500,498,1,0,0,0,500,501,1,0,0,0,501,503,1,0,0,
-		0,502,500,1,0,0,0,503,504,5,220,0,0,504,55,1,0,0,0,505,506,5,86,0,0,506,
-		549,3,136,68,0,507,508,5,75,0,0,508,549,3,130,65,0,509,510,5,87,0,0,510,
-		511,5,60,0,0,511,549,5,62,0,0,512,513,5,87,0,0,513,549,3,130,65,0,514,
-		515,5,173,0,0,515,516,3,130,65,0,516,517,3,126,63,0,517,549,1,0,0,0,518,
-		519,5,88,0,0,519,549,3,130,65,0,520,521,5,56,0,0,521,549,5,238,0,0,522,
-		523,5,57,0,0,523,549,3,128,64,0,524,525,5,91,0,0,525,531,3,130,65,0,526,
-		529,5,92,0,0,527,528,5,152,0,0,528,530,3,130,65,0,529,527,1,0,0,0,529,
-		530,1,0,0,0,530,532,1,0,0,0,531,526,1,0,0,0,531,532,1,0,0,0,532,549,1,
-		0,0,0,533,534,5,58,0,0,534,535,3,36,18,0,535,536,3,128,64,0,536,537,5,
-		60,0,0,537,538,5,86,0,0,538,539,5,61,0,0,539,549,1,0,0,0,540,541,5,93,
-		0,0,541,545,3,130,65,0,542,543,5,94,0,0,543,544,5,125,0,0,544,546,5,57,
-		0,0,545,542,1,0,0,0,545,546,1,0,0,0,546,549,1,0,0,0,547,549,3,40,20,0,
-		548,505,1,0,0,0,548,507,1,0,0,0,548,509,1,0,0,0,548,512,1,0,0,0,548,514,
-		1,0,0,0,548,518,1,0,0,0,548,520,1,0,0,0,548,522,1,0,0,0,548,524,1,0,0,
-		0,548,533,1,0,0,0,548,540,1,0,0,0,548,547,1,0,0,0,549,57,1,0,0,0,550,551,
-		5,179,0,0,551,552,3,136,68,0,552,556,5,219,0,0,553,555,3,60,30,0,554,553,
-		1,0,0,0,555,558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,
-		0,558,556,1,0,0,0,559,560,5,220,0,0,560,59,1,0,0,0,561,562,5,209,0,0,562,
-		580,3,130,65,0,563,564,5,87,0,0,564,580,3,136,68,0,565,566,5,210,0,0,566,
-		580,3,130,65,0,567,568,5,211,0,0,568,580,3,130,65,0,569,570,5,212,0,0,
-		570,580,3,130,65,0,571,572,5,80,0,0,572,580,3,130,65,0,573,574,5,79,0,
-		0,574,580,3,130,65,0,575,576,5,95,0,0,576,580,3,130,65,0,577,578,5,96,
-		0,0,578,580,3,130,65,0,579,561,1,0,0,0,579,563,1,0,0,0,579,565,1,0,0,0,
-		579,567,1,0,0,0,579,569,1,0,0,0,579,571,1,0,0,0,579,573,1,0,0,0,579,575,
-		1,0,0,0,579,577,1,0,0,0,580,61,1,0,0,0,581,582,5,238,0,0,582,583,3,130,
-		65,0,583,584,5,60,0,0,584,586,3,130,65,0,585,587,5,223,0,0,586,585,1,0,
-		0,0,586,587,1,0,0,0,587,63,1,0,0,0,588,589,5,104,0,0,589,590,3,136,68,
-		0,590,594,5,219,0,0,591,593,3,66,33,0,592,591,1,0,0,0,593,596,1,0,0,0,
-		594,592,1,0,0,0,594,595,1,0,0,0,595,597,1,0,0,0,596,594,1,0,0,0,597,598,
-		5,220,0,0,598,65,1,0,0,0,599,600,5,105,0,0,600,703,3,130,65,0,601,602,
-		5,106,0,0,602,604,3,130,65,0,603,605,5,107,0,0,604,603,1,0,0,0,604,605,
-		1,0,0,0,605,608,1,0,0,0,606,607,5,48,0,0,607,609,3,130,65,0,608,606,1,
-		0,0,0,608,609,1,0,0,0,609,612,1,0,0,0,610,611,5,69,0,0,611,613,3,130,65,
-		0,612,610,1,0,0,0,612,613,1,0,0,0,613,703,1,0,0,0,614,616,5,188,0,0,615,
-		617,5,239,0,0,616,615,1,0,0,0,616,617,1,0,0,0,617,620,1,0,0,0,618,619,
-		5,132,0,0,619,621,3,130,65,0,620,618,1,0,0,0,620,621,1,0,0,0,621,703,1,
-		0,0,0,622,623,5,188,0,0,623,703,5,199,0,0,624,625,5,189,0,0,625,703,3,
-		130,65,0,626,627,5,190,0,0,627,703,3,130,65,0,628,629,5,191,0,0,629,630,
-		5,70,0,0,630,703,5,238,0,0,631,632,5,192,0,0,632,636,5,219,0,0,633,635,
-		3,30,15,0,634,633,1,0,0,0,635,638,1,0,0,0,636,634,1,0,0,0,636,637,1,0,
-		0,0,637,639,1,0,0,0,638,636,1,0,0,0,639,703,5,220,0,0,640,641,5,192,0,
-		0,641,642,5,200,0,0,642,643,3,136,68,0,643,644,5,201,0,0,644,645,3,130,
-		65,0,645,703,1,0,0,0,646,647,5,193,0,0,647,703,3,130,65,0,648,649,5,194,
-		0,0,649,654,3,130,65,0,650,651,5,49,0,0,651,655,5,238,0,0,652,653,5,203,
-		0,0,653,655,3,136,68,0,654,650,1,0,0,0,654,652,1,0,0,0,655,703,1,0,0,0,
-		656,657,5,196,0,0,657,658,5,197,0,0,658,659,3,136,68,0,659,663,5,219,0,
-		0,660,662,3,68,34,0,661,660,1,0,0,0,662,665,1,0,0,0,663,661,1,0,0,0,663,
-		664,1,0,0,0,664,668,1,0,0,0,665,663,1,0,0,0,666,667,5,159,0,0,667,669,
-		3,130,65,0,668,666,1,0,0,0,668,669,1,0,0,0,669,670,1,0,0,0,670,671,5,220,
-		0,0,671,703,1,0,0,0,672,673,5,196,0,0,673,674,5,202,0,0,674,675,3,130,
-		65,0,675,676,5,159,0,0,676,677,3,130,65,0,677,703,1,0,0,0,678,679,5,195,
-		0,0,679,703,3,130,65,0,680,681,5,108,0,0,681,682,5,70,0,0,682,703,5,238,
-		0,0,683,684,5,111,0,0,684,703,3,70,35,0,685,686,5,8,0,0,686,703,5,238,
-		0,0,687,688,5,115,0,0,688,703,5,240,0,0,689,703,3,40,20,0,690,691,5,214,
-		0,0,691,692,5,60,0,0,692,693,3,130,65,0,693,694,5,200,0,0,694,698,3,130,
-		65,0,695,696,5,215,0,0,696,697,5,216,0,0,697,699,3,130,65,0,698,695,1,
-		0,0,0,698,699,1,0,0,0,699,703,1,0,0,0,700,701,5,217,0,0,701,703,3,130,
-		65,0,702,599,1,0,0,0,702,601,1,0,0,0,702,614,1,0,0,0,702,622,1,0,0,0,702,
-		624,1,0,0,0,702,626,1,0,0,0,702,628,1,0,0,0,702,631,1,0,0,0,702,640,1,
-		0,0,0,702,646,1,0,0,0,702,648,1,0,0,0,702,656,1,0,0,0,702,672,1,0,0,0,
-		702,678,1,0,0,0,702,680,1,0,0,0,702,683,1,0,0,0,702,685,1,0,0,0,702,687,
-		1,0,0,0,702,689,1,0,0,0,702,690,1,0,0,0,702,700,1,0,0,0,703,67,1,0,0,0,
-		704,705,5,198,0,0,705,706,3,130,65,0,706,707,3,130,65,0,707,69,1,0,0,0,
-		708,721,5,112,0,0,709,721,5,113,0,0,710,721,5,114,0,0,711,712,5,50,0,0,
-		712,716,5,219,0,0,713,715,3,30,15,0,714,713,1,0,0,0,715,718,1,0,0,0,716,
-		714,1,0,0,0,716,717,1,0,0,0,717,719,1,0,0,0,718,716,1,0,0,0,719,721,5,
-		220,0,0,720,708,1,0,0,0,720,709,1,0,0,0,720,710,1,0,0,0,720,711,1,0,0,
-		0,721,71,1,0,0,0,722,723,5,204,0,0,723,724,3,136,68,0,724,728,5,219,0,
-		0,725,727,3,74,37,0,726,725,1,0,0,0,727,730,1,0,0,0,728,726,1,0,0,0,728,
-		729,1,0,0,0,729,731,1,0,0,0,730,728,1,0,0,0,731,732,5,220,0,0,732,73,1,
-		0,0,0,733,734,5,184,0,0,734,735,3,136,68,0,735,736,5,224,0,0,736,737,3,
-		136,68,0,737,753,1,0,0,0,738,739,5,182,0,0,739,753,3,130,65,0,740,741,
-		5,205,0,0,741,753,3,130,65,0,742,743,5,206,0,0,743,753,5,208,0,0,744,745,
-		5,206,0,0,745,753,3,136,68,0,746,748,5,62,0,0,747,749,3,76,38,0,748,747,
-		1,0,0,0,749,750,1,0,0,0,750,748,1,0,0,0,750,751,1,0,0,0,751,753,1,0,0,
-		0,752,733,1,0,0,0,752,738,1,0,0,0,752,740,1,0,0,0,752,742,1,0,0,0,752,
-		744,1,0,0,0,752,746,1,0,0,0,753,75,1,0,0,0,754,755,5,207,0,0,755,761,3,
-		130,65,0,756,757,5,95,0,0,757,761,3,130,65,0,758,759,5,96,0,0,759,761,
-		3,130,65,0,760,754,1,0,0,0,760,756,1,0,0,0,760,758,1,0,0,0,761,77,1,0,
-		0,0,762,763,5,116,0,0,763,764,3,136,68,0,764,768,5,219,0,0,765,767,3,80,
-		40,0,766,765,1,0,0,0,767,770,1,0,0,0,768,766,1,0,0,0,768,769,1,0,0,0,769,
-		771,1,0,0,0,770,768,1,0,0,0,771,772,5,220,0,0,772,79,1,0,0,0,773,774,5,
-		117,0,0,774,809,3,130,65,0,775,776,5,118,0,0,776,781,3,82,41,0,777,778,
-		5,223,0,0,778,780,3,82,41,0,779,777,1,0,0,0,780,783,1,0,0,0,781,779,1,
-		0,0,0,781,782,1,0,0,0,782,809,1,0,0,0,783,781,1,0,0,0,784,785,5,153,0,
-		0,785,809,3,130,65,0,786,787,5,154,0,0,787,788,3,130,65,0,788,789,5,152,
-		0,0,789,792,3,136,68,0,790,791,5,155,0,0,791,793,3,130,65,0,792,790,1,
-		0,0,0,792,793,1,0,0,0,793,795,1,0,0,0,794,796,5,157,0,0,795,794,1,0,0,
-		0,795,796,1,0,0,0,796,809,1,0,0,0,797,798,5,190,0,0,798,809,3,130,65,0,
-		799,800,5,156,0,0,800,805,3,86,43,0,801,802,5,223,0,0,802,804,3,86,43,
-		0,803,801,1,0,0,0,804,807,1,0,0,0,805,803,1,0,0,0,805,806,1,0,0,0,806,
-		809,1,0,0,0,807,805,1,0,0,0,808,773,1,0,0,0,808,775,1,0,0,0,808,784,1,
-		0,0,0,808,786,1,0,0,0,808,797,1,0,0,0,808,799,1,0,0,0,809,81,1,0,0,0,810,
-		811,3,136,68,0,811,820,3,130,65,0,812,816,5,219,0,0,813,815,3,84,42,0,
-		814,813,1,0,0,0,815,818,1,0,0,0,816,814,1,0,0,0,816,817,1,0,0,0,817,819,
-		1,0,0,0,818,816,1,0,0,0,819,821,5,220,0,0,820,812,1,0,0,0,820,821,1,0,
-		0,0,821,83,1,0,0,0,822,823,5,153,0,0,823,829,3,130,65,0,824,825,5,154,
-		0,0,825,829,3,130,65,0,826,827,5,155,0,0,827,829,3,130,65,0,828,822,1,
-		0,0,0,828,824,1,0,0,0,828,826,1,0,0,0,829,85,1,0,0,0,830,831,5,238,0,0,
-		831,832,3,130,65,0,832,87,1,0,0,0,833,834,5,119,0,0,834,843,3,136,68,0,
-		835,839,5,219,0,0,836,838,3,90,45,0,837,836,1,0,0,0,838,841,1,0,0,0,839,
-		837,1,0,0,0,839,840,1,0,0,0,840,842,1,0,0,0,841,839,1,0,0,0,842,844,5,
-		220,0,0,843,835,1,0,0,0,843,844,1,0,0,0,844,89,1,0,0,0,845,846,5,120,0,
-		0,846,852,3,130,65,0,847,848,5,121,0,0,848,852,3,130,65,0,849,850,5,122,
-		0,0,850,852,3,130,65,0,851,845,1,0,0,0,851,847,1,0,0,0,851,849,1,0,0,0,
-		852,91,1,0,0,0,853,854,5,123,0,0,854,855,3,136,68,0,855,856,5,219,0,0,
-		856,864,3,130,65,0,857,862,3,126,63,0,858,859,5,55,0,0,859,860,3,130,65,
-		0,860,861,3,126,63,0,861,863,1,0,0,0,862,858,1,0,0,0,862,863,1,0,0,0,863,
-		865,1,0,0,0,864,857,1,0,0,0,864,865,1,0,0,0,865,866,1,0,0,0,866,867,5,
-		220,0,0,867,93,1,0,0,0,868,869,5,124,0,0,869,870,3,136,68,0,870,871,5,
-		226,0,0,871,878,3,130,65,0,872,875,5,125,0,0,873,876,5,126,0,0,874,876,
-		5,127,0,0,875,873,1,0,0,0,875,874,1,0,0,0,876,877,1,0,0,0,877,879,3,128,
-		64,0,878,872,1,0,0,0,878,879,1,0,0,0,879,882,1,0,0,0,880,881,5,49,0,0,
-		881,883,5,238,0,0,882,880,1,0,0,0,882,883,1,0,0,0,883,95,1,0,0,0,884,885,
-		5,128,0,0,885,886,3,136,68,0,886,887,5,132,0,0,887,890,3,130,65,0,888,
-		889,5,49,0,0,889,891,5,238,0,0,890,888,1,0,0,0,890,891,1,0,0,0,891,895,
-		1,0,0,0,892,893,5,129,0,0,893,894,5,131,0,0,894,896,5,240,0,0,895,892,
-		1,0,0,0,895,896,1,0,0,0,896,900,1,0,0,0,897,898,5,130,0,0,898,899,5,131,
-		0,0,899,901,5,240,0,0,900,897,1,0,0,0,900,901,1,0,0,0,901,910,1,0,0,0,
-		902,903,5,149,0,0,903,904,5,168,0,0,904,905,3,136,68,0,905,906,5,150,0,
-		0,906,907,5,152,0,0,907,908,5,240,0,0,908,909,5,151,0,0,909,911,1,0,0,
-		0,910,902,1,0,0,0,910,911,1,0,0,0,911,912,1,0,0,0,912,913,5,225,0,0,913,
-		918,3,98,49,0,914,915,5,223,0,0,915,917,3,98,49,0,916,914,1,0,0,0,917,
-		920,1,0,0,0,918,916,1,0,0,0,918,919,1,0,0,0,919,97,1,0,0,0,920,918,1,0,
-		0,0,921,922,5,145,0,0,922,923,5,239,0,0,923,924,5,152,0,0,924,941,3,136,
-		68,0,925,937,5,148,0,0,926,927,5,221,0,0,927,932,3,136,68,0,928,929,5,
-		223,0,0,929,931,3,136,68,0,930,928,1,0,0,0,931,934,1,0,0,0,932,930,1,0,
-		0,0,932,933,1,0,0,0,933,935,1,0,0,0,934,932,1,0,0,0,935,936,5,222,0,0,
-		936,938,1,0,0,0,937,926,1,0,0,0,937,938,1,0,0,0,938,941,1,0,0,0,939,941,
-		3,136,68,0,940,921,1,0,0,0,940,925,1,0,0,0,940,939,1,0,0,0,941,99,1,0,
-		0,0,942,943,5,133,0,0,943,944,5,132,0,0,944,947,3,130,65,0,945,946,5,134,
-		0,0,946,948,3,128,64,0,947,945,1,0,0,0,947,948,1,0,0,0,948,101,1,0,0,0,
-		949,950,5,135,0,0,950,951,5,136,0,0,951,956,3,104,52,0,952,953,5,223,0,
-		0,953,955,3,104,52,0,954,952,1,0,0,0,955,958,1,0,0,0,956,954,1,0,0,0,956,
-		957,1,0,0,0,957,103,1,0,0,0,958,956,1,0,0,0,959,962,5,63,0,0,960,962,3,
-		136,68,0,961,959,1,0,0,0,961,960,1,0,0,0,962,105,1,0,0,0,963,964,5,137,
-		0,0,964,968,5,219,0,0,965,967,3,108,54,0,966,965,1,0,0,0,967,970,1,0,0,
-		0,968,966,1,0,0,0,968,969,1,0,0,0,969,971,1,0,0,0,970,968,1,0,0,0,971,
-		972,5,220,0,0,972,107,1,0,0,0,973,974,5,10,0,0,974,984,3,134,67,0,975,
-		976,5,138,0,0,976,981,3,136,68,0,977,978,5,223,0,0,978,980,3,136,68,0,
-		979,977,1,0,0,0,980,983,1,0,0,0,981,979,1,0,0,0,981,982,1,0,0,0,982,985,
-		1,0,0,0,983,981,1,0,0,0,984,975,1,0,0,0,984,985,1,0,0,0,985,1065,1,0,0,
-		0,986,987,5,139,0,0,987,1065,3,136,68,0,988,989,5,140,0,0,989,1065,3,136,
-		68,0,990,991,5,141,0,0,991,992,5,142,0,0,992,993,5,143,0,0,993,1065,3,
-		136,68,0,994,997,5,144,0,0,995,996,5,239,0,0,996,998,5,184,0,0,997,995,
-		1,0,0,0,997,998,1,0,0,0,998,999,1,0,0,0,999,1000,5,142,0,0,1000,1001,5,
-		152,0,0,1001,1065,3,136,68,0,1002,1003,5,145,0,0,1003,1004,5,239,0,0,1004,
-		1005,5,184,0,0,1005,1006,5,142,0,0,1006,1007,5,152,0,0,1007,1065,3,136,
-		68,0,1008,1009,5,162,0,0,1009,1014,3,136,68,0,1010,1011,5,223,0,0,1011,
-		1013,3,136,68,0,1012,1010,1,0,0,0,1013,1016,1,0,0,0,1014,1012,1,0,0,0,
-		1014,1015,1,0,0,0,1015,1017,1,0,0,0,1016,1014,1,0,0,0,1017,1018,5,152,
-		0,0,1018,1019,5,213,0,0,1019,1020,3,134,67,0,1020,1065,1,0,0,0,1021,1022,
-		5,158,0,0,1022,1023,3,130,65,0,1023,1027,5,219,0,0,1024,1026,3,108,54,
-		0,1025,1024,1,0,0,0,1026,1029,1,0,0,0,1027,1025,1,0,0,0,1027,1028,1,0,
-		0,0,1028,1030,1,0,0,0,1029,1027,1,0,0,0,1030,1040,5,220,0,0,1031,1032,
-		5,159,0,0,1032,1036,5,219,0,0,1033,1035,3,108,54,0,1034,1033,1,0,0,0,1035,
-		1038,1,0,0,0,1036,1034,1,0,0,0,1036,1037,1,0,0,0,1037,1039,1,0,0,0,1038,
-		1036,1,0,0,0,1039,1041,5,220,0,0,1040,1031,1,0,0,0,1040,1041,1,0,0,0,1041,
-		1065,1,0,0,0,1042,1045,5,146,0,0,1043,1044,5,168,0,0,1044,1046,5,105,0,
-		0,1045,1043,1,0,0,0,1045,1046,1,0,0,0,1046,1047,1,0,0,0,1047,1051,5,219,
-		0,0,1048,1050,3,108,54,0,1049,1048,1,0,0,0,1050,1053,1,0,0,0,1051,1049,
-		1,0,0,0,1051,1052,1,0,0,0,1052,1054,1,0,0,0,1053,1051,1,0,0,0,1054,1065,
-		5,220,0,0,1055,1056,5,147,0,0,1056,1060,5,219,0,0,1057,1059,3,108,54,0,
-		1058,1057,1,0,0,0,1059,1062,1,0,0,0,1060,1058,1,0,0,0,1060,1061,1,0,0,
-		0,1061,1063,1,0,0,0,1062,1060,1,0,0,0,1063,1065,5,220,0,0,1064,973,1,0,
-		0,0,1064,986,1,0,0,0,1064,988,1,0,0,0,1064,990,1,0,0,0,1064,994,1,0,0,
-		0,1064,1002,1,0,0,0,1064,1008,1,0,0,0,1064,1021,1,0,0,0,1064,1042,1,0,
-		0,0,1064,1055,1,0,0,0,1065,109,1,0,0,0,1066,1067,5,161,0,0,1067,1071,5,
-		219,0,0,1068,1070,3,112,56,0,1069,1068,1,0,0,0,1070,1073,1,0,0,0,1071,
-		1069,1,0,0,0,1071,1072,1,0,0,0,1072,1074,1,0,0,0,1073,1071,1,0,0,0,1074,
-		1075,5,220,0,0,1075,111,1,0,0,0,1076,1077,5,162,0,0,1077,1082,3,136,68,
-		0,1078,1079,5,223,0,0,1079,1081,3,136,68,0,1080,1078,1,0,0,0,1081,1084,
-		1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,1088,1,0,0,0,1084,1082,
-		1,0,0,0,1085,1087,3,114,57,0,1086,1085,1,0,0,0,1087,1090,1,0,0,0,1088,
-		1086,1,0,0,0,1088,1089,1,0,0,0,1089,1093,1,0,0,0,1090,1088,1,0,0,0,1091,
-		1093,3,106,53,0,1092,1076,1,0,0,0,1092,1091,1,0,0,0,1093,113,1,0,0,0,1094,
-		1095,5,163,0,0,1095,1117,3,130,65,0,1096,1097,5,164,0,0,1097,1117,3,128,
-		64,0,1098,1099,5,95,0,0,1099,1100,3,130,65,0,1100,1101,5,170,0,0,1101,
-		1102,5,103,0,0,1102,1117,1,0,0,0,1103,1104,5,96,0,0,1104,1117,3,130,65,
-		0,1105,1106,5,97,0,0,1106,1107,3,130,65,0,1107,1108,5,170,0,0,1108,1109,
-		5,103,0,0,1109,1117,1,0,0,0,1110,1111,5,98,0,0,1111,1117,3,130,65,0,1112,
-		1113,5,99,0,0,1113,1117,5,100,0,0,1114,1115,5,101,0,0,1115,1117,3,130,
-		65,0,1116,1094,1,0,0,0,1116,1096,1,0,0,0,1116,1098,1,0,0,0,1116,1103,1,
-		0,0,0,1116,1105,1,0,0,0,1116,1110,1,0,0,0,1116,1112,1,0,0,0,1116,1114,
-		1,0,0,0,1117,115,1,0,0,0,1118,1119,5,2,0,0,1119,1120,3,136,68,0,1120,1121,
-		5,4,0,0,1121,1122,3,136,68,0,1122,1126,5,219,0,0,1123,1125,3,118,59,0,
-		1124,1123,1,0,0,0,1125,1128,1,0,0,0,1126,1124,1,0,0,0,1126,1127,1,0,0,
-		0,1127,1129,1,0,0,0,1128,1126,1,0,0,0,1129,1130,5,220,0,0,1130,117,1,0,
-		0,0,1131,1132,3,136,68,0,1132,1133,5,58,0,0,1133,1134,5,165,0,0,1134,1135,
-		5,240,0,0,1135,1310,1,0,0,0,1136,1137,3,134,67,0,1137,1138,5,166,0,0,1138,
-		1139,3,130,65,0,1139,1144,3,126,63,0,1140,1141,5,26,0,0,1141,1142,3,130,
-		65,0,1142,1143,3,126,63,0,1143,1145,1,0,0,0,1144,1140,1,0,0,0,1144,1145,
-		1,0,0,0,1145,1310,1,0,0,0,1146,1147,3,134,67,0,1147,1148,5,167,0,0,1148,
-		1149,3,130,65,0,1149,1150,5,168,0,0,1150,1151,5,238,0,0,1151,1310,1,0,
-		0,0,1152,1153,3,136,68,0,1153,1177,5,169,0,0,1154,1155,5,52,0,0,1155,1178,
-		5,238,0,0,1156,1166,5,36,0,0,1157,1158,5,42,0,0,1158,1159,3,130,65,0,1159,
-		1163,3,126,63,0,1160,1162,3,120,60,0,1161,1160,1,0,0,0,1162,1165,1,0,0,
-		0,1163,1161,1,0,0,0,1163,1164,1,0,0,0,1164,1167,1,0,0,0,1165,1163,1,0,
-		0,0,1166,1157,1,0,0,0,1166,1167,1,0,0,0,1167,1171,1,0,0,0,1168,1170,3,
-		124,62,0,1169,1168,1,0,0,0,1170,1173,1,0,0,0,1171,1169,1,0,0,0,1171,1172,
-		1,0,0,0,1172,1175,1,0,0,0,1173,1171,1,0,0,0,1174,1176,3,122,61,0,1175,
-		1174,1,0,0,0,1175,1176,1,0,0,0,1176,1178,1,0,0,0,1177,1154,1,0,0,0,1177,
-		1156,1,0,0,0,1178,1310,1,0,0,0,1179,1181,5,161,0,0,1180,1182,3,114,57,
-		0,1181,1180,1,0,0,0,1182,1183,1,0,0,0,1183,1181,1,0,0,0,1183,1184,1,0,
-		0,0,1184,1310,1,0,0,0,1185,1186,5,161,0,0,1186,1187,5,162,0,0,1187,1310,
-		5,102,0,0,1188,1189,3,136,68,0,1189,1190,5,113,0,0,1190,1191,3,130,65,
-		0,1191,1310,1,0,0,0,1192,1193,3,136,68,0,1193,1194,5,14,0,0,1194,1195,
-		3,24,12,0,1195,1199,5,219,0,0,1196,1198,3,30,15,0,1197,1196,1,0,0,0,1198,
-		1201,1,0,0,0,1199,1197,1,0,0,0,1199,1200,1,0,0,0,1200,1202,1,0,0,0,1201,
-		1199,1,0,0,0,1202,1203,5,220,0,0,1203,1310,1,0,0,0,1204,1205,3,136,68,
-		0,1205,1206,5,17,0,0,1206,1207,5,238,0,0,1207,1208,5,18,0,0,1208,1209,
-		3,130,65,0,1209,1310,1,0,0,0,1210,1211,3,136,68,0,1211,1213,5,19,0,0,1212,
-		1214,5,227,0,0,1213,1212,1,0,0,0,1213,1214,1,0,0,0,1214,1215,1,0,0,0,1215,
-		1216,3,130,65,0,1216,1310,1,0,0,0,1217,1218,3,136,68,0,1218,1219,5,218,
-		0,0,1219,1220,3,128,64,0,1220,1310,1,0,0,0,1221,1222,3,136,68,0,1222,1223,
-		5,89,0,0,1223,1224,3,130,65,0,1224,1310,1,0,0,0,1225,1226,3,136,68,0,1226,
-		1227,5,90,0,0,1227,1228,5,131,0,0,1228,1229,3,128,64,0,1229,1230,5,60,
-		0,0,1230,1231,3,130,65,0,1231,1310,1,0,0,0,1232,1233,3,136,68,0,1233,1234,
-		5,187,0,0,1234,1235,5,90,0,0,1235,1310,1,0,0,0,1236,1237,3,136,68,0,1237,
-		1238,5,68,0,0,1238,1240,5,66,0,0,1239,1241,5,239,0,0,1240,1239,1,0,0,0,
-		1240,1241,1,0,0,0,1241,1310,1,0,0,0,1242,1243,3,136,68,0,1243,1244,5,68,
-		0,0,1244,1247,5,67,0,0,1245,1246,5,49,0,0,1246,1248,5,238,0,0,1247,1245,
-		1,0,0,0,1247,1248,1,0,0,0,1248,1310,1,0,0,0,1249,1250,3,136,68,0,1250,
-		1252,5,62,0,0,1251,1253,3,76,38,0,1252,1251,1,0,0,0,1253,1254,1,0,0,0,
-		1254,1252,1,0,0,0,1254,1255,1,0,0,0,1255,1310,1,0,0,0,1256,1257,5,20,0,
-		0,1257,1310,5,240,0,0,1258,1259,5,21,0,0,1259,1310,5,240,0,0,1260,1310,
-		5,22,0,0,1261,1310,5,23,0,0,1262,1263,3,136,68,0,1263,1264,5,24,0,0,1264,
-		1265,5,25,0,0,1265,1266,3,130,65,0,1266,1267,3,126,63,0,1267,1268,5,26,
-		0,0,1268,1269,3,130,65,0,1269,1270,3,126,63,0,1270,1310,1,0,0,0,1271,1272,
-		3,136,68,0,1272,1273,5,27,0,0,1273,1276,5,152,0,0,1274,1277,5,28,0,0,1275,
-		1277,3,130,65,0,1276,1274,1,0,0,0,1276,1275,1,0,0,0,1277,1278,1,0,0,0,
-		1278,1279,5,29,0,0,1279,1280,3,130,65,0,1280,1281,3,126,63,0,1281,1282,
-		5,26,0,0,1282,1283,3,130,65,0,1283,1284,3,126,63,0,1284,1310,1,0,0,0,1285,
-		1286,3,136,68,0,1286,1287,5,30,0,0,1287,1288,3,130,65,0,1288,1289,3,126,
-		63,0,1289,1290,5,18,0,0,1290,1291,3,130,65,0,1291,1310,1,0,0,0,1292,1293,
-		5,31,0,0,1293,1294,3,134,67,0,1294,1295,5,32,0,0,1295,1296,3,134,67,0,
-		1296,1299,3,130,65,0,1297,1298,5,33,0,0,1298,1300,3,130,65,0,1299,1297,
-		1,0,0,0,1299,1300,1,0,0,0,1300,1310,1,0,0,0,1301,1302,5,34,0,0,1302,1303,
-		5,33,0,0,1303,1304,3,130,65,0,1304,1305,3,126,63,0,1305,1306,5,35,0,0,
-		1306,1307,3,130,65,0,1307,1308,3,126,63,0,1308,1310,1,0,0,0,1309,1131,
-		1,0,0,0,1309,1136,1,0,0,0,1309,1146,1,0,0,0,1309,1152,1,0,0,0,1309,1179,
-		1,0,0,0,1309,1185,1,0,0,0,1309,1188,1,0,0,0,1309,1192,1,0,0,0,1309,1204,
-		1,0,0,0,1309,1210,1,0,0,0,1309,1217,1,0,0,0,1309,1221,1,0,0,0,1309,1225,
-		1,0,0,0,1309,1232,1,0,0,0,1309,1236,1,0,0,0,1309,1242,1,0,0,0,1309,1249,
-		1,0,0,0,1309,1256,1,0,0,0,1309,1258,1,0,0,0,1309,1260,1,0,0,0,1309,1261,
-		1,0,0,0,1309,1262,1,0,0,0,1309,1271,1,0,0,0,1309,1285,1,0,0,0,1309,1292,
-		1,0,0,0,1309,1301,1,0,0,0,1310,119,1,0,0,0,1311,1312,5,70,0,0,1312,1313,
-		5,238,0,0,1313,1314,5,160,0,0,1314,1315,3,130,65,0,1315,1316,3,126,63,
-		0,1316,121,1,0,0,0,1317,1318,5,43,0,0,1318,1319,5,38,0,0,1319,1320,5,39,
-		0,0,1320,1321,3,130,65,0,1321,1322,5,40,0,0,1322,1323,3,130,65,0,1323,
-		123,1,0,0,0,1324,1325,5,37,0,0,1325,1326,3,134,67,0,1326,1327,3,130,65,
-		0,1327,125,1,0,0,0,1328,1329,5,170,0,0,1329,1330,5,183,0,0,1330,127,1,
-		0,0,0,1331,1332,5,239,0,0,1332,129,1,0,0,0,1333,1334,6,65,-1,0,1334,1335,
-		5,221,0,0,1335,1336,3,130,65,0,1336,1337,5,222,0,0,1337,1376,1,0,0,0,1338,
-		1339,5,228,0,0,1339,1376,3,130,65,16,1340,1341,5,187,0,0,1341,1376,3,130,
-		65,11,1342,1343,5,158,0,0,1343,1344,3,130,65,0,1344,1345,5,160,0,0,1345,
-		1346,3,130,65,0,1346,1347,5,159,0,0,1347,1348,3,130,65,0,1348,1376,1,0,
-		0,0,1349,1350,3,136,68,0,1350,1359,5,221,0,0,1351,1356,3,130,65,0,1352,
-		1353,5,223,0,0,1353,1355,3,130,65,0,1354,1352,1,0,0,0,1355,1358,1,0,0,
-		0,1356,1354,1,0,0,0,1356,1357,1,0,0,0,1357,1360,1,0,0,0,1358,1356,1,0,
-		0,0,1359,1351,1,0,0,0,1359,1360,1,0,0,0,1360,1361,1,0,0,0,1361,1362,5,
-		222,0,0,1362,1376,1,0,0,0,1363,1365,7,3,0,0,1364,1366,3,132,66,0,1365,
-		1364,1,0,0,0,1365,1366,1,0,0,0,1366,1367,1,0,0,0,1367,1368,5,170,0,0,1368,
-		1376,3,132,66,0,1369,1370,5,240,0,0,1370,1376,3,132,66,0,1371,1376,5,239,
-		0,0,1372,1376,5,240,0,0,1373,1376,5,238,0,0,1374,1376,3,134,67,0,1375,
-		1333,1,0,0,0,1375,1338,1,0,0,0,1375,1340,1,0,0,0,1375,1342,1,0,0,0,1375,
-		1349,1,0,0,0,1375,1363,1,0,0,0,1375,1369,1,0,0,0,1375,1371,1,0,0,0,1375,
-		1372,1,0,0,0,1375,1373,1,0,0,0,1375,1374,1,0,0,0,1376,1397,1,0,0,0,1377,
-		1378,10,15,0,0,1378,1379,5,184,0,0,1379,1396,3,130,65,16,1380,1381,10,
-		14,0,0,1381,1382,7,4,0,0,1382,1396,3,130,65,15,1383,1384,10,13,0,0,1384,
-		1385,7,5,0,0,1385,1396,3,130,65,14,1386,1387,10,12,0,0,1387,1388,7,6,0,
-		0,1388,1396,3,130,65,13,1389,1390,10,10,0,0,1390,1391,5,185,0,0,1391,1396,
-		3,130,65,11,1392,1393,10,9,0,0,1393,1394,5,186,0,0,1394,1396,3,130,65,
-		10,1395,1377,1,0,0,0,1395,1380,1,0,0,0,1395,1383,1,0,0,0,1395,1386,1,0,
-		0,0,1395,1389,1,0,0,0,1395,1392,1,0,0,0,1396,1399,1,0,0,0,1397,1395,1,
-		0,0,0,1397,1398,1,0,0,0,1398,131,1,0,0,0,1399,1397,1,0,0,0,1400,1401,7,
-		7,0,0,1401,133,1,0,0,0,1402,1405,3,136,68,0,1403,1404,5,224,0,0,1404,1406,
-		3,136,68,0,1405,1403,1,0,0,0,1405,1406,1,0,0,0,1406,135,1,0,0,0,1407,1408,
-		7,8,0,0,1408,137,1,0,0,0,130,142,144,158,184,191,193,201,203,222,232,243,
-		251,268,277,287,299,303,311,315,320,330,344,359,365,370,375,383,390,403,
-		405,415,427,438,446,456,490,500,529,531,545,548,556,579,586,594,604,608,
-		612,616,620,636,654,663,668,698,702,716,720,728,750,752,760,768,781,792,
-		795,805,808,816,820,828,839,843,851,862,864,875,878,882,890,895,900,910,
-		918,932,937,940,947,956,961,968,981,984,997,1014,1027,1036,1040,1045,1051,
-		1060,1064,1071,1082,1088,1092,1116,1126,1144,1163,1166,1171,1175,1177,
-		1183,1199,1213,1240,1247,1254,1276,1299,1309,1356,1359,1365,1375,1395,
-		1397,1405
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,701,8,33,1,33,1,33,3,33,705,8,
+		33,1,34,1,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,717,8,35,10,
+		35,12,35,720,9,35,1,35,3,35,723,8,35,1,36,1,36,1,36,1,36,5,36,729,8,36,
+		10,36,12,36,732,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,4,37,751,8,37,11,37,12,37,752,3,37,
+		755,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,763,8,38,1,39,1,39,1,39,1,
+		39,5,39,769,8,39,10,39,12,39,772,9,39,1,39,1,39,1,40,1,40,1,40,1,40,1,
+		40,1,40,5,40,782,8,40,10,40,12,40,785,9,40,1,40,1,40,1,40,1,40,1,40,1,
+		40,1,40,1,40,3,40,795,8,40,1,40,3,40,798,8,40,1,40,1,40,1,40,1,40,1,40,
+		1,40,5,40,806,8,40,10,40,12,40,809,9,40,3,40,811,8,40,1,41,1,41,1,41,1,
+		41,5,41,817,8,41,10,41,12,41,820,9,41,1,41,3,41,823,8,41,1,42,1,42,1,42,
+		1,42,1,42,1,42,3,42,831,8,42,1,43,1,43,1,43,1,44,1,44,1,44,1,44,5,44,840,
+		8,44,10,44,12,44,843,9,44,1,44,3,44,846,8,44,1,45,1,45,1,45,1,45,1,45,
+		1,45,3,45,854,8,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,865,
+		8,46,3,46,867,8,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,878,
+		8,47,1,47,3,47,881,8,47,1,47,1,47,3,47,885,8,47,1,48,1,48,1,48,1,48,1,
+		48,1,48,3,48,893,8,48,1,48,1,48,1,48,3,48,898,8,48,1,48,1,48,1,48,3,48,
+		903,8,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,913,8,48,3,48,915,
+		8,48,1,48,1,48,1,48,1,48,5,48,921,8,48,10,48,12,48,924,9,48,1,49,1,49,
+		1,49,1,49,5,49,930,8,49,10,49,12,49,933,9,49,1,49,1,49,3,49,937,8,49,1,
+		50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,948,8,50,10,50,12,50,951,
+		9,50,1,50,1,50,3,50,955,8,50,1,50,3,50,958,8,50,1,51,1,51,1,51,1,51,1,
+		51,3,51,965,8,51,1,52,1,52,1,52,1,52,1,52,5,52,972,8,52,10,52,12,52,975,
+		9,52,1,53,1,53,3,53,979,8,53,1,54,1,54,1,54,5,54,984,8,54,10,54,12,54,
+		987,9,54,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,5,55,997,8,55,10,55,12,
+		55,1000,9,55,3,55,1002,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,
+		55,1,55,1,55,3,55,1015,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,
+		55,1,55,1,55,1,55,1,55,5,55,1030,8,55,10,55,12,55,1033,9,55,1,55,1,55,
+		1,55,1,55,1,55,1,55,1,55,1,55,5,55,1043,8,55,10,55,12,55,1046,9,55,1,55,
+		1,55,1,55,1,55,5,55,1052,8,55,10,55,12,55,1055,9,55,1,55,3,55,1058,8,55,
+		1,55,1,55,1,55,3,55,1063,8,55,1,55,1,55,5,55,1067,8,55,10,55,12,55,1070,
+		9,55,1,55,1,55,1,55,1,55,5,55,1076,8,55,10,55,12,55,1079,9,55,1,55,3,55,
+		1082,8,55,1,56,1,56,1,56,5,56,1087,8,56,10,56,12,56,1090,9,56,1,56,1,56,
+		1,57,1,57,1,57,1,57,5,57,1098,8,57,10,57,12,57,1101,9,57,1,57,5,57,1104,
+		8,57,10,57,12,57,1107,9,57,1,57,3,57,1110,8,57,1,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,3,58,1134,8,58,1,59,1,59,1,59,1,59,1,59,1,59,5,59,1142,
+		8,59,10,59,12,59,1145,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1162,8,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1179,8,60,10,60,
+		12,60,1182,9,60,3,60,1184,8,60,1,60,5,60,1187,8,60,10,60,12,60,1190,9,
+		60,1,60,3,60,1193,8,60,3,60,1195,8,60,1,60,1,60,4,60,1199,8,60,11,60,12,
+		60,1200,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,
+		60,1215,8,60,10,60,12,60,1218,9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,3,60,1231,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,3,60,1258,8,60,1,60,1,60,1,60,1,60,1,60,3,60,1265,
+		8,60,1,60,1,60,1,60,4,60,1270,8,60,11,60,12,60,1271,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,3,60,1294,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1317,
+		8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1327,8,60,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,63,1,63,1,63,
+		1,63,1,64,1,64,1,64,1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,
+		1372,8,66,10,66,12,66,1375,9,66,3,66,1377,8,66,1,66,1,66,1,66,1,66,3,66,
+		1383,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1393,8,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,5,66,1413,8,66,10,66,12,66,1416,9,66,1,67,1,67,1,68,1,68,
+		1,68,3,68,1423,8,68,1,69,1,69,1,69,0,1,132,70,0,2,4,6,8,10,12,14,16,18,
+		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
+		68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,
+		112,114,116,118,120,122,124,126,128,130,132,134,136,138,0,9,1,0,221,222,
+		1,0,15,16,1,0,109,110,1,0,241,242,1,0,231,232,1,0,229,230,1,0,233,238,
+		1,0,173,184,23,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,
+		115,117,118,120,122,126,127,129,131,134,136,145,145,147,153,155,159,165,
+		167,184,185,190,204,206,220,245,246,1644,0,146,1,0,0,0,2,151,1,0,0,0,4,
+		154,1,0,0,0,6,186,1,0,0,0,8,188,1,0,0,0,10,200,1,0,0,0,12,224,1,0,0,0,
+		14,226,1,0,0,0,16,228,1,0,0,0,18,245,1,0,0,0,20,247,1,0,0,0,22,279,1,0,
+		0,0,24,281,1,0,0,0,26,283,1,0,0,0,28,317,1,0,0,0,30,319,1,0,0,0,32,324,
+		1,0,0,0,34,372,1,0,0,0,36,377,1,0,0,0,38,385,1,0,0,0,40,387,1,0,0,0,42,
+		407,1,0,0,0,44,409,1,0,0,0,46,411,1,0,0,0,48,440,1,0,0,0,50,442,1,0,0,
+		0,52,492,1,0,0,0,54,494,1,0,0,0,56,550,1,0,0,0,58,552,1,0,0,0,60,581,1,
+		0,0,0,62,583,1,0,0,0,64,590,1,0,0,0,66,704,1,0,0,0,68,706,1,0,0,0,70,722,
+		1,0,0,0,72,724,1,0,0,0,74,754,1,0,0,0,76,762,1,0,0,0,78,764,1,0,0,0,80,
+		810,1,0,0,0,82,812,1,0,0,0,84,830,1,0,0,0,86,832,1,0,0,0,88,835,1,0,0,
+		0,90,853,1,0,0,0,92,855,1,0,0,0,94,870,1,0,0,0,96,886,1,0,0,0,98,936,1,
+		0,0,0,100,957,1,0,0,0,102,959,1,0,0,0,104,966,1,0,0,0,106,978,1,0,0,0,
+		108,980,1,0,0,0,110,1081,1,0,0,0,112,1083,1,0,0,0,114,1109,1,0,0,0,116,
+		1133,1,0,0,0,118,1135,1,0,0,0,120,1326,1,0,0,0,122,1328,1,0,0,0,124,1334,
+		1,0,0,0,126,1341,1,0,0,0,128,1345,1,0,0,0,130,1348,1,0,0,0,132,1392,1,
+		0,0,0,134,1417,1,0,0,0,136,1419,1,0,0,0,138,1424,1,0,0,0,140,145,3,2,1,
+		0,141,145,3,4,2,0,142,145,3,118,59,0,143,145,3,8,4,0,144,140,1,0,0,0,144,
+		141,1,0,0,0,144,142,1,0,0,0,144,143,1,0,0,0,145,148,1,0,0,0,146,144,1,
+		0,0,0,146,147,1,0,0,0,147,149,1,0,0,0,148,146,1,0,0,0,149,150,5,0,0,1,
+		150,1,1,0,0,0,151,152,5,3,0,0,152,153,5,243,0,0,153,3,1,0,0,0,154,155,
+		5,1,0,0,155,156,3,138,69,0,156,160,5,221,0,0,157,159,3,6,3,0,158,157,1,
+		0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,
+		162,160,1,0,0,0,163,164,5,222,0,0,164,5,1,0,0,0,165,187,3,12,6,0,166,187,
+		3,16,8,0,167,187,3,20,10,0,168,187,3,26,13,0,169,187,3,32,16,0,170,187,
+		3,46,23,0,171,187,3,50,25,0,172,187,3,54,27,0,173,187,3,72,36,0,174,187,
+		3,58,29,0,175,187,3,64,32,0,176,187,3,78,39,0,177,187,3,88,44,0,178,187,
+		3,92,46,0,179,187,3,94,47,0,180,187,3,96,48,0,181,187,3,102,51,0,182,187,
+		3,104,52,0,183,187,3,108,54,0,184,187,3,112,56,0,185,187,3,8,4,0,186,165,
+		1,0,0,0,186,166,1,0,0,0,186,167,1,0,0,0,186,168,1,0,0,0,186,169,1,0,0,
+		0,186,170,1,0,0,0,186,171,1,0,0,0,186,172,1,0,0,0,186,173,1,0,0,0,186,
+		174,1,0,0,0,186,175,1,0,0,0,186,176,1,0,0,0,186,177,1,0,0,0,186,178,1,
+		0,0,0,186,179,1,0,0,0,186,180,1,0,0,0,186,181,1,0,0,0,186,182,1,0,0,0,
+		186,183,1,0,0,0,186,184,1,0,0,0,186,185,1,0,0,0,187,7,1,0,0,0,188,189,
+		5,245,0,0,189,195,4,4,0,0,190,194,3,138,69,0,191,194,5,4,0,0,192,194,5,
+		52,0,0,193,190,1,0,0,0,193,191,1,0,0,0,193,192,1,0,0,0,194,197,1,0,0,0,
+		195,193,1,0,0,0,195,196,1,0,0,0,196,198,1,0,0,0,197,195,1,0,0,0,198,199,
+		3,10,5,0,199,9,1,0,0,0,200,205,5,221,0,0,201,204,3,10,5,0,202,204,8,0,
+		0,0,203,201,1,0,0,0,203,202,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,
+		206,1,0,0,0,206,208,1,0,0,0,207,205,1,0,0,0,208,209,5,222,0,0,209,11,1,
+		0,0,0,210,211,5,5,0,0,211,225,5,243,0,0,212,213,5,6,0,0,213,225,3,138,
+		69,0,214,215,5,7,0,0,215,225,5,240,0,0,216,217,5,8,0,0,217,225,5,240,0,
+		0,218,219,5,9,0,0,219,225,5,240,0,0,220,221,5,10,0,0,221,225,3,138,69,
+		0,222,223,5,11,0,0,223,225,3,14,7,0,224,210,1,0,0,0,224,212,1,0,0,0,224,
+		214,1,0,0,0,224,216,1,0,0,0,224,218,1,0,0,0,224,220,1,0,0,0,224,222,1,
+		0,0,0,225,13,1,0,0,0,226,227,5,239,0,0,227,15,1,0,0,0,228,229,5,12,0,0,
+		229,230,3,138,69,0,230,234,5,221,0,0,231,233,3,18,9,0,232,231,1,0,0,0,
+		233,236,1,0,0,0,234,232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,234,
+		1,0,0,0,237,238,5,222,0,0,238,17,1,0,0,0,239,240,5,41,0,0,240,246,5,243,
+		0,0,241,242,5,42,0,0,242,246,3,132,66,0,243,244,5,43,0,0,244,246,3,132,
+		66,0,245,239,1,0,0,0,245,241,1,0,0,0,245,243,1,0,0,0,246,19,1,0,0,0,247,
+		248,5,13,0,0,248,249,3,138,69,0,249,253,5,221,0,0,250,252,3,22,11,0,251,
+		250,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,253,254,1,0,0,0,254,256,1,
+		0,0,0,255,253,1,0,0,0,256,257,5,222,0,0,257,21,1,0,0,0,258,259,5,113,0,
+		0,259,280,3,132,66,0,260,261,5,168,0,0,261,262,3,132,66,0,262,263,3,128,
+		64,0,263,280,1,0,0,0,264,265,5,14,0,0,265,266,3,24,12,0,266,270,5,221,
+		0,0,267,269,3,30,15,0,268,267,1,0,0,0,269,272,1,0,0,0,270,268,1,0,0,0,
+		270,271,1,0,0,0,271,273,1,0,0,0,272,270,1,0,0,0,273,274,5,222,0,0,274,
+		280,1,0,0,0,275,276,5,17,0,0,276,277,5,240,0,0,277,278,5,18,0,0,278,280,
+		3,132,66,0,279,258,1,0,0,0,279,260,1,0,0,0,279,264,1,0,0,0,279,275,1,0,
+		0,0,280,23,1,0,0,0,281,282,7,1,0,0,282,25,1,0,0,0,283,284,5,44,0,0,284,
+		285,3,138,69,0,285,289,5,221,0,0,286,288,3,28,14,0,287,286,1,0,0,0,288,
+		291,1,0,0,0,289,287,1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,
+		0,0,0,292,293,5,222,0,0,293,27,1,0,0,0,294,295,5,45,0,0,295,318,3,132,
+		66,0,296,297,5,46,0,0,297,298,5,47,0,0,298,301,3,130,65,0,299,300,5,48,
+		0,0,300,302,3,132,66,0,301,299,1,0,0,0,301,302,1,0,0,0,302,305,1,0,0,0,
+		303,304,5,49,0,0,304,306,5,240,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,
+		318,1,0,0,0,307,308,5,46,0,0,308,309,5,50,0,0,309,313,5,221,0,0,310,312,
+		3,30,15,0,311,310,1,0,0,0,312,315,1,0,0,0,313,311,1,0,0,0,313,314,1,0,
+		0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,318,5,222,0,0,317,294,1,0,0,0,
+		317,296,1,0,0,0,317,307,1,0,0,0,318,29,1,0,0,0,319,320,5,240,0,0,320,322,
+		3,132,66,0,321,323,5,225,0,0,322,321,1,0,0,0,322,323,1,0,0,0,323,31,1,
+		0,0,0,324,325,5,51,0,0,325,326,3,138,69,0,326,327,5,52,0,0,327,328,3,138,
+		69,0,328,332,5,221,0,0,329,331,3,34,17,0,330,329,1,0,0,0,331,334,1,0,0,
+		0,332,330,1,0,0,0,332,333,1,0,0,0,333,335,1,0,0,0,334,332,1,0,0,0,335,
+		336,5,222,0,0,336,33,1,0,0,0,337,338,5,53,0,0,338,373,3,138,69,0,339,340,
+		5,54,0,0,340,341,3,132,66,0,341,346,3,128,64,0,342,343,5,55,0,0,343,344,
+		3,132,66,0,344,345,3,128,64,0,345,347,1,0,0,0,346,342,1,0,0,0,346,347,
+		1,0,0,0,347,373,1,0,0,0,348,349,5,56,0,0,349,373,5,240,0,0,350,351,5,57,
+		0,0,351,373,3,130,65,0,352,353,5,58,0,0,353,354,3,36,18,0,354,355,3,130,
+		65,0,355,356,5,60,0,0,356,357,5,53,0,0,357,361,5,61,0,0,358,359,5,54,0,
+		0,359,360,5,60,0,0,360,362,5,62,0,0,361,358,1,0,0,0,361,362,1,0,0,0,362,
+		373,1,0,0,0,363,365,5,63,0,0,364,366,3,38,19,0,365,364,1,0,0,0,366,367,
+		1,0,0,0,367,365,1,0,0,0,367,368,1,0,0,0,368,373,1,0,0,0,369,370,5,11,0,
+		0,370,373,3,14,7,0,371,373,3,40,20,0,372,337,1,0,0,0,372,339,1,0,0,0,372,
+		348,1,0,0,0,372,350,1,0,0,0,372,352,1,0,0,0,372,363,1,0,0,0,372,369,1,
+		0,0,0,372,371,1,0,0,0,373,35,1,0,0,0,374,375,5,242,0,0,375,378,5,59,0,
+		0,376,378,5,241,0,0,377,374,1,0,0,0,377,376,1,0,0,0,378,37,1,0,0,0,379,
+		380,5,68,0,0,380,386,3,132,66,0,381,382,5,69,0,0,382,386,3,132,66,0,383,
+		384,5,70,0,0,384,386,5,240,0,0,385,379,1,0,0,0,385,381,1,0,0,0,385,383,
+		1,0,0,0,386,39,1,0,0,0,387,388,5,64,0,0,388,392,3,138,69,0,389,391,3,42,
+		21,0,390,389,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,392,393,1,0,0,0,393,
+		41,1,0,0,0,394,392,1,0,0,0,395,396,5,69,0,0,396,408,3,132,66,0,397,398,
+		5,70,0,0,398,408,5,240,0,0,399,400,5,123,0,0,400,408,3,132,66,0,401,402,
+		5,65,0,0,402,405,3,44,22,0,403,404,5,187,0,0,404,406,3,44,22,0,405,403,
+		1,0,0,0,405,406,1,0,0,0,406,408,1,0,0,0,407,395,1,0,0,0,407,397,1,0,0,
+		0,407,399,1,0,0,0,407,401,1,0,0,0,408,43,1,0,0,0,409,410,7,2,0,0,410,45,
+		1,0,0,0,411,412,5,71,0,0,412,413,3,138,69,0,413,417,5,221,0,0,414,416,
+		3,48,24,0,415,414,1,0,0,0,416,419,1,0,0,0,417,415,1,0,0,0,417,418,1,0,
+		0,0,418,420,1,0,0,0,419,417,1,0,0,0,420,421,5,222,0,0,421,47,1,0,0,0,422,
+		423,5,72,0,0,423,441,3,138,69,0,424,425,5,105,0,0,425,441,3,132,66,0,426,
+		427,5,106,0,0,427,429,3,132,66,0,428,430,5,107,0,0,429,428,1,0,0,0,429,
+		430,1,0,0,0,430,441,1,0,0,0,431,432,5,108,0,0,432,433,5,70,0,0,433,441,
+		5,240,0,0,434,435,5,111,0,0,435,441,3,70,35,0,436,437,5,8,0,0,437,441,
+		5,240,0,0,438,439,5,43,0,0,439,441,3,132,66,0,440,422,1,0,0,0,440,424,
+		1,0,0,0,440,426,1,0,0,0,440,431,1,0,0,0,440,434,1,0,0,0,440,436,1,0,0,
+		0,440,438,1,0,0,0,441,49,1,0,0,0,442,443,5,73,0,0,443,444,3,138,69,0,444,
+		448,5,221,0,0,445,447,3,52,26,0,446,445,1,0,0,0,447,450,1,0,0,0,448,446,
+		1,0,0,0,448,449,1,0,0,0,449,451,1,0,0,0,450,448,1,0,0,0,451,452,5,222,
+		0,0,452,51,1,0,0,0,453,454,5,74,0,0,454,458,5,221,0,0,455,457,3,62,31,
+		0,456,455,1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,
+		461,1,0,0,0,460,458,1,0,0,0,461,493,5,222,0,0,462,463,5,75,0,0,463,493,
+		3,132,66,0,464,465,5,76,0,0,465,493,3,132,66,0,466,467,5,77,0,0,467,468,
+		5,47,0,0,468,493,3,130,65,0,469,470,5,77,0,0,470,471,5,78,0,0,471,472,
+		3,132,66,0,472,473,3,128,64,0,473,493,1,0,0,0,474,475,5,80,0,0,475,493,
+		3,132,66,0,476,477,5,81,0,0,477,493,3,132,66,0,478,479,5,79,0,0,479,493,
+		3,132,66,0,480,481,5,82,0,0,481,482,3,132,66,0,482,483,3,128,64,0,483,
+		493,1,0,0,0,484,485,5,83,0,0,485,486,3,132,66,0,486,487,5,78,0,0,487,488,
+		3,132,66,0,488,489,3,128,64,0,489,493,1,0,0,0,490,491,5,84,0,0,491,493,
+		3,138,69,0,492,453,1,0,0,0,492,462,1,0,0,0,492,464,1,0,0,0,492,466,1,0,
+		0,0,492,469,1,0,0,0,492,474,1,0,0,0,492,476,1,0,0,0,492,478,1,0,0,0,492,
+		480,1,0,0,0,492,484,1,0,0,0,492,490,1,0,0,0,493,53,1,0,0,0,494,495,5,85,
+		0,0,495,496,3,138,69,0,496,497,5,52,0,0,497,498,3,138,69,0,498,502,5,221,
+		0,0,499,501,3,56,28,0,500,499,1,0,0,0,501,504,1,0,0,0,502,500,1,0,0,0,
+		502,503,1,0,0,0,503,505,1,0,0,0,504,502,1,0,0,0,505,506,5,222,0,0,506,
+		55,1,0,0,0,507,508,5,86,0,0,508,551,3,138,69,0,509,510,5,75,0,0,510,551,
+		3,132,66,0,511,512,5,87,0,0,512,513,5,60,0,0,513,551,5,62,0,0,514,515,
+		5,87,0,0,515,551,3,132,66,0,516,517,5,175,0,0,517,518,3,132,66,0,518,519,
+		3,128,64,0,519,551,1,0,0,0,520,521,5,88,0,0,521,551,3,132,66,0,522,523,
+		5,56,0,0,523,551,5,240,0,0,524,525,5,57,0,0,525,551,3,130,65,0,526,527,
+		5,91,0,0,527,533,3,132,66,0,528,531,5,92,0,0,529,530,5,154,0,0,530,532,
+		3,132,66,0,531,529,1,0,0,0,531,532,1,0,0,0,532,534,1,0,0,0,533,528,1,0,
+		0,0,533,534,1,0,0,0,534,551,1,0,0,0,535,536,5,58,0,0,536,537,3,36,18,0,
+		537,538,3,130,65,0,538,539,5,60,0,0,539,540,5,86,0,0,540,541,5,61,0,0,
+		541,551,1,0,0,0,542,543,5,93,0,0,543,547,3,132,66,0,544,545,5,94,0,0,545,
+		546,5,125,0,0,546,548,5,57,0,0,547,544,1,0,0,0,547,548,1,0,0,0,548,551,
+		1,0,0,0,549,551,3,40,20,0,550,507,1,0,0,0,550,509,1,0,0,0,550,511,1,0,
+		0,0,550,514,1,0,0,0,550,516,1,0,0,0,550,520,1,0,0,0,550,522,1,0,0,0,550,
+		524,1,0,0,0,550,526,1,0,0,0,550,535,1,0,0,0,550,542,1,0,0,0,550,549,1,
+		0,0,0,551,57,1,0,0,0,552,553,5,181,0,0,553,554,3,138,69,0,554,558,5,221,
+		0,0,555,557,3,60,30,0,556,555,1,0,0,0,557,560,1,0,0,0,558,556,1,0,0,0,
+		558,559,1,0,0,0,559,561,1,0,0,0,560,558,1,0,0,0,561,562,5,222,0,0,562,
+		59,1,0,0,0,563,564,5,211,0,0,564,582,3,132,66,0,565,566,5,87,0,0,566,582,
+		3,138,69,0,567,568,5,212,0,0,568,582,3,132,66,0,569,570,5,213,0,0,570,
+		582,3,132,66,0,571,572,5,214,0,0,572,582,3,132,66,0,573,574,5,80,0,0,574,
+		582,3,132,66,0,575,576,5,79,0,0,576,582,3,132,66,0,577,578,5,95,0,0,578,
+		582,3,132,66,0,579,580,5,96,0,0,580,582,3,132,66,0,581,563,1,0,0,0,581,
+		565,1,0,0,0,581,567,1,0,0,0,581,569,1,0,0,0,581,571,1,0,0,0,581,573,1,
+		0,0,0,581,575,1,0,0,0,581,577,1,0,0,0,581,579,1,0,0,0,582,61,1,0,0,0,583,
+		584,5,240,0,0,584,585,3,132,66,0,585,586,5,60,0,0,586,588,3,132,66,0,587,
+		589,5,225,0,0,588,587,1,0,0,0,588,589,1,0,0,0,589,63,1,0,0,0,590,591,5,
+		104,0,0,591,592,3,138,69,0,592,596,5,221,0,0,593,595,3,66,33,0,594,593,
+		1,0,0,0,595,598,1,0,0,0,596,594,1,0,0,0,596,597,1,0,0,0,597,599,1,0,0,
+		0,598,596,1,0,0,0,599,600,5,222,0,0,600,65,1,0,0,0,601,602,5,105,0,0,602,
+		705,3,132,66,0,603,604,5,106,0,0,604,606,3,132,66,0,605,607,5,107,0,0,
+		606,605,1,0,0,0,606,607,1,0,0,0,607,610,1,0,0,0,608,609,5,48,0,0,609,611,
+		3,132,66,0,610,608,1,0,0,0,610,611,1,0,0,0,611,614,1,0,0,0,612,613,5,69,
+		0,0,613,615,3,132,66,0,614,612,1,0,0,0,614,615,1,0,0,0,615,705,1,0,0,0,
+		616,618,5,190,0,0,617,619,5,241,0,0,618,617,1,0,0,0,618,619,1,0,0,0,619,
+		622,1,0,0,0,620,621,5,132,0,0,621,623,3,132,66,0,622,620,1,0,0,0,622,623,
+		1,0,0,0,623,705,1,0,0,0,624,625,5,190,0,0,625,705,5,201,0,0,626,627,5,
+		191,0,0,627,705,3,132,66,0,628,629,5,192,0,0,629,705,3,132,66,0,630,631,
+		5,193,0,0,631,632,5,70,0,0,632,705,5,240,0,0,633,634,5,194,0,0,634,638,
+		5,221,0,0,635,637,3,30,15,0,636,635,1,0,0,0,637,640,1,0,0,0,638,636,1,
+		0,0,0,638,639,1,0,0,0,639,641,1,0,0,0,640,638,1,0,0,0,641,705,5,222,0,
+		0,642,643,5,194,0,0,643,644,5,202,0,0,644,645,3,138,69,0,645,646,5,203,
+		0,0,646,647,3,132,66,0,647,705,1,0,0,0,648,649,5,195,0,0,649,705,3,132,
+		66,0,650,651,5,196,0,0,651,656,3,132,66,0,652,653,5,49,0,0,653,657,5,240,
+		0,0,654,655,5,205,0,0,655,657,3,138,69,0,656,652,1,0,0,0,656,654,1,0,0,
+		0,657,705,1,0,0,0,658,659,5,198,0,0,659,660,5,199,0,0,660,661,3,138,69,
+		0,661,665,5,221,0,0,662,664,3,68,34,0,663,662,1,0,0,0,664,667,1,0,0,0,
+		665,663,1,0,0,0,665,666,1,0,0,0,666,670,1,0,0,0,667,665,1,0,0,0,668,669,
+		5,161,0,0,669,671,3,132,66,0,670,668,1,0,0,0,670,671,1,0,0,0,671,672,1,
+		0,0,0,672,673,5,222,0,0,673,705,1,0,0,0,674,675,5,198,0,0,675,676,5,204,
+		0,0,676,677,3,132,66,0,677,678,5,161,0,0,678,679,3,132,66,0,679,705,1,
+		0,0,0,680,681,5,197,0,0,681,705,3,132,66,0,682,683,5,108,0,0,683,684,5,
+		70,0,0,684,705,5,240,0,0,685,686,5,111,0,0,686,705,3,70,35,0,687,688,5,
+		8,0,0,688,705,5,240,0,0,689,690,5,115,0,0,690,705,5,242,0,0,691,705,3,
+		40,20,0,692,693,5,216,0,0,693,694,5,60,0,0,694,695,3,132,66,0,695,696,
+		5,202,0,0,696,700,3,132,66,0,697,698,5,217,0,0,698,699,5,218,0,0,699,701,
+		3,132,66,0,700,697,1,0,0,0,700,701,1,0,0,0,701,705,1,0,0,0,702,703,5,219,
+		0,0,703,705,3,132,66,0,704,601,1,0,0,0,704,603,1,0,0,0,704,616,1,0,0,0,
+		704,624,1,0,0,0,704,626,1,0,0,0,704,628,1,0,0,0,704,630,1,0,0,0,704,633,
+		1,0,0,0,704,642,1,0,0,0,704,648,1,0,0,0,704,650,1,0,0,0,704,658,1,0,0,
+		0,704,674,1,0,0,0,704,680,1,0,0,0,704,682,1,0,0,0,704,685,1,0,0,0,704,
+		687,1,0,0,0,704,689,1,0,0,0,704,691,1,0,0,0,704,692,1,0,0,0,704,702,1,
+		0,0,0,705,67,1,0,0,0,706,707,5,200,0,0,707,708,3,132,66,0,708,709,3,132,
+		66,0,709,69,1,0,0,0,710,723,5,112,0,0,711,723,5,113,0,0,712,723,5,114,
+		0,0,713,714,5,50,0,0,714,718,5,221,0,0,715,717,3,30,15,0,716,715,1,0,0,
+		0,717,720,1,0,0,0,718,716,1,0,0,0,718,719,1,0,0,0,719,721,1,0,0,0,720,
+		718,1,0,0,0,721,723,5,222,0,0,722,710,1,0,0,0,722,711,1,0,0,0,722,712,
+		1,0,0,0,722,713,1,0,0,0,723,71,1,0,0,0,724,725,5,206,0,0,725,726,3,138,
+		69,0,726,730,5,221,0,0,727,729,3,74,37,0,728,727,1,0,0,0,729,732,1,0,0,
+		0,730,728,1,0,0,0,730,731,1,0,0,0,731,733,1,0,0,0,732,730,1,0,0,0,733,
+		734,5,222,0,0,734,73,1,0,0,0,735,736,5,186,0,0,736,737,3,138,69,0,737,
+		738,5,226,0,0,738,739,3,138,69,0,739,755,1,0,0,0,740,741,5,184,0,0,741,
+		755,3,132,66,0,742,743,5,207,0,0,743,755,3,132,66,0,744,745,5,208,0,0,
+		745,755,5,210,0,0,746,747,5,208,0,0,747,755,3,138,69,0,748,750,5,62,0,
+		0,749,751,3,76,38,0,750,749,1,0,0,0,751,752,1,0,0,0,752,750,1,0,0,0,752,
+		753,1,0,0,0,753,755,1,0,0,0,754,735,1,0,0,0,754,740,1,0,0,0,754,742,1,
+		0,0,0,754,744,1,0,0,0,754,746,1,0,0,0,754,748,1,0,0,0,755,75,1,0,0,0,756,
+		757,5,209,0,0,757,763,3,132,66,0,758,759,5,95,0,0,759,763,3,132,66,0,760,
+		761,5,96,0,0,761,763,3,132,66,0,762,756,1,0,0,0,762,758,1,0,0,0,762,760,
+		1,0,0,0,763,77,1,0,0,0,764,765,5,116,0,0,765,766,3,138,69,0,766,770,5,
+		221,0,0,767,769,3,80,40,0,768,767,1,0,0,0,769,772,1,0,0,0,770,768,1,0,
+		0,0,770,771,1,0,0,0,771,773,1,0,0,0,772,770,1,0,0,0,773,774,5,222,0,0,
+		774,79,1,0,0,0,775,776,5,117,0,0,776,811,3,132,66,0,777,778,5,118,0,0,
+		778,783,3,82,41,0,779,780,5,225,0,0,780,782,3,82,41,0,781,779,1,0,0,0,
+		782,785,1,0,0,0,783,781,1,0,0,0,783,784,1,0,0,0,784,811,1,0,0,0,785,783,
+		1,0,0,0,786,787,5,155,0,0,787,811,3,132,66,0,788,789,5,156,0,0,789,790,
+		3,132,66,0,790,791,5,154,0,0,791,794,3,138,69,0,792,793,5,157,0,0,793,
+		795,3,132,66,0,794,792,1,0,0,0,794,795,1,0,0,0,795,797,1,0,0,0,796,798,
+		5,159,0,0,797,796,1,0,0,0,797,798,1,0,0,0,798,811,1,0,0,0,799,800,5,192,
+		0,0,800,811,3,132,66,0,801,802,5,158,0,0,802,807,3,86,43,0,803,804,5,225,
+		0,0,804,806,3,86,43,0,805,803,1,0,0,0,806,809,1,0,0,0,807,805,1,0,0,0,
+		807,808,1,0,0,0,808,811,1,0,0,0,809,807,1,0,0,0,810,775,1,0,0,0,810,777,
+		1,0,0,0,810,786,1,0,0,0,810,788,1,0,0,0,810,799,1,0,0,0,810,801,1,0,0,
+		0,811,81,1,0,0,0,812,813,3,138,69,0,813,822,3,132,66,0,814,818,5,221,0,
+		0,815,817,3,84,42,0,816,815,1,0,0,0,817,820,1,0,0,0,818,816,1,0,0,0,818,
+		819,1,0,0,0,819,821,1,0,0,0,820,818,1,0,0,0,821,823,5,222,0,0,822,814,
+		1,0,0,0,822,823,1,0,0,0,823,83,1,0,0,0,824,825,5,155,0,0,825,831,3,132,
+		66,0,826,827,5,156,0,0,827,831,3,132,66,0,828,829,5,157,0,0,829,831,3,
+		132,66,0,830,824,1,0,0,0,830,826,1,0,0,0,830,828,1,0,0,0,831,85,1,0,0,
+		0,832,833,5,240,0,0,833,834,3,132,66,0,834,87,1,0,0,0,835,836,5,119,0,
+		0,836,845,3,138,69,0,837,841,5,221,0,0,838,840,3,90,45,0,839,838,1,0,0,
+		0,840,843,1,0,0,0,841,839,1,0,0,0,841,842,1,0,0,0,842,844,1,0,0,0,843,
+		841,1,0,0,0,844,846,5,222,0,0,845,837,1,0,0,0,845,846,1,0,0,0,846,89,1,
+		0,0,0,847,848,5,120,0,0,848,854,3,132,66,0,849,850,5,121,0,0,850,854,3,
+		132,66,0,851,852,5,122,0,0,852,854,3,132,66,0,853,847,1,0,0,0,853,849,
+		1,0,0,0,853,851,1,0,0,0,854,91,1,0,0,0,855,856,5,123,0,0,856,857,3,138,
+		69,0,857,858,5,221,0,0,858,866,3,132,66,0,859,864,3,128,64,0,860,861,5,
+		55,0,0,861,862,3,132,66,0,862,863,3,128,64,0,863,865,1,0,0,0,864,860,1,
+		0,0,0,864,865,1,0,0,0,865,867,1,0,0,0,866,859,1,0,0,0,866,867,1,0,0,0,
+		867,868,1,0,0,0,868,869,5,222,0,0,869,93,1,0,0,0,870,871,5,124,0,0,871,
+		872,3,138,69,0,872,873,5,228,0,0,873,880,3,132,66,0,874,877,5,125,0,0,
+		875,878,5,126,0,0,876,878,5,127,0,0,877,875,1,0,0,0,877,876,1,0,0,0,878,
+		879,1,0,0,0,879,881,3,130,65,0,880,874,1,0,0,0,880,881,1,0,0,0,881,884,
+		1,0,0,0,882,883,5,49,0,0,883,885,5,240,0,0,884,882,1,0,0,0,884,885,1,0,
+		0,0,885,95,1,0,0,0,886,887,5,128,0,0,887,888,3,138,69,0,888,889,5,132,
+		0,0,889,892,3,132,66,0,890,891,5,49,0,0,891,893,5,240,0,0,892,890,1,0,
+		0,0,892,893,1,0,0,0,893,897,1,0,0,0,894,895,5,129,0,0,895,896,5,131,0,
+		0,896,898,5,242,0,0,897,894,1,0,0,0,897,898,1,0,0,0,898,902,1,0,0,0,899,
+		900,5,130,0,0,900,901,5,131,0,0,901,903,5,242,0,0,902,899,1,0,0,0,902,
+		903,1,0,0,0,903,914,1,0,0,0,904,905,5,149,0,0,905,906,5,170,0,0,906,907,
+		3,138,69,0,907,908,5,150,0,0,908,909,5,154,0,0,909,910,5,242,0,0,910,912,
+		5,151,0,0,911,913,3,98,49,0,912,911,1,0,0,0,912,913,1,0,0,0,913,915,1,
+		0,0,0,914,904,1,0,0,0,914,915,1,0,0,0,915,916,1,0,0,0,916,917,5,227,0,
+		0,917,922,3,100,50,0,918,919,5,225,0,0,919,921,3,100,50,0,920,918,1,0,
+		0,0,921,924,1,0,0,0,922,920,1,0,0,0,922,923,1,0,0,0,923,97,1,0,0,0,924,
+		922,1,0,0,0,925,926,5,152,0,0,926,931,3,138,69,0,927,928,5,225,0,0,928,
+		930,3,138,69,0,929,927,1,0,0,0,930,933,1,0,0,0,931,929,1,0,0,0,931,932,
+		1,0,0,0,932,937,1,0,0,0,933,931,1,0,0,0,934,935,5,153,0,0,935,937,3,138,
+		69,0,936,925,1,0,0,0,936,934,1,0,0,0,937,99,1,0,0,0,938,939,5,145,0,0,
+		939,940,5,241,0,0,940,941,5,154,0,0,941,958,3,138,69,0,942,954,5,148,0,
+		0,943,944,5,223,0,0,944,949,3,138,69,0,945,946,5,225,0,0,946,948,3,138,
+		69,0,947,945,1,0,0,0,948,951,1,0,0,0,949,947,1,0,0,0,949,950,1,0,0,0,950,
+		952,1,0,0,0,951,949,1,0,0,0,952,953,5,224,0,0,953,955,1,0,0,0,954,943,
+		1,0,0,0,954,955,1,0,0,0,955,958,1,0,0,0,956,958,3,138,69,0,957,938,1,0,
+		0,0,957,942,1,0,0,0,957,956,1,0,0,0,958,101,1,0,0,0,959,960,5,133,0,0,
+		960,961,5,132,0,0,961,964,3,132,66,0,962,963,5,134,0,0,963,965,3,130,65,
+		0,964,962,1,0,0,0,964,965,1,0,0,0,965,103,1,0,0,0,966,967,5,135,0,0,967,
+		968,5,136,0,0,968,973,3,106,53,0,969,970,5,225,0,0,970,972,3,106,53,0,
+		971,969,1,0,0,0,972,975,1,0,0,0,973,971,1,0,0,0,973,974,1,0,0,0,974,105,
+		1,0,0,0,975,973,1,0,0,0,976,979,5,63,0,0,977,979,3,138,69,0,978,976,1,
+		0,0,0,978,977,1,0,0,0,979,107,1,0,0,0,980,981,5,137,0,0,981,985,5,221,
+		0,0,982,984,3,110,55,0,983,982,1,0,0,0,984,987,1,0,0,0,985,983,1,0,0,0,
+		985,986,1,0,0,0,986,988,1,0,0,0,987,985,1,0,0,0,988,989,5,222,0,0,989,
+		109,1,0,0,0,990,991,5,10,0,0,991,1001,3,136,68,0,992,993,5,138,0,0,993,
+		998,3,138,69,0,994,995,5,225,0,0,995,997,3,138,69,0,996,994,1,0,0,0,997,
+		1000,1,0,0,0,998,996,1,0,0,0,998,999,1,0,0,0,999,1002,1,0,0,0,1000,998,
+		1,0,0,0,1001,992,1,0,0,0,1001,1002,1,0,0,0,1002,1082,1,0,0,0,1003,1004,
+		5,139,0,0,1004,1082,3,138,69,0,1005,1006,5,140,0,0,1006,1082,3,138,69,
+		0,1007,1008,5,141,0,0,1008,1009,5,142,0,0,1009,1010,5,143,0,0,1010,1082,
+		3,138,69,0,1011,1014,5,144,0,0,1012,1013,5,241,0,0,1013,1015,5,186,0,0,
+		1014,1012,1,0,0,0,1014,1015,1,0,0,0,1015,1016,1,0,0,0,1016,1017,5,142,
+		0,0,1017,1018,5,154,0,0,1018,1082,3,138,69,0,1019,1020,5,145,0,0,1020,
+		1021,5,241,0,0,1021,1022,5,186,0,0,1022,1023,5,142,0,0,1023,1024,5,154,
+		0,0,1024,1082,3,138,69,0,1025,1026,5,164,0,0,1026,1031,3,138,69,0,1027,
+		1028,5,225,0,0,1028,1030,3,138,69,0,1029,1027,1,0,0,0,1030,1033,1,0,0,
+		0,1031,1029,1,0,0,0,1031,1032,1,0,0,0,1032,1034,1,0,0,0,1033,1031,1,0,
+		0,0,1034,1035,5,154,0,0,1035,1036,5,215,0,0,1036,1037,3,136,68,0,1037,
+		1082,1,0,0,0,1038,1039,5,160,0,0,1039,1040,3,132,66,0,1040,1044,5,221,
+		0,0,1041,1043,3,110,55,0,1042,1041,1,0,0,0,1043,1046,1,0,0,0,1044,1042,
+		1,0,0,0,1044,1045,1,0,0,0,1045,1047,1,0,0,0,1046,1044,1,0,0,0,1047,1057,
+		5,222,0,0,1048,1049,5,161,0,0,1049,1053,5,221,0,0,1050,1052,3,110,55,0,
+		1051,1050,1,0,0,0,1052,1055,1,0,0,0,1053,1051,1,0,0,0,1053,1054,1,0,0,
+		0,1054,1056,1,0,0,0,1055,1053,1,0,0,0,1056,1058,5,222,0,0,1057,1048,1,
+		0,0,0,1057,1058,1,0,0,0,1058,1082,1,0,0,0,1059,1062,5,146,0,0,1060,1061,
+		5,170,0,0,1061,1063,5,105,0,0,1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,
+		1064,1,0,0,0,1064,1068,5,221,0,0,1065,1067,3,110,55,0,1066,1065,1,0,0,
+		0,1067,1070,1,0,0,0,1068,1066,1,0,0,0,1068,1069,1,0,0,0,1069,1071,1,0,
+		0,0,1070,1068,1,0,0,0,1071,1082,5,222,0,0,1072,1073,5,147,0,0,1073,1077,
+		5,221,0,0,1074,1076,3,110,55,0,1075,1074,1,0,0,0,1076,1079,1,0,0,0,1077,
+		1075,1,0,0,0,1077,1078,1,0,0,0,1078,1080,1,0,0,0,1079,1077,1,0,0,0,1080,
+		1082,5,222,0,0,1081,990,1,0,0,0,1081,1003,1,0,0,0,1081,1005,1,0,0,0,1081,
+		1007,1,0,0,0,1081,1011,1,0,0,0,1081,1019,1,0,0,0,1081,1025,1,0,0,0,1081,
+		1038,1,0,0,0,1081,1059,1,0,0,0,1081,1072,1,0,0,0,1082,111,1,0,0,0,1083,
+		1084,5,163,0,0,1084,1088,5,221,0,0,1085,1087,3,114,57,0,1086,1085,1,0,
+		0,0,1087,1090,1,0,0,0,1088,1086,1,0,0,0,1088,1089,1,0,0,0,1089,1091,1,
+		0,0,0,1090,1088,1,0,0,0,1091,1092,5,222,0,0,1092,113,1,0,0,0,1093,1094,
+		5,164,0,0,1094,1099,3,138,69,0,1095,1096,5,225,0,0,1096,1098,3,138,69,
+		0,1097,1095,1,0,0,0,1098,1101,1,0,0,0,1099,1097,1,0,0,0,1099,1100,1,0,
+		0,0,1100,1105,1,0,0,0,1101,1099,1,0,0,0,1102,1104,3,116,58,0,1103,1102,
+		1,0,0,0,1104,1107,1,0,0,0,1105,1103,1,0,0,0,1105,1106,1,0,0,0,1106,1110,
+		1,0,0,0,1107,1105,1,0,0,0,1108,1110,3,108,54,0,1109,1093,1,0,0,0,1109,
+		1108,1,0,0,0,1110,115,1,0,0,0,1111,1112,5,165,0,0,1112,1134,3,132,66,0,
+		1113,1114,5,166,0,0,1114,1134,3,130,65,0,1115,1116,5,95,0,0,1116,1117,
+		3,132,66,0,1117,1118,5,172,0,0,1118,1119,5,103,0,0,1119,1134,1,0,0,0,1120,
+		1121,5,96,0,0,1121,1134,3,132,66,0,1122,1123,5,97,0,0,1123,1124,3,132,
+		66,0,1124,1125,5,172,0,0,1125,1126,5,103,0,0,1126,1134,1,0,0,0,1127,1128,
+		5,98,0,0,1128,1134,3,132,66,0,1129,1130,5,99,0,0,1130,1134,5,100,0,0,1131,
+		1132,5,101,0,0,1132,1134,3,132,66,0,1133,1111,1,0,0,0,1133,1113,1,0,0,
+		0,1133,1115,1,0,0,0,1133,1120,1,0,0,0,1133,1122,1,0,0,0,1133,1127,1,0,
+		0,0,1133,1129,1,0,0,0,1133,1131,1,0,0,0,1134,117,1,0,0,0,1135,1136,5,2,
+		0,0,1136,1137,3,138,69,0,1137,1138,5,4,0,0,1138,1139,3,138,69,0,1139,1143,
+		5,221,0,0,1140,1142,3,120,60,0,1141,1140,1,0,0,0,1142,1145,1,0,0,0,1143,
+		1141,1,0,0,0,1143,1144,1,0,0,0,1144,1146,1,0,0,0,1145,1143,1,0,0,0,1146,
+		1147,5,222,0,0,1147,119,1,0,0,0,1148,1149,3,138,69,0,1149,1150,5,58,0,
+		0,1150,1151,5,167,0,0,1151,1152,5,242,0,0,1152,1327,1,0,0,0,1153,1154,
+		3,136,68,0,1154,1155,5,168,0,0,1155,1156,3,132,66,0,1156,1161,3,128,64,
+		0,1157,1158,5,26,0,0,1158,1159,3,132,66,0,1159,1160,3,128,64,0,1160,1162,
+		1,0,0,0,1161,1157,1,0,0,0,1161,1162,1,0,0,0,1162,1327,1,0,0,0,1163,1164,
+		3,136,68,0,1164,1165,5,169,0,0,1165,1166,3,132,66,0,1166,1167,5,170,0,
+		0,1167,1168,5,240,0,0,1168,1327,1,0,0,0,1169,1170,3,138,69,0,1170,1194,
+		5,171,0,0,1171,1172,5,52,0,0,1172,1195,5,240,0,0,1173,1183,5,36,0,0,1174,
+		1175,5,42,0,0,1175,1176,3,132,66,0,1176,1180,3,128,64,0,1177,1179,3,122,
+		61,0,1178,1177,1,0,0,0,1179,1182,1,0,0,0,1180,1178,1,0,0,0,1180,1181,1,
+		0,0,0,1181,1184,1,0,0,0,1182,1180,1,0,0,0,1183,1174,1,0,0,0,1183,1184,
+		1,0,0,0,1184,1188,1,0,0,0,1185,1187,3,126,63,0,1186,1185,1,0,0,0,1187,
+		1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,0,0,1189,1192,1,0,0,0,1190,
+		1188,1,0,0,0,1191,1193,3,124,62,0,1192,1191,1,0,0,0,1192,1193,1,0,0,0,
+		1193,1195,1,0,0,0,1194,1171,1,0,0,0,1194,1173,1,0,0,0,1195,1327,1,0,0,
+		0,1196,1198,5,163,0,0,1197,1199,3,116,58,0,1198,1197,1,0,0,0,1199,1200,
+		1,0,0,0,1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,1327,1,0,0,0,1202,1203,
+		5,163,0,0,1203,1204,5,164,0,0,1204,1327,5,102,0,0,1205,1206,3,138,69,0,
+		1206,1207,5,113,0,0,1207,1208,3,132,66,0,1208,1327,1,0,0,0,1209,1210,3,
+		138,69,0,1210,1211,5,14,0,0,1211,1212,3,24,12,0,1212,1216,5,221,0,0,1213,
+		1215,3,30,15,0,1214,1213,1,0,0,0,1215,1218,1,0,0,0,1216,1214,1,0,0,0,1216,
+		1217,1,0,0,0,1217,1219,1,0,0,0,1218,1216,1,0,0,0,1219,1220,5,222,0,0,1220,
+		1327,1,0,0,0,1221,1222,3,138,69,0,1222,1223,5,17,0,0,1223,1224,5,240,0,
+		0,1224,1225,5,18,0,0,1225,1226,3,132,66,0,1226,1327,1,0,0,0,1227,1228,
+		3,138,69,0,1228,1230,5,19,0,0,1229,1231,5,229,0,0,1230,1229,1,0,0,0,1230,
+		1231,1,0,0,0,1231,1232,1,0,0,0,1232,1233,3,132,66,0,1233,1327,1,0,0,0,
+		1234,1235,3,138,69,0,1235,1236,5,220,0,0,1236,1237,3,130,65,0,1237,1327,
+		1,0,0,0,1238,1239,3,138,69,0,1239,1240,5,89,0,0,1240,1241,3,132,66,0,1241,
+		1327,1,0,0,0,1242,1243,3,138,69,0,1243,1244,5,90,0,0,1244,1245,5,131,0,
+		0,1245,1246,3,130,65,0,1246,1247,5,60,0,0,1247,1248,3,132,66,0,1248,1327,
+		1,0,0,0,1249,1250,3,138,69,0,1250,1251,5,189,0,0,1251,1252,5,90,0,0,1252,
+		1327,1,0,0,0,1253,1254,3,138,69,0,1254,1255,5,68,0,0,1255,1257,5,66,0,
+		0,1256,1258,5,241,0,0,1257,1256,1,0,0,0,1257,1258,1,0,0,0,1258,1327,1,
+		0,0,0,1259,1260,3,138,69,0,1260,1261,5,68,0,0,1261,1264,5,67,0,0,1262,
+		1263,5,49,0,0,1263,1265,5,240,0,0,1264,1262,1,0,0,0,1264,1265,1,0,0,0,
+		1265,1327,1,0,0,0,1266,1267,3,138,69,0,1267,1269,5,62,0,0,1268,1270,3,
+		76,38,0,1269,1268,1,0,0,0,1270,1271,1,0,0,0,1271,1269,1,0,0,0,1271,1272,
+		1,0,0,0,1272,1327,1,0,0,0,1273,1274,5,20,0,0,1274,1327,5,242,0,0,1275,
+		1276,5,21,0,0,1276,1327,5,242,0,0,1277,1327,5,22,0,0,1278,1327,5,23,0,
+		0,1279,1280,3,138,69,0,1280,1281,5,24,0,0,1281,1282,5,25,0,0,1282,1283,
+		3,132,66,0,1283,1284,3,128,64,0,1284,1285,5,26,0,0,1285,1286,3,132,66,
+		0,1286,1287,3,128,64,0,1287,1327,1,0,0,0,1288,1289,3,138,69,0,1289,1290,
+		5,27,0,0,1290,1293,5,154,0,0,1291,1294,5,28,0,0,1292,1294,3,132,66,0,1293,
+		1291,1,0,0,0,1293,1292,1,0,0,0,1294,1295,1,0,0,0,1295,1296,5,29,0,0,1296,
+		1297,3,132,66,0,1297,1298,3,128,64,0,1298,1299,5,26,0,0,1299,1300,3,132,
+		66,0,1300,1301,3,128,64,0,1301,1327,1,0,0,0,1302,1303,3,138,69,0,1303,
+		1304,5,30,0,0,1304,1305,3,132,66,0,1305,1306,3,128,64,0,1306,1307,5,18,
+		0,0,1307,1308,3,132,66,0,1308,1327,1,0,0,0,1309,1310,5,31,0,0,1310,1311,
+		3,136,68,0,1311,1312,5,32,0,0,1312,1313,3,136,68,0,1313,1316,3,132,66,
+		0,1314,1315,5,33,0,0,1315,1317,3,132,66,0,1316,1314,1,0,0,0,1316,1317,
+		1,0,0,0,1317,1327,1,0,0,0,1318,1319,5,34,0,0,1319,1320,5,33,0,0,1320,1321,
+		3,132,66,0,1321,1322,3,128,64,0,1322,1323,5,35,0,0,1323,1324,3,132,66,
+		0,1324,1325,3,128,64,0,1325,1327,1,0,0,0,1326,1148,1,0,0,0,1326,1153,1,
+		0,0,0,1326,1163,1,0,0,0,1326,1169,1,0,0,0,1326,1196,1,0,0,0,1326,1202,
+		1,0,0,0,1326,1205,1,0,0,0,1326,1209,1,0,0,0,1326,1221,1,0,0,0,1326,1227,
+		1,0,0,0,1326,1234,1,0,0,0,1326,1238,1,0,0,0,1326,1242,1,0,0,0,1326,1249,
+		1,0,0,0,1326,1253,1,0,0,0,1326,1259,1,0,0,0,1326,1266,1,0,0,0,1326,1273,
+		1,0,0,0,1326,1275,1,0,0,0,1326,1277,1,0,0,0,1326,1278,1,0,0,0,1326,1279,
+		1,0,0,0,1326,1288,1,0,0,0,1326,1302,1,0,0,0,1326,1309,1,0,0,0,1326,1318,
+		1,0,0,0,1327,121,1,0,0,0,1328,1329,5,70,0,0,1329,1330,5,240,0,0,1330,1331,
+		5,162,0,0,1331,1332,3,132,66,0,1332,1333,3,128,64,0,1333,123,1,0,0,0,1334,
+		1335,5,43,0,0,1335,1336,5,38,0,0,1336,1337,5,39,0,0,1337,1338,3,132,66,
+		0,1338,1339,5,40,0,0,1339,1340,3,132,66,0,1340,125,1,0,0,0,1341,1342,5,
+		37,0,0,1342,1343,3,136,68,0,1343,1344,3,132,66,0,1344,127,1,0,0,0,1345,
+		1346,5,172,0,0,1346,1347,5,185,0,0,1347,129,1,0,0,0,1348,1349,5,241,0,
+		0,1349,131,1,0,0,0,1350,1351,6,66,-1,0,1351,1352,5,223,0,0,1352,1353,3,
+		132,66,0,1353,1354,5,224,0,0,1354,1393,1,0,0,0,1355,1356,5,230,0,0,1356,
+		1393,3,132,66,16,1357,1358,5,189,0,0,1358,1393,3,132,66,11,1359,1360,5,
+		160,0,0,1360,1361,3,132,66,0,1361,1362,5,162,0,0,1362,1363,3,132,66,0,
+		1363,1364,5,161,0,0,1364,1365,3,132,66,0,1365,1393,1,0,0,0,1366,1367,3,
+		138,69,0,1367,1376,5,223,0,0,1368,1373,3,132,66,0,1369,1370,5,225,0,0,
+		1370,1372,3,132,66,0,1371,1369,1,0,0,0,1372,1375,1,0,0,0,1373,1371,1,0,
+		0,0,1373,1374,1,0,0,0,1374,1377,1,0,0,0,1375,1373,1,0,0,0,1376,1368,1,
+		0,0,0,1376,1377,1,0,0,0,1377,1378,1,0,0,0,1378,1379,5,224,0,0,1379,1393,
+		1,0,0,0,1380,1382,7,3,0,0,1381,1383,3,134,67,0,1382,1381,1,0,0,0,1382,
+		1383,1,0,0,0,1383,1384,1,0,0,0,1384,1385,5,172,0,0,1385,1393,3,134,67,
+		0,1386,1387,5,242,0,0,1387,1393,3,134,67,0,1388,1393,5,241,0,0,1389,1393,
+		5,242,0,0,1390,1393,5,240,0,0,1391,1393,3,136,68,0,1392,1350,1,0,0,0,1392,
+		1355,1,0,0,0,1392,1357,1,0,0,0,1392,1359,1,0,0,0,1392,1366,1,0,0,0,1392,
+		1380,1,0,0,0,1392,1386,1,0,0,0,1392,1388,1,0,0,0,1392,1389,1,0,0,0,1392,
+		1390,1,0,0,0,1392,1391,1,0,0,0,1393,1414,1,0,0,0,1394,1395,10,15,0,0,1395,
+		1396,5,186,0,0,1396,1413,3,132,66,16,1397,1398,10,14,0,0,1398,1399,7,4,
+		0,0,1399,1413,3,132,66,15,1400,1401,10,13,0,0,1401,1402,7,5,0,0,1402,1413,
+		3,132,66,14,1403,1404,10,12,0,0,1404,1405,7,6,0,0,1405,1413,3,132,66,13,
+		1406,1407,10,10,0,0,1407,1408,5,187,0,0,1408,1413,3,132,66,11,1409,1410,
+		10,9,0,0,1410,1411,5,188,0,0,1411,1413,3,132,66,10,1412,1394,1,0,0,0,1412,
+		1397,1,0,0,0,1412,1400,1,0,0,0,1412,1403,1,0,0,0,1412,1406,1,0,0,0,1412,
+		1409,1,0,0,0,1413,1416,1,0,0,0,1414,1412,1,0,0,0,1414,1415,1,0,0,0,1415,
+		133,1,0,0,0,1416,1414,1,0,0,0,1417,1418,7,7,0,0,1418,135,1,0,0,0,1419,
+		1422,3,138,69,0,1420,1421,5,226,0,0,1421,1423,3,138,69,0,1422,1420,1,0,
+		0,0,1422,1423,1,0,0,0,1423,137,1,0,0,0,1424,1425,7,8,0,0,1425,139,1,0,
+		0,0,133,144,146,160,186,193,195,203,205,224,234,245,253,270,279,289,301,
+		305,313,317,322,332,346,361,367,372,377,385,392,405,407,417,429,440,448,
+		458,492,502,531,533,547,550,558,581,588,596,606,610,614,618,622,638,656,
+		665,670,700,704,718,722,730,752,754,762,770,783,794,797,807,810,818,822,
+		830,841,845,853,864,866,877,880,884,892,897,902,912,914,922,931,936,949,
+		954,957,964,973,978,985,998,1001,1014,1031,1044,1053,1057,1062,1068,1077,
+		1081,1088,1099,1105,1109,1133,1143,1161,1180,1183,1188,1192,1194,1200,
+		1216,1230,1257,1264,1271,1293,1316,1326,1373,1376,1382,1392,1412,1414,
+		1422
 	};
 
 	public static readonly ATN _ATN =

@@ -1036,6 +1036,20 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitTriggerDecl([NotNull] DealLangParser.TriggerDeclContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>curePrepaying</c>
+	/// labeled alternative in <see cref="DealLangParser.cureDestination"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCurePrepaying([NotNull] DealLangParser.CurePrepayingContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>cureInto</c>
+	/// labeled alternative in <see cref="DealLangParser.cureDestination"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCureInto([NotNull] DealLangParser.CureIntoContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>sweepEffect</c>
 	/// labeled alternative in <see cref="DealLangParser.triggerEffect"/>.
 	/// </summary>

@@ -101,7 +101,9 @@ internal static class CompletionFeature
             "to" when In("step") || In("triggerEffect") => Residuals,
             "sell" when In("step") => ["coins"],
             "sell" or "," when In("enforcementItem") => Collateral,
-            "accelerate" => ["tranche"],
+            "accelerate" or "prepaying" => ["tranche"],
+            "," when In("cureDestination") => ["tranche"],
+            "into" when In("cureDestination") => Accounts,
             _ when In("scenarioItem") => ScenarioItemNames,
             _ => [],
         };

@@ -474,4 +474,38 @@ public sealed class GuaranteeTests
         GuaranteeSummary g = Assert.Single(deal.Single.Guarantees);
         Assert.Equal((2_000_000, 1.0), (Math.Round(g.Paid, 2), Math.Round(g.CapUsed, 12)));
     }
+
+    // The backstop guarantees what the customer signed for, the take-or-pay floor, not the utilisation above it the
+    // customer was never bound to pay. The same contract at take_or_pay 80%, used at 95%, the cap 3m. In the default's
+    // quarter (91 days) Lab pays its 45 days at 95%: 400 x 2.00 x 8760 x 45/365 x 0.95 = 820,800; Parent the other 46
+    // at 80%: 400 x 2.00 x 8760 x 46/365 x 0.8 = 706,560 (at 95% it would be 839,040). The next quarter (92 days):
+    // 400 x 2.00 x 8760 x 92/365 x 0.8 = 1,413,120 (not 1,678,080); the one after asks as much again, but the cap
+    // leaves 3,000,000 - 706,560 - 1,413,120 = 880,320.
+    [Fact]
+    public void AContractsBackstopPaysTheTakeOrPayFloorNotTheUtilisationAboveIt()
+    {
+        var deal = new SmallDeal(ContractSource
+            .Replace("take_or_pay 100%", "take_or_pay 80%", StringComparison.Ordinal)
+            .Replace("cap 2m", "cap 3m", StringComparison.Ordinal)
+            .Replace("Lab defaults on 2026-05-16", "Lab defaults on 2026-05-16  Job utilisation 95%", StringComparison.Ordinal));
+        Assert.Equal(820_800, deal.Ledger("revenue Job", 1), Cent);
+        Assert.Equal(706_560, deal.Ledger("guarantor Job", 1), Cent);
+        Assert.Equal(1_413_120, deal.Ledger("guarantor Job", 2), Cent);
+        Assert.Equal(880_320, deal.Ledger("guarantor Job", 3), Cent);
+    }
+
+    // With `prepayment 2m applied over term` (2 years, 730 days: a credit c = 2m / 2 = 1m a year) the guarantor is asked
+    // the take-or-pay part of the credited payments: (400 x 2.00 x 8760 x 0.8 - 1,000,000) x 46/365
+    // = (5,606,400 - 1,000,000) x 46/365 = 580,532.60 in the default's quarter (at the 95% used, 713,012.60), and
+    // 4,606,400 x 92/365 = 1,161,065.21 the next (not 1,426,025.21).
+    [Fact]
+    public void AnAppliedPrepaymentsBackstopPaysTheCreditedTakeOrPayFloor()
+    {
+        var deal = new SmallDeal(ContractSource
+            .Replace("take_or_pay 100%", "take_or_pay 80%  prepayment 2m applied over term", StringComparison.Ordinal)
+            .Replace("cap 2m", "cap 3m", StringComparison.Ordinal)
+            .Replace("Lab defaults on 2026-05-16", "Lab defaults on 2026-05-16  Job utilisation 95%", StringComparison.Ordinal));
+        Assert.Equal(580_532.6027, deal.Ledger("guarantor Job", 1), Cent);
+        Assert.Equal(1_161_065.2055, deal.Ledger("guarantor Job", 2), Cent);
+    }
 }

@@ -84,16 +84,25 @@ internal static partial class DealGen
                 from start in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "from " + d))
                 from trips in Maybe(Gen.Int[1, 4].Select(n => "trips after " + Text(n)))
                 from cures in Maybe(Gen.Int[1, 4].Select(n => "cures after " + Text(n)))
-                from equityCure in EquityCure(tests)
+                from equityCure in EquityCure(f, tests)
                 from effects in Effects(f)
                 let name = "Trig" + Text(i)
                 let when = equityCure.Condition ?? condition
                 select (GeneratedDecl[])[.. earlier, new GeneratedDecl(name, $"  trigger {name} when {when}{start}{trips}{cures}{equityCure.Cure} => {effects}")]));
 
     /// <summary>Sometimes, on a test of the period that is cfads / debt_service: the covenant 'Test &lt; K' and an
-    /// equity cure by Eq (the only shape a cure takes); else nothing.</summary>
-    private static Gen<(string? Condition, string Cure)> EquityCure(GeneratedDecl[] tests)
+    /// equity cure by Eq (the only shape a cure takes), prepaying a tranche, two tranches in turn or into an account;
+    /// else nothing.</summary>
+    private static Gen<(string? Condition, string Cure)> EquityCure(DealFrame f, GeneratedDecl[] tests)
     {
+        string[] tranches = [.. f.TrancheNames];
+        var destinations = new List<string>(tranches.Select(t => " prepaying " + t));
+        if (tranches.Length > 1)
+        {
+            destinations.Add($" prepaying {tranches[^1]}, {tranches[0]}");
+        }
+
+        destinations.AddRange(f.AccountNames.Select(a => " into " + a));
         var coverage = tests.Where(t => t.Text.EndsWith("= cfads / debt_service", StringComparison.Ordinal)
             || t.Text.Contains("= cfads / debt_service from", StringComparison.Ordinal)).ToArray();
         return coverage.Length == 0
@@ -103,7 +112,8 @@ internal static partial class DealGen
                 (1, from test in Gen.Int[0, coverage.Length - 1]
                     from threshold in Gen.Int[100, 150]
                     from times in Gen.Int[1, 3]
-                    select ((string?)$"{coverage[test].Name} < {(threshold / 100.0).ToString(System.Globalization.CultureInfo.InvariantCulture)}x", $" cure by Eq up to {Text(times)} times")));
+                    from destination in Pick([.. destinations])
+                    select ((string?)$"{coverage[test].Name} < {(threshold / 100.0).ToString(System.Globalization.CultureInfo.InvariantCulture)}x", $" cure by Eq up to {Text(times)} times{destination}")));
     }
 
     /// <summary>A trigger's effects: mostly 'trap', else a sweep, acceleration (of all or of one tranche) or an event

@@ -204,19 +204,32 @@ public sealed class StructureTests
     }
 
     [Theory]
-    [InlineData("  test Dscr = cfads / debt_service\n  trigger X when Dscr <= 1.2x cure by Eq up to 2 times => trap", "DL0456")]
-    [InlineData("  test Cover = debt_service / cfads\n  trigger X when Cover < 1.2x cure by Eq up to 2 times => trap", "DL0456")]
-    [InlineData("  test Dscr = cfads / (debt_service + cfads)\n  trigger X when Dscr < 1.2x cure by Eq up to 2 times => trap", "DL0456")]
-    [InlineData("  test Dscr = cfads / debt_service\n  trigger X when Dscr < 1.2x cure by Notes up to 1 times => trap", "DL0205")]
+    [InlineData("  test Dscr = cfads / debt_service\n  trigger X when Dscr <= 1.2x cure by Eq up to 2 times prepaying Notes => trap", "DL0456")]
+    [InlineData("  test Cover = debt_service / cfads\n  trigger X when Cover < 1.2x cure by Eq up to 2 times prepaying Notes => trap", "DL0456")]
+    [InlineData("  test Dscr = cfads / (debt_service + cfads)\n  trigger X when Dscr < 1.2x cure by Eq up to 2 times prepaying Notes => trap", "DL0456")]
+    [InlineData("  test Dscr = cfads / debt_service\n  trigger X when Dscr < 1.2x cure by Notes up to 1 times prepaying Notes => trap", "DL0205")]
+    [InlineData("  test Dscr = cfads / debt_service\n  trigger X when Dscr < 1.2x cure by Eq up to 2 times => trap", "DL0457")]
+    [InlineData("  test Dscr = cfads / debt_service\n  trigger X when Dscr < 1.2x cure by Eq up to 2 times prepaying Eq => trap", "DL0205")]
+    [InlineData("  test Dscr = cfads / debt_service\n  trigger X when Dscr < 1.2x cure by Eq up to 2 times into Notes => trap", "DL0205")]
     public void AnEquityCureNeedsACoverageTestBelowAConstantAnEquityAndACountOfOneOrMore(string extra, string code)
     {
         Single(Errors(Deal(extra)), code);
     }
 
     [Fact]
+    public void AnEquityCurePrepayingATrancheTwiceIsWarnedAboutAtTheRepeat()
+    {
+        var diagnostics = DealCompiler.Check("test.deal", Deal("  test Dscr = cfads / debt_service\n  trigger X when Dscr < 1.2x cure by Eq up to 2 times prepaying Notes, Notes => trap")).Diagnostics;
+
+        Diagnostic d = Assert.Single(diagnostics);
+        Assert.Equal(("DL0455", "trigger 'X' already has tranche 'Notes' in 'prepaying'; remove the repeat"), (d.Code, d.Message));
+        Assert.Equal((10, 72), (d.Span.Line, d.Span.Column));
+    }
+
+    [Fact]
     public void AnEquityCureCountOfZeroIsReportedWhereItIsWritten()
     {
-        var diagnostics = DealCompiler.Check("test.deal", Deal("  test Dscr = cfads / debt_service\n  trigger X when Dscr < 1.2x cure by Eq up to 0 times => trap")).Diagnostics;
+        var diagnostics = DealCompiler.Check("test.deal", Deal("  test Dscr = cfads / debt_service\n  trigger X when Dscr < 1.2x cure by Eq up to 0 times prepaying Notes => trap")).Diagnostics;
 
         Diagnostic d = Assert.Single(diagnostics);
         Assert.Equal("DL0106", d.Code);

@@ -100,9 +100,14 @@ internal sealed class AccountComponent(EmitContext ctx)
             case ReleaseStep release:
             {
                 var account = this[release.Account];
+                // An equity cure deposited this period stays: it is not free to leave in the period it was paid in.
+                var cures = Ctx.Components.Of<TriggerComponent>().CuresInto(release.Account);
+                string kept = cures.Count == 0 ? "" : " - (" + string.Join(" + ", cures) + ")";
                 w.Line(account.Model.Target is null
-                    ? step.Moved + " = " + account.Balance + "; // no target: all of it"
-                    : step.Moved + " = Math.Max(0.0, " + account.Balance + " - " + account.TargetNow + ");");
+                    ? cures.Count == 0
+                        ? step.Moved + " = " + account.Balance + "; // no target: all of it"
+                        : step.Moved + " = Math.Max(0.0, " + account.Balance + kept + "); // no target: all of it but this period's cure"
+                    : step.Moved + " = Math.Max(0.0, " + account.Balance + " - " + account.TargetNow + kept + ");");
                 w.Line(account.Balance + " -= " + step.Moved + ";");
                 w.Line("available += " + step.Moved + ";");
                 break;

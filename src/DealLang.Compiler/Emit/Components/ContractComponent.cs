@@ -193,7 +193,7 @@ internal sealed partial class ContractComponent(EmitContext ctx)
 
     public override IEnumerable<string> Terms(DealSum sum) => sum switch
     {
-        // What a guarantor pays stands in for the revenue the customer's default took away: recurring, in cfads as it.
+        // What a guarantor pays stands in for the take-or-pay payments the customer's default took away: recurring, in cfads as it.
         DealSum.Collections => States.SelectMany(c => OneOffs(c).Prepend(c.Revenue.Name).Concat(c.Guaranteed.Declared ? [c.Guaranteed.Name] : [])),
         // A termination fee and a prepayment are one-offs: in collections, not in cfads (as a loan's recovery).
         DealSum.OneOffReceipts => States.SelectMany(OneOffs),
@@ -292,13 +292,15 @@ internal sealed partial class ContractComponent(EmitContext ctx)
             }
             if (contract.Guarantee is { } guarantee)
             {
-                // The guarantor pays the term's revenue the customer's default took away: the contract's own rate over the
-                // years lost (an input), the prepayment's credit applied as in the term; not the renewals or a re-let.
+                // The guarantor backs what the customer signed for: the term's take-or-pay payments its default took
+                // away, at the contract's own rate over the years lost (an input), the prepayment's credit applied as in
+                // the term; not utilisation above the floor (the customer was never bound to pay it), the renewals or a re-let.
                 string lostYears = contract.GuaranteeYears + "[t]";
+                string takeOrPay = CSharpLiterals.DoubleOperand(c.TakeOrPay);
                 string owed = c.PrepaymentApplied
-                    ? "Math.Max(0.0, " + units + " * " + price + " * " + hours + " * " + floor + " - " + CSharpLiterals.DoubleOperand(c.PrepaymentCreditPerYear) + ") * " + kept + " * " + lostYears
-                    : units + " * " + kept + " * " + price + " * " + hours + " * " + lostYears + " * " + floor;
-                w.Comment(c.Name + ": " + Ctx.Model.Parties[guarantee.Info.Guarantor].Name + " pays the term's revenue the customer's default leaves unpaid, up to its cap");
+                    ? "Math.Max(0.0, " + units + " * " + price + " * " + hours + " * " + takeOrPay + " - " + CSharpLiterals.DoubleOperand(c.PrepaymentCreditPerYear) + ") * " + kept + " * " + lostYears
+                    : units + " * " + kept + " * " + price + " * " + hours + " * " + lostYears + " * " + takeOrPay;
+                w.Comment(c.Name + ": " + Ctx.Model.Parties[guarantee.Info.Guarantor].Name + " pays the term's take-or-pay payments the customer's default leaves unpaid, up to its cap");
                 w.Line(contract.Guaranteed + " = 0.0;");
                 using (w.Block("if (" + GuarantorCode.Pays(Ctx, guarantee.Info, "t", "periodEnd") + ")"))
                 {

@@ -132,6 +132,11 @@ internal abstract class EmitterComponent
         }
     }
 
+    /// <summary>4. After the paid amounts start at zero and before the steps (an equity cure's prepayment).</summary>
+    public virtual void WriteBeforeSteps(IndentedWriter w)
+    {
+    }
+
     /// <summary>4. A waterfall step that targets an entity of this kind (pay, fill, release, hold, distribute).
     /// The step's amounts (<paramref name="step"/>'s locals) are declared already.</summary>
     public virtual void WriteStep(NumberedStep step, IndentedWriter w) =>

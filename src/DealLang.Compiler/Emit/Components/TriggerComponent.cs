@@ -7,7 +7,7 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A trigger's state in the generated C#.</summary>
 internal sealed class TriggerState : EntityState
 {
-    public TriggerState(TriggerModel model)
+    public TriggerState(TriggerModel model, DealModel deal)
         : base(DeclarationKind.Trigger, model.Name, model.Index)
     {
         Model = model;
@@ -24,6 +24,9 @@ internal sealed class TriggerState : EntityState
             ledger: new LedgerSlot(LedgerSection.Receipts, model.Name + " cure injected", ColumnKind.Money), declared: model.Cure is not null);
         CuresLeft = Local("curesLeft", "int", StateLife.Carried, CSharpLiterals.Int(model.Cure?.Times ?? 0), "equity cures not yet used",
             declared: model.Cure is not null);
+        CurePrepaid = [.. (model.Cure?.PrepayingList ?? []).Select((tranche, k) => Local("curePrepaid" + CSharpLiterals.Int(k), "double", StateLife.Period, "0.0",
+            "the cure's cash prepaying " + deal.Tranches[tranche].Name + " this period",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " cure prepaid " + deal.Tranches[tranche].Name)))];
     }
 
     public TriggerModel Model { get; }
@@ -45,6 +48,10 @@ internal sealed class TriggerState : EntityState
 
     public StateVar CuresLeft { get; }
 
+    /// <summary>What the cure prepays of each tranche it names (<see cref="EquityCureModel.Prepaying"/>, in order) this
+    /// period; none for a cure into an account.</summary>
+    public IReadOnlyList<StateVar> CurePrepaid { get; }
+
     public override string Heading => Name + " (trigger, " + Model.Effect + ")";
 }
 
@@ -54,7 +61,7 @@ internal sealed class TriggerState : EntityState
 /// without one. A trigger receives, owes, holds and carries nothing, is the target of no step and is not collateral.
 /// </summary>
 internal sealed class TriggerComponent(EmitContext ctx)
-    : EmitterComponent<TriggerState>(ctx, () => ctx.Model.Triggers.Select(t => new TriggerState(t)))
+    : EmitterComponent<TriggerState>(ctx, () => ctx.Model.Triggers.Select(t => new TriggerState(t, ctx.Model)))
 {
     public override DeclarationKind Kind => DeclarationKind.Trigger;
 
@@ -101,8 +108,10 @@ internal sealed class TriggerComponent(EmitContext ctx)
 
     // An equity cure: while cures are left, before any event of default and within the scheduled periods, a breach of
     // the watched test (from the trigger's 'from' date) is cured by the equity paying in threshold x X - cfads (the test
-    // is cfads / X); that cash is collections, cfads and available cash of the period, and the test is then
-    // the threshold (the max only absorbs rounding), so the trigger's condition does not hold and no breach counts.
+    // is cfads / X); that cash is collections and cfads of the period, and the test is then the threshold (the max only
+    // absorbs rounding), so the trigger's condition does not hold and no breach counts. The cash never joins the
+    // waterfall's available cash, from which 'distribute rest' would pay it straight back: it is deposited in its
+    // account here (where 'release' leaves it this period), or prepays its tranches at the waterfall's start.
     private void WriteCure(IndentedWriter w, TriggerState trigger, EquityCureModel cure)
     {
         var test = Ctx.Components.Of<TestComponent>()[cure.Test];
@@ -116,12 +125,61 @@ internal sealed class TriggerComponent(EmitContext ctx)
             w.Line(trigger.Cure + " = " + threshold + " * " + denominator + " - cfads;");
             w.Line("cfads += " + trigger.Cure + ";");
             w.Line("collections += " + trigger.Cure + ";");
-            w.Line("available += " + trigger.Cure + ";");
+            if (cure.Into >= 0)
+            {
+                var account = Ctx.Components.Of<AccountComponent>()[cure.Into];
+                w.Line(account.Balance + " += " + trigger.Cure + "; // deposited in " + account.Name + ", not available to the waterfall");
+            }
             w.Line(test.Value + " = Math.Max(Flows.Ratio(cfads, " + denominator + "), " + threshold + ");");
             w.Line(Ctx.ResultRow("TestValues", CSharpLiterals.Int(test.Index)) + "[t] = " + test.Value + ";");
             w.Line(trigger.CuresLeft + " -= 1;");
         }
     }
+
+    // 4. Before the waterfall's steps (after its paid amounts start at zero): a cure prepaying tranches pays each in the
+    // order written, at most its balance, as principal due and paid this period on top of the schedule (never more
+    // than the balance in all), so the waterfall's 'pay T.principal' still owes what the schedule asks; what the
+    // balances cannot take joins the available cash.
+    public override void WriteBeforeSteps(IndentedWriter w)
+    {
+        var tranches = Ctx.Components.Of<TrancheComponent>();
+        foreach (var trigger in States.Where(s => s.CurePrepaid.Count > 0))
+        {
+            var prepaying = trigger.Model.Cure!.PrepayingList;
+            w.Comment(trigger.Name + ": the equity cure prepays " + string.Join(", then ", prepaying.Select(i => tranches[i].Name)));
+            foreach (var prepaid in trigger.CurePrepaid)
+            {
+                w.Line(prepaid + " = 0.0;");
+            }
+
+            using (w.Block("if (" + trigger.Cure + " > 0.0)"))
+            {
+                w.Line("double cureLeft = " + trigger.Cure + ";");
+                for (int k = 0; k < prepaying.Length; k++)
+                {
+                    var tranche = tranches[prepaying[k]];
+                    string prepaid = trigger.CurePrepaid[k].Name;
+                    w.Line(prepaid + " = Math.Min(cureLeft, " + tranche.Balance + ");");
+                    w.Line(tranche.PrincipalDue + " = Math.Min(" + tranche.PrincipalDue + " + " + prepaid + ", " + tranche.Balance + ");");
+                    if (tranche.Accelerable)
+                    {
+                        w.Line(tranche.ScheduleDue + " = Math.Min(" + tranche.ScheduleDue + " + " + prepaid + ", " + tranche.Balance + ");");
+                    }
+
+                    w.Line(tranche.PrincipalPaid + " += " + prepaid + ";");
+                    w.Line(tranche.Balance + " -= " + prepaid + ";");
+                    w.Line("cureLeft -= " + prepaid + ";");
+                }
+
+                w.Line("available += cureLeft; // what the tranches' balances could not take");
+            }
+        }
+    }
+
+    /// <summary>The cure locals of the triggers whose equity cure is deposited in <paramref name="account"/>: this
+    /// period's deposits, which its <c>release</c> leaves in it.</summary>
+    public IReadOnlyList<string> CuresInto(int account) =>
+        [.. States.Where(s => s.Model.Cure?.Into == account).Select(s => s.Cure.Name)];
 
     /// <summary>The cure locals of the triggers equity <paramref name="equity"/> cures, for its injections.</summary>
     public IReadOnlyList<string> CuresBy(int equity) =>

@@ -46,7 +46,8 @@ internal sealed class TriggerLowering : DeclarationLowering<TriggerSyntax, Trigg
             LowerCure(trigger, lowerer));
     }
 
-    // The checks (TriggerRules.WatchedTest) let a cure through only on 'Test < K' over a test 'cfads / X'.
+    // The checks (TriggerRules.WatchedTest) let a cure through only on 'Test < K' over a test 'cfads / X', and only with a
+    // destination (DL0457): its tranches (a repeat, warned about by DL0455, prepays nothing more) or its account.
     private static EquityCureModel? LowerCure(TriggerSyntax trigger, Lowerer lowerer)
     {
         if (trigger.Cure is not { } cure
@@ -57,7 +58,8 @@ internal sealed class TriggerLowering : DeclarationLowering<TriggerSyntax, Trigg
             return null;
         }
 
-        return new EquityCureModel(lowerer.IndexOfName(cure.Equity), cure.Times ?? 1, test.Index, threshold.Value, denominator);
+        return new EquityCureModel(lowerer.IndexOfName(cure.Equity), cure.Times ?? 1, test.Index, threshold.Value, denominator,
+            [.. SyntaxWalk.Safe(cure.Prepaying).Select(lowerer.IndexOfName).Distinct()], cure.Into is { } into ? lowerer.IndexOfName(into) : -1);
     }
 
     /// <summary>An effect as written: <c>trap</c>, <c>sweep 50% to Notes</c>, <c>accelerate (A, B)</c>.</summary>

@@ -9,7 +9,8 @@ namespace DealLang.Compiler.Parsing;
 internal sealed partial class CstToAst
 {
     // triggerDecl : TRIGGER name=ident WHEN expr (FROM DATE)? (TRIPS AFTER trips=NUMBER)? (CURES AFTER cures=NUMBER)?
-    //               (CURE BY curer=ident UP TO times=NUMBER TIMES)? ARROW triggerEffect (COMMA triggerEffect)* ;
+    //               (CURE BY curer=ident UP TO times=NUMBER TIMES cureDestination?)? ARROW triggerEffect (COMMA triggerEffect)* ;
+    // cureDestination : PREPAYING ident (COMMA ident)* | INTO ident ;
     private TriggerSyntax? VisitTriggerDecl(TriggerDeclContext context)
     {
         NameSyntax? name = VisitIdent(context.name);
@@ -20,7 +21,9 @@ internal sealed partial class CstToAst
         EquityCureSyntax? cure = context.CURE() is null || VisitIdent(context.curer) is not { } equity
             ? null
             : new EquityCureSyntax(equity, context.times is null ? null
-                : VisitWholeNumber(Matched(context.times), "the cures an equity may make ('cure by E up to N times')", minimum: 1), Span(context.CURE().Symbol));
+                : VisitWholeNumber(Matched(context.times), "the cures an equity may make ('cure by E up to N times')", minimum: 1), Span(context.CURE().Symbol),
+                context.cureDestination() is CurePrepayingContext prepaying ? VisitNames(prepaying.ident()) : default,
+                context.cureDestination() is CureIntoContext into ? VisitIdent(into.ident()) : null);
         var effects = ImmutableArray.CreateBuilder<TriggerEffectSyntax>();
         foreach (TriggerEffectContext effect in context.triggerEffect())
         {

@@ -21,6 +21,15 @@ internal sealed class TriggerRules : DeclarationRules<TriggerSyntax>
         if (trigger.Cure is { } cure)
         {
             binder.RequireKind(cure.Equity, SymbolKind.Equity, "an equity cure is paid in by an equity");
+            foreach (NameSyntax tranche in SyntaxWalk.Safe(cure.Prepaying))
+            {
+                binder.RequireKind(tranche, SymbolKind.Tranche, "an equity cure prepays tranches");
+            }
+
+            if (cure.Into is { } account)
+            {
+                binder.RequireKind(account, SymbolKind.Account, "an equity cure is deposited in an account");
+            }
         }
 
         foreach (TriggerEffectSyntax effect in SyntaxWalk.Safe(trigger.Effects))
@@ -48,7 +57,8 @@ internal sealed class TriggerRules : DeclarationRules<TriggerSyntax>
     /// <summary>
     /// Each effect known (DL0416); a sweep's share a rate (DL0302) in [0%, 100%] (DL0307); an event of default with an
     /// enforcement block to start (DL0454, a warning as for the default rule); no effect twice in one trigger, nor a
-    /// tranche twice in one <c>accelerate</c> (DL0455).
+    /// tranche twice in one <c>accelerate</c> or an equity cure's <c>prepaying</c> (DL0455); an equity cure on a coverage
+    /// test (DL0456) saying where its cash goes (DL0457).
     /// </summary>
     protected override void CheckStructure(TriggerSyntax trigger, DealChecks checks)
     {
@@ -100,6 +110,8 @@ internal sealed class TriggerRules : DeclarationRules<TriggerSyntax>
             checks.Diagnostics.Add(DiagnosticCatalogue.CureNeedsACoverageTest(trigger.Condition?.Span ?? trigger.Span, name, why));
         }
 
+        CheckCureDestination(trigger, name, checks);
+
         checks.RequireWithinDeal(trigger.From, $"the 'from' date of trigger '{name}'", checks.Maturity, "the deal's maturity");
     }
 
@@ -138,6 +150,30 @@ internal sealed class TriggerRules : DeclarationRules<TriggerSyntax>
         }
 
         return watched;
+    }
+
+    /// <summary>An equity cure says where its cash goes (DL0457), and names no tranche twice in 'prepaying' (DL0455).</summary>
+    private static void CheckCureDestination(TriggerSyntax trigger, string name, DealChecks checks)
+    {
+        if (trigger.Cure is not { } cure)
+        {
+            return;
+        }
+
+        if (cure.Prepaying.IsDefaultOrEmpty && cure.Into is null)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.CureWithoutDestination(cure.Span, name));
+            return;
+        }
+
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (NameSyntax tranche in SyntaxWalk.Safe(cure.Prepaying))
+        {
+            if (!named.Add(tranche.Text))
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.TriggerEffectRepeated(tranche.Span, name, "tranche '" + tranche.Text + "' in 'prepaying'"));
+            }
+        }
     }
 
     private static void CheckShare(LiteralSyntax? share, DealChecks checks)

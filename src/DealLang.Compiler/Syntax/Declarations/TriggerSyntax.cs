@@ -35,6 +35,9 @@ public sealed record SweepEffectSyntax(LiteralSyntax Share, NameSyntax Tranche, 
 /// first becomes active, the tranches' whole balance is principal due.</summary>
 public sealed record AccelerateEffectSyntax(ImmutableArray<NameSyntax> Tranches, SourceSpan Span) : TriggerEffectSyntax(Span);
 
-/// <summary><c>cure by Sponsor up to 2 times</c>: when the test the trigger watches breaches, the equity pays in the
-/// cash that makes it pass, at most <see cref="Times"/> times over the deal's life (null: unreadable, reported).</summary>
-public sealed record EquityCureSyntax(NameSyntax Equity, int? Times, SourceSpan Span) : SyntaxNode(Span);
+/// <summary><c>cure by Sponsor up to 2 times prepaying Notes</c>: when the test the trigger watches breaches, the equity
+/// pays in the cash that makes it pass, at most <see cref="Times"/> times over the deal's life (null: unreadable,
+/// reported), and that cash goes where <see cref="Prepaying"/> (tranches, in order) or <see cref="Into"/> (an account)
+/// says, never to the period's waterfall; neither given is reported (DL0457).</summary>
+public sealed record EquityCureSyntax(NameSyntax Equity, int? Times, SourceSpan Span,
+    ImmutableArray<NameSyntax> Prepaying = default, NameSyntax? Into = null) : SyntaxNode(Span);
