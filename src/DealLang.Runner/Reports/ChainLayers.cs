@@ -15,10 +15,12 @@ public sealed record ChainLayerOutcome(IReadOnlyList<LayerFigure> Layers, string
 /// The chain's layers (docs/language.md §12 "The chain report"), bottom up: the tech giants and tenants (the parties the
 /// held entities' leases, contracts and guarantees name), the SPVs, neoclouds and miners (the entities that hold no
 /// tranche: nothing, or only equity stakes, as an operating parent holds its SPVs — TeraWulf), the funds (the entities
-/// that hold another's tranches), their banks (the funds' tranches) and their LPs (the funds'
-/// LP classes). Which breaks first is the layer with the earliest default (else the earliest trap); the loss in the
-/// end is the bank's, the LPs' and what the held entities' tranches lose beyond the funds' shares of them (holders
-/// outside the chain).
+/// that hold another's tranches, or LP classes behind a carry), their banks (the funds' tranches) and their LPs (the
+/// funds' LP classes). A claim on a fund that another fund of the chain holds (a fund of funds' bank line or LP units)
+/// is that holder's loss, in the funds row, and not the banks' or LPs': each claim on a fund is in one row. Which breaks
+/// first is the layer with the earliest default (else the earliest trap); the loss in the end is the banks', the LPs',
+/// the guarantors' and what the bottom entities' tranches lose beyond the funds' shares of them (holders outside the
+/// chain).
 /// </summary>
 public static class ChainLayers
 {
@@ -60,8 +62,11 @@ public static class ChainLayers
 
         // A fund loses its share of what its held tranches lose, on the part it still holds at the end (a part it sold
         // lost what it lost in the sale, and its buyer, outside the chain, bears the rest), and what its forced sales
-        // lose to the market.
-        double passedUp = 0, lossOnSale = 0;
+        // lose to the market. A fund of funds holds another fund's tranche (a bank line, notes) or LP interest (a
+        // holding of an equity with a carry): that part of the held fund's bank or LP loss is the holder's, so it passes
+        // up to the funds row and leaves the banks or LPs row, or the same dollar would be borne twice (by the held
+        // fund's bank or LPs and again by the holder's bank or LPs, whose loss it becomes).
+        double fromBottom = 0, fundTranchesHeld = 0, lpInterestsHeld = 0, lossOnSale = 0;
         foreach (EntityOutcome holder in holders)
         {
             for (int h = 0; h < holder.Deal.Holdings.Length; h++)
@@ -69,16 +74,35 @@ public static class ChainLayers
                 HoldingInfo info = holder.Deal.Holdings[h];
                 HoldingSummary? summary = h < holder.Outcome.Holdings.Length ? holder.Outcome.Holdings[h] : null;
                 lossOnSale += summary?.LossOnSale ?? 0;
-                if (!info.Equity && bottom.FirstOrDefault(e => e.Deal.Name == info.Entity)?.Outcome.Tranches.FirstOrDefault(t => t.Name == info.Member) is { } held)
+                double kept = info.Share * (1 - (summary?.ShareSold ?? 0));
+                EntityOutcome? held = outcome.Entities.FirstOrDefault(e => e.Deal.Name == info.Entity);
+                if (held is null)
                 {
-                    passedUp += info.Share * (1 - (summary?.ShareSold ?? 0)) * HoldersLoss(held);
+                    continue;
+                }
+
+                bool heldIsFund = holders.Contains(held);
+                if (!info.Equity && held.Outcome.Tranches.FirstOrDefault(t => t.Name == info.Member) is { } tranche)
+                {
+                    if (heldIsFund)
+                    {
+                        fundTranchesHeld += kept * HoldersLoss(tranche);
+                    }
+                    else
+                    {
+                        fromBottom += kept * HoldersLoss(tranche);
+                    }
+                }
+                else if (info.Equity && heldIsFund && held.Outcome.Equities.FirstOrDefault(q => q.Name == info.Member)?.Carry is { } carry)
+                {
+                    lpInterestsHeld += kept * carry.Classes.Sum(c => c.Loss);
                 }
             }
         }
 
         if (holders.Count > 0)
         {
-            layers.Add(Entities(Funds, holders, passedUp + lossOnSale));
+            layers.Add(Entities(Funds, holders, fromBottom + fundTranchesHeld + lpInterestsHeld + lossOnSale));
             Date? bankShort = null;
             string? bank = null;
             double bankLoss = 0;
@@ -94,11 +118,11 @@ public static class ChainLayers
                 }
             }
 
-            layers.Add(new LayerFigure(Banks, null, null, bankShort, bank, bankLoss));
+            layers.Add(new LayerFigure(Banks, null, null, bankShort, bank, Math.Max(0, bankLoss - fundTranchesHeld)));
             var classes = holders.SelectMany(h => h.Outcome.Equities.Where(q => q.Carry is not null).SelectMany(q => q.Carry!.Classes)).ToList();
             if (classes.Count > 0)
             {
-                layers.Add(new LayerFigure(Lps, null, null, null, null, classes.Sum(c => c.Loss)));
+                layers.Add(new LayerFigure(Lps, null, null, null, null, Math.Max(0, classes.Sum(c => c.Loss) - lpInterestsHeld)));
             }
         }
 
@@ -111,7 +135,7 @@ public static class ChainLayers
             .GroupBy(g => g.Guarantor)
             .Select(g => (g.Key + " (guarantor)", g.Sum(x => x.NetCost)))
             .ToList();
-        return new ChainLayerOutcome(layers, BreaksFirst(layers), BearsLoss(layers, Math.Max(0, holdersLoss - passedUp), guarantors));
+        return new ChainLayerOutcome(layers, BreaksFirst(layers), BearsLoss(layers, Math.Max(0, holdersLoss - fromBottom), guarantors));
     }
 
     // What a tranche's holders lose: with a guarantor behind it, what it did not pay them (docs/language.md §5, "Guarantors").

@@ -11,7 +11,7 @@ public class ChainLayerTests
     // The SPV, annual 30/360: rent 12m a year pays its 10% coupon on 30m and 7.5m of principal a year (linear over
     // four years: 10.5m, 9.75m, 9m, 8.25m) while the tenant pays; under TenantDefault the tenant stops on 2027-06-30,
     // the year to 2028-01-01 holds half a year's rent (6m), and the notes go short.
-    private const string Spv = """
+    internal const string Spv = """
         deal Spv {
           currency USD closing 2026-01-01 maturity 2030-01-01 pay annual daycount 30/360
           party Tenant { }
@@ -27,7 +27,7 @@ public class ChainLayerTests
 
     // The fund holds 60% of the notes (0.6 × 37.5m = 22.5m over the four years in Base), borrows 10m at 5% (linear, 2.5m a year)
     // and has two LP classes behind the bank.
-    private const string Fund = """
+    internal const string Fund = """
         import "spv.deal"
         deal Fund {
           currency USD closing 2026-01-01 maturity 2030-01-01 pay annual daycount 30/360
