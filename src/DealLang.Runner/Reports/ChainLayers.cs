@@ -110,7 +110,7 @@ public static class ChainLayers
             {
                 foreach (TrancheSummary t in holder.Outcome.Tranches)
                 {
-                    bankLoss += t.PrincipalLoss + t.UnpaidInterest;
+                    bankLoss += HoldersLoss(t); // a guaranteed line's lenders lose what its guarantor did not pay them
                     if (t.FirstPrincipalShortfall is { } d && (bankShort is null || d < bankShort.Value))
                     {
                         (bankShort, bank) = (d, holder.Deal.Name + "." + t.Name);
@@ -128,9 +128,9 @@ public static class ChainLayers
 
         // The held tranches' holders lose what their guarantors did not pay them; the guarantors bear their net cost,
         // those behind a tranche and those behind a lease or a contract alike (a backstop that paid the rent of a tenant
-        // in default bore that loss in the chain's place).
+        // in default bore that loss in the chain's place), in any entity: a state behind a fund's bank line too.
         double holdersLoss = bottom.Sum(e => e.Outcome.Tranches.Sum(HoldersLoss));
-        var guarantors = bottom.SelectMany(e => e.Deal.Guarantees.Select((g, i) => (g, i)).Where(x => x.i < e.Outcome.Guarantees.Length)
+        var guarantors = outcome.Entities.SelectMany(e => e.Deal.Guarantees.Select((g, i) => (g, i)).Where(x => x.i < e.Outcome.Guarantees.Length)
                 .Select(x => e.Outcome.Guarantees[x.i]))
             .GroupBy(g => g.Guarantor)
             .Select(g => (g.Key + " (guarantor)", g.Sum(x => x.NetCost)))

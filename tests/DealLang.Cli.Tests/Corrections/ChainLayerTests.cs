@@ -87,6 +87,24 @@ public class ChainLayerTests
     }
 
     [Fact]
+    public void A_guarantee_of_a_funds_bank_line_bears_what_it_paid_and_the_bank_only_the_rest()
+    {
+        // The fund's bank line with a state guarantee of its interest (cap 20m). From 2028 the fund receives nothing
+        // (FundOfFundsLayerTests has the figures): the line's 5% on its 5m balance, 0.25m in 2028 and 0.25m in 2029, is
+        // paid by the state, which recovers nothing, and its 5m of principal is lost. The bank loses 5m, not the 5.5m
+        // of principal loss and unpaid interest the fund left; the state bears 0.5m. Before the fix the banks row was
+        // 5.5m and the state, a guarantor in a fund rather than in an SPV, was not among those bearing the loss.
+        string guaranteed = Fund.Replace("maturity 2030-01-01 }", "maturity 2030-01-01 guarantor State cap 20m covers interest }", StringComparison.Ordinal)
+            .Replace("party Manager { }", "party Manager { }\n  party State { }", StringComparison.Ordinal);
+        using var chain = new SmallChain(guaranteed, ("spv.deal", Spv));
+        var bank = chain.Of("Fund", "TenantDefault").Tranches[0];
+        Assert.Equal(5.5e6, bank.PrincipalLoss + bank.UnpaidInterest, 0.01);
+        var stress = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"));
+        Assert.Equal(5e6, stress.Layers[3].Loss, 0.01);
+        Assert.Equal("holders outside the chain 9.0; banks 5.0; LPs 4.0; State (guarantor) 0.5", stress.BearsLoss);
+    }
+
+    [Fact]
     public void The_tenant_breaks_first_and_the_loss_ends_with_the_bank_the_LPs_and_the_notes_other_holders()
     {
         using var chain = new SmallChain(Fund, ("spv.deal", Spv));
