@@ -15,7 +15,7 @@ public sealed record ChainLayerOutcome(IReadOnlyList<LayerFigure> Layers, string
 /// The chain's layers (docs/language.md §12 "The chain report"), bottom up: the tech giants and tenants (the parties the
 /// held entities' leases, contracts and guarantees name), the SPVs, neoclouds and miners (the entities that hold no
 /// tranche: nothing, or only equity stakes, as an operating parent holds its SPVs — TeraWulf), the funds (the entities
-/// that hold another's tranches, or LP classes behind a carry), their banks (the funds' tranches) and their LPs (the
+/// that hold another's tranches or LP units, or have LP classes behind a carry), their banks (the funds' tranches) and their LPs (the
 /// funds' LP classes). A claim on a fund that another fund of the chain holds (a fund of funds' bank line or LP units)
 /// is that holder's loss, in the funds row, and not the banks' or LPs': each claim on a fund is in one row. Which breaks
 /// first is the layer with the earliest default (else the earliest trap); the loss in the end is the banks', the LPs',
@@ -33,10 +33,13 @@ public static class ChainLayers
     public static ChainLayerOutcome Of(ChainOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        // A fund lends (it holds tranches) or has LP classes behind a carry (a fund of equity stakes). A parent that
-        // holds only its subsidiaries' equity, with no LPs, is an operating company (its converts are not a bank's
-        // line), so it stands with the SPVs it owns.
-        static bool IsFund(EntityOutcome e) => e.Deal.Holdings.Any(h => !h.Equity)
+        // A fund lends (it holds tranches), has LP classes behind a carry (a fund of equity stakes) or is an LP itself
+        // (it holds an equity with a carry: a fund of funds' LP units). A parent that holds only its subsidiaries'
+        // equity, with no LPs, is an operating company (its converts are not a bank's line), so it stands with the SPVs
+        // it owns.
+        bool IsLpInterest(HoldingInfo h) => h.Equity
+            && outcome.Entities.FirstOrDefault(x => x.Deal.Name == h.Entity)?.Deal.Equities.FirstOrDefault(q => q.Name == h.Member)?.Carry is not null;
+        bool IsFund(EntityOutcome e) => e.Deal.Holdings.Any(h => !h.Equity || IsLpInterest(h))
             || (e.Deal.Holdings.Length > 0 && e.Outcome.Equities.Any(q => q.Carry is not null));
         var bottom = outcome.Entities.Where(e => !IsFund(e)).ToList();
         var holders = outcome.Entities.Where(IsFund).ToList();

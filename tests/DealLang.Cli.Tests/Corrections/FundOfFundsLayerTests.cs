@@ -51,6 +51,21 @@ public sealed class FundOfFundsLayerTests
         scenario TenantDefault for Fof { Tenant defaults on 2027-06-30 }
         """;
 
+    // A fund of funds with no carry of its own: it holds half of the fund's LP interest, paid for by a 2m bullet loan at
+    // 5% and 2m of plain equity.
+    private const string LeveredLpFof = """
+        import "fund.deal"
+        deal Fof {
+          currency USD closing 2026-01-01 maturity 2030-01-01 pay annual daycount 30/360
+          party Insurer { }
+          holding Units { of Fund.Investors share 50% }
+          tranche Loan { balance 2m coupon 5% amortize bullet }
+          equity Own { contributed 2m holders Insurer 100% }
+          waterfall { pay Loan.interest pay Loan.principal distribute rest to Own }
+        }
+        scenario TenantDefault for Fof { Tenant defaults on 2027-06-30 }
+        """;
+
     [Fact]
     public void A_fund_holding_another_funds_bank_line_takes_its_loss_at_the_funds_layer_not_the_banks()
     {
@@ -89,5 +104,30 @@ public sealed class FundOfFundsLayerTests
         Assert.Equal(5_500_000, layers.Layers[3].Loss, 0.01);
         Assert.Equal(4_024_315.07, layers.Layers[4].Loss, 0.01);
         Assert.Equal("holders outside the chain 9.0; banks 5.5; LPs 4.0", layers.BearsLoss);
+    }
+
+    [Fact]
+    public void A_fund_of_funds_without_a_carry_that_holds_LP_units_is_a_fund_not_an_SPV()
+    {
+        // It receives 0.5 × (3.3m, 675,684.93) = 1.65m and 337,842.47; it pays the loan's 0.1m of interest in 2026 and
+        // 2027 and the rest to its equity (1,787,842.47), then has nothing: the loan loses its 2m and 2 × 0.1m of
+        // interest, 2.2m. Holding an LP interest makes it a fund, so its loan is a bank's line and its LP units' loss
+        // (0.5 × 4,024,315.07 = 2,012,157.54) is its own, at the funds row:
+        //   SPVs  = 22,598,630.14 (the SPV's notes alone)
+        //   funds = 13,559,178.08 + 2,012,157.54 = 15,571,335.62
+        //   banks = 5.5m (the fund's line) + 2.2m (the fund of funds' loan) = 7.7m
+        //   LPs   = 4,024,315.07 − 2,012,157.54 = 2,012,157.53
+        // Before the fix it stood with the SPVs (an entity holding only equity, with no carry): the SPV row was 24.8m,
+        // the funds row 13.6m, the LPs row the whole 4.0m, and its loan's 2.2m was borne again by "holders outside the
+        // chain 11.2; banks 5.5; LPs 4.0" (20.7m).
+        using var chain = new SmallChain(LeveredLpFof, ("fund.deal", ChainLayerTests.Fund), ("spv.deal", ChainLayerTests.Spv));
+        var loan = chain.Of("Fof", "TenantDefault").Tranches[0];
+        Assert.Equal(2.2e6, loan.PrincipalLoss + loan.UnpaidInterest, 0.01);
+        var layers = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"));
+        Assert.Equal(22_598_630.14, layers.Layers[1].Loss, 0.01);
+        Assert.Equal(15_571_335.62, layers.Layers[2].Loss, 0.01);
+        Assert.Equal(7_700_000, layers.Layers[3].Loss, 0.01);
+        Assert.Equal(2_012_157.53, layers.Layers[4].Loss, 0.01);
+        Assert.Equal("holders outside the chain 9.0; banks 7.7; LPs 2.0", layers.BearsLoss);
     }
 }
