@@ -15,12 +15,12 @@ public sealed record ChainLayerOutcome(IReadOnlyList<LayerFigure> Layers, string
 /// The chain's layers (docs/language.md §12 "The chain report"), bottom up: the tech giants and tenants (the parties the
 /// held entities' leases, contracts and guarantees name), the SPVs, neoclouds and miners (the entities that hold no
 /// tranche: nothing, or only equity stakes, as an operating parent holds its SPVs — TeraWulf), the funds (the entities
-/// that hold another's tranches or LP units, or have LP classes behind a carry), their banks (the funds' tranches) and their LPs (the
-/// funds' LP classes). A claim on a fund that another fund of the chain holds (a fund of funds' bank line or LP units)
-/// is that holder's loss, in the funds row, and not the banks' or LPs': each claim on a fund is in one row. Which breaks
-/// first is the layer with the earliest default (else the earliest trap); the loss in the end is the banks', the LPs',
-/// the guarantors' and what the bottom entities' tranches lose beyond the funds' shares of them (holders outside the
-/// chain).
+/// that hold another's tranches or LP units, or have LP classes behind a carry), their banks (the funds' tranches) and
+/// their LPs (the funds' LP classes). A claim on a fund that another fund of the chain holds (a fund of funds' bank
+/// line or LP units) is that holder's loss, in the funds row, and not the banks' or LPs': each claim on a fund is in
+/// one row. Which breaks first is the layer with the earliest default (else the earliest trap); the loss in the end is
+/// the banks', the LPs', the guarantors' and what the bottom entities' tranches lose beyond the funds' shares of them
+/// (holders outside the chain).
 /// </summary>
 public static class ChainLayers
 {
@@ -84,7 +84,7 @@ public static class ChainLayers
                     continue;
                 }
 
-                bool heldIsFund = holders.Contains(held);
+                bool heldIsFund = IsFund(held);
                 if (!info.Equity && held.Outcome.Tranches.FirstOrDefault(t => t.Name == info.Member) is { } tranche)
                 {
                     if (heldIsFund)
