@@ -15,10 +15,12 @@ public sealed record ChainLayerOutcome(IReadOnlyList<LayerFigure> Layers, string
 /// The chain's layers (docs/language.md §12 "The chain report"), bottom up: the tech giants and tenants (the parties the
 /// held entities' leases, contracts and guarantees name), the SPVs, neoclouds and miners (the entities that hold no
 /// tranche: nothing, or only equity stakes, as an operating parent holds its SPVs — TeraWulf), the funds (the entities
-/// that hold another's tranches), their banks (the funds' tranches) and their LPs (the funds'
-/// LP classes). Which breaks first is the layer with the earliest default (else the earliest trap); the loss in the
-/// end is the bank's, the LPs' and what the held entities' tranches lose beyond the funds' shares of them (holders
-/// outside the chain).
+/// that hold another's tranches or LP units, or have LP classes behind a carry), their banks (the funds' tranches) and
+/// their LPs (the funds' LP classes). A claim on a fund that another fund of the chain holds (a fund of funds' bank
+/// line or LP units) is that holder's loss, in the funds row, and not the banks' or LPs': each claim on a fund is in
+/// one row. Which breaks first is the layer with the earliest default (else the earliest trap); the loss in the end is
+/// the banks', the LPs', the guarantors' and what the bottom entities' tranches lose beyond the funds' shares of them
+/// (holders outside the chain).
 /// </summary>
 public static class ChainLayers
 {
@@ -31,10 +33,13 @@ public static class ChainLayers
     public static ChainLayerOutcome Of(ChainOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        // A fund lends (it holds tranches) or has LP classes behind a carry (a fund of equity stakes). A parent that
-        // holds only its subsidiaries' equity, with no LPs, is an operating company (its converts are not a bank's
-        // line), so it stands with the SPVs it owns.
-        static bool IsFund(EntityOutcome e) => e.Deal.Holdings.Any(h => !h.Equity)
+        // A fund lends (it holds tranches), has LP classes behind a carry (a fund of equity stakes) or is an LP itself
+        // (it holds an equity with a carry: a fund of funds' LP units). A parent that holds only its subsidiaries'
+        // equity, with no LPs, is an operating company (its converts are not a bank's line), so it stands with the SPVs
+        // it owns.
+        bool IsLpInterest(HoldingInfo h) => h.Equity
+            && outcome.Entities.FirstOrDefault(x => x.Deal.Name == h.Entity)?.Deal.Equities.FirstOrDefault(q => q.Name == h.Member)?.Carry is not null;
+        bool IsFund(EntityOutcome e) => e.Deal.Holdings.Any(h => !h.Equity || IsLpInterest(h))
             || (e.Deal.Holdings.Length > 0 && e.Outcome.Equities.Any(q => q.Carry is not null));
         var bottom = outcome.Entities.Where(e => !IsFund(e)).ToList();
         var holders = outcome.Entities.Where(IsFund).ToList();
@@ -60,8 +65,11 @@ public static class ChainLayers
 
         // A fund loses its share of what its held tranches lose, on the part it still holds at the end (a part it sold
         // lost what it lost in the sale, and its buyer, outside the chain, bears the rest), and what its forced sales
-        // lose to the market.
-        double passedUp = 0, lossOnSale = 0;
+        // lose to the market. A fund of funds holds another fund's tranche (a bank line, notes) or LP interest (a
+        // holding of an equity with a carry): that part of the held fund's bank or LP loss is the holder's, so it passes
+        // up to the funds row and leaves the banks or LPs row, or the same dollar would be borne twice (by the held
+        // fund's bank or LPs and again by the holder's bank or LPs, whose loss it becomes).
+        double fromBottom = 0, fundTranchesHeld = 0, lpInterestsHeld = 0, lossOnSale = 0;
         foreach (EntityOutcome holder in holders)
         {
             for (int h = 0; h < holder.Deal.Holdings.Length; h++)
@@ -69,16 +77,35 @@ public static class ChainLayers
                 HoldingInfo info = holder.Deal.Holdings[h];
                 HoldingSummary? summary = h < holder.Outcome.Holdings.Length ? holder.Outcome.Holdings[h] : null;
                 lossOnSale += summary?.LossOnSale ?? 0;
-                if (!info.Equity && bottom.FirstOrDefault(e => e.Deal.Name == info.Entity)?.Outcome.Tranches.FirstOrDefault(t => t.Name == info.Member) is { } held)
+                double kept = info.Share * (1 - (summary?.ShareSold ?? 0));
+                EntityOutcome? held = outcome.Entities.FirstOrDefault(e => e.Deal.Name == info.Entity);
+                if (held is null)
                 {
-                    passedUp += info.Share * (1 - (summary?.ShareSold ?? 0)) * HoldersLoss(held);
+                    continue;
+                }
+
+                bool heldIsFund = IsFund(held);
+                if (!info.Equity && held.Outcome.Tranches.FirstOrDefault(t => t.Name == info.Member) is { } tranche)
+                {
+                    if (heldIsFund)
+                    {
+                        fundTranchesHeld += kept * HoldersLoss(tranche);
+                    }
+                    else
+                    {
+                        fromBottom += kept * HoldersLoss(tranche);
+                    }
+                }
+                else if (info.Equity && heldIsFund && held.Outcome.Equities.FirstOrDefault(q => q.Name == info.Member)?.Carry is { } carry)
+                {
+                    lpInterestsHeld += kept * carry.Classes.Sum(c => c.Loss);
                 }
             }
         }
 
         if (holders.Count > 0)
         {
-            layers.Add(Entities(Funds, holders, passedUp + lossOnSale));
+            layers.Add(Entities(Funds, holders, fromBottom + fundTranchesHeld + lpInterestsHeld + lossOnSale));
             Date? bankShort = null;
             string? bank = null;
             double bankLoss = 0;
@@ -86,7 +113,7 @@ public static class ChainLayers
             {
                 foreach (TrancheSummary t in holder.Outcome.Tranches)
                 {
-                    bankLoss += t.PrincipalLoss + t.UnpaidInterest;
+                    bankLoss += HoldersLoss(t); // a guaranteed line's lenders lose what its guarantor did not pay them
                     if (t.FirstPrincipalShortfall is { } d && (bankShort is null || d < bankShort.Value))
                     {
                         (bankShort, bank) = (d, holder.Deal.Name + "." + t.Name);
@@ -94,24 +121,24 @@ public static class ChainLayers
                 }
             }
 
-            layers.Add(new LayerFigure(Banks, null, null, bankShort, bank, bankLoss));
+            layers.Add(new LayerFigure(Banks, null, null, bankShort, bank, Math.Max(0, bankLoss - fundTranchesHeld)));
             var classes = holders.SelectMany(h => h.Outcome.Equities.Where(q => q.Carry is not null).SelectMany(q => q.Carry!.Classes)).ToList();
             if (classes.Count > 0)
             {
-                layers.Add(new LayerFigure(Lps, null, null, null, null, classes.Sum(c => c.Loss)));
+                layers.Add(new LayerFigure(Lps, null, null, null, null, Math.Max(0, classes.Sum(c => c.Loss) - lpInterestsHeld)));
             }
         }
 
         // The held tranches' holders lose what their guarantors did not pay them; the guarantors bear their net cost,
         // those behind a tranche and those behind a lease or a contract alike (a backstop that paid the rent of a tenant
-        // in default bore that loss in the chain's place).
+        // in default bore that loss in the chain's place), in any entity: a state behind a fund's bank line too.
         double holdersLoss = bottom.Sum(e => e.Outcome.Tranches.Sum(HoldersLoss));
-        var guarantors = bottom.SelectMany(e => e.Deal.Guarantees.Select((g, i) => (g, i)).Where(x => x.i < e.Outcome.Guarantees.Length)
+        var guarantors = outcome.Entities.SelectMany(e => e.Deal.Guarantees.Select((g, i) => (g, i)).Where(x => x.i < e.Outcome.Guarantees.Length)
                 .Select(x => e.Outcome.Guarantees[x.i]))
             .GroupBy(g => g.Guarantor)
             .Select(g => (g.Key + " (guarantor)", g.Sum(x => x.NetCost)))
             .ToList();
-        return new ChainLayerOutcome(layers, BreaksFirst(layers), BearsLoss(layers, Math.Max(0, holdersLoss - passedUp), guarantors));
+        return new ChainLayerOutcome(layers, BreaksFirst(layers), BearsLoss(layers, Math.Max(0, holdersLoss - fromBottom), guarantors));
     }
 
     // What a tranche's holders lose: with a guarantor behind it, what it did not pay them (docs/language.md §5, "Guarantors").

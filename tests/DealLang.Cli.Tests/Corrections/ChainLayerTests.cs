@@ -11,7 +11,7 @@ public class ChainLayerTests
     // The SPV, annual 30/360: rent 12m a year pays its 10% coupon on 30m and 7.5m of principal a year (linear over
     // four years: 10.5m, 9.75m, 9m, 8.25m) while the tenant pays; under TenantDefault the tenant stops on 2027-06-30,
     // the year to 2028-01-01 holds half a year's rent (6m), and the notes go short.
-    private const string Spv = """
+    internal const string Spv = """
         deal Spv {
           currency USD closing 2026-01-01 maturity 2030-01-01 pay annual daycount 30/360
           party Tenant { }
@@ -27,7 +27,7 @@ public class ChainLayerTests
 
     // The fund holds 60% of the notes (0.6 × 37.5m = 22.5m over the four years in Base), borrows 10m at 5% (linear, 2.5m a year)
     // and has two LP classes behind the bank.
-    private const string Fund = """
+    internal const string Fund = """
         import "spv.deal"
         deal Fund {
           currency USD closing 2026-01-01 maturity 2030-01-01 pay annual daycount 30/360
@@ -84,6 +84,24 @@ public class ChainLayerTests
         using var chain = new SmallChain(Fund, ("spv.deal", backed));
         var stress = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"));
         Assert.Equal("Backer (guarantor) 30.1", stress.BearsLoss);
+    }
+
+    [Fact]
+    public void A_guarantee_of_a_funds_bank_line_bears_what_it_paid_and_the_bank_only_the_rest()
+    {
+        // The fund's bank line with a state guarantee of its interest (cap 20m). From 2028 the fund receives nothing
+        // (FundOfFundsLayerTests has the figures): the line's 5% on its 5m balance, 0.25m in 2028 and 0.25m in 2029, is
+        // paid by the state, which recovers nothing, and its 5m of principal is lost. The bank loses 5m, not the 5.5m
+        // of principal loss and unpaid interest the fund left; the state bears 0.5m. Before the fix the banks row was
+        // 5.5m and the state, a guarantor in a fund rather than in an SPV, was not among those bearing the loss.
+        string guaranteed = Fund.Replace("maturity 2030-01-01 }", "maturity 2030-01-01 guarantor State cap 20m covers interest }", StringComparison.Ordinal)
+            .Replace("party Manager { }", "party Manager { }\n  party State { }", StringComparison.Ordinal);
+        using var chain = new SmallChain(guaranteed, ("spv.deal", Spv));
+        var bank = chain.Of("Fund", "TenantDefault").Tranches[0];
+        Assert.Equal(5.5e6, bank.PrincipalLoss + bank.UnpaidInterest, 0.01);
+        var stress = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"));
+        Assert.Equal(5e6, stress.Layers[3].Loss, 0.01);
+        Assert.Equal("holders outside the chain 9.0; banks 5.0; LPs 4.0; State (guarantor) 0.5", stress.BearsLoss);
     }
 
     [Fact]
