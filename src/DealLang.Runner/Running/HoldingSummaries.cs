@@ -34,6 +34,8 @@ internal static class HoldingSummaries
                 value = inputs.HoldingPar[h][last] * (info.MarkIndex >= 0 ? inputs.IndexLevel[info.MarkIndex][last] : 1.0);
             }
 
+            double drawsPaid = info.Draws ? PeriodYears.Sum(result.HoldingDrawPaid[h], periods) : 0;
+            double drawsUnpaid = info.Draws && periods > 0 ? result.HoldingDrawUnpaid[h][periods - 1] : 0;
             if (info.Sold)
             {
                 int first = periods > 0 ? Array.FindIndex(result.HoldingValueSold[h], 0, periods, s => s > 0) : -1;
@@ -45,11 +47,13 @@ internal static class HoldingSummaries
                     SaleProceeds = PeriodYears.Sum(result.HoldingSaleProceeds[h], periods),
                     ShareSold = periods > 0 ? 1.0 - result.HoldingKept[h][periods - 1] : 0,
                     FirstSale = first >= 0 ? deal.Boundaries[first + 1] : null,
+                    DrawsPaid = drawsPaid,
+                    DrawsUnpaid = drawsUnpaid,
                 });
                 continue;
             }
 
-            rows.Add(new HoldingSummary(info.Name, info.Entity + "." + info.Member, received, value));
+            rows.Add(new HoldingSummary(info.Name, info.Entity + "." + info.Member, received, value) { DrawsPaid = drawsPaid, DrawsUnpaid = drawsUnpaid });
         }
 
         return rows.MoveToImmutable();

@@ -18,4 +18,11 @@ public sealed record HoldingSummary(string Holding, string Of, double Received, 
     public double ShareSold { get; init; }
 
     public Date? FirstSale { get; init; }
+
+    /// <summary>For a holding of a delayed draw that draws after the holder's closing: what the holder paid of its share
+    /// of the draws (at the tranche's issue price) over the periods run.</summary>
+    public double DrawsPaid { get; init; }
+
+    /// <summary>What it owed of them and had not paid at the end of the last period run (the cash could not fund it).</summary>
+    public double DrawsUnpaid { get; init; }
 }
