@@ -103,21 +103,37 @@ internal sealed class TriggerComponent(EmitContext ctx)
     // the watched test (from the trigger's 'from' date) is cured by the equity paying in threshold x X - cfads (the test
     // is cfads / X); that cash is collections, cfads and available cash of the period, and the test is then
     // the threshold (the max only absorbs rounding), so the trigger's condition does not hold and no breach counts.
+    // An equity that states a commitment pays in at most what is left of it: a call stops at the commitment, the
+    // test is then what the smaller cure lifts it to, and the breach that remains counts.
     private void WriteCure(IndentedWriter w, TriggerState trigger, EquityCureModel cure)
     {
         var test = Ctx.Components.Of<TestComponent>()[cure.Test];
         string threshold = CSharpLiterals.DoubleOperand(cure.Threshold);
         string denominator = CSharpEmitter.Operand(Ctx, cure.Denominator, null);
         string from = trigger.Model.From is { } date ? "periodEnd >= " + Ctx.DateConstant(date) + " && " : "";
-        w.Comment(trigger.Name + ": equity cure by " + Ctx.Model.Equities[cure.Equity].Name + ", at most " + CSharpLiterals.Int(cure.Times) + " times");
+        string? undrawn = Ctx.Components.Of<EquityComponent>().UndrawnOf(cure.Equity);
+        w.Comment(trigger.Name + ": equity cure by " + Ctx.Model.Equities[cure.Equity].Name + ", at most " + CSharpLiterals.Int(cure.Times) + " times"
+            + (undrawn is null ? "" : ", and at most its commitment left"));
         w.Line(trigger.Cure + " = 0.0;");
-        using (w.Block("if (" + trigger.CuresLeft + " > 0 && !eventOfDefault && t < ScheduledPeriods && " + from + test.Value + " < " + threshold + ")"))
+        using (w.Block("if (" + trigger.CuresLeft + " > 0 && !eventOfDefault && t < ScheduledPeriods && " + from + test.Value + " < " + threshold
+            + (undrawn is null ? "" : " && " + undrawn + " > 0.0") + ")"))
         {
-            w.Line(trigger.Cure + " = " + threshold + " * " + denominator + " - cfads;");
+            if (undrawn is null)
+            {
+                w.Line(trigger.Cure + " = " + threshold + " * " + denominator + " - cfads;");
+            }
+            else
+            {
+                w.Line("double needed = " + threshold + " * " + denominator + " - cfads;");
+                w.Line(trigger.Cure + " = Math.Min(needed, " + undrawn + ");");
+                w.Line(undrawn + " -= " + trigger.Cure + ";");
+            }
+
             w.Line("cfads += " + trigger.Cure + ";");
             w.Line("collections += " + trigger.Cure + ";");
             w.Line("available += " + trigger.Cure + ";");
-            w.Line(test.Value + " = Math.Max(Flows.Ratio(cfads, " + denominator + "), " + threshold + ");");
+            w.Line(test.Value + " = " + (undrawn is null ? "" : trigger.Cure + " < needed ? Flows.Ratio(cfads, " + denominator + ") : ")
+                + "Math.Max(Flows.Ratio(cfads, " + denominator + "), " + threshold + ");");
             w.Line(Ctx.ResultRow("TestValues", CSharpLiterals.Int(test.Index)) + "[t] = " + test.Value + ";");
             w.Line(trigger.CuresLeft + " -= 1;");
         }
