@@ -60,7 +60,7 @@ public static class ChainLayers
 
         // A fund loses its share of what its held tranches lose, on the part it still holds at the end (a part it sold
         // lost what it lost in the sale, and its buyer, outside the chain, bears the rest), and what its forced sales
-        // lose to the market.
+        // lost against par: the mark's fall below par and the market's discount, both realised in the sale.
         double passedUp = 0, lossOnSale = 0;
         foreach (EntityOutcome holder in holders)
         {
@@ -68,7 +68,7 @@ public static class ChainLayers
             {
                 HoldingInfo info = holder.Deal.Holdings[h];
                 HoldingSummary? summary = h < holder.Outcome.Holdings.Length ? holder.Outcome.Holdings[h] : null;
-                lossOnSale += summary?.LossOnSale ?? 0;
+                lossOnSale += summary?.LossToPar ?? 0;
                 if (!info.Equity && bottom.FirstOrDefault(e => e.Deal.Name == info.Entity)?.Outcome.Tranches.FirstOrDefault(t => t.Name == info.Member) is { } held)
                 {
                     passedUp += info.Share * (1 - (summary?.ShareSold ?? 0)) * HoldersLoss(held);

@@ -30,6 +30,7 @@ static class HoldingRows
                 rows.Add(name, "value sold", SummaryKind.Money, o => Of(o.Holdings[h].ValueSold));
                 rows.Add(name, "forced-sale proceeds", SummaryKind.Money, o => Of(o.Holdings[h].SaleProceeds));
                 rows.Add(name, "loss on sale", SummaryKind.Money, o => Of(o.Holdings[h].LossOnSale));
+                rows.Add(name, "loss to par", SummaryKind.Money, o => Of(o.Holdings[h].LossToPar));
                 rows.Add(name, "share sold", SummaryKind.Rate, o => Of(o.Holdings[h].ShareSold));
                 rows.Add(name, "first sale", SummaryKind.Date, o => On(o.Holdings[h].FirstSale));
             }
@@ -64,6 +65,7 @@ static class HoldingRows
                 Json.Money(w, "valueSold", h.ValueSold);
                 Json.Money(w, "saleProceeds", h.SaleProceeds);
                 Json.Money(w, "lossOnSale", h.LossOnSale);
+                Json.Money(w, "lossToPar", h.LossToPar);
                 Json.Number(w, "shareSold", h.ShareSold);
                 Json.Date(w, "firstSale", h.FirstSale);
             }
