@@ -53,14 +53,6 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic HoldingMarkNotAPrice(SourceSpan span, string holding, string index, string unit) =>
         Error("DL0708", span, $"holding '{holding}' is marked by index '{index}', whose level is {unit}; a mark is a price as a share of par, e.g. 'level 98%'");
 
-    /// <summary>DL0710: a holding of a delayed-draw tranche that draws after the holder's closing. A draw is not charged
-    /// to the tranche's holders (not yet supported), so the holding would receive interest and principal on its share
-    /// of principal it never paid for: its receipts, and the holder's returns, would be overstated.</summary>
-    public static Diagnostic HoldingOfLaterDraws(SourceSpan span, string holding, string tranche, double drawn, string first, string closing) =>
-        Warning("DL0710", span, $"holding '{holding}' is of delayed-draw tranche '{tranche}', which draws {Millions(drawn)} after this deal's closing ({closing}), "
-            + $"the first on {first}; a draw is not charged to a holding (not yet supported), so its receipts would include interest and principal on "
-            + "its share of principal it never paid for; hold the tranche from a closing after its last draw");
-
     /// <summary>DL0709: a holding with no <c>of Deal.Member</c>: what it holds is unknown.</summary>
     public static Diagnostic HoldingOfMissing(SourceSpan span, string holding) =>
         Error("DL0709", span, $"holding '{holding}' needs what it holds, e.g. 'of Hyperion.Notes'");

@@ -248,6 +248,10 @@ public static partial class CSharpEmitter
         {
             w.Line("double[] " + holding.ReceiptsIn + " = input.Series[" + Slot(InputQuantity.HoldingReceipts, holding.Index) + "];");
             w.Line("double[] " + holding.ParIn + " = input.Series[" + Slot(InputQuantity.HoldingPar, holding.Index) + "];");
+            if (holding.Info.Draws)
+            {
+                w.Line("double[] " + holding.DrawsIn + " = input.Series[" + Slot(InputQuantity.HoldingDraws, holding.Index) + "];");
+            }
             if (holding.Info.Sold)
             {
                 w.Line("double " + holding.Discount + " = input.Scalars[" + Slot(InputQuantity.HoldingSaleDiscount, holding.Index) + "];");

@@ -211,6 +211,7 @@ public sealed class DealPaths
         {
             Array.Clear(into.HoldingReceipts[h]);
             Array.Clear(into.HoldingPar[h]);
+            Array.Clear(into.HoldingDraws[h]);
             into.HoldingClosingPar[h] = 0.0;
         }
 

@@ -65,10 +65,11 @@ public static class ChainLayers
 
         // A fund loses its share of what its held tranches lose, on the part it still holds at the end (a part it sold
         // lost what it lost in the sale, and its buyer, outside the chain, bears the rest), and what its forced sales
-        // lose to the market. A fund of funds holds another fund's tranche (a bank line, notes) or LP interest (a
-        // holding of an equity with a carry): that part of the held fund's bank or LP loss is the holder's, so it passes
-        // up to the funds row and leaves the banks or LPs row, or the same dollar would be borne twice (by the held
-        // fund's bank or LPs and again by the holder's bank or LPs, whose loss it becomes).
+        // lose to the market, against par: the mark's fall below par and the market's discount, both realised in the sale.
+        // A fund of funds holds another fund's tranche (a bank line, notes) or LP interest (a holding of an equity with a
+        // carry): that part of the held fund's bank or LP loss is the holder's, so it passes up to the funds row and
+        // leaves the banks or LPs row, or the same dollar would be borne twice (by the held fund's bank or LPs and again
+        // by the holder's bank or LPs, whose loss it becomes).
         double fromBottom = 0, fundTranchesHeld = 0, lpInterestsHeld = 0, lossOnSale = 0;
         foreach (EntityOutcome holder in holders)
         {
@@ -76,7 +77,7 @@ public static class ChainLayers
             {
                 HoldingInfo info = holder.Deal.Holdings[h];
                 HoldingSummary? summary = h < holder.Outcome.Holdings.Length ? holder.Outcome.Holdings[h] : null;
-                lossOnSale += summary?.LossOnSale ?? 0;
+                lossOnSale += summary?.LossToPar ?? 0;
                 double kept = info.Share * (1 - (summary?.ShareSold ?? 0));
                 EntityOutcome? held = outcome.Entities.FirstOrDefault(e => e.Deal.Name == info.Entity);
                 if (held is null)

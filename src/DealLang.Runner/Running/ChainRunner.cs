@@ -155,7 +155,7 @@ public sealed class ChainRunner
         for (int h = 0; h < entity.Holdings.Length; h++)
         {
             (HoldingFlows flows, int held) = entity.Holdings[h];
-            flows.Fill(entities[held].Result, entity.Inputs.HoldingReceipts[h], entity.Inputs.HoldingPar[h], entities[held].Inputs);
+            flows.Fill(entities[held].Result, entity.Inputs.HoldingReceipts[h], entity.Inputs.HoldingPar[h], entities[held].Inputs, entity.Inputs.HoldingDraws[h]);
             entity.Inputs.HoldingClosingPar[h] = flows.ClosingPar(entities[held].Result);
         }
 

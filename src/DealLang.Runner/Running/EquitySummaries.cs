@@ -56,25 +56,11 @@ static class EquitySummaries
     }
 
     // The IRR of a share of the LPs' flows: the contribution at the closing, each call at its date, cures at their
-    // periods' ends (paid in), distributions at the periods' ends.
+    // periods' ends (paid in), distributions at the periods' ends (InvestorFlows, as a Monte Carlo path solves it).
     static double Irr(double[] years, double contributed, CarrySplit.Call[] calls, double[] received, double[] injections, int periods, double share)
     {
-        var times = new double[periods + 1 + calls.Length];
-        var amounts = new double[times.Length];
-        amounts[0] = -share * contributed;
-        for (int t = 0; t < periods; t++)
-        {
-            times[t + 1] = years[t];
-            amounts[t + 1] = received[t] - share * injections[t];
-        }
-
-        for (int j = 0; j < calls.Length; j++)
-        {
-            times[periods + 1 + j] = calls[j].Years;
-            amounts[periods + 1 + j] = -share * calls[j].Amount;
-        }
-
-        return Analytics.InvestorIrr.Solve(times, amounts);
+        int n = periods + 1 + calls.Length;
+        return InvestorFlows.Irr(years, contributed, calls, received, injections, periods, share, new double[n], new double[n]);
     }
 
     // With a carry the holders are LP classes, each with its share of the distributions and of the capital, split

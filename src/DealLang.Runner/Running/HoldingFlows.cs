@@ -16,6 +16,7 @@ public sealed class HoldingFlows
     readonly bool equity;
     readonly double share;
     readonly double parAtStart;
+    readonly double issuePrice; // a held tranche's: its lenders fund each draw at it
     readonly int[] bucket;      // per held period: the holder's period its payments fall in, or -1
     readonly int[] lastHeld;    // per holder period: the last held period ending on or before its end, or -1
     readonly int closingHeld;   // the last held period ending on or before the holder's closing, or -1
@@ -45,6 +46,7 @@ public sealed class HoldingFlows
         share = holding.Share;
         fund = equity && held.Equities[member].Carry is not null ? new FundShare(held, member) : null;
         parAtStart = share * (equity ? held.Equities[member].Contributed : held.Tranches[member].Balance);
+        issuePrice = equity ? 0.0 : held.Tranches[member].IssuePrice;
         Date[] mine = holder.Boundaries;
         Date[] theirs = held.Boundaries;
         bucket = new int[held.Periods];
@@ -89,13 +91,30 @@ public sealed class HoldingFlows
     /// period's end into <paramref name="receipts"/> and <paramref name="par"/>, from the entity's finished run.</summary>
     /// <param name="heldInputs">The entity's path inputs (its holdings' receipts, for a deal-by-deal carry of a held
     /// fund), or null.</param>
-    public void Fill(RunResult held, double[] receipts, double[] par, PathInputs? heldInputs = null)
+    /// <param name="draws">Where to write what the holding funds of the held delayed draw's draws per holder period, its
+    /// share of each at the tranche's issue price (as the tranche's lenders fund them), bucketed as the receipts are: a
+    /// draw is funded at the end of the entity's period, so one on or before the holder's closing is in the par it
+    /// bought. Null: not asked.</param>
+    public void Fill(RunResult held, double[] receipts, double[] par, PathInputs? heldInputs = null, double[]? draws = null)
     {
         ArgumentNullException.ThrowIfNull(held);
         ArgumentNullException.ThrowIfNull(receipts);
         ArgumentNullException.ThrowIfNull(par);
         Array.Clear(receipts);
         int run = held.PeriodsRun;
+        if (draws is not null)
+        {
+            Array.Clear(draws);
+            for (int p = 0; p < run && !equity; p++)
+            {
+                int t = bucket[p];
+                if (t >= 0)
+                {
+                    draws[t] += share * issuePrice * held.TrancheDrawn[member][p];
+                }
+            }
+        }
+
         if (equity)
         {
             double[] paid = EquityPaid(held, heldInputs);

@@ -21,9 +21,10 @@ public sealed class PathFigures
     readonly FlowTimes flowTimes;
     readonly double[] amounts;
 
-    // Per equity, the capital calls falling in each period (docs/language.md §5 "Commitments drawn over time"),
-    // paid in at that period's end here, as cures are (a path's flows sit on the period ends); null without calls.
-    readonly double[]?[] calls;
+    // The flows of an equity (or LP class) with dated capital calls: the period ends, then each call at its own date
+    // (docs/language.md §5 "Commitments drawn over time"), as the scenario's summary solves them (InvestorFlows).
+    readonly double[] calledTimes;
+    readonly double[] calledAmounts;
 
     /// <param name="deal">The deal whose paths are read.</param>
     /// <param name="solveEquityIrr">Whether to solve each equity's IRR (one solve per equity and path); when false
@@ -54,19 +55,10 @@ public sealed class PathFigures
         LpIrr = new double[LpClasses.Length];
         LpLoss = new double[LpClasses.Length];
         datedCalls = [.. deal.Equities.Select(q => CarrySplit.CallsOf(deal, q))];
-        split = new LpClassSplit(deal.Periods, datedCalls.Length == 0 ? 0 : datedCalls.Max(c => c.Length), deal.Holdings.Length);
-        calls = new double[]?[deal.Equities.Length];
-        for (int e = 0; e < calls.Length; e++)
-        {
-            foreach (CapitalCall call in deal.Equities[e].Calls)
-            {
-                int t = Array.FindIndex(deal.Boundaries, 1, b => b >= call.Date) - 1;
-                if (t >= 0)
-                {
-                    (calls[e] ??= new double[deal.Periods])[t] += call.Amount;
-                }
-            }
-        }
+        int mostCalls = datedCalls.Length == 0 ? 0 : datedCalls.Max(c => c.Length);
+        split = new LpClassSplit(deal.Periods, mostCalls, deal.Holdings.Length);
+        calledTimes = new double[deal.Periods + 1 + mostCalls];
+        calledAmounts = new double[calledTimes.Length];
     }
 
     // A fund's split of one path's distributions between an LP class and its GP, buffers made once (the summary's split).
@@ -204,23 +196,20 @@ public sealed class PathFigures
         {
             ReadOnlySpan<double> distributions = result.Distributions[e].AsSpan(0, flows.Length);
             ReadOnlySpan<double> injections = result.Injections[e].AsSpan(0, flows.Length); // equity cures: paid in, a negative flow
-            double[]? called = calls[e]; // capital calls: paid in at the end of the period holding them
-            amounts[0] = -Deal.Equities[e].Contributed;
-            if (called is null)
+            CarrySplit.Call[] dated = datedCalls[e];
+            if (dated.Length > 0)
             {
-                // no calls: the same flows as below with 0.0 for each call (x − 0.0 is x), without a test per period
-                for (int t = 0; t < flows.Length; t++)
-                {
-                    flows[t] = distributions[t] - injections[t] + 0.0;
-                }
+                // capital calls: each at its date, as the summary counts them
+                int made = CarrySplit.CallsReached(dated, years, periods);
+                EquityIrr[e] = InvestorFlows.Irr(years, Deal.Equities[e].Contributed, dated.AsSpan(0, made), distributions, injections, periods, 1.0,
+                    calledTimes, calledAmounts);
+                continue;
             }
-            else
+
+            amounts[0] = -Deal.Equities[e].Contributed;
+            for (int t = 0; t < flows.Length; t++)
             {
-                ReadOnlySpan<double> calledIn = called.AsSpan(0, flows.Length);
-                for (int t = 0; t < flows.Length; t++)
-                {
-                    flows[t] = distributions[t] - injections[t] - calledIn[t] + 0.0;
-                }
+                flows[t] = distributions[t] - injections[t] + 0.0;
             }
 
             EquityIrr[e] = Analytics.InvestorIrr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
@@ -264,7 +253,6 @@ public sealed class PathFigures
             EquityInfo equity = Deal.Equities[e];
             double[] distributions = result.Distributions[e];
             double[] injections = result.Injections[e];
-            double[]? called = calls[e];
             CarrySplit.Call[] dated = datedCalls[e];
             bool dealByDeal = equity.Carry!.DealByDeal && split.DealByDeal is not null && inputs is not null;
             if (dealByDeal)
@@ -308,11 +296,18 @@ public sealed class PathFigures
                     continue;
                 }
 
-                // as the equity's Monte Carlo IRR: a call paid in at the end of the period holding it
+                if (dated.Length > 0)
+                {
+                    // as the equity's IRR: each call at its date, the summary's flows
+                    LpIrr[lp] = InvestorFlows.Irr(years, equity.Contributed, dated.AsSpan(0, made), lpPart, injections, periods, share,
+                        calledTimes, calledAmounts);
+                    continue;
+                }
+
                 amounts[0] = -share * equity.Contributed;
                 for (int t = 0; t < periods; t++)
                 {
-                    amounts[t + 1] = lpPart[t] - (share * injections[t]) - (called is null ? 0.0 : share * called[t]) + 0.0;
+                    amounts[t + 1] = lpPart[t] - (share * injections[t]) + 0.0;
                 }
 
                 LpIrr[lp] = Analytics.InvestorIrr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));

@@ -15,6 +15,10 @@ public sealed record HoldingInfo(string Name, string Entity, string Member, bool
     /// only then does it have its market's path inputs read and its sale figures written.</summary>
     public bool Sold { get; init; }
 
+    /// <summary>Whether it holds a delayed-draw tranche that draws after the holder's closing: only then does the holder
+    /// pay its share of each draw (<see cref="InputQuantity.HoldingDraws"/>) and have the draws' figures written.</summary>
+    public bool Draws { get; init; }
+
     /// <summary>The market a forced sale sells it into, as the deal says (a scenario may replace each term,
     /// <see cref="HoldingLevers"/>): the discount to the mark, the marked value a period the market absorbs (0: no
     /// depth, so no price impact) and the further discount at a sale of the whole depth.</summary>

@@ -69,6 +69,8 @@ public sealed class RunResult
         HoldingKept = Arrays.Jagged<double>(deal.Holdings.Length, n);
         HoldingValueSold = Arrays.Jagged<double>(deal.Holdings.Length, n);
         HoldingSaleProceeds = Arrays.Jagged<double>(deal.Holdings.Length, n);
+        HoldingDrawPaid = Arrays.Jagged<double>(deal.Holdings.Length, n);
+        HoldingDrawUnpaid = Arrays.Jagged<double>(deal.Holdings.Length, n);
         Reset();
     }
 
@@ -249,6 +251,13 @@ public sealed class RunResult
     /// <summary>Per sold holding and period: what those sales raised, after the discount and the price impact.</summary>
     public double[][] HoldingSaleProceeds { get; }
 
+    /// <summary>Per holding that funds draws (<see cref="HoldingInfo.Draws"/>; never written for another) and period: what
+    /// the holder paid of its share of the held tranche's draws (this period's and those it had left unpaid).</summary>
+    public double[][] HoldingDrawPaid { get; }
+
+    /// <summary>Per holding that funds draws and period: its share of the draws the holder had not paid at the period's end.</summary>
+    public double[][] HoldingDrawUnpaid { get; }
+
     /// <summary>Period in which the event of default occurred, or -1.</summary>
     public int EventOfDefaultPeriod { get; set; }
 
@@ -387,5 +396,7 @@ public sealed class RunResult
         Arrays.Clear(HoldingKept);
         Arrays.Clear(HoldingValueSold);
         Arrays.Clear(HoldingSaleProceeds);
+        Arrays.Clear(HoldingDrawPaid);
+        Arrays.Clear(HoldingDrawUnpaid);
     }
 }

@@ -153,6 +153,11 @@ public enum InputQuantity
     /// share of the held tranche's balance, or of the equity's contribution, after the held entity's periods ended by
     /// then); filled by the chain runner, zero in a run of the holder alone.</summary>
     HoldingClosingPar,
+
+    /// <summary>Series, per holding: its share of the held delayed-draw tranche's draws funded in each of the holder's
+    /// periods (after its closing), what the holder pays (docs/language.md §5 "holding", "Draws"); filled as
+    /// <see cref="HoldingReceipts"/>, zero for a holding of anything else.</summary>
+    HoldingDraws,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -178,7 +183,7 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
 /// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee, then every contract's renewal years and renewal flag, then every contract's term years and prepayment, then (in a deal
-/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par; flags every party's default; scalars every
+/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par, then every holding's draws; flags every party's default; scalars every
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
 /// impact, limit and costs, then every contract's utilisation and re-let utilisation, then every sale's keep-contracts
 /// flag and reserve, then every party's recovery, then (in a deal with guarantees) every party's honour share and disowned
@@ -194,7 +199,7 @@ public sealed class InputLayout
         InputQuantity.ContractRenewalYears, InputQuantity.ContractRenewalLive,
         InputQuantity.ContractTermYears, InputQuantity.ContractPrepaid, InputQuantity.LeaseTermRent,
         InputQuantity.LeaseGuaranteeDue, InputQuantity.ContractGuaranteeYears,
-        InputQuantity.HoldingReceipts, InputQuantity.HoldingPar,
+        InputQuantity.HoldingReceipts, InputQuantity.HoldingPar, InputQuantity.HoldingDraws,
     ];
     static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
     static readonly InputQuantity[] ScalarOrder =
@@ -311,7 +316,7 @@ public sealed class InputLayout
             or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
             or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.LeaseTermRent
             or InputQuantity.LeaseGuaranteeDue or InputQuantity.ContractGuaranteeYears
-            or InputQuantity.HoldingReceipts or InputQuantity.HoldingPar => InputShape.Series,
+            or InputQuantity.HoldingReceipts or InputQuantity.HoldingPar or InputQuantity.HoldingDraws => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
@@ -336,7 +341,7 @@ public sealed class InputLayout
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
             or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.ContractGuaranteeYears => InputEntity.Contract,
-        InputQuantity.HoldingReceipts or InputQuantity.HoldingPar
+        InputQuantity.HoldingReceipts or InputQuantity.HoldingPar or InputQuantity.HoldingDraws
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
             or InputQuantity.HoldingClosingPar => InputEntity.Holding,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),

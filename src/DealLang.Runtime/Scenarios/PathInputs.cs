@@ -61,6 +61,7 @@ public sealed class PathInputs
         ContractPrepaid = Rows(Series, layout, InputQuantity.ContractPrepaid, layout.Contracts);
         HoldingReceipts = Rows(Series, layout, InputQuantity.HoldingReceipts, layout.Holdings);
         HoldingPar = Rows(Series, layout, InputQuantity.HoldingPar, layout.Holdings);
+        HoldingDraws = Rows(Series, layout, InputQuantity.HoldingDraws, layout.Holdings);
         LeaseTermRent = Rows(Series, layout, InputQuantity.LeaseTermRent, layout.ProjectsCfads ? layout.Leases : 0);
         LeaseGuaranteeDue = Rows(Series, layout, InputQuantity.LeaseGuaranteeDue, layout.Guarantees ? layout.Leases : 0);
         ContractGuaranteeYears = Rows(Series, layout, InputQuantity.ContractGuaranteeYears, layout.Guarantees ? layout.Contracts : 0);
@@ -189,6 +190,10 @@ public sealed class PathInputs
 
     /// <summary>Per holding: its par at each period's end (<see cref="InputQuantity.HoldingPar"/>).</summary>
     public double[][] HoldingPar { get; }
+
+    /// <summary>Per holding: its share of the held delayed draw's draws in each period, what it pays
+    /// (<see cref="InputQuantity.HoldingDraws"/>).</summary>
+    public double[][] HoldingDraws { get; }
 
     /// <summary>Per lease, in a deal that projects cfads (else empty): the rent of each period in its current term
     /// (<see cref="InputQuantity.LeaseTermRent"/>).</summary>

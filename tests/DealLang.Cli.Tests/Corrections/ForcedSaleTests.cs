@@ -126,6 +126,27 @@ public class ForcedSaleTests
     }
 
     [Fact]
+    public void A_forced_sale_loses_against_par_what_the_marks_fall_and_the_discount_together_give_up()
+    {
+        // MarkDown, marks at 50% from 2027: H1 sells its whole 25m mark, 50m of par (25m / 0.5), for 11.25m; H2 sells
+        // 3.4375m then 11.5625m of mark, 6.875m + 23.125m = 30m of par, for 2.75m + 9.25m = 12m. The loss on sale is the
+        // discount to the mark, 13.75m and 3m; the loss to par 50 − 11.25 = 38.75m and 30 − 12 = 18m. The held notes lose
+        // nothing, so the chain's funds layer loses its sales' loss to par, 56.75m (before: 16.75m, as if the fund had
+        // bought at the mark: the half of par the marks took away, realised in the sale, was counted nowhere).
+        using var chain = Chain();
+        var h1 = chain.Of("Fund", "MarkDown").Holdings[0];
+        var h2 = chain.Of("Fund", "MarkDown").Holdings[1];
+        Assert.Equal((50e6, 38.75e6), (Math.Round(h1.ParSold, 2), Math.Round(h1.LossToPar, 2)));
+        Assert.Equal((30e6, 18e6), (Math.Round(h2.ParSold, 2), Math.Round(h2.LossToPar, 2)));
+        var layers = DealLang.Runner.Reports.ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "MarkDown"));
+        Assert.Equal(56.75e6, layers.Layers.Single(l => l.Layer == DealLang.Runner.Reports.ChainLayers.Funds).Loss, Cent);
+
+        // At par (Base), the sales at the bank's maturity lose against par only their discount: the same as on sale.
+        var base1 = chain.Of("Fund", "Base").Holdings[0];
+        Assert.Equal(base1.LossOnSale, base1.LossToPar, Cent);
+    }
+
+    [Fact]
     public void A_scenarios_market_lever_deepens_the_discount_and_the_depth_it_gives_replaces_the_holdings()
     {
         using var chain = Chain();

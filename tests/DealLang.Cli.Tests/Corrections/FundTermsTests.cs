@@ -70,13 +70,47 @@ public sealed class FundTermsTests
     }
 
     [Fact]
-    public void A_monte_carlo_path_counts_a_call_at_the_end_of_its_period()
+    public void A_monte_carlo_path_counts_a_call_at_its_date_as_the_run_does()
     {
-        // deallang mc's equity IRR sits its flows on the period ends: −50 at 0, then 70 − 50 = 20 at 1 (the call of
-        // 2026-07-02 falls in the first period) and 70 at 2; r solves 20/(1+r) + 70/(1+r)² = 50:
-        // (1+r) = (20 + √(400 + 14000)) / 100 = (20 + 120) / 100 = 1.4.
-        var figures = SmallDeal.PathFiguresOf(Fund("commitment 120m  contributed 50m  calls 2026-07-02 50m  hurdle 8%  carry 20% to Manager"));
-        Assert.Equal(0.4, figures.EquityIrr[0], 1e-9);
+        // The flows: −50 at 0, −50 at τ = 182/365 (the call of 2026-07-02), +70 at 1 and +70 at 2; their IRR, as the run's
+        // summary has it, solves −50 − 50/(1+r)^τ + 70/(1+r) + 70/(1+r)² = 0. deallang mc's path used to put the call at
+        // the end of the first period (−50 at 0, 20 at 1, 70 at 2: r = 40%), so the same path's IRR differed between mc
+        // and its replay (mc --replay-path, run's figures); now both are the summary's flows, to the bit.
+        string source = Fund("commitment 120m  contributed 50m  calls 2026-07-02 50m  holders Pension 75%, Etf 25%  hurdle 8%  carry 20% to Manager");
+        var figures = SmallDeal.PathFiguresOf(source);
+        var summary = new SmallDeal(source).Single.Equities.Single();
+        double tau = 182.0 / 365.0;
+        double r = figures.EquityIrr[0];
+        Assert.Equal(0.0, -50 - 50 / Math.Pow(1 + r, tau) + 70 / (1 + r) + 70 / Math.Pow(1 + r, 2), 1e-9);
+        Assert.True(r < 0.39, $"IRR {r}: the call is at its date, not at the period's end (40%)");
+        Assert.Equal(summary.Irr, r);
+    }
+
+    [Fact]
+    public void A_replayed_monte_carlo_path_has_the_runs_equity_and_lp_irrs_with_calls()
+    {
+        // A stochastic tenant default on each path: the LPs' IRRs vary by path. On each replayed path, the figures mc
+        // adds to its totals and per-path rows (PathFigures) are the replay's summary's (what mc --replay-path prints,
+        // as run does): the equity's and each LP class's IRR, each call at its date.
+        string source = Fund("commitment 120m  contributed 50m  calls 2026-07-02 30m, 2027-03-01 20m  holders Pension 75%, Etf 25%  hurdle 8%  carry 20% to Manager")
+            + "\nscenario Risk for Fund {\n  paths 50\n  seed 7\n  Tenant defaults drawn pd 40% per year\n}\n";
+        var compiled = DealLang.Compiler.DealCompiler.Compile("fund.deal", source);
+        Assert.True(compiled.Compiled is not null, string.Join("\n", compiled.Diagnostics));
+        using var host = DealLang.Runner.Hosting.DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
+        var scenario = compiled.Model!.Scenarios.Single(s => s.Name == "Risk");
+        var paths = new DealLang.Runner.MonteCarlo.StochasticPaths(host.Program.Description, scenario, 7, 50);
+        var irrs = new HashSet<double>();
+        for (int path = 0; path < 50; path++)
+        {
+            var (outcome, figures) = DealLang.Runner.Simulation.PathReplay.Run(host.Program, paths, path, "Risk");
+            var equity = outcome.Equities.Single();
+            Assert.Equal(equity.Irr, figures.EquityIrr[0]);
+            Assert.Equal(equity.Carry!.Classes[0].Irr, figures.LpIrr[0]);
+            Assert.Equal(equity.Carry.Classes[1].Irr, figures.LpIrr[1]);
+            irrs.Add(equity.Irr);
+        }
+
+        Assert.True(irrs.Count > 1, "the paths should differ");
     }
 
     [Fact]

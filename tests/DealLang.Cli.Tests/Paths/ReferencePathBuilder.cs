@@ -77,6 +77,7 @@ internal static class ReferencePathBuilder
         {
             Array.Fill(into.HoldingReceipts[h], 0.0);
             Array.Fill(into.HoldingPar[h], 0.0);
+            Array.Fill(into.HoldingDraws[h], 0.0);
             into.HoldingClosingPar[h] = 0.0;
 
             // Its market for a forced sale (docs/language.md §5 "holding", "A forced sale"): each term the

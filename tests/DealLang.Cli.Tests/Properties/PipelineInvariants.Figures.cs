@@ -155,11 +155,6 @@ internal static partial class PipelineInvariants
 
         for (int e = 0; e < outcome.Equities.Length; e++)
         {
-            if (deal.Equities[e].Calls.Length > 0)
-            {
-                continue;
-            }
-
             Same(outcome.Equities[e].Irr, path.EquityIrr[e], $"{at}, equity {outcome.Equities[e].Name}, IRR");
         }
 

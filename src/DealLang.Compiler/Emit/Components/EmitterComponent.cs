@@ -121,7 +121,7 @@ internal abstract class EmitterComponent
     }
 
     /// <summary>4. Before the waterfall: every <see cref="StateLife.Paid"/> local starts the period at zero.</summary>
-    public void WriteWaterfallStart(IndentedWriter w)
+    public virtual void WriteWaterfallStart(IndentedWriter w)
     {
         foreach (var entity in Entities)
         {

@@ -7,16 +7,26 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>An equity's state in the generated C#.</summary>
 internal sealed class EquityState : EntityState
 {
-    public EquityState(EquityInfo info, int index)
+    /// <param name="callable">Whether something of the period calls capital from it as the cash needs it (an equity cure,
+    /// a holding's draws): then, when it states a commitment, what is left of it is tracked.</param>
+    public EquityState(EquityInfo info, int index, bool callable = false)
         : base(DeclarationKind.Equity, info.Name, index)
     {
         Info = info;
         Distributed = Local("distributed", "double", StateLife.Paid);
+        Undrawn = Local("undrawn", "double", StateLife.Carried,
+            CSharpLiterals.Double(double.IsNaN(info.Commitment) ? 0.0 : Math.Max(0.0, info.Commitment - info.Contributed - info.Calls.Sum(c => c.Amount))),
+            "its commitment not yet contributed, called on a date, or called by a cure or a draw: what a call may still take",
+            declared: callable && !double.IsNaN(info.Commitment));
     }
 
     public EquityInfo Info { get; }
 
     public StateVar Distributed { get; }
+
+    /// <summary>The commitment that cures and a holding's draws may still call (docs/language.md §5 "Commitments drawn
+    /// over time"): declared for an equity that states a commitment and is called so.</summary>
+    public StateVar Undrawn { get; }
 }
 
 /// <summary>
@@ -25,8 +35,26 @@ internal sealed class EquityState : EntityState
 /// ledger columns of the steps that make them.
 /// </summary>
 internal sealed class EquityComponent(EmitContext ctx)
-    : EmitterComponent<EquityState>(ctx, () => ctx.Model.Equities.Select((e, i) => new EquityState(e, i)))
+    : EmitterComponent<EquityState>(ctx, () => ctx.Model.Equities.Select((e, i) => new EquityState(e, i,
+        ctx.Model.Triggers.Any(t => t.Cure?.Equity == i) || DrawFunderOf(ctx.Model) == i)))
 {
+    /// <summary>The equity whose investors are called for the draws a deal's holdings fund and its cash cannot: the first
+    /// that states a commitment, when a holding funds draws (docs/language.md §5 "holding"); null when none.</summary>
+    public static int? DrawFunderOf(DealModel model)
+    {
+        if (!model.Holdings.Any(h => h.Draws))
+        {
+            return null;
+        }
+
+        int e = model.Equities.ToList().FindIndex(q => !double.IsNaN(q.Commitment));
+        return e >= 0 ? e : null;
+    }
+
+    /// <summary>What is left of equity <paramref name="equity"/>'s commitment to call, or null when it states none (or
+    /// nothing calls it): a call takes at most that.</summary>
+    public string? UndrawnOf(int equity) => this[equity].Undrawn.Declared ? this[equity].Undrawn.Name : null;
+
     public override DeclarationKind Kind => DeclarationKind.Equity;
 
     public override string DescriptionProperty => "Equities";
@@ -102,10 +130,12 @@ internal sealed class EquityComponent(EmitContext ctx)
         foreach (var equity in States)
         {
             w.Line(Ctx.ResultRow("Distributions", CSharpLiterals.Int(equity.Index)) + "[t] = " + equity.Distributed + ";");
-            var cures = Ctx.Components.Of<TriggerComponent>().CuresBy(equity.Index);
+            var cures = Ctx.Components.Of<TriggerComponent>().CuresBy(equity.Index)
+                .Concat(DrawFunderOf(Model) == equity.Index ? Ctx.Components.Of<HoldingComponent>().DrawCalls() : []).ToList();
             if (cures.Count > 0)
             {
-                // what it paid in to cure a test this period: a negative flow in its IRR (written every period)
+                // what it paid in to cure a test, or was called for a holding's draws, this period: capital, a negative
+                // flow in its IRR (written every period)
                 w.Line(Ctx.ResultRow("Injections", CSharpLiterals.Int(equity.Index)) + "[t] = " + string.Join(" + ", cures) + ";");
             }
         }

@@ -10,7 +10,8 @@ internal sealed class HoldingState : EntityState
 {
     /// <param name="closingValue">The C# of the mark at the closing (the par at the closing, a path input, × the mark's
     /// level then) when a coupon or PIK condition reads the value at the period's start; null when none does.</param>
-    public HoldingState(HoldingInfo info, int index, string? closingValue = null)
+    /// <param name="called">Whether the deal has an equity whose investors are called for the draws its cash cannot fund.</param>
+    public HoldingState(HoldingInfo info, int index, string? closingValue = null, bool called = false)
         : base(DeclarationKind.Holding, info.Name, index)
     {
         Info = info;
@@ -40,6 +41,20 @@ internal sealed class HoldingState : EntityState
             ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " sale proceeds"), declared: sold);
         SaleCost = Local("saleCost", "double", StateLife.Paid, comment: "the value sold less what it raised: the loss on the sale",
             ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " loss on sale"), declared: sold);
+
+        // A holding of a delayed draw that draws after the closing: the holder funds its share of each draw.
+        bool draws = info.Draws;
+        DrawsIn = Input("drawsIn", "double[]");
+        Drawn = Local("drawn", "double", StateLife.Period, comment: "its share of this period's draws, on the share held",
+            declared: draws);
+        DrawDue = Local("drawDue", "double", StateLife.Period, comment: "this period's draws and those left unpaid so far",
+            ledger: new LedgerSlot(LedgerSection.Due, info.Name + " draw due"), declared: draws);
+        DrawPaid = Local("drawPaid", "double", StateLife.Paid, comment: "what the holder paid of them, ahead of the waterfall",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " draw paid"), declared: draws);
+        DrawUnpaid = Local("drawUnpaid", "double", StateLife.Carried, comment: "draws the holder could not fund, due again next period",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " draw unpaid"), declared: draws);
+        DrawCalled = Local("drawCalled", "double", StateLife.Paid, comment: "what of them its investors were called for, the cash short",
+            ledger: new LedgerSlot(LedgerSection.Receipts, info.Name + " draw called"), declared: draws && called);
     }
 
     public HoldingInfo Info { get; }
@@ -78,6 +93,20 @@ internal sealed class HoldingState : EntityState
 
     public StateVar SaleCost { get; }
 
+    /// <summary>What the holding funds of the held tranche's draws per period on this path (<see cref="InputQuantity.HoldingDraws"/>);
+    /// read only for a holding that funds draws (<see cref="HoldingInfo.Draws"/>).</summary>
+    public StateVar DrawsIn { get; }
+
+    public StateVar Drawn { get; }
+
+    public StateVar DrawDue { get; }
+
+    public StateVar DrawPaid { get; }
+
+    public StateVar DrawUnpaid { get; }
+
+    public StateVar DrawCalled { get; }
+
     public override string Heading => Name + " (holding of " + Info.Entity + "." + Info.Member + ")";
 }
 
@@ -90,8 +119,13 @@ internal sealed class HoldingState : EntityState
 /// sells it (a forced sale, <see cref="WriteStep"/>), after which its receipts and value are on the share still held.
 /// </summary>
 internal sealed class HoldingComponent(EmitContext ctx)
-    : EmitterComponent<HoldingState>(ctx, () => ctx.Model.Holdings.Select((h, i) => new HoldingState(h, i, ClosingValue(ctx, h, i))))
+    : EmitterComponent<HoldingState>(ctx, () => ctx.Model.Holdings.Select((h, i) =>
+        new HoldingState(h, i, ClosingValue(ctx, h, i), EquityComponent.DrawFunderOf(ctx.Model) is not null)))
 {
+    /// <summary>The locals of what the investors were called for this period, per holding that funds draws: capital the
+    /// funding equity paid in (its injections).</summary>
+    public IEnumerable<string> DrawCalls() => States.Where(h => h.DrawCalled.Declared).Select(h => h.DrawCalled.Name);
+
     /// <summary>The mark at the closing, when a coupon or PIK condition reads the value at the period's start: the par at
     /// the closing (a path input) × the mark's level at the closing (the first period's).</summary>
     private static string? ClosingValue(EmitContext ctx, HoldingInfo holding, int index) =>
@@ -125,8 +159,8 @@ internal sealed class HoldingComponent(EmitContext ctx)
             + ", " + CSharpLiterals.Int(h.MarkIndex) + ")"
             + (h.Sold || h.SaleDiscount != 0 || h.Depth != 0 || h.Impact != 0
                 ? " { Sold = " + (h.Sold ? "true" : "false") + ", SaleDiscount = " + CSharpLiterals.Double(h.SaleDiscount) + ", Depth = " + CSharpLiterals.Double(h.Depth)
-                    + ", Impact = " + CSharpLiterals.Double(h.Impact) + " }"
-                : "");
+                    + ", Impact = " + CSharpLiterals.Double(h.Impact) + (h.Draws ? ", Draws = true" : "") + " }"
+                : h.Draws ? " { Draws = true }" : "");
     });
 
     // A marked holding reads its index's level, so the level is among the inputs the loop declares.
@@ -144,8 +178,52 @@ internal sealed class HoldingComponent(EmitContext ctx)
     public override IEnumerable<string> Terms(DealSum sum) => sum switch
     {
         DealSum.Collections => States.Select(h => h.Receipts.Name),
+        DealSum.PaidOut => States.Where(h => h.Info.Draws).Select(h => h.DrawPaid.Name),
         _ => [],
     };
+
+    // A draw is owed this period as the held tranche draws it (on the share still held: a buyer of a part sold takes its
+    // commitment with it), with what was left unfunded before. It is an investment, not a cost: cfads does not deduct it.
+    public override void WriteAmountsDue(IndentedWriter w)
+    {
+        foreach (var holding in States.Where(h => h.Info.Draws))
+        {
+            w.Line(holding.Drawn + " = " + holding.DrawsIn + "[t]" + (holding.Info.Sold ? " * " + holding.Kept : "") + ";");
+            w.Line(holding.DrawDue + " = " + holding.Drawn + " + " + holding.DrawUnpaid + ";");
+        }
+    }
+
+    /// <summary>4. Before the waterfall's first step (and an enforcement pass's): the holder funds the draws due as a
+    /// lender must, ahead of everything else: from the cash available (equity cures included), then, for what that
+    /// cannot fund, by calling its investors' commitment (the first equity stating one), at most what is left of it;
+    /// the call is capital the equity pays in, which joins the collections and goes straight out to the borrower. What
+    /// neither funds is carried (<see cref="WriteCarry"/>).</summary>
+    public override void WriteWaterfallStart(IndentedWriter w)
+    {
+        base.WriteWaterfallStart(w);
+        int? funder = EquityComponent.DrawFunderOf(Model);
+        string? undrawn = funder is { } e ? Ctx.Components.Of<EquityComponent>().UndrawnOf(e) : null;
+        foreach (var holding in States.Where(h => h.Info.Draws))
+        {
+            w.Line(holding.DrawPaid + " = Math.Min(Math.Max(0.0, available), " + holding.DrawDue + "); // " + holding.Name + ": its share of the draws, funded first");
+            w.Line("available -= " + holding.DrawPaid + ";");
+            if (undrawn is not null)
+            {
+                w.Line(holding.DrawCalled + " = Math.Min(" + undrawn + ", " + holding.DrawDue + " - " + holding.DrawPaid + "); // the rest called from the investors' commitment");
+                w.Line(undrawn + " -= " + holding.DrawCalled + ";");
+                w.Line("collections += " + holding.DrawCalled + ";");
+                w.Line(holding.DrawPaid + " += " + holding.DrawCalled + ";");
+            }
+        }
+    }
+
+    public override void WriteCarry(IndentedWriter w)
+    {
+        foreach (var holding in States.Where(h => h.Info.Draws))
+        {
+            w.Line(holding.DrawUnpaid + " = Flows.Shortfall(" + holding.DrawDue + ", " + holding.DrawPaid + ");");
+        }
+    }
 
     // Each period: both known from the path inputs, before anything reads them; a holding sold in part earlier
     // receives and is worth only the share it still holds.
@@ -202,9 +280,17 @@ internal sealed class HoldingComponent(EmitContext ctx)
         }
     }
 
-    // What each sold holding did this period, for the summary (which a run without a ledger has too).
+    // What each sold holding did this period, and what each holding that funds draws paid and left unpaid, for the
+    // summary (which a run without a ledger has too).
     public override void WriteResults(IndentedWriter w)
     {
+        foreach (var holding in States.Where(h => h.Info.Draws))
+        {
+            string index = CSharpLiterals.Int(holding.Index);
+            w.Line("result.HoldingDrawPaid[" + index + "][t] = " + holding.DrawPaid + ";");
+            w.Line("result.HoldingDrawUnpaid[" + index + "][t] = " + holding.DrawUnpaid + ";");
+        }
+
         foreach (var holding in States.Where(h => h.Info.Sold))
         {
             string index = CSharpLiterals.Int(holding.Index);

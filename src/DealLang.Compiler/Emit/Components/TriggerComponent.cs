@@ -112,17 +112,32 @@ internal sealed class TriggerComponent(EmitContext ctx)
     // absorbs rounding), so the trigger's condition does not hold and no breach counts. The cash never joins the
     // waterfall's available cash, from which 'distribute rest' would pay it straight back: it is deposited in its
     // account here (where 'release' leaves it this period), or prepays its tranches at the waterfall's start.
+    // An equity that states a commitment pays in at most what is left of it: a call stops at the commitment, the
+    // test is then what the smaller cure lifts it to, and the breach that remains counts.
     private void WriteCure(IndentedWriter w, TriggerState trigger, EquityCureModel cure)
     {
         var test = Ctx.Components.Of<TestComponent>()[cure.Test];
         string threshold = CSharpLiterals.DoubleOperand(cure.Threshold);
         string denominator = CSharpEmitter.Operand(Ctx, cure.Denominator, null);
         string from = trigger.Model.From is { } date ? "periodEnd >= " + Ctx.DateConstant(date) + " && " : "";
-        w.Comment(trigger.Name + ": equity cure by " + Ctx.Model.Equities[cure.Equity].Name + ", at most " + CSharpLiterals.Int(cure.Times) + " times");
+        string? undrawn = Ctx.Components.Of<EquityComponent>().UndrawnOf(cure.Equity);
+        w.Comment(trigger.Name + ": equity cure by " + Ctx.Model.Equities[cure.Equity].Name + ", at most " + CSharpLiterals.Int(cure.Times) + " times"
+            + (undrawn is null ? "" : ", and at most its commitment left"));
         w.Line(trigger.Cure + " = 0.0;");
-        using (w.Block("if (" + trigger.CuresLeft + " > 0 && !eventOfDefault && t < ScheduledPeriods && " + from + test.Value + " < " + threshold + ")"))
+        using (w.Block("if (" + trigger.CuresLeft + " > 0 && !eventOfDefault && t < ScheduledPeriods && " + from + test.Value + " < " + threshold
+            + (undrawn is null ? "" : " && " + undrawn + " > 0.0") + ")"))
         {
-            w.Line(trigger.Cure + " = " + threshold + " * " + denominator + " - cfads;");
+            if (undrawn is null)
+            {
+                w.Line(trigger.Cure + " = " + threshold + " * " + denominator + " - cfads;");
+            }
+            else
+            {
+                w.Line("double needed = " + threshold + " * " + denominator + " - cfads;");
+                w.Line(trigger.Cure + " = Math.Min(needed, " + undrawn + ");");
+                w.Line(undrawn + " -= " + trigger.Cure + ";");
+            }
+
             w.Line("cfads += " + trigger.Cure + ";");
             w.Line("collections += " + trigger.Cure + ";");
             if (cure.Into >= 0)
@@ -130,7 +145,8 @@ internal sealed class TriggerComponent(EmitContext ctx)
                 var account = Ctx.Components.Of<AccountComponent>()[cure.Into];
                 w.Line(account.Balance + " += " + trigger.Cure + "; // deposited in " + account.Name + ", not available to the waterfall");
             }
-            w.Line(test.Value + " = Math.Max(Flows.Ratio(cfads, " + denominator + "), " + threshold + ");");
+            w.Line(test.Value + " = " + (undrawn is null ? "" : trigger.Cure + " < needed ? Flows.Ratio(cfads, " + denominator + ") : ")
+                + "Math.Max(Flows.Ratio(cfads, " + denominator + "), " + threshold + ");");
             w.Line(Ctx.ResultRow("TestValues", CSharpLiterals.Int(test.Index)) + "[t] = " + test.Value + ";");
             w.Line(trigger.CuresLeft + " -= 1;");
         }

@@ -7,7 +7,7 @@ namespace DealLang.Compiler.Lowering.Kinds;
 
 /// <summary>A holding as the runtime's <see cref="HoldingInfo"/>: the held entity and member by name (the runner
 /// matches them to the entity's program), a face amount turned into the share it is of the tranche's face, and the
-/// mark's index (−1: par).</summary>
+/// mark's index (−1: par), and whether the holder funds draws of it (a delayed draw that draws after its closing).</summary>
 internal sealed class HoldingLowering : DeclarationLowering<HoldingSyntax, HoldingInfo>
 {
     public override DeclarationKind Kind => DeclarationKind.Holding;
@@ -27,6 +27,11 @@ internal sealed class HoldingLowering : DeclarationLowering<HoldingSyntax, Holdi
             SaleDiscount = market?.Discount is { } d ? lowerer.ConstantOf(d) : 0,
             Depth = market?.Depth is { } depth ? lowerer.ConstantOf(depth) : 0,
             Impact = market?.Impact is { } i ? lowerer.ConstantOf(i) : 0,
+
+            // A delayed draw that draws after the closing: the holder funds its share of those draws. One whose draws
+            // all land by the closing (or whose draws cannot be placed) adds nothing to the loop.
+            Draws = target.Member.Declaration is TrancheSyntax { Commitment: not null } drawn
+                && HoldingRules.LaterDraws(target.Entity, drawn, lowerer.Closing) is not { Amount: <= 0 },
         };
     }
 }

@@ -102,13 +102,6 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
         }
 
         DealAnalysis analysis = checks.Analysis;
-        if (analysis.Held.TryGetValue(holding, out HeldTarget? held) && held.Member.Declaration is TrancheSyntax heldTranche
-            && checks.Closing is { } closing && LaterDraws(held.Entity, heldTranche, closing) is { Amount: > 0 } later)
-        {
-            checks.Diagnostics.Add(DiagnosticCatalogue.HoldingOfLaterDraws(holding.Member?.Span ?? at, name, $"{held.Entity.DealName}.{held.Member.Name}",
-                later.Amount, later.First.ToString(), closing.ToString()));
-        }
-
         if (holding.Share is { } share && analysis.BoundOf(share) is ConstantExpression { Value: var s } && (s <= 0 || s > 1 + 1e-12))
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.HoldingShareOutOfRange(share.Span, name, s));
@@ -166,7 +159,7 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
     }
 
     /// <summary>What a delayed-draw tranche of <paramref name="entity"/> draws at the ends of its periods after
-    /// <paramref name="closing"/> (the holder's), and the first such end: each dated draw, and each delivery's under
+    /// <paramref name="closing"/> (the holder's, which funds its share of them: the lowering asks), and the first such end: each dated draw, and each delivery's under
     /// <c>draws against</c>, lands at the end of the entity's period containing its date, as the lowering places it
     /// (docs/language.md, "Delayed draw"). Null when the entity's schedule or a term is not known.</summary>
     internal static (double Amount, Date First)? LaterDraws(DealAnalysis entity, TrancheSyntax tranche, Date closing)

@@ -1,0 +1,106 @@
+using DealLang.Runner.Reports;
+using Xunit;
+
+namespace DealLang.Cli.Tests.Corrections;
+
+/// <summary>
+/// A holding of a delayed draw that draws after the holder's closing funds its share of each draw (docs/language.md §5
+/// "holding", "Draws"): from the holder's cash ahead of its waterfall, then by calling its investors' undrawn
+/// commitment; what neither funds is carried. Before, the holder received interest and principal on its share of the
+/// drawn principal without paying for it (the warning DL0710). The held deal: annual, 30/360, a loan committed at
+/// 100m, 40m drawn at the closing and 60m on 2027-01-01 (the end of its first period), 10% a year, a 1% commitment
+/// fee on the undrawn commitment, bullet at 2029-01-01; the fund holds half of it from the same closing.
+/// </summary>
+public sealed class HoldingDrawTests
+{
+    private const string Held = """
+        deal Borrower {
+          currency USD closing 2026-01-01 maturity 2029-01-01 pay annual daycount 30/360
+          party Tenant { }
+          party Owner { }
+          facility Site { cost 300m value straight_line 20y floor 0% from 2026-01-01 }
+          lease SiteLease on Site { lessee Tenant rent 200m per year starts 2026-01-01 term 3y }
+          tranche Loan {
+            commitment 100m  balance 40m  available until 2027-01-01  draws { 2027-01-01 60m }
+            commitment_fee 1%  coupon 10%  amortize bullet  maturity 2029-01-01
+          }
+          equity Common { contributed 10m holders Owner 100% }
+          waterfall { pay Loan.commitment_fee pay Loan.interest pay Loan.principal distribute rest to Common }
+        }
+        """;
+
+    private static string Fund(string equity) => $$"""
+        import "borrower.deal"
+        deal Fund {
+          currency USD closing 2026-01-01 maturity 2029-01-01 pay annual daycount 30/360
+          party Investors { }
+          holding LoanStake { of Borrower.Loan  face 50m }
+          equity Lps { {{equity}} holders Investors 100% }
+          waterfall { distribute rest to Lps }
+        }
+        scenario Base for Fund { }
+        """;
+
+    [Fact]
+    public void The_holder_funds_its_share_of_a_later_draw_from_its_cash_then_its_investors_commitment()
+    {
+        // Half the loan (50m of the 100m commitment). Its receipts: 2026, 50% × (10% × 40m + 1% × 60m undrawn) = 2.3m;
+        // 2027, 50% × 10% × 100m = 5m; 2028, 50% × (10m + 100m) = 55m. Its share of the draw, 50% × 60m = 30m, is due in
+        // 2026 (the draw is funded at the end of the borrower's first period, 2027-01-01, inside the fund's first).
+        // Committed 40m, 20m paid in at the closing: 20m left to call. 2026: the cash pays 2.3m, the investors are
+        // called for 20m (all that is left), 7.7m is unfunded and carried; 2027: the 5m of cash pays it down to 2.7m;
+        // 2028: 2.7m paid, 52.3m distributed. Before the fix: 2.3m, 5m and 55m distributed, nothing paid for the draw.
+        using var chain = new SmallChain(Fund("commitment 40m  contributed 20m"), ("borrower.deal", Held));
+        double Ledger(string column, int t) => chain.Ledger("Fund", "Base", column, t);
+        Assert.Equal(2.3e6, Ledger("receipts LoanStake", 0), 1e-3);
+        Assert.Equal(30e6, Ledger("LoanStake draw due", 0), 1e-3);
+        Assert.Equal(20e6, Ledger("LoanStake draw called", 0), 1e-3);
+        Assert.Equal(22.3e6, Ledger("LoanStake draw paid", 0), 1e-3);
+        Assert.Equal(7.7e6, Ledger("LoanStake draw unpaid", 0), 1e-3);
+        Assert.Equal(5e6, Ledger("LoanStake draw paid", 1), 1e-3);
+        Assert.Equal(2.7e6, Ledger("LoanStake draw unpaid", 1), 1e-3);
+        Assert.Equal(2.7e6, Ledger("LoanStake draw paid", 2), 1e-3);
+
+        var fund = chain.Of("Fund", "Base");
+        var equity = fund.Equities.Single();
+        Assert.Equal(52.3e6, equity.Distributions, 1e-3);
+        Assert.Equal(0.0, equity.Unfunded, 1e-3); // 40 − 20 − the 20 called
+        var holding = fund.Holdings.Single();
+        Assert.Equal((62.3e6, 30e6, 0.0), (holding.Received, holding.DrawsPaid, holding.DrawsUnpaid));
+
+        // The investors' IRR: −20 at the closing, −20 called at the end of 2026 (y = 1), +52.3 at the end of 2028
+        // (y = 1096/365): the call is capital, as a cure is.
+        double r = equity.Irr;
+        double npv = -20 - 20 / (1 + r) + 52.3 / Math.Pow(1 + r, 1096.0 / 365.0);
+        Assert.Equal(0.0, npv, 1e-7);
+
+        string summary = SummaryReport.Render(chain.Outcomes[0].Entities[^1].Deal, [fund], ReportFormat.Table);
+        Assert.Matches(@"draws funded\s+30\.0\b", summary);
+        Assert.Matches(@"draws unfunded\s+0\.0\b", summary);
+    }
+
+    [Fact]
+    public void Without_a_commitment_to_call_the_draw_waits_for_the_holders_cash()
+    {
+        // No commitment: 2026 pays 2.3m of the 30m, 27.7m carried; 2027 pays 5m (22.7m left); 2028 pays 22.7m of its 55m
+        // and distributes 32.3m. Nothing is unfunded at the end.
+        using var chain = new SmallChain(Fund("contributed 20m"), ("borrower.deal", Held));
+        Assert.Equal(27.7e6, chain.Ledger("Fund", "Base", "LoanStake draw unpaid", 0), 1e-3);
+        Assert.Equal(22.7e6, chain.Ledger("Fund", "Base", "LoanStake draw unpaid", 1), 1e-3);
+        var fund = chain.Of("Fund", "Base");
+        Assert.Equal(32.3e6, fund.Equities.Single().Distributions, 1e-3);
+        Assert.Equal((30e6, 0.0), (fund.Holdings.Single().DrawsPaid, fund.Holdings.Single().DrawsUnpaid));
+    }
+
+    [Fact]
+    public void A_holder_closing_after_the_last_draw_pays_nothing_for_it()
+    {
+        // The fund closes on 2027-01-01, the draw's date: the draw is in the par it bought (50m), none comes after;
+        // it receives 5m, then 55m.
+        using var chain = new SmallChain(Fund("contributed 20m").Replace("closing 2026-01-01", "closing 2027-01-01", StringComparison.Ordinal),
+            ("borrower.deal", Held));
+        var fund = chain.Of("Fund", "Base");
+        Assert.Equal(60e6, fund.Equities.Single().Distributions, 1e-3);
+        Assert.Equal(0.0, fund.Holdings.Single().DrawsPaid);
+    }
+}
