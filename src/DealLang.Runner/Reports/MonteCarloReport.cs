@@ -46,6 +46,12 @@ public static class MonteCarloReport
         return string.Create(Invariant, $"{frame.Deal}: Monte Carlo, scenario {frame.Scenario}, {frame.Paths:N0} {(frame.Paths == 1 ? "path" : "paths")}, seed {frame.Seed}");
     }
 
+    /// <summary>What the ± are: one standard error; under <c>antithetic</c>, over the run's mirrored pairs for every
+    /// probability and mean, the quantiles' (VaR, ES, percentiles) still as if its paths were independent.</summary>
+    static string StandardErrors(SimulationFrame frame) => frame.Sampling == SimulationFrame.Antithetic
+        ? "± is one Monte Carlo standard error, over the mirrored pairs (VaR's, ES's and the percentiles': as if the paths were independent)"
+        : "± is one Monte Carlo standard error";
+
     static List<Row> Rows(CreditMetrics m)
     {
         var rows = new List<Row>();
@@ -128,7 +134,7 @@ public static class MonteCarloReport
     {
         var text = new StringBuilder();
         string title = Title(m.Frame);
-        string note = "± is one Monte Carlo standard error; money in millions of " + m.Frame.Currency
+        string note = StandardErrors(m.Frame) + "; money in millions of " + m.Frame.Currency
             + "; quantiles from a log histogram, within 0.39% (docs/language.md, \"Monte Carlo results\")";
         if (markdown)
         {
@@ -217,7 +223,9 @@ public static class MonteCarloReport
             w.WriteString("sampling", f.Sampling);
         }
 
-        w.WriteString("standardErrors", "one Monte Carlo standard error of each estimate (docs/language.md, \"Monte Carlo results\")");
+        w.WriteString("standardErrors", f.Sampling == SimulationFrame.Antithetic
+            ? "one Monte Carlo standard error of each estimate, over the mirrored pairs (VaR's, ES's and the percentiles': as if the paths were independent) (docs/language.md, \"Monte Carlo results\")"
+            : "one Monte Carlo standard error of each estimate (docs/language.md, \"Monte Carlo results\")");
         w.WriteStartArray("tranches");
         foreach (TrancheRisk t in m.Tranches)
         {

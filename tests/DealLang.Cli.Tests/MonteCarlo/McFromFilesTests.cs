@@ -102,18 +102,17 @@ public sealed class McFromFilesTests : IDisposable
     }
 
     [Fact]
-    public void AnAntitheticRunSaysItsStandardErrorsAreForIndependentPaths()
+    public void AnAntitheticRunSaysItsStandardErrorsAreOverItsMirroredPairs()
     {
-        // The ± are s/√n, right for independent paths; a mirrored pair is not (docs/language.md, "Monte Carlo
-        // results"). Measured: 30 seeds of 400 antithetic paths of one bullet loan (PD 10% a year over five years,
-        // recovery beta mean 40% sd 20%, the obligor loaded 90% on a GBM index) gave P(principal loss) estimates with a
-        // standard deviation of 1.30%, where the printed ± averaged 2.45% (a ratio of 0.53; the expected loss's 0.49):
-        // a pair's two halves rarely both lose, so the pair's mean varies less than two independent paths'. Without
-        // antithetic the same ratios were 0.83 and 0.95, within the 13% a standard deviation over 30 seeds is good to.
+        // The ± of an antithetic run's probabilities and means are over its mirrored pairs, its quantiles' as if its
+        // paths were independent (docs/language.md, "Monte Carlo results"): the heading says so, and a note on
+        // standard error for a CSV report, which has no heading (PairStandardErrorTests measures them over seeds).
         CliOutcome mirrored = CliHarness.Run(CoreWeaveArgs("--seed", "42", "--threads", "1"));
         Assert.True(mirrored.Exit == ExitCodes.Ok, mirrored.ToString());
-        Assert.StartsWith("note: scenario Stochastic uses antithetic: the ± are standard errors for independent paths, and a mirrored pair is not independent",
-            mirrored.Err, StringComparison.Ordinal);
+        Assert.StartsWith("note: scenario Stochastic uses antithetic: the ± of its probabilities and means are standard errors over its mirrored pairs; "
+            + "those of VaR, ES and the percentiles treat its paths as independent", mirrored.Err, StringComparison.Ordinal);
+        Assert.Contains("\n± is one Monte Carlo standard error, over the mirrored pairs (VaR's, ES's and the percentiles': as if the paths were independent); ",
+            mirrored.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
 
         // Hyperion's scenario file is antithetic too; national-compute's FiscalCost is not: no note; none with --verbosity quiet.
         Assert.StartsWith("note: scenario StochasticRent uses antithetic:", CliHarness.Run(HyperionArgs("--threads", "1")).Err, StringComparison.Ordinal);
@@ -122,7 +121,7 @@ public sealed class McFromFilesTests : IDisposable
         Assert.Equal("", plain.Err);
         Assert.Equal("", CliHarness.Run(CoreWeaveArgs("--seed", "42", "--threads", "1", "--verbosity", "quiet")).Err);
 
-        // The report itself does not change: the note is on standard error, and a shard file prints none.
+        // The note is on standard error, and a shard file prints none.
         CliOutcome shard = CliHarness.Run(CoreWeaveArgs("--seed", "42", "--threads", "1", "--shard", "1/2", "--out", Path.Combine(folder, "a1.json")));
         Assert.DoesNotContain("note:", shard.Out + shard.Err, StringComparison.Ordinal);
 
