@@ -79,6 +79,32 @@ public sealed class McFromFilesTests : IDisposable
     }
 
     [Fact]
+    public void AnOddAntitheticRunInThreeShardsSplitsItsPairsAndMergesToTheSingleRun()
+    {
+        // 401 antithetic paths: 201 pairs, the last of one path. Split by paths, shard 2/3 would run paths 133 to 266
+        // (path 133 mirrors 132, in shard 1); split by pairs, ⌊201/3⌋ = 67 and ⌊402/3⌋ = 134 pairs: paths 134 to 267.
+        string[] Args(params string[] more) => ["mc", CoreWeave, "--scenario", "Stochastic", "--paths", "401", "--seed", "5", .. more];
+        CliOutcome single = CliHarness.Run(Args("--threads", "2", "--format", "json"));
+        Assert.True(single.Exit == ExitCodes.Ok, single.ToString());
+        var files = new List<string>();
+        foreach (int i in new[] { 2, 3, 1 })
+        {
+            string file = Path.Combine(folder, $"odd{i}.json");
+            CliOutcome written = CliHarness.Run(Args("--threads", $"{1 + (i % 2)}", "--shard", $"{i}/3", "--out", file));
+            Assert.True(written.Exit == ExitCodes.Ok, written.ToString());
+            files.Add(file);
+            if (i == 2)
+            {
+                Assert.Contains("(shard 2/3: paths 134 to 267 of 401)", written.Out, StringComparison.Ordinal);
+            }
+        }
+
+        CliOutcome merged = CliHarness.Run(["merge", "--format", "json", .. files]);
+        Assert.True(merged.Exit == ExitCodes.Ok, merged.ToString());
+        Assert.Equal(single.Out, merged.Out);
+    }
+
+    [Fact]
     public void ValidCorpus019RunsAtItsScenariosOwnPathsAndSeed()
     {
         // 019's scenario says 'paths 500' and 'seed 19'; the command gives neither.
