@@ -7,6 +7,11 @@ namespace DealLang.Runner.Simulation;
 public readonly record struct Estimate(double Value, double StdError)
 {
     public static readonly Estimate None = new(double.NaN, double.NaN);
+
+    /// <summary>A share estimated as 0 or 1 (no path has it, or every path): its one-sided 95% confidence bound, the
+    /// upper for 0 and the lower for 1, where its standard error √(p(1 − p)/n) is 0 and would read as "exactly known"
+    /// (that standard error is then NaN); NaN for any other estimate (docs/language.md, "Monte Carlo results").</summary>
+    public double Bound { get; init; } = double.NaN;
 }
 
 /// <summary>A measure's distribution over the paths where it is defined: mean, percentiles (5, 25, 50, 75, 95), each
@@ -163,11 +168,29 @@ public sealed record CreditMetrics(
     /// error over its mirrored pairs of slot <paramref name="slot"/> in 1/<paramref name="unit"/> (<see cref="PairSums.StandardError"/>)
     /// instead of the independent paths'; an estimate with no value keeps none.</summary>
     static Estimate Paired(Estimate estimate, PairTotals? pairs, int? slot, double unit) =>
-        pairs is null || slot is not { } s || double.IsNaN(estimate.Value) ? estimate : estimate with { StdError = pairs.StandardError(s, unit) };
+        pairs is null || slot is not { } s || double.IsNaN(estimate.Value) ? estimate
+        : !double.IsNaN(estimate.Bound) ? estimate with { Bound = ShareBound(estimate.Value == 0, pairs.Pairs) }
+        : estimate with { StdError = pairs.StandardError(s, unit) };
 
-    /// <summary>A share k/n with its binomial standard error √(p(1 − p)/n).</summary>
+    /// <summary>A share k/n with its binomial standard error √(p(1 − p)/n); for k = 0 or k = n, no standard error (it
+    /// would be 0) but the one-sided 95% bound (<see cref="ShareBound"/>).</summary>
     public static Estimate Proportion(long k, long n) =>
-        n == 0 ? Estimate.None : new(k / (double)n, Math.Sqrt(k / (double)n * (1 - (k / (double)n)) / n));
+        n == 0 ? Estimate.None
+        : k == 0 || k == n ? new(k / (double)n, double.NaN) { Bound = ShareBound(k == 0, n) }
+        : new(k / (double)n, Math.Sqrt(k / (double)n * (1 - (k / (double)n)) / n));
+
+    /// <summary>The exact one-sided 95% (Clopper–Pearson) bound of a share seen in none of <paramref name="units"/>
+    /// independent units (<paramref name="none"/>: its upper bound 1 − 0.05^(1/units), the p at which no unit having it
+    /// has a 5% chance; about 3/units, the "rule of three") or in all of them (its lower bound 0.05^(1/units)). The
+    /// units are the paths, or an antithetic run's pairs: a share no pair has is bounded as no path has it.</summary>
+    public static double ShareBound(bool none, long units)
+    {
+        // 1 − e^(−x) for x = −ln 0.05 / units, by its series where 1 − Math.Exp(−x) would cancel (x below 10⁻⁴: the
+        // next term, x⁴/24, is 4·10⁻¹⁴ of it).
+        double x = -Math.Log(0.05) / units;
+        double upper = x < 1e-4 ? x * (1 - (x / 2 * (1 - (x / 3)))) : 1 - Math.Exp(-x);
+        return none ? upper : 1 - upper;
+    }
 
     /// <summary>A mean with its standard error s/√n (s the sample standard deviation; NaN below two paths).</summary>
     public static Estimate Mean(double mean, double sd, long n) => n == 0 ? Estimate.None : new(mean, sd / Math.Sqrt(n));

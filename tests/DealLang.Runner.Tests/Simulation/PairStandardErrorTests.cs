@@ -42,7 +42,10 @@ public sealed class PairStandardErrorTests
         // Unpaid interest L / 10 in 1/1,024ths: 102, 307 | 205, 614 (0.1 · 1,024 = 102.4 rounds to 102), y = 409, 819, so
         // s_y = 410 / √2 and SE = 410 / (√2 · 2√2) = 102.5 units, 0.10009765625 (not 0.1: the sums hold the rounded units).
         Assert.Equal(102.5 / 1024, t.ExpectedUnpaidInterest.StdError, 12);
-        Assert.Equal(0.0, t.LossProbability.StdError); // every pair loses twice
+        // Every path loses: no standard error (it would be 0), but the lower 95% bound over the m = 2 pairs, each of which
+        // lost twice: 0.05^(1/2) = 0.223607 (a pair's chance of a path without a loss is at most 1 − 0.223607 with 95%).
+        Assert.True(double.IsNaN(t.LossProbability.StdError));
+        Assert.Equal(Math.Sqrt(0.05), t.LossProbability.Bound, 12);
     }
 
     [Fact]
