@@ -250,9 +250,14 @@ public sealed class SimulationTotals
             ("carry totals", other.Carry.Length, Carry.Length),
         ];
         string? count = counts.Where(c => c.Theirs != c.Ours).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Theirs} {c.What}, not {c.Ours}")).FirstOrDefault();
-        return count ?? ((other.Pairs is null) != (Pairs is null) || (Pairs is not null && Pairs.LastPath != other.Pairs!.LastPath)
-            ? $"{(other.Pairs is null ? "no" : "")} sums over mirrored pairs, {(Pairs is null ? "where none are kept" : "where they are kept")}".TrimStart()
-            : null);
+        return count ?? (other.Pairs, Pairs) switch
+        {
+            (null, null) => null,
+            (null, _) => "no sums over mirrored pairs, where these keep them",
+            (_, null) => "sums over mirrored pairs, where these keep none",
+            var (theirs, ours) when !theirs.SameShape(ours) || theirs.LastPath != ours.LastPath => "sums over another run's mirrored pairs",
+            _ => null,
+        };
     }
 
     /// <summary>Adds another split's totals (same deal): exactly what adding its paths one by one does.</summary>

@@ -190,6 +190,9 @@ public sealed class PairStandardErrorTests
         // An independent run keeps no pair sums and writes none.
         SimulationTotals plain = new SimulationEngine(program, new RandomSource(program.Description, 3, Paths)).Run(0, Paths, threads: 1);
         Assert.Null(plain.Pairs);
+        Assert.Equal("sums over mirrored pairs, where these keep none", plain.ShapeDifference(totals));
+        Assert.Equal("no sums over mirrored pairs, where these keep them", totals.ShapeDifference(plain));
+        Assert.Throws<ArgumentException>(() => plain.Merge(totals));
         Assert.DoesNotContain("pairs", Encoding.UTF8.GetString(ShardFile.Write(new ShardResult(frame with { Sampling = SimulationFrame.Independent }, Shard.Of(1, 1, Paths), plain))),
             StringComparison.Ordinal);
     }
