@@ -45,7 +45,7 @@ internal static class McChain
         IReadOnlyList<DealDescription> deals = simulation.Deals;
         SimulationFrame[] frames = [.. deals.Select(d => SimulationFrame.Of(d, hash, scenario.Name, seed, paths, Pds(d, deal, source)) with { Sampling = source.Sampling })];
         (int index, int count) = request.Shard is { } text ? McCommand.ParseShard(text) : (1, 1);
-        Shard shard = Shard.Of(index, count, paths);
+        Shard shard = Shard.Of(index, count, paths, source.MirroredPairs);
 
         using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, simulation.Columns, console.Inputs) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();

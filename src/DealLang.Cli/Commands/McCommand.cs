@@ -224,7 +224,7 @@ internal static class McCommand
         }
 
         (int index, int count) = request.Shard is { } text ? ParseShard(text) : (1, 1);
-        Shard shard = Shard.Of(index, count, source.Count);
+        Shard shard = Shard.Of(index, count, source.Count, source.MirroredPairs);
 
         bool progress = console.ShowsProgress;
         using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, PathColumns.For(deal), console.Inputs) : null;
@@ -260,11 +260,10 @@ internal static class McCommand
     }
 
     /// <summary>
-    /// After a printed report, on standard error (so a CSV or JSON report stays one clean document): a note when the
-    /// report's ± do not measure the run's error. They are the formulas for independent paths (docs/language.md,
-    /// "Monte Carlo results"); a Sobol run's points are not independent ("Sobol points"), nor are an antithetic run's
-    /// mirrored pairs: over 30 seeds of 400 paths of a loan whose loss falls with its factor, P(principal loss) and
-    /// the expected loss varied by about half their printed ± (a pair's two halves rarely both lose).
+    /// After a printed report, on standard error (so a CSV or JSON report stays one clean document): what the report's ±
+    /// measure when the paths are not independent (docs/language.md, "Monte Carlo results"). A Sobol run's points are
+    /// not ("Sobol points"): its ± are the independent formulas', which overstate its error. An antithetic run's ± are
+    /// over its mirrored pairs (<see cref="PairTotals"/>), except the quantiles', which the CSV's rows cannot say.
     /// </summary>
     internal static void NoteStandardErrors(SimulationFrame frame, CliConsole console)
     {
@@ -276,9 +275,9 @@ internal static class McCommand
         }
         else if (frame.Sampling == SimulationFrame.Antithetic)
         {
-            console.Info(console.Error, $"note: scenario {TerminalText.Escape(scenario)} uses antithetic: the ± are standard errors for independent paths, "
-                + "and a mirrored pair is not independent: for a figure monotone in the draws they overstate its error, otherwise they may understate it; "
-                + "measure its error across seeds (docs/language.md, \"Monte Carlo results\")");
+            console.Info(console.Error, $"note: scenario {TerminalText.Escape(scenario)} uses antithetic: the ± of its probabilities and means are "
+                + "standard errors over its mirrored pairs; those of VaR, ES and the percentiles treat its paths as independent "
+                + "(docs/language.md, \"Monte Carlo results\")");
         }
     }
 

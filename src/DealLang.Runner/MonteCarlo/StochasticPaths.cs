@@ -452,6 +452,9 @@ public sealed class StochasticPaths : IPathSource
     /// <summary>True when path 2k+1 mirrors path 2k (<c>antithetic</c>): the paths come in dependent pairs.</summary>
     public bool Antithetic => spec.Antithetic;
 
+    /// <inheritdoc/>
+    public bool MirroredPairs => spec.Antithetic;
+
     /// <summary>True when path i's path shocks and default normals come from point i of the randomised Sobol sequence.</summary>
     public bool UsesSobol => sobolShift is not null;
 

@@ -19,4 +19,8 @@ public interface IPathSource
 
     /// <summary>Writes path <paramref name="path"/> into <paramref name="into"/>, a buffer made for <see cref="Deal"/>.</summary>
     void Fill(int path, PathInputs into);
+
+    /// <summary>Whether path 2k + 1 mirrors path 2k (<c>antithetic</c>): a run keeps sums over the pairs
+    /// (<see cref="Simulation.PairTotals"/>) and never splits one.</summary>
+    bool MirroredPairs => false;
 }

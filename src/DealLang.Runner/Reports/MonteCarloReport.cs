@@ -46,13 +46,19 @@ public static class MonteCarloReport
         return string.Create(Invariant, $"{frame.Deal}: Monte Carlo, scenario {frame.Scenario}, {frame.Paths:N0} {(frame.Paths == 1 ? "path" : "paths")}, seed {frame.Seed}");
     }
 
+    /// <summary>What the ± are: one standard error; under <c>antithetic</c>, over the run's mirrored pairs for every
+    /// probability and mean, the quantiles' (VaR, ES, percentiles) still as if its paths were independent.</summary>
+    static string StandardErrors(SimulationFrame frame) => frame.Sampling == SimulationFrame.Antithetic
+        ? "± is one Monte Carlo standard error, over the mirrored pairs (VaR's, ES's and the percentiles': as if the paths were independent)"
+        : "± is one Monte Carlo standard error";
+
     static List<Row> Rows(CreditMetrics m)
     {
         var rows = new List<Row>();
         foreach (TrancheRisk t in m.Tranches)
         {
             string s = t.Name;
-            rows.Add(new(s, "P(principal loss)", Kind.Rate, t.LossProbability.Value, t.LossProbability.StdError));
+            Share(rows, s, "P(principal loss)", t.LossProbability);
             rows.Add(new(s, "expected loss", Kind.Money, t.ExpectedLoss.Value, t.ExpectedLoss.StdError));
             rows.Add(new(s, "expected loss (% of principal)", Kind.Rate, t.ExpectedLossShare.Value, t.ExpectedLossShare.StdError));
             rows.Add(new(s, "loss given a loss", Kind.Money, t.LossGivenLoss.Value, t.LossGivenLoss.StdError));
@@ -65,7 +71,7 @@ public static class MonteCarloReport
             }
 
             rows.Add(new(s, "largest loss", Kind.Money, t.MaxLoss, double.NaN));
-            rows.Add(new(s, "P(interest shortfall)", Kind.Rate, t.ShortfallProbability.Value, t.ShortfallProbability.StdError));
+            Share(rows, s, "P(interest shortfall)", t.ShortfallProbability);
             rows.Add(new(s, "expected unpaid interest", Kind.Money, t.ExpectedUnpaidInterest.Value, t.ExpectedUnpaidInterest.StdError));
             AddDistribution(rows, s, "IRR", Kind.Rate, t.Irr);
             AddDistribution(rows, s, "WAL", Kind.Years, t.Wal);
@@ -82,7 +88,7 @@ public static class MonteCarloReport
             rows.Add(new(c.Name, "expected distributions", Kind.Money, c.ExpectedDistributions.Value, c.ExpectedDistributions.StdError));
             rows.Add(new(c.Name, "IRR mean", Kind.Rate, c.IrrMean.Value, c.IrrMean.StdError));
             rows.Add(new(c.Name, "paths without an IRR", Kind.Count, c.PathsWithoutIrr, double.NaN));
-            rows.Add(new(c.Name, "P(loss)", Kind.Rate, c.LossProbability.Value, c.LossProbability.StdError));
+            Share(rows, c.Name, "P(loss)", c.LossProbability);
             rows.Add(new(c.Name, "expected loss", Kind.Money, c.ExpectedLoss.Value, c.ExpectedLoss.StdError));
         }
 
@@ -91,13 +97,13 @@ public static class MonteCarloReport
             rows.Add(new(name, "expected carry", Kind.Money, carry.Value, carry.StdError));
         }
 
-        rows.Add(new("deal", "P(event of default)", Kind.Rate, m.EventOfDefault.Value, m.EventOfDefault.StdError));
-        rows.Add(new("deal", "P(enforcement sale)", Kind.Rate, m.Sale.Value, m.Sale.StdError));
+        Share(rows, "deal", "P(event of default)", m.EventOfDefault);
+        Share(rows, "deal", "P(enforcement sale)", m.Sale);
 
         // what each guarantor pays, net of what it gets back: a state's fiscal cost
         foreach (GuarantorRisk g in m.Guarantees)
         {
-            rows.Add(new(g.Name, "P(pays anything)", Kind.Rate, g.PayProbability.Value, g.PayProbability.StdError));
+            Share(rows, g.Name, "P(pays anything)", g.PayProbability);
             rows.Add(new(g.Name, "expected amount paid", Kind.Money, g.ExpectedCost.Value, g.ExpectedCost.StdError));
             rows.Add(new(g.Name, "amount paid given it pays", Kind.Money, g.CostGivenPays.Value, g.CostGivenPays.StdError));
             rows.Add(new(g.Name, "largest amount paid", Kind.Money, g.MaxCost, double.NaN));
@@ -107,11 +113,25 @@ public static class MonteCarloReport
         {
             rows.Add(new(p.Name, "input annual PD", Kind.Rate, p.AnnualPd, double.NaN));
             rows.Add(new(p.Name, "input PD to maturity", Kind.Rate, p.HorizonPd, double.NaN));
-            rows.Add(new(p.Name, "simulated default rate", Kind.Rate, p.DefaultRate.Value, p.DefaultRate.StdError));
+            Share(rows, p.Name, "simulated default rate", p.DefaultRate);
         }
 
         return rows;
     }
+
+    /// <summary>A share's row; estimated as 0 or 1, with no ± (its standard error would be 0, read as "exactly known")
+    /// and a row after it with its one-sided 95% bound (<see cref="Estimate.Bound"/>).</summary>
+    static void Share(List<Row> rows, string section, string metric, Estimate e)
+    {
+        rows.Add(new(section, metric, Kind.Rate, e.Value, e.StdError));
+        if (!double.IsNaN(e.Bound))
+        {
+            rows.Add(new(section, $"{metric}: {BoundName(e)}", Kind.Rate, e.Bound, double.NaN));
+        }
+    }
+
+    /// <summary>"95% upper bound" for a share seen on no path, "95% lower bound" for one seen on every path.</summary>
+    static string BoundName(Estimate e) => e.Value == 0 ? "95% upper bound" : "95% lower bound";
 
     static void AddDistribution(List<Row> rows, string section, string measure, Kind kind, Distribution d)
     {
@@ -128,7 +148,7 @@ public static class MonteCarloReport
     {
         var text = new StringBuilder();
         string title = Title(m.Frame);
-        string note = "± is one Monte Carlo standard error; money in millions of " + m.Frame.Currency
+        string note = StandardErrors(m.Frame) + "; money in millions of " + m.Frame.Currency
             + "; quantiles from a log histogram, within 0.39% (docs/language.md, \"Monte Carlo results\")";
         if (markdown)
         {
@@ -217,7 +237,9 @@ public static class MonteCarloReport
             w.WriteString("sampling", f.Sampling);
         }
 
-        w.WriteString("standardErrors", "one Monte Carlo standard error of each estimate (docs/language.md, \"Monte Carlo results\")");
+        w.WriteString("standardErrors", f.Sampling == SimulationFrame.Antithetic
+            ? "one Monte Carlo standard error of each estimate, over the mirrored pairs (VaR's, ES's and the percentiles': as if the paths were independent) (docs/language.md, \"Monte Carlo results\")"
+            : "one Monte Carlo standard error of each estimate (docs/language.md, \"Monte Carlo results\")");
         w.WriteStartArray("tranches");
         foreach (TrancheRisk t in m.Tranches)
         {
@@ -369,6 +391,10 @@ public static class MonteCarloReport
         {
             Json.Number(w, "value", e.Value);
             Json.Number(w, "stderr", e.StdError);
+            if (!double.IsNaN(e.Bound))
+            {
+                Json.Number(w, e.Value == 0 ? "upperBound95" : "lowerBound95", e.Bound); // a share of 0 or 1: its stderr is null
+            }
         }
 
         w.WriteEndObject();

@@ -65,6 +65,7 @@ public sealed class ChainSimulation
         ArgumentOutOfRangeException.ThrowIfLessThan(to, from);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(to, source.Count);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        Shard.CheckPairs(source.MirroredPairs, from, to, source.Count);
 
         const int block = SimulationEngine.BlockSize;
         int blocks = (int)(((long)to - from + block - 1) / block);
@@ -81,7 +82,7 @@ public sealed class ChainSimulation
         var totals = new SimulationTotals[programs.Count];
         for (int e = 0; e < totals.Length; e++)
         {
-            totals[e] = SimulationTotals.For(programs[e].Program.Description);
+            totals[e] = SimulationEngine.Totals(programs[e].Program.Description, source);
             foreach (Worker worker in workers)
             {
                 try
@@ -113,7 +114,7 @@ public sealed class ChainSimulation
             for (int e = 0; e < runner.Count; e++)
             {
                 figures[e] = new PathFigures(runner.DealOf(e));
-                Totals[e] = SimulationTotals.For(runner.DealOf(e));
+                Totals[e] = SimulationEngine.Totals(runner.DealOf(e), simulation.source);
             }
         }
 

@@ -7,6 +7,11 @@ namespace DealLang.Runner.Simulation;
 public readonly record struct Estimate(double Value, double StdError)
 {
     public static readonly Estimate None = new(double.NaN, double.NaN);
+
+    /// <summary>A share estimated as 0 or 1 (no path has it, or every path): its one-sided 95% confidence bound, the
+    /// upper for 0 and the lower for 1, where its standard error √(p(1 − p)/n) is 0 and would read as "exactly known"
+    /// (that standard error is then NaN); NaN for any other estimate (docs/language.md, "Monte Carlo results").</summary>
+    public double Bound { get; init; } = double.NaN;
 }
 
 /// <summary>A measure's distribution over the paths where it is defined: mean, percentiles (5, 25, 50, 75, 95), each
@@ -81,16 +86,18 @@ public sealed record CreditMetrics(
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(totals);
         long n = totals.Paths;
+        PairTotals? pairs = totals.Pairs;
         var tranches = new TrancheRisk[totals.Tranches.Length];
         for (int i = 0; i < tranches.Length; i++)
         {
-            tranches[i] = Tranche(frame.Tranches[i], frame.TrancheBalances[i], totals.Tranches[i]);
+            tranches[i] = Tranche(frame.Tranches[i], frame.TrancheBalances[i], totals.Tranches[i], pairs, i);
         }
 
         var equities = new (string, Distribution)[totals.EquityIrr.Length];
         for (int e = 0; e < equities.Length; e++)
         {
-            equities[e] = (frame.Equities[e], Measure(totals.EquityIrr[e], totals.EquityIrrHistogram[e]));
+            Distribution irr = Measure(totals.EquityIrr[e], totals.EquityIrrHistogram[e]);
+            equities[e] = (frame.Equities[e], irr with { Mean = Paired(irr.Mean, pairs, pairs?.Equity(e), MeasureStatistics.Unit) });
         }
 
         var parties = new PartyRisk[frame.Parties.Length];
@@ -98,7 +105,7 @@ public sealed record CreditMetrics(
         {
             PartyPd pd = frame.Parties[p];
             long defaults = totals.PartyDefaults[pd.PartyIndex];
-            parties[p] = new PartyRisk(pd.Party, pd.AnnualPd, pd.HorizonPd, defaults, Proportion(defaults, n));
+            parties[p] = new PartyRisk(pd.Party, pd.AnnualPd, pd.HorizonPd, defaults, Paired(Proportion(defaults, n), pairs, pairs?.Party(pd.PartyIndex), 1));
         }
 
         var indices = new IndexFan[totals.IndexLevels.Length];
@@ -123,9 +130,9 @@ public sealed record CreditMetrics(
                 frame.Guarantees[g],
                 frame.GuaranteeCaps[g],
                 cost.PathsWithLoss,
-                Proportion(cost.PathsWithLoss, n),
-                Mean(cost.MeanLoss, cost.StandardDeviation, n),
-                Mean(given.MeanLoss, given.StandardDeviation, given.Paths),
+                Paired(Proportion(cost.PathsWithLoss, n), pairs, pairs?.Guarantee(g, 0), 1),
+                Paired(Mean(cost.MeanLoss, cost.StandardDeviation, n), pairs, pairs?.Guarantee(g, 1), LossStatistics.Unit),
+                Paired(Mean(given.MeanLoss, given.StandardDeviation, given.Paths), pairs, pairs?.Guarantee(g, 2), LossStatistics.Unit),
                 n == 0 ? double.NaN : cost.MaxLoss);
         }
 
@@ -135,20 +142,21 @@ public sealed record CreditMetrics(
             LpClassTotals lp = totals.LpClasses[c];
             lpClasses[c] = new LpClassRisk(
                 frame.LpClasses[c],
-                Mean(lp.Distributions.MeanLoss, lp.Distributions.StandardDeviation, n),
-                Mean(lp.Irr.Mean, lp.Irr.StandardDeviation, lp.Irr.Paths),
+                Paired(Mean(lp.Distributions.MeanLoss, lp.Distributions.StandardDeviation, n), pairs, pairs?.LpClass(c, 0), LossStatistics.Unit),
+                Paired(Mean(lp.Irr.Mean, lp.Irr.StandardDeviation, lp.Irr.Paths), pairs, pairs?.LpClass(c, 1), MeasureStatistics.Unit),
                 lp.Irr.Undefined,
-                Proportion(lp.Loss.PathsWithLoss, n),
-                Mean(lp.Loss.MeanLoss, lp.Loss.StandardDeviation, n));
+                Paired(Proportion(lp.Loss.PathsWithLoss, n), pairs, pairs?.LpClass(c, 2), 1),
+                Paired(Mean(lp.Loss.MeanLoss, lp.Loss.StandardDeviation, n), pairs, pairs?.LpClass(c, 3), LossStatistics.Unit));
         }
 
         var carries = new (string, Estimate)[totals.Carry.Length];
         for (int f = 0; f < carries.Length; f++)
         {
-            carries[f] = (frame.Carries[f], Mean(totals.Carry[f].MeanLoss, totals.Carry[f].StandardDeviation, n));
+            carries[f] = (frame.Carries[f], Paired(Mean(totals.Carry[f].MeanLoss, totals.Carry[f].StandardDeviation, n), pairs, pairs?.Carry(f), LossStatistics.Unit));
         }
 
-        return new CreditMetrics(frame, n, tranches, equities, Proportion(totals.EventsOfDefault, n), Proportion(totals.Sales, n), parties, indices)
+        return new CreditMetrics(frame, n, tranches, equities, Paired(Proportion(totals.EventsOfDefault, n), pairs, pairs?.EventOfDefault, 1),
+            Paired(Proportion(totals.Sales, n), pairs, pairs?.Sale, 1), parties, indices)
         {
             Guarantees = guarantees,
             LpClasses = lpClasses,
@@ -156,9 +164,33 @@ public sealed record CreditMetrics(
         };
     }
 
-    /// <summary>A share k/n with its binomial standard error √(p(1 − p)/n).</summary>
+    /// <summary><paramref name="estimate"/> with, in an antithetic run (<paramref name="pairs"/> not null), the standard
+    /// error over its mirrored pairs of slot <paramref name="slot"/> in 1/<paramref name="unit"/> (<see cref="PairSums.StandardError"/>)
+    /// instead of the independent paths'; an estimate with no value keeps none.</summary>
+    static Estimate Paired(Estimate estimate, PairTotals? pairs, int? slot, double unit) =>
+        pairs is null || slot is not { } s || double.IsNaN(estimate.Value) ? estimate
+        : !double.IsNaN(estimate.Bound) ? estimate with { Bound = ShareBound(estimate.Value == 0, pairs.Pairs) }
+        : estimate with { StdError = pairs.StandardError(s, unit) };
+
+    /// <summary>A share k/n with its binomial standard error √(p(1 − p)/n); for k = 0 or k = n, no standard error (it
+    /// would be 0) but the one-sided 95% bound (<see cref="ShareBound"/>).</summary>
     public static Estimate Proportion(long k, long n) =>
-        n == 0 ? Estimate.None : new(k / (double)n, Math.Sqrt(k / (double)n * (1 - (k / (double)n)) / n));
+        n == 0 ? Estimate.None
+        : k == 0 || k == n ? new(k / (double)n, double.NaN) { Bound = ShareBound(k == 0, n) }
+        : new(k / (double)n, Math.Sqrt(k / (double)n * (1 - (k / (double)n)) / n));
+
+    /// <summary>The exact one-sided 95% (Clopper–Pearson) bound of a share seen in none of <paramref name="units"/>
+    /// independent units (<paramref name="none"/>: its upper bound 1 − 0.05^(1/units), the p at which no unit having it
+    /// has a 5% chance; about 3/units, the "rule of three") or in all of them (its lower bound 0.05^(1/units)). The
+    /// units are the paths, or an antithetic run's pairs: a share no pair has is bounded as no path has it.</summary>
+    public static double ShareBound(bool none, long units)
+    {
+        // 1 − e^(−x) for x = −ln 0.05 / units, by its series where 1 − Math.Exp(−x) would cancel (x below 10⁻⁴: the
+        // next term, x⁴/24, is 4·10⁻¹⁴ of it).
+        double x = -Math.Log(0.05) / units;
+        double upper = x < 1e-4 ? x * (1 - (x / 2 * (1 - (x / 3)))) : 1 - Math.Exp(-x);
+        return none ? upper : 1 - upper;
+    }
 
     /// <summary>A mean with its standard error s/√n (s the sample standard deviation; NaN below two paths).</summary>
     public static Estimate Mean(double mean, double sd, long n) => n == 0 ? Estimate.None : new(mean, sd / Math.Sqrt(n));
@@ -213,27 +245,30 @@ public sealed record CreditMetrics(
         return new(q, var, new(es, IsSampleMaximum(n, millionths) ? double.NaN : Math.Sqrt((tailVariance + (q * gap * gap)) / k)));
     }
 
-    static TrancheRisk Tranche(string name, double balance, TrancheTotals t)
+    static TrancheRisk Tranche(string name, double balance, TrancheTotals t, PairTotals? pairs, int i)
     {
         LossStatistics loss = t.Loss;
         LossStatistics given = t.LossGiven;
         long n = loss.Paths;
+        int? Slot(int k) => pairs is null ? null : PairTotals.Tranche(i, k);
+        Distribution irr = Measure(t.Irr, t.IrrHistogram);
+        Distribution wal = Measure(t.Wal, t.WalHistogram);
         return new TrancheRisk(
             name,
             balance,
             n,
             loss.PathsWithLoss,
-            Proportion(loss.PathsWithLoss, n),
-            Mean(loss.MeanLoss, loss.StandardDeviation, n),
-            Mean(t.LossShare.Mean, t.LossShare.StandardDeviation, t.LossShare.Paths),
-            Mean(given.MeanLoss, given.StandardDeviation, given.Paths),
-            Mean(t.LossShareGiven.Mean, t.LossShareGiven.StandardDeviation, t.LossShareGiven.Paths),
+            Paired(Proportion(loss.PathsWithLoss, n), pairs, Slot(0), 1),
+            Paired(Mean(loss.MeanLoss, loss.StandardDeviation, n), pairs, Slot(1), LossStatistics.Unit),
+            Paired(Mean(t.LossShare.Mean, t.LossShare.StandardDeviation, t.LossShare.Paths), pairs, Slot(2), MeasureStatistics.Unit),
+            Paired(Mean(given.MeanLoss, given.StandardDeviation, given.Paths), pairs, Slot(3), LossStatistics.Unit),
+            Paired(Mean(t.LossShareGiven.Mean, t.LossShareGiven.StandardDeviation, t.LossShareGiven.Paths), pairs, Slot(4), MeasureStatistics.Unit),
             [.. TailLevels.Select(q => Tail(t.LossHistogram, q))],
             n == 0 ? double.NaN : loss.MaxLoss,
-            Proportion(t.Unpaid.PathsWithLoss, n),
-            Mean(t.Unpaid.MeanLoss, t.Unpaid.StandardDeviation, n),
-            Measure(t.Irr, t.IrrHistogram),
-            Measure(t.Wal, t.WalHistogram));
+            Paired(Proportion(t.Unpaid.PathsWithLoss, n), pairs, Slot(5), 1),
+            Paired(Mean(t.Unpaid.MeanLoss, t.Unpaid.StandardDeviation, n), pairs, Slot(6), LossStatistics.Unit),
+            irr with { Mean = Paired(irr.Mean, pairs, Slot(7), MeasureStatistics.Unit) },
+            wal with { Mean = Paired(wal.Mean, pairs, Slot(8), MeasureStatistics.Unit) });
     }
 
     static Distribution Measure(MeasureStatistics stats, LogHistogram histogram) => new(

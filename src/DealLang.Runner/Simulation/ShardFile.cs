@@ -9,13 +9,33 @@ namespace DealLang.Runner.Simulation;
 /// <see cref="From"/> to <see cref="To"/> − 1.</summary>
 public sealed record Shard(int Index, int Count, int From, int To)
 {
-    /// <summary>Shard i of K of n paths: paths ⌊(i − 1)·n / K⌋ to ⌊i·n / K⌋ − 1.</summary>
-    public static Shard Of(int index, int count, int paths)
+    /// <summary>Shard i of K of n paths: paths ⌊(i − 1)·n / K⌋ to ⌊i·n / K⌋ − 1. With <paramref name="pairs"/> (an
+    /// antithetic run, whose path 2k + 1 mirrors path 2k) the shards split the m = ⌈n / 2⌉ pairs instead, so that no pair
+    /// is split: pairs ⌊(i − 1)·m / K⌋ to ⌊i·m / K⌋ − 1, paths twice those (the last shard ending at n).</summary>
+    public static Shard Of(int index, int count, int paths, bool pairs = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(index, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(index, count);
-        return new Shard(index, count, (int)((long)(index - 1) * paths / count), (int)((long)index * paths / count));
+        if (!pairs)
+        {
+            return new Shard(index, count, (int)((long)(index - 1) * paths / count), (int)((long)index * paths / count));
+        }
+
+        long units = ((long)paths + 1) / 2;
+        return new Shard(index, count, (int)Math.Min(paths, 2 * ((index - 1) * units / count)), (int)Math.Min(paths, 2 * (index * units / count)));
+    }
+
+    /// <summary>Refuses a run of paths [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="paths"/> that
+    /// would split a mirrored pair (<paramref name="pairs"/>): it must start on an even path and end on one or at the
+    /// run's end.</summary>
+    internal static void CheckPairs(bool pairs, int from, int to, int paths)
+    {
+        if (pairs && ((from & 1) == 1 || ((to & 1) == 1 && to != paths)))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"Paths {from} to {to - 1} split an antithetic pair: a run of mirrored paths starts on an even path and ends before one or at path {paths - 1}."));
+        }
     }
 }
 
@@ -212,7 +232,7 @@ public static class ShardFile
         SimulationFrame frame = ReadFrame(entity.Field("frame"));
         JsonElement s = root.Field("shard");
         var shard = new Shard(s.Field("index").GetInt32(), s.Field("count").GetInt32(), s.Field("from").GetInt32(), s.Field("to").GetInt32());
-        if (shard.Count < 1 || shard.Index < 1 || shard.Index > shard.Count || shard != Shard.Of(shard.Index, shard.Count, frame.Paths))
+        if (shard.Count < 1 || shard.Index < 1 || shard.Index > shard.Count || shard != Shard.Of(shard.Index, shard.Count, frame.Paths, frame.Sampling == SimulationFrame.Antithetic))
         {
             throw new FormatException($"its shard {shard.Index}/{shard.Count} (paths {shard.From} to {shard.To}) is not a shard of {frame.Paths} paths");
         }
@@ -223,7 +243,7 @@ public static class ShardFile
             throw new FormatException($"its totals count {totals.Paths} paths, but shard {shard.Index}/{shard.Count} has {shard.To - shard.From}");
         }
 
-        if (totals.Inconsistency() is { } inconsistency)
+        if ((totals.Inconsistency() ?? totals.Pairs?.Inconsistency(totals, ((long)shard.To - shard.From + 1) / 2)) is { } inconsistency)
         {
             throw new FormatException($"its totals do not add up: {inconsistency}");
         }
@@ -415,8 +435,92 @@ public static class ShardFile
             w.WriteEndArray();
         }
 
+        if (t.Pairs is { } pairs)
+        {
+            WritePairs(w, pairs); // an antithetic run's only: every other run's file is as it was
+        }
+
         w.WriteEndObject();
     }
+
+    /// <summary>An antithetic run's sums over its mirrored pairs: <c>"pairs": { "count": m, "sums": [[Σa, Σa², Σab, Σb, Σb²,
+    /// pairs with b &gt; 0], …] }</c>, one per estimate in <see cref="PairTotals"/>' order, integers as decimal strings.</summary>
+    static void WritePairs(Utf8JsonWriter w, PairTotals pairs)
+    {
+        if (pairs.HasOpenPair)
+        {
+            throw new InvalidOperationException("A shard's paths ended inside an antithetic pair.");
+        }
+
+        w.WriteStartObject("pairs");
+        w.WriteNumber("count", pairs.Pairs);
+        w.WriteStartArray("sums");
+        foreach (PairSums sums in pairs.Sums)
+        {
+            var (a, aa, ab, b, bb, with) = sums.Parts;
+            w.WriteStartArray();
+            w.WriteStringValue(a.ToString(CultureInfo.InvariantCulture));
+            w.WriteStringValue(aa.ToString(CultureInfo.InvariantCulture));
+            w.WriteStringValue(ab.ToString(CultureInfo.InvariantCulture));
+            w.WriteStringValue(b.ToString(CultureInfo.InvariantCulture));
+            w.WriteStringValue(bb.ToString(CultureInfo.InvariantCulture));
+            w.WriteStringValue(with.ToString(CultureInfo.InvariantCulture));
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>An antithetic run's pair sums into <paramref name="totals"/>; a file of an antithetic run without them
+    /// was written before its ± came from its pairs, and cannot give them.</summary>
+    static void ReadPairs(JsonElement t, SimulationFrame frame, SimulationTotals totals)
+    {
+        bool antithetic = frame.Sampling == SimulationFrame.Antithetic;
+        bool has = t.TryGetProperty("pairs", out JsonElement p);
+        if (!antithetic)
+        {
+            if (has)
+            {
+                throw new FormatException($"its totals hold sums over mirrored pairs, but its run is not antithetic ({frame.Sampling})");
+            }
+
+            return;
+        }
+
+        if (!has)
+        {
+            throw new FormatException("it is a shard of an antithetic run written by an earlier DealLang, without the sums over its mirrored pairs "
+                + "that its standard errors now come from; run the shard again with this DealLang");
+        }
+
+        long count = p.Field("count").GetInt64();
+        JsonElement[] rows = [.. p.Field("sums").EnumerateArray()];
+        var sums = new PairSums[rows.Length];
+        for (int s = 0; s < rows.Length; s++)
+        {
+            string[] parts = [.. rows[s].EnumerateArray().Select(x => x.Text())];
+            if (parts.Length != 6)
+            {
+                throw new FormatException($"its pair sum {s} has {parts.Length} numbers, not 6");
+            }
+
+            try
+            {
+                sums[s] = PairSums.FromParts(ParseInt128(parts[0]), ParseInt128(parts[1]), ParseInt128(parts[2]), ParseLong(parts[3]), ParseLong(parts[4]), ParseLong(parts[5]), count);
+            }
+            catch (FormatException x)
+            {
+                throw new FormatException($"its contents are damaged (pair sum {s}: {x.Message})", x);
+            }
+        }
+
+        totals.Paired(frame.Paths).Pairs!.Set(count, sums);
+    }
+
+    static Int128 ParseInt128(string text) => Int128.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    static long ParseLong(string text) => long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
     static SimulationTotals ReadTotals(JsonElement t, SimulationFrame frame)
     {
@@ -495,6 +599,7 @@ public static class ShardFile
             }
         }
 
+        ReadPairs(t, frame, totals);
         return totals;
     }
 

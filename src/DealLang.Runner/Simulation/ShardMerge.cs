@@ -137,7 +137,7 @@ public static class ShardMerge
         var names = new List<string>();
         for (int i = 1; i <= any.Count; i++)
         {
-            Shard s = Shard.Of(i, any.Count, paths);
+            Shard s = Shard.Of(i, any.Count, paths, shards[0].Shard.Frame.Sampling == SimulationFrame.Antithetic);
             if (s.From < to && s.To > from)
             {
                 names.Add(string.Create(CultureInfo.InvariantCulture, $"{i}/{any.Count}"));

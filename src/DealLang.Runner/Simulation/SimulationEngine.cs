@@ -50,6 +50,7 @@ public sealed class SimulationEngine
         ArgumentOutOfRangeException.ThrowIfLessThan(to, from);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(to, source.Count);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        Shard.CheckPairs(source.MirroredPairs, from, to, source.Count);
 
         int blocks = (int)(((long)to - from + BlockSize - 1) / BlockSize);
         threads = Math.Max(1, Math.Min(threads, blocks));
@@ -61,7 +62,7 @@ public sealed class SimulationEngine
         }
 
         run.Run(workers, "deallang mc");
-        SimulationTotals totals = SimulationTotals.For(program.Description);
+        SimulationTotals totals = Totals(program.Description, source);
         foreach (Worker worker in workers)
         {
             try
@@ -75,6 +76,13 @@ public sealed class SimulationEngine
         }
 
         return totals;
+    }
+
+    /// <summary>Empty totals for a run of <paramref name="source"/>'s paths: with sums over its pairs when they are mirrored.</summary>
+    internal static SimulationTotals Totals(DealDescription deal, IPathSource source)
+    {
+        SimulationTotals totals = SimulationTotals.For(deal);
+        return source.MirroredPairs ? totals.Paired(source.Count) : totals;
     }
 
     /// <summary>Runs path <paramref name="path"/> alone into <paramref name="inputs"/> and
@@ -109,7 +117,7 @@ public sealed class SimulationEngine
             inputs = new PathInputs(deal) { CheckCashConservation = engine.checkCash };
             result = new RunResult(deal, program.Layout, fullLedger: false);
             figures = new PathFigures(deal);
-            Totals = SimulationTotals.For(deal);
+            Totals = SimulationEngine.Totals(deal, source);
         }
 
         public SimulationTotals Totals { get; }

@@ -41,9 +41,9 @@ public sealed record SimulationFrame(
     /// <summary>Each fund's GP carry, as <c>Investors carry to Manager</c>.</summary>
     public string[] Carries { get; init; } = [];
 
-    /// <summary>How the paths were drawn: <see cref="Independent"/>, <see cref="Antithetic"/> (mirrored pairs) or
-    /// <see cref="Sobol"/> points; the report's ± are independent paths' standard errors, which the other two's are not
-    /// (docs/language.md, "Monte Carlo results"), so a merged shard's report notes it too.</summary>
+    /// <summary>How the paths were drawn: <see cref="Independent"/>, <see cref="Antithetic"/> (mirrored pairs, whose ± come
+    /// from the pairs: <see cref="PairTotals"/>) or <see cref="Sobol"/> points (whose ± are independent paths' standard
+    /// errors, which theirs are not; docs/language.md, "Monte Carlo results"), so a merged shard's report says it too.</summary>
     public string Sampling { get; init; } = Independent;
 
     /// <summary><see cref="Sampling"/>: independent paths.</summary>

@@ -76,10 +76,21 @@ public sealed class SimulationTotals
             deal.Guarantees.Length, LpClass.Of(deal).Length, deal.Equities.Count(e => e.Carry is not null));
     }
 
-    /// <summary>Empty totals of the same sizes.</summary>
+    /// <summary>Empty totals of the same sizes (with pair sums when these have them).</summary>
     public SimulationTotals EmptyLike() =>
         new(Tranches.Length, EquityIrr.Length, PartyDefaults.Length, IndexLevels.Length, IndexLevels.Length == 0 ? 0 : IndexLevels[0].Length,
-            Guarantees.Length, LpClasses.Length, Carry.Length);
+            Guarantees.Length, LpClasses.Length, Carry.Length) { Pairs = Pairs?.EmptyLike() };
+
+    /// <summary>An antithetic run's sums over its mirrored pairs (null for any other run): the ± of its estimates.</summary>
+    public PairTotals? Pairs { get; private set; }
+
+    /// <summary>These totals, keeping sums over mirrored pairs too (an antithetic run of <paramref name="paths"/> paths:
+    /// its last path, when even, is a pair of one).</summary>
+    public SimulationTotals Paired(long paths)
+    {
+        Pairs = new PairTotals(Tranches.Length, EquityIrr.Length, PartyDefaults.Length, Guarantees.Length, LpClasses.Length, Carry.Length, paths - 1);
+        return this;
+    }
 
     /// <summary>[guarantee]: its guarantor's cost over the paths.</summary>
     public GuaranteeTotals[] Guarantees { get; }
@@ -219,6 +230,7 @@ public sealed class SimulationTotals
         Paths++;
         EventsOfDefault += figures.EventOfDefault ? 1 : 0;
         Sales += figures.Sale ? 1 : 0;
+        Pairs?.Add(figures);
     }
 
     /// <summary>How <paramref name="other"/>'s shape differs from these totals' (<c>"3 party default counts, not 4"</c>),
@@ -237,7 +249,15 @@ public sealed class SimulationTotals
             ("LP class totals", other.LpClasses.Length, LpClasses.Length),
             ("carry totals", other.Carry.Length, Carry.Length),
         ];
-        return counts.Where(c => c.Theirs != c.Ours).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Theirs} {c.What}, not {c.Ours}")).FirstOrDefault();
+        string? count = counts.Where(c => c.Theirs != c.Ours).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Theirs} {c.What}, not {c.Ours}")).FirstOrDefault();
+        return count ?? (other.Pairs, Pairs) switch
+        {
+            (null, null) => null,
+            (null, _) => "no sums over mirrored pairs, where these keep them",
+            (_, null) => "sums over mirrored pairs, where these keep none",
+            var (theirs, ours) when !theirs.SameShape(ours) || theirs.LastPath != ours.LastPath => "sums over another run's mirrored pairs",
+            _ => null,
+        };
     }
 
     /// <summary>Adds another split's totals (same deal): exactly what adding its paths one by one does.</summary>
@@ -288,6 +308,7 @@ public sealed class SimulationTotals
             Carry[f].Merge(other.Carry[f]);
         }
 
+        Pairs?.Merge(other.Pairs!);
         Paths += other.Paths;
         EventsOfDefault += other.EventsOfDefault;
         Sales += other.Sales;

@@ -79,6 +79,32 @@ public sealed class McFromFilesTests : IDisposable
     }
 
     [Fact]
+    public void AnOddAntitheticRunInThreeShardsSplitsItsPairsAndMergesToTheSingleRun()
+    {
+        // 401 antithetic paths: 201 pairs, the last of one path. Split by paths, shard 2/3 would run paths 133 to 266
+        // (path 133 mirrors 132, in shard 1); split by pairs, ⌊201/3⌋ = 67 and ⌊402/3⌋ = 134 pairs: paths 134 to 267.
+        string[] Args(params string[] more) => ["mc", CoreWeave, "--scenario", "Stochastic", "--paths", "401", "--seed", "5", .. more];
+        CliOutcome single = CliHarness.Run(Args("--threads", "2", "--format", "json"));
+        Assert.True(single.Exit == ExitCodes.Ok, single.ToString());
+        var files = new List<string>();
+        foreach (int i in new[] { 2, 3, 1 })
+        {
+            string file = Path.Combine(folder, $"odd{i}.json");
+            CliOutcome written = CliHarness.Run(Args("--threads", $"{1 + (i % 2)}", "--shard", $"{i}/3", "--out", file));
+            Assert.True(written.Exit == ExitCodes.Ok, written.ToString());
+            files.Add(file);
+            if (i == 2)
+            {
+                Assert.Contains("(shard 2/3: paths 134 to 267 of 401)", written.Out, StringComparison.Ordinal);
+            }
+        }
+
+        CliOutcome merged = CliHarness.Run(["merge", "--format", "json", .. files]);
+        Assert.True(merged.Exit == ExitCodes.Ok, merged.ToString());
+        Assert.Equal(single.Out, merged.Out);
+    }
+
+    [Fact]
     public void ValidCorpus019RunsAtItsScenariosOwnPathsAndSeed()
     {
         // 019's scenario says 'paths 500' and 'seed 19'; the command gives neither.
@@ -102,18 +128,17 @@ public sealed class McFromFilesTests : IDisposable
     }
 
     [Fact]
-    public void AnAntitheticRunSaysItsStandardErrorsAreForIndependentPaths()
+    public void AnAntitheticRunSaysItsStandardErrorsAreOverItsMirroredPairs()
     {
-        // The ± are s/√n, right for independent paths; a mirrored pair is not (docs/language.md, "Monte Carlo
-        // results"). Measured: 30 seeds of 400 antithetic paths of one bullet loan (PD 10% a year over five years,
-        // recovery beta mean 40% sd 20%, the obligor loaded 90% on a GBM index) gave P(principal loss) estimates with a
-        // standard deviation of 1.30%, where the printed ± averaged 2.45% (a ratio of 0.53; the expected loss's 0.49):
-        // a pair's two halves rarely both lose, so the pair's mean varies less than two independent paths'. Without
-        // antithetic the same ratios were 0.83 and 0.95, within the 13% a standard deviation over 30 seeds is good to.
+        // The ± of an antithetic run's probabilities and means are over its mirrored pairs, its quantiles' as if its
+        // paths were independent (docs/language.md, "Monte Carlo results"): the heading says so, and a note on
+        // standard error for a CSV report, which has no heading (PairStandardErrorTests measures them over seeds).
         CliOutcome mirrored = CliHarness.Run(CoreWeaveArgs("--seed", "42", "--threads", "1"));
         Assert.True(mirrored.Exit == ExitCodes.Ok, mirrored.ToString());
-        Assert.StartsWith("note: scenario Stochastic uses antithetic: the ± are standard errors for independent paths, and a mirrored pair is not independent",
-            mirrored.Err, StringComparison.Ordinal);
+        Assert.StartsWith("note: scenario Stochastic uses antithetic: the ± of its probabilities and means are standard errors over its mirrored pairs; "
+            + "those of VaR, ES and the percentiles treat its paths as independent", mirrored.Err, StringComparison.Ordinal);
+        Assert.Contains("\n± is one Monte Carlo standard error, over the mirrored pairs (VaR's, ES's and the percentiles': as if the paths were independent); ",
+            mirrored.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
 
         // Hyperion's scenario file is antithetic too; national-compute's FiscalCost is not: no note; none with --verbosity quiet.
         Assert.StartsWith("note: scenario StochasticRent uses antithetic:", CliHarness.Run(HyperionArgs("--threads", "1")).Err, StringComparison.Ordinal);
@@ -122,7 +147,7 @@ public sealed class McFromFilesTests : IDisposable
         Assert.Equal("", plain.Err);
         Assert.Equal("", CliHarness.Run(CoreWeaveArgs("--seed", "42", "--threads", "1", "--verbosity", "quiet")).Err);
 
-        // The report itself does not change: the note is on standard error, and a shard file prints none.
+        // The note is on standard error, and a shard file prints none.
         CliOutcome shard = CliHarness.Run(CoreWeaveArgs("--seed", "42", "--threads", "1", "--shard", "1/2", "--out", Path.Combine(folder, "a1.json")));
         Assert.DoesNotContain("note:", shard.Out + shard.Err, StringComparison.Ordinal);
 

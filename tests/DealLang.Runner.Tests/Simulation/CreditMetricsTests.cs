@@ -112,6 +112,26 @@ public sealed class CreditMetricsTests
     }
 
     [Fact]
+    public void AShareOfNoneOrAllHasItsOneSided95PercentBoundAndNoStandardError()
+    {
+        // 0 of 1,000: 1 − 0.05^(1/1000); x = 2.995732 / 1000 = 0.002995732, 1 − e^(−x) = x − x²/2 + x³/6 = 0.002995732 −
+        // 0.000004487 + 0.0000000045 = 0.002991250 (3/n = 0.003). 1,000 of 1,000: its lower bound 0.05^(1/1000) = 0.997008750.
+        Estimate none = CreditMetrics.Proportion(0, 1000), all = CreditMetrics.Proportion(1000, 1000);
+        Assert.Equal((0.0, 0.002991250), (none.Value, Math.Round(none.Bound, 9)));
+        Assert.Equal((1.0, 0.997008750), (all.Value, Math.Round(all.Bound, 9)));
+        Assert.True(double.IsNaN(none.StdError) && double.IsNaN(all.StdError));
+
+        // Past 10⁻⁴ the series takes over from 1 − Math.Exp(−x), which would keep only a few digits: at 10⁹ units
+        // x = 2.995732·10⁻⁹ and the bound is x (1 − x/2) to 16 digits.
+        double x = -Math.Log(0.05) / 1e9;
+        Assert.Equal(1.0, CreditMetrics.ShareBound(none: true, 1_000_000_000) / (x * (1 - (x / 2))), 15);
+
+        // One path in between keeps its standard error and has no bound; no paths, neither.
+        Assert.True(double.IsNaN(CreditMetrics.Proportion(1, 1000).Bound));
+        Assert.True(double.IsNaN(CreditMetrics.Proportion(0, 0).Bound));
+    }
+
+    [Fact]
     public void PartiesEventsAndFans()
     {
         CreditMetrics m = Run();
@@ -124,7 +144,14 @@ public sealed class CreditMetricsTests
         Assert.Equal(0.10, obligor.DefaultRate.Value, 12);
         Assert.Equal(0.03, obligor.DefaultRate.StdError, 12);
         Assert.Equal(0.10, m.EventOfDefault.Value, 12);
+        Assert.True(double.IsNaN(m.EventOfDefault.Bound));
         Assert.Equal(0.0, m.Sale.Value);
+
+        // No path ends in a sale: no standard error (√(0 × 1 / 100) = 0 would read as "exactly 0") but the one-sided 95%
+        // bound 1 − 0.05^(1/100): ln 0.05 = −2.995732, / 100 = −0.02995732, 1 − e^(−0.02995732) = 0.0295130 (the rule of
+        // three, 3/100, is 0.03).
+        Assert.True(double.IsNaN(m.Sale.StdError));
+        Assert.Equal(0.0295130, m.Sale.Bound, 7);
 
         // The index's level is the path's loss in every period: percentiles of 0 … 99 at 6 bits an octave. p5 is rank 5,
         // 4, in [4, 4.0625), at 4.03125; p50 rank 50, 49, in [49, 49.5), at 49.25; p95 rank 95, 94, in [94, 95), at 94.5.

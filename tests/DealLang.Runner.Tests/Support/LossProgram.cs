@@ -54,10 +54,13 @@ public sealed class LossProgram : IDealProgram
     }
 }
 
-/// <summary>Paths of <see cref="LossProgram"/> with given losses (the index level) and obligor defaults.</summary>
-public sealed class ListSource(DealDescription deal, double[] losses, bool[]? defaults = null) : IPathSource
+/// <summary>Paths of <see cref="LossProgram"/> with given losses (the index level) and obligor defaults; with
+/// <paramref name="pairs"/>, read as an antithetic run's mirrored pairs (paths 2k and 2k + 1).</summary>
+public sealed class ListSource(DealDescription deal, double[] losses, bool[]? defaults = null, bool pairs = false) : IPathSource
 {
     public DealDescription Deal => deal;
+
+    public bool MirroredPairs => pairs;
 
     public int Count => losses.Length;
 
@@ -90,5 +93,45 @@ public sealed class RandomSource(DealDescription deal, int seed, int count) : IP
         }
 
         Array.Fill(into.PartyDefaulted[0], defaults);
+    }
+}
+
+/// <summary>Antithetic paths of <see cref="LossProgram"/>: pair k draws u uniform, the top 53 bits of SplitMix64's
+/// output for (seed, k) (not <c>new Random(seed ^ k)</c>: the first doubles of nearby seeds lie on a lattice), path
+/// 2k takes u and path 2k + 1 its mirror 1 − u, and a path with u &lt; 40% loses 50 + 125 (40% − u) (50 to 100) with its
+/// obligor in default. The two halves of a pair never both lose, so a pair's mean varies far less than two independent
+/// paths': P(loss) = 40%, the pair's count of losses is 0 or 1 with P(1) = 80%, its variance 0.16, so the estimate's
+/// variance is 0.16 / (4m) = 0.04 / m over m pairs, where two independent paths per pair would give 0.24 / (2m) = 0.12 / m
+/// (a ratio of standard errors of √(1/3) = 0.58). The loss x: E x = 0.4 · 75 = 30, E x² = 0.4 (75² + 50²/12) = 2333.3,
+/// Var x = 1433.3; the pair's sum is U(50, 100) with probability 80%, else 0: E y = 60, E y² = 4666.7, Var y = 1066.7,
+/// against 2 Var x = 2866.7 for two independent paths (a ratio of √(1066.7 / 2866.7) = 0.61).</summary>
+public sealed class MirroredSource(DealDescription deal, int seed, int count) : IPathSource
+{
+    public DealDescription Deal => deal;
+
+    public int Count => count;
+
+    public bool MirroredPairs => true;
+
+    public void Fill(int path, PathInputs into)
+    {
+        double u = (Mix(((ulong)(uint)seed << 32) | (uint)(path >> 1)) >> 11) * (1.0 / (1UL << 53));
+        if ((path & 1) == 1)
+        {
+            u = 1 - u;
+        }
+
+        bool defaults = u < 0.4;
+        Array.Fill(into.IndexLevel[0], defaults ? 50 + (125 * (0.4 - u)) : 0);
+        Array.Fill(into.PartyDefaulted[0], defaults);
+    }
+
+    // SplitMix64's finaliser (Steele, Lea and Flood 2014).
+    static ulong Mix(ulong z)
+    {
+        z += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
     }
 }
