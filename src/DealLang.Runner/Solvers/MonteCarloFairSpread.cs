@@ -63,7 +63,7 @@ public static class MonteCarloFairSpread
 
         (double spread, int evaluations) = FairSpread.Solve(s => Values(s) - price, price);
         double mean = Values(spread);
-        (_, double se, _) = MonteCarloProblem.MeanAndError(value);
+        (_, double se, _) = MonteCarloProblem.MeanAndError(value, runner.MirroredPairs);
         return new SolveResult("fair spread", info.Name, runner.Scenario.Name, spread, SolveCondition.Rate(spread), "%",
             $"mean discounted flows = {info.IssuePrice * 100:0.####}% of the funded principal over {curveText}", mean - price,
             $"mean value less the price {SolveCondition.Money(deal.Currency, mean - price)} ± {SolveCondition.Money(deal.Currency, se)} (s.e., {runner.Paths:#,##0} paths)",

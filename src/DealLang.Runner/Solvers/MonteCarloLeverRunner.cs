@@ -59,6 +59,7 @@ public sealed class MonteCarloLeverRunner
         Lever = lever;
         Seed = seed;
         Paths = paths;
+        MirroredPairs = spec.Antithetic;
         if (lever.Entity is null) // the top's draws of a facility's value are its own facilities', never a held deal's
         {
             CheckNotDrawn(Top, scenario.Name, spec, lever);
@@ -93,6 +94,10 @@ public sealed class MonteCarloLeverRunner
     public ulong Seed { get; }
 
     public int Paths { get; }
+
+    /// <summary>Whether path 2k + 1 mirrors path 2k (<c>antithetic</c>): an estimate's standard error is then over the pairs
+    /// (<see cref="MonteCarloProblem.MeanAndError(ReadOnlySpan{double}, bool)"/>).</summary>
+    public bool MirroredPairs { get; }
 
     /// <summary>Evaluations so far, each a run of all <see cref="Paths"/> paths.</summary>
     public int Evaluations { get; private set; }

@@ -19,7 +19,8 @@ namespace DealLang.Runner.Solvers;
 /// The first three are the Monte Carlo report's expected loss (% of principal), IRR mean and P(principal loss), over
 /// the same paths; <c>T misses interest</c> (a shortfall in some period, even if paid later) is not its P(interest
 /// shortfall), which counts interest still unpaid at the end.
-/// Each estimate comes with its standard error s / √N (s the paths' sample standard deviation, over N − 1). The
+/// Each estimate comes with its standard error s / √N (s the paths' sample standard deviation, over N − 1); under
+/// <c>antithetic</c>, over the mirrored pairs as the Monte Carlo report's (docs/language.md, "Under antithetic"). The
 /// per-path values are kept by path index and summed in path order, so the answer is the same on any number of threads.
 /// </summary>
 public sealed class MonteCarloProblem : ILeverProblem
@@ -55,7 +56,7 @@ public sealed class MonteCarloProblem : ILeverProblem
     public LeverPoint At(double value)
     {
         runner.Run(value, Read);
-        (double mean, double se, int over) = MeanAndError(values);
+        (double mean, double se, int over) = MeanAndError(values, runner.MirroredPairs);
         string estimate = over == runner.Paths
             ? $"{Rate(mean)} ± {Rate(se)} (s.e., {runner.Paths:#,##0} paths)"
             : $"{Rate(mean)} ± {Rate(se)} (s.e., over the {over:#,##0} of {runner.Paths:#,##0} paths {Defined})";
@@ -125,6 +126,47 @@ public sealed class MonteCarloProblem : ILeverProblem
         }
 
         return (mean, n > 1 ? Math.Sqrt(squares / (n - 1) / n) : double.NaN, n);
+    }
+
+    /// <summary>
+    /// <see cref="MeanAndError(ReadOnlySpan{double})"/>'s mean, with, when <paramref name="mirroredPairs"/>, the standard
+    /// error over the m = ⌈N/2⌉ mirrored pairs (paths 2k and 2k + 1; an odd run's last path a pair of one), which are
+    /// independent where the paths are not: the mean is a ratio R = Σa / Σb, a_k the pair's defined values summed and
+    /// b_k how many it has, and its error the delta method's √(Σ(a_k − R b_k)² / (m (m − 1))) / b̄, b̄ = Σb / m (for a
+    /// mean over every path, s_y / (2√m), s_y the pair sums' deviation): the Monte Carlo report's rule
+    /// (docs/language.md, "Under antithetic"). NaN when fewer than two pairs have a defined value.
+    /// </summary>
+    public static (double Mean, double StdError, int Count) MeanAndError(ReadOnlySpan<double> x, bool mirroredPairs)
+    {
+        (double mean, double se, int n) = MeanAndError(x);
+        if (!mirroredPairs || n == 0)
+        {
+            return (mean, se, n);
+        }
+
+        int pairs = (x.Length + 1) / 2;
+        int pairsWith = 0;
+        double spread = 0;
+        for (int k = 0; k < pairs; k++)
+        {
+            double a = 0;
+            int b = 0;
+            for (int i = 2 * k; i < Math.Min(2 * k + 2, x.Length); i++)
+            {
+                if (!double.IsNaN(x[i]))
+                {
+                    a += x[i];
+                    b++;
+                }
+            }
+
+            pairsWith += b > 0 ? 1 : 0;
+            double d = a - (mean * b);
+            spread += d * d;
+        }
+
+        double perPair = n / (double)pairs;
+        return (mean, pairs > 1 && pairsWith > 1 ? Math.Sqrt(spread / ((double)pairs * (pairs - 1))) / perPair : double.NaN, n);
     }
 
     static string Rate(double r) => double.IsNaN(r) ? "n/a" : (r * 100).ToString("0.####", CultureInfo.InvariantCulture) + "%";
