@@ -157,8 +157,9 @@ internal static partial class FigureIdentities
     /// <summary>
     /// §8 and §12: a tranche is paid interest only by <c>pay T.interest</c> steps and principal only by
     /// <c>pay T.principal</c>, <c>pay T.balance</c> and sweeps to it (a waterfall's or a trigger's), in either
-    /// waterfall, each a ledger column (<c>3 pay T.interest paid</c>, <c>5 sweep 50% of rest to T swept</c>,
-    /// <c>4 CashTrap => sweep 50% to T swept</c>); the summary's interest and principal paid are the sums of the run's
+    /// waterfall, and by an equity cure prepaying it (§7, "Where the cure goes"), each a ledger column
+    /// (<c>3 pay T.interest paid</c>, <c>5 sweep 50% of rest to T swept</c>, <c>4 CashTrap => sweep 50% to T swept</c>,
+    /// <c>LockUp cure prepaid T</c>); the summary's interest and principal paid are the sums of the run's
     /// per-period figures, and each period's figure is the sum of those columns. Not an identity in the event of
     /// default's period when a deal without an enforcement waterfall runs the regular one twice (§9: its columns show
     /// the second pass only): there the columns' sum is at most the period's figure.
@@ -167,7 +168,7 @@ internal static partial class FigureIdentities
     {
         string name = Regex.Escape(s.Name);
         int[] interest = ledger.Matching($@"^\d+ pay {name}\.interest paid$");
-        int[] principal = ledger.Matching($@"^\d+ (pay {name}\.(principal|balance) paid|.*sweep .* to {name} swept)$");
+        int[] principal = ledger.Matching($@"^(\d+ (pay {name}\.(principal|balance) paid|.*sweep .* to {name} swept)|\S+ cure prepaid {name})$");
         double interestTotal = 0, principalTotal = 0;
         bool onePass = false;
         for (int t = 0; t < ledger.Periods; t++)
