@@ -501,6 +501,9 @@ scenarioDecl
 
 scenarioItem
     : lease=ident RENEWALS TAKEN NUMBER                       # renewalsTakenItem
+    // 'MetaLease renewals drawn 60% loading Campus.value 30%': each option taken with that probability given the one
+    // before was, drawn per path (a stochastic item, docs/language.md §10, "Drawn renewals").
+    | lease=ident RENEWALS DRAWN p=expr loading*              # renewalsDrawnItem
     | path=reference DEFLATE rate=expr perYear (VOLATILITY vol=expr perYear)?   # deflateItem
     | path=reference DROP expr BY DATE                        # dropItem
     | party=ident DEFAULTS (ON DATE | DRAWN (PD pd=expr perYear pdStep*)? loading* recoveryDraw?)   # partyDefaultsItem
@@ -542,7 +545,7 @@ recoveryDraw
     : RECOVERY BETA MEAN mean=expr SD sd=expr
     ;
 
-// 'loading H100Rent 40%': a drawn default's loading on a factor's shock (the Gaussian copula's beta).
+// 'loading H100Rent 40%': a drawn default's or drawn renewals' loading on a factor's shock (the Gaussian copula's beta).
 loading
     : LOADING factor=reference beta=expr
     ;

@@ -11,7 +11,9 @@ namespace DealLang.Benchmarks.HandWritten;
 /// both factors drawn rates and one regime, so each factor's path shock is drawn directly from two independent
 /// normals, Z₀ = ξ₀ and Z₁ = ρξ₀ + √(1 − ρ²)ξ₁ (three normals a path, with Meta's); the drawn rates m + sZ; Meta's default time from Z_M = √(1 − βᵀRβ)η + β₀Z₀ + β₁Z₁ with a
 /// constant hazard −ln(1 − PD); and the campus's value curve, the unstressed curve times (1 − d)^(days / 365.25) per
-/// period end. The scenario's numbers are read once from its <see cref="StochasticSpec"/> (the terms a hand-writer
+/// period end; then MetaLease's drawn renewals, after every other draw: option j taken, while the ones before were, when
+/// √(1 − βᵀRβ) ε_j + β₀Z₀ + β₁Z₁ &lt; Φ⁻¹(p), one normal per option taken or not (docs/language.md §10, "Drawn
+/// renewals"). The scenario's numbers are read once from its <see cref="StochasticSpec"/> (the terms a hand-writer
 /// would type in). It is the "draw" half of the Monte Carlo limit (bench/README.md, "Monte Carlo throughput"); the
 /// lease rows at the drawn market rent and the default's cut rent are left to the path source, whose inputs the
 /// hand-written loop (<see cref="HyperionLoop"/>) then reads. <see cref="Differences"/> checks it against the source.
@@ -26,6 +28,8 @@ public sealed class HyperionDraw
     readonly int metaParty;
     readonly double beta0, beta1, idiosyncratic, hazard;
     readonly int horizonDays;
+    readonly int renewedLease, options;
+    readonly double renewalBeta0, renewalBeta1, renewalOwn, renewalThreshold;
     readonly Date closing;
     readonly double[] unstressed;
     readonly double[] years;
@@ -41,7 +45,7 @@ public sealed class HyperionDraw
         ArgumentNullException.ThrowIfNull(unstressedValue);
         StochasticSpec s = scenario.Stochastic ?? throw new ArgumentException("Not a stochastic scenario.", nameof(scenario));
         if (s.Factors.Length != 2 || s.Factors[0].Target != FactorTarget.FacilityDeflation || s.Factors[1].Target != FactorTarget.MarketRentDeflation
-            || s.Correlation is not { Stress: null } c || s.Defaults.Length != 1 || s.Defaults[0].Steps.Length != 0)
+            || s.Correlation is not { Stress: null } c || s.Defaults.Length != 1 || s.Defaults[0].Steps.Length != 0 || s.Renewals.Length > 1)
         {
             throw new ArgumentException($"'{scenario.Name}' is not shaped as StochasticRent: the hand-written draw knows only its items.", nameof(scenario));
         }
@@ -72,6 +76,18 @@ public sealed class HyperionDraw
         // correlation, β₀β₀ + β₀ρβ₁ + β₁ρβ₀ + β₁β₁.
         idiosyncratic = Math.Sqrt(Math.Max(0.0, 1 - ((((beta0 * beta0) + (beta0 * rho * beta1)) + (beta1 * rho * beta0)) + (beta1 * beta1))));
         hazard = -Math.Log(1 - meta.AnnualPd);
+        renewedLease = -1;
+        if (s.Renewals.Length == 1)
+        {
+            RenewalModel renewal = s.Renewals[0];
+            renewedLease = renewal.Lease;
+            options = deal.Leases[renewedLease].RenewalCount;
+            renewalBeta0 = renewal.Loadings[0];
+            renewalBeta1 = renewal.Loadings[1];
+            renewalOwn = Math.Sqrt(Math.Max(0.0, 1 - ((((renewalBeta0 * renewalBeta0) + (renewalBeta0 * rho * renewalBeta1)) + (renewalBeta1 * rho * renewalBeta0)) + (renewalBeta1 * renewalBeta1))));
+            renewalThreshold = renewal.Probability <= 0 ? double.NegativeInfinity : renewal.Probability >= 1 ? double.PositiveInfinity : NormalQuantile.Inverse(renewal.Probability);
+        }
+
         unstressed = unstressedValue;
         Value = new double[periods];
     }
@@ -84,6 +100,9 @@ public sealed class HyperionDraw
 
     /// <summary>The last path's default date of Meta (null: none within the run).</summary>
     public Date? MetaDefault { get; private set; }
+
+    /// <summary>The last path's renewals taken on the drawn lease (0 without drawn renewals).</summary>
+    public int RenewalsTaken { get; private set; }
 
     /// <summary>Meta's party index.</summary>
     public int MetaParty => metaParty;
@@ -102,6 +121,17 @@ public sealed class HyperionDraw
         double defaultYears = -Math.Log(NormalQuantile.Cdf(-z)) / hazard;
         double days = Math.Ceiling(defaultYears * 365.0);
         MetaDefault = days <= horizonDays ? closing.AddDays((int)Math.Max(1.0, days)) : null;
+        int taken = 0;
+        bool renewing = true;
+        double common = (renewalBeta0 * z0) + (renewalBeta1 * z1);
+        for (int j = 0; j < options; j++)
+        {
+            double eps = rng.Normal(); // drawn whether or not the option is reached
+            renewing = renewing && (renewalOwn * eps) + common < renewalThreshold;
+            taken += renewing ? 1 : 0;
+        }
+
+        RenewalsTaken = taken;
 
         double d = valueMean + (valueVolatility * z0);
         ValueDeflation = d;
@@ -136,6 +166,11 @@ public sealed class HyperionDraw
         if (drawn.PartyDefaults[metaParty] != MetaDefault)
         {
             differences.Add($"Meta's default: source {drawn.PartyDefaults[metaParty]}, hand {MetaDefault}");
+        }
+
+        if (renewedLease >= 0 && drawn.RenewalsTaken[renewedLease] != RenewalsTaken)
+        {
+            differences.Add($"renewals taken: source {drawn.RenewalsTaken[renewedLease]}, hand {RenewalsTaken}");
         }
 
         double[] source = filled.FacilityValue[0];

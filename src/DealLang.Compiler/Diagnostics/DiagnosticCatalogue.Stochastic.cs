@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace DealLang.Compiler.Diagnostics;
 
-// A stochastic scenario's diagnostics (docs/language.md §10, "Stochastic scenarios"): DL0530–DL0541, and `sobol`'s DL0542–DL0544. The units and
+// A stochastic scenario's diagnostics (docs/language.md §10, "Stochastic scenarios"): DL0530–DL0541, `sobol`'s DL0542–DL0544,
+// and drawn renewals' DL0545–DL0546. The units and
 // ranges every term shares (a volatility that is not a rate, a negative speed, a step-down above 100%) are the
 // common term checks' (DL0302 wrong unit, DL0312 negative, DL0307 not a fraction).
 public static partial class DiagnosticCatalogue
@@ -27,12 +28,13 @@ public static partial class DiagnosticCatalogue
             ? "it draws none (give an index a process, e.g. 'H100Rent gbm drift 0% per year volatility 30% per year', or a deflation a volatility)"
             : $"its factors are {factors}"));
 
-    /// <summary>DL0534: a drawn default's loadings give Σ β_k Z_k a variance βᵀRβ above 1 (Σβ² without correlations;
-    /// the copula's idiosyncratic weight √(1 − βᵀRβ) would be imaginary).</summary>
-    public static Diagnostic LoadingsTooLarge(SourceSpan span, string party, double variance, bool correlated) =>
+    /// <summary>DL0534: a drawn default's (or drawn renewals', <paramref name="what"/> "renewals") loadings give
+    /// Σ β_k Z_k a variance βᵀRβ above 1 (Σβ² without correlations; the copula's idiosyncratic weight √(1 − βᵀRβ)
+    /// would be imaginary).</summary>
+    public static Diagnostic LoadingsTooLarge(SourceSpan span, string party, double variance, bool correlated, string what = "default") =>
         Error("DL0534", span, correlated
-            ? $"the loadings of {party}'s drawn default, with the factors' correlations, give a variance (βᵀRβ) of {variance.ToString("0.####", CultureInfo.InvariantCulture)}; it must be 1 or less"
-            : $"the loadings of {party}'s drawn default have a sum of squares of {variance.ToString("0.####", CultureInfo.InvariantCulture)}; it must be 1 or less");
+            ? $"the loadings of {party}'s drawn {what}, with the factors' correlations, give a variance (βᵀRβ) of {variance.ToString("0.####", CultureInfo.InvariantCulture)}; it must be 1 or less"
+            : $"the loadings of {party}'s drawn {what} have a sum of squares of {variance.ToString("0.####", CultureInfo.InvariantCulture)}; it must be 1 or less");
 
     /// <summary>DL0535: a party's default is both drawn and dated in one scenario.</summary>
     public static Diagnostic DrawnAndDatedDefault(SourceSpan span, string scenario, string party) =>
@@ -97,7 +99,18 @@ public static partial class DiagnosticCatalogue
         Error("DL0543", span, $"'sobol' fits a scenario whose factors are all drawn rates with one regime (a few numbers a path), but scenario '{scenario}' {what}, "
             + "which draws every period (periods × factors numbers a path, beyond the Sobol table); remove 'sobol', or use 'antithetic'");
 
-    /// <summary>DL0544: <c>sobol</c> with more factors and drawn defaults than the embedded Joe–Kuo dimensions.</summary>
-    public static Diagnostic SobolTooManyDimensions(SourceSpan span, string scenario, int factors, int defaults, int most) =>
-        Error("DL0544", span, $"scenario '{scenario}' draws {factors} factor(s) and {defaults} default(s), {factors + defaults} Sobol dimensions a path; 'sobol' supports at most {most}");
+    /// <summary>DL0544: <c>sobol</c> with more factors, drawn defaults and drawn renewal options than the embedded
+    /// Joe–Kuo dimensions.</summary>
+    public static Diagnostic SobolTooManyDimensions(SourceSpan span, string scenario, int factors, int defaults, int most, int renewalOptions = 0) =>
+        Error("DL0544", span, renewalOptions == 0
+            ? $"scenario '{scenario}' draws {factors} factor(s) and {defaults} default(s), {factors + defaults} Sobol dimensions a path; 'sobol' supports at most {most}"
+            : $"scenario '{scenario}' draws {factors} factor(s), {defaults} default(s) and {renewalOptions} renewal option(s), {factors + defaults + renewalOptions} Sobol dimensions a path; 'sobol' supports at most {most}");
+
+    /// <summary>DL0545: <c>renewals drawn</c> on a lease with no renewal options (nothing to draw).</summary>
+    public static Diagnostic DrawnRenewalsWithoutOptions(SourceSpan span, string scenario, string lease) =>
+        Error("DL0545", span, $"scenario '{scenario}' draws the renewals of lease '{lease}', which has no renewal options; give the lease 'renewals N x D at lessee option', or remove the lever");
+
+    /// <summary>DL0546: one lease's renewals both taken (<c>renewals taken N</c>) and drawn (<c>renewals drawn p</c>) in one scenario.</summary>
+    public static Diagnostic DrawnAndTakenRenewals(SourceSpan span, string scenario, string lease) =>
+        Error("DL0546", span, $"scenario '{scenario}' both fixes the renewals {lease}'s lessee takes ('renewals taken') and draws them ('renewals drawn'); keep one");
 }

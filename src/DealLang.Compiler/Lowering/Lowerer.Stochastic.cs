@@ -28,6 +28,7 @@ internal sealed partial class Lowerer
         ulong? seed = null;
         bool antithetic = false, sobol = false;
         var defaults = new List<DefaultModel>();
+        var renewals = new List<RenewalModel>();
 
         foreach (ScenarioItemSyntax item in items)
         {
@@ -106,6 +107,23 @@ internal sealed partial class Lowerer
                     toStress = Constant(r.ToStress);
                     toNormal = Constant(r.ToNormal);
                     break;
+                case RenewalsDrawnSyntax r when IndexOf(r.Lease, SymbolKind.Lease) is { } lease:
+                {
+                    var loadings = new double[k];
+                    foreach (LoadingSyntax loading in SyntaxWalk.Safe(r.Loadings))
+                    {
+                        if (names.IndexOf(ExpressionPrinter.Print(loading.Factor)) is >= 0 and int f)
+                        {
+                            loadings[f] = Constant(loading.Beta);
+                        }
+                    }
+
+                    // Set twice, the last is used (DL0507's warning), as for a drawn default.
+                    renewals.RemoveAll(m => m.Lease == lease);
+                    renewals.Add(new RenewalModel(lease, Constant(r.Probability), loadings));
+                    break;
+                }
+
                 case DrawnDefaultsSyntax d when IndexOf(d.Party, SymbolKind.Party) is { } party:
                 {
                     var loadings = new double[k];
@@ -137,12 +155,12 @@ internal sealed partial class Lowerer
         CorrelationSpec? correlation = correlated
             ? new CorrelationSpec(normal, hasStress || items.Any(i => i is RegimesSyntax) ? stress : null, toStress, toNormal)
             : null;
-        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol };
+        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals] };
     }
 
     private static bool IsStochastic(ScenarioItemSyntax item) =>
         item is PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax or IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax
-            or DrawnDefaultsSyntax or DeflateSyntax { Volatility: not null };
+            or DrawnDefaultsSyntax or RenewalsDrawnSyntax or DeflateSyntax { Volatility: not null };
 
     private static double[] Identity(int k)
     {

@@ -48,6 +48,25 @@ internal sealed partial class CstToAst
     //     | CORRELATE reference WITH reference expr (STRESS expr)?
     //     | REGIMES STRESS expr perYear NORMAL expr perYear
     //     ;
+    // loading : LOADING factor=reference beta=expr ; null when any of them did not parse.
+    private ImmutableArray<LoadingSyntax>? VisitLoadings(LoadingContext[] contexts)
+    {
+        var loadings = ImmutableArray.CreateBuilder<LoadingSyntax>();
+        foreach (LoadingContext loading in contexts)
+        {
+            ReferenceSyntax? factor = VisitReference(loading.factor);
+            ExpressionSyntax? beta = VisitExpr(loading.beta);
+            if (factor is null || beta is null)
+            {
+                return null;
+            }
+
+            loadings.Add(new LoadingSyntax(factor, beta, Span(loading)));
+        }
+
+        return loadings.ToImmutable();
+    }
+
     private ScenarioItemSyntax? VisitScenarioItem(ScenarioItemContext context, NameSyntax scenario)
     {
         switch (context)
@@ -57,6 +76,17 @@ internal sealed partial class CstToAst
                 NameSyntax? lease = VisitIdent(taken.lease);
                 int? count = VisitWholeNumber(Matched(taken.NUMBER()), "the number of renewals taken", minimum: 0);
                 return lease is null || count is null ? null : new RenewalsTakenSyntax(lease, count.Value, Span(taken));
+            }
+
+            // lease=ident RENEWALS DRAWN p=expr loading*
+            case RenewalsDrawnItemContext drawnRenewals:
+            {
+                NameSyntax? lease = VisitIdent(drawnRenewals.lease);
+                ExpressionSyntax? probability = VisitExpr(drawnRenewals.p);
+                ImmutableArray<LoadingSyntax>? loadings = VisitLoadings(drawnRenewals.loading());
+                return lease is null || probability is null || loadings is null
+                    ? null
+                    : new RenewalsDrawnSyntax(lease, probability, loadings.Value, Span(drawnRenewals));
             }
 
             case DeflateItemContext deflate:

@@ -75,6 +75,10 @@ internal sealed partial class Binder
             case RegimesSyntax regimes:
                 Expressions(_scenarioScope, regimes.ToStress, regimes.ToNormal);
                 break;
+            case RenewalsDrawnSyntax drawnRenewals:
+                ScenarioName(scenario, drawnRenewals.Lease, SymbolKind.Lease, "renewals can only be drawn on a lease");
+                Expressions(_scenarioScope, [drawnRenewals.Probability, .. drawnRenewals.Loadings.Select(l => l.Beta)]);
+                break;
             case DrawnDefaultsSyntax drawn:
                 ScenarioName(scenario, drawn.Party, SymbolKind.Party, "only a party can default");
                 Expressions(_scenarioScope, [drawn.Pd, .. drawn.Steps.Select(s => s.Pd), .. drawn.Loadings.Select(l => l.Beta)]);

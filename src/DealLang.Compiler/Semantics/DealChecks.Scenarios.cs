@@ -44,7 +44,7 @@ internal sealed partial class DealChecks
                     case HoldingMarketLeverSyntax market:
                         CheckHoldingMarket(market, name);
                         break;
-                    case IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax or DrawnDefaultsSyntax or PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax:
+                    case IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax or DrawnDefaultsSyntax or RenewalsDrawnSyntax or PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax:
                         break;
                     case IndexPointsOverrideSyntax points:
                         IndexRules.CheckPointDates(points.Points, $"the points of index '{points.Index?.Text}' in scenario '{name}'", this);
@@ -279,6 +279,9 @@ internal sealed partial class DealChecks
                 break;
             case DrawnDefaultsSyntax d:
                 yield return $"the drawn default of {d.Party?.Text}";
+                break;
+            case RenewalsDrawnSyntax r:
+                yield return $"the drawn renewals of {r.Lease?.Text}";
                 break;
 
             // A launch adds to the index's launches: several are several shocks, not a lever set twice.

@@ -51,12 +51,18 @@ internal sealed partial class DealChecks
         bool hasStress = false, hasRegimes = false, badEntry = false;
         CorrelateSyntax? firstCorrelation = null;
         var loaded = new List<(DrawnDefaultsSyntax Drawn, double[] Beta)>();
+        var loadedRenewals = new List<(RenewalsDrawnSyntax Drawn, double[] Beta)>();
         var dated = new HashSet<string>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
         {
             if (item is PartyDefaultsSyntax { Party.Text: { } party })
             {
                 dated.Add(party);
+            }
+            else if (item is RenewalsTakenSyntax { Lease.Text: { } lease })
+            {
+                taken.Add(lease);
             }
         }
 
@@ -100,6 +106,9 @@ internal sealed partial class DealChecks
                 case DrawnDefaultsSyntax drawn:
                     loaded.Add((drawn, CheckDrawnDefault(drawn, name, factors, list, dated)));
                     break;
+                case RenewalsDrawnSyntax drawnRenewals:
+                    loadedRenewals.Add((drawnRenewals, CheckDrawnRenewals(drawnRenewals, name, factors, list, taken)));
+                    break;
             }
         }
 
@@ -123,6 +132,15 @@ internal sealed partial class DealChecks
             if (variance > 1 + Correlations.Tolerance)
             {
                 _diagnostics.Add(DiagnosticCatalogue.LoadingsTooLarge(drawn.Span, drawn.Party?.Text ?? "", variance, correlated: matricesHold && firstCorrelation is not null));
+            }
+        }
+
+        foreach ((RenewalsDrawnSyntax drawn, double[] beta) in loadedRenewals)
+        {
+            double variance = matricesHold ? Math.Max(Correlations.LoadedVariance(beta, normal), hasStress ? Correlations.LoadedVariance(beta, stress) : 0) : Correlations.LoadedVariance(beta, null);
+            if (variance > 1 + Correlations.Tolerance)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.LoadingsTooLarge(drawn.Span, drawn.Lease?.Text ?? "", variance, correlated: matricesHold && firstCorrelation is not null, what: "renewals"));
             }
         }
 
@@ -164,9 +182,12 @@ internal sealed partial class DealChecks
         }
 
         int defaults = items.OfType<DrawnDefaultsSyntax>().Select(d => d.Party?.Text).Distinct(StringComparer.Ordinal).Count();
-        if (factors + defaults > SobolPoints.MaxDimensions)
+
+        // Each drawn lease takes one dimension per renewal option, taken or not (StochasticPaths.DrawRenewals).
+        int options = items.OfType<RenewalsDrawnSyntax>().Select(r => r.Lease?.Text).Distinct(StringComparer.Ordinal).Sum(RenewalOptions);
+        if (factors + defaults + options > SobolPoints.MaxDimensions)
         {
-            _diagnostics.Add(DiagnosticCatalogue.SobolTooManyDimensions(sobol.Span, name, factors, defaults, SobolPoints.MaxDimensions));
+            _diagnostics.Add(DiagnosticCatalogue.SobolTooManyDimensions(sobol.Span, name, factors, defaults, SobolPoints.MaxDimensions, options));
         }
     }
 
@@ -197,6 +218,41 @@ internal sealed partial class DealChecks
         }
 
         return at;
+    }
+
+    /// <summary>The renewal options of lease <paramref name="lease"/>; 0 for one without, or not a lease.</summary>
+    private int RenewalOptions(string? lease) =>
+        lease is not null && _analysis.Symbols.TryLookup(lease, out Symbol symbol) && symbol.Declaration is LeaseSyntax syntax
+            ? syntax.Renewals?.Count ?? 0
+            : 0;
+
+    /// <summary>Checks one lease's drawn renewals (the lease has options, DL0545; they are not also taken, DL0546; the
+    /// loadings name factors, DL0533) and returns their loadings by factor. The probability's range is the common term
+    /// check's (DL0307).</summary>
+    private double[] CheckDrawnRenewals(RenewalsDrawnSyntax drawn, string scenario, List<string> factors, string list, HashSet<string> taken)
+    {
+        string lease = drawn.Lease?.Text ?? "";
+        if (_analysis.Symbols.TryLookup(lease, out Symbol symbol) && symbol.Kind == SymbolKind.Lease && RenewalOptions(lease) == 0)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.DrawnRenewalsWithoutOptions(drawn.Span, scenario, lease));
+        }
+
+        if (taken.Contains(lease))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.DrawnAndTakenRenewals(drawn.Span, scenario, lease));
+        }
+
+        var beta = new double[factors.Count];
+        foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawn.Loadings))
+        {
+            int at = Factor(loading.Factor, factors, scenario, list);
+            if (at >= 0)
+            {
+                beta[at] += _analysis.ConstantOf(loading.Beta, 0);
+            }
+        }
+
+        return beta;
     }
 
     /// <summary>Checks one drawn default and returns its loadings by factor (0 for a factor it does not load on).</summary>

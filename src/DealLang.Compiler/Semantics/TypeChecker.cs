@@ -144,6 +144,14 @@ internal sealed partial class TypeChecker
                         Term(regimes.ToStress, Unit.Rate, $"the yearly intensity of switching to stress in {s}", Range.NonNegative);
                         Term(regimes.ToNormal, Unit.Rate, $"the yearly intensity of switching back to normal in {s}", Range.NonNegative);
                         break;
+                    case RenewalsDrawnSyntax drawnRenewals:
+                        Term(drawnRenewals.Probability, Unit.Rate, $"the probability that {drawnRenewals.Lease?.Text}'s lessee takes each renewal in {s}", Range.Fraction);
+                        foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawnRenewals.Loadings))
+                        {
+                            Term(loading.Beta, Unit.Rate, $"the loading of {drawnRenewals.Lease?.Text}'s drawn renewals on {ExpressionPrinter.Print(loading.Factor)} in {s}", Range.Any);
+                        }
+
+                        break;
                     case DrawnDefaultsSyntax drawn:
                         Term(drawn.Pd, Unit.Rate, $"the annual PD of {drawn.Party?.Text}'s drawn default in {s}", Range.Fraction);
                         foreach (PdStepSyntax step in SyntaxWalk.Safe(drawn.Steps))

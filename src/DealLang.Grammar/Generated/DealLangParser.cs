@@ -8714,6 +8714,31 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class RenewalsDrawnItemContext : ScenarioItemContext {
+		public IdentContext lease;
+		public ExprContext p;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENEWALS() { return GetToken(DealLangParser.RENEWALS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWN() { return GetToken(DealLangParser.DRAWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext[] loading() {
+			return GetRuleContexts<LoadingContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext loading(int i) {
+			return GetRuleContext<LoadingContext>(i);
+		}
+		public RenewalsDrawnItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRenewalsDrawnItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class DeflateItemContext : ScenarioItemContext {
 		public ReferenceContext path;
 		public ExprContext rate;
@@ -9227,9 +9252,9 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1326;
+			State = 1336;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -9245,122 +9270,152 @@ public partial class DealLangParser : Parser {
 				}
 				break;
 			case 2:
-				_localctx = new DeflateItemContext(_localctx);
+				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
 				State = 1153;
-				((DeflateItemContext)_localctx).path = reference();
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
 				State = 1154;
-				Match(DEFLATE);
+				Match(RENEWALS);
 				State = 1155;
-				((DeflateItemContext)_localctx).rate = expr(0);
+				Match(DRAWN);
 				State = 1156;
-				perYear();
-				State = 1161;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1160;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,111,Context) ) {
+				_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1157;
+						loading();
+						}
+						} 
+					}
+					State = 1162;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
+				}
+				}
+				break;
+			case 3:
+				_localctx = new DeflateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 1163;
+				((DeflateItemContext)_localctx).path = reference();
+				State = 1164;
+				Match(DEFLATE);
+				State = 1165;
+				((DeflateItemContext)_localctx).rate = expr(0);
+				State = 1166;
+				perYear();
+				State = 1171;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
 				case 1:
 					{
-					State = 1157;
+					State = 1167;
 					Match(VOLATILITY);
-					State = 1158;
+					State = 1168;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1159;
+					State = 1169;
 					perYear();
 					}
 					break;
 				}
 				}
 				break;
-			case 3:
+			case 4:
 				_localctx = new DropItemContext(_localctx);
-				EnterOuterAlt(_localctx, 3);
+				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1163;
+				State = 1173;
 				((DropItemContext)_localctx).path = reference();
-				State = 1164;
+				State = 1174;
 				Match(DROP);
-				State = 1165;
+				State = 1175;
 				expr(0);
-				State = 1166;
+				State = 1176;
 				Match(BY);
-				State = 1167;
+				State = 1177;
 				Match(DATE);
 				}
 				break;
-			case 4:
+			case 5:
 				_localctx = new PartyDefaultsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
+				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1169;
+				State = 1179;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1170;
+				State = 1180;
 				Match(DEFAULTS);
-				State = 1194;
+				State = 1204;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1171;
+					State = 1181;
 					Match(ON);
-					State = 1172;
+					State = 1182;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1173;
-					Match(DRAWN);
 					State = 1183;
+					Match(DRAWN);
+					State = 1193;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,114,Context) ) {
 					case 1:
 						{
-						State = 1174;
+						State = 1184;
 						Match(PD);
-						State = 1175;
+						State = 1185;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1176;
+						State = 1186;
 						perYear();
-						State = 1180;
+						State = 1190;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1177;
+							State = 1187;
 							pdStep();
 							}
 							}
-							State = 1182;
+							State = 1192;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1188;
+					State = 1198;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,114,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1185;
+							State = 1195;
 							loading();
 							}
 							} 
 						}
-						State = 1190;
+						State = 1200;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,114,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
 					}
-					State = 1192;
+					State = 1202;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,115,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
 					case 1:
 						{
-						State = 1191;
+						State = 1201;
 						recoveryDraw();
 						}
 						break;
@@ -9372,13 +9427,13 @@ public partial class DealLangParser : Parser {
 				}
 				}
 				break;
-			case 5:
+			case 6:
 				_localctx = new EnforcementOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 5);
+				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1196;
+				State = 1206;
 				Match(ENFORCEMENT);
-				State = 1198;
+				State = 1208;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9386,7 +9441,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1197;
+						State = 1207;
 						sellTerm();
 						}
 						}
@@ -9394,213 +9449,213 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1200;
+					State = 1210;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,117,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
-			case 6:
+			case 7:
 				_localctx = new EnforcementSellAllItemContext(_localctx);
-				EnterOuterAlt(_localctx, 6);
+				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1202;
+				State = 1212;
 				Match(ENFORCEMENT);
-				State = 1203;
+				State = 1213;
 				Match(SELL);
-				State = 1204;
+				State = 1214;
 				Match(ALL);
 				}
 				break;
-			case 7:
+			case 8:
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1205;
+				State = 1215;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1206;
+				State = 1216;
 				Match(LEVEL);
-				State = 1207;
+				State = 1217;
 				expr(0);
 				}
 				break;
-			case 8:
+			case 9:
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
+				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1209;
+				State = 1219;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1210;
+				State = 1220;
 				Match(POINTS);
-				State = 1211;
+				State = 1221;
 				pointsKind();
-				State = 1212;
+				State = 1222;
 				Match(LBRACE);
-				State = 1216;
+				State = 1226;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1213;
+					State = 1223;
 					schedulePoint();
 					}
 					}
-					State = 1218;
+					State = 1228;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1219;
+				State = 1229;
 				Match(RBRACE);
 				}
 				break;
-			case 9:
-				_localctx = new IndexLaunchOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 9);
-				{
-				State = 1221;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1222;
-				Match(LAUNCH);
-				State = 1223;
-				Match(DATE);
-				State = 1224;
-				Match(DOWN);
-				State = 1225;
-				expr(0);
-				}
-				break;
 			case 10:
-				_localctx = new IndexShiftItemContext(_localctx);
+				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1227;
-				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1228;
-				Match(SHIFT);
-				State = 1230;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==PLUS) {
-					{
-					State = 1229;
-					Match(PLUS);
-					}
-				}
-
+				State = 1231;
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1232;
+				Match(LAUNCH);
+				State = 1233;
+				Match(DATE);
+				State = 1234;
+				Match(DOWN);
+				State = 1235;
 				expr(0);
 				}
 				break;
 			case 11:
-				_localctx = new IndexDelayedItemContext(_localctx);
+				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1234;
-				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1235;
-				Match(DELAYED);
-				State = 1236;
-				duration();
-				}
-				break;
-			case 12:
-				_localctx = new UtilisationItemContext(_localctx);
-				EnterOuterAlt(_localctx, 12);
-				{
+				State = 1237;
+				((IndexShiftItemContext)_localctx).index = ident();
 				State = 1238;
-				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1239;
-				Match(UTILISATION);
+				Match(SHIFT);
 				State = 1240;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PLUS) {
+					{
+					State = 1239;
+					Match(PLUS);
+					}
+				}
+
+				State = 1242;
 				expr(0);
 				}
 				break;
+			case 12:
+				_localctx = new IndexDelayedItemContext(_localctx);
+				EnterOuterAlt(_localctx, 12);
+				{
+				State = 1244;
+				((IndexDelayedItemContext)_localctx).index = ident();
+				State = 1245;
+				Match(DELAYED);
+				State = 1246;
+				duration();
+				}
+				break;
 			case 13:
-				_localctx = new ReletItemContext(_localctx);
+				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1242;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1243;
-				Match(RELET);
-				State = 1244;
-				Match(AFTER);
-				State = 1245;
-				duration();
-				State = 1246;
-				Match(AT);
-				State = 1247;
+				State = 1248;
+				((UtilisationItemContext)_localctx).contract = ident();
+				State = 1249;
+				Match(UTILISATION);
+				State = 1250;
 				expr(0);
 				}
 				break;
 			case 14:
-				_localctx = new NotReletItemContext(_localctx);
+				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1249;
-				((NotReletItemContext)_localctx).contract = ident();
-				State = 1250;
-				Match(NOT);
-				State = 1251;
+				State = 1252;
+				((ReletItemContext)_localctx).contract = ident();
+				State = 1253;
 				Match(RELET);
+				State = 1254;
+				Match(AFTER);
+				State = 1255;
+				duration();
+				State = 1256;
+				Match(AT);
+				State = 1257;
+				expr(0);
 				}
 				break;
 			case 15:
-				_localctx = new GuaranteeHonouredItemContext(_localctx);
+				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1253;
+				State = 1259;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 1260;
+				Match(NOT);
+				State = 1261;
+				Match(RELET);
+				}
+				break;
+			case 16:
+				_localctx = new GuaranteeHonouredItemContext(_localctx);
+				EnterOuterAlt(_localctx, 16);
+				{
+				State = 1263;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1254;
+				State = 1264;
 				Match(GUARANTEES);
-				State = 1255;
+				State = 1265;
 				Match(HONOURED);
-				State = 1257;
+				State = 1267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1256;
+					State = 1266;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
 				}
 				break;
-			case 16:
+			case 17:
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
-				EnterOuterAlt(_localctx, 16);
+				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1259;
+				State = 1269;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1260;
+				State = 1270;
 				Match(GUARANTEES);
-				State = 1261;
+				State = 1271;
 				Match(DISOWNED);
-				State = 1264;
+				State = 1274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1262;
+					State = 1272;
 					Match(FROM);
-					State = 1263;
+					State = 1273;
 					Match(DATE);
 					}
 				}
 
 				}
 				break;
-			case 17:
+			case 18:
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
-				EnterOuterAlt(_localctx, 17);
+				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1266;
+				State = 1276;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1267;
+				State = 1277;
 				Match(MARKET);
-				State = 1269;
+				State = 1279;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9608,7 +9663,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1268;
+						State = 1278;
 						holdingMarketTerm();
 						}
 						}
@@ -9616,173 +9671,173 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1271;
+					State = 1281;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
-			case 18:
-				_localctx = new PathsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 18);
-				{
-				State = 1273;
-				Match(PATHS);
-				State = 1274;
-				Match(NUMBER);
-				}
-				break;
 			case 19:
-				_localctx = new SeedItemContext(_localctx);
+				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1275;
-				Match(SEED);
-				State = 1276;
+				State = 1283;
+				Match(PATHS);
+				State = 1284;
 				Match(NUMBER);
 				}
 				break;
 			case 20:
-				_localctx = new AntitheticItemContext(_localctx);
+				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1277;
-				Match(ANTITHETIC);
+				State = 1285;
+				Match(SEED);
+				State = 1286;
+				Match(NUMBER);
 				}
 				break;
 			case 21:
-				_localctx = new SobolItemContext(_localctx);
+				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1278;
-				Match(SOBOL);
+				State = 1287;
+				Match(ANTITHETIC);
 				}
 				break;
 			case 22:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1279;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1280;
-				Match(GBM);
-				State = 1281;
-				Match(DRIFT);
-				State = 1282;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1283;
-				perYear();
-				State = 1284;
-				Match(VOLATILITY);
-				State = 1285;
-				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1286;
-				perYear();
+				State = 1288;
+				Match(SOBOL);
 				}
 				break;
 			case 23:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1288;
-				((RevertsItemContext)_localctx).index = ident();
 				State = 1289;
-				Match(REVERTS);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1290;
-				Match(TO);
+				Match(GBM);
+				State = 1291;
+				Match(DRIFT);
+				State = 1292;
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1293;
+				perYear();
+				State = 1294;
+				Match(VOLATILITY);
+				State = 1295;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1296;
+				perYear();
+				}
+				break;
+			case 24:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 24);
+				{
+				State = 1298;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1299;
+				Match(REVERTS);
+				State = 1300;
+				Match(TO);
+				State = 1303;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
 				case 1:
 					{
-					State = 1291;
+					State = 1301;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1292;
+					State = 1302;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1295;
-				Match(SPEED);
-				State = 1296;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1297;
-				perYear();
-				State = 1298;
-				Match(VOLATILITY);
-				State = 1299;
-				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1300;
-				perYear();
-				}
-				break;
-			case 24:
-				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 24);
-				{
-				State = 1302;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1303;
-				Match(JUMPS);
-				State = 1304;
-				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1305;
-				perYear();
+				Match(SPEED);
 				State = 1306;
-				Match(DOWN);
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1307;
-				((JumpsItemContext)_localctx).down = expr(0);
+				perYear();
+				State = 1308;
+				Match(VOLATILITY);
+				State = 1309;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1310;
+				perYear();
 				}
 				break;
 			case 25:
-				_localctx = new CorrelateItemContext(_localctx);
+				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1309;
-				Match(CORRELATE);
-				State = 1310;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1311;
-				Match(WITH);
 				State = 1312;
-				((CorrelateItemContext)_localctx).b = reference();
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1313;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				Match(JUMPS);
+				State = 1314;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1315;
+				perYear();
 				State = 1316;
+				Match(DOWN);
+				State = 1317;
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 26:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 26);
+				{
+				State = 1319;
+				Match(CORRELATE);
+				State = 1320;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1321;
+				Match(WITH);
+				State = 1322;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1323;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1326;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 				case 1:
 					{
-					State = 1314;
+					State = 1324;
 					Match(STRESS);
-					State = 1315;
+					State = 1325;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 26:
+			case 27:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 26);
+				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1318;
+				State = 1328;
 				Match(REGIMES);
-				State = 1319;
+				State = 1329;
 				Match(STRESS);
-				State = 1320;
+				State = 1330;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1321;
+				State = 1331;
 				perYear();
-				State = 1322;
+				State = 1332;
 				Match(NORMAL);
-				State = 1323;
+				State = 1333;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1324;
+				State = 1334;
 				perYear();
 				}
 				break;
@@ -9829,15 +9884,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1328;
+			State = 1338;
 			Match(UNTIL);
-			State = 1329;
+			State = 1339;
 			Match(DATE);
-			State = 1330;
+			State = 1340;
 			Match(THEN);
-			State = 1331;
+			State = 1341;
 			expr(0);
-			State = 1332;
+			State = 1342;
 			perYear();
 			}
 		}
@@ -9885,17 +9940,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1334;
+			State = 1344;
 			Match(RECOVERY);
-			State = 1335;
+			State = 1345;
 			Match(BETA);
-			State = 1336;
+			State = 1346;
 			Match(MEAN);
-			State = 1337;
+			State = 1347;
 			_localctx.mean = expr(0);
-			State = 1338;
+			State = 1348;
 			Match(SD);
-			State = 1339;
+			State = 1349;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -9940,11 +9995,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1341;
+			State = 1351;
 			Match(LOADING);
-			State = 1342;
+			State = 1352;
 			_localctx.factor = reference();
-			State = 1343;
+			State = 1353;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -9982,9 +10037,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1345;
+			State = 1355;
 			Match(PER);
-			State = 1346;
+			State = 1356;
 			Match(YEAR);
 			}
 		}
@@ -10021,7 +10076,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1348;
+			State = 1358;
 			Match(QUANTITY);
 			}
 		}
@@ -10348,20 +10403,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1392;
+			State = 1402;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1351;
+				State = 1361;
 				Match(LPAREN);
-				State = 1352;
+				State = 1362;
 				expr(0);
-				State = 1353;
+				State = 1363;
 				Match(RPAREN);
 				}
 				break;
@@ -10370,9 +10425,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1355;
+				State = 1365;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1356;
+				State = 1366;
 				expr(16);
 				}
 				break;
@@ -10381,9 +10436,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1357;
+				State = 1367;
 				Match(NOT);
-				State = 1358;
+				State = 1368;
 				expr(11);
 				}
 				break;
@@ -10392,17 +10447,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1359;
+				State = 1369;
 				Match(IF);
-				State = 1360;
+				State = 1370;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1361;
+				State = 1371;
 				Match(THEN);
-				State = 1362;
+				State = 1372;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1363;
+				State = 1373;
 				Match(ELSE);
-				State = 1364;
+				State = 1374;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -10411,37 +10466,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1366;
-				((CallExprContext)_localctx).callee = ident();
-				State = 1367;
-				Match(LPAREN);
 				State = 1376;
+				((CallExprContext)_localctx).callee = ident();
+				State = 1377;
+				Match(LPAREN);
+				State = 1386;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -1044834628252401433L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 14496100081725439L) != 0)) {
 					{
-					State = 1368;
+					State = 1378;
 					expr(0);
-					State = 1373;
+					State = 1383;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1369;
+						State = 1379;
 						Match(COMMA);
-						State = 1370;
+						State = 1380;
 						expr(0);
 						}
 						}
-						State = 1375;
+						State = 1385;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1378;
+				State = 1388;
 				Match(RPAREN);
 				}
 				break;
@@ -10450,7 +10505,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1380;
+				State = 1390;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -10460,19 +10515,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1382;
+				State = 1392;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 4095L) != 0)) {
 					{
-					State = 1381;
+					State = 1391;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1384;
+				State = 1394;
 				Match(PER);
-				State = 1385;
+				State = 1395;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -10481,9 +10536,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1386;
+				State = 1396;
 				Match(NUMBER);
-				State = 1387;
+				State = 1397;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -10492,7 +10547,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1388;
+				State = 1398;
 				Match(QUANTITY);
 				}
 				break;
@@ -10501,7 +10556,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1389;
+				State = 1399;
 				Match(NUMBER);
 				}
 				break;
@@ -10510,7 +10565,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1390;
+				State = 1400;
 				Match(DATE);
 				}
 				break;
@@ -10519,34 +10574,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1391;
+				State = 1401;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1414;
+			State = 1424;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1412;
+					State = 1422;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1394;
+						State = 1404;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1395;
+						State = 1405;
 						Match(OF);
-						State = 1396;
+						State = 1406;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -10555,9 +10610,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1397;
+						State = 1407;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1398;
+						State = 1408;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -10567,7 +10622,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1399;
+						State = 1409;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -10576,9 +10631,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1400;
+						State = 1410;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1401;
+						State = 1411;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -10588,7 +10643,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1402;
+						State = 1412;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -10597,9 +10652,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1403;
+						State = 1413;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1404;
+						State = 1414;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 233)) & ~0x3f) == 0 && ((1L << (_la - 233)) & 63L) != 0)) ) {
@@ -10609,7 +10664,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1405;
+						State = 1415;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -10618,11 +10673,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1406;
+						State = 1416;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1407;
+						State = 1417;
 						Match(AND);
-						State = 1408;
+						State = 1418;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -10631,20 +10686,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1409;
+						State = 1419;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1410;
+						State = 1420;
 						Match(OR);
-						State = 1411;
+						State = 1421;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1416;
+				State = 1426;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
 			}
 			}
 		}
@@ -10693,7 +10748,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1417;
+			State = 1427;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -10744,16 +10799,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1419;
+			State = 1429;
 			ident();
-			State = 1422;
+			State = 1432;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 			case 1:
 				{
-				State = 1420;
+				State = 1430;
 				Match(DOT);
-				State = 1421;
+				State = 1431;
 				_localctx.member = ident();
 				}
 				break;
@@ -10955,7 +11010,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1424;
+			State = 1434;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2197756135006732057L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 13510799150542847L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11003,7 +11058,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,251,1427,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,251,1437,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11093,190 +11148,191 @@ public partial class DealLangParser : Parser {
 		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
 		1,58,1,58,1,58,3,58,1134,8,58,1,59,1,59,1,59,1,59,1,59,1,59,5,59,1142,
 		8,59,10,59,12,59,1145,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1162,8,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1179,8,60,10,60,
-		12,60,1182,9,60,3,60,1184,8,60,1,60,5,60,1187,8,60,10,60,12,60,1190,9,
-		60,1,60,3,60,1193,8,60,3,60,1195,8,60,1,60,1,60,4,60,1199,8,60,11,60,12,
-		60,1200,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,
-		60,1215,8,60,10,60,12,60,1218,9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1231,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,5,60,1159,8,60,10,60,12,60,1162,9,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,3,60,1172,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1189,8,60,10,60,12,60,1192,
+		9,60,3,60,1194,8,60,1,60,5,60,1197,8,60,10,60,12,60,1200,9,60,1,60,3,60,
+		1203,8,60,3,60,1205,8,60,1,60,1,60,4,60,1209,8,60,11,60,12,60,1210,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1225,8,60,
+		10,60,12,60,1228,9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,3,60,1241,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
 		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1258,8,60,1,60,1,60,1,60,1,60,1,60,3,60,1265,
-		8,60,1,60,1,60,1,60,4,60,1270,8,60,11,60,12,60,1271,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,3,60,1294,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1317,
-		8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1327,8,60,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,63,1,63,1,63,
-		1,63,1,64,1,64,1,64,1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,
-		1372,8,66,10,66,12,66,1375,9,66,3,66,1377,8,66,1,66,1,66,1,66,1,66,3,66,
-		1383,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1393,8,66,1,66,
+		1,60,3,60,1268,8,60,1,60,1,60,1,60,1,60,1,60,3,60,1275,8,60,1,60,1,60,
+		1,60,4,60,1280,8,60,11,60,12,60,1281,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
+		1304,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1327,8,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1337,8,60,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,63,1,63,1,63,1,63,1,64,1,64,
+		1,64,1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1382,8,66,10,66,
+		12,66,1385,9,66,3,66,1387,8,66,1,66,1,66,1,66,1,66,3,66,1393,8,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1403,8,66,1,66,1,66,1,66,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,5,66,1413,8,66,10,66,12,66,1416,9,66,1,67,1,67,1,68,1,68,
-		1,68,3,68,1423,8,68,1,69,1,69,1,69,0,1,132,70,0,2,4,6,8,10,12,14,16,18,
-		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
-		68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,
-		112,114,116,118,120,122,124,126,128,130,132,134,136,138,0,9,1,0,221,222,
-		1,0,15,16,1,0,109,110,1,0,241,242,1,0,231,232,1,0,229,230,1,0,233,238,
-		1,0,173,184,23,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,
-		115,117,118,120,122,126,127,129,131,134,136,145,145,147,153,155,159,165,
-		167,184,185,190,204,206,220,245,246,1644,0,146,1,0,0,0,2,151,1,0,0,0,4,
-		154,1,0,0,0,6,186,1,0,0,0,8,188,1,0,0,0,10,200,1,0,0,0,12,224,1,0,0,0,
-		14,226,1,0,0,0,16,228,1,0,0,0,18,245,1,0,0,0,20,247,1,0,0,0,22,279,1,0,
-		0,0,24,281,1,0,0,0,26,283,1,0,0,0,28,317,1,0,0,0,30,319,1,0,0,0,32,324,
-		1,0,0,0,34,372,1,0,0,0,36,377,1,0,0,0,38,385,1,0,0,0,40,387,1,0,0,0,42,
-		407,1,0,0,0,44,409,1,0,0,0,46,411,1,0,0,0,48,440,1,0,0,0,50,442,1,0,0,
-		0,52,492,1,0,0,0,54,494,1,0,0,0,56,550,1,0,0,0,58,552,1,0,0,0,60,581,1,
-		0,0,0,62,583,1,0,0,0,64,590,1,0,0,0,66,704,1,0,0,0,68,706,1,0,0,0,70,722,
-		1,0,0,0,72,724,1,0,0,0,74,754,1,0,0,0,76,762,1,0,0,0,78,764,1,0,0,0,80,
-		810,1,0,0,0,82,812,1,0,0,0,84,830,1,0,0,0,86,832,1,0,0,0,88,835,1,0,0,
-		0,90,853,1,0,0,0,92,855,1,0,0,0,94,870,1,0,0,0,96,886,1,0,0,0,98,936,1,
-		0,0,0,100,957,1,0,0,0,102,959,1,0,0,0,104,966,1,0,0,0,106,978,1,0,0,0,
-		108,980,1,0,0,0,110,1081,1,0,0,0,112,1083,1,0,0,0,114,1109,1,0,0,0,116,
-		1133,1,0,0,0,118,1135,1,0,0,0,120,1326,1,0,0,0,122,1328,1,0,0,0,124,1334,
-		1,0,0,0,126,1341,1,0,0,0,128,1345,1,0,0,0,130,1348,1,0,0,0,132,1392,1,
-		0,0,0,134,1417,1,0,0,0,136,1419,1,0,0,0,138,1424,1,0,0,0,140,145,3,2,1,
-		0,141,145,3,4,2,0,142,145,3,118,59,0,143,145,3,8,4,0,144,140,1,0,0,0,144,
-		141,1,0,0,0,144,142,1,0,0,0,144,143,1,0,0,0,145,148,1,0,0,0,146,144,1,
-		0,0,0,146,147,1,0,0,0,147,149,1,0,0,0,148,146,1,0,0,0,149,150,5,0,0,1,
-		150,1,1,0,0,0,151,152,5,3,0,0,152,153,5,243,0,0,153,3,1,0,0,0,154,155,
-		5,1,0,0,155,156,3,138,69,0,156,160,5,221,0,0,157,159,3,6,3,0,158,157,1,
-		0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,
-		162,160,1,0,0,0,163,164,5,222,0,0,164,5,1,0,0,0,165,187,3,12,6,0,166,187,
-		3,16,8,0,167,187,3,20,10,0,168,187,3,26,13,0,169,187,3,32,16,0,170,187,
-		3,46,23,0,171,187,3,50,25,0,172,187,3,54,27,0,173,187,3,72,36,0,174,187,
-		3,58,29,0,175,187,3,64,32,0,176,187,3,78,39,0,177,187,3,88,44,0,178,187,
-		3,92,46,0,179,187,3,94,47,0,180,187,3,96,48,0,181,187,3,102,51,0,182,187,
-		3,104,52,0,183,187,3,108,54,0,184,187,3,112,56,0,185,187,3,8,4,0,186,165,
-		1,0,0,0,186,166,1,0,0,0,186,167,1,0,0,0,186,168,1,0,0,0,186,169,1,0,0,
-		0,186,170,1,0,0,0,186,171,1,0,0,0,186,172,1,0,0,0,186,173,1,0,0,0,186,
-		174,1,0,0,0,186,175,1,0,0,0,186,176,1,0,0,0,186,177,1,0,0,0,186,178,1,
-		0,0,0,186,179,1,0,0,0,186,180,1,0,0,0,186,181,1,0,0,0,186,182,1,0,0,0,
-		186,183,1,0,0,0,186,184,1,0,0,0,186,185,1,0,0,0,187,7,1,0,0,0,188,189,
-		5,245,0,0,189,195,4,4,0,0,190,194,3,138,69,0,191,194,5,4,0,0,192,194,5,
-		52,0,0,193,190,1,0,0,0,193,191,1,0,0,0,193,192,1,0,0,0,194,197,1,0,0,0,
-		195,193,1,0,0,0,195,196,1,0,0,0,196,198,1,0,0,0,197,195,1,0,0,0,198,199,
-		3,10,5,0,199,9,1,0,0,0,200,205,5,221,0,0,201,204,3,10,5,0,202,204,8,0,
-		0,0,203,201,1,0,0,0,203,202,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,
-		206,1,0,0,0,206,208,1,0,0,0,207,205,1,0,0,0,208,209,5,222,0,0,209,11,1,
-		0,0,0,210,211,5,5,0,0,211,225,5,243,0,0,212,213,5,6,0,0,213,225,3,138,
-		69,0,214,215,5,7,0,0,215,225,5,240,0,0,216,217,5,8,0,0,217,225,5,240,0,
-		0,218,219,5,9,0,0,219,225,5,240,0,0,220,221,5,10,0,0,221,225,3,138,69,
-		0,222,223,5,11,0,0,223,225,3,14,7,0,224,210,1,0,0,0,224,212,1,0,0,0,224,
-		214,1,0,0,0,224,216,1,0,0,0,224,218,1,0,0,0,224,220,1,0,0,0,224,222,1,
-		0,0,0,225,13,1,0,0,0,226,227,5,239,0,0,227,15,1,0,0,0,228,229,5,12,0,0,
-		229,230,3,138,69,0,230,234,5,221,0,0,231,233,3,18,9,0,232,231,1,0,0,0,
-		233,236,1,0,0,0,234,232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,234,
-		1,0,0,0,237,238,5,222,0,0,238,17,1,0,0,0,239,240,5,41,0,0,240,246,5,243,
-		0,0,241,242,5,42,0,0,242,246,3,132,66,0,243,244,5,43,0,0,244,246,3,132,
-		66,0,245,239,1,0,0,0,245,241,1,0,0,0,245,243,1,0,0,0,246,19,1,0,0,0,247,
-		248,5,13,0,0,248,249,3,138,69,0,249,253,5,221,0,0,250,252,3,22,11,0,251,
-		250,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,253,254,1,0,0,0,254,256,1,
-		0,0,0,255,253,1,0,0,0,256,257,5,222,0,0,257,21,1,0,0,0,258,259,5,113,0,
-		0,259,280,3,132,66,0,260,261,5,168,0,0,261,262,3,132,66,0,262,263,3,128,
-		64,0,263,280,1,0,0,0,264,265,5,14,0,0,265,266,3,24,12,0,266,270,5,221,
-		0,0,267,269,3,30,15,0,268,267,1,0,0,0,269,272,1,0,0,0,270,268,1,0,0,0,
-		270,271,1,0,0,0,271,273,1,0,0,0,272,270,1,0,0,0,273,274,5,222,0,0,274,
-		280,1,0,0,0,275,276,5,17,0,0,276,277,5,240,0,0,277,278,5,18,0,0,278,280,
-		3,132,66,0,279,258,1,0,0,0,279,260,1,0,0,0,279,264,1,0,0,0,279,275,1,0,
-		0,0,280,23,1,0,0,0,281,282,7,1,0,0,282,25,1,0,0,0,283,284,5,44,0,0,284,
-		285,3,138,69,0,285,289,5,221,0,0,286,288,3,28,14,0,287,286,1,0,0,0,288,
-		291,1,0,0,0,289,287,1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,
-		0,0,0,292,293,5,222,0,0,293,27,1,0,0,0,294,295,5,45,0,0,295,318,3,132,
-		66,0,296,297,5,46,0,0,297,298,5,47,0,0,298,301,3,130,65,0,299,300,5,48,
-		0,0,300,302,3,132,66,0,301,299,1,0,0,0,301,302,1,0,0,0,302,305,1,0,0,0,
-		303,304,5,49,0,0,304,306,5,240,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,
-		318,1,0,0,0,307,308,5,46,0,0,308,309,5,50,0,0,309,313,5,221,0,0,310,312,
-		3,30,15,0,311,310,1,0,0,0,312,315,1,0,0,0,313,311,1,0,0,0,313,314,1,0,
-		0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,318,5,222,0,0,317,294,1,0,0,0,
-		317,296,1,0,0,0,317,307,1,0,0,0,318,29,1,0,0,0,319,320,5,240,0,0,320,322,
-		3,132,66,0,321,323,5,225,0,0,322,321,1,0,0,0,322,323,1,0,0,0,323,31,1,
-		0,0,0,324,325,5,51,0,0,325,326,3,138,69,0,326,327,5,52,0,0,327,328,3,138,
-		69,0,328,332,5,221,0,0,329,331,3,34,17,0,330,329,1,0,0,0,331,334,1,0,0,
-		0,332,330,1,0,0,0,332,333,1,0,0,0,333,335,1,0,0,0,334,332,1,0,0,0,335,
-		336,5,222,0,0,336,33,1,0,0,0,337,338,5,53,0,0,338,373,3,138,69,0,339,340,
-		5,54,0,0,340,341,3,132,66,0,341,346,3,128,64,0,342,343,5,55,0,0,343,344,
-		3,132,66,0,344,345,3,128,64,0,345,347,1,0,0,0,346,342,1,0,0,0,346,347,
-		1,0,0,0,347,373,1,0,0,0,348,349,5,56,0,0,349,373,5,240,0,0,350,351,5,57,
-		0,0,351,373,3,130,65,0,352,353,5,58,0,0,353,354,3,36,18,0,354,355,3,130,
-		65,0,355,356,5,60,0,0,356,357,5,53,0,0,357,361,5,61,0,0,358,359,5,54,0,
-		0,359,360,5,60,0,0,360,362,5,62,0,0,361,358,1,0,0,0,361,362,1,0,0,0,362,
-		373,1,0,0,0,363,365,5,63,0,0,364,366,3,38,19,0,365,364,1,0,0,0,366,367,
-		1,0,0,0,367,365,1,0,0,0,367,368,1,0,0,0,368,373,1,0,0,0,369,370,5,11,0,
-		0,370,373,3,14,7,0,371,373,3,40,20,0,372,337,1,0,0,0,372,339,1,0,0,0,372,
-		348,1,0,0,0,372,350,1,0,0,0,372,352,1,0,0,0,372,363,1,0,0,0,372,369,1,
-		0,0,0,372,371,1,0,0,0,373,35,1,0,0,0,374,375,5,242,0,0,375,378,5,59,0,
-		0,376,378,5,241,0,0,377,374,1,0,0,0,377,376,1,0,0,0,378,37,1,0,0,0,379,
-		380,5,68,0,0,380,386,3,132,66,0,381,382,5,69,0,0,382,386,3,132,66,0,383,
-		384,5,70,0,0,384,386,5,240,0,0,385,379,1,0,0,0,385,381,1,0,0,0,385,383,
-		1,0,0,0,386,39,1,0,0,0,387,388,5,64,0,0,388,392,3,138,69,0,389,391,3,42,
-		21,0,390,389,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,392,393,1,0,0,0,393,
-		41,1,0,0,0,394,392,1,0,0,0,395,396,5,69,0,0,396,408,3,132,66,0,397,398,
-		5,70,0,0,398,408,5,240,0,0,399,400,5,123,0,0,400,408,3,132,66,0,401,402,
-		5,65,0,0,402,405,3,44,22,0,403,404,5,187,0,0,404,406,3,44,22,0,405,403,
-		1,0,0,0,405,406,1,0,0,0,406,408,1,0,0,0,407,395,1,0,0,0,407,397,1,0,0,
-		0,407,399,1,0,0,0,407,401,1,0,0,0,408,43,1,0,0,0,409,410,7,2,0,0,410,45,
-		1,0,0,0,411,412,5,71,0,0,412,413,3,138,69,0,413,417,5,221,0,0,414,416,
-		3,48,24,0,415,414,1,0,0,0,416,419,1,0,0,0,417,415,1,0,0,0,417,418,1,0,
-		0,0,418,420,1,0,0,0,419,417,1,0,0,0,420,421,5,222,0,0,421,47,1,0,0,0,422,
-		423,5,72,0,0,423,441,3,138,69,0,424,425,5,105,0,0,425,441,3,132,66,0,426,
-		427,5,106,0,0,427,429,3,132,66,0,428,430,5,107,0,0,429,428,1,0,0,0,429,
-		430,1,0,0,0,430,441,1,0,0,0,431,432,5,108,0,0,432,433,5,70,0,0,433,441,
-		5,240,0,0,434,435,5,111,0,0,435,441,3,70,35,0,436,437,5,8,0,0,437,441,
-		5,240,0,0,438,439,5,43,0,0,439,441,3,132,66,0,440,422,1,0,0,0,440,424,
-		1,0,0,0,440,426,1,0,0,0,440,431,1,0,0,0,440,434,1,0,0,0,440,436,1,0,0,
-		0,440,438,1,0,0,0,441,49,1,0,0,0,442,443,5,73,0,0,443,444,3,138,69,0,444,
-		448,5,221,0,0,445,447,3,52,26,0,446,445,1,0,0,0,447,450,1,0,0,0,448,446,
-		1,0,0,0,448,449,1,0,0,0,449,451,1,0,0,0,450,448,1,0,0,0,451,452,5,222,
-		0,0,452,51,1,0,0,0,453,454,5,74,0,0,454,458,5,221,0,0,455,457,3,62,31,
-		0,456,455,1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,
-		461,1,0,0,0,460,458,1,0,0,0,461,493,5,222,0,0,462,463,5,75,0,0,463,493,
-		3,132,66,0,464,465,5,76,0,0,465,493,3,132,66,0,466,467,5,77,0,0,467,468,
-		5,47,0,0,468,493,3,130,65,0,469,470,5,77,0,0,470,471,5,78,0,0,471,472,
-		3,132,66,0,472,473,3,128,64,0,473,493,1,0,0,0,474,475,5,80,0,0,475,493,
-		3,132,66,0,476,477,5,81,0,0,477,493,3,132,66,0,478,479,5,79,0,0,479,493,
-		3,132,66,0,480,481,5,82,0,0,481,482,3,132,66,0,482,483,3,128,64,0,483,
-		493,1,0,0,0,484,485,5,83,0,0,485,486,3,132,66,0,486,487,5,78,0,0,487,488,
-		3,132,66,0,488,489,3,128,64,0,489,493,1,0,0,0,490,491,5,84,0,0,491,493,
-		3,138,69,0,492,453,1,0,0,0,492,462,1,0,0,0,492,464,1,0,0,0,492,466,1,0,
-		0,0,492,469,1,0,0,0,492,474,1,0,0,0,492,476,1,0,0,0,492,478,1,0,0,0,492,
-		480,1,0,0,0,492,484,1,0,0,0,492,490,1,0,0,0,493,53,1,0,0,0,494,495,5,85,
-		0,0,495,496,3,138,69,0,496,497,5,52,0,0,497,498,3,138,69,0,498,502,5,221,
-		0,0,499,501,3,56,28,0,500,499,1,0,0,0,501,504,1,0,0,0,502,500,1,0,0,0,
-		502,503,1,0,0,0,503,505,1,0,0,0,504,502,1,0,0,0,505,506,5,222,0,0,506,
-		55,1,0,0,0,507,508,5,86,0,0,508,551,3,138,69,0,509,510,5,75,0,0,510,551,
-		3,132,66,0,511,512,5,87,0,0,512,513,5,60,0,0,513,551,5,62,0,0,514,515,
-		5,87,0,0,515,551,3,132,66,0,516,517,5,175,0,0,517,518,3,132,66,0,518,519,
-		3,128,64,0,519,551,1,0,0,0,520,521,5,88,0,0,521,551,3,132,66,0,522,523,
-		5,56,0,0,523,551,5,240,0,0,524,525,5,57,0,0,525,551,3,130,65,0,526,527,
-		5,91,0,0,527,533,3,132,66,0,528,531,5,92,0,0,529,530,5,154,0,0,530,532,
-		3,132,66,0,531,529,1,0,0,0,531,532,1,0,0,0,532,534,1,0,0,0,533,528,1,0,
-		0,0,533,534,1,0,0,0,534,551,1,0,0,0,535,536,5,58,0,0,536,537,3,36,18,0,
-		537,538,3,130,65,0,538,539,5,60,0,0,539,540,5,86,0,0,540,541,5,61,0,0,
-		541,551,1,0,0,0,542,543,5,93,0,0,543,547,3,132,66,0,544,545,5,94,0,0,545,
-		546,5,125,0,0,546,548,5,57,0,0,547,544,1,0,0,0,547,548,1,0,0,0,548,551,
-		1,0,0,0,549,551,3,40,20,0,550,507,1,0,0,0,550,509,1,0,0,0,550,511,1,0,
-		0,0,550,514,1,0,0,0,550,516,1,0,0,0,550,520,1,0,0,0,550,522,1,0,0,0,550,
-		524,1,0,0,0,550,526,1,0,0,0,550,535,1,0,0,0,550,542,1,0,0,0,550,549,1,
-		0,0,0,551,57,1,0,0,0,552,553,5,181,0,0,553,554,3,138,69,0,554,558,5,221,
-		0,0,555,557,3,60,30,0,556,555,1,0,0,0,557,560,1,0,0,0,558,556,1,0,0,0,
-		558,559,1,0,0,0,559,561,1,0,0,0,560,558,1,0,0,0,561,562,5,222,0,0,562,
-		59,1,0,0,0,563,564,5,211,0,0,564,582,3,132,66,0,565,566,5,87,0,0,566,582,
-		3,138,69,0,567,568,5,212,0,0,568,582,3,132,66,0,569,570,5,213,0,0,570,
-		582,3,132,66,0,571,572,5,214,0,0,572,582,3,132,66,0,573,574,5,80,0,0,574,
-		582,3,132,66,0,575,576,5,79,0,0,576,582,3,132,66,0,577,578,5,95,0,0,578,
-		582,3,132,66,0,579,580,5,96,0,0,580,582,3,132,66,0,581,563,1,0,0,0,581,
-		565,1,0,0,0,581,567,1,0,0,0,581,569,1,0,0,0,581,571,1,0,0,0,581,573,1,
-		0,0,0,581,575,1,0,0,0,581,577,1,0,0,0,581,579,1,0,0,0,582,61,1,0,0,0,583,
-		584,5,240,0,0,584,585,3,132,66,0,585,586,5,60,0,0,586,588,3,132,66,0,587,
-		589,5,225,0,0,588,587,1,0,0,0,588,589,1,0,0,0,589,63,1,0,0,0,590,591,5,
-		104,0,0,591,592,3,138,69,0,592,596,5,221,0,0,593,595,3,66,33,0,594,593,
-		1,0,0,0,595,598,1,0,0,0,596,594,1,0,0,0,596,597,1,0,0,0,597,599,1,0,0,
-		0,598,596,1,0,0,0,599,600,5,222,0,0,600,65,1,0,0,0,601,602,5,105,0,0,602,
-		705,3,132,66,0,603,604,5,106,0,0,604,606,3,132,66,0,605,607,5,107,0,0,
-		606,605,1,0,0,0,606,607,1,0,0,0,607,610,1,0,0,0,608,609,5,48,0,0,609,611,
-		3,132,66,0,610,608,1,0,0,0,610,611,1,0,0,0,611,614,1,0,0,0,612,613,5,69,
+		5,66,1423,8,66,10,66,12,66,1426,9,66,1,67,1,67,1,68,1,68,1,68,3,68,1433,
+		8,68,1,69,1,69,1,69,0,1,132,70,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
+		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
+		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
+		120,122,124,126,128,130,132,134,136,138,0,9,1,0,221,222,1,0,15,16,1,0,
+		109,110,1,0,241,242,1,0,231,232,1,0,229,230,1,0,233,238,1,0,173,184,23,
+		0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,120,
+		122,126,127,129,131,134,136,145,145,147,153,155,159,165,167,184,185,190,
+		204,206,220,245,246,1656,0,146,1,0,0,0,2,151,1,0,0,0,4,154,1,0,0,0,6,186,
+		1,0,0,0,8,188,1,0,0,0,10,200,1,0,0,0,12,224,1,0,0,0,14,226,1,0,0,0,16,
+		228,1,0,0,0,18,245,1,0,0,0,20,247,1,0,0,0,22,279,1,0,0,0,24,281,1,0,0,
+		0,26,283,1,0,0,0,28,317,1,0,0,0,30,319,1,0,0,0,32,324,1,0,0,0,34,372,1,
+		0,0,0,36,377,1,0,0,0,38,385,1,0,0,0,40,387,1,0,0,0,42,407,1,0,0,0,44,409,
+		1,0,0,0,46,411,1,0,0,0,48,440,1,0,0,0,50,442,1,0,0,0,52,492,1,0,0,0,54,
+		494,1,0,0,0,56,550,1,0,0,0,58,552,1,0,0,0,60,581,1,0,0,0,62,583,1,0,0,
+		0,64,590,1,0,0,0,66,704,1,0,0,0,68,706,1,0,0,0,70,722,1,0,0,0,72,724,1,
+		0,0,0,74,754,1,0,0,0,76,762,1,0,0,0,78,764,1,0,0,0,80,810,1,0,0,0,82,812,
+		1,0,0,0,84,830,1,0,0,0,86,832,1,0,0,0,88,835,1,0,0,0,90,853,1,0,0,0,92,
+		855,1,0,0,0,94,870,1,0,0,0,96,886,1,0,0,0,98,936,1,0,0,0,100,957,1,0,0,
+		0,102,959,1,0,0,0,104,966,1,0,0,0,106,978,1,0,0,0,108,980,1,0,0,0,110,
+		1081,1,0,0,0,112,1083,1,0,0,0,114,1109,1,0,0,0,116,1133,1,0,0,0,118,1135,
+		1,0,0,0,120,1336,1,0,0,0,122,1338,1,0,0,0,124,1344,1,0,0,0,126,1351,1,
+		0,0,0,128,1355,1,0,0,0,130,1358,1,0,0,0,132,1402,1,0,0,0,134,1427,1,0,
+		0,0,136,1429,1,0,0,0,138,1434,1,0,0,0,140,145,3,2,1,0,141,145,3,4,2,0,
+		142,145,3,118,59,0,143,145,3,8,4,0,144,140,1,0,0,0,144,141,1,0,0,0,144,
+		142,1,0,0,0,144,143,1,0,0,0,145,148,1,0,0,0,146,144,1,0,0,0,146,147,1,
+		0,0,0,147,149,1,0,0,0,148,146,1,0,0,0,149,150,5,0,0,1,150,1,1,0,0,0,151,
+		152,5,3,0,0,152,153,5,243,0,0,153,3,1,0,0,0,154,155,5,1,0,0,155,156,3,
+		138,69,0,156,160,5,221,0,0,157,159,3,6,3,0,158,157,1,0,0,0,159,162,1,0,
+		0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,
+		164,5,222,0,0,164,5,1,0,0,0,165,187,3,12,6,0,166,187,3,16,8,0,167,187,
+		3,20,10,0,168,187,3,26,13,0,169,187,3,32,16,0,170,187,3,46,23,0,171,187,
+		3,50,25,0,172,187,3,54,27,0,173,187,3,72,36,0,174,187,3,58,29,0,175,187,
+		3,64,32,0,176,187,3,78,39,0,177,187,3,88,44,0,178,187,3,92,46,0,179,187,
+		3,94,47,0,180,187,3,96,48,0,181,187,3,102,51,0,182,187,3,104,52,0,183,
+		187,3,108,54,0,184,187,3,112,56,0,185,187,3,8,4,0,186,165,1,0,0,0,186,
+		166,1,0,0,0,186,167,1,0,0,0,186,168,1,0,0,0,186,169,1,0,0,0,186,170,1,
+		0,0,0,186,171,1,0,0,0,186,172,1,0,0,0,186,173,1,0,0,0,186,174,1,0,0,0,
+		186,175,1,0,0,0,186,176,1,0,0,0,186,177,1,0,0,0,186,178,1,0,0,0,186,179,
+		1,0,0,0,186,180,1,0,0,0,186,181,1,0,0,0,186,182,1,0,0,0,186,183,1,0,0,
+		0,186,184,1,0,0,0,186,185,1,0,0,0,187,7,1,0,0,0,188,189,5,245,0,0,189,
+		195,4,4,0,0,190,194,3,138,69,0,191,194,5,4,0,0,192,194,5,52,0,0,193,190,
+		1,0,0,0,193,191,1,0,0,0,193,192,1,0,0,0,194,197,1,0,0,0,195,193,1,0,0,
+		0,195,196,1,0,0,0,196,198,1,0,0,0,197,195,1,0,0,0,198,199,3,10,5,0,199,
+		9,1,0,0,0,200,205,5,221,0,0,201,204,3,10,5,0,202,204,8,0,0,0,203,201,1,
+		0,0,0,203,202,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,
+		206,208,1,0,0,0,207,205,1,0,0,0,208,209,5,222,0,0,209,11,1,0,0,0,210,211,
+		5,5,0,0,211,225,5,243,0,0,212,213,5,6,0,0,213,225,3,138,69,0,214,215,5,
+		7,0,0,215,225,5,240,0,0,216,217,5,8,0,0,217,225,5,240,0,0,218,219,5,9,
+		0,0,219,225,5,240,0,0,220,221,5,10,0,0,221,225,3,138,69,0,222,223,5,11,
+		0,0,223,225,3,14,7,0,224,210,1,0,0,0,224,212,1,0,0,0,224,214,1,0,0,0,224,
+		216,1,0,0,0,224,218,1,0,0,0,224,220,1,0,0,0,224,222,1,0,0,0,225,13,1,0,
+		0,0,226,227,5,239,0,0,227,15,1,0,0,0,228,229,5,12,0,0,229,230,3,138,69,
+		0,230,234,5,221,0,0,231,233,3,18,9,0,232,231,1,0,0,0,233,236,1,0,0,0,234,
+		232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,234,1,0,0,0,237,238,5,
+		222,0,0,238,17,1,0,0,0,239,240,5,41,0,0,240,246,5,243,0,0,241,242,5,42,
+		0,0,242,246,3,132,66,0,243,244,5,43,0,0,244,246,3,132,66,0,245,239,1,0,
+		0,0,245,241,1,0,0,0,245,243,1,0,0,0,246,19,1,0,0,0,247,248,5,13,0,0,248,
+		249,3,138,69,0,249,253,5,221,0,0,250,252,3,22,11,0,251,250,1,0,0,0,252,
+		255,1,0,0,0,253,251,1,0,0,0,253,254,1,0,0,0,254,256,1,0,0,0,255,253,1,
+		0,0,0,256,257,5,222,0,0,257,21,1,0,0,0,258,259,5,113,0,0,259,280,3,132,
+		66,0,260,261,5,168,0,0,261,262,3,132,66,0,262,263,3,128,64,0,263,280,1,
+		0,0,0,264,265,5,14,0,0,265,266,3,24,12,0,266,270,5,221,0,0,267,269,3,30,
+		15,0,268,267,1,0,0,0,269,272,1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,
+		273,1,0,0,0,272,270,1,0,0,0,273,274,5,222,0,0,274,280,1,0,0,0,275,276,
+		5,17,0,0,276,277,5,240,0,0,277,278,5,18,0,0,278,280,3,132,66,0,279,258,
+		1,0,0,0,279,260,1,0,0,0,279,264,1,0,0,0,279,275,1,0,0,0,280,23,1,0,0,0,
+		281,282,7,1,0,0,282,25,1,0,0,0,283,284,5,44,0,0,284,285,3,138,69,0,285,
+		289,5,221,0,0,286,288,3,28,14,0,287,286,1,0,0,0,288,291,1,0,0,0,289,287,
+		1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,293,5,222,
+		0,0,293,27,1,0,0,0,294,295,5,45,0,0,295,318,3,132,66,0,296,297,5,46,0,
+		0,297,298,5,47,0,0,298,301,3,130,65,0,299,300,5,48,0,0,300,302,3,132,66,
+		0,301,299,1,0,0,0,301,302,1,0,0,0,302,305,1,0,0,0,303,304,5,49,0,0,304,
+		306,5,240,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,318,1,0,0,0,307,308,
+		5,46,0,0,308,309,5,50,0,0,309,313,5,221,0,0,310,312,3,30,15,0,311,310,
+		1,0,0,0,312,315,1,0,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,
+		0,315,313,1,0,0,0,316,318,5,222,0,0,317,294,1,0,0,0,317,296,1,0,0,0,317,
+		307,1,0,0,0,318,29,1,0,0,0,319,320,5,240,0,0,320,322,3,132,66,0,321,323,
+		5,225,0,0,322,321,1,0,0,0,322,323,1,0,0,0,323,31,1,0,0,0,324,325,5,51,
+		0,0,325,326,3,138,69,0,326,327,5,52,0,0,327,328,3,138,69,0,328,332,5,221,
+		0,0,329,331,3,34,17,0,330,329,1,0,0,0,331,334,1,0,0,0,332,330,1,0,0,0,
+		332,333,1,0,0,0,333,335,1,0,0,0,334,332,1,0,0,0,335,336,5,222,0,0,336,
+		33,1,0,0,0,337,338,5,53,0,0,338,373,3,138,69,0,339,340,5,54,0,0,340,341,
+		3,132,66,0,341,346,3,128,64,0,342,343,5,55,0,0,343,344,3,132,66,0,344,
+		345,3,128,64,0,345,347,1,0,0,0,346,342,1,0,0,0,346,347,1,0,0,0,347,373,
+		1,0,0,0,348,349,5,56,0,0,349,373,5,240,0,0,350,351,5,57,0,0,351,373,3,
+		130,65,0,352,353,5,58,0,0,353,354,3,36,18,0,354,355,3,130,65,0,355,356,
+		5,60,0,0,356,357,5,53,0,0,357,361,5,61,0,0,358,359,5,54,0,0,359,360,5,
+		60,0,0,360,362,5,62,0,0,361,358,1,0,0,0,361,362,1,0,0,0,362,373,1,0,0,
+		0,363,365,5,63,0,0,364,366,3,38,19,0,365,364,1,0,0,0,366,367,1,0,0,0,367,
+		365,1,0,0,0,367,368,1,0,0,0,368,373,1,0,0,0,369,370,5,11,0,0,370,373,3,
+		14,7,0,371,373,3,40,20,0,372,337,1,0,0,0,372,339,1,0,0,0,372,348,1,0,0,
+		0,372,350,1,0,0,0,372,352,1,0,0,0,372,363,1,0,0,0,372,369,1,0,0,0,372,
+		371,1,0,0,0,373,35,1,0,0,0,374,375,5,242,0,0,375,378,5,59,0,0,376,378,
+		5,241,0,0,377,374,1,0,0,0,377,376,1,0,0,0,378,37,1,0,0,0,379,380,5,68,
+		0,0,380,386,3,132,66,0,381,382,5,69,0,0,382,386,3,132,66,0,383,384,5,70,
+		0,0,384,386,5,240,0,0,385,379,1,0,0,0,385,381,1,0,0,0,385,383,1,0,0,0,
+		386,39,1,0,0,0,387,388,5,64,0,0,388,392,3,138,69,0,389,391,3,42,21,0,390,
+		389,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,392,393,1,0,0,0,393,41,1,0,
+		0,0,394,392,1,0,0,0,395,396,5,69,0,0,396,408,3,132,66,0,397,398,5,70,0,
+		0,398,408,5,240,0,0,399,400,5,123,0,0,400,408,3,132,66,0,401,402,5,65,
+		0,0,402,405,3,44,22,0,403,404,5,187,0,0,404,406,3,44,22,0,405,403,1,0,
+		0,0,405,406,1,0,0,0,406,408,1,0,0,0,407,395,1,0,0,0,407,397,1,0,0,0,407,
+		399,1,0,0,0,407,401,1,0,0,0,408,43,1,0,0,0,409,410,7,2,0,0,410,45,1,0,
+		0,0,411,412,5,71,0,0,412,413,3,138,69,0,413,417,5,221,0,0,414,416,3,48,
+		24,0,415,414,1,0,0,0,416,419,1,0,0,0,417,415,1,0,0,0,417,418,1,0,0,0,418,
+		420,1,0,0,0,419,417,1,0,0,0,420,421,5,222,0,0,421,47,1,0,0,0,422,423,5,
+		72,0,0,423,441,3,138,69,0,424,425,5,105,0,0,425,441,3,132,66,0,426,427,
+		5,106,0,0,427,429,3,132,66,0,428,430,5,107,0,0,429,428,1,0,0,0,429,430,
+		1,0,0,0,430,441,1,0,0,0,431,432,5,108,0,0,432,433,5,70,0,0,433,441,5,240,
+		0,0,434,435,5,111,0,0,435,441,3,70,35,0,436,437,5,8,0,0,437,441,5,240,
+		0,0,438,439,5,43,0,0,439,441,3,132,66,0,440,422,1,0,0,0,440,424,1,0,0,
+		0,440,426,1,0,0,0,440,431,1,0,0,0,440,434,1,0,0,0,440,436,1,0,0,0,440,
+		438,1,0,0,0,441,49,1,0,0,0,442,443,5,73,0,0,443,444,3,138,69,0,444,448,
+		5,221,0,0,445,447,3,52,26,0,446,445,1,0,0,0,447,450,1,0,0,0,448,446,1,
+		0,0,0,448,449,1,0,0,0,449,451,1,0,0,0,450,448,1,0,0,0,451,452,5,222,0,
+		0,452,51,1,0,0,0,453,454,5,74,0,0,454,458,5,221,0,0,455,457,3,62,31,0,
+		456,455,1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,461,
+		1,0,0,0,460,458,1,0,0,0,461,493,5,222,0,0,462,463,5,75,0,0,463,493,3,132,
+		66,0,464,465,5,76,0,0,465,493,3,132,66,0,466,467,5,77,0,0,467,468,5,47,
+		0,0,468,493,3,130,65,0,469,470,5,77,0,0,470,471,5,78,0,0,471,472,3,132,
+		66,0,472,473,3,128,64,0,473,493,1,0,0,0,474,475,5,80,0,0,475,493,3,132,
+		66,0,476,477,5,81,0,0,477,493,3,132,66,0,478,479,5,79,0,0,479,493,3,132,
+		66,0,480,481,5,82,0,0,481,482,3,132,66,0,482,483,3,128,64,0,483,493,1,
+		0,0,0,484,485,5,83,0,0,485,486,3,132,66,0,486,487,5,78,0,0,487,488,3,132,
+		66,0,488,489,3,128,64,0,489,493,1,0,0,0,490,491,5,84,0,0,491,493,3,138,
+		69,0,492,453,1,0,0,0,492,462,1,0,0,0,492,464,1,0,0,0,492,466,1,0,0,0,492,
+		469,1,0,0,0,492,474,1,0,0,0,492,476,1,0,0,0,492,478,1,0,0,0,492,480,1,
+		0,0,0,492,484,1,0,0,0,492,490,1,0,0,0,493,53,1,0,0,0,494,495,5,85,0,0,
+		495,496,3,138,69,0,496,497,5,52,0,0,497,498,3,138,69,0,498,502,5,221,0,
+		0,499,501,3,56,28,0,500,499,1,0,0,0,501,504,1,0,0,0,502,500,1,0,0,0,502,
+		503,1,0,0,0,503,505,1,0,0,0,504,502,1,0,0,0,505,506,5,222,0,0,506,55,1,
+		0,0,0,507,508,5,86,0,0,508,551,3,138,69,0,509,510,5,75,0,0,510,551,3,132,
+		66,0,511,512,5,87,0,0,512,513,5,60,0,0,513,551,5,62,0,0,514,515,5,87,0,
+		0,515,551,3,132,66,0,516,517,5,175,0,0,517,518,3,132,66,0,518,519,3,128,
+		64,0,519,551,1,0,0,0,520,521,5,88,0,0,521,551,3,132,66,0,522,523,5,56,
+		0,0,523,551,5,240,0,0,524,525,5,57,0,0,525,551,3,130,65,0,526,527,5,91,
+		0,0,527,533,3,132,66,0,528,531,5,92,0,0,529,530,5,154,0,0,530,532,3,132,
+		66,0,531,529,1,0,0,0,531,532,1,0,0,0,532,534,1,0,0,0,533,528,1,0,0,0,533,
+		534,1,0,0,0,534,551,1,0,0,0,535,536,5,58,0,0,536,537,3,36,18,0,537,538,
+		3,130,65,0,538,539,5,60,0,0,539,540,5,86,0,0,540,541,5,61,0,0,541,551,
+		1,0,0,0,542,543,5,93,0,0,543,547,3,132,66,0,544,545,5,94,0,0,545,546,5,
+		125,0,0,546,548,5,57,0,0,547,544,1,0,0,0,547,548,1,0,0,0,548,551,1,0,0,
+		0,549,551,3,40,20,0,550,507,1,0,0,0,550,509,1,0,0,0,550,511,1,0,0,0,550,
+		514,1,0,0,0,550,516,1,0,0,0,550,520,1,0,0,0,550,522,1,0,0,0,550,524,1,
+		0,0,0,550,526,1,0,0,0,550,535,1,0,0,0,550,542,1,0,0,0,550,549,1,0,0,0,
+		551,57,1,0,0,0,552,553,5,181,0,0,553,554,3,138,69,0,554,558,5,221,0,0,
+		555,557,3,60,30,0,556,555,1,0,0,0,557,560,1,0,0,0,558,556,1,0,0,0,558,
+		559,1,0,0,0,559,561,1,0,0,0,560,558,1,0,0,0,561,562,5,222,0,0,562,59,1,
+		0,0,0,563,564,5,211,0,0,564,582,3,132,66,0,565,566,5,87,0,0,566,582,3,
+		138,69,0,567,568,5,212,0,0,568,582,3,132,66,0,569,570,5,213,0,0,570,582,
+		3,132,66,0,571,572,5,214,0,0,572,582,3,132,66,0,573,574,5,80,0,0,574,582,
+		3,132,66,0,575,576,5,79,0,0,576,582,3,132,66,0,577,578,5,95,0,0,578,582,
+		3,132,66,0,579,580,5,96,0,0,580,582,3,132,66,0,581,563,1,0,0,0,581,565,
+		1,0,0,0,581,567,1,0,0,0,581,569,1,0,0,0,581,571,1,0,0,0,581,573,1,0,0,
+		0,581,575,1,0,0,0,581,577,1,0,0,0,581,579,1,0,0,0,582,61,1,0,0,0,583,584,
+		5,240,0,0,584,585,3,132,66,0,585,586,5,60,0,0,586,588,3,132,66,0,587,589,
+		5,225,0,0,588,587,1,0,0,0,588,589,1,0,0,0,589,63,1,0,0,0,590,591,5,104,
+		0,0,591,592,3,138,69,0,592,596,5,221,0,0,593,595,3,66,33,0,594,593,1,0,
+		0,0,595,598,1,0,0,0,596,594,1,0,0,0,596,597,1,0,0,0,597,599,1,0,0,0,598,
+		596,1,0,0,0,599,600,5,222,0,0,600,65,1,0,0,0,601,602,5,105,0,0,602,705,
+		3,132,66,0,603,604,5,106,0,0,604,606,3,132,66,0,605,607,5,107,0,0,606,
+		605,1,0,0,0,606,607,1,0,0,0,607,610,1,0,0,0,608,609,5,48,0,0,609,611,3,
+		132,66,0,610,608,1,0,0,0,610,611,1,0,0,0,611,614,1,0,0,0,612,613,5,69,
 		0,0,613,615,3,132,66,0,614,612,1,0,0,0,614,615,1,0,0,0,615,705,1,0,0,0,
 		616,618,5,190,0,0,617,619,5,241,0,0,618,617,1,0,0,0,618,619,1,0,0,0,619,
 		622,1,0,0,0,620,621,5,132,0,0,621,623,3,132,66,0,622,620,1,0,0,0,622,623,
@@ -11438,105 +11494,108 @@ public partial class DealLangParser : Parser {
 		5,221,0,0,1140,1142,3,120,60,0,1141,1140,1,0,0,0,1142,1145,1,0,0,0,1143,
 		1141,1,0,0,0,1143,1144,1,0,0,0,1144,1146,1,0,0,0,1145,1143,1,0,0,0,1146,
 		1147,5,222,0,0,1147,119,1,0,0,0,1148,1149,3,138,69,0,1149,1150,5,58,0,
-		0,1150,1151,5,167,0,0,1151,1152,5,242,0,0,1152,1327,1,0,0,0,1153,1154,
-		3,136,68,0,1154,1155,5,168,0,0,1155,1156,3,132,66,0,1156,1161,3,128,64,
-		0,1157,1158,5,26,0,0,1158,1159,3,132,66,0,1159,1160,3,128,64,0,1160,1162,
-		1,0,0,0,1161,1157,1,0,0,0,1161,1162,1,0,0,0,1162,1327,1,0,0,0,1163,1164,
-		3,136,68,0,1164,1165,5,169,0,0,1165,1166,3,132,66,0,1166,1167,5,170,0,
-		0,1167,1168,5,240,0,0,1168,1327,1,0,0,0,1169,1170,3,138,69,0,1170,1194,
-		5,171,0,0,1171,1172,5,52,0,0,1172,1195,5,240,0,0,1173,1183,5,36,0,0,1174,
-		1175,5,42,0,0,1175,1176,3,132,66,0,1176,1180,3,128,64,0,1177,1179,3,122,
-		61,0,1178,1177,1,0,0,0,1179,1182,1,0,0,0,1180,1178,1,0,0,0,1180,1181,1,
-		0,0,0,1181,1184,1,0,0,0,1182,1180,1,0,0,0,1183,1174,1,0,0,0,1183,1184,
-		1,0,0,0,1184,1188,1,0,0,0,1185,1187,3,126,63,0,1186,1185,1,0,0,0,1187,
-		1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,0,0,1189,1192,1,0,0,0,1190,
-		1188,1,0,0,0,1191,1193,3,124,62,0,1192,1191,1,0,0,0,1192,1193,1,0,0,0,
-		1193,1195,1,0,0,0,1194,1171,1,0,0,0,1194,1173,1,0,0,0,1195,1327,1,0,0,
-		0,1196,1198,5,163,0,0,1197,1199,3,116,58,0,1198,1197,1,0,0,0,1199,1200,
-		1,0,0,0,1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,1327,1,0,0,0,1202,1203,
-		5,163,0,0,1203,1204,5,164,0,0,1204,1327,5,102,0,0,1205,1206,3,138,69,0,
-		1206,1207,5,113,0,0,1207,1208,3,132,66,0,1208,1327,1,0,0,0,1209,1210,3,
-		138,69,0,1210,1211,5,14,0,0,1211,1212,3,24,12,0,1212,1216,5,221,0,0,1213,
-		1215,3,30,15,0,1214,1213,1,0,0,0,1215,1218,1,0,0,0,1216,1214,1,0,0,0,1216,
-		1217,1,0,0,0,1217,1219,1,0,0,0,1218,1216,1,0,0,0,1219,1220,5,222,0,0,1220,
-		1327,1,0,0,0,1221,1222,3,138,69,0,1222,1223,5,17,0,0,1223,1224,5,240,0,
-		0,1224,1225,5,18,0,0,1225,1226,3,132,66,0,1226,1327,1,0,0,0,1227,1228,
-		3,138,69,0,1228,1230,5,19,0,0,1229,1231,5,229,0,0,1230,1229,1,0,0,0,1230,
-		1231,1,0,0,0,1231,1232,1,0,0,0,1232,1233,3,132,66,0,1233,1327,1,0,0,0,
-		1234,1235,3,138,69,0,1235,1236,5,220,0,0,1236,1237,3,130,65,0,1237,1327,
-		1,0,0,0,1238,1239,3,138,69,0,1239,1240,5,89,0,0,1240,1241,3,132,66,0,1241,
-		1327,1,0,0,0,1242,1243,3,138,69,0,1243,1244,5,90,0,0,1244,1245,5,131,0,
-		0,1245,1246,3,130,65,0,1246,1247,5,60,0,0,1247,1248,3,132,66,0,1248,1327,
-		1,0,0,0,1249,1250,3,138,69,0,1250,1251,5,189,0,0,1251,1252,5,90,0,0,1252,
-		1327,1,0,0,0,1253,1254,3,138,69,0,1254,1255,5,68,0,0,1255,1257,5,66,0,
-		0,1256,1258,5,241,0,0,1257,1256,1,0,0,0,1257,1258,1,0,0,0,1258,1327,1,
-		0,0,0,1259,1260,3,138,69,0,1260,1261,5,68,0,0,1261,1264,5,67,0,0,1262,
-		1263,5,49,0,0,1263,1265,5,240,0,0,1264,1262,1,0,0,0,1264,1265,1,0,0,0,
-		1265,1327,1,0,0,0,1266,1267,3,138,69,0,1267,1269,5,62,0,0,1268,1270,3,
-		76,38,0,1269,1268,1,0,0,0,1270,1271,1,0,0,0,1271,1269,1,0,0,0,1271,1272,
-		1,0,0,0,1272,1327,1,0,0,0,1273,1274,5,20,0,0,1274,1327,5,242,0,0,1275,
-		1276,5,21,0,0,1276,1327,5,242,0,0,1277,1327,5,22,0,0,1278,1327,5,23,0,
-		0,1279,1280,3,138,69,0,1280,1281,5,24,0,0,1281,1282,5,25,0,0,1282,1283,
-		3,132,66,0,1283,1284,3,128,64,0,1284,1285,5,26,0,0,1285,1286,3,132,66,
-		0,1286,1287,3,128,64,0,1287,1327,1,0,0,0,1288,1289,3,138,69,0,1289,1290,
-		5,27,0,0,1290,1293,5,154,0,0,1291,1294,5,28,0,0,1292,1294,3,132,66,0,1293,
-		1291,1,0,0,0,1293,1292,1,0,0,0,1294,1295,1,0,0,0,1295,1296,5,29,0,0,1296,
-		1297,3,132,66,0,1297,1298,3,128,64,0,1298,1299,5,26,0,0,1299,1300,3,132,
-		66,0,1300,1301,3,128,64,0,1301,1327,1,0,0,0,1302,1303,3,138,69,0,1303,
-		1304,5,30,0,0,1304,1305,3,132,66,0,1305,1306,3,128,64,0,1306,1307,5,18,
-		0,0,1307,1308,3,132,66,0,1308,1327,1,0,0,0,1309,1310,5,31,0,0,1310,1311,
-		3,136,68,0,1311,1312,5,32,0,0,1312,1313,3,136,68,0,1313,1316,3,132,66,
-		0,1314,1315,5,33,0,0,1315,1317,3,132,66,0,1316,1314,1,0,0,0,1316,1317,
-		1,0,0,0,1317,1327,1,0,0,0,1318,1319,5,34,0,0,1319,1320,5,33,0,0,1320,1321,
-		3,132,66,0,1321,1322,3,128,64,0,1322,1323,5,35,0,0,1323,1324,3,132,66,
-		0,1324,1325,3,128,64,0,1325,1327,1,0,0,0,1326,1148,1,0,0,0,1326,1153,1,
-		0,0,0,1326,1163,1,0,0,0,1326,1169,1,0,0,0,1326,1196,1,0,0,0,1326,1202,
-		1,0,0,0,1326,1205,1,0,0,0,1326,1209,1,0,0,0,1326,1221,1,0,0,0,1326,1227,
-		1,0,0,0,1326,1234,1,0,0,0,1326,1238,1,0,0,0,1326,1242,1,0,0,0,1326,1249,
-		1,0,0,0,1326,1253,1,0,0,0,1326,1259,1,0,0,0,1326,1266,1,0,0,0,1326,1273,
-		1,0,0,0,1326,1275,1,0,0,0,1326,1277,1,0,0,0,1326,1278,1,0,0,0,1326,1279,
-		1,0,0,0,1326,1288,1,0,0,0,1326,1302,1,0,0,0,1326,1309,1,0,0,0,1326,1318,
-		1,0,0,0,1327,121,1,0,0,0,1328,1329,5,70,0,0,1329,1330,5,240,0,0,1330,1331,
-		5,162,0,0,1331,1332,3,132,66,0,1332,1333,3,128,64,0,1333,123,1,0,0,0,1334,
-		1335,5,43,0,0,1335,1336,5,38,0,0,1336,1337,5,39,0,0,1337,1338,3,132,66,
-		0,1338,1339,5,40,0,0,1339,1340,3,132,66,0,1340,125,1,0,0,0,1341,1342,5,
-		37,0,0,1342,1343,3,136,68,0,1343,1344,3,132,66,0,1344,127,1,0,0,0,1345,
-		1346,5,172,0,0,1346,1347,5,185,0,0,1347,129,1,0,0,0,1348,1349,5,241,0,
-		0,1349,131,1,0,0,0,1350,1351,6,66,-1,0,1351,1352,5,223,0,0,1352,1353,3,
-		132,66,0,1353,1354,5,224,0,0,1354,1393,1,0,0,0,1355,1356,5,230,0,0,1356,
-		1393,3,132,66,16,1357,1358,5,189,0,0,1358,1393,3,132,66,11,1359,1360,5,
-		160,0,0,1360,1361,3,132,66,0,1361,1362,5,162,0,0,1362,1363,3,132,66,0,
-		1363,1364,5,161,0,0,1364,1365,3,132,66,0,1365,1393,1,0,0,0,1366,1367,3,
-		138,69,0,1367,1376,5,223,0,0,1368,1373,3,132,66,0,1369,1370,5,225,0,0,
-		1370,1372,3,132,66,0,1371,1369,1,0,0,0,1372,1375,1,0,0,0,1373,1371,1,0,
-		0,0,1373,1374,1,0,0,0,1374,1377,1,0,0,0,1375,1373,1,0,0,0,1376,1368,1,
-		0,0,0,1376,1377,1,0,0,0,1377,1378,1,0,0,0,1378,1379,5,224,0,0,1379,1393,
-		1,0,0,0,1380,1382,7,3,0,0,1381,1383,3,134,67,0,1382,1381,1,0,0,0,1382,
-		1383,1,0,0,0,1383,1384,1,0,0,0,1384,1385,5,172,0,0,1385,1393,3,134,67,
-		0,1386,1387,5,242,0,0,1387,1393,3,134,67,0,1388,1393,5,241,0,0,1389,1393,
-		5,242,0,0,1390,1393,5,240,0,0,1391,1393,3,136,68,0,1392,1350,1,0,0,0,1392,
-		1355,1,0,0,0,1392,1357,1,0,0,0,1392,1359,1,0,0,0,1392,1366,1,0,0,0,1392,
-		1380,1,0,0,0,1392,1386,1,0,0,0,1392,1388,1,0,0,0,1392,1389,1,0,0,0,1392,
-		1390,1,0,0,0,1392,1391,1,0,0,0,1393,1414,1,0,0,0,1394,1395,10,15,0,0,1395,
-		1396,5,186,0,0,1396,1413,3,132,66,16,1397,1398,10,14,0,0,1398,1399,7,4,
-		0,0,1399,1413,3,132,66,15,1400,1401,10,13,0,0,1401,1402,7,5,0,0,1402,1413,
-		3,132,66,14,1403,1404,10,12,0,0,1404,1405,7,6,0,0,1405,1413,3,132,66,13,
-		1406,1407,10,10,0,0,1407,1408,5,187,0,0,1408,1413,3,132,66,11,1409,1410,
-		10,9,0,0,1410,1411,5,188,0,0,1411,1413,3,132,66,10,1412,1394,1,0,0,0,1412,
-		1397,1,0,0,0,1412,1400,1,0,0,0,1412,1403,1,0,0,0,1412,1406,1,0,0,0,1412,
-		1409,1,0,0,0,1413,1416,1,0,0,0,1414,1412,1,0,0,0,1414,1415,1,0,0,0,1415,
-		133,1,0,0,0,1416,1414,1,0,0,0,1417,1418,7,7,0,0,1418,135,1,0,0,0,1419,
-		1422,3,138,69,0,1420,1421,5,226,0,0,1421,1423,3,138,69,0,1422,1420,1,0,
-		0,0,1422,1423,1,0,0,0,1423,137,1,0,0,0,1424,1425,7,8,0,0,1425,139,1,0,
-		0,0,133,144,146,160,186,193,195,203,205,224,234,245,253,270,279,289,301,
-		305,313,317,322,332,346,361,367,372,377,385,392,405,407,417,429,440,448,
-		458,492,502,531,533,547,550,558,581,588,596,606,610,614,618,622,638,656,
-		665,670,700,704,718,722,730,752,754,762,770,783,794,797,807,810,818,822,
-		830,841,845,853,864,866,877,880,884,892,897,902,912,914,922,931,936,949,
-		954,957,964,973,978,985,998,1001,1014,1031,1044,1053,1057,1062,1068,1077,
-		1081,1088,1099,1105,1109,1133,1143,1161,1180,1183,1188,1192,1194,1200,
-		1216,1230,1257,1264,1271,1293,1316,1326,1373,1376,1382,1392,1412,1414,
-		1422
+		0,1150,1151,5,167,0,0,1151,1152,5,242,0,0,1152,1337,1,0,0,0,1153,1154,
+		3,138,69,0,1154,1155,5,58,0,0,1155,1156,5,36,0,0,1156,1160,3,132,66,0,
+		1157,1159,3,126,63,0,1158,1157,1,0,0,0,1159,1162,1,0,0,0,1160,1158,1,0,
+		0,0,1160,1161,1,0,0,0,1161,1337,1,0,0,0,1162,1160,1,0,0,0,1163,1164,3,
+		136,68,0,1164,1165,5,168,0,0,1165,1166,3,132,66,0,1166,1171,3,128,64,0,
+		1167,1168,5,26,0,0,1168,1169,3,132,66,0,1169,1170,3,128,64,0,1170,1172,
+		1,0,0,0,1171,1167,1,0,0,0,1171,1172,1,0,0,0,1172,1337,1,0,0,0,1173,1174,
+		3,136,68,0,1174,1175,5,169,0,0,1175,1176,3,132,66,0,1176,1177,5,170,0,
+		0,1177,1178,5,240,0,0,1178,1337,1,0,0,0,1179,1180,3,138,69,0,1180,1204,
+		5,171,0,0,1181,1182,5,52,0,0,1182,1205,5,240,0,0,1183,1193,5,36,0,0,1184,
+		1185,5,42,0,0,1185,1186,3,132,66,0,1186,1190,3,128,64,0,1187,1189,3,122,
+		61,0,1188,1187,1,0,0,0,1189,1192,1,0,0,0,1190,1188,1,0,0,0,1190,1191,1,
+		0,0,0,1191,1194,1,0,0,0,1192,1190,1,0,0,0,1193,1184,1,0,0,0,1193,1194,
+		1,0,0,0,1194,1198,1,0,0,0,1195,1197,3,126,63,0,1196,1195,1,0,0,0,1197,
+		1200,1,0,0,0,1198,1196,1,0,0,0,1198,1199,1,0,0,0,1199,1202,1,0,0,0,1200,
+		1198,1,0,0,0,1201,1203,3,124,62,0,1202,1201,1,0,0,0,1202,1203,1,0,0,0,
+		1203,1205,1,0,0,0,1204,1181,1,0,0,0,1204,1183,1,0,0,0,1205,1337,1,0,0,
+		0,1206,1208,5,163,0,0,1207,1209,3,116,58,0,1208,1207,1,0,0,0,1209,1210,
+		1,0,0,0,1210,1208,1,0,0,0,1210,1211,1,0,0,0,1211,1337,1,0,0,0,1212,1213,
+		5,163,0,0,1213,1214,5,164,0,0,1214,1337,5,102,0,0,1215,1216,3,138,69,0,
+		1216,1217,5,113,0,0,1217,1218,3,132,66,0,1218,1337,1,0,0,0,1219,1220,3,
+		138,69,0,1220,1221,5,14,0,0,1221,1222,3,24,12,0,1222,1226,5,221,0,0,1223,
+		1225,3,30,15,0,1224,1223,1,0,0,0,1225,1228,1,0,0,0,1226,1224,1,0,0,0,1226,
+		1227,1,0,0,0,1227,1229,1,0,0,0,1228,1226,1,0,0,0,1229,1230,5,222,0,0,1230,
+		1337,1,0,0,0,1231,1232,3,138,69,0,1232,1233,5,17,0,0,1233,1234,5,240,0,
+		0,1234,1235,5,18,0,0,1235,1236,3,132,66,0,1236,1337,1,0,0,0,1237,1238,
+		3,138,69,0,1238,1240,5,19,0,0,1239,1241,5,229,0,0,1240,1239,1,0,0,0,1240,
+		1241,1,0,0,0,1241,1242,1,0,0,0,1242,1243,3,132,66,0,1243,1337,1,0,0,0,
+		1244,1245,3,138,69,0,1245,1246,5,220,0,0,1246,1247,3,130,65,0,1247,1337,
+		1,0,0,0,1248,1249,3,138,69,0,1249,1250,5,89,0,0,1250,1251,3,132,66,0,1251,
+		1337,1,0,0,0,1252,1253,3,138,69,0,1253,1254,5,90,0,0,1254,1255,5,131,0,
+		0,1255,1256,3,130,65,0,1256,1257,5,60,0,0,1257,1258,3,132,66,0,1258,1337,
+		1,0,0,0,1259,1260,3,138,69,0,1260,1261,5,189,0,0,1261,1262,5,90,0,0,1262,
+		1337,1,0,0,0,1263,1264,3,138,69,0,1264,1265,5,68,0,0,1265,1267,5,66,0,
+		0,1266,1268,5,241,0,0,1267,1266,1,0,0,0,1267,1268,1,0,0,0,1268,1337,1,
+		0,0,0,1269,1270,3,138,69,0,1270,1271,5,68,0,0,1271,1274,5,67,0,0,1272,
+		1273,5,49,0,0,1273,1275,5,240,0,0,1274,1272,1,0,0,0,1274,1275,1,0,0,0,
+		1275,1337,1,0,0,0,1276,1277,3,138,69,0,1277,1279,5,62,0,0,1278,1280,3,
+		76,38,0,1279,1278,1,0,0,0,1280,1281,1,0,0,0,1281,1279,1,0,0,0,1281,1282,
+		1,0,0,0,1282,1337,1,0,0,0,1283,1284,5,20,0,0,1284,1337,5,242,0,0,1285,
+		1286,5,21,0,0,1286,1337,5,242,0,0,1287,1337,5,22,0,0,1288,1337,5,23,0,
+		0,1289,1290,3,138,69,0,1290,1291,5,24,0,0,1291,1292,5,25,0,0,1292,1293,
+		3,132,66,0,1293,1294,3,128,64,0,1294,1295,5,26,0,0,1295,1296,3,132,66,
+		0,1296,1297,3,128,64,0,1297,1337,1,0,0,0,1298,1299,3,138,69,0,1299,1300,
+		5,27,0,0,1300,1303,5,154,0,0,1301,1304,5,28,0,0,1302,1304,3,132,66,0,1303,
+		1301,1,0,0,0,1303,1302,1,0,0,0,1304,1305,1,0,0,0,1305,1306,5,29,0,0,1306,
+		1307,3,132,66,0,1307,1308,3,128,64,0,1308,1309,5,26,0,0,1309,1310,3,132,
+		66,0,1310,1311,3,128,64,0,1311,1337,1,0,0,0,1312,1313,3,138,69,0,1313,
+		1314,5,30,0,0,1314,1315,3,132,66,0,1315,1316,3,128,64,0,1316,1317,5,18,
+		0,0,1317,1318,3,132,66,0,1318,1337,1,0,0,0,1319,1320,5,31,0,0,1320,1321,
+		3,136,68,0,1321,1322,5,32,0,0,1322,1323,3,136,68,0,1323,1326,3,132,66,
+		0,1324,1325,5,33,0,0,1325,1327,3,132,66,0,1326,1324,1,0,0,0,1326,1327,
+		1,0,0,0,1327,1337,1,0,0,0,1328,1329,5,34,0,0,1329,1330,5,33,0,0,1330,1331,
+		3,132,66,0,1331,1332,3,128,64,0,1332,1333,5,35,0,0,1333,1334,3,132,66,
+		0,1334,1335,3,128,64,0,1335,1337,1,0,0,0,1336,1148,1,0,0,0,1336,1153,1,
+		0,0,0,1336,1163,1,0,0,0,1336,1173,1,0,0,0,1336,1179,1,0,0,0,1336,1206,
+		1,0,0,0,1336,1212,1,0,0,0,1336,1215,1,0,0,0,1336,1219,1,0,0,0,1336,1231,
+		1,0,0,0,1336,1237,1,0,0,0,1336,1244,1,0,0,0,1336,1248,1,0,0,0,1336,1252,
+		1,0,0,0,1336,1259,1,0,0,0,1336,1263,1,0,0,0,1336,1269,1,0,0,0,1336,1276,
+		1,0,0,0,1336,1283,1,0,0,0,1336,1285,1,0,0,0,1336,1287,1,0,0,0,1336,1288,
+		1,0,0,0,1336,1289,1,0,0,0,1336,1298,1,0,0,0,1336,1312,1,0,0,0,1336,1319,
+		1,0,0,0,1336,1328,1,0,0,0,1337,121,1,0,0,0,1338,1339,5,70,0,0,1339,1340,
+		5,240,0,0,1340,1341,5,162,0,0,1341,1342,3,132,66,0,1342,1343,3,128,64,
+		0,1343,123,1,0,0,0,1344,1345,5,43,0,0,1345,1346,5,38,0,0,1346,1347,5,39,
+		0,0,1347,1348,3,132,66,0,1348,1349,5,40,0,0,1349,1350,3,132,66,0,1350,
+		125,1,0,0,0,1351,1352,5,37,0,0,1352,1353,3,136,68,0,1353,1354,3,132,66,
+		0,1354,127,1,0,0,0,1355,1356,5,172,0,0,1356,1357,5,185,0,0,1357,129,1,
+		0,0,0,1358,1359,5,241,0,0,1359,131,1,0,0,0,1360,1361,6,66,-1,0,1361,1362,
+		5,223,0,0,1362,1363,3,132,66,0,1363,1364,5,224,0,0,1364,1403,1,0,0,0,1365,
+		1366,5,230,0,0,1366,1403,3,132,66,16,1367,1368,5,189,0,0,1368,1403,3,132,
+		66,11,1369,1370,5,160,0,0,1370,1371,3,132,66,0,1371,1372,5,162,0,0,1372,
+		1373,3,132,66,0,1373,1374,5,161,0,0,1374,1375,3,132,66,0,1375,1403,1,0,
+		0,0,1376,1377,3,138,69,0,1377,1386,5,223,0,0,1378,1383,3,132,66,0,1379,
+		1380,5,225,0,0,1380,1382,3,132,66,0,1381,1379,1,0,0,0,1382,1385,1,0,0,
+		0,1383,1381,1,0,0,0,1383,1384,1,0,0,0,1384,1387,1,0,0,0,1385,1383,1,0,
+		0,0,1386,1378,1,0,0,0,1386,1387,1,0,0,0,1387,1388,1,0,0,0,1388,1389,5,
+		224,0,0,1389,1403,1,0,0,0,1390,1392,7,3,0,0,1391,1393,3,134,67,0,1392,
+		1391,1,0,0,0,1392,1393,1,0,0,0,1393,1394,1,0,0,0,1394,1395,5,172,0,0,1395,
+		1403,3,134,67,0,1396,1397,5,242,0,0,1397,1403,3,134,67,0,1398,1403,5,241,
+		0,0,1399,1403,5,242,0,0,1400,1403,5,240,0,0,1401,1403,3,136,68,0,1402,
+		1360,1,0,0,0,1402,1365,1,0,0,0,1402,1367,1,0,0,0,1402,1369,1,0,0,0,1402,
+		1376,1,0,0,0,1402,1390,1,0,0,0,1402,1396,1,0,0,0,1402,1398,1,0,0,0,1402,
+		1399,1,0,0,0,1402,1400,1,0,0,0,1402,1401,1,0,0,0,1403,1424,1,0,0,0,1404,
+		1405,10,15,0,0,1405,1406,5,186,0,0,1406,1423,3,132,66,16,1407,1408,10,
+		14,0,0,1408,1409,7,4,0,0,1409,1423,3,132,66,15,1410,1411,10,13,0,0,1411,
+		1412,7,5,0,0,1412,1423,3,132,66,14,1413,1414,10,12,0,0,1414,1415,7,6,0,
+		0,1415,1423,3,132,66,13,1416,1417,10,10,0,0,1417,1418,5,187,0,0,1418,1423,
+		3,132,66,11,1419,1420,10,9,0,0,1420,1421,5,188,0,0,1421,1423,3,132,66,
+		10,1422,1404,1,0,0,0,1422,1407,1,0,0,0,1422,1410,1,0,0,0,1422,1413,1,0,
+		0,0,1422,1416,1,0,0,0,1422,1419,1,0,0,0,1423,1426,1,0,0,0,1424,1422,1,
+		0,0,0,1424,1425,1,0,0,0,1425,133,1,0,0,0,1426,1424,1,0,0,0,1427,1428,7,
+		7,0,0,1428,135,1,0,0,0,1429,1432,3,138,69,0,1430,1431,5,226,0,0,1431,1433,
+		3,138,69,0,1432,1430,1,0,0,0,1432,1433,1,0,0,0,1433,137,1,0,0,0,1434,1435,
+		7,8,0,0,1435,139,1,0,0,0,134,144,146,160,186,193,195,203,205,224,234,245,
+		253,270,279,289,301,305,313,317,322,332,346,361,367,372,377,385,392,405,
+		407,417,429,440,448,458,492,502,531,533,547,550,558,581,588,596,606,610,
+		614,618,622,638,656,665,670,700,704,718,722,730,752,754,762,770,783,794,
+		797,807,810,818,822,830,841,845,853,864,866,877,880,884,892,897,902,912,
+		914,922,931,936,949,954,957,964,973,978,985,998,1001,1014,1031,1044,1053,
+		1057,1062,1068,1077,1081,1088,1099,1105,1109,1133,1143,1160,1171,1190,
+		1193,1198,1202,1204,1210,1226,1240,1267,1274,1281,1303,1326,1336,1383,
+		1386,1392,1402,1422,1424,1432
 	};
 
 	public static readonly ATN _ATN =

@@ -1254,6 +1254,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitRenewalsTakenItem([NotNull] DealLangParser.RenewalsTakenItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>renewalsDrawnItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRenewalsDrawnItem([NotNull] DealLangParser.RenewalsDrawnItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>deflateItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
 	/// </summary>

@@ -68,6 +68,13 @@ public sealed class StochasticPaths : IPathSource
     readonly double[] idiosyncratic, loadedNormal, loadedStress;
     readonly int horizonDays;
 
+    // Drawn renewals (docs/language.md §10, "Drawn renewals"): per model, its lease's renewal options, Φ⁻¹ of its
+    // probability (−∞ at 0%, +∞ at 100%), and its copula's weights as a drawn default's (the loaded variance under each
+    // regime, √(1 − βᵀRβ) under the normal one).
+    readonly RenewalModel[] renewals;
+    readonly int[] renewalOptions;
+    readonly double[] renewalThreshold, renewalOwn, renewalNormal, renewalStress;
+
     readonly ConditionalWeakTable<PathInputs, Work> works = [];
     readonly ConditionalWeakTable<PathInputs, Work>.CreateValueCallback newWork;
 
@@ -271,14 +278,60 @@ public sealed class StochasticPaths : IPathSource
         }
 
         DefaultInputs = inputs;
-        if (s.Sobol)
+        renewals = s.Renewals ?? [];
+        renewalOptions = new int[renewals.Length];
+        renewalThreshold = new double[renewals.Length];
+        renewalOwn = new double[renewals.Length];
+        renewalNormal = new double[renewals.Length];
+        renewalStress = new double[renewals.Length];
+        for (int r = 0; r < renewals.Length; r++)
         {
-            if (s.Antithetic || !direct || k + defaults.Length > SobolPoints.MaxDimensions)
+            RenewalModel model = renewals[r];
+            if ((uint)model.Lease >= (uint)deal.Leases.Length)
             {
-                throw Bad($"'sobol' needs every factor a drawn rate, one regime, no 'antithetic' and at most {SobolPoints.MaxDimensions} factors and drawn defaults together");
+                throw Bad($"its drawn renewals {r + 1} name lease {model.Lease}, and the deal has {deal.Leases.Length}");
             }
 
-            sobolShift = SobolShift(seed, k + defaults.Length);
+            LeaseInfo lease = deal.Leases[model.Lease];
+            if (lease.RenewalCount < 1 || !(model.Probability >= 0 && model.Probability <= 1))
+            {
+                throw Bad($"lease '{lease.Name}''s renewals are drawn, but it has {lease.RenewalCount} renewal options and a probability of {model.Probability}, not in [0%, 100%]");
+            }
+
+            if (scenario.RenewalsTaken[model.Lease] is not null)
+            {
+                throw Bad($"lease '{lease.Name}' has both drawn renewals and 'renewals taken'");
+            }
+
+            if (model.Loadings is null || model.Loadings.Length != k || !Array.TrueForAll(model.Loadings, double.IsFinite))
+            {
+                throw Bad($"lease '{lease.Name}''s drawn renewals have {model.Loadings?.Length ?? 0} factor loadings (each a number), and the scenario has {k} factors");
+            }
+
+            renewalNormal[r] = Correlations.LoadedVariance(model.Loadings, s.Correlation?.Normal);
+            renewalStress[r] = lowerStress is null ? renewalNormal[r] : Correlations.LoadedVariance(model.Loadings, s.Correlation!.Stress);
+            double loaded = Math.Max(renewalNormal[r], renewalStress[r]);
+            if (loaded > 1 + Correlations.Tolerance)
+            {
+                throw Bad($"lease '{lease.Name}''s drawn renewals' loadings give Σ β_k Z_k a variance of {loaded} (βᵀRβ), above 1");
+            }
+
+            renewalOptions[r] = lease.RenewalCount;
+            renewalOwn[r] = Math.Sqrt(Math.Max(0.0, 1 - renewalNormal[r]));
+            renewalThreshold[r] = model.Probability <= 0 ? double.NegativeInfinity
+                : model.Probability >= 1 ? double.PositiveInfinity
+                : NormalQuantile.Inverse(model.Probability);
+        }
+
+        int sobolDimensions = k + defaults.Length + renewalOptions.Sum();
+        if (s.Sobol)
+        {
+            if (s.Antithetic || !direct || sobolDimensions > SobolPoints.MaxDimensions)
+            {
+                throw Bad($"'sobol' needs every factor a drawn rate, one regime, no 'antithetic' and at most {SobolPoints.MaxDimensions} factors, drawn defaults and drawn renewal options together");
+            }
+
+            sobolShift = SobolShift(seed, sobolDimensions);
         }
 
         // The buffers' shape is checked when their work is made, once (as ScenarioPaths checks them with their memo).
@@ -320,6 +373,7 @@ public sealed class StochasticPaths : IPathSource
 
         DrawDefaults(ref rng, w, (uint)path);
         DrawRecoveries(ref rng, w);
+        DrawRenewals(ref rng, w, (uint)path);
 
         double market = marketFactor >= 0 ? Drawn(factors[marketFactor], w.Shock[marketFactor]) : scenario.MarketRentDeflation;
         w.Market = market;
@@ -341,7 +395,7 @@ public sealed class StochasticPaths : IPathSource
     }
 
     /// <summary>The deterministic scenario that the path last filled into <paramref name="into"/> amounts to, its
-    /// drawn index rows aside: the drawn default dates, market-rent deflation and facility deflations in place of
+    /// drawn index rows aside: the drawn default dates, renewals taken, market-rent deflation and facility deflations in place of
     /// the scenario's, no stochastic part. Running it through the deterministic path building gives that path's
     /// every other slot, bit for bit (PathSourceEquivalenceTests); party and loan summaries read its dates.
     /// Allocates: for reports and tests, not the path loop.</summary>
@@ -367,6 +421,7 @@ public sealed class StochasticPaths : IPathSource
 
         return w.Scenario with
         {
+            RenewalsTaken = (int?[])w.Scenario.RenewalsTaken.Clone(),
             PartyDefaults = (Date?[])w.Scenario.PartyDefaults.Clone(),
             PartyRecoveries = (double?[])w.Scenario.PartyRecoveries.Clone(),
             FacilityStress = stress,
@@ -717,6 +772,41 @@ public sealed class StochasticPaths : IPathSource
         }
     }
 
+    /// <summary>
+    /// Each drawn lease's renewals taken, after every other draw of the path (so no other draw moves): its options in
+    /// order, option j taken when the one before was and √(1 − v) ε_j + Σ β_k Z_k &lt; Φ⁻¹(p), v the loaded variance
+    /// as a drawn default's (βᵀRβ, with regimes weighted by the path's stressed share) and ε_j a normal of its own. Every
+    /// option draws its normal, taken or not, so the stream's place after a lease does not depend on its outcome, and a
+    /// Sobol point has a fixed dimension per option (after the factors and the drawn defaults).
+    /// </summary>
+    void DrawRenewals(ref PathStream rng, Work w, uint point)
+    {
+        int dimension = factors.Length + defaults.Length;
+        for (int r = 0; r < renewals.Length; r++)
+        {
+            double[] beta = renewals[r].Loadings;
+            double common = 0;
+            for (int f = 0; f < beta.Length; f++)
+            {
+                common += beta[f] * w.Shock[f];
+            }
+
+            double own = renewalStress[r] == renewalNormal[r]
+                ? renewalOwn[r]
+                : Math.Sqrt(Math.Max(0.0, 1 - (renewalNormal[r] + (w.StressedShare * (renewalStress[r] - renewalNormal[r])))));
+            int taken = 0;
+            bool renewing = true;
+            for (int j = 0; j < renewalOptions[r]; j++)
+            {
+                double eps = sobolShift is null ? rng.Normal() : SobolNormal(point, dimension++);
+                renewing = renewing && (own * eps) + common < renewalThreshold[r];
+                taken += renewing ? 1 : 0;
+            }
+
+            w.Scenario.RenewalsTaken[renewals[r].Lease] = taken;
+        }
+    }
+
     /// <summary>The cumulative hazard H(t) of drawn default <paramref name="d"/> at <paramref name="years"/>.</summary>
     double CumulativeHazard(int d, double years)
     {
@@ -838,6 +928,7 @@ public sealed class StochasticPaths : IPathSource
     {
         public readonly ScenarioSpec Scenario = scenario with
         {
+            RenewalsTaken = (int?[])scenario.RenewalsTaken.Clone(),
             PartyDefaults = (Date?[])scenario.PartyDefaults.Clone(),
             // The scenario's own recoveries (a solver's recovery lever) hold on every path; a drawn one overwrites its party's.
             PartyRecoveries = scenario.Stochastic?.Defaults.Any(m => m.Recovery is not null) == true

@@ -156,6 +156,7 @@ public static class ScenarioCodec
         WriteOptional(w, v.Correlation, Write);
         WriteArray(w, v.Defaults, (w, d) => WriteOptional(w, d, Write));
         w.Write(v.Sobol);
+        WriteArray(w, v.Renewals, (w, m) => WriteOptional(w, m, Write));
     }
 
     static StochasticSpec ReadStochastic(BinaryReader r)
@@ -167,8 +168,18 @@ public static class ScenarioCodec
             ReadOptional(r, ReadCorrelation), ReadArray(r, r => ReadOptional(r, ReadDefaultModel)!))
         {
             Sobol = r.ReadBoolean(),
+            Renewals = ReadArray(r, r => ReadOptional(r, ReadRenewalModel)!),
         };
     }
+
+    static void Write(BinaryWriter w, RenewalModel v)
+    {
+        w.Write(v.Lease);
+        w.Write(v.Probability);
+        WriteArray(w, v.Loadings, (w, x) => w.Write(x));
+    }
+
+    static RenewalModel ReadRenewalModel(BinaryReader r) => new(r.ReadInt32(), r.ReadDouble(), ReadArray(r, r => r.ReadDouble()));
 
     static void Write(BinaryWriter w, FactorSpec v)
     {

@@ -30,6 +30,10 @@ public sealed record StochasticSpec(
     /// a digital shift drawn from the seed (<c>sobol</c>), not from its Philox stream; only with every factor a drawn
     /// rate, one regime and no <see cref="Antithetic"/>.</summary>
     public bool Sobol { get; init; }
+
+    /// <summary>The leases whose renewals are drawn per path (<c>MetaLease renewals drawn 60%</c>), in the order written;
+    /// empty for none. Their normals come after every other draw of a path (docs/language.md §10, "Drawn renewals").</summary>
+    public RenewalModel[] Renewals { get; init; } = [];
 }
 
 /// <summary>What a factor moves.</summary>
@@ -105,6 +109,20 @@ public sealed record DefaultModel(int Party, double AnnualPd, double[] Loadings)
         && Loadings.AsSpan().SequenceEqual(other.Loadings) && Steps.AsSpan().SequenceEqual(other.Steps) && Recovery == other.Recovery;
 
     public override int GetHashCode() => HashCode.Combine(Party, AnnualPd, Loadings.Length, Steps.Length);
+}
+
+/// <summary>
+/// A lease's renewals drawn per path: each of its options is taken, given the one before was, when
+/// √(1 − βᵀRβ) ε_j + Σ β_k Z_k &lt; Φ⁻¹(<see cref="Probability"/>), ε_j a normal of its own per option and Z_k the
+/// factors' path shocks, as a drawn default reads them (one loading per factor, the scenario's factor order).
+/// </summary>
+public sealed record RenewalModel(int Lease, double Probability, double[] Loadings)
+{
+    // Records compare arrays by reference; a model is compared by its numbers.
+    public bool Equals(RenewalModel? other) => other is not null && Lease == other.Lease && Probability.Equals(other.Probability)
+        && Loadings.AsSpan().SequenceEqual(other.Loadings);
+
+    public override int GetHashCode() => HashCode.Combine(Lease, Probability, Loadings.Length);
 }
 
 /// <summary>One step of a PD term structure: the annual PD from <see cref="From"/> on.</summary>

@@ -12,7 +12,7 @@ namespace DealLang.Cli.Tests.Loop;
 /// <summary>
 /// The Monte Carlo limit that bench/ measures the path source and loop against (bench/README.md, "Monte Carlo
 /// throughput"): the hand-written draw of examples/hyperion-mc.scenarios' StochasticRent
-/// (<see cref="HyperionDraw"/>: the two drawn deflations, Meta's default date, the campus's value curve) must draw what
+/// (<see cref="HyperionDraw"/>: the two drawn deflations, Meta's default date, MetaLease's drawn renewals taken, the campus's value curve) must draw what
 /// <see cref="StochasticPaths"/> draws, bit for bit, and the hand-written loop fed the drawn inputs must compute what
 /// the generated program computes. Checked on 3,000 paths, antithetic pairs included, among which Meta defaults (its
 /// 0.03% PD over 34 years: about 1% of paths, so some 30 here; asserted at least one) and the value deflation is
@@ -76,8 +76,17 @@ public sealed class HandWrittenDrawTests
         draw.Value[5] = Math.BitIncrement(draw.Value[5]);
         Assert.Contains("value at period 5", Assert.Single(draw.Differences(source.Drawn(inputs), inputs)), StringComparison.Ordinal);
         draw.Draw(0); // another path: every drawn number differs from path 1's (the mirror of path 0)
-        // The two deflations and the first value that differs (Meta's date may be "none" on both paths).
-        Assert.Equal(3, draw.Differences(source.Drawn(inputs), inputs).Count(d => !d.StartsWith("Meta", StringComparison.Ordinal)));
+        // The two deflations and the first value that differs (Meta's date may be "none" on both paths, and the
+        // renewals taken the same count).
+        Assert.Equal(3, draw.Differences(source.Drawn(inputs), inputs).Count(d => !d.StartsWith("Meta", StringComparison.Ordinal) && !d.StartsWith("renewals", StringComparison.Ordinal)));
+
+        // The renewals taken are checked too: a count off by one is reported.
+        draw.Draw(1);
+        Assert.Empty(draw.Differences(source.Drawn(inputs), inputs));
+        ScenarioSpec drawn = source.Drawn(inputs);
+        int lease = Array.FindIndex(deal.Leases, l => l.Name == "MetaLease");
+        drawn.RenewalsTaken[lease] = (drawn.RenewalsTaken[lease] + 1) % 5;
+        Assert.StartsWith("renewals taken", Assert.Single(draw.Differences(drawn, inputs)), StringComparison.Ordinal);
     }
 
     /// <summary>examples/hyperion.deal with examples/hyperion-mc.scenarios, compiled.</summary>

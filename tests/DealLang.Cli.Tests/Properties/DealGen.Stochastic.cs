@@ -8,10 +8,12 @@ namespace DealLang.Cli.Tests.Properties;
 /// maybe jumps; a drawn deflation on each facility's value and on market_rent, maybe; a correlation between the
 /// first two factors (any in [−100%, 100%] makes a 2 × 2 matrix that can hold), with a stress one and regimes
 /// together or neither; and a drawn default for each party, maybe, with a PD and loadings of at most 70% on the
-/// first two factors (|β₀| + |β₁| ≤ 100% kept, so that βᵀRβ ≤ (|β₀| + |β₁|)² ≤ 1 under any correlation) and maybe a PD step within the deal's life. Never a date on a drawn party (its own scenario).</summary>
+/// first two factors (|β₀| + |β₁| ≤ 100% kept, so that βᵀRβ ≤ (|β₀| + |β₁|)² ≤ 1 under any correlation) and maybe a PD step within the deal's life. Never a date on a drawn party (its own scenario).
+/// Maybe drawn renewals on each lease with options, a probability in [0%, 100%] and loadings as a default's (never
+/// with <c>renewals taken</c>: this scenario takes none); sobol kept only within 32 dimensions with their options.</summary>
 internal static partial class DealGen
 {
-    private static Gen<string> StochasticScenario(DealFrame f, string name) =>
+    private static Gen<string> StochasticScenario(DealFrame f, GeneratedDecl[] leases, string name) =>
         from head in All([
             Maybe(Gen.Int[1, 100_000].Select(n => "paths " + Text(n))),
             Maybe(Gen.Int[0, 1_000_000].Select(s => "seed " + Text(s))),
@@ -22,10 +24,12 @@ internal static partial class DealGen
         let factors = processes.Concat(deflations).Select(p => p.Factor).Where(x => x.Length > 0).ToArray()
         from correlation in factors.Length < 2 ? Gen.Const("") : Maybe(Correlate(factors[0], factors[1]))
         from defaults in All(f.PartyNames.Select(p => Maybe(DrawnDefault(f, p, factors))))
-        let sobolFits = processes.All(p => p.Factor.Length == 0) && !correlation.Contains("regimes", StringComparison.Ordinal)
+        from renewals in All(leases.Where(l => l.Renewals > 0).Select(l => Maybe(DrawnRenewals(l.Name, factors)).Select(text => (Text: text, Options: text.Length > 0 ? l.Renewals : 0))))
+        let dimensions = factors.Length + defaults.Count(d => d.Trim().Length > 0) + renewals.Sum(r => r.Options)
+        let sobolFits = processes.All(p => p.Factor.Length == 0) && !correlation.Contains("regimes", StringComparison.Ordinal) && dimensions <= 32
         select Join([
             $"scenario {name} for {f.Name} {{",
-            .. head.Append(variance == "sobol" && !sobolFits ? "" : variance).Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults)
+            .. head.Append(variance == "sobol" && !sobolFits ? "" : variance).Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults).Concat(renewals.Select(r => r.Text))
                 .Where(l => l.Trim().Length > 0).SelectMany(l => l.Split('\n')).Select(l => "  " + l.Trim()),
             "}",
         ]);
@@ -61,6 +65,11 @@ internal static partial class DealGen
         // A mean in [10%, 90%] and an sd up to 25%, below √(m(1 − m)) ≥ 30%: always a beta distribution.
         from recovery in Maybe(Gen.Select(Rate(1000, 9000), Rate(100, 2500), (m, sd) => $"recovery beta mean {m} sd {sd}"))
         select $"{party} defaults drawn pd {pd} per year{step}{loadings}{recovery}";
+
+    private static Gen<string> DrawnRenewals(string lease, string[] factors) =>
+        from p in Rate(0, 10000)
+        from loadings in Loadings(factors.Take(2).ToArray())
+        select $"{lease} renewals drawn {p}{loadings}";
 
     // Each factor's loading maybe, at most 70% in absolute value, the absolute values adding to 100% at most.
     private static Gen<string> Loadings(string[] factors) =>

@@ -1,5 +1,6 @@
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
 
 namespace DealLang.Compiler.Tests.Parsing;
 
@@ -114,10 +115,12 @@ public sealed class SyntaxErrorTests
     [Fact]
     public void MissingTokenIsInsertedAndParsingGoesOn()
     {
-        (CompilationUnitSyntax unit, var diagnostics) = ParseHelper.Parse("scenario S for D { L renewals 1 }");
-        Assert.Equal("expected 'taken' before '1'", Assert.Single(diagnostics).Message);
-        RenewalsTakenSyntax item = Assert.IsType<RenewalsTakenSyntax>(Assert.Single(unit.Scenarios[0].Items));
-        Assert.Equal(1, item.Count);
+        // A form with one way on after its word ('L renewals' now goes on with 'taken' or 'drawn', so it no longer is).
+        (CompilationUnitSyntax unit, var diagnostics) = ParseHelper.Parse("scenario S for D { Ix launch 2027-01-01 25% }");
+        Assert.Equal("expected 'down' before '25%'", Assert.Single(diagnostics).Message);
+        IndexLaunchOverrideSyntax item = Assert.IsType<IndexLaunchOverrideSyntax>(Assert.Single(unit.Scenarios[0].Items));
+        Assert.Equal(new Date(2027, 1, 1), item.Launch.Date.Value);
+        Assert.NotNull(item.Launch.Down);
     }
 
     [Fact]

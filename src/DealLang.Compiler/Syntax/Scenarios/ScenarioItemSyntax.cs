@@ -8,6 +8,12 @@ public abstract record ScenarioItemSyntax(SourceSpan Span) : SyntaxNode(Span);
 /// <summary><c>MetaLease renewals taken 1</c></summary>
 public sealed record RenewalsTakenSyntax(NameSyntax Lease, int Count, SourceSpan Span) : ScenarioItemSyntax(Span);
 
+/// <summary><c>MetaLease renewals drawn 60% loading Campus.value 30%</c>: each renewal option taken with
+/// <see cref="Probability"/> given the one before was, drawn per path through a Gaussian copula with these loadings
+/// (a stochastic item).</summary>
+public sealed record RenewalsDrawnSyntax(NameSyntax Lease, ExpressionSyntax Probability, System.Collections.Immutable.ImmutableArray<LoadingSyntax> Loadings, SourceSpan Span)
+    : ScenarioItemSyntax(Span);
+
 /// <summary><c>Campus.value deflate 8% per year</c>, <c>market_rent deflate 8% per year</c> or, for an index, <c>SOFR deflate 10% per year</c> (its drift replaced); with <c>volatility 3% per year</c> (a facility or market_rent) the rate is drawn per path (<see cref="Volatility"/>).</summary>
 public sealed record DeflateSyntax(ReferenceSyntax Path, ExpressionSyntax Rate, SourceSpan Span, ExpressionSyntax? Volatility = null) : ScenarioItemSyntax(Span);
 
