@@ -94,6 +94,7 @@ internal static class CompletionFeature
         {
             "lessee" or "obligor" or "customer" or "guarantor" => Parties,
             "on" when In("leaseDecl") => ["facility"],
+            "phased" when In("leaseDecl") => ["index"],
             "on" when In("contractDecl") => ["fleet"],
             "for" when In("scenarioDecl") => Deals,
             "fill" or "release" or "in" or "using" => Accounts,
