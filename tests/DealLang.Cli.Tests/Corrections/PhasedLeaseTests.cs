@@ -56,6 +56,7 @@ public sealed class PhasedLeaseTests
 
     private const double Cent = 0.005;
 
+    // SmallDeal runs every scenario with the cash check on: each period conserves cash, whatever the phasing.
     private static readonly Lazy<SmallDeal> Deal = new(() => new SmallDeal(Source));
 
     [Fact]
@@ -95,6 +96,42 @@ public sealed class PhasedLeaseTests
             Assert.Equal(0.0, Deal.Value.Ledger("rent Rent", t, "Defaults"));
             Assert.Equal(expected[t], Deal.Value.Ledger("guarantor Rent", t, "Defaults"), Cent);
         }
+    }
+
+    // Annual from 2026-01-01 to 2029-01-01, 30/360: 10m a year escalating 10% on each anniversary of 2026-01-01, the
+    // buildings 0%, then 50% from 2026-12-31, 100% from 2027-12-31. The escalator runs from the lease's start, not from
+    // each building's handover: year 2 earns 10m × 1.10 × 50% = 5.5m, year 3 10m × 1.10² × 100% = 12.1m.
+    private const string Escalating = """
+        deal Escalating {
+          currency USD
+          closing  2026-01-01
+          maturity 2029-01-01
+          pay      annual
+          daycount 30/360
+
+          party Tenant { }
+          index Built { level 0%  points stepped { 2026-12-31 50%  2027-12-31 100% } }
+          facility Site { cost 100m  value straight_line 20y }
+          lease Rent on Site { lessee Tenant  rent 10m per year escalating 10% per year  starts 2026-01-01  term 3y  phased Built }
+
+          tranche Notes { balance 10m  coupon 4% fixed  amortize bullet }
+          equity  Eq    { contributed 90m  holders Tenant 100% }
+
+          waterfall {
+            pay Notes.interest
+            pay Notes.principal
+            distribute rest to Eq
+          }
+        }
+        """;
+
+    [Fact]
+    public void TheEscalatorStepsOnTheLeasesAnniversariesAndTheShareScalesTheEscalatedRent()
+    {
+        var deal = new SmallDeal(Escalating);
+        Assert.Equal(0.0, deal.Ledger("rent Rent", 0));
+        Assert.Equal(5_500_000, deal.Ledger("rent Rent", 1), Cent);
+        Assert.Equal(12_100_000, deal.Ledger("rent Rent", 2), Cent);
     }
 
     [Fact]
