@@ -220,8 +220,9 @@ internal sealed class LeaseComponent(EmitContext ctx)
     }
 
     // The guarantor pays the rent the lessee's default leaves unpaid (an input: what the lease would have paid, less
-    // what it pays; a phased lease's times the share completed), in the period it falls due, times its honour share, within what its cap still allows, while it
-    // pays (not in default, not disowned, within 'until'); nothing once the facility is sold (no lease is left).
+    // what it pays; a phased lease's times the share completed), in the period it falls due, times its honour share,
+    // within what its cap still allows, while it pays (not in default, not disowned, within 'until'); nothing once the
+    // facility is sold (no lease is left).
     private void WriteGuarantee(IndentedWriter w, LeaseState lease, GuaranteeInfo g, int index, string soldFlag)
     {
         string pays = GuarantorCode.Pays(Ctx, g, "t", "periodEnd");
