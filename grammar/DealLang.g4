@@ -143,6 +143,7 @@ schedulePoint
     ;
 
 // lease MetaLease on Campus { lessee Meta  rent 2.6bn per year escalating 2% per year ... [daycount ACT/365F] }
+// 'phased Built' pays the rent on the share of the buildings handed over (the completion index Built's level).
 leaseDecl
     : LEASE name=ident ON facility=ident LBRACE leaseItem* RBRACE
     ;
@@ -156,6 +157,7 @@ leaseItem
     | RVG rvgPart+                                   # rvgItem
     | DAYCOUNT_KW dayCount                           # leaseDayCountItem
     | guarantorClause                                # leaseGuarantorItem
+    | PHASED ident                                   # leasePhasedItem
     ;
 
 // 'renewals 2 x 5y' or 'renewals 2x 5y': the lexer reads '2x' as one number with the suffix x. Whether the
@@ -615,7 +617,7 @@ ident
     | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET | TERMINATION_FEE | AMORTISING
     | PREPAYMENT | APPLIED
     | HOLDINGS | HASHRATE | NETWORK | REWARDS | COVER
-    | CONVERTIBLE | EARLY | ABOVE | COMPLETION | DELAYED
+    | CONVERTIBLE | EARLY | ABOVE | COMPLETION | DELAYED | PHASED
     | PATHS | SEED | ANTITHETIC | SOBOL | GBM | DRIFT | VOLATILITY | REVERTS | TREND | SPEED | JUMPS | CORRELATE | WITH
     | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD
     | HOLDING | SHARE | FACE | MARK | PAR
@@ -851,6 +853,7 @@ EARLY         : 'early';
 ABOVE         : 'above';
 COMPLETION    : 'completion';
 DELAYED       : 'delayed';
+PHASED        : 'phased';
 
 LBRACE : '{';
 RBRACE : '}';

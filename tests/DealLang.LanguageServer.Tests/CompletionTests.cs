@@ -86,6 +86,19 @@ public sealed class CompletionTests
     }
 
     [Fact]
+    public async Task InALease_OffersPhased_AndAfterItTheIndices()
+    {
+        // 'phased Built' names the completion index a lease's rent is scaled by (docs/language.md §5 "lease").
+        (string[] items, _) = await Complete("    rent     3.15bn", "    ");
+        Assert.Contains("phased", items);
+        string index = "  index Built { level 0%  points stepped { 2029-11-30 50%  2030-05-30 100% } }\n";
+        (string[] labels, _) = await Complete("  lease MetaLease", index + "  lease MetaLease on Campus {\n    phased ", "\n  }");
+        Assert.Contains("Built", labels);
+        Assert.DoesNotContain("Meta", labels);
+        Assert.DoesNotContain("Notes", labels);
+    }
+
+    [Fact]
     public async Task InAnExpression_OffersReadableNamesAndExpressionKeywords()
     {
         (string[] labels, _) = await Complete("  default when", "  test Extra = ");

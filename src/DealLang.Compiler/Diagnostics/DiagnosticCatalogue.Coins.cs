@@ -58,4 +58,9 @@ public static partial class DiagnosticCatalogue
     /// scenario's), so nothing moves: a completion index needs its completion dates as points.</summary>
     public static Diagnostic DelayWithoutPoints(SourceSpan span, string index, string scenario) =>
         Warning("DL0764", span, $"scenario '{scenario}' delays index '{index}', which has no dated points to move; give it its completions as points (e.g. 'points stepped {{ 2026-06-30 40%  2027-03-31 100% }}')");
+
+    /// <summary>DL0765: a lease phased by an index whose level is not a share (money, a ratio or a compute price): the
+    /// rent is scaled by the share of the buildings handed over, a rate in [0%, 100%].</summary>
+    public static Diagnostic PhasedIndexNotAShare(SourceSpan span, string lease, string index, string unit) =>
+        Error("DL0765", span, $"lease '{lease}' is phased by index '{index}', whose level is {unit}; a lease is phased by the share of its buildings completed, e.g. 'index Built {{ level 0%  points stepped {{ 2026-06-30 50%  2027-06-30 100% }} }}'");
 }

@@ -69,12 +69,12 @@ public partial class DealLangParser : Parser {
 		AGAINST=202, ADVANCE=203, INVESTMENT_GRADE=204, WHILE=205, HOLDING=206, 
 		FACE=207, MARK=208, DISCOUNT=209, PAR=210, HOLDINGS=211, HASHRATE=212, 
 		NETWORK=213, REWARDS=214, COVER=215, CONVERTIBLE=216, EARLY=217, ABOVE=218, 
-		COMPLETION=219, DELAYED=220, LBRACE=221, RBRACE=222, LPAREN=223, RPAREN=224, 
-		COMMA=225, DOT=226, ARROW=227, ASSIGN=228, PLUS=229, MINUS=230, STAR=231, 
-		SLASH=232, LE=233, GE=234, LT=235, GT=236, EQ=237, NE=238, DAYCOUNT=239, 
-		DATE=240, QUANTITY=241, NUMBER=242, STRING=243, UNTERMINATED_STRING=244, 
-		IDENT=245, NON_ASCII_NAME=246, LINE_COMMENT=247, BLOCK_COMMENT=248, UNTERMINATED_COMMENT=249, 
-		WS=250, UNEXPECTED_CHAR=251;
+		COMPLETION=219, DELAYED=220, PHASED=221, LBRACE=222, RBRACE=223, LPAREN=224, 
+		RPAREN=225, COMMA=226, DOT=227, ARROW=228, ASSIGN=229, PLUS=230, MINUS=231, 
+		STAR=232, SLASH=233, LE=234, GE=235, LT=236, GT=237, EQ=238, NE=239, DAYCOUNT=240, 
+		DATE=241, QUANTITY=242, NUMBER=243, STRING=244, UNTERMINATED_STRING=245, 
+		IDENT=246, NON_ASCII_NAME=247, LINE_COMMENT=248, BLOCK_COMMENT=249, UNTERMINATED_COMMENT=250, 
+		WS=251, UNEXPECTED_CHAR=252;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -148,8 +148,8 @@ public partial class DealLangParser : Parser {
 		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
 		"'discount'", "'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", 
 		"'cover'", "'convertible'", "'early'", "'above'", "'completion'", "'delayed'", 
-		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
-		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'phased'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", 
+		"'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -182,11 +182,11 @@ public partial class DealLangParser : Parser {
 		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
 		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
 		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "COMPLETION", 
-		"DELAYED", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
-		"ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", 
-		"NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
-		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"DELAYED", "PHASED", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", 
+		"DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", 
+		"LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
+		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -757,7 +757,7 @@ public partial class DealLangParser : Parser {
 			State = 195;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2197756135006732057L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 13510799150542847L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2197756135006732057L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 27021598301089791L) != 0)) {
 				{
 				State = 193;
 				ErrorHandler.Sync(this);
@@ -922,6 +922,7 @@ public partial class DealLangParser : Parser {
 				case ABOVE:
 				case COMPLETION:
 				case DELAYED:
+				case PHASED:
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
@@ -1005,7 +1006,7 @@ public partial class DealLangParser : Parser {
 			State = 205;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1152921503533105151L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2305843007066210303L) != 0)) {
 				{
 				State = 203;
 				ErrorHandler.Sync(this);
@@ -1236,6 +1237,7 @@ public partial class DealLangParser : Parser {
 				case ABOVE:
 				case COMPLETION:
 				case DELAYED:
+				case PHASED:
 				case LPAREN:
 				case RPAREN:
 				case COMMA:
@@ -2320,7 +2322,7 @@ public partial class DealLangParser : Parser {
 			State = 332;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0)) {
+			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0) || _la==PHASED) {
 				{
 				{
 				State = 329;
@@ -2483,6 +2485,19 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class LeasePhasedItemContext : LeaseItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PHASED() { return GetToken(DealLangParser.PHASED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public LeasePhasedItemContext(LeaseItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLeasePhasedItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public LeaseItemContext leaseItem() {
@@ -2490,7 +2505,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 372;
+			State = 374;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
@@ -2621,6 +2636,16 @@ public partial class DealLangParser : Parser {
 				guarantorClause();
 				}
 				break;
+			case PHASED:
+				_localctx = new LeasePhasedItemContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 372;
+				Match(PHASED);
+				State = 373;
+				ident();
+				}
+				break;
 			default:
 				throw new NoViableAltException(this);
 			}
@@ -2658,22 +2683,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 377;
+			State = 379;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 374;
+				State = 376;
 				Match(NUMBER);
-				State = 375;
+				State = 377;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 376;
+				State = 378;
 				Match(QUANTITY);
 				}
 				break;
@@ -2747,16 +2772,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 385;
+			State = 387;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 379;
+				State = 381;
 				Match(GUARANTEES);
-				State = 380;
+				State = 382;
 				expr(0);
 				}
 				break;
@@ -2764,9 +2789,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 381;
+				State = 383;
 				Match(CAP);
-				State = 382;
+				State = 384;
 				expr(0);
 				}
 				break;
@@ -2774,9 +2799,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 383;
+				State = 385;
 				Match(UNTIL);
-				State = 384;
+				State = 386;
 				Match(DATE);
 				}
 				break;
@@ -2828,21 +2853,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 387;
+			State = 389;
 			Match(GUARANTOR);
-			State = 388;
+			State = 390;
 			_localctx.party = ident();
-			State = 392;
+			State = 394;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 389;
+				State = 391;
 				guarantorPart();
 				}
 				}
-				State = 394;
+				State = 396;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2932,16 +2957,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 407;
+			State = 409;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 395;
+				State = 397;
 				Match(CAP);
-				State = 396;
+				State = 398;
 				expr(0);
 				}
 				break;
@@ -2949,9 +2974,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 397;
+				State = 399;
 				Match(UNTIL);
-				State = 398;
+				State = 400;
 				Match(DATE);
 				}
 				break;
@@ -2959,9 +2984,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 399;
+				State = 401;
 				Match(FEE);
-				State = 400;
+				State = 402;
 				expr(0);
 				}
 				break;
@@ -2969,18 +2994,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 401;
+				State = 403;
 				Match(COVERS);
-				State = 402;
+				State = 404;
 				coverage();
-				State = 405;
+				State = 407;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 403;
+					State = 405;
 					Match(AND);
-					State = 404;
+					State = 406;
 					coverage();
 					}
 				}
@@ -3026,7 +3051,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 409;
+			State = 411;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3083,27 +3108,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 411;
-			Match(LOAN);
-			State = 412;
-			_localctx.name = ident();
 			State = 413;
+			Match(LOAN);
+			State = 414;
+			_localctx.name = ident();
+			State = 415;
 			Match(LBRACE);
-			State = 417;
+			State = 419;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 414;
+				State = 416;
 				loanItem();
 				}
 				}
-				State = 419;
+				State = 421;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 420;
+			State = 422;
 			Match(RBRACE);
 			}
 		}
@@ -3226,16 +3251,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 48, RULE_loanItem);
 		int _la;
 		try {
-			State = 440;
+			State = 442;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 422;
+				State = 424;
 				Match(OBLIGOR);
-				State = 423;
+				State = 425;
 				ident();
 				}
 				break;
@@ -3243,9 +3268,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 424;
+				State = 426;
 				Match(BALANCE);
-				State = 425;
+				State = 427;
 				expr(0);
 				}
 				break;
@@ -3253,16 +3278,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 426;
+				State = 428;
 				Match(COUPON);
-				State = 427;
-				expr(0);
 				State = 429;
+				expr(0);
+				State = 431;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 428;
+					State = 430;
 					Match(FIXED);
 					}
 				}
@@ -3273,11 +3298,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 431;
-				Match(INTEREST_ONLY);
-				State = 432;
-				Match(UNTIL);
 				State = 433;
+				Match(INTEREST_ONLY);
+				State = 434;
+				Match(UNTIL);
+				State = 435;
 				Match(DATE);
 				}
 				break;
@@ -3285,9 +3310,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 434;
+				State = 436;
 				Match(AMORTIZE);
-				State = 435;
+				State = 437;
 				amortization();
 				}
 				break;
@@ -3295,9 +3320,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 436;
+				State = 438;
 				Match(MATURITY);
-				State = 437;
+				State = 439;
 				Match(DATE);
 				}
 				break;
@@ -3305,9 +3330,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 438;
+				State = 440;
 				Match(RECOVERY);
-				State = 439;
+				State = 441;
 				expr(0);
 				}
 				break;
@@ -3361,27 +3386,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 442;
-			Match(FLEET);
-			State = 443;
-			_localctx.name = ident();
 			State = 444;
+			Match(FLEET);
+			State = 445;
+			_localctx.name = ident();
+			State = 446;
 			Match(LBRACE);
-			State = 448;
+			State = 450;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 445;
+				State = 447;
 				fleetItem();
 				}
 				}
-				State = 450;
+				State = 452;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 451;
+			State = 453;
 			Match(RBRACE);
 			}
 		}
@@ -3578,32 +3603,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_fleetItem);
 		int _la;
 		try {
-			State = 492;
+			State = 494;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 453;
+				State = 455;
 				Match(DELIVERIES);
-				State = 454;
+				State = 456;
 				Match(LBRACE);
-				State = 458;
+				State = 460;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 455;
+					State = 457;
 					delivery();
 					}
 					}
-					State = 460;
+					State = 462;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 461;
+				State = 463;
 				Match(RBRACE);
 				}
 				break;
@@ -3611,9 +3636,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 462;
+				State = 464;
 				Match(UNITS);
-				State = 463;
+				State = 465;
 				expr(0);
 				}
 				break;
@@ -3621,9 +3646,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 464;
+				State = 466;
 				Match(UNIT_COST);
-				State = 465;
+				State = 467;
 				expr(0);
 				}
 				break;
@@ -3631,11 +3656,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 466;
-				Match(DEPRECIATE);
-				State = 467;
-				Match(STRAIGHT_LINE);
 				State = 468;
+				Match(DEPRECIATE);
+				State = 469;
+				Match(STRAIGHT_LINE);
+				State = 470;
 				duration();
 				}
 				break;
@@ -3643,13 +3668,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 469;
-				Match(DEPRECIATE);
-				State = 470;
-				Match(DECLINING);
 				State = 471;
-				expr(0);
+				Match(DEPRECIATE);
 				State = 472;
+				Match(DECLINING);
+				State = 473;
+				expr(0);
+				State = 474;
 				perYear();
 				}
 				break;
@@ -3657,9 +3682,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 474;
+				State = 476;
 				Match(POWER);
-				State = 475;
+				State = 477;
 				expr(0);
 				}
 				break;
@@ -3667,9 +3692,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 476;
+				State = 478;
 				Match(PUE);
-				State = 477;
+				State = 479;
 				expr(0);
 				}
 				break;
@@ -3677,9 +3702,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 478;
+				State = 480;
 				Match(POWER_PRICE);
-				State = 479;
+				State = 481;
 				expr(0);
 				}
 				break;
@@ -3687,11 +3712,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 480;
-				Match(MAINTENANCE);
-				State = 481;
-				expr(0);
 				State = 482;
+				Match(MAINTENANCE);
+				State = 483;
+				expr(0);
+				State = 484;
 				perYear();
 				}
 				break;
@@ -3699,15 +3724,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 484;
-				Match(MARKET_VALUE);
-				State = 485;
-				expr(0);
 				State = 486;
-				Match(DECLINING);
+				Match(MARKET_VALUE);
 				State = 487;
 				expr(0);
 				State = 488;
+				Match(DECLINING);
+				State = 489;
+				expr(0);
+				State = 490;
 				perYear();
 				}
 				break;
@@ -3715,9 +3740,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 490;
+				State = 492;
 				Match(GENERATION);
-				State = 491;
+				State = 493;
 				ident();
 				}
 				break;
@@ -3774,31 +3799,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 494;
-			Match(CONTRACT);
-			State = 495;
-			_localctx.name = ident();
 			State = 496;
-			Match(ON);
+			Match(CONTRACT);
 			State = 497;
-			_localctx.fleet = ident();
+			_localctx.name = ident();
 			State = 498;
+			Match(ON);
+			State = 499;
+			_localctx.fleet = ident();
+			State = 500;
 			Match(LBRACE);
-			State = 502;
+			State = 504;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 499;
+				State = 501;
 				contractItem();
 				}
 				}
-				State = 504;
+				State = 506;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 505;
+			State = 507;
 			Match(RBRACE);
 			}
 		}
@@ -4003,16 +4028,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_contractItem);
 		int _la;
 		try {
-			State = 550;
+			State = 552;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 507;
+				State = 509;
 				Match(CUSTOMER);
-				State = 508;
+				State = 510;
 				ident();
 				}
 				break;
@@ -4020,9 +4045,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 509;
+				State = 511;
 				Match(UNITS);
-				State = 510;
+				State = 512;
 				expr(0);
 				}
 				break;
@@ -4030,11 +4055,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 511;
-				Match(PRICE);
-				State = 512;
-				Match(AT);
 				State = 513;
+				Match(PRICE);
+				State = 514;
+				Match(AT);
+				State = 515;
 				Match(MARKET);
 				}
 				break;
@@ -4042,9 +4067,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 514;
+				State = 516;
 				Match(PRICE);
-				State = 515;
+				State = 517;
 				expr(0);
 				}
 				break;
@@ -4052,11 +4077,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 516;
-				Match(HOUR);
-				State = 517;
-				expr(0);
 				State = 518;
+				Match(HOUR);
+				State = 519;
+				expr(0);
+				State = 520;
 				perYear();
 				}
 				break;
@@ -4064,9 +4089,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 520;
+				State = 522;
 				Match(TAKE_OR_PAY);
-				State = 521;
+				State = 523;
 				expr(0);
 				}
 				break;
@@ -4074,9 +4099,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 522;
+				State = 524;
 				Match(STARTS);
-				State = 523;
+				State = 525;
 				Match(DATE);
 				}
 				break;
@@ -4084,9 +4109,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 524;
+				State = 526;
 				Match(TERM);
-				State = 525;
+				State = 527;
 				duration();
 				}
 				break;
@@ -4094,25 +4119,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 526;
+				State = 528;
 				Match(TERMINATION_FEE);
-				State = 527;
+				State = 529;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 533;
+				State = 535;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 528;
+					State = 530;
 					Match(AMORTISING);
-					State = 531;
+					State = 533;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 529;
+						State = 531;
 						Match(TO);
-						State = 530;
+						State = 532;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4126,17 +4151,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 535;
-				Match(RENEWALS);
-				State = 536;
-				renewalCount();
 				State = 537;
-				duration();
+				Match(RENEWALS);
 				State = 538;
-				Match(AT);
+				renewalCount();
 				State = 539;
-				Match(CUSTOMER);
+				duration();
 				State = 540;
+				Match(AT);
+				State = 541;
+				Match(CUSTOMER);
+				State = 542;
 				Match(OPTION);
 				}
 				break;
@@ -4144,20 +4169,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 542;
+				State = 544;
 				Match(PREPAYMENT);
-				State = 543;
+				State = 545;
 				expr(0);
-				State = 547;
+				State = 549;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 544;
-					Match(APPLIED);
-					State = 545;
-					Match(OVER);
 					State = 546;
+					Match(APPLIED);
+					State = 547;
+					Match(OVER);
+					State = 548;
 					Match(TERM);
 					}
 				}
@@ -4168,7 +4193,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 549;
+				State = 551;
 				guarantorClause();
 				}
 				break;
@@ -4220,27 +4245,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 552;
-			Match(COINS);
-			State = 553;
-			_localctx.name = ident();
 			State = 554;
+			Match(COINS);
+			State = 555;
+			_localctx.name = ident();
+			State = 556;
 			Match(LBRACE);
-			State = 558;
+			State = 560;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 211)) & ~0x3f) == 0 && ((1L << (_la - 211)) & 15L) != 0)) {
 				{
 				{
-				State = 555;
+				State = 557;
 				coinsItem();
 				}
 				}
-				State = 560;
+				State = 562;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 561;
+			State = 563;
 			Match(RBRACE);
 			}
 		}
@@ -4390,16 +4415,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 60, RULE_coinsItem);
 		try {
-			State = 581;
+			State = 583;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 563;
+				State = 565;
 				Match(HOLDINGS);
-				State = 564;
+				State = 566;
 				expr(0);
 				}
 				break;
@@ -4407,9 +4432,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 565;
+				State = 567;
 				Match(PRICE);
-				State = 566;
+				State = 568;
 				ident();
 				}
 				break;
@@ -4417,9 +4442,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 567;
+				State = 569;
 				Match(HASHRATE);
-				State = 568;
+				State = 570;
 				expr(0);
 				}
 				break;
@@ -4427,9 +4452,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 569;
+				State = 571;
 				Match(NETWORK);
-				State = 570;
+				State = 572;
 				expr(0);
 				}
 				break;
@@ -4437,9 +4462,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 571;
+				State = 573;
 				Match(REWARDS);
-				State = 572;
+				State = 574;
 				expr(0);
 				}
 				break;
@@ -4447,9 +4472,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 573;
+				State = 575;
 				Match(POWER);
-				State = 574;
+				State = 576;
 				expr(0);
 				}
 				break;
@@ -4457,9 +4482,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 575;
+				State = 577;
 				Match(POWER_PRICE);
-				State = 576;
+				State = 578;
 				expr(0);
 				}
 				break;
@@ -4467,9 +4492,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 577;
+				State = 579;
 				Match(DEPTH);
-				State = 578;
+				State = 580;
 				expr(0);
 				}
 				break;
@@ -4477,9 +4502,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 579;
+				State = 581;
 				Match(IMPACT);
-				State = 580;
+				State = 582;
 				expr(0);
 				}
 				break;
@@ -4531,20 +4556,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 583;
-			Match(DATE);
-			State = 584;
-			_localctx.units = expr(0);
 			State = 585;
-			Match(AT);
+			Match(DATE);
 			State = 586;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 587;
+			Match(AT);
 			State = 588;
+			_localctx.cost = expr(0);
+			State = 590;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 587;
+				State = 589;
 				Match(COMMA);
 				}
 			}
@@ -4597,27 +4622,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 590;
-			Match(TRANCHE);
-			State = 591;
-			_localctx.name = ident();
 			State = 592;
+			Match(TRANCHE);
+			State = 593;
+			_localctx.name = ident();
+			State = 594;
 			Match(LBRACE);
-			State = 596;
+			State = 598;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 603980287L) != 0)) {
 				{
 				{
-				State = 593;
+				State = 595;
 				trancheItem();
 				}
 				}
-				State = 598;
+				State = 600;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 599;
+			State = 601;
 			Match(RBRACE);
 			}
 		}
@@ -4979,16 +5004,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_trancheItem);
 		int _la;
 		try {
-			State = 704;
+			State = 706;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 601;
+				State = 603;
 				Match(BALANCE);
-				State = 602;
+				State = 604;
 				expr(0);
 				}
 				break;
@@ -4996,40 +5021,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 603;
+				State = 605;
 				Match(COUPON);
-				State = 604;
-				((CouponItemContext)_localctx).rate = expr(0);
 				State = 606;
+				((CouponItemContext)_localctx).rate = expr(0);
+				State = 608;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 605;
+					State = 607;
 					Match(FIXED);
 					}
 				}
 
-				State = 610;
+				State = 612;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 608;
+					State = 610;
 					Match(FLOOR);
-					State = 609;
+					State = 611;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 614;
+				State = 616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 612;
+					State = 614;
 					Match(CAP);
-					State = 613;
+					State = 615;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -5040,26 +5065,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 616;
-				Match(PIK);
 				State = 618;
+				Match(PIK);
+				State = 620;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 617;
+					State = 619;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 622;
+				State = 624;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 620;
+					State = 622;
 					Match(WHEN);
-					State = 621;
+					State = 623;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5070,9 +5095,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 624;
+				State = 626;
 				Match(PIK);
-				State = 625;
+				State = 627;
 				Match(UNPAID);
 				}
 				break;
@@ -5080,9 +5105,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 626;
+				State = 628;
 				Match(ISSUE_PRICE);
-				State = 627;
+				State = 629;
 				expr(0);
 				}
 				break;
@@ -5090,9 +5115,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 628;
+				State = 630;
 				Match(COMMITMENT);
-				State = 629;
+				State = 631;
 				expr(0);
 				}
 				break;
@@ -5100,11 +5125,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 630;
-				Match(AVAILABLE);
-				State = 631;
-				Match(UNTIL);
 				State = 632;
+				Match(AVAILABLE);
+				State = 633;
+				Match(UNTIL);
+				State = 634;
 				Match(DATE);
 				}
 				break;
@@ -5112,25 +5137,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 633;
+				State = 635;
 				Match(DRAWS);
-				State = 634;
+				State = 636;
 				Match(LBRACE);
-				State = 638;
+				State = 640;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 635;
+					State = 637;
 					schedulePoint();
 					}
 					}
-					State = 640;
+					State = 642;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 641;
+				State = 643;
 				Match(RBRACE);
 				}
 				break;
@@ -5138,15 +5163,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 642;
-				Match(DRAWS);
-				State = 643;
-				Match(AGAINST);
 				State = 644;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				Match(DRAWS);
 				State = 645;
-				Match(ADVANCE);
+				Match(AGAINST);
 				State = 646;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 647;
+				Match(ADVANCE);
+				State = 648;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5154,9 +5179,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 648;
+				State = 650;
 				Match(COMMITMENT_FEE);
-				State = 649;
+				State = 651;
 				expr(0);
 				}
 				break;
@@ -5164,26 +5189,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 650;
+				State = 652;
 				Match(STEP_UP);
-				State = 651;
+				State = 653;
 				expr(0);
-				State = 656;
+				State = 658;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 652;
+					State = 654;
 					Match(FROM);
-					State = 653;
+					State = 655;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 654;
+					State = 656;
 					Match(WHILE);
-					State = 655;
+					State = 657;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -5196,41 +5221,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 658;
-				Match(MARGIN);
-				State = 659;
-				Match(GRID);
 				State = 660;
-				((MarginGridItemContext)_localctx).test = ident();
+				Match(MARGIN);
 				State = 661;
+				Match(GRID);
+				State = 662;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 663;
 				Match(LBRACE);
-				State = 665;
+				State = 667;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 662;
+					State = 664;
 					gridTier();
 					}
 					}
-					State = 667;
+					State = 669;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 670;
+				State = 672;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 668;
+					State = 670;
 					Match(ELSE);
-					State = 669;
+					State = 671;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 672;
+				State = 674;
 				Match(RBRACE);
 				}
 				break;
@@ -5238,15 +5263,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 674;
-				Match(MARGIN);
-				State = 675;
-				Match(INVESTMENT_GRADE);
 				State = 676;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
+				Match(MARGIN);
 				State = 677;
-				Match(ELSE);
+				Match(INVESTMENT_GRADE);
 				State = 678;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 679;
+				Match(ELSE);
+				State = 680;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5254,9 +5279,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 680;
+				State = 682;
 				Match(TARGET_BALANCE);
-				State = 681;
+				State = 683;
 				expr(0);
 				}
 				break;
@@ -5264,11 +5289,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 682;
-				Match(INTEREST_ONLY);
-				State = 683;
-				Match(UNTIL);
 				State = 684;
+				Match(INTEREST_ONLY);
+				State = 685;
+				Match(UNTIL);
+				State = 686;
 				Match(DATE);
 				}
 				break;
@@ -5276,9 +5301,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 685;
+				State = 687;
 				Match(AMORTIZE);
-				State = 686;
+				State = 688;
 				amortization();
 				}
 				break;
@@ -5286,9 +5311,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 687;
+				State = 689;
 				Match(MATURITY);
-				State = 688;
+				State = 690;
 				Match(DATE);
 				}
 				break;
@@ -5296,9 +5321,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 689;
+				State = 691;
 				Match(SENIORITY);
-				State = 690;
+				State = 692;
 				Match(NUMBER);
 				}
 				break;
@@ -5306,7 +5331,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 691;
+				State = 693;
 				guarantorClause();
 				}
 				break;
@@ -5314,26 +5339,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 692;
-				Match(CONVERTIBLE);
-				State = 693;
-				Match(AT);
 				State = 694;
-				((ConvertibleItemContext)_localctx).price = expr(0);
+				Match(CONVERTIBLE);
 				State = 695;
-				Match(AGAINST);
+				Match(AT);
 				State = 696;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 697;
+				Match(AGAINST);
+				State = 698;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 700;
+				State = 702;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 697;
-					Match(EARLY);
-					State = 698;
-					Match(ABOVE);
 					State = 699;
+					Match(EARLY);
+					State = 700;
+					Match(ABOVE);
+					State = 701;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5344,9 +5369,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 702;
+				State = 704;
 				Match(COMPLETION);
-				State = 703;
+				State = 705;
 				expr(0);
 				}
 				break;
@@ -5393,11 +5418,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 706;
-			Match(BELOW);
-			State = 707;
-			_localctx.bound = expr(0);
 			State = 708;
+			Match(BELOW);
+			State = 709;
+			_localctx.bound = expr(0);
+			State = 710;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -5479,14 +5504,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_amortization);
 		int _la;
 		try {
-			State = 722;
+			State = 724;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 710;
+				State = 712;
 				Match(BULLET);
 				}
 				break;
@@ -5494,7 +5519,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 711;
+				State = 713;
 				Match(LEVEL);
 				}
 				break;
@@ -5502,7 +5527,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 712;
+				State = 714;
 				Match(LINEAR);
 				}
 				break;
@@ -5510,25 +5535,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 713;
+				State = 715;
 				Match(SCHEDULE);
-				State = 714;
+				State = 716;
 				Match(LBRACE);
-				State = 718;
+				State = 720;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 715;
+					State = 717;
 					schedulePoint();
 					}
 					}
-					State = 720;
+					State = 722;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 721;
+				State = 723;
 				Match(RBRACE);
 				}
 				break;
@@ -5582,27 +5607,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 724;
-			Match(HOLDING);
-			State = 725;
-			_localctx.name = ident();
 			State = 726;
+			Match(HOLDING);
+			State = 727;
+			_localctx.name = ident();
+			State = 728;
 			Match(LBRACE);
-			State = 730;
+			State = 732;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 184)) & ~0x3f) == 0 && ((1L << (_la - 184)) & 25165829L) != 0)) {
 				{
 				{
-				State = 727;
+				State = 729;
 				holdingItem();
 				}
 				}
-				State = 732;
+				State = 734;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 733;
+			State = 735;
 			Match(RBRACE);
 			}
 		}
@@ -5721,20 +5746,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 74, RULE_holdingItem);
 		int _la;
 		try {
-			State = 754;
+			State = 756;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 735;
-				Match(OF);
-				State = 736;
-				((HeldItemContext)_localctx).entity = ident();
 				State = 737;
-				Match(DOT);
+				Match(OF);
 				State = 738;
+				((HeldItemContext)_localctx).entity = ident();
+				State = 739;
+				Match(DOT);
+				State = 740;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -5742,9 +5767,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 740;
+				State = 742;
 				Match(SHARE);
-				State = 741;
+				State = 743;
 				expr(0);
 				}
 				break;
@@ -5752,9 +5777,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 742;
+				State = 744;
 				Match(FACE);
-				State = 743;
+				State = 745;
 				expr(0);
 				}
 				break;
@@ -5762,9 +5787,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 744;
+				State = 746;
 				Match(MARK);
-				State = 745;
+				State = 747;
 				Match(PAR);
 				}
 				break;
@@ -5772,9 +5797,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 746;
+				State = 748;
 				Match(MARK);
-				State = 747;
+				State = 749;
 				ident();
 				}
 				break;
@@ -5782,19 +5807,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 748;
-				Match(MARKET);
 				State = 750;
+				Match(MARKET);
+				State = 752;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 749;
+					State = 751;
 					holdingMarketTerm();
 					}
 					}
-					State = 752;
+					State = 754;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -5870,16 +5895,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 76, RULE_holdingMarketTerm);
 		try {
-			State = 762;
+			State = 764;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 756;
+				State = 758;
 				Match(DISCOUNT);
-				State = 757;
+				State = 759;
 				expr(0);
 				}
 				break;
@@ -5887,9 +5912,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 758;
+				State = 760;
 				Match(DEPTH);
-				State = 759;
+				State = 761;
 				expr(0);
 				}
 				break;
@@ -5897,9 +5922,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 760;
+				State = 762;
 				Match(IMPACT);
-				State = 761;
+				State = 763;
 				expr(0);
 				}
 				break;
@@ -5953,27 +5978,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 764;
-			Match(EQUITY);
-			State = 765;
-			_localctx.name = ident();
 			State = 766;
+			Match(EQUITY);
+			State = 767;
+			_localctx.name = ident();
+			State = 768;
 			Match(LBRACE);
-			State = 770;
+			State = 772;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 3023656976387L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 767;
+				State = 769;
 				equityItem();
 				}
 				}
-				State = 772;
+				State = 774;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 773;
+			State = 775;
 			Match(RBRACE);
 			}
 		}
@@ -6109,16 +6134,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 80, RULE_equityItem);
 		int _la;
 		try {
-			State = 810;
+			State = 812;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 775;
+				State = 777;
 				Match(CONTRIBUTED);
-				State = 776;
+				State = 778;
 				expr(0);
 				}
 				break;
@@ -6126,23 +6151,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 777;
+				State = 779;
 				Match(HOLDERS);
-				State = 778;
+				State = 780;
 				holder();
-				State = 783;
+				State = 785;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 779;
+					State = 781;
 					Match(COMMA);
-					State = 780;
+					State = 782;
 					holder();
 					}
 					}
-					State = 785;
+					State = 787;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6152,9 +6177,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 786;
+				State = 788;
 				Match(HURDLE);
-				State = 787;
+				State = 789;
 				expr(0);
 				}
 				break;
@@ -6162,32 +6187,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 788;
-				Match(CARRY);
-				State = 789;
-				expr(0);
 				State = 790;
-				Match(TO);
+				Match(CARRY);
 				State = 791;
+				expr(0);
+				State = 792;
+				Match(TO);
+				State = 793;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 794;
+				State = 796;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 792;
+					State = 794;
 					Match(CATCH_UP);
-					State = 793;
+					State = 795;
 					expr(0);
 					}
 				}
 
-				State = 797;
+				State = 799;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 796;
+					State = 798;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6198,9 +6223,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 799;
+				State = 801;
 				Match(COMMITMENT);
-				State = 800;
+				State = 802;
 				expr(0);
 				}
 				break;
@@ -6208,23 +6233,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 801;
+				State = 803;
 				Match(CALLS);
-				State = 802;
+				State = 804;
 				capitalCall();
-				State = 807;
+				State = 809;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 803;
+					State = 805;
 					Match(COMMA);
-					State = 804;
+					State = 806;
 					capitalCall();
 					}
 					}
-					State = 809;
+					State = 811;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6281,32 +6306,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 812;
+			State = 814;
 			ident();
-			State = 813;
+			State = 815;
 			expr(0);
-			State = 822;
+			State = 824;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 814;
+				State = 816;
 				Match(LBRACE);
-				State = 818;
+				State = 820;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 7L) != 0)) {
 					{
 					{
-					State = 815;
+					State = 817;
 					holderTerm();
 					}
 					}
-					State = 820;
+					State = 822;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 821;
+				State = 823;
 				Match(RBRACE);
 				}
 			}
@@ -6381,16 +6406,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 84, RULE_holderTerm);
 		try {
-			State = 830;
+			State = 832;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 824;
+				State = 826;
 				Match(HURDLE);
-				State = 825;
+				State = 827;
 				expr(0);
 				}
 				break;
@@ -6398,9 +6423,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 826;
+				State = 828;
 				Match(CARRY);
-				State = 827;
+				State = 829;
 				expr(0);
 				}
 				break;
@@ -6408,9 +6433,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 828;
+				State = 830;
 				Match(CATCH_UP);
-				State = 829;
+				State = 831;
 				expr(0);
 				}
 				break;
@@ -6454,9 +6479,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 832;
+			State = 834;
 			Match(DATE);
-			State = 833;
+			State = 835;
 			expr(0);
 			}
 		}
@@ -6506,32 +6531,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 835;
+			State = 837;
 			Match(ACCOUNT);
-			State = 836;
+			State = 838;
 			_localctx.name = ident();
-			State = 845;
+			State = 847;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 837;
+				State = 839;
 				Match(LBRACE);
-				State = 841;
+				State = 843;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 838;
+					State = 840;
 					accountItem();
 					}
 					}
-					State = 843;
+					State = 845;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 844;
+				State = 846;
 				Match(RBRACE);
 				}
 			}
@@ -6606,16 +6631,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 90, RULE_accountItem);
 		try {
-			State = 853;
+			State = 855;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 847;
+				State = 849;
 				Match(TARGET);
-				State = 848;
+				State = 850;
 				expr(0);
 				}
 				break;
@@ -6623,9 +6648,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 849;
+				State = 851;
 				Match(INITIAL);
-				State = 850;
+				State = 852;
 				expr(0);
 				}
 				break;
@@ -6633,9 +6658,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 851;
+				State = 853;
 				Match(EARNS);
-				State = 852;
+				State = 854;
 				expr(0);
 				}
 				break;
@@ -6696,31 +6721,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 855;
-			Match(FEE);
-			State = 856;
-			_localctx.name = ident();
 			State = 857;
-			Match(LBRACE);
+			Match(FEE);
 			State = 858;
+			_localctx.name = ident();
+			State = 859;
+			Match(LBRACE);
+			State = 860;
 			expr(0);
-			State = 866;
+			State = 868;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 859;
+				State = 861;
 				perYear();
-				State = 864;
+				State = 866;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 860;
-					Match(ESCALATING);
-					State = 861;
-					expr(0);
 					State = 862;
+					Match(ESCALATING);
+					State = 863;
+					expr(0);
+					State = 864;
 					perYear();
 					}
 				}
@@ -6728,7 +6753,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 868;
+			State = 870;
 			Match(RBRACE);
 			}
 		}
@@ -6783,52 +6808,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 870;
-			Match(TEST);
-			State = 871;
-			_localctx.name = ident();
 			State = 872;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 873;
+			_localctx.name = ident();
+			State = 874;
+			Match(ASSIGN);
+			State = 875;
 			expr(0);
-			State = 880;
+			State = 882;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 874;
+				State = 876;
 				Match(OVER);
-				State = 877;
+				State = 879;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 875;
+					State = 877;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 876;
+					State = 878;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 879;
+				State = 881;
 				duration();
 				}
 			}
 
-			State = 884;
+			State = 886;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 882;
+				State = 884;
 				Match(FROM);
-				State = 883;
+				State = 885;
 				Match(DATE);
 				}
 			}
@@ -6915,79 +6940,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 886;
-			Match(TRIGGER);
-			State = 887;
-			_localctx.name = ident();
 			State = 888;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 889;
+			_localctx.name = ident();
+			State = 890;
+			Match(WHEN);
+			State = 891;
 			expr(0);
-			State = 892;
+			State = 894;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 890;
+				State = 892;
 				Match(FROM);
-				State = 891;
+				State = 893;
 				Match(DATE);
 				}
 			}
 
-			State = 897;
+			State = 899;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 894;
-				Match(TRIPS);
-				State = 895;
-				Match(AFTER);
 				State = 896;
+				Match(TRIPS);
+				State = 897;
+				Match(AFTER);
+				State = 898;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 902;
+			State = 904;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 899;
-				Match(CURES);
-				State = 900;
-				Match(AFTER);
 				State = 901;
+				Match(CURES);
+				State = 902;
+				Match(AFTER);
+				State = 903;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 914;
+			State = 916;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 904;
-				Match(CURE);
-				State = 905;
-				Match(BY);
 				State = 906;
-				_localctx.curer = ident();
+				Match(CURE);
 				State = 907;
-				Match(UP);
+				Match(BY);
 				State = 908;
-				Match(TO);
+				_localctx.curer = ident();
 				State = 909;
-				_localctx.times = Match(NUMBER);
+				Match(UP);
 				State = 910;
-				Match(TIMES);
+				Match(TO);
+				State = 911;
+				_localctx.times = Match(NUMBER);
 				State = 912;
+				Match(TIMES);
+				State = 914;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 911;
+					State = 913;
 					cureDestination();
 					}
 				}
@@ -6995,23 +7020,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 916;
+			State = 918;
 			Match(ARROW);
-			State = 917;
+			State = 919;
 			triggerEffect();
-			State = 922;
+			State = 924;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 918;
+				State = 920;
 				Match(COMMA);
-				State = 919;
+				State = 921;
 				triggerEffect();
 				}
 				}
-				State = 924;
+				State = 926;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7080,30 +7105,30 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 98, RULE_cureDestination);
 		int _la;
 		try {
-			State = 936;
+			State = 938;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 925;
+				State = 927;
 				Match(PREPAYING);
-				State = 926;
+				State = 928;
 				ident();
-				State = 931;
+				State = 933;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 927;
+					State = 929;
 					Match(COMMA);
-					State = 928;
+					State = 930;
 					ident();
 					}
 					}
-					State = 933;
+					State = 935;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7113,9 +7138,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 934;
+				State = 936;
 				Match(INTO);
-				State = 935;
+				State = 937;
 				ident();
 				}
 				break;
@@ -7204,20 +7229,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 957;
+			State = 959;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 938;
-				Match(SWEEP);
-				State = 939;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
 				State = 940;
-				Match(TO);
+				Match(SWEEP);
 				State = 941;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 942;
+				Match(TO);
+				State = 943;
 				ident();
 				}
 				break;
@@ -7225,34 +7250,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 942;
+				State = 944;
 				Match(ACCELERATE);
-				State = 954;
+				State = 956;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 943;
+					State = 945;
 					Match(LPAREN);
-					State = 944;
+					State = 946;
 					ident();
-					State = 949;
+					State = 951;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 945;
+						State = 947;
 						Match(COMMA);
-						State = 946;
+						State = 948;
 						ident();
 						}
 						}
-						State = 951;
+						State = 953;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 952;
+					State = 954;
 					Match(RPAREN);
 					}
 				}
@@ -7263,7 +7288,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 956;
+				State = 958;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7311,20 +7336,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 959;
-			Match(DEFAULT);
-			State = 960;
-			Match(WHEN);
 			State = 961;
+			Match(DEFAULT);
+			State = 962;
+			Match(WHEN);
+			State = 963;
 			expr(0);
-			State = 964;
+			State = 966;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 962;
+				State = 964;
 				Match(GRACE);
-				State = 963;
+				State = 965;
 				duration();
 				}
 			}
@@ -7376,25 +7401,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 966;
-			Match(CFADS);
-			State = 967;
-			Match(INCLUDES);
 			State = 968;
+			Match(CFADS);
+			State = 969;
+			Match(INCLUDES);
+			State = 970;
 			cfadsItem();
-			State = 973;
+			State = 975;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 969;
+				State = 971;
 				Match(COMMA);
-				State = 970;
+				State = 972;
 				cfadsItem();
 				}
 				}
-				State = 975;
+				State = 977;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7434,13 +7459,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 106, RULE_cfadsItem);
 		try {
-			State = 978;
+			State = 980;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 976;
+				State = 978;
 				Match(RVG);
 				}
 				break;
@@ -7604,11 +7629,12 @@ public partial class DealLangParser : Parser {
 			case ABOVE:
 			case COMPLETION:
 			case DELAYED:
+			case PHASED:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 977;
+				State = 979;
 				ident();
 				}
 				break;
@@ -7658,25 +7684,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 980;
+			State = 982;
 			Match(WATERFALL);
-			State = 981;
+			State = 983;
 			Match(LBRACE);
-			State = 985;
+			State = 987;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 35652071L) != 0)) {
 				{
 				{
-				State = 982;
+				State = 984;
 				step();
 				}
 				}
-				State = 987;
+				State = 989;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 988;
+			State = 990;
 			Match(RBRACE);
 			}
 		}
@@ -7904,39 +7930,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_step);
 		int _la;
 		try {
-			State = 1081;
+			State = 1083;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 990;
+				State = 992;
 				Match(PAY);
-				State = 991;
+				State = 993;
 				((PayStepContext)_localctx).target = reference();
-				State = 1001;
+				State = 1003;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 992;
+					State = 994;
 					Match(USING);
-					State = 993;
+					State = 995;
 					ident();
-					State = 998;
+					State = 1000;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 994;
+						State = 996;
 						Match(COMMA);
-						State = 995;
+						State = 997;
 						ident();
 						}
 						}
-						State = 1000;
+						State = 1002;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -7949,9 +7975,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1003;
+				State = 1005;
 				Match(FILL);
-				State = 1004;
+				State = 1006;
 				ident();
 				}
 				break;
@@ -7959,9 +7985,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1005;
+				State = 1007;
 				Match(RELEASE);
-				State = 1006;
+				State = 1008;
 				ident();
 				}
 				break;
@@ -7969,13 +7995,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1007;
-				Match(HOLD);
-				State = 1008;
-				Match(REST);
 				State = 1009;
-				Match(IN);
+				Match(HOLD);
 				State = 1010;
+				Match(REST);
+				State = 1011;
+				Match(IN);
+				State = 1012;
 				ident();
 				}
 				break;
@@ -7983,25 +8009,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1011;
+				State = 1013;
 				Match(DISTRIBUTE);
-				State = 1014;
+				State = 1016;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1012;
+					State = 1014;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1013;
+					State = 1015;
 					Match(OF);
 					}
 				}
 
-				State = 1016;
-				Match(REST);
-				State = 1017;
-				Match(TO);
 				State = 1018;
+				Match(REST);
+				State = 1019;
+				Match(TO);
+				State = 1020;
 				ident();
 				}
 				break;
@@ -8009,17 +8035,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1019;
-				Match(SWEEP);
-				State = 1020;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1021;
-				Match(OF);
+				Match(SWEEP);
 				State = 1022;
-				Match(REST);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1023;
-				Match(TO);
+				Match(OF);
 				State = 1024;
+				Match(REST);
+				State = 1025;
+				Match(TO);
+				State = 1026;
 				ident();
 				}
 				break;
@@ -8027,31 +8053,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1025;
+				State = 1027;
 				Match(SELL);
-				State = 1026;
+				State = 1028;
 				ident();
-				State = 1031;
+				State = 1033;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1027;
+					State = 1029;
 					Match(COMMA);
-					State = 1028;
+					State = 1030;
 					ident();
 					}
 					}
-					State = 1033;
+					State = 1035;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1034;
-				Match(TO);
-				State = 1035;
-				Match(COVER);
 				State = 1036;
+				Match(TO);
+				State = 1037;
+				Match(COVER);
+				State = 1038;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8059,52 +8085,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1038;
-				Match(IF);
-				State = 1039;
-				expr(0);
 				State = 1040;
+				Match(IF);
+				State = 1041;
+				expr(0);
+				State = 1042;
 				Match(LBRACE);
-				State = 1044;
+				State = 1046;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 35652071L) != 0)) {
 					{
 					{
-					State = 1041;
+					State = 1043;
 					step();
 					}
 					}
-					State = 1046;
+					State = 1048;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1047;
+				State = 1049;
 				Match(RBRACE);
-				State = 1057;
+				State = 1059;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1048;
+					State = 1050;
 					Match(ELSE);
-					State = 1049;
+					State = 1051;
 					Match(LBRACE);
-					State = 1053;
+					State = 1055;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 35652071L) != 0)) {
 						{
 						{
-						State = 1050;
+						State = 1052;
 						step();
 						}
 						}
-						State = 1055;
+						State = 1057;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1056;
+					State = 1058;
 					Match(RBRACE);
 					}
 				}
@@ -8115,37 +8141,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1059;
+				State = 1061;
 				Match(PRO_RATA);
-				State = 1062;
+				State = 1064;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1060;
+					State = 1062;
 					Match(BY);
-					State = 1061;
+					State = 1063;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1064;
+				State = 1066;
 				Match(LBRACE);
-				State = 1068;
+				State = 1070;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 35652071L) != 0)) {
 					{
 					{
-					State = 1065;
+					State = 1067;
 					step();
 					}
 					}
-					State = 1070;
+					State = 1072;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1071;
+				State = 1073;
 				Match(RBRACE);
 				}
 				break;
@@ -8153,25 +8179,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1072;
+				State = 1074;
 				Match(SEQUENTIAL);
-				State = 1073;
+				State = 1075;
 				Match(LBRACE);
-				State = 1077;
+				State = 1079;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 35652071L) != 0)) {
 					{
 					{
-					State = 1074;
+					State = 1076;
 					step();
 					}
 					}
-					State = 1079;
+					State = 1081;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1080;
+				State = 1082;
 				Match(RBRACE);
 				}
 				break;
@@ -8221,25 +8247,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1083;
+			State = 1085;
 			Match(ENFORCEMENT);
-			State = 1084;
+			State = 1086;
 			Match(LBRACE);
-			State = 1088;
+			State = 1090;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1085;
+				State = 1087;
 				enforcementItem();
 				}
 				}
-				State = 1090;
+				State = 1092;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1091;
+			State = 1093;
 			Match(RBRACE);
 			}
 		}
@@ -8311,44 +8337,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 114, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1109;
+			State = 1111;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1093;
+				State = 1095;
 				Match(SELL);
-				State = 1094;
+				State = 1096;
 				ident();
-				State = 1099;
+				State = 1101;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1095;
+					State = 1097;
 					Match(COMMA);
-					State = 1096;
+					State = 1098;
 					ident();
 					}
 					}
-					State = 1101;
+					State = 1103;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1105;
+				State = 1107;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1102;
+					State = 1104;
 					sellTerm();
 					}
 					}
-					State = 1107;
+					State = 1109;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8358,7 +8384,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1108;
+				State = 1110;
 				waterfallDecl();
 				}
 				break;
@@ -8501,16 +8527,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 116, RULE_sellTerm);
 		try {
-			State = 1133;
+			State = 1135;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1111;
+				State = 1113;
 				Match(HAIRCUT);
-				State = 1112;
+				State = 1114;
 				expr(0);
 				}
 				break;
@@ -8518,9 +8544,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1113;
+				State = 1115;
 				Match(LAG);
-				State = 1114;
+				State = 1116;
 				duration();
 				}
 				break;
@@ -8528,13 +8554,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1115;
-				Match(DEPTH);
-				State = 1116;
-				expr(0);
 				State = 1117;
-				Match(PER);
+				Match(DEPTH);
 				State = 1118;
+				expr(0);
+				State = 1119;
+				Match(PER);
+				State = 1120;
 				Match(MONTH);
 				}
 				break;
@@ -8542,9 +8568,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1120;
+				State = 1122;
 				Match(IMPACT);
-				State = 1121;
+				State = 1123;
 				expr(0);
 				}
 				break;
@@ -8552,13 +8578,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1122;
-				Match(LIMIT);
-				State = 1123;
-				expr(0);
 				State = 1124;
-				Match(PER);
+				Match(LIMIT);
 				State = 1125;
+				expr(0);
+				State = 1126;
+				Match(PER);
+				State = 1127;
 				Match(MONTH);
 				}
 				break;
@@ -8566,9 +8592,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1127;
+				State = 1129;
 				Match(COSTS);
-				State = 1128;
+				State = 1130;
 				expr(0);
 				}
 				break;
@@ -8576,9 +8602,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1129;
+				State = 1131;
 				Match(KEEP);
-				State = 1130;
+				State = 1132;
 				Match(CONTRACTS);
 				}
 				break;
@@ -8586,9 +8612,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1131;
+				State = 1133;
 				Match(RESERVE);
-				State = 1132;
+				State = 1134;
 				expr(0);
 				}
 				break;
@@ -8647,31 +8673,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1135;
-			Match(SCENARIO);
-			State = 1136;
-			_localctx.name = ident();
 			State = 1137;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 1138;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 1139;
+			Match(FOR);
+			State = 1140;
+			_localctx.deal = ident();
+			State = 1141;
 			Match(LBRACE);
-			State = 1143;
+			State = 1145;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2197756117826862873L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 13510799150542847L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2197756117826862873L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 27021598301089791L) != 0)) {
 				{
 				{
-				State = 1140;
+				State = 1142;
 				scenarioItem();
 				}
 				}
-				State = 1145;
+				State = 1147;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1146;
+			State = 1148;
 			Match(RBRACE);
 			}
 		}
@@ -9252,20 +9278,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1336;
+			State = 1338;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1148;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1149;
-				Match(RENEWALS);
 				State = 1150;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 1151;
+				Match(RENEWALS);
+				State = 1152;
+				Match(TAKEN);
+				State = 1153;
 				Match(NUMBER);
 				}
 				break;
@@ -9273,27 +9299,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1153;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1154;
-				Match(RENEWALS);
 				State = 1155;
-				Match(DRAWN);
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
 				State = 1156;
+				Match(RENEWALS);
+				State = 1157;
+				Match(DRAWN);
+				State = 1158;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1160;
+				State = 1162;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1157;
+						State = 1159;
 						loading();
 						}
 						} 
 					}
-					State = 1162;
+					State = 1164;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 				}
@@ -9303,24 +9329,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1163;
-				((DeflateItemContext)_localctx).path = reference();
-				State = 1164;
-				Match(DEFLATE);
 				State = 1165;
-				((DeflateItemContext)_localctx).rate = expr(0);
+				((DeflateItemContext)_localctx).path = reference();
 				State = 1166;
+				Match(DEFLATE);
+				State = 1167;
+				((DeflateItemContext)_localctx).rate = expr(0);
+				State = 1168;
 				perYear();
-				State = 1171;
+				State = 1173;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
 				case 1:
 					{
-					State = 1167;
-					Match(VOLATILITY);
-					State = 1168;
-					((DeflateItemContext)_localctx).vol = expr(0);
 					State = 1169;
+					Match(VOLATILITY);
+					State = 1170;
+					((DeflateItemContext)_localctx).vol = expr(0);
+					State = 1171;
 					perYear();
 					}
 					break;
@@ -9331,15 +9357,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1173;
-				((DropItemContext)_localctx).path = reference();
-				State = 1174;
-				Match(DROP);
 				State = 1175;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 1176;
-				Match(BY);
+				Match(DROP);
 				State = 1177;
+				expr(0);
+				State = 1178;
+				Match(BY);
+				State = 1179;
 				Match(DATE);
 				}
 				break;
@@ -9347,75 +9373,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1179;
+				State = 1181;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1180;
+				State = 1182;
 				Match(DEFAULTS);
-				State = 1204;
+				State = 1206;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1181;
+					State = 1183;
 					Match(ON);
-					State = 1182;
+					State = 1184;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1183;
+					State = 1185;
 					Match(DRAWN);
-					State = 1193;
+					State = 1195;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,114,Context) ) {
 					case 1:
 						{
-						State = 1184;
-						Match(PD);
-						State = 1185;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
 						State = 1186;
+						Match(PD);
+						State = 1187;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1188;
 						perYear();
-						State = 1190;
+						State = 1192;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1187;
+							State = 1189;
 							pdStep();
 							}
 							}
-							State = 1192;
+							State = 1194;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1198;
+					State = 1200;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1195;
+							State = 1197;
 							loading();
 							}
 							} 
 						}
-						State = 1200;
+						State = 1202;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
 					}
-					State = 1202;
+					State = 1204;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
 					case 1:
 						{
-						State = 1201;
+						State = 1203;
 						recoveryDraw();
 						}
 						break;
@@ -9431,9 +9457,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1206;
-				Match(ENFORCEMENT);
 				State = 1208;
+				Match(ENFORCEMENT);
+				State = 1210;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9441,7 +9467,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1207;
+						State = 1209;
 						sellTerm();
 						}
 						}
@@ -9449,7 +9475,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1210;
+					State = 1212;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -9459,11 +9485,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1212;
-				Match(ENFORCEMENT);
-				State = 1213;
-				Match(SELL);
 				State = 1214;
+				Match(ENFORCEMENT);
+				State = 1215;
+				Match(SELL);
+				State = 1216;
 				Match(ALL);
 				}
 				break;
@@ -9471,11 +9497,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1215;
-				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1216;
-				Match(LEVEL);
 				State = 1217;
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
+				State = 1218;
+				Match(LEVEL);
+				State = 1219;
 				expr(0);
 				}
 				break;
@@ -9483,29 +9509,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1219;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1220;
-				Match(POINTS);
 				State = 1221;
-				pointsKind();
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
 				State = 1222;
+				Match(POINTS);
+				State = 1223;
+				pointsKind();
+				State = 1224;
 				Match(LBRACE);
-				State = 1226;
+				State = 1228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1223;
+					State = 1225;
 					schedulePoint();
 					}
 					}
-					State = 1228;
+					State = 1230;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1229;
+				State = 1231;
 				Match(RBRACE);
 				}
 				break;
@@ -9513,15 +9539,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1231;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1232;
-				Match(LAUNCH);
 				State = 1233;
-				Match(DATE);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1234;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 1235;
+				Match(DATE);
+				State = 1236;
+				Match(DOWN);
+				State = 1237;
 				expr(0);
 				}
 				break;
@@ -9529,21 +9555,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1237;
+				State = 1239;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1238;
-				Match(SHIFT);
 				State = 1240;
+				Match(SHIFT);
+				State = 1242;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1239;
+					State = 1241;
 					Match(PLUS);
 					}
 				}
 
-				State = 1242;
+				State = 1244;
 				expr(0);
 				}
 				break;
@@ -9551,11 +9577,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1244;
-				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1245;
-				Match(DELAYED);
 				State = 1246;
+				((IndexDelayedItemContext)_localctx).index = ident();
+				State = 1247;
+				Match(DELAYED);
+				State = 1248;
 				duration();
 				}
 				break;
@@ -9563,11 +9589,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1248;
-				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1249;
-				Match(UTILISATION);
 				State = 1250;
+				((UtilisationItemContext)_localctx).contract = ident();
+				State = 1251;
+				Match(UTILISATION);
+				State = 1252;
 				expr(0);
 				}
 				break;
@@ -9575,17 +9601,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1252;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1253;
-				Match(RELET);
 				State = 1254;
-				Match(AFTER);
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1255;
-				duration();
+				Match(RELET);
 				State = 1256;
-				Match(AT);
+				Match(AFTER);
 				State = 1257;
+				duration();
+				State = 1258;
+				Match(AT);
+				State = 1259;
 				expr(0);
 				}
 				break;
@@ -9593,11 +9619,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1259;
-				((NotReletItemContext)_localctx).contract = ident();
-				State = 1260;
-				Match(NOT);
 				State = 1261;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 1262;
+				Match(NOT);
+				State = 1263;
 				Match(RELET);
 				}
 				break;
@@ -9605,18 +9631,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1263;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1264;
-				Match(GUARANTEES);
 				State = 1265;
-				Match(HONOURED);
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1266;
+				Match(GUARANTEES);
 				State = 1267;
+				Match(HONOURED);
+				State = 1269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1266;
+					State = 1268;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -9627,20 +9653,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1269;
-				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1270;
-				Match(GUARANTEES);
 				State = 1271;
+				((GuaranteeDisownedItemContext)_localctx).party = ident();
+				State = 1272;
+				Match(GUARANTEES);
+				State = 1273;
 				Match(DISOWNED);
-				State = 1274;
+				State = 1276;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1272;
+					State = 1274;
 					Match(FROM);
-					State = 1273;
+					State = 1275;
 					Match(DATE);
 					}
 				}
@@ -9651,11 +9677,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1276;
+				State = 1278;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1277;
-				Match(MARKET);
 				State = 1279;
+				Match(MARKET);
+				State = 1281;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9663,7 +9689,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1278;
+						State = 1280;
 						holdingMarketTerm();
 						}
 						}
@@ -9671,7 +9697,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1281;
+					State = 1283;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -9681,9 +9707,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1283;
+				State = 1285;
 				Match(PATHS);
-				State = 1284;
+				State = 1286;
 				Match(NUMBER);
 				}
 				break;
@@ -9691,9 +9717,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1285;
+				State = 1287;
 				Match(SEED);
-				State = 1286;
+				State = 1288;
 				Match(NUMBER);
 				}
 				break;
@@ -9701,7 +9727,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1287;
+				State = 1289;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -9709,7 +9735,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1288;
+				State = 1290;
 				Match(SOBOL);
 				}
 				break;
@@ -9717,21 +9743,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1289;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1290;
-				Match(GBM);
 				State = 1291;
-				Match(DRIFT);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1292;
-				((GbmItemContext)_localctx).drift = expr(0);
+				Match(GBM);
 				State = 1293;
-				perYear();
+				Match(DRIFT);
 				State = 1294;
-				Match(VOLATILITY);
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1295;
-				((GbmItemContext)_localctx).vol = expr(0);
+				perYear();
 				State = 1296;
+				Match(VOLATILITY);
+				State = 1297;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1298;
 				perYear();
 				}
 				break;
@@ -9739,39 +9765,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1298;
-				((RevertsItemContext)_localctx).index = ident();
-				State = 1299;
-				Match(REVERTS);
 				State = 1300;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1301;
+				Match(REVERTS);
+				State = 1302;
 				Match(TO);
-				State = 1303;
+				State = 1305;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
 				case 1:
 					{
-					State = 1301;
+					State = 1303;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1302;
+					State = 1304;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1305;
-				Match(SPEED);
-				State = 1306;
-				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1307;
-				perYear();
+				Match(SPEED);
 				State = 1308;
-				Match(VOLATILITY);
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1309;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				perYear();
 				State = 1310;
+				Match(VOLATILITY);
+				State = 1311;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1312;
 				perYear();
 				}
 				break;
@@ -9779,17 +9805,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1312;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1313;
-				Match(JUMPS);
 				State = 1314;
-				((JumpsItemContext)_localctx).rate = expr(0);
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1315;
-				perYear();
+				Match(JUMPS);
 				State = 1316;
-				Match(DOWN);
+				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1317;
+				perYear();
+				State = 1318;
+				Match(DOWN);
+				State = 1319;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -9797,24 +9823,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1319;
-				Match(CORRELATE);
-				State = 1320;
-				((CorrelateItemContext)_localctx).a = reference();
 				State = 1321;
-				Match(WITH);
+				Match(CORRELATE);
 				State = 1322;
-				((CorrelateItemContext)_localctx).b = reference();
+				((CorrelateItemContext)_localctx).a = reference();
 				State = 1323;
+				Match(WITH);
+				State = 1324;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1325;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1326;
+				State = 1328;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 				case 1:
 					{
-					State = 1324;
+					State = 1326;
 					Match(STRESS);
-					State = 1325;
+					State = 1327;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -9825,19 +9851,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1328;
-				Match(REGIMES);
-				State = 1329;
-				Match(STRESS);
 				State = 1330;
-				((RegimesItemContext)_localctx).toStress = expr(0);
+				Match(REGIMES);
 				State = 1331;
-				perYear();
+				Match(STRESS);
 				State = 1332;
-				Match(NORMAL);
+				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1333;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				perYear();
 				State = 1334;
+				Match(NORMAL);
+				State = 1335;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1336;
 				perYear();
 				}
 				break;
@@ -9884,15 +9910,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1338;
-			Match(UNTIL);
-			State = 1339;
-			Match(DATE);
 			State = 1340;
-			Match(THEN);
+			Match(UNTIL);
 			State = 1341;
-			expr(0);
+			Match(DATE);
 			State = 1342;
+			Match(THEN);
+			State = 1343;
+			expr(0);
+			State = 1344;
 			perYear();
 			}
 		}
@@ -9940,17 +9966,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1344;
-			Match(RECOVERY);
-			State = 1345;
-			Match(BETA);
 			State = 1346;
-			Match(MEAN);
+			Match(RECOVERY);
 			State = 1347;
-			_localctx.mean = expr(0);
+			Match(BETA);
 			State = 1348;
-			Match(SD);
+			Match(MEAN);
 			State = 1349;
+			_localctx.mean = expr(0);
+			State = 1350;
+			Match(SD);
+			State = 1351;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -9995,11 +10021,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1351;
-			Match(LOADING);
-			State = 1352;
-			_localctx.factor = reference();
 			State = 1353;
+			Match(LOADING);
+			State = 1354;
+			_localctx.factor = reference();
+			State = 1355;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10037,9 +10063,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1355;
+			State = 1357;
 			Match(PER);
-			State = 1356;
+			State = 1358;
 			Match(YEAR);
 			}
 		}
@@ -10076,7 +10102,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1358;
+			State = 1360;
 			Match(QUANTITY);
 			}
 		}
@@ -10403,7 +10429,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1402;
+			State = 1404;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
 			case 1:
@@ -10412,11 +10438,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1361;
-				Match(LPAREN);
-				State = 1362;
-				expr(0);
 				State = 1363;
+				Match(LPAREN);
+				State = 1364;
+				expr(0);
+				State = 1365;
 				Match(RPAREN);
 				}
 				break;
@@ -10425,9 +10451,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1365;
+				State = 1367;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1366;
+				State = 1368;
 				expr(16);
 				}
 				break;
@@ -10436,9 +10462,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1367;
+				State = 1369;
 				Match(NOT);
-				State = 1368;
+				State = 1370;
 				expr(11);
 				}
 				break;
@@ -10447,17 +10473,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1369;
-				Match(IF);
-				State = 1370;
-				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1371;
-				Match(THEN);
+				Match(IF);
 				State = 1372;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1373;
-				Match(ELSE);
+				Match(THEN);
 				State = 1374;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1375;
+				Match(ELSE);
+				State = 1376;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -10466,37 +10492,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1376;
+				State = 1378;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1377;
+				State = 1379;
 				Match(LPAREN);
-				State = 1386;
+				State = 1388;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -1044834628252401433L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 14496100081725439L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -1044834628252401433L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 28992200163454975L) != 0)) {
 					{
-					State = 1378;
+					State = 1380;
 					expr(0);
-					State = 1383;
+					State = 1385;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1379;
+						State = 1381;
 						Match(COMMA);
-						State = 1380;
+						State = 1382;
 						expr(0);
 						}
 						}
-						State = 1385;
+						State = 1387;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1388;
+				State = 1390;
 				Match(RPAREN);
 				}
 				break;
@@ -10505,7 +10531,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1390;
+				State = 1392;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -10515,19 +10541,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1392;
+				State = 1394;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 4095L) != 0)) {
 					{
-					State = 1391;
+					State = 1393;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1394;
+				State = 1396;
 				Match(PER);
-				State = 1395;
+				State = 1397;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -10536,9 +10562,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1396;
+				State = 1398;
 				Match(NUMBER);
-				State = 1397;
+				State = 1399;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -10547,7 +10573,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1398;
+				State = 1400;
 				Match(QUANTITY);
 				}
 				break;
@@ -10556,7 +10582,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1399;
+				State = 1401;
 				Match(NUMBER);
 				}
 				break;
@@ -10565,7 +10591,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1400;
+				State = 1402;
 				Match(DATE);
 				}
 				break;
@@ -10574,13 +10600,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1401;
+				State = 1403;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1424;
+			State = 1426;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -10589,7 +10615,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1422;
+					State = 1424;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
 					case 1:
@@ -10597,11 +10623,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1404;
-						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1405;
-						Match(OF);
 						State = 1406;
+						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
+						State = 1407;
+						Match(OF);
+						State = 1408;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -10610,9 +10636,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1407;
+						State = 1409;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1408;
+						State = 1410;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -10622,7 +10648,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1409;
+						State = 1411;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -10631,9 +10657,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1410;
+						State = 1412;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1411;
+						State = 1413;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -10643,7 +10669,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1412;
+						State = 1414;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -10652,19 +10678,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1413;
+						State = 1415;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1414;
+						State = 1416;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 233)) & ~0x3f) == 0 && ((1L << (_la - 233)) & 63L) != 0)) ) {
+						if ( !(((((_la - 234)) & ~0x3f) == 0 && ((1L << (_la - 234)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1415;
+						State = 1417;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -10673,11 +10699,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1416;
-						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1417;
-						Match(AND);
 						State = 1418;
+						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
+						State = 1419;
+						Match(AND);
+						State = 1420;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -10686,18 +10712,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1419;
-						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1420;
-						Match(OR);
 						State = 1421;
+						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
+						State = 1422;
+						Match(OR);
+						State = 1423;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1426;
+				State = 1428;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
 			}
@@ -10748,7 +10774,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1427;
+			State = 1429;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -10799,16 +10825,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1429;
+			State = 1431;
 			ident();
-			State = 1432;
+			State = 1434;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 			case 1:
 				{
-				State = 1430;
+				State = 1432;
 				Match(DOT);
-				State = 1431;
+				State = 1433;
 				_localctx.member = ident();
 				}
 				break;
@@ -10953,6 +10979,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABOVE() { return GetToken(DealLangParser.ABOVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMPLETION() { return GetToken(DealLangParser.COMPLETION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DELAYED() { return GetToken(DealLangParser.DELAYED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PHASED() { return GetToken(DealLangParser.PHASED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATHS() { return GetToken(DealLangParser.PATHS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEED() { return GetToken(DealLangParser.SEED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANTITHETIC() { return GetToken(DealLangParser.ANTITHETIC, 0); }
@@ -11010,9 +11037,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1434;
+			State = 1436;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2197756135006732057L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 13510799150542847L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2197756135006732057L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 27021598301089791L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11058,7 +11085,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,251,1437,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,252,1439,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11084,518 +11111,518 @@ public partial class DealLangParser : Parser {
 		323,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,331,8,16,10,16,12,16,334,9,
 		16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,347,8,17,
 		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,
-		362,8,17,1,17,1,17,4,17,366,8,17,11,17,12,17,367,1,17,1,17,1,17,3,17,373,
-		8,17,1,18,1,18,1,18,3,18,378,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,386,
-		8,19,1,20,1,20,1,20,5,20,391,8,20,10,20,12,20,394,9,20,1,21,1,21,1,21,
-		1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,406,8,21,3,21,408,8,21,1,22,1,
-		22,1,23,1,23,1,23,1,23,5,23,416,8,23,10,23,12,23,419,9,23,1,23,1,23,1,
-		24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,430,8,24,1,24,1,24,1,24,1,24,1,24,
-		1,24,1,24,1,24,1,24,3,24,441,8,24,1,25,1,25,1,25,1,25,5,25,447,8,25,10,
-		25,12,25,450,9,25,1,25,1,25,1,26,1,26,1,26,5,26,457,8,26,10,26,12,26,460,
-		9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,3,26,493,8,26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,501,
-		8,27,10,27,12,27,504,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		362,8,17,1,17,1,17,4,17,366,8,17,11,17,12,17,367,1,17,1,17,1,17,1,17,1,
+		17,3,17,375,8,17,1,18,1,18,1,18,3,18,380,8,18,1,19,1,19,1,19,1,19,1,19,
+		1,19,3,19,388,8,19,1,20,1,20,1,20,5,20,393,8,20,10,20,12,20,396,9,20,1,
+		21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,408,8,21,3,21,410,
+		8,21,1,22,1,22,1,23,1,23,1,23,1,23,5,23,418,8,23,10,23,12,23,421,9,23,
+		1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,432,8,24,1,24,1,24,1,
+		24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,443,8,24,1,25,1,25,1,25,1,25,5,25,
+		449,8,25,10,25,12,25,452,9,25,1,25,1,25,1,26,1,26,1,26,5,26,459,8,26,10,
+		26,12,26,462,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,495,8,26,1,27,1,27,1,27,1,27,1,27,
+		1,27,5,27,503,8,27,10,27,12,27,506,9,27,1,27,1,27,1,28,1,28,1,28,1,28,
 		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,3,28,532,8,28,3,28,534,8,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,548,8,28,1,28,3,28,551,8,28,1,29,
-		1,29,1,29,1,29,5,29,557,8,29,10,29,12,29,560,9,29,1,29,1,29,1,30,1,30,
-		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,3,30,582,8,30,1,31,1,31,1,31,1,31,1,31,3,31,589,8,31,1,32,1,
-		32,1,32,1,32,5,32,595,8,32,10,32,12,32,598,9,32,1,32,1,32,1,33,1,33,1,
-		33,1,33,1,33,3,33,607,8,33,1,33,1,33,3,33,611,8,33,1,33,1,33,3,33,615,
-		8,33,1,33,1,33,3,33,619,8,33,1,33,1,33,3,33,623,8,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,637,8,33,10,33,12,33,640,
-		9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,3,33,657,8,33,1,33,1,33,1,33,1,33,1,33,5,33,664,8,33,10,33,12,
-		33,667,9,33,1,33,1,33,3,33,671,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,28,1,28,1,28,1,28,1,28,1,28,3,28,534,8,28,3,28,536,8,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,550,8,28,1,28,3,28,
+		553,8,28,1,29,1,29,1,29,1,29,5,29,559,8,29,10,29,12,29,562,9,29,1,29,1,
+		29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
+		30,1,30,1,30,1,30,1,30,3,30,584,8,30,1,31,1,31,1,31,1,31,1,31,3,31,591,
+		8,31,1,32,1,32,1,32,1,32,5,32,597,8,32,10,32,12,32,600,9,32,1,32,1,32,
+		1,33,1,33,1,33,1,33,1,33,3,33,609,8,33,1,33,1,33,3,33,613,8,33,1,33,1,
+		33,3,33,617,8,33,1,33,1,33,3,33,621,8,33,1,33,1,33,3,33,625,8,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,639,8,33,10,
+		33,12,33,642,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,3,33,659,8,33,1,33,1,33,1,33,1,33,1,33,5,33,666,
+		8,33,10,33,12,33,669,9,33,1,33,1,33,3,33,673,8,33,1,33,1,33,1,33,1,33,
 		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,701,8,33,1,33,1,33,3,33,705,8,
-		33,1,34,1,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,717,8,35,10,
-		35,12,35,720,9,35,1,35,3,35,723,8,35,1,36,1,36,1,36,1,36,5,36,729,8,36,
-		10,36,12,36,732,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,4,37,751,8,37,11,37,12,37,752,3,37,
-		755,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,763,8,38,1,39,1,39,1,39,1,
-		39,5,39,769,8,39,10,39,12,39,772,9,39,1,39,1,39,1,40,1,40,1,40,1,40,1,
-		40,1,40,5,40,782,8,40,10,40,12,40,785,9,40,1,40,1,40,1,40,1,40,1,40,1,
-		40,1,40,1,40,3,40,795,8,40,1,40,3,40,798,8,40,1,40,1,40,1,40,1,40,1,40,
-		1,40,5,40,806,8,40,10,40,12,40,809,9,40,3,40,811,8,40,1,41,1,41,1,41,1,
-		41,5,41,817,8,41,10,41,12,41,820,9,41,1,41,3,41,823,8,41,1,42,1,42,1,42,
-		1,42,1,42,1,42,3,42,831,8,42,1,43,1,43,1,43,1,44,1,44,1,44,1,44,5,44,840,
-		8,44,10,44,12,44,843,9,44,1,44,3,44,846,8,44,1,45,1,45,1,45,1,45,1,45,
-		1,45,3,45,854,8,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,865,
-		8,46,3,46,867,8,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,878,
-		8,47,1,47,3,47,881,8,47,1,47,1,47,3,47,885,8,47,1,48,1,48,1,48,1,48,1,
-		48,1,48,3,48,893,8,48,1,48,1,48,1,48,3,48,898,8,48,1,48,1,48,1,48,3,48,
-		903,8,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,913,8,48,3,48,915,
-		8,48,1,48,1,48,1,48,1,48,5,48,921,8,48,10,48,12,48,924,9,48,1,49,1,49,
-		1,49,1,49,5,49,930,8,49,10,49,12,49,933,9,49,1,49,1,49,3,49,937,8,49,1,
-		50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,948,8,50,10,50,12,50,951,
-		9,50,1,50,1,50,3,50,955,8,50,1,50,3,50,958,8,50,1,51,1,51,1,51,1,51,1,
-		51,3,51,965,8,51,1,52,1,52,1,52,1,52,1,52,5,52,972,8,52,10,52,12,52,975,
-		9,52,1,53,1,53,3,53,979,8,53,1,54,1,54,1,54,5,54,984,8,54,10,54,12,54,
-		987,9,54,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,5,55,997,8,55,10,55,12,
-		55,1000,9,55,3,55,1002,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,
-		55,1,55,1,55,3,55,1015,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,
-		55,1,55,1,55,1,55,1,55,5,55,1030,8,55,10,55,12,55,1033,9,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,5,55,1043,8,55,10,55,12,55,1046,9,55,1,55,
-		1,55,1,55,1,55,5,55,1052,8,55,10,55,12,55,1055,9,55,1,55,3,55,1058,8,55,
-		1,55,1,55,1,55,3,55,1063,8,55,1,55,1,55,5,55,1067,8,55,10,55,12,55,1070,
-		9,55,1,55,1,55,1,55,1,55,5,55,1076,8,55,10,55,12,55,1079,9,55,1,55,3,55,
-		1082,8,55,1,56,1,56,1,56,5,56,1087,8,56,10,56,12,56,1090,9,56,1,56,1,56,
-		1,57,1,57,1,57,1,57,5,57,1098,8,57,10,57,12,57,1101,9,57,1,57,5,57,1104,
-		8,57,10,57,12,57,1107,9,57,1,57,3,57,1110,8,57,1,58,1,58,1,58,1,58,1,58,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,703,8,33,1,33,1,
+		33,3,33,707,8,33,1,34,1,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,
+		719,8,35,10,35,12,35,722,9,35,1,35,3,35,725,8,35,1,36,1,36,1,36,1,36,5,
+		36,731,8,36,10,36,12,36,734,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,4,37,753,8,37,11,37,12,
+		37,754,3,37,757,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,765,8,38,1,39,
+		1,39,1,39,1,39,5,39,771,8,39,10,39,12,39,774,9,39,1,39,1,39,1,40,1,40,
+		1,40,1,40,1,40,1,40,5,40,784,8,40,10,40,12,40,787,9,40,1,40,1,40,1,40,
+		1,40,1,40,1,40,1,40,1,40,3,40,797,8,40,1,40,3,40,800,8,40,1,40,1,40,1,
+		40,1,40,1,40,1,40,5,40,808,8,40,10,40,12,40,811,9,40,3,40,813,8,40,1,41,
+		1,41,1,41,1,41,5,41,819,8,41,10,41,12,41,822,9,41,1,41,3,41,825,8,41,1,
+		42,1,42,1,42,1,42,1,42,1,42,3,42,833,8,42,1,43,1,43,1,43,1,44,1,44,1,44,
+		1,44,5,44,842,8,44,10,44,12,44,845,9,44,1,44,3,44,848,8,44,1,45,1,45,1,
+		45,1,45,1,45,1,45,3,45,856,8,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
+		1,46,3,46,867,8,46,3,46,869,8,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,
+		47,1,47,3,47,880,8,47,1,47,3,47,883,8,47,1,47,1,47,3,47,887,8,47,1,48,
+		1,48,1,48,1,48,1,48,1,48,3,48,895,8,48,1,48,1,48,1,48,3,48,900,8,48,1,
+		48,1,48,1,48,3,48,905,8,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,
+		915,8,48,3,48,917,8,48,1,48,1,48,1,48,1,48,5,48,923,8,48,10,48,12,48,926,
+		9,48,1,49,1,49,1,49,1,49,5,49,932,8,49,10,49,12,49,935,9,49,1,49,1,49,
+		3,49,939,8,49,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,950,8,
+		50,10,50,12,50,953,9,50,1,50,1,50,3,50,957,8,50,1,50,3,50,960,8,50,1,51,
+		1,51,1,51,1,51,1,51,3,51,967,8,51,1,52,1,52,1,52,1,52,1,52,5,52,974,8,
+		52,10,52,12,52,977,9,52,1,53,1,53,3,53,981,8,53,1,54,1,54,1,54,5,54,986,
+		8,54,10,54,12,54,989,9,54,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,5,55,
+		999,8,55,10,55,12,55,1002,9,55,3,55,1004,8,55,1,55,1,55,1,55,1,55,1,55,
+		1,55,1,55,1,55,1,55,1,55,1,55,3,55,1017,8,55,1,55,1,55,1,55,1,55,1,55,
+		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1032,8,55,10,55,12,55,1035,
+		9,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1045,8,55,10,55,12,55,
+		1048,9,55,1,55,1,55,1,55,1,55,5,55,1054,8,55,10,55,12,55,1057,9,55,1,55,
+		3,55,1060,8,55,1,55,1,55,1,55,3,55,1065,8,55,1,55,1,55,5,55,1069,8,55,
+		10,55,12,55,1072,9,55,1,55,1,55,1,55,1,55,5,55,1078,8,55,10,55,12,55,1081,
+		9,55,1,55,3,55,1084,8,55,1,56,1,56,1,56,5,56,1089,8,56,10,56,12,56,1092,
+		9,56,1,56,1,56,1,57,1,57,1,57,1,57,5,57,1100,8,57,10,57,12,57,1103,9,57,
+		1,57,5,57,1106,8,57,10,57,12,57,1109,9,57,1,57,3,57,1112,8,57,1,58,1,58,
 		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
-		1,58,1,58,1,58,3,58,1134,8,58,1,59,1,59,1,59,1,59,1,59,1,59,5,59,1142,
-		8,59,10,59,12,59,1145,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,5,60,1159,8,60,10,60,12,60,1162,9,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1172,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1189,8,60,10,60,12,60,1192,
-		9,60,3,60,1194,8,60,1,60,5,60,1197,8,60,10,60,12,60,1200,9,60,1,60,3,60,
-		1203,8,60,3,60,1205,8,60,1,60,1,60,4,60,1209,8,60,11,60,12,60,1210,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1225,8,60,
-		10,60,12,60,1228,9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,3,60,1241,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,58,1,58,1,58,1,58,1,58,1,58,3,58,1136,8,58,1,59,1,59,1,59,1,59,1,59,
+		1,59,5,59,1144,8,59,10,59,12,59,1147,9,59,1,59,1,59,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,5,60,1161,8,60,10,60,12,60,1164,9,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1174,8,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1191,8,60,
+		10,60,12,60,1194,9,60,3,60,1196,8,60,1,60,5,60,1199,8,60,10,60,12,60,1202,
+		9,60,1,60,3,60,1205,8,60,3,60,1207,8,60,1,60,1,60,4,60,1211,8,60,11,60,
+		12,60,1212,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		5,60,1227,8,60,10,60,12,60,1230,9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,3,60,1243,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
 		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,3,60,1268,8,60,1,60,1,60,1,60,1,60,1,60,3,60,1275,8,60,1,60,1,60,
-		1,60,4,60,1280,8,60,11,60,12,60,1281,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
-		1304,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1327,8,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1337,8,60,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,63,1,63,1,63,1,63,1,64,1,64,
-		1,64,1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1382,8,66,10,66,
-		12,66,1385,9,66,3,66,1387,8,66,1,66,1,66,1,66,1,66,3,66,1393,8,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1403,8,66,1,66,1,66,1,66,1,66,
+		1,60,1,60,1,60,1,60,3,60,1270,8,60,1,60,1,60,1,60,1,60,1,60,3,60,1277,
+		8,60,1,60,1,60,1,60,4,60,1282,8,60,11,60,12,60,1283,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,3,60,1306,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1329,
+		8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1339,8,60,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,63,1,63,1,63,
+		1,63,1,64,1,64,1,64,1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,
+		1384,8,66,10,66,12,66,1387,9,66,3,66,1389,8,66,1,66,1,66,1,66,1,66,3,66,
+		1395,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1405,8,66,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		5,66,1423,8,66,10,66,12,66,1426,9,66,1,67,1,67,1,68,1,68,1,68,3,68,1433,
-		8,68,1,69,1,69,1,69,0,1,132,70,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
-		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
-		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
-		120,122,124,126,128,130,132,134,136,138,0,9,1,0,221,222,1,0,15,16,1,0,
-		109,110,1,0,241,242,1,0,231,232,1,0,229,230,1,0,233,238,1,0,173,184,23,
-		0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,120,
-		122,126,127,129,131,134,136,145,145,147,153,155,159,165,167,184,185,190,
-		204,206,220,245,246,1656,0,146,1,0,0,0,2,151,1,0,0,0,4,154,1,0,0,0,6,186,
-		1,0,0,0,8,188,1,0,0,0,10,200,1,0,0,0,12,224,1,0,0,0,14,226,1,0,0,0,16,
-		228,1,0,0,0,18,245,1,0,0,0,20,247,1,0,0,0,22,279,1,0,0,0,24,281,1,0,0,
-		0,26,283,1,0,0,0,28,317,1,0,0,0,30,319,1,0,0,0,32,324,1,0,0,0,34,372,1,
-		0,0,0,36,377,1,0,0,0,38,385,1,0,0,0,40,387,1,0,0,0,42,407,1,0,0,0,44,409,
-		1,0,0,0,46,411,1,0,0,0,48,440,1,0,0,0,50,442,1,0,0,0,52,492,1,0,0,0,54,
-		494,1,0,0,0,56,550,1,0,0,0,58,552,1,0,0,0,60,581,1,0,0,0,62,583,1,0,0,
-		0,64,590,1,0,0,0,66,704,1,0,0,0,68,706,1,0,0,0,70,722,1,0,0,0,72,724,1,
-		0,0,0,74,754,1,0,0,0,76,762,1,0,0,0,78,764,1,0,0,0,80,810,1,0,0,0,82,812,
-		1,0,0,0,84,830,1,0,0,0,86,832,1,0,0,0,88,835,1,0,0,0,90,853,1,0,0,0,92,
-		855,1,0,0,0,94,870,1,0,0,0,96,886,1,0,0,0,98,936,1,0,0,0,100,957,1,0,0,
-		0,102,959,1,0,0,0,104,966,1,0,0,0,106,978,1,0,0,0,108,980,1,0,0,0,110,
-		1081,1,0,0,0,112,1083,1,0,0,0,114,1109,1,0,0,0,116,1133,1,0,0,0,118,1135,
-		1,0,0,0,120,1336,1,0,0,0,122,1338,1,0,0,0,124,1344,1,0,0,0,126,1351,1,
-		0,0,0,128,1355,1,0,0,0,130,1358,1,0,0,0,132,1402,1,0,0,0,134,1427,1,0,
-		0,0,136,1429,1,0,0,0,138,1434,1,0,0,0,140,145,3,2,1,0,141,145,3,4,2,0,
-		142,145,3,118,59,0,143,145,3,8,4,0,144,140,1,0,0,0,144,141,1,0,0,0,144,
-		142,1,0,0,0,144,143,1,0,0,0,145,148,1,0,0,0,146,144,1,0,0,0,146,147,1,
-		0,0,0,147,149,1,0,0,0,148,146,1,0,0,0,149,150,5,0,0,1,150,1,1,0,0,0,151,
-		152,5,3,0,0,152,153,5,243,0,0,153,3,1,0,0,0,154,155,5,1,0,0,155,156,3,
-		138,69,0,156,160,5,221,0,0,157,159,3,6,3,0,158,157,1,0,0,0,159,162,1,0,
-		0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,
-		164,5,222,0,0,164,5,1,0,0,0,165,187,3,12,6,0,166,187,3,16,8,0,167,187,
-		3,20,10,0,168,187,3,26,13,0,169,187,3,32,16,0,170,187,3,46,23,0,171,187,
-		3,50,25,0,172,187,3,54,27,0,173,187,3,72,36,0,174,187,3,58,29,0,175,187,
-		3,64,32,0,176,187,3,78,39,0,177,187,3,88,44,0,178,187,3,92,46,0,179,187,
-		3,94,47,0,180,187,3,96,48,0,181,187,3,102,51,0,182,187,3,104,52,0,183,
-		187,3,108,54,0,184,187,3,112,56,0,185,187,3,8,4,0,186,165,1,0,0,0,186,
-		166,1,0,0,0,186,167,1,0,0,0,186,168,1,0,0,0,186,169,1,0,0,0,186,170,1,
-		0,0,0,186,171,1,0,0,0,186,172,1,0,0,0,186,173,1,0,0,0,186,174,1,0,0,0,
-		186,175,1,0,0,0,186,176,1,0,0,0,186,177,1,0,0,0,186,178,1,0,0,0,186,179,
-		1,0,0,0,186,180,1,0,0,0,186,181,1,0,0,0,186,182,1,0,0,0,186,183,1,0,0,
-		0,186,184,1,0,0,0,186,185,1,0,0,0,187,7,1,0,0,0,188,189,5,245,0,0,189,
-		195,4,4,0,0,190,194,3,138,69,0,191,194,5,4,0,0,192,194,5,52,0,0,193,190,
-		1,0,0,0,193,191,1,0,0,0,193,192,1,0,0,0,194,197,1,0,0,0,195,193,1,0,0,
-		0,195,196,1,0,0,0,196,198,1,0,0,0,197,195,1,0,0,0,198,199,3,10,5,0,199,
-		9,1,0,0,0,200,205,5,221,0,0,201,204,3,10,5,0,202,204,8,0,0,0,203,201,1,
-		0,0,0,203,202,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,
-		206,208,1,0,0,0,207,205,1,0,0,0,208,209,5,222,0,0,209,11,1,0,0,0,210,211,
-		5,5,0,0,211,225,5,243,0,0,212,213,5,6,0,0,213,225,3,138,69,0,214,215,5,
-		7,0,0,215,225,5,240,0,0,216,217,5,8,0,0,217,225,5,240,0,0,218,219,5,9,
-		0,0,219,225,5,240,0,0,220,221,5,10,0,0,221,225,3,138,69,0,222,223,5,11,
-		0,0,223,225,3,14,7,0,224,210,1,0,0,0,224,212,1,0,0,0,224,214,1,0,0,0,224,
-		216,1,0,0,0,224,218,1,0,0,0,224,220,1,0,0,0,224,222,1,0,0,0,225,13,1,0,
-		0,0,226,227,5,239,0,0,227,15,1,0,0,0,228,229,5,12,0,0,229,230,3,138,69,
-		0,230,234,5,221,0,0,231,233,3,18,9,0,232,231,1,0,0,0,233,236,1,0,0,0,234,
-		232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,234,1,0,0,0,237,238,5,
-		222,0,0,238,17,1,0,0,0,239,240,5,41,0,0,240,246,5,243,0,0,241,242,5,42,
-		0,0,242,246,3,132,66,0,243,244,5,43,0,0,244,246,3,132,66,0,245,239,1,0,
-		0,0,245,241,1,0,0,0,245,243,1,0,0,0,246,19,1,0,0,0,247,248,5,13,0,0,248,
-		249,3,138,69,0,249,253,5,221,0,0,250,252,3,22,11,0,251,250,1,0,0,0,252,
-		255,1,0,0,0,253,251,1,0,0,0,253,254,1,0,0,0,254,256,1,0,0,0,255,253,1,
-		0,0,0,256,257,5,222,0,0,257,21,1,0,0,0,258,259,5,113,0,0,259,280,3,132,
-		66,0,260,261,5,168,0,0,261,262,3,132,66,0,262,263,3,128,64,0,263,280,1,
-		0,0,0,264,265,5,14,0,0,265,266,3,24,12,0,266,270,5,221,0,0,267,269,3,30,
-		15,0,268,267,1,0,0,0,269,272,1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,
-		273,1,0,0,0,272,270,1,0,0,0,273,274,5,222,0,0,274,280,1,0,0,0,275,276,
-		5,17,0,0,276,277,5,240,0,0,277,278,5,18,0,0,278,280,3,132,66,0,279,258,
-		1,0,0,0,279,260,1,0,0,0,279,264,1,0,0,0,279,275,1,0,0,0,280,23,1,0,0,0,
-		281,282,7,1,0,0,282,25,1,0,0,0,283,284,5,44,0,0,284,285,3,138,69,0,285,
-		289,5,221,0,0,286,288,3,28,14,0,287,286,1,0,0,0,288,291,1,0,0,0,289,287,
-		1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,293,5,222,
-		0,0,293,27,1,0,0,0,294,295,5,45,0,0,295,318,3,132,66,0,296,297,5,46,0,
-		0,297,298,5,47,0,0,298,301,3,130,65,0,299,300,5,48,0,0,300,302,3,132,66,
-		0,301,299,1,0,0,0,301,302,1,0,0,0,302,305,1,0,0,0,303,304,5,49,0,0,304,
-		306,5,240,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,318,1,0,0,0,307,308,
-		5,46,0,0,308,309,5,50,0,0,309,313,5,221,0,0,310,312,3,30,15,0,311,310,
-		1,0,0,0,312,315,1,0,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,
-		0,315,313,1,0,0,0,316,318,5,222,0,0,317,294,1,0,0,0,317,296,1,0,0,0,317,
-		307,1,0,0,0,318,29,1,0,0,0,319,320,5,240,0,0,320,322,3,132,66,0,321,323,
-		5,225,0,0,322,321,1,0,0,0,322,323,1,0,0,0,323,31,1,0,0,0,324,325,5,51,
-		0,0,325,326,3,138,69,0,326,327,5,52,0,0,327,328,3,138,69,0,328,332,5,221,
-		0,0,329,331,3,34,17,0,330,329,1,0,0,0,331,334,1,0,0,0,332,330,1,0,0,0,
-		332,333,1,0,0,0,333,335,1,0,0,0,334,332,1,0,0,0,335,336,5,222,0,0,336,
-		33,1,0,0,0,337,338,5,53,0,0,338,373,3,138,69,0,339,340,5,54,0,0,340,341,
-		3,132,66,0,341,346,3,128,64,0,342,343,5,55,0,0,343,344,3,132,66,0,344,
-		345,3,128,64,0,345,347,1,0,0,0,346,342,1,0,0,0,346,347,1,0,0,0,347,373,
-		1,0,0,0,348,349,5,56,0,0,349,373,5,240,0,0,350,351,5,57,0,0,351,373,3,
-		130,65,0,352,353,5,58,0,0,353,354,3,36,18,0,354,355,3,130,65,0,355,356,
-		5,60,0,0,356,357,5,53,0,0,357,361,5,61,0,0,358,359,5,54,0,0,359,360,5,
-		60,0,0,360,362,5,62,0,0,361,358,1,0,0,0,361,362,1,0,0,0,362,373,1,0,0,
-		0,363,365,5,63,0,0,364,366,3,38,19,0,365,364,1,0,0,0,366,367,1,0,0,0,367,
-		365,1,0,0,0,367,368,1,0,0,0,368,373,1,0,0,0,369,370,5,11,0,0,370,373,3,
-		14,7,0,371,373,3,40,20,0,372,337,1,0,0,0,372,339,1,0,0,0,372,348,1,0,0,
-		0,372,350,1,0,0,0,372,352,1,0,0,0,372,363,1,0,0,0,372,369,1,0,0,0,372,
-		371,1,0,0,0,373,35,1,0,0,0,374,375,5,242,0,0,375,378,5,59,0,0,376,378,
-		5,241,0,0,377,374,1,0,0,0,377,376,1,0,0,0,378,37,1,0,0,0,379,380,5,68,
-		0,0,380,386,3,132,66,0,381,382,5,69,0,0,382,386,3,132,66,0,383,384,5,70,
-		0,0,384,386,5,240,0,0,385,379,1,0,0,0,385,381,1,0,0,0,385,383,1,0,0,0,
-		386,39,1,0,0,0,387,388,5,64,0,0,388,392,3,138,69,0,389,391,3,42,21,0,390,
-		389,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,392,393,1,0,0,0,393,41,1,0,
-		0,0,394,392,1,0,0,0,395,396,5,69,0,0,396,408,3,132,66,0,397,398,5,70,0,
-		0,398,408,5,240,0,0,399,400,5,123,0,0,400,408,3,132,66,0,401,402,5,65,
-		0,0,402,405,3,44,22,0,403,404,5,187,0,0,404,406,3,44,22,0,405,403,1,0,
-		0,0,405,406,1,0,0,0,406,408,1,0,0,0,407,395,1,0,0,0,407,397,1,0,0,0,407,
-		399,1,0,0,0,407,401,1,0,0,0,408,43,1,0,0,0,409,410,7,2,0,0,410,45,1,0,
-		0,0,411,412,5,71,0,0,412,413,3,138,69,0,413,417,5,221,0,0,414,416,3,48,
-		24,0,415,414,1,0,0,0,416,419,1,0,0,0,417,415,1,0,0,0,417,418,1,0,0,0,418,
-		420,1,0,0,0,419,417,1,0,0,0,420,421,5,222,0,0,421,47,1,0,0,0,422,423,5,
-		72,0,0,423,441,3,138,69,0,424,425,5,105,0,0,425,441,3,132,66,0,426,427,
-		5,106,0,0,427,429,3,132,66,0,428,430,5,107,0,0,429,428,1,0,0,0,429,430,
-		1,0,0,0,430,441,1,0,0,0,431,432,5,108,0,0,432,433,5,70,0,0,433,441,5,240,
-		0,0,434,435,5,111,0,0,435,441,3,70,35,0,436,437,5,8,0,0,437,441,5,240,
-		0,0,438,439,5,43,0,0,439,441,3,132,66,0,440,422,1,0,0,0,440,424,1,0,0,
-		0,440,426,1,0,0,0,440,431,1,0,0,0,440,434,1,0,0,0,440,436,1,0,0,0,440,
-		438,1,0,0,0,441,49,1,0,0,0,442,443,5,73,0,0,443,444,3,138,69,0,444,448,
-		5,221,0,0,445,447,3,52,26,0,446,445,1,0,0,0,447,450,1,0,0,0,448,446,1,
-		0,0,0,448,449,1,0,0,0,449,451,1,0,0,0,450,448,1,0,0,0,451,452,5,222,0,
-		0,452,51,1,0,0,0,453,454,5,74,0,0,454,458,5,221,0,0,455,457,3,62,31,0,
-		456,455,1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,461,
-		1,0,0,0,460,458,1,0,0,0,461,493,5,222,0,0,462,463,5,75,0,0,463,493,3,132,
-		66,0,464,465,5,76,0,0,465,493,3,132,66,0,466,467,5,77,0,0,467,468,5,47,
-		0,0,468,493,3,130,65,0,469,470,5,77,0,0,470,471,5,78,0,0,471,472,3,132,
-		66,0,472,473,3,128,64,0,473,493,1,0,0,0,474,475,5,80,0,0,475,493,3,132,
-		66,0,476,477,5,81,0,0,477,493,3,132,66,0,478,479,5,79,0,0,479,493,3,132,
-		66,0,480,481,5,82,0,0,481,482,3,132,66,0,482,483,3,128,64,0,483,493,1,
-		0,0,0,484,485,5,83,0,0,485,486,3,132,66,0,486,487,5,78,0,0,487,488,3,132,
-		66,0,488,489,3,128,64,0,489,493,1,0,0,0,490,491,5,84,0,0,491,493,3,138,
-		69,0,492,453,1,0,0,0,492,462,1,0,0,0,492,464,1,0,0,0,492,466,1,0,0,0,492,
-		469,1,0,0,0,492,474,1,0,0,0,492,476,1,0,0,0,492,478,1,0,0,0,492,480,1,
-		0,0,0,492,484,1,0,0,0,492,490,1,0,0,0,493,53,1,0,0,0,494,495,5,85,0,0,
-		495,496,3,138,69,0,496,497,5,52,0,0,497,498,3,138,69,0,498,502,5,221,0,
-		0,499,501,3,56,28,0,500,499,1,0,0,0,501,504,1,0,0,0,502,500,1,0,0,0,502,
-		503,1,0,0,0,503,505,1,0,0,0,504,502,1,0,0,0,505,506,5,222,0,0,506,55,1,
-		0,0,0,507,508,5,86,0,0,508,551,3,138,69,0,509,510,5,75,0,0,510,551,3,132,
-		66,0,511,512,5,87,0,0,512,513,5,60,0,0,513,551,5,62,0,0,514,515,5,87,0,
-		0,515,551,3,132,66,0,516,517,5,175,0,0,517,518,3,132,66,0,518,519,3,128,
-		64,0,519,551,1,0,0,0,520,521,5,88,0,0,521,551,3,132,66,0,522,523,5,56,
-		0,0,523,551,5,240,0,0,524,525,5,57,0,0,525,551,3,130,65,0,526,527,5,91,
-		0,0,527,533,3,132,66,0,528,531,5,92,0,0,529,530,5,154,0,0,530,532,3,132,
-		66,0,531,529,1,0,0,0,531,532,1,0,0,0,532,534,1,0,0,0,533,528,1,0,0,0,533,
-		534,1,0,0,0,534,551,1,0,0,0,535,536,5,58,0,0,536,537,3,36,18,0,537,538,
-		3,130,65,0,538,539,5,60,0,0,539,540,5,86,0,0,540,541,5,61,0,0,541,551,
-		1,0,0,0,542,543,5,93,0,0,543,547,3,132,66,0,544,545,5,94,0,0,545,546,5,
-		125,0,0,546,548,5,57,0,0,547,544,1,0,0,0,547,548,1,0,0,0,548,551,1,0,0,
-		0,549,551,3,40,20,0,550,507,1,0,0,0,550,509,1,0,0,0,550,511,1,0,0,0,550,
-		514,1,0,0,0,550,516,1,0,0,0,550,520,1,0,0,0,550,522,1,0,0,0,550,524,1,
-		0,0,0,550,526,1,0,0,0,550,535,1,0,0,0,550,542,1,0,0,0,550,549,1,0,0,0,
-		551,57,1,0,0,0,552,553,5,181,0,0,553,554,3,138,69,0,554,558,5,221,0,0,
-		555,557,3,60,30,0,556,555,1,0,0,0,557,560,1,0,0,0,558,556,1,0,0,0,558,
-		559,1,0,0,0,559,561,1,0,0,0,560,558,1,0,0,0,561,562,5,222,0,0,562,59,1,
-		0,0,0,563,564,5,211,0,0,564,582,3,132,66,0,565,566,5,87,0,0,566,582,3,
-		138,69,0,567,568,5,212,0,0,568,582,3,132,66,0,569,570,5,213,0,0,570,582,
-		3,132,66,0,571,572,5,214,0,0,572,582,3,132,66,0,573,574,5,80,0,0,574,582,
-		3,132,66,0,575,576,5,79,0,0,576,582,3,132,66,0,577,578,5,95,0,0,578,582,
-		3,132,66,0,579,580,5,96,0,0,580,582,3,132,66,0,581,563,1,0,0,0,581,565,
-		1,0,0,0,581,567,1,0,0,0,581,569,1,0,0,0,581,571,1,0,0,0,581,573,1,0,0,
-		0,581,575,1,0,0,0,581,577,1,0,0,0,581,579,1,0,0,0,582,61,1,0,0,0,583,584,
-		5,240,0,0,584,585,3,132,66,0,585,586,5,60,0,0,586,588,3,132,66,0,587,589,
-		5,225,0,0,588,587,1,0,0,0,588,589,1,0,0,0,589,63,1,0,0,0,590,591,5,104,
-		0,0,591,592,3,138,69,0,592,596,5,221,0,0,593,595,3,66,33,0,594,593,1,0,
-		0,0,595,598,1,0,0,0,596,594,1,0,0,0,596,597,1,0,0,0,597,599,1,0,0,0,598,
-		596,1,0,0,0,599,600,5,222,0,0,600,65,1,0,0,0,601,602,5,105,0,0,602,705,
-		3,132,66,0,603,604,5,106,0,0,604,606,3,132,66,0,605,607,5,107,0,0,606,
-		605,1,0,0,0,606,607,1,0,0,0,607,610,1,0,0,0,608,609,5,48,0,0,609,611,3,
-		132,66,0,610,608,1,0,0,0,610,611,1,0,0,0,611,614,1,0,0,0,612,613,5,69,
-		0,0,613,615,3,132,66,0,614,612,1,0,0,0,614,615,1,0,0,0,615,705,1,0,0,0,
-		616,618,5,190,0,0,617,619,5,241,0,0,618,617,1,0,0,0,618,619,1,0,0,0,619,
-		622,1,0,0,0,620,621,5,132,0,0,621,623,3,132,66,0,622,620,1,0,0,0,622,623,
-		1,0,0,0,623,705,1,0,0,0,624,625,5,190,0,0,625,705,5,201,0,0,626,627,5,
-		191,0,0,627,705,3,132,66,0,628,629,5,192,0,0,629,705,3,132,66,0,630,631,
-		5,193,0,0,631,632,5,70,0,0,632,705,5,240,0,0,633,634,5,194,0,0,634,638,
-		5,221,0,0,635,637,3,30,15,0,636,635,1,0,0,0,637,640,1,0,0,0,638,636,1,
-		0,0,0,638,639,1,0,0,0,639,641,1,0,0,0,640,638,1,0,0,0,641,705,5,222,0,
-		0,642,643,5,194,0,0,643,644,5,202,0,0,644,645,3,138,69,0,645,646,5,203,
-		0,0,646,647,3,132,66,0,647,705,1,0,0,0,648,649,5,195,0,0,649,705,3,132,
-		66,0,650,651,5,196,0,0,651,656,3,132,66,0,652,653,5,49,0,0,653,657,5,240,
-		0,0,654,655,5,205,0,0,655,657,3,138,69,0,656,652,1,0,0,0,656,654,1,0,0,
-		0,657,705,1,0,0,0,658,659,5,198,0,0,659,660,5,199,0,0,660,661,3,138,69,
-		0,661,665,5,221,0,0,662,664,3,68,34,0,663,662,1,0,0,0,664,667,1,0,0,0,
-		665,663,1,0,0,0,665,666,1,0,0,0,666,670,1,0,0,0,667,665,1,0,0,0,668,669,
-		5,161,0,0,669,671,3,132,66,0,670,668,1,0,0,0,670,671,1,0,0,0,671,672,1,
-		0,0,0,672,673,5,222,0,0,673,705,1,0,0,0,674,675,5,198,0,0,675,676,5,204,
-		0,0,676,677,3,132,66,0,677,678,5,161,0,0,678,679,3,132,66,0,679,705,1,
-		0,0,0,680,681,5,197,0,0,681,705,3,132,66,0,682,683,5,108,0,0,683,684,5,
-		70,0,0,684,705,5,240,0,0,685,686,5,111,0,0,686,705,3,70,35,0,687,688,5,
-		8,0,0,688,705,5,240,0,0,689,690,5,115,0,0,690,705,5,242,0,0,691,705,3,
-		40,20,0,692,693,5,216,0,0,693,694,5,60,0,0,694,695,3,132,66,0,695,696,
-		5,202,0,0,696,700,3,132,66,0,697,698,5,217,0,0,698,699,5,218,0,0,699,701,
-		3,132,66,0,700,697,1,0,0,0,700,701,1,0,0,0,701,705,1,0,0,0,702,703,5,219,
-		0,0,703,705,3,132,66,0,704,601,1,0,0,0,704,603,1,0,0,0,704,616,1,0,0,0,
-		704,624,1,0,0,0,704,626,1,0,0,0,704,628,1,0,0,0,704,630,1,0,0,0,704,633,
-		1,0,0,0,704,642,1,0,0,0,704,648,1,0,0,0,704,650,1,0,0,0,704,658,1,0,0,
-		0,704,674,1,0,0,0,704,680,1,0,0,0,704,682,1,0,0,0,704,685,1,0,0,0,704,
-		687,1,0,0,0,704,689,1,0,0,0,704,691,1,0,0,0,704,692,1,0,0,0,704,702,1,
-		0,0,0,705,67,1,0,0,0,706,707,5,200,0,0,707,708,3,132,66,0,708,709,3,132,
-		66,0,709,69,1,0,0,0,710,723,5,112,0,0,711,723,5,113,0,0,712,723,5,114,
-		0,0,713,714,5,50,0,0,714,718,5,221,0,0,715,717,3,30,15,0,716,715,1,0,0,
-		0,717,720,1,0,0,0,718,716,1,0,0,0,718,719,1,0,0,0,719,721,1,0,0,0,720,
-		718,1,0,0,0,721,723,5,222,0,0,722,710,1,0,0,0,722,711,1,0,0,0,722,712,
-		1,0,0,0,722,713,1,0,0,0,723,71,1,0,0,0,724,725,5,206,0,0,725,726,3,138,
-		69,0,726,730,5,221,0,0,727,729,3,74,37,0,728,727,1,0,0,0,729,732,1,0,0,
-		0,730,728,1,0,0,0,730,731,1,0,0,0,731,733,1,0,0,0,732,730,1,0,0,0,733,
-		734,5,222,0,0,734,73,1,0,0,0,735,736,5,186,0,0,736,737,3,138,69,0,737,
-		738,5,226,0,0,738,739,3,138,69,0,739,755,1,0,0,0,740,741,5,184,0,0,741,
-		755,3,132,66,0,742,743,5,207,0,0,743,755,3,132,66,0,744,745,5,208,0,0,
-		745,755,5,210,0,0,746,747,5,208,0,0,747,755,3,138,69,0,748,750,5,62,0,
-		0,749,751,3,76,38,0,750,749,1,0,0,0,751,752,1,0,0,0,752,750,1,0,0,0,752,
-		753,1,0,0,0,753,755,1,0,0,0,754,735,1,0,0,0,754,740,1,0,0,0,754,742,1,
-		0,0,0,754,744,1,0,0,0,754,746,1,0,0,0,754,748,1,0,0,0,755,75,1,0,0,0,756,
-		757,5,209,0,0,757,763,3,132,66,0,758,759,5,95,0,0,759,763,3,132,66,0,760,
-		761,5,96,0,0,761,763,3,132,66,0,762,756,1,0,0,0,762,758,1,0,0,0,762,760,
-		1,0,0,0,763,77,1,0,0,0,764,765,5,116,0,0,765,766,3,138,69,0,766,770,5,
-		221,0,0,767,769,3,80,40,0,768,767,1,0,0,0,769,772,1,0,0,0,770,768,1,0,
-		0,0,770,771,1,0,0,0,771,773,1,0,0,0,772,770,1,0,0,0,773,774,5,222,0,0,
-		774,79,1,0,0,0,775,776,5,117,0,0,776,811,3,132,66,0,777,778,5,118,0,0,
-		778,783,3,82,41,0,779,780,5,225,0,0,780,782,3,82,41,0,781,779,1,0,0,0,
-		782,785,1,0,0,0,783,781,1,0,0,0,783,784,1,0,0,0,784,811,1,0,0,0,785,783,
-		1,0,0,0,786,787,5,155,0,0,787,811,3,132,66,0,788,789,5,156,0,0,789,790,
-		3,132,66,0,790,791,5,154,0,0,791,794,3,138,69,0,792,793,5,157,0,0,793,
-		795,3,132,66,0,794,792,1,0,0,0,794,795,1,0,0,0,795,797,1,0,0,0,796,798,
-		5,159,0,0,797,796,1,0,0,0,797,798,1,0,0,0,798,811,1,0,0,0,799,800,5,192,
-		0,0,800,811,3,132,66,0,801,802,5,158,0,0,802,807,3,86,43,0,803,804,5,225,
-		0,0,804,806,3,86,43,0,805,803,1,0,0,0,806,809,1,0,0,0,807,805,1,0,0,0,
-		807,808,1,0,0,0,808,811,1,0,0,0,809,807,1,0,0,0,810,775,1,0,0,0,810,777,
-		1,0,0,0,810,786,1,0,0,0,810,788,1,0,0,0,810,799,1,0,0,0,810,801,1,0,0,
-		0,811,81,1,0,0,0,812,813,3,138,69,0,813,822,3,132,66,0,814,818,5,221,0,
-		0,815,817,3,84,42,0,816,815,1,0,0,0,817,820,1,0,0,0,818,816,1,0,0,0,818,
-		819,1,0,0,0,819,821,1,0,0,0,820,818,1,0,0,0,821,823,5,222,0,0,822,814,
-		1,0,0,0,822,823,1,0,0,0,823,83,1,0,0,0,824,825,5,155,0,0,825,831,3,132,
-		66,0,826,827,5,156,0,0,827,831,3,132,66,0,828,829,5,157,0,0,829,831,3,
-		132,66,0,830,824,1,0,0,0,830,826,1,0,0,0,830,828,1,0,0,0,831,85,1,0,0,
-		0,832,833,5,240,0,0,833,834,3,132,66,0,834,87,1,0,0,0,835,836,5,119,0,
-		0,836,845,3,138,69,0,837,841,5,221,0,0,838,840,3,90,45,0,839,838,1,0,0,
-		0,840,843,1,0,0,0,841,839,1,0,0,0,841,842,1,0,0,0,842,844,1,0,0,0,843,
-		841,1,0,0,0,844,846,5,222,0,0,845,837,1,0,0,0,845,846,1,0,0,0,846,89,1,
-		0,0,0,847,848,5,120,0,0,848,854,3,132,66,0,849,850,5,121,0,0,850,854,3,
-		132,66,0,851,852,5,122,0,0,852,854,3,132,66,0,853,847,1,0,0,0,853,849,
-		1,0,0,0,853,851,1,0,0,0,854,91,1,0,0,0,855,856,5,123,0,0,856,857,3,138,
-		69,0,857,858,5,221,0,0,858,866,3,132,66,0,859,864,3,128,64,0,860,861,5,
-		55,0,0,861,862,3,132,66,0,862,863,3,128,64,0,863,865,1,0,0,0,864,860,1,
-		0,0,0,864,865,1,0,0,0,865,867,1,0,0,0,866,859,1,0,0,0,866,867,1,0,0,0,
-		867,868,1,0,0,0,868,869,5,222,0,0,869,93,1,0,0,0,870,871,5,124,0,0,871,
-		872,3,138,69,0,872,873,5,228,0,0,873,880,3,132,66,0,874,877,5,125,0,0,
-		875,878,5,126,0,0,876,878,5,127,0,0,877,875,1,0,0,0,877,876,1,0,0,0,878,
-		879,1,0,0,0,879,881,3,130,65,0,880,874,1,0,0,0,880,881,1,0,0,0,881,884,
-		1,0,0,0,882,883,5,49,0,0,883,885,5,240,0,0,884,882,1,0,0,0,884,885,1,0,
-		0,0,885,95,1,0,0,0,886,887,5,128,0,0,887,888,3,138,69,0,888,889,5,132,
-		0,0,889,892,3,132,66,0,890,891,5,49,0,0,891,893,5,240,0,0,892,890,1,0,
-		0,0,892,893,1,0,0,0,893,897,1,0,0,0,894,895,5,129,0,0,895,896,5,131,0,
-		0,896,898,5,242,0,0,897,894,1,0,0,0,897,898,1,0,0,0,898,902,1,0,0,0,899,
-		900,5,130,0,0,900,901,5,131,0,0,901,903,5,242,0,0,902,899,1,0,0,0,902,
-		903,1,0,0,0,903,914,1,0,0,0,904,905,5,149,0,0,905,906,5,170,0,0,906,907,
-		3,138,69,0,907,908,5,150,0,0,908,909,5,154,0,0,909,910,5,242,0,0,910,912,
-		5,151,0,0,911,913,3,98,49,0,912,911,1,0,0,0,912,913,1,0,0,0,913,915,1,
-		0,0,0,914,904,1,0,0,0,914,915,1,0,0,0,915,916,1,0,0,0,916,917,5,227,0,
-		0,917,922,3,100,50,0,918,919,5,225,0,0,919,921,3,100,50,0,920,918,1,0,
-		0,0,921,924,1,0,0,0,922,920,1,0,0,0,922,923,1,0,0,0,923,97,1,0,0,0,924,
-		922,1,0,0,0,925,926,5,152,0,0,926,931,3,138,69,0,927,928,5,225,0,0,928,
-		930,3,138,69,0,929,927,1,0,0,0,930,933,1,0,0,0,931,929,1,0,0,0,931,932,
-		1,0,0,0,932,937,1,0,0,0,933,931,1,0,0,0,934,935,5,153,0,0,935,937,3,138,
-		69,0,936,925,1,0,0,0,936,934,1,0,0,0,937,99,1,0,0,0,938,939,5,145,0,0,
-		939,940,5,241,0,0,940,941,5,154,0,0,941,958,3,138,69,0,942,954,5,148,0,
-		0,943,944,5,223,0,0,944,949,3,138,69,0,945,946,5,225,0,0,946,948,3,138,
-		69,0,947,945,1,0,0,0,948,951,1,0,0,0,949,947,1,0,0,0,949,950,1,0,0,0,950,
-		952,1,0,0,0,951,949,1,0,0,0,952,953,5,224,0,0,953,955,1,0,0,0,954,943,
-		1,0,0,0,954,955,1,0,0,0,955,958,1,0,0,0,956,958,3,138,69,0,957,938,1,0,
-		0,0,957,942,1,0,0,0,957,956,1,0,0,0,958,101,1,0,0,0,959,960,5,133,0,0,
-		960,961,5,132,0,0,961,964,3,132,66,0,962,963,5,134,0,0,963,965,3,130,65,
-		0,964,962,1,0,0,0,964,965,1,0,0,0,965,103,1,0,0,0,966,967,5,135,0,0,967,
-		968,5,136,0,0,968,973,3,106,53,0,969,970,5,225,0,0,970,972,3,106,53,0,
-		971,969,1,0,0,0,972,975,1,0,0,0,973,971,1,0,0,0,973,974,1,0,0,0,974,105,
-		1,0,0,0,975,973,1,0,0,0,976,979,5,63,0,0,977,979,3,138,69,0,978,976,1,
-		0,0,0,978,977,1,0,0,0,979,107,1,0,0,0,980,981,5,137,0,0,981,985,5,221,
-		0,0,982,984,3,110,55,0,983,982,1,0,0,0,984,987,1,0,0,0,985,983,1,0,0,0,
-		985,986,1,0,0,0,986,988,1,0,0,0,987,985,1,0,0,0,988,989,5,222,0,0,989,
-		109,1,0,0,0,990,991,5,10,0,0,991,1001,3,136,68,0,992,993,5,138,0,0,993,
-		998,3,138,69,0,994,995,5,225,0,0,995,997,3,138,69,0,996,994,1,0,0,0,997,
-		1000,1,0,0,0,998,996,1,0,0,0,998,999,1,0,0,0,999,1002,1,0,0,0,1000,998,
-		1,0,0,0,1001,992,1,0,0,0,1001,1002,1,0,0,0,1002,1082,1,0,0,0,1003,1004,
-		5,139,0,0,1004,1082,3,138,69,0,1005,1006,5,140,0,0,1006,1082,3,138,69,
-		0,1007,1008,5,141,0,0,1008,1009,5,142,0,0,1009,1010,5,143,0,0,1010,1082,
-		3,138,69,0,1011,1014,5,144,0,0,1012,1013,5,241,0,0,1013,1015,5,186,0,0,
-		1014,1012,1,0,0,0,1014,1015,1,0,0,0,1015,1016,1,0,0,0,1016,1017,5,142,
-		0,0,1017,1018,5,154,0,0,1018,1082,3,138,69,0,1019,1020,5,145,0,0,1020,
-		1021,5,241,0,0,1021,1022,5,186,0,0,1022,1023,5,142,0,0,1023,1024,5,154,
-		0,0,1024,1082,3,138,69,0,1025,1026,5,164,0,0,1026,1031,3,138,69,0,1027,
-		1028,5,225,0,0,1028,1030,3,138,69,0,1029,1027,1,0,0,0,1030,1033,1,0,0,
-		0,1031,1029,1,0,0,0,1031,1032,1,0,0,0,1032,1034,1,0,0,0,1033,1031,1,0,
-		0,0,1034,1035,5,154,0,0,1035,1036,5,215,0,0,1036,1037,3,136,68,0,1037,
-		1082,1,0,0,0,1038,1039,5,160,0,0,1039,1040,3,132,66,0,1040,1044,5,221,
-		0,0,1041,1043,3,110,55,0,1042,1041,1,0,0,0,1043,1046,1,0,0,0,1044,1042,
-		1,0,0,0,1044,1045,1,0,0,0,1045,1047,1,0,0,0,1046,1044,1,0,0,0,1047,1057,
-		5,222,0,0,1048,1049,5,161,0,0,1049,1053,5,221,0,0,1050,1052,3,110,55,0,
-		1051,1050,1,0,0,0,1052,1055,1,0,0,0,1053,1051,1,0,0,0,1053,1054,1,0,0,
-		0,1054,1056,1,0,0,0,1055,1053,1,0,0,0,1056,1058,5,222,0,0,1057,1048,1,
-		0,0,0,1057,1058,1,0,0,0,1058,1082,1,0,0,0,1059,1062,5,146,0,0,1060,1061,
-		5,170,0,0,1061,1063,5,105,0,0,1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,
-		1064,1,0,0,0,1064,1068,5,221,0,0,1065,1067,3,110,55,0,1066,1065,1,0,0,
-		0,1067,1070,1,0,0,0,1068,1066,1,0,0,0,1068,1069,1,0,0,0,1069,1071,1,0,
-		0,0,1070,1068,1,0,0,0,1071,1082,5,222,0,0,1072,1073,5,147,0,0,1073,1077,
-		5,221,0,0,1074,1076,3,110,55,0,1075,1074,1,0,0,0,1076,1079,1,0,0,0,1077,
-		1075,1,0,0,0,1077,1078,1,0,0,0,1078,1080,1,0,0,0,1079,1077,1,0,0,0,1080,
-		1082,5,222,0,0,1081,990,1,0,0,0,1081,1003,1,0,0,0,1081,1005,1,0,0,0,1081,
-		1007,1,0,0,0,1081,1011,1,0,0,0,1081,1019,1,0,0,0,1081,1025,1,0,0,0,1081,
-		1038,1,0,0,0,1081,1059,1,0,0,0,1081,1072,1,0,0,0,1082,111,1,0,0,0,1083,
-		1084,5,163,0,0,1084,1088,5,221,0,0,1085,1087,3,114,57,0,1086,1085,1,0,
-		0,0,1087,1090,1,0,0,0,1088,1086,1,0,0,0,1088,1089,1,0,0,0,1089,1091,1,
-		0,0,0,1090,1088,1,0,0,0,1091,1092,5,222,0,0,1092,113,1,0,0,0,1093,1094,
-		5,164,0,0,1094,1099,3,138,69,0,1095,1096,5,225,0,0,1096,1098,3,138,69,
-		0,1097,1095,1,0,0,0,1098,1101,1,0,0,0,1099,1097,1,0,0,0,1099,1100,1,0,
-		0,0,1100,1105,1,0,0,0,1101,1099,1,0,0,0,1102,1104,3,116,58,0,1103,1102,
-		1,0,0,0,1104,1107,1,0,0,0,1105,1103,1,0,0,0,1105,1106,1,0,0,0,1106,1110,
-		1,0,0,0,1107,1105,1,0,0,0,1108,1110,3,108,54,0,1109,1093,1,0,0,0,1109,
-		1108,1,0,0,0,1110,115,1,0,0,0,1111,1112,5,165,0,0,1112,1134,3,132,66,0,
-		1113,1114,5,166,0,0,1114,1134,3,130,65,0,1115,1116,5,95,0,0,1116,1117,
-		3,132,66,0,1117,1118,5,172,0,0,1118,1119,5,103,0,0,1119,1134,1,0,0,0,1120,
-		1121,5,96,0,0,1121,1134,3,132,66,0,1122,1123,5,97,0,0,1123,1124,3,132,
-		66,0,1124,1125,5,172,0,0,1125,1126,5,103,0,0,1126,1134,1,0,0,0,1127,1128,
-		5,98,0,0,1128,1134,3,132,66,0,1129,1130,5,99,0,0,1130,1134,5,100,0,0,1131,
-		1132,5,101,0,0,1132,1134,3,132,66,0,1133,1111,1,0,0,0,1133,1113,1,0,0,
-		0,1133,1115,1,0,0,0,1133,1120,1,0,0,0,1133,1122,1,0,0,0,1133,1127,1,0,
-		0,0,1133,1129,1,0,0,0,1133,1131,1,0,0,0,1134,117,1,0,0,0,1135,1136,5,2,
-		0,0,1136,1137,3,138,69,0,1137,1138,5,4,0,0,1138,1139,3,138,69,0,1139,1143,
-		5,221,0,0,1140,1142,3,120,60,0,1141,1140,1,0,0,0,1142,1145,1,0,0,0,1143,
-		1141,1,0,0,0,1143,1144,1,0,0,0,1144,1146,1,0,0,0,1145,1143,1,0,0,0,1146,
-		1147,5,222,0,0,1147,119,1,0,0,0,1148,1149,3,138,69,0,1149,1150,5,58,0,
-		0,1150,1151,5,167,0,0,1151,1152,5,242,0,0,1152,1337,1,0,0,0,1153,1154,
-		3,138,69,0,1154,1155,5,58,0,0,1155,1156,5,36,0,0,1156,1160,3,132,66,0,
-		1157,1159,3,126,63,0,1158,1157,1,0,0,0,1159,1162,1,0,0,0,1160,1158,1,0,
-		0,0,1160,1161,1,0,0,0,1161,1337,1,0,0,0,1162,1160,1,0,0,0,1163,1164,3,
-		136,68,0,1164,1165,5,168,0,0,1165,1166,3,132,66,0,1166,1171,3,128,64,0,
-		1167,1168,5,26,0,0,1168,1169,3,132,66,0,1169,1170,3,128,64,0,1170,1172,
-		1,0,0,0,1171,1167,1,0,0,0,1171,1172,1,0,0,0,1172,1337,1,0,0,0,1173,1174,
-		3,136,68,0,1174,1175,5,169,0,0,1175,1176,3,132,66,0,1176,1177,5,170,0,
-		0,1177,1178,5,240,0,0,1178,1337,1,0,0,0,1179,1180,3,138,69,0,1180,1204,
-		5,171,0,0,1181,1182,5,52,0,0,1182,1205,5,240,0,0,1183,1193,5,36,0,0,1184,
-		1185,5,42,0,0,1185,1186,3,132,66,0,1186,1190,3,128,64,0,1187,1189,3,122,
-		61,0,1188,1187,1,0,0,0,1189,1192,1,0,0,0,1190,1188,1,0,0,0,1190,1191,1,
-		0,0,0,1191,1194,1,0,0,0,1192,1190,1,0,0,0,1193,1184,1,0,0,0,1193,1194,
-		1,0,0,0,1194,1198,1,0,0,0,1195,1197,3,126,63,0,1196,1195,1,0,0,0,1197,
-		1200,1,0,0,0,1198,1196,1,0,0,0,1198,1199,1,0,0,0,1199,1202,1,0,0,0,1200,
-		1198,1,0,0,0,1201,1203,3,124,62,0,1202,1201,1,0,0,0,1202,1203,1,0,0,0,
-		1203,1205,1,0,0,0,1204,1181,1,0,0,0,1204,1183,1,0,0,0,1205,1337,1,0,0,
-		0,1206,1208,5,163,0,0,1207,1209,3,116,58,0,1208,1207,1,0,0,0,1209,1210,
-		1,0,0,0,1210,1208,1,0,0,0,1210,1211,1,0,0,0,1211,1337,1,0,0,0,1212,1213,
-		5,163,0,0,1213,1214,5,164,0,0,1214,1337,5,102,0,0,1215,1216,3,138,69,0,
-		1216,1217,5,113,0,0,1217,1218,3,132,66,0,1218,1337,1,0,0,0,1219,1220,3,
-		138,69,0,1220,1221,5,14,0,0,1221,1222,3,24,12,0,1222,1226,5,221,0,0,1223,
-		1225,3,30,15,0,1224,1223,1,0,0,0,1225,1228,1,0,0,0,1226,1224,1,0,0,0,1226,
-		1227,1,0,0,0,1227,1229,1,0,0,0,1228,1226,1,0,0,0,1229,1230,5,222,0,0,1230,
-		1337,1,0,0,0,1231,1232,3,138,69,0,1232,1233,5,17,0,0,1233,1234,5,240,0,
-		0,1234,1235,5,18,0,0,1235,1236,3,132,66,0,1236,1337,1,0,0,0,1237,1238,
-		3,138,69,0,1238,1240,5,19,0,0,1239,1241,5,229,0,0,1240,1239,1,0,0,0,1240,
-		1241,1,0,0,0,1241,1242,1,0,0,0,1242,1243,3,132,66,0,1243,1337,1,0,0,0,
-		1244,1245,3,138,69,0,1245,1246,5,220,0,0,1246,1247,3,130,65,0,1247,1337,
-		1,0,0,0,1248,1249,3,138,69,0,1249,1250,5,89,0,0,1250,1251,3,132,66,0,1251,
-		1337,1,0,0,0,1252,1253,3,138,69,0,1253,1254,5,90,0,0,1254,1255,5,131,0,
-		0,1255,1256,3,130,65,0,1256,1257,5,60,0,0,1257,1258,3,132,66,0,1258,1337,
-		1,0,0,0,1259,1260,3,138,69,0,1260,1261,5,189,0,0,1261,1262,5,90,0,0,1262,
-		1337,1,0,0,0,1263,1264,3,138,69,0,1264,1265,5,68,0,0,1265,1267,5,66,0,
-		0,1266,1268,5,241,0,0,1267,1266,1,0,0,0,1267,1268,1,0,0,0,1268,1337,1,
-		0,0,0,1269,1270,3,138,69,0,1270,1271,5,68,0,0,1271,1274,5,67,0,0,1272,
-		1273,5,49,0,0,1273,1275,5,240,0,0,1274,1272,1,0,0,0,1274,1275,1,0,0,0,
-		1275,1337,1,0,0,0,1276,1277,3,138,69,0,1277,1279,5,62,0,0,1278,1280,3,
-		76,38,0,1279,1278,1,0,0,0,1280,1281,1,0,0,0,1281,1279,1,0,0,0,1281,1282,
-		1,0,0,0,1282,1337,1,0,0,0,1283,1284,5,20,0,0,1284,1337,5,242,0,0,1285,
-		1286,5,21,0,0,1286,1337,5,242,0,0,1287,1337,5,22,0,0,1288,1337,5,23,0,
-		0,1289,1290,3,138,69,0,1290,1291,5,24,0,0,1291,1292,5,25,0,0,1292,1293,
-		3,132,66,0,1293,1294,3,128,64,0,1294,1295,5,26,0,0,1295,1296,3,132,66,
-		0,1296,1297,3,128,64,0,1297,1337,1,0,0,0,1298,1299,3,138,69,0,1299,1300,
-		5,27,0,0,1300,1303,5,154,0,0,1301,1304,5,28,0,0,1302,1304,3,132,66,0,1303,
-		1301,1,0,0,0,1303,1302,1,0,0,0,1304,1305,1,0,0,0,1305,1306,5,29,0,0,1306,
-		1307,3,132,66,0,1307,1308,3,128,64,0,1308,1309,5,26,0,0,1309,1310,3,132,
-		66,0,1310,1311,3,128,64,0,1311,1337,1,0,0,0,1312,1313,3,138,69,0,1313,
-		1314,5,30,0,0,1314,1315,3,132,66,0,1315,1316,3,128,64,0,1316,1317,5,18,
-		0,0,1317,1318,3,132,66,0,1318,1337,1,0,0,0,1319,1320,5,31,0,0,1320,1321,
-		3,136,68,0,1321,1322,5,32,0,0,1322,1323,3,136,68,0,1323,1326,3,132,66,
-		0,1324,1325,5,33,0,0,1325,1327,3,132,66,0,1326,1324,1,0,0,0,1326,1327,
-		1,0,0,0,1327,1337,1,0,0,0,1328,1329,5,34,0,0,1329,1330,5,33,0,0,1330,1331,
-		3,132,66,0,1331,1332,3,128,64,0,1332,1333,5,35,0,0,1333,1334,3,132,66,
-		0,1334,1335,3,128,64,0,1335,1337,1,0,0,0,1336,1148,1,0,0,0,1336,1153,1,
-		0,0,0,1336,1163,1,0,0,0,1336,1173,1,0,0,0,1336,1179,1,0,0,0,1336,1206,
-		1,0,0,0,1336,1212,1,0,0,0,1336,1215,1,0,0,0,1336,1219,1,0,0,0,1336,1231,
-		1,0,0,0,1336,1237,1,0,0,0,1336,1244,1,0,0,0,1336,1248,1,0,0,0,1336,1252,
-		1,0,0,0,1336,1259,1,0,0,0,1336,1263,1,0,0,0,1336,1269,1,0,0,0,1336,1276,
-		1,0,0,0,1336,1283,1,0,0,0,1336,1285,1,0,0,0,1336,1287,1,0,0,0,1336,1288,
-		1,0,0,0,1336,1289,1,0,0,0,1336,1298,1,0,0,0,1336,1312,1,0,0,0,1336,1319,
-		1,0,0,0,1336,1328,1,0,0,0,1337,121,1,0,0,0,1338,1339,5,70,0,0,1339,1340,
-		5,240,0,0,1340,1341,5,162,0,0,1341,1342,3,132,66,0,1342,1343,3,128,64,
-		0,1343,123,1,0,0,0,1344,1345,5,43,0,0,1345,1346,5,38,0,0,1346,1347,5,39,
-		0,0,1347,1348,3,132,66,0,1348,1349,5,40,0,0,1349,1350,3,132,66,0,1350,
-		125,1,0,0,0,1351,1352,5,37,0,0,1352,1353,3,136,68,0,1353,1354,3,132,66,
-		0,1354,127,1,0,0,0,1355,1356,5,172,0,0,1356,1357,5,185,0,0,1357,129,1,
-		0,0,0,1358,1359,5,241,0,0,1359,131,1,0,0,0,1360,1361,6,66,-1,0,1361,1362,
-		5,223,0,0,1362,1363,3,132,66,0,1363,1364,5,224,0,0,1364,1403,1,0,0,0,1365,
-		1366,5,230,0,0,1366,1403,3,132,66,16,1367,1368,5,189,0,0,1368,1403,3,132,
-		66,11,1369,1370,5,160,0,0,1370,1371,3,132,66,0,1371,1372,5,162,0,0,1372,
-		1373,3,132,66,0,1373,1374,5,161,0,0,1374,1375,3,132,66,0,1375,1403,1,0,
-		0,0,1376,1377,3,138,69,0,1377,1386,5,223,0,0,1378,1383,3,132,66,0,1379,
-		1380,5,225,0,0,1380,1382,3,132,66,0,1381,1379,1,0,0,0,1382,1385,1,0,0,
-		0,1383,1381,1,0,0,0,1383,1384,1,0,0,0,1384,1387,1,0,0,0,1385,1383,1,0,
-		0,0,1386,1378,1,0,0,0,1386,1387,1,0,0,0,1387,1388,1,0,0,0,1388,1389,5,
-		224,0,0,1389,1403,1,0,0,0,1390,1392,7,3,0,0,1391,1393,3,134,67,0,1392,
-		1391,1,0,0,0,1392,1393,1,0,0,0,1393,1394,1,0,0,0,1394,1395,5,172,0,0,1395,
-		1403,3,134,67,0,1396,1397,5,242,0,0,1397,1403,3,134,67,0,1398,1403,5,241,
-		0,0,1399,1403,5,242,0,0,1400,1403,5,240,0,0,1401,1403,3,136,68,0,1402,
-		1360,1,0,0,0,1402,1365,1,0,0,0,1402,1367,1,0,0,0,1402,1369,1,0,0,0,1402,
-		1376,1,0,0,0,1402,1390,1,0,0,0,1402,1396,1,0,0,0,1402,1398,1,0,0,0,1402,
-		1399,1,0,0,0,1402,1400,1,0,0,0,1402,1401,1,0,0,0,1403,1424,1,0,0,0,1404,
-		1405,10,15,0,0,1405,1406,5,186,0,0,1406,1423,3,132,66,16,1407,1408,10,
-		14,0,0,1408,1409,7,4,0,0,1409,1423,3,132,66,15,1410,1411,10,13,0,0,1411,
-		1412,7,5,0,0,1412,1423,3,132,66,14,1413,1414,10,12,0,0,1414,1415,7,6,0,
-		0,1415,1423,3,132,66,13,1416,1417,10,10,0,0,1417,1418,5,187,0,0,1418,1423,
-		3,132,66,11,1419,1420,10,9,0,0,1420,1421,5,188,0,0,1421,1423,3,132,66,
-		10,1422,1404,1,0,0,0,1422,1407,1,0,0,0,1422,1410,1,0,0,0,1422,1413,1,0,
-		0,0,1422,1416,1,0,0,0,1422,1419,1,0,0,0,1423,1426,1,0,0,0,1424,1422,1,
-		0,0,0,1424,1425,1,0,0,0,1425,133,1,0,0,0,1426,1424,1,0,0,0,1427,1428,7,
-		7,0,0,1428,135,1,0,0,0,1429,1432,3,138,69,0,1430,1431,5,226,0,0,1431,1433,
-		3,138,69,0,1432,1430,1,0,0,0,1432,1433,1,0,0,0,1433,137,1,0,0,0,1434,1435,
-		7,8,0,0,1435,139,1,0,0,0,134,144,146,160,186,193,195,203,205,224,234,245,
-		253,270,279,289,301,305,313,317,322,332,346,361,367,372,377,385,392,405,
-		407,417,429,440,448,458,492,502,531,533,547,550,558,581,588,596,606,610,
-		614,618,622,638,656,665,670,700,704,718,722,730,752,754,762,770,783,794,
-		797,807,810,818,822,830,841,845,853,864,866,877,880,884,892,897,902,912,
-		914,922,931,936,949,954,957,964,973,978,985,998,1001,1014,1031,1044,1053,
-		1057,1062,1068,1077,1081,1088,1099,1105,1109,1133,1143,1160,1171,1190,
-		1193,1198,1202,1204,1210,1226,1240,1267,1274,1281,1303,1326,1336,1383,
-		1386,1392,1402,1422,1424,1432
+		1,66,1,66,1,66,5,66,1425,8,66,10,66,12,66,1428,9,66,1,67,1,67,1,68,1,68,
+		1,68,3,68,1435,8,68,1,69,1,69,1,69,0,1,132,70,0,2,4,6,8,10,12,14,16,18,
+		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
+		68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,
+		112,114,116,118,120,122,124,126,128,130,132,134,136,138,0,9,1,0,222,223,
+		1,0,15,16,1,0,109,110,1,0,242,243,1,0,232,233,1,0,230,231,1,0,234,239,
+		1,0,173,184,23,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,
+		115,117,118,120,122,126,127,129,131,134,136,145,145,147,153,155,159,165,
+		167,184,185,190,204,206,221,246,247,1659,0,146,1,0,0,0,2,151,1,0,0,0,4,
+		154,1,0,0,0,6,186,1,0,0,0,8,188,1,0,0,0,10,200,1,0,0,0,12,224,1,0,0,0,
+		14,226,1,0,0,0,16,228,1,0,0,0,18,245,1,0,0,0,20,247,1,0,0,0,22,279,1,0,
+		0,0,24,281,1,0,0,0,26,283,1,0,0,0,28,317,1,0,0,0,30,319,1,0,0,0,32,324,
+		1,0,0,0,34,374,1,0,0,0,36,379,1,0,0,0,38,387,1,0,0,0,40,389,1,0,0,0,42,
+		409,1,0,0,0,44,411,1,0,0,0,46,413,1,0,0,0,48,442,1,0,0,0,50,444,1,0,0,
+		0,52,494,1,0,0,0,54,496,1,0,0,0,56,552,1,0,0,0,58,554,1,0,0,0,60,583,1,
+		0,0,0,62,585,1,0,0,0,64,592,1,0,0,0,66,706,1,0,0,0,68,708,1,0,0,0,70,724,
+		1,0,0,0,72,726,1,0,0,0,74,756,1,0,0,0,76,764,1,0,0,0,78,766,1,0,0,0,80,
+		812,1,0,0,0,82,814,1,0,0,0,84,832,1,0,0,0,86,834,1,0,0,0,88,837,1,0,0,
+		0,90,855,1,0,0,0,92,857,1,0,0,0,94,872,1,0,0,0,96,888,1,0,0,0,98,938,1,
+		0,0,0,100,959,1,0,0,0,102,961,1,0,0,0,104,968,1,0,0,0,106,980,1,0,0,0,
+		108,982,1,0,0,0,110,1083,1,0,0,0,112,1085,1,0,0,0,114,1111,1,0,0,0,116,
+		1135,1,0,0,0,118,1137,1,0,0,0,120,1338,1,0,0,0,122,1340,1,0,0,0,124,1346,
+		1,0,0,0,126,1353,1,0,0,0,128,1357,1,0,0,0,130,1360,1,0,0,0,132,1404,1,
+		0,0,0,134,1429,1,0,0,0,136,1431,1,0,0,0,138,1436,1,0,0,0,140,145,3,2,1,
+		0,141,145,3,4,2,0,142,145,3,118,59,0,143,145,3,8,4,0,144,140,1,0,0,0,144,
+		141,1,0,0,0,144,142,1,0,0,0,144,143,1,0,0,0,145,148,1,0,0,0,146,144,1,
+		0,0,0,146,147,1,0,0,0,147,149,1,0,0,0,148,146,1,0,0,0,149,150,5,0,0,1,
+		150,1,1,0,0,0,151,152,5,3,0,0,152,153,5,244,0,0,153,3,1,0,0,0,154,155,
+		5,1,0,0,155,156,3,138,69,0,156,160,5,222,0,0,157,159,3,6,3,0,158,157,1,
+		0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,
+		162,160,1,0,0,0,163,164,5,223,0,0,164,5,1,0,0,0,165,187,3,12,6,0,166,187,
+		3,16,8,0,167,187,3,20,10,0,168,187,3,26,13,0,169,187,3,32,16,0,170,187,
+		3,46,23,0,171,187,3,50,25,0,172,187,3,54,27,0,173,187,3,72,36,0,174,187,
+		3,58,29,0,175,187,3,64,32,0,176,187,3,78,39,0,177,187,3,88,44,0,178,187,
+		3,92,46,0,179,187,3,94,47,0,180,187,3,96,48,0,181,187,3,102,51,0,182,187,
+		3,104,52,0,183,187,3,108,54,0,184,187,3,112,56,0,185,187,3,8,4,0,186,165,
+		1,0,0,0,186,166,1,0,0,0,186,167,1,0,0,0,186,168,1,0,0,0,186,169,1,0,0,
+		0,186,170,1,0,0,0,186,171,1,0,0,0,186,172,1,0,0,0,186,173,1,0,0,0,186,
+		174,1,0,0,0,186,175,1,0,0,0,186,176,1,0,0,0,186,177,1,0,0,0,186,178,1,
+		0,0,0,186,179,1,0,0,0,186,180,1,0,0,0,186,181,1,0,0,0,186,182,1,0,0,0,
+		186,183,1,0,0,0,186,184,1,0,0,0,186,185,1,0,0,0,187,7,1,0,0,0,188,189,
+		5,246,0,0,189,195,4,4,0,0,190,194,3,138,69,0,191,194,5,4,0,0,192,194,5,
+		52,0,0,193,190,1,0,0,0,193,191,1,0,0,0,193,192,1,0,0,0,194,197,1,0,0,0,
+		195,193,1,0,0,0,195,196,1,0,0,0,196,198,1,0,0,0,197,195,1,0,0,0,198,199,
+		3,10,5,0,199,9,1,0,0,0,200,205,5,222,0,0,201,204,3,10,5,0,202,204,8,0,
+		0,0,203,201,1,0,0,0,203,202,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,
+		206,1,0,0,0,206,208,1,0,0,0,207,205,1,0,0,0,208,209,5,223,0,0,209,11,1,
+		0,0,0,210,211,5,5,0,0,211,225,5,244,0,0,212,213,5,6,0,0,213,225,3,138,
+		69,0,214,215,5,7,0,0,215,225,5,241,0,0,216,217,5,8,0,0,217,225,5,241,0,
+		0,218,219,5,9,0,0,219,225,5,241,0,0,220,221,5,10,0,0,221,225,3,138,69,
+		0,222,223,5,11,0,0,223,225,3,14,7,0,224,210,1,0,0,0,224,212,1,0,0,0,224,
+		214,1,0,0,0,224,216,1,0,0,0,224,218,1,0,0,0,224,220,1,0,0,0,224,222,1,
+		0,0,0,225,13,1,0,0,0,226,227,5,240,0,0,227,15,1,0,0,0,228,229,5,12,0,0,
+		229,230,3,138,69,0,230,234,5,222,0,0,231,233,3,18,9,0,232,231,1,0,0,0,
+		233,236,1,0,0,0,234,232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,234,
+		1,0,0,0,237,238,5,223,0,0,238,17,1,0,0,0,239,240,5,41,0,0,240,246,5,244,
+		0,0,241,242,5,42,0,0,242,246,3,132,66,0,243,244,5,43,0,0,244,246,3,132,
+		66,0,245,239,1,0,0,0,245,241,1,0,0,0,245,243,1,0,0,0,246,19,1,0,0,0,247,
+		248,5,13,0,0,248,249,3,138,69,0,249,253,5,222,0,0,250,252,3,22,11,0,251,
+		250,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,253,254,1,0,0,0,254,256,1,
+		0,0,0,255,253,1,0,0,0,256,257,5,223,0,0,257,21,1,0,0,0,258,259,5,113,0,
+		0,259,280,3,132,66,0,260,261,5,168,0,0,261,262,3,132,66,0,262,263,3,128,
+		64,0,263,280,1,0,0,0,264,265,5,14,0,0,265,266,3,24,12,0,266,270,5,222,
+		0,0,267,269,3,30,15,0,268,267,1,0,0,0,269,272,1,0,0,0,270,268,1,0,0,0,
+		270,271,1,0,0,0,271,273,1,0,0,0,272,270,1,0,0,0,273,274,5,223,0,0,274,
+		280,1,0,0,0,275,276,5,17,0,0,276,277,5,241,0,0,277,278,5,18,0,0,278,280,
+		3,132,66,0,279,258,1,0,0,0,279,260,1,0,0,0,279,264,1,0,0,0,279,275,1,0,
+		0,0,280,23,1,0,0,0,281,282,7,1,0,0,282,25,1,0,0,0,283,284,5,44,0,0,284,
+		285,3,138,69,0,285,289,5,222,0,0,286,288,3,28,14,0,287,286,1,0,0,0,288,
+		291,1,0,0,0,289,287,1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,
+		0,0,0,292,293,5,223,0,0,293,27,1,0,0,0,294,295,5,45,0,0,295,318,3,132,
+		66,0,296,297,5,46,0,0,297,298,5,47,0,0,298,301,3,130,65,0,299,300,5,48,
+		0,0,300,302,3,132,66,0,301,299,1,0,0,0,301,302,1,0,0,0,302,305,1,0,0,0,
+		303,304,5,49,0,0,304,306,5,241,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,
+		318,1,0,0,0,307,308,5,46,0,0,308,309,5,50,0,0,309,313,5,222,0,0,310,312,
+		3,30,15,0,311,310,1,0,0,0,312,315,1,0,0,0,313,311,1,0,0,0,313,314,1,0,
+		0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,318,5,223,0,0,317,294,1,0,0,0,
+		317,296,1,0,0,0,317,307,1,0,0,0,318,29,1,0,0,0,319,320,5,241,0,0,320,322,
+		3,132,66,0,321,323,5,226,0,0,322,321,1,0,0,0,322,323,1,0,0,0,323,31,1,
+		0,0,0,324,325,5,51,0,0,325,326,3,138,69,0,326,327,5,52,0,0,327,328,3,138,
+		69,0,328,332,5,222,0,0,329,331,3,34,17,0,330,329,1,0,0,0,331,334,1,0,0,
+		0,332,330,1,0,0,0,332,333,1,0,0,0,333,335,1,0,0,0,334,332,1,0,0,0,335,
+		336,5,223,0,0,336,33,1,0,0,0,337,338,5,53,0,0,338,375,3,138,69,0,339,340,
+		5,54,0,0,340,341,3,132,66,0,341,346,3,128,64,0,342,343,5,55,0,0,343,344,
+		3,132,66,0,344,345,3,128,64,0,345,347,1,0,0,0,346,342,1,0,0,0,346,347,
+		1,0,0,0,347,375,1,0,0,0,348,349,5,56,0,0,349,375,5,241,0,0,350,351,5,57,
+		0,0,351,375,3,130,65,0,352,353,5,58,0,0,353,354,3,36,18,0,354,355,3,130,
+		65,0,355,356,5,60,0,0,356,357,5,53,0,0,357,361,5,61,0,0,358,359,5,54,0,
+		0,359,360,5,60,0,0,360,362,5,62,0,0,361,358,1,0,0,0,361,362,1,0,0,0,362,
+		375,1,0,0,0,363,365,5,63,0,0,364,366,3,38,19,0,365,364,1,0,0,0,366,367,
+		1,0,0,0,367,365,1,0,0,0,367,368,1,0,0,0,368,375,1,0,0,0,369,370,5,11,0,
+		0,370,375,3,14,7,0,371,375,3,40,20,0,372,373,5,221,0,0,373,375,3,138,69,
+		0,374,337,1,0,0,0,374,339,1,0,0,0,374,348,1,0,0,0,374,350,1,0,0,0,374,
+		352,1,0,0,0,374,363,1,0,0,0,374,369,1,0,0,0,374,371,1,0,0,0,374,372,1,
+		0,0,0,375,35,1,0,0,0,376,377,5,243,0,0,377,380,5,59,0,0,378,380,5,242,
+		0,0,379,376,1,0,0,0,379,378,1,0,0,0,380,37,1,0,0,0,381,382,5,68,0,0,382,
+		388,3,132,66,0,383,384,5,69,0,0,384,388,3,132,66,0,385,386,5,70,0,0,386,
+		388,5,241,0,0,387,381,1,0,0,0,387,383,1,0,0,0,387,385,1,0,0,0,388,39,1,
+		0,0,0,389,390,5,64,0,0,390,394,3,138,69,0,391,393,3,42,21,0,392,391,1,
+		0,0,0,393,396,1,0,0,0,394,392,1,0,0,0,394,395,1,0,0,0,395,41,1,0,0,0,396,
+		394,1,0,0,0,397,398,5,69,0,0,398,410,3,132,66,0,399,400,5,70,0,0,400,410,
+		5,241,0,0,401,402,5,123,0,0,402,410,3,132,66,0,403,404,5,65,0,0,404,407,
+		3,44,22,0,405,406,5,187,0,0,406,408,3,44,22,0,407,405,1,0,0,0,407,408,
+		1,0,0,0,408,410,1,0,0,0,409,397,1,0,0,0,409,399,1,0,0,0,409,401,1,0,0,
+		0,409,403,1,0,0,0,410,43,1,0,0,0,411,412,7,2,0,0,412,45,1,0,0,0,413,414,
+		5,71,0,0,414,415,3,138,69,0,415,419,5,222,0,0,416,418,3,48,24,0,417,416,
+		1,0,0,0,418,421,1,0,0,0,419,417,1,0,0,0,419,420,1,0,0,0,420,422,1,0,0,
+		0,421,419,1,0,0,0,422,423,5,223,0,0,423,47,1,0,0,0,424,425,5,72,0,0,425,
+		443,3,138,69,0,426,427,5,105,0,0,427,443,3,132,66,0,428,429,5,106,0,0,
+		429,431,3,132,66,0,430,432,5,107,0,0,431,430,1,0,0,0,431,432,1,0,0,0,432,
+		443,1,0,0,0,433,434,5,108,0,0,434,435,5,70,0,0,435,443,5,241,0,0,436,437,
+		5,111,0,0,437,443,3,70,35,0,438,439,5,8,0,0,439,443,5,241,0,0,440,441,
+		5,43,0,0,441,443,3,132,66,0,442,424,1,0,0,0,442,426,1,0,0,0,442,428,1,
+		0,0,0,442,433,1,0,0,0,442,436,1,0,0,0,442,438,1,0,0,0,442,440,1,0,0,0,
+		443,49,1,0,0,0,444,445,5,73,0,0,445,446,3,138,69,0,446,450,5,222,0,0,447,
+		449,3,52,26,0,448,447,1,0,0,0,449,452,1,0,0,0,450,448,1,0,0,0,450,451,
+		1,0,0,0,451,453,1,0,0,0,452,450,1,0,0,0,453,454,5,223,0,0,454,51,1,0,0,
+		0,455,456,5,74,0,0,456,460,5,222,0,0,457,459,3,62,31,0,458,457,1,0,0,0,
+		459,462,1,0,0,0,460,458,1,0,0,0,460,461,1,0,0,0,461,463,1,0,0,0,462,460,
+		1,0,0,0,463,495,5,223,0,0,464,465,5,75,0,0,465,495,3,132,66,0,466,467,
+		5,76,0,0,467,495,3,132,66,0,468,469,5,77,0,0,469,470,5,47,0,0,470,495,
+		3,130,65,0,471,472,5,77,0,0,472,473,5,78,0,0,473,474,3,132,66,0,474,475,
+		3,128,64,0,475,495,1,0,0,0,476,477,5,80,0,0,477,495,3,132,66,0,478,479,
+		5,81,0,0,479,495,3,132,66,0,480,481,5,79,0,0,481,495,3,132,66,0,482,483,
+		5,82,0,0,483,484,3,132,66,0,484,485,3,128,64,0,485,495,1,0,0,0,486,487,
+		5,83,0,0,487,488,3,132,66,0,488,489,5,78,0,0,489,490,3,132,66,0,490,491,
+		3,128,64,0,491,495,1,0,0,0,492,493,5,84,0,0,493,495,3,138,69,0,494,455,
+		1,0,0,0,494,464,1,0,0,0,494,466,1,0,0,0,494,468,1,0,0,0,494,471,1,0,0,
+		0,494,476,1,0,0,0,494,478,1,0,0,0,494,480,1,0,0,0,494,482,1,0,0,0,494,
+		486,1,0,0,0,494,492,1,0,0,0,495,53,1,0,0,0,496,497,5,85,0,0,497,498,3,
+		138,69,0,498,499,5,52,0,0,499,500,3,138,69,0,500,504,5,222,0,0,501,503,
+		3,56,28,0,502,501,1,0,0,0,503,506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,
+		0,0,505,507,1,0,0,0,506,504,1,0,0,0,507,508,5,223,0,0,508,55,1,0,0,0,509,
+		510,5,86,0,0,510,553,3,138,69,0,511,512,5,75,0,0,512,553,3,132,66,0,513,
+		514,5,87,0,0,514,515,5,60,0,0,515,553,5,62,0,0,516,517,5,87,0,0,517,553,
+		3,132,66,0,518,519,5,175,0,0,519,520,3,132,66,0,520,521,3,128,64,0,521,
+		553,1,0,0,0,522,523,5,88,0,0,523,553,3,132,66,0,524,525,5,56,0,0,525,553,
+		5,241,0,0,526,527,5,57,0,0,527,553,3,130,65,0,528,529,5,91,0,0,529,535,
+		3,132,66,0,530,533,5,92,0,0,531,532,5,154,0,0,532,534,3,132,66,0,533,531,
+		1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,530,1,0,0,0,535,536,1,0,0,
+		0,536,553,1,0,0,0,537,538,5,58,0,0,538,539,3,36,18,0,539,540,3,130,65,
+		0,540,541,5,60,0,0,541,542,5,86,0,0,542,543,5,61,0,0,543,553,1,0,0,0,544,
+		545,5,93,0,0,545,549,3,132,66,0,546,547,5,94,0,0,547,548,5,125,0,0,548,
+		550,5,57,0,0,549,546,1,0,0,0,549,550,1,0,0,0,550,553,1,0,0,0,551,553,3,
+		40,20,0,552,509,1,0,0,0,552,511,1,0,0,0,552,513,1,0,0,0,552,516,1,0,0,
+		0,552,518,1,0,0,0,552,522,1,0,0,0,552,524,1,0,0,0,552,526,1,0,0,0,552,
+		528,1,0,0,0,552,537,1,0,0,0,552,544,1,0,0,0,552,551,1,0,0,0,553,57,1,0,
+		0,0,554,555,5,181,0,0,555,556,3,138,69,0,556,560,5,222,0,0,557,559,3,60,
+		30,0,558,557,1,0,0,0,559,562,1,0,0,0,560,558,1,0,0,0,560,561,1,0,0,0,561,
+		563,1,0,0,0,562,560,1,0,0,0,563,564,5,223,0,0,564,59,1,0,0,0,565,566,5,
+		211,0,0,566,584,3,132,66,0,567,568,5,87,0,0,568,584,3,138,69,0,569,570,
+		5,212,0,0,570,584,3,132,66,0,571,572,5,213,0,0,572,584,3,132,66,0,573,
+		574,5,214,0,0,574,584,3,132,66,0,575,576,5,80,0,0,576,584,3,132,66,0,577,
+		578,5,79,0,0,578,584,3,132,66,0,579,580,5,95,0,0,580,584,3,132,66,0,581,
+		582,5,96,0,0,582,584,3,132,66,0,583,565,1,0,0,0,583,567,1,0,0,0,583,569,
+		1,0,0,0,583,571,1,0,0,0,583,573,1,0,0,0,583,575,1,0,0,0,583,577,1,0,0,
+		0,583,579,1,0,0,0,583,581,1,0,0,0,584,61,1,0,0,0,585,586,5,241,0,0,586,
+		587,3,132,66,0,587,588,5,60,0,0,588,590,3,132,66,0,589,591,5,226,0,0,590,
+		589,1,0,0,0,590,591,1,0,0,0,591,63,1,0,0,0,592,593,5,104,0,0,593,594,3,
+		138,69,0,594,598,5,222,0,0,595,597,3,66,33,0,596,595,1,0,0,0,597,600,1,
+		0,0,0,598,596,1,0,0,0,598,599,1,0,0,0,599,601,1,0,0,0,600,598,1,0,0,0,
+		601,602,5,223,0,0,602,65,1,0,0,0,603,604,5,105,0,0,604,707,3,132,66,0,
+		605,606,5,106,0,0,606,608,3,132,66,0,607,609,5,107,0,0,608,607,1,0,0,0,
+		608,609,1,0,0,0,609,612,1,0,0,0,610,611,5,48,0,0,611,613,3,132,66,0,612,
+		610,1,0,0,0,612,613,1,0,0,0,613,616,1,0,0,0,614,615,5,69,0,0,615,617,3,
+		132,66,0,616,614,1,0,0,0,616,617,1,0,0,0,617,707,1,0,0,0,618,620,5,190,
+		0,0,619,621,5,242,0,0,620,619,1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,0,
+		622,623,5,132,0,0,623,625,3,132,66,0,624,622,1,0,0,0,624,625,1,0,0,0,625,
+		707,1,0,0,0,626,627,5,190,0,0,627,707,5,201,0,0,628,629,5,191,0,0,629,
+		707,3,132,66,0,630,631,5,192,0,0,631,707,3,132,66,0,632,633,5,193,0,0,
+		633,634,5,70,0,0,634,707,5,241,0,0,635,636,5,194,0,0,636,640,5,222,0,0,
+		637,639,3,30,15,0,638,637,1,0,0,0,639,642,1,0,0,0,640,638,1,0,0,0,640,
+		641,1,0,0,0,641,643,1,0,0,0,642,640,1,0,0,0,643,707,5,223,0,0,644,645,
+		5,194,0,0,645,646,5,202,0,0,646,647,3,138,69,0,647,648,5,203,0,0,648,649,
+		3,132,66,0,649,707,1,0,0,0,650,651,5,195,0,0,651,707,3,132,66,0,652,653,
+		5,196,0,0,653,658,3,132,66,0,654,655,5,49,0,0,655,659,5,241,0,0,656,657,
+		5,205,0,0,657,659,3,138,69,0,658,654,1,0,0,0,658,656,1,0,0,0,659,707,1,
+		0,0,0,660,661,5,198,0,0,661,662,5,199,0,0,662,663,3,138,69,0,663,667,5,
+		222,0,0,664,666,3,68,34,0,665,664,1,0,0,0,666,669,1,0,0,0,667,665,1,0,
+		0,0,667,668,1,0,0,0,668,672,1,0,0,0,669,667,1,0,0,0,670,671,5,161,0,0,
+		671,673,3,132,66,0,672,670,1,0,0,0,672,673,1,0,0,0,673,674,1,0,0,0,674,
+		675,5,223,0,0,675,707,1,0,0,0,676,677,5,198,0,0,677,678,5,204,0,0,678,
+		679,3,132,66,0,679,680,5,161,0,0,680,681,3,132,66,0,681,707,1,0,0,0,682,
+		683,5,197,0,0,683,707,3,132,66,0,684,685,5,108,0,0,685,686,5,70,0,0,686,
+		707,5,241,0,0,687,688,5,111,0,0,688,707,3,70,35,0,689,690,5,8,0,0,690,
+		707,5,241,0,0,691,692,5,115,0,0,692,707,5,243,0,0,693,707,3,40,20,0,694,
+		695,5,216,0,0,695,696,5,60,0,0,696,697,3,132,66,0,697,698,5,202,0,0,698,
+		702,3,132,66,0,699,700,5,217,0,0,700,701,5,218,0,0,701,703,3,132,66,0,
+		702,699,1,0,0,0,702,703,1,0,0,0,703,707,1,0,0,0,704,705,5,219,0,0,705,
+		707,3,132,66,0,706,603,1,0,0,0,706,605,1,0,0,0,706,618,1,0,0,0,706,626,
+		1,0,0,0,706,628,1,0,0,0,706,630,1,0,0,0,706,632,1,0,0,0,706,635,1,0,0,
+		0,706,644,1,0,0,0,706,650,1,0,0,0,706,652,1,0,0,0,706,660,1,0,0,0,706,
+		676,1,0,0,0,706,682,1,0,0,0,706,684,1,0,0,0,706,687,1,0,0,0,706,689,1,
+		0,0,0,706,691,1,0,0,0,706,693,1,0,0,0,706,694,1,0,0,0,706,704,1,0,0,0,
+		707,67,1,0,0,0,708,709,5,200,0,0,709,710,3,132,66,0,710,711,3,132,66,0,
+		711,69,1,0,0,0,712,725,5,112,0,0,713,725,5,113,0,0,714,725,5,114,0,0,715,
+		716,5,50,0,0,716,720,5,222,0,0,717,719,3,30,15,0,718,717,1,0,0,0,719,722,
+		1,0,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,0,0,0,722,720,1,0,0,
+		0,723,725,5,223,0,0,724,712,1,0,0,0,724,713,1,0,0,0,724,714,1,0,0,0,724,
+		715,1,0,0,0,725,71,1,0,0,0,726,727,5,206,0,0,727,728,3,138,69,0,728,732,
+		5,222,0,0,729,731,3,74,37,0,730,729,1,0,0,0,731,734,1,0,0,0,732,730,1,
+		0,0,0,732,733,1,0,0,0,733,735,1,0,0,0,734,732,1,0,0,0,735,736,5,223,0,
+		0,736,73,1,0,0,0,737,738,5,186,0,0,738,739,3,138,69,0,739,740,5,227,0,
+		0,740,741,3,138,69,0,741,757,1,0,0,0,742,743,5,184,0,0,743,757,3,132,66,
+		0,744,745,5,207,0,0,745,757,3,132,66,0,746,747,5,208,0,0,747,757,5,210,
+		0,0,748,749,5,208,0,0,749,757,3,138,69,0,750,752,5,62,0,0,751,753,3,76,
+		38,0,752,751,1,0,0,0,753,754,1,0,0,0,754,752,1,0,0,0,754,755,1,0,0,0,755,
+		757,1,0,0,0,756,737,1,0,0,0,756,742,1,0,0,0,756,744,1,0,0,0,756,746,1,
+		0,0,0,756,748,1,0,0,0,756,750,1,0,0,0,757,75,1,0,0,0,758,759,5,209,0,0,
+		759,765,3,132,66,0,760,761,5,95,0,0,761,765,3,132,66,0,762,763,5,96,0,
+		0,763,765,3,132,66,0,764,758,1,0,0,0,764,760,1,0,0,0,764,762,1,0,0,0,765,
+		77,1,0,0,0,766,767,5,116,0,0,767,768,3,138,69,0,768,772,5,222,0,0,769,
+		771,3,80,40,0,770,769,1,0,0,0,771,774,1,0,0,0,772,770,1,0,0,0,772,773,
+		1,0,0,0,773,775,1,0,0,0,774,772,1,0,0,0,775,776,5,223,0,0,776,79,1,0,0,
+		0,777,778,5,117,0,0,778,813,3,132,66,0,779,780,5,118,0,0,780,785,3,82,
+		41,0,781,782,5,226,0,0,782,784,3,82,41,0,783,781,1,0,0,0,784,787,1,0,0,
+		0,785,783,1,0,0,0,785,786,1,0,0,0,786,813,1,0,0,0,787,785,1,0,0,0,788,
+		789,5,155,0,0,789,813,3,132,66,0,790,791,5,156,0,0,791,792,3,132,66,0,
+		792,793,5,154,0,0,793,796,3,138,69,0,794,795,5,157,0,0,795,797,3,132,66,
+		0,796,794,1,0,0,0,796,797,1,0,0,0,797,799,1,0,0,0,798,800,5,159,0,0,799,
+		798,1,0,0,0,799,800,1,0,0,0,800,813,1,0,0,0,801,802,5,192,0,0,802,813,
+		3,132,66,0,803,804,5,158,0,0,804,809,3,86,43,0,805,806,5,226,0,0,806,808,
+		3,86,43,0,807,805,1,0,0,0,808,811,1,0,0,0,809,807,1,0,0,0,809,810,1,0,
+		0,0,810,813,1,0,0,0,811,809,1,0,0,0,812,777,1,0,0,0,812,779,1,0,0,0,812,
+		788,1,0,0,0,812,790,1,0,0,0,812,801,1,0,0,0,812,803,1,0,0,0,813,81,1,0,
+		0,0,814,815,3,138,69,0,815,824,3,132,66,0,816,820,5,222,0,0,817,819,3,
+		84,42,0,818,817,1,0,0,0,819,822,1,0,0,0,820,818,1,0,0,0,820,821,1,0,0,
+		0,821,823,1,0,0,0,822,820,1,0,0,0,823,825,5,223,0,0,824,816,1,0,0,0,824,
+		825,1,0,0,0,825,83,1,0,0,0,826,827,5,155,0,0,827,833,3,132,66,0,828,829,
+		5,156,0,0,829,833,3,132,66,0,830,831,5,157,0,0,831,833,3,132,66,0,832,
+		826,1,0,0,0,832,828,1,0,0,0,832,830,1,0,0,0,833,85,1,0,0,0,834,835,5,241,
+		0,0,835,836,3,132,66,0,836,87,1,0,0,0,837,838,5,119,0,0,838,847,3,138,
+		69,0,839,843,5,222,0,0,840,842,3,90,45,0,841,840,1,0,0,0,842,845,1,0,0,
+		0,843,841,1,0,0,0,843,844,1,0,0,0,844,846,1,0,0,0,845,843,1,0,0,0,846,
+		848,5,223,0,0,847,839,1,0,0,0,847,848,1,0,0,0,848,89,1,0,0,0,849,850,5,
+		120,0,0,850,856,3,132,66,0,851,852,5,121,0,0,852,856,3,132,66,0,853,854,
+		5,122,0,0,854,856,3,132,66,0,855,849,1,0,0,0,855,851,1,0,0,0,855,853,1,
+		0,0,0,856,91,1,0,0,0,857,858,5,123,0,0,858,859,3,138,69,0,859,860,5,222,
+		0,0,860,868,3,132,66,0,861,866,3,128,64,0,862,863,5,55,0,0,863,864,3,132,
+		66,0,864,865,3,128,64,0,865,867,1,0,0,0,866,862,1,0,0,0,866,867,1,0,0,
+		0,867,869,1,0,0,0,868,861,1,0,0,0,868,869,1,0,0,0,869,870,1,0,0,0,870,
+		871,5,223,0,0,871,93,1,0,0,0,872,873,5,124,0,0,873,874,3,138,69,0,874,
+		875,5,229,0,0,875,882,3,132,66,0,876,879,5,125,0,0,877,880,5,126,0,0,878,
+		880,5,127,0,0,879,877,1,0,0,0,879,878,1,0,0,0,880,881,1,0,0,0,881,883,
+		3,130,65,0,882,876,1,0,0,0,882,883,1,0,0,0,883,886,1,0,0,0,884,885,5,49,
+		0,0,885,887,5,241,0,0,886,884,1,0,0,0,886,887,1,0,0,0,887,95,1,0,0,0,888,
+		889,5,128,0,0,889,890,3,138,69,0,890,891,5,132,0,0,891,894,3,132,66,0,
+		892,893,5,49,0,0,893,895,5,241,0,0,894,892,1,0,0,0,894,895,1,0,0,0,895,
+		899,1,0,0,0,896,897,5,129,0,0,897,898,5,131,0,0,898,900,5,243,0,0,899,
+		896,1,0,0,0,899,900,1,0,0,0,900,904,1,0,0,0,901,902,5,130,0,0,902,903,
+		5,131,0,0,903,905,5,243,0,0,904,901,1,0,0,0,904,905,1,0,0,0,905,916,1,
+		0,0,0,906,907,5,149,0,0,907,908,5,170,0,0,908,909,3,138,69,0,909,910,5,
+		150,0,0,910,911,5,154,0,0,911,912,5,243,0,0,912,914,5,151,0,0,913,915,
+		3,98,49,0,914,913,1,0,0,0,914,915,1,0,0,0,915,917,1,0,0,0,916,906,1,0,
+		0,0,916,917,1,0,0,0,917,918,1,0,0,0,918,919,5,228,0,0,919,924,3,100,50,
+		0,920,921,5,226,0,0,921,923,3,100,50,0,922,920,1,0,0,0,923,926,1,0,0,0,
+		924,922,1,0,0,0,924,925,1,0,0,0,925,97,1,0,0,0,926,924,1,0,0,0,927,928,
+		5,152,0,0,928,933,3,138,69,0,929,930,5,226,0,0,930,932,3,138,69,0,931,
+		929,1,0,0,0,932,935,1,0,0,0,933,931,1,0,0,0,933,934,1,0,0,0,934,939,1,
+		0,0,0,935,933,1,0,0,0,936,937,5,153,0,0,937,939,3,138,69,0,938,927,1,0,
+		0,0,938,936,1,0,0,0,939,99,1,0,0,0,940,941,5,145,0,0,941,942,5,242,0,0,
+		942,943,5,154,0,0,943,960,3,138,69,0,944,956,5,148,0,0,945,946,5,224,0,
+		0,946,951,3,138,69,0,947,948,5,226,0,0,948,950,3,138,69,0,949,947,1,0,
+		0,0,950,953,1,0,0,0,951,949,1,0,0,0,951,952,1,0,0,0,952,954,1,0,0,0,953,
+		951,1,0,0,0,954,955,5,225,0,0,955,957,1,0,0,0,956,945,1,0,0,0,956,957,
+		1,0,0,0,957,960,1,0,0,0,958,960,3,138,69,0,959,940,1,0,0,0,959,944,1,0,
+		0,0,959,958,1,0,0,0,960,101,1,0,0,0,961,962,5,133,0,0,962,963,5,132,0,
+		0,963,966,3,132,66,0,964,965,5,134,0,0,965,967,3,130,65,0,966,964,1,0,
+		0,0,966,967,1,0,0,0,967,103,1,0,0,0,968,969,5,135,0,0,969,970,5,136,0,
+		0,970,975,3,106,53,0,971,972,5,226,0,0,972,974,3,106,53,0,973,971,1,0,
+		0,0,974,977,1,0,0,0,975,973,1,0,0,0,975,976,1,0,0,0,976,105,1,0,0,0,977,
+		975,1,0,0,0,978,981,5,63,0,0,979,981,3,138,69,0,980,978,1,0,0,0,980,979,
+		1,0,0,0,981,107,1,0,0,0,982,983,5,137,0,0,983,987,5,222,0,0,984,986,3,
+		110,55,0,985,984,1,0,0,0,986,989,1,0,0,0,987,985,1,0,0,0,987,988,1,0,0,
+		0,988,990,1,0,0,0,989,987,1,0,0,0,990,991,5,223,0,0,991,109,1,0,0,0,992,
+		993,5,10,0,0,993,1003,3,136,68,0,994,995,5,138,0,0,995,1000,3,138,69,0,
+		996,997,5,226,0,0,997,999,3,138,69,0,998,996,1,0,0,0,999,1002,1,0,0,0,
+		1000,998,1,0,0,0,1000,1001,1,0,0,0,1001,1004,1,0,0,0,1002,1000,1,0,0,0,
+		1003,994,1,0,0,0,1003,1004,1,0,0,0,1004,1084,1,0,0,0,1005,1006,5,139,0,
+		0,1006,1084,3,138,69,0,1007,1008,5,140,0,0,1008,1084,3,138,69,0,1009,1010,
+		5,141,0,0,1010,1011,5,142,0,0,1011,1012,5,143,0,0,1012,1084,3,138,69,0,
+		1013,1016,5,144,0,0,1014,1015,5,242,0,0,1015,1017,5,186,0,0,1016,1014,
+		1,0,0,0,1016,1017,1,0,0,0,1017,1018,1,0,0,0,1018,1019,5,142,0,0,1019,1020,
+		5,154,0,0,1020,1084,3,138,69,0,1021,1022,5,145,0,0,1022,1023,5,242,0,0,
+		1023,1024,5,186,0,0,1024,1025,5,142,0,0,1025,1026,5,154,0,0,1026,1084,
+		3,138,69,0,1027,1028,5,164,0,0,1028,1033,3,138,69,0,1029,1030,5,226,0,
+		0,1030,1032,3,138,69,0,1031,1029,1,0,0,0,1032,1035,1,0,0,0,1033,1031,1,
+		0,0,0,1033,1034,1,0,0,0,1034,1036,1,0,0,0,1035,1033,1,0,0,0,1036,1037,
+		5,154,0,0,1037,1038,5,215,0,0,1038,1039,3,136,68,0,1039,1084,1,0,0,0,1040,
+		1041,5,160,0,0,1041,1042,3,132,66,0,1042,1046,5,222,0,0,1043,1045,3,110,
+		55,0,1044,1043,1,0,0,0,1045,1048,1,0,0,0,1046,1044,1,0,0,0,1046,1047,1,
+		0,0,0,1047,1049,1,0,0,0,1048,1046,1,0,0,0,1049,1059,5,223,0,0,1050,1051,
+		5,161,0,0,1051,1055,5,222,0,0,1052,1054,3,110,55,0,1053,1052,1,0,0,0,1054,
+		1057,1,0,0,0,1055,1053,1,0,0,0,1055,1056,1,0,0,0,1056,1058,1,0,0,0,1057,
+		1055,1,0,0,0,1058,1060,5,223,0,0,1059,1050,1,0,0,0,1059,1060,1,0,0,0,1060,
+		1084,1,0,0,0,1061,1064,5,146,0,0,1062,1063,5,170,0,0,1063,1065,5,105,0,
+		0,1064,1062,1,0,0,0,1064,1065,1,0,0,0,1065,1066,1,0,0,0,1066,1070,5,222,
+		0,0,1067,1069,3,110,55,0,1068,1067,1,0,0,0,1069,1072,1,0,0,0,1070,1068,
+		1,0,0,0,1070,1071,1,0,0,0,1071,1073,1,0,0,0,1072,1070,1,0,0,0,1073,1084,
+		5,223,0,0,1074,1075,5,147,0,0,1075,1079,5,222,0,0,1076,1078,3,110,55,0,
+		1077,1076,1,0,0,0,1078,1081,1,0,0,0,1079,1077,1,0,0,0,1079,1080,1,0,0,
+		0,1080,1082,1,0,0,0,1081,1079,1,0,0,0,1082,1084,5,223,0,0,1083,992,1,0,
+		0,0,1083,1005,1,0,0,0,1083,1007,1,0,0,0,1083,1009,1,0,0,0,1083,1013,1,
+		0,0,0,1083,1021,1,0,0,0,1083,1027,1,0,0,0,1083,1040,1,0,0,0,1083,1061,
+		1,0,0,0,1083,1074,1,0,0,0,1084,111,1,0,0,0,1085,1086,5,163,0,0,1086,1090,
+		5,222,0,0,1087,1089,3,114,57,0,1088,1087,1,0,0,0,1089,1092,1,0,0,0,1090,
+		1088,1,0,0,0,1090,1091,1,0,0,0,1091,1093,1,0,0,0,1092,1090,1,0,0,0,1093,
+		1094,5,223,0,0,1094,113,1,0,0,0,1095,1096,5,164,0,0,1096,1101,3,138,69,
+		0,1097,1098,5,226,0,0,1098,1100,3,138,69,0,1099,1097,1,0,0,0,1100,1103,
+		1,0,0,0,1101,1099,1,0,0,0,1101,1102,1,0,0,0,1102,1107,1,0,0,0,1103,1101,
+		1,0,0,0,1104,1106,3,116,58,0,1105,1104,1,0,0,0,1106,1109,1,0,0,0,1107,
+		1105,1,0,0,0,1107,1108,1,0,0,0,1108,1112,1,0,0,0,1109,1107,1,0,0,0,1110,
+		1112,3,108,54,0,1111,1095,1,0,0,0,1111,1110,1,0,0,0,1112,115,1,0,0,0,1113,
+		1114,5,165,0,0,1114,1136,3,132,66,0,1115,1116,5,166,0,0,1116,1136,3,130,
+		65,0,1117,1118,5,95,0,0,1118,1119,3,132,66,0,1119,1120,5,172,0,0,1120,
+		1121,5,103,0,0,1121,1136,1,0,0,0,1122,1123,5,96,0,0,1123,1136,3,132,66,
+		0,1124,1125,5,97,0,0,1125,1126,3,132,66,0,1126,1127,5,172,0,0,1127,1128,
+		5,103,0,0,1128,1136,1,0,0,0,1129,1130,5,98,0,0,1130,1136,3,132,66,0,1131,
+		1132,5,99,0,0,1132,1136,5,100,0,0,1133,1134,5,101,0,0,1134,1136,3,132,
+		66,0,1135,1113,1,0,0,0,1135,1115,1,0,0,0,1135,1117,1,0,0,0,1135,1122,1,
+		0,0,0,1135,1124,1,0,0,0,1135,1129,1,0,0,0,1135,1131,1,0,0,0,1135,1133,
+		1,0,0,0,1136,117,1,0,0,0,1137,1138,5,2,0,0,1138,1139,3,138,69,0,1139,1140,
+		5,4,0,0,1140,1141,3,138,69,0,1141,1145,5,222,0,0,1142,1144,3,120,60,0,
+		1143,1142,1,0,0,0,1144,1147,1,0,0,0,1145,1143,1,0,0,0,1145,1146,1,0,0,
+		0,1146,1148,1,0,0,0,1147,1145,1,0,0,0,1148,1149,5,223,0,0,1149,119,1,0,
+		0,0,1150,1151,3,138,69,0,1151,1152,5,58,0,0,1152,1153,5,167,0,0,1153,1154,
+		5,243,0,0,1154,1339,1,0,0,0,1155,1156,3,138,69,0,1156,1157,5,58,0,0,1157,
+		1158,5,36,0,0,1158,1162,3,132,66,0,1159,1161,3,126,63,0,1160,1159,1,0,
+		0,0,1161,1164,1,0,0,0,1162,1160,1,0,0,0,1162,1163,1,0,0,0,1163,1339,1,
+		0,0,0,1164,1162,1,0,0,0,1165,1166,3,136,68,0,1166,1167,5,168,0,0,1167,
+		1168,3,132,66,0,1168,1173,3,128,64,0,1169,1170,5,26,0,0,1170,1171,3,132,
+		66,0,1171,1172,3,128,64,0,1172,1174,1,0,0,0,1173,1169,1,0,0,0,1173,1174,
+		1,0,0,0,1174,1339,1,0,0,0,1175,1176,3,136,68,0,1176,1177,5,169,0,0,1177,
+		1178,3,132,66,0,1178,1179,5,170,0,0,1179,1180,5,241,0,0,1180,1339,1,0,
+		0,0,1181,1182,3,138,69,0,1182,1206,5,171,0,0,1183,1184,5,52,0,0,1184,1207,
+		5,241,0,0,1185,1195,5,36,0,0,1186,1187,5,42,0,0,1187,1188,3,132,66,0,1188,
+		1192,3,128,64,0,1189,1191,3,122,61,0,1190,1189,1,0,0,0,1191,1194,1,0,0,
+		0,1192,1190,1,0,0,0,1192,1193,1,0,0,0,1193,1196,1,0,0,0,1194,1192,1,0,
+		0,0,1195,1186,1,0,0,0,1195,1196,1,0,0,0,1196,1200,1,0,0,0,1197,1199,3,
+		126,63,0,1198,1197,1,0,0,0,1199,1202,1,0,0,0,1200,1198,1,0,0,0,1200,1201,
+		1,0,0,0,1201,1204,1,0,0,0,1202,1200,1,0,0,0,1203,1205,3,124,62,0,1204,
+		1203,1,0,0,0,1204,1205,1,0,0,0,1205,1207,1,0,0,0,1206,1183,1,0,0,0,1206,
+		1185,1,0,0,0,1207,1339,1,0,0,0,1208,1210,5,163,0,0,1209,1211,3,116,58,
+		0,1210,1209,1,0,0,0,1211,1212,1,0,0,0,1212,1210,1,0,0,0,1212,1213,1,0,
+		0,0,1213,1339,1,0,0,0,1214,1215,5,163,0,0,1215,1216,5,164,0,0,1216,1339,
+		5,102,0,0,1217,1218,3,138,69,0,1218,1219,5,113,0,0,1219,1220,3,132,66,
+		0,1220,1339,1,0,0,0,1221,1222,3,138,69,0,1222,1223,5,14,0,0,1223,1224,
+		3,24,12,0,1224,1228,5,222,0,0,1225,1227,3,30,15,0,1226,1225,1,0,0,0,1227,
+		1230,1,0,0,0,1228,1226,1,0,0,0,1228,1229,1,0,0,0,1229,1231,1,0,0,0,1230,
+		1228,1,0,0,0,1231,1232,5,223,0,0,1232,1339,1,0,0,0,1233,1234,3,138,69,
+		0,1234,1235,5,17,0,0,1235,1236,5,241,0,0,1236,1237,5,18,0,0,1237,1238,
+		3,132,66,0,1238,1339,1,0,0,0,1239,1240,3,138,69,0,1240,1242,5,19,0,0,1241,
+		1243,5,230,0,0,1242,1241,1,0,0,0,1242,1243,1,0,0,0,1243,1244,1,0,0,0,1244,
+		1245,3,132,66,0,1245,1339,1,0,0,0,1246,1247,3,138,69,0,1247,1248,5,220,
+		0,0,1248,1249,3,130,65,0,1249,1339,1,0,0,0,1250,1251,3,138,69,0,1251,1252,
+		5,89,0,0,1252,1253,3,132,66,0,1253,1339,1,0,0,0,1254,1255,3,138,69,0,1255,
+		1256,5,90,0,0,1256,1257,5,131,0,0,1257,1258,3,130,65,0,1258,1259,5,60,
+		0,0,1259,1260,3,132,66,0,1260,1339,1,0,0,0,1261,1262,3,138,69,0,1262,1263,
+		5,189,0,0,1263,1264,5,90,0,0,1264,1339,1,0,0,0,1265,1266,3,138,69,0,1266,
+		1267,5,68,0,0,1267,1269,5,66,0,0,1268,1270,5,242,0,0,1269,1268,1,0,0,0,
+		1269,1270,1,0,0,0,1270,1339,1,0,0,0,1271,1272,3,138,69,0,1272,1273,5,68,
+		0,0,1273,1276,5,67,0,0,1274,1275,5,49,0,0,1275,1277,5,241,0,0,1276,1274,
+		1,0,0,0,1276,1277,1,0,0,0,1277,1339,1,0,0,0,1278,1279,3,138,69,0,1279,
+		1281,5,62,0,0,1280,1282,3,76,38,0,1281,1280,1,0,0,0,1282,1283,1,0,0,0,
+		1283,1281,1,0,0,0,1283,1284,1,0,0,0,1284,1339,1,0,0,0,1285,1286,5,20,0,
+		0,1286,1339,5,243,0,0,1287,1288,5,21,0,0,1288,1339,5,243,0,0,1289,1339,
+		5,22,0,0,1290,1339,5,23,0,0,1291,1292,3,138,69,0,1292,1293,5,24,0,0,1293,
+		1294,5,25,0,0,1294,1295,3,132,66,0,1295,1296,3,128,64,0,1296,1297,5,26,
+		0,0,1297,1298,3,132,66,0,1298,1299,3,128,64,0,1299,1339,1,0,0,0,1300,1301,
+		3,138,69,0,1301,1302,5,27,0,0,1302,1305,5,154,0,0,1303,1306,5,28,0,0,1304,
+		1306,3,132,66,0,1305,1303,1,0,0,0,1305,1304,1,0,0,0,1306,1307,1,0,0,0,
+		1307,1308,5,29,0,0,1308,1309,3,132,66,0,1309,1310,3,128,64,0,1310,1311,
+		5,26,0,0,1311,1312,3,132,66,0,1312,1313,3,128,64,0,1313,1339,1,0,0,0,1314,
+		1315,3,138,69,0,1315,1316,5,30,0,0,1316,1317,3,132,66,0,1317,1318,3,128,
+		64,0,1318,1319,5,18,0,0,1319,1320,3,132,66,0,1320,1339,1,0,0,0,1321,1322,
+		5,31,0,0,1322,1323,3,136,68,0,1323,1324,5,32,0,0,1324,1325,3,136,68,0,
+		1325,1328,3,132,66,0,1326,1327,5,33,0,0,1327,1329,3,132,66,0,1328,1326,
+		1,0,0,0,1328,1329,1,0,0,0,1329,1339,1,0,0,0,1330,1331,5,34,0,0,1331,1332,
+		5,33,0,0,1332,1333,3,132,66,0,1333,1334,3,128,64,0,1334,1335,5,35,0,0,
+		1335,1336,3,132,66,0,1336,1337,3,128,64,0,1337,1339,1,0,0,0,1338,1150,
+		1,0,0,0,1338,1155,1,0,0,0,1338,1165,1,0,0,0,1338,1175,1,0,0,0,1338,1181,
+		1,0,0,0,1338,1208,1,0,0,0,1338,1214,1,0,0,0,1338,1217,1,0,0,0,1338,1221,
+		1,0,0,0,1338,1233,1,0,0,0,1338,1239,1,0,0,0,1338,1246,1,0,0,0,1338,1250,
+		1,0,0,0,1338,1254,1,0,0,0,1338,1261,1,0,0,0,1338,1265,1,0,0,0,1338,1271,
+		1,0,0,0,1338,1278,1,0,0,0,1338,1285,1,0,0,0,1338,1287,1,0,0,0,1338,1289,
+		1,0,0,0,1338,1290,1,0,0,0,1338,1291,1,0,0,0,1338,1300,1,0,0,0,1338,1314,
+		1,0,0,0,1338,1321,1,0,0,0,1338,1330,1,0,0,0,1339,121,1,0,0,0,1340,1341,
+		5,70,0,0,1341,1342,5,241,0,0,1342,1343,5,162,0,0,1343,1344,3,132,66,0,
+		1344,1345,3,128,64,0,1345,123,1,0,0,0,1346,1347,5,43,0,0,1347,1348,5,38,
+		0,0,1348,1349,5,39,0,0,1349,1350,3,132,66,0,1350,1351,5,40,0,0,1351,1352,
+		3,132,66,0,1352,125,1,0,0,0,1353,1354,5,37,0,0,1354,1355,3,136,68,0,1355,
+		1356,3,132,66,0,1356,127,1,0,0,0,1357,1358,5,172,0,0,1358,1359,5,185,0,
+		0,1359,129,1,0,0,0,1360,1361,5,242,0,0,1361,131,1,0,0,0,1362,1363,6,66,
+		-1,0,1363,1364,5,224,0,0,1364,1365,3,132,66,0,1365,1366,5,225,0,0,1366,
+		1405,1,0,0,0,1367,1368,5,231,0,0,1368,1405,3,132,66,16,1369,1370,5,189,
+		0,0,1370,1405,3,132,66,11,1371,1372,5,160,0,0,1372,1373,3,132,66,0,1373,
+		1374,5,162,0,0,1374,1375,3,132,66,0,1375,1376,5,161,0,0,1376,1377,3,132,
+		66,0,1377,1405,1,0,0,0,1378,1379,3,138,69,0,1379,1388,5,224,0,0,1380,1385,
+		3,132,66,0,1381,1382,5,226,0,0,1382,1384,3,132,66,0,1383,1381,1,0,0,0,
+		1384,1387,1,0,0,0,1385,1383,1,0,0,0,1385,1386,1,0,0,0,1386,1389,1,0,0,
+		0,1387,1385,1,0,0,0,1388,1380,1,0,0,0,1388,1389,1,0,0,0,1389,1390,1,0,
+		0,0,1390,1391,5,225,0,0,1391,1405,1,0,0,0,1392,1394,7,3,0,0,1393,1395,
+		3,134,67,0,1394,1393,1,0,0,0,1394,1395,1,0,0,0,1395,1396,1,0,0,0,1396,
+		1397,5,172,0,0,1397,1405,3,134,67,0,1398,1399,5,243,0,0,1399,1405,3,134,
+		67,0,1400,1405,5,242,0,0,1401,1405,5,243,0,0,1402,1405,5,241,0,0,1403,
+		1405,3,136,68,0,1404,1362,1,0,0,0,1404,1367,1,0,0,0,1404,1369,1,0,0,0,
+		1404,1371,1,0,0,0,1404,1378,1,0,0,0,1404,1392,1,0,0,0,1404,1398,1,0,0,
+		0,1404,1400,1,0,0,0,1404,1401,1,0,0,0,1404,1402,1,0,0,0,1404,1403,1,0,
+		0,0,1405,1426,1,0,0,0,1406,1407,10,15,0,0,1407,1408,5,186,0,0,1408,1425,
+		3,132,66,16,1409,1410,10,14,0,0,1410,1411,7,4,0,0,1411,1425,3,132,66,15,
+		1412,1413,10,13,0,0,1413,1414,7,5,0,0,1414,1425,3,132,66,14,1415,1416,
+		10,12,0,0,1416,1417,7,6,0,0,1417,1425,3,132,66,13,1418,1419,10,10,0,0,
+		1419,1420,5,187,0,0,1420,1425,3,132,66,11,1421,1422,10,9,0,0,1422,1423,
+		5,188,0,0,1423,1425,3,132,66,10,1424,1406,1,0,0,0,1424,1409,1,0,0,0,1424,
+		1412,1,0,0,0,1424,1415,1,0,0,0,1424,1418,1,0,0,0,1424,1421,1,0,0,0,1425,
+		1428,1,0,0,0,1426,1424,1,0,0,0,1426,1427,1,0,0,0,1427,133,1,0,0,0,1428,
+		1426,1,0,0,0,1429,1430,7,7,0,0,1430,135,1,0,0,0,1431,1434,3,138,69,0,1432,
+		1433,5,227,0,0,1433,1435,3,138,69,0,1434,1432,1,0,0,0,1434,1435,1,0,0,
+		0,1435,137,1,0,0,0,1436,1437,7,8,0,0,1437,139,1,0,0,0,134,144,146,160,
+		186,193,195,203,205,224,234,245,253,270,279,289,301,305,313,317,322,332,
+		346,361,367,374,379,387,394,407,409,419,431,442,450,460,494,504,533,535,
+		549,552,560,583,590,598,608,612,616,620,624,640,658,667,672,702,706,720,
+		724,732,754,756,764,772,785,796,799,809,812,820,824,832,843,847,855,866,
+		868,879,882,886,894,899,904,914,916,924,933,938,951,956,959,966,975,980,
+		987,1000,1003,1016,1033,1046,1055,1059,1064,1070,1079,1083,1090,1101,1107,
+		1111,1135,1145,1162,1173,1192,1195,1200,1204,1206,1212,1228,1242,1269,
+		1276,1283,1305,1328,1338,1385,1388,1394,1404,1424,1426,1434
 	};
 
 	public static readonly ATN _ATN =

@@ -284,6 +284,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitLeaseGuarantorItem([NotNull] DealLangParser.LeaseGuarantorItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>leasePhasedItem</c>
+	/// labeled alternative in <see cref="DealLangParser.leaseItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLeasePhasedItem([NotNull] DealLangParser.LeasePhasedItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.renewalCount"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

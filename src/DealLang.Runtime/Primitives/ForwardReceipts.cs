@@ -27,6 +27,24 @@ public static class ForwardReceipts
         return sum;
     }
 
+    /// <summary>Σ <paramref name="row"/>[p] × clamp(<paramref name="shares"/>[p], 0, 1) for p = t + 1 … min(<paramref name="last"/>,
+    /// <paramref name="stop"/>): a phased lease's rent in the window, each period's on the share of its buildings
+    /// completed at that period's start (n/a: none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double SumScaled(double[] row, double[] shares, int t, int last, int stop)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(shares);
+        int end = Math.Min(Math.Min(Math.Min(last, stop), row.Length - 1), shares.Length - 1);
+        double sum = 0.0;
+        for (int p = t + 1; p <= end; p++)
+        {
+            sum += row[p] * Math.Clamp(Flows.AmountOrZero(shares[p]), 0.0, 1.0);
+        }
+
+        return sum;
+    }
+
     /// <summary>Σ <paramref name="row"/>[p] for p = t + 1 … <paramref name="last"/>: the whole window.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sum(double[] row, int t, int last) => Sum(row, t, last, int.MaxValue);

@@ -47,13 +47,32 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
     {
         // Semiannual from 2025-10-15; the notes mature at the end of period 10 (2030-10-15). Periods 1 and 2 read 0%
         // completed; period 3 (from 2026-10-15) reads 40%: 3.2bn / 8 periods left × 40% = 160m; period 4 reads 70%:
-        // 3.04bn / 7 × 70% = 304m; period 5 reads 100%: 2.736bn / 6 = 456m.
+        // 3.04bn / 7 × 70% = 304m, plus the 22m period 3 left unpaid (below): 326m; period 5 reads 100%: 2.736bn / 6 = 456m.
         Assert.Equal(0.0, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 1));
         Assert.Equal(160e6, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 2), 1e-3);
-        Assert.Equal(304e6, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 3), 1e-3);
+        Assert.Equal(326e6, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 3), 1e-3);
         Assert.Equal(456e6, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 4), 1e-3);
         // A year late, period 3 reads nothing completed yet.
         Assert.Equal(0.0, _chain.Ledger("LakeMariner", "ConstructionDelay", "Notes principal due", 2));
+    }
+
+    [Fact]
+    public void A_construction_delay_defers_the_rent_and_lowers_the_equitys_return()
+    {
+        // The lease is phased by Built (docs/language.md §5 "lease", "Phased commencement"). A year late, the first
+        // building (40%) is handed over on 2027-06-30: periods 3 and 4 (from 2026-10-15, 2027-04-15) collect no rent,
+        // where Base's period 3 collects 1.31bn / 2 × 40% = 262m; period 5 (from 2027-10-15) reads 40%, escalated once:
+        // 1.31bn × 1.03 / 2 × 40% = 269.86m. The 248m reserve pays the first two coupons; the third (2027-04-15) finds
+        // no cash: an event of default, and the equity loses everything. Before the lease was phased the rent ran in full
+        // from 2026-06-30 while the notes' amortisation waited, and the delay raised the equity's IRR (112.66% to 143.71%).
+        Assert.Equal(0.0, _chain.Ledger("LakeMariner", "ConstructionDelay", "rent FluidstackLease", 2));
+        Assert.Equal(0.0, _chain.Ledger("LakeMariner", "ConstructionDelay", "rent FluidstackLease", 3));
+        Assert.Equal(262e6, _chain.Ledger("LakeMariner", "Base", "rent FluidstackLease", 2), 1e-3);
+        Assert.Equal(269.86e6, _chain.Ledger("LakeMariner", "ConstructionDelay", "rent FluidstackLease", 4), 1e-3);
+        Assert.Equal(new Date(2027, 4, 15), _chain.Of("LakeMariner", "ConstructionDelay").Events.EventOfDefault);
+        double late = _chain.Of("LakeMariner", "ConstructionDelay").Equities.Single().Irr;
+        double onTime = _chain.Of("LakeMariner", "Base").Equities.Single().Irr;
+        Assert.True(late < onTime, $"a construction delay must lower the equity's IRR: {late:P2} vs {onTime:P2}");
     }
 
     [Fact]
@@ -144,7 +163,7 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
         // FluidstackDefault: Google's backstop keeps Lake Mariner's notes whole, but the lockbox traps everything the
         // notes leave from 2028-04-15 (the SPV's first trap) to the run's end, so nothing reaches the parent after the
         // trap: its receipts from Lake Mariner stop in that period while the SPV still holds cash, and the 2032 converts,
-        // due 2032-04-15 at the parent, lose what its reserve, mining and bitcoin could not pay (34.1m). The converts
+        // due 2032-04-15 at the parent, lose what its reserve, mining and bitcoin could not pay (887.4m). The converts
         // lose first; the senior 2031 converts, whose reserve is filled first, lose nothing.
         var spv = _chain.Of("LakeMariner", "FluidstackDefault");
         var parent = _chain.Of("TeraWulf", "FluidstackDefault");
@@ -165,7 +184,7 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
     }
 
     [Fact]
-    public void The_rent_covers_the_notes_heaviest_half_year_1_20_times_and_Base_repays_them_on_schedule()
+    public void The_rent_covers_the_notes_heaviest_half_year_1_20_times_and_Base_repays_them_by_the_maturity()
     {
         // Period 5 (2027-10-15 → 2028-04-15), the first with every building complete: principal 2.736bn / 6 periods
         // left = 456m, interest 2.736bn × 7.75% / 2 = 106.02m, 562.02m of debt service, the heaviest half-year. The
@@ -173,10 +192,15 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
         Assert.Equal(456e6, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 4), 1e-3);
         Assert.Equal(106.02e6, _chain.Ledger("LakeMariner", "Base", "Notes interest due", 4), 1e-3);
         Assert.Equal(674.65e6, _chain.Ledger("LakeMariner", "Base", "rent FluidstackLease", 4), 1e-3);
-        // Every period's principal is paid when due, the last 456m at the maturity (2030-10-15, period 10).
+        // The rent is phased: period 3 (2026-10-15 → 2027-04-15) reads 40% completed and collects 1.31bn / 2 × 40% =
+        // 262m, which pays the 124m coupon and 138m of the 160m principal: 22m short, paid with period 4's 304m. Periods
+        // 1 and 2 collect nothing and their coupons come from the 248m interest reserve. Every other period's principal
+        // is paid when due, the last 456m at the maturity (2030-10-15, period 10).
+        Assert.Equal(0.0, _chain.Ledger("LakeMariner", "Base", "rent FluidstackLease", 1));
+        Assert.Equal(262e6, _chain.Ledger("LakeMariner", "Base", "rent FluidstackLease", 2), 1e-3);
         for (int t = 0; t < 22; t++)
         {
-            Assert.Equal(0.0, _chain.Ledger("LakeMariner", "Base", "2 pay Notes.principal short", t));
+            Assert.Equal(t == 2 ? 22e6 : 0.0, _chain.Ledger("LakeMariner", "Base", "2 pay Notes.principal short", t), 1e-3);
         }
 
         Assert.Equal(456e6, _chain.Ledger("LakeMariner", "Base", "2 pay Notes.principal paid", 9), 1e-3);

@@ -145,9 +145,21 @@ internal sealed class LeaseComponent(EmitContext ctx)
         {
             string soldFlag = CSharpEmitter.SoldFlag(Ctx, new CollateralRef(CollateralKind.Facility, lease.Info.Facility));
             string over = (soldFlag.Length > 0 ? soldFlag + " || " : "") + "(" + lease.EndPeriod + " >= 0 && t >= " + lease.EndPeriod + ")";
-            yield return "(" + over + " ? 0.0 : ForwardReceipts.Sum(" + lease.TermRent + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t]))";
+            // A phased lease's rent in each period of the window is on the share its completion index gives that period.
+            string sum = lease.Model.PhasedBy is { } index
+                ? "ForwardReceipts.SumScaled(" + lease.TermRent + ", " + Ctx.Components.Of<IndexComponent>().States[index].Levels.Name + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t])"
+                : "ForwardReceipts.Sum(" + lease.TermRent + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t])";
+            yield return "(" + over + " ? 0.0 : " + sum + ")";
         }
     }
+
+    /// <summary>A phased lease's completed share in period <paramref name="period"/> (C#): its completion index's level read
+    /// at that period's start, n/a as nothing completed, clamped to [0, 1] (as a tranche's 'completion'); null when the
+    /// rent starts in full.</summary>
+    private string? PhasedShare(LeaseState lease, string period) =>
+        lease.Model.PhasedBy is { } index
+            ? "Math.Clamp(Flows.AmountOrZero(" + Ctx.Components.Of<IndexComponent>().States[index].Levels.Name + "[" + period + "]), 0.0, 1.0)"
+            : null;
 
     public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
         Model.Leases.Where(l => l.RvgGuarantees is not null).Select(l => (l.RvgGuarantees!, 1));
@@ -176,8 +188,10 @@ internal sealed class LeaseComponent(EmitContext ctx)
         foreach (var lease in States)
         {
             string soldFlag = CSharpEmitter.SoldFlag(Ctx, new CollateralRef(CollateralKind.Facility, lease.Info.Facility));
-            string scheduled = lease.ScheduledRent + "[t]";
-            w.Comment(lease.Name + ": rent" + (soldFlag.Length > 0 ? ", until its facility is sold" : ""));
+            string? share = PhasedShare(lease, "t");
+            string scheduled = lease.ScheduledRent + "[t]" + (share is null ? "" : " * " + share);
+            w.Comment(lease.Name + ": rent" + (share is null ? "" : " on the share of its buildings completed at the period's start")
+                + (soldFlag.Length > 0 ? ", until its facility is sold" : ""));
             w.Line(lease.Rent + " = " + (soldFlag.Length > 0 ? soldFlag + " ? 0.0 : " + scheduled : scheduled) + ";");
             if (lease.Active.Declared)
             {
@@ -206,8 +220,9 @@ internal sealed class LeaseComponent(EmitContext ctx)
     }
 
     // The guarantor pays the rent the lessee's default leaves unpaid (an input: what the lease would have paid, less
-    // what it pays), in the period it falls due, times its honour share, within what its cap still allows, while it
-    // pays (not in default, not disowned, within 'until'); nothing once the facility is sold (no lease is left).
+    // what it pays; a phased lease's times the share completed), in the period it falls due, times its honour share,
+    // within what its cap still allows, while it pays (not in default, not disowned, within 'until'); nothing once the
+    // facility is sold (no lease is left).
     private void WriteGuarantee(IndentedWriter w, LeaseState lease, GuaranteeInfo g, int index, string soldFlag)
     {
         string pays = GuarantorCode.Pays(Ctx, g, "t", "periodEnd");
@@ -215,7 +230,10 @@ internal sealed class LeaseComponent(EmitContext ctx)
         w.Line(lease.Guaranteed + " = 0.0;");
         using (w.Block("if (" + (soldFlag.Length > 0 ? "!(" + soldFlag + ") && " : "") + pays + ")"))
         {
-            w.Line(lease.Guaranteed + " = Math.Min(" + lease.GuaranteeDue + "[t] * " + GuarantorCode.Honour(Ctx, g.Guarantor) + ", " + lease.GuaranteeCapLeft + ");");
+            // A phased lease's unpaid rent is on the buildings handed over, as its rent is.
+            string? share = PhasedShare(lease, "t");
+            w.Line(lease.Guaranteed + " = Math.Min(" + lease.GuaranteeDue + "[t]" + (share is null ? "" : " * " + share) + " * "
+                + GuarantorCode.Honour(Ctx, g.Guarantor) + ", " + lease.GuaranteeCapLeft + ");");
             w.Line(lease.GuaranteeCapLeft + " -= " + lease.Guaranteed + ";");
         }
 

@@ -18,6 +18,7 @@ internal sealed partial class CstToAst
     //     | RVG rvgPart+                                                          # rvgItem
     //     | DAYCOUNT_KW dayCount                                                  # leaseDayCountItem
     //     | guarantorClause                                                       # leaseGuarantorItem
+    //     | PHASED ident                                                          # leasePhasedItem
     //     ;
     private LeaseSyntax? VisitLeaseDecl(LeaseDeclContext context)
     {
@@ -36,6 +37,7 @@ internal sealed partial class CstToAst
         RvgSyntax? rvg = null;
         DayCountSyntax? dayCount = null;
         GuarantorSyntax? guarantor = null;
+        NameSyntax? phased = null;
         foreach (LeaseItemContext item in context.leaseItem())
         {
             switch (item)
@@ -71,12 +73,16 @@ internal sealed partial class CstToAst
                 case LeaseGuarantorItemContext g:
                     items.Keep(ref guarantor, "guarantor", g, VisitGuarantor(g.guarantorClause(), $"the guarantor of {container}"));
                     break;
+                case LeasePhasedItemContext p:
+                    items.Keep(ref phased, "phased", p, VisitIdent(p.ident()));
+                    break;
             }
         }
 
         return new LeaseSyntax(name, facility, lessee, rent, escalator, starts, term, renewals, rvg, dayCount, Span(context))
         {
             Guarantor = guarantor,
+            Phased = phased,
         };
     }
 

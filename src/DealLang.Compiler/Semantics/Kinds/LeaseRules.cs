@@ -25,6 +25,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         binder.RequireKind(lease.Lessee, SymbolKind.Party, $"the lessee of lease '{name}' must be a party");
         binder.BindTerms(lease.Rent, lease.Escalator, lease.Rvg?.Guarantees, lease.Rvg?.Cap);
         GuarantorRules.Bind(lease.Guarantor, binder, $"the guarantor of lease '{name}' must be a party");
+        binder.RequireKind(lease.Phased, SymbolKind.Index, $"lease '{name}' is phased by an index of the share of its buildings completed");
     }
 
     protected override void CheckTerms(LeaseSyntax lease, TypeChecker checker)
@@ -40,6 +41,22 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         }
 
         GuarantorRules.CheckTerms(lease.Guarantor, checker, l);
+        CheckPhased(lease, checker);
+    }
+
+    // 'phased Built': the index's level is the share of the buildings handed over, a rate (DL0765), as a tranche's
+    // 'completion' reads it; an index in money or a ratio is not a share.
+    private static void CheckPhased(LeaseSyntax lease, TypeChecker checker)
+    {
+        if (lease.Phased is { } phased && checker.Analysis.Symbols.TryLookup(phased.Text, out Symbol symbol) && symbol.Kind == SymbolKind.Index
+            && symbol.Declaration is IndexSyntax index)
+        {
+            BoundExpression level = checker.IndexLevel(index);
+            if (level is not BadExpression && level.Unit != Unit.Rate)
+            {
+                checker.Diagnostics.Add(DiagnosticCatalogue.PhasedIndexNotAShare(phased.Span, lease.Name?.Text ?? "", phased.Text, UnitNames.Described(level)));
+            }
+        }
     }
 
     protected override void CheckStructure(LeaseSyntax lease, DealChecks checks)

@@ -24,6 +24,10 @@ public sealed record LeaseSyntax(
 
     /// <summary><c>guarantor Google cap 3.2bn [until DATE]</c>: who pays the rent once the lessee defaults; null when none.</summary>
     public GuarantorSyntax? Guarantor { get; init; }
+
+    /// <summary><c>phased Built</c>: the completion index whose level is the share of the leased buildings handed over,
+    /// which scales the rent (phased commencement); null when the rent starts in full.</summary>
+    public NameSyntax? Phased { get; init; }
 }
 
 /// <summary><c>renewals 4 x 4y at lessee option [rent at market]</c></summary>

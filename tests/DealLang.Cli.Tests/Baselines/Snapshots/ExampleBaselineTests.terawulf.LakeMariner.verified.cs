@@ -126,7 +126,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         // WulfEquity (equity)
         double equity_WulfEquity_distributed = 0.0;
         // InterestReserve (account)
-        double account_InterestReserve_balance = 124000000.0;
+        double account_InterestReserve_balance = 248000000.0;
         // Lockbox (account)
         double account_Lockbox_balance = 0.0;
         // TenantDefault (trigger, trap)
@@ -185,13 +185,13 @@ public sealed class Deal_LakeMariner : IDealProgram
             tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
 
             // 1. collections
-            // FluidstackLease: rent, until its facility is sold
-            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t];
+            // FluidstackLease: rent on the share of its buildings completed at the period's start, until its facility is sold
+            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0);
             // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
             lease_FluidstackLease_guaranteed = 0.0;
             if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod))
             {
-                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
                 lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
             }
 
@@ -518,7 +518,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         // WulfEquity (equity)
         double equity_WulfEquity_distributed = 0.0;
         // InterestReserve (account)
-        double account_InterestReserve_balance = 124000000.0;
+        double account_InterestReserve_balance = 248000000.0;
         // Lockbox (account)
         double account_Lockbox_balance = 0.0;
         // TenantDefault (trigger, trap)
@@ -595,13 +595,13 @@ public sealed class Deal_LakeMariner : IDealProgram
             tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
 
             // 1. collections
-            // FluidstackLease: rent, until its facility is sold
-            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t];
+            // FluidstackLease: rent on the share of its buildings completed at the period's start, until its facility is sold
+            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0);
             // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
             lease_FluidstackLease_guaranteed = 0.0;
             if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod))
             {
-                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
                 lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
             }
 
@@ -968,13 +968,13 @@ public sealed class Deal_LakeMariner : IDealProgram
                 tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
 
                 // 1. collections
-                // FluidstackLease: rent, until its facility is sold
-                lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t];
+                // FluidstackLease: rent on the share of its buildings completed at the period's start, until its facility is sold
+                lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0);
                 // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
                 lease_FluidstackLease_guaranteed = 0.0;
                 if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod))
                 {
-                    lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                    lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
                     lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
                 }
 
@@ -1219,7 +1219,7 @@ public sealed class Deal_LakeMariner : IDealProgram
             ],
             Accounts =
             [
-                new AccountInfo("InterestReserve", 124000000.0, 0.0),
+                new AccountInfo("InterestReserve", 248000000.0, 0.0),
                 new AccountInfo("Lockbox", 0.0, 0.0),
             ],
             Fees = [],
