@@ -18,7 +18,8 @@ public sealed record ChainLayerOutcome(IReadOnlyList<LayerFigure> Layers, string
 /// that hold another's tranches or LP units, or have LP classes behind a carry), their banks (the funds' tranches) and
 /// their LPs (the funds' LP classes). A claim on a fund that another fund of the chain holds (a fund of funds' bank
 /// line or LP units) is that holder's loss, in the funds row, and not the banks' or LPs': each claim on a fund is in
-/// one row. Which breaks first is the layer with the earliest default (else the earliest trap); the loss in the end is
+/// one row, and so is its default (a line the funds hold whole defaults in the funds row; the banks' default is that of
+/// a line held outside the chain, at least in part). Which breaks first is the layer with the earliest default (else the earliest trap); the loss in the end is
 /// the banks', the LPs', the guarantors' and what the bottom entities' tranches lose beyond the funds' shares of them
 /// (holders outside the chain).
 /// </summary>
@@ -71,6 +72,7 @@ public static class ChainLayers
         // leaves the banks or LPs row, or the same dollar would be borne twice (by the held fund's bank or LPs and again
         // by the holder's bank or LPs, whose loss it becomes).
         double fromBottom = 0, fundTranchesHeld = 0, lpInterestsHeld = 0, lossOnSale = 0;
+        var heldInChain = new Dictionary<(string Entity, string Tranche), double>(); // the share of a fund's line the funds keep
         foreach (EntityOutcome holder in holders)
         {
             for (int h = 0; h < holder.Deal.Holdings.Length; h++)
@@ -91,6 +93,7 @@ public static class ChainLayers
                     if (heldIsFund)
                     {
                         fundTranchesHeld += kept * HoldersLoss(tranche);
+                        heldInChain[(held.Deal.Name, tranche.Name)] = heldInChain.GetValueOrDefault((held.Deal.Name, tranche.Name)) + kept;
                     }
                     else
                     {
@@ -106,7 +109,7 @@ public static class ChainLayers
 
         if (holders.Count > 0)
         {
-            layers.Add(Entities(Funds, holders, fromBottom + fundTranchesHeld + lpInterestsHeld + lossOnSale));
+            LayerFigure funds = Entities(Funds, holders, fromBottom + fundTranchesHeld + lpInterestsHeld + lossOnSale);
             Date? bankShort = null;
             string? bank = null;
             double bankLoss = 0;
@@ -115,13 +118,29 @@ public static class ChainLayers
                 foreach (TrancheSummary t in holder.Outcome.Tranches)
                 {
                     bankLoss += HoldersLoss(t); // a guaranteed line's lenders lose what its guarantor did not pay them
-                    if (t.FirstPrincipalShortfall is { } d && (bankShort is null || d < bankShort.Value))
+                    if (t.FirstPrincipalShortfall is not { } d)
                     {
-                        (bankShort, bank) = (d, holder.Deal.Name + "." + t.Name);
+                        continue;
+                    }
+
+                    // A line the chain's funds keep whole defaults on them, in the funds row, where its loss is: the
+                    // banks' default is that of a line a lender outside the chain holds, at least in part.
+                    string line = holder.Deal.Name + "." + t.Name;
+                    if (heldInChain.GetValueOrDefault((holder.Deal.Name, t.Name)) >= 1 - HeldWholeTolerance)
+                    {
+                        if (funds.Default is null || d < funds.Default.Value)
+                        {
+                            funds = funds with { Default = d, DefaultBy = line };
+                        }
+                    }
+                    else if (bankShort is null || d < bankShort.Value)
+                    {
+                        (bankShort, bank) = (d, line);
                     }
                 }
             }
 
+            layers.Add(funds);
             layers.Add(new LayerFigure(Banks, null, null, bankShort, bank, Math.Max(0, bankLoss - fundTranchesHeld)));
             var classes = holders.SelectMany(h => h.Outcome.Equities.Where(q => q.Carry is not null).SelectMany(q => q.Carry!.Classes)).ToList();
             if (classes.Count > 0)
@@ -141,6 +160,9 @@ public static class ChainLayers
             .ToList();
         return new ChainLayerOutcome(layers, BreaksFirst(layers), BearsLoss(layers, Math.Max(0, holdersLoss - fromBottom), guarantors));
     }
+
+    // Shares are fractions of a line: 100% held in two 50% holdings sums to 1 up to rounding.
+    const double HeldWholeTolerance = 1e-9;
 
     // What a tranche's holders lose: with a guarantor behind it, what it did not pay them (docs/language.md §5, "Guarantors").
     static double HoldersLoss(TrancheSummary t) => t.Guaranteed ? t.HoldersLoss : t.PrincipalLoss + t.UnpaidInterest;
