@@ -13,10 +13,11 @@ public sealed record ChainLayerOutcome(IReadOnlyList<LayerFigure> Layers, string
 
 /// <summary>
 /// The chain's layers (docs/language.md §12 "The chain report"), bottom up: the tech giants and tenants (the parties the
-/// held entities' leases, contracts and guarantees name), the SPVs, neoclouds and miners (the entities that hold no
-/// tranche: nothing, or only equity stakes, as an operating parent holds its SPVs — TeraWulf), the funds (the entities
-/// that hold another's tranches or LP units, or have LP classes behind a carry), their banks (the funds' tranches) and
-/// their LPs (the funds' LP classes). A claim on a fund that another fund of the chain holds (a fund of funds' bank
+/// entities' leases and contracts and the bottom entities' guarantees name), the SPVs, neoclouds and miners (the
+/// entities that hold no tranche and have no LP classes: they hold nothing, or only equity stakes, as an operating
+/// parent holds its SPVs — TeraWulf), the funds (the entities that hold another's tranches or LP units, or have LP
+/// classes behind a carry, whatever they hold), their banks (the funds' tranches) and their LPs (the funds' LP
+/// classes). A claim on a fund that another fund of the chain holds (a fund of funds' bank
 /// line or LP units) is that holder's loss, in the funds row, and not the banks' or LPs': each claim on a fund is in
 /// one row, and so is its default (a line the funds hold whole defaults in the funds row; the banks' default is that of
 /// a line held outside the chain, at least in part). Which breaks first is the layer with the earliest default (else the earliest trap); the loss in the end is
@@ -34,23 +35,27 @@ public static class ChainLayers
     public static ChainLayerOutcome Of(ChainOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        // A fund lends (it holds tranches), has LP classes behind a carry (a fund of equity stakes) or is an LP itself
-        // (it holds an equity with a carry: a fund of funds' LP units). A parent that holds only its subsidiaries'
-        // equity, with no LPs, is an operating company (its converts are not a bank's line), so it stands with the SPVs
-        // it owns.
+        // A fund lends (it holds tranches), has LP classes behind a carry, whatever it holds (equity stakes, or its
+        // assets directly: a PE fund that owns its data centre), or is an LP itself (it holds an equity with a carry: a
+        // fund of funds' LP units). A parent that holds only its subsidiaries' equity, with no LPs, is an operating
+        // company (its converts are not a bank's line), so it stands with the SPVs it owns.
         bool IsLpInterest(HoldingInfo h) => h.Equity
             && outcome.Entities.FirstOrDefault(x => x.Deal.Name == h.Entity)?.Deal.Equities.FirstOrDefault(q => q.Name == h.Member)?.Carry is not null;
         bool IsFund(EntityOutcome e) => e.Deal.Holdings.Any(h => !h.Equity || IsLpInterest(h))
-            || (e.Deal.Holdings.Length > 0 && e.Outcome.Equities.Any(q => q.Carry is not null));
+            || e.Outcome.Equities.Any(q => q.Carry is not null);
         var bottom = outcome.Entities.Where(e => !IsFund(e)).ToList();
         var holders = outcome.Entities.Where(IsFund).ToList();
 
-        // The tech giants and tenants: every party a held entity's lease, contract or guarantee names, by its default.
+        // The tech giants and tenants: every party a lease, a contract or a bottom entity's guarantee names, by its
+        // default. A fund that owns its assets directly has lessees and customers too; a guarantor of a fund's own line
+        // (a state behind its bank) is not a tenant.
         Date? giantDefault = null;
         string? giant = null;
-        foreach (EntityOutcome e in bottom)
+        foreach (EntityOutcome e in outcome.Entities)
         {
-            var named = e.Deal.Leases.Select(l => l.Lessee).Concat(e.Deal.Contracts.Select(c => c.Customer)).Concat(e.Deal.Guarantees.Select(g => g.Guarantor));
+            bool isBottom = bottom.Contains(e);
+            var named = e.Deal.Leases.Select(l => l.Lessee).Concat(e.Deal.Contracts.Select(c => c.Customer))
+                .Concat(e.Deal.Guarantees.Where(g => isBottom || g.Kind != GuaranteeTarget.Tranche).Select(g => g.Guarantor));
             foreach (int p in named.Distinct())
             {
                 if (p >= 0 && p < e.Outcome.Parties.Length && e.Outcome.Parties[p].DefaultDate is { } d && (giantDefault is null || d < giantDefault.Value))
