@@ -117,6 +117,7 @@ public sealed record CreditMetrics(
         var guarantees = new GuarantorRisk[totals.Guarantees.Length];
         for (int g = 0; g < guarantees.Length; g++)
         {
+            NetAmountStatistics net = totals.Guarantees[g].NetCost;
             LossStatistics cost = totals.Guarantees[g].Cost;
             LossStatistics given = totals.Guarantees[g].CostGiven;
             guarantees[g] = new GuarantorRisk(
@@ -124,7 +125,7 @@ public sealed record CreditMetrics(
                 frame.GuaranteeCaps[g],
                 cost.PathsWithLoss,
                 Proportion(cost.PathsWithLoss, n),
-                Mean(cost.MeanLoss, cost.StandardDeviation, n),
+                Mean(net.Mean, net.StandardDeviation, n), // a path where it gained counts negative
                 Mean(given.MeanLoss, given.StandardDeviation, given.Paths),
                 n == 0 ? double.NaN : cost.MaxLoss);
         }
