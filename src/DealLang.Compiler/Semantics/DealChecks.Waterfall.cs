@@ -383,15 +383,19 @@ internal sealed partial class DealChecks
             }
         }
 
-        var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (StepSyntax step in steps)
+        // Money goes in by the waterfall's 'fill' and 'hold rest in', and by an equity cure's 'into A' (deposited
+        // before the waterfall): an account only cures go into holds them to the maturity or enforcement all the same.
+        IEnumerable<NameSyntax?> filledBySteps = steps.Select(step => step switch
         {
-            NameSyntax? filled = step switch
-            {
-                FillStepSyntax fill => fill.Account,
-                HoldStepSyntax hold => hold.Account,
-                _ => null,
-            };
+            FillStepSyntax fill => fill.Account,
+            HoldStepSyntax hold => hold.Account,
+            _ => null,
+        });
+        IEnumerable<NameSyntax?> filledByCures = _analysis.Symbols.OfKind(SymbolKind.Trigger)
+            .Select(t => t.Declaration).OfType<TriggerSyntax>().Select(t => t.Cure?.Into);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (NameSyntax? filled in filledBySteps.Concat(filledByCures))
+        {
             if (filled is { Text.Length: > 0 } && !released.Contains(filled.Text) && reported.Add(filled.Text)
                 && _analysis.Symbols.TryLookup(filled.Text, out Symbol symbol) && symbol.Kind == SymbolKind.Account)
             {

@@ -13,12 +13,14 @@ public sealed record ChainLayerOutcome(IReadOnlyList<LayerFigure> Layers, string
 
 /// <summary>
 /// The chain's layers (docs/language.md §12 "The chain report"), bottom up: the tech giants and tenants (the parties the
-/// held entities' leases, contracts and guarantees name), the SPVs, neoclouds and miners (the entities that hold no
-/// tranche: nothing, or only equity stakes, as an operating parent holds its SPVs — TeraWulf), the funds (the entities
-/// that hold another's tranches or LP units, or have LP classes behind a carry), their banks (the funds' tranches) and
-/// their LPs (the funds' LP classes). A claim on a fund that another fund of the chain holds (a fund of funds' bank
+/// entities' leases and contracts and the bottom entities' guarantees name), the SPVs, neoclouds and miners (the
+/// entities that hold no tranche and have no LP classes: they hold nothing, or only equity stakes, as an operating
+/// parent holds its SPVs — TeraWulf), the funds (the entities that hold another's tranches or LP units, or have LP
+/// classes behind a carry, whatever they hold), their banks (the funds' tranches) and their LPs (the funds' LP
+/// classes). A claim on a fund that another fund of the chain holds (a fund of funds' bank
 /// line or LP units) is that holder's loss, in the funds row, and not the banks' or LPs': each claim on a fund is in
-/// one row. Which breaks first is the layer with the earliest default (else the earliest trap); the loss in the end is
+/// one row, and so is its default (a line the funds hold whole defaults in the funds row; the banks' default is that of
+/// a line held outside the chain, at least in part). Which breaks first is the layer with the earliest default (else the earliest trap); the loss in the end is
 /// the banks', the LPs', the guarantors' and what the bottom entities' tranches lose beyond the funds' shares of them
 /// (holders outside the chain).
 /// </summary>
@@ -33,23 +35,27 @@ public static class ChainLayers
     public static ChainLayerOutcome Of(ChainOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        // A fund lends (it holds tranches), has LP classes behind a carry (a fund of equity stakes) or is an LP itself
-        // (it holds an equity with a carry: a fund of funds' LP units). A parent that holds only its subsidiaries'
-        // equity, with no LPs, is an operating company (its converts are not a bank's line), so it stands with the SPVs
-        // it owns.
+        // A fund lends (it holds tranches), has LP classes behind a carry, whatever it holds (equity stakes, or its
+        // assets directly: a PE fund that owns its data centre), or is an LP itself (it holds an equity with a carry: a
+        // fund of funds' LP units). A parent that holds only its subsidiaries' equity, with no LPs, is an operating
+        // company (its converts are not a bank's line), so it stands with the SPVs it owns.
         bool IsLpInterest(HoldingInfo h) => h.Equity
             && outcome.Entities.FirstOrDefault(x => x.Deal.Name == h.Entity)?.Deal.Equities.FirstOrDefault(q => q.Name == h.Member)?.Carry is not null;
         bool IsFund(EntityOutcome e) => e.Deal.Holdings.Any(h => !h.Equity || IsLpInterest(h))
-            || (e.Deal.Holdings.Length > 0 && e.Outcome.Equities.Any(q => q.Carry is not null));
+            || e.Outcome.Equities.Any(q => q.Carry is not null);
         var bottom = outcome.Entities.Where(e => !IsFund(e)).ToList();
         var holders = outcome.Entities.Where(IsFund).ToList();
 
-        // The tech giants and tenants: every party a held entity's lease, contract or guarantee names, by its default.
+        // The tech giants and tenants: every party a lease, a contract or a bottom entity's guarantee names, by its
+        // default. A fund that owns its assets directly has lessees and customers too; a guarantor of a fund's own line
+        // (a state behind its bank) is not a tenant.
         Date? giantDefault = null;
         string? giant = null;
-        foreach (EntityOutcome e in bottom)
+        foreach (EntityOutcome e in outcome.Entities)
         {
-            var named = e.Deal.Leases.Select(l => l.Lessee).Concat(e.Deal.Contracts.Select(c => c.Customer)).Concat(e.Deal.Guarantees.Select(g => g.Guarantor));
+            bool isBottom = bottom.Contains(e);
+            var named = e.Deal.Leases.Select(l => l.Lessee).Concat(e.Deal.Contracts.Select(c => c.Customer))
+                .Concat(e.Deal.Guarantees.Where(g => isBottom || g.Kind != GuaranteeTarget.Tranche).Select(g => g.Guarantor));
             foreach (int p in named.Distinct())
             {
                 if (p >= 0 && p < e.Outcome.Parties.Length && e.Outcome.Parties[p].DefaultDate is { } d && (giantDefault is null || d < giantDefault.Value))
@@ -71,6 +77,7 @@ public static class ChainLayers
         // leaves the banks or LPs row, or the same dollar would be borne twice (by the held fund's bank or LPs and again
         // by the holder's bank or LPs, whose loss it becomes).
         double fromBottom = 0, fundTranchesHeld = 0, lpInterestsHeld = 0, lossOnSale = 0;
+        var heldInChain = new Dictionary<(string Entity, string Tranche), double>(); // the share of a fund's line the funds keep
         foreach (EntityOutcome holder in holders)
         {
             for (int h = 0; h < holder.Deal.Holdings.Length; h++)
@@ -91,6 +98,7 @@ public static class ChainLayers
                     if (heldIsFund)
                     {
                         fundTranchesHeld += kept * HoldersLoss(tranche);
+                        heldInChain[(held.Deal.Name, tranche.Name)] = heldInChain.GetValueOrDefault((held.Deal.Name, tranche.Name)) + kept;
                     }
                     else
                     {
@@ -106,7 +114,7 @@ public static class ChainLayers
 
         if (holders.Count > 0)
         {
-            layers.Add(Entities(Funds, holders, fromBottom + fundTranchesHeld + lpInterestsHeld + lossOnSale));
+            LayerFigure funds = Entities(Funds, holders, fromBottom + fundTranchesHeld + lpInterestsHeld + lossOnSale);
             Date? bankShort = null;
             string? bank = null;
             double bankLoss = 0;
@@ -115,13 +123,29 @@ public static class ChainLayers
                 foreach (TrancheSummary t in holder.Outcome.Tranches)
                 {
                     bankLoss += HoldersLoss(t); // a guaranteed line's lenders lose what its guarantor did not pay them
-                    if (t.FirstPrincipalShortfall is { } d && (bankShort is null || d < bankShort.Value))
+                    if (t.FirstPrincipalShortfall is not { } d)
                     {
-                        (bankShort, bank) = (d, holder.Deal.Name + "." + t.Name);
+                        continue;
+                    }
+
+                    // A line the chain's funds keep whole defaults on them, in the funds row, where its loss is: the
+                    // banks' default is that of a line a lender outside the chain holds, at least in part.
+                    string line = holder.Deal.Name + "." + t.Name;
+                    if (heldInChain.GetValueOrDefault((holder.Deal.Name, t.Name)) >= 1 - HeldWholeTolerance)
+                    {
+                        if (funds.Default is null || d < funds.Default.Value)
+                        {
+                            funds = funds with { Default = d, DefaultBy = line };
+                        }
+                    }
+                    else if (bankShort is null || d < bankShort.Value)
+                    {
+                        (bankShort, bank) = (d, line);
                     }
                 }
             }
 
+            layers.Add(funds);
             layers.Add(new LayerFigure(Banks, null, null, bankShort, bank, Math.Max(0, bankLoss - fundTranchesHeld)));
             var classes = holders.SelectMany(h => h.Outcome.Equities.Where(q => q.Carry is not null).SelectMany(q => q.Carry!.Classes)).ToList();
             if (classes.Count > 0)
@@ -141,6 +165,9 @@ public static class ChainLayers
             .ToList();
         return new ChainLayerOutcome(layers, BreaksFirst(layers), BearsLoss(layers, Math.Max(0, holdersLoss - fromBottom), guarantors));
     }
+
+    // Shares are fractions of a line: 100% held in two 50% holdings sums to 1 up to rounding.
+    const double HeldWholeTolerance = 1e-9;
 
     // What a tranche's holders lose: with a guarantor behind it, what it did not pay them (docs/language.md §5, "Guarantors").
     static double HoldersLoss(TrancheSummary t) => t.Guaranteed ? t.HoldersLoss : t.PrincipalLoss + t.UnpaidInterest;

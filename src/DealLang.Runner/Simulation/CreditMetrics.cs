@@ -124,6 +124,7 @@ public sealed record CreditMetrics(
         var guarantees = new GuarantorRisk[totals.Guarantees.Length];
         for (int g = 0; g < guarantees.Length; g++)
         {
+            NetAmountStatistics net = totals.Guarantees[g].NetCost;
             LossStatistics cost = totals.Guarantees[g].Cost;
             LossStatistics given = totals.Guarantees[g].CostGiven;
             guarantees[g] = new GuarantorRisk(
@@ -131,7 +132,7 @@ public sealed record CreditMetrics(
                 frame.GuaranteeCaps[g],
                 cost.PathsWithLoss,
                 Paired(Proportion(cost.PathsWithLoss, n), pairs, pairs?.Guarantee(g, 0), 1),
-                Paired(Mean(cost.MeanLoss, cost.StandardDeviation, n), pairs, pairs?.Guarantee(g, 1), LossStatistics.Unit),
+                Paired(Mean(net.Mean, net.StandardDeviation, n), pairs, pairs?.Guarantee(g, 1), LossStatistics.Unit), // a path where it gained counts negative
                 Paired(Mean(given.MeanLoss, given.StandardDeviation, given.Paths), pairs, pairs?.Guarantee(g, 2), LossStatistics.Unit),
                 n == 0 ? double.NaN : cost.MaxLoss);
         }

@@ -21,7 +21,7 @@ public sealed class PairTotals
     /// interest, IRR, WAL.</summary>
     public const int TrancheSlots = 9;
 
-    /// <summary>A guarantee's slots: P(pays), its cost, its cost given it pays.</summary>
+    /// <summary>A guarantee's slots: P(pays), its signed net cost, its cost given it pays.</summary>
     public const int GuaranteeSlots = 3;
 
     /// <summary>An LP class's slots: distributions, IRR, P(loss), loss.</summary>
@@ -136,10 +136,14 @@ public sealed class PairTotals
         Flag(s++, figures.Sale);
         for (int g = 0; g < guarantees; g++)
         {
-            double cost = figures.GuaranteeCost[g];
+            // As GuaranteeTotals: the expected amount paid is the mean of the signed net cost (a path where the
+            // guarantor got back more than it paid counts negative); whether it pays, and what given it pays, the cost
+            // floored at 0.
+            double net = figures.GuaranteeCost[g];
+            double cost = Math.Max(0.0, net);
             bool pays = cost >= Flows.ShortfallTolerance;
             Flag(s++, pays);
-            Loss(s++, cost, true);
+            Loss(s++, net, true);
             Loss(s++, cost, pays);
         }
 
@@ -280,7 +284,7 @@ public sealed class PairTotals
         foreach (GuaranteeTotals g in totals.Guarantees)
         {
             expected.Add((g.Cost.PathsWithLoss, paths));
-            expected.Add((g.Cost.Parts.Sum, paths));
+            expected.Add((g.NetCost.Parts.Sum, paths));
             expected.Add((g.CostGiven.Parts.Sum, g.CostGiven.Paths));
         }
 

@@ -67,7 +67,8 @@ public sealed class PathFigures
     readonly CarrySplit.Call[][] datedCalls;
 
     /// <summary>[guarantee]: what its guarantor paid under it over the run less what it got back (its subrogation):
-    /// the guarantor's cost, a state's fiscal cost (docs/language.md §12, "Monte Carlo results").</summary>
+    /// the guarantor's cost, a state's fiscal cost, negative where it got back more than it paid (docs/language.md §12,
+    /// "Monte Carlo results").</summary>
     public double[] GuaranteeCost { get; }
 
     /// <summary>The LP classes of the deal's funds (equities with a carry), in equity then holder order.</summary>
@@ -233,9 +234,9 @@ public sealed class PathFigures
                 recovered += recoveredRow[t];
             }
 
-            // Its net cost, floored at 0: a tranche's guarantor can get back more than it paid (the coupon on its advance,
-            // docs/language.md §5 "Guarantors"); such a path counts as one where it pays nothing.
-            GuaranteeCost[g] = Math.Max(0.0, paid - recovered);
+            // Its net cost, signed as the summary's: a tranche's guarantor can get back more than it paid (the coupon on
+            // its advance, docs/language.md §5 "Guarantors"). GuaranteeTotals floors it for P(pays anything) only.
+            GuaranteeCost[g] = paid - recovered;
         }
     }
 

@@ -60,7 +60,7 @@ public static class ShardFile
 {
     public const string Format = "deallang-mc-shard";
 
-    public const int Version = 1;
+    public const int Version = 2; // 2: a guarantee's signed net cost ("netCost")
 
     static readonly JsonWriterOptions Options = new() { Indented = false };
 
@@ -409,6 +409,7 @@ public static class ShardFile
             foreach (GuaranteeTotals g in t.Guarantees)
             {
                 w.WriteStartObject();
+                NetAmount(w, "netCost", g.NetCost);
                 Loss(w, "cost", g.Cost);
                 Loss(w, "costGiven", g.CostGiven);
                 w.WriteEndObject();
@@ -574,6 +575,7 @@ public static class ShardFile
 
         for (int g = 0; g < guarantees.Length; g++)
         {
+            totals.Guarantees[g].NetCost = ReadNetAmount(guarantees[g], "netCost", $"guarantee {g}'s");
             totals.Guarantees[g].Cost = ReadLoss(guarantees[g], "cost", $"guarantee {g}'s");
             totals.Guarantees[g].CostGiven = ReadLoss(guarantees[g], "costGiven", $"guarantee {g}'s");
         }
@@ -655,6 +657,29 @@ public static class ShardFile
     static LossStatistics ReadLoss(JsonElement e) => LossStatistics.FromParts(
         ReadInt128(e.Field("sum")), ReadInt128(e.Field("sumSquares")), e.Field("paths").GetInt64(),
         e.Field("pathsWithLoss").GetInt64(), ReadDouble(e.Field("max")));
+
+    static void NetAmount(Utf8JsonWriter w, string name, NetAmountStatistics s)
+    {
+        var (sum, squares, paths) = s.Parts;
+        w.WriteStartObject(name);
+        w.WriteString("sum", sum.ToString(CultureInfo.InvariantCulture));
+        w.WriteString("sumSquares", squares.ToString(CultureInfo.InvariantCulture));
+        w.WriteNumber("paths", paths);
+        w.WriteEndObject();
+    }
+
+    static NetAmountStatistics ReadNetAmount(JsonElement owner, string name, string whose)
+    {
+        try
+        {
+            JsonElement e = owner.Field(name);
+            return NetAmountStatistics.FromParts(ReadInt128(e.Field("sum")), ReadInt128(e.Field("sumSquares")), e.Field("paths").GetInt64());
+        }
+        catch (FormatException x)
+        {
+            throw new FormatException($"its contents are damaged ({whose} {name}: {x.Message})", x);
+        }
+    }
 
     static void Measure(Utf8JsonWriter w, string name, MeasureStatistics s)
     {

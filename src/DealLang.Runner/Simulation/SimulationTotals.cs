@@ -161,7 +161,7 @@ public sealed class SimulationTotals
             }
         }
 
-        if (Guarantees.Any(g => g.Cost.Paths != n || g.CostGiven.Paths != g.Cost.PathsWithLoss)
+        if (Guarantees.Any(g => g.NetCost.Paths != n || g.Cost.Paths != n || g.CostGiven.Paths != g.Cost.PathsWithLoss)
             || LpClasses.Any(c => c.Distributions.Paths != n || c.Loss.Paths != n || c.Irr.Paths + c.Irr.Undefined != n)
             || Carry.Any(c => c.Paths != n))
         {
@@ -315,12 +315,17 @@ public sealed class SimulationTotals
     }
 }
 
-/// <summary>One guarantee's totals over the paths: its guarantor's cost (what it paid less what it got back) on every
-/// path, and on the paths where it paid (a cost of half a cent or more).</summary>
+/// <summary>One guarantee's totals over the paths: its guarantor's net cost (what it paid less what it got back), signed,
+/// on every path; and that cost floored at 0 on every path, and on the paths where it paid (a cost of half a cent or
+/// more), for P(pays anything) and the amount given it pays.</summary>
 public sealed class GuaranteeTotals
 {
+    NetAmountStatistics netCost;
     LossStatistics cost;
     LossStatistics costGiven;
+
+    /// <summary>Its net cost over every path, negative where it got back more than it paid: the expected fiscal cost.</summary>
+    public NetAmountStatistics NetCost { get => netCost; internal set => netCost = value; }
 
     /// <summary>Its cost over every path (<see cref="LossStatistics.PathsWithLoss"/>: the paths where it paid).</summary>
     public LossStatistics Cost { get => cost; internal set => cost = value; }
@@ -330,15 +335,18 @@ public sealed class GuaranteeTotals
 
     internal void Add(double amount)
     {
-        cost.Add(amount);
-        if (amount >= Flows.ShortfallTolerance)
+        netCost.Add(amount);
+        double paid = Math.Max(0.0, amount); // a path where it got back more than it paid is one where it pays nothing
+        cost.Add(paid);
+        if (paid >= Flows.ShortfallTolerance)
         {
-            costGiven.Add(amount);
+            costGiven.Add(paid);
         }
     }
 
     internal void Merge(GuaranteeTotals other)
     {
+        netCost.Merge(other.netCost);
         cost.Merge(other.cost);
         costGiven.Merge(other.costGiven);
     }

@@ -73,6 +73,35 @@ public class ChainLayerTests
     }
 
     [Fact]
+    public void A_fund_that_owns_its_asset_directly_is_a_fund_and_its_LPs_losses_are_in_the_LPs_row()
+    {
+        // The SPV with LP classes behind a carry: a PE fund that owns its site itself, holding nothing. Its sponsor
+        // equity paid in 20m and received 1.5m in 2026 (12m − 3m − 7.5m) and nothing after, so its LP (Owner) loses
+        // 18.5m (no profit: the GP takes nothing). As a fund its notes are lent to a fund, and the fund holding 60% of
+        // them bears that part in the funds row:
+        //   SPVs  = 0 (no entity left at the bottom)
+        //   funds = 0.6 × 22,598,630.14 = 13,559,178.08
+        //   banks = 22,598,630.14 (the notes) + 5.5m (the fund's line) − 13,559,178.08 = 14,539,452.06 (to the cent)
+        //   LPs   = 4,024,315.07 (the fund's classes) + 18.5m (the PE fund's LP) = 22,524,315.07
+        // The tenant is still the tech giants' default (2027-06-30). Before, it stood with the SPVs (a carry counted
+        // only with holdings): the LPs row was 4.0m and its LP's 18.5m was nowhere ("holders outside the chain 9.0;
+        // banks 5.5; LPs 4.0").
+        string peFund = Spv.Replace("equity Sponsor { contributed 20m holders Owner 100% }",
+                "party Developer { }\n  equity Sponsor { contributed 20m holders Owner 100% hurdle 8% carry 20% to Developer }", StringComparison.Ordinal);
+        Assert.NotEqual(Spv, peFund);
+        using var chain = new SmallChain(Fund, ("spv.deal", peFund));
+        Assert.Equal(18_500_000, chain.Of("Spv", "TenantDefault").Equities[0].Carry!.Classes.Sum(c => c.Loss), 0.01);
+        var stress = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"));
+        Assert.Equal([ChainLayers.TechGiants, ChainLayers.Spvs, ChainLayers.Funds, ChainLayers.Banks, ChainLayers.Lps], stress.Layers.Select(l => l.Layer));
+        Assert.Equal(("Tenant", new DealLang.Runtime.Date(2027, 6, 30)), (stress.Layers[0].DefaultBy, stress.Layers[0].Default!.Value));
+        Assert.Equal(0, stress.Layers[1].Loss, 0.01);
+        Assert.Equal(13_559_178.08, stress.Layers[2].Loss, 0.01);
+        Assert.Equal(14_539_452.06, stress.Layers[3].Loss, 0.01);
+        Assert.Equal(22_524_315.07, stress.Layers[4].Loss, 0.01);
+        Assert.Equal("LPs 22.5; banks 14.5", stress.BearsLoss);
+    }
+
+    [Fact]
     public void A_lease_backstop_that_paid_a_defaulted_tenants_rent_bears_that_loss()
     {
         // The SPV's lease with a backstop behind it (cap 100m): from the tenant's default on 2027-06-30 it pays the rent

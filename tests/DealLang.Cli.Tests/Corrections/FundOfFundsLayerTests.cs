@@ -1,4 +1,5 @@
 using DealLang.Runner.Reports;
+using DealLang.Runtime;
 
 namespace DealLang.Cli.Tests.Corrections;
 
@@ -129,5 +130,47 @@ public sealed class FundOfFundsLayerTests
         Assert.Equal(7_700_000, layers.Layers[3].Loss, 0.01);
         Assert.Equal(2_012_157.53, layers.Layers[4].Loss, 0.01);
         Assert.Equal("holders outside the chain 9.0; banks 7.7; LPs 2.0", layers.BearsLoss);
+    }
+
+    [Fact]
+    public void A_bank_line_a_fund_of_funds_holds_whole_defaults_in_the_funds_row_not_the_banks()
+    {
+        // The fund's line is short from the year to 2029-01-01 (nothing comes in from 2028: 2.5m of principal and
+        // 0.25m of interest unpaid), which is also the fund's event of default (its rule reads the line's shortfalls).
+        // The fund of funds holds all of the line, so the banks row's loss is 0 (above) and it has no default either:
+        // no lender outside the chain is short. Before, the banks row named Fund.Bank defaulting on 2029-01-01 with a
+        // loss of 0.
+        using var chain = new SmallChain(LineFof, ("fund.deal", ChainLayerTests.Fund), ("spv.deal", ChainLayerTests.Spv));
+        var line = chain.Of("Fund", "TenantDefault").Tranches[0];
+        Assert.Equal(new Date(2029, 1, 1), line.FirstPrincipalShortfall);
+        var layers = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"));
+        Assert.Equal((null, null, 0.0), (layers.Layers[3].Default, layers.Layers[3].DefaultBy, Math.Round(layers.Layers[3].Loss, 2)));
+        Assert.Equal((new Date(2029, 1, 1), "Fund"), (layers.Layers[2].Default, layers.Layers[2].DefaultBy));
+    }
+
+    [Fact]
+    public void A_bank_line_a_fund_of_funds_holds_whole_is_the_funds_rows_default_when_no_fund_has_an_event_of_default()
+    {
+        // Without its default rule the fund has no event of default, and neither has the fund of funds: the funds row's
+        // only default is the line's first principal shortfall, 2029-01-01, on the fund of funds that holds it. Before,
+        // the funds row had no default and the banks row (loss 0) named the line.
+        string noRule = ChainLayerTests.Fund.Replace("  default when Bank.interest_shortfall > 0 or Bank.principal_shortfall > 0\n", "", StringComparison.Ordinal);
+        Assert.NotEqual(ChainLayerTests.Fund, noRule);
+        using var chain = new SmallChain(LineFof, ("fund.deal", noRule), ("spv.deal", ChainLayerTests.Spv));
+        var layers = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"));
+        Assert.Equal((new Date(2029, 1, 1), "Fund.Bank"), (layers.Layers[2].Default, layers.Layers[2].DefaultBy));
+        Assert.Equal((null, null), (layers.Layers[3].Default, layers.Layers[3].DefaultBy));
+    }
+
+    [Fact]
+    public void A_bank_line_a_fund_of_funds_holds_in_part_still_defaults_in_the_banks_row()
+    {
+        // Holding half of the line, the fund of funds bears 0.5 × 5.5m = 2.75m (funds row) and a lender outside the
+        // chain the other 2.75m (banks row): the banks row's default is the line's, 2029-01-01.
+        string half = LineFof.Replace("of Fund.Bank share 100%", "of Fund.Bank share 50%", StringComparison.Ordinal);
+        using var chain = new SmallChain(half, ("fund.deal", ChainLayerTests.Fund), ("spv.deal", ChainLayerTests.Spv));
+        var layers = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"));
+        Assert.Equal(2_750_000, layers.Layers[3].Loss, 0.01);
+        Assert.Equal((new Date(2029, 1, 1), "Fund.Bank"), (layers.Layers[3].Default, layers.Layers[3].DefaultBy));
     }
 }

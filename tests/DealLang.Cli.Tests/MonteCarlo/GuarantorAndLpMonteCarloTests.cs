@@ -132,6 +132,32 @@ public sealed class GuarantorAndLpMonteCarloTests
     }
 
     [Fact]
+    public void A_path_where_the_guarantor_gets_back_more_than_it_paid_counts_its_gain_in_the_expected_amount_paid()
+    {
+        // national-compute's FiscalCost path 30 (docs/language.md §5 "Guarantors", and `mc --replay-path 30`'s summary):
+        // an event of default at the maturity, the campus sold a year later; the state pays 101.6m and gets back
+        // 106.2m, the coupon on its advance included: net cost −4.6m. Over that path alone the expected amount paid is
+        // that net cost, −4.6m, as the summary's `net cost to guarantor`; it pays nothing on it, so P(pays anything) is
+        // 0 and the amount given it pays has no path. Before, the path's cost was floored at 0: expected amount paid 0.
+        string text = File.ReadAllText(Path.Combine(RepoPaths.Examples, "national-compute.deal"));
+        var compiled = DealCompiler.Compile("national-compute.deal", text);
+        Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
+        var host = DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
+        ScenarioSpec scenario = compiled.Model!.Scenarios.Single(s => s.Name == "FiscalCost");
+        var source = new StochasticPaths(host.Program.Description, scenario, StochasticPaths.DefaultSeed(scenario), StochasticPaths.DefaultPaths(scenario));
+        var engine = new SimulationEngine(host.Program, source, checkCash: true);
+        var sink = new Rows();
+        SimulationTotals totals = engine.Run(30, 31, threads: 1, sink);
+        double net = sink.Column("State for Bond paid").Single();
+        Assert.InRange(net, -4.65e6, -4.55e6);
+
+        GuaranteeTotals state = totals.Guarantees.Single();
+        Assert.Equal(net, state.NetCost.Mean, 1e-3); // to the 1/1024 the sums count in
+        Assert.Equal((1, 0L), (state.Cost.Paths, state.Cost.PathsWithLoss));
+        Assert.Equal(0.0, state.Cost.MeanLoss);
+    }
+
+    [Fact]
     public void The_per_path_rows_carry_each_guarantors_and_lp_classes_figures_and_add_up_to_the_report()
     {
         foreach (string text in new[] { Guaranteed, Fund })
@@ -223,9 +249,11 @@ public sealed class GuarantorAndLpMonteCarloTests
         // a workout after it does the net cost fall short of the shortfall: elsewhere it is the shortfall exactly.
         // Path 30 is one: the tenant defaulting in 2040, an event of default at the maturity, the campus sold a year
         // later; the state paid 101.6m at the maturity and the sale paid it back 101.6m plus 4.6m of interest on it
-        // (its net cost -4.6m, which the path figures count as 0: a path where it got back more than it paid is not
-        // one where it pays), and the issuer's shortfall is 0. The issuer's own figures are those without a
-        // guarantor: before the fix (e08f1e7) no interest accrued on the state's 101.6m and the Bond's IRR was 4.63%.
+        // (its net cost -4.6m, signed in the path figures as in the summary: the expected fiscal cost counts the gain),
+        // and the issuer's shortfall is 0. Among the first 2,000 paths 20 are such, every one repaying the state in
+        // full with interest (shortfall 0, net cost below 0); before the path figures were signed they read 0 there.
+        // The issuer's own figures are those without a guarantor: before the fix (e08f1e7) no interest accrued on the
+        // state's 101.6m and the Bond's IRR was 4.63%.
         var (metrics, _, _, engine) = Run(File.ReadAllText(Path.Combine(RepoPaths.Examples, "national-compute.deal")), threads: 2, "FiscalCost");
         var sink = new Rows();
         engine.Run(0, 2000, threads: 2, sink);
@@ -233,15 +261,24 @@ public sealed class GuarantorAndLpMonteCarloTests
         double[] loss = sink.Column("Bond loss");
         double[] unpaid = sink.Column("Bond unpaid interest");
         Assert.Equal(2000, paid.Length);
-        int shortOfTheShortfall = 0;
+        int gains = 0;
         for (int p = 0; p < paid.Length; p++)
         {
-            Assert.True(paid[p] <= loss[p] + unpaid[p] + 0.01, $"path {p}: the state paid {paid[p]:F2} net, more than the issuer failed to pay, {loss[p] + unpaid[p]:F2}");
-            shortOfTheShortfall += Math.Abs(paid[p] - (loss[p] + unpaid[p])) < 0.01 ? 0 : 1;
+            double shortfall = loss[p] + unpaid[p];
+            Assert.True(paid[p] <= shortfall + 0.01, $"path {p}: the state paid {paid[p]:F2} net, more than the issuer failed to pay, {shortfall:F2}");
+            if (paid[p] < -0.01)
+            {
+                gains++; // a workout after a maturity default repaid the state in full, with the coupon on its advance
+                Assert.True(Math.Abs(shortfall) < 0.01, $"path {p}: the state gained {-paid[p]:F2} where the issuer is still short {shortfall:F2}");
+            }
+            else
+            {
+                Assert.True(Math.Abs(paid[p] - shortfall) < 0.01, $"path {p}: the state paid {paid[p]:F2} net, not the shortfall {shortfall:F2}");
+            }
         }
 
-        Assert.Equal(0, shortOfTheShortfall); // none among the first 2,000: their workouts after a maturity default repay the state in full
-        Assert.Equal(0.0, paid[30], 2);
+        Assert.Equal(20, gains);
+        Assert.InRange(paid[30], -4.65e6, -4.55e6);
         Assert.Equal(0.0, loss[30] + unpaid[30], 2);
         Assert.True(metrics.Guarantees.Single().ExpectedCost.Value <= metrics.Tranches.Single().ExpectedLoss.Value + metrics.Tranches.Single().ExpectedUnpaidInterest.Value + 1e-3);
     }

@@ -174,6 +174,28 @@ public sealed class StructureTests
         At(d, 13, 18);
     }
 
+    private const string CureIntoTrap =
+        "  account Trap\n  test Dscr = cfads / debt_service\n  trigger X when Dscr < 1.2x cure by Eq up to 2 times into Trap => trap";
+
+    [Fact]
+    public void AnAccountOnlyCuresAreDepositedInIsNeverReleasedEither()
+    {
+        // The cure's 'into Trap' (line 11, column 60) is the only money into Trap, and no step draws on or releases it:
+        // the cures would sit there to the maturity. Before, only 'fill' and 'hold rest in' counted: no warning.
+        (DealModel? model, IReadOnlyList<Diagnostic> diagnostics) = Analyze(Deal(CureIntoTrap));
+
+        Assert.NotNull(model);
+        Diagnostic d = Single(diagnostics, "DL0415");
+        Assert.Equal("cash in 'Trap' is never released: no step releases it or draws on it with 'using Trap'", d.Message);
+        At(d, 11, 60);
+    }
+
+    [Theory]
+    [InlineData("pay Notes.interest using Trap\n    pay Notes.principal\n    distribute rest to Eq")]
+    [InlineData("pay Notes.interest\n    pay Notes.principal\n    release Trap\n    distribute rest to Eq")]
+    public void AnAccountCuresAreDepositedInAndTheWaterfallDrawsOrReleasesIsNotReported(string waterfall) =>
+        Assert.DoesNotContain(Analyze(Deal(CureIntoTrap, waterfall)).Diagnostics, d => d.Code == "DL0415");
+
     [Fact]
     public void AnAccountDrawnByUsingIsReleased()
     {
