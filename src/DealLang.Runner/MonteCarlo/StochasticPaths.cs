@@ -742,9 +742,7 @@ public sealed class StochasticPaths : IPathSource
         {
             double[] beta = defaults[d].Loadings;
             double eta = sobolShift is null ? rng.Normal() : SobolNormal(point, k + d);
-            double weightOwn = loadedStress[d] == loadedNormal[d] // one regime, or none of the loaded factors' correlations moves
-                ? idiosyncratic[d]
-                : Math.Sqrt(Math.Max(0.0, 1 - (loadedNormal[d] + (w.StressedShare * (loadedStress[d] - loadedNormal[d])))));
+            double weightOwn = OwnWeight(idiosyncratic[d], loadedNormal[d], loadedStress[d], w.StressedShare);
             double z = weightOwn * eta;
             for (int f = 0; f < beta.Length; f++)
             {
@@ -791,9 +789,7 @@ public sealed class StochasticPaths : IPathSource
                 common += beta[f] * w.Shock[f];
             }
 
-            double own = renewalStress[r] == renewalNormal[r]
-                ? renewalOwn[r]
-                : Math.Sqrt(Math.Max(0.0, 1 - (renewalNormal[r] + (w.StressedShare * (renewalStress[r] - renewalNormal[r])))));
+            double own = OwnWeight(renewalOwn[r], renewalNormal[r], renewalStress[r], w.StressedShare);
             int taken = 0;
             bool renewing = true;
             for (int j = 0; j < renewalOptions[r]; j++)
@@ -806,6 +802,14 @@ public sealed class StochasticPaths : IPathSource
             w.Scenario.RenewalsTaken[renewals[r].Lease] = taken;
         }
     }
+
+    /// <summary>A copula's own weight √(1 − v) on a path (a drawn default's or a drawn renewal's), v the loaded variance
+    /// weighted by the path's stressed share: <paramref name="ownNormal"/>, worked out once, where one regime's loadings
+    /// (or none of the loaded factors' correlations moving) leave v the same.</summary>
+    static double OwnWeight(double ownNormal, double loadedNormal, double loadedStress, double stressedShare) =>
+        loadedStress == loadedNormal
+            ? ownNormal
+            : Math.Sqrt(Math.Max(0.0, 1 - (loadedNormal + (stressedShare * (loadedStress - loadedNormal)))));
 
     /// <summary>The cumulative hazard H(t) of drawn default <paramref name="d"/> at <paramref name="years"/>.</summary>
     double CumulativeHazard(int d, double years)

@@ -121,7 +121,7 @@ internal abstract class EmitterComponent
     }
 
     /// <summary>4. Before the waterfall: every <see cref="StateLife.Paid"/> local starts the period at zero.</summary>
-    public virtual void WriteWaterfallStart(IndentedWriter w)
+    public void WriteWaterfallStart(IndentedWriter w)
     {
         foreach (var entity in Entities)
         {
@@ -132,7 +132,8 @@ internal abstract class EmitterComponent
         }
     }
 
-    /// <summary>4. After the paid amounts start at zero and before the steps (an equity cure's prepayment).</summary>
+    /// <summary>4. After the paid amounts start at zero and before the steps, in the components' order (a holding's
+    /// draws funded, then an equity cure's prepayment).</summary>
     public virtual void WriteBeforeSteps(IndentedWriter w)
     {
     }

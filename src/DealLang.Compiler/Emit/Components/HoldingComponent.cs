@@ -193,14 +193,14 @@ internal sealed class HoldingComponent(EmitContext ctx)
         }
     }
 
-    /// <summary>4. Before the waterfall's first step (and an enforcement pass's): the holder funds the draws due as a
+    /// <summary>4. Before the waterfall's first step (and an enforcement pass's), ahead of an equity cure's prepayment
+    /// (holdings come before triggers): the holder funds the draws due as a
     /// lender must, ahead of everything else: from the cash available (equity cures included), then, for what that
     /// cannot fund, by calling its investors' commitment (the first equity stating one), at most what is left of it;
     /// the call is capital the equity pays in, which joins the collections and goes straight out to the borrower. What
     /// neither funds is carried (<see cref="WriteCarry"/>).</summary>
-    public override void WriteWaterfallStart(IndentedWriter w)
+    public override void WriteBeforeSteps(IndentedWriter w)
     {
-        base.WriteWaterfallStart(w);
         int? funder = EquityComponent.DrawFunderOf(Model);
         string? undrawn = funder is { } e ? Ctx.Components.Of<EquityComponent>().UndrawnOf(e) : null;
         foreach (var holding in States.Where(h => h.Info.Draws))
