@@ -33,12 +33,21 @@ internal sealed class HoldingLowering : DeclarationLowering<HoldingSyntax, Holdi
             Depth = market?.Depth is { } depth ? lowerer.ConstantOf(depth) : 0,
             Impact = market?.Impact is { } i ? lowerer.ConstantOf(i) : 0,
             Draws = draws,
-            CalledFrom = draws ? CalledFrom(lowerer) : -1,
+            CalledFrom = draws ? CalledFrom(holding, lowerer) : -1,
         };
     }
 
-    // The equity whose investors are called for the draws the holder's cash cannot fund: the first that states a
-    // commitment (−1: none, the draws wait for the cash).
-    private static int CalledFrom(Lowerer lowerer) =>
-        lowerer.SymbolsOf(DeclarationKind.Equity).FirstOrDefault(e => e.Declaration is EquitySyntax { Commitment: not null })?.Index ?? -1;
+    // The equity whose investors are called for the draws the holder's cash cannot fund: the one 'draws called from'
+    // names, else the deal's only equity that states a commitment (−1: none, the draws wait for the cash; several and
+    // none named is DL0795, so never lowered).
+    private static int CalledFrom(HoldingSyntax holding, Lowerer lowerer)
+    {
+        if (holding.DrawsFrom is { } from)
+        {
+            return lowerer.IndexOfName(from);
+        }
+
+        var committed = HoldingRules.CommittedEquities(lowerer.SymbolsOf(DeclarationKind.Equity)).ToList();
+        return committed.Count == 1 ? committed[0].Index : -1;
+    }
 }
