@@ -53,4 +53,9 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic DrawsCalledFromNoCommitment(SourceSpan span, string holding, string equity) =>
         Error("DL0796", span, $"holding '{holding}' calls its draws from equity '{equity}', which states no commitment to call; "
             + $"add 'commitment M' to '{equity}', or name an equity that states one");
+
+    /// <summary>DL0797: <c>draws called from E</c> on a holding that funds no draws (an equity, a tranche without a
+    /// commitment, or a delayed draw whose draws all land by the holder's closing): the clause changes nothing.</summary>
+    public static Diagnostic DrawsCallUnused(SourceSpan span, string holding, string held) =>
+        Warning("DL0797", span, $"holding '{holding}' names an equity to call for its draws, but '{held}' draws nothing after the holder's closing, so the clause changes nothing");
 }

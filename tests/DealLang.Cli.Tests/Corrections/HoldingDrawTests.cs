@@ -133,6 +133,21 @@ public sealed class HoldingDrawTests
     }
 
     [Fact]
+    public void Naming_an_equity_for_draws_that_all_land_by_the_closing_is_a_warning()
+    {
+        // Closing on 2027-01-01, the draw's date: the holding funds no draw (its par has it), so 'draws called from Lps'
+        // changes nothing: DL0797, a warning; it compiles and nobody is called.
+        string fund = Fund("commitment 40m  contributed 20m").Replace("closing 2026-01-01", "closing 2027-01-01", StringComparison.Ordinal)
+            .Replace("face 50m }", "face 50m  draws called from Lps }", StringComparison.Ordinal);
+        var files = new DealLang.Compiler.InMemorySourceFiles();
+        files.Add("borrower.deal", Held);
+        var result = DealLang.Compiler.DealCompiler.Compile(DealLang.Compiler.Compilation.Create(DealLang.Compiler.SourceDocument.FromText("top.deal", fund), files));
+        Assert.Equal(["DL0797"], result.Diagnostics.Select(d => d.Code));
+        Assert.Equal(DealLang.Compiler.Diagnostics.Severity.Warning, result.Diagnostics.Single().Severity);
+        Assert.NotNull(result.Compiled);
+    }
+
+    [Fact]
     public void A_holder_closing_after_the_last_draw_pays_nothing_for_it()
     {
         // The fund closes on 2027-01-01, the draw's date: the draw is in the par it bought (50m), none comes after;

@@ -128,8 +128,8 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
     }
 
     // Who is called for the draws the holder's cash cannot fund: the equity 'draws called from' names, which must
-    // state a commitment (DL0796); unnamed, the deal's one equity stating a commitment, and with several, none is
-    // assumed (DL0795, only for a holding that funds draws).
+    // state a commitment (DL0796), on a holding that funds draws (else DL0797, a warning); unnamed, the deal's one
+    // equity stating a commitment, and with several, none is assumed (DL0795, only for a holding that funds draws).
     private static void CheckDrawsCall(HoldingSyntax holding, DealChecks checks)
     {
         string name = holding.Name?.Text ?? "";
@@ -139,6 +139,11 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
             if (analysis.Symbols.TryLookup(from.Text, out Symbol symbol) && symbol.Declaration is EquitySyntax { Commitment: null })
             {
                 checks.Diagnostics.Add(DiagnosticCatalogue.DrawsCalledFromNoCommitment(from.Span, name, from.Text));
+            }
+            else if (analysis.Held.TryGetValue(holding, out HeldTarget? held) && analysis.Deal.Closing?.Value is { } start
+                && (held.Member.Declaration is not TrancheSyntax { Commitment: not null } drawn || LaterDraws(held.Entity, drawn, start) is { Amount: <= 0 }))
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.DrawsCallUnused(from.Span, name, held.Entity.DealName + "." + held.Member.Name));
             }
 
             return;
