@@ -339,6 +339,7 @@ amortization
 
 // holding HyperionNotes { of Hyperion.Notes  face 500m  mark par }: a share or face amount of another entity's
 // tranche, or a share of its equity (docs/language.md §5 "holding"); the entity comes from an imported file.
+// 'draws called from Lps': the holder's equity whose investors are called for the held delayed draw's draws.
 holdingDecl
     : HOLDING name=ident LBRACE holdingItem* RBRACE
     ;
@@ -350,6 +351,7 @@ holdingItem
     | MARK PAR                                       # markParItem
     | MARK ident                                     # markIndexItem
     | MARKET holdingMarketTerm+                      # holdingMarketItem
+    | DRAWS CALLED FROM ident                        # drawsCalledFromItem
     ;
 
 // The market a forced sale of a holding sells into (docs/language.md §5 "holding", "A forced sale"): 'market
@@ -622,7 +624,7 @@ ident
     | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD
     | HOLDING | SHARE | FACE | MARK | PAR
     | GUARANTOR | COVERS | HONOURED | DISOWNED
-    | HURDLE | CARRY | CATCH_UP | CALLS | DEAL_BY_DEAL
+    | HURDLE | CARRY | CATCH_UP | CALLS | CALLED | DEAL_BY_DEAL
     | DISCOUNT
     ;
 
@@ -786,6 +788,7 @@ HURDLE        : 'hurdle';
 CARRY         : 'carry';
 CATCH_UP      : 'catch_up';
 CALLS         : 'calls';
+CALLED        : 'called';
 DEAL_BY_DEAL  : 'deal_by_deal';
 IF            : 'if';
 ELSE          : 'else';

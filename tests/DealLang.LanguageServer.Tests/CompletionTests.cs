@@ -175,6 +175,17 @@ public sealed class CompletionTests
         Assert.Equal(expected.Split(' '), labels.Order(StringComparer.Ordinal));
     }
 
+    // A holding's 'draws called from E' (docs/language.md §5 "holding", "Draws"): after 'draws', 'called'; after
+    // 'from', the deal's equities and nothing else.
+    [Fact]
+    public async Task InAHoldingsDrawsCall_OffersTheKeywords_AndAfterFromTheEquities()
+    {
+        (string[] keywords, _) = await Complete("  tranche Notes {", "  holding Stake { of Other.Loan  share 10%  draws ", " }");
+        Assert.Equal(["called"], keywords);
+        (string[] labels, _) = await Complete("  tranche Notes {", "  holding Stake { of Other.Loan  share 10%  draws called from ", " }");
+        Assert.Equal(["Sponsor"], labels);
+    }
+
     [Fact]
     public async Task AfterALeasesOn_OffersFacilities()
     {

@@ -1407,6 +1407,17 @@ public partial class DealLangBaseVisitor<Result> : AbstractParseTreeVisitor<Resu
 	/// <return>The visitor result.</return>
 	public virtual Result VisitHoldingMarketItem([NotNull] DealLangParser.HoldingMarketItemContext context) { return VisitChildren(context); }
 	/// <summary>
+	/// Visit a parse tree produced by the <c>drawsCalledFromItem</c>
+	/// labeled alternative in <see cref="DealLangParser.holdingItem"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitDrawsCalledFromItem([NotNull] DealLangParser.DrawsCalledFromItemContext context) { return VisitChildren(context); }
+	/// <summary>
 	/// Visit a parse tree produced by the <c>holdingDiscountTerm</c>
 	/// labeled alternative in <see cref="DealLangParser.holdingMarketTerm"/>.
 	/// <para>

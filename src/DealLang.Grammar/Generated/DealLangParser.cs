@@ -59,22 +59,22 @@ public partial class DealLangParser : Parser {
 		WATERFALL=137, USING=138, FILL=139, RELEASE=140, HOLD=141, REST=142, IN=143, 
 		DISTRIBUTE=144, SWEEP=145, PRO_RATA=146, SEQUENTIAL=147, ACCELERATE=148, 
 		CURE=149, UP=150, TIMES=151, PREPAYING=152, INTO=153, TO=154, HURDLE=155, 
-		CARRY=156, CATCH_UP=157, CALLS=158, DEAL_BY_DEAL=159, IF=160, ELSE=161, 
-		THEN=162, ENFORCEMENT=163, SELL=164, HAIRCUT=165, LAG=166, TAKEN=167, 
-		DEFLATE=168, DROP=169, BY=170, DEFAULTS=171, PER=172, GPU=173, GPU_HOUR=174, 
-		HOUR=175, KW=176, MW=177, KWH=178, MWH=179, COIN=180, COINS=181, EH_S=182, 
-		DAY=183, SHARE=184, YEAR=185, OF=186, AND=187, OR=188, NOT=189, PIK=190, 
-		ISSUE_PRICE=191, COMMITMENT=192, AVAILABLE=193, DRAWS=194, COMMITMENT_FEE=195, 
-		STEP_UP=196, TARGET_BALANCE=197, MARGIN=198, GRID=199, BELOW=200, UNPAID=201, 
-		AGAINST=202, ADVANCE=203, INVESTMENT_GRADE=204, WHILE=205, HOLDING=206, 
-		FACE=207, MARK=208, DISCOUNT=209, PAR=210, HOLDINGS=211, HASHRATE=212, 
-		NETWORK=213, REWARDS=214, COVER=215, CONVERTIBLE=216, EARLY=217, ABOVE=218, 
-		COMPLETION=219, DELAYED=220, PHASED=221, LBRACE=222, RBRACE=223, LPAREN=224, 
-		RPAREN=225, COMMA=226, DOT=227, ARROW=228, ASSIGN=229, PLUS=230, MINUS=231, 
-		STAR=232, SLASH=233, LE=234, GE=235, LT=236, GT=237, EQ=238, NE=239, DAYCOUNT=240, 
-		DATE=241, QUANTITY=242, NUMBER=243, STRING=244, UNTERMINATED_STRING=245, 
-		IDENT=246, NON_ASCII_NAME=247, LINE_COMMENT=248, BLOCK_COMMENT=249, UNTERMINATED_COMMENT=250, 
-		WS=251, UNEXPECTED_CHAR=252;
+		CARRY=156, CATCH_UP=157, CALLS=158, CALLED=159, DEAL_BY_DEAL=160, IF=161, 
+		ELSE=162, THEN=163, ENFORCEMENT=164, SELL=165, HAIRCUT=166, LAG=167, TAKEN=168, 
+		DEFLATE=169, DROP=170, BY=171, DEFAULTS=172, PER=173, GPU=174, GPU_HOUR=175, 
+		HOUR=176, KW=177, MW=178, KWH=179, MWH=180, COIN=181, COINS=182, EH_S=183, 
+		DAY=184, SHARE=185, YEAR=186, OF=187, AND=188, OR=189, NOT=190, PIK=191, 
+		ISSUE_PRICE=192, COMMITMENT=193, AVAILABLE=194, DRAWS=195, COMMITMENT_FEE=196, 
+		STEP_UP=197, TARGET_BALANCE=198, MARGIN=199, GRID=200, BELOW=201, UNPAID=202, 
+		AGAINST=203, ADVANCE=204, INVESTMENT_GRADE=205, WHILE=206, HOLDING=207, 
+		FACE=208, MARK=209, DISCOUNT=210, PAR=211, HOLDINGS=212, HASHRATE=213, 
+		NETWORK=214, REWARDS=215, COVER=216, CONVERTIBLE=217, EARLY=218, ABOVE=219, 
+		COMPLETION=220, DELAYED=221, PHASED=222, LBRACE=223, RBRACE=224, LPAREN=225, 
+		RPAREN=226, COMMA=227, DOT=228, ARROW=229, ASSIGN=230, PLUS=231, MINUS=232, 
+		STAR=233, SLASH=234, LE=235, GE=236, LT=237, GT=238, EQ=239, NE=240, DAYCOUNT=241, 
+		DATE=242, QUANTITY=243, NUMBER=244, STRING=245, UNTERMINATED_STRING=246, 
+		IDENT=247, NON_ASCII_NAME=248, LINE_COMMENT=249, BLOCK_COMMENT=250, UNTERMINATED_COMMENT=251, 
+		WS=252, UNEXPECTED_CHAR=253;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -138,8 +138,8 @@ public partial class DealLangParser : Parser {
 		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
 		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
 		"'cure'", "'up'", "'times'", "'prepaying'", "'into'", "'to'", "'hurdle'", 
-		"'carry'", "'catch_up'", "'calls'", "'deal_by_deal'", "'if'", "'else'", 
-		"'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
+		"'carry'", "'catch_up'", "'calls'", "'called'", "'deal_by_deal'", "'if'", 
+		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
 		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, 
 		"'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", null, 
 		null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
@@ -174,9 +174,9 @@ public partial class DealLangParser : Parser {
 		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
 		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
 		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", 
-		"CALLS", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", 
-		"HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", 
-		"GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
+		"CALLS", "CALLED", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", 
+		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
+		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
 		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
 		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
 		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
@@ -431,7 +431,7 @@ public partial class DealLangParser : Parser {
 			State = 160;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 70369012613125L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 140738025226245L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 157;
@@ -757,7 +757,7 @@ public partial class DealLangParser : Parser {
 			State = 195;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2197756135006732057L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 27021598301089791L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4395512269979713305L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 54043196602179583L) != 0)) {
 				{
 				State = 193;
 				ErrorHandler.Sync(this);
@@ -886,6 +886,7 @@ public partial class DealLangParser : Parser {
 				case CARRY:
 				case CATCH_UP:
 				case CALLS:
+				case CALLED:
 				case DEAL_BY_DEAL:
 				case HAIRCUT:
 				case LAG:
@@ -1006,7 +1007,7 @@ public partial class DealLangParser : Parser {
 			State = 205;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2305843007066210303L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4611686014132420607L) != 0)) {
 				{
 				State = 203;
 				ErrorHandler.Sync(this);
@@ -1175,6 +1176,7 @@ public partial class DealLangParser : Parser {
 				case CARRY:
 				case CATCH_UP:
 				case CALLS:
+				case CALLED:
 				case DEAL_BY_DEAL:
 				case IF:
 				case ELSE:
@@ -4254,7 +4256,7 @@ public partial class DealLangParser : Parser {
 			State = 560;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 211)) & ~0x3f) == 0 && ((1L << (_la - 211)) & 15L) != 0)) {
+			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 212)) & ~0x3f) == 0 && ((1L << (_la - 212)) & 15L) != 0)) {
 				{
 				{
 				State = 557;
@@ -4631,7 +4633,7 @@ public partial class DealLangParser : Parser {
 			State = 598;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 603980287L) != 0)) {
+			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 603980287L) != 0)) {
 				{
 				{
 				State = 595;
@@ -5616,7 +5618,7 @@ public partial class DealLangParser : Parser {
 			State = 732;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 184)) & ~0x3f) == 0 && ((1L << (_la - 184)) & 25165829L) != 0)) {
+			while (_la==MARKET || ((((_la - 185)) & ~0x3f) == 0 && ((1L << (_la - 185)) & 25166853L) != 0)) {
 				{
 				{
 				State = 729;
@@ -5739,6 +5741,21 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class DrawsCalledFromItemContext : HoldingItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWS() { return GetToken(DealLangParser.DRAWS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALLED() { return GetToken(DealLangParser.CALLED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public DrawsCalledFromItemContext(HoldingItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDrawsCalledFromItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
@@ -5746,7 +5763,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 74, RULE_holdingItem);
 		int _la;
 		try {
-			State = 756;
+			State = 760;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
@@ -5825,6 +5842,20 @@ public partial class DealLangParser : Parser {
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
 				}
 				break;
+			case 7:
+				_localctx = new DrawsCalledFromItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 756;
+				Match(DRAWS);
+				State = 757;
+				Match(CALLED);
+				State = 758;
+				Match(FROM);
+				State = 759;
+				ident();
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -5895,16 +5926,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 76, RULE_holdingMarketTerm);
 		try {
-			State = 764;
+			State = 768;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 758;
+				State = 762;
 				Match(DISCOUNT);
-				State = 759;
+				State = 763;
 				expr(0);
 				}
 				break;
@@ -5912,9 +5943,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 760;
+				State = 764;
 				Match(DEPTH);
-				State = 761;
+				State = 765;
 				expr(0);
 				}
 				break;
@@ -5922,9 +5953,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 762;
+				State = 766;
 				Match(IMPACT);
-				State = 763;
+				State = 767;
 				expr(0);
 				}
 				break;
@@ -5978,27 +6009,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 766;
+			State = 770;
 			Match(EQUITY);
-			State = 767;
+			State = 771;
 			_localctx.name = ident();
-			State = 768;
-			Match(LBRACE);
 			State = 772;
+			Match(LBRACE);
+			State = 776;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 3023656976387L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 769;
+				State = 773;
 				equityItem();
 				}
 				}
-				State = 774;
+				State = 778;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 775;
+			State = 779;
 			Match(RBRACE);
 			}
 		}
@@ -6134,16 +6165,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 80, RULE_equityItem);
 		int _la;
 		try {
-			State = 812;
+			State = 816;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 777;
+				State = 781;
 				Match(CONTRIBUTED);
-				State = 778;
+				State = 782;
 				expr(0);
 				}
 				break;
@@ -6151,23 +6182,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 779;
+				State = 783;
 				Match(HOLDERS);
-				State = 780;
+				State = 784;
 				holder();
-				State = 785;
+				State = 789;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 781;
+					State = 785;
 					Match(COMMA);
-					State = 782;
+					State = 786;
 					holder();
 					}
 					}
-					State = 787;
+					State = 791;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6177,9 +6208,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 788;
+				State = 792;
 				Match(HURDLE);
-				State = 789;
+				State = 793;
 				expr(0);
 				}
 				break;
@@ -6187,32 +6218,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 790;
+				State = 794;
 				Match(CARRY);
-				State = 791;
+				State = 795;
 				expr(0);
-				State = 792;
-				Match(TO);
-				State = 793;
-				((CarryItemContext)_localctx).gp = ident();
 				State = 796;
+				Match(TO);
+				State = 797;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 800;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 794;
+					State = 798;
 					Match(CATCH_UP);
-					State = 795;
+					State = 799;
 					expr(0);
 					}
 				}
 
-				State = 799;
+				State = 803;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 798;
+					State = 802;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6223,9 +6254,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 801;
+				State = 805;
 				Match(COMMITMENT);
-				State = 802;
+				State = 806;
 				expr(0);
 				}
 				break;
@@ -6233,23 +6264,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 803;
+				State = 807;
 				Match(CALLS);
-				State = 804;
+				State = 808;
 				capitalCall();
-				State = 809;
+				State = 813;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 805;
+					State = 809;
 					Match(COMMA);
-					State = 806;
+					State = 810;
 					capitalCall();
 					}
 					}
-					State = 811;
+					State = 815;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6306,32 +6337,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 814;
+			State = 818;
 			ident();
-			State = 815;
+			State = 819;
 			expr(0);
-			State = 824;
+			State = 828;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 816;
-				Match(LBRACE);
 				State = 820;
+				Match(LBRACE);
+				State = 824;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 7L) != 0)) {
 					{
 					{
-					State = 817;
+					State = 821;
 					holderTerm();
 					}
 					}
-					State = 822;
+					State = 826;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 823;
+				State = 827;
 				Match(RBRACE);
 				}
 			}
@@ -6406,16 +6437,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 84, RULE_holderTerm);
 		try {
-			State = 832;
+			State = 836;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 826;
+				State = 830;
 				Match(HURDLE);
-				State = 827;
+				State = 831;
 				expr(0);
 				}
 				break;
@@ -6423,9 +6454,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 828;
+				State = 832;
 				Match(CARRY);
-				State = 829;
+				State = 833;
 				expr(0);
 				}
 				break;
@@ -6433,9 +6464,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 830;
+				State = 834;
 				Match(CATCH_UP);
-				State = 831;
+				State = 835;
 				expr(0);
 				}
 				break;
@@ -6479,9 +6510,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 834;
+			State = 838;
 			Match(DATE);
-			State = 835;
+			State = 839;
 			expr(0);
 			}
 		}
@@ -6531,32 +6562,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 837;
+			State = 841;
 			Match(ACCOUNT);
-			State = 838;
+			State = 842;
 			_localctx.name = ident();
-			State = 847;
+			State = 851;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 839;
-				Match(LBRACE);
 				State = 843;
+				Match(LBRACE);
+				State = 847;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 840;
+					State = 844;
 					accountItem();
 					}
 					}
-					State = 845;
+					State = 849;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 846;
+				State = 850;
 				Match(RBRACE);
 				}
 			}
@@ -6631,16 +6662,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 90, RULE_accountItem);
 		try {
-			State = 855;
+			State = 859;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 849;
+				State = 853;
 				Match(TARGET);
-				State = 850;
+				State = 854;
 				expr(0);
 				}
 				break;
@@ -6648,9 +6679,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 851;
+				State = 855;
 				Match(INITIAL);
-				State = 852;
+				State = 856;
 				expr(0);
 				}
 				break;
@@ -6658,9 +6689,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 853;
+				State = 857;
 				Match(EARNS);
-				State = 854;
+				State = 858;
 				expr(0);
 				}
 				break;
@@ -6721,31 +6752,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 857;
+			State = 861;
 			Match(FEE);
-			State = 858;
+			State = 862;
 			_localctx.name = ident();
-			State = 859;
+			State = 863;
 			Match(LBRACE);
-			State = 860;
+			State = 864;
 			expr(0);
-			State = 868;
+			State = 872;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 861;
+				State = 865;
 				perYear();
-				State = 866;
+				State = 870;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 862;
+					State = 866;
 					Match(ESCALATING);
-					State = 863;
+					State = 867;
 					expr(0);
-					State = 864;
+					State = 868;
 					perYear();
 					}
 				}
@@ -6753,7 +6784,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 870;
+			State = 874;
 			Match(RBRACE);
 			}
 		}
@@ -6808,52 +6839,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 872;
+			State = 876;
 			Match(TEST);
-			State = 873;
+			State = 877;
 			_localctx.name = ident();
-			State = 874;
+			State = 878;
 			Match(ASSIGN);
-			State = 875;
+			State = 879;
 			expr(0);
-			State = 882;
+			State = 886;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 876;
+				State = 880;
 				Match(OVER);
-				State = 879;
+				State = 883;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 877;
+					State = 881;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 878;
+					State = 882;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 881;
+				State = 885;
 				duration();
 				}
 			}
 
-			State = 886;
+			State = 890;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 884;
+				State = 888;
 				Match(FROM);
-				State = 885;
+				State = 889;
 				Match(DATE);
 				}
 			}
@@ -6940,79 +6971,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 888;
+			State = 892;
 			Match(TRIGGER);
-			State = 889;
+			State = 893;
 			_localctx.name = ident();
-			State = 890;
-			Match(WHEN);
-			State = 891;
-			expr(0);
 			State = 894;
+			Match(WHEN);
+			State = 895;
+			expr(0);
+			State = 898;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 892;
+				State = 896;
 				Match(FROM);
-				State = 893;
+				State = 897;
 				Match(DATE);
 				}
 			}
 
-			State = 899;
+			State = 903;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 896;
+				State = 900;
 				Match(TRIPS);
-				State = 897;
+				State = 901;
 				Match(AFTER);
-				State = 898;
+				State = 902;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 904;
+			State = 908;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 901;
+				State = 905;
 				Match(CURES);
-				State = 902;
+				State = 906;
 				Match(AFTER);
-				State = 903;
+				State = 907;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 916;
+			State = 920;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 906;
-				Match(CURE);
-				State = 907;
-				Match(BY);
-				State = 908;
-				_localctx.curer = ident();
-				State = 909;
-				Match(UP);
 				State = 910;
-				Match(TO);
+				Match(CURE);
 				State = 911;
-				_localctx.times = Match(NUMBER);
+				Match(BY);
 				State = 912;
-				Match(TIMES);
+				_localctx.curer = ident();
+				State = 913;
+				Match(UP);
 				State = 914;
+				Match(TO);
+				State = 915;
+				_localctx.times = Match(NUMBER);
+				State = 916;
+				Match(TIMES);
+				State = 918;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 913;
+					State = 917;
 					cureDestination();
 					}
 				}
@@ -7020,23 +7051,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 918;
+			State = 922;
 			Match(ARROW);
-			State = 919;
+			State = 923;
 			triggerEffect();
-			State = 924;
+			State = 928;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 920;
+				State = 924;
 				Match(COMMA);
-				State = 921;
+				State = 925;
 				triggerEffect();
 				}
 				}
-				State = 926;
+				State = 930;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7105,30 +7136,30 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 98, RULE_cureDestination);
 		int _la;
 		try {
-			State = 938;
+			State = 942;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 927;
+				State = 931;
 				Match(PREPAYING);
-				State = 928;
+				State = 932;
 				ident();
-				State = 933;
+				State = 937;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 929;
+					State = 933;
 					Match(COMMA);
-					State = 930;
+					State = 934;
 					ident();
 					}
 					}
-					State = 935;
+					State = 939;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7138,9 +7169,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 936;
+				State = 940;
 				Match(INTO);
-				State = 937;
+				State = 941;
 				ident();
 				}
 				break;
@@ -7229,20 +7260,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 959;
+			State = 963;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 940;
+				State = 944;
 				Match(SWEEP);
-				State = 941;
+				State = 945;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 942;
+				State = 946;
 				Match(TO);
-				State = 943;
+				State = 947;
 				ident();
 				}
 				break;
@@ -7250,34 +7281,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 944;
+				State = 948;
 				Match(ACCELERATE);
-				State = 956;
+				State = 960;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 945;
+					State = 949;
 					Match(LPAREN);
-					State = 946;
+					State = 950;
 					ident();
-					State = 951;
+					State = 955;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 947;
+						State = 951;
 						Match(COMMA);
-						State = 948;
+						State = 952;
 						ident();
 						}
 						}
-						State = 953;
+						State = 957;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 954;
+					State = 958;
 					Match(RPAREN);
 					}
 				}
@@ -7288,7 +7319,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 958;
+				State = 962;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7336,20 +7367,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 961;
+			State = 965;
 			Match(DEFAULT);
-			State = 962;
-			Match(WHEN);
-			State = 963;
-			expr(0);
 			State = 966;
+			Match(WHEN);
+			State = 967;
+			expr(0);
+			State = 970;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 964;
+				State = 968;
 				Match(GRACE);
-				State = 965;
+				State = 969;
 				duration();
 				}
 			}
@@ -7401,25 +7432,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 968;
+			State = 972;
 			Match(CFADS);
-			State = 969;
+			State = 973;
 			Match(INCLUDES);
-			State = 970;
+			State = 974;
 			cfadsItem();
-			State = 975;
+			State = 979;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 971;
+				State = 975;
 				Match(COMMA);
-				State = 972;
+				State = 976;
 				cfadsItem();
 				}
 				}
-				State = 977;
+				State = 981;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7459,13 +7490,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 106, RULE_cfadsItem);
 		try {
-			State = 980;
+			State = 984;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 978;
+				State = 982;
 				Match(RVG);
 				}
 				break;
@@ -7593,6 +7624,7 @@ public partial class DealLangParser : Parser {
 			case CARRY:
 			case CATCH_UP:
 			case CALLS:
+			case CALLED:
 			case DEAL_BY_DEAL:
 			case HAIRCUT:
 			case LAG:
@@ -7634,7 +7666,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 979;
+				State = 983;
 				ident();
 				}
 				break;
@@ -7684,25 +7716,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 982;
+			State = 986;
 			Match(WATERFALL);
-			State = 983;
-			Match(LBRACE);
 			State = 987;
+			Match(LBRACE);
+			State = 991;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 35652071L) != 0)) {
+			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 				{
 				{
-				State = 984;
+				State = 988;
 				step();
 				}
 				}
-				State = 989;
+				State = 993;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 990;
+			State = 994;
 			Match(RBRACE);
 			}
 		}
@@ -7930,39 +7962,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_step);
 		int _la;
 		try {
-			State = 1083;
+			State = 1087;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 992;
+				State = 996;
 				Match(PAY);
-				State = 993;
+				State = 997;
 				((PayStepContext)_localctx).target = reference();
-				State = 1003;
+				State = 1007;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 994;
+					State = 998;
 					Match(USING);
-					State = 995;
+					State = 999;
 					ident();
-					State = 1000;
+					State = 1004;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 996;
+						State = 1000;
 						Match(COMMA);
-						State = 997;
+						State = 1001;
 						ident();
 						}
 						}
-						State = 1002;
+						State = 1006;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -7975,9 +8007,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1005;
+				State = 1009;
 				Match(FILL);
-				State = 1006;
+				State = 1010;
 				ident();
 				}
 				break;
@@ -7985,9 +8017,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1007;
+				State = 1011;
 				Match(RELEASE);
-				State = 1008;
+				State = 1012;
 				ident();
 				}
 				break;
@@ -7995,13 +8027,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1009;
+				State = 1013;
 				Match(HOLD);
-				State = 1010;
+				State = 1014;
 				Match(REST);
-				State = 1011;
+				State = 1015;
 				Match(IN);
-				State = 1012;
+				State = 1016;
 				ident();
 				}
 				break;
@@ -8009,25 +8041,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1013;
+				State = 1017;
 				Match(DISTRIBUTE);
-				State = 1016;
+				State = 1020;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1014;
+					State = 1018;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1015;
+					State = 1019;
 					Match(OF);
 					}
 				}
 
-				State = 1018;
+				State = 1022;
 				Match(REST);
-				State = 1019;
+				State = 1023;
 				Match(TO);
-				State = 1020;
+				State = 1024;
 				ident();
 				}
 				break;
@@ -8035,17 +8067,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1021;
-				Match(SWEEP);
-				State = 1022;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1023;
-				Match(OF);
-				State = 1024;
-				Match(REST);
 				State = 1025;
-				Match(TO);
+				Match(SWEEP);
 				State = 1026;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 1027;
+				Match(OF);
+				State = 1028;
+				Match(REST);
+				State = 1029;
+				Match(TO);
+				State = 1030;
 				ident();
 				}
 				break;
@@ -8053,31 +8085,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1027;
+				State = 1031;
 				Match(SELL);
-				State = 1028;
+				State = 1032;
 				ident();
-				State = 1033;
+				State = 1037;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1029;
+					State = 1033;
 					Match(COMMA);
-					State = 1030;
+					State = 1034;
 					ident();
 					}
 					}
-					State = 1035;
+					State = 1039;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1036;
+				State = 1040;
 				Match(TO);
-				State = 1037;
+				State = 1041;
 				Match(COVER);
-				State = 1038;
+				State = 1042;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8085,52 +8117,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1040;
+				State = 1044;
 				Match(IF);
-				State = 1041;
+				State = 1045;
 				expr(0);
-				State = 1042;
-				Match(LBRACE);
 				State = 1046;
+				Match(LBRACE);
+				State = 1050;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 35652071L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1043;
+					State = 1047;
 					step();
 					}
 					}
-					State = 1048;
+					State = 1052;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1049;
+				State = 1053;
 				Match(RBRACE);
-				State = 1059;
+				State = 1063;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1050;
+					State = 1054;
 					Match(ELSE);
-					State = 1051;
-					Match(LBRACE);
 					State = 1055;
+					Match(LBRACE);
+					State = 1059;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 35652071L) != 0)) {
+					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1052;
+						State = 1056;
 						step();
 						}
 						}
-						State = 1057;
+						State = 1061;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1058;
+					State = 1062;
 					Match(RBRACE);
 					}
 				}
@@ -8141,37 +8173,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1061;
+				State = 1065;
 				Match(PRO_RATA);
-				State = 1064;
+				State = 1068;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1062;
+					State = 1066;
 					Match(BY);
-					State = 1063;
+					State = 1067;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1066;
-				Match(LBRACE);
 				State = 1070;
+				Match(LBRACE);
+				State = 1074;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 35652071L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1067;
+					State = 1071;
 					step();
 					}
 					}
-					State = 1072;
+					State = 1076;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1073;
+				State = 1077;
 				Match(RBRACE);
 				}
 				break;
@@ -8179,25 +8211,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1074;
+				State = 1078;
 				Match(SEQUENTIAL);
-				State = 1075;
-				Match(LBRACE);
 				State = 1079;
+				Match(LBRACE);
+				State = 1083;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 35652071L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1076;
+					State = 1080;
 					step();
 					}
 					}
-					State = 1081;
+					State = 1085;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1082;
+				State = 1086;
 				Match(RBRACE);
 				}
 				break;
@@ -8247,25 +8279,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1085;
+			State = 1089;
 			Match(ENFORCEMENT);
-			State = 1086;
-			Match(LBRACE);
 			State = 1090;
+			Match(LBRACE);
+			State = 1094;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1087;
+				State = 1091;
 				enforcementItem();
 				}
 				}
-				State = 1092;
+				State = 1096;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1093;
+			State = 1097;
 			Match(RBRACE);
 			}
 		}
@@ -8337,44 +8369,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 114, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1111;
+			State = 1115;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1095;
+				State = 1099;
 				Match(SELL);
-				State = 1096;
+				State = 1100;
 				ident();
-				State = 1101;
+				State = 1105;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1097;
+					State = 1101;
 					Match(COMMA);
-					State = 1098;
+					State = 1102;
 					ident();
 					}
 					}
-					State = 1103;
+					State = 1107;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1107;
+				State = 1111;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1104;
+					State = 1108;
 					sellTerm();
 					}
 					}
-					State = 1109;
+					State = 1113;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8384,7 +8416,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1110;
+				State = 1114;
 				waterfallDecl();
 				}
 				break;
@@ -8527,16 +8559,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 116, RULE_sellTerm);
 		try {
-			State = 1135;
+			State = 1139;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1113;
+				State = 1117;
 				Match(HAIRCUT);
-				State = 1114;
+				State = 1118;
 				expr(0);
 				}
 				break;
@@ -8544,9 +8576,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1115;
+				State = 1119;
 				Match(LAG);
-				State = 1116;
+				State = 1120;
 				duration();
 				}
 				break;
@@ -8554,13 +8586,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1117;
+				State = 1121;
 				Match(DEPTH);
-				State = 1118;
+				State = 1122;
 				expr(0);
-				State = 1119;
+				State = 1123;
 				Match(PER);
-				State = 1120;
+				State = 1124;
 				Match(MONTH);
 				}
 				break;
@@ -8568,9 +8600,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1122;
+				State = 1126;
 				Match(IMPACT);
-				State = 1123;
+				State = 1127;
 				expr(0);
 				}
 				break;
@@ -8578,13 +8610,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1124;
+				State = 1128;
 				Match(LIMIT);
-				State = 1125;
+				State = 1129;
 				expr(0);
-				State = 1126;
+				State = 1130;
 				Match(PER);
-				State = 1127;
+				State = 1131;
 				Match(MONTH);
 				}
 				break;
@@ -8592,9 +8624,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1129;
+				State = 1133;
 				Match(COSTS);
-				State = 1130;
+				State = 1134;
 				expr(0);
 				}
 				break;
@@ -8602,9 +8634,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1131;
+				State = 1135;
 				Match(KEEP);
-				State = 1132;
+				State = 1136;
 				Match(CONTRACTS);
 				}
 				break;
@@ -8612,9 +8644,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1133;
+				State = 1137;
 				Match(RESERVE);
-				State = 1134;
+				State = 1138;
 				expr(0);
 				}
 				break;
@@ -8673,31 +8705,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1137;
-			Match(SCENARIO);
-			State = 1138;
-			_localctx.name = ident();
-			State = 1139;
-			Match(FOR);
-			State = 1140;
-			_localctx.deal = ident();
 			State = 1141;
-			Match(LBRACE);
+			Match(SCENARIO);
+			State = 1142;
+			_localctx.name = ident();
+			State = 1143;
+			Match(FOR);
+			State = 1144;
+			_localctx.deal = ident();
 			State = 1145;
+			Match(LBRACE);
+			State = 1149;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2197756117826862873L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 27021598301089791L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4395512235619974937L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 54043196602179583L) != 0)) {
 				{
 				{
-				State = 1142;
+				State = 1146;
 				scenarioItem();
 				}
 				}
-				State = 1147;
+				State = 1151;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1148;
+			State = 1152;
 			Match(RBRACE);
 			}
 		}
@@ -9278,20 +9310,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1338;
+			State = 1342;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1150;
+				State = 1154;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1151;
+				State = 1155;
 				Match(RENEWALS);
-				State = 1152;
+				State = 1156;
 				Match(TAKEN);
-				State = 1153;
+				State = 1157;
 				Match(NUMBER);
 				}
 				break;
@@ -9299,27 +9331,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1155;
+				State = 1159;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1156;
+				State = 1160;
 				Match(RENEWALS);
-				State = 1157;
+				State = 1161;
 				Match(DRAWN);
-				State = 1158;
-				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1162;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1166;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1159;
+						State = 1163;
 						loading();
 						}
 						} 
 					}
-					State = 1164;
+					State = 1168;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 				}
@@ -9329,24 +9361,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1165;
+				State = 1169;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1166;
+				State = 1170;
 				Match(DEFLATE);
-				State = 1167;
+				State = 1171;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1168;
+				State = 1172;
 				perYear();
-				State = 1173;
+				State = 1177;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
 				case 1:
 					{
-					State = 1169;
+					State = 1173;
 					Match(VOLATILITY);
-					State = 1170;
+					State = 1174;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1171;
+					State = 1175;
 					perYear();
 					}
 					break;
@@ -9357,15 +9389,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1175;
-				((DropItemContext)_localctx).path = reference();
-				State = 1176;
-				Match(DROP);
-				State = 1177;
-				expr(0);
-				State = 1178;
-				Match(BY);
 				State = 1179;
+				((DropItemContext)_localctx).path = reference();
+				State = 1180;
+				Match(DROP);
+				State = 1181;
+				expr(0);
+				State = 1182;
+				Match(BY);
+				State = 1183;
 				Match(DATE);
 				}
 				break;
@@ -9373,75 +9405,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1181;
+				State = 1185;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1182;
+				State = 1186;
 				Match(DEFAULTS);
-				State = 1206;
+				State = 1210;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1183;
+					State = 1187;
 					Match(ON);
-					State = 1184;
+					State = 1188;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1185;
+					State = 1189;
 					Match(DRAWN);
-					State = 1195;
+					State = 1199;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,114,Context) ) {
 					case 1:
 						{
-						State = 1186;
+						State = 1190;
 						Match(PD);
-						State = 1187;
+						State = 1191;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1188;
-						perYear();
 						State = 1192;
+						perYear();
+						State = 1196;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1189;
+							State = 1193;
 							pdStep();
 							}
 							}
-							State = 1194;
+							State = 1198;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1200;
+					State = 1204;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1197;
+							State = 1201;
 							loading();
 							}
 							} 
 						}
-						State = 1202;
+						State = 1206;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
 					}
-					State = 1204;
+					State = 1208;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
 					case 1:
 						{
-						State = 1203;
+						State = 1207;
 						recoveryDraw();
 						}
 						break;
@@ -9457,9 +9489,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1208;
+				State = 1212;
 				Match(ENFORCEMENT);
-				State = 1210;
+				State = 1214;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9467,7 +9499,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1209;
+						State = 1213;
 						sellTerm();
 						}
 						}
@@ -9475,7 +9507,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1212;
+					State = 1216;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -9485,11 +9517,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1214;
+				State = 1218;
 				Match(ENFORCEMENT);
-				State = 1215;
+				State = 1219;
 				Match(SELL);
-				State = 1216;
+				State = 1220;
 				Match(ALL);
 				}
 				break;
@@ -9497,11 +9529,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1217;
+				State = 1221;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1218;
+				State = 1222;
 				Match(LEVEL);
-				State = 1219;
+				State = 1223;
 				expr(0);
 				}
 				break;
@@ -9509,29 +9541,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1221;
+				State = 1225;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1222;
+				State = 1226;
 				Match(POINTS);
-				State = 1223;
+				State = 1227;
 				pointsKind();
-				State = 1224;
-				Match(LBRACE);
 				State = 1228;
+				Match(LBRACE);
+				State = 1232;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1225;
+					State = 1229;
 					schedulePoint();
 					}
 					}
-					State = 1230;
+					State = 1234;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1231;
+				State = 1235;
 				Match(RBRACE);
 				}
 				break;
@@ -9539,15 +9571,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1233;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1234;
-				Match(LAUNCH);
-				State = 1235;
-				Match(DATE);
-				State = 1236;
-				Match(DOWN);
 				State = 1237;
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
+				State = 1238;
+				Match(LAUNCH);
+				State = 1239;
+				Match(DATE);
+				State = 1240;
+				Match(DOWN);
+				State = 1241;
 				expr(0);
 				}
 				break;
@@ -9555,21 +9587,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1239;
+				State = 1243;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1240;
+				State = 1244;
 				Match(SHIFT);
-				State = 1242;
+				State = 1246;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1241;
+					State = 1245;
 					Match(PLUS);
 					}
 				}
 
-				State = 1244;
+				State = 1248;
 				expr(0);
 				}
 				break;
@@ -9577,11 +9609,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1246;
+				State = 1250;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1247;
+				State = 1251;
 				Match(DELAYED);
-				State = 1248;
+				State = 1252;
 				duration();
 				}
 				break;
@@ -9589,11 +9621,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1250;
+				State = 1254;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1251;
+				State = 1255;
 				Match(UTILISATION);
-				State = 1252;
+				State = 1256;
 				expr(0);
 				}
 				break;
@@ -9601,17 +9633,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1254;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1255;
-				Match(RELET);
-				State = 1256;
-				Match(AFTER);
-				State = 1257;
-				duration();
 				State = 1258;
-				Match(AT);
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1259;
+				Match(RELET);
+				State = 1260;
+				Match(AFTER);
+				State = 1261;
+				duration();
+				State = 1262;
+				Match(AT);
+				State = 1263;
 				expr(0);
 				}
 				break;
@@ -9619,11 +9651,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1261;
+				State = 1265;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1262;
+				State = 1266;
 				Match(NOT);
-				State = 1263;
+				State = 1267;
 				Match(RELET);
 				}
 				break;
@@ -9631,18 +9663,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1265;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1266;
-				Match(GUARANTEES);
-				State = 1267;
-				Match(HONOURED);
 				State = 1269;
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1270;
+				Match(GUARANTEES);
+				State = 1271;
+				Match(HONOURED);
+				State = 1273;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1268;
+					State = 1272;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -9653,20 +9685,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1271;
+				State = 1275;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1272;
-				Match(GUARANTEES);
-				State = 1273;
-				Match(DISOWNED);
 				State = 1276;
+				Match(GUARANTEES);
+				State = 1277;
+				Match(DISOWNED);
+				State = 1280;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1274;
+					State = 1278;
 					Match(FROM);
-					State = 1275;
+					State = 1279;
 					Match(DATE);
 					}
 				}
@@ -9677,11 +9709,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1278;
+				State = 1282;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1279;
+				State = 1283;
 				Match(MARKET);
-				State = 1281;
+				State = 1285;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9689,7 +9721,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1280;
+						State = 1284;
 						holdingMarketTerm();
 						}
 						}
@@ -9697,7 +9729,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1283;
+					State = 1287;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -9707,9 +9739,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1285;
+				State = 1289;
 				Match(PATHS);
-				State = 1286;
+				State = 1290;
 				Match(NUMBER);
 				}
 				break;
@@ -9717,9 +9749,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1287;
+				State = 1291;
 				Match(SEED);
-				State = 1288;
+				State = 1292;
 				Match(NUMBER);
 				}
 				break;
@@ -9727,7 +9759,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1289;
+				State = 1293;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -9735,7 +9767,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1290;
+				State = 1294;
 				Match(SOBOL);
 				}
 				break;
@@ -9743,21 +9775,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1291;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1292;
-				Match(GBM);
-				State = 1293;
-				Match(DRIFT);
-				State = 1294;
-				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1295;
-				perYear();
+				((GbmItemContext)_localctx).index = ident();
 				State = 1296;
-				Match(VOLATILITY);
+				Match(GBM);
 				State = 1297;
-				((GbmItemContext)_localctx).vol = expr(0);
+				Match(DRIFT);
 				State = 1298;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1299;
+				perYear();
+				State = 1300;
+				Match(VOLATILITY);
+				State = 1301;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1302;
 				perYear();
 				}
 				break;
@@ -9765,39 +9797,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1300;
+				State = 1304;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1301;
-				Match(REVERTS);
-				State = 1302;
-				Match(TO);
 				State = 1305;
+				Match(REVERTS);
+				State = 1306;
+				Match(TO);
+				State = 1309;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
 				case 1:
 					{
-					State = 1303;
+					State = 1307;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1304;
+					State = 1308;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1307;
-				Match(SPEED);
-				State = 1308;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1309;
-				perYear();
-				State = 1310;
-				Match(VOLATILITY);
 				State = 1311;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				Match(SPEED);
 				State = 1312;
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1313;
+				perYear();
+				State = 1314;
+				Match(VOLATILITY);
+				State = 1315;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1316;
 				perYear();
 				}
 				break;
@@ -9805,17 +9837,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1314;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1315;
-				Match(JUMPS);
-				State = 1316;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1317;
-				perYear();
 				State = 1318;
-				Match(DOWN);
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1319;
+				Match(JUMPS);
+				State = 1320;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1321;
+				perYear();
+				State = 1322;
+				Match(DOWN);
+				State = 1323;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -9823,24 +9855,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1321;
-				Match(CORRELATE);
-				State = 1322;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1323;
-				Match(WITH);
-				State = 1324;
-				((CorrelateItemContext)_localctx).b = reference();
 				State = 1325;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				Match(CORRELATE);
+				State = 1326;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1327;
+				Match(WITH);
 				State = 1328;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1329;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1332;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 				case 1:
 					{
-					State = 1326;
+					State = 1330;
 					Match(STRESS);
-					State = 1327;
+					State = 1331;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -9851,19 +9883,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1330;
-				Match(REGIMES);
-				State = 1331;
-				Match(STRESS);
-				State = 1332;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1333;
-				perYear();
 				State = 1334;
-				Match(NORMAL);
+				Match(REGIMES);
 				State = 1335;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				Match(STRESS);
 				State = 1336;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1337;
+				perYear();
+				State = 1338;
+				Match(NORMAL);
+				State = 1339;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1340;
 				perYear();
 				}
 				break;
@@ -9910,15 +9942,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1340;
-			Match(UNTIL);
-			State = 1341;
-			Match(DATE);
-			State = 1342;
-			Match(THEN);
-			State = 1343;
-			expr(0);
 			State = 1344;
+			Match(UNTIL);
+			State = 1345;
+			Match(DATE);
+			State = 1346;
+			Match(THEN);
+			State = 1347;
+			expr(0);
+			State = 1348;
 			perYear();
 			}
 		}
@@ -9966,17 +9998,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1346;
-			Match(RECOVERY);
-			State = 1347;
-			Match(BETA);
-			State = 1348;
-			Match(MEAN);
-			State = 1349;
-			_localctx.mean = expr(0);
 			State = 1350;
-			Match(SD);
+			Match(RECOVERY);
 			State = 1351;
+			Match(BETA);
+			State = 1352;
+			Match(MEAN);
+			State = 1353;
+			_localctx.mean = expr(0);
+			State = 1354;
+			Match(SD);
+			State = 1355;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10021,11 +10053,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1353;
+			State = 1357;
 			Match(LOADING);
-			State = 1354;
+			State = 1358;
 			_localctx.factor = reference();
-			State = 1355;
+			State = 1359;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10063,9 +10095,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1357;
+			State = 1361;
 			Match(PER);
-			State = 1358;
+			State = 1362;
 			Match(YEAR);
 			}
 		}
@@ -10102,7 +10134,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1360;
+			State = 1364;
 			Match(QUANTITY);
 			}
 		}
@@ -10429,7 +10461,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1404;
+			State = 1408;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
 			case 1:
@@ -10438,11 +10470,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1363;
+				State = 1367;
 				Match(LPAREN);
-				State = 1364;
+				State = 1368;
 				expr(0);
-				State = 1365;
+				State = 1369;
 				Match(RPAREN);
 				}
 				break;
@@ -10451,9 +10483,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1367;
+				State = 1371;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1368;
+				State = 1372;
 				expr(16);
 				}
 				break;
@@ -10462,9 +10494,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1369;
+				State = 1373;
 				Match(NOT);
-				State = 1370;
+				State = 1374;
 				expr(11);
 				}
 				break;
@@ -10473,17 +10505,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1371;
-				Match(IF);
-				State = 1372;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1373;
-				Match(THEN);
-				State = 1374;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
 				State = 1375;
-				Match(ELSE);
+				Match(IF);
 				State = 1376;
+				((ConditionalExprContext)_localctx).cond = expr(0);
+				State = 1377;
+				Match(THEN);
+				State = 1378;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1379;
+				Match(ELSE);
+				State = 1380;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -10492,37 +10524,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1378;
+				State = 1382;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1379;
+				State = 1383;
 				Match(LPAREN);
-				State = 1388;
+				State = 1392;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -1044834628252401433L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 28992200163454975L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2089669256471052057L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 57984400326909951L) != 0)) {
 					{
-					State = 1380;
+					State = 1384;
 					expr(0);
-					State = 1385;
+					State = 1389;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1381;
+						State = 1385;
 						Match(COMMA);
-						State = 1382;
+						State = 1386;
 						expr(0);
 						}
 						}
-						State = 1387;
+						State = 1391;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1390;
+				State = 1394;
 				Match(RPAREN);
 				}
 				break;
@@ -10531,7 +10563,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1392;
+				State = 1396;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -10541,19 +10573,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1394;
+				State = 1398;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 4095L) != 0)) {
+				if (((((_la - 174)) & ~0x3f) == 0 && ((1L << (_la - 174)) & 4095L) != 0)) {
 					{
-					State = 1393;
+					State = 1397;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1396;
+				State = 1400;
 				Match(PER);
-				State = 1397;
+				State = 1401;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -10562,9 +10594,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1398;
+				State = 1402;
 				Match(NUMBER);
-				State = 1399;
+				State = 1403;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -10573,7 +10605,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1400;
+				State = 1404;
 				Match(QUANTITY);
 				}
 				break;
@@ -10582,7 +10614,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1401;
+				State = 1405;
 				Match(NUMBER);
 				}
 				break;
@@ -10591,7 +10623,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1402;
+				State = 1406;
 				Match(DATE);
 				}
 				break;
@@ -10600,13 +10632,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1403;
+				State = 1407;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1426;
+			State = 1430;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -10615,7 +10647,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1424;
+					State = 1428;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
 					case 1:
@@ -10623,11 +10655,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1406;
+						State = 1410;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1407;
+						State = 1411;
 						Match(OF);
-						State = 1408;
+						State = 1412;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -10636,9 +10668,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1409;
+						State = 1413;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1410;
+						State = 1414;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -10648,7 +10680,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1411;
+						State = 1415;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -10657,9 +10689,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1412;
+						State = 1416;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1413;
+						State = 1417;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -10669,7 +10701,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1414;
+						State = 1418;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -10678,19 +10710,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1415;
+						State = 1419;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1416;
+						State = 1420;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 234)) & ~0x3f) == 0 && ((1L << (_la - 234)) & 63L) != 0)) ) {
+						if ( !(((((_la - 235)) & ~0x3f) == 0 && ((1L << (_la - 235)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1417;
+						State = 1421;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -10699,11 +10731,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1418;
+						State = 1422;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1419;
+						State = 1423;
 						Match(AND);
-						State = 1420;
+						State = 1424;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -10712,18 +10744,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1421;
+						State = 1425;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1422;
+						State = 1426;
 						Match(OR);
-						State = 1423;
+						State = 1427;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1428;
+				State = 1432;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
 			}
@@ -10774,9 +10806,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1429;
+			State = 1433;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 174)) & ~0x3f) == 0 && ((1L << (_la - 174)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -10825,16 +10857,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1431;
+			State = 1435;
 			ident();
-			State = 1434;
+			State = 1438;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 			case 1:
 				{
-				State = 1432;
+				State = 1436;
 				Match(DOT);
-				State = 1433;
+				State = 1437;
 				_localctx.member = ident();
 				}
 				break;
@@ -11014,6 +11046,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CARRY() { return GetToken(DealLangParser.CARRY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATCH_UP() { return GetToken(DealLangParser.CATCH_UP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALLS() { return GetToken(DealLangParser.CALLS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALLED() { return GetToken(DealLangParser.CALLED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEAL_BY_DEAL() { return GetToken(DealLangParser.DEAL_BY_DEAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISCOUNT() { return GetToken(DealLangParser.DISCOUNT, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
@@ -11037,9 +11070,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1436;
+			State = 1440;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2197756135006732057L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 27021598301089791L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4395512269979713305L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 54043196602179583L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11085,7 +11118,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,252,1439,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,253,1443,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11142,487 +11175,489 @@ public partial class DealLangParser : Parser {
 		719,8,35,10,35,12,35,722,9,35,1,35,3,35,725,8,35,1,36,1,36,1,36,1,36,5,
 		36,731,8,36,10,36,12,36,734,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,
 		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,4,37,753,8,37,11,37,12,
-		37,754,3,37,757,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,765,8,38,1,39,
-		1,39,1,39,1,39,5,39,771,8,39,10,39,12,39,774,9,39,1,39,1,39,1,40,1,40,
-		1,40,1,40,1,40,1,40,5,40,784,8,40,10,40,12,40,787,9,40,1,40,1,40,1,40,
-		1,40,1,40,1,40,1,40,1,40,3,40,797,8,40,1,40,3,40,800,8,40,1,40,1,40,1,
-		40,1,40,1,40,1,40,5,40,808,8,40,10,40,12,40,811,9,40,3,40,813,8,40,1,41,
-		1,41,1,41,1,41,5,41,819,8,41,10,41,12,41,822,9,41,1,41,3,41,825,8,41,1,
-		42,1,42,1,42,1,42,1,42,1,42,3,42,833,8,42,1,43,1,43,1,43,1,44,1,44,1,44,
-		1,44,5,44,842,8,44,10,44,12,44,845,9,44,1,44,3,44,848,8,44,1,45,1,45,1,
-		45,1,45,1,45,1,45,3,45,856,8,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
-		1,46,3,46,867,8,46,3,46,869,8,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,
-		47,1,47,3,47,880,8,47,1,47,3,47,883,8,47,1,47,1,47,3,47,887,8,47,1,48,
-		1,48,1,48,1,48,1,48,1,48,3,48,895,8,48,1,48,1,48,1,48,3,48,900,8,48,1,
-		48,1,48,1,48,3,48,905,8,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,
-		915,8,48,3,48,917,8,48,1,48,1,48,1,48,1,48,5,48,923,8,48,10,48,12,48,926,
-		9,48,1,49,1,49,1,49,1,49,5,49,932,8,49,10,49,12,49,935,9,49,1,49,1,49,
-		3,49,939,8,49,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,950,8,
-		50,10,50,12,50,953,9,50,1,50,1,50,3,50,957,8,50,1,50,3,50,960,8,50,1,51,
-		1,51,1,51,1,51,1,51,3,51,967,8,51,1,52,1,52,1,52,1,52,1,52,5,52,974,8,
-		52,10,52,12,52,977,9,52,1,53,1,53,3,53,981,8,53,1,54,1,54,1,54,5,54,986,
-		8,54,10,54,12,54,989,9,54,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,5,55,
-		999,8,55,10,55,12,55,1002,9,55,3,55,1004,8,55,1,55,1,55,1,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,3,55,1017,8,55,1,55,1,55,1,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1032,8,55,10,55,12,55,1035,
-		9,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1045,8,55,10,55,12,55,
-		1048,9,55,1,55,1,55,1,55,1,55,5,55,1054,8,55,10,55,12,55,1057,9,55,1,55,
-		3,55,1060,8,55,1,55,1,55,1,55,3,55,1065,8,55,1,55,1,55,5,55,1069,8,55,
-		10,55,12,55,1072,9,55,1,55,1,55,1,55,1,55,5,55,1078,8,55,10,55,12,55,1081,
-		9,55,1,55,3,55,1084,8,55,1,56,1,56,1,56,5,56,1089,8,56,10,56,12,56,1092,
-		9,56,1,56,1,56,1,57,1,57,1,57,1,57,5,57,1100,8,57,10,57,12,57,1103,9,57,
-		1,57,5,57,1106,8,57,10,57,12,57,1109,9,57,1,57,3,57,1112,8,57,1,58,1,58,
-		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
-		1,58,1,58,1,58,1,58,1,58,1,58,3,58,1136,8,58,1,59,1,59,1,59,1,59,1,59,
-		1,59,5,59,1144,8,59,10,59,12,59,1147,9,59,1,59,1,59,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,5,60,1161,8,60,10,60,12,60,1164,9,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1174,8,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1191,8,60,
-		10,60,12,60,1194,9,60,3,60,1196,8,60,1,60,5,60,1199,8,60,10,60,12,60,1202,
-		9,60,1,60,3,60,1205,8,60,3,60,1207,8,60,1,60,1,60,4,60,1211,8,60,11,60,
-		12,60,1212,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		5,60,1227,8,60,10,60,12,60,1230,9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1243,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		37,754,1,37,1,37,1,37,1,37,3,37,761,8,37,1,38,1,38,1,38,1,38,1,38,1,38,
+		3,38,769,8,38,1,39,1,39,1,39,1,39,5,39,775,8,39,10,39,12,39,778,9,39,1,
+		39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,5,40,788,8,40,10,40,12,40,791,9,
+		40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,3,40,801,8,40,1,40,3,40,804,
+		8,40,1,40,1,40,1,40,1,40,1,40,1,40,5,40,812,8,40,10,40,12,40,815,9,40,
+		3,40,817,8,40,1,41,1,41,1,41,1,41,5,41,823,8,41,10,41,12,41,826,9,41,1,
+		41,3,41,829,8,41,1,42,1,42,1,42,1,42,1,42,1,42,3,42,837,8,42,1,43,1,43,
+		1,43,1,44,1,44,1,44,1,44,5,44,846,8,44,10,44,12,44,849,9,44,1,44,3,44,
+		852,8,44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,860,8,45,1,46,1,46,1,46,1,
+		46,1,46,1,46,1,46,1,46,1,46,3,46,871,8,46,3,46,873,8,46,1,46,1,46,1,47,
+		1,47,1,47,1,47,1,47,1,47,1,47,3,47,884,8,47,1,47,3,47,887,8,47,1,47,1,
+		47,3,47,891,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,899,8,48,1,48,1,48,
+		1,48,3,48,904,8,48,1,48,1,48,1,48,3,48,909,8,48,1,48,1,48,1,48,1,48,1,
+		48,1,48,1,48,1,48,3,48,919,8,48,3,48,921,8,48,1,48,1,48,1,48,1,48,5,48,
+		927,8,48,10,48,12,48,930,9,48,1,49,1,49,1,49,1,49,5,49,936,8,49,10,49,
+		12,49,939,9,49,1,49,1,49,3,49,943,8,49,1,50,1,50,1,50,1,50,1,50,1,50,1,
+		50,1,50,1,50,5,50,954,8,50,10,50,12,50,957,9,50,1,50,1,50,3,50,961,8,50,
+		1,50,3,50,964,8,50,1,51,1,51,1,51,1,51,1,51,3,51,971,8,51,1,52,1,52,1,
+		52,1,52,1,52,5,52,978,8,52,10,52,12,52,981,9,52,1,53,1,53,3,53,985,8,53,
+		1,54,1,54,1,54,5,54,990,8,54,10,54,12,54,993,9,54,1,54,1,54,1,55,1,55,
+		1,55,1,55,1,55,1,55,5,55,1003,8,55,10,55,12,55,1006,9,55,3,55,1008,8,55,
+		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1021,8,55,
+		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,
+		1036,8,55,10,55,12,55,1039,9,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
+		5,55,1049,8,55,10,55,12,55,1052,9,55,1,55,1,55,1,55,1,55,5,55,1058,8,55,
+		10,55,12,55,1061,9,55,1,55,3,55,1064,8,55,1,55,1,55,1,55,3,55,1069,8,55,
+		1,55,1,55,5,55,1073,8,55,10,55,12,55,1076,9,55,1,55,1,55,1,55,1,55,5,55,
+		1082,8,55,10,55,12,55,1085,9,55,1,55,3,55,1088,8,55,1,56,1,56,1,56,5,56,
+		1093,8,56,10,56,12,56,1096,9,56,1,56,1,56,1,57,1,57,1,57,1,57,5,57,1104,
+		8,57,10,57,12,57,1107,9,57,1,57,5,57,1110,8,57,10,57,12,57,1113,9,57,1,
+		57,3,57,1116,8,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,
+		58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1140,8,
+		58,1,59,1,59,1,59,1,59,1,59,1,59,5,59,1148,8,59,10,59,12,59,1151,9,59,
+		1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1165,
+		8,60,10,60,12,60,1168,9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
+		1178,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,5,60,1195,8,60,10,60,12,60,1198,9,60,3,60,1200,8,60,1,60,
+		5,60,1203,8,60,10,60,12,60,1206,9,60,1,60,3,60,1209,8,60,3,60,1211,8,60,
+		1,60,1,60,4,60,1215,8,60,11,60,12,60,1216,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,5,60,1231,8,60,10,60,12,60,1234,9,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1247,8,60,1,60,
 		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1270,8,60,1,60,1,60,1,60,1,60,1,60,3,60,1277,
-		8,60,1,60,1,60,1,60,4,60,1282,8,60,11,60,12,60,1283,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1274,8,60,1,60,
+		1,60,1,60,1,60,1,60,3,60,1281,8,60,1,60,1,60,1,60,4,60,1286,8,60,11,60,
+		12,60,1287,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1310,8,60,1,60,1,60,1,60,
 		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,3,60,1306,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1329,
-		8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1339,8,60,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,63,1,63,1,63,
-		1,63,1,64,1,64,1,64,1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,
-		1384,8,66,10,66,12,66,1387,9,66,3,66,1389,8,66,1,66,1,66,1,66,1,66,3,66,
-		1395,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1405,8,66,1,66,
+		1,60,1,60,1,60,1,60,3,60,1333,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,3,60,1343,8,60,1,61,1,61,1,61,1,61,1,61,1,61,1,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,65,1,65,1,66,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,5,66,1425,8,66,10,66,12,66,1428,9,66,1,67,1,67,1,68,1,68,
-		1,68,3,68,1435,8,68,1,69,1,69,1,69,0,1,132,70,0,2,4,6,8,10,12,14,16,18,
-		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
-		68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,
-		112,114,116,118,120,122,124,126,128,130,132,134,136,138,0,9,1,0,222,223,
-		1,0,15,16,1,0,109,110,1,0,242,243,1,0,232,233,1,0,230,231,1,0,234,239,
-		1,0,173,184,23,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,
-		115,117,118,120,122,126,127,129,131,134,136,145,145,147,153,155,159,165,
-		167,184,185,190,204,206,221,246,247,1659,0,146,1,0,0,0,2,151,1,0,0,0,4,
-		154,1,0,0,0,6,186,1,0,0,0,8,188,1,0,0,0,10,200,1,0,0,0,12,224,1,0,0,0,
-		14,226,1,0,0,0,16,228,1,0,0,0,18,245,1,0,0,0,20,247,1,0,0,0,22,279,1,0,
-		0,0,24,281,1,0,0,0,26,283,1,0,0,0,28,317,1,0,0,0,30,319,1,0,0,0,32,324,
-		1,0,0,0,34,374,1,0,0,0,36,379,1,0,0,0,38,387,1,0,0,0,40,389,1,0,0,0,42,
-		409,1,0,0,0,44,411,1,0,0,0,46,413,1,0,0,0,48,442,1,0,0,0,50,444,1,0,0,
-		0,52,494,1,0,0,0,54,496,1,0,0,0,56,552,1,0,0,0,58,554,1,0,0,0,60,583,1,
-		0,0,0,62,585,1,0,0,0,64,592,1,0,0,0,66,706,1,0,0,0,68,708,1,0,0,0,70,724,
-		1,0,0,0,72,726,1,0,0,0,74,756,1,0,0,0,76,764,1,0,0,0,78,766,1,0,0,0,80,
-		812,1,0,0,0,82,814,1,0,0,0,84,832,1,0,0,0,86,834,1,0,0,0,88,837,1,0,0,
-		0,90,855,1,0,0,0,92,857,1,0,0,0,94,872,1,0,0,0,96,888,1,0,0,0,98,938,1,
-		0,0,0,100,959,1,0,0,0,102,961,1,0,0,0,104,968,1,0,0,0,106,980,1,0,0,0,
-		108,982,1,0,0,0,110,1083,1,0,0,0,112,1085,1,0,0,0,114,1111,1,0,0,0,116,
-		1135,1,0,0,0,118,1137,1,0,0,0,120,1338,1,0,0,0,122,1340,1,0,0,0,124,1346,
-		1,0,0,0,126,1353,1,0,0,0,128,1357,1,0,0,0,130,1360,1,0,0,0,132,1404,1,
-		0,0,0,134,1429,1,0,0,0,136,1431,1,0,0,0,138,1436,1,0,0,0,140,145,3,2,1,
-		0,141,145,3,4,2,0,142,145,3,118,59,0,143,145,3,8,4,0,144,140,1,0,0,0,144,
-		141,1,0,0,0,144,142,1,0,0,0,144,143,1,0,0,0,145,148,1,0,0,0,146,144,1,
-		0,0,0,146,147,1,0,0,0,147,149,1,0,0,0,148,146,1,0,0,0,149,150,5,0,0,1,
-		150,1,1,0,0,0,151,152,5,3,0,0,152,153,5,244,0,0,153,3,1,0,0,0,154,155,
-		5,1,0,0,155,156,3,138,69,0,156,160,5,222,0,0,157,159,3,6,3,0,158,157,1,
-		0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,
-		162,160,1,0,0,0,163,164,5,223,0,0,164,5,1,0,0,0,165,187,3,12,6,0,166,187,
-		3,16,8,0,167,187,3,20,10,0,168,187,3,26,13,0,169,187,3,32,16,0,170,187,
-		3,46,23,0,171,187,3,50,25,0,172,187,3,54,27,0,173,187,3,72,36,0,174,187,
-		3,58,29,0,175,187,3,64,32,0,176,187,3,78,39,0,177,187,3,88,44,0,178,187,
-		3,92,46,0,179,187,3,94,47,0,180,187,3,96,48,0,181,187,3,102,51,0,182,187,
-		3,104,52,0,183,187,3,108,54,0,184,187,3,112,56,0,185,187,3,8,4,0,186,165,
-		1,0,0,0,186,166,1,0,0,0,186,167,1,0,0,0,186,168,1,0,0,0,186,169,1,0,0,
-		0,186,170,1,0,0,0,186,171,1,0,0,0,186,172,1,0,0,0,186,173,1,0,0,0,186,
-		174,1,0,0,0,186,175,1,0,0,0,186,176,1,0,0,0,186,177,1,0,0,0,186,178,1,
-		0,0,0,186,179,1,0,0,0,186,180,1,0,0,0,186,181,1,0,0,0,186,182,1,0,0,0,
-		186,183,1,0,0,0,186,184,1,0,0,0,186,185,1,0,0,0,187,7,1,0,0,0,188,189,
-		5,246,0,0,189,195,4,4,0,0,190,194,3,138,69,0,191,194,5,4,0,0,192,194,5,
-		52,0,0,193,190,1,0,0,0,193,191,1,0,0,0,193,192,1,0,0,0,194,197,1,0,0,0,
-		195,193,1,0,0,0,195,196,1,0,0,0,196,198,1,0,0,0,197,195,1,0,0,0,198,199,
-		3,10,5,0,199,9,1,0,0,0,200,205,5,222,0,0,201,204,3,10,5,0,202,204,8,0,
-		0,0,203,201,1,0,0,0,203,202,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,
-		206,1,0,0,0,206,208,1,0,0,0,207,205,1,0,0,0,208,209,5,223,0,0,209,11,1,
-		0,0,0,210,211,5,5,0,0,211,225,5,244,0,0,212,213,5,6,0,0,213,225,3,138,
-		69,0,214,215,5,7,0,0,215,225,5,241,0,0,216,217,5,8,0,0,217,225,5,241,0,
-		0,218,219,5,9,0,0,219,225,5,241,0,0,220,221,5,10,0,0,221,225,3,138,69,
-		0,222,223,5,11,0,0,223,225,3,14,7,0,224,210,1,0,0,0,224,212,1,0,0,0,224,
-		214,1,0,0,0,224,216,1,0,0,0,224,218,1,0,0,0,224,220,1,0,0,0,224,222,1,
-		0,0,0,225,13,1,0,0,0,226,227,5,240,0,0,227,15,1,0,0,0,228,229,5,12,0,0,
-		229,230,3,138,69,0,230,234,5,222,0,0,231,233,3,18,9,0,232,231,1,0,0,0,
-		233,236,1,0,0,0,234,232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,234,
-		1,0,0,0,237,238,5,223,0,0,238,17,1,0,0,0,239,240,5,41,0,0,240,246,5,244,
-		0,0,241,242,5,42,0,0,242,246,3,132,66,0,243,244,5,43,0,0,244,246,3,132,
-		66,0,245,239,1,0,0,0,245,241,1,0,0,0,245,243,1,0,0,0,246,19,1,0,0,0,247,
-		248,5,13,0,0,248,249,3,138,69,0,249,253,5,222,0,0,250,252,3,22,11,0,251,
-		250,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,253,254,1,0,0,0,254,256,1,
-		0,0,0,255,253,1,0,0,0,256,257,5,223,0,0,257,21,1,0,0,0,258,259,5,113,0,
-		0,259,280,3,132,66,0,260,261,5,168,0,0,261,262,3,132,66,0,262,263,3,128,
-		64,0,263,280,1,0,0,0,264,265,5,14,0,0,265,266,3,24,12,0,266,270,5,222,
-		0,0,267,269,3,30,15,0,268,267,1,0,0,0,269,272,1,0,0,0,270,268,1,0,0,0,
-		270,271,1,0,0,0,271,273,1,0,0,0,272,270,1,0,0,0,273,274,5,223,0,0,274,
-		280,1,0,0,0,275,276,5,17,0,0,276,277,5,241,0,0,277,278,5,18,0,0,278,280,
-		3,132,66,0,279,258,1,0,0,0,279,260,1,0,0,0,279,264,1,0,0,0,279,275,1,0,
-		0,0,280,23,1,0,0,0,281,282,7,1,0,0,282,25,1,0,0,0,283,284,5,44,0,0,284,
-		285,3,138,69,0,285,289,5,222,0,0,286,288,3,28,14,0,287,286,1,0,0,0,288,
-		291,1,0,0,0,289,287,1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,
-		0,0,0,292,293,5,223,0,0,293,27,1,0,0,0,294,295,5,45,0,0,295,318,3,132,
-		66,0,296,297,5,46,0,0,297,298,5,47,0,0,298,301,3,130,65,0,299,300,5,48,
-		0,0,300,302,3,132,66,0,301,299,1,0,0,0,301,302,1,0,0,0,302,305,1,0,0,0,
-		303,304,5,49,0,0,304,306,5,241,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,
-		318,1,0,0,0,307,308,5,46,0,0,308,309,5,50,0,0,309,313,5,222,0,0,310,312,
-		3,30,15,0,311,310,1,0,0,0,312,315,1,0,0,0,313,311,1,0,0,0,313,314,1,0,
-		0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,318,5,223,0,0,317,294,1,0,0,0,
-		317,296,1,0,0,0,317,307,1,0,0,0,318,29,1,0,0,0,319,320,5,241,0,0,320,322,
-		3,132,66,0,321,323,5,226,0,0,322,321,1,0,0,0,322,323,1,0,0,0,323,31,1,
-		0,0,0,324,325,5,51,0,0,325,326,3,138,69,0,326,327,5,52,0,0,327,328,3,138,
-		69,0,328,332,5,222,0,0,329,331,3,34,17,0,330,329,1,0,0,0,331,334,1,0,0,
-		0,332,330,1,0,0,0,332,333,1,0,0,0,333,335,1,0,0,0,334,332,1,0,0,0,335,
-		336,5,223,0,0,336,33,1,0,0,0,337,338,5,53,0,0,338,375,3,138,69,0,339,340,
-		5,54,0,0,340,341,3,132,66,0,341,346,3,128,64,0,342,343,5,55,0,0,343,344,
-		3,132,66,0,344,345,3,128,64,0,345,347,1,0,0,0,346,342,1,0,0,0,346,347,
-		1,0,0,0,347,375,1,0,0,0,348,349,5,56,0,0,349,375,5,241,0,0,350,351,5,57,
-		0,0,351,375,3,130,65,0,352,353,5,58,0,0,353,354,3,36,18,0,354,355,3,130,
-		65,0,355,356,5,60,0,0,356,357,5,53,0,0,357,361,5,61,0,0,358,359,5,54,0,
-		0,359,360,5,60,0,0,360,362,5,62,0,0,361,358,1,0,0,0,361,362,1,0,0,0,362,
-		375,1,0,0,0,363,365,5,63,0,0,364,366,3,38,19,0,365,364,1,0,0,0,366,367,
-		1,0,0,0,367,365,1,0,0,0,367,368,1,0,0,0,368,375,1,0,0,0,369,370,5,11,0,
-		0,370,375,3,14,7,0,371,375,3,40,20,0,372,373,5,221,0,0,373,375,3,138,69,
-		0,374,337,1,0,0,0,374,339,1,0,0,0,374,348,1,0,0,0,374,350,1,0,0,0,374,
-		352,1,0,0,0,374,363,1,0,0,0,374,369,1,0,0,0,374,371,1,0,0,0,374,372,1,
-		0,0,0,375,35,1,0,0,0,376,377,5,243,0,0,377,380,5,59,0,0,378,380,5,242,
-		0,0,379,376,1,0,0,0,379,378,1,0,0,0,380,37,1,0,0,0,381,382,5,68,0,0,382,
-		388,3,132,66,0,383,384,5,69,0,0,384,388,3,132,66,0,385,386,5,70,0,0,386,
-		388,5,241,0,0,387,381,1,0,0,0,387,383,1,0,0,0,387,385,1,0,0,0,388,39,1,
-		0,0,0,389,390,5,64,0,0,390,394,3,138,69,0,391,393,3,42,21,0,392,391,1,
-		0,0,0,393,396,1,0,0,0,394,392,1,0,0,0,394,395,1,0,0,0,395,41,1,0,0,0,396,
-		394,1,0,0,0,397,398,5,69,0,0,398,410,3,132,66,0,399,400,5,70,0,0,400,410,
-		5,241,0,0,401,402,5,123,0,0,402,410,3,132,66,0,403,404,5,65,0,0,404,407,
-		3,44,22,0,405,406,5,187,0,0,406,408,3,44,22,0,407,405,1,0,0,0,407,408,
-		1,0,0,0,408,410,1,0,0,0,409,397,1,0,0,0,409,399,1,0,0,0,409,401,1,0,0,
-		0,409,403,1,0,0,0,410,43,1,0,0,0,411,412,7,2,0,0,412,45,1,0,0,0,413,414,
-		5,71,0,0,414,415,3,138,69,0,415,419,5,222,0,0,416,418,3,48,24,0,417,416,
-		1,0,0,0,418,421,1,0,0,0,419,417,1,0,0,0,419,420,1,0,0,0,420,422,1,0,0,
-		0,421,419,1,0,0,0,422,423,5,223,0,0,423,47,1,0,0,0,424,425,5,72,0,0,425,
-		443,3,138,69,0,426,427,5,105,0,0,427,443,3,132,66,0,428,429,5,106,0,0,
-		429,431,3,132,66,0,430,432,5,107,0,0,431,430,1,0,0,0,431,432,1,0,0,0,432,
-		443,1,0,0,0,433,434,5,108,0,0,434,435,5,70,0,0,435,443,5,241,0,0,436,437,
-		5,111,0,0,437,443,3,70,35,0,438,439,5,8,0,0,439,443,5,241,0,0,440,441,
-		5,43,0,0,441,443,3,132,66,0,442,424,1,0,0,0,442,426,1,0,0,0,442,428,1,
-		0,0,0,442,433,1,0,0,0,442,436,1,0,0,0,442,438,1,0,0,0,442,440,1,0,0,0,
-		443,49,1,0,0,0,444,445,5,73,0,0,445,446,3,138,69,0,446,450,5,222,0,0,447,
-		449,3,52,26,0,448,447,1,0,0,0,449,452,1,0,0,0,450,448,1,0,0,0,450,451,
-		1,0,0,0,451,453,1,0,0,0,452,450,1,0,0,0,453,454,5,223,0,0,454,51,1,0,0,
-		0,455,456,5,74,0,0,456,460,5,222,0,0,457,459,3,62,31,0,458,457,1,0,0,0,
-		459,462,1,0,0,0,460,458,1,0,0,0,460,461,1,0,0,0,461,463,1,0,0,0,462,460,
-		1,0,0,0,463,495,5,223,0,0,464,465,5,75,0,0,465,495,3,132,66,0,466,467,
-		5,76,0,0,467,495,3,132,66,0,468,469,5,77,0,0,469,470,5,47,0,0,470,495,
-		3,130,65,0,471,472,5,77,0,0,472,473,5,78,0,0,473,474,3,132,66,0,474,475,
-		3,128,64,0,475,495,1,0,0,0,476,477,5,80,0,0,477,495,3,132,66,0,478,479,
-		5,81,0,0,479,495,3,132,66,0,480,481,5,79,0,0,481,495,3,132,66,0,482,483,
-		5,82,0,0,483,484,3,132,66,0,484,485,3,128,64,0,485,495,1,0,0,0,486,487,
-		5,83,0,0,487,488,3,132,66,0,488,489,5,78,0,0,489,490,3,132,66,0,490,491,
-		3,128,64,0,491,495,1,0,0,0,492,493,5,84,0,0,493,495,3,138,69,0,494,455,
-		1,0,0,0,494,464,1,0,0,0,494,466,1,0,0,0,494,468,1,0,0,0,494,471,1,0,0,
-		0,494,476,1,0,0,0,494,478,1,0,0,0,494,480,1,0,0,0,494,482,1,0,0,0,494,
-		486,1,0,0,0,494,492,1,0,0,0,495,53,1,0,0,0,496,497,5,85,0,0,497,498,3,
-		138,69,0,498,499,5,52,0,0,499,500,3,138,69,0,500,504,5,222,0,0,501,503,
-		3,56,28,0,502,501,1,0,0,0,503,506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,
-		0,0,505,507,1,0,0,0,506,504,1,0,0,0,507,508,5,223,0,0,508,55,1,0,0,0,509,
-		510,5,86,0,0,510,553,3,138,69,0,511,512,5,75,0,0,512,553,3,132,66,0,513,
-		514,5,87,0,0,514,515,5,60,0,0,515,553,5,62,0,0,516,517,5,87,0,0,517,553,
-		3,132,66,0,518,519,5,175,0,0,519,520,3,132,66,0,520,521,3,128,64,0,521,
-		553,1,0,0,0,522,523,5,88,0,0,523,553,3,132,66,0,524,525,5,56,0,0,525,553,
-		5,241,0,0,526,527,5,57,0,0,527,553,3,130,65,0,528,529,5,91,0,0,529,535,
-		3,132,66,0,530,533,5,92,0,0,531,532,5,154,0,0,532,534,3,132,66,0,533,531,
-		1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,530,1,0,0,0,535,536,1,0,0,
-		0,536,553,1,0,0,0,537,538,5,58,0,0,538,539,3,36,18,0,539,540,3,130,65,
-		0,540,541,5,60,0,0,541,542,5,86,0,0,542,543,5,61,0,0,543,553,1,0,0,0,544,
-		545,5,93,0,0,545,549,3,132,66,0,546,547,5,94,0,0,547,548,5,125,0,0,548,
-		550,5,57,0,0,549,546,1,0,0,0,549,550,1,0,0,0,550,553,1,0,0,0,551,553,3,
-		40,20,0,552,509,1,0,0,0,552,511,1,0,0,0,552,513,1,0,0,0,552,516,1,0,0,
-		0,552,518,1,0,0,0,552,522,1,0,0,0,552,524,1,0,0,0,552,526,1,0,0,0,552,
-		528,1,0,0,0,552,537,1,0,0,0,552,544,1,0,0,0,552,551,1,0,0,0,553,57,1,0,
-		0,0,554,555,5,181,0,0,555,556,3,138,69,0,556,560,5,222,0,0,557,559,3,60,
-		30,0,558,557,1,0,0,0,559,562,1,0,0,0,560,558,1,0,0,0,560,561,1,0,0,0,561,
-		563,1,0,0,0,562,560,1,0,0,0,563,564,5,223,0,0,564,59,1,0,0,0,565,566,5,
-		211,0,0,566,584,3,132,66,0,567,568,5,87,0,0,568,584,3,138,69,0,569,570,
-		5,212,0,0,570,584,3,132,66,0,571,572,5,213,0,0,572,584,3,132,66,0,573,
-		574,5,214,0,0,574,584,3,132,66,0,575,576,5,80,0,0,576,584,3,132,66,0,577,
-		578,5,79,0,0,578,584,3,132,66,0,579,580,5,95,0,0,580,584,3,132,66,0,581,
-		582,5,96,0,0,582,584,3,132,66,0,583,565,1,0,0,0,583,567,1,0,0,0,583,569,
-		1,0,0,0,583,571,1,0,0,0,583,573,1,0,0,0,583,575,1,0,0,0,583,577,1,0,0,
-		0,583,579,1,0,0,0,583,581,1,0,0,0,584,61,1,0,0,0,585,586,5,241,0,0,586,
-		587,3,132,66,0,587,588,5,60,0,0,588,590,3,132,66,0,589,591,5,226,0,0,590,
-		589,1,0,0,0,590,591,1,0,0,0,591,63,1,0,0,0,592,593,5,104,0,0,593,594,3,
-		138,69,0,594,598,5,222,0,0,595,597,3,66,33,0,596,595,1,0,0,0,597,600,1,
-		0,0,0,598,596,1,0,0,0,598,599,1,0,0,0,599,601,1,0,0,0,600,598,1,0,0,0,
-		601,602,5,223,0,0,602,65,1,0,0,0,603,604,5,105,0,0,604,707,3,132,66,0,
-		605,606,5,106,0,0,606,608,3,132,66,0,607,609,5,107,0,0,608,607,1,0,0,0,
-		608,609,1,0,0,0,609,612,1,0,0,0,610,611,5,48,0,0,611,613,3,132,66,0,612,
-		610,1,0,0,0,612,613,1,0,0,0,613,616,1,0,0,0,614,615,5,69,0,0,615,617,3,
-		132,66,0,616,614,1,0,0,0,616,617,1,0,0,0,617,707,1,0,0,0,618,620,5,190,
-		0,0,619,621,5,242,0,0,620,619,1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,0,
-		622,623,5,132,0,0,623,625,3,132,66,0,624,622,1,0,0,0,624,625,1,0,0,0,625,
-		707,1,0,0,0,626,627,5,190,0,0,627,707,5,201,0,0,628,629,5,191,0,0,629,
-		707,3,132,66,0,630,631,5,192,0,0,631,707,3,132,66,0,632,633,5,193,0,0,
-		633,634,5,70,0,0,634,707,5,241,0,0,635,636,5,194,0,0,636,640,5,222,0,0,
-		637,639,3,30,15,0,638,637,1,0,0,0,639,642,1,0,0,0,640,638,1,0,0,0,640,
-		641,1,0,0,0,641,643,1,0,0,0,642,640,1,0,0,0,643,707,5,223,0,0,644,645,
-		5,194,0,0,645,646,5,202,0,0,646,647,3,138,69,0,647,648,5,203,0,0,648,649,
-		3,132,66,0,649,707,1,0,0,0,650,651,5,195,0,0,651,707,3,132,66,0,652,653,
-		5,196,0,0,653,658,3,132,66,0,654,655,5,49,0,0,655,659,5,241,0,0,656,657,
-		5,205,0,0,657,659,3,138,69,0,658,654,1,0,0,0,658,656,1,0,0,0,659,707,1,
-		0,0,0,660,661,5,198,0,0,661,662,5,199,0,0,662,663,3,138,69,0,663,667,5,
-		222,0,0,664,666,3,68,34,0,665,664,1,0,0,0,666,669,1,0,0,0,667,665,1,0,
-		0,0,667,668,1,0,0,0,668,672,1,0,0,0,669,667,1,0,0,0,670,671,5,161,0,0,
-		671,673,3,132,66,0,672,670,1,0,0,0,672,673,1,0,0,0,673,674,1,0,0,0,674,
-		675,5,223,0,0,675,707,1,0,0,0,676,677,5,198,0,0,677,678,5,204,0,0,678,
-		679,3,132,66,0,679,680,5,161,0,0,680,681,3,132,66,0,681,707,1,0,0,0,682,
-		683,5,197,0,0,683,707,3,132,66,0,684,685,5,108,0,0,685,686,5,70,0,0,686,
-		707,5,241,0,0,687,688,5,111,0,0,688,707,3,70,35,0,689,690,5,8,0,0,690,
-		707,5,241,0,0,691,692,5,115,0,0,692,707,5,243,0,0,693,707,3,40,20,0,694,
-		695,5,216,0,0,695,696,5,60,0,0,696,697,3,132,66,0,697,698,5,202,0,0,698,
-		702,3,132,66,0,699,700,5,217,0,0,700,701,5,218,0,0,701,703,3,132,66,0,
-		702,699,1,0,0,0,702,703,1,0,0,0,703,707,1,0,0,0,704,705,5,219,0,0,705,
-		707,3,132,66,0,706,603,1,0,0,0,706,605,1,0,0,0,706,618,1,0,0,0,706,626,
-		1,0,0,0,706,628,1,0,0,0,706,630,1,0,0,0,706,632,1,0,0,0,706,635,1,0,0,
-		0,706,644,1,0,0,0,706,650,1,0,0,0,706,652,1,0,0,0,706,660,1,0,0,0,706,
-		676,1,0,0,0,706,682,1,0,0,0,706,684,1,0,0,0,706,687,1,0,0,0,706,689,1,
-		0,0,0,706,691,1,0,0,0,706,693,1,0,0,0,706,694,1,0,0,0,706,704,1,0,0,0,
-		707,67,1,0,0,0,708,709,5,200,0,0,709,710,3,132,66,0,710,711,3,132,66,0,
-		711,69,1,0,0,0,712,725,5,112,0,0,713,725,5,113,0,0,714,725,5,114,0,0,715,
-		716,5,50,0,0,716,720,5,222,0,0,717,719,3,30,15,0,718,717,1,0,0,0,719,722,
-		1,0,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,0,0,0,722,720,1,0,0,
-		0,723,725,5,223,0,0,724,712,1,0,0,0,724,713,1,0,0,0,724,714,1,0,0,0,724,
-		715,1,0,0,0,725,71,1,0,0,0,726,727,5,206,0,0,727,728,3,138,69,0,728,732,
-		5,222,0,0,729,731,3,74,37,0,730,729,1,0,0,0,731,734,1,0,0,0,732,730,1,
-		0,0,0,732,733,1,0,0,0,733,735,1,0,0,0,734,732,1,0,0,0,735,736,5,223,0,
-		0,736,73,1,0,0,0,737,738,5,186,0,0,738,739,3,138,69,0,739,740,5,227,0,
-		0,740,741,3,138,69,0,741,757,1,0,0,0,742,743,5,184,0,0,743,757,3,132,66,
-		0,744,745,5,207,0,0,745,757,3,132,66,0,746,747,5,208,0,0,747,757,5,210,
-		0,0,748,749,5,208,0,0,749,757,3,138,69,0,750,752,5,62,0,0,751,753,3,76,
-		38,0,752,751,1,0,0,0,753,754,1,0,0,0,754,752,1,0,0,0,754,755,1,0,0,0,755,
-		757,1,0,0,0,756,737,1,0,0,0,756,742,1,0,0,0,756,744,1,0,0,0,756,746,1,
-		0,0,0,756,748,1,0,0,0,756,750,1,0,0,0,757,75,1,0,0,0,758,759,5,209,0,0,
-		759,765,3,132,66,0,760,761,5,95,0,0,761,765,3,132,66,0,762,763,5,96,0,
-		0,763,765,3,132,66,0,764,758,1,0,0,0,764,760,1,0,0,0,764,762,1,0,0,0,765,
-		77,1,0,0,0,766,767,5,116,0,0,767,768,3,138,69,0,768,772,5,222,0,0,769,
-		771,3,80,40,0,770,769,1,0,0,0,771,774,1,0,0,0,772,770,1,0,0,0,772,773,
-		1,0,0,0,773,775,1,0,0,0,774,772,1,0,0,0,775,776,5,223,0,0,776,79,1,0,0,
-		0,777,778,5,117,0,0,778,813,3,132,66,0,779,780,5,118,0,0,780,785,3,82,
-		41,0,781,782,5,226,0,0,782,784,3,82,41,0,783,781,1,0,0,0,784,787,1,0,0,
-		0,785,783,1,0,0,0,785,786,1,0,0,0,786,813,1,0,0,0,787,785,1,0,0,0,788,
-		789,5,155,0,0,789,813,3,132,66,0,790,791,5,156,0,0,791,792,3,132,66,0,
-		792,793,5,154,0,0,793,796,3,138,69,0,794,795,5,157,0,0,795,797,3,132,66,
-		0,796,794,1,0,0,0,796,797,1,0,0,0,797,799,1,0,0,0,798,800,5,159,0,0,799,
-		798,1,0,0,0,799,800,1,0,0,0,800,813,1,0,0,0,801,802,5,192,0,0,802,813,
-		3,132,66,0,803,804,5,158,0,0,804,809,3,86,43,0,805,806,5,226,0,0,806,808,
-		3,86,43,0,807,805,1,0,0,0,808,811,1,0,0,0,809,807,1,0,0,0,809,810,1,0,
-		0,0,810,813,1,0,0,0,811,809,1,0,0,0,812,777,1,0,0,0,812,779,1,0,0,0,812,
-		788,1,0,0,0,812,790,1,0,0,0,812,801,1,0,0,0,812,803,1,0,0,0,813,81,1,0,
-		0,0,814,815,3,138,69,0,815,824,3,132,66,0,816,820,5,222,0,0,817,819,3,
-		84,42,0,818,817,1,0,0,0,819,822,1,0,0,0,820,818,1,0,0,0,820,821,1,0,0,
-		0,821,823,1,0,0,0,822,820,1,0,0,0,823,825,5,223,0,0,824,816,1,0,0,0,824,
-		825,1,0,0,0,825,83,1,0,0,0,826,827,5,155,0,0,827,833,3,132,66,0,828,829,
-		5,156,0,0,829,833,3,132,66,0,830,831,5,157,0,0,831,833,3,132,66,0,832,
-		826,1,0,0,0,832,828,1,0,0,0,832,830,1,0,0,0,833,85,1,0,0,0,834,835,5,241,
-		0,0,835,836,3,132,66,0,836,87,1,0,0,0,837,838,5,119,0,0,838,847,3,138,
-		69,0,839,843,5,222,0,0,840,842,3,90,45,0,841,840,1,0,0,0,842,845,1,0,0,
-		0,843,841,1,0,0,0,843,844,1,0,0,0,844,846,1,0,0,0,845,843,1,0,0,0,846,
-		848,5,223,0,0,847,839,1,0,0,0,847,848,1,0,0,0,848,89,1,0,0,0,849,850,5,
-		120,0,0,850,856,3,132,66,0,851,852,5,121,0,0,852,856,3,132,66,0,853,854,
-		5,122,0,0,854,856,3,132,66,0,855,849,1,0,0,0,855,851,1,0,0,0,855,853,1,
-		0,0,0,856,91,1,0,0,0,857,858,5,123,0,0,858,859,3,138,69,0,859,860,5,222,
-		0,0,860,868,3,132,66,0,861,866,3,128,64,0,862,863,5,55,0,0,863,864,3,132,
-		66,0,864,865,3,128,64,0,865,867,1,0,0,0,866,862,1,0,0,0,866,867,1,0,0,
-		0,867,869,1,0,0,0,868,861,1,0,0,0,868,869,1,0,0,0,869,870,1,0,0,0,870,
-		871,5,223,0,0,871,93,1,0,0,0,872,873,5,124,0,0,873,874,3,138,69,0,874,
-		875,5,229,0,0,875,882,3,132,66,0,876,879,5,125,0,0,877,880,5,126,0,0,878,
-		880,5,127,0,0,879,877,1,0,0,0,879,878,1,0,0,0,880,881,1,0,0,0,881,883,
-		3,130,65,0,882,876,1,0,0,0,882,883,1,0,0,0,883,886,1,0,0,0,884,885,5,49,
-		0,0,885,887,5,241,0,0,886,884,1,0,0,0,886,887,1,0,0,0,887,95,1,0,0,0,888,
-		889,5,128,0,0,889,890,3,138,69,0,890,891,5,132,0,0,891,894,3,132,66,0,
-		892,893,5,49,0,0,893,895,5,241,0,0,894,892,1,0,0,0,894,895,1,0,0,0,895,
-		899,1,0,0,0,896,897,5,129,0,0,897,898,5,131,0,0,898,900,5,243,0,0,899,
-		896,1,0,0,0,899,900,1,0,0,0,900,904,1,0,0,0,901,902,5,130,0,0,902,903,
-		5,131,0,0,903,905,5,243,0,0,904,901,1,0,0,0,904,905,1,0,0,0,905,916,1,
-		0,0,0,906,907,5,149,0,0,907,908,5,170,0,0,908,909,3,138,69,0,909,910,5,
-		150,0,0,910,911,5,154,0,0,911,912,5,243,0,0,912,914,5,151,0,0,913,915,
-		3,98,49,0,914,913,1,0,0,0,914,915,1,0,0,0,915,917,1,0,0,0,916,906,1,0,
-		0,0,916,917,1,0,0,0,917,918,1,0,0,0,918,919,5,228,0,0,919,924,3,100,50,
-		0,920,921,5,226,0,0,921,923,3,100,50,0,922,920,1,0,0,0,923,926,1,0,0,0,
-		924,922,1,0,0,0,924,925,1,0,0,0,925,97,1,0,0,0,926,924,1,0,0,0,927,928,
-		5,152,0,0,928,933,3,138,69,0,929,930,5,226,0,0,930,932,3,138,69,0,931,
-		929,1,0,0,0,932,935,1,0,0,0,933,931,1,0,0,0,933,934,1,0,0,0,934,939,1,
-		0,0,0,935,933,1,0,0,0,936,937,5,153,0,0,937,939,3,138,69,0,938,927,1,0,
-		0,0,938,936,1,0,0,0,939,99,1,0,0,0,940,941,5,145,0,0,941,942,5,242,0,0,
-		942,943,5,154,0,0,943,960,3,138,69,0,944,956,5,148,0,0,945,946,5,224,0,
-		0,946,951,3,138,69,0,947,948,5,226,0,0,948,950,3,138,69,0,949,947,1,0,
-		0,0,950,953,1,0,0,0,951,949,1,0,0,0,951,952,1,0,0,0,952,954,1,0,0,0,953,
-		951,1,0,0,0,954,955,5,225,0,0,955,957,1,0,0,0,956,945,1,0,0,0,956,957,
-		1,0,0,0,957,960,1,0,0,0,958,960,3,138,69,0,959,940,1,0,0,0,959,944,1,0,
-		0,0,959,958,1,0,0,0,960,101,1,0,0,0,961,962,5,133,0,0,962,963,5,132,0,
-		0,963,966,3,132,66,0,964,965,5,134,0,0,965,967,3,130,65,0,966,964,1,0,
-		0,0,966,967,1,0,0,0,967,103,1,0,0,0,968,969,5,135,0,0,969,970,5,136,0,
-		0,970,975,3,106,53,0,971,972,5,226,0,0,972,974,3,106,53,0,973,971,1,0,
-		0,0,974,977,1,0,0,0,975,973,1,0,0,0,975,976,1,0,0,0,976,105,1,0,0,0,977,
-		975,1,0,0,0,978,981,5,63,0,0,979,981,3,138,69,0,980,978,1,0,0,0,980,979,
-		1,0,0,0,981,107,1,0,0,0,982,983,5,137,0,0,983,987,5,222,0,0,984,986,3,
-		110,55,0,985,984,1,0,0,0,986,989,1,0,0,0,987,985,1,0,0,0,987,988,1,0,0,
-		0,988,990,1,0,0,0,989,987,1,0,0,0,990,991,5,223,0,0,991,109,1,0,0,0,992,
-		993,5,10,0,0,993,1003,3,136,68,0,994,995,5,138,0,0,995,1000,3,138,69,0,
-		996,997,5,226,0,0,997,999,3,138,69,0,998,996,1,0,0,0,999,1002,1,0,0,0,
-		1000,998,1,0,0,0,1000,1001,1,0,0,0,1001,1004,1,0,0,0,1002,1000,1,0,0,0,
-		1003,994,1,0,0,0,1003,1004,1,0,0,0,1004,1084,1,0,0,0,1005,1006,5,139,0,
-		0,1006,1084,3,138,69,0,1007,1008,5,140,0,0,1008,1084,3,138,69,0,1009,1010,
-		5,141,0,0,1010,1011,5,142,0,0,1011,1012,5,143,0,0,1012,1084,3,138,69,0,
-		1013,1016,5,144,0,0,1014,1015,5,242,0,0,1015,1017,5,186,0,0,1016,1014,
-		1,0,0,0,1016,1017,1,0,0,0,1017,1018,1,0,0,0,1018,1019,5,142,0,0,1019,1020,
-		5,154,0,0,1020,1084,3,138,69,0,1021,1022,5,145,0,0,1022,1023,5,242,0,0,
-		1023,1024,5,186,0,0,1024,1025,5,142,0,0,1025,1026,5,154,0,0,1026,1084,
-		3,138,69,0,1027,1028,5,164,0,0,1028,1033,3,138,69,0,1029,1030,5,226,0,
-		0,1030,1032,3,138,69,0,1031,1029,1,0,0,0,1032,1035,1,0,0,0,1033,1031,1,
-		0,0,0,1033,1034,1,0,0,0,1034,1036,1,0,0,0,1035,1033,1,0,0,0,1036,1037,
-		5,154,0,0,1037,1038,5,215,0,0,1038,1039,3,136,68,0,1039,1084,1,0,0,0,1040,
-		1041,5,160,0,0,1041,1042,3,132,66,0,1042,1046,5,222,0,0,1043,1045,3,110,
-		55,0,1044,1043,1,0,0,0,1045,1048,1,0,0,0,1046,1044,1,0,0,0,1046,1047,1,
-		0,0,0,1047,1049,1,0,0,0,1048,1046,1,0,0,0,1049,1059,5,223,0,0,1050,1051,
-		5,161,0,0,1051,1055,5,222,0,0,1052,1054,3,110,55,0,1053,1052,1,0,0,0,1054,
-		1057,1,0,0,0,1055,1053,1,0,0,0,1055,1056,1,0,0,0,1056,1058,1,0,0,0,1057,
-		1055,1,0,0,0,1058,1060,5,223,0,0,1059,1050,1,0,0,0,1059,1060,1,0,0,0,1060,
-		1084,1,0,0,0,1061,1064,5,146,0,0,1062,1063,5,170,0,0,1063,1065,5,105,0,
-		0,1064,1062,1,0,0,0,1064,1065,1,0,0,0,1065,1066,1,0,0,0,1066,1070,5,222,
-		0,0,1067,1069,3,110,55,0,1068,1067,1,0,0,0,1069,1072,1,0,0,0,1070,1068,
-		1,0,0,0,1070,1071,1,0,0,0,1071,1073,1,0,0,0,1072,1070,1,0,0,0,1073,1084,
-		5,223,0,0,1074,1075,5,147,0,0,1075,1079,5,222,0,0,1076,1078,3,110,55,0,
-		1077,1076,1,0,0,0,1078,1081,1,0,0,0,1079,1077,1,0,0,0,1079,1080,1,0,0,
-		0,1080,1082,1,0,0,0,1081,1079,1,0,0,0,1082,1084,5,223,0,0,1083,992,1,0,
-		0,0,1083,1005,1,0,0,0,1083,1007,1,0,0,0,1083,1009,1,0,0,0,1083,1013,1,
-		0,0,0,1083,1021,1,0,0,0,1083,1027,1,0,0,0,1083,1040,1,0,0,0,1083,1061,
-		1,0,0,0,1083,1074,1,0,0,0,1084,111,1,0,0,0,1085,1086,5,163,0,0,1086,1090,
-		5,222,0,0,1087,1089,3,114,57,0,1088,1087,1,0,0,0,1089,1092,1,0,0,0,1090,
-		1088,1,0,0,0,1090,1091,1,0,0,0,1091,1093,1,0,0,0,1092,1090,1,0,0,0,1093,
-		1094,5,223,0,0,1094,113,1,0,0,0,1095,1096,5,164,0,0,1096,1101,3,138,69,
-		0,1097,1098,5,226,0,0,1098,1100,3,138,69,0,1099,1097,1,0,0,0,1100,1103,
-		1,0,0,0,1101,1099,1,0,0,0,1101,1102,1,0,0,0,1102,1107,1,0,0,0,1103,1101,
-		1,0,0,0,1104,1106,3,116,58,0,1105,1104,1,0,0,0,1106,1109,1,0,0,0,1107,
-		1105,1,0,0,0,1107,1108,1,0,0,0,1108,1112,1,0,0,0,1109,1107,1,0,0,0,1110,
-		1112,3,108,54,0,1111,1095,1,0,0,0,1111,1110,1,0,0,0,1112,115,1,0,0,0,1113,
-		1114,5,165,0,0,1114,1136,3,132,66,0,1115,1116,5,166,0,0,1116,1136,3,130,
-		65,0,1117,1118,5,95,0,0,1118,1119,3,132,66,0,1119,1120,5,172,0,0,1120,
-		1121,5,103,0,0,1121,1136,1,0,0,0,1122,1123,5,96,0,0,1123,1136,3,132,66,
-		0,1124,1125,5,97,0,0,1125,1126,3,132,66,0,1126,1127,5,172,0,0,1127,1128,
-		5,103,0,0,1128,1136,1,0,0,0,1129,1130,5,98,0,0,1130,1136,3,132,66,0,1131,
-		1132,5,99,0,0,1132,1136,5,100,0,0,1133,1134,5,101,0,0,1134,1136,3,132,
-		66,0,1135,1113,1,0,0,0,1135,1115,1,0,0,0,1135,1117,1,0,0,0,1135,1122,1,
-		0,0,0,1135,1124,1,0,0,0,1135,1129,1,0,0,0,1135,1131,1,0,0,0,1135,1133,
-		1,0,0,0,1136,117,1,0,0,0,1137,1138,5,2,0,0,1138,1139,3,138,69,0,1139,1140,
-		5,4,0,0,1140,1141,3,138,69,0,1141,1145,5,222,0,0,1142,1144,3,120,60,0,
-		1143,1142,1,0,0,0,1144,1147,1,0,0,0,1145,1143,1,0,0,0,1145,1146,1,0,0,
-		0,1146,1148,1,0,0,0,1147,1145,1,0,0,0,1148,1149,5,223,0,0,1149,119,1,0,
-		0,0,1150,1151,3,138,69,0,1151,1152,5,58,0,0,1152,1153,5,167,0,0,1153,1154,
-		5,243,0,0,1154,1339,1,0,0,0,1155,1156,3,138,69,0,1156,1157,5,58,0,0,1157,
-		1158,5,36,0,0,1158,1162,3,132,66,0,1159,1161,3,126,63,0,1160,1159,1,0,
-		0,0,1161,1164,1,0,0,0,1162,1160,1,0,0,0,1162,1163,1,0,0,0,1163,1339,1,
-		0,0,0,1164,1162,1,0,0,0,1165,1166,3,136,68,0,1166,1167,5,168,0,0,1167,
-		1168,3,132,66,0,1168,1173,3,128,64,0,1169,1170,5,26,0,0,1170,1171,3,132,
-		66,0,1171,1172,3,128,64,0,1172,1174,1,0,0,0,1173,1169,1,0,0,0,1173,1174,
-		1,0,0,0,1174,1339,1,0,0,0,1175,1176,3,136,68,0,1176,1177,5,169,0,0,1177,
-		1178,3,132,66,0,1178,1179,5,170,0,0,1179,1180,5,241,0,0,1180,1339,1,0,
-		0,0,1181,1182,3,138,69,0,1182,1206,5,171,0,0,1183,1184,5,52,0,0,1184,1207,
-		5,241,0,0,1185,1195,5,36,0,0,1186,1187,5,42,0,0,1187,1188,3,132,66,0,1188,
-		1192,3,128,64,0,1189,1191,3,122,61,0,1190,1189,1,0,0,0,1191,1194,1,0,0,
-		0,1192,1190,1,0,0,0,1192,1193,1,0,0,0,1193,1196,1,0,0,0,1194,1192,1,0,
-		0,0,1195,1186,1,0,0,0,1195,1196,1,0,0,0,1196,1200,1,0,0,0,1197,1199,3,
-		126,63,0,1198,1197,1,0,0,0,1199,1202,1,0,0,0,1200,1198,1,0,0,0,1200,1201,
-		1,0,0,0,1201,1204,1,0,0,0,1202,1200,1,0,0,0,1203,1205,3,124,62,0,1204,
-		1203,1,0,0,0,1204,1205,1,0,0,0,1205,1207,1,0,0,0,1206,1183,1,0,0,0,1206,
-		1185,1,0,0,0,1207,1339,1,0,0,0,1208,1210,5,163,0,0,1209,1211,3,116,58,
-		0,1210,1209,1,0,0,0,1211,1212,1,0,0,0,1212,1210,1,0,0,0,1212,1213,1,0,
-		0,0,1213,1339,1,0,0,0,1214,1215,5,163,0,0,1215,1216,5,164,0,0,1216,1339,
-		5,102,0,0,1217,1218,3,138,69,0,1218,1219,5,113,0,0,1219,1220,3,132,66,
-		0,1220,1339,1,0,0,0,1221,1222,3,138,69,0,1222,1223,5,14,0,0,1223,1224,
-		3,24,12,0,1224,1228,5,222,0,0,1225,1227,3,30,15,0,1226,1225,1,0,0,0,1227,
-		1230,1,0,0,0,1228,1226,1,0,0,0,1228,1229,1,0,0,0,1229,1231,1,0,0,0,1230,
-		1228,1,0,0,0,1231,1232,5,223,0,0,1232,1339,1,0,0,0,1233,1234,3,138,69,
-		0,1234,1235,5,17,0,0,1235,1236,5,241,0,0,1236,1237,5,18,0,0,1237,1238,
-		3,132,66,0,1238,1339,1,0,0,0,1239,1240,3,138,69,0,1240,1242,5,19,0,0,1241,
-		1243,5,230,0,0,1242,1241,1,0,0,0,1242,1243,1,0,0,0,1243,1244,1,0,0,0,1244,
-		1245,3,132,66,0,1245,1339,1,0,0,0,1246,1247,3,138,69,0,1247,1248,5,220,
-		0,0,1248,1249,3,130,65,0,1249,1339,1,0,0,0,1250,1251,3,138,69,0,1251,1252,
-		5,89,0,0,1252,1253,3,132,66,0,1253,1339,1,0,0,0,1254,1255,3,138,69,0,1255,
-		1256,5,90,0,0,1256,1257,5,131,0,0,1257,1258,3,130,65,0,1258,1259,5,60,
-		0,0,1259,1260,3,132,66,0,1260,1339,1,0,0,0,1261,1262,3,138,69,0,1262,1263,
-		5,189,0,0,1263,1264,5,90,0,0,1264,1339,1,0,0,0,1265,1266,3,138,69,0,1266,
-		1267,5,68,0,0,1267,1269,5,66,0,0,1268,1270,5,242,0,0,1269,1268,1,0,0,0,
-		1269,1270,1,0,0,0,1270,1339,1,0,0,0,1271,1272,3,138,69,0,1272,1273,5,68,
-		0,0,1273,1276,5,67,0,0,1274,1275,5,49,0,0,1275,1277,5,241,0,0,1276,1274,
-		1,0,0,0,1276,1277,1,0,0,0,1277,1339,1,0,0,0,1278,1279,3,138,69,0,1279,
-		1281,5,62,0,0,1280,1282,3,76,38,0,1281,1280,1,0,0,0,1282,1283,1,0,0,0,
-		1283,1281,1,0,0,0,1283,1284,1,0,0,0,1284,1339,1,0,0,0,1285,1286,5,20,0,
-		0,1286,1339,5,243,0,0,1287,1288,5,21,0,0,1288,1339,5,243,0,0,1289,1339,
-		5,22,0,0,1290,1339,5,23,0,0,1291,1292,3,138,69,0,1292,1293,5,24,0,0,1293,
-		1294,5,25,0,0,1294,1295,3,132,66,0,1295,1296,3,128,64,0,1296,1297,5,26,
-		0,0,1297,1298,3,132,66,0,1298,1299,3,128,64,0,1299,1339,1,0,0,0,1300,1301,
-		3,138,69,0,1301,1302,5,27,0,0,1302,1305,5,154,0,0,1303,1306,5,28,0,0,1304,
-		1306,3,132,66,0,1305,1303,1,0,0,0,1305,1304,1,0,0,0,1306,1307,1,0,0,0,
-		1307,1308,5,29,0,0,1308,1309,3,132,66,0,1309,1310,3,128,64,0,1310,1311,
-		5,26,0,0,1311,1312,3,132,66,0,1312,1313,3,128,64,0,1313,1339,1,0,0,0,1314,
-		1315,3,138,69,0,1315,1316,5,30,0,0,1316,1317,3,132,66,0,1317,1318,3,128,
-		64,0,1318,1319,5,18,0,0,1319,1320,3,132,66,0,1320,1339,1,0,0,0,1321,1322,
-		5,31,0,0,1322,1323,3,136,68,0,1323,1324,5,32,0,0,1324,1325,3,136,68,0,
-		1325,1328,3,132,66,0,1326,1327,5,33,0,0,1327,1329,3,132,66,0,1328,1326,
-		1,0,0,0,1328,1329,1,0,0,0,1329,1339,1,0,0,0,1330,1331,5,34,0,0,1331,1332,
-		5,33,0,0,1332,1333,3,132,66,0,1333,1334,3,128,64,0,1334,1335,5,35,0,0,
-		1335,1336,3,132,66,0,1336,1337,3,128,64,0,1337,1339,1,0,0,0,1338,1150,
-		1,0,0,0,1338,1155,1,0,0,0,1338,1165,1,0,0,0,1338,1175,1,0,0,0,1338,1181,
-		1,0,0,0,1338,1208,1,0,0,0,1338,1214,1,0,0,0,1338,1217,1,0,0,0,1338,1221,
-		1,0,0,0,1338,1233,1,0,0,0,1338,1239,1,0,0,0,1338,1246,1,0,0,0,1338,1250,
-		1,0,0,0,1338,1254,1,0,0,0,1338,1261,1,0,0,0,1338,1265,1,0,0,0,1338,1271,
-		1,0,0,0,1338,1278,1,0,0,0,1338,1285,1,0,0,0,1338,1287,1,0,0,0,1338,1289,
-		1,0,0,0,1338,1290,1,0,0,0,1338,1291,1,0,0,0,1338,1300,1,0,0,0,1338,1314,
-		1,0,0,0,1338,1321,1,0,0,0,1338,1330,1,0,0,0,1339,121,1,0,0,0,1340,1341,
-		5,70,0,0,1341,1342,5,241,0,0,1342,1343,5,162,0,0,1343,1344,3,132,66,0,
-		1344,1345,3,128,64,0,1345,123,1,0,0,0,1346,1347,5,43,0,0,1347,1348,5,38,
-		0,0,1348,1349,5,39,0,0,1349,1350,3,132,66,0,1350,1351,5,40,0,0,1351,1352,
-		3,132,66,0,1352,125,1,0,0,0,1353,1354,5,37,0,0,1354,1355,3,136,68,0,1355,
-		1356,3,132,66,0,1356,127,1,0,0,0,1357,1358,5,172,0,0,1358,1359,5,185,0,
-		0,1359,129,1,0,0,0,1360,1361,5,242,0,0,1361,131,1,0,0,0,1362,1363,6,66,
-		-1,0,1363,1364,5,224,0,0,1364,1365,3,132,66,0,1365,1366,5,225,0,0,1366,
-		1405,1,0,0,0,1367,1368,5,231,0,0,1368,1405,3,132,66,16,1369,1370,5,189,
-		0,0,1370,1405,3,132,66,11,1371,1372,5,160,0,0,1372,1373,3,132,66,0,1373,
-		1374,5,162,0,0,1374,1375,3,132,66,0,1375,1376,5,161,0,0,1376,1377,3,132,
-		66,0,1377,1405,1,0,0,0,1378,1379,3,138,69,0,1379,1388,5,224,0,0,1380,1385,
-		3,132,66,0,1381,1382,5,226,0,0,1382,1384,3,132,66,0,1383,1381,1,0,0,0,
-		1384,1387,1,0,0,0,1385,1383,1,0,0,0,1385,1386,1,0,0,0,1386,1389,1,0,0,
-		0,1387,1385,1,0,0,0,1388,1380,1,0,0,0,1388,1389,1,0,0,0,1389,1390,1,0,
-		0,0,1390,1391,5,225,0,0,1391,1405,1,0,0,0,1392,1394,7,3,0,0,1393,1395,
-		3,134,67,0,1394,1393,1,0,0,0,1394,1395,1,0,0,0,1395,1396,1,0,0,0,1396,
-		1397,5,172,0,0,1397,1405,3,134,67,0,1398,1399,5,243,0,0,1399,1405,3,134,
-		67,0,1400,1405,5,242,0,0,1401,1405,5,243,0,0,1402,1405,5,241,0,0,1403,
-		1405,3,136,68,0,1404,1362,1,0,0,0,1404,1367,1,0,0,0,1404,1369,1,0,0,0,
-		1404,1371,1,0,0,0,1404,1378,1,0,0,0,1404,1392,1,0,0,0,1404,1398,1,0,0,
-		0,1404,1400,1,0,0,0,1404,1401,1,0,0,0,1404,1402,1,0,0,0,1404,1403,1,0,
-		0,0,1405,1426,1,0,0,0,1406,1407,10,15,0,0,1407,1408,5,186,0,0,1408,1425,
-		3,132,66,16,1409,1410,10,14,0,0,1410,1411,7,4,0,0,1411,1425,3,132,66,15,
-		1412,1413,10,13,0,0,1413,1414,7,5,0,0,1414,1425,3,132,66,14,1415,1416,
-		10,12,0,0,1416,1417,7,6,0,0,1417,1425,3,132,66,13,1418,1419,10,10,0,0,
-		1419,1420,5,187,0,0,1420,1425,3,132,66,11,1421,1422,10,9,0,0,1422,1423,
-		5,188,0,0,1423,1425,3,132,66,10,1424,1406,1,0,0,0,1424,1409,1,0,0,0,1424,
-		1412,1,0,0,0,1424,1415,1,0,0,0,1424,1418,1,0,0,0,1424,1421,1,0,0,0,1425,
-		1428,1,0,0,0,1426,1424,1,0,0,0,1426,1427,1,0,0,0,1427,133,1,0,0,0,1428,
-		1426,1,0,0,0,1429,1430,7,7,0,0,1430,135,1,0,0,0,1431,1434,3,138,69,0,1432,
-		1433,5,227,0,0,1433,1435,3,138,69,0,1434,1432,1,0,0,0,1434,1435,1,0,0,
-		0,1435,137,1,0,0,0,1436,1437,7,8,0,0,1437,139,1,0,0,0,134,144,146,160,
+		1,66,1,66,1,66,1,66,1,66,5,66,1388,8,66,10,66,12,66,1391,9,66,3,66,1393,
+		8,66,1,66,1,66,1,66,1,66,3,66,1399,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,3,66,1409,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1429,8,66,10,66,12,66,
+		1432,9,66,1,67,1,67,1,68,1,68,1,68,3,68,1439,8,68,1,69,1,69,1,69,0,1,132,
+		70,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
+		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
+		96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
+		132,134,136,138,0,9,1,0,223,224,1,0,15,16,1,0,109,110,1,0,243,244,1,0,
+		233,234,1,0,231,232,1,0,235,240,1,0,174,185,23,0,3,3,5,9,13,43,45,48,50,
+		50,53,57,61,62,64,69,71,103,105,115,117,118,120,122,126,127,129,131,134,
+		136,145,145,147,153,155,160,166,168,185,186,191,205,207,222,247,248,1664,
+		0,146,1,0,0,0,2,151,1,0,0,0,4,154,1,0,0,0,6,186,1,0,0,0,8,188,1,0,0,0,
+		10,200,1,0,0,0,12,224,1,0,0,0,14,226,1,0,0,0,16,228,1,0,0,0,18,245,1,0,
+		0,0,20,247,1,0,0,0,22,279,1,0,0,0,24,281,1,0,0,0,26,283,1,0,0,0,28,317,
+		1,0,0,0,30,319,1,0,0,0,32,324,1,0,0,0,34,374,1,0,0,0,36,379,1,0,0,0,38,
+		387,1,0,0,0,40,389,1,0,0,0,42,409,1,0,0,0,44,411,1,0,0,0,46,413,1,0,0,
+		0,48,442,1,0,0,0,50,444,1,0,0,0,52,494,1,0,0,0,54,496,1,0,0,0,56,552,1,
+		0,0,0,58,554,1,0,0,0,60,583,1,0,0,0,62,585,1,0,0,0,64,592,1,0,0,0,66,706,
+		1,0,0,0,68,708,1,0,0,0,70,724,1,0,0,0,72,726,1,0,0,0,74,760,1,0,0,0,76,
+		768,1,0,0,0,78,770,1,0,0,0,80,816,1,0,0,0,82,818,1,0,0,0,84,836,1,0,0,
+		0,86,838,1,0,0,0,88,841,1,0,0,0,90,859,1,0,0,0,92,861,1,0,0,0,94,876,1,
+		0,0,0,96,892,1,0,0,0,98,942,1,0,0,0,100,963,1,0,0,0,102,965,1,0,0,0,104,
+		972,1,0,0,0,106,984,1,0,0,0,108,986,1,0,0,0,110,1087,1,0,0,0,112,1089,
+		1,0,0,0,114,1115,1,0,0,0,116,1139,1,0,0,0,118,1141,1,0,0,0,120,1342,1,
+		0,0,0,122,1344,1,0,0,0,124,1350,1,0,0,0,126,1357,1,0,0,0,128,1361,1,0,
+		0,0,130,1364,1,0,0,0,132,1408,1,0,0,0,134,1433,1,0,0,0,136,1435,1,0,0,
+		0,138,1440,1,0,0,0,140,145,3,2,1,0,141,145,3,4,2,0,142,145,3,118,59,0,
+		143,145,3,8,4,0,144,140,1,0,0,0,144,141,1,0,0,0,144,142,1,0,0,0,144,143,
+		1,0,0,0,145,148,1,0,0,0,146,144,1,0,0,0,146,147,1,0,0,0,147,149,1,0,0,
+		0,148,146,1,0,0,0,149,150,5,0,0,1,150,1,1,0,0,0,151,152,5,3,0,0,152,153,
+		5,245,0,0,153,3,1,0,0,0,154,155,5,1,0,0,155,156,3,138,69,0,156,160,5,223,
+		0,0,157,159,3,6,3,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,
+		161,1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,164,5,224,0,0,164,5,1,
+		0,0,0,165,187,3,12,6,0,166,187,3,16,8,0,167,187,3,20,10,0,168,187,3,26,
+		13,0,169,187,3,32,16,0,170,187,3,46,23,0,171,187,3,50,25,0,172,187,3,54,
+		27,0,173,187,3,72,36,0,174,187,3,58,29,0,175,187,3,64,32,0,176,187,3,78,
+		39,0,177,187,3,88,44,0,178,187,3,92,46,0,179,187,3,94,47,0,180,187,3,96,
+		48,0,181,187,3,102,51,0,182,187,3,104,52,0,183,187,3,108,54,0,184,187,
+		3,112,56,0,185,187,3,8,4,0,186,165,1,0,0,0,186,166,1,0,0,0,186,167,1,0,
+		0,0,186,168,1,0,0,0,186,169,1,0,0,0,186,170,1,0,0,0,186,171,1,0,0,0,186,
+		172,1,0,0,0,186,173,1,0,0,0,186,174,1,0,0,0,186,175,1,0,0,0,186,176,1,
+		0,0,0,186,177,1,0,0,0,186,178,1,0,0,0,186,179,1,0,0,0,186,180,1,0,0,0,
+		186,181,1,0,0,0,186,182,1,0,0,0,186,183,1,0,0,0,186,184,1,0,0,0,186,185,
+		1,0,0,0,187,7,1,0,0,0,188,189,5,247,0,0,189,195,4,4,0,0,190,194,3,138,
+		69,0,191,194,5,4,0,0,192,194,5,52,0,0,193,190,1,0,0,0,193,191,1,0,0,0,
+		193,192,1,0,0,0,194,197,1,0,0,0,195,193,1,0,0,0,195,196,1,0,0,0,196,198,
+		1,0,0,0,197,195,1,0,0,0,198,199,3,10,5,0,199,9,1,0,0,0,200,205,5,223,0,
+		0,201,204,3,10,5,0,202,204,8,0,0,0,203,201,1,0,0,0,203,202,1,0,0,0,204,
+		207,1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,208,1,0,0,0,207,205,1,
+		0,0,0,208,209,5,224,0,0,209,11,1,0,0,0,210,211,5,5,0,0,211,225,5,245,0,
+		0,212,213,5,6,0,0,213,225,3,138,69,0,214,215,5,7,0,0,215,225,5,242,0,0,
+		216,217,5,8,0,0,217,225,5,242,0,0,218,219,5,9,0,0,219,225,5,242,0,0,220,
+		221,5,10,0,0,221,225,3,138,69,0,222,223,5,11,0,0,223,225,3,14,7,0,224,
+		210,1,0,0,0,224,212,1,0,0,0,224,214,1,0,0,0,224,216,1,0,0,0,224,218,1,
+		0,0,0,224,220,1,0,0,0,224,222,1,0,0,0,225,13,1,0,0,0,226,227,5,241,0,0,
+		227,15,1,0,0,0,228,229,5,12,0,0,229,230,3,138,69,0,230,234,5,223,0,0,231,
+		233,3,18,9,0,232,231,1,0,0,0,233,236,1,0,0,0,234,232,1,0,0,0,234,235,1,
+		0,0,0,235,237,1,0,0,0,236,234,1,0,0,0,237,238,5,224,0,0,238,17,1,0,0,0,
+		239,240,5,41,0,0,240,246,5,245,0,0,241,242,5,42,0,0,242,246,3,132,66,0,
+		243,244,5,43,0,0,244,246,3,132,66,0,245,239,1,0,0,0,245,241,1,0,0,0,245,
+		243,1,0,0,0,246,19,1,0,0,0,247,248,5,13,0,0,248,249,3,138,69,0,249,253,
+		5,223,0,0,250,252,3,22,11,0,251,250,1,0,0,0,252,255,1,0,0,0,253,251,1,
+		0,0,0,253,254,1,0,0,0,254,256,1,0,0,0,255,253,1,0,0,0,256,257,5,224,0,
+		0,257,21,1,0,0,0,258,259,5,113,0,0,259,280,3,132,66,0,260,261,5,169,0,
+		0,261,262,3,132,66,0,262,263,3,128,64,0,263,280,1,0,0,0,264,265,5,14,0,
+		0,265,266,3,24,12,0,266,270,5,223,0,0,267,269,3,30,15,0,268,267,1,0,0,
+		0,269,272,1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,273,1,0,0,0,272,
+		270,1,0,0,0,273,274,5,224,0,0,274,280,1,0,0,0,275,276,5,17,0,0,276,277,
+		5,242,0,0,277,278,5,18,0,0,278,280,3,132,66,0,279,258,1,0,0,0,279,260,
+		1,0,0,0,279,264,1,0,0,0,279,275,1,0,0,0,280,23,1,0,0,0,281,282,7,1,0,0,
+		282,25,1,0,0,0,283,284,5,44,0,0,284,285,3,138,69,0,285,289,5,223,0,0,286,
+		288,3,28,14,0,287,286,1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,0,289,290,
+		1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,293,5,224,0,0,293,27,1,0,0,
+		0,294,295,5,45,0,0,295,318,3,132,66,0,296,297,5,46,0,0,297,298,5,47,0,
+		0,298,301,3,130,65,0,299,300,5,48,0,0,300,302,3,132,66,0,301,299,1,0,0,
+		0,301,302,1,0,0,0,302,305,1,0,0,0,303,304,5,49,0,0,304,306,5,242,0,0,305,
+		303,1,0,0,0,305,306,1,0,0,0,306,318,1,0,0,0,307,308,5,46,0,0,308,309,5,
+		50,0,0,309,313,5,223,0,0,310,312,3,30,15,0,311,310,1,0,0,0,312,315,1,0,
+		0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,
+		318,5,224,0,0,317,294,1,0,0,0,317,296,1,0,0,0,317,307,1,0,0,0,318,29,1,
+		0,0,0,319,320,5,242,0,0,320,322,3,132,66,0,321,323,5,227,0,0,322,321,1,
+		0,0,0,322,323,1,0,0,0,323,31,1,0,0,0,324,325,5,51,0,0,325,326,3,138,69,
+		0,326,327,5,52,0,0,327,328,3,138,69,0,328,332,5,223,0,0,329,331,3,34,17,
+		0,330,329,1,0,0,0,331,334,1,0,0,0,332,330,1,0,0,0,332,333,1,0,0,0,333,
+		335,1,0,0,0,334,332,1,0,0,0,335,336,5,224,0,0,336,33,1,0,0,0,337,338,5,
+		53,0,0,338,375,3,138,69,0,339,340,5,54,0,0,340,341,3,132,66,0,341,346,
+		3,128,64,0,342,343,5,55,0,0,343,344,3,132,66,0,344,345,3,128,64,0,345,
+		347,1,0,0,0,346,342,1,0,0,0,346,347,1,0,0,0,347,375,1,0,0,0,348,349,5,
+		56,0,0,349,375,5,242,0,0,350,351,5,57,0,0,351,375,3,130,65,0,352,353,5,
+		58,0,0,353,354,3,36,18,0,354,355,3,130,65,0,355,356,5,60,0,0,356,357,5,
+		53,0,0,357,361,5,61,0,0,358,359,5,54,0,0,359,360,5,60,0,0,360,362,5,62,
+		0,0,361,358,1,0,0,0,361,362,1,0,0,0,362,375,1,0,0,0,363,365,5,63,0,0,364,
+		366,3,38,19,0,365,364,1,0,0,0,366,367,1,0,0,0,367,365,1,0,0,0,367,368,
+		1,0,0,0,368,375,1,0,0,0,369,370,5,11,0,0,370,375,3,14,7,0,371,375,3,40,
+		20,0,372,373,5,222,0,0,373,375,3,138,69,0,374,337,1,0,0,0,374,339,1,0,
+		0,0,374,348,1,0,0,0,374,350,1,0,0,0,374,352,1,0,0,0,374,363,1,0,0,0,374,
+		369,1,0,0,0,374,371,1,0,0,0,374,372,1,0,0,0,375,35,1,0,0,0,376,377,5,244,
+		0,0,377,380,5,59,0,0,378,380,5,243,0,0,379,376,1,0,0,0,379,378,1,0,0,0,
+		380,37,1,0,0,0,381,382,5,68,0,0,382,388,3,132,66,0,383,384,5,69,0,0,384,
+		388,3,132,66,0,385,386,5,70,0,0,386,388,5,242,0,0,387,381,1,0,0,0,387,
+		383,1,0,0,0,387,385,1,0,0,0,388,39,1,0,0,0,389,390,5,64,0,0,390,394,3,
+		138,69,0,391,393,3,42,21,0,392,391,1,0,0,0,393,396,1,0,0,0,394,392,1,0,
+		0,0,394,395,1,0,0,0,395,41,1,0,0,0,396,394,1,0,0,0,397,398,5,69,0,0,398,
+		410,3,132,66,0,399,400,5,70,0,0,400,410,5,242,0,0,401,402,5,123,0,0,402,
+		410,3,132,66,0,403,404,5,65,0,0,404,407,3,44,22,0,405,406,5,188,0,0,406,
+		408,3,44,22,0,407,405,1,0,0,0,407,408,1,0,0,0,408,410,1,0,0,0,409,397,
+		1,0,0,0,409,399,1,0,0,0,409,401,1,0,0,0,409,403,1,0,0,0,410,43,1,0,0,0,
+		411,412,7,2,0,0,412,45,1,0,0,0,413,414,5,71,0,0,414,415,3,138,69,0,415,
+		419,5,223,0,0,416,418,3,48,24,0,417,416,1,0,0,0,418,421,1,0,0,0,419,417,
+		1,0,0,0,419,420,1,0,0,0,420,422,1,0,0,0,421,419,1,0,0,0,422,423,5,224,
+		0,0,423,47,1,0,0,0,424,425,5,72,0,0,425,443,3,138,69,0,426,427,5,105,0,
+		0,427,443,3,132,66,0,428,429,5,106,0,0,429,431,3,132,66,0,430,432,5,107,
+		0,0,431,430,1,0,0,0,431,432,1,0,0,0,432,443,1,0,0,0,433,434,5,108,0,0,
+		434,435,5,70,0,0,435,443,5,242,0,0,436,437,5,111,0,0,437,443,3,70,35,0,
+		438,439,5,8,0,0,439,443,5,242,0,0,440,441,5,43,0,0,441,443,3,132,66,0,
+		442,424,1,0,0,0,442,426,1,0,0,0,442,428,1,0,0,0,442,433,1,0,0,0,442,436,
+		1,0,0,0,442,438,1,0,0,0,442,440,1,0,0,0,443,49,1,0,0,0,444,445,5,73,0,
+		0,445,446,3,138,69,0,446,450,5,223,0,0,447,449,3,52,26,0,448,447,1,0,0,
+		0,449,452,1,0,0,0,450,448,1,0,0,0,450,451,1,0,0,0,451,453,1,0,0,0,452,
+		450,1,0,0,0,453,454,5,224,0,0,454,51,1,0,0,0,455,456,5,74,0,0,456,460,
+		5,223,0,0,457,459,3,62,31,0,458,457,1,0,0,0,459,462,1,0,0,0,460,458,1,
+		0,0,0,460,461,1,0,0,0,461,463,1,0,0,0,462,460,1,0,0,0,463,495,5,224,0,
+		0,464,465,5,75,0,0,465,495,3,132,66,0,466,467,5,76,0,0,467,495,3,132,66,
+		0,468,469,5,77,0,0,469,470,5,47,0,0,470,495,3,130,65,0,471,472,5,77,0,
+		0,472,473,5,78,0,0,473,474,3,132,66,0,474,475,3,128,64,0,475,495,1,0,0,
+		0,476,477,5,80,0,0,477,495,3,132,66,0,478,479,5,81,0,0,479,495,3,132,66,
+		0,480,481,5,79,0,0,481,495,3,132,66,0,482,483,5,82,0,0,483,484,3,132,66,
+		0,484,485,3,128,64,0,485,495,1,0,0,0,486,487,5,83,0,0,487,488,3,132,66,
+		0,488,489,5,78,0,0,489,490,3,132,66,0,490,491,3,128,64,0,491,495,1,0,0,
+		0,492,493,5,84,0,0,493,495,3,138,69,0,494,455,1,0,0,0,494,464,1,0,0,0,
+		494,466,1,0,0,0,494,468,1,0,0,0,494,471,1,0,0,0,494,476,1,0,0,0,494,478,
+		1,0,0,0,494,480,1,0,0,0,494,482,1,0,0,0,494,486,1,0,0,0,494,492,1,0,0,
+		0,495,53,1,0,0,0,496,497,5,85,0,0,497,498,3,138,69,0,498,499,5,52,0,0,
+		499,500,3,138,69,0,500,504,5,223,0,0,501,503,3,56,28,0,502,501,1,0,0,0,
+		503,506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,507,1,0,0,0,506,504,
+		1,0,0,0,507,508,5,224,0,0,508,55,1,0,0,0,509,510,5,86,0,0,510,553,3,138,
+		69,0,511,512,5,75,0,0,512,553,3,132,66,0,513,514,5,87,0,0,514,515,5,60,
+		0,0,515,553,5,62,0,0,516,517,5,87,0,0,517,553,3,132,66,0,518,519,5,176,
+		0,0,519,520,3,132,66,0,520,521,3,128,64,0,521,553,1,0,0,0,522,523,5,88,
+		0,0,523,553,3,132,66,0,524,525,5,56,0,0,525,553,5,242,0,0,526,527,5,57,
+		0,0,527,553,3,130,65,0,528,529,5,91,0,0,529,535,3,132,66,0,530,533,5,92,
+		0,0,531,532,5,154,0,0,532,534,3,132,66,0,533,531,1,0,0,0,533,534,1,0,0,
+		0,534,536,1,0,0,0,535,530,1,0,0,0,535,536,1,0,0,0,536,553,1,0,0,0,537,
+		538,5,58,0,0,538,539,3,36,18,0,539,540,3,130,65,0,540,541,5,60,0,0,541,
+		542,5,86,0,0,542,543,5,61,0,0,543,553,1,0,0,0,544,545,5,93,0,0,545,549,
+		3,132,66,0,546,547,5,94,0,0,547,548,5,125,0,0,548,550,5,57,0,0,549,546,
+		1,0,0,0,549,550,1,0,0,0,550,553,1,0,0,0,551,553,3,40,20,0,552,509,1,0,
+		0,0,552,511,1,0,0,0,552,513,1,0,0,0,552,516,1,0,0,0,552,518,1,0,0,0,552,
+		522,1,0,0,0,552,524,1,0,0,0,552,526,1,0,0,0,552,528,1,0,0,0,552,537,1,
+		0,0,0,552,544,1,0,0,0,552,551,1,0,0,0,553,57,1,0,0,0,554,555,5,182,0,0,
+		555,556,3,138,69,0,556,560,5,223,0,0,557,559,3,60,30,0,558,557,1,0,0,0,
+		559,562,1,0,0,0,560,558,1,0,0,0,560,561,1,0,0,0,561,563,1,0,0,0,562,560,
+		1,0,0,0,563,564,5,224,0,0,564,59,1,0,0,0,565,566,5,212,0,0,566,584,3,132,
+		66,0,567,568,5,87,0,0,568,584,3,138,69,0,569,570,5,213,0,0,570,584,3,132,
+		66,0,571,572,5,214,0,0,572,584,3,132,66,0,573,574,5,215,0,0,574,584,3,
+		132,66,0,575,576,5,80,0,0,576,584,3,132,66,0,577,578,5,79,0,0,578,584,
+		3,132,66,0,579,580,5,95,0,0,580,584,3,132,66,0,581,582,5,96,0,0,582,584,
+		3,132,66,0,583,565,1,0,0,0,583,567,1,0,0,0,583,569,1,0,0,0,583,571,1,0,
+		0,0,583,573,1,0,0,0,583,575,1,0,0,0,583,577,1,0,0,0,583,579,1,0,0,0,583,
+		581,1,0,0,0,584,61,1,0,0,0,585,586,5,242,0,0,586,587,3,132,66,0,587,588,
+		5,60,0,0,588,590,3,132,66,0,589,591,5,227,0,0,590,589,1,0,0,0,590,591,
+		1,0,0,0,591,63,1,0,0,0,592,593,5,104,0,0,593,594,3,138,69,0,594,598,5,
+		223,0,0,595,597,3,66,33,0,596,595,1,0,0,0,597,600,1,0,0,0,598,596,1,0,
+		0,0,598,599,1,0,0,0,599,601,1,0,0,0,600,598,1,0,0,0,601,602,5,224,0,0,
+		602,65,1,0,0,0,603,604,5,105,0,0,604,707,3,132,66,0,605,606,5,106,0,0,
+		606,608,3,132,66,0,607,609,5,107,0,0,608,607,1,0,0,0,608,609,1,0,0,0,609,
+		612,1,0,0,0,610,611,5,48,0,0,611,613,3,132,66,0,612,610,1,0,0,0,612,613,
+		1,0,0,0,613,616,1,0,0,0,614,615,5,69,0,0,615,617,3,132,66,0,616,614,1,
+		0,0,0,616,617,1,0,0,0,617,707,1,0,0,0,618,620,5,191,0,0,619,621,5,243,
+		0,0,620,619,1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,0,622,623,5,132,0,0,
+		623,625,3,132,66,0,624,622,1,0,0,0,624,625,1,0,0,0,625,707,1,0,0,0,626,
+		627,5,191,0,0,627,707,5,202,0,0,628,629,5,192,0,0,629,707,3,132,66,0,630,
+		631,5,193,0,0,631,707,3,132,66,0,632,633,5,194,0,0,633,634,5,70,0,0,634,
+		707,5,242,0,0,635,636,5,195,0,0,636,640,5,223,0,0,637,639,3,30,15,0,638,
+		637,1,0,0,0,639,642,1,0,0,0,640,638,1,0,0,0,640,641,1,0,0,0,641,643,1,
+		0,0,0,642,640,1,0,0,0,643,707,5,224,0,0,644,645,5,195,0,0,645,646,5,203,
+		0,0,646,647,3,138,69,0,647,648,5,204,0,0,648,649,3,132,66,0,649,707,1,
+		0,0,0,650,651,5,196,0,0,651,707,3,132,66,0,652,653,5,197,0,0,653,658,3,
+		132,66,0,654,655,5,49,0,0,655,659,5,242,0,0,656,657,5,206,0,0,657,659,
+		3,138,69,0,658,654,1,0,0,0,658,656,1,0,0,0,659,707,1,0,0,0,660,661,5,199,
+		0,0,661,662,5,200,0,0,662,663,3,138,69,0,663,667,5,223,0,0,664,666,3,68,
+		34,0,665,664,1,0,0,0,666,669,1,0,0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,
+		672,1,0,0,0,669,667,1,0,0,0,670,671,5,162,0,0,671,673,3,132,66,0,672,670,
+		1,0,0,0,672,673,1,0,0,0,673,674,1,0,0,0,674,675,5,224,0,0,675,707,1,0,
+		0,0,676,677,5,199,0,0,677,678,5,205,0,0,678,679,3,132,66,0,679,680,5,162,
+		0,0,680,681,3,132,66,0,681,707,1,0,0,0,682,683,5,198,0,0,683,707,3,132,
+		66,0,684,685,5,108,0,0,685,686,5,70,0,0,686,707,5,242,0,0,687,688,5,111,
+		0,0,688,707,3,70,35,0,689,690,5,8,0,0,690,707,5,242,0,0,691,692,5,115,
+		0,0,692,707,5,244,0,0,693,707,3,40,20,0,694,695,5,217,0,0,695,696,5,60,
+		0,0,696,697,3,132,66,0,697,698,5,203,0,0,698,702,3,132,66,0,699,700,5,
+		218,0,0,700,701,5,219,0,0,701,703,3,132,66,0,702,699,1,0,0,0,702,703,1,
+		0,0,0,703,707,1,0,0,0,704,705,5,220,0,0,705,707,3,132,66,0,706,603,1,0,
+		0,0,706,605,1,0,0,0,706,618,1,0,0,0,706,626,1,0,0,0,706,628,1,0,0,0,706,
+		630,1,0,0,0,706,632,1,0,0,0,706,635,1,0,0,0,706,644,1,0,0,0,706,650,1,
+		0,0,0,706,652,1,0,0,0,706,660,1,0,0,0,706,676,1,0,0,0,706,682,1,0,0,0,
+		706,684,1,0,0,0,706,687,1,0,0,0,706,689,1,0,0,0,706,691,1,0,0,0,706,693,
+		1,0,0,0,706,694,1,0,0,0,706,704,1,0,0,0,707,67,1,0,0,0,708,709,5,201,0,
+		0,709,710,3,132,66,0,710,711,3,132,66,0,711,69,1,0,0,0,712,725,5,112,0,
+		0,713,725,5,113,0,0,714,725,5,114,0,0,715,716,5,50,0,0,716,720,5,223,0,
+		0,717,719,3,30,15,0,718,717,1,0,0,0,719,722,1,0,0,0,720,718,1,0,0,0,720,
+		721,1,0,0,0,721,723,1,0,0,0,722,720,1,0,0,0,723,725,5,224,0,0,724,712,
+		1,0,0,0,724,713,1,0,0,0,724,714,1,0,0,0,724,715,1,0,0,0,725,71,1,0,0,0,
+		726,727,5,207,0,0,727,728,3,138,69,0,728,732,5,223,0,0,729,731,3,74,37,
+		0,730,729,1,0,0,0,731,734,1,0,0,0,732,730,1,0,0,0,732,733,1,0,0,0,733,
+		735,1,0,0,0,734,732,1,0,0,0,735,736,5,224,0,0,736,73,1,0,0,0,737,738,5,
+		187,0,0,738,739,3,138,69,0,739,740,5,228,0,0,740,741,3,138,69,0,741,761,
+		1,0,0,0,742,743,5,185,0,0,743,761,3,132,66,0,744,745,5,208,0,0,745,761,
+		3,132,66,0,746,747,5,209,0,0,747,761,5,211,0,0,748,749,5,209,0,0,749,761,
+		3,138,69,0,750,752,5,62,0,0,751,753,3,76,38,0,752,751,1,0,0,0,753,754,
+		1,0,0,0,754,752,1,0,0,0,754,755,1,0,0,0,755,761,1,0,0,0,756,757,5,195,
+		0,0,757,758,5,159,0,0,758,759,5,49,0,0,759,761,3,138,69,0,760,737,1,0,
+		0,0,760,742,1,0,0,0,760,744,1,0,0,0,760,746,1,0,0,0,760,748,1,0,0,0,760,
+		750,1,0,0,0,760,756,1,0,0,0,761,75,1,0,0,0,762,763,5,210,0,0,763,769,3,
+		132,66,0,764,765,5,95,0,0,765,769,3,132,66,0,766,767,5,96,0,0,767,769,
+		3,132,66,0,768,762,1,0,0,0,768,764,1,0,0,0,768,766,1,0,0,0,769,77,1,0,
+		0,0,770,771,5,116,0,0,771,772,3,138,69,0,772,776,5,223,0,0,773,775,3,80,
+		40,0,774,773,1,0,0,0,775,778,1,0,0,0,776,774,1,0,0,0,776,777,1,0,0,0,777,
+		779,1,0,0,0,778,776,1,0,0,0,779,780,5,224,0,0,780,79,1,0,0,0,781,782,5,
+		117,0,0,782,817,3,132,66,0,783,784,5,118,0,0,784,789,3,82,41,0,785,786,
+		5,227,0,0,786,788,3,82,41,0,787,785,1,0,0,0,788,791,1,0,0,0,789,787,1,
+		0,0,0,789,790,1,0,0,0,790,817,1,0,0,0,791,789,1,0,0,0,792,793,5,155,0,
+		0,793,817,3,132,66,0,794,795,5,156,0,0,795,796,3,132,66,0,796,797,5,154,
+		0,0,797,800,3,138,69,0,798,799,5,157,0,0,799,801,3,132,66,0,800,798,1,
+		0,0,0,800,801,1,0,0,0,801,803,1,0,0,0,802,804,5,160,0,0,803,802,1,0,0,
+		0,803,804,1,0,0,0,804,817,1,0,0,0,805,806,5,193,0,0,806,817,3,132,66,0,
+		807,808,5,158,0,0,808,813,3,86,43,0,809,810,5,227,0,0,810,812,3,86,43,
+		0,811,809,1,0,0,0,812,815,1,0,0,0,813,811,1,0,0,0,813,814,1,0,0,0,814,
+		817,1,0,0,0,815,813,1,0,0,0,816,781,1,0,0,0,816,783,1,0,0,0,816,792,1,
+		0,0,0,816,794,1,0,0,0,816,805,1,0,0,0,816,807,1,0,0,0,817,81,1,0,0,0,818,
+		819,3,138,69,0,819,828,3,132,66,0,820,824,5,223,0,0,821,823,3,84,42,0,
+		822,821,1,0,0,0,823,826,1,0,0,0,824,822,1,0,0,0,824,825,1,0,0,0,825,827,
+		1,0,0,0,826,824,1,0,0,0,827,829,5,224,0,0,828,820,1,0,0,0,828,829,1,0,
+		0,0,829,83,1,0,0,0,830,831,5,155,0,0,831,837,3,132,66,0,832,833,5,156,
+		0,0,833,837,3,132,66,0,834,835,5,157,0,0,835,837,3,132,66,0,836,830,1,
+		0,0,0,836,832,1,0,0,0,836,834,1,0,0,0,837,85,1,0,0,0,838,839,5,242,0,0,
+		839,840,3,132,66,0,840,87,1,0,0,0,841,842,5,119,0,0,842,851,3,138,69,0,
+		843,847,5,223,0,0,844,846,3,90,45,0,845,844,1,0,0,0,846,849,1,0,0,0,847,
+		845,1,0,0,0,847,848,1,0,0,0,848,850,1,0,0,0,849,847,1,0,0,0,850,852,5,
+		224,0,0,851,843,1,0,0,0,851,852,1,0,0,0,852,89,1,0,0,0,853,854,5,120,0,
+		0,854,860,3,132,66,0,855,856,5,121,0,0,856,860,3,132,66,0,857,858,5,122,
+		0,0,858,860,3,132,66,0,859,853,1,0,0,0,859,855,1,0,0,0,859,857,1,0,0,0,
+		860,91,1,0,0,0,861,862,5,123,0,0,862,863,3,138,69,0,863,864,5,223,0,0,
+		864,872,3,132,66,0,865,870,3,128,64,0,866,867,5,55,0,0,867,868,3,132,66,
+		0,868,869,3,128,64,0,869,871,1,0,0,0,870,866,1,0,0,0,870,871,1,0,0,0,871,
+		873,1,0,0,0,872,865,1,0,0,0,872,873,1,0,0,0,873,874,1,0,0,0,874,875,5,
+		224,0,0,875,93,1,0,0,0,876,877,5,124,0,0,877,878,3,138,69,0,878,879,5,
+		230,0,0,879,886,3,132,66,0,880,883,5,125,0,0,881,884,5,126,0,0,882,884,
+		5,127,0,0,883,881,1,0,0,0,883,882,1,0,0,0,884,885,1,0,0,0,885,887,3,130,
+		65,0,886,880,1,0,0,0,886,887,1,0,0,0,887,890,1,0,0,0,888,889,5,49,0,0,
+		889,891,5,242,0,0,890,888,1,0,0,0,890,891,1,0,0,0,891,95,1,0,0,0,892,893,
+		5,128,0,0,893,894,3,138,69,0,894,895,5,132,0,0,895,898,3,132,66,0,896,
+		897,5,49,0,0,897,899,5,242,0,0,898,896,1,0,0,0,898,899,1,0,0,0,899,903,
+		1,0,0,0,900,901,5,129,0,0,901,902,5,131,0,0,902,904,5,244,0,0,903,900,
+		1,0,0,0,903,904,1,0,0,0,904,908,1,0,0,0,905,906,5,130,0,0,906,907,5,131,
+		0,0,907,909,5,244,0,0,908,905,1,0,0,0,908,909,1,0,0,0,909,920,1,0,0,0,
+		910,911,5,149,0,0,911,912,5,171,0,0,912,913,3,138,69,0,913,914,5,150,0,
+		0,914,915,5,154,0,0,915,916,5,244,0,0,916,918,5,151,0,0,917,919,3,98,49,
+		0,918,917,1,0,0,0,918,919,1,0,0,0,919,921,1,0,0,0,920,910,1,0,0,0,920,
+		921,1,0,0,0,921,922,1,0,0,0,922,923,5,229,0,0,923,928,3,100,50,0,924,925,
+		5,227,0,0,925,927,3,100,50,0,926,924,1,0,0,0,927,930,1,0,0,0,928,926,1,
+		0,0,0,928,929,1,0,0,0,929,97,1,0,0,0,930,928,1,0,0,0,931,932,5,152,0,0,
+		932,937,3,138,69,0,933,934,5,227,0,0,934,936,3,138,69,0,935,933,1,0,0,
+		0,936,939,1,0,0,0,937,935,1,0,0,0,937,938,1,0,0,0,938,943,1,0,0,0,939,
+		937,1,0,0,0,940,941,5,153,0,0,941,943,3,138,69,0,942,931,1,0,0,0,942,940,
+		1,0,0,0,943,99,1,0,0,0,944,945,5,145,0,0,945,946,5,243,0,0,946,947,5,154,
+		0,0,947,964,3,138,69,0,948,960,5,148,0,0,949,950,5,225,0,0,950,955,3,138,
+		69,0,951,952,5,227,0,0,952,954,3,138,69,0,953,951,1,0,0,0,954,957,1,0,
+		0,0,955,953,1,0,0,0,955,956,1,0,0,0,956,958,1,0,0,0,957,955,1,0,0,0,958,
+		959,5,226,0,0,959,961,1,0,0,0,960,949,1,0,0,0,960,961,1,0,0,0,961,964,
+		1,0,0,0,962,964,3,138,69,0,963,944,1,0,0,0,963,948,1,0,0,0,963,962,1,0,
+		0,0,964,101,1,0,0,0,965,966,5,133,0,0,966,967,5,132,0,0,967,970,3,132,
+		66,0,968,969,5,134,0,0,969,971,3,130,65,0,970,968,1,0,0,0,970,971,1,0,
+		0,0,971,103,1,0,0,0,972,973,5,135,0,0,973,974,5,136,0,0,974,979,3,106,
+		53,0,975,976,5,227,0,0,976,978,3,106,53,0,977,975,1,0,0,0,978,981,1,0,
+		0,0,979,977,1,0,0,0,979,980,1,0,0,0,980,105,1,0,0,0,981,979,1,0,0,0,982,
+		985,5,63,0,0,983,985,3,138,69,0,984,982,1,0,0,0,984,983,1,0,0,0,985,107,
+		1,0,0,0,986,987,5,137,0,0,987,991,5,223,0,0,988,990,3,110,55,0,989,988,
+		1,0,0,0,990,993,1,0,0,0,991,989,1,0,0,0,991,992,1,0,0,0,992,994,1,0,0,
+		0,993,991,1,0,0,0,994,995,5,224,0,0,995,109,1,0,0,0,996,997,5,10,0,0,997,
+		1007,3,136,68,0,998,999,5,138,0,0,999,1004,3,138,69,0,1000,1001,5,227,
+		0,0,1001,1003,3,138,69,0,1002,1000,1,0,0,0,1003,1006,1,0,0,0,1004,1002,
+		1,0,0,0,1004,1005,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1007,998,
+		1,0,0,0,1007,1008,1,0,0,0,1008,1088,1,0,0,0,1009,1010,5,139,0,0,1010,1088,
+		3,138,69,0,1011,1012,5,140,0,0,1012,1088,3,138,69,0,1013,1014,5,141,0,
+		0,1014,1015,5,142,0,0,1015,1016,5,143,0,0,1016,1088,3,138,69,0,1017,1020,
+		5,144,0,0,1018,1019,5,243,0,0,1019,1021,5,187,0,0,1020,1018,1,0,0,0,1020,
+		1021,1,0,0,0,1021,1022,1,0,0,0,1022,1023,5,142,0,0,1023,1024,5,154,0,0,
+		1024,1088,3,138,69,0,1025,1026,5,145,0,0,1026,1027,5,243,0,0,1027,1028,
+		5,187,0,0,1028,1029,5,142,0,0,1029,1030,5,154,0,0,1030,1088,3,138,69,0,
+		1031,1032,5,165,0,0,1032,1037,3,138,69,0,1033,1034,5,227,0,0,1034,1036,
+		3,138,69,0,1035,1033,1,0,0,0,1036,1039,1,0,0,0,1037,1035,1,0,0,0,1037,
+		1038,1,0,0,0,1038,1040,1,0,0,0,1039,1037,1,0,0,0,1040,1041,5,154,0,0,1041,
+		1042,5,216,0,0,1042,1043,3,136,68,0,1043,1088,1,0,0,0,1044,1045,5,161,
+		0,0,1045,1046,3,132,66,0,1046,1050,5,223,0,0,1047,1049,3,110,55,0,1048,
+		1047,1,0,0,0,1049,1052,1,0,0,0,1050,1048,1,0,0,0,1050,1051,1,0,0,0,1051,
+		1053,1,0,0,0,1052,1050,1,0,0,0,1053,1063,5,224,0,0,1054,1055,5,162,0,0,
+		1055,1059,5,223,0,0,1056,1058,3,110,55,0,1057,1056,1,0,0,0,1058,1061,1,
+		0,0,0,1059,1057,1,0,0,0,1059,1060,1,0,0,0,1060,1062,1,0,0,0,1061,1059,
+		1,0,0,0,1062,1064,5,224,0,0,1063,1054,1,0,0,0,1063,1064,1,0,0,0,1064,1088,
+		1,0,0,0,1065,1068,5,146,0,0,1066,1067,5,171,0,0,1067,1069,5,105,0,0,1068,
+		1066,1,0,0,0,1068,1069,1,0,0,0,1069,1070,1,0,0,0,1070,1074,5,223,0,0,1071,
+		1073,3,110,55,0,1072,1071,1,0,0,0,1073,1076,1,0,0,0,1074,1072,1,0,0,0,
+		1074,1075,1,0,0,0,1075,1077,1,0,0,0,1076,1074,1,0,0,0,1077,1088,5,224,
+		0,0,1078,1079,5,147,0,0,1079,1083,5,223,0,0,1080,1082,3,110,55,0,1081,
+		1080,1,0,0,0,1082,1085,1,0,0,0,1083,1081,1,0,0,0,1083,1084,1,0,0,0,1084,
+		1086,1,0,0,0,1085,1083,1,0,0,0,1086,1088,5,224,0,0,1087,996,1,0,0,0,1087,
+		1009,1,0,0,0,1087,1011,1,0,0,0,1087,1013,1,0,0,0,1087,1017,1,0,0,0,1087,
+		1025,1,0,0,0,1087,1031,1,0,0,0,1087,1044,1,0,0,0,1087,1065,1,0,0,0,1087,
+		1078,1,0,0,0,1088,111,1,0,0,0,1089,1090,5,164,0,0,1090,1094,5,223,0,0,
+		1091,1093,3,114,57,0,1092,1091,1,0,0,0,1093,1096,1,0,0,0,1094,1092,1,0,
+		0,0,1094,1095,1,0,0,0,1095,1097,1,0,0,0,1096,1094,1,0,0,0,1097,1098,5,
+		224,0,0,1098,113,1,0,0,0,1099,1100,5,165,0,0,1100,1105,3,138,69,0,1101,
+		1102,5,227,0,0,1102,1104,3,138,69,0,1103,1101,1,0,0,0,1104,1107,1,0,0,
+		0,1105,1103,1,0,0,0,1105,1106,1,0,0,0,1106,1111,1,0,0,0,1107,1105,1,0,
+		0,0,1108,1110,3,116,58,0,1109,1108,1,0,0,0,1110,1113,1,0,0,0,1111,1109,
+		1,0,0,0,1111,1112,1,0,0,0,1112,1116,1,0,0,0,1113,1111,1,0,0,0,1114,1116,
+		3,108,54,0,1115,1099,1,0,0,0,1115,1114,1,0,0,0,1116,115,1,0,0,0,1117,1118,
+		5,166,0,0,1118,1140,3,132,66,0,1119,1120,5,167,0,0,1120,1140,3,130,65,
+		0,1121,1122,5,95,0,0,1122,1123,3,132,66,0,1123,1124,5,173,0,0,1124,1125,
+		5,103,0,0,1125,1140,1,0,0,0,1126,1127,5,96,0,0,1127,1140,3,132,66,0,1128,
+		1129,5,97,0,0,1129,1130,3,132,66,0,1130,1131,5,173,0,0,1131,1132,5,103,
+		0,0,1132,1140,1,0,0,0,1133,1134,5,98,0,0,1134,1140,3,132,66,0,1135,1136,
+		5,99,0,0,1136,1140,5,100,0,0,1137,1138,5,101,0,0,1138,1140,3,132,66,0,
+		1139,1117,1,0,0,0,1139,1119,1,0,0,0,1139,1121,1,0,0,0,1139,1126,1,0,0,
+		0,1139,1128,1,0,0,0,1139,1133,1,0,0,0,1139,1135,1,0,0,0,1139,1137,1,0,
+		0,0,1140,117,1,0,0,0,1141,1142,5,2,0,0,1142,1143,3,138,69,0,1143,1144,
+		5,4,0,0,1144,1145,3,138,69,0,1145,1149,5,223,0,0,1146,1148,3,120,60,0,
+		1147,1146,1,0,0,0,1148,1151,1,0,0,0,1149,1147,1,0,0,0,1149,1150,1,0,0,
+		0,1150,1152,1,0,0,0,1151,1149,1,0,0,0,1152,1153,5,224,0,0,1153,119,1,0,
+		0,0,1154,1155,3,138,69,0,1155,1156,5,58,0,0,1156,1157,5,168,0,0,1157,1158,
+		5,244,0,0,1158,1343,1,0,0,0,1159,1160,3,138,69,0,1160,1161,5,58,0,0,1161,
+		1162,5,36,0,0,1162,1166,3,132,66,0,1163,1165,3,126,63,0,1164,1163,1,0,
+		0,0,1165,1168,1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1343,1,
+		0,0,0,1168,1166,1,0,0,0,1169,1170,3,136,68,0,1170,1171,5,169,0,0,1171,
+		1172,3,132,66,0,1172,1177,3,128,64,0,1173,1174,5,26,0,0,1174,1175,3,132,
+		66,0,1175,1176,3,128,64,0,1176,1178,1,0,0,0,1177,1173,1,0,0,0,1177,1178,
+		1,0,0,0,1178,1343,1,0,0,0,1179,1180,3,136,68,0,1180,1181,5,170,0,0,1181,
+		1182,3,132,66,0,1182,1183,5,171,0,0,1183,1184,5,242,0,0,1184,1343,1,0,
+		0,0,1185,1186,3,138,69,0,1186,1210,5,172,0,0,1187,1188,5,52,0,0,1188,1211,
+		5,242,0,0,1189,1199,5,36,0,0,1190,1191,5,42,0,0,1191,1192,3,132,66,0,1192,
+		1196,3,128,64,0,1193,1195,3,122,61,0,1194,1193,1,0,0,0,1195,1198,1,0,0,
+		0,1196,1194,1,0,0,0,1196,1197,1,0,0,0,1197,1200,1,0,0,0,1198,1196,1,0,
+		0,0,1199,1190,1,0,0,0,1199,1200,1,0,0,0,1200,1204,1,0,0,0,1201,1203,3,
+		126,63,0,1202,1201,1,0,0,0,1203,1206,1,0,0,0,1204,1202,1,0,0,0,1204,1205,
+		1,0,0,0,1205,1208,1,0,0,0,1206,1204,1,0,0,0,1207,1209,3,124,62,0,1208,
+		1207,1,0,0,0,1208,1209,1,0,0,0,1209,1211,1,0,0,0,1210,1187,1,0,0,0,1210,
+		1189,1,0,0,0,1211,1343,1,0,0,0,1212,1214,5,164,0,0,1213,1215,3,116,58,
+		0,1214,1213,1,0,0,0,1215,1216,1,0,0,0,1216,1214,1,0,0,0,1216,1217,1,0,
+		0,0,1217,1343,1,0,0,0,1218,1219,5,164,0,0,1219,1220,5,165,0,0,1220,1343,
+		5,102,0,0,1221,1222,3,138,69,0,1222,1223,5,113,0,0,1223,1224,3,132,66,
+		0,1224,1343,1,0,0,0,1225,1226,3,138,69,0,1226,1227,5,14,0,0,1227,1228,
+		3,24,12,0,1228,1232,5,223,0,0,1229,1231,3,30,15,0,1230,1229,1,0,0,0,1231,
+		1234,1,0,0,0,1232,1230,1,0,0,0,1232,1233,1,0,0,0,1233,1235,1,0,0,0,1234,
+		1232,1,0,0,0,1235,1236,5,224,0,0,1236,1343,1,0,0,0,1237,1238,3,138,69,
+		0,1238,1239,5,17,0,0,1239,1240,5,242,0,0,1240,1241,5,18,0,0,1241,1242,
+		3,132,66,0,1242,1343,1,0,0,0,1243,1244,3,138,69,0,1244,1246,5,19,0,0,1245,
+		1247,5,231,0,0,1246,1245,1,0,0,0,1246,1247,1,0,0,0,1247,1248,1,0,0,0,1248,
+		1249,3,132,66,0,1249,1343,1,0,0,0,1250,1251,3,138,69,0,1251,1252,5,221,
+		0,0,1252,1253,3,130,65,0,1253,1343,1,0,0,0,1254,1255,3,138,69,0,1255,1256,
+		5,89,0,0,1256,1257,3,132,66,0,1257,1343,1,0,0,0,1258,1259,3,138,69,0,1259,
+		1260,5,90,0,0,1260,1261,5,131,0,0,1261,1262,3,130,65,0,1262,1263,5,60,
+		0,0,1263,1264,3,132,66,0,1264,1343,1,0,0,0,1265,1266,3,138,69,0,1266,1267,
+		5,190,0,0,1267,1268,5,90,0,0,1268,1343,1,0,0,0,1269,1270,3,138,69,0,1270,
+		1271,5,68,0,0,1271,1273,5,66,0,0,1272,1274,5,243,0,0,1273,1272,1,0,0,0,
+		1273,1274,1,0,0,0,1274,1343,1,0,0,0,1275,1276,3,138,69,0,1276,1277,5,68,
+		0,0,1277,1280,5,67,0,0,1278,1279,5,49,0,0,1279,1281,5,242,0,0,1280,1278,
+		1,0,0,0,1280,1281,1,0,0,0,1281,1343,1,0,0,0,1282,1283,3,138,69,0,1283,
+		1285,5,62,0,0,1284,1286,3,76,38,0,1285,1284,1,0,0,0,1286,1287,1,0,0,0,
+		1287,1285,1,0,0,0,1287,1288,1,0,0,0,1288,1343,1,0,0,0,1289,1290,5,20,0,
+		0,1290,1343,5,244,0,0,1291,1292,5,21,0,0,1292,1343,5,244,0,0,1293,1343,
+		5,22,0,0,1294,1343,5,23,0,0,1295,1296,3,138,69,0,1296,1297,5,24,0,0,1297,
+		1298,5,25,0,0,1298,1299,3,132,66,0,1299,1300,3,128,64,0,1300,1301,5,26,
+		0,0,1301,1302,3,132,66,0,1302,1303,3,128,64,0,1303,1343,1,0,0,0,1304,1305,
+		3,138,69,0,1305,1306,5,27,0,0,1306,1309,5,154,0,0,1307,1310,5,28,0,0,1308,
+		1310,3,132,66,0,1309,1307,1,0,0,0,1309,1308,1,0,0,0,1310,1311,1,0,0,0,
+		1311,1312,5,29,0,0,1312,1313,3,132,66,0,1313,1314,3,128,64,0,1314,1315,
+		5,26,0,0,1315,1316,3,132,66,0,1316,1317,3,128,64,0,1317,1343,1,0,0,0,1318,
+		1319,3,138,69,0,1319,1320,5,30,0,0,1320,1321,3,132,66,0,1321,1322,3,128,
+		64,0,1322,1323,5,18,0,0,1323,1324,3,132,66,0,1324,1343,1,0,0,0,1325,1326,
+		5,31,0,0,1326,1327,3,136,68,0,1327,1328,5,32,0,0,1328,1329,3,136,68,0,
+		1329,1332,3,132,66,0,1330,1331,5,33,0,0,1331,1333,3,132,66,0,1332,1330,
+		1,0,0,0,1332,1333,1,0,0,0,1333,1343,1,0,0,0,1334,1335,5,34,0,0,1335,1336,
+		5,33,0,0,1336,1337,3,132,66,0,1337,1338,3,128,64,0,1338,1339,5,35,0,0,
+		1339,1340,3,132,66,0,1340,1341,3,128,64,0,1341,1343,1,0,0,0,1342,1154,
+		1,0,0,0,1342,1159,1,0,0,0,1342,1169,1,0,0,0,1342,1179,1,0,0,0,1342,1185,
+		1,0,0,0,1342,1212,1,0,0,0,1342,1218,1,0,0,0,1342,1221,1,0,0,0,1342,1225,
+		1,0,0,0,1342,1237,1,0,0,0,1342,1243,1,0,0,0,1342,1250,1,0,0,0,1342,1254,
+		1,0,0,0,1342,1258,1,0,0,0,1342,1265,1,0,0,0,1342,1269,1,0,0,0,1342,1275,
+		1,0,0,0,1342,1282,1,0,0,0,1342,1289,1,0,0,0,1342,1291,1,0,0,0,1342,1293,
+		1,0,0,0,1342,1294,1,0,0,0,1342,1295,1,0,0,0,1342,1304,1,0,0,0,1342,1318,
+		1,0,0,0,1342,1325,1,0,0,0,1342,1334,1,0,0,0,1343,121,1,0,0,0,1344,1345,
+		5,70,0,0,1345,1346,5,242,0,0,1346,1347,5,163,0,0,1347,1348,3,132,66,0,
+		1348,1349,3,128,64,0,1349,123,1,0,0,0,1350,1351,5,43,0,0,1351,1352,5,38,
+		0,0,1352,1353,5,39,0,0,1353,1354,3,132,66,0,1354,1355,5,40,0,0,1355,1356,
+		3,132,66,0,1356,125,1,0,0,0,1357,1358,5,37,0,0,1358,1359,3,136,68,0,1359,
+		1360,3,132,66,0,1360,127,1,0,0,0,1361,1362,5,173,0,0,1362,1363,5,186,0,
+		0,1363,129,1,0,0,0,1364,1365,5,243,0,0,1365,131,1,0,0,0,1366,1367,6,66,
+		-1,0,1367,1368,5,225,0,0,1368,1369,3,132,66,0,1369,1370,5,226,0,0,1370,
+		1409,1,0,0,0,1371,1372,5,232,0,0,1372,1409,3,132,66,16,1373,1374,5,190,
+		0,0,1374,1409,3,132,66,11,1375,1376,5,161,0,0,1376,1377,3,132,66,0,1377,
+		1378,5,163,0,0,1378,1379,3,132,66,0,1379,1380,5,162,0,0,1380,1381,3,132,
+		66,0,1381,1409,1,0,0,0,1382,1383,3,138,69,0,1383,1392,5,225,0,0,1384,1389,
+		3,132,66,0,1385,1386,5,227,0,0,1386,1388,3,132,66,0,1387,1385,1,0,0,0,
+		1388,1391,1,0,0,0,1389,1387,1,0,0,0,1389,1390,1,0,0,0,1390,1393,1,0,0,
+		0,1391,1389,1,0,0,0,1392,1384,1,0,0,0,1392,1393,1,0,0,0,1393,1394,1,0,
+		0,0,1394,1395,5,226,0,0,1395,1409,1,0,0,0,1396,1398,7,3,0,0,1397,1399,
+		3,134,67,0,1398,1397,1,0,0,0,1398,1399,1,0,0,0,1399,1400,1,0,0,0,1400,
+		1401,5,173,0,0,1401,1409,3,134,67,0,1402,1403,5,244,0,0,1403,1409,3,134,
+		67,0,1404,1409,5,243,0,0,1405,1409,5,244,0,0,1406,1409,5,242,0,0,1407,
+		1409,3,136,68,0,1408,1366,1,0,0,0,1408,1371,1,0,0,0,1408,1373,1,0,0,0,
+		1408,1375,1,0,0,0,1408,1382,1,0,0,0,1408,1396,1,0,0,0,1408,1402,1,0,0,
+		0,1408,1404,1,0,0,0,1408,1405,1,0,0,0,1408,1406,1,0,0,0,1408,1407,1,0,
+		0,0,1409,1430,1,0,0,0,1410,1411,10,15,0,0,1411,1412,5,187,0,0,1412,1429,
+		3,132,66,16,1413,1414,10,14,0,0,1414,1415,7,4,0,0,1415,1429,3,132,66,15,
+		1416,1417,10,13,0,0,1417,1418,7,5,0,0,1418,1429,3,132,66,14,1419,1420,
+		10,12,0,0,1420,1421,7,6,0,0,1421,1429,3,132,66,13,1422,1423,10,10,0,0,
+		1423,1424,5,188,0,0,1424,1429,3,132,66,11,1425,1426,10,9,0,0,1426,1427,
+		5,189,0,0,1427,1429,3,132,66,10,1428,1410,1,0,0,0,1428,1413,1,0,0,0,1428,
+		1416,1,0,0,0,1428,1419,1,0,0,0,1428,1422,1,0,0,0,1428,1425,1,0,0,0,1429,
+		1432,1,0,0,0,1430,1428,1,0,0,0,1430,1431,1,0,0,0,1431,133,1,0,0,0,1432,
+		1430,1,0,0,0,1433,1434,7,7,0,0,1434,135,1,0,0,0,1435,1438,3,138,69,0,1436,
+		1437,5,228,0,0,1437,1439,3,138,69,0,1438,1436,1,0,0,0,1438,1439,1,0,0,
+		0,1439,137,1,0,0,0,1440,1441,7,8,0,0,1441,139,1,0,0,0,134,144,146,160,
 		186,193,195,203,205,224,234,245,253,270,279,289,301,305,313,317,322,332,
 		346,361,367,374,379,387,394,407,409,419,431,442,450,460,494,504,533,535,
 		549,552,560,583,590,598,608,612,616,620,624,640,658,667,672,702,706,720,
-		724,732,754,756,764,772,785,796,799,809,812,820,824,832,843,847,855,866,
-		868,879,882,886,894,899,904,914,916,924,933,938,951,956,959,966,975,980,
-		987,1000,1003,1016,1033,1046,1055,1059,1064,1070,1079,1083,1090,1101,1107,
-		1111,1135,1145,1162,1173,1192,1195,1200,1204,1206,1212,1228,1242,1269,
-		1276,1283,1305,1328,1338,1385,1388,1394,1404,1424,1426,1434
+		724,732,754,760,768,776,789,800,803,813,816,824,828,836,847,851,859,870,
+		872,883,886,890,898,903,908,918,920,928,937,942,955,960,963,970,979,984,
+		991,1004,1007,1020,1037,1050,1059,1063,1068,1074,1083,1087,1094,1105,1111,
+		1115,1139,1149,1166,1177,1196,1199,1204,1208,1210,1216,1232,1246,1273,
+		1280,1287,1309,1332,1342,1389,1392,1398,1408,1428,1430,1438
 	};
 
 	public static readonly ATN _ATN =

@@ -896,6 +896,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitHoldingMarketItem([NotNull] DealLangParser.HoldingMarketItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>drawsCalledFromItem</c>
+	/// labeled alternative in <see cref="DealLangParser.holdingItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDrawsCalledFromItem([NotNull] DealLangParser.DrawsCalledFromItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>holdingDiscountTerm</c>
 	/// labeled alternative in <see cref="DealLangParser.holdingMarketTerm"/>.
 	/// </summary>

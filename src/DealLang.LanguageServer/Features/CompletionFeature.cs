@@ -103,6 +103,7 @@ internal static class CompletionFeature
             "sell" when In("step") => ["coins"],
             "sell" or "," when In("enforcementItem") => Collateral,
             "accelerate" or "prepaying" => ["tranche"],
+            "from" when In("holdingItem") => ["equity"],
             "," when In("cureDestination") => ["tranche"],
             "into" when In("cureDestination") => Accounts,
             _ when In("scenarioItem") => ScenarioItemNames,

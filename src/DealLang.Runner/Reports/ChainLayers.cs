@@ -14,9 +14,10 @@ public sealed record ChainLayerOutcome(IReadOnlyList<LayerFigure> Layers, string
 /// <summary>
 /// The chain's layers (docs/language.md §12 "The chain report"), bottom up: the tech giants and tenants (the parties the
 /// entities' leases and contracts and the bottom entities' guarantees name), the SPVs, neoclouds and miners (the
-/// entities that hold no tranche and have no LP classes: they hold nothing, or only equity stakes, as an operating
-/// parent holds its SPVs — TeraWulf), the funds (the entities that hold another's tranches or LP units, or have LP
-/// classes behind a carry, whatever they hold), their banks (the funds' tranches) and their LPs (the funds' LP
+/// entities that hold no tranche and no LP units: they hold nothing, or only equity stakes, as an operating parent
+/// holds its SPVs — TeraWulf; an entity with assets of its own is one whatever its equity's carry, a developer's
+/// promote), the funds (the entities that hold another's tranches or LP units, or hold equity stakes and nothing of
+/// their own with LP classes behind a carry), their banks (the funds' tranches) and their LPs (the funds' LP
 /// classes). A claim on a fund that another fund of the chain holds (a fund of funds' bank
 /// line or LP units) is that holder's loss, in the funds row, and not the banks' or LPs': each claim on a fund is in
 /// one row, and so is its default (a line the funds hold whole defaults in the funds row; the banks' default is that of
@@ -35,14 +36,30 @@ public static class ChainLayers
     public static ChainLayerOutcome Of(ChainOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        // A fund lends (it holds tranches), has LP classes behind a carry, whatever it holds (equity stakes, or its
-        // assets directly: a PE fund that owns its data centre), or is an LP itself (it holds an equity with a carry: a
-        // fund of funds' LP units). A parent that holds only its subsidiaries' equity, with no LPs, is an operating
-        // company (its converts are not a bank's line), so it stands with the SPVs it owns.
+        // A fund's assets are claims on other entities: it lends (it holds tranches), is an LP itself (it holds an equity
+        // with a carry: a fund of funds' LP units), or holds equity stakes and has LP classes behind a carry (a fund of
+        // equity stakes). A carry alone does not make a fund: an entity with assets of its own (a facility, a lease, a
+        // contract, a loan, a fleet, coins) is an SPV whatever its equity's terms, a developer's promote over its
+        // sponsor included, so its notes' loss is in the SPVs row, not a fund's bank line. A parent that holds only its
+        // subsidiaries' equity, with no LPs, is an operating company (its converts are not a bank's line), so it stands
+        // with the SPVs it owns.
+        // An LP interest is a holding of a fund's equity with a carry; a stake in a promoted SPV's equity is an equity
+        // stake. Holdings never form a circle (DL0701), so the recursion ends.
+        var isFund = new Dictionary<string, bool>(StringComparer.Ordinal);
         bool IsLpInterest(HoldingInfo h) => h.Equity
-            && outcome.Entities.FirstOrDefault(x => x.Deal.Name == h.Entity)?.Deal.Equities.FirstOrDefault(q => q.Name == h.Member)?.Carry is not null;
-        bool IsFund(EntityOutcome e) => e.Deal.Holdings.Any(h => !h.Equity || IsLpInterest(h))
-            || e.Outcome.Equities.Any(q => q.Carry is not null);
+            && outcome.Entities.FirstOrDefault(x => x.Deal.Name == h.Entity) is { } held
+            && held.Deal.Equities.FirstOrDefault(q => q.Name == h.Member)?.Carry is not null && IsFund(held);
+        bool IsFund(EntityOutcome e)
+        {
+            if (!isFund.TryGetValue(e.Deal.Name, out bool fund))
+            {
+                fund = e.Deal.Holdings.Any(h => !h.Equity || IsLpInterest(h))
+                    || (e.Deal.Holdings.Length > 0 && !OwnsAssets(e.Deal) && e.Outcome.Equities.Any(q => q.Carry is not null));
+                isFund[e.Deal.Name] = fund;
+            }
+
+            return fund;
+        }
         var bottom = outcome.Entities.Where(e => !IsFund(e)).ToList();
         var holders = outcome.Entities.Where(IsFund).ToList();
 
@@ -165,6 +182,11 @@ public static class ChainLayers
             .ToList();
         return new ChainLayerOutcome(layers, BreaksFirst(layers), BearsLoss(layers, Math.Max(0, holdersLoss - fromBottom), guarantors));
     }
+
+    // Assets of its own, not claims on another entity: what an SPV, a neocloud or a miner owns and lets.
+    static bool OwnsAssets(DealDescription deal) =>
+        deal.Facilities.Length > 0 || deal.Leases.Length > 0 || deal.Contracts.Length > 0 || deal.Loans.Length > 0
+        || deal.Fleets.Length > 0 || deal.Coins.Length > 0;
 
     // Shares are fractions of a line: 100% held in two 50% holdings sums to 1 up to rounding.
     const double HeldWholeTolerance = 1e-9;

@@ -4,7 +4,8 @@ namespace DealLang.Runner.Running;
 
 /// <summary>
 /// A deal-by-deal ("American") carry with a GP clawback (docs/language.md §5 "Deal-by-deal carry"): the LP
-/// class's capital is spread over the fund's holdings by their weights, each period's distributions by what each
+/// class's capital is spread over the fund's holdings by their weights, except what the LPs were called for a
+/// holding's draws, which is that holding's capital alone; each period's distributions are spread by what each
 /// holding paid the fund that period, and each holding's stream runs its own <see cref="CarrySplit"/>, so the GP
 /// takes carry on a holding that has returned its capital and hurdle whatever the others do. At the end the GP
 /// returns to the LPs what it took above the whole-fund ("European") carry on the same terms: the clawback.
@@ -22,6 +23,8 @@ sealed class DealByDealCarry
     readonly double[] wholeLps;
     readonly double[] wholeGp;
     readonly CarrySplit.Call[] streamCalls;
+    readonly double[]?[] drawCalls;
+    readonly double[] drawCalled;
 
     /// <param name="holdings">The fund deal's holdings.</param>
     /// <param name="periods">The most periods a split covers (the deal's).</param>
@@ -42,6 +45,8 @@ sealed class DealByDealCarry
         wholeLps = new double[periods];
         wholeGp = new double[periods];
         streamCalls = new CarrySplit.Call[calls];
+        drawCalls = new double[holdings][];
+        drawCalled = new double[periods];
     }
 
     /// <summary>
@@ -51,10 +56,26 @@ sealed class DealByDealCarry
     /// period none paid): the allocation each of the fund's LP classes then splits over. What a holding paid is what
     /// the fund received of it: for a holding a sale step sells, the run's receipts on the share still held
     /// (<see cref="RunResult.HoldingReceived"/>), not the held entity's payments on the whole holding, which would
-    /// keep attributing distributions to a holding the fund no longer owns.
+    /// keep attributing distributions to a holding the fund no longer owns. What equity <paramref name="equity"/>'s
+    /// investors were called for a holding's draws (<see cref="RunResult.HoldingDrawCalled"/>) is kept per holding:
+    /// capital contributed to that holding alone.
     /// </summary>
-    public void Allocate(DealDescription deal, PathInputs? inputs, RunResult result, int periods)
+    /// <param name="equity">The fund equity whose classes are split next (its index in the deal's equities).</param>
+    public void Allocate(DealDescription deal, PathInputs? inputs, RunResult result, int periods, int equity)
     {
+        Array.Clear(drawCalled);
+        for (int h = 0; h < deal.Holdings.Length; h++)
+        {
+            drawCalls[h] = deal.Holdings[h].CalledFrom == equity && deal.Holdings[h].Draws ? result.HoldingDrawCalled[h] : null;
+            if (drawCalls[h] is { } called)
+            {
+                for (int t = 0; t < periods; t++)
+                {
+                    drawCalled[t] += called[t];
+                }
+            }
+        }
+
         int n = deal.Holdings.Length;
         double total = 0;
         for (int h = 0; h < n; h++)
@@ -92,11 +113,12 @@ sealed class DealByDealCarry
     /// <summary>Splits one LP class's stream over the holdings as last <see cref="Allocate"/>d, into the first
     /// <paramref name="periods"/> of <paramref name="lps"/> and <paramref name="gp"/>; returns the clawback (already
     /// moved from the GP to the LPs in the last period).</summary>
+    /// <param name="share">The class's share of the equity: of the draw calls in its <paramref name="injections"/>.</param>
     /// <param name="contributed">The class's capital paid at the closing.</param>
     /// <param name="calls">The class's dated calls the run reached.</param>
-    /// <param name="injections">What the class paid in at each period's end (equity cures).</param>
+    /// <param name="injections">What the class paid in at each period's end (equity cures and calls for a holding's draws).</param>
     /// <param name="years">ACT/365F years from closing to each period's end.</param>
-    public double Split(CarryTerms terms, double contributed, ReadOnlySpan<CarrySplit.Call> calls, ReadOnlySpan<double> distributions,
+    public double Split(CarryTerms terms, double share, double contributed, ReadOnlySpan<CarrySplit.Call> calls, ReadOnlySpan<double> distributions,
         ReadOnlySpan<double> injections, ReadOnlySpan<double> years, int periods, Span<double> lps, Span<double> gp)
     {
         lps[..periods].Clear();
@@ -105,11 +127,14 @@ sealed class DealByDealCarry
         for (int h = 0; h < weights.Length; h++)
         {
             double w = weights[h];
-            double[] share = attribution[h];
+            double[] paid = attribution[h];
+            double[]? drawn = drawCalls[h];
             for (int t = 0; t < periods; t++)
             {
-                stream[t] = share[t] * distributions[t];
-                streamIn[t] = w * injections[t];
+                stream[t] = paid[t] * distributions[t];
+
+                // A cure is the whole fund's capital, spread by weight; a call for this holding's draws is its own.
+                streamIn[t] = w * (injections[t] - share * drawCalled[t]) + (drawn is null ? 0.0 : share * drawn[t]);
             }
 
             for (int j = 0; j < calls.Length; j++)

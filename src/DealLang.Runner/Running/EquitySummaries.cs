@@ -34,7 +34,7 @@ static class EquitySummaries
             };
             if (equity.Carry is { } carry)
             {
-                summary = WithCarry(deal, result, equity, carry, calls, result.Distributions[e], result.Injections[e], years, periods, summary, inputs);
+                summary = WithCarry(deal, result, e, equity, carry, calls, result.Distributions[e], result.Injections[e], years, periods, summary, inputs);
             }
 
             summaries.Add(summary);
@@ -65,7 +65,7 @@ static class EquitySummaries
 
     // With a carry the holders are LP classes, each with its share of the distributions and of the capital, split
     // with the GP on its own terms (its own or the equity's), whole-fund or deal by deal.
-    static EquitySummary WithCarry(DealDescription deal, RunResult result, EquityInfo equity, CarryTerms carry, CarrySplit.Call[] calls, double[] distributions,
+    static EquitySummary WithCarry(DealDescription deal, RunResult result, int e, EquityInfo equity, CarryTerms carry, CarrySplit.Call[] calls, double[] distributions,
         double[] injections, double[] years, int periods, EquitySummary summary, PathInputs? inputs)
     {
         double paidIn = PeriodYears.Sum(injections, periods);
@@ -77,7 +77,7 @@ static class EquitySummaries
         bool dealByDeal = carry.DealByDeal && split.DealByDeal is not null;
         if (dealByDeal)
         {
-            split.DealByDeal!.Allocate(deal, inputs, result, periods);
+            split.DealByDeal!.Allocate(deal, inputs, result, periods, e);
         }
 
         double toGp = 0, clawback = 0;

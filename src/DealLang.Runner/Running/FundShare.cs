@@ -52,7 +52,7 @@ sealed class FundShare
         bool dealByDeal = equity.Carry!.DealByDeal && split.DealByDeal is not null && inputs is not null;
         if (dealByDeal)
         {
-            split.DealByDeal!.Allocate(deal, inputs, result, periods);
+            split.DealByDeal!.Allocate(deal, inputs, result, periods, member);
         }
 
         foreach (LpClass lpClass in classes)

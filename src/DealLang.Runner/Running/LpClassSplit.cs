@@ -63,7 +63,7 @@ sealed class LpClassSplit
         if (dealByDeal)
         {
             DealByDealCarry holdings = DealByDeal ?? throw new InvalidOperationException("A deal-by-deal carry needs the deal's holdings.");
-            return holdings.Split(terms, share * contributed, classCalls, scaled.AsSpan(0, periods), scaledIn.AsSpan(0, periods), years, periods, Lps, Gp);
+            return holdings.Split(terms, share, share * contributed, classCalls, scaled.AsSpan(0, periods), scaledIn.AsSpan(0, periods), years, periods, Lps, Gp);
         }
 
         CarrySplit.Split(terms, share * contributed, classCalls, scaled.AsSpan(0, periods), scaledIn.AsSpan(0, periods), years, periods, Lps, Gp);

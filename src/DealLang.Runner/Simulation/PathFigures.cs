@@ -258,7 +258,7 @@ public sealed class PathFigures
             bool dealByDeal = equity.Carry!.DealByDeal && split.DealByDeal is not null && inputs is not null;
             if (dealByDeal)
             {
-                split.DealByDeal!.Allocate(Deal, inputs, result, periods); // the fund's holdings on this path, for each class below
+                split.DealByDeal!.Allocate(Deal, inputs, result, periods, e); // the fund's holdings on this path, for each class below
             }
 
             int made = CarrySplit.CallsReached(dated, years, periods);

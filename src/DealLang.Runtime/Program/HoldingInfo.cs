@@ -19,6 +19,11 @@ public sealed record HoldingInfo(string Name, string Entity, string Member, bool
     /// pay its share of each draw (<see cref="InputQuantity.HoldingDraws"/>) and have the draws' figures written.</summary>
     public bool Draws { get; init; }
 
+    /// <summary>For a holding that funds draws, the equity of the holder (its index in <see cref="DealDescription.Equities"/>)
+    /// whose investors are called for what the holder's cash cannot fund; −1 when none is (the rest waits for the cash).
+    /// A deal-by-deal carry counts what that equity was called for a holding's draws as capital of that holding.</summary>
+    public int CalledFrom { get; init; } = -1;
+
     /// <summary>The market a forced sale sells it into, as the deal says (a scenario may replace each term,
     /// <see cref="HoldingLevers"/>): the discount to the mark, the marked value a period the market absorbs (0: no
     /// depth, so no price impact) and the further discount at a sale of the whole depth.</summary>

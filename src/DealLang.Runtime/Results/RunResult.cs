@@ -71,6 +71,7 @@ public sealed class RunResult
         HoldingSaleProceeds = Arrays.Jagged<double>(deal.Holdings.Length, n);
         HoldingDrawPaid = Arrays.Jagged<double>(deal.Holdings.Length, n);
         HoldingDrawUnpaid = Arrays.Jagged<double>(deal.Holdings.Length, n);
+        HoldingDrawCalled = Arrays.Jagged<double>(deal.Holdings.Length, n);
         Reset();
     }
 
@@ -258,6 +259,11 @@ public sealed class RunResult
     /// <summary>Per holding that funds draws and period: its share of the draws the holder had not paid at the period's end.</summary>
     public double[][] HoldingDrawUnpaid { get; }
 
+    /// <summary>Per holding that funds draws by a call (<see cref="HoldingInfo.CalledFrom"/>; never written for another) and
+    /// period: what of its draws the holder's investors were called for, capital in that equity's
+    /// <see cref="Injections"/> (a deal-by-deal carry counts it as this holding's).</summary>
+    public double[][] HoldingDrawCalled { get; }
+
     /// <summary>Period in which the event of default occurred, or -1.</summary>
     public int EventOfDefaultPeriod { get; set; }
 
@@ -398,5 +404,6 @@ public sealed class RunResult
         Arrays.Clear(HoldingSaleProceeds);
         Arrays.Clear(HoldingDrawPaid);
         Arrays.Clear(HoldingDrawUnpaid);
+        Arrays.Clear(HoldingDrawCalled);
     }
 }

@@ -73,32 +73,50 @@ public class ChainLayerTests
     }
 
     [Fact]
-    public void A_fund_that_owns_its_asset_directly_is_a_fund_and_its_LPs_losses_are_in_the_LPs_row()
+    public void An_SPV_whose_equity_carries_a_developers_promote_is_an_SPV_and_its_notes_loss_in_the_SPVs_row()
     {
-        // The SPV with LP classes behind a carry: a PE fund that owns its site itself, holding nothing. Its sponsor
-        // equity paid in 20m and received 1.5m in 2026 (12m − 3m − 7.5m) and nothing after, so its LP (Owner) loses
-        // 18.5m (no profit: the GP takes nothing). As a fund its notes are lent to a fund, and the fund holding 60% of
-        // them bears that part in the funds row:
-        //   SPVs  = 0 (no entity left at the bottom)
+        // The SPV with its sponsor equity behind a developer's promote (LP classes behind a carry), owning its site and
+        // letting it: an SPV, not a fund. Under TenantDefault its notes lose 22,598,630.14 and the fund holds 60% of them:
+        //   SPVs  = 22,598,630.14 (the notes, whoever holds them)
         //   funds = 0.6 × 22,598,630.14 = 13,559,178.08
-        //   banks = 22,598,630.14 (the notes) + 5.5m (the fund's line) − 13,559,178.08 = 14,539,452.06 (to the cent)
-        //   LPs   = 4,024,315.07 (the fund's classes) + 18.5m (the PE fund's LP) = 22,524,315.07
-        // The tenant is still the tech giants' default (2027-06-30). Before, it stood with the SPVs (a carry counted
-        // only with holdings): the LPs row was 4.0m and its LP's 18.5m was nowhere ("holders outside the chain 9.0;
-        // banks 5.5; LPs 4.0").
-        string peFund = Spv.Replace("equity Sponsor { contributed 20m holders Owner 100% }",
+        //   banks = 5.5m (the fund's line; the SPV's notes are not a fund's bank line)
+        //   LPs   = 4,024,315.07 (the fund's classes; the sponsor's 18.5m is the bottom entity's equity's, not reported)
+        //   holders outside the chain = 22,598,630.14 − 13,559,178.08 = 9,039,452.06
+        // Before (c8906b2 classed it a fund by its carry): SPVs 0, banks 14,539,452.06 (the notes' 40% counted as a bank's
+        // loss), LPs 22,524,315.07 (the sponsor's 18.5m with the fund's LPs): "LPs 22.5; banks 14.5".
+        string promoted = Spv.Replace("equity Sponsor { contributed 20m holders Owner 100% }",
                 "party Developer { }\n  equity Sponsor { contributed 20m holders Owner 100% hurdle 8% carry 20% to Developer }", StringComparison.Ordinal);
-        Assert.NotEqual(Spv, peFund);
-        using var chain = new SmallChain(Fund, ("spv.deal", peFund));
+        Assert.NotEqual(Spv, promoted);
+        using var chain = new SmallChain(Fund, ("spv.deal", promoted));
         Assert.Equal(18_500_000, chain.Of("Spv", "TenantDefault").Equities[0].Carry!.Classes.Sum(c => c.Loss), 0.01);
         var stress = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"));
         Assert.Equal([ChainLayers.TechGiants, ChainLayers.Spvs, ChainLayers.Funds, ChainLayers.Banks, ChainLayers.Lps], stress.Layers.Select(l => l.Layer));
         Assert.Equal(("Tenant", new DealLang.Runtime.Date(2027, 6, 30)), (stress.Layers[0].DefaultBy, stress.Layers[0].Default!.Value));
-        Assert.Equal(0, stress.Layers[1].Loss, 0.01);
+        Assert.Equal(22_598_630.14, stress.Layers[1].Loss, 0.01);
+        Assert.Equal("Spv", stress.Layers[1].DefaultBy);
         Assert.Equal(13_559_178.08, stress.Layers[2].Loss, 0.01);
-        Assert.Equal(14_539_452.06, stress.Layers[3].Loss, 0.01);
-        Assert.Equal(22_524_315.07, stress.Layers[4].Loss, 0.01);
-        Assert.Equal("LPs 22.5; banks 14.5", stress.BearsLoss);
+        Assert.Equal(5_500_000, stress.Layers[3].Loss, 0.01);
+        Assert.Equal(4_024_315.07, stress.Layers[4].Loss, 0.01);
+        Assert.Equal("holders outside the chain 9.0; banks 5.5; LPs 4.0", stress.BearsLoss);
+    }
+
+    [Fact]
+    public void A_fund_of_equity_stakes_with_a_carry_and_no_assets_of_its_own_is_still_a_fund()
+    {
+        // The other side of the rule: the equity fund holds the SPV's equity and owns nothing itself, so its carry makes
+        // it a fund, and an SPV with a promote below it does not change that. Its LPs paid in 20m; the layers are five,
+        // the SPV alone in the SPVs row (its notes' 22,598,630.14, none held by a fund: all outside the chain).
+        string promoted = Spv.Replace("equity Sponsor { contributed 20m holders Owner 100% }",
+                "party Developer { }\n  equity Sponsor { contributed 20m holders Owner 100% hurdle 8% carry 20% to Developer }", StringComparison.Ordinal);
+        using var chain = new SmallChain(EquityFund, ("spv.deal", promoted));
+        var stress = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"));
+        Assert.Equal([ChainLayers.TechGiants, ChainLayers.Spvs, ChainLayers.Funds, ChainLayers.Banks, ChainLayers.Lps], stress.Layers.Select(l => l.Layer));
+        Assert.Equal(("Spv", 22_598_630.14), (stress.Layers[1].DefaultBy, Math.Round(stress.Layers[1].Loss, 2)));
+        // Its stake is in a promoted SPV's equity, not a fund's LP units: nothing passes up to the funds row, and the
+        // LPs row is the equity fund's own classes' loss (before, the SPV was a fund, its notes' loss the banks').
+        Assert.Equal(0, stress.Layers[2].Loss, 0.01);
+        Assert.Equal(0, stress.Layers[3].Loss, 0.01);
+        Assert.Equal(chain.Of("EquityFund", "TenantDefault").Equities[0].Carry!.Classes.Sum(c => c.Loss), stress.Layers[4].Loss, 0.01);
     }
 
     [Fact]

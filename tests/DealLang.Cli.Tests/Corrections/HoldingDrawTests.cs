@@ -80,6 +80,46 @@ public sealed class HoldingDrawTests
     }
 
     [Fact]
+    public void Draws_called_from_names_the_equity_whose_commitment_is_called()
+    {
+        // Two equities state a commitment: the LPs' (40m, 20m paid in: 20m left) and a sidecar's (10m, 5m paid in: 5m
+        // left), and the holding names the sidecar. 2026: the cash pays 2.3m of the 30m, the sidecar is called for its
+        // 5m, 22.7m is carried; 2027: 5m paid, 17.7m carried; 2028: 17.7m paid of the 55m, 37.3m distributed. The LPs are
+        // called for nothing (unfunded 20m), the sidecar for all it had left (unfunded 0, IRR: −5 at the closing, −5 at
+        // y = 1, nothing back). Without the clause the deal would not compile (DL0795): before it, the first equity
+        // declared, the LPs, was called for 20m whatever was meant.
+        string fund = Fund("commitment 40m  contributed 20m").Replace("party Investors { }", "party Investors { }\n  party CoInvestor { }", StringComparison.Ordinal)
+            .Replace("face 50m }", "face 50m  draws called from Sidecar }", StringComparison.Ordinal)
+            .Replace("waterfall {", "equity Sidecar { commitment 10m  contributed 5m  holders CoInvestor 100% }\n  waterfall {", StringComparison.Ordinal);
+        using var chain = new SmallChain(fund, ("borrower.deal", Held));
+        Assert.Equal(5e6, chain.Ledger("Fund", "Base", "LoanStake draw called", 0), 1e-3);
+        Assert.Equal(22.7e6, chain.Ledger("Fund", "Base", "LoanStake draw unpaid", 0), 1e-3);
+        Assert.Equal(17.7e6, chain.Ledger("Fund", "Base", "LoanStake draw unpaid", 1), 1e-3);
+        var outcome = chain.Of("Fund", "Base");
+        var (lps, sidecar) = (outcome.Equities[0], outcome.Equities[1]);
+        Assert.Equal((37.3e6, 20e6), (lps.Distributions, lps.Unfunded));
+        Assert.Equal((0.0, 0.0), (sidecar.Distributions, sidecar.Unfunded));
+    }
+
+    [Theory]
+    [InlineData("", "DL0795")]
+    [InlineData("draws called from Investors", "DL0205")]
+    [InlineData("draws called from Plain", "DL0796")]
+    [InlineData("draws called from Lps", null)]
+    public void With_several_commitments_the_holding_must_name_an_equity_that_states_one(string clause, string? code)
+    {
+        // Lps and Sidecar state commitments, Plain none; 'Investors' is a party. The holding funds draws after the
+        // closing, so an unnamed caller is DL0795; a party is DL0205; an equity without a commitment DL0796.
+        string fund = Fund("commitment 40m  contributed 20m").Replace("face 50m }", "face 50m  " + clause + " }", StringComparison.Ordinal)
+            .Replace("waterfall {", "equity Sidecar { commitment 10m  contributed 5m  holders Investors 100% }\n  equity Plain { contributed 1m  holders Investors 100% }\n  waterfall {", StringComparison.Ordinal);
+        var files = new DealLang.Compiler.InMemorySourceFiles();
+        files.Add("borrower.deal", Held);
+        var result = DealLang.Compiler.DealCompiler.Compile(DealLang.Compiler.Compilation.Create(DealLang.Compiler.SourceDocument.FromText("top.deal", fund), files));
+        var errors = result.Diagnostics.Where(d => d.Severity == DealLang.Compiler.Diagnostics.Severity.Error).Select(d => d.Code).ToList();
+        Assert.Equal(code is null ? [] : [code], errors);
+    }
+
+    [Fact]
     public void Without_a_commitment_to_call_the_draw_waits_for_the_holders_cash()
     {
         // No commitment: 2026 pays 2.3m of the 30m, 27.7m carried; 2027 pays 5m (22.7m left); 2028 pays 22.7m of its 55m
@@ -90,6 +130,21 @@ public sealed class HoldingDrawTests
         var fund = chain.Of("Fund", "Base");
         Assert.Equal(32.3e6, fund.Equities.Single().Distributions, 1e-3);
         Assert.Equal((30e6, 0.0), (fund.Holdings.Single().DrawsPaid, fund.Holdings.Single().DrawsUnpaid));
+    }
+
+    [Fact]
+    public void Naming_an_equity_for_draws_that_all_land_by_the_closing_is_a_warning()
+    {
+        // Closing on 2027-01-01, the draw's date: the holding funds no draw (its par has it), so 'draws called from Lps'
+        // changes nothing: DL0797, a warning; it compiles and nobody is called.
+        string fund = Fund("commitment 40m  contributed 20m").Replace("closing 2026-01-01", "closing 2027-01-01", StringComparison.Ordinal)
+            .Replace("face 50m }", "face 50m  draws called from Lps }", StringComparison.Ordinal);
+        var files = new DealLang.Compiler.InMemorySourceFiles();
+        files.Add("borrower.deal", Held);
+        var result = DealLang.Compiler.DealCompiler.Compile(DealLang.Compiler.Compilation.Create(DealLang.Compiler.SourceDocument.FromText("top.deal", fund), files));
+        Assert.Equal(["DL0797"], result.Diagnostics.Select(d => d.Code));
+        Assert.Equal(DealLang.Compiler.Diagnostics.Severity.Warning, result.Diagnostics.Single().Severity);
+        Assert.NotNull(result.Compiled);
     }
 
     [Fact]

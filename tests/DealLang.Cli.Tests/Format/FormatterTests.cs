@@ -164,6 +164,21 @@ public class FormatterTests
     }
 
     [Fact]
+    public void A_holdings_draws_call_is_laid_out_as_an_item_its_words_one_space_apart()
+    {
+        // 'draws called from Lps' (docs/language.md §5 "holding"): an item of its own, aligned with the block's other
+        // items; a line break inside it continues under the first item's value, as any item's does.
+        const string text =
+            "deal F {\n  holding H { of X.L share 10%   draws  called\n from   Lps }\n" +
+            "  holding G {\n of X.L\n share 10%\n draws called   from Lps\n mark par }\n}\n";
+        const string expected =
+            "deal F {\n  holding H { of X.L  share 10%  draws called\n                                       from Lps }\n" +
+            "  holding G {\n    of    X.L\n    share 10%\n    draws called from Lps\n    mark  par }\n}\n";
+        Assert.Equal(expected, Format("f.deal", text));
+        Assert.Equal(expected, Format("f.deal", expected));
+    }
+
+    [Fact]
     public void Comments_stay_on_their_lines_when_declarations_are_put_on_lines_of_their_own()
     {
         const string text = "deal M { title \"x\" /* why */ currency USD party P { } } // end\n/* a */ scenario S for M { }\n";

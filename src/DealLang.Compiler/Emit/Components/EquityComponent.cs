@@ -36,21 +36,8 @@ internal sealed class EquityState : EntityState
 /// </summary>
 internal sealed class EquityComponent(EmitContext ctx)
     : EmitterComponent<EquityState>(ctx, () => ctx.Model.Equities.Select((e, i) => new EquityState(e, i,
-        ctx.Model.Triggers.Any(t => t.Cure?.Equity == i) || DrawFunderOf(ctx.Model) == i)))
+        ctx.Model.Triggers.Any(t => t.Cure?.Equity == i) || ctx.Model.Holdings.Any(h => h.Draws && h.CalledFrom == i))))
 {
-    /// <summary>The equity whose investors are called for the draws a deal's holdings fund and its cash cannot: the first
-    /// that states a commitment, when a holding funds draws (docs/language.md §5 "holding"); null when none.</summary>
-    public static int? DrawFunderOf(DealModel model)
-    {
-        if (!model.Holdings.Any(h => h.Draws))
-        {
-            return null;
-        }
-
-        int e = model.Equities.ToList().FindIndex(q => !double.IsNaN(q.Commitment));
-        return e >= 0 ? e : null;
-    }
-
     /// <summary>What is left of equity <paramref name="equity"/>'s commitment to call, or null when it states none (or
     /// nothing calls it): a call takes at most that.</summary>
     public string? UndrawnOf(int equity) => this[equity].Undrawn.Declared ? this[equity].Undrawn.Name : null;
@@ -131,7 +118,7 @@ internal sealed class EquityComponent(EmitContext ctx)
         {
             w.Line(Ctx.ResultRow("Distributions", CSharpLiterals.Int(equity.Index)) + "[t] = " + equity.Distributed + ";");
             var cures = Ctx.Components.Of<TriggerComponent>().CuresBy(equity.Index)
-                .Concat(DrawFunderOf(Model) == equity.Index ? Ctx.Components.Of<HoldingComponent>().DrawCalls() : []).ToList();
+                .Concat(Ctx.Components.Of<HoldingComponent>().DrawCalls(equity.Index)).ToList();
             if (cures.Count > 0)
             {
                 // what it paid in to cure a test, or was called for a holding's draws, this period: capital, a negative

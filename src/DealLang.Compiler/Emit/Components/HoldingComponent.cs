@@ -10,7 +10,7 @@ internal sealed class HoldingState : EntityState
 {
     /// <param name="closingValue">The C# of the mark at the closing (the par at the closing, a path input, × the mark's
     /// level then) when a coupon or PIK condition reads the value at the period's start; null when none does.</param>
-    /// <param name="called">Whether the deal has an equity whose investors are called for the draws its cash cannot fund.</param>
+    /// <param name="called">Whether an equity of the deal is called for the draws its cash cannot fund (<see cref="HoldingInfo.CalledFrom"/>).</param>
     public HoldingState(HoldingInfo info, int index, string? closingValue = null, bool called = false)
         : base(DeclarationKind.Holding, info.Name, index)
     {
@@ -120,11 +120,12 @@ internal sealed class HoldingState : EntityState
 /// </summary>
 internal sealed class HoldingComponent(EmitContext ctx)
     : EmitterComponent<HoldingState>(ctx, () => ctx.Model.Holdings.Select((h, i) =>
-        new HoldingState(h, i, ClosingValue(ctx, h, i), EquityComponent.DrawFunderOf(ctx.Model) is not null)))
+        new HoldingState(h, i, ClosingValue(ctx, h, i), h.CalledFrom >= 0)))
 {
-    /// <summary>The locals of what the investors were called for this period, per holding that funds draws: capital the
-    /// funding equity paid in (its injections).</summary>
-    public IEnumerable<string> DrawCalls() => States.Where(h => h.DrawCalled.Declared).Select(h => h.DrawCalled.Name);
+    /// <summary>The locals of what equity <paramref name="equity"/>'s investors were called for this period, per holding
+    /// whose draws it funds (<see cref="HoldingInfo.CalledFrom"/>): capital it paid in (its injections).</summary>
+    public IEnumerable<string> DrawCalls(int equity) =>
+        States.Where(h => h.DrawCalled.Declared && h.Info.CalledFrom == equity).Select(h => h.DrawCalled.Name);
 
     /// <summary>The mark at the closing, when a coupon or PIK condition reads the value at the period's start: the par at
     /// the closing (a path input) × the mark's level at the closing (the first period's).</summary>
@@ -159,9 +160,13 @@ internal sealed class HoldingComponent(EmitContext ctx)
             + ", " + CSharpLiterals.Int(h.MarkIndex) + ")"
             + (h.Sold || h.SaleDiscount != 0 || h.Depth != 0 || h.Impact != 0
                 ? " { Sold = " + (h.Sold ? "true" : "false") + ", SaleDiscount = " + CSharpLiterals.Double(h.SaleDiscount) + ", Depth = " + CSharpLiterals.Double(h.Depth)
-                    + ", Impact = " + CSharpLiterals.Double(h.Impact) + (h.Draws ? ", Draws = true" : "") + " }"
-                : h.Draws ? " { Draws = true }" : "");
+                    + ", Impact = " + CSharpLiterals.Double(h.Impact) + Draws(h) + " }"
+                : h.Draws ? " { " + Draws(h)[2..] + " }" : "");
     });
+
+    // ", Draws = true" and, when an equity is called for them, ", CalledFrom = e" (a holding without draws: nothing).
+    private static string Draws(HoldingInfo h) =>
+        !h.Draws ? "" : ", Draws = true" + (h.CalledFrom >= 0 ? ", CalledFrom = " + CSharpLiterals.Int(h.CalledFrom) : "");
 
     // A marked holding reads its index's level, so the level is among the inputs the loop declares.
     public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
@@ -196,15 +201,14 @@ internal sealed class HoldingComponent(EmitContext ctx)
     /// <summary>4. Before the waterfall's first step (and an enforcement pass's), ahead of an equity cure's prepayment
     /// (holdings come before triggers): the holder funds the draws due as a
     /// lender must, ahead of everything else: from the cash available (equity cures included), then, for what that
-    /// cannot fund, by calling its investors' commitment (the first equity stating one), at most what is left of it;
+    /// cannot fund, by calling its investors' commitment (the equity <see cref="HoldingInfo.CalledFrom"/> names), at most what is left of it;
     /// the call is capital the equity pays in, which joins the collections and goes straight out to the borrower. What
     /// neither funds is carried (<see cref="WriteCarry"/>).</summary>
     public override void WriteBeforeSteps(IndentedWriter w)
     {
-        int? funder = EquityComponent.DrawFunderOf(Model);
-        string? undrawn = funder is { } e ? Ctx.Components.Of<EquityComponent>().UndrawnOf(e) : null;
         foreach (var holding in States.Where(h => h.Info.Draws))
         {
+            string? undrawn = holding.Info.CalledFrom >= 0 ? Ctx.Components.Of<EquityComponent>().UndrawnOf(holding.Info.CalledFrom) : null;
             w.Line(holding.DrawPaid + " = Math.Min(Math.Max(0.0, available), " + holding.DrawDue + "); // " + holding.Name + ": its share of the draws, funded first");
             w.Line("available -= " + holding.DrawPaid + ";");
             if (undrawn is not null)
@@ -289,6 +293,10 @@ internal sealed class HoldingComponent(EmitContext ctx)
             string index = CSharpLiterals.Int(holding.Index);
             w.Line("result.HoldingDrawPaid[" + index + "][t] = " + holding.DrawPaid + ";");
             w.Line("result.HoldingDrawUnpaid[" + index + "][t] = " + holding.DrawUnpaid + ";");
+            if (holding.DrawCalled.Declared)
+            {
+                w.Line("result.HoldingDrawCalled[" + index + "][t] = " + holding.DrawCalled + ";");
+            }
         }
 
         foreach (var holding in States.Where(h => h.Info.Sold))

@@ -19,6 +19,11 @@ internal sealed class HoldingLowering : DeclarationLowering<HoldingSyntax, Holdi
         double face = target.Member.Declaration is TrancheSyntax tranche ? HoldingRules.HeldFace(target.Entity, tranche) ?? 0 : 0;
         double share = holding.Face is { } f ? lowerer.ConstantOf(f) / face : lowerer.ConstantOf(holding.Share);
         HoldingMarketSyntax? market = holding.Market;
+
+        // A delayed draw that draws after the closing: the holder funds its share of those draws. One whose draws all
+        // land by the closing (or whose draws cannot be placed) adds nothing to the loop.
+        bool draws = target.Member.Declaration is TrancheSyntax { Commitment: not null } drawn
+            && HoldingRules.LaterDraws(target.Entity, drawn, lowerer.Closing) is not { Amount: <= 0 };
         return new HoldingInfo(
             symbol.Name, target.Entity.DealName, target.Member.Name, equity, share, face, holding.Mark is null ? -1 : lowerer.IndexOfName(holding.Mark))
         {
@@ -27,11 +32,22 @@ internal sealed class HoldingLowering : DeclarationLowering<HoldingSyntax, Holdi
             SaleDiscount = market?.Discount is { } d ? lowerer.ConstantOf(d) : 0,
             Depth = market?.Depth is { } depth ? lowerer.ConstantOf(depth) : 0,
             Impact = market?.Impact is { } i ? lowerer.ConstantOf(i) : 0,
-
-            // A delayed draw that draws after the closing: the holder funds its share of those draws. One whose draws
-            // all land by the closing (or whose draws cannot be placed) adds nothing to the loop.
-            Draws = target.Member.Declaration is TrancheSyntax { Commitment: not null } drawn
-                && HoldingRules.LaterDraws(target.Entity, drawn, lowerer.Closing) is not { Amount: <= 0 },
+            Draws = draws,
+            CalledFrom = draws ? CalledFrom(holding, lowerer) : -1,
         };
+    }
+
+    // The equity whose investors are called for the draws the holder's cash cannot fund: the one 'draws called from'
+    // names, else the deal's only equity that states a commitment (−1: none, the draws wait for the cash; several and
+    // none named is DL0795, so never lowered).
+    private static int CalledFrom(HoldingSyntax holding, Lowerer lowerer)
+    {
+        if (holding.DrawsFrom is { } from)
+        {
+            return lowerer.IndexOfName(from);
+        }
+
+        var committed = HoldingRules.CommittedEquities(lowerer.SymbolsOf(DeclarationKind.Equity)).ToList();
+        return committed.Count == 1 ? committed[0].Index : -1;
     }
 }

@@ -24,6 +24,7 @@ internal sealed partial class CstToAst
         NameSyntax? mark = null;
         bool marked = false;
         HoldingMarketSyntax? market = null;
+        NameSyntax? drawsFrom = null;
         foreach (HoldingItemContext item in context.holdingItem())
         {
             switch (item)
@@ -62,10 +63,17 @@ internal sealed partial class CstToAst
                     }
 
                     break;
+                case DrawsCalledFromItemContext d:
+                    if (items.IsFirst("draws called from", Span(d)))
+                    {
+                        drawsFrom = VisitIdent(d.ident());
+                    }
+
+                    break;
             }
         }
 
-        return new HoldingSyntax(name, held?.Entity, held?.Member, share, face, mark, Span(context), market);
+        return new HoldingSyntax(name, held?.Entity, held?.Member, share, face, mark, Span(context), market) { DrawsFrom = drawsFrom };
     }
 
     // holdingMarketTerm : DISCOUNT expr # holdingDiscountTerm | DEPTH expr # holdingDepthTerm | IMPACT expr # holdingImpactTerm ;

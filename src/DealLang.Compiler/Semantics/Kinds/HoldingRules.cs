@@ -24,6 +24,7 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
     {
         binder.BindTerms(holding.Share, holding.Face, holding.Market?.Discount, holding.Market?.Depth, holding.Market?.Impact);
         binder.RequireKind(holding.Mark, SymbolKind.Index, $"holding '{holding.Name?.Text}' is marked by an index");
+        binder.RequireKind(holding.DrawsFrom, SymbolKind.Equity, $"holding '{holding.Name?.Text}' calls its draws from an equity of its deal");
         string name = holding.Name?.Text ?? "";
         if (holding.Entity is not { Text.Length: > 0 } entity || holding.Member is not { Text.Length: > 0 } member)
         {
@@ -95,6 +96,7 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
             }
         }
 
+        CheckDrawsCall(holding, checks);
         if ((holding.Share is null) == (holding.Face is null))
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.HoldingAmount(at, name, both: holding.Share is not null));
@@ -124,6 +126,41 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
             checks.Diagnostics.Add(DiagnosticCatalogue.HoldingFaceOutOfRange(face.Span, name, target.Member.Name, f, balance));
         }
     }
+
+    // Who is called for the draws the holder's cash cannot fund: the equity 'draws called from' names, which must
+    // state a commitment (DL0796), on a holding that funds draws (else DL0797, a warning); unnamed, the deal's one
+    // equity stating a commitment, and with several, none is assumed (DL0795, only for a holding that funds draws).
+    private static void CheckDrawsCall(HoldingSyntax holding, DealChecks checks)
+    {
+        string name = holding.Name?.Text ?? "";
+        DealAnalysis analysis = checks.Analysis;
+        if (holding.DrawsFrom is { } from)
+        {
+            if (analysis.Symbols.TryLookup(from.Text, out Symbol symbol) && symbol.Declaration is EquitySyntax { Commitment: null })
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.DrawsCalledFromNoCommitment(from.Span, name, from.Text));
+            }
+            else if (analysis.Held.TryGetValue(holding, out HeldTarget? held) && analysis.Deal.Closing?.Value is { } start
+                && (held.Member.Declaration is not TrancheSyntax { Commitment: not null } drawn || LaterDraws(held.Entity, drawn, start) is { Amount: <= 0 }))
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.DrawsCallUnused(from.Span, name, held.Entity.DealName + "." + held.Member.Name));
+            }
+
+            return;
+        }
+
+        List<string> committed = [.. CommittedEquities(analysis.Symbols.OfKind(SymbolKind.Equity)).Select(e => e.Name)];
+        if (committed.Count > 1 && analysis.Held.TryGetValue(holding, out HeldTarget? target) && target.Member.Declaration is TrancheSyntax tranche
+            && analysis.Deal.Closing?.Value is { } closing && LaterDraws(target.Entity, tranche, closing) is { Amount: > 0 })
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.DrawsCallUnnamed(holding.Name?.Span ?? holding.Span, name,
+                target.Entity.DealName + "." + target.Member.Name, committed));
+        }
+    }
+
+    /// <summary>The equities that state a commitment, in declaration order: those a holding's draws may call.</summary>
+    internal static IEnumerable<Symbol> CommittedEquities(IEnumerable<Symbol> equities) =>
+        equities.Where(e => e.Declaration is EquitySyntax { Commitment: not null });
 
     /// <summary>The terms of a holding's market, the holding's own or a scenario's lever on it: a discount and an
     /// impact are rates in [0, 100%] (DL0307), a depth is money above 0 (DL0782); each a constant.</summary>

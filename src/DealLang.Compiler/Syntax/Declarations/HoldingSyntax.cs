@@ -18,4 +18,8 @@ public sealed record HoldingSyntax(
     HoldingMarketSyntax? Market = null) : NamedDeclarationSyntax(Name, Span)
 {
     public override DeclarationKind Kind => DeclarationKind.Holding;
+
+    /// <summary><c>draws called from Lps</c>: the holder's equity whose investors are called for the held delayed
+    /// draw's draws its cash cannot fund; null: the holder's one equity stating a commitment, if it has one.</summary>
+    public NameSyntax? DrawsFrom { get; init; }
 }
