@@ -12,6 +12,11 @@ public readonly record struct Estimate(double Value, double StdError)
     /// upper for 0 and the lower for 1, where its standard error √(p(1 − p)/n) is 0 and would read as "exactly known"
     /// (that standard error is then NaN); NaN for any other estimate (docs/language.md, "Monte Carlo results").</summary>
     public double Bound { get; init; } = double.NaN;
+
+    /// <summary>A mean that was 0 on every path (every value 0 in the sums' unit): its standard error s/√n is 0 and would
+    /// read as "exactly known", so it has none (NaN), and the report says every path was 0 (docs/language.md, "Monte
+    /// Carlo results").</summary>
+    public bool EveryPathZero { get; init; }
 }
 
 /// <summary>A measure's distribution over the paths where it is defined: mean, percentiles (5, 25, 50, 75, 95), each
@@ -169,7 +174,7 @@ public sealed record CreditMetrics(
     /// error over its mirrored pairs of slot <paramref name="slot"/> in 1/<paramref name="unit"/> (<see cref="PairSums.StandardError"/>)
     /// instead of the independent paths'; an estimate with no value keeps none.</summary>
     static Estimate Paired(Estimate estimate, PairTotals? pairs, int? slot, double unit) =>
-        pairs is null || slot is not { } s || double.IsNaN(estimate.Value) ? estimate
+        pairs is null || slot is not { } s || double.IsNaN(estimate.Value) || estimate.EveryPathZero ? estimate
         : !double.IsNaN(estimate.Bound) ? estimate with { Bound = ShareBound(estimate.Value == 0, pairs.Pairs) }
         : estimate with { StdError = pairs.StandardError(s, unit) };
 
@@ -193,8 +198,12 @@ public sealed record CreditMetrics(
         return none ? upper : 1 - upper;
     }
 
-    /// <summary>A mean with its standard error s/√n (s the sample standard deviation; NaN below two paths).</summary>
-    public static Estimate Mean(double mean, double sd, long n) => n == 0 ? Estimate.None : new(mean, sd / Math.Sqrt(n));
+    /// <summary>A mean with its standard error s/√n (s the sample standard deviation; NaN below two paths); a mean of 0
+    /// with s = 0, every path 0, has none (<see cref="Estimate.EveryPathZero"/>).</summary>
+    public static Estimate Mean(double mean, double sd, long n) =>
+        n == 0 ? Estimate.None
+        : mean == 0 && sd == 0 ? new(0, double.NaN) { EveryPathZero = true }
+        : new(mean, sd / Math.Sqrt(n));
 
     /// <summary>The lower empirical q-quantile (rank ⌈q·n⌉) with the order-statistic standard error: half the
     /// distance between the values of ranks ⌈n·q ∓ σ⌉, σ one standard deviation of the count of paths below the quantile
@@ -393,11 +402,13 @@ public sealed record CreditMetrics(
     }
 
     /// <summary>A measure's distribution; its percentiles' ± over an antithetic run's pairs when
-    /// <paramref name="extremes"/> is given (figure <paramref name="figure"/> of it).</summary>
+    /// <paramref name="extremes"/> is given (figure <paramref name="figure"/> of it). The mean, a sum of values in whole
+    /// 2⁻³² over n, is clamped into the exact [min, max] the percentiles are: every path the same reports that value
+    /// exactly, not up to 2⁻³³ off it beside an exact median.</summary>
     static Distribution Measure(MeasureStatistics stats, LogHistogram histogram, PairExtremes? extremes, int? figure) => new(
         stats.Paths,
         stats.Undefined,
-        Mean(stats.Mean, stats.StandardDeviation, stats.Paths),
+        Mean(stats.Paths == 0 ? stats.Mean : Math.Clamp(stats.Mean, stats.Min, stats.Max), stats.StandardDeviation, stats.Paths),
         [.. PercentileLevels.Select(q => extremes is null || figure is not { } f ? Quantile(histogram, q) : Quantile(histogram, q, extremes.Low[f], extremes.High[f]))],
         stats.Min,
         stats.Max);

@@ -203,7 +203,8 @@ public static class ShardFile
 
             if (version != Version)
             {
-                throw new FormatException($"it is a shard file of version {version}; this DealLang reads version {Version}");
+                throw new FormatException($"it is a shard file of version {version}; this DealLang reads version {Version}"
+                    + (version < Version ? "; run the shard again with this DealLang" : ""));
             }
 
             return document;

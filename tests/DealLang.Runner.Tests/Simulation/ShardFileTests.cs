@@ -39,7 +39,7 @@ public sealed class ShardFileTests
     [InlineData("not json at all", "not JSON")]
     [InlineData("{\"format\":\"something-else\"}", "not a shard file")]
     [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":1}", "version 1")] // before a guarantee's signed net cost
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":2}", "version 2")] // before an antithetic run's pair histograms
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":2}", "version 2; this DealLang reads version 3; run the shard again")] // before an antithetic run's pair histograms
     [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":4}", "version 4")]
     [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":3}", "damaged")]
     public void AFileThatIsNotAShardIsRefusedWithAReason(string text, string reason)
