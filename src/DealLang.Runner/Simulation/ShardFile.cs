@@ -535,11 +535,18 @@ public static class ShardFile
             }
         }
 
-        LogHistogram[] low = [.. p.Field("low").EnumerateArray().Select(h => ReadHistogram(h, SimulationTotals.MeasureBits))];
-        LogHistogram[] high = [.. p.Field("high").EnumerateArray().Select(h => ReadHistogram(h, SimulationTotals.MeasureBits))];
         PairTotals pairs = totals.Paired(frame.Paths).Pairs!;
         pairs.Set(count, sums);
-        pairs.Extremes.Set(low, high);
+        try
+        {
+            LogHistogram[] low = [.. p.Field("low").EnumerateArray().Select(h => ReadHistogram(h, SimulationTotals.MeasureBits))];
+            LogHistogram[] high = [.. p.Field("high").EnumerateArray().Select(h => ReadHistogram(h, SimulationTotals.MeasureBits))];
+            pairs.Extremes.Set(low, high);
+        }
+        catch (FormatException x)
+        {
+            throw new FormatException($"its contents are damaged (its pairs' histograms: {x.Message})", x);
+        }
     }
 
     static Int128 ParseInt128(string text) => Int128.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);

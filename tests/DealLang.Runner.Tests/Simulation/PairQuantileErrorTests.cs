@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using DealLang.Runner.Paths;
 using DealLang.Runner.Simulation;
 using DealLang.Runner.Tests.Support;
@@ -100,6 +102,39 @@ public sealed class PairQuantileErrorTests
         Assert.Equal(5, all.Count);
         Assert.Equal(2, high.Count);
         Assert.Equal(0.6, CreditMetrics.PairedCountDeviation(all, low, high, 3), 12);
+    }
+
+    [Fact]
+    public void AShardsPairHistogramsRoundTripAndDamagedOnesAreRefused()
+    {
+        // 100 antithetic paths of MirroredSource: 50 pairs, every pair's smaller and larger loss in "low" and "high"
+        // (the loss, IRR and WAL of Notes and the IRR of Sponsor: 4 of each). Read back, the same bytes. One more count
+        // in a "low" bucket makes more smaller values than larger ones; a "low" of the wrong size, 3 histograms, is
+        // another deal's; a "low" missing is a file written before them.
+        const int Paths = 100;
+        var program = new LossProgram();
+        SimulationFrame frame = SimulationFrame.Of(program.Description, "test", "Pairs", 42, Paths) with { Sampling = SimulationFrame.Antithetic };
+        SimulationTotals totals = new SimulationEngine(program, new MirroredSource(program.Description, 3, Paths)).Run(0, Paths, threads: 1);
+        byte[] bytes = ShardFile.Write(new ShardResult(frame, Shard.Of(1, 1, Paths, pairs: true), totals));
+        ShardResult read = ShardFile.Read(bytes);
+        Assert.True(read.Totals.Pairs!.SameAs(totals.Pairs!));
+        Assert.Equal(bytes, ShardFile.Write(read));
+        Assert.Equal(4, totals.Pairs!.Extremes.Low.Length);
+        Assert.Equal(50, totals.Pairs.Extremes.High[PairExtremes.Tranche(0, 0)].Count);
+
+        JsonNode Edited(Action<JsonObject> edit)
+        {
+            JsonNode root = JsonNode.Parse(bytes)!;
+            edit(root["totals"]!["pairs"]!.AsObject());
+            return root;
+        }
+
+        JsonNode oneMore = Edited(p => p["low"]![0]!["buckets"]![1] = p["low"]![0]!["buckets"]![1]!.GetValue<int>() + 1);
+        Assert.Contains("pair histogram 0 does not fit", Assert.Throws<FormatException>(() => ShardFile.Read(Encoding.UTF8.GetBytes(oneMore.ToJsonString()))).Message, StringComparison.Ordinal);
+        JsonNode fewer = Edited(p => p["low"]!.AsArray().RemoveAt(3));
+        Assert.Contains("3 and 4 pair histograms where 4 were expected", Assert.Throws<FormatException>(() => ShardFile.Read(Encoding.UTF8.GetBytes(fewer.ToJsonString()))).Message, StringComparison.Ordinal);
+        JsonNode missing = Edited(p => p.Remove("low"));
+        Assert.Contains("no field \"low\"", Assert.Throws<FormatException>(() => ShardFile.Read(Encoding.UTF8.GetBytes(missing.ToJsonString()))).Message, StringComparison.Ordinal);
     }
 
     [Theory]
