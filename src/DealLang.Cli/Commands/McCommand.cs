@@ -263,7 +263,7 @@ internal static class McCommand
     /// After a printed report, on standard error (so a CSV or JSON report stays one clean document): what the report's ±
     /// measure when the paths are not independent (docs/language.md, "Monte Carlo results"). A Sobol run's points are
     /// not ("Sobol points"): its ± are the independent formulas', which overstate its error. An antithetic run's ± are
-    /// over its mirrored pairs (<see cref="PairTotals"/>), except the quantiles', which the CSV's rows cannot say.
+    /// over its mirrored pairs (<see cref="PairTotals"/>), which a CSV's rows, with no heading, cannot say.
     /// </summary>
     internal static void NoteStandardErrors(SimulationFrame frame, CliConsole console)
     {
@@ -275,9 +275,8 @@ internal static class McCommand
         }
         else if (frame.Sampling == SimulationFrame.Antithetic)
         {
-            console.Info(console.Error, $"note: scenario {TerminalText.Escape(scenario)} uses antithetic: the ± of its probabilities and means are "
-                + "standard errors over its mirrored pairs; those of VaR, ES and the percentiles treat its paths as independent "
-                + "(docs/language.md, \"Monte Carlo results\")");
+            console.Info(console.Error, $"note: scenario {TerminalText.Escape(scenario)} uses antithetic: its ± are standard errors over its "
+                + "mirrored pairs (docs/language.md, \"Monte Carlo results\")");
         }
     }
 

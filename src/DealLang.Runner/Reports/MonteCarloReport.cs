@@ -25,7 +25,14 @@ public static class MonteCarloReport
         Count,
     }
 
-    sealed record Row(string Section, string Metric, Kind Kind, double Value, double StdError);
+    /// <param name="EveryPathZero">A mean that was 0 on every path: no ± (it would be 0, read as "exactly known"), and the
+    /// table's ± says why.</param>
+    sealed record Row(string Section, string Metric, Kind Kind, double Value, double StdError, bool EveryPathZero = false);
+
+    static Row Of(string section, string metric, Kind kind, Estimate e) => new(section, metric, kind, e.Value, e.StdError, e.EveryPathZero);
+
+    /// <summary>What the table's ± column says for a mean that was 0 on every path.</summary>
+    internal const string EveryPathZero = "every path 0";
 
     public static string Render(CreditMetrics metrics, ReportFormat format)
     {
@@ -46,10 +53,10 @@ public static class MonteCarloReport
         return string.Create(Invariant, $"{frame.Deal}: Monte Carlo, scenario {frame.Scenario}, {frame.Paths:N0} {(frame.Paths == 1 ? "path" : "paths")}, seed {frame.Seed}");
     }
 
-    /// <summary>What the ± are: one standard error; under <c>antithetic</c>, over the run's mirrored pairs for every
-    /// probability and mean, the quantiles' (VaR, ES, percentiles) still as if its paths were independent.</summary>
+    /// <summary>What the ± are: one standard error; under <c>antithetic</c>, over the run's mirrored pairs (every
+    /// probability, mean, VaR, ES and percentile).</summary>
     static string StandardErrors(SimulationFrame frame) => frame.Sampling == SimulationFrame.Antithetic
-        ? "± is one Monte Carlo standard error, over the mirrored pairs (VaR's, ES's and the percentiles': as if the paths were independent)"
+        ? "± is one Monte Carlo standard error, over the mirrored pairs"
         : "± is one Monte Carlo standard error";
 
     static List<Row> Rows(CreditMetrics m)
@@ -59,20 +66,20 @@ public static class MonteCarloReport
         {
             string s = t.Name;
             Share(rows, s, "P(principal loss)", t.LossProbability);
-            rows.Add(new(s, "expected loss", Kind.Money, t.ExpectedLoss.Value, t.ExpectedLoss.StdError));
-            rows.Add(new(s, "expected loss (% of principal)", Kind.Rate, t.ExpectedLossShare.Value, t.ExpectedLossShare.StdError));
-            rows.Add(new(s, "loss given a loss", Kind.Money, t.LossGivenLoss.Value, t.LossGivenLoss.StdError));
-            rows.Add(new(s, "LGD (% of principal)", Kind.Rate, t.LossGivenLossShare.Value, t.LossGivenLossShare.StdError));
+            rows.Add(Of(s, "expected loss", Kind.Money, t.ExpectedLoss));
+            rows.Add(Of(s, "expected loss (% of principal)", Kind.Rate, t.ExpectedLossShare));
+            rows.Add(Of(s, "loss given a loss", Kind.Money, t.LossGivenLoss));
+            rows.Add(Of(s, "LGD (% of principal)", Kind.Rate, t.LossGivenLossShare));
             foreach (TailRisk tail in t.Tails)
             {
                 string level = Level(tail.Level);
-                rows.Add(new(s, $"VaR {level}", Kind.Money, tail.ValueAtRisk.Value, tail.ValueAtRisk.StdError));
-                rows.Add(new(s, $"ES {level}", Kind.Money, tail.ExpectedShortfall.Value, tail.ExpectedShortfall.StdError));
+                rows.Add(Of(s, $"VaR {level}", Kind.Money, tail.ValueAtRisk));
+                rows.Add(Of(s, $"ES {level}", Kind.Money, tail.ExpectedShortfall));
             }
 
             rows.Add(new(s, "largest loss", Kind.Money, t.MaxLoss, double.NaN));
             Share(rows, s, "P(interest shortfall)", t.ShortfallProbability);
-            rows.Add(new(s, "expected unpaid interest", Kind.Money, t.ExpectedUnpaidInterest.Value, t.ExpectedUnpaidInterest.StdError));
+            rows.Add(Of(s, "expected unpaid interest", Kind.Money, t.ExpectedUnpaidInterest));
             AddDistribution(rows, s, "IRR", Kind.Rate, t.Irr);
             AddDistribution(rows, s, "WAL", Kind.Years, t.Wal);
         }
@@ -85,16 +92,16 @@ public static class MonteCarloReport
         // a fund's LP classes and its GP's carry (docs/language.md §5, "A fund's LPs")
         foreach (LpClassRisk c in m.LpClasses)
         {
-            rows.Add(new(c.Name, "expected distributions", Kind.Money, c.ExpectedDistributions.Value, c.ExpectedDistributions.StdError));
-            rows.Add(new(c.Name, "IRR mean", Kind.Rate, c.IrrMean.Value, c.IrrMean.StdError));
+            rows.Add(Of(c.Name, "expected distributions", Kind.Money, c.ExpectedDistributions));
+            rows.Add(Of(c.Name, "IRR mean", Kind.Rate, c.IrrMean));
             rows.Add(new(c.Name, "paths without an IRR", Kind.Count, c.PathsWithoutIrr, double.NaN));
             Share(rows, c.Name, "P(loss)", c.LossProbability);
-            rows.Add(new(c.Name, "expected loss", Kind.Money, c.ExpectedLoss.Value, c.ExpectedLoss.StdError));
+            rows.Add(Of(c.Name, "expected loss", Kind.Money, c.ExpectedLoss));
         }
 
         foreach (var (name, carry) in m.Carries)
         {
-            rows.Add(new(name, "expected carry", Kind.Money, carry.Value, carry.StdError));
+            rows.Add(Of(name, "expected carry", Kind.Money, carry));
         }
 
         Share(rows, "deal", "P(event of default)", m.EventOfDefault);
@@ -104,8 +111,8 @@ public static class MonteCarloReport
         foreach (GuarantorRisk g in m.Guarantees)
         {
             Share(rows, g.Name, "P(pays anything)", g.PayProbability);
-            rows.Add(new(g.Name, "expected amount paid", Kind.Money, g.ExpectedCost.Value, g.ExpectedCost.StdError));
-            rows.Add(new(g.Name, "amount paid given it pays", Kind.Money, g.CostGivenPays.Value, g.CostGivenPays.StdError));
+            rows.Add(Of(g.Name, "expected amount paid", Kind.Money, g.ExpectedCost));
+            rows.Add(Of(g.Name, "amount paid given it pays", Kind.Money, g.CostGivenPays));
             rows.Add(new(g.Name, "largest amount paid", Kind.Money, g.MaxCost, double.NaN));
             rows.Add(new(g.Name, "cap", Kind.Money, g.Cap, double.NaN));
         }
@@ -123,7 +130,7 @@ public static class MonteCarloReport
     /// and a row after it with its one-sided 95% bound (<see cref="Estimate.Bound"/>).</summary>
     static void Share(List<Row> rows, string section, string metric, Estimate e)
     {
-        rows.Add(new(section, metric, Kind.Rate, e.Value, e.StdError));
+        rows.Add(Of(section, metric, Kind.Rate, e));
         if (!double.IsNaN(e.Bound))
         {
             rows.Add(new(section, $"{metric}: {BoundName(e)}", Kind.Rate, e.Bound, double.NaN));
@@ -135,7 +142,7 @@ public static class MonteCarloReport
 
     static void AddDistribution(List<Row> rows, string section, string measure, Kind kind, Distribution d)
     {
-        rows.Add(new(section, $"{measure} mean", kind, d.Mean.Value, d.Mean.StdError));
+        rows.Add(Of(section, $"{measure} mean", kind, d.Mean));
         for (int i = 0; i < d.Percentiles.Length; i++)
         {
             rows.Add(new(section, $"{measure} p{Percentile(CreditMetrics.PercentileLevels[i])}", kind, d.Percentiles[i].Value, d.Percentiles[i].StdError));
@@ -164,7 +171,7 @@ public static class MonteCarloReport
         string? last = null;
         foreach (Row r in Rows(m))
         {
-            body.Add([r.Section == last ? "" : r.Section, r.Metric, Human(r.Value, r.Kind), Human(r.StdError, r.Kind, empty: true)]);
+            body.Add([r.Section == last ? "" : r.Section, r.Metric, Human(r.Value, r.Kind), r.EveryPathZero ? EveryPathZero : Human(r.StdError, r.Kind, empty: true)]);
             last = r.Section;
         }
 
@@ -238,7 +245,7 @@ public static class MonteCarloReport
         }
 
         w.WriteString("standardErrors", f.Sampling == SimulationFrame.Antithetic
-            ? "one Monte Carlo standard error of each estimate, over the mirrored pairs (VaR's, ES's and the percentiles': as if the paths were independent) (docs/language.md, \"Monte Carlo results\")"
+            ? "one Monte Carlo standard error of each estimate, over the mirrored pairs (docs/language.md, \"Monte Carlo results\")"
             : "one Monte Carlo standard error of each estimate (docs/language.md, \"Monte Carlo results\")");
         w.WriteStartArray("tranches");
         foreach (TrancheRisk t in m.Tranches)
@@ -395,6 +402,11 @@ public static class MonteCarloReport
             {
                 Json.Number(w, e.Value == 0 ? "upperBound95" : "lowerBound95", e.Bound); // a share of 0 or 1: its stderr is null
             }
+        }
+
+        if (e.EveryPathZero)
+        {
+            w.WriteBoolean("everyPathZero", true); // a mean of 0 on every path: its stderr is null, not 0
         }
 
         w.WriteEndObject();

@@ -91,7 +91,7 @@ public sealed class ChainSimulation
                 }
                 catch (OverflowException overflow)
                 {
-                    throw SumLimitException.ForSums(programs[e].Program.Description, overflow); // each thread's fit; not together
+                    throw SumLimitException.ForSums(programs[e].Program.Description, overflow, totals[e].Pairs is not null); // each thread's fit; not together
                 }
             }
         }
@@ -133,7 +133,7 @@ public sealed class ChainSimulation
                 }
                 catch (OverflowException overflow)
                 {
-                    throw SumLimitException.For(figures[e], path, overflow, entity: true); // the input's scale, said in its terms
+                    throw SumLimitException.For(figures[e], path, overflow, entity: true, paired: Totals[e].Pairs is not null); // the input's scale, said in its terms
                 }
             }
         }

@@ -12,6 +12,11 @@ public readonly record struct Estimate(double Value, double StdError)
     /// upper for 0 and the lower for 1, where its standard error √(p(1 − p)/n) is 0 and would read as "exactly known"
     /// (that standard error is then NaN); NaN for any other estimate (docs/language.md, "Monte Carlo results").</summary>
     public double Bound { get; init; } = double.NaN;
+
+    /// <summary>A mean that was 0 on every path (every value 0 in the sums' unit): its standard error s/√n is 0 and would
+    /// read as "exactly known", so it has none (NaN), and the report says every path was 0 (docs/language.md, "Monte
+    /// Carlo results").</summary>
+    public bool EveryPathZero { get; init; }
 }
 
 /// <summary>A measure's distribution over the paths where it is defined: mean, percentiles (5, 25, 50, 75, 95), each
@@ -96,7 +101,7 @@ public sealed record CreditMetrics(
         var equities = new (string, Distribution)[totals.EquityIrr.Length];
         for (int e = 0; e < equities.Length; e++)
         {
-            Distribution irr = Measure(totals.EquityIrr[e], totals.EquityIrrHistogram[e]);
+            Distribution irr = Measure(totals.EquityIrr[e], totals.EquityIrrHistogram[e], pairs?.Extremes, pairs?.Extremes.Equity(e));
             equities[e] = (frame.Equities[e], irr with { Mean = Paired(irr.Mean, pairs, pairs?.Equity(e), MeasureStatistics.Unit) });
         }
 
@@ -169,7 +174,7 @@ public sealed record CreditMetrics(
     /// error over its mirrored pairs of slot <paramref name="slot"/> in 1/<paramref name="unit"/> (<see cref="PairSums.StandardError"/>)
     /// instead of the independent paths'; an estimate with no value keeps none.</summary>
     static Estimate Paired(Estimate estimate, PairTotals? pairs, int? slot, double unit) =>
-        pairs is null || slot is not { } s || double.IsNaN(estimate.Value) ? estimate
+        pairs is null || slot is not { } s || double.IsNaN(estimate.Value) || estimate.EveryPathZero ? estimate
         : !double.IsNaN(estimate.Bound) ? estimate with { Bound = ShareBound(estimate.Value == 0, pairs.Pairs) }
         : estimate with { StdError = pairs.StandardError(s, unit) };
 
@@ -193,14 +198,21 @@ public sealed record CreditMetrics(
         return none ? upper : 1 - upper;
     }
 
-    /// <summary>A mean with its standard error s/√n (s the sample standard deviation; NaN below two paths).</summary>
-    public static Estimate Mean(double mean, double sd, long n) => n == 0 ? Estimate.None : new(mean, sd / Math.Sqrt(n));
+    /// <summary>A mean with its standard error s/√n (s the sample standard deviation; NaN below two paths); a mean of 0
+    /// with s = 0, every path 0, has none (<see cref="Estimate.EveryPathZero"/>).</summary>
+    public static Estimate Mean(double mean, double sd, long n) =>
+        n == 0 ? Estimate.None
+        : mean == 0 && sd == 0 ? new(0, double.NaN) { EveryPathZero = true }
+        : new(mean, sd / Math.Sqrt(n));
 
     /// <summary>The lower empirical q-quantile (rank ⌈q·n⌉) with the order-statistic standard error: half the
-    /// distance between the values of ranks ⌈n·q ∓ √(n·q·(1 − q))⌉, one binomial standard deviation of the count
-    /// of paths below the quantile either side, each read with its bucket's values spread evenly across it
-    /// (<see cref="LogHistogram.InterpolatedValueAtRank"/>), so a spread narrower than a bucket is not read as zero.</summary>
-    public static Estimate Quantile(LogHistogram histogram, int millionths)
+    /// distance between the values of ranks ⌈n·q ∓ σ⌉, σ one standard deviation of the count of paths below the quantile
+    /// (√(n·q·(1 − q)) for independent paths, binomial; over an antithetic run's pairs when <paramref name="low"/> and
+    /// <paramref name="high"/>, its histograms of each pair's smaller and larger value, are given:
+    /// <see cref="PairedCountDeviation"/>), each read with its bucket's values spread evenly across it
+    /// (<see cref="LogHistogram.InterpolatedValueAtRank"/>), so a spread narrower than a bucket is not read as zero. The
+    /// distance over 2σ ranks is the density estimate: SE ≈ σ / (n f(ξ)), the delta method's.</summary>
+    public static Estimate Quantile(LogHistogram histogram, int millionths, LogHistogram? low = null, LogHistogram? high = null)
     {
         ArgumentNullException.ThrowIfNull(histogram);
         long n = histogram.Count;
@@ -209,16 +221,62 @@ public sealed record CreditMetrics(
             return Estimate.None;
         }
 
+        double value = histogram.Quantile(millionths);
         if (IsSampleMaximum(n, millionths))
         {
-            return new(histogram.Quantile(millionths), double.NaN);
+            return new(value, double.NaN);
         }
 
         double q = millionths / 1e6;
-        double spread = Math.Sqrt(n * q * (1 - q));
+        double spread = low is null || high is null
+            ? Math.Sqrt(n * q * (1 - q))
+            : PairedCountDeviation(histogram, low, high, LogHistogram.RankOf(millionths, n));
+        if (double.IsNaN(spread))
+        {
+            return new(value, double.NaN);
+        }
+
         long below = Math.Clamp((long)Math.Ceiling((n * q) - spread), 1, n);
         long above = Math.Clamp((long)Math.Ceiling((n * q) + spread), 1, n);
-        return new(histogram.Quantile(millionths), (histogram.InterpolatedValueAtRank(above) - histogram.InterpolatedValueAtRank(below)) / 2);
+        return new(value, (histogram.InterpolatedValueAtRank(above) - histogram.InterpolatedValueAtRank(below)) / 2);
+    }
+
+    /// <summary>
+    /// One standard deviation of the count C of an antithetic run's values at or below the value ξ of rank
+    /// <paramref name="rank"/>, over its pairs (docs/language.md, "Under antithetic"): C = Σ S_k, S_k the pair's values at
+    /// or below ξ (0, 1 or 2) of its b_k values (2 for a pair with the figure on both paths, 1 for one with it on one
+    /// only or an odd run's last path), and as for a ratio (<see cref="PairSums.StandardError"/>) Var C ≈
+    /// Σ(S_k − F b_k)² · m / (m − 1), F = C / n, m the pairs with a value. From the histograms: A pairs whose larger
+    /// value is at or below ξ (both are), B whose smaller is (at least one), c = C − A − B single values; so ΣS = A + B + c,
+    /// ΣS² = 4A + (B − A) + c, ΣSb = 2(A + B) + c, Σb² = 4 m₂ + m₁ (m₂ full pairs, m₁ single values), and
+    /// Σ(S − F b)² = ΣS² − 2F ΣSb + F² Σb². A value in ξ's own bucket counts at or below ξ in the bucket's fraction
+    /// (<see cref="LogHistogram.PositionOfRank"/>). NaN below two pairs.
+    /// </summary>
+    public static double PairedCountDeviation(LogHistogram all, LogHistogram low, LogHistogram high, long rank)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(low);
+        ArgumentNullException.ThrowIfNull(high);
+        long n = all.Count;
+        double full = high.Count;
+        double singles = n - (2 * full);
+        double m = full + singles;
+        if (m < 2)
+        {
+            return double.NaN;
+        }
+
+        (int bucket, double fraction) = all.PositionOfRank(rank);
+        double c = Math.Clamp(rank, 1, n);
+        double a = high.CountAtOrBelow(bucket, fraction);
+        double b = low.CountAtOrBelow(bucket, fraction);
+        double lone = c - a - b;
+        double f = c / n;
+        double ss = (3 * a) + b + lone;
+        double sb = (2 * (a + b)) + lone;
+        double bb = (4 * full) + singles;
+        double residual = ss - (2 * f * sb) + (f * f * bb);
+        return Math.Sqrt(Math.Max(0.0, residual) * m / (m - 1));
     }
 
     /// <summary>Whether the q-quantile's rank ⌈q·n⌉ is n, the sample's largest value (n·(1 − q) ≤ 1 − 1/n: fewer than
@@ -228,8 +286,9 @@ public sealed record CreditMetrics(
 
     /// <summary>Value at risk and expected shortfall at level q: VaR the loss of rank ⌈q·n⌉, ES the mean of the
     /// k = n − ⌊q·n⌋ largest losses, with the asymptotic standard error √((s²_tail + q·(ES − VaR)²) / k), s²_tail the
-    /// variance of those k losses.</summary>
-    public static TailRisk Tail(LogHistogram losses, int millionths)
+    /// variance of those k losses; for an antithetic run (<paramref name="low"/> and <paramref name="high"/> given) both
+    /// over its pairs (<see cref="Quantile"/>, <see cref="PairedShortfallError"/>).</summary>
+    public static TailRisk Tail(LogHistogram losses, int millionths, LogHistogram? low = null, LogHistogram? high = null)
     {
         ArgumentNullException.ThrowIfNull(losses);
         long n = losses.Count;
@@ -238,12 +297,80 @@ public sealed record CreditMetrics(
             return new(millionths / 1e6, Estimate.None, Estimate.None);
         }
 
-        Estimate var = Quantile(losses, millionths);
+        Estimate var = Quantile(losses, millionths, low, high);
         long k = n - (long)((Int128)millionths * n / 1_000_000);
         (double es, double tailVariance) = losses.Tail(k);
         double q = millionths / 1e6;
         double gap = es - var.Value;
-        return new(q, var, new(es, IsSampleMaximum(n, millionths) ? double.NaN : Math.Sqrt((tailVariance + (q * gap * gap)) / k)));
+        double error = IsSampleMaximum(n, millionths) ? double.NaN
+            : low is null || high is null ? Math.Sqrt((tailVariance + (q * gap * gap)) / k)
+            : PairedShortfallError(losses, low, high, LogHistogram.RankOf(millionths, n), var.Value, k);
+        return new(q, var, new(es, error));
+    }
+
+    /// <summary>
+    /// ES's standard error over an antithetic run's pairs: ES ≈ ξ + Σ(x − ξ)⁺ / k (ξ = VaR, k the tail's values), whose
+    /// influence is (x − ξ)⁺ / (k / n) less its mean, so with Y_k = Σ(x − ξ)⁺ over pair k's values (b_k of them) and
+    /// ȳ = ΣY / n, SE = √(Σ(Y_k − ȳ b_k)² · m / (m − 1)) / k; for independent paths this is the formula above. From the
+    /// histograms (each value at its bucket's midpoint, those in ξ's bucket at ξ): ΣY = Σ over every value, ΣYb = that
+    /// plus the pairs' smaller and larger values' sums (a full pair counts twice), ΣY² = Σ(x − ξ)⁺² over every value
+    /// plus 2 Σ(h − ξ)⁺(l − ξ)⁺ over the full pairs, nonzero only for a pair whose smaller value l is above ξ too. The
+    /// histograms do not say which larger value h went with which such l, so that sum is bounded from above: the t
+    /// smaller values above ξ matched, largest with largest, with the t largest of the larger values (rearrangement),
+    /// which can only overstate the SE; exact when no pair has both values in the tail (t = 0).
+    /// </summary>
+    public static double PairedShortfallError(LogHistogram losses, LogHistogram low, LogHistogram high, long rank, double level, long k)
+    {
+        ArgumentNullException.ThrowIfNull(losses);
+        ArgumentNullException.ThrowIfNull(low);
+        ArgumentNullException.ThrowIfNull(high);
+        long n = losses.Count;
+        double full = high.Count;
+        double singles = n - (2 * full);
+        double m = full + singles;
+        if (m < 2 || k <= 0)
+        {
+            return double.NaN;
+        }
+
+        int bucket = losses.PositionOfRank(rank).Bucket;
+        (double sumAll, double squaresAll) = losses.ExcessAbove(bucket, level);
+        double sumLow = low.ExcessAbove(bucket, level).Sum;
+        double sumHigh = high.ExcessAbove(bucket, level).Sum;
+        double cross = 0;
+        using (IEnumerator<(double Excess, long Count)> highs = high.ExcessesDescending(bucket, level).GetEnumerator())
+        {
+            long highLeft = 0;
+            double highExcess = 0;
+            foreach ((double lowExcess, long count) in low.ExcessesDescending(bucket, level))
+            {
+                for (long left = count; left > 0;)
+                {
+                    if (highLeft == 0)
+                    {
+                        if (!highs.MoveNext())
+                        {
+                            left = 0;
+                            break;
+                        }
+
+                        (highExcess, highLeft) = highs.Current;
+                    }
+
+                    long take = Math.Min(left, highLeft);
+                    cross += take * lowExcess * highExcess;
+                    left -= take;
+                    highLeft -= take;
+                }
+            }
+        }
+
+        double y = sumAll / n;
+        double yy = squaresAll + (2 * cross);
+        double yb = sumAll + sumLow + sumHigh;
+        double bb = (4 * full) + singles;
+        double residual = yy - (2 * y * yb) + (y * y * bb);
+        return Math.Sqrt(Math.Max(0.0, residual) * m / (m - 1)) / k;
     }
 
     static TrancheRisk Tranche(string name, double balance, TrancheTotals t, PairTotals? pairs, int i)
@@ -252,8 +379,10 @@ public sealed record CreditMetrics(
         LossStatistics given = t.LossGiven;
         long n = loss.Paths;
         int? Slot(int k) => pairs is null ? null : PairTotals.Tranche(i, k);
-        Distribution irr = Measure(t.Irr, t.IrrHistogram);
-        Distribution wal = Measure(t.Wal, t.WalHistogram);
+        PairExtremes? extremes = pairs?.Extremes;
+        Distribution irr = Measure(t.Irr, t.IrrHistogram, extremes, PairExtremes.Tranche(i, 1));
+        Distribution wal = Measure(t.Wal, t.WalHistogram, extremes, PairExtremes.Tranche(i, 2));
+        int lossFigure = PairExtremes.Tranche(i, 0);
         return new TrancheRisk(
             name,
             balance,
@@ -264,7 +393,7 @@ public sealed record CreditMetrics(
             Paired(Mean(t.LossShare.Mean, t.LossShare.StandardDeviation, t.LossShare.Paths), pairs, Slot(2), MeasureStatistics.Unit),
             Paired(Mean(given.MeanLoss, given.StandardDeviation, given.Paths), pairs, Slot(3), LossStatistics.Unit),
             Paired(Mean(t.LossShareGiven.Mean, t.LossShareGiven.StandardDeviation, t.LossShareGiven.Paths), pairs, Slot(4), MeasureStatistics.Unit),
-            [.. TailLevels.Select(q => Tail(t.LossHistogram, q))],
+            [.. TailLevels.Select(q => Tail(t.LossHistogram, q, extremes?.Low[lossFigure], extremes?.High[lossFigure]))],
             n == 0 ? double.NaN : loss.MaxLoss,
             Paired(Proportion(t.Unpaid.PathsWithLoss, n), pairs, Slot(5), 1),
             Paired(Mean(t.Unpaid.MeanLoss, t.Unpaid.StandardDeviation, n), pairs, Slot(6), LossStatistics.Unit),
@@ -272,11 +401,15 @@ public sealed record CreditMetrics(
             wal with { Mean = Paired(wal.Mean, pairs, Slot(8), MeasureStatistics.Unit) });
     }
 
-    static Distribution Measure(MeasureStatistics stats, LogHistogram histogram) => new(
+    /// <summary>A measure's distribution; its percentiles' ± over an antithetic run's pairs when
+    /// <paramref name="extremes"/> is given (figure <paramref name="figure"/> of it). The mean, a sum of values in whole
+    /// 2⁻³² over n, is clamped into the exact [min, max] the percentiles are: every path the same reports that value
+    /// exactly, not up to 2⁻³³ off it beside an exact median.</summary>
+    static Distribution Measure(MeasureStatistics stats, LogHistogram histogram, PairExtremes? extremes, int? figure) => new(
         stats.Paths,
         stats.Undefined,
-        Mean(stats.Mean, stats.StandardDeviation, stats.Paths),
-        [.. PercentileLevels.Select(q => Quantile(histogram, q))],
+        Mean(stats.Paths == 0 ? stats.Mean : Math.Clamp(stats.Mean, stats.Min, stats.Max), stats.StandardDeviation, stats.Paths),
+        [.. PercentileLevels.Select(q => extremes is null || figure is not { } f ? Quantile(histogram, q) : Quantile(histogram, q, extremes.Low[f], extremes.High[f]))],
         stats.Min,
         stats.Max);
 }

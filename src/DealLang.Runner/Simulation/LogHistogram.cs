@@ -228,6 +228,93 @@ public sealed class LogHistogram
         return (mean, squares / k);
     }
 
+    /// <summary>Where rank <paramref name="rank"/> (1-based, clamped into 1 … n) falls: its bucket and the fraction
+    /// (r − seen) / c of that bucket's c values at or below it, seen the values in the buckets below. With a bucket's
+    /// values taken as spread evenly across it, as <see cref="InterpolatedValueAtRank"/> takes them, that fraction of
+    /// the bucket's values in any histogram on the same grid lies at or below the rank's value. Empty: (−1, 0).</summary>
+    internal (int Bucket, double Fraction) PositionOfRank(long rank)
+    {
+        if (Count == 0)
+        {
+            return (-1, 0);
+        }
+
+        rank = Math.Clamp(rank, 1, Count);
+        long seen = 0;
+        for (int i = 0; i < counts.Length; i++)
+        {
+            if (seen + counts[i] >= rank)
+            {
+                return (i, (double)(rank - seen) / counts[i]);
+            }
+
+            seen += counts[i];
+        }
+
+        return (counts.Length - 1, 1);
+    }
+
+    /// <summary>The values in the buckets below <paramref name="bucket"/> plus <paramref name="fraction"/> of those in
+    /// it (<see cref="PositionOfRank"/> of another histogram on the same grid): how many of these values lie at or below
+    /// that rank's value, the bucket's taken as spread evenly across it.</summary>
+    internal double CountAtOrBelow(int bucket, double fraction)
+    {
+        long below = 0;
+        for (int i = 0; i < bucket && i < counts.Length; i++)
+        {
+            below += counts[i];
+        }
+
+        return below + (bucket >= 0 && bucket < counts.Length ? fraction * counts[bucket] : 0);
+    }
+
+    /// <summary>Over the values in the buckets above <paramref name="bucket"/>, each at its bucket's midpoint (clamped),
+    /// their excesses d = value − <paramref name="level"/> (floored at 0): Σd and Σd². The values in
+    /// <paramref name="bucket"/> itself, the level's, count as at the level.</summary>
+    internal (double Sum, double Squares) ExcessAbove(int bucket, double level)
+    {
+        double sum = 0, squares = 0;
+        for (int i = Math.Max(bucket + 1, 0); i < counts.Length; i++)
+        {
+            if (counts[i] > 0)
+            {
+                double d = Math.Max(0.0, Representative(i) - level);
+                sum += counts[i] * d;
+                squares += counts[i] * d * d;
+            }
+        }
+
+        return (sum, squares);
+    }
+
+    /// <summary>The excesses over <paramref name="level"/> (as <see cref="ExcessAbove"/>, floored at 0) of the values in
+    /// the buckets above <paramref name="bucket"/>, largest first, each bucket as (excess, count).</summary>
+    internal IEnumerable<(double Excess, long Count)> ExcessesDescending(int bucket, double level)
+    {
+        for (int i = counts.Length - 1; i > bucket && i >= 0; i--)
+        {
+            if (counts[i] > 0)
+            {
+                yield return (Math.Max(0.0, Representative(i) - level), counts[i]);
+            }
+        }
+    }
+
+    /// <summary>Whether every bucket of these holds at least the counts of <paramref name="a"/> and
+    /// <paramref name="b"/> together (a pair's smaller and larger values are among a run's values).</summary>
+    internal bool Holds(LogHistogram a, LogHistogram b)
+    {
+        for (int i = 0; i < counts.Length; i++)
+        {
+            if ((long)a.counts[i] + b.counts[i] > counts[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The non-empty buckets as (bucket, count), ascending (for a shard file).</summary>
     internal IEnumerable<(int Bucket, int Count)> NonEmpty()
     {

@@ -52,7 +52,12 @@ public sealed class PairTotals
         sums = new PairSums[slots];
         openA = new Int128[slots];
         openB = new int[slots];
+        Extremes = new PairExtremes(tranches, equities);
     }
+
+    /// <summary>The histograms of each pair's smaller and larger value of every figure whose quantiles the report
+    /// prints: the ± of VaR, ES and the percentiles.</summary>
+    public PairExtremes Extremes { get; }
 
     /// <summary>The run's last path (n − 1): when even, it has no mirror and is a pair of one.</summary>
     public long LastPath { get; }
@@ -104,6 +109,7 @@ public sealed class PairTotals
         }
 
         open = path & ~1;
+        Extremes.Add(figures);
         int s = 0;
         for (int i = 0; i < tranches; i++)
         {
@@ -234,6 +240,8 @@ public sealed class PairTotals
             sums[s].Merge(other.sums[s]);
         }
 
+        Extremes.Merge(other.Extremes);
+
         checked
         {
             Pairs += other.Pairs;
@@ -297,6 +305,11 @@ public sealed class PairTotals
         }
 
         expected.AddRange(totals.Carry.Select(c => (c.Parts.Sum, paths)));
+        if (Extremes.Inconsistency(totals) is { } extremes)
+        {
+            return extremes;
+        }
+
         if (expected.Count != sums.Length)
         {
             return $"{sums.Length} pair sums where its totals have {expected.Count} estimates";
@@ -330,6 +343,6 @@ public sealed class PairTotals
             }
         }
 
-        return true;
+        return Extremes.SameAs(other.Extremes);
     }
 }

@@ -60,7 +60,9 @@ public static class ShardFile
 {
     public const string Format = "deallang-mc-shard";
 
-    public const int Version = 2; // 2: a guarantee's signed net cost ("netCost")
+    // 2: a guarantee's signed net cost ("netCost"); 3: an antithetic run's histograms of its pairs' smaller and larger
+    // values ("pairs": "low", "high").
+    public const int Version = 3;
 
     static readonly JsonWriterOptions Options = new() { Indented = false };
 
@@ -201,7 +203,8 @@ public static class ShardFile
 
             if (version != Version)
             {
-                throw new FormatException($"it is a shard file of version {version}; this DealLang reads version {Version}");
+                throw new FormatException($"it is a shard file of version {version}; this DealLang reads version {Version}"
+                    + (version < Version ? "; run the shard again with this DealLang" : ""));
             }
 
             return document;
@@ -445,7 +448,9 @@ public static class ShardFile
     }
 
     /// <summary>An antithetic run's sums over its mirrored pairs: <c>"pairs": { "count": m, "sums": [[Σa, Σa², Σab, Σb, Σb²,
-    /// pairs with b &gt; 0], …] }</c>, one per estimate in <see cref="PairTotals"/>' order, integers as decimal strings.</summary>
+    /// pairs with b &gt; 0], …], "low": [histogram, …], "high": [histogram, …] }</c>, one sum per estimate in
+    /// <see cref="PairTotals"/>' order, integers as decimal strings, and one histogram of the pairs' smaller and of their
+    /// larger values per figure in <see cref="PairExtremes"/>' order.</summary>
     static void WritePairs(Utf8JsonWriter w, PairTotals pairs)
     {
         if (pairs.HasOpenPair)
@@ -467,6 +472,20 @@ public static class ShardFile
             w.WriteStringValue(bb.ToString(CultureInfo.InvariantCulture));
             w.WriteStringValue(with.ToString(CultureInfo.InvariantCulture));
             w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("low");
+        foreach (LogHistogram h in pairs.Extremes.Low)
+        {
+            Histogram(w, null, h);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("high");
+        foreach (LogHistogram h in pairs.Extremes.High)
+        {
+            Histogram(w, null, h);
         }
 
         w.WriteEndArray();
@@ -516,7 +535,18 @@ public static class ShardFile
             }
         }
 
-        totals.Paired(frame.Paths).Pairs!.Set(count, sums);
+        PairTotals pairs = totals.Paired(frame.Paths).Pairs!;
+        pairs.Set(count, sums);
+        try
+        {
+            LogHistogram[] low = [.. p.Field("low").EnumerateArray().Select(h => ReadHistogram(h, SimulationTotals.MeasureBits))];
+            LogHistogram[] high = [.. p.Field("high").EnumerateArray().Select(h => ReadHistogram(h, SimulationTotals.MeasureBits))];
+            pairs.Extremes.Set(low, high);
+        }
+        catch (FormatException x)
+        {
+            throw new FormatException($"its contents are damaged (its pairs' histograms: {x.Message})", x);
+        }
     }
 
     static Int128 ParseInt128(string text) => Int128.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);

@@ -71,7 +71,7 @@ public sealed class SimulationEngine
             }
             catch (OverflowException e)
             {
-                throw SumLimitException.ForSums(program.Description, e); // each thread's fit; all of them together do not
+                throw SumLimitException.ForSums(program.Description, e, totals.Pairs is not null); // each thread's fit; all of them together do not
             }
         }
 
@@ -133,7 +133,7 @@ public sealed class SimulationEngine
             }
             catch (OverflowException e)
             {
-                throw SumLimitException.For(figures, path, e); // the input's scale, said in its terms
+                throw SumLimitException.For(figures, path, e, paired: Totals.Pairs is not null); // the input's scale, said in its terms
             }
         }
 

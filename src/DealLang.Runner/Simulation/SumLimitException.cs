@@ -17,6 +17,10 @@ public sealed class SumLimitException : Exception
     /// <summary>The largest loss (in currency units) whose square the sums hold: √2¹²⁷ of 1/1024ths, about 1.3·10^16.</summary>
     public static readonly double LargestLoss = Math.Sqrt(Math.Pow(2, 127)) / LossStatistics.Unit;
 
+    /// <summary>The largest loss on one path of an antithetic run: its pair sums (<see cref="PairSums"/>) square a
+    /// pair's two paths added together, so each path may hold half <see cref="LargestLoss"/>, about 6.4·10^15.</summary>
+    public static readonly double LargestPairedLoss = LargestLoss / 2;
+
     public SumLimitException()
     {
     }
@@ -32,16 +36,22 @@ public sealed class SumLimitException : Exception
     }
 
     /// <summary>The error for <paramref name="deal"/>'s sums over all the paths, when each thread's held but together they
-    /// do not (<paramref name="overflow"/>).</summary>
-    internal static SumLimitException ForSums(DealDescription deal, OverflowException overflow) => new(
-        string.Create(CultureInfo.InvariantCulture,
-            $"deal {deal.Name}'s losses summed over the paths are beyond what the Monte Carlo sums hold exactly (about {LargestLoss:0.#e+0} {deal.Currency} on one path, less summed over many); the deal's or the scenario's figures are out of scale: check its balances and the scenario's rates and index moves"),
+    /// do not (<paramref name="overflow"/>); <paramref name="paired"/>: an antithetic run's, whose limit is half.</summary>
+    internal static SumLimitException ForSums(DealDescription deal, OverflowException overflow, bool paired = false) => new(
+        $"deal {deal.Name}'s losses summed over the paths are beyond what the Monte Carlo sums hold exactly ({Limit(deal.Currency, paired)}); the deal's or the scenario's figures are out of scale: check its balances and the scenario's rates and index moves",
         overflow);
+
+    /// <summary>What the sums hold, said for the run: a plain run's limit on one path, or an antithetic run's, half of it
+    /// (its pair sums add each path to its mirror before squaring).</summary>
+    internal static string Limit(string currency, bool paired) => paired
+        ? string.Create(CultureInfo.InvariantCulture, $"about {LargestPairedLoss:0.#e+0} {currency} on one path of an antithetic run, whose pair sums add each path to its mirror; less summed over many")
+        : string.Create(CultureInfo.InvariantCulture, $"about {LargestLoss:0.#e+0} {currency} on one path, less summed over many");
 
     /// <summary>The error for path <paramref name="path"/> of <paramref name="figures"/>'s deal, whose figures overflowed
     /// the sums (<paramref name="overflow"/>): it names the largest of the path's money figures, the likely culprit;
-    /// <paramref name="entity"/>: the deal's name is said (a chain's entity).</summary>
-    internal static SumLimitException For(PathFigures figures, int path, OverflowException overflow, bool entity = false)
+    /// <paramref name="entity"/>: the deal's name is said (a chain's entity); <paramref name="paired"/>: an antithetic
+    /// run's, whose limit on one path is half a plain run's (<see cref="Limit"/>).</summary>
+    internal static SumLimitException For(PathFigures figures, int path, OverflowException overflow, bool entity = false, bool paired = false)
     {
         DealDescription deal = figures.Deal;
         string currency = deal.Currency;
@@ -68,7 +78,7 @@ public sealed class SumLimitException : Exception
             candidates.Add(("a fund's carry", figures.GpCarry[f]));
         }
 
-        string limit = string.Create(CultureInfo.InvariantCulture, $"about {LargestLoss:0.#e+0} {currency} on one path, less summed over many");
+        string limit = Limit(currency, paired);
         string where = entity ? $" (deal {deal.Name})" : "";
         (string What, double Amount) none = ("a figure", double.NaN);
         var (what, amount) = candidates.Where(c => double.IsFinite(c.Amount)).DefaultIfEmpty(none).MaxBy(c => Math.Abs(c.Amount));

@@ -44,6 +44,26 @@ public sealed class SumLimitTests : IDisposable
     }
 
     [Fact]
+    public void An_antithetic_runs_limit_is_half_a_plain_runs()
+    {
+        // Under antithetic the pair sums square a pair's two paths added together: Σa² holds a_k = x + x' up to
+        // √2¹²⁷ = 2^63.5 units of 1/1,024, so one path up to 2^62.5 / 1,024 = 6.4e+15 USD, half the plain 1.3e+16; the
+        // message said 1.3e+16 for both. FiscalCost made antithetic, its bond 1e+18: the same path, the run's own limit.
+        string deal = Edited("national-compute.deal", 57, "balance   2.0bn", "balance   1000000000bn");
+        string[] lines = File.ReadAllLines(deal);
+        Assert.Equal("  seed 11", lines[133]);
+        lines[133] = "  seed 11\n  antithetic";
+        File.WriteAllLines(deal, lines);
+
+        var outcome = CliHarness.Run("mc", deal, "--scenario", "FiscalCost", "--paths", "2");
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Contains("deallang: error: tranche Bond's loss of 1e+18 USD on path 0 is beyond what the Monte Carlo sums hold exactly "
+            + "(about 6.4e+15 USD on one path of an antithetic run, whose pair sums add each path to its mirror; less summed over many)",
+            outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unpaid_interest_growing_without_limit_is_a_usage_error_naming_it()
     {
         string deal = Edited("coreweave-ddtl2.deal", 211, "SOFR reverts to 3.5% speed 30% per year volatility 1% per year", "SOFR gbm drift 1000% per year volatility 0% per year");

@@ -1,6 +1,7 @@
 using DealLang.Runner.Reports;
 using DealLang.Runner.Simulation;
 using DealLang.Runner.Tests.Simulation;
+using DealLang.Runner.Tests.Support;
 using DealLang.TestSupport;
 
 namespace DealLang.Runner.Tests.Reports;
@@ -63,5 +64,42 @@ public sealed class MonteCarloReportTests
         Assert.Contains("Notes,ES 99.9%,99.00,\r\n", csv, StringComparison.Ordinal);
         Assert.Contains("Obligor,simulated default rate,0.1,0.030000000000000002\r\n", csv, StringComparison.Ordinal); // √(0.1 × 0.9 / 100) in doubles
         Assert.Contains("Level,2025-01-01 p50,49.25,\r\n", csv, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AMeanThatWasZeroOnEveryPathPrintsNoPlusMinus(bool antithetic)
+    {
+        // Four paths of LossProgram with no loss (and so no unpaid interest, L / 10): the expected loss and unpaid interest
+        // are 0 with s = 0, whose s/√n = 0 printed "0.000 ± 0.000" as if known exactly (under antithetic, the pair sums
+        // y = 0, 0 gave 0 too). Now no ±: the table says every path was 0, the JSON's stderr is null beside everyPathZero,
+        // the CSV's stderr is empty, as for the share of 0 above it (which prints its 95% upper bound, 1 − 0.05^(1/4) =
+        // 52.7% over 4 paths, 1 − 0.05^(1/2) = 77.6% over 2 pairs).
+        var program = new LossProgram();
+        var source = new ListSource(program.Description, [0, 0, 0, 0], pairs: antithetic);
+        SimulationTotals totals = new SimulationEngine(program, source).Run(0, 4, threads: 1);
+        SimulationFrame frame = SimulationFrame.Of(program.Description, "test", "Zero", 1, 4) with
+        {
+            Sampling = antithetic ? SimulationFrame.Antithetic : SimulationFrame.Independent,
+        };
+        CreditMetrics metrics = CreditMetrics.Compute(frame, totals);
+        Estimate unpaid = metrics.Tranches[0].ExpectedUnpaidInterest;
+        Assert.Equal(0, unpaid.Value);
+        Assert.True(double.IsNaN(unpaid.StdError));
+        Assert.True(unpaid.EveryPathZero);
+        Assert.True(metrics.Tranches[0].ExpectedLoss.EveryPathZero);
+        Assert.True(metrics.Tranches[0].ExpectedLossShare.EveryPathZero);
+        Assert.False(metrics.Tranches[0].Wal.Mean.EveryPathZero); // every WAL the same 4 years, not 0: its ± is 0 as before
+
+        string table = MonteCarloReport.Render(metrics, ReportFormat.Table);
+        Assert.Matches(@"\n\s+expected unpaid interest\s+0\.000\s+every path 0\n", table.ReplaceLineEndings("\n"));
+        Assert.Matches(@"\n\s+expected loss\s+0\.000\s+every path 0\n", table.ReplaceLineEndings("\n"));
+        Assert.DoesNotMatch(@"expected unpaid interest\s+0\.000\s+0\.000", table);
+        string json = MonteCarloReport.Render(metrics, ReportFormat.Json);
+        Assert.Contains("\"expectedUnpaidInterest\": {\n        \"value\": 0.00,\n        \"stderr\": null,\n        \"everyPathZero\": true\n      }",
+            json.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Notes,expected unpaid interest,0.00,\r\n", MonteCarloReport.Render(metrics, ReportFormat.Csv), StringComparison.Ordinal);
+        Assert.Matches(antithetic ? @"P\(interest shortfall\): 95% upper bound\s+77\.639%" : @"P\(interest shortfall\): 95% upper bound\s+52\.713%", table);
     }
 }

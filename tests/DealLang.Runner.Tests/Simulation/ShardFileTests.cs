@@ -32,15 +32,16 @@ public sealed class ShardFileTests
         Assert.Equal(bytes, ShardFile.Write(read));
         Assert.Equal(new Shard(2, 3, 333, 666), read.Shard);
         Assert.Equal(333, read.Totals.Paths);
-        Assert.StartsWith("{\"format\":\"deallang-mc-shard\",\"version\":2,", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.StartsWith("{\"format\":\"deallang-mc-shard\",\"version\":3,", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("not json at all", "not JSON")]
     [InlineData("{\"format\":\"something-else\"}", "not a shard file")]
     [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":1}", "version 1")] // before a guarantee's signed net cost
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":3}", "version 3")]
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":2}", "damaged")]
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":2}", "version 2; this DealLang reads version 3; run the shard again")] // before an antithetic run's pair histograms
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":4}", "version 4")]
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":3}", "damaged")]
     public void AFileThatIsNotAShardIsRefusedWithAReason(string text, string reason)
     {
         var e = Assert.Throws<FormatException>(() => ShardFile.Read(Encoding.UTF8.GetBytes(text)));
