@@ -117,6 +117,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         double tranche_Notes_startBalance = tranche_Notes_balance; // Notes.balance: outstanding at the period's start
         double tranche_Notes_scheduledInterest = 0.0; // this period's interest on the opening balance
         double tranche_Notes_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Notes_completedShare = 0.0; // Notes: the share of the buildings completed at the period's start, which scales the scheduled principal
         double tranche_Notes_interestDue = 0.0; // incl. interest unpaid so far
         double tranche_Notes_principalDue = 0.0; // incl. principal unpaid so far
         double tranche_Notes_interestPaid = 0.0;
@@ -177,21 +178,22 @@ public sealed class Deal_LakeMariner : IDealProgram
             }
 
             // Notes: only the share of the buildings completed amortises before the maturity
+            tranche_Notes_completedShare = CompletedShare.Of(index_Built_level);
             if (t < tranche_Notes_maturityPeriod)
             {
-                tranche_Notes_scheduledPrincipal *= Math.Clamp(Flows.AmountOrZero(index_Built_level), 0.0, 1.0);
+                tranche_Notes_scheduledPrincipal *= tranche_Notes_completedShare;
             }
 
             tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
 
             // 1. collections
             // FluidstackLease: rent on the share of its buildings completed at the period's start, until its facility is sold
-            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0);
+            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * CompletedShare.Of(index_Built_levels[t]);
             // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
             lease_FluidstackLease_guaranteed = 0.0;
             if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod))
             {
-                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * CompletedShare.Of(index_Built_levels[t]) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
                 lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
             }
 
@@ -509,6 +511,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         double tranche_Notes_startBalance = tranche_Notes_balance; // Notes.balance: outstanding at the period's start
         double tranche_Notes_scheduledInterest = 0.0; // this period's interest on the opening balance
         double tranche_Notes_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Notes_completedShare = 0.0; // Notes: the share of the buildings completed at the period's start, which scales the scheduled principal
         double tranche_Notes_interestDue = 0.0; // incl. interest unpaid so far
         double tranche_Notes_principalDue = 0.0; // incl. principal unpaid so far
         double tranche_Notes_interestPaid = 0.0;
@@ -587,21 +590,22 @@ public sealed class Deal_LakeMariner : IDealProgram
             }
 
             // Notes: only the share of the buildings completed amortises before the maturity
+            tranche_Notes_completedShare = CompletedShare.Of(index_Built_level);
             if (t < tranche_Notes_maturityPeriod)
             {
-                tranche_Notes_scheduledPrincipal *= Math.Clamp(Flows.AmountOrZero(index_Built_level), 0.0, 1.0);
+                tranche_Notes_scheduledPrincipal *= tranche_Notes_completedShare;
             }
 
             tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
 
             // 1. collections
             // FluidstackLease: rent on the share of its buildings completed at the period's start, until its facility is sold
-            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0);
+            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * CompletedShare.Of(index_Built_levels[t]);
             // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
             lease_FluidstackLease_guaranteed = 0.0;
             if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod))
             {
-                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * CompletedShare.Of(index_Built_levels[t]) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
                 lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
             }
 
@@ -786,6 +790,7 @@ public sealed class Deal_LakeMariner : IDealProgram
             state.tranche_Notes_startBalance = tranche_Notes_startBalance;
             state.tranche_Notes_scheduledInterest = tranche_Notes_scheduledInterest;
             state.tranche_Notes_scheduledPrincipal = tranche_Notes_scheduledPrincipal;
+            state.tranche_Notes_completedShare = tranche_Notes_completedShare;
             state.tranche_Notes_interestDue = tranche_Notes_interestDue;
             state.tranche_Notes_principalDue = tranche_Notes_principalDue;
             state.tranche_Notes_interestPaid = tranche_Notes_interestPaid;
@@ -837,6 +842,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         public double tranche_Notes_startBalance;
         public double tranche_Notes_scheduledInterest;
         public double tranche_Notes_scheduledPrincipal;
+        public double tranche_Notes_completedShare;
         public double tranche_Notes_interestDue;
         public double tranche_Notes_principalDue;
         public double tranche_Notes_interestPaid;
@@ -885,6 +891,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         double tranche_Notes_startBalance = state.tranche_Notes_startBalance;
         double tranche_Notes_scheduledInterest = state.tranche_Notes_scheduledInterest;
         double tranche_Notes_scheduledPrincipal = state.tranche_Notes_scheduledPrincipal;
+        double tranche_Notes_completedShare = state.tranche_Notes_completedShare;
         double tranche_Notes_interestDue = state.tranche_Notes_interestDue;
         double tranche_Notes_principalDue = state.tranche_Notes_principalDue;
         double tranche_Notes_interestPaid = state.tranche_Notes_interestPaid;
@@ -960,21 +967,22 @@ public sealed class Deal_LakeMariner : IDealProgram
                 }
 
                 // Notes: only the share of the buildings completed amortises before the maturity
+                tranche_Notes_completedShare = CompletedShare.Of(index_Built_level);
                 if (t < tranche_Notes_maturityPeriod)
                 {
-                    tranche_Notes_scheduledPrincipal *= Math.Clamp(Flows.AmountOrZero(index_Built_level), 0.0, 1.0);
+                    tranche_Notes_scheduledPrincipal *= tranche_Notes_completedShare;
                 }
 
                 tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
 
                 // 1. collections
                 // FluidstackLease: rent on the share of its buildings completed at the period's start, until its facility is sold
-                lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0);
+                lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * CompletedShare.Of(index_Built_levels[t]);
                 // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
                 lease_FluidstackLease_guaranteed = 0.0;
                 if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod))
                 {
-                    lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                    lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * CompletedShare.Of(index_Built_levels[t]) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
                     lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
                 }
 
