@@ -72,4 +72,26 @@ public sealed class ForwardTests
         // Linear from t1 to the maturity t2: t1 5m × 5% + 5m / 2 = 2.75m; t2 2.5m × 5% + 2.5m = 2.625m.
         Assert.Equal(5.375e6, ForwardDebtService.Linear(5e6, 0.05, 1.0, yf, 0, 2, 0, 2), 1e-6);
     }
+
+    [Fact]
+    public void ACompletedShareScalesThePrincipalBeforeTheMaturityOnly()
+    {
+        double[] yf = [1.0, 1.0, 1.0, 1.0];
+
+        // Linear 9m at 10% from t1 to the maturity t3, the completion index reading n/a, 50% and 150% at t1..t3
+        // (n/a: nothing completed; 150% clamped to 100%): t1 interest 0.9m, principal 9m / 3 × 0 = 0; t2 0.9m +
+        // 9m / 2 × 50% = 2.25m; t3, the maturity, 6.75m × 10% = 0.675m + the whole 6.75m, whatever the share: 11.475m.
+        double[] levels = [0.0, double.NaN, 0.5, 1.5];
+        Assert.Equal(0.9e6 + 0.9e6 + 2.25e6 + 0.675e6 + 6.75e6,
+            ForwardDebtService.Linear(9e6, 0.10, 1.0, yf, 0, 3, 1, 3, CompletionShares.Levels(levels)), 1e-6);
+
+        // Held at 40% (a completion expression the projection cannot read ahead): t1 3m × 40% = 1.2m on 9m, t2
+        // 7.8m / 2 × 40% = 1.56m, t3 the rest 6.24m; interest 0.9m + 0.78m + 0.624m.
+        Assert.Equal(1.2e6 + 1.56e6 + 6.24e6 + 0.9e6 + 0.78e6 + 0.624e6,
+            ForwardDebtService.Linear(9e6, 0.10, 1.0, yf, 0, 3, 1, 3, CompletionShares.Held(0.4)), 1e-6);
+
+        // None, and the default value, owe the whole schedule: 3m a period plus 0.9m + 0.6m + 0.3m.
+        Assert.Equal(10.8e6, ForwardDebtService.Linear(9e6, 0.10, 1.0, yf, 0, 3, 1, 3, CompletionShares.None), 1e-6);
+        Assert.Equal(10.8e6, ForwardDebtService.Linear(9e6, 0.10, 1.0, yf, 0, 3, 1, 3, default), 1e-6);
+    }
 }

@@ -39,7 +39,7 @@ public static class ForwardReceipts
         double sum = 0.0;
         for (int p = t + 1; p <= end; p++)
         {
-            sum += row[p] * Math.Clamp(Flows.AmountOrZero(shares[p]), 0.0, 1.0);
+            sum += row[p] * CompletedShare.Of(shares[p]);
         }
 
         return sum;

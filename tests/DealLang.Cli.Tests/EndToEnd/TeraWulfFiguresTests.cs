@@ -47,10 +47,11 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
     {
         // Semiannual from 2025-10-15; the notes mature at the end of period 10 (2030-10-15). Periods 1 and 2 read 0%
         // completed; period 3 (from 2026-10-15) reads 40%: 3.2bn / 8 periods left × 40% = 160m; period 4 reads 70%:
-        // 3.04bn / 7 × 70% = 304m, plus the 22m period 3 left unpaid (below): 326m; period 5 reads 100%: 2.736bn / 6 = 456m.
+        // 3.04bn / 7 × 70% = 304m (period 3's was paid in full, below, so nothing is carried); period 5 reads 100%:
+        // 2.736bn / 6 = 456m.
         Assert.Equal(0.0, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 1));
         Assert.Equal(160e6, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 2), 1e-3);
-        Assert.Equal(326e6, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 3), 1e-3);
+        Assert.Equal(304e6, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 3), 1e-3);
         Assert.Equal(456e6, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 4), 1e-3);
         // A year late, period 3 reads nothing completed yet.
         Assert.Equal(0.0, _chain.Ledger("LakeMariner", "ConstructionDelay", "Notes principal due", 2));
@@ -62,14 +63,17 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
         // The lease is phased by Built (docs/language.md §5 "lease", "Phased commencement"). A year late, the first
         // building (40%) is handed over on 2027-06-30: periods 3 and 4 (from 2026-10-15, 2027-04-15) collect no rent,
         // where Base's period 3 collects 1.31bn / 2 × 40% = 262m; period 5 (from 2027-10-15) reads 40%, escalated once:
-        // 1.31bn × 1.03 / 2 × 40% = 269.86m. The 248m reserve pays the first two coupons; the third (2027-04-15) finds
-        // no cash: an event of default, and the equity loses everything. Before the lease was phased the rent ran in full
-        // from 2026-06-30 while the notes' amortisation waited, and the delay raised the equity's IRR (112.66% to 143.71%).
+        // 1.31bn × 1.03 / 2 × 40% = 269.86m. The 372m construction reserve pays the first three coupons (124m each, to
+        // 2027-04-15); the fourth (2027-10-15) finds no cash: an event of default, and the equity loses everything. Before
+        // the lease was phased the rent ran in full from 2026-06-30 while the notes' amortisation waited, and the delay
+        // raised the equity's IRR (112.66% to 143.71%).
         Assert.Equal(0.0, _chain.Ledger("LakeMariner", "ConstructionDelay", "rent FluidstackLease", 2));
         Assert.Equal(0.0, _chain.Ledger("LakeMariner", "ConstructionDelay", "rent FluidstackLease", 3));
         Assert.Equal(262e6, _chain.Ledger("LakeMariner", "Base", "rent FluidstackLease", 2), 1e-3);
         Assert.Equal(269.86e6, _chain.Ledger("LakeMariner", "ConstructionDelay", "rent FluidstackLease", 4), 1e-3);
-        Assert.Equal(new Date(2027, 4, 15), _chain.Of("LakeMariner", "ConstructionDelay").Events.EventOfDefault);
+        Assert.Equal(0.0, _chain.Ledger("LakeMariner", "ConstructionDelay", "ConstructionReserve balance", 2));
+        Assert.Equal(124e6, _chain.Ledger("LakeMariner", "ConstructionDelay", "1 pay Notes.interest short", 3), 1e-3);
+        Assert.Equal(new Date(2027, 10, 15), _chain.Of("LakeMariner", "ConstructionDelay").Events.EventOfDefault);
         double late = _chain.Of("LakeMariner", "ConstructionDelay").Equities.Single().Irr;
         double onTime = _chain.Of("LakeMariner", "Base").Equities.Single().Irr;
         Assert.True(late < onTime, $"a construction delay must lower the equity's IRR: {late:P2} vs {onTime:P2}");
@@ -146,8 +150,8 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
         {
             for (int t = 0; t < 13; t++)
             {
-                double lakeMariner = _chain.Ledger("LakeMariner", scenario, "6 distribute rest to WulfEquity distributed", t)
-                    + _chain.Ledger("LakeMariner", scenario, "9 distribute rest to WulfEquity distributed", t);
+                double lakeMariner = _chain.Ledger("LakeMariner", scenario, "8 distribute rest to WulfEquity distributed", t)
+                    + _chain.Ledger("LakeMariner", scenario, "11 distribute rest to WulfEquity distributed", t);
                 Assert.Equal(lakeMariner, _chain.Ledger("TeraWulf", scenario, "receipts LakeMarinerStake", t), 0.005);
                 double jv = t < _chain.Of("Abernathy", scenario).PeriodsRun
                     ? _chain.Ledger("Abernathy", scenario, "5 distribute rest to JvEquity distributed", t) + _chain.Ledger("Abernathy", scenario, "8 distribute rest to JvEquity distributed", t)
@@ -163,7 +167,7 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
         // FluidstackDefault: Google's backstop keeps Lake Mariner's notes whole, but the lockbox traps everything the
         // notes leave from 2028-04-15 (the SPV's first trap) to the run's end, so nothing reaches the parent after the
         // trap: its receipts from Lake Mariner stop in that period while the SPV still holds cash, and the 2032 converts,
-        // due 2032-04-15 at the parent, lose what its reserve, mining and bitcoin could not pay (887.4m). The converts
+        // due 2032-04-15 at the parent, lose what its reserve, mining and bitcoin could not pay (864.3m). The converts
         // lose first; the senior 2031 converts, whose reserve is filled first, lose nothing.
         var spv = _chain.Of("LakeMariner", "FluidstackDefault");
         var parent = _chain.Of("TeraWulf", "FluidstackDefault");
@@ -192,16 +196,30 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
         Assert.Equal(456e6, _chain.Ledger("LakeMariner", "Base", "Notes principal due", 4), 1e-3);
         Assert.Equal(106.02e6, _chain.Ledger("LakeMariner", "Base", "Notes interest due", 4), 1e-3);
         Assert.Equal(674.65e6, _chain.Ledger("LakeMariner", "Base", "rent FluidstackLease", 4), 1e-3);
-        // The rent is phased: period 3 (2026-10-15 → 2027-04-15) reads 40% completed and collects 1.31bn / 2 × 40% =
-        // 262m, which pays the 124m coupon and 138m of the 160m principal: 22m short, paid with period 4's 304m. Periods
-        // 1 and 2 collect nothing and their coupons come from the 248m interest reserve. Every other period's principal
-        // is paid when due, the last 456m at the maturity (2030-10-15, period 10).
+        // The rent is phased, the coupon on the whole 3.2bn: the construction reserve, the three coupons due before the
+        // last building is complete (3 × 124m = 372m), pays what the rent leaves unpaid. Periods 1 and 2 collect nothing:
+        // the reserve pays their coupons (372m → 248m → 124m). Period 3 (2026-10-15 → 2027-04-15) reads 40% completed
+        // and collects 1.31bn / 2 × 40% = 262m, which pays the 124m coupon and 138m of the 160m principal; the reserve
+        // pays the other 22m (124m → 102m). Period 4 reads 70%: 655m a half-year, escalated 3% for the 107 of its 183
+        // actual days from 2027-06-30 (the lease's basis), × 70% = 655m × (76 + 107 × 1.03) / 183 × 70% = 466.542541m,
+        // which pays 3.04bn × 3.875% = 117.8m + 304m and sends 44.742541m up. Period 5, the first reading 100%, releases
+        // the reserve's 102m. No payment is ever short, the last 456m at the maturity (2030-10-15, period 10).
         Assert.Equal(0.0, _chain.Ledger("LakeMariner", "Base", "rent FluidstackLease", 1));
         Assert.Equal(262e6, _chain.Ledger("LakeMariner", "Base", "rent FluidstackLease", 2), 1e-3);
+        Assert.Equal(248e6, _chain.Ledger("LakeMariner", "Base", "ConstructionReserve balance", 0), 1e-3);
+        Assert.Equal(124e6, _chain.Ledger("LakeMariner", "Base", "ConstructionReserve balance", 1), 1e-3);
+        Assert.Equal(102e6, _chain.Ledger("LakeMariner", "Base", "ConstructionReserve balance", 2), 1e-3);
+        Assert.Equal(102e6, _chain.Ledger("LakeMariner", "Base", "ConstructionReserve balance", 3), 1e-3);
+        Assert.Equal(102e6, _chain.Ledger("LakeMariner", "Base", "4 release ConstructionReserve released", 4), 1e-3);
+        Assert.Equal(655e6 * (76 + (107 * 1.03)) / 183 * 0.7, _chain.Ledger("LakeMariner", "Base", "rent FluidstackLease", 3), 1e-3);
+        Assert.Equal((655e6 * (76 + (107 * 1.03)) / 183 * 0.7) - 117.8e6 - 304e6, _chain.Ledger("LakeMariner", "Base", "8 distribute rest to WulfEquity distributed", 3), 1e-3);
         for (int t = 0; t < 22; t++)
         {
-            Assert.Equal(t == 2 ? 22e6 : 0.0, _chain.Ledger("LakeMariner", "Base", "2 pay Notes.principal short", t), 1e-3);
+            Assert.Equal(0.0, _chain.Ledger("LakeMariner", "Base", "1 pay Notes.interest short", t));
+            Assert.Equal(0.0, _chain.Ledger("LakeMariner", "Base", "2 pay Notes.principal short", t));
         }
+
+        Assert.Null(_chain.Of("LakeMariner", "Base").Tranches[0].FirstPrincipalShortfall);
 
         Assert.Equal(456e6, _chain.Ledger("LakeMariner", "Base", "2 pay Notes.principal paid", 9), 1e-3);
         Assert.Equal(0.0, _chain.Ledger("LakeMariner", "Base", "Notes balance", 9));

@@ -158,7 +158,7 @@ internal sealed class LeaseComponent(EmitContext ctx)
     /// rent starts in full.</summary>
     private string? PhasedShare(LeaseState lease, string period) =>
         lease.Model.PhasedBy is { } index
-            ? "Math.Clamp(Flows.AmountOrZero(" + Ctx.Components.Of<IndexComponent>().States[index].Levels.Name + "[" + period + "]), 0.0, 1.0)"
+            ? "CompletedShare.Of(" + Ctx.Components.Of<IndexComponent>().States[index].Levels.Name + "[" + period + "])"
             : null;
 
     public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>

@@ -23,6 +23,9 @@ internal sealed class TrancheState : EntityState, IAmortizingState
             ledger: new LedgerSlot(LedgerSection.Due, model.Name + " interest capitalised"),
             declared: model.Capitalisation is PaidInKind or UnpaidCapitalises);
         ScheduledPrincipal = Local("scheduledPrincipal", "double", StateLife.Period, comment: "this period's scheduled principal (not arrears)");
+        CompletedShare = Local("completedShare", "double", StateLife.Period,
+            comment: model.Name + ": the share of the buildings completed at the period's start, which scales the scheduled principal",
+            declared: model.Completion is not null);
         InterestDue = Local("interestDue", "double", StateLife.Period, comment: "incl. interest unpaid so far",
             ledger: new LedgerSlot(LedgerSection.Due, model.Name + " interest due"));
         PrincipalDue = Local("principalDue", "double", StateLife.Period, comment: "incl. principal unpaid so far",
@@ -147,6 +150,9 @@ internal sealed class TrancheState : EntityState, IAmortizingState
     public StateVar Capitalised { get; }
 
     public StateVar ScheduledPrincipal { get; }
+
+    /// <summary>The share its <c>completion</c> gives this period (declared only with one).</summary>
+    public StateVar CompletedShare { get; }
 
     public StateVar InterestDue { get; }
 
@@ -644,23 +650,38 @@ internal sealed class TrancheComponent(EmitContext ctx)
     /// <summary>
     /// The tranche's debt service over the periods after this one up to <c><paramref name="lastArray"/>[t]</c> (a
     /// forward test's window): projected by <c>ForwardDebtService</c> from the balance this period's schedule leaves
-    /// (arrears left out), at this period's coupon, with this period's share of the interest paid in cash.
+    /// (arrears left out), at this period's coupon, with this period's share of the interest paid in cash, and a
+    /// <c>completion</c> tranche's principal on the share of the buildings completed each period of the window reads.
     /// </summary>
     internal string ForwardDebtService(int index, string lastArray)
     {
         var tranche = this[index];
         string balance = "(" + tranche.Balance + " - " + tranche.ArrearsOfSchedule + " - " + tranche.ScheduledPrincipal + ")";
         string common = balance + ", " + Rate(tranche) + ", " + CashShare(tranche) + ", YearFractions, t, " + lastArray + "[t], ";
+        string completion = Completion(tranche) is { } shares ? ", " + shares : "";
         return tranche.Model.Amortization switch
         {
             BulletAmortization => "ForwardDebtService.Bullet(" + common + tranche.MaturityPeriod + ")",
-            LinearAmortization => "ForwardDebtService.Linear(" + common + tranche.FirstPrincipalPeriod + ", " + tranche.MaturityPeriod + ")",
-            ScheduledAmortization => "ForwardDebtService.Schedule(" + common + tranche.FirstPrincipalPeriod + ", " + tranche.MaturityPeriod + ", " + tranche.Schedule + ")",
+            LinearAmortization => "ForwardDebtService.Linear(" + common + tranche.FirstPrincipalPeriod + ", " + tranche.MaturityPeriod + completion + ")",
+            ScheduledAmortization => "ForwardDebtService.Schedule(" + common + tranche.FirstPrincipalPeriod + ", " + tranche.MaturityPeriod + ", " + tranche.Schedule
+                + completion + ")",
             LevelAmortization => "ForwardDebtService.Level(" + common + tranche.FirstPrincipalPeriod + ", " + tranche.MaturityPeriod + ", "
-                + tranche.LevelRates + ", " + AmortizationCode.LevelWeights + ", " + tranche.LevelSums + ")",
+                + tranche.LevelRates + ", " + AmortizationCode.LevelWeights + ", " + tranche.LevelSums + completion + ")",
             var other => throw new InvalidOperationException("No forward projection for the amortisation " + other.Name + "."),
         };
     }
+
+    /// <summary>The completed share each period of a forward window reads (C#; null without a <c>completion</c>): a
+    /// completion index's level at each period's start on this path, the very levels a phased lease's forward CFADS
+    /// reads (<see cref="LeaseComponent"/>), so a forward DSCR's numerator and denominator stand on the same completions;
+    /// any other expression, which the projection cannot read ahead, held at this period's share.</summary>
+    private string? Completion(TrancheState tranche) => tranche.Model.Completion switch
+    {
+        null => null,
+        QuantityExpression { Quantity: Quantity.IndexLevel } index =>
+            "CompletionShares.Levels(" + Ctx.Components.Of<IndexComponent>().States[index.Index].Levels + ")",
+        _ => "CompletionShares.Held(" + tranche.CompletedShare + ")",
+    };
 
     /// <summary>The share of interest paid in cash, held at this period's: all of it, or a PIK tranche's cash share
     /// (with a <c>when</c>, the share of a period in which the condition holds only if it holds now). A
@@ -773,9 +794,10 @@ internal sealed class TrancheComponent(EmitContext ctx)
             // Before the maturity only the completed buildings amortise: the schedule × the completed share, held
             // within [0, 1] (n/a counts as nothing completed). At and after the maturity the whole balance is due.
             w.Comment(model.Name + ": only the share of the buildings completed amortises before the maturity");
+            w.Line(tranche.CompletedShare + " = CompletedShare.Of(" + CSharpEmitter.Expression(Ctx, completion, null) + ");");
             using (w.Block("if (t < " + tranche.MaturityPeriod + ")"))
             {
-                w.Line(tranche.ScheduledPrincipal + " *= Math.Clamp(Flows.AmountOrZero(" + CSharpEmitter.Expression(Ctx, completion, null) + "), 0.0, 1.0);");
+                w.Line(tranche.ScheduledPrincipal + " *= " + tranche.CompletedShare + ";");
             }
         }
 

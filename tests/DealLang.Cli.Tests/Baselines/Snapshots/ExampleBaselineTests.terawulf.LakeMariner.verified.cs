@@ -117,6 +117,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         double tranche_Notes_startBalance = tranche_Notes_balance; // Notes.balance: outstanding at the period's start
         double tranche_Notes_scheduledInterest = 0.0; // this period's interest on the opening balance
         double tranche_Notes_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Notes_completedShare = 0.0; // Notes: the share of the buildings completed at the period's start, which scales the scheduled principal
         double tranche_Notes_interestDue = 0.0; // incl. interest unpaid so far
         double tranche_Notes_principalDue = 0.0; // incl. principal unpaid so far
         double tranche_Notes_interestPaid = 0.0;
@@ -125,8 +126,8 @@ public sealed class Deal_LakeMariner : IDealProgram
         double tranche_Notes_unpaidPrincipal = 0.0; // Notes.principal_shortfall, carried forward
         // WulfEquity (equity)
         double equity_WulfEquity_distributed = 0.0;
-        // InterestReserve (account)
-        double account_InterestReserve_balance = 248000000.0;
+        // ConstructionReserve (account)
+        double account_ConstructionReserve_balance = 372000000.0;
         // Lockbox (account)
         double account_Lockbox_balance = 0.0;
         // TenantDefault (trigger, trap)
@@ -154,7 +155,7 @@ public sealed class Deal_LakeMariner : IDealProgram
             periodEnd = Boundaries[t + 1];
             double yf = YearFractions[t];
             bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
-            double accountsStart = account_InterestReserve_balance + account_Lockbox_balance;
+            double accountsStart = account_ConstructionReserve_balance + account_Lockbox_balance;
             index_Built_level = index_Built_levels[t];
             tranche_Notes_startBalance = tranche_Notes_balance;
 
@@ -177,21 +178,22 @@ public sealed class Deal_LakeMariner : IDealProgram
             }
 
             // Notes: only the share of the buildings completed amortises before the maturity
+            tranche_Notes_completedShare = CompletedShare.Of(index_Built_level);
             if (t < tranche_Notes_maturityPeriod)
             {
-                tranche_Notes_scheduledPrincipal *= Math.Clamp(Flows.AmountOrZero(index_Built_level), 0.0, 1.0);
+                tranche_Notes_scheduledPrincipal *= tranche_Notes_completedShare;
             }
 
             tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
 
             // 1. collections
             // FluidstackLease: rent on the share of its buildings completed at the period's start, until its facility is sold
-            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0);
+            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * CompletedShare.Of(index_Built_levels[t]);
             // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
             lease_FluidstackLease_guaranteed = 0.0;
             if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod))
             {
-                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * CompletedShare.Of(index_Built_levels[t]) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
                 lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
             }
 
@@ -217,9 +219,10 @@ public sealed class Deal_LakeMariner : IDealProgram
             equity_WulfEquity_distributed = 0.0;
             double step1_due = 0.0, step1_paid = 0.0; // 1 pay Notes.interest
             double step2_due = 0.0, step2_paid = 0.0; // 2 pay Notes.principal
-            double step4_held = 0.0; // 4 hold rest in Lockbox
-            double step5_released = 0.0; // 5 release Lockbox
-            double step6_distributed = 0.0; // 6 distribute rest to WulfEquity
+            double step4_released = 0.0; // 4 release ConstructionReserve
+            double step6_held = 0.0; // 6 hold rest in Lockbox
+            double step7_released = 0.0; // 7 release Lockbox
+            double step8_distributed = 0.0; // 8 distribute rest to WulfEquity
             double owed, draw; // what cash could not pay, and what a reserve account covers of it
             if (ledger != null)
             {
@@ -229,16 +232,17 @@ public sealed class Deal_LakeMariner : IDealProgram
                 ledger[t, 9] = 0.0; // 2 pay Notes.principal due
                 ledger[t, 10] = 0.0; // 2 pay Notes.principal paid
                 ledger[t, 11] = 0.0; // 2 pay Notes.principal short
-                ledger[t, 12] = 0.0; // 4 hold rest in Lockbox held
-                ledger[t, 13] = 0.0; // 5 release Lockbox released
-                ledger[t, 14] = 0.0; // 6 distribute rest to WulfEquity distributed
-                ledger[t, 15] = 0.0; // 7 pay Notes.interest due
-                ledger[t, 16] = 0.0; // 7 pay Notes.interest paid
-                ledger[t, 17] = 0.0; // 7 pay Notes.interest short
-                ledger[t, 18] = 0.0; // 8 pay Notes.balance due
-                ledger[t, 19] = 0.0; // 8 pay Notes.balance paid
-                ledger[t, 20] = 0.0; // 8 pay Notes.balance short
-                ledger[t, 21] = 0.0; // 9 distribute rest to WulfEquity distributed
+                ledger[t, 12] = 0.0; // 4 release ConstructionReserve released
+                ledger[t, 13] = 0.0; // 6 hold rest in Lockbox held
+                ledger[t, 14] = 0.0; // 7 release Lockbox released
+                ledger[t, 15] = 0.0; // 8 distribute rest to WulfEquity distributed
+                ledger[t, 16] = 0.0; // 9 pay Notes.interest due
+                ledger[t, 17] = 0.0; // 9 pay Notes.interest paid
+                ledger[t, 18] = 0.0; // 9 pay Notes.interest short
+                ledger[t, 19] = 0.0; // 10 pay Notes.balance due
+                ledger[t, 20] = 0.0; // 10 pay Notes.balance paid
+                ledger[t, 21] = 0.0; // 10 pay Notes.balance short
+                ledger[t, 22] = 0.0; // 11 distribute rest to WulfEquity distributed
             }
 
             if (!afterDefault)
@@ -248,8 +252,8 @@ public sealed class Deal_LakeMariner : IDealProgram
                 if (finalPeriod)
                 {
                     // the last scheduled period: every account is released into the waterfall
-                    available += account_InterestReserve_balance;
-                    account_InterestReserve_balance = 0.0;
+                    available += account_ConstructionReserve_balance;
+                    account_ConstructionReserve_balance = 0.0;
                     available += account_Lockbox_balance;
                     account_Lockbox_balance = 0.0;
                 }
@@ -259,8 +263,8 @@ public sealed class Deal_LakeMariner : IDealProgram
                 step1_paid = Math.Min(available, step1_due);
                 available -= step1_paid;
                 owed = step1_due - step1_paid;
-                draw = Math.Min(account_InterestReserve_balance, owed); // from InterestReserve
-                account_InterestReserve_balance -= draw;
+                draw = Math.Min(account_ConstructionReserve_balance, owed); // from ConstructionReserve
+                account_ConstructionReserve_balance -= draw;
                 owed -= draw;
                 step1_paid += draw;
                 draw = Math.Min(account_Lockbox_balance, owed); // from Lockbox
@@ -281,6 +285,10 @@ public sealed class Deal_LakeMariner : IDealProgram
                 step2_paid = Math.Min(available, step2_due);
                 available -= step2_paid;
                 owed = step2_due - step2_paid;
+                draw = Math.Min(account_ConstructionReserve_balance, owed); // from ConstructionReserve
+                account_ConstructionReserve_balance -= draw;
+                owed -= draw;
+                step2_paid += draw;
                 draw = Math.Min(account_Lockbox_balance, owed); // from Lockbox
                 account_Lockbox_balance -= draw;
                 owed -= draw;
@@ -295,37 +303,50 @@ public sealed class Deal_LakeMariner : IDealProgram
                     ledger[t, 11] = step2_due - step2_paid; // 2 pay Notes.principal short
                 }
 
-                // 3 if TenantDefault
-                if (trigger_TenantDefault_active)
+                // 3 if Built >= 100%
+                if (index_Built_level >= 1.0)
                 {
-                    // 4 hold rest in Lockbox
-                    step4_held = finalPeriod ? 0.0 : available;
-                    account_Lockbox_balance += step4_held;
-                    available -= step4_held;
+                    // 4 release ConstructionReserve
+                    step4_released = account_ConstructionReserve_balance; // no target: all of it
+                    account_ConstructionReserve_balance -= step4_released;
+                    available += step4_released;
                     if (ledger != null)
                     {
-                        ledger[t, 12] = step4_held; // 4 hold rest in Lockbox held
+                        ledger[t, 12] = step4_released; // 4 release ConstructionReserve released
+                    }
+                }
+
+                // 5 if TenantDefault
+                if (trigger_TenantDefault_active)
+                {
+                    // 6 hold rest in Lockbox
+                    step6_held = finalPeriod ? 0.0 : available;
+                    account_Lockbox_balance += step6_held;
+                    available -= step6_held;
+                    if (ledger != null)
+                    {
+                        ledger[t, 13] = step6_held; // 6 hold rest in Lockbox held
                     }
                 }
                 else
                 {
-                    // 5 release Lockbox
-                    step5_released = account_Lockbox_balance; // no target: all of it
-                    account_Lockbox_balance -= step5_released;
-                    available += step5_released;
+                    // 7 release Lockbox
+                    step7_released = account_Lockbox_balance; // no target: all of it
+                    account_Lockbox_balance -= step7_released;
+                    available += step7_released;
                     if (ledger != null)
                     {
-                        ledger[t, 13] = step5_released; // 5 release Lockbox released
+                        ledger[t, 14] = step7_released; // 7 release Lockbox released
                     }
                 }
 
-                // 6 distribute rest to WulfEquity
-                step6_distributed = available;
-                equity_WulfEquity_distributed += step6_distributed;
+                // 8 distribute rest to WulfEquity
+                step8_distributed = available;
+                equity_WulfEquity_distributed += step8_distributed;
                 available = 0.0;
                 if (ledger != null)
                 {
-                    ledger[t, 14] = step6_distributed; // 6 distribute rest to WulfEquity distributed
+                    ledger[t, 15] = step8_distributed; // 8 distribute rest to WulfEquity distributed
                 }
 
                 if (finalPeriod)
@@ -369,47 +390,47 @@ public sealed class Deal_LakeMariner : IDealProgram
                     collections += saleProceeds;
                     available += saleProceeds;
                     // the accounts are collateral: their cash joins the enforcement waterfall
-                    available += account_InterestReserve_balance;
-                    account_InterestReserve_balance = 0.0;
+                    available += account_ConstructionReserve_balance;
+                    account_ConstructionReserve_balance = 0.0;
                     available += account_Lockbox_balance;
                     account_Lockbox_balance = 0.0;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
-                    double step7_due = 0.0, step7_paid = 0.0; // 7 pay Notes.interest
-                    double step8_due = 0.0, step8_paid = 0.0; // 8 pay Notes.balance
-                    double step9_distributed = 0.0; // 9 distribute rest to WulfEquity
-                    // 7 pay Notes.interest
-                    step7_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
-                    step7_paid = Math.Min(available, step7_due);
-                    available -= step7_paid;
-                    tranche_Notes_interestPaid += step7_paid;
+                    double step9_due = 0.0, step9_paid = 0.0; // 9 pay Notes.interest
+                    double step10_due = 0.0, step10_paid = 0.0; // 10 pay Notes.balance
+                    double step11_distributed = 0.0; // 11 distribute rest to WulfEquity
+                    // 9 pay Notes.interest
+                    step9_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
+                    step9_paid = Math.Min(available, step9_due);
+                    available -= step9_paid;
+                    tranche_Notes_interestPaid += step9_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 15] = step7_due; // 7 pay Notes.interest due
-                        ledger[t, 16] = step7_paid; // 7 pay Notes.interest paid
-                        ledger[t, 17] = step7_due - step7_paid; // 7 pay Notes.interest short
+                        ledger[t, 16] = step9_due; // 9 pay Notes.interest due
+                        ledger[t, 17] = step9_paid; // 9 pay Notes.interest paid
+                        ledger[t, 18] = step9_due - step9_paid; // 9 pay Notes.interest short
                     }
 
-                    // 8 pay Notes.balance
-                    step8_due = tranche_Notes_balance;
-                    step8_paid = Math.Min(available, step8_due);
-                    available -= step8_paid;
-                    tranche_Notes_principalPaid += step8_paid;
-                    tranche_Notes_balance -= step8_paid;
+                    // 10 pay Notes.balance
+                    step10_due = tranche_Notes_balance;
+                    step10_paid = Math.Min(available, step10_due);
+                    available -= step10_paid;
+                    tranche_Notes_principalPaid += step10_paid;
+                    tranche_Notes_balance -= step10_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 18] = step8_due; // 8 pay Notes.balance due
-                        ledger[t, 19] = step8_paid; // 8 pay Notes.balance paid
-                        ledger[t, 20] = step8_due - step8_paid; // 8 pay Notes.balance short
+                        ledger[t, 19] = step10_due; // 10 pay Notes.balance due
+                        ledger[t, 20] = step10_paid; // 10 pay Notes.balance paid
+                        ledger[t, 21] = step10_due - step10_paid; // 10 pay Notes.balance short
                     }
 
-                    // 9 distribute rest to WulfEquity
-                    step9_distributed = available;
-                    equity_WulfEquity_distributed += step9_distributed;
+                    // 11 distribute rest to WulfEquity
+                    step11_distributed = available;
+                    equity_WulfEquity_distributed += step11_distributed;
                     available = 0.0;
                     if (ledger != null)
                     {
-                        ledger[t, 21] = step9_distributed; // 9 distribute rest to WulfEquity distributed
+                        ledger[t, 22] = step11_distributed; // 11 distribute rest to WulfEquity distributed
                     }
 
                     tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
@@ -425,7 +446,7 @@ public sealed class Deal_LakeMariner : IDealProgram
             result_InterestShortfall_0[t] = tranche_Notes_unpaidInterest;
             result_PrincipalShortfall_0[t] = tranche_Notes_unpaidPrincipal;
             result_Distributions_0[t] = equity_WulfEquity_distributed;
-            result_AccountBalance_0[t] = account_InterestReserve_balance;
+            result_AccountBalance_0[t] = account_ConstructionReserve_balance;
             result_AccountBalance_1[t] = account_Lockbox_balance;
             if (ledger != null)
             {
@@ -435,21 +456,21 @@ public sealed class Deal_LakeMariner : IDealProgram
                 ledger[t, 3] = collections; // collections
                 ledger[t, 4] = tranche_Notes_interestDue; // Notes interest due
                 ledger[t, 5] = tranche_Notes_principalDue; // Notes principal due
-                ledger[t, 22] = account_InterestReserve_balance; // InterestReserve balance
-                ledger[t, 23] = account_Lockbox_balance; // Lockbox balance
-                ledger[t, 24] = tranche_Notes_balance; // Notes balance
-                ledger[t, 25] = index_Built_level; // Built
-                ledger[t, 26] = trigger_TenantDefault_active ? 1.0 : 0.0; // TenantDefault
-                ledger[t, 27] = eventOfDefault ? 1.0 : 0.0; // event of default
+                ledger[t, 23] = account_ConstructionReserve_balance; // ConstructionReserve balance
+                ledger[t, 24] = account_Lockbox_balance; // Lockbox balance
+                ledger[t, 25] = tranche_Notes_balance; // Notes balance
+                ledger[t, 26] = index_Built_level; // Built
+                ledger[t, 27] = trigger_TenantDefault_active ? 1.0 : 0.0; // TenantDefault
+                ledger[t, 28] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
             if (checkCash)
             {
                 double paidOut = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_WulfEquity_distributed;
-                CashCheck.Verify(t, collections, paidOut, accountsStart, account_InterestReserve_balance + account_Lockbox_balance);
+                CashCheck.Verify(t, collections, paidOut, accountsStart, account_ConstructionReserve_balance + account_Lockbox_balance);
                 if (finalPeriod)
                 {
-                    CashCheck.VerifyNothingLeft(t, account_InterestReserve_balance + account_Lockbox_balance);
+                    CashCheck.VerifyNothingLeft(t, account_ConstructionReserve_balance + account_Lockbox_balance);
                 }
             }
 
@@ -509,6 +530,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         double tranche_Notes_startBalance = tranche_Notes_balance; // Notes.balance: outstanding at the period's start
         double tranche_Notes_scheduledInterest = 0.0; // this period's interest on the opening balance
         double tranche_Notes_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Notes_completedShare = 0.0; // Notes: the share of the buildings completed at the period's start, which scales the scheduled principal
         double tranche_Notes_interestDue = 0.0; // incl. interest unpaid so far
         double tranche_Notes_principalDue = 0.0; // incl. principal unpaid so far
         double tranche_Notes_interestPaid = 0.0;
@@ -517,8 +539,8 @@ public sealed class Deal_LakeMariner : IDealProgram
         double tranche_Notes_unpaidPrincipal = 0.0; // Notes.principal_shortfall, carried forward
         // WulfEquity (equity)
         double equity_WulfEquity_distributed = 0.0;
-        // InterestReserve (account)
-        double account_InterestReserve_balance = 248000000.0;
+        // ConstructionReserve (account)
+        double account_ConstructionReserve_balance = 372000000.0;
         // Lockbox (account)
         double account_Lockbox_balance = 0.0;
         // TenantDefault (trigger, trap)
@@ -551,9 +573,10 @@ public sealed class Deal_LakeMariner : IDealProgram
         double step1_paid = default;
         double step2_due = default;
         double step2_paid = default;
-        double step4_held = default;
-        double step5_released = default;
-        double step6_distributed = default;
+        double step4_released = default;
+        double step6_held = default;
+        double step7_released = default;
+        double step8_distributed = default;
         double owed;
         double draw;
 
@@ -564,7 +587,7 @@ public sealed class Deal_LakeMariner : IDealProgram
             periodEnd = Boundaries[t + 1];
             yf = YearFractions[t];
             afterDefault = eventOfDefault;
-            accountsStart = account_InterestReserve_balance + account_Lockbox_balance;
+            accountsStart = account_ConstructionReserve_balance + account_Lockbox_balance;
             index_Built_level = index_Built_levels[t];
             tranche_Notes_startBalance = tranche_Notes_balance;
 
@@ -587,21 +610,22 @@ public sealed class Deal_LakeMariner : IDealProgram
             }
 
             // Notes: only the share of the buildings completed amortises before the maturity
+            tranche_Notes_completedShare = CompletedShare.Of(index_Built_level);
             if (t < tranche_Notes_maturityPeriod)
             {
-                tranche_Notes_scheduledPrincipal *= Math.Clamp(Flows.AmountOrZero(index_Built_level), 0.0, 1.0);
+                tranche_Notes_scheduledPrincipal *= tranche_Notes_completedShare;
             }
 
             tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
 
             // 1. collections
             // FluidstackLease: rent on the share of its buildings completed at the period's start, until its facility is sold
-            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0);
+            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * CompletedShare.Of(index_Built_levels[t]);
             // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
             lease_FluidstackLease_guaranteed = 0.0;
             if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod))
             {
-                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * CompletedShare.Of(index_Built_levels[t]) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
                 lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
             }
 
@@ -629,9 +653,10 @@ public sealed class Deal_LakeMariner : IDealProgram
             step1_paid = 0.0;
             step2_due = 0.0;
             step2_paid = 0.0;
-            step4_held = 0.0;
-            step5_released = 0.0;
-            step6_distributed = 0.0;
+            step4_released = 0.0;
+            step6_held = 0.0;
+            step7_released = 0.0;
+            step8_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -639,8 +664,8 @@ public sealed class Deal_LakeMariner : IDealProgram
                 if (finalPeriod)
                 {
                     // the last scheduled period: every account is released into the waterfall
-                    available += account_InterestReserve_balance;
-                    account_InterestReserve_balance = 0.0;
+                    available += account_ConstructionReserve_balance;
+                    account_ConstructionReserve_balance = 0.0;
                     available += account_Lockbox_balance;
                     account_Lockbox_balance = 0.0;
                 }
@@ -650,8 +675,8 @@ public sealed class Deal_LakeMariner : IDealProgram
                 step1_paid = Math.Min(available, step1_due);
                 available -= step1_paid;
                 owed = step1_due - step1_paid;
-                draw = Math.Min(account_InterestReserve_balance, owed); // from InterestReserve
-                account_InterestReserve_balance -= draw;
+                draw = Math.Min(account_ConstructionReserve_balance, owed); // from ConstructionReserve
+                account_ConstructionReserve_balance -= draw;
                 owed -= draw;
                 step1_paid += draw;
                 draw = Math.Min(account_Lockbox_balance, owed); // from Lockbox
@@ -665,6 +690,10 @@ public sealed class Deal_LakeMariner : IDealProgram
                 step2_paid = Math.Min(available, step2_due);
                 available -= step2_paid;
                 owed = step2_due - step2_paid;
+                draw = Math.Min(account_ConstructionReserve_balance, owed); // from ConstructionReserve
+                account_ConstructionReserve_balance -= draw;
+                owed -= draw;
+                step2_paid += draw;
                 draw = Math.Min(account_Lockbox_balance, owed); // from Lockbox
                 account_Lockbox_balance -= draw;
                 owed -= draw;
@@ -672,25 +701,34 @@ public sealed class Deal_LakeMariner : IDealProgram
                 step2_paid = owed == 0.0 ? step2_due : step2_paid;
                 tranche_Notes_principalPaid += step2_paid;
                 tranche_Notes_balance -= step2_paid;
-                // 3 if TenantDefault
+                // 3 if Built >= 100%
+                if (index_Built_level >= 1.0)
+                {
+                    // 4 release ConstructionReserve
+                    step4_released = account_ConstructionReserve_balance; // no target: all of it
+                    account_ConstructionReserve_balance -= step4_released;
+                    available += step4_released;
+                }
+
+                // 5 if TenantDefault
                 if (trigger_TenantDefault_active)
                 {
-                    // 4 hold rest in Lockbox
-                    step4_held = finalPeriod ? 0.0 : available;
-                    account_Lockbox_balance += step4_held;
-                    available -= step4_held;
+                    // 6 hold rest in Lockbox
+                    step6_held = finalPeriod ? 0.0 : available;
+                    account_Lockbox_balance += step6_held;
+                    available -= step6_held;
                 }
                 else
                 {
-                    // 5 release Lockbox
-                    step5_released = account_Lockbox_balance; // no target: all of it
-                    account_Lockbox_balance -= step5_released;
-                    available += step5_released;
+                    // 7 release Lockbox
+                    step7_released = account_Lockbox_balance; // no target: all of it
+                    account_Lockbox_balance -= step7_released;
+                    available += step7_released;
                 }
 
-                // 6 distribute rest to WulfEquity
-                step6_distributed = available;
-                equity_WulfEquity_distributed += step6_distributed;
+                // 8 distribute rest to WulfEquity
+                step8_distributed = available;
+                equity_WulfEquity_distributed += step8_distributed;
                 available = 0.0;
                 if (finalPeriod)
                 {
@@ -717,14 +755,14 @@ public sealed class Deal_LakeMariner : IDealProgram
             result_InterestShortfall_0[t] = tranche_Notes_unpaidInterest;
             result_PrincipalShortfall_0[t] = tranche_Notes_unpaidPrincipal;
             result_Distributions_0[t] = equity_WulfEquity_distributed;
-            result_AccountBalance_0[t] = account_InterestReserve_balance;
+            result_AccountBalance_0[t] = account_ConstructionReserve_balance;
             result_AccountBalance_1[t] = account_Lockbox_balance;
             if (checkCash)
             {
                 // the check's terms, verified after the periods (CashCheck.VerifyPeriods)
                 result_CashPaidOut[t] = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_WulfEquity_distributed;
                 result_CashHeldStart[t] = accountsStart;
-                result_CashHeldEnd[t] = account_InterestReserve_balance + account_Lockbox_balance;
+                result_CashHeldEnd[t] = account_ConstructionReserve_balance + account_Lockbox_balance;
             }
 
             // the run ends at the maturity without a default, or with the last enforcement sale
@@ -786,6 +824,7 @@ public sealed class Deal_LakeMariner : IDealProgram
             state.tranche_Notes_startBalance = tranche_Notes_startBalance;
             state.tranche_Notes_scheduledInterest = tranche_Notes_scheduledInterest;
             state.tranche_Notes_scheduledPrincipal = tranche_Notes_scheduledPrincipal;
+            state.tranche_Notes_completedShare = tranche_Notes_completedShare;
             state.tranche_Notes_interestDue = tranche_Notes_interestDue;
             state.tranche_Notes_principalDue = tranche_Notes_principalDue;
             state.tranche_Notes_interestPaid = tranche_Notes_interestPaid;
@@ -793,7 +832,7 @@ public sealed class Deal_LakeMariner : IDealProgram
             state.tranche_Notes_unpaidInterest = tranche_Notes_unpaidInterest;
             state.tranche_Notes_unpaidPrincipal = tranche_Notes_unpaidPrincipal;
             state.equity_WulfEquity_distributed = equity_WulfEquity_distributed;
-            state.account_InterestReserve_balance = account_InterestReserve_balance;
+            state.account_ConstructionReserve_balance = account_ConstructionReserve_balance;
             state.account_Lockbox_balance = account_Lockbox_balance;
             state.trigger_TenantDefault_active = trigger_TenantDefault_active;
             state.sale1_date = sale1_date;
@@ -837,6 +876,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         public double tranche_Notes_startBalance;
         public double tranche_Notes_scheduledInterest;
         public double tranche_Notes_scheduledPrincipal;
+        public double tranche_Notes_completedShare;
         public double tranche_Notes_interestDue;
         public double tranche_Notes_principalDue;
         public double tranche_Notes_interestPaid;
@@ -844,7 +884,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         public double tranche_Notes_unpaidInterest;
         public double tranche_Notes_unpaidPrincipal;
         public double equity_WulfEquity_distributed;
-        public double account_InterestReserve_balance;
+        public double account_ConstructionReserve_balance;
         public double account_Lockbox_balance;
         public bool trigger_TenantDefault_active;
         public Date sale1_date;
@@ -885,6 +925,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         double tranche_Notes_startBalance = state.tranche_Notes_startBalance;
         double tranche_Notes_scheduledInterest = state.tranche_Notes_scheduledInterest;
         double tranche_Notes_scheduledPrincipal = state.tranche_Notes_scheduledPrincipal;
+        double tranche_Notes_completedShare = state.tranche_Notes_completedShare;
         double tranche_Notes_interestDue = state.tranche_Notes_interestDue;
         double tranche_Notes_principalDue = state.tranche_Notes_principalDue;
         double tranche_Notes_interestPaid = state.tranche_Notes_interestPaid;
@@ -892,7 +933,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         double tranche_Notes_unpaidInterest = state.tranche_Notes_unpaidInterest;
         double tranche_Notes_unpaidPrincipal = state.tranche_Notes_unpaidPrincipal;
         double equity_WulfEquity_distributed = state.equity_WulfEquity_distributed;
-        double account_InterestReserve_balance = state.account_InterestReserve_balance;
+        double account_ConstructionReserve_balance = state.account_ConstructionReserve_balance;
         double account_Lockbox_balance = state.account_Lockbox_balance;
         bool trigger_TenantDefault_active = state.trigger_TenantDefault_active;
         Date sale1_date = state.sale1_date;
@@ -904,9 +945,10 @@ public sealed class Deal_LakeMariner : IDealProgram
         double step1_paid = default;
         double step2_due = default;
         double step2_paid = default;
-        double step4_held = default;
-        double step5_released = default;
-        double step6_distributed = default;
+        double step4_released = default;
+        double step6_held = default;
+        double step7_released = default;
+        double step8_distributed = default;
         double owed;
         double draw;
 
@@ -937,7 +979,7 @@ public sealed class Deal_LakeMariner : IDealProgram
                 periodEnd = Boundaries[t + 1];
                 yf = YearFractions[t];
                 afterDefault = eventOfDefault;
-                accountsStart = account_InterestReserve_balance + account_Lockbox_balance;
+                accountsStart = account_ConstructionReserve_balance + account_Lockbox_balance;
                 index_Built_level = index_Built_levels[t];
                 tranche_Notes_startBalance = tranche_Notes_balance;
 
@@ -960,21 +1002,22 @@ public sealed class Deal_LakeMariner : IDealProgram
                 }
 
                 // Notes: only the share of the buildings completed amortises before the maturity
+                tranche_Notes_completedShare = CompletedShare.Of(index_Built_level);
                 if (t < tranche_Notes_maturityPeriod)
                 {
-                    tranche_Notes_scheduledPrincipal *= Math.Clamp(Flows.AmountOrZero(index_Built_level), 0.0, 1.0);
+                    tranche_Notes_scheduledPrincipal *= tranche_Notes_completedShare;
                 }
 
                 tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
 
                 // 1. collections
                 // FluidstackLease: rent on the share of its buildings completed at the period's start, until its facility is sold
-                lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0);
+                lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * CompletedShare.Of(index_Built_levels[t]);
                 // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
                 lease_FluidstackLease_guaranteed = 0.0;
                 if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod))
                 {
-                    lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * Math.Clamp(Flows.AmountOrZero(index_Built_levels[t]), 0.0, 1.0) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                    lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * CompletedShare.Of(index_Built_levels[t]) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
                     lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
                 }
 
@@ -1002,9 +1045,10 @@ public sealed class Deal_LakeMariner : IDealProgram
                 step1_paid = 0.0;
                 step2_due = 0.0;
                 step2_paid = 0.0;
-                step4_held = 0.0;
-                step5_released = 0.0;
-                step6_distributed = 0.0;
+                step4_released = 0.0;
+                step6_held = 0.0;
+                step7_released = 0.0;
+                step8_distributed = 0.0;
                 if (!afterDefault)
                 {
                     // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -1012,8 +1056,8 @@ public sealed class Deal_LakeMariner : IDealProgram
                     if (finalPeriod)
                     {
                         // the last scheduled period: every account is released into the waterfall
-                        available += account_InterestReserve_balance;
-                        account_InterestReserve_balance = 0.0;
+                        available += account_ConstructionReserve_balance;
+                        account_ConstructionReserve_balance = 0.0;
                         available += account_Lockbox_balance;
                         account_Lockbox_balance = 0.0;
                     }
@@ -1023,8 +1067,8 @@ public sealed class Deal_LakeMariner : IDealProgram
                     step1_paid = Math.Min(available, step1_due);
                     available -= step1_paid;
                     owed = step1_due - step1_paid;
-                    draw = Math.Min(account_InterestReserve_balance, owed); // from InterestReserve
-                    account_InterestReserve_balance -= draw;
+                    draw = Math.Min(account_ConstructionReserve_balance, owed); // from ConstructionReserve
+                    account_ConstructionReserve_balance -= draw;
                     owed -= draw;
                     step1_paid += draw;
                     draw = Math.Min(account_Lockbox_balance, owed); // from Lockbox
@@ -1038,6 +1082,10 @@ public sealed class Deal_LakeMariner : IDealProgram
                     step2_paid = Math.Min(available, step2_due);
                     available -= step2_paid;
                     owed = step2_due - step2_paid;
+                    draw = Math.Min(account_ConstructionReserve_balance, owed); // from ConstructionReserve
+                    account_ConstructionReserve_balance -= draw;
+                    owed -= draw;
+                    step2_paid += draw;
                     draw = Math.Min(account_Lockbox_balance, owed); // from Lockbox
                     account_Lockbox_balance -= draw;
                     owed -= draw;
@@ -1045,25 +1093,34 @@ public sealed class Deal_LakeMariner : IDealProgram
                     step2_paid = owed == 0.0 ? step2_due : step2_paid;
                     tranche_Notes_principalPaid += step2_paid;
                     tranche_Notes_balance -= step2_paid;
-                    // 3 if TenantDefault
+                    // 3 if Built >= 100%
+                    if (index_Built_level >= 1.0)
+                    {
+                        // 4 release ConstructionReserve
+                        step4_released = account_ConstructionReserve_balance; // no target: all of it
+                        account_ConstructionReserve_balance -= step4_released;
+                        available += step4_released;
+                    }
+
+                    // 5 if TenantDefault
                     if (trigger_TenantDefault_active)
                     {
-                        // 4 hold rest in Lockbox
-                        step4_held = finalPeriod ? 0.0 : available;
-                        account_Lockbox_balance += step4_held;
-                        available -= step4_held;
+                        // 6 hold rest in Lockbox
+                        step6_held = finalPeriod ? 0.0 : available;
+                        account_Lockbox_balance += step6_held;
+                        available -= step6_held;
                     }
                     else
                     {
-                        // 5 release Lockbox
-                        step5_released = account_Lockbox_balance; // no target: all of it
-                        account_Lockbox_balance -= step5_released;
-                        available += step5_released;
+                        // 7 release Lockbox
+                        step7_released = account_Lockbox_balance; // no target: all of it
+                        account_Lockbox_balance -= step7_released;
+                        available += step7_released;
                     }
 
-                    // 6 distribute rest to WulfEquity
-                    step6_distributed = available;
-                    equity_WulfEquity_distributed += step6_distributed;
+                    // 8 distribute rest to WulfEquity
+                    step8_distributed = available;
+                    equity_WulfEquity_distributed += step8_distributed;
                     available = 0.0;
                     if (finalPeriod)
                     {
@@ -1107,29 +1164,29 @@ public sealed class Deal_LakeMariner : IDealProgram
                     collections += saleProceeds;
                     available += saleProceeds;
                     // the accounts are collateral: their cash joins the enforcement waterfall
-                    available += account_InterestReserve_balance;
-                    account_InterestReserve_balance = 0.0;
+                    available += account_ConstructionReserve_balance;
+                    account_ConstructionReserve_balance = 0.0;
                     available += account_Lockbox_balance;
                     account_Lockbox_balance = 0.0;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
-                    double step7_due = 0.0, step7_paid = 0.0; // 7 pay Notes.interest
-                    double step8_due = 0.0, step8_paid = 0.0; // 8 pay Notes.balance
-                    double step9_distributed = 0.0; // 9 distribute rest to WulfEquity
-                    // 7 pay Notes.interest
-                    step7_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
-                    step7_paid = Math.Min(available, step7_due);
-                    available -= step7_paid;
-                    tranche_Notes_interestPaid += step7_paid;
-                    // 8 pay Notes.balance
-                    step8_due = tranche_Notes_balance;
-                    step8_paid = Math.Min(available, step8_due);
-                    available -= step8_paid;
-                    tranche_Notes_principalPaid += step8_paid;
-                    tranche_Notes_balance -= step8_paid;
-                    // 9 distribute rest to WulfEquity
-                    step9_distributed = available;
-                    equity_WulfEquity_distributed += step9_distributed;
+                    double step9_due = 0.0, step9_paid = 0.0; // 9 pay Notes.interest
+                    double step10_due = 0.0, step10_paid = 0.0; // 10 pay Notes.balance
+                    double step11_distributed = 0.0; // 11 distribute rest to WulfEquity
+                    // 9 pay Notes.interest
+                    step9_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
+                    step9_paid = Math.Min(available, step9_due);
+                    available -= step9_paid;
+                    tranche_Notes_interestPaid += step9_paid;
+                    // 10 pay Notes.balance
+                    step10_due = tranche_Notes_balance;
+                    step10_paid = Math.Min(available, step10_due);
+                    available -= step10_paid;
+                    tranche_Notes_principalPaid += step10_paid;
+                    tranche_Notes_balance -= step10_paid;
+                    // 11 distribute rest to WulfEquity
+                    step11_distributed = available;
+                    equity_WulfEquity_distributed += step11_distributed;
                     available = 0.0;
                     tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
                     tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
@@ -1144,15 +1201,15 @@ public sealed class Deal_LakeMariner : IDealProgram
             result_InterestShortfall_0[t] = tranche_Notes_unpaidInterest;
             result_PrincipalShortfall_0[t] = tranche_Notes_unpaidPrincipal;
             result_Distributions_0[t] = equity_WulfEquity_distributed;
-            result_AccountBalance_0[t] = account_InterestReserve_balance;
+            result_AccountBalance_0[t] = account_ConstructionReserve_balance;
             result_AccountBalance_1[t] = account_Lockbox_balance;
             if (checkCash)
             {
                 double paidOut = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_WulfEquity_distributed;
-                CashCheck.Verify(t, collections, paidOut, accountsStart, account_InterestReserve_balance + account_Lockbox_balance);
+                CashCheck.Verify(t, collections, paidOut, accountsStart, account_ConstructionReserve_balance + account_Lockbox_balance);
                 if (finalPeriod)
                 {
-                    CashCheck.VerifyNothingLeft(t, account_InterestReserve_balance + account_Lockbox_balance);
+                    CashCheck.VerifyNothingLeft(t, account_ConstructionReserve_balance + account_Lockbox_balance);
                 }
             }
 
@@ -1219,7 +1276,7 @@ public sealed class Deal_LakeMariner : IDealProgram
             ],
             Accounts =
             [
-                new AccountInfo("InterestReserve", 248000000.0, 0.0),
+                new AccountInfo("ConstructionReserve", 372000000.0, 0.0),
                 new AccountInfo("Lockbox", 0.0, 0.0),
             ],
             Fees = [],
@@ -1256,17 +1313,18 @@ public sealed class Deal_LakeMariner : IDealProgram
             new LedgerColumn("2 pay Notes.principal due", ColumnKind.Money),
             new LedgerColumn("2 pay Notes.principal paid", ColumnKind.Money),
             new LedgerColumn("2 pay Notes.principal short", ColumnKind.Money),
-            new LedgerColumn("4 hold rest in Lockbox held", ColumnKind.Money),
-            new LedgerColumn("5 release Lockbox released", ColumnKind.Money),
-            new LedgerColumn("6 distribute rest to WulfEquity distributed", ColumnKind.Money),
-            new LedgerColumn("7 pay Notes.interest due", ColumnKind.Money),
-            new LedgerColumn("7 pay Notes.interest paid", ColumnKind.Money),
-            new LedgerColumn("7 pay Notes.interest short", ColumnKind.Money),
-            new LedgerColumn("8 pay Notes.balance due", ColumnKind.Money),
-            new LedgerColumn("8 pay Notes.balance paid", ColumnKind.Money),
-            new LedgerColumn("8 pay Notes.balance short", ColumnKind.Money),
-            new LedgerColumn("9 distribute rest to WulfEquity distributed", ColumnKind.Money),
-            new LedgerColumn("InterestReserve balance", ColumnKind.Money),
+            new LedgerColumn("4 release ConstructionReserve released", ColumnKind.Money),
+            new LedgerColumn("6 hold rest in Lockbox held", ColumnKind.Money),
+            new LedgerColumn("7 release Lockbox released", ColumnKind.Money),
+            new LedgerColumn("8 distribute rest to WulfEquity distributed", ColumnKind.Money),
+            new LedgerColumn("9 pay Notes.interest due", ColumnKind.Money),
+            new LedgerColumn("9 pay Notes.interest paid", ColumnKind.Money),
+            new LedgerColumn("9 pay Notes.interest short", ColumnKind.Money),
+            new LedgerColumn("10 pay Notes.balance due", ColumnKind.Money),
+            new LedgerColumn("10 pay Notes.balance paid", ColumnKind.Money),
+            new LedgerColumn("10 pay Notes.balance short", ColumnKind.Money),
+            new LedgerColumn("11 distribute rest to WulfEquity distributed", ColumnKind.Money),
+            new LedgerColumn("ConstructionReserve balance", ColumnKind.Money),
             new LedgerColumn("Lockbox balance", ColumnKind.Money),
             new LedgerColumn("Notes balance", ColumnKind.Money),
             new LedgerColumn("Built", ColumnKind.Rate),
