@@ -134,7 +134,8 @@ internal static partial class PipelineInvariants
 
     /// <summary>docs/codebase.md, PathSummaries: a Monte Carlo path's figures are "solved on the path's flows exactly as
     /// TrancheSummaries and EquitySummaries do, so each path's figures are its outcome's bit for bit"; and a guarantee's
-    /// cost on a path is its net cost floored at 0 (PathFigures: a path where it got back more counts as paying nothing).
+    /// cost on a path is its signed net cost, the summary's (PathFigures, since 4448ae3: a path where it got back more,
+    /// or where paid − recovered leaves a rounding residue below 0, keeps its sign; only P(pays anything) floors it).
     /// Not an equity's IRR with capital calls: the summary counts each call at its date, Monte Carlo at the end of the
     /// period holding it (docs/language.md, "Commitments drawn over time").</summary>
     private static void SameAsPath(DealDescription deal, ScenarioOutcome outcome, PathFigures path)
@@ -160,7 +161,7 @@ internal static partial class PipelineInvariants
 
         for (int g = 0; g < outcome.Guarantees.Length; g++)
         {
-            Same(Math.Max(0.0, outcome.Guarantees[g].NetCost), path.GuaranteeCost[g], $"{at}, guarantee {outcome.Guarantees[g].Name}, cost");
+            Same(outcome.Guarantees[g].NetCost, path.GuaranteeCost[g], $"{at}, guarantee {outcome.Guarantees[g].Name}, cost");
         }
 
         Assert.Equal(outcome.Events.EventOfDefault is not null, path.EventOfDefault);
