@@ -1255,7 +1255,7 @@ public sealed class Deal_LakeMariner : IDealProgram
             ],
             Facilities =
             [
-                new FacilityInfo("Buildings", 3600000000.0, new StraightLineCurve(360, 0.2, new Date(2027, 6, 30))),
+                new FacilityInfo("Buildings", 3228000000.0, new StraightLineCurve(360, 0.2, new Date(2027, 6, 30))),
             ],
             Leases =
             [
