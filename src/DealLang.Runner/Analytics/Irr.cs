@@ -44,9 +44,9 @@ public static class Irr
     public const double HighestRate = 1e4;
 
     /// <summary>
-    /// The top of the range searched first, 1000%, above every rate a deal's tranche or equity earns in practice: the
-    /// solve up to it is that of 2026-12-04, bit for bit and at its cost. Only flows with no rate up to it are
-    /// searched on, up to <see cref="HighestRate"/> (<see cref="AboveUsual"/>).
+    /// The top of the range searched first, 1000% (the ceiling until 2026-12-05), above every tranche's rate and nearly
+    /// every equity's: the solve up to it is that of 2026-12-04, bit for bit and at its cost. Only flows with no rate
+    /// up to it are searched on, up to <see cref="HighestRate"/> (<see cref="AboveUsual"/>, <see cref="ScanGrid"/>).
     /// </summary>
     public const double UsualHighestRate = 10.0;
 
