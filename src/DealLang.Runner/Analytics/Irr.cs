@@ -36,10 +36,11 @@ public static class Irr
     /// n/a. A small cheque with a large upside (a sponsor's promote, an early equity) truly earns more than 1000% a
     /// year, and leaving such paths out of a Monte Carlo mean would bias it down exactly where the upside is; but
     /// above 10⁴ the rate measures how near nothing the cheque was rather than a return, and one such path would
-    /// outweigh thousands in a mean. 10⁴ also keeps every figure well inside what the run sums exactly (a path's
-    /// IRR in 2⁻³²s, its square in 128 bits: 10⁴ is 2^45.3 units of a 2⁵⁰ limit, <c>MeasureStatistics</c>) and the
-    /// NPV inside double: at x = ln 10001 ≈ 9.21 a discount factor underflows only 81 years out, where a flow weighs
-    /// nothing beside one a year out.
+    /// outweigh thousands in a mean. 10⁴ also keeps every figure well inside what the run sums exactly
+    /// (<c>MeasureStatistics</c>: a path's IRR in units of 2⁻³², its square in a 128-bit sum; at 10⁴ a square is
+    /// 2^90.6 units, room for about 9 × 10¹⁰ paths, where a rate of 3 × 10⁹ would overflow the sum on one path) and
+    /// the NPV inside double: at x = ln 10001 ≈ 9.21 a discount factor underflows only 81 years out, where a flow
+    /// weighs nothing beside one a year out.
     /// </summary>
     public const double HighestRate = 1e4;
 

@@ -9,8 +9,7 @@ namespace DealLang.Cli.Tests.MonteCarlo;
 /// <summary>
 /// A small cheque with a large upside, end to end (deal text → compiler → stochastic paths → engine → metrics): an
 /// equity's IRR above 1000% is a rate, and Monte Carlo's IRR mean counts it. Before the solver looked above 1000%, such
-/// a path had no IRR and was left out of the mean, which then held only the paths that went wrong (TeraWulf's JV equity
-/// lost 73 paths so in an earlier session).
+/// a path had no IRR and was left out of the mean, which then held only the paths that went wrong.
 /// </summary>
 public sealed class HighIrrMonteCarloTests
 {
