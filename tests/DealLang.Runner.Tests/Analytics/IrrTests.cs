@@ -120,10 +120,10 @@ public class IrrTests
         // 1 becomes 20,001 in a year: r = 20,000 (2,000,000%), past the 10⁴ ceiling.
         Assert.True(double.IsNaN(Irr.Solve([0.0, 1.0], [-1.0, 20001.0])));
 
-        // The same with two sign changes: −1 + 30,000 v − 2 × 10⁸ v² = −(1 − 10,000 v)(1 − 20,000 v) (each factor's v
-        // sum 30,000, product 2 × 10⁸): 1 + r = 10⁴ or 2 × 10⁴, r = 9,999 or 19,999; the first is found, under the
-        // ceiling (one grid step of 0.0058 in ln(1 + r) below it), and the second not. Shifted to 1 + r = 2 × 10⁴ and 3 × 10⁴
-        // (sum 5 × 10⁴, product 6 × 10⁸) neither is.
+        // Two sign changes: −1 + 30,000 v − 2 × 10⁸ v² = −(1 − 10,000 v)(1 − 20,000 v), v = 1 / (1 + r) (the roots'
+        // 1 + r sum to 30,000 and multiply to 2 × 10⁸): 1 + r = 10⁴ or 2 × 10⁴, r = 9,999 or 19,999. The first is found,
+        // under the ceiling (ln 10,000 is 10⁻⁴ below ln 10,001, inside the scan's last step of 0.0058), the second not.
+        // With 1 + r = 2 × 10⁴ and 3 × 10⁴ (sum 5 × 10⁴, product 6 × 10⁸) neither is.
         Assert.Equal(9999.0, Irr.Solve([0.0, 1.0, 2.0], [-1.0, 30000.0, -2e8]), 1e-12 * 9999.0);
         Assert.True(double.IsNaN(Irr.Solve([0.0, 1.0, 2.0], [-1.0, 50000.0, -6e8])));
     }
