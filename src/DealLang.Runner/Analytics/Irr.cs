@@ -16,7 +16,9 @@ namespace DealLang.Runner.Analytics;
 /// steps fail, and for flows on a shared date, Newton's method on the NPV; its steps are checked (they must stay in
 /// the range and shrink), and when they fail a bracketed solver takes over: Newton safeguarded by a sign-changing bracket (a step that would leave
 /// the bracket, or that does not halve the error as fast as bisection would, is a bisection instead: Numerical
-/// Recipes' <c>rtsafe</c>), until a step is below 4 × 2⁻⁵² × max(1, |x|), the last bits of a double. Each NPV is
+/// Recipes' <c>rtsafe</c>), until a step is below 4 × 2⁻⁵² × max(1, |x|), the last bits of a double. All of this
+/// searches −99.99% … 1000% (<see cref="UsualHighestRate"/>); flows with no rate there are searched on up to
+/// <see cref="HighestRate"/>, 10⁴, by the same bracketed solver (one sign change) or the same scan (several). Each NPV is
 /// evaluated by a <see cref="DiscountChain"/>: a multiplication per flow and an exponential per distinct gap
 /// between flows. Nothing is allocated: the scratch is on the stack up to <see cref="StackFlows"/> flows, and
 /// rented from the shared pool beyond; <see cref="FlowTimes"/> prepares a deal's dates once for many solves.
@@ -29,8 +31,25 @@ public static class Irr
     /// <summary>Rates at or below −100% make (1+r)^t meaningless; this is as close as we go.</summary>
     public const double LowestRate = -0.9999;
 
-    /// <summary>A 1000% annual return is beyond any deal we model: a root past it is noise.</summary>
-    public const double HighestRate = 10.0;
+    /// <summary>
+    /// The highest rate solved for, 10⁴ (1,000,000% a year: a dollar becoming 10,001 in a year); a root above it is
+    /// n/a. A small cheque with a large upside (a sponsor's promote, an early equity) truly earns more than 1000% a
+    /// year, and leaving such paths out of a Monte Carlo mean would bias it down exactly where the upside is; but
+    /// above 10⁴ the rate measures how near nothing the cheque was rather than a return, and one such path would
+    /// outweigh thousands in a mean. 10⁴ also keeps every figure well inside what the run sums exactly
+    /// (<c>MeasureStatistics</c>: a path's IRR in units of 2⁻³², its square in a 128-bit sum; at 10⁴ a square is
+    /// 2^90.6 units, room for about 9 × 10¹⁰ paths, where a rate of 3 × 10⁹ would overflow the sum on one path) and
+    /// the NPV inside double: at x = ln 10001 ≈ 9.21 a discount factor underflows only 81 years out, where a flow
+    /// weighs nothing beside one a year out.
+    /// </summary>
+    public const double HighestRate = 1e4;
+
+    /// <summary>
+    /// The top of the range searched first, 1000% (the ceiling until 2026-12-05), above every tranche's rate and nearly
+    /// every equity's: the solve up to it is that of 2026-12-04, bit for bit and at its cost. Only flows with no rate
+    /// up to it are searched on, up to <see cref="HighestRate"/> (<see cref="AboveUsual"/>, <see cref="ScanGrid"/>).
+    /// </summary>
+    public const double UsualHighestRate = 10.0;
 
     /// <summary>Flows up to this many are solved with scratch on the stack (about 9 bytes each).</summary>
     public const int StackFlows = 1024;
@@ -39,6 +58,9 @@ public static class Irr
     // ln(1+r), so it is as fine near 0% (where real deals live) as it is near −99.99%; 2000 steps put neighbouring
     // points about 0.6% apart around par. Two roots closer than one step cancel out in the scan and are not seen.
     const int GridSteps = 2000;
+
+    // Above 1000% the scan goes on at the same spacing in ln(1+r), 0.0058: ln(10001) − ln(11) = 6.8125 is 1,174 steps.
+    const int HighGridSteps = 1174;
 
     // With several roots we return the one nearest to Excel's default guess, which is the one XIRR's Newton
     // iteration usually lands on.
@@ -73,12 +95,13 @@ public static class Irr
     const double SmallRate = 1.0 / 1024.0;
 
     static readonly double LowestX = Math.Log(1.0 + LowestRate);
-    static readonly double HighestX = Math.Log(1.0 + HighestRate);
+    static readonly double UsualHighestX = Math.Log(1.0 + UsualHighestRate);
+    static readonly double CapX = Math.Log(1.0 + HighestRate);
 
     /// <summary>
     /// The annual rate at which <see cref="Npv"/> is zero, or <see cref="double.NaN"/> when there is
     /// none: all flows of one sign (NPV never crosses zero), no flows, or every root outside
-    /// (<see cref="LowestRate"/>, <see cref="HighestRate"/>]. NaN rather than an exception because an
+    /// [<see cref="LowestRate"/>, <see cref="HighestRate"/>]. NaN rather than an exception because an
     /// IRR that does not exist is an ordinary outcome of a scenario (a tranche wiped out), not a bug.
     /// A NaN or infinite input also gives NaN, as it would through <see cref="Npv"/>. Flows need not be in time
     /// order; flows on the same date are one term.
@@ -249,7 +272,7 @@ public static class Irr
         for (int i = 0; i < FastIterations; i++)
         {
             double next = x + step;
-            if (!double.IsFinite(step) || Math.Abs(step) >= Math.Abs(previousStep) || next < LowestX || next > HighestX)
+            if (!double.IsFinite(step) || Math.Abs(step) >= Math.Abs(previousStep) || next < LowestX || next > UsualHighestX)
             {
                 break;
             }
@@ -380,13 +403,14 @@ public static class Irr
     /// The one rate, or NaN when it lies outside the range. Plain Newton from <paramref name="guess"/> first: with
     /// one root in all of x, any point it converges to is that root. If a step leaves the range, or stops
     /// shrinking, or is not finite, the ends are evaluated (the NPV having one sign at both means the root is
-    /// outside) and the bracketed solver takes over from where Newton was.
+    /// outside: then it is looked for above 1000%, <see cref="AboveUsual"/>) and the bracketed solver takes over from
+    /// where Newton was.
     /// </summary>
     static double OnlyRoot(in DiscountChain chain, double guess)
     {
         double x = guess;
         double previousStep = double.PositiveInfinity;
-        for (int i = 0; i < FastIterations && x >= LowestX && x <= HighestX; i++)
+        for (int i = 0; i < FastIterations && x >= LowestX && x <= UsualHighestX; i++)
         {
             chain.Evaluate(x, out double value, out double slope);
             if (value == 0.0)
@@ -401,7 +425,7 @@ public static class Irr
             }
 
             x -= step;
-            if (Math.Abs(step) <= Converged * Math.Max(1.0, Math.Abs(x)) && x >= LowestX && x <= HighestX)
+            if (Math.Abs(step) <= Converged * Math.Max(1.0, Math.Abs(x)) && x >= LowestX && x <= UsualHighestX)
             {
                 return Math.Exp(x) - 1.0;
             }
@@ -410,18 +434,44 @@ public static class Irr
         }
 
         chain.Evaluate(LowestX, out double low, out _);
-        chain.Evaluate(HighestX, out double high, out _);
+        chain.Evaluate(UsualHighestX, out double high, out _);
         if (low == 0.0 || high == 0.0)
         {
-            return low == 0.0 ? LowestRate : HighestRate;
+            return low == 0.0 ? LowestRate : UsualHighestRate;
         }
 
         if (Math.Sign(low) == Math.Sign(high))
         {
+            // One sign at both ends: the one root is below −99.99% or above 1000%; only the latter is looked for.
+            return AboveUsual(chain, UsualHighestX, high, x);
+        }
+
+        return Math.Exp(Root(chain, LowestX, low, UsualHighestX, x)) - 1.0;
+    }
+
+    /// <summary>
+    /// The one root above 1000% of flows with one sign change and none up to it (<paramref name="valueAtTop"/> is the
+    /// NPV at <paramref name="top"/>, the top of the range searched first), or NaN when it is above
+    /// <see cref="HighestRate"/> too (the NPV has one sign at both ends) or below −99.99%: the bracketed solver of the
+    /// range below (<see cref="Root"/>, its stopping rule relative to x) on (ln 11, ln 10001], from
+    /// <paramref name="guess"/> (where Newton left off) when it is inside. Reached only by flows the solver up to 1000%
+    /// found no rate for, so it costs the flows with a rate nothing.
+    /// </summary>
+    static double AboveUsual(in DiscountChain chain, double top, double valueAtTop, double guess)
+    {
+        chain.Evaluate(CapX, out double cap, out _);
+        if (cap == 0.0)
+        {
+            return HighestRate;
+        }
+
+        // An NPV that overflowed (amounts near double's range) brackets nothing.
+        if (!double.IsFinite(cap) || !double.IsFinite(valueAtTop) || Math.Sign(cap) == Math.Sign(valueAtTop))
+        {
             return double.NaN;
         }
 
-        return Math.Exp(Root(chain, LowestX, low, HighestX, x)) - 1.0;
+        return Math.Exp(Root(chain, top, valueAtTop, CapX, guess)) - 1.0;
     }
 
     static double BestRoot(in DiscountChain chain)
@@ -434,11 +484,28 @@ public static class Irr
             Keep(ref best, LowestRate);
         }
 
-        for (var step = 1; step <= GridSteps; step++)
+        // The grid of the solver before this one, point for point, so both scan the same intervals.
+        ScanGrid(chain, LowestX, UsualHighestX, GridSteps, UsualHighestRate, ref previousX, ref previousValue, ref best);
+
+        // Every rate above 1000% is further from 10% than every one below it: the grid goes on above only when it
+        // found none, so flows with a rate up to 1000% get the same one, at the same cost.
+        if (double.IsNaN(best))
         {
-            // The grid of the solver before this one, point for point, so both scan the same intervals.
-            double x = LowestX + ((HighestX - LowestX) * step / GridSteps);
-            double rate = step == GridSteps ? HighestRate : Math.Exp(x) - 1.0;
+            ScanGrid(chain, UsualHighestX, CapX, HighGridSteps, HighestRate, ref previousX, ref previousValue, ref best);
+        }
+
+        return best;
+    }
+
+    // The grid's points from one past `from` to `to` (whose rate is `toRate`, exactly), keeping each root it brackets;
+    // previousX and previousValue: the last point with a finite NPV, carried from one stretch of the grid to the next.
+    static void ScanGrid(
+        in DiscountChain chain, double from, double to, int steps, double toRate, ref double previousX, ref double previousValue, ref double best)
+    {
+        for (var step = 1; step <= steps; step++)
+        {
+            double x = from + ((to - from) * step / steps);
+            double rate = step == steps ? toRate : Math.Exp(x) - 1.0;
             chain.Evaluate(x, out double value, out _);
             if (value == 0.0)
             {
@@ -461,8 +528,6 @@ public static class Irr
                 previousValue = value;
             }
         }
-
-        return best;
     }
 
     static void Keep(ref double best, double root)
@@ -579,7 +644,7 @@ public static class Irr
         double variance = (receivedAtSquared / received) - (meanReceived * meanReceived) - ((paidAtSquared / paid) - (meanPaid * meanPaid));
         double discriminant = (spread * spread) - (2 * variance * log);
         double x = discriminant >= 0 ? 2 * log / (spread + (spread < 0 ? -Math.Sqrt(discriminant) : Math.Sqrt(discriminant))) : log / spread;
-        guess = double.IsFinite(x) ? x : 0.5 * (LowestX + HighestX);
+        guess = double.IsFinite(x) ? x : 0.5 * (LowestX + UsualHighestX);
         return changes;
     }
 

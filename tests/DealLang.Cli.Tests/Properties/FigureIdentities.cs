@@ -232,8 +232,8 @@ internal static partial class FigureIdentities
     /// principal and (a convertible's) shares value at the periods' ends, less each draw at the issue price. Without
     /// draws they change sign once, and with one sign change Σ flow × (1 + r)^−t falls in r, so its root r is > 0
     /// exactly when the undiscounted sum Σ flow is > 0, and near 0 when the sum is (|r| ≤ 10⁻⁶ when
-    /// |Σ| ≤ 10⁻⁹ of what was paid in); a total loss is −100%. No root in −99.99% … 1000% is n/a, which a positive
-    /// sum alone can give (above 1000%).
+    /// |Σ| ≤ 10⁻⁹ of what was paid in); a total loss is −100%. No root in −99.99% … 10⁴ is n/a, which a positive
+    /// sum alone can give (above the solver's ceiling of 10⁴, 1,000,000%).
     /// </summary>
     private static void IrrSign(TrancheInfo tranche, TrancheSummary s, string at)
     {

@@ -2,8 +2,10 @@
 // as the oracle of the solver that replaced it: IrrOracleTests compares the two over random flows, and
 // BaselineIrrTests over every baseline deal's flows; bench/DealLang.Benchmarks links this file to time "old IRR"
 // beside "new IRR" in one process. Only the namespace, the class name and its visibility differ from f7cdaf7; Npv
-// is left out and the argument check inlined (the oracle is only asked to solve). Not product code: nothing under
-// src/ uses it.
+// is left out and the argument check inlined (the oracle is only asked to solve). One addition since (2026-12-05),
+// when today's solver came to look above 1000%, up to 10⁴: flows for which f7cdaf7 finds no rate are scanned on from
+// 1000% to 10⁴ (AboveTheRange), so that the oracle reaches every rate today's solver can return; flows with a rate up
+// to 1000% get f7cdaf7's, bit for bit. Not product code: nothing under src/ uses it.
 using MathNet.Numerics.RootFinding;
 
 namespace DealLang.Reference.Analytics;
@@ -21,6 +23,13 @@ internal static class BrentIrr
     /// <summary>A 1000% annual return is beyond any deal we model: a root past it is noise.</summary>
     public const double HighestRate = 10.0;
 
+    /// <summary>The ceiling of today's solver (Irr.HighestRate), to which flows without a rate up to
+    /// <see cref="HighestRate"/> are searched on.</summary>
+    public const double CeilingRate = 1e4;
+
+    // Above 1000% the grid goes on at about its spacing in ln(1 + r), 0.0058: (ln 10001 − ln 11) / 1,174.
+    const int HighGridSteps = 1174;
+
     // The grid is uniform in ln(1+r) so it is as fine near 0% (where real deals live) as it is
     // near −99.99%; 2000 steps put neighbouring points about 0.6% apart around par. Two roots
     // closer than one step cancel out in the scan and are not seen.
@@ -35,7 +44,7 @@ internal static class BrentIrr
     /// <summary>
     /// The annual rate at which the NPV is zero, or <see cref="double.NaN"/> when there is
     /// none: all flows of one sign (NPV never crosses zero), no flows, or every root outside
-    /// (<see cref="LowestRate"/>, <see cref="HighestRate"/>]. NaN rather than an exception because an
+    /// (<see cref="LowestRate"/>, <see cref="CeilingRate"/>]. NaN rather than an exception because an
     /// IRR that does not exist is an ordinary outcome of a scenario (a tranche wiped out), not a bug.
     /// A NaN or infinite input also gives NaN, as it would through the NPV.
     /// </summary>
@@ -69,13 +78,18 @@ internal static class BrentIrr
         // changes once over time, paying in and then getting back, have at most one rate. That is
         // every tranche we price and Monte Carlo solves one per path, so such flows skip the scan.
         Array.Sort(times, flows);
-        if (SignChangesOverTime(times, flows) == 1 && TrySolveWholeRange(Objective, out var only))
-        {
-            return only;
-        }
-
-        return BestRoot(Objective);
+        double rate = SignChangesOverTime(times, flows) == 1 && TrySolveWholeRange(Objective, out var only)
+            ? only
+            : BestRoot(Objective, LowestRate, HighestRate, GridSteps);
+        return double.IsNaN(rate) ? AboveTheRange(Objective) : rate;
     }
+
+    /// <summary>
+    /// The rate above 1000% and up to <see cref="CeilingRate"/> nearest 10% (the lowest), or NaN: the scan's grid
+    /// continued over that range and Brent between its points, whatever the sign changes (one sign change has one
+    /// rate, and the scan brackets it like any other).
+    /// </summary>
+    static double AboveTheRange(Func<double, double> f) => BestRoot(f, HighestRate, CeilingRate, HighGridSteps);
 
     /// <summary>False when the range's ends cannot be evaluated, leaving it to the scan.</summary>
     static bool TrySolveWholeRange(Func<double, double> f, out double root)
@@ -103,21 +117,21 @@ internal static class BrentIrr
         return Brent.TryFindRoot(f, LowestRate, HighestRate, Accuracy, MaxIterations, out root);
     }
 
-    static double BestRoot(Func<double, double> f)
+    static double BestRoot(Func<double, double> f, double lowestRate, double highestRate, int gridSteps)
     {
-        var lowLog = Math.Log(1.0 + LowestRate);
-        var highLog = Math.Log(1.0 + HighestRate);
+        var lowLog = Math.Log(1.0 + lowestRate);
+        var highLog = Math.Log(1.0 + highestRate);
         var best = double.NaN;
 
-        var previousRate = LowestRate;
+        var previousRate = lowestRate;
         var previousValue = f(previousRate);
         Consider(previousRate, previousValue);
 
-        for (var step = 1; step <= GridSteps; step++)
+        for (var step = 1; step <= gridSteps; step++)
         {
-            var rate = step == GridSteps
-                ? HighestRate
-                : Math.Exp(lowLog + ((highLog - lowLog) * step / GridSteps)) - 1.0;
+            var rate = step == gridSteps
+                ? highestRate
+                : Math.Exp(lowLog + ((highLog - lowLog) * step / gridSteps)) - 1.0;
             var value = f(rate);
             Consider(rate, value);
 

@@ -15,7 +15,8 @@ public sealed record Flows(string Kind, double[] Years, double[] Amounts)
 /// price (coupons, bullet or amortising, at yields from −50% to 50%), equity-like flows (an investment, then
 /// irregular distributions with gaps), losses (part of the principal never comes back: negative yields down to
 /// below −99.99%), yields within 10⁻³ of zero, flows that change sign several times (capital calls), flows out of
-/// time order with two on the same date, and times off any day grid. Times are ACT/365F years from a closing
+/// time order with two on the same date, times off any day grid, and a small cheque with a large upside (rates from
+/// 1000% to past the solver's 10⁴ ceiling). Times are ACT/365F years from a closing
 /// date (whole days, what the runner passes) unless the family says otherwise.
 /// </summary>
 public static class FlowGen
@@ -25,7 +26,11 @@ public static class FlowGen
     static readonly int[] MonthsPerPeriod = [1, 3, 6, 12];
 
     /// <summary>Every family, in turn.</summary>
-    public static readonly Gen<Flows> Any = Gen.OneOf(Bond, Equity, Loss, NearZero, MultipleSignChanges, Shuffled, OffGrid);
+    public static readonly Gen<Flows> Any = Gen.OneOf(Bond, Equity, Loss, NearZero, MultipleSignChanges, Shuffled, OffGrid, HighRate);
+
+    /// <summary>The continuous rates <see cref="HighRate"/> draws from: ln 11 (1000%) to 1.05 × ln 10001, past the 10⁴
+    /// ceiling (about 2.7 × 10⁴), so that about one draw in 20 has no rate.</summary>
+    public static readonly (double Low, double High) HighRates = (Math.Log(11.0), 1.05 * Math.Log(10001.0));
 
     /// <summary>A bond bought at the price that gives yield y, on whole days or on exact fractions of a year.</summary>
     public static Gen<Flows> Bond =>
@@ -92,6 +97,25 @@ public static class FlowGen
         from returns in Gen.Double[0.0, 10.0].Array[count]
         select Invested("off grid", [.. times.Order()], returns);
 
+    /// <summary>
+    /// A small cheque and a large upside (a sponsor's promote, an early equity): distributions of any size, some
+    /// periods none, and a sale at the end, bought at the price that gives a yield drawn uniform in ln(1 + y) over
+    /// <see cref="HighRates"/>; the yield is the flows' one rate (one sign change), in the family's
+    /// <see cref="Flows.Kind"/> for a property to check against.
+    /// </summary>
+    public static Gen<Flows> HighRate =>
+        from months in Gen.Int[0, 3].Select(i => MonthsPerPeriod[i])
+        from periods in Gen.Int[1, 40]
+        from start in Gen.Int[0, 3650]
+        from shares in Gen.Double[0.0, 1.0].Array[periods]
+        from skips in Gen.Bool.Array[periods]
+        from x in Gen.Double[HighRates.Low, HighRates.High]
+        select PricedAt(Schedule(start, months, periods, onDays: true), shares, skips, Math.Exp(x) - 1.0);
+
+    /// <summary>The yield a <see cref="HighRate"/> draw was priced at, from its kind.</summary>
+    public static double PricedYield(Flows flows) =>
+        double.Parse(flows.Kind["high rate at ".Length..], CultureInfo.InvariantCulture);
+
     static double[] Schedule(int startDay, int months, int periods, bool onDays)
     {
         var years = new double[periods + 1];
@@ -138,6 +162,20 @@ public static class FlowGen
 
         amounts[0] = -price;
         return new Flows(kind, years, amounts);
+    }
+
+    static Flows PricedAt(double[] years, double[] shares, bool[] skips, double yield)
+    {
+        var amounts = new double[years.Length];
+        double price = 0;
+        for (int k = 1; k < years.Length; k++)
+        {
+            amounts[k] = (skips[k - 1] ? 0.0 : 100.0 * shares[k - 1]) + (k == years.Length - 1 ? 100.0 : 0.0);
+            price += amounts[k] * Math.Pow(1 + yield, -years[k]);
+        }
+
+        amounts[0] = -price;
+        return new Flows(string.Create(CultureInfo.InvariantCulture, $"high rate at {yield:R}"), years, amounts);
     }
 
     static Flows EquityFlows(double[] years, double invested, double[] shares, bool[] skips, double growth, double sale)

@@ -54,10 +54,18 @@ public class InvestorIrrTests
         Assert.Equal(-0.9998, InvestorIrr.Solve(years, amounts), 1e-12);
     }
 
+    [Fact]
+    public void ARateAboveAThousandPercentIsSolved()
+    {
+        // 1 in, 100 back a year later: 1 + r = 100, r = 99 (9,900%), above the 1000% the solver once stopped at and
+        // under its 10⁴ ceiling: the rate, where it was n/a.
+        Assert.Equal(99.0, InvestorIrr.Solve([0.0, 1.0], [-1.0, 100.0]), 1e-12);
+    }
+
     [Theory]
     [InlineData(new[] { 0.0, 1.0 }, new[] { 100.0, 50.0 })]               // nothing paid in: no rate, not a loss
     [InlineData(new[] { 0.0, 1.0 }, new[] { -0.004, 0.0 })]               // under half a cent paid in: nothing at stake
-    [InlineData(new[] { 0.0, 1.0 }, new[] { -1.0, 100.0 })]               // 1 + r = 100: 9,900%, past 1,000%
+    [InlineData(new[] { 0.0, 1.0 }, new[] { -1.0, 100001.0 })]            // 1 + r = 100,001: 10,000,000%, past 10⁴
     [InlineData(new[] { 0.0, 1.0, 2.0 }, new[] { -100.0, 50.0, -100.0 })] // paid in again after getting 50 back: no rate, not a total loss
     public void OtherFlowsWithoutARateStayWithoutOne(double[] years, double[] amounts)
     {

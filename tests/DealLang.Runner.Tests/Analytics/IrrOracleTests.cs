@@ -43,10 +43,43 @@ public sealed class IrrOracleTests(ITestOutputHelper output)
     public void Times_off_the_day_grid_agree_with_the_oracle() => Agree(FlowGen.OffGrid);
 
     [Fact]
-    public void The_families_cover_no_rate_negative_and_several_sign_change_cases()
+    public void Rates_above_a_thousand_percent_agree_with_the_oracle() => Agree(FlowGen.HighRate);
+
+    [Fact]
+    public void Rates_above_a_thousand_percent_are_the_yield_the_flows_were_priced_at()
     {
-        // The comparison means little if every draw has a plain positive rate: count what the families produce.
-        int none = 0, negative = 0, veryNegative = 0, nearZero = 0;
+        // Each draw is priced at a yield y from 1000% to about 2.7 × 10⁴ (FlowGen.HighRate), its one rate. Up to the
+        // 10⁴ ceiling the solve is y to 10⁻¹³ relative (the price is a sum of Math.Pow discounts, each within a few
+        // units of the last place: the rate it implies is y to about 10⁻¹⁵); above it, n/a. Within 10⁻¹² of the
+        // ceiling either is right: the rounding of the price decides which side of it the flows' rate is.
+        int solved = 0, none = 0;
+        FlowGen.HighRate.Sample(f =>
+        {
+            double y = FlowGen.PricedYield(f);
+            double rate = Irr.Solve(f.Years, f.Amounts);
+            lock (output)
+            {
+                solved += double.IsNaN(rate) ? 0 : 1;
+                none += double.IsNaN(rate) ? 1 : 0;
+            }
+
+            if (Math.Abs(y - Irr.HighestRate) <= 1e-12 * Irr.HighestRate)
+            {
+                return double.IsNaN(rate) || Math.Abs(rate - y) <= 1e-13 * y;
+            }
+
+            return y > Irr.HighestRate ? double.IsNaN(rate) : Math.Abs(rate - y) <= 1e-13 * y;
+        }, iter: Iterations, print: f => $"{f}\nsolved {Irr.Solve(f.Years, f.Amounts):R}");
+        output.WriteLine($"{solved} solved above 1000%, {none} past the ceiling");
+        Assert.True(solved > Iterations / 2 && none > 0, $"{solved}, {none}");
+    }
+
+    [Fact]
+    public void The_families_cover_no_rate_negative_high_and_several_sign_change_cases()
+    {
+        // The comparison means little if every draw has a plain positive rate: count what the families produce (above
+        // 1000%: the oracle's scan carried on to 10⁴, BrentIrr.AboveTheRange).
+        int none = 0, negative = 0, veryNegative = 0, nearZero = 0, high = 0;
         FlowGen.Any.Sample(f =>
         {
             double rate = BrentIrr.Solve(f.Years, f.Amounts);
@@ -54,9 +87,10 @@ public sealed class IrrOracleTests(ITestOutputHelper output)
             negative += rate < 0 ? 1 : 0;
             veryNegative += rate < -0.9 ? 1 : 0;
             nearZero += Math.Abs(rate) < 1e-3 ? 1 : 0;
+            high += rate > 10.0 ? 1 : 0;
         }, iter: 1000, threads: 1);
-        output.WriteLine($"of 1000: {none} without a rate, {negative} negative, {veryNegative} below -90%, {nearZero} within 0.1% of zero");
-        Assert.True(none > 20 && negative > 100 && veryNegative > 10 && nearZero > 20, $"{none}, {negative}, {veryNegative}, {nearZero}");
+        output.WriteLine($"of 1000: {none} without a rate, {negative} negative, {veryNegative} below -90%, {nearZero} within 0.1% of zero, {high} above 1000%");
+        Assert.True(none > 20 && negative > 100 && veryNegative > 10 && nearZero > 20 && high > 50, $"{none}, {negative}, {veryNegative}, {nearZero}, {high}");
     }
 
     [Fact]

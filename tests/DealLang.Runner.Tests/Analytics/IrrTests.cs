@@ -78,10 +78,62 @@ public class IrrTests
     }
 
     [Fact]
-    public void RateAboveTheSearchCeilingIsNaN()
+    public void RatesAboveAThousandPercentAreSolvedToTheLastBits()
     {
-        // 100 becomes 1200 in a year: 1100%, past the 1000% ceiling.
-        Assert.True(double.IsNaN(Irr.Solve([0.0, 1.0], [-100.0, 1200.0])));
+        // 100 becomes 1200 in a year: (1 + r)¹ = 12, r = 11 (1100%), once past the 1000% the solver stopped at.
+        AssertHighRate(11.0, [0.0, 1.0], [-100.0, 1200.0]);
+
+        // 1 becomes 20 in a year: r = 19 (1900%).
+        AssertHighRate(19.0, [0.0, 1.0], [-1.0, 20.0]);
+
+        // 1 becomes 10,201 = 101² in two years: (1 + r)² = 101², r = 100 (10,000%).
+        AssertHighRate(100.0, [0.0, 2.0], [-1.0, 10201.0]);
+
+        // 100 becomes 200 in 73 days, ACT/365F 73 / 365 = 0.2 years: (1 + r)^0.2 = 2, 1 + r = 2⁵ = 32, r = 31 (3100%).
+        AssertHighRate(31.0, [0.0, 73 / 365.0], [-100.0, 200.0]);
+
+        // 1 becomes 10,000 in a year: r = 9,999, just under the 10⁴ ceiling.
+        AssertHighRate(9999.0, [0.0, 1.0], [-1.0, 10000.0]);
+
+        // Two flows back: 34.75 in, 30 after half a year and 1,071 after a year. At 1 + r = 36 (r = 35, 3500%),
+        // (1 + r)^0.5 = 6: 30 / 6 + 1,071 / 36 = 5 + 29.75 = 34.75, what was paid in; one sign change, one root.
+        AssertHighRate(35.0, [0.0, 0.5, 1.0], [-34.75, 30.0, 1071.0]);
+
+        // Paid in on the same date in two parts, netted: −100 + 5 = −95 at 0, 1,995 = 95 × 21 a year later: r = 20.
+        AssertHighRate(20.0, [0.0, 0.0, 1.0], [-100.0, 5.0, 1995.0]);
+
+        // Out of time order, the same as in order: r = 19.
+        AssertHighRate(19.0, [1.0, 0.0], [20.0, -1.0]);
+    }
+
+    [Fact]
+    public void FlowsChangingSignTwiceWithRatesOnlyAboveAThousandPercentGetTheLowerOne()
+    {
+        // −1 + 70 v − 1,000 v² = −(1 − 20 v)(1 − 50 v), v = 1 / (1 + r): zero at 1 + r = 20 and at 1 + r = 50, r = 19
+        // and r = 49. Of the two the one nearest 10% is 19 (1900%); none is below 1000%, where the scan stopped before.
+        AssertHighRate(19.0, [0.0, 1.0, 2.0], [-1.0, 70.0, -1000.0]);
+    }
+
+    [Fact]
+    public void RateAboveTheCeilingOfTenThousandIsNaN()
+    {
+        // 1 becomes 20,001 in a year: r = 20,000 (2,000,000%), past the 10⁴ ceiling.
+        Assert.True(double.IsNaN(Irr.Solve([0.0, 1.0], [-1.0, 20001.0])));
+
+        // Two sign changes: −1 + 30,000 v − 2 × 10⁸ v² = −(1 − 10,000 v)(1 − 20,000 v), v = 1 / (1 + r) (the roots'
+        // 1 + r sum to 30,000 and multiply to 2 × 10⁸): 1 + r = 10⁴ or 2 × 10⁴, r = 9,999 or 19,999. The first is found,
+        // under the ceiling (ln 10,000 is 10⁻⁴ below ln 10,001, inside the scan's last step of 0.0058), the second not.
+        // With 1 + r = 2 × 10⁴ and 3 × 10⁴ (sum 5 × 10⁴, product 6 × 10⁸) neither is.
+        Assert.Equal(9999.0, Irr.Solve([0.0, 1.0, 2.0], [-1.0, 30000.0, -2e8]), 1e-12 * 9999.0);
+        Assert.True(double.IsNaN(Irr.Solve([0.0, 1.0, 2.0], [-1.0, 50000.0, -6e8])));
+    }
+
+    // The rate within a few units of its last place of the exact answer: the solver's stopping rule is a step under
+    // 4 × 2⁻⁵² of x = ln(1 + r), and r = e^x − 1 carries x's relative error times x (under 10 here).
+    static void AssertHighRate(double expected, double[] years, double[] amounts)
+    {
+        double rate = Irr.Solve(years, amounts);
+        Assert.True(Math.Abs(rate - expected) <= 1e-14 * expected, $"{rate:R} against {expected:R}");
     }
 
     [Fact]
