@@ -215,6 +215,18 @@ public class IrrTests
         Assert.Equal(0.0, Irr.Npv(0.05, [], []));
     }
 
+    [Theory]
+    [InlineData(-1e308, 1e308, 1e308)]
+    [InlineData(-1e308, -1e308, 1e308)]
+    [InlineData(-1e300, 1e308, 1e308)]
+    public void Amounts_near_double_s_range_give_a_rate_or_NaN_never_an_exception(double a0, double a1, double a2)
+    {
+        // At −99.99% a flow two years out weighs 10⁸ times its amount: 1e308 × 10⁸ overflows to ∞, and a sum of ∞ and
+        // −∞ is NaN, whose Math.Sign throws. Bad input never crashes: the solve returns a rate or n/a.
+        double rate = Irr.Solve([0.0, 1.0, 2.0], [a0, a1, a2]);
+        Assert.True(double.IsNaN(rate) || (rate >= Irr.LowestRate && rate <= Irr.HighestRate), rate.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void MismatchedSpansAreRejected()
     {
