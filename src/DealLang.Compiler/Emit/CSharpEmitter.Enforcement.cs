@@ -139,7 +139,7 @@ public static partial class CSharpEmitter
                 var steps = ctx.EnforcementSteps.IsEmpty ? ctx.RegularSteps : ctx.EnforcementSteps;
                 w.Comment(ctx.EnforcementSteps.IsEmpty ? "no enforcement waterfall: the regular one keeps running" : "enforcement waterfall");
                 WriteStepAmounts(ctx.EnforcementSteps.SelectMany(s => s.SelfAndDescendants()), w);
-                WriteStepsAndResidual(ctx, w, steps);
+                WriteStepsAndResidual(ctx, w, steps, again: ctx.EnforcementSteps.IsEmpty);
                 WriteCarry(ctx, w);
             }
         }
