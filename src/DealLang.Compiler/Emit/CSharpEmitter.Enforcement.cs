@@ -225,6 +225,12 @@ public static partial class CSharpEmitter
                         ctx.Components.Of<FleetComponent>().WriteSoldWhole(sold.Index, sale.Haircut, w);
                     }
 
+                    if (sold.Kind == CollateralKind.Coins)
+                    {
+                        // The coins' own rows: every coin held, for its liquidation value less the haircut.
+                        ctx.Components.Of<CoinsComponent>().WriteSoldInEnforcement(sold.Index, sale.Haircut, w);
+                    }
+
                     ctx.Components[sold.Kind].WriteSold(sold.Index, w);
                 }
 

@@ -150,8 +150,8 @@ internal static partial class FigureIdentities
     }
 
     /// <summary>§5 coins, §12: the coins held at the end are the ledger's last <c>C coins held</c>; what the
-    /// <c>sell C to cover</c> steps raised is the sum of their <c>raised</c> columns, and the coins they sold at most
-    /// the ledger's <c>C coins sold</c>, which counts an enforcement sale's too.</summary>
+    /// <c>sell C to cover</c> steps raised is the sum of their <c>raised</c> columns, and the coins they sold the sum of
+    /// the ledger's <c>C coins sold</c>; an enforcement sale's coins and proceeds are the sums of their own columns.</summary>
     private static void CoinsAsInLedger(ScenarioOutcome outcome, Ledger ledger, string where)
     {
         if (ledger.Periods == 0)
@@ -171,8 +171,13 @@ internal static partial class FigureIdentities
             }
 
             Near(coins.Proceeds, raised, $"{at}: proceeds = Σ its sell steps' raised");
-            double sold = ledger.Sum(coins.Name + " coins sold");
-            Assert.True(coins.Sold >= 0 && coins.Sold <= sold + 1e-9 * Math.Max(1, sold), $"{at}: sold {coins.Sold:R} by its steps, over the ledger's {sold:R}");
+            Near(coins.Sold, ledger.Sum(coins.Name + " coins sold"), $"{at}: sold by its steps = Σ the ledger's coins sold");
+            Assert.True(coins.Sold >= 0 && coins.SoldInEnforcement >= 0, $"{at}: a negative count of coins sold");
+            if (ledger.Has(coins.Name + " coins sold in enforcement"))
+            {
+                Near(coins.SoldInEnforcement, ledger.Sum(coins.Name + " coins sold in enforcement"), $"{at}: sold in enforcement = Σ the ledger's coins sold in enforcement");
+                Near(coins.EnforcementProceeds, ledger.Sum(coins.Name + " enforcement sale proceeds"), $"{at}: enforcement sale proceeds = Σ the ledger's");
+            }
         }
     }
 
