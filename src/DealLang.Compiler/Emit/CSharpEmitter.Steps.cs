@@ -65,6 +65,18 @@ public static partial class CSharpEmitter
         }
     }
 
+    /// <summary>Each step's amounts (declared by <see cref="WriteStepAmounts"/>) back to zero, for a second pass.</summary>
+    private static void WriteStepAmountsZeroed(IEnumerable<NumberedStep> steps, IndentedWriter w)
+    {
+        foreach (var step in steps)
+        {
+            if (step.Amounts.Count > 0)
+            {
+                w.Line(string.Join(" ", step.Amounts.Select(l => l + " = 0.0;")) + " // " + CSharpLiterals.CommentText(step.Title));
+            }
+        }
+    }
+
     // At the maturity all cash held is released into the waterfall: the deal holds no cash after its last period.
     private static void WriteFinalRelease(EmitContext ctx, IndentedWriter w)
     {

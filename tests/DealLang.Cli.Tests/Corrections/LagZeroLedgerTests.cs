@@ -64,4 +64,39 @@ public sealed class LagZeroLedgerTests
         Assert.Equal(0.0, deal.Ledger("2 pay Loan.principal paid", 0), 0.01);
         Assert.Equal(41_000_000.00, deal.Ledger("3 distribute rest to Sponsor distributed", 0), 0.01);
     }
+
+    // The same shed and notes, no rent: 1,000 coins at 100k (depth 500, impact 10%) a sale step sells to cover the
+    // interest. The default rule and the sale as above.
+    private const string CoinsCover = """
+        deal Twice {
+          currency USD  closing 2025-01-01  maturity 2026-01-01  pay quarterly  daycount 30/360
+          index BTC { level 100k per coin }
+          coins Bitcoin { holdings 1000 coins  price BTC  depth 500 coins  impact 10% }
+          facility Shed { cost 150m  value schedule { 2025-01-01 50m } }
+          tranche Loan { balance 100m  coupon 8%  amortize bullet }
+          equity Sponsor { contributed 1m }
+          default when Shed.value < 60m
+          waterfall { sell Bitcoin to cover Loan.interest  pay Loan.interest  pay Loan.balance  distribute rest to Sponsor }
+          enforcement { sell Shed haircut 20% lag 0m }
+        }
+        """;
+
+    [Fact]
+    public void A_step_that_does_not_run_again_counts_its_first_pass_once()
+    {
+        var deal = new SmallDeal(CoinsCover);
+
+        // First pass: nothing collected, so the step sells coins for the 2m of interest (k = 0.0002: q = 4m / (100k ×
+        // (1 + sqrt(1 − 0.016))) = 20.0806 coins), which pays it; the balance's 100m is due, nothing paid. Second pass,
+        // over the sale's 40m: no interest is owed, so the step sells nothing; the balance is paid 40m. The row: 2m
+        // raised (not 2m + 2m: the step's amount starts the second pass at 0), interest 2m due and paid, balance due
+        // 0 + 100m, paid 40m, 60m short; 42m collected = 2m + 40m.
+        Assert.Equal(42_000_000.00, deal.Ledger("collections", 0), 0.01);
+        Assert.Equal(2_000_000.00, deal.Ledger("1 sell Bitcoin to cover Loan.interest raised", 0), 0.01);
+        Assert.Equal(2_000_000.00, deal.Single.Coins.Single().Proceeds, 0.01);
+        Assert.Equal(2_000_000.00, deal.Ledger("2 pay Loan.interest paid", 0), 0.01);
+        Assert.Equal(100_000_000.00, deal.Ledger("3 pay Loan.balance due", 0), 0.01);
+        Assert.Equal(40_000_000.00, deal.Ledger("3 pay Loan.balance paid", 0), 0.01);
+        Assert.Equal(60_000_000.00, deal.Ledger("3 pay Loan.balance short", 0), 0.01);
+    }
 }
