@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using DealLang.Compiler;
 
 namespace DealLang.LanguageServer;
@@ -16,7 +15,7 @@ namespace DealLang.LanguageServer;
 /// document recompiles those that read it (itself, the deals importing it, the scenario files it is the deal of),
 /// not every open document; a file changed on disk is seen at the next edit or request.
 /// </summary>
-internal sealed partial class Workspace
+internal sealed class Workspace
 {
     private readonly Dictionary<string, OpenDocument> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Compiled> _compiled = new(StringComparer.Ordinal);
@@ -100,41 +99,27 @@ internal sealed partial class Workspace
     /// <summary>One file a compilation read: an open buffer's text (<paramref name="Buffer"/>), or a disk file's stamp.</summary>
     private sealed record FileRead(string Path, string? Buffer, (DateTime Written, long Length)? Disk);
 
-    private static bool IsScenarioFile(string path) => path.EndsWith(".scenarios", StringComparison.Ordinal);
+    private static bool IsScenarioFile(string path) => ScenarioFileDeal.IsScenarioFile(path);
 
     // The deal a scenario file's first 'scenario S for D' names: an open .deal document declaring 'deal D', else
-    // such a .deal file in the scenario file's folder.
+    // such a .deal file in the scenario file's folder (ScenarioFileDeal, the rule 'deallang check x.scenarios' follows).
     private (string Path, string Text)? DealFileFor(OpenDocument scenarios)
     {
-        if (ScenarioTarget().Match(scenarios.Text) is not { Success: true } match)
+        if (ScenarioFileDeal.DealNamed(scenarios.Text) is not { } deal)
         {
             return null;
         }
 
-        var declares = new Regex(@"(^|\n)\s*deal\s+" + Regex.Escape(match.Groups[1].Value) + @"\s*\{", RegexOptions.CultureInvariant);
         foreach (OpenDocument open in _documents.Values)
         {
-            if (open.Path.EndsWith(".deal", StringComparison.Ordinal) && declares.IsMatch(open.Text))
+            if (open.Path.EndsWith(".deal", StringComparison.Ordinal) && ScenarioFileDeal.Declares(open.Text, deal))
             {
                 return (open.Path, open.Text);
             }
         }
 
         string? folder = Path.IsPathFullyQualified(scenarios.Path) ? Path.GetDirectoryName(scenarios.Path) : null;
-        if (folder is null || !Directory.Exists(folder))
-        {
-            return null;
-        }
-
-        foreach (string candidate in Directory.EnumerateFiles(folder, "*.deal").Order(StringComparer.Ordinal))
-        {
-            if (FolderDeal(candidate) is { } text && declares.IsMatch(text))
-            {
-                return (candidate, text);
-            }
-        }
-
-        return null;
+        return folder is null ? null : ScenarioFileDeal.FindInFolder(folder, deal, FolderDeal);
     }
 
     // A .deal file's text as last read, read again when its write time changed; null when it is too large, a device or
@@ -169,9 +154,6 @@ internal sealed partial class Workspace
             return null;
         }
     }
-
-    [GeneratedRegex(@"\bscenario\s+[A-Za-z_][A-Za-z_0-9]*\s+for\s+([A-Za-z_][A-Za-z_0-9]*)", RegexOptions.CultureInvariant)]
-    private static partial Regex ScenarioTarget();
 
     /// <summary>Imports read from the open buffers where the editor has the file open, else from disk; each read is
     /// noted (<see cref="Reads"/>), so that the compilation is made again when one of them changes.</summary>

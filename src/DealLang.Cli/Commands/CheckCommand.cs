@@ -5,7 +5,8 @@ using DealLang.Runner.Reports;
 namespace DealLang.Cli.Commands;
 
 /// <summary><c>deallang check FILE [--scenarios FILE]… [--format text|json|sarif] [-o FILE]</c>: parse and check a deal
-/// (with its imports and the scenario files given), report every diagnostic; nothing is compiled or run. As text the
+/// (with its imports and the scenario files given; a scenario file given alone with its deal, <see cref="ScenarioFileAlone"/>),
+/// report every diagnostic; nothing is compiled or run. As text the
 /// diagnostics go to standard error and a summary line to standard output; as JSON (<see cref="DiagnosticJson"/>) or
 /// SARIF 2.1.0 (<see cref="DiagnosticSarif"/>) the diagnostics are the report, on standard output or in the file.</summary>
 internal static class CheckCommand
@@ -41,6 +42,9 @@ internal static class CheckCommand
 
     private static int Execute(string path, string[] scenarioFiles, string format, CliConsole console)
     {
+        // A scenario file given alone is checked with its deal (the language server's pairing), not reported as a
+        // file without a deal (DL0402).
+        (path, scenarioFiles) = ScenarioFileAlone.Resolve(path, scenarioFiles, console);
         var compilation = DealFile.Compile(path, scenarioFiles, console);
         var result = DealCompiler.Check(compilation);
         if (format != "text")

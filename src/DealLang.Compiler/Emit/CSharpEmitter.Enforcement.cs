@@ -139,7 +139,15 @@ public static partial class CSharpEmitter
                 var steps = ctx.EnforcementSteps.IsEmpty ? ctx.RegularSteps : ctx.EnforcementSteps;
                 w.Comment(ctx.EnforcementSteps.IsEmpty ? "no enforcement waterfall: the regular one keeps running" : "enforcement waterfall");
                 WriteStepAmounts(ctx.EnforcementSteps.SelectMany(s => s.SelfAndDescendants()), w);
-                WriteStepsAndResidual(ctx, w, steps);
+                if (ctx.EnforcementSteps.IsEmpty)
+                {
+                    // The regular steps' amounts start this pass at 0, as the first did: a step that does not run
+                    // again (a coin sale with nothing to cover) must not add the first pass's amount to its ledger
+                    // columns a second time, nor one that adds up (a holdings sale) start from it.
+                    WriteStepAmountsZeroed(ctx.RegularSteps.SelectMany(s => s.SelfAndDescendants()), w);
+                }
+
+                WriteStepsAndResidual(ctx, w, steps, again: ctx.EnforcementSteps.IsEmpty);
                 WriteCarry(ctx, w);
             }
         }
@@ -223,6 +231,12 @@ public static partial class CSharpEmitter
                     {
                         // The fleet's own rows: every unit it holds, for its market value less the haircut.
                         ctx.Components.Of<FleetComponent>().WriteSoldWhole(sold.Index, sale.Haircut, w);
+                    }
+
+                    if (sold.Kind == CollateralKind.Coins)
+                    {
+                        // The coins' own rows: every coin held, for its liquidation value less the haircut.
+                        ctx.Components.Of<CoinsComponent>().WriteSoldInEnforcement(sold.Index, sale.Haircut, w);
                     }
 
                     ctx.Components[sold.Kind].WriteSold(sold.Index, w);

@@ -65,6 +65,18 @@ public static partial class CSharpEmitter
         }
     }
 
+    /// <summary>Each step's amounts (declared by <see cref="WriteStepAmounts"/>) back to zero, for a second pass.</summary>
+    private static void WriteStepAmountsZeroed(IEnumerable<NumberedStep> steps, IndentedWriter w)
+    {
+        foreach (var step in steps)
+        {
+            if (step.Amounts.Count > 0)
+            {
+                w.Line(string.Join(" ", step.Amounts.Select(l => l + " = 0.0;")) + " // " + CSharpLiterals.CommentText(step.Title));
+            }
+        }
+    }
+
     // At the maturity all cash held is released into the waterfall: the deal holds no cash after its last period.
     private static void WriteFinalRelease(EmitContext ctx, IndentedWriter w)
     {
@@ -88,10 +100,12 @@ public static partial class CSharpEmitter
     private static void WriteCarry(EmitContext ctx, IndentedWriter w) => Each(ctx.Components, c => c.WriteCarry(w));
 
     /// <summary>The steps, then whatever they leave unapplied to the residual equity. In the final period
-    /// nothing is reserved for later (fill and hold move nothing), so the residual takes what a hold would have.</summary>
-    private static void WriteStepsAndResidual(EmitContext ctx, IndentedWriter w, ImmutableArray<NumberedStep> steps)
+    /// nothing is reserved for later (fill and hold move nothing), so the residual takes what a hold would have.
+    /// <paramref name="again"/>: the regular steps run a second time in the period, as the enforcement pass of a deal
+    /// without an enforcement waterfall (their ledger columns then add this pass to the first, WriteStepLedger).</summary>
+    private static void WriteStepsAndResidual(EmitContext ctx, IndentedWriter w, ImmutableArray<NumberedStep> steps, bool again = false)
     {
-        WriteSteps(ctx, w, steps);
+        WriteSteps(ctx, w, steps, again);
         WriteResidual(ctx, w, steps);
         if (ctx.Model.Equities.IsEmpty || !steps.SelectMany(s => s.SelfAndDescendants()).Any(s => s.Step is HoldStep))
         {
@@ -106,40 +120,40 @@ public static partial class CSharpEmitter
         }
     }
 
-    private static void WriteSteps(EmitContext ctx, IndentedWriter w, ImmutableArray<NumberedStep> steps)
+    private static void WriteSteps(EmitContext ctx, IndentedWriter w, ImmutableArray<NumberedStep> steps, bool again)
     {
         foreach (var step in steps)
         {
             w.Comment(step.Title);
             if (step.Step is ProRataStep)
             {
-                WriteProRata(ctx, w, step);
+                WriteProRata(ctx, w, step, again);
                 continue;
             }
 
             if (step.Step is SequentialStep)
             {
-                WriteSteps(ctx, w, step.Then); // on its own a sequential group is its steps, in order
+                WriteSteps(ctx, w, step.Then, again); // on its own a sequential group is its steps, in order
                 continue;
             }
 
             if (step.Step is not IfStep branch)
             {
                 ctx.Components[TargetKind(step.Step)].WriteStep(step, w);
-                WriteStepLedger(ctx, w, step);
+                WriteStepLedger(ctx, w, step, again);
                 continue;
             }
 
             using (w.Block("if (" + Expression(ctx, branch.Condition, null) + ")"))
             {
-                WriteSteps(ctx, w, step.Then);
+                WriteSteps(ctx, w, step.Then, again);
             }
 
             if (!step.Else.IsEmpty)
             {
                 using (w.Block("else"))
                 {
-                    WriteSteps(ctx, w, step.Else);
+                    WriteSteps(ctx, w, step.Else, again);
                 }
             }
         }
@@ -166,7 +180,7 @@ public static partial class CSharpEmitter
     /// <c>sequential { pay … }</c> stack: it is owed the sum of what its payments are owed (each computed before
     /// the group pays anything), and its share is then paid to them in order, each at most what it is owed.
     /// </summary>
-    private static void WriteProRata(EmitContext ctx, IndentedWriter w, NumberedStep group)
+    private static void WriteProRata(EmitContext ctx, IndentedWriter w, NumberedStep group, bool again)
     {
         var members = group.Then;
         var payments = members.SelectMany(m => m.Step is SequentialStep ? m.Then : [m]).ToList();
@@ -214,7 +228,7 @@ public static partial class CSharpEmitter
         {
             var pay = (PayStep)payment.Step;
             ctx.Components[TargetKind(pay)].WriteApplyPaid(pay, payment.Paid, w);
-            WriteStepLedger(ctx, w, payment);
+            WriteStepLedger(ctx, w, payment, again);
         }
     }
 
@@ -284,13 +298,14 @@ public static partial class CSharpEmitter
         w.Line(paid + " = owed == 0.0 ? " + due + " : " + paid + ";");
     }
 
-    /// <summary>
-    /// The residual goes to equity (docs/language.md: the waterfall ends with <c>distribute rest</c>). A waterfall
-    /// that might end with cash still unapplied (an enforcement waterfall without a distribute step, say) sends it
-    /// to the equity the regular waterfall distributes to, so no cash is ever left unaccounted for.
-    /// </summary>
-    /// <summary>The step's ledger columns, written as soon as it has run (its amounts change nowhere else).</summary>
-    private static void WriteStepLedger(EmitContext ctx, IndentedWriter w, NumberedStep step)
+    /// <summary>The step's ledger columns, written as soon as it has run (its amounts change nowhere else). When the
+    /// regular steps run <paramref name="again"/> in a period (a lag-0 default without an enforcement waterfall,
+    /// docs/language.md §9, "Enforcement begins") the columns show the period's two passes together: a moved amount
+    /// and a pay step's paid are the sums of both passes, its short what the second pass left owed, and its due the
+    /// first pass's paid plus the second pass's due, so that due − paid = short still. Written the same way after
+    /// the event of default's period, when the first pass did not run, the columns start at 0 and hold the one pass's
+    /// amounts exactly (0 + x = x).</summary>
+    private static void WriteStepLedger(EmitContext ctx, IndentedWriter w, NumberedStep step, bool again)
     {
         if (!ctx.WritesLedger)
         {
@@ -305,13 +320,28 @@ public static partial class CSharpEmitter
 
         using (w.Block("if (ledger != null)"))
         {
+            if (again && step.Step is PayStep && columns is [var due, var paid, var shortfall])
+            {
+                // the due column first: it reads the first pass's paid before this pass adds to it
+                string first = "ledger[t, " + CSharpLiterals.Int(paid.Index) + "]";
+                w.Line("ledger[t, " + CSharpLiterals.Int(due.Index) + "] = " + first + " + " + due.Column.Value + "; // " + CSharpLiterals.CommentText(due.Column.Name) + ", both passes");
+                w.Line(first + " += " + paid.Column.Value + "; // " + CSharpLiterals.CommentText(paid.Column.Name) + ", both passes");
+                w.Line("ledger[t, " + CSharpLiterals.Int(shortfall.Index) + "] = " + shortfall.Column.Value + "; // " + CSharpLiterals.CommentText(shortfall.Column.Name) + ", after both passes");
+                return;
+            }
+
             foreach (var (column, k) in columns)
             {
-                w.Line("ledger[t, " + CSharpLiterals.Int(k) + "] = " + column.Value + "; // " + CSharpLiterals.CommentText(column.Name));
+                w.Line("ledger[t, " + CSharpLiterals.Int(k) + "] " + (again ? "+=" : "=") + " " + column.Value + "; // " + CSharpLiterals.CommentText(column.Name) + (again ? ", both passes" : ""));
             }
         }
     }
 
+    /// <summary>
+    /// The residual goes to equity (docs/language.md: the waterfall ends with <c>distribute rest</c>). A waterfall
+    /// that might end with cash still unapplied (an enforcement waterfall without a distribute step, say) sends it
+    /// to the equity the regular waterfall distributes to, so no cash is ever left unaccounted for.
+    /// </summary>
     private static void WriteResidual(EmitContext ctx, IndentedWriter w, ImmutableArray<NumberedStep> steps)
     {
         if (ConsumesRest(steps) || ctx.Model.Equities.IsEmpty)

@@ -19,7 +19,9 @@ static class CoinsSummaries
                 PeriodYears.Sum(sold, periods),
                 PeriodYears.Sum(result.CoinsProceeds[c], periods),
                 first >= 0 ? deal.Boundaries[first + 1] : null,
-                periods > 0 ? result.CoinsHeld[c][periods - 1] : deal.Coins[c].Holdings));
+                periods > 0 ? result.CoinsHeld[c][periods - 1] : deal.Coins[c].Holdings,
+                result.CoinsSoldInEnforcement[c],
+                result.CoinsEnforcementProceeds[c]));
         }
 
         return summaries.MoveToImmutable();

@@ -64,6 +64,8 @@ public sealed class RunResult
         CoinsSold = Arrays.Jagged<double>(deal.Coins.Length, n);
         CoinsProceeds = Arrays.Jagged<double>(deal.Coins.Length, n);
         CoinsMining = Arrays.Jagged<double>(deal.Coins.Length, n);
+        CoinsSoldInEnforcement = new double[deal.Coins.Length];
+        CoinsEnforcementProceeds = new double[deal.Coins.Length];
         HoldingReceived = Arrays.Jagged<double>(deal.Holdings.Length, n);
         HoldingValue = Arrays.Jagged<double>(deal.Holdings.Length, n);
         HoldingKept = Arrays.Jagged<double>(deal.Holdings.Length, n);
@@ -236,6 +238,13 @@ public sealed class RunResult
     /// <summary>[coins][t]: the mining margin collected in period t (0 for coins not mined).</summary>
     public double[][] CoinsMining { get; }
 
+    /// <summary>[coins]: the coins an enforcement sale sold over the run (apart from <see cref="CoinsSold"/>); 0 if none did.</summary>
+    public double[] CoinsSoldInEnforcement { get; }
+
+    /// <summary>[coins]: what that sale raised for them, their liquidation value less the haircut (the deal's
+    /// <see cref="SaleProceeds"/> count it too); 0 if none did.</summary>
+    public double[] CoinsEnforcementProceeds { get; }
+
     /// <summary>Per holding a sale step sells (<see cref="HoldingInfo.Sold"/>; never written for another) and period:
     /// what it received, the share of what the held entity paid that the holder still held.</summary>
     public double[][] HoldingReceived { get; }
@@ -330,6 +339,14 @@ public sealed class RunResult
             saleRevenue[i] = 0.0;
         }
 
+        double[] coinsSold = CoinsSoldInEnforcement;
+        double[] coinsProceeds = CoinsEnforcementProceeds;
+        for (int i = 0; i < coinsSold.Length && i < coinsProceeds.Length; i++)
+        {
+            coinsSold[i] = 0.0; // added to only when an enforcement sale sells the coins
+            coinsProceeds[i] = 0.0;
+        }
+
         double[] contractUnits = ContractUnits;
         int[] contractStop = ContractStopPeriod;
         for (int i = 0; i < contractUnits.Length && i < contractStop.Length; i++)
@@ -397,6 +414,8 @@ public sealed class RunResult
         Arrays.Clear(CoinsSold);
         Arrays.Clear(CoinsProceeds);
         Arrays.Clear(CoinsMining);
+        Array.Clear(CoinsSoldInEnforcement);
+        Array.Clear(CoinsEnforcementProceeds);
         Arrays.Clear(HoldingReceived);
         Arrays.Clear(HoldingValue);
         Arrays.Clear(HoldingKept);

@@ -66,8 +66,10 @@ public sealed class CoinsCollateralTests
         Assert.Equal(2e6, notes.InterestPaid, 1e-3);
         Assert.Equal(62e6, notes.PrincipalPaid, 1e-3);
         Assert.Equal(38e6, notes.PrincipalLoss, 1e-3);
-        Assert.Equal(1000, deal.Ledger("Bitcoin coins sold", 0), 1e-9);
+        Assert.Equal(1000, deal.Ledger("Bitcoin coins sold in enforcement", 0), 1e-9);
+        Assert.Equal(0, deal.Ledger("Bitcoin coins sold", 0), 1e-9);
         Assert.Equal(0, deal.Ledger("Bitcoin coins held", 0), 1e-9);
+        Assert.Equal(64e6, deal.Ledger("Bitcoin enforcement sale proceeds", 0), 1e-3);
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public sealed class CoinsCollateralTests
         var deal = new SmallDeal(Source("3000 coins"));
         Assert.Equal(100e6, deal.Ledger("sale proceeds", 0), 1e-3);
         Assert.Equal(2e6, deal.Single.Tranches.Single().PrincipalLoss, 1e-3);
-        Assert.Equal(3000, deal.Ledger("Bitcoin coins sold", 0), 1e-9);
+        Assert.Equal(3000, deal.Ledger("Bitcoin coins sold in enforcement", 0), 1e-9);
     }
 
     [Fact]
@@ -88,5 +90,49 @@ public sealed class CoinsCollateralTests
         var deal = new SmallDeal(Source("1000 coins", "40k"));
         Assert.Equal(25.6e6, deal.Ledger("sale proceeds", 0), 1e-3);
         Assert.Equal(76.4e6, deal.Single.Tranches.Single().PrincipalLoss, 1e-3);
+    }
+
+    // The same holding company, but its waterfall sells coins to cover the notes' interest, and the event of default
+    // comes from the coins' value (100k × 1,000 = 100m at the first quarter's start, under 150m), so that a quarter
+    // has both sales: the waterfall's step first, then the enforcement sale of the coins left.
+    private const string BothSales = """
+        deal CoinCo {
+          currency USD  closing 2026-01-01  maturity 2027-01-01  pay quarterly  daycount 30/360
+          party Owner { }
+          index BTC { level 100k per coin }
+          coins Bitcoin { holdings 1000 coins  price BTC  depth 500 coins  impact 10% }
+          tranche Notes { balance 100m  coupon 8% fixed  amortize bullet }
+          equity  Eq    { contributed 10m  holders Owner 100% }
+          default when Bitcoin.value < 150m
+          waterfall { sell Bitcoin to cover Notes.interest  pay Notes.interest  pay Notes.principal  distribute rest to Eq }
+          enforcement {
+            sell Bitcoin haircut 20% lag 0m
+            waterfall { pay Notes.interest  pay Notes.balance  distribute rest to Eq }
+          }
+        }
+        """;
+
+    [Fact]
+    public void Each_count_of_coins_sold_matches_its_proceeds()
+    {
+        // The step raises the 2m of interest: k = 10% / 500 = 0.0002, q = 2S / (P (1 + sqrt(1 − 4kS / P))) =
+        // 4m / (100k × (1 + sqrt(1 − 0.016))) = 20.0806465 coins, for 2m. The enforcement sale sells the 979.9193535
+        // left: 100k × 979.9193535 × (1 − 0.0002 × 979.9193535) = 78,787,096.56, less 20%: 63,029,677.25, the deal's
+        // sale proceeds. Before, 'coins sold' counted both sales (1,000 coins) against the step's 2m of proceeds.
+        var deal = new SmallDeal(BothSales);
+        var coins = deal.Single.Coins.Single();
+        Assert.Equal(20.080646472551116, coins.Sold, 9);
+        Assert.Equal(2_000_000.00, coins.Proceeds, 1e-3);
+        Assert.Equal(979.9193535274488, coins.SoldInEnforcement, 9);
+        Assert.Equal(63_029_677.25, coins.EnforcementProceeds, 0.01);
+        Assert.Equal(deal.Single.Events.SaleProceeds, coins.EnforcementProceeds, 1e-6);
+        Assert.Equal(new DealLang.Runtime.Date(2026, 4, 1), coins.FirstSale);
+        Assert.Equal(0, coins.HeldAtEnd, 1e-9);
+        // The ledger the same way: the step's coins against its raised column, the sale's against the sale proceeds.
+        Assert.Equal(20.080646472551116, deal.Ledger("Bitcoin coins sold", 0), 9);
+        Assert.Equal(2_000_000.00, deal.Ledger("1 sell Bitcoin to cover Notes.interest raised", 0), 1e-3);
+        Assert.Equal(979.9193535274488, deal.Ledger("Bitcoin coins sold in enforcement", 0), 9);
+        Assert.Equal(63_029_677.25, deal.Ledger("Bitcoin enforcement sale proceeds", 0), 0.01);
+        Assert.Equal(63_029_677.25, deal.Ledger("sale proceeds", 0), 0.01);
     }
 }

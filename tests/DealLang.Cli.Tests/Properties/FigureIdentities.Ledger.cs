@@ -12,14 +12,8 @@ internal static partial class FigureIdentities
     {
         private readonly string[] names = [.. layout.Columns.Select(c => c.Name)];
 
-        /// <summary>The event of default's period (−1 without one). When enforcement begins in it (a sale with lag 0)
-        /// the period has two passes, the regular waterfall and then the enforcement one, and a deal without an
-        /// enforcement waterfall runs the regular one again, its step columns showing only the second pass
-        /// (docs/language.md §9, "Enforcement begins"): there the steps' columns are a part of what the run paid.</summary>
+        /// <summary>The event of default's period (−1 without one).</summary>
         public int DefaultPeriod { get; } = outcome.Events.EventOfDefault is { } eod ? Array.IndexOf(deal.Boundaries, eod) - 1 : -1;
-
-        /// <summary>Whether period t's step columns may show only the second of two passes.</summary>
-        public bool MayShowOnePass(int t) => t == DefaultPeriod;
 
         public int Periods => outcome.Ledger?.Periods ?? 0;
 

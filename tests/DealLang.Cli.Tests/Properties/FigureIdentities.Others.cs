@@ -100,8 +100,7 @@ internal static partial class FigureIdentities
     /// <summary>§5 equity, §8: an equity receives only what <c>distribute … to E</c> steps pay it (a ledger column
     /// each, in either waterfall), so its distributions are their sum; without a carry each holder's cut is its share
     /// of them, and the shares sum to 100%, so the cuts sum to the distributions; with a carry, the LP classes' and the
-    /// GP's parts sum to them. (As for a tranche, the event of
-    /// default's period may show one pass of two.)</summary>
+    /// GP's parts sum to them.</summary>
     private static void EquityDistributions(DealDescription deal, ScenarioOutcome outcome, Ledger ledger, string where)
     {
         for (int e = 0; e < deal.Equities.Length; e++)
@@ -112,14 +111,12 @@ internal static partial class FigureIdentities
             {
                 int[] steps = ledger.Matching($@"^\d+ distribute .*to {Regex.Escape(s.Name)} distributed$");
                 double total = 0;
-                bool onePass = false;
                 for (int t = 0; t < ledger.Periods; t++)
                 {
                     total += ledger.SumAt(steps, t);
-                    onePass |= ledger.MayShowOnePass(t);
                 }
 
-                AtMostOrEqual(s.Distributions, total, onePass, $"{at}: distributions = Σ its distribute steps");
+                Near(s.Distributions, total, $"{at}: distributions = Σ its distribute steps");
             }
 
             Assert.True(s.Distributions >= -HalfCent, $"{at}: distributions {s.Distributions:R} < 0");
@@ -153,9 +150,8 @@ internal static partial class FigureIdentities
     }
 
     /// <summary>§5 coins, §12: the coins held at the end are the ledger's last <c>C coins held</c>; what the
-    /// <c>sell C to cover</c> steps raised is the sum of their <c>raised</c> columns (at most, in a two-pass default
-    /// period), and the coins they sold at most the ledger's <c>C coins sold</c>, which counts an enforcement sale's
-    /// too.</summary>
+    /// <c>sell C to cover</c> steps raised is the sum of their <c>raised</c> columns, and the coins they sold the sum of
+    /// the ledger's <c>C coins sold</c>; an enforcement sale's coins and proceeds are the sums of their own columns.</summary>
     private static void CoinsAsInLedger(ScenarioOutcome outcome, Ledger ledger, string where)
     {
         if (ledger.Periods == 0)
@@ -169,16 +165,19 @@ internal static partial class FigureIdentities
             Near(coins.HeldAtEnd, ledger[coins.Name + " coins held", ledger.Periods - 1], $"{at}: held at end = the ledger's last coins held");
             int[] steps = ledger.Matching($@"^\d+ sell {Regex.Escape(coins.Name)} to cover .* raised$");
             double raised = 0;
-            bool onePass = false;
             for (int t = 0; t < ledger.Periods; t++)
             {
                 raised += ledger.SumAt(steps, t);
-                onePass |= ledger.MayShowOnePass(t);
             }
 
-            AtMostOrEqual(coins.Proceeds, raised, onePass, $"{at}: proceeds = Σ its sell steps' raised");
-            double sold = ledger.Sum(coins.Name + " coins sold");
-            Assert.True(coins.Sold >= 0 && coins.Sold <= sold + 1e-9 * Math.Max(1, sold), $"{at}: sold {coins.Sold:R} by its steps, over the ledger's {sold:R}");
+            Near(coins.Proceeds, raised, $"{at}: proceeds = Σ its sell steps' raised");
+            Near(coins.Sold, ledger.Sum(coins.Name + " coins sold"), $"{at}: sold by its steps = Σ the ledger's coins sold");
+            Assert.True(coins.Sold >= 0 && coins.SoldInEnforcement >= 0, $"{at}: a negative count of coins sold");
+            if (ledger.Has(coins.Name + " coins sold in enforcement"))
+            {
+                Near(coins.SoldInEnforcement, ledger.Sum(coins.Name + " coins sold in enforcement"), $"{at}: sold in enforcement = Σ the ledger's coins sold in enforcement");
+                Near(coins.EnforcementProceeds, ledger.Sum(coins.Name + " enforcement sale proceeds"), $"{at}: enforcement sale proceeds = Σ the ledger's");
+            }
         }
     }
 

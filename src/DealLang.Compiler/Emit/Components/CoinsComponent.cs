@@ -7,7 +7,9 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A coins holding's state in the generated C#, each piece declared once.</summary>
 internal sealed class CoinsState : EntityState
 {
-    public CoinsState(CoinsModel model)
+    /// <param name="collateral">Whether an enforcement sale lists the coins: only then do they have the ledger's
+    /// columns of what enforcement sold.</param>
+    public CoinsState(CoinsModel model, bool collateral)
         : base(DeclarationKind.Coins, model.Name, model.Index)
     {
         Model = model;
@@ -26,6 +28,10 @@ internal sealed class CoinsState : EntityState
         Sold = Local("sold", "double", StateLife.Paid, comment: "coins sold by the waterfall's sale steps this period",
             ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " coins sold", ColumnKind.Number));
         Proceeds = Local("proceeds", "double", StateLife.Paid, comment: "what those sales raised");
+        EnforcementSold = Local("enforcementSold", "double", StateLife.Paid, comment: "coins an enforcement sale sold this period",
+            ledger: collateral ? new LedgerSlot(LedgerSection.Outstanding, model.Name + " coins sold in enforcement", ColumnKind.Number) : null, declared: collateral);
+        EnforcementProceeds = Local("enforcementProceeds", "double", StateLife.Paid, comment: "what that sale raised for them (in the deal's sale proceeds)",
+            ledger: collateral ? new LedgerSlot(LedgerSection.Outstanding, model.Name + " enforcement sale proceeds") : null, declared: collateral);
     }
 
     public CoinsModel Model { get; }
@@ -48,6 +54,10 @@ internal sealed class CoinsState : EntityState
     public StateVar Sold { get; }
 
     public StateVar Proceeds { get; }
+
+    public StateVar EnforcementSold { get; }
+
+    public StateVar EnforcementProceeds { get; }
 }
 
 /// <summary>
@@ -58,12 +68,17 @@ internal sealed class CoinsState : EntityState
 /// pay for the power, mining is switched off (the margin is 0, never negative). The margin is a recurring
 /// collection. A <c>sell C to cover X</c> step (4) sells coins into the coins' market (<see cref="CoinSale"/>) to raise
 /// what X is owed beyond the cash available, adding the proceeds to the period's collections and available cash (a
-/// one-off receipt, outside cfads). Coins owe and carry nothing and are not enforcement collateral.
+/// one-off receipt, outside cfads). Coins owe and carry nothing; an enforcement sale may sell them, which its own
+/// counts show (<see cref="WriteSoldInEnforcement"/>), apart from the sale steps'.
 /// </summary>
 internal sealed class CoinsComponent(EmitContext ctx)
-    : EmitterComponent<CoinsState>(ctx, () => ctx.Model.Coins.Select(c => new CoinsState(c)))
+    : EmitterComponent<CoinsState>(ctx, () => ctx.Model.Coins.Select(c => new CoinsState(c, IsCollateral(ctx, c.Index))))
 {
     public override DeclarationKind Kind => DeclarationKind.Coins;
+
+    /// <summary>Whether an enforcement sale lists the coins (the runner's rows ask the same of DealDescription.Sales).</summary>
+    private static bool IsCollateral(EmitContext ctx, int index) =>
+        ctx.Sales.Any(s => s.Collateral.Any(c => c.Kind == CollateralKind.Coins && c.Index == index));
 
     public override string DescriptionProperty => "Coins";
 
@@ -193,13 +208,22 @@ internal sealed class CoinsComponent(EmitContext ctx)
             + CSharpLiterals.DoubleOperand(coins.Model.Impact) + ")";
     }
 
-    /// <summary>The coins sold leave the deal; the ledger's 'coins sold' counts them.</summary>
-    public override void WriteSold(int index, IndentedWriter w)
+    /// <summary>An enforcement sale of the coins at <see cref="CollateralValue"/> less <paramref name="haircut"/>, before
+    /// they leave the deal (<see cref="WriteSold"/>): its own count and proceeds (the deal's sale proceeds count them
+    /// too, with any other collateral's), apart from the sale steps' 'coins sold' and 'sale proceeds', so that each
+    /// count matches its proceeds.</summary>
+    public void WriteSoldInEnforcement(int index, string haircut, IndentedWriter w)
     {
         var coins = this[index];
-        w.Line(coins.Sold + " += " + coins.Units + ";");
-        w.Line(coins.Units + " = 0.0;");
+        string c = CSharpLiterals.Int(index);
+        w.Line(coins.EnforcementSold + " = " + coins.Units + ";");
+        w.Line(coins.EnforcementProceeds + " = " + CollateralValue(index) + " * (1.0 - " + haircut + ");");
+        w.Line("result.CoinsSoldInEnforcement[" + c + "] += " + coins.EnforcementSold + ";");
+        w.Line("result.CoinsEnforcementProceeds[" + c + "] += " + coins.EnforcementProceeds + ";");
     }
+
+    /// <summary>The coins sold leave the deal.</summary>
+    public override void WriteSold(int index, IndentedWriter w) => w.Line(this[index].Units + " = 0.0;");
 
     // What each holding did this period, for the summary (which a run without a ledger has too).
     public override void WriteResults(IndentedWriter w)

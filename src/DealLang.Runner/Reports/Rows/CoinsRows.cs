@@ -6,9 +6,15 @@ using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
 namespace DealLang.Runner.Reports.Rows;
 
 /// <summary>Each coins holding: its mining margin collected (for a miner), the coins its sale steps sold, what they
-/// raised and when they first sold, and the coins held at the run's end.</summary>
+/// raised and when they first sold, the coins held at the run's end, and for coins an enforcement sale lists, the
+/// coins it sold and what it raised for them.</summary>
 static class CoinsRows
 {
+    /// <summary>Whether an enforcement sale lists coins holding <paramref name="index"/> (the compiler's
+    /// CoinsComponent asks the same): only those have the enforcement sale's rows.</summary>
+    public static bool SoldInEnforcement(DealDescription deal, int index) =>
+        deal.Sales.Any(s => s.Collateral.Any(c => c.Kind == CollateralKind.Coins && c.Index == index));
+
     public static void Add(SummaryRowBuilder rows)
     {
         for (int c = 0; c < rows.Deal.Coins.Length; c++)
@@ -23,6 +29,11 @@ static class CoinsRows
             rows.Add(name, "sale proceeds", SummaryKind.Money, o => Of(o.Coins[c].Proceeds));
             rows.Add(name, "first sale", SummaryKind.Date, o => On(o.Coins[c].FirstSale));
             rows.Add(name, "coins at end", SummaryKind.Number, o => Of(o.Coins[c].HeldAtEnd));
+            if (SoldInEnforcement(rows.Deal, c))
+            {
+                rows.Add(name, "coins sold in enforcement", SummaryKind.Number, o => Of(o.Coins[c].SoldInEnforcement));
+                rows.Add(name, "enforcement sale proceeds", SummaryKind.Money, o => Of(o.Coins[c].EnforcementProceeds));
+            }
         }
     }
 
@@ -36,8 +47,9 @@ static class CoinsRows
         }
 
         w.WriteStartArray("coins");
-        foreach (CoinsSummary c in outcome.Coins)
+        for (int k = 0; k < outcome.Coins.Length; k++)
         {
+            CoinsSummary c = outcome.Coins[k];
             w.WriteStartObject();
             w.WriteString("name", c.Name);
             Json.Money(w, "mining", c.Mining);
@@ -45,6 +57,11 @@ static class CoinsRows
             Json.Money(w, "proceeds", c.Proceeds);
             Json.Date(w, "firstSale", c.FirstSale);
             Json.Number(w, "heldAtEnd", c.HeldAtEnd);
+            if (SoldInEnforcement(deal, k))
+            {
+                Json.Number(w, "soldInEnforcement", c.SoldInEnforcement);
+                Json.Money(w, "enforcementProceeds", c.EnforcementProceeds);
+            }
             w.WriteEndObject();
         }
 
