@@ -6,18 +6,20 @@ using DealLang.Runner.Reports;
 namespace DealLang.Cli;
 
 /// <summary>
-/// <c>deallang check x.scenarios</c>, a scenario file given where a deal file goes: it has no deal of its own, so
-/// it is checked with the deal the language server pairs it with (<see cref="ScenarioFileDeal"/>: the deal its
+/// <c>deallang VERB x.scenarios</c>, a scenario file given where a deal file goes, for every verb that takes
+/// <c>--scenarios</c> (<c>check</c>, <c>run</c>, <c>mc</c>, <c>report</c>, <c>solve</c>): it has no deal of its own, so
+/// the verb takes it with the deal the language server pairs it with (<see cref="ScenarioFileDeal"/>: the deal its
 /// first <c>scenario S for D</c> names, declared by a <c>.deal</c> file in its folder), as
-/// <c>deallang check deal.deal --scenarios x.scenarios</c> would; a line on standard error names the deal used. When
-/// no such file is found it is a usage error (exit 2) naming that command. A <c>.scenarios</c> file that declares a
-/// deal itself is checked as given.
+/// <c>deallang VERB deal.deal --scenarios x.scenarios</c> would; a line on standard error names the deal used and
+/// that command. When no such file is found it is a usage error (exit 2) naming that command. A <c>.scenarios</c>
+/// file that declares a deal itself is taken as given.
 /// </summary>
 internal static class ScenarioFileAlone
 {
-    /// <summary>The deal file and scenario files to check for the file given (<paramref name="path"/>) and the
-    /// <c>--scenarios</c> files: unchanged unless <paramref name="path"/> is a scenario file without a deal.</summary>
-    public static (string Path, string[] ScenarioFiles) Resolve(string path, string[] scenarioFiles, CliConsole console)
+    /// <summary>The deal file and scenario files <paramref name="verb"/> takes for the file given
+    /// (<paramref name="path"/>) and the <c>--scenarios</c> files: unchanged unless <paramref name="path"/> is a
+    /// scenario file without a deal.</summary>
+    public static (string Path, string[] ScenarioFiles) Resolve(string verb, string path, string[] scenarioFiles, CliConsole console)
     {
         if (path == DealFile.StandardInput || !ScenarioFileDeal.IsScenarioFile(path))
         {
@@ -30,7 +32,9 @@ internal static class ScenarioFileAlone
             return (path, scenarioFiles);
         }
 
-        string fix = $"check it with its deal: deallang check DEAL.deal --scenarios {path}";
+        // check checks the file; every other verb that takes --scenarios runs the deal with it.
+        (string does, string doing) = verb == "check" ? ("check", "checking") : ("run", "running");
+        string fix = $"{does} it with its deal: deallang {verb} DEAL.deal --scenarios {path}";
         if (ScenarioFileDeal.DealNamed(text) is not { } deal)
         {
             throw new UsageException($"{path} is a scenario file and declares no deal, nor names one ('scenario S for Deal'); {fix}");
@@ -44,7 +48,7 @@ internal static class ScenarioFileAlone
 
         // The deal's path as the user would type it: the scenario file's folder as given, then the file's name.
         string dealPath = Path.Combine(Path.GetDirectoryName(path) ?? "", Path.GetFileName(found.Path));
-        console.Error.WriteLine(TerminalText.Escape($"deallang: {path} has no deal of its own: checking it with deal {deal} in {dealPath} (deallang check {dealPath} --scenarios {path})"));
+        console.Error.WriteLine(TerminalText.Escape($"deallang: {path} has no deal of its own: {doing} it with deal {deal} in {dealPath} (deallang {verb} {dealPath} --scenarios {path})"));
         return (dealPath, [path, .. scenarioFiles]);
     }
 

@@ -44,7 +44,7 @@ internal static class CheckCommand
     {
         // A scenario file given alone is checked with its deal (the language server's pairing), not reported as a
         // file without a deal (DL0402).
-        (path, scenarioFiles) = ScenarioFileAlone.Resolve(path, scenarioFiles, console);
+        (path, scenarioFiles) = ScenarioFileAlone.Resolve("check", path, scenarioFiles, console);
         var compilation = DealFile.Compile(path, scenarioFiles, console);
         var result = DealCompiler.Check(compilation);
         if (format != "text")

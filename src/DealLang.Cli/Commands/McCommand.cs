@@ -114,6 +114,9 @@ internal static class McCommand
     {
         // The options' own mistakes first, before minutes of compiling.
         Validate(request);
+        // A scenario file given alone runs with its deal, as 'mc DEAL.deal --scenarios x.scenarios' (ScenarioFileAlone).
+        (string path, string[] scenarioFiles) = ScenarioFileAlone.Resolve("mc", request.Path, request.ScenarioFiles, console);
+        request = request with { Path = path, ScenarioFiles = scenarioFiles };
         foreach (string? output in (string?[])[request.Out, request.PathsOut])
         {
             if (output is not null)

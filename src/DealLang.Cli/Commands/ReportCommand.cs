@@ -57,6 +57,9 @@ internal static class ReportCommand
     private static int Execute(ReportRequest request, CliConsole console, CompileOptions options)
     {
         Validate(request);
+        // A scenario file given alone runs with its deal, as 'report DEAL.deal --scenarios x.scenarios' (ScenarioFileAlone).
+        (string path, string[] scenarioFiles) = ScenarioFileAlone.Resolve("report", request.Path, request.ScenarioFiles, console);
+        request = request with { Path = path, ScenarioFiles = scenarioFiles };
         console.Inputs.Plan(request.Out); // the deal file as -o is refused once read, before the run
         var compilation = DealFile.Compile(request.Path, request.ScenarioFiles, console); // '-': standard input, as every verb
         var result = DealFile.Build(compilation, options, console);

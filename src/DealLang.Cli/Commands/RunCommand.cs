@@ -63,6 +63,9 @@ internal static class RunCommand
 
     private static int Execute(RunRequest request, CliConsole console, CompileOptions options)
     {
+        // A scenario file given alone runs with its deal, as 'run DEAL.deal --scenarios x.scenarios' (ScenarioFileAlone).
+        (string path, string[] scenarioFiles) = ScenarioFileAlone.Resolve("run", request.Path, request.ScenarioFiles, console);
+        request = request with { Path = path, ScenarioFiles = scenarioFiles };
         // An unchanged deal run before: its compiled programs and scenarios, without reading the grammar or checking
         // (a check of the same texts by the same compiler gives the same; docs/cli.md, "The compiled-deal cache").
         if (request.ScenarioFiles.Length == 0 && DealFile.CheckedBefore(request.Path, options, console) is { } known)

@@ -130,6 +130,9 @@ internal static class SolveCommand
     private static int Execute(SolveRequest request, CliConsole console, CompileOptions options)
     {
         Validate(request);
+        // A scenario file given alone runs with its deal, as 'solve DEAL.deal --scenarios x.scenarios' (ScenarioFileAlone).
+        (string path, string[] scenarioFiles) = ScenarioFileAlone.Resolve("solve", request.Path, request.ScenarioFiles, console);
+        request = request with { Path = path, ScenarioFiles = scenarioFiles };
         Compilation compilation = DealFile.Compile(request.Path, request.ScenarioFiles, console);
         var result = DealFile.Build(compilation, options, console);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
