@@ -5,10 +5,13 @@ namespace DealLang.Runner.Running;
 /// <summary>
 /// A deal-by-deal ("American") carry with a GP clawback (docs/language.md §5 "Deal-by-deal carry"): the LP
 /// class's capital is spread over the fund's holdings by their weights, except what the LPs were called for a
-/// holding's draws, which is that holding's capital alone; each period's distributions are spread by what each
-/// holding paid the fund that period, and each holding's stream runs its own <see cref="CarrySplit"/>, so the GP
-/// takes carry on a holding that has returned its capital and hurdle whatever the others do. At the end the GP
-/// returns to the LPs what it took above the whole-fund ("European") carry on the same terms: the clawback.
+/// holding's draws, which is that holding's capital alone, as is what the fund's own cash paid of them: that cash is
+/// the holdings' proceeds recycled, so it is counted as distributed from every holding's stream by what each paid the
+/// fund that period and paid in again to the drawing holding. Each period's distributions (with that cash) are spread
+/// by what each holding paid the fund that period, and each holding's stream runs its own <see cref="CarrySplit"/>, so
+/// the GP takes carry on a holding that has returned its capital and hurdle whatever the others do; carry owed beyond
+/// a period's cash distributions waits for later ones. At the end the GP returns to the LPs what it was paid above the
+/// whole-fund ("European") carry on the same terms: the clawback.
 /// Buffers are made once for a deal's holdings, periods and calls, so a Monte Carlo path splits with no allocation
 /// (<see cref="LpClassSplit"/>, <see cref="Simulation.PathFigures"/>). Not thread-safe.
 /// </summary>
@@ -25,6 +28,8 @@ sealed class DealByDealCarry
     readonly CarrySplit.Call[] streamCalls;
     readonly double[]?[] drawCalls;
     readonly double[] drawCalled;
+    readonly double[][] drawCash;
+    readonly double[] recycled;
 
     /// <param name="holdings">The fund deal's holdings.</param>
     /// <param name="periods">The most periods a split covers (the deal's).</param>
@@ -47,6 +52,13 @@ sealed class DealByDealCarry
         streamCalls = new CarrySplit.Call[calls];
         drawCalls = new double[holdings][];
         drawCalled = new double[periods];
+        drawCash = new double[holdings][];
+        for (int h = 0; h < holdings; h++)
+        {
+            drawCash[h] = new double[periods];
+        }
+
+        recycled = new double[periods];
     }
 
     /// <summary>
@@ -58,14 +70,27 @@ sealed class DealByDealCarry
     /// (<see cref="RunResult.HoldingReceived"/>), not the held entity's payments on the whole holding, which would
     /// keep attributing distributions to a holding the fund no longer owns. What equity <paramref name="equity"/>'s
     /// investors were called for a holding's draws (<see cref="RunResult.HoldingDrawCalled"/>) is kept per holding:
-    /// capital contributed to that holding alone.
+    /// capital contributed to that holding alone; so is what the fund's cash paid of them
+    /// (<see cref="RunResult.HoldingDrawPaid"/> less the call), when that cash is this equity's: the equity called for
+    /// the draws, or, none called, the deal's only equity.
     /// </summary>
     /// <param name="equity">The fund equity whose classes are split next (its index in the deal's equities).</param>
     public void Allocate(DealDescription deal, PathInputs? inputs, RunResult result, int periods, int equity)
     {
         Array.Clear(drawCalled);
+        Array.Clear(recycled);
         for (int h = 0; h < deal.Holdings.Length; h++)
         {
+            HoldingInfo drawer = deal.Holdings[h];
+            bool cashOf = drawer.Draws && (drawer.CalledFrom == equity || (drawer.CalledFrom < 0 && deal.Equities.Length == 1));
+            double[] cash = drawCash[h];
+            for (int t = 0; t < periods; t++)
+            {
+                // the draw paid less what was called for it: the fund's cash, the holdings' proceeds not distributed
+                cash[t] = cashOf ? result.HoldingDrawPaid[h][t] - (drawer.CalledFrom >= 0 ? result.HoldingDrawCalled[h][t] : 0.0) : 0.0;
+                recycled[t] += cash[t];
+            }
+
             drawCalls[h] = deal.Holdings[h].CalledFrom == equity && deal.Holdings[h].Draws ? result.HoldingDrawCalled[h] : null;
             if (drawCalls[h] is { } called)
             {
@@ -112,7 +137,10 @@ sealed class DealByDealCarry
 
     /// <summary>Splits one LP class's stream over the holdings as last <see cref="Allocate"/>d, into the first
     /// <paramref name="periods"/> of <paramref name="lps"/> and <paramref name="gp"/>; returns the clawback (already
-    /// moved from the GP to the LPs in the last period).</summary>
+    /// moved from the GP to the LPs in the last period). The cash the fund paid for a holding's draws is in the holdings'
+    /// streams twice, distributed (by attribution) and paid in (by the drawing holding), so the sums over the holdings
+    /// less it are the class's: what the LPs receive each period is the class's distributions less the GP's part, and
+    /// the GP is paid its carry only from distributions, what a period's cannot pay waiting for the next.</summary>
     /// <param name="share">The class's share of the equity: of the draw calls in its <paramref name="injections"/>.</param>
     /// <param name="contributed">The class's capital paid at the closing.</param>
     /// <param name="calls">The class's dated calls the run reached.</param>
@@ -131,10 +159,12 @@ sealed class DealByDealCarry
             double[]? drawn = drawCalls[h];
             for (int t = 0; t < periods; t++)
             {
-                stream[t] = paid[t] * distributions[t];
+                // the distributions and the cash recycled into draws, both what the holdings paid the fund
+                stream[t] = paid[t] * (distributions[t] + share * recycled[t]);
 
-                // A cure is the whole fund's capital, spread by weight; a call for this holding's draws is its own.
-                streamIn[t] = w * (injections[t] - share * drawCalled[t]) + (drawn is null ? 0.0 : share * drawn[t]);
+                // A cure is the whole fund's capital, spread by weight; a call for this holding's draws is its own, and
+                // so is the cash the fund paid for them.
+                streamIn[t] = w * (injections[t] - share * drawCalled[t]) + (drawn is null ? 0.0 : share * drawn[t]) + share * drawCash[h][t];
             }
 
             for (int j = 0; j < calls.Length; j++)
@@ -150,7 +180,21 @@ sealed class DealByDealCarry
             }
         }
 
-        // the clawback: what the GP took above its whole-fund entitlement goes back to the LPs at the end
+        // The recycled cash is not distributed: the LPs receive what the class does less the GP's part, and carry owed
+        // beyond a period's distributions is paid from the next (what none can pay by the end is not paid).
+        double deferred = 0;
+        for (int t = 0; t < periods; t++)
+        {
+            double owed = gp[t] + deferred;
+            if (recycled[t] != 0 || deferred != 0 || owed > distributions[t])
+            {
+                gp[t] = Math.Max(0.0, Math.Min(owed, distributions[t]));
+                lps[t] = distributions[t] - gp[t];
+                deferred = owed - gp[t];
+            }
+        }
+
+        // the clawback: what the GP was paid above its whole-fund entitlement goes back to the LPs at the end
         CarrySplit.Split(terms, contributed, calls, distributions[..periods], injections[..periods], years, periods, wholeLps, wholeGp);
         double clawback = Math.Max(0.0, Sum(gp, periods) - Sum(wholeGp, periods));
         if (periods > 0 && clawback > 0)

@@ -6,7 +6,10 @@ namespace DealLang.Cli.Tests.Corrections;
 /// A deal-by-deal carry counts what the LPs were called for a holding's draws as that holding's capital (docs/language.md
 /// §5 "Deal-by-deal carry", "Draws"): returned from its proceeds first, its preferred return accruing on it, its carry
 /// computed on it. Before, the call was spread over all the holdings by weight, as a cure is, so a holding that drew
-/// nothing carried part of the capital of one that drew.
+/// nothing carried part of the capital of one that drew. What the fund's own cash paid of a holding's draw is that
+/// holding's capital too, and distributed from the holdings' streams by what each paid the fund that period (the
+/// holdings' proceeds recycled); before, it was only a lower distribution spread by that attribution, so the other
+/// holdings' streams bore the drawing holding's reinvestment.
 /// </summary>
 public sealed class DealByDealDrawTests
 {
@@ -66,12 +69,13 @@ public sealed class DealByDealDrawTests
         // Year 2: Drawn receives 0.5 × 110m = 55m, Bond 55m: D_1 = 110m, attributed ½ each.
         // Whole fund (hurdle 5%, carry 20%, no catch-up; y = 1, 2): A_0 = 70 × 1.05 + 23 = 96.5, A_1 = 101.325, so the
         //   LPs take 101.325 and the GP 20% × 8.675 = 1.735.
-        // Deal by deal, the call Drawn's: Drawn A_0 = 35 × 1.05 + 23 = 59.75, A_1 = 62.7375 > 55: no carry. Bond A_0 = 36.75,
-        //   A_1 = 38.5875: 20% × (55 − 38.5875) = 3.2825. Clawback 3.2825 − 1.735 = 1.5475: the GP ends with 1.735, the
-        //   LPs with 110 − 1.735 = 108.265.
-        // Before (the call spread by weight, 11.5m each): each A_0 = 36.75 + 11.5 = 48.25, A_1 = 50.6625, carry 20% ×
-        //   4.3375 = 0.8675 on each, 1.735 in all: the whole fund's, so no clawback, though Drawn had not returned its
-        //   capital and hurdle.
+        // Deal by deal, the call and the 7m of cash Drawn's capital, the 7m distributed from the streams by year 1's
+        //   attribution (Drawn 2/7: 2m, Bond 5/7: 5m): Drawn A_0 = 35 × 1.05 + 23 + 7 − 2 = 64.75, A_1 = 67.9875 > 55: no
+        //   carry. Bond A_0 = 36.75 − 5 = 31.75, A_1 = 33.3375: 20% × (55 − 33.3375) = 4.3325. Clawback 4.3325 − 1.735 =
+        //   2.5975: the GP ends with 1.735, the LPs with 110 − 1.735 = 108.265.
+        // Before the cash was Drawn's (bf7de0c, the call alone Drawn's): Drawn A_0 = 59.75, A_1 = 62.7375; Bond A_0 = 36.75,
+        //   A_1 = 38.5875, carry 3.2825, clawback 1.5475. Before the call was (spread by weight, 11.5m each): each
+        //   A_0 = 48.25, A_1 = 50.6625, carry 0.8675 on each, 1.735 in all, no clawback.
         using var chain = new SmallChain(Fund, ("drawer.deal", Drawer), ("plain.deal", Plain));
         Assert.Equal(23e6, chain.Ledger("Fund", "Base", "Drawn draw called", 0), 1e-3);
         var fund = chain.Of("Fund", "Base");
@@ -79,7 +83,7 @@ public sealed class DealByDealDrawTests
         Assert.Equal(110e6, equity.Distributions, 1e-3);
         var carry = equity.Carry!;
         Assert.True(carry.DealByDeal);
-        Assert.Equal(1.5475e6, carry.Clawback, 1e-3);
+        Assert.Equal(2.5975e6, carry.Clawback, 1e-3);
         Assert.Equal(1.735e6, carry.Carry, 1e-3);
         Assert.Equal(108.265e6, carry.Classes.Single().Distributions, 1e-3);
 
@@ -89,5 +93,129 @@ public sealed class DealByDealDrawTests
         figures.Read(0, result, inputs);
         Assert.Equal(1.735e6, figures.GpCarry.Single(), 1e-3);
         Assert.Equal(carry.Classes.Single().Irr, figures.LpIrr.Single(), 1e-12);
+    }
+
+    // The fund above without a commitment: nobody is called, the draw waits for the fund's cash.
+    private const string CashFund = """
+        import "drawer.deal"
+        import "plain.deal"
+        deal Fund {
+          currency USD closing 2026-01-01 maturity 2028-01-01 pay annual daycount 30/360
+          party Manager { }
+          party Pension { }
+          holding Drawn { of Drawer.Loan  share 50% }
+          holding Bond  { of Plain.Notes  share 100% }
+          equity Investors { contributed 70m  holders Pension 100%  hurdle 5%  carry 20% to Manager deal_by_deal }
+          waterfall { distribute rest to Investors }
+        }
+        scenario Base for Fund { }
+        """;
+
+    [Fact]
+    public void The_funds_cash_paid_for_one_holdings_draw_is_that_holdings_capital_distributed_from_the_streams_that_paid_it()
+    {
+        // w = ½ each, 35m of capital each. Year 1: receipts 2m (Drawn) + 5m (Bond) = 7m, all paid toward Drawn's 30m share
+        //   of the draw, 23m unpaid: D_0 = 0, attribution 2/7, 5/7. Year 2: 55m each, 23m to the unpaid draw: D_1 = 87m,
+        //   attribution ½ each.
+        // Whole fund: A_0 = 73.5, A_1 = 77.175: the GP 20% × (87 − 77.175) = 1.965, the LPs 85.035.
+        // Deal by deal, the recycled cash (7m, then 23m) Drawn's capital and distributed from the streams by attribution:
+        //   Drawn A_0 = 35 × 1.05 + 7 − 2 = 41.75, A_1 = 43.8375 + 23 = 66.8375 > its ½ × (87 + 23) = 55: no carry.
+        //   Bond A_0 = 36.75 − 5 = 31.75, A_1 = 33.3375: 20% × (55 − 33.3375) = 4.3325 (year 2's 87m pays it).
+        //   Clawback 4.3325 − 1.965 = 2.3675: the GP ends with 1.965, the LPs with 85.035.
+        //   Reconciles: capital 35 + 35 + 7 + 23 less the 30 recycled = 70; distributions 7 + 110 less 30 = 87.
+        // Before (the cash a lower D_t only, spread by attribution): year 1's streams nothing, year 2's 43.5 each against
+        //   A_1 = 38.5875: 0.9825 each, 1.965 in all, the whole fund's, so no clawback, though Bond's proceeds had paid
+        //   5m of Drawn's draw and Drawn had not returned the 30m it reinvested.
+        using var chain = new SmallChain(CashFund, ("drawer.deal", Drawer), ("plain.deal", Plain));
+        Assert.Equal(7e6, chain.Ledger("Fund", "Base", "Drawn draw paid", 0), 1e-3);
+        Assert.Equal(23e6, chain.Ledger("Fund", "Base", "Drawn draw paid", 1), 1e-3);
+        var equity = chain.Of("Fund", "Base").Equities.Single();
+        Assert.Equal(87e6, equity.Distributions, 1e-3);
+        var carry = equity.Carry!;
+        Assert.Equal(2.3675e6, carry.Clawback, 1e-3);
+        Assert.Equal(1.965e6, carry.Carry, 1e-3);
+        var lps = carry.Classes.Single();
+        Assert.Equal(85.035e6, lps.Distributions, 1e-3);
+        Assert.Equal(70e6, lps.Contributed, 1e-3);
+        Assert.Equal(equity.Distributions, lps.Distributions + carry.Carry, 1e-6);
+
+        // The LPs: −70 at the closing, 0 after a year, 85.035 after two: (85.035 / 70)^½ − 1.
+        Assert.Equal(Math.Sqrt(85.035 / 70) - 1, lps.Irr, 1e-9);
+        SameSummaryOnlyAndOnAPath(chain, carry);
+    }
+
+    // A one-year note: 50m at 10%, 55m at the end of the first year, nothing after.
+    private const string Short = """
+        deal Short {
+          currency USD closing 2026-01-01 maturity 2028-01-01 pay annual daycount 30/360
+          party TenantS { }
+          party OwnerS { }
+          facility Site { cost 100m value straight_line 20y floor 0% from 2026-01-01 }
+          lease SiteLease on Site { lessee TenantS rent 60m per year starts 2026-01-01 term 2y }
+          tranche Notes { balance 50m coupon 10% amortize bullet maturity 2027-01-01 }
+          equity Common { contributed 10m holders OwnerS 100% }
+          waterfall { pay Notes.interest pay Notes.principal distribute rest to Common }
+        }
+        """;
+
+    private const string DeferredFund = """
+        import "drawer.deal"
+        import "short.deal"
+        deal Fund {
+          currency USD closing 2026-01-01 maturity 2028-01-01 pay annual daycount 30/360
+          party Manager { }
+          party Pension { }
+          holding Drawn { of Drawer.Loan  share 100% }
+          holding Bond  { of Short.Notes  share 100% }
+          equity Investors { contributed 70m  holders Pension 100%  hurdle 5%  carry 20% to Manager deal_by_deal }
+          waterfall { distribute rest to Investors }
+        }
+        scenario Base for Fund { }
+        """;
+
+    [Fact]
+    public void Carry_owed_on_proceeds_recycled_into_a_draw_waits_for_a_distribution()
+    {
+        // w: Drawn 100m, Bond 50m: 2/3 and 1/3 of 70m, 46.667m and 23.333m. Year 1: receipts 4m (Drawn) + 55m (Bond) = 59m,
+        //   all paid toward Drawn's 60m draw, 1m unpaid: D_0 = 0, attribution 4/59, 55/59. Year 2: Drawn 110m, 1m to the
+        //   unpaid draw: D_1 = 109m, attribution 1, 0.
+        // Bond A_0 = 23.333 × 1.05 = 24.5 against its 55m: carry 20% × 30.5 = 6.1, owed in year 1 when nothing is
+        //   distributed, paid from year 2's 109m. Drawn A_0 = 49 + 59 − 4 = 104, A_1 = 109.2 + 1 = 110.2 > 110: no carry.
+        // Whole fund: A_1 = 77.175, the GP 20% × (109 − 77.175) = 6.365 ≥ 6.1: no clawback. The GP 6.1, the LPs 0 then
+        //   102.9: IRR (102.9 / 70)^½ − 1.
+        // Paid when owed, the GP would take 6.1 of year 1's nothing: the LPs −6.1 then 109 (the same 102.9 in all, an
+        //   IRR of 20.50%).
+        // Before (the cash a lower D_t only): year 2's 109m all Drawn's, against its 46.667 × 1.05² = 51.45 and not the
+        //   59m it reinvested: carry 20% × 57.55 = 11.51, clawed back to the whole fund's 6.365 (5.145), the LPs 102.635.
+        using var chain = new SmallChain(DeferredFund, ("drawer.deal", Drawer), ("short.deal", Short));
+        Assert.Equal(59e6, chain.Ledger("Fund", "Base", "Drawn draw paid", 0), 1e-3);
+        var equity = chain.Of("Fund", "Base").Equities.Single();
+        Assert.Equal(109e6, equity.Distributions, 1e-3);
+        var carry = equity.Carry!;
+        Assert.Equal(0, carry.Clawback, 1e-3);
+        Assert.Equal(6.1e6, carry.Carry, 1e-3);
+        var lps = carry.Classes.Single();
+        Assert.Equal(102.9e6, lps.Distributions, 1e-3);
+        Assert.Equal(Math.Sqrt(102.9 / 70) - 1, lps.Irr, 1e-9);
+        SameSummaryOnlyAndOnAPath(chain, carry);
+    }
+
+    // A summary-only run splits as the full run does, and a Monte Carlo path (PathFigures, on that run's buffers) too.
+    private static void SameSummaryOnlyAndOnAPath(SmallChain chain, DealLang.Runner.Running.CarrySummary carry)
+    {
+        var (runner, outcomes) = chain.RunSummaryOnly();
+        var entity = outcomes.Single().Entities.Single(e => e.Deal.Name == "Fund");
+        var summaryOnly = entity.Outcome.Equities.Single().Carry!;
+        Assert.Equal(carry.Carry, summaryOnly.Carry);
+        Assert.Equal(carry.Clawback, summaryOnly.Clawback);
+        Assert.Equal(carry.Classes.Single().Distributions, summaryOnly.Classes.Single().Distributions);
+        Assert.Equal(carry.Classes.Single().Irr, summaryOnly.Classes.Single().Irr);
+
+        var (result, inputs) = runner.Buffers(2);
+        var figures = new DealLang.Runner.Simulation.PathFigures(entity.Deal);
+        figures.Read(0, result, inputs);
+        Assert.Equal(summaryOnly.Carry, figures.GpCarry.Single());
+        Assert.Equal(summaryOnly.Classes.Single().Distributions, figures.LpDistributions.Single());
+        Assert.Equal(summaryOnly.Classes.Single().Irr, figures.LpIrr.Single());
     }
 }

@@ -1,4 +1,5 @@
 using DealLang.Compiler;
+using DealLang.Compiler.Model;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.Running;
 using DealLang.Runtime;
@@ -35,9 +36,20 @@ public sealed class SmallChain : IDisposable
             _hosts.Add(DealHost.Load(compiled.Image, compiled.TypeName));
         }
 
+        _models = models;
         Runner = new ChainRunner([.. _hosts.Select((h, i) => (h.Program, (IReadOnlyList<ScenarioSpec>)[.. models[i].Scenarios]))], fullLedger: true, checkCash: true);
         Scenarios = [.. result.Model!.Scenarios];
         Outcomes = Runner.RunAll(Scenarios);
+    }
+
+    private readonly List<DealModel> _models;
+
+    /// <summary>The chain run again without ledgers (as a summary-only run or a Monte Carlo path runs), its runner's
+    /// buffers then that run's.</summary>
+    public (ChainRunner Runner, IReadOnlyList<ChainOutcome> Outcomes) RunSummaryOnly()
+    {
+        var runner = new ChainRunner([.. _hosts.Select((h, i) => (h.Program, (IReadOnlyList<ScenarioSpec>)[.. _models[i].Scenarios]))], fullLedger: false, checkCash: true);
+        return (runner, runner.RunAll(Scenarios));
     }
 
     /// <summary>The top deal's scenarios, as the runner was given them.</summary>
