@@ -11,7 +11,8 @@ internal static partial class DealGen
 {
     /// <summary>The file a generated deal with holdings imports (the pipeline's invariants give it to every
     /// compilation as <c>held.deal</c>): a small SPV, quarterly over five years from 2026, whose tenant can default, with
-    /// a delayed-draw loan (HeldLoan) drawing 45m in 2026 to 2029, inside or after a generated fund's closing.</summary>
+    /// a delayed-draw loan (HeldLoan) drawing 2.9bn in 2026 to 2029, inside or after a generated fund's closing: large
+    /// beside a generated fund's cash, so that its share of them is often more than the cash and calls its investors.</summary>
     public const string HeldPath = "held.deal";
 
     public const string HeldDeal = """
@@ -23,7 +24,7 @@ internal static partial class DealGen
           lease HeldLease on HeldCampus { lessee HeldTenant rent 36m per year starts 2026-01-01 term 5y }
           tranche HeldNotes { balance 100m coupon 7% amortize level maturity 2031-01-01 }
           tranche HeldLoan {
-            commitment 60m balance 10m draws { 2026-09-30 20m, 2027-12-31 15m, 2029-03-31 10m }
+            commitment 3bn balance 100m draws { 2026-09-30 800m, 2027-12-31 1200m, 2029-03-31 900m }
             commitment_fee 0.5% coupon 8% amortize bullet maturity 2031-01-01
           }
           equity HeldEquity { contributed 50m holders HeldSponsor 100% }
@@ -40,7 +41,7 @@ internal static partial class DealGen
     private static Gen<string> WithHoldings(string deal) =>
         from hold in Gen.Int[0, 2].Select(n => n == 0)
         from loan in Gen.Int[0, 2].Select(n => n == 0)
-        from notes in Gen.OneOf(Rate(1, 10000).Select(r => "share " + r), Gen.Int[1, loan ? 60 : 100].Select(m => "face " + Text(m) + "m"))
+        from notes in Gen.OneOf(Rate(1, 10000).Select(r => "share " + r), Gen.Int[1, loan ? 3000 : 100].Select(m => "face " + Text(m) + "m"))
         from drawCall in DrawCall(deal)
         from mark in Pick("", "  mark par", "  mark HoldPrice")
         from equity in Maybe(Rate(1, 10000).Select(r => $"  holding Hd2 {{ of Held.HeldEquity  share {r} }}\n"))
@@ -69,8 +70,8 @@ internal static partial class DealGen
     {
         bool eqCommitted = System.Text.RegularExpressions.Regex.IsMatch(deal, @"equity Eq \{[^\n]*commitment \d");
         return from side in Gen.Int[0, 2].Select(n => n == 0)
-               from commitment in Gen.Int[0, 60]
-               from contributed in Gen.Int[0, 30]
+               from commitment in Gen.Int[0, 1500]
+               from contributed in Gen.Int[0, 500]
                from pick in Gen.Int[0, 2]
                let named = side && eqCommitted ? (pick == 0 ? "Eq" : "Side")
                    : side ? (pick == 0 ? "" : "Side")
