@@ -70,5 +70,44 @@ internal static partial class FigureIdentities
         }
     }
 
+    /// <summary>
+    /// docs/language.md §5 holding, "Draws", across a chain: what a holding (never sold) owes over its holder's run is
+    /// its share of the held tranche's draws at the held entity's period ends inside that run, at the tranche's issue
+    /// price, <c>Σ_t drawn_t = s × π × Σ_{p : b_0 < e_p ≤ b_T} W_p</c> (T the holder's periods run, W_p the held
+    /// ledger's <c>drawn</c>), and it is all funded or left unfunded: <c>draws funded + draws unfunded = Σ_t drawn_t</c>.
+    /// </summary>
+    public static void HoldingDrawsAsHeld(IReadOnlyList<EntityOutcome> entities, FigureTally? tally)
+    {
+        foreach (EntityOutcome holder in entities)
+        {
+            var ledger = new Ledger(holder.Deal, holder.Layout, holder.Outcome);
+            for (int h = 0; h < holder.Deal.Holdings.Length; h++)
+            {
+                HoldingInfo info = holder.Deal.Holdings[h];
+                EntityOutcome? held = entities.FirstOrDefault(x => x.Deal.Name == info.Entity);
+                if (!info.Draws || info.Sold || held is null || ledger.Periods == 0 || ledger.Overflowed(holder.Deal))
+                {
+                    continue;
+                }
+
+                var heldLedger = new Ledger(held.Deal, held.Layout, held.Outcome);
+                TrancheInfo tranche = held.Deal.Tranches.Single(t => t.Name == info.Member);
+                Date start = holder.Deal.Boundaries[0], end = holder.Deal.Boundaries[holder.Outcome.PeriodsRun];
+                double draws = 0;
+                for (int p = 0; p < heldLedger.Periods; p++)
+                {
+                    Date at = held.Deal.Boundaries[p + 1];
+                    draws += at > start && at <= end ? heldLedger.Column(info.Member + " drawn", p) : 0;
+                }
+
+                HoldingSummary summary = holder.Outcome.Holdings[h];
+                Count(tally, "holdings matched against their held tranche's draws", draws > 0);
+                Near(info.Share * tranche.IssuePrice * draws, summary.DrawsPaid + summary.DrawsUnpaid,
+                    $"scenario {holder.Outcome.Scenario}, holding {info.Name}: draws funded + unfunded = its share of {info.Entity}.{info.Member}'s draws in its run ({draws:R})",
+                    summary.DrawsPaid, summary.DrawsUnpaid);
+            }
+        }
+    }
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
