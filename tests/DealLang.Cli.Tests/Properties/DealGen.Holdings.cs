@@ -10,7 +10,9 @@ namespace DealLang.Cli.Tests.Properties;
 internal static partial class DealGen
 {
     /// <summary>The file a generated deal with holdings imports (the pipeline's invariants give it to every
-    /// compilation as <c>held.deal</c>): a small SPV, quarterly over five years from 2026, whose tenant can default.</summary>
+    /// compilation as <c>held.deal</c>): a small SPV, quarterly over five years from 2026, whose tenant can default, with
+    /// a delayed-draw loan (HeldLoan) drawing 2.9bn in 2026 to 2029, inside or after a generated fund's closing: large
+    /// beside a generated fund's cash, so that its share of them is often more than the cash and calls its investors.</summary>
     public const string HeldPath = "held.deal";
 
     public const string HeldDeal = """
@@ -21,8 +23,15 @@ internal static partial class DealGen
           facility HeldCampus { cost 150m value straight_line 20y floor 0% from 2026-01-01 }
           lease HeldLease on HeldCampus { lessee HeldTenant rent 36m per year starts 2026-01-01 term 5y }
           tranche HeldNotes { balance 100m coupon 7% amortize level maturity 2031-01-01 }
+          tranche HeldLoan {
+            commitment 3bn balance 100m draws { 2026-09-30 800m, 2027-12-31 1200m, 2029-03-31 900m }
+            commitment_fee 0.5% coupon 8% amortize bullet maturity 2031-01-01
+          }
           equity HeldEquity { contributed 50m holders HeldSponsor 100% }
-          waterfall { pay HeldNotes.interest pay HeldNotes.principal distribute rest to HeldEquity }
+          waterfall {
+            pay HeldNotes.interest pay HeldNotes.principal
+            pay HeldLoan.commitment_fee pay HeldLoan.interest pay HeldLoan.principal distribute rest to HeldEquity
+          }
         }
         scenario S1 for Held { HeldTenant defaults on 2028-06-30 }
         """;
@@ -31,7 +40,9 @@ internal static partial class DealGen
     /// of the holdings' value and receipts (the deal's scenarios then also default the held SPV's tenant, now and then).</summary>
     private static Gen<string> WithHoldings(string deal) =>
         from hold in Gen.Int[0, 2].Select(n => n == 0)
-        from notes in Gen.OneOf(Rate(1, 10000).Select(r => "share " + r), Gen.Int[1, 100].Select(m => "face " + Text(m) + "m"))
+        from loan in Gen.Int[0, 2].Select(n => n == 0)
+        from notes in Gen.OneOf(Rate(1, 10000).Select(r => "share " + r), Gen.Int[1, loan ? 3000 : 100].Select(m => "face " + Text(m) + "m"))
+        from drawCall in DrawCall(deal)
         from mark in Pick("", "  mark par", "  mark HoldPrice")
         from equity in Maybe(Rate(1, 10000).Select(r => $"  holding Hd2 {{ of Held.HeldEquity  share {r} }}\n"))
         from test in Pick("", "  test HoldCover = Hd1.receipts / (T1.interest + 1m)\n", "  test HoldLtv = T1.balance / (Hd1.value + 1m)\n")
@@ -46,10 +57,28 @@ internal static partial class DealGen
         // Beside a stochastic scenario too: the chain runs it on its path 0, every entity on that path's draws.
         select !hold ? deal : WithHoldingSale(Insert(byDeal == 1 ? DealByDeal(deal) : deal,
             (mark.Contains("HoldPrice", StringComparison.Ordinal) ? "  index HoldPrice { level 97% }\n" : "")
-            + $"  holding Hd1 {{ of Held.HeldNotes  {notes}{mark}{(sale > 0 ? string.Format(System.Globalization.CultureInfo.InvariantCulture, market, discount, depth, impact) : "")} }}\n"
-            + equity + test, defaults == 1),
+            + $"  holding Hd1 {{ of Held.{(loan ? "HeldLoan" : "HeldNotes")}  {notes}{mark}{(sale > 0 ? string.Format(System.Globalization.CultureInfo.InvariantCulture, market, discount, depth, impact) : "")}{(loan ? drawCall.Clause : "")} }}\n"
+            + equity + (loan ? drawCall.Side : "") + test, defaults == 1),
             sale == 0 ? null : sale == 2 && equity.Length > 0 ? "Hd1, Hd2" : "Hd1",
             string.Format(System.Globalization.CultureInfo.InvariantCulture, lever, discount, depth, impact));
+
+    /// <summary>For a holding of HeldLoan, whose draws after the fund's closing it funds (docs/language.md §5 "holding",
+    /// "Draws"): who its investors' calls come from. Now and then a second equity, Side, states a commitment too; with
+    /// two committed equities the holding must name one (DL0795), with one it may, and with none it names none (DL0796).
+    /// The clause on a fund closing after the last draw is the warning DL0797, which the pipeline allows.</summary>
+    private static Gen<(string Clause, string Side)> DrawCall(string deal)
+    {
+        bool eqCommitted = System.Text.RegularExpressions.Regex.IsMatch(deal, @"equity Eq \{[^\n]*commitment \d");
+        return from side in Gen.Int[0, 2].Select(n => n == 0)
+               from commitment in Gen.Int[0, 1500]
+               from contributed in Gen.Int[0, 500]
+               from pick in Gen.Int[0, 2]
+               let named = side && eqCommitted ? (pick == 0 ? "Eq" : "Side")
+                   : side ? (pick == 0 ? "" : "Side")
+                   : eqCommitted && pick == 0 ? "Eq" : ""
+               select (named.Length == 0 ? "" : "  draws called from " + named,
+                   side ? $"  equity Side {{ contributed {Text(Math.Min(contributed, commitment))}m  commitment {Text(commitment)}m }}\n" : "");
+    }
 
     /// <summary>A forced sale of the holdings <paramref name="sold"/> (none when null) just before the regular waterfall's
     /// final <c>distribute rest to Eq</c>, and the scenario's lever on Hd1's market in the first scenario.</summary>

@@ -60,6 +60,7 @@ internal static partial class FigureIdentities
         CoinsAsInLedger(outcome, ledger, where);
         EventsAsInLedger(deal, outcome, ledger, where);
         CollectionsAsInLedger(deal, outcome, ledger, where);
+        HoldingDraws(deal, outcome, ledger, where, tally);
         return true;
     }
 

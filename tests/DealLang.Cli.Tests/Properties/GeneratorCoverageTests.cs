@@ -96,6 +96,8 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("import of a held deal", @"^import ""held\.deal""\n"), ("holding of notes by share", @"holding Hd1 \{ of Held\.HeldNotes  share "),
         ("holding of notes by face", @"holding Hd1 \{ of Held\.HeldNotes  face \d+m"), ("holding marked by an index", @"mark HoldPrice"),
         ("holding of an equity", @"holding Hd2 \{ of Held\.HeldEquity  share "),
+        ("holding of a delayed draw", @"holding Hd1 \{ of Held\.HeldLoan  (share|face) "), ("draws called from the fund's equity", @"holding Hd1 [^\n]*draws called from Eq \}"),
+        ("a second equity with a commitment", @"\n  equity Side \{ contributed \d+m  commitment \d+m \}"), ("draws called from the second equity", @"holding Hd1 [^\n]*draws called from Side \}"),
         ("forced sale of a holding", @"\n    sell Hd1 to cover T1\.principal\n"), ("forced sale of two holdings", @"sell Hd1, Hd2 to cover T1\.principal"),
         ("holding market discount", @"holding Hd1 [^\n]*market discount \S+ }"), ("holding market depth and impact", @"holding Hd1 [^\n]*depth \d+m impact "),
         ("holding market lever", @"\n  Hd1 market (discount|depth) "),

@@ -77,6 +77,8 @@ internal static partial class PipelineInvariants
                     SameSummaries(entity.Outcome, summaryOnly[k].Entities[e].Outcome);
                     figures.Add(FigureIdentities.Check(entity.Deal, entity.Layout, entity.Outcome, raw: null, new HashSet<string>(), figures));
                 }
+
+                FigureIdentities.HoldingDrawsAsHeld(full[k].Entities, figures);
             }
         }
         finally

@@ -21,7 +21,9 @@ internal sealed class HoldingLowering : DeclarationLowering<HoldingSyntax, Holdi
         HoldingMarketSyntax? market = holding.Market;
 
         // A delayed draw that draws after the closing: the holder funds its share of those draws. One whose draws all
-        // land by the closing (or whose draws cannot be placed) adds nothing to the loop.
+        // land by the closing adds nothing to the loop. LaterDraws is never null here: it is null only for a held
+        // entity with an error of its own (no frequency, closing or maturity, a closing not before the maturity, a
+        // term not constant), and then nothing is lowered.
         bool draws = target.Member.Declaration is TrancheSyntax { Commitment: not null } drawn
             && HoldingRules.LaterDraws(target.Entity, drawn, lowerer.Closing) is not { Amount: <= 0 };
         return new HoldingInfo(

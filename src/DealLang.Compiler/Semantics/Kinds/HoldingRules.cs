@@ -198,7 +198,10 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
     /// <summary>What a delayed-draw tranche of <paramref name="entity"/> draws at the ends of its periods after
     /// <paramref name="closing"/> (the holder's, which funds its share of them: the lowering asks), and the first such end: each dated draw, and each delivery's under
     /// <c>draws against</c>, lands at the end of the entity's period containing its date, as the lowering places it
-    /// (docs/language.md, "Delayed draw"). Null when the entity's schedule or a term is not known.</summary>
+    /// (docs/language.md, "Delayed draw"). Null when the entity's schedule or a term is not known, each an error of the
+    /// entity's own (a missing header item DL0403, a closing not before the maturity DL0404, an unknown frequency
+    /// DL0406, a term not constant DL0306): the holder's DL0795 and DL0797 are then not said (its draws are unknown),
+    /// and the compilation fails on the entity's error before anything is lowered.</summary>
     internal static (double Amount, Date First)? LaterDraws(DealAnalysis entity, TrancheSyntax tranche, Date closing)
     {
         DealSyntax deal = entity.Deal;
