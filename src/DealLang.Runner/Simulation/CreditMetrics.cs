@@ -258,10 +258,8 @@ public sealed record CreditMetrics(
         ArgumentNullException.ThrowIfNull(low);
         ArgumentNullException.ThrowIfNull(high);
         long n = all.Count;
-        double full = high.Count;
-        double singles = n - (2 * full);
-        double m = full + singles;
-        if (m < 2)
+        var pairs = MirroredPairs.Of(n, high);
+        if (pairs.Count < 2)
         {
             return double.NaN;
         }
@@ -274,9 +272,8 @@ public sealed record CreditMetrics(
         double f = c / n;
         double ss = (3 * a) + b + lone;
         double sb = (2 * (a + b)) + lone;
-        double bb = (4 * full) + singles;
-        double residual = ss - (2 * f * sb) + (f * f * bb);
-        return Math.Sqrt(Math.Max(0.0, residual) * m / (m - 1));
+        double residual = ss - (2 * f * sb) + (f * f * pairs.SquaredWeights);
+        return pairs.Deviation(residual);
     }
 
     /// <summary>Whether the q-quantile's rank ⌈q·n⌉ is n, the sample's largest value (n·(1 − q) ≤ 1 − 1/n: fewer than
@@ -325,10 +322,8 @@ public sealed record CreditMetrics(
         ArgumentNullException.ThrowIfNull(low);
         ArgumentNullException.ThrowIfNull(high);
         long n = losses.Count;
-        double full = high.Count;
-        double singles = n - (2 * full);
-        double m = full + singles;
-        if (m < 2 || k <= 0)
+        var pairs = MirroredPairs.Of(n, high);
+        if (pairs.Count < 2 || k <= 0)
         {
             return double.NaN;
         }
@@ -368,9 +363,8 @@ public sealed record CreditMetrics(
         double y = sumAll / n;
         double yy = squaresAll + (2 * cross);
         double yb = sumAll + sumLow + sumHigh;
-        double bb = (4 * full) + singles;
-        double residual = yy - (2 * y * yb) + (y * y * bb);
-        return Math.Sqrt(Math.Max(0.0, residual) * m / (m - 1)) / k;
+        double residual = yy - (2 * y * yb) + (y * y * pairs.SquaredWeights);
+        return pairs.Deviation(residual) / k;
     }
 
     static TrancheRisk Tranche(string name, double balance, TrancheTotals t, PairTotals? pairs, int i)
