@@ -94,4 +94,13 @@ public sealed class ForwardTests
         Assert.Equal(10.8e6, ForwardDebtService.Linear(9e6, 0.10, 1.0, yf, 0, 3, 1, 3, CompletionShares.None), 1e-6);
         Assert.Equal(10.8e6, ForwardDebtService.Linear(9e6, 0.10, 1.0, yf, 0, 3, 1, 3, default), 1e-6);
     }
+
+    [Fact]
+    public void A_held_completed_share_is_the_loops_share_to_the_bit()
+    {
+        // The forward projection must scale by the very share the period loop used: 0.1, not 1 − (1 − 0.1) =
+        // 0.09999999999999998, which a share stored as what is left uncompleted gave back.
+        Assert.Equal(0.1, CompletionShares.Held(0.1).At(7));
+        Assert.Equal(1.0, CompletionShares.None.At(7));
+    }
 }

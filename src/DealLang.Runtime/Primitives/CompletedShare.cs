@@ -27,13 +27,15 @@ public readonly struct CompletionShares
 {
     private readonly double[]? levels;
 
-    // What the held share leaves uncompleted, so that the default value is None (all of the principal).
-    private readonly double uncompleted;
+    // The share held over the window, when isHeld; the default value (neither levels nor a held share) is None.
+    private readonly double held;
+    private readonly bool isHeld;
 
-    private CompletionShares(double[]? levels, double held)
+    private CompletionShares(double[]? levels, double held, bool isHeld)
     {
         this.levels = levels;
-        uncompleted = 1.0 - held;
+        this.held = held;
+        this.isHeld = isHeld;
     }
 
     /// <summary>No <c>completion</c>: the whole scheduled principal, every period (also the default value).</summary>
@@ -44,15 +46,15 @@ public readonly struct CompletionShares
     public static CompletionShares Levels(double[] levels)
     {
         ArgumentNullException.ThrowIfNull(levels);
-        return new(levels, 1.0);
+        return new(levels, 0.0, false);
     }
 
     /// <summary>A completion expression's value this period, held over the window.</summary>
-    public static CompletionShares Held(double level) => new(null, CompletedShare.Of(level));
+    public static CompletionShares Held(double level) => new(null, CompletedShare.Of(level), true);
 
     /// <summary>The share of period <paramref name="p"/>'s scheduled principal due.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double At(int p) => levels is null ? 1.0 - uncompleted
-        : levels.Length == 0 ? 0.0
-        : CompletedShare.Of(levels[Math.Min(p, levels.Length - 1)]);
+    public double At(int p) => levels is not null
+        ? levels.Length == 0 ? 0.0 : CompletedShare.Of(levels[Math.Min(p, levels.Length - 1)])
+        : isHeld ? held : 1.0;
 }
