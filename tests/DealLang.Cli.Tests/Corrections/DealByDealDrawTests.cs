@@ -200,6 +200,61 @@ public sealed class DealByDealDrawTests
         SameSummaryOnlyAndOnAPath(chain, carry);
     }
 
+    // DeferredFund with a bank that takes 105m of the second year's cash: the fund distributes 0, then 4m.
+    private const string LeveredDeferredFund = """
+        import "drawer.deal"
+        import "short.deal"
+        deal Fund {
+          currency USD closing 2026-01-01 maturity 2028-01-01 pay annual daycount 30/360
+          party Manager { }
+          party Pension { }
+          holding Drawn { of Drawer.Loan  share 100% }
+          holding Bond  { of Short.Notes  share 100% }
+          tranche Bank { balance 105m  coupon 0%  amortize bullet  maturity 2028-01-01 }
+          equity Investors { contributed 70m  holders Pension 100%  hurdle 5%  carry 20% to Manager deal_by_deal }
+          waterfall { pay Bank.interest pay Bank.principal distribute rest to Investors }
+        }
+        scenario Base for Fund { }
+        """;
+
+    [Fact]
+    public void Carry_still_deferred_at_the_runs_end_is_not_paid_and_the_summary_shows_it()
+    {
+        // As DeferredFund: w = 2/3, 1/3 of 70m. Year 1: receipts 4m + 55m = 59m, all paid toward Drawn's 60m draw (ahead
+        //   of the waterfall; the bank is owed nothing yet), D_0 = 0, attribution 4/59, 55/59. Year 2: Drawn's 110m pays
+        //   the 1m unpaid draw, then the bank's 105m: D_1 = 4m, attribution 1, 0.
+        // Bond: A_0 = 23.333 × 1.05 = 24.5 against its 55/59 × 59 = 55: carry 20% × 30.5 = 6.1, owed in year 1 (D_0 = 0).
+        //   Drawn: A_0 = 49 + 59 − 4 = 104, A_1 = 109.2 + 1 = 110.2 against 1 × (4 + 1) = 5: no carry.
+        // The GP is paid min(6.1, 0) = 0, then min(6.1, 4) = 4: 2.1 is still deferred at the end, not paid (no interest
+        //   on it: 2.1, not 2.1 × 1.05). The whole fund (A_1 = 77.175 against 4) owes no carry, so the 4 paid is clawed
+        //   back: the GP ends with 0, the LPs with 4 = D, and the summary shows the 2.1 unpaid.
+        // Before, the 2.1 vanished: nothing in the summary told it from a carry fully paid.
+        using var chain = new SmallChain(LeveredDeferredFund, ("drawer.deal", Drawer), ("short.deal", Short));
+        Assert.Equal(59e6, chain.Ledger("Fund", "Base", "Drawn draw paid", 0), 1e-3);
+        var fund = chain.Of("Fund", "Base");
+        var equity = fund.Equities.Single();
+        Assert.Equal(4e6, equity.Distributions, 1e-3);
+        var carry = equity.Carry!;
+        Assert.Equal(2.1e6, carry.Unpaid, 1e-3);
+        Assert.Equal(2.1e6, carry.Classes.Single().Unpaid, 1e-3);
+        Assert.Equal(4e6, carry.Clawback, 1e-3);
+        Assert.Equal(0, carry.Carry, 1e-3);
+        var lps = carry.Classes.Single();
+        Assert.Equal(4e6, lps.Distributions, 1e-3);
+
+        // Cash is conserved: what the LPs and the GP received is what the fund distributed (the unpaid carry is the LPs').
+        Assert.Equal(equity.Distributions, lps.Distributions + carry.Carry, 1e-6);
+        Assert.Equal(Math.Sqrt(4.0 / 70) - 1, lps.Irr, 1e-9);
+
+        var deal = chain.Outcomes[0].Entities[^1].Deal;
+        string table = DealLang.Runner.Reports.SummaryReport.Render(deal, [fund], DealLang.Runner.Reports.ReportFormat.Table);
+        Assert.Matches(@"carry unpaid at end\s+2\.1\b", table);
+        Assert.Matches(@"LP Pension carry unpaid\s+2\.1\b", table);
+        string json = DealLang.Runner.Reports.SummaryReport.Render(deal, [fund], DealLang.Runner.Reports.ReportFormat.Json);
+        Assert.Contains("\"carryUnpaid\": 2100000", json, StringComparison.Ordinal);
+        SameSummaryOnlyAndOnAPath(chain, carry);
+    }
+
     // A summary-only run splits as the full run does, and a Monte Carlo path (PathFigures, on that run's buffers) too.
     private static void SameSummaryOnlyAndOnAPath(SmallChain chain, DealLang.Runner.Running.CarrySummary carry)
     {
