@@ -87,7 +87,10 @@ sealed class DealByDealCarry
             double[] cash = drawCash[h];
             for (int t = 0; t < periods; t++)
             {
-                // the draw paid less what was called for it: the fund's cash, the holdings' proceeds not distributed
+                // the draw paid less what was called for it: the fund's cash, the holdings' proceeds not distributed. The
+                // draws are paid before the waterfall's first step, so nothing ranks ahead of them: this is what the cash
+                // paid, its fees and bank debt service paid after it (or short); no cure is in it (a cure is deposited in
+                // its account or prepays its tranches after the draws), so a cure is only ever in the injections.
                 cash[t] = cashOf ? result.HoldingDrawPaid[h][t] - (drawer.CalledFrom >= 0 ? result.HoldingDrawCalled[h][t] : 0.0) : 0.0;
                 recycled[t] += cash[t];
             }

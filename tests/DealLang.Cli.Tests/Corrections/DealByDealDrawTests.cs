@@ -200,6 +200,67 @@ public sealed class DealByDealDrawTests
         SameSummaryOnlyAndOnAPath(chain, carry);
     }
 
+    // The first fund with a management fee, a bank line and a covenant cured by the investors into an account the fee and
+    // the bank's interest are paid from ('using'): in the first year the fund's cash is all taken by Drawn's draw.
+    private const string FeeBankCureFund = """
+        import "drawer.deal"
+        import "plain.deal"
+        deal Fund {
+          currency USD closing 2026-01-01 maturity 2028-01-01 pay annual daycount 30/360
+          party Manager { }
+          party Pension { }
+          holding Drawn { of Drawer.Loan  share 50% }
+          holding Bond  { of Plain.Notes  share 100% }
+          fee Management { 1m per year }
+          tranche Bank { balance 20m  coupon 5%  amortize bullet  maturity 2028-01-01 }
+          account Calls
+          test Dscr = cfads / Bank.interest
+          trigger Cov when Dscr < 8x cure by Investors up to 1 times into Calls => trap
+          equity Investors { commitment 100m  contributed 70m  holders Pension 100%  hurdle 5%  carry 20% to Manager deal_by_deal }
+          waterfall { pay Management using Calls  pay Bank.interest using Calls  pay Bank.principal  distribute rest to Investors }
+        }
+        scenario Base for Fund { }
+        """;
+
+    [Fact]
+    public void The_cash_recycled_into_a_draw_is_what_the_fund_paid_ahead_of_its_fees_and_bank_and_a_cure_counts_once()
+    {
+        // The period loop funds a holding's draw before the waterfall's first step (docs/language.md §5 "Draws"): the fee
+        // and the bank's debt service rank behind it, and a cure never reaches it (deposited in Calls, which only steps
+        // draw on). So what ranks ahead of the draw is nothing: the cash recycled is all the fund's cash paid of it.
+        // Year 1: receipts 2m (Drawn) + 5m (Bond) = 7m; cfads 7 − 1 (fee) = 6 against 1m of bank interest: Dscr 6x < 8x,
+        //   so the investors pay in 8 × 1 − 6 = 2m, into Calls (28m of the commitment left). Drawn's 30m share of the draw
+        //   takes the 7m of cash first, then calls 23m. The fee and the interest are then paid from Calls (2m): D_0 = 0,
+        //   J_0 = 2 (cure) + 23 (call) = 25, p_0 = 30 − 23 = 7. Year 2: 110m less fee 1, interest 1, principal 20: D_1 = 88.
+        // Whole fund: A_0 = 70 × 1.05 + 25 = 98.5, A_1 = 103.425 > 88: no carry.
+        // Deal by deal (w = ½, 35m each; attribution 2/7, 5/7, then ½, ½):
+        //   Drawn: distributed 2/7 × (0 + 7) = 2, paid in ½ × (25 − 23) + 23 + 7 = 31: A_0 = 36.75 + 31 − 2 = 65.75,
+        //     A_1 = 69.0375 > 44: no carry.
+        //   Bond: distributed 5, paid in ½ × 2 = 1 (its half of the cure): A_0 = 36.75 + 1 − 5 = 32.75, A_1 = 34.3875:
+        //     carry 20% × (44 − 34.3875) = 1.9225, all clawed back (the whole fund's is 0).
+        //   Each dollar once: capital 35 + 35 + 31 + 1 = 102 = the class's 95 (70 + 2 + 23) + the 7 recycled, distributed
+        //   2 + 5 = 7 = D_0 + the 7 recycled.
+        // Counting the recycled cash net of the fee and the interest (5m) and the cure's 2m as Drawn's alone (as though
+        //   they ranked ahead of the draw and the cure paid it) would give Bond A_1 = (36.75 − 25/7) × 1.05 = 34.8375 and
+        //   a carry of 1.8325: not what the fund's cash did.
+        using var chain = new SmallChain(FeeBankCureFund, ("drawer.deal", Drawer), ("plain.deal", Plain));
+        Assert.Equal(2e6, chain.Ledger("Fund", "Base", "Cov cure injected", 0), 1e-3);
+        Assert.Equal(23e6, chain.Ledger("Fund", "Base", "Drawn draw called", 0), 1e-3);
+        Assert.Equal(30e6, chain.Ledger("Fund", "Base", "Drawn draw paid", 0), 1e-3);
+        Assert.Equal(1e6, chain.Ledger("Fund", "Base", "1 pay Management paid", 0), 1e-3);
+        Assert.Equal(1e6, chain.Ledger("Fund", "Base", "2 pay Bank.interest paid", 0), 1e-3);
+        var equity = chain.Of("Fund", "Base").Equities.Single();
+        Assert.Equal(88e6, equity.Distributions, 1e-3);
+        var carry = equity.Carry!;
+        Assert.Equal(1.9225e6, carry.Clawback, 1e-3);
+        Assert.Equal(0, carry.Carry, 1e-3);
+        Assert.Equal(0, carry.Unpaid, 1e-3);
+        var lps = carry.Classes.Single();
+        Assert.Equal(95e6, lps.Contributed, 1e-3);
+        Assert.Equal(88e6, lps.Distributions, 1e-3);
+        SameSummaryOnlyAndOnAPath(chain, carry);
+    }
+
     // DeferredFund with a bank that takes 105m of the second year's cash: the fund distributes 0, then 4m.
     private const string LeveredDeferredFund = """
         import "drawer.deal"
