@@ -10,7 +10,8 @@ namespace DealLang.Runner.Running;
 /// fund that period and paid in again to the drawing holding. Each period's distributions (with that cash) are spread
 /// by what each holding paid the fund that period, and each holding's stream runs its own <see cref="CarrySplit"/>, so
 /// the GP takes carry on a holding that has returned its capital and hurdle whatever the others do; carry owed beyond
-/// a period's cash distributions waits for later ones. At the end the GP returns to the LPs what it was paid above the
+/// a period's cash distributions waits for later ones, without interest, and what is still owed at the end is not paid
+/// (<see cref="Unpaid"/>). At the end the GP returns to the LPs what it was paid above the
 /// whole-fund ("European") carry on the same terms: the clawback.
 /// Buffers are made once for a deal's holdings, periods and calls, so a Monte Carlo path splits with no allocation
 /// (<see cref="LpClassSplit"/>, <see cref="Simulation.PathFigures"/>). Not thread-safe.
@@ -86,7 +87,10 @@ sealed class DealByDealCarry
             double[] cash = drawCash[h];
             for (int t = 0; t < periods; t++)
             {
-                // the draw paid less what was called for it: the fund's cash, the holdings' proceeds not distributed
+                // the draw paid less what was called for it: the fund's cash, the holdings' proceeds not distributed. The
+                // draws are paid before the waterfall's first step, so nothing ranks ahead of them: this is what the cash
+                // paid, its fees and bank debt service paid after it (or short); no cure is in it (a cure is deposited in
+                // its account or prepays its tranches after the draws), so a cure is only ever in the injections.
                 cash[t] = cashOf ? result.HoldingDrawPaid[h][t] - (drawer.CalledFrom >= 0 ? result.HoldingDrawCalled[h][t] : 0.0) : 0.0;
                 recycled[t] += cash[t];
             }
@@ -135,6 +139,10 @@ sealed class DealByDealCarry
     static double Received(DealDescription deal, PathInputs inputs, RunResult result, int h, int t) =>
         deal.Holdings[h].Sold ? result.HoldingReceived[h][t] : inputs.HoldingReceipts[h][t];
 
+    /// <summary>The carry the last <see cref="Split"/> still owed the GP at the run's end, deferred for want of a
+    /// distribution and never paid (the LPs kept it: it is in their part, not the GP's).</summary>
+    public double Unpaid { get; private set; }
+
     /// <summary>Splits one LP class's stream over the holdings as last <see cref="Allocate"/>d, into the first
     /// <paramref name="periods"/> of <paramref name="lps"/> and <paramref name="gp"/>; returns the clawback (already
     /// moved from the GP to the LPs in the last period). The cash the fund paid for a holding's draws is in the holdings'
@@ -181,7 +189,8 @@ sealed class DealByDealCarry
         }
 
         // The recycled cash is not distributed: the LPs receive what the class does less the GP's part, and carry owed
-        // beyond a period's distributions is paid from the next (what none can pay by the end is not paid).
+        // beyond a period's distributions is paid from the next, without interest (a catch-up from later distributions,
+        // not a loan to the LPs); what none can pay by the end is not paid: the LPs keep it, and Unpaid shows it.
         double deferred = 0;
         for (int t = 0; t < periods; t++)
         {
@@ -193,6 +202,8 @@ sealed class DealByDealCarry
                 deferred = owed - gp[t];
             }
         }
+
+        Unpaid = deferred;
 
         // the clawback: what the GP was paid above its whole-fund entitlement goes back to the LPs at the end
         CarrySplit.Split(terms, contributed, calls, distributions[..periods], injections[..periods], years, periods, wholeLps, wholeGp);

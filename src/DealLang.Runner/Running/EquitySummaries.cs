@@ -80,7 +80,7 @@ static class EquitySummaries
             split.DealByDeal!.Allocate(deal, inputs, result, periods, e);
         }
 
-        double toGp = 0, clawback = 0;
+        double toGp = 0, clawback = 0, unpaid = 0;
         var holders = summary.Holders.ToBuilder();
         for (int k = 0; k < classes.Length; k++)
         {
@@ -99,6 +99,7 @@ static class EquitySummaries
             {
                 Carry = carried,
                 Clawback = back,
+                Unpaid = split.Unpaid,
                 Unfunded = share * summary.Unfunded,
                 Hurdle = terms.Hurdle,
                 Rate = terms.Rate,
@@ -111,6 +112,7 @@ static class EquitySummaries
 
             toGp += carried;
             clawback += back;
+            unpaid += split.Unpaid;
         }
 
         return summary with
@@ -120,6 +122,7 @@ static class EquitySummaries
             {
                 DealByDeal = carry.DealByDeal,
                 Clawback = clawback,
+                Unpaid = unpaid,
                 ClassTerms = equity.Holders.Any(h => h.Terms is not null),
             },
         };

@@ -31,6 +31,10 @@ public sealed record CarrySummary(string Partner, double Carry, ImmutableArray<L
     /// <summary>What the GP returned to the LPs at the end (deal by deal only): its carry above the whole-fund carry.</summary>
     public double Clawback { get; init; }
 
+    /// <summary>The carry still owed the GP at the run's end (deal by deal only), deferred for want of a distribution and
+    /// never paid: the LPs kept it. Σ over the classes.</summary>
+    public double Unpaid { get; init; }
+
     /// <summary>Whether any LP class has terms of its own (the summary then shows each class's terms and carry).</summary>
     public bool ClassTerms { get; init; }
 }
@@ -45,6 +49,9 @@ public sealed record LpClassSummary(string Holder, double Contributed, double Di
 
     /// <summary>What the GP returned to this class at the end (deal by deal).</summary>
     public double Clawback { get; init; }
+
+    /// <summary>The carry on this class's streams still owed the GP at the end, never paid (deal by deal).</summary>
+    public double Unpaid { get; init; }
 
     /// <summary>The class's share of the unfunded commitment; NaN without a commitment.</summary>
     public double Unfunded { get; init; } = double.NaN;

@@ -39,6 +39,10 @@ sealed class LpClassSplit
     /// <summary>The GP's part (carry and catch-up, less the clawback in the last period) after the last <see cref="Split"/>.</summary>
     public double[] Gp { get; }
 
+    /// <summary>The carry still owed the GP at the end of the last <see cref="Split"/>, deferred and never paid (deal by
+    /// deal only; 0 whole-fund, where the GP takes carry only from a distribution).</summary>
+    public double Unpaid { get; private set; }
+
     /// <summary>The class's <paramref name="share"/> of the equity's <paramref name="distributions"/>,
     /// <paramref name="injections"/> (cures, paid in at the periods' ends), its <paramref name="contributed"/> capital and
     /// dated <paramref name="calls"/> (those the run reached), split on <paramref name="terms"/> into <see cref="Lps"/>
@@ -63,9 +67,12 @@ sealed class LpClassSplit
         if (dealByDeal)
         {
             DealByDealCarry holdings = DealByDeal ?? throw new InvalidOperationException("A deal-by-deal carry needs the deal's holdings.");
-            return holdings.Split(terms, share, share * contributed, classCalls, scaled.AsSpan(0, periods), scaledIn.AsSpan(0, periods), years, periods, Lps, Gp);
+            double clawback = holdings.Split(terms, share, share * contributed, classCalls, scaled.AsSpan(0, periods), scaledIn.AsSpan(0, periods), years, periods, Lps, Gp);
+            Unpaid = holdings.Unpaid;
+            return clawback;
         }
 
+        Unpaid = 0.0;
         CarrySplit.Split(terms, share * contributed, classCalls, scaled.AsSpan(0, periods), scaledIn.AsSpan(0, periods), years, periods, Lps, Gp);
         return 0.0;
     }

@@ -200,6 +200,122 @@ public sealed class DealByDealDrawTests
         SameSummaryOnlyAndOnAPath(chain, carry);
     }
 
+    // The first fund with a management fee, a bank line and a covenant cured by the investors into an account the fee and
+    // the bank's interest are paid from ('using'): in the first year the fund's cash is all taken by Drawn's draw.
+    private const string FeeBankCureFund = """
+        import "drawer.deal"
+        import "plain.deal"
+        deal Fund {
+          currency USD closing 2026-01-01 maturity 2028-01-01 pay annual daycount 30/360
+          party Manager { }
+          party Pension { }
+          holding Drawn { of Drawer.Loan  share 50% }
+          holding Bond  { of Plain.Notes  share 100% }
+          fee Management { 1m per year }
+          tranche Bank { balance 20m  coupon 5%  amortize bullet  maturity 2028-01-01 }
+          account Calls
+          test Dscr = cfads / Bank.interest
+          trigger Cov when Dscr < 8x cure by Investors up to 1 times into Calls => trap
+          equity Investors { commitment 100m  contributed 70m  holders Pension 100%  hurdle 5%  carry 20% to Manager deal_by_deal }
+          waterfall { pay Management using Calls  pay Bank.interest using Calls  pay Bank.principal  distribute rest to Investors }
+        }
+        scenario Base for Fund { }
+        """;
+
+    [Fact]
+    public void The_cash_recycled_into_a_draw_is_what_the_fund_paid_ahead_of_its_fees_and_bank_and_a_cure_counts_once()
+    {
+        // The period loop funds a holding's draw before the waterfall's first step (docs/language.md §5 "Draws"): the fee
+        // and the bank's debt service rank behind it, and a cure never reaches it (deposited in Calls, which only steps
+        // draw on). So what ranks ahead of the draw is nothing: the cash recycled is all the fund's cash paid of it.
+        // Year 1: receipts 2m (Drawn) + 5m (Bond) = 7m; cfads 7 − 1 (fee) = 6 against 1m of bank interest: Dscr 6x < 8x,
+        //   so the investors pay in 8 × 1 − 6 = 2m, into Calls (28m of the commitment left). Drawn's 30m share of the draw
+        //   takes the 7m of cash first, then calls 23m. The fee and the interest are then paid from Calls (2m): D_0 = 0,
+        //   J_0 = 2 (cure) + 23 (call) = 25, p_0 = 30 − 23 = 7. Year 2: 110m less fee 1, interest 1, principal 20: D_1 = 88.
+        // Whole fund: A_0 = 70 × 1.05 + 25 = 98.5, A_1 = 103.425 > 88: no carry.
+        // Deal by deal (w = ½, 35m each; attribution 2/7, 5/7, then ½, ½):
+        //   Drawn: distributed 2/7 × (0 + 7) = 2, paid in ½ × (25 − 23) + 23 + 7 = 31: A_0 = 36.75 + 31 − 2 = 65.75,
+        //     A_1 = 69.0375 > 44: no carry.
+        //   Bond: distributed 5, paid in ½ × 2 = 1 (its half of the cure): A_0 = 36.75 + 1 − 5 = 32.75, A_1 = 34.3875:
+        //     carry 20% × (44 − 34.3875) = 1.9225, all clawed back (the whole fund's is 0).
+        //   Each dollar once: capital 35 + 35 + 31 + 1 = 102 = the class's 95 (70 + 2 + 23) + the 7 recycled, distributed
+        //   2 + 5 = 7 = D_0 + the 7 recycled.
+        // Counting the recycled cash net of the fee and the interest (5m) and the cure's 2m as Drawn's alone (as though
+        //   they ranked ahead of the draw and the cure paid it) would give Bond A_1 = (36.75 − 25/7) × 1.05 = 34.8375 and
+        //   a carry of 1.8325: not what the fund's cash did.
+        using var chain = new SmallChain(FeeBankCureFund, ("drawer.deal", Drawer), ("plain.deal", Plain));
+        Assert.Equal(2e6, chain.Ledger("Fund", "Base", "Cov cure injected", 0), 1e-3);
+        Assert.Equal(23e6, chain.Ledger("Fund", "Base", "Drawn draw called", 0), 1e-3);
+        Assert.Equal(30e6, chain.Ledger("Fund", "Base", "Drawn draw paid", 0), 1e-3);
+        Assert.Equal(1e6, chain.Ledger("Fund", "Base", "1 pay Management paid", 0), 1e-3);
+        Assert.Equal(1e6, chain.Ledger("Fund", "Base", "2 pay Bank.interest paid", 0), 1e-3);
+        var equity = chain.Of("Fund", "Base").Equities.Single();
+        Assert.Equal(88e6, equity.Distributions, 1e-3);
+        var carry = equity.Carry!;
+        Assert.Equal(1.9225e6, carry.Clawback, 1e-3);
+        Assert.Equal(0, carry.Carry, 1e-3);
+        Assert.Equal(0, carry.Unpaid, 1e-3);
+        var lps = carry.Classes.Single();
+        Assert.Equal(95e6, lps.Contributed, 1e-3);
+        Assert.Equal(88e6, lps.Distributions, 1e-3);
+        SameSummaryOnlyAndOnAPath(chain, carry);
+    }
+
+    // DeferredFund with a bank that takes 105m of the second year's cash: the fund distributes 0, then 4m.
+    private const string LeveredDeferredFund = """
+        import "drawer.deal"
+        import "short.deal"
+        deal Fund {
+          currency USD closing 2026-01-01 maturity 2028-01-01 pay annual daycount 30/360
+          party Manager { }
+          party Pension { }
+          holding Drawn { of Drawer.Loan  share 100% }
+          holding Bond  { of Short.Notes  share 100% }
+          tranche Bank { balance 105m  coupon 0%  amortize bullet  maturity 2028-01-01 }
+          equity Investors { contributed 70m  holders Pension 100%  hurdle 5%  carry 20% to Manager deal_by_deal }
+          waterfall { pay Bank.interest pay Bank.principal distribute rest to Investors }
+        }
+        scenario Base for Fund { }
+        """;
+
+    [Fact]
+    public void Carry_still_deferred_at_the_runs_end_is_not_paid_and_the_summary_shows_it()
+    {
+        // As DeferredFund: w = 2/3, 1/3 of 70m. Year 1: receipts 4m + 55m = 59m, all paid toward Drawn's 60m draw (ahead
+        //   of the waterfall; the bank is owed nothing yet), D_0 = 0, attribution 4/59, 55/59. Year 2: Drawn's 110m pays
+        //   the 1m unpaid draw, then the bank's 105m: D_1 = 4m, attribution 1, 0.
+        // Bond: A_0 = 23.333 × 1.05 = 24.5 against its 55/59 × 59 = 55: carry 20% × 30.5 = 6.1, owed in year 1 (D_0 = 0).
+        //   Drawn: A_0 = 49 + 59 − 4 = 104, A_1 = 109.2 + 1 = 110.2 against 1 × (4 + 1) = 5: no carry.
+        // The GP is paid min(6.1, 0) = 0, then min(6.1, 4) = 4: 2.1 is still deferred at the end, not paid (no interest
+        //   on it: 2.1, not 2.1 × 1.05). The whole fund (A_1 = 77.175 against 4) owes no carry, so the 4 paid is clawed
+        //   back: the GP ends with 0, the LPs with 4 = D, and the summary shows the 2.1 unpaid.
+        // Before, the 2.1 vanished: nothing in the summary told it from a carry fully paid.
+        using var chain = new SmallChain(LeveredDeferredFund, ("drawer.deal", Drawer), ("short.deal", Short));
+        Assert.Equal(59e6, chain.Ledger("Fund", "Base", "Drawn draw paid", 0), 1e-3);
+        var fund = chain.Of("Fund", "Base");
+        var equity = fund.Equities.Single();
+        Assert.Equal(4e6, equity.Distributions, 1e-3);
+        var carry = equity.Carry!;
+        Assert.Equal(2.1e6, carry.Unpaid, 1e-3);
+        Assert.Equal(2.1e6, carry.Classes.Single().Unpaid, 1e-3);
+        Assert.Equal(4e6, carry.Clawback, 1e-3);
+        Assert.Equal(0, carry.Carry, 1e-3);
+        var lps = carry.Classes.Single();
+        Assert.Equal(4e6, lps.Distributions, 1e-3);
+
+        // Cash is conserved: what the LPs and the GP received is what the fund distributed (the unpaid carry is the LPs').
+        Assert.Equal(equity.Distributions, lps.Distributions + carry.Carry, 1e-6);
+        Assert.Equal(Math.Sqrt(4.0 / 70) - 1, lps.Irr, 1e-9);
+
+        var deal = chain.Outcomes[0].Entities[^1].Deal;
+        string table = DealLang.Runner.Reports.SummaryReport.Render(deal, [fund], DealLang.Runner.Reports.ReportFormat.Table);
+        Assert.Matches(@"carry unpaid at end\s+2\.1\b", table);
+        Assert.Matches(@"LP Pension carry unpaid\s+2\.1\b", table);
+        string json = DealLang.Runner.Reports.SummaryReport.Render(deal, [fund], DealLang.Runner.Reports.ReportFormat.Json);
+        Assert.Contains("\"carryUnpaid\": 2100000", json, StringComparison.Ordinal);
+        SameSummaryOnlyAndOnAPath(chain, carry);
+    }
+
     // A summary-only run splits as the full run does, and a Monte Carlo path (PathFigures, on that run's buffers) too.
     private static void SameSummaryOnlyAndOnAPath(SmallChain chain, DealLang.Runner.Running.CarrySummary carry)
     {

@@ -131,6 +131,15 @@ internal static partial class FigureIdentities
                 // carry from the GP back to the classes (the GP's carry is net of it).
                 Near(s.Distributions, carry.Classes.Sum(c => c.Distributions) + carry.Carry, $"{at}: the LP classes' distributions + the GP's carry = the distributions",
                     carry.Carry, carry.Clawback);
+
+                // §5 "deal-by-deal carry": carry deferred and still unpaid at the end is the LPs' (in their part above),
+                // never negative, the classes' sum; a whole-fund carry takes carry only from a distribution, so defers none.
+                Assert.True(carry.Unpaid >= -HalfCent, $"{at}: carry unpaid at end {carry.Unpaid:R} < 0");
+                Near(carry.Unpaid, carry.Classes.Sum(c => c.Unpaid), $"{at}: carry unpaid at end = Σ the classes'");
+                if (!carry.DealByDeal)
+                {
+                    Assert.Equal(0.0, carry.Unpaid);
+                }
             }
         }
     }

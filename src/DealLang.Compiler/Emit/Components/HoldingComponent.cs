@@ -200,7 +200,8 @@ internal sealed class HoldingComponent(EmitContext ctx)
 
     /// <summary>4. Before the waterfall's first step (and an enforcement pass's), ahead of an equity cure's prepayment
     /// (holdings come before triggers): the holder funds the draws due as a
-    /// lender must, ahead of everything else: from the cash available (equity cures included), then, for what that
+    /// lender must, ahead of everything else: from the cash available (the period's collections: an equity cure is not
+    /// in it, being deposited in its account or prepaying its tranches after this), then, for what that
     /// cannot fund, by calling its investors' commitment (the equity <see cref="HoldingInfo.CalledFrom"/> names), at most what is left of it;
     /// the call is capital the equity pays in, which joins the collections and goes straight out to the borrower. What
     /// neither funds is carried (<see cref="WriteCarry"/>).</summary>

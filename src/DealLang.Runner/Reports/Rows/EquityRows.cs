@@ -46,6 +46,9 @@ static class EquityRows
         if (carry.DealByDeal)
         {
             rows.Add(name, "clawback to LPs", SummaryKind.Money, o => Of(o.Equities[e].Carry?.Clawback ?? double.NaN));
+
+            // carry owed deal by deal but deferred for want of a distribution and still unpaid at the end: the LPs kept it
+            rows.Add(name, "carry unpaid at end", SummaryKind.Money, o => Of(o.Equities[e].Carry?.Unpaid ?? double.NaN));
         }
 
         bool classTerms = equity.Holders.Any(h => h.Terms is not null);
@@ -68,6 +71,11 @@ static class EquityRows
             {
                 // the GP's carry out of each class, when the classes' terms (or the holdings' fortunes) differ
                 rows.Add(name, lp + " carry paid", SummaryKind.Money, o => Of(o.Equities[e].Carry?.Classes[k].Carry ?? double.NaN));
+            }
+
+            if (carry.DealByDeal)
+            {
+                rows.Add(name, lp + " carry unpaid", SummaryKind.Money, o => Of(o.Equities[e].Carry?.Classes[k].Unpaid ?? double.NaN));
             }
         }
     }
@@ -109,6 +117,7 @@ static class EquityRows
                 {
                     w.WriteBoolean("dealByDeal", true);
                     Json.Money(w, "clawback", carry.Clawback);
+                    Json.Money(w, "carryUnpaid", carry.Unpaid);
                 }
 
                 w.WriteStartArray("classes");
@@ -131,6 +140,11 @@ static class EquityRows
                         Json.Number(w, "carryRate", c.Rate);
                         Json.Money(w, "carryPaid", c.Carry);
                         Json.Money(w, "clawback", c.Clawback);
+                    }
+
+                    if (carry.DealByDeal)
+                    {
+                        Json.Money(w, "carryUnpaid", c.Unpaid);
                     }
 
                     w.WriteEndObject();
