@@ -103,4 +103,32 @@ public sealed class ForwardTests
         Assert.Equal(0.1, CompletionShares.Held(0.1).At(7));
         Assert.Equal(1.0, CompletionShares.None.At(7));
     }
+
+    [Fact]
+    public void A_projected_completion_reads_the_schedule_moved_only_by_what_the_path_has_shown()
+    {
+        double[] schedule = [0.0, 0.0, 0.5, 1.0, 1.0];
+
+        // Nothing shown beyond the schedule (a deterministic scenario's row is its schedule): the schedule, bit for bit,
+        // whatever the path's later levels say (here a delay at t2 that has not happened at t1).
+        double[] late = [0.0, 0.0, 0.2, 0.6, 1.0];
+        var atT1 = CompletionShares.Projected(late, schedule, 1);
+        Assert.Equal([0.0, 0.0, 0.5, 1.0, 1.0], Enumerable.Range(0, 5).Select(atT1.At));
+
+        // At t2 the path reads 20% where the schedule said 50%: its lag, ρ = 0.2 / 0.5 = 0.4, held over the schedule:
+        // t3 and t4 read 40%, not the path's later 60% and 100%. For `jumps` this is the path with no further jump
+        // (a jump of 60% down at t2: 0.5 × 0.4, then 1.0 × 0.4).
+        var atT2 = CompletionShares.Projected(late, schedule, 2);
+        Assert.Equal(0.4, atT2.At(3), 1e-15);
+        Assert.Equal(0.4, atT2.At(4), 1e-15);
+
+        // A path ahead of a schedule still at nothing gives no factor: its level now, held (30% at t1).
+        var ahead = CompletionShares.Projected([0.0, 0.3, 0.6, 1.0, 1.0], schedule, 1);
+        Assert.Equal(0.3, ahead.At(2));
+        Assert.Equal(0.3, ahead.At(4));
+
+        // The same levels as the schedule: exactly Levels (the deterministic case's figures do not move).
+        var same = CompletionShares.Projected(schedule, schedule, 2);
+        Assert.Equal(Enumerable.Range(0, 5).Select(CompletionShares.Levels(schedule).At), Enumerable.Range(0, 5).Select(same.At));
+    }
 }

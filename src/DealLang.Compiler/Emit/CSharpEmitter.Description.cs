@@ -42,6 +42,12 @@ public static partial class CSharpEmitter
                     // Only a deal with a forward cfads has the leases' term-rent inputs (and the line).
                     w.Line("ProjectsCfads = true,");
                 }
+
+                if (ctx.ProjectsCompletion)
+                {
+                    // Only a deal whose forward tests project a completion index has the indices' schedule inputs.
+                    w.Line("ProjectsCompletion = true,");
+                }
             }
         }
     }

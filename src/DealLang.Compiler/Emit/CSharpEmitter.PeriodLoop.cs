@@ -263,6 +263,10 @@ public static partial class CSharpEmitter
         foreach (var index in ctx.Components.Of<IndexComponent>().States)
         {
             w.Line("double[] " + index.Levels + " = input.Series[" + Slot(InputQuantity.IndexLevel, index.Index) + "];");
+            if (ctx.ProjectsCompletion && ctx.CompletionIndices.Contains(index.Index))
+            {
+                w.Line("double[] " + index.Schedule + " = input.Series[" + Slot(InputQuantity.IndexSchedule, index.Index) + "];");
+            }
         }
 
         foreach (var lease in ctx.Components.Of<LeaseComponent>().States)

@@ -215,7 +215,7 @@ internal sealed class EmitContext
     public string InputSlot(InputQuantity quantity, int entity)
     {
         _inputLayout ??= InputLayout.Of(Model.Facilities.Length, Model.Leases.Length, Model.Parties.Length, Sales.Length, Model.Indices.Length,
-            Model.Contracts.Length, ProjectsCfads, !Model.Guarantees.IsEmpty, Model.Holdings.Length);
+            Model.Contracts.Length, ProjectsCfads, !Model.Guarantees.IsEmpty, Model.Holdings.Length, ProjectsCompletion);
         return CSharpLiterals.Int(_inputLayout.IndexOf(quantity, entity));
     }
 
@@ -241,6 +241,21 @@ internal sealed class EmitContext
         && BoundExpressionWalk.PreOrder(t.Expression).Any(e => e is QuantityExpression { Quantity: Quantity.Cfads }));
 
     private bool? _projectsCfads;
+
+    /// <summary>Whether a forward test projects a completion index's shares: some forward test, and a tranche whose
+    /// <c>completion</c> is an index's name or a phased lease. Each index's schedule is then a path input
+    /// (<c>DealDescription.ProjectsCompletion</c>), which the projection reads ahead in place of the path's levels.</summary>
+    public bool ProjectsCompletion => _projectsCompletion ??= Model.Tests.Any(t => t.ForwardMonths > 0) && CompletionIndices.Count > 0;
+
+    private bool? _projectsCompletion;
+
+    /// <summary>The indices a forward projection reads as completions: a tranche's <c>completion</c> that names one, a
+    /// lease's <c>phased</c>.</summary>
+    public IReadOnlySet<int> CompletionIndices => _completionIndices ??= [.. Model.Tranches
+        .Select(t => t.Completion is QuantityExpression { Quantity: Quantity.IndexLevel } index ? index.Index : -1)
+        .Concat(Model.Leases.Select(l => l.PhasedBy ?? -1)).Where(i => i >= 0)];
+
+    private HashSet<int>? _completionIndices;
 
     /// <summary>A forward test's projection of a flow over the periods after this one up to
     /// <c><paramref name="lastArray"/>[t]</c>: debt service, the deal's (every tranche's) or a tranche's, or the

@@ -185,9 +185,17 @@ public sealed class DealPaths
 
         for (int i = 0; i < indexLevels.Length; i++)
         {
+            IndexOverride? levers = scenario.Indices.Length == 0 ? null : scenario.Indices[i];
             if (drawnIndex is null || !drawnIndex[i])
             {
-                FillIndex(i, scenario.Indices.Length == 0 ? null : scenario.Indices[i], into);
+                FillIndex(i, levers, into);
+            }
+
+            // The schedule a forward projection of a completion reads: the row without the path's draws, a drawn
+            // index's too (docs/language.md §7, "Forward debt service"); the level row itself when nothing draws it.
+            if (deal.ProjectsCompletion)
+            {
+                FillSchedule(i, levers, into);
             }
         }
 
@@ -229,6 +237,19 @@ public sealed class DealPaths
         }
 
         IndexLevels.Fill(IndexLevels.Terms.Of(Deal.Indices[i], levers), Deal.Closing, Deal.Boundaries, inputs.OwnIndexLevel(i));
+    }
+
+    /// <summary>An index's schedule: as <see cref="FillIndex"/>, by the same terms and code (so a deterministic scenario's
+    /// schedule is its level row, bit for bit), into the schedule's slot.</summary>
+    void FillSchedule(int i, IndexOverride? levers, PathInputs inputs)
+    {
+        if (levers is null)
+        {
+            inputs.ShareIndexSchedule(i, indexLevels[i]);
+            return;
+        }
+
+        IndexLevels.Fill(IndexLevels.Terms.Of(Deal.Indices[i], levers), Deal.Closing, Deal.Boundaries, inputs.OwnIndexSchedule(i));
     }
 
     /// <summary>The unstressed curve times a drawn deflation and the stress's drop (no memo: a drawn rate is

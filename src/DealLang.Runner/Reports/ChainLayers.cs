@@ -9,26 +9,34 @@ namespace DealLang.Runner.Reports;
 public sealed record LayerFigure(string Layer, Date? FirstTrap, string? TrapBy, Date? Default, string? DefaultBy, double Loss);
 
 /// <summary>A scenario's layers, bottom up, which breaks first and who bears the loss in the end.</summary>
-public sealed record ChainLayerOutcome(IReadOnlyList<LayerFigure> Layers, string BreaksFirst, string BearsLoss);
+public sealed record ChainLayerOutcome(IReadOnlyList<LayerFigure> Layers, string BreaksFirst, string BearsLoss)
+{
+    /// <summary>The entities in the <see cref="ChainLayers.Funds"/> row, in run order (the rest are in the SPVs row):
+    /// what an identity over the rows needs to tell a claim on a fund from a claim on an SPV.</summary>
+    public IReadOnlyList<string> FundEntities { get; init; } = [];
+}
 
 /// <summary>
 /// The chain's layers (docs/language.md §12 "The chain report"), bottom up: the tech giants and tenants (the parties the
 /// entities' leases and contracts and the bottom entities' guarantees name), the SPVs, neoclouds and miners (the
 /// entities that hold no tranche and no LP units: they hold nothing, or only equity stakes, as an operating parent
 /// holds its SPVs — TeraWulf; an entity with assets of its own is one whatever its equity's carry, a developer's
-/// promote), the funds (the entities that hold another's tranches or LP units, or hold equity stakes and nothing of
+/// promote), the SPVs' sponsors (the LP classes of an SPV's equity behind a developer's promote), the funds (the entities that hold another's tranches or LP units, or hold equity stakes and nothing of
 /// their own with LP classes behind a carry), their banks (the funds' tranches) and their LPs (the funds' LP
 /// classes). A claim on a fund that another fund of the chain holds (a fund of funds' bank
 /// line or LP units) is that holder's loss, in the funds row, and not the banks' or LPs': each claim on a fund is in
 /// one row, and so is its default (a line the funds hold whole defaults in the funds row; the banks' default is that of
-/// a line held outside the chain, at least in part). Which breaks first is the layer with the earliest default (else the earliest trap); the loss in the end is
-/// the banks', the LPs', the guarantors' and what the bottom entities' tranches lose beyond the funds' shares of them
-/// (holders outside the chain).
+/// a line held outside the chain, at least in part). A promoted SPV's sponsor equity is a claim on the SPV like its
+/// notes, so its LP classes' loss is a row of its own beside the SPVs' (the part an entity of the chain holds is that
+/// entity's: a fund's in the funds row). Which breaks first is the layer with the earliest default (else the earliest
+/// trap); the loss in the end is the banks', the LPs', the sponsors', the guarantors' and what the bottom entities'
+/// tranches lose beyond the funds' shares of them (holders outside the chain).
 /// </summary>
 public static class ChainLayers
 {
     public const string TechGiants = "tech giants and tenants";
     public const string Spvs = "SPVs, neoclouds, miners";
+    public const string Sponsors = "SPV sponsors";
     public const string Funds = "funds";
     public const string Banks = "banks";
     public const string Lps = "LPs";
@@ -86,6 +94,33 @@ public static class ChainLayers
         double spvLoss = bottom.Sum(e => e.Outcome.Tranches.Sum(t => t.PrincipalLoss + t.UnpaidInterest));
         layers.Add(Entities(Spvs, bottom, spvLoss));
 
+        // A promoted SPV's sponsor equity (LP classes behind a developer's carry) is the SPV's first-loss capital: its
+        // classes' loss is the sponsors' row, beside the SPVs' notes, less the part an entity of the chain holds as an
+        // equity stake (kept at the end): a fund's part is the fund's loss, in the funds row (as a fund's LP units
+        // another fund holds are), and an operating parent's is its own, reaching its creditors in the SPVs row.
+        var promoted = bottom.SelectMany(e => e.Outcome.Equities.Where(q => q.Carry is not null)).ToList();
+        double sponsorsLoss = promoted.Sum(q => q.Carry!.Classes.Sum(c => c.Loss));
+        double sponsorStakesHeld = 0, sponsorStakesFunds = 0;
+        foreach (EntityOutcome e in outcome.Entities)
+        {
+            for (int h = 0; h < e.Deal.Holdings.Length; h++)
+            {
+                HoldingInfo info = e.Deal.Holdings[h];
+                if (info.Equity && outcome.Entities.FirstOrDefault(x => x.Deal.Name == info.Entity) is { } held && !IsFund(held)
+                    && held.Outcome.Equities.FirstOrDefault(q => q.Name == info.Member)?.Carry is { } promote)
+                {
+                    double part = info.Share * (1 - (h < e.Outcome.Holdings.Length ? e.Outcome.Holdings[h].ShareSold : 0)) * promote.Classes.Sum(c => c.Loss);
+                    sponsorStakesHeld += part;
+                    sponsorStakesFunds += IsFund(e) ? part : 0;
+                }
+            }
+        }
+
+        if (promoted.Count > 0)
+        {
+            layers.Add(new LayerFigure(Sponsors, null, null, null, null, Math.Max(0, sponsorsLoss - sponsorStakesHeld)));
+        }
+
         // A fund loses its share of what its held tranches lose, on the part it still holds at the end (a part it sold
         // lost what it lost in the sale, and its buyer, outside the chain, bears the rest), and what its forced sales
         // lose to the market, against par: the mark's fall below par and the market's discount, both realised in the sale.
@@ -131,7 +166,7 @@ public static class ChainLayers
 
         if (holders.Count > 0)
         {
-            LayerFigure funds = Entities(Funds, holders, fromBottom + fundTranchesHeld + lpInterestsHeld + lossOnSale);
+            LayerFigure funds = Entities(Funds, holders, fromBottom + fundTranchesHeld + lpInterestsHeld + sponsorStakesFunds + lossOnSale);
             Date? bankShort = null;
             string? bank = null;
             double bankLoss = 0;
@@ -180,7 +215,10 @@ public static class ChainLayers
             .GroupBy(g => g.Guarantor)
             .Select(g => (g.Key + " (guarantor)", g.Sum(x => x.NetCost)))
             .ToList();
-        return new ChainLayerOutcome(layers, BreaksFirst(layers), BearsLoss(layers, Math.Max(0, holdersLoss - fromBottom), guarantors));
+        return new ChainLayerOutcome(layers, BreaksFirst(layers), BearsLoss(layers, Math.Max(0, holdersLoss - fromBottom), guarantors))
+        {
+            FundEntities = [.. holders.Select(e => e.Deal.Name)],
+        };
     }
 
     // Assets of its own, not claims on another entity: what an SPV, a neocloud or a miner owns and lets.
@@ -227,11 +265,11 @@ public static class ChainLayers
         return first is null ? "none" : first.Layer + " (" + first.TrapBy + " trapped " + first.FirstTrap + ")";
     }
 
-    // Who is left with the loss: the banks, the LPs, the held tranches' holders outside the chain and the guarantors in the
-    // chain's entities (their net cost, paid less recovered), largest first.
+    // Who is left with the loss: the banks, the LPs, the SPVs' sponsors, the held tranches' holders outside the chain and
+    // the guarantors in the chain's entities (their net cost, paid less recovered), largest first.
     static string BearsLoss(List<LayerFigure> layers, double outside, List<(string Name, double Cost)> guarantors)
     {
-        var bearers = layers.Where(l => l.Layer is Banks or Lps && l.Loss > Flows.ShortfallTolerance).Select(l => (l.Layer, l.Loss)).ToList();
+        var bearers = layers.Where(l => l.Layer is Banks or Lps or Sponsors && l.Loss > Flows.ShortfallTolerance).Select(l => (l.Layer, l.Loss)).ToList();
         bearers.AddRange(guarantors.Where(g => g.Cost > Flows.ShortfallTolerance));
         if (outside > Flows.ShortfallTolerance)
         {

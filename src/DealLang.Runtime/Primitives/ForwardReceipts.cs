@@ -27,19 +27,19 @@ public static class ForwardReceipts
         return sum;
     }
 
-    /// <summary>Σ <paramref name="row"/>[p] × clamp(<paramref name="shares"/>[p], 0, 1) for p = t + 1 … min(<paramref name="last"/>,
+    /// <summary>Σ <paramref name="row"/>[p] × <paramref name="shares"/>.At(p) for p = t + 1 … min(<paramref name="last"/>,
     /// <paramref name="stop"/>): a phased lease's rent in the window, each period's on the share of its buildings
-    /// completed at that period's start (n/a: none).</summary>
+    /// completed at that period's start as known at t (<see cref="CompletionShares.Projected"/>, the shares a
+    /// <c>completion</c> tranche's forward debt service reads).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double SumScaled(double[] row, double[] shares, int t, int last, int stop)
+    public static double SumScaled(double[] row, CompletionShares shares, int t, int last, int stop)
     {
         ArgumentNullException.ThrowIfNull(row);
-        ArgumentNullException.ThrowIfNull(shares);
-        int end = Math.Min(Math.Min(Math.Min(last, stop), row.Length - 1), shares.Length - 1);
+        int end = Math.Min(Math.Min(last, stop), row.Length - 1);
         double sum = 0.0;
         for (int p = t + 1; p <= end; p++)
         {
-            sum += row[p] * CompletedShare.Of(shares[p]);
+            sum += row[p] * shares.At(p);
         }
 
         return sum;

@@ -55,6 +55,11 @@ public sealed class DealDescription
     /// current term is a path input (<see cref="InputQuantity.LeaseTermRent"/>); false by default, and no slot.</summary>
     public bool ProjectsCfads { get; init; }
 
+    /// <summary>Whether a forward test projects a completion index's shares (a <c>completion</c> tranche's forward debt
+    /// service, a phased lease's forward CFADS): then each index's schedule, its row without a path's draws, is a path
+    /// input (<see cref="InputQuantity.IndexSchedule"/>); false by default, and no slot.</summary>
+    public bool ProjectsCompletion { get; init; }
+
     /// <summary>The guarantees behind the deal's leases and tranches (docs/language.md §5, "Guarantors"), leases' first,
     /// each in declaration order; none by default. A deal with any has the guarantors' path inputs
     /// (<see cref="InputQuantity.LeaseGuaranteeDue"/>, <see cref="InputQuantity.GuarantorHonour"/>,

@@ -158,6 +158,12 @@ public enum InputQuantity
     /// periods (after its closing), what the holder pays (docs/language.md §5 "holding", "Draws"); filled as
     /// <see cref="HoldingReceipts"/>, zero for a holding of anything else.</summary>
     HoldingDraws,
+
+    /// <summary>Series, per index, only in a deal whose forward tests project a completion index
+    /// (<see cref="DealDescription.ProjectsCompletion"/>): its level at each period's start under the scenario's levers
+    /// alone, without a stochastic scenario's draws (the row a deterministic scenario reads as <see cref="IndexLevel"/>,
+    /// the same numbers): the schedule a forward projection reads (<see cref="CompletionShares.Projected"/>).</summary>
+    IndexSchedule,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -183,7 +189,7 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
 /// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee, then every contract's renewal years and renewal flag, then every contract's term years and prepayment, then (in a deal
-/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par, then every holding's draws; flags every party's default; scalars every
+/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par, then every holding's draws, then (in a deal whose forward tests project a completion index) every index's schedule; flags every party's default; scalars every
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
 /// impact, limit and costs, then every contract's utilisation and re-let utilisation, then every sale's keep-contracts
 /// flag and reserve, then every party's recovery, then (in a deal with guarantees) every party's honour share and disowned
@@ -199,7 +205,7 @@ public sealed class InputLayout
         InputQuantity.ContractRenewalYears, InputQuantity.ContractRenewalLive,
         InputQuantity.ContractTermYears, InputQuantity.ContractPrepaid, InputQuantity.LeaseTermRent,
         InputQuantity.LeaseGuaranteeDue, InputQuantity.ContractGuaranteeYears,
-        InputQuantity.HoldingReceipts, InputQuantity.HoldingPar, InputQuantity.HoldingDraws,
+        InputQuantity.HoldingReceipts, InputQuantity.HoldingPar, InputQuantity.HoldingDraws, InputQuantity.IndexSchedule,
     ];
     static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
     static readonly InputQuantity[] ScalarOrder =
@@ -217,8 +223,10 @@ public sealed class InputLayout
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
     readonly int[] count = new int[Enum.GetValues<InputQuantity>().Length];
 
-    InputLayout(int facilities, int leases, int parties, int sales, int indices, int contracts, bool projectsCfads, bool guarantees, int holdings)
+    InputLayout(int facilities, int leases, int parties, int sales, int indices, int contracts, bool projectsCfads, bool guarantees, int holdings,
+        bool projectsCompletion)
     {
+        ProjectsCompletion = projectsCompletion;
         Holdings = holdings;
         ProjectsCfads = projectsCfads;
         Guarantees = guarantees;
@@ -236,7 +244,7 @@ public sealed class InputLayout
     /// <summary>The layout of a deal with these numbers of facilities, leases, parties, enforcement sales and
     /// market indices (what the compiler calls, from the bound model).</summary>
     public static InputLayout Of(int facilities, int leases, int parties, int sales, int indices = 0, int contracts = 0, bool projectsCfads = false,
-        bool guarantees = false, int holdings = 0)
+        bool guarantees = false, int holdings = 0, bool projectsCompletion = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(holdings);
         ArgumentOutOfRangeException.ThrowIfNegative(contracts);
@@ -245,7 +253,7 @@ public sealed class InputLayout
         ArgumentOutOfRangeException.ThrowIfNegative(leases);
         ArgumentOutOfRangeException.ThrowIfNegative(parties);
         ArgumentOutOfRangeException.ThrowIfNegative(sales);
-        return new InputLayout(facilities, leases, parties, sales, indices, contracts, projectsCfads, guarantees, holdings);
+        return new InputLayout(facilities, leases, parties, sales, indices, contracts, projectsCfads, guarantees, holdings, projectsCompletion);
     }
 
     /// <summary>The layout of <paramref name="deal"/> (what <see cref="IDealProgram.Inputs"/> publishes).</summary>
@@ -253,7 +261,7 @@ public sealed class InputLayout
     {
         ArgumentNullException.ThrowIfNull(deal);
         return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length, deal.Indices.Length, deal.Contracts.Length, deal.ProjectsCfads,
-            deal.HasGuarantees, deal.Holdings.Length);
+            deal.HasGuarantees, deal.Holdings.Length, deal.ProjectsCompletion);
     }
 
     public int Facilities { get; }
@@ -266,6 +274,10 @@ public sealed class InputLayout
 
     /// <summary>Whether the leases have <see cref="InputQuantity.LeaseTermRent"/> slots (a deal that projects cfads).</summary>
     public bool ProjectsCfads { get; }
+
+    /// <summary>Whether the indices have <see cref="InputQuantity.IndexSchedule"/> slots (a deal whose forward tests project a
+    /// completion index).</summary>
+    public bool ProjectsCompletion { get; }
 
     /// <summary>Whether the deal has guarantees, hence the guarantors' slots (<see cref="InputQuantity.LeaseGuaranteeDue"/>,
     /// <see cref="InputQuantity.GuarantorHonour"/>, <see cref="InputQuantity.GuarantorDisownedPeriod"/>).</summary>
@@ -306,7 +318,7 @@ public sealed class InputLayout
         return deal.Facilities.Length == Facilities && deal.Leases.Length == Leases
             && deal.Parties.Length == Parties && deal.Sales.Length == Sales && deal.Indices.Length == Indices
             && deal.Contracts.Length == Contracts && deal.ProjectsCfads == ProjectsCfads && deal.HasGuarantees == Guarantees
-            && deal.Holdings.Length == Holdings;
+            && deal.Holdings.Length == Holdings && deal.ProjectsCompletion == ProjectsCompletion;
     }
 
     public static InputShape ShapeOf(InputQuantity quantity) => quantity switch
@@ -316,7 +328,7 @@ public sealed class InputLayout
             or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
             or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.LeaseTermRent
             or InputQuantity.LeaseGuaranteeDue or InputQuantity.ContractGuaranteeYears
-            or InputQuantity.HoldingReceipts or InputQuantity.HoldingPar or InputQuantity.HoldingDraws => InputShape.Series,
+            or InputQuantity.HoldingReceipts or InputQuantity.HoldingPar or InputQuantity.HoldingDraws or InputQuantity.IndexSchedule => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
@@ -337,7 +349,7 @@ public sealed class InputLayout
             or InputQuantity.GuarantorDisownedPeriod => InputEntity.Party,
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve => InputEntity.Sale,
-        InputQuantity.IndexLevel => InputEntity.Index,
+        InputQuantity.IndexLevel or InputQuantity.IndexSchedule => InputEntity.Index,
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
             or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.ContractGuaranteeYears => InputEntity.Contract,
@@ -367,7 +379,9 @@ public sealed class InputLayout
             InputEntity kind = EntityOf(quantity);
             // A lease's rent in its current term is an input only where a forward test projects cfads.
             // A guarantor's inputs only where the deal has guarantees.
+            // An index's schedule only where a forward test projects a completion index.
             int n = (quantity == InputQuantity.LeaseTermRent && !ProjectsCfads)
+                || (quantity == InputQuantity.IndexSchedule && !ProjectsCompletion)
                 || (quantity is InputQuantity.LeaseGuaranteeDue or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod
                     or InputQuantity.ContractGuaranteeYears && !Guarantees)
                 ? 0

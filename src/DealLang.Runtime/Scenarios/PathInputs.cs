@@ -63,6 +63,7 @@ public sealed class PathInputs
         HoldingPar = Rows(Series, layout, InputQuantity.HoldingPar, layout.Holdings);
         HoldingDraws = Rows(Series, layout, InputQuantity.HoldingDraws, layout.Holdings);
         LeaseTermRent = Rows(Series, layout, InputQuantity.LeaseTermRent, layout.ProjectsCfads ? layout.Leases : 0);
+        IndexSchedule = Rows(Series, layout, InputQuantity.IndexSchedule, layout.ProjectsCompletion ? layout.Indices : 0);
         LeaseGuaranteeDue = Rows(Series, layout, InputQuantity.LeaseGuaranteeDue, layout.Guarantees ? layout.Leases : 0);
         ContractGuaranteeYears = Rows(Series, layout, InputQuantity.ContractGuaranteeYears, layout.Guarantees ? layout.Contracts : 0);
         int guarantors = layout.Guarantees ? layout.Parties : 0;
@@ -106,6 +107,11 @@ public sealed class PathInputs
 
     /// <summary>[index][t]: the index's level at the start of period t, after the scenario's levers (series slots).</summary>
     public double[][] IndexLevel { get; }
+
+    /// <summary>[index][t], in a deal whose forward tests project a completion index (else empty): the index's level at
+    /// the start of period t under the scenario's levers alone, without a stochastic scenario's draws
+    /// (<see cref="InputQuantity.IndexSchedule"/>).</summary>
+    public double[][] IndexSchedule { get; }
 
     /// <summary>[lease]: the period in which the lease ends (by expiry or lessee default); -1 if it runs past the horizon.</summary>
     public IntSlots LeaseEndPeriod { get; }
@@ -247,6 +253,14 @@ public sealed class PathInputs
     /// <summary>As <see cref="OwnLeaseRent"/>, for index <paramref name="index"/>'s level row.</summary>
     public double[] OwnIndexLevel(int index) =>
         Own(IndexLevel, index, Layout.IndexOf(InputQuantity.IndexLevel, index));
+
+    /// <summary>As <see cref="ShareLeaseRent"/>, for index <paramref name="index"/>'s schedule row.</summary>
+    public void ShareIndexSchedule(int index, double[] row) =>
+        Share(IndexSchedule, index, Layout.IndexOf(InputQuantity.IndexSchedule, index), row);
+
+    /// <summary>As <see cref="OwnLeaseRent"/>, for index <paramref name="index"/>'s schedule row.</summary>
+    public double[] OwnIndexSchedule(int index) =>
+        Own(IndexSchedule, index, Layout.IndexOf(InputQuantity.IndexSchedule, index));
 
     /// <summary>As <see cref="ShareLeaseRent"/>, for contract <paramref name="contract"/>'s row of
     /// <paramref name="quantity"/> (<see cref="InputQuantity.ContractTermYears"/>, its renewal, re-let, termination-fee,

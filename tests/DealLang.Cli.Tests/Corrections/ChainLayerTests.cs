@@ -72,32 +72,71 @@ public class ChainLayerTests
         Assert.Equal(lps, stress.Layers[4].Loss, 0.01);
     }
 
+    // The SPV with its sponsor equity behind a developer's promote (LP classes behind a carry), owning its site and
+    // letting it: an SPV, not a fund.
+    private static readonly string Promoted = Spv.Replace("equity Sponsor { contributed 20m holders Owner 100% }",
+        "party Developer { }\n  equity Sponsor { contributed 20m holders Owner 100% hurdle 8% carry 20% to Developer }", StringComparison.Ordinal);
+
+    private static readonly string[] PromotedLayers =
+        [ChainLayers.TechGiants, ChainLayers.Spvs, ChainLayers.Sponsors, ChainLayers.Funds, ChainLayers.Banks, ChainLayers.Lps];
+
     [Fact]
     public void An_SPV_whose_equity_carries_a_developers_promote_is_an_SPV_and_its_notes_loss_in_the_SPVs_row()
     {
-        // The SPV with its sponsor equity behind a developer's promote (LP classes behind a carry), owning its site and
-        // letting it: an SPV, not a fund. Under TenantDefault its notes lose 22,598,630.14 and the fund holds 60% of them:
-        //   SPVs  = 22,598,630.14 (the notes, whoever holds them)
-        //   funds = 0.6 × 22,598,630.14 = 13,559,178.08
-        //   banks = 5.5m (the fund's line; the SPV's notes are not a fund's bank line)
-        //   LPs   = 4,024,315.07 (the fund's classes; the sponsor's 18.5m is the bottom entity's equity's, not reported)
+        // Under TenantDefault its notes lose 22,598,630.14 and the fund holds 60% of them:
+        //   SPVs         = 22,598,630.14 (the notes, whoever holds them)
+        //   SPV sponsors = 18.5m (the sponsor's LP class: paid in 20m, received 1.5m in 2026, 12m − 3m − 7.5m, and nothing
+        //                  after; no profit, so the developer takes nothing)
+        //   funds        = 0.6 × 22,598,630.14 = 13,559,178.08
+        //   banks        = 5.5m (the fund's line; the SPV's notes are not a fund's bank line)
+        //   LPs          = 4,024,315.07 (the fund's classes)
         //   holders outside the chain = 22,598,630.14 − 13,559,178.08 = 9,039,452.06
         // Before (c8906b2 classed it a fund by its carry): SPVs 0, banks 14,539,452.06 (the notes' 40% counted as a bank's
-        // loss), LPs 22,524,315.07 (the sponsor's 18.5m with the fund's LPs): "LPs 22.5; banks 14.5".
-        string promoted = Spv.Replace("equity Sponsor { contributed 20m holders Owner 100% }",
-                "party Developer { }\n  equity Sponsor { contributed 20m holders Owner 100% hurdle 8% carry 20% to Developer }", StringComparison.Ordinal);
-        Assert.NotEqual(Spv, promoted);
-        using var chain = new SmallChain(Fund, ("spv.deal", promoted));
+        // loss), LPs 22,524,315.07 (the sponsor's 18.5m with the fund's LPs): "LPs 22.5; banks 14.5". Then (b4ac1832) the
+        // sponsor's 18.5m was in no row.
+        Assert.NotEqual(Spv, Promoted);
+        using var chain = new SmallChain(Fund, ("spv.deal", Promoted));
         Assert.Equal(18_500_000, chain.Of("Spv", "TenantDefault").Equities[0].Carry!.Classes.Sum(c => c.Loss), 0.01);
         var stress = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"));
-        Assert.Equal([ChainLayers.TechGiants, ChainLayers.Spvs, ChainLayers.Funds, ChainLayers.Banks, ChainLayers.Lps], stress.Layers.Select(l => l.Layer));
+        Assert.Equal(PromotedLayers, stress.Layers.Select(l => l.Layer));
         Assert.Equal(("Tenant", new DealLang.Runtime.Date(2027, 6, 30)), (stress.Layers[0].DefaultBy, stress.Layers[0].Default!.Value));
         Assert.Equal(22_598_630.14, stress.Layers[1].Loss, 0.01);
         Assert.Equal("Spv", stress.Layers[1].DefaultBy);
-        Assert.Equal(13_559_178.08, stress.Layers[2].Loss, 0.01);
-        Assert.Equal(5_500_000, stress.Layers[3].Loss, 0.01);
-        Assert.Equal(4_024_315.07, stress.Layers[4].Loss, 0.01);
-        Assert.Equal("holders outside the chain 9.0; banks 5.5; LPs 4.0", stress.BearsLoss);
+        Assert.Equal(18_500_000, stress.Layers[2].Loss, 0.01);
+        Assert.Equal(13_559_178.08, stress.Layers[3].Loss, 0.01);
+        Assert.Equal(5_500_000, stress.Layers[4].Loss, 0.01);
+        Assert.Equal(4_024_315.07, stress.Layers[5].Loss, 0.01);
+        Assert.Equal("SPV sponsors 18.5; holders outside the chain 9.0; banks 5.5; LPs 4.0", stress.BearsLoss);
+    }
+
+    [Fact]
+    public void A_promoted_SPVs_layers_add_up_to_what_the_claims_on_the_chain_lose()
+    {
+        // Every claim on the chain's entities, by hand (TenantDefault, the promoted SPV under the fund):
+        //   on the SPV:  its notes 22,598,630.14 + its sponsor's LP class 18,500,000 = 41,098,630.14
+        //   on the fund: its bank line 5,500,000 + its LP classes 4,024,315.07       =  9,524,315.07
+        //   in all                                                                    = 50,622,945.21
+        // Each is in one row: the SPVs row (the notes), the SPV sponsors row (the sponsor), the banks and LPs rows (the
+        // fund's line and classes, none held in the chain). The funds row, 13,559,178.08, is the fund's 60% of the
+        // notes passing through it to its bank and LPs, not a claim of its own:
+        //   22,598,630.14 + 18,500,000 + 5,500,000 + 4,024,315.07 = 50,622,945.21.
+        // The end bearers are the same dollars less what the fund bore on the way: sponsors 18.5m + outside 9,039,452.06
+        // + banks 5.5m + LPs 4,024,315.07 = 37,063,767.13 = 50,622,945.21 − 13,559,178.08.
+        using var chain = new SmallChain(Fund, ("spv.deal", Promoted));
+        var stress = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"));
+        Assert.Equal(PromotedLayers, stress.Layers.Select(l => l.Layer));
+        double rows = stress.Layers[1].Loss + stress.Layers[2].Loss + stress.Layers[4].Loss + stress.Layers[5].Loss;
+        Assert.Equal(50_622_945.21, rows, 0.01);
+        var spv = chain.Of("Spv", "TenantDefault");
+        var fund = chain.Of("Fund", "TenantDefault");
+        double claims = spv.Tranches.Sum(t => t.PrincipalLoss + t.UnpaidInterest) + spv.Equities.Sum(q => q.Carry!.Classes.Sum(c => c.Loss))
+            + fund.Tranches.Sum(t => t.PrincipalLoss + t.UnpaidInterest) + fund.Equities.Sum(q => q.Carry!.Classes.Sum(c => c.Loss));
+        Assert.Equal(claims, rows, 0.01);
+        Assert.Equal(["Fund"], stress.FundEntities);
+        Assert.Equal(50_622_945.21 - 13_559_178.08, 18_500_000 + 9_039_452.06 + 5_500_000 + 4_024_315.07, 0.01);
+
+        // The property tests' identity (each claim on a fund and each LP class in one row) holds here too.
+        DealLang.Cli.Tests.Properties.FigureIdentities.ChainLayersAddUp(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"), null);
     }
 
     [Fact]
@@ -106,17 +145,18 @@ public class ChainLayerTests
         // The other side of the rule: the equity fund holds the SPV's equity and owns nothing itself, so its carry makes
         // it a fund, and an SPV with a promote below it does not change that. Its LPs paid in 20m; the layers are five,
         // the SPV alone in the SPVs row (its notes' 22,598,630.14, none held by a fund: all outside the chain).
-        string promoted = Spv.Replace("equity Sponsor { contributed 20m holders Owner 100% }",
-                "party Developer { }\n  equity Sponsor { contributed 20m holders Owner 100% hurdle 8% carry 20% to Developer }", StringComparison.Ordinal);
-        using var chain = new SmallChain(EquityFund, ("spv.deal", promoted));
+        using var chain = new SmallChain(EquityFund, ("spv.deal", Promoted));
         var stress = ChainLayers.Of(chain.Outcomes.Single(o => o.Scenario == "TenantDefault"));
-        Assert.Equal([ChainLayers.TechGiants, ChainLayers.Spvs, ChainLayers.Funds, ChainLayers.Banks, ChainLayers.Lps], stress.Layers.Select(l => l.Layer));
+        Assert.Equal(PromotedLayers, stress.Layers.Select(l => l.Layer));
         Assert.Equal(("Spv", 22_598_630.14), (stress.Layers[1].DefaultBy, Math.Round(stress.Layers[1].Loss, 2)));
-        // Its stake is in a promoted SPV's equity, not a fund's LP units: nothing passes up to the funds row, and the
-        // LPs row is the equity fund's own classes' loss (before, the SPV was a fund, its notes' loss the banks').
+        // Its stake is the whole of the promoted SPV's sponsor equity (an equity stake, not a fund's LP units): the
+        // sponsor's 18.5m is the equity fund's loss, in the funds row, and no sponsor outside the chain loses anything
+        // (before the sponsors row, that 18.5m was in no row). The LPs row is the equity fund's own classes' loss (before
+        // b4ac1832, the SPV was a fund, its notes' loss the banks').
         Assert.Equal(0, stress.Layers[2].Loss, 0.01);
-        Assert.Equal(0, stress.Layers[3].Loss, 0.01);
-        Assert.Equal(chain.Of("EquityFund", "TenantDefault").Equities[0].Carry!.Classes.Sum(c => c.Loss), stress.Layers[4].Loss, 0.01);
+        Assert.Equal(18_500_000, stress.Layers[3].Loss, 0.01);
+        Assert.Equal(0, stress.Layers[4].Loss, 0.01);
+        Assert.Equal(chain.Of("EquityFund", "TenantDefault").Equities[0].Carry!.Classes.Sum(c => c.Loss), stress.Layers[5].Loss, 0.01);
     }
 
     [Fact]

@@ -47,6 +47,11 @@ public sealed class ForwardCompletionTests
 
         scenario OnTime for Campus { }
         scenario Late for Campus { Built delayed 6m }
+        scenario Noisy for Campus {
+          paths 1
+          seed 6
+          Built reverts to trend speed 100% per year volatility 60% per year
+        }
         """;
 
     private static readonly Lazy<SmallDeal> Deal = new(() => new SmallDeal(Source));
@@ -91,6 +96,38 @@ public sealed class ForwardCompletionTests
         Assert.Equal(50_000_000, Deal.Value.Ledger("FwdCfads", 1, "Late"), 1e-3);
         Assert.Equal(73_250_000, Deal.Value.Ledger("FwdDs", 1, "Late"), 1e-3);
         Assert.Equal(50.0 / 73.25, Deal.Value.Ledger("FwdDscr", 1, "Late"), 1e-12);
+    }
+
+    [Fact]
+    public void OnAStochasticPathTheForwardTestDoesNotSeeADelayBeforeItHappens()
+    {
+        // 'Built reverts to trend': Built is drawn per path around its schedule (0, 0, 50%, 100%, ...), so its later
+        // levels are the path's future draws. `run` runs Noisy as its path 0 at seed 6, on which the construction
+        // falls behind: t2 reads 31.635% (not 50%) and t3 44.946% (not 100%). At t1's end that is not known yet: the
+        // forward test reads the schedule, since the path's level now (0) is the schedule's, and gives exactly
+        // OnTime's hand figures: 146.796875m of debt service against 150m of CFADS, 1.02182x. Reading the path's
+        // levels ahead (before the fix) it saw the delay coming: 11.625m + 75m × 31.635% = 35.35m, then
+        // 276.27m × 3.875% + 276.27m / 3 × 44.946% = 52.10m, 87.45m in all, against 31.64m + 44.95m = 76.58m of rent:
+        // 0.876x, a breach foreseen from draws the path had not made.
+        double s2 = Deal.Value.Ledger("Built", 2, "Noisy"), s3 = Deal.Value.Ledger("Built", 3, "Noisy");
+        Assert.Equal(0, Deal.Value.Ledger("Built", 1, "Noisy"));
+        Assert.InRange(s2, 0.3163, 0.3164);
+        Assert.InRange(s3, 0.4494, 0.4495);
+        Assert.Equal(146_796_875, Deal.Value.Ledger("FwdDs", 1, "Noisy"), 1e-3);
+        Assert.Equal(150_000_000, Deal.Value.Ledger("FwdCfads", 1, "Noisy"), 1e-3);
+        Assert.Equal(150.0 / 146.796875, Deal.Value.Ledger("FwdDscr", 1, "Noisy"), 1e-12);
+
+        // The loop then asks what the path gives: 300m / 4 × s2 in t2, not 37.5m.
+        Assert.Equal(75e6 * s2, Deal.Value.Ledger("Notes principal due", 2, "Noisy"), 1e-3);
+
+        // At t2's end the path has shown its lag: Built reads s2 where the schedule said 50%, a factor
+        // ρ = s2 / 50% = 0.63271 that the projection holds over the schedule's 100% for t3 and t4 (the path's later draws
+        // still unread). The schedule leaves b = 300m − 75m × s2 = 276.27m:
+        //   t3: b × 3.875% + b / 3 × ρ;  t4, on b' = b − b / 3 × ρ: b' × 3.875% + b' / 2 × ρ  (146.387m)
+        //   CFADS: 100m × ρ + 100m × ρ (126.541m)
+        double rho = s2 / 0.5, b = 300e6 - (75e6 * s2), p3 = b / 3 * rho, b4 = b - p3, p4 = b4 / 2 * rho;
+        Assert.Equal((b * 0.03875) + p3 + (b4 * 0.03875) + p4, Deal.Value.Ledger("FwdDs", 2, "Noisy"), 1e-3);
+        Assert.Equal(200e6 * rho, Deal.Value.Ledger("FwdCfads", 2, "Noisy"), 1e-3);
     }
 
     [Fact]

@@ -45,6 +45,12 @@ internal static class ReferencePathBuilder
         for (int i = 0; i < deal.Indices.Length; i++)
         {
             IndexLevels.Fill(deal, deal.Indices[i], scenario.Indices.Length == 0 ? null : scenario.Indices[i], into.IndexLevel[i]);
+
+            // A forward projection's schedule of a completion index: the same row, under the levers alone.
+            if (deal.ProjectsCompletion)
+            {
+                IndexLevels.Fill(deal, deal.Indices[i], scenario.Indices.Length == 0 ? null : scenario.Indices[i], into.IndexSchedule[i]);
+            }
         }
 
         PartyDefaults.Fill(deal, scenario, into.PartyDefaulted);

@@ -79,6 +79,7 @@ internal static partial class PipelineInvariants
                 }
 
                 FigureIdentities.HoldingDrawsAsHeld(full[k].Entities, figures);
+                FigureIdentities.ChainLayersAddUp(full[k], figures);
             }
         }
         finally

@@ -234,6 +234,39 @@ public class StochasticPathsTests
     }
 
     [Fact]
+    public void ADrawnCompletionIndexKeepsItsScheduleApartFromThePathsLevels()
+    {
+        // A completion index (0%, 50% from 2027-01-01, 100% from 2027-07-01) in a deal whose forward tests project it
+        // (ProjectsCompletion): its schedule slot is the row without the path's draws, the forward projection's
+        // (docs/language.md §7, "Forward debt service"); the level slot the path's. Jumps alone (λ = 2 a year, 50% down)
+        // step the level below the schedule; the schedule stays the deterministic row on every path, and a
+        // deterministic scenario's schedule is its level row to the bit.
+        DealDescription deal = TestDeals.Make(Schedule.Boundaries(Closing, new Date(2030, 1, 1), Frequency.Quarterly), Frequency.Quarterly, DayCount.Act360,
+            parties: [new PartyInfo("Lessee", "B", 0.05, 0.4)],
+            indices: [new IndexInfo("Built", 0.0, 0.0, new IndexPoints(false, [new Date(2027, 1, 1), new Date(2027, 7, 1)], [0.5, 1.0]), [])],
+            projectsCompletion: true);
+        var deterministic = new PathInputs(deal);
+        DealPaths.For(deal).Fill(ScenarioSpec.AsWritten(deal), deterministic);
+        double[] schedule = [.. deterministic.IndexLevel[0]];
+        Assert.Equal(schedule, deterministic.IndexSchedule[0]);
+        Assert.Equal([0.0, 0.5, 1.0], schedule.Distinct());
+
+        var jumps = new FactorSpec("Built", FactorTarget.Index, 0, FactorProcess.LogMeanReverting) { JumpIntensity = 2.0, JumpDown = 0.5 };
+        var source = new StochasticPaths(deal, Stochastic(deal, new StochasticSpec(null, null, false, [jumps], null, [])), 3, 200);
+        var inputs = new PathInputs(deal);
+        int behind = 0;
+        for (int path = 0; path < source.Count; path++)
+        {
+            source.Fill(path, inputs);
+            Assert.Equal(schedule, inputs.IndexSchedule[0]);
+            behind += inputs.IndexLevel[0][Last] < schedule[Last] ? 1 : 0;
+        }
+
+        // P(no jump over 3.75 years) = e^(−7.5) = 0.06%: nearly every path ends behind the schedule.
+        Assert.True(behind > 190, $"{behind} of 200 paths behind the schedule");
+    }
+
+    [Fact]
     public void ACopulaKeepsTheMarginalPdAndTiesDefaultsToTheFactor()
     {
         // A loading of 60% on the rent factor leaves the horizon PD at 18.5608% (the copula keeps the marginal), and

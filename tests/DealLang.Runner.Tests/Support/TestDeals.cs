@@ -43,7 +43,8 @@ static class TestDeals
         string[]? triggers = null,
         string name = "Test",
         string title = "Test",
-        IndexInfo[]? indices = null)
+        IndexInfo[]? indices = null,
+        bool projectsCompletion = false)
     {
         var yf = new double[boundaries.Length - 1];
         for (int t = 0; t < yf.Length; t++)
@@ -73,6 +74,7 @@ static class TestDeals
             Triggers = triggers ?? [],
             Sales = sales ?? [],
             Indices = indices ?? [],
+            ProjectsCompletion = projectsCompletion,
         };
     }
 

@@ -13,6 +13,7 @@ internal sealed class IndexState : EntityState
     {
         Model = model;
         Levels = Input("levels", "double[]");
+        Schedule = Input("schedule", "double[]");
         Level = Local("level", "double", StateLife.Period, ledger: new LedgerSlot(LedgerSection.Measures, model.Info.Name, ColumnKindOf(model.Unit)));
     }
 
@@ -20,6 +21,11 @@ internal sealed class IndexState : EntityState
 
     /// <summary>The level of each period on this path, read at the period's start (<c>input.Series</c>).</summary>
     public StateVar Levels { get; }
+
+    /// <summary>The level of each period under the scenario's levers alone, without a path's draws
+    /// (<c>InputQuantity.IndexSchedule</c>): what a forward projection of a completion index reads ahead; declared only
+    /// where one does (<see cref="EmitContext.ProjectsCompletion"/>).</summary>
+    public StateVar Schedule { get; }
 
     /// <summary>This period's level: what the index's bare name reads, and its ledger column.</summary>
     public StateVar Level { get; }

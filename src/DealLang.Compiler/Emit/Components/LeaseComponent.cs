@@ -145,9 +145,9 @@ internal sealed class LeaseComponent(EmitContext ctx)
         {
             string soldFlag = CSharpEmitter.SoldFlag(Ctx, new CollateralRef(CollateralKind.Facility, lease.Info.Facility));
             string over = (soldFlag.Length > 0 ? soldFlag + " || " : "") + "(" + lease.EndPeriod + " >= 0 && t >= " + lease.EndPeriod + ")";
-            // A phased lease's rent in each period of the window is on the share its completion index gives that period.
+            // A phased lease's rent in each period of the window is on the share its completion index gives that period, as known now.
             string sum = lease.Model.PhasedBy is { } index
-                ? "ForwardReceipts.SumScaled(" + lease.TermRent + ", " + Ctx.Components.Of<IndexComponent>().States[index].Levels.Name + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t])"
+                ? "ForwardReceipts.SumScaled(" + lease.TermRent + ", " + TrancheComponent.ProjectedShares(Ctx, index) + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t])"
                 : "ForwardReceipts.Sum(" + lease.TermRent + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t])";
             yield return "(" + over + " ? 0.0 : " + sum + ")";
         }

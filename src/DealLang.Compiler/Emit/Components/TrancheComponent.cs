@@ -672,16 +672,24 @@ internal sealed class TrancheComponent(EmitContext ctx)
     }
 
     /// <summary>The completed share each period of a forward window reads (C#; null without a <c>completion</c>): a
-    /// completion index's level at each period's start on this path, the very levels a phased lease's forward CFADS
+    /// completion index's shares as known at this period (<c>CompletionShares.Projected</c>: its schedule, moved by what
+    /// the path has shown by now, never a drawn index's later levels), the very shares a phased lease's forward CFADS
     /// reads (<see cref="LeaseComponent"/>), so a forward DSCR's numerator and denominator stand on the same completions;
     /// any other expression, which the projection cannot read ahead, held at this period's share.</summary>
     private string? Completion(TrancheState tranche) => tranche.Model.Completion switch
     {
         null => null,
-        QuantityExpression { Quantity: Quantity.IndexLevel } index =>
-            "CompletionShares.Levels(" + Ctx.Components.Of<IndexComponent>().States[index.Index].Levels + ")",
+        QuantityExpression { Quantity: Quantity.IndexLevel } index => ProjectedShares(Ctx, index.Index),
         _ => "CompletionShares.Held(" + tranche.CompletedShare + ")",
     };
+
+    /// <summary>Completion index <paramref name="index"/>'s shares as a forward projection at period t reads them (C#),
+    /// its tranches' and its phased leases' alike.</summary>
+    internal static string ProjectedShares(EmitContext ctx, int index)
+    {
+        IndexState state = ctx.Components.Of<IndexComponent>().States[index];
+        return "CompletionShares.Projected(" + state.Levels + ", " + state.Schedule + ", t)";
+    }
 
     /// <summary>The share of interest paid in cash, held at this period's: all of it, or a PIK tranche's cash share
     /// (with a <c>when</c>, the share of a period in which the condition holds only if it holds now). A
