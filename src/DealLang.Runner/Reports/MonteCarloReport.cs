@@ -25,14 +25,18 @@ public static class MonteCarloReport
         Count,
     }
 
-    /// <param name="EveryPathZero">A mean that was 0 on every path: no ± (it would be 0, read as "exactly known"), and the
-    /// table's ± says why.</param>
-    sealed record Row(string Section, string Metric, Kind Kind, double Value, double StdError, bool EveryPathZero = false);
+    /// <param name="EveryPathSame">A mean that was the same on every path: no ± (it would be 0, read as "exactly known"),
+    /// and the table's ± says why.</param>
+    sealed record Row(string Section, string Metric, Kind Kind, double Value, double StdError, bool EveryPathSame = false);
 
-    static Row Of(string section, string metric, Kind kind, Estimate e) => new(section, metric, kind, e.Value, e.StdError, e.EveryPathZero);
+    static Row Of(string section, string metric, Kind kind, Estimate e) => new(section, metric, kind, e.Value, e.StdError, e.EveryPathSame);
 
     /// <summary>What the table's ± column says for a mean that was 0 on every path.</summary>
     internal const string EveryPathZero = "every path 0";
+
+    /// <summary>What the table's ± column says for a mean that was <paramref name="value"/> on every path: "every path 0"
+    /// at 0, else the value as the estimate column prints it ("every path 4.000").</summary>
+    static string EveryPath(double value, Kind kind) => value == 0 ? EveryPathZero : "every path " + Human(value, kind);
 
     public static string Render(CreditMetrics metrics, ReportFormat format)
     {
@@ -156,7 +160,7 @@ public static class MonteCarloReport
         var text = new StringBuilder();
         string title = Title(m.Frame);
         string note = StandardErrors(m.Frame) + "; money in millions of " + m.Frame.Currency
-            + "; quantiles from a log histogram, within 0.39% (docs/language.md, \"Monte Carlo results\")";
+            + "; quantiles from a log histogram, within 0.39%, their ± at least half their bucket's span (docs/language.md, \"Monte Carlo results\")";
         if (markdown)
         {
             text.Append("### ").Append(Escape(title)).Append("\n\n").Append(Escape(note)).Append("\n\n");
@@ -171,7 +175,7 @@ public static class MonteCarloReport
         string? last = null;
         foreach (Row r in Rows(m))
         {
-            body.Add([r.Section == last ? "" : r.Section, r.Metric, Human(r.Value, r.Kind), r.EveryPathZero ? EveryPathZero : Human(r.StdError, r.Kind, empty: true)]);
+            body.Add([r.Section == last ? "" : r.Section, r.Metric, Human(r.Value, r.Kind), r.EveryPathSame ? EveryPath(r.Value, r.Kind) : Human(r.StdError, r.Kind, empty: true)]);
             last = r.Section;
         }
 
@@ -245,8 +249,8 @@ public static class MonteCarloReport
         }
 
         w.WriteString("standardErrors", f.Sampling == SimulationFrame.Antithetic
-            ? "one Monte Carlo standard error of each estimate, over the mirrored pairs (docs/language.md, \"Monte Carlo results\")"
-            : "one Monte Carlo standard error of each estimate (docs/language.md, \"Monte Carlo results\")");
+            ? "one Monte Carlo standard error of each estimate, over the mirrored pairs; a VaR's or percentile's at least half the span of the values in its histogram bucket (docs/language.md, \"Monte Carlo results\")"
+            : "one Monte Carlo standard error of each estimate; a VaR's or percentile's at least half the span of the values in its histogram bucket (docs/language.md, \"Monte Carlo results\")");
         w.WriteStartArray("tranches");
         foreach (TrancheRisk t in m.Tranches)
         {
@@ -404,9 +408,10 @@ public static class MonteCarloReport
             }
         }
 
-        if (e.EveryPathZero)
+        // a mean the same on every path: its stderr is null, not 0; "everyPathZero" at 0, as before, else "everyPathSame"
+        if (e.EveryPathSame)
         {
-            w.WriteBoolean("everyPathZero", true); // a mean of 0 on every path: its stderr is null, not 0
+            w.WriteBoolean(e.Value == 0 ? "everyPathZero" : "everyPathSame", true);
         }
 
         w.WriteEndObject();

@@ -13,10 +13,13 @@ public readonly record struct Estimate(double Value, double StdError)
     /// (that standard error is then NaN); NaN for any other estimate (docs/language.md, "Monte Carlo results").</summary>
     public double Bound { get; init; } = double.NaN;
 
-    /// <summary>A mean that was 0 on every path (every value 0 in the sums' unit): its standard error s/√n is 0 and would
-    /// read as "exactly known", so it has none (NaN), and the report says every path was 0 (docs/language.md, "Monte
-    /// Carlo results").</summary>
-    public bool EveryPathZero { get; init; }
+    /// <summary>A mean that was the same on every path it is over (every value the same in the sums' unit, s = 0): its
+    /// standard error s/√n is 0 and would read as "exactly known", so it has none (NaN), and the report says every path
+    /// was that value, <see cref="Value"/> (docs/language.md, "Monte Carlo results").</summary>
+    public bool EveryPathSame { get; init; }
+
+    /// <summary>A mean that was 0 on every path (<see cref="EveryPathSame"/> at 0).</summary>
+    public bool EveryPathZero => EveryPathSame && Value == 0;
 }
 
 /// <summary>A measure's distribution over the paths where it is defined: mean, percentiles (5, 25, 50, 75, 95), each
@@ -174,7 +177,7 @@ public sealed record CreditMetrics(
     /// error over its mirrored pairs of slot <paramref name="slot"/> in 1/<paramref name="unit"/> (<see cref="PairSums.StandardError"/>)
     /// instead of the independent paths'; an estimate with no value keeps none.</summary>
     static Estimate Paired(Estimate estimate, PairTotals? pairs, int? slot, double unit) =>
-        pairs is null || slot is not { } s || double.IsNaN(estimate.Value) || estimate.EveryPathZero ? estimate
+        pairs is null || slot is not { } s || double.IsNaN(estimate.Value) || estimate.EveryPathSame ? estimate
         : !double.IsNaN(estimate.Bound) ? estimate with { Bound = ShareBound(estimate.Value == 0, pairs.Pairs) }
         : estimate with { StdError = pairs.StandardError(s, unit) };
 
@@ -198,11 +201,11 @@ public sealed record CreditMetrics(
         return none ? upper : 1 - upper;
     }
 
-    /// <summary>A mean with its standard error s/√n (s the sample standard deviation; NaN below two paths); a mean of 0
-    /// with s = 0, every path 0, has none (<see cref="Estimate.EveryPathZero"/>).</summary>
+    /// <summary>A mean with its standard error s/√n (s the sample standard deviation; NaN below two paths); a mean with
+    /// s = 0, the same value on every path, has none (<see cref="Estimate.EveryPathSame"/>).</summary>
     public static Estimate Mean(double mean, double sd, long n) =>
         n == 0 ? Estimate.None
-        : mean == 0 && sd == 0 ? new(0, double.NaN) { EveryPathZero = true }
+        : sd == 0 ? new(mean, double.NaN) { EveryPathSame = true }
         : new(mean, sd / Math.Sqrt(n));
 
     /// <summary>The lower empirical q-quantile (rank ⌈q·n⌉) with the order-statistic standard error: half the
@@ -211,7 +214,12 @@ public sealed record CreditMetrics(
     /// <paramref name="high"/>, its histograms of each pair's smaller and larger value, are given:
     /// <see cref="PairedCountDeviation"/>), each read with its bucket's values spread evenly across it
     /// (<see cref="LogHistogram.InterpolatedValueAtRank"/>), so a spread narrower than a bucket is not read as zero. The
-    /// distance over 2σ ranks is the density estimate: SE ≈ σ / (n f(ξ)), the delta method's.</summary>
+    /// distance over 2σ ranks is the density estimate: SE ≈ σ / (n f(ξ)), the delta method's. The estimate's resolution
+    /// bounds the ± from below twice (docs/language.md, "A quantile's ± is never finer than its resolution"): σ is at
+    /// least one path, since the estimate is an order statistic the sample places no finer than between its neighbours
+    /// (under antithetic a median every pair straddles has S = 1 in every pair and σ = 0), and the ± is at least half the
+    /// span of the values in the quantile's bucket (<see cref="LogHistogram.ResolutionAtRank"/>), since the printed figure
+    /// is known no finer than that.</summary>
     public static Estimate Quantile(LogHistogram histogram, int millionths, LogHistogram? low = null, LogHistogram? high = null)
     {
         ArgumentNullException.ThrowIfNull(histogram);
@@ -236,9 +244,11 @@ public sealed record CreditMetrics(
             return new(value, double.NaN);
         }
 
+        spread = Math.Max(spread, 1);
         long below = Math.Clamp((long)Math.Ceiling((n * q) - spread), 1, n);
         long above = Math.Clamp((long)Math.Ceiling((n * q) + spread), 1, n);
-        return new(value, (histogram.InterpolatedValueAtRank(above) - histogram.InterpolatedValueAtRank(below)) / 2);
+        double statistical = (histogram.InterpolatedValueAtRank(above) - histogram.InterpolatedValueAtRank(below)) / 2;
+        return new(value, Math.Max(statistical, histogram.ResolutionAtRank(LogHistogram.RankOf(millionths, n))));
     }
 
     /// <summary>

@@ -2,16 +2,18 @@ namespace DealLang.Runner.Simulation;
 
 /// <summary>
 /// A mergeable quantile sketch (docs/language.md, "Monte Carlo results"): whole-number counts per bucket of a
-/// log-linear grid fixed in advance, as HDR histograms do. A value's bucket is read from its bits — the binary
-/// exponent and the top <see cref="SubBits"/> bits of the mantissa — so the grid is the same on every machine (no
-/// logarithm), each octave [2^e, 2^(e+1)) is cut into 2^SubBits equal buckets, and each bucket is reported at its
-/// midpoint: a value v with 2^<see cref="MinExponent"/> ≤ |v| &lt; 2^<see cref="MaxExponent"/> is off by at most
-/// <see cref="RelativeError"/> × |v| (2^−(SubBits+1): 0.39% at 7 bits, 0.78% at 6). Smaller magnitudes share one
-/// bucket at 0 (an absolute error under 2^−26, 1.5·10⁻⁸); larger ones are clamped into the outermost bucket
-/// (2^56 ≈ 7.2·10¹⁶, beyond any loss, rate or level), and every reported value is clamped into the exact
-/// <see cref="Min"/> … <see cref="Max"/>. Counting is exact, so histograms merge exactly in any order
-/// (<see cref="Merge"/>): a quantile of merged shards is the quantile of one run over their paths, bit for bit.
-/// <see cref="Add"/> allocates nothing.
+/// log-linear grid fixed in advance, as HDR histograms do, and per bucket the smallest and largest value it received.
+/// A value's bucket is read from its bits — the binary exponent and the top <see cref="SubBits"/> bits of the mantissa
+/// — so the grid is the same on every machine (no logarithm) and each octave [2^e, 2^(e+1)) is cut into 2^SubBits
+/// equal buckets. A bucket's values are read inside its own [lo, hi], not its bounds: the first and last exactly, the
+/// others at the middle of [lo, hi], so a bucket whose values are all one (an atom: a loss of exactly 0, a full loss,
+/// an IRR of −100% or exactly the coupon) reads that value exactly, and any other is off by at most (hi − lo) / 2,
+/// within <see cref="RelativeError"/> × |v| (2^−(SubBits+1): 0.39% at 7 bits, 0.78% at 6) for a value v with
+/// 2^<see cref="MinExponent"/> ≤ |v| &lt; 2^<see cref="MaxExponent"/>. Smaller magnitudes share one bucket around 0
+/// (an absolute error under 2^−26, 1.5·10⁻⁸); larger ones share the outermost bucket (2^56 ≈ 7.2·10¹⁶, beyond any
+/// loss, rate or level). Counts add and extremes take their min and max, both exact and in any order, so histograms
+/// merge exactly (<see cref="Merge"/>): a quantile of merged shards is the quantile of one run over their paths, bit
+/// for bit. <see cref="Add"/> allocates nothing.
 /// </summary>
 public sealed class LogHistogram
 {
@@ -22,6 +24,10 @@ public sealed class LogHistogram
     public const int MaxExponent = 56;
 
     readonly int[] counts;
+
+    // Per bucket the smallest and largest value it received (meaningless where its count is 0).
+    readonly double[] lows;
+    readonly double[] highs;
     readonly int perSide;
     readonly int mask;
     double min = double.NaN;
@@ -38,6 +44,8 @@ public sealed class LogHistogram
 
         // Ascending order of value: negatives from the most negative, the zero bucket, then positives.
         counts = new int[(2 * perSide) + 1];
+        lows = new double[counts.Length];
+        highs = new double[counts.Length];
     }
 
     /// <summary>Mantissa bits per octave.</summary>
@@ -67,6 +75,7 @@ public sealed class LogHistogram
         }
 
         int bucket = BucketOf(value);
+        Widen(bucket, value, value, counts[bucket] == 0);
         counts[bucket] = checked(counts[bucket] + 1);
         if (Count == 0)
         {
@@ -98,7 +107,11 @@ public sealed class LogHistogram
 
         for (int i = 0; i < counts.Length; i++)
         {
-            counts[i] = checked(counts[i] + other.counts[i]);
+            if (other.counts[i] > 0)
+            {
+                Widen(i, other.lows[i], other.highs[i], counts[i] == 0);
+                counts[i] = checked(counts[i] + other.counts[i]);
+            }
         }
 
         min = Count == 0 ? other.min : Math.Min(min, other.min);
@@ -106,8 +119,9 @@ public sealed class LogHistogram
         Count = checked(Count + other.Count);
     }
 
-    /// <summary>The <paramref name="rank"/>-th smallest value (1-based), as its bucket's midpoint clamped into
-    /// [<see cref="Min"/>, <see cref="Max"/>]; the first and last are exact. NaN when empty.</summary>
+    /// <summary>The <paramref name="rank"/>-th smallest value (1-based): the j-th of its bucket's c values, read inside
+    /// the bucket's [lo, hi] — lo for j = 1 and hi for j = c, exactly (so every rank of a bucket holding one value, an
+    /// atom, is that value), the middle of [lo, hi] between, within (hi − lo) / 2 of the value. NaN when empty.</summary>
     public double ValueAtRank(long rank)
     {
         if (Count == 0)
@@ -115,36 +129,30 @@ public sealed class LogHistogram
             return double.NaN;
         }
 
-        rank = Math.Clamp(rank, 1, Count);
-        if (rank == 1)
+        (int i, long j) = Locate(rank);
+        return j == 1 ? lows[i] : j == counts[i] ? highs[i] : Representative(i);
+    }
+
+    /// <summary>Half the span of the values in the bucket of rank <paramref name="rank"/>, (hi − lo) / 2: the most
+    /// <see cref="ValueAtRank"/> can be off the value of any of the bucket's ranks, and so the finest a quantile read
+    /// there can be told (0 at an atom). NaN when empty.</summary>
+    public double ResolutionAtRank(long rank)
+    {
+        if (Count == 0)
         {
-            return min;
+            return double.NaN;
         }
 
-        if (rank == Count)
-        {
-            return max;
-        }
-
-        long seen = 0;
-        for (int i = 0; i < counts.Length; i++)
-        {
-            seen += counts[i];
-            if (seen >= rank)
-            {
-                return Representative(i);
-            }
-        }
-
-        return max;
+        int i = Locate(rank).Bucket;
+        return (highs[i] - lows[i]) / 2;
     }
 
     /// <summary>
-    /// The <paramref name="rank"/>-th smallest value with the bucket's values taken as spread evenly across it: the
-    /// j-th of a bucket's c values (j from 1) at the fraction (j − ½) / c of its span, clamped into
-    /// [<see cref="Min"/>, <see cref="Max"/>], the first and last exact. Used for the distance between two nearby ranks (a quantile's
-    /// standard error): two ranks in one bucket have one midpoint, which would read a spread narrower than a bucket as
-    /// zero. NaN when empty.
+    /// The <paramref name="rank"/>-th smallest value with its bucket's values taken as spread evenly across the bucket's
+    /// [lo, hi]: the j-th of c values (j from 1) at lo + (j − 1) / (c − 1) × (hi − lo), so the first and last are exact
+    /// and an atom's every rank is its value. Used for the distance between two nearby ranks (a quantile's standard
+    /// error): two ranks in one bucket have one middle, which would read a spread narrower than a bucket as zero. NaN
+    /// when empty.
     /// </summary>
     public double InterpolatedValueAtRank(long rank)
     {
@@ -153,26 +161,25 @@ public sealed class LogHistogram
             return double.NaN;
         }
 
+        (int i, long j) = Locate(rank);
+        int c = counts[i];
+        return c == 1 ? lows[i] : lows[i] + ((j - 1) / (double)(c - 1) * (highs[i] - lows[i]));
+    }
+
+    /// <summary>The bucket of rank <paramref name="rank"/> (1-based, clamped into 1 … n; n > 0) and the rank's place j
+    /// (1 … c) among the bucket's c values.</summary>
+    (int Bucket, long Place) Locate(long rank)
+    {
         rank = Math.Clamp(rank, 1, Count);
-        if (rank == 1 || rank == Count)
-        {
-            return rank == 1 ? min : max;
-        }
-
         long seen = 0;
-        for (int i = 0; i < counts.Length; i++)
+        int i = 0;
+        while (seen + counts[i] < rank)
         {
-            if (seen + counts[i] >= rank)
-            {
-                double fraction = (rank - seen - 0.5) / counts[i];
-                (double low, double high) = Span(i);
-                return Math.Clamp(low + (fraction * (high - low)), min, max);
-            }
-
             seen += counts[i];
+            i++;
         }
 
-        return max;
+        return (i, rank - seen);
     }
 
     /// <summary>The lower empirical q-quantile: the value of rank ⌈q·n⌉ (at least 1), q given in millionths so the
@@ -182,8 +189,8 @@ public sealed class LogHistogram
     /// <summary>⌈q·n⌉ for q = <paramref name="millionths"/> / 10⁶, at least 1.</summary>
     public static long RankOf(int millionths, long n) => Math.Max(1, (long)(((Int128)millionths * n + 999_999) / 1_000_000));
 
-    /// <summary>The mean and the variance (dividing by k) of the <paramref name="k"/> largest values, each at its
-    /// bucket's midpoint (clamped), the largest exactly.</summary>
+    /// <summary>The mean and the variance (dividing by k) of the <paramref name="k"/> largest values, each at the middle
+    /// of its bucket's [lo, hi] (an atom's exactly), the largest exactly.</summary>
     public (double Mean, double Variance) Tail(long k)
     {
         if (Count == 0 || k <= 0)
@@ -200,7 +207,7 @@ public sealed class LogHistogram
         long takenAtBottom = 0;
         for (int i = counts.Length - 1; i >= 0 && taken < k; i--)
         {
-            // The largest value is counted exactly above; its bucket's other values at the midpoint.
+            // The largest value is counted exactly above; its bucket's other values at the middle of its [lo, hi].
             long available = counts[i] - (i == BucketOf(max) ? 1 : 0);
             long take = Math.Min(available, k - taken);
             if (take > 0)
@@ -268,7 +275,7 @@ public sealed class LogHistogram
         return below + (bucket >= 0 && bucket < counts.Length ? fraction * counts[bucket] : 0);
     }
 
-    /// <summary>Over the values in the buckets above <paramref name="bucket"/>, each at its bucket's midpoint (clamped),
+    /// <summary>Over the values in the buckets above <paramref name="bucket"/>, each at the middle of its bucket's [lo, hi],
     /// their excesses d = value − <paramref name="level"/> (floored at 0): Σd and Σd². The values in
     /// <paramref name="bucket"/> itself, the level's, count as at the level.</summary>
     internal (double Sum, double Squares) ExcessAbove(int bucket, double level)
@@ -315,50 +322,68 @@ public sealed class LogHistogram
         return true;
     }
 
-    /// <summary>The non-empty buckets as (bucket, count), ascending (for a shard file).</summary>
-    internal IEnumerable<(int Bucket, int Count)> NonEmpty()
+    /// <summary>The non-empty buckets as (bucket, count, lo, hi), ascending (for a shard file).</summary>
+    internal IEnumerable<(int Bucket, int Count, double Low, double High)> NonEmpty()
     {
         for (int i = 0; i < counts.Length; i++)
         {
             if (counts[i] != 0)
             {
-                yield return (i, counts[i]);
+                yield return (i, counts[i], lows[i], highs[i]);
             }
         }
     }
 
-    /// <summary>Rebuilds a histogram from a shard file's parts; throws <see cref="FormatException"/> if they do not
-    /// fit together.</summary>
-    internal static LogHistogram FromParts(int subBits, double min, double max, IEnumerable<(int Bucket, int Count)> buckets)
+    /// <summary>Rebuilds a histogram from a shard file's buckets; throws <see cref="FormatException"/> if they do not
+    /// fit together (a bucket twice or off the grid, a count below 1, extremes outside their bucket or apart in a bucket
+    /// of one value).</summary>
+    internal static LogHistogram FromParts(int subBits, IEnumerable<(int Bucket, int Count, double Low, double High)> buckets)
     {
         var h = new LogHistogram(subBits);
-        foreach (var (bucket, count) in buckets)
+        foreach (var (bucket, count, low, high) in buckets)
         {
             if (bucket < 0 || bucket >= h.counts.Length || count <= 0 || h.counts[bucket] != 0)
             {
                 throw new FormatException($"bucket {bucket} with count {count} does not fit a histogram of {subBits} bits");
             }
 
+            if (!double.IsFinite(low) || !double.IsFinite(high) || !(low <= high) || h.BucketOf(low) != bucket || h.BucketOf(high) != bucket
+                || (count == 1 && BitConverter.DoubleToInt64Bits(low) != BitConverter.DoubleToInt64Bits(high)))
+            {
+                throw new FormatException($"bucket {bucket}'s smallest and largest values {low:R} and {high:R} do not fall in it");
+            }
+
             h.counts[bucket] = count;
+            h.lows[bucket] = low;
+            h.highs[bucket] = high;
+            h.min = h.Count == 0 ? low : Math.Min(h.min, low);
+            h.max = h.Count == 0 ? high : Math.Max(h.max, high);
             h.Count += count;
         }
 
-        if (h.Count > 0 && (!(min <= max) || h.counts[h.BucketOf(min)] == 0 || h.counts[h.BucketOf(max)] == 0))
-        {
-            throw new FormatException("the histogram's smallest and largest values do not fall in its buckets");
-        }
-
-        h.min = h.Count == 0 ? double.NaN : min;
-        h.max = h.Count == 0 ? double.NaN : max;
         return h;
     }
 
-    /// <summary>Whether two histograms hold the same counts and extremes, exactly.</summary>
+    /// <summary>Whether two histograms hold the same counts and extremes, bit for bit.</summary>
     public bool SameAs(LogHistogram other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return other.SubBits == SubBits && other.Count == Count && other.min.Equals(min) && other.max.Equals(max)
-            && counts.AsSpan().SequenceEqual(other.counts);
+        if (other.SubBits != SubBits || other.Count != Count || !other.min.Equals(min) || !other.max.Equals(max)
+            || !counts.AsSpan().SequenceEqual(other.counts))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] > 0 && (BitConverter.DoubleToInt64Bits(lows[i]) != BitConverter.DoubleToInt64Bits(other.lows[i])
+                || BitConverter.DoubleToInt64Bits(highs[i]) != BitConverter.DoubleToInt64Bits(other.highs[i])))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The bucket of a finite value.</summary>
@@ -377,24 +402,8 @@ public sealed class LogHistogram
         return value < 0 ? perSide - 1 - bucket : perSide + 1 + bucket;
     }
 
-    /// <summary>The values bucket <paramref name="index"/> holds, from its lowest to its highest (the zero bucket: 0).</summary>
-    (double Low, double High) Span(int index)
-    {
-        if (index == perSide)
-        {
-            return (0.0, 0.0);
-        }
-
-        bool negative = index < perSide;
-        int bucket = negative ? perSide - 1 - index : index - perSide - 1;
-        int exponent = MinExponent + (bucket >> SubBits);
-        double lower = Math.ScaleB(1.0 + ((double)(bucket & mask) / (1 << SubBits)), exponent);
-        double upper = Math.ScaleB(1.0 + ((double)((bucket & mask) + 1) / (1 << SubBits)), exponent);
-        return negative ? (-upper, -lower) : (lower, upper);
-    }
-
-    /// <summary>The buckets holding values, in ascending order of value: each as its reported value (the midpoint
-    /// clamped into [Min, Max], as <see cref="ValueAtRank"/> reports it) and its count. What a chart of the distribution
+    /// <summary>The buckets holding values, in ascending order of value: each as its reported value (the middle of its
+    /// [lo, hi], an atom's exactly) and its count. What a chart of the distribution
     /// draws (<c>deallang report --mc</c>'s loss histograms).</summary>
     public IReadOnlyList<(double Value, long Count)> Occupied()
     {
@@ -410,18 +419,17 @@ public sealed class LogHistogram
         return buckets;
     }
 
-    /// <summary>The midpoint of bucket <paramref name="index"/>, clamped into [Min, Max].</summary>
-    double Representative(int index)
-    {
-        if (index == perSide)
-        {
-            return Math.Clamp(0.0, min, max);
-        }
+    /// <summary>The middle of the values bucket <paramref name="index"/> (not empty) received, lo + (hi − lo) / 2: within
+    /// (hi − lo) / 2 of each, lo itself when they are one value. lo and hi share a sign (or both lie in the zero bucket),
+    /// so hi − lo cannot overflow.</summary>
+    double Representative(int index) => lows[index] + ((highs[index] - lows[index]) / 2);
 
-        bool negative = index < perSide;
-        int bucket = negative ? perSide - 1 - index : index - perSide - 1;
-        int exponent = MinExponent + (bucket >> SubBits);
-        double mid = Math.ScaleB(1.0 + (((bucket & mask) + 0.5) / (1 << SubBits)), exponent);
-        return Math.Clamp(negative ? -mid : mid, min, max);
+    /// <summary>Takes [<paramref name="low"/>, <paramref name="high"/>] into bucket <paramref name="index"/>'s extremes
+    /// (as they are when <paramref name="first"/>). Math.Min and Math.Max order −0 below +0, so the extremes do not
+    /// depend on the order values arrive in.</summary>
+    void Widen(int index, double low, double high, bool first)
+    {
+        lows[index] = first ? low : Math.Min(lows[index], low);
+        highs[index] = first ? high : Math.Max(highs[index], high);
     }
 }

@@ -61,8 +61,9 @@ public static class ShardFile
     public const string Format = "deallang-mc-shard";
 
     // 2: a guarantee's signed net cost ("netCost"); 3: an antithetic run's histograms of its pairs' smaller and larger
-    // values ("pairs": "low", "high").
-    public const int Version = 3;
+    // values ("pairs": "low", "high"); 4: a histogram's smallest and largest value per bucket ("extremes", in place of
+    // its "min" and "max"), which its quantiles are read inside.
+    public const int Version = 4;
 
     static readonly JsonWriterOptions Options = new() { Indented = false };
 
@@ -742,17 +743,22 @@ public static class ShardFile
         }
 
         w.WriteNumber("bits", h.SubBits);
-        w.WritePropertyName("min");
-        Double(w, h.Min);
-        w.WritePropertyName("max");
-        Double(w, h.Max);
 
-        // The non-empty buckets as a flat [bucket, count, bucket, count, ...].
+        // The non-empty buckets as a flat [bucket, count, bucket, count, ...], and their smallest and largest values in
+        // the same order as a flat [lo, hi, lo, hi, ...] (round-trip strings, as every double here).
         w.WriteStartArray("buckets");
-        foreach (var (bucket, count) in h.NonEmpty())
+        foreach (var (bucket, count, _, _) in h.NonEmpty())
         {
             w.WriteNumberValue(bucket);
             w.WriteNumberValue(count);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("extremes");
+        foreach (var (_, _, low, high) in h.NonEmpty())
+        {
+            Double(w, low);
+            Double(w, high);
         }
 
         w.WriteEndArray();
@@ -767,18 +773,19 @@ public static class ShardFile
         }
 
         int[] flat = [.. e.Field("buckets").EnumerateArray().Select(b => b.GetInt32())];
-        if (flat.Length % 2 != 0)
+        double[] extremes = [.. e.Field("extremes").EnumerateArray().Select(ReadDouble)];
+        if (flat.Length % 2 != 0 || extremes.Length != flat.Length)
         {
-            throw new FormatException("a histogram's buckets are not pairs");
+            throw new FormatException("a histogram's buckets are not pairs of a count and pairs of its extremes");
         }
 
-        var buckets = new (int, int)[flat.Length / 2];
+        var buckets = new (int, int, double, double)[flat.Length / 2];
         for (int i = 0; i < buckets.Length; i++)
         {
-            buckets[i] = (flat[2 * i], flat[(2 * i) + 1]);
+            buckets[i] = (flat[2 * i], flat[(2 * i) + 1], extremes[2 * i], extremes[(2 * i) + 1]);
         }
 
-        return LogHistogram.FromParts(bits, ReadDouble(e.Field("min")), ReadDouble(e.Field("max")), buckets);
+        return LogHistogram.FromParts(bits, buckets);
     }
 
     // Doubles in round-trip form as strings, so NaN (an empty accumulator's extremes) survives and nothing is rounded.

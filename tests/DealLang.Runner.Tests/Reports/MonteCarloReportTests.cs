@@ -58,12 +58,12 @@ public sealed class MonteCarloReportTests
     {
         string csv = MonteCarloReport.Render(CreditMetricsTests.Run(), ReportFormat.Csv);
         Assert.Contains("Notes,expected loss,49.50,2.90\r\n", csv, StringComparison.Ordinal);
-        Assert.Contains("Notes,VaR 95%,94.25,2.50\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("Notes,VaR 95%,94.00,2.50\r\n", csv, StringComparison.Ordinal); // exact: 94 alone in its bucket (its midpoint 94.25 printed before)
         // 99.9% of 100 paths is rank ⌈99.9⌉ = 100, the largest loss: no standard error (it read 0.00).
         Assert.Contains("Notes,VaR 99.9%,99.00,\r\n", csv, StringComparison.Ordinal);
         Assert.Contains("Notes,ES 99.9%,99.00,\r\n", csv, StringComparison.Ordinal);
         Assert.Contains("Obligor,simulated default rate,0.1,0.030000000000000002\r\n", csv, StringComparison.Ordinal); // √(0.1 × 0.9 / 100) in doubles
-        Assert.Contains("Level,2025-01-01 p50,49.25,\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("Level,2025-01-01 p50,49,\r\n", csv, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -90,7 +90,7 @@ public sealed class MonteCarloReportTests
         Assert.True(unpaid.EveryPathZero);
         Assert.True(metrics.Tranches[0].ExpectedLoss.EveryPathZero);
         Assert.True(metrics.Tranches[0].ExpectedLossShare.EveryPathZero);
-        Assert.False(metrics.Tranches[0].Wal.Mean.EveryPathZero); // every WAL the same 4 years, not 0: its ± is 0 as before
+        Assert.False(metrics.Tranches[0].Wal.Mean.EveryPathZero); // every WAL the same 4 years, not 0: every path 4 (below)
 
         string table = MonteCarloReport.Render(metrics, ReportFormat.Table);
         Assert.Matches(@"\n\s+expected unpaid interest\s+0\.000\s+every path 0\n", table.ReplaceLineEndings("\n"));
@@ -101,5 +101,41 @@ public sealed class MonteCarloReportTests
             json.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("Notes,expected unpaid interest,0.00,\r\n", MonteCarloReport.Render(metrics, ReportFormat.Csv), StringComparison.Ordinal);
         Assert.Matches(antithetic ? @"P\(interest shortfall\): 95% upper bound\s+77\.639%" : @"P\(interest shortfall\): 95% upper bound\s+52\.713%", table);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AMeanTheSameNonzeroValueOnEveryPathPrintsEveryPathThatValue(bool antithetic)
+    {
+        // Four paths of LossProgram with no loss: every path repays its 100 at 2028-12-31, 1,460 days after the 2025-01-01
+        // closing, a WAL of 1460/365 = 4 years exactly, and earns its 5% coupon, an IRR of 5%. Each mean has s = 0, whose
+        // s/√n = 0 printed "4.000 ± 0.000" (under antithetic the pair formula gave 0 too) as if known exactly; as a mean
+        // of 0 on every path prints "every path 0", these print the value every path had.
+        var program = new LossProgram();
+        var source = new ListSource(program.Description, [0, 0, 0, 0], pairs: antithetic);
+        SimulationTotals totals = new SimulationEngine(program, source).Run(0, 4, threads: 1);
+        SimulationFrame frame = SimulationFrame.Of(program.Description, "test", "Same", 1, 4) with
+        {
+            Sampling = antithetic ? SimulationFrame.Antithetic : SimulationFrame.Independent,
+        };
+        CreditMetrics metrics = CreditMetrics.Compute(frame, totals);
+        Estimate wal = metrics.Tranches[0].Wal.Mean;
+        Assert.Equal(4, wal.Value, 9);
+        Assert.True(double.IsNaN(wal.StdError));
+        Assert.True(wal.EveryPathSame);
+        Assert.False(wal.EveryPathZero);
+        Assert.True(metrics.Tranches[0].Irr.Mean.EveryPathSame);
+        Assert.True(metrics.Tranches[0].ExpectedLoss.EveryPathZero); // 0 stays "every path 0"
+
+        string table = MonteCarloReport.Render(metrics, ReportFormat.Table).ReplaceLineEndings("\n");
+        Assert.Matches(@"\n\s+WAL mean\s+4\.000\s+every path 4\.000\n", table);
+        Assert.Matches(@"\n\s+IRR mean\s+5\.000%\s+every path 5\.000%\n", table);
+        Assert.Matches(@"\n\s+expected loss\s+0\.000\s+every path 0\n", table);
+        string markdown = MonteCarloReport.Render(metrics, ReportFormat.Markdown);
+        Assert.Matches(@"\|\s*WAL mean\s*\|\s*4\.000\s*\|\s*every path 4\.000\s*\|", markdown);
+        string json = MonteCarloReport.Render(metrics, ReportFormat.Json).ReplaceLineEndings("\n");
+        Assert.Matches(@"""wal"": \{\n\s+""paths"": 4,\n\s+""undefined"": 0,\n\s+""mean"": \{\n\s+""value"": 4(\.0+)?,\n\s+""stderr"": null,\n\s+""everyPathSame"": true\n", json);
+        Assert.Matches(@"Notes,WAL mean,4(\.0+)?,\r\n", MonteCarloReport.Render(metrics, ReportFormat.Csv));
     }
 }

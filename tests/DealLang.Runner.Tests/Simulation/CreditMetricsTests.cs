@@ -59,25 +59,26 @@ public sealed class CreditMetricsTests
         double bound = new LogHistogram(SimulationTotals.MeasureBits).RelativeError; // 2^-8 = 0.39%
 
         // VaR 95%: rank ⌈0.95 × 100⌉ = 95, the 95th smallest loss, 94; its bucket in the octave [64, 128) of 128
-        // buckets of 0.5 is [94, 94.5), reported at its midpoint 94.25 (0.27% off, within 0.39%).
-        Assert.Equal(94.25, at95.ValueAtRisk.Value);
+        // buckets of 0.5 is [94, 94.5), which holds 94 alone: read inside the values it holds, exactly 94 (its midpoint,
+        // 94.25, was 0.27% off).
+        Assert.Equal(94, at95.ValueAtRisk.Value);
         Assert.InRange(at95.ValueAtRisk.Value, 94 * (1 - bound), 94 * (1 + bound));
 
-        // Its SE: ranks ⌈95 ∓ √(100 × 0.95 × 0.05) = 2.17945⌉ = 93 and 98, losses 92 and 97, at 92.25 and 97.25:
-        // (97.25 − 92.25) / 2 = 2.5.
+        // Its SE: ranks ⌈95 ∓ √(100 × 0.95 × 0.05) = 2.17945⌉ = 93 and 98, losses 92 and 97, exactly: (97 − 92) / 2 = 2.5,
+        // above the bucket's resolution, 0.
         Assert.Equal(2.5, at95.ValueAtRisk.StdError, 12);
 
-        // ES 95%: the k = 100 − ⌊95⌋ = 5 largest, 95 … 99 (exactly 97), at 95.25, 96.25, 97.25, 98.25 and the largest
-        // exactly, 99: 486 / 5 = 97.2. Tail variance (÷ k): deviations −1.95, −0.95, 0.05, 1.05, 1.8, squares summing to
-        // 9.05, so 1.81; SE = √((1.81 + 0.95 × (97.2 − 94.25)²) / 5) = √((1.81 + 8.267375) / 5) = √2.015475 = 1.419674.
-        Assert.Equal(97.2, at95.ExpectedShortfall.Value, 9);
+        // ES 95%: the k = 100 − ⌊95⌋ = 5 largest, 95 … 99, each alone in its bucket and so exact: 485 / 5 = 97. Tail
+        // variance (÷ k): deviations −2 … 2, squares summing to 10, so 2; SE = √((2 + 0.95 × (97 − 94)²) / 5) =
+        // √(10.55 / 5) = √2.11 = 1.452584.
+        Assert.Equal(97, at95.ExpectedShortfall.Value, 9);
         Assert.InRange(at95.ExpectedShortfall.Value, 97 * (1 - bound), 97 * (1 + bound));
-        Assert.Equal(1.419674, at95.ExpectedShortfall.StdError, 6);
+        Assert.Equal(1.452584, at95.ExpectedShortfall.StdError, 6);
 
-        // 99%: VaR the 99th smallest, 98, at 98.25; ES the one largest, 99, exactly; SE √(0 + 0.99 × 0.75²) = 0.746241.
-        Assert.Equal(98.25, at99.ValueAtRisk.Value);
+        // 99%: VaR the 99th smallest, 98, exactly; ES the one largest, 99, exactly; SE √(0 + 0.99 × 1²) = 0.994987.
+        Assert.Equal(98, at99.ValueAtRisk.Value);
         Assert.Equal(99, at99.ExpectedShortfall.Value);
-        Assert.Equal(0.746241, at99.ExpectedShortfall.StdError, 6);
+        Assert.Equal(0.994987, at99.ExpectedShortfall.StdError, 6);
 
         // 99.9%: rank ⌈99.9⌉ = 100, the largest, exactly; ES the k = 100 − ⌊99.9⌋ = 1 largest.
         Assert.Equal(99, at999.ValueAtRisk.Value);
@@ -90,11 +91,12 @@ public sealed class CreditMetricsTests
     {
         TrancheRisk notes = Run().Tranches[0];
 
-        // Every path repays something at the end of year 4 (1,460 / 365 = 4.0 years): WAL 4 on every path, exactly,
-        // since each reported value is clamped into the exact smallest and largest.
+        // Every path repays something at the end of year 4 (1,460 / 365 = 4.0 years): WAL 4 on every path, exactly (an
+        // atom), and its mean has no ± (s = 0 would print ± 0): every path 4.
         Assert.Equal(100, notes.Wal.Paths);
         Assert.Equal(4.0, notes.Wal.Mean.Value, 9);
-        Assert.Equal(0.0, notes.Wal.Mean.StdError, 9);
+        Assert.True(double.IsNaN(notes.Wal.Mean.StdError));
+        Assert.True(notes.Wal.Mean.EveryPathSame);
         Assert.All(notes.Wal.Percentiles, p => Assert.Equal(4.0, p.Value));
 
         // The IRR of path L solves −100 + 5/(1+r) + 5/(1+r)² + 5/(1+r)³ + (105 − L)/(1+r)⁴ = 0; path 0's is the coupon, 5%.
@@ -154,10 +156,11 @@ public sealed class CreditMetricsTests
         Assert.Equal(0.0295130, m.Sale.Bound, 7);
 
         // The index's level is the path's loss in every period: percentiles of 0 … 99 at 6 bits an octave. p5 is rank 5,
-        // 4, in [4, 4.0625), at 4.03125; p50 rank 50, 49, in [49, 49.5), at 49.25; p95 rank 95, 94, in [94, 95), at 94.5.
+        // 4, alone in [4, 4.0625); p50 rank 50, 49, alone in [49, 49.5); p95 rank 95, 94, alone in [94, 95): each read
+        // inside the values its bucket holds, exactly (their midpoints 4.03125, 49.25 and 94.5 were printed before).
         IndexFan fan = Assert.Single(m.Indices);
         Assert.Equal(4, fan.Dates.Length);
         Assert.Equal(new Date(2025, 1, 1), fan.Dates[0]);
-        Assert.All(fan.Percentiles, row => Assert.Equal([4.03125, 24.125, 49.25, 74.5, 94.5], row));
+        Assert.All(fan.Percentiles, row => Assert.Equal([4, 24, 49, 74, 94], row));
     }
 }

@@ -38,10 +38,11 @@ public sealed class LogHistogramTests
     [Fact]
     public void RanksInOneBucketAreSpreadEvenlyAcrossItForTheirDistance()
     {
-        // At 7 bits the octave [64, 128) is cut into 128 buckets of 0.5: 100.1 … 100.4 all fall in [100, 100.5).
-        // With 50 (rank 1) below and 200 (rank 6) above, the bucket holds ranks 2 to 5 (c = 4, one value before it):
-        //   rank 3 is its j = 2nd value: 100 + (2 − ½)/4 × 0.5 = 100.1875;  rank 4, j = 3: 100 + (3 − ½)/4 × 0.5 = 100.3125.
-        // The midpoint reads both as 100.25, so their distance, a quantile's standard error, would read 0.
+        // At 7 bits the octave [64, 128) is cut into 128 buckets of 0.5: 100.1 … 100.4 all fall in [100, 100.5), whose
+        // values span [lo, hi] = [100.1, 100.4]. With 50 (rank 1) below and 200 (rank 6) above, the bucket holds ranks 2
+        // to 5 (c = 4, one value before it), read for a distance at lo + (j − 1)/(c − 1) × (hi − lo):
+        //   rank 3 is its j = 2nd value: 100.1 + 1/3 × 0.3 = 100.2;  rank 4, j = 3: 100.1 + 2/3 × 0.3 = 100.3.
+        // The middle of [lo, hi] reads both as 100.25, so their distance, a quantile's standard error, would read 0.
         var h = new LogHistogram(7);
         foreach (double v in (double[])[50, 100.1, 100.2, 100.3, 100.4, 200])
         {
@@ -50,8 +51,10 @@ public sealed class LogHistogramTests
 
         Assert.Equal(100.25, h.ValueAtRank(3));
         Assert.Equal(100.25, h.ValueAtRank(4));
-        Assert.Equal(100.1875, h.InterpolatedValueAtRank(3), 12);
-        Assert.Equal(100.3125, h.InterpolatedValueAtRank(4), 12);
+        Assert.Equal(100.2, h.InterpolatedValueAtRank(3), 12);
+        Assert.Equal(100.3, h.InterpolatedValueAtRank(4), 12);
+        Assert.Equal(100.1, h.ValueAtRank(2)); // the bucket's first and last values exactly
+        Assert.Equal(100.4, h.ValueAtRank(5));
         Assert.Equal(50, h.InterpolatedValueAtRank(1));
         Assert.Equal(200, h.InterpolatedValueAtRank(6));
 
@@ -62,8 +65,8 @@ public sealed class LogHistogramTests
             negative.Add(v);
         }
 
-        // Rank 2, j = 2: −100.5 + (2 − ½)/4 × 0.5 = −100.3125 (ranks 1 and 4 clamp to the exact extremes).
-        Assert.Equal(-100.3125, negative.InterpolatedValueAtRank(2), 12);
+        // Rank 2, j = 2: −100.4 + 1/3 × 0.3 = −100.3 (ranks 1 and 4 are the exact extremes).
+        Assert.Equal(-100.3, negative.InterpolatedValueAtRank(2), 12);
         Assert.Equal(-100.4, negative.InterpolatedValueAtRank(1), 12);
     }
 
@@ -116,16 +119,114 @@ public sealed class LogHistogramTests
         h.Add(0);
         h.Add(1e20); // beyond 2^56: the last bucket, reported clamped into [min, max]
         h.Add(2e20);
+        // The zero bucket holds ranks 1 … 3, read inside its [lo, hi] = [−1e-9, 1e-9]: its first and last exactly, the
+        // middle one at 0.
         Assert.Equal(-1e-9, h.ValueAtRank(1));
         Assert.Equal(0.0, h.ValueAtRank(2));
-        Assert.Equal(0.0, h.ValueAtRank(3));
+        Assert.Equal(1e-9, h.ValueAtRank(3));
         Assert.Equal(2e20, h.ValueAtRank(5));
 
-        // Rank 4 sits in the clamped bucket, whose midpoint (2^56 × 1.0039) is below the smallest value there;
-        // a value is never reported outside the values added.
-        Assert.InRange(h.ValueAtRank(4), -1e-9, 2e20);
+        // Rank 4 sits in the clamped bucket, whose midpoint (2^56 × 1.0039) is below the smallest value there; it is
+        // read inside the values the bucket received, its first exactly.
+        Assert.Equal(1e20, h.ValueAtRank(4));
         Assert.Throws<ArgumentOutOfRangeException>(() => h.Add(double.NaN));
         Assert.True(double.IsNaN(new LogHistogram(7).Quantile(500_000)));
+    }
+
+    static LogHistogram Of(int bits, params (double Value, int Count)[] values)
+    {
+        var h = new LogHistogram(bits);
+        foreach (var (value, count) in values)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                h.Add(value);
+            }
+        }
+
+        return h;
+    }
+
+    [Fact]
+    public void APercentileAtAnAtomOfZeroIsExactlyZero()
+    {
+        // 70 of 100 losses exactly 0, 30 spread from 10 to 300: p5 … p70 (ranks 5 … 70) fall on the atom and read 0, the
+        // atom's last value (rank 70) too; rank 71 is the first value of 10's bucket, exactly 10.
+        var h = Of(7, [(0.0, 70), .. Enumerable.Range(1, 30).Select(k => (10.0 * k, 1))]);
+        Assert.Equal(0.0, h.Quantile(500_000));
+        Assert.Equal(0.0, h.Quantile(700_000));
+        Assert.Equal(0.0, h.ResolutionAtRank(50));
+        Assert.Equal(10.0, h.ValueAtRank(71));
+    }
+
+    [Fact]
+    public void AnAtomInsideTheRangeIsReadExactlyNotAtItsBucketsMidpoint()
+    {
+        // Equity IRRs: 30 paths wiped out at exactly −100%, 50 exactly at the coupon 8%, 20 spread from 20% to 39%. 8% lies
+        // in the bucket [0.0625 + 35 × 2⁻¹¹, 0.0625 + 36 × 2⁻¹¹) = [0.07958984375, 0.080078125) of the octave [1/16, 1/8)
+        // at 7 bits, whose midpoint 0.079833984375 p50 (rank 50) printed: 0.21% off a figure every analyst knows is 8%.
+        // Now every rank of the atom reads 0.08 exactly, and −100% (ranks 1 … 30) −1 exactly.
+        var h = Of(7, [(-1.0, 30), (0.08, 50), .. Enumerable.Range(0, 20).Select(k => (0.20 + (0.01 * k), 1))]);
+        Assert.Equal(-1.0, h.Quantile(50_000));
+        Assert.Equal(-1.0, h.Quantile(250_000));
+        Assert.Equal(-1.0, h.Quantile(300_000));
+        Assert.Equal(0.08, h.Quantile(310_000));
+        Assert.Equal(0.08, h.Quantile(500_000));
+        Assert.Equal(0.08, h.Quantile(750_000));
+        Assert.Equal(0.0, h.ResolutionAtRank(50));
+
+        // The same atoms as a loss: 60 paths losing 0, 30 losing 40m (a partial loss, exactly), 10 losing all 100m.
+        // 40,000,000 lies in a bucket of 2²⁵⁻⁷ = 262,144 of the octave [2²⁵, 2²⁶), whose midpoint p75 printed.
+        var losses = Of(7, (0.0, 60), (40e6, 30), (100e6, 10));
+        Assert.Equal(0.0, losses.Quantile(500_000));
+        Assert.Equal(40e6, losses.Quantile(750_000));
+        Assert.Equal(40e6, losses.Quantile(900_000));
+        Assert.Equal(100e6, losses.Quantile(950_000));
+
+        // ES's tail means read each bucket's values at the middle of its [lo, hi], an atom's at its value: the 10 largest
+        // are all 100m, the 20 largest (10 × 100m + 10 × 40m) / 20 = 70m, exactly.
+        Assert.Equal(100e6, losses.Tail(10).Mean);
+        Assert.Equal(70e6, losses.Tail(20).Mean);
+    }
+
+    [Fact]
+    public void AQuantileBetweenAtomsInOneBucketIsReadInsideTheirRange()
+    {
+        // Two atoms closer than the bucket: 30 values at 0.0796 and 70 at 0.08, both in [0.07958984375, 0.080078125).
+        // The bucket's first and last ranks are exact (rank 1: 0.0796, rank 100: 0.08); between, the middle of [lo, hi],
+        // 0.0798, within (hi − lo)/2 = 0.0002 of either value where the bucket's midpoint 0.079833984375 was up to 0.000234
+        // off. Its resolution is that half-span.
+        var h = Of(7, (0.0796, 30), (0.08, 70));
+        Assert.Equal(0.0796, h.ValueAtRank(1));
+        Assert.Equal(0.08, h.ValueAtRank(100));
+        Assert.Equal(0.0796 + ((0.08 - 0.0796) / 2), h.Quantile(500_000));
+        Assert.Equal((0.08 - 0.0796) / 2, h.ResolutionAtRank(50));
+    }
+
+    [Fact]
+    public void MergedInAnyOrderTheBucketsExtremesAreTheSameBits()
+    {
+        // −0 and +0 share the zero bucket: Math.Min and Math.Max order −0 below +0, so whichever part comes first the merged
+        // bucket's lo is −0 and its hi +0 (a comparison with < would keep whichever came first).
+        LogHistogram[] parts = [Of(7, (0.0, 2), (5.0, 1)), Of(7, (-0.0, 1), (5.25, 1)), Of(7, (5.1, 1))];
+        LogHistogram? first = null;
+        foreach (int[] order in (int[][])[[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]])
+        {
+            var merged = new LogHistogram(7);
+            foreach (int i in order)
+            {
+                merged.Merge(parts[i]);
+            }
+
+            first ??= merged;
+            Assert.True(first.SameAs(merged));
+            Assert.Equal(6, merged.Count);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(-0.0), BitConverter.DoubleToInt64Bits(merged.ValueAtRank(1)));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(0.0), BitConverter.DoubleToInt64Bits(merged.ValueAtRank(3)));
+        }
+
+        Assert.True(Of(7, (-0.0, 1), (0.0, 2), (5.0, 1), (5.1, 1), (5.25, 1)).SameAs(first!));
+        Assert.Equal(5.1, first!.Quantile(750_000)); // rank 5: 5, 5.1 and 5.25 each alone in a bucket of 2²⁻⁷ = 0.03125
     }
 
     [Fact]

@@ -33,14 +33,14 @@ public sealed class PairQuantileErrorTests
         // (B = 16), none its larger (A = 0, the larger values are 25 … 40), so every pair has S = 1 or 0: ΣS = 16, ΣS² = 16,
         // ΣSb = 32, Σb² = 4 · 20 = 80, F = 16/40 = 0.4, Σ(S − F b)² = 16 − 2 · 0.4 · 32 + 0.16 · 80 = 3.2, and the count's
         // deviation √(3.2 · 20/19) = 1.835 against the independent √(40 · 0.4 · 0.6) = 3.098.
-        // Ranks ⌈16 ± 1.835⌉ = 18 and 15, each value alone in its bucket, read at the bucket's middle: 18 + 0.125/2 and
-        // 15 + 0.0625/2 (buckets of 2⁴/128 and 2³/128), SE = (18.0625 − 15.03125)/2 = 1.515625; the independent ranks 20
-        // and 13 give (20.0625 − 13.03125)/2 = 3.515625, what every run printed before.
+        // Ranks ⌈16 ± 1.835⌉ = 18 and 15, each value alone in its bucket and so read exactly (its bucket's [lo, hi] is the
+        // value): SE = (18 − 15)/2 = 1.5; the independent ranks 20 and 13 give (20 − 13)/2 = 3.5, what every run printed
+        // before. The quantile itself, 16, is exact (it read 16.0625, its bucket's midpoint).
         var (all, low, high) = Histograms(Monotone);
         Assert.Equal(Math.Sqrt(3.2 * 20 / 19), CreditMetrics.PairedCountDeviation(all, low, high, 16), 12);
-        Assert.Equal(16.0625, CreditMetrics.Quantile(all, 400_000, low, high).Value, 12);
-        Assert.Equal(1.515625, CreditMetrics.Quantile(all, 400_000, low, high).StdError, 12);
-        Assert.Equal(3.515625, CreditMetrics.Quantile(all, 400_000).StdError, 12);
+        Assert.Equal(16, CreditMetrics.Quantile(all, 400_000, low, high).Value);
+        Assert.Equal(1.5, CreditMetrics.Quantile(all, 400_000, low, high).StdError, 12);
+        Assert.Equal(3.5, CreditMetrics.Quantile(all, 400_000).StdError, 12);
     }
 
     [Fact]
@@ -49,46 +49,46 @@ public sealed class PairQuantileErrorTests
         // (k, k), q = 25%: the losses 1, 1, 2, 2, …; rank 10 is the second 5, ξ = 5. The pairs 1 … 5 have both values at or
         // below it (A = B = 5): S = 2 or 0, ΣS = 10, ΣS² = 3 · 5 + 5 = 20, ΣSb = 20, Σb² = 80, F = 0.25,
         // Σ(S − F b)² = 20 − 10 + 5 = 15: deviation √(15 · 20/19) = 3.974 against the independent 2.739. Ranks
-        // ⌈10 ± 3.974⌉ = 14 and 7: the second 7 (fraction 1.5/2 of its bucket of 4/128) 7.0234375 and the first 4 (0.5/2)
-        // 4.0078125, SE 1.5078125; the independent ranks 13 and 8 give (7.0078125 − 4.0234375)/2 = 1.4921875.
+        // ⌈10 ± 3.974⌉ = 14 and 7, the second 7 and the first 4; the independent ranks 13 and 8, the first 7 and the second
+        // 4. Each value's two paths are an atom of its bucket, read exactly, so both give (7 − 4)/2 = 1.5: the wider count
+        // reaches no further value here (read spread across each bucket's bounds, the two had been 1.5078125 and 1.4921875).
         var (all, low, high) = Histograms(Same);
         Assert.Equal(Math.Sqrt(15.0 * 20 / 19), CreditMetrics.PairedCountDeviation(all, low, high, 10), 12);
-        Assert.Equal(1.5078125, CreditMetrics.Quantile(all, 250_000, low, high).StdError, 12);
-        Assert.Equal(1.4921875, CreditMetrics.Quantile(all, 250_000).StdError, 12);
+        Assert.Equal(1.5, CreditMetrics.Quantile(all, 250_000, low, high).StdError, 12);
+        Assert.Equal(1.5, CreditMetrics.Quantile(all, 250_000).StdError, 12);
     }
 
     [Fact]
     public void ExpectedShortfallOfMirroredLossesIsOverItsPairs()
     {
-        // (k, 41 − k), q = 90%: VaR the loss of rank 36, at its bucket's middle 36.125 (buckets of 2⁵/128 = 0.25); k = 4,
-        // ES = (40 + 39.125 + 38.125 + 37.125)/4 = 38.59375 (the largest exact). Excesses over VaR of the values above its
-        // bucket: 1, 2, 3 and 40 − 36.125 = 3.875 (the largest's bucket's middle clamped to 40), all the larger values of
-        // pairs whose smaller value is in no tail: Y_k = 3.875, 3, 2, 1 and 0. ΣY = 9.875, ΣY² = 29.015625, ΣYb = 2ΣY =
-        // 19.75, ȳ = ΣY/40 = 0.246875, Σ(Y − ȳ b)² = 29.015625 − 2 · 0.246875 · 19.75 + 0.246875² · 80 = 24.13984375, and
-        // SE = √(24.13984375 · 20/19)/4 = 1.260217. The independent formula: s²_tail = 1.1591796875,
-        // √((1.1591796875 + 0.9 · 2.46875²)/4) = 1.288840 (a tail's halves are rarely both in it, so pairing barely helps).
+        // (k, 41 − k), q = 90%: VaR the loss of rank 36, 36 (each value alone in its bucket, read exactly); k = 4,
+        // ES = (40 + 39 + 38 + 37)/4 = 38.5. Excesses over VaR of the values above its bucket: 1, 2, 3 and 4, all the larger
+        // values of pairs whose smaller value is in no tail: Y_k = 4, 3, 2, 1 and 0. ΣY = 10, ΣY² = 30, ΣYb = 2ΣY = 20,
+        // ȳ = ΣY/40 = 0.25, Σ(Y − ȳ b)² = 30 − 2 · 0.25 · 20 + 0.25² · 80 = 25, and SE = √(25 · 20/19)/4 = 1.282473. The
+        // independent formula: s²_tail = (1.5² + 0.5² + 0.5² + 1.5²)/4 = 1.25, √((1.25 + 0.9 · 2.5²)/4) = 1.311011 (a
+        // tail's halves are rarely both in it, so pairing barely helps).
         var (all, low, high) = Histograms(Monotone);
         TailRisk paired = CreditMetrics.Tail(all, 900_000, low, high);
-        Assert.Equal(36.125, paired.ValueAtRisk.Value, 12);
-        Assert.Equal(38.59375, paired.ExpectedShortfall.Value, 12);
-        Assert.Equal(Math.Sqrt(24.13984375 * 20 / 19) / 4, paired.ExpectedShortfall.StdError, 12);
-        Assert.Equal(1.2888399429089323, CreditMetrics.Tail(all, 900_000).ExpectedShortfall.StdError, 12);
+        Assert.Equal(36, paired.ValueAtRisk.Value);
+        Assert.Equal(38.5, paired.ExpectedShortfall.Value, 12);
+        Assert.Equal(Math.Sqrt(25.0 * 20 / 19) / 4, paired.ExpectedShortfall.StdError, 12);
+        Assert.Equal(Math.Sqrt((1.25 + (0.9 * 2.5 * 2.5)) / 4), CreditMetrics.Tail(all, 900_000).ExpectedShortfall.StdError, 12);
     }
 
     [Fact]
     public void PairsWithBothValuesInTheTailCountTheirProductOnce()
     {
-        // (k, k), q = 90%: VaR the second 18, 18.0625; k = 4, ES = (20 + 20 + 19.0625 + 19.0625)/4 = 19.53125. Excesses
-        // 1.9375 (20, both halves of pair 20) and 1 (19, both of pair 19): Y = 3.875 and 2, ΣY = 5.875, ΣY² = 15.015625 + 4
-        // = 19.015625 — per value Σe² = 9.5078125 plus twice the products of the pairs' halves, 1.9375² + 1 = 4.75390625,
-        // which the histograms bound by matching the smaller values above VaR with the largest larger ones (exact here).
-        // ΣYb = 2ΣY = 11.75, ȳ = 0.146875, Σ(Y − ȳ b)² = 19.015625 − 3.4515625 + 1.72578125 = 17.28984375,
-        // SE = √(17.28984375 · 20/19)/4 = 1.066532, where the independent formula gives 0.735056.
+        // (k, k), q = 90%: VaR the second 18, exactly (an atom of two); k = 4, ES = (20 + 20 + 19 + 19)/4 = 19.5. Excesses
+        // 2 (20, both halves of pair 20) and 1 (19, both of pair 19): Y = 4 and 2, ΣY = 6, ΣY² = 16 + 4 = 20 — per value
+        // Σe² = 10 plus twice the products of the pairs' halves, 2 · (2 · 2 + 1 · 1) = 10, which the histograms bound by
+        // matching the smaller values above VaR with the largest larger ones (exact here). ΣYb = 2ΣY = 12, ȳ = 0.15,
+        // Σ(Y − ȳ b)² = 20 − 3.6 + 1.8 = 18.2, SE = √(18.2 · 20/19)/4 = 1.094243, where the independent formula gives
+        // √((0.25 + 0.9 · 1.5²)/4) = 0.754155 (s²_tail = 0.25).
         var (all, low, high) = Histograms(Same);
         TailRisk paired = CreditMetrics.Tail(all, 900_000, low, high);
-        Assert.Equal(19.53125, paired.ExpectedShortfall.Value, 12);
-        Assert.Equal(Math.Sqrt(17.28984375 * 20 / 19) / 4, paired.ExpectedShortfall.StdError, 12);
-        Assert.Equal(0.7350562000197672, CreditMetrics.Tail(all, 900_000).ExpectedShortfall.StdError, 12);
+        Assert.Equal(19.5, paired.ExpectedShortfall.Value, 12);
+        Assert.Equal(Math.Sqrt(18.2 * 20 / 19) / 4, paired.ExpectedShortfall.StdError, 12);
+        Assert.Equal(Math.Sqrt((0.25 + (0.9 * 1.5 * 1.5)) / 4), CreditMetrics.Tail(all, 900_000).ExpectedShortfall.StdError, 12);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using DealLang.Runner.Reports;
 using DealLang.Runner.Simulation;
 using DealLang.Runner.Tests.Support;
 using DealLang.Runtime;
@@ -32,16 +33,55 @@ public sealed class ShardFileTests
         Assert.Equal(bytes, ShardFile.Write(read));
         Assert.Equal(new Shard(2, 3, 333, 666), read.Shard);
         Assert.Equal(333, read.Totals.Paths);
-        Assert.StartsWith("{\"format\":\"deallang-mc-shard\",\"version\":3,", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.StartsWith("{\"format\":\"deallang-mc-shard\",\"version\":4,", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAntitheticRunsShardsMergedInAnyOrderPrintTheRunsReportByteForByte()
+    {
+        // Each histogram's buckets keep their smallest and largest values (version 4), which merge by min and max: the
+        // report of an antithetic run (its quantiles read inside those extremes, their ± from its pairs' histograms) is
+        // the same bytes from one thread, two, and 2, 3 or 5 shards written, read back and given in any order.
+        var program = new LossProgram();
+        DealDescription deal = program.Description;
+        SimulationFrame frame = SimulationFrame.Of(deal, "abc123", "Mirrored", 11, Paths) with { Sampling = SimulationFrame.Antithetic };
+        var engine = new SimulationEngine(program, new MirroredSource(deal, 11, Paths));
+        string[] Reports(SimulationFrame f, SimulationTotals totals)
+        {
+            CreditMetrics metrics = CreditMetrics.Compute(f, totals);
+            return [.. new[] { ReportFormat.Table, ReportFormat.Json, ReportFormat.Csv }.Select(format => MonteCarloReport.Render(metrics, format))];
+        }
+
+        string[] single = Reports(frame, engine.Run(0, Paths, threads: 1));
+        Assert.Equal(single, Reports(frame, engine.Run(0, Paths, threads: 2)));
+        foreach (int k in new[] { 2, 3, 5 })
+        {
+            var files = Enumerable.Range(1, k).Select(i =>
+            {
+                Shard shard = Shard.Of(i, k, Paths, pairs: true);
+                return ShardFile.Write(new ShardResult(frame, shard, engine.Run(shard.From, shard.To, threads: 1)));
+            }).ToArray();
+            foreach (int[] order in (int[][])[[.. Enumerable.Range(0, k)], [.. Enumerable.Range(0, k).Reverse()], [.. Enumerable.Range(0, k).Select(i => (i * 2) % k)]])
+            {
+                if (order.Distinct().Count() != k)
+                {
+                    continue; // (2i mod k) is no order for k = 2
+                }
+
+                var (merged, totals) = ShardMerge.Merge([.. order.Select(i => ($"s{i}", ShardFile.Read(files[i])))]);
+                Assert.Equal(single, Reports(merged, totals));
+            }
+        }
     }
 
     [Theory]
     [InlineData("not json at all", "not JSON")]
     [InlineData("{\"format\":\"something-else\"}", "not a shard file")]
     [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":1}", "version 1")] // before a guarantee's signed net cost
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":2}", "version 2; this DealLang reads version 3; run the shard again")] // before an antithetic run's pair histograms
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":4}", "version 4")]
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":3}", "damaged")]
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":2}", "version 2; this DealLang reads version 4; run the shard again")] // before an antithetic run's pair histograms
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":3}", "version 3; this DealLang reads version 4; run the shard again")] // before a histogram's per-bucket extremes
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":5}", "version 5")]
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":4}", "damaged")]
     public void AFileThatIsNotAShardIsRefusedWithAReason(string text, string reason)
     {
         var e = Assert.Throws<FormatException>(() => ShardFile.Read(Encoding.UTF8.GetBytes(text)));
