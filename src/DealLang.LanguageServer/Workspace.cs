@@ -103,9 +103,11 @@ internal sealed class Workspace
 
     // The deal a scenario file's first 'scenario S for D' names: an open .deal document declaring 'deal D', else
     // such a .deal file in the scenario file's folder (ScenarioFileDeal, the rule 'deallang check x.scenarios' follows).
+    // None for a scenario file that declares a deal or imports one: it compiles as it is, as the CLI takes it.
     private (string Path, string Text)? DealFileFor(OpenDocument scenarios)
     {
-        if (ScenarioFileDeal.DealNamed(scenarios.Text) is not { } deal)
+        if (ScenarioFileDeal.HasOwnDeal(scenarios.Path, scenarios.Text, path => FindByPath(path)?.Text ?? FolderDeal(path))
+            || ScenarioFileDeal.DealNamed(scenarios.Text) is not { } deal)
         {
             return null;
         }
@@ -122,8 +124,8 @@ internal sealed class Workspace
         return folder is null ? null : ScenarioFileDeal.FindInFolder(folder, deal, FolderDeal);
     }
 
-    // A .deal file's text as last read, read again when its write time changed; null when it is too large, a device or
-    // gone.
+    // A .deal file's (or a scenario file's import's) text as last read, read again when its write time changed; null
+    // when it is too large, a device or gone.
     private string? FolderDeal(string path)
     {
         try

@@ -106,6 +106,35 @@ public sealed class ScenarioFileTests
         }
     }
 
+    // A scenario file that imports its deal compiles as it is, as the CLI takes it: it is not paired with a .deal file
+    // beside it that declares a deal of the same name (before, both were read: two deals, DL0606 in the imported file,
+    // and a name in the scenario file led to the copy beside it).
+    [Fact]
+    public async Task AScenarioFileThatImportsItsDeal_IsNotPairedWithAnotherBesideIt()
+    {
+        string folder = Directory.CreateTempSubdirectory("deallang-lsp-scenarios-import-").FullName;
+        try
+        {
+            string deal = File.ReadAllText(Examples.PathOf("hyperion.deal"));
+            Directory.CreateDirectory(Path.Combine(folder, "deals"));
+            File.WriteAllText(Path.Combine(folder, "deals", "hyperion.deal"), deal);
+            File.WriteAllText(Path.Combine(folder, "old-hyperion.deal"), deal); // an older copy, beside the scenario file
+            string stressUri = Examples.UriOf(Path.Combine(folder, "stress.scenarios"));
+            await using LspClient client = await LspClient.StartAsync();
+            string text = "import \"deals/hyperion.deal\"\n\n" + Stress;
+            await client.Open(stressUri, text);
+            Assert.Empty((await client.DiagnosticsFor(stressUri, 1)).Diagnostics);
+
+            (int line, int character) = Examples.Find(text, "MetaLease", after: "scenario GpuRentStress");
+            JsonElement location = Assert.Single((await client.At("textDocument/definition", stressUri, line, character)).EnumerateArray());
+            Assert.Equal(Examples.UriOf(Path.Combine(folder, "deals", "hyperion.deal")), location.GetProperty("uri").GetString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     // A .deal beside the scenario file that is a link to a device is passed over while the folder is searched for the
     // scenario's deal: a link to /dev/zero (no length to check) was read until the server ran out of memory.
     [Fact]

@@ -5,7 +5,8 @@ using DealLang.Runner.Reports;
 
 namespace DealLang.Cli.Commands;
 
-/// <summary><c>deallang build FILE [--emit-cs DIR] [--out DIR]</c>: compile a deal (with its imports) to C# and an assembly.</summary>
+/// <summary><c>deallang build FILE [--emit-cs DIR] [--out DIR]</c>: compile a deal (with its imports) to C# and an assembly;
+/// a scenario file given alone builds its deal, the scenario file checked with it (<see cref="ScenarioFileAlone"/>).</summary>
 internal static class BuildCommand
 {
     public static Command Create(CliConsole console, CompileOptions options)
@@ -20,7 +21,10 @@ internal static class BuildCommand
 
     private static int Execute(string path, string? emitCs, string? outDir, CliConsole console, CompileOptions options)
     {
-        var compilation = DealFile.Compile(path, null, console);
+        // A scenario file given alone builds its deal (the language server's pairing), checked with it, not reported as
+        // a file without a deal (DL0402). Scenarios are never part of the compiled deal: what is written is the deal's.
+        (path, string[] scenarioFiles) = ScenarioFileAlone.Resolve("build", path, [], console);
+        var compilation = DealFile.Compile(path, scenarioFiles, console);
         var result = DealFile.Build(compilation, options, console);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)

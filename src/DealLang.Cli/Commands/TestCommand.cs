@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using DealLang.Cli.Snapshots;
+using DealLang.Compiler;
 using DealLang.Compiler.Emit;
 using DealLang.Runner.Reports;
 
@@ -50,13 +51,16 @@ internal static class TestCommand
 
     private static int Execute(string[] paths, bool accept, string? junit, string scenario, CliConsole console, CompileOptions options)
     {
-        var deals = FindDeals(paths.Length == 0 ? ["."] : paths);
+        // A scenario file given alone is tested with its deal (ScenarioFileAlone), each found before any is run, so a
+        // scenario file whose deal is not found stops the command before anything is written.
+        var deals = FindDeals(paths.Length == 0 ? ["."] : paths).Select(path => TestedFile.Of(path, console)).ToList();
         if (junit is not null)
         {
             console.Inputs.Plan(junit); // a deal tested (or one it imports) as --junit is refused before any is run
-            foreach (string deal in deals)
+            foreach (TestedFile tested in deals)
             {
-                console.Inputs.Add(deal, "a deal file being tested");
+                console.Inputs.Add(tested.Deal, "a deal file being tested");
+                console.Inputs.Add(tested.Path, tested.Path == tested.Deal ? "a deal file being tested" : "a scenario file being tested");
             }
         }
 
@@ -68,10 +72,12 @@ internal static class TestCommand
         // that refuses the report (/dev/full, a full disk) left the received files of every deal already written.
         var outputs = new OutputFiles(console.Inputs);
         var passed = new List<string>(); // received files of scenarios that now pass: deleted once the rest is written
-        foreach (string deal in deals)
+        foreach (TestedFile tested in deals)
         {
+            // Reported, and its snapshots kept, under the file given: the deal, or a scenario file tested with its deal.
+            string deal = tested.Path;
             var clock = Stopwatch.StartNew();
-            var run = DealSnapshots.Run(deal, only, options, console);
+            var run = DealSnapshots.Run(tested.Deal, only, options, console, tested.ScenarioFile);
             if (run.Failure is not null)
             {
                 cases.Add(new SnapshotCase(deal, "(compile)", false, run.Failure, run.Failure, clock.Elapsed));
@@ -187,6 +193,22 @@ internal static class TestCommand
         {
             console.Out.WriteLine("  " + TerminalText.Escape(line));
         }
+    }
+
+    /// <summary>A file <c>test</c> tests: a deal file (<see cref="Path"/> and <see cref="Deal"/> the same), or a scenario
+    /// file (<see cref="ScenarioFile"/>) tested with the deal it goes with, found as <see cref="ScenarioFileAlone"/>
+    /// finds it or the deal it imports (then <see cref="Deal"/> is the scenario file itself): only its own scenarios,
+    /// snapshotted beside it under its name (<c>hyperion-stress.MetaDefaults.ledger.verified.csv</c>).</summary>
+    private sealed record TestedFile(string Path, string Deal, string? ScenarioFile)
+    {
+        public static TestedFile Of(string path, CliConsole console) =>
+            !ScenarioFileDeal.IsScenarioFile(path) ? new(path, path, null)
+            : ScenarioFileAlone.DealFor("test", path, console) is { } deal ? new(path, deal, path)
+            : new(path, path, DeclaresADeal(path) ? null : path);
+
+        // A .scenarios file that declares a deal is a deal file by another name: all its scenarios are tested, as a
+        // .deal file's are; one that imports its deal is tested for its own scenarios.
+        static bool DeclaresADeal(string path) => ScenarioFileDeal.DeclaresADeal(ScenarioFileAlone.Text(path));
     }
 
     /// <summary>The deals to test, in the order given, each folder's .deal files at any depth in ordinal order

@@ -30,10 +30,12 @@ internal sealed record DealRun(IReadOnlyList<ScenarioSnapshot> Scenarios, string
 internal static class DealSnapshots
 {
     /// <summary>The snapshots of every scenario of the deal, or of the one named <paramref name="only"/> (none when
-    /// the deal lacks it).</summary>
-    public static DealRun Run(string path, string? only, CompileOptions options, CliConsole console)
+    /// the deal lacks it). With <paramref name="scenarioFile"/> (a scenario file tested in the deal's place,
+    /// <see cref="TestedFile"/>), of that file's own scenarios only: the deal's are its own file's to test.</summary>
+    public static DealRun Run(string path, string? only, CompileOptions options, CliConsole console, string? scenarioFile = null)
     {
-        var compilation = DealFile.Compile(path, null, console);
+        string[] scenarioFiles = scenarioFile is null || scenarioFile == path ? [] : [scenarioFile];
+        var compilation = DealFile.Compile(path, scenarioFiles, console);
         var result = DealFile.Build(compilation, options, console);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)
@@ -42,6 +44,17 @@ internal static class DealSnapshots
         }
 
         ScenarioSpec[] declared = [.. result.Model!.Scenarios];
+        if (scenarioFile is not null)
+        {
+            // The scenarios the scenario file itself declares (its unit is the one read from its path, whether it was
+            // given beside its deal or imports it).
+            HashSet<string> own = [.. compilation.Units.Where(u => u.Span.Path == scenarioFile).SelectMany(u => u.Scenarios).Select(s => s.Name.Text)];
+            declared = [.. declared.Where(s => own.Contains(s.Name))];
+            if (declared.Length == 0)
+            {
+                return new DealRun([], null); // a scenario file without scenarios: nothing to test (not the deal as written)
+            }
+        }
         if (compilation.Entities.Count > 0)
         {
             using ChainPrograms? chain = ChainPrograms.Load(compilation, result, options, console);

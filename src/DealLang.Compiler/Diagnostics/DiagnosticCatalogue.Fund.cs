@@ -41,8 +41,8 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic DealByDealWithoutHoldings(SourceSpan span, string equity) =>
         Error("DL0794", span, $"equity '{equity}' has a deal-by-deal carry but the deal has no holdings to pay it on; declare the fund's holdings or remove 'deal_by_deal'");
 
-    /// <summary>DL0795: a holding that funds a delayed draw's later draws in a deal with several equities stating a
-    /// commitment, none named by <c>draws called from E</c>: which investors are called for what the cash cannot fund
+    /// <summary>DL0795: a holding that funds a delayed draw's later draws (those landing after the holder's closing and
+    /// by its maturity, <see cref="DealLang.Runtime.HeldDraws"/>) in a deal with several equities stating a commitment, none named by <c>draws called from E</c>: which investors are called for what the cash cannot fund
     /// would be a guess.</summary>
     public static Diagnostic DrawsCallUnnamed(SourceSpan span, string holding, string tranche, IEnumerable<string> equities) =>
         Error("DL0795", span, $"holding '{holding}' funds the draws of '{tranche}', and equities {string.Join(", ", equities.Select(e => "'" + e + "'"))} "
@@ -55,7 +55,8 @@ public static partial class DiagnosticCatalogue
             + $"add 'commitment M' to '{equity}', or name an equity that states one");
 
     /// <summary>DL0797: <c>draws called from E</c> on a holding that funds no draws (an equity, a tranche without a
-    /// commitment, or a delayed draw whose draws all land by the holder's closing): the clause changes nothing.</summary>
+    /// commitment, or a delayed draw whose draws all land by the holder's closing or after its maturity): the clause
+    /// changes nothing.</summary>
     public static Diagnostic DrawsCallUnused(SourceSpan span, string holding, string held) =>
-        Warning("DL0797", span, $"holding '{holding}' names an equity to call for its draws, but '{held}' draws nothing after the holder's closing, so the clause changes nothing");
+        Warning("DL0797", span, $"holding '{holding}' names an equity to call for its draws, but '{held}' draws nothing after the holder's closing and by its maturity, so the clause changes nothing");
 }

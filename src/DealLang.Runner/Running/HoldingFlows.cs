@@ -18,6 +18,7 @@ public sealed class HoldingFlows
     readonly double parAtStart;
     readonly double issuePrice; // a held tranche's: its lenders fund each draw at it
     readonly int[] bucket;      // per held period: the holder's period its payments fall in, or -1
+    readonly int[] drawBucket;  // per held period: the holder's period that funds its draw (HeldDraws), or -1
     readonly int[] lastHeld;    // per holder period: the last held period ending on or before its end, or -1
     readonly int closingHeld;   // the last held period ending on or before the holder's closing, or -1
     readonly int guarantee;     // the held tranche's guarantee, or -1
@@ -50,9 +51,13 @@ public sealed class HoldingFlows
         Date[] mine = holder.Boundaries;
         Date[] theirs = held.Boundaries;
         bucket = new int[held.Periods];
+        drawBucket = new int[held.Periods];
         for (int p = 0; p < bucket.Length; p++)
         {
             bucket[p] = PeriodOf(mine, theirs[p + 1]);
+            // A draw is the holder's while it runs, to its maturity: not in a workout period after it, where a receipt
+            // still is (the checker's DL0795 and DL0797 read the same rule).
+            drawBucket[p] = HeldDraws.FundedBy(theirs[p + 1], holder.Closing, holder.Maturity) ? bucket[p] : -1;
         }
 
         lastHeld = new int[holder.Periods];
@@ -94,7 +99,8 @@ public sealed class HoldingFlows
     /// <param name="draws">Where to write what the holding funds of the held delayed draw's draws per holder period, its
     /// share of each at the tranche's issue price (as the tranche's lenders fund them), bucketed as the receipts are: a
     /// draw is funded at the end of the entity's period, so one on or before the holder's closing is in the par it
-    /// bought. Null: not asked.</param>
+    /// bought, and one after its maturity (in a workout period of the holder's) is not its (<see cref="HeldDraws"/>).
+    /// Null: not asked.</param>
     public void Fill(RunResult held, double[] receipts, double[] par, PathInputs? heldInputs = null, double[]? draws = null)
     {
         ArgumentNullException.ThrowIfNull(held);
@@ -107,7 +113,7 @@ public sealed class HoldingFlows
             Array.Clear(draws);
             for (int p = 0; p < run && !equity; p++)
             {
-                int t = bucket[p];
+                int t = drawBucket[p];
                 if (t >= 0)
                 {
                     draws[t] += share * issuePrice * held.TrancheDrawn[member][p];

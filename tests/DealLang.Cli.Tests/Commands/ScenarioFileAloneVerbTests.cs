@@ -3,12 +3,14 @@ using DealLang.TestSupport;
 namespace DealLang.Cli.Tests.Commands;
 
 /// <summary>
-/// <c>deallang run|mc|report|solve x.scenarios</c>: as for <c>check</c> (<see cref="CheckScenarioFileAloneTests"/>), a
+/// <c>deallang run|mc|report|solve|build|test x.scenarios</c>: as for <c>check</c> (<see cref="CheckScenarioFileAloneTests"/>), a
 /// scenario file given alone goes with the deal its first <c>scenario S for D</c> names, declared by a <c>.deal</c> file
 /// in its folder: the verb prints what <c>deallang VERB deal.deal --scenarios x.scenarios</c> prints, with one line on
 /// standard error naming the deal and that command; with no such deal, a usage error (exit 2) names the command to
-/// run. Before, these verbs compiled the scenario file as a deal and reported DL0402 ("this file declares no deal",
-/// exit 1).
+/// run. <c>build</c> builds that deal, the scenario file checked with it; <c>test</c> tests the scenario file's own
+/// scenarios with it, their snapshots beside the scenario file. Before, these verbs compiled the scenario file as a
+/// deal and reported DL0402 ("this file declares no deal", exit 1). A scenario file that imports its deal is taken as
+/// given by every verb.
 /// </summary>
 public sealed class ScenarioFileAloneVerbTests : IDisposable
 {
@@ -106,13 +108,118 @@ public sealed class ScenarioFileAloneVerbTests : IDisposable
             outcome.Err.Trim());
     }
 
-    [Fact]
-    public void Build_still_reads_a_scenario_file_as_a_deal_and_reports_DL0402()
+    // The warehouse deal of tests/corpus (its deal block only), written into the test's folder.
+    private string WriteMini(string relative)
     {
-        // build takes no --scenarios (scenarios are never part of the compiled deal): nothing to pair the file with.
-        var outcome = CliHarness.Run("build", Stress);
+        string text = File.ReadAllText(Path.Combine(RepoPaths.Tests, "corpus", "malformed", "192-scenario-named-all.deal"));
+        string path = Path.Combine(_folder, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text[text.IndexOf("deal Mini {", StringComparison.Ordinal)..text.LastIndexOf("scenario all", StringComparison.Ordinal)]);
+        return path;
+    }
+
+    [Fact]
+    public void Build_builds_a_scenario_file_alones_deal()
+    {
+        // build takes no --scenarios (scenarios are never part of the compiled deal): it builds the deal the file goes
+        // with, the scenario file checked with it, and writes what 'build DEAL.deal' writes. Before, DL0402.
+        var alone = CliHarness.Run("build", Stress);
+        var deal = CliHarness.Run("build", Hyperion);
+
+        Assert.True(alone.Exit == ExitCodes.Ok, alone.ToString());
+        Assert.Equal(deal.Out, alone.Out);
+        Assert.Equal(
+            $"deallang: {Stress} has no deal of its own: building deal Hyperion in {Hyperion}, with it checked (deallang build {Hyperion} builds the same)",
+            alone.Err.Trim());
+    }
+
+    [Fact]
+    public void Build_reports_a_mistake_in_the_scenario_file_in_it()
+    {
+        WriteMini("mini.deal");
+        string scenarios = Path.Combine(_folder, "stress.scenarios");
+        File.WriteAllText(scenarios, "scenario Stress for Mini {\n  WarehouseLeas renewals taken 0\n}\n");
+
+        var outcome = CliHarness.Run("build", scenarios, "--out", Path.Combine(_folder, "out"));
 
         Assert.Equal(ExitCodes.DealErrors, outcome.Exit);
-        Assert.Contains("error DL0402", outcome.Err, StringComparison.Ordinal);
+        Assert.Contains($"{scenarios}(2,3): error DL0504", outcome.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "out")));
+    }
+
+    [Fact]
+    public void Test_tests_a_scenario_files_own_scenarios_with_its_deal_and_keeps_their_snapshots_beside_it()
+    {
+        // A copy of the example, so that the snapshots are written in the test's folder.
+        string deal = Path.Combine(_folder, "hyperion.deal");
+        string stress = Path.Combine(_folder, "hyperion-stress.scenarios");
+        File.Copy(Hyperion, deal);
+        File.Copy(Stress, stress);
+
+        var accepted = CliHarness.Run("test", stress, "--accept");
+        var again = CliHarness.Run("test", stress);
+
+        Assert.True(accepted.Exit == ExitCodes.Ok, accepted.ToString());
+        Assert.DoesNotContain("DL0402", accepted.Err, StringComparison.Ordinal);
+        Assert.Equal($"deallang: {stress} has no deal of its own: testing its scenarios with deal Hyperion in {deal}", accepted.Err.Trim());
+        // The scenario file's two scenarios, not the deal's own three (Base, SlowProductivity, Refuted: its file's).
+        Assert.Equal(
+            $"accepted {stress} GpuRentStress\naccepted {stress} MetaDefaults\n2 passed, 0 failed (2 accepted)\n",
+            accepted.Out.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.True(again.Exit == ExitCodes.Ok, again.ToString());
+        Assert.Contains("2 passed, 0 failed", again.Out, StringComparison.Ordinal);
+        string[] written = [.. Directory.GetFiles(_folder).Select(Path.GetFileName).Where(n => n!.Contains(".verified.", StringComparison.Ordinal)).Order(StringComparer.Ordinal)!];
+        Assert.Equal(
+            ["hyperion-stress.GpuRentStress.ledger.verified.csv", "hyperion-stress.GpuRentStress.summary.verified.txt",
+             "hyperion-stress.MetaDefaults.ledger.verified.csv", "hyperion-stress.MetaDefaults.summary.verified.txt"],
+            written);
+        // The snapshot is that scenario's ledger as 'run DEAL --scenarios FILE --format csv' prints it.
+        var run = CliHarness.Run("run", deal, "--scenarios", stress, "--scenario", "MetaDefaults", "--format", "csv");
+        Assert.Contains(File.ReadAllText(Path.Combine(_folder, "hyperion-stress.MetaDefaults.ledger.verified.csv")).Trim(), run.Out.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_without_the_scenario_files_deal_beside_it_is_a_usage_error_before_anything_runs()
+    {
+        string scenarios = Path.Combine(_folder, "stress.scenarios");
+        File.WriteAllText(scenarios, "scenario Stress for Mini {\n  WarehouseLease renewals taken 0\n}\n");
+        string other = WriteMini(Path.Combine("other", "mini.deal")); // a deal tested first, never run
+
+        var outcome = CliHarness.Run("test", other, scenarios, "--accept");
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Equal(
+            $"deallang: error: {scenarios} is a scenario file for deal 'Mini', which no .deal file in {_folder} declares; "
+            + "test finds a scenario file's deal in its folder or in its imports: put it beside the deal's file, or import the deal (import \"DEAL.deal\")",
+            outcome.Err.Trim());
+        Assert.Equal("", outcome.Out);
+        Assert.Empty(Directory.GetFiles(Path.Combine(_folder, "other"), "*.csv"));
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("run")]
+    [InlineData("build")]
+    [InlineData("test")]
+    public void A_scenario_file_that_imports_its_deal_from_another_folder_is_taken_as_given(string verb)
+    {
+        // Its deal is its import (docs/language.md, "Imports"), though no .deal file beside it declares it: before, the
+        // verbs looked only beside it and stopped with a usage error.
+        // The deal has a scenario of its own, which 'test' leaves to the deal's file.
+        File.AppendAllText(WriteMini(Path.Combine("deals", "mini.deal")), "scenario Base for Mini {\n  Tenant defaults on 2027-06-30\n}\n");
+        string scenarios = Path.Combine(_folder, "stress", "x.scenarios");
+        Directory.CreateDirectory(Path.GetDirectoryName(scenarios)!);
+        File.WriteAllText(scenarios, "import \"../deals/mini.deal\"\n\nscenario Stress for Mini {\n  WarehouseLease renewals taken 0\n}\n");
+
+        var outcome = CliHarness.Run(verb == "test" ? [verb, scenarios, "--accept"] : [verb, scenarios]);
+
+        Assert.True(outcome.Exit == ExitCodes.Ok, outcome.ToString());
+        Assert.DoesNotContain("has no deal of its own", outcome.Err, StringComparison.Ordinal);
+        if (verb == "test")
+        {
+            // Its own scenario alone, snapshotted beside it.
+            Assert.Equal($"accepted {scenarios} Stress\n1 passed, 0 failed (1 accepted)\n", outcome.Out.Replace("\r\n", "\n", StringComparison.Ordinal));
+            Assert.True(File.Exists(Path.Combine(_folder, "stress", "x.Stress.ledger.verified.csv")));
+        }
     }
 }

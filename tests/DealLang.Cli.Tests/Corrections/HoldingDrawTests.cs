@@ -1,4 +1,5 @@
 using DealLang.Runner.Reports;
+using DealLang.Runner.Running;
 using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
@@ -157,5 +158,93 @@ public sealed class HoldingDrawTests
         var fund = chain.Of("Fund", "Base");
         Assert.Equal(60e6, fund.Equities.Single().Distributions, 1e-3);
         Assert.Equal(0.0, fund.Holdings.Single().DrawsPaid);
+    }
+    // A fund of the same closing that matures on 2026-07-01, half a year before the borrower's draw (2027-01-01): the
+    // draw comes after the fund has ended.
+    private static string ShortFund(string equities, string clause) => $$"""
+        import "borrower.deal"
+        deal Fund {
+          currency USD closing 2026-01-01 maturity 2026-07-01 pay semiannual daycount 30/360
+          party Investors { }
+          holding LoanStake { of Borrower.Loan  face 50m {{clause}} }
+          {{equities}}
+          waterfall { distribute rest to Lps }
+        }
+        """;
+
+    private static DealLang.Compiler.CompileResult CompileFund(string fund)
+    {
+        var files = new DealLang.Compiler.InMemorySourceFiles();
+        files.Add("borrower.deal", Held);
+        return DealLang.Compiler.DealCompiler.Compile(DealLang.Compiler.Compilation.Create(DealLang.Compiler.SourceDocument.FromText("top.deal", fund), files));
+    }
+
+    [Theory]
+    [InlineData("", new string[0])]
+    [InlineData("draws called from Lps", new[] { "DL0797" })]
+    public void Draws_all_after_the_holders_maturity_are_not_its_to_fund(string clause, string[] codes)
+    {
+        // Two equities state a commitment. The holding funds no draw (HeldDraws: the fund's periods end on 2026-07-01,
+        // the draw lands on 2027-01-01), so naming none is no error (before: DL0795, "funds the draws"), and naming one
+        // changes nothing (DL0797, a warning; before: nothing said).
+        string equities = "equity Lps { commitment 40m  contributed 20m  holders Investors 100% }\n  equity Sidecar { commitment 10m  contributed 5m  holders Investors 100% }";
+        var result = CompileFund(ShortFund(equities, clause));
+        Assert.Equal(codes, result.Diagnostics.Select(d => d.Code));
+        Assert.NotNull(result.Compiled);
+        Assert.False(result.Model!.Holdings.Single().Draws);
+    }
+
+    [Fact]
+    public void A_draw_on_the_holders_maturity_is_funded_in_its_last_period()
+    {
+        // The fund matures on 2027-01-01, the day of the draw: its one period is (2026-01-01, 2027-01-01], and the draw,
+        // funded at the end of the borrower's first period (2027-01-01), falls in it, as a receipt dated that day does.
+        // Its share, 50% × 60m = 30m, is due in period 0: the cash (2.3m of receipts) pays 2.3m, the LPs' 20m undrawn
+        // is called, 7.7m is left unfunded at the end (there is no next period).
+        string fund = Fund("commitment 40m  contributed 20m").Replace("maturity 2029-01-01", "maturity 2027-01-01", StringComparison.Ordinal);
+        using var chain = new SmallChain(fund, ("borrower.deal", Held));
+        Assert.Equal(30e6, chain.Ledger("Fund", "Base", "LoanStake draw due", 0), 1e-3);
+        Assert.Equal(20e6, chain.Ledger("Fund", "Base", "LoanStake draw called", 0), 1e-3);
+        Assert.Equal(7.7e6, chain.Ledger("Fund", "Base", "LoanStake draw unpaid", 0), 1e-3);
+
+        // With a second committed equity and none named, the checker says the same: the holding funds a draw (DL0795).
+        string unnamed = ShortFund("equity Lps { commitment 40m  contributed 20m  holders Investors 100% }\n  equity Sidecar { commitment 10m  contributed 5m  holders Investors 100% }", "")
+            .Replace("maturity 2026-07-01", "maturity 2027-01-01", StringComparison.Ordinal);
+        Assert.Equal(["DL0795"], CompileFund(unnamed).Diagnostics.Select(d => d.Code));
+    }
+
+    [Fact]
+    public void A_holder_in_its_workout_after_its_maturity_funds_no_draw()
+    {
+        // The fund can default and then sells its office over workout periods past its maturity (2026-07-01): its
+        // periods run on to (2026-07-01, 2027-01-01], where the borrower's draw lands. The runner's draws per holder
+        // period (HoldingFlows, what the fund's loop is handed) leave it out, as the checker does; before, 30m (50% ×
+        // 60m at par) was due in that workout period. The draw's interest and principal are still received then.
+        string fund = """
+            import "borrower.deal"
+            deal Fund {
+              currency USD closing 2026-01-01 maturity 2026-07-01 pay semiannual daycount 30/360
+              party Investors { }
+              facility Office { cost 1m value straight_line 10y floor 0% from 2026-01-01 }
+              holding LoanStake { of Borrower.Loan  face 50m }
+              equity Lps { contributed 20m holders Investors 100% }
+              default when cfads < 0
+              waterfall { distribute rest to Lps }
+              enforcement { sell Office haircut 10% lag 12m }
+            }
+            scenario Base for Fund { }
+            """;
+        using var chain = new SmallChain(fund, ("borrower.deal", Held));
+        var entities = chain.Outcomes[0].Entities;
+        var (holder, borrower) = (entities[1].Deal, entities[0].Deal);
+        Assert.True(holder.Periods > holder.ScheduledPeriods && holder.Boundaries[2] == new DealLang.Runtime.Date(2027, 1, 1));
+        var (drawn, _) = chain.Runner.Buffers(0);
+        Assert.Equal(60e6, drawn.TrancheDrawn[0][0], 1e-3); // the borrower drew it, at the end of its first period
+
+        double[] receipts = new double[holder.Periods], par = new double[holder.Periods], draws = new double[holder.Periods];
+        new HoldingFlows(holder, holder.Holdings[0], borrower).Fill(drawn, receipts, par, null, draws);
+
+        Assert.All(draws, d => Assert.Equal(0.0, d));
+        Assert.Equal(0.5 * (0.1 * 40e6 + 0.01 * 60e6), receipts[1], 1e-3); // 2026's coupon and fee, paid 2027-01-01
     }
 }

@@ -7,7 +7,8 @@ namespace DealLang.Compiler.Lowering.Kinds;
 
 /// <summary>A holding as the runtime's <see cref="HoldingInfo"/>: the held entity and member by name (the runner
 /// matches them to the entity's program), a face amount turned into the share it is of the tranche's face, and the
-/// mark's index (−1: par), and whether the holder funds draws of it (a delayed draw that draws after its closing).</summary>
+/// mark's index (−1: par), and whether the holder funds draws of it (a delayed draw that draws after its closing and by
+/// its maturity).</summary>
 internal sealed class HoldingLowering : DeclarationLowering<HoldingSyntax, HoldingInfo>
 {
     public override DeclarationKind Kind => DeclarationKind.Holding;
@@ -20,12 +21,12 @@ internal sealed class HoldingLowering : DeclarationLowering<HoldingSyntax, Holdi
         double share = holding.Face is { } f ? lowerer.ConstantOf(f) / face : lowerer.ConstantOf(holding.Share);
         HoldingMarketSyntax? market = holding.Market;
 
-        // A delayed draw that draws after the closing: the holder funds its share of those draws. One whose draws all
-        // land by the closing adds nothing to the loop. LaterDraws is never null here: it is null only for a held
+        // A delayed draw that draws after the closing and by the maturity: the holder funds its share of those draws
+        // (HeldDraws). One whose draws all land by the closing, or after the maturity, adds nothing to the loop. LaterDraws is never null here: it is null only for a held
         // entity with an error of its own (no frequency, closing or maturity, a closing not before the maturity, a
         // term not constant), and then nothing is lowered.
         bool draws = target.Member.Declaration is TrancheSyntax { Commitment: not null } drawn
-            && HoldingRules.LaterDraws(target.Entity, drawn, lowerer.Closing) is not { Amount: <= 0 };
+            && HoldingRules.LaterDraws(target.Entity, drawn, lowerer.Closing, lowerer.DealMaturity) is not { Amount: <= 0 };
         return new HoldingInfo(
             symbol.Name, target.Entity.DealName, target.Member.Name, equity, share, face, holding.Mark is null ? -1 : lowerer.IndexOfName(holding.Mark))
         {

@@ -130,6 +130,8 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
     // Who is called for the draws the holder's cash cannot fund: the equity 'draws called from' names, which must
     // state a commitment (DL0796), on a holding that funds draws (else DL0797, a warning); unnamed, the deal's one
     // equity stating a commitment, and with several, none is assumed (DL0795, only for a holding that funds draws).
+    // A holding funds the draws that land while the holder runs, after its closing and up to its maturity
+    // (HeldDraws, the runner's rule too): one whose draws all land after the holder's maturity funds none.
     private static void CheckDrawsCall(HoldingSyntax holding, DealChecks checks)
     {
         string name = holding.Name?.Text ?? "";
@@ -141,7 +143,8 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
                 checks.Diagnostics.Add(DiagnosticCatalogue.DrawsCalledFromNoCommitment(from.Span, name, from.Text));
             }
             else if (analysis.Held.TryGetValue(holding, out HeldTarget? held) && analysis.Deal.Closing?.Value is { } start
-                && (held.Member.Declaration is not TrancheSyntax { Commitment: not null } drawn || LaterDraws(held.Entity, drawn, start) is { Amount: <= 0 }))
+                && analysis.Deal.Maturity?.Value is { } end
+                && (held.Member.Declaration is not TrancheSyntax { Commitment: not null } drawn || LaterDraws(held.Entity, drawn, start, end) is { Amount: <= 0 }))
             {
                 checks.Diagnostics.Add(DiagnosticCatalogue.DrawsCallUnused(from.Span, name, held.Entity.DealName + "." + held.Member.Name));
             }
@@ -151,7 +154,8 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
 
         List<string> committed = [.. CommittedEquities(analysis.Symbols.OfKind(SymbolKind.Equity)).Select(e => e.Name)];
         if (committed.Count > 1 && analysis.Held.TryGetValue(holding, out HeldTarget? target) && target.Member.Declaration is TrancheSyntax tranche
-            && analysis.Deal.Closing?.Value is { } closing && LaterDraws(target.Entity, tranche, closing) is { Amount: > 0 })
+            && analysis.Deal.Closing?.Value is { } closing && analysis.Deal.Maturity?.Value is { } maturity
+            && LaterDraws(target.Entity, tranche, closing, maturity) is { Amount: > 0 })
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.DrawsCallUnnamed(holding.Name?.Span ?? holding.Span, name,
                 target.Entity.DealName + "." + target.Member.Name, committed));
@@ -195,14 +199,15 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
         return sold;
     }
 
-    /// <summary>What a delayed-draw tranche of <paramref name="entity"/> draws at the ends of its periods after
-    /// <paramref name="closing"/> (the holder's, which funds its share of them: the lowering asks), and the first such end: each dated draw, and each delivery's under
+    /// <summary>What a delayed-draw tranche of <paramref name="entity"/> draws at the ends of its periods that the holder
+    /// funds (<see cref="HeldDraws.FundedBy"/>: after the holder's <paramref name="closing"/> and up to its
+    /// <paramref name="maturity"/>, as the runner buckets them; the lowering asks too), and the first such end: each dated draw, and each delivery's under
     /// <c>draws against</c>, lands at the end of the entity's period containing its date, as the lowering places it
     /// (docs/language.md, "Delayed draw"). Null when the entity's schedule or a term is not known, each an error of the
     /// entity's own (a missing header item DL0403, a closing not before the maturity DL0404, an unknown frequency
     /// DL0406, a term not constant DL0306): the holder's DL0795 and DL0797 are then not said (its draws are unknown),
     /// and the compilation fails on the entity's error before anything is lowered.</summary>
-    internal static (double Amount, Date First)? LaterDraws(DealAnalysis entity, TrancheSyntax tranche, Date closing)
+    internal static (double Amount, Date First)? LaterDraws(DealAnalysis entity, TrancheSyntax tranche, Date closing, Date maturity)
     {
         DealSyntax deal = entity.Deal;
         if (tranche.Commitment is null || deal.Closing?.Value is not { } start || deal.Maturity?.Value is not { } end || start >= end
@@ -235,7 +240,7 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
         foreach ((Date date, double amount) in draws)
         {
             int period = Schedule.PeriodIndexOf(boundaries, date);
-            if (period >= 0 && period < boundaries.Length - 1 && boundaries[period + 1] > closing && amount > 0)
+            if (period >= 0 && period < boundaries.Length - 1 && HeldDraws.FundedBy(boundaries[period + 1], closing, maturity) && amount > 0)
             {
                 later += amount;
                 first = first is { } f && f < boundaries[period + 1] ? f : boundaries[period + 1];
