@@ -27,6 +27,16 @@ internal sealed class TriggerState : EntityState
         CurePrepaid = [.. (model.Cure?.PrepayingList ?? []).Select((tranche, k) => Local("curePrepaid" + CSharpLiterals.Int(k), "double", StateLife.Period, "0.0",
             "the cure's cash prepaying " + deal.Tranches[tranche].Name + " this period",
             ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " cure prepaid " + deal.Tranches[tranche].Name)))];
+        bool into = model.Cure is { Into: >= 0 };
+        CureReleased = Local("cureReleased", "double", StateLife.Period, "0.0",
+            "the cure a pay-out of the accounts (the maturity's, enforcement's) released into a waterfall this period, until a distribution", declared: into);
+        CureUncalled = Local("cureUncalled", "double", StateLife.Period, "0.0", "what of the cure the debt did not need this period: not called", declared: into);
+        CuredCfads = Local("curedCfads", "double", StateLife.Period, "0.0", "cfads as the watched test read it after the cure", declared: into);
+        CureDenominator = Local("cureDenominator", "double", StateLife.Period, "0.0", "the watched test's denominator", declared: into);
+        bool recount = into && rules;
+        ActiveBefore = Local("activeBefore", "bool", StateLife.Period, comment: "the flag before this period's evaluation, for a recount", declared: recount);
+        BreachesBefore = Local("breachesBefore", "int", StateLife.Period, "0", declared: recount);
+        PassesBefore = Local("passesBefore", "int", StateLife.Period, "0", declared: recount);
     }
 
     public TriggerModel Model { get; }
@@ -51,6 +61,24 @@ internal sealed class TriggerState : EntityState
     /// <summary>What the cure prepays of each tranche it names (<see cref="EquityCureModel.Prepaying"/>, in order) this
     /// period; none for a cure into an account.</summary>
     public IReadOnlyList<StateVar> CurePrepaid { get; }
+
+    /// <summary>Declared only for a cure into an account, as the next three: the cure's cash released into a
+    /// waterfall by a pay-out of the accounts, which a distribution returns to the equity as not called.</summary>
+    public StateVar CureReleased { get; }
+
+    public StateVar CureUncalled { get; }
+
+    public StateVar CuredCfads { get; }
+
+    public StateVar CureDenominator { get; }
+
+    /// <summary>Declared only for a cure into an account on a trigger with cure rules, as the next two: the rules'
+    /// state before the period's evaluation, which a recount starts again from.</summary>
+    public StateVar ActiveBefore { get; }
+
+    public StateVar BreachesBefore { get; }
+
+    public StateVar PassesBefore { get; }
 
     public override string Heading => Name + " (trigger, " + Model.Effect + ")";
 }
@@ -85,23 +113,101 @@ internal sealed class TriggerComponent(EmitContext ctx)
                 WriteCure(w, trigger, cure);
             }
 
-            string condition = model.From is { } from
-                ? "periodEnd >= " + Ctx.DateConstant(from) + " && " + CSharpEmitter.Operand(Ctx, model.Condition, null)
-                : CSharpEmitter.Expression(Ctx, model.Condition, null);
-            if (!model.HasCureRules)
+            if (trigger.ActiveBefore.Declared)
             {
-                w.Comment(trigger.Name + " (effect: " + model.Effect + ")");
-                w.Line(trigger.Active + " = " + condition + ";");
-            }
-            else
-            {
-                WriteCureRules(w, trigger, condition);
+                w.Line(trigger.ActiveBefore + " = " + trigger.Active + "; " + trigger.BreachesBefore + " = " + trigger.Breaches + "; "
+                    + trigger.PassesBefore + " = " + trigger.Passes + "; // for a recount, should the cure not all be called");
             }
 
-            w.Line(Ctx.ResultRow("TriggerActive", CSharpLiterals.Int(trigger.Index)) + "[t] = " + trigger.Active + ";");
-            if (trigger.Accelerated.Declared)
+            WriteFlag(w, trigger);
+        }
+    }
+
+    // The trigger's flag from its condition (with cure rules, from its breaches and passes), its result row and the
+    // acceleration latch.
+    private void WriteFlag(IndentedWriter w, TriggerState trigger)
+    {
+        var model = trigger.Model;
+        string condition = model.From is { } from
+            ? "periodEnd >= " + Ctx.DateConstant(from) + " && " + CSharpEmitter.Operand(Ctx, model.Condition, null)
+            : CSharpEmitter.Expression(Ctx, model.Condition, null);
+        if (!model.HasCureRules)
+        {
+            w.Comment(trigger.Name + " (effect: " + model.Effect + ")");
+            w.Line(trigger.Active + " = " + condition + ";");
+        }
+        else
+        {
+            WriteCureRules(w, trigger, condition);
+        }
+
+        w.Line(Ctx.ResultRow("TriggerActive", CSharpLiterals.Int(trigger.Index)) + "[t] = " + trigger.Active + ";");
+        if (trigger.Accelerated.Declared)
+        {
+            w.Line(trigger.Accelerated + " = " + trigger.Accelerated + " || " + trigger.Active + "; // accelerate: from the next period on");
+        }
+    }
+
+    /// <summary>A pay-out of every account (the maturity's, enforcement's) before its zeroing: the cures deposited in
+    /// <paramref name="account"/> this period that it still holds (a cure is the last of its cash drawn) join the
+    /// waterfall's cash as released cures, which a distribution returns as not called.</summary>
+    public void WriteCuresReleased(IndentedWriter w, int account, string balance)
+    {
+        string held = balance;
+        foreach (var trigger in States.Where(s => s.Model.Cure?.Into == account))
+        {
+            w.Line(trigger.CureReleased + " = Math.Min(" + trigger.Cure + ", " + held + "); // " + trigger.Name + "'s cure, paid out with the account");
+            held = balance + " - " + trigger.CureReleased;
+        }
+    }
+
+    /// <summary>Before a distribution (and the residual): a cure released into the waterfall by a pay-out of the
+    /// accounts is the last cash the steps use, so what of it is still available here is what the debt did not need:
+    /// it is not called (docs/language.md "Where the cure goes").</summary>
+    public void WriteUncalledCures(IndentedWriter w)
+    {
+        var equities = Ctx.Components.Of<EquityComponent>();
+        foreach (var trigger in States.Where(s => s.CureReleased.Declared))
+        {
+            using (w.Block("if (" + trigger.CureReleased + " > 0.0)"))
             {
-                w.Line(trigger.Accelerated + " = " + trigger.Accelerated + " || " + trigger.Active + "; // accelerate: from the next period on");
+                w.Comment(trigger.Name + ": the cure the debt did not need before this distribution is not called");
+                w.Line("double uncalled = Math.Min(available, " + trigger.CureReleased + ");");
+                w.Line(trigger.CureReleased + " = 0.0;");
+                w.Line(trigger.Cure + " -= uncalled;");
+                w.Line(trigger.CureUncalled + " += uncalled;");
+                w.Line("available -= uncalled;");
+                w.Line("collections -= uncalled;");
+                w.Line("cfads -= uncalled;");
+                if (equities.UndrawnOf(trigger.Model.Cure!.Equity) is { } undrawn)
+                {
+                    w.Line(undrawn + " += uncalled;");
+                }
+            }
+        }
+    }
+
+    /// <summary>After a waterfall: a trigger whose cure was not all called has its watched test at what the called
+    /// cure lifts it to, and its flag worked out again from there (its cure rules from their state before the period),
+    /// so that the breach counts.</summary>
+    public void WriteCureRecount(IndentedWriter w)
+    {
+        var tests = Ctx.Components.Of<TestComponent>();
+        foreach (var trigger in States.Where(s => s.CureUncalled.Declared))
+        {
+            var test = tests[trigger.Model.Cure!.Test];
+            using (w.Block("if (" + trigger.CureUncalled + " > 0.0)"))
+            {
+                w.Comment(trigger.Name + ": the test is what the cure called lifts it to, and the breach counts");
+                w.Line(test.Value + " = Flows.Ratio(" + trigger.CuredCfads + " - " + trigger.CureUncalled + ", " + trigger.CureDenominator + ");");
+                w.Line(Ctx.ResultRow("TestValues", CSharpLiterals.Int(test.Index)) + "[t] = " + test.Value + ";");
+                if (trigger.ActiveBefore.Declared)
+                {
+                    w.Line(trigger.Active + " = " + trigger.ActiveBefore + "; " + trigger.Breaches + " = " + trigger.BreachesBefore + "; "
+                        + trigger.Passes + " = " + trigger.PassesBefore + ";");
+                }
+
+                WriteFlag(w, trigger);
             }
         }
     }
@@ -119,6 +225,12 @@ internal sealed class TriggerComponent(EmitContext ctx)
         var test = Ctx.Components.Of<TestComponent>()[cure.Test];
         string threshold = CSharpLiterals.DoubleOperand(cure.Threshold);
         string denominator = CSharpEmitter.Operand(Ctx, cure.Denominator, null);
+        if (trigger.CureReleased.Declared)
+        {
+            w.Line(trigger.CureReleased + " = 0.0;");
+            w.Line(trigger.CureUncalled + " = 0.0;");
+        }
+
         string from = trigger.Model.From is { } date ? "periodEnd >= " + Ctx.DateConstant(date) + " && " : "";
         string? undrawn = Ctx.Components.Of<EquityComponent>().UndrawnOf(cure.Equity);
         w.Comment(trigger.Name + ": equity cure by " + Ctx.Model.Equities[cure.Equity].Name + ", at most " + CSharpLiterals.Int(cure.Times) + " times"
@@ -147,6 +259,12 @@ internal sealed class TriggerComponent(EmitContext ctx)
             }
             w.Line(test.Value + " = " + (undrawn is null ? "" : trigger.Cure + " < needed ? Flows.Ratio(cfads, " + denominator + ") : ")
                 + "Math.Max(Flows.Ratio(cfads, " + denominator + "), " + threshold + ");");
+            if (trigger.CuredCfads.Declared)
+            {
+                w.Line(trigger.CuredCfads + " = cfads;");
+                w.Line(trigger.CureDenominator + " = " + denominator + ";");
+            }
+
             w.Line(Ctx.ResultRow("TestValues", CSharpLiterals.Int(test.Index)) + "[t] = " + test.Value + ";");
             w.Line(trigger.CuresLeft + " -= 1;");
         }
