@@ -14,7 +14,7 @@ public sealed class FinalPeriodCureTests
     // Annual, 30/360, 2026-01-01..2028-01-01; 10m of rent a year; a 12m bullet at 10%: debt service 1.2m, then 13.2m at
     // the maturity. Calls holds 2m from the closing. The 1.00x covenant is cured by the investors into Calls, which the
     // debt service draws on.
-    private static string Source(string equity = "contributed 15m", string rules = "") => $$"""
+    private static string Source(string equity = "contributed 15m", string rules = "", string destination = "into Calls") => $$"""
         deal Final {
           currency USD
           closing  2026-01-01
@@ -32,7 +32,7 @@ public sealed class FinalPeriodCureTests
           account Calls { initial 2m }
 
           test Dscr = cfads / debt_service
-          trigger LockUp when Dscr < 1.00x{{rules}} cure by Investors up to 3 times into Calls => trap
+          trigger LockUp when Dscr < 1.00x{{rules}} cure by Investors up to 3 times {{destination}} => trap
 
           waterfall {
             pay Loan.interest using Calls
@@ -84,6 +84,41 @@ public sealed class FinalPeriodCureTests
         Assert.Equal(1.2e6, deal.Ledger("LockUp cure injected", 1), 1e-6);
         Assert.Equal(1.0, deal.Ledger("LockUp", 1));
         Assert.Equal(0.0, deal.Ledger("LockUp", 0));
+    }
+
+    [Fact]
+    public void At_the_maturity_a_prepayment_standing_in_for_the_bullet_is_called_only_as_the_debt_needs_it()
+    {
+        // 'prepaying Loan': the maturity's 3.2m cure prepays the loan, whose 12m is all due anyway, so it stands in for
+        // 3.2m of the schedule and frees as much of the period's cash: the waterfall owes 8.8m of principal, and of
+        // 10m + Calls' 2m, 1.2m + 8.8m leaves 2m at the distribution, which is not called. The cure is 1.2m, as into
+        // Calls; the prepayment column still shows the 3.2m the loan took (2m of it the period's own cash), and
+        // principal paid is 3.2m + 8.8m = 12m. Before, 3.2m was called and 2m of it paid back.
+        var deal = new SmallDeal(Source(destination: "prepaying Loan"));
+        Assert.Equal(1.2e6, deal.Ledger("LockUp cure injected", 1), 1e-6);
+        Assert.Equal(3.2e6, deal.Ledger("LockUp cure prepaid Loan", 1), 1e-6);
+        Assert.Equal(8.8e6, deal.Ledger("2 pay Loan.principal paid", 1), 1e-6);
+        Assert.Equal(0.0, deal.Ledger("Loan balance", 1), 1e-6);
+        Assert.Equal(11.2 / 13.2, deal.Ledger("Dscr", 1), 1e-12);
+        Assert.Equal(1.0, deal.Ledger("LockUp", 1));
+        Assert.Equal(0.0, deal.Ledger("3 distribute rest to Investors distributed", 1), 1e-6);
+    }
+
+    [Fact]
+    public void Two_cures_into_one_account_are_each_paid_out_last()
+    {
+        // A second covenant at 0.95x cured into Calls as well (declared first: it cures to 0.95 x 13.2m = 12.54m, 2.54m;
+        // LockUp then tops up the 0.66m more to 13.2m). Calls pays out 2m + 2.54m + 0.66m = 5.2m; the 2m left at the
+        // distribution is not called, LockUp's top-up first (the last cash), then 1.34m of Early's: Early calls 1.2m,
+        // LockUp nothing, and both read Dscr (10m + 1.2m) / 13.2m = 0.8485x: both active.
+        string source = Source().Replace("  trigger LockUp", "  trigger Early when Dscr < 0.95x cure by Investors up to 3 times into Calls => trap\n  trigger LockUp", StringComparison.Ordinal);
+        var deal = new SmallDeal(source);
+        Assert.Equal(1.2e6, deal.Ledger("Early cure injected", 1), 1e-6);
+        Assert.Equal(0.0, deal.Ledger("LockUp cure injected", 1), 1e-6);
+        Assert.Equal(0.0, deal.Ledger("3 distribute rest to Investors distributed", 1), 1e-6);
+        Assert.Equal(11.2 / 13.2, deal.Ledger("Dscr", 1), 1e-12);
+        Assert.Equal(1.0, deal.Ledger("Early", 1));
+        Assert.Equal(1.0, deal.Ledger("LockUp", 1));
     }
 
     // Annual, 30/360, 2026-01-01..2029-01-01; 5m of rent; a 30m loan at 10% amortising 10m a year: debt service 13m,
