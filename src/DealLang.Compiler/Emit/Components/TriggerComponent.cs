@@ -63,7 +63,7 @@ internal sealed class TriggerState : EntityState
     public StateVar CuresLeft { get; }
 
     /// <summary>What the cure prepays of each tranche it names (<see cref="EquityCureModel.Prepaying"/>, in order) this
-    /// period; none for a cure into an account.</summary>
+    /// period; none for a cure into an account alone.</summary>
     public IReadOnlyList<StateVar> CurePrepaid { get; }
 
     /// <summary>Declared only for a cure prepaying tranches then into an account: what it deposits.</summary>
@@ -72,8 +72,10 @@ internal sealed class TriggerState : EntityState
     /// <summary>What the cure deposits in its account this period: all of it, or, after prepaying, the rest.</summary>
     public string Deposit => CureDeposited.Declared ? CureDeposited.Name : Cure.Name;
 
-    /// <summary>Declared only for a cure into an account, as the next three: the cure's cash released into a
-    /// waterfall by a pay-out of the accounts, which a distribution returns to the equity as not called.</summary>
+    /// <summary>Declared for a trigger with an equity cure, as the next three: the cure's cash put among a waterfall's
+    /// cash in its own period (its deposit paid out at the maturity or by enforcement; at the maturity, what a
+    /// prepayment frees), which a distribution returns to the equity as not called
+    /// (docs/language.md "A cure in the final period").</summary>
     public StateVar CureReleased { get; }
 
     public StateVar CureUncalled { get; }
@@ -82,8 +84,8 @@ internal sealed class TriggerState : EntityState
 
     public StateVar CureDenominator { get; }
 
-    /// <summary>Declared only for a cure into an account on a trigger with cure rules, as the next two: the rules'
-    /// state before the period's evaluation, which a recount starts again from.</summary>
+    /// <summary>Declared for a trigger with an equity cure and cure rules, as the next two: the rules' state before the
+    /// period's evaluation, which a recount starts again from.</summary>
     public StateVar ActiveBefore { get; }
 
     public StateVar BreachesBefore { get; }
