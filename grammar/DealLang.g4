@@ -425,10 +425,11 @@ triggerDecl
       (CURE BY curer=ident UP TO times=NUMBER TIMES cureDestination?)? ARROW triggerEffect (COMMA triggerEffect)*
     ;
 
-// where an equity cure's cash goes: 'prepaying ClassA, ClassB' (the tranches' principal, in that order) or
-// 'into Dsra' (an account); none is reported by the checker (DL0457)
+// where an equity cure's cash goes: 'prepaying ClassA, ClassB' (the tranches' principal, in that order), with
+// 'then into CureAccount' for what their balances cannot take, or 'into Dsra' (an account); none is reported by the
+// checker (DL0457)
 cureDestination
-    : PREPAYING ident (COMMA ident)*                           # curePrepaying
+    : PREPAYING ident (COMMA ident)* (THEN INTO rest=ident)?   # curePrepaying
     | INTO ident                                               # cureInto
     ;
 

@@ -148,6 +148,7 @@ public static partial class CSharpEmitter
                 }
 
                 WriteStepsAndResidual(ctx, w, steps, again: ctx.EnforcementSteps.IsEmpty);
+                ctx.Components.Of<TriggerComponent>().WriteCureRecount(w);
                 WriteCarry(ctx, w);
             }
         }

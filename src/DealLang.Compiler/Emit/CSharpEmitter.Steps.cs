@@ -42,6 +42,7 @@ public static partial class CSharpEmitter
         {
             WriteFinalRelease(ctx, w);
             WriteStepsAndResidual(ctx, w, ctx.RegularSteps);
+            ctx.Components.Of<TriggerComponent>().WriteCureRecount(w);
             return;
         }
 
@@ -50,6 +51,7 @@ public static partial class CSharpEmitter
             w.Comment("regular waterfall (until the event of default; enforcement then takes over, step 6)");
             WriteFinalRelease(ctx, w);
             WriteStepsAndResidual(ctx, w, ctx.RegularSteps);
+            ctx.Components.Of<TriggerComponent>().WriteCureRecount(w);
         }
     }
 

@@ -40,8 +40,9 @@ public sealed record AccelerateAction(ImmutableArray<int> Tranches) : TriggerAct
 /// <summary><c>cure by E up to N times prepaying T</c> (or <c>into A</c>) on a trigger <c>Test &lt; Threshold</c> whose test is
 /// <c>cfads / Denominator</c>: in a period where the test breaches and cures are left, equity <see cref="Equity"/> pays in
 /// <c>Threshold × Denominator − cfads</c> (docs/language.md §7), which prepays the tranches <see cref="Prepaying"/> in
-/// order (what their balances cannot take joins the period's available cash), or is deposited in account
-/// <see cref="Into"/> (−1 when it prepays). <see cref="Test"/> is in evaluation order.</summary>
+/// order, or is deposited in account <see cref="Into"/> (−1 when none); with both, the account takes what the
+/// balances cannot, and with tranches alone that joins the period's available cash. <see cref="Test"/> is in
+/// evaluation order.</summary>
 public sealed record EquityCureModel(int Equity, int Times, int Test, double Threshold, BoundExpression Denominator,
     ImmutableArray<int> Prepaying = default, int Into = -1)
 {

@@ -7097,6 +7097,7 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class CurePrepayingContext : CureDestinationContext {
+		public IdentContext rest;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREPAYING() { return GetToken(DealLangParser.PREPAYING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public IdentContext[] ident() {
 			return GetRuleContexts<IdentContext>();
@@ -7108,6 +7109,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
 			return GetToken(DealLangParser.COMMA, i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THEN() { return GetToken(DealLangParser.THEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTO() { return GetToken(DealLangParser.INTO, 0); }
 		public CurePrepayingContext(CureDestinationContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -7136,7 +7139,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 98, RULE_cureDestination);
 		int _la;
 		try {
-			State = 942;
+			State = 947;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
@@ -7163,15 +7166,29 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
+				State = 943;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==THEN) {
+					{
+					State = 940;
+					Match(THEN);
+					State = 941;
+					Match(INTO);
+					State = 942;
+					((CurePrepayingContext)_localctx).rest = ident();
+					}
+				}
+
 				}
 				break;
 			case INTO:
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 940;
+				State = 945;
 				Match(INTO);
-				State = 941;
+				State = 946;
 				ident();
 				}
 				break;
@@ -7260,20 +7277,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 963;
+			State = 968;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 944;
+				State = 949;
 				Match(SWEEP);
-				State = 945;
+				State = 950;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 946;
+				State = 951;
 				Match(TO);
-				State = 947;
+				State = 952;
 				ident();
 				}
 				break;
@@ -7281,34 +7298,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 948;
+				State = 953;
 				Match(ACCELERATE);
-				State = 960;
+				State = 965;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 949;
+					State = 954;
 					Match(LPAREN);
-					State = 950;
-					ident();
 					State = 955;
+					ident();
+					State = 960;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 951;
+						State = 956;
 						Match(COMMA);
-						State = 952;
+						State = 957;
 						ident();
 						}
 						}
-						State = 957;
+						State = 962;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 958;
+					State = 963;
 					Match(RPAREN);
 					}
 				}
@@ -7319,7 +7336,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 962;
+				State = 967;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7367,20 +7384,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 965;
-			Match(DEFAULT);
-			State = 966;
-			Match(WHEN);
-			State = 967;
-			expr(0);
 			State = 970;
+			Match(DEFAULT);
+			State = 971;
+			Match(WHEN);
+			State = 972;
+			expr(0);
+			State = 975;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 968;
+				State = 973;
 				Match(GRACE);
-				State = 969;
+				State = 974;
 				duration();
 				}
 			}
@@ -7432,25 +7449,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 972;
+			State = 977;
 			Match(CFADS);
-			State = 973;
+			State = 978;
 			Match(INCLUDES);
-			State = 974;
-			cfadsItem();
 			State = 979;
+			cfadsItem();
+			State = 984;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 975;
+				State = 980;
 				Match(COMMA);
-				State = 976;
+				State = 981;
 				cfadsItem();
 				}
 				}
-				State = 981;
+				State = 986;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7490,13 +7507,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 106, RULE_cfadsItem);
 		try {
-			State = 984;
+			State = 989;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 982;
+				State = 987;
 				Match(RVG);
 				}
 				break;
@@ -7666,7 +7683,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 983;
+				State = 988;
 				ident();
 				}
 				break;
@@ -7716,25 +7733,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 986;
-			Match(WATERFALL);
-			State = 987;
-			Match(LBRACE);
 			State = 991;
+			Match(WATERFALL);
+			State = 992;
+			Match(LBRACE);
+			State = 996;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 				{
 				{
-				State = 988;
+				State = 993;
 				step();
 				}
 				}
-				State = 993;
+				State = 998;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 994;
+			State = 999;
 			Match(RBRACE);
 			}
 		}
@@ -7962,39 +7979,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_step);
 		int _la;
 		try {
-			State = 1087;
+			State = 1092;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 996;
+				State = 1001;
 				Match(PAY);
-				State = 997;
+				State = 1002;
 				((PayStepContext)_localctx).target = reference();
-				State = 1007;
+				State = 1012;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 998;
+					State = 1003;
 					Match(USING);
-					State = 999;
-					ident();
 					State = 1004;
+					ident();
+					State = 1009;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1000;
+						State = 1005;
 						Match(COMMA);
-						State = 1001;
+						State = 1006;
 						ident();
 						}
 						}
-						State = 1006;
+						State = 1011;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8007,9 +8024,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1009;
+				State = 1014;
 				Match(FILL);
-				State = 1010;
+				State = 1015;
 				ident();
 				}
 				break;
@@ -8017,9 +8034,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1011;
+				State = 1016;
 				Match(RELEASE);
-				State = 1012;
+				State = 1017;
 				ident();
 				}
 				break;
@@ -8027,13 +8044,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1013;
+				State = 1018;
 				Match(HOLD);
-				State = 1014;
+				State = 1019;
 				Match(REST);
-				State = 1015;
+				State = 1020;
 				Match(IN);
-				State = 1016;
+				State = 1021;
 				ident();
 				}
 				break;
@@ -8041,25 +8058,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1017;
+				State = 1022;
 				Match(DISTRIBUTE);
-				State = 1020;
+				State = 1025;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1018;
+					State = 1023;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1019;
+					State = 1024;
 					Match(OF);
 					}
 				}
 
-				State = 1022;
+				State = 1027;
 				Match(REST);
-				State = 1023;
+				State = 1028;
 				Match(TO);
-				State = 1024;
+				State = 1029;
 				ident();
 				}
 				break;
@@ -8067,17 +8084,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1025;
-				Match(SWEEP);
-				State = 1026;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1027;
-				Match(OF);
-				State = 1028;
-				Match(REST);
-				State = 1029;
-				Match(TO);
 				State = 1030;
+				Match(SWEEP);
+				State = 1031;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 1032;
+				Match(OF);
+				State = 1033;
+				Match(REST);
+				State = 1034;
+				Match(TO);
+				State = 1035;
 				ident();
 				}
 				break;
@@ -8085,31 +8102,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1031;
+				State = 1036;
 				Match(SELL);
-				State = 1032;
-				ident();
 				State = 1037;
+				ident();
+				State = 1042;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1033;
+					State = 1038;
 					Match(COMMA);
-					State = 1034;
+					State = 1039;
 					ident();
 					}
 					}
-					State = 1039;
+					State = 1044;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1040;
+				State = 1045;
 				Match(TO);
-				State = 1041;
+				State = 1046;
 				Match(COVER);
-				State = 1042;
+				State = 1047;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8117,52 +8134,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1044;
+				State = 1049;
 				Match(IF);
-				State = 1045;
-				expr(0);
-				State = 1046;
-				Match(LBRACE);
 				State = 1050;
+				expr(0);
+				State = 1051;
+				Match(LBRACE);
+				State = 1055;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1047;
+					State = 1052;
 					step();
 					}
 					}
-					State = 1052;
+					State = 1057;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1053;
+				State = 1058;
 				Match(RBRACE);
-				State = 1063;
+				State = 1068;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1054;
-					Match(ELSE);
-					State = 1055;
-					Match(LBRACE);
 					State = 1059;
+					Match(ELSE);
+					State = 1060;
+					Match(LBRACE);
+					State = 1064;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1056;
+						State = 1061;
 						step();
 						}
 						}
-						State = 1061;
+						State = 1066;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1062;
+					State = 1067;
 					Match(RBRACE);
 					}
 				}
@@ -8173,37 +8190,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1065;
+				State = 1070;
 				Match(PRO_RATA);
-				State = 1068;
+				State = 1073;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1066;
+					State = 1071;
 					Match(BY);
-					State = 1067;
+					State = 1072;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1070;
+				State = 1075;
 				Match(LBRACE);
-				State = 1074;
+				State = 1079;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1071;
+					State = 1076;
 					step();
 					}
 					}
-					State = 1076;
+					State = 1081;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1077;
+				State = 1082;
 				Match(RBRACE);
 				}
 				break;
@@ -8211,25 +8228,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1078;
-				Match(SEQUENTIAL);
-				State = 1079;
-				Match(LBRACE);
 				State = 1083;
+				Match(SEQUENTIAL);
+				State = 1084;
+				Match(LBRACE);
+				State = 1088;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1080;
+					State = 1085;
 					step();
 					}
 					}
-					State = 1085;
+					State = 1090;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1086;
+				State = 1091;
 				Match(RBRACE);
 				}
 				break;
@@ -8279,25 +8296,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1089;
-			Match(ENFORCEMENT);
-			State = 1090;
-			Match(LBRACE);
 			State = 1094;
+			Match(ENFORCEMENT);
+			State = 1095;
+			Match(LBRACE);
+			State = 1099;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1091;
+				State = 1096;
 				enforcementItem();
 				}
 				}
-				State = 1096;
+				State = 1101;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1097;
+			State = 1102;
 			Match(RBRACE);
 			}
 		}
@@ -8369,44 +8386,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 114, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1115;
+			State = 1120;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1099;
+				State = 1104;
 				Match(SELL);
-				State = 1100;
-				ident();
 				State = 1105;
+				ident();
+				State = 1110;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1101;
+					State = 1106;
 					Match(COMMA);
-					State = 1102;
+					State = 1107;
 					ident();
 					}
 					}
-					State = 1107;
+					State = 1112;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1111;
+				State = 1116;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1108;
+					State = 1113;
 					sellTerm();
 					}
 					}
-					State = 1113;
+					State = 1118;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8416,7 +8433,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1114;
+				State = 1119;
 				waterfallDecl();
 				}
 				break;
@@ -8559,16 +8576,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 116, RULE_sellTerm);
 		try {
-			State = 1139;
+			State = 1144;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1117;
+				State = 1122;
 				Match(HAIRCUT);
-				State = 1118;
+				State = 1123;
 				expr(0);
 				}
 				break;
@@ -8576,9 +8593,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1119;
+				State = 1124;
 				Match(LAG);
-				State = 1120;
+				State = 1125;
 				duration();
 				}
 				break;
@@ -8586,13 +8603,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1121;
+				State = 1126;
 				Match(DEPTH);
-				State = 1122;
+				State = 1127;
 				expr(0);
-				State = 1123;
+				State = 1128;
 				Match(PER);
-				State = 1124;
+				State = 1129;
 				Match(MONTH);
 				}
 				break;
@@ -8600,9 +8617,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1126;
+				State = 1131;
 				Match(IMPACT);
-				State = 1127;
+				State = 1132;
 				expr(0);
 				}
 				break;
@@ -8610,13 +8627,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1128;
+				State = 1133;
 				Match(LIMIT);
-				State = 1129;
+				State = 1134;
 				expr(0);
-				State = 1130;
+				State = 1135;
 				Match(PER);
-				State = 1131;
+				State = 1136;
 				Match(MONTH);
 				}
 				break;
@@ -8624,9 +8641,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1133;
+				State = 1138;
 				Match(COSTS);
-				State = 1134;
+				State = 1139;
 				expr(0);
 				}
 				break;
@@ -8634,9 +8651,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1135;
+				State = 1140;
 				Match(KEEP);
-				State = 1136;
+				State = 1141;
 				Match(CONTRACTS);
 				}
 				break;
@@ -8644,9 +8661,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1137;
+				State = 1142;
 				Match(RESERVE);
-				State = 1138;
+				State = 1143;
 				expr(0);
 				}
 				break;
@@ -8705,31 +8722,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1141;
+			State = 1146;
 			Match(SCENARIO);
-			State = 1142;
+			State = 1147;
 			_localctx.name = ident();
-			State = 1143;
+			State = 1148;
 			Match(FOR);
-			State = 1144;
-			_localctx.deal = ident();
-			State = 1145;
-			Match(LBRACE);
 			State = 1149;
+			_localctx.deal = ident();
+			State = 1150;
+			Match(LBRACE);
+			State = 1154;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4395512235619974937L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 54043196602179583L) != 0)) {
 				{
 				{
-				State = 1146;
+				State = 1151;
 				scenarioItem();
 				}
 				}
-				State = 1151;
+				State = 1156;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1152;
+			State = 1157;
 			Match(RBRACE);
 			}
 		}
@@ -9310,20 +9327,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1342;
+			State = 1347;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1154;
+				State = 1159;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1155;
+				State = 1160;
 				Match(RENEWALS);
-				State = 1156;
+				State = 1161;
 				Match(TAKEN);
-				State = 1157;
+				State = 1162;
 				Match(NUMBER);
 				}
 				break;
@@ -9331,29 +9348,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1159;
+				State = 1164;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1160;
+				State = 1165;
 				Match(RENEWALS);
-				State = 1161;
-				Match(DRAWN);
-				State = 1162;
-				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1166;
+				Match(DRAWN);
+				State = 1167;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1171;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,112,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1163;
+						State = 1168;
 						loading();
 						}
 						} 
 					}
-					State = 1168;
+					State = 1173;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,112,Context);
 				}
 				}
 				break;
@@ -9361,24 +9378,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1169;
+				State = 1174;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1170;
+				State = 1175;
 				Match(DEFLATE);
-				State = 1171;
+				State = 1176;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1172;
-				perYear();
 				State = 1177;
+				perYear();
+				State = 1182;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
 				case 1:
 					{
-					State = 1173;
+					State = 1178;
 					Match(VOLATILITY);
-					State = 1174;
+					State = 1179;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1175;
+					State = 1180;
 					perYear();
 					}
 					break;
@@ -9389,15 +9406,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1179;
+				State = 1184;
 				((DropItemContext)_localctx).path = reference();
-				State = 1180;
+				State = 1185;
 				Match(DROP);
-				State = 1181;
+				State = 1186;
 				expr(0);
-				State = 1182;
+				State = 1187;
 				Match(BY);
-				State = 1183;
+				State = 1188;
 				Match(DATE);
 				}
 				break;
@@ -9405,75 +9422,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1185;
+				State = 1190;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1186;
+				State = 1191;
 				Match(DEFAULTS);
-				State = 1210;
+				State = 1215;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1187;
+					State = 1192;
 					Match(ON);
-					State = 1188;
+					State = 1193;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1189;
+					State = 1194;
 					Match(DRAWN);
-					State = 1199;
+					State = 1204;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,114,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,115,Context) ) {
 					case 1:
 						{
-						State = 1190;
+						State = 1195;
 						Match(PD);
-						State = 1191;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1192;
-						perYear();
 						State = 1196;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1197;
+						perYear();
+						State = 1201;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1193;
+							State = 1198;
 							pdStep();
 							}
 							}
-							State = 1198;
+							State = 1203;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1204;
+					State = 1209;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,116,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1201;
+							State = 1206;
 							loading();
 							}
 							} 
 						}
-						State = 1206;
+						State = 1211;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,116,Context);
 					}
-					State = 1208;
+					State = 1213;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
 					case 1:
 						{
-						State = 1207;
+						State = 1212;
 						recoveryDraw();
 						}
 						break;
@@ -9489,9 +9506,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1212;
+				State = 1217;
 				Match(ENFORCEMENT);
-				State = 1214;
+				State = 1219;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9499,7 +9516,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1213;
+						State = 1218;
 						sellTerm();
 						}
 						}
@@ -9507,9 +9524,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1216;
+					State = 1221;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -9517,11 +9534,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1218;
+				State = 1223;
 				Match(ENFORCEMENT);
-				State = 1219;
+				State = 1224;
 				Match(SELL);
-				State = 1220;
+				State = 1225;
 				Match(ALL);
 				}
 				break;
@@ -9529,11 +9546,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1221;
+				State = 1226;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1222;
+				State = 1227;
 				Match(LEVEL);
-				State = 1223;
+				State = 1228;
 				expr(0);
 				}
 				break;
@@ -9541,29 +9558,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1225;
+				State = 1230;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1226;
+				State = 1231;
 				Match(POINTS);
-				State = 1227;
-				pointsKind();
-				State = 1228;
-				Match(LBRACE);
 				State = 1232;
+				pointsKind();
+				State = 1233;
+				Match(LBRACE);
+				State = 1237;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1229;
+					State = 1234;
 					schedulePoint();
 					}
 					}
-					State = 1234;
+					State = 1239;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1235;
+				State = 1240;
 				Match(RBRACE);
 				}
 				break;
@@ -9571,15 +9588,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1237;
+				State = 1242;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1238;
+				State = 1243;
 				Match(LAUNCH);
-				State = 1239;
+				State = 1244;
 				Match(DATE);
-				State = 1240;
+				State = 1245;
 				Match(DOWN);
-				State = 1241;
+				State = 1246;
 				expr(0);
 				}
 				break;
@@ -9587,21 +9604,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1243;
+				State = 1248;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1244;
+				State = 1249;
 				Match(SHIFT);
-				State = 1246;
+				State = 1251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1245;
+					State = 1250;
 					Match(PLUS);
 					}
 				}
 
-				State = 1248;
+				State = 1253;
 				expr(0);
 				}
 				break;
@@ -9609,11 +9626,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1250;
+				State = 1255;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1251;
+				State = 1256;
 				Match(DELAYED);
-				State = 1252;
+				State = 1257;
 				duration();
 				}
 				break;
@@ -9621,11 +9638,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1254;
+				State = 1259;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1255;
+				State = 1260;
 				Match(UTILISATION);
-				State = 1256;
+				State = 1261;
 				expr(0);
 				}
 				break;
@@ -9633,17 +9650,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1258;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1259;
-				Match(RELET);
-				State = 1260;
-				Match(AFTER);
-				State = 1261;
-				duration();
-				State = 1262;
-				Match(AT);
 				State = 1263;
+				((ReletItemContext)_localctx).contract = ident();
+				State = 1264;
+				Match(RELET);
+				State = 1265;
+				Match(AFTER);
+				State = 1266;
+				duration();
+				State = 1267;
+				Match(AT);
+				State = 1268;
 				expr(0);
 				}
 				break;
@@ -9651,11 +9668,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1265;
+				State = 1270;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1266;
+				State = 1271;
 				Match(NOT);
-				State = 1267;
+				State = 1272;
 				Match(RELET);
 				}
 				break;
@@ -9663,18 +9680,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1269;
+				State = 1274;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1270;
+				State = 1275;
 				Match(GUARANTEES);
-				State = 1271;
+				State = 1276;
 				Match(HONOURED);
-				State = 1273;
+				State = 1278;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1272;
+					State = 1277;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -9685,20 +9702,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1275;
-				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1276;
-				Match(GUARANTEES);
-				State = 1277;
-				Match(DISOWNED);
 				State = 1280;
+				((GuaranteeDisownedItemContext)_localctx).party = ident();
+				State = 1281;
+				Match(GUARANTEES);
+				State = 1282;
+				Match(DISOWNED);
+				State = 1285;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1278;
+					State = 1283;
 					Match(FROM);
-					State = 1279;
+					State = 1284;
 					Match(DATE);
 					}
 				}
@@ -9709,11 +9726,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1282;
+				State = 1287;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1283;
+				State = 1288;
 				Match(MARKET);
-				State = 1285;
+				State = 1290;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9721,7 +9738,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1284;
+						State = 1289;
 						holdingMarketTerm();
 						}
 						}
@@ -9729,9 +9746,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1287;
+					State = 1292;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -9739,9 +9756,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1289;
+				State = 1294;
 				Match(PATHS);
-				State = 1290;
+				State = 1295;
 				Match(NUMBER);
 				}
 				break;
@@ -9749,9 +9766,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1291;
+				State = 1296;
 				Match(SEED);
-				State = 1292;
+				State = 1297;
 				Match(NUMBER);
 				}
 				break;
@@ -9759,7 +9776,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1293;
+				State = 1298;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -9767,7 +9784,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1294;
+				State = 1299;
 				Match(SOBOL);
 				}
 				break;
@@ -9775,21 +9792,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1295;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1296;
-				Match(GBM);
-				State = 1297;
-				Match(DRIFT);
-				State = 1298;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1299;
-				perYear();
 				State = 1300;
-				Match(VOLATILITY);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1301;
-				((GbmItemContext)_localctx).vol = expr(0);
+				Match(GBM);
 				State = 1302;
+				Match(DRIFT);
+				State = 1303;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1304;
+				perYear();
+				State = 1305;
+				Match(VOLATILITY);
+				State = 1306;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1307;
 				perYear();
 				}
 				break;
@@ -9797,39 +9814,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1304;
-				((RevertsItemContext)_localctx).index = ident();
-				State = 1305;
-				Match(REVERTS);
-				State = 1306;
-				Match(TO);
 				State = 1309;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1310;
+				Match(REVERTS);
+				State = 1311;
+				Match(TO);
+				State = 1314;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 				case 1:
 					{
-					State = 1307;
+					State = 1312;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1308;
+					State = 1313;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1311;
-				Match(SPEED);
-				State = 1312;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1313;
-				perYear();
-				State = 1314;
-				Match(VOLATILITY);
-				State = 1315;
-				((RevertsItemContext)_localctx).vol = expr(0);
 				State = 1316;
+				Match(SPEED);
+				State = 1317;
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1318;
+				perYear();
+				State = 1319;
+				Match(VOLATILITY);
+				State = 1320;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1321;
 				perYear();
 				}
 				break;
@@ -9837,17 +9854,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1318;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1319;
-				Match(JUMPS);
-				State = 1320;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1321;
-				perYear();
-				State = 1322;
-				Match(DOWN);
 				State = 1323;
+				((JumpsItemContext)_localctx).index = ident();
+				State = 1324;
+				Match(JUMPS);
+				State = 1325;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1326;
+				perYear();
+				State = 1327;
+				Match(DOWN);
+				State = 1328;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -9855,24 +9872,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1325;
+				State = 1330;
 				Match(CORRELATE);
-				State = 1326;
+				State = 1331;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1327;
-				Match(WITH);
-				State = 1328;
-				((CorrelateItemContext)_localctx).b = reference();
-				State = 1329;
-				((CorrelateItemContext)_localctx).normal = expr(0);
 				State = 1332;
+				Match(WITH);
+				State = 1333;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1334;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1337;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
 				case 1:
 					{
-					State = 1330;
+					State = 1335;
 					Match(STRESS);
-					State = 1331;
+					State = 1336;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -9883,19 +9900,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1334;
-				Match(REGIMES);
-				State = 1335;
-				Match(STRESS);
-				State = 1336;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1337;
-				perYear();
-				State = 1338;
-				Match(NORMAL);
 				State = 1339;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				Match(REGIMES);
 				State = 1340;
+				Match(STRESS);
+				State = 1341;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1342;
+				perYear();
+				State = 1343;
+				Match(NORMAL);
+				State = 1344;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1345;
 				perYear();
 				}
 				break;
@@ -9942,15 +9959,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1344;
+			State = 1349;
 			Match(UNTIL);
-			State = 1345;
+			State = 1350;
 			Match(DATE);
-			State = 1346;
+			State = 1351;
 			Match(THEN);
-			State = 1347;
+			State = 1352;
 			expr(0);
-			State = 1348;
+			State = 1353;
 			perYear();
 			}
 		}
@@ -9998,17 +10015,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1350;
-			Match(RECOVERY);
-			State = 1351;
-			Match(BETA);
-			State = 1352;
-			Match(MEAN);
-			State = 1353;
-			_localctx.mean = expr(0);
-			State = 1354;
-			Match(SD);
 			State = 1355;
+			Match(RECOVERY);
+			State = 1356;
+			Match(BETA);
+			State = 1357;
+			Match(MEAN);
+			State = 1358;
+			_localctx.mean = expr(0);
+			State = 1359;
+			Match(SD);
+			State = 1360;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10053,11 +10070,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1357;
+			State = 1362;
 			Match(LOADING);
-			State = 1358;
+			State = 1363;
 			_localctx.factor = reference();
-			State = 1359;
+			State = 1364;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10095,9 +10112,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1361;
+			State = 1366;
 			Match(PER);
-			State = 1362;
+			State = 1367;
 			Match(YEAR);
 			}
 		}
@@ -10134,7 +10151,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1364;
+			State = 1369;
 			Match(QUANTITY);
 			}
 		}
@@ -10461,20 +10478,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1408;
+			State = 1413;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1367;
+				State = 1372;
 				Match(LPAREN);
-				State = 1368;
+				State = 1373;
 				expr(0);
-				State = 1369;
+				State = 1374;
 				Match(RPAREN);
 				}
 				break;
@@ -10483,9 +10500,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1371;
+				State = 1376;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1372;
+				State = 1377;
 				expr(16);
 				}
 				break;
@@ -10494,9 +10511,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1373;
+				State = 1378;
 				Match(NOT);
-				State = 1374;
+				State = 1379;
 				expr(11);
 				}
 				break;
@@ -10505,17 +10522,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1375;
-				Match(IF);
-				State = 1376;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1377;
-				Match(THEN);
-				State = 1378;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1379;
-				Match(ELSE);
 				State = 1380;
+				Match(IF);
+				State = 1381;
+				((ConditionalExprContext)_localctx).cond = expr(0);
+				State = 1382;
+				Match(THEN);
+				State = 1383;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1384;
+				Match(ELSE);
+				State = 1385;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -10524,37 +10541,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1382;
+				State = 1387;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1383;
+				State = 1388;
 				Match(LPAREN);
-				State = 1392;
+				State = 1397;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2089669256471052057L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 57984400326909951L) != 0)) {
 					{
-					State = 1384;
-					expr(0);
 					State = 1389;
+					expr(0);
+					State = 1394;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1385;
+						State = 1390;
 						Match(COMMA);
-						State = 1386;
+						State = 1391;
 						expr(0);
 						}
 						}
-						State = 1391;
+						State = 1396;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1394;
+				State = 1399;
 				Match(RPAREN);
 				}
 				break;
@@ -10563,7 +10580,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1396;
+				State = 1401;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -10573,19 +10590,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1398;
+				State = 1403;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 174)) & ~0x3f) == 0 && ((1L << (_la - 174)) & 4095L) != 0)) {
 					{
-					State = 1397;
+					State = 1402;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1400;
+				State = 1405;
 				Match(PER);
-				State = 1401;
+				State = 1406;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -10594,9 +10611,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1402;
+				State = 1407;
 				Match(NUMBER);
-				State = 1403;
+				State = 1408;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -10605,7 +10622,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1404;
+				State = 1409;
 				Match(QUANTITY);
 				}
 				break;
@@ -10614,7 +10631,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1405;
+				State = 1410;
 				Match(NUMBER);
 				}
 				break;
@@ -10623,7 +10640,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1406;
+				State = 1411;
 				Match(DATE);
 				}
 				break;
@@ -10632,34 +10649,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1407;
+				State = 1412;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1430;
+			State = 1435;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1428;
+					State = 1433;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1410;
+						State = 1415;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1411;
+						State = 1416;
 						Match(OF);
-						State = 1412;
+						State = 1417;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -10668,9 +10685,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1413;
+						State = 1418;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1414;
+						State = 1419;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -10680,7 +10697,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1415;
+						State = 1420;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -10689,9 +10706,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1416;
+						State = 1421;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1417;
+						State = 1422;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -10701,7 +10718,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1418;
+						State = 1423;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -10710,9 +10727,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1419;
+						State = 1424;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1420;
+						State = 1425;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 235)) & ~0x3f) == 0 && ((1L << (_la - 235)) & 63L) != 0)) ) {
@@ -10722,7 +10739,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1421;
+						State = 1426;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -10731,11 +10748,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1422;
+						State = 1427;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1423;
+						State = 1428;
 						Match(AND);
-						State = 1424;
+						State = 1429;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -10744,20 +10761,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1425;
+						State = 1430;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1426;
+						State = 1431;
 						Match(OR);
-						State = 1427;
+						State = 1432;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1432;
+				State = 1437;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
 			}
 			}
 		}
@@ -10806,7 +10823,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1433;
+			State = 1438;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 174)) & ~0x3f) == 0 && ((1L << (_la - 174)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -10857,16 +10874,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1435;
+			State = 1440;
 			ident();
-			State = 1438;
+			State = 1443;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
 			case 1:
 				{
-				State = 1436;
+				State = 1441;
 				Match(DOT);
-				State = 1437;
+				State = 1442;
 				_localctx.member = ident();
 				}
 				break;
@@ -11070,7 +11087,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1440;
+			State = 1445;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4395512269979713305L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 54043196602179583L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11118,7 +11135,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,253,1443,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,253,1448,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11190,474 +11207,476 @@ public partial class DealLangParser : Parser {
 		1,48,3,48,904,8,48,1,48,1,48,1,48,3,48,909,8,48,1,48,1,48,1,48,1,48,1,
 		48,1,48,1,48,1,48,3,48,919,8,48,3,48,921,8,48,1,48,1,48,1,48,1,48,5,48,
 		927,8,48,10,48,12,48,930,9,48,1,49,1,49,1,49,1,49,5,49,936,8,49,10,49,
-		12,49,939,9,49,1,49,1,49,3,49,943,8,49,1,50,1,50,1,50,1,50,1,50,1,50,1,
-		50,1,50,1,50,5,50,954,8,50,10,50,12,50,957,9,50,1,50,1,50,3,50,961,8,50,
-		1,50,3,50,964,8,50,1,51,1,51,1,51,1,51,1,51,3,51,971,8,51,1,52,1,52,1,
-		52,1,52,1,52,5,52,978,8,52,10,52,12,52,981,9,52,1,53,1,53,3,53,985,8,53,
-		1,54,1,54,1,54,5,54,990,8,54,10,54,12,54,993,9,54,1,54,1,54,1,55,1,55,
-		1,55,1,55,1,55,1,55,5,55,1003,8,55,10,55,12,55,1006,9,55,3,55,1008,8,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1021,8,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,
-		1036,8,55,10,55,12,55,1039,9,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		5,55,1049,8,55,10,55,12,55,1052,9,55,1,55,1,55,1,55,1,55,5,55,1058,8,55,
-		10,55,12,55,1061,9,55,1,55,3,55,1064,8,55,1,55,1,55,1,55,3,55,1069,8,55,
-		1,55,1,55,5,55,1073,8,55,10,55,12,55,1076,9,55,1,55,1,55,1,55,1,55,5,55,
-		1082,8,55,10,55,12,55,1085,9,55,1,55,3,55,1088,8,55,1,56,1,56,1,56,5,56,
-		1093,8,56,10,56,12,56,1096,9,56,1,56,1,56,1,57,1,57,1,57,1,57,5,57,1104,
-		8,57,10,57,12,57,1107,9,57,1,57,5,57,1110,8,57,10,57,12,57,1113,9,57,1,
-		57,3,57,1116,8,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,
-		58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1140,8,
-		58,1,59,1,59,1,59,1,59,1,59,1,59,5,59,1148,8,59,10,59,12,59,1151,9,59,
-		1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1165,
-		8,60,10,60,12,60,1168,9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
-		1178,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,5,60,1195,8,60,10,60,12,60,1198,9,60,3,60,1200,8,60,1,60,
-		5,60,1203,8,60,10,60,12,60,1206,9,60,1,60,3,60,1209,8,60,3,60,1211,8,60,
-		1,60,1,60,4,60,1215,8,60,11,60,12,60,1216,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,5,60,1231,8,60,10,60,12,60,1234,9,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1247,8,60,1,60,
+		12,49,939,9,49,1,49,1,49,1,49,3,49,944,8,49,1,49,1,49,3,49,948,8,49,1,
+		50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,959,8,50,10,50,12,50,962,
+		9,50,1,50,1,50,3,50,966,8,50,1,50,3,50,969,8,50,1,51,1,51,1,51,1,51,1,
+		51,3,51,976,8,51,1,52,1,52,1,52,1,52,1,52,5,52,983,8,52,10,52,12,52,986,
+		9,52,1,53,1,53,3,53,990,8,53,1,54,1,54,1,54,5,54,995,8,54,10,54,12,54,
+		998,9,54,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1008,8,55,10,55,
+		12,55,1011,9,55,3,55,1013,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
+		1,55,1,55,1,55,3,55,1026,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
+		1,55,1,55,1,55,1,55,1,55,5,55,1041,8,55,10,55,12,55,1044,9,55,1,55,1,55,
+		1,55,1,55,1,55,1,55,1,55,1,55,5,55,1054,8,55,10,55,12,55,1057,9,55,1,55,
+		1,55,1,55,1,55,5,55,1063,8,55,10,55,12,55,1066,9,55,1,55,3,55,1069,8,55,
+		1,55,1,55,1,55,3,55,1074,8,55,1,55,1,55,5,55,1078,8,55,10,55,12,55,1081,
+		9,55,1,55,1,55,1,55,1,55,5,55,1087,8,55,10,55,12,55,1090,9,55,1,55,3,55,
+		1093,8,55,1,56,1,56,1,56,5,56,1098,8,56,10,56,12,56,1101,9,56,1,56,1,56,
+		1,57,1,57,1,57,1,57,5,57,1109,8,57,10,57,12,57,1112,9,57,1,57,5,57,1115,
+		8,57,10,57,12,57,1118,9,57,1,57,3,57,1121,8,57,1,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,3,58,1145,8,58,1,59,1,59,1,59,1,59,1,59,1,59,5,59,1153,
+		8,59,10,59,12,59,1156,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,5,60,1170,8,60,10,60,12,60,1173,9,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,3,60,1183,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1200,8,60,10,60,12,60,1203,
+		9,60,3,60,1205,8,60,1,60,5,60,1208,8,60,10,60,12,60,1211,9,60,1,60,3,60,
+		1214,8,60,3,60,1216,8,60,1,60,1,60,4,60,1220,8,60,11,60,12,60,1221,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1236,8,60,
+		10,60,12,60,1239,9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,3,60,1252,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
 		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1274,8,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1281,8,60,1,60,1,60,1,60,4,60,1286,8,60,11,60,
-		12,60,1287,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1310,8,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1333,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,3,60,1343,8,60,1,61,1,61,1,61,1,61,1,61,1,61,1,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,65,1,65,1,66,1,66,
+		1,60,3,60,1279,8,60,1,60,1,60,1,60,1,60,1,60,3,60,1286,8,60,1,60,1,60,
+		1,60,4,60,1291,8,60,11,60,12,60,1292,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
+		1315,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1338,8,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1348,8,60,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,63,1,63,1,63,1,63,1,64,1,64,
+		1,64,1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1393,8,66,10,66,
+		12,66,1396,9,66,3,66,1398,8,66,1,66,1,66,1,66,1,66,3,66,1404,8,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1414,8,66,1,66,1,66,1,66,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,5,66,1388,8,66,10,66,12,66,1391,9,66,3,66,1393,
-		8,66,1,66,1,66,1,66,1,66,3,66,1399,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,3,66,1409,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1429,8,66,10,66,12,66,
-		1432,9,66,1,67,1,67,1,68,1,68,1,68,3,68,1439,8,68,1,69,1,69,1,69,0,1,132,
-		70,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
-		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
-		96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
-		132,134,136,138,0,9,1,0,223,224,1,0,15,16,1,0,109,110,1,0,243,244,1,0,
-		233,234,1,0,231,232,1,0,235,240,1,0,174,185,23,0,3,3,5,9,13,43,45,48,50,
-		50,53,57,61,62,64,69,71,103,105,115,117,118,120,122,126,127,129,131,134,
-		136,145,145,147,153,155,160,166,168,185,186,191,205,207,222,247,248,1664,
-		0,146,1,0,0,0,2,151,1,0,0,0,4,154,1,0,0,0,6,186,1,0,0,0,8,188,1,0,0,0,
-		10,200,1,0,0,0,12,224,1,0,0,0,14,226,1,0,0,0,16,228,1,0,0,0,18,245,1,0,
-		0,0,20,247,1,0,0,0,22,279,1,0,0,0,24,281,1,0,0,0,26,283,1,0,0,0,28,317,
-		1,0,0,0,30,319,1,0,0,0,32,324,1,0,0,0,34,374,1,0,0,0,36,379,1,0,0,0,38,
-		387,1,0,0,0,40,389,1,0,0,0,42,409,1,0,0,0,44,411,1,0,0,0,46,413,1,0,0,
-		0,48,442,1,0,0,0,50,444,1,0,0,0,52,494,1,0,0,0,54,496,1,0,0,0,56,552,1,
-		0,0,0,58,554,1,0,0,0,60,583,1,0,0,0,62,585,1,0,0,0,64,592,1,0,0,0,66,706,
-		1,0,0,0,68,708,1,0,0,0,70,724,1,0,0,0,72,726,1,0,0,0,74,760,1,0,0,0,76,
-		768,1,0,0,0,78,770,1,0,0,0,80,816,1,0,0,0,82,818,1,0,0,0,84,836,1,0,0,
-		0,86,838,1,0,0,0,88,841,1,0,0,0,90,859,1,0,0,0,92,861,1,0,0,0,94,876,1,
-		0,0,0,96,892,1,0,0,0,98,942,1,0,0,0,100,963,1,0,0,0,102,965,1,0,0,0,104,
-		972,1,0,0,0,106,984,1,0,0,0,108,986,1,0,0,0,110,1087,1,0,0,0,112,1089,
-		1,0,0,0,114,1115,1,0,0,0,116,1139,1,0,0,0,118,1141,1,0,0,0,120,1342,1,
-		0,0,0,122,1344,1,0,0,0,124,1350,1,0,0,0,126,1357,1,0,0,0,128,1361,1,0,
-		0,0,130,1364,1,0,0,0,132,1408,1,0,0,0,134,1433,1,0,0,0,136,1435,1,0,0,
-		0,138,1440,1,0,0,0,140,145,3,2,1,0,141,145,3,4,2,0,142,145,3,118,59,0,
-		143,145,3,8,4,0,144,140,1,0,0,0,144,141,1,0,0,0,144,142,1,0,0,0,144,143,
-		1,0,0,0,145,148,1,0,0,0,146,144,1,0,0,0,146,147,1,0,0,0,147,149,1,0,0,
-		0,148,146,1,0,0,0,149,150,5,0,0,1,150,1,1,0,0,0,151,152,5,3,0,0,152,153,
-		5,245,0,0,153,3,1,0,0,0,154,155,5,1,0,0,155,156,3,138,69,0,156,160,5,223,
-		0,0,157,159,3,6,3,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,
-		161,1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,164,5,224,0,0,164,5,1,
-		0,0,0,165,187,3,12,6,0,166,187,3,16,8,0,167,187,3,20,10,0,168,187,3,26,
-		13,0,169,187,3,32,16,0,170,187,3,46,23,0,171,187,3,50,25,0,172,187,3,54,
-		27,0,173,187,3,72,36,0,174,187,3,58,29,0,175,187,3,64,32,0,176,187,3,78,
-		39,0,177,187,3,88,44,0,178,187,3,92,46,0,179,187,3,94,47,0,180,187,3,96,
-		48,0,181,187,3,102,51,0,182,187,3,104,52,0,183,187,3,108,54,0,184,187,
-		3,112,56,0,185,187,3,8,4,0,186,165,1,0,0,0,186,166,1,0,0,0,186,167,1,0,
-		0,0,186,168,1,0,0,0,186,169,1,0,0,0,186,170,1,0,0,0,186,171,1,0,0,0,186,
-		172,1,0,0,0,186,173,1,0,0,0,186,174,1,0,0,0,186,175,1,0,0,0,186,176,1,
-		0,0,0,186,177,1,0,0,0,186,178,1,0,0,0,186,179,1,0,0,0,186,180,1,0,0,0,
-		186,181,1,0,0,0,186,182,1,0,0,0,186,183,1,0,0,0,186,184,1,0,0,0,186,185,
-		1,0,0,0,187,7,1,0,0,0,188,189,5,247,0,0,189,195,4,4,0,0,190,194,3,138,
-		69,0,191,194,5,4,0,0,192,194,5,52,0,0,193,190,1,0,0,0,193,191,1,0,0,0,
-		193,192,1,0,0,0,194,197,1,0,0,0,195,193,1,0,0,0,195,196,1,0,0,0,196,198,
-		1,0,0,0,197,195,1,0,0,0,198,199,3,10,5,0,199,9,1,0,0,0,200,205,5,223,0,
-		0,201,204,3,10,5,0,202,204,8,0,0,0,203,201,1,0,0,0,203,202,1,0,0,0,204,
-		207,1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,208,1,0,0,0,207,205,1,
-		0,0,0,208,209,5,224,0,0,209,11,1,0,0,0,210,211,5,5,0,0,211,225,5,245,0,
-		0,212,213,5,6,0,0,213,225,3,138,69,0,214,215,5,7,0,0,215,225,5,242,0,0,
-		216,217,5,8,0,0,217,225,5,242,0,0,218,219,5,9,0,0,219,225,5,242,0,0,220,
-		221,5,10,0,0,221,225,3,138,69,0,222,223,5,11,0,0,223,225,3,14,7,0,224,
-		210,1,0,0,0,224,212,1,0,0,0,224,214,1,0,0,0,224,216,1,0,0,0,224,218,1,
-		0,0,0,224,220,1,0,0,0,224,222,1,0,0,0,225,13,1,0,0,0,226,227,5,241,0,0,
-		227,15,1,0,0,0,228,229,5,12,0,0,229,230,3,138,69,0,230,234,5,223,0,0,231,
-		233,3,18,9,0,232,231,1,0,0,0,233,236,1,0,0,0,234,232,1,0,0,0,234,235,1,
-		0,0,0,235,237,1,0,0,0,236,234,1,0,0,0,237,238,5,224,0,0,238,17,1,0,0,0,
-		239,240,5,41,0,0,240,246,5,245,0,0,241,242,5,42,0,0,242,246,3,132,66,0,
-		243,244,5,43,0,0,244,246,3,132,66,0,245,239,1,0,0,0,245,241,1,0,0,0,245,
-		243,1,0,0,0,246,19,1,0,0,0,247,248,5,13,0,0,248,249,3,138,69,0,249,253,
-		5,223,0,0,250,252,3,22,11,0,251,250,1,0,0,0,252,255,1,0,0,0,253,251,1,
-		0,0,0,253,254,1,0,0,0,254,256,1,0,0,0,255,253,1,0,0,0,256,257,5,224,0,
-		0,257,21,1,0,0,0,258,259,5,113,0,0,259,280,3,132,66,0,260,261,5,169,0,
-		0,261,262,3,132,66,0,262,263,3,128,64,0,263,280,1,0,0,0,264,265,5,14,0,
-		0,265,266,3,24,12,0,266,270,5,223,0,0,267,269,3,30,15,0,268,267,1,0,0,
-		0,269,272,1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,273,1,0,0,0,272,
-		270,1,0,0,0,273,274,5,224,0,0,274,280,1,0,0,0,275,276,5,17,0,0,276,277,
-		5,242,0,0,277,278,5,18,0,0,278,280,3,132,66,0,279,258,1,0,0,0,279,260,
-		1,0,0,0,279,264,1,0,0,0,279,275,1,0,0,0,280,23,1,0,0,0,281,282,7,1,0,0,
-		282,25,1,0,0,0,283,284,5,44,0,0,284,285,3,138,69,0,285,289,5,223,0,0,286,
-		288,3,28,14,0,287,286,1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,0,289,290,
-		1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,293,5,224,0,0,293,27,1,0,0,
-		0,294,295,5,45,0,0,295,318,3,132,66,0,296,297,5,46,0,0,297,298,5,47,0,
-		0,298,301,3,130,65,0,299,300,5,48,0,0,300,302,3,132,66,0,301,299,1,0,0,
-		0,301,302,1,0,0,0,302,305,1,0,0,0,303,304,5,49,0,0,304,306,5,242,0,0,305,
-		303,1,0,0,0,305,306,1,0,0,0,306,318,1,0,0,0,307,308,5,46,0,0,308,309,5,
-		50,0,0,309,313,5,223,0,0,310,312,3,30,15,0,311,310,1,0,0,0,312,315,1,0,
-		0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,
-		318,5,224,0,0,317,294,1,0,0,0,317,296,1,0,0,0,317,307,1,0,0,0,318,29,1,
-		0,0,0,319,320,5,242,0,0,320,322,3,132,66,0,321,323,5,227,0,0,322,321,1,
-		0,0,0,322,323,1,0,0,0,323,31,1,0,0,0,324,325,5,51,0,0,325,326,3,138,69,
-		0,326,327,5,52,0,0,327,328,3,138,69,0,328,332,5,223,0,0,329,331,3,34,17,
-		0,330,329,1,0,0,0,331,334,1,0,0,0,332,330,1,0,0,0,332,333,1,0,0,0,333,
-		335,1,0,0,0,334,332,1,0,0,0,335,336,5,224,0,0,336,33,1,0,0,0,337,338,5,
-		53,0,0,338,375,3,138,69,0,339,340,5,54,0,0,340,341,3,132,66,0,341,346,
-		3,128,64,0,342,343,5,55,0,0,343,344,3,132,66,0,344,345,3,128,64,0,345,
-		347,1,0,0,0,346,342,1,0,0,0,346,347,1,0,0,0,347,375,1,0,0,0,348,349,5,
-		56,0,0,349,375,5,242,0,0,350,351,5,57,0,0,351,375,3,130,65,0,352,353,5,
-		58,0,0,353,354,3,36,18,0,354,355,3,130,65,0,355,356,5,60,0,0,356,357,5,
-		53,0,0,357,361,5,61,0,0,358,359,5,54,0,0,359,360,5,60,0,0,360,362,5,62,
-		0,0,361,358,1,0,0,0,361,362,1,0,0,0,362,375,1,0,0,0,363,365,5,63,0,0,364,
-		366,3,38,19,0,365,364,1,0,0,0,366,367,1,0,0,0,367,365,1,0,0,0,367,368,
-		1,0,0,0,368,375,1,0,0,0,369,370,5,11,0,0,370,375,3,14,7,0,371,375,3,40,
-		20,0,372,373,5,222,0,0,373,375,3,138,69,0,374,337,1,0,0,0,374,339,1,0,
-		0,0,374,348,1,0,0,0,374,350,1,0,0,0,374,352,1,0,0,0,374,363,1,0,0,0,374,
-		369,1,0,0,0,374,371,1,0,0,0,374,372,1,0,0,0,375,35,1,0,0,0,376,377,5,244,
-		0,0,377,380,5,59,0,0,378,380,5,243,0,0,379,376,1,0,0,0,379,378,1,0,0,0,
-		380,37,1,0,0,0,381,382,5,68,0,0,382,388,3,132,66,0,383,384,5,69,0,0,384,
-		388,3,132,66,0,385,386,5,70,0,0,386,388,5,242,0,0,387,381,1,0,0,0,387,
-		383,1,0,0,0,387,385,1,0,0,0,388,39,1,0,0,0,389,390,5,64,0,0,390,394,3,
-		138,69,0,391,393,3,42,21,0,392,391,1,0,0,0,393,396,1,0,0,0,394,392,1,0,
-		0,0,394,395,1,0,0,0,395,41,1,0,0,0,396,394,1,0,0,0,397,398,5,69,0,0,398,
-		410,3,132,66,0,399,400,5,70,0,0,400,410,5,242,0,0,401,402,5,123,0,0,402,
-		410,3,132,66,0,403,404,5,65,0,0,404,407,3,44,22,0,405,406,5,188,0,0,406,
-		408,3,44,22,0,407,405,1,0,0,0,407,408,1,0,0,0,408,410,1,0,0,0,409,397,
-		1,0,0,0,409,399,1,0,0,0,409,401,1,0,0,0,409,403,1,0,0,0,410,43,1,0,0,0,
-		411,412,7,2,0,0,412,45,1,0,0,0,413,414,5,71,0,0,414,415,3,138,69,0,415,
-		419,5,223,0,0,416,418,3,48,24,0,417,416,1,0,0,0,418,421,1,0,0,0,419,417,
-		1,0,0,0,419,420,1,0,0,0,420,422,1,0,0,0,421,419,1,0,0,0,422,423,5,224,
-		0,0,423,47,1,0,0,0,424,425,5,72,0,0,425,443,3,138,69,0,426,427,5,105,0,
-		0,427,443,3,132,66,0,428,429,5,106,0,0,429,431,3,132,66,0,430,432,5,107,
-		0,0,431,430,1,0,0,0,431,432,1,0,0,0,432,443,1,0,0,0,433,434,5,108,0,0,
-		434,435,5,70,0,0,435,443,5,242,0,0,436,437,5,111,0,0,437,443,3,70,35,0,
-		438,439,5,8,0,0,439,443,5,242,0,0,440,441,5,43,0,0,441,443,3,132,66,0,
-		442,424,1,0,0,0,442,426,1,0,0,0,442,428,1,0,0,0,442,433,1,0,0,0,442,436,
-		1,0,0,0,442,438,1,0,0,0,442,440,1,0,0,0,443,49,1,0,0,0,444,445,5,73,0,
-		0,445,446,3,138,69,0,446,450,5,223,0,0,447,449,3,52,26,0,448,447,1,0,0,
-		0,449,452,1,0,0,0,450,448,1,0,0,0,450,451,1,0,0,0,451,453,1,0,0,0,452,
-		450,1,0,0,0,453,454,5,224,0,0,454,51,1,0,0,0,455,456,5,74,0,0,456,460,
-		5,223,0,0,457,459,3,62,31,0,458,457,1,0,0,0,459,462,1,0,0,0,460,458,1,
-		0,0,0,460,461,1,0,0,0,461,463,1,0,0,0,462,460,1,0,0,0,463,495,5,224,0,
-		0,464,465,5,75,0,0,465,495,3,132,66,0,466,467,5,76,0,0,467,495,3,132,66,
-		0,468,469,5,77,0,0,469,470,5,47,0,0,470,495,3,130,65,0,471,472,5,77,0,
-		0,472,473,5,78,0,0,473,474,3,132,66,0,474,475,3,128,64,0,475,495,1,0,0,
-		0,476,477,5,80,0,0,477,495,3,132,66,0,478,479,5,81,0,0,479,495,3,132,66,
-		0,480,481,5,79,0,0,481,495,3,132,66,0,482,483,5,82,0,0,483,484,3,132,66,
-		0,484,485,3,128,64,0,485,495,1,0,0,0,486,487,5,83,0,0,487,488,3,132,66,
-		0,488,489,5,78,0,0,489,490,3,132,66,0,490,491,3,128,64,0,491,495,1,0,0,
-		0,492,493,5,84,0,0,493,495,3,138,69,0,494,455,1,0,0,0,494,464,1,0,0,0,
-		494,466,1,0,0,0,494,468,1,0,0,0,494,471,1,0,0,0,494,476,1,0,0,0,494,478,
-		1,0,0,0,494,480,1,0,0,0,494,482,1,0,0,0,494,486,1,0,0,0,494,492,1,0,0,
-		0,495,53,1,0,0,0,496,497,5,85,0,0,497,498,3,138,69,0,498,499,5,52,0,0,
-		499,500,3,138,69,0,500,504,5,223,0,0,501,503,3,56,28,0,502,501,1,0,0,0,
-		503,506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,507,1,0,0,0,506,504,
-		1,0,0,0,507,508,5,224,0,0,508,55,1,0,0,0,509,510,5,86,0,0,510,553,3,138,
-		69,0,511,512,5,75,0,0,512,553,3,132,66,0,513,514,5,87,0,0,514,515,5,60,
-		0,0,515,553,5,62,0,0,516,517,5,87,0,0,517,553,3,132,66,0,518,519,5,176,
-		0,0,519,520,3,132,66,0,520,521,3,128,64,0,521,553,1,0,0,0,522,523,5,88,
-		0,0,523,553,3,132,66,0,524,525,5,56,0,0,525,553,5,242,0,0,526,527,5,57,
-		0,0,527,553,3,130,65,0,528,529,5,91,0,0,529,535,3,132,66,0,530,533,5,92,
-		0,0,531,532,5,154,0,0,532,534,3,132,66,0,533,531,1,0,0,0,533,534,1,0,0,
-		0,534,536,1,0,0,0,535,530,1,0,0,0,535,536,1,0,0,0,536,553,1,0,0,0,537,
-		538,5,58,0,0,538,539,3,36,18,0,539,540,3,130,65,0,540,541,5,60,0,0,541,
-		542,5,86,0,0,542,543,5,61,0,0,543,553,1,0,0,0,544,545,5,93,0,0,545,549,
-		3,132,66,0,546,547,5,94,0,0,547,548,5,125,0,0,548,550,5,57,0,0,549,546,
-		1,0,0,0,549,550,1,0,0,0,550,553,1,0,0,0,551,553,3,40,20,0,552,509,1,0,
-		0,0,552,511,1,0,0,0,552,513,1,0,0,0,552,516,1,0,0,0,552,518,1,0,0,0,552,
-		522,1,0,0,0,552,524,1,0,0,0,552,526,1,0,0,0,552,528,1,0,0,0,552,537,1,
-		0,0,0,552,544,1,0,0,0,552,551,1,0,0,0,553,57,1,0,0,0,554,555,5,182,0,0,
-		555,556,3,138,69,0,556,560,5,223,0,0,557,559,3,60,30,0,558,557,1,0,0,0,
-		559,562,1,0,0,0,560,558,1,0,0,0,560,561,1,0,0,0,561,563,1,0,0,0,562,560,
-		1,0,0,0,563,564,5,224,0,0,564,59,1,0,0,0,565,566,5,212,0,0,566,584,3,132,
-		66,0,567,568,5,87,0,0,568,584,3,138,69,0,569,570,5,213,0,0,570,584,3,132,
-		66,0,571,572,5,214,0,0,572,584,3,132,66,0,573,574,5,215,0,0,574,584,3,
-		132,66,0,575,576,5,80,0,0,576,584,3,132,66,0,577,578,5,79,0,0,578,584,
-		3,132,66,0,579,580,5,95,0,0,580,584,3,132,66,0,581,582,5,96,0,0,582,584,
-		3,132,66,0,583,565,1,0,0,0,583,567,1,0,0,0,583,569,1,0,0,0,583,571,1,0,
-		0,0,583,573,1,0,0,0,583,575,1,0,0,0,583,577,1,0,0,0,583,579,1,0,0,0,583,
-		581,1,0,0,0,584,61,1,0,0,0,585,586,5,242,0,0,586,587,3,132,66,0,587,588,
-		5,60,0,0,588,590,3,132,66,0,589,591,5,227,0,0,590,589,1,0,0,0,590,591,
-		1,0,0,0,591,63,1,0,0,0,592,593,5,104,0,0,593,594,3,138,69,0,594,598,5,
-		223,0,0,595,597,3,66,33,0,596,595,1,0,0,0,597,600,1,0,0,0,598,596,1,0,
-		0,0,598,599,1,0,0,0,599,601,1,0,0,0,600,598,1,0,0,0,601,602,5,224,0,0,
-		602,65,1,0,0,0,603,604,5,105,0,0,604,707,3,132,66,0,605,606,5,106,0,0,
-		606,608,3,132,66,0,607,609,5,107,0,0,608,607,1,0,0,0,608,609,1,0,0,0,609,
-		612,1,0,0,0,610,611,5,48,0,0,611,613,3,132,66,0,612,610,1,0,0,0,612,613,
-		1,0,0,0,613,616,1,0,0,0,614,615,5,69,0,0,615,617,3,132,66,0,616,614,1,
-		0,0,0,616,617,1,0,0,0,617,707,1,0,0,0,618,620,5,191,0,0,619,621,5,243,
-		0,0,620,619,1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,0,622,623,5,132,0,0,
-		623,625,3,132,66,0,624,622,1,0,0,0,624,625,1,0,0,0,625,707,1,0,0,0,626,
-		627,5,191,0,0,627,707,5,202,0,0,628,629,5,192,0,0,629,707,3,132,66,0,630,
-		631,5,193,0,0,631,707,3,132,66,0,632,633,5,194,0,0,633,634,5,70,0,0,634,
-		707,5,242,0,0,635,636,5,195,0,0,636,640,5,223,0,0,637,639,3,30,15,0,638,
-		637,1,0,0,0,639,642,1,0,0,0,640,638,1,0,0,0,640,641,1,0,0,0,641,643,1,
-		0,0,0,642,640,1,0,0,0,643,707,5,224,0,0,644,645,5,195,0,0,645,646,5,203,
-		0,0,646,647,3,138,69,0,647,648,5,204,0,0,648,649,3,132,66,0,649,707,1,
-		0,0,0,650,651,5,196,0,0,651,707,3,132,66,0,652,653,5,197,0,0,653,658,3,
-		132,66,0,654,655,5,49,0,0,655,659,5,242,0,0,656,657,5,206,0,0,657,659,
-		3,138,69,0,658,654,1,0,0,0,658,656,1,0,0,0,659,707,1,0,0,0,660,661,5,199,
-		0,0,661,662,5,200,0,0,662,663,3,138,69,0,663,667,5,223,0,0,664,666,3,68,
-		34,0,665,664,1,0,0,0,666,669,1,0,0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,
-		672,1,0,0,0,669,667,1,0,0,0,670,671,5,162,0,0,671,673,3,132,66,0,672,670,
-		1,0,0,0,672,673,1,0,0,0,673,674,1,0,0,0,674,675,5,224,0,0,675,707,1,0,
-		0,0,676,677,5,199,0,0,677,678,5,205,0,0,678,679,3,132,66,0,679,680,5,162,
-		0,0,680,681,3,132,66,0,681,707,1,0,0,0,682,683,5,198,0,0,683,707,3,132,
-		66,0,684,685,5,108,0,0,685,686,5,70,0,0,686,707,5,242,0,0,687,688,5,111,
-		0,0,688,707,3,70,35,0,689,690,5,8,0,0,690,707,5,242,0,0,691,692,5,115,
-		0,0,692,707,5,244,0,0,693,707,3,40,20,0,694,695,5,217,0,0,695,696,5,60,
-		0,0,696,697,3,132,66,0,697,698,5,203,0,0,698,702,3,132,66,0,699,700,5,
-		218,0,0,700,701,5,219,0,0,701,703,3,132,66,0,702,699,1,0,0,0,702,703,1,
-		0,0,0,703,707,1,0,0,0,704,705,5,220,0,0,705,707,3,132,66,0,706,603,1,0,
-		0,0,706,605,1,0,0,0,706,618,1,0,0,0,706,626,1,0,0,0,706,628,1,0,0,0,706,
-		630,1,0,0,0,706,632,1,0,0,0,706,635,1,0,0,0,706,644,1,0,0,0,706,650,1,
-		0,0,0,706,652,1,0,0,0,706,660,1,0,0,0,706,676,1,0,0,0,706,682,1,0,0,0,
-		706,684,1,0,0,0,706,687,1,0,0,0,706,689,1,0,0,0,706,691,1,0,0,0,706,693,
-		1,0,0,0,706,694,1,0,0,0,706,704,1,0,0,0,707,67,1,0,0,0,708,709,5,201,0,
-		0,709,710,3,132,66,0,710,711,3,132,66,0,711,69,1,0,0,0,712,725,5,112,0,
-		0,713,725,5,113,0,0,714,725,5,114,0,0,715,716,5,50,0,0,716,720,5,223,0,
-		0,717,719,3,30,15,0,718,717,1,0,0,0,719,722,1,0,0,0,720,718,1,0,0,0,720,
-		721,1,0,0,0,721,723,1,0,0,0,722,720,1,0,0,0,723,725,5,224,0,0,724,712,
-		1,0,0,0,724,713,1,0,0,0,724,714,1,0,0,0,724,715,1,0,0,0,725,71,1,0,0,0,
-		726,727,5,207,0,0,727,728,3,138,69,0,728,732,5,223,0,0,729,731,3,74,37,
-		0,730,729,1,0,0,0,731,734,1,0,0,0,732,730,1,0,0,0,732,733,1,0,0,0,733,
-		735,1,0,0,0,734,732,1,0,0,0,735,736,5,224,0,0,736,73,1,0,0,0,737,738,5,
-		187,0,0,738,739,3,138,69,0,739,740,5,228,0,0,740,741,3,138,69,0,741,761,
-		1,0,0,0,742,743,5,185,0,0,743,761,3,132,66,0,744,745,5,208,0,0,745,761,
-		3,132,66,0,746,747,5,209,0,0,747,761,5,211,0,0,748,749,5,209,0,0,749,761,
-		3,138,69,0,750,752,5,62,0,0,751,753,3,76,38,0,752,751,1,0,0,0,753,754,
-		1,0,0,0,754,752,1,0,0,0,754,755,1,0,0,0,755,761,1,0,0,0,756,757,5,195,
-		0,0,757,758,5,159,0,0,758,759,5,49,0,0,759,761,3,138,69,0,760,737,1,0,
-		0,0,760,742,1,0,0,0,760,744,1,0,0,0,760,746,1,0,0,0,760,748,1,0,0,0,760,
-		750,1,0,0,0,760,756,1,0,0,0,761,75,1,0,0,0,762,763,5,210,0,0,763,769,3,
-		132,66,0,764,765,5,95,0,0,765,769,3,132,66,0,766,767,5,96,0,0,767,769,
-		3,132,66,0,768,762,1,0,0,0,768,764,1,0,0,0,768,766,1,0,0,0,769,77,1,0,
-		0,0,770,771,5,116,0,0,771,772,3,138,69,0,772,776,5,223,0,0,773,775,3,80,
-		40,0,774,773,1,0,0,0,775,778,1,0,0,0,776,774,1,0,0,0,776,777,1,0,0,0,777,
-		779,1,0,0,0,778,776,1,0,0,0,779,780,5,224,0,0,780,79,1,0,0,0,781,782,5,
-		117,0,0,782,817,3,132,66,0,783,784,5,118,0,0,784,789,3,82,41,0,785,786,
-		5,227,0,0,786,788,3,82,41,0,787,785,1,0,0,0,788,791,1,0,0,0,789,787,1,
-		0,0,0,789,790,1,0,0,0,790,817,1,0,0,0,791,789,1,0,0,0,792,793,5,155,0,
-		0,793,817,3,132,66,0,794,795,5,156,0,0,795,796,3,132,66,0,796,797,5,154,
-		0,0,797,800,3,138,69,0,798,799,5,157,0,0,799,801,3,132,66,0,800,798,1,
-		0,0,0,800,801,1,0,0,0,801,803,1,0,0,0,802,804,5,160,0,0,803,802,1,0,0,
-		0,803,804,1,0,0,0,804,817,1,0,0,0,805,806,5,193,0,0,806,817,3,132,66,0,
-		807,808,5,158,0,0,808,813,3,86,43,0,809,810,5,227,0,0,810,812,3,86,43,
-		0,811,809,1,0,0,0,812,815,1,0,0,0,813,811,1,0,0,0,813,814,1,0,0,0,814,
-		817,1,0,0,0,815,813,1,0,0,0,816,781,1,0,0,0,816,783,1,0,0,0,816,792,1,
-		0,0,0,816,794,1,0,0,0,816,805,1,0,0,0,816,807,1,0,0,0,817,81,1,0,0,0,818,
-		819,3,138,69,0,819,828,3,132,66,0,820,824,5,223,0,0,821,823,3,84,42,0,
-		822,821,1,0,0,0,823,826,1,0,0,0,824,822,1,0,0,0,824,825,1,0,0,0,825,827,
-		1,0,0,0,826,824,1,0,0,0,827,829,5,224,0,0,828,820,1,0,0,0,828,829,1,0,
-		0,0,829,83,1,0,0,0,830,831,5,155,0,0,831,837,3,132,66,0,832,833,5,156,
-		0,0,833,837,3,132,66,0,834,835,5,157,0,0,835,837,3,132,66,0,836,830,1,
-		0,0,0,836,832,1,0,0,0,836,834,1,0,0,0,837,85,1,0,0,0,838,839,5,242,0,0,
-		839,840,3,132,66,0,840,87,1,0,0,0,841,842,5,119,0,0,842,851,3,138,69,0,
-		843,847,5,223,0,0,844,846,3,90,45,0,845,844,1,0,0,0,846,849,1,0,0,0,847,
-		845,1,0,0,0,847,848,1,0,0,0,848,850,1,0,0,0,849,847,1,0,0,0,850,852,5,
-		224,0,0,851,843,1,0,0,0,851,852,1,0,0,0,852,89,1,0,0,0,853,854,5,120,0,
-		0,854,860,3,132,66,0,855,856,5,121,0,0,856,860,3,132,66,0,857,858,5,122,
-		0,0,858,860,3,132,66,0,859,853,1,0,0,0,859,855,1,0,0,0,859,857,1,0,0,0,
-		860,91,1,0,0,0,861,862,5,123,0,0,862,863,3,138,69,0,863,864,5,223,0,0,
-		864,872,3,132,66,0,865,870,3,128,64,0,866,867,5,55,0,0,867,868,3,132,66,
-		0,868,869,3,128,64,0,869,871,1,0,0,0,870,866,1,0,0,0,870,871,1,0,0,0,871,
-		873,1,0,0,0,872,865,1,0,0,0,872,873,1,0,0,0,873,874,1,0,0,0,874,875,5,
-		224,0,0,875,93,1,0,0,0,876,877,5,124,0,0,877,878,3,138,69,0,878,879,5,
-		230,0,0,879,886,3,132,66,0,880,883,5,125,0,0,881,884,5,126,0,0,882,884,
-		5,127,0,0,883,881,1,0,0,0,883,882,1,0,0,0,884,885,1,0,0,0,885,887,3,130,
-		65,0,886,880,1,0,0,0,886,887,1,0,0,0,887,890,1,0,0,0,888,889,5,49,0,0,
-		889,891,5,242,0,0,890,888,1,0,0,0,890,891,1,0,0,0,891,95,1,0,0,0,892,893,
-		5,128,0,0,893,894,3,138,69,0,894,895,5,132,0,0,895,898,3,132,66,0,896,
-		897,5,49,0,0,897,899,5,242,0,0,898,896,1,0,0,0,898,899,1,0,0,0,899,903,
-		1,0,0,0,900,901,5,129,0,0,901,902,5,131,0,0,902,904,5,244,0,0,903,900,
-		1,0,0,0,903,904,1,0,0,0,904,908,1,0,0,0,905,906,5,130,0,0,906,907,5,131,
-		0,0,907,909,5,244,0,0,908,905,1,0,0,0,908,909,1,0,0,0,909,920,1,0,0,0,
-		910,911,5,149,0,0,911,912,5,171,0,0,912,913,3,138,69,0,913,914,5,150,0,
-		0,914,915,5,154,0,0,915,916,5,244,0,0,916,918,5,151,0,0,917,919,3,98,49,
-		0,918,917,1,0,0,0,918,919,1,0,0,0,919,921,1,0,0,0,920,910,1,0,0,0,920,
-		921,1,0,0,0,921,922,1,0,0,0,922,923,5,229,0,0,923,928,3,100,50,0,924,925,
-		5,227,0,0,925,927,3,100,50,0,926,924,1,0,0,0,927,930,1,0,0,0,928,926,1,
-		0,0,0,928,929,1,0,0,0,929,97,1,0,0,0,930,928,1,0,0,0,931,932,5,152,0,0,
-		932,937,3,138,69,0,933,934,5,227,0,0,934,936,3,138,69,0,935,933,1,0,0,
-		0,936,939,1,0,0,0,937,935,1,0,0,0,937,938,1,0,0,0,938,943,1,0,0,0,939,
-		937,1,0,0,0,940,941,5,153,0,0,941,943,3,138,69,0,942,931,1,0,0,0,942,940,
-		1,0,0,0,943,99,1,0,0,0,944,945,5,145,0,0,945,946,5,243,0,0,946,947,5,154,
-		0,0,947,964,3,138,69,0,948,960,5,148,0,0,949,950,5,225,0,0,950,955,3,138,
-		69,0,951,952,5,227,0,0,952,954,3,138,69,0,953,951,1,0,0,0,954,957,1,0,
-		0,0,955,953,1,0,0,0,955,956,1,0,0,0,956,958,1,0,0,0,957,955,1,0,0,0,958,
-		959,5,226,0,0,959,961,1,0,0,0,960,949,1,0,0,0,960,961,1,0,0,0,961,964,
-		1,0,0,0,962,964,3,138,69,0,963,944,1,0,0,0,963,948,1,0,0,0,963,962,1,0,
-		0,0,964,101,1,0,0,0,965,966,5,133,0,0,966,967,5,132,0,0,967,970,3,132,
-		66,0,968,969,5,134,0,0,969,971,3,130,65,0,970,968,1,0,0,0,970,971,1,0,
-		0,0,971,103,1,0,0,0,972,973,5,135,0,0,973,974,5,136,0,0,974,979,3,106,
-		53,0,975,976,5,227,0,0,976,978,3,106,53,0,977,975,1,0,0,0,978,981,1,0,
-		0,0,979,977,1,0,0,0,979,980,1,0,0,0,980,105,1,0,0,0,981,979,1,0,0,0,982,
-		985,5,63,0,0,983,985,3,138,69,0,984,982,1,0,0,0,984,983,1,0,0,0,985,107,
-		1,0,0,0,986,987,5,137,0,0,987,991,5,223,0,0,988,990,3,110,55,0,989,988,
-		1,0,0,0,990,993,1,0,0,0,991,989,1,0,0,0,991,992,1,0,0,0,992,994,1,0,0,
-		0,993,991,1,0,0,0,994,995,5,224,0,0,995,109,1,0,0,0,996,997,5,10,0,0,997,
-		1007,3,136,68,0,998,999,5,138,0,0,999,1004,3,138,69,0,1000,1001,5,227,
-		0,0,1001,1003,3,138,69,0,1002,1000,1,0,0,0,1003,1006,1,0,0,0,1004,1002,
-		1,0,0,0,1004,1005,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1007,998,
-		1,0,0,0,1007,1008,1,0,0,0,1008,1088,1,0,0,0,1009,1010,5,139,0,0,1010,1088,
-		3,138,69,0,1011,1012,5,140,0,0,1012,1088,3,138,69,0,1013,1014,5,141,0,
-		0,1014,1015,5,142,0,0,1015,1016,5,143,0,0,1016,1088,3,138,69,0,1017,1020,
-		5,144,0,0,1018,1019,5,243,0,0,1019,1021,5,187,0,0,1020,1018,1,0,0,0,1020,
-		1021,1,0,0,0,1021,1022,1,0,0,0,1022,1023,5,142,0,0,1023,1024,5,154,0,0,
-		1024,1088,3,138,69,0,1025,1026,5,145,0,0,1026,1027,5,243,0,0,1027,1028,
-		5,187,0,0,1028,1029,5,142,0,0,1029,1030,5,154,0,0,1030,1088,3,138,69,0,
-		1031,1032,5,165,0,0,1032,1037,3,138,69,0,1033,1034,5,227,0,0,1034,1036,
-		3,138,69,0,1035,1033,1,0,0,0,1036,1039,1,0,0,0,1037,1035,1,0,0,0,1037,
-		1038,1,0,0,0,1038,1040,1,0,0,0,1039,1037,1,0,0,0,1040,1041,5,154,0,0,1041,
-		1042,5,216,0,0,1042,1043,3,136,68,0,1043,1088,1,0,0,0,1044,1045,5,161,
-		0,0,1045,1046,3,132,66,0,1046,1050,5,223,0,0,1047,1049,3,110,55,0,1048,
-		1047,1,0,0,0,1049,1052,1,0,0,0,1050,1048,1,0,0,0,1050,1051,1,0,0,0,1051,
-		1053,1,0,0,0,1052,1050,1,0,0,0,1053,1063,5,224,0,0,1054,1055,5,162,0,0,
-		1055,1059,5,223,0,0,1056,1058,3,110,55,0,1057,1056,1,0,0,0,1058,1061,1,
-		0,0,0,1059,1057,1,0,0,0,1059,1060,1,0,0,0,1060,1062,1,0,0,0,1061,1059,
-		1,0,0,0,1062,1064,5,224,0,0,1063,1054,1,0,0,0,1063,1064,1,0,0,0,1064,1088,
-		1,0,0,0,1065,1068,5,146,0,0,1066,1067,5,171,0,0,1067,1069,5,105,0,0,1068,
-		1066,1,0,0,0,1068,1069,1,0,0,0,1069,1070,1,0,0,0,1070,1074,5,223,0,0,1071,
-		1073,3,110,55,0,1072,1071,1,0,0,0,1073,1076,1,0,0,0,1074,1072,1,0,0,0,
-		1074,1075,1,0,0,0,1075,1077,1,0,0,0,1076,1074,1,0,0,0,1077,1088,5,224,
-		0,0,1078,1079,5,147,0,0,1079,1083,5,223,0,0,1080,1082,3,110,55,0,1081,
-		1080,1,0,0,0,1082,1085,1,0,0,0,1083,1081,1,0,0,0,1083,1084,1,0,0,0,1084,
-		1086,1,0,0,0,1085,1083,1,0,0,0,1086,1088,5,224,0,0,1087,996,1,0,0,0,1087,
-		1009,1,0,0,0,1087,1011,1,0,0,0,1087,1013,1,0,0,0,1087,1017,1,0,0,0,1087,
-		1025,1,0,0,0,1087,1031,1,0,0,0,1087,1044,1,0,0,0,1087,1065,1,0,0,0,1087,
-		1078,1,0,0,0,1088,111,1,0,0,0,1089,1090,5,164,0,0,1090,1094,5,223,0,0,
-		1091,1093,3,114,57,0,1092,1091,1,0,0,0,1093,1096,1,0,0,0,1094,1092,1,0,
-		0,0,1094,1095,1,0,0,0,1095,1097,1,0,0,0,1096,1094,1,0,0,0,1097,1098,5,
-		224,0,0,1098,113,1,0,0,0,1099,1100,5,165,0,0,1100,1105,3,138,69,0,1101,
-		1102,5,227,0,0,1102,1104,3,138,69,0,1103,1101,1,0,0,0,1104,1107,1,0,0,
-		0,1105,1103,1,0,0,0,1105,1106,1,0,0,0,1106,1111,1,0,0,0,1107,1105,1,0,
-		0,0,1108,1110,3,116,58,0,1109,1108,1,0,0,0,1110,1113,1,0,0,0,1111,1109,
-		1,0,0,0,1111,1112,1,0,0,0,1112,1116,1,0,0,0,1113,1111,1,0,0,0,1114,1116,
-		3,108,54,0,1115,1099,1,0,0,0,1115,1114,1,0,0,0,1116,115,1,0,0,0,1117,1118,
-		5,166,0,0,1118,1140,3,132,66,0,1119,1120,5,167,0,0,1120,1140,3,130,65,
-		0,1121,1122,5,95,0,0,1122,1123,3,132,66,0,1123,1124,5,173,0,0,1124,1125,
-		5,103,0,0,1125,1140,1,0,0,0,1126,1127,5,96,0,0,1127,1140,3,132,66,0,1128,
-		1129,5,97,0,0,1129,1130,3,132,66,0,1130,1131,5,173,0,0,1131,1132,5,103,
-		0,0,1132,1140,1,0,0,0,1133,1134,5,98,0,0,1134,1140,3,132,66,0,1135,1136,
-		5,99,0,0,1136,1140,5,100,0,0,1137,1138,5,101,0,0,1138,1140,3,132,66,0,
-		1139,1117,1,0,0,0,1139,1119,1,0,0,0,1139,1121,1,0,0,0,1139,1126,1,0,0,
-		0,1139,1128,1,0,0,0,1139,1133,1,0,0,0,1139,1135,1,0,0,0,1139,1137,1,0,
-		0,0,1140,117,1,0,0,0,1141,1142,5,2,0,0,1142,1143,3,138,69,0,1143,1144,
-		5,4,0,0,1144,1145,3,138,69,0,1145,1149,5,223,0,0,1146,1148,3,120,60,0,
-		1147,1146,1,0,0,0,1148,1151,1,0,0,0,1149,1147,1,0,0,0,1149,1150,1,0,0,
-		0,1150,1152,1,0,0,0,1151,1149,1,0,0,0,1152,1153,5,224,0,0,1153,119,1,0,
-		0,0,1154,1155,3,138,69,0,1155,1156,5,58,0,0,1156,1157,5,168,0,0,1157,1158,
-		5,244,0,0,1158,1343,1,0,0,0,1159,1160,3,138,69,0,1160,1161,5,58,0,0,1161,
-		1162,5,36,0,0,1162,1166,3,132,66,0,1163,1165,3,126,63,0,1164,1163,1,0,
-		0,0,1165,1168,1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1343,1,
-		0,0,0,1168,1166,1,0,0,0,1169,1170,3,136,68,0,1170,1171,5,169,0,0,1171,
-		1172,3,132,66,0,1172,1177,3,128,64,0,1173,1174,5,26,0,0,1174,1175,3,132,
-		66,0,1175,1176,3,128,64,0,1176,1178,1,0,0,0,1177,1173,1,0,0,0,1177,1178,
-		1,0,0,0,1178,1343,1,0,0,0,1179,1180,3,136,68,0,1180,1181,5,170,0,0,1181,
-		1182,3,132,66,0,1182,1183,5,171,0,0,1183,1184,5,242,0,0,1184,1343,1,0,
-		0,0,1185,1186,3,138,69,0,1186,1210,5,172,0,0,1187,1188,5,52,0,0,1188,1211,
-		5,242,0,0,1189,1199,5,36,0,0,1190,1191,5,42,0,0,1191,1192,3,132,66,0,1192,
-		1196,3,128,64,0,1193,1195,3,122,61,0,1194,1193,1,0,0,0,1195,1198,1,0,0,
-		0,1196,1194,1,0,0,0,1196,1197,1,0,0,0,1197,1200,1,0,0,0,1198,1196,1,0,
-		0,0,1199,1190,1,0,0,0,1199,1200,1,0,0,0,1200,1204,1,0,0,0,1201,1203,3,
-		126,63,0,1202,1201,1,0,0,0,1203,1206,1,0,0,0,1204,1202,1,0,0,0,1204,1205,
-		1,0,0,0,1205,1208,1,0,0,0,1206,1204,1,0,0,0,1207,1209,3,124,62,0,1208,
-		1207,1,0,0,0,1208,1209,1,0,0,0,1209,1211,1,0,0,0,1210,1187,1,0,0,0,1210,
-		1189,1,0,0,0,1211,1343,1,0,0,0,1212,1214,5,164,0,0,1213,1215,3,116,58,
-		0,1214,1213,1,0,0,0,1215,1216,1,0,0,0,1216,1214,1,0,0,0,1216,1217,1,0,
-		0,0,1217,1343,1,0,0,0,1218,1219,5,164,0,0,1219,1220,5,165,0,0,1220,1343,
-		5,102,0,0,1221,1222,3,138,69,0,1222,1223,5,113,0,0,1223,1224,3,132,66,
-		0,1224,1343,1,0,0,0,1225,1226,3,138,69,0,1226,1227,5,14,0,0,1227,1228,
-		3,24,12,0,1228,1232,5,223,0,0,1229,1231,3,30,15,0,1230,1229,1,0,0,0,1231,
-		1234,1,0,0,0,1232,1230,1,0,0,0,1232,1233,1,0,0,0,1233,1235,1,0,0,0,1234,
-		1232,1,0,0,0,1235,1236,5,224,0,0,1236,1343,1,0,0,0,1237,1238,3,138,69,
-		0,1238,1239,5,17,0,0,1239,1240,5,242,0,0,1240,1241,5,18,0,0,1241,1242,
-		3,132,66,0,1242,1343,1,0,0,0,1243,1244,3,138,69,0,1244,1246,5,19,0,0,1245,
-		1247,5,231,0,0,1246,1245,1,0,0,0,1246,1247,1,0,0,0,1247,1248,1,0,0,0,1248,
-		1249,3,132,66,0,1249,1343,1,0,0,0,1250,1251,3,138,69,0,1251,1252,5,221,
-		0,0,1252,1253,3,130,65,0,1253,1343,1,0,0,0,1254,1255,3,138,69,0,1255,1256,
-		5,89,0,0,1256,1257,3,132,66,0,1257,1343,1,0,0,0,1258,1259,3,138,69,0,1259,
-		1260,5,90,0,0,1260,1261,5,131,0,0,1261,1262,3,130,65,0,1262,1263,5,60,
-		0,0,1263,1264,3,132,66,0,1264,1343,1,0,0,0,1265,1266,3,138,69,0,1266,1267,
-		5,190,0,0,1267,1268,5,90,0,0,1268,1343,1,0,0,0,1269,1270,3,138,69,0,1270,
-		1271,5,68,0,0,1271,1273,5,66,0,0,1272,1274,5,243,0,0,1273,1272,1,0,0,0,
-		1273,1274,1,0,0,0,1274,1343,1,0,0,0,1275,1276,3,138,69,0,1276,1277,5,68,
-		0,0,1277,1280,5,67,0,0,1278,1279,5,49,0,0,1279,1281,5,242,0,0,1280,1278,
-		1,0,0,0,1280,1281,1,0,0,0,1281,1343,1,0,0,0,1282,1283,3,138,69,0,1283,
-		1285,5,62,0,0,1284,1286,3,76,38,0,1285,1284,1,0,0,0,1286,1287,1,0,0,0,
-		1287,1285,1,0,0,0,1287,1288,1,0,0,0,1288,1343,1,0,0,0,1289,1290,5,20,0,
-		0,1290,1343,5,244,0,0,1291,1292,5,21,0,0,1292,1343,5,244,0,0,1293,1343,
-		5,22,0,0,1294,1343,5,23,0,0,1295,1296,3,138,69,0,1296,1297,5,24,0,0,1297,
-		1298,5,25,0,0,1298,1299,3,132,66,0,1299,1300,3,128,64,0,1300,1301,5,26,
-		0,0,1301,1302,3,132,66,0,1302,1303,3,128,64,0,1303,1343,1,0,0,0,1304,1305,
-		3,138,69,0,1305,1306,5,27,0,0,1306,1309,5,154,0,0,1307,1310,5,28,0,0,1308,
-		1310,3,132,66,0,1309,1307,1,0,0,0,1309,1308,1,0,0,0,1310,1311,1,0,0,0,
-		1311,1312,5,29,0,0,1312,1313,3,132,66,0,1313,1314,3,128,64,0,1314,1315,
-		5,26,0,0,1315,1316,3,132,66,0,1316,1317,3,128,64,0,1317,1343,1,0,0,0,1318,
-		1319,3,138,69,0,1319,1320,5,30,0,0,1320,1321,3,132,66,0,1321,1322,3,128,
-		64,0,1322,1323,5,18,0,0,1323,1324,3,132,66,0,1324,1343,1,0,0,0,1325,1326,
-		5,31,0,0,1326,1327,3,136,68,0,1327,1328,5,32,0,0,1328,1329,3,136,68,0,
-		1329,1332,3,132,66,0,1330,1331,5,33,0,0,1331,1333,3,132,66,0,1332,1330,
-		1,0,0,0,1332,1333,1,0,0,0,1333,1343,1,0,0,0,1334,1335,5,34,0,0,1335,1336,
-		5,33,0,0,1336,1337,3,132,66,0,1337,1338,3,128,64,0,1338,1339,5,35,0,0,
-		1339,1340,3,132,66,0,1340,1341,3,128,64,0,1341,1343,1,0,0,0,1342,1154,
-		1,0,0,0,1342,1159,1,0,0,0,1342,1169,1,0,0,0,1342,1179,1,0,0,0,1342,1185,
-		1,0,0,0,1342,1212,1,0,0,0,1342,1218,1,0,0,0,1342,1221,1,0,0,0,1342,1225,
-		1,0,0,0,1342,1237,1,0,0,0,1342,1243,1,0,0,0,1342,1250,1,0,0,0,1342,1254,
-		1,0,0,0,1342,1258,1,0,0,0,1342,1265,1,0,0,0,1342,1269,1,0,0,0,1342,1275,
-		1,0,0,0,1342,1282,1,0,0,0,1342,1289,1,0,0,0,1342,1291,1,0,0,0,1342,1293,
-		1,0,0,0,1342,1294,1,0,0,0,1342,1295,1,0,0,0,1342,1304,1,0,0,0,1342,1318,
-		1,0,0,0,1342,1325,1,0,0,0,1342,1334,1,0,0,0,1343,121,1,0,0,0,1344,1345,
-		5,70,0,0,1345,1346,5,242,0,0,1346,1347,5,163,0,0,1347,1348,3,132,66,0,
-		1348,1349,3,128,64,0,1349,123,1,0,0,0,1350,1351,5,43,0,0,1351,1352,5,38,
-		0,0,1352,1353,5,39,0,0,1353,1354,3,132,66,0,1354,1355,5,40,0,0,1355,1356,
-		3,132,66,0,1356,125,1,0,0,0,1357,1358,5,37,0,0,1358,1359,3,136,68,0,1359,
-		1360,3,132,66,0,1360,127,1,0,0,0,1361,1362,5,173,0,0,1362,1363,5,186,0,
-		0,1363,129,1,0,0,0,1364,1365,5,243,0,0,1365,131,1,0,0,0,1366,1367,6,66,
-		-1,0,1367,1368,5,225,0,0,1368,1369,3,132,66,0,1369,1370,5,226,0,0,1370,
-		1409,1,0,0,0,1371,1372,5,232,0,0,1372,1409,3,132,66,16,1373,1374,5,190,
-		0,0,1374,1409,3,132,66,11,1375,1376,5,161,0,0,1376,1377,3,132,66,0,1377,
-		1378,5,163,0,0,1378,1379,3,132,66,0,1379,1380,5,162,0,0,1380,1381,3,132,
-		66,0,1381,1409,1,0,0,0,1382,1383,3,138,69,0,1383,1392,5,225,0,0,1384,1389,
-		3,132,66,0,1385,1386,5,227,0,0,1386,1388,3,132,66,0,1387,1385,1,0,0,0,
-		1388,1391,1,0,0,0,1389,1387,1,0,0,0,1389,1390,1,0,0,0,1390,1393,1,0,0,
-		0,1391,1389,1,0,0,0,1392,1384,1,0,0,0,1392,1393,1,0,0,0,1393,1394,1,0,
-		0,0,1394,1395,5,226,0,0,1395,1409,1,0,0,0,1396,1398,7,3,0,0,1397,1399,
-		3,134,67,0,1398,1397,1,0,0,0,1398,1399,1,0,0,0,1399,1400,1,0,0,0,1400,
-		1401,5,173,0,0,1401,1409,3,134,67,0,1402,1403,5,244,0,0,1403,1409,3,134,
-		67,0,1404,1409,5,243,0,0,1405,1409,5,244,0,0,1406,1409,5,242,0,0,1407,
-		1409,3,136,68,0,1408,1366,1,0,0,0,1408,1371,1,0,0,0,1408,1373,1,0,0,0,
-		1408,1375,1,0,0,0,1408,1382,1,0,0,0,1408,1396,1,0,0,0,1408,1402,1,0,0,
-		0,1408,1404,1,0,0,0,1408,1405,1,0,0,0,1408,1406,1,0,0,0,1408,1407,1,0,
-		0,0,1409,1430,1,0,0,0,1410,1411,10,15,0,0,1411,1412,5,187,0,0,1412,1429,
-		3,132,66,16,1413,1414,10,14,0,0,1414,1415,7,4,0,0,1415,1429,3,132,66,15,
-		1416,1417,10,13,0,0,1417,1418,7,5,0,0,1418,1429,3,132,66,14,1419,1420,
-		10,12,0,0,1420,1421,7,6,0,0,1421,1429,3,132,66,13,1422,1423,10,10,0,0,
-		1423,1424,5,188,0,0,1424,1429,3,132,66,11,1425,1426,10,9,0,0,1426,1427,
-		5,189,0,0,1427,1429,3,132,66,10,1428,1410,1,0,0,0,1428,1413,1,0,0,0,1428,
-		1416,1,0,0,0,1428,1419,1,0,0,0,1428,1422,1,0,0,0,1428,1425,1,0,0,0,1429,
-		1432,1,0,0,0,1430,1428,1,0,0,0,1430,1431,1,0,0,0,1431,133,1,0,0,0,1432,
-		1430,1,0,0,0,1433,1434,7,7,0,0,1434,135,1,0,0,0,1435,1438,3,138,69,0,1436,
-		1437,5,228,0,0,1437,1439,3,138,69,0,1438,1436,1,0,0,0,1438,1439,1,0,0,
-		0,1439,137,1,0,0,0,1440,1441,7,8,0,0,1441,139,1,0,0,0,134,144,146,160,
+		5,66,1434,8,66,10,66,12,66,1437,9,66,1,67,1,67,1,68,1,68,1,68,3,68,1444,
+		8,68,1,69,1,69,1,69,0,1,132,70,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
+		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
+		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
+		120,122,124,126,128,130,132,134,136,138,0,9,1,0,223,224,1,0,15,16,1,0,
+		109,110,1,0,243,244,1,0,233,234,1,0,231,232,1,0,235,240,1,0,174,185,23,
+		0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,120,
+		122,126,127,129,131,134,136,145,145,147,153,155,160,166,168,185,186,191,
+		205,207,222,247,248,1670,0,146,1,0,0,0,2,151,1,0,0,0,4,154,1,0,0,0,6,186,
+		1,0,0,0,8,188,1,0,0,0,10,200,1,0,0,0,12,224,1,0,0,0,14,226,1,0,0,0,16,
+		228,1,0,0,0,18,245,1,0,0,0,20,247,1,0,0,0,22,279,1,0,0,0,24,281,1,0,0,
+		0,26,283,1,0,0,0,28,317,1,0,0,0,30,319,1,0,0,0,32,324,1,0,0,0,34,374,1,
+		0,0,0,36,379,1,0,0,0,38,387,1,0,0,0,40,389,1,0,0,0,42,409,1,0,0,0,44,411,
+		1,0,0,0,46,413,1,0,0,0,48,442,1,0,0,0,50,444,1,0,0,0,52,494,1,0,0,0,54,
+		496,1,0,0,0,56,552,1,0,0,0,58,554,1,0,0,0,60,583,1,0,0,0,62,585,1,0,0,
+		0,64,592,1,0,0,0,66,706,1,0,0,0,68,708,1,0,0,0,70,724,1,0,0,0,72,726,1,
+		0,0,0,74,760,1,0,0,0,76,768,1,0,0,0,78,770,1,0,0,0,80,816,1,0,0,0,82,818,
+		1,0,0,0,84,836,1,0,0,0,86,838,1,0,0,0,88,841,1,0,0,0,90,859,1,0,0,0,92,
+		861,1,0,0,0,94,876,1,0,0,0,96,892,1,0,0,0,98,947,1,0,0,0,100,968,1,0,0,
+		0,102,970,1,0,0,0,104,977,1,0,0,0,106,989,1,0,0,0,108,991,1,0,0,0,110,
+		1092,1,0,0,0,112,1094,1,0,0,0,114,1120,1,0,0,0,116,1144,1,0,0,0,118,1146,
+		1,0,0,0,120,1347,1,0,0,0,122,1349,1,0,0,0,124,1355,1,0,0,0,126,1362,1,
+		0,0,0,128,1366,1,0,0,0,130,1369,1,0,0,0,132,1413,1,0,0,0,134,1438,1,0,
+		0,0,136,1440,1,0,0,0,138,1445,1,0,0,0,140,145,3,2,1,0,141,145,3,4,2,0,
+		142,145,3,118,59,0,143,145,3,8,4,0,144,140,1,0,0,0,144,141,1,0,0,0,144,
+		142,1,0,0,0,144,143,1,0,0,0,145,148,1,0,0,0,146,144,1,0,0,0,146,147,1,
+		0,0,0,147,149,1,0,0,0,148,146,1,0,0,0,149,150,5,0,0,1,150,1,1,0,0,0,151,
+		152,5,3,0,0,152,153,5,245,0,0,153,3,1,0,0,0,154,155,5,1,0,0,155,156,3,
+		138,69,0,156,160,5,223,0,0,157,159,3,6,3,0,158,157,1,0,0,0,159,162,1,0,
+		0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,
+		164,5,224,0,0,164,5,1,0,0,0,165,187,3,12,6,0,166,187,3,16,8,0,167,187,
+		3,20,10,0,168,187,3,26,13,0,169,187,3,32,16,0,170,187,3,46,23,0,171,187,
+		3,50,25,0,172,187,3,54,27,0,173,187,3,72,36,0,174,187,3,58,29,0,175,187,
+		3,64,32,0,176,187,3,78,39,0,177,187,3,88,44,0,178,187,3,92,46,0,179,187,
+		3,94,47,0,180,187,3,96,48,0,181,187,3,102,51,0,182,187,3,104,52,0,183,
+		187,3,108,54,0,184,187,3,112,56,0,185,187,3,8,4,0,186,165,1,0,0,0,186,
+		166,1,0,0,0,186,167,1,0,0,0,186,168,1,0,0,0,186,169,1,0,0,0,186,170,1,
+		0,0,0,186,171,1,0,0,0,186,172,1,0,0,0,186,173,1,0,0,0,186,174,1,0,0,0,
+		186,175,1,0,0,0,186,176,1,0,0,0,186,177,1,0,0,0,186,178,1,0,0,0,186,179,
+		1,0,0,0,186,180,1,0,0,0,186,181,1,0,0,0,186,182,1,0,0,0,186,183,1,0,0,
+		0,186,184,1,0,0,0,186,185,1,0,0,0,187,7,1,0,0,0,188,189,5,247,0,0,189,
+		195,4,4,0,0,190,194,3,138,69,0,191,194,5,4,0,0,192,194,5,52,0,0,193,190,
+		1,0,0,0,193,191,1,0,0,0,193,192,1,0,0,0,194,197,1,0,0,0,195,193,1,0,0,
+		0,195,196,1,0,0,0,196,198,1,0,0,0,197,195,1,0,0,0,198,199,3,10,5,0,199,
+		9,1,0,0,0,200,205,5,223,0,0,201,204,3,10,5,0,202,204,8,0,0,0,203,201,1,
+		0,0,0,203,202,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,
+		206,208,1,0,0,0,207,205,1,0,0,0,208,209,5,224,0,0,209,11,1,0,0,0,210,211,
+		5,5,0,0,211,225,5,245,0,0,212,213,5,6,0,0,213,225,3,138,69,0,214,215,5,
+		7,0,0,215,225,5,242,0,0,216,217,5,8,0,0,217,225,5,242,0,0,218,219,5,9,
+		0,0,219,225,5,242,0,0,220,221,5,10,0,0,221,225,3,138,69,0,222,223,5,11,
+		0,0,223,225,3,14,7,0,224,210,1,0,0,0,224,212,1,0,0,0,224,214,1,0,0,0,224,
+		216,1,0,0,0,224,218,1,0,0,0,224,220,1,0,0,0,224,222,1,0,0,0,225,13,1,0,
+		0,0,226,227,5,241,0,0,227,15,1,0,0,0,228,229,5,12,0,0,229,230,3,138,69,
+		0,230,234,5,223,0,0,231,233,3,18,9,0,232,231,1,0,0,0,233,236,1,0,0,0,234,
+		232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,234,1,0,0,0,237,238,5,
+		224,0,0,238,17,1,0,0,0,239,240,5,41,0,0,240,246,5,245,0,0,241,242,5,42,
+		0,0,242,246,3,132,66,0,243,244,5,43,0,0,244,246,3,132,66,0,245,239,1,0,
+		0,0,245,241,1,0,0,0,245,243,1,0,0,0,246,19,1,0,0,0,247,248,5,13,0,0,248,
+		249,3,138,69,0,249,253,5,223,0,0,250,252,3,22,11,0,251,250,1,0,0,0,252,
+		255,1,0,0,0,253,251,1,0,0,0,253,254,1,0,0,0,254,256,1,0,0,0,255,253,1,
+		0,0,0,256,257,5,224,0,0,257,21,1,0,0,0,258,259,5,113,0,0,259,280,3,132,
+		66,0,260,261,5,169,0,0,261,262,3,132,66,0,262,263,3,128,64,0,263,280,1,
+		0,0,0,264,265,5,14,0,0,265,266,3,24,12,0,266,270,5,223,0,0,267,269,3,30,
+		15,0,268,267,1,0,0,0,269,272,1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,
+		273,1,0,0,0,272,270,1,0,0,0,273,274,5,224,0,0,274,280,1,0,0,0,275,276,
+		5,17,0,0,276,277,5,242,0,0,277,278,5,18,0,0,278,280,3,132,66,0,279,258,
+		1,0,0,0,279,260,1,0,0,0,279,264,1,0,0,0,279,275,1,0,0,0,280,23,1,0,0,0,
+		281,282,7,1,0,0,282,25,1,0,0,0,283,284,5,44,0,0,284,285,3,138,69,0,285,
+		289,5,223,0,0,286,288,3,28,14,0,287,286,1,0,0,0,288,291,1,0,0,0,289,287,
+		1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,293,5,224,
+		0,0,293,27,1,0,0,0,294,295,5,45,0,0,295,318,3,132,66,0,296,297,5,46,0,
+		0,297,298,5,47,0,0,298,301,3,130,65,0,299,300,5,48,0,0,300,302,3,132,66,
+		0,301,299,1,0,0,0,301,302,1,0,0,0,302,305,1,0,0,0,303,304,5,49,0,0,304,
+		306,5,242,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,318,1,0,0,0,307,308,
+		5,46,0,0,308,309,5,50,0,0,309,313,5,223,0,0,310,312,3,30,15,0,311,310,
+		1,0,0,0,312,315,1,0,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,
+		0,315,313,1,0,0,0,316,318,5,224,0,0,317,294,1,0,0,0,317,296,1,0,0,0,317,
+		307,1,0,0,0,318,29,1,0,0,0,319,320,5,242,0,0,320,322,3,132,66,0,321,323,
+		5,227,0,0,322,321,1,0,0,0,322,323,1,0,0,0,323,31,1,0,0,0,324,325,5,51,
+		0,0,325,326,3,138,69,0,326,327,5,52,0,0,327,328,3,138,69,0,328,332,5,223,
+		0,0,329,331,3,34,17,0,330,329,1,0,0,0,331,334,1,0,0,0,332,330,1,0,0,0,
+		332,333,1,0,0,0,333,335,1,0,0,0,334,332,1,0,0,0,335,336,5,224,0,0,336,
+		33,1,0,0,0,337,338,5,53,0,0,338,375,3,138,69,0,339,340,5,54,0,0,340,341,
+		3,132,66,0,341,346,3,128,64,0,342,343,5,55,0,0,343,344,3,132,66,0,344,
+		345,3,128,64,0,345,347,1,0,0,0,346,342,1,0,0,0,346,347,1,0,0,0,347,375,
+		1,0,0,0,348,349,5,56,0,0,349,375,5,242,0,0,350,351,5,57,0,0,351,375,3,
+		130,65,0,352,353,5,58,0,0,353,354,3,36,18,0,354,355,3,130,65,0,355,356,
+		5,60,0,0,356,357,5,53,0,0,357,361,5,61,0,0,358,359,5,54,0,0,359,360,5,
+		60,0,0,360,362,5,62,0,0,361,358,1,0,0,0,361,362,1,0,0,0,362,375,1,0,0,
+		0,363,365,5,63,0,0,364,366,3,38,19,0,365,364,1,0,0,0,366,367,1,0,0,0,367,
+		365,1,0,0,0,367,368,1,0,0,0,368,375,1,0,0,0,369,370,5,11,0,0,370,375,3,
+		14,7,0,371,375,3,40,20,0,372,373,5,222,0,0,373,375,3,138,69,0,374,337,
+		1,0,0,0,374,339,1,0,0,0,374,348,1,0,0,0,374,350,1,0,0,0,374,352,1,0,0,
+		0,374,363,1,0,0,0,374,369,1,0,0,0,374,371,1,0,0,0,374,372,1,0,0,0,375,
+		35,1,0,0,0,376,377,5,244,0,0,377,380,5,59,0,0,378,380,5,243,0,0,379,376,
+		1,0,0,0,379,378,1,0,0,0,380,37,1,0,0,0,381,382,5,68,0,0,382,388,3,132,
+		66,0,383,384,5,69,0,0,384,388,3,132,66,0,385,386,5,70,0,0,386,388,5,242,
+		0,0,387,381,1,0,0,0,387,383,1,0,0,0,387,385,1,0,0,0,388,39,1,0,0,0,389,
+		390,5,64,0,0,390,394,3,138,69,0,391,393,3,42,21,0,392,391,1,0,0,0,393,
+		396,1,0,0,0,394,392,1,0,0,0,394,395,1,0,0,0,395,41,1,0,0,0,396,394,1,0,
+		0,0,397,398,5,69,0,0,398,410,3,132,66,0,399,400,5,70,0,0,400,410,5,242,
+		0,0,401,402,5,123,0,0,402,410,3,132,66,0,403,404,5,65,0,0,404,407,3,44,
+		22,0,405,406,5,188,0,0,406,408,3,44,22,0,407,405,1,0,0,0,407,408,1,0,0,
+		0,408,410,1,0,0,0,409,397,1,0,0,0,409,399,1,0,0,0,409,401,1,0,0,0,409,
+		403,1,0,0,0,410,43,1,0,0,0,411,412,7,2,0,0,412,45,1,0,0,0,413,414,5,71,
+		0,0,414,415,3,138,69,0,415,419,5,223,0,0,416,418,3,48,24,0,417,416,1,0,
+		0,0,418,421,1,0,0,0,419,417,1,0,0,0,419,420,1,0,0,0,420,422,1,0,0,0,421,
+		419,1,0,0,0,422,423,5,224,0,0,423,47,1,0,0,0,424,425,5,72,0,0,425,443,
+		3,138,69,0,426,427,5,105,0,0,427,443,3,132,66,0,428,429,5,106,0,0,429,
+		431,3,132,66,0,430,432,5,107,0,0,431,430,1,0,0,0,431,432,1,0,0,0,432,443,
+		1,0,0,0,433,434,5,108,0,0,434,435,5,70,0,0,435,443,5,242,0,0,436,437,5,
+		111,0,0,437,443,3,70,35,0,438,439,5,8,0,0,439,443,5,242,0,0,440,441,5,
+		43,0,0,441,443,3,132,66,0,442,424,1,0,0,0,442,426,1,0,0,0,442,428,1,0,
+		0,0,442,433,1,0,0,0,442,436,1,0,0,0,442,438,1,0,0,0,442,440,1,0,0,0,443,
+		49,1,0,0,0,444,445,5,73,0,0,445,446,3,138,69,0,446,450,5,223,0,0,447,449,
+		3,52,26,0,448,447,1,0,0,0,449,452,1,0,0,0,450,448,1,0,0,0,450,451,1,0,
+		0,0,451,453,1,0,0,0,452,450,1,0,0,0,453,454,5,224,0,0,454,51,1,0,0,0,455,
+		456,5,74,0,0,456,460,5,223,0,0,457,459,3,62,31,0,458,457,1,0,0,0,459,462,
+		1,0,0,0,460,458,1,0,0,0,460,461,1,0,0,0,461,463,1,0,0,0,462,460,1,0,0,
+		0,463,495,5,224,0,0,464,465,5,75,0,0,465,495,3,132,66,0,466,467,5,76,0,
+		0,467,495,3,132,66,0,468,469,5,77,0,0,469,470,5,47,0,0,470,495,3,130,65,
+		0,471,472,5,77,0,0,472,473,5,78,0,0,473,474,3,132,66,0,474,475,3,128,64,
+		0,475,495,1,0,0,0,476,477,5,80,0,0,477,495,3,132,66,0,478,479,5,81,0,0,
+		479,495,3,132,66,0,480,481,5,79,0,0,481,495,3,132,66,0,482,483,5,82,0,
+		0,483,484,3,132,66,0,484,485,3,128,64,0,485,495,1,0,0,0,486,487,5,83,0,
+		0,487,488,3,132,66,0,488,489,5,78,0,0,489,490,3,132,66,0,490,491,3,128,
+		64,0,491,495,1,0,0,0,492,493,5,84,0,0,493,495,3,138,69,0,494,455,1,0,0,
+		0,494,464,1,0,0,0,494,466,1,0,0,0,494,468,1,0,0,0,494,471,1,0,0,0,494,
+		476,1,0,0,0,494,478,1,0,0,0,494,480,1,0,0,0,494,482,1,0,0,0,494,486,1,
+		0,0,0,494,492,1,0,0,0,495,53,1,0,0,0,496,497,5,85,0,0,497,498,3,138,69,
+		0,498,499,5,52,0,0,499,500,3,138,69,0,500,504,5,223,0,0,501,503,3,56,28,
+		0,502,501,1,0,0,0,503,506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,
+		507,1,0,0,0,506,504,1,0,0,0,507,508,5,224,0,0,508,55,1,0,0,0,509,510,5,
+		86,0,0,510,553,3,138,69,0,511,512,5,75,0,0,512,553,3,132,66,0,513,514,
+		5,87,0,0,514,515,5,60,0,0,515,553,5,62,0,0,516,517,5,87,0,0,517,553,3,
+		132,66,0,518,519,5,176,0,0,519,520,3,132,66,0,520,521,3,128,64,0,521,553,
+		1,0,0,0,522,523,5,88,0,0,523,553,3,132,66,0,524,525,5,56,0,0,525,553,5,
+		242,0,0,526,527,5,57,0,0,527,553,3,130,65,0,528,529,5,91,0,0,529,535,3,
+		132,66,0,530,533,5,92,0,0,531,532,5,154,0,0,532,534,3,132,66,0,533,531,
+		1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,530,1,0,0,0,535,536,1,0,0,
+		0,536,553,1,0,0,0,537,538,5,58,0,0,538,539,3,36,18,0,539,540,3,130,65,
+		0,540,541,5,60,0,0,541,542,5,86,0,0,542,543,5,61,0,0,543,553,1,0,0,0,544,
+		545,5,93,0,0,545,549,3,132,66,0,546,547,5,94,0,0,547,548,5,125,0,0,548,
+		550,5,57,0,0,549,546,1,0,0,0,549,550,1,0,0,0,550,553,1,0,0,0,551,553,3,
+		40,20,0,552,509,1,0,0,0,552,511,1,0,0,0,552,513,1,0,0,0,552,516,1,0,0,
+		0,552,518,1,0,0,0,552,522,1,0,0,0,552,524,1,0,0,0,552,526,1,0,0,0,552,
+		528,1,0,0,0,552,537,1,0,0,0,552,544,1,0,0,0,552,551,1,0,0,0,553,57,1,0,
+		0,0,554,555,5,182,0,0,555,556,3,138,69,0,556,560,5,223,0,0,557,559,3,60,
+		30,0,558,557,1,0,0,0,559,562,1,0,0,0,560,558,1,0,0,0,560,561,1,0,0,0,561,
+		563,1,0,0,0,562,560,1,0,0,0,563,564,5,224,0,0,564,59,1,0,0,0,565,566,5,
+		212,0,0,566,584,3,132,66,0,567,568,5,87,0,0,568,584,3,138,69,0,569,570,
+		5,213,0,0,570,584,3,132,66,0,571,572,5,214,0,0,572,584,3,132,66,0,573,
+		574,5,215,0,0,574,584,3,132,66,0,575,576,5,80,0,0,576,584,3,132,66,0,577,
+		578,5,79,0,0,578,584,3,132,66,0,579,580,5,95,0,0,580,584,3,132,66,0,581,
+		582,5,96,0,0,582,584,3,132,66,0,583,565,1,0,0,0,583,567,1,0,0,0,583,569,
+		1,0,0,0,583,571,1,0,0,0,583,573,1,0,0,0,583,575,1,0,0,0,583,577,1,0,0,
+		0,583,579,1,0,0,0,583,581,1,0,0,0,584,61,1,0,0,0,585,586,5,242,0,0,586,
+		587,3,132,66,0,587,588,5,60,0,0,588,590,3,132,66,0,589,591,5,227,0,0,590,
+		589,1,0,0,0,590,591,1,0,0,0,591,63,1,0,0,0,592,593,5,104,0,0,593,594,3,
+		138,69,0,594,598,5,223,0,0,595,597,3,66,33,0,596,595,1,0,0,0,597,600,1,
+		0,0,0,598,596,1,0,0,0,598,599,1,0,0,0,599,601,1,0,0,0,600,598,1,0,0,0,
+		601,602,5,224,0,0,602,65,1,0,0,0,603,604,5,105,0,0,604,707,3,132,66,0,
+		605,606,5,106,0,0,606,608,3,132,66,0,607,609,5,107,0,0,608,607,1,0,0,0,
+		608,609,1,0,0,0,609,612,1,0,0,0,610,611,5,48,0,0,611,613,3,132,66,0,612,
+		610,1,0,0,0,612,613,1,0,0,0,613,616,1,0,0,0,614,615,5,69,0,0,615,617,3,
+		132,66,0,616,614,1,0,0,0,616,617,1,0,0,0,617,707,1,0,0,0,618,620,5,191,
+		0,0,619,621,5,243,0,0,620,619,1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,0,
+		622,623,5,132,0,0,623,625,3,132,66,0,624,622,1,0,0,0,624,625,1,0,0,0,625,
+		707,1,0,0,0,626,627,5,191,0,0,627,707,5,202,0,0,628,629,5,192,0,0,629,
+		707,3,132,66,0,630,631,5,193,0,0,631,707,3,132,66,0,632,633,5,194,0,0,
+		633,634,5,70,0,0,634,707,5,242,0,0,635,636,5,195,0,0,636,640,5,223,0,0,
+		637,639,3,30,15,0,638,637,1,0,0,0,639,642,1,0,0,0,640,638,1,0,0,0,640,
+		641,1,0,0,0,641,643,1,0,0,0,642,640,1,0,0,0,643,707,5,224,0,0,644,645,
+		5,195,0,0,645,646,5,203,0,0,646,647,3,138,69,0,647,648,5,204,0,0,648,649,
+		3,132,66,0,649,707,1,0,0,0,650,651,5,196,0,0,651,707,3,132,66,0,652,653,
+		5,197,0,0,653,658,3,132,66,0,654,655,5,49,0,0,655,659,5,242,0,0,656,657,
+		5,206,0,0,657,659,3,138,69,0,658,654,1,0,0,0,658,656,1,0,0,0,659,707,1,
+		0,0,0,660,661,5,199,0,0,661,662,5,200,0,0,662,663,3,138,69,0,663,667,5,
+		223,0,0,664,666,3,68,34,0,665,664,1,0,0,0,666,669,1,0,0,0,667,665,1,0,
+		0,0,667,668,1,0,0,0,668,672,1,0,0,0,669,667,1,0,0,0,670,671,5,162,0,0,
+		671,673,3,132,66,0,672,670,1,0,0,0,672,673,1,0,0,0,673,674,1,0,0,0,674,
+		675,5,224,0,0,675,707,1,0,0,0,676,677,5,199,0,0,677,678,5,205,0,0,678,
+		679,3,132,66,0,679,680,5,162,0,0,680,681,3,132,66,0,681,707,1,0,0,0,682,
+		683,5,198,0,0,683,707,3,132,66,0,684,685,5,108,0,0,685,686,5,70,0,0,686,
+		707,5,242,0,0,687,688,5,111,0,0,688,707,3,70,35,0,689,690,5,8,0,0,690,
+		707,5,242,0,0,691,692,5,115,0,0,692,707,5,244,0,0,693,707,3,40,20,0,694,
+		695,5,217,0,0,695,696,5,60,0,0,696,697,3,132,66,0,697,698,5,203,0,0,698,
+		702,3,132,66,0,699,700,5,218,0,0,700,701,5,219,0,0,701,703,3,132,66,0,
+		702,699,1,0,0,0,702,703,1,0,0,0,703,707,1,0,0,0,704,705,5,220,0,0,705,
+		707,3,132,66,0,706,603,1,0,0,0,706,605,1,0,0,0,706,618,1,0,0,0,706,626,
+		1,0,0,0,706,628,1,0,0,0,706,630,1,0,0,0,706,632,1,0,0,0,706,635,1,0,0,
+		0,706,644,1,0,0,0,706,650,1,0,0,0,706,652,1,0,0,0,706,660,1,0,0,0,706,
+		676,1,0,0,0,706,682,1,0,0,0,706,684,1,0,0,0,706,687,1,0,0,0,706,689,1,
+		0,0,0,706,691,1,0,0,0,706,693,1,0,0,0,706,694,1,0,0,0,706,704,1,0,0,0,
+		707,67,1,0,0,0,708,709,5,201,0,0,709,710,3,132,66,0,710,711,3,132,66,0,
+		711,69,1,0,0,0,712,725,5,112,0,0,713,725,5,113,0,0,714,725,5,114,0,0,715,
+		716,5,50,0,0,716,720,5,223,0,0,717,719,3,30,15,0,718,717,1,0,0,0,719,722,
+		1,0,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,0,0,0,722,720,1,0,0,
+		0,723,725,5,224,0,0,724,712,1,0,0,0,724,713,1,0,0,0,724,714,1,0,0,0,724,
+		715,1,0,0,0,725,71,1,0,0,0,726,727,5,207,0,0,727,728,3,138,69,0,728,732,
+		5,223,0,0,729,731,3,74,37,0,730,729,1,0,0,0,731,734,1,0,0,0,732,730,1,
+		0,0,0,732,733,1,0,0,0,733,735,1,0,0,0,734,732,1,0,0,0,735,736,5,224,0,
+		0,736,73,1,0,0,0,737,738,5,187,0,0,738,739,3,138,69,0,739,740,5,228,0,
+		0,740,741,3,138,69,0,741,761,1,0,0,0,742,743,5,185,0,0,743,761,3,132,66,
+		0,744,745,5,208,0,0,745,761,3,132,66,0,746,747,5,209,0,0,747,761,5,211,
+		0,0,748,749,5,209,0,0,749,761,3,138,69,0,750,752,5,62,0,0,751,753,3,76,
+		38,0,752,751,1,0,0,0,753,754,1,0,0,0,754,752,1,0,0,0,754,755,1,0,0,0,755,
+		761,1,0,0,0,756,757,5,195,0,0,757,758,5,159,0,0,758,759,5,49,0,0,759,761,
+		3,138,69,0,760,737,1,0,0,0,760,742,1,0,0,0,760,744,1,0,0,0,760,746,1,0,
+		0,0,760,748,1,0,0,0,760,750,1,0,0,0,760,756,1,0,0,0,761,75,1,0,0,0,762,
+		763,5,210,0,0,763,769,3,132,66,0,764,765,5,95,0,0,765,769,3,132,66,0,766,
+		767,5,96,0,0,767,769,3,132,66,0,768,762,1,0,0,0,768,764,1,0,0,0,768,766,
+		1,0,0,0,769,77,1,0,0,0,770,771,5,116,0,0,771,772,3,138,69,0,772,776,5,
+		223,0,0,773,775,3,80,40,0,774,773,1,0,0,0,775,778,1,0,0,0,776,774,1,0,
+		0,0,776,777,1,0,0,0,777,779,1,0,0,0,778,776,1,0,0,0,779,780,5,224,0,0,
+		780,79,1,0,0,0,781,782,5,117,0,0,782,817,3,132,66,0,783,784,5,118,0,0,
+		784,789,3,82,41,0,785,786,5,227,0,0,786,788,3,82,41,0,787,785,1,0,0,0,
+		788,791,1,0,0,0,789,787,1,0,0,0,789,790,1,0,0,0,790,817,1,0,0,0,791,789,
+		1,0,0,0,792,793,5,155,0,0,793,817,3,132,66,0,794,795,5,156,0,0,795,796,
+		3,132,66,0,796,797,5,154,0,0,797,800,3,138,69,0,798,799,5,157,0,0,799,
+		801,3,132,66,0,800,798,1,0,0,0,800,801,1,0,0,0,801,803,1,0,0,0,802,804,
+		5,160,0,0,803,802,1,0,0,0,803,804,1,0,0,0,804,817,1,0,0,0,805,806,5,193,
+		0,0,806,817,3,132,66,0,807,808,5,158,0,0,808,813,3,86,43,0,809,810,5,227,
+		0,0,810,812,3,86,43,0,811,809,1,0,0,0,812,815,1,0,0,0,813,811,1,0,0,0,
+		813,814,1,0,0,0,814,817,1,0,0,0,815,813,1,0,0,0,816,781,1,0,0,0,816,783,
+		1,0,0,0,816,792,1,0,0,0,816,794,1,0,0,0,816,805,1,0,0,0,816,807,1,0,0,
+		0,817,81,1,0,0,0,818,819,3,138,69,0,819,828,3,132,66,0,820,824,5,223,0,
+		0,821,823,3,84,42,0,822,821,1,0,0,0,823,826,1,0,0,0,824,822,1,0,0,0,824,
+		825,1,0,0,0,825,827,1,0,0,0,826,824,1,0,0,0,827,829,5,224,0,0,828,820,
+		1,0,0,0,828,829,1,0,0,0,829,83,1,0,0,0,830,831,5,155,0,0,831,837,3,132,
+		66,0,832,833,5,156,0,0,833,837,3,132,66,0,834,835,5,157,0,0,835,837,3,
+		132,66,0,836,830,1,0,0,0,836,832,1,0,0,0,836,834,1,0,0,0,837,85,1,0,0,
+		0,838,839,5,242,0,0,839,840,3,132,66,0,840,87,1,0,0,0,841,842,5,119,0,
+		0,842,851,3,138,69,0,843,847,5,223,0,0,844,846,3,90,45,0,845,844,1,0,0,
+		0,846,849,1,0,0,0,847,845,1,0,0,0,847,848,1,0,0,0,848,850,1,0,0,0,849,
+		847,1,0,0,0,850,852,5,224,0,0,851,843,1,0,0,0,851,852,1,0,0,0,852,89,1,
+		0,0,0,853,854,5,120,0,0,854,860,3,132,66,0,855,856,5,121,0,0,856,860,3,
+		132,66,0,857,858,5,122,0,0,858,860,3,132,66,0,859,853,1,0,0,0,859,855,
+		1,0,0,0,859,857,1,0,0,0,860,91,1,0,0,0,861,862,5,123,0,0,862,863,3,138,
+		69,0,863,864,5,223,0,0,864,872,3,132,66,0,865,870,3,128,64,0,866,867,5,
+		55,0,0,867,868,3,132,66,0,868,869,3,128,64,0,869,871,1,0,0,0,870,866,1,
+		0,0,0,870,871,1,0,0,0,871,873,1,0,0,0,872,865,1,0,0,0,872,873,1,0,0,0,
+		873,874,1,0,0,0,874,875,5,224,0,0,875,93,1,0,0,0,876,877,5,124,0,0,877,
+		878,3,138,69,0,878,879,5,230,0,0,879,886,3,132,66,0,880,883,5,125,0,0,
+		881,884,5,126,0,0,882,884,5,127,0,0,883,881,1,0,0,0,883,882,1,0,0,0,884,
+		885,1,0,0,0,885,887,3,130,65,0,886,880,1,0,0,0,886,887,1,0,0,0,887,890,
+		1,0,0,0,888,889,5,49,0,0,889,891,5,242,0,0,890,888,1,0,0,0,890,891,1,0,
+		0,0,891,95,1,0,0,0,892,893,5,128,0,0,893,894,3,138,69,0,894,895,5,132,
+		0,0,895,898,3,132,66,0,896,897,5,49,0,0,897,899,5,242,0,0,898,896,1,0,
+		0,0,898,899,1,0,0,0,899,903,1,0,0,0,900,901,5,129,0,0,901,902,5,131,0,
+		0,902,904,5,244,0,0,903,900,1,0,0,0,903,904,1,0,0,0,904,908,1,0,0,0,905,
+		906,5,130,0,0,906,907,5,131,0,0,907,909,5,244,0,0,908,905,1,0,0,0,908,
+		909,1,0,0,0,909,920,1,0,0,0,910,911,5,149,0,0,911,912,5,171,0,0,912,913,
+		3,138,69,0,913,914,5,150,0,0,914,915,5,154,0,0,915,916,5,244,0,0,916,918,
+		5,151,0,0,917,919,3,98,49,0,918,917,1,0,0,0,918,919,1,0,0,0,919,921,1,
+		0,0,0,920,910,1,0,0,0,920,921,1,0,0,0,921,922,1,0,0,0,922,923,5,229,0,
+		0,923,928,3,100,50,0,924,925,5,227,0,0,925,927,3,100,50,0,926,924,1,0,
+		0,0,927,930,1,0,0,0,928,926,1,0,0,0,928,929,1,0,0,0,929,97,1,0,0,0,930,
+		928,1,0,0,0,931,932,5,152,0,0,932,937,3,138,69,0,933,934,5,227,0,0,934,
+		936,3,138,69,0,935,933,1,0,0,0,936,939,1,0,0,0,937,935,1,0,0,0,937,938,
+		1,0,0,0,938,943,1,0,0,0,939,937,1,0,0,0,940,941,5,163,0,0,941,942,5,153,
+		0,0,942,944,3,138,69,0,943,940,1,0,0,0,943,944,1,0,0,0,944,948,1,0,0,0,
+		945,946,5,153,0,0,946,948,3,138,69,0,947,931,1,0,0,0,947,945,1,0,0,0,948,
+		99,1,0,0,0,949,950,5,145,0,0,950,951,5,243,0,0,951,952,5,154,0,0,952,969,
+		3,138,69,0,953,965,5,148,0,0,954,955,5,225,0,0,955,960,3,138,69,0,956,
+		957,5,227,0,0,957,959,3,138,69,0,958,956,1,0,0,0,959,962,1,0,0,0,960,958,
+		1,0,0,0,960,961,1,0,0,0,961,963,1,0,0,0,962,960,1,0,0,0,963,964,5,226,
+		0,0,964,966,1,0,0,0,965,954,1,0,0,0,965,966,1,0,0,0,966,969,1,0,0,0,967,
+		969,3,138,69,0,968,949,1,0,0,0,968,953,1,0,0,0,968,967,1,0,0,0,969,101,
+		1,0,0,0,970,971,5,133,0,0,971,972,5,132,0,0,972,975,3,132,66,0,973,974,
+		5,134,0,0,974,976,3,130,65,0,975,973,1,0,0,0,975,976,1,0,0,0,976,103,1,
+		0,0,0,977,978,5,135,0,0,978,979,5,136,0,0,979,984,3,106,53,0,980,981,5,
+		227,0,0,981,983,3,106,53,0,982,980,1,0,0,0,983,986,1,0,0,0,984,982,1,0,
+		0,0,984,985,1,0,0,0,985,105,1,0,0,0,986,984,1,0,0,0,987,990,5,63,0,0,988,
+		990,3,138,69,0,989,987,1,0,0,0,989,988,1,0,0,0,990,107,1,0,0,0,991,992,
+		5,137,0,0,992,996,5,223,0,0,993,995,3,110,55,0,994,993,1,0,0,0,995,998,
+		1,0,0,0,996,994,1,0,0,0,996,997,1,0,0,0,997,999,1,0,0,0,998,996,1,0,0,
+		0,999,1000,5,224,0,0,1000,109,1,0,0,0,1001,1002,5,10,0,0,1002,1012,3,136,
+		68,0,1003,1004,5,138,0,0,1004,1009,3,138,69,0,1005,1006,5,227,0,0,1006,
+		1008,3,138,69,0,1007,1005,1,0,0,0,1008,1011,1,0,0,0,1009,1007,1,0,0,0,
+		1009,1010,1,0,0,0,1010,1013,1,0,0,0,1011,1009,1,0,0,0,1012,1003,1,0,0,
+		0,1012,1013,1,0,0,0,1013,1093,1,0,0,0,1014,1015,5,139,0,0,1015,1093,3,
+		138,69,0,1016,1017,5,140,0,0,1017,1093,3,138,69,0,1018,1019,5,141,0,0,
+		1019,1020,5,142,0,0,1020,1021,5,143,0,0,1021,1093,3,138,69,0,1022,1025,
+		5,144,0,0,1023,1024,5,243,0,0,1024,1026,5,187,0,0,1025,1023,1,0,0,0,1025,
+		1026,1,0,0,0,1026,1027,1,0,0,0,1027,1028,5,142,0,0,1028,1029,5,154,0,0,
+		1029,1093,3,138,69,0,1030,1031,5,145,0,0,1031,1032,5,243,0,0,1032,1033,
+		5,187,0,0,1033,1034,5,142,0,0,1034,1035,5,154,0,0,1035,1093,3,138,69,0,
+		1036,1037,5,165,0,0,1037,1042,3,138,69,0,1038,1039,5,227,0,0,1039,1041,
+		3,138,69,0,1040,1038,1,0,0,0,1041,1044,1,0,0,0,1042,1040,1,0,0,0,1042,
+		1043,1,0,0,0,1043,1045,1,0,0,0,1044,1042,1,0,0,0,1045,1046,5,154,0,0,1046,
+		1047,5,216,0,0,1047,1048,3,136,68,0,1048,1093,1,0,0,0,1049,1050,5,161,
+		0,0,1050,1051,3,132,66,0,1051,1055,5,223,0,0,1052,1054,3,110,55,0,1053,
+		1052,1,0,0,0,1054,1057,1,0,0,0,1055,1053,1,0,0,0,1055,1056,1,0,0,0,1056,
+		1058,1,0,0,0,1057,1055,1,0,0,0,1058,1068,5,224,0,0,1059,1060,5,162,0,0,
+		1060,1064,5,223,0,0,1061,1063,3,110,55,0,1062,1061,1,0,0,0,1063,1066,1,
+		0,0,0,1064,1062,1,0,0,0,1064,1065,1,0,0,0,1065,1067,1,0,0,0,1066,1064,
+		1,0,0,0,1067,1069,5,224,0,0,1068,1059,1,0,0,0,1068,1069,1,0,0,0,1069,1093,
+		1,0,0,0,1070,1073,5,146,0,0,1071,1072,5,171,0,0,1072,1074,5,105,0,0,1073,
+		1071,1,0,0,0,1073,1074,1,0,0,0,1074,1075,1,0,0,0,1075,1079,5,223,0,0,1076,
+		1078,3,110,55,0,1077,1076,1,0,0,0,1078,1081,1,0,0,0,1079,1077,1,0,0,0,
+		1079,1080,1,0,0,0,1080,1082,1,0,0,0,1081,1079,1,0,0,0,1082,1093,5,224,
+		0,0,1083,1084,5,147,0,0,1084,1088,5,223,0,0,1085,1087,3,110,55,0,1086,
+		1085,1,0,0,0,1087,1090,1,0,0,0,1088,1086,1,0,0,0,1088,1089,1,0,0,0,1089,
+		1091,1,0,0,0,1090,1088,1,0,0,0,1091,1093,5,224,0,0,1092,1001,1,0,0,0,1092,
+		1014,1,0,0,0,1092,1016,1,0,0,0,1092,1018,1,0,0,0,1092,1022,1,0,0,0,1092,
+		1030,1,0,0,0,1092,1036,1,0,0,0,1092,1049,1,0,0,0,1092,1070,1,0,0,0,1092,
+		1083,1,0,0,0,1093,111,1,0,0,0,1094,1095,5,164,0,0,1095,1099,5,223,0,0,
+		1096,1098,3,114,57,0,1097,1096,1,0,0,0,1098,1101,1,0,0,0,1099,1097,1,0,
+		0,0,1099,1100,1,0,0,0,1100,1102,1,0,0,0,1101,1099,1,0,0,0,1102,1103,5,
+		224,0,0,1103,113,1,0,0,0,1104,1105,5,165,0,0,1105,1110,3,138,69,0,1106,
+		1107,5,227,0,0,1107,1109,3,138,69,0,1108,1106,1,0,0,0,1109,1112,1,0,0,
+		0,1110,1108,1,0,0,0,1110,1111,1,0,0,0,1111,1116,1,0,0,0,1112,1110,1,0,
+		0,0,1113,1115,3,116,58,0,1114,1113,1,0,0,0,1115,1118,1,0,0,0,1116,1114,
+		1,0,0,0,1116,1117,1,0,0,0,1117,1121,1,0,0,0,1118,1116,1,0,0,0,1119,1121,
+		3,108,54,0,1120,1104,1,0,0,0,1120,1119,1,0,0,0,1121,115,1,0,0,0,1122,1123,
+		5,166,0,0,1123,1145,3,132,66,0,1124,1125,5,167,0,0,1125,1145,3,130,65,
+		0,1126,1127,5,95,0,0,1127,1128,3,132,66,0,1128,1129,5,173,0,0,1129,1130,
+		5,103,0,0,1130,1145,1,0,0,0,1131,1132,5,96,0,0,1132,1145,3,132,66,0,1133,
+		1134,5,97,0,0,1134,1135,3,132,66,0,1135,1136,5,173,0,0,1136,1137,5,103,
+		0,0,1137,1145,1,0,0,0,1138,1139,5,98,0,0,1139,1145,3,132,66,0,1140,1141,
+		5,99,0,0,1141,1145,5,100,0,0,1142,1143,5,101,0,0,1143,1145,3,132,66,0,
+		1144,1122,1,0,0,0,1144,1124,1,0,0,0,1144,1126,1,0,0,0,1144,1131,1,0,0,
+		0,1144,1133,1,0,0,0,1144,1138,1,0,0,0,1144,1140,1,0,0,0,1144,1142,1,0,
+		0,0,1145,117,1,0,0,0,1146,1147,5,2,0,0,1147,1148,3,138,69,0,1148,1149,
+		5,4,0,0,1149,1150,3,138,69,0,1150,1154,5,223,0,0,1151,1153,3,120,60,0,
+		1152,1151,1,0,0,0,1153,1156,1,0,0,0,1154,1152,1,0,0,0,1154,1155,1,0,0,
+		0,1155,1157,1,0,0,0,1156,1154,1,0,0,0,1157,1158,5,224,0,0,1158,119,1,0,
+		0,0,1159,1160,3,138,69,0,1160,1161,5,58,0,0,1161,1162,5,168,0,0,1162,1163,
+		5,244,0,0,1163,1348,1,0,0,0,1164,1165,3,138,69,0,1165,1166,5,58,0,0,1166,
+		1167,5,36,0,0,1167,1171,3,132,66,0,1168,1170,3,126,63,0,1169,1168,1,0,
+		0,0,1170,1173,1,0,0,0,1171,1169,1,0,0,0,1171,1172,1,0,0,0,1172,1348,1,
+		0,0,0,1173,1171,1,0,0,0,1174,1175,3,136,68,0,1175,1176,5,169,0,0,1176,
+		1177,3,132,66,0,1177,1182,3,128,64,0,1178,1179,5,26,0,0,1179,1180,3,132,
+		66,0,1180,1181,3,128,64,0,1181,1183,1,0,0,0,1182,1178,1,0,0,0,1182,1183,
+		1,0,0,0,1183,1348,1,0,0,0,1184,1185,3,136,68,0,1185,1186,5,170,0,0,1186,
+		1187,3,132,66,0,1187,1188,5,171,0,0,1188,1189,5,242,0,0,1189,1348,1,0,
+		0,0,1190,1191,3,138,69,0,1191,1215,5,172,0,0,1192,1193,5,52,0,0,1193,1216,
+		5,242,0,0,1194,1204,5,36,0,0,1195,1196,5,42,0,0,1196,1197,3,132,66,0,1197,
+		1201,3,128,64,0,1198,1200,3,122,61,0,1199,1198,1,0,0,0,1200,1203,1,0,0,
+		0,1201,1199,1,0,0,0,1201,1202,1,0,0,0,1202,1205,1,0,0,0,1203,1201,1,0,
+		0,0,1204,1195,1,0,0,0,1204,1205,1,0,0,0,1205,1209,1,0,0,0,1206,1208,3,
+		126,63,0,1207,1206,1,0,0,0,1208,1211,1,0,0,0,1209,1207,1,0,0,0,1209,1210,
+		1,0,0,0,1210,1213,1,0,0,0,1211,1209,1,0,0,0,1212,1214,3,124,62,0,1213,
+		1212,1,0,0,0,1213,1214,1,0,0,0,1214,1216,1,0,0,0,1215,1192,1,0,0,0,1215,
+		1194,1,0,0,0,1216,1348,1,0,0,0,1217,1219,5,164,0,0,1218,1220,3,116,58,
+		0,1219,1218,1,0,0,0,1220,1221,1,0,0,0,1221,1219,1,0,0,0,1221,1222,1,0,
+		0,0,1222,1348,1,0,0,0,1223,1224,5,164,0,0,1224,1225,5,165,0,0,1225,1348,
+		5,102,0,0,1226,1227,3,138,69,0,1227,1228,5,113,0,0,1228,1229,3,132,66,
+		0,1229,1348,1,0,0,0,1230,1231,3,138,69,0,1231,1232,5,14,0,0,1232,1233,
+		3,24,12,0,1233,1237,5,223,0,0,1234,1236,3,30,15,0,1235,1234,1,0,0,0,1236,
+		1239,1,0,0,0,1237,1235,1,0,0,0,1237,1238,1,0,0,0,1238,1240,1,0,0,0,1239,
+		1237,1,0,0,0,1240,1241,5,224,0,0,1241,1348,1,0,0,0,1242,1243,3,138,69,
+		0,1243,1244,5,17,0,0,1244,1245,5,242,0,0,1245,1246,5,18,0,0,1246,1247,
+		3,132,66,0,1247,1348,1,0,0,0,1248,1249,3,138,69,0,1249,1251,5,19,0,0,1250,
+		1252,5,231,0,0,1251,1250,1,0,0,0,1251,1252,1,0,0,0,1252,1253,1,0,0,0,1253,
+		1254,3,132,66,0,1254,1348,1,0,0,0,1255,1256,3,138,69,0,1256,1257,5,221,
+		0,0,1257,1258,3,130,65,0,1258,1348,1,0,0,0,1259,1260,3,138,69,0,1260,1261,
+		5,89,0,0,1261,1262,3,132,66,0,1262,1348,1,0,0,0,1263,1264,3,138,69,0,1264,
+		1265,5,90,0,0,1265,1266,5,131,0,0,1266,1267,3,130,65,0,1267,1268,5,60,
+		0,0,1268,1269,3,132,66,0,1269,1348,1,0,0,0,1270,1271,3,138,69,0,1271,1272,
+		5,190,0,0,1272,1273,5,90,0,0,1273,1348,1,0,0,0,1274,1275,3,138,69,0,1275,
+		1276,5,68,0,0,1276,1278,5,66,0,0,1277,1279,5,243,0,0,1278,1277,1,0,0,0,
+		1278,1279,1,0,0,0,1279,1348,1,0,0,0,1280,1281,3,138,69,0,1281,1282,5,68,
+		0,0,1282,1285,5,67,0,0,1283,1284,5,49,0,0,1284,1286,5,242,0,0,1285,1283,
+		1,0,0,0,1285,1286,1,0,0,0,1286,1348,1,0,0,0,1287,1288,3,138,69,0,1288,
+		1290,5,62,0,0,1289,1291,3,76,38,0,1290,1289,1,0,0,0,1291,1292,1,0,0,0,
+		1292,1290,1,0,0,0,1292,1293,1,0,0,0,1293,1348,1,0,0,0,1294,1295,5,20,0,
+		0,1295,1348,5,244,0,0,1296,1297,5,21,0,0,1297,1348,5,244,0,0,1298,1348,
+		5,22,0,0,1299,1348,5,23,0,0,1300,1301,3,138,69,0,1301,1302,5,24,0,0,1302,
+		1303,5,25,0,0,1303,1304,3,132,66,0,1304,1305,3,128,64,0,1305,1306,5,26,
+		0,0,1306,1307,3,132,66,0,1307,1308,3,128,64,0,1308,1348,1,0,0,0,1309,1310,
+		3,138,69,0,1310,1311,5,27,0,0,1311,1314,5,154,0,0,1312,1315,5,28,0,0,1313,
+		1315,3,132,66,0,1314,1312,1,0,0,0,1314,1313,1,0,0,0,1315,1316,1,0,0,0,
+		1316,1317,5,29,0,0,1317,1318,3,132,66,0,1318,1319,3,128,64,0,1319,1320,
+		5,26,0,0,1320,1321,3,132,66,0,1321,1322,3,128,64,0,1322,1348,1,0,0,0,1323,
+		1324,3,138,69,0,1324,1325,5,30,0,0,1325,1326,3,132,66,0,1326,1327,3,128,
+		64,0,1327,1328,5,18,0,0,1328,1329,3,132,66,0,1329,1348,1,0,0,0,1330,1331,
+		5,31,0,0,1331,1332,3,136,68,0,1332,1333,5,32,0,0,1333,1334,3,136,68,0,
+		1334,1337,3,132,66,0,1335,1336,5,33,0,0,1336,1338,3,132,66,0,1337,1335,
+		1,0,0,0,1337,1338,1,0,0,0,1338,1348,1,0,0,0,1339,1340,5,34,0,0,1340,1341,
+		5,33,0,0,1341,1342,3,132,66,0,1342,1343,3,128,64,0,1343,1344,5,35,0,0,
+		1344,1345,3,132,66,0,1345,1346,3,128,64,0,1346,1348,1,0,0,0,1347,1159,
+		1,0,0,0,1347,1164,1,0,0,0,1347,1174,1,0,0,0,1347,1184,1,0,0,0,1347,1190,
+		1,0,0,0,1347,1217,1,0,0,0,1347,1223,1,0,0,0,1347,1226,1,0,0,0,1347,1230,
+		1,0,0,0,1347,1242,1,0,0,0,1347,1248,1,0,0,0,1347,1255,1,0,0,0,1347,1259,
+		1,0,0,0,1347,1263,1,0,0,0,1347,1270,1,0,0,0,1347,1274,1,0,0,0,1347,1280,
+		1,0,0,0,1347,1287,1,0,0,0,1347,1294,1,0,0,0,1347,1296,1,0,0,0,1347,1298,
+		1,0,0,0,1347,1299,1,0,0,0,1347,1300,1,0,0,0,1347,1309,1,0,0,0,1347,1323,
+		1,0,0,0,1347,1330,1,0,0,0,1347,1339,1,0,0,0,1348,121,1,0,0,0,1349,1350,
+		5,70,0,0,1350,1351,5,242,0,0,1351,1352,5,163,0,0,1352,1353,3,132,66,0,
+		1353,1354,3,128,64,0,1354,123,1,0,0,0,1355,1356,5,43,0,0,1356,1357,5,38,
+		0,0,1357,1358,5,39,0,0,1358,1359,3,132,66,0,1359,1360,5,40,0,0,1360,1361,
+		3,132,66,0,1361,125,1,0,0,0,1362,1363,5,37,0,0,1363,1364,3,136,68,0,1364,
+		1365,3,132,66,0,1365,127,1,0,0,0,1366,1367,5,173,0,0,1367,1368,5,186,0,
+		0,1368,129,1,0,0,0,1369,1370,5,243,0,0,1370,131,1,0,0,0,1371,1372,6,66,
+		-1,0,1372,1373,5,225,0,0,1373,1374,3,132,66,0,1374,1375,5,226,0,0,1375,
+		1414,1,0,0,0,1376,1377,5,232,0,0,1377,1414,3,132,66,16,1378,1379,5,190,
+		0,0,1379,1414,3,132,66,11,1380,1381,5,161,0,0,1381,1382,3,132,66,0,1382,
+		1383,5,163,0,0,1383,1384,3,132,66,0,1384,1385,5,162,0,0,1385,1386,3,132,
+		66,0,1386,1414,1,0,0,0,1387,1388,3,138,69,0,1388,1397,5,225,0,0,1389,1394,
+		3,132,66,0,1390,1391,5,227,0,0,1391,1393,3,132,66,0,1392,1390,1,0,0,0,
+		1393,1396,1,0,0,0,1394,1392,1,0,0,0,1394,1395,1,0,0,0,1395,1398,1,0,0,
+		0,1396,1394,1,0,0,0,1397,1389,1,0,0,0,1397,1398,1,0,0,0,1398,1399,1,0,
+		0,0,1399,1400,5,226,0,0,1400,1414,1,0,0,0,1401,1403,7,3,0,0,1402,1404,
+		3,134,67,0,1403,1402,1,0,0,0,1403,1404,1,0,0,0,1404,1405,1,0,0,0,1405,
+		1406,5,173,0,0,1406,1414,3,134,67,0,1407,1408,5,244,0,0,1408,1414,3,134,
+		67,0,1409,1414,5,243,0,0,1410,1414,5,244,0,0,1411,1414,5,242,0,0,1412,
+		1414,3,136,68,0,1413,1371,1,0,0,0,1413,1376,1,0,0,0,1413,1378,1,0,0,0,
+		1413,1380,1,0,0,0,1413,1387,1,0,0,0,1413,1401,1,0,0,0,1413,1407,1,0,0,
+		0,1413,1409,1,0,0,0,1413,1410,1,0,0,0,1413,1411,1,0,0,0,1413,1412,1,0,
+		0,0,1414,1435,1,0,0,0,1415,1416,10,15,0,0,1416,1417,5,187,0,0,1417,1434,
+		3,132,66,16,1418,1419,10,14,0,0,1419,1420,7,4,0,0,1420,1434,3,132,66,15,
+		1421,1422,10,13,0,0,1422,1423,7,5,0,0,1423,1434,3,132,66,14,1424,1425,
+		10,12,0,0,1425,1426,7,6,0,0,1426,1434,3,132,66,13,1427,1428,10,10,0,0,
+		1428,1429,5,188,0,0,1429,1434,3,132,66,11,1430,1431,10,9,0,0,1431,1432,
+		5,189,0,0,1432,1434,3,132,66,10,1433,1415,1,0,0,0,1433,1418,1,0,0,0,1433,
+		1421,1,0,0,0,1433,1424,1,0,0,0,1433,1427,1,0,0,0,1433,1430,1,0,0,0,1434,
+		1437,1,0,0,0,1435,1433,1,0,0,0,1435,1436,1,0,0,0,1436,133,1,0,0,0,1437,
+		1435,1,0,0,0,1438,1439,7,7,0,0,1439,135,1,0,0,0,1440,1443,3,138,69,0,1441,
+		1442,5,228,0,0,1442,1444,3,138,69,0,1443,1441,1,0,0,0,1443,1444,1,0,0,
+		0,1444,137,1,0,0,0,1445,1446,7,8,0,0,1446,139,1,0,0,0,135,144,146,160,
 		186,193,195,203,205,224,234,245,253,270,279,289,301,305,313,317,322,332,
 		346,361,367,374,379,387,394,407,409,419,431,442,450,460,494,504,533,535,
 		549,552,560,583,590,598,608,612,616,620,624,640,658,667,672,702,706,720,
 		724,732,754,760,768,776,789,800,803,813,816,824,828,836,847,851,859,870,
-		872,883,886,890,898,903,908,918,920,928,937,942,955,960,963,970,979,984,
-		991,1004,1007,1020,1037,1050,1059,1063,1068,1074,1083,1087,1094,1105,1111,
-		1115,1139,1149,1166,1177,1196,1199,1204,1208,1210,1216,1232,1246,1273,
-		1280,1287,1309,1332,1342,1389,1392,1398,1408,1428,1430,1438
+		872,883,886,890,898,903,908,918,920,928,937,943,947,960,965,968,975,984,
+		989,996,1009,1012,1025,1042,1055,1064,1068,1073,1079,1088,1092,1099,1110,
+		1116,1120,1144,1154,1171,1182,1201,1204,1209,1213,1215,1221,1237,1251,
+		1278,1285,1292,1314,1337,1347,1394,1397,1403,1413,1433,1435,1443
 	};
 
 	public static readonly ATN _ATN =

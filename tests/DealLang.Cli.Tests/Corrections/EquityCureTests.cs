@@ -130,6 +130,33 @@ public sealed class EquityCureTests
         Assert.Equal(1.209e6, seniorOnly.Ledger("8 distribute rest to Sponsor distributed", 0), 1e-6);
     }
 
+    // 'prepaying Senior then into Trap': the cure's 0.527m pays off Senior's 0.3m and the 0.227m its balance cannot
+    // take is deposited in Trap, where the release leaves it this period, instead of joining the period's cash: the
+    // sponsor gets 4m - 3.018m = 0.982m, as when the Notes take it.
+    [Fact]
+    public void WhatThePrepaidTranchesCannotTakeGoesIntoTheAccountNamedAfterThen()
+    {
+        string twoTranches = Source.Replace("  tranche Notes", "  tranche Senior { balance 0.3m  coupon 6%  seniority 1 }\n  tranche Notes", StringComparison.Ordinal)
+            .Replace("    pay Notes.interest", "    pay Senior.interest\n    pay Senior.principal\n    pay Notes.interest", StringComparison.Ordinal);
+        var deal = new SmallDeal(twoTranches.Replace("DESTINATION", "prepaying Senior then into Trap", StringComparison.Ordinal));
+        Assert.Empty(deal.Diagnostics);
+        Assert.Equal(0.527e6, deal.Ledger("LockUp cure injected", 0), 1e-6);
+        Assert.Equal(0.3e6, deal.Ledger("LockUp cure prepaid Senior", 0), 1e-6);
+        Assert.Equal(0.227e6, deal.Ledger("LockUp cure into Trap", 0), 1e-6);
+        Assert.Equal(0.0, deal.Ledger("LockUp", 0));
+        Assert.Equal(0.0, deal.Ledger("7 release Trap released", 0), 1e-6);
+        Assert.Equal(0.227e6, deal.Ledger("Trap balance", 0), 1e-6);
+        Assert.Equal(0.982e6, deal.Ledger("8 distribute rest to Sponsor distributed", 0), 1e-6);
+
+        // Period 2: Senior is paid off, so the whole cure (1.50 x 3m - 4m = 0.5m) goes into Trap; the release pays out
+        // last period's 0.227m and keeps this one: the sponsor gets 1m + 0.227m.
+        Assert.Equal(0.5e6, deal.Ledger("LockUp cure into Trap", 1), 1e-6);
+        Assert.Equal(0.0, deal.Ledger("LockUp cure prepaid Senior", 1), 1e-6);
+        Assert.Equal(0.227e6, deal.Ledger("7 release Trap released", 1), 1e-6);
+        Assert.Equal(1.227e6, deal.Ledger("8 distribute rest to Sponsor distributed", 1), 1e-6);
+        Assert.Equal(0.5e6, deal.Ledger("Trap balance", 1), 1e-6);
+    }
+
     // A tranche named twice (DL0455, a warning) is prepaid once: 'prepaying Senior, Senior, Notes' runs as
     // 'prepaying Senior, Notes' (0.3m, then 0.227m), with one ledger column per tranche.
     [Fact]

@@ -91,7 +91,8 @@ internal static partial class DealGen
                 select (GeneratedDecl[])[.. earlier, new GeneratedDecl(name, $"  trigger {name} when {when}{start}{trips}{cures}{equityCure.Cure} => {effects}")]));
 
     /// <summary>Sometimes, on a test of the period that is cfads / debt_service: the covenant 'Test &lt; K' and an
-    /// equity cure by Eq (the only shape a cure takes), prepaying a tranche, two tranches in turn or into an account;
+    /// equity cure by Eq (the only shape a cure takes), prepaying a tranche, two tranches in turn, a tranche then into an
+    /// account, or into an account;
     /// else nothing.</summary>
     private static Gen<(string? Condition, string Cure)> EquityCure(DealFrame f, GeneratedDecl[] tests)
     {
@@ -103,6 +104,10 @@ internal static partial class DealGen
         }
 
         destinations.AddRange(f.AccountNames.Select(a => " into " + a));
+        if (tranches.Length > 0)
+        {
+            destinations.AddRange(f.AccountNames.Select(a => $" prepaying {tranches[0]} then into {a}"));
+        }
         var coverage = tests.Where(t => t.Text.EndsWith("= cfads / debt_service", StringComparison.Ordinal)
             || t.Text.Contains("= cfads / debt_service from", StringComparison.Ordinal)).ToArray();
         return coverage.Length == 0

@@ -64,6 +64,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("trigger sweep effect", @"=> (trap, )?sweep \S+ to T\d"), ("accelerate", @"=> (trap, )?accelerate( \(T\d\))?\n"),
         ("event_of_default effect", @"=> event_of_default"), ("equity cure", @"< \S+x[^\n]* cure by Eq up to \d times"), ("equity cure prepaying", @"cure by Eq up to \d times prepaying T\d"),
         ("equity cure into an account", @"cure by Eq up to \d times into A\d"),
+        ("equity cure prepaying then into an account", @"cure by Eq up to \d times prepaying T\d then into A\d"),
         ("if then else", @"= if \S.* then \S+ else "), ("years_between", @"years_between\(\d{4}-\d\d-\d\d, period_start\)"),
         ("fleet deliveries", @"fleet Fl\d \{[^\n]*deliveries \{ \d"), ("fleet one batch", @"fleet Fl\d \{[^\n]*units \d+ gpus  unit_cost"),
         ("straight-line depreciation", @"depreciate straight_line"), ("declining depreciation", @"depreciate declining \S+ per year"),

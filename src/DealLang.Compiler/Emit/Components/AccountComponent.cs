@@ -137,8 +137,10 @@ internal sealed class AccountComponent(EmitContext ctx)
 
     public override void WriteReleaseHeld(IndentedWriter w)
     {
+        var triggers = Ctx.Components.Of<TriggerComponent>();
         foreach (var account in States)
         {
+            triggers.WriteCuresReleased(w, account.Index, account.Balance.Name);
             w.Line("available += " + account.Balance + ";");
             w.Line(account.Balance + " = 0.0;");
         }

@@ -91,6 +91,8 @@ internal sealed class EquityComponent(EmitContext ctx)
             return;
         }
 
+        Ctx.Components.Of<TriggerComponent>().WriteUncalledCures(w);
+
         if (distribute.Share < 1.0)
         {
             // distribute X% of rest: that share of the cash still unapplied; the rest stays for the steps after
@@ -108,6 +110,7 @@ internal sealed class EquityComponent(EmitContext ctx)
     /// <summary>Whatever cash a waterfall leaves goes to <paramref name="equity"/> (the residual).</summary>
     public void WriteTakeRest(IndentedWriter w, int equity)
     {
+        Ctx.Components.Of<TriggerComponent>().WriteUncalledCures(w);
         w.Line(this[equity].Distributed + " += available;");
         w.Line("available = 0.0;");
     }

@@ -27,6 +27,20 @@ internal sealed class TriggerState : EntityState
         CurePrepaid = [.. (model.Cure?.PrepayingList ?? []).Select((tranche, k) => Local("curePrepaid" + CSharpLiterals.Int(k), "double", StateLife.Period, "0.0",
             "the cure's cash prepaying " + deal.Tranches[tranche].Name + " this period",
             ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " cure prepaid " + deal.Tranches[tranche].Name)))];
+        bool into = model.Cure is { Into: >= 0 };
+        bool cures = model.Cure is not null;
+        CureDeposited = Local("cureDeposited", "double", StateLife.Period, "0.0", "what of the cure the prepaid balances could not take, deposited",
+            ledger: into ? new LedgerSlot(LedgerSection.Outstanding, model.Name + " cure into " + deal.Accounts[model.Cure!.Into].Name) : null,
+            declared: into && CurePrepaid.Count > 0);
+        CureReleased = Local("cureReleased", "double", StateLife.Period, "0.0",
+            "the cure the maturity (or enforcement) put among the waterfall's cash this period, until a distribution", declared: cures);
+        CureUncalled = Local("cureUncalled", "double", StateLife.Period, "0.0", "what of the cure the debt did not need this period: not called", declared: cures);
+        CuredCfads = Local("curedCfads", "double", StateLife.Period, "0.0", "cfads as the watched test read it after the cure", declared: cures);
+        CureDenominator = Local("cureDenominator", "double", StateLife.Period, "0.0", "the watched test's denominator", declared: cures);
+        bool recount = cures && rules;
+        ActiveBefore = Local("activeBefore", "bool", StateLife.Period, comment: "the flag before this period's evaluation, for a recount", declared: recount);
+        BreachesBefore = Local("breachesBefore", "int", StateLife.Period, "0", declared: recount);
+        PassesBefore = Local("passesBefore", "int", StateLife.Period, "0", declared: recount);
     }
 
     public TriggerModel Model { get; }
@@ -49,8 +63,34 @@ internal sealed class TriggerState : EntityState
     public StateVar CuresLeft { get; }
 
     /// <summary>What the cure prepays of each tranche it names (<see cref="EquityCureModel.Prepaying"/>, in order) this
-    /// period; none for a cure into an account.</summary>
+    /// period; none for a cure into an account alone.</summary>
     public IReadOnlyList<StateVar> CurePrepaid { get; }
+
+    /// <summary>Declared only for a cure prepaying tranches then into an account: what it deposits.</summary>
+    public StateVar CureDeposited { get; }
+
+    /// <summary>What the cure deposits in its account this period: all of it, or, after prepaying, the rest.</summary>
+    public string Deposit => CureDeposited.Declared ? CureDeposited.Name : Cure.Name;
+
+    /// <summary>Declared for a trigger with an equity cure, as the next three: the cure's cash put among a waterfall's
+    /// cash in its own period (its deposit paid out at the maturity or by enforcement; at the maturity, what a
+    /// prepayment frees), which a distribution returns to the equity as not called
+    /// (docs/language.md "A cure in the final period").</summary>
+    public StateVar CureReleased { get; }
+
+    public StateVar CureUncalled { get; }
+
+    public StateVar CuredCfads { get; }
+
+    public StateVar CureDenominator { get; }
+
+    /// <summary>Declared for a trigger with an equity cure and cure rules, as the next two: the rules' state before the
+    /// period's evaluation, which a recount starts again from.</summary>
+    public StateVar ActiveBefore { get; }
+
+    public StateVar BreachesBefore { get; }
+
+    public StateVar PassesBefore { get; }
 
     public override string Heading => Name + " (trigger, " + Model.Effect + ")";
 }
@@ -85,23 +125,126 @@ internal sealed class TriggerComponent(EmitContext ctx)
                 WriteCure(w, trigger, cure);
             }
 
-            string condition = model.From is { } from
-                ? "periodEnd >= " + Ctx.DateConstant(from) + " && " + CSharpEmitter.Operand(Ctx, model.Condition, null)
-                : CSharpEmitter.Expression(Ctx, model.Condition, null);
-            if (!model.HasCureRules)
+            if (trigger.ActiveBefore.Declared)
             {
-                w.Comment(trigger.Name + " (effect: " + model.Effect + ")");
-                w.Line(trigger.Active + " = " + condition + ";");
-            }
-            else
-            {
-                WriteCureRules(w, trigger, condition);
+                w.Line(trigger.ActiveBefore + " = " + trigger.Active + "; " + trigger.BreachesBefore + " = " + trigger.Breaches + "; "
+                    + trigger.PassesBefore + " = " + trigger.Passes + "; // for a recount, should the cure not all be called");
             }
 
-            w.Line(Ctx.ResultRow("TriggerActive", CSharpLiterals.Int(trigger.Index)) + "[t] = " + trigger.Active + ";");
-            if (trigger.Accelerated.Declared)
+            WriteFlag(w, trigger);
+        }
+    }
+
+    // The trigger's flag from its condition (with cure rules, from its breaches and passes), its result row and the
+    // acceleration latch.
+    private void WriteFlag(IndentedWriter w, TriggerState trigger)
+    {
+        var model = trigger.Model;
+        string condition = model.From is { } from
+            ? "periodEnd >= " + Ctx.DateConstant(from) + " && " + CSharpEmitter.Operand(Ctx, model.Condition, null)
+            : CSharpEmitter.Expression(Ctx, model.Condition, null);
+        if (!model.HasCureRules)
+        {
+            w.Comment(trigger.Name + " (effect: " + model.Effect + ")");
+            w.Line(trigger.Active + " = " + condition + ";");
+        }
+        else
+        {
+            WriteCureRules(w, trigger, condition);
+        }
+
+        w.Line(Ctx.ResultRow("TriggerActive", CSharpLiterals.Int(trigger.Index)) + "[t] = " + trigger.Active + ";");
+        if (trigger.Accelerated.Declared)
+        {
+            w.Line(trigger.Accelerated + " = " + trigger.Accelerated + " || " + trigger.Active + "; // accelerate: from the next period on");
+        }
+    }
+
+    /// <summary>A pay-out of every account (the maturity's, enforcement's) before its zeroing: the cures deposited in
+    /// <paramref name="account"/> this period that it still holds (a cure is the last of its cash drawn) join the
+    /// waterfall's cash as released cures, which a distribution returns as not called.</summary>
+    public void WriteCuresReleased(IndentedWriter w, int account, string balance)
+    {
+        var into = States.Where(s => s.Model.Cure?.Into == account).ToList();
+        if (into.Count == 1)
+        {
+            w.Line(into[0].CureReleased + " += Math.Min(" + into[0].Deposit + ", " + balance + "); // " + into[0].Name + "'s cure, paid out with the account");
+            return;
+        }
+
+        if (into.Count > 1)
+        {
+            using (w.Block())
             {
-                w.Line(trigger.Accelerated + " = " + trigger.Accelerated + " || " + trigger.Active + "; // accelerate: from the next period on");
+                w.Line("double curesHeld = " + balance + ", cureHeld;");
+                foreach (var trigger in into)
+                {
+                    w.Line("cureHeld = Math.Min(" + trigger.Deposit + ", curesHeld); // " + trigger.Name + "'s cure, paid out with the account");
+                    w.Line(trigger.CureReleased + " += cureHeld;");
+                    w.Line("curesHeld -= cureHeld;");
+                }
+            }
+        }
+    }
+
+    /// <summary>Before a distribution (and the residual): a cure released into the waterfall by a pay-out of the
+    /// accounts is the last cash the steps use, so what of it is still available here is what the debt did not need:
+    /// it is not called (docs/language.md "Where the cure goes").</summary>
+    public void WriteUncalledCures(IndentedWriter w)
+    {
+        var equities = Ctx.Components.Of<EquityComponent>();
+        // The later trigger's cure topped up what the earlier ones lifted the test to: it is the last cash, so the
+        // first not called.
+        foreach (var trigger in States.Where(s => s.CureReleased.Declared).Reverse())
+        {
+            using (w.Block("if (" + trigger.CureReleased + " > 0.0)"))
+            {
+                w.Comment(trigger.Name + ": the cure the debt did not need before this distribution is not called");
+                w.Line("double uncalled = Math.Min(available, " + trigger.CureReleased + ");");
+                w.Line(trigger.CureReleased + " = 0.0;");
+                w.Line(trigger.Cure + " -= uncalled;");
+                if (trigger.CureDeposited.Declared)
+                {
+                    w.Line(trigger.CureDeposited + " -= Math.Min(" + trigger.CureDeposited + ", uncalled);");
+                }
+
+                w.Line(trigger.CureUncalled + " += uncalled;");
+                w.Line("available -= uncalled;");
+                w.Line("collections -= uncalled;");
+                w.Line("cfads -= uncalled;");
+                if (equities.UndrawnOf(trigger.Model.Cure!.Equity) is { } undrawn)
+                {
+                    w.Line(undrawn + " += uncalled;");
+                }
+            }
+        }
+    }
+
+    /// <summary>After a waterfall: a trigger whose cure was not all called has its watched test at what the called
+    /// cure lifts it to, and its flag worked out again from there (its cure rules from their state before the period),
+    /// so that the breach counts.</summary>
+    public void WriteCureRecount(IndentedWriter w)
+    {
+        var tests = Ctx.Components.Of<TestComponent>();
+        var uncalled = new List<string>();
+        foreach (var trigger in States.Where(s => s.CureUncalled.Declared))
+        {
+            // cfads as this trigger's test read it counted its own cure and those of the triggers before it
+            uncalled.Add(trigger.CureUncalled.Name);
+            string notCalled = uncalled.Count == 1 ? uncalled[0] : "(" + string.Join(" + ", uncalled) + ")";
+            var test = tests[trigger.Model.Cure!.Test];
+            using (w.Block("if (" + notCalled + " > 0.0)"))
+            {
+                w.Comment(trigger.Name + ": the test is what the cures called lift it to, and the breach counts");
+                w.Line(test.Value + " = Flows.Ratio(" + trigger.CuredCfads + " - " + notCalled + ", " + trigger.CureDenominator + ");");
+                w.Line(Ctx.ResultRow("TestValues", CSharpLiterals.Int(test.Index)) + "[t] = " + test.Value + ";");
+                if (trigger.ActiveBefore.Declared)
+                {
+                    w.Line(trigger.Active + " = " + trigger.ActiveBefore + "; " + trigger.Breaches + " = " + trigger.BreachesBefore + "; "
+                        + trigger.Passes + " = " + trigger.PassesBefore + ";");
+                }
+
+                WriteFlag(w, trigger);
             }
         }
     }
@@ -119,6 +262,12 @@ internal sealed class TriggerComponent(EmitContext ctx)
         var test = Ctx.Components.Of<TestComponent>()[cure.Test];
         string threshold = CSharpLiterals.DoubleOperand(cure.Threshold);
         string denominator = CSharpEmitter.Operand(Ctx, cure.Denominator, null);
+        if (trigger.CureReleased.Declared)
+        {
+            w.Line(trigger.CureReleased + " = 0.0;");
+            w.Line(trigger.CureUncalled + " = 0.0;");
+        }
+
         string from = trigger.Model.From is { } date ? "periodEnd >= " + Ctx.DateConstant(date) + " && " : "";
         string? undrawn = Ctx.Components.Of<EquityComponent>().UndrawnOf(cure.Equity);
         w.Comment(trigger.Name + ": equity cure by " + Ctx.Model.Equities[cure.Equity].Name + ", at most " + CSharpLiterals.Int(cure.Times) + " times"
@@ -140,13 +289,19 @@ internal sealed class TriggerComponent(EmitContext ctx)
 
             w.Line("cfads += " + trigger.Cure + ";");
             w.Line("collections += " + trigger.Cure + ";");
-            if (cure.Into >= 0)
+            if (cure.Into >= 0 && cure.PrepayingList.IsEmpty)
             {
                 var account = Ctx.Components.Of<AccountComponent>()[cure.Into];
                 w.Line(account.Balance + " += " + trigger.Cure + "; // deposited in " + account.Name + ", not available to the waterfall");
             }
             w.Line(test.Value + " = " + (undrawn is null ? "" : trigger.Cure + " < needed ? Flows.Ratio(cfads, " + denominator + ") : ")
                 + "Math.Max(Flows.Ratio(cfads, " + denominator + "), " + threshold + ");");
+            if (trigger.CuredCfads.Declared)
+            {
+                w.Line(trigger.CuredCfads + " = cfads;");
+                w.Line(trigger.CureDenominator + " = " + denominator + ";");
+            }
+
             w.Line(Ctx.ResultRow("TestValues", CSharpLiterals.Int(test.Index)) + "[t] = " + test.Value + ";");
             w.Line(trigger.CuresLeft + " -= 1;");
         }
@@ -155,17 +310,23 @@ internal sealed class TriggerComponent(EmitContext ctx)
     // 4. Before the waterfall's steps (after its paid amounts start at zero): a cure prepaying tranches pays each in the
     // order written, at most its balance, as principal due and paid this period on top of the schedule (never more
     // than the balance in all), so the waterfall's 'pay T.principal' still owes what the schedule asks; what the
-    // balances cannot take joins the available cash.
+    // balances cannot take is deposited in the cure's account ('then into A'), or else joins the available cash.
     public override void WriteBeforeSteps(IndentedWriter w)
     {
         var tranches = Ctx.Components.Of<TrancheComponent>();
         foreach (var trigger in States.Where(s => s.CurePrepaid.Count > 0))
         {
             var prepaying = trigger.Model.Cure!.PrepayingList;
-            w.Comment(trigger.Name + ": the equity cure prepays " + string.Join(", then ", prepaying.Select(i => tranches[i].Name)));
+            w.Comment(trigger.Name + ": the equity cure prepays " + string.Join(", then ", prepaying.Select(i => tranches[i].Name))
+                + (trigger.CureDeposited.Declared ? ", then goes into " + Ctx.Components.Of<AccountComponent>()[trigger.Model.Cure.Into].Name : ""));
             foreach (var prepaid in trigger.CurePrepaid)
             {
                 w.Line(prepaid + " = 0.0;");
+            }
+
+            if (trigger.CureDeposited.Declared)
+            {
+                w.Line(trigger.CureDeposited + " = 0.0;");
             }
 
             using (w.Block("if (" + trigger.Cure + " > 0.0)"))
@@ -176,6 +337,8 @@ internal sealed class TriggerComponent(EmitContext ctx)
                     var tranche = tranches[prepaying[k]];
                     string prepaid = trigger.CurePrepaid[k].Name;
                     w.Line(prepaid + " = Math.Min(cureLeft, " + tranche.Balance + ");");
+                    w.Line("if (t == ScheduledPeriods - 1) " + trigger.CureReleased + " += Math.Max(0.0, " + tranche.PrincipalDue + " + " + prepaid + " - " + tranche.Balance
+                        + "); // at the maturity, what stands in for the schedule frees the period's cash");
                     w.Line(tranche.PrincipalDue + " = Math.Min(" + tranche.PrincipalDue + " + " + prepaid + ", " + tranche.Balance + ");");
                     if (tranche.Accelerable)
                     {
@@ -187,7 +350,17 @@ internal sealed class TriggerComponent(EmitContext ctx)
                     w.Line("cureLeft -= " + prepaid + ";");
                 }
 
-                w.Line("available += cureLeft; // what the tranches' balances could not take");
+                if (trigger.CureDeposited.Declared)
+                {
+                    var account = Ctx.Components.Of<AccountComponent>()[trigger.Model.Cure.Into];
+                    w.Line(trigger.CureDeposited + " = cureLeft; // what the tranches' balances could not take");
+                    w.Line(account.Balance + " += cureLeft; // deposited in " + account.Name + ", not available to the waterfall");
+                }
+                else
+                {
+                    w.Line("available += cureLeft; // what the tranches' balances could not take");
+                    w.Line("if (t == ScheduledPeriods - 1) " + trigger.CureReleased + " += cureLeft;");
+                }
             }
         }
     }
@@ -195,7 +368,7 @@ internal sealed class TriggerComponent(EmitContext ctx)
     /// <summary>The cure locals of the triggers whose equity cure is deposited in <paramref name="account"/>: this
     /// period's deposits, which its <c>release</c> leaves in it.</summary>
     public IReadOnlyList<string> CuresInto(int account) =>
-        [.. States.Where(s => s.Model.Cure?.Into == account).Select(s => s.Cure.Name)];
+        [.. States.Where(s => s.Model.Cure?.Into == account).Select(s => s.Deposit)];
 
     /// <summary>The cure locals of the triggers equity <paramref name="equity"/> cures, for its injections.</summary>
     public IReadOnlyList<string> CuresBy(int equity) =>

@@ -10,7 +10,7 @@ internal sealed partial class CstToAst
 {
     // triggerDecl : TRIGGER name=ident WHEN expr (FROM DATE)? (TRIPS AFTER trips=NUMBER)? (CURES AFTER cures=NUMBER)?
     //               (CURE BY curer=ident UP TO times=NUMBER TIMES cureDestination?)? ARROW triggerEffect (COMMA triggerEffect)* ;
-    // cureDestination : PREPAYING ident (COMMA ident)* | INTO ident ;
+    // cureDestination : PREPAYING ident (COMMA ident)* (THEN INTO rest=ident)? | INTO ident ;
     private TriggerSyntax? VisitTriggerDecl(TriggerDeclContext context)
     {
         NameSyntax? name = VisitIdent(context.name);
@@ -22,8 +22,13 @@ internal sealed partial class CstToAst
             ? null
             : new EquityCureSyntax(equity, context.times is null ? null
                 : VisitWholeNumber(Matched(context.times), "the cures an equity may make ('cure by E up to N times')", minimum: 1), Span(context.CURE().Symbol),
-                context.cureDestination() is CurePrepayingContext prepaying ? VisitNames(prepaying.ident()) : default,
-                context.cureDestination() is CureIntoContext into ? VisitIdent(into.ident()) : null);
+                context.cureDestination() is CurePrepayingContext prepaying ? VisitNames([.. prepaying.ident().Where(i => i != prepaying.rest)]) : default,
+                context.cureDestination() switch
+                {
+                    CureIntoContext into => VisitIdent(into.ident()),
+                    CurePrepayingContext { rest: { } rest } => VisitIdent(rest),
+                    _ => null,
+                });
         var effects = ImmutableArray.CreateBuilder<TriggerEffectSyntax>();
         foreach (TriggerEffectContext effect in context.triggerEffect())
         {

@@ -89,12 +89,16 @@ internal sealed class EquityRules : DeclarationRules<EquitySyntax>
         CheckCalls(equity, checks);
     }
 
-    // Calls fall inside the run, in date order (DL0791, DL0792), and with the contribution within the commitment (DL0790).
+    // Calls fall inside the run, in date order (DL0791, DL0792), and with the contribution within the commitment (DL0790),
+    // reported at the first amount that takes the total over it (the contribution, or the call a cure or a draw could
+    // then never leave room for), or at the commitment when nothing is called.
     private static void CheckCalls(EquitySyntax equity, DealChecks checks)
     {
         string name = equity.Name?.Text ?? "";
         Date? previous = null;
         double called = checks.Analysis.BoundOf(equity.Contributed) is ConstantExpression c ? c.Value : 0;
+        double? committed = equity.Commitment is { } committedSyntax && checks.Analysis.BoundOf(committedSyntax) is ConstantExpression k ? k.Value : null;
+        SourceSpan? over = committed is { } limit && called > limit * (1 + 1e-12) ? equity.Contributed?.Span : null;
         bool known = true;
         foreach (CapitalCallSyntax call in SyntaxWalk.Safe(equity.Calls))
         {
@@ -116,6 +120,10 @@ internal sealed class EquityRules : DeclarationRules<EquitySyntax>
             if (checks.Analysis.BoundOf(call.Amount) is ConstantExpression amount)
             {
                 called += amount.Value;
+                if (over is null && known && committed is { } atMost && called > atMost * (1 + 1e-12))
+                {
+                    over = call.Span;
+                }
             }
             else
             {
@@ -123,11 +131,9 @@ internal sealed class EquityRules : DeclarationRules<EquitySyntax>
             }
         }
 
-        if (known && equity.Commitment is { } commitmentSyntax && checks.Analysis.BoundOf(commitmentSyntax) is ConstantExpression commitment
-            && called > commitment.Value * (1 + 1e-12))
+        if (known && committed is { } commitment && called > commitment * (1 + 1e-12))
         {
-            SourceSpan at = equity.Calls.IsDefaultOrEmpty ? commitmentSyntax.Span : equity.Calls[^1].Span;
-            checks.Diagnostics.Add(DiagnosticCatalogue.CallsAboveCommitment(at, name, called, commitment.Value));
+            checks.Diagnostics.Add(DiagnosticCatalogue.CallsAboveCommitment(over ?? equity.Commitment!.Span, name, called, commitment));
         }
     }
 

@@ -38,6 +38,7 @@ public sealed record AccelerateEffectSyntax(ImmutableArray<NameSyntax> Tranches,
 /// <summary><c>cure by Sponsor up to 2 times prepaying Notes</c>: when the test the trigger watches breaches, the equity
 /// pays in the cash that makes it pass, at most <see cref="Times"/> times over the deal's life (null: unreadable,
 /// reported), and that cash goes where <see cref="Prepaying"/> (tranches, in order) or <see cref="Into"/> (an account)
-/// says, never to the period's waterfall; neither given is reported (DL0457).</summary>
+/// says, or both (<c>prepaying Notes then into CureAccount</c>: the account takes what the balances cannot), never to
+/// the period's waterfall; neither given is reported (DL0457).</summary>
 public sealed record EquityCureSyntax(NameSyntax Equity, int? Times, SourceSpan Span,
     ImmutableArray<NameSyntax> Prepaying = default, NameSyntax? Into = null) : SyntaxNode(Span);
