@@ -192,7 +192,8 @@ coverage
     ;
 
 // loan MinerLoan { obligor Miner  balance 400m  coupon 11% fixed  interest_only until DATE  amortize level
-//                  maturity DATE  recovery 40% }: a receivable the deal owns (its amortisation is a tranche's).
+//                  maturity DATE  recovery 40% }: a receivable the deal owns (its coupon and amortisation are a
+// tranche's: 'coupon SOFR + 3.5% floor 4%' floats).
 loanDecl
     : LOAN name=ident LBRACE loanItem* RBRACE
     ;
@@ -200,7 +201,7 @@ loanDecl
 loanItem
     : OBLIGOR ident                                  # obligorItem
     | BALANCE expr                                   # loanBalanceItem
-    | COUPON expr FIXED?                             # loanCouponItem
+    | COUPON couponTerms                             # loanCouponItem
     | INTEREST_ONLY UNTIL DATE                       # loanInterestOnlyItem
     | AMORTIZE amortization                          # loanAmortizeItem
     | MATURITY DATE                                  # loanMaturityItem
@@ -301,9 +302,14 @@ trancheDecl
     : TRANCHE name=ident LBRACE trancheItem* RBRACE
     ;
 
+// A coupon's terms, a tranche's and a loan's: 'coupon 6.581% fixed', 'coupon SOFR + 6.00% floor 0% cap 12%'.
+couponTerms
+    : rate=expr FIXED? (FLOOR floor=expr)? (CAP cap=expr)?
+    ;
+
 trancheItem
     : BALANCE expr                                   # balanceItem
-    | COUPON rate=expr FIXED? (FLOOR floor=expr)? (CAP cap=expr)?   # couponItem
+    | COUPON couponTerms                             # couponItem
     | PIK share=QUANTITY? (WHEN condition=expr)?     # pikItem
     | PIK UNPAID                                     # pikUnpaidItem
     | ISSUE_PRICE expr                               # issuePriceItem

@@ -370,17 +370,23 @@ public static partial class DiagnosticCatalogue
         Error("DL0457", span,
             $"trigger '{trigger}' has an equity cure that does not say where its cash goes: add 'prepaying' and the tranches it prepays (e.g. 'prepaying Notes'), or 'into' and the account it is deposited in (e.g. 'into Dsra')");
 
-    /// <summary>DL0480: a tranche's coupon floor above its cap: no rate could satisfy both, so every period's coupon
+    /// <summary>DL0480: a tranche's or a loan's coupon floor above its cap: no rate could satisfy both, so every period's coupon
     /// would be whichever of the two is applied last.</summary>
-    public static Diagnostic CouponFloorAboveCap(SourceSpan span, string tranche, double floor, double cap) =>
+    public static Diagnostic CouponFloorAboveCap(SourceSpan span, string owner, double floor, double cap) =>
         Error("DL0480", span, SemanticText.Invariant(
-            $"the coupon floor of tranche '{tranche}' ({SemanticText.FormatPercent(floor)}) is above its cap ({SemanticText.FormatPercent(cap)}); a floor must be at or below the cap"));
+            $"the coupon floor of {owner} ({SemanticText.FormatPercent(floor)}) is above its cap ({SemanticText.FormatPercent(cap)}); a floor must be at or below the cap"));
 
-    /// <summary>DL0481: a level (annuity) amortisation on a tranche whose coupon floats: a level payment is sized at
-    /// one fixed rate, which a floating coupon does not have.</summary>
-    public static Diagnostic LevelNeedsFixedCoupon(SourceSpan span, string tranche) =>
+    /// <summary>DL0481: a level (annuity) amortisation on a tranche or a loan whose coupon floats: a level payment is
+    /// sized at one fixed rate, which a floating coupon does not have.</summary>
+    public static Diagnostic LevelNeedsFixedCoupon(SourceSpan span, string owner) =>
         Error("DL0481", span,
-            $"tranche '{tranche}' amortises level, but its coupon floats or steps up: a level payment is sized at one fixed rate; use 'amortize linear', a schedule or a bullet, or a fixed coupon");
+            $"{owner} amortises level, but its coupon floats or steps up: a level payment is sized at one fixed rate; use 'amortize linear', a schedule or a bullet, or a fixed coupon");
+
+    /// <summary>DL0798: a loan's floating coupon reading a loan's coupon (its own, or another's): the loans' coupons are
+    /// reset together at the period's start, so neither would be known when the other is worked out.</summary>
+    public static Diagnostic LoanCouponReadsLoanCoupon(SourceSpan span, string loan, string read) =>
+        Error("DL0798", span,
+            $"the coupon of loan '{loan}' reads the coupon of loan '{read}': a loan's coupon is reset at the period's start with the other loans', so it may read an index, opening balances and values, not a loan's coupon; write the rate it should follow (e.g. 'SOFR + 3.5%')");
 
     /// <summary>DL0482: an issue price that is not above 0% or above 200% of par: the price the lender pays per unit
     /// of par (98% for a 2-point original issue discount).</summary>

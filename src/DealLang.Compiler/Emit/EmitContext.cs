@@ -322,23 +322,23 @@ internal sealed class EmitContext
             Walk(expression, window);
         }
 
-        // The interest-period determinations: a floating coupon and a PIK condition read collateral values at the
-        // period's start (not a target balance, tested on the payment date's appraisal).
-        foreach (var tranche in Model.Tranches)
+        // The interest-period determinations: a floating coupon (a tranche's or a loan's) and a PIK condition read
+        // collateral values at the period's start (not a target balance, tested on the payment date's appraisal).
+        var determinations = Model.Tranches
+            .SelectMany(t => new[] { (t.Coupon as FloatingCoupon)?.Rate, (t.Capitalisation as PaidInKind)?.When })
+            .Concat(Model.Loans.Select(l => (l.Coupon as FloatingCoupon)?.Rate));
+        foreach (var determination in determinations)
         {
-            foreach (var determination in new[] { (tranche.Coupon as FloatingCoupon)?.Rate, (tranche.Capitalisation as PaidInKind)?.When })
+            if (determination is null)
             {
-                if (determination is null)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                foreach (var node in BoundExpressionWalk.PreOrder(determination))
+            foreach (var node in BoundExpressionWalk.PreOrder(determination))
+            {
+                if (node is QuantityExpression q && IsCollateralValue(q.Quantity))
                 {
-                    if (node is QuantityExpression q && IsCollateralValue(q.Quantity))
-                    {
-                        _periodStartReads.Add((q.Quantity, q.Index));
-                    }
+                    _periodStartReads.Add((q.Quantity, q.Index));
                 }
             }
         }

@@ -3,12 +3,13 @@ using System.Collections.Immutable;
 namespace DealLang.Compiler.Model;
 
 /// <summary>
-/// How a liability's interest accrues: one strategy per record (fixed, or floating over any rate the deal knows at
+/// How a tranche's or a loan's interest accrues: one strategy per record (fixed, or floating over any rate the deal knows at
 /// the period's start, such as a market index), and one case each where the emitter switches on them.
 /// </summary>
 public abstract record CouponModel
 {
-    /// <summary>The rate reports show as the tranche's coupon (<c>TrancheInfo.Coupon</c>): NaN (n/a) when it floats.</summary>
+    /// <summary>The rate reports show as the tranche's or loan's coupon (<c>TrancheInfo.Coupon</c>,
+    /// <c>LoanInfo.Coupon</c>): NaN (n/a) when it floats.</summary>
     public abstract double HeadlineRate { get; }
 }
 

@@ -4,8 +4,9 @@ using DealLang.Runtime;
 namespace DealLang.Compiler.Model;
 
 /// <summary>
-/// A loan the deal owns, owed by the party <see cref="Obligor"/> indexes. Its interest and scheduled principal are
-/// a tranche's (<see cref="TrancheModel"/>: same conventions, same runtime functions), received instead of paid.
+/// A loan the deal owns, owed by the party <see cref="Obligor"/> indexes. Its coupon (fixed, or floating without a
+/// tranche's step-ups and margins), interest and scheduled principal are a tranche's (<see cref="TrancheModel"/>:
+/// same conventions, same runtime functions), received instead of paid.
 /// From the period the obligor defaults in, nothing more is paid: <see cref="Recovery"/> times the opening balance
 /// is received in that period, and the rest is the loan's loss.
 /// </summary>
@@ -14,7 +15,7 @@ public sealed record LoanModel(
     int Index,
     int Obligor,
     double Balance,
-    double Coupon,
+    CouponModel Coupon,
     AmortizationModel Amortization,
     Date Maturity,
     int MaturityPeriod,
@@ -25,5 +26,5 @@ public sealed record LoanModel(
     public bool RecoveryFromObligor { get; init; }
 
     public LoanInfo ToInfo() =>
-        new(Name, Obligor, Balance, Coupon, Maturity, Amortization.Name, Recovery);
+        new(Name, Obligor, Balance, Coupon.HeadlineRate, Maturity, Amortization.Name, Recovery);
 }

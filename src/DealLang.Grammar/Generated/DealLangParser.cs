@@ -84,17 +84,17 @@ public partial class DealLangParser : Parser {
 		RULE_rvgPart = 19, RULE_guarantorClause = 20, RULE_guarantorPart = 21, 
 		RULE_coverage = 22, RULE_loanDecl = 23, RULE_loanItem = 24, RULE_fleetDecl = 25, 
 		RULE_fleetItem = 26, RULE_contractDecl = 27, RULE_contractItem = 28, RULE_coinsDecl = 29, 
-		RULE_coinsItem = 30, RULE_delivery = 31, RULE_trancheDecl = 32, RULE_trancheItem = 33, 
-		RULE_gridTier = 34, RULE_amortization = 35, RULE_holdingDecl = 36, RULE_holdingItem = 37, 
-		RULE_holdingMarketTerm = 38, RULE_equityDecl = 39, RULE_equityItem = 40, 
-		RULE_holder = 41, RULE_holderTerm = 42, RULE_capitalCall = 43, RULE_accountDecl = 44, 
-		RULE_accountItem = 45, RULE_feeDecl = 46, RULE_testDecl = 47, RULE_triggerDecl = 48, 
-		RULE_cureDestination = 49, RULE_triggerEffect = 50, RULE_defaultRule = 51, 
-		RULE_cfadsRule = 52, RULE_cfadsItem = 53, RULE_waterfallDecl = 54, RULE_step = 55, 
-		RULE_enforcementDecl = 56, RULE_enforcementItem = 57, RULE_sellTerm = 58, 
-		RULE_scenarioDecl = 59, RULE_scenarioItem = 60, RULE_pdStep = 61, RULE_recoveryDraw = 62, 
-		RULE_loading = 63, RULE_perYear = 64, RULE_duration = 65, RULE_expr = 66, 
-		RULE_measureUnit = 67, RULE_reference = 68, RULE_ident = 69;
+		RULE_coinsItem = 30, RULE_delivery = 31, RULE_trancheDecl = 32, RULE_couponTerms = 33, 
+		RULE_trancheItem = 34, RULE_gridTier = 35, RULE_amortization = 36, RULE_holdingDecl = 37, 
+		RULE_holdingItem = 38, RULE_holdingMarketTerm = 39, RULE_equityDecl = 40, 
+		RULE_equityItem = 41, RULE_holder = 42, RULE_holderTerm = 43, RULE_capitalCall = 44, 
+		RULE_accountDecl = 45, RULE_accountItem = 46, RULE_feeDecl = 47, RULE_testDecl = 48, 
+		RULE_triggerDecl = 49, RULE_cureDestination = 50, RULE_triggerEffect = 51, 
+		RULE_defaultRule = 52, RULE_cfadsRule = 53, RULE_cfadsItem = 54, RULE_waterfallDecl = 55, 
+		RULE_step = 56, RULE_enforcementDecl = 57, RULE_enforcementItem = 58, 
+		RULE_sellTerm = 59, RULE_scenarioDecl = 60, RULE_scenarioItem = 61, RULE_pdStep = 62, 
+		RULE_recoveryDraw = 63, RULE_loading = 64, RULE_perYear = 65, RULE_duration = 66, 
+		RULE_expr = 67, RULE_measureUnit = 68, RULE_reference = 69, RULE_ident = 70;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
@@ -102,9 +102,9 @@ public partial class DealLangParser : Parser {
 		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "guarantorClause", 
 		"guarantorPart", "coverage", "loanDecl", "loanItem", "fleetDecl", "fleetItem", 
 		"contractDecl", "contractItem", "coinsDecl", "coinsItem", "delivery", 
-		"trancheDecl", "trancheItem", "gridTier", "amortization", "holdingDecl", 
-		"holdingItem", "holdingMarketTerm", "equityDecl", "equityItem", "holder", 
-		"holderTerm", "capitalCall", "accountDecl", "accountItem", "feeDecl", 
+		"trancheDecl", "couponTerms", "trancheItem", "gridTier", "amortization", 
+		"holdingDecl", "holdingItem", "holdingMarketTerm", "equityDecl", "equityItem", 
+		"holder", "holderTerm", "capitalCall", "accountDecl", "accountItem", "feeDecl", 
 		"testDecl", "triggerDecl", "cureDestination", "triggerEffect", "defaultRule", 
 		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
 		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
@@ -292,35 +292,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 146;
+			State = 148;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 144;
+				State = 146;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 140;
+					State = 142;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 141;
+					State = 143;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 142;
+					State = 144;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 143;
+					State = 145;
 					unknownDecl();
 					}
 					break;
@@ -328,11 +328,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 148;
+				State = 150;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 149;
+			State = 151;
 			Match(Eof);
 			}
 		}
@@ -370,9 +370,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 151;
+			State = 153;
 			Match(IMPORT);
-			State = 152;
+			State = 154;
 			Match(STRING);
 			}
 		}
@@ -422,27 +422,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 154;
-			Match(DEAL);
-			State = 155;
-			_localctx.name = ident();
 			State = 156;
+			Match(DEAL);
+			State = 157;
+			_localctx.name = ident();
+			State = 158;
 			Match(LBRACE);
-			State = 160;
+			State = 162;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 140738025226245L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 157;
+				State = 159;
 				dealMember();
 				}
 				}
-				State = 162;
+				State = 164;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 163;
+			State = 165;
 			Match(RBRACE);
 			}
 		}
@@ -539,7 +539,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 186;
+			State = 188;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -551,147 +551,147 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 165;
+				State = 167;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 166;
+				State = 168;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 167;
+				State = 169;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 168;
+				State = 170;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 169;
+				State = 171;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 170;
+				State = 172;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 171;
+				State = 173;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 172;
+				State = 174;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 173;
+				State = 175;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 174;
+				State = 176;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 175;
+				State = 177;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 176;
+				State = 178;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 177;
+				State = 179;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 178;
+				State = 180;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 179;
+				State = 181;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 180;
+				State = 182;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 181;
+				State = 183;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 182;
+				State = 184;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 183;
+				State = 185;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 184;
+				State = 186;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 185;
+				State = 187;
 				unknownDecl();
 				}
 				break;
@@ -750,16 +750,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 188;
+			State = 190;
 			Match(IDENT);
-			State = 189;
+			State = 191;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 195;
+			State = 197;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4395512269979713305L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 54043196602179583L) != 0)) {
 				{
-				State = 193;
+				State = 195;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -927,19 +927,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 190;
+					State = 192;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 191;
+					State = 193;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 192;
+					State = 194;
 					Match(ON);
 					}
 					break;
@@ -947,11 +947,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 197;
+				State = 199;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 198;
+			State = 200;
 			block();
 			}
 		}
@@ -1002,19 +1002,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 200;
+			State = 202;
 			Match(LBRACE);
-			State = 205;
+			State = 207;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4611686014132420607L) != 0)) {
 				{
-				State = 203;
+				State = 205;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 201;
+					State = 203;
 					block();
 					}
 					break;
@@ -1270,7 +1270,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 202;
+					State = 204;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1285,11 +1285,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 207;
+				State = 209;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 208;
+			State = 210;
 			Match(RBRACE);
 			}
 		}
@@ -1406,16 +1406,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 224;
+			State = 226;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 210;
+				State = 212;
 				Match(TITLE);
-				State = 211;
+				State = 213;
 				Match(STRING);
 				}
 				break;
@@ -1423,9 +1423,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 212;
+				State = 214;
 				Match(CURRENCY);
-				State = 213;
+				State = 215;
 				ident();
 				}
 				break;
@@ -1433,9 +1433,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 214;
+				State = 216;
 				Match(CLOSING);
-				State = 215;
+				State = 217;
 				Match(DATE);
 				}
 				break;
@@ -1443,9 +1443,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 216;
+				State = 218;
 				Match(MATURITY);
-				State = 217;
+				State = 219;
 				Match(DATE);
 				}
 				break;
@@ -1453,9 +1453,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 218;
+				State = 220;
 				Match(FIRST_PAYMENT);
-				State = 219;
+				State = 221;
 				Match(DATE);
 				}
 				break;
@@ -1463,9 +1463,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 220;
+				State = 222;
 				Match(PAY);
-				State = 221;
+				State = 223;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1473,9 +1473,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 222;
+				State = 224;
 				Match(DAYCOUNT_KW);
-				State = 223;
+				State = 225;
 				dayCount();
 				}
 				break;
@@ -1516,7 +1516,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 226;
+			State = 228;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1566,27 +1566,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 228;
-			Match(PARTY);
-			State = 229;
-			_localctx.name = ident();
 			State = 230;
+			Match(PARTY);
+			State = 231;
+			_localctx.name = ident();
+			State = 232;
 			Match(LBRACE);
-			State = 234;
+			State = 236;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162788864L) != 0)) {
 				{
 				{
-				State = 231;
+				State = 233;
 				partyItem();
 				}
 				}
-				State = 236;
+				State = 238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 237;
+			State = 239;
 			Match(RBRACE);
 			}
 		}
@@ -1656,16 +1656,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 245;
+			State = 247;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 239;
+				State = 241;
 				Match(RATING);
-				State = 240;
+				State = 242;
 				Match(STRING);
 				}
 				break;
@@ -1673,9 +1673,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 241;
+				State = 243;
 				Match(PD);
-				State = 242;
+				State = 244;
 				expr(0);
 				}
 				break;
@@ -1683,9 +1683,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 243;
+				State = 245;
 				Match(RECOVERY);
-				State = 244;
+				State = 246;
 				expr(0);
 				}
 				break;
@@ -1739,27 +1739,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 247;
-			Match(INDEX);
-			State = 248;
-			_localctx.name = ident();
 			State = 249;
+			Match(INDEX);
+			State = 250;
+			_localctx.name = ident();
+			State = 251;
 			Match(LBRACE);
-			State = 253;
+			State = 255;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 250;
+				State = 252;
 				indexItem();
 				}
 				}
-				State = 255;
+				State = 257;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 256;
+			State = 258;
 			Match(RBRACE);
 			}
 		}
@@ -1858,16 +1858,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 279;
+			State = 281;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 258;
+				State = 260;
 				Match(LEVEL);
-				State = 259;
+				State = 261;
 				expr(0);
 				}
 				break;
@@ -1875,11 +1875,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 260;
-				Match(DEFLATE);
-				State = 261;
-				expr(0);
 				State = 262;
+				Match(DEFLATE);
+				State = 263;
+				expr(0);
+				State = 264;
 				perYear();
 				}
 				break;
@@ -1887,27 +1887,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 264;
-				Match(POINTS);
-				State = 265;
-				pointsKind();
 				State = 266;
+				Match(POINTS);
+				State = 267;
+				pointsKind();
+				State = 268;
 				Match(LBRACE);
-				State = 270;
+				State = 272;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 267;
+					State = 269;
 					schedulePoint();
 					}
 					}
-					State = 272;
+					State = 274;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 273;
+				State = 275;
 				Match(RBRACE);
 				}
 				break;
@@ -1915,13 +1915,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 275;
-				Match(LAUNCH);
-				State = 276;
-				Match(DATE);
 				State = 277;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 278;
+				Match(DATE);
+				State = 279;
+				Match(DOWN);
+				State = 280;
 				expr(0);
 				}
 				break;
@@ -1964,7 +1964,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 281;
+			State = 283;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2021,27 +2021,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 283;
-			Match(FACILITY);
-			State = 284;
-			_localctx.name = ident();
 			State = 285;
+			Match(FACILITY);
+			State = 286;
+			_localctx.name = ident();
+			State = 287;
 			Match(LBRACE);
-			State = 289;
+			State = 291;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 286;
+				State = 288;
 				facilityItem();
 				}
 				}
-				State = 291;
+				State = 293;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 292;
+			State = 294;
 			Match(RBRACE);
 			}
 		}
@@ -2127,16 +2127,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 317;
+			State = 319;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 294;
+				State = 296;
 				Match(COST);
-				State = 295;
+				State = 297;
 				expr(0);
 				}
 				break;
@@ -2144,32 +2144,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 296;
-				Match(VALUE);
-				State = 297;
-				Match(STRAIGHT_LINE);
 				State = 298;
+				Match(VALUE);
+				State = 299;
+				Match(STRAIGHT_LINE);
+				State = 300;
 				duration();
-				State = 301;
+				State = 303;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 299;
+					State = 301;
 					Match(FLOOR);
-					State = 300;
+					State = 302;
 					expr(0);
 					}
 				}
 
-				State = 305;
+				State = 307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 303;
+					State = 305;
 					Match(FROM);
-					State = 304;
+					State = 306;
 					Match(DATE);
 					}
 				}
@@ -2180,27 +2180,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 307;
-				Match(VALUE);
-				State = 308;
-				Match(SCHEDULE);
 				State = 309;
+				Match(VALUE);
+				State = 310;
+				Match(SCHEDULE);
+				State = 311;
 				Match(LBRACE);
-				State = 313;
+				State = 315;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 310;
+					State = 312;
 					schedulePoint();
 					}
 					}
-					State = 315;
+					State = 317;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 316;
+				State = 318;
 				Match(RBRACE);
 				}
 				break;
@@ -2244,16 +2244,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 319;
+			State = 321;
 			Match(DATE);
-			State = 320;
-			expr(0);
 			State = 322;
+			expr(0);
+			State = 324;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 321;
+				State = 323;
 				Match(COMMA);
 				}
 			}
@@ -2311,31 +2311,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 324;
-			Match(LEASE);
-			State = 325;
-			_localctx.name = ident();
 			State = 326;
-			Match(ON);
+			Match(LEASE);
 			State = 327;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 328;
+			Match(ON);
+			State = 329;
+			_localctx.facility = ident();
+			State = 330;
 			Match(LBRACE);
-			State = 332;
+			State = 334;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 329;
+				State = 331;
 				leaseItem();
 				}
 				}
-				State = 334;
+				State = 336;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 335;
+			State = 337;
 			Match(RBRACE);
 			}
 		}
@@ -2507,16 +2507,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 374;
+			State = 376;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 337;
+				State = 339;
 				Match(LESSEE);
-				State = 338;
+				State = 340;
 				ident();
 				}
 				break;
@@ -2524,22 +2524,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 339;
-				Match(RENT);
-				State = 340;
-				expr(0);
 				State = 341;
+				Match(RENT);
+				State = 342;
+				expr(0);
+				State = 343;
 				perYear();
-				State = 346;
+				State = 348;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 342;
-					Match(ESCALATING);
-					State = 343;
-					expr(0);
 					State = 344;
+					Match(ESCALATING);
+					State = 345;
+					expr(0);
+					State = 346;
 					perYear();
 					}
 				}
@@ -2550,9 +2550,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 348;
+				State = 350;
 				Match(STARTS);
-				State = 349;
+				State = 351;
 				Match(DATE);
 				}
 				break;
@@ -2560,9 +2560,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 350;
+				State = 352;
 				Match(TERM);
-				State = 351;
+				State = 353;
 				duration();
 				}
 				break;
@@ -2570,28 +2570,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 352;
-				Match(RENEWALS);
-				State = 353;
-				renewalCount();
 				State = 354;
-				duration();
+				Match(RENEWALS);
 				State = 355;
-				Match(AT);
+				renewalCount();
 				State = 356;
-				Match(LESSEE);
+				duration();
 				State = 357;
+				Match(AT);
+				State = 358;
+				Match(LESSEE);
+				State = 359;
 				Match(OPTION);
-				State = 361;
+				State = 363;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 358;
-					Match(RENT);
-					State = 359;
-					Match(AT);
 					State = 360;
+					Match(RENT);
+					State = 361;
+					Match(AT);
+					State = 362;
 					Match(MARKET);
 					}
 					break;
@@ -2602,19 +2602,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 363;
-				Match(RVG);
 				State = 365;
+				Match(RVG);
+				State = 367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 364;
+					State = 366;
 					rvgPart();
 					}
 					}
-					State = 367;
+					State = 369;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0) );
@@ -2624,9 +2624,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 369;
+				State = 371;
 				Match(DAYCOUNT_KW);
-				State = 370;
+				State = 372;
 				dayCount();
 				}
 				break;
@@ -2634,7 +2634,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 371;
+				State = 373;
 				guarantorClause();
 				}
 				break;
@@ -2642,9 +2642,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 372;
+				State = 374;
 				Match(PHASED);
-				State = 373;
+				State = 375;
 				ident();
 				}
 				break;
@@ -2685,22 +2685,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 379;
+			State = 381;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 376;
+				State = 378;
 				Match(NUMBER);
-				State = 377;
+				State = 379;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 378;
+				State = 380;
 				Match(QUANTITY);
 				}
 				break;
@@ -2774,16 +2774,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 387;
+			State = 389;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 381;
+				State = 383;
 				Match(GUARANTEES);
-				State = 382;
+				State = 384;
 				expr(0);
 				}
 				break;
@@ -2791,9 +2791,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 383;
+				State = 385;
 				Match(CAP);
-				State = 384;
+				State = 386;
 				expr(0);
 				}
 				break;
@@ -2801,9 +2801,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 385;
+				State = 387;
 				Match(UNTIL);
-				State = 386;
+				State = 388;
 				Match(DATE);
 				}
 				break;
@@ -2855,21 +2855,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 389;
+			State = 391;
 			Match(GUARANTOR);
-			State = 390;
+			State = 392;
 			_localctx.party = ident();
-			State = 394;
+			State = 396;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 391;
+				State = 393;
 				guarantorPart();
 				}
 				}
-				State = 396;
+				State = 398;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2959,16 +2959,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 409;
+			State = 411;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 397;
+				State = 399;
 				Match(CAP);
-				State = 398;
+				State = 400;
 				expr(0);
 				}
 				break;
@@ -2976,9 +2976,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 399;
+				State = 401;
 				Match(UNTIL);
-				State = 400;
+				State = 402;
 				Match(DATE);
 				}
 				break;
@@ -2986,9 +2986,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 401;
+				State = 403;
 				Match(FEE);
-				State = 402;
+				State = 404;
 				expr(0);
 				}
 				break;
@@ -2996,18 +2996,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 403;
+				State = 405;
 				Match(COVERS);
-				State = 404;
+				State = 406;
 				coverage();
-				State = 407;
+				State = 409;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 405;
+					State = 407;
 					Match(AND);
-					State = 406;
+					State = 408;
 					coverage();
 					}
 				}
@@ -3053,7 +3053,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 411;
+			State = 413;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3110,27 +3110,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 413;
-			Match(LOAN);
-			State = 414;
-			_localctx.name = ident();
 			State = 415;
+			Match(LOAN);
+			State = 416;
+			_localctx.name = ident();
+			State = 417;
 			Match(LBRACE);
-			State = 419;
+			State = 421;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 416;
+				State = 418;
 				loanItem();
 				}
 				}
-				State = 421;
+				State = 423;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 422;
+			State = 424;
 			Match(RBRACE);
 			}
 		}
@@ -3185,10 +3185,9 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class LoanCouponItemContext : LoanItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COUPON() { return GetToken(DealLangParser.COUPON, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public CouponTermsContext couponTerms() {
+			return GetRuleContext<CouponTermsContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FIXED() { return GetToken(DealLangParser.FIXED, 0); }
 		public LoanCouponItemContext(LoanItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -3251,18 +3250,17 @@ public partial class DealLangParser : Parser {
 	public LoanItemContext loanItem() {
 		LoanItemContext _localctx = new LoanItemContext(Context, State);
 		EnterRule(_localctx, 48, RULE_loanItem);
-		int _la;
 		try {
-			State = 442;
+			State = 441;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 424;
+				State = 426;
 				Match(OBLIGOR);
-				State = 425;
+				State = 427;
 				ident();
 				}
 				break;
@@ -3270,9 +3268,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 426;
+				State = 428;
 				Match(BALANCE);
-				State = 427;
+				State = 429;
 				expr(0);
 				}
 				break;
@@ -3280,31 +3278,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 428;
+				State = 430;
 				Match(COUPON);
-				State = 429;
-				expr(0);
 				State = 431;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FIXED) {
-					{
-					State = 430;
-					Match(FIXED);
-					}
-				}
-
+				couponTerms();
 				}
 				break;
 			case INTEREST_ONLY:
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 433;
+				State = 432;
 				Match(INTEREST_ONLY);
-				State = 434;
+				State = 433;
 				Match(UNTIL);
-				State = 435;
+				State = 434;
 				Match(DATE);
 				}
 				break;
@@ -3312,9 +3300,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 436;
+				State = 435;
 				Match(AMORTIZE);
-				State = 437;
+				State = 436;
 				amortization();
 				}
 				break;
@@ -3322,9 +3310,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 438;
+				State = 437;
 				Match(MATURITY);
-				State = 439;
+				State = 438;
 				Match(DATE);
 				}
 				break;
@@ -3332,9 +3320,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 440;
+				State = 439;
 				Match(RECOVERY);
-				State = 441;
+				State = 440;
 				expr(0);
 				}
 				break;
@@ -3388,27 +3376,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 444;
+			State = 443;
 			Match(FLEET);
-			State = 445;
+			State = 444;
 			_localctx.name = ident();
-			State = 446;
+			State = 445;
 			Match(LBRACE);
-			State = 450;
+			State = 449;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 447;
+				State = 446;
 				fleetItem();
 				}
 				}
-				State = 452;
+				State = 451;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 453;
+			State = 452;
 			Match(RBRACE);
 			}
 		}
@@ -3605,32 +3593,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_fleetItem);
 		int _la;
 		try {
-			State = 494;
+			State = 493;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 455;
+				State = 454;
 				Match(DELIVERIES);
-				State = 456;
+				State = 455;
 				Match(LBRACE);
-				State = 460;
+				State = 459;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 457;
+					State = 456;
 					delivery();
 					}
 					}
-					State = 462;
+					State = 461;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 463;
+				State = 462;
 				Match(RBRACE);
 				}
 				break;
@@ -3638,9 +3626,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 464;
+				State = 463;
 				Match(UNITS);
-				State = 465;
+				State = 464;
 				expr(0);
 				}
 				break;
@@ -3648,9 +3636,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 466;
+				State = 465;
 				Match(UNIT_COST);
-				State = 467;
+				State = 466;
 				expr(0);
 				}
 				break;
@@ -3658,11 +3646,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 468;
+				State = 467;
 				Match(DEPRECIATE);
-				State = 469;
+				State = 468;
 				Match(STRAIGHT_LINE);
-				State = 470;
+				State = 469;
 				duration();
 				}
 				break;
@@ -3670,13 +3658,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 471;
+				State = 470;
 				Match(DEPRECIATE);
-				State = 472;
+				State = 471;
 				Match(DECLINING);
-				State = 473;
+				State = 472;
 				expr(0);
-				State = 474;
+				State = 473;
 				perYear();
 				}
 				break;
@@ -3684,9 +3672,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 476;
+				State = 475;
 				Match(POWER);
-				State = 477;
+				State = 476;
 				expr(0);
 				}
 				break;
@@ -3694,9 +3682,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 478;
+				State = 477;
 				Match(PUE);
-				State = 479;
+				State = 478;
 				expr(0);
 				}
 				break;
@@ -3704,9 +3692,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 480;
+				State = 479;
 				Match(POWER_PRICE);
-				State = 481;
+				State = 480;
 				expr(0);
 				}
 				break;
@@ -3714,11 +3702,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 482;
+				State = 481;
 				Match(MAINTENANCE);
-				State = 483;
+				State = 482;
 				expr(0);
-				State = 484;
+				State = 483;
 				perYear();
 				}
 				break;
@@ -3726,15 +3714,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 486;
+				State = 485;
 				Match(MARKET_VALUE);
+				State = 486;
+				expr(0);
 				State = 487;
-				expr(0);
-				State = 488;
 				Match(DECLINING);
-				State = 489;
+				State = 488;
 				expr(0);
-				State = 490;
+				State = 489;
 				perYear();
 				}
 				break;
@@ -3742,9 +3730,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 492;
+				State = 491;
 				Match(GENERATION);
-				State = 493;
+				State = 492;
 				ident();
 				}
 				break;
@@ -3801,31 +3789,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 496;
+			State = 495;
 			Match(CONTRACT);
-			State = 497;
+			State = 496;
 			_localctx.name = ident();
-			State = 498;
+			State = 497;
 			Match(ON);
-			State = 499;
+			State = 498;
 			_localctx.fleet = ident();
-			State = 500;
+			State = 499;
 			Match(LBRACE);
-			State = 504;
+			State = 503;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 501;
+				State = 500;
 				contractItem();
 				}
 				}
-				State = 506;
+				State = 505;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 507;
+			State = 506;
 			Match(RBRACE);
 			}
 		}
@@ -4030,16 +4018,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_contractItem);
 		int _la;
 		try {
-			State = 552;
+			State = 551;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 509;
+				State = 508;
 				Match(CUSTOMER);
-				State = 510;
+				State = 509;
 				ident();
 				}
 				break;
@@ -4047,9 +4035,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 511;
+				State = 510;
 				Match(UNITS);
-				State = 512;
+				State = 511;
 				expr(0);
 				}
 				break;
@@ -4057,11 +4045,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 513;
+				State = 512;
 				Match(PRICE);
-				State = 514;
+				State = 513;
 				Match(AT);
-				State = 515;
+				State = 514;
 				Match(MARKET);
 				}
 				break;
@@ -4069,9 +4057,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 516;
+				State = 515;
 				Match(PRICE);
-				State = 517;
+				State = 516;
 				expr(0);
 				}
 				break;
@@ -4079,11 +4067,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 518;
+				State = 517;
 				Match(HOUR);
-				State = 519;
+				State = 518;
 				expr(0);
-				State = 520;
+				State = 519;
 				perYear();
 				}
 				break;
@@ -4091,9 +4079,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 522;
+				State = 521;
 				Match(TAKE_OR_PAY);
-				State = 523;
+				State = 522;
 				expr(0);
 				}
 				break;
@@ -4101,9 +4089,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 524;
+				State = 523;
 				Match(STARTS);
-				State = 525;
+				State = 524;
 				Match(DATE);
 				}
 				break;
@@ -4111,9 +4099,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 526;
+				State = 525;
 				Match(TERM);
-				State = 527;
+				State = 526;
 				duration();
 				}
 				break;
@@ -4121,25 +4109,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 528;
+				State = 527;
 				Match(TERMINATION_FEE);
-				State = 529;
+				State = 528;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 535;
+				State = 534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 530;
+					State = 529;
 					Match(AMORTISING);
-					State = 533;
+					State = 532;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 531;
+						State = 530;
 						Match(TO);
-						State = 532;
+						State = 531;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4153,17 +4141,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 537;
+				State = 536;
 				Match(RENEWALS);
-				State = 538;
+				State = 537;
 				renewalCount();
-				State = 539;
+				State = 538;
 				duration();
-				State = 540;
+				State = 539;
 				Match(AT);
-				State = 541;
+				State = 540;
 				Match(CUSTOMER);
-				State = 542;
+				State = 541;
 				Match(OPTION);
 				}
 				break;
@@ -4171,20 +4159,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 544;
+				State = 543;
 				Match(PREPAYMENT);
-				State = 545;
+				State = 544;
 				expr(0);
-				State = 549;
+				State = 548;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 546;
+					State = 545;
 					Match(APPLIED);
-					State = 547;
+					State = 546;
 					Match(OVER);
-					State = 548;
+					State = 547;
 					Match(TERM);
 					}
 				}
@@ -4195,7 +4183,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 551;
+				State = 550;
 				guarantorClause();
 				}
 				break;
@@ -4247,27 +4235,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 554;
+			State = 553;
 			Match(COINS);
-			State = 555;
+			State = 554;
 			_localctx.name = ident();
-			State = 556;
+			State = 555;
 			Match(LBRACE);
-			State = 560;
+			State = 559;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 212)) & ~0x3f) == 0 && ((1L << (_la - 212)) & 15L) != 0)) {
 				{
 				{
-				State = 557;
+				State = 556;
 				coinsItem();
 				}
 				}
-				State = 562;
+				State = 561;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 563;
+			State = 562;
 			Match(RBRACE);
 			}
 		}
@@ -4417,16 +4405,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 60, RULE_coinsItem);
 		try {
-			State = 583;
+			State = 582;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 565;
+				State = 564;
 				Match(HOLDINGS);
-				State = 566;
+				State = 565;
 				expr(0);
 				}
 				break;
@@ -4434,9 +4422,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 567;
+				State = 566;
 				Match(PRICE);
-				State = 568;
+				State = 567;
 				ident();
 				}
 				break;
@@ -4444,9 +4432,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 569;
+				State = 568;
 				Match(HASHRATE);
-				State = 570;
+				State = 569;
 				expr(0);
 				}
 				break;
@@ -4454,9 +4442,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 571;
+				State = 570;
 				Match(NETWORK);
-				State = 572;
+				State = 571;
 				expr(0);
 				}
 				break;
@@ -4464,9 +4452,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 573;
+				State = 572;
 				Match(REWARDS);
-				State = 574;
+				State = 573;
 				expr(0);
 				}
 				break;
@@ -4474,9 +4462,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 575;
+				State = 574;
 				Match(POWER);
-				State = 576;
+				State = 575;
 				expr(0);
 				}
 				break;
@@ -4484,9 +4472,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 577;
+				State = 576;
 				Match(POWER_PRICE);
-				State = 578;
+				State = 577;
 				expr(0);
 				}
 				break;
@@ -4494,9 +4482,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 579;
+				State = 578;
 				Match(DEPTH);
-				State = 580;
+				State = 579;
 				expr(0);
 				}
 				break;
@@ -4504,9 +4492,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 581;
+				State = 580;
 				Match(IMPACT);
-				State = 582;
+				State = 581;
 				expr(0);
 				}
 				break;
@@ -4558,20 +4546,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 585;
+			State = 584;
 			Match(DATE);
-			State = 586;
+			State = 585;
 			_localctx.units = expr(0);
-			State = 587;
+			State = 586;
 			Match(AT);
-			State = 588;
+			State = 587;
 			_localctx.cost = expr(0);
-			State = 590;
+			State = 589;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 589;
+				State = 588;
 				Match(COMMA);
 				}
 			}
@@ -4624,28 +4612,111 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 592;
+			State = 591;
 			Match(TRANCHE);
-			State = 593;
+			State = 592;
 			_localctx.name = ident();
-			State = 594;
+			State = 593;
 			Match(LBRACE);
-			State = 598;
+			State = 597;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 603980287L) != 0)) {
 				{
 				{
-				State = 595;
+				State = 594;
 				trancheItem();
 				}
 				}
-				State = 600;
+				State = 599;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 601;
+			State = 600;
 			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CouponTermsContext : ParserRuleContext {
+		public ExprContext rate;
+		public ExprContext floor;
+		public ExprContext cap;
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FIXED() { return GetToken(DealLangParser.FIXED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FLOOR() { return GetToken(DealLangParser.FLOOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CAP() { return GetToken(DealLangParser.CAP, 0); }
+		public CouponTermsContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_couponTerms; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCouponTerms(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public CouponTermsContext couponTerms() {
+		CouponTermsContext _localctx = new CouponTermsContext(Context, State);
+		EnterRule(_localctx, 66, RULE_couponTerms);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 602;
+			_localctx.rate = expr(0);
+			State = 604;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==FIXED) {
+				{
+				State = 603;
+				Match(FIXED);
+				}
+			}
+
+			State = 608;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==FLOOR) {
+				{
+				State = 606;
+				Match(FLOOR);
+				State = 607;
+				_localctx.floor = expr(0);
+				}
+			}
+
+			State = 612;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CAP) {
+				{
+				State = 610;
+				Match(CAP);
+				State = 611;
+				_localctx.cap = expr(0);
+				}
+			}
+
 			}
 		}
 		catch (RecognitionException re) {
@@ -4685,19 +4756,10 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class CouponItemContext : TrancheItemContext {
-		public ExprContext rate;
-		public ExprContext floor;
-		public ExprContext cap;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COUPON() { return GetToken(DealLangParser.COUPON, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
-			return GetRuleContexts<ExprContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public CouponTermsContext couponTerms() {
+			return GetRuleContext<CouponTermsContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
-			return GetRuleContext<ExprContext>(i);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FIXED() { return GetToken(DealLangParser.FIXED, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FLOOR() { return GetToken(DealLangParser.FLOOR, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CAP() { return GetToken(DealLangParser.CAP, 0); }
 		public CouponItemContext(TrancheItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -5003,19 +5065,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 66, RULE_trancheItem);
+		EnterRule(_localctx, 68, RULE_trancheItem);
 		int _la;
 		try {
 			State = 706;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 603;
+				State = 614;
 				Match(BALANCE);
-				State = 604;
+				State = 615;
 				expr(0);
 				}
 				break;
@@ -5023,44 +5085,10 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 605;
-				Match(COUPON);
-				State = 606;
-				((CouponItemContext)_localctx).rate = expr(0);
-				State = 608;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FIXED) {
-					{
-					State = 607;
-					Match(FIXED);
-					}
-				}
-
-				State = 612;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FLOOR) {
-					{
-					State = 610;
-					Match(FLOOR);
-					State = 611;
-					((CouponItemContext)_localctx).floor = expr(0);
-					}
-				}
-
 				State = 616;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==CAP) {
-					{
-					State = 614;
-					Match(CAP);
-					State = 615;
-					((CouponItemContext)_localctx).cap = expr(0);
-					}
-				}
-
+				Match(COUPON);
+				State = 617;
+				couponTerms();
 				}
 				break;
 			case 3:
@@ -5416,7 +5444,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 68, RULE_gridTier);
+		EnterRule(_localctx, 70, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
@@ -5503,7 +5531,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 70, RULE_amortization);
+		EnterRule(_localctx, 72, RULE_amortization);
 		int _la;
 		try {
 			State = 724;
@@ -5604,7 +5632,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 72, RULE_holdingDecl);
+		EnterRule(_localctx, 74, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
@@ -5760,12 +5788,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 74, RULE_holdingItem);
+		EnterRule(_localctx, 76, RULE_holdingItem);
 		int _la;
 		try {
 			State = 760;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -5924,7 +5952,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingMarketTermContext holdingMarketTerm() {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
-		EnterRule(_localctx, 76, RULE_holdingMarketTerm);
+		EnterRule(_localctx, 78, RULE_holdingMarketTerm);
 		try {
 			State = 768;
 			ErrorHandler.Sync(this);
@@ -6004,7 +6032,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 78, RULE_equityDecl);
+		EnterRule(_localctx, 80, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
@@ -6162,7 +6190,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 80, RULE_equityItem);
+		EnterRule(_localctx, 82, RULE_equityItem);
 		int _la;
 		try {
 			State = 816;
@@ -6332,7 +6360,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 82, RULE_holder);
+		EnterRule(_localctx, 84, RULE_holder);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
@@ -6435,7 +6463,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderTermContext holderTerm() {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
-		EnterRule(_localctx, 84, RULE_holderTerm);
+		EnterRule(_localctx, 86, RULE_holderTerm);
 		try {
 			State = 836;
 			ErrorHandler.Sync(this);
@@ -6506,7 +6534,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CapitalCallContext capitalCall() {
 		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
-		EnterRule(_localctx, 86, RULE_capitalCall);
+		EnterRule(_localctx, 88, RULE_capitalCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
@@ -6557,7 +6585,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 88, RULE_accountDecl);
+		EnterRule(_localctx, 90, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
@@ -6660,7 +6688,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 90, RULE_accountItem);
+		EnterRule(_localctx, 92, RULE_accountItem);
 		try {
 			State = 859;
 			ErrorHandler.Sync(this);
@@ -6747,7 +6775,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 92, RULE_feeDecl);
+		EnterRule(_localctx, 94, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
@@ -6834,7 +6862,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 94, RULE_testDecl);
+		EnterRule(_localctx, 96, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
@@ -6966,7 +6994,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 96, RULE_triggerDecl);
+		EnterRule(_localctx, 98, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
@@ -7136,7 +7164,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 98, RULE_cureDestination);
+		EnterRule(_localctx, 100, RULE_cureDestination);
 		int _la;
 		try {
 			State = 947;
@@ -7274,12 +7302,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 100, RULE_triggerEffect);
+		EnterRule(_localctx, 102, RULE_triggerEffect);
 		int _la;
 		try {
 			State = 968;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -7379,7 +7407,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 102, RULE_defaultRule);
+		EnterRule(_localctx, 104, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
@@ -7444,7 +7472,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 104, RULE_cfadsRule);
+		EnterRule(_localctx, 106, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
@@ -7505,7 +7533,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 106, RULE_cfadsItem);
+		EnterRule(_localctx, 108, RULE_cfadsItem);
 		try {
 			State = 989;
 			ErrorHandler.Sync(this);
@@ -7728,7 +7756,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 108, RULE_waterfallDecl);
+		EnterRule(_localctx, 110, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
@@ -7976,7 +8004,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 110, RULE_step);
+		EnterRule(_localctx, 112, RULE_step);
 		int _la;
 		try {
 			State = 1092;
@@ -8291,7 +8319,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 112, RULE_enforcementDecl);
+		EnterRule(_localctx, 114, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
@@ -8383,7 +8411,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 114, RULE_enforcementItem);
+		EnterRule(_localctx, 116, RULE_enforcementItem);
 		int _la;
 		try {
 			State = 1120;
@@ -8574,7 +8602,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 116, RULE_sellTerm);
+		EnterRule(_localctx, 118, RULE_sellTerm);
 		try {
 			State = 1144;
 			ErrorHandler.Sync(this);
@@ -8717,7 +8745,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 118, RULE_scenarioDecl);
+		EnterRule(_localctx, 120, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
@@ -9323,13 +9351,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 120, RULE_scenarioItem);
+		EnterRule(_localctx, 122, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
 			State = 1347;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -9358,7 +9386,7 @@ public partial class DealLangParser : Parser {
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1171;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,112,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
@@ -9370,7 +9398,7 @@ public partial class DealLangParser : Parser {
 					}
 					State = 1173;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,112,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 				}
 				}
 				break;
@@ -9388,7 +9416,7 @@ public partial class DealLangParser : Parser {
 				perYear();
 				State = 1182;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
 				case 1:
 					{
 					State = 1178;
@@ -9443,7 +9471,7 @@ public partial class DealLangParser : Parser {
 					Match(DRAWN);
 					State = 1204;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,115,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,114,Context) ) {
 					case 1:
 						{
 						State = 1195;
@@ -9471,7 +9499,7 @@ public partial class DealLangParser : Parser {
 					}
 					State = 1209;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,116,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
@@ -9483,11 +9511,11 @@ public partial class DealLangParser : Parser {
 						}
 						State = 1211;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,116,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
 					}
 					State = 1213;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
 					case 1:
 						{
 						State = 1212;
@@ -9526,7 +9554,7 @@ public partial class DealLangParser : Parser {
 					}
 					State = 1221;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -9748,7 +9776,7 @@ public partial class DealLangParser : Parser {
 					}
 					State = 1292;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -9822,7 +9850,7 @@ public partial class DealLangParser : Parser {
 				Match(TO);
 				State = 1314;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
 				case 1:
 					{
 					State = 1312;
@@ -9884,7 +9912,7 @@ public partial class DealLangParser : Parser {
 				((CorrelateItemContext)_localctx).normal = expr(0);
 				State = 1337;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 				case 1:
 					{
 					State = 1335;
@@ -9955,7 +9983,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 122, RULE_pdStep);
+		EnterRule(_localctx, 124, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
@@ -10011,7 +10039,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 124, RULE_recoveryDraw);
+		EnterRule(_localctx, 126, RULE_recoveryDraw);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
@@ -10066,7 +10094,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 126, RULE_loading);
+		EnterRule(_localctx, 128, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
@@ -10108,7 +10136,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 128, RULE_perYear);
+		EnterRule(_localctx, 130, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
@@ -10147,7 +10175,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 130, RULE_duration);
+		EnterRule(_localctx, 132, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
@@ -10471,8 +10499,8 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 132;
-		EnterRecursionRule(_localctx, 132, RULE_expr, _p);
+		int _startState = 134;
+		EnterRecursionRule(_localctx, 134, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
@@ -10480,7 +10508,7 @@ public partial class DealLangParser : Parser {
 			{
 			State = 1413;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
@@ -10657,7 +10685,7 @@ public partial class DealLangParser : Parser {
 			Context.Stop = TokenStream.LT(-1);
 			State = 1435;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
@@ -10666,7 +10694,7 @@ public partial class DealLangParser : Parser {
 					{
 					State = 1433;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
@@ -10774,7 +10802,7 @@ public partial class DealLangParser : Parser {
 				}
 				State = 1437;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
 			}
 			}
 		}
@@ -10818,7 +10846,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 134, RULE_measureUnit);
+		EnterRule(_localctx, 136, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
@@ -10870,7 +10898,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 136, RULE_reference);
+		EnterRule(_localctx, 138, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
@@ -10878,7 +10906,7 @@ public partial class DealLangParser : Parser {
 			ident();
 			State = 1443;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 			case 1:
 				{
 				State = 1441;
@@ -11082,7 +11110,7 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 138, RULE_ident);
+		EnterRule(_localctx, 140, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
@@ -11112,7 +11140,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 66: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 67: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -11144,539 +11172,539 @@ public partial class DealLangParser : Parser {
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
-		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,1,0,1,0,1,
-		0,1,0,5,0,145,8,0,10,0,12,0,148,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
-		2,5,2,159,8,2,10,2,12,2,162,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,187,8,3,1,4,
-		1,4,1,4,1,4,1,4,5,4,194,8,4,10,4,12,4,197,9,4,1,4,1,4,1,5,1,5,1,5,5,5,
-		204,8,5,10,5,12,5,207,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,3,6,225,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,233,8,8,10,
-		8,12,8,236,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,246,8,9,1,10,1,10,1,
-		10,1,10,5,10,252,8,10,10,10,12,10,255,9,10,1,10,1,10,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,269,8,11,10,11,12,11,272,9,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,3,11,280,8,11,1,12,1,12,1,13,1,13,1,13,1,13,
-		5,13,288,8,13,10,13,12,13,291,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,
-		1,14,1,14,3,14,302,8,14,1,14,1,14,3,14,306,8,14,1,14,1,14,1,14,1,14,5,
-		14,312,8,14,10,14,12,14,315,9,14,1,14,3,14,318,8,14,1,15,1,15,1,15,3,15,
-		323,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,331,8,16,10,16,12,16,334,9,
-		16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,347,8,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,
-		362,8,17,1,17,1,17,4,17,366,8,17,11,17,12,17,367,1,17,1,17,1,17,1,17,1,
-		17,3,17,375,8,17,1,18,1,18,1,18,3,18,380,8,18,1,19,1,19,1,19,1,19,1,19,
-		1,19,3,19,388,8,19,1,20,1,20,1,20,5,20,393,8,20,10,20,12,20,396,9,20,1,
-		21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,408,8,21,3,21,410,
-		8,21,1,22,1,22,1,23,1,23,1,23,1,23,5,23,418,8,23,10,23,12,23,421,9,23,
-		1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,432,8,24,1,24,1,24,1,
-		24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,443,8,24,1,25,1,25,1,25,1,25,5,25,
-		449,8,25,10,25,12,25,452,9,25,1,25,1,25,1,26,1,26,1,26,5,26,459,8,26,10,
-		26,12,26,462,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,495,8,26,1,27,1,27,1,27,1,27,1,27,
-		1,27,5,27,503,8,27,10,27,12,27,506,9,27,1,27,1,27,1,28,1,28,1,28,1,28,
+		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
+		1,0,1,0,1,0,1,0,5,0,147,8,0,10,0,12,0,150,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
+		1,2,1,2,1,2,5,2,161,8,2,10,2,12,2,164,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,189,
+		8,3,1,4,1,4,1,4,1,4,1,4,5,4,196,8,4,10,4,12,4,199,9,4,1,4,1,4,1,5,1,5,
+		1,5,5,5,206,8,5,10,5,12,5,209,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,227,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,235,
+		8,8,10,8,12,8,238,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,248,8,9,1,10,
+		1,10,1,10,1,10,5,10,254,8,10,10,10,12,10,257,9,10,1,10,1,10,1,11,1,11,
+		1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,271,8,11,10,11,12,11,274,
+		9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,282,8,11,1,12,1,12,1,13,1,13,1,
+		13,1,13,5,13,290,8,13,10,13,12,13,293,9,13,1,13,1,13,1,14,1,14,1,14,1,
+		14,1,14,1,14,1,14,3,14,304,8,14,1,14,1,14,3,14,308,8,14,1,14,1,14,1,14,
+		1,14,5,14,314,8,14,10,14,12,14,317,9,14,1,14,3,14,320,8,14,1,15,1,15,1,
+		15,3,15,325,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,333,8,16,10,16,12,
+		16,336,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,
+		349,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
+		17,3,17,364,8,17,1,17,1,17,4,17,368,8,17,11,17,12,17,369,1,17,1,17,1,17,
+		1,17,1,17,3,17,377,8,17,1,18,1,18,1,18,3,18,382,8,18,1,19,1,19,1,19,1,
+		19,1,19,1,19,3,19,390,8,19,1,20,1,20,1,20,5,20,395,8,20,10,20,12,20,398,
+		9,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,410,8,21,3,
+		21,412,8,21,1,22,1,22,1,23,1,23,1,23,1,23,5,23,420,8,23,10,23,12,23,423,
+		9,23,1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,
+		1,24,1,24,1,24,1,24,3,24,442,8,24,1,25,1,25,1,25,1,25,5,25,448,8,25,10,
+		25,12,25,451,9,25,1,25,1,25,1,26,1,26,1,26,5,26,458,8,26,10,26,12,26,461,
+		9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,3,26,494,8,26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,502,
+		8,27,10,27,12,27,505,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
 		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,3,28,534,8,28,3,28,536,8,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,550,8,28,1,28,3,28,
-		553,8,28,1,29,1,29,1,29,1,29,5,29,559,8,29,10,29,12,29,562,9,29,1,29,1,
-		29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
-		30,1,30,1,30,1,30,1,30,3,30,584,8,30,1,31,1,31,1,31,1,31,1,31,3,31,591,
-		8,31,1,32,1,32,1,32,1,32,5,32,597,8,32,10,32,12,32,600,9,32,1,32,1,32,
-		1,33,1,33,1,33,1,33,1,33,3,33,609,8,33,1,33,1,33,3,33,613,8,33,1,33,1,
-		33,3,33,617,8,33,1,33,1,33,3,33,621,8,33,1,33,1,33,3,33,625,8,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,639,8,33,10,
-		33,12,33,642,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,3,33,659,8,33,1,33,1,33,1,33,1,33,1,33,5,33,666,
-		8,33,10,33,12,33,669,9,33,1,33,1,33,3,33,673,8,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,703,8,33,1,33,1,
-		33,3,33,707,8,33,1,34,1,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,
-		719,8,35,10,35,12,35,722,9,35,1,35,3,35,725,8,35,1,36,1,36,1,36,1,36,5,
-		36,731,8,36,10,36,12,36,734,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,4,37,753,8,37,11,37,12,
-		37,754,1,37,1,37,1,37,1,37,3,37,761,8,37,1,38,1,38,1,38,1,38,1,38,1,38,
-		3,38,769,8,38,1,39,1,39,1,39,1,39,5,39,775,8,39,10,39,12,39,778,9,39,1,
-		39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,5,40,788,8,40,10,40,12,40,791,9,
-		40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,3,40,801,8,40,1,40,3,40,804,
-		8,40,1,40,1,40,1,40,1,40,1,40,1,40,5,40,812,8,40,10,40,12,40,815,9,40,
-		3,40,817,8,40,1,41,1,41,1,41,1,41,5,41,823,8,41,10,41,12,41,826,9,41,1,
-		41,3,41,829,8,41,1,42,1,42,1,42,1,42,1,42,1,42,3,42,837,8,42,1,43,1,43,
-		1,43,1,44,1,44,1,44,1,44,5,44,846,8,44,10,44,12,44,849,9,44,1,44,3,44,
-		852,8,44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,860,8,45,1,46,1,46,1,46,1,
-		46,1,46,1,46,1,46,1,46,1,46,3,46,871,8,46,3,46,873,8,46,1,46,1,46,1,47,
-		1,47,1,47,1,47,1,47,1,47,1,47,3,47,884,8,47,1,47,3,47,887,8,47,1,47,1,
-		47,3,47,891,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,899,8,48,1,48,1,48,
-		1,48,3,48,904,8,48,1,48,1,48,1,48,3,48,909,8,48,1,48,1,48,1,48,1,48,1,
-		48,1,48,1,48,1,48,3,48,919,8,48,3,48,921,8,48,1,48,1,48,1,48,1,48,5,48,
-		927,8,48,10,48,12,48,930,9,48,1,49,1,49,1,49,1,49,5,49,936,8,49,10,49,
-		12,49,939,9,49,1,49,1,49,1,49,3,49,944,8,49,1,49,1,49,3,49,948,8,49,1,
-		50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,959,8,50,10,50,12,50,962,
-		9,50,1,50,1,50,3,50,966,8,50,1,50,3,50,969,8,50,1,51,1,51,1,51,1,51,1,
-		51,3,51,976,8,51,1,52,1,52,1,52,1,52,1,52,5,52,983,8,52,10,52,12,52,986,
-		9,52,1,53,1,53,3,53,990,8,53,1,54,1,54,1,54,5,54,995,8,54,10,54,12,54,
-		998,9,54,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1008,8,55,10,55,
-		12,55,1011,9,55,3,55,1013,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		1,55,1,55,1,55,3,55,1026,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,5,55,1041,8,55,10,55,12,55,1044,9,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,5,55,1054,8,55,10,55,12,55,1057,9,55,1,55,
-		1,55,1,55,1,55,5,55,1063,8,55,10,55,12,55,1066,9,55,1,55,3,55,1069,8,55,
-		1,55,1,55,1,55,3,55,1074,8,55,1,55,1,55,5,55,1078,8,55,10,55,12,55,1081,
-		9,55,1,55,1,55,1,55,1,55,5,55,1087,8,55,10,55,12,55,1090,9,55,1,55,3,55,
-		1093,8,55,1,56,1,56,1,56,5,56,1098,8,56,10,56,12,56,1101,9,56,1,56,1,56,
-		1,57,1,57,1,57,1,57,5,57,1109,8,57,10,57,12,57,1112,9,57,1,57,5,57,1115,
-		8,57,10,57,12,57,1118,9,57,1,57,3,57,1121,8,57,1,58,1,58,1,58,1,58,1,58,
-		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
-		1,58,1,58,1,58,3,58,1145,8,58,1,59,1,59,1,59,1,59,1,59,1,59,5,59,1153,
-		8,59,10,59,12,59,1156,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,5,60,1170,8,60,10,60,12,60,1173,9,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1183,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1200,8,60,10,60,12,60,1203,
-		9,60,3,60,1205,8,60,1,60,5,60,1208,8,60,10,60,12,60,1211,9,60,1,60,3,60,
-		1214,8,60,3,60,1216,8,60,1,60,1,60,4,60,1220,8,60,11,60,12,60,1221,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1236,8,60,
-		10,60,12,60,1239,9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,3,60,1252,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,3,60,1279,8,60,1,60,1,60,1,60,1,60,1,60,3,60,1286,8,60,1,60,1,60,
-		1,60,4,60,1291,8,60,11,60,12,60,1292,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
-		1315,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1338,8,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1348,8,60,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,63,1,63,1,63,1,63,1,64,1,64,
-		1,64,1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1393,8,66,10,66,
-		12,66,1396,9,66,3,66,1398,8,66,1,66,1,66,1,66,1,66,3,66,1404,8,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1414,8,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		5,66,1434,8,66,10,66,12,66,1437,9,66,1,67,1,67,1,68,1,68,1,68,3,68,1444,
-		8,68,1,69,1,69,1,69,0,1,132,70,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
-		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
-		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
-		120,122,124,126,128,130,132,134,136,138,0,9,1,0,223,224,1,0,15,16,1,0,
-		109,110,1,0,243,244,1,0,233,234,1,0,231,232,1,0,235,240,1,0,174,185,23,
-		0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,120,
-		122,126,127,129,131,134,136,145,145,147,153,155,160,166,168,185,186,191,
-		205,207,222,247,248,1670,0,146,1,0,0,0,2,151,1,0,0,0,4,154,1,0,0,0,6,186,
-		1,0,0,0,8,188,1,0,0,0,10,200,1,0,0,0,12,224,1,0,0,0,14,226,1,0,0,0,16,
-		228,1,0,0,0,18,245,1,0,0,0,20,247,1,0,0,0,22,279,1,0,0,0,24,281,1,0,0,
-		0,26,283,1,0,0,0,28,317,1,0,0,0,30,319,1,0,0,0,32,324,1,0,0,0,34,374,1,
-		0,0,0,36,379,1,0,0,0,38,387,1,0,0,0,40,389,1,0,0,0,42,409,1,0,0,0,44,411,
-		1,0,0,0,46,413,1,0,0,0,48,442,1,0,0,0,50,444,1,0,0,0,52,494,1,0,0,0,54,
-		496,1,0,0,0,56,552,1,0,0,0,58,554,1,0,0,0,60,583,1,0,0,0,62,585,1,0,0,
-		0,64,592,1,0,0,0,66,706,1,0,0,0,68,708,1,0,0,0,70,724,1,0,0,0,72,726,1,
-		0,0,0,74,760,1,0,0,0,76,768,1,0,0,0,78,770,1,0,0,0,80,816,1,0,0,0,82,818,
-		1,0,0,0,84,836,1,0,0,0,86,838,1,0,0,0,88,841,1,0,0,0,90,859,1,0,0,0,92,
-		861,1,0,0,0,94,876,1,0,0,0,96,892,1,0,0,0,98,947,1,0,0,0,100,968,1,0,0,
-		0,102,970,1,0,0,0,104,977,1,0,0,0,106,989,1,0,0,0,108,991,1,0,0,0,110,
-		1092,1,0,0,0,112,1094,1,0,0,0,114,1120,1,0,0,0,116,1144,1,0,0,0,118,1146,
-		1,0,0,0,120,1347,1,0,0,0,122,1349,1,0,0,0,124,1355,1,0,0,0,126,1362,1,
-		0,0,0,128,1366,1,0,0,0,130,1369,1,0,0,0,132,1413,1,0,0,0,134,1438,1,0,
-		0,0,136,1440,1,0,0,0,138,1445,1,0,0,0,140,145,3,2,1,0,141,145,3,4,2,0,
-		142,145,3,118,59,0,143,145,3,8,4,0,144,140,1,0,0,0,144,141,1,0,0,0,144,
-		142,1,0,0,0,144,143,1,0,0,0,145,148,1,0,0,0,146,144,1,0,0,0,146,147,1,
-		0,0,0,147,149,1,0,0,0,148,146,1,0,0,0,149,150,5,0,0,1,150,1,1,0,0,0,151,
-		152,5,3,0,0,152,153,5,245,0,0,153,3,1,0,0,0,154,155,5,1,0,0,155,156,3,
-		138,69,0,156,160,5,223,0,0,157,159,3,6,3,0,158,157,1,0,0,0,159,162,1,0,
-		0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,
-		164,5,224,0,0,164,5,1,0,0,0,165,187,3,12,6,0,166,187,3,16,8,0,167,187,
-		3,20,10,0,168,187,3,26,13,0,169,187,3,32,16,0,170,187,3,46,23,0,171,187,
-		3,50,25,0,172,187,3,54,27,0,173,187,3,72,36,0,174,187,3,58,29,0,175,187,
-		3,64,32,0,176,187,3,78,39,0,177,187,3,88,44,0,178,187,3,92,46,0,179,187,
-		3,94,47,0,180,187,3,96,48,0,181,187,3,102,51,0,182,187,3,104,52,0,183,
-		187,3,108,54,0,184,187,3,112,56,0,185,187,3,8,4,0,186,165,1,0,0,0,186,
-		166,1,0,0,0,186,167,1,0,0,0,186,168,1,0,0,0,186,169,1,0,0,0,186,170,1,
-		0,0,0,186,171,1,0,0,0,186,172,1,0,0,0,186,173,1,0,0,0,186,174,1,0,0,0,
-		186,175,1,0,0,0,186,176,1,0,0,0,186,177,1,0,0,0,186,178,1,0,0,0,186,179,
-		1,0,0,0,186,180,1,0,0,0,186,181,1,0,0,0,186,182,1,0,0,0,186,183,1,0,0,
-		0,186,184,1,0,0,0,186,185,1,0,0,0,187,7,1,0,0,0,188,189,5,247,0,0,189,
-		195,4,4,0,0,190,194,3,138,69,0,191,194,5,4,0,0,192,194,5,52,0,0,193,190,
-		1,0,0,0,193,191,1,0,0,0,193,192,1,0,0,0,194,197,1,0,0,0,195,193,1,0,0,
-		0,195,196,1,0,0,0,196,198,1,0,0,0,197,195,1,0,0,0,198,199,3,10,5,0,199,
-		9,1,0,0,0,200,205,5,223,0,0,201,204,3,10,5,0,202,204,8,0,0,0,203,201,1,
-		0,0,0,203,202,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,
-		206,208,1,0,0,0,207,205,1,0,0,0,208,209,5,224,0,0,209,11,1,0,0,0,210,211,
-		5,5,0,0,211,225,5,245,0,0,212,213,5,6,0,0,213,225,3,138,69,0,214,215,5,
-		7,0,0,215,225,5,242,0,0,216,217,5,8,0,0,217,225,5,242,0,0,218,219,5,9,
-		0,0,219,225,5,242,0,0,220,221,5,10,0,0,221,225,3,138,69,0,222,223,5,11,
-		0,0,223,225,3,14,7,0,224,210,1,0,0,0,224,212,1,0,0,0,224,214,1,0,0,0,224,
-		216,1,0,0,0,224,218,1,0,0,0,224,220,1,0,0,0,224,222,1,0,0,0,225,13,1,0,
-		0,0,226,227,5,241,0,0,227,15,1,0,0,0,228,229,5,12,0,0,229,230,3,138,69,
-		0,230,234,5,223,0,0,231,233,3,18,9,0,232,231,1,0,0,0,233,236,1,0,0,0,234,
-		232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,234,1,0,0,0,237,238,5,
-		224,0,0,238,17,1,0,0,0,239,240,5,41,0,0,240,246,5,245,0,0,241,242,5,42,
-		0,0,242,246,3,132,66,0,243,244,5,43,0,0,244,246,3,132,66,0,245,239,1,0,
-		0,0,245,241,1,0,0,0,245,243,1,0,0,0,246,19,1,0,0,0,247,248,5,13,0,0,248,
-		249,3,138,69,0,249,253,5,223,0,0,250,252,3,22,11,0,251,250,1,0,0,0,252,
-		255,1,0,0,0,253,251,1,0,0,0,253,254,1,0,0,0,254,256,1,0,0,0,255,253,1,
-		0,0,0,256,257,5,224,0,0,257,21,1,0,0,0,258,259,5,113,0,0,259,280,3,132,
-		66,0,260,261,5,169,0,0,261,262,3,132,66,0,262,263,3,128,64,0,263,280,1,
-		0,0,0,264,265,5,14,0,0,265,266,3,24,12,0,266,270,5,223,0,0,267,269,3,30,
-		15,0,268,267,1,0,0,0,269,272,1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,
-		273,1,0,0,0,272,270,1,0,0,0,273,274,5,224,0,0,274,280,1,0,0,0,275,276,
-		5,17,0,0,276,277,5,242,0,0,277,278,5,18,0,0,278,280,3,132,66,0,279,258,
-		1,0,0,0,279,260,1,0,0,0,279,264,1,0,0,0,279,275,1,0,0,0,280,23,1,0,0,0,
-		281,282,7,1,0,0,282,25,1,0,0,0,283,284,5,44,0,0,284,285,3,138,69,0,285,
-		289,5,223,0,0,286,288,3,28,14,0,287,286,1,0,0,0,288,291,1,0,0,0,289,287,
-		1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,293,5,224,
-		0,0,293,27,1,0,0,0,294,295,5,45,0,0,295,318,3,132,66,0,296,297,5,46,0,
-		0,297,298,5,47,0,0,298,301,3,130,65,0,299,300,5,48,0,0,300,302,3,132,66,
-		0,301,299,1,0,0,0,301,302,1,0,0,0,302,305,1,0,0,0,303,304,5,49,0,0,304,
-		306,5,242,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,318,1,0,0,0,307,308,
-		5,46,0,0,308,309,5,50,0,0,309,313,5,223,0,0,310,312,3,30,15,0,311,310,
-		1,0,0,0,312,315,1,0,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,
-		0,315,313,1,0,0,0,316,318,5,224,0,0,317,294,1,0,0,0,317,296,1,0,0,0,317,
-		307,1,0,0,0,318,29,1,0,0,0,319,320,5,242,0,0,320,322,3,132,66,0,321,323,
-		5,227,0,0,322,321,1,0,0,0,322,323,1,0,0,0,323,31,1,0,0,0,324,325,5,51,
-		0,0,325,326,3,138,69,0,326,327,5,52,0,0,327,328,3,138,69,0,328,332,5,223,
-		0,0,329,331,3,34,17,0,330,329,1,0,0,0,331,334,1,0,0,0,332,330,1,0,0,0,
-		332,333,1,0,0,0,333,335,1,0,0,0,334,332,1,0,0,0,335,336,5,224,0,0,336,
-		33,1,0,0,0,337,338,5,53,0,0,338,375,3,138,69,0,339,340,5,54,0,0,340,341,
-		3,132,66,0,341,346,3,128,64,0,342,343,5,55,0,0,343,344,3,132,66,0,344,
-		345,3,128,64,0,345,347,1,0,0,0,346,342,1,0,0,0,346,347,1,0,0,0,347,375,
-		1,0,0,0,348,349,5,56,0,0,349,375,5,242,0,0,350,351,5,57,0,0,351,375,3,
-		130,65,0,352,353,5,58,0,0,353,354,3,36,18,0,354,355,3,130,65,0,355,356,
-		5,60,0,0,356,357,5,53,0,0,357,361,5,61,0,0,358,359,5,54,0,0,359,360,5,
-		60,0,0,360,362,5,62,0,0,361,358,1,0,0,0,361,362,1,0,0,0,362,375,1,0,0,
-		0,363,365,5,63,0,0,364,366,3,38,19,0,365,364,1,0,0,0,366,367,1,0,0,0,367,
-		365,1,0,0,0,367,368,1,0,0,0,368,375,1,0,0,0,369,370,5,11,0,0,370,375,3,
-		14,7,0,371,375,3,40,20,0,372,373,5,222,0,0,373,375,3,138,69,0,374,337,
-		1,0,0,0,374,339,1,0,0,0,374,348,1,0,0,0,374,350,1,0,0,0,374,352,1,0,0,
-		0,374,363,1,0,0,0,374,369,1,0,0,0,374,371,1,0,0,0,374,372,1,0,0,0,375,
-		35,1,0,0,0,376,377,5,244,0,0,377,380,5,59,0,0,378,380,5,243,0,0,379,376,
-		1,0,0,0,379,378,1,0,0,0,380,37,1,0,0,0,381,382,5,68,0,0,382,388,3,132,
-		66,0,383,384,5,69,0,0,384,388,3,132,66,0,385,386,5,70,0,0,386,388,5,242,
-		0,0,387,381,1,0,0,0,387,383,1,0,0,0,387,385,1,0,0,0,388,39,1,0,0,0,389,
-		390,5,64,0,0,390,394,3,138,69,0,391,393,3,42,21,0,392,391,1,0,0,0,393,
-		396,1,0,0,0,394,392,1,0,0,0,394,395,1,0,0,0,395,41,1,0,0,0,396,394,1,0,
-		0,0,397,398,5,69,0,0,398,410,3,132,66,0,399,400,5,70,0,0,400,410,5,242,
-		0,0,401,402,5,123,0,0,402,410,3,132,66,0,403,404,5,65,0,0,404,407,3,44,
-		22,0,405,406,5,188,0,0,406,408,3,44,22,0,407,405,1,0,0,0,407,408,1,0,0,
-		0,408,410,1,0,0,0,409,397,1,0,0,0,409,399,1,0,0,0,409,401,1,0,0,0,409,
-		403,1,0,0,0,410,43,1,0,0,0,411,412,7,2,0,0,412,45,1,0,0,0,413,414,5,71,
-		0,0,414,415,3,138,69,0,415,419,5,223,0,0,416,418,3,48,24,0,417,416,1,0,
-		0,0,418,421,1,0,0,0,419,417,1,0,0,0,419,420,1,0,0,0,420,422,1,0,0,0,421,
-		419,1,0,0,0,422,423,5,224,0,0,423,47,1,0,0,0,424,425,5,72,0,0,425,443,
-		3,138,69,0,426,427,5,105,0,0,427,443,3,132,66,0,428,429,5,106,0,0,429,
-		431,3,132,66,0,430,432,5,107,0,0,431,430,1,0,0,0,431,432,1,0,0,0,432,443,
-		1,0,0,0,433,434,5,108,0,0,434,435,5,70,0,0,435,443,5,242,0,0,436,437,5,
-		111,0,0,437,443,3,70,35,0,438,439,5,8,0,0,439,443,5,242,0,0,440,441,5,
-		43,0,0,441,443,3,132,66,0,442,424,1,0,0,0,442,426,1,0,0,0,442,428,1,0,
-		0,0,442,433,1,0,0,0,442,436,1,0,0,0,442,438,1,0,0,0,442,440,1,0,0,0,443,
-		49,1,0,0,0,444,445,5,73,0,0,445,446,3,138,69,0,446,450,5,223,0,0,447,449,
-		3,52,26,0,448,447,1,0,0,0,449,452,1,0,0,0,450,448,1,0,0,0,450,451,1,0,
-		0,0,451,453,1,0,0,0,452,450,1,0,0,0,453,454,5,224,0,0,454,51,1,0,0,0,455,
-		456,5,74,0,0,456,460,5,223,0,0,457,459,3,62,31,0,458,457,1,0,0,0,459,462,
-		1,0,0,0,460,458,1,0,0,0,460,461,1,0,0,0,461,463,1,0,0,0,462,460,1,0,0,
-		0,463,495,5,224,0,0,464,465,5,75,0,0,465,495,3,132,66,0,466,467,5,76,0,
-		0,467,495,3,132,66,0,468,469,5,77,0,0,469,470,5,47,0,0,470,495,3,130,65,
-		0,471,472,5,77,0,0,472,473,5,78,0,0,473,474,3,132,66,0,474,475,3,128,64,
-		0,475,495,1,0,0,0,476,477,5,80,0,0,477,495,3,132,66,0,478,479,5,81,0,0,
-		479,495,3,132,66,0,480,481,5,79,0,0,481,495,3,132,66,0,482,483,5,82,0,
-		0,483,484,3,132,66,0,484,485,3,128,64,0,485,495,1,0,0,0,486,487,5,83,0,
-		0,487,488,3,132,66,0,488,489,5,78,0,0,489,490,3,132,66,0,490,491,3,128,
-		64,0,491,495,1,0,0,0,492,493,5,84,0,0,493,495,3,138,69,0,494,455,1,0,0,
-		0,494,464,1,0,0,0,494,466,1,0,0,0,494,468,1,0,0,0,494,471,1,0,0,0,494,
-		476,1,0,0,0,494,478,1,0,0,0,494,480,1,0,0,0,494,482,1,0,0,0,494,486,1,
-		0,0,0,494,492,1,0,0,0,495,53,1,0,0,0,496,497,5,85,0,0,497,498,3,138,69,
-		0,498,499,5,52,0,0,499,500,3,138,69,0,500,504,5,223,0,0,501,503,3,56,28,
-		0,502,501,1,0,0,0,503,506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,
-		507,1,0,0,0,506,504,1,0,0,0,507,508,5,224,0,0,508,55,1,0,0,0,509,510,5,
-		86,0,0,510,553,3,138,69,0,511,512,5,75,0,0,512,553,3,132,66,0,513,514,
-		5,87,0,0,514,515,5,60,0,0,515,553,5,62,0,0,516,517,5,87,0,0,517,553,3,
-		132,66,0,518,519,5,176,0,0,519,520,3,132,66,0,520,521,3,128,64,0,521,553,
-		1,0,0,0,522,523,5,88,0,0,523,553,3,132,66,0,524,525,5,56,0,0,525,553,5,
-		242,0,0,526,527,5,57,0,0,527,553,3,130,65,0,528,529,5,91,0,0,529,535,3,
-		132,66,0,530,533,5,92,0,0,531,532,5,154,0,0,532,534,3,132,66,0,533,531,
-		1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,530,1,0,0,0,535,536,1,0,0,
-		0,536,553,1,0,0,0,537,538,5,58,0,0,538,539,3,36,18,0,539,540,3,130,65,
-		0,540,541,5,60,0,0,541,542,5,86,0,0,542,543,5,61,0,0,543,553,1,0,0,0,544,
-		545,5,93,0,0,545,549,3,132,66,0,546,547,5,94,0,0,547,548,5,125,0,0,548,
-		550,5,57,0,0,549,546,1,0,0,0,549,550,1,0,0,0,550,553,1,0,0,0,551,553,3,
-		40,20,0,552,509,1,0,0,0,552,511,1,0,0,0,552,513,1,0,0,0,552,516,1,0,0,
-		0,552,518,1,0,0,0,552,522,1,0,0,0,552,524,1,0,0,0,552,526,1,0,0,0,552,
-		528,1,0,0,0,552,537,1,0,0,0,552,544,1,0,0,0,552,551,1,0,0,0,553,57,1,0,
-		0,0,554,555,5,182,0,0,555,556,3,138,69,0,556,560,5,223,0,0,557,559,3,60,
-		30,0,558,557,1,0,0,0,559,562,1,0,0,0,560,558,1,0,0,0,560,561,1,0,0,0,561,
-		563,1,0,0,0,562,560,1,0,0,0,563,564,5,224,0,0,564,59,1,0,0,0,565,566,5,
-		212,0,0,566,584,3,132,66,0,567,568,5,87,0,0,568,584,3,138,69,0,569,570,
-		5,213,0,0,570,584,3,132,66,0,571,572,5,214,0,0,572,584,3,132,66,0,573,
-		574,5,215,0,0,574,584,3,132,66,0,575,576,5,80,0,0,576,584,3,132,66,0,577,
-		578,5,79,0,0,578,584,3,132,66,0,579,580,5,95,0,0,580,584,3,132,66,0,581,
-		582,5,96,0,0,582,584,3,132,66,0,583,565,1,0,0,0,583,567,1,0,0,0,583,569,
-		1,0,0,0,583,571,1,0,0,0,583,573,1,0,0,0,583,575,1,0,0,0,583,577,1,0,0,
-		0,583,579,1,0,0,0,583,581,1,0,0,0,584,61,1,0,0,0,585,586,5,242,0,0,586,
-		587,3,132,66,0,587,588,5,60,0,0,588,590,3,132,66,0,589,591,5,227,0,0,590,
-		589,1,0,0,0,590,591,1,0,0,0,591,63,1,0,0,0,592,593,5,104,0,0,593,594,3,
-		138,69,0,594,598,5,223,0,0,595,597,3,66,33,0,596,595,1,0,0,0,597,600,1,
-		0,0,0,598,596,1,0,0,0,598,599,1,0,0,0,599,601,1,0,0,0,600,598,1,0,0,0,
-		601,602,5,224,0,0,602,65,1,0,0,0,603,604,5,105,0,0,604,707,3,132,66,0,
-		605,606,5,106,0,0,606,608,3,132,66,0,607,609,5,107,0,0,608,607,1,0,0,0,
-		608,609,1,0,0,0,609,612,1,0,0,0,610,611,5,48,0,0,611,613,3,132,66,0,612,
-		610,1,0,0,0,612,613,1,0,0,0,613,616,1,0,0,0,614,615,5,69,0,0,615,617,3,
-		132,66,0,616,614,1,0,0,0,616,617,1,0,0,0,617,707,1,0,0,0,618,620,5,191,
-		0,0,619,621,5,243,0,0,620,619,1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,0,
-		622,623,5,132,0,0,623,625,3,132,66,0,624,622,1,0,0,0,624,625,1,0,0,0,625,
-		707,1,0,0,0,626,627,5,191,0,0,627,707,5,202,0,0,628,629,5,192,0,0,629,
-		707,3,132,66,0,630,631,5,193,0,0,631,707,3,132,66,0,632,633,5,194,0,0,
-		633,634,5,70,0,0,634,707,5,242,0,0,635,636,5,195,0,0,636,640,5,223,0,0,
-		637,639,3,30,15,0,638,637,1,0,0,0,639,642,1,0,0,0,640,638,1,0,0,0,640,
-		641,1,0,0,0,641,643,1,0,0,0,642,640,1,0,0,0,643,707,5,224,0,0,644,645,
-		5,195,0,0,645,646,5,203,0,0,646,647,3,138,69,0,647,648,5,204,0,0,648,649,
-		3,132,66,0,649,707,1,0,0,0,650,651,5,196,0,0,651,707,3,132,66,0,652,653,
-		5,197,0,0,653,658,3,132,66,0,654,655,5,49,0,0,655,659,5,242,0,0,656,657,
-		5,206,0,0,657,659,3,138,69,0,658,654,1,0,0,0,658,656,1,0,0,0,659,707,1,
-		0,0,0,660,661,5,199,0,0,661,662,5,200,0,0,662,663,3,138,69,0,663,667,5,
-		223,0,0,664,666,3,68,34,0,665,664,1,0,0,0,666,669,1,0,0,0,667,665,1,0,
-		0,0,667,668,1,0,0,0,668,672,1,0,0,0,669,667,1,0,0,0,670,671,5,162,0,0,
-		671,673,3,132,66,0,672,670,1,0,0,0,672,673,1,0,0,0,673,674,1,0,0,0,674,
-		675,5,224,0,0,675,707,1,0,0,0,676,677,5,199,0,0,677,678,5,205,0,0,678,
-		679,3,132,66,0,679,680,5,162,0,0,680,681,3,132,66,0,681,707,1,0,0,0,682,
-		683,5,198,0,0,683,707,3,132,66,0,684,685,5,108,0,0,685,686,5,70,0,0,686,
-		707,5,242,0,0,687,688,5,111,0,0,688,707,3,70,35,0,689,690,5,8,0,0,690,
-		707,5,242,0,0,691,692,5,115,0,0,692,707,5,244,0,0,693,707,3,40,20,0,694,
-		695,5,217,0,0,695,696,5,60,0,0,696,697,3,132,66,0,697,698,5,203,0,0,698,
-		702,3,132,66,0,699,700,5,218,0,0,700,701,5,219,0,0,701,703,3,132,66,0,
-		702,699,1,0,0,0,702,703,1,0,0,0,703,707,1,0,0,0,704,705,5,220,0,0,705,
-		707,3,132,66,0,706,603,1,0,0,0,706,605,1,0,0,0,706,618,1,0,0,0,706,626,
-		1,0,0,0,706,628,1,0,0,0,706,630,1,0,0,0,706,632,1,0,0,0,706,635,1,0,0,
-		0,706,644,1,0,0,0,706,650,1,0,0,0,706,652,1,0,0,0,706,660,1,0,0,0,706,
-		676,1,0,0,0,706,682,1,0,0,0,706,684,1,0,0,0,706,687,1,0,0,0,706,689,1,
-		0,0,0,706,691,1,0,0,0,706,693,1,0,0,0,706,694,1,0,0,0,706,704,1,0,0,0,
-		707,67,1,0,0,0,708,709,5,201,0,0,709,710,3,132,66,0,710,711,3,132,66,0,
-		711,69,1,0,0,0,712,725,5,112,0,0,713,725,5,113,0,0,714,725,5,114,0,0,715,
-		716,5,50,0,0,716,720,5,223,0,0,717,719,3,30,15,0,718,717,1,0,0,0,719,722,
-		1,0,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,0,0,0,722,720,1,0,0,
-		0,723,725,5,224,0,0,724,712,1,0,0,0,724,713,1,0,0,0,724,714,1,0,0,0,724,
-		715,1,0,0,0,725,71,1,0,0,0,726,727,5,207,0,0,727,728,3,138,69,0,728,732,
-		5,223,0,0,729,731,3,74,37,0,730,729,1,0,0,0,731,734,1,0,0,0,732,730,1,
-		0,0,0,732,733,1,0,0,0,733,735,1,0,0,0,734,732,1,0,0,0,735,736,5,224,0,
-		0,736,73,1,0,0,0,737,738,5,187,0,0,738,739,3,138,69,0,739,740,5,228,0,
-		0,740,741,3,138,69,0,741,761,1,0,0,0,742,743,5,185,0,0,743,761,3,132,66,
-		0,744,745,5,208,0,0,745,761,3,132,66,0,746,747,5,209,0,0,747,761,5,211,
-		0,0,748,749,5,209,0,0,749,761,3,138,69,0,750,752,5,62,0,0,751,753,3,76,
-		38,0,752,751,1,0,0,0,753,754,1,0,0,0,754,752,1,0,0,0,754,755,1,0,0,0,755,
-		761,1,0,0,0,756,757,5,195,0,0,757,758,5,159,0,0,758,759,5,49,0,0,759,761,
-		3,138,69,0,760,737,1,0,0,0,760,742,1,0,0,0,760,744,1,0,0,0,760,746,1,0,
-		0,0,760,748,1,0,0,0,760,750,1,0,0,0,760,756,1,0,0,0,761,75,1,0,0,0,762,
-		763,5,210,0,0,763,769,3,132,66,0,764,765,5,95,0,0,765,769,3,132,66,0,766,
-		767,5,96,0,0,767,769,3,132,66,0,768,762,1,0,0,0,768,764,1,0,0,0,768,766,
-		1,0,0,0,769,77,1,0,0,0,770,771,5,116,0,0,771,772,3,138,69,0,772,776,5,
-		223,0,0,773,775,3,80,40,0,774,773,1,0,0,0,775,778,1,0,0,0,776,774,1,0,
-		0,0,776,777,1,0,0,0,777,779,1,0,0,0,778,776,1,0,0,0,779,780,5,224,0,0,
-		780,79,1,0,0,0,781,782,5,117,0,0,782,817,3,132,66,0,783,784,5,118,0,0,
-		784,789,3,82,41,0,785,786,5,227,0,0,786,788,3,82,41,0,787,785,1,0,0,0,
-		788,791,1,0,0,0,789,787,1,0,0,0,789,790,1,0,0,0,790,817,1,0,0,0,791,789,
-		1,0,0,0,792,793,5,155,0,0,793,817,3,132,66,0,794,795,5,156,0,0,795,796,
-		3,132,66,0,796,797,5,154,0,0,797,800,3,138,69,0,798,799,5,157,0,0,799,
-		801,3,132,66,0,800,798,1,0,0,0,800,801,1,0,0,0,801,803,1,0,0,0,802,804,
-		5,160,0,0,803,802,1,0,0,0,803,804,1,0,0,0,804,817,1,0,0,0,805,806,5,193,
-		0,0,806,817,3,132,66,0,807,808,5,158,0,0,808,813,3,86,43,0,809,810,5,227,
-		0,0,810,812,3,86,43,0,811,809,1,0,0,0,812,815,1,0,0,0,813,811,1,0,0,0,
-		813,814,1,0,0,0,814,817,1,0,0,0,815,813,1,0,0,0,816,781,1,0,0,0,816,783,
-		1,0,0,0,816,792,1,0,0,0,816,794,1,0,0,0,816,805,1,0,0,0,816,807,1,0,0,
-		0,817,81,1,0,0,0,818,819,3,138,69,0,819,828,3,132,66,0,820,824,5,223,0,
-		0,821,823,3,84,42,0,822,821,1,0,0,0,823,826,1,0,0,0,824,822,1,0,0,0,824,
-		825,1,0,0,0,825,827,1,0,0,0,826,824,1,0,0,0,827,829,5,224,0,0,828,820,
-		1,0,0,0,828,829,1,0,0,0,829,83,1,0,0,0,830,831,5,155,0,0,831,837,3,132,
-		66,0,832,833,5,156,0,0,833,837,3,132,66,0,834,835,5,157,0,0,835,837,3,
-		132,66,0,836,830,1,0,0,0,836,832,1,0,0,0,836,834,1,0,0,0,837,85,1,0,0,
-		0,838,839,5,242,0,0,839,840,3,132,66,0,840,87,1,0,0,0,841,842,5,119,0,
-		0,842,851,3,138,69,0,843,847,5,223,0,0,844,846,3,90,45,0,845,844,1,0,0,
-		0,846,849,1,0,0,0,847,845,1,0,0,0,847,848,1,0,0,0,848,850,1,0,0,0,849,
-		847,1,0,0,0,850,852,5,224,0,0,851,843,1,0,0,0,851,852,1,0,0,0,852,89,1,
-		0,0,0,853,854,5,120,0,0,854,860,3,132,66,0,855,856,5,121,0,0,856,860,3,
-		132,66,0,857,858,5,122,0,0,858,860,3,132,66,0,859,853,1,0,0,0,859,855,
-		1,0,0,0,859,857,1,0,0,0,860,91,1,0,0,0,861,862,5,123,0,0,862,863,3,138,
-		69,0,863,864,5,223,0,0,864,872,3,132,66,0,865,870,3,128,64,0,866,867,5,
-		55,0,0,867,868,3,132,66,0,868,869,3,128,64,0,869,871,1,0,0,0,870,866,1,
-		0,0,0,870,871,1,0,0,0,871,873,1,0,0,0,872,865,1,0,0,0,872,873,1,0,0,0,
-		873,874,1,0,0,0,874,875,5,224,0,0,875,93,1,0,0,0,876,877,5,124,0,0,877,
-		878,3,138,69,0,878,879,5,230,0,0,879,886,3,132,66,0,880,883,5,125,0,0,
-		881,884,5,126,0,0,882,884,5,127,0,0,883,881,1,0,0,0,883,882,1,0,0,0,884,
-		885,1,0,0,0,885,887,3,130,65,0,886,880,1,0,0,0,886,887,1,0,0,0,887,890,
-		1,0,0,0,888,889,5,49,0,0,889,891,5,242,0,0,890,888,1,0,0,0,890,891,1,0,
-		0,0,891,95,1,0,0,0,892,893,5,128,0,0,893,894,3,138,69,0,894,895,5,132,
-		0,0,895,898,3,132,66,0,896,897,5,49,0,0,897,899,5,242,0,0,898,896,1,0,
-		0,0,898,899,1,0,0,0,899,903,1,0,0,0,900,901,5,129,0,0,901,902,5,131,0,
-		0,902,904,5,244,0,0,903,900,1,0,0,0,903,904,1,0,0,0,904,908,1,0,0,0,905,
-		906,5,130,0,0,906,907,5,131,0,0,907,909,5,244,0,0,908,905,1,0,0,0,908,
-		909,1,0,0,0,909,920,1,0,0,0,910,911,5,149,0,0,911,912,5,171,0,0,912,913,
-		3,138,69,0,913,914,5,150,0,0,914,915,5,154,0,0,915,916,5,244,0,0,916,918,
-		5,151,0,0,917,919,3,98,49,0,918,917,1,0,0,0,918,919,1,0,0,0,919,921,1,
-		0,0,0,920,910,1,0,0,0,920,921,1,0,0,0,921,922,1,0,0,0,922,923,5,229,0,
-		0,923,928,3,100,50,0,924,925,5,227,0,0,925,927,3,100,50,0,926,924,1,0,
-		0,0,927,930,1,0,0,0,928,926,1,0,0,0,928,929,1,0,0,0,929,97,1,0,0,0,930,
-		928,1,0,0,0,931,932,5,152,0,0,932,937,3,138,69,0,933,934,5,227,0,0,934,
-		936,3,138,69,0,935,933,1,0,0,0,936,939,1,0,0,0,937,935,1,0,0,0,937,938,
-		1,0,0,0,938,943,1,0,0,0,939,937,1,0,0,0,940,941,5,163,0,0,941,942,5,153,
-		0,0,942,944,3,138,69,0,943,940,1,0,0,0,943,944,1,0,0,0,944,948,1,0,0,0,
-		945,946,5,153,0,0,946,948,3,138,69,0,947,931,1,0,0,0,947,945,1,0,0,0,948,
-		99,1,0,0,0,949,950,5,145,0,0,950,951,5,243,0,0,951,952,5,154,0,0,952,969,
-		3,138,69,0,953,965,5,148,0,0,954,955,5,225,0,0,955,960,3,138,69,0,956,
-		957,5,227,0,0,957,959,3,138,69,0,958,956,1,0,0,0,959,962,1,0,0,0,960,958,
-		1,0,0,0,960,961,1,0,0,0,961,963,1,0,0,0,962,960,1,0,0,0,963,964,5,226,
-		0,0,964,966,1,0,0,0,965,954,1,0,0,0,965,966,1,0,0,0,966,969,1,0,0,0,967,
-		969,3,138,69,0,968,949,1,0,0,0,968,953,1,0,0,0,968,967,1,0,0,0,969,101,
-		1,0,0,0,970,971,5,133,0,0,971,972,5,132,0,0,972,975,3,132,66,0,973,974,
-		5,134,0,0,974,976,3,130,65,0,975,973,1,0,0,0,975,976,1,0,0,0,976,103,1,
-		0,0,0,977,978,5,135,0,0,978,979,5,136,0,0,979,984,3,106,53,0,980,981,5,
-		227,0,0,981,983,3,106,53,0,982,980,1,0,0,0,983,986,1,0,0,0,984,982,1,0,
-		0,0,984,985,1,0,0,0,985,105,1,0,0,0,986,984,1,0,0,0,987,990,5,63,0,0,988,
-		990,3,138,69,0,989,987,1,0,0,0,989,988,1,0,0,0,990,107,1,0,0,0,991,992,
-		5,137,0,0,992,996,5,223,0,0,993,995,3,110,55,0,994,993,1,0,0,0,995,998,
-		1,0,0,0,996,994,1,0,0,0,996,997,1,0,0,0,997,999,1,0,0,0,998,996,1,0,0,
-		0,999,1000,5,224,0,0,1000,109,1,0,0,0,1001,1002,5,10,0,0,1002,1012,3,136,
-		68,0,1003,1004,5,138,0,0,1004,1009,3,138,69,0,1005,1006,5,227,0,0,1006,
-		1008,3,138,69,0,1007,1005,1,0,0,0,1008,1011,1,0,0,0,1009,1007,1,0,0,0,
-		1009,1010,1,0,0,0,1010,1013,1,0,0,0,1011,1009,1,0,0,0,1012,1003,1,0,0,
-		0,1012,1013,1,0,0,0,1013,1093,1,0,0,0,1014,1015,5,139,0,0,1015,1093,3,
-		138,69,0,1016,1017,5,140,0,0,1017,1093,3,138,69,0,1018,1019,5,141,0,0,
-		1019,1020,5,142,0,0,1020,1021,5,143,0,0,1021,1093,3,138,69,0,1022,1025,
-		5,144,0,0,1023,1024,5,243,0,0,1024,1026,5,187,0,0,1025,1023,1,0,0,0,1025,
-		1026,1,0,0,0,1026,1027,1,0,0,0,1027,1028,5,142,0,0,1028,1029,5,154,0,0,
-		1029,1093,3,138,69,0,1030,1031,5,145,0,0,1031,1032,5,243,0,0,1032,1033,
-		5,187,0,0,1033,1034,5,142,0,0,1034,1035,5,154,0,0,1035,1093,3,138,69,0,
-		1036,1037,5,165,0,0,1037,1042,3,138,69,0,1038,1039,5,227,0,0,1039,1041,
-		3,138,69,0,1040,1038,1,0,0,0,1041,1044,1,0,0,0,1042,1040,1,0,0,0,1042,
-		1043,1,0,0,0,1043,1045,1,0,0,0,1044,1042,1,0,0,0,1045,1046,5,154,0,0,1046,
-		1047,5,216,0,0,1047,1048,3,136,68,0,1048,1093,1,0,0,0,1049,1050,5,161,
-		0,0,1050,1051,3,132,66,0,1051,1055,5,223,0,0,1052,1054,3,110,55,0,1053,
-		1052,1,0,0,0,1054,1057,1,0,0,0,1055,1053,1,0,0,0,1055,1056,1,0,0,0,1056,
-		1058,1,0,0,0,1057,1055,1,0,0,0,1058,1068,5,224,0,0,1059,1060,5,162,0,0,
-		1060,1064,5,223,0,0,1061,1063,3,110,55,0,1062,1061,1,0,0,0,1063,1066,1,
-		0,0,0,1064,1062,1,0,0,0,1064,1065,1,0,0,0,1065,1067,1,0,0,0,1066,1064,
-		1,0,0,0,1067,1069,5,224,0,0,1068,1059,1,0,0,0,1068,1069,1,0,0,0,1069,1093,
-		1,0,0,0,1070,1073,5,146,0,0,1071,1072,5,171,0,0,1072,1074,5,105,0,0,1073,
-		1071,1,0,0,0,1073,1074,1,0,0,0,1074,1075,1,0,0,0,1075,1079,5,223,0,0,1076,
-		1078,3,110,55,0,1077,1076,1,0,0,0,1078,1081,1,0,0,0,1079,1077,1,0,0,0,
-		1079,1080,1,0,0,0,1080,1082,1,0,0,0,1081,1079,1,0,0,0,1082,1093,5,224,
-		0,0,1083,1084,5,147,0,0,1084,1088,5,223,0,0,1085,1087,3,110,55,0,1086,
-		1085,1,0,0,0,1087,1090,1,0,0,0,1088,1086,1,0,0,0,1088,1089,1,0,0,0,1089,
-		1091,1,0,0,0,1090,1088,1,0,0,0,1091,1093,5,224,0,0,1092,1001,1,0,0,0,1092,
-		1014,1,0,0,0,1092,1016,1,0,0,0,1092,1018,1,0,0,0,1092,1022,1,0,0,0,1092,
-		1030,1,0,0,0,1092,1036,1,0,0,0,1092,1049,1,0,0,0,1092,1070,1,0,0,0,1092,
-		1083,1,0,0,0,1093,111,1,0,0,0,1094,1095,5,164,0,0,1095,1099,5,223,0,0,
-		1096,1098,3,114,57,0,1097,1096,1,0,0,0,1098,1101,1,0,0,0,1099,1097,1,0,
-		0,0,1099,1100,1,0,0,0,1100,1102,1,0,0,0,1101,1099,1,0,0,0,1102,1103,5,
-		224,0,0,1103,113,1,0,0,0,1104,1105,5,165,0,0,1105,1110,3,138,69,0,1106,
-		1107,5,227,0,0,1107,1109,3,138,69,0,1108,1106,1,0,0,0,1109,1112,1,0,0,
-		0,1110,1108,1,0,0,0,1110,1111,1,0,0,0,1111,1116,1,0,0,0,1112,1110,1,0,
-		0,0,1113,1115,3,116,58,0,1114,1113,1,0,0,0,1115,1118,1,0,0,0,1116,1114,
-		1,0,0,0,1116,1117,1,0,0,0,1117,1121,1,0,0,0,1118,1116,1,0,0,0,1119,1121,
-		3,108,54,0,1120,1104,1,0,0,0,1120,1119,1,0,0,0,1121,115,1,0,0,0,1122,1123,
-		5,166,0,0,1123,1145,3,132,66,0,1124,1125,5,167,0,0,1125,1145,3,130,65,
-		0,1126,1127,5,95,0,0,1127,1128,3,132,66,0,1128,1129,5,173,0,0,1129,1130,
-		5,103,0,0,1130,1145,1,0,0,0,1131,1132,5,96,0,0,1132,1145,3,132,66,0,1133,
-		1134,5,97,0,0,1134,1135,3,132,66,0,1135,1136,5,173,0,0,1136,1137,5,103,
-		0,0,1137,1145,1,0,0,0,1138,1139,5,98,0,0,1139,1145,3,132,66,0,1140,1141,
-		5,99,0,0,1141,1145,5,100,0,0,1142,1143,5,101,0,0,1143,1145,3,132,66,0,
-		1144,1122,1,0,0,0,1144,1124,1,0,0,0,1144,1126,1,0,0,0,1144,1131,1,0,0,
-		0,1144,1133,1,0,0,0,1144,1138,1,0,0,0,1144,1140,1,0,0,0,1144,1142,1,0,
-		0,0,1145,117,1,0,0,0,1146,1147,5,2,0,0,1147,1148,3,138,69,0,1148,1149,
-		5,4,0,0,1149,1150,3,138,69,0,1150,1154,5,223,0,0,1151,1153,3,120,60,0,
-		1152,1151,1,0,0,0,1153,1156,1,0,0,0,1154,1152,1,0,0,0,1154,1155,1,0,0,
-		0,1155,1157,1,0,0,0,1156,1154,1,0,0,0,1157,1158,5,224,0,0,1158,119,1,0,
-		0,0,1159,1160,3,138,69,0,1160,1161,5,58,0,0,1161,1162,5,168,0,0,1162,1163,
-		5,244,0,0,1163,1348,1,0,0,0,1164,1165,3,138,69,0,1165,1166,5,58,0,0,1166,
-		1167,5,36,0,0,1167,1171,3,132,66,0,1168,1170,3,126,63,0,1169,1168,1,0,
-		0,0,1170,1173,1,0,0,0,1171,1169,1,0,0,0,1171,1172,1,0,0,0,1172,1348,1,
-		0,0,0,1173,1171,1,0,0,0,1174,1175,3,136,68,0,1175,1176,5,169,0,0,1176,
-		1177,3,132,66,0,1177,1182,3,128,64,0,1178,1179,5,26,0,0,1179,1180,3,132,
-		66,0,1180,1181,3,128,64,0,1181,1183,1,0,0,0,1182,1178,1,0,0,0,1182,1183,
-		1,0,0,0,1183,1348,1,0,0,0,1184,1185,3,136,68,0,1185,1186,5,170,0,0,1186,
-		1187,3,132,66,0,1187,1188,5,171,0,0,1188,1189,5,242,0,0,1189,1348,1,0,
-		0,0,1190,1191,3,138,69,0,1191,1215,5,172,0,0,1192,1193,5,52,0,0,1193,1216,
-		5,242,0,0,1194,1204,5,36,0,0,1195,1196,5,42,0,0,1196,1197,3,132,66,0,1197,
-		1201,3,128,64,0,1198,1200,3,122,61,0,1199,1198,1,0,0,0,1200,1203,1,0,0,
-		0,1201,1199,1,0,0,0,1201,1202,1,0,0,0,1202,1205,1,0,0,0,1203,1201,1,0,
-		0,0,1204,1195,1,0,0,0,1204,1205,1,0,0,0,1205,1209,1,0,0,0,1206,1208,3,
-		126,63,0,1207,1206,1,0,0,0,1208,1211,1,0,0,0,1209,1207,1,0,0,0,1209,1210,
-		1,0,0,0,1210,1213,1,0,0,0,1211,1209,1,0,0,0,1212,1214,3,124,62,0,1213,
-		1212,1,0,0,0,1213,1214,1,0,0,0,1214,1216,1,0,0,0,1215,1192,1,0,0,0,1215,
-		1194,1,0,0,0,1216,1348,1,0,0,0,1217,1219,5,164,0,0,1218,1220,3,116,58,
-		0,1219,1218,1,0,0,0,1220,1221,1,0,0,0,1221,1219,1,0,0,0,1221,1222,1,0,
-		0,0,1222,1348,1,0,0,0,1223,1224,5,164,0,0,1224,1225,5,165,0,0,1225,1348,
-		5,102,0,0,1226,1227,3,138,69,0,1227,1228,5,113,0,0,1228,1229,3,132,66,
-		0,1229,1348,1,0,0,0,1230,1231,3,138,69,0,1231,1232,5,14,0,0,1232,1233,
-		3,24,12,0,1233,1237,5,223,0,0,1234,1236,3,30,15,0,1235,1234,1,0,0,0,1236,
-		1239,1,0,0,0,1237,1235,1,0,0,0,1237,1238,1,0,0,0,1238,1240,1,0,0,0,1239,
-		1237,1,0,0,0,1240,1241,5,224,0,0,1241,1348,1,0,0,0,1242,1243,3,138,69,
-		0,1243,1244,5,17,0,0,1244,1245,5,242,0,0,1245,1246,5,18,0,0,1246,1247,
-		3,132,66,0,1247,1348,1,0,0,0,1248,1249,3,138,69,0,1249,1251,5,19,0,0,1250,
-		1252,5,231,0,0,1251,1250,1,0,0,0,1251,1252,1,0,0,0,1252,1253,1,0,0,0,1253,
-		1254,3,132,66,0,1254,1348,1,0,0,0,1255,1256,3,138,69,0,1256,1257,5,221,
-		0,0,1257,1258,3,130,65,0,1258,1348,1,0,0,0,1259,1260,3,138,69,0,1260,1261,
-		5,89,0,0,1261,1262,3,132,66,0,1262,1348,1,0,0,0,1263,1264,3,138,69,0,1264,
-		1265,5,90,0,0,1265,1266,5,131,0,0,1266,1267,3,130,65,0,1267,1268,5,60,
-		0,0,1268,1269,3,132,66,0,1269,1348,1,0,0,0,1270,1271,3,138,69,0,1271,1272,
-		5,190,0,0,1272,1273,5,90,0,0,1273,1348,1,0,0,0,1274,1275,3,138,69,0,1275,
-		1276,5,68,0,0,1276,1278,5,66,0,0,1277,1279,5,243,0,0,1278,1277,1,0,0,0,
-		1278,1279,1,0,0,0,1279,1348,1,0,0,0,1280,1281,3,138,69,0,1281,1282,5,68,
-		0,0,1282,1285,5,67,0,0,1283,1284,5,49,0,0,1284,1286,5,242,0,0,1285,1283,
-		1,0,0,0,1285,1286,1,0,0,0,1286,1348,1,0,0,0,1287,1288,3,138,69,0,1288,
-		1290,5,62,0,0,1289,1291,3,76,38,0,1290,1289,1,0,0,0,1291,1292,1,0,0,0,
-		1292,1290,1,0,0,0,1292,1293,1,0,0,0,1293,1348,1,0,0,0,1294,1295,5,20,0,
-		0,1295,1348,5,244,0,0,1296,1297,5,21,0,0,1297,1348,5,244,0,0,1298,1348,
-		5,22,0,0,1299,1348,5,23,0,0,1300,1301,3,138,69,0,1301,1302,5,24,0,0,1302,
-		1303,5,25,0,0,1303,1304,3,132,66,0,1304,1305,3,128,64,0,1305,1306,5,26,
-		0,0,1306,1307,3,132,66,0,1307,1308,3,128,64,0,1308,1348,1,0,0,0,1309,1310,
-		3,138,69,0,1310,1311,5,27,0,0,1311,1314,5,154,0,0,1312,1315,5,28,0,0,1313,
-		1315,3,132,66,0,1314,1312,1,0,0,0,1314,1313,1,0,0,0,1315,1316,1,0,0,0,
-		1316,1317,5,29,0,0,1317,1318,3,132,66,0,1318,1319,3,128,64,0,1319,1320,
-		5,26,0,0,1320,1321,3,132,66,0,1321,1322,3,128,64,0,1322,1348,1,0,0,0,1323,
-		1324,3,138,69,0,1324,1325,5,30,0,0,1325,1326,3,132,66,0,1326,1327,3,128,
-		64,0,1327,1328,5,18,0,0,1328,1329,3,132,66,0,1329,1348,1,0,0,0,1330,1331,
-		5,31,0,0,1331,1332,3,136,68,0,1332,1333,5,32,0,0,1333,1334,3,136,68,0,
-		1334,1337,3,132,66,0,1335,1336,5,33,0,0,1336,1338,3,132,66,0,1337,1335,
-		1,0,0,0,1337,1338,1,0,0,0,1338,1348,1,0,0,0,1339,1340,5,34,0,0,1340,1341,
-		5,33,0,0,1341,1342,3,132,66,0,1342,1343,3,128,64,0,1343,1344,5,35,0,0,
-		1344,1345,3,132,66,0,1345,1346,3,128,64,0,1346,1348,1,0,0,0,1347,1159,
-		1,0,0,0,1347,1164,1,0,0,0,1347,1174,1,0,0,0,1347,1184,1,0,0,0,1347,1190,
-		1,0,0,0,1347,1217,1,0,0,0,1347,1223,1,0,0,0,1347,1226,1,0,0,0,1347,1230,
-		1,0,0,0,1347,1242,1,0,0,0,1347,1248,1,0,0,0,1347,1255,1,0,0,0,1347,1259,
-		1,0,0,0,1347,1263,1,0,0,0,1347,1270,1,0,0,0,1347,1274,1,0,0,0,1347,1280,
-		1,0,0,0,1347,1287,1,0,0,0,1347,1294,1,0,0,0,1347,1296,1,0,0,0,1347,1298,
-		1,0,0,0,1347,1299,1,0,0,0,1347,1300,1,0,0,0,1347,1309,1,0,0,0,1347,1323,
-		1,0,0,0,1347,1330,1,0,0,0,1347,1339,1,0,0,0,1348,121,1,0,0,0,1349,1350,
-		5,70,0,0,1350,1351,5,242,0,0,1351,1352,5,163,0,0,1352,1353,3,132,66,0,
-		1353,1354,3,128,64,0,1354,123,1,0,0,0,1355,1356,5,43,0,0,1356,1357,5,38,
-		0,0,1357,1358,5,39,0,0,1358,1359,3,132,66,0,1359,1360,5,40,0,0,1360,1361,
-		3,132,66,0,1361,125,1,0,0,0,1362,1363,5,37,0,0,1363,1364,3,136,68,0,1364,
-		1365,3,132,66,0,1365,127,1,0,0,0,1366,1367,5,173,0,0,1367,1368,5,186,0,
-		0,1368,129,1,0,0,0,1369,1370,5,243,0,0,1370,131,1,0,0,0,1371,1372,6,66,
-		-1,0,1372,1373,5,225,0,0,1373,1374,3,132,66,0,1374,1375,5,226,0,0,1375,
-		1414,1,0,0,0,1376,1377,5,232,0,0,1377,1414,3,132,66,16,1378,1379,5,190,
-		0,0,1379,1414,3,132,66,11,1380,1381,5,161,0,0,1381,1382,3,132,66,0,1382,
-		1383,5,163,0,0,1383,1384,3,132,66,0,1384,1385,5,162,0,0,1385,1386,3,132,
-		66,0,1386,1414,1,0,0,0,1387,1388,3,138,69,0,1388,1397,5,225,0,0,1389,1394,
-		3,132,66,0,1390,1391,5,227,0,0,1391,1393,3,132,66,0,1392,1390,1,0,0,0,
-		1393,1396,1,0,0,0,1394,1392,1,0,0,0,1394,1395,1,0,0,0,1395,1398,1,0,0,
-		0,1396,1394,1,0,0,0,1397,1389,1,0,0,0,1397,1398,1,0,0,0,1398,1399,1,0,
-		0,0,1399,1400,5,226,0,0,1400,1414,1,0,0,0,1401,1403,7,3,0,0,1402,1404,
-		3,134,67,0,1403,1402,1,0,0,0,1403,1404,1,0,0,0,1404,1405,1,0,0,0,1405,
-		1406,5,173,0,0,1406,1414,3,134,67,0,1407,1408,5,244,0,0,1408,1414,3,134,
-		67,0,1409,1414,5,243,0,0,1410,1414,5,244,0,0,1411,1414,5,242,0,0,1412,
-		1414,3,136,68,0,1413,1371,1,0,0,0,1413,1376,1,0,0,0,1413,1378,1,0,0,0,
-		1413,1380,1,0,0,0,1413,1387,1,0,0,0,1413,1401,1,0,0,0,1413,1407,1,0,0,
-		0,1413,1409,1,0,0,0,1413,1410,1,0,0,0,1413,1411,1,0,0,0,1413,1412,1,0,
-		0,0,1414,1435,1,0,0,0,1415,1416,10,15,0,0,1416,1417,5,187,0,0,1417,1434,
-		3,132,66,16,1418,1419,10,14,0,0,1419,1420,7,4,0,0,1420,1434,3,132,66,15,
-		1421,1422,10,13,0,0,1422,1423,7,5,0,0,1423,1434,3,132,66,14,1424,1425,
-		10,12,0,0,1425,1426,7,6,0,0,1426,1434,3,132,66,13,1427,1428,10,10,0,0,
-		1428,1429,5,188,0,0,1429,1434,3,132,66,11,1430,1431,10,9,0,0,1431,1432,
-		5,189,0,0,1432,1434,3,132,66,10,1433,1415,1,0,0,0,1433,1418,1,0,0,0,1433,
-		1421,1,0,0,0,1433,1424,1,0,0,0,1433,1427,1,0,0,0,1433,1430,1,0,0,0,1434,
-		1437,1,0,0,0,1435,1433,1,0,0,0,1435,1436,1,0,0,0,1436,133,1,0,0,0,1437,
-		1435,1,0,0,0,1438,1439,7,7,0,0,1439,135,1,0,0,0,1440,1443,3,138,69,0,1441,
-		1442,5,228,0,0,1442,1444,3,138,69,0,1443,1441,1,0,0,0,1443,1444,1,0,0,
-		0,1444,137,1,0,0,0,1445,1446,7,8,0,0,1446,139,1,0,0,0,135,144,146,160,
-		186,193,195,203,205,224,234,245,253,270,279,289,301,305,313,317,322,332,
-		346,361,367,374,379,387,394,407,409,419,431,442,450,460,494,504,533,535,
-		549,552,560,583,590,598,608,612,616,620,624,640,658,667,672,702,706,720,
-		724,732,754,760,768,776,789,800,803,813,816,824,828,836,847,851,859,870,
-		872,883,886,890,898,903,908,918,920,928,937,943,947,960,965,968,975,984,
-		989,996,1009,1012,1025,1042,1055,1064,1068,1073,1079,1088,1092,1099,1110,
-		1116,1120,1144,1154,1171,1182,1201,1204,1209,1213,1215,1221,1237,1251,
-		1278,1285,1292,1314,1337,1347,1394,1397,1403,1413,1433,1435,1443
+		1,28,1,28,1,28,3,28,533,8,28,3,28,535,8,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,549,8,28,1,28,3,28,552,8,28,1,29,
+		1,29,1,29,1,29,5,29,558,8,29,10,29,12,29,561,9,29,1,29,1,29,1,30,1,30,
+		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,3,30,583,8,30,1,31,1,31,1,31,1,31,1,31,3,31,590,8,31,1,32,1,
+		32,1,32,1,32,5,32,596,8,32,10,32,12,32,599,9,32,1,32,1,32,1,33,1,33,3,
+		33,605,8,33,1,33,1,33,3,33,609,8,33,1,33,1,33,3,33,613,8,33,1,34,1,34,
+		1,34,1,34,1,34,1,34,3,34,621,8,34,1,34,1,34,3,34,625,8,34,1,34,1,34,1,
+		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,639,8,34,10,34,12,
+		34,642,9,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		1,34,1,34,1,34,3,34,659,8,34,1,34,1,34,1,34,1,34,1,34,5,34,666,8,34,10,
+		34,12,34,669,9,34,1,34,1,34,3,34,673,8,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,703,8,34,1,34,1,34,3,34,707,
+		8,34,1,35,1,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,5,36,719,8,36,10,
+		36,12,36,722,9,36,1,36,3,36,725,8,36,1,37,1,37,1,37,1,37,5,37,731,8,37,
+		10,37,12,37,734,9,37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,
+		1,38,1,38,1,38,1,38,1,38,1,38,1,38,4,38,753,8,38,11,38,12,38,754,1,38,
+		1,38,1,38,1,38,3,38,761,8,38,1,39,1,39,1,39,1,39,1,39,1,39,3,39,769,8,
+		39,1,40,1,40,1,40,1,40,5,40,775,8,40,10,40,12,40,778,9,40,1,40,1,40,1,
+		41,1,41,1,41,1,41,1,41,1,41,5,41,788,8,41,10,41,12,41,791,9,41,1,41,1,
+		41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,801,8,41,1,41,3,41,804,8,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,5,41,812,8,41,10,41,12,41,815,9,41,3,41,817,8,
+		41,1,42,1,42,1,42,1,42,5,42,823,8,42,10,42,12,42,826,9,42,1,42,3,42,829,
+		8,42,1,43,1,43,1,43,1,43,1,43,1,43,3,43,837,8,43,1,44,1,44,1,44,1,45,1,
+		45,1,45,1,45,5,45,846,8,45,10,45,12,45,849,9,45,1,45,3,45,852,8,45,1,46,
+		1,46,1,46,1,46,1,46,1,46,3,46,860,8,46,1,47,1,47,1,47,1,47,1,47,1,47,1,
+		47,1,47,1,47,3,47,871,8,47,3,47,873,8,47,1,47,1,47,1,48,1,48,1,48,1,48,
+		1,48,1,48,1,48,3,48,884,8,48,1,48,3,48,887,8,48,1,48,1,48,3,48,891,8,48,
+		1,49,1,49,1,49,1,49,1,49,1,49,3,49,899,8,49,1,49,1,49,1,49,3,49,904,8,
+		49,1,49,1,49,1,49,3,49,909,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		3,49,919,8,49,3,49,921,8,49,1,49,1,49,1,49,1,49,5,49,927,8,49,10,49,12,
+		49,930,9,49,1,50,1,50,1,50,1,50,5,50,936,8,50,10,50,12,50,939,9,50,1,50,
+		1,50,1,50,3,50,944,8,50,1,50,1,50,3,50,948,8,50,1,51,1,51,1,51,1,51,1,
+		51,1,51,1,51,1,51,1,51,5,51,959,8,51,10,51,12,51,962,9,51,1,51,1,51,3,
+		51,966,8,51,1,51,3,51,969,8,51,1,52,1,52,1,52,1,52,1,52,3,52,976,8,52,
+		1,53,1,53,1,53,1,53,1,53,5,53,983,8,53,10,53,12,53,986,9,53,1,54,1,54,
+		3,54,990,8,54,1,55,1,55,1,55,5,55,995,8,55,10,55,12,55,998,9,55,1,55,1,
+		55,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1008,8,56,10,56,12,56,1011,9,56,
+		3,56,1013,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		3,56,1026,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,5,56,1041,8,56,10,56,12,56,1044,9,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,5,56,1054,8,56,10,56,12,56,1057,9,56,1,56,1,56,1,56,1,56,
+		5,56,1063,8,56,10,56,12,56,1066,9,56,1,56,3,56,1069,8,56,1,56,1,56,1,56,
+		3,56,1074,8,56,1,56,1,56,5,56,1078,8,56,10,56,12,56,1081,9,56,1,56,1,56,
+		1,56,1,56,5,56,1087,8,56,10,56,12,56,1090,9,56,1,56,3,56,1093,8,56,1,57,
+		1,57,1,57,5,57,1098,8,57,10,57,12,57,1101,9,57,1,57,1,57,1,58,1,58,1,58,
+		1,58,5,58,1109,8,58,10,58,12,58,1112,9,58,1,58,5,58,1115,8,58,10,58,12,
+		58,1118,9,58,1,58,3,58,1121,8,58,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,
+		59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,
+		59,3,59,1145,8,59,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1153,8,60,10,60,12,
+		60,1156,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,
+		61,5,61,1170,8,61,10,61,12,61,1173,9,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,3,61,1183,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,5,61,1200,8,61,10,61,12,61,1203,9,61,3,61,
+		1205,8,61,1,61,5,61,1208,8,61,10,61,12,61,1211,9,61,1,61,3,61,1214,8,61,
+		3,61,1216,8,61,1,61,1,61,4,61,1220,8,61,11,61,12,61,1221,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1236,8,61,10,61,12,61,
+		1239,9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,
+		1252,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,
+		1279,8,61,1,61,1,61,1,61,1,61,1,61,3,61,1286,8,61,1,61,1,61,1,61,4,61,
+		1291,8,61,11,61,12,61,1292,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1315,8,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1338,8,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,3,61,1348,8,61,1,62,1,62,1,62,1,62,1,62,1,62,1,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,65,1,65,1,65,1,66,
+		1,66,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1393,8,67,10,67,12,67,1396,
+		9,67,3,67,1398,8,67,1,67,1,67,1,67,1,67,3,67,1404,8,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,3,67,1414,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1434,
+		8,67,10,67,12,67,1437,9,67,1,68,1,68,1,69,1,69,1,69,3,69,1444,8,69,1,70,
+		1,70,1,70,0,1,134,71,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
+		124,126,128,130,132,134,136,138,140,0,9,1,0,223,224,1,0,15,16,1,0,109,
+		110,1,0,243,244,1,0,233,234,1,0,231,232,1,0,235,240,1,0,174,185,23,0,3,
+		3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,120,122,
+		126,127,129,131,134,136,145,145,147,153,155,160,166,168,185,186,191,205,
+		207,222,247,248,1668,0,148,1,0,0,0,2,153,1,0,0,0,4,156,1,0,0,0,6,188,1,
+		0,0,0,8,190,1,0,0,0,10,202,1,0,0,0,12,226,1,0,0,0,14,228,1,0,0,0,16,230,
+		1,0,0,0,18,247,1,0,0,0,20,249,1,0,0,0,22,281,1,0,0,0,24,283,1,0,0,0,26,
+		285,1,0,0,0,28,319,1,0,0,0,30,321,1,0,0,0,32,326,1,0,0,0,34,376,1,0,0,
+		0,36,381,1,0,0,0,38,389,1,0,0,0,40,391,1,0,0,0,42,411,1,0,0,0,44,413,1,
+		0,0,0,46,415,1,0,0,0,48,441,1,0,0,0,50,443,1,0,0,0,52,493,1,0,0,0,54,495,
+		1,0,0,0,56,551,1,0,0,0,58,553,1,0,0,0,60,582,1,0,0,0,62,584,1,0,0,0,64,
+		591,1,0,0,0,66,602,1,0,0,0,68,706,1,0,0,0,70,708,1,0,0,0,72,724,1,0,0,
+		0,74,726,1,0,0,0,76,760,1,0,0,0,78,768,1,0,0,0,80,770,1,0,0,0,82,816,1,
+		0,0,0,84,818,1,0,0,0,86,836,1,0,0,0,88,838,1,0,0,0,90,841,1,0,0,0,92,859,
+		1,0,0,0,94,861,1,0,0,0,96,876,1,0,0,0,98,892,1,0,0,0,100,947,1,0,0,0,102,
+		968,1,0,0,0,104,970,1,0,0,0,106,977,1,0,0,0,108,989,1,0,0,0,110,991,1,
+		0,0,0,112,1092,1,0,0,0,114,1094,1,0,0,0,116,1120,1,0,0,0,118,1144,1,0,
+		0,0,120,1146,1,0,0,0,122,1347,1,0,0,0,124,1349,1,0,0,0,126,1355,1,0,0,
+		0,128,1362,1,0,0,0,130,1366,1,0,0,0,132,1369,1,0,0,0,134,1413,1,0,0,0,
+		136,1438,1,0,0,0,138,1440,1,0,0,0,140,1445,1,0,0,0,142,147,3,2,1,0,143,
+		147,3,4,2,0,144,147,3,120,60,0,145,147,3,8,4,0,146,142,1,0,0,0,146,143,
+		1,0,0,0,146,144,1,0,0,0,146,145,1,0,0,0,147,150,1,0,0,0,148,146,1,0,0,
+		0,148,149,1,0,0,0,149,151,1,0,0,0,150,148,1,0,0,0,151,152,5,0,0,1,152,
+		1,1,0,0,0,153,154,5,3,0,0,154,155,5,245,0,0,155,3,1,0,0,0,156,157,5,1,
+		0,0,157,158,3,140,70,0,158,162,5,223,0,0,159,161,3,6,3,0,160,159,1,0,0,
+		0,161,164,1,0,0,0,162,160,1,0,0,0,162,163,1,0,0,0,163,165,1,0,0,0,164,
+		162,1,0,0,0,165,166,5,224,0,0,166,5,1,0,0,0,167,189,3,12,6,0,168,189,3,
+		16,8,0,169,189,3,20,10,0,170,189,3,26,13,0,171,189,3,32,16,0,172,189,3,
+		46,23,0,173,189,3,50,25,0,174,189,3,54,27,0,175,189,3,74,37,0,176,189,
+		3,58,29,0,177,189,3,64,32,0,178,189,3,80,40,0,179,189,3,90,45,0,180,189,
+		3,94,47,0,181,189,3,96,48,0,182,189,3,98,49,0,183,189,3,104,52,0,184,189,
+		3,106,53,0,185,189,3,110,55,0,186,189,3,114,57,0,187,189,3,8,4,0,188,167,
+		1,0,0,0,188,168,1,0,0,0,188,169,1,0,0,0,188,170,1,0,0,0,188,171,1,0,0,
+		0,188,172,1,0,0,0,188,173,1,0,0,0,188,174,1,0,0,0,188,175,1,0,0,0,188,
+		176,1,0,0,0,188,177,1,0,0,0,188,178,1,0,0,0,188,179,1,0,0,0,188,180,1,
+		0,0,0,188,181,1,0,0,0,188,182,1,0,0,0,188,183,1,0,0,0,188,184,1,0,0,0,
+		188,185,1,0,0,0,188,186,1,0,0,0,188,187,1,0,0,0,189,7,1,0,0,0,190,191,
+		5,247,0,0,191,197,4,4,0,0,192,196,3,140,70,0,193,196,5,4,0,0,194,196,5,
+		52,0,0,195,192,1,0,0,0,195,193,1,0,0,0,195,194,1,0,0,0,196,199,1,0,0,0,
+		197,195,1,0,0,0,197,198,1,0,0,0,198,200,1,0,0,0,199,197,1,0,0,0,200,201,
+		3,10,5,0,201,9,1,0,0,0,202,207,5,223,0,0,203,206,3,10,5,0,204,206,8,0,
+		0,0,205,203,1,0,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,
+		208,1,0,0,0,208,210,1,0,0,0,209,207,1,0,0,0,210,211,5,224,0,0,211,11,1,
+		0,0,0,212,213,5,5,0,0,213,227,5,245,0,0,214,215,5,6,0,0,215,227,3,140,
+		70,0,216,217,5,7,0,0,217,227,5,242,0,0,218,219,5,8,0,0,219,227,5,242,0,
+		0,220,221,5,9,0,0,221,227,5,242,0,0,222,223,5,10,0,0,223,227,3,140,70,
+		0,224,225,5,11,0,0,225,227,3,14,7,0,226,212,1,0,0,0,226,214,1,0,0,0,226,
+		216,1,0,0,0,226,218,1,0,0,0,226,220,1,0,0,0,226,222,1,0,0,0,226,224,1,
+		0,0,0,227,13,1,0,0,0,228,229,5,241,0,0,229,15,1,0,0,0,230,231,5,12,0,0,
+		231,232,3,140,70,0,232,236,5,223,0,0,233,235,3,18,9,0,234,233,1,0,0,0,
+		235,238,1,0,0,0,236,234,1,0,0,0,236,237,1,0,0,0,237,239,1,0,0,0,238,236,
+		1,0,0,0,239,240,5,224,0,0,240,17,1,0,0,0,241,242,5,41,0,0,242,248,5,245,
+		0,0,243,244,5,42,0,0,244,248,3,134,67,0,245,246,5,43,0,0,246,248,3,134,
+		67,0,247,241,1,0,0,0,247,243,1,0,0,0,247,245,1,0,0,0,248,19,1,0,0,0,249,
+		250,5,13,0,0,250,251,3,140,70,0,251,255,5,223,0,0,252,254,3,22,11,0,253,
+		252,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,255,256,1,0,0,0,256,258,1,
+		0,0,0,257,255,1,0,0,0,258,259,5,224,0,0,259,21,1,0,0,0,260,261,5,113,0,
+		0,261,282,3,134,67,0,262,263,5,169,0,0,263,264,3,134,67,0,264,265,3,130,
+		65,0,265,282,1,0,0,0,266,267,5,14,0,0,267,268,3,24,12,0,268,272,5,223,
+		0,0,269,271,3,30,15,0,270,269,1,0,0,0,271,274,1,0,0,0,272,270,1,0,0,0,
+		272,273,1,0,0,0,273,275,1,0,0,0,274,272,1,0,0,0,275,276,5,224,0,0,276,
+		282,1,0,0,0,277,278,5,17,0,0,278,279,5,242,0,0,279,280,5,18,0,0,280,282,
+		3,134,67,0,281,260,1,0,0,0,281,262,1,0,0,0,281,266,1,0,0,0,281,277,1,0,
+		0,0,282,23,1,0,0,0,283,284,7,1,0,0,284,25,1,0,0,0,285,286,5,44,0,0,286,
+		287,3,140,70,0,287,291,5,223,0,0,288,290,3,28,14,0,289,288,1,0,0,0,290,
+		293,1,0,0,0,291,289,1,0,0,0,291,292,1,0,0,0,292,294,1,0,0,0,293,291,1,
+		0,0,0,294,295,5,224,0,0,295,27,1,0,0,0,296,297,5,45,0,0,297,320,3,134,
+		67,0,298,299,5,46,0,0,299,300,5,47,0,0,300,303,3,132,66,0,301,302,5,48,
+		0,0,302,304,3,134,67,0,303,301,1,0,0,0,303,304,1,0,0,0,304,307,1,0,0,0,
+		305,306,5,49,0,0,306,308,5,242,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,
+		320,1,0,0,0,309,310,5,46,0,0,310,311,5,50,0,0,311,315,5,223,0,0,312,314,
+		3,30,15,0,313,312,1,0,0,0,314,317,1,0,0,0,315,313,1,0,0,0,315,316,1,0,
+		0,0,316,318,1,0,0,0,317,315,1,0,0,0,318,320,5,224,0,0,319,296,1,0,0,0,
+		319,298,1,0,0,0,319,309,1,0,0,0,320,29,1,0,0,0,321,322,5,242,0,0,322,324,
+		3,134,67,0,323,325,5,227,0,0,324,323,1,0,0,0,324,325,1,0,0,0,325,31,1,
+		0,0,0,326,327,5,51,0,0,327,328,3,140,70,0,328,329,5,52,0,0,329,330,3,140,
+		70,0,330,334,5,223,0,0,331,333,3,34,17,0,332,331,1,0,0,0,333,336,1,0,0,
+		0,334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,0,0,0,337,
+		338,5,224,0,0,338,33,1,0,0,0,339,340,5,53,0,0,340,377,3,140,70,0,341,342,
+		5,54,0,0,342,343,3,134,67,0,343,348,3,130,65,0,344,345,5,55,0,0,345,346,
+		3,134,67,0,346,347,3,130,65,0,347,349,1,0,0,0,348,344,1,0,0,0,348,349,
+		1,0,0,0,349,377,1,0,0,0,350,351,5,56,0,0,351,377,5,242,0,0,352,353,5,57,
+		0,0,353,377,3,132,66,0,354,355,5,58,0,0,355,356,3,36,18,0,356,357,3,132,
+		66,0,357,358,5,60,0,0,358,359,5,53,0,0,359,363,5,61,0,0,360,361,5,54,0,
+		0,361,362,5,60,0,0,362,364,5,62,0,0,363,360,1,0,0,0,363,364,1,0,0,0,364,
+		377,1,0,0,0,365,367,5,63,0,0,366,368,3,38,19,0,367,366,1,0,0,0,368,369,
+		1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,377,1,0,0,0,371,372,5,11,0,
+		0,372,377,3,14,7,0,373,377,3,40,20,0,374,375,5,222,0,0,375,377,3,140,70,
+		0,376,339,1,0,0,0,376,341,1,0,0,0,376,350,1,0,0,0,376,352,1,0,0,0,376,
+		354,1,0,0,0,376,365,1,0,0,0,376,371,1,0,0,0,376,373,1,0,0,0,376,374,1,
+		0,0,0,377,35,1,0,0,0,378,379,5,244,0,0,379,382,5,59,0,0,380,382,5,243,
+		0,0,381,378,1,0,0,0,381,380,1,0,0,0,382,37,1,0,0,0,383,384,5,68,0,0,384,
+		390,3,134,67,0,385,386,5,69,0,0,386,390,3,134,67,0,387,388,5,70,0,0,388,
+		390,5,242,0,0,389,383,1,0,0,0,389,385,1,0,0,0,389,387,1,0,0,0,390,39,1,
+		0,0,0,391,392,5,64,0,0,392,396,3,140,70,0,393,395,3,42,21,0,394,393,1,
+		0,0,0,395,398,1,0,0,0,396,394,1,0,0,0,396,397,1,0,0,0,397,41,1,0,0,0,398,
+		396,1,0,0,0,399,400,5,69,0,0,400,412,3,134,67,0,401,402,5,70,0,0,402,412,
+		5,242,0,0,403,404,5,123,0,0,404,412,3,134,67,0,405,406,5,65,0,0,406,409,
+		3,44,22,0,407,408,5,188,0,0,408,410,3,44,22,0,409,407,1,0,0,0,409,410,
+		1,0,0,0,410,412,1,0,0,0,411,399,1,0,0,0,411,401,1,0,0,0,411,403,1,0,0,
+		0,411,405,1,0,0,0,412,43,1,0,0,0,413,414,7,2,0,0,414,45,1,0,0,0,415,416,
+		5,71,0,0,416,417,3,140,70,0,417,421,5,223,0,0,418,420,3,48,24,0,419,418,
+		1,0,0,0,420,423,1,0,0,0,421,419,1,0,0,0,421,422,1,0,0,0,422,424,1,0,0,
+		0,423,421,1,0,0,0,424,425,5,224,0,0,425,47,1,0,0,0,426,427,5,72,0,0,427,
+		442,3,140,70,0,428,429,5,105,0,0,429,442,3,134,67,0,430,431,5,106,0,0,
+		431,442,3,66,33,0,432,433,5,108,0,0,433,434,5,70,0,0,434,442,5,242,0,0,
+		435,436,5,111,0,0,436,442,3,72,36,0,437,438,5,8,0,0,438,442,5,242,0,0,
+		439,440,5,43,0,0,440,442,3,134,67,0,441,426,1,0,0,0,441,428,1,0,0,0,441,
+		430,1,0,0,0,441,432,1,0,0,0,441,435,1,0,0,0,441,437,1,0,0,0,441,439,1,
+		0,0,0,442,49,1,0,0,0,443,444,5,73,0,0,444,445,3,140,70,0,445,449,5,223,
+		0,0,446,448,3,52,26,0,447,446,1,0,0,0,448,451,1,0,0,0,449,447,1,0,0,0,
+		449,450,1,0,0,0,450,452,1,0,0,0,451,449,1,0,0,0,452,453,5,224,0,0,453,
+		51,1,0,0,0,454,455,5,74,0,0,455,459,5,223,0,0,456,458,3,62,31,0,457,456,
+		1,0,0,0,458,461,1,0,0,0,459,457,1,0,0,0,459,460,1,0,0,0,460,462,1,0,0,
+		0,461,459,1,0,0,0,462,494,5,224,0,0,463,464,5,75,0,0,464,494,3,134,67,
+		0,465,466,5,76,0,0,466,494,3,134,67,0,467,468,5,77,0,0,468,469,5,47,0,
+		0,469,494,3,132,66,0,470,471,5,77,0,0,471,472,5,78,0,0,472,473,3,134,67,
+		0,473,474,3,130,65,0,474,494,1,0,0,0,475,476,5,80,0,0,476,494,3,134,67,
+		0,477,478,5,81,0,0,478,494,3,134,67,0,479,480,5,79,0,0,480,494,3,134,67,
+		0,481,482,5,82,0,0,482,483,3,134,67,0,483,484,3,130,65,0,484,494,1,0,0,
+		0,485,486,5,83,0,0,486,487,3,134,67,0,487,488,5,78,0,0,488,489,3,134,67,
+		0,489,490,3,130,65,0,490,494,1,0,0,0,491,492,5,84,0,0,492,494,3,140,70,
+		0,493,454,1,0,0,0,493,463,1,0,0,0,493,465,1,0,0,0,493,467,1,0,0,0,493,
+		470,1,0,0,0,493,475,1,0,0,0,493,477,1,0,0,0,493,479,1,0,0,0,493,481,1,
+		0,0,0,493,485,1,0,0,0,493,491,1,0,0,0,494,53,1,0,0,0,495,496,5,85,0,0,
+		496,497,3,140,70,0,497,498,5,52,0,0,498,499,3,140,70,0,499,503,5,223,0,
+		0,500,502,3,56,28,0,501,500,1,0,0,0,502,505,1,0,0,0,503,501,1,0,0,0,503,
+		504,1,0,0,0,504,506,1,0,0,0,505,503,1,0,0,0,506,507,5,224,0,0,507,55,1,
+		0,0,0,508,509,5,86,0,0,509,552,3,140,70,0,510,511,5,75,0,0,511,552,3,134,
+		67,0,512,513,5,87,0,0,513,514,5,60,0,0,514,552,5,62,0,0,515,516,5,87,0,
+		0,516,552,3,134,67,0,517,518,5,176,0,0,518,519,3,134,67,0,519,520,3,130,
+		65,0,520,552,1,0,0,0,521,522,5,88,0,0,522,552,3,134,67,0,523,524,5,56,
+		0,0,524,552,5,242,0,0,525,526,5,57,0,0,526,552,3,132,66,0,527,528,5,91,
+		0,0,528,534,3,134,67,0,529,532,5,92,0,0,530,531,5,154,0,0,531,533,3,134,
+		67,0,532,530,1,0,0,0,532,533,1,0,0,0,533,535,1,0,0,0,534,529,1,0,0,0,534,
+		535,1,0,0,0,535,552,1,0,0,0,536,537,5,58,0,0,537,538,3,36,18,0,538,539,
+		3,132,66,0,539,540,5,60,0,0,540,541,5,86,0,0,541,542,5,61,0,0,542,552,
+		1,0,0,0,543,544,5,93,0,0,544,548,3,134,67,0,545,546,5,94,0,0,546,547,5,
+		125,0,0,547,549,5,57,0,0,548,545,1,0,0,0,548,549,1,0,0,0,549,552,1,0,0,
+		0,550,552,3,40,20,0,551,508,1,0,0,0,551,510,1,0,0,0,551,512,1,0,0,0,551,
+		515,1,0,0,0,551,517,1,0,0,0,551,521,1,0,0,0,551,523,1,0,0,0,551,525,1,
+		0,0,0,551,527,1,0,0,0,551,536,1,0,0,0,551,543,1,0,0,0,551,550,1,0,0,0,
+		552,57,1,0,0,0,553,554,5,182,0,0,554,555,3,140,70,0,555,559,5,223,0,0,
+		556,558,3,60,30,0,557,556,1,0,0,0,558,561,1,0,0,0,559,557,1,0,0,0,559,
+		560,1,0,0,0,560,562,1,0,0,0,561,559,1,0,0,0,562,563,5,224,0,0,563,59,1,
+		0,0,0,564,565,5,212,0,0,565,583,3,134,67,0,566,567,5,87,0,0,567,583,3,
+		140,70,0,568,569,5,213,0,0,569,583,3,134,67,0,570,571,5,214,0,0,571,583,
+		3,134,67,0,572,573,5,215,0,0,573,583,3,134,67,0,574,575,5,80,0,0,575,583,
+		3,134,67,0,576,577,5,79,0,0,577,583,3,134,67,0,578,579,5,95,0,0,579,583,
+		3,134,67,0,580,581,5,96,0,0,581,583,3,134,67,0,582,564,1,0,0,0,582,566,
+		1,0,0,0,582,568,1,0,0,0,582,570,1,0,0,0,582,572,1,0,0,0,582,574,1,0,0,
+		0,582,576,1,0,0,0,582,578,1,0,0,0,582,580,1,0,0,0,583,61,1,0,0,0,584,585,
+		5,242,0,0,585,586,3,134,67,0,586,587,5,60,0,0,587,589,3,134,67,0,588,590,
+		5,227,0,0,589,588,1,0,0,0,589,590,1,0,0,0,590,63,1,0,0,0,591,592,5,104,
+		0,0,592,593,3,140,70,0,593,597,5,223,0,0,594,596,3,68,34,0,595,594,1,0,
+		0,0,596,599,1,0,0,0,597,595,1,0,0,0,597,598,1,0,0,0,598,600,1,0,0,0,599,
+		597,1,0,0,0,600,601,5,224,0,0,601,65,1,0,0,0,602,604,3,134,67,0,603,605,
+		5,107,0,0,604,603,1,0,0,0,604,605,1,0,0,0,605,608,1,0,0,0,606,607,5,48,
+		0,0,607,609,3,134,67,0,608,606,1,0,0,0,608,609,1,0,0,0,609,612,1,0,0,0,
+		610,611,5,69,0,0,611,613,3,134,67,0,612,610,1,0,0,0,612,613,1,0,0,0,613,
+		67,1,0,0,0,614,615,5,105,0,0,615,707,3,134,67,0,616,617,5,106,0,0,617,
+		707,3,66,33,0,618,620,5,191,0,0,619,621,5,243,0,0,620,619,1,0,0,0,620,
+		621,1,0,0,0,621,624,1,0,0,0,622,623,5,132,0,0,623,625,3,134,67,0,624,622,
+		1,0,0,0,624,625,1,0,0,0,625,707,1,0,0,0,626,627,5,191,0,0,627,707,5,202,
+		0,0,628,629,5,192,0,0,629,707,3,134,67,0,630,631,5,193,0,0,631,707,3,134,
+		67,0,632,633,5,194,0,0,633,634,5,70,0,0,634,707,5,242,0,0,635,636,5,195,
+		0,0,636,640,5,223,0,0,637,639,3,30,15,0,638,637,1,0,0,0,639,642,1,0,0,
+		0,640,638,1,0,0,0,640,641,1,0,0,0,641,643,1,0,0,0,642,640,1,0,0,0,643,
+		707,5,224,0,0,644,645,5,195,0,0,645,646,5,203,0,0,646,647,3,140,70,0,647,
+		648,5,204,0,0,648,649,3,134,67,0,649,707,1,0,0,0,650,651,5,196,0,0,651,
+		707,3,134,67,0,652,653,5,197,0,0,653,658,3,134,67,0,654,655,5,49,0,0,655,
+		659,5,242,0,0,656,657,5,206,0,0,657,659,3,140,70,0,658,654,1,0,0,0,658,
+		656,1,0,0,0,659,707,1,0,0,0,660,661,5,199,0,0,661,662,5,200,0,0,662,663,
+		3,140,70,0,663,667,5,223,0,0,664,666,3,70,35,0,665,664,1,0,0,0,666,669,
+		1,0,0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,672,1,0,0,0,669,667,1,0,0,
+		0,670,671,5,162,0,0,671,673,3,134,67,0,672,670,1,0,0,0,672,673,1,0,0,0,
+		673,674,1,0,0,0,674,675,5,224,0,0,675,707,1,0,0,0,676,677,5,199,0,0,677,
+		678,5,205,0,0,678,679,3,134,67,0,679,680,5,162,0,0,680,681,3,134,67,0,
+		681,707,1,0,0,0,682,683,5,198,0,0,683,707,3,134,67,0,684,685,5,108,0,0,
+		685,686,5,70,0,0,686,707,5,242,0,0,687,688,5,111,0,0,688,707,3,72,36,0,
+		689,690,5,8,0,0,690,707,5,242,0,0,691,692,5,115,0,0,692,707,5,244,0,0,
+		693,707,3,40,20,0,694,695,5,217,0,0,695,696,5,60,0,0,696,697,3,134,67,
+		0,697,698,5,203,0,0,698,702,3,134,67,0,699,700,5,218,0,0,700,701,5,219,
+		0,0,701,703,3,134,67,0,702,699,1,0,0,0,702,703,1,0,0,0,703,707,1,0,0,0,
+		704,705,5,220,0,0,705,707,3,134,67,0,706,614,1,0,0,0,706,616,1,0,0,0,706,
+		618,1,0,0,0,706,626,1,0,0,0,706,628,1,0,0,0,706,630,1,0,0,0,706,632,1,
+		0,0,0,706,635,1,0,0,0,706,644,1,0,0,0,706,650,1,0,0,0,706,652,1,0,0,0,
+		706,660,1,0,0,0,706,676,1,0,0,0,706,682,1,0,0,0,706,684,1,0,0,0,706,687,
+		1,0,0,0,706,689,1,0,0,0,706,691,1,0,0,0,706,693,1,0,0,0,706,694,1,0,0,
+		0,706,704,1,0,0,0,707,69,1,0,0,0,708,709,5,201,0,0,709,710,3,134,67,0,
+		710,711,3,134,67,0,711,71,1,0,0,0,712,725,5,112,0,0,713,725,5,113,0,0,
+		714,725,5,114,0,0,715,716,5,50,0,0,716,720,5,223,0,0,717,719,3,30,15,0,
+		718,717,1,0,0,0,719,722,1,0,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,
+		1,0,0,0,722,720,1,0,0,0,723,725,5,224,0,0,724,712,1,0,0,0,724,713,1,0,
+		0,0,724,714,1,0,0,0,724,715,1,0,0,0,725,73,1,0,0,0,726,727,5,207,0,0,727,
+		728,3,140,70,0,728,732,5,223,0,0,729,731,3,76,38,0,730,729,1,0,0,0,731,
+		734,1,0,0,0,732,730,1,0,0,0,732,733,1,0,0,0,733,735,1,0,0,0,734,732,1,
+		0,0,0,735,736,5,224,0,0,736,75,1,0,0,0,737,738,5,187,0,0,738,739,3,140,
+		70,0,739,740,5,228,0,0,740,741,3,140,70,0,741,761,1,0,0,0,742,743,5,185,
+		0,0,743,761,3,134,67,0,744,745,5,208,0,0,745,761,3,134,67,0,746,747,5,
+		209,0,0,747,761,5,211,0,0,748,749,5,209,0,0,749,761,3,140,70,0,750,752,
+		5,62,0,0,751,753,3,78,39,0,752,751,1,0,0,0,753,754,1,0,0,0,754,752,1,0,
+		0,0,754,755,1,0,0,0,755,761,1,0,0,0,756,757,5,195,0,0,757,758,5,159,0,
+		0,758,759,5,49,0,0,759,761,3,140,70,0,760,737,1,0,0,0,760,742,1,0,0,0,
+		760,744,1,0,0,0,760,746,1,0,0,0,760,748,1,0,0,0,760,750,1,0,0,0,760,756,
+		1,0,0,0,761,77,1,0,0,0,762,763,5,210,0,0,763,769,3,134,67,0,764,765,5,
+		95,0,0,765,769,3,134,67,0,766,767,5,96,0,0,767,769,3,134,67,0,768,762,
+		1,0,0,0,768,764,1,0,0,0,768,766,1,0,0,0,769,79,1,0,0,0,770,771,5,116,0,
+		0,771,772,3,140,70,0,772,776,5,223,0,0,773,775,3,82,41,0,774,773,1,0,0,
+		0,775,778,1,0,0,0,776,774,1,0,0,0,776,777,1,0,0,0,777,779,1,0,0,0,778,
+		776,1,0,0,0,779,780,5,224,0,0,780,81,1,0,0,0,781,782,5,117,0,0,782,817,
+		3,134,67,0,783,784,5,118,0,0,784,789,3,84,42,0,785,786,5,227,0,0,786,788,
+		3,84,42,0,787,785,1,0,0,0,788,791,1,0,0,0,789,787,1,0,0,0,789,790,1,0,
+		0,0,790,817,1,0,0,0,791,789,1,0,0,0,792,793,5,155,0,0,793,817,3,134,67,
+		0,794,795,5,156,0,0,795,796,3,134,67,0,796,797,5,154,0,0,797,800,3,140,
+		70,0,798,799,5,157,0,0,799,801,3,134,67,0,800,798,1,0,0,0,800,801,1,0,
+		0,0,801,803,1,0,0,0,802,804,5,160,0,0,803,802,1,0,0,0,803,804,1,0,0,0,
+		804,817,1,0,0,0,805,806,5,193,0,0,806,817,3,134,67,0,807,808,5,158,0,0,
+		808,813,3,88,44,0,809,810,5,227,0,0,810,812,3,88,44,0,811,809,1,0,0,0,
+		812,815,1,0,0,0,813,811,1,0,0,0,813,814,1,0,0,0,814,817,1,0,0,0,815,813,
+		1,0,0,0,816,781,1,0,0,0,816,783,1,0,0,0,816,792,1,0,0,0,816,794,1,0,0,
+		0,816,805,1,0,0,0,816,807,1,0,0,0,817,83,1,0,0,0,818,819,3,140,70,0,819,
+		828,3,134,67,0,820,824,5,223,0,0,821,823,3,86,43,0,822,821,1,0,0,0,823,
+		826,1,0,0,0,824,822,1,0,0,0,824,825,1,0,0,0,825,827,1,0,0,0,826,824,1,
+		0,0,0,827,829,5,224,0,0,828,820,1,0,0,0,828,829,1,0,0,0,829,85,1,0,0,0,
+		830,831,5,155,0,0,831,837,3,134,67,0,832,833,5,156,0,0,833,837,3,134,67,
+		0,834,835,5,157,0,0,835,837,3,134,67,0,836,830,1,0,0,0,836,832,1,0,0,0,
+		836,834,1,0,0,0,837,87,1,0,0,0,838,839,5,242,0,0,839,840,3,134,67,0,840,
+		89,1,0,0,0,841,842,5,119,0,0,842,851,3,140,70,0,843,847,5,223,0,0,844,
+		846,3,92,46,0,845,844,1,0,0,0,846,849,1,0,0,0,847,845,1,0,0,0,847,848,
+		1,0,0,0,848,850,1,0,0,0,849,847,1,0,0,0,850,852,5,224,0,0,851,843,1,0,
+		0,0,851,852,1,0,0,0,852,91,1,0,0,0,853,854,5,120,0,0,854,860,3,134,67,
+		0,855,856,5,121,0,0,856,860,3,134,67,0,857,858,5,122,0,0,858,860,3,134,
+		67,0,859,853,1,0,0,0,859,855,1,0,0,0,859,857,1,0,0,0,860,93,1,0,0,0,861,
+		862,5,123,0,0,862,863,3,140,70,0,863,864,5,223,0,0,864,872,3,134,67,0,
+		865,870,3,130,65,0,866,867,5,55,0,0,867,868,3,134,67,0,868,869,3,130,65,
+		0,869,871,1,0,0,0,870,866,1,0,0,0,870,871,1,0,0,0,871,873,1,0,0,0,872,
+		865,1,0,0,0,872,873,1,0,0,0,873,874,1,0,0,0,874,875,5,224,0,0,875,95,1,
+		0,0,0,876,877,5,124,0,0,877,878,3,140,70,0,878,879,5,230,0,0,879,886,3,
+		134,67,0,880,883,5,125,0,0,881,884,5,126,0,0,882,884,5,127,0,0,883,881,
+		1,0,0,0,883,882,1,0,0,0,884,885,1,0,0,0,885,887,3,132,66,0,886,880,1,0,
+		0,0,886,887,1,0,0,0,887,890,1,0,0,0,888,889,5,49,0,0,889,891,5,242,0,0,
+		890,888,1,0,0,0,890,891,1,0,0,0,891,97,1,0,0,0,892,893,5,128,0,0,893,894,
+		3,140,70,0,894,895,5,132,0,0,895,898,3,134,67,0,896,897,5,49,0,0,897,899,
+		5,242,0,0,898,896,1,0,0,0,898,899,1,0,0,0,899,903,1,0,0,0,900,901,5,129,
+		0,0,901,902,5,131,0,0,902,904,5,244,0,0,903,900,1,0,0,0,903,904,1,0,0,
+		0,904,908,1,0,0,0,905,906,5,130,0,0,906,907,5,131,0,0,907,909,5,244,0,
+		0,908,905,1,0,0,0,908,909,1,0,0,0,909,920,1,0,0,0,910,911,5,149,0,0,911,
+		912,5,171,0,0,912,913,3,140,70,0,913,914,5,150,0,0,914,915,5,154,0,0,915,
+		916,5,244,0,0,916,918,5,151,0,0,917,919,3,100,50,0,918,917,1,0,0,0,918,
+		919,1,0,0,0,919,921,1,0,0,0,920,910,1,0,0,0,920,921,1,0,0,0,921,922,1,
+		0,0,0,922,923,5,229,0,0,923,928,3,102,51,0,924,925,5,227,0,0,925,927,3,
+		102,51,0,926,924,1,0,0,0,927,930,1,0,0,0,928,926,1,0,0,0,928,929,1,0,0,
+		0,929,99,1,0,0,0,930,928,1,0,0,0,931,932,5,152,0,0,932,937,3,140,70,0,
+		933,934,5,227,0,0,934,936,3,140,70,0,935,933,1,0,0,0,936,939,1,0,0,0,937,
+		935,1,0,0,0,937,938,1,0,0,0,938,943,1,0,0,0,939,937,1,0,0,0,940,941,5,
+		163,0,0,941,942,5,153,0,0,942,944,3,140,70,0,943,940,1,0,0,0,943,944,1,
+		0,0,0,944,948,1,0,0,0,945,946,5,153,0,0,946,948,3,140,70,0,947,931,1,0,
+		0,0,947,945,1,0,0,0,948,101,1,0,0,0,949,950,5,145,0,0,950,951,5,243,0,
+		0,951,952,5,154,0,0,952,969,3,140,70,0,953,965,5,148,0,0,954,955,5,225,
+		0,0,955,960,3,140,70,0,956,957,5,227,0,0,957,959,3,140,70,0,958,956,1,
+		0,0,0,959,962,1,0,0,0,960,958,1,0,0,0,960,961,1,0,0,0,961,963,1,0,0,0,
+		962,960,1,0,0,0,963,964,5,226,0,0,964,966,1,0,0,0,965,954,1,0,0,0,965,
+		966,1,0,0,0,966,969,1,0,0,0,967,969,3,140,70,0,968,949,1,0,0,0,968,953,
+		1,0,0,0,968,967,1,0,0,0,969,103,1,0,0,0,970,971,5,133,0,0,971,972,5,132,
+		0,0,972,975,3,134,67,0,973,974,5,134,0,0,974,976,3,132,66,0,975,973,1,
+		0,0,0,975,976,1,0,0,0,976,105,1,0,0,0,977,978,5,135,0,0,978,979,5,136,
+		0,0,979,984,3,108,54,0,980,981,5,227,0,0,981,983,3,108,54,0,982,980,1,
+		0,0,0,983,986,1,0,0,0,984,982,1,0,0,0,984,985,1,0,0,0,985,107,1,0,0,0,
+		986,984,1,0,0,0,987,990,5,63,0,0,988,990,3,140,70,0,989,987,1,0,0,0,989,
+		988,1,0,0,0,990,109,1,0,0,0,991,992,5,137,0,0,992,996,5,223,0,0,993,995,
+		3,112,56,0,994,993,1,0,0,0,995,998,1,0,0,0,996,994,1,0,0,0,996,997,1,0,
+		0,0,997,999,1,0,0,0,998,996,1,0,0,0,999,1000,5,224,0,0,1000,111,1,0,0,
+		0,1001,1002,5,10,0,0,1002,1012,3,138,69,0,1003,1004,5,138,0,0,1004,1009,
+		3,140,70,0,1005,1006,5,227,0,0,1006,1008,3,140,70,0,1007,1005,1,0,0,0,
+		1008,1011,1,0,0,0,1009,1007,1,0,0,0,1009,1010,1,0,0,0,1010,1013,1,0,0,
+		0,1011,1009,1,0,0,0,1012,1003,1,0,0,0,1012,1013,1,0,0,0,1013,1093,1,0,
+		0,0,1014,1015,5,139,0,0,1015,1093,3,140,70,0,1016,1017,5,140,0,0,1017,
+		1093,3,140,70,0,1018,1019,5,141,0,0,1019,1020,5,142,0,0,1020,1021,5,143,
+		0,0,1021,1093,3,140,70,0,1022,1025,5,144,0,0,1023,1024,5,243,0,0,1024,
+		1026,5,187,0,0,1025,1023,1,0,0,0,1025,1026,1,0,0,0,1026,1027,1,0,0,0,1027,
+		1028,5,142,0,0,1028,1029,5,154,0,0,1029,1093,3,140,70,0,1030,1031,5,145,
+		0,0,1031,1032,5,243,0,0,1032,1033,5,187,0,0,1033,1034,5,142,0,0,1034,1035,
+		5,154,0,0,1035,1093,3,140,70,0,1036,1037,5,165,0,0,1037,1042,3,140,70,
+		0,1038,1039,5,227,0,0,1039,1041,3,140,70,0,1040,1038,1,0,0,0,1041,1044,
+		1,0,0,0,1042,1040,1,0,0,0,1042,1043,1,0,0,0,1043,1045,1,0,0,0,1044,1042,
+		1,0,0,0,1045,1046,5,154,0,0,1046,1047,5,216,0,0,1047,1048,3,138,69,0,1048,
+		1093,1,0,0,0,1049,1050,5,161,0,0,1050,1051,3,134,67,0,1051,1055,5,223,
+		0,0,1052,1054,3,112,56,0,1053,1052,1,0,0,0,1054,1057,1,0,0,0,1055,1053,
+		1,0,0,0,1055,1056,1,0,0,0,1056,1058,1,0,0,0,1057,1055,1,0,0,0,1058,1068,
+		5,224,0,0,1059,1060,5,162,0,0,1060,1064,5,223,0,0,1061,1063,3,112,56,0,
+		1062,1061,1,0,0,0,1063,1066,1,0,0,0,1064,1062,1,0,0,0,1064,1065,1,0,0,
+		0,1065,1067,1,0,0,0,1066,1064,1,0,0,0,1067,1069,5,224,0,0,1068,1059,1,
+		0,0,0,1068,1069,1,0,0,0,1069,1093,1,0,0,0,1070,1073,5,146,0,0,1071,1072,
+		5,171,0,0,1072,1074,5,105,0,0,1073,1071,1,0,0,0,1073,1074,1,0,0,0,1074,
+		1075,1,0,0,0,1075,1079,5,223,0,0,1076,1078,3,112,56,0,1077,1076,1,0,0,
+		0,1078,1081,1,0,0,0,1079,1077,1,0,0,0,1079,1080,1,0,0,0,1080,1082,1,0,
+		0,0,1081,1079,1,0,0,0,1082,1093,5,224,0,0,1083,1084,5,147,0,0,1084,1088,
+		5,223,0,0,1085,1087,3,112,56,0,1086,1085,1,0,0,0,1087,1090,1,0,0,0,1088,
+		1086,1,0,0,0,1088,1089,1,0,0,0,1089,1091,1,0,0,0,1090,1088,1,0,0,0,1091,
+		1093,5,224,0,0,1092,1001,1,0,0,0,1092,1014,1,0,0,0,1092,1016,1,0,0,0,1092,
+		1018,1,0,0,0,1092,1022,1,0,0,0,1092,1030,1,0,0,0,1092,1036,1,0,0,0,1092,
+		1049,1,0,0,0,1092,1070,1,0,0,0,1092,1083,1,0,0,0,1093,113,1,0,0,0,1094,
+		1095,5,164,0,0,1095,1099,5,223,0,0,1096,1098,3,116,58,0,1097,1096,1,0,
+		0,0,1098,1101,1,0,0,0,1099,1097,1,0,0,0,1099,1100,1,0,0,0,1100,1102,1,
+		0,0,0,1101,1099,1,0,0,0,1102,1103,5,224,0,0,1103,115,1,0,0,0,1104,1105,
+		5,165,0,0,1105,1110,3,140,70,0,1106,1107,5,227,0,0,1107,1109,3,140,70,
+		0,1108,1106,1,0,0,0,1109,1112,1,0,0,0,1110,1108,1,0,0,0,1110,1111,1,0,
+		0,0,1111,1116,1,0,0,0,1112,1110,1,0,0,0,1113,1115,3,118,59,0,1114,1113,
+		1,0,0,0,1115,1118,1,0,0,0,1116,1114,1,0,0,0,1116,1117,1,0,0,0,1117,1121,
+		1,0,0,0,1118,1116,1,0,0,0,1119,1121,3,110,55,0,1120,1104,1,0,0,0,1120,
+		1119,1,0,0,0,1121,117,1,0,0,0,1122,1123,5,166,0,0,1123,1145,3,134,67,0,
+		1124,1125,5,167,0,0,1125,1145,3,132,66,0,1126,1127,5,95,0,0,1127,1128,
+		3,134,67,0,1128,1129,5,173,0,0,1129,1130,5,103,0,0,1130,1145,1,0,0,0,1131,
+		1132,5,96,0,0,1132,1145,3,134,67,0,1133,1134,5,97,0,0,1134,1135,3,134,
+		67,0,1135,1136,5,173,0,0,1136,1137,5,103,0,0,1137,1145,1,0,0,0,1138,1139,
+		5,98,0,0,1139,1145,3,134,67,0,1140,1141,5,99,0,0,1141,1145,5,100,0,0,1142,
+		1143,5,101,0,0,1143,1145,3,134,67,0,1144,1122,1,0,0,0,1144,1124,1,0,0,
+		0,1144,1126,1,0,0,0,1144,1131,1,0,0,0,1144,1133,1,0,0,0,1144,1138,1,0,
+		0,0,1144,1140,1,0,0,0,1144,1142,1,0,0,0,1145,119,1,0,0,0,1146,1147,5,2,
+		0,0,1147,1148,3,140,70,0,1148,1149,5,4,0,0,1149,1150,3,140,70,0,1150,1154,
+		5,223,0,0,1151,1153,3,122,61,0,1152,1151,1,0,0,0,1153,1156,1,0,0,0,1154,
+		1152,1,0,0,0,1154,1155,1,0,0,0,1155,1157,1,0,0,0,1156,1154,1,0,0,0,1157,
+		1158,5,224,0,0,1158,121,1,0,0,0,1159,1160,3,140,70,0,1160,1161,5,58,0,
+		0,1161,1162,5,168,0,0,1162,1163,5,244,0,0,1163,1348,1,0,0,0,1164,1165,
+		3,140,70,0,1165,1166,5,58,0,0,1166,1167,5,36,0,0,1167,1171,3,134,67,0,
+		1168,1170,3,128,64,0,1169,1168,1,0,0,0,1170,1173,1,0,0,0,1171,1169,1,0,
+		0,0,1171,1172,1,0,0,0,1172,1348,1,0,0,0,1173,1171,1,0,0,0,1174,1175,3,
+		138,69,0,1175,1176,5,169,0,0,1176,1177,3,134,67,0,1177,1182,3,130,65,0,
+		1178,1179,5,26,0,0,1179,1180,3,134,67,0,1180,1181,3,130,65,0,1181,1183,
+		1,0,0,0,1182,1178,1,0,0,0,1182,1183,1,0,0,0,1183,1348,1,0,0,0,1184,1185,
+		3,138,69,0,1185,1186,5,170,0,0,1186,1187,3,134,67,0,1187,1188,5,171,0,
+		0,1188,1189,5,242,0,0,1189,1348,1,0,0,0,1190,1191,3,140,70,0,1191,1215,
+		5,172,0,0,1192,1193,5,52,0,0,1193,1216,5,242,0,0,1194,1204,5,36,0,0,1195,
+		1196,5,42,0,0,1196,1197,3,134,67,0,1197,1201,3,130,65,0,1198,1200,3,124,
+		62,0,1199,1198,1,0,0,0,1200,1203,1,0,0,0,1201,1199,1,0,0,0,1201,1202,1,
+		0,0,0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1204,1195,1,0,0,0,1204,1205,
+		1,0,0,0,1205,1209,1,0,0,0,1206,1208,3,128,64,0,1207,1206,1,0,0,0,1208,
+		1211,1,0,0,0,1209,1207,1,0,0,0,1209,1210,1,0,0,0,1210,1213,1,0,0,0,1211,
+		1209,1,0,0,0,1212,1214,3,126,63,0,1213,1212,1,0,0,0,1213,1214,1,0,0,0,
+		1214,1216,1,0,0,0,1215,1192,1,0,0,0,1215,1194,1,0,0,0,1216,1348,1,0,0,
+		0,1217,1219,5,164,0,0,1218,1220,3,118,59,0,1219,1218,1,0,0,0,1220,1221,
+		1,0,0,0,1221,1219,1,0,0,0,1221,1222,1,0,0,0,1222,1348,1,0,0,0,1223,1224,
+		5,164,0,0,1224,1225,5,165,0,0,1225,1348,5,102,0,0,1226,1227,3,140,70,0,
+		1227,1228,5,113,0,0,1228,1229,3,134,67,0,1229,1348,1,0,0,0,1230,1231,3,
+		140,70,0,1231,1232,5,14,0,0,1232,1233,3,24,12,0,1233,1237,5,223,0,0,1234,
+		1236,3,30,15,0,1235,1234,1,0,0,0,1236,1239,1,0,0,0,1237,1235,1,0,0,0,1237,
+		1238,1,0,0,0,1238,1240,1,0,0,0,1239,1237,1,0,0,0,1240,1241,5,224,0,0,1241,
+		1348,1,0,0,0,1242,1243,3,140,70,0,1243,1244,5,17,0,0,1244,1245,5,242,0,
+		0,1245,1246,5,18,0,0,1246,1247,3,134,67,0,1247,1348,1,0,0,0,1248,1249,
+		3,140,70,0,1249,1251,5,19,0,0,1250,1252,5,231,0,0,1251,1250,1,0,0,0,1251,
+		1252,1,0,0,0,1252,1253,1,0,0,0,1253,1254,3,134,67,0,1254,1348,1,0,0,0,
+		1255,1256,3,140,70,0,1256,1257,5,221,0,0,1257,1258,3,132,66,0,1258,1348,
+		1,0,0,0,1259,1260,3,140,70,0,1260,1261,5,89,0,0,1261,1262,3,134,67,0,1262,
+		1348,1,0,0,0,1263,1264,3,140,70,0,1264,1265,5,90,0,0,1265,1266,5,131,0,
+		0,1266,1267,3,132,66,0,1267,1268,5,60,0,0,1268,1269,3,134,67,0,1269,1348,
+		1,0,0,0,1270,1271,3,140,70,0,1271,1272,5,190,0,0,1272,1273,5,90,0,0,1273,
+		1348,1,0,0,0,1274,1275,3,140,70,0,1275,1276,5,68,0,0,1276,1278,5,66,0,
+		0,1277,1279,5,243,0,0,1278,1277,1,0,0,0,1278,1279,1,0,0,0,1279,1348,1,
+		0,0,0,1280,1281,3,140,70,0,1281,1282,5,68,0,0,1282,1285,5,67,0,0,1283,
+		1284,5,49,0,0,1284,1286,5,242,0,0,1285,1283,1,0,0,0,1285,1286,1,0,0,0,
+		1286,1348,1,0,0,0,1287,1288,3,140,70,0,1288,1290,5,62,0,0,1289,1291,3,
+		78,39,0,1290,1289,1,0,0,0,1291,1292,1,0,0,0,1292,1290,1,0,0,0,1292,1293,
+		1,0,0,0,1293,1348,1,0,0,0,1294,1295,5,20,0,0,1295,1348,5,244,0,0,1296,
+		1297,5,21,0,0,1297,1348,5,244,0,0,1298,1348,5,22,0,0,1299,1348,5,23,0,
+		0,1300,1301,3,140,70,0,1301,1302,5,24,0,0,1302,1303,5,25,0,0,1303,1304,
+		3,134,67,0,1304,1305,3,130,65,0,1305,1306,5,26,0,0,1306,1307,3,134,67,
+		0,1307,1308,3,130,65,0,1308,1348,1,0,0,0,1309,1310,3,140,70,0,1310,1311,
+		5,27,0,0,1311,1314,5,154,0,0,1312,1315,5,28,0,0,1313,1315,3,134,67,0,1314,
+		1312,1,0,0,0,1314,1313,1,0,0,0,1315,1316,1,0,0,0,1316,1317,5,29,0,0,1317,
+		1318,3,134,67,0,1318,1319,3,130,65,0,1319,1320,5,26,0,0,1320,1321,3,134,
+		67,0,1321,1322,3,130,65,0,1322,1348,1,0,0,0,1323,1324,3,140,70,0,1324,
+		1325,5,30,0,0,1325,1326,3,134,67,0,1326,1327,3,130,65,0,1327,1328,5,18,
+		0,0,1328,1329,3,134,67,0,1329,1348,1,0,0,0,1330,1331,5,31,0,0,1331,1332,
+		3,138,69,0,1332,1333,5,32,0,0,1333,1334,3,138,69,0,1334,1337,3,134,67,
+		0,1335,1336,5,33,0,0,1336,1338,3,134,67,0,1337,1335,1,0,0,0,1337,1338,
+		1,0,0,0,1338,1348,1,0,0,0,1339,1340,5,34,0,0,1340,1341,5,33,0,0,1341,1342,
+		3,134,67,0,1342,1343,3,130,65,0,1343,1344,5,35,0,0,1344,1345,3,134,67,
+		0,1345,1346,3,130,65,0,1346,1348,1,0,0,0,1347,1159,1,0,0,0,1347,1164,1,
+		0,0,0,1347,1174,1,0,0,0,1347,1184,1,0,0,0,1347,1190,1,0,0,0,1347,1217,
+		1,0,0,0,1347,1223,1,0,0,0,1347,1226,1,0,0,0,1347,1230,1,0,0,0,1347,1242,
+		1,0,0,0,1347,1248,1,0,0,0,1347,1255,1,0,0,0,1347,1259,1,0,0,0,1347,1263,
+		1,0,0,0,1347,1270,1,0,0,0,1347,1274,1,0,0,0,1347,1280,1,0,0,0,1347,1287,
+		1,0,0,0,1347,1294,1,0,0,0,1347,1296,1,0,0,0,1347,1298,1,0,0,0,1347,1299,
+		1,0,0,0,1347,1300,1,0,0,0,1347,1309,1,0,0,0,1347,1323,1,0,0,0,1347,1330,
+		1,0,0,0,1347,1339,1,0,0,0,1348,123,1,0,0,0,1349,1350,5,70,0,0,1350,1351,
+		5,242,0,0,1351,1352,5,163,0,0,1352,1353,3,134,67,0,1353,1354,3,130,65,
+		0,1354,125,1,0,0,0,1355,1356,5,43,0,0,1356,1357,5,38,0,0,1357,1358,5,39,
+		0,0,1358,1359,3,134,67,0,1359,1360,5,40,0,0,1360,1361,3,134,67,0,1361,
+		127,1,0,0,0,1362,1363,5,37,0,0,1363,1364,3,138,69,0,1364,1365,3,134,67,
+		0,1365,129,1,0,0,0,1366,1367,5,173,0,0,1367,1368,5,186,0,0,1368,131,1,
+		0,0,0,1369,1370,5,243,0,0,1370,133,1,0,0,0,1371,1372,6,67,-1,0,1372,1373,
+		5,225,0,0,1373,1374,3,134,67,0,1374,1375,5,226,0,0,1375,1414,1,0,0,0,1376,
+		1377,5,232,0,0,1377,1414,3,134,67,16,1378,1379,5,190,0,0,1379,1414,3,134,
+		67,11,1380,1381,5,161,0,0,1381,1382,3,134,67,0,1382,1383,5,163,0,0,1383,
+		1384,3,134,67,0,1384,1385,5,162,0,0,1385,1386,3,134,67,0,1386,1414,1,0,
+		0,0,1387,1388,3,140,70,0,1388,1397,5,225,0,0,1389,1394,3,134,67,0,1390,
+		1391,5,227,0,0,1391,1393,3,134,67,0,1392,1390,1,0,0,0,1393,1396,1,0,0,
+		0,1394,1392,1,0,0,0,1394,1395,1,0,0,0,1395,1398,1,0,0,0,1396,1394,1,0,
+		0,0,1397,1389,1,0,0,0,1397,1398,1,0,0,0,1398,1399,1,0,0,0,1399,1400,5,
+		226,0,0,1400,1414,1,0,0,0,1401,1403,7,3,0,0,1402,1404,3,136,68,0,1403,
+		1402,1,0,0,0,1403,1404,1,0,0,0,1404,1405,1,0,0,0,1405,1406,5,173,0,0,1406,
+		1414,3,136,68,0,1407,1408,5,244,0,0,1408,1414,3,136,68,0,1409,1414,5,243,
+		0,0,1410,1414,5,244,0,0,1411,1414,5,242,0,0,1412,1414,3,138,69,0,1413,
+		1371,1,0,0,0,1413,1376,1,0,0,0,1413,1378,1,0,0,0,1413,1380,1,0,0,0,1413,
+		1387,1,0,0,0,1413,1401,1,0,0,0,1413,1407,1,0,0,0,1413,1409,1,0,0,0,1413,
+		1410,1,0,0,0,1413,1411,1,0,0,0,1413,1412,1,0,0,0,1414,1435,1,0,0,0,1415,
+		1416,10,15,0,0,1416,1417,5,187,0,0,1417,1434,3,134,67,16,1418,1419,10,
+		14,0,0,1419,1420,7,4,0,0,1420,1434,3,134,67,15,1421,1422,10,13,0,0,1422,
+		1423,7,5,0,0,1423,1434,3,134,67,14,1424,1425,10,12,0,0,1425,1426,7,6,0,
+		0,1426,1434,3,134,67,13,1427,1428,10,10,0,0,1428,1429,5,188,0,0,1429,1434,
+		3,134,67,11,1430,1431,10,9,0,0,1431,1432,5,189,0,0,1432,1434,3,134,67,
+		10,1433,1415,1,0,0,0,1433,1418,1,0,0,0,1433,1421,1,0,0,0,1433,1424,1,0,
+		0,0,1433,1427,1,0,0,0,1433,1430,1,0,0,0,1434,1437,1,0,0,0,1435,1433,1,
+		0,0,0,1435,1436,1,0,0,0,1436,135,1,0,0,0,1437,1435,1,0,0,0,1438,1439,7,
+		7,0,0,1439,137,1,0,0,0,1440,1443,3,140,70,0,1441,1442,5,228,0,0,1442,1444,
+		3,140,70,0,1443,1441,1,0,0,0,1443,1444,1,0,0,0,1444,139,1,0,0,0,1445,1446,
+		7,8,0,0,1446,141,1,0,0,0,134,146,148,162,188,195,197,205,207,226,236,247,
+		255,272,281,291,303,307,315,319,324,334,348,363,369,376,381,389,396,409,
+		411,421,441,449,459,493,503,532,534,548,551,559,582,589,597,604,608,612,
+		620,624,640,658,667,672,702,706,720,724,732,754,760,768,776,789,800,803,
+		813,816,824,828,836,847,851,859,870,872,883,886,890,898,903,908,918,920,
+		928,937,943,947,960,965,968,975,984,989,996,1009,1012,1025,1042,1055,1064,
+		1068,1073,1079,1088,1092,1099,1110,1116,1120,1144,1154,1171,1182,1201,
+		1204,1209,1213,1215,1221,1237,1251,1278,1285,1292,1314,1337,1347,1394,
+		1397,1403,1413,1433,1435,1443
 	};
 
 	public static readonly ATN _ATN =

@@ -667,6 +667,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitTrancheDecl([NotNull] DealLangParser.TrancheDeclContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.couponTerms"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCouponTerms([NotNull] DealLangParser.CouponTermsContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>balanceItem</c>
 	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
 	/// </summary>

@@ -3,21 +3,23 @@ using static DealLang.Cli.Tests.Properties.GenHelpers;
 
 namespace DealLang.Cli.Tests.Properties;
 
-/// <summary>Loans the deal owns: an obligor among the parties, every amortisation, an interest-only date and a
-/// recovery or none, a maturity within the deal; and what reads a loan's members (a test, a trigger on its default).</summary>
+/// <summary>Loans the deal owns: an obligor among the parties, a fixed or floating coupon, every amortisation (not
+/// level on a floating coupon), an interest-only date and a recovery or none, a maturity within the deal; and what reads a loan's members (a test, a trigger on its default).</summary>
 internal static partial class DealGen
 {
     private static Gen<string> Loan(DealFrame f, string name) =>
         from obligor in Pick([.. f.PartyNames])
         from balance in Money(0, 3000)
-        from coupon in Rate(0, 1500)
-        from isFixed in Pick("", " fixed")
+        from coupon in LoanCoupon(f)
         from maturityDate in DateIn(f.Closing, f.Maturity)
         let maturity = DateOnly.ParseExact(maturityDate.Trim(), "yyyy-MM-dd")
         from interestOnly in Maybe(DateIn(f.Closing, maturity).Select(d => "interest_only until " + d))
         from amortize in Maybe(Amortization(f, maturity))
+        // A floating coupon cannot amortise level (DL0481): it amortises linear instead.
+        let amortization = coupon.Contains('+', StringComparison.Ordinal) && amortize.Contains("level", StringComparison.Ordinal)
+            ? amortize.Replace("level", "linear", StringComparison.Ordinal) : amortize
         from recovery in Maybe(Rate(0, 10000).Select(r => "recovery " + r))
-        from items in Shuffled("obligor " + obligor, "balance " + balance, "coupon " + coupon + isFixed, interestOnly, amortize,
+        from items in Shuffled("obligor " + obligor, "balance " + balance, "coupon " + coupon, interestOnly, amortization,
             "maturity " + maturityDate, recovery)
         from tranche in Pick([.. f.TrancheNames])
         from test in Maybe(Pick(
@@ -26,4 +28,24 @@ internal static partial class DealGen
             $"test {name}Coupon = {name}.coupon"))
         from trigger in Maybe(Pick($"trigger {name}Down when {name}.defaulted => trap", $"trigger {name}Low when {name}.balance < 1m => trap"))
         select Join(new[] { $"  loan {name} {{ {items} }}", test, trigger }.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
+
+    /// <summary>A fixed coupon, or (when the deal has a rate index) a floating one: the index plus a spread, with an
+    /// optional floor and cap (the floor always below the cap), as a private-credit loan's.</summary>
+    private static Gen<string> LoanCoupon(DealFrame f)
+    {
+        var fixedCoupon = from rate in Rate(0, 1500)
+                          from isFixed in Pick("", " fixed")
+                          select rate + isFixed;
+        if (!f.RateIndexNames.Any())
+        {
+            return fixedCoupon;
+        }
+
+        return Gen.OneOf(fixedCoupon,
+            from index in Pick([.. f.RateIndexNames])
+            from spread in Rate(0, 800)
+            from floor in Maybe(Rate(0, 500).Select(r => "floor " + r))
+            from cap in Maybe(Rate(1500, 2500).Select(r => "cap " + r))
+            select $"{index} + {spread}{floor}{cap}");
+    }
 }

@@ -28,7 +28,7 @@ public class EmitterComponentsTests
     {
         // Hyperion has an entity of every kind at index 0 but a loan, an index, a fleet, a contract, a holding and coins, so
         // every quantity has something to read once it holds one of each.
-        var loan = new LoanModel("Loan", 0, 0, 1e6, 0.1, new BulletAmortization(), new DealLang.Runtime.Date(2030, 1, 1), 0, 0.4);
+        var loan = new LoanModel("Loan", 0, 0, 1e6, new FixedCoupon(0.1), new BulletAmortization(), new DealLang.Runtime.Date(2030, 1, 1), 0, 0.4);
         var index = new IndexModel(new DealLang.Runtime.IndexInfo("Sofr", 0.043, 0, null, []), Unit.Rate, default);
         var fleet = new DealLang.Runtime.FleetInfo("Cluster", [new(new DealLang.Runtime.Date(2026, 1, 1), 10, 30e3)], 72, 0, 0.7, 1.3, 0.08, 0.02, 0.9, 0.3);
         var contract = new DealLang.Runtime.ContractInfo("Deal", 0, 0, 10, -1, 2.35, 8760, 0.9, new DealLang.Runtime.Date(2026, 1, 1), 24);

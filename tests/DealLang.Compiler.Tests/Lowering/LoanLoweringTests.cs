@@ -18,7 +18,7 @@ public sealed class LoanLoweringTests
 
         LoanModel loan = Assert.Single(model.Loans);
         Assert.Equal(("L", 0, 1), (loan.Name, loan.Index, loan.Obligor)); // Miner is the second party
-        Assert.Equal((4e8, 0.11, 0.30), (loan.Balance, loan.Coupon, loan.Recovery));
+        Assert.Equal((4e8, new FixedCoupon(0.11), 0.30), (loan.Balance, loan.Coupon, loan.Recovery));
         Assert.Equal(new BulletAmortization(), loan.Amortization);
         Assert.Null(loan.Amortization.InterestOnlyUntil);
         // 2028-06-30 falls in the period 2028-01-01..2029-01-01, the fourth (index 3).
@@ -51,6 +51,27 @@ public sealed class LoanLoweringTests
         // 2026-01-01 ends period 0 (2025-01-01..2026-01-01); 2027-03-01 is in period 2 (2027-01-01..2028-01-01).
         var schedule = Assert.IsType<ScheduledAmortization>(model.Loans[0].Amortization);
         Assert.Equal([1e6, 0, 2e6, 0, 0], schedule.Amounts.ToArray());
+    }
+
+    [Fact]
+    public void ACouponReadingAnIndexFloatsWithItsFloorAndCapAndHasNoHeadlineRate()
+    {
+        DealModel model = ModelOf(Deal(Parties + "  index SOFR { level 4% }\n"
+            + "  loan L { obligor Miner  balance 1m  coupon SOFR + 3.5% floor 6% cap 10%  maturity 2029-01-01 }"));
+
+        var coupon = Assert.IsType<FloatingCoupon>(model.Loans[0].Coupon);
+        Assert.Equal((0.06, 0.10), (coupon.Floor, coupon.Cap));
+        Assert.Empty(coupon.StepUps);
+        Assert.True(double.IsNaN(model.Loans[0].ToInfo().Coupon));
+    }
+
+    [Fact]
+    public void AConstantCouponIsFixedAndClampedOnceByItsFloor()
+    {
+        // As a tranche's: 3% floored at 5% is a fixed 5%.
+        DealModel model = ModelOf(Deal(Parties + "  loan L { obligor Miner  balance 1m  coupon 3% floor 5%  maturity 2029-01-01 }"));
+
+        Assert.Equal(new FixedCoupon(0.05), model.Loans[0].Coupon);
     }
 
     [Fact]

@@ -29,11 +29,26 @@ public sealed class LoanParsingTests
         Assert.Equal(("MinerLoan", "Miner"), (loan.Name.Text, loan.Obligor!.Text));
         Assert.Equal(4e8, Assert.IsType<LiteralSyntax>(loan.Balance).Value);
         Assert.Equal(0.11, Assert.IsType<LiteralSyntax>(loan.Coupon).Value, 15);
+        Assert.Null(loan.CouponFloor);
+        Assert.Null(loan.CouponCap);
         Assert.Equal(0.40, Assert.IsType<LiteralSyntax>(loan.Recovery).Value, 15);
         Assert.Equal("2027-06-30", loan.InterestOnlyUntil!.Value.ToString());
         Assert.Equal("2030-06-30", loan.Maturity!.Value.ToString());
         Assert.Equal(AmortizationKind.Level, loan.Amortization!.Kind);
         Assert.Equal((2, 3), (loan.Span.Line, loan.Span.Column));
+    }
+
+    [Fact]
+    public void AFloatingCouponTakesATranchesFloorAndCap()
+    {
+        DealSyntax deal = ParseHelper.ParseDeal("deal X { loan L { coupon SOFR + 3.5% floor 6% cap 10% } }");
+
+        LoanSyntax loan = Assert.IsType<LoanSyntax>(Assert.Single(deal.Declarations));
+        var rate = Assert.IsType<BinaryExpressionSyntax>(loan.Coupon);
+        Assert.Equal("SOFR", Assert.IsType<ReferenceSyntax>(rate.Left).Name.Text);
+        Assert.Equal(0.035, Assert.IsType<LiteralSyntax>(rate.Right).Value, 15);
+        Assert.Equal(0.06, Assert.IsType<LiteralSyntax>(loan.CouponFloor).Value, 15);
+        Assert.Equal(0.10, Assert.IsType<LiteralSyntax>(loan.CouponCap).Value, 15);
     }
 
     [Fact]

@@ -15,6 +15,9 @@ internal sealed class LoanState : EntityState, IAmortizingState
         Balance = Local("balance", "double", StateLife.Carried, CSharpLiterals.Double(model.Balance), "principal the obligor still owes",
             new LedgerSlot(LedgerSection.Outstanding, model.Name + " balance"));
         StartBalance = Local("startBalance", "double", StateLife.Period, Balance.Name, model.Name + ".balance: outstanding at the period's start");
+        Coupon = Local("coupon", "double", StateLife.Period, comment: model.Name + ".coupon: this period's floating rate, reset at its start",
+            ledger: new LedgerSlot(LedgerSection.Receipts, model.Name + " coupon", ColumnKind.Rate),
+            declared: model.Coupon is FloatingCoupon);
         Interest = Local("interest", "double", StateLife.Period, comment: "interest received this period",
             ledger: new LedgerSlot(LedgerSection.Receipts, "interest " + model.Name));
         Principal = Local("principal", "double", StateLife.Period, comment: "scheduled principal received this period",
@@ -29,7 +32,7 @@ internal sealed class LoanState : EntityState, IAmortizingState
         LevelRates = Static("levelRates", "double[]");
         LevelSums = Static("levelSums", "(double[] Growth, double[] PaymentsAtMaturity)");
         RecoveryRate = Input("recoveryRate", "double");
-        Terms = new AmortizationTerms(model.Name, model.Coupon, model.Amortization,
+        Terms = new AmortizationTerms(model.Name, (model.Coupon as FixedCoupon)?.Rate, model.Amortization,
             model.Maturity, model.MaturityPeriod);
     }
 
@@ -40,6 +43,9 @@ internal sealed class LoanState : EntityState, IAmortizingState
     public StateVar Balance { get; }
 
     public StateVar StartBalance { get; }
+
+    /// <summary>A floating coupon's rate this period; declared only when the coupon floats.</summary>
+    public StateVar Coupon { get; }
 
     public StateVar Interest { get; }
 
@@ -72,8 +78,9 @@ internal sealed class LoanState : EntityState, IAmortizingState
 }
 
 /// <summary>
-/// Loans the deal owns: each period the obligor pays interest on the opening balance and the scheduled principal
-/// (a tranche's amortisation, <see cref="AmortizationCode"/>), both recurring collections; from the period the
+/// Loans the deal owns: each period the obligor pays interest on the opening balance at the coupon (a floating one
+/// reset at the period's start, a tranche's coupon code, <see cref="CouponCode"/>) and the scheduled principal (a
+/// tranche's amortisation, <see cref="AmortizationCode"/>), both recurring collections; from the period the
 /// obligor defaults in, nothing more: the recovery on the balance outstanding is received then (a one-off receipt,
 /// outside cfads) and the rest is written off. The obligor's default is its party's flag (a path input), which the
 /// loan reads as an expression would. A loan owes, holds and carries nothing of the deal's and is the target of no
@@ -98,8 +105,13 @@ internal sealed class LoanComponent(EmitContext ctx)
     });
 
     // The loan reads its obligor's default flag, so the flag is among the path inputs the loop declares.
+    // A floating coupon's rate is read like any expression's, so what it reads is declared too.
     public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
-        Model.Loans.Select(l => ((BoundExpression)new QuantityExpression(Quantity.PartyDefaulted, l.Obligor, Unit.Bool, IsFlow: false), 1));
+        Model.Loans.SelectMany(l => new[]
+        {
+            (BoundExpression?)new QuantityExpression(Quantity.PartyDefaulted, l.Obligor, Unit.Bool, IsFlow: false),
+            (l.Coupon as FloatingCoupon)?.Rate,
+        }).OfType<BoundExpression>().Select(e => (e, 1));
 
     public override string? Read(Quantity quantity, int index) => quantity switch
     {
@@ -109,7 +121,7 @@ internal sealed class LoanComponent(EmitContext ctx)
         Quantity.LoanRecovery => this[index].Recovery.Name,
         Quantity.LoanLoss => this[index].Loss.Name,
         Quantity.LoanDefaulted => this[index].Defaulted.Name,
-        Quantity.LoanCoupon => CSharpLiterals.DoubleOperand(this[index].Model.Coupon),
+        Quantity.LoanCoupon => CouponCode.Rate(this[index].Model.Coupon, this[index].Coupon),
         _ => null,
     };
 
@@ -150,6 +162,7 @@ internal sealed class LoanComponent(EmitContext ctx)
     {
         LoanModel model = loan.Model;
         string defaulted = Ctx.Current(Quantity.PartyDefaulted, model.Obligor);
+        CouponCode.WriteReset(Ctx, w, model.Name, model.Coupon, loan.Coupon, loan.Coupon);
         w.Comment(model.Name + ": in the period its obligor defaults in, no payment; the recovery on the balance is received, the rest written off");
         using (w.Block("if (!" + loan.Defaulted + " && " + defaulted + " && " + loan.Balance + " > 0.0)"))
         {
@@ -168,7 +181,7 @@ internal sealed class LoanComponent(EmitContext ctx)
         using (w.Block("else"))
         {
             w.Comment("interest on the opening balance (none once written off)");
-            w.Line(loan.Interest + " = " + loan.Balance + " * " + CSharpLiterals.DoubleOperand(model.Coupon) + " * yf;");
+            w.Line(loan.Interest + " = " + loan.Balance + " * " + CouponCode.Rate(model.Coupon, loan.Coupon) + " * yf;");
             AmortizationCode.WriteScheduledPrincipal(w, loan, loan.Principal, loan.Balance.Name,
                 model.Amortization.Name + " principal; the whole balance at the loan's maturity");
             w.Line(loan.Balance + " -= " + loan.Principal + ";");

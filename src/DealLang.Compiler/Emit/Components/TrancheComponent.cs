@@ -247,89 +247,11 @@ internal sealed class TrancheComponent(EmitContext ctx)
     // ------------------------------------------------------------------ the strategies, each switched on here only
 
     /// <summary>The annual coupon rate as a C# operand (a floating one is this period's, in its local).</summary>
-    private static string Rate(TrancheState tranche) => tranche.Model.Coupon switch
-    {
-        FixedCoupon f => CSharpLiterals.DoubleOperand(f.Rate),
-        FloatingCoupon => tranche.Coupon.Name,
-        var coupon => throw new InvalidOperationException("No emitter for the coupon " + coupon + "."),
-    };
+    private static string Rate(TrancheState tranche) => CouponCode.Rate(tranche.Model.Coupon, tranche.Coupon);
 
     /// <summary>The line that resets a floating coupon at the period's start (none for a fixed one).</summary>
-    private void WriteCouponReset(IndentedWriter w, TrancheState tranche)
-    {
-        switch (tranche.Model.Coupon)
-        {
-            case FixedCoupon:
-                return;
-            case FloatingCoupon f:
-                // Set at the period's start: a collateral value it reads is the one at the period's start.
-                string rate = Ctx.AtPeriodStart(() => CSharpEmitter.Amount(Ctx, f.Rate, asOperand: f.StepUps.Length > 0 || f.Grid is not null));
-                foreach (var stepUp in f.StepUps)
-                {
-                    // A trigger's state is read before this period's tests: it is the one at the previous period's end.
-                    string applies = stepUp.Trigger is { } trigger
-                        ? Ctx.Components.Of<TriggerComponent>().Read(Quantity.TriggerActive, trigger)!
-                        : "t >= " + CSharpLiterals.Int(stepUp.FirstPeriod);
-                    rate += " + (" + applies + " ? " + CSharpLiterals.DoubleOperand(stepUp.Rate) + " : 0.0)";
-                }
-
-                if (f.Grid is { } grid)
-                {
-                    // The test's value is read before this period's tests: the one at the previous period's end (none in
-                    // the first period, and n/a fails every comparison: the 'else' margin).
-                    string value = Ctx.Components.Of<TestComponent>().Read(Quantity.TestValue, grid.Test)!;
-                    string margin = CSharpLiterals.DoubleOperand(grid.Else);
-                    foreach (var tier in grid.Tiers.Reverse())
-                    {
-                        margin = value + " < " + CSharpLiterals.DoubleOperand(tier.Below) + " ? " + CSharpLiterals.DoubleOperand(tier.Margin) + " : " + margin;
-                    }
-
-                    rate += " + (t == 0 ? " + CSharpLiterals.DoubleOperand(grid.Else) + " : " + margin + ")";
-                }
-
-                if (f.Classes is { } classes)
-                {
-                    // A margin by what the balance funds: each class's rate (the common part plus its margin) floored
-                    // and capped on its own, the coupon their blend by the classes' shares of the opening balance.
-                    w.Comment(tranche.Name + ": the coupon, reset at the period's start, blended over what the balance funds: investment-grade contracts at "
-                        + CSharpLiterals.Double(classes.InvestmentGrade) + ", the rest at " + CSharpLiterals.Double(classes.Else)
-                        + (f.Floor is null && f.Cap is null ? "" : ", each within the floor and cap"));
-                    w.Line(tranche.Coupon + " = " + rate + ";");
-                    string share = tranche.InvestmentGradeShare.Name;
-                    w.Line(tranche.Coupon + " = " + share + " * " + Clamped(f, tranche.Coupon + " + " + CSharpLiterals.DoubleOperand(classes.InvestmentGrade))
-                        + " + (1.0 - " + share + ") * " + Clamped(f, tranche.Coupon + " + " + CSharpLiterals.DoubleOperand(classes.Else)) + ";");
-                    return;
-                }
-
-                if (f.Floor is { } floor)
-                {
-                    rate = "Math.Max(" + rate + ", " + CSharpLiterals.Double(floor) + ")";
-                }
-
-                if (f.Cap is { } cap)
-                {
-                    rate = "Math.Min(" + rate + ", " + CSharpLiterals.Double(cap) + ")";
-                }
-
-                w.Comment(tranche.Name + ": the coupon, reset at the period's start" + (f.StepUps.Length == 0 ? "" : ", with its step-ups")
-                    + (f.Grid is null ? "" : ", its margin grid") + (f.Floor is null && f.Cap is null ? "" : ", within its floor and cap"));
-                w.Line(tranche.Coupon + " = " + rate + ";");
-                return;
-            default:
-                throw new InvalidOperationException("No emitter for the coupon " + tranche.Model.Coupon + ".");
-        }
-    }
-
-    /// <summary>A rate within a floating coupon's floor and cap (as written when it has neither).</summary>
-    private static string Clamped(FloatingCoupon f, string rate)
-    {
-        if (f.Floor is { } floor)
-        {
-            rate = "Math.Max(" + rate + ", " + CSharpLiterals.Double(floor) + ")";
-        }
-
-        return f.Cap is { } cap ? "Math.Min(" + rate + ", " + CSharpLiterals.Double(cap) + ")" : "(" + rate + ")";
-    }
+    private void WriteCouponReset(IndentedWriter w, TrancheState tranche) =>
+        CouponCode.WriteReset(Ctx, w, tranche.Name, tranche.Model.Coupon, tranche.Coupon, tranche.InvestmentGradeShare);
 
     /// <summary>A delayed draw's constants: its draw per period and the last period of its availability.</summary>
     private static void WriteDrawConstants(IndentedWriter w, TrancheState tranche)

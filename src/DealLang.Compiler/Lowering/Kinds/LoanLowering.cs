@@ -7,8 +7,8 @@ namespace DealLang.Compiler.Lowering.Kinds;
 
 /// <summary>
 /// A loan as a <see cref="LoanModel"/>. Defaults: bullet; the recovery is the obligor's (<c>party … recovery</c>,
-/// itself 0 when not stated). The maturity (required) and amortisation are lowered as a tranche's
-/// (<see cref="AmortizationLowering"/>).
+/// itself 0 when not stated). The coupon, the maturity (required) and amortisation are lowered as a tranche's
+/// (<see cref="CouponLowering"/>, <see cref="AmortizationLowering"/>).
 /// </summary>
 internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
 {
@@ -26,7 +26,7 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
             Index: index,
             Obligor: obligor,
             Balance: lowerer.ConstantOf(loan.Balance),
-            Coupon: lowerer.ConstantOf(loan.Coupon),
+            Coupon: CouponLowering.Lower(loan.Coupon, loan.CouponFloor, loan.CouponCap, lowerer),
             Amortization: AmortizationLowering.Lower(loan.Amortization, loan.InterestOnlyUntil?.Value, lowerer),
             Maturity: maturity,
             MaturityPeriod: AmortizationLowering.MaturityPeriod(lowerer, maturity),

@@ -116,11 +116,9 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
         contract.Customer is { } customer && lowerer.Analysis.Names.TryGetValue(customer, out Symbol? party)
         && party.Declaration is PartySyntax p && CreditRatings.IsInvestmentGrade(p.Rating?.Value) == true;
 
-    /// <summary>A coupon that reads deal state floats; a constant one is fixed, clamped here once by its floor and cap.</summary>
+    /// <summary>The coupon's terms (<see cref="CouponLowering"/>) with the tranche's step-ups and margins.</summary>
     private static CouponModel Coupon(TrancheSyntax tranche, Lowerer lowerer)
     {
-        double? floor = tranche.CouponFloor is null ? null : lowerer.ConstantOf(tranche.CouponFloor);
-        double? cap = tranche.CouponCap is null ? null : lowerer.ConstantOf(tranche.CouponCap);
         var stepUps = SyntaxWalk.Safe(tranche.StepUps.IsDefault ? [] : tranche.StepUps)
             .Where(s => s.From is not null || s.Trigger is not null)
             .Select(s => s.From is { } from
@@ -135,14 +133,6 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
         ClassMargins? classes = tranche.ClassMargin is { } m
             ? new ClassMargins(lowerer.ConstantOf(m.InvestmentGrade), lowerer.ConstantOf(m.Else))
             : null;
-        if (lowerer.BoundOf(tranche.Coupon) is { } rate
-            && (rate is not ConstantExpression || stepUps.Length > 0 || grid is not null || classes is not null))
-        {
-            return new FloatingCoupon(rate, floor, cap, stepUps, grid) { Classes = classes };
-        }
-
-        double fixedRate = lowerer.ConstantOf(tranche.Coupon);
-        fixedRate = Math.Max(fixedRate, floor ?? double.NegativeInfinity);
-        return new FixedCoupon(Math.Min(fixedRate, cap ?? double.PositiveInfinity));
+        return CouponLowering.Lower(tranche.Coupon, tranche.CouponFloor, tranche.CouponCap, lowerer, stepUps, grid, classes);
     }
 }

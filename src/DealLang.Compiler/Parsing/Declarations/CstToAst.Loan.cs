@@ -3,8 +3,8 @@ using static DealLang.Grammar.DealLangParser;
 
 namespace DealLang.Compiler.Parsing;
 
-// The loan kind's parsing: 'loan MinerLoan { obligor Miner  balance 400m  coupon 11% fixed … }'. Its amortisation is
-// the tranche's rule and visitor (VisitAmortization, CstToAst.Tranche.cs). Found by its kind through
+// The loan kind's parsing: 'loan MinerLoan { obligor Miner  balance 400m  coupon 11% fixed … }'. Its coupon and
+// amortisation are the tranche's rules and visitors (VisitCouponTerms, VisitAmortization, CstToAst.Tranche.cs). Found by its kind through
 // CstToAst.KindParsers (CstToAst.Declarations.cs).
 internal sealed partial class CstToAst
 {
@@ -12,7 +12,7 @@ internal sealed partial class CstToAst
     // loanItem
     //     : OBLIGOR ident               # obligorItem
     //     | BALANCE expr                # loanBalanceItem
-    //     | COUPON expr FIXED?          # loanCouponItem
+    //     | COUPON couponTerms          # loanCouponItem
     //     | INTEREST_ONLY UNTIL DATE    # loanInterestOnlyItem
     //     | AMORTIZE amortization       # loanAmortizeItem
     //     | MATURITY DATE               # loanMaturityItem
@@ -27,7 +27,7 @@ internal sealed partial class CstToAst
 
         var items = new ItemSet(this, $"loan '{name.Text}'");
         NameSyntax? obligor = null;
-        ExpressionSyntax? balance = null, coupon = null, recovery = null;
+        ExpressionSyntax? balance = null, coupon = null, floor = null, cap = null, recovery = null;
         DateSyntax? interestOnlyUntil = null, maturity = null;
         AmortizationSyntax? amortization = null;
         foreach (LoanItemContext item in context.loanItem())
@@ -41,8 +41,13 @@ internal sealed partial class CstToAst
                     items.Keep(ref balance, "balance", b, VisitExpr(b.expr()));
                     break;
                 case LoanCouponItemContext c:
-                    // 'fixed' is the only kind of coupon so far, as for a tranche.
-                    items.Keep(ref coupon, "coupon", c, VisitExpr(c.expr()));
+                    // A tranche's coupon terms (VisitCouponTerms): a rate reading an index floats.
+                    var terms = VisitCouponTerms(c.couponTerms());
+                    if (items.IsFirst("coupon", Span(c)))
+                    {
+                        (coupon, floor, cap) = terms;
+                    }
+
                     break;
                 case LoanInterestOnlyItemContext i:
                     items.Keep(ref interestOnlyUntil, "interest_only", i, VisitDate(i.DATE()));
@@ -59,6 +64,10 @@ internal sealed partial class CstToAst
             }
         }
 
-        return new LoanSyntax(name, obligor, balance, coupon, interestOnlyUntil, amortization, maturity, recovery, Span(context));
+        return new LoanSyntax(name, obligor, balance, coupon, interestOnlyUntil, amortization, maturity, recovery, Span(context))
+        {
+            CouponFloor = floor,
+            CouponCap = cap,
+        };
     }
 }

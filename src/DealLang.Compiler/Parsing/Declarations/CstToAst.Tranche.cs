@@ -8,10 +8,16 @@ namespace DealLang.Compiler.Parsing;
 // Found by its kind through CstToAst.KindParsers (CstToAst.Declarations.cs).
 internal sealed partial class CstToAst
 {
+    // couponTerms : rate=expr FIXED? (FLOOR floor=expr)? (CAP cap=expr)? ;
+    // A tranche's coupon and a loan's. 'fixed' is accepted and carries no information: a coupon that reads nothing but
+    // constants is fixed, one that reads deal state (an index) floats. The floor and cap belong to the coupon.
+    private (ExpressionSyntax? Rate, ExpressionSyntax? Floor, ExpressionSyntax? Cap) VisitCouponTerms(CouponTermsContext context) =>
+        (VisitExpr(context.rate), VisitExpr(context.floor), VisitExpr(context.cap));
+
     // trancheDecl : TRANCHE name=ident LBRACE trancheItem* RBRACE ;
     // trancheItem
     //     : BALANCE expr                # balanceItem
-    //     | COUPON rate=expr FIXED? (FLOOR floor=expr)? (CAP cap=expr)?   # couponItem
+    //     | COUPON couponTerms          # couponItem
     //     | PIK share=QUANTITY? (WHEN condition=expr)?     # pikItem
     //     | PIK UNPAID                                     # pikUnpaidItem
     //     | ISSUE_PRICE expr                               # issuePriceItem
@@ -63,12 +69,10 @@ internal sealed partial class CstToAst
                     items.Keep(ref balance, "balance", b, VisitExpr(b.expr()));
                     break;
                 case CouponItemContext c:
-                    // 'fixed' is accepted and carries no information: a coupon that reads nothing but constants is
-                    // fixed, one that reads deal state (an index) floats. The floor and cap belong to the coupon.
-                    ExpressionSyntax? rate = VisitExpr(c.rate), couponFloor = VisitExpr(c.floor), couponCap = VisitExpr(c.cap);
+                    var terms = VisitCouponTerms(c.couponTerms());
                     if (items.IsFirst("coupon", Span(c)))
                     {
-                        (coupon, floor, cap) = (rate, couponFloor, couponCap);
+                        (coupon, floor, cap) = terms;
                     }
 
                     break;

@@ -1,3 +1,4 @@
+using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Syntax;
 using DealLang.Runtime;
@@ -26,7 +27,7 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
     protected override void Bind(LoanSyntax loan, Binder binder)
     {
         binder.RequireKind(loan.Obligor, SymbolKind.Party, $"the obligor of loan '{loan.Name?.Text}' must be a party");
-        binder.BindTerms(loan.Balance, loan.Coupon, loan.Recovery);
+        binder.BindTerms(loan.Balance, loan.Coupon, loan.CouponFloor, loan.CouponCap, loan.Recovery);
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(loan.Amortization?.Schedule ?? []))
         {
             binder.BindTerms(point.Amount);
@@ -37,11 +38,33 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
     {
         string l = $"loan '{loan.Name?.Text}'";
         checker.Term(loan.Balance, Unit.Money, $"the balance of {l}", TypeChecker.Range.NonNegative);
-        checker.Term(loan.Coupon, Unit.Rate, $"the coupon of {l}", TypeChecker.Range.NonNegative);
+        CouponRules.CheckTerms(checker, loan.Coupon, loan.CouponFloor, loan.CouponCap, l);
+        CheckCouponReadsNoLoanCoupon(loan, checker);
         checker.Term(loan.Recovery, Unit.Rate, $"the recovery of {l}", TypeChecker.Range.Fraction);
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(loan.Amortization?.Schedule ?? []))
         {
             checker.Term(point.Amount, Unit.Money, $"a scheduled principal amount of {l}", TypeChecker.Range.NonNegative);
+        }
+    }
+
+    // The loans' coupons are reset one after another in 2a, so one that read a loan's coupon (its own included) would
+    // read a rate not yet worked out (DL0798). A tranche's coupon may read one: the loans' come first.
+    private static void CheckCouponReadsNoLoanCoupon(LoanSyntax loan, TypeChecker checker)
+    {
+        if (checker.Analysis.BoundOf(loan.Coupon) is not { } rate)
+        {
+            return;
+        }
+
+        foreach (var node in BoundExpressionWalk.PreOrder(rate))
+        {
+            if (node is QuantityExpression { Quantity: Quantity.LoanCoupon } read)
+            {
+                var loans = checker.Analysis.Symbols.OfKind(SymbolKind.Loan);
+                string readName = read.Index < loans.Count ? loans[read.Index].Name : "";
+                checker.Diagnostics.Add(DiagnosticCatalogue.LoanCouponReadsLoanCoupon(loan.Coupon!.Span, loan.Name?.Text ?? "", readName));
+                return;
+            }
         }
     }
 
@@ -61,6 +84,12 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         if (loan.Coupon is null)
         {
             checks.Missing(loan, "a coupon (e.g. 'coupon 11% fixed')");
+        }
+
+        CouponRules.CheckFloorBelowCap(checks, loan.CouponFloor, loan.CouponCap, $"loan '{name}'");
+        if (loan.Amortization is { Kind: AmortizationKind.Level } level && CouponRules.ReadsDealState(loan.Coupon, checks.Analysis))
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.LevelNeedsFixedCoupon(level.Span, $"loan '{name}'"));
         }
 
         // Unlike a tranche's, a loan's maturity is required: it is the obligor's term, not the deal's.

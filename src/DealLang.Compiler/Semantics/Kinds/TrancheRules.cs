@@ -132,21 +132,13 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
 
     // A coupon is a rate. One that folds to a constant is fixed (and may not be negative unless floored); one that
     // reads deal state (an index, a balance) floats, evaluated at each period's start (docs/language.md, tranche).
-    private static void CheckCoupon(TrancheSyntax tranche, TypeChecker checker, string t)
-    {
-        checker.Value(tranche.Coupon, Unit.Rate, new ExpressionContext(ContextKind.PeriodStart, $"the coupon of {t}"));
-        checker.Term(tranche.CouponFloor, Unit.Rate, $"the coupon floor of {t}", TypeChecker.Range.Any);
-        checker.Term(tranche.CouponCap, Unit.Rate, $"the coupon cap of {t}", TypeChecker.Range.Any);
-        if (checker.Analysis.BoundOf(tranche.Coupon) is ConstantExpression { Value: < 0 } && tranche.CouponFloor is null)
-        {
-            checker.Diagnostics.Add(DiagnosticCatalogue.NegativeAmount(tranche.Coupon!.Span, $"the coupon of {t}"));
-        }
-    }
+    private static void CheckCoupon(TrancheSyntax tranche, TypeChecker checker, string t) =>
+        CouponRules.CheckTerms(checker, tranche.Coupon, tranche.CouponFloor, tranche.CouponCap, t);
 
     /// <summary>Whether the tranche's coupon floats (it reads deal state) or steps up: it is worked out each period.</summary>
     internal static bool Floats(TrancheSyntax tranche, DealAnalysis analysis) =>
-        analysis.BoundOf(tranche.Coupon) is { } coupon
-        && (coupon is not ConstantExpression || StepUps(tranche).Any() || tranche.MarginGrid is not null || tranche.ClassMargin is not null);
+        analysis.BoundOf(tranche.Coupon) is not null
+        && (CouponRules.ReadsDealState(tranche.Coupon, analysis) || StepUps(tranche).Any() || tranche.MarginGrid is not null || tranche.ClassMargin is not null);
 
     // A margin grid: an 'else' margin (the first period's, and an n/a test's), and tiers in increasing bounds.
     private static void CheckMarginGrid(TrancheSyntax tranche, DealChecks checks, string name)
@@ -261,15 +253,11 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
 
         checks.RequireWithinDeal(tranche.InterestOnlyUntil, $"the interest-only end of tranche '{name}'", checks.Maturity, "the deal's maturity");
         checks.RequireWithinDeal(tranche.Maturity, $"the maturity of tranche '{name}'", checks.Maturity, "the deal's maturity");
-        if (checks.Analysis.BoundOf(tranche.CouponFloor) is ConstantExpression floor
-            && checks.Analysis.BoundOf(tranche.CouponCap) is ConstantExpression cap && floor.Value > cap.Value)
-        {
-            diagnostics.Add(DiagnosticCatalogue.CouponFloorAboveCap(tranche.CouponFloor!.Span, name, floor.Value, cap.Value));
-        }
+        CouponRules.CheckFloorBelowCap(checks, tranche.CouponFloor, tranche.CouponCap, $"tranche '{name}'");
 
         if (tranche.Amortization is { Kind: AmortizationKind.Level } level && Floats(tranche, checks.Analysis))
         {
-            diagnostics.Add(DiagnosticCatalogue.LevelNeedsFixedCoupon(level.Span, name));
+            diagnostics.Add(DiagnosticCatalogue.LevelNeedsFixedCoupon(level.Span, $"tranche '{name}'"));
         }
 
         if (checks.Analysis.BoundOf(tranche.IssuePrice) is ConstantExpression { Value: <= 0 or > 2 } price)

@@ -3,8 +3,8 @@ using DealLang.Compiler.Diagnostics;
 namespace DealLang.Compiler.Syntax;
 
 /// <summary><c>loan MinerLoan { obligor Miner  balance 400m  coupon 11% fixed  interest_only until DATE
-/// amortize level  maturity DATE  recovery 40% }</c>: a receivable the deal owns. Its amortisation is written as a
-/// tranche's (<see cref="AmortizationSyntax"/>).</summary>
+/// amortize level  maturity DATE  recovery 40% }</c>: a receivable the deal owns. Its coupon (fixed, or floating with
+/// a floor and a cap) and its amortisation (<see cref="AmortizationSyntax"/>) are written as a tranche's.</summary>
 public sealed record LoanSyntax(
     NameSyntax Name,
     NameSyntax? Obligor,
@@ -17,4 +17,10 @@ public sealed record LoanSyntax(
     SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
 {
     public override DeclarationKind Kind => DeclarationKind.Loan;
+
+    /// <summary>A floating coupon's floor (<c>coupon SOFR + 3.5% floor 4%</c>), as a tranche's; null when none.</summary>
+    public ExpressionSyntax? CouponFloor { get; init; }
+
+    /// <summary>A floating coupon's cap, as a tranche's; null when none.</summary>
+    public ExpressionSyntax? CouponCap { get; init; }
 }
