@@ -61,20 +61,20 @@ public partial class DealLangParser : Parser {
 		CURE=149, UP=150, TIMES=151, PREPAYING=152, INTO=153, TO=154, HURDLE=155, 
 		CARRY=156, CATCH_UP=157, CALLS=158, CALLED=159, DEAL_BY_DEAL=160, IF=161, 
 		ELSE=162, THEN=163, ENFORCEMENT=164, SELL=165, HAIRCUT=166, LAG=167, TAKEN=168, 
-		DEFLATE=169, DROP=170, BY=171, DEFAULTS=172, PER=173, GPU=174, GPU_HOUR=175, 
-		HOUR=176, KW=177, MW=178, KWH=179, MWH=180, COIN=181, COINS=182, EH_S=183, 
-		DAY=184, SHARE=185, YEAR=186, OF=187, AND=188, OR=189, NOT=190, PIK=191, 
-		ISSUE_PRICE=192, COMMITMENT=193, AVAILABLE=194, DRAWS=195, COMMITMENT_FEE=196, 
-		STEP_UP=197, TARGET_BALANCE=198, MARGIN=199, GRID=200, BELOW=201, UNPAID=202, 
-		AGAINST=203, ADVANCE=204, INVESTMENT_GRADE=205, WHILE=206, HOLDING=207, 
-		FACE=208, MARK=209, DISCOUNT=210, PAR=211, HOLDINGS=212, HASHRATE=213, 
-		NETWORK=214, REWARDS=215, COVER=216, CONVERTIBLE=217, EARLY=218, ABOVE=219, 
-		COMPLETION=220, DELAYED=221, PHASED=222, LBRACE=223, RBRACE=224, LPAREN=225, 
-		RPAREN=226, COMMA=227, DOT=228, ARROW=229, ASSIGN=230, PLUS=231, MINUS=232, 
-		STAR=233, SLASH=234, LE=235, GE=236, LT=237, GT=238, EQ=239, NE=240, DAYCOUNT=241, 
-		DATE=242, QUANTITY=243, NUMBER=244, STRING=245, UNTERMINATED_STRING=246, 
-		IDENT=247, NON_ASCII_NAME=248, LINE_COMMENT=249, BLOCK_COMMENT=250, UNTERMINATED_COMMENT=251, 
-		WS=252, UNEXPECTED_CHAR=253;
+		DEFLATE=169, GROW=170, DROP=171, BY=172, DEFAULTS=173, PER=174, GPU=175, 
+		GPU_HOUR=176, HOUR=177, KW=178, MW=179, KWH=180, MWH=181, COIN=182, COINS=183, 
+		EH_S=184, DAY=185, SHARE=186, YEAR=187, OF=188, AND=189, OR=190, NOT=191, 
+		PIK=192, ISSUE_PRICE=193, COMMITMENT=194, AVAILABLE=195, DRAWS=196, COMMITMENT_FEE=197, 
+		STEP_UP=198, TARGET_BALANCE=199, MARGIN=200, GRID=201, BELOW=202, UNPAID=203, 
+		AGAINST=204, ADVANCE=205, INVESTMENT_GRADE=206, WHILE=207, HOLDING=208, 
+		FACE=209, MARK=210, DISCOUNT=211, PAR=212, HOLDINGS=213, HASHRATE=214, 
+		NETWORK=215, REWARDS=216, COVER=217, CONVERTIBLE=218, EARLY=219, ABOVE=220, 
+		COMPLETION=221, DELAYED=222, PHASED=223, LBRACE=224, RBRACE=225, LPAREN=226, 
+		RPAREN=227, COMMA=228, DOT=229, ARROW=230, ASSIGN=231, PLUS=232, MINUS=233, 
+		STAR=234, SLASH=235, LE=236, GE=237, LT=238, GT=239, EQ=240, NE=241, DAYCOUNT=242, 
+		DATE=243, QUANTITY=244, NUMBER=245, STRING=246, UNTERMINATED_STRING=247, 
+		IDENT=248, NON_ASCII_NAME=249, LINE_COMMENT=250, BLOCK_COMMENT=251, UNTERMINATED_COMMENT=252, 
+		WS=253, UNEXPECTED_CHAR=254;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -140,9 +140,9 @@ public partial class DealLangParser : Parser {
 		"'cure'", "'up'", "'times'", "'prepaying'", "'into'", "'to'", "'hurdle'", 
 		"'carry'", "'catch_up'", "'calls'", "'called'", "'deal_by_deal'", "'if'", 
 		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
-		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, 
-		"'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", null, 
-		null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", null, 
+		null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", 
+		null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
 		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
 		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
 		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
@@ -175,7 +175,7 @@ public partial class DealLangParser : Parser {
 		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
 		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", 
 		"CALLS", "CALLED", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", 
-		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
+		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", 
 		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
 		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
 		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
@@ -431,7 +431,7 @@ public partial class DealLangParser : Parser {
 			State = 160;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 140738025226245L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 281475513581573L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 157;
@@ -757,7 +757,7 @@ public partial class DealLangParser : Parser {
 			State = 195;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4395512269979713305L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 54043196602179583L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023307270061849L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 108086393204359167L) != 0)) {
 				{
 				State = 193;
 				ErrorHandler.Sync(this);
@@ -891,6 +891,7 @@ public partial class DealLangParser : Parser {
 				case HAIRCUT:
 				case LAG:
 				case TAKEN:
+				case GROW:
 				case SHARE:
 				case YEAR:
 				case PIK:
@@ -1007,7 +1008,7 @@ public partial class DealLangParser : Parser {
 			State = 205;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4611686014132420607L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9223372028264841215L) != 0)) {
 				{
 				State = 203;
 				ErrorHandler.Sync(this);
@@ -1187,6 +1188,7 @@ public partial class DealLangParser : Parser {
 				case LAG:
 				case TAKEN:
 				case DEFLATE:
+				case GROW:
 				case DROP:
 				case BY:
 				case DEFAULTS:
@@ -1748,7 +1750,7 @@ public partial class DealLangParser : Parser {
 			State = 253;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 216172782113783809L) != 0)) {
 				{
 				{
 				State = 250;
@@ -1815,6 +1817,22 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class IndexGrowItemContext : IndexItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROW() { return GetToken(DealLangParser.GROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		public IndexGrowItemContext(IndexItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexGrowItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class IndexPointsItemContext : IndexItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public PointsKindContext pointsKind() {
@@ -1858,7 +1876,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 279;
+			State = 283;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
@@ -1883,45 +1901,57 @@ public partial class DealLangParser : Parser {
 				perYear();
 				}
 				break;
-			case POINTS:
-				_localctx = new IndexPointsItemContext(_localctx);
+			case GROW:
+				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
 				State = 264;
-				Match(POINTS);
+				Match(GROW);
 				State = 265;
-				pointsKind();
+				expr(0);
 				State = 266;
-				Match(LBRACE);
+				perYear();
+				}
+				break;
+			case POINTS:
+				_localctx = new IndexPointsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 268;
+				Match(POINTS);
+				State = 269;
+				pointsKind();
 				State = 270;
+				Match(LBRACE);
+				State = 274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 267;
+					State = 271;
 					schedulePoint();
 					}
 					}
-					State = 272;
+					State = 276;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 273;
+				State = 277;
 				Match(RBRACE);
 				}
 				break;
 			case LAUNCH:
 				_localctx = new IndexLaunchItemContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
+				EnterOuterAlt(_localctx, 5);
 				{
-				State = 275;
+				State = 279;
 				Match(LAUNCH);
-				State = 276;
+				State = 280;
 				Match(DATE);
-				State = 277;
+				State = 281;
 				Match(DOWN);
-				State = 278;
+				State = 282;
 				expr(0);
 				}
 				break;
@@ -1964,7 +1994,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 281;
+			State = 285;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2021,27 +2051,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 283;
+			State = 287;
 			Match(FACILITY);
-			State = 284;
+			State = 288;
 			_localctx.name = ident();
-			State = 285;
-			Match(LBRACE);
 			State = 289;
+			Match(LBRACE);
+			State = 293;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 286;
+				State = 290;
 				facilityItem();
 				}
 				}
-				State = 291;
+				State = 295;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 292;
+			State = 296;
 			Match(RBRACE);
 			}
 		}
@@ -2127,16 +2157,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 317;
+			State = 321;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 294;
+				State = 298;
 				Match(COST);
-				State = 295;
+				State = 299;
 				expr(0);
 				}
 				break;
@@ -2144,32 +2174,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 296;
+				State = 300;
 				Match(VALUE);
-				State = 297;
-				Match(STRAIGHT_LINE);
-				State = 298;
-				duration();
 				State = 301;
+				Match(STRAIGHT_LINE);
+				State = 302;
+				duration();
+				State = 305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 299;
+					State = 303;
 					Match(FLOOR);
-					State = 300;
+					State = 304;
 					expr(0);
 					}
 				}
 
-				State = 305;
+				State = 309;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 303;
+					State = 307;
 					Match(FROM);
-					State = 304;
+					State = 308;
 					Match(DATE);
 					}
 				}
@@ -2180,27 +2210,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 307;
+				State = 311;
 				Match(VALUE);
-				State = 308;
+				State = 312;
 				Match(SCHEDULE);
-				State = 309;
-				Match(LBRACE);
 				State = 313;
+				Match(LBRACE);
+				State = 317;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 310;
+					State = 314;
 					schedulePoint();
 					}
 					}
-					State = 315;
+					State = 319;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 316;
+				State = 320;
 				Match(RBRACE);
 				}
 				break;
@@ -2244,16 +2274,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 319;
+			State = 323;
 			Match(DATE);
-			State = 320;
+			State = 324;
 			expr(0);
-			State = 322;
+			State = 326;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 321;
+				State = 325;
 				Match(COMMA);
 				}
 			}
@@ -2311,31 +2341,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 324;
-			Match(LEASE);
-			State = 325;
-			_localctx.name = ident();
-			State = 326;
-			Match(ON);
-			State = 327;
-			_localctx.facility = ident();
 			State = 328;
-			Match(LBRACE);
+			Match(LEASE);
+			State = 329;
+			_localctx.name = ident();
+			State = 330;
+			Match(ON);
+			State = 331;
+			_localctx.facility = ident();
 			State = 332;
+			Match(LBRACE);
+			State = 336;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 329;
+				State = 333;
 				leaseItem();
 				}
 				}
-				State = 334;
+				State = 338;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 335;
+			State = 339;
 			Match(RBRACE);
 			}
 		}
@@ -2507,16 +2537,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 374;
+			State = 378;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 337;
+				State = 341;
 				Match(LESSEE);
-				State = 338;
+				State = 342;
 				ident();
 				}
 				break;
@@ -2524,22 +2554,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 339;
+				State = 343;
 				Match(RENT);
-				State = 340;
+				State = 344;
 				expr(0);
-				State = 341;
+				State = 345;
 				perYear();
-				State = 346;
+				State = 350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 342;
+					State = 346;
 					Match(ESCALATING);
-					State = 343;
+					State = 347;
 					expr(0);
-					State = 344;
+					State = 348;
 					perYear();
 					}
 				}
@@ -2550,9 +2580,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 348;
+				State = 352;
 				Match(STARTS);
-				State = 349;
+				State = 353;
 				Match(DATE);
 				}
 				break;
@@ -2560,9 +2590,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 350;
+				State = 354;
 				Match(TERM);
-				State = 351;
+				State = 355;
 				duration();
 				}
 				break;
@@ -2570,28 +2600,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 352;
-				Match(RENEWALS);
-				State = 353;
-				renewalCount();
-				State = 354;
-				duration();
-				State = 355;
-				Match(AT);
 				State = 356;
-				Match(LESSEE);
+				Match(RENEWALS);
 				State = 357;
-				Match(OPTION);
+				renewalCount();
+				State = 358;
+				duration();
+				State = 359;
+				Match(AT);
+				State = 360;
+				Match(LESSEE);
 				State = 361;
+				Match(OPTION);
+				State = 365;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 358;
+					State = 362;
 					Match(RENT);
-					State = 359;
+					State = 363;
 					Match(AT);
-					State = 360;
+					State = 364;
 					Match(MARKET);
 					}
 					break;
@@ -2602,19 +2632,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 363;
+				State = 367;
 				Match(RVG);
-				State = 365;
+				State = 369;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 364;
+					State = 368;
 					rvgPart();
 					}
 					}
-					State = 367;
+					State = 371;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0) );
@@ -2624,9 +2654,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 369;
+				State = 373;
 				Match(DAYCOUNT_KW);
-				State = 370;
+				State = 374;
 				dayCount();
 				}
 				break;
@@ -2634,7 +2664,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 371;
+				State = 375;
 				guarantorClause();
 				}
 				break;
@@ -2642,9 +2672,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 372;
+				State = 376;
 				Match(PHASED);
-				State = 373;
+				State = 377;
 				ident();
 				}
 				break;
@@ -2685,22 +2715,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 379;
+			State = 383;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 376;
+				State = 380;
 				Match(NUMBER);
-				State = 377;
+				State = 381;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 378;
+				State = 382;
 				Match(QUANTITY);
 				}
 				break;
@@ -2774,16 +2804,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 387;
+			State = 391;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 381;
+				State = 385;
 				Match(GUARANTEES);
-				State = 382;
+				State = 386;
 				expr(0);
 				}
 				break;
@@ -2791,9 +2821,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 383;
+				State = 387;
 				Match(CAP);
-				State = 384;
+				State = 388;
 				expr(0);
 				}
 				break;
@@ -2801,9 +2831,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 385;
+				State = 389;
 				Match(UNTIL);
-				State = 386;
+				State = 390;
 				Match(DATE);
 				}
 				break;
@@ -2855,21 +2885,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 389;
+			State = 393;
 			Match(GUARANTOR);
-			State = 390;
-			_localctx.party = ident();
 			State = 394;
+			_localctx.party = ident();
+			State = 398;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 391;
+				State = 395;
 				guarantorPart();
 				}
 				}
-				State = 396;
+				State = 400;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2959,16 +2989,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 409;
+			State = 413;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 397;
+				State = 401;
 				Match(CAP);
-				State = 398;
+				State = 402;
 				expr(0);
 				}
 				break;
@@ -2976,9 +3006,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 399;
+				State = 403;
 				Match(UNTIL);
-				State = 400;
+				State = 404;
 				Match(DATE);
 				}
 				break;
@@ -2986,9 +3016,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 401;
+				State = 405;
 				Match(FEE);
-				State = 402;
+				State = 406;
 				expr(0);
 				}
 				break;
@@ -2996,18 +3026,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 403;
-				Match(COVERS);
-				State = 404;
-				coverage();
 				State = 407;
+				Match(COVERS);
+				State = 408;
+				coverage();
+				State = 411;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 405;
+					State = 409;
 					Match(AND);
-					State = 406;
+					State = 410;
 					coverage();
 					}
 				}
@@ -3053,7 +3083,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 411;
+			State = 415;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3110,27 +3140,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 413;
+			State = 417;
 			Match(LOAN);
-			State = 414;
+			State = 418;
 			_localctx.name = ident();
-			State = 415;
-			Match(LBRACE);
 			State = 419;
+			Match(LBRACE);
+			State = 423;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 416;
+				State = 420;
 				loanItem();
 				}
 				}
-				State = 421;
+				State = 425;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 422;
+			State = 426;
 			Match(RBRACE);
 			}
 		}
@@ -3253,16 +3283,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 48, RULE_loanItem);
 		int _la;
 		try {
-			State = 442;
+			State = 446;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 424;
+				State = 428;
 				Match(OBLIGOR);
-				State = 425;
+				State = 429;
 				ident();
 				}
 				break;
@@ -3270,9 +3300,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 426;
+				State = 430;
 				Match(BALANCE);
-				State = 427;
+				State = 431;
 				expr(0);
 				}
 				break;
@@ -3280,16 +3310,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 428;
+				State = 432;
 				Match(COUPON);
-				State = 429;
+				State = 433;
 				expr(0);
-				State = 431;
+				State = 435;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 430;
+					State = 434;
 					Match(FIXED);
 					}
 				}
@@ -3300,11 +3330,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 433;
+				State = 437;
 				Match(INTEREST_ONLY);
-				State = 434;
+				State = 438;
 				Match(UNTIL);
-				State = 435;
+				State = 439;
 				Match(DATE);
 				}
 				break;
@@ -3312,9 +3342,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 436;
+				State = 440;
 				Match(AMORTIZE);
-				State = 437;
+				State = 441;
 				amortization();
 				}
 				break;
@@ -3322,9 +3352,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 438;
+				State = 442;
 				Match(MATURITY);
-				State = 439;
+				State = 443;
 				Match(DATE);
 				}
 				break;
@@ -3332,9 +3362,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 440;
+				State = 444;
 				Match(RECOVERY);
-				State = 441;
+				State = 445;
 				expr(0);
 				}
 				break;
@@ -3388,27 +3418,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 444;
+			State = 448;
 			Match(FLEET);
-			State = 445;
+			State = 449;
 			_localctx.name = ident();
-			State = 446;
-			Match(LBRACE);
 			State = 450;
+			Match(LBRACE);
+			State = 454;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 447;
+				State = 451;
 				fleetItem();
 				}
 				}
-				State = 452;
+				State = 456;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 453;
+			State = 457;
 			Match(RBRACE);
 			}
 		}
@@ -3605,32 +3635,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_fleetItem);
 		int _la;
 		try {
-			State = 494;
+			State = 498;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 455;
+				State = 459;
 				Match(DELIVERIES);
-				State = 456;
-				Match(LBRACE);
 				State = 460;
+				Match(LBRACE);
+				State = 464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 457;
+					State = 461;
 					delivery();
 					}
 					}
-					State = 462;
+					State = 466;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 463;
+				State = 467;
 				Match(RBRACE);
 				}
 				break;
@@ -3638,9 +3668,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 464;
+				State = 468;
 				Match(UNITS);
-				State = 465;
+				State = 469;
 				expr(0);
 				}
 				break;
@@ -3648,9 +3678,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 466;
+				State = 470;
 				Match(UNIT_COST);
-				State = 467;
+				State = 471;
 				expr(0);
 				}
 				break;
@@ -3658,11 +3688,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 468;
+				State = 472;
 				Match(DEPRECIATE);
-				State = 469;
+				State = 473;
 				Match(STRAIGHT_LINE);
-				State = 470;
+				State = 474;
 				duration();
 				}
 				break;
@@ -3670,13 +3700,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 471;
+				State = 475;
 				Match(DEPRECIATE);
-				State = 472;
+				State = 476;
 				Match(DECLINING);
-				State = 473;
+				State = 477;
 				expr(0);
-				State = 474;
+				State = 478;
 				perYear();
 				}
 				break;
@@ -3684,9 +3714,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 476;
+				State = 480;
 				Match(POWER);
-				State = 477;
+				State = 481;
 				expr(0);
 				}
 				break;
@@ -3694,9 +3724,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 478;
+				State = 482;
 				Match(PUE);
-				State = 479;
+				State = 483;
 				expr(0);
 				}
 				break;
@@ -3704,9 +3734,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 480;
+				State = 484;
 				Match(POWER_PRICE);
-				State = 481;
+				State = 485;
 				expr(0);
 				}
 				break;
@@ -3714,11 +3744,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 482;
+				State = 486;
 				Match(MAINTENANCE);
-				State = 483;
+				State = 487;
 				expr(0);
-				State = 484;
+				State = 488;
 				perYear();
 				}
 				break;
@@ -3726,15 +3756,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 486;
-				Match(MARKET_VALUE);
-				State = 487;
-				expr(0);
-				State = 488;
-				Match(DECLINING);
-				State = 489;
-				expr(0);
 				State = 490;
+				Match(MARKET_VALUE);
+				State = 491;
+				expr(0);
+				State = 492;
+				Match(DECLINING);
+				State = 493;
+				expr(0);
+				State = 494;
 				perYear();
 				}
 				break;
@@ -3742,9 +3772,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 492;
+				State = 496;
 				Match(GENERATION);
-				State = 493;
+				State = 497;
 				ident();
 				}
 				break;
@@ -3801,31 +3831,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 496;
-			Match(CONTRACT);
-			State = 497;
-			_localctx.name = ident();
-			State = 498;
-			Match(ON);
-			State = 499;
-			_localctx.fleet = ident();
 			State = 500;
-			Match(LBRACE);
+			Match(CONTRACT);
+			State = 501;
+			_localctx.name = ident();
+			State = 502;
+			Match(ON);
+			State = 503;
+			_localctx.fleet = ident();
 			State = 504;
+			Match(LBRACE);
+			State = 508;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 501;
+				State = 505;
 				contractItem();
 				}
 				}
-				State = 506;
+				State = 510;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 507;
+			State = 511;
 			Match(RBRACE);
 			}
 		}
@@ -4030,16 +4060,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_contractItem);
 		int _la;
 		try {
-			State = 552;
+			State = 556;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 509;
+				State = 513;
 				Match(CUSTOMER);
-				State = 510;
+				State = 514;
 				ident();
 				}
 				break;
@@ -4047,9 +4077,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 511;
+				State = 515;
 				Match(UNITS);
-				State = 512;
+				State = 516;
 				expr(0);
 				}
 				break;
@@ -4057,11 +4087,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 513;
+				State = 517;
 				Match(PRICE);
-				State = 514;
+				State = 518;
 				Match(AT);
-				State = 515;
+				State = 519;
 				Match(MARKET);
 				}
 				break;
@@ -4069,9 +4099,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 516;
+				State = 520;
 				Match(PRICE);
-				State = 517;
+				State = 521;
 				expr(0);
 				}
 				break;
@@ -4079,11 +4109,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 518;
+				State = 522;
 				Match(HOUR);
-				State = 519;
+				State = 523;
 				expr(0);
-				State = 520;
+				State = 524;
 				perYear();
 				}
 				break;
@@ -4091,9 +4121,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 522;
+				State = 526;
 				Match(TAKE_OR_PAY);
-				State = 523;
+				State = 527;
 				expr(0);
 				}
 				break;
@@ -4101,9 +4131,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 524;
+				State = 528;
 				Match(STARTS);
-				State = 525;
+				State = 529;
 				Match(DATE);
 				}
 				break;
@@ -4111,9 +4141,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 526;
+				State = 530;
 				Match(TERM);
-				State = 527;
+				State = 531;
 				duration();
 				}
 				break;
@@ -4121,25 +4151,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 528;
+				State = 532;
 				Match(TERMINATION_FEE);
-				State = 529;
+				State = 533;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 535;
+				State = 539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 530;
+					State = 534;
 					Match(AMORTISING);
-					State = 533;
+					State = 537;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 531;
+						State = 535;
 						Match(TO);
-						State = 532;
+						State = 536;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4153,17 +4183,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 537;
-				Match(RENEWALS);
-				State = 538;
-				renewalCount();
-				State = 539;
-				duration();
-				State = 540;
-				Match(AT);
 				State = 541;
-				Match(CUSTOMER);
+				Match(RENEWALS);
 				State = 542;
+				renewalCount();
+				State = 543;
+				duration();
+				State = 544;
+				Match(AT);
+				State = 545;
+				Match(CUSTOMER);
+				State = 546;
 				Match(OPTION);
 				}
 				break;
@@ -4171,20 +4201,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 544;
+				State = 548;
 				Match(PREPAYMENT);
-				State = 545;
-				expr(0);
 				State = 549;
+				expr(0);
+				State = 553;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 546;
+					State = 550;
 					Match(APPLIED);
-					State = 547;
+					State = 551;
 					Match(OVER);
-					State = 548;
+					State = 552;
 					Match(TERM);
 					}
 				}
@@ -4195,7 +4225,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 551;
+				State = 555;
 				guarantorClause();
 				}
 				break;
@@ -4247,27 +4277,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 554;
+			State = 558;
 			Match(COINS);
-			State = 555;
+			State = 559;
 			_localctx.name = ident();
-			State = 556;
-			Match(LBRACE);
 			State = 560;
+			Match(LBRACE);
+			State = 564;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 212)) & ~0x3f) == 0 && ((1L << (_la - 212)) & 15L) != 0)) {
+			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 213)) & ~0x3f) == 0 && ((1L << (_la - 213)) & 15L) != 0)) {
 				{
 				{
-				State = 557;
+				State = 561;
 				coinsItem();
 				}
 				}
-				State = 562;
+				State = 566;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 563;
+			State = 567;
 			Match(RBRACE);
 			}
 		}
@@ -4417,16 +4447,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 60, RULE_coinsItem);
 		try {
-			State = 583;
+			State = 587;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 565;
+				State = 569;
 				Match(HOLDINGS);
-				State = 566;
+				State = 570;
 				expr(0);
 				}
 				break;
@@ -4434,9 +4464,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 567;
+				State = 571;
 				Match(PRICE);
-				State = 568;
+				State = 572;
 				ident();
 				}
 				break;
@@ -4444,9 +4474,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 569;
+				State = 573;
 				Match(HASHRATE);
-				State = 570;
+				State = 574;
 				expr(0);
 				}
 				break;
@@ -4454,9 +4484,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 571;
+				State = 575;
 				Match(NETWORK);
-				State = 572;
+				State = 576;
 				expr(0);
 				}
 				break;
@@ -4464,9 +4494,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 573;
+				State = 577;
 				Match(REWARDS);
-				State = 574;
+				State = 578;
 				expr(0);
 				}
 				break;
@@ -4474,9 +4504,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 575;
+				State = 579;
 				Match(POWER);
-				State = 576;
+				State = 580;
 				expr(0);
 				}
 				break;
@@ -4484,9 +4514,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 577;
+				State = 581;
 				Match(POWER_PRICE);
-				State = 578;
+				State = 582;
 				expr(0);
 				}
 				break;
@@ -4494,9 +4524,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 579;
+				State = 583;
 				Match(DEPTH);
-				State = 580;
+				State = 584;
 				expr(0);
 				}
 				break;
@@ -4504,9 +4534,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 581;
+				State = 585;
 				Match(IMPACT);
-				State = 582;
+				State = 586;
 				expr(0);
 				}
 				break;
@@ -4558,20 +4588,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 585;
+			State = 589;
 			Match(DATE);
-			State = 586;
-			_localctx.units = expr(0);
-			State = 587;
-			Match(AT);
-			State = 588;
-			_localctx.cost = expr(0);
 			State = 590;
+			_localctx.units = expr(0);
+			State = 591;
+			Match(AT);
+			State = 592;
+			_localctx.cost = expr(0);
+			State = 594;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 589;
+				State = 593;
 				Match(COMMA);
 				}
 			}
@@ -4624,27 +4654,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 592;
+			State = 596;
 			Match(TRANCHE);
-			State = 593;
+			State = 597;
 			_localctx.name = ident();
-			State = 594;
-			Match(LBRACE);
 			State = 598;
+			Match(LBRACE);
+			State = 602;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 603980287L) != 0)) {
+			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 603980287L) != 0)) {
 				{
 				{
-				State = 595;
+				State = 599;
 				trancheItem();
 				}
 				}
-				State = 600;
+				State = 604;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 601;
+			State = 605;
 			Match(RBRACE);
 			}
 		}
@@ -5006,16 +5036,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_trancheItem);
 		int _la;
 		try {
-			State = 706;
+			State = 710;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 603;
+				State = 607;
 				Match(BALANCE);
-				State = 604;
+				State = 608;
 				expr(0);
 				}
 				break;
@@ -5023,40 +5053,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 605;
+				State = 609;
 				Match(COUPON);
-				State = 606;
+				State = 610;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 608;
+				State = 612;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 607;
-					Match(FIXED);
-					}
-				}
-
-				State = 612;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FLOOR) {
-					{
-					State = 610;
-					Match(FLOOR);
 					State = 611;
-					((CouponItemContext)_localctx).floor = expr(0);
+					Match(FIXED);
 					}
 				}
 
 				State = 616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (_la==CAP) {
+				if (_la==FLOOR) {
 					{
 					State = 614;
-					Match(CAP);
+					Match(FLOOR);
 					State = 615;
+					((CouponItemContext)_localctx).floor = expr(0);
+					}
+				}
+
+				State = 620;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==CAP) {
+					{
+					State = 618;
+					Match(CAP);
+					State = 619;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -5067,26 +5097,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 618;
+				State = 622;
 				Match(PIK);
-				State = 620;
+				State = 624;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 619;
+					State = 623;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 624;
+				State = 628;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 622;
+					State = 626;
 					Match(WHEN);
-					State = 623;
+					State = 627;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5097,9 +5127,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 626;
+				State = 630;
 				Match(PIK);
-				State = 627;
+				State = 631;
 				Match(UNPAID);
 				}
 				break;
@@ -5107,9 +5137,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 628;
+				State = 632;
 				Match(ISSUE_PRICE);
-				State = 629;
+				State = 633;
 				expr(0);
 				}
 				break;
@@ -5117,9 +5147,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 630;
+				State = 634;
 				Match(COMMITMENT);
-				State = 631;
+				State = 635;
 				expr(0);
 				}
 				break;
@@ -5127,11 +5157,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 632;
+				State = 636;
 				Match(AVAILABLE);
-				State = 633;
+				State = 637;
 				Match(UNTIL);
-				State = 634;
+				State = 638;
 				Match(DATE);
 				}
 				break;
@@ -5139,25 +5169,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 635;
+				State = 639;
 				Match(DRAWS);
-				State = 636;
-				Match(LBRACE);
 				State = 640;
+				Match(LBRACE);
+				State = 644;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 637;
+					State = 641;
 					schedulePoint();
 					}
 					}
-					State = 642;
+					State = 646;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 643;
+				State = 647;
 				Match(RBRACE);
 				}
 				break;
@@ -5165,15 +5195,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 644;
-				Match(DRAWS);
-				State = 645;
-				Match(AGAINST);
-				State = 646;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 647;
-				Match(ADVANCE);
 				State = 648;
+				Match(DRAWS);
+				State = 649;
+				Match(AGAINST);
+				State = 650;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 651;
+				Match(ADVANCE);
+				State = 652;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5181,9 +5211,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 650;
+				State = 654;
 				Match(COMMITMENT_FEE);
-				State = 651;
+				State = 655;
 				expr(0);
 				}
 				break;
@@ -5191,26 +5221,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 652;
+				State = 656;
 				Match(STEP_UP);
-				State = 653;
+				State = 657;
 				expr(0);
-				State = 658;
+				State = 662;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 654;
+					State = 658;
 					Match(FROM);
-					State = 655;
+					State = 659;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 656;
+					State = 660;
 					Match(WHILE);
-					State = 657;
+					State = 661;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -5223,41 +5253,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 660;
+				State = 664;
 				Match(MARGIN);
-				State = 661;
+				State = 665;
 				Match(GRID);
-				State = 662;
+				State = 666;
 				((MarginGridItemContext)_localctx).test = ident();
-				State = 663;
-				Match(LBRACE);
 				State = 667;
+				Match(LBRACE);
+				State = 671;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 664;
+					State = 668;
 					gridTier();
 					}
 					}
-					State = 669;
+					State = 673;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 672;
+				State = 676;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 670;
+					State = 674;
 					Match(ELSE);
-					State = 671;
+					State = 675;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 674;
+				State = 678;
 				Match(RBRACE);
 				}
 				break;
@@ -5265,15 +5295,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 676;
-				Match(MARGIN);
-				State = 677;
-				Match(INVESTMENT_GRADE);
-				State = 678;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 679;
-				Match(ELSE);
 				State = 680;
+				Match(MARGIN);
+				State = 681;
+				Match(INVESTMENT_GRADE);
+				State = 682;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 683;
+				Match(ELSE);
+				State = 684;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5281,9 +5311,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 682;
+				State = 686;
 				Match(TARGET_BALANCE);
-				State = 683;
+				State = 687;
 				expr(0);
 				}
 				break;
@@ -5291,11 +5321,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 684;
+				State = 688;
 				Match(INTEREST_ONLY);
-				State = 685;
+				State = 689;
 				Match(UNTIL);
-				State = 686;
+				State = 690;
 				Match(DATE);
 				}
 				break;
@@ -5303,9 +5333,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 687;
+				State = 691;
 				Match(AMORTIZE);
-				State = 688;
+				State = 692;
 				amortization();
 				}
 				break;
@@ -5313,9 +5343,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 689;
+				State = 693;
 				Match(MATURITY);
-				State = 690;
+				State = 694;
 				Match(DATE);
 				}
 				break;
@@ -5323,9 +5353,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 691;
+				State = 695;
 				Match(SENIORITY);
-				State = 692;
+				State = 696;
 				Match(NUMBER);
 				}
 				break;
@@ -5333,7 +5363,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 693;
+				State = 697;
 				guarantorClause();
 				}
 				break;
@@ -5341,26 +5371,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 694;
-				Match(CONVERTIBLE);
-				State = 695;
-				Match(AT);
-				State = 696;
-				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 697;
-				Match(AGAINST);
 				State = 698;
-				((ConvertibleItemContext)_localctx).share = expr(0);
+				Match(CONVERTIBLE);
+				State = 699;
+				Match(AT);
+				State = 700;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 701;
+				Match(AGAINST);
 				State = 702;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 706;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 699;
+					State = 703;
 					Match(EARLY);
-					State = 700;
+					State = 704;
 					Match(ABOVE);
-					State = 701;
+					State = 705;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5371,9 +5401,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 704;
+				State = 708;
 				Match(COMPLETION);
-				State = 705;
+				State = 709;
 				expr(0);
 				}
 				break;
@@ -5420,11 +5450,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 708;
+			State = 712;
 			Match(BELOW);
-			State = 709;
+			State = 713;
 			_localctx.bound = expr(0);
-			State = 710;
+			State = 714;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -5506,14 +5536,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_amortization);
 		int _la;
 		try {
-			State = 724;
+			State = 728;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 712;
+				State = 716;
 				Match(BULLET);
 				}
 				break;
@@ -5521,7 +5551,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 713;
+				State = 717;
 				Match(LEVEL);
 				}
 				break;
@@ -5529,7 +5559,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 714;
+				State = 718;
 				Match(LINEAR);
 				}
 				break;
@@ -5537,25 +5567,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 715;
+				State = 719;
 				Match(SCHEDULE);
-				State = 716;
-				Match(LBRACE);
 				State = 720;
+				Match(LBRACE);
+				State = 724;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 717;
+					State = 721;
 					schedulePoint();
 					}
 					}
-					State = 722;
+					State = 726;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 723;
+				State = 727;
 				Match(RBRACE);
 				}
 				break;
@@ -5609,27 +5639,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 726;
+			State = 730;
 			Match(HOLDING);
-			State = 727;
+			State = 731;
 			_localctx.name = ident();
-			State = 728;
-			Match(LBRACE);
 			State = 732;
+			Match(LBRACE);
+			State = 736;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 185)) & ~0x3f) == 0 && ((1L << (_la - 185)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 25166853L) != 0)) {
 				{
 				{
-				State = 729;
+				State = 733;
 				holdingItem();
 				}
 				}
-				State = 734;
+				State = 738;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 735;
+			State = 739;
 			Match(RBRACE);
 			}
 		}
@@ -5763,20 +5793,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 74, RULE_holdingItem);
 		int _la;
 		try {
-			State = 760;
+			State = 764;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 737;
+				State = 741;
 				Match(OF);
-				State = 738;
+				State = 742;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 739;
+				State = 743;
 				Match(DOT);
-				State = 740;
+				State = 744;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -5784,9 +5814,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 742;
+				State = 746;
 				Match(SHARE);
-				State = 743;
+				State = 747;
 				expr(0);
 				}
 				break;
@@ -5794,9 +5824,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 744;
+				State = 748;
 				Match(FACE);
-				State = 745;
+				State = 749;
 				expr(0);
 				}
 				break;
@@ -5804,9 +5834,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 746;
+				State = 750;
 				Match(MARK);
-				State = 747;
+				State = 751;
 				Match(PAR);
 				}
 				break;
@@ -5814,9 +5844,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 748;
+				State = 752;
 				Match(MARK);
-				State = 749;
+				State = 753;
 				ident();
 				}
 				break;
@@ -5824,19 +5854,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 750;
+				State = 754;
 				Match(MARKET);
-				State = 752;
+				State = 756;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 751;
+					State = 755;
 					holdingMarketTerm();
 					}
 					}
-					State = 754;
+					State = 758;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -5846,13 +5876,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 756;
+				State = 760;
 				Match(DRAWS);
-				State = 757;
+				State = 761;
 				Match(CALLED);
-				State = 758;
+				State = 762;
 				Match(FROM);
-				State = 759;
+				State = 763;
 				ident();
 				}
 				break;
@@ -5926,16 +5956,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 76, RULE_holdingMarketTerm);
 		try {
-			State = 768;
+			State = 772;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 762;
+				State = 766;
 				Match(DISCOUNT);
-				State = 763;
+				State = 767;
 				expr(0);
 				}
 				break;
@@ -5943,9 +5973,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 764;
+				State = 768;
 				Match(DEPTH);
-				State = 765;
+				State = 769;
 				expr(0);
 				}
 				break;
@@ -5953,9 +5983,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 766;
+				State = 770;
 				Match(IMPACT);
-				State = 767;
+				State = 771;
 				expr(0);
 				}
 				break;
@@ -6009,27 +6039,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 770;
+			State = 774;
 			Match(EQUITY);
-			State = 771;
+			State = 775;
 			_localctx.name = ident();
-			State = 772;
-			Match(LBRACE);
 			State = 776;
+			Match(LBRACE);
+			State = 780;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 3023656976387L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 773;
+				State = 777;
 				equityItem();
 				}
 				}
-				State = 778;
+				State = 782;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 779;
+			State = 783;
 			Match(RBRACE);
 			}
 		}
@@ -6165,16 +6195,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 80, RULE_equityItem);
 		int _la;
 		try {
-			State = 816;
+			State = 820;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 781;
+				State = 785;
 				Match(CONTRIBUTED);
-				State = 782;
+				State = 786;
 				expr(0);
 				}
 				break;
@@ -6182,23 +6212,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 783;
+				State = 787;
 				Match(HOLDERS);
-				State = 784;
+				State = 788;
 				holder();
-				State = 789;
+				State = 793;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 785;
+					State = 789;
 					Match(COMMA);
-					State = 786;
+					State = 790;
 					holder();
 					}
 					}
-					State = 791;
+					State = 795;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6208,9 +6238,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 792;
+				State = 796;
 				Match(HURDLE);
-				State = 793;
+				State = 797;
 				expr(0);
 				}
 				break;
@@ -6218,32 +6248,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 794;
+				State = 798;
 				Match(CARRY);
-				State = 795;
+				State = 799;
 				expr(0);
-				State = 796;
-				Match(TO);
-				State = 797;
-				((CarryItemContext)_localctx).gp = ident();
 				State = 800;
+				Match(TO);
+				State = 801;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 804;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 798;
+					State = 802;
 					Match(CATCH_UP);
-					State = 799;
+					State = 803;
 					expr(0);
 					}
 				}
 
-				State = 803;
+				State = 807;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 802;
+					State = 806;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6254,9 +6284,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 805;
+				State = 809;
 				Match(COMMITMENT);
-				State = 806;
+				State = 810;
 				expr(0);
 				}
 				break;
@@ -6264,23 +6294,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 807;
+				State = 811;
 				Match(CALLS);
-				State = 808;
+				State = 812;
 				capitalCall();
-				State = 813;
+				State = 817;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 809;
+					State = 813;
 					Match(COMMA);
-					State = 810;
+					State = 814;
 					capitalCall();
 					}
 					}
-					State = 815;
+					State = 819;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6337,32 +6367,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 818;
+			State = 822;
 			ident();
-			State = 819;
+			State = 823;
 			expr(0);
-			State = 828;
+			State = 832;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 820;
-				Match(LBRACE);
 				State = 824;
+				Match(LBRACE);
+				State = 828;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 7L) != 0)) {
 					{
 					{
-					State = 821;
+					State = 825;
 					holderTerm();
 					}
 					}
-					State = 826;
+					State = 830;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 827;
+				State = 831;
 				Match(RBRACE);
 				}
 			}
@@ -6437,16 +6467,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 84, RULE_holderTerm);
 		try {
-			State = 836;
+			State = 840;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 830;
+				State = 834;
 				Match(HURDLE);
-				State = 831;
+				State = 835;
 				expr(0);
 				}
 				break;
@@ -6454,9 +6484,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 832;
+				State = 836;
 				Match(CARRY);
-				State = 833;
+				State = 837;
 				expr(0);
 				}
 				break;
@@ -6464,9 +6494,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 834;
+				State = 838;
 				Match(CATCH_UP);
-				State = 835;
+				State = 839;
 				expr(0);
 				}
 				break;
@@ -6510,9 +6540,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 838;
+			State = 842;
 			Match(DATE);
-			State = 839;
+			State = 843;
 			expr(0);
 			}
 		}
@@ -6562,32 +6592,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 841;
+			State = 845;
 			Match(ACCOUNT);
-			State = 842;
+			State = 846;
 			_localctx.name = ident();
-			State = 851;
+			State = 855;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 843;
-				Match(LBRACE);
 				State = 847;
+				Match(LBRACE);
+				State = 851;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 844;
+					State = 848;
 					accountItem();
 					}
 					}
-					State = 849;
+					State = 853;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 850;
+				State = 854;
 				Match(RBRACE);
 				}
 			}
@@ -6662,16 +6692,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 90, RULE_accountItem);
 		try {
-			State = 859;
+			State = 863;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 853;
+				State = 857;
 				Match(TARGET);
-				State = 854;
+				State = 858;
 				expr(0);
 				}
 				break;
@@ -6679,9 +6709,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 855;
+				State = 859;
 				Match(INITIAL);
-				State = 856;
+				State = 860;
 				expr(0);
 				}
 				break;
@@ -6689,9 +6719,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 857;
+				State = 861;
 				Match(EARNS);
-				State = 858;
+				State = 862;
 				expr(0);
 				}
 				break;
@@ -6752,31 +6782,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 861;
+			State = 865;
 			Match(FEE);
-			State = 862;
+			State = 866;
 			_localctx.name = ident();
-			State = 863;
+			State = 867;
 			Match(LBRACE);
-			State = 864;
+			State = 868;
 			expr(0);
-			State = 872;
+			State = 876;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 865;
+				State = 869;
 				perYear();
-				State = 870;
+				State = 874;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 866;
+					State = 870;
 					Match(ESCALATING);
-					State = 867;
+					State = 871;
 					expr(0);
-					State = 868;
+					State = 872;
 					perYear();
 					}
 				}
@@ -6784,7 +6814,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 874;
+			State = 878;
 			Match(RBRACE);
 			}
 		}
@@ -6839,52 +6869,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 876;
+			State = 880;
 			Match(TEST);
-			State = 877;
+			State = 881;
 			_localctx.name = ident();
-			State = 878;
+			State = 882;
 			Match(ASSIGN);
-			State = 879;
+			State = 883;
 			expr(0);
-			State = 886;
+			State = 890;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 880;
+				State = 884;
 				Match(OVER);
-				State = 883;
+				State = 887;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 881;
+					State = 885;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 882;
+					State = 886;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 885;
+				State = 889;
 				duration();
 				}
 			}
 
-			State = 890;
+			State = 894;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 888;
+				State = 892;
 				Match(FROM);
-				State = 889;
+				State = 893;
 				Match(DATE);
 				}
 			}
@@ -6971,79 +7001,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 892;
+			State = 896;
 			Match(TRIGGER);
-			State = 893;
+			State = 897;
 			_localctx.name = ident();
-			State = 894;
-			Match(WHEN);
-			State = 895;
-			expr(0);
 			State = 898;
+			Match(WHEN);
+			State = 899;
+			expr(0);
+			State = 902;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 896;
+				State = 900;
 				Match(FROM);
-				State = 897;
+				State = 901;
 				Match(DATE);
 				}
 			}
 
-			State = 903;
+			State = 907;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 900;
+				State = 904;
 				Match(TRIPS);
-				State = 901;
+				State = 905;
 				Match(AFTER);
-				State = 902;
+				State = 906;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 908;
+			State = 912;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 905;
+				State = 909;
 				Match(CURES);
-				State = 906;
+				State = 910;
 				Match(AFTER);
-				State = 907;
+				State = 911;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 920;
+			State = 924;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 910;
-				Match(CURE);
-				State = 911;
-				Match(BY);
-				State = 912;
-				_localctx.curer = ident();
-				State = 913;
-				Match(UP);
 				State = 914;
-				Match(TO);
+				Match(CURE);
 				State = 915;
-				_localctx.times = Match(NUMBER);
+				Match(BY);
 				State = 916;
-				Match(TIMES);
+				_localctx.curer = ident();
+				State = 917;
+				Match(UP);
 				State = 918;
+				Match(TO);
+				State = 919;
+				_localctx.times = Match(NUMBER);
+				State = 920;
+				Match(TIMES);
+				State = 922;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 917;
+					State = 921;
 					cureDestination();
 					}
 				}
@@ -7051,23 +7081,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 922;
+			State = 926;
 			Match(ARROW);
-			State = 923;
+			State = 927;
 			triggerEffect();
-			State = 928;
+			State = 932;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 924;
+				State = 928;
 				Match(COMMA);
-				State = 925;
+				State = 929;
 				triggerEffect();
 				}
 				}
-				State = 930;
+				State = 934;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7136,30 +7166,30 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 98, RULE_cureDestination);
 		int _la;
 		try {
-			State = 942;
+			State = 946;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 931;
+				State = 935;
 				Match(PREPAYING);
-				State = 932;
+				State = 936;
 				ident();
-				State = 937;
+				State = 941;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 933;
+					State = 937;
 					Match(COMMA);
-					State = 934;
+					State = 938;
 					ident();
 					}
 					}
-					State = 939;
+					State = 943;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7169,9 +7199,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 940;
+				State = 944;
 				Match(INTO);
-				State = 941;
+				State = 945;
 				ident();
 				}
 				break;
@@ -7260,20 +7290,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 963;
+			State = 967;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 944;
+				State = 948;
 				Match(SWEEP);
-				State = 945;
+				State = 949;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 946;
+				State = 950;
 				Match(TO);
-				State = 947;
+				State = 951;
 				ident();
 				}
 				break;
@@ -7281,34 +7311,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 948;
+				State = 952;
 				Match(ACCELERATE);
-				State = 960;
+				State = 964;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 949;
+					State = 953;
 					Match(LPAREN);
-					State = 950;
+					State = 954;
 					ident();
-					State = 955;
+					State = 959;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 951;
+						State = 955;
 						Match(COMMA);
-						State = 952;
+						State = 956;
 						ident();
 						}
 						}
-						State = 957;
+						State = 961;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 958;
+					State = 962;
 					Match(RPAREN);
 					}
 				}
@@ -7319,7 +7349,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 962;
+				State = 966;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7367,20 +7397,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 965;
+			State = 969;
 			Match(DEFAULT);
-			State = 966;
-			Match(WHEN);
-			State = 967;
-			expr(0);
 			State = 970;
+			Match(WHEN);
+			State = 971;
+			expr(0);
+			State = 974;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 968;
+				State = 972;
 				Match(GRACE);
-				State = 969;
+				State = 973;
 				duration();
 				}
 			}
@@ -7432,25 +7462,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 972;
+			State = 976;
 			Match(CFADS);
-			State = 973;
+			State = 977;
 			Match(INCLUDES);
-			State = 974;
+			State = 978;
 			cfadsItem();
-			State = 979;
+			State = 983;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 975;
+				State = 979;
 				Match(COMMA);
-				State = 976;
+				State = 980;
 				cfadsItem();
 				}
 				}
-				State = 981;
+				State = 985;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7490,13 +7520,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 106, RULE_cfadsItem);
 		try {
-			State = 984;
+			State = 988;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 982;
+				State = 986;
 				Match(RVG);
 				}
 				break;
@@ -7629,6 +7659,7 @@ public partial class DealLangParser : Parser {
 			case HAIRCUT:
 			case LAG:
 			case TAKEN:
+			case GROW:
 			case SHARE:
 			case YEAR:
 			case PIK:
@@ -7666,7 +7697,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 983;
+				State = 987;
 				ident();
 				}
 				break;
@@ -7716,25 +7747,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 986;
+			State = 990;
 			Match(WATERFALL);
-			State = 987;
-			Match(LBRACE);
 			State = 991;
+			Match(LBRACE);
+			State = 995;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 				{
 				{
-				State = 988;
+				State = 992;
 				step();
 				}
 				}
-				State = 993;
+				State = 997;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 994;
+			State = 998;
 			Match(RBRACE);
 			}
 		}
@@ -7962,39 +7993,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_step);
 		int _la;
 		try {
-			State = 1087;
+			State = 1091;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 996;
+				State = 1000;
 				Match(PAY);
-				State = 997;
+				State = 1001;
 				((PayStepContext)_localctx).target = reference();
-				State = 1007;
+				State = 1011;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 998;
+					State = 1002;
 					Match(USING);
-					State = 999;
+					State = 1003;
 					ident();
-					State = 1004;
+					State = 1008;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1000;
+						State = 1004;
 						Match(COMMA);
-						State = 1001;
+						State = 1005;
 						ident();
 						}
 						}
-						State = 1006;
+						State = 1010;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8007,9 +8038,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1009;
+				State = 1013;
 				Match(FILL);
-				State = 1010;
+				State = 1014;
 				ident();
 				}
 				break;
@@ -8017,9 +8048,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1011;
+				State = 1015;
 				Match(RELEASE);
-				State = 1012;
+				State = 1016;
 				ident();
 				}
 				break;
@@ -8027,13 +8058,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1013;
+				State = 1017;
 				Match(HOLD);
-				State = 1014;
+				State = 1018;
 				Match(REST);
-				State = 1015;
+				State = 1019;
 				Match(IN);
-				State = 1016;
+				State = 1020;
 				ident();
 				}
 				break;
@@ -8041,25 +8072,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1017;
+				State = 1021;
 				Match(DISTRIBUTE);
-				State = 1020;
+				State = 1024;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1018;
+					State = 1022;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1019;
+					State = 1023;
 					Match(OF);
 					}
 				}
 
-				State = 1022;
+				State = 1026;
 				Match(REST);
-				State = 1023;
+				State = 1027;
 				Match(TO);
-				State = 1024;
+				State = 1028;
 				ident();
 				}
 				break;
@@ -8067,17 +8098,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1025;
-				Match(SWEEP);
-				State = 1026;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1027;
-				Match(OF);
-				State = 1028;
-				Match(REST);
 				State = 1029;
-				Match(TO);
+				Match(SWEEP);
 				State = 1030;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 1031;
+				Match(OF);
+				State = 1032;
+				Match(REST);
+				State = 1033;
+				Match(TO);
+				State = 1034;
 				ident();
 				}
 				break;
@@ -8085,31 +8116,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1031;
+				State = 1035;
 				Match(SELL);
-				State = 1032;
+				State = 1036;
 				ident();
-				State = 1037;
+				State = 1041;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1033;
+					State = 1037;
 					Match(COMMA);
-					State = 1034;
+					State = 1038;
 					ident();
 					}
 					}
-					State = 1039;
+					State = 1043;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1040;
+				State = 1044;
 				Match(TO);
-				State = 1041;
+				State = 1045;
 				Match(COVER);
-				State = 1042;
+				State = 1046;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8117,52 +8148,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1044;
+				State = 1048;
 				Match(IF);
-				State = 1045;
+				State = 1049;
 				expr(0);
-				State = 1046;
-				Match(LBRACE);
 				State = 1050;
+				Match(LBRACE);
+				State = 1054;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1047;
+					State = 1051;
 					step();
 					}
 					}
-					State = 1052;
+					State = 1056;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1053;
+				State = 1057;
 				Match(RBRACE);
-				State = 1063;
+				State = 1067;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1054;
+					State = 1058;
 					Match(ELSE);
-					State = 1055;
-					Match(LBRACE);
 					State = 1059;
+					Match(LBRACE);
+					State = 1063;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1056;
+						State = 1060;
 						step();
 						}
 						}
-						State = 1061;
+						State = 1065;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1062;
+					State = 1066;
 					Match(RBRACE);
 					}
 				}
@@ -8173,37 +8204,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1065;
+				State = 1069;
 				Match(PRO_RATA);
-				State = 1068;
+				State = 1072;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1066;
+					State = 1070;
 					Match(BY);
-					State = 1067;
+					State = 1071;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1070;
-				Match(LBRACE);
 				State = 1074;
+				Match(LBRACE);
+				State = 1078;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1071;
+					State = 1075;
 					step();
 					}
 					}
-					State = 1076;
+					State = 1080;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1077;
+				State = 1081;
 				Match(RBRACE);
 				}
 				break;
@@ -8211,25 +8242,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1078;
+				State = 1082;
 				Match(SEQUENTIAL);
-				State = 1079;
-				Match(LBRACE);
 				State = 1083;
+				Match(LBRACE);
+				State = 1087;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1080;
+					State = 1084;
 					step();
 					}
 					}
-					State = 1085;
+					State = 1089;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1086;
+				State = 1090;
 				Match(RBRACE);
 				}
 				break;
@@ -8279,25 +8310,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1089;
+			State = 1093;
 			Match(ENFORCEMENT);
-			State = 1090;
-			Match(LBRACE);
 			State = 1094;
+			Match(LBRACE);
+			State = 1098;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1091;
+				State = 1095;
 				enforcementItem();
 				}
 				}
-				State = 1096;
+				State = 1100;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1097;
+			State = 1101;
 			Match(RBRACE);
 			}
 		}
@@ -8369,44 +8400,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 114, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1115;
+			State = 1119;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1099;
+				State = 1103;
 				Match(SELL);
-				State = 1100;
+				State = 1104;
 				ident();
-				State = 1105;
+				State = 1109;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1101;
+					State = 1105;
 					Match(COMMA);
-					State = 1102;
+					State = 1106;
 					ident();
 					}
 					}
-					State = 1107;
+					State = 1111;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1111;
+				State = 1115;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1108;
+					State = 1112;
 					sellTerm();
 					}
 					}
-					State = 1113;
+					State = 1117;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8416,7 +8447,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1114;
+				State = 1118;
 				waterfallDecl();
 				}
 				break;
@@ -8559,16 +8590,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 116, RULE_sellTerm);
 		try {
-			State = 1139;
+			State = 1143;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1117;
+				State = 1121;
 				Match(HAIRCUT);
-				State = 1118;
+				State = 1122;
 				expr(0);
 				}
 				break;
@@ -8576,9 +8607,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1119;
+				State = 1123;
 				Match(LAG);
-				State = 1120;
+				State = 1124;
 				duration();
 				}
 				break;
@@ -8586,13 +8617,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1121;
+				State = 1125;
 				Match(DEPTH);
-				State = 1122;
+				State = 1126;
 				expr(0);
-				State = 1123;
+				State = 1127;
 				Match(PER);
-				State = 1124;
+				State = 1128;
 				Match(MONTH);
 				}
 				break;
@@ -8600,9 +8631,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1126;
+				State = 1130;
 				Match(IMPACT);
-				State = 1127;
+				State = 1131;
 				expr(0);
 				}
 				break;
@@ -8610,13 +8641,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1128;
+				State = 1132;
 				Match(LIMIT);
-				State = 1129;
+				State = 1133;
 				expr(0);
-				State = 1130;
+				State = 1134;
 				Match(PER);
-				State = 1131;
+				State = 1135;
 				Match(MONTH);
 				}
 				break;
@@ -8624,9 +8655,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1133;
+				State = 1137;
 				Match(COSTS);
-				State = 1134;
+				State = 1138;
 				expr(0);
 				}
 				break;
@@ -8634,9 +8665,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1135;
+				State = 1139;
 				Match(KEEP);
-				State = 1136;
+				State = 1140;
 				Match(CONTRACTS);
 				}
 				break;
@@ -8644,9 +8675,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1137;
+				State = 1141;
 				Match(RESERVE);
-				State = 1138;
+				State = 1142;
 				expr(0);
 				}
 				break;
@@ -8705,31 +8736,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1141;
-			Match(SCENARIO);
-			State = 1142;
-			_localctx.name = ident();
-			State = 1143;
-			Match(FOR);
-			State = 1144;
-			_localctx.deal = ident();
 			State = 1145;
-			Match(LBRACE);
+			Match(SCENARIO);
+			State = 1146;
+			_localctx.name = ident();
+			State = 1147;
+			Match(FOR);
+			State = 1148;
+			_localctx.deal = ident();
 			State = 1149;
+			Match(LBRACE);
+			State = 1153;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4395512235619974937L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 54043196602179583L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023272910323481L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 108086393204359167L) != 0)) {
 				{
 				{
-				State = 1146;
+				State = 1150;
 				scenarioItem();
 				}
 				}
-				State = 1151;
+				State = 1155;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1152;
+			State = 1156;
 			Match(RBRACE);
 			}
 		}
@@ -8801,7 +8832,6 @@ public partial class DealLangParser : Parser {
 		public ReferenceContext path;
 		public ExprContext rate;
 		public ExprContext vol;
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFLATE() { return GetToken(DealLangParser.DEFLATE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext[] perYear() {
 			return GetRuleContexts<PerYearContext>();
 		}
@@ -8811,6 +8841,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ReferenceContext reference() {
 			return GetRuleContext<ReferenceContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFLATE() { return GetToken(DealLangParser.DEFLATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROW() { return GetToken(DealLangParser.GROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
 			return GetRuleContexts<ExprContext>();
 		}
@@ -9310,20 +9342,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1342;
+			State = 1346;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1154;
+				State = 1158;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1155;
+				State = 1159;
 				Match(RENEWALS);
-				State = 1156;
+				State = 1160;
 				Match(TAKEN);
-				State = 1157;
+				State = 1161;
 				Match(NUMBER);
 				}
 				break;
@@ -9331,27 +9363,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1159;
+				State = 1163;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1160;
+				State = 1164;
 				Match(RENEWALS);
-				State = 1161;
+				State = 1165;
 				Match(DRAWN);
-				State = 1162;
-				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1166;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1170;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1163;
+						State = 1167;
 						loading();
 						}
 						} 
 					}
-					State = 1168;
+					State = 1172;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 				}
@@ -9361,24 +9393,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1169;
+				State = 1173;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1170;
-				Match(DEFLATE);
-				State = 1171;
+				State = 1174;
+				_la = TokenStream.LA(1);
+				if ( !(_la==DEFLATE || _la==GROW) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 1175;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1172;
+				State = 1176;
 				perYear();
-				State = 1177;
+				State = 1181;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
 				case 1:
 					{
-					State = 1173;
+					State = 1177;
 					Match(VOLATILITY);
-					State = 1174;
+					State = 1178;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1175;
+					State = 1179;
 					perYear();
 					}
 					break;
@@ -9389,15 +9428,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1179;
-				((DropItemContext)_localctx).path = reference();
-				State = 1180;
-				Match(DROP);
-				State = 1181;
-				expr(0);
-				State = 1182;
-				Match(BY);
 				State = 1183;
+				((DropItemContext)_localctx).path = reference();
+				State = 1184;
+				Match(DROP);
+				State = 1185;
+				expr(0);
+				State = 1186;
+				Match(BY);
+				State = 1187;
 				Match(DATE);
 				}
 				break;
@@ -9405,75 +9444,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1185;
+				State = 1189;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1186;
+				State = 1190;
 				Match(DEFAULTS);
-				State = 1210;
+				State = 1214;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1187;
+					State = 1191;
 					Match(ON);
-					State = 1188;
+					State = 1192;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1189;
+					State = 1193;
 					Match(DRAWN);
-					State = 1199;
+					State = 1203;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,114,Context) ) {
 					case 1:
 						{
-						State = 1190;
+						State = 1194;
 						Match(PD);
-						State = 1191;
+						State = 1195;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1192;
-						perYear();
 						State = 1196;
+						perYear();
+						State = 1200;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1193;
+							State = 1197;
 							pdStep();
 							}
 							}
-							State = 1198;
+							State = 1202;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1204;
+					State = 1208;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1201;
+							State = 1205;
 							loading();
 							}
 							} 
 						}
-						State = 1206;
+						State = 1210;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
 					}
-					State = 1208;
+					State = 1212;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
 					case 1:
 						{
-						State = 1207;
+						State = 1211;
 						recoveryDraw();
 						}
 						break;
@@ -9489,9 +9528,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1212;
+				State = 1216;
 				Match(ENFORCEMENT);
-				State = 1214;
+				State = 1218;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9499,7 +9538,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1213;
+						State = 1217;
 						sellTerm();
 						}
 						}
@@ -9507,7 +9546,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1216;
+					State = 1220;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -9517,11 +9556,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1218;
+				State = 1222;
 				Match(ENFORCEMENT);
-				State = 1219;
+				State = 1223;
 				Match(SELL);
-				State = 1220;
+				State = 1224;
 				Match(ALL);
 				}
 				break;
@@ -9529,11 +9568,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1221;
+				State = 1225;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1222;
+				State = 1226;
 				Match(LEVEL);
-				State = 1223;
+				State = 1227;
 				expr(0);
 				}
 				break;
@@ -9541,29 +9580,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1225;
+				State = 1229;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1226;
+				State = 1230;
 				Match(POINTS);
-				State = 1227;
+				State = 1231;
 				pointsKind();
-				State = 1228;
-				Match(LBRACE);
 				State = 1232;
+				Match(LBRACE);
+				State = 1236;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1229;
+					State = 1233;
 					schedulePoint();
 					}
 					}
-					State = 1234;
+					State = 1238;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1235;
+				State = 1239;
 				Match(RBRACE);
 				}
 				break;
@@ -9571,15 +9610,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1237;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1238;
-				Match(LAUNCH);
-				State = 1239;
-				Match(DATE);
-				State = 1240;
-				Match(DOWN);
 				State = 1241;
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
+				State = 1242;
+				Match(LAUNCH);
+				State = 1243;
+				Match(DATE);
+				State = 1244;
+				Match(DOWN);
+				State = 1245;
 				expr(0);
 				}
 				break;
@@ -9587,21 +9626,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1243;
+				State = 1247;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1244;
+				State = 1248;
 				Match(SHIFT);
-				State = 1246;
+				State = 1250;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1245;
+					State = 1249;
 					Match(PLUS);
 					}
 				}
 
-				State = 1248;
+				State = 1252;
 				expr(0);
 				}
 				break;
@@ -9609,11 +9648,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1250;
+				State = 1254;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1251;
+				State = 1255;
 				Match(DELAYED);
-				State = 1252;
+				State = 1256;
 				duration();
 				}
 				break;
@@ -9621,11 +9660,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1254;
+				State = 1258;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1255;
+				State = 1259;
 				Match(UTILISATION);
-				State = 1256;
+				State = 1260;
 				expr(0);
 				}
 				break;
@@ -9633,17 +9672,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1258;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1259;
-				Match(RELET);
-				State = 1260;
-				Match(AFTER);
-				State = 1261;
-				duration();
 				State = 1262;
-				Match(AT);
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1263;
+				Match(RELET);
+				State = 1264;
+				Match(AFTER);
+				State = 1265;
+				duration();
+				State = 1266;
+				Match(AT);
+				State = 1267;
 				expr(0);
 				}
 				break;
@@ -9651,11 +9690,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1265;
+				State = 1269;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1266;
+				State = 1270;
 				Match(NOT);
-				State = 1267;
+				State = 1271;
 				Match(RELET);
 				}
 				break;
@@ -9663,18 +9702,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1269;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1270;
-				Match(GUARANTEES);
-				State = 1271;
-				Match(HONOURED);
 				State = 1273;
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1274;
+				Match(GUARANTEES);
+				State = 1275;
+				Match(HONOURED);
+				State = 1277;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1272;
+					State = 1276;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -9685,20 +9724,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1275;
+				State = 1279;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1276;
-				Match(GUARANTEES);
-				State = 1277;
-				Match(DISOWNED);
 				State = 1280;
+				Match(GUARANTEES);
+				State = 1281;
+				Match(DISOWNED);
+				State = 1284;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1278;
+					State = 1282;
 					Match(FROM);
-					State = 1279;
+					State = 1283;
 					Match(DATE);
 					}
 				}
@@ -9709,11 +9748,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1282;
+				State = 1286;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1283;
+				State = 1287;
 				Match(MARKET);
-				State = 1285;
+				State = 1289;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9721,7 +9760,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1284;
+						State = 1288;
 						holdingMarketTerm();
 						}
 						}
@@ -9729,7 +9768,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1287;
+					State = 1291;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -9739,9 +9778,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1289;
+				State = 1293;
 				Match(PATHS);
-				State = 1290;
+				State = 1294;
 				Match(NUMBER);
 				}
 				break;
@@ -9749,9 +9788,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1291;
+				State = 1295;
 				Match(SEED);
-				State = 1292;
+				State = 1296;
 				Match(NUMBER);
 				}
 				break;
@@ -9759,7 +9798,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1293;
+				State = 1297;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -9767,7 +9806,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1294;
+				State = 1298;
 				Match(SOBOL);
 				}
 				break;
@@ -9775,21 +9814,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1295;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1296;
-				Match(GBM);
-				State = 1297;
-				Match(DRIFT);
-				State = 1298;
-				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1299;
-				perYear();
+				((GbmItemContext)_localctx).index = ident();
 				State = 1300;
-				Match(VOLATILITY);
+				Match(GBM);
 				State = 1301;
-				((GbmItemContext)_localctx).vol = expr(0);
+				Match(DRIFT);
 				State = 1302;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1303;
+				perYear();
+				State = 1304;
+				Match(VOLATILITY);
+				State = 1305;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1306;
 				perYear();
 				}
 				break;
@@ -9797,39 +9836,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1304;
+				State = 1308;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1305;
-				Match(REVERTS);
-				State = 1306;
-				Match(TO);
 				State = 1309;
+				Match(REVERTS);
+				State = 1310;
+				Match(TO);
+				State = 1313;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
 				case 1:
 					{
-					State = 1307;
+					State = 1311;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1308;
+					State = 1312;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1311;
-				Match(SPEED);
-				State = 1312;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1313;
-				perYear();
-				State = 1314;
-				Match(VOLATILITY);
 				State = 1315;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				Match(SPEED);
 				State = 1316;
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1317;
+				perYear();
+				State = 1318;
+				Match(VOLATILITY);
+				State = 1319;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1320;
 				perYear();
 				}
 				break;
@@ -9837,17 +9876,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1318;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1319;
-				Match(JUMPS);
-				State = 1320;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1321;
-				perYear();
 				State = 1322;
-				Match(DOWN);
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1323;
+				Match(JUMPS);
+				State = 1324;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1325;
+				perYear();
+				State = 1326;
+				Match(DOWN);
+				State = 1327;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -9855,24 +9894,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1325;
-				Match(CORRELATE);
-				State = 1326;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1327;
-				Match(WITH);
-				State = 1328;
-				((CorrelateItemContext)_localctx).b = reference();
 				State = 1329;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				Match(CORRELATE);
+				State = 1330;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1331;
+				Match(WITH);
 				State = 1332;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1333;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1336;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 				case 1:
 					{
-					State = 1330;
+					State = 1334;
 					Match(STRESS);
-					State = 1331;
+					State = 1335;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -9883,19 +9922,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1334;
-				Match(REGIMES);
-				State = 1335;
-				Match(STRESS);
-				State = 1336;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1337;
-				perYear();
 				State = 1338;
-				Match(NORMAL);
+				Match(REGIMES);
 				State = 1339;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				Match(STRESS);
 				State = 1340;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1341;
+				perYear();
+				State = 1342;
+				Match(NORMAL);
+				State = 1343;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1344;
 				perYear();
 				}
 				break;
@@ -9942,15 +9981,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1344;
-			Match(UNTIL);
-			State = 1345;
-			Match(DATE);
-			State = 1346;
-			Match(THEN);
-			State = 1347;
-			expr(0);
 			State = 1348;
+			Match(UNTIL);
+			State = 1349;
+			Match(DATE);
+			State = 1350;
+			Match(THEN);
+			State = 1351;
+			expr(0);
+			State = 1352;
 			perYear();
 			}
 		}
@@ -9998,17 +10037,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1350;
-			Match(RECOVERY);
-			State = 1351;
-			Match(BETA);
-			State = 1352;
-			Match(MEAN);
-			State = 1353;
-			_localctx.mean = expr(0);
 			State = 1354;
-			Match(SD);
+			Match(RECOVERY);
 			State = 1355;
+			Match(BETA);
+			State = 1356;
+			Match(MEAN);
+			State = 1357;
+			_localctx.mean = expr(0);
+			State = 1358;
+			Match(SD);
+			State = 1359;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10053,11 +10092,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1357;
+			State = 1361;
 			Match(LOADING);
-			State = 1358;
+			State = 1362;
 			_localctx.factor = reference();
-			State = 1359;
+			State = 1363;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10095,9 +10134,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1361;
+			State = 1365;
 			Match(PER);
-			State = 1362;
+			State = 1366;
 			Match(YEAR);
 			}
 		}
@@ -10134,7 +10173,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1364;
+			State = 1368;
 			Match(QUANTITY);
 			}
 		}
@@ -10461,7 +10500,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1408;
+			State = 1412;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
 			case 1:
@@ -10470,11 +10509,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1367;
+				State = 1371;
 				Match(LPAREN);
-				State = 1368;
+				State = 1372;
 				expr(0);
-				State = 1369;
+				State = 1373;
 				Match(RPAREN);
 				}
 				break;
@@ -10483,9 +10522,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1371;
+				State = 1375;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1372;
+				State = 1376;
 				expr(16);
 				}
 				break;
@@ -10494,9 +10533,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1373;
+				State = 1377;
 				Match(NOT);
-				State = 1374;
+				State = 1378;
 				expr(11);
 				}
 				break;
@@ -10505,17 +10544,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1375;
-				Match(IF);
-				State = 1376;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1377;
-				Match(THEN);
-				State = 1378;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
 				State = 1379;
-				Match(ELSE);
+				Match(IF);
 				State = 1380;
+				((ConditionalExprContext)_localctx).cond = expr(0);
+				State = 1381;
+				Match(THEN);
+				State = 1382;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1383;
+				Match(ELSE);
+				State = 1384;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -10524,37 +10563,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1382;
+				State = 1386;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1383;
+				State = 1387;
 				Match(LPAREN);
-				State = 1392;
+				State = 1396;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2089669256471052057L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 57984400326909951L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4179337284547706649L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 115968800653819903L) != 0)) {
 					{
-					State = 1384;
+					State = 1388;
 					expr(0);
-					State = 1389;
+					State = 1393;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1385;
+						State = 1389;
 						Match(COMMA);
-						State = 1386;
+						State = 1390;
 						expr(0);
 						}
 						}
-						State = 1391;
+						State = 1395;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1394;
+				State = 1398;
 				Match(RPAREN);
 				}
 				break;
@@ -10563,7 +10602,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1396;
+				State = 1400;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -10573,19 +10612,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1398;
+				State = 1402;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 174)) & ~0x3f) == 0 && ((1L << (_la - 174)) & 4095L) != 0)) {
+				if (((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 4095L) != 0)) {
 					{
-					State = 1397;
+					State = 1401;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1400;
+				State = 1404;
 				Match(PER);
-				State = 1401;
+				State = 1405;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -10594,9 +10633,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1402;
+				State = 1406;
 				Match(NUMBER);
-				State = 1403;
+				State = 1407;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -10605,7 +10644,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1404;
+				State = 1408;
 				Match(QUANTITY);
 				}
 				break;
@@ -10614,7 +10653,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1405;
+				State = 1409;
 				Match(NUMBER);
 				}
 				break;
@@ -10623,7 +10662,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1406;
+				State = 1410;
 				Match(DATE);
 				}
 				break;
@@ -10632,13 +10671,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1407;
+				State = 1411;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1430;
+			State = 1434;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -10647,7 +10686,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1428;
+					State = 1432;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
 					case 1:
@@ -10655,11 +10694,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1410;
+						State = 1414;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1411;
+						State = 1415;
 						Match(OF);
-						State = 1412;
+						State = 1416;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -10668,9 +10707,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1413;
+						State = 1417;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1414;
+						State = 1418;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -10680,7 +10719,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1415;
+						State = 1419;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -10689,9 +10728,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1416;
+						State = 1420;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1417;
+						State = 1421;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -10701,7 +10740,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1418;
+						State = 1422;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -10710,19 +10749,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1419;
+						State = 1423;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1420;
+						State = 1424;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 235)) & ~0x3f) == 0 && ((1L << (_la - 235)) & 63L) != 0)) ) {
+						if ( !(((((_la - 236)) & ~0x3f) == 0 && ((1L << (_la - 236)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1421;
+						State = 1425;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -10731,11 +10770,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1422;
+						State = 1426;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1423;
+						State = 1427;
 						Match(AND);
-						State = 1424;
+						State = 1428;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -10744,18 +10783,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1425;
+						State = 1429;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1426;
+						State = 1430;
 						Match(OR);
-						State = 1427;
+						State = 1431;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1432;
+				State = 1436;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
 			}
@@ -10806,9 +10845,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1433;
+			State = 1437;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 174)) & ~0x3f) == 0 && ((1L << (_la - 174)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -10857,16 +10896,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1435;
+			State = 1439;
 			ident();
-			State = 1438;
+			State = 1442;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 			case 1:
 				{
-				State = 1436;
+				State = 1440;
 				Match(DOT);
-				State = 1437;
+				State = 1441;
 				_localctx.member = ident();
 				}
 				break;
@@ -11049,6 +11088,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALLED() { return GetToken(DealLangParser.CALLED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEAL_BY_DEAL() { return GetToken(DealLangParser.DEAL_BY_DEAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISCOUNT() { return GetToken(DealLangParser.DISCOUNT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROW() { return GetToken(DealLangParser.GROW, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -11070,9 +11110,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1440;
+			State = 1444;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4395512269979713305L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 54043196602179583L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023307270061849L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 108086393204359167L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11118,7 +11158,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,253,1443,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,254,1447,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11136,528 +11176,530 @@ public partial class DealLangParser : Parser {
 		1,6,1,6,1,6,1,6,1,6,3,6,225,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,233,8,8,10,
 		8,12,8,236,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,246,8,9,1,10,1,10,1,
 		10,1,10,5,10,252,8,10,10,10,12,10,255,9,10,1,10,1,10,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,269,8,11,10,11,12,11,272,9,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,3,11,280,8,11,1,12,1,12,1,13,1,13,1,13,1,13,
-		5,13,288,8,13,10,13,12,13,291,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,
-		1,14,1,14,3,14,302,8,14,1,14,1,14,3,14,306,8,14,1,14,1,14,1,14,1,14,5,
-		14,312,8,14,10,14,12,14,315,9,14,1,14,3,14,318,8,14,1,15,1,15,1,15,3,15,
-		323,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,331,8,16,10,16,12,16,334,9,
-		16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,347,8,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,
-		362,8,17,1,17,1,17,4,17,366,8,17,11,17,12,17,367,1,17,1,17,1,17,1,17,1,
-		17,3,17,375,8,17,1,18,1,18,1,18,3,18,380,8,18,1,19,1,19,1,19,1,19,1,19,
-		1,19,3,19,388,8,19,1,20,1,20,1,20,5,20,393,8,20,10,20,12,20,396,9,20,1,
-		21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,408,8,21,3,21,410,
-		8,21,1,22,1,22,1,23,1,23,1,23,1,23,5,23,418,8,23,10,23,12,23,421,9,23,
-		1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,432,8,24,1,24,1,24,1,
-		24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,443,8,24,1,25,1,25,1,25,1,25,5,25,
-		449,8,25,10,25,12,25,452,9,25,1,25,1,25,1,26,1,26,1,26,5,26,459,8,26,10,
-		26,12,26,462,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,273,8,11,10,
+		11,12,11,276,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,284,8,11,1,12,1,12,
+		1,13,1,13,1,13,1,13,5,13,292,8,13,10,13,12,13,295,9,13,1,13,1,13,1,14,
+		1,14,1,14,1,14,1,14,1,14,1,14,3,14,306,8,14,1,14,1,14,3,14,310,8,14,1,
+		14,1,14,1,14,1,14,5,14,316,8,14,10,14,12,14,319,9,14,1,14,3,14,322,8,14,
+		1,15,1,15,1,15,3,15,327,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,335,8,
+		16,10,16,12,16,338,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
+		17,1,17,3,17,351,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
+		1,17,1,17,1,17,3,17,366,8,17,1,17,1,17,4,17,370,8,17,11,17,12,17,371,1,
+		17,1,17,1,17,1,17,1,17,3,17,379,8,17,1,18,1,18,1,18,3,18,384,8,18,1,19,
+		1,19,1,19,1,19,1,19,1,19,3,19,392,8,19,1,20,1,20,1,20,5,20,397,8,20,10,
+		20,12,20,400,9,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,
+		21,412,8,21,3,21,414,8,21,1,22,1,22,1,23,1,23,1,23,1,23,5,23,422,8,23,
+		10,23,12,23,425,9,23,1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,
+		436,8,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,447,8,24,1,
+		25,1,25,1,25,1,25,5,25,453,8,25,10,25,12,25,456,9,25,1,25,1,25,1,26,1,
+		26,1,26,5,26,463,8,26,10,26,12,26,466,9,26,1,26,1,26,1,26,1,26,1,26,1,
 		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,495,8,26,1,27,1,27,1,27,1,27,1,27,
-		1,27,5,27,503,8,27,10,27,12,27,506,9,27,1,27,1,27,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,3,28,534,8,28,3,28,536,8,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,550,8,28,1,28,3,28,
-		553,8,28,1,29,1,29,1,29,1,29,5,29,559,8,29,10,29,12,29,562,9,29,1,29,1,
-		29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
-		30,1,30,1,30,1,30,1,30,3,30,584,8,30,1,31,1,31,1,31,1,31,1,31,3,31,591,
-		8,31,1,32,1,32,1,32,1,32,5,32,597,8,32,10,32,12,32,600,9,32,1,32,1,32,
-		1,33,1,33,1,33,1,33,1,33,3,33,609,8,33,1,33,1,33,3,33,613,8,33,1,33,1,
-		33,3,33,617,8,33,1,33,1,33,3,33,621,8,33,1,33,1,33,3,33,625,8,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,639,8,33,10,
-		33,12,33,642,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,3,33,659,8,33,1,33,1,33,1,33,1,33,1,33,5,33,666,
-		8,33,10,33,12,33,669,9,33,1,33,1,33,3,33,673,8,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,703,8,33,1,33,1,
-		33,3,33,707,8,33,1,34,1,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,
-		719,8,35,10,35,12,35,722,9,35,1,35,3,35,725,8,35,1,36,1,36,1,36,1,36,5,
-		36,731,8,36,10,36,12,36,734,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,4,37,753,8,37,11,37,12,
-		37,754,1,37,1,37,1,37,1,37,3,37,761,8,37,1,38,1,38,1,38,1,38,1,38,1,38,
-		3,38,769,8,38,1,39,1,39,1,39,1,39,5,39,775,8,39,10,39,12,39,778,9,39,1,
-		39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,5,40,788,8,40,10,40,12,40,791,9,
-		40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,3,40,801,8,40,1,40,3,40,804,
-		8,40,1,40,1,40,1,40,1,40,1,40,1,40,5,40,812,8,40,10,40,12,40,815,9,40,
-		3,40,817,8,40,1,41,1,41,1,41,1,41,5,41,823,8,41,10,41,12,41,826,9,41,1,
-		41,3,41,829,8,41,1,42,1,42,1,42,1,42,1,42,1,42,3,42,837,8,42,1,43,1,43,
-		1,43,1,44,1,44,1,44,1,44,5,44,846,8,44,10,44,12,44,849,9,44,1,44,3,44,
-		852,8,44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,860,8,45,1,46,1,46,1,46,1,
-		46,1,46,1,46,1,46,1,46,1,46,3,46,871,8,46,3,46,873,8,46,1,46,1,46,1,47,
-		1,47,1,47,1,47,1,47,1,47,1,47,3,47,884,8,47,1,47,3,47,887,8,47,1,47,1,
-		47,3,47,891,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,899,8,48,1,48,1,48,
-		1,48,3,48,904,8,48,1,48,1,48,1,48,3,48,909,8,48,1,48,1,48,1,48,1,48,1,
-		48,1,48,1,48,1,48,3,48,919,8,48,3,48,921,8,48,1,48,1,48,1,48,1,48,5,48,
-		927,8,48,10,48,12,48,930,9,48,1,49,1,49,1,49,1,49,5,49,936,8,49,10,49,
-		12,49,939,9,49,1,49,1,49,3,49,943,8,49,1,50,1,50,1,50,1,50,1,50,1,50,1,
-		50,1,50,1,50,5,50,954,8,50,10,50,12,50,957,9,50,1,50,1,50,3,50,961,8,50,
-		1,50,3,50,964,8,50,1,51,1,51,1,51,1,51,1,51,3,51,971,8,51,1,52,1,52,1,
-		52,1,52,1,52,5,52,978,8,52,10,52,12,52,981,9,52,1,53,1,53,3,53,985,8,53,
-		1,54,1,54,1,54,5,54,990,8,54,10,54,12,54,993,9,54,1,54,1,54,1,55,1,55,
-		1,55,1,55,1,55,1,55,5,55,1003,8,55,10,55,12,55,1006,9,55,3,55,1008,8,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1021,8,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,
-		1036,8,55,10,55,12,55,1039,9,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		5,55,1049,8,55,10,55,12,55,1052,9,55,1,55,1,55,1,55,1,55,5,55,1058,8,55,
-		10,55,12,55,1061,9,55,1,55,3,55,1064,8,55,1,55,1,55,1,55,3,55,1069,8,55,
-		1,55,1,55,5,55,1073,8,55,10,55,12,55,1076,9,55,1,55,1,55,1,55,1,55,5,55,
-		1082,8,55,10,55,12,55,1085,9,55,1,55,3,55,1088,8,55,1,56,1,56,1,56,5,56,
-		1093,8,56,10,56,12,56,1096,9,56,1,56,1,56,1,57,1,57,1,57,1,57,5,57,1104,
-		8,57,10,57,12,57,1107,9,57,1,57,5,57,1110,8,57,10,57,12,57,1113,9,57,1,
-		57,3,57,1116,8,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,
-		58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1140,8,
-		58,1,59,1,59,1,59,1,59,1,59,1,59,5,59,1148,8,59,10,59,12,59,1151,9,59,
-		1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1165,
-		8,60,10,60,12,60,1168,9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
-		1178,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,5,60,1195,8,60,10,60,12,60,1198,9,60,3,60,1200,8,60,1,60,
-		5,60,1203,8,60,10,60,12,60,1206,9,60,1,60,3,60,1209,8,60,3,60,1211,8,60,
-		1,60,1,60,4,60,1215,8,60,11,60,12,60,1216,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,5,60,1231,8,60,10,60,12,60,1234,9,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1247,8,60,1,60,
+		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,499,8,26,
+		1,27,1,27,1,27,1,27,1,27,1,27,5,27,507,8,27,10,27,12,27,510,9,27,1,27,
+		1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,538,8,28,3,
+		28,540,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		3,28,554,8,28,1,28,3,28,557,8,28,1,29,1,29,1,29,1,29,5,29,563,8,29,10,
+		29,12,29,566,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,588,8,30,1,31,1,31,
+		1,31,1,31,1,31,3,31,595,8,31,1,32,1,32,1,32,1,32,5,32,601,8,32,10,32,12,
+		32,604,9,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,3,33,613,8,33,1,33,1,33,
+		3,33,617,8,33,1,33,1,33,3,33,621,8,33,1,33,1,33,3,33,625,8,33,1,33,1,33,
+		3,33,629,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,5,33,643,8,33,10,33,12,33,646,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,663,8,33,1,33,1,33,1,33,
+		1,33,1,33,5,33,670,8,33,10,33,12,33,673,9,33,1,33,1,33,3,33,677,8,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,
+		33,707,8,33,1,33,1,33,3,33,711,8,33,1,34,1,34,1,34,1,34,1,35,1,35,1,35,
+		1,35,1,35,1,35,5,35,723,8,35,10,35,12,35,726,9,35,1,35,3,35,729,8,35,1,
+		36,1,36,1,36,1,36,5,36,735,8,36,10,36,12,36,738,9,36,1,36,1,36,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,4,
+		37,757,8,37,11,37,12,37,758,1,37,1,37,1,37,1,37,3,37,765,8,37,1,38,1,38,
+		1,38,1,38,1,38,1,38,3,38,773,8,38,1,39,1,39,1,39,1,39,5,39,779,8,39,10,
+		39,12,39,782,9,39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,5,40,792,8,40,
+		10,40,12,40,795,9,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,3,40,805,
+		8,40,1,40,3,40,808,8,40,1,40,1,40,1,40,1,40,1,40,1,40,5,40,816,8,40,10,
+		40,12,40,819,9,40,3,40,821,8,40,1,41,1,41,1,41,1,41,5,41,827,8,41,10,41,
+		12,41,830,9,41,1,41,3,41,833,8,41,1,42,1,42,1,42,1,42,1,42,1,42,3,42,841,
+		8,42,1,43,1,43,1,43,1,44,1,44,1,44,1,44,5,44,850,8,44,10,44,12,44,853,
+		9,44,1,44,3,44,856,8,44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,864,8,45,1,
+		46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,875,8,46,3,46,877,8,46,
+		1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,888,8,47,1,47,3,47,891,
+		8,47,1,47,1,47,3,47,895,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,903,8,
+		48,1,48,1,48,1,48,3,48,908,8,48,1,48,1,48,1,48,3,48,913,8,48,1,48,1,48,
+		1,48,1,48,1,48,1,48,1,48,1,48,3,48,923,8,48,3,48,925,8,48,1,48,1,48,1,
+		48,1,48,5,48,931,8,48,10,48,12,48,934,9,48,1,49,1,49,1,49,1,49,5,49,940,
+		8,49,10,49,12,49,943,9,49,1,49,1,49,3,49,947,8,49,1,50,1,50,1,50,1,50,
+		1,50,1,50,1,50,1,50,1,50,5,50,958,8,50,10,50,12,50,961,9,50,1,50,1,50,
+		3,50,965,8,50,1,50,3,50,968,8,50,1,51,1,51,1,51,1,51,1,51,3,51,975,8,51,
+		1,52,1,52,1,52,1,52,1,52,5,52,982,8,52,10,52,12,52,985,9,52,1,53,1,53,
+		3,53,989,8,53,1,54,1,54,1,54,5,54,994,8,54,10,54,12,54,997,9,54,1,54,1,
+		54,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1007,8,55,10,55,12,55,1010,9,55,
+		3,55,1012,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
+		3,55,1025,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
+		1,55,1,55,5,55,1040,8,55,10,55,12,55,1043,9,55,1,55,1,55,1,55,1,55,1,55,
+		1,55,1,55,1,55,5,55,1053,8,55,10,55,12,55,1056,9,55,1,55,1,55,1,55,1,55,
+		5,55,1062,8,55,10,55,12,55,1065,9,55,1,55,3,55,1068,8,55,1,55,1,55,1,55,
+		3,55,1073,8,55,1,55,1,55,5,55,1077,8,55,10,55,12,55,1080,9,55,1,55,1,55,
+		1,55,1,55,5,55,1086,8,55,10,55,12,55,1089,9,55,1,55,3,55,1092,8,55,1,56,
+		1,56,1,56,5,56,1097,8,56,10,56,12,56,1100,9,56,1,56,1,56,1,57,1,57,1,57,
+		1,57,5,57,1108,8,57,10,57,12,57,1111,9,57,1,57,5,57,1114,8,57,10,57,12,
+		57,1117,9,57,1,57,3,57,1120,8,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,
+		58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,
+		58,3,58,1144,8,58,1,59,1,59,1,59,1,59,1,59,1,59,5,59,1152,8,59,10,59,12,
+		59,1155,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,
+		60,5,60,1169,8,60,10,60,12,60,1172,9,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,3,60,1182,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,5,60,1199,8,60,10,60,12,60,1202,9,60,3,60,
+		1204,8,60,1,60,5,60,1207,8,60,10,60,12,60,1210,9,60,1,60,3,60,1213,8,60,
+		3,60,1215,8,60,1,60,1,60,4,60,1219,8,60,11,60,12,60,1220,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1235,8,60,10,60,12,60,
+		1238,9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
+		1251,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
+		1278,8,60,1,60,1,60,1,60,1,60,1,60,3,60,1285,8,60,1,60,1,60,1,60,4,60,
+		1290,8,60,11,60,12,60,1291,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1314,8,60,
 		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1274,8,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1281,8,60,1,60,1,60,1,60,4,60,1286,8,60,11,60,
-		12,60,1287,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1310,8,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1333,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,3,60,1343,8,60,1,61,1,61,1,61,1,61,1,61,1,61,1,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,65,1,65,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,5,66,1388,8,66,10,66,12,66,1391,9,66,3,66,1393,
-		8,66,1,66,1,66,1,66,1,66,3,66,1399,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,3,66,1409,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1429,8,66,10,66,12,66,
-		1432,9,66,1,67,1,67,1,68,1,68,1,68,3,68,1439,8,68,1,69,1,69,1,69,0,1,132,
-		70,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
-		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
-		96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
-		132,134,136,138,0,9,1,0,223,224,1,0,15,16,1,0,109,110,1,0,243,244,1,0,
-		233,234,1,0,231,232,1,0,235,240,1,0,174,185,23,0,3,3,5,9,13,43,45,48,50,
-		50,53,57,61,62,64,69,71,103,105,115,117,118,120,122,126,127,129,131,134,
-		136,145,145,147,153,155,160,166,168,185,186,191,205,207,222,247,248,1664,
-		0,146,1,0,0,0,2,151,1,0,0,0,4,154,1,0,0,0,6,186,1,0,0,0,8,188,1,0,0,0,
-		10,200,1,0,0,0,12,224,1,0,0,0,14,226,1,0,0,0,16,228,1,0,0,0,18,245,1,0,
-		0,0,20,247,1,0,0,0,22,279,1,0,0,0,24,281,1,0,0,0,26,283,1,0,0,0,28,317,
-		1,0,0,0,30,319,1,0,0,0,32,324,1,0,0,0,34,374,1,0,0,0,36,379,1,0,0,0,38,
-		387,1,0,0,0,40,389,1,0,0,0,42,409,1,0,0,0,44,411,1,0,0,0,46,413,1,0,0,
-		0,48,442,1,0,0,0,50,444,1,0,0,0,52,494,1,0,0,0,54,496,1,0,0,0,56,552,1,
-		0,0,0,58,554,1,0,0,0,60,583,1,0,0,0,62,585,1,0,0,0,64,592,1,0,0,0,66,706,
-		1,0,0,0,68,708,1,0,0,0,70,724,1,0,0,0,72,726,1,0,0,0,74,760,1,0,0,0,76,
-		768,1,0,0,0,78,770,1,0,0,0,80,816,1,0,0,0,82,818,1,0,0,0,84,836,1,0,0,
-		0,86,838,1,0,0,0,88,841,1,0,0,0,90,859,1,0,0,0,92,861,1,0,0,0,94,876,1,
-		0,0,0,96,892,1,0,0,0,98,942,1,0,0,0,100,963,1,0,0,0,102,965,1,0,0,0,104,
-		972,1,0,0,0,106,984,1,0,0,0,108,986,1,0,0,0,110,1087,1,0,0,0,112,1089,
-		1,0,0,0,114,1115,1,0,0,0,116,1139,1,0,0,0,118,1141,1,0,0,0,120,1342,1,
-		0,0,0,122,1344,1,0,0,0,124,1350,1,0,0,0,126,1357,1,0,0,0,128,1361,1,0,
-		0,0,130,1364,1,0,0,0,132,1408,1,0,0,0,134,1433,1,0,0,0,136,1435,1,0,0,
-		0,138,1440,1,0,0,0,140,145,3,2,1,0,141,145,3,4,2,0,142,145,3,118,59,0,
-		143,145,3,8,4,0,144,140,1,0,0,0,144,141,1,0,0,0,144,142,1,0,0,0,144,143,
-		1,0,0,0,145,148,1,0,0,0,146,144,1,0,0,0,146,147,1,0,0,0,147,149,1,0,0,
-		0,148,146,1,0,0,0,149,150,5,0,0,1,150,1,1,0,0,0,151,152,5,3,0,0,152,153,
-		5,245,0,0,153,3,1,0,0,0,154,155,5,1,0,0,155,156,3,138,69,0,156,160,5,223,
-		0,0,157,159,3,6,3,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,
-		161,1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,164,5,224,0,0,164,5,1,
-		0,0,0,165,187,3,12,6,0,166,187,3,16,8,0,167,187,3,20,10,0,168,187,3,26,
-		13,0,169,187,3,32,16,0,170,187,3,46,23,0,171,187,3,50,25,0,172,187,3,54,
-		27,0,173,187,3,72,36,0,174,187,3,58,29,0,175,187,3,64,32,0,176,187,3,78,
-		39,0,177,187,3,88,44,0,178,187,3,92,46,0,179,187,3,94,47,0,180,187,3,96,
-		48,0,181,187,3,102,51,0,182,187,3,104,52,0,183,187,3,108,54,0,184,187,
-		3,112,56,0,185,187,3,8,4,0,186,165,1,0,0,0,186,166,1,0,0,0,186,167,1,0,
-		0,0,186,168,1,0,0,0,186,169,1,0,0,0,186,170,1,0,0,0,186,171,1,0,0,0,186,
-		172,1,0,0,0,186,173,1,0,0,0,186,174,1,0,0,0,186,175,1,0,0,0,186,176,1,
-		0,0,0,186,177,1,0,0,0,186,178,1,0,0,0,186,179,1,0,0,0,186,180,1,0,0,0,
-		186,181,1,0,0,0,186,182,1,0,0,0,186,183,1,0,0,0,186,184,1,0,0,0,186,185,
-		1,0,0,0,187,7,1,0,0,0,188,189,5,247,0,0,189,195,4,4,0,0,190,194,3,138,
-		69,0,191,194,5,4,0,0,192,194,5,52,0,0,193,190,1,0,0,0,193,191,1,0,0,0,
-		193,192,1,0,0,0,194,197,1,0,0,0,195,193,1,0,0,0,195,196,1,0,0,0,196,198,
-		1,0,0,0,197,195,1,0,0,0,198,199,3,10,5,0,199,9,1,0,0,0,200,205,5,223,0,
-		0,201,204,3,10,5,0,202,204,8,0,0,0,203,201,1,0,0,0,203,202,1,0,0,0,204,
-		207,1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,208,1,0,0,0,207,205,1,
-		0,0,0,208,209,5,224,0,0,209,11,1,0,0,0,210,211,5,5,0,0,211,225,5,245,0,
-		0,212,213,5,6,0,0,213,225,3,138,69,0,214,215,5,7,0,0,215,225,5,242,0,0,
-		216,217,5,8,0,0,217,225,5,242,0,0,218,219,5,9,0,0,219,225,5,242,0,0,220,
-		221,5,10,0,0,221,225,3,138,69,0,222,223,5,11,0,0,223,225,3,14,7,0,224,
-		210,1,0,0,0,224,212,1,0,0,0,224,214,1,0,0,0,224,216,1,0,0,0,224,218,1,
-		0,0,0,224,220,1,0,0,0,224,222,1,0,0,0,225,13,1,0,0,0,226,227,5,241,0,0,
-		227,15,1,0,0,0,228,229,5,12,0,0,229,230,3,138,69,0,230,234,5,223,0,0,231,
-		233,3,18,9,0,232,231,1,0,0,0,233,236,1,0,0,0,234,232,1,0,0,0,234,235,1,
-		0,0,0,235,237,1,0,0,0,236,234,1,0,0,0,237,238,5,224,0,0,238,17,1,0,0,0,
-		239,240,5,41,0,0,240,246,5,245,0,0,241,242,5,42,0,0,242,246,3,132,66,0,
-		243,244,5,43,0,0,244,246,3,132,66,0,245,239,1,0,0,0,245,241,1,0,0,0,245,
-		243,1,0,0,0,246,19,1,0,0,0,247,248,5,13,0,0,248,249,3,138,69,0,249,253,
-		5,223,0,0,250,252,3,22,11,0,251,250,1,0,0,0,252,255,1,0,0,0,253,251,1,
-		0,0,0,253,254,1,0,0,0,254,256,1,0,0,0,255,253,1,0,0,0,256,257,5,224,0,
-		0,257,21,1,0,0,0,258,259,5,113,0,0,259,280,3,132,66,0,260,261,5,169,0,
-		0,261,262,3,132,66,0,262,263,3,128,64,0,263,280,1,0,0,0,264,265,5,14,0,
-		0,265,266,3,24,12,0,266,270,5,223,0,0,267,269,3,30,15,0,268,267,1,0,0,
-		0,269,272,1,0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,273,1,0,0,0,272,
-		270,1,0,0,0,273,274,5,224,0,0,274,280,1,0,0,0,275,276,5,17,0,0,276,277,
-		5,242,0,0,277,278,5,18,0,0,278,280,3,132,66,0,279,258,1,0,0,0,279,260,
-		1,0,0,0,279,264,1,0,0,0,279,275,1,0,0,0,280,23,1,0,0,0,281,282,7,1,0,0,
-		282,25,1,0,0,0,283,284,5,44,0,0,284,285,3,138,69,0,285,289,5,223,0,0,286,
-		288,3,28,14,0,287,286,1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,0,289,290,
-		1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,293,5,224,0,0,293,27,1,0,0,
-		0,294,295,5,45,0,0,295,318,3,132,66,0,296,297,5,46,0,0,297,298,5,47,0,
-		0,298,301,3,130,65,0,299,300,5,48,0,0,300,302,3,132,66,0,301,299,1,0,0,
-		0,301,302,1,0,0,0,302,305,1,0,0,0,303,304,5,49,0,0,304,306,5,242,0,0,305,
-		303,1,0,0,0,305,306,1,0,0,0,306,318,1,0,0,0,307,308,5,46,0,0,308,309,5,
-		50,0,0,309,313,5,223,0,0,310,312,3,30,15,0,311,310,1,0,0,0,312,315,1,0,
-		0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,
-		318,5,224,0,0,317,294,1,0,0,0,317,296,1,0,0,0,317,307,1,0,0,0,318,29,1,
-		0,0,0,319,320,5,242,0,0,320,322,3,132,66,0,321,323,5,227,0,0,322,321,1,
-		0,0,0,322,323,1,0,0,0,323,31,1,0,0,0,324,325,5,51,0,0,325,326,3,138,69,
-		0,326,327,5,52,0,0,327,328,3,138,69,0,328,332,5,223,0,0,329,331,3,34,17,
-		0,330,329,1,0,0,0,331,334,1,0,0,0,332,330,1,0,0,0,332,333,1,0,0,0,333,
-		335,1,0,0,0,334,332,1,0,0,0,335,336,5,224,0,0,336,33,1,0,0,0,337,338,5,
-		53,0,0,338,375,3,138,69,0,339,340,5,54,0,0,340,341,3,132,66,0,341,346,
-		3,128,64,0,342,343,5,55,0,0,343,344,3,132,66,0,344,345,3,128,64,0,345,
-		347,1,0,0,0,346,342,1,0,0,0,346,347,1,0,0,0,347,375,1,0,0,0,348,349,5,
-		56,0,0,349,375,5,242,0,0,350,351,5,57,0,0,351,375,3,130,65,0,352,353,5,
-		58,0,0,353,354,3,36,18,0,354,355,3,130,65,0,355,356,5,60,0,0,356,357,5,
-		53,0,0,357,361,5,61,0,0,358,359,5,54,0,0,359,360,5,60,0,0,360,362,5,62,
-		0,0,361,358,1,0,0,0,361,362,1,0,0,0,362,375,1,0,0,0,363,365,5,63,0,0,364,
-		366,3,38,19,0,365,364,1,0,0,0,366,367,1,0,0,0,367,365,1,0,0,0,367,368,
-		1,0,0,0,368,375,1,0,0,0,369,370,5,11,0,0,370,375,3,14,7,0,371,375,3,40,
-		20,0,372,373,5,222,0,0,373,375,3,138,69,0,374,337,1,0,0,0,374,339,1,0,
-		0,0,374,348,1,0,0,0,374,350,1,0,0,0,374,352,1,0,0,0,374,363,1,0,0,0,374,
-		369,1,0,0,0,374,371,1,0,0,0,374,372,1,0,0,0,375,35,1,0,0,0,376,377,5,244,
-		0,0,377,380,5,59,0,0,378,380,5,243,0,0,379,376,1,0,0,0,379,378,1,0,0,0,
-		380,37,1,0,0,0,381,382,5,68,0,0,382,388,3,132,66,0,383,384,5,69,0,0,384,
-		388,3,132,66,0,385,386,5,70,0,0,386,388,5,242,0,0,387,381,1,0,0,0,387,
-		383,1,0,0,0,387,385,1,0,0,0,388,39,1,0,0,0,389,390,5,64,0,0,390,394,3,
-		138,69,0,391,393,3,42,21,0,392,391,1,0,0,0,393,396,1,0,0,0,394,392,1,0,
-		0,0,394,395,1,0,0,0,395,41,1,0,0,0,396,394,1,0,0,0,397,398,5,69,0,0,398,
-		410,3,132,66,0,399,400,5,70,0,0,400,410,5,242,0,0,401,402,5,123,0,0,402,
-		410,3,132,66,0,403,404,5,65,0,0,404,407,3,44,22,0,405,406,5,188,0,0,406,
-		408,3,44,22,0,407,405,1,0,0,0,407,408,1,0,0,0,408,410,1,0,0,0,409,397,
-		1,0,0,0,409,399,1,0,0,0,409,401,1,0,0,0,409,403,1,0,0,0,410,43,1,0,0,0,
-		411,412,7,2,0,0,412,45,1,0,0,0,413,414,5,71,0,0,414,415,3,138,69,0,415,
-		419,5,223,0,0,416,418,3,48,24,0,417,416,1,0,0,0,418,421,1,0,0,0,419,417,
-		1,0,0,0,419,420,1,0,0,0,420,422,1,0,0,0,421,419,1,0,0,0,422,423,5,224,
-		0,0,423,47,1,0,0,0,424,425,5,72,0,0,425,443,3,138,69,0,426,427,5,105,0,
-		0,427,443,3,132,66,0,428,429,5,106,0,0,429,431,3,132,66,0,430,432,5,107,
-		0,0,431,430,1,0,0,0,431,432,1,0,0,0,432,443,1,0,0,0,433,434,5,108,0,0,
-		434,435,5,70,0,0,435,443,5,242,0,0,436,437,5,111,0,0,437,443,3,70,35,0,
-		438,439,5,8,0,0,439,443,5,242,0,0,440,441,5,43,0,0,441,443,3,132,66,0,
-		442,424,1,0,0,0,442,426,1,0,0,0,442,428,1,0,0,0,442,433,1,0,0,0,442,436,
-		1,0,0,0,442,438,1,0,0,0,442,440,1,0,0,0,443,49,1,0,0,0,444,445,5,73,0,
-		0,445,446,3,138,69,0,446,450,5,223,0,0,447,449,3,52,26,0,448,447,1,0,0,
-		0,449,452,1,0,0,0,450,448,1,0,0,0,450,451,1,0,0,0,451,453,1,0,0,0,452,
-		450,1,0,0,0,453,454,5,224,0,0,454,51,1,0,0,0,455,456,5,74,0,0,456,460,
-		5,223,0,0,457,459,3,62,31,0,458,457,1,0,0,0,459,462,1,0,0,0,460,458,1,
-		0,0,0,460,461,1,0,0,0,461,463,1,0,0,0,462,460,1,0,0,0,463,495,5,224,0,
-		0,464,465,5,75,0,0,465,495,3,132,66,0,466,467,5,76,0,0,467,495,3,132,66,
-		0,468,469,5,77,0,0,469,470,5,47,0,0,470,495,3,130,65,0,471,472,5,77,0,
-		0,472,473,5,78,0,0,473,474,3,132,66,0,474,475,3,128,64,0,475,495,1,0,0,
-		0,476,477,5,80,0,0,477,495,3,132,66,0,478,479,5,81,0,0,479,495,3,132,66,
-		0,480,481,5,79,0,0,481,495,3,132,66,0,482,483,5,82,0,0,483,484,3,132,66,
-		0,484,485,3,128,64,0,485,495,1,0,0,0,486,487,5,83,0,0,487,488,3,132,66,
-		0,488,489,5,78,0,0,489,490,3,132,66,0,490,491,3,128,64,0,491,495,1,0,0,
-		0,492,493,5,84,0,0,493,495,3,138,69,0,494,455,1,0,0,0,494,464,1,0,0,0,
-		494,466,1,0,0,0,494,468,1,0,0,0,494,471,1,0,0,0,494,476,1,0,0,0,494,478,
-		1,0,0,0,494,480,1,0,0,0,494,482,1,0,0,0,494,486,1,0,0,0,494,492,1,0,0,
-		0,495,53,1,0,0,0,496,497,5,85,0,0,497,498,3,138,69,0,498,499,5,52,0,0,
-		499,500,3,138,69,0,500,504,5,223,0,0,501,503,3,56,28,0,502,501,1,0,0,0,
-		503,506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,507,1,0,0,0,506,504,
-		1,0,0,0,507,508,5,224,0,0,508,55,1,0,0,0,509,510,5,86,0,0,510,553,3,138,
-		69,0,511,512,5,75,0,0,512,553,3,132,66,0,513,514,5,87,0,0,514,515,5,60,
-		0,0,515,553,5,62,0,0,516,517,5,87,0,0,517,553,3,132,66,0,518,519,5,176,
-		0,0,519,520,3,132,66,0,520,521,3,128,64,0,521,553,1,0,0,0,522,523,5,88,
-		0,0,523,553,3,132,66,0,524,525,5,56,0,0,525,553,5,242,0,0,526,527,5,57,
-		0,0,527,553,3,130,65,0,528,529,5,91,0,0,529,535,3,132,66,0,530,533,5,92,
-		0,0,531,532,5,154,0,0,532,534,3,132,66,0,533,531,1,0,0,0,533,534,1,0,0,
-		0,534,536,1,0,0,0,535,530,1,0,0,0,535,536,1,0,0,0,536,553,1,0,0,0,537,
-		538,5,58,0,0,538,539,3,36,18,0,539,540,3,130,65,0,540,541,5,60,0,0,541,
-		542,5,86,0,0,542,543,5,61,0,0,543,553,1,0,0,0,544,545,5,93,0,0,545,549,
-		3,132,66,0,546,547,5,94,0,0,547,548,5,125,0,0,548,550,5,57,0,0,549,546,
-		1,0,0,0,549,550,1,0,0,0,550,553,1,0,0,0,551,553,3,40,20,0,552,509,1,0,
-		0,0,552,511,1,0,0,0,552,513,1,0,0,0,552,516,1,0,0,0,552,518,1,0,0,0,552,
-		522,1,0,0,0,552,524,1,0,0,0,552,526,1,0,0,0,552,528,1,0,0,0,552,537,1,
-		0,0,0,552,544,1,0,0,0,552,551,1,0,0,0,553,57,1,0,0,0,554,555,5,182,0,0,
-		555,556,3,138,69,0,556,560,5,223,0,0,557,559,3,60,30,0,558,557,1,0,0,0,
-		559,562,1,0,0,0,560,558,1,0,0,0,560,561,1,0,0,0,561,563,1,0,0,0,562,560,
-		1,0,0,0,563,564,5,224,0,0,564,59,1,0,0,0,565,566,5,212,0,0,566,584,3,132,
-		66,0,567,568,5,87,0,0,568,584,3,138,69,0,569,570,5,213,0,0,570,584,3,132,
-		66,0,571,572,5,214,0,0,572,584,3,132,66,0,573,574,5,215,0,0,574,584,3,
-		132,66,0,575,576,5,80,0,0,576,584,3,132,66,0,577,578,5,79,0,0,578,584,
-		3,132,66,0,579,580,5,95,0,0,580,584,3,132,66,0,581,582,5,96,0,0,582,584,
-		3,132,66,0,583,565,1,0,0,0,583,567,1,0,0,0,583,569,1,0,0,0,583,571,1,0,
-		0,0,583,573,1,0,0,0,583,575,1,0,0,0,583,577,1,0,0,0,583,579,1,0,0,0,583,
-		581,1,0,0,0,584,61,1,0,0,0,585,586,5,242,0,0,586,587,3,132,66,0,587,588,
-		5,60,0,0,588,590,3,132,66,0,589,591,5,227,0,0,590,589,1,0,0,0,590,591,
-		1,0,0,0,591,63,1,0,0,0,592,593,5,104,0,0,593,594,3,138,69,0,594,598,5,
-		223,0,0,595,597,3,66,33,0,596,595,1,0,0,0,597,600,1,0,0,0,598,596,1,0,
-		0,0,598,599,1,0,0,0,599,601,1,0,0,0,600,598,1,0,0,0,601,602,5,224,0,0,
-		602,65,1,0,0,0,603,604,5,105,0,0,604,707,3,132,66,0,605,606,5,106,0,0,
-		606,608,3,132,66,0,607,609,5,107,0,0,608,607,1,0,0,0,608,609,1,0,0,0,609,
-		612,1,0,0,0,610,611,5,48,0,0,611,613,3,132,66,0,612,610,1,0,0,0,612,613,
-		1,0,0,0,613,616,1,0,0,0,614,615,5,69,0,0,615,617,3,132,66,0,616,614,1,
-		0,0,0,616,617,1,0,0,0,617,707,1,0,0,0,618,620,5,191,0,0,619,621,5,243,
-		0,0,620,619,1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,0,622,623,5,132,0,0,
-		623,625,3,132,66,0,624,622,1,0,0,0,624,625,1,0,0,0,625,707,1,0,0,0,626,
-		627,5,191,0,0,627,707,5,202,0,0,628,629,5,192,0,0,629,707,3,132,66,0,630,
-		631,5,193,0,0,631,707,3,132,66,0,632,633,5,194,0,0,633,634,5,70,0,0,634,
-		707,5,242,0,0,635,636,5,195,0,0,636,640,5,223,0,0,637,639,3,30,15,0,638,
-		637,1,0,0,0,639,642,1,0,0,0,640,638,1,0,0,0,640,641,1,0,0,0,641,643,1,
-		0,0,0,642,640,1,0,0,0,643,707,5,224,0,0,644,645,5,195,0,0,645,646,5,203,
-		0,0,646,647,3,138,69,0,647,648,5,204,0,0,648,649,3,132,66,0,649,707,1,
-		0,0,0,650,651,5,196,0,0,651,707,3,132,66,0,652,653,5,197,0,0,653,658,3,
-		132,66,0,654,655,5,49,0,0,655,659,5,242,0,0,656,657,5,206,0,0,657,659,
-		3,138,69,0,658,654,1,0,0,0,658,656,1,0,0,0,659,707,1,0,0,0,660,661,5,199,
-		0,0,661,662,5,200,0,0,662,663,3,138,69,0,663,667,5,223,0,0,664,666,3,68,
-		34,0,665,664,1,0,0,0,666,669,1,0,0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,
-		672,1,0,0,0,669,667,1,0,0,0,670,671,5,162,0,0,671,673,3,132,66,0,672,670,
-		1,0,0,0,672,673,1,0,0,0,673,674,1,0,0,0,674,675,5,224,0,0,675,707,1,0,
-		0,0,676,677,5,199,0,0,677,678,5,205,0,0,678,679,3,132,66,0,679,680,5,162,
-		0,0,680,681,3,132,66,0,681,707,1,0,0,0,682,683,5,198,0,0,683,707,3,132,
-		66,0,684,685,5,108,0,0,685,686,5,70,0,0,686,707,5,242,0,0,687,688,5,111,
-		0,0,688,707,3,70,35,0,689,690,5,8,0,0,690,707,5,242,0,0,691,692,5,115,
-		0,0,692,707,5,244,0,0,693,707,3,40,20,0,694,695,5,217,0,0,695,696,5,60,
-		0,0,696,697,3,132,66,0,697,698,5,203,0,0,698,702,3,132,66,0,699,700,5,
-		218,0,0,700,701,5,219,0,0,701,703,3,132,66,0,702,699,1,0,0,0,702,703,1,
-		0,0,0,703,707,1,0,0,0,704,705,5,220,0,0,705,707,3,132,66,0,706,603,1,0,
-		0,0,706,605,1,0,0,0,706,618,1,0,0,0,706,626,1,0,0,0,706,628,1,0,0,0,706,
-		630,1,0,0,0,706,632,1,0,0,0,706,635,1,0,0,0,706,644,1,0,0,0,706,650,1,
-		0,0,0,706,652,1,0,0,0,706,660,1,0,0,0,706,676,1,0,0,0,706,682,1,0,0,0,
-		706,684,1,0,0,0,706,687,1,0,0,0,706,689,1,0,0,0,706,691,1,0,0,0,706,693,
-		1,0,0,0,706,694,1,0,0,0,706,704,1,0,0,0,707,67,1,0,0,0,708,709,5,201,0,
-		0,709,710,3,132,66,0,710,711,3,132,66,0,711,69,1,0,0,0,712,725,5,112,0,
-		0,713,725,5,113,0,0,714,725,5,114,0,0,715,716,5,50,0,0,716,720,5,223,0,
-		0,717,719,3,30,15,0,718,717,1,0,0,0,719,722,1,0,0,0,720,718,1,0,0,0,720,
-		721,1,0,0,0,721,723,1,0,0,0,722,720,1,0,0,0,723,725,5,224,0,0,724,712,
-		1,0,0,0,724,713,1,0,0,0,724,714,1,0,0,0,724,715,1,0,0,0,725,71,1,0,0,0,
-		726,727,5,207,0,0,727,728,3,138,69,0,728,732,5,223,0,0,729,731,3,74,37,
-		0,730,729,1,0,0,0,731,734,1,0,0,0,732,730,1,0,0,0,732,733,1,0,0,0,733,
-		735,1,0,0,0,734,732,1,0,0,0,735,736,5,224,0,0,736,73,1,0,0,0,737,738,5,
-		187,0,0,738,739,3,138,69,0,739,740,5,228,0,0,740,741,3,138,69,0,741,761,
-		1,0,0,0,742,743,5,185,0,0,743,761,3,132,66,0,744,745,5,208,0,0,745,761,
-		3,132,66,0,746,747,5,209,0,0,747,761,5,211,0,0,748,749,5,209,0,0,749,761,
-		3,138,69,0,750,752,5,62,0,0,751,753,3,76,38,0,752,751,1,0,0,0,753,754,
-		1,0,0,0,754,752,1,0,0,0,754,755,1,0,0,0,755,761,1,0,0,0,756,757,5,195,
-		0,0,757,758,5,159,0,0,758,759,5,49,0,0,759,761,3,138,69,0,760,737,1,0,
-		0,0,760,742,1,0,0,0,760,744,1,0,0,0,760,746,1,0,0,0,760,748,1,0,0,0,760,
-		750,1,0,0,0,760,756,1,0,0,0,761,75,1,0,0,0,762,763,5,210,0,0,763,769,3,
-		132,66,0,764,765,5,95,0,0,765,769,3,132,66,0,766,767,5,96,0,0,767,769,
-		3,132,66,0,768,762,1,0,0,0,768,764,1,0,0,0,768,766,1,0,0,0,769,77,1,0,
-		0,0,770,771,5,116,0,0,771,772,3,138,69,0,772,776,5,223,0,0,773,775,3,80,
-		40,0,774,773,1,0,0,0,775,778,1,0,0,0,776,774,1,0,0,0,776,777,1,0,0,0,777,
-		779,1,0,0,0,778,776,1,0,0,0,779,780,5,224,0,0,780,79,1,0,0,0,781,782,5,
-		117,0,0,782,817,3,132,66,0,783,784,5,118,0,0,784,789,3,82,41,0,785,786,
-		5,227,0,0,786,788,3,82,41,0,787,785,1,0,0,0,788,791,1,0,0,0,789,787,1,
-		0,0,0,789,790,1,0,0,0,790,817,1,0,0,0,791,789,1,0,0,0,792,793,5,155,0,
-		0,793,817,3,132,66,0,794,795,5,156,0,0,795,796,3,132,66,0,796,797,5,154,
-		0,0,797,800,3,138,69,0,798,799,5,157,0,0,799,801,3,132,66,0,800,798,1,
-		0,0,0,800,801,1,0,0,0,801,803,1,0,0,0,802,804,5,160,0,0,803,802,1,0,0,
-		0,803,804,1,0,0,0,804,817,1,0,0,0,805,806,5,193,0,0,806,817,3,132,66,0,
-		807,808,5,158,0,0,808,813,3,86,43,0,809,810,5,227,0,0,810,812,3,86,43,
-		0,811,809,1,0,0,0,812,815,1,0,0,0,813,811,1,0,0,0,813,814,1,0,0,0,814,
-		817,1,0,0,0,815,813,1,0,0,0,816,781,1,0,0,0,816,783,1,0,0,0,816,792,1,
-		0,0,0,816,794,1,0,0,0,816,805,1,0,0,0,816,807,1,0,0,0,817,81,1,0,0,0,818,
-		819,3,138,69,0,819,828,3,132,66,0,820,824,5,223,0,0,821,823,3,84,42,0,
-		822,821,1,0,0,0,823,826,1,0,0,0,824,822,1,0,0,0,824,825,1,0,0,0,825,827,
-		1,0,0,0,826,824,1,0,0,0,827,829,5,224,0,0,828,820,1,0,0,0,828,829,1,0,
-		0,0,829,83,1,0,0,0,830,831,5,155,0,0,831,837,3,132,66,0,832,833,5,156,
-		0,0,833,837,3,132,66,0,834,835,5,157,0,0,835,837,3,132,66,0,836,830,1,
-		0,0,0,836,832,1,0,0,0,836,834,1,0,0,0,837,85,1,0,0,0,838,839,5,242,0,0,
-		839,840,3,132,66,0,840,87,1,0,0,0,841,842,5,119,0,0,842,851,3,138,69,0,
-		843,847,5,223,0,0,844,846,3,90,45,0,845,844,1,0,0,0,846,849,1,0,0,0,847,
-		845,1,0,0,0,847,848,1,0,0,0,848,850,1,0,0,0,849,847,1,0,0,0,850,852,5,
-		224,0,0,851,843,1,0,0,0,851,852,1,0,0,0,852,89,1,0,0,0,853,854,5,120,0,
-		0,854,860,3,132,66,0,855,856,5,121,0,0,856,860,3,132,66,0,857,858,5,122,
-		0,0,858,860,3,132,66,0,859,853,1,0,0,0,859,855,1,0,0,0,859,857,1,0,0,0,
-		860,91,1,0,0,0,861,862,5,123,0,0,862,863,3,138,69,0,863,864,5,223,0,0,
-		864,872,3,132,66,0,865,870,3,128,64,0,866,867,5,55,0,0,867,868,3,132,66,
-		0,868,869,3,128,64,0,869,871,1,0,0,0,870,866,1,0,0,0,870,871,1,0,0,0,871,
-		873,1,0,0,0,872,865,1,0,0,0,872,873,1,0,0,0,873,874,1,0,0,0,874,875,5,
-		224,0,0,875,93,1,0,0,0,876,877,5,124,0,0,877,878,3,138,69,0,878,879,5,
-		230,0,0,879,886,3,132,66,0,880,883,5,125,0,0,881,884,5,126,0,0,882,884,
-		5,127,0,0,883,881,1,0,0,0,883,882,1,0,0,0,884,885,1,0,0,0,885,887,3,130,
-		65,0,886,880,1,0,0,0,886,887,1,0,0,0,887,890,1,0,0,0,888,889,5,49,0,0,
-		889,891,5,242,0,0,890,888,1,0,0,0,890,891,1,0,0,0,891,95,1,0,0,0,892,893,
-		5,128,0,0,893,894,3,138,69,0,894,895,5,132,0,0,895,898,3,132,66,0,896,
-		897,5,49,0,0,897,899,5,242,0,0,898,896,1,0,0,0,898,899,1,0,0,0,899,903,
-		1,0,0,0,900,901,5,129,0,0,901,902,5,131,0,0,902,904,5,244,0,0,903,900,
-		1,0,0,0,903,904,1,0,0,0,904,908,1,0,0,0,905,906,5,130,0,0,906,907,5,131,
-		0,0,907,909,5,244,0,0,908,905,1,0,0,0,908,909,1,0,0,0,909,920,1,0,0,0,
-		910,911,5,149,0,0,911,912,5,171,0,0,912,913,3,138,69,0,913,914,5,150,0,
-		0,914,915,5,154,0,0,915,916,5,244,0,0,916,918,5,151,0,0,917,919,3,98,49,
-		0,918,917,1,0,0,0,918,919,1,0,0,0,919,921,1,0,0,0,920,910,1,0,0,0,920,
-		921,1,0,0,0,921,922,1,0,0,0,922,923,5,229,0,0,923,928,3,100,50,0,924,925,
-		5,227,0,0,925,927,3,100,50,0,926,924,1,0,0,0,927,930,1,0,0,0,928,926,1,
-		0,0,0,928,929,1,0,0,0,929,97,1,0,0,0,930,928,1,0,0,0,931,932,5,152,0,0,
-		932,937,3,138,69,0,933,934,5,227,0,0,934,936,3,138,69,0,935,933,1,0,0,
-		0,936,939,1,0,0,0,937,935,1,0,0,0,937,938,1,0,0,0,938,943,1,0,0,0,939,
-		937,1,0,0,0,940,941,5,153,0,0,941,943,3,138,69,0,942,931,1,0,0,0,942,940,
-		1,0,0,0,943,99,1,0,0,0,944,945,5,145,0,0,945,946,5,243,0,0,946,947,5,154,
-		0,0,947,964,3,138,69,0,948,960,5,148,0,0,949,950,5,225,0,0,950,955,3,138,
-		69,0,951,952,5,227,0,0,952,954,3,138,69,0,953,951,1,0,0,0,954,957,1,0,
-		0,0,955,953,1,0,0,0,955,956,1,0,0,0,956,958,1,0,0,0,957,955,1,0,0,0,958,
-		959,5,226,0,0,959,961,1,0,0,0,960,949,1,0,0,0,960,961,1,0,0,0,961,964,
-		1,0,0,0,962,964,3,138,69,0,963,944,1,0,0,0,963,948,1,0,0,0,963,962,1,0,
-		0,0,964,101,1,0,0,0,965,966,5,133,0,0,966,967,5,132,0,0,967,970,3,132,
-		66,0,968,969,5,134,0,0,969,971,3,130,65,0,970,968,1,0,0,0,970,971,1,0,
-		0,0,971,103,1,0,0,0,972,973,5,135,0,0,973,974,5,136,0,0,974,979,3,106,
-		53,0,975,976,5,227,0,0,976,978,3,106,53,0,977,975,1,0,0,0,978,981,1,0,
-		0,0,979,977,1,0,0,0,979,980,1,0,0,0,980,105,1,0,0,0,981,979,1,0,0,0,982,
-		985,5,63,0,0,983,985,3,138,69,0,984,982,1,0,0,0,984,983,1,0,0,0,985,107,
-		1,0,0,0,986,987,5,137,0,0,987,991,5,223,0,0,988,990,3,110,55,0,989,988,
-		1,0,0,0,990,993,1,0,0,0,991,989,1,0,0,0,991,992,1,0,0,0,992,994,1,0,0,
-		0,993,991,1,0,0,0,994,995,5,224,0,0,995,109,1,0,0,0,996,997,5,10,0,0,997,
-		1007,3,136,68,0,998,999,5,138,0,0,999,1004,3,138,69,0,1000,1001,5,227,
-		0,0,1001,1003,3,138,69,0,1002,1000,1,0,0,0,1003,1006,1,0,0,0,1004,1002,
-		1,0,0,0,1004,1005,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1007,998,
-		1,0,0,0,1007,1008,1,0,0,0,1008,1088,1,0,0,0,1009,1010,5,139,0,0,1010,1088,
-		3,138,69,0,1011,1012,5,140,0,0,1012,1088,3,138,69,0,1013,1014,5,141,0,
-		0,1014,1015,5,142,0,0,1015,1016,5,143,0,0,1016,1088,3,138,69,0,1017,1020,
-		5,144,0,0,1018,1019,5,243,0,0,1019,1021,5,187,0,0,1020,1018,1,0,0,0,1020,
-		1021,1,0,0,0,1021,1022,1,0,0,0,1022,1023,5,142,0,0,1023,1024,5,154,0,0,
-		1024,1088,3,138,69,0,1025,1026,5,145,0,0,1026,1027,5,243,0,0,1027,1028,
-		5,187,0,0,1028,1029,5,142,0,0,1029,1030,5,154,0,0,1030,1088,3,138,69,0,
-		1031,1032,5,165,0,0,1032,1037,3,138,69,0,1033,1034,5,227,0,0,1034,1036,
-		3,138,69,0,1035,1033,1,0,0,0,1036,1039,1,0,0,0,1037,1035,1,0,0,0,1037,
-		1038,1,0,0,0,1038,1040,1,0,0,0,1039,1037,1,0,0,0,1040,1041,5,154,0,0,1041,
-		1042,5,216,0,0,1042,1043,3,136,68,0,1043,1088,1,0,0,0,1044,1045,5,161,
-		0,0,1045,1046,3,132,66,0,1046,1050,5,223,0,0,1047,1049,3,110,55,0,1048,
-		1047,1,0,0,0,1049,1052,1,0,0,0,1050,1048,1,0,0,0,1050,1051,1,0,0,0,1051,
-		1053,1,0,0,0,1052,1050,1,0,0,0,1053,1063,5,224,0,0,1054,1055,5,162,0,0,
-		1055,1059,5,223,0,0,1056,1058,3,110,55,0,1057,1056,1,0,0,0,1058,1061,1,
-		0,0,0,1059,1057,1,0,0,0,1059,1060,1,0,0,0,1060,1062,1,0,0,0,1061,1059,
-		1,0,0,0,1062,1064,5,224,0,0,1063,1054,1,0,0,0,1063,1064,1,0,0,0,1064,1088,
-		1,0,0,0,1065,1068,5,146,0,0,1066,1067,5,171,0,0,1067,1069,5,105,0,0,1068,
-		1066,1,0,0,0,1068,1069,1,0,0,0,1069,1070,1,0,0,0,1070,1074,5,223,0,0,1071,
-		1073,3,110,55,0,1072,1071,1,0,0,0,1073,1076,1,0,0,0,1074,1072,1,0,0,0,
-		1074,1075,1,0,0,0,1075,1077,1,0,0,0,1076,1074,1,0,0,0,1077,1088,5,224,
-		0,0,1078,1079,5,147,0,0,1079,1083,5,223,0,0,1080,1082,3,110,55,0,1081,
-		1080,1,0,0,0,1082,1085,1,0,0,0,1083,1081,1,0,0,0,1083,1084,1,0,0,0,1084,
-		1086,1,0,0,0,1085,1083,1,0,0,0,1086,1088,5,224,0,0,1087,996,1,0,0,0,1087,
-		1009,1,0,0,0,1087,1011,1,0,0,0,1087,1013,1,0,0,0,1087,1017,1,0,0,0,1087,
-		1025,1,0,0,0,1087,1031,1,0,0,0,1087,1044,1,0,0,0,1087,1065,1,0,0,0,1087,
-		1078,1,0,0,0,1088,111,1,0,0,0,1089,1090,5,164,0,0,1090,1094,5,223,0,0,
-		1091,1093,3,114,57,0,1092,1091,1,0,0,0,1093,1096,1,0,0,0,1094,1092,1,0,
-		0,0,1094,1095,1,0,0,0,1095,1097,1,0,0,0,1096,1094,1,0,0,0,1097,1098,5,
-		224,0,0,1098,113,1,0,0,0,1099,1100,5,165,0,0,1100,1105,3,138,69,0,1101,
-		1102,5,227,0,0,1102,1104,3,138,69,0,1103,1101,1,0,0,0,1104,1107,1,0,0,
-		0,1105,1103,1,0,0,0,1105,1106,1,0,0,0,1106,1111,1,0,0,0,1107,1105,1,0,
-		0,0,1108,1110,3,116,58,0,1109,1108,1,0,0,0,1110,1113,1,0,0,0,1111,1109,
-		1,0,0,0,1111,1112,1,0,0,0,1112,1116,1,0,0,0,1113,1111,1,0,0,0,1114,1116,
-		3,108,54,0,1115,1099,1,0,0,0,1115,1114,1,0,0,0,1116,115,1,0,0,0,1117,1118,
-		5,166,0,0,1118,1140,3,132,66,0,1119,1120,5,167,0,0,1120,1140,3,130,65,
-		0,1121,1122,5,95,0,0,1122,1123,3,132,66,0,1123,1124,5,173,0,0,1124,1125,
-		5,103,0,0,1125,1140,1,0,0,0,1126,1127,5,96,0,0,1127,1140,3,132,66,0,1128,
-		1129,5,97,0,0,1129,1130,3,132,66,0,1130,1131,5,173,0,0,1131,1132,5,103,
-		0,0,1132,1140,1,0,0,0,1133,1134,5,98,0,0,1134,1140,3,132,66,0,1135,1136,
-		5,99,0,0,1136,1140,5,100,0,0,1137,1138,5,101,0,0,1138,1140,3,132,66,0,
-		1139,1117,1,0,0,0,1139,1119,1,0,0,0,1139,1121,1,0,0,0,1139,1126,1,0,0,
-		0,1139,1128,1,0,0,0,1139,1133,1,0,0,0,1139,1135,1,0,0,0,1139,1137,1,0,
-		0,0,1140,117,1,0,0,0,1141,1142,5,2,0,0,1142,1143,3,138,69,0,1143,1144,
-		5,4,0,0,1144,1145,3,138,69,0,1145,1149,5,223,0,0,1146,1148,3,120,60,0,
-		1147,1146,1,0,0,0,1148,1151,1,0,0,0,1149,1147,1,0,0,0,1149,1150,1,0,0,
-		0,1150,1152,1,0,0,0,1151,1149,1,0,0,0,1152,1153,5,224,0,0,1153,119,1,0,
-		0,0,1154,1155,3,138,69,0,1155,1156,5,58,0,0,1156,1157,5,168,0,0,1157,1158,
-		5,244,0,0,1158,1343,1,0,0,0,1159,1160,3,138,69,0,1160,1161,5,58,0,0,1161,
-		1162,5,36,0,0,1162,1166,3,132,66,0,1163,1165,3,126,63,0,1164,1163,1,0,
-		0,0,1165,1168,1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1343,1,
-		0,0,0,1168,1166,1,0,0,0,1169,1170,3,136,68,0,1170,1171,5,169,0,0,1171,
-		1172,3,132,66,0,1172,1177,3,128,64,0,1173,1174,5,26,0,0,1174,1175,3,132,
-		66,0,1175,1176,3,128,64,0,1176,1178,1,0,0,0,1177,1173,1,0,0,0,1177,1178,
-		1,0,0,0,1178,1343,1,0,0,0,1179,1180,3,136,68,0,1180,1181,5,170,0,0,1181,
-		1182,3,132,66,0,1182,1183,5,171,0,0,1183,1184,5,242,0,0,1184,1343,1,0,
-		0,0,1185,1186,3,138,69,0,1186,1210,5,172,0,0,1187,1188,5,52,0,0,1188,1211,
-		5,242,0,0,1189,1199,5,36,0,0,1190,1191,5,42,0,0,1191,1192,3,132,66,0,1192,
-		1196,3,128,64,0,1193,1195,3,122,61,0,1194,1193,1,0,0,0,1195,1198,1,0,0,
-		0,1196,1194,1,0,0,0,1196,1197,1,0,0,0,1197,1200,1,0,0,0,1198,1196,1,0,
-		0,0,1199,1190,1,0,0,0,1199,1200,1,0,0,0,1200,1204,1,0,0,0,1201,1203,3,
-		126,63,0,1202,1201,1,0,0,0,1203,1206,1,0,0,0,1204,1202,1,0,0,0,1204,1205,
-		1,0,0,0,1205,1208,1,0,0,0,1206,1204,1,0,0,0,1207,1209,3,124,62,0,1208,
-		1207,1,0,0,0,1208,1209,1,0,0,0,1209,1211,1,0,0,0,1210,1187,1,0,0,0,1210,
-		1189,1,0,0,0,1211,1343,1,0,0,0,1212,1214,5,164,0,0,1213,1215,3,116,58,
-		0,1214,1213,1,0,0,0,1215,1216,1,0,0,0,1216,1214,1,0,0,0,1216,1217,1,0,
-		0,0,1217,1343,1,0,0,0,1218,1219,5,164,0,0,1219,1220,5,165,0,0,1220,1343,
-		5,102,0,0,1221,1222,3,138,69,0,1222,1223,5,113,0,0,1223,1224,3,132,66,
-		0,1224,1343,1,0,0,0,1225,1226,3,138,69,0,1226,1227,5,14,0,0,1227,1228,
-		3,24,12,0,1228,1232,5,223,0,0,1229,1231,3,30,15,0,1230,1229,1,0,0,0,1231,
-		1234,1,0,0,0,1232,1230,1,0,0,0,1232,1233,1,0,0,0,1233,1235,1,0,0,0,1234,
-		1232,1,0,0,0,1235,1236,5,224,0,0,1236,1343,1,0,0,0,1237,1238,3,138,69,
-		0,1238,1239,5,17,0,0,1239,1240,5,242,0,0,1240,1241,5,18,0,0,1241,1242,
-		3,132,66,0,1242,1343,1,0,0,0,1243,1244,3,138,69,0,1244,1246,5,19,0,0,1245,
-		1247,5,231,0,0,1246,1245,1,0,0,0,1246,1247,1,0,0,0,1247,1248,1,0,0,0,1248,
-		1249,3,132,66,0,1249,1343,1,0,0,0,1250,1251,3,138,69,0,1251,1252,5,221,
-		0,0,1252,1253,3,130,65,0,1253,1343,1,0,0,0,1254,1255,3,138,69,0,1255,1256,
-		5,89,0,0,1256,1257,3,132,66,0,1257,1343,1,0,0,0,1258,1259,3,138,69,0,1259,
-		1260,5,90,0,0,1260,1261,5,131,0,0,1261,1262,3,130,65,0,1262,1263,5,60,
-		0,0,1263,1264,3,132,66,0,1264,1343,1,0,0,0,1265,1266,3,138,69,0,1266,1267,
-		5,190,0,0,1267,1268,5,90,0,0,1268,1343,1,0,0,0,1269,1270,3,138,69,0,1270,
-		1271,5,68,0,0,1271,1273,5,66,0,0,1272,1274,5,243,0,0,1273,1272,1,0,0,0,
-		1273,1274,1,0,0,0,1274,1343,1,0,0,0,1275,1276,3,138,69,0,1276,1277,5,68,
-		0,0,1277,1280,5,67,0,0,1278,1279,5,49,0,0,1279,1281,5,242,0,0,1280,1278,
-		1,0,0,0,1280,1281,1,0,0,0,1281,1343,1,0,0,0,1282,1283,3,138,69,0,1283,
-		1285,5,62,0,0,1284,1286,3,76,38,0,1285,1284,1,0,0,0,1286,1287,1,0,0,0,
-		1287,1285,1,0,0,0,1287,1288,1,0,0,0,1288,1343,1,0,0,0,1289,1290,5,20,0,
-		0,1290,1343,5,244,0,0,1291,1292,5,21,0,0,1292,1343,5,244,0,0,1293,1343,
-		5,22,0,0,1294,1343,5,23,0,0,1295,1296,3,138,69,0,1296,1297,5,24,0,0,1297,
-		1298,5,25,0,0,1298,1299,3,132,66,0,1299,1300,3,128,64,0,1300,1301,5,26,
-		0,0,1301,1302,3,132,66,0,1302,1303,3,128,64,0,1303,1343,1,0,0,0,1304,1305,
-		3,138,69,0,1305,1306,5,27,0,0,1306,1309,5,154,0,0,1307,1310,5,28,0,0,1308,
-		1310,3,132,66,0,1309,1307,1,0,0,0,1309,1308,1,0,0,0,1310,1311,1,0,0,0,
-		1311,1312,5,29,0,0,1312,1313,3,132,66,0,1313,1314,3,128,64,0,1314,1315,
-		5,26,0,0,1315,1316,3,132,66,0,1316,1317,3,128,64,0,1317,1343,1,0,0,0,1318,
-		1319,3,138,69,0,1319,1320,5,30,0,0,1320,1321,3,132,66,0,1321,1322,3,128,
-		64,0,1322,1323,5,18,0,0,1323,1324,3,132,66,0,1324,1343,1,0,0,0,1325,1326,
-		5,31,0,0,1326,1327,3,136,68,0,1327,1328,5,32,0,0,1328,1329,3,136,68,0,
-		1329,1332,3,132,66,0,1330,1331,5,33,0,0,1331,1333,3,132,66,0,1332,1330,
-		1,0,0,0,1332,1333,1,0,0,0,1333,1343,1,0,0,0,1334,1335,5,34,0,0,1335,1336,
-		5,33,0,0,1336,1337,3,132,66,0,1337,1338,3,128,64,0,1338,1339,5,35,0,0,
-		1339,1340,3,132,66,0,1340,1341,3,128,64,0,1341,1343,1,0,0,0,1342,1154,
-		1,0,0,0,1342,1159,1,0,0,0,1342,1169,1,0,0,0,1342,1179,1,0,0,0,1342,1185,
-		1,0,0,0,1342,1212,1,0,0,0,1342,1218,1,0,0,0,1342,1221,1,0,0,0,1342,1225,
-		1,0,0,0,1342,1237,1,0,0,0,1342,1243,1,0,0,0,1342,1250,1,0,0,0,1342,1254,
-		1,0,0,0,1342,1258,1,0,0,0,1342,1265,1,0,0,0,1342,1269,1,0,0,0,1342,1275,
-		1,0,0,0,1342,1282,1,0,0,0,1342,1289,1,0,0,0,1342,1291,1,0,0,0,1342,1293,
-		1,0,0,0,1342,1294,1,0,0,0,1342,1295,1,0,0,0,1342,1304,1,0,0,0,1342,1318,
-		1,0,0,0,1342,1325,1,0,0,0,1342,1334,1,0,0,0,1343,121,1,0,0,0,1344,1345,
-		5,70,0,0,1345,1346,5,242,0,0,1346,1347,5,163,0,0,1347,1348,3,132,66,0,
-		1348,1349,3,128,64,0,1349,123,1,0,0,0,1350,1351,5,43,0,0,1351,1352,5,38,
-		0,0,1352,1353,5,39,0,0,1353,1354,3,132,66,0,1354,1355,5,40,0,0,1355,1356,
-		3,132,66,0,1356,125,1,0,0,0,1357,1358,5,37,0,0,1358,1359,3,136,68,0,1359,
-		1360,3,132,66,0,1360,127,1,0,0,0,1361,1362,5,173,0,0,1362,1363,5,186,0,
-		0,1363,129,1,0,0,0,1364,1365,5,243,0,0,1365,131,1,0,0,0,1366,1367,6,66,
-		-1,0,1367,1368,5,225,0,0,1368,1369,3,132,66,0,1369,1370,5,226,0,0,1370,
-		1409,1,0,0,0,1371,1372,5,232,0,0,1372,1409,3,132,66,16,1373,1374,5,190,
-		0,0,1374,1409,3,132,66,11,1375,1376,5,161,0,0,1376,1377,3,132,66,0,1377,
-		1378,5,163,0,0,1378,1379,3,132,66,0,1379,1380,5,162,0,0,1380,1381,3,132,
-		66,0,1381,1409,1,0,0,0,1382,1383,3,138,69,0,1383,1392,5,225,0,0,1384,1389,
-		3,132,66,0,1385,1386,5,227,0,0,1386,1388,3,132,66,0,1387,1385,1,0,0,0,
-		1388,1391,1,0,0,0,1389,1387,1,0,0,0,1389,1390,1,0,0,0,1390,1393,1,0,0,
-		0,1391,1389,1,0,0,0,1392,1384,1,0,0,0,1392,1393,1,0,0,0,1393,1394,1,0,
-		0,0,1394,1395,5,226,0,0,1395,1409,1,0,0,0,1396,1398,7,3,0,0,1397,1399,
-		3,134,67,0,1398,1397,1,0,0,0,1398,1399,1,0,0,0,1399,1400,1,0,0,0,1400,
-		1401,5,173,0,0,1401,1409,3,134,67,0,1402,1403,5,244,0,0,1403,1409,3,134,
-		67,0,1404,1409,5,243,0,0,1405,1409,5,244,0,0,1406,1409,5,242,0,0,1407,
-		1409,3,136,68,0,1408,1366,1,0,0,0,1408,1371,1,0,0,0,1408,1373,1,0,0,0,
-		1408,1375,1,0,0,0,1408,1382,1,0,0,0,1408,1396,1,0,0,0,1408,1402,1,0,0,
-		0,1408,1404,1,0,0,0,1408,1405,1,0,0,0,1408,1406,1,0,0,0,1408,1407,1,0,
-		0,0,1409,1430,1,0,0,0,1410,1411,10,15,0,0,1411,1412,5,187,0,0,1412,1429,
-		3,132,66,16,1413,1414,10,14,0,0,1414,1415,7,4,0,0,1415,1429,3,132,66,15,
-		1416,1417,10,13,0,0,1417,1418,7,5,0,0,1418,1429,3,132,66,14,1419,1420,
-		10,12,0,0,1420,1421,7,6,0,0,1421,1429,3,132,66,13,1422,1423,10,10,0,0,
-		1423,1424,5,188,0,0,1424,1429,3,132,66,11,1425,1426,10,9,0,0,1426,1427,
-		5,189,0,0,1427,1429,3,132,66,10,1428,1410,1,0,0,0,1428,1413,1,0,0,0,1428,
-		1416,1,0,0,0,1428,1419,1,0,0,0,1428,1422,1,0,0,0,1428,1425,1,0,0,0,1429,
-		1432,1,0,0,0,1430,1428,1,0,0,0,1430,1431,1,0,0,0,1431,133,1,0,0,0,1432,
-		1430,1,0,0,0,1433,1434,7,7,0,0,1434,135,1,0,0,0,1435,1438,3,138,69,0,1436,
-		1437,5,228,0,0,1437,1439,3,138,69,0,1438,1436,1,0,0,0,1438,1439,1,0,0,
-		0,1439,137,1,0,0,0,1440,1441,7,8,0,0,1441,139,1,0,0,0,134,144,146,160,
-		186,193,195,203,205,224,234,245,253,270,279,289,301,305,313,317,322,332,
-		346,361,367,374,379,387,394,407,409,419,431,442,450,460,494,504,533,535,
-		549,552,560,583,590,598,608,612,616,620,624,640,658,667,672,702,706,720,
-		724,732,754,760,768,776,789,800,803,813,816,824,828,836,847,851,859,870,
-		872,883,886,890,898,903,908,918,920,928,937,942,955,960,963,970,979,984,
-		991,1004,1007,1020,1037,1050,1059,1063,1068,1074,1083,1087,1094,1105,1111,
-		1115,1139,1149,1166,1177,1196,1199,1204,1208,1210,1216,1232,1246,1273,
-		1280,1287,1309,1332,1342,1389,1392,1398,1408,1428,1430,1438
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1337,8,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,3,60,1347,8,60,1,61,1,61,1,61,1,61,1,61,1,61,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,65,
+		1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1392,8,66,10,66,12,66,1395,
+		9,66,3,66,1397,8,66,1,66,1,66,1,66,1,66,3,66,1403,8,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,3,66,1413,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1433,
+		8,66,10,66,12,66,1436,9,66,1,67,1,67,1,68,1,68,1,68,3,68,1443,8,68,1,69,
+		1,69,1,69,0,1,132,70,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
+		124,126,128,130,132,134,136,138,0,10,1,0,224,225,1,0,15,16,1,0,109,110,
+		1,0,169,170,1,0,244,245,1,0,234,235,1,0,232,233,1,0,236,241,1,0,175,186,
+		24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,
+		120,122,126,127,129,131,134,136,145,145,147,153,155,160,166,168,170,170,
+		186,187,192,206,208,223,248,249,1669,0,146,1,0,0,0,2,151,1,0,0,0,4,154,
+		1,0,0,0,6,186,1,0,0,0,8,188,1,0,0,0,10,200,1,0,0,0,12,224,1,0,0,0,14,226,
+		1,0,0,0,16,228,1,0,0,0,18,245,1,0,0,0,20,247,1,0,0,0,22,283,1,0,0,0,24,
+		285,1,0,0,0,26,287,1,0,0,0,28,321,1,0,0,0,30,323,1,0,0,0,32,328,1,0,0,
+		0,34,378,1,0,0,0,36,383,1,0,0,0,38,391,1,0,0,0,40,393,1,0,0,0,42,413,1,
+		0,0,0,44,415,1,0,0,0,46,417,1,0,0,0,48,446,1,0,0,0,50,448,1,0,0,0,52,498,
+		1,0,0,0,54,500,1,0,0,0,56,556,1,0,0,0,58,558,1,0,0,0,60,587,1,0,0,0,62,
+		589,1,0,0,0,64,596,1,0,0,0,66,710,1,0,0,0,68,712,1,0,0,0,70,728,1,0,0,
+		0,72,730,1,0,0,0,74,764,1,0,0,0,76,772,1,0,0,0,78,774,1,0,0,0,80,820,1,
+		0,0,0,82,822,1,0,0,0,84,840,1,0,0,0,86,842,1,0,0,0,88,845,1,0,0,0,90,863,
+		1,0,0,0,92,865,1,0,0,0,94,880,1,0,0,0,96,896,1,0,0,0,98,946,1,0,0,0,100,
+		967,1,0,0,0,102,969,1,0,0,0,104,976,1,0,0,0,106,988,1,0,0,0,108,990,1,
+		0,0,0,110,1091,1,0,0,0,112,1093,1,0,0,0,114,1119,1,0,0,0,116,1143,1,0,
+		0,0,118,1145,1,0,0,0,120,1346,1,0,0,0,122,1348,1,0,0,0,124,1354,1,0,0,
+		0,126,1361,1,0,0,0,128,1365,1,0,0,0,130,1368,1,0,0,0,132,1412,1,0,0,0,
+		134,1437,1,0,0,0,136,1439,1,0,0,0,138,1444,1,0,0,0,140,145,3,2,1,0,141,
+		145,3,4,2,0,142,145,3,118,59,0,143,145,3,8,4,0,144,140,1,0,0,0,144,141,
+		1,0,0,0,144,142,1,0,0,0,144,143,1,0,0,0,145,148,1,0,0,0,146,144,1,0,0,
+		0,146,147,1,0,0,0,147,149,1,0,0,0,148,146,1,0,0,0,149,150,5,0,0,1,150,
+		1,1,0,0,0,151,152,5,3,0,0,152,153,5,246,0,0,153,3,1,0,0,0,154,155,5,1,
+		0,0,155,156,3,138,69,0,156,160,5,224,0,0,157,159,3,6,3,0,158,157,1,0,0,
+		0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,162,
+		160,1,0,0,0,163,164,5,225,0,0,164,5,1,0,0,0,165,187,3,12,6,0,166,187,3,
+		16,8,0,167,187,3,20,10,0,168,187,3,26,13,0,169,187,3,32,16,0,170,187,3,
+		46,23,0,171,187,3,50,25,0,172,187,3,54,27,0,173,187,3,72,36,0,174,187,
+		3,58,29,0,175,187,3,64,32,0,176,187,3,78,39,0,177,187,3,88,44,0,178,187,
+		3,92,46,0,179,187,3,94,47,0,180,187,3,96,48,0,181,187,3,102,51,0,182,187,
+		3,104,52,0,183,187,3,108,54,0,184,187,3,112,56,0,185,187,3,8,4,0,186,165,
+		1,0,0,0,186,166,1,0,0,0,186,167,1,0,0,0,186,168,1,0,0,0,186,169,1,0,0,
+		0,186,170,1,0,0,0,186,171,1,0,0,0,186,172,1,0,0,0,186,173,1,0,0,0,186,
+		174,1,0,0,0,186,175,1,0,0,0,186,176,1,0,0,0,186,177,1,0,0,0,186,178,1,
+		0,0,0,186,179,1,0,0,0,186,180,1,0,0,0,186,181,1,0,0,0,186,182,1,0,0,0,
+		186,183,1,0,0,0,186,184,1,0,0,0,186,185,1,0,0,0,187,7,1,0,0,0,188,189,
+		5,248,0,0,189,195,4,4,0,0,190,194,3,138,69,0,191,194,5,4,0,0,192,194,5,
+		52,0,0,193,190,1,0,0,0,193,191,1,0,0,0,193,192,1,0,0,0,194,197,1,0,0,0,
+		195,193,1,0,0,0,195,196,1,0,0,0,196,198,1,0,0,0,197,195,1,0,0,0,198,199,
+		3,10,5,0,199,9,1,0,0,0,200,205,5,224,0,0,201,204,3,10,5,0,202,204,8,0,
+		0,0,203,201,1,0,0,0,203,202,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,
+		206,1,0,0,0,206,208,1,0,0,0,207,205,1,0,0,0,208,209,5,225,0,0,209,11,1,
+		0,0,0,210,211,5,5,0,0,211,225,5,246,0,0,212,213,5,6,0,0,213,225,3,138,
+		69,0,214,215,5,7,0,0,215,225,5,243,0,0,216,217,5,8,0,0,217,225,5,243,0,
+		0,218,219,5,9,0,0,219,225,5,243,0,0,220,221,5,10,0,0,221,225,3,138,69,
+		0,222,223,5,11,0,0,223,225,3,14,7,0,224,210,1,0,0,0,224,212,1,0,0,0,224,
+		214,1,0,0,0,224,216,1,0,0,0,224,218,1,0,0,0,224,220,1,0,0,0,224,222,1,
+		0,0,0,225,13,1,0,0,0,226,227,5,242,0,0,227,15,1,0,0,0,228,229,5,12,0,0,
+		229,230,3,138,69,0,230,234,5,224,0,0,231,233,3,18,9,0,232,231,1,0,0,0,
+		233,236,1,0,0,0,234,232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,234,
+		1,0,0,0,237,238,5,225,0,0,238,17,1,0,0,0,239,240,5,41,0,0,240,246,5,246,
+		0,0,241,242,5,42,0,0,242,246,3,132,66,0,243,244,5,43,0,0,244,246,3,132,
+		66,0,245,239,1,0,0,0,245,241,1,0,0,0,245,243,1,0,0,0,246,19,1,0,0,0,247,
+		248,5,13,0,0,248,249,3,138,69,0,249,253,5,224,0,0,250,252,3,22,11,0,251,
+		250,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,253,254,1,0,0,0,254,256,1,
+		0,0,0,255,253,1,0,0,0,256,257,5,225,0,0,257,21,1,0,0,0,258,259,5,113,0,
+		0,259,284,3,132,66,0,260,261,5,169,0,0,261,262,3,132,66,0,262,263,3,128,
+		64,0,263,284,1,0,0,0,264,265,5,170,0,0,265,266,3,132,66,0,266,267,3,128,
+		64,0,267,284,1,0,0,0,268,269,5,14,0,0,269,270,3,24,12,0,270,274,5,224,
+		0,0,271,273,3,30,15,0,272,271,1,0,0,0,273,276,1,0,0,0,274,272,1,0,0,0,
+		274,275,1,0,0,0,275,277,1,0,0,0,276,274,1,0,0,0,277,278,5,225,0,0,278,
+		284,1,0,0,0,279,280,5,17,0,0,280,281,5,243,0,0,281,282,5,18,0,0,282,284,
+		3,132,66,0,283,258,1,0,0,0,283,260,1,0,0,0,283,264,1,0,0,0,283,268,1,0,
+		0,0,283,279,1,0,0,0,284,23,1,0,0,0,285,286,7,1,0,0,286,25,1,0,0,0,287,
+		288,5,44,0,0,288,289,3,138,69,0,289,293,5,224,0,0,290,292,3,28,14,0,291,
+		290,1,0,0,0,292,295,1,0,0,0,293,291,1,0,0,0,293,294,1,0,0,0,294,296,1,
+		0,0,0,295,293,1,0,0,0,296,297,5,225,0,0,297,27,1,0,0,0,298,299,5,45,0,
+		0,299,322,3,132,66,0,300,301,5,46,0,0,301,302,5,47,0,0,302,305,3,130,65,
+		0,303,304,5,48,0,0,304,306,3,132,66,0,305,303,1,0,0,0,305,306,1,0,0,0,
+		306,309,1,0,0,0,307,308,5,49,0,0,308,310,5,243,0,0,309,307,1,0,0,0,309,
+		310,1,0,0,0,310,322,1,0,0,0,311,312,5,46,0,0,312,313,5,50,0,0,313,317,
+		5,224,0,0,314,316,3,30,15,0,315,314,1,0,0,0,316,319,1,0,0,0,317,315,1,
+		0,0,0,317,318,1,0,0,0,318,320,1,0,0,0,319,317,1,0,0,0,320,322,5,225,0,
+		0,321,298,1,0,0,0,321,300,1,0,0,0,321,311,1,0,0,0,322,29,1,0,0,0,323,324,
+		5,243,0,0,324,326,3,132,66,0,325,327,5,228,0,0,326,325,1,0,0,0,326,327,
+		1,0,0,0,327,31,1,0,0,0,328,329,5,51,0,0,329,330,3,138,69,0,330,331,5,52,
+		0,0,331,332,3,138,69,0,332,336,5,224,0,0,333,335,3,34,17,0,334,333,1,0,
+		0,0,335,338,1,0,0,0,336,334,1,0,0,0,336,337,1,0,0,0,337,339,1,0,0,0,338,
+		336,1,0,0,0,339,340,5,225,0,0,340,33,1,0,0,0,341,342,5,53,0,0,342,379,
+		3,138,69,0,343,344,5,54,0,0,344,345,3,132,66,0,345,350,3,128,64,0,346,
+		347,5,55,0,0,347,348,3,132,66,0,348,349,3,128,64,0,349,351,1,0,0,0,350,
+		346,1,0,0,0,350,351,1,0,0,0,351,379,1,0,0,0,352,353,5,56,0,0,353,379,5,
+		243,0,0,354,355,5,57,0,0,355,379,3,130,65,0,356,357,5,58,0,0,357,358,3,
+		36,18,0,358,359,3,130,65,0,359,360,5,60,0,0,360,361,5,53,0,0,361,365,5,
+		61,0,0,362,363,5,54,0,0,363,364,5,60,0,0,364,366,5,62,0,0,365,362,1,0,
+		0,0,365,366,1,0,0,0,366,379,1,0,0,0,367,369,5,63,0,0,368,370,3,38,19,0,
+		369,368,1,0,0,0,370,371,1,0,0,0,371,369,1,0,0,0,371,372,1,0,0,0,372,379,
+		1,0,0,0,373,374,5,11,0,0,374,379,3,14,7,0,375,379,3,40,20,0,376,377,5,
+		223,0,0,377,379,3,138,69,0,378,341,1,0,0,0,378,343,1,0,0,0,378,352,1,0,
+		0,0,378,354,1,0,0,0,378,356,1,0,0,0,378,367,1,0,0,0,378,373,1,0,0,0,378,
+		375,1,0,0,0,378,376,1,0,0,0,379,35,1,0,0,0,380,381,5,245,0,0,381,384,5,
+		59,0,0,382,384,5,244,0,0,383,380,1,0,0,0,383,382,1,0,0,0,384,37,1,0,0,
+		0,385,386,5,68,0,0,386,392,3,132,66,0,387,388,5,69,0,0,388,392,3,132,66,
+		0,389,390,5,70,0,0,390,392,5,243,0,0,391,385,1,0,0,0,391,387,1,0,0,0,391,
+		389,1,0,0,0,392,39,1,0,0,0,393,394,5,64,0,0,394,398,3,138,69,0,395,397,
+		3,42,21,0,396,395,1,0,0,0,397,400,1,0,0,0,398,396,1,0,0,0,398,399,1,0,
+		0,0,399,41,1,0,0,0,400,398,1,0,0,0,401,402,5,69,0,0,402,414,3,132,66,0,
+		403,404,5,70,0,0,404,414,5,243,0,0,405,406,5,123,0,0,406,414,3,132,66,
+		0,407,408,5,65,0,0,408,411,3,44,22,0,409,410,5,189,0,0,410,412,3,44,22,
+		0,411,409,1,0,0,0,411,412,1,0,0,0,412,414,1,0,0,0,413,401,1,0,0,0,413,
+		403,1,0,0,0,413,405,1,0,0,0,413,407,1,0,0,0,414,43,1,0,0,0,415,416,7,2,
+		0,0,416,45,1,0,0,0,417,418,5,71,0,0,418,419,3,138,69,0,419,423,5,224,0,
+		0,420,422,3,48,24,0,421,420,1,0,0,0,422,425,1,0,0,0,423,421,1,0,0,0,423,
+		424,1,0,0,0,424,426,1,0,0,0,425,423,1,0,0,0,426,427,5,225,0,0,427,47,1,
+		0,0,0,428,429,5,72,0,0,429,447,3,138,69,0,430,431,5,105,0,0,431,447,3,
+		132,66,0,432,433,5,106,0,0,433,435,3,132,66,0,434,436,5,107,0,0,435,434,
+		1,0,0,0,435,436,1,0,0,0,436,447,1,0,0,0,437,438,5,108,0,0,438,439,5,70,
+		0,0,439,447,5,243,0,0,440,441,5,111,0,0,441,447,3,70,35,0,442,443,5,8,
+		0,0,443,447,5,243,0,0,444,445,5,43,0,0,445,447,3,132,66,0,446,428,1,0,
+		0,0,446,430,1,0,0,0,446,432,1,0,0,0,446,437,1,0,0,0,446,440,1,0,0,0,446,
+		442,1,0,0,0,446,444,1,0,0,0,447,49,1,0,0,0,448,449,5,73,0,0,449,450,3,
+		138,69,0,450,454,5,224,0,0,451,453,3,52,26,0,452,451,1,0,0,0,453,456,1,
+		0,0,0,454,452,1,0,0,0,454,455,1,0,0,0,455,457,1,0,0,0,456,454,1,0,0,0,
+		457,458,5,225,0,0,458,51,1,0,0,0,459,460,5,74,0,0,460,464,5,224,0,0,461,
+		463,3,62,31,0,462,461,1,0,0,0,463,466,1,0,0,0,464,462,1,0,0,0,464,465,
+		1,0,0,0,465,467,1,0,0,0,466,464,1,0,0,0,467,499,5,225,0,0,468,469,5,75,
+		0,0,469,499,3,132,66,0,470,471,5,76,0,0,471,499,3,132,66,0,472,473,5,77,
+		0,0,473,474,5,47,0,0,474,499,3,130,65,0,475,476,5,77,0,0,476,477,5,78,
+		0,0,477,478,3,132,66,0,478,479,3,128,64,0,479,499,1,0,0,0,480,481,5,80,
+		0,0,481,499,3,132,66,0,482,483,5,81,0,0,483,499,3,132,66,0,484,485,5,79,
+		0,0,485,499,3,132,66,0,486,487,5,82,0,0,487,488,3,132,66,0,488,489,3,128,
+		64,0,489,499,1,0,0,0,490,491,5,83,0,0,491,492,3,132,66,0,492,493,5,78,
+		0,0,493,494,3,132,66,0,494,495,3,128,64,0,495,499,1,0,0,0,496,497,5,84,
+		0,0,497,499,3,138,69,0,498,459,1,0,0,0,498,468,1,0,0,0,498,470,1,0,0,0,
+		498,472,1,0,0,0,498,475,1,0,0,0,498,480,1,0,0,0,498,482,1,0,0,0,498,484,
+		1,0,0,0,498,486,1,0,0,0,498,490,1,0,0,0,498,496,1,0,0,0,499,53,1,0,0,0,
+		500,501,5,85,0,0,501,502,3,138,69,0,502,503,5,52,0,0,503,504,3,138,69,
+		0,504,508,5,224,0,0,505,507,3,56,28,0,506,505,1,0,0,0,507,510,1,0,0,0,
+		508,506,1,0,0,0,508,509,1,0,0,0,509,511,1,0,0,0,510,508,1,0,0,0,511,512,
+		5,225,0,0,512,55,1,0,0,0,513,514,5,86,0,0,514,557,3,138,69,0,515,516,5,
+		75,0,0,516,557,3,132,66,0,517,518,5,87,0,0,518,519,5,60,0,0,519,557,5,
+		62,0,0,520,521,5,87,0,0,521,557,3,132,66,0,522,523,5,177,0,0,523,524,3,
+		132,66,0,524,525,3,128,64,0,525,557,1,0,0,0,526,527,5,88,0,0,527,557,3,
+		132,66,0,528,529,5,56,0,0,529,557,5,243,0,0,530,531,5,57,0,0,531,557,3,
+		130,65,0,532,533,5,91,0,0,533,539,3,132,66,0,534,537,5,92,0,0,535,536,
+		5,154,0,0,536,538,3,132,66,0,537,535,1,0,0,0,537,538,1,0,0,0,538,540,1,
+		0,0,0,539,534,1,0,0,0,539,540,1,0,0,0,540,557,1,0,0,0,541,542,5,58,0,0,
+		542,543,3,36,18,0,543,544,3,130,65,0,544,545,5,60,0,0,545,546,5,86,0,0,
+		546,547,5,61,0,0,547,557,1,0,0,0,548,549,5,93,0,0,549,553,3,132,66,0,550,
+		551,5,94,0,0,551,552,5,125,0,0,552,554,5,57,0,0,553,550,1,0,0,0,553,554,
+		1,0,0,0,554,557,1,0,0,0,555,557,3,40,20,0,556,513,1,0,0,0,556,515,1,0,
+		0,0,556,517,1,0,0,0,556,520,1,0,0,0,556,522,1,0,0,0,556,526,1,0,0,0,556,
+		528,1,0,0,0,556,530,1,0,0,0,556,532,1,0,0,0,556,541,1,0,0,0,556,548,1,
+		0,0,0,556,555,1,0,0,0,557,57,1,0,0,0,558,559,5,183,0,0,559,560,3,138,69,
+		0,560,564,5,224,0,0,561,563,3,60,30,0,562,561,1,0,0,0,563,566,1,0,0,0,
+		564,562,1,0,0,0,564,565,1,0,0,0,565,567,1,0,0,0,566,564,1,0,0,0,567,568,
+		5,225,0,0,568,59,1,0,0,0,569,570,5,213,0,0,570,588,3,132,66,0,571,572,
+		5,87,0,0,572,588,3,138,69,0,573,574,5,214,0,0,574,588,3,132,66,0,575,576,
+		5,215,0,0,576,588,3,132,66,0,577,578,5,216,0,0,578,588,3,132,66,0,579,
+		580,5,80,0,0,580,588,3,132,66,0,581,582,5,79,0,0,582,588,3,132,66,0,583,
+		584,5,95,0,0,584,588,3,132,66,0,585,586,5,96,0,0,586,588,3,132,66,0,587,
+		569,1,0,0,0,587,571,1,0,0,0,587,573,1,0,0,0,587,575,1,0,0,0,587,577,1,
+		0,0,0,587,579,1,0,0,0,587,581,1,0,0,0,587,583,1,0,0,0,587,585,1,0,0,0,
+		588,61,1,0,0,0,589,590,5,243,0,0,590,591,3,132,66,0,591,592,5,60,0,0,592,
+		594,3,132,66,0,593,595,5,228,0,0,594,593,1,0,0,0,594,595,1,0,0,0,595,63,
+		1,0,0,0,596,597,5,104,0,0,597,598,3,138,69,0,598,602,5,224,0,0,599,601,
+		3,66,33,0,600,599,1,0,0,0,601,604,1,0,0,0,602,600,1,0,0,0,602,603,1,0,
+		0,0,603,605,1,0,0,0,604,602,1,0,0,0,605,606,5,225,0,0,606,65,1,0,0,0,607,
+		608,5,105,0,0,608,711,3,132,66,0,609,610,5,106,0,0,610,612,3,132,66,0,
+		611,613,5,107,0,0,612,611,1,0,0,0,612,613,1,0,0,0,613,616,1,0,0,0,614,
+		615,5,48,0,0,615,617,3,132,66,0,616,614,1,0,0,0,616,617,1,0,0,0,617,620,
+		1,0,0,0,618,619,5,69,0,0,619,621,3,132,66,0,620,618,1,0,0,0,620,621,1,
+		0,0,0,621,711,1,0,0,0,622,624,5,192,0,0,623,625,5,244,0,0,624,623,1,0,
+		0,0,624,625,1,0,0,0,625,628,1,0,0,0,626,627,5,132,0,0,627,629,3,132,66,
+		0,628,626,1,0,0,0,628,629,1,0,0,0,629,711,1,0,0,0,630,631,5,192,0,0,631,
+		711,5,203,0,0,632,633,5,193,0,0,633,711,3,132,66,0,634,635,5,194,0,0,635,
+		711,3,132,66,0,636,637,5,195,0,0,637,638,5,70,0,0,638,711,5,243,0,0,639,
+		640,5,196,0,0,640,644,5,224,0,0,641,643,3,30,15,0,642,641,1,0,0,0,643,
+		646,1,0,0,0,644,642,1,0,0,0,644,645,1,0,0,0,645,647,1,0,0,0,646,644,1,
+		0,0,0,647,711,5,225,0,0,648,649,5,196,0,0,649,650,5,204,0,0,650,651,3,
+		138,69,0,651,652,5,205,0,0,652,653,3,132,66,0,653,711,1,0,0,0,654,655,
+		5,197,0,0,655,711,3,132,66,0,656,657,5,198,0,0,657,662,3,132,66,0,658,
+		659,5,49,0,0,659,663,5,243,0,0,660,661,5,207,0,0,661,663,3,138,69,0,662,
+		658,1,0,0,0,662,660,1,0,0,0,663,711,1,0,0,0,664,665,5,200,0,0,665,666,
+		5,201,0,0,666,667,3,138,69,0,667,671,5,224,0,0,668,670,3,68,34,0,669,668,
+		1,0,0,0,670,673,1,0,0,0,671,669,1,0,0,0,671,672,1,0,0,0,672,676,1,0,0,
+		0,673,671,1,0,0,0,674,675,5,162,0,0,675,677,3,132,66,0,676,674,1,0,0,0,
+		676,677,1,0,0,0,677,678,1,0,0,0,678,679,5,225,0,0,679,711,1,0,0,0,680,
+		681,5,200,0,0,681,682,5,206,0,0,682,683,3,132,66,0,683,684,5,162,0,0,684,
+		685,3,132,66,0,685,711,1,0,0,0,686,687,5,199,0,0,687,711,3,132,66,0,688,
+		689,5,108,0,0,689,690,5,70,0,0,690,711,5,243,0,0,691,692,5,111,0,0,692,
+		711,3,70,35,0,693,694,5,8,0,0,694,711,5,243,0,0,695,696,5,115,0,0,696,
+		711,5,245,0,0,697,711,3,40,20,0,698,699,5,218,0,0,699,700,5,60,0,0,700,
+		701,3,132,66,0,701,702,5,204,0,0,702,706,3,132,66,0,703,704,5,219,0,0,
+		704,705,5,220,0,0,705,707,3,132,66,0,706,703,1,0,0,0,706,707,1,0,0,0,707,
+		711,1,0,0,0,708,709,5,221,0,0,709,711,3,132,66,0,710,607,1,0,0,0,710,609,
+		1,0,0,0,710,622,1,0,0,0,710,630,1,0,0,0,710,632,1,0,0,0,710,634,1,0,0,
+		0,710,636,1,0,0,0,710,639,1,0,0,0,710,648,1,0,0,0,710,654,1,0,0,0,710,
+		656,1,0,0,0,710,664,1,0,0,0,710,680,1,0,0,0,710,686,1,0,0,0,710,688,1,
+		0,0,0,710,691,1,0,0,0,710,693,1,0,0,0,710,695,1,0,0,0,710,697,1,0,0,0,
+		710,698,1,0,0,0,710,708,1,0,0,0,711,67,1,0,0,0,712,713,5,202,0,0,713,714,
+		3,132,66,0,714,715,3,132,66,0,715,69,1,0,0,0,716,729,5,112,0,0,717,729,
+		5,113,0,0,718,729,5,114,0,0,719,720,5,50,0,0,720,724,5,224,0,0,721,723,
+		3,30,15,0,722,721,1,0,0,0,723,726,1,0,0,0,724,722,1,0,0,0,724,725,1,0,
+		0,0,725,727,1,0,0,0,726,724,1,0,0,0,727,729,5,225,0,0,728,716,1,0,0,0,
+		728,717,1,0,0,0,728,718,1,0,0,0,728,719,1,0,0,0,729,71,1,0,0,0,730,731,
+		5,208,0,0,731,732,3,138,69,0,732,736,5,224,0,0,733,735,3,74,37,0,734,733,
+		1,0,0,0,735,738,1,0,0,0,736,734,1,0,0,0,736,737,1,0,0,0,737,739,1,0,0,
+		0,738,736,1,0,0,0,739,740,5,225,0,0,740,73,1,0,0,0,741,742,5,188,0,0,742,
+		743,3,138,69,0,743,744,5,229,0,0,744,745,3,138,69,0,745,765,1,0,0,0,746,
+		747,5,186,0,0,747,765,3,132,66,0,748,749,5,209,0,0,749,765,3,132,66,0,
+		750,751,5,210,0,0,751,765,5,212,0,0,752,753,5,210,0,0,753,765,3,138,69,
+		0,754,756,5,62,0,0,755,757,3,76,38,0,756,755,1,0,0,0,757,758,1,0,0,0,758,
+		756,1,0,0,0,758,759,1,0,0,0,759,765,1,0,0,0,760,761,5,196,0,0,761,762,
+		5,159,0,0,762,763,5,49,0,0,763,765,3,138,69,0,764,741,1,0,0,0,764,746,
+		1,0,0,0,764,748,1,0,0,0,764,750,1,0,0,0,764,752,1,0,0,0,764,754,1,0,0,
+		0,764,760,1,0,0,0,765,75,1,0,0,0,766,767,5,211,0,0,767,773,3,132,66,0,
+		768,769,5,95,0,0,769,773,3,132,66,0,770,771,5,96,0,0,771,773,3,132,66,
+		0,772,766,1,0,0,0,772,768,1,0,0,0,772,770,1,0,0,0,773,77,1,0,0,0,774,775,
+		5,116,0,0,775,776,3,138,69,0,776,780,5,224,0,0,777,779,3,80,40,0,778,777,
+		1,0,0,0,779,782,1,0,0,0,780,778,1,0,0,0,780,781,1,0,0,0,781,783,1,0,0,
+		0,782,780,1,0,0,0,783,784,5,225,0,0,784,79,1,0,0,0,785,786,5,117,0,0,786,
+		821,3,132,66,0,787,788,5,118,0,0,788,793,3,82,41,0,789,790,5,228,0,0,790,
+		792,3,82,41,0,791,789,1,0,0,0,792,795,1,0,0,0,793,791,1,0,0,0,793,794,
+		1,0,0,0,794,821,1,0,0,0,795,793,1,0,0,0,796,797,5,155,0,0,797,821,3,132,
+		66,0,798,799,5,156,0,0,799,800,3,132,66,0,800,801,5,154,0,0,801,804,3,
+		138,69,0,802,803,5,157,0,0,803,805,3,132,66,0,804,802,1,0,0,0,804,805,
+		1,0,0,0,805,807,1,0,0,0,806,808,5,160,0,0,807,806,1,0,0,0,807,808,1,0,
+		0,0,808,821,1,0,0,0,809,810,5,194,0,0,810,821,3,132,66,0,811,812,5,158,
+		0,0,812,817,3,86,43,0,813,814,5,228,0,0,814,816,3,86,43,0,815,813,1,0,
+		0,0,816,819,1,0,0,0,817,815,1,0,0,0,817,818,1,0,0,0,818,821,1,0,0,0,819,
+		817,1,0,0,0,820,785,1,0,0,0,820,787,1,0,0,0,820,796,1,0,0,0,820,798,1,
+		0,0,0,820,809,1,0,0,0,820,811,1,0,0,0,821,81,1,0,0,0,822,823,3,138,69,
+		0,823,832,3,132,66,0,824,828,5,224,0,0,825,827,3,84,42,0,826,825,1,0,0,
+		0,827,830,1,0,0,0,828,826,1,0,0,0,828,829,1,0,0,0,829,831,1,0,0,0,830,
+		828,1,0,0,0,831,833,5,225,0,0,832,824,1,0,0,0,832,833,1,0,0,0,833,83,1,
+		0,0,0,834,835,5,155,0,0,835,841,3,132,66,0,836,837,5,156,0,0,837,841,3,
+		132,66,0,838,839,5,157,0,0,839,841,3,132,66,0,840,834,1,0,0,0,840,836,
+		1,0,0,0,840,838,1,0,0,0,841,85,1,0,0,0,842,843,5,243,0,0,843,844,3,132,
+		66,0,844,87,1,0,0,0,845,846,5,119,0,0,846,855,3,138,69,0,847,851,5,224,
+		0,0,848,850,3,90,45,0,849,848,1,0,0,0,850,853,1,0,0,0,851,849,1,0,0,0,
+		851,852,1,0,0,0,852,854,1,0,0,0,853,851,1,0,0,0,854,856,5,225,0,0,855,
+		847,1,0,0,0,855,856,1,0,0,0,856,89,1,0,0,0,857,858,5,120,0,0,858,864,3,
+		132,66,0,859,860,5,121,0,0,860,864,3,132,66,0,861,862,5,122,0,0,862,864,
+		3,132,66,0,863,857,1,0,0,0,863,859,1,0,0,0,863,861,1,0,0,0,864,91,1,0,
+		0,0,865,866,5,123,0,0,866,867,3,138,69,0,867,868,5,224,0,0,868,876,3,132,
+		66,0,869,874,3,128,64,0,870,871,5,55,0,0,871,872,3,132,66,0,872,873,3,
+		128,64,0,873,875,1,0,0,0,874,870,1,0,0,0,874,875,1,0,0,0,875,877,1,0,0,
+		0,876,869,1,0,0,0,876,877,1,0,0,0,877,878,1,0,0,0,878,879,5,225,0,0,879,
+		93,1,0,0,0,880,881,5,124,0,0,881,882,3,138,69,0,882,883,5,231,0,0,883,
+		890,3,132,66,0,884,887,5,125,0,0,885,888,5,126,0,0,886,888,5,127,0,0,887,
+		885,1,0,0,0,887,886,1,0,0,0,888,889,1,0,0,0,889,891,3,130,65,0,890,884,
+		1,0,0,0,890,891,1,0,0,0,891,894,1,0,0,0,892,893,5,49,0,0,893,895,5,243,
+		0,0,894,892,1,0,0,0,894,895,1,0,0,0,895,95,1,0,0,0,896,897,5,128,0,0,897,
+		898,3,138,69,0,898,899,5,132,0,0,899,902,3,132,66,0,900,901,5,49,0,0,901,
+		903,5,243,0,0,902,900,1,0,0,0,902,903,1,0,0,0,903,907,1,0,0,0,904,905,
+		5,129,0,0,905,906,5,131,0,0,906,908,5,245,0,0,907,904,1,0,0,0,907,908,
+		1,0,0,0,908,912,1,0,0,0,909,910,5,130,0,0,910,911,5,131,0,0,911,913,5,
+		245,0,0,912,909,1,0,0,0,912,913,1,0,0,0,913,924,1,0,0,0,914,915,5,149,
+		0,0,915,916,5,172,0,0,916,917,3,138,69,0,917,918,5,150,0,0,918,919,5,154,
+		0,0,919,920,5,245,0,0,920,922,5,151,0,0,921,923,3,98,49,0,922,921,1,0,
+		0,0,922,923,1,0,0,0,923,925,1,0,0,0,924,914,1,0,0,0,924,925,1,0,0,0,925,
+		926,1,0,0,0,926,927,5,230,0,0,927,932,3,100,50,0,928,929,5,228,0,0,929,
+		931,3,100,50,0,930,928,1,0,0,0,931,934,1,0,0,0,932,930,1,0,0,0,932,933,
+		1,0,0,0,933,97,1,0,0,0,934,932,1,0,0,0,935,936,5,152,0,0,936,941,3,138,
+		69,0,937,938,5,228,0,0,938,940,3,138,69,0,939,937,1,0,0,0,940,943,1,0,
+		0,0,941,939,1,0,0,0,941,942,1,0,0,0,942,947,1,0,0,0,943,941,1,0,0,0,944,
+		945,5,153,0,0,945,947,3,138,69,0,946,935,1,0,0,0,946,944,1,0,0,0,947,99,
+		1,0,0,0,948,949,5,145,0,0,949,950,5,244,0,0,950,951,5,154,0,0,951,968,
+		3,138,69,0,952,964,5,148,0,0,953,954,5,226,0,0,954,959,3,138,69,0,955,
+		956,5,228,0,0,956,958,3,138,69,0,957,955,1,0,0,0,958,961,1,0,0,0,959,957,
+		1,0,0,0,959,960,1,0,0,0,960,962,1,0,0,0,961,959,1,0,0,0,962,963,5,227,
+		0,0,963,965,1,0,0,0,964,953,1,0,0,0,964,965,1,0,0,0,965,968,1,0,0,0,966,
+		968,3,138,69,0,967,948,1,0,0,0,967,952,1,0,0,0,967,966,1,0,0,0,968,101,
+		1,0,0,0,969,970,5,133,0,0,970,971,5,132,0,0,971,974,3,132,66,0,972,973,
+		5,134,0,0,973,975,3,130,65,0,974,972,1,0,0,0,974,975,1,0,0,0,975,103,1,
+		0,0,0,976,977,5,135,0,0,977,978,5,136,0,0,978,983,3,106,53,0,979,980,5,
+		228,0,0,980,982,3,106,53,0,981,979,1,0,0,0,982,985,1,0,0,0,983,981,1,0,
+		0,0,983,984,1,0,0,0,984,105,1,0,0,0,985,983,1,0,0,0,986,989,5,63,0,0,987,
+		989,3,138,69,0,988,986,1,0,0,0,988,987,1,0,0,0,989,107,1,0,0,0,990,991,
+		5,137,0,0,991,995,5,224,0,0,992,994,3,110,55,0,993,992,1,0,0,0,994,997,
+		1,0,0,0,995,993,1,0,0,0,995,996,1,0,0,0,996,998,1,0,0,0,997,995,1,0,0,
+		0,998,999,5,225,0,0,999,109,1,0,0,0,1000,1001,5,10,0,0,1001,1011,3,136,
+		68,0,1002,1003,5,138,0,0,1003,1008,3,138,69,0,1004,1005,5,228,0,0,1005,
+		1007,3,138,69,0,1006,1004,1,0,0,0,1007,1010,1,0,0,0,1008,1006,1,0,0,0,
+		1008,1009,1,0,0,0,1009,1012,1,0,0,0,1010,1008,1,0,0,0,1011,1002,1,0,0,
+		0,1011,1012,1,0,0,0,1012,1092,1,0,0,0,1013,1014,5,139,0,0,1014,1092,3,
+		138,69,0,1015,1016,5,140,0,0,1016,1092,3,138,69,0,1017,1018,5,141,0,0,
+		1018,1019,5,142,0,0,1019,1020,5,143,0,0,1020,1092,3,138,69,0,1021,1024,
+		5,144,0,0,1022,1023,5,244,0,0,1023,1025,5,188,0,0,1024,1022,1,0,0,0,1024,
+		1025,1,0,0,0,1025,1026,1,0,0,0,1026,1027,5,142,0,0,1027,1028,5,154,0,0,
+		1028,1092,3,138,69,0,1029,1030,5,145,0,0,1030,1031,5,244,0,0,1031,1032,
+		5,188,0,0,1032,1033,5,142,0,0,1033,1034,5,154,0,0,1034,1092,3,138,69,0,
+		1035,1036,5,165,0,0,1036,1041,3,138,69,0,1037,1038,5,228,0,0,1038,1040,
+		3,138,69,0,1039,1037,1,0,0,0,1040,1043,1,0,0,0,1041,1039,1,0,0,0,1041,
+		1042,1,0,0,0,1042,1044,1,0,0,0,1043,1041,1,0,0,0,1044,1045,5,154,0,0,1045,
+		1046,5,217,0,0,1046,1047,3,136,68,0,1047,1092,1,0,0,0,1048,1049,5,161,
+		0,0,1049,1050,3,132,66,0,1050,1054,5,224,0,0,1051,1053,3,110,55,0,1052,
+		1051,1,0,0,0,1053,1056,1,0,0,0,1054,1052,1,0,0,0,1054,1055,1,0,0,0,1055,
+		1057,1,0,0,0,1056,1054,1,0,0,0,1057,1067,5,225,0,0,1058,1059,5,162,0,0,
+		1059,1063,5,224,0,0,1060,1062,3,110,55,0,1061,1060,1,0,0,0,1062,1065,1,
+		0,0,0,1063,1061,1,0,0,0,1063,1064,1,0,0,0,1064,1066,1,0,0,0,1065,1063,
+		1,0,0,0,1066,1068,5,225,0,0,1067,1058,1,0,0,0,1067,1068,1,0,0,0,1068,1092,
+		1,0,0,0,1069,1072,5,146,0,0,1070,1071,5,172,0,0,1071,1073,5,105,0,0,1072,
+		1070,1,0,0,0,1072,1073,1,0,0,0,1073,1074,1,0,0,0,1074,1078,5,224,0,0,1075,
+		1077,3,110,55,0,1076,1075,1,0,0,0,1077,1080,1,0,0,0,1078,1076,1,0,0,0,
+		1078,1079,1,0,0,0,1079,1081,1,0,0,0,1080,1078,1,0,0,0,1081,1092,5,225,
+		0,0,1082,1083,5,147,0,0,1083,1087,5,224,0,0,1084,1086,3,110,55,0,1085,
+		1084,1,0,0,0,1086,1089,1,0,0,0,1087,1085,1,0,0,0,1087,1088,1,0,0,0,1088,
+		1090,1,0,0,0,1089,1087,1,0,0,0,1090,1092,5,225,0,0,1091,1000,1,0,0,0,1091,
+		1013,1,0,0,0,1091,1015,1,0,0,0,1091,1017,1,0,0,0,1091,1021,1,0,0,0,1091,
+		1029,1,0,0,0,1091,1035,1,0,0,0,1091,1048,1,0,0,0,1091,1069,1,0,0,0,1091,
+		1082,1,0,0,0,1092,111,1,0,0,0,1093,1094,5,164,0,0,1094,1098,5,224,0,0,
+		1095,1097,3,114,57,0,1096,1095,1,0,0,0,1097,1100,1,0,0,0,1098,1096,1,0,
+		0,0,1098,1099,1,0,0,0,1099,1101,1,0,0,0,1100,1098,1,0,0,0,1101,1102,5,
+		225,0,0,1102,113,1,0,0,0,1103,1104,5,165,0,0,1104,1109,3,138,69,0,1105,
+		1106,5,228,0,0,1106,1108,3,138,69,0,1107,1105,1,0,0,0,1108,1111,1,0,0,
+		0,1109,1107,1,0,0,0,1109,1110,1,0,0,0,1110,1115,1,0,0,0,1111,1109,1,0,
+		0,0,1112,1114,3,116,58,0,1113,1112,1,0,0,0,1114,1117,1,0,0,0,1115,1113,
+		1,0,0,0,1115,1116,1,0,0,0,1116,1120,1,0,0,0,1117,1115,1,0,0,0,1118,1120,
+		3,108,54,0,1119,1103,1,0,0,0,1119,1118,1,0,0,0,1120,115,1,0,0,0,1121,1122,
+		5,166,0,0,1122,1144,3,132,66,0,1123,1124,5,167,0,0,1124,1144,3,130,65,
+		0,1125,1126,5,95,0,0,1126,1127,3,132,66,0,1127,1128,5,174,0,0,1128,1129,
+		5,103,0,0,1129,1144,1,0,0,0,1130,1131,5,96,0,0,1131,1144,3,132,66,0,1132,
+		1133,5,97,0,0,1133,1134,3,132,66,0,1134,1135,5,174,0,0,1135,1136,5,103,
+		0,0,1136,1144,1,0,0,0,1137,1138,5,98,0,0,1138,1144,3,132,66,0,1139,1140,
+		5,99,0,0,1140,1144,5,100,0,0,1141,1142,5,101,0,0,1142,1144,3,132,66,0,
+		1143,1121,1,0,0,0,1143,1123,1,0,0,0,1143,1125,1,0,0,0,1143,1130,1,0,0,
+		0,1143,1132,1,0,0,0,1143,1137,1,0,0,0,1143,1139,1,0,0,0,1143,1141,1,0,
+		0,0,1144,117,1,0,0,0,1145,1146,5,2,0,0,1146,1147,3,138,69,0,1147,1148,
+		5,4,0,0,1148,1149,3,138,69,0,1149,1153,5,224,0,0,1150,1152,3,120,60,0,
+		1151,1150,1,0,0,0,1152,1155,1,0,0,0,1153,1151,1,0,0,0,1153,1154,1,0,0,
+		0,1154,1156,1,0,0,0,1155,1153,1,0,0,0,1156,1157,5,225,0,0,1157,119,1,0,
+		0,0,1158,1159,3,138,69,0,1159,1160,5,58,0,0,1160,1161,5,168,0,0,1161,1162,
+		5,245,0,0,1162,1347,1,0,0,0,1163,1164,3,138,69,0,1164,1165,5,58,0,0,1165,
+		1166,5,36,0,0,1166,1170,3,132,66,0,1167,1169,3,126,63,0,1168,1167,1,0,
+		0,0,1169,1172,1,0,0,0,1170,1168,1,0,0,0,1170,1171,1,0,0,0,1171,1347,1,
+		0,0,0,1172,1170,1,0,0,0,1173,1174,3,136,68,0,1174,1175,7,3,0,0,1175,1176,
+		3,132,66,0,1176,1181,3,128,64,0,1177,1178,5,26,0,0,1178,1179,3,132,66,
+		0,1179,1180,3,128,64,0,1180,1182,1,0,0,0,1181,1177,1,0,0,0,1181,1182,1,
+		0,0,0,1182,1347,1,0,0,0,1183,1184,3,136,68,0,1184,1185,5,171,0,0,1185,
+		1186,3,132,66,0,1186,1187,5,172,0,0,1187,1188,5,243,0,0,1188,1347,1,0,
+		0,0,1189,1190,3,138,69,0,1190,1214,5,173,0,0,1191,1192,5,52,0,0,1192,1215,
+		5,243,0,0,1193,1203,5,36,0,0,1194,1195,5,42,0,0,1195,1196,3,132,66,0,1196,
+		1200,3,128,64,0,1197,1199,3,122,61,0,1198,1197,1,0,0,0,1199,1202,1,0,0,
+		0,1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,1204,1,0,0,0,1202,1200,1,0,
+		0,0,1203,1194,1,0,0,0,1203,1204,1,0,0,0,1204,1208,1,0,0,0,1205,1207,3,
+		126,63,0,1206,1205,1,0,0,0,1207,1210,1,0,0,0,1208,1206,1,0,0,0,1208,1209,
+		1,0,0,0,1209,1212,1,0,0,0,1210,1208,1,0,0,0,1211,1213,3,124,62,0,1212,
+		1211,1,0,0,0,1212,1213,1,0,0,0,1213,1215,1,0,0,0,1214,1191,1,0,0,0,1214,
+		1193,1,0,0,0,1215,1347,1,0,0,0,1216,1218,5,164,0,0,1217,1219,3,116,58,
+		0,1218,1217,1,0,0,0,1219,1220,1,0,0,0,1220,1218,1,0,0,0,1220,1221,1,0,
+		0,0,1221,1347,1,0,0,0,1222,1223,5,164,0,0,1223,1224,5,165,0,0,1224,1347,
+		5,102,0,0,1225,1226,3,138,69,0,1226,1227,5,113,0,0,1227,1228,3,132,66,
+		0,1228,1347,1,0,0,0,1229,1230,3,138,69,0,1230,1231,5,14,0,0,1231,1232,
+		3,24,12,0,1232,1236,5,224,0,0,1233,1235,3,30,15,0,1234,1233,1,0,0,0,1235,
+		1238,1,0,0,0,1236,1234,1,0,0,0,1236,1237,1,0,0,0,1237,1239,1,0,0,0,1238,
+		1236,1,0,0,0,1239,1240,5,225,0,0,1240,1347,1,0,0,0,1241,1242,3,138,69,
+		0,1242,1243,5,17,0,0,1243,1244,5,243,0,0,1244,1245,5,18,0,0,1245,1246,
+		3,132,66,0,1246,1347,1,0,0,0,1247,1248,3,138,69,0,1248,1250,5,19,0,0,1249,
+		1251,5,232,0,0,1250,1249,1,0,0,0,1250,1251,1,0,0,0,1251,1252,1,0,0,0,1252,
+		1253,3,132,66,0,1253,1347,1,0,0,0,1254,1255,3,138,69,0,1255,1256,5,222,
+		0,0,1256,1257,3,130,65,0,1257,1347,1,0,0,0,1258,1259,3,138,69,0,1259,1260,
+		5,89,0,0,1260,1261,3,132,66,0,1261,1347,1,0,0,0,1262,1263,3,138,69,0,1263,
+		1264,5,90,0,0,1264,1265,5,131,0,0,1265,1266,3,130,65,0,1266,1267,5,60,
+		0,0,1267,1268,3,132,66,0,1268,1347,1,0,0,0,1269,1270,3,138,69,0,1270,1271,
+		5,191,0,0,1271,1272,5,90,0,0,1272,1347,1,0,0,0,1273,1274,3,138,69,0,1274,
+		1275,5,68,0,0,1275,1277,5,66,0,0,1276,1278,5,244,0,0,1277,1276,1,0,0,0,
+		1277,1278,1,0,0,0,1278,1347,1,0,0,0,1279,1280,3,138,69,0,1280,1281,5,68,
+		0,0,1281,1284,5,67,0,0,1282,1283,5,49,0,0,1283,1285,5,243,0,0,1284,1282,
+		1,0,0,0,1284,1285,1,0,0,0,1285,1347,1,0,0,0,1286,1287,3,138,69,0,1287,
+		1289,5,62,0,0,1288,1290,3,76,38,0,1289,1288,1,0,0,0,1290,1291,1,0,0,0,
+		1291,1289,1,0,0,0,1291,1292,1,0,0,0,1292,1347,1,0,0,0,1293,1294,5,20,0,
+		0,1294,1347,5,245,0,0,1295,1296,5,21,0,0,1296,1347,5,245,0,0,1297,1347,
+		5,22,0,0,1298,1347,5,23,0,0,1299,1300,3,138,69,0,1300,1301,5,24,0,0,1301,
+		1302,5,25,0,0,1302,1303,3,132,66,0,1303,1304,3,128,64,0,1304,1305,5,26,
+		0,0,1305,1306,3,132,66,0,1306,1307,3,128,64,0,1307,1347,1,0,0,0,1308,1309,
+		3,138,69,0,1309,1310,5,27,0,0,1310,1313,5,154,0,0,1311,1314,5,28,0,0,1312,
+		1314,3,132,66,0,1313,1311,1,0,0,0,1313,1312,1,0,0,0,1314,1315,1,0,0,0,
+		1315,1316,5,29,0,0,1316,1317,3,132,66,0,1317,1318,3,128,64,0,1318,1319,
+		5,26,0,0,1319,1320,3,132,66,0,1320,1321,3,128,64,0,1321,1347,1,0,0,0,1322,
+		1323,3,138,69,0,1323,1324,5,30,0,0,1324,1325,3,132,66,0,1325,1326,3,128,
+		64,0,1326,1327,5,18,0,0,1327,1328,3,132,66,0,1328,1347,1,0,0,0,1329,1330,
+		5,31,0,0,1330,1331,3,136,68,0,1331,1332,5,32,0,0,1332,1333,3,136,68,0,
+		1333,1336,3,132,66,0,1334,1335,5,33,0,0,1335,1337,3,132,66,0,1336,1334,
+		1,0,0,0,1336,1337,1,0,0,0,1337,1347,1,0,0,0,1338,1339,5,34,0,0,1339,1340,
+		5,33,0,0,1340,1341,3,132,66,0,1341,1342,3,128,64,0,1342,1343,5,35,0,0,
+		1343,1344,3,132,66,0,1344,1345,3,128,64,0,1345,1347,1,0,0,0,1346,1158,
+		1,0,0,0,1346,1163,1,0,0,0,1346,1173,1,0,0,0,1346,1183,1,0,0,0,1346,1189,
+		1,0,0,0,1346,1216,1,0,0,0,1346,1222,1,0,0,0,1346,1225,1,0,0,0,1346,1229,
+		1,0,0,0,1346,1241,1,0,0,0,1346,1247,1,0,0,0,1346,1254,1,0,0,0,1346,1258,
+		1,0,0,0,1346,1262,1,0,0,0,1346,1269,1,0,0,0,1346,1273,1,0,0,0,1346,1279,
+		1,0,0,0,1346,1286,1,0,0,0,1346,1293,1,0,0,0,1346,1295,1,0,0,0,1346,1297,
+		1,0,0,0,1346,1298,1,0,0,0,1346,1299,1,0,0,0,1346,1308,1,0,0,0,1346,1322,
+		1,0,0,0,1346,1329,1,0,0,0,1346,1338,1,0,0,0,1347,121,1,0,0,0,1348,1349,
+		5,70,0,0,1349,1350,5,243,0,0,1350,1351,5,163,0,0,1351,1352,3,132,66,0,
+		1352,1353,3,128,64,0,1353,123,1,0,0,0,1354,1355,5,43,0,0,1355,1356,5,38,
+		0,0,1356,1357,5,39,0,0,1357,1358,3,132,66,0,1358,1359,5,40,0,0,1359,1360,
+		3,132,66,0,1360,125,1,0,0,0,1361,1362,5,37,0,0,1362,1363,3,136,68,0,1363,
+		1364,3,132,66,0,1364,127,1,0,0,0,1365,1366,5,174,0,0,1366,1367,5,187,0,
+		0,1367,129,1,0,0,0,1368,1369,5,244,0,0,1369,131,1,0,0,0,1370,1371,6,66,
+		-1,0,1371,1372,5,226,0,0,1372,1373,3,132,66,0,1373,1374,5,227,0,0,1374,
+		1413,1,0,0,0,1375,1376,5,233,0,0,1376,1413,3,132,66,16,1377,1378,5,191,
+		0,0,1378,1413,3,132,66,11,1379,1380,5,161,0,0,1380,1381,3,132,66,0,1381,
+		1382,5,163,0,0,1382,1383,3,132,66,0,1383,1384,5,162,0,0,1384,1385,3,132,
+		66,0,1385,1413,1,0,0,0,1386,1387,3,138,69,0,1387,1396,5,226,0,0,1388,1393,
+		3,132,66,0,1389,1390,5,228,0,0,1390,1392,3,132,66,0,1391,1389,1,0,0,0,
+		1392,1395,1,0,0,0,1393,1391,1,0,0,0,1393,1394,1,0,0,0,1394,1397,1,0,0,
+		0,1395,1393,1,0,0,0,1396,1388,1,0,0,0,1396,1397,1,0,0,0,1397,1398,1,0,
+		0,0,1398,1399,5,227,0,0,1399,1413,1,0,0,0,1400,1402,7,4,0,0,1401,1403,
+		3,134,67,0,1402,1401,1,0,0,0,1402,1403,1,0,0,0,1403,1404,1,0,0,0,1404,
+		1405,5,174,0,0,1405,1413,3,134,67,0,1406,1407,5,245,0,0,1407,1413,3,134,
+		67,0,1408,1413,5,244,0,0,1409,1413,5,245,0,0,1410,1413,5,243,0,0,1411,
+		1413,3,136,68,0,1412,1370,1,0,0,0,1412,1375,1,0,0,0,1412,1377,1,0,0,0,
+		1412,1379,1,0,0,0,1412,1386,1,0,0,0,1412,1400,1,0,0,0,1412,1406,1,0,0,
+		0,1412,1408,1,0,0,0,1412,1409,1,0,0,0,1412,1410,1,0,0,0,1412,1411,1,0,
+		0,0,1413,1434,1,0,0,0,1414,1415,10,15,0,0,1415,1416,5,188,0,0,1416,1433,
+		3,132,66,16,1417,1418,10,14,0,0,1418,1419,7,5,0,0,1419,1433,3,132,66,15,
+		1420,1421,10,13,0,0,1421,1422,7,6,0,0,1422,1433,3,132,66,14,1423,1424,
+		10,12,0,0,1424,1425,7,7,0,0,1425,1433,3,132,66,13,1426,1427,10,10,0,0,
+		1427,1428,5,189,0,0,1428,1433,3,132,66,11,1429,1430,10,9,0,0,1430,1431,
+		5,190,0,0,1431,1433,3,132,66,10,1432,1414,1,0,0,0,1432,1417,1,0,0,0,1432,
+		1420,1,0,0,0,1432,1423,1,0,0,0,1432,1426,1,0,0,0,1432,1429,1,0,0,0,1433,
+		1436,1,0,0,0,1434,1432,1,0,0,0,1434,1435,1,0,0,0,1435,133,1,0,0,0,1436,
+		1434,1,0,0,0,1437,1438,7,8,0,0,1438,135,1,0,0,0,1439,1442,3,138,69,0,1440,
+		1441,5,229,0,0,1441,1443,3,138,69,0,1442,1440,1,0,0,0,1442,1443,1,0,0,
+		0,1443,137,1,0,0,0,1444,1445,7,9,0,0,1445,139,1,0,0,0,134,144,146,160,
+		186,193,195,203,205,224,234,245,253,274,283,293,305,309,317,321,326,336,
+		350,365,371,378,383,391,398,411,413,423,435,446,454,464,498,508,537,539,
+		553,556,564,587,594,602,612,616,620,624,628,644,662,671,676,706,710,724,
+		728,736,758,764,772,780,793,804,807,817,820,828,832,840,851,855,863,874,
+		876,887,890,894,902,907,912,922,924,932,941,946,959,964,967,974,983,988,
+		995,1008,1011,1024,1041,1054,1063,1067,1072,1078,1087,1091,1098,1109,1115,
+		1119,1143,1153,1170,1181,1200,1203,1208,1212,1214,1220,1236,1250,1277,
+		1284,1291,1313,1336,1346,1393,1396,1402,1412,1432,1434,1442
 	};
 
 	public static readonly ATN _ATN =
