@@ -59,8 +59,8 @@ internal sealed class IndexRules : DeclarationRules<IndexSyntax>
 
     /// <summary>A growth (<c>grow R per year</c>, an index's drift rising, or a facility's value or market_rent): a
     /// constant rate in [0%, 100%] a year (DL0767). Unlike a deflation it has no limit that would break the formula:
-    /// (1 + R)^years is finite for any R; the bound catches a unit slipped (300% for 3%) and keeps a solver or a
-    /// chain's lever in a range where levels stay sensible over a deal's life (at 100% a 10-year deal ends × 1,024).</summary>
+    /// (1 + R)^years is finite for any R; the bound catches a unit slipped (300% for 3%), since more than doubling
+    /// every year is no credit analyst's drift (at 100% a 10-year deal already ends × 1,024).</summary>
     internal static void CheckGrowth(ExpressionSyntax? grow, string what, TypeChecker checker)
     {
         checker.Term(grow, Unit.Rate, what, TypeChecker.Range.Any);
