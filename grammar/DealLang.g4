@@ -111,6 +111,7 @@ partyItem
 
 // index H100Rent { level 2.35 per gpu_hour  deflate 15% per year  points stepped { DATE expr ... }
 //                  launch 2027-06-30 down 20% }: a market series the deal's expressions read by its bare name.
+// 'grow 5% per year' is the same drift rising: an index has one drift, 'deflate' or 'grow'.
 indexDecl
     : INDEX name=ident LBRACE indexItem* RBRACE
     ;
@@ -118,6 +119,7 @@ indexDecl
 indexItem
     : LEVEL expr                                             # indexLevelItem
     | DEFLATE expr perYear                                   # indexDeflateItem
+    | GROW expr perYear                                      # indexGrowItem
     | POINTS pointsKind LBRACE schedulePoint* RBRACE         # indexPointsItem
     | LAUNCH DATE DOWN expr                                  # indexLaunchItem
     ;
@@ -515,7 +517,9 @@ scenarioItem
     // 'MetaLease renewals drawn 60% loading Campus.value 30%': each option taken with that probability given the one
     // before was, drawn per path (a stochastic item, docs/language.md §10, "Drawn renewals").
     | lease=ident RENEWALS DRAWN p=expr loading*              # renewalsDrawnItem
-    | path=reference DEFLATE rate=expr perYear (VOLATILITY vol=expr perYear)?   # deflateItem
+    // 'Campus.value deflate 8% per year', 'market_rent grow 3% per year', 'Sofr grow 10% per year': a drift falling or
+    // rising, replacing the index's own (docs/language.md §10).
+    | path=reference (DEFLATE | GROW) rate=expr perYear (VOLATILITY vol=expr perYear)?   # deflateItem
     | path=reference DROP expr BY DATE                        # dropItem
     | party=ident DEFAULTS (ON DATE | DRAWN (PD pd=expr perYear pdStep*)? loading* recoveryDraw?)   # partyDefaultsItem
     | ENFORCEMENT sellTerm+                                   # enforcementOverrideItem
@@ -632,7 +636,7 @@ ident
     | HOLDING | SHARE | FACE | MARK | PAR
     | GUARANTOR | COVERS | HONOURED | DISOWNED
     | HURDLE | CARRY | CATCH_UP | CALLS | CALLED | DEAL_BY_DEAL
-    | DISCOUNT
+    | DISCOUNT | GROW
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -806,6 +810,7 @@ HAIRCUT       : 'haircut';
 LAG           : 'lag';
 TAKEN         : 'taken';
 DEFLATE       : 'deflate';
+GROW          : 'grow';
 DROP          : 'drop';
 BY            : 'by';
 DEFAULTS      : 'defaults';

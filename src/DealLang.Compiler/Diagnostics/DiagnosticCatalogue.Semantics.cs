@@ -442,10 +442,21 @@ public static partial class DiagnosticCatalogue
             $"the enforcement block has no waterfall, and the regular one pays {string.Join(", ", tranches.Select(t => $"'{t}'"))} only scheduled principal: sale proceeds beyond it would go to the equity while the debt is still owed; give the enforcement block a waterfall that pays {(tranches.Count == 1 ? "its" : "their")} balance ('pay {tranches[0]}.balance')"));
 
     /// <summary>DL0473: an index's drift (<c>deflate R per year</c>, in the deal or a scenario) below 0% or at or above
-    /// 100% a year: a negative deflation is growth, which DealLang does not model by this word, and 100% would wipe the
-    /// index out after the first day.</summary>
+    /// 100% a year: a negative deflation is growth, which <c>grow</c> says, and 100% would wipe the index out after the
+    /// first day.</summary>
     public static Diagnostic IndexDeflateOutOfRange(SourceSpan span, string what, double value) =>
         Error("DL0473", span, SemanticText.Invariant($"{what} must be at least 0% and below 100% a year, not {SemanticText.FormatPercent(value)}"));
+
+    /// <summary>DL0766: an index given both <c>deflate</c> and <c>grow</c>: they are one drift, falling or rising, so
+    /// the index's level would be ambiguous.</summary>
+    public static Diagnostic IndexDeflateAndGrow(SourceSpan span, string index) =>
+        Error("DL0766", span, $"index '{index}' has both a 'deflate' and a 'grow': they are one drift, falling or rising; keep one");
+
+    /// <summary>DL0767: a growth (<c>grow R per year</c>, on an index in the deal or a scenario, a facility's value or
+    /// market_rent) below 0% or above 100% a year: a negative growth is a deflation, which <c>deflate</c> says, and
+    /// more than doubling every year is almost surely a slip of the unit (300% for 3%).</summary>
+    public static Diagnostic GrowthOutOfRange(SourceSpan span, string what, double value) =>
+        Error("DL0767", span, SemanticText.Invariant($"{what} must be at least 0% and at most 100% a year, not {SemanticText.FormatPercent(value)}"));
 
     /// <summary>DL0474: a launch's step down (<c>launch DATE down R</c>) below 0% or at or above 100%.</summary>
     public static Diagnostic LaunchDownOutOfRange(SourceSpan span, string what, double value) =>
@@ -486,12 +497,12 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic ScenarioWrongKind(SourceSpan span, string name, string actualKind, string requirement) =>
         Error("DL0505", span, $"'{name}' is {SemanticText.WithArticle(actualKind)}; {requirement}");
 
-    /// <summary>DL0506: a deflate or drop applied to something other than a facility's value (or, for deflate,
-    /// market_rent or an index by its bare name).</summary>
+    /// <summary>DL0506: a deflate, grow or drop applied to something other than a facility's value (or, for deflate and
+    /// grow, market_rent or an index by its bare name).</summary>
     public static Diagnostic ScenarioBadPath(SourceSpan span, string path, string verb, string facility) =>
         Error("DL0506", span, verb == "drop"
             ? $"'{path}' cannot drop: drop applies to a facility's value, e.g. {facility}.value drop 70% by 2034-01-01"
-            : $"'{path}' cannot deflate: deflate applies to a facility's value ({facility}.value), to market_rent or to an index (by its bare name)");
+            : $"'{path}' cannot {verb}: {verb} applies to a facility's value ({facility}.value), to market_rent or to an index (by its bare name)");
 
     /// <summary>DL0507 (warning): a scenario sets the same thing twice; the later one wins.</summary>
     public static Diagnostic ScenarioItemRepeated(SourceSpan span, string scenario, string what) =>

@@ -75,6 +75,11 @@ internal sealed partial class Lowerer
     /// <summary>A constant term's folded value, or <paramref name="fallback"/> when the term is absent.</summary>
     internal double ConstantOf(ExpressionSyntax? syntax, double fallback = 0) => Constant(syntax, fallback);
 
+    /// <summary>A drift as the runtime's one number, a deflation a year: <c>deflate R</c> is R, <c>grow R</c> is −R, so
+    /// (1 − deflation)^years is (1 + R)^years. 0 − R rather than −R: a growth of 0% is the +0 a deflation of 0% is,
+    /// and emits the same C#.</summary>
+    internal double DeflationOf(ExpressionSyntax? rate, bool grows) => grows ? 0 - Constant(rate) : Constant(rate);
+
     /// <summary>The per-kind index of a declared name (a lessee, a facility, a holder).</summary>
     internal int IndexOfName(NameSyntax? name) => IndexOf(name);
 

@@ -44,10 +44,10 @@ internal sealed partial class Lowerer
                     renewals[lease] = r.Count;
                     break;
                 case DeflateSyntax d when d.Path?.Name?.Text == Builtins.MarketRent:
-                    marketDeflation = Constant(d.Rate);
+                    marketDeflation = DeflationOf(d.Rate, d.Grows);
                     break;
                 case DeflateSyntax d when IndexOf(d.Path?.Name, SymbolKind.Index) is { } i:
-                    indices[i] = Levers(i) with { DeflatePerYear = Constant(d.Rate) };
+                    indices[i] = Levers(i) with { DeflatePerYear = DeflationOf(d.Rate, d.Grows) };
                     break;
                 case IndexLevelOverrideSyntax l when IndexOf(l.Index, SymbolKind.Index) is { } i:
                     indices[i] = Levers(i) with { Level = Constant(l.Level) };
@@ -68,7 +68,7 @@ internal sealed partial class Lowerer
                     indices[i] = Levers(i) with { Shift = Constant(h.Shift) };
                     break;
                 case DeflateSyntax d when IndexOf(d.Path?.Name, SymbolKind.Facility) is { } facility:
-                    stress[facility] = stress[facility] with { DeflatePerYear = Constant(d.Rate) };
+                    stress[facility] = stress[facility] with { DeflatePerYear = DeflationOf(d.Rate, d.Grows) };
                     break;
                 case DropSyntax d when IndexOf(d.Path?.Name, SymbolKind.Facility) is { } facility:
                     stress[facility] = stress[facility] with { DropFraction = Constant(d.Fraction), DropBy = d.By?.Value };

@@ -71,10 +71,12 @@ internal sealed partial class Lowerer
                     break;
                 }
 
+                // A drawn growth ('grow m per year volatility s per year') is a deflation of −m + sZ: the shock's sign is
+                // the deflation's whichever word gives the mean, so a correlation or a loading means the same.
                 case DeflateSyntax { Volatility: not null } d when d.Path?.Name?.Text == Builtins.MarketRent:
                     factors[names.IndexOf(Builtins.MarketRent)] = new FactorSpec(Builtins.MarketRent, FactorTarget.MarketRentDeflation, 0, FactorProcess.DrawnRate)
                     {
-                        LongRun = Constant(d.Rate),
+                        LongRun = DeflationOf(d.Rate, d.Grows),
                         Volatility = Constant(d.Volatility),
                     };
                     break;
@@ -83,7 +85,7 @@ internal sealed partial class Lowerer
                     string name = d.Path!.Name!.Text + ".value";
                     factors[names.IndexOf(name)] = new FactorSpec(name, FactorTarget.FacilityDeflation, facility, FactorProcess.DrawnRate)
                     {
-                        LongRun = Constant(d.Rate),
+                        LongRun = DeflationOf(d.Rate, d.Grows),
                         Volatility = Constant(d.Volatility),
                     };
                     break;

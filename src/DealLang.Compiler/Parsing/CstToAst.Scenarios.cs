@@ -29,7 +29,7 @@ internal sealed partial class CstToAst
 
     // scenarioItem
     //     : lease=ident RENEWALS TAKEN NUMBER          # renewalsTakenItem
-    //     | path=reference DEFLATE expr perYear (VOLATILITY expr perYear)?   # deflateItem
+    //     | path=reference (DEFLATE | GROW) expr perYear (VOLATILITY expr perYear)?   # deflateItem
     //     | path=reference DROP expr BY DATE           # dropItem
     //     | party=ident DEFAULTS (ON DATE | DRAWN (PD expr perYear pdStep*)? loading* recoveryDraw?)   # partyDefaultsItem (drawn: stochastic)
     //     | ENFORCEMENT sellTerm+                      # enforcementOverrideItem
@@ -96,7 +96,7 @@ internal sealed partial class CstToAst
                 ExpressionSyntax? volatility = deflate.vol is null ? null : VisitExpr(deflate.vol);
                 return path is null || rate is null || (deflate.vol is not null && volatility is null)
                     ? null
-                    : new DeflateSyntax(path, rate, Span(deflate), volatility);
+                    : new DeflateSyntax(path, rate, Span(deflate), volatility, Grows: deflate.GROW() is not null);
             }
 
             case PathsItemContext paths:

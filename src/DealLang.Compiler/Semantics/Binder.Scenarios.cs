@@ -40,7 +40,7 @@ internal sealed partial class Binder
         }
     }
 
-    // scenarioItem : lease RENEWALS TAKEN NUMBER | path DEFLATE expr perYear | path DROP expr BY DATE
+    // scenarioItem : lease RENEWALS TAKEN NUMBER | path (DEFLATE | GROW) expr perYear | path DROP expr BY DATE
     //              | party DEFAULTS ON DATE | ENFORCEMENT sellTerm+
     //              | index LEVEL expr | index POINTS pointsKind { schedulePoint* } | index LAUNCH DATE DOWN expr
     //              | index SHIFT PLUS? expr
@@ -57,7 +57,7 @@ internal sealed partial class Binder
 
                 break;
             case DeflateSyntax deflate:
-                ValuePath(scenario, deflate.Path, "deflate");
+                ValuePath(scenario, deflate.Path, deflate.Verb);
                 Expressions(_scenarioScope, deflate.Rate, deflate.Volatility);
                 break;
             case IndexProcessSyntax process:
@@ -168,7 +168,8 @@ internal sealed partial class Binder
         return symbol;
     }
 
-    /// <summary><c>Facility.value</c> (deflate or drop), <c>market_rent</c> or an index by its bare name (deflate only).</summary>
+    /// <summary><c>Facility.value</c> (deflate, grow or drop), <c>market_rent</c> or an index by its bare name (deflate or
+    /// grow: a drift).</summary>
     private void ValuePath(string scenario, ReferenceSyntax? path, string verb)
     {
         if (path?.Name is not { Text.Length: > 0 } name)
@@ -178,7 +179,7 @@ internal sealed partial class Binder
 
         if (name.Text == Builtins.MarketRent)
         {
-            if (verb != "deflate" || path.Member is not null)
+            if (verb == "drop" || path.Member is not null)
             {
                 _diagnostics.Add(DiagnosticCatalogue.ScenarioBadPath(path.Span, ExpressionPrinter.Print(path), verb, FirstFacilityOr("Campus")));
             }
@@ -189,7 +190,7 @@ internal sealed partial class Binder
         if (!Symbols.TryLookup(name.Text, out Symbol symbol))
         {
             IEnumerable<string> candidates = Symbols.OfKind(SymbolKind.Facility).Select(s => s.Name);
-            if (verb == "deflate")
+            if (verb != "drop")
             {
                 candidates = candidates.Append(Builtins.MarketRent).Concat(Symbols.OfKind(SymbolKind.Index).Select(s => s.Name));
             }
@@ -205,7 +206,7 @@ internal sealed partial class Binder
             return;
         }
 
-        if (symbol.Kind == SymbolKind.Index && verb == "deflate")
+        if (symbol.Kind == SymbolKind.Index && verb != "drop")
         {
             // An index's drift: the bare name, as the index is read.
             _analysis.Names[name] = symbol;

@@ -212,7 +212,8 @@ internal sealed partial class DealChecks
                 yield return $"the renewals taken on {r.Lease?.Text}";
                 break;
             case DeflateSyntax d:
-                yield return $"the deflation of {ExpressionPrinter.Print(d.Path)}";
+                // 'deflate' and 'grow' set one drift: either after the other is the lever set twice.
+                yield return $"the drift ('deflate' or 'grow') of {ExpressionPrinter.Print(d.Path)}";
                 break;
             case DropSyntax d:
                 yield return $"the drop of {ExpressionPrinter.Print(d.Path)}";

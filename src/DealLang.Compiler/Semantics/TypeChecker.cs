@@ -109,6 +109,11 @@ internal sealed partial class TypeChecker
             {
                 switch (item)
                 {
+                    case DeflateSyntax { Grows: true } grow:
+                        // On an index, a facility's value or market_rent alike: [0%, 100%] (DL0767).
+                        IndexRules.CheckGrowth(grow.Rate, $"the growth of {ExpressionPrinter.Print(grow.Path)} in {s}", this);
+                        Term(grow.Volatility, Unit.Rate, $"the volatility of the growth of {ExpressionPrinter.Print(grow.Path)} in {s}", Range.NonNegative);
+                        break;
                     case DeflateSyntax deflate when IndexNamed(deflate.Path?.Name) is not null:
                         IndexRules.CheckDeflate(deflate.Rate, $"the deflation of {ExpressionPrinter.Print(deflate.Path)} in {s}", this);
                         break;

@@ -256,6 +256,17 @@ public partial class DealLangBaseVisitor<Result> : AbstractParseTreeVisitor<Resu
 	/// <return>The visitor result.</return>
 	public virtual Result VisitIndexDeflateItem([NotNull] DealLangParser.IndexDeflateItemContext context) { return VisitChildren(context); }
 	/// <summary>
+	/// Visit a parse tree produced by the <c>indexGrowItem</c>
+	/// labeled alternative in <see cref="DealLangParser.indexItem"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitIndexGrowItem([NotNull] DealLangParser.IndexGrowItemContext context) { return VisitChildren(context); }
+	/// <summary>
 	/// Visit a parse tree produced by the <c>indexPointsItem</c>
 	/// labeled alternative in <see cref="DealLangParser.indexItem"/>.
 	/// <para>

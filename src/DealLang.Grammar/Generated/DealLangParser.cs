@@ -61,20 +61,20 @@ public partial class DealLangParser : Parser {
 		CURE=149, UP=150, TIMES=151, PREPAYING=152, INTO=153, TO=154, HURDLE=155, 
 		CARRY=156, CATCH_UP=157, CALLS=158, CALLED=159, DEAL_BY_DEAL=160, IF=161, 
 		ELSE=162, THEN=163, ENFORCEMENT=164, SELL=165, HAIRCUT=166, LAG=167, TAKEN=168, 
-		DEFLATE=169, DROP=170, BY=171, DEFAULTS=172, PER=173, GPU=174, GPU_HOUR=175, 
-		HOUR=176, KW=177, MW=178, KWH=179, MWH=180, COIN=181, COINS=182, EH_S=183, 
-		DAY=184, SHARE=185, YEAR=186, OF=187, AND=188, OR=189, NOT=190, PIK=191, 
-		ISSUE_PRICE=192, COMMITMENT=193, AVAILABLE=194, DRAWS=195, COMMITMENT_FEE=196, 
-		STEP_UP=197, TARGET_BALANCE=198, MARGIN=199, GRID=200, BELOW=201, UNPAID=202, 
-		AGAINST=203, ADVANCE=204, INVESTMENT_GRADE=205, WHILE=206, HOLDING=207, 
-		FACE=208, MARK=209, DISCOUNT=210, PAR=211, HOLDINGS=212, HASHRATE=213, 
-		NETWORK=214, REWARDS=215, COVER=216, CONVERTIBLE=217, EARLY=218, ABOVE=219, 
-		COMPLETION=220, DELAYED=221, PHASED=222, LBRACE=223, RBRACE=224, LPAREN=225, 
-		RPAREN=226, COMMA=227, DOT=228, ARROW=229, ASSIGN=230, PLUS=231, MINUS=232, 
-		STAR=233, SLASH=234, LE=235, GE=236, LT=237, GT=238, EQ=239, NE=240, DAYCOUNT=241, 
-		DATE=242, QUANTITY=243, NUMBER=244, STRING=245, UNTERMINATED_STRING=246, 
-		IDENT=247, NON_ASCII_NAME=248, LINE_COMMENT=249, BLOCK_COMMENT=250, UNTERMINATED_COMMENT=251, 
-		WS=252, UNEXPECTED_CHAR=253;
+		DEFLATE=169, GROW=170, DROP=171, BY=172, DEFAULTS=173, PER=174, GPU=175, 
+		GPU_HOUR=176, HOUR=177, KW=178, MW=179, KWH=180, MWH=181, COIN=182, COINS=183, 
+		EH_S=184, DAY=185, SHARE=186, YEAR=187, OF=188, AND=189, OR=190, NOT=191, 
+		PIK=192, ISSUE_PRICE=193, COMMITMENT=194, AVAILABLE=195, DRAWS=196, COMMITMENT_FEE=197, 
+		STEP_UP=198, TARGET_BALANCE=199, MARGIN=200, GRID=201, BELOW=202, UNPAID=203, 
+		AGAINST=204, ADVANCE=205, INVESTMENT_GRADE=206, WHILE=207, HOLDING=208, 
+		FACE=209, MARK=210, DISCOUNT=211, PAR=212, HOLDINGS=213, HASHRATE=214, 
+		NETWORK=215, REWARDS=216, COVER=217, CONVERTIBLE=218, EARLY=219, ABOVE=220, 
+		COMPLETION=221, DELAYED=222, PHASED=223, LBRACE=224, RBRACE=225, LPAREN=226, 
+		RPAREN=227, COMMA=228, DOT=229, ARROW=230, ASSIGN=231, PLUS=232, MINUS=233, 
+		STAR=234, SLASH=235, LE=236, GE=237, LT=238, GT=239, EQ=240, NE=241, DAYCOUNT=242, 
+		DATE=243, QUANTITY=244, NUMBER=245, STRING=246, UNTERMINATED_STRING=247, 
+		IDENT=248, NON_ASCII_NAME=249, LINE_COMMENT=250, BLOCK_COMMENT=251, UNTERMINATED_COMMENT=252, 
+		WS=253, UNEXPECTED_CHAR=254;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -140,9 +140,9 @@ public partial class DealLangParser : Parser {
 		"'cure'", "'up'", "'times'", "'prepaying'", "'into'", "'to'", "'hurdle'", 
 		"'carry'", "'catch_up'", "'calls'", "'called'", "'deal_by_deal'", "'if'", 
 		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
-		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, 
-		"'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", null, 
-		null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", null, 
+		null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", 
+		null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
 		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
 		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
 		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
@@ -175,7 +175,7 @@ public partial class DealLangParser : Parser {
 		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
 		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", 
 		"CALLS", "CALLED", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", 
-		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
+		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", 
 		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
 		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
 		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
@@ -431,7 +431,7 @@ public partial class DealLangParser : Parser {
 			State = 162;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 140738025226245L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 281475513581573L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 159;
@@ -757,7 +757,7 @@ public partial class DealLangParser : Parser {
 			State = 197;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4395512269979713305L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 54043196602179583L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023307270061849L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 108086393204359167L) != 0)) {
 				{
 				State = 195;
 				ErrorHandler.Sync(this);
@@ -891,6 +891,7 @@ public partial class DealLangParser : Parser {
 				case HAIRCUT:
 				case LAG:
 				case TAKEN:
+				case GROW:
 				case SHARE:
 				case YEAR:
 				case PIK:
@@ -1007,7 +1008,7 @@ public partial class DealLangParser : Parser {
 			State = 207;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4611686014132420607L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9223372028264841215L) != 0)) {
 				{
 				State = 205;
 				ErrorHandler.Sync(this);
@@ -1187,6 +1188,7 @@ public partial class DealLangParser : Parser {
 				case LAG:
 				case TAKEN:
 				case DEFLATE:
+				case GROW:
 				case DROP:
 				case BY:
 				case DEFAULTS:
@@ -1748,7 +1750,7 @@ public partial class DealLangParser : Parser {
 			State = 255;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 216172782113783809L) != 0)) {
 				{
 				{
 				State = 252;
@@ -1815,6 +1817,22 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class IndexGrowItemContext : IndexItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROW() { return GetToken(DealLangParser.GROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		public IndexGrowItemContext(IndexItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexGrowItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class IndexPointsItemContext : IndexItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public PointsKindContext pointsKind() {
@@ -1858,7 +1876,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 281;
+			State = 285;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
@@ -1883,45 +1901,57 @@ public partial class DealLangParser : Parser {
 				perYear();
 				}
 				break;
-			case POINTS:
-				_localctx = new IndexPointsItemContext(_localctx);
+			case GROW:
+				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
 				State = 266;
-				Match(POINTS);
+				Match(GROW);
 				State = 267;
-				pointsKind();
+				expr(0);
 				State = 268;
-				Match(LBRACE);
+				perYear();
+				}
+				break;
+			case POINTS:
+				_localctx = new IndexPointsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 270;
+				Match(POINTS);
+				State = 271;
+				pointsKind();
 				State = 272;
+				Match(LBRACE);
+				State = 276;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 269;
+					State = 273;
 					schedulePoint();
 					}
 					}
-					State = 274;
+					State = 278;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 275;
+				State = 279;
 				Match(RBRACE);
 				}
 				break;
 			case LAUNCH:
 				_localctx = new IndexLaunchItemContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
+				EnterOuterAlt(_localctx, 5);
 				{
-				State = 277;
+				State = 281;
 				Match(LAUNCH);
-				State = 278;
+				State = 282;
 				Match(DATE);
-				State = 279;
+				State = 283;
 				Match(DOWN);
-				State = 280;
+				State = 284;
 				expr(0);
 				}
 				break;
@@ -1964,7 +1994,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 283;
+			State = 287;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2021,27 +2051,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 285;
+			State = 289;
 			Match(FACILITY);
-			State = 286;
+			State = 290;
 			_localctx.name = ident();
-			State = 287;
-			Match(LBRACE);
 			State = 291;
+			Match(LBRACE);
+			State = 295;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 288;
+				State = 292;
 				facilityItem();
 				}
 				}
-				State = 293;
+				State = 297;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 294;
+			State = 298;
 			Match(RBRACE);
 			}
 		}
@@ -2127,16 +2157,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 319;
+			State = 323;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 296;
+				State = 300;
 				Match(COST);
-				State = 297;
+				State = 301;
 				expr(0);
 				}
 				break;
@@ -2144,32 +2174,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 298;
+				State = 302;
 				Match(VALUE);
-				State = 299;
-				Match(STRAIGHT_LINE);
-				State = 300;
-				duration();
 				State = 303;
+				Match(STRAIGHT_LINE);
+				State = 304;
+				duration();
+				State = 307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 301;
+					State = 305;
 					Match(FLOOR);
-					State = 302;
+					State = 306;
 					expr(0);
 					}
 				}
 
-				State = 307;
+				State = 311;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 305;
+					State = 309;
 					Match(FROM);
-					State = 306;
+					State = 310;
 					Match(DATE);
 					}
 				}
@@ -2180,27 +2210,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 309;
+				State = 313;
 				Match(VALUE);
-				State = 310;
+				State = 314;
 				Match(SCHEDULE);
-				State = 311;
-				Match(LBRACE);
 				State = 315;
+				Match(LBRACE);
+				State = 319;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 312;
+					State = 316;
 					schedulePoint();
 					}
 					}
-					State = 317;
+					State = 321;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 318;
+				State = 322;
 				Match(RBRACE);
 				}
 				break;
@@ -2244,16 +2274,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 321;
+			State = 325;
 			Match(DATE);
-			State = 322;
+			State = 326;
 			expr(0);
-			State = 324;
+			State = 328;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 323;
+				State = 327;
 				Match(COMMA);
 				}
 			}
@@ -2311,31 +2341,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 326;
-			Match(LEASE);
-			State = 327;
-			_localctx.name = ident();
-			State = 328;
-			Match(ON);
-			State = 329;
-			_localctx.facility = ident();
 			State = 330;
-			Match(LBRACE);
+			Match(LEASE);
+			State = 331;
+			_localctx.name = ident();
+			State = 332;
+			Match(ON);
+			State = 333;
+			_localctx.facility = ident();
 			State = 334;
+			Match(LBRACE);
+			State = 338;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 331;
+				State = 335;
 				leaseItem();
 				}
 				}
-				State = 336;
+				State = 340;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 337;
+			State = 341;
 			Match(RBRACE);
 			}
 		}
@@ -2507,16 +2537,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 376;
+			State = 380;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 339;
+				State = 343;
 				Match(LESSEE);
-				State = 340;
+				State = 344;
 				ident();
 				}
 				break;
@@ -2524,22 +2554,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 341;
+				State = 345;
 				Match(RENT);
-				State = 342;
+				State = 346;
 				expr(0);
-				State = 343;
+				State = 347;
 				perYear();
-				State = 348;
+				State = 352;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 344;
+					State = 348;
 					Match(ESCALATING);
-					State = 345;
+					State = 349;
 					expr(0);
-					State = 346;
+					State = 350;
 					perYear();
 					}
 				}
@@ -2550,9 +2580,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 350;
+				State = 354;
 				Match(STARTS);
-				State = 351;
+				State = 355;
 				Match(DATE);
 				}
 				break;
@@ -2560,9 +2590,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 352;
+				State = 356;
 				Match(TERM);
-				State = 353;
+				State = 357;
 				duration();
 				}
 				break;
@@ -2570,28 +2600,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 354;
-				Match(RENEWALS);
-				State = 355;
-				renewalCount();
-				State = 356;
-				duration();
-				State = 357;
-				Match(AT);
 				State = 358;
-				Match(LESSEE);
+				Match(RENEWALS);
 				State = 359;
-				Match(OPTION);
+				renewalCount();
+				State = 360;
+				duration();
+				State = 361;
+				Match(AT);
+				State = 362;
+				Match(LESSEE);
 				State = 363;
+				Match(OPTION);
+				State = 367;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 360;
+					State = 364;
 					Match(RENT);
-					State = 361;
+					State = 365;
 					Match(AT);
-					State = 362;
+					State = 366;
 					Match(MARKET);
 					}
 					break;
@@ -2602,19 +2632,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 365;
+				State = 369;
 				Match(RVG);
-				State = 367;
+				State = 371;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 366;
+					State = 370;
 					rvgPart();
 					}
 					}
-					State = 369;
+					State = 373;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0) );
@@ -2624,9 +2654,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 371;
+				State = 375;
 				Match(DAYCOUNT_KW);
-				State = 372;
+				State = 376;
 				dayCount();
 				}
 				break;
@@ -2634,7 +2664,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 373;
+				State = 377;
 				guarantorClause();
 				}
 				break;
@@ -2642,9 +2672,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 374;
+				State = 378;
 				Match(PHASED);
-				State = 375;
+				State = 379;
 				ident();
 				}
 				break;
@@ -2685,22 +2715,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 381;
+			State = 385;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 378;
+				State = 382;
 				Match(NUMBER);
-				State = 379;
+				State = 383;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 380;
+				State = 384;
 				Match(QUANTITY);
 				}
 				break;
@@ -2774,16 +2804,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 389;
+			State = 393;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 383;
+				State = 387;
 				Match(GUARANTEES);
-				State = 384;
+				State = 388;
 				expr(0);
 				}
 				break;
@@ -2791,9 +2821,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 385;
+				State = 389;
 				Match(CAP);
-				State = 386;
+				State = 390;
 				expr(0);
 				}
 				break;
@@ -2801,9 +2831,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 387;
+				State = 391;
 				Match(UNTIL);
-				State = 388;
+				State = 392;
 				Match(DATE);
 				}
 				break;
@@ -2855,21 +2885,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 391;
+			State = 395;
 			Match(GUARANTOR);
-			State = 392;
-			_localctx.party = ident();
 			State = 396;
+			_localctx.party = ident();
+			State = 400;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 393;
+				State = 397;
 				guarantorPart();
 				}
 				}
-				State = 398;
+				State = 402;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2959,16 +2989,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 411;
+			State = 415;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 399;
+				State = 403;
 				Match(CAP);
-				State = 400;
+				State = 404;
 				expr(0);
 				}
 				break;
@@ -2976,9 +3006,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 401;
+				State = 405;
 				Match(UNTIL);
-				State = 402;
+				State = 406;
 				Match(DATE);
 				}
 				break;
@@ -2986,9 +3016,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 403;
+				State = 407;
 				Match(FEE);
-				State = 404;
+				State = 408;
 				expr(0);
 				}
 				break;
@@ -2996,18 +3026,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 405;
-				Match(COVERS);
-				State = 406;
-				coverage();
 				State = 409;
+				Match(COVERS);
+				State = 410;
+				coverage();
+				State = 413;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 407;
+					State = 411;
 					Match(AND);
-					State = 408;
+					State = 412;
 					coverage();
 					}
 				}
@@ -3053,7 +3083,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 413;
+			State = 417;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3110,27 +3140,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 415;
+			State = 419;
 			Match(LOAN);
-			State = 416;
+			State = 420;
 			_localctx.name = ident();
-			State = 417;
-			Match(LBRACE);
 			State = 421;
+			Match(LBRACE);
+			State = 425;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 418;
+				State = 422;
 				loanItem();
 				}
 				}
-				State = 423;
+				State = 427;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 424;
+			State = 428;
 			Match(RBRACE);
 			}
 		}
@@ -3251,16 +3281,16 @@ public partial class DealLangParser : Parser {
 		LoanItemContext _localctx = new LoanItemContext(Context, State);
 		EnterRule(_localctx, 48, RULE_loanItem);
 		try {
-			State = 441;
+			State = 445;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 426;
+				State = 430;
 				Match(OBLIGOR);
-				State = 427;
+				State = 431;
 				ident();
 				}
 				break;
@@ -3268,9 +3298,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 428;
+				State = 432;
 				Match(BALANCE);
-				State = 429;
+				State = 433;
 				expr(0);
 				}
 				break;
@@ -3278,9 +3308,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 430;
+				State = 434;
 				Match(COUPON);
-				State = 431;
+				State = 435;
 				couponTerms();
 				}
 				break;
@@ -3288,11 +3318,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 432;
+				State = 436;
 				Match(INTEREST_ONLY);
-				State = 433;
+				State = 437;
 				Match(UNTIL);
-				State = 434;
+				State = 438;
 				Match(DATE);
 				}
 				break;
@@ -3300,9 +3330,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 435;
+				State = 439;
 				Match(AMORTIZE);
-				State = 436;
+				State = 440;
 				amortization();
 				}
 				break;
@@ -3310,9 +3340,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 437;
+				State = 441;
 				Match(MATURITY);
-				State = 438;
+				State = 442;
 				Match(DATE);
 				}
 				break;
@@ -3320,9 +3350,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 439;
+				State = 443;
 				Match(RECOVERY);
-				State = 440;
+				State = 444;
 				expr(0);
 				}
 				break;
@@ -3376,27 +3406,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 443;
+			State = 447;
 			Match(FLEET);
-			State = 444;
+			State = 448;
 			_localctx.name = ident();
-			State = 445;
-			Match(LBRACE);
 			State = 449;
+			Match(LBRACE);
+			State = 453;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 446;
+				State = 450;
 				fleetItem();
 				}
 				}
-				State = 451;
+				State = 455;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 452;
+			State = 456;
 			Match(RBRACE);
 			}
 		}
@@ -3593,32 +3623,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_fleetItem);
 		int _la;
 		try {
-			State = 493;
+			State = 497;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 454;
+				State = 458;
 				Match(DELIVERIES);
-				State = 455;
-				Match(LBRACE);
 				State = 459;
+				Match(LBRACE);
+				State = 463;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 456;
+					State = 460;
 					delivery();
 					}
 					}
-					State = 461;
+					State = 465;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 462;
+				State = 466;
 				Match(RBRACE);
 				}
 				break;
@@ -3626,9 +3656,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 463;
+				State = 467;
 				Match(UNITS);
-				State = 464;
+				State = 468;
 				expr(0);
 				}
 				break;
@@ -3636,9 +3666,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 465;
+				State = 469;
 				Match(UNIT_COST);
-				State = 466;
+				State = 470;
 				expr(0);
 				}
 				break;
@@ -3646,11 +3676,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 467;
+				State = 471;
 				Match(DEPRECIATE);
-				State = 468;
+				State = 472;
 				Match(STRAIGHT_LINE);
-				State = 469;
+				State = 473;
 				duration();
 				}
 				break;
@@ -3658,13 +3688,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 470;
+				State = 474;
 				Match(DEPRECIATE);
-				State = 471;
+				State = 475;
 				Match(DECLINING);
-				State = 472;
+				State = 476;
 				expr(0);
-				State = 473;
+				State = 477;
 				perYear();
 				}
 				break;
@@ -3672,9 +3702,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 475;
+				State = 479;
 				Match(POWER);
-				State = 476;
+				State = 480;
 				expr(0);
 				}
 				break;
@@ -3682,9 +3712,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 477;
+				State = 481;
 				Match(PUE);
-				State = 478;
+				State = 482;
 				expr(0);
 				}
 				break;
@@ -3692,9 +3722,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 479;
+				State = 483;
 				Match(POWER_PRICE);
-				State = 480;
+				State = 484;
 				expr(0);
 				}
 				break;
@@ -3702,11 +3732,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 481;
+				State = 485;
 				Match(MAINTENANCE);
-				State = 482;
+				State = 486;
 				expr(0);
-				State = 483;
+				State = 487;
 				perYear();
 				}
 				break;
@@ -3714,15 +3744,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 485;
-				Match(MARKET_VALUE);
-				State = 486;
-				expr(0);
-				State = 487;
-				Match(DECLINING);
-				State = 488;
-				expr(0);
 				State = 489;
+				Match(MARKET_VALUE);
+				State = 490;
+				expr(0);
+				State = 491;
+				Match(DECLINING);
+				State = 492;
+				expr(0);
+				State = 493;
 				perYear();
 				}
 				break;
@@ -3730,9 +3760,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 491;
+				State = 495;
 				Match(GENERATION);
-				State = 492;
+				State = 496;
 				ident();
 				}
 				break;
@@ -3789,31 +3819,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 495;
-			Match(CONTRACT);
-			State = 496;
-			_localctx.name = ident();
-			State = 497;
-			Match(ON);
-			State = 498;
-			_localctx.fleet = ident();
 			State = 499;
-			Match(LBRACE);
+			Match(CONTRACT);
+			State = 500;
+			_localctx.name = ident();
+			State = 501;
+			Match(ON);
+			State = 502;
+			_localctx.fleet = ident();
 			State = 503;
+			Match(LBRACE);
+			State = 507;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 500;
+				State = 504;
 				contractItem();
 				}
 				}
-				State = 505;
+				State = 509;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 506;
+			State = 510;
 			Match(RBRACE);
 			}
 		}
@@ -4018,16 +4048,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_contractItem);
 		int _la;
 		try {
-			State = 551;
+			State = 555;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 508;
+				State = 512;
 				Match(CUSTOMER);
-				State = 509;
+				State = 513;
 				ident();
 				}
 				break;
@@ -4035,9 +4065,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 510;
+				State = 514;
 				Match(UNITS);
-				State = 511;
+				State = 515;
 				expr(0);
 				}
 				break;
@@ -4045,11 +4075,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 512;
+				State = 516;
 				Match(PRICE);
-				State = 513;
+				State = 517;
 				Match(AT);
-				State = 514;
+				State = 518;
 				Match(MARKET);
 				}
 				break;
@@ -4057,9 +4087,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 515;
+				State = 519;
 				Match(PRICE);
-				State = 516;
+				State = 520;
 				expr(0);
 				}
 				break;
@@ -4067,11 +4097,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 517;
+				State = 521;
 				Match(HOUR);
-				State = 518;
+				State = 522;
 				expr(0);
-				State = 519;
+				State = 523;
 				perYear();
 				}
 				break;
@@ -4079,9 +4109,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 521;
+				State = 525;
 				Match(TAKE_OR_PAY);
-				State = 522;
+				State = 526;
 				expr(0);
 				}
 				break;
@@ -4089,9 +4119,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 523;
+				State = 527;
 				Match(STARTS);
-				State = 524;
+				State = 528;
 				Match(DATE);
 				}
 				break;
@@ -4099,9 +4129,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 525;
+				State = 529;
 				Match(TERM);
-				State = 526;
+				State = 530;
 				duration();
 				}
 				break;
@@ -4109,25 +4139,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 527;
+				State = 531;
 				Match(TERMINATION_FEE);
-				State = 528;
+				State = 532;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 534;
+				State = 538;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 529;
+					State = 533;
 					Match(AMORTISING);
-					State = 532;
+					State = 536;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 530;
+						State = 534;
 						Match(TO);
-						State = 531;
+						State = 535;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4141,17 +4171,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 536;
-				Match(RENEWALS);
-				State = 537;
-				renewalCount();
-				State = 538;
-				duration();
-				State = 539;
-				Match(AT);
 				State = 540;
-				Match(CUSTOMER);
+				Match(RENEWALS);
 				State = 541;
+				renewalCount();
+				State = 542;
+				duration();
+				State = 543;
+				Match(AT);
+				State = 544;
+				Match(CUSTOMER);
+				State = 545;
 				Match(OPTION);
 				}
 				break;
@@ -4159,20 +4189,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 543;
+				State = 547;
 				Match(PREPAYMENT);
-				State = 544;
-				expr(0);
 				State = 548;
+				expr(0);
+				State = 552;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 545;
+					State = 549;
 					Match(APPLIED);
-					State = 546;
+					State = 550;
 					Match(OVER);
-					State = 547;
+					State = 551;
 					Match(TERM);
 					}
 				}
@@ -4183,7 +4213,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 550;
+				State = 554;
 				guarantorClause();
 				}
 				break;
@@ -4235,27 +4265,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 553;
+			State = 557;
 			Match(COINS);
-			State = 554;
+			State = 558;
 			_localctx.name = ident();
-			State = 555;
-			Match(LBRACE);
 			State = 559;
+			Match(LBRACE);
+			State = 563;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 212)) & ~0x3f) == 0 && ((1L << (_la - 212)) & 15L) != 0)) {
+			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 213)) & ~0x3f) == 0 && ((1L << (_la - 213)) & 15L) != 0)) {
 				{
 				{
-				State = 556;
+				State = 560;
 				coinsItem();
 				}
 				}
-				State = 561;
+				State = 565;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 562;
+			State = 566;
 			Match(RBRACE);
 			}
 		}
@@ -4405,16 +4435,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 60, RULE_coinsItem);
 		try {
-			State = 582;
+			State = 586;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 564;
+				State = 568;
 				Match(HOLDINGS);
-				State = 565;
+				State = 569;
 				expr(0);
 				}
 				break;
@@ -4422,9 +4452,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 566;
+				State = 570;
 				Match(PRICE);
-				State = 567;
+				State = 571;
 				ident();
 				}
 				break;
@@ -4432,9 +4462,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 568;
+				State = 572;
 				Match(HASHRATE);
-				State = 569;
+				State = 573;
 				expr(0);
 				}
 				break;
@@ -4442,9 +4472,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 570;
+				State = 574;
 				Match(NETWORK);
-				State = 571;
+				State = 575;
 				expr(0);
 				}
 				break;
@@ -4452,9 +4482,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 572;
+				State = 576;
 				Match(REWARDS);
-				State = 573;
+				State = 577;
 				expr(0);
 				}
 				break;
@@ -4462,9 +4492,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 574;
+				State = 578;
 				Match(POWER);
-				State = 575;
+				State = 579;
 				expr(0);
 				}
 				break;
@@ -4472,9 +4502,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 576;
+				State = 580;
 				Match(POWER_PRICE);
-				State = 577;
+				State = 581;
 				expr(0);
 				}
 				break;
@@ -4482,9 +4512,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 578;
+				State = 582;
 				Match(DEPTH);
-				State = 579;
+				State = 583;
 				expr(0);
 				}
 				break;
@@ -4492,9 +4522,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 580;
+				State = 584;
 				Match(IMPACT);
-				State = 581;
+				State = 585;
 				expr(0);
 				}
 				break;
@@ -4546,20 +4576,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 584;
+			State = 588;
 			Match(DATE);
-			State = 585;
-			_localctx.units = expr(0);
-			State = 586;
-			Match(AT);
-			State = 587;
-			_localctx.cost = expr(0);
 			State = 589;
+			_localctx.units = expr(0);
+			State = 590;
+			Match(AT);
+			State = 591;
+			_localctx.cost = expr(0);
+			State = 593;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 588;
+				State = 592;
 				Match(COMMA);
 				}
 			}
@@ -4612,27 +4642,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 591;
+			State = 595;
 			Match(TRANCHE);
-			State = 592;
+			State = 596;
 			_localctx.name = ident();
-			State = 593;
-			Match(LBRACE);
 			State = 597;
+			Match(LBRACE);
+			State = 601;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 603980287L) != 0)) {
+			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 603980287L) != 0)) {
 				{
 				{
-				State = 594;
+				State = 598;
 				trancheItem();
 				}
 				}
-				State = 599;
+				State = 603;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 600;
+			State = 604;
 			Match(RBRACE);
 			}
 		}
@@ -4681,38 +4711,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 602;
+			State = 606;
 			_localctx.rate = expr(0);
-			State = 604;
+			State = 608;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 603;
-				Match(FIXED);
-				}
-			}
-
-			State = 608;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==FLOOR) {
-				{
-				State = 606;
-				Match(FLOOR);
 				State = 607;
-				_localctx.floor = expr(0);
+				Match(FIXED);
 				}
 			}
 
 			State = 612;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==CAP) {
+			if (_la==FLOOR) {
 				{
 				State = 610;
-				Match(CAP);
+				Match(FLOOR);
 				State = 611;
+				_localctx.floor = expr(0);
+				}
+			}
+
+			State = 616;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CAP) {
+				{
+				State = 614;
+				Match(CAP);
+				State = 615;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5068,16 +5098,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_trancheItem);
 		int _la;
 		try {
-			State = 706;
+			State = 710;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 614;
+				State = 618;
 				Match(BALANCE);
-				State = 615;
+				State = 619;
 				expr(0);
 				}
 				break;
@@ -5085,9 +5115,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 616;
+				State = 620;
 				Match(COUPON);
-				State = 617;
+				State = 621;
 				couponTerms();
 				}
 				break;
@@ -5095,26 +5125,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 618;
+				State = 622;
 				Match(PIK);
-				State = 620;
+				State = 624;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 619;
+					State = 623;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 624;
+				State = 628;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 622;
+					State = 626;
 					Match(WHEN);
-					State = 623;
+					State = 627;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5125,9 +5155,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 626;
+				State = 630;
 				Match(PIK);
-				State = 627;
+				State = 631;
 				Match(UNPAID);
 				}
 				break;
@@ -5135,9 +5165,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 628;
+				State = 632;
 				Match(ISSUE_PRICE);
-				State = 629;
+				State = 633;
 				expr(0);
 				}
 				break;
@@ -5145,9 +5175,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 630;
+				State = 634;
 				Match(COMMITMENT);
-				State = 631;
+				State = 635;
 				expr(0);
 				}
 				break;
@@ -5155,11 +5185,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 632;
+				State = 636;
 				Match(AVAILABLE);
-				State = 633;
+				State = 637;
 				Match(UNTIL);
-				State = 634;
+				State = 638;
 				Match(DATE);
 				}
 				break;
@@ -5167,25 +5197,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 635;
+				State = 639;
 				Match(DRAWS);
-				State = 636;
-				Match(LBRACE);
 				State = 640;
+				Match(LBRACE);
+				State = 644;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 637;
+					State = 641;
 					schedulePoint();
 					}
 					}
-					State = 642;
+					State = 646;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 643;
+				State = 647;
 				Match(RBRACE);
 				}
 				break;
@@ -5193,15 +5223,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 644;
-				Match(DRAWS);
-				State = 645;
-				Match(AGAINST);
-				State = 646;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 647;
-				Match(ADVANCE);
 				State = 648;
+				Match(DRAWS);
+				State = 649;
+				Match(AGAINST);
+				State = 650;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 651;
+				Match(ADVANCE);
+				State = 652;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5209,9 +5239,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 650;
+				State = 654;
 				Match(COMMITMENT_FEE);
-				State = 651;
+				State = 655;
 				expr(0);
 				}
 				break;
@@ -5219,26 +5249,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 652;
+				State = 656;
 				Match(STEP_UP);
-				State = 653;
+				State = 657;
 				expr(0);
-				State = 658;
+				State = 662;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 654;
+					State = 658;
 					Match(FROM);
-					State = 655;
+					State = 659;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 656;
+					State = 660;
 					Match(WHILE);
-					State = 657;
+					State = 661;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -5251,41 +5281,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 660;
+				State = 664;
 				Match(MARGIN);
-				State = 661;
+				State = 665;
 				Match(GRID);
-				State = 662;
+				State = 666;
 				((MarginGridItemContext)_localctx).test = ident();
-				State = 663;
-				Match(LBRACE);
 				State = 667;
+				Match(LBRACE);
+				State = 671;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 664;
+					State = 668;
 					gridTier();
 					}
 					}
-					State = 669;
+					State = 673;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 672;
+				State = 676;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 670;
+					State = 674;
 					Match(ELSE);
-					State = 671;
+					State = 675;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 674;
+				State = 678;
 				Match(RBRACE);
 				}
 				break;
@@ -5293,15 +5323,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 676;
-				Match(MARGIN);
-				State = 677;
-				Match(INVESTMENT_GRADE);
-				State = 678;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 679;
-				Match(ELSE);
 				State = 680;
+				Match(MARGIN);
+				State = 681;
+				Match(INVESTMENT_GRADE);
+				State = 682;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 683;
+				Match(ELSE);
+				State = 684;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5309,9 +5339,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 682;
+				State = 686;
 				Match(TARGET_BALANCE);
-				State = 683;
+				State = 687;
 				expr(0);
 				}
 				break;
@@ -5319,11 +5349,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 684;
+				State = 688;
 				Match(INTEREST_ONLY);
-				State = 685;
+				State = 689;
 				Match(UNTIL);
-				State = 686;
+				State = 690;
 				Match(DATE);
 				}
 				break;
@@ -5331,9 +5361,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 687;
+				State = 691;
 				Match(AMORTIZE);
-				State = 688;
+				State = 692;
 				amortization();
 				}
 				break;
@@ -5341,9 +5371,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 689;
+				State = 693;
 				Match(MATURITY);
-				State = 690;
+				State = 694;
 				Match(DATE);
 				}
 				break;
@@ -5351,9 +5381,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 691;
+				State = 695;
 				Match(SENIORITY);
-				State = 692;
+				State = 696;
 				Match(NUMBER);
 				}
 				break;
@@ -5361,7 +5391,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 693;
+				State = 697;
 				guarantorClause();
 				}
 				break;
@@ -5369,26 +5399,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 694;
-				Match(CONVERTIBLE);
-				State = 695;
-				Match(AT);
-				State = 696;
-				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 697;
-				Match(AGAINST);
 				State = 698;
-				((ConvertibleItemContext)_localctx).share = expr(0);
+				Match(CONVERTIBLE);
+				State = 699;
+				Match(AT);
+				State = 700;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 701;
+				Match(AGAINST);
 				State = 702;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 706;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 699;
+					State = 703;
 					Match(EARLY);
-					State = 700;
+					State = 704;
 					Match(ABOVE);
-					State = 701;
+					State = 705;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5399,9 +5429,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 704;
+				State = 708;
 				Match(COMPLETION);
-				State = 705;
+				State = 709;
 				expr(0);
 				}
 				break;
@@ -5448,11 +5478,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 708;
+			State = 712;
 			Match(BELOW);
-			State = 709;
+			State = 713;
 			_localctx.bound = expr(0);
-			State = 710;
+			State = 714;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -5534,14 +5564,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_amortization);
 		int _la;
 		try {
-			State = 724;
+			State = 728;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 712;
+				State = 716;
 				Match(BULLET);
 				}
 				break;
@@ -5549,7 +5579,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 713;
+				State = 717;
 				Match(LEVEL);
 				}
 				break;
@@ -5557,7 +5587,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 714;
+				State = 718;
 				Match(LINEAR);
 				}
 				break;
@@ -5565,25 +5595,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 715;
+				State = 719;
 				Match(SCHEDULE);
-				State = 716;
-				Match(LBRACE);
 				State = 720;
+				Match(LBRACE);
+				State = 724;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 717;
+					State = 721;
 					schedulePoint();
 					}
 					}
-					State = 722;
+					State = 726;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 723;
+				State = 727;
 				Match(RBRACE);
 				}
 				break;
@@ -5637,27 +5667,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 726;
+			State = 730;
 			Match(HOLDING);
-			State = 727;
+			State = 731;
 			_localctx.name = ident();
-			State = 728;
-			Match(LBRACE);
 			State = 732;
+			Match(LBRACE);
+			State = 736;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 185)) & ~0x3f) == 0 && ((1L << (_la - 185)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 25166853L) != 0)) {
 				{
 				{
-				State = 729;
+				State = 733;
 				holdingItem();
 				}
 				}
-				State = 734;
+				State = 738;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 735;
+			State = 739;
 			Match(RBRACE);
 			}
 		}
@@ -5791,20 +5821,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 76, RULE_holdingItem);
 		int _la;
 		try {
-			State = 760;
+			State = 764;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 737;
+				State = 741;
 				Match(OF);
-				State = 738;
+				State = 742;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 739;
+				State = 743;
 				Match(DOT);
-				State = 740;
+				State = 744;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -5812,9 +5842,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 742;
+				State = 746;
 				Match(SHARE);
-				State = 743;
+				State = 747;
 				expr(0);
 				}
 				break;
@@ -5822,9 +5852,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 744;
+				State = 748;
 				Match(FACE);
-				State = 745;
+				State = 749;
 				expr(0);
 				}
 				break;
@@ -5832,9 +5862,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 746;
+				State = 750;
 				Match(MARK);
-				State = 747;
+				State = 751;
 				Match(PAR);
 				}
 				break;
@@ -5842,9 +5872,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 748;
+				State = 752;
 				Match(MARK);
-				State = 749;
+				State = 753;
 				ident();
 				}
 				break;
@@ -5852,19 +5882,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 750;
+				State = 754;
 				Match(MARKET);
-				State = 752;
+				State = 756;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 751;
+					State = 755;
 					holdingMarketTerm();
 					}
 					}
-					State = 754;
+					State = 758;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -5874,13 +5904,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 756;
+				State = 760;
 				Match(DRAWS);
-				State = 757;
+				State = 761;
 				Match(CALLED);
-				State = 758;
+				State = 762;
 				Match(FROM);
-				State = 759;
+				State = 763;
 				ident();
 				}
 				break;
@@ -5954,16 +5984,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 78, RULE_holdingMarketTerm);
 		try {
-			State = 768;
+			State = 772;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 762;
+				State = 766;
 				Match(DISCOUNT);
-				State = 763;
+				State = 767;
 				expr(0);
 				}
 				break;
@@ -5971,9 +6001,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 764;
+				State = 768;
 				Match(DEPTH);
-				State = 765;
+				State = 769;
 				expr(0);
 				}
 				break;
@@ -5981,9 +6011,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 766;
+				State = 770;
 				Match(IMPACT);
-				State = 767;
+				State = 771;
 				expr(0);
 				}
 				break;
@@ -6037,27 +6067,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 770;
+			State = 774;
 			Match(EQUITY);
-			State = 771;
+			State = 775;
 			_localctx.name = ident();
-			State = 772;
-			Match(LBRACE);
 			State = 776;
+			Match(LBRACE);
+			State = 780;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 3023656976387L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 773;
+				State = 777;
 				equityItem();
 				}
 				}
-				State = 778;
+				State = 782;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 779;
+			State = 783;
 			Match(RBRACE);
 			}
 		}
@@ -6193,16 +6223,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_equityItem);
 		int _la;
 		try {
-			State = 816;
+			State = 820;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 781;
+				State = 785;
 				Match(CONTRIBUTED);
-				State = 782;
+				State = 786;
 				expr(0);
 				}
 				break;
@@ -6210,23 +6240,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 783;
+				State = 787;
 				Match(HOLDERS);
-				State = 784;
+				State = 788;
 				holder();
-				State = 789;
+				State = 793;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 785;
+					State = 789;
 					Match(COMMA);
-					State = 786;
+					State = 790;
 					holder();
 					}
 					}
-					State = 791;
+					State = 795;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6236,9 +6266,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 792;
+				State = 796;
 				Match(HURDLE);
-				State = 793;
+				State = 797;
 				expr(0);
 				}
 				break;
@@ -6246,32 +6276,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 794;
+				State = 798;
 				Match(CARRY);
-				State = 795;
+				State = 799;
 				expr(0);
-				State = 796;
-				Match(TO);
-				State = 797;
-				((CarryItemContext)_localctx).gp = ident();
 				State = 800;
+				Match(TO);
+				State = 801;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 804;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 798;
+					State = 802;
 					Match(CATCH_UP);
-					State = 799;
+					State = 803;
 					expr(0);
 					}
 				}
 
-				State = 803;
+				State = 807;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 802;
+					State = 806;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6282,9 +6312,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 805;
+				State = 809;
 				Match(COMMITMENT);
-				State = 806;
+				State = 810;
 				expr(0);
 				}
 				break;
@@ -6292,23 +6322,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 807;
+				State = 811;
 				Match(CALLS);
-				State = 808;
+				State = 812;
 				capitalCall();
-				State = 813;
+				State = 817;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 809;
+					State = 813;
 					Match(COMMA);
-					State = 810;
+					State = 814;
 					capitalCall();
 					}
 					}
-					State = 815;
+					State = 819;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6365,32 +6395,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 818;
+			State = 822;
 			ident();
-			State = 819;
+			State = 823;
 			expr(0);
-			State = 828;
+			State = 832;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 820;
-				Match(LBRACE);
 				State = 824;
+				Match(LBRACE);
+				State = 828;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 7L) != 0)) {
 					{
 					{
-					State = 821;
+					State = 825;
 					holderTerm();
 					}
 					}
-					State = 826;
+					State = 830;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 827;
+				State = 831;
 				Match(RBRACE);
 				}
 			}
@@ -6465,16 +6495,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 86, RULE_holderTerm);
 		try {
-			State = 836;
+			State = 840;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 830;
+				State = 834;
 				Match(HURDLE);
-				State = 831;
+				State = 835;
 				expr(0);
 				}
 				break;
@@ -6482,9 +6512,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 832;
+				State = 836;
 				Match(CARRY);
-				State = 833;
+				State = 837;
 				expr(0);
 				}
 				break;
@@ -6492,9 +6522,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 834;
+				State = 838;
 				Match(CATCH_UP);
-				State = 835;
+				State = 839;
 				expr(0);
 				}
 				break;
@@ -6538,9 +6568,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 838;
+			State = 842;
 			Match(DATE);
-			State = 839;
+			State = 843;
 			expr(0);
 			}
 		}
@@ -6590,32 +6620,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 841;
+			State = 845;
 			Match(ACCOUNT);
-			State = 842;
+			State = 846;
 			_localctx.name = ident();
-			State = 851;
+			State = 855;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 843;
-				Match(LBRACE);
 				State = 847;
+				Match(LBRACE);
+				State = 851;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 844;
+					State = 848;
 					accountItem();
 					}
 					}
-					State = 849;
+					State = 853;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 850;
+				State = 854;
 				Match(RBRACE);
 				}
 			}
@@ -6690,16 +6720,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 92, RULE_accountItem);
 		try {
-			State = 859;
+			State = 863;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 853;
+				State = 857;
 				Match(TARGET);
-				State = 854;
+				State = 858;
 				expr(0);
 				}
 				break;
@@ -6707,9 +6737,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 855;
+				State = 859;
 				Match(INITIAL);
-				State = 856;
+				State = 860;
 				expr(0);
 				}
 				break;
@@ -6717,9 +6747,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 857;
+				State = 861;
 				Match(EARNS);
-				State = 858;
+				State = 862;
 				expr(0);
 				}
 				break;
@@ -6780,31 +6810,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 861;
+			State = 865;
 			Match(FEE);
-			State = 862;
+			State = 866;
 			_localctx.name = ident();
-			State = 863;
+			State = 867;
 			Match(LBRACE);
-			State = 864;
+			State = 868;
 			expr(0);
-			State = 872;
+			State = 876;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 865;
+				State = 869;
 				perYear();
-				State = 870;
+				State = 874;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 866;
+					State = 870;
 					Match(ESCALATING);
-					State = 867;
+					State = 871;
 					expr(0);
-					State = 868;
+					State = 872;
 					perYear();
 					}
 				}
@@ -6812,7 +6842,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 874;
+			State = 878;
 			Match(RBRACE);
 			}
 		}
@@ -6867,52 +6897,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 876;
+			State = 880;
 			Match(TEST);
-			State = 877;
+			State = 881;
 			_localctx.name = ident();
-			State = 878;
+			State = 882;
 			Match(ASSIGN);
-			State = 879;
+			State = 883;
 			expr(0);
-			State = 886;
+			State = 890;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 880;
+				State = 884;
 				Match(OVER);
-				State = 883;
+				State = 887;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 881;
+					State = 885;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 882;
+					State = 886;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 885;
+				State = 889;
 				duration();
 				}
 			}
 
-			State = 890;
+			State = 894;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 888;
+				State = 892;
 				Match(FROM);
-				State = 889;
+				State = 893;
 				Match(DATE);
 				}
 			}
@@ -6999,79 +7029,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 892;
+			State = 896;
 			Match(TRIGGER);
-			State = 893;
+			State = 897;
 			_localctx.name = ident();
-			State = 894;
-			Match(WHEN);
-			State = 895;
-			expr(0);
 			State = 898;
+			Match(WHEN);
+			State = 899;
+			expr(0);
+			State = 902;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 896;
+				State = 900;
 				Match(FROM);
-				State = 897;
+				State = 901;
 				Match(DATE);
 				}
 			}
 
-			State = 903;
+			State = 907;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 900;
+				State = 904;
 				Match(TRIPS);
-				State = 901;
+				State = 905;
 				Match(AFTER);
-				State = 902;
+				State = 906;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 908;
+			State = 912;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 905;
+				State = 909;
 				Match(CURES);
-				State = 906;
+				State = 910;
 				Match(AFTER);
-				State = 907;
+				State = 911;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 920;
+			State = 924;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 910;
-				Match(CURE);
-				State = 911;
-				Match(BY);
-				State = 912;
-				_localctx.curer = ident();
-				State = 913;
-				Match(UP);
 				State = 914;
-				Match(TO);
+				Match(CURE);
 				State = 915;
-				_localctx.times = Match(NUMBER);
+				Match(BY);
 				State = 916;
-				Match(TIMES);
+				_localctx.curer = ident();
+				State = 917;
+				Match(UP);
 				State = 918;
+				Match(TO);
+				State = 919;
+				_localctx.times = Match(NUMBER);
+				State = 920;
+				Match(TIMES);
+				State = 922;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 917;
+					State = 921;
 					cureDestination();
 					}
 				}
@@ -7079,23 +7109,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 922;
+			State = 926;
 			Match(ARROW);
-			State = 923;
+			State = 927;
 			triggerEffect();
-			State = 928;
+			State = 932;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 924;
+				State = 928;
 				Match(COMMA);
-				State = 925;
+				State = 929;
 				triggerEffect();
 				}
 				}
-				State = 930;
+				State = 934;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7167,43 +7197,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_cureDestination);
 		int _la;
 		try {
-			State = 947;
+			State = 951;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 931;
+				State = 935;
 				Match(PREPAYING);
-				State = 932;
+				State = 936;
 				ident();
-				State = 937;
+				State = 941;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 933;
+					State = 937;
 					Match(COMMA);
-					State = 934;
+					State = 938;
 					ident();
 					}
 					}
-					State = 939;
+					State = 943;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 943;
+				State = 947;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 940;
+					State = 944;
 					Match(THEN);
-					State = 941;
+					State = 945;
 					Match(INTO);
-					State = 942;
+					State = 946;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -7214,9 +7244,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 945;
+				State = 949;
 				Match(INTO);
-				State = 946;
+				State = 950;
 				ident();
 				}
 				break;
@@ -7305,20 +7335,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 102, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 968;
+			State = 972;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 949;
+				State = 953;
 				Match(SWEEP);
-				State = 950;
+				State = 954;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 951;
+				State = 955;
 				Match(TO);
-				State = 952;
+				State = 956;
 				ident();
 				}
 				break;
@@ -7326,34 +7356,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 953;
+				State = 957;
 				Match(ACCELERATE);
-				State = 965;
+				State = 969;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 954;
+					State = 958;
 					Match(LPAREN);
-					State = 955;
+					State = 959;
 					ident();
-					State = 960;
+					State = 964;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 956;
+						State = 960;
 						Match(COMMA);
-						State = 957;
+						State = 961;
 						ident();
 						}
 						}
-						State = 962;
+						State = 966;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 963;
+					State = 967;
 					Match(RPAREN);
 					}
 				}
@@ -7364,7 +7394,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 967;
+				State = 971;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7412,20 +7442,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 970;
+			State = 974;
 			Match(DEFAULT);
-			State = 971;
-			Match(WHEN);
-			State = 972;
-			expr(0);
 			State = 975;
+			Match(WHEN);
+			State = 976;
+			expr(0);
+			State = 979;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 973;
+				State = 977;
 				Match(GRACE);
-				State = 974;
+				State = 978;
 				duration();
 				}
 			}
@@ -7477,25 +7507,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 977;
+			State = 981;
 			Match(CFADS);
-			State = 978;
+			State = 982;
 			Match(INCLUDES);
-			State = 979;
+			State = 983;
 			cfadsItem();
-			State = 984;
+			State = 988;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 980;
+				State = 984;
 				Match(COMMA);
-				State = 981;
+				State = 985;
 				cfadsItem();
 				}
 				}
-				State = 986;
+				State = 990;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7535,13 +7565,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 108, RULE_cfadsItem);
 		try {
-			State = 989;
+			State = 993;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 987;
+				State = 991;
 				Match(RVG);
 				}
 				break;
@@ -7674,6 +7704,7 @@ public partial class DealLangParser : Parser {
 			case HAIRCUT:
 			case LAG:
 			case TAKEN:
+			case GROW:
 			case SHARE:
 			case YEAR:
 			case PIK:
@@ -7711,7 +7742,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 988;
+				State = 992;
 				ident();
 				}
 				break;
@@ -7761,25 +7792,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 991;
+			State = 995;
 			Match(WATERFALL);
-			State = 992;
-			Match(LBRACE);
 			State = 996;
+			Match(LBRACE);
+			State = 1000;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 				{
 				{
-				State = 993;
+				State = 997;
 				step();
 				}
 				}
-				State = 998;
+				State = 1002;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 999;
+			State = 1003;
 			Match(RBRACE);
 			}
 		}
@@ -8007,39 +8038,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 112, RULE_step);
 		int _la;
 		try {
-			State = 1092;
+			State = 1096;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1001;
+				State = 1005;
 				Match(PAY);
-				State = 1002;
+				State = 1006;
 				((PayStepContext)_localctx).target = reference();
-				State = 1012;
+				State = 1016;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1003;
+					State = 1007;
 					Match(USING);
-					State = 1004;
+					State = 1008;
 					ident();
-					State = 1009;
+					State = 1013;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1005;
+						State = 1009;
 						Match(COMMA);
-						State = 1006;
+						State = 1010;
 						ident();
 						}
 						}
-						State = 1011;
+						State = 1015;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8052,9 +8083,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1014;
+				State = 1018;
 				Match(FILL);
-				State = 1015;
+				State = 1019;
 				ident();
 				}
 				break;
@@ -8062,9 +8093,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1016;
+				State = 1020;
 				Match(RELEASE);
-				State = 1017;
+				State = 1021;
 				ident();
 				}
 				break;
@@ -8072,13 +8103,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1018;
+				State = 1022;
 				Match(HOLD);
-				State = 1019;
+				State = 1023;
 				Match(REST);
-				State = 1020;
+				State = 1024;
 				Match(IN);
-				State = 1021;
+				State = 1025;
 				ident();
 				}
 				break;
@@ -8086,25 +8117,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1022;
+				State = 1026;
 				Match(DISTRIBUTE);
-				State = 1025;
+				State = 1029;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1023;
+					State = 1027;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1024;
+					State = 1028;
 					Match(OF);
 					}
 				}
 
-				State = 1027;
+				State = 1031;
 				Match(REST);
-				State = 1028;
+				State = 1032;
 				Match(TO);
-				State = 1029;
+				State = 1033;
 				ident();
 				}
 				break;
@@ -8112,17 +8143,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1030;
-				Match(SWEEP);
-				State = 1031;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1032;
-				Match(OF);
-				State = 1033;
-				Match(REST);
 				State = 1034;
-				Match(TO);
+				Match(SWEEP);
 				State = 1035;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 1036;
+				Match(OF);
+				State = 1037;
+				Match(REST);
+				State = 1038;
+				Match(TO);
+				State = 1039;
 				ident();
 				}
 				break;
@@ -8130,31 +8161,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1036;
+				State = 1040;
 				Match(SELL);
-				State = 1037;
+				State = 1041;
 				ident();
-				State = 1042;
+				State = 1046;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1038;
+					State = 1042;
 					Match(COMMA);
-					State = 1039;
+					State = 1043;
 					ident();
 					}
 					}
-					State = 1044;
+					State = 1048;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1045;
+				State = 1049;
 				Match(TO);
-				State = 1046;
+				State = 1050;
 				Match(COVER);
-				State = 1047;
+				State = 1051;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8162,52 +8193,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1049;
+				State = 1053;
 				Match(IF);
-				State = 1050;
+				State = 1054;
 				expr(0);
-				State = 1051;
-				Match(LBRACE);
 				State = 1055;
+				Match(LBRACE);
+				State = 1059;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1052;
+					State = 1056;
 					step();
 					}
 					}
-					State = 1057;
+					State = 1061;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1058;
+				State = 1062;
 				Match(RBRACE);
-				State = 1068;
+				State = 1072;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1059;
+					State = 1063;
 					Match(ELSE);
-					State = 1060;
-					Match(LBRACE);
 					State = 1064;
+					Match(LBRACE);
+					State = 1068;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1061;
+						State = 1065;
 						step();
 						}
 						}
-						State = 1066;
+						State = 1070;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1067;
+					State = 1071;
 					Match(RBRACE);
 					}
 				}
@@ -8218,37 +8249,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1070;
+				State = 1074;
 				Match(PRO_RATA);
-				State = 1073;
+				State = 1077;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1071;
+					State = 1075;
 					Match(BY);
-					State = 1072;
+					State = 1076;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1075;
-				Match(LBRACE);
 				State = 1079;
+				Match(LBRACE);
+				State = 1083;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1076;
+					State = 1080;
 					step();
 					}
 					}
-					State = 1081;
+					State = 1085;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1082;
+				State = 1086;
 				Match(RBRACE);
 				}
 				break;
@@ -8256,25 +8287,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1083;
+				State = 1087;
 				Match(SEQUENTIAL);
-				State = 1084;
-				Match(LBRACE);
 				State = 1088;
+				Match(LBRACE);
+				State = 1092;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1085;
+					State = 1089;
 					step();
 					}
 					}
-					State = 1090;
+					State = 1094;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1091;
+				State = 1095;
 				Match(RBRACE);
 				}
 				break;
@@ -8324,25 +8355,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1094;
+			State = 1098;
 			Match(ENFORCEMENT);
-			State = 1095;
-			Match(LBRACE);
 			State = 1099;
+			Match(LBRACE);
+			State = 1103;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1096;
+				State = 1100;
 				enforcementItem();
 				}
 				}
-				State = 1101;
+				State = 1105;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1102;
+			State = 1106;
 			Match(RBRACE);
 			}
 		}
@@ -8414,44 +8445,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 116, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1120;
+			State = 1124;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1104;
+				State = 1108;
 				Match(SELL);
-				State = 1105;
+				State = 1109;
 				ident();
-				State = 1110;
+				State = 1114;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1106;
+					State = 1110;
 					Match(COMMA);
-					State = 1107;
+					State = 1111;
 					ident();
 					}
 					}
-					State = 1112;
+					State = 1116;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1116;
+				State = 1120;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1113;
+					State = 1117;
 					sellTerm();
 					}
 					}
-					State = 1118;
+					State = 1122;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8461,7 +8492,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1119;
+				State = 1123;
 				waterfallDecl();
 				}
 				break;
@@ -8604,16 +8635,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 118, RULE_sellTerm);
 		try {
-			State = 1144;
+			State = 1148;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1122;
+				State = 1126;
 				Match(HAIRCUT);
-				State = 1123;
+				State = 1127;
 				expr(0);
 				}
 				break;
@@ -8621,9 +8652,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1124;
+				State = 1128;
 				Match(LAG);
-				State = 1125;
+				State = 1129;
 				duration();
 				}
 				break;
@@ -8631,13 +8662,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1126;
+				State = 1130;
 				Match(DEPTH);
-				State = 1127;
+				State = 1131;
 				expr(0);
-				State = 1128;
+				State = 1132;
 				Match(PER);
-				State = 1129;
+				State = 1133;
 				Match(MONTH);
 				}
 				break;
@@ -8645,9 +8676,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1131;
+				State = 1135;
 				Match(IMPACT);
-				State = 1132;
+				State = 1136;
 				expr(0);
 				}
 				break;
@@ -8655,13 +8686,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1133;
+				State = 1137;
 				Match(LIMIT);
-				State = 1134;
+				State = 1138;
 				expr(0);
-				State = 1135;
+				State = 1139;
 				Match(PER);
-				State = 1136;
+				State = 1140;
 				Match(MONTH);
 				}
 				break;
@@ -8669,9 +8700,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1138;
+				State = 1142;
 				Match(COSTS);
-				State = 1139;
+				State = 1143;
 				expr(0);
 				}
 				break;
@@ -8679,9 +8710,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1140;
+				State = 1144;
 				Match(KEEP);
-				State = 1141;
+				State = 1145;
 				Match(CONTRACTS);
 				}
 				break;
@@ -8689,9 +8720,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1142;
+				State = 1146;
 				Match(RESERVE);
-				State = 1143;
+				State = 1147;
 				expr(0);
 				}
 				break;
@@ -8750,31 +8781,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1146;
-			Match(SCENARIO);
-			State = 1147;
-			_localctx.name = ident();
-			State = 1148;
-			Match(FOR);
-			State = 1149;
-			_localctx.deal = ident();
 			State = 1150;
-			Match(LBRACE);
+			Match(SCENARIO);
+			State = 1151;
+			_localctx.name = ident();
+			State = 1152;
+			Match(FOR);
+			State = 1153;
+			_localctx.deal = ident();
 			State = 1154;
+			Match(LBRACE);
+			State = 1158;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4395512235619974937L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 54043196602179583L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023272910323481L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 108086393204359167L) != 0)) {
 				{
 				{
-				State = 1151;
+				State = 1155;
 				scenarioItem();
 				}
 				}
-				State = 1156;
+				State = 1160;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1157;
+			State = 1161;
 			Match(RBRACE);
 			}
 		}
@@ -8846,7 +8877,6 @@ public partial class DealLangParser : Parser {
 		public ReferenceContext path;
 		public ExprContext rate;
 		public ExprContext vol;
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFLATE() { return GetToken(DealLangParser.DEFLATE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext[] perYear() {
 			return GetRuleContexts<PerYearContext>();
 		}
@@ -8856,6 +8886,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ReferenceContext reference() {
 			return GetRuleContext<ReferenceContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFLATE() { return GetToken(DealLangParser.DEFLATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROW() { return GetToken(DealLangParser.GROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
 			return GetRuleContexts<ExprContext>();
 		}
@@ -9355,20 +9387,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1347;
+			State = 1351;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1159;
+				State = 1163;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1160;
+				State = 1164;
 				Match(RENEWALS);
-				State = 1161;
+				State = 1165;
 				Match(TAKEN);
-				State = 1162;
+				State = 1166;
 				Match(NUMBER);
 				}
 				break;
@@ -9376,27 +9408,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1164;
+				State = 1168;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1165;
+				State = 1169;
 				Match(RENEWALS);
-				State = 1166;
+				State = 1170;
 				Match(DRAWN);
-				State = 1167;
-				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1171;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1175;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1168;
+						State = 1172;
 						loading();
 						}
 						} 
 					}
-					State = 1173;
+					State = 1177;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,111,Context);
 				}
@@ -9406,24 +9438,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1174;
+				State = 1178;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1175;
-				Match(DEFLATE);
-				State = 1176;
+				State = 1179;
+				_la = TokenStream.LA(1);
+				if ( !(_la==DEFLATE || _la==GROW) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 1180;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1177;
+				State = 1181;
 				perYear();
-				State = 1182;
+				State = 1186;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
 				case 1:
 					{
-					State = 1178;
+					State = 1182;
 					Match(VOLATILITY);
-					State = 1179;
+					State = 1183;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1180;
+					State = 1184;
 					perYear();
 					}
 					break;
@@ -9434,15 +9473,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1184;
-				((DropItemContext)_localctx).path = reference();
-				State = 1185;
-				Match(DROP);
-				State = 1186;
-				expr(0);
-				State = 1187;
-				Match(BY);
 				State = 1188;
+				((DropItemContext)_localctx).path = reference();
+				State = 1189;
+				Match(DROP);
+				State = 1190;
+				expr(0);
+				State = 1191;
+				Match(BY);
+				State = 1192;
 				Match(DATE);
 				}
 				break;
@@ -9450,75 +9489,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1190;
+				State = 1194;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1191;
+				State = 1195;
 				Match(DEFAULTS);
-				State = 1215;
+				State = 1219;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1192;
+					State = 1196;
 					Match(ON);
-					State = 1193;
+					State = 1197;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1194;
+					State = 1198;
 					Match(DRAWN);
-					State = 1204;
+					State = 1208;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,114,Context) ) {
 					case 1:
 						{
-						State = 1195;
+						State = 1199;
 						Match(PD);
-						State = 1196;
+						State = 1200;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1197;
-						perYear();
 						State = 1201;
+						perYear();
+						State = 1205;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1198;
+							State = 1202;
 							pdStep();
 							}
 							}
-							State = 1203;
+							State = 1207;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1209;
+					State = 1213;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1206;
+							State = 1210;
 							loading();
 							}
 							} 
 						}
-						State = 1211;
+						State = 1215;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
 					}
-					State = 1213;
+					State = 1217;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
 					case 1:
 						{
-						State = 1212;
+						State = 1216;
 						recoveryDraw();
 						}
 						break;
@@ -9534,9 +9573,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1217;
+				State = 1221;
 				Match(ENFORCEMENT);
-				State = 1219;
+				State = 1223;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9544,7 +9583,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1218;
+						State = 1222;
 						sellTerm();
 						}
 						}
@@ -9552,7 +9591,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1221;
+					State = 1225;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -9562,11 +9601,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1223;
+				State = 1227;
 				Match(ENFORCEMENT);
-				State = 1224;
+				State = 1228;
 				Match(SELL);
-				State = 1225;
+				State = 1229;
 				Match(ALL);
 				}
 				break;
@@ -9574,11 +9613,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1226;
+				State = 1230;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1227;
+				State = 1231;
 				Match(LEVEL);
-				State = 1228;
+				State = 1232;
 				expr(0);
 				}
 				break;
@@ -9586,29 +9625,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1230;
+				State = 1234;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1231;
+				State = 1235;
 				Match(POINTS);
-				State = 1232;
+				State = 1236;
 				pointsKind();
-				State = 1233;
-				Match(LBRACE);
 				State = 1237;
+				Match(LBRACE);
+				State = 1241;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1234;
+					State = 1238;
 					schedulePoint();
 					}
 					}
-					State = 1239;
+					State = 1243;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1240;
+				State = 1244;
 				Match(RBRACE);
 				}
 				break;
@@ -9616,15 +9655,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1242;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1243;
-				Match(LAUNCH);
-				State = 1244;
-				Match(DATE);
-				State = 1245;
-				Match(DOWN);
 				State = 1246;
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
+				State = 1247;
+				Match(LAUNCH);
+				State = 1248;
+				Match(DATE);
+				State = 1249;
+				Match(DOWN);
+				State = 1250;
 				expr(0);
 				}
 				break;
@@ -9632,21 +9671,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1248;
+				State = 1252;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1249;
+				State = 1253;
 				Match(SHIFT);
-				State = 1251;
+				State = 1255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1250;
+					State = 1254;
 					Match(PLUS);
 					}
 				}
 
-				State = 1253;
+				State = 1257;
 				expr(0);
 				}
 				break;
@@ -9654,11 +9693,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1255;
+				State = 1259;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1256;
+				State = 1260;
 				Match(DELAYED);
-				State = 1257;
+				State = 1261;
 				duration();
 				}
 				break;
@@ -9666,11 +9705,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1259;
+				State = 1263;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1260;
+				State = 1264;
 				Match(UTILISATION);
-				State = 1261;
+				State = 1265;
 				expr(0);
 				}
 				break;
@@ -9678,17 +9717,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1263;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1264;
-				Match(RELET);
-				State = 1265;
-				Match(AFTER);
-				State = 1266;
-				duration();
 				State = 1267;
-				Match(AT);
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1268;
+				Match(RELET);
+				State = 1269;
+				Match(AFTER);
+				State = 1270;
+				duration();
+				State = 1271;
+				Match(AT);
+				State = 1272;
 				expr(0);
 				}
 				break;
@@ -9696,11 +9735,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1270;
+				State = 1274;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1271;
+				State = 1275;
 				Match(NOT);
-				State = 1272;
+				State = 1276;
 				Match(RELET);
 				}
 				break;
@@ -9708,18 +9747,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1274;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1275;
-				Match(GUARANTEES);
-				State = 1276;
-				Match(HONOURED);
 				State = 1278;
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1279;
+				Match(GUARANTEES);
+				State = 1280;
+				Match(HONOURED);
+				State = 1282;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1277;
+					State = 1281;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -9730,20 +9769,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1280;
+				State = 1284;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1281;
-				Match(GUARANTEES);
-				State = 1282;
-				Match(DISOWNED);
 				State = 1285;
+				Match(GUARANTEES);
+				State = 1286;
+				Match(DISOWNED);
+				State = 1289;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1283;
+					State = 1287;
 					Match(FROM);
-					State = 1284;
+					State = 1288;
 					Match(DATE);
 					}
 				}
@@ -9754,11 +9793,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1287;
+				State = 1291;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1288;
+				State = 1292;
 				Match(MARKET);
-				State = 1290;
+				State = 1294;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9766,7 +9805,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1289;
+						State = 1293;
 						holdingMarketTerm();
 						}
 						}
@@ -9774,7 +9813,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1292;
+					State = 1296;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -9784,9 +9823,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1294;
+				State = 1298;
 				Match(PATHS);
-				State = 1295;
+				State = 1299;
 				Match(NUMBER);
 				}
 				break;
@@ -9794,9 +9833,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1296;
+				State = 1300;
 				Match(SEED);
-				State = 1297;
+				State = 1301;
 				Match(NUMBER);
 				}
 				break;
@@ -9804,7 +9843,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1298;
+				State = 1302;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -9812,7 +9851,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1299;
+				State = 1303;
 				Match(SOBOL);
 				}
 				break;
@@ -9820,21 +9859,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1300;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1301;
-				Match(GBM);
-				State = 1302;
-				Match(DRIFT);
-				State = 1303;
-				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1304;
-				perYear();
+				((GbmItemContext)_localctx).index = ident();
 				State = 1305;
-				Match(VOLATILITY);
+				Match(GBM);
 				State = 1306;
-				((GbmItemContext)_localctx).vol = expr(0);
+				Match(DRIFT);
 				State = 1307;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1308;
+				perYear();
+				State = 1309;
+				Match(VOLATILITY);
+				State = 1310;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1311;
 				perYear();
 				}
 				break;
@@ -9842,39 +9881,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1309;
+				State = 1313;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1310;
-				Match(REVERTS);
-				State = 1311;
-				Match(TO);
 				State = 1314;
+				Match(REVERTS);
+				State = 1315;
+				Match(TO);
+				State = 1318;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
 				case 1:
 					{
-					State = 1312;
+					State = 1316;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1313;
+					State = 1317;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1316;
-				Match(SPEED);
-				State = 1317;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1318;
-				perYear();
-				State = 1319;
-				Match(VOLATILITY);
 				State = 1320;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				Match(SPEED);
 				State = 1321;
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1322;
+				perYear();
+				State = 1323;
+				Match(VOLATILITY);
+				State = 1324;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1325;
 				perYear();
 				}
 				break;
@@ -9882,17 +9921,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1323;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1324;
-				Match(JUMPS);
-				State = 1325;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1326;
-				perYear();
 				State = 1327;
-				Match(DOWN);
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1328;
+				Match(JUMPS);
+				State = 1329;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1330;
+				perYear();
+				State = 1331;
+				Match(DOWN);
+				State = 1332;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -9900,24 +9939,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1330;
-				Match(CORRELATE);
-				State = 1331;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1332;
-				Match(WITH);
-				State = 1333;
-				((CorrelateItemContext)_localctx).b = reference();
 				State = 1334;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				Match(CORRELATE);
+				State = 1335;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1336;
+				Match(WITH);
 				State = 1337;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1338;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1341;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 				case 1:
 					{
-					State = 1335;
+					State = 1339;
 					Match(STRESS);
-					State = 1336;
+					State = 1340;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -9928,19 +9967,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1339;
-				Match(REGIMES);
-				State = 1340;
-				Match(STRESS);
-				State = 1341;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1342;
-				perYear();
 				State = 1343;
-				Match(NORMAL);
+				Match(REGIMES);
 				State = 1344;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				Match(STRESS);
 				State = 1345;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1346;
+				perYear();
+				State = 1347;
+				Match(NORMAL);
+				State = 1348;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1349;
 				perYear();
 				}
 				break;
@@ -9987,15 +10026,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1349;
-			Match(UNTIL);
-			State = 1350;
-			Match(DATE);
-			State = 1351;
-			Match(THEN);
-			State = 1352;
-			expr(0);
 			State = 1353;
+			Match(UNTIL);
+			State = 1354;
+			Match(DATE);
+			State = 1355;
+			Match(THEN);
+			State = 1356;
+			expr(0);
+			State = 1357;
 			perYear();
 			}
 		}
@@ -10043,17 +10082,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1355;
-			Match(RECOVERY);
-			State = 1356;
-			Match(BETA);
-			State = 1357;
-			Match(MEAN);
-			State = 1358;
-			_localctx.mean = expr(0);
 			State = 1359;
-			Match(SD);
+			Match(RECOVERY);
 			State = 1360;
+			Match(BETA);
+			State = 1361;
+			Match(MEAN);
+			State = 1362;
+			_localctx.mean = expr(0);
+			State = 1363;
+			Match(SD);
+			State = 1364;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10098,11 +10137,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1362;
+			State = 1366;
 			Match(LOADING);
-			State = 1363;
+			State = 1367;
 			_localctx.factor = reference();
-			State = 1364;
+			State = 1368;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10140,9 +10179,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1366;
+			State = 1370;
 			Match(PER);
-			State = 1367;
+			State = 1371;
 			Match(YEAR);
 			}
 		}
@@ -10179,7 +10218,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1369;
+			State = 1373;
 			Match(QUANTITY);
 			}
 		}
@@ -10506,7 +10545,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1413;
+			State = 1417;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
 			case 1:
@@ -10515,11 +10554,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1372;
+				State = 1376;
 				Match(LPAREN);
-				State = 1373;
+				State = 1377;
 				expr(0);
-				State = 1374;
+				State = 1378;
 				Match(RPAREN);
 				}
 				break;
@@ -10528,9 +10567,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1376;
+				State = 1380;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1377;
+				State = 1381;
 				expr(16);
 				}
 				break;
@@ -10539,9 +10578,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1378;
+				State = 1382;
 				Match(NOT);
-				State = 1379;
+				State = 1383;
 				expr(11);
 				}
 				break;
@@ -10550,17 +10589,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1380;
-				Match(IF);
-				State = 1381;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1382;
-				Match(THEN);
-				State = 1383;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
 				State = 1384;
-				Match(ELSE);
+				Match(IF);
 				State = 1385;
+				((ConditionalExprContext)_localctx).cond = expr(0);
+				State = 1386;
+				Match(THEN);
+				State = 1387;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1388;
+				Match(ELSE);
+				State = 1389;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -10569,37 +10608,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1387;
+				State = 1391;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1388;
+				State = 1392;
 				Match(LPAREN);
-				State = 1397;
+				State = 1401;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2089669256471052057L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 57984400326909951L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4179337284547706649L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 115968800653819903L) != 0)) {
 					{
-					State = 1389;
+					State = 1393;
 					expr(0);
-					State = 1394;
+					State = 1398;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1390;
+						State = 1394;
 						Match(COMMA);
-						State = 1391;
+						State = 1395;
 						expr(0);
 						}
 						}
-						State = 1396;
+						State = 1400;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1399;
+				State = 1403;
 				Match(RPAREN);
 				}
 				break;
@@ -10608,7 +10647,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1401;
+				State = 1405;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -10618,19 +10657,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1403;
+				State = 1407;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 174)) & ~0x3f) == 0 && ((1L << (_la - 174)) & 4095L) != 0)) {
+				if (((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 4095L) != 0)) {
 					{
-					State = 1402;
+					State = 1406;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1405;
+				State = 1409;
 				Match(PER);
-				State = 1406;
+				State = 1410;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -10639,9 +10678,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1407;
+				State = 1411;
 				Match(NUMBER);
-				State = 1408;
+				State = 1412;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -10650,7 +10689,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1409;
+				State = 1413;
 				Match(QUANTITY);
 				}
 				break;
@@ -10659,7 +10698,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1410;
+				State = 1414;
 				Match(NUMBER);
 				}
 				break;
@@ -10668,7 +10707,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1411;
+				State = 1415;
 				Match(DATE);
 				}
 				break;
@@ -10677,13 +10716,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1412;
+				State = 1416;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1435;
+			State = 1439;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -10692,7 +10731,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1433;
+					State = 1437;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
 					case 1:
@@ -10700,11 +10739,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1415;
+						State = 1419;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1416;
+						State = 1420;
 						Match(OF);
-						State = 1417;
+						State = 1421;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -10713,9 +10752,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1418;
+						State = 1422;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1419;
+						State = 1423;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -10725,7 +10764,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1420;
+						State = 1424;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -10734,9 +10773,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1421;
+						State = 1425;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1422;
+						State = 1426;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -10746,7 +10785,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1423;
+						State = 1427;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -10755,19 +10794,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1424;
+						State = 1428;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1425;
+						State = 1429;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 235)) & ~0x3f) == 0 && ((1L << (_la - 235)) & 63L) != 0)) ) {
+						if ( !(((((_la - 236)) & ~0x3f) == 0 && ((1L << (_la - 236)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1426;
+						State = 1430;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -10776,11 +10815,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1427;
+						State = 1431;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1428;
+						State = 1432;
 						Match(AND);
-						State = 1429;
+						State = 1433;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -10789,18 +10828,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1430;
+						State = 1434;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1431;
+						State = 1435;
 						Match(OR);
-						State = 1432;
+						State = 1436;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1437;
+				State = 1441;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
 			}
@@ -10851,9 +10890,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1438;
+			State = 1442;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 174)) & ~0x3f) == 0 && ((1L << (_la - 174)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -10902,16 +10941,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1440;
+			State = 1444;
 			ident();
-			State = 1443;
+			State = 1447;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 			case 1:
 				{
-				State = 1441;
+				State = 1445;
 				Match(DOT);
-				State = 1442;
+				State = 1446;
 				_localctx.member = ident();
 				}
 				break;
@@ -11094,6 +11133,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CALLED() { return GetToken(DealLangParser.CALLED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEAL_BY_DEAL() { return GetToken(DealLangParser.DEAL_BY_DEAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISCOUNT() { return GetToken(DealLangParser.DISCOUNT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROW() { return GetToken(DealLangParser.GROW, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -11115,9 +11155,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1445;
+			State = 1449;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4395512269979713305L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 54043196602179583L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023307270061849L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 108086393204359167L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11163,7 +11203,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,253,1448,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,254,1452,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11181,530 +11221,531 @@ public partial class DealLangParser : Parser {
 		1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,227,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,235,
 		8,8,10,8,12,8,238,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,248,8,9,1,10,
 		1,10,1,10,1,10,5,10,254,8,10,10,10,12,10,257,9,10,1,10,1,10,1,11,1,11,
-		1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,271,8,11,10,11,12,11,274,
-		9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,282,8,11,1,12,1,12,1,13,1,13,1,
-		13,1,13,5,13,290,8,13,10,13,12,13,293,9,13,1,13,1,13,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,3,14,304,8,14,1,14,1,14,3,14,308,8,14,1,14,1,14,1,14,
-		1,14,5,14,314,8,14,10,14,12,14,317,9,14,1,14,3,14,320,8,14,1,15,1,15,1,
-		15,3,15,325,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,333,8,16,10,16,12,
-		16,336,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,
-		349,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
-		17,3,17,364,8,17,1,17,1,17,4,17,368,8,17,11,17,12,17,369,1,17,1,17,1,17,
-		1,17,1,17,3,17,377,8,17,1,18,1,18,1,18,3,18,382,8,18,1,19,1,19,1,19,1,
-		19,1,19,1,19,3,19,390,8,19,1,20,1,20,1,20,5,20,395,8,20,10,20,12,20,398,
-		9,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,410,8,21,3,
-		21,412,8,21,1,22,1,22,1,23,1,23,1,23,1,23,5,23,420,8,23,10,23,12,23,423,
-		9,23,1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,
-		1,24,1,24,1,24,1,24,3,24,442,8,24,1,25,1,25,1,25,1,25,5,25,448,8,25,10,
-		25,12,25,451,9,25,1,25,1,25,1,26,1,26,1,26,5,26,458,8,26,10,26,12,26,461,
-		9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
+		1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,275,8,
+		11,10,11,12,11,278,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,286,8,11,1,
+		12,1,12,1,13,1,13,1,13,1,13,5,13,294,8,13,10,13,12,13,297,9,13,1,13,1,
+		13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,308,8,14,1,14,1,14,3,14,312,
+		8,14,1,14,1,14,1,14,1,14,5,14,318,8,14,10,14,12,14,321,9,14,1,14,3,14,
+		324,8,14,1,15,1,15,1,15,3,15,329,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,
+		16,337,8,16,10,16,12,16,340,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,
+		17,1,17,1,17,1,17,3,17,353,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,3,17,368,8,17,1,17,1,17,4,17,372,8,17,11,17,12,
+		17,373,1,17,1,17,1,17,1,17,1,17,3,17,381,8,17,1,18,1,18,1,18,3,18,386,
+		8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,394,8,19,1,20,1,20,1,20,5,20,399,
+		8,20,10,20,12,20,402,9,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
+		1,21,3,21,414,8,21,3,21,416,8,21,1,22,1,22,1,23,1,23,1,23,1,23,5,23,424,
+		8,23,10,23,12,23,427,9,23,1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,
+		1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,446,8,24,1,25,1,25,1,25,1,
+		25,5,25,452,8,25,10,25,12,25,455,9,25,1,25,1,25,1,26,1,26,1,26,5,26,462,
+		8,26,10,26,12,26,465,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
 		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,3,26,494,8,26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,502,
-		8,27,10,27,12,27,505,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,3,28,533,8,28,3,28,535,8,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,549,8,28,1,28,3,28,552,8,28,1,29,
-		1,29,1,29,1,29,5,29,558,8,29,10,29,12,29,561,9,29,1,29,1,29,1,30,1,30,
-		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,3,30,583,8,30,1,31,1,31,1,31,1,31,1,31,3,31,590,8,31,1,32,1,
-		32,1,32,1,32,5,32,596,8,32,10,32,12,32,599,9,32,1,32,1,32,1,33,1,33,3,
-		33,605,8,33,1,33,1,33,3,33,609,8,33,1,33,1,33,3,33,613,8,33,1,34,1,34,
-		1,34,1,34,1,34,1,34,3,34,621,8,34,1,34,1,34,3,34,625,8,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,639,8,34,10,34,12,
-		34,642,9,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
-		1,34,1,34,1,34,3,34,659,8,34,1,34,1,34,1,34,1,34,1,34,5,34,666,8,34,10,
-		34,12,34,669,9,34,1,34,1,34,3,34,673,8,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,498,8,26,1,27,1,27,1,27,1,
+		27,1,27,1,27,5,27,506,8,27,10,27,12,27,509,9,27,1,27,1,27,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,537,8,28,3,28,539,8,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,553,8,28,1,
+		28,3,28,556,8,28,1,29,1,29,1,29,1,29,5,29,562,8,29,10,29,12,29,565,9,29,
+		1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,1,30,1,30,1,30,1,30,3,30,587,8,30,1,31,1,31,1,31,1,31,1,31,3,
+		31,594,8,31,1,32,1,32,1,32,1,32,5,32,600,8,32,10,32,12,32,603,9,32,1,32,
+		1,32,1,33,1,33,3,33,609,8,33,1,33,1,33,3,33,613,8,33,1,33,1,33,3,33,617,
+		8,33,1,34,1,34,1,34,1,34,1,34,1,34,3,34,625,8,34,1,34,1,34,3,34,629,8,
+		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,643,
+		8,34,10,34,12,34,646,9,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		1,34,1,34,1,34,1,34,1,34,1,34,3,34,663,8,34,1,34,1,34,1,34,1,34,1,34,5,
+		34,670,8,34,10,34,12,34,673,9,34,1,34,1,34,3,34,677,8,34,1,34,1,34,1,34,
 		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
-		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,703,8,34,1,34,1,34,3,34,707,
-		8,34,1,35,1,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,5,36,719,8,36,10,
-		36,12,36,722,9,36,1,36,3,36,725,8,36,1,37,1,37,1,37,1,37,5,37,731,8,37,
-		10,37,12,37,734,9,37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,
-		1,38,1,38,1,38,1,38,1,38,1,38,1,38,4,38,753,8,38,11,38,12,38,754,1,38,
-		1,38,1,38,1,38,3,38,761,8,38,1,39,1,39,1,39,1,39,1,39,1,39,3,39,769,8,
-		39,1,40,1,40,1,40,1,40,5,40,775,8,40,10,40,12,40,778,9,40,1,40,1,40,1,
-		41,1,41,1,41,1,41,1,41,1,41,5,41,788,8,41,10,41,12,41,791,9,41,1,41,1,
-		41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,801,8,41,1,41,3,41,804,8,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,5,41,812,8,41,10,41,12,41,815,9,41,3,41,817,8,
-		41,1,42,1,42,1,42,1,42,5,42,823,8,42,10,42,12,42,826,9,42,1,42,3,42,829,
-		8,42,1,43,1,43,1,43,1,43,1,43,1,43,3,43,837,8,43,1,44,1,44,1,44,1,45,1,
-		45,1,45,1,45,5,45,846,8,45,10,45,12,45,849,9,45,1,45,3,45,852,8,45,1,46,
-		1,46,1,46,1,46,1,46,1,46,3,46,860,8,46,1,47,1,47,1,47,1,47,1,47,1,47,1,
-		47,1,47,1,47,3,47,871,8,47,3,47,873,8,47,1,47,1,47,1,48,1,48,1,48,1,48,
-		1,48,1,48,1,48,3,48,884,8,48,1,48,3,48,887,8,48,1,48,1,48,3,48,891,8,48,
-		1,49,1,49,1,49,1,49,1,49,1,49,3,49,899,8,49,1,49,1,49,1,49,3,49,904,8,
-		49,1,49,1,49,1,49,3,49,909,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		3,49,919,8,49,3,49,921,8,49,1,49,1,49,1,49,1,49,5,49,927,8,49,10,49,12,
-		49,930,9,49,1,50,1,50,1,50,1,50,5,50,936,8,50,10,50,12,50,939,9,50,1,50,
-		1,50,1,50,3,50,944,8,50,1,50,1,50,3,50,948,8,50,1,51,1,51,1,51,1,51,1,
-		51,1,51,1,51,1,51,1,51,5,51,959,8,51,10,51,12,51,962,9,51,1,51,1,51,3,
-		51,966,8,51,1,51,3,51,969,8,51,1,52,1,52,1,52,1,52,1,52,3,52,976,8,52,
-		1,53,1,53,1,53,1,53,1,53,5,53,983,8,53,10,53,12,53,986,9,53,1,54,1,54,
-		3,54,990,8,54,1,55,1,55,1,55,5,55,995,8,55,10,55,12,55,998,9,55,1,55,1,
-		55,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1008,8,56,10,56,12,56,1011,9,56,
-		3,56,1013,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		3,56,1026,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,5,56,1041,8,56,10,56,12,56,1044,9,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,5,56,1054,8,56,10,56,12,56,1057,9,56,1,56,1,56,1,56,1,56,
-		5,56,1063,8,56,10,56,12,56,1066,9,56,1,56,3,56,1069,8,56,1,56,1,56,1,56,
-		3,56,1074,8,56,1,56,1,56,5,56,1078,8,56,10,56,12,56,1081,9,56,1,56,1,56,
-		1,56,1,56,5,56,1087,8,56,10,56,12,56,1090,9,56,1,56,3,56,1093,8,56,1,57,
-		1,57,1,57,5,57,1098,8,57,10,57,12,57,1101,9,57,1,57,1,57,1,58,1,58,1,58,
-		1,58,5,58,1109,8,58,10,58,12,58,1112,9,58,1,58,5,58,1115,8,58,10,58,12,
-		58,1118,9,58,1,58,3,58,1121,8,58,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,
-		59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,
-		59,3,59,1145,8,59,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1153,8,60,10,60,12,
-		60,1156,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,
-		61,5,61,1170,8,61,10,61,12,61,1173,9,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,3,61,1183,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,5,61,1200,8,61,10,61,12,61,1203,9,61,3,61,
-		1205,8,61,1,61,5,61,1208,8,61,10,61,12,61,1211,9,61,1,61,3,61,1214,8,61,
-		3,61,1216,8,61,1,61,1,61,4,61,1220,8,61,11,61,12,61,1221,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1236,8,61,10,61,12,61,
-		1239,9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,
-		1252,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,
-		1279,8,61,1,61,1,61,1,61,1,61,1,61,3,61,1286,8,61,1,61,1,61,1,61,4,61,
-		1291,8,61,11,61,12,61,1292,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1315,8,61,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,707,8,34,1,
+		34,1,34,3,34,711,8,34,1,35,1,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,
+		5,36,723,8,36,10,36,12,36,726,9,36,1,36,3,36,729,8,36,1,37,1,37,1,37,1,
+		37,5,37,735,8,37,10,37,12,37,738,9,37,1,37,1,37,1,38,1,38,1,38,1,38,1,
+		38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,4,38,757,8,38,11,
+		38,12,38,758,1,38,1,38,1,38,1,38,3,38,765,8,38,1,39,1,39,1,39,1,39,1,39,
+		1,39,3,39,773,8,39,1,40,1,40,1,40,1,40,5,40,779,8,40,10,40,12,40,782,9,
+		40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,792,8,41,10,41,12,41,795,
+		9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,805,8,41,1,41,3,41,808,
+		8,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,816,8,41,10,41,12,41,819,9,41,
+		3,41,821,8,41,1,42,1,42,1,42,1,42,5,42,827,8,42,10,42,12,42,830,9,42,1,
+		42,3,42,833,8,42,1,43,1,43,1,43,1,43,1,43,1,43,3,43,841,8,43,1,44,1,44,
+		1,44,1,45,1,45,1,45,1,45,5,45,850,8,45,10,45,12,45,853,9,45,1,45,3,45,
+		856,8,45,1,46,1,46,1,46,1,46,1,46,1,46,3,46,864,8,46,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,1,47,3,47,875,8,47,3,47,877,8,47,1,47,1,47,1,48,
+		1,48,1,48,1,48,1,48,1,48,1,48,3,48,888,8,48,1,48,3,48,891,8,48,1,48,1,
+		48,3,48,895,8,48,1,49,1,49,1,49,1,49,1,49,1,49,3,49,903,8,49,1,49,1,49,
+		1,49,3,49,908,8,49,1,49,1,49,1,49,3,49,913,8,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,3,49,923,8,49,3,49,925,8,49,1,49,1,49,1,49,1,49,5,49,
+		931,8,49,10,49,12,49,934,9,49,1,50,1,50,1,50,1,50,5,50,940,8,50,10,50,
+		12,50,943,9,50,1,50,1,50,1,50,3,50,948,8,50,1,50,1,50,3,50,952,8,50,1,
+		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,963,8,51,10,51,12,51,966,
+		9,51,1,51,1,51,3,51,970,8,51,1,51,3,51,973,8,51,1,52,1,52,1,52,1,52,1,
+		52,3,52,980,8,52,1,53,1,53,1,53,1,53,1,53,5,53,987,8,53,10,53,12,53,990,
+		9,53,1,54,1,54,3,54,994,8,54,1,55,1,55,1,55,5,55,999,8,55,10,55,12,55,
+		1002,9,55,1,55,1,55,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1012,8,56,10,56,
+		12,56,1015,9,56,3,56,1017,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,3,56,1030,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,5,56,1045,8,56,10,56,12,56,1048,9,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,1,56,5,56,1058,8,56,10,56,12,56,1061,9,56,1,56,
+		1,56,1,56,1,56,5,56,1067,8,56,10,56,12,56,1070,9,56,1,56,3,56,1073,8,56,
+		1,56,1,56,1,56,3,56,1078,8,56,1,56,1,56,5,56,1082,8,56,10,56,12,56,1085,
+		9,56,1,56,1,56,1,56,1,56,5,56,1091,8,56,10,56,12,56,1094,9,56,1,56,3,56,
+		1097,8,56,1,57,1,57,1,57,5,57,1102,8,57,10,57,12,57,1105,9,57,1,57,1,57,
+		1,58,1,58,1,58,1,58,5,58,1113,8,58,10,58,12,58,1116,9,58,1,58,5,58,1119,
+		8,58,10,58,12,58,1122,9,58,1,58,3,58,1125,8,58,1,59,1,59,1,59,1,59,1,59,
+		1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
+		1,59,1,59,1,59,3,59,1149,8,59,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1157,
+		8,60,10,60,12,60,1160,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,5,61,1174,8,61,10,61,12,61,1177,9,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,3,61,1187,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1204,8,61,10,61,12,61,1207,
+		9,61,3,61,1209,8,61,1,61,5,61,1212,8,61,10,61,12,61,1215,9,61,1,61,3,61,
+		1218,8,61,3,61,1220,8,61,1,61,1,61,4,61,1224,8,61,11,61,12,61,1225,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1240,8,61,
+		10,61,12,61,1243,9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,3,61,1256,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
 		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1338,8,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,3,61,1348,8,61,1,62,1,62,1,62,1,62,1,62,1,62,1,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,65,1,65,1,65,1,66,
-		1,66,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1393,8,67,10,67,12,67,1396,
-		9,67,3,67,1398,8,67,1,67,1,67,1,67,1,67,3,67,1404,8,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,3,67,1414,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1434,
-		8,67,10,67,12,67,1437,9,67,1,68,1,68,1,69,1,69,1,69,3,69,1444,8,69,1,70,
-		1,70,1,70,0,1,134,71,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
-		124,126,128,130,132,134,136,138,140,0,9,1,0,223,224,1,0,15,16,1,0,109,
-		110,1,0,243,244,1,0,233,234,1,0,231,232,1,0,235,240,1,0,174,185,23,0,3,
-		3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,120,122,
-		126,127,129,131,134,136,145,145,147,153,155,160,166,168,185,186,191,205,
-		207,222,247,248,1668,0,148,1,0,0,0,2,153,1,0,0,0,4,156,1,0,0,0,6,188,1,
-		0,0,0,8,190,1,0,0,0,10,202,1,0,0,0,12,226,1,0,0,0,14,228,1,0,0,0,16,230,
-		1,0,0,0,18,247,1,0,0,0,20,249,1,0,0,0,22,281,1,0,0,0,24,283,1,0,0,0,26,
-		285,1,0,0,0,28,319,1,0,0,0,30,321,1,0,0,0,32,326,1,0,0,0,34,376,1,0,0,
-		0,36,381,1,0,0,0,38,389,1,0,0,0,40,391,1,0,0,0,42,411,1,0,0,0,44,413,1,
-		0,0,0,46,415,1,0,0,0,48,441,1,0,0,0,50,443,1,0,0,0,52,493,1,0,0,0,54,495,
-		1,0,0,0,56,551,1,0,0,0,58,553,1,0,0,0,60,582,1,0,0,0,62,584,1,0,0,0,64,
-		591,1,0,0,0,66,602,1,0,0,0,68,706,1,0,0,0,70,708,1,0,0,0,72,724,1,0,0,
-		0,74,726,1,0,0,0,76,760,1,0,0,0,78,768,1,0,0,0,80,770,1,0,0,0,82,816,1,
-		0,0,0,84,818,1,0,0,0,86,836,1,0,0,0,88,838,1,0,0,0,90,841,1,0,0,0,92,859,
-		1,0,0,0,94,861,1,0,0,0,96,876,1,0,0,0,98,892,1,0,0,0,100,947,1,0,0,0,102,
-		968,1,0,0,0,104,970,1,0,0,0,106,977,1,0,0,0,108,989,1,0,0,0,110,991,1,
-		0,0,0,112,1092,1,0,0,0,114,1094,1,0,0,0,116,1120,1,0,0,0,118,1144,1,0,
-		0,0,120,1146,1,0,0,0,122,1347,1,0,0,0,124,1349,1,0,0,0,126,1355,1,0,0,
-		0,128,1362,1,0,0,0,130,1366,1,0,0,0,132,1369,1,0,0,0,134,1413,1,0,0,0,
-		136,1438,1,0,0,0,138,1440,1,0,0,0,140,1445,1,0,0,0,142,147,3,2,1,0,143,
-		147,3,4,2,0,144,147,3,120,60,0,145,147,3,8,4,0,146,142,1,0,0,0,146,143,
-		1,0,0,0,146,144,1,0,0,0,146,145,1,0,0,0,147,150,1,0,0,0,148,146,1,0,0,
-		0,148,149,1,0,0,0,149,151,1,0,0,0,150,148,1,0,0,0,151,152,5,0,0,1,152,
-		1,1,0,0,0,153,154,5,3,0,0,154,155,5,245,0,0,155,3,1,0,0,0,156,157,5,1,
-		0,0,157,158,3,140,70,0,158,162,5,223,0,0,159,161,3,6,3,0,160,159,1,0,0,
-		0,161,164,1,0,0,0,162,160,1,0,0,0,162,163,1,0,0,0,163,165,1,0,0,0,164,
-		162,1,0,0,0,165,166,5,224,0,0,166,5,1,0,0,0,167,189,3,12,6,0,168,189,3,
-		16,8,0,169,189,3,20,10,0,170,189,3,26,13,0,171,189,3,32,16,0,172,189,3,
-		46,23,0,173,189,3,50,25,0,174,189,3,54,27,0,175,189,3,74,37,0,176,189,
-		3,58,29,0,177,189,3,64,32,0,178,189,3,80,40,0,179,189,3,90,45,0,180,189,
-		3,94,47,0,181,189,3,96,48,0,182,189,3,98,49,0,183,189,3,104,52,0,184,189,
-		3,106,53,0,185,189,3,110,55,0,186,189,3,114,57,0,187,189,3,8,4,0,188,167,
-		1,0,0,0,188,168,1,0,0,0,188,169,1,0,0,0,188,170,1,0,0,0,188,171,1,0,0,
-		0,188,172,1,0,0,0,188,173,1,0,0,0,188,174,1,0,0,0,188,175,1,0,0,0,188,
-		176,1,0,0,0,188,177,1,0,0,0,188,178,1,0,0,0,188,179,1,0,0,0,188,180,1,
-		0,0,0,188,181,1,0,0,0,188,182,1,0,0,0,188,183,1,0,0,0,188,184,1,0,0,0,
-		188,185,1,0,0,0,188,186,1,0,0,0,188,187,1,0,0,0,189,7,1,0,0,0,190,191,
-		5,247,0,0,191,197,4,4,0,0,192,196,3,140,70,0,193,196,5,4,0,0,194,196,5,
-		52,0,0,195,192,1,0,0,0,195,193,1,0,0,0,195,194,1,0,0,0,196,199,1,0,0,0,
-		197,195,1,0,0,0,197,198,1,0,0,0,198,200,1,0,0,0,199,197,1,0,0,0,200,201,
-		3,10,5,0,201,9,1,0,0,0,202,207,5,223,0,0,203,206,3,10,5,0,204,206,8,0,
-		0,0,205,203,1,0,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,
-		208,1,0,0,0,208,210,1,0,0,0,209,207,1,0,0,0,210,211,5,224,0,0,211,11,1,
-		0,0,0,212,213,5,5,0,0,213,227,5,245,0,0,214,215,5,6,0,0,215,227,3,140,
-		70,0,216,217,5,7,0,0,217,227,5,242,0,0,218,219,5,8,0,0,219,227,5,242,0,
-		0,220,221,5,9,0,0,221,227,5,242,0,0,222,223,5,10,0,0,223,227,3,140,70,
-		0,224,225,5,11,0,0,225,227,3,14,7,0,226,212,1,0,0,0,226,214,1,0,0,0,226,
-		216,1,0,0,0,226,218,1,0,0,0,226,220,1,0,0,0,226,222,1,0,0,0,226,224,1,
-		0,0,0,227,13,1,0,0,0,228,229,5,241,0,0,229,15,1,0,0,0,230,231,5,12,0,0,
-		231,232,3,140,70,0,232,236,5,223,0,0,233,235,3,18,9,0,234,233,1,0,0,0,
-		235,238,1,0,0,0,236,234,1,0,0,0,236,237,1,0,0,0,237,239,1,0,0,0,238,236,
-		1,0,0,0,239,240,5,224,0,0,240,17,1,0,0,0,241,242,5,41,0,0,242,248,5,245,
-		0,0,243,244,5,42,0,0,244,248,3,134,67,0,245,246,5,43,0,0,246,248,3,134,
-		67,0,247,241,1,0,0,0,247,243,1,0,0,0,247,245,1,0,0,0,248,19,1,0,0,0,249,
-		250,5,13,0,0,250,251,3,140,70,0,251,255,5,223,0,0,252,254,3,22,11,0,253,
-		252,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,255,256,1,0,0,0,256,258,1,
-		0,0,0,257,255,1,0,0,0,258,259,5,224,0,0,259,21,1,0,0,0,260,261,5,113,0,
-		0,261,282,3,134,67,0,262,263,5,169,0,0,263,264,3,134,67,0,264,265,3,130,
-		65,0,265,282,1,0,0,0,266,267,5,14,0,0,267,268,3,24,12,0,268,272,5,223,
-		0,0,269,271,3,30,15,0,270,269,1,0,0,0,271,274,1,0,0,0,272,270,1,0,0,0,
-		272,273,1,0,0,0,273,275,1,0,0,0,274,272,1,0,0,0,275,276,5,224,0,0,276,
-		282,1,0,0,0,277,278,5,17,0,0,278,279,5,242,0,0,279,280,5,18,0,0,280,282,
-		3,134,67,0,281,260,1,0,0,0,281,262,1,0,0,0,281,266,1,0,0,0,281,277,1,0,
-		0,0,282,23,1,0,0,0,283,284,7,1,0,0,284,25,1,0,0,0,285,286,5,44,0,0,286,
-		287,3,140,70,0,287,291,5,223,0,0,288,290,3,28,14,0,289,288,1,0,0,0,290,
-		293,1,0,0,0,291,289,1,0,0,0,291,292,1,0,0,0,292,294,1,0,0,0,293,291,1,
-		0,0,0,294,295,5,224,0,0,295,27,1,0,0,0,296,297,5,45,0,0,297,320,3,134,
-		67,0,298,299,5,46,0,0,299,300,5,47,0,0,300,303,3,132,66,0,301,302,5,48,
-		0,0,302,304,3,134,67,0,303,301,1,0,0,0,303,304,1,0,0,0,304,307,1,0,0,0,
-		305,306,5,49,0,0,306,308,5,242,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,
-		320,1,0,0,0,309,310,5,46,0,0,310,311,5,50,0,0,311,315,5,223,0,0,312,314,
-		3,30,15,0,313,312,1,0,0,0,314,317,1,0,0,0,315,313,1,0,0,0,315,316,1,0,
-		0,0,316,318,1,0,0,0,317,315,1,0,0,0,318,320,5,224,0,0,319,296,1,0,0,0,
-		319,298,1,0,0,0,319,309,1,0,0,0,320,29,1,0,0,0,321,322,5,242,0,0,322,324,
-		3,134,67,0,323,325,5,227,0,0,324,323,1,0,0,0,324,325,1,0,0,0,325,31,1,
-		0,0,0,326,327,5,51,0,0,327,328,3,140,70,0,328,329,5,52,0,0,329,330,3,140,
-		70,0,330,334,5,223,0,0,331,333,3,34,17,0,332,331,1,0,0,0,333,336,1,0,0,
-		0,334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,0,0,0,337,
-		338,5,224,0,0,338,33,1,0,0,0,339,340,5,53,0,0,340,377,3,140,70,0,341,342,
-		5,54,0,0,342,343,3,134,67,0,343,348,3,130,65,0,344,345,5,55,0,0,345,346,
-		3,134,67,0,346,347,3,130,65,0,347,349,1,0,0,0,348,344,1,0,0,0,348,349,
-		1,0,0,0,349,377,1,0,0,0,350,351,5,56,0,0,351,377,5,242,0,0,352,353,5,57,
-		0,0,353,377,3,132,66,0,354,355,5,58,0,0,355,356,3,36,18,0,356,357,3,132,
-		66,0,357,358,5,60,0,0,358,359,5,53,0,0,359,363,5,61,0,0,360,361,5,54,0,
-		0,361,362,5,60,0,0,362,364,5,62,0,0,363,360,1,0,0,0,363,364,1,0,0,0,364,
-		377,1,0,0,0,365,367,5,63,0,0,366,368,3,38,19,0,367,366,1,0,0,0,368,369,
-		1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,377,1,0,0,0,371,372,5,11,0,
-		0,372,377,3,14,7,0,373,377,3,40,20,0,374,375,5,222,0,0,375,377,3,140,70,
-		0,376,339,1,0,0,0,376,341,1,0,0,0,376,350,1,0,0,0,376,352,1,0,0,0,376,
-		354,1,0,0,0,376,365,1,0,0,0,376,371,1,0,0,0,376,373,1,0,0,0,376,374,1,
-		0,0,0,377,35,1,0,0,0,378,379,5,244,0,0,379,382,5,59,0,0,380,382,5,243,
-		0,0,381,378,1,0,0,0,381,380,1,0,0,0,382,37,1,0,0,0,383,384,5,68,0,0,384,
-		390,3,134,67,0,385,386,5,69,0,0,386,390,3,134,67,0,387,388,5,70,0,0,388,
-		390,5,242,0,0,389,383,1,0,0,0,389,385,1,0,0,0,389,387,1,0,0,0,390,39,1,
-		0,0,0,391,392,5,64,0,0,392,396,3,140,70,0,393,395,3,42,21,0,394,393,1,
-		0,0,0,395,398,1,0,0,0,396,394,1,0,0,0,396,397,1,0,0,0,397,41,1,0,0,0,398,
-		396,1,0,0,0,399,400,5,69,0,0,400,412,3,134,67,0,401,402,5,70,0,0,402,412,
-		5,242,0,0,403,404,5,123,0,0,404,412,3,134,67,0,405,406,5,65,0,0,406,409,
-		3,44,22,0,407,408,5,188,0,0,408,410,3,44,22,0,409,407,1,0,0,0,409,410,
-		1,0,0,0,410,412,1,0,0,0,411,399,1,0,0,0,411,401,1,0,0,0,411,403,1,0,0,
-		0,411,405,1,0,0,0,412,43,1,0,0,0,413,414,7,2,0,0,414,45,1,0,0,0,415,416,
-		5,71,0,0,416,417,3,140,70,0,417,421,5,223,0,0,418,420,3,48,24,0,419,418,
-		1,0,0,0,420,423,1,0,0,0,421,419,1,0,0,0,421,422,1,0,0,0,422,424,1,0,0,
-		0,423,421,1,0,0,0,424,425,5,224,0,0,425,47,1,0,0,0,426,427,5,72,0,0,427,
-		442,3,140,70,0,428,429,5,105,0,0,429,442,3,134,67,0,430,431,5,106,0,0,
-		431,442,3,66,33,0,432,433,5,108,0,0,433,434,5,70,0,0,434,442,5,242,0,0,
-		435,436,5,111,0,0,436,442,3,72,36,0,437,438,5,8,0,0,438,442,5,242,0,0,
-		439,440,5,43,0,0,440,442,3,134,67,0,441,426,1,0,0,0,441,428,1,0,0,0,441,
-		430,1,0,0,0,441,432,1,0,0,0,441,435,1,0,0,0,441,437,1,0,0,0,441,439,1,
-		0,0,0,442,49,1,0,0,0,443,444,5,73,0,0,444,445,3,140,70,0,445,449,5,223,
-		0,0,446,448,3,52,26,0,447,446,1,0,0,0,448,451,1,0,0,0,449,447,1,0,0,0,
-		449,450,1,0,0,0,450,452,1,0,0,0,451,449,1,0,0,0,452,453,5,224,0,0,453,
-		51,1,0,0,0,454,455,5,74,0,0,455,459,5,223,0,0,456,458,3,62,31,0,457,456,
-		1,0,0,0,458,461,1,0,0,0,459,457,1,0,0,0,459,460,1,0,0,0,460,462,1,0,0,
-		0,461,459,1,0,0,0,462,494,5,224,0,0,463,464,5,75,0,0,464,494,3,134,67,
-		0,465,466,5,76,0,0,466,494,3,134,67,0,467,468,5,77,0,0,468,469,5,47,0,
-		0,469,494,3,132,66,0,470,471,5,77,0,0,471,472,5,78,0,0,472,473,3,134,67,
-		0,473,474,3,130,65,0,474,494,1,0,0,0,475,476,5,80,0,0,476,494,3,134,67,
-		0,477,478,5,81,0,0,478,494,3,134,67,0,479,480,5,79,0,0,480,494,3,134,67,
-		0,481,482,5,82,0,0,482,483,3,134,67,0,483,484,3,130,65,0,484,494,1,0,0,
-		0,485,486,5,83,0,0,486,487,3,134,67,0,487,488,5,78,0,0,488,489,3,134,67,
-		0,489,490,3,130,65,0,490,494,1,0,0,0,491,492,5,84,0,0,492,494,3,140,70,
-		0,493,454,1,0,0,0,493,463,1,0,0,0,493,465,1,0,0,0,493,467,1,0,0,0,493,
-		470,1,0,0,0,493,475,1,0,0,0,493,477,1,0,0,0,493,479,1,0,0,0,493,481,1,
-		0,0,0,493,485,1,0,0,0,493,491,1,0,0,0,494,53,1,0,0,0,495,496,5,85,0,0,
-		496,497,3,140,70,0,497,498,5,52,0,0,498,499,3,140,70,0,499,503,5,223,0,
-		0,500,502,3,56,28,0,501,500,1,0,0,0,502,505,1,0,0,0,503,501,1,0,0,0,503,
-		504,1,0,0,0,504,506,1,0,0,0,505,503,1,0,0,0,506,507,5,224,0,0,507,55,1,
-		0,0,0,508,509,5,86,0,0,509,552,3,140,70,0,510,511,5,75,0,0,511,552,3,134,
-		67,0,512,513,5,87,0,0,513,514,5,60,0,0,514,552,5,62,0,0,515,516,5,87,0,
-		0,516,552,3,134,67,0,517,518,5,176,0,0,518,519,3,134,67,0,519,520,3,130,
-		65,0,520,552,1,0,0,0,521,522,5,88,0,0,522,552,3,134,67,0,523,524,5,56,
-		0,0,524,552,5,242,0,0,525,526,5,57,0,0,526,552,3,132,66,0,527,528,5,91,
-		0,0,528,534,3,134,67,0,529,532,5,92,0,0,530,531,5,154,0,0,531,533,3,134,
-		67,0,532,530,1,0,0,0,532,533,1,0,0,0,533,535,1,0,0,0,534,529,1,0,0,0,534,
-		535,1,0,0,0,535,552,1,0,0,0,536,537,5,58,0,0,537,538,3,36,18,0,538,539,
-		3,132,66,0,539,540,5,60,0,0,540,541,5,86,0,0,541,542,5,61,0,0,542,552,
-		1,0,0,0,543,544,5,93,0,0,544,548,3,134,67,0,545,546,5,94,0,0,546,547,5,
-		125,0,0,547,549,5,57,0,0,548,545,1,0,0,0,548,549,1,0,0,0,549,552,1,0,0,
-		0,550,552,3,40,20,0,551,508,1,0,0,0,551,510,1,0,0,0,551,512,1,0,0,0,551,
-		515,1,0,0,0,551,517,1,0,0,0,551,521,1,0,0,0,551,523,1,0,0,0,551,525,1,
-		0,0,0,551,527,1,0,0,0,551,536,1,0,0,0,551,543,1,0,0,0,551,550,1,0,0,0,
-		552,57,1,0,0,0,553,554,5,182,0,0,554,555,3,140,70,0,555,559,5,223,0,0,
-		556,558,3,60,30,0,557,556,1,0,0,0,558,561,1,0,0,0,559,557,1,0,0,0,559,
-		560,1,0,0,0,560,562,1,0,0,0,561,559,1,0,0,0,562,563,5,224,0,0,563,59,1,
-		0,0,0,564,565,5,212,0,0,565,583,3,134,67,0,566,567,5,87,0,0,567,583,3,
-		140,70,0,568,569,5,213,0,0,569,583,3,134,67,0,570,571,5,214,0,0,571,583,
-		3,134,67,0,572,573,5,215,0,0,573,583,3,134,67,0,574,575,5,80,0,0,575,583,
-		3,134,67,0,576,577,5,79,0,0,577,583,3,134,67,0,578,579,5,95,0,0,579,583,
-		3,134,67,0,580,581,5,96,0,0,581,583,3,134,67,0,582,564,1,0,0,0,582,566,
-		1,0,0,0,582,568,1,0,0,0,582,570,1,0,0,0,582,572,1,0,0,0,582,574,1,0,0,
-		0,582,576,1,0,0,0,582,578,1,0,0,0,582,580,1,0,0,0,583,61,1,0,0,0,584,585,
-		5,242,0,0,585,586,3,134,67,0,586,587,5,60,0,0,587,589,3,134,67,0,588,590,
-		5,227,0,0,589,588,1,0,0,0,589,590,1,0,0,0,590,63,1,0,0,0,591,592,5,104,
-		0,0,592,593,3,140,70,0,593,597,5,223,0,0,594,596,3,68,34,0,595,594,1,0,
-		0,0,596,599,1,0,0,0,597,595,1,0,0,0,597,598,1,0,0,0,598,600,1,0,0,0,599,
-		597,1,0,0,0,600,601,5,224,0,0,601,65,1,0,0,0,602,604,3,134,67,0,603,605,
-		5,107,0,0,604,603,1,0,0,0,604,605,1,0,0,0,605,608,1,0,0,0,606,607,5,48,
-		0,0,607,609,3,134,67,0,608,606,1,0,0,0,608,609,1,0,0,0,609,612,1,0,0,0,
-		610,611,5,69,0,0,611,613,3,134,67,0,612,610,1,0,0,0,612,613,1,0,0,0,613,
-		67,1,0,0,0,614,615,5,105,0,0,615,707,3,134,67,0,616,617,5,106,0,0,617,
-		707,3,66,33,0,618,620,5,191,0,0,619,621,5,243,0,0,620,619,1,0,0,0,620,
-		621,1,0,0,0,621,624,1,0,0,0,622,623,5,132,0,0,623,625,3,134,67,0,624,622,
-		1,0,0,0,624,625,1,0,0,0,625,707,1,0,0,0,626,627,5,191,0,0,627,707,5,202,
-		0,0,628,629,5,192,0,0,629,707,3,134,67,0,630,631,5,193,0,0,631,707,3,134,
-		67,0,632,633,5,194,0,0,633,634,5,70,0,0,634,707,5,242,0,0,635,636,5,195,
-		0,0,636,640,5,223,0,0,637,639,3,30,15,0,638,637,1,0,0,0,639,642,1,0,0,
-		0,640,638,1,0,0,0,640,641,1,0,0,0,641,643,1,0,0,0,642,640,1,0,0,0,643,
-		707,5,224,0,0,644,645,5,195,0,0,645,646,5,203,0,0,646,647,3,140,70,0,647,
-		648,5,204,0,0,648,649,3,134,67,0,649,707,1,0,0,0,650,651,5,196,0,0,651,
-		707,3,134,67,0,652,653,5,197,0,0,653,658,3,134,67,0,654,655,5,49,0,0,655,
-		659,5,242,0,0,656,657,5,206,0,0,657,659,3,140,70,0,658,654,1,0,0,0,658,
-		656,1,0,0,0,659,707,1,0,0,0,660,661,5,199,0,0,661,662,5,200,0,0,662,663,
-		3,140,70,0,663,667,5,223,0,0,664,666,3,70,35,0,665,664,1,0,0,0,666,669,
-		1,0,0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,672,1,0,0,0,669,667,1,0,0,
-		0,670,671,5,162,0,0,671,673,3,134,67,0,672,670,1,0,0,0,672,673,1,0,0,0,
-		673,674,1,0,0,0,674,675,5,224,0,0,675,707,1,0,0,0,676,677,5,199,0,0,677,
-		678,5,205,0,0,678,679,3,134,67,0,679,680,5,162,0,0,680,681,3,134,67,0,
-		681,707,1,0,0,0,682,683,5,198,0,0,683,707,3,134,67,0,684,685,5,108,0,0,
-		685,686,5,70,0,0,686,707,5,242,0,0,687,688,5,111,0,0,688,707,3,72,36,0,
-		689,690,5,8,0,0,690,707,5,242,0,0,691,692,5,115,0,0,692,707,5,244,0,0,
-		693,707,3,40,20,0,694,695,5,217,0,0,695,696,5,60,0,0,696,697,3,134,67,
-		0,697,698,5,203,0,0,698,702,3,134,67,0,699,700,5,218,0,0,700,701,5,219,
-		0,0,701,703,3,134,67,0,702,699,1,0,0,0,702,703,1,0,0,0,703,707,1,0,0,0,
-		704,705,5,220,0,0,705,707,3,134,67,0,706,614,1,0,0,0,706,616,1,0,0,0,706,
-		618,1,0,0,0,706,626,1,0,0,0,706,628,1,0,0,0,706,630,1,0,0,0,706,632,1,
-		0,0,0,706,635,1,0,0,0,706,644,1,0,0,0,706,650,1,0,0,0,706,652,1,0,0,0,
-		706,660,1,0,0,0,706,676,1,0,0,0,706,682,1,0,0,0,706,684,1,0,0,0,706,687,
-		1,0,0,0,706,689,1,0,0,0,706,691,1,0,0,0,706,693,1,0,0,0,706,694,1,0,0,
-		0,706,704,1,0,0,0,707,69,1,0,0,0,708,709,5,201,0,0,709,710,3,134,67,0,
-		710,711,3,134,67,0,711,71,1,0,0,0,712,725,5,112,0,0,713,725,5,113,0,0,
-		714,725,5,114,0,0,715,716,5,50,0,0,716,720,5,223,0,0,717,719,3,30,15,0,
-		718,717,1,0,0,0,719,722,1,0,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,
-		1,0,0,0,722,720,1,0,0,0,723,725,5,224,0,0,724,712,1,0,0,0,724,713,1,0,
-		0,0,724,714,1,0,0,0,724,715,1,0,0,0,725,73,1,0,0,0,726,727,5,207,0,0,727,
-		728,3,140,70,0,728,732,5,223,0,0,729,731,3,76,38,0,730,729,1,0,0,0,731,
-		734,1,0,0,0,732,730,1,0,0,0,732,733,1,0,0,0,733,735,1,0,0,0,734,732,1,
-		0,0,0,735,736,5,224,0,0,736,75,1,0,0,0,737,738,5,187,0,0,738,739,3,140,
-		70,0,739,740,5,228,0,0,740,741,3,140,70,0,741,761,1,0,0,0,742,743,5,185,
-		0,0,743,761,3,134,67,0,744,745,5,208,0,0,745,761,3,134,67,0,746,747,5,
-		209,0,0,747,761,5,211,0,0,748,749,5,209,0,0,749,761,3,140,70,0,750,752,
-		5,62,0,0,751,753,3,78,39,0,752,751,1,0,0,0,753,754,1,0,0,0,754,752,1,0,
-		0,0,754,755,1,0,0,0,755,761,1,0,0,0,756,757,5,195,0,0,757,758,5,159,0,
-		0,758,759,5,49,0,0,759,761,3,140,70,0,760,737,1,0,0,0,760,742,1,0,0,0,
-		760,744,1,0,0,0,760,746,1,0,0,0,760,748,1,0,0,0,760,750,1,0,0,0,760,756,
-		1,0,0,0,761,77,1,0,0,0,762,763,5,210,0,0,763,769,3,134,67,0,764,765,5,
-		95,0,0,765,769,3,134,67,0,766,767,5,96,0,0,767,769,3,134,67,0,768,762,
-		1,0,0,0,768,764,1,0,0,0,768,766,1,0,0,0,769,79,1,0,0,0,770,771,5,116,0,
-		0,771,772,3,140,70,0,772,776,5,223,0,0,773,775,3,82,41,0,774,773,1,0,0,
-		0,775,778,1,0,0,0,776,774,1,0,0,0,776,777,1,0,0,0,777,779,1,0,0,0,778,
-		776,1,0,0,0,779,780,5,224,0,0,780,81,1,0,0,0,781,782,5,117,0,0,782,817,
-		3,134,67,0,783,784,5,118,0,0,784,789,3,84,42,0,785,786,5,227,0,0,786,788,
-		3,84,42,0,787,785,1,0,0,0,788,791,1,0,0,0,789,787,1,0,0,0,789,790,1,0,
-		0,0,790,817,1,0,0,0,791,789,1,0,0,0,792,793,5,155,0,0,793,817,3,134,67,
-		0,794,795,5,156,0,0,795,796,3,134,67,0,796,797,5,154,0,0,797,800,3,140,
-		70,0,798,799,5,157,0,0,799,801,3,134,67,0,800,798,1,0,0,0,800,801,1,0,
-		0,0,801,803,1,0,0,0,802,804,5,160,0,0,803,802,1,0,0,0,803,804,1,0,0,0,
-		804,817,1,0,0,0,805,806,5,193,0,0,806,817,3,134,67,0,807,808,5,158,0,0,
-		808,813,3,88,44,0,809,810,5,227,0,0,810,812,3,88,44,0,811,809,1,0,0,0,
-		812,815,1,0,0,0,813,811,1,0,0,0,813,814,1,0,0,0,814,817,1,0,0,0,815,813,
-		1,0,0,0,816,781,1,0,0,0,816,783,1,0,0,0,816,792,1,0,0,0,816,794,1,0,0,
-		0,816,805,1,0,0,0,816,807,1,0,0,0,817,83,1,0,0,0,818,819,3,140,70,0,819,
-		828,3,134,67,0,820,824,5,223,0,0,821,823,3,86,43,0,822,821,1,0,0,0,823,
-		826,1,0,0,0,824,822,1,0,0,0,824,825,1,0,0,0,825,827,1,0,0,0,826,824,1,
-		0,0,0,827,829,5,224,0,0,828,820,1,0,0,0,828,829,1,0,0,0,829,85,1,0,0,0,
-		830,831,5,155,0,0,831,837,3,134,67,0,832,833,5,156,0,0,833,837,3,134,67,
-		0,834,835,5,157,0,0,835,837,3,134,67,0,836,830,1,0,0,0,836,832,1,0,0,0,
-		836,834,1,0,0,0,837,87,1,0,0,0,838,839,5,242,0,0,839,840,3,134,67,0,840,
-		89,1,0,0,0,841,842,5,119,0,0,842,851,3,140,70,0,843,847,5,223,0,0,844,
-		846,3,92,46,0,845,844,1,0,0,0,846,849,1,0,0,0,847,845,1,0,0,0,847,848,
-		1,0,0,0,848,850,1,0,0,0,849,847,1,0,0,0,850,852,5,224,0,0,851,843,1,0,
-		0,0,851,852,1,0,0,0,852,91,1,0,0,0,853,854,5,120,0,0,854,860,3,134,67,
-		0,855,856,5,121,0,0,856,860,3,134,67,0,857,858,5,122,0,0,858,860,3,134,
-		67,0,859,853,1,0,0,0,859,855,1,0,0,0,859,857,1,0,0,0,860,93,1,0,0,0,861,
-		862,5,123,0,0,862,863,3,140,70,0,863,864,5,223,0,0,864,872,3,134,67,0,
-		865,870,3,130,65,0,866,867,5,55,0,0,867,868,3,134,67,0,868,869,3,130,65,
-		0,869,871,1,0,0,0,870,866,1,0,0,0,870,871,1,0,0,0,871,873,1,0,0,0,872,
-		865,1,0,0,0,872,873,1,0,0,0,873,874,1,0,0,0,874,875,5,224,0,0,875,95,1,
-		0,0,0,876,877,5,124,0,0,877,878,3,140,70,0,878,879,5,230,0,0,879,886,3,
-		134,67,0,880,883,5,125,0,0,881,884,5,126,0,0,882,884,5,127,0,0,883,881,
-		1,0,0,0,883,882,1,0,0,0,884,885,1,0,0,0,885,887,3,132,66,0,886,880,1,0,
-		0,0,886,887,1,0,0,0,887,890,1,0,0,0,888,889,5,49,0,0,889,891,5,242,0,0,
-		890,888,1,0,0,0,890,891,1,0,0,0,891,97,1,0,0,0,892,893,5,128,0,0,893,894,
-		3,140,70,0,894,895,5,132,0,0,895,898,3,134,67,0,896,897,5,49,0,0,897,899,
-		5,242,0,0,898,896,1,0,0,0,898,899,1,0,0,0,899,903,1,0,0,0,900,901,5,129,
-		0,0,901,902,5,131,0,0,902,904,5,244,0,0,903,900,1,0,0,0,903,904,1,0,0,
-		0,904,908,1,0,0,0,905,906,5,130,0,0,906,907,5,131,0,0,907,909,5,244,0,
-		0,908,905,1,0,0,0,908,909,1,0,0,0,909,920,1,0,0,0,910,911,5,149,0,0,911,
-		912,5,171,0,0,912,913,3,140,70,0,913,914,5,150,0,0,914,915,5,154,0,0,915,
-		916,5,244,0,0,916,918,5,151,0,0,917,919,3,100,50,0,918,917,1,0,0,0,918,
-		919,1,0,0,0,919,921,1,0,0,0,920,910,1,0,0,0,920,921,1,0,0,0,921,922,1,
-		0,0,0,922,923,5,229,0,0,923,928,3,102,51,0,924,925,5,227,0,0,925,927,3,
-		102,51,0,926,924,1,0,0,0,927,930,1,0,0,0,928,926,1,0,0,0,928,929,1,0,0,
-		0,929,99,1,0,0,0,930,928,1,0,0,0,931,932,5,152,0,0,932,937,3,140,70,0,
-		933,934,5,227,0,0,934,936,3,140,70,0,935,933,1,0,0,0,936,939,1,0,0,0,937,
-		935,1,0,0,0,937,938,1,0,0,0,938,943,1,0,0,0,939,937,1,0,0,0,940,941,5,
-		163,0,0,941,942,5,153,0,0,942,944,3,140,70,0,943,940,1,0,0,0,943,944,1,
-		0,0,0,944,948,1,0,0,0,945,946,5,153,0,0,946,948,3,140,70,0,947,931,1,0,
-		0,0,947,945,1,0,0,0,948,101,1,0,0,0,949,950,5,145,0,0,950,951,5,243,0,
-		0,951,952,5,154,0,0,952,969,3,140,70,0,953,965,5,148,0,0,954,955,5,225,
-		0,0,955,960,3,140,70,0,956,957,5,227,0,0,957,959,3,140,70,0,958,956,1,
-		0,0,0,959,962,1,0,0,0,960,958,1,0,0,0,960,961,1,0,0,0,961,963,1,0,0,0,
-		962,960,1,0,0,0,963,964,5,226,0,0,964,966,1,0,0,0,965,954,1,0,0,0,965,
-		966,1,0,0,0,966,969,1,0,0,0,967,969,3,140,70,0,968,949,1,0,0,0,968,953,
-		1,0,0,0,968,967,1,0,0,0,969,103,1,0,0,0,970,971,5,133,0,0,971,972,5,132,
-		0,0,972,975,3,134,67,0,973,974,5,134,0,0,974,976,3,132,66,0,975,973,1,
-		0,0,0,975,976,1,0,0,0,976,105,1,0,0,0,977,978,5,135,0,0,978,979,5,136,
-		0,0,979,984,3,108,54,0,980,981,5,227,0,0,981,983,3,108,54,0,982,980,1,
-		0,0,0,983,986,1,0,0,0,984,982,1,0,0,0,984,985,1,0,0,0,985,107,1,0,0,0,
-		986,984,1,0,0,0,987,990,5,63,0,0,988,990,3,140,70,0,989,987,1,0,0,0,989,
-		988,1,0,0,0,990,109,1,0,0,0,991,992,5,137,0,0,992,996,5,223,0,0,993,995,
-		3,112,56,0,994,993,1,0,0,0,995,998,1,0,0,0,996,994,1,0,0,0,996,997,1,0,
-		0,0,997,999,1,0,0,0,998,996,1,0,0,0,999,1000,5,224,0,0,1000,111,1,0,0,
-		0,1001,1002,5,10,0,0,1002,1012,3,138,69,0,1003,1004,5,138,0,0,1004,1009,
-		3,140,70,0,1005,1006,5,227,0,0,1006,1008,3,140,70,0,1007,1005,1,0,0,0,
-		1008,1011,1,0,0,0,1009,1007,1,0,0,0,1009,1010,1,0,0,0,1010,1013,1,0,0,
-		0,1011,1009,1,0,0,0,1012,1003,1,0,0,0,1012,1013,1,0,0,0,1013,1093,1,0,
-		0,0,1014,1015,5,139,0,0,1015,1093,3,140,70,0,1016,1017,5,140,0,0,1017,
-		1093,3,140,70,0,1018,1019,5,141,0,0,1019,1020,5,142,0,0,1020,1021,5,143,
-		0,0,1021,1093,3,140,70,0,1022,1025,5,144,0,0,1023,1024,5,243,0,0,1024,
-		1026,5,187,0,0,1025,1023,1,0,0,0,1025,1026,1,0,0,0,1026,1027,1,0,0,0,1027,
-		1028,5,142,0,0,1028,1029,5,154,0,0,1029,1093,3,140,70,0,1030,1031,5,145,
-		0,0,1031,1032,5,243,0,0,1032,1033,5,187,0,0,1033,1034,5,142,0,0,1034,1035,
-		5,154,0,0,1035,1093,3,140,70,0,1036,1037,5,165,0,0,1037,1042,3,140,70,
-		0,1038,1039,5,227,0,0,1039,1041,3,140,70,0,1040,1038,1,0,0,0,1041,1044,
-		1,0,0,0,1042,1040,1,0,0,0,1042,1043,1,0,0,0,1043,1045,1,0,0,0,1044,1042,
-		1,0,0,0,1045,1046,5,154,0,0,1046,1047,5,216,0,0,1047,1048,3,138,69,0,1048,
-		1093,1,0,0,0,1049,1050,5,161,0,0,1050,1051,3,134,67,0,1051,1055,5,223,
-		0,0,1052,1054,3,112,56,0,1053,1052,1,0,0,0,1054,1057,1,0,0,0,1055,1053,
-		1,0,0,0,1055,1056,1,0,0,0,1056,1058,1,0,0,0,1057,1055,1,0,0,0,1058,1068,
-		5,224,0,0,1059,1060,5,162,0,0,1060,1064,5,223,0,0,1061,1063,3,112,56,0,
-		1062,1061,1,0,0,0,1063,1066,1,0,0,0,1064,1062,1,0,0,0,1064,1065,1,0,0,
-		0,1065,1067,1,0,0,0,1066,1064,1,0,0,0,1067,1069,5,224,0,0,1068,1059,1,
-		0,0,0,1068,1069,1,0,0,0,1069,1093,1,0,0,0,1070,1073,5,146,0,0,1071,1072,
-		5,171,0,0,1072,1074,5,105,0,0,1073,1071,1,0,0,0,1073,1074,1,0,0,0,1074,
-		1075,1,0,0,0,1075,1079,5,223,0,0,1076,1078,3,112,56,0,1077,1076,1,0,0,
-		0,1078,1081,1,0,0,0,1079,1077,1,0,0,0,1079,1080,1,0,0,0,1080,1082,1,0,
-		0,0,1081,1079,1,0,0,0,1082,1093,5,224,0,0,1083,1084,5,147,0,0,1084,1088,
-		5,223,0,0,1085,1087,3,112,56,0,1086,1085,1,0,0,0,1087,1090,1,0,0,0,1088,
-		1086,1,0,0,0,1088,1089,1,0,0,0,1089,1091,1,0,0,0,1090,1088,1,0,0,0,1091,
-		1093,5,224,0,0,1092,1001,1,0,0,0,1092,1014,1,0,0,0,1092,1016,1,0,0,0,1092,
-		1018,1,0,0,0,1092,1022,1,0,0,0,1092,1030,1,0,0,0,1092,1036,1,0,0,0,1092,
-		1049,1,0,0,0,1092,1070,1,0,0,0,1092,1083,1,0,0,0,1093,113,1,0,0,0,1094,
-		1095,5,164,0,0,1095,1099,5,223,0,0,1096,1098,3,116,58,0,1097,1096,1,0,
-		0,0,1098,1101,1,0,0,0,1099,1097,1,0,0,0,1099,1100,1,0,0,0,1100,1102,1,
-		0,0,0,1101,1099,1,0,0,0,1102,1103,5,224,0,0,1103,115,1,0,0,0,1104,1105,
-		5,165,0,0,1105,1110,3,140,70,0,1106,1107,5,227,0,0,1107,1109,3,140,70,
-		0,1108,1106,1,0,0,0,1109,1112,1,0,0,0,1110,1108,1,0,0,0,1110,1111,1,0,
-		0,0,1111,1116,1,0,0,0,1112,1110,1,0,0,0,1113,1115,3,118,59,0,1114,1113,
-		1,0,0,0,1115,1118,1,0,0,0,1116,1114,1,0,0,0,1116,1117,1,0,0,0,1117,1121,
-		1,0,0,0,1118,1116,1,0,0,0,1119,1121,3,110,55,0,1120,1104,1,0,0,0,1120,
-		1119,1,0,0,0,1121,117,1,0,0,0,1122,1123,5,166,0,0,1123,1145,3,134,67,0,
-		1124,1125,5,167,0,0,1125,1145,3,132,66,0,1126,1127,5,95,0,0,1127,1128,
-		3,134,67,0,1128,1129,5,173,0,0,1129,1130,5,103,0,0,1130,1145,1,0,0,0,1131,
-		1132,5,96,0,0,1132,1145,3,134,67,0,1133,1134,5,97,0,0,1134,1135,3,134,
-		67,0,1135,1136,5,173,0,0,1136,1137,5,103,0,0,1137,1145,1,0,0,0,1138,1139,
-		5,98,0,0,1139,1145,3,134,67,0,1140,1141,5,99,0,0,1141,1145,5,100,0,0,1142,
-		1143,5,101,0,0,1143,1145,3,134,67,0,1144,1122,1,0,0,0,1144,1124,1,0,0,
-		0,1144,1126,1,0,0,0,1144,1131,1,0,0,0,1144,1133,1,0,0,0,1144,1138,1,0,
-		0,0,1144,1140,1,0,0,0,1144,1142,1,0,0,0,1145,119,1,0,0,0,1146,1147,5,2,
-		0,0,1147,1148,3,140,70,0,1148,1149,5,4,0,0,1149,1150,3,140,70,0,1150,1154,
-		5,223,0,0,1151,1153,3,122,61,0,1152,1151,1,0,0,0,1153,1156,1,0,0,0,1154,
-		1152,1,0,0,0,1154,1155,1,0,0,0,1155,1157,1,0,0,0,1156,1154,1,0,0,0,1157,
-		1158,5,224,0,0,1158,121,1,0,0,0,1159,1160,3,140,70,0,1160,1161,5,58,0,
-		0,1161,1162,5,168,0,0,1162,1163,5,244,0,0,1163,1348,1,0,0,0,1164,1165,
-		3,140,70,0,1165,1166,5,58,0,0,1166,1167,5,36,0,0,1167,1171,3,134,67,0,
-		1168,1170,3,128,64,0,1169,1168,1,0,0,0,1170,1173,1,0,0,0,1171,1169,1,0,
-		0,0,1171,1172,1,0,0,0,1172,1348,1,0,0,0,1173,1171,1,0,0,0,1174,1175,3,
-		138,69,0,1175,1176,5,169,0,0,1176,1177,3,134,67,0,1177,1182,3,130,65,0,
-		1178,1179,5,26,0,0,1179,1180,3,134,67,0,1180,1181,3,130,65,0,1181,1183,
-		1,0,0,0,1182,1178,1,0,0,0,1182,1183,1,0,0,0,1183,1348,1,0,0,0,1184,1185,
-		3,138,69,0,1185,1186,5,170,0,0,1186,1187,3,134,67,0,1187,1188,5,171,0,
-		0,1188,1189,5,242,0,0,1189,1348,1,0,0,0,1190,1191,3,140,70,0,1191,1215,
-		5,172,0,0,1192,1193,5,52,0,0,1193,1216,5,242,0,0,1194,1204,5,36,0,0,1195,
-		1196,5,42,0,0,1196,1197,3,134,67,0,1197,1201,3,130,65,0,1198,1200,3,124,
-		62,0,1199,1198,1,0,0,0,1200,1203,1,0,0,0,1201,1199,1,0,0,0,1201,1202,1,
-		0,0,0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1204,1195,1,0,0,0,1204,1205,
-		1,0,0,0,1205,1209,1,0,0,0,1206,1208,3,128,64,0,1207,1206,1,0,0,0,1208,
-		1211,1,0,0,0,1209,1207,1,0,0,0,1209,1210,1,0,0,0,1210,1213,1,0,0,0,1211,
-		1209,1,0,0,0,1212,1214,3,126,63,0,1213,1212,1,0,0,0,1213,1214,1,0,0,0,
-		1214,1216,1,0,0,0,1215,1192,1,0,0,0,1215,1194,1,0,0,0,1216,1348,1,0,0,
-		0,1217,1219,5,164,0,0,1218,1220,3,118,59,0,1219,1218,1,0,0,0,1220,1221,
-		1,0,0,0,1221,1219,1,0,0,0,1221,1222,1,0,0,0,1222,1348,1,0,0,0,1223,1224,
-		5,164,0,0,1224,1225,5,165,0,0,1225,1348,5,102,0,0,1226,1227,3,140,70,0,
-		1227,1228,5,113,0,0,1228,1229,3,134,67,0,1229,1348,1,0,0,0,1230,1231,3,
-		140,70,0,1231,1232,5,14,0,0,1232,1233,3,24,12,0,1233,1237,5,223,0,0,1234,
-		1236,3,30,15,0,1235,1234,1,0,0,0,1236,1239,1,0,0,0,1237,1235,1,0,0,0,1237,
-		1238,1,0,0,0,1238,1240,1,0,0,0,1239,1237,1,0,0,0,1240,1241,5,224,0,0,1241,
-		1348,1,0,0,0,1242,1243,3,140,70,0,1243,1244,5,17,0,0,1244,1245,5,242,0,
-		0,1245,1246,5,18,0,0,1246,1247,3,134,67,0,1247,1348,1,0,0,0,1248,1249,
-		3,140,70,0,1249,1251,5,19,0,0,1250,1252,5,231,0,0,1251,1250,1,0,0,0,1251,
-		1252,1,0,0,0,1252,1253,1,0,0,0,1253,1254,3,134,67,0,1254,1348,1,0,0,0,
-		1255,1256,3,140,70,0,1256,1257,5,221,0,0,1257,1258,3,132,66,0,1258,1348,
-		1,0,0,0,1259,1260,3,140,70,0,1260,1261,5,89,0,0,1261,1262,3,134,67,0,1262,
-		1348,1,0,0,0,1263,1264,3,140,70,0,1264,1265,5,90,0,0,1265,1266,5,131,0,
-		0,1266,1267,3,132,66,0,1267,1268,5,60,0,0,1268,1269,3,134,67,0,1269,1348,
-		1,0,0,0,1270,1271,3,140,70,0,1271,1272,5,190,0,0,1272,1273,5,90,0,0,1273,
-		1348,1,0,0,0,1274,1275,3,140,70,0,1275,1276,5,68,0,0,1276,1278,5,66,0,
-		0,1277,1279,5,243,0,0,1278,1277,1,0,0,0,1278,1279,1,0,0,0,1279,1348,1,
-		0,0,0,1280,1281,3,140,70,0,1281,1282,5,68,0,0,1282,1285,5,67,0,0,1283,
-		1284,5,49,0,0,1284,1286,5,242,0,0,1285,1283,1,0,0,0,1285,1286,1,0,0,0,
-		1286,1348,1,0,0,0,1287,1288,3,140,70,0,1288,1290,5,62,0,0,1289,1291,3,
-		78,39,0,1290,1289,1,0,0,0,1291,1292,1,0,0,0,1292,1290,1,0,0,0,1292,1293,
-		1,0,0,0,1293,1348,1,0,0,0,1294,1295,5,20,0,0,1295,1348,5,244,0,0,1296,
-		1297,5,21,0,0,1297,1348,5,244,0,0,1298,1348,5,22,0,0,1299,1348,5,23,0,
-		0,1300,1301,3,140,70,0,1301,1302,5,24,0,0,1302,1303,5,25,0,0,1303,1304,
-		3,134,67,0,1304,1305,3,130,65,0,1305,1306,5,26,0,0,1306,1307,3,134,67,
-		0,1307,1308,3,130,65,0,1308,1348,1,0,0,0,1309,1310,3,140,70,0,1310,1311,
-		5,27,0,0,1311,1314,5,154,0,0,1312,1315,5,28,0,0,1313,1315,3,134,67,0,1314,
-		1312,1,0,0,0,1314,1313,1,0,0,0,1315,1316,1,0,0,0,1316,1317,5,29,0,0,1317,
-		1318,3,134,67,0,1318,1319,3,130,65,0,1319,1320,5,26,0,0,1320,1321,3,134,
-		67,0,1321,1322,3,130,65,0,1322,1348,1,0,0,0,1323,1324,3,140,70,0,1324,
-		1325,5,30,0,0,1325,1326,3,134,67,0,1326,1327,3,130,65,0,1327,1328,5,18,
-		0,0,1328,1329,3,134,67,0,1329,1348,1,0,0,0,1330,1331,5,31,0,0,1331,1332,
-		3,138,69,0,1332,1333,5,32,0,0,1333,1334,3,138,69,0,1334,1337,3,134,67,
-		0,1335,1336,5,33,0,0,1336,1338,3,134,67,0,1337,1335,1,0,0,0,1337,1338,
-		1,0,0,0,1338,1348,1,0,0,0,1339,1340,5,34,0,0,1340,1341,5,33,0,0,1341,1342,
-		3,134,67,0,1342,1343,3,130,65,0,1343,1344,5,35,0,0,1344,1345,3,134,67,
-		0,1345,1346,3,130,65,0,1346,1348,1,0,0,0,1347,1159,1,0,0,0,1347,1164,1,
-		0,0,0,1347,1174,1,0,0,0,1347,1184,1,0,0,0,1347,1190,1,0,0,0,1347,1217,
-		1,0,0,0,1347,1223,1,0,0,0,1347,1226,1,0,0,0,1347,1230,1,0,0,0,1347,1242,
-		1,0,0,0,1347,1248,1,0,0,0,1347,1255,1,0,0,0,1347,1259,1,0,0,0,1347,1263,
-		1,0,0,0,1347,1270,1,0,0,0,1347,1274,1,0,0,0,1347,1280,1,0,0,0,1347,1287,
-		1,0,0,0,1347,1294,1,0,0,0,1347,1296,1,0,0,0,1347,1298,1,0,0,0,1347,1299,
-		1,0,0,0,1347,1300,1,0,0,0,1347,1309,1,0,0,0,1347,1323,1,0,0,0,1347,1330,
-		1,0,0,0,1347,1339,1,0,0,0,1348,123,1,0,0,0,1349,1350,5,70,0,0,1350,1351,
-		5,242,0,0,1351,1352,5,163,0,0,1352,1353,3,134,67,0,1353,1354,3,130,65,
-		0,1354,125,1,0,0,0,1355,1356,5,43,0,0,1356,1357,5,38,0,0,1357,1358,5,39,
-		0,0,1358,1359,3,134,67,0,1359,1360,5,40,0,0,1360,1361,3,134,67,0,1361,
-		127,1,0,0,0,1362,1363,5,37,0,0,1363,1364,3,138,69,0,1364,1365,3,134,67,
-		0,1365,129,1,0,0,0,1366,1367,5,173,0,0,1367,1368,5,186,0,0,1368,131,1,
-		0,0,0,1369,1370,5,243,0,0,1370,133,1,0,0,0,1371,1372,6,67,-1,0,1372,1373,
-		5,225,0,0,1373,1374,3,134,67,0,1374,1375,5,226,0,0,1375,1414,1,0,0,0,1376,
-		1377,5,232,0,0,1377,1414,3,134,67,16,1378,1379,5,190,0,0,1379,1414,3,134,
-		67,11,1380,1381,5,161,0,0,1381,1382,3,134,67,0,1382,1383,5,163,0,0,1383,
-		1384,3,134,67,0,1384,1385,5,162,0,0,1385,1386,3,134,67,0,1386,1414,1,0,
-		0,0,1387,1388,3,140,70,0,1388,1397,5,225,0,0,1389,1394,3,134,67,0,1390,
-		1391,5,227,0,0,1391,1393,3,134,67,0,1392,1390,1,0,0,0,1393,1396,1,0,0,
-		0,1394,1392,1,0,0,0,1394,1395,1,0,0,0,1395,1398,1,0,0,0,1396,1394,1,0,
-		0,0,1397,1389,1,0,0,0,1397,1398,1,0,0,0,1398,1399,1,0,0,0,1399,1400,5,
-		226,0,0,1400,1414,1,0,0,0,1401,1403,7,3,0,0,1402,1404,3,136,68,0,1403,
-		1402,1,0,0,0,1403,1404,1,0,0,0,1404,1405,1,0,0,0,1405,1406,5,173,0,0,1406,
-		1414,3,136,68,0,1407,1408,5,244,0,0,1408,1414,3,136,68,0,1409,1414,5,243,
-		0,0,1410,1414,5,244,0,0,1411,1414,5,242,0,0,1412,1414,3,138,69,0,1413,
-		1371,1,0,0,0,1413,1376,1,0,0,0,1413,1378,1,0,0,0,1413,1380,1,0,0,0,1413,
-		1387,1,0,0,0,1413,1401,1,0,0,0,1413,1407,1,0,0,0,1413,1409,1,0,0,0,1413,
-		1410,1,0,0,0,1413,1411,1,0,0,0,1413,1412,1,0,0,0,1414,1435,1,0,0,0,1415,
-		1416,10,15,0,0,1416,1417,5,187,0,0,1417,1434,3,134,67,16,1418,1419,10,
-		14,0,0,1419,1420,7,4,0,0,1420,1434,3,134,67,15,1421,1422,10,13,0,0,1422,
-		1423,7,5,0,0,1423,1434,3,134,67,14,1424,1425,10,12,0,0,1425,1426,7,6,0,
-		0,1426,1434,3,134,67,13,1427,1428,10,10,0,0,1428,1429,5,188,0,0,1429,1434,
-		3,134,67,11,1430,1431,10,9,0,0,1431,1432,5,189,0,0,1432,1434,3,134,67,
-		10,1433,1415,1,0,0,0,1433,1418,1,0,0,0,1433,1421,1,0,0,0,1433,1424,1,0,
-		0,0,1433,1427,1,0,0,0,1433,1430,1,0,0,0,1434,1437,1,0,0,0,1435,1433,1,
-		0,0,0,1435,1436,1,0,0,0,1436,135,1,0,0,0,1437,1435,1,0,0,0,1438,1439,7,
-		7,0,0,1439,137,1,0,0,0,1440,1443,3,140,70,0,1441,1442,5,228,0,0,1442,1444,
-		3,140,70,0,1443,1441,1,0,0,0,1443,1444,1,0,0,0,1444,139,1,0,0,0,1445,1446,
-		7,8,0,0,1446,141,1,0,0,0,134,146,148,162,188,195,197,205,207,226,236,247,
-		255,272,281,291,303,307,315,319,324,334,348,363,369,376,381,389,396,409,
-		411,421,441,449,459,493,503,532,534,548,551,559,582,589,597,604,608,612,
-		620,624,640,658,667,672,702,706,720,724,732,754,760,768,776,789,800,803,
-		813,816,824,828,836,847,851,859,870,872,883,886,890,898,903,908,918,920,
-		928,937,943,947,960,965,968,975,984,989,996,1009,1012,1025,1042,1055,1064,
-		1068,1073,1079,1088,1092,1099,1110,1116,1120,1144,1154,1171,1182,1201,
-		1204,1209,1213,1215,1221,1237,1251,1278,1285,1292,1314,1337,1347,1394,
-		1397,1403,1413,1433,1435,1443
+		1,61,3,61,1283,8,61,1,61,1,61,1,61,1,61,1,61,3,61,1290,8,61,1,61,1,61,
+		1,61,4,61,1295,8,61,11,61,12,61,1296,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,
+		1319,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1342,8,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,3,61,1352,8,61,1,62,1,62,1,62,1,62,1,62,
+		1,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,65,1,65,
+		1,65,1,66,1,66,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1397,8,67,10,67,
+		12,67,1400,9,67,3,67,1402,8,67,1,67,1,67,1,67,1,67,3,67,1408,8,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1418,8,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		5,67,1438,8,67,10,67,12,67,1441,9,67,1,68,1,68,1,69,1,69,1,69,3,69,1448,
+		8,69,1,70,1,70,1,70,0,1,134,71,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
+		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
+		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
+		120,122,124,126,128,130,132,134,136,138,140,0,10,1,0,224,225,1,0,15,16,
+		1,0,109,110,1,0,169,170,1,0,244,245,1,0,234,235,1,0,232,233,1,0,236,241,
+		1,0,175,186,24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,
+		115,117,118,120,122,126,127,129,131,134,136,145,145,147,153,155,160,166,
+		168,170,170,186,187,192,206,208,223,248,249,1673,0,148,1,0,0,0,2,153,1,
+		0,0,0,4,156,1,0,0,0,6,188,1,0,0,0,8,190,1,0,0,0,10,202,1,0,0,0,12,226,
+		1,0,0,0,14,228,1,0,0,0,16,230,1,0,0,0,18,247,1,0,0,0,20,249,1,0,0,0,22,
+		285,1,0,0,0,24,287,1,0,0,0,26,289,1,0,0,0,28,323,1,0,0,0,30,325,1,0,0,
+		0,32,330,1,0,0,0,34,380,1,0,0,0,36,385,1,0,0,0,38,393,1,0,0,0,40,395,1,
+		0,0,0,42,415,1,0,0,0,44,417,1,0,0,0,46,419,1,0,0,0,48,445,1,0,0,0,50,447,
+		1,0,0,0,52,497,1,0,0,0,54,499,1,0,0,0,56,555,1,0,0,0,58,557,1,0,0,0,60,
+		586,1,0,0,0,62,588,1,0,0,0,64,595,1,0,0,0,66,606,1,0,0,0,68,710,1,0,0,
+		0,70,712,1,0,0,0,72,728,1,0,0,0,74,730,1,0,0,0,76,764,1,0,0,0,78,772,1,
+		0,0,0,80,774,1,0,0,0,82,820,1,0,0,0,84,822,1,0,0,0,86,840,1,0,0,0,88,842,
+		1,0,0,0,90,845,1,0,0,0,92,863,1,0,0,0,94,865,1,0,0,0,96,880,1,0,0,0,98,
+		896,1,0,0,0,100,951,1,0,0,0,102,972,1,0,0,0,104,974,1,0,0,0,106,981,1,
+		0,0,0,108,993,1,0,0,0,110,995,1,0,0,0,112,1096,1,0,0,0,114,1098,1,0,0,
+		0,116,1124,1,0,0,0,118,1148,1,0,0,0,120,1150,1,0,0,0,122,1351,1,0,0,0,
+		124,1353,1,0,0,0,126,1359,1,0,0,0,128,1366,1,0,0,0,130,1370,1,0,0,0,132,
+		1373,1,0,0,0,134,1417,1,0,0,0,136,1442,1,0,0,0,138,1444,1,0,0,0,140,1449,
+		1,0,0,0,142,147,3,2,1,0,143,147,3,4,2,0,144,147,3,120,60,0,145,147,3,8,
+		4,0,146,142,1,0,0,0,146,143,1,0,0,0,146,144,1,0,0,0,146,145,1,0,0,0,147,
+		150,1,0,0,0,148,146,1,0,0,0,148,149,1,0,0,0,149,151,1,0,0,0,150,148,1,
+		0,0,0,151,152,5,0,0,1,152,1,1,0,0,0,153,154,5,3,0,0,154,155,5,246,0,0,
+		155,3,1,0,0,0,156,157,5,1,0,0,157,158,3,140,70,0,158,162,5,224,0,0,159,
+		161,3,6,3,0,160,159,1,0,0,0,161,164,1,0,0,0,162,160,1,0,0,0,162,163,1,
+		0,0,0,163,165,1,0,0,0,164,162,1,0,0,0,165,166,5,225,0,0,166,5,1,0,0,0,
+		167,189,3,12,6,0,168,189,3,16,8,0,169,189,3,20,10,0,170,189,3,26,13,0,
+		171,189,3,32,16,0,172,189,3,46,23,0,173,189,3,50,25,0,174,189,3,54,27,
+		0,175,189,3,74,37,0,176,189,3,58,29,0,177,189,3,64,32,0,178,189,3,80,40,
+		0,179,189,3,90,45,0,180,189,3,94,47,0,181,189,3,96,48,0,182,189,3,98,49,
+		0,183,189,3,104,52,0,184,189,3,106,53,0,185,189,3,110,55,0,186,189,3,114,
+		57,0,187,189,3,8,4,0,188,167,1,0,0,0,188,168,1,0,0,0,188,169,1,0,0,0,188,
+		170,1,0,0,0,188,171,1,0,0,0,188,172,1,0,0,0,188,173,1,0,0,0,188,174,1,
+		0,0,0,188,175,1,0,0,0,188,176,1,0,0,0,188,177,1,0,0,0,188,178,1,0,0,0,
+		188,179,1,0,0,0,188,180,1,0,0,0,188,181,1,0,0,0,188,182,1,0,0,0,188,183,
+		1,0,0,0,188,184,1,0,0,0,188,185,1,0,0,0,188,186,1,0,0,0,188,187,1,0,0,
+		0,189,7,1,0,0,0,190,191,5,248,0,0,191,197,4,4,0,0,192,196,3,140,70,0,193,
+		196,5,4,0,0,194,196,5,52,0,0,195,192,1,0,0,0,195,193,1,0,0,0,195,194,1,
+		0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,198,200,1,0,0,0,
+		199,197,1,0,0,0,200,201,3,10,5,0,201,9,1,0,0,0,202,207,5,224,0,0,203,206,
+		3,10,5,0,204,206,8,0,0,0,205,203,1,0,0,0,205,204,1,0,0,0,206,209,1,0,0,
+		0,207,205,1,0,0,0,207,208,1,0,0,0,208,210,1,0,0,0,209,207,1,0,0,0,210,
+		211,5,225,0,0,211,11,1,0,0,0,212,213,5,5,0,0,213,227,5,246,0,0,214,215,
+		5,6,0,0,215,227,3,140,70,0,216,217,5,7,0,0,217,227,5,243,0,0,218,219,5,
+		8,0,0,219,227,5,243,0,0,220,221,5,9,0,0,221,227,5,243,0,0,222,223,5,10,
+		0,0,223,227,3,140,70,0,224,225,5,11,0,0,225,227,3,14,7,0,226,212,1,0,0,
+		0,226,214,1,0,0,0,226,216,1,0,0,0,226,218,1,0,0,0,226,220,1,0,0,0,226,
+		222,1,0,0,0,226,224,1,0,0,0,227,13,1,0,0,0,228,229,5,242,0,0,229,15,1,
+		0,0,0,230,231,5,12,0,0,231,232,3,140,70,0,232,236,5,224,0,0,233,235,3,
+		18,9,0,234,233,1,0,0,0,235,238,1,0,0,0,236,234,1,0,0,0,236,237,1,0,0,0,
+		237,239,1,0,0,0,238,236,1,0,0,0,239,240,5,225,0,0,240,17,1,0,0,0,241,242,
+		5,41,0,0,242,248,5,246,0,0,243,244,5,42,0,0,244,248,3,134,67,0,245,246,
+		5,43,0,0,246,248,3,134,67,0,247,241,1,0,0,0,247,243,1,0,0,0,247,245,1,
+		0,0,0,248,19,1,0,0,0,249,250,5,13,0,0,250,251,3,140,70,0,251,255,5,224,
+		0,0,252,254,3,22,11,0,253,252,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,
+		255,256,1,0,0,0,256,258,1,0,0,0,257,255,1,0,0,0,258,259,5,225,0,0,259,
+		21,1,0,0,0,260,261,5,113,0,0,261,286,3,134,67,0,262,263,5,169,0,0,263,
+		264,3,134,67,0,264,265,3,130,65,0,265,286,1,0,0,0,266,267,5,170,0,0,267,
+		268,3,134,67,0,268,269,3,130,65,0,269,286,1,0,0,0,270,271,5,14,0,0,271,
+		272,3,24,12,0,272,276,5,224,0,0,273,275,3,30,15,0,274,273,1,0,0,0,275,
+		278,1,0,0,0,276,274,1,0,0,0,276,277,1,0,0,0,277,279,1,0,0,0,278,276,1,
+		0,0,0,279,280,5,225,0,0,280,286,1,0,0,0,281,282,5,17,0,0,282,283,5,243,
+		0,0,283,284,5,18,0,0,284,286,3,134,67,0,285,260,1,0,0,0,285,262,1,0,0,
+		0,285,266,1,0,0,0,285,270,1,0,0,0,285,281,1,0,0,0,286,23,1,0,0,0,287,288,
+		7,1,0,0,288,25,1,0,0,0,289,290,5,44,0,0,290,291,3,140,70,0,291,295,5,224,
+		0,0,292,294,3,28,14,0,293,292,1,0,0,0,294,297,1,0,0,0,295,293,1,0,0,0,
+		295,296,1,0,0,0,296,298,1,0,0,0,297,295,1,0,0,0,298,299,5,225,0,0,299,
+		27,1,0,0,0,300,301,5,45,0,0,301,324,3,134,67,0,302,303,5,46,0,0,303,304,
+		5,47,0,0,304,307,3,132,66,0,305,306,5,48,0,0,306,308,3,134,67,0,307,305,
+		1,0,0,0,307,308,1,0,0,0,308,311,1,0,0,0,309,310,5,49,0,0,310,312,5,243,
+		0,0,311,309,1,0,0,0,311,312,1,0,0,0,312,324,1,0,0,0,313,314,5,46,0,0,314,
+		315,5,50,0,0,315,319,5,224,0,0,316,318,3,30,15,0,317,316,1,0,0,0,318,321,
+		1,0,0,0,319,317,1,0,0,0,319,320,1,0,0,0,320,322,1,0,0,0,321,319,1,0,0,
+		0,322,324,5,225,0,0,323,300,1,0,0,0,323,302,1,0,0,0,323,313,1,0,0,0,324,
+		29,1,0,0,0,325,326,5,243,0,0,326,328,3,134,67,0,327,329,5,228,0,0,328,
+		327,1,0,0,0,328,329,1,0,0,0,329,31,1,0,0,0,330,331,5,51,0,0,331,332,3,
+		140,70,0,332,333,5,52,0,0,333,334,3,140,70,0,334,338,5,224,0,0,335,337,
+		3,34,17,0,336,335,1,0,0,0,337,340,1,0,0,0,338,336,1,0,0,0,338,339,1,0,
+		0,0,339,341,1,0,0,0,340,338,1,0,0,0,341,342,5,225,0,0,342,33,1,0,0,0,343,
+		344,5,53,0,0,344,381,3,140,70,0,345,346,5,54,0,0,346,347,3,134,67,0,347,
+		352,3,130,65,0,348,349,5,55,0,0,349,350,3,134,67,0,350,351,3,130,65,0,
+		351,353,1,0,0,0,352,348,1,0,0,0,352,353,1,0,0,0,353,381,1,0,0,0,354,355,
+		5,56,0,0,355,381,5,243,0,0,356,357,5,57,0,0,357,381,3,132,66,0,358,359,
+		5,58,0,0,359,360,3,36,18,0,360,361,3,132,66,0,361,362,5,60,0,0,362,363,
+		5,53,0,0,363,367,5,61,0,0,364,365,5,54,0,0,365,366,5,60,0,0,366,368,5,
+		62,0,0,367,364,1,0,0,0,367,368,1,0,0,0,368,381,1,0,0,0,369,371,5,63,0,
+		0,370,372,3,38,19,0,371,370,1,0,0,0,372,373,1,0,0,0,373,371,1,0,0,0,373,
+		374,1,0,0,0,374,381,1,0,0,0,375,376,5,11,0,0,376,381,3,14,7,0,377,381,
+		3,40,20,0,378,379,5,223,0,0,379,381,3,140,70,0,380,343,1,0,0,0,380,345,
+		1,0,0,0,380,354,1,0,0,0,380,356,1,0,0,0,380,358,1,0,0,0,380,369,1,0,0,
+		0,380,375,1,0,0,0,380,377,1,0,0,0,380,378,1,0,0,0,381,35,1,0,0,0,382,383,
+		5,245,0,0,383,386,5,59,0,0,384,386,5,244,0,0,385,382,1,0,0,0,385,384,1,
+		0,0,0,386,37,1,0,0,0,387,388,5,68,0,0,388,394,3,134,67,0,389,390,5,69,
+		0,0,390,394,3,134,67,0,391,392,5,70,0,0,392,394,5,243,0,0,393,387,1,0,
+		0,0,393,389,1,0,0,0,393,391,1,0,0,0,394,39,1,0,0,0,395,396,5,64,0,0,396,
+		400,3,140,70,0,397,399,3,42,21,0,398,397,1,0,0,0,399,402,1,0,0,0,400,398,
+		1,0,0,0,400,401,1,0,0,0,401,41,1,0,0,0,402,400,1,0,0,0,403,404,5,69,0,
+		0,404,416,3,134,67,0,405,406,5,70,0,0,406,416,5,243,0,0,407,408,5,123,
+		0,0,408,416,3,134,67,0,409,410,5,65,0,0,410,413,3,44,22,0,411,412,5,189,
+		0,0,412,414,3,44,22,0,413,411,1,0,0,0,413,414,1,0,0,0,414,416,1,0,0,0,
+		415,403,1,0,0,0,415,405,1,0,0,0,415,407,1,0,0,0,415,409,1,0,0,0,416,43,
+		1,0,0,0,417,418,7,2,0,0,418,45,1,0,0,0,419,420,5,71,0,0,420,421,3,140,
+		70,0,421,425,5,224,0,0,422,424,3,48,24,0,423,422,1,0,0,0,424,427,1,0,0,
+		0,425,423,1,0,0,0,425,426,1,0,0,0,426,428,1,0,0,0,427,425,1,0,0,0,428,
+		429,5,225,0,0,429,47,1,0,0,0,430,431,5,72,0,0,431,446,3,140,70,0,432,433,
+		5,105,0,0,433,446,3,134,67,0,434,435,5,106,0,0,435,446,3,66,33,0,436,437,
+		5,108,0,0,437,438,5,70,0,0,438,446,5,243,0,0,439,440,5,111,0,0,440,446,
+		3,72,36,0,441,442,5,8,0,0,442,446,5,243,0,0,443,444,5,43,0,0,444,446,3,
+		134,67,0,445,430,1,0,0,0,445,432,1,0,0,0,445,434,1,0,0,0,445,436,1,0,0,
+		0,445,439,1,0,0,0,445,441,1,0,0,0,445,443,1,0,0,0,446,49,1,0,0,0,447,448,
+		5,73,0,0,448,449,3,140,70,0,449,453,5,224,0,0,450,452,3,52,26,0,451,450,
+		1,0,0,0,452,455,1,0,0,0,453,451,1,0,0,0,453,454,1,0,0,0,454,456,1,0,0,
+		0,455,453,1,0,0,0,456,457,5,225,0,0,457,51,1,0,0,0,458,459,5,74,0,0,459,
+		463,5,224,0,0,460,462,3,62,31,0,461,460,1,0,0,0,462,465,1,0,0,0,463,461,
+		1,0,0,0,463,464,1,0,0,0,464,466,1,0,0,0,465,463,1,0,0,0,466,498,5,225,
+		0,0,467,468,5,75,0,0,468,498,3,134,67,0,469,470,5,76,0,0,470,498,3,134,
+		67,0,471,472,5,77,0,0,472,473,5,47,0,0,473,498,3,132,66,0,474,475,5,77,
+		0,0,475,476,5,78,0,0,476,477,3,134,67,0,477,478,3,130,65,0,478,498,1,0,
+		0,0,479,480,5,80,0,0,480,498,3,134,67,0,481,482,5,81,0,0,482,498,3,134,
+		67,0,483,484,5,79,0,0,484,498,3,134,67,0,485,486,5,82,0,0,486,487,3,134,
+		67,0,487,488,3,130,65,0,488,498,1,0,0,0,489,490,5,83,0,0,490,491,3,134,
+		67,0,491,492,5,78,0,0,492,493,3,134,67,0,493,494,3,130,65,0,494,498,1,
+		0,0,0,495,496,5,84,0,0,496,498,3,140,70,0,497,458,1,0,0,0,497,467,1,0,
+		0,0,497,469,1,0,0,0,497,471,1,0,0,0,497,474,1,0,0,0,497,479,1,0,0,0,497,
+		481,1,0,0,0,497,483,1,0,0,0,497,485,1,0,0,0,497,489,1,0,0,0,497,495,1,
+		0,0,0,498,53,1,0,0,0,499,500,5,85,0,0,500,501,3,140,70,0,501,502,5,52,
+		0,0,502,503,3,140,70,0,503,507,5,224,0,0,504,506,3,56,28,0,505,504,1,0,
+		0,0,506,509,1,0,0,0,507,505,1,0,0,0,507,508,1,0,0,0,508,510,1,0,0,0,509,
+		507,1,0,0,0,510,511,5,225,0,0,511,55,1,0,0,0,512,513,5,86,0,0,513,556,
+		3,140,70,0,514,515,5,75,0,0,515,556,3,134,67,0,516,517,5,87,0,0,517,518,
+		5,60,0,0,518,556,5,62,0,0,519,520,5,87,0,0,520,556,3,134,67,0,521,522,
+		5,177,0,0,522,523,3,134,67,0,523,524,3,130,65,0,524,556,1,0,0,0,525,526,
+		5,88,0,0,526,556,3,134,67,0,527,528,5,56,0,0,528,556,5,243,0,0,529,530,
+		5,57,0,0,530,556,3,132,66,0,531,532,5,91,0,0,532,538,3,134,67,0,533,536,
+		5,92,0,0,534,535,5,154,0,0,535,537,3,134,67,0,536,534,1,0,0,0,536,537,
+		1,0,0,0,537,539,1,0,0,0,538,533,1,0,0,0,538,539,1,0,0,0,539,556,1,0,0,
+		0,540,541,5,58,0,0,541,542,3,36,18,0,542,543,3,132,66,0,543,544,5,60,0,
+		0,544,545,5,86,0,0,545,546,5,61,0,0,546,556,1,0,0,0,547,548,5,93,0,0,548,
+		552,3,134,67,0,549,550,5,94,0,0,550,551,5,125,0,0,551,553,5,57,0,0,552,
+		549,1,0,0,0,552,553,1,0,0,0,553,556,1,0,0,0,554,556,3,40,20,0,555,512,
+		1,0,0,0,555,514,1,0,0,0,555,516,1,0,0,0,555,519,1,0,0,0,555,521,1,0,0,
+		0,555,525,1,0,0,0,555,527,1,0,0,0,555,529,1,0,0,0,555,531,1,0,0,0,555,
+		540,1,0,0,0,555,547,1,0,0,0,555,554,1,0,0,0,556,57,1,0,0,0,557,558,5,183,
+		0,0,558,559,3,140,70,0,559,563,5,224,0,0,560,562,3,60,30,0,561,560,1,0,
+		0,0,562,565,1,0,0,0,563,561,1,0,0,0,563,564,1,0,0,0,564,566,1,0,0,0,565,
+		563,1,0,0,0,566,567,5,225,0,0,567,59,1,0,0,0,568,569,5,213,0,0,569,587,
+		3,134,67,0,570,571,5,87,0,0,571,587,3,140,70,0,572,573,5,214,0,0,573,587,
+		3,134,67,0,574,575,5,215,0,0,575,587,3,134,67,0,576,577,5,216,0,0,577,
+		587,3,134,67,0,578,579,5,80,0,0,579,587,3,134,67,0,580,581,5,79,0,0,581,
+		587,3,134,67,0,582,583,5,95,0,0,583,587,3,134,67,0,584,585,5,96,0,0,585,
+		587,3,134,67,0,586,568,1,0,0,0,586,570,1,0,0,0,586,572,1,0,0,0,586,574,
+		1,0,0,0,586,576,1,0,0,0,586,578,1,0,0,0,586,580,1,0,0,0,586,582,1,0,0,
+		0,586,584,1,0,0,0,587,61,1,0,0,0,588,589,5,243,0,0,589,590,3,134,67,0,
+		590,591,5,60,0,0,591,593,3,134,67,0,592,594,5,228,0,0,593,592,1,0,0,0,
+		593,594,1,0,0,0,594,63,1,0,0,0,595,596,5,104,0,0,596,597,3,140,70,0,597,
+		601,5,224,0,0,598,600,3,68,34,0,599,598,1,0,0,0,600,603,1,0,0,0,601,599,
+		1,0,0,0,601,602,1,0,0,0,602,604,1,0,0,0,603,601,1,0,0,0,604,605,5,225,
+		0,0,605,65,1,0,0,0,606,608,3,134,67,0,607,609,5,107,0,0,608,607,1,0,0,
+		0,608,609,1,0,0,0,609,612,1,0,0,0,610,611,5,48,0,0,611,613,3,134,67,0,
+		612,610,1,0,0,0,612,613,1,0,0,0,613,616,1,0,0,0,614,615,5,69,0,0,615,617,
+		3,134,67,0,616,614,1,0,0,0,616,617,1,0,0,0,617,67,1,0,0,0,618,619,5,105,
+		0,0,619,711,3,134,67,0,620,621,5,106,0,0,621,711,3,66,33,0,622,624,5,192,
+		0,0,623,625,5,244,0,0,624,623,1,0,0,0,624,625,1,0,0,0,625,628,1,0,0,0,
+		626,627,5,132,0,0,627,629,3,134,67,0,628,626,1,0,0,0,628,629,1,0,0,0,629,
+		711,1,0,0,0,630,631,5,192,0,0,631,711,5,203,0,0,632,633,5,193,0,0,633,
+		711,3,134,67,0,634,635,5,194,0,0,635,711,3,134,67,0,636,637,5,195,0,0,
+		637,638,5,70,0,0,638,711,5,243,0,0,639,640,5,196,0,0,640,644,5,224,0,0,
+		641,643,3,30,15,0,642,641,1,0,0,0,643,646,1,0,0,0,644,642,1,0,0,0,644,
+		645,1,0,0,0,645,647,1,0,0,0,646,644,1,0,0,0,647,711,5,225,0,0,648,649,
+		5,196,0,0,649,650,5,204,0,0,650,651,3,140,70,0,651,652,5,205,0,0,652,653,
+		3,134,67,0,653,711,1,0,0,0,654,655,5,197,0,0,655,711,3,134,67,0,656,657,
+		5,198,0,0,657,662,3,134,67,0,658,659,5,49,0,0,659,663,5,243,0,0,660,661,
+		5,207,0,0,661,663,3,140,70,0,662,658,1,0,0,0,662,660,1,0,0,0,663,711,1,
+		0,0,0,664,665,5,200,0,0,665,666,5,201,0,0,666,667,3,140,70,0,667,671,5,
+		224,0,0,668,670,3,70,35,0,669,668,1,0,0,0,670,673,1,0,0,0,671,669,1,0,
+		0,0,671,672,1,0,0,0,672,676,1,0,0,0,673,671,1,0,0,0,674,675,5,162,0,0,
+		675,677,3,134,67,0,676,674,1,0,0,0,676,677,1,0,0,0,677,678,1,0,0,0,678,
+		679,5,225,0,0,679,711,1,0,0,0,680,681,5,200,0,0,681,682,5,206,0,0,682,
+		683,3,134,67,0,683,684,5,162,0,0,684,685,3,134,67,0,685,711,1,0,0,0,686,
+		687,5,199,0,0,687,711,3,134,67,0,688,689,5,108,0,0,689,690,5,70,0,0,690,
+		711,5,243,0,0,691,692,5,111,0,0,692,711,3,72,36,0,693,694,5,8,0,0,694,
+		711,5,243,0,0,695,696,5,115,0,0,696,711,5,245,0,0,697,711,3,40,20,0,698,
+		699,5,218,0,0,699,700,5,60,0,0,700,701,3,134,67,0,701,702,5,204,0,0,702,
+		706,3,134,67,0,703,704,5,219,0,0,704,705,5,220,0,0,705,707,3,134,67,0,
+		706,703,1,0,0,0,706,707,1,0,0,0,707,711,1,0,0,0,708,709,5,221,0,0,709,
+		711,3,134,67,0,710,618,1,0,0,0,710,620,1,0,0,0,710,622,1,0,0,0,710,630,
+		1,0,0,0,710,632,1,0,0,0,710,634,1,0,0,0,710,636,1,0,0,0,710,639,1,0,0,
+		0,710,648,1,0,0,0,710,654,1,0,0,0,710,656,1,0,0,0,710,664,1,0,0,0,710,
+		680,1,0,0,0,710,686,1,0,0,0,710,688,1,0,0,0,710,691,1,0,0,0,710,693,1,
+		0,0,0,710,695,1,0,0,0,710,697,1,0,0,0,710,698,1,0,0,0,710,708,1,0,0,0,
+		711,69,1,0,0,0,712,713,5,202,0,0,713,714,3,134,67,0,714,715,3,134,67,0,
+		715,71,1,0,0,0,716,729,5,112,0,0,717,729,5,113,0,0,718,729,5,114,0,0,719,
+		720,5,50,0,0,720,724,5,224,0,0,721,723,3,30,15,0,722,721,1,0,0,0,723,726,
+		1,0,0,0,724,722,1,0,0,0,724,725,1,0,0,0,725,727,1,0,0,0,726,724,1,0,0,
+		0,727,729,5,225,0,0,728,716,1,0,0,0,728,717,1,0,0,0,728,718,1,0,0,0,728,
+		719,1,0,0,0,729,73,1,0,0,0,730,731,5,208,0,0,731,732,3,140,70,0,732,736,
+		5,224,0,0,733,735,3,76,38,0,734,733,1,0,0,0,735,738,1,0,0,0,736,734,1,
+		0,0,0,736,737,1,0,0,0,737,739,1,0,0,0,738,736,1,0,0,0,739,740,5,225,0,
+		0,740,75,1,0,0,0,741,742,5,188,0,0,742,743,3,140,70,0,743,744,5,229,0,
+		0,744,745,3,140,70,0,745,765,1,0,0,0,746,747,5,186,0,0,747,765,3,134,67,
+		0,748,749,5,209,0,0,749,765,3,134,67,0,750,751,5,210,0,0,751,765,5,212,
+		0,0,752,753,5,210,0,0,753,765,3,140,70,0,754,756,5,62,0,0,755,757,3,78,
+		39,0,756,755,1,0,0,0,757,758,1,0,0,0,758,756,1,0,0,0,758,759,1,0,0,0,759,
+		765,1,0,0,0,760,761,5,196,0,0,761,762,5,159,0,0,762,763,5,49,0,0,763,765,
+		3,140,70,0,764,741,1,0,0,0,764,746,1,0,0,0,764,748,1,0,0,0,764,750,1,0,
+		0,0,764,752,1,0,0,0,764,754,1,0,0,0,764,760,1,0,0,0,765,77,1,0,0,0,766,
+		767,5,211,0,0,767,773,3,134,67,0,768,769,5,95,0,0,769,773,3,134,67,0,770,
+		771,5,96,0,0,771,773,3,134,67,0,772,766,1,0,0,0,772,768,1,0,0,0,772,770,
+		1,0,0,0,773,79,1,0,0,0,774,775,5,116,0,0,775,776,3,140,70,0,776,780,5,
+		224,0,0,777,779,3,82,41,0,778,777,1,0,0,0,779,782,1,0,0,0,780,778,1,0,
+		0,0,780,781,1,0,0,0,781,783,1,0,0,0,782,780,1,0,0,0,783,784,5,225,0,0,
+		784,81,1,0,0,0,785,786,5,117,0,0,786,821,3,134,67,0,787,788,5,118,0,0,
+		788,793,3,84,42,0,789,790,5,228,0,0,790,792,3,84,42,0,791,789,1,0,0,0,
+		792,795,1,0,0,0,793,791,1,0,0,0,793,794,1,0,0,0,794,821,1,0,0,0,795,793,
+		1,0,0,0,796,797,5,155,0,0,797,821,3,134,67,0,798,799,5,156,0,0,799,800,
+		3,134,67,0,800,801,5,154,0,0,801,804,3,140,70,0,802,803,5,157,0,0,803,
+		805,3,134,67,0,804,802,1,0,0,0,804,805,1,0,0,0,805,807,1,0,0,0,806,808,
+		5,160,0,0,807,806,1,0,0,0,807,808,1,0,0,0,808,821,1,0,0,0,809,810,5,194,
+		0,0,810,821,3,134,67,0,811,812,5,158,0,0,812,817,3,88,44,0,813,814,5,228,
+		0,0,814,816,3,88,44,0,815,813,1,0,0,0,816,819,1,0,0,0,817,815,1,0,0,0,
+		817,818,1,0,0,0,818,821,1,0,0,0,819,817,1,0,0,0,820,785,1,0,0,0,820,787,
+		1,0,0,0,820,796,1,0,0,0,820,798,1,0,0,0,820,809,1,0,0,0,820,811,1,0,0,
+		0,821,83,1,0,0,0,822,823,3,140,70,0,823,832,3,134,67,0,824,828,5,224,0,
+		0,825,827,3,86,43,0,826,825,1,0,0,0,827,830,1,0,0,0,828,826,1,0,0,0,828,
+		829,1,0,0,0,829,831,1,0,0,0,830,828,1,0,0,0,831,833,5,225,0,0,832,824,
+		1,0,0,0,832,833,1,0,0,0,833,85,1,0,0,0,834,835,5,155,0,0,835,841,3,134,
+		67,0,836,837,5,156,0,0,837,841,3,134,67,0,838,839,5,157,0,0,839,841,3,
+		134,67,0,840,834,1,0,0,0,840,836,1,0,0,0,840,838,1,0,0,0,841,87,1,0,0,
+		0,842,843,5,243,0,0,843,844,3,134,67,0,844,89,1,0,0,0,845,846,5,119,0,
+		0,846,855,3,140,70,0,847,851,5,224,0,0,848,850,3,92,46,0,849,848,1,0,0,
+		0,850,853,1,0,0,0,851,849,1,0,0,0,851,852,1,0,0,0,852,854,1,0,0,0,853,
+		851,1,0,0,0,854,856,5,225,0,0,855,847,1,0,0,0,855,856,1,0,0,0,856,91,1,
+		0,0,0,857,858,5,120,0,0,858,864,3,134,67,0,859,860,5,121,0,0,860,864,3,
+		134,67,0,861,862,5,122,0,0,862,864,3,134,67,0,863,857,1,0,0,0,863,859,
+		1,0,0,0,863,861,1,0,0,0,864,93,1,0,0,0,865,866,5,123,0,0,866,867,3,140,
+		70,0,867,868,5,224,0,0,868,876,3,134,67,0,869,874,3,130,65,0,870,871,5,
+		55,0,0,871,872,3,134,67,0,872,873,3,130,65,0,873,875,1,0,0,0,874,870,1,
+		0,0,0,874,875,1,0,0,0,875,877,1,0,0,0,876,869,1,0,0,0,876,877,1,0,0,0,
+		877,878,1,0,0,0,878,879,5,225,0,0,879,95,1,0,0,0,880,881,5,124,0,0,881,
+		882,3,140,70,0,882,883,5,231,0,0,883,890,3,134,67,0,884,887,5,125,0,0,
+		885,888,5,126,0,0,886,888,5,127,0,0,887,885,1,0,0,0,887,886,1,0,0,0,888,
+		889,1,0,0,0,889,891,3,132,66,0,890,884,1,0,0,0,890,891,1,0,0,0,891,894,
+		1,0,0,0,892,893,5,49,0,0,893,895,5,243,0,0,894,892,1,0,0,0,894,895,1,0,
+		0,0,895,97,1,0,0,0,896,897,5,128,0,0,897,898,3,140,70,0,898,899,5,132,
+		0,0,899,902,3,134,67,0,900,901,5,49,0,0,901,903,5,243,0,0,902,900,1,0,
+		0,0,902,903,1,0,0,0,903,907,1,0,0,0,904,905,5,129,0,0,905,906,5,131,0,
+		0,906,908,5,245,0,0,907,904,1,0,0,0,907,908,1,0,0,0,908,912,1,0,0,0,909,
+		910,5,130,0,0,910,911,5,131,0,0,911,913,5,245,0,0,912,909,1,0,0,0,912,
+		913,1,0,0,0,913,924,1,0,0,0,914,915,5,149,0,0,915,916,5,172,0,0,916,917,
+		3,140,70,0,917,918,5,150,0,0,918,919,5,154,0,0,919,920,5,245,0,0,920,922,
+		5,151,0,0,921,923,3,100,50,0,922,921,1,0,0,0,922,923,1,0,0,0,923,925,1,
+		0,0,0,924,914,1,0,0,0,924,925,1,0,0,0,925,926,1,0,0,0,926,927,5,230,0,
+		0,927,932,3,102,51,0,928,929,5,228,0,0,929,931,3,102,51,0,930,928,1,0,
+		0,0,931,934,1,0,0,0,932,930,1,0,0,0,932,933,1,0,0,0,933,99,1,0,0,0,934,
+		932,1,0,0,0,935,936,5,152,0,0,936,941,3,140,70,0,937,938,5,228,0,0,938,
+		940,3,140,70,0,939,937,1,0,0,0,940,943,1,0,0,0,941,939,1,0,0,0,941,942,
+		1,0,0,0,942,947,1,0,0,0,943,941,1,0,0,0,944,945,5,163,0,0,945,946,5,153,
+		0,0,946,948,3,140,70,0,947,944,1,0,0,0,947,948,1,0,0,0,948,952,1,0,0,0,
+		949,950,5,153,0,0,950,952,3,140,70,0,951,935,1,0,0,0,951,949,1,0,0,0,952,
+		101,1,0,0,0,953,954,5,145,0,0,954,955,5,244,0,0,955,956,5,154,0,0,956,
+		973,3,140,70,0,957,969,5,148,0,0,958,959,5,226,0,0,959,964,3,140,70,0,
+		960,961,5,228,0,0,961,963,3,140,70,0,962,960,1,0,0,0,963,966,1,0,0,0,964,
+		962,1,0,0,0,964,965,1,0,0,0,965,967,1,0,0,0,966,964,1,0,0,0,967,968,5,
+		227,0,0,968,970,1,0,0,0,969,958,1,0,0,0,969,970,1,0,0,0,970,973,1,0,0,
+		0,971,973,3,140,70,0,972,953,1,0,0,0,972,957,1,0,0,0,972,971,1,0,0,0,973,
+		103,1,0,0,0,974,975,5,133,0,0,975,976,5,132,0,0,976,979,3,134,67,0,977,
+		978,5,134,0,0,978,980,3,132,66,0,979,977,1,0,0,0,979,980,1,0,0,0,980,105,
+		1,0,0,0,981,982,5,135,0,0,982,983,5,136,0,0,983,988,3,108,54,0,984,985,
+		5,228,0,0,985,987,3,108,54,0,986,984,1,0,0,0,987,990,1,0,0,0,988,986,1,
+		0,0,0,988,989,1,0,0,0,989,107,1,0,0,0,990,988,1,0,0,0,991,994,5,63,0,0,
+		992,994,3,140,70,0,993,991,1,0,0,0,993,992,1,0,0,0,994,109,1,0,0,0,995,
+		996,5,137,0,0,996,1000,5,224,0,0,997,999,3,112,56,0,998,997,1,0,0,0,999,
+		1002,1,0,0,0,1000,998,1,0,0,0,1000,1001,1,0,0,0,1001,1003,1,0,0,0,1002,
+		1000,1,0,0,0,1003,1004,5,225,0,0,1004,111,1,0,0,0,1005,1006,5,10,0,0,1006,
+		1016,3,138,69,0,1007,1008,5,138,0,0,1008,1013,3,140,70,0,1009,1010,5,228,
+		0,0,1010,1012,3,140,70,0,1011,1009,1,0,0,0,1012,1015,1,0,0,0,1013,1011,
+		1,0,0,0,1013,1014,1,0,0,0,1014,1017,1,0,0,0,1015,1013,1,0,0,0,1016,1007,
+		1,0,0,0,1016,1017,1,0,0,0,1017,1097,1,0,0,0,1018,1019,5,139,0,0,1019,1097,
+		3,140,70,0,1020,1021,5,140,0,0,1021,1097,3,140,70,0,1022,1023,5,141,0,
+		0,1023,1024,5,142,0,0,1024,1025,5,143,0,0,1025,1097,3,140,70,0,1026,1029,
+		5,144,0,0,1027,1028,5,244,0,0,1028,1030,5,188,0,0,1029,1027,1,0,0,0,1029,
+		1030,1,0,0,0,1030,1031,1,0,0,0,1031,1032,5,142,0,0,1032,1033,5,154,0,0,
+		1033,1097,3,140,70,0,1034,1035,5,145,0,0,1035,1036,5,244,0,0,1036,1037,
+		5,188,0,0,1037,1038,5,142,0,0,1038,1039,5,154,0,0,1039,1097,3,140,70,0,
+		1040,1041,5,165,0,0,1041,1046,3,140,70,0,1042,1043,5,228,0,0,1043,1045,
+		3,140,70,0,1044,1042,1,0,0,0,1045,1048,1,0,0,0,1046,1044,1,0,0,0,1046,
+		1047,1,0,0,0,1047,1049,1,0,0,0,1048,1046,1,0,0,0,1049,1050,5,154,0,0,1050,
+		1051,5,217,0,0,1051,1052,3,138,69,0,1052,1097,1,0,0,0,1053,1054,5,161,
+		0,0,1054,1055,3,134,67,0,1055,1059,5,224,0,0,1056,1058,3,112,56,0,1057,
+		1056,1,0,0,0,1058,1061,1,0,0,0,1059,1057,1,0,0,0,1059,1060,1,0,0,0,1060,
+		1062,1,0,0,0,1061,1059,1,0,0,0,1062,1072,5,225,0,0,1063,1064,5,162,0,0,
+		1064,1068,5,224,0,0,1065,1067,3,112,56,0,1066,1065,1,0,0,0,1067,1070,1,
+		0,0,0,1068,1066,1,0,0,0,1068,1069,1,0,0,0,1069,1071,1,0,0,0,1070,1068,
+		1,0,0,0,1071,1073,5,225,0,0,1072,1063,1,0,0,0,1072,1073,1,0,0,0,1073,1097,
+		1,0,0,0,1074,1077,5,146,0,0,1075,1076,5,172,0,0,1076,1078,5,105,0,0,1077,
+		1075,1,0,0,0,1077,1078,1,0,0,0,1078,1079,1,0,0,0,1079,1083,5,224,0,0,1080,
+		1082,3,112,56,0,1081,1080,1,0,0,0,1082,1085,1,0,0,0,1083,1081,1,0,0,0,
+		1083,1084,1,0,0,0,1084,1086,1,0,0,0,1085,1083,1,0,0,0,1086,1097,5,225,
+		0,0,1087,1088,5,147,0,0,1088,1092,5,224,0,0,1089,1091,3,112,56,0,1090,
+		1089,1,0,0,0,1091,1094,1,0,0,0,1092,1090,1,0,0,0,1092,1093,1,0,0,0,1093,
+		1095,1,0,0,0,1094,1092,1,0,0,0,1095,1097,5,225,0,0,1096,1005,1,0,0,0,1096,
+		1018,1,0,0,0,1096,1020,1,0,0,0,1096,1022,1,0,0,0,1096,1026,1,0,0,0,1096,
+		1034,1,0,0,0,1096,1040,1,0,0,0,1096,1053,1,0,0,0,1096,1074,1,0,0,0,1096,
+		1087,1,0,0,0,1097,113,1,0,0,0,1098,1099,5,164,0,0,1099,1103,5,224,0,0,
+		1100,1102,3,116,58,0,1101,1100,1,0,0,0,1102,1105,1,0,0,0,1103,1101,1,0,
+		0,0,1103,1104,1,0,0,0,1104,1106,1,0,0,0,1105,1103,1,0,0,0,1106,1107,5,
+		225,0,0,1107,115,1,0,0,0,1108,1109,5,165,0,0,1109,1114,3,140,70,0,1110,
+		1111,5,228,0,0,1111,1113,3,140,70,0,1112,1110,1,0,0,0,1113,1116,1,0,0,
+		0,1114,1112,1,0,0,0,1114,1115,1,0,0,0,1115,1120,1,0,0,0,1116,1114,1,0,
+		0,0,1117,1119,3,118,59,0,1118,1117,1,0,0,0,1119,1122,1,0,0,0,1120,1118,
+		1,0,0,0,1120,1121,1,0,0,0,1121,1125,1,0,0,0,1122,1120,1,0,0,0,1123,1125,
+		3,110,55,0,1124,1108,1,0,0,0,1124,1123,1,0,0,0,1125,117,1,0,0,0,1126,1127,
+		5,166,0,0,1127,1149,3,134,67,0,1128,1129,5,167,0,0,1129,1149,3,132,66,
+		0,1130,1131,5,95,0,0,1131,1132,3,134,67,0,1132,1133,5,174,0,0,1133,1134,
+		5,103,0,0,1134,1149,1,0,0,0,1135,1136,5,96,0,0,1136,1149,3,134,67,0,1137,
+		1138,5,97,0,0,1138,1139,3,134,67,0,1139,1140,5,174,0,0,1140,1141,5,103,
+		0,0,1141,1149,1,0,0,0,1142,1143,5,98,0,0,1143,1149,3,134,67,0,1144,1145,
+		5,99,0,0,1145,1149,5,100,0,0,1146,1147,5,101,0,0,1147,1149,3,134,67,0,
+		1148,1126,1,0,0,0,1148,1128,1,0,0,0,1148,1130,1,0,0,0,1148,1135,1,0,0,
+		0,1148,1137,1,0,0,0,1148,1142,1,0,0,0,1148,1144,1,0,0,0,1148,1146,1,0,
+		0,0,1149,119,1,0,0,0,1150,1151,5,2,0,0,1151,1152,3,140,70,0,1152,1153,
+		5,4,0,0,1153,1154,3,140,70,0,1154,1158,5,224,0,0,1155,1157,3,122,61,0,
+		1156,1155,1,0,0,0,1157,1160,1,0,0,0,1158,1156,1,0,0,0,1158,1159,1,0,0,
+		0,1159,1161,1,0,0,0,1160,1158,1,0,0,0,1161,1162,5,225,0,0,1162,121,1,0,
+		0,0,1163,1164,3,140,70,0,1164,1165,5,58,0,0,1165,1166,5,168,0,0,1166,1167,
+		5,245,0,0,1167,1352,1,0,0,0,1168,1169,3,140,70,0,1169,1170,5,58,0,0,1170,
+		1171,5,36,0,0,1171,1175,3,134,67,0,1172,1174,3,128,64,0,1173,1172,1,0,
+		0,0,1174,1177,1,0,0,0,1175,1173,1,0,0,0,1175,1176,1,0,0,0,1176,1352,1,
+		0,0,0,1177,1175,1,0,0,0,1178,1179,3,138,69,0,1179,1180,7,3,0,0,1180,1181,
+		3,134,67,0,1181,1186,3,130,65,0,1182,1183,5,26,0,0,1183,1184,3,134,67,
+		0,1184,1185,3,130,65,0,1185,1187,1,0,0,0,1186,1182,1,0,0,0,1186,1187,1,
+		0,0,0,1187,1352,1,0,0,0,1188,1189,3,138,69,0,1189,1190,5,171,0,0,1190,
+		1191,3,134,67,0,1191,1192,5,172,0,0,1192,1193,5,243,0,0,1193,1352,1,0,
+		0,0,1194,1195,3,140,70,0,1195,1219,5,173,0,0,1196,1197,5,52,0,0,1197,1220,
+		5,243,0,0,1198,1208,5,36,0,0,1199,1200,5,42,0,0,1200,1201,3,134,67,0,1201,
+		1205,3,130,65,0,1202,1204,3,124,62,0,1203,1202,1,0,0,0,1204,1207,1,0,0,
+		0,1205,1203,1,0,0,0,1205,1206,1,0,0,0,1206,1209,1,0,0,0,1207,1205,1,0,
+		0,0,1208,1199,1,0,0,0,1208,1209,1,0,0,0,1209,1213,1,0,0,0,1210,1212,3,
+		128,64,0,1211,1210,1,0,0,0,1212,1215,1,0,0,0,1213,1211,1,0,0,0,1213,1214,
+		1,0,0,0,1214,1217,1,0,0,0,1215,1213,1,0,0,0,1216,1218,3,126,63,0,1217,
+		1216,1,0,0,0,1217,1218,1,0,0,0,1218,1220,1,0,0,0,1219,1196,1,0,0,0,1219,
+		1198,1,0,0,0,1220,1352,1,0,0,0,1221,1223,5,164,0,0,1222,1224,3,118,59,
+		0,1223,1222,1,0,0,0,1224,1225,1,0,0,0,1225,1223,1,0,0,0,1225,1226,1,0,
+		0,0,1226,1352,1,0,0,0,1227,1228,5,164,0,0,1228,1229,5,165,0,0,1229,1352,
+		5,102,0,0,1230,1231,3,140,70,0,1231,1232,5,113,0,0,1232,1233,3,134,67,
+		0,1233,1352,1,0,0,0,1234,1235,3,140,70,0,1235,1236,5,14,0,0,1236,1237,
+		3,24,12,0,1237,1241,5,224,0,0,1238,1240,3,30,15,0,1239,1238,1,0,0,0,1240,
+		1243,1,0,0,0,1241,1239,1,0,0,0,1241,1242,1,0,0,0,1242,1244,1,0,0,0,1243,
+		1241,1,0,0,0,1244,1245,5,225,0,0,1245,1352,1,0,0,0,1246,1247,3,140,70,
+		0,1247,1248,5,17,0,0,1248,1249,5,243,0,0,1249,1250,5,18,0,0,1250,1251,
+		3,134,67,0,1251,1352,1,0,0,0,1252,1253,3,140,70,0,1253,1255,5,19,0,0,1254,
+		1256,5,232,0,0,1255,1254,1,0,0,0,1255,1256,1,0,0,0,1256,1257,1,0,0,0,1257,
+		1258,3,134,67,0,1258,1352,1,0,0,0,1259,1260,3,140,70,0,1260,1261,5,222,
+		0,0,1261,1262,3,132,66,0,1262,1352,1,0,0,0,1263,1264,3,140,70,0,1264,1265,
+		5,89,0,0,1265,1266,3,134,67,0,1266,1352,1,0,0,0,1267,1268,3,140,70,0,1268,
+		1269,5,90,0,0,1269,1270,5,131,0,0,1270,1271,3,132,66,0,1271,1272,5,60,
+		0,0,1272,1273,3,134,67,0,1273,1352,1,0,0,0,1274,1275,3,140,70,0,1275,1276,
+		5,191,0,0,1276,1277,5,90,0,0,1277,1352,1,0,0,0,1278,1279,3,140,70,0,1279,
+		1280,5,68,0,0,1280,1282,5,66,0,0,1281,1283,5,244,0,0,1282,1281,1,0,0,0,
+		1282,1283,1,0,0,0,1283,1352,1,0,0,0,1284,1285,3,140,70,0,1285,1286,5,68,
+		0,0,1286,1289,5,67,0,0,1287,1288,5,49,0,0,1288,1290,5,243,0,0,1289,1287,
+		1,0,0,0,1289,1290,1,0,0,0,1290,1352,1,0,0,0,1291,1292,3,140,70,0,1292,
+		1294,5,62,0,0,1293,1295,3,78,39,0,1294,1293,1,0,0,0,1295,1296,1,0,0,0,
+		1296,1294,1,0,0,0,1296,1297,1,0,0,0,1297,1352,1,0,0,0,1298,1299,5,20,0,
+		0,1299,1352,5,245,0,0,1300,1301,5,21,0,0,1301,1352,5,245,0,0,1302,1352,
+		5,22,0,0,1303,1352,5,23,0,0,1304,1305,3,140,70,0,1305,1306,5,24,0,0,1306,
+		1307,5,25,0,0,1307,1308,3,134,67,0,1308,1309,3,130,65,0,1309,1310,5,26,
+		0,0,1310,1311,3,134,67,0,1311,1312,3,130,65,0,1312,1352,1,0,0,0,1313,1314,
+		3,140,70,0,1314,1315,5,27,0,0,1315,1318,5,154,0,0,1316,1319,5,28,0,0,1317,
+		1319,3,134,67,0,1318,1316,1,0,0,0,1318,1317,1,0,0,0,1319,1320,1,0,0,0,
+		1320,1321,5,29,0,0,1321,1322,3,134,67,0,1322,1323,3,130,65,0,1323,1324,
+		5,26,0,0,1324,1325,3,134,67,0,1325,1326,3,130,65,0,1326,1352,1,0,0,0,1327,
+		1328,3,140,70,0,1328,1329,5,30,0,0,1329,1330,3,134,67,0,1330,1331,3,130,
+		65,0,1331,1332,5,18,0,0,1332,1333,3,134,67,0,1333,1352,1,0,0,0,1334,1335,
+		5,31,0,0,1335,1336,3,138,69,0,1336,1337,5,32,0,0,1337,1338,3,138,69,0,
+		1338,1341,3,134,67,0,1339,1340,5,33,0,0,1340,1342,3,134,67,0,1341,1339,
+		1,0,0,0,1341,1342,1,0,0,0,1342,1352,1,0,0,0,1343,1344,5,34,0,0,1344,1345,
+		5,33,0,0,1345,1346,3,134,67,0,1346,1347,3,130,65,0,1347,1348,5,35,0,0,
+		1348,1349,3,134,67,0,1349,1350,3,130,65,0,1350,1352,1,0,0,0,1351,1163,
+		1,0,0,0,1351,1168,1,0,0,0,1351,1178,1,0,0,0,1351,1188,1,0,0,0,1351,1194,
+		1,0,0,0,1351,1221,1,0,0,0,1351,1227,1,0,0,0,1351,1230,1,0,0,0,1351,1234,
+		1,0,0,0,1351,1246,1,0,0,0,1351,1252,1,0,0,0,1351,1259,1,0,0,0,1351,1263,
+		1,0,0,0,1351,1267,1,0,0,0,1351,1274,1,0,0,0,1351,1278,1,0,0,0,1351,1284,
+		1,0,0,0,1351,1291,1,0,0,0,1351,1298,1,0,0,0,1351,1300,1,0,0,0,1351,1302,
+		1,0,0,0,1351,1303,1,0,0,0,1351,1304,1,0,0,0,1351,1313,1,0,0,0,1351,1327,
+		1,0,0,0,1351,1334,1,0,0,0,1351,1343,1,0,0,0,1352,123,1,0,0,0,1353,1354,
+		5,70,0,0,1354,1355,5,243,0,0,1355,1356,5,163,0,0,1356,1357,3,134,67,0,
+		1357,1358,3,130,65,0,1358,125,1,0,0,0,1359,1360,5,43,0,0,1360,1361,5,38,
+		0,0,1361,1362,5,39,0,0,1362,1363,3,134,67,0,1363,1364,5,40,0,0,1364,1365,
+		3,134,67,0,1365,127,1,0,0,0,1366,1367,5,37,0,0,1367,1368,3,138,69,0,1368,
+		1369,3,134,67,0,1369,129,1,0,0,0,1370,1371,5,174,0,0,1371,1372,5,187,0,
+		0,1372,131,1,0,0,0,1373,1374,5,244,0,0,1374,133,1,0,0,0,1375,1376,6,67,
+		-1,0,1376,1377,5,226,0,0,1377,1378,3,134,67,0,1378,1379,5,227,0,0,1379,
+		1418,1,0,0,0,1380,1381,5,233,0,0,1381,1418,3,134,67,16,1382,1383,5,191,
+		0,0,1383,1418,3,134,67,11,1384,1385,5,161,0,0,1385,1386,3,134,67,0,1386,
+		1387,5,163,0,0,1387,1388,3,134,67,0,1388,1389,5,162,0,0,1389,1390,3,134,
+		67,0,1390,1418,1,0,0,0,1391,1392,3,140,70,0,1392,1401,5,226,0,0,1393,1398,
+		3,134,67,0,1394,1395,5,228,0,0,1395,1397,3,134,67,0,1396,1394,1,0,0,0,
+		1397,1400,1,0,0,0,1398,1396,1,0,0,0,1398,1399,1,0,0,0,1399,1402,1,0,0,
+		0,1400,1398,1,0,0,0,1401,1393,1,0,0,0,1401,1402,1,0,0,0,1402,1403,1,0,
+		0,0,1403,1404,5,227,0,0,1404,1418,1,0,0,0,1405,1407,7,4,0,0,1406,1408,
+		3,136,68,0,1407,1406,1,0,0,0,1407,1408,1,0,0,0,1408,1409,1,0,0,0,1409,
+		1410,5,174,0,0,1410,1418,3,136,68,0,1411,1412,5,245,0,0,1412,1418,3,136,
+		68,0,1413,1418,5,244,0,0,1414,1418,5,245,0,0,1415,1418,5,243,0,0,1416,
+		1418,3,138,69,0,1417,1375,1,0,0,0,1417,1380,1,0,0,0,1417,1382,1,0,0,0,
+		1417,1384,1,0,0,0,1417,1391,1,0,0,0,1417,1405,1,0,0,0,1417,1411,1,0,0,
+		0,1417,1413,1,0,0,0,1417,1414,1,0,0,0,1417,1415,1,0,0,0,1417,1416,1,0,
+		0,0,1418,1439,1,0,0,0,1419,1420,10,15,0,0,1420,1421,5,188,0,0,1421,1438,
+		3,134,67,16,1422,1423,10,14,0,0,1423,1424,7,5,0,0,1424,1438,3,134,67,15,
+		1425,1426,10,13,0,0,1426,1427,7,6,0,0,1427,1438,3,134,67,14,1428,1429,
+		10,12,0,0,1429,1430,7,7,0,0,1430,1438,3,134,67,13,1431,1432,10,10,0,0,
+		1432,1433,5,189,0,0,1433,1438,3,134,67,11,1434,1435,10,9,0,0,1435,1436,
+		5,190,0,0,1436,1438,3,134,67,10,1437,1419,1,0,0,0,1437,1422,1,0,0,0,1437,
+		1425,1,0,0,0,1437,1428,1,0,0,0,1437,1431,1,0,0,0,1437,1434,1,0,0,0,1438,
+		1441,1,0,0,0,1439,1437,1,0,0,0,1439,1440,1,0,0,0,1440,135,1,0,0,0,1441,
+		1439,1,0,0,0,1442,1443,7,8,0,0,1443,137,1,0,0,0,1444,1447,3,140,70,0,1445,
+		1446,5,229,0,0,1446,1448,3,140,70,0,1447,1445,1,0,0,0,1447,1448,1,0,0,
+		0,1448,139,1,0,0,0,1449,1450,7,9,0,0,1450,141,1,0,0,0,134,146,148,162,
+		188,195,197,205,207,226,236,247,255,276,285,295,307,311,319,323,328,338,
+		352,367,373,380,385,393,400,413,415,425,445,453,463,497,507,536,538,552,
+		555,563,586,593,601,608,612,616,624,628,644,662,671,676,706,710,724,728,
+		736,758,764,772,780,793,804,807,817,820,828,832,840,851,855,863,874,876,
+		887,890,894,902,907,912,922,924,932,941,947,951,964,969,972,979,988,993,
+		1000,1013,1016,1029,1046,1059,1068,1072,1077,1083,1092,1096,1103,1114,
+		1120,1124,1148,1158,1175,1186,1205,1208,1213,1217,1219,1225,1241,1255,
+		1282,1289,1296,1318,1341,1351,1398,1401,1407,1417,1437,1439,1447
 	};
 
 	public static readonly ATN _ATN =

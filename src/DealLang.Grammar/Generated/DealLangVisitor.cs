@@ -169,6 +169,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitIndexDeflateItem([NotNull] DealLangParser.IndexDeflateItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>indexGrowItem</c>
+	/// labeled alternative in <see cref="DealLangParser.indexItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexGrowItem([NotNull] DealLangParser.IndexGrowItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>indexPointsItem</c>
 	/// labeled alternative in <see cref="DealLangParser.indexItem"/>.
 	/// </summary>

@@ -4,7 +4,8 @@ namespace DealLang.Runner.Paths;
 
 /// <summary>
 /// An index's level at a date (docs/language.md §5, "index"): the base curve (the level, or the dated points:
-/// stepped or interpolated, the level before the first), times the drift (1 − deflate)^years, ACT/365F from the
+/// stepped or interpolated, the level before the first), times the drift (1 − deflate)^years (a growth R is a
+/// deflation of −R, so (1 + R)^years), ACT/365F from the
 /// drift's anchor — the closing, or the last point when it is later —, times (1 − down) for each launch on or before
 /// the date, plus the scenario's shift. A period reads the level at its start (<see cref="Fill"/>).
 /// </summary>

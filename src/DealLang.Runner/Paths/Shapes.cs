@@ -113,12 +113,12 @@ public static class Shapes
                 continue;
             }
 
-            if (levers.AddedLaunches is null || levers.DeflatePerYear is < 0 or >= 1 || !double.IsFinite(levers.Shift)
+            if (levers.AddedLaunches is null || levers.DeflatePerYear is < -1 or >= 1 || !double.IsFinite(levers.Shift)
                 || levers.Level is { } level && !double.IsFinite(level)
                 || levers.Points is { } p && (p.Dates.Length == 0 || p.Dates.Length != p.Values.Length))
             {
                 throw Mismatch(deal, scenario,
-                    $"its levers on index '{deal.Indices[i].Name}' are not a finite level and shift, a deflation in [0%, 100%), points with a value per date, and a list of launches");
+                    $"its levers on index '{deal.Indices[i].Name}' are not a finite level and shift, a drift in [−100%, 100%) (a growth of at most 100%, a deflation below 100%), points with a value per date, and a list of launches");
             }
         }
     }

@@ -2,7 +2,8 @@ namespace DealLang.Runtime;
 
 /// <summary>
 /// A market index as the deal states it (<c>index SOFR { level 4.30% … }</c>): its level, its drift (a deflation
-/// per year, compounding from <see cref="DriftFrom"/>), its dated points (null: none) and its launches. The runner
+/// per year, compounding as (1 − deflation)^years; negative for an index that grows, <c>grow R per year</c> being −R),
+/// its dated points (null: none) and its launches. The runner
 /// turns it into a level per period (docs/language.md §5, "index"); a scenario may override any of it
 /// (<see cref="IndexOverride"/>).
 /// </summary>

@@ -81,9 +81,9 @@ public sealed record ScenarioSpec(
 }
 
 /// <summary>
-/// A stress on a facility's value: deflation compounding per year from closing, and a drop that falls
-/// linearly from 0 at closing to <see cref="DropFraction"/> at <see cref="DropBy"/> and holds after.
-/// Both multiply the unstressed curve.
+/// A stress on a facility's value: deflation compounding per year from closing (negative: a growth, <c>grow R</c>
+/// being −R), and a drop that falls linearly from 0 at closing to <see cref="DropFraction"/> at <see cref="DropBy"/>
+/// and holds after. Both multiply the unstressed curve.
 /// </summary>
 public sealed record ValueStress(double DeflatePerYear, double DropFraction, Date? DropBy)
 {
@@ -91,8 +91,8 @@ public sealed record ValueStress(double DeflatePerYear, double DropFraction, Dat
 }
 
 /// <summary>
-/// A scenario's levers on one index (docs/language.md §10): a new level, drift or points replace the deal's (null:
-/// as the deal says); added launches step it down besides the deal's own; a shift is added to the level at every
+/// A scenario's levers on one index (docs/language.md §10): a new level, drift (a deflation a year, in [−100%, 100%):
+/// negative for <c>grow</c>, as in <see cref="IndexInfo"/>) or points replace the deal's (null: as the deal says); added launches step it down besides the deal's own; a shift is added to the level at every
 /// date, after everything else (0: none).
 /// </summary>
 public sealed record IndexOverride(double? Level, double? DeflatePerYear, IndexPoints? Points, IndexLaunch[] AddedLaunches, double Shift)

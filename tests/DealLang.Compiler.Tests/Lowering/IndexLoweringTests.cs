@@ -84,4 +84,44 @@ public sealed class IndexLoweringTests
         Assert.Equal(0.30, model.Scenarios[0].Indices[1]!.DeflatePerYear);
         Assert.Null(model.Scenarios[0].Indices[0]);
     }
+
+    [Fact]
+    public void AGrowIsADeflationOfMinusItsRate()
+    {
+        DealModel model = ModelOf(Deal("  index Power { level 70 per MWh grow 4% per year }\n  index Flat { level 4% grow 0% per year }"));
+
+        // (1 − (−4%))^years = 1.04^years: the runtime has one drift.
+        Assert.Equal(-0.04, model.Indices[0].Info.DeflatePerYear);
+
+        // A growth of 0% is +0, as a deflation of 0% is (the emitted C# is the same), not −0.
+        Assert.Equal(BitConverter.DoubleToInt64Bits(0.0), BitConverter.DoubleToInt64Bits(model.Indices[1].Info.DeflatePerYear));
+    }
+
+    [Fact]
+    public void AScenariosGrowReplacesADeclaredDeflateAndADeflateADeclaredGrow()
+    {
+        string scenarios = """
+            scenario Rising for D {
+              Rent grow 5% per year
+              SOFR deflate 2% per year
+              Campus.value grow 1% per year
+              market_rent grow 3% per year
+            }
+            scenario Drawn for D {
+              market_rent grow 3% per year volatility 2% per year
+            }
+            """;
+        string indices = Indices.Replace("index SOFR { level 4.30% }", "index SOFR { level 4.30%  grow 10% per year }", StringComparison.Ordinal);
+        DealModel model = ModelOf(Deal("  facility Campus { cost 1bn value straight_line 30y }\n" + indices, scenarios: scenarios));
+
+        // The deal's drifts: SOFR grows 10%, Rent deflates 15%; the scenario's replace them, sign and all.
+        Assert.Equal((-0.10, 0.15), (model.Indices[0].Info.DeflatePerYear, model.Indices[1].Info.DeflatePerYear));
+        ScenarioSpec rising = model.Scenarios[0];
+        Assert.Equal((0.02, -0.05), (rising.Indices[0]!.DeflatePerYear, rising.Indices[1]!.DeflatePerYear));
+        Assert.Equal((-0.01, -0.03), (rising.FacilityStress[0].DeflatePerYear, rising.MarketRentDeflation));
+
+        // A drawn growth is a drawn deflation of mean −3%, its volatility as written.
+        FactorSpec drawn = Assert.Single(model.Scenarios[1].Stochastic!.Factors);
+        Assert.Equal((FactorTarget.MarketRentDeflation, -0.03, 0.02), (drawn.Target, drawn.LongRun, drawn.Volatility));
+    }
 }

@@ -96,6 +96,81 @@ public sealed class IndexRulesTests
     }
 
     [Theory]
+    [InlineData("  index SOFR { level 4% deflate 5% per year grow 3% per year }", 50)]
+    [InlineData("  index SOFR { level 4% grow 10% per year deflate 5% per year }", 51)]
+    public void ADeflateAndAGrowOnOneIndexAreDL0766AtTheSecond(string index, int column)
+    {
+        // One drift, falling or rising: whichever is written second is the one reported.
+        Diagnostic d = Single(Errors(Deal(index)), "DL0766");
+
+        At(d, 9, column);
+        Assert.Contains("index 'SOFR' has both a 'deflate' and a 'grow'", d.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("101%", "101%")]
+    [InlineData("-5%", "-5%")]
+    public void AGrowOutsideZeroToOneHundredIsDL0767(string rate, string shown)
+    {
+        Diagnostic d = Single(Errors(Deal("  index SOFR { level 4% grow " + rate + " per year }")), "DL0767");
+
+        At(d, 9, 30);
+        Assert.Contains("the growth of index 'SOFR' must be at least 0% and at most 100% a year, not " + shown, d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AGrowOfUpToOneHundredPercentIsAccepted()
+    {
+        Assert.Equal(-1.0, ModelOf(Deal("  index SOFR { level 4% grow 100% per year }")).Indices[0].Info.DeflatePerYear);
+    }
+
+    [Fact]
+    public void AScenariosGrowIsCheckedOnAnIndexAFacilitysValueAndTheMarketRent()
+    {
+        string scenarios = """
+            scenario S for D {
+              SOFR grow 150% per year
+              Campus.value grow -1% per year
+              market_rent grow 200% per year volatility 5% per year
+              Notes grow 3% per year
+            }
+            """;
+        IReadOnlyList<Diagnostic> errors = Errors(Deal(Sofr + "\n  facility Campus { cost 1bn value straight_line 30y }", scenarios: scenarios));
+
+        Assert.Equal(
+            ["the growth of SOFR in scenario 'S'", "the growth of Campus.value in scenario 'S'", "the growth of market_rent in scenario 'S'"],
+            errors.Where(d => d.Code == "DL0767").Select(d => d.Message[..d.Message.IndexOf(" must", StringComparison.Ordinal)]));
+        Assert.Contains(errors, d => d.Code == "DL0505" && d.Message.Contains("grow applies to a facility's value", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ADeflateAndAGrowOnOneIndexInAScenarioAreOneLeverSetTwice()
+    {
+        (DealModel? model, IReadOnlyList<Diagnostic> diagnostics) = Analyze(Deal(Sofr, scenarios: """
+            scenario S for D {
+              SOFR grow 3% per year
+              SOFR deflate 5% per year
+            }
+            """));
+
+        // DL0507: the last one is used, as for any lever set twice.
+        Diagnostic d = Single(diagnostics, "DL0507");
+        Assert.Contains("sets the drift ('deflate' or 'grow') of SOFR more than once", d.Message, StringComparison.Ordinal);
+        Assert.Equal(0.05, model!.Scenarios[0].Indices[0]!.DeflatePerYear);
+    }
+
+    [Fact]
+    public void GrowIsAKeywordOnlyWhereItStartsADrift()
+    {
+        // 'grow' may still name an index (and be read by that name), as 'level' or 'launch' may.
+        DealModel model = ModelOf(Deal("  index grow { level 4% grow 2% per year }\n  test T = grow + 1%",
+            scenarios: "scenario S for D { grow grow 3% per year }"));
+
+        Assert.Equal(("grow", -0.02), (model.Indices[0].Info.Name, model.Indices[0].Info.DeflatePerYear));
+        Assert.Equal(-0.03, model.Scenarios[0].Indices[0]!.DeflatePerYear);
+    }
+
+    [Theory]
     [InlineData("100%")]
     [InlineData("-1%")]
     public void ALaunchDownOutsideZeroToOneHundredIsDL0474(string down)

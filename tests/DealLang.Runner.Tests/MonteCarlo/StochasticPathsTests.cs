@@ -234,6 +234,49 @@ public class StochasticPathsTests
     }
 
     [Fact]
+    public void LogReversionToARisingTrendKeepsTheTrendAsItsMeanPath()
+    {
+        // The deal's index deflates 10% a year; the scenario's 'Rent grow 10% per year' (a deflation of −10%) replaces
+        // it, so the trend rises: trend_t = 2 × 1.1^(days_t / 365), 2.859440 at period 15 (2 × e^(3.750685 × ln 1.1 =
+        // 0.3574785)). Log-OU around it, mean-corrected, has the trend as its mean at every period start: each within
+        // three standard errors.
+        DealDescription deal = TestDeals.Make(Schedule.Boundaries(Closing, new Date(2030, 1, 1), Frequency.Quarterly), Frequency.Quarterly, DayCount.Act360,
+            parties: [new PartyInfo("Lessee", "B", 0.05, 0.4)],
+            indices: [new IndexInfo("Rent", 2.0, 0.10, null, [])]);
+        var process = new FactorSpec("Rent", FactorTarget.Index, 0, FactorProcess.LogMeanReverting) { Speed = 0.6, Volatility = 0.25 };
+        ScenarioSpec scenario = Stochastic(deal, new StochasticSpec(null, null, false, [process], null, [])) with
+        {
+            Indices = [new IndexOverride(null, -0.10, null, [], 0)],
+        };
+        var source = new StochasticPaths(deal, scenario, 39, 20_000);
+        var inputs = new PathInputs(deal);
+        var sums = new double[Last + 1];
+        var squares = new double[Last + 1];
+        for (int p = 0; p < source.Count; p++)
+        {
+            source.Fill(p, inputs);
+            for (int t = 0; t <= Last; t++)
+            {
+                double x = inputs.IndexLevel[0][t];
+                sums[t] += x;
+                squares[t] += x * x;
+            }
+        }
+
+        Assert.Equal(2.859440, 2 * Math.Pow(1.1, T), 6);
+        for (int t = 0; t <= Last; t++)
+        {
+            double trend = 2 * Math.Pow(1.1, Date.DaysBetween(Closing, deal.Boundaries[t]) / 365.0);
+            double mean = sums[t] / source.Count;
+            double se = Math.Sqrt(Math.Max(0, (squares[t] / source.Count) - (mean * mean)) / source.Count);
+            Assert.InRange(mean, trend - (3 * se) - 1e-12, trend + (3 * se) + 1e-12);
+        }
+
+        // Not the declared deflating trend: by period 15 the mean is far above 2 × 0.9^T = 1.347.
+        Assert.True(sums[Last] / source.Count > 2.5, $"mean {sums[Last] / source.Count}");
+    }
+
+    [Fact]
     public void ADrawnCompletionIndexKeepsItsScheduleApartFromThePathsLevels()
     {
         // A completion index (0%, 50% from 2027-01-01, 100% from 2027-07-01) in a deal whose forward tests project it

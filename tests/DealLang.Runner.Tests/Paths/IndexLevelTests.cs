@@ -166,4 +166,39 @@ public class IndexLevelTests
         Assert.Throws<ArgumentException>(() =>
             PathBuilder.Build(deal, ScenarioSpec.AsWritten(deal) with { Indices = [IndexOverride.None with { DeflatePerYear = 1.0 }] }, new PathInputs(deal)));
     }
+
+    [Fact]
+    public void AGrowingDriftCompoundsUpFromTheClosing()
+    {
+        // 'grow 10% per year' lowers to a deflation of −10% (IndexLoweringTests): (1 − (−10%))^years = 1.1^years.
+        double[] levels = Levels(new IndexInfo("Sofr", 0.04, -0.10, null, []));
+
+        // t=4, a year on: 4% × 1.1 = 4.4%. t=6 (2027-07-01), 18 months on, 546 days: 4% × 1.1^(546/365)
+        // = 4% × exp(1.495890 × ln 1.1 = 0.1425736) = 4% × 1.153238 = 4.612952%: 18 months are 1.495890 years ACT/365F,
+        // not 1.5 (4% × 1.1^1.5 would be 4.614759%).
+        Assert.Equal(0.04, levels[0], 15);
+        Assert.Equal(0.044, levels[4], 12);
+        Assert.Equal(0.0461295, levels[6], 7);
+    }
+
+    [Fact]
+    public void AScenariosGrowReplacesTheDeclaredDeflation()
+    {
+        // The deal deflates 10% a year; the scenario's 'Sofr grow 20% per year' (a deflation of −20%) replaces it.
+        double[] levels = Levels(new IndexInfo("Sofr", 0.04, 0.10, null, []), new IndexOverride(null, -0.20, null, [], 0));
+
+        // t=6: 4% × 1.2^(546/365) = 4% × exp(1.495890 × ln 1.2 = 0.2727331) = 4% × 1.313550 = 5.254198%.
+        Assert.Equal(0.0525420, levels[6], 7);
+        Assert.Equal(0.048, levels[4], 12);
+    }
+
+    [Fact]
+    public void AGrowingDriftRunsFromTheLastPoint()
+    {
+        double[] levels = Levels(new IndexInfo("Sofr", 0.04, -0.10, new IndexPoints(false, [new Date(2026, 7, 1)], [0.05]), []));
+
+        // The anchor is the last point, as for a deflation: t=6 (2027-07-01), a year after it: exactly 5% × 1.1.
+        Assert.Equal([0.04, 0.04, 0.05], levels[..3]);
+        Assert.Equal(0.055, levels[6], 12);
+    }
 }

@@ -6,7 +6,8 @@ using DealLang.Runtime;
 
 namespace DealLang.Compiler.Lowering.Kinds;
 
-/// <summary>An index as an <see cref="IndexModel"/>. Defaults: no drift (deflate 0%), no points, no launches.</summary>
+/// <summary>An index as an <see cref="IndexModel"/>. Defaults: no drift (deflate 0%), no points, no launches. A
+/// <c>grow R</c> is a deflation of −R (<see cref="Lowerer.DeflationOf"/>).</summary>
 internal sealed class IndexLowering : DeclarationLowering<IndexSyntax, IndexModel>
 {
     public override DeclarationKind Kind => DeclarationKind.Index;
@@ -17,7 +18,7 @@ internal sealed class IndexLowering : DeclarationLowering<IndexSyntax, IndexMode
         var info = new IndexInfo(
             symbol.Name,
             lowerer.ConstantOf(index.Level),
-            lowerer.ConstantOf(index.Deflate),
+            index.Grow is { } grow ? lowerer.DeflationOf(grow, grows: true) : lowerer.ConstantOf(index.Deflate),
             Points(index.Points, lowerer),
             Launches(index.Launches, lowerer));
         return new IndexModel(info, level?.Unit ?? Unit.Number, level?.Dimension ?? default);

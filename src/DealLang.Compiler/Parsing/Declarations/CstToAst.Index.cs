@@ -4,7 +4,7 @@ using static DealLang.Grammar.DealLangParser;
 
 namespace DealLang.Compiler.Parsing;
 
-// The index kind's parsing: 'index H100Rent { level 2.35 per gpu_hour  deflate 15% per year  points stepped { … }
+// The index kind's parsing: 'index H100Rent { level 2.35 per gpu_hour  deflate 15% per year (or grow …)  points stepped { … }
 // launch 2027-06-30 down 20% }'. Found by its kind through CstToAst.KindParsers (CstToAst.Declarations.cs). The
 // points and the launch are also a scenario's overrides (CstToAst.Scenarios.cs), hence VisitPoints and VisitLaunch.
 internal sealed partial class CstToAst
@@ -13,6 +13,7 @@ internal sealed partial class CstToAst
     // indexItem
     //     : LEVEL expr                                        # indexLevelItem
     //     | DEFLATE expr perYear                              # indexDeflateItem
+    //     | GROW expr perYear                                 # indexGrowItem
     //     | POINTS pointsKind LBRACE schedulePoint* RBRACE    # indexPointsItem
     //     | LAUNCH DATE DOWN expr                             # indexLaunchItem
     //     ;
@@ -24,7 +25,7 @@ internal sealed partial class CstToAst
         }
 
         var items = new ItemSet(this, $"index '{name.Text}'");
-        ExpressionSyntax? level = null, deflate = null;
+        ExpressionSyntax? level = null, deflate = null, grow = null;
         IndexPointsSyntax? points = null;
         var launches = ImmutableArray.CreateBuilder<LaunchSyntax>();
         foreach (IndexItemContext item in context.indexItem())
@@ -37,6 +38,10 @@ internal sealed partial class CstToAst
                 case IndexDeflateItemContext d:
                     items.Keep(ref deflate, "deflate", d, VisitExpr(d.expr()));
                     break;
+                case IndexGrowItemContext g:
+                    // A 'deflate' as well is DL0766 (IndexRules): both are kept so the check can point at each.
+                    items.Keep(ref grow, "grow", g, VisitExpr(g.expr()));
+                    break;
                 case IndexPointsItemContext p:
                     items.Keep(ref points, "points", p, VisitPoints(p.pointsKind(), p.schedulePoint(), p));
                     break;
@@ -47,7 +52,7 @@ internal sealed partial class CstToAst
             }
         }
 
-        return new IndexSyntax(name, level, deflate, points, launches.ToImmutable(), Span(context));
+        return new IndexSyntax(name, level, deflate, points, launches.ToImmutable(), Span(context), grow);
     }
 
     // pointsKind : STEPPED | INTERPOLATED ;  (then LBRACE schedulePoint* RBRACE)

@@ -16,7 +16,7 @@ internal sealed class IndexRules : DeclarationRules<IndexSyntax>
 
     protected override void Bind(IndexSyntax index, Binder binder)
     {
-        binder.BindTerms(index.Level, index.Deflate);
+        binder.BindTerms(index.Level, index.Deflate, index.Grow);
         BindPoints(index.Points, binder);
         foreach (LaunchSyntax launch in SyntaxWalk.Safe(index.Launches))
         {
@@ -38,6 +38,7 @@ internal sealed class IndexRules : DeclarationRules<IndexSyntax>
         string i = $"index '{index.Name?.Text}'";
         checker.IndexLevel(index);
         CheckDeflate(index.Deflate, $"the deflation of {i}", checker);
+        CheckGrowth(index.Grow, $"the growth of {i}", checker);
         CheckPoints(index.Points, index, $"a point of {i}", checker);
         foreach (LaunchSyntax launch in SyntaxWalk.Safe(index.Launches))
         {
@@ -53,6 +54,20 @@ internal sealed class IndexRules : DeclarationRules<IndexSyntax>
             && bound is ConstantExpression { Value: var rate } && rate is < 0 or >= 1)
         {
             checker.Diagnostics.Add(DiagnosticCatalogue.IndexDeflateOutOfRange(deflate.Span, what, rate));
+        }
+    }
+
+    /// <summary>A growth (<c>grow R per year</c>, an index's drift rising, or a facility's value or market_rent): a
+    /// constant rate in [0%, 100%] a year (DL0767). Unlike a deflation it has no limit that would break the formula:
+    /// (1 + R)^years is finite for any R; the bound catches a unit slipped (300% for 3%), since more than doubling
+    /// every year is no credit analyst's drift (at 100% a 10-year deal already ends × 1,024).</summary>
+    internal static void CheckGrowth(ExpressionSyntax? grow, string what, TypeChecker checker)
+    {
+        checker.Term(grow, Unit.Rate, what, TypeChecker.Range.Any);
+        if (grow is not null && checker.Analysis.Bound.TryGetValue(grow, out BoundExpression? bound)
+            && bound is ConstantExpression { Value: var rate } && rate is < 0 or > 1)
+        {
+            checker.Diagnostics.Add(DiagnosticCatalogue.GrowthOutOfRange(grow.Span, what, rate));
         }
     }
 
@@ -82,6 +97,13 @@ internal sealed class IndexRules : DeclarationRules<IndexSyntax>
         if (index.Level is null)
         {
             checks.Missing(index, "a level (e.g. 'level 4.30%' or 'level 2.35 per gpu_hour')");
+        }
+
+        if (index is { Deflate: { } deflate, Grow: { } grow })
+        {
+            // One drift: point at whichever was written second.
+            bool growLater = (grow.Span.Line, grow.Span.Column).CompareTo((deflate.Span.Line, deflate.Span.Column)) > 0;
+            checks.Diagnostics.Add(DiagnosticCatalogue.IndexDeflateAndGrow(growLater ? grow.Span : deflate.Span, name));
         }
 
         CheckPointDates(index.Points, $"the points of index '{name}'", checks);

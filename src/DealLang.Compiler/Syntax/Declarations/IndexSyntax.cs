@@ -5,14 +5,16 @@ namespace DealLang.Compiler.Syntax;
 
 /// <summary><c>index H100Rent { level 2.35 per gpu_hour  deflate 15% per year  points stepped { … }
 /// launch 2027-06-30 down 20% }</c>: a market series (a rate, a rent, a price) that expressions read by its bare
-/// name, at the level of the period's start (docs/language.md §5, "index").</summary>
+/// name, at the level of the period's start (docs/language.md §5, "index"). Its drift is <see cref="Deflate"/> or
+/// <see cref="Grow"/> (<c>grow 5% per year</c>), one drift falling or rising: giving both is DL0766.</summary>
 public sealed record IndexSyntax(
     NameSyntax Name,
     ExpressionSyntax? Level,
     ExpressionSyntax? Deflate,
     IndexPointsSyntax? Points,
     ImmutableArray<LaunchSyntax> Launches,
-    SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
+    SourceSpan Span,
+    ExpressionSyntax? Grow = null) : NamedDeclarationSyntax(Name, Span)
 {
     public override DeclarationKind Kind => DeclarationKind.Index;
 }

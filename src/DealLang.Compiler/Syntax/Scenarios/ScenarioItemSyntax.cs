@@ -14,8 +14,13 @@ public sealed record RenewalsTakenSyntax(NameSyntax Lease, int Count, SourceSpan
 public sealed record RenewalsDrawnSyntax(NameSyntax Lease, ExpressionSyntax Probability, System.Collections.Immutable.ImmutableArray<LoadingSyntax> Loadings, SourceSpan Span)
     : ScenarioItemSyntax(Span);
 
-/// <summary><c>Campus.value deflate 8% per year</c>, <c>market_rent deflate 8% per year</c> or, for an index, <c>SOFR deflate 10% per year</c> (its drift replaced); with <c>volatility 3% per year</c> (a facility or market_rent) the rate is drawn per path (<see cref="Volatility"/>).</summary>
-public sealed record DeflateSyntax(ReferenceSyntax Path, ExpressionSyntax Rate, SourceSpan Span, ExpressionSyntax? Volatility = null) : ScenarioItemSyntax(Span);
+/// <summary><c>Campus.value deflate 8% per year</c>, <c>market_rent deflate 8% per year</c> or, for an index, <c>SOFR deflate 10% per year</c> (its drift replaced); with <c>volatility 3% per year</c> (a facility or market_rent) the rate is drawn per path (<see cref="Volatility"/>).
+/// <see cref="Grows"/>: written <c>grow</c> (<c>market_rent grow 3% per year</c>), the same drift rising: a deflation of −<see cref="Rate"/>.</summary>
+public sealed record DeflateSyntax(ReferenceSyntax Path, ExpressionSyntax Rate, SourceSpan Span, ExpressionSyntax? Volatility = null, bool Grows = false) : ScenarioItemSyntax(Span)
+{
+    /// <summary>The word written: <c>deflate</c> or <c>grow</c>.</summary>
+    public string Verb => Grows ? "grow" : "deflate";
+}
 
 /// <summary><c>Campus.value drop 70% by 2034-01-01</c>: a linear fall from closing to the date, held after.</summary>
 public sealed record DropSyntax(ReferenceSyntax Path, ExpressionSyntax Fraction, DateSyntax By, SourceSpan Span)
