@@ -25,7 +25,7 @@ public class FormatterTests
         var data = new TheoryData<string>();
         foreach (string folder in new[] { "examples", "tests/corpus/valid" })
         {
-            foreach (string file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, folder))
+            foreach (string file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, folder), "*", SearchOption.AllDirectories)
                          .Where(f => f.EndsWith(".deal", StringComparison.Ordinal) || f.EndsWith(".scenarios", StringComparison.Ordinal))
                          .Select(f => Path.GetRelativePath(RepoPaths.Root, f).Replace('\\', '/'))
                          .Order(StringComparer.Ordinal))
@@ -109,10 +109,11 @@ public class FormatterTests
     [Fact]
     public void Examples_are_formatted()
     {
-        var unformatted = Directory.EnumerateFiles(RepoPaths.Examples)
+        // every file under examples/, subfolders too (examples/terawulf/ holds a deal the top one imports)
+        var unformatted = Directory.EnumerateFiles(RepoPaths.Examples, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".deal", StringComparison.Ordinal) || f.EndsWith(".scenarios", StringComparison.Ordinal))
             .Where(f => DealFormatter.Format(File.ReadAllText(f), f).Changed)
-            .Select(Path.GetFileName)
+            .Select(f => Path.GetRelativePath(RepoPaths.Examples, f).Replace('\\', '/'))
             .ToList();
         Assert.True(unformatted.Count == 0, "not formatted (run: deallang fmt examples): " + string.Join(", ", unformatted));
     }
