@@ -15,8 +15,8 @@ namespace DealLang.Runner.Simulation;
 /// merge exactly (<see cref="Merge"/>): a quantile of merged shards is the quantile of one run over their paths, bit
 /// for bit. <see cref="Add"/> allocates nothing.
 /// <para>
-/// The extremes cost twice the counts' memory again and then some (two doubles beside each int: 420 KB, not 84 KB,
-/// at 7 bits), so a histogram whose readings carry no ± can go without them (<see cref="WithoutExtremes"/>: the index
+/// The extremes take four times the counts' memory (two doubles beside each int: 420 KB in all, not 84 KB, at 7
+/// bits), so a histogram whose readings carry no ± can go without them (<see cref="WithoutExtremes"/>: the index
 /// fan charts, one per index and period). Such a histogram reads a rank as the sketch did before it kept extremes:
 /// rank 1 and rank n exactly (<see cref="Min"/> and <see cref="Max"/>), any other at its bucket's midpoint clamped into
 /// [Min, Max], within <see cref="RelativeError"/> × |v| but not exact at an atom; and it has no
@@ -183,12 +183,12 @@ public sealed class LogHistogram
     /// there can be told (0 at an atom). NaN when empty; <see cref="InvalidOperationException"/> without extremes.</summary>
     public double ResolutionAtRank(long rank)
     {
+        RequireExtremes();
         if (Count == 0)
         {
             return double.NaN;
         }
 
-        RequireExtremes();
         int i = Locate(rank).Bucket;
         return (highs![i] - lows![i]) / 2;
     }
@@ -202,12 +202,12 @@ public sealed class LogHistogram
     /// </summary>
     public double InterpolatedValueAtRank(long rank)
     {
+        RequireExtremes();
         if (Count == 0)
         {
             return double.NaN;
         }
 
-        RequireExtremes();
         (int i, long j) = Locate(rank);
         int c = counts[i];
         return c == 1 ? lows![i] : lows![i] + ((j - 1) / (double)(c - 1) * (highs![i] - lows[i]));
@@ -523,6 +523,7 @@ public sealed class LogHistogram
         return Math.Clamp(negative ? -mid : mid, min, max);
     }
 
+    /// <summary>Refuses a reading of the buckets' extremes (a ±'s) on a histogram without them, empty or not.</summary>
     void RequireExtremes()
     {
         if (lows is null)

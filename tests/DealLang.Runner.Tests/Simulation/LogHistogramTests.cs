@@ -260,6 +260,7 @@ public sealed class LogHistogramTests
         // Only a ± reads a bucket's extremes, and a fan prints none: asked for them, it says it has none.
         Assert.Throws<InvalidOperationException>(() => h.ResolutionAtRank(3));
         Assert.Throws<InvalidOperationException>(() => h.InterpolatedValueAtRank(3));
+        Assert.Throws<InvalidOperationException>(() => LogHistogram.WithoutExtremes(6).ResolutionAtRank(1)); // empty too
         Assert.Throws<ArgumentException>(() => h.Merge(new LogHistogram(6)));
         Assert.Throws<ArgumentException>(() => new LogHistogram(6).Merge(h));
     }
