@@ -14,6 +14,14 @@ namespace DealLang.Runner.Simulation;
 /// loss, rate or level). Counts add and extremes take their min and max, both exact and in any order, so histograms
 /// merge exactly (<see cref="Merge"/>): a quantile of merged shards is the quantile of one run over their paths, bit
 /// for bit. <see cref="Add"/> allocates nothing.
+/// <para>
+/// The extremes take four times the counts' memory (two doubles beside each int: 420 KB in all, not 84 KB, at 7
+/// bits), so a histogram whose readings carry no ± can go without them (<see cref="WithoutExtremes"/>: the index
+/// fan charts, one per index and period). Such a histogram reads a rank as the sketch did before it kept extremes:
+/// rank 1 and rank n exactly (<see cref="Min"/> and <see cref="Max"/>), any other at its bucket's midpoint clamped into
+/// [Min, Max], within <see cref="RelativeError"/> × |v| but not exact at an atom; and it has no
+/// <see cref="ResolutionAtRank"/> or <see cref="InterpolatedValueAtRank"/> (they throw), which only a ± reads.
+/// </para>
 /// </summary>
 public sealed class LogHistogram
 {
@@ -25,16 +33,23 @@ public sealed class LogHistogram
 
     readonly int[] counts;
 
-    // Per bucket the smallest and largest value it received (meaningless where its count is 0).
-    readonly double[] lows;
-    readonly double[] highs;
+    // Per bucket the smallest and largest value it received (meaningless where its count is 0); null in a histogram
+    // without extremes.
+    readonly double[]? lows;
+    readonly double[]? highs;
     readonly int perSide;
     readonly int mask;
     double min = double.NaN;
     double max = double.NaN;
 
+    /// <summary>A histogram keeping each bucket's extremes.</summary>
     /// <param name="subBits">Mantissa bits per octave, 1 to 10: the relative error is 2^−(subBits+1).</param>
     public LogHistogram(int subBits)
+        : this(subBits, extremes: true)
+    {
+    }
+
+    LogHistogram(int subBits, bool extremes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(subBits, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(subBits, 10);
@@ -44,9 +59,19 @@ public sealed class LogHistogram
 
         // Ascending order of value: negatives from the most negative, the zero bucket, then positives.
         counts = new int[(2 * perSide) + 1];
-        lows = new double[counts.Length];
-        highs = new double[counts.Length];
+        if (extremes)
+        {
+            lows = new double[counts.Length];
+            highs = new double[counts.Length];
+        }
     }
+
+    /// <summary>A histogram keeping counts only (a fifth of the memory): its ranks read at their buckets' midpoints
+    /// (the class's remarks), for charts that print no ±.</summary>
+    public static LogHistogram WithoutExtremes(int subBits) => new(subBits, extremes: false);
+
+    /// <summary>Whether it keeps each bucket's smallest and largest value (<see cref="WithoutExtremes"/>: not).</summary>
+    public bool KeepsExtremes => lows is not null;
 
     /// <summary>Mantissa bits per octave.</summary>
     public int SubBits { get; }
@@ -75,7 +100,11 @@ public sealed class LogHistogram
         }
 
         int bucket = BucketOf(value);
-        Widen(bucket, value, value, counts[bucket] == 0);
+        if (lows is not null)
+        {
+            Widen(bucket, value, value, counts[bucket] == 0);
+        }
+
         counts[bucket] = checked(counts[bucket] + 1);
         if (Count == 0)
         {
@@ -100,6 +129,11 @@ public sealed class LogHistogram
             throw new ArgumentException($"A histogram of {other.SubBits} bits an octave cannot merge into one of {SubBits}.", nameof(other));
         }
 
+        if (other.KeepsExtremes != KeepsExtremes)
+        {
+            throw new ArgumentException("A histogram with its buckets' extremes and one without cannot merge.", nameof(other));
+        }
+
         if (other.Count == 0)
         {
             return;
@@ -109,7 +143,11 @@ public sealed class LogHistogram
         {
             if (other.counts[i] > 0)
             {
-                Widen(i, other.lows[i], other.highs[i], counts[i] == 0);
+                if (other.lows is not null)
+                {
+                    Widen(i, other.lows[i], other.highs![i], counts[i] == 0);
+                }
+
                 counts[i] = checked(counts[i] + other.counts[i]);
             }
         }
@@ -121,7 +159,8 @@ public sealed class LogHistogram
 
     /// <summary>The <paramref name="rank"/>-th smallest value (1-based): the j-th of its bucket's c values, read inside
     /// the bucket's [lo, hi] — lo for j = 1 and hi for j = c, exactly (so every rank of a bucket holding one value, an
-    /// atom, is that value), the middle of [lo, hi] between, within (hi − lo) / 2 of the value. NaN when empty.</summary>
+    /// atom, is that value), the middle of [lo, hi] between, within (hi − lo) / 2 of the value. Without extremes: rank 1
+    /// and n exactly, any other at its bucket's midpoint clamped into [Min, Max]. NaN when empty.</summary>
     public double ValueAtRank(long rank)
     {
         if (Count == 0)
@@ -129,22 +168,29 @@ public sealed class LogHistogram
             return double.NaN;
         }
 
+        rank = Math.Clamp(rank, 1, Count);
         (int i, long j) = Locate(rank);
-        return j == 1 ? lows[i] : j == counts[i] ? highs[i] : Representative(i);
+        if (lows is null)
+        {
+            return rank == 1 ? min : rank == Count ? max : Representative(i);
+        }
+
+        return j == 1 ? lows[i] : j == counts[i] ? highs![i] : Representative(i);
     }
 
     /// <summary>Half the span of the values in the bucket of rank <paramref name="rank"/>, (hi − lo) / 2: the most
     /// <see cref="ValueAtRank"/> can be off the value of any of the bucket's ranks, and so the finest a quantile read
-    /// there can be told (0 at an atom). NaN when empty.</summary>
+    /// there can be told (0 at an atom). NaN when empty; <see cref="InvalidOperationException"/> without extremes.</summary>
     public double ResolutionAtRank(long rank)
     {
+        RequireExtremes();
         if (Count == 0)
         {
             return double.NaN;
         }
 
         int i = Locate(rank).Bucket;
-        return (highs[i] - lows[i]) / 2;
+        return (highs![i] - lows![i]) / 2;
     }
 
     /// <summary>
@@ -152,10 +198,11 @@ public sealed class LogHistogram
     /// [lo, hi]: the j-th of c values (j from 1) at lo + (j − 1) / (c − 1) × (hi − lo), so the first and last are exact
     /// and an atom's every rank is its value. Used for the distance between two nearby ranks (a quantile's standard
     /// error): two ranks in one bucket have one middle, which would read a spread narrower than a bucket as zero. NaN
-    /// when empty.
+    /// when empty; <see cref="InvalidOperationException"/> without extremes.
     /// </summary>
     public double InterpolatedValueAtRank(long rank)
     {
+        RequireExtremes();
         if (Count == 0)
         {
             return double.NaN;
@@ -163,7 +210,7 @@ public sealed class LogHistogram
 
         (int i, long j) = Locate(rank);
         int c = counts[i];
-        return c == 1 ? lows[i] : lows[i] + ((j - 1) / (double)(c - 1) * (highs[i] - lows[i]));
+        return c == 1 ? lows![i] : lows![i] + ((j - 1) / (double)(c - 1) * (highs![i] - lows[i]));
     }
 
     /// <summary>The bucket of rank <paramref name="rank"/> (1-based, clamped into 1 … n; n > 0) and the rank's place j
@@ -190,7 +237,7 @@ public sealed class LogHistogram
     public static long RankOf(int millionths, long n) => Math.Max(1, (long)(((Int128)millionths * n + 999_999) / 1_000_000));
 
     /// <summary>The mean and the variance (dividing by k) of the <paramref name="k"/> largest values, each at the middle
-    /// of its bucket's [lo, hi] (an atom's exactly), the largest exactly.</summary>
+    /// of its bucket's [lo, hi] (an atom's exactly; without extremes, its midpoint clamped), the largest exactly.</summary>
     public (double Mean, double Variance) Tail(long k)
     {
         if (Count == 0 || k <= 0)
@@ -275,7 +322,7 @@ public sealed class LogHistogram
         return below + (bucket >= 0 && bucket < counts.Length ? fraction * counts[bucket] : 0);
     }
 
-    /// <summary>Over the values in the buckets above <paramref name="bucket"/>, each at the middle of its bucket's [lo, hi],
+    /// <summary>Over the values in the buckets above <paramref name="bucket"/>, each at <see cref="Representative"/>,
     /// their excesses d = value − <paramref name="level"/> (floored at 0): Σd and Σd². The values in
     /// <paramref name="bucket"/> itself, the level's, count as at the level.</summary>
     internal (double Sum, double Squares) ExcessAbove(int bucket, double level)
@@ -322,16 +369,39 @@ public sealed class LogHistogram
         return true;
     }
 
-    /// <summary>The non-empty buckets as (bucket, count, lo, hi), ascending (for a shard file).</summary>
+    /// <summary>The non-empty buckets as (bucket, count, lo, hi), ascending (for a shard file); lo and hi NaN without
+    /// extremes.</summary>
     internal IEnumerable<(int Bucket, int Count, double Low, double High)> NonEmpty()
     {
         for (int i = 0; i < counts.Length; i++)
         {
             if (counts[i] != 0)
             {
-                yield return (i, counts[i], lows[i], highs[i]);
+                yield return (i, counts[i], lows?[i] ?? double.NaN, highs?[i] ?? double.NaN);
             }
         }
+    }
+
+    /// <summary>Rebuilds a histogram without extremes from a shard file's parts; throws <see cref="FormatException"/> if
+    /// they do not fit together (a bucket twice or off the grid, a count below 1, a smallest or largest value outside
+    /// the buckets).</summary>
+    internal static LogHistogram FromCounts(int subBits, double min, double max, IEnumerable<(int Bucket, int Count)> buckets)
+    {
+        LogHistogram h = WithoutExtremes(subBits);
+        foreach (var (bucket, count) in buckets)
+        {
+            h.Place(bucket, count);
+        }
+
+        if (h.Count > 0 && (!double.IsFinite(min) || !double.IsFinite(max) || !(min <= max)
+            || h.counts[h.BucketOf(min)] == 0 || h.counts[h.BucketOf(max)] == 0))
+        {
+            throw new FormatException("the histogram's smallest and largest values do not fall in its buckets");
+        }
+
+        h.min = h.Count == 0 ? double.NaN : min;
+        h.max = h.Count == 0 ? double.NaN : max;
+        return h;
     }
 
     /// <summary>Rebuilds a histogram from a shard file's buckets; throws <see cref="FormatException"/> if they do not
@@ -342,42 +412,53 @@ public sealed class LogHistogram
         var h = new LogHistogram(subBits);
         foreach (var (bucket, count, low, high) in buckets)
         {
-            if (bucket < 0 || bucket >= h.counts.Length || count <= 0 || h.counts[bucket] != 0)
-            {
-                throw new FormatException($"bucket {bucket} with count {count} does not fit a histogram of {subBits} bits");
-            }
-
+            h.Place(bucket, count);
             if (!double.IsFinite(low) || !double.IsFinite(high) || !(low <= high) || h.BucketOf(low) != bucket || h.BucketOf(high) != bucket
                 || (count == 1 && BitConverter.DoubleToInt64Bits(low) != BitConverter.DoubleToInt64Bits(high)))
             {
                 throw new FormatException($"bucket {bucket}'s smallest and largest values {low:R} and {high:R} do not fall in it");
             }
 
-            h.counts[bucket] = count;
-            h.lows[bucket] = low;
-            h.highs[bucket] = high;
-            h.min = h.Count == 0 ? low : Math.Min(h.min, low);
-            h.max = h.Count == 0 ? high : Math.Max(h.max, high);
-            h.Count += count;
+            h.lows![bucket] = low;
+            h.highs![bucket] = high;
+            h.min = h.Count == count ? low : Math.Min(h.min, low);
+            h.max = h.Count == count ? high : Math.Max(h.max, high);
         }
 
         return h;
+    }
+
+    /// <summary>Sets a shard file's bucket's count (a bucket not yet set, on the grid, a count of 1 or more).</summary>
+    void Place(int bucket, int count)
+    {
+        if (bucket < 0 || bucket >= counts.Length || count <= 0 || counts[bucket] != 0)
+        {
+            throw new FormatException($"bucket {bucket} with count {count} does not fit a histogram of {SubBits} bits");
+        }
+
+        counts[bucket] = count;
+        Count += count;
     }
 
     /// <summary>Whether two histograms hold the same counts and extremes, bit for bit.</summary>
     public bool SameAs(LogHistogram other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (other.SubBits != SubBits || other.Count != Count || !other.min.Equals(min) || !other.max.Equals(max)
-            || !counts.AsSpan().SequenceEqual(other.counts))
+        if (other.SubBits != SubBits || other.KeepsExtremes != KeepsExtremes || other.Count != Count || !other.min.Equals(min)
+            || !other.max.Equals(max) || !counts.AsSpan().SequenceEqual(other.counts))
         {
             return false;
         }
 
+        if (lows is null)
+        {
+            return true;
+        }
+
         for (int i = 0; i < counts.Length; i++)
         {
-            if (counts[i] > 0 && (BitConverter.DoubleToInt64Bits(lows[i]) != BitConverter.DoubleToInt64Bits(other.lows[i])
-                || BitConverter.DoubleToInt64Bits(highs[i]) != BitConverter.DoubleToInt64Bits(other.highs[i])))
+            if (counts[i] > 0 && (BitConverter.DoubleToInt64Bits(lows[i]) != BitConverter.DoubleToInt64Bits(other.lows![i])
+                || BitConverter.DoubleToInt64Bits(highs![i]) != BitConverter.DoubleToInt64Bits(other.highs![i])))
             {
                 return false;
             }
@@ -402,8 +483,8 @@ public sealed class LogHistogram
         return value < 0 ? perSide - 1 - bucket : perSide + 1 + bucket;
     }
 
-    /// <summary>The buckets holding values, in ascending order of value: each as its reported value (the middle of its
-    /// [lo, hi], an atom's exactly) and its count. What a chart of the distribution
+    /// <summary>The buckets holding values, in ascending order of value: each as its reported value
+    /// (<see cref="Representative"/>) and its count. What a chart of the distribution
     /// draws (<c>deallang report --mc</c>'s loss histograms).</summary>
     public IReadOnlyList<(double Value, long Count)> Occupied()
     {
@@ -421,15 +502,42 @@ public sealed class LogHistogram
 
     /// <summary>The middle of the values bucket <paramref name="index"/> (not empty) received, lo + (hi − lo) / 2: within
     /// (hi − lo) / 2 of each, lo itself when they are one value. lo and hi share a sign (or both lie in the zero bucket),
-    /// so hi − lo cannot overflow.</summary>
-    double Representative(int index) => lows[index] + ((highs[index] - lows[index]) / 2);
+    /// so hi − lo cannot overflow. Without extremes, the bucket's midpoint clamped into [Min, Max] (the zero bucket: 0
+    /// clamped).</summary>
+    double Representative(int index)
+    {
+        if (lows is not null)
+        {
+            return lows[index] + ((highs![index] - lows[index]) / 2);
+        }
+
+        if (index == perSide)
+        {
+            return Math.Clamp(0.0, min, max);
+        }
+
+        bool negative = index < perSide;
+        int bucket = negative ? perSide - 1 - index : index - perSide - 1;
+        int exponent = MinExponent + (bucket >> SubBits);
+        double mid = Math.ScaleB(1.0 + (((bucket & mask) + 0.5) / (1 << SubBits)), exponent);
+        return Math.Clamp(negative ? -mid : mid, min, max);
+    }
+
+    /// <summary>Refuses a reading of the buckets' extremes (a ±'s) on a histogram without them, empty or not.</summary>
+    void RequireExtremes()
+    {
+        if (lows is null)
+        {
+            throw new InvalidOperationException("This histogram keeps no per-bucket extremes (a fan chart's): it has no resolution or interpolated rank.");
+        }
+    }
 
     /// <summary>Takes [<paramref name="low"/>, <paramref name="high"/>] into bucket <paramref name="index"/>'s extremes
     /// (as they are when <paramref name="first"/>). Math.Min and Math.Max order −0 below +0, so the extremes do not
     /// depend on the order values arrive in.</summary>
     void Widen(int index, double low, double high, bool first)
     {
-        lows[index] = first ? low : Math.Min(lows[index], low);
-        highs[index] = first ? high : Math.Max(highs[index], high);
+        lows![index] = first ? low : Math.Min(lows[index], low);
+        highs![index] = first ? high : Math.Max(highs[index], high);
     }
 }

@@ -62,8 +62,9 @@ public static class ShardFile
 
     // 2: a guarantee's signed net cost ("netCost"); 3: an antithetic run's histograms of its pairs' smaller and larger
     // values ("pairs": "low", "high"); 4: a histogram's smallest and largest value per bucket ("extremes", in place of
-    // its "min" and "max"), which its quantiles are read inside.
-    public const int Version = 4;
+    // its "min" and "max"), which its quantiles are read inside; 5: an index fan's histograms without them (its "min",
+    // "max" and "buckets" only, as in version 3), the measures' with them.
+    public const int Version = 5;
 
     static readonly JsonWriterOptions Options = new() { Indented = false };
 
@@ -628,7 +629,7 @@ public static class ShardFile
         {
             for (int p = 0; p < periods; p++)
             {
-                totals.IndexLevels[x][p] = ReadHistogram(fans[x][p], SimulationTotals.FanBits);
+                totals.IndexLevels[x][p] = ReadHistogram(fans[x][p], SimulationTotals.FanBits, extremes: false);
             }
         }
 
@@ -744,6 +745,15 @@ public static class ShardFile
 
         w.WriteNumber("bits", h.SubBits);
 
+        // A histogram without extremes (an index fan's): its smallest and largest values, then its buckets' counts.
+        if (!h.KeepsExtremes)
+        {
+            w.WritePropertyName("min");
+            Double(w, h.Min);
+            w.WritePropertyName("max");
+            Double(w, h.Max);
+        }
+
         // The non-empty buckets as a flat [bucket, count, bucket, count, ...], and their smallest and largest values in
         // the same order as a flat [lo, hi, lo, hi, ...] (round-trip strings, as every double here).
         w.WriteStartArray("buckets");
@@ -754,18 +764,24 @@ public static class ShardFile
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("extremes");
-        foreach (var (_, _, low, high) in h.NonEmpty())
+        if (h.KeepsExtremes)
         {
-            Double(w, low);
-            Double(w, high);
+            w.WriteStartArray("extremes");
+            foreach (var (_, _, low, high) in h.NonEmpty())
+            {
+                Double(w, low);
+                Double(w, high);
+            }
+
+            w.WriteEndArray();
         }
 
-        w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    static LogHistogram ReadHistogram(JsonElement e, int bits)
+    /// <summary>A histogram with its buckets' extremes, or without them (an index fan's) when <paramref name="extremes"/>
+    /// is false.</summary>
+    static LogHistogram ReadHistogram(JsonElement e, int bits, bool extremes = true)
     {
         if (e.Field("bits").GetInt32() != bits)
         {
@@ -773,8 +789,24 @@ public static class ShardFile
         }
 
         int[] flat = [.. e.Field("buckets").EnumerateArray().Select(b => b.GetInt32())];
-        double[] extremes = [.. e.Field("extremes").EnumerateArray().Select(ReadDouble)];
-        if (flat.Length % 2 != 0 || extremes.Length != flat.Length)
+        if (!extremes)
+        {
+            if (flat.Length % 2 != 0)
+            {
+                throw new FormatException("a histogram's buckets are not pairs");
+            }
+
+            var counts = new (int, int)[flat.Length / 2];
+            for (int i = 0; i < counts.Length; i++)
+            {
+                counts[i] = (flat[2 * i], flat[(2 * i) + 1]);
+            }
+
+            return LogHistogram.FromCounts(bits, ReadDouble(e.Field("min")), ReadDouble(e.Field("max")), counts);
+        }
+
+        double[] lowHighs = [.. e.Field("extremes").EnumerateArray().Select(ReadDouble)];
+        if (flat.Length % 2 != 0 || lowHighs.Length != flat.Length)
         {
             throw new FormatException("a histogram's buckets are not pairs of a count and pairs of its extremes");
         }
@@ -782,7 +814,7 @@ public static class ShardFile
         var buckets = new (int, int, double, double)[flat.Length / 2];
         for (int i = 0; i < buckets.Length; i++)
         {
-            buckets[i] = (flat[2 * i], flat[(2 * i) + 1], extremes[2 * i], extremes[(2 * i) + 1]);
+            buckets[i] = (flat[2 * i], flat[(2 * i) + 1], lowHighs[2 * i], lowHighs[(2 * i) + 1]);
         }
 
         return LogHistogram.FromParts(bits, buckets);

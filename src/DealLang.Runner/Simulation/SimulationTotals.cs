@@ -17,7 +17,10 @@ public sealed class SimulationTotals
     /// <summary>Bits per octave of the tranches' and equities' histograms: values within 0.39%.</summary>
     public const int MeasureBits = 7;
 
-    /// <summary>Bits per octave of the index fan charts' histograms (one per index and period): levels within 0.78%.</summary>
+    /// <summary>Bits per octave of the index fan charts' histograms (one per index and period): levels within 0.78%.
+    /// They keep no per-bucket extremes (<see cref="LogHistogram.WithoutExtremes"/>): a fan prints levels without a ±,
+    /// and there are indices × periods of them per thread (1,200 for 10 indices over 120 periods: 50 MB, where extremes
+    /// would make it 250 MB).</summary>
     public const int FanBits = 6;
 
     /// <param name="tranches">Tranches of the deal.</param>
@@ -63,7 +66,7 @@ public sealed class SimulationTotals
             IndexLevels[x] = new LogHistogram[periods];
             for (int t = 0; t < periods; t++)
             {
-                IndexLevels[x][t] = new LogHistogram(FanBits);
+                IndexLevels[x][t] = LogHistogram.WithoutExtremes(FanBits);
             }
         }
     }
@@ -121,7 +124,7 @@ public sealed class SimulationTotals
     /// <summary>[party]: paths in which it had defaulted by the maturity.</summary>
     public long[] PartyDefaults { get; }
 
-    /// <summary>[index][period]: the histogram of its level at the period's start.</summary>
+    /// <summary>[index][period]: the histogram of its level at the period's start (without extremes).</summary>
     public LogHistogram[][] IndexLevels { get; }
 
     /// <summary>

@@ -155,12 +155,12 @@ public sealed class CreditMetricsTests
         Assert.True(double.IsNaN(m.Sale.StdError));
         Assert.Equal(0.0295130, m.Sale.Bound, 7);
 
-        // The index's level is the path's loss in every period: percentiles of 0 … 99 at 6 bits an octave. p5 is rank 5,
-        // 4, alone in [4, 4.0625); p50 rank 50, 49, alone in [49, 49.5); p95 rank 95, 94, alone in [94, 95): each read
-        // inside the values its bucket holds, exactly (their midpoints 4.03125, 49.25 and 94.5 were printed before).
+        // The index's level is the path's loss in every period: percentiles of 0 … 99 at 6 bits an octave, from histograms
+        // that keep no per-bucket extremes (a fan prints no ±), so each reads its bucket's midpoint: p5 is rank 5, 4, in
+        // [4, 4.0625), at 4.03125; p50 rank 50, 49, in [49, 49.5), at 49.25; p95 rank 95, 94, in [94, 95), at 94.5.
         IndexFan fan = Assert.Single(m.Indices);
         Assert.Equal(4, fan.Dates.Length);
         Assert.Equal(new Date(2025, 1, 1), fan.Dates[0]);
-        Assert.All(fan.Percentiles, row => Assert.Equal([4, 24, 49, 74, 94], row));
+        Assert.All(fan.Percentiles, row => Assert.Equal([4.03125, 24.125, 49.25, 74.5, 94.5], row));
     }
 }

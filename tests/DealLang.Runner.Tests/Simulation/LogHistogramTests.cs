@@ -230,6 +230,88 @@ public sealed class LogHistogramTests
     }
 
     [Fact]
+    public void WithoutExtremesARankIsReadAtItsBucketsMidpointClampedAsBefore()
+    {
+        // At 6 bits the octave [64, 128) is cut into 64 buckets of 1: 100.1, 100.2 and 100.3 fall in [100, 101), midpoint
+        // 100.5. With 50 (rank 1) below and 200 (rank 5) above, ranks 1 and 5 are exact (Min and Max) and ranks 2 to 4 read
+        // the midpoint, 100.5, as the sketch did before it kept extremes (with them: 100.1, 100.2, 100.3).
+        LogHistogram h = LogHistogram.WithoutExtremes(6);
+        foreach (double v in (double[])[50, 100.1, 100.2, 100.3, 200])
+        {
+            h.Add(v);
+        }
+
+        Assert.False(h.KeepsExtremes);
+        Assert.Equal(50, h.ValueAtRank(1));
+        Assert.Equal(100.5, h.ValueAtRank(2));
+        Assert.Equal(100.5, h.ValueAtRank(3));
+        Assert.Equal(100.5, h.ValueAtRank(4));
+        Assert.Equal(200, h.ValueAtRank(5));
+
+        // The midpoint is clamped into [Min, Max]: three values of 100.1 read 100.1 at every rank, the middle one too.
+        LogHistogram atom = LogHistogram.WithoutExtremes(6);
+        for (int i = 0; i < 3; i++)
+        {
+            atom.Add(100.1);
+        }
+
+        Assert.Equal(100.1, atom.ValueAtRank(2));
+
+        // Only a ± reads a bucket's extremes, and a fan prints none: asked for them, it says it has none.
+        Assert.Throws<InvalidOperationException>(() => h.ResolutionAtRank(3));
+        Assert.Throws<InvalidOperationException>(() => h.InterpolatedValueAtRank(3));
+        Assert.Throws<InvalidOperationException>(() => LogHistogram.WithoutExtremes(6).ResolutionAtRank(1)); // empty too
+        Assert.Throws<ArgumentException>(() => h.Merge(new LogHistogram(6)));
+        Assert.Throws<ArgumentException>(() => new LogHistogram(6).Merge(h));
+    }
+
+    [Fact]
+    public void WithoutExtremesHistogramsOfAnySplitMergeIntoTheWholeInAnyOrder()
+    {
+        var random = new Random(5);
+        double[] values = [.. Enumerable.Range(0, 3000).Select(_ => random.NextDouble() < 0.1 ? 0.0 : (random.NextDouble() - 0.2) * 1e3), -0.0];
+        LogHistogram whole = LogHistogram.WithoutExtremes(6);
+        LogHistogram[] parts = [LogHistogram.WithoutExtremes(6), LogHistogram.WithoutExtremes(6), LogHistogram.WithoutExtremes(6)];
+        for (int i = 0; i < values.Length; i++)
+        {
+            whole.Add(values[i]);
+            parts[(i * 7919) % 3].Add(values[i]);
+        }
+
+        foreach (int[] order in (int[][])[[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]])
+        {
+            LogHistogram merged = LogHistogram.WithoutExtremes(6);
+            foreach (int i in order)
+            {
+                merged.Merge(parts[i]);
+            }
+
+            Assert.True(whole.SameAs(merged));
+            foreach (int q in (int[])[10_000, 50_000, 250_000, 500_000, 950_000, 990_000])
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(whole.Quantile(q)), BitConverter.DoubleToInt64Bits(merged.Quantile(q)));
+            }
+        }
+
+        Assert.False(whole.SameAs(new LogHistogram(6)));
+    }
+
+    [Fact]
+    public void AFansHistogramsTakeAFifthOfTheMemoryOfOnesWithExtremes()
+    {
+        // A deal of 10 indices over 120 periods has 1,200 fan histograms per thread. At 6 bits each has
+        // 2 × (56 + 26) × 64 + 1 = 10,497 buckets: 42 KB of int counts (50 MB in all), where two doubles of extremes per
+        // bucket would add 168 KB each (250 MB in all). 60 MB allows for the arrays' headers and the totals' other parts.
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var totals = new SimulationTotals(tranches: 1, equities: 1, parties: 1, indices: 10, periods: 120);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.InRange(allocated, 1_200 * 10_497 * 4, 60_000_000);
+        Assert.All(totals.IndexLevels.SelectMany(fan => fan), h => Assert.False(h.KeepsExtremes));
+        Assert.True(totals.Tranches[0].LossHistogram.KeepsExtremes);
+        Assert.True(totals.EquityIrrHistogram[0].KeepsExtremes);
+    }
+
+    [Fact]
     public void RanksAreComputedInIntegers()
     {
         // ⌈0.95 × 100⌉ = 95 (0.95 × 100 in doubles is 95.00000000000001, whose ceiling would be 96).

@@ -33,7 +33,7 @@ public sealed class ShardFileTests
         Assert.Equal(bytes, ShardFile.Write(read));
         Assert.Equal(new Shard(2, 3, 333, 666), read.Shard);
         Assert.Equal(333, read.Totals.Paths);
-        Assert.StartsWith("{\"format\":\"deallang-mc-shard\",\"version\":4,", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.StartsWith("{\"format\":\"deallang-mc-shard\",\"version\":5,", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,14 +74,38 @@ public sealed class ShardFileTests
         }
     }
 
+    [Fact]
+    public void AFansHistogramsAreWrittenWithoutExtremesAndTheMeasuresWithThem()
+    {
+        // Version 5: an index fan's histogram is its smallest and largest values and its buckets' counts (it keeps no
+        // extremes per bucket); a tranche's keeps them. Read back, each is of its kind and the same bits.
+        ShardResult shard = ShardOf(Setup(), 1, 2);
+        JsonNode root = JsonNode.Parse(ShardFile.Write(shard))!;
+        JsonObject fan = root["totals"]!["indexLevels"]![0]![0]!.AsObject();
+        JsonObject loss = root["totals"]!["tranches"]![0]!["lossHistogram"]!.AsObject();
+        Assert.Equal(["bits", "min", "max", "buckets"], fan.Select(p => p.Key));
+        Assert.Equal(["bits", "buckets", "extremes"], loss.Select(p => p.Key));
+
+        SimulationTotals read = ShardFile.Read(ShardFile.Write(shard)).Totals;
+        Assert.False(read.IndexLevels[0][0].KeepsExtremes);
+        Assert.True(read.IndexLevels[0][0].SameAs(shard.Totals.IndexLevels[0][0]));
+        Assert.True(read.Tranches[0].LossHistogram.KeepsExtremes);
+
+        // A fan's smallest value outside its buckets (its levels are all ≥ 0: −1 lies in none of them) is refused.
+        fan["min"] = "-1";
+        var e = Assert.Throws<FormatException>(() => ShardFile.Read(Encoding.UTF8.GetBytes(root.ToJsonString())));
+        Assert.Contains("smallest and largest values do not fall in its buckets", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("not json at all", "not JSON")]
     [InlineData("{\"format\":\"something-else\"}", "not a shard file")]
     [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":1}", "version 1")] // before a guarantee's signed net cost
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":2}", "version 2; this DealLang reads version 4; run the shard again")] // before an antithetic run's pair histograms
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":3}", "version 3; this DealLang reads version 4; run the shard again")] // before a histogram's per-bucket extremes
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":5}", "version 5")]
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":4}", "damaged")]
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":2}", "version 2; this DealLang reads version 5; run the shard again")] // before an antithetic run's pair histograms
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":3}", "version 3; this DealLang reads version 5; run the shard again")] // before a histogram's per-bucket extremes
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":4}", "version 4; this DealLang reads version 5; run the shard again")] // before a fan's histograms went without them
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":6}", "version 6")]
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":5}", "damaged")]
     public void AFileThatIsNotAShardIsRefusedWithAReason(string text, string reason)
     {
         var e = Assert.Throws<FormatException>(() => ShardFile.Read(Encoding.UTF8.GetBytes(text)));
