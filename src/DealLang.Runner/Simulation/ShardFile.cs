@@ -783,6 +783,15 @@ public static class ShardFile
     /// is false.</summary>
     static LogHistogram ReadHistogram(JsonElement e, int bits, bool extremes = true)
     {
+        // Exactly the fields of its kind: a fan's histogram carrying "extremes" (or a measure's "min") would otherwise be
+        // read without them, a file of the other kind taken for this one.
+        string[] fields = extremes ? ["bits", "buckets", "extremes"] : ["bits", "min", "max", "buckets"];
+        string? extra = e.ValueKind == JsonValueKind.Object ? e.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => !fields.Contains(n)) : null;
+        if (extra is not null)
+        {
+            throw new FormatException($"a histogram {(extremes ? "with" : "without")} its buckets' extremes has an unexpected field \"{extra}\"");
+        }
+
         if (e.Field("bits").GetInt32() != bits)
         {
             throw new FormatException($"a histogram of {e.Field("bits").GetInt32()} bits where {bits} were expected");

@@ -95,6 +95,17 @@ public sealed class ShardFileTests
         fan["min"] = "-1";
         var e = Assert.Throws<FormatException>(() => ShardFile.Read(Encoding.UTF8.GetBytes(root.ToJsonString())));
         Assert.Contains("smallest and largest values do not fall in its buckets", e.Message, StringComparison.Ordinal);
+
+        // Each kind has exactly its own fields: a fan's histogram given a measure's "extremes" (with its own fields
+        // intact), or a measure's given a fan's "min", is refused rather than read with the extra field ignored.
+        fan["min"] = JsonNode.Parse(ShardFile.Write(shard))!["totals"]!["indexLevels"]![0]![0]!["min"]!.DeepClone();
+        fan["extremes"] = new JsonArray();
+        e = Assert.Throws<FormatException>(() => ShardFile.Read(Encoding.UTF8.GetBytes(root.ToJsonString())));
+        Assert.Contains("a histogram without its buckets' extremes has an unexpected field \"extremes\"", e.Message, StringComparison.Ordinal);
+        fan.Remove("extremes");
+        loss["min"] = "0";
+        e = Assert.Throws<FormatException>(() => ShardFile.Read(Encoding.UTF8.GetBytes(root.ToJsonString())));
+        Assert.Contains("a histogram with its buckets' extremes has an unexpected field \"min\"", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
