@@ -1,3 +1,4 @@
+using DealLang.TestSupport;
 using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
@@ -50,12 +51,12 @@ public sealed class FundOfFundsTests
         // The split runs in buffers made once: a chain's path still allocates nothing (ChainTests).
         var specs = chain.Runner.Prepare(chain.Scenarios.Single());
         chain.Runner.RunPrepared(specs);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++)
+        AllocationWindows.AssertOneAllocatesNothing("10 runs of the chain's path", () =>
         {
-            chain.Runner.RunPrepared(specs);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < 10; i++)
+            {
+                chain.Runner.RunPrepared(specs);
+            }
+        });
     }
 }

@@ -1,4 +1,5 @@
 using DealLang.Runner.Reports;
+using DealLang.TestSupport;
 using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
@@ -218,13 +219,13 @@ public sealed class FundTermsTests
         Assert.Equal(0.035697, figures.LpIrr.Single(), 1e-6);
 
         // Path after path, the split runs in buffers made once (issue 8: a summary-only path allocates nothing).
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int p = 0; p < 10; p++)
+        AllocationWindows.AssertOneAllocatesNothing("10 paths' figures", () =>
         {
-            figures.Read(p, result, inputs);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int p = 0; p < 10; p++)
+            {
+                figures.Read(p, result, inputs);
+            }
+        });
         Assert.Equal(0.035697, figures.LpIrr.Single(), 1e-6);
     }
 

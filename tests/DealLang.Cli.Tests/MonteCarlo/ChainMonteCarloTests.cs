@@ -254,22 +254,15 @@ public sealed class ChainMonteCarloTests : IDisposable
             filler.Run(path); // each buffer's first paths size its work arrays
         }
 
-        // Three windows of 200 paths; one must allocate nothing. A path that allocates, even a byte, shows in every
-        // window; a single allocation of the runtime's on this thread does not (a clean-clone CI run under the whole
-        // suite's load once counted 6,720 bytes in the one window this test had, which no run alone reproduced).
-        var windows = new List<long>();
-        for (int first = 200; first < 800 && (windows.Count == 0 || windows[^1] != 0); first += 200)
+        // Three windows of 200 further paths each (paths 200 to 799); one must allocate nothing (AllocationWindows: a
+        // clean-clone CI run under the whole suite's load once counted 6,720 bytes in the one window this test had).
+        AllocationWindows.AssertOneAllocatesNothing("200 paths", window =>
         {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int path = first; path < first + 200; path++)
+            for (int path = 200 * (window + 1); path < 200 * (window + 2); path++)
             {
                 filler.Run(path);
             }
-
-            windows.Add(GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        Assert.True(windows[^1] == 0, "bytes allocated in each window of 200 paths: " + string.Join(", ", windows));
+        });
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using DealLang.Runner.Hosting;
 using DealLang.Runner.Paths;
 using DealLang.Runner.Running;
 using DealLang.Runtime;
+using DealLang.TestSupport;
 
 namespace DealLang.Cli.Tests.Paths;
 
@@ -42,13 +43,14 @@ public sealed class PathRunnerHyperionTests
 
         Assert.Equal(outcomes.Max(o => o.Tranches[0].PrincipalLoss), runner.Summaries.Tranche(0).MaxLoss);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 30; i++)
+        int windows = AllocationWindows.AssertOneAllocatesNothing("30 paths", () =>
         {
-            runner.Run(i % scenarios.Length);
-        }
+            for (int i = 0; i < 30; i++)
+            {
+                runner.Run(i % scenarios.Length);
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(30 + scenarios.Length, runner.Summaries.Paths);
+        Assert.Equal((30 * windows) + scenarios.Length, runner.Summaries.Paths);
     }
 }

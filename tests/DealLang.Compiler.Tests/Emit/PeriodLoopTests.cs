@@ -1,4 +1,5 @@
 using DealLang.Runtime;
+using DealLang.TestSupport;
 
 namespace DealLang.Compiler.Tests.Emit;
 
@@ -317,11 +318,7 @@ public sealed class PeriodLoopTests : IDisposable
         _deal.Program.Run(input, result);
         _deal.Program.Run(BasePath(), result);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        _deal.Program.Run(input, result);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+        AllocationWindows.AssertOneAllocatesNothing("one run", () => _deal.Program.Run(input, result));
         Assert.Equal(13, result.EventOfDefaultPeriod);
     }
 

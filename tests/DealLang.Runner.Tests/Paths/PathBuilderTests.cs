@@ -1,6 +1,7 @@
 using DealLang.Runner.Paths;
 using DealLang.Runner.Tests.Support;
 using DealLang.Runtime;
+using DealLang.TestSupport;
 
 namespace DealLang.Runner.Tests.Paths;
 
@@ -124,11 +125,7 @@ public class PathBuilderTests
             PathBuilder.Build(deal, scenario, inputs);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        PathBuilder.Build(deal, scenario, inputs);
-        long after = GC.GetAllocatedBytesForCurrentThread();
-
-        Assert.Equal(0, after - before);
+        AllocationWindows.AssertOneAllocatesNothing("one build", () => PathBuilder.Build(deal, scenario, inputs));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using DealLang.Runner.Paths;
 using DealLang.Runner.Tests.Support;
 using DealLang.Runtime;
+using DealLang.TestSupport;
 
 namespace DealLang.Runner.Tests.Paths;
 
@@ -95,13 +96,13 @@ public sealed class PathSourceTests
             source.Fill(i % 3, inputs);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        source.Fill(0, inputs);
-        source.Fill(0, inputs);
-        source.Fill(2, inputs);
-        source.Fill(0, inputs);
-        source.Fill(1, inputs);
-        long after = GC.GetAllocatedBytesForCurrentThread();
-        Assert.Equal(0, after - before);
+        AllocationWindows.AssertOneAllocatesNothing("five fills", () =>
+        {
+            source.Fill(0, inputs);
+            source.Fill(0, inputs);
+            source.Fill(2, inputs);
+            source.Fill(0, inputs);
+            source.Fill(1, inputs);
+        });
     }
 }

@@ -1,6 +1,7 @@
 using DealLang.Runner.Running;
 using DealLang.Runner.Tests.Support;
 using DealLang.Runtime;
+using DealLang.TestSupport;
 
 namespace DealLang.Runner.Tests.Running;
 
@@ -129,16 +130,17 @@ public sealed class PathSummariesTests
         summaries.Add(result);
         summaries.Merge(other);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
+        int windows = AllocationWindows.AssertOneAllocatesNothing("100 adds and a merge", () =>
         {
-            summaries.Add(result);
-        }
+            for (int i = 0; i < 100; i++)
+            {
+                summaries.Add(result);
+            }
 
-        summaries.Merge(other);
-        long after = GC.GetAllocatedBytesForCurrentThread();
-        Assert.Equal(0, after - before);
-        Assert.Equal(101, summaries.Paths);
+            summaries.Merge(other);
+        });
+
+        Assert.Equal(1 + (100 * windows), summaries.Paths);
     }
 
     static RunResult Run(FourPeriodProgram program, RunResult result, ScenarioSpec scenario)
