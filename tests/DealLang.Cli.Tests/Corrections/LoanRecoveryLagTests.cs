@@ -1,6 +1,7 @@
 using DealLang.Compiler;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Runner.Running;
+using DealLang.TestSupport;
 using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
@@ -109,6 +110,39 @@ public sealed class LoanRecoveryLagTests
         Assert.Equal(60e6, loan.Loss, 1e-6);
         Assert.Equal(100e6, loan.PrincipalReceived + loan.Recovery + loan.Loss + loan.Sold + loan.Outstanding, 1e-6);
     }
+
+    [Fact]
+    public void MonteCarloLagsEachPathsDrawnDefaultTheSameWay()
+    {
+        // Valid corpus 032's Stochastic scenario, with its lags and without them (the same seed, so the same defaults
+        // are drawn on every path): the same share of paths loses principal, but the lagged claims of defaults near
+        // the end are never received before the maturity, so the senior note's expected loss is higher. The report
+        // does not depend on the threads.
+        string lagged = Path.Combine(RepoPaths.Root, "tests/corpus/valid/032-loan-recoveries-after-a-workout-lag.deal");
+        string unlagged = Path.Combine(Path.GetTempPath(), $"deallang-nolag-{Guid.NewGuid():N}.deal");
+        File.WriteAllText(unlagged, File.ReadAllText(lagged).Replace(" after 18m", "", StringComparison.Ordinal)
+            .Replace(" after 1y", "", StringComparison.Ordinal));
+        try
+        {
+            CliOutcome withLag = CliHarness.Run("mc", lagged, "--scenario", "Stochastic", "--format", "csv", "--threads", "1");
+            CliOutcome withoutLag = CliHarness.Run("mc", unlagged, "--scenario", "Stochastic", "--format", "csv", "--threads", "1");
+            Assert.True(withLag.Exit == ExitCodes.Ok, withLag.ToString());
+            Assert.True(withoutLag.Exit == ExitCodes.Ok, withoutLag.ToString());
+            Assert.Equal(withLag.Out, CliHarness.Run("mc", lagged, "--scenario", "Stochastic", "--format", "csv", "--threads", "2").Out);
+            Assert.Equal(Figure(withoutLag.Out, "P(principal loss)"), Figure(withLag.Out, "P(principal loss)"));
+            Assert.True(Figure(withLag.Out, "P(principal loss)") > 0);
+            Assert.True(Figure(withLag.Out, "expected loss") > Figure(withoutLag.Out, "expected loss"));
+        }
+        finally
+        {
+            File.Delete(unlagged);
+        }
+    }
+
+    // The senior note's figure from an 'mc --format csv' report ("Senior,expected loss,VALUE,STDERR").
+    private static double Figure(string csv, string metric) =>
+        double.Parse(csv.ReplaceLineEndings("\n").Split('\n').First(l => l.StartsWith("Senior," + metric + ",", StringComparison.Ordinal))
+            .Split(',')[2], System.Globalization.CultureInfo.InvariantCulture);
 
     [Theory]
     [InlineData("after 6m", null)]
