@@ -195,7 +195,7 @@ coverage
 
 // loan MinerLoan { obligor Miner  balance 400m  coupon 11% fixed  interest_only until DATE  amortize level
 //                  maturity DATE  recovery 40% }: a receivable the deal owns (its coupon and amortisation are a
-// tranche's: 'coupon SOFR + 3.5% floor 4%' floats).
+// tranche's: 'coupon SOFR + 3.5% floor 4%' floats). 'recovery 40% after 18m': the recovery comes in after a workout lag.
 loanDecl
     : LOAN name=ident LBRACE loanItem* RBRACE
     ;
@@ -207,7 +207,7 @@ loanItem
     | INTEREST_ONLY UNTIL DATE                       # loanInterestOnlyItem
     | AMORTIZE amortization                          # loanAmortizeItem
     | MATURITY DATE                                  # loanMaturityItem
-    | RECOVERY expr                                  # loanRecoveryItem
+    | RECOVERY expr (AFTER duration)?                # loanRecoveryItem
     ;
 
 // fleet Cluster { deliveries { 2025-03-31 4000 gpus at 31k per gpu  2025-09-30 6000 gpus at 29k per gpu }

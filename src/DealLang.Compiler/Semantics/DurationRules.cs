@@ -58,6 +58,11 @@ internal static class DurationRules
         };
     }
 
+    /// <summary>A loan's recovery lag in periods: its whole months over the months per period, rounded up (a recovery
+    /// is received in a period, never before the lag has run).</summary>
+    public static int LagPeriods(int months, int monthsPerPeriod) =>
+        (months + Math.Max(1, monthsPerPeriod) - 1) / Math.Max(1, monthsPerPeriod);
+
     /// <summary><c>trailing D</c> in periods: D / months-per-period rounded to the nearest whole period, at least one.</summary>
     public static int TrailingPeriods(DurationSyntax duration, int monthsPerPeriod, out bool exact)
     {

@@ -5,7 +5,7 @@ namespace DealLang.Runner.Running;
 /// <summary>
 /// What a loan the deal owns paid it in one scenario, in the deal's currency, unrounded: interest and scheduled
 /// principal over the periods run, and, if its obligor defaulted while it was outstanding, the recovery received
-/// then and the rest of the balance written off; or the balance an enforcement sale sold; and what was left when the
+/// then (or when its workout lag has run) and the rest of the balance written off; or the balance an enforcement sale sold; and what was left when the
 /// run ended. Principal received + recovery + loss + sold + outstanding is always the balance lent.
 /// </summary>
 /// <param name="Loss">The balance outstanding at the obligor's default less the recovery; zero if it never defaulted.</param>
@@ -14,7 +14,8 @@ namespace DealLang.Runner.Running;
 /// <param name="Sold">The balance an enforcement sale sold, at par before the sale's haircut (the proceeds are the
 /// sale's); zero if no sale sold it.</param>
 /// <param name="Outstanding">The balance left when the run ended (after a default, at the last enforcement sale,
-/// for a loan no sale sold: DL0471); zero for a loan repaid, written off or sold.</param>
+/// for a loan no sale sold: DL0471; or a recovery claim whose workout lag outlasted the run); zero for a loan repaid,
+/// written off or sold.</param>
 public sealed record LoanSummary(
     string Name,
     double InterestReceived,

@@ -4,7 +4,8 @@ using static DealLang.Cli.Tests.Properties.GenHelpers;
 namespace DealLang.Cli.Tests.Properties;
 
 /// <summary>Loans the deal owns: an obligor among the parties, a fixed or floating coupon, every amortisation (not
-/// level on a floating coupon), an interest-only date and a recovery or none, a maturity within the deal; and what reads a loan's members (a test, a trigger on its default).</summary>
+/// level on a floating coupon), an interest-only date and a recovery or none (with a workout lag or
+/// none), a maturity within the deal; and what reads a loan's members (a test, a trigger on its default).</summary>
 internal static partial class DealGen
 {
     private static Gen<string> Loan(DealFrame f, string name) =>
@@ -18,7 +19,10 @@ internal static partial class DealGen
         // A floating coupon cannot amortise level (DL0481): it amortises linear instead.
         let amortization = coupon.Contains('+', StringComparison.Ordinal) && amortize.Contains("level", StringComparison.Ordinal)
             ? amortize.Replace("level", "linear", StringComparison.Ordinal) : amortize
-        from recovery in Maybe(Rate(0, 10000).Select(r => "recovery " + r))
+        // A workout lag or none: whole quarters or not (1m on a quarterly deal rounds up, only a warning, DL0489).
+        from recovery in Maybe(from r in Rate(0, 10000)
+                               from lag in Maybe(Pick("1m", "3m", "6m", "12m", "18m", "2y"))
+                               select "recovery " + r + (lag.Length > 0 ? " after" + lag : ""))
         from items in Shuffled("obligor " + obligor, "balance " + balance, "coupon " + coupon, interestOnly, amortization,
             "maturity " + maturityDate, recovery)
         from tranche in Pick([.. f.TrancheNames])

@@ -22,7 +22,9 @@ internal sealed class LoanState : EntityState, IAmortizingState
             ledger: new LedgerSlot(LedgerSection.Receipts, "interest " + model.Name));
         Principal = Local("principal", "double", StateLife.Period, comment: "scheduled principal received this period",
             ledger: new LedgerSlot(LedgerSection.Receipts, "principal " + model.Name));
-        Recovery = Local("recovery", "double", StateLife.Period, comment: "received in the period the obligor defaults in (not cfads)",
+        Recovery = Local("recovery", "double", StateLife.Period, comment: model.RecoveryLagPeriods > 0
+                ? "received when the workout lag after the default has run (not cfads)"
+                : "received in the period the obligor defaults in (not cfads)",
             ledger: new LedgerSlot(LedgerSection.Receipts, "recovery " + model.Name));
         Loss = Local("loss", "double", StateLife.Period, comment: "written off in the default period", declared: readsLoss);
         Defaulted = Local("defaulted", "bool", StateLife.Carried, comment: model.Name + ".defaulted: its obligor defaulted while it was outstanding");
@@ -32,6 +34,8 @@ internal sealed class LoanState : EntityState, IAmortizingState
         LevelRates = Static("levelRates", "double[]");
         LevelSums = Static("levelSums", "(double[] Growth, double[] PaymentsAtMaturity)");
         RecoveryRate = Input("recoveryRate", "double");
+        RecoveryPeriod = Local("recoveryPeriod", "int", StateLife.Carried, "-1",
+            "the period the recovery is received in: the default period plus the workout lag", declared: model.RecoveryLagPeriods > 0);
         Terms = new AmortizationTerms(model.Name, (model.Coupon as FixedCoupon)?.Rate, model.Amortization,
             model.Maturity, model.MaturityPeriod);
     }
@@ -62,6 +66,9 @@ internal sealed class LoanState : EntityState, IAmortizingState
 
     public StateVar Defaulted { get; }
 
+    /// <summary>Declared only for a loan with a workout lag (<see cref="LoanModel.RecoveryLagPeriods"/>).</summary>
+    public StateVar RecoveryPeriod { get; }
+
     public StateVar FirstPrincipalPeriod { get; }
 
     public StateVar MaturityPeriod { get; }
@@ -82,7 +89,8 @@ internal sealed class LoanState : EntityState, IAmortizingState
 /// reset at the period's start, a tranche's coupon code, <see cref="CouponCode"/>) and the scheduled principal (a
 /// tranche's amortisation, <see cref="AmortizationCode"/>), both recurring collections; from the period the
 /// obligor defaults in, nothing more: the recovery on the balance outstanding is received then (a one-off receipt,
-/// outside cfads) and the rest is written off. The obligor's default is its party's flag (a path input), which the
+/// outside cfads) and the rest is written off; with a workout lag the balance is written down to the recovery then,
+/// and that claim is received whole when the lag has run (<see cref="LoanModel.RecoveryLagPeriods"/>). The obligor's default is its party's flag (a path input), which the
 /// loan reads as an expression would. A loan owes, holds and carries nothing of the deal's and is the target of no
 /// step (no waterfall step). It is collateral: an enforcement sale realises its outstanding balance (par, after the
 /// period's payments) less the sale's haircut, and the loan then pays nothing more. Its run results (what it paid
@@ -162,20 +170,28 @@ internal sealed class LoanComponent(EmitContext ctx)
     {
         LoanModel model = loan.Model;
         string defaulted = Ctx.Current(Quantity.PartyDefaulted, model.Obligor);
+        string rate = RecoveryRate(loan);
         CouponCode.WriteReset(Ctx, w, model.Name, model.Coupon, loan.Coupon, loan.Coupon);
-        w.Comment(model.Name + ": in the period its obligor defaults in, no payment; the recovery on the balance is received, the rest written off");
-        using (w.Block("if (!" + loan.Defaulted + " && " + defaulted + " && " + loan.Balance + " > 0.0)"))
+        if (model.RecoveryLagPeriods > 0)
         {
-            w.Line(loan.Defaulted + " = true;");
-            w.Line(loan.Interest + " = 0.0;");
-            w.Line(loan.Principal + " = 0.0;");
-            w.Line(loan.Recovery + " = " + loan.Balance + " * " + (model.RecoveryFromObligor ? loan.RecoveryRate.Name : CSharpLiterals.DoubleOperand(model.Recovery)) + ";");
-            if (loan.Loss.Declared)
+            WriteLaggedDefault(w, loan, defaulted, rate);
+        }
+        else
+        {
+            w.Comment(model.Name + ": in the period its obligor defaults in, no payment; the recovery on the balance is received, the rest written off");
+            using (w.Block("if (!" + loan.Defaulted + " && " + defaulted + " && " + loan.Balance + " > 0.0)"))
             {
-                w.Line(loan.Loss + " = " + loan.Balance + " - " + loan.Recovery + ";");
-            }
+                w.Line(loan.Defaulted + " = true;");
+                w.Line(loan.Interest + " = 0.0;");
+                w.Line(loan.Principal + " = 0.0;");
+                w.Line(loan.Recovery + " = " + loan.Balance + " * " + rate + ";");
+                if (loan.Loss.Declared)
+                {
+                    w.Line(loan.Loss + " = " + loan.Balance + " - " + loan.Recovery + ";");
+                }
 
-            w.Line(loan.Balance + " = 0.0;");
+                w.Line(loan.Balance + " = 0.0;");
+            }
         }
 
         using (w.Block("else"))
@@ -192,6 +208,47 @@ internal sealed class LoanComponent(EmitContext ctx)
             }
         }
     }
+
+    // 'recovery 40% after 18m': at the default the balance is written down to the recovery claim (the rest is the
+    // loss then, as without a lag); the claim earns nothing and is received whole in the period the lag ends, unless
+    // a sale sold it first (its balance is then 0).
+    private static void WriteLaggedDefault(IndentedWriter w, LoanState loan, string defaulted, string rate)
+    {
+        LoanModel model = loan.Model;
+        w.Comment(model.Name + ": in the period its obligor defaults in, no payment; the balance is written down to the recovery, received "
+            + CSharpLiterals.Int(model.RecoveryLagPeriods) + " periods later");
+        using (w.Block("if (!" + loan.Defaulted + " && " + defaulted + " && " + loan.Balance + " > 0.0)"))
+        {
+            w.Line(loan.Defaulted + " = true;");
+            w.Line(loan.Interest + " = 0.0;");
+            w.Line(loan.Principal + " = 0.0;");
+            w.Line(loan.Recovery + " = 0.0;");
+            if (loan.Loss.Declared)
+            {
+                w.Line(loan.Loss + " = " + loan.Balance + " - " + loan.Balance + " * " + rate + ";");
+            }
+
+            w.Line(loan.Balance + " = " + loan.Balance + " * " + rate + ";");
+            w.Line(loan.RecoveryPeriod + " = t + " + CSharpLiterals.Int(model.RecoveryLagPeriods) + ";");
+        }
+
+        using (w.Block("else if (" + loan.Defaulted + ")"))
+        {
+            w.Comment("the recovery claim: nothing paid during the workout, the whole claim received when it ends");
+            w.Line(loan.Interest + " = 0.0;");
+            w.Line(loan.Principal + " = 0.0;");
+            w.Line(loan.Recovery + " = t == " + loan.RecoveryPeriod + " ? " + loan.Balance + " : 0.0;");
+            w.Line(loan.Balance + " -= " + loan.Recovery + ";");
+            if (loan.Loss.Declared)
+            {
+                w.Line(loan.Loss + " = 0.0;");
+            }
+        }
+    }
+
+    /// <summary>The loan's recovery rate: its own constant, or its obligor's read from this path's inputs.</summary>
+    private static string RecoveryRate(LoanState loan) =>
+        loan.Model.RecoveryFromObligor ? loan.RecoveryRate.Name : CSharpLiterals.DoubleOperand(loan.Model.Recovery);
 
     public override CollateralKind? Collateral => CollateralKind.Loan;
 
@@ -228,7 +285,10 @@ internal sealed class LoanComponent(EmitContext ctx)
             using (w.Block("if (" + loan.Defaulted + " && result.LoanDefaultPeriod[" + index + "] < 0)"))
             {
                 w.Line("result.LoanDefaultPeriod[" + index + "] = t;");
-                w.Line("result.LoanLoss[" + index + "] = " + loan.StartBalance + " - " + loan.Recovery + ";");
+                // With a workout lag nothing is received in the default period: the loss is what the write-down took.
+                w.Line("result.LoanLoss[" + index + "] = " + loan.StartBalance + " - " + (loan.Model.RecoveryLagPeriods > 0
+                    ? loan.StartBalance + " * " + RecoveryRate(loan)
+                    : loan.Recovery.Name) + ";");
             }
         }
     }

@@ -16,7 +16,7 @@ internal sealed partial class CstToAst
     //     | INTEREST_ONLY UNTIL DATE    # loanInterestOnlyItem
     //     | AMORTIZE amortization       # loanAmortizeItem
     //     | MATURITY DATE               # loanMaturityItem
-    //     | RECOVERY expr               # loanRecoveryItem
+    //     | RECOVERY expr (AFTER duration)? # loanRecoveryItem
     //     ;
     private LoanSyntax? VisitLoanDecl(LoanDeclContext context)
     {
@@ -29,6 +29,7 @@ internal sealed partial class CstToAst
         NameSyntax? obligor = null;
         ExpressionSyntax? balance = null, coupon = null, floor = null, cap = null, recovery = null;
         DateSyntax? interestOnlyUntil = null, maturity = null;
+        DurationSyntax? recoveryLag = null;
         AmortizationSyntax? amortization = null;
         foreach (LoanItemContext item in context.loanItem())
         {
@@ -59,7 +60,13 @@ internal sealed partial class CstToAst
                     items.Keep(ref maturity, "maturity", m, VisitDate(m.DATE()));
                     break;
                 case LoanRecoveryItemContext r:
-                    items.Keep(ref recovery, "recovery", r, VisitExpr(r.expr()));
+                    // 'recovery 40% after 18m': the lag belongs to the first 'recovery' kept, as its rate does.
+                    var (rate, lag) = (VisitExpr(r.expr()), VisitDuration(r.duration()));
+                    if (items.IsFirst("recovery", Span(r)))
+                    {
+                        (recovery, recoveryLag) = (rate, lag);
+                    }
+
                     break;
             }
         }
@@ -68,6 +75,7 @@ internal sealed partial class CstToAst
         {
             CouponFloor = floor,
             CouponCap = cap,
+            RecoveryLag = recoveryLag,
         };
     }
 }

@@ -68,6 +68,31 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         }
     }
 
+    // 'recovery 40% after 18m': whole months as any lag (DL0313, DL0314), at most the longest workout a run covers
+    // (DL0490), and counted in whole periods from the default period, rounded up (DL0489 when that rounds).
+    private static void CheckRecoveryLag(LoanSyntax loan, string name, DealChecks checks)
+    {
+        if (loan.RecoveryLag is not { } lag)
+        {
+            return;
+        }
+
+        int months = checks.MonthsOf(lag, $"the recovery lag of loan '{name}'");
+        if (DurationRules.Months(lag) > DurationRules.MaxWorkoutMonths)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.RecoveryLagBeyondWorkout(lag.Span, name, lag.Text ?? "", DurationRules.MaxWorkoutMonths / 12));
+            return;
+        }
+
+        int perPeriod = checks.Analysis.MonthsPerPeriod;
+        if (months > 0 && checks.Analysis.Frequency is { } frequency && months % perPeriod != 0)
+        {
+            int periods = DurationRules.LagPeriods(months, perPeriod);
+            checks.Diagnostics.Add(DiagnosticCatalogue.RecoveryLagNotWholePeriods(
+                lag.Span, name, lag.Text ?? "", Frequencies.Name(frequency), periods, periods * perPeriod));
+        }
+    }
+
     protected override void CheckStructure(LoanSyntax loan, DealChecks checks)
     {
         string name = loan.Name?.Text ?? "";
@@ -91,6 +116,8 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.LevelNeedsFixedCoupon(level.Span, $"loan '{name}'"));
         }
+
+        CheckRecoveryLag(loan, name, checks);
 
         // Unlike a tranche's, a loan's maturity is required: it is the obligor's term, not the deal's.
         if (loan.Maturity is null)

@@ -23,4 +23,8 @@ public sealed record LoanSyntax(
 
     /// <summary>A floating coupon's cap, as a tranche's; null when none.</summary>
     public ExpressionSyntax? CouponCap { get; init; }
+
+    /// <summary>The workout lag of <c>recovery 40% after 18m</c>: how long after the default the recovery is
+    /// received; null when the recovery comes in the default period itself.</summary>
+    public DurationSyntax? RecoveryLag { get; init; }
 }
