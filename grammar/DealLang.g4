@@ -146,13 +146,14 @@ schedulePoint
 
 // lease MetaLease on Campus { lessee Meta  rent 2.6bn per year escalating 2% per year ... [daycount ACT/365F] }
 // 'phased Built' pays the rent on the share of the buildings handed over (the completion index Built's level).
+// 'rent 100m per year indexed CPI' scales the rent by the index's level over its level on the lease's start.
 leaseDecl
     : LEASE name=ident ON facility=ident LBRACE leaseItem* RBRACE
     ;
 
 leaseItem
     : LESSEE ident                                   # lesseeItem
-    | RENT expr perYear (ESCALATING expr perYear)?   # rentItem
+    | RENT expr perYear (ESCALATING expr perYear)? (INDEXED ident)?   # rentItem
     | STARTS DATE                                    # startsItem
     | TERM duration                                  # termItem
     | RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?     # renewalsItem
@@ -630,7 +631,7 @@ ident
     | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET | TERMINATION_FEE | AMORTISING
     | PREPAYMENT | APPLIED
     | HOLDINGS | HASHRATE | NETWORK | REWARDS | COVER
-    | CONVERTIBLE | EARLY | ABOVE | COMPLETION | DELAYED | PHASED
+    | CONVERTIBLE | EARLY | ABOVE | COMPLETION | DELAYED | PHASED | INDEXED
     | PATHS | SEED | ANTITHETIC | SOBOL | GBM | DRIFT | VOLATILITY | REVERTS | TREND | SPEED | JUMPS | CORRELATE | WITH
     | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD
     | HOLDING | SHARE | FACE | MARK | PAR
@@ -869,6 +870,8 @@ ABOVE         : 'above';
 COMPLETION    : 'completion';
 DELAYED       : 'delayed';
 PHASED        : 'phased';
+// A lease's rent indexed to an index's level ('rent 100m per year indexed CPI').
+INDEXED       : 'indexed';
 
 LBRACE : '{';
 RBRACE : '}';

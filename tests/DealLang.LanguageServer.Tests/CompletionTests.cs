@@ -99,6 +99,17 @@ public sealed class CompletionTests
     }
 
     [Fact]
+    public async Task AfterARentsIndexed_OffersTheIndices()
+    {
+        // 'rent 100m per year indexed CPI' names the index the rent follows (docs/language.md §5 "lease", "Indexed rent").
+        string index = "  index CPI { level 100x  grow 3% per year }\n";
+        (string[] labels, _) = await Complete("  lease MetaLease", index + "  lease MetaLease on Campus {\n    rent 1bn per year indexed ", "\n  }");
+        Assert.Contains("CPI", labels);
+        Assert.DoesNotContain("Meta", labels);
+        Assert.DoesNotContain("Notes", labels);
+    }
+
+    [Fact]
     public async Task InAnExpression_OffersReadableNamesAndExpressionKeywords()
     {
         (string[] labels, _) = await Complete("  default when", "  test Extra = ");

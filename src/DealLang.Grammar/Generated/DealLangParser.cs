@@ -69,12 +69,12 @@ public partial class DealLangParser : Parser {
 		AGAINST=204, ADVANCE=205, INVESTMENT_GRADE=206, WHILE=207, HOLDING=208, 
 		FACE=209, MARK=210, DISCOUNT=211, PAR=212, HOLDINGS=213, HASHRATE=214, 
 		NETWORK=215, REWARDS=216, COVER=217, CONVERTIBLE=218, EARLY=219, ABOVE=220, 
-		COMPLETION=221, DELAYED=222, PHASED=223, LBRACE=224, RBRACE=225, LPAREN=226, 
-		RPAREN=227, COMMA=228, DOT=229, ARROW=230, ASSIGN=231, PLUS=232, MINUS=233, 
-		STAR=234, SLASH=235, LE=236, GE=237, LT=238, GT=239, EQ=240, NE=241, DAYCOUNT=242, 
-		DATE=243, QUANTITY=244, NUMBER=245, STRING=246, UNTERMINATED_STRING=247, 
-		IDENT=248, NON_ASCII_NAME=249, LINE_COMMENT=250, BLOCK_COMMENT=251, UNTERMINATED_COMMENT=252, 
-		WS=253, UNEXPECTED_CHAR=254;
+		COMPLETION=221, DELAYED=222, PHASED=223, INDEXED=224, LBRACE=225, RBRACE=226, 
+		LPAREN=227, RPAREN=228, COMMA=229, DOT=230, ARROW=231, ASSIGN=232, PLUS=233, 
+		MINUS=234, STAR=235, SLASH=236, LE=237, GE=238, LT=239, GT=240, EQ=241, 
+		NE=242, DAYCOUNT=243, DATE=244, QUANTITY=245, NUMBER=246, STRING=247, 
+		UNTERMINATED_STRING=248, IDENT=249, NON_ASCII_NAME=250, LINE_COMMENT=251, 
+		BLOCK_COMMENT=252, UNTERMINATED_COMMENT=253, WS=254, UNEXPECTED_CHAR=255;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -148,8 +148,9 @@ public partial class DealLangParser : Parser {
 		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
 		"'discount'", "'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", 
 		"'cover'", "'convertible'", "'early'", "'above'", "'completion'", "'delayed'", 
-		"'phased'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", 
-		"'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'phased'", "'indexed'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
+		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
+		"'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -182,11 +183,11 @@ public partial class DealLangParser : Parser {
 		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
 		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
 		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "COMPLETION", 
-		"DELAYED", "PHASED", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", 
-		"DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", 
-		"LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
-		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"DELAYED", "PHASED", "INDEXED", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
+		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
+		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
+		"STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
+		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -757,7 +758,7 @@ public partial class DealLangParser : Parser {
 			State = 197;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023307270061849L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 108086393204359167L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023307270061849L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 216172786408734719L) != 0)) {
 				{
 				State = 195;
 				ErrorHandler.Sync(this);
@@ -925,6 +926,7 @@ public partial class DealLangParser : Parser {
 				case COMPLETION:
 				case DELAYED:
 				case PHASED:
+				case INDEXED:
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
@@ -1008,7 +1010,7 @@ public partial class DealLangParser : Parser {
 			State = 207;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9223372028264841215L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -17179869185L) != 0)) {
 				{
 				State = 205;
 				ErrorHandler.Sync(this);
@@ -1242,6 +1244,7 @@ public partial class DealLangParser : Parser {
 				case COMPLETION:
 				case DELAYED:
 				case PHASED:
+				case INDEXED:
 				case LPAREN:
 				case RPAREN:
 				case COMMA:
@@ -2420,6 +2423,10 @@ public partial class DealLangParser : Parser {
 			return GetRuleContext<PerYearContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ESCALATING() { return GetToken(DealLangParser.ESCALATING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INDEXED() { return GetToken(DealLangParser.INDEXED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
 		public RentItemContext(LeaseItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -2537,7 +2544,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 380;
+			State = 384;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
@@ -2574,15 +2581,27 @@ public partial class DealLangParser : Parser {
 					}
 				}
 
+				State = 356;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==INDEXED) {
+					{
+					State = 354;
+					Match(INDEXED);
+					State = 355;
+					ident();
+					}
+				}
+
 				}
 				break;
 			case STARTS:
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 354;
+				State = 358;
 				Match(STARTS);
-				State = 355;
+				State = 359;
 				Match(DATE);
 				}
 				break;
@@ -2590,9 +2609,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 356;
+				State = 360;
 				Match(TERM);
-				State = 357;
+				State = 361;
 				duration();
 				}
 				break;
@@ -2600,28 +2619,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 358;
-				Match(RENEWALS);
-				State = 359;
-				renewalCount();
-				State = 360;
-				duration();
-				State = 361;
-				Match(AT);
 				State = 362;
-				Match(LESSEE);
+				Match(RENEWALS);
 				State = 363;
-				Match(OPTION);
+				renewalCount();
+				State = 364;
+				duration();
+				State = 365;
+				Match(AT);
+				State = 366;
+				Match(LESSEE);
 				State = 367;
+				Match(OPTION);
+				State = 371;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
 				case 1:
 					{
-					State = 364;
+					State = 368;
 					Match(RENT);
-					State = 365;
+					State = 369;
 					Match(AT);
-					State = 366;
+					State = 370;
 					Match(MARKET);
 					}
 					break;
@@ -2632,19 +2651,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 369;
+				State = 373;
 				Match(RVG);
-				State = 371;
+				State = 375;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 370;
+					State = 374;
 					rvgPart();
 					}
 					}
-					State = 373;
+					State = 377;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0) );
@@ -2654,9 +2673,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 375;
+				State = 379;
 				Match(DAYCOUNT_KW);
-				State = 376;
+				State = 380;
 				dayCount();
 				}
 				break;
@@ -2664,7 +2683,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 377;
+				State = 381;
 				guarantorClause();
 				}
 				break;
@@ -2672,9 +2691,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 378;
+				State = 382;
 				Match(PHASED);
-				State = 379;
+				State = 383;
 				ident();
 				}
 				break;
@@ -2715,22 +2734,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 385;
+			State = 389;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 382;
+				State = 386;
 				Match(NUMBER);
-				State = 383;
+				State = 387;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 384;
+				State = 388;
 				Match(QUANTITY);
 				}
 				break;
@@ -2804,16 +2823,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 393;
+			State = 397;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 387;
+				State = 391;
 				Match(GUARANTEES);
-				State = 388;
+				State = 392;
 				expr(0);
 				}
 				break;
@@ -2821,9 +2840,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 389;
+				State = 393;
 				Match(CAP);
-				State = 390;
+				State = 394;
 				expr(0);
 				}
 				break;
@@ -2831,9 +2850,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 391;
+				State = 395;
 				Match(UNTIL);
-				State = 392;
+				State = 396;
 				Match(DATE);
 				}
 				break;
@@ -2885,21 +2904,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 395;
+			State = 399;
 			Match(GUARANTOR);
-			State = 396;
-			_localctx.party = ident();
 			State = 400;
+			_localctx.party = ident();
+			State = 404;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 397;
+				State = 401;
 				guarantorPart();
 				}
 				}
-				State = 402;
+				State = 406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2989,16 +3008,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 415;
+			State = 419;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 403;
+				State = 407;
 				Match(CAP);
-				State = 404;
+				State = 408;
 				expr(0);
 				}
 				break;
@@ -3006,9 +3025,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 405;
+				State = 409;
 				Match(UNTIL);
-				State = 406;
+				State = 410;
 				Match(DATE);
 				}
 				break;
@@ -3016,9 +3035,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 407;
+				State = 411;
 				Match(FEE);
-				State = 408;
+				State = 412;
 				expr(0);
 				}
 				break;
@@ -3026,18 +3045,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 409;
-				Match(COVERS);
-				State = 410;
-				coverage();
 				State = 413;
+				Match(COVERS);
+				State = 414;
+				coverage();
+				State = 417;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 411;
+					State = 415;
 					Match(AND);
-					State = 412;
+					State = 416;
 					coverage();
 					}
 				}
@@ -3083,7 +3102,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 417;
+			State = 421;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3140,27 +3159,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 419;
+			State = 423;
 			Match(LOAN);
-			State = 420;
+			State = 424;
 			_localctx.name = ident();
-			State = 421;
-			Match(LBRACE);
 			State = 425;
+			Match(LBRACE);
+			State = 429;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 422;
+				State = 426;
 				loanItem();
 				}
 				}
-				State = 427;
+				State = 431;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 428;
+			State = 432;
 			Match(RBRACE);
 			}
 		}
@@ -3286,16 +3305,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 48, RULE_loanItem);
 		int _la;
 		try {
-			State = 449;
+			State = 453;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 430;
+				State = 434;
 				Match(OBLIGOR);
-				State = 431;
+				State = 435;
 				ident();
 				}
 				break;
@@ -3303,9 +3322,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 432;
+				State = 436;
 				Match(BALANCE);
-				State = 433;
+				State = 437;
 				expr(0);
 				}
 				break;
@@ -3313,9 +3332,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 434;
+				State = 438;
 				Match(COUPON);
-				State = 435;
+				State = 439;
 				couponTerms();
 				}
 				break;
@@ -3323,11 +3342,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 436;
+				State = 440;
 				Match(INTEREST_ONLY);
-				State = 437;
+				State = 441;
 				Match(UNTIL);
-				State = 438;
+				State = 442;
 				Match(DATE);
 				}
 				break;
@@ -3335,9 +3354,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 439;
+				State = 443;
 				Match(AMORTIZE);
-				State = 440;
+				State = 444;
 				amortization();
 				}
 				break;
@@ -3345,9 +3364,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 441;
+				State = 445;
 				Match(MATURITY);
-				State = 442;
+				State = 446;
 				Match(DATE);
 				}
 				break;
@@ -3355,18 +3374,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 443;
-				Match(RECOVERY);
-				State = 444;
-				expr(0);
 				State = 447;
+				Match(RECOVERY);
+				State = 448;
+				expr(0);
+				State = 451;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 445;
+					State = 449;
 					Match(AFTER);
-					State = 446;
+					State = 450;
 					duration();
 					}
 				}
@@ -3423,27 +3442,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 451;
+			State = 455;
 			Match(FLEET);
-			State = 452;
+			State = 456;
 			_localctx.name = ident();
-			State = 453;
-			Match(LBRACE);
 			State = 457;
+			Match(LBRACE);
+			State = 461;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 454;
+				State = 458;
 				fleetItem();
 				}
 				}
-				State = 459;
+				State = 463;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 460;
+			State = 464;
 			Match(RBRACE);
 			}
 		}
@@ -3640,32 +3659,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_fleetItem);
 		int _la;
 		try {
-			State = 501;
+			State = 505;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 462;
+				State = 466;
 				Match(DELIVERIES);
-				State = 463;
-				Match(LBRACE);
 				State = 467;
+				Match(LBRACE);
+				State = 471;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 464;
+					State = 468;
 					delivery();
 					}
 					}
-					State = 469;
+					State = 473;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 470;
+				State = 474;
 				Match(RBRACE);
 				}
 				break;
@@ -3673,9 +3692,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 471;
+				State = 475;
 				Match(UNITS);
-				State = 472;
+				State = 476;
 				expr(0);
 				}
 				break;
@@ -3683,9 +3702,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 473;
+				State = 477;
 				Match(UNIT_COST);
-				State = 474;
+				State = 478;
 				expr(0);
 				}
 				break;
@@ -3693,11 +3712,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 475;
+				State = 479;
 				Match(DEPRECIATE);
-				State = 476;
+				State = 480;
 				Match(STRAIGHT_LINE);
-				State = 477;
+				State = 481;
 				duration();
 				}
 				break;
@@ -3705,13 +3724,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 478;
+				State = 482;
 				Match(DEPRECIATE);
-				State = 479;
+				State = 483;
 				Match(DECLINING);
-				State = 480;
+				State = 484;
 				expr(0);
-				State = 481;
+				State = 485;
 				perYear();
 				}
 				break;
@@ -3719,9 +3738,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 483;
+				State = 487;
 				Match(POWER);
-				State = 484;
+				State = 488;
 				expr(0);
 				}
 				break;
@@ -3729,9 +3748,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 485;
+				State = 489;
 				Match(PUE);
-				State = 486;
+				State = 490;
 				expr(0);
 				}
 				break;
@@ -3739,9 +3758,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 487;
+				State = 491;
 				Match(POWER_PRICE);
-				State = 488;
+				State = 492;
 				expr(0);
 				}
 				break;
@@ -3749,11 +3768,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 489;
+				State = 493;
 				Match(MAINTENANCE);
-				State = 490;
+				State = 494;
 				expr(0);
-				State = 491;
+				State = 495;
 				perYear();
 				}
 				break;
@@ -3761,15 +3780,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 493;
-				Match(MARKET_VALUE);
-				State = 494;
-				expr(0);
-				State = 495;
-				Match(DECLINING);
-				State = 496;
-				expr(0);
 				State = 497;
+				Match(MARKET_VALUE);
+				State = 498;
+				expr(0);
+				State = 499;
+				Match(DECLINING);
+				State = 500;
+				expr(0);
+				State = 501;
 				perYear();
 				}
 				break;
@@ -3777,9 +3796,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 499;
+				State = 503;
 				Match(GENERATION);
-				State = 500;
+				State = 504;
 				ident();
 				}
 				break;
@@ -3836,31 +3855,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 503;
-			Match(CONTRACT);
-			State = 504;
-			_localctx.name = ident();
-			State = 505;
-			Match(ON);
-			State = 506;
-			_localctx.fleet = ident();
 			State = 507;
-			Match(LBRACE);
+			Match(CONTRACT);
+			State = 508;
+			_localctx.name = ident();
+			State = 509;
+			Match(ON);
+			State = 510;
+			_localctx.fleet = ident();
 			State = 511;
+			Match(LBRACE);
+			State = 515;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 508;
+				State = 512;
 				contractItem();
 				}
 				}
-				State = 513;
+				State = 517;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 514;
+			State = 518;
 			Match(RBRACE);
 			}
 		}
@@ -4065,16 +4084,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_contractItem);
 		int _la;
 		try {
-			State = 559;
+			State = 563;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 516;
+				State = 520;
 				Match(CUSTOMER);
-				State = 517;
+				State = 521;
 				ident();
 				}
 				break;
@@ -4082,9 +4101,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 518;
+				State = 522;
 				Match(UNITS);
-				State = 519;
+				State = 523;
 				expr(0);
 				}
 				break;
@@ -4092,11 +4111,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 520;
+				State = 524;
 				Match(PRICE);
-				State = 521;
+				State = 525;
 				Match(AT);
-				State = 522;
+				State = 526;
 				Match(MARKET);
 				}
 				break;
@@ -4104,9 +4123,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 523;
+				State = 527;
 				Match(PRICE);
-				State = 524;
+				State = 528;
 				expr(0);
 				}
 				break;
@@ -4114,11 +4133,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 525;
+				State = 529;
 				Match(HOUR);
-				State = 526;
+				State = 530;
 				expr(0);
-				State = 527;
+				State = 531;
 				perYear();
 				}
 				break;
@@ -4126,9 +4145,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 529;
+				State = 533;
 				Match(TAKE_OR_PAY);
-				State = 530;
+				State = 534;
 				expr(0);
 				}
 				break;
@@ -4136,9 +4155,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 531;
+				State = 535;
 				Match(STARTS);
-				State = 532;
+				State = 536;
 				Match(DATE);
 				}
 				break;
@@ -4146,9 +4165,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 533;
+				State = 537;
 				Match(TERM);
-				State = 534;
+				State = 538;
 				duration();
 				}
 				break;
@@ -4156,25 +4175,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 535;
+				State = 539;
 				Match(TERMINATION_FEE);
-				State = 536;
+				State = 540;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 542;
+				State = 546;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 537;
+					State = 541;
 					Match(AMORTISING);
-					State = 540;
+					State = 544;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 538;
+						State = 542;
 						Match(TO);
-						State = 539;
+						State = 543;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4188,17 +4207,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 544;
-				Match(RENEWALS);
-				State = 545;
-				renewalCount();
-				State = 546;
-				duration();
-				State = 547;
-				Match(AT);
 				State = 548;
-				Match(CUSTOMER);
+				Match(RENEWALS);
 				State = 549;
+				renewalCount();
+				State = 550;
+				duration();
+				State = 551;
+				Match(AT);
+				State = 552;
+				Match(CUSTOMER);
+				State = 553;
 				Match(OPTION);
 				}
 				break;
@@ -4206,20 +4225,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 551;
+				State = 555;
 				Match(PREPAYMENT);
-				State = 552;
-				expr(0);
 				State = 556;
+				expr(0);
+				State = 560;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 553;
+					State = 557;
 					Match(APPLIED);
-					State = 554;
+					State = 558;
 					Match(OVER);
-					State = 555;
+					State = 559;
 					Match(TERM);
 					}
 				}
@@ -4230,7 +4249,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 558;
+				State = 562;
 				guarantorClause();
 				}
 				break;
@@ -4282,27 +4301,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 561;
+			State = 565;
 			Match(COINS);
-			State = 562;
+			State = 566;
 			_localctx.name = ident();
-			State = 563;
-			Match(LBRACE);
 			State = 567;
+			Match(LBRACE);
+			State = 571;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 213)) & ~0x3f) == 0 && ((1L << (_la - 213)) & 15L) != 0)) {
 				{
 				{
-				State = 564;
+				State = 568;
 				coinsItem();
 				}
 				}
-				State = 569;
+				State = 573;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 570;
+			State = 574;
 			Match(RBRACE);
 			}
 		}
@@ -4452,16 +4471,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 60, RULE_coinsItem);
 		try {
-			State = 590;
+			State = 594;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 572;
+				State = 576;
 				Match(HOLDINGS);
-				State = 573;
+				State = 577;
 				expr(0);
 				}
 				break;
@@ -4469,9 +4488,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 574;
+				State = 578;
 				Match(PRICE);
-				State = 575;
+				State = 579;
 				ident();
 				}
 				break;
@@ -4479,9 +4498,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 576;
+				State = 580;
 				Match(HASHRATE);
-				State = 577;
+				State = 581;
 				expr(0);
 				}
 				break;
@@ -4489,9 +4508,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 578;
+				State = 582;
 				Match(NETWORK);
-				State = 579;
+				State = 583;
 				expr(0);
 				}
 				break;
@@ -4499,9 +4518,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 580;
+				State = 584;
 				Match(REWARDS);
-				State = 581;
+				State = 585;
 				expr(0);
 				}
 				break;
@@ -4509,9 +4528,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 582;
+				State = 586;
 				Match(POWER);
-				State = 583;
+				State = 587;
 				expr(0);
 				}
 				break;
@@ -4519,9 +4538,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 584;
+				State = 588;
 				Match(POWER_PRICE);
-				State = 585;
+				State = 589;
 				expr(0);
 				}
 				break;
@@ -4529,9 +4548,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 586;
+				State = 590;
 				Match(DEPTH);
-				State = 587;
+				State = 591;
 				expr(0);
 				}
 				break;
@@ -4539,9 +4558,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 588;
+				State = 592;
 				Match(IMPACT);
-				State = 589;
+				State = 593;
 				expr(0);
 				}
 				break;
@@ -4593,20 +4612,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 592;
+			State = 596;
 			Match(DATE);
-			State = 593;
-			_localctx.units = expr(0);
-			State = 594;
-			Match(AT);
-			State = 595;
-			_localctx.cost = expr(0);
 			State = 597;
+			_localctx.units = expr(0);
+			State = 598;
+			Match(AT);
+			State = 599;
+			_localctx.cost = expr(0);
+			State = 601;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 596;
+				State = 600;
 				Match(COMMA);
 				}
 			}
@@ -4659,27 +4678,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 599;
+			State = 603;
 			Match(TRANCHE);
-			State = 600;
+			State = 604;
 			_localctx.name = ident();
-			State = 601;
-			Match(LBRACE);
 			State = 605;
+			Match(LBRACE);
+			State = 609;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 603980287L) != 0)) {
 				{
 				{
-				State = 602;
+				State = 606;
 				trancheItem();
 				}
 				}
-				State = 607;
+				State = 611;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 608;
+			State = 612;
 			Match(RBRACE);
 			}
 		}
@@ -4728,38 +4747,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 610;
+			State = 614;
 			_localctx.rate = expr(0);
-			State = 612;
+			State = 616;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 611;
-				Match(FIXED);
-				}
-			}
-
-			State = 616;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==FLOOR) {
-				{
-				State = 614;
-				Match(FLOOR);
 				State = 615;
-				_localctx.floor = expr(0);
+				Match(FIXED);
 				}
 			}
 
 			State = 620;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==CAP) {
+			if (_la==FLOOR) {
 				{
 				State = 618;
-				Match(CAP);
+				Match(FLOOR);
 				State = 619;
+				_localctx.floor = expr(0);
+				}
+			}
+
+			State = 624;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CAP) {
+				{
+				State = 622;
+				Match(CAP);
+				State = 623;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5115,16 +5134,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_trancheItem);
 		int _la;
 		try {
-			State = 714;
+			State = 718;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 622;
+				State = 626;
 				Match(BALANCE);
-				State = 623;
+				State = 627;
 				expr(0);
 				}
 				break;
@@ -5132,9 +5151,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 624;
+				State = 628;
 				Match(COUPON);
-				State = 625;
+				State = 629;
 				couponTerms();
 				}
 				break;
@@ -5142,26 +5161,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 626;
+				State = 630;
 				Match(PIK);
-				State = 628;
+				State = 632;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 627;
+					State = 631;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 632;
+				State = 636;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 630;
+					State = 634;
 					Match(WHEN);
-					State = 631;
+					State = 635;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5172,9 +5191,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 634;
+				State = 638;
 				Match(PIK);
-				State = 635;
+				State = 639;
 				Match(UNPAID);
 				}
 				break;
@@ -5182,9 +5201,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 636;
+				State = 640;
 				Match(ISSUE_PRICE);
-				State = 637;
+				State = 641;
 				expr(0);
 				}
 				break;
@@ -5192,9 +5211,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 638;
+				State = 642;
 				Match(COMMITMENT);
-				State = 639;
+				State = 643;
 				expr(0);
 				}
 				break;
@@ -5202,11 +5221,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 640;
+				State = 644;
 				Match(AVAILABLE);
-				State = 641;
+				State = 645;
 				Match(UNTIL);
-				State = 642;
+				State = 646;
 				Match(DATE);
 				}
 				break;
@@ -5214,25 +5233,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 643;
+				State = 647;
 				Match(DRAWS);
-				State = 644;
-				Match(LBRACE);
 				State = 648;
+				Match(LBRACE);
+				State = 652;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 645;
+					State = 649;
 					schedulePoint();
 					}
 					}
-					State = 650;
+					State = 654;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 651;
+				State = 655;
 				Match(RBRACE);
 				}
 				break;
@@ -5240,15 +5259,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 652;
-				Match(DRAWS);
-				State = 653;
-				Match(AGAINST);
-				State = 654;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 655;
-				Match(ADVANCE);
 				State = 656;
+				Match(DRAWS);
+				State = 657;
+				Match(AGAINST);
+				State = 658;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 659;
+				Match(ADVANCE);
+				State = 660;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5256,9 +5275,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 658;
+				State = 662;
 				Match(COMMITMENT_FEE);
-				State = 659;
+				State = 663;
 				expr(0);
 				}
 				break;
@@ -5266,26 +5285,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 660;
+				State = 664;
 				Match(STEP_UP);
-				State = 661;
+				State = 665;
 				expr(0);
-				State = 666;
+				State = 670;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 662;
+					State = 666;
 					Match(FROM);
-					State = 663;
+					State = 667;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 664;
+					State = 668;
 					Match(WHILE);
-					State = 665;
+					State = 669;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -5298,41 +5317,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 668;
+				State = 672;
 				Match(MARGIN);
-				State = 669;
+				State = 673;
 				Match(GRID);
-				State = 670;
+				State = 674;
 				((MarginGridItemContext)_localctx).test = ident();
-				State = 671;
-				Match(LBRACE);
 				State = 675;
+				Match(LBRACE);
+				State = 679;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 672;
+					State = 676;
 					gridTier();
 					}
 					}
-					State = 677;
+					State = 681;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 680;
+				State = 684;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 678;
+					State = 682;
 					Match(ELSE);
-					State = 679;
+					State = 683;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 682;
+				State = 686;
 				Match(RBRACE);
 				}
 				break;
@@ -5340,15 +5359,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 684;
-				Match(MARGIN);
-				State = 685;
-				Match(INVESTMENT_GRADE);
-				State = 686;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 687;
-				Match(ELSE);
 				State = 688;
+				Match(MARGIN);
+				State = 689;
+				Match(INVESTMENT_GRADE);
+				State = 690;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 691;
+				Match(ELSE);
+				State = 692;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5356,9 +5375,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 690;
+				State = 694;
 				Match(TARGET_BALANCE);
-				State = 691;
+				State = 695;
 				expr(0);
 				}
 				break;
@@ -5366,11 +5385,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 692;
+				State = 696;
 				Match(INTEREST_ONLY);
-				State = 693;
+				State = 697;
 				Match(UNTIL);
-				State = 694;
+				State = 698;
 				Match(DATE);
 				}
 				break;
@@ -5378,9 +5397,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 695;
+				State = 699;
 				Match(AMORTIZE);
-				State = 696;
+				State = 700;
 				amortization();
 				}
 				break;
@@ -5388,9 +5407,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 697;
+				State = 701;
 				Match(MATURITY);
-				State = 698;
+				State = 702;
 				Match(DATE);
 				}
 				break;
@@ -5398,9 +5417,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 699;
+				State = 703;
 				Match(SENIORITY);
-				State = 700;
+				State = 704;
 				Match(NUMBER);
 				}
 				break;
@@ -5408,7 +5427,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 701;
+				State = 705;
 				guarantorClause();
 				}
 				break;
@@ -5416,26 +5435,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 702;
-				Match(CONVERTIBLE);
-				State = 703;
-				Match(AT);
-				State = 704;
-				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 705;
-				Match(AGAINST);
 				State = 706;
-				((ConvertibleItemContext)_localctx).share = expr(0);
+				Match(CONVERTIBLE);
+				State = 707;
+				Match(AT);
+				State = 708;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 709;
+				Match(AGAINST);
 				State = 710;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 714;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 707;
+					State = 711;
 					Match(EARLY);
-					State = 708;
+					State = 712;
 					Match(ABOVE);
-					State = 709;
+					State = 713;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5446,9 +5465,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 712;
+				State = 716;
 				Match(COMPLETION);
-				State = 713;
+				State = 717;
 				expr(0);
 				}
 				break;
@@ -5495,11 +5514,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 716;
+			State = 720;
 			Match(BELOW);
-			State = 717;
+			State = 721;
 			_localctx.bound = expr(0);
-			State = 718;
+			State = 722;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -5581,14 +5600,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_amortization);
 		int _la;
 		try {
-			State = 732;
+			State = 736;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 720;
+				State = 724;
 				Match(BULLET);
 				}
 				break;
@@ -5596,7 +5615,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 721;
+				State = 725;
 				Match(LEVEL);
 				}
 				break;
@@ -5604,7 +5623,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 722;
+				State = 726;
 				Match(LINEAR);
 				}
 				break;
@@ -5612,25 +5631,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 723;
+				State = 727;
 				Match(SCHEDULE);
-				State = 724;
-				Match(LBRACE);
 				State = 728;
+				Match(LBRACE);
+				State = 732;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 725;
+					State = 729;
 					schedulePoint();
 					}
 					}
-					State = 730;
+					State = 734;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 731;
+				State = 735;
 				Match(RBRACE);
 				}
 				break;
@@ -5684,27 +5703,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 734;
+			State = 738;
 			Match(HOLDING);
-			State = 735;
+			State = 739;
 			_localctx.name = ident();
-			State = 736;
-			Match(LBRACE);
 			State = 740;
+			Match(LBRACE);
+			State = 744;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 25166853L) != 0)) {
 				{
 				{
-				State = 737;
+				State = 741;
 				holdingItem();
 				}
 				}
-				State = 742;
+				State = 746;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 743;
+			State = 747;
 			Match(RBRACE);
 			}
 		}
@@ -5838,20 +5857,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 76, RULE_holdingItem);
 		int _la;
 		try {
-			State = 768;
+			State = 772;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 745;
+				State = 749;
 				Match(OF);
-				State = 746;
+				State = 750;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 747;
+				State = 751;
 				Match(DOT);
-				State = 748;
+				State = 752;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -5859,9 +5878,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 750;
+				State = 754;
 				Match(SHARE);
-				State = 751;
+				State = 755;
 				expr(0);
 				}
 				break;
@@ -5869,9 +5888,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 752;
+				State = 756;
 				Match(FACE);
-				State = 753;
+				State = 757;
 				expr(0);
 				}
 				break;
@@ -5879,9 +5898,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 754;
+				State = 758;
 				Match(MARK);
-				State = 755;
+				State = 759;
 				Match(PAR);
 				}
 				break;
@@ -5889,9 +5908,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 756;
+				State = 760;
 				Match(MARK);
-				State = 757;
+				State = 761;
 				ident();
 				}
 				break;
@@ -5899,19 +5918,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 758;
+				State = 762;
 				Match(MARKET);
-				State = 760;
+				State = 764;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 759;
+					State = 763;
 					holdingMarketTerm();
 					}
 					}
-					State = 762;
+					State = 766;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -5921,13 +5940,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 764;
+				State = 768;
 				Match(DRAWS);
-				State = 765;
+				State = 769;
 				Match(CALLED);
-				State = 766;
+				State = 770;
 				Match(FROM);
-				State = 767;
+				State = 771;
 				ident();
 				}
 				break;
@@ -6001,16 +6020,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 78, RULE_holdingMarketTerm);
 		try {
-			State = 776;
+			State = 780;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 770;
+				State = 774;
 				Match(DISCOUNT);
-				State = 771;
+				State = 775;
 				expr(0);
 				}
 				break;
@@ -6018,9 +6037,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 772;
+				State = 776;
 				Match(DEPTH);
-				State = 773;
+				State = 777;
 				expr(0);
 				}
 				break;
@@ -6028,9 +6047,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 774;
+				State = 778;
 				Match(IMPACT);
-				State = 775;
+				State = 779;
 				expr(0);
 				}
 				break;
@@ -6084,27 +6103,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 778;
+			State = 782;
 			Match(EQUITY);
-			State = 779;
+			State = 783;
 			_localctx.name = ident();
-			State = 780;
-			Match(LBRACE);
 			State = 784;
+			Match(LBRACE);
+			State = 788;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 3023656976387L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 781;
+				State = 785;
 				equityItem();
 				}
 				}
-				State = 786;
+				State = 790;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 787;
+			State = 791;
 			Match(RBRACE);
 			}
 		}
@@ -6240,16 +6259,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_equityItem);
 		int _la;
 		try {
-			State = 824;
+			State = 828;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 789;
+				State = 793;
 				Match(CONTRIBUTED);
-				State = 790;
+				State = 794;
 				expr(0);
 				}
 				break;
@@ -6257,23 +6276,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 791;
+				State = 795;
 				Match(HOLDERS);
-				State = 792;
+				State = 796;
 				holder();
-				State = 797;
+				State = 801;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 793;
+					State = 797;
 					Match(COMMA);
-					State = 794;
+					State = 798;
 					holder();
 					}
 					}
-					State = 799;
+					State = 803;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6283,9 +6302,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 800;
+				State = 804;
 				Match(HURDLE);
-				State = 801;
+				State = 805;
 				expr(0);
 				}
 				break;
@@ -6293,32 +6312,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 802;
+				State = 806;
 				Match(CARRY);
-				State = 803;
+				State = 807;
 				expr(0);
-				State = 804;
-				Match(TO);
-				State = 805;
-				((CarryItemContext)_localctx).gp = ident();
 				State = 808;
+				Match(TO);
+				State = 809;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 812;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 806;
+					State = 810;
 					Match(CATCH_UP);
-					State = 807;
+					State = 811;
 					expr(0);
 					}
 				}
 
-				State = 811;
+				State = 815;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 810;
+					State = 814;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6329,9 +6348,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 813;
+				State = 817;
 				Match(COMMITMENT);
-				State = 814;
+				State = 818;
 				expr(0);
 				}
 				break;
@@ -6339,23 +6358,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 815;
+				State = 819;
 				Match(CALLS);
-				State = 816;
+				State = 820;
 				capitalCall();
-				State = 821;
+				State = 825;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 817;
+					State = 821;
 					Match(COMMA);
-					State = 818;
+					State = 822;
 					capitalCall();
 					}
 					}
-					State = 823;
+					State = 827;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6412,32 +6431,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 826;
+			State = 830;
 			ident();
-			State = 827;
+			State = 831;
 			expr(0);
-			State = 836;
+			State = 840;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 828;
-				Match(LBRACE);
 				State = 832;
+				Match(LBRACE);
+				State = 836;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 7L) != 0)) {
 					{
 					{
-					State = 829;
+					State = 833;
 					holderTerm();
 					}
 					}
-					State = 834;
+					State = 838;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 835;
+				State = 839;
 				Match(RBRACE);
 				}
 			}
@@ -6512,16 +6531,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 86, RULE_holderTerm);
 		try {
-			State = 844;
+			State = 848;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 838;
+				State = 842;
 				Match(HURDLE);
-				State = 839;
+				State = 843;
 				expr(0);
 				}
 				break;
@@ -6529,9 +6548,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 840;
+				State = 844;
 				Match(CARRY);
-				State = 841;
+				State = 845;
 				expr(0);
 				}
 				break;
@@ -6539,9 +6558,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 842;
+				State = 846;
 				Match(CATCH_UP);
-				State = 843;
+				State = 847;
 				expr(0);
 				}
 				break;
@@ -6585,9 +6604,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 846;
+			State = 850;
 			Match(DATE);
-			State = 847;
+			State = 851;
 			expr(0);
 			}
 		}
@@ -6637,32 +6656,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 849;
+			State = 853;
 			Match(ACCOUNT);
-			State = 850;
+			State = 854;
 			_localctx.name = ident();
-			State = 859;
+			State = 863;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 851;
-				Match(LBRACE);
 				State = 855;
+				Match(LBRACE);
+				State = 859;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 852;
+					State = 856;
 					accountItem();
 					}
 					}
-					State = 857;
+					State = 861;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 858;
+				State = 862;
 				Match(RBRACE);
 				}
 			}
@@ -6737,16 +6756,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 92, RULE_accountItem);
 		try {
-			State = 867;
+			State = 871;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 861;
+				State = 865;
 				Match(TARGET);
-				State = 862;
+				State = 866;
 				expr(0);
 				}
 				break;
@@ -6754,9 +6773,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 863;
+				State = 867;
 				Match(INITIAL);
-				State = 864;
+				State = 868;
 				expr(0);
 				}
 				break;
@@ -6764,9 +6783,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 865;
+				State = 869;
 				Match(EARNS);
-				State = 866;
+				State = 870;
 				expr(0);
 				}
 				break;
@@ -6827,31 +6846,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 869;
+			State = 873;
 			Match(FEE);
-			State = 870;
+			State = 874;
 			_localctx.name = ident();
-			State = 871;
+			State = 875;
 			Match(LBRACE);
-			State = 872;
+			State = 876;
 			expr(0);
-			State = 880;
+			State = 884;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 873;
+				State = 877;
 				perYear();
-				State = 878;
+				State = 882;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 874;
+					State = 878;
 					Match(ESCALATING);
-					State = 875;
+					State = 879;
 					expr(0);
-					State = 876;
+					State = 880;
 					perYear();
 					}
 				}
@@ -6859,7 +6878,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 882;
+			State = 886;
 			Match(RBRACE);
 			}
 		}
@@ -6914,52 +6933,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 884;
+			State = 888;
 			Match(TEST);
-			State = 885;
+			State = 889;
 			_localctx.name = ident();
-			State = 886;
+			State = 890;
 			Match(ASSIGN);
-			State = 887;
+			State = 891;
 			expr(0);
-			State = 894;
+			State = 898;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 888;
+				State = 892;
 				Match(OVER);
-				State = 891;
+				State = 895;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 889;
+					State = 893;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 890;
+					State = 894;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 893;
+				State = 897;
 				duration();
 				}
 			}
 
-			State = 898;
+			State = 902;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 896;
+				State = 900;
 				Match(FROM);
-				State = 897;
+				State = 901;
 				Match(DATE);
 				}
 			}
@@ -7046,79 +7065,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 900;
+			State = 904;
 			Match(TRIGGER);
-			State = 901;
+			State = 905;
 			_localctx.name = ident();
-			State = 902;
-			Match(WHEN);
-			State = 903;
-			expr(0);
 			State = 906;
+			Match(WHEN);
+			State = 907;
+			expr(0);
+			State = 910;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 904;
+				State = 908;
 				Match(FROM);
-				State = 905;
+				State = 909;
 				Match(DATE);
 				}
 			}
 
-			State = 911;
+			State = 915;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 908;
+				State = 912;
 				Match(TRIPS);
-				State = 909;
+				State = 913;
 				Match(AFTER);
-				State = 910;
+				State = 914;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 916;
+			State = 920;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 913;
+				State = 917;
 				Match(CURES);
-				State = 914;
+				State = 918;
 				Match(AFTER);
-				State = 915;
+				State = 919;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 928;
+			State = 932;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 918;
-				Match(CURE);
-				State = 919;
-				Match(BY);
-				State = 920;
-				_localctx.curer = ident();
-				State = 921;
-				Match(UP);
 				State = 922;
-				Match(TO);
+				Match(CURE);
 				State = 923;
-				_localctx.times = Match(NUMBER);
+				Match(BY);
 				State = 924;
-				Match(TIMES);
+				_localctx.curer = ident();
+				State = 925;
+				Match(UP);
 				State = 926;
+				Match(TO);
+				State = 927;
+				_localctx.times = Match(NUMBER);
+				State = 928;
+				Match(TIMES);
+				State = 930;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 925;
+					State = 929;
 					cureDestination();
 					}
 				}
@@ -7126,23 +7145,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 930;
+			State = 934;
 			Match(ARROW);
-			State = 931;
+			State = 935;
 			triggerEffect();
-			State = 936;
+			State = 940;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 932;
+				State = 936;
 				Match(COMMA);
-				State = 933;
+				State = 937;
 				triggerEffect();
 				}
 				}
-				State = 938;
+				State = 942;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7214,43 +7233,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_cureDestination);
 		int _la;
 		try {
-			State = 955;
+			State = 959;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 939;
+				State = 943;
 				Match(PREPAYING);
-				State = 940;
+				State = 944;
 				ident();
-				State = 945;
+				State = 949;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 941;
+					State = 945;
 					Match(COMMA);
-					State = 942;
+					State = 946;
 					ident();
 					}
 					}
-					State = 947;
+					State = 951;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 951;
+				State = 955;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 948;
+					State = 952;
 					Match(THEN);
-					State = 949;
+					State = 953;
 					Match(INTO);
-					State = 950;
+					State = 954;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -7261,9 +7280,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 953;
+				State = 957;
 				Match(INTO);
-				State = 954;
+				State = 958;
 				ident();
 				}
 				break;
@@ -7352,20 +7371,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 102, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 976;
+			State = 980;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 957;
+				State = 961;
 				Match(SWEEP);
-				State = 958;
+				State = 962;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 959;
+				State = 963;
 				Match(TO);
-				State = 960;
+				State = 964;
 				ident();
 				}
 				break;
@@ -7373,34 +7392,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 961;
+				State = 965;
 				Match(ACCELERATE);
-				State = 973;
+				State = 977;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 962;
+					State = 966;
 					Match(LPAREN);
-					State = 963;
+					State = 967;
 					ident();
-					State = 968;
+					State = 972;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 964;
+						State = 968;
 						Match(COMMA);
-						State = 965;
+						State = 969;
 						ident();
 						}
 						}
-						State = 970;
+						State = 974;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 971;
+					State = 975;
 					Match(RPAREN);
 					}
 				}
@@ -7411,7 +7430,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 975;
+				State = 979;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7459,20 +7478,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 978;
+			State = 982;
 			Match(DEFAULT);
-			State = 979;
-			Match(WHEN);
-			State = 980;
-			expr(0);
 			State = 983;
+			Match(WHEN);
+			State = 984;
+			expr(0);
+			State = 987;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 981;
+				State = 985;
 				Match(GRACE);
-				State = 982;
+				State = 986;
 				duration();
 				}
 			}
@@ -7524,25 +7543,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 985;
+			State = 989;
 			Match(CFADS);
-			State = 986;
+			State = 990;
 			Match(INCLUDES);
-			State = 987;
+			State = 991;
 			cfadsItem();
-			State = 992;
+			State = 996;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 988;
+				State = 992;
 				Match(COMMA);
-				State = 989;
+				State = 993;
 				cfadsItem();
 				}
 				}
-				State = 994;
+				State = 998;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7582,13 +7601,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 108, RULE_cfadsItem);
 		try {
-			State = 997;
+			State = 1001;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 995;
+				State = 999;
 				Match(RVG);
 				}
 				break;
@@ -7755,11 +7774,12 @@ public partial class DealLangParser : Parser {
 			case COMPLETION:
 			case DELAYED:
 			case PHASED:
+			case INDEXED:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 996;
+				State = 1000;
 				ident();
 				}
 				break;
@@ -7809,25 +7829,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 999;
+			State = 1003;
 			Match(WATERFALL);
-			State = 1000;
-			Match(LBRACE);
 			State = 1004;
+			Match(LBRACE);
+			State = 1008;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1001;
+				State = 1005;
 				step();
 				}
 				}
-				State = 1006;
+				State = 1010;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1007;
+			State = 1011;
 			Match(RBRACE);
 			}
 		}
@@ -8055,39 +8075,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 112, RULE_step);
 		int _la;
 		try {
-			State = 1100;
+			State = 1104;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1009;
+				State = 1013;
 				Match(PAY);
-				State = 1010;
+				State = 1014;
 				((PayStepContext)_localctx).target = reference();
-				State = 1020;
+				State = 1024;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1011;
+					State = 1015;
 					Match(USING);
-					State = 1012;
+					State = 1016;
 					ident();
-					State = 1017;
+					State = 1021;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1013;
+						State = 1017;
 						Match(COMMA);
-						State = 1014;
+						State = 1018;
 						ident();
 						}
 						}
-						State = 1019;
+						State = 1023;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8100,9 +8120,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1022;
+				State = 1026;
 				Match(FILL);
-				State = 1023;
+				State = 1027;
 				ident();
 				}
 				break;
@@ -8110,9 +8130,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1024;
+				State = 1028;
 				Match(RELEASE);
-				State = 1025;
+				State = 1029;
 				ident();
 				}
 				break;
@@ -8120,13 +8140,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1026;
+				State = 1030;
 				Match(HOLD);
-				State = 1027;
+				State = 1031;
 				Match(REST);
-				State = 1028;
+				State = 1032;
 				Match(IN);
-				State = 1029;
+				State = 1033;
 				ident();
 				}
 				break;
@@ -8134,25 +8154,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1030;
+				State = 1034;
 				Match(DISTRIBUTE);
-				State = 1033;
+				State = 1037;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1031;
+					State = 1035;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1032;
+					State = 1036;
 					Match(OF);
 					}
 				}
 
-				State = 1035;
+				State = 1039;
 				Match(REST);
-				State = 1036;
+				State = 1040;
 				Match(TO);
-				State = 1037;
+				State = 1041;
 				ident();
 				}
 				break;
@@ -8160,17 +8180,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1038;
-				Match(SWEEP);
-				State = 1039;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1040;
-				Match(OF);
-				State = 1041;
-				Match(REST);
 				State = 1042;
-				Match(TO);
+				Match(SWEEP);
 				State = 1043;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 1044;
+				Match(OF);
+				State = 1045;
+				Match(REST);
+				State = 1046;
+				Match(TO);
+				State = 1047;
 				ident();
 				}
 				break;
@@ -8178,31 +8198,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1044;
+				State = 1048;
 				Match(SELL);
-				State = 1045;
+				State = 1049;
 				ident();
-				State = 1050;
+				State = 1054;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1046;
+					State = 1050;
 					Match(COMMA);
-					State = 1047;
+					State = 1051;
 					ident();
 					}
 					}
-					State = 1052;
+					State = 1056;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1053;
+				State = 1057;
 				Match(TO);
-				State = 1054;
+				State = 1058;
 				Match(COVER);
-				State = 1055;
+				State = 1059;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8210,52 +8230,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1057;
+				State = 1061;
 				Match(IF);
-				State = 1058;
+				State = 1062;
 				expr(0);
-				State = 1059;
-				Match(LBRACE);
 				State = 1063;
+				Match(LBRACE);
+				State = 1067;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1060;
+					State = 1064;
 					step();
 					}
 					}
-					State = 1065;
+					State = 1069;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1066;
+				State = 1070;
 				Match(RBRACE);
-				State = 1076;
+				State = 1080;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1067;
+					State = 1071;
 					Match(ELSE);
-					State = 1068;
-					Match(LBRACE);
 					State = 1072;
+					Match(LBRACE);
+					State = 1076;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1069;
+						State = 1073;
 						step();
 						}
 						}
-						State = 1074;
+						State = 1078;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1075;
+					State = 1079;
 					Match(RBRACE);
 					}
 				}
@@ -8266,37 +8286,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1078;
+				State = 1082;
 				Match(PRO_RATA);
-				State = 1081;
+				State = 1085;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1079;
+					State = 1083;
 					Match(BY);
-					State = 1080;
+					State = 1084;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1083;
-				Match(LBRACE);
 				State = 1087;
+				Match(LBRACE);
+				State = 1091;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1084;
+					State = 1088;
 					step();
 					}
 					}
-					State = 1089;
+					State = 1093;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1090;
+				State = 1094;
 				Match(RBRACE);
 				}
 				break;
@@ -8304,25 +8324,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1091;
+				State = 1095;
 				Match(SEQUENTIAL);
-				State = 1092;
-				Match(LBRACE);
 				State = 1096;
+				Match(LBRACE);
+				State = 1100;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1093;
+					State = 1097;
 					step();
 					}
 					}
-					State = 1098;
+					State = 1102;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1099;
+				State = 1103;
 				Match(RBRACE);
 				}
 				break;
@@ -8372,25 +8392,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1102;
+			State = 1106;
 			Match(ENFORCEMENT);
-			State = 1103;
-			Match(LBRACE);
 			State = 1107;
+			Match(LBRACE);
+			State = 1111;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1104;
+				State = 1108;
 				enforcementItem();
 				}
 				}
-				State = 1109;
+				State = 1113;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1110;
+			State = 1114;
 			Match(RBRACE);
 			}
 		}
@@ -8462,44 +8482,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 116, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1128;
+			State = 1132;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1112;
+				State = 1116;
 				Match(SELL);
-				State = 1113;
+				State = 1117;
 				ident();
-				State = 1118;
+				State = 1122;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1114;
+					State = 1118;
 					Match(COMMA);
-					State = 1115;
+					State = 1119;
 					ident();
 					}
 					}
-					State = 1120;
+					State = 1124;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1124;
+				State = 1128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1121;
+					State = 1125;
 					sellTerm();
 					}
 					}
-					State = 1126;
+					State = 1130;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8509,7 +8529,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1127;
+				State = 1131;
 				waterfallDecl();
 				}
 				break;
@@ -8652,16 +8672,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 118, RULE_sellTerm);
 		try {
-			State = 1152;
+			State = 1156;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1130;
+				State = 1134;
 				Match(HAIRCUT);
-				State = 1131;
+				State = 1135;
 				expr(0);
 				}
 				break;
@@ -8669,9 +8689,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1132;
+				State = 1136;
 				Match(LAG);
-				State = 1133;
+				State = 1137;
 				duration();
 				}
 				break;
@@ -8679,13 +8699,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1134;
+				State = 1138;
 				Match(DEPTH);
-				State = 1135;
+				State = 1139;
 				expr(0);
-				State = 1136;
+				State = 1140;
 				Match(PER);
-				State = 1137;
+				State = 1141;
 				Match(MONTH);
 				}
 				break;
@@ -8693,9 +8713,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1139;
+				State = 1143;
 				Match(IMPACT);
-				State = 1140;
+				State = 1144;
 				expr(0);
 				}
 				break;
@@ -8703,13 +8723,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1141;
+				State = 1145;
 				Match(LIMIT);
-				State = 1142;
+				State = 1146;
 				expr(0);
-				State = 1143;
+				State = 1147;
 				Match(PER);
-				State = 1144;
+				State = 1148;
 				Match(MONTH);
 				}
 				break;
@@ -8717,9 +8737,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1146;
+				State = 1150;
 				Match(COSTS);
-				State = 1147;
+				State = 1151;
 				expr(0);
 				}
 				break;
@@ -8727,9 +8747,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1148;
+				State = 1152;
 				Match(KEEP);
-				State = 1149;
+				State = 1153;
 				Match(CONTRACTS);
 				}
 				break;
@@ -8737,9 +8757,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1150;
+				State = 1154;
 				Match(RESERVE);
-				State = 1151;
+				State = 1155;
 				expr(0);
 				}
 				break;
@@ -8798,31 +8818,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1154;
-			Match(SCENARIO);
-			State = 1155;
-			_localctx.name = ident();
-			State = 1156;
-			Match(FOR);
-			State = 1157;
-			_localctx.deal = ident();
 			State = 1158;
-			Match(LBRACE);
+			Match(SCENARIO);
+			State = 1159;
+			_localctx.name = ident();
+			State = 1160;
+			Match(FOR);
+			State = 1161;
+			_localctx.deal = ident();
 			State = 1162;
+			Match(LBRACE);
+			State = 1166;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023272910323481L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 108086393204359167L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023272910323481L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 216172786408734719L) != 0)) {
 				{
 				{
-				State = 1159;
+				State = 1163;
 				scenarioItem();
 				}
 				}
-				State = 1164;
+				State = 1168;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1165;
+			State = 1169;
 			Match(RBRACE);
 			}
 		}
@@ -9404,20 +9424,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1355;
+			State = 1359;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,128,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1167;
+				State = 1171;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1168;
+				State = 1172;
 				Match(RENEWALS);
-				State = 1169;
+				State = 1173;
 				Match(TAKEN);
-				State = 1170;
+				State = 1174;
 				Match(NUMBER);
 				}
 				break;
@@ -9425,29 +9445,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1172;
+				State = 1176;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1173;
+				State = 1177;
 				Match(RENEWALS);
-				State = 1174;
+				State = 1178;
 				Match(DRAWN);
-				State = 1175;
-				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1179;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1183;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,112,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,113,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1176;
+						State = 1180;
 						loading();
 						}
 						} 
 					}
-					State = 1181;
+					State = 1185;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,112,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,113,Context);
 				}
 				}
 				break;
@@ -9455,9 +9475,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1182;
+				State = 1186;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1183;
+				State = 1187;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9466,20 +9486,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1184;
+				State = 1188;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1185;
+				State = 1189;
 				perYear();
-				State = 1190;
+				State = 1194;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,114,Context) ) {
 				case 1:
 					{
-					State = 1186;
+					State = 1190;
 					Match(VOLATILITY);
-					State = 1187;
+					State = 1191;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1188;
+					State = 1192;
 					perYear();
 					}
 					break;
@@ -9490,15 +9510,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1192;
-				((DropItemContext)_localctx).path = reference();
-				State = 1193;
-				Match(DROP);
-				State = 1194;
-				expr(0);
-				State = 1195;
-				Match(BY);
 				State = 1196;
+				((DropItemContext)_localctx).path = reference();
+				State = 1197;
+				Match(DROP);
+				State = 1198;
+				expr(0);
+				State = 1199;
+				Match(BY);
+				State = 1200;
 				Match(DATE);
 				}
 				break;
@@ -9506,75 +9526,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1198;
+				State = 1202;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1199;
+				State = 1203;
 				Match(DEFAULTS);
-				State = 1223;
+				State = 1227;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1200;
+					State = 1204;
 					Match(ON);
-					State = 1201;
+					State = 1205;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1202;
+					State = 1206;
 					Match(DRAWN);
-					State = 1212;
+					State = 1216;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,115,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
 					case 1:
 						{
-						State = 1203;
+						State = 1207;
 						Match(PD);
-						State = 1204;
+						State = 1208;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1205;
-						perYear();
 						State = 1209;
+						perYear();
+						State = 1213;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1206;
+							State = 1210;
 							pdStep();
 							}
 							}
-							State = 1211;
+							State = 1215;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1217;
+					State = 1221;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,116,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,117,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1214;
+							State = 1218;
 							loading();
 							}
 							} 
 						}
-						State = 1219;
+						State = 1223;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,116,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,117,Context);
 					}
-					State = 1221;
+					State = 1225;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
 					case 1:
 						{
-						State = 1220;
+						State = 1224;
 						recoveryDraw();
 						}
 						break;
@@ -9590,9 +9610,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1225;
+				State = 1229;
 				Match(ENFORCEMENT);
-				State = 1227;
+				State = 1231;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9600,7 +9620,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1226;
+						State = 1230;
 						sellTerm();
 						}
 						}
@@ -9608,9 +9628,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1229;
+					State = 1233;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -9618,11 +9638,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1231;
+				State = 1235;
 				Match(ENFORCEMENT);
-				State = 1232;
+				State = 1236;
 				Match(SELL);
-				State = 1233;
+				State = 1237;
 				Match(ALL);
 				}
 				break;
@@ -9630,11 +9650,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1234;
+				State = 1238;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1235;
+				State = 1239;
 				Match(LEVEL);
-				State = 1236;
+				State = 1240;
 				expr(0);
 				}
 				break;
@@ -9642,29 +9662,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1238;
+				State = 1242;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1239;
+				State = 1243;
 				Match(POINTS);
-				State = 1240;
+				State = 1244;
 				pointsKind();
-				State = 1241;
-				Match(LBRACE);
 				State = 1245;
+				Match(LBRACE);
+				State = 1249;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1242;
+					State = 1246;
 					schedulePoint();
 					}
 					}
-					State = 1247;
+					State = 1251;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1248;
+				State = 1252;
 				Match(RBRACE);
 				}
 				break;
@@ -9672,15 +9692,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1250;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1251;
-				Match(LAUNCH);
-				State = 1252;
-				Match(DATE);
-				State = 1253;
-				Match(DOWN);
 				State = 1254;
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
+				State = 1255;
+				Match(LAUNCH);
+				State = 1256;
+				Match(DATE);
+				State = 1257;
+				Match(DOWN);
+				State = 1258;
 				expr(0);
 				}
 				break;
@@ -9688,21 +9708,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1256;
+				State = 1260;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1257;
+				State = 1261;
 				Match(SHIFT);
-				State = 1259;
+				State = 1263;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1258;
+					State = 1262;
 					Match(PLUS);
 					}
 				}
 
-				State = 1261;
+				State = 1265;
 				expr(0);
 				}
 				break;
@@ -9710,11 +9730,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1263;
+				State = 1267;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1264;
+				State = 1268;
 				Match(DELAYED);
-				State = 1265;
+				State = 1269;
 				duration();
 				}
 				break;
@@ -9722,11 +9742,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1267;
+				State = 1271;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1268;
+				State = 1272;
 				Match(UTILISATION);
-				State = 1269;
+				State = 1273;
 				expr(0);
 				}
 				break;
@@ -9734,17 +9754,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1271;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1272;
-				Match(RELET);
-				State = 1273;
-				Match(AFTER);
-				State = 1274;
-				duration();
 				State = 1275;
-				Match(AT);
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1276;
+				Match(RELET);
+				State = 1277;
+				Match(AFTER);
+				State = 1278;
+				duration();
+				State = 1279;
+				Match(AT);
+				State = 1280;
 				expr(0);
 				}
 				break;
@@ -9752,11 +9772,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1278;
+				State = 1282;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1279;
+				State = 1283;
 				Match(NOT);
-				State = 1280;
+				State = 1284;
 				Match(RELET);
 				}
 				break;
@@ -9764,18 +9784,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1282;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1283;
-				Match(GUARANTEES);
-				State = 1284;
-				Match(HONOURED);
 				State = 1286;
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1287;
+				Match(GUARANTEES);
+				State = 1288;
+				Match(HONOURED);
+				State = 1290;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1285;
+					State = 1289;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -9786,20 +9806,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1288;
+				State = 1292;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1289;
-				Match(GUARANTEES);
-				State = 1290;
-				Match(DISOWNED);
 				State = 1293;
+				Match(GUARANTEES);
+				State = 1294;
+				Match(DISOWNED);
+				State = 1297;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1291;
+					State = 1295;
 					Match(FROM);
-					State = 1292;
+					State = 1296;
 					Match(DATE);
 					}
 				}
@@ -9810,11 +9830,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1295;
+				State = 1299;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1296;
+				State = 1300;
 				Match(MARKET);
-				State = 1298;
+				State = 1302;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9822,7 +9842,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1297;
+						State = 1301;
 						holdingMarketTerm();
 						}
 						}
@@ -9830,9 +9850,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1300;
+					State = 1304;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,125,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -9840,9 +9860,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1302;
+				State = 1306;
 				Match(PATHS);
-				State = 1303;
+				State = 1307;
 				Match(NUMBER);
 				}
 				break;
@@ -9850,9 +9870,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1304;
+				State = 1308;
 				Match(SEED);
-				State = 1305;
+				State = 1309;
 				Match(NUMBER);
 				}
 				break;
@@ -9860,7 +9880,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1306;
+				State = 1310;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -9868,7 +9888,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1307;
+				State = 1311;
 				Match(SOBOL);
 				}
 				break;
@@ -9876,21 +9896,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1308;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1309;
-				Match(GBM);
-				State = 1310;
-				Match(DRIFT);
-				State = 1311;
-				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1312;
-				perYear();
+				((GbmItemContext)_localctx).index = ident();
 				State = 1313;
-				Match(VOLATILITY);
+				Match(GBM);
 				State = 1314;
-				((GbmItemContext)_localctx).vol = expr(0);
+				Match(DRIFT);
 				State = 1315;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1316;
+				perYear();
+				State = 1317;
+				Match(VOLATILITY);
+				State = 1318;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1319;
 				perYear();
 				}
 				break;
@@ -9898,39 +9918,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1317;
+				State = 1321;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1318;
-				Match(REVERTS);
-				State = 1319;
-				Match(TO);
 				State = 1322;
+				Match(REVERTS);
+				State = 1323;
+				Match(TO);
+				State = 1326;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
 				case 1:
 					{
-					State = 1320;
+					State = 1324;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1321;
+					State = 1325;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1324;
-				Match(SPEED);
-				State = 1325;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1326;
-				perYear();
-				State = 1327;
-				Match(VOLATILITY);
 				State = 1328;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				Match(SPEED);
 				State = 1329;
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1330;
+				perYear();
+				State = 1331;
+				Match(VOLATILITY);
+				State = 1332;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1333;
 				perYear();
 				}
 				break;
@@ -9938,17 +9958,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1331;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1332;
-				Match(JUMPS);
-				State = 1333;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1334;
-				perYear();
 				State = 1335;
-				Match(DOWN);
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1336;
+				Match(JUMPS);
+				State = 1337;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1338;
+				perYear();
+				State = 1339;
+				Match(DOWN);
+				State = 1340;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -9956,24 +9976,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1338;
-				Match(CORRELATE);
-				State = 1339;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1340;
-				Match(WITH);
-				State = 1341;
-				((CorrelateItemContext)_localctx).b = reference();
 				State = 1342;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				Match(CORRELATE);
+				State = 1343;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1344;
+				Match(WITH);
 				State = 1345;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1346;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1349;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
 				case 1:
 					{
-					State = 1343;
+					State = 1347;
 					Match(STRESS);
-					State = 1344;
+					State = 1348;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -9984,19 +10004,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1347;
-				Match(REGIMES);
-				State = 1348;
-				Match(STRESS);
-				State = 1349;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1350;
-				perYear();
 				State = 1351;
-				Match(NORMAL);
+				Match(REGIMES);
 				State = 1352;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				Match(STRESS);
 				State = 1353;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1354;
+				perYear();
+				State = 1355;
+				Match(NORMAL);
+				State = 1356;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1357;
 				perYear();
 				}
 				break;
@@ -10043,15 +10063,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1357;
-			Match(UNTIL);
-			State = 1358;
-			Match(DATE);
-			State = 1359;
-			Match(THEN);
-			State = 1360;
-			expr(0);
 			State = 1361;
+			Match(UNTIL);
+			State = 1362;
+			Match(DATE);
+			State = 1363;
+			Match(THEN);
+			State = 1364;
+			expr(0);
+			State = 1365;
 			perYear();
 			}
 		}
@@ -10099,17 +10119,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1363;
-			Match(RECOVERY);
-			State = 1364;
-			Match(BETA);
-			State = 1365;
-			Match(MEAN);
-			State = 1366;
-			_localctx.mean = expr(0);
 			State = 1367;
-			Match(SD);
+			Match(RECOVERY);
 			State = 1368;
+			Match(BETA);
+			State = 1369;
+			Match(MEAN);
+			State = 1370;
+			_localctx.mean = expr(0);
+			State = 1371;
+			Match(SD);
+			State = 1372;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10154,11 +10174,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1370;
+			State = 1374;
 			Match(LOADING);
-			State = 1371;
+			State = 1375;
 			_localctx.factor = reference();
-			State = 1372;
+			State = 1376;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10196,9 +10216,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1374;
+			State = 1378;
 			Match(PER);
-			State = 1375;
+			State = 1379;
 			Match(YEAR);
 			}
 		}
@@ -10235,7 +10255,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1377;
+			State = 1381;
 			Match(QUANTITY);
 			}
 		}
@@ -10562,20 +10582,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1421;
+			State = 1425;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1380;
+				State = 1384;
 				Match(LPAREN);
-				State = 1381;
+				State = 1385;
 				expr(0);
-				State = 1382;
+				State = 1386;
 				Match(RPAREN);
 				}
 				break;
@@ -10584,9 +10604,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1384;
+				State = 1388;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1385;
+				State = 1389;
 				expr(16);
 				}
 				break;
@@ -10595,9 +10615,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1386;
+				State = 1390;
 				Match(NOT);
-				State = 1387;
+				State = 1391;
 				expr(11);
 				}
 				break;
@@ -10606,17 +10626,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1388;
-				Match(IF);
-				State = 1389;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1390;
-				Match(THEN);
-				State = 1391;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
 				State = 1392;
-				Match(ELSE);
+				Match(IF);
 				State = 1393;
+				((ConditionalExprContext)_localctx).cond = expr(0);
+				State = 1394;
+				Match(THEN);
+				State = 1395;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1396;
+				Match(ELSE);
+				State = 1397;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -10625,37 +10645,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1395;
+				State = 1399;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1396;
+				State = 1400;
 				Match(LPAREN);
-				State = 1405;
+				State = 1409;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4179337284547706649L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 115968800653819903L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4179337284547706649L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 231937601307656191L) != 0)) {
 					{
-					State = 1397;
+					State = 1401;
 					expr(0);
-					State = 1402;
+					State = 1406;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1398;
+						State = 1402;
 						Match(COMMA);
-						State = 1399;
+						State = 1403;
 						expr(0);
 						}
 						}
-						State = 1404;
+						State = 1408;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1407;
+				State = 1411;
 				Match(RPAREN);
 				}
 				break;
@@ -10664,7 +10684,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1409;
+				State = 1413;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -10674,19 +10694,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1411;
+				State = 1415;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 4095L) != 0)) {
 					{
-					State = 1410;
+					State = 1414;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1413;
+				State = 1417;
 				Match(PER);
-				State = 1414;
+				State = 1418;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -10695,9 +10715,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1415;
+				State = 1419;
 				Match(NUMBER);
-				State = 1416;
+				State = 1420;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -10706,7 +10726,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1417;
+				State = 1421;
 				Match(QUANTITY);
 				}
 				break;
@@ -10715,7 +10735,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1418;
+				State = 1422;
 				Match(NUMBER);
 				}
 				break;
@@ -10724,7 +10744,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1419;
+				State = 1423;
 				Match(DATE);
 				}
 				break;
@@ -10733,34 +10753,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1420;
+				State = 1424;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1443;
+			State = 1447;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1441;
+					State = 1445;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1423;
+						State = 1427;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1424;
+						State = 1428;
 						Match(OF);
-						State = 1425;
+						State = 1429;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -10769,9 +10789,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1426;
+						State = 1430;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1427;
+						State = 1431;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -10781,7 +10801,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1428;
+						State = 1432;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -10790,9 +10810,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1429;
+						State = 1433;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1430;
+						State = 1434;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -10802,7 +10822,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1431;
+						State = 1435;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -10811,19 +10831,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1432;
+						State = 1436;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1433;
+						State = 1437;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 236)) & ~0x3f) == 0 && ((1L << (_la - 236)) & 63L) != 0)) ) {
+						if ( !(((((_la - 237)) & ~0x3f) == 0 && ((1L << (_la - 237)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1434;
+						State = 1438;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -10832,11 +10852,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1435;
+						State = 1439;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1436;
+						State = 1440;
 						Match(AND);
-						State = 1437;
+						State = 1441;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -10845,20 +10865,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1438;
+						State = 1442;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1439;
+						State = 1443;
 						Match(OR);
-						State = 1440;
+						State = 1444;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1445;
+				State = 1449;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 			}
 			}
 		}
@@ -10907,7 +10927,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1446;
+			State = 1450;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -10958,16 +10978,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1448;
+			State = 1452;
 			ident();
-			State = 1451;
+			State = 1455;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 			case 1:
 				{
-				State = 1449;
+				State = 1453;
 				Match(DOT);
-				State = 1450;
+				State = 1454;
 				_localctx.member = ident();
 				}
 				break;
@@ -11113,6 +11133,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMPLETION() { return GetToken(DealLangParser.COMPLETION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DELAYED() { return GetToken(DealLangParser.DELAYED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PHASED() { return GetToken(DealLangParser.PHASED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INDEXED() { return GetToken(DealLangParser.INDEXED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATHS() { return GetToken(DealLangParser.PATHS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEED() { return GetToken(DealLangParser.SEED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANTITHETIC() { return GetToken(DealLangParser.ANTITHETIC, 0); }
@@ -11172,9 +11193,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1453;
+			State = 1457;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023307270061849L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 108086393204359167L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023307270061849L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 216172786408734719L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11220,7 +11241,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,254,1456,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,255,1460,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11245,526 +11266,528 @@ public partial class DealLangParser : Parser {
 		8,14,1,14,1,14,1,14,1,14,5,14,318,8,14,10,14,12,14,321,9,14,1,14,3,14,
 		324,8,14,1,15,1,15,1,15,3,15,329,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,
 		16,337,8,16,10,16,12,16,340,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,
-		17,1,17,1,17,1,17,3,17,353,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,3,17,368,8,17,1,17,1,17,4,17,372,8,17,11,17,12,
-		17,373,1,17,1,17,1,17,1,17,1,17,3,17,381,8,17,1,18,1,18,1,18,3,18,386,
-		8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,394,8,19,1,20,1,20,1,20,5,20,399,
-		8,20,10,20,12,20,402,9,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
-		1,21,3,21,414,8,21,3,21,416,8,21,1,22,1,22,1,23,1,23,1,23,1,23,5,23,424,
-		8,23,10,23,12,23,427,9,23,1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,
-		1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,448,8,24,3,24,450,
-		8,24,1,25,1,25,1,25,1,25,5,25,456,8,25,10,25,12,25,459,9,25,1,25,1,25,
-		1,26,1,26,1,26,5,26,466,8,26,10,26,12,26,469,9,26,1,26,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,
-		502,8,26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,510,8,27,10,27,12,27,513,9,
-		27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,541,
-		8,28,3,28,543,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,3,28,557,8,28,1,28,3,28,560,8,28,1,29,1,29,1,29,1,29,5,29,566,
-		8,29,10,29,12,29,569,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,591,8,30,1,
-		31,1,31,1,31,1,31,1,31,3,31,598,8,31,1,32,1,32,1,32,1,32,5,32,604,8,32,
-		10,32,12,32,607,9,32,1,32,1,32,1,33,1,33,3,33,613,8,33,1,33,1,33,3,33,
-		617,8,33,1,33,1,33,3,33,621,8,33,1,34,1,34,1,34,1,34,1,34,1,34,3,34,629,
-		8,34,1,34,1,34,3,34,633,8,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,5,34,647,8,34,10,34,12,34,650,9,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,667,8,34,
-		1,34,1,34,1,34,1,34,1,34,5,34,674,8,34,10,34,12,34,677,9,34,1,34,1,34,
-		3,34,681,8,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,3,34,711,8,34,1,34,1,34,3,34,715,8,34,1,35,1,35,1,35,1,35,
-		1,36,1,36,1,36,1,36,1,36,1,36,5,36,727,8,36,10,36,12,36,730,9,36,1,36,
-		3,36,733,8,36,1,37,1,37,1,37,1,37,5,37,739,8,37,10,37,12,37,742,9,37,1,
-		37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,
-		38,1,38,1,38,4,38,761,8,38,11,38,12,38,762,1,38,1,38,1,38,1,38,3,38,769,
-		8,38,1,39,1,39,1,39,1,39,1,39,1,39,3,39,777,8,39,1,40,1,40,1,40,1,40,5,
-		40,783,8,40,10,40,12,40,786,9,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,
-		41,5,41,796,8,41,10,41,12,41,799,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
-		41,1,41,3,41,809,8,41,1,41,3,41,812,8,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		5,41,820,8,41,10,41,12,41,823,9,41,3,41,825,8,41,1,42,1,42,1,42,1,42,5,
-		42,831,8,42,10,42,12,42,834,9,42,1,42,3,42,837,8,42,1,43,1,43,1,43,1,43,
-		1,43,1,43,3,43,845,8,43,1,44,1,44,1,44,1,45,1,45,1,45,1,45,5,45,854,8,
-		45,10,45,12,45,857,9,45,1,45,3,45,860,8,45,1,46,1,46,1,46,1,46,1,46,1,
-		46,3,46,868,8,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,879,
-		8,47,3,47,881,8,47,1,47,1,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,892,
-		8,48,1,48,3,48,895,8,48,1,48,1,48,3,48,899,8,48,1,49,1,49,1,49,1,49,1,
-		49,1,49,3,49,907,8,49,1,49,1,49,1,49,3,49,912,8,49,1,49,1,49,1,49,3,49,
-		917,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,927,8,49,3,49,929,
-		8,49,1,49,1,49,1,49,1,49,5,49,935,8,49,10,49,12,49,938,9,49,1,50,1,50,
-		1,50,1,50,5,50,944,8,50,10,50,12,50,947,9,50,1,50,1,50,1,50,3,50,952,8,
-		50,1,50,1,50,3,50,956,8,50,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		5,51,967,8,51,10,51,12,51,970,9,51,1,51,1,51,3,51,974,8,51,1,51,3,51,977,
-		8,51,1,52,1,52,1,52,1,52,1,52,3,52,984,8,52,1,53,1,53,1,53,1,53,1,53,5,
-		53,991,8,53,10,53,12,53,994,9,53,1,54,1,54,3,54,998,8,54,1,55,1,55,1,55,
-		5,55,1003,8,55,10,55,12,55,1006,9,55,1,55,1,55,1,56,1,56,1,56,1,56,1,56,
-		1,56,5,56,1016,8,56,10,56,12,56,1019,9,56,3,56,1021,8,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1034,8,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1049,8,56,10,56,
-		12,56,1052,9,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1062,8,56,
-		10,56,12,56,1065,9,56,1,56,1,56,1,56,1,56,5,56,1071,8,56,10,56,12,56,1074,
-		9,56,1,56,3,56,1077,8,56,1,56,1,56,1,56,3,56,1082,8,56,1,56,1,56,5,56,
-		1086,8,56,10,56,12,56,1089,9,56,1,56,1,56,1,56,1,56,5,56,1095,8,56,10,
-		56,12,56,1098,9,56,1,56,3,56,1101,8,56,1,57,1,57,1,57,5,57,1106,8,57,10,
-		57,12,57,1109,9,57,1,57,1,57,1,58,1,58,1,58,1,58,5,58,1117,8,58,10,58,
-		12,58,1120,9,58,1,58,5,58,1123,8,58,10,58,12,58,1126,9,58,1,58,3,58,1129,
-		8,58,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
-		1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1153,8,59,1,60,1,60,
-		1,60,1,60,1,60,1,60,5,60,1161,8,60,10,60,12,60,1164,9,60,1,60,1,60,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1178,8,61,10,61,12,61,
-		1181,9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1191,8,61,1,61,
+		17,1,17,1,17,1,17,3,17,353,8,17,1,17,1,17,3,17,357,8,17,1,17,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,372,8,17,1,17,1,
+		17,4,17,376,8,17,11,17,12,17,377,1,17,1,17,1,17,1,17,1,17,3,17,385,8,17,
+		1,18,1,18,1,18,3,18,390,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,398,8,
+		19,1,20,1,20,1,20,5,20,403,8,20,10,20,12,20,406,9,20,1,21,1,21,1,21,1,
+		21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,418,8,21,3,21,420,8,21,1,22,1,22,
+		1,23,1,23,1,23,1,23,5,23,428,8,23,10,23,12,23,431,9,23,1,23,1,23,1,24,
+		1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,
+		1,24,1,24,3,24,452,8,24,3,24,454,8,24,1,25,1,25,1,25,1,25,5,25,460,8,25,
+		10,25,12,25,463,9,25,1,25,1,25,1,26,1,26,1,26,5,26,470,8,26,10,26,12,26,
+		473,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,1,26,1,26,3,26,506,8,26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,
+		514,8,27,10,27,12,27,517,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,3,28,545,8,28,3,28,547,8,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,561,8,28,1,28,3,28,564,8,28,
+		1,29,1,29,1,29,1,29,5,29,570,8,29,10,29,12,29,573,9,29,1,29,1,29,1,30,
+		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,1,30,3,30,595,8,30,1,31,1,31,1,31,1,31,1,31,3,31,602,8,31,1,
+		32,1,32,1,32,1,32,5,32,608,8,32,10,32,12,32,611,9,32,1,32,1,32,1,33,1,
+		33,3,33,617,8,33,1,33,1,33,3,33,621,8,33,1,33,1,33,3,33,625,8,33,1,34,
+		1,34,1,34,1,34,1,34,1,34,3,34,633,8,34,1,34,1,34,3,34,637,8,34,1,34,1,
+		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,651,8,34,10,
+		34,12,34,654,9,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
+		34,1,34,1,34,1,34,1,34,3,34,671,8,34,1,34,1,34,1,34,1,34,1,34,5,34,678,
+		8,34,10,34,12,34,681,9,34,1,34,1,34,3,34,685,8,34,1,34,1,34,1,34,1,34,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,715,8,34,1,34,1,
+		34,3,34,719,8,34,1,35,1,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,5,36,
+		731,8,36,10,36,12,36,734,9,36,1,36,3,36,737,8,36,1,37,1,37,1,37,1,37,5,
+		37,743,8,37,10,37,12,37,746,9,37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,
+		38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,4,38,765,8,38,11,38,12,
+		38,766,1,38,1,38,1,38,1,38,3,38,773,8,38,1,39,1,39,1,39,1,39,1,39,1,39,
+		3,39,781,8,39,1,40,1,40,1,40,1,40,5,40,787,8,40,10,40,12,40,790,9,40,1,
+		40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,800,8,41,10,41,12,41,803,9,
+		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,813,8,41,1,41,3,41,816,
+		8,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,824,8,41,10,41,12,41,827,9,41,
+		3,41,829,8,41,1,42,1,42,1,42,1,42,5,42,835,8,42,10,42,12,42,838,9,42,1,
+		42,3,42,841,8,42,1,43,1,43,1,43,1,43,1,43,1,43,3,43,849,8,43,1,44,1,44,
+		1,44,1,45,1,45,1,45,1,45,5,45,858,8,45,10,45,12,45,861,9,45,1,45,3,45,
+		864,8,45,1,46,1,46,1,46,1,46,1,46,1,46,3,46,872,8,46,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,1,47,3,47,883,8,47,3,47,885,8,47,1,47,1,47,1,48,
+		1,48,1,48,1,48,1,48,1,48,1,48,3,48,896,8,48,1,48,3,48,899,8,48,1,48,1,
+		48,3,48,903,8,48,1,49,1,49,1,49,1,49,1,49,1,49,3,49,911,8,49,1,49,1,49,
+		1,49,3,49,916,8,49,1,49,1,49,1,49,3,49,921,8,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,3,49,931,8,49,3,49,933,8,49,1,49,1,49,1,49,1,49,5,49,
+		939,8,49,10,49,12,49,942,9,49,1,50,1,50,1,50,1,50,5,50,948,8,50,10,50,
+		12,50,951,9,50,1,50,1,50,1,50,3,50,956,8,50,1,50,1,50,3,50,960,8,50,1,
+		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,971,8,51,10,51,12,51,974,
+		9,51,1,51,1,51,3,51,978,8,51,1,51,3,51,981,8,51,1,52,1,52,1,52,1,52,1,
+		52,3,52,988,8,52,1,53,1,53,1,53,1,53,1,53,5,53,995,8,53,10,53,12,53,998,
+		9,53,1,54,1,54,3,54,1002,8,54,1,55,1,55,1,55,5,55,1007,8,55,10,55,12,55,
+		1010,9,55,1,55,1,55,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1020,8,56,10,56,
+		12,56,1023,9,56,3,56,1025,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,3,56,1038,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,5,56,1053,8,56,10,56,12,56,1056,9,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,1,56,5,56,1066,8,56,10,56,12,56,1069,9,56,1,56,
+		1,56,1,56,1,56,5,56,1075,8,56,10,56,12,56,1078,9,56,1,56,3,56,1081,8,56,
+		1,56,1,56,1,56,3,56,1086,8,56,1,56,1,56,5,56,1090,8,56,10,56,12,56,1093,
+		9,56,1,56,1,56,1,56,1,56,5,56,1099,8,56,10,56,12,56,1102,9,56,1,56,3,56,
+		1105,8,56,1,57,1,57,1,57,5,57,1110,8,57,10,57,12,57,1113,9,57,1,57,1,57,
+		1,58,1,58,1,58,1,58,5,58,1121,8,58,10,58,12,58,1124,9,58,1,58,5,58,1127,
+		8,58,10,58,12,58,1130,9,58,1,58,3,58,1133,8,58,1,59,1,59,1,59,1,59,1,59,
+		1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
+		1,59,1,59,1,59,3,59,1157,8,59,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1165,
+		8,60,10,60,12,60,1168,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,5,61,1182,8,61,10,61,12,61,1185,9,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,3,61,1195,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1212,8,61,10,61,12,61,1215,
+		9,61,3,61,1217,8,61,1,61,5,61,1220,8,61,10,61,12,61,1223,9,61,1,61,3,61,
+		1226,8,61,3,61,1228,8,61,1,61,1,61,4,61,1232,8,61,11,61,12,61,1233,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1248,8,61,
+		10,61,12,61,1251,9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,3,61,1264,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
 		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		5,61,1208,8,61,10,61,12,61,1211,9,61,3,61,1213,8,61,1,61,5,61,1216,8,61,
-		10,61,12,61,1219,9,61,1,61,3,61,1222,8,61,3,61,1224,8,61,1,61,1,61,4,61,
-		1228,8,61,11,61,12,61,1229,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,5,61,1244,8,61,10,61,12,61,1247,9,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1260,8,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1287,8,61,1,61,1,61,1,61,1,61,
-		1,61,3,61,1294,8,61,1,61,1,61,1,61,4,61,1299,8,61,11,61,12,61,1300,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,3,61,1323,8,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,3,61,1346,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1356,
-		8,61,1,62,1,62,1,62,1,62,1,62,1,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,64,1,64,1,64,1,64,1,65,1,65,1,65,1,66,1,66,1,67,1,67,1,67,1,67,1,67,
+		1,61,3,61,1291,8,61,1,61,1,61,1,61,1,61,1,61,3,61,1298,8,61,1,61,1,61,
+		1,61,4,61,1303,8,61,11,61,12,61,1304,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,
+		1327,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1350,8,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,3,61,1360,8,61,1,62,1,62,1,62,1,62,1,62,
+		1,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,65,1,65,
+		1,65,1,66,1,66,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1405,8,67,10,67,
+		12,67,1408,9,67,3,67,1410,8,67,1,67,1,67,1,67,1,67,3,67,1416,8,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1426,8,67,1,67,1,67,1,67,1,67,
 		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,5,67,1401,8,67,10,67,12,67,1404,9,67,3,67,1406,8,67,1,67,1,67,
-		1,67,1,67,3,67,1412,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,
-		1422,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,5,67,1442,8,67,10,67,12,67,1445,9,67,1,68,
-		1,68,1,69,1,69,1,69,3,69,1452,8,69,1,70,1,70,1,70,0,1,134,71,0,2,4,6,8,
-		10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,
-		58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,
-		104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,
-		140,0,10,1,0,224,225,1,0,15,16,1,0,109,110,1,0,169,170,1,0,244,245,1,0,
-		234,235,1,0,232,233,1,0,236,241,1,0,175,186,24,0,3,3,5,9,13,43,45,48,50,
-		50,53,57,61,62,64,69,71,103,105,115,117,118,120,122,126,127,129,131,134,
-		136,145,145,147,153,155,160,166,168,170,170,186,187,192,206,208,223,248,
-		249,1678,0,148,1,0,0,0,2,153,1,0,0,0,4,156,1,0,0,0,6,188,1,0,0,0,8,190,
-		1,0,0,0,10,202,1,0,0,0,12,226,1,0,0,0,14,228,1,0,0,0,16,230,1,0,0,0,18,
-		247,1,0,0,0,20,249,1,0,0,0,22,285,1,0,0,0,24,287,1,0,0,0,26,289,1,0,0,
-		0,28,323,1,0,0,0,30,325,1,0,0,0,32,330,1,0,0,0,34,380,1,0,0,0,36,385,1,
-		0,0,0,38,393,1,0,0,0,40,395,1,0,0,0,42,415,1,0,0,0,44,417,1,0,0,0,46,419,
-		1,0,0,0,48,449,1,0,0,0,50,451,1,0,0,0,52,501,1,0,0,0,54,503,1,0,0,0,56,
-		559,1,0,0,0,58,561,1,0,0,0,60,590,1,0,0,0,62,592,1,0,0,0,64,599,1,0,0,
-		0,66,610,1,0,0,0,68,714,1,0,0,0,70,716,1,0,0,0,72,732,1,0,0,0,74,734,1,
-		0,0,0,76,768,1,0,0,0,78,776,1,0,0,0,80,778,1,0,0,0,82,824,1,0,0,0,84,826,
-		1,0,0,0,86,844,1,0,0,0,88,846,1,0,0,0,90,849,1,0,0,0,92,867,1,0,0,0,94,
-		869,1,0,0,0,96,884,1,0,0,0,98,900,1,0,0,0,100,955,1,0,0,0,102,976,1,0,
-		0,0,104,978,1,0,0,0,106,985,1,0,0,0,108,997,1,0,0,0,110,999,1,0,0,0,112,
-		1100,1,0,0,0,114,1102,1,0,0,0,116,1128,1,0,0,0,118,1152,1,0,0,0,120,1154,
-		1,0,0,0,122,1355,1,0,0,0,124,1357,1,0,0,0,126,1363,1,0,0,0,128,1370,1,
-		0,0,0,130,1374,1,0,0,0,132,1377,1,0,0,0,134,1421,1,0,0,0,136,1446,1,0,
-		0,0,138,1448,1,0,0,0,140,1453,1,0,0,0,142,147,3,2,1,0,143,147,3,4,2,0,
-		144,147,3,120,60,0,145,147,3,8,4,0,146,142,1,0,0,0,146,143,1,0,0,0,146,
-		144,1,0,0,0,146,145,1,0,0,0,147,150,1,0,0,0,148,146,1,0,0,0,148,149,1,
-		0,0,0,149,151,1,0,0,0,150,148,1,0,0,0,151,152,5,0,0,1,152,1,1,0,0,0,153,
-		154,5,3,0,0,154,155,5,246,0,0,155,3,1,0,0,0,156,157,5,1,0,0,157,158,3,
-		140,70,0,158,162,5,224,0,0,159,161,3,6,3,0,160,159,1,0,0,0,161,164,1,0,
-		0,0,162,160,1,0,0,0,162,163,1,0,0,0,163,165,1,0,0,0,164,162,1,0,0,0,165,
-		166,5,225,0,0,166,5,1,0,0,0,167,189,3,12,6,0,168,189,3,16,8,0,169,189,
-		3,20,10,0,170,189,3,26,13,0,171,189,3,32,16,0,172,189,3,46,23,0,173,189,
-		3,50,25,0,174,189,3,54,27,0,175,189,3,74,37,0,176,189,3,58,29,0,177,189,
-		3,64,32,0,178,189,3,80,40,0,179,189,3,90,45,0,180,189,3,94,47,0,181,189,
-		3,96,48,0,182,189,3,98,49,0,183,189,3,104,52,0,184,189,3,106,53,0,185,
-		189,3,110,55,0,186,189,3,114,57,0,187,189,3,8,4,0,188,167,1,0,0,0,188,
-		168,1,0,0,0,188,169,1,0,0,0,188,170,1,0,0,0,188,171,1,0,0,0,188,172,1,
-		0,0,0,188,173,1,0,0,0,188,174,1,0,0,0,188,175,1,0,0,0,188,176,1,0,0,0,
-		188,177,1,0,0,0,188,178,1,0,0,0,188,179,1,0,0,0,188,180,1,0,0,0,188,181,
-		1,0,0,0,188,182,1,0,0,0,188,183,1,0,0,0,188,184,1,0,0,0,188,185,1,0,0,
-		0,188,186,1,0,0,0,188,187,1,0,0,0,189,7,1,0,0,0,190,191,5,248,0,0,191,
-		197,4,4,0,0,192,196,3,140,70,0,193,196,5,4,0,0,194,196,5,52,0,0,195,192,
-		1,0,0,0,195,193,1,0,0,0,195,194,1,0,0,0,196,199,1,0,0,0,197,195,1,0,0,
-		0,197,198,1,0,0,0,198,200,1,0,0,0,199,197,1,0,0,0,200,201,3,10,5,0,201,
-		9,1,0,0,0,202,207,5,224,0,0,203,206,3,10,5,0,204,206,8,0,0,0,205,203,1,
-		0,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,0,
-		208,210,1,0,0,0,209,207,1,0,0,0,210,211,5,225,0,0,211,11,1,0,0,0,212,213,
-		5,5,0,0,213,227,5,246,0,0,214,215,5,6,0,0,215,227,3,140,70,0,216,217,5,
-		7,0,0,217,227,5,243,0,0,218,219,5,8,0,0,219,227,5,243,0,0,220,221,5,9,
-		0,0,221,227,5,243,0,0,222,223,5,10,0,0,223,227,3,140,70,0,224,225,5,11,
-		0,0,225,227,3,14,7,0,226,212,1,0,0,0,226,214,1,0,0,0,226,216,1,0,0,0,226,
-		218,1,0,0,0,226,220,1,0,0,0,226,222,1,0,0,0,226,224,1,0,0,0,227,13,1,0,
-		0,0,228,229,5,242,0,0,229,15,1,0,0,0,230,231,5,12,0,0,231,232,3,140,70,
-		0,232,236,5,224,0,0,233,235,3,18,9,0,234,233,1,0,0,0,235,238,1,0,0,0,236,
-		234,1,0,0,0,236,237,1,0,0,0,237,239,1,0,0,0,238,236,1,0,0,0,239,240,5,
-		225,0,0,240,17,1,0,0,0,241,242,5,41,0,0,242,248,5,246,0,0,243,244,5,42,
-		0,0,244,248,3,134,67,0,245,246,5,43,0,0,246,248,3,134,67,0,247,241,1,0,
-		0,0,247,243,1,0,0,0,247,245,1,0,0,0,248,19,1,0,0,0,249,250,5,13,0,0,250,
-		251,3,140,70,0,251,255,5,224,0,0,252,254,3,22,11,0,253,252,1,0,0,0,254,
-		257,1,0,0,0,255,253,1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,255,1,
-		0,0,0,258,259,5,225,0,0,259,21,1,0,0,0,260,261,5,113,0,0,261,286,3,134,
-		67,0,262,263,5,169,0,0,263,264,3,134,67,0,264,265,3,130,65,0,265,286,1,
-		0,0,0,266,267,5,170,0,0,267,268,3,134,67,0,268,269,3,130,65,0,269,286,
-		1,0,0,0,270,271,5,14,0,0,271,272,3,24,12,0,272,276,5,224,0,0,273,275,3,
-		30,15,0,274,273,1,0,0,0,275,278,1,0,0,0,276,274,1,0,0,0,276,277,1,0,0,
-		0,277,279,1,0,0,0,278,276,1,0,0,0,279,280,5,225,0,0,280,286,1,0,0,0,281,
-		282,5,17,0,0,282,283,5,243,0,0,283,284,5,18,0,0,284,286,3,134,67,0,285,
-		260,1,0,0,0,285,262,1,0,0,0,285,266,1,0,0,0,285,270,1,0,0,0,285,281,1,
-		0,0,0,286,23,1,0,0,0,287,288,7,1,0,0,288,25,1,0,0,0,289,290,5,44,0,0,290,
-		291,3,140,70,0,291,295,5,224,0,0,292,294,3,28,14,0,293,292,1,0,0,0,294,
-		297,1,0,0,0,295,293,1,0,0,0,295,296,1,0,0,0,296,298,1,0,0,0,297,295,1,
-		0,0,0,298,299,5,225,0,0,299,27,1,0,0,0,300,301,5,45,0,0,301,324,3,134,
-		67,0,302,303,5,46,0,0,303,304,5,47,0,0,304,307,3,132,66,0,305,306,5,48,
-		0,0,306,308,3,134,67,0,307,305,1,0,0,0,307,308,1,0,0,0,308,311,1,0,0,0,
-		309,310,5,49,0,0,310,312,5,243,0,0,311,309,1,0,0,0,311,312,1,0,0,0,312,
-		324,1,0,0,0,313,314,5,46,0,0,314,315,5,50,0,0,315,319,5,224,0,0,316,318,
-		3,30,15,0,317,316,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,319,320,1,0,
-		0,0,320,322,1,0,0,0,321,319,1,0,0,0,322,324,5,225,0,0,323,300,1,0,0,0,
-		323,302,1,0,0,0,323,313,1,0,0,0,324,29,1,0,0,0,325,326,5,243,0,0,326,328,
-		3,134,67,0,327,329,5,228,0,0,328,327,1,0,0,0,328,329,1,0,0,0,329,31,1,
-		0,0,0,330,331,5,51,0,0,331,332,3,140,70,0,332,333,5,52,0,0,333,334,3,140,
-		70,0,334,338,5,224,0,0,335,337,3,34,17,0,336,335,1,0,0,0,337,340,1,0,0,
-		0,338,336,1,0,0,0,338,339,1,0,0,0,339,341,1,0,0,0,340,338,1,0,0,0,341,
-		342,5,225,0,0,342,33,1,0,0,0,343,344,5,53,0,0,344,381,3,140,70,0,345,346,
-		5,54,0,0,346,347,3,134,67,0,347,352,3,130,65,0,348,349,5,55,0,0,349,350,
-		3,134,67,0,350,351,3,130,65,0,351,353,1,0,0,0,352,348,1,0,0,0,352,353,
-		1,0,0,0,353,381,1,0,0,0,354,355,5,56,0,0,355,381,5,243,0,0,356,357,5,57,
-		0,0,357,381,3,132,66,0,358,359,5,58,0,0,359,360,3,36,18,0,360,361,3,132,
-		66,0,361,362,5,60,0,0,362,363,5,53,0,0,363,367,5,61,0,0,364,365,5,54,0,
-		0,365,366,5,60,0,0,366,368,5,62,0,0,367,364,1,0,0,0,367,368,1,0,0,0,368,
-		381,1,0,0,0,369,371,5,63,0,0,370,372,3,38,19,0,371,370,1,0,0,0,372,373,
-		1,0,0,0,373,371,1,0,0,0,373,374,1,0,0,0,374,381,1,0,0,0,375,376,5,11,0,
-		0,376,381,3,14,7,0,377,381,3,40,20,0,378,379,5,223,0,0,379,381,3,140,70,
-		0,380,343,1,0,0,0,380,345,1,0,0,0,380,354,1,0,0,0,380,356,1,0,0,0,380,
-		358,1,0,0,0,380,369,1,0,0,0,380,375,1,0,0,0,380,377,1,0,0,0,380,378,1,
-		0,0,0,381,35,1,0,0,0,382,383,5,245,0,0,383,386,5,59,0,0,384,386,5,244,
-		0,0,385,382,1,0,0,0,385,384,1,0,0,0,386,37,1,0,0,0,387,388,5,68,0,0,388,
-		394,3,134,67,0,389,390,5,69,0,0,390,394,3,134,67,0,391,392,5,70,0,0,392,
-		394,5,243,0,0,393,387,1,0,0,0,393,389,1,0,0,0,393,391,1,0,0,0,394,39,1,
-		0,0,0,395,396,5,64,0,0,396,400,3,140,70,0,397,399,3,42,21,0,398,397,1,
-		0,0,0,399,402,1,0,0,0,400,398,1,0,0,0,400,401,1,0,0,0,401,41,1,0,0,0,402,
-		400,1,0,0,0,403,404,5,69,0,0,404,416,3,134,67,0,405,406,5,70,0,0,406,416,
-		5,243,0,0,407,408,5,123,0,0,408,416,3,134,67,0,409,410,5,65,0,0,410,413,
-		3,44,22,0,411,412,5,189,0,0,412,414,3,44,22,0,413,411,1,0,0,0,413,414,
-		1,0,0,0,414,416,1,0,0,0,415,403,1,0,0,0,415,405,1,0,0,0,415,407,1,0,0,
-		0,415,409,1,0,0,0,416,43,1,0,0,0,417,418,7,2,0,0,418,45,1,0,0,0,419,420,
-		5,71,0,0,420,421,3,140,70,0,421,425,5,224,0,0,422,424,3,48,24,0,423,422,
-		1,0,0,0,424,427,1,0,0,0,425,423,1,0,0,0,425,426,1,0,0,0,426,428,1,0,0,
-		0,427,425,1,0,0,0,428,429,5,225,0,0,429,47,1,0,0,0,430,431,5,72,0,0,431,
-		450,3,140,70,0,432,433,5,105,0,0,433,450,3,134,67,0,434,435,5,106,0,0,
-		435,450,3,66,33,0,436,437,5,108,0,0,437,438,5,70,0,0,438,450,5,243,0,0,
-		439,440,5,111,0,0,440,450,3,72,36,0,441,442,5,8,0,0,442,450,5,243,0,0,
-		443,444,5,43,0,0,444,447,3,134,67,0,445,446,5,131,0,0,446,448,3,132,66,
-		0,447,445,1,0,0,0,447,448,1,0,0,0,448,450,1,0,0,0,449,430,1,0,0,0,449,
-		432,1,0,0,0,449,434,1,0,0,0,449,436,1,0,0,0,449,439,1,0,0,0,449,441,1,
-		0,0,0,449,443,1,0,0,0,450,49,1,0,0,0,451,452,5,73,0,0,452,453,3,140,70,
-		0,453,457,5,224,0,0,454,456,3,52,26,0,455,454,1,0,0,0,456,459,1,0,0,0,
-		457,455,1,0,0,0,457,458,1,0,0,0,458,460,1,0,0,0,459,457,1,0,0,0,460,461,
-		5,225,0,0,461,51,1,0,0,0,462,463,5,74,0,0,463,467,5,224,0,0,464,466,3,
-		62,31,0,465,464,1,0,0,0,466,469,1,0,0,0,467,465,1,0,0,0,467,468,1,0,0,
-		0,468,470,1,0,0,0,469,467,1,0,0,0,470,502,5,225,0,0,471,472,5,75,0,0,472,
-		502,3,134,67,0,473,474,5,76,0,0,474,502,3,134,67,0,475,476,5,77,0,0,476,
-		477,5,47,0,0,477,502,3,132,66,0,478,479,5,77,0,0,479,480,5,78,0,0,480,
-		481,3,134,67,0,481,482,3,130,65,0,482,502,1,0,0,0,483,484,5,80,0,0,484,
-		502,3,134,67,0,485,486,5,81,0,0,486,502,3,134,67,0,487,488,5,79,0,0,488,
-		502,3,134,67,0,489,490,5,82,0,0,490,491,3,134,67,0,491,492,3,130,65,0,
-		492,502,1,0,0,0,493,494,5,83,0,0,494,495,3,134,67,0,495,496,5,78,0,0,496,
-		497,3,134,67,0,497,498,3,130,65,0,498,502,1,0,0,0,499,500,5,84,0,0,500,
-		502,3,140,70,0,501,462,1,0,0,0,501,471,1,0,0,0,501,473,1,0,0,0,501,475,
-		1,0,0,0,501,478,1,0,0,0,501,483,1,0,0,0,501,485,1,0,0,0,501,487,1,0,0,
-		0,501,489,1,0,0,0,501,493,1,0,0,0,501,499,1,0,0,0,502,53,1,0,0,0,503,504,
-		5,85,0,0,504,505,3,140,70,0,505,506,5,52,0,0,506,507,3,140,70,0,507,511,
-		5,224,0,0,508,510,3,56,28,0,509,508,1,0,0,0,510,513,1,0,0,0,511,509,1,
-		0,0,0,511,512,1,0,0,0,512,514,1,0,0,0,513,511,1,0,0,0,514,515,5,225,0,
-		0,515,55,1,0,0,0,516,517,5,86,0,0,517,560,3,140,70,0,518,519,5,75,0,0,
-		519,560,3,134,67,0,520,521,5,87,0,0,521,522,5,60,0,0,522,560,5,62,0,0,
-		523,524,5,87,0,0,524,560,3,134,67,0,525,526,5,177,0,0,526,527,3,134,67,
-		0,527,528,3,130,65,0,528,560,1,0,0,0,529,530,5,88,0,0,530,560,3,134,67,
-		0,531,532,5,56,0,0,532,560,5,243,0,0,533,534,5,57,0,0,534,560,3,132,66,
-		0,535,536,5,91,0,0,536,542,3,134,67,0,537,540,5,92,0,0,538,539,5,154,0,
-		0,539,541,3,134,67,0,540,538,1,0,0,0,540,541,1,0,0,0,541,543,1,0,0,0,542,
-		537,1,0,0,0,542,543,1,0,0,0,543,560,1,0,0,0,544,545,5,58,0,0,545,546,3,
-		36,18,0,546,547,3,132,66,0,547,548,5,60,0,0,548,549,5,86,0,0,549,550,5,
-		61,0,0,550,560,1,0,0,0,551,552,5,93,0,0,552,556,3,134,67,0,553,554,5,94,
-		0,0,554,555,5,125,0,0,555,557,5,57,0,0,556,553,1,0,0,0,556,557,1,0,0,0,
-		557,560,1,0,0,0,558,560,3,40,20,0,559,516,1,0,0,0,559,518,1,0,0,0,559,
-		520,1,0,0,0,559,523,1,0,0,0,559,525,1,0,0,0,559,529,1,0,0,0,559,531,1,
-		0,0,0,559,533,1,0,0,0,559,535,1,0,0,0,559,544,1,0,0,0,559,551,1,0,0,0,
-		559,558,1,0,0,0,560,57,1,0,0,0,561,562,5,183,0,0,562,563,3,140,70,0,563,
-		567,5,224,0,0,564,566,3,60,30,0,565,564,1,0,0,0,566,569,1,0,0,0,567,565,
-		1,0,0,0,567,568,1,0,0,0,568,570,1,0,0,0,569,567,1,0,0,0,570,571,5,225,
-		0,0,571,59,1,0,0,0,572,573,5,213,0,0,573,591,3,134,67,0,574,575,5,87,0,
-		0,575,591,3,140,70,0,576,577,5,214,0,0,577,591,3,134,67,0,578,579,5,215,
-		0,0,579,591,3,134,67,0,580,581,5,216,0,0,581,591,3,134,67,0,582,583,5,
-		80,0,0,583,591,3,134,67,0,584,585,5,79,0,0,585,591,3,134,67,0,586,587,
-		5,95,0,0,587,591,3,134,67,0,588,589,5,96,0,0,589,591,3,134,67,0,590,572,
-		1,0,0,0,590,574,1,0,0,0,590,576,1,0,0,0,590,578,1,0,0,0,590,580,1,0,0,
-		0,590,582,1,0,0,0,590,584,1,0,0,0,590,586,1,0,0,0,590,588,1,0,0,0,591,
-		61,1,0,0,0,592,593,5,243,0,0,593,594,3,134,67,0,594,595,5,60,0,0,595,597,
-		3,134,67,0,596,598,5,228,0,0,597,596,1,0,0,0,597,598,1,0,0,0,598,63,1,
-		0,0,0,599,600,5,104,0,0,600,601,3,140,70,0,601,605,5,224,0,0,602,604,3,
-		68,34,0,603,602,1,0,0,0,604,607,1,0,0,0,605,603,1,0,0,0,605,606,1,0,0,
-		0,606,608,1,0,0,0,607,605,1,0,0,0,608,609,5,225,0,0,609,65,1,0,0,0,610,
-		612,3,134,67,0,611,613,5,107,0,0,612,611,1,0,0,0,612,613,1,0,0,0,613,616,
-		1,0,0,0,614,615,5,48,0,0,615,617,3,134,67,0,616,614,1,0,0,0,616,617,1,
-		0,0,0,617,620,1,0,0,0,618,619,5,69,0,0,619,621,3,134,67,0,620,618,1,0,
-		0,0,620,621,1,0,0,0,621,67,1,0,0,0,622,623,5,105,0,0,623,715,3,134,67,
-		0,624,625,5,106,0,0,625,715,3,66,33,0,626,628,5,192,0,0,627,629,5,244,
-		0,0,628,627,1,0,0,0,628,629,1,0,0,0,629,632,1,0,0,0,630,631,5,132,0,0,
-		631,633,3,134,67,0,632,630,1,0,0,0,632,633,1,0,0,0,633,715,1,0,0,0,634,
-		635,5,192,0,0,635,715,5,203,0,0,636,637,5,193,0,0,637,715,3,134,67,0,638,
-		639,5,194,0,0,639,715,3,134,67,0,640,641,5,195,0,0,641,642,5,70,0,0,642,
-		715,5,243,0,0,643,644,5,196,0,0,644,648,5,224,0,0,645,647,3,30,15,0,646,
-		645,1,0,0,0,647,650,1,0,0,0,648,646,1,0,0,0,648,649,1,0,0,0,649,651,1,
-		0,0,0,650,648,1,0,0,0,651,715,5,225,0,0,652,653,5,196,0,0,653,654,5,204,
-		0,0,654,655,3,140,70,0,655,656,5,205,0,0,656,657,3,134,67,0,657,715,1,
-		0,0,0,658,659,5,197,0,0,659,715,3,134,67,0,660,661,5,198,0,0,661,666,3,
-		134,67,0,662,663,5,49,0,0,663,667,5,243,0,0,664,665,5,207,0,0,665,667,
-		3,140,70,0,666,662,1,0,0,0,666,664,1,0,0,0,667,715,1,0,0,0,668,669,5,200,
-		0,0,669,670,5,201,0,0,670,671,3,140,70,0,671,675,5,224,0,0,672,674,3,70,
-		35,0,673,672,1,0,0,0,674,677,1,0,0,0,675,673,1,0,0,0,675,676,1,0,0,0,676,
-		680,1,0,0,0,677,675,1,0,0,0,678,679,5,162,0,0,679,681,3,134,67,0,680,678,
-		1,0,0,0,680,681,1,0,0,0,681,682,1,0,0,0,682,683,5,225,0,0,683,715,1,0,
-		0,0,684,685,5,200,0,0,685,686,5,206,0,0,686,687,3,134,67,0,687,688,5,162,
-		0,0,688,689,3,134,67,0,689,715,1,0,0,0,690,691,5,199,0,0,691,715,3,134,
-		67,0,692,693,5,108,0,0,693,694,5,70,0,0,694,715,5,243,0,0,695,696,5,111,
-		0,0,696,715,3,72,36,0,697,698,5,8,0,0,698,715,5,243,0,0,699,700,5,115,
-		0,0,700,715,5,245,0,0,701,715,3,40,20,0,702,703,5,218,0,0,703,704,5,60,
-		0,0,704,705,3,134,67,0,705,706,5,204,0,0,706,710,3,134,67,0,707,708,5,
-		219,0,0,708,709,5,220,0,0,709,711,3,134,67,0,710,707,1,0,0,0,710,711,1,
-		0,0,0,711,715,1,0,0,0,712,713,5,221,0,0,713,715,3,134,67,0,714,622,1,0,
-		0,0,714,624,1,0,0,0,714,626,1,0,0,0,714,634,1,0,0,0,714,636,1,0,0,0,714,
-		638,1,0,0,0,714,640,1,0,0,0,714,643,1,0,0,0,714,652,1,0,0,0,714,658,1,
-		0,0,0,714,660,1,0,0,0,714,668,1,0,0,0,714,684,1,0,0,0,714,690,1,0,0,0,
-		714,692,1,0,0,0,714,695,1,0,0,0,714,697,1,0,0,0,714,699,1,0,0,0,714,701,
-		1,0,0,0,714,702,1,0,0,0,714,712,1,0,0,0,715,69,1,0,0,0,716,717,5,202,0,
-		0,717,718,3,134,67,0,718,719,3,134,67,0,719,71,1,0,0,0,720,733,5,112,0,
-		0,721,733,5,113,0,0,722,733,5,114,0,0,723,724,5,50,0,0,724,728,5,224,0,
-		0,725,727,3,30,15,0,726,725,1,0,0,0,727,730,1,0,0,0,728,726,1,0,0,0,728,
-		729,1,0,0,0,729,731,1,0,0,0,730,728,1,0,0,0,731,733,5,225,0,0,732,720,
-		1,0,0,0,732,721,1,0,0,0,732,722,1,0,0,0,732,723,1,0,0,0,733,73,1,0,0,0,
-		734,735,5,208,0,0,735,736,3,140,70,0,736,740,5,224,0,0,737,739,3,76,38,
-		0,738,737,1,0,0,0,739,742,1,0,0,0,740,738,1,0,0,0,740,741,1,0,0,0,741,
-		743,1,0,0,0,742,740,1,0,0,0,743,744,5,225,0,0,744,75,1,0,0,0,745,746,5,
-		188,0,0,746,747,3,140,70,0,747,748,5,229,0,0,748,749,3,140,70,0,749,769,
-		1,0,0,0,750,751,5,186,0,0,751,769,3,134,67,0,752,753,5,209,0,0,753,769,
-		3,134,67,0,754,755,5,210,0,0,755,769,5,212,0,0,756,757,5,210,0,0,757,769,
-		3,140,70,0,758,760,5,62,0,0,759,761,3,78,39,0,760,759,1,0,0,0,761,762,
-		1,0,0,0,762,760,1,0,0,0,762,763,1,0,0,0,763,769,1,0,0,0,764,765,5,196,
-		0,0,765,766,5,159,0,0,766,767,5,49,0,0,767,769,3,140,70,0,768,745,1,0,
-		0,0,768,750,1,0,0,0,768,752,1,0,0,0,768,754,1,0,0,0,768,756,1,0,0,0,768,
-		758,1,0,0,0,768,764,1,0,0,0,769,77,1,0,0,0,770,771,5,211,0,0,771,777,3,
-		134,67,0,772,773,5,95,0,0,773,777,3,134,67,0,774,775,5,96,0,0,775,777,
-		3,134,67,0,776,770,1,0,0,0,776,772,1,0,0,0,776,774,1,0,0,0,777,79,1,0,
-		0,0,778,779,5,116,0,0,779,780,3,140,70,0,780,784,5,224,0,0,781,783,3,82,
-		41,0,782,781,1,0,0,0,783,786,1,0,0,0,784,782,1,0,0,0,784,785,1,0,0,0,785,
-		787,1,0,0,0,786,784,1,0,0,0,787,788,5,225,0,0,788,81,1,0,0,0,789,790,5,
-		117,0,0,790,825,3,134,67,0,791,792,5,118,0,0,792,797,3,84,42,0,793,794,
-		5,228,0,0,794,796,3,84,42,0,795,793,1,0,0,0,796,799,1,0,0,0,797,795,1,
-		0,0,0,797,798,1,0,0,0,798,825,1,0,0,0,799,797,1,0,0,0,800,801,5,155,0,
-		0,801,825,3,134,67,0,802,803,5,156,0,0,803,804,3,134,67,0,804,805,5,154,
-		0,0,805,808,3,140,70,0,806,807,5,157,0,0,807,809,3,134,67,0,808,806,1,
-		0,0,0,808,809,1,0,0,0,809,811,1,0,0,0,810,812,5,160,0,0,811,810,1,0,0,
-		0,811,812,1,0,0,0,812,825,1,0,0,0,813,814,5,194,0,0,814,825,3,134,67,0,
-		815,816,5,158,0,0,816,821,3,88,44,0,817,818,5,228,0,0,818,820,3,88,44,
-		0,819,817,1,0,0,0,820,823,1,0,0,0,821,819,1,0,0,0,821,822,1,0,0,0,822,
-		825,1,0,0,0,823,821,1,0,0,0,824,789,1,0,0,0,824,791,1,0,0,0,824,800,1,
-		0,0,0,824,802,1,0,0,0,824,813,1,0,0,0,824,815,1,0,0,0,825,83,1,0,0,0,826,
-		827,3,140,70,0,827,836,3,134,67,0,828,832,5,224,0,0,829,831,3,86,43,0,
-		830,829,1,0,0,0,831,834,1,0,0,0,832,830,1,0,0,0,832,833,1,0,0,0,833,835,
-		1,0,0,0,834,832,1,0,0,0,835,837,5,225,0,0,836,828,1,0,0,0,836,837,1,0,
-		0,0,837,85,1,0,0,0,838,839,5,155,0,0,839,845,3,134,67,0,840,841,5,156,
-		0,0,841,845,3,134,67,0,842,843,5,157,0,0,843,845,3,134,67,0,844,838,1,
-		0,0,0,844,840,1,0,0,0,844,842,1,0,0,0,845,87,1,0,0,0,846,847,5,243,0,0,
-		847,848,3,134,67,0,848,89,1,0,0,0,849,850,5,119,0,0,850,859,3,140,70,0,
-		851,855,5,224,0,0,852,854,3,92,46,0,853,852,1,0,0,0,854,857,1,0,0,0,855,
-		853,1,0,0,0,855,856,1,0,0,0,856,858,1,0,0,0,857,855,1,0,0,0,858,860,5,
-		225,0,0,859,851,1,0,0,0,859,860,1,0,0,0,860,91,1,0,0,0,861,862,5,120,0,
-		0,862,868,3,134,67,0,863,864,5,121,0,0,864,868,3,134,67,0,865,866,5,122,
-		0,0,866,868,3,134,67,0,867,861,1,0,0,0,867,863,1,0,0,0,867,865,1,0,0,0,
-		868,93,1,0,0,0,869,870,5,123,0,0,870,871,3,140,70,0,871,872,5,224,0,0,
-		872,880,3,134,67,0,873,878,3,130,65,0,874,875,5,55,0,0,875,876,3,134,67,
-		0,876,877,3,130,65,0,877,879,1,0,0,0,878,874,1,0,0,0,878,879,1,0,0,0,879,
-		881,1,0,0,0,880,873,1,0,0,0,880,881,1,0,0,0,881,882,1,0,0,0,882,883,5,
-		225,0,0,883,95,1,0,0,0,884,885,5,124,0,0,885,886,3,140,70,0,886,887,5,
-		231,0,0,887,894,3,134,67,0,888,891,5,125,0,0,889,892,5,126,0,0,890,892,
-		5,127,0,0,891,889,1,0,0,0,891,890,1,0,0,0,892,893,1,0,0,0,893,895,3,132,
-		66,0,894,888,1,0,0,0,894,895,1,0,0,0,895,898,1,0,0,0,896,897,5,49,0,0,
-		897,899,5,243,0,0,898,896,1,0,0,0,898,899,1,0,0,0,899,97,1,0,0,0,900,901,
-		5,128,0,0,901,902,3,140,70,0,902,903,5,132,0,0,903,906,3,134,67,0,904,
-		905,5,49,0,0,905,907,5,243,0,0,906,904,1,0,0,0,906,907,1,0,0,0,907,911,
-		1,0,0,0,908,909,5,129,0,0,909,910,5,131,0,0,910,912,5,245,0,0,911,908,
-		1,0,0,0,911,912,1,0,0,0,912,916,1,0,0,0,913,914,5,130,0,0,914,915,5,131,
-		0,0,915,917,5,245,0,0,916,913,1,0,0,0,916,917,1,0,0,0,917,928,1,0,0,0,
-		918,919,5,149,0,0,919,920,5,172,0,0,920,921,3,140,70,0,921,922,5,150,0,
-		0,922,923,5,154,0,0,923,924,5,245,0,0,924,926,5,151,0,0,925,927,3,100,
-		50,0,926,925,1,0,0,0,926,927,1,0,0,0,927,929,1,0,0,0,928,918,1,0,0,0,928,
-		929,1,0,0,0,929,930,1,0,0,0,930,931,5,230,0,0,931,936,3,102,51,0,932,933,
-		5,228,0,0,933,935,3,102,51,0,934,932,1,0,0,0,935,938,1,0,0,0,936,934,1,
-		0,0,0,936,937,1,0,0,0,937,99,1,0,0,0,938,936,1,0,0,0,939,940,5,152,0,0,
-		940,945,3,140,70,0,941,942,5,228,0,0,942,944,3,140,70,0,943,941,1,0,0,
-		0,944,947,1,0,0,0,945,943,1,0,0,0,945,946,1,0,0,0,946,951,1,0,0,0,947,
-		945,1,0,0,0,948,949,5,163,0,0,949,950,5,153,0,0,950,952,3,140,70,0,951,
-		948,1,0,0,0,951,952,1,0,0,0,952,956,1,0,0,0,953,954,5,153,0,0,954,956,
-		3,140,70,0,955,939,1,0,0,0,955,953,1,0,0,0,956,101,1,0,0,0,957,958,5,145,
-		0,0,958,959,5,244,0,0,959,960,5,154,0,0,960,977,3,140,70,0,961,973,5,148,
-		0,0,962,963,5,226,0,0,963,968,3,140,70,0,964,965,5,228,0,0,965,967,3,140,
-		70,0,966,964,1,0,0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,969,1,0,0,0,969,
-		971,1,0,0,0,970,968,1,0,0,0,971,972,5,227,0,0,972,974,1,0,0,0,973,962,
-		1,0,0,0,973,974,1,0,0,0,974,977,1,0,0,0,975,977,3,140,70,0,976,957,1,0,
-		0,0,976,961,1,0,0,0,976,975,1,0,0,0,977,103,1,0,0,0,978,979,5,133,0,0,
-		979,980,5,132,0,0,980,983,3,134,67,0,981,982,5,134,0,0,982,984,3,132,66,
-		0,983,981,1,0,0,0,983,984,1,0,0,0,984,105,1,0,0,0,985,986,5,135,0,0,986,
-		987,5,136,0,0,987,992,3,108,54,0,988,989,5,228,0,0,989,991,3,108,54,0,
-		990,988,1,0,0,0,991,994,1,0,0,0,992,990,1,0,0,0,992,993,1,0,0,0,993,107,
-		1,0,0,0,994,992,1,0,0,0,995,998,5,63,0,0,996,998,3,140,70,0,997,995,1,
-		0,0,0,997,996,1,0,0,0,998,109,1,0,0,0,999,1000,5,137,0,0,1000,1004,5,224,
-		0,0,1001,1003,3,112,56,0,1002,1001,1,0,0,0,1003,1006,1,0,0,0,1004,1002,
-		1,0,0,0,1004,1005,1,0,0,0,1005,1007,1,0,0,0,1006,1004,1,0,0,0,1007,1008,
-		5,225,0,0,1008,111,1,0,0,0,1009,1010,5,10,0,0,1010,1020,3,138,69,0,1011,
-		1012,5,138,0,0,1012,1017,3,140,70,0,1013,1014,5,228,0,0,1014,1016,3,140,
-		70,0,1015,1013,1,0,0,0,1016,1019,1,0,0,0,1017,1015,1,0,0,0,1017,1018,1,
-		0,0,0,1018,1021,1,0,0,0,1019,1017,1,0,0,0,1020,1011,1,0,0,0,1020,1021,
-		1,0,0,0,1021,1101,1,0,0,0,1022,1023,5,139,0,0,1023,1101,3,140,70,0,1024,
-		1025,5,140,0,0,1025,1101,3,140,70,0,1026,1027,5,141,0,0,1027,1028,5,142,
-		0,0,1028,1029,5,143,0,0,1029,1101,3,140,70,0,1030,1033,5,144,0,0,1031,
-		1032,5,244,0,0,1032,1034,5,188,0,0,1033,1031,1,0,0,0,1033,1034,1,0,0,0,
-		1034,1035,1,0,0,0,1035,1036,5,142,0,0,1036,1037,5,154,0,0,1037,1101,3,
-		140,70,0,1038,1039,5,145,0,0,1039,1040,5,244,0,0,1040,1041,5,188,0,0,1041,
-		1042,5,142,0,0,1042,1043,5,154,0,0,1043,1101,3,140,70,0,1044,1045,5,165,
-		0,0,1045,1050,3,140,70,0,1046,1047,5,228,0,0,1047,1049,3,140,70,0,1048,
-		1046,1,0,0,0,1049,1052,1,0,0,0,1050,1048,1,0,0,0,1050,1051,1,0,0,0,1051,
-		1053,1,0,0,0,1052,1050,1,0,0,0,1053,1054,5,154,0,0,1054,1055,5,217,0,0,
-		1055,1056,3,138,69,0,1056,1101,1,0,0,0,1057,1058,5,161,0,0,1058,1059,3,
-		134,67,0,1059,1063,5,224,0,0,1060,1062,3,112,56,0,1061,1060,1,0,0,0,1062,
-		1065,1,0,0,0,1063,1061,1,0,0,0,1063,1064,1,0,0,0,1064,1066,1,0,0,0,1065,
-		1063,1,0,0,0,1066,1076,5,225,0,0,1067,1068,5,162,0,0,1068,1072,5,224,0,
-		0,1069,1071,3,112,56,0,1070,1069,1,0,0,0,1071,1074,1,0,0,0,1072,1070,1,
-		0,0,0,1072,1073,1,0,0,0,1073,1075,1,0,0,0,1074,1072,1,0,0,0,1075,1077,
-		5,225,0,0,1076,1067,1,0,0,0,1076,1077,1,0,0,0,1077,1101,1,0,0,0,1078,1081,
-		5,146,0,0,1079,1080,5,172,0,0,1080,1082,5,105,0,0,1081,1079,1,0,0,0,1081,
-		1082,1,0,0,0,1082,1083,1,0,0,0,1083,1087,5,224,0,0,1084,1086,3,112,56,
-		0,1085,1084,1,0,0,0,1086,1089,1,0,0,0,1087,1085,1,0,0,0,1087,1088,1,0,
-		0,0,1088,1090,1,0,0,0,1089,1087,1,0,0,0,1090,1101,5,225,0,0,1091,1092,
-		5,147,0,0,1092,1096,5,224,0,0,1093,1095,3,112,56,0,1094,1093,1,0,0,0,1095,
-		1098,1,0,0,0,1096,1094,1,0,0,0,1096,1097,1,0,0,0,1097,1099,1,0,0,0,1098,
-		1096,1,0,0,0,1099,1101,5,225,0,0,1100,1009,1,0,0,0,1100,1022,1,0,0,0,1100,
-		1024,1,0,0,0,1100,1026,1,0,0,0,1100,1030,1,0,0,0,1100,1038,1,0,0,0,1100,
-		1044,1,0,0,0,1100,1057,1,0,0,0,1100,1078,1,0,0,0,1100,1091,1,0,0,0,1101,
-		113,1,0,0,0,1102,1103,5,164,0,0,1103,1107,5,224,0,0,1104,1106,3,116,58,
-		0,1105,1104,1,0,0,0,1106,1109,1,0,0,0,1107,1105,1,0,0,0,1107,1108,1,0,
-		0,0,1108,1110,1,0,0,0,1109,1107,1,0,0,0,1110,1111,5,225,0,0,1111,115,1,
-		0,0,0,1112,1113,5,165,0,0,1113,1118,3,140,70,0,1114,1115,5,228,0,0,1115,
-		1117,3,140,70,0,1116,1114,1,0,0,0,1117,1120,1,0,0,0,1118,1116,1,0,0,0,
-		1118,1119,1,0,0,0,1119,1124,1,0,0,0,1120,1118,1,0,0,0,1121,1123,3,118,
-		59,0,1122,1121,1,0,0,0,1123,1126,1,0,0,0,1124,1122,1,0,0,0,1124,1125,1,
-		0,0,0,1125,1129,1,0,0,0,1126,1124,1,0,0,0,1127,1129,3,110,55,0,1128,1112,
-		1,0,0,0,1128,1127,1,0,0,0,1129,117,1,0,0,0,1130,1131,5,166,0,0,1131,1153,
-		3,134,67,0,1132,1133,5,167,0,0,1133,1153,3,132,66,0,1134,1135,5,95,0,0,
-		1135,1136,3,134,67,0,1136,1137,5,174,0,0,1137,1138,5,103,0,0,1138,1153,
-		1,0,0,0,1139,1140,5,96,0,0,1140,1153,3,134,67,0,1141,1142,5,97,0,0,1142,
-		1143,3,134,67,0,1143,1144,5,174,0,0,1144,1145,5,103,0,0,1145,1153,1,0,
-		0,0,1146,1147,5,98,0,0,1147,1153,3,134,67,0,1148,1149,5,99,0,0,1149,1153,
-		5,100,0,0,1150,1151,5,101,0,0,1151,1153,3,134,67,0,1152,1130,1,0,0,0,1152,
-		1132,1,0,0,0,1152,1134,1,0,0,0,1152,1139,1,0,0,0,1152,1141,1,0,0,0,1152,
-		1146,1,0,0,0,1152,1148,1,0,0,0,1152,1150,1,0,0,0,1153,119,1,0,0,0,1154,
-		1155,5,2,0,0,1155,1156,3,140,70,0,1156,1157,5,4,0,0,1157,1158,3,140,70,
-		0,1158,1162,5,224,0,0,1159,1161,3,122,61,0,1160,1159,1,0,0,0,1161,1164,
-		1,0,0,0,1162,1160,1,0,0,0,1162,1163,1,0,0,0,1163,1165,1,0,0,0,1164,1162,
-		1,0,0,0,1165,1166,5,225,0,0,1166,121,1,0,0,0,1167,1168,3,140,70,0,1168,
-		1169,5,58,0,0,1169,1170,5,168,0,0,1170,1171,5,245,0,0,1171,1356,1,0,0,
-		0,1172,1173,3,140,70,0,1173,1174,5,58,0,0,1174,1175,5,36,0,0,1175,1179,
-		3,134,67,0,1176,1178,3,128,64,0,1177,1176,1,0,0,0,1178,1181,1,0,0,0,1179,
-		1177,1,0,0,0,1179,1180,1,0,0,0,1180,1356,1,0,0,0,1181,1179,1,0,0,0,1182,
-		1183,3,138,69,0,1183,1184,7,3,0,0,1184,1185,3,134,67,0,1185,1190,3,130,
-		65,0,1186,1187,5,26,0,0,1187,1188,3,134,67,0,1188,1189,3,130,65,0,1189,
-		1191,1,0,0,0,1190,1186,1,0,0,0,1190,1191,1,0,0,0,1191,1356,1,0,0,0,1192,
-		1193,3,138,69,0,1193,1194,5,171,0,0,1194,1195,3,134,67,0,1195,1196,5,172,
-		0,0,1196,1197,5,243,0,0,1197,1356,1,0,0,0,1198,1199,3,140,70,0,1199,1223,
-		5,173,0,0,1200,1201,5,52,0,0,1201,1224,5,243,0,0,1202,1212,5,36,0,0,1203,
-		1204,5,42,0,0,1204,1205,3,134,67,0,1205,1209,3,130,65,0,1206,1208,3,124,
-		62,0,1207,1206,1,0,0,0,1208,1211,1,0,0,0,1209,1207,1,0,0,0,1209,1210,1,
-		0,0,0,1210,1213,1,0,0,0,1211,1209,1,0,0,0,1212,1203,1,0,0,0,1212,1213,
-		1,0,0,0,1213,1217,1,0,0,0,1214,1216,3,128,64,0,1215,1214,1,0,0,0,1216,
-		1219,1,0,0,0,1217,1215,1,0,0,0,1217,1218,1,0,0,0,1218,1221,1,0,0,0,1219,
-		1217,1,0,0,0,1220,1222,3,126,63,0,1221,1220,1,0,0,0,1221,1222,1,0,0,0,
-		1222,1224,1,0,0,0,1223,1200,1,0,0,0,1223,1202,1,0,0,0,1224,1356,1,0,0,
-		0,1225,1227,5,164,0,0,1226,1228,3,118,59,0,1227,1226,1,0,0,0,1228,1229,
-		1,0,0,0,1229,1227,1,0,0,0,1229,1230,1,0,0,0,1230,1356,1,0,0,0,1231,1232,
-		5,164,0,0,1232,1233,5,165,0,0,1233,1356,5,102,0,0,1234,1235,3,140,70,0,
-		1235,1236,5,113,0,0,1236,1237,3,134,67,0,1237,1356,1,0,0,0,1238,1239,3,
-		140,70,0,1239,1240,5,14,0,0,1240,1241,3,24,12,0,1241,1245,5,224,0,0,1242,
-		1244,3,30,15,0,1243,1242,1,0,0,0,1244,1247,1,0,0,0,1245,1243,1,0,0,0,1245,
-		1246,1,0,0,0,1246,1248,1,0,0,0,1247,1245,1,0,0,0,1248,1249,5,225,0,0,1249,
-		1356,1,0,0,0,1250,1251,3,140,70,0,1251,1252,5,17,0,0,1252,1253,5,243,0,
-		0,1253,1254,5,18,0,0,1254,1255,3,134,67,0,1255,1356,1,0,0,0,1256,1257,
-		3,140,70,0,1257,1259,5,19,0,0,1258,1260,5,232,0,0,1259,1258,1,0,0,0,1259,
-		1260,1,0,0,0,1260,1261,1,0,0,0,1261,1262,3,134,67,0,1262,1356,1,0,0,0,
-		1263,1264,3,140,70,0,1264,1265,5,222,0,0,1265,1266,3,132,66,0,1266,1356,
-		1,0,0,0,1267,1268,3,140,70,0,1268,1269,5,89,0,0,1269,1270,3,134,67,0,1270,
-		1356,1,0,0,0,1271,1272,3,140,70,0,1272,1273,5,90,0,0,1273,1274,5,131,0,
-		0,1274,1275,3,132,66,0,1275,1276,5,60,0,0,1276,1277,3,134,67,0,1277,1356,
-		1,0,0,0,1278,1279,3,140,70,0,1279,1280,5,191,0,0,1280,1281,5,90,0,0,1281,
-		1356,1,0,0,0,1282,1283,3,140,70,0,1283,1284,5,68,0,0,1284,1286,5,66,0,
-		0,1285,1287,5,244,0,0,1286,1285,1,0,0,0,1286,1287,1,0,0,0,1287,1356,1,
-		0,0,0,1288,1289,3,140,70,0,1289,1290,5,68,0,0,1290,1293,5,67,0,0,1291,
-		1292,5,49,0,0,1292,1294,5,243,0,0,1293,1291,1,0,0,0,1293,1294,1,0,0,0,
-		1294,1356,1,0,0,0,1295,1296,3,140,70,0,1296,1298,5,62,0,0,1297,1299,3,
-		78,39,0,1298,1297,1,0,0,0,1299,1300,1,0,0,0,1300,1298,1,0,0,0,1300,1301,
-		1,0,0,0,1301,1356,1,0,0,0,1302,1303,5,20,0,0,1303,1356,5,245,0,0,1304,
-		1305,5,21,0,0,1305,1356,5,245,0,0,1306,1356,5,22,0,0,1307,1356,5,23,0,
-		0,1308,1309,3,140,70,0,1309,1310,5,24,0,0,1310,1311,5,25,0,0,1311,1312,
-		3,134,67,0,1312,1313,3,130,65,0,1313,1314,5,26,0,0,1314,1315,3,134,67,
-		0,1315,1316,3,130,65,0,1316,1356,1,0,0,0,1317,1318,3,140,70,0,1318,1319,
-		5,27,0,0,1319,1322,5,154,0,0,1320,1323,5,28,0,0,1321,1323,3,134,67,0,1322,
-		1320,1,0,0,0,1322,1321,1,0,0,0,1323,1324,1,0,0,0,1324,1325,5,29,0,0,1325,
-		1326,3,134,67,0,1326,1327,3,130,65,0,1327,1328,5,26,0,0,1328,1329,3,134,
-		67,0,1329,1330,3,130,65,0,1330,1356,1,0,0,0,1331,1332,3,140,70,0,1332,
-		1333,5,30,0,0,1333,1334,3,134,67,0,1334,1335,3,130,65,0,1335,1336,5,18,
-		0,0,1336,1337,3,134,67,0,1337,1356,1,0,0,0,1338,1339,5,31,0,0,1339,1340,
-		3,138,69,0,1340,1341,5,32,0,0,1341,1342,3,138,69,0,1342,1345,3,134,67,
-		0,1343,1344,5,33,0,0,1344,1346,3,134,67,0,1345,1343,1,0,0,0,1345,1346,
-		1,0,0,0,1346,1356,1,0,0,0,1347,1348,5,34,0,0,1348,1349,5,33,0,0,1349,1350,
-		3,134,67,0,1350,1351,3,130,65,0,1351,1352,5,35,0,0,1352,1353,3,134,67,
-		0,1353,1354,3,130,65,0,1354,1356,1,0,0,0,1355,1167,1,0,0,0,1355,1172,1,
-		0,0,0,1355,1182,1,0,0,0,1355,1192,1,0,0,0,1355,1198,1,0,0,0,1355,1225,
-		1,0,0,0,1355,1231,1,0,0,0,1355,1234,1,0,0,0,1355,1238,1,0,0,0,1355,1250,
-		1,0,0,0,1355,1256,1,0,0,0,1355,1263,1,0,0,0,1355,1267,1,0,0,0,1355,1271,
-		1,0,0,0,1355,1278,1,0,0,0,1355,1282,1,0,0,0,1355,1288,1,0,0,0,1355,1295,
-		1,0,0,0,1355,1302,1,0,0,0,1355,1304,1,0,0,0,1355,1306,1,0,0,0,1355,1307,
-		1,0,0,0,1355,1308,1,0,0,0,1355,1317,1,0,0,0,1355,1331,1,0,0,0,1355,1338,
-		1,0,0,0,1355,1347,1,0,0,0,1356,123,1,0,0,0,1357,1358,5,70,0,0,1358,1359,
-		5,243,0,0,1359,1360,5,163,0,0,1360,1361,3,134,67,0,1361,1362,3,130,65,
-		0,1362,125,1,0,0,0,1363,1364,5,43,0,0,1364,1365,5,38,0,0,1365,1366,5,39,
-		0,0,1366,1367,3,134,67,0,1367,1368,5,40,0,0,1368,1369,3,134,67,0,1369,
-		127,1,0,0,0,1370,1371,5,37,0,0,1371,1372,3,138,69,0,1372,1373,3,134,67,
-		0,1373,129,1,0,0,0,1374,1375,5,174,0,0,1375,1376,5,187,0,0,1376,131,1,
-		0,0,0,1377,1378,5,244,0,0,1378,133,1,0,0,0,1379,1380,6,67,-1,0,1380,1381,
-		5,226,0,0,1381,1382,3,134,67,0,1382,1383,5,227,0,0,1383,1422,1,0,0,0,1384,
-		1385,5,233,0,0,1385,1422,3,134,67,16,1386,1387,5,191,0,0,1387,1422,3,134,
-		67,11,1388,1389,5,161,0,0,1389,1390,3,134,67,0,1390,1391,5,163,0,0,1391,
-		1392,3,134,67,0,1392,1393,5,162,0,0,1393,1394,3,134,67,0,1394,1422,1,0,
-		0,0,1395,1396,3,140,70,0,1396,1405,5,226,0,0,1397,1402,3,134,67,0,1398,
-		1399,5,228,0,0,1399,1401,3,134,67,0,1400,1398,1,0,0,0,1401,1404,1,0,0,
-		0,1402,1400,1,0,0,0,1402,1403,1,0,0,0,1403,1406,1,0,0,0,1404,1402,1,0,
-		0,0,1405,1397,1,0,0,0,1405,1406,1,0,0,0,1406,1407,1,0,0,0,1407,1408,5,
-		227,0,0,1408,1422,1,0,0,0,1409,1411,7,4,0,0,1410,1412,3,136,68,0,1411,
-		1410,1,0,0,0,1411,1412,1,0,0,0,1412,1413,1,0,0,0,1413,1414,5,174,0,0,1414,
-		1422,3,136,68,0,1415,1416,5,245,0,0,1416,1422,3,136,68,0,1417,1422,5,244,
-		0,0,1418,1422,5,245,0,0,1419,1422,5,243,0,0,1420,1422,3,138,69,0,1421,
-		1379,1,0,0,0,1421,1384,1,0,0,0,1421,1386,1,0,0,0,1421,1388,1,0,0,0,1421,
-		1395,1,0,0,0,1421,1409,1,0,0,0,1421,1415,1,0,0,0,1421,1417,1,0,0,0,1421,
-		1418,1,0,0,0,1421,1419,1,0,0,0,1421,1420,1,0,0,0,1422,1443,1,0,0,0,1423,
-		1424,10,15,0,0,1424,1425,5,188,0,0,1425,1442,3,134,67,16,1426,1427,10,
-		14,0,0,1427,1428,7,5,0,0,1428,1442,3,134,67,15,1429,1430,10,13,0,0,1430,
-		1431,7,6,0,0,1431,1442,3,134,67,14,1432,1433,10,12,0,0,1433,1434,7,7,0,
-		0,1434,1442,3,134,67,13,1435,1436,10,10,0,0,1436,1437,5,189,0,0,1437,1442,
-		3,134,67,11,1438,1439,10,9,0,0,1439,1440,5,190,0,0,1440,1442,3,134,67,
-		10,1441,1423,1,0,0,0,1441,1426,1,0,0,0,1441,1429,1,0,0,0,1441,1432,1,0,
-		0,0,1441,1435,1,0,0,0,1441,1438,1,0,0,0,1442,1445,1,0,0,0,1443,1441,1,
-		0,0,0,1443,1444,1,0,0,0,1444,135,1,0,0,0,1445,1443,1,0,0,0,1446,1447,7,
-		8,0,0,1447,137,1,0,0,0,1448,1451,3,140,70,0,1449,1450,5,229,0,0,1450,1452,
-		3,140,70,0,1451,1449,1,0,0,0,1451,1452,1,0,0,0,1452,139,1,0,0,0,1453,1454,
-		7,9,0,0,1454,141,1,0,0,0,135,146,148,162,188,195,197,205,207,226,236,247,
-		255,276,285,295,307,311,319,323,328,338,352,367,373,380,385,393,400,413,
-		415,425,447,449,457,467,501,511,540,542,556,559,567,590,597,605,612,616,
-		620,628,632,648,666,675,680,710,714,728,732,740,762,768,776,784,797,808,
-		811,821,824,832,836,844,855,859,867,878,880,891,894,898,906,911,916,926,
-		928,936,945,951,955,968,973,976,983,992,997,1004,1017,1020,1033,1050,1063,
-		1072,1076,1081,1087,1096,1100,1107,1118,1124,1128,1152,1162,1179,1190,
-		1209,1212,1217,1221,1223,1229,1245,1259,1286,1293,1300,1322,1345,1355,
-		1402,1405,1411,1421,1441,1443,1451
+		5,67,1446,8,67,10,67,12,67,1449,9,67,1,68,1,68,1,69,1,69,1,69,3,69,1456,
+		8,69,1,70,1,70,1,70,0,1,134,71,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
+		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
+		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
+		120,122,124,126,128,130,132,134,136,138,140,0,10,1,0,225,226,1,0,15,16,
+		1,0,109,110,1,0,169,170,1,0,245,246,1,0,235,236,1,0,233,234,1,0,237,242,
+		1,0,175,186,24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,
+		115,117,118,120,122,126,127,129,131,134,136,145,145,147,153,155,160,166,
+		168,170,170,186,187,192,206,208,224,249,250,1683,0,148,1,0,0,0,2,153,1,
+		0,0,0,4,156,1,0,0,0,6,188,1,0,0,0,8,190,1,0,0,0,10,202,1,0,0,0,12,226,
+		1,0,0,0,14,228,1,0,0,0,16,230,1,0,0,0,18,247,1,0,0,0,20,249,1,0,0,0,22,
+		285,1,0,0,0,24,287,1,0,0,0,26,289,1,0,0,0,28,323,1,0,0,0,30,325,1,0,0,
+		0,32,330,1,0,0,0,34,384,1,0,0,0,36,389,1,0,0,0,38,397,1,0,0,0,40,399,1,
+		0,0,0,42,419,1,0,0,0,44,421,1,0,0,0,46,423,1,0,0,0,48,453,1,0,0,0,50,455,
+		1,0,0,0,52,505,1,0,0,0,54,507,1,0,0,0,56,563,1,0,0,0,58,565,1,0,0,0,60,
+		594,1,0,0,0,62,596,1,0,0,0,64,603,1,0,0,0,66,614,1,0,0,0,68,718,1,0,0,
+		0,70,720,1,0,0,0,72,736,1,0,0,0,74,738,1,0,0,0,76,772,1,0,0,0,78,780,1,
+		0,0,0,80,782,1,0,0,0,82,828,1,0,0,0,84,830,1,0,0,0,86,848,1,0,0,0,88,850,
+		1,0,0,0,90,853,1,0,0,0,92,871,1,0,0,0,94,873,1,0,0,0,96,888,1,0,0,0,98,
+		904,1,0,0,0,100,959,1,0,0,0,102,980,1,0,0,0,104,982,1,0,0,0,106,989,1,
+		0,0,0,108,1001,1,0,0,0,110,1003,1,0,0,0,112,1104,1,0,0,0,114,1106,1,0,
+		0,0,116,1132,1,0,0,0,118,1156,1,0,0,0,120,1158,1,0,0,0,122,1359,1,0,0,
+		0,124,1361,1,0,0,0,126,1367,1,0,0,0,128,1374,1,0,0,0,130,1378,1,0,0,0,
+		132,1381,1,0,0,0,134,1425,1,0,0,0,136,1450,1,0,0,0,138,1452,1,0,0,0,140,
+		1457,1,0,0,0,142,147,3,2,1,0,143,147,3,4,2,0,144,147,3,120,60,0,145,147,
+		3,8,4,0,146,142,1,0,0,0,146,143,1,0,0,0,146,144,1,0,0,0,146,145,1,0,0,
+		0,147,150,1,0,0,0,148,146,1,0,0,0,148,149,1,0,0,0,149,151,1,0,0,0,150,
+		148,1,0,0,0,151,152,5,0,0,1,152,1,1,0,0,0,153,154,5,3,0,0,154,155,5,247,
+		0,0,155,3,1,0,0,0,156,157,5,1,0,0,157,158,3,140,70,0,158,162,5,225,0,0,
+		159,161,3,6,3,0,160,159,1,0,0,0,161,164,1,0,0,0,162,160,1,0,0,0,162,163,
+		1,0,0,0,163,165,1,0,0,0,164,162,1,0,0,0,165,166,5,226,0,0,166,5,1,0,0,
+		0,167,189,3,12,6,0,168,189,3,16,8,0,169,189,3,20,10,0,170,189,3,26,13,
+		0,171,189,3,32,16,0,172,189,3,46,23,0,173,189,3,50,25,0,174,189,3,54,27,
+		0,175,189,3,74,37,0,176,189,3,58,29,0,177,189,3,64,32,0,178,189,3,80,40,
+		0,179,189,3,90,45,0,180,189,3,94,47,0,181,189,3,96,48,0,182,189,3,98,49,
+		0,183,189,3,104,52,0,184,189,3,106,53,0,185,189,3,110,55,0,186,189,3,114,
+		57,0,187,189,3,8,4,0,188,167,1,0,0,0,188,168,1,0,0,0,188,169,1,0,0,0,188,
+		170,1,0,0,0,188,171,1,0,0,0,188,172,1,0,0,0,188,173,1,0,0,0,188,174,1,
+		0,0,0,188,175,1,0,0,0,188,176,1,0,0,0,188,177,1,0,0,0,188,178,1,0,0,0,
+		188,179,1,0,0,0,188,180,1,0,0,0,188,181,1,0,0,0,188,182,1,0,0,0,188,183,
+		1,0,0,0,188,184,1,0,0,0,188,185,1,0,0,0,188,186,1,0,0,0,188,187,1,0,0,
+		0,189,7,1,0,0,0,190,191,5,249,0,0,191,197,4,4,0,0,192,196,3,140,70,0,193,
+		196,5,4,0,0,194,196,5,52,0,0,195,192,1,0,0,0,195,193,1,0,0,0,195,194,1,
+		0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,198,200,1,0,0,0,
+		199,197,1,0,0,0,200,201,3,10,5,0,201,9,1,0,0,0,202,207,5,225,0,0,203,206,
+		3,10,5,0,204,206,8,0,0,0,205,203,1,0,0,0,205,204,1,0,0,0,206,209,1,0,0,
+		0,207,205,1,0,0,0,207,208,1,0,0,0,208,210,1,0,0,0,209,207,1,0,0,0,210,
+		211,5,226,0,0,211,11,1,0,0,0,212,213,5,5,0,0,213,227,5,247,0,0,214,215,
+		5,6,0,0,215,227,3,140,70,0,216,217,5,7,0,0,217,227,5,244,0,0,218,219,5,
+		8,0,0,219,227,5,244,0,0,220,221,5,9,0,0,221,227,5,244,0,0,222,223,5,10,
+		0,0,223,227,3,140,70,0,224,225,5,11,0,0,225,227,3,14,7,0,226,212,1,0,0,
+		0,226,214,1,0,0,0,226,216,1,0,0,0,226,218,1,0,0,0,226,220,1,0,0,0,226,
+		222,1,0,0,0,226,224,1,0,0,0,227,13,1,0,0,0,228,229,5,243,0,0,229,15,1,
+		0,0,0,230,231,5,12,0,0,231,232,3,140,70,0,232,236,5,225,0,0,233,235,3,
+		18,9,0,234,233,1,0,0,0,235,238,1,0,0,0,236,234,1,0,0,0,236,237,1,0,0,0,
+		237,239,1,0,0,0,238,236,1,0,0,0,239,240,5,226,0,0,240,17,1,0,0,0,241,242,
+		5,41,0,0,242,248,5,247,0,0,243,244,5,42,0,0,244,248,3,134,67,0,245,246,
+		5,43,0,0,246,248,3,134,67,0,247,241,1,0,0,0,247,243,1,0,0,0,247,245,1,
+		0,0,0,248,19,1,0,0,0,249,250,5,13,0,0,250,251,3,140,70,0,251,255,5,225,
+		0,0,252,254,3,22,11,0,253,252,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,
+		255,256,1,0,0,0,256,258,1,0,0,0,257,255,1,0,0,0,258,259,5,226,0,0,259,
+		21,1,0,0,0,260,261,5,113,0,0,261,286,3,134,67,0,262,263,5,169,0,0,263,
+		264,3,134,67,0,264,265,3,130,65,0,265,286,1,0,0,0,266,267,5,170,0,0,267,
+		268,3,134,67,0,268,269,3,130,65,0,269,286,1,0,0,0,270,271,5,14,0,0,271,
+		272,3,24,12,0,272,276,5,225,0,0,273,275,3,30,15,0,274,273,1,0,0,0,275,
+		278,1,0,0,0,276,274,1,0,0,0,276,277,1,0,0,0,277,279,1,0,0,0,278,276,1,
+		0,0,0,279,280,5,226,0,0,280,286,1,0,0,0,281,282,5,17,0,0,282,283,5,244,
+		0,0,283,284,5,18,0,0,284,286,3,134,67,0,285,260,1,0,0,0,285,262,1,0,0,
+		0,285,266,1,0,0,0,285,270,1,0,0,0,285,281,1,0,0,0,286,23,1,0,0,0,287,288,
+		7,1,0,0,288,25,1,0,0,0,289,290,5,44,0,0,290,291,3,140,70,0,291,295,5,225,
+		0,0,292,294,3,28,14,0,293,292,1,0,0,0,294,297,1,0,0,0,295,293,1,0,0,0,
+		295,296,1,0,0,0,296,298,1,0,0,0,297,295,1,0,0,0,298,299,5,226,0,0,299,
+		27,1,0,0,0,300,301,5,45,0,0,301,324,3,134,67,0,302,303,5,46,0,0,303,304,
+		5,47,0,0,304,307,3,132,66,0,305,306,5,48,0,0,306,308,3,134,67,0,307,305,
+		1,0,0,0,307,308,1,0,0,0,308,311,1,0,0,0,309,310,5,49,0,0,310,312,5,244,
+		0,0,311,309,1,0,0,0,311,312,1,0,0,0,312,324,1,0,0,0,313,314,5,46,0,0,314,
+		315,5,50,0,0,315,319,5,225,0,0,316,318,3,30,15,0,317,316,1,0,0,0,318,321,
+		1,0,0,0,319,317,1,0,0,0,319,320,1,0,0,0,320,322,1,0,0,0,321,319,1,0,0,
+		0,322,324,5,226,0,0,323,300,1,0,0,0,323,302,1,0,0,0,323,313,1,0,0,0,324,
+		29,1,0,0,0,325,326,5,244,0,0,326,328,3,134,67,0,327,329,5,229,0,0,328,
+		327,1,0,0,0,328,329,1,0,0,0,329,31,1,0,0,0,330,331,5,51,0,0,331,332,3,
+		140,70,0,332,333,5,52,0,0,333,334,3,140,70,0,334,338,5,225,0,0,335,337,
+		3,34,17,0,336,335,1,0,0,0,337,340,1,0,0,0,338,336,1,0,0,0,338,339,1,0,
+		0,0,339,341,1,0,0,0,340,338,1,0,0,0,341,342,5,226,0,0,342,33,1,0,0,0,343,
+		344,5,53,0,0,344,385,3,140,70,0,345,346,5,54,0,0,346,347,3,134,67,0,347,
+		352,3,130,65,0,348,349,5,55,0,0,349,350,3,134,67,0,350,351,3,130,65,0,
+		351,353,1,0,0,0,352,348,1,0,0,0,352,353,1,0,0,0,353,356,1,0,0,0,354,355,
+		5,224,0,0,355,357,3,140,70,0,356,354,1,0,0,0,356,357,1,0,0,0,357,385,1,
+		0,0,0,358,359,5,56,0,0,359,385,5,244,0,0,360,361,5,57,0,0,361,385,3,132,
+		66,0,362,363,5,58,0,0,363,364,3,36,18,0,364,365,3,132,66,0,365,366,5,60,
+		0,0,366,367,5,53,0,0,367,371,5,61,0,0,368,369,5,54,0,0,369,370,5,60,0,
+		0,370,372,5,62,0,0,371,368,1,0,0,0,371,372,1,0,0,0,372,385,1,0,0,0,373,
+		375,5,63,0,0,374,376,3,38,19,0,375,374,1,0,0,0,376,377,1,0,0,0,377,375,
+		1,0,0,0,377,378,1,0,0,0,378,385,1,0,0,0,379,380,5,11,0,0,380,385,3,14,
+		7,0,381,385,3,40,20,0,382,383,5,223,0,0,383,385,3,140,70,0,384,343,1,0,
+		0,0,384,345,1,0,0,0,384,358,1,0,0,0,384,360,1,0,0,0,384,362,1,0,0,0,384,
+		373,1,0,0,0,384,379,1,0,0,0,384,381,1,0,0,0,384,382,1,0,0,0,385,35,1,0,
+		0,0,386,387,5,246,0,0,387,390,5,59,0,0,388,390,5,245,0,0,389,386,1,0,0,
+		0,389,388,1,0,0,0,390,37,1,0,0,0,391,392,5,68,0,0,392,398,3,134,67,0,393,
+		394,5,69,0,0,394,398,3,134,67,0,395,396,5,70,0,0,396,398,5,244,0,0,397,
+		391,1,0,0,0,397,393,1,0,0,0,397,395,1,0,0,0,398,39,1,0,0,0,399,400,5,64,
+		0,0,400,404,3,140,70,0,401,403,3,42,21,0,402,401,1,0,0,0,403,406,1,0,0,
+		0,404,402,1,0,0,0,404,405,1,0,0,0,405,41,1,0,0,0,406,404,1,0,0,0,407,408,
+		5,69,0,0,408,420,3,134,67,0,409,410,5,70,0,0,410,420,5,244,0,0,411,412,
+		5,123,0,0,412,420,3,134,67,0,413,414,5,65,0,0,414,417,3,44,22,0,415,416,
+		5,189,0,0,416,418,3,44,22,0,417,415,1,0,0,0,417,418,1,0,0,0,418,420,1,
+		0,0,0,419,407,1,0,0,0,419,409,1,0,0,0,419,411,1,0,0,0,419,413,1,0,0,0,
+		420,43,1,0,0,0,421,422,7,2,0,0,422,45,1,0,0,0,423,424,5,71,0,0,424,425,
+		3,140,70,0,425,429,5,225,0,0,426,428,3,48,24,0,427,426,1,0,0,0,428,431,
+		1,0,0,0,429,427,1,0,0,0,429,430,1,0,0,0,430,432,1,0,0,0,431,429,1,0,0,
+		0,432,433,5,226,0,0,433,47,1,0,0,0,434,435,5,72,0,0,435,454,3,140,70,0,
+		436,437,5,105,0,0,437,454,3,134,67,0,438,439,5,106,0,0,439,454,3,66,33,
+		0,440,441,5,108,0,0,441,442,5,70,0,0,442,454,5,244,0,0,443,444,5,111,0,
+		0,444,454,3,72,36,0,445,446,5,8,0,0,446,454,5,244,0,0,447,448,5,43,0,0,
+		448,451,3,134,67,0,449,450,5,131,0,0,450,452,3,132,66,0,451,449,1,0,0,
+		0,451,452,1,0,0,0,452,454,1,0,0,0,453,434,1,0,0,0,453,436,1,0,0,0,453,
+		438,1,0,0,0,453,440,1,0,0,0,453,443,1,0,0,0,453,445,1,0,0,0,453,447,1,
+		0,0,0,454,49,1,0,0,0,455,456,5,73,0,0,456,457,3,140,70,0,457,461,5,225,
+		0,0,458,460,3,52,26,0,459,458,1,0,0,0,460,463,1,0,0,0,461,459,1,0,0,0,
+		461,462,1,0,0,0,462,464,1,0,0,0,463,461,1,0,0,0,464,465,5,226,0,0,465,
+		51,1,0,0,0,466,467,5,74,0,0,467,471,5,225,0,0,468,470,3,62,31,0,469,468,
+		1,0,0,0,470,473,1,0,0,0,471,469,1,0,0,0,471,472,1,0,0,0,472,474,1,0,0,
+		0,473,471,1,0,0,0,474,506,5,226,0,0,475,476,5,75,0,0,476,506,3,134,67,
+		0,477,478,5,76,0,0,478,506,3,134,67,0,479,480,5,77,0,0,480,481,5,47,0,
+		0,481,506,3,132,66,0,482,483,5,77,0,0,483,484,5,78,0,0,484,485,3,134,67,
+		0,485,486,3,130,65,0,486,506,1,0,0,0,487,488,5,80,0,0,488,506,3,134,67,
+		0,489,490,5,81,0,0,490,506,3,134,67,0,491,492,5,79,0,0,492,506,3,134,67,
+		0,493,494,5,82,0,0,494,495,3,134,67,0,495,496,3,130,65,0,496,506,1,0,0,
+		0,497,498,5,83,0,0,498,499,3,134,67,0,499,500,5,78,0,0,500,501,3,134,67,
+		0,501,502,3,130,65,0,502,506,1,0,0,0,503,504,5,84,0,0,504,506,3,140,70,
+		0,505,466,1,0,0,0,505,475,1,0,0,0,505,477,1,0,0,0,505,479,1,0,0,0,505,
+		482,1,0,0,0,505,487,1,0,0,0,505,489,1,0,0,0,505,491,1,0,0,0,505,493,1,
+		0,0,0,505,497,1,0,0,0,505,503,1,0,0,0,506,53,1,0,0,0,507,508,5,85,0,0,
+		508,509,3,140,70,0,509,510,5,52,0,0,510,511,3,140,70,0,511,515,5,225,0,
+		0,512,514,3,56,28,0,513,512,1,0,0,0,514,517,1,0,0,0,515,513,1,0,0,0,515,
+		516,1,0,0,0,516,518,1,0,0,0,517,515,1,0,0,0,518,519,5,226,0,0,519,55,1,
+		0,0,0,520,521,5,86,0,0,521,564,3,140,70,0,522,523,5,75,0,0,523,564,3,134,
+		67,0,524,525,5,87,0,0,525,526,5,60,0,0,526,564,5,62,0,0,527,528,5,87,0,
+		0,528,564,3,134,67,0,529,530,5,177,0,0,530,531,3,134,67,0,531,532,3,130,
+		65,0,532,564,1,0,0,0,533,534,5,88,0,0,534,564,3,134,67,0,535,536,5,56,
+		0,0,536,564,5,244,0,0,537,538,5,57,0,0,538,564,3,132,66,0,539,540,5,91,
+		0,0,540,546,3,134,67,0,541,544,5,92,0,0,542,543,5,154,0,0,543,545,3,134,
+		67,0,544,542,1,0,0,0,544,545,1,0,0,0,545,547,1,0,0,0,546,541,1,0,0,0,546,
+		547,1,0,0,0,547,564,1,0,0,0,548,549,5,58,0,0,549,550,3,36,18,0,550,551,
+		3,132,66,0,551,552,5,60,0,0,552,553,5,86,0,0,553,554,5,61,0,0,554,564,
+		1,0,0,0,555,556,5,93,0,0,556,560,3,134,67,0,557,558,5,94,0,0,558,559,5,
+		125,0,0,559,561,5,57,0,0,560,557,1,0,0,0,560,561,1,0,0,0,561,564,1,0,0,
+		0,562,564,3,40,20,0,563,520,1,0,0,0,563,522,1,0,0,0,563,524,1,0,0,0,563,
+		527,1,0,0,0,563,529,1,0,0,0,563,533,1,0,0,0,563,535,1,0,0,0,563,537,1,
+		0,0,0,563,539,1,0,0,0,563,548,1,0,0,0,563,555,1,0,0,0,563,562,1,0,0,0,
+		564,57,1,0,0,0,565,566,5,183,0,0,566,567,3,140,70,0,567,571,5,225,0,0,
+		568,570,3,60,30,0,569,568,1,0,0,0,570,573,1,0,0,0,571,569,1,0,0,0,571,
+		572,1,0,0,0,572,574,1,0,0,0,573,571,1,0,0,0,574,575,5,226,0,0,575,59,1,
+		0,0,0,576,577,5,213,0,0,577,595,3,134,67,0,578,579,5,87,0,0,579,595,3,
+		140,70,0,580,581,5,214,0,0,581,595,3,134,67,0,582,583,5,215,0,0,583,595,
+		3,134,67,0,584,585,5,216,0,0,585,595,3,134,67,0,586,587,5,80,0,0,587,595,
+		3,134,67,0,588,589,5,79,0,0,589,595,3,134,67,0,590,591,5,95,0,0,591,595,
+		3,134,67,0,592,593,5,96,0,0,593,595,3,134,67,0,594,576,1,0,0,0,594,578,
+		1,0,0,0,594,580,1,0,0,0,594,582,1,0,0,0,594,584,1,0,0,0,594,586,1,0,0,
+		0,594,588,1,0,0,0,594,590,1,0,0,0,594,592,1,0,0,0,595,61,1,0,0,0,596,597,
+		5,244,0,0,597,598,3,134,67,0,598,599,5,60,0,0,599,601,3,134,67,0,600,602,
+		5,229,0,0,601,600,1,0,0,0,601,602,1,0,0,0,602,63,1,0,0,0,603,604,5,104,
+		0,0,604,605,3,140,70,0,605,609,5,225,0,0,606,608,3,68,34,0,607,606,1,0,
+		0,0,608,611,1,0,0,0,609,607,1,0,0,0,609,610,1,0,0,0,610,612,1,0,0,0,611,
+		609,1,0,0,0,612,613,5,226,0,0,613,65,1,0,0,0,614,616,3,134,67,0,615,617,
+		5,107,0,0,616,615,1,0,0,0,616,617,1,0,0,0,617,620,1,0,0,0,618,619,5,48,
+		0,0,619,621,3,134,67,0,620,618,1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,0,
+		622,623,5,69,0,0,623,625,3,134,67,0,624,622,1,0,0,0,624,625,1,0,0,0,625,
+		67,1,0,0,0,626,627,5,105,0,0,627,719,3,134,67,0,628,629,5,106,0,0,629,
+		719,3,66,33,0,630,632,5,192,0,0,631,633,5,245,0,0,632,631,1,0,0,0,632,
+		633,1,0,0,0,633,636,1,0,0,0,634,635,5,132,0,0,635,637,3,134,67,0,636,634,
+		1,0,0,0,636,637,1,0,0,0,637,719,1,0,0,0,638,639,5,192,0,0,639,719,5,203,
+		0,0,640,641,5,193,0,0,641,719,3,134,67,0,642,643,5,194,0,0,643,719,3,134,
+		67,0,644,645,5,195,0,0,645,646,5,70,0,0,646,719,5,244,0,0,647,648,5,196,
+		0,0,648,652,5,225,0,0,649,651,3,30,15,0,650,649,1,0,0,0,651,654,1,0,0,
+		0,652,650,1,0,0,0,652,653,1,0,0,0,653,655,1,0,0,0,654,652,1,0,0,0,655,
+		719,5,226,0,0,656,657,5,196,0,0,657,658,5,204,0,0,658,659,3,140,70,0,659,
+		660,5,205,0,0,660,661,3,134,67,0,661,719,1,0,0,0,662,663,5,197,0,0,663,
+		719,3,134,67,0,664,665,5,198,0,0,665,670,3,134,67,0,666,667,5,49,0,0,667,
+		671,5,244,0,0,668,669,5,207,0,0,669,671,3,140,70,0,670,666,1,0,0,0,670,
+		668,1,0,0,0,671,719,1,0,0,0,672,673,5,200,0,0,673,674,5,201,0,0,674,675,
+		3,140,70,0,675,679,5,225,0,0,676,678,3,70,35,0,677,676,1,0,0,0,678,681,
+		1,0,0,0,679,677,1,0,0,0,679,680,1,0,0,0,680,684,1,0,0,0,681,679,1,0,0,
+		0,682,683,5,162,0,0,683,685,3,134,67,0,684,682,1,0,0,0,684,685,1,0,0,0,
+		685,686,1,0,0,0,686,687,5,226,0,0,687,719,1,0,0,0,688,689,5,200,0,0,689,
+		690,5,206,0,0,690,691,3,134,67,0,691,692,5,162,0,0,692,693,3,134,67,0,
+		693,719,1,0,0,0,694,695,5,199,0,0,695,719,3,134,67,0,696,697,5,108,0,0,
+		697,698,5,70,0,0,698,719,5,244,0,0,699,700,5,111,0,0,700,719,3,72,36,0,
+		701,702,5,8,0,0,702,719,5,244,0,0,703,704,5,115,0,0,704,719,5,246,0,0,
+		705,719,3,40,20,0,706,707,5,218,0,0,707,708,5,60,0,0,708,709,3,134,67,
+		0,709,710,5,204,0,0,710,714,3,134,67,0,711,712,5,219,0,0,712,713,5,220,
+		0,0,713,715,3,134,67,0,714,711,1,0,0,0,714,715,1,0,0,0,715,719,1,0,0,0,
+		716,717,5,221,0,0,717,719,3,134,67,0,718,626,1,0,0,0,718,628,1,0,0,0,718,
+		630,1,0,0,0,718,638,1,0,0,0,718,640,1,0,0,0,718,642,1,0,0,0,718,644,1,
+		0,0,0,718,647,1,0,0,0,718,656,1,0,0,0,718,662,1,0,0,0,718,664,1,0,0,0,
+		718,672,1,0,0,0,718,688,1,0,0,0,718,694,1,0,0,0,718,696,1,0,0,0,718,699,
+		1,0,0,0,718,701,1,0,0,0,718,703,1,0,0,0,718,705,1,0,0,0,718,706,1,0,0,
+		0,718,716,1,0,0,0,719,69,1,0,0,0,720,721,5,202,0,0,721,722,3,134,67,0,
+		722,723,3,134,67,0,723,71,1,0,0,0,724,737,5,112,0,0,725,737,5,113,0,0,
+		726,737,5,114,0,0,727,728,5,50,0,0,728,732,5,225,0,0,729,731,3,30,15,0,
+		730,729,1,0,0,0,731,734,1,0,0,0,732,730,1,0,0,0,732,733,1,0,0,0,733,735,
+		1,0,0,0,734,732,1,0,0,0,735,737,5,226,0,0,736,724,1,0,0,0,736,725,1,0,
+		0,0,736,726,1,0,0,0,736,727,1,0,0,0,737,73,1,0,0,0,738,739,5,208,0,0,739,
+		740,3,140,70,0,740,744,5,225,0,0,741,743,3,76,38,0,742,741,1,0,0,0,743,
+		746,1,0,0,0,744,742,1,0,0,0,744,745,1,0,0,0,745,747,1,0,0,0,746,744,1,
+		0,0,0,747,748,5,226,0,0,748,75,1,0,0,0,749,750,5,188,0,0,750,751,3,140,
+		70,0,751,752,5,230,0,0,752,753,3,140,70,0,753,773,1,0,0,0,754,755,5,186,
+		0,0,755,773,3,134,67,0,756,757,5,209,0,0,757,773,3,134,67,0,758,759,5,
+		210,0,0,759,773,5,212,0,0,760,761,5,210,0,0,761,773,3,140,70,0,762,764,
+		5,62,0,0,763,765,3,78,39,0,764,763,1,0,0,0,765,766,1,0,0,0,766,764,1,0,
+		0,0,766,767,1,0,0,0,767,773,1,0,0,0,768,769,5,196,0,0,769,770,5,159,0,
+		0,770,771,5,49,0,0,771,773,3,140,70,0,772,749,1,0,0,0,772,754,1,0,0,0,
+		772,756,1,0,0,0,772,758,1,0,0,0,772,760,1,0,0,0,772,762,1,0,0,0,772,768,
+		1,0,0,0,773,77,1,0,0,0,774,775,5,211,0,0,775,781,3,134,67,0,776,777,5,
+		95,0,0,777,781,3,134,67,0,778,779,5,96,0,0,779,781,3,134,67,0,780,774,
+		1,0,0,0,780,776,1,0,0,0,780,778,1,0,0,0,781,79,1,0,0,0,782,783,5,116,0,
+		0,783,784,3,140,70,0,784,788,5,225,0,0,785,787,3,82,41,0,786,785,1,0,0,
+		0,787,790,1,0,0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,791,1,0,0,0,790,
+		788,1,0,0,0,791,792,5,226,0,0,792,81,1,0,0,0,793,794,5,117,0,0,794,829,
+		3,134,67,0,795,796,5,118,0,0,796,801,3,84,42,0,797,798,5,229,0,0,798,800,
+		3,84,42,0,799,797,1,0,0,0,800,803,1,0,0,0,801,799,1,0,0,0,801,802,1,0,
+		0,0,802,829,1,0,0,0,803,801,1,0,0,0,804,805,5,155,0,0,805,829,3,134,67,
+		0,806,807,5,156,0,0,807,808,3,134,67,0,808,809,5,154,0,0,809,812,3,140,
+		70,0,810,811,5,157,0,0,811,813,3,134,67,0,812,810,1,0,0,0,812,813,1,0,
+		0,0,813,815,1,0,0,0,814,816,5,160,0,0,815,814,1,0,0,0,815,816,1,0,0,0,
+		816,829,1,0,0,0,817,818,5,194,0,0,818,829,3,134,67,0,819,820,5,158,0,0,
+		820,825,3,88,44,0,821,822,5,229,0,0,822,824,3,88,44,0,823,821,1,0,0,0,
+		824,827,1,0,0,0,825,823,1,0,0,0,825,826,1,0,0,0,826,829,1,0,0,0,827,825,
+		1,0,0,0,828,793,1,0,0,0,828,795,1,0,0,0,828,804,1,0,0,0,828,806,1,0,0,
+		0,828,817,1,0,0,0,828,819,1,0,0,0,829,83,1,0,0,0,830,831,3,140,70,0,831,
+		840,3,134,67,0,832,836,5,225,0,0,833,835,3,86,43,0,834,833,1,0,0,0,835,
+		838,1,0,0,0,836,834,1,0,0,0,836,837,1,0,0,0,837,839,1,0,0,0,838,836,1,
+		0,0,0,839,841,5,226,0,0,840,832,1,0,0,0,840,841,1,0,0,0,841,85,1,0,0,0,
+		842,843,5,155,0,0,843,849,3,134,67,0,844,845,5,156,0,0,845,849,3,134,67,
+		0,846,847,5,157,0,0,847,849,3,134,67,0,848,842,1,0,0,0,848,844,1,0,0,0,
+		848,846,1,0,0,0,849,87,1,0,0,0,850,851,5,244,0,0,851,852,3,134,67,0,852,
+		89,1,0,0,0,853,854,5,119,0,0,854,863,3,140,70,0,855,859,5,225,0,0,856,
+		858,3,92,46,0,857,856,1,0,0,0,858,861,1,0,0,0,859,857,1,0,0,0,859,860,
+		1,0,0,0,860,862,1,0,0,0,861,859,1,0,0,0,862,864,5,226,0,0,863,855,1,0,
+		0,0,863,864,1,0,0,0,864,91,1,0,0,0,865,866,5,120,0,0,866,872,3,134,67,
+		0,867,868,5,121,0,0,868,872,3,134,67,0,869,870,5,122,0,0,870,872,3,134,
+		67,0,871,865,1,0,0,0,871,867,1,0,0,0,871,869,1,0,0,0,872,93,1,0,0,0,873,
+		874,5,123,0,0,874,875,3,140,70,0,875,876,5,225,0,0,876,884,3,134,67,0,
+		877,882,3,130,65,0,878,879,5,55,0,0,879,880,3,134,67,0,880,881,3,130,65,
+		0,881,883,1,0,0,0,882,878,1,0,0,0,882,883,1,0,0,0,883,885,1,0,0,0,884,
+		877,1,0,0,0,884,885,1,0,0,0,885,886,1,0,0,0,886,887,5,226,0,0,887,95,1,
+		0,0,0,888,889,5,124,0,0,889,890,3,140,70,0,890,891,5,232,0,0,891,898,3,
+		134,67,0,892,895,5,125,0,0,893,896,5,126,0,0,894,896,5,127,0,0,895,893,
+		1,0,0,0,895,894,1,0,0,0,896,897,1,0,0,0,897,899,3,132,66,0,898,892,1,0,
+		0,0,898,899,1,0,0,0,899,902,1,0,0,0,900,901,5,49,0,0,901,903,5,244,0,0,
+		902,900,1,0,0,0,902,903,1,0,0,0,903,97,1,0,0,0,904,905,5,128,0,0,905,906,
+		3,140,70,0,906,907,5,132,0,0,907,910,3,134,67,0,908,909,5,49,0,0,909,911,
+		5,244,0,0,910,908,1,0,0,0,910,911,1,0,0,0,911,915,1,0,0,0,912,913,5,129,
+		0,0,913,914,5,131,0,0,914,916,5,246,0,0,915,912,1,0,0,0,915,916,1,0,0,
+		0,916,920,1,0,0,0,917,918,5,130,0,0,918,919,5,131,0,0,919,921,5,246,0,
+		0,920,917,1,0,0,0,920,921,1,0,0,0,921,932,1,0,0,0,922,923,5,149,0,0,923,
+		924,5,172,0,0,924,925,3,140,70,0,925,926,5,150,0,0,926,927,5,154,0,0,927,
+		928,5,246,0,0,928,930,5,151,0,0,929,931,3,100,50,0,930,929,1,0,0,0,930,
+		931,1,0,0,0,931,933,1,0,0,0,932,922,1,0,0,0,932,933,1,0,0,0,933,934,1,
+		0,0,0,934,935,5,231,0,0,935,940,3,102,51,0,936,937,5,229,0,0,937,939,3,
+		102,51,0,938,936,1,0,0,0,939,942,1,0,0,0,940,938,1,0,0,0,940,941,1,0,0,
+		0,941,99,1,0,0,0,942,940,1,0,0,0,943,944,5,152,0,0,944,949,3,140,70,0,
+		945,946,5,229,0,0,946,948,3,140,70,0,947,945,1,0,0,0,948,951,1,0,0,0,949,
+		947,1,0,0,0,949,950,1,0,0,0,950,955,1,0,0,0,951,949,1,0,0,0,952,953,5,
+		163,0,0,953,954,5,153,0,0,954,956,3,140,70,0,955,952,1,0,0,0,955,956,1,
+		0,0,0,956,960,1,0,0,0,957,958,5,153,0,0,958,960,3,140,70,0,959,943,1,0,
+		0,0,959,957,1,0,0,0,960,101,1,0,0,0,961,962,5,145,0,0,962,963,5,245,0,
+		0,963,964,5,154,0,0,964,981,3,140,70,0,965,977,5,148,0,0,966,967,5,227,
+		0,0,967,972,3,140,70,0,968,969,5,229,0,0,969,971,3,140,70,0,970,968,1,
+		0,0,0,971,974,1,0,0,0,972,970,1,0,0,0,972,973,1,0,0,0,973,975,1,0,0,0,
+		974,972,1,0,0,0,975,976,5,228,0,0,976,978,1,0,0,0,977,966,1,0,0,0,977,
+		978,1,0,0,0,978,981,1,0,0,0,979,981,3,140,70,0,980,961,1,0,0,0,980,965,
+		1,0,0,0,980,979,1,0,0,0,981,103,1,0,0,0,982,983,5,133,0,0,983,984,5,132,
+		0,0,984,987,3,134,67,0,985,986,5,134,0,0,986,988,3,132,66,0,987,985,1,
+		0,0,0,987,988,1,0,0,0,988,105,1,0,0,0,989,990,5,135,0,0,990,991,5,136,
+		0,0,991,996,3,108,54,0,992,993,5,229,0,0,993,995,3,108,54,0,994,992,1,
+		0,0,0,995,998,1,0,0,0,996,994,1,0,0,0,996,997,1,0,0,0,997,107,1,0,0,0,
+		998,996,1,0,0,0,999,1002,5,63,0,0,1000,1002,3,140,70,0,1001,999,1,0,0,
+		0,1001,1000,1,0,0,0,1002,109,1,0,0,0,1003,1004,5,137,0,0,1004,1008,5,225,
+		0,0,1005,1007,3,112,56,0,1006,1005,1,0,0,0,1007,1010,1,0,0,0,1008,1006,
+		1,0,0,0,1008,1009,1,0,0,0,1009,1011,1,0,0,0,1010,1008,1,0,0,0,1011,1012,
+		5,226,0,0,1012,111,1,0,0,0,1013,1014,5,10,0,0,1014,1024,3,138,69,0,1015,
+		1016,5,138,0,0,1016,1021,3,140,70,0,1017,1018,5,229,0,0,1018,1020,3,140,
+		70,0,1019,1017,1,0,0,0,1020,1023,1,0,0,0,1021,1019,1,0,0,0,1021,1022,1,
+		0,0,0,1022,1025,1,0,0,0,1023,1021,1,0,0,0,1024,1015,1,0,0,0,1024,1025,
+		1,0,0,0,1025,1105,1,0,0,0,1026,1027,5,139,0,0,1027,1105,3,140,70,0,1028,
+		1029,5,140,0,0,1029,1105,3,140,70,0,1030,1031,5,141,0,0,1031,1032,5,142,
+		0,0,1032,1033,5,143,0,0,1033,1105,3,140,70,0,1034,1037,5,144,0,0,1035,
+		1036,5,245,0,0,1036,1038,5,188,0,0,1037,1035,1,0,0,0,1037,1038,1,0,0,0,
+		1038,1039,1,0,0,0,1039,1040,5,142,0,0,1040,1041,5,154,0,0,1041,1105,3,
+		140,70,0,1042,1043,5,145,0,0,1043,1044,5,245,0,0,1044,1045,5,188,0,0,1045,
+		1046,5,142,0,0,1046,1047,5,154,0,0,1047,1105,3,140,70,0,1048,1049,5,165,
+		0,0,1049,1054,3,140,70,0,1050,1051,5,229,0,0,1051,1053,3,140,70,0,1052,
+		1050,1,0,0,0,1053,1056,1,0,0,0,1054,1052,1,0,0,0,1054,1055,1,0,0,0,1055,
+		1057,1,0,0,0,1056,1054,1,0,0,0,1057,1058,5,154,0,0,1058,1059,5,217,0,0,
+		1059,1060,3,138,69,0,1060,1105,1,0,0,0,1061,1062,5,161,0,0,1062,1063,3,
+		134,67,0,1063,1067,5,225,0,0,1064,1066,3,112,56,0,1065,1064,1,0,0,0,1066,
+		1069,1,0,0,0,1067,1065,1,0,0,0,1067,1068,1,0,0,0,1068,1070,1,0,0,0,1069,
+		1067,1,0,0,0,1070,1080,5,226,0,0,1071,1072,5,162,0,0,1072,1076,5,225,0,
+		0,1073,1075,3,112,56,0,1074,1073,1,0,0,0,1075,1078,1,0,0,0,1076,1074,1,
+		0,0,0,1076,1077,1,0,0,0,1077,1079,1,0,0,0,1078,1076,1,0,0,0,1079,1081,
+		5,226,0,0,1080,1071,1,0,0,0,1080,1081,1,0,0,0,1081,1105,1,0,0,0,1082,1085,
+		5,146,0,0,1083,1084,5,172,0,0,1084,1086,5,105,0,0,1085,1083,1,0,0,0,1085,
+		1086,1,0,0,0,1086,1087,1,0,0,0,1087,1091,5,225,0,0,1088,1090,3,112,56,
+		0,1089,1088,1,0,0,0,1090,1093,1,0,0,0,1091,1089,1,0,0,0,1091,1092,1,0,
+		0,0,1092,1094,1,0,0,0,1093,1091,1,0,0,0,1094,1105,5,226,0,0,1095,1096,
+		5,147,0,0,1096,1100,5,225,0,0,1097,1099,3,112,56,0,1098,1097,1,0,0,0,1099,
+		1102,1,0,0,0,1100,1098,1,0,0,0,1100,1101,1,0,0,0,1101,1103,1,0,0,0,1102,
+		1100,1,0,0,0,1103,1105,5,226,0,0,1104,1013,1,0,0,0,1104,1026,1,0,0,0,1104,
+		1028,1,0,0,0,1104,1030,1,0,0,0,1104,1034,1,0,0,0,1104,1042,1,0,0,0,1104,
+		1048,1,0,0,0,1104,1061,1,0,0,0,1104,1082,1,0,0,0,1104,1095,1,0,0,0,1105,
+		113,1,0,0,0,1106,1107,5,164,0,0,1107,1111,5,225,0,0,1108,1110,3,116,58,
+		0,1109,1108,1,0,0,0,1110,1113,1,0,0,0,1111,1109,1,0,0,0,1111,1112,1,0,
+		0,0,1112,1114,1,0,0,0,1113,1111,1,0,0,0,1114,1115,5,226,0,0,1115,115,1,
+		0,0,0,1116,1117,5,165,0,0,1117,1122,3,140,70,0,1118,1119,5,229,0,0,1119,
+		1121,3,140,70,0,1120,1118,1,0,0,0,1121,1124,1,0,0,0,1122,1120,1,0,0,0,
+		1122,1123,1,0,0,0,1123,1128,1,0,0,0,1124,1122,1,0,0,0,1125,1127,3,118,
+		59,0,1126,1125,1,0,0,0,1127,1130,1,0,0,0,1128,1126,1,0,0,0,1128,1129,1,
+		0,0,0,1129,1133,1,0,0,0,1130,1128,1,0,0,0,1131,1133,3,110,55,0,1132,1116,
+		1,0,0,0,1132,1131,1,0,0,0,1133,117,1,0,0,0,1134,1135,5,166,0,0,1135,1157,
+		3,134,67,0,1136,1137,5,167,0,0,1137,1157,3,132,66,0,1138,1139,5,95,0,0,
+		1139,1140,3,134,67,0,1140,1141,5,174,0,0,1141,1142,5,103,0,0,1142,1157,
+		1,0,0,0,1143,1144,5,96,0,0,1144,1157,3,134,67,0,1145,1146,5,97,0,0,1146,
+		1147,3,134,67,0,1147,1148,5,174,0,0,1148,1149,5,103,0,0,1149,1157,1,0,
+		0,0,1150,1151,5,98,0,0,1151,1157,3,134,67,0,1152,1153,5,99,0,0,1153,1157,
+		5,100,0,0,1154,1155,5,101,0,0,1155,1157,3,134,67,0,1156,1134,1,0,0,0,1156,
+		1136,1,0,0,0,1156,1138,1,0,0,0,1156,1143,1,0,0,0,1156,1145,1,0,0,0,1156,
+		1150,1,0,0,0,1156,1152,1,0,0,0,1156,1154,1,0,0,0,1157,119,1,0,0,0,1158,
+		1159,5,2,0,0,1159,1160,3,140,70,0,1160,1161,5,4,0,0,1161,1162,3,140,70,
+		0,1162,1166,5,225,0,0,1163,1165,3,122,61,0,1164,1163,1,0,0,0,1165,1168,
+		1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1169,1,0,0,0,1168,1166,
+		1,0,0,0,1169,1170,5,226,0,0,1170,121,1,0,0,0,1171,1172,3,140,70,0,1172,
+		1173,5,58,0,0,1173,1174,5,168,0,0,1174,1175,5,246,0,0,1175,1360,1,0,0,
+		0,1176,1177,3,140,70,0,1177,1178,5,58,0,0,1178,1179,5,36,0,0,1179,1183,
+		3,134,67,0,1180,1182,3,128,64,0,1181,1180,1,0,0,0,1182,1185,1,0,0,0,1183,
+		1181,1,0,0,0,1183,1184,1,0,0,0,1184,1360,1,0,0,0,1185,1183,1,0,0,0,1186,
+		1187,3,138,69,0,1187,1188,7,3,0,0,1188,1189,3,134,67,0,1189,1194,3,130,
+		65,0,1190,1191,5,26,0,0,1191,1192,3,134,67,0,1192,1193,3,130,65,0,1193,
+		1195,1,0,0,0,1194,1190,1,0,0,0,1194,1195,1,0,0,0,1195,1360,1,0,0,0,1196,
+		1197,3,138,69,0,1197,1198,5,171,0,0,1198,1199,3,134,67,0,1199,1200,5,172,
+		0,0,1200,1201,5,244,0,0,1201,1360,1,0,0,0,1202,1203,3,140,70,0,1203,1227,
+		5,173,0,0,1204,1205,5,52,0,0,1205,1228,5,244,0,0,1206,1216,5,36,0,0,1207,
+		1208,5,42,0,0,1208,1209,3,134,67,0,1209,1213,3,130,65,0,1210,1212,3,124,
+		62,0,1211,1210,1,0,0,0,1212,1215,1,0,0,0,1213,1211,1,0,0,0,1213,1214,1,
+		0,0,0,1214,1217,1,0,0,0,1215,1213,1,0,0,0,1216,1207,1,0,0,0,1216,1217,
+		1,0,0,0,1217,1221,1,0,0,0,1218,1220,3,128,64,0,1219,1218,1,0,0,0,1220,
+		1223,1,0,0,0,1221,1219,1,0,0,0,1221,1222,1,0,0,0,1222,1225,1,0,0,0,1223,
+		1221,1,0,0,0,1224,1226,3,126,63,0,1225,1224,1,0,0,0,1225,1226,1,0,0,0,
+		1226,1228,1,0,0,0,1227,1204,1,0,0,0,1227,1206,1,0,0,0,1228,1360,1,0,0,
+		0,1229,1231,5,164,0,0,1230,1232,3,118,59,0,1231,1230,1,0,0,0,1232,1233,
+		1,0,0,0,1233,1231,1,0,0,0,1233,1234,1,0,0,0,1234,1360,1,0,0,0,1235,1236,
+		5,164,0,0,1236,1237,5,165,0,0,1237,1360,5,102,0,0,1238,1239,3,140,70,0,
+		1239,1240,5,113,0,0,1240,1241,3,134,67,0,1241,1360,1,0,0,0,1242,1243,3,
+		140,70,0,1243,1244,5,14,0,0,1244,1245,3,24,12,0,1245,1249,5,225,0,0,1246,
+		1248,3,30,15,0,1247,1246,1,0,0,0,1248,1251,1,0,0,0,1249,1247,1,0,0,0,1249,
+		1250,1,0,0,0,1250,1252,1,0,0,0,1251,1249,1,0,0,0,1252,1253,5,226,0,0,1253,
+		1360,1,0,0,0,1254,1255,3,140,70,0,1255,1256,5,17,0,0,1256,1257,5,244,0,
+		0,1257,1258,5,18,0,0,1258,1259,3,134,67,0,1259,1360,1,0,0,0,1260,1261,
+		3,140,70,0,1261,1263,5,19,0,0,1262,1264,5,233,0,0,1263,1262,1,0,0,0,1263,
+		1264,1,0,0,0,1264,1265,1,0,0,0,1265,1266,3,134,67,0,1266,1360,1,0,0,0,
+		1267,1268,3,140,70,0,1268,1269,5,222,0,0,1269,1270,3,132,66,0,1270,1360,
+		1,0,0,0,1271,1272,3,140,70,0,1272,1273,5,89,0,0,1273,1274,3,134,67,0,1274,
+		1360,1,0,0,0,1275,1276,3,140,70,0,1276,1277,5,90,0,0,1277,1278,5,131,0,
+		0,1278,1279,3,132,66,0,1279,1280,5,60,0,0,1280,1281,3,134,67,0,1281,1360,
+		1,0,0,0,1282,1283,3,140,70,0,1283,1284,5,191,0,0,1284,1285,5,90,0,0,1285,
+		1360,1,0,0,0,1286,1287,3,140,70,0,1287,1288,5,68,0,0,1288,1290,5,66,0,
+		0,1289,1291,5,245,0,0,1290,1289,1,0,0,0,1290,1291,1,0,0,0,1291,1360,1,
+		0,0,0,1292,1293,3,140,70,0,1293,1294,5,68,0,0,1294,1297,5,67,0,0,1295,
+		1296,5,49,0,0,1296,1298,5,244,0,0,1297,1295,1,0,0,0,1297,1298,1,0,0,0,
+		1298,1360,1,0,0,0,1299,1300,3,140,70,0,1300,1302,5,62,0,0,1301,1303,3,
+		78,39,0,1302,1301,1,0,0,0,1303,1304,1,0,0,0,1304,1302,1,0,0,0,1304,1305,
+		1,0,0,0,1305,1360,1,0,0,0,1306,1307,5,20,0,0,1307,1360,5,246,0,0,1308,
+		1309,5,21,0,0,1309,1360,5,246,0,0,1310,1360,5,22,0,0,1311,1360,5,23,0,
+		0,1312,1313,3,140,70,0,1313,1314,5,24,0,0,1314,1315,5,25,0,0,1315,1316,
+		3,134,67,0,1316,1317,3,130,65,0,1317,1318,5,26,0,0,1318,1319,3,134,67,
+		0,1319,1320,3,130,65,0,1320,1360,1,0,0,0,1321,1322,3,140,70,0,1322,1323,
+		5,27,0,0,1323,1326,5,154,0,0,1324,1327,5,28,0,0,1325,1327,3,134,67,0,1326,
+		1324,1,0,0,0,1326,1325,1,0,0,0,1327,1328,1,0,0,0,1328,1329,5,29,0,0,1329,
+		1330,3,134,67,0,1330,1331,3,130,65,0,1331,1332,5,26,0,0,1332,1333,3,134,
+		67,0,1333,1334,3,130,65,0,1334,1360,1,0,0,0,1335,1336,3,140,70,0,1336,
+		1337,5,30,0,0,1337,1338,3,134,67,0,1338,1339,3,130,65,0,1339,1340,5,18,
+		0,0,1340,1341,3,134,67,0,1341,1360,1,0,0,0,1342,1343,5,31,0,0,1343,1344,
+		3,138,69,0,1344,1345,5,32,0,0,1345,1346,3,138,69,0,1346,1349,3,134,67,
+		0,1347,1348,5,33,0,0,1348,1350,3,134,67,0,1349,1347,1,0,0,0,1349,1350,
+		1,0,0,0,1350,1360,1,0,0,0,1351,1352,5,34,0,0,1352,1353,5,33,0,0,1353,1354,
+		3,134,67,0,1354,1355,3,130,65,0,1355,1356,5,35,0,0,1356,1357,3,134,67,
+		0,1357,1358,3,130,65,0,1358,1360,1,0,0,0,1359,1171,1,0,0,0,1359,1176,1,
+		0,0,0,1359,1186,1,0,0,0,1359,1196,1,0,0,0,1359,1202,1,0,0,0,1359,1229,
+		1,0,0,0,1359,1235,1,0,0,0,1359,1238,1,0,0,0,1359,1242,1,0,0,0,1359,1254,
+		1,0,0,0,1359,1260,1,0,0,0,1359,1267,1,0,0,0,1359,1271,1,0,0,0,1359,1275,
+		1,0,0,0,1359,1282,1,0,0,0,1359,1286,1,0,0,0,1359,1292,1,0,0,0,1359,1299,
+		1,0,0,0,1359,1306,1,0,0,0,1359,1308,1,0,0,0,1359,1310,1,0,0,0,1359,1311,
+		1,0,0,0,1359,1312,1,0,0,0,1359,1321,1,0,0,0,1359,1335,1,0,0,0,1359,1342,
+		1,0,0,0,1359,1351,1,0,0,0,1360,123,1,0,0,0,1361,1362,5,70,0,0,1362,1363,
+		5,244,0,0,1363,1364,5,163,0,0,1364,1365,3,134,67,0,1365,1366,3,130,65,
+		0,1366,125,1,0,0,0,1367,1368,5,43,0,0,1368,1369,5,38,0,0,1369,1370,5,39,
+		0,0,1370,1371,3,134,67,0,1371,1372,5,40,0,0,1372,1373,3,134,67,0,1373,
+		127,1,0,0,0,1374,1375,5,37,0,0,1375,1376,3,138,69,0,1376,1377,3,134,67,
+		0,1377,129,1,0,0,0,1378,1379,5,174,0,0,1379,1380,5,187,0,0,1380,131,1,
+		0,0,0,1381,1382,5,245,0,0,1382,133,1,0,0,0,1383,1384,6,67,-1,0,1384,1385,
+		5,227,0,0,1385,1386,3,134,67,0,1386,1387,5,228,0,0,1387,1426,1,0,0,0,1388,
+		1389,5,234,0,0,1389,1426,3,134,67,16,1390,1391,5,191,0,0,1391,1426,3,134,
+		67,11,1392,1393,5,161,0,0,1393,1394,3,134,67,0,1394,1395,5,163,0,0,1395,
+		1396,3,134,67,0,1396,1397,5,162,0,0,1397,1398,3,134,67,0,1398,1426,1,0,
+		0,0,1399,1400,3,140,70,0,1400,1409,5,227,0,0,1401,1406,3,134,67,0,1402,
+		1403,5,229,0,0,1403,1405,3,134,67,0,1404,1402,1,0,0,0,1405,1408,1,0,0,
+		0,1406,1404,1,0,0,0,1406,1407,1,0,0,0,1407,1410,1,0,0,0,1408,1406,1,0,
+		0,0,1409,1401,1,0,0,0,1409,1410,1,0,0,0,1410,1411,1,0,0,0,1411,1412,5,
+		228,0,0,1412,1426,1,0,0,0,1413,1415,7,4,0,0,1414,1416,3,136,68,0,1415,
+		1414,1,0,0,0,1415,1416,1,0,0,0,1416,1417,1,0,0,0,1417,1418,5,174,0,0,1418,
+		1426,3,136,68,0,1419,1420,5,246,0,0,1420,1426,3,136,68,0,1421,1426,5,245,
+		0,0,1422,1426,5,246,0,0,1423,1426,5,244,0,0,1424,1426,3,138,69,0,1425,
+		1383,1,0,0,0,1425,1388,1,0,0,0,1425,1390,1,0,0,0,1425,1392,1,0,0,0,1425,
+		1399,1,0,0,0,1425,1413,1,0,0,0,1425,1419,1,0,0,0,1425,1421,1,0,0,0,1425,
+		1422,1,0,0,0,1425,1423,1,0,0,0,1425,1424,1,0,0,0,1426,1447,1,0,0,0,1427,
+		1428,10,15,0,0,1428,1429,5,188,0,0,1429,1446,3,134,67,16,1430,1431,10,
+		14,0,0,1431,1432,7,5,0,0,1432,1446,3,134,67,15,1433,1434,10,13,0,0,1434,
+		1435,7,6,0,0,1435,1446,3,134,67,14,1436,1437,10,12,0,0,1437,1438,7,7,0,
+		0,1438,1446,3,134,67,13,1439,1440,10,10,0,0,1440,1441,5,189,0,0,1441,1446,
+		3,134,67,11,1442,1443,10,9,0,0,1443,1444,5,190,0,0,1444,1446,3,134,67,
+		10,1445,1427,1,0,0,0,1445,1430,1,0,0,0,1445,1433,1,0,0,0,1445,1436,1,0,
+		0,0,1445,1439,1,0,0,0,1445,1442,1,0,0,0,1446,1449,1,0,0,0,1447,1445,1,
+		0,0,0,1447,1448,1,0,0,0,1448,135,1,0,0,0,1449,1447,1,0,0,0,1450,1451,7,
+		8,0,0,1451,137,1,0,0,0,1452,1455,3,140,70,0,1453,1454,5,230,0,0,1454,1456,
+		3,140,70,0,1455,1453,1,0,0,0,1455,1456,1,0,0,0,1456,139,1,0,0,0,1457,1458,
+		7,9,0,0,1458,141,1,0,0,0,136,146,148,162,188,195,197,205,207,226,236,247,
+		255,276,285,295,307,311,319,323,328,338,352,356,371,377,384,389,397,404,
+		417,419,429,451,453,461,471,505,515,544,546,560,563,571,594,601,609,616,
+		620,624,632,636,652,670,679,684,714,718,732,736,744,766,772,780,788,801,
+		812,815,825,828,836,840,848,859,863,871,882,884,895,898,902,910,915,920,
+		930,932,940,949,955,959,972,977,980,987,996,1001,1008,1021,1024,1037,1054,
+		1067,1076,1080,1085,1091,1100,1104,1111,1122,1128,1132,1156,1166,1183,
+		1194,1213,1216,1221,1225,1227,1233,1249,1263,1290,1297,1304,1326,1349,
+		1359,1406,1409,1415,1425,1445,1447,1455
 	};
 
 	public static readonly ATN _ATN =

@@ -9,7 +9,7 @@ namespace DealLang.LanguageServer.Features;
 /// textDocument/completion: the keywords the parser expects at the cursor (<see cref="CompletionProbe"/>, so the
 /// list is the grammar's), and, where a name may stand, the names declared in the compilation of the kinds that
 /// fit the place: a party after <c>lessee</c>, an account after <c>fill</c>, a facility after a lease's
-/// <c>on</c>, an index after its <c>phased</c>, the deal after a scenario's <c>for</c>, anything readable in an expression. Where a declaration's
+/// <c>on</c>, an index after its <c>phased</c> or a rent's <c>indexed</c>, the deal after a scenario's <c>for</c>, anything readable in an expression. Where a declaration's
 /// own new name is being typed (after <c>tranche</c>), no name is offered.
 /// </summary>
 internal static class CompletionFeature
@@ -94,7 +94,7 @@ internal static class CompletionFeature
         {
             "lessee" or "obligor" or "customer" or "guarantor" => Parties,
             "on" when In("leaseDecl") => ["facility"],
-            "phased" when In("leaseDecl") => ["index"],
+            "phased" or "indexed" when In("leaseDecl") => ["index"],
             "on" when In("contractDecl") => ["fleet"],
             "for" when In("scenarioDecl") => Deals,
             "fill" or "release" or "in" or "using" => Accounts,

@@ -25,6 +25,13 @@ internal static partial class DealGen
             : $"trigger {name}Low when {name} < 1.50 per gpu_hour => trap"))
         select Join(new[] { $"  index {name} {{ {items} }}", test, trigger }.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
 
+    /// <summary>The index <c>Cpi</c> an indexed lease's rent follows (above zero on any start, as DL0492 asks), declared
+    /// only when a lease reads it.</summary>
+    private static string CpiIndex(IEnumerable<GeneratedDecl> leases) =>
+        leases.Any(l => l.Text.Contains("indexed Cpi", StringComparison.Ordinal))
+            ? "  index Cpi { level 100x  grow 3% per year  points stepped { 2027-01-01 104x } }"
+            : "";
+
     /// <summary>A value in the index's unit: a rate up to 10%, or a rent up to 5.00 per GPU-hour.</summary>
     private static Gen<string> IndexValue(string index) => DealFrame.IsRateIndex(index)
         ? Rate(0, 1000)

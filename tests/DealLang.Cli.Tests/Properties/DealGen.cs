@@ -68,7 +68,7 @@ internal static partial class DealGen
         select Join([
             $"deal {f.Name} {{",
             header,
-            .. parties, .. indices, SharePriceIndex(tranches), CompletionIndex(f, tranches), .. facilities, .. leases.Select(l => l.Text), .. loans, .. fleets, .. tranches, equity, .. accounts, .. fees,
+            .. parties, .. indices, SharePriceIndex(tranches), CompletionIndex(f, tranches), CpiIndex(leases), .. facilities, .. leases.Select(l => l.Text), .. loans, .. fleets, .. tranches, equity, .. accounts, .. fees,
             .. tests.Select(t => t.Text), .. triggers.Select(t => t.Text),
             coins.Trim().Length == 0 ? "" : "  " + coins.Trim(),
             defaultRule.Trim(), cfads, WithCoinSale(waterfall, coins.Length == 0 ? "" : sale, f),
@@ -123,7 +123,10 @@ internal static partial class DealGen
         from market in Pick("", " rent at market")
         from hasRenewals in Gen.Bool
         from rvg in Gen.Frequency((2, Rvg(f, DateOnly.ParseExact(starts, "yyyy-MM-dd"))), (1, Gen.Const("")))
-        from items in Shuffled("lessee " + lessee, "rent " + rent + " per year " + escalator.Trim(), "starts " + starts,
+        // An indexed rent (never with renewals at market, DL0493) follows Cpi, declared when a lease reads it (CpiIndex).
+        from indexed in Gen.Frequency((1, Gen.Const(" indexed Cpi")), (3, Gen.Const("")))
+        let index = hasRenewals && market.Length > 0 ? "" : indexed
+        from items in Shuffled("lessee " + lessee, "rent " + rent + " per year " + escalator.Trim() + index, "starts " + starts,
             "term " + term, hasRenewals ? $"renewals {Text(renewals)}{times}{renewalTerm} at lessee option{market}" : "", rvg)
         select new GeneratedDecl(name, $"  lease {name} on {facility} {{ {items} }}", Renewals: hasRenewals ? renewals : 0);
 

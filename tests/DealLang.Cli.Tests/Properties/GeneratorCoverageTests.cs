@@ -15,7 +15,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("title", @"\btitle """), ("first_payment", @"\bfirst_payment \d"), ("party rating/pd/recovery", @"\brecovery \d"),
         ("straight-line value with floor and from", @"straight_line \S+ floor \S+ from"), ("scheduled value", @"value schedule \{"),
         ("lease", @"\blease L\d on F\d"), ("escalating rent", @"per year escalating"), ("renewals", @"\brenewals \d+ ?x \S+ at lessee option"),
-        ("rent at market", @"rent at market"), ("rvg", @"\brvg "), ("rvg guarantees", @"guarantees \S"), ("rvg until", @"rvg [^}]*until \d"),
+        ("rent at market", @"rent at market"), ("indexed rent", @"per year( escalating \S+ per year)? indexed Cpi"), ("rvg", @"\brvg "), ("rvg guarantees", @"guarantees \S"), ("rvg until", @"rvg [^}]*until \d"),
         ("lease guarantor", @"lease L\d[^\n]*guarantor P\d cap \S+"), ("lease guarantor until", @"lease L\d[^\n]*guarantor P\d cap \S+ until \d"),
         ("tranche guarantor", @"tranche T\d[^\n]*guarantor P\d cap"), ("contract guarantor", @"contract \S+ on [^\n]*guarantor P\d cap"), ("guarantee fee", @"guarantor P\d cap \S+ fee \d"),
         ("covers interest", @"covers interest( |\n| \})"), ("covers principal", @"covers principal"), ("covers both", @"covers interest and principal"),

@@ -149,7 +149,10 @@ internal sealed class LeaseComponent(EmitContext ctx)
             string sum = lease.Model.PhasedBy is { } index
                 ? "ForwardReceipts.SumScaled(" + lease.TermRent + ", " + TrancheComponent.ProjectedShares(Ctx, index) + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t])"
                 : "ForwardReceipts.Sum(" + lease.TermRent + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t])";
-            yield return "(" + over + " ? 0.0 : " + sum + ")";
+            // An indexed rent ahead is held at the index's level now, as a floating coupon ahead is held at its rate now:
+            // the projection reads only what is known at the test's period.
+            string? ratio = IndexRatio(lease, "t");
+            yield return "(" + over + " ? 0.0 : " + sum + (ratio is null ? "" : " * " + ratio) + ")";
         }
     }
 
@@ -160,6 +163,30 @@ internal sealed class LeaseComponent(EmitContext ctx)
         lease.Model.PhasedBy is { } index
             ? "CompletedShare.Of(" + Ctx.Components.Of<IndexComponent>().States[index].Levels.Name + "[" + period + "])"
             : null;
+
+    /// <summary>An indexed lease's factor in period <paramref name="period"/> (C#): its index's level read at that period's
+    /// start over the level on the lease's start under the deal's own terms (a constant, checked above zero: DL0492);
+    /// null when the rent is not indexed.</summary>
+    private string? IndexRatio(LeaseState lease, string period)
+    {
+        if (lease.Model.IndexedBy is not { } index)
+        {
+            return null;
+        }
+
+        double baseLevel = IndexCurve.At(Ctx.Model.Indices[index].Info, Ctx.Model.Closing, lease.Info.Start);
+        return "IndexedRent.Ratio(" + Ctx.Components.Of<IndexComponent>().States[index].Levels.Name + "[" + period + "], "
+            + CSharpLiterals.Double(baseLevel) + ")";
+    }
+
+    /// <summary>What scales a lease's scheduled rent (or the rent its lessee's default leaves unpaid) in period t: the
+    /// share completed of a phased lease, the index ratio of an indexed one (" * …" for each; empty when neither).</summary>
+    private string Scaling(LeaseState lease)
+    {
+        string? share = PhasedShare(lease, "t");
+        string? ratio = IndexRatio(lease, "t");
+        return (share is null ? "" : " * " + share) + (ratio is null ? "" : " * " + ratio);
+    }
 
     public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
         Model.Leases.Where(l => l.RvgGuarantees is not null).Select(l => (l.RvgGuarantees!, 1));
@@ -188,9 +215,9 @@ internal sealed class LeaseComponent(EmitContext ctx)
         foreach (var lease in States)
         {
             string soldFlag = CSharpEmitter.SoldFlag(Ctx, new CollateralRef(CollateralKind.Facility, lease.Info.Facility));
-            string? share = PhasedShare(lease, "t");
-            string scheduled = lease.ScheduledRent + "[t]" + (share is null ? "" : " * " + share);
-            w.Comment(lease.Name + ": rent" + (share is null ? "" : " on the share of its buildings completed at the period's start")
+            string scheduled = lease.ScheduledRent + "[t]" + Scaling(lease);
+            w.Comment(lease.Name + ": rent" + (lease.Model.PhasedBy is null ? "" : " on the share of its buildings completed at the period's start")
+                + (lease.Model.IndexedBy is null ? "" : " times its index's level now over its level on the lease's start")
                 + (soldFlag.Length > 0 ? ", until its facility is sold" : ""));
             w.Line(lease.Rent + " = " + (soldFlag.Length > 0 ? soldFlag + " ? 0.0 : " + scheduled : scheduled) + ";");
             if (lease.Active.Declared)
@@ -220,7 +247,7 @@ internal sealed class LeaseComponent(EmitContext ctx)
     }
 
     // The guarantor pays the rent the lessee's default leaves unpaid (an input: what the lease would have paid, less
-    // what it pays; a phased lease's times the share completed), in the period it falls due, times its honour share,
+    // what it pays; a phased lease's times the share completed, an indexed one's times its index ratio), in the period it falls due, times its honour share,
     // within what its cap still allows, while it pays (not in default, not disowned, within 'until'); nothing once the
     // facility is sold (no lease is left).
     private void WriteGuarantee(IndentedWriter w, LeaseState lease, GuaranteeInfo g, int index, string soldFlag)
@@ -230,9 +257,8 @@ internal sealed class LeaseComponent(EmitContext ctx)
         w.Line(lease.Guaranteed + " = 0.0;");
         using (w.Block("if (" + (soldFlag.Length > 0 ? "!(" + soldFlag + ") && " : "") + pays + ")"))
         {
-            // A phased lease's unpaid rent is on the buildings handed over, as its rent is.
-            string? share = PhasedShare(lease, "t");
-            w.Line(lease.Guaranteed + " = Math.Min(" + lease.GuaranteeDue + "[t]" + (share is null ? "" : " * " + share) + " * "
+            // A phased lease's unpaid rent is on the buildings handed over, an indexed one's at the index's ratio, as its rent is.
+            w.Line(lease.Guaranteed + " = Math.Min(" + lease.GuaranteeDue + "[t]" + Scaling(lease) + " * "
                 + GuarantorCode.Honour(Ctx, g.Guarantor) + ", " + lease.GuaranteeCapLeft + ");");
             w.Line(lease.GuaranteeCapLeft + " -= " + lease.Guaranteed + ";");
         }

@@ -31,6 +31,7 @@ internal sealed class LeaseLowering : DeclarationLowering<LeaseSyntax, LeaseMode
             RvgCap: cap,
             RentDayCount: DayCounts.TryParse(lease.DayCount?.Text, out DayCount dayCount) ? dayCount : null);
         BoundExpression? guarantees = rvg is null ? null : lowerer.BoundOf(rvg.Guarantees) ?? new ConstantExpression(cap, Unit.Money);
-        return new LeaseModel(info, guarantees, lease.Phased is null ? null : lowerer.IndexOfName(lease.Phased));
+        return new LeaseModel(info, guarantees, lease.Phased is null ? null : lowerer.IndexOfName(lease.Phased),
+            lease.Indexed is null ? null : lowerer.IndexOfName(lease.Indexed));
     }
 }

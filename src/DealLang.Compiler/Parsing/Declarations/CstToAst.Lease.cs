@@ -11,7 +11,7 @@ internal sealed partial class CstToAst
     // leaseDecl : LEASE name=ident ON facility=ident LBRACE leaseItem* RBRACE ;
     // leaseItem
     //     : LESSEE ident                                                          # lesseeItem
-    //     | RENT expr perYear (ESCALATING expr perYear)?                          # rentItem
+    //     | RENT expr perYear (ESCALATING expr perYear)? (INDEXED ident)?         # rentItem
     //     | STARTS DATE                                                           # startsItem
     //     | TERM duration                                                         # termItem
     //     | RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?     # renewalsItem
@@ -37,7 +37,7 @@ internal sealed partial class CstToAst
         RvgSyntax? rvg = null;
         DayCountSyntax? dayCount = null;
         GuarantorSyntax? guarantor = null;
-        NameSyntax? phased = null;
+        NameSyntax? phased = null, indexed = null;
         foreach (LeaseItemContext item in context.leaseItem())
         {
             switch (item)
@@ -46,12 +46,13 @@ internal sealed partial class CstToAst
                     items.Keep(ref lessee, "lessee", l, VisitIdent(l.ident()));
                     break;
                 case RentItemContext r:
-                    // The escalator belongs to the rent line: both are kept or dropped together.
+                    // The escalator and the index belong to the rent line: all are kept or dropped together.
                     ExpressionSyntax? amount = VisitExpr(r.expr(0));
                     ExpressionSyntax? escalation = r.ESCALATING() is null ? null : VisitExpr(r.expr(1));
+                    NameSyntax? index = r.INDEXED() is null ? null : VisitIdent(r.ident());
                     if (items.IsFirst("rent", Span(r)))
                     {
-                        (rent, escalator) = (amount, escalation);
+                        (rent, escalator, indexed) = (amount, escalation, index);
                     }
 
                     break;
@@ -83,6 +84,7 @@ internal sealed partial class CstToAst
         {
             Guarantor = guarantor,
             Phased = phased,
+            Indexed = indexed,
         };
     }
 

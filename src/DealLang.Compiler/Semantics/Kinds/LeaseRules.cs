@@ -26,6 +26,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         binder.BindTerms(lease.Rent, lease.Escalator, lease.Rvg?.Guarantees, lease.Rvg?.Cap);
         GuarantorRules.Bind(lease.Guarantor, binder, $"the guarantor of lease '{name}' must be a party");
         binder.RequireKind(lease.Phased, SymbolKind.Index, $"lease '{name}' is phased by an index of the share of its buildings completed");
+        binder.RequireKind(lease.Indexed, SymbolKind.Index, $"the rent of lease '{name}' is indexed to an index");
     }
 
     protected override void CheckTerms(LeaseSyntax lease, TypeChecker checker)
@@ -124,5 +125,50 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
             GuarantorRules.CheckStructure(guarantor, lease, checks, lease.Starts?.Value);
             GuarantorRules.CheckObligorTerms(guarantor, lease.Lessee, checks, "lease", name);
         }
+
+        CheckIndexed(lease, checks);
+    }
+
+    // 'rent 100m per year indexed CPI': the rent is scaled by CPI's level over its level on the lease's start under the
+    // deal's own terms, a constant that must be above zero (DL0492); renewals at market follow market_rent instead (DL0493).
+    private static void CheckIndexed(LeaseSyntax lease, DealChecks checks)
+    {
+        if (lease.Indexed is not { } indexed)
+        {
+            return;
+        }
+
+        string name = lease.Name?.Text ?? "";
+        if (lease.Renewals is { RentAtMarket: true })
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.IndexedRentRenewsAtMarket(indexed.Span, name, indexed.Text));
+        }
+
+        if (checks.Analysis.Symbols.TryLookup(indexed.Text, out Symbol symbol) && symbol.Kind == SymbolKind.Index
+            && symbol.Declaration is IndexSyntax index && lease.Starts is { } starts && checks.Closing is { } closing
+            && BaseLevel(index, checks.Analysis, closing, starts.Value) is { } level && !(level > 0))
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.IndexedRentBaseNotPositive(indexed.Span, name, indexed.Text, starts.Value.ToString(), level));
+        }
+    }
+
+    /// <summary>The index's level on <paramref name="day"/> under the deal's terms (the runtime's <see cref="IndexCurve"/>,
+    /// as the emitted base is: IndexLowering's terms); null when a term is not a folded constant (reported elsewhere).</summary>
+    private static double? BaseLevel(IndexSyntax index, DealAnalysis analysis, Date closing, Date day)
+    {
+        bool constant = analysis.BoundOf(index.Level) is ConstantExpression
+            && (index.Points is null || index.Points.Points.All(p => analysis.BoundOf(p.Amount) is ConstantExpression));
+        if (!constant)
+        {
+            return null;
+        }
+
+        double drift = index.Grow is { } grow ? 0 - analysis.ConstantOf(grow, 0) : analysis.ConstantOf(index.Deflate, 0);
+        IndexPoints? points = index.Points is null ? null : new IndexPoints(
+            index.Points.Kind == PointsKind.Interpolated,
+            [.. index.Points.Points.Select(p => p.Date.Value)],
+            [.. index.Points.Points.Select(p => analysis.ConstantOf(p.Amount, 0))]);
+        IndexLaunch[] launches = [.. index.Launches.Select(l => new IndexLaunch(l.Date.Value, analysis.ConstantOf(l.Down, 0))).OrderBy(l => l.Date)];
+        return IndexCurve.At(analysis.ConstantOf(index.Level, 0), drift, points, launches, [], 0, closing, day);
     }
 }

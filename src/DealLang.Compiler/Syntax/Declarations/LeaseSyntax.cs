@@ -28,6 +28,10 @@ public sealed record LeaseSyntax(
     /// <summary><c>phased Built</c>: the completion index whose level is the share of the leased buildings handed over,
     /// which scales the rent (phased commencement); null when the rent starts in full.</summary>
     public NameSyntax? Phased { get; init; }
+
+    /// <summary><c>rent 100m per year indexed CPI</c>: the index whose level over its level on the lease's start scales
+    /// the rent; null when the rent is a constant (with its escalator).</summary>
+    public NameSyntax? Indexed { get; init; }
 }
 
 /// <summary><c>renewals 4 x 4y at lessee option [rent at market]</c></summary>
