@@ -343,7 +343,7 @@ internal static class SolveCommand
 
         string probe = lever.TrimEnd().Split(' ')[^1] switch
         {
-            "deflate" => "1% per year",
+            "deflate" or "grow" => "1% per year",
             "shift" => "+1bp",
             "haircut" or "utilisation" or "level" => "10%",
             _ => throw new UsageException(

@@ -78,11 +78,14 @@ public sealed record EnforcementHaircutLever(string Text)
     public override ScenarioSpec Apply(ScenarioSpec scenario, double value) => scenario with { EnforcementHaircut = value };
 }
 
-/// <summary>The levers on an index: <c>Index deflate R per year</c> (drift, R in [0, 100%)), <c>Index level L</c>
-/// (a rate index's level, in [−5%, 50%]) and <c>Index shift S</c> (a rate index's parallel shift, in [−5%, 50%]).</summary>
+/// <summary>The levers on an index: <c>Index deflate R per year</c> (drift, R in [0, 100%)), <c>Index grow R per year</c>
+/// (a rising drift, R in [0, 100%], DL0767's range: stored as a deflation of −R, as the scenario item is), <c>Index level L</c>
+/// (a rate index's level, in [−5%, 50%]) and <c>Index shift S</c> (a rate index's parallel shift, in [−5%, 50%]). Each is
+/// searched upwards from its unstressed value, the stress being more of it: a growth is the stress of an index that is a
+/// cost (a rate, power); on one that is a receipt (an indexed rent) the condition is then not reached in the range.</summary>
 public sealed record IndexLever(string Text, int Index, IndexLeverKind Kind)
-    : Lever(Text, Kind == IndexLeverKind.Deflate ? "% per year" : "%", Kind == IndexLeverKind.Deflate ? 0 : -0.05,
-        Kind == IndexLeverKind.Deflate ? 0.9999 : 0.5, 0, StressUp: true)
+    : Lever(Text, Kind is IndexLeverKind.Deflate or IndexLeverKind.Grow ? "% per year" : "%", Kind is IndexLeverKind.Deflate or IndexLeverKind.Grow ? 0 : -0.05,
+        Kind switch { IndexLeverKind.Deflate => 0.9999, IndexLeverKind.Grow => 1.0, _ => 0.5 }, 0, StressUp: true)
 {
     public override ScenarioSpec Apply(ScenarioSpec scenario, double value)
     {
@@ -91,6 +94,7 @@ public sealed record IndexLever(string Text, int Index, IndexLeverKind Kind)
         indices[Index] = Kind switch
         {
             IndexLeverKind.Deflate => current with { DeflatePerYear = value },
+            IndexLeverKind.Grow => current with { DeflatePerYear = -value },
             IndexLeverKind.Level => current with { Level = value },
             _ => current with { Shift = value },
         };
@@ -104,6 +108,7 @@ public sealed record IndexLever(string Text, int Index, IndexLeverKind Kind)
 public enum IndexLeverKind
 {
     Deflate,
+    Grow,
     Level,
     Shift,
 }

@@ -4,7 +4,7 @@ namespace DealLang.Runner.Solvers;
 
 /// <summary>
 /// Reads a lever's text against a deal's names: <c>Facility.value deflate</c>, <c>market_rent deflate</c>,
-/// <c>Index deflate</c>, <c>Index level</c>, <c>Index shift</c>, <c>enforcement haircut</c>,
+/// <c>Index deflate</c>, <c>Index grow</c>, <c>Index level</c>, <c>Index shift</c>, <c>enforcement haircut</c>,
 /// <c>Contract utilisation</c> (scenario levers, <see cref="Scenario"/>) and <c>Lease.rent</c>, <c>Facility.value</c>
 /// (inputs a hurdle scales, and <c>Party.recovery</c>, which it replaces: <see cref="Input"/>). The scenario lever's text is checked by the scenario language first
 /// (the CLI compiles it as a scenario item, so a mistake in it is reported like one); what is left here is which
@@ -14,7 +14,7 @@ public static class Levers
 {
     /// <summary>The scenario levers a break-even may move, by their words after the name.</summary>
     public static readonly string[] ScenarioForms =
-        ["F.value deflate", "market_rent deflate", "I deflate", "I level", "I shift", "enforcement haircut", "C utilisation"];
+        ["F.value deflate", "market_rent deflate", "I deflate", "I grow", "I level", "I shift", "enforcement haircut", "C utilisation"];
 
     public static Lever Scenario(DealDescription deal, string text)
     {
@@ -35,9 +35,15 @@ public static class Levers
             return new FacilityDeflateLever(text, Find(deal.Facilities.Select(f => f.Name), target[..^".value".Length], "facility", deal));
         }
 
-        if (words is [var index, "deflate" or "level" or "shift"] && Array.FindIndex(deal.Indices, i => i.Name == index) is var i && i >= 0)
+        if (words is [var index, "deflate" or "grow" or "level" or "shift"] && Array.FindIndex(deal.Indices, i => i.Name == index) is var i && i >= 0)
         {
-            IndexLeverKind kind = words[1] switch { "deflate" => IndexLeverKind.Deflate, "level" => IndexLeverKind.Level, _ => IndexLeverKind.Shift };
+            IndexLeverKind kind = words[1] switch
+            {
+                "deflate" => IndexLeverKind.Deflate,
+                "grow" => IndexLeverKind.Grow,
+                "level" => IndexLeverKind.Level,
+                _ => IndexLeverKind.Shift,
+            };
             return new IndexLever(text, i, kind) { Count = deal.Indices.Length };
         }
 
@@ -46,7 +52,7 @@ public static class Levers
             return new ContractUtilisationLever(text, Find(deal.Contracts.Select(c => c.Name), contract, "contract", deal), deal.Contracts.Length);
         }
 
-        if (words is [_, "deflate" or "level" or "shift"])
+        if (words is [_, "deflate" or "grow" or "level" or "shift"])
         {
             Find(deal.Indices.Select(x => x.Name), words[0], "index", deal);
         }

@@ -209,6 +209,31 @@ public sealed class SolveCommandTests : IDisposable
         Assert.InRange(irr, -0.005 - 1e-9, -0.005 + 1e-9);
     }
 
+    // A rising drift as the lever: CoreWeave's loan floats on SOFR (5.30% at closing), so SOFR growing g a year raises
+    // its interest and lowers the Parent's IRR (133.36% for the deal as written, 97.40% at g = 100%: the solver's own
+    // message when a target is outside that). The break-even is the g at which that IRR is 120%; running a scenario of
+    // `SOFR grow g per year` must give 120% (the solver's tolerance is 10⁻⁶ on g).
+    [Fact]
+    public void An_index_growth_break_even_is_what_run_gives_at_the_answer()
+    {
+        string deal = Path.Combine(RepoPaths.Examples, "coreweave-ddtl2.deal");
+        string probe = Path.Combine(dir, "grow-probe.scenarios");
+        File.WriteAllText(probe, "scenario Probe for CoreWeaveDdtl2 {\n}\n");
+        var solved = CliHarness.Run("solve", deal, "--scenarios", probe, "--scenario", "Probe",
+            "--breakeven", "SOFR grow", "--until", "Parent irr = 120%", "--format", "json");
+        Assert.True(solved.Exit == 0, solved.ToString());
+        double growth = JsonDocument.Parse(solved.Out).RootElement.GetProperty("CoreWeaveDdtl2.solve").GetProperty("value").GetDouble();
+        Assert.InRange(growth, 0.001, 1.0);
+
+        string check = Path.Combine(dir, "grow-check.scenarios");
+        File.WriteAllText(check, string.Create(CultureInfo.InvariantCulture, $"scenario Check for CoreWeaveDdtl2 {{\n  SOFR grow {growth * 100:R}% per year\n}}\n"));
+        var ran = CliHarness.Run("run", deal, "--scenarios", check, "--scenario", "Check", "--format", "json");
+        Assert.True(ran.Exit == 0, ran.ToString());
+        double irr = JsonDocument.Parse(ran.Out).RootElement.GetProperty("CoreWeaveDdtl2.summary").GetProperty("scenarios")[0]
+            .GetProperty("equities")[0].GetProperty("irr").GetDouble();
+        Assert.InRange(irr, 1.20 - 1e-6, 1.20 + 1e-6);
+    }
+
     // Holds all of OneYear's loan (face 100m) with 100m of its own equity and no debt: at the year's end it receives
     // what the loan is paid, min(110m, 120m x), so the fund's IRR is min(110m, 120m x) / 100m − 1.
     private const string Holder = """
