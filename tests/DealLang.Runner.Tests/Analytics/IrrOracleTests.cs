@@ -88,9 +88,13 @@ public sealed class IrrOracleTests(ITestOutputHelper output)
             veryNegative += rate < -0.9 ? 1 : 0;
             nearZero += Math.Abs(rate) < 1e-3 ? 1 : 0;
             high += rate > 10.0 ? 1 : 0;
-        }, iter: 1000, threads: 1);
-        output.WriteLine($"of 1000: {none} without a rate, {negative} negative, {veryNegative} below -90%, {nearZero} within 0.1% of zero, {high} above 1000%");
-        Assert.True(none > 20 && negative > 100 && veryNegative > 10 && nearZero > 20 && high > 50, $"{none}, {negative}, {veryNegative}, {nearZero}, {high}");
+        }, iter: 3000, threads: 1);
+
+        // Each draw is from a random seed: 3,000 of them, so the rarest family (below −90%, about 25 in 1,000: 22-30 in
+        // four runs; 62 in 3,000 twice) stands about 4 standard deviations above its bound; 1,000 with a bound of 10 failed a clean-clone CI
+        // run at 5d734d0 with 9.
+        output.WriteLine($"of 3000: {none} without a rate, {negative} negative, {veryNegative} below -90%, {nearZero} within 0.1% of zero, {high} above 1000%");
+        Assert.True(none > 60 && negative > 300 && veryNegative > 30 && nearZero > 60 && high > 150, $"{none}, {negative}, {veryNegative}, {nearZero}, {high}");
     }
 
     [Fact]
