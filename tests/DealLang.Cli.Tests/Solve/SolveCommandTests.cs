@@ -191,21 +191,8 @@ public sealed class SolveCommandTests : IDisposable
     [Fact]
     public void A_chain_break_even_is_what_run_gives_at_the_answer()
     {
-        string fund = Path.Combine(RepoPaths.Examples, "credit-fund.deal");
-        string probe = Path.Combine(dir, "probe.scenarios");
-        File.WriteAllText(probe, "scenario Probe for CreditFund {\n}\n");
-        var solved = CliHarness.Run("solve", fund, "--scenarios", probe, "--scenario", "Probe",
-            "--breakeven", "H100Rent deflate", "--until", "Investors irr = -0.5%", "--format", "json");
-        Assert.True(solved.Exit == 0, solved.ToString());
-        double deflation = JsonDocument.Parse(solved.Out).RootElement.GetProperty("CreditFund.solve").GetProperty("value").GetDouble();
+        var (deflation, irr) = BreakEvenThenRun("credit-fund.deal", "CreditFund", "H100Rent deflate", "Investors irr = -0.5%");
         Assert.InRange(deflation, 0.01, 0.99);
-
-        string check = Path.Combine(dir, "check.scenarios");
-        File.WriteAllText(check, string.Create(CultureInfo.InvariantCulture, $"scenario Check for CreditFund {{\n  H100Rent deflate {deflation * 100:R}% per year\n}}\n"));
-        var ran = CliHarness.Run("run", fund, "--scenarios", check, "--scenario", "Check", "--format", "json");
-        Assert.True(ran.Exit == 0, ran.ToString());
-        double irr = JsonDocument.Parse(ran.Out).RootElement.GetProperty("CreditFund.summary").GetProperty("scenarios")[0]
-            .GetProperty("equities")[0].GetProperty("irr").GetDouble();
         Assert.InRange(irr, -0.005 - 1e-9, -0.005 + 1e-9);
     }
 
@@ -216,22 +203,29 @@ public sealed class SolveCommandTests : IDisposable
     [Fact]
     public void An_index_growth_break_even_is_what_run_gives_at_the_answer()
     {
-        string deal = Path.Combine(RepoPaths.Examples, "coreweave-ddtl2.deal");
-        string probe = Path.Combine(dir, "grow-probe.scenarios");
-        File.WriteAllText(probe, "scenario Probe for CoreWeaveDdtl2 {\n}\n");
-        var solved = CliHarness.Run("solve", deal, "--scenarios", probe, "--scenario", "Probe",
-            "--breakeven", "SOFR grow", "--until", "Parent irr = 120%", "--format", "json");
-        Assert.True(solved.Exit == 0, solved.ToString());
-        double growth = JsonDocument.Parse(solved.Out).RootElement.GetProperty("CoreWeaveDdtl2.solve").GetProperty("value").GetDouble();
+        var (growth, irr) = BreakEvenThenRun("coreweave-ddtl2.deal", "CoreWeaveDdtl2", "SOFR grow", "Parent irr = 120%");
         Assert.InRange(growth, 0.001, 1.0);
+        Assert.InRange(irr, 1.20 - 1e-6, 1.20 + 1e-6);
+    }
 
-        string check = Path.Combine(dir, "grow-check.scenarios");
-        File.WriteAllText(check, string.Create(CultureInfo.InvariantCulture, $"scenario Check for CoreWeaveDdtl2 {{\n  SOFR grow {growth * 100:R}% per year\n}}\n"));
+    // Solves the example's break-even on a per-year lever from an empty scenario (the deal as written), then runs a
+    // scenario of that lever at the answer: the lever's value and the first equity's IRR the run reports.
+    private (double Value, double Irr) BreakEvenThenRun(string example, string dealName, string lever, string until)
+    {
+        string deal = Path.Combine(RepoPaths.Examples, example);
+        string probe = Path.Combine(dir, dealName + "-probe.scenarios");
+        File.WriteAllText(probe, $"scenario Probe for {dealName} {{\n}}\n");
+        var solved = CliHarness.Run("solve", deal, "--scenarios", probe, "--scenario", "Probe", "--breakeven", lever, "--until", until, "--format", "json");
+        Assert.True(solved.Exit == 0, solved.ToString());
+        double value = JsonDocument.Parse(solved.Out).RootElement.GetProperty(dealName + ".solve").GetProperty("value").GetDouble();
+
+        string check = Path.Combine(dir, dealName + "-check.scenarios");
+        File.WriteAllText(check, string.Create(CultureInfo.InvariantCulture, $"scenario Check for {dealName} {{\n  {lever} {value * 100:R}% per year\n}}\n"));
         var ran = CliHarness.Run("run", deal, "--scenarios", check, "--scenario", "Check", "--format", "json");
         Assert.True(ran.Exit == 0, ran.ToString());
-        double irr = JsonDocument.Parse(ran.Out).RootElement.GetProperty("CoreWeaveDdtl2.summary").GetProperty("scenarios")[0]
+        double irr = JsonDocument.Parse(ran.Out).RootElement.GetProperty(dealName + ".summary").GetProperty("scenarios")[0]
             .GetProperty("equities")[0].GetProperty("irr").GetDouble();
-        Assert.InRange(irr, 1.20 - 1e-6, 1.20 + 1e-6);
+        return (value, irr);
     }
 
     // Holds all of OneYear's loan (face 100m) with 100m of its own equity and no debt: at the year's end it receives
