@@ -499,34 +499,64 @@ public static class Irr
 
     // The grid's points from one past `from` to `to` (whose rate is `toRate`, exactly), keeping each root it brackets;
     // previousX and previousValue: the last point with a finite NPV, carried from one stretch of the grid to the next.
+    // The points are evaluated four at a time (DiscountChain.Values: each value bit for bit Evaluate's, the four chains
+    // side by side) and then read one by one, in order, as they were when each was evaluated alone.
+    [SkipLocalsInit]
     static void ScanGrid(
         in DiscountChain chain, double from, double to, int steps, double toRate, ref double previousX, ref double previousValue, ref double best)
     {
-        for (var step = 1; step <= steps; step++)
+        Span<double> points = stackalloc double[DiscountChain.Lanes];
+        Span<double> values = stackalloc double[DiscountChain.Lanes];
+        for (var first = 1; first <= steps; first += DiscountChain.Lanes)
         {
-            double x = from + ((to - from) * step / steps);
-            double rate = step == steps ? toRate : Math.Exp(x) - 1.0;
-            chain.Evaluate(x, out double value, out _);
-            if (value == 0.0)
+            int count = Math.Min(DiscountChain.Lanes, steps - first + 1);
+            for (int j = 0; j < count; j++)
             {
-                Keep(ref best, rate);
+                points[j] = from + ((to - from) * (first + j) / steps);
             }
 
-            // A point whose value overflowed (amounts near double's range) cannot end a bracket; the sign change
-            // it hides shows up at the next finite point.
-            if (double.IsFinite(value))
+            if (count == DiscountChain.Lanes)
             {
-                if (double.IsFinite(previousValue)
-                    && previousValue != 0.0
-                    && value != 0.0
-                    && Math.Sign(previousValue) != Math.Sign(value))
+                chain.Values(points, values);
+            }
+            else
+            {
+                for (int j = 0; j < count; j++)
                 {
-                    Keep(ref best, Math.Exp(Root(chain, previousX, previousValue, x, 0.5 * (previousX + x))) - 1.0);
+                    chain.Evaluate(points[j], out values[j], out _);
                 }
-
-                previousX = x;
-                previousValue = value;
             }
+
+            for (int j = 0; j < count; j++)
+            {
+                ScanPoint(chain, points[j], values[j], first + j == steps ? toRate : double.NaN, ref previousX, ref previousValue, ref best);
+            }
+        }
+    }
+
+    // One point of the grid, x with its NPV: a root at it, or one bracketed between it and the point before. The
+    // rate of x (ln(1 + r) = x, or `exactRate` at the grid's end) is worked out only where the NPV is 0 there.
+    static void ScanPoint(in DiscountChain chain, double x, double value, double exactRate, ref double previousX, ref double previousValue, ref double best)
+    {
+        if (value == 0.0)
+        {
+            Keep(ref best, double.IsNaN(exactRate) ? Math.Exp(x) - 1.0 : exactRate);
+        }
+
+        // A point whose value overflowed (amounts near double's range) cannot end a bracket; the sign change
+        // it hides shows up at the next finite point.
+        if (double.IsFinite(value))
+        {
+            if (double.IsFinite(previousValue)
+                && previousValue != 0.0
+                && value != 0.0
+                && Math.Sign(previousValue) != Math.Sign(value))
+            {
+                Keep(ref best, Math.Exp(Root(chain, previousX, previousValue, x, 0.5 * (previousX + x))) - 1.0);
+            }
+
+            previousX = x;
+            previousValue = value;
         }
     }
 

@@ -1,4 +1,5 @@
 using DealLang.Reference.Analytics;
+using CsCheck;
 using DealLang.Runner.Analytics;
 
 namespace DealLang.Runner.Tests.Analytics;
@@ -167,6 +168,36 @@ public sealed class IrrPassTests
             Assert.Equal(amounts[0] * discounts[0], before.W0, 1e-12);
             Assert.Equal(Enumerable.Range(1, n - 1).Sum(i => amounts[i] * discounts[i]), after.W0, 1e-12);
         }
+    }
+
+    [Fact]
+    public void Eight_rates_at_once_are_each_rates_value_bit_for_bit()
+    {
+        // DiscountChain.Values, the grid scan's evaluation (flows that change sign more than once), against Evaluate at
+        // each rate alone: the same sign at every grid point is what keeps the scan's brackets, and so every rate it
+        // returns, as they were. Any flows FlowGen draws (on whole days, off the grid, long and short), prepared as a
+        // path's are; eight rates anywhere in the solver's range, all on one side of 0 (the chains side by side) or
+        // straddling it (each alone).
+        var lanes = Gen.Double[-9.3, 9.3].Array[DiscountChain.Lanes];
+        Gen.Select(FlowGen.Any, lanes, Gen.Bool).Sample((flows, rates, oneSide) =>
+        {
+            var order = flows.Years.Select((t, i) => (t, i)).OrderBy(p => p.t).ThenBy(p => p.i).ToArray();
+            double[] years = [.. order.Select(p => p.t)];
+            double[] amounts = [.. order.Select(p => flows.Amounts[p.i])];
+            double[] x = oneSide ? [.. rates.Select(Math.Abs)] : rates;
+            var prepared = new FlowTimes(years);
+            var chain = new DiscountChain(
+                years, amounts, prepared.Slots, prepared.Gaps, new double[DiscountChain.MaxGaps], new double[years.Length], onGrid: prepared.OffGridFrom >= years.Length);
+            var values = new double[DiscountChain.Lanes];
+            chain.Values(x, values);
+            for (int j = 0; j < DiscountChain.Lanes; j++)
+            {
+                chain.Evaluate(x[j], out double alone, out _);
+                Assert.True(
+                    BitConverter.DoubleToInt64Bits(alone) == BitConverter.DoubleToInt64Bits(values[j]),
+                    $"rate {j} (x = {x[j]:R}): {values[j]:R} at once, {alone:R} alone");
+            }
+        }, iter: 2000);
     }
 
     // The rate over times prepared once, checking in a Debug build (which counts them) the passes over the flows after
