@@ -36,6 +36,17 @@ internal static partial class DealGen
         scenario S1 for Held { HeldTenant defaults on 2028-06-30 }
         """;
 
+    /// <summary>The same SPV with its sponsor equity behind a developer's promote (LP classes behind a carry: an SPV
+    /// still, docs/language.md "chain report", whose sponsor's loss is the chain's <c>SPV sponsors</c> row); a generated
+    /// deal imports it instead of <see cref="HeldDeal"/> a third of the time, so that the chain's identities
+    /// (<see cref="FigureIdentities.ChainLayersAddUp"/>) meet a promoted SPV too.</summary>
+    public const string HeldPromotedPath = "held-promoted.deal";
+
+    public static readonly string HeldPromotedDeal = HeldDeal
+        .Replace("party HeldSponsor { }", "party HeldSponsor { }\n  party HeldDeveloper { }", StringComparison.Ordinal)
+        .Replace("equity HeldEquity { contributed 50m holders HeldSponsor 100% }",
+            "equity HeldEquity { contributed 50m holders HeldSponsor 100% hurdle 8% carry 20% to HeldDeveloper }", StringComparison.Ordinal);
+
     /// <summary>A third of the time: the import at the top, holdings before the first tranche, and sometimes a test
     /// of the holdings' value and receipts (the deal's scenarios then also default the held SPV's tenant, now and then).</summary>
     private static Gen<string> WithHoldings(string deal) =>
@@ -54,11 +65,12 @@ internal static partial class DealGen
         from impact in Rate(0, 10000)
         from lever in Pick("", "Hd1 market discount {0}", "Hd1 market depth {1}m impact {2}")
         from byDeal in Gen.Int[0, 1]
+        from promoted in Gen.Int[0, 2].Select(n => n == 0)
         // Beside a stochastic scenario too: the chain runs it on its path 0, every entity on that path's draws.
         select !hold ? deal : WithHoldingSale(Insert(byDeal == 1 ? DealByDeal(deal) : deal,
             (mark.Contains("HoldPrice", StringComparison.Ordinal) ? "  index HoldPrice { level 97% }\n" : "")
             + $"  holding Hd1 {{ of Held.{(loan ? "HeldLoan" : "HeldNotes")}  {notes}{mark}{(sale > 0 ? string.Format(System.Globalization.CultureInfo.InvariantCulture, market, discount, depth, impact) : "")}{(loan ? drawCall.Clause : "")} }}\n"
-            + equity + (loan ? drawCall.Side : "") + test, defaults == 1),
+            + equity + (loan ? drawCall.Side : "") + test, defaults == 1, promoted ? HeldPromotedPath : HeldPath),
             sale == 0 ? null : sale == 2 && equity.Length > 0 ? "Hd1, Hd2" : "Hd1",
             string.Format(System.Globalization.CultureInfo.InvariantCulture, lever, discount, depth, impact));
 
@@ -104,10 +116,10 @@ internal static partial class DealGen
     private static string DealByDeal(string deal) =>
         System.Text.RegularExpressions.Regex.Replace(deal, @"(equity Eq \{[^\n]*carry \S+ to P\d+( catch_up \S+)?)", "$1 deal_by_deal");
 
-    private static string Insert(string deal, string holdings, bool defaults)
+    private static string Insert(string deal, string holdings, bool defaults, string held)
     {
         int at = deal.IndexOf("  tranche T1 ", StringComparison.Ordinal);
-        string text = "import \"" + HeldPath + "\"\n" + deal[..at] + holdings + deal[at..];
+        string text = "import \"" + held + "\"\n" + deal[..at] + holdings + deal[at..];
         return defaults
             ? System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^scenario (S\d) for Gen \{$", "scenario $1 for Gen {\n  HeldTenant defaults on 2029-03-31")
             : text;

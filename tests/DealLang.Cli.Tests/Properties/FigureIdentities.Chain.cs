@@ -48,6 +48,7 @@ internal static partial class FigureIdentities
         }
 
         Count(tally, "chains whose layers add up with LP classes behind a carry", classes > 0);
+        Count(tally, "chains with a loss in the SPV sponsors row (a promoted SPV's sponsor)", Row(ChainLayers.Sponsors) > 0);
         Near(fundTranches, Row(ChainLayers.Banks) + tranchesHeld,
             $"scenario {chain.Scenario}: the funds' tranches' holders' loss = the banks row + the parts the chain holds", Row(ChainLayers.Banks), tranchesHeld);
         Near(classes, Row(ChainLayers.Lps) + Row(ChainLayers.Sponsors) + classesHeld,

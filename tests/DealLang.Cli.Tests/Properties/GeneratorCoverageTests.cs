@@ -94,7 +94,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("contract prepayment applied", @"contract Ct\d [^\n]*prepayment \S+ applied over term"),
         ("contract prepayment on top", @"contract Ct\d [^\n]*prepayment \S+ (?!applied)"),
         ("forward cfads", @"= cfads( / debt_service)? over next \d"),
-        ("import of a held deal", @"^import ""held\.deal""\n"), ("holding of notes by share", @"holding Hd1 \{ of Held\.HeldNotes  share "),
+        ("import of a held deal", @"^import ""held\.deal""\n"), ("import of a held deal with a promote", @"^import ""held-promoted\.deal""\n"), ("holding of notes by share", @"holding Hd1 \{ of Held\.HeldNotes  share "),
         ("holding of notes by face", @"holding Hd1 \{ of Held\.HeldNotes  face \d+m"), ("holding marked by an index", @"mark HoldPrice"),
         ("holding of an equity", @"holding Hd2 \{ of Held\.HeldEquity  share "),
         ("holding of a delayed draw", @"holding Hd1 \{ of Held\.HeldLoan  (share|face) "), ("draws called from the fund's equity", @"holding Hd1 [^\n]*draws called from Eq \}"),

@@ -17,8 +17,11 @@ internal static partial class PipelineInvariants
     /// <summary>Compiled images stay in this process's memory cache only: the user's disk cache is never touched.</summary>
     private static readonly CompileOptions InMemory = new() { UseDiskCache = false };
 
-    /// <summary>The files a generated deal may import: the held SPV of its holdings (DealGen.Holdings.cs).</summary>
-    internal static readonly InMemorySourceFiles Held = new InMemorySourceFiles().Add(DealGen.HeldPath, DealGen.HeldDeal);
+    /// <summary>The files a generated deal may import: the held SPV of its holdings, plain or with a developer's
+    /// promote (DealGen.Holdings.cs).</summary>
+    internal static readonly InMemorySourceFiles Held = new InMemorySourceFiles()
+        .Add(DealGen.HeldPath, DealGen.HeldDeal)
+        .Add(DealGen.HeldPromotedPath, DealGen.HeldPromotedDeal);
 
     private static Compilation Compilation(string text) => DealLang.Compiler.Compilation.Create(SourceDocument.FromText(File, text), Held);
 
@@ -27,7 +30,7 @@ internal static partial class PipelineInvariants
     public static CheckResult CheckIsTotal(string text)
     {
         CheckResult result = DealCompiler.Check(Compilation(text));
-        int lines = text.Split('\n').Length, heldLines = DealGen.HeldDeal.Split('\n').Length;
+        int lines = text.Split('\n').Length;
         // The imported SPV's file is fixed and valid; a finding in it is only a follow-on of an error in the mutant
         // (a mutant whose own deal no longer parses leaves the SPV's deal as the compilation's, and the two files'
         // scenarios then meet in one deal: DL0502 at the SPV's 'S1'). It must still be located in that file.
@@ -35,7 +38,8 @@ internal static partial class PipelineInvariants
         foreach (Diagnostic d in result.Diagnostics)
         {
             bool inRoot = d.Span.Path == File && d.Span.Line <= lines;
-            bool inHeld = rootHasError && d.Span.Path == DealGen.HeldPath && d.Span.Line <= heldLines;
+            string? held = d.Span.Path == DealGen.HeldPath ? DealGen.HeldDeal : d.Span.Path == DealGen.HeldPromotedPath ? DealGen.HeldPromotedDeal : null;
+            bool inHeld = rootHasError && held is not null && d.Span.Line <= held.Split('\n').Length;
             Assert.True((inRoot || inHeld) && d.Span.Line >= 1 && d.Span.Column >= 1, $"unlocated diagnostic: {d}");
             Assert.True(UserCode().IsMatch(d.Code), $"internal diagnostic: {d}");
             Assert.False(string.IsNullOrWhiteSpace(d.Message), $"empty message: {d}");
