@@ -10,8 +10,9 @@ namespace DealLang.Cli.Commands;
 /// <summary>
 /// <c>deallang test [DIR|FILE…] [--accept] [--junit FILE] [--scenario NAME|all]</c>: snapshot tests of a user's own
 /// deals, the way the project tests its examples. Each scenario of each deal (every .deal under a folder, at any
-/// depth; the current folder by default) is run with the cash check, and its ledger and summary are compared with
-/// the verified snapshots beside the deal (<see cref="SnapshotFiles"/>) within the tolerances of
+/// depth, the current folder by default; of a .scenarios file found there or named, its own scenarios, with its deal)
+/// is run with the cash check, and its ledger and summary are compared with the verified snapshots beside the file
+/// (<see cref="SnapshotFiles"/>) within the tolerances of
 /// <see cref="SnapshotComparison"/>. A difference writes the received files, prints the first differing periods and
 /// cells, and fails; a scenario with no verified snapshot yet fails as new; <c>--accept</c> makes what was received
 /// the verified snapshot. Exit 0 when every scenario passes, 1 when any fails, 2 on a usage error.
@@ -22,7 +23,7 @@ internal static class TestCommand
     {
         var paths = new Argument<string[]>("path")
         {
-            Description = "Deal files, or folders searched for .deal files at any depth (default: the current folder).",
+            Description = "Deal or scenario files, or folders searched for .deal and .scenarios files at any depth (default: the current folder).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var accept = new Option<bool>("--accept")
@@ -51,9 +52,10 @@ internal static class TestCommand
 
     private static int Execute(string[] paths, bool accept, string? junit, string scenario, CliConsole console, CompileOptions options)
     {
-        // A scenario file given alone is tested with its deal (ScenarioFileAlone), each found before any is run, so a
-        // scenario file whose deal is not found stops the command before anything is written.
-        var deals = FindDeals(paths.Length == 0 ? ["."] : paths).Select(path => TestedFile.Of(path, console)).ToList();
+        // A scenario file is tested with its deal (ScenarioFileAlone), each found before any is run, so a scenario file
+        // named whose deal is not found stops the command before anything is written; one a folder's walk found fails
+        // on its own line, and the others are tested.
+        var deals = FindFiles(paths.Length == 0 ? ["."] : paths).Select(file => TestedFile.Of(file.Path, file.Named, console)).ToList();
         if (junit is not null)
         {
             console.Inputs.Plan(junit); // a deal tested (or one it imports) as --junit is refused before any is run
@@ -76,6 +78,13 @@ internal static class TestCommand
         {
             // Reported, and its snapshots kept, under the file given: the deal, or a scenario file tested with its deal.
             string deal = tested.Path;
+            if (tested.Unpaired is not null)
+            {
+                cases.Add(new SnapshotCase(deal, "(deal)", false, tested.Unpaired, tested.Unpaired, TimeSpan.Zero));
+                console.Out.WriteLine($"FAIL {TerminalText.Escape(deal)}: {TerminalText.Escape(tested.Unpaired)}");
+                continue;
+            }
+
             var clock = Stopwatch.StartNew();
             var run = DealSnapshots.Run(tested.Deal, only, options, console, tested.ScenarioFile);
             if (run.Failure is not null)
@@ -198,10 +207,24 @@ internal static class TestCommand
     /// <summary>A file <c>test</c> tests: a deal file (<see cref="Path"/> and <see cref="Deal"/> the same), or a scenario
     /// file (<see cref="ScenarioFile"/>) tested with the deal it goes with, found as <see cref="ScenarioFileAlone"/>
     /// finds it or the deal it imports (then <see cref="Deal"/> is the scenario file itself): only its own scenarios,
-    /// snapshotted beside it under its name (<c>hyperion-stress.MetaDefaults.ledger.verified.csv</c>).</summary>
-    private sealed record TestedFile(string Path, string Deal, string? ScenarioFile)
+    /// snapshotted beside it under its name (<c>hyperion-stress.MetaDefaults.ledger.verified.csv</c>). A scenario file a
+    /// folder's walk found whose deal is not found is <see cref="Unpaired"/>: why, for its failure line.</summary>
+    private sealed record TestedFile(string Path, string Deal, string? ScenarioFile, string? Unpaired = null)
     {
-        public static TestedFile Of(string path, CliConsole console) =>
+        public static TestedFile Of(string path, bool named, CliConsole console)
+        {
+            try
+            {
+                return Paired(path, console);
+            }
+            catch (UsageException e) when (!named)
+            {
+                // Not named, so not a mistake in the command: one stray scenario file must not stop a project's tests.
+                return new(path, path, path, e.Message);
+            }
+        }
+
+        static TestedFile Paired(string path, CliConsole console) =>
             !ScenarioFileDeal.IsScenarioFile(path) ? new(path, path, null)
             : ScenarioFileAlone.DealFor("test", path, console) is { } deal ? new(path, deal, path)
             : new(path, path, DeclaresADeal(path) ? null : path);
@@ -211,11 +234,26 @@ internal static class TestCommand
         static bool DeclaresADeal(string path) => ScenarioFileDeal.DeclaresADeal(ScenarioFileAlone.Text(path));
     }
 
-    /// <summary>The deals to test, in the order given, each folder's .deal files at any depth in ordinal order
-    /// (folders whose names start with '.' are passed over); a path that does not exist is a usage error.</summary>
-    private static List<string> FindDeals(string[] paths)
+    /// <summary>The files to test, in the order given, each folder's .deal and .scenarios files at any depth in
+    /// ordinal order (folders whose names start with '.' are passed over), each once (a file named and also found in a
+    /// folder, or named twice, where it first comes, as named); a path that does not exist is a usage error.</summary>
+    private static List<(string Path, bool Named)> FindFiles(string[] paths)
     {
-        var deals = new List<string>();
+        var files = new List<(string Path, bool Named)>();
+        var at = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Add(string path, bool named)
+        {
+            string identity = Path.GetFullPath(path); // the same file, however its path was written (links not followed)
+            if (at.TryGetValue(identity, out int first))
+            {
+                files[first] = (files[first].Path, files[first].Named || named);
+                return;
+            }
+
+            at[identity] = files.Count;
+            files.Add((path, named));
+        }
+
         foreach (string path in paths)
         {
             if (path == DealFile.StandardInput)
@@ -226,11 +264,14 @@ internal static class TestCommand
 
             if (File.Exists(GivenPath.Require(path, "file or folder")))
             {
-                deals.Add(path);
+                Add(path, named: true);
             }
             else if (Directory.Exists(path))
             {
-                deals.AddRange(FolderWalk.Files(path, ".deal"));
+                foreach (string found in FolderWalk.Files(path, ".deal", ".scenarios"))
+                {
+                    Add(found, named: false);
+                }
             }
             else
             {
@@ -238,6 +279,6 @@ internal static class TestCommand
             }
         }
 
-        return deals.Count > 0 ? deals : throw new UsageException($"no .deal files in {string.Join(", ", paths)}");
+        return files.Count > 0 ? files : throw new UsageException($"no .deal or .scenarios files in {string.Join(", ", paths)}");
     }
 }

@@ -196,6 +196,11 @@ public static partial class CSharpEmitter
 
     private static string Read(EmitContext ctx, QuantityExpression q, ExpressionWindow? window)
     {
+        if (ctx.ReadOverride?.Invoke(q) is { } overridden)
+        {
+            return overridden;
+        }
+
         if (ctx.ReadingAtPeriodStart && EmitContext.IsCollateralValue(q.Quantity))
         {
             // An interest-period determination (a coupon, a PIK condition): the value at the period's start.

@@ -203,6 +203,26 @@ internal sealed class EmitContext
         }
     }
 
+    /// <summary>Set while <see cref="ReadingWith"/> writes: the C# a quantity is read as, or null to read it as usual.</summary>
+    public Func<QuantityExpression, string?>? ReadOverride { get; private set; }
+
+    /// <summary>What <paramref name="write"/> writes, each quantity read as <paramref name="read"/> gives it (as usual
+    /// where it gives null): a trigger worked out again after the waterfall reads what it read before it
+    /// (<c>CureReplay</c>).</summary>
+    public string ReadingWith(Func<QuantityExpression, string?> read, Func<string> write)
+    {
+        var outer = ReadOverride;
+        ReadOverride = read;
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            ReadOverride = outer;
+        }
+    }
+
     /// <summary>The C# local holding a collateral value at the period's start (<see cref="AtPeriodStart"/>).</summary>
     public string ValueAtPeriodStart(Quantity quantity, int index) =>
         Components.Select(c => c.ReadAtPeriodStart(quantity, index)).FirstOrDefault(read => read is not null)

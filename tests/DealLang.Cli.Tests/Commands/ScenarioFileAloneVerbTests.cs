@@ -8,7 +8,8 @@ namespace DealLang.Cli.Tests.Commands;
 /// in its folder: the verb prints what <c>deallang VERB deal.deal --scenarios x.scenarios</c> prints, with one line on
 /// standard error naming the deal and that command; with no such deal, a usage error (exit 2) names the command to
 /// run. <c>build</c> builds that deal, the scenario file checked with it; <c>test</c> tests the scenario file's own
-/// scenarios with it, their snapshots beside the scenario file. Before, these verbs compiled the scenario file as a
+/// scenarios with it, their snapshots beside the scenario file, and so does its walk of a folder (a scenario file
+/// found there whose deal is not found fails on its own line). Before, these verbs compiled the scenario file as a
 /// deal and reported DL0402 ("this file declares no deal", exit 1). A scenario file that imports its deal is taken as
 /// given by every verb.
 /// </summary>
@@ -194,6 +195,71 @@ public sealed class ScenarioFileAloneVerbTests : IDisposable
             outcome.Err.Trim());
         Assert.Equal("", outcome.Out);
         Assert.Empty(Directory.GetFiles(Path.Combine(_folder, "other"), "*.csv"));
+    }
+
+    // A folder with Mini and its own scenario Base (mini.deal), a scenario file for it beside it (stress.scenarios) and
+    // one for a deal no file declares, in a folder of its own (stray/x.scenarios): in ordinal order, between the two.
+    private (string Deal, string Stress, string Stray) WriteProject()
+    {
+        string deal = WriteMini("mini.deal");
+        File.AppendAllText(deal, "scenario Base for Mini {\n  Tenant defaults on 2027-06-30\n}\n");
+        string stress = Path.Combine(_folder, "stress.scenarios");
+        File.WriteAllText(stress, "scenario Stress for Mini {\n  WarehouseLease renewals taken 0\n}\n");
+        string stray = Path.Combine(_folder, "stray", "x.scenarios");
+        Directory.CreateDirectory(Path.GetDirectoryName(stray)!);
+        File.WriteAllText(stray, "scenario Gone for Gone {\n  WarehouseLease renewals taken 0\n}\n");
+        return (deal, stress, stray);
+    }
+
+    [Fact]
+    public void Test_walks_a_folders_scenario_files_with_their_deals_and_one_whose_deal_is_not_found_fails_alone()
+    {
+        // Before, the walk tested mini.deal alone: the scenario files' snapshots beside them were never checked.
+        var (deal, stress, stray) = WriteProject();
+
+        var outcome = CliHarness.Run("test", _folder, "--accept");
+
+        Assert.True(outcome.Exit == ExitCodes.DealErrors, outcome.ToString());
+        Assert.Equal(
+            $"accepted {deal} Base\n"
+            + $"FAIL {stray}: {stray} is a scenario file for deal 'Gone', which no .deal file in {Path.GetDirectoryName(stray)} declares; "
+            + "test finds a scenario file's deal in its folder or in its imports: put it beside the deal's file, or import the deal (import \"DEAL.deal\")\n"
+            + $"accepted {stress} Stress\n"
+            + "2 passed, 1 failed (2 accepted)\n",
+            outcome.Out.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Equal($"deallang: {stress} has no deal of its own: testing its scenarios with deal Mini in {deal}", outcome.Err.Trim());
+        Assert.True(File.Exists(Path.Combine(_folder, "stress.Stress.ledger.verified.csv")));
+        Assert.True(File.Exists(Path.Combine(_folder, "mini.Base.ledger.verified.csv")));
+
+        File.Delete(stray);
+        var again = CliHarness.Run("test", _folder);
+        Assert.True(again.Exit == ExitCodes.Ok, again.ToString());
+        Assert.Equal($"ok   {deal} Base\nok   {stress} Stress\n2 passed, 0 failed\n", again.Out.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_named_and_found_in_a_folder_is_tested_once_as_named()
+    {
+        // Named after the folder or before it, the scenario file (and the deal) is tested once, where it first comes.
+        // Before, a deal named and walked was tested twice.
+        var (deal, stress, stray) = WriteProject();
+        File.Delete(stray);
+
+        var after = CliHarness.Run("test", _folder, stress, deal, "--accept");
+        var before = CliHarness.Run("test", stress, _folder);
+
+        Assert.True(after.Exit == ExitCodes.Ok, after.ToString());
+        Assert.Equal($"accepted {deal} Base\naccepted {stress} Stress\n2 passed, 0 failed (2 accepted)\n", after.Out.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.True(before.Exit == ExitCodes.Ok, before.ToString());
+        Assert.Equal($"ok   {stress} Stress\nok   {deal} Base\n2 passed, 0 failed\n", before.Out.Replace("\r\n", "\n", StringComparison.Ordinal));
+
+        // A scenario file whose deal is not found, named as well as found, is named: the usage error, before anything runs.
+        string lost = Path.Combine(_folder, "lost.scenarios");
+        File.WriteAllText(lost, "scenario Gone for Gone {\n  WarehouseLease renewals taken 0\n}\n");
+        var named = CliHarness.Run("test", _folder, lost);
+        Assert.Equal(ExitCodes.UsageError, named.Exit);
+        Assert.Equal("", named.Out);
+        Assert.Contains($"deallang: error: {lost} is a scenario file for deal 'Gone'", named.Err, StringComparison.Ordinal);
     }
 
     [Theory]

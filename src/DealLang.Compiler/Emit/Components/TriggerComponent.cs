@@ -7,10 +7,11 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A trigger's state in the generated C#.</summary>
 internal sealed class TriggerState : EntityState
 {
-    public TriggerState(TriggerModel model, DealModel deal)
+    public TriggerState(TriggerModel model, DealModel deal, CureReplay replay)
         : base(DeclarationKind.Trigger, model.Name, model.Index)
     {
         Model = model;
+        Replayed = replay.Replays(model.Index);
         bool rules = model.HasCureRules;
         Active = Local("active", "bool", rules ? StateLife.Carried : StateLife.Period,
             ledger: new LedgerSlot(LedgerSection.Flags, model.Name, ColumnKind.Flag));
@@ -37,13 +38,22 @@ internal sealed class TriggerState : EntityState
         CureUncalled = Local("cureUncalled", "double", StateLife.Period, "0.0", "what of the cure the debt did not need this period: not called", declared: cures);
         CuredCfads = Local("curedCfads", "double", StateLife.Period, "0.0", "cfads as the watched test read it after the cure", declared: cures);
         CureDenominator = Local("cureDenominator", "double", StateLife.Period, "0.0", "the watched test's denominator", declared: cures);
-        bool recount = cures && rules;
+        TestAfterCure = Local("testAfterCure", "double", StateLife.Period, "0.0", "the watched test as this trigger left it, which a later cure may move",
+            declared: cures && replay.TestMovedLater(model.Index));
+        bool recount = Replayed && rules;
         ActiveBefore = Local("activeBefore", "bool", StateLife.Period, comment: "the flag before this period's evaluation, for a recount", declared: recount);
         BreachesBefore = Local("breachesBefore", "int", StateLife.Period, "0", declared: recount);
         PassesBefore = Local("passesBefore", "int", StateLife.Period, "0", declared: recount);
+        AcceleratedBefore = Local("acceleratedBefore", "bool", StateLife.Period, comment: "the latch before this period's evaluation, for a recount",
+            declared: Replayed && Accelerated.Declared);
+        Kept = [.. replay.Kept(model.Index).Select((q, k) => (q, Local("kept" + CSharpLiterals.Int(k), q.Unit == Unit.Bool ? "bool" : "double", StateLife.Period,
+            comment: "what its condition read before the waterfall, for a recount")))];
     }
 
     public TriggerModel Model { get; }
+
+    /// <summary>Whether a recount after the waterfall works the trigger out again (<see cref="CureReplay"/>).</summary>
+    public bool Replayed { get; }
 
     public StateVar Active { get; }
 
@@ -84,13 +94,23 @@ internal sealed class TriggerState : EntityState
 
     public StateVar CureDenominator { get; }
 
-    /// <summary>Declared for a trigger with an equity cure and cure rules, as the next two: the rules' state before the
-    /// period's evaluation, which a recount starts again from.</summary>
+    /// <summary>Declared for a trigger with an equity cure when a later one watches the same test.</summary>
+    public StateVar TestAfterCure { get; }
+
+    /// <summary>Declared for a replayed trigger with cure rules, as the next two: the rules' state before the period's
+    /// evaluation, which a recount starts again from.</summary>
     public StateVar ActiveBefore { get; }
 
     public StateVar BreachesBefore { get; }
 
     public StateVar PassesBefore { get; }
+
+    /// <summary>Declared for a replayed trigger that accelerates: the latch before the period's evaluation.</summary>
+    public StateVar AcceleratedBefore { get; }
+
+    /// <summary>What a replayed trigger without a cure read before the waterfall (<see cref="CureReplay.Kept"/>), each
+    /// quantity with the local keeping it.</summary>
+    public IReadOnlyList<(QuantityExpression Quantity, StateVar Local)> Kept { get; }
 
     public override string Heading => Name + " (trigger, " + Model.Effect + ")";
 }
@@ -100,9 +120,21 @@ internal sealed class TriggerState : EntityState
 /// <c>from</c> date), or, with cure rules, active after N consecutive breaches until M consecutive period ends
 /// without one. A trigger receives, owes, holds and carries nothing, is the target of no step and is not collateral.
 /// </summary>
-internal sealed class TriggerComponent(EmitContext ctx)
-    : EmitterComponent<TriggerState>(ctx, () => ctx.Model.Triggers.Select(t => new TriggerState(t, ctx.Model)))
+internal sealed class TriggerComponent : EmitterComponent<TriggerState>
 {
+    private readonly CureReplay _replay;
+
+    public TriggerComponent(EmitContext ctx)
+        : this(ctx, new CureReplay(ctx.Model.Triggers))
+    {
+    }
+
+    private TriggerComponent(EmitContext ctx, CureReplay replay)
+        : base(ctx, () => ctx.Model.Triggers.Select(t => new TriggerState(t, ctx.Model, replay)))
+    {
+        _replay = replay;
+    }
+
     public override DeclarationKind Kind => DeclarationKind.Trigger;
 
     public override string DescriptionProperty => "Triggers";
@@ -125,24 +157,52 @@ internal sealed class TriggerComponent(EmitContext ctx)
                 WriteCure(w, trigger, cure);
             }
 
-            if (trigger.ActiveBefore.Declared)
+            if (trigger.Replayed)
             {
-                w.Line(trigger.ActiveBefore + " = " + trigger.Active + "; " + trigger.BreachesBefore + " = " + trigger.Breaches + "; "
-                    + trigger.PassesBefore + " = " + trigger.Passes + "; // for a recount, should the cure not all be called");
+                WriteKeptForRecount(w, trigger);
             }
 
             WriteFlag(w, trigger);
         }
     }
 
+    // What a recount (WriteCureRecount) starts the trigger again from: its rules' state and acceleration latch before
+    // this period's evaluation, and what its condition reads that the waterfall may move.
+    private void WriteKeptForRecount(IndentedWriter w, TriggerState trigger)
+    {
+        var kept = new List<string>();
+        if (trigger.ActiveBefore.Declared)
+        {
+            kept.Add(trigger.ActiveBefore + " = " + trigger.Active + "; " + trigger.BreachesBefore + " = " + trigger.Breaches + "; "
+                + trigger.PassesBefore + " = " + trigger.Passes + ";");
+        }
+
+        if (trigger.AcceleratedBefore.Declared)
+        {
+            kept.Add(trigger.AcceleratedBefore + " = " + trigger.Accelerated + ";");
+        }
+
+        for (int k = 0; k < kept.Count; k++)
+        {
+            w.Line(kept[k] + (k == 0 ? " // for a recount, should a cure not all be called" : ""));
+        }
+
+        foreach (var (quantity, local) in trigger.Kept)
+        {
+            w.Line(local + " = " + CSharpEmitter.Expression(Ctx, quantity, null) + "; // as its condition reads it before the waterfall, for a recount");
+        }
+    }
+
     // The trigger's flag from its condition (with cure rules, from its breaches and passes), its result row and the
-    // acceleration latch.
-    private void WriteFlag(IndentedWriter w, TriggerState trigger)
+    // acceleration latch. In a recount, the condition reads what it read before the waterfall but for what the cures
+    // not called change (CureReplay).
+    private void WriteFlag(IndentedWriter w, TriggerState trigger, bool recount = false)
     {
         var model = trigger.Model;
-        string condition = model.From is { } from
+        Func<QuantityExpression, string?> read = q => recount && model.Cure is null ? ReadAsBefore(trigger, q) : null;
+        string condition = Ctx.ReadingWith(read, () => model.From is { } from
             ? "periodEnd >= " + Ctx.DateConstant(from) + " && " + CSharpEmitter.Operand(Ctx, model.Condition, null)
-            : CSharpEmitter.Expression(Ctx, model.Condition, null);
+            : CSharpEmitter.Expression(Ctx, model.Condition, null));
         if (!model.HasCureRules)
         {
             w.Comment(trigger.Name + " (effect: " + model.Effect + ")");
@@ -220,34 +280,117 @@ internal sealed class TriggerComponent(EmitContext ctx)
         }
     }
 
-    /// <summary>After a waterfall: a trigger whose cure was not all called has its watched test at what the called
-    /// cure lifts it to, and its flag worked out again from there (its cure rules from their state before the period),
-    /// so that the breach counts.</summary>
+    /// <summary>After a waterfall, when a cure was not all called: the triggers are replayed in declaration order from
+    /// the first with a cure (<see cref="CureReplay"/>). A trigger with a cure has its watched test at what the cures
+    /// called lift it to, and each replayed trigger its flag worked out again from there (its cure rules and latch from
+    /// their state before the period), so that the breach counts and a trigger reading it sees it.</summary>
     public void WriteCureRecount(IndentedWriter w)
     {
-        var tests = Ctx.Components.Of<TestComponent>();
-        var uncalled = new List<string>();
-        foreach (var trigger in States.Where(s => s.CureUncalled.Declared))
+        var cures = States.Where(s => s.Model.Cure is not null).ToList();
+        if (cures.Count == 0)
         {
-            // cfads as this trigger's test read it counted its own cure and those of the triggers before it
-            uncalled.Add(trigger.CureUncalled.Name);
-            string notCalled = uncalled.Count == 1 ? uncalled[0] : "(" + string.Join(" + ", uncalled) + ")";
-            var test = tests[trigger.Model.Cure!.Test];
-            using (w.Block("if (" + notCalled + " > 0.0)"))
+            return;
+        }
+
+        var tests = Ctx.Components.Of<TestComponent>();
+        using (w.Block("if (" + string.Join(" + ", cures.Select(c => c.CureUncalled.Name)) + " > 0.0)"))
+        {
+            var uncalled = new List<string>();
+            foreach (var trigger in States.Where(s => s.Replayed))
             {
-                w.Comment(trigger.Name + ": the test is what the cures called lift it to, and the breach counts");
-                w.Line(test.Value + " = Flows.Ratio(" + trigger.CuredCfads + " - " + notCalled + ", " + trigger.CureDenominator + ");");
-                w.Line(Ctx.ResultRow("TestValues", CSharpLiterals.Int(test.Index)) + "[t] = " + test.Value + ";");
+                if (trigger.Model.Cure is { } cure)
+                {
+                    // cfads as this trigger's test read it counted its own cure and those of the triggers before it
+                    uncalled.Add(trigger.CureUncalled.Name);
+                    WriteTestRecount(w, trigger, tests[cure.Test], Sum(uncalled), surely: uncalled.Count == cures.Count);
+                }
+                else
+                {
+                    w.Comment(trigger.Name + " reads what the cures not called change: worked out again");
+                }
+
+                var restore = new List<string>();
                 if (trigger.ActiveBefore.Declared)
                 {
-                    w.Line(trigger.Active + " = " + trigger.ActiveBefore + "; " + trigger.Breaches + " = " + trigger.BreachesBefore + "; "
+                    restore.Add(trigger.Active + " = " + trigger.ActiveBefore + "; " + trigger.Breaches + " = " + trigger.BreachesBefore + "; "
                         + trigger.Passes + " = " + trigger.PassesBefore + ";");
                 }
 
-                WriteFlag(w, trigger);
+                if (trigger.AcceleratedBefore.Declared)
+                {
+                    restore.Add(trigger.Accelerated + " = " + trigger.AcceleratedBefore + ";");
+                }
+
+                foreach (string line in restore)
+                {
+                    w.Line(line);
+                }
+
+                WriteFlag(w, trigger, recount: true);
             }
         }
     }
+
+    // A cure trigger's test in a recount: what the cures called up to it lift it to, when one of them was not all called
+    // (surely so for the last: the recount runs because one was); else as the trigger left it, which a later cure on
+    // the same test may have moved since.
+    private void WriteTestRecount(IndentedWriter w, TriggerState trigger, TestState test, string notCalled, bool surely)
+    {
+        string row = Ctx.ResultRow("TestValues", CSharpLiterals.Int(test.Index)) + "[t] = " + test.Value + ";";
+        void Recounted()
+        {
+            w.Comment(trigger.Name + ": the test is what the cures called lift it to, and the breach counts");
+            w.Line(test.Value + " = " + RatioOf(test, trigger.CuredCfads + " - " + notCalled, trigger.CureDenominator.Name) + ";");
+            w.Line(row);
+        }
+
+        if (surely)
+        {
+            Recounted();
+            return;
+        }
+
+        using (w.Block("if (" + notCalled + " > 0.0)"))
+        {
+            Recounted();
+        }
+
+        if (trigger.TestAfterCure.Declared)
+        {
+            using (w.Block("else"))
+            {
+                w.Line(test.Value + " = " + trigger.TestAfterCure + "; // as " + trigger.Name + " left it, before a later cure moved it");
+                w.Line(row);
+            }
+        }
+    }
+
+    // A quantity a replayed trigger without a cure reads in a recount: cfads as the last cure before it left it, less
+    // what the cures up to there did not call; collections as it read them, less the same; what it kept before the
+    // waterfall (CureReplay.Kept); anything else as it stands (the flags and tests the recount set, the dates).
+    private string? ReadAsBefore(TriggerState trigger, QuantityExpression q)
+    {
+        int lastCure = _replay.LastCureBefore(trigger.Index);
+        string NotCalled() => Sum([.. States.Take(lastCure + 1).Where(s => s.Model.Cure is not null).Select(s => s.CureUncalled.Name)]);
+        if (q.Quantity == Quantity.Cfads)
+        {
+            return "(" + this[lastCure].CuredCfads + " - " + NotCalled() + ")";
+        }
+
+        var kept = trigger.Kept.Where(k => k.Quantity.Quantity == q.Quantity && k.Quantity.Index == q.Index).Select(k => k.Local.Name).FirstOrDefault();
+        return kept is null ? null
+            : q.Quantity == Quantity.Collections ? "(" + kept + " - " + NotCalled() + ")"
+            : kept;
+    }
+
+    // The test's ratio of cfads to its denominator, n/a before its 'from' date as where it is first worked out.
+    private string RatioOf(TestState test, string cfads, string denominator)
+    {
+        string ratio = "Flows.Ratio(" + cfads + ", " + denominator + ")";
+        return test.Model.From is { } from ? "periodEnd >= " + Ctx.DateConstant(from) + " ? " + ratio + " : double.NaN" : ratio;
+    }
+
+    private static string Sum(IReadOnlyList<string> terms) => terms.Count == 1 ? terms[0] : "(" + string.Join(" + ", terms) + ")";
 
     // An equity cure: while cures are left, before any event of default and within the scheduled periods, a breach of
     // the watched test (from the trigger's 'from' date) is cured by the equity paying in threshold x X - cfads (the test
@@ -266,6 +409,19 @@ internal sealed class TriggerComponent(EmitContext ctx)
         {
             w.Line(trigger.CureReleased + " = 0.0;");
             w.Line(trigger.CureUncalled + " = 0.0;");
+        }
+
+        var since = _replay.CuresSinceTestSet(trigger.Index);
+        if (since.Count > 0)
+        {
+            // Left as it was, the test would not count those cures, and this cure would be worked out on a cfads that
+            // does (a negative cure where they already lift the test past its threshold).
+            w.Comment(trigger.Name + ": " + test.Name + " reads cfads, which the cures before it added to: worked out again before its own");
+            using (w.Block("if (" + string.Join(" + ", since.Select(i => this[i].Cure.Name)) + " > 0.0)"))
+            {
+                w.Line(test.Value + " = " + RatioOf(test, "cfads", denominator) + ";");
+                w.Line(Ctx.ResultRow("TestValues", CSharpLiterals.Int(test.Index)) + "[t] = " + test.Value + ";");
+            }
         }
 
         string from = trigger.Model.From is { } date ? "periodEnd >= " + Ctx.DateConstant(date) + " && " : "";
@@ -296,14 +452,15 @@ internal sealed class TriggerComponent(EmitContext ctx)
             }
             w.Line(test.Value + " = " + (undrawn is null ? "" : trigger.Cure + " < needed ? Flows.Ratio(cfads, " + denominator + ") : ")
                 + "Math.Max(Flows.Ratio(cfads, " + denominator + "), " + threshold + ");");
-            if (trigger.CuredCfads.Declared)
-            {
-                w.Line(trigger.CuredCfads + " = cfads;");
-                w.Line(trigger.CureDenominator + " = " + denominator + ";");
-            }
-
             w.Line(Ctx.ResultRow("TestValues", CSharpLiterals.Int(test.Index)) + "[t] = " + test.Value + ";");
             w.Line(trigger.CuresLeft + " -= 1;");
+        }
+
+        // every period: a recount reads them when a cure up to this one was not all called, paid in here or before
+        w.Line(trigger.CuredCfads + " = cfads; " + trigger.CureDenominator + " = " + denominator + "; // as the test read them, for a recount");
+        if (trigger.TestAfterCure.Declared)
+        {
+            w.Line(trigger.TestAfterCure + " = " + test.Value + ";");
         }
     }
 
