@@ -153,7 +153,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
             && symbol.Declaration is IndexSyntax index && lease.Starts is { } starts && checks.Closing is { } closing
             && starts.Value.TryAddMonths(-lag, out Date day) && BaseLevel(index, checks.Analysis, closing, day) is { } level && !(level > 0))
         {
-            string on = lag == 0 ? $"the lease's start ({starts.Value})" : $"{day}, {lag} months before the lease's start (the lag)";
+            string on = lag == 0 ? $"the lease's start ({starts.Value})" : $"{day} ({lag} months before the lease's start, the lag)";
             checks.Diagnostics.Add(DiagnosticCatalogue.IndexedRentBaseNotPositive(indexed.Span, name, indexed.Text, on, level));
         }
     }
