@@ -173,15 +173,15 @@ internal sealed class LeaseComponent(EmitContext ctx)
 
             if (terms.LagPeriods > 0)
             {
-                // Period t < k reads the date k periods of the deal's months before its start, before the closing: the
-                // index's history under the deal's own terms, as the base is.
+                // Periods t < k read their start less the lag, before the closing, where no path has a level: the index's
+                // history under the deal's own terms, as the base is. No more entries than the deal has periods: every
+                // period then reads the history (Lagged's t < history.Length).
                 IndexInfo info = Ctx.Model.Indices[index].Info;
-                // No more than the deal has periods: every period is then read from the history (Lagged's t < history.Length).
                 var history = Enumerable.Range(0, Math.Min(terms.LagPeriods, Ctx.Model.Periods)).Select(t =>
                     IndexCurve.At(info, Ctx.Model.Closing, Ctx.Model.Boundaries[t].AddMonthsClamped(-terms.LagMonths)));
                 w.Line();
-                w.Comment(lease.Name + ": " + info.Name + " " + terms.LagMonths + " months before each of the first " + terms.LagPeriods
-                    + " periods' starts, before the closing (its level under the deal's terms).");
+                w.Comment(lease.Name + ": " + info.Name + " read " + terms.LagMonths + " months before the start of each period up to "
+                    + (terms.LagPeriods - 1) + ", before the closing (its level under the deal's terms).");
                 w.Line("private static readonly double[] " + lease.IndexHistory + " = " + CSharpEmitter.List(history.Select(CSharpLiterals.Double)) + ";");
             }
         }
