@@ -180,8 +180,9 @@ internal sealed class LeaseComponent(EmitContext ctx)
                 var history = Enumerable.Range(0, Math.Min(terms.LagPeriods, Ctx.Model.Periods)).Select(t =>
                     IndexCurve.At(info, Ctx.Model.Closing, Ctx.Model.Boundaries[t].AddMonthsClamped(-terms.LagMonths)));
                 w.Line();
-                w.Comment(lease.Name + ": " + info.Name + " read " + terms.LagMonths + " months before the start of each period up to "
-                    + (terms.LagPeriods - 1) + ", before the closing (its level under the deal's terms).");
+                string periods = terms.LagPeriods == 1 ? "period 0" : "periods 0-" + (terms.LagPeriods - 1);
+                w.Comment(lease.Name + ": " + info.Name + " read " + terms.LagMonths + " months before the start of " + periods
+                    + ", before the closing (its level under the deal's terms).");
                 w.Line("private static readonly double[] " + lease.IndexHistory + " = " + CSharpEmitter.List(history.Select(CSharpLiterals.Double)) + ";");
             }
         }
