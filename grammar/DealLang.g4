@@ -146,14 +146,16 @@ schedulePoint
 
 // lease MetaLease on Campus { lessee Meta  rent 2.6bn per year escalating 2% per year ... [daycount ACT/365F] }
 // 'phased Built' pays the rent on the share of the buildings handed over (the completion index Built's level).
-// 'rent 100m per year indexed CPI' scales the rent by the index's level over its level on the lease's start.
+// 'rent 100m per year indexed CPI' scales the rent by the index's level over its level on the lease's start;
+// 'indexed CPI yearly floor 1% cap 4% lag 3m' resets it on the anniversaries only, collars each reset's change and reads
+// the index 3 months early (each part optional, in any order).
 leaseDecl
     : LEASE name=ident ON facility=ident LBRACE leaseItem* RBRACE
     ;
 
 leaseItem
     : LESSEE ident                                   # lesseeItem
-    | RENT expr perYear (ESCALATING expr perYear)? (INDEXED ident)?   # rentItem
+    | RENT expr perYear (ESCALATING expr perYear)? (INDEXED ident indexationPart*)?   # rentItem
     | STARTS DATE                                    # startsItem
     | TERM duration                                  # termItem
     | RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?     # renewalsItem
@@ -161,6 +163,15 @@ leaseItem
     | DAYCOUNT_KW dayCount                           # leaseDayCountItem
     | guarantorClause                                # leaseGuarantorItem
     | PHASED ident                                   # leasePhasedItem
+    ;
+
+// An indexed rent's terms, as a CPI clause states them: 'yearly' (the ratio reset on each anniversary of 'starts' and
+// held for the lease year), 'floor R' and 'cap R' (the collar on each reset's change), 'lag D' (the index read D early).
+indexationPart
+    : YEARLY                                         # indexationYearly
+    | FLOOR expr                                     # indexationFloor
+    | CAP expr                                       # indexationCap
+    | LAG duration                                   # indexationLag
     ;
 
 // 'renewals 2 x 5y' or 'renewals 2x 5y': the lexer reads '2x' as one number with the suffix x. Whether the
@@ -620,7 +631,7 @@ ident
     | EARNS | LEVEL | LINEAR | BULLET | SCHEDULE | MARKET | OPTION | FIXED | TITLE | CURRENCY
     | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | NEXT | FLOOR | GUARANTEES
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
-    | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP
+    | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP | YEARLY
     | FLEET | DELIVERIES | UNITS | UNIT_COST | DEPRECIATE | DECLINING | POWER | PUE | POWER_PRICE
     | MAINTENANCE | MARKET_VALUE | DEPTH | IMPACT | LIMIT | COSTS | MONTH | GENERATION
     | KEEP | CONTRACTS | RESERVE | ALL
@@ -872,6 +883,8 @@ DELAYED       : 'delayed';
 PHASED        : 'phased';
 // A lease's rent indexed to an index's level ('rent 100m per year indexed CPI').
 INDEXED       : 'indexed';
+// An indexed rent reset on the lease's anniversaries only ('indexed CPI yearly').
+YEARLY        : 'yearly';
 
 LBRACE : '{';
 RBRACE : '}';

@@ -58,6 +58,9 @@ internal sealed partial class Lowerer
     /// <summary>The deal's maturity (a tranche's own defaults to it).</summary>
     internal Date DealMaturity => _maturity;
 
+    /// <summary>The deal's payment frequency (annual when the header gives none, which a checked deal always does).</summary>
+    internal Frequency Frequency => _frequency;
+
     /// <summary>Period boundaries, workout periods included once the enforcement is lowered (not to be changed).</summary>
     internal Date[] Boundaries => _boundaries;
 

@@ -33,6 +33,9 @@ internal sealed partial class DealChecks
     /// <summary>The closing date when the header gives a usable one.</summary>
     internal Date? Closing => Deal.Closing?.Value;
 
+    /// <summary>The payment frequency when the header gives a known one.</summary>
+    internal Frequency? Frequency => Frequencies.TryParse(Deal.Frequency?.Text, out Frequency f) ? f : null;
+
     /// <summary>The maturity date when the header gives one after closing.</summary>
     internal Date? Maturity => Deal.Maturity is { } m && (Closing is not { } c || c < m.Value) ? m.Value : null;
 

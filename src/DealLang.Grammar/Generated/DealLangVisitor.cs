@@ -298,6 +298,34 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitLeasePhasedItem([NotNull] DealLangParser.LeasePhasedItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>indexationYearly</c>
+	/// labeled alternative in <see cref="DealLangParser.indexationPart"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexationYearly([NotNull] DealLangParser.IndexationYearlyContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>indexationFloor</c>
+	/// labeled alternative in <see cref="DealLangParser.indexationPart"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexationFloor([NotNull] DealLangParser.IndexationFloorContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>indexationCap</c>
+	/// labeled alternative in <see cref="DealLangParser.indexationPart"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexationCap([NotNull] DealLangParser.IndexationCapContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>indexationLag</c>
+	/// labeled alternative in <see cref="DealLangParser.indexationPart"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexationLag([NotNull] DealLangParser.IndexationLagContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.renewalCount"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

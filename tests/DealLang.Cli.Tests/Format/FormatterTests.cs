@@ -180,6 +180,21 @@ public class FormatterTests
     }
 
     [Fact]
+    public void An_indexed_rents_terms_are_words_of_the_rent_item_one_space_apart()
+    {
+        // 'indexed CPI yearly floor 1% cap 4% lag 3m' (docs/language.md "Indexed rent"): part of the rent item, in any order,
+        // so one space apart (two only between items); a line break inside them continues under the rent's value.
+        const string text =
+            "deal M {\n  lease L on C { lessee P  rent 4m per year   indexed  CPI yearly   floor 1%  cap 4% lag 3m  starts 2026-01-01 }\n" +
+            "  lease K on C {\n lessee P\n rent 4m per year indexed CPI\n    lag 3m  yearly\n  term 3y }\n}\n";
+        const string expected =
+            "deal M {\n  lease L on C { lessee P  rent 4m per year indexed CPI yearly floor 1% cap 4% lag 3m  starts 2026-01-01 }\n" +
+            "  lease K on C {\n    lessee P\n    rent   4m per year indexed CPI\n           lag 3m yearly\n    term   3y }\n}\n";
+        Assert.Equal(expected, Format("m.deal", text));
+        Assert.Equal(expected, Format("m.deal", expected));
+    }
+
+    [Fact]
     public void Comments_stay_on_their_lines_when_declarations_are_put_on_lines_of_their_own()
     {
         const string text = "deal M { title \"x\" /* why */ currency USD party P { } } // end\n/* a */ scenario S for M { }\n";

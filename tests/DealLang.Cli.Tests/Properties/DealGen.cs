@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsCheck;
 using static DealLang.Cli.Tests.Properties.GenHelpers;
 
@@ -125,10 +126,32 @@ internal static partial class DealGen
         from rvg in Gen.Frequency((2, Rvg(f, DateOnly.ParseExact(starts, "yyyy-MM-dd"))), (1, Gen.Const("")))
         // An indexed rent (never with renewals at market, DL0493) follows Cpi, declared when a lease reads it (CpiIndex).
         from indexed in Gen.Frequency((1, Gen.Const(" indexed Cpi")), (3, Gen.Const("")))
-        let index = hasRenewals && market.Length > 0 ? "" : indexed
+        from indexation in IndexationTerms(f)
+        let index = hasRenewals && market.Length > 0 || indexed.Length == 0 ? "" : indexed + indexation
         from items in Shuffled("lessee " + lessee, "rent " + rent + " per year " + escalator.Trim() + index, "starts " + starts,
             "term " + term, hasRenewals ? $"renewals {Text(renewals)}{times}{renewalTerm} at lessee option{market}" : "", rvg)
         select new GeneratedDecl(name, $"  lease {name} on {facility} {{ {items} }}", Renewals: hasRenewals ? renewals : 0);
+
+    /// <summary>An indexed rent's terms (docs/language.md "Indexed rent"), one space apart in any order, or none: a floor
+    /// and a cap only with 'yearly' (DL0497), the floor at most 2% and the cap at least 2% (DL0494), a lag of whole periods
+    /// up to 24 months (DL0496).</summary>
+    private static Gen<string> IndexationTerms(DealFrame f) =>
+        from yearly in Gen.Bool
+        from floor in Maybe(Rate(0, 200).Select(r => "floor " + r))
+        from cap in Maybe(Rate(200, 600).Select(r => "cap " + r))
+        from lagPeriods in Gen.Int[0, 24 / MonthsPerPeriod(f.Pay)]
+        from parts in Gen.Shuffle(new[] { yearly ? "yearly" : "", yearly ? floor : "", yearly ? cap : "",
+            lagPeriods == 0 ? "" : "lag " + (lagPeriods * MonthsPerPeriod(f.Pay)).ToString(CultureInfo.InvariantCulture) + "m" }
+            .Where(p => p.Length > 0).Select(p => p.Trim()).ToArray())
+        select parts.Length == 0 ? "" : " " + string.Join(" ", parts);
+
+    private static int MonthsPerPeriod(string pay) => pay switch
+    {
+        "monthly" => 1,
+        "quarterly" => 3,
+        "semiannual" => 6,
+        _ => 12,
+    };
 
     private static Gen<string> Rvg(DealFrame f, DateOnly starts) =>
         from guarantees in Maybe(GuaranteedAmount(f).Select(e => "guarantees " + e))

@@ -7,7 +7,8 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A lease's state in the generated C#, each piece declared once.</summary>
 internal sealed class LeaseState : EntityState
 {
-    public LeaseState(LeaseModel model, int index, string facility, bool readsActive, bool readsEnded, (GuaranteeInfo Info, int Index)? guarantee)
+    public LeaseState(LeaseModel model, int index, string facility, bool readsActive, bool readsEnded, (GuaranteeInfo Info, int Index)? guarantee,
+        double? baseLevel)
         : base(DeclarationKind.Lease, model.Info.Name, index)
     {
         Guarantee = guarantee;
@@ -30,7 +31,31 @@ internal sealed class LeaseState : EntityState
             ledger: new LedgerSlot(LedgerSection.Receipts, "guarantor " + Name), declared: guaranteed);
         GuaranteeCapLeft = Local("guaranteeCapLeft", "double", StateLife.Carried,
             guaranteed ? CSharpLiterals.Double(guarantee!.Value.Info.Cap) : null, "what the guarantor's cap still allows", declared: guaranteed);
+        RentIndexation terms = model.Indexation;
+        bool yearly = model.IndexedBy is not null && terms.Yearly;
+        IndexResets = Static("indexResets", "bool[]");
+        IndexHistory = Static("indexHistory", "double[]");
+        IndexRatio = Local("indexRatio", "double", StateLife.Carried, "1.0", "the index ratio held since the last anniversary", declared: yearly);
+        IndexLevel = Local("indexLevel", "double", StateLife.Carried, baseLevel is { } b ? CSharpLiterals.Double(b) : null,
+            "the index's level read at the last reset (the base before the first)", declared: yearly && terms.Collared);
+        BaseLevel = baseLevel;
     }
+
+    /// <summary>An indexed lease's base level: its index's level on the lease's start (less the lag) under the deal's own
+    /// terms, a constant checked above zero (DL0492); null when the rent is not indexed.</summary>
+    public double? BaseLevel { get; }
+
+    /// <summary>Per period, whether a yearly indexation resets at its start (a static of a yearly indexed lease).</summary>
+    public StateVar IndexResets { get; }
+
+    /// <summary>A lagged index's levels before the first period, under the deal's own terms (a static of a lagged lease).</summary>
+    public StateVar IndexHistory { get; }
+
+    /// <summary>A yearly indexed lease's ratio, held from one reset to the next (declared only for one).</summary>
+    public StateVar IndexRatio { get; }
+
+    /// <summary>A collared lease's level read at the last reset, which the next change is over (declared only for one).</summary>
+    public StateVar IndexLevel { get; }
 
     /// <summary>The guarantee behind the lease and its position in the deal's guarantees; null when none.</summary>
     public (GuaranteeInfo Info, int Index)? Guarantee { get; }
@@ -95,7 +120,7 @@ internal sealed class LeaseState : EntityState
 internal sealed class LeaseComponent(EmitContext ctx)
     : EmitterComponent<LeaseState>(ctx, () => ctx.Model.Leases.Select((l, i) => new LeaseState(
         l, i, ctx.Model.Facilities[l.Info.Facility].Name, ctx.Reads(Quantity.LeaseActive, i), ctx.Reads(Quantity.LeaseEnded, i),
-        GuarantorCode.Of(ctx, GuaranteeTarget.Lease, i))))
+        GuarantorCode.Of(ctx, GuaranteeTarget.Lease, i), BaseLevelOf(ctx, l))))
 {
     public override DeclarationKind Kind => DeclarationKind.Lease;
 
@@ -113,19 +138,53 @@ internal sealed class LeaseComponent(EmitContext ctx)
             + (l.RentDayCount is { } dc ? ", DayCount." + dc : "") + ")";
     }
 
-    // A forward cfads's windows stop at the end of each lease's current term.
+    /// <summary>An indexed lease's base: its index's level on the lease's start less the lag, under the deal's own terms
+    /// (the runtime's <see cref="IndexCurve"/>, as the checker read it for DL0492); null when the rent is not indexed.</summary>
+    private static double? BaseLevelOf(EmitContext ctx, LeaseModel lease) =>
+        lease.IndexedBy is { } index
+            ? IndexCurve.At(ctx.Model.Indices[index].Info, ctx.Model.Closing, lease.Info.Start.AddMonthsClamped(-lease.Indexation.LagMonths))
+            : null;
+
+    // A forward cfads's windows stop at the end of each lease's current term; a yearly indexed lease resets in the
+    // periods its anniversaries mark, and a lagged one reads the index's history before the first period.
     public override void WriteConstants(IndentedWriter w)
     {
-        if (!Ctx.ProjectsCfads)
-        {
-            return;
-        }
-
         foreach (var lease in States)
         {
-            w.Line();
-            w.Comment(lease.Name + ": the last period of the term running at each period's end (a forward cfads).");
-            w.Line("private static readonly int[] " + lease.TermEnds + " = ForwardReceipts.TermEndPeriods(" + Info(lease.Info) + ", Boundaries);");
+            if (Ctx.ProjectsCfads)
+            {
+                w.Line();
+                w.Comment(lease.Name + ": the last period of the term running at each period's end (a forward cfads).");
+                w.Line("private static readonly int[] " + lease.TermEnds + " = ForwardReceipts.TermEndPeriods(" + Info(lease.Info) + ", Boundaries);");
+            }
+
+            if (lease.Model.IndexedBy is not { } index)
+            {
+                continue;
+            }
+
+            RentIndexation terms = lease.Model.Indexation;
+            if (terms.Yearly)
+            {
+                w.Line();
+                w.Comment(lease.Name + ": whether its index ratio resets at each period's start (the first on or after each anniversary of its start).");
+                w.Line("private static readonly bool[] " + lease.IndexResets + " = IndexedRent.Resets(" + Ctx.DateConstant(lease.Info.Start) + ", Boundaries);");
+            }
+
+            if (terms.LagPeriods > 0)
+            {
+                // Periods t < k read their start less the lag, before the closing, where no path has a level: the index's
+                // history under the deal's own terms, as the base is. No more entries than the deal has periods: every
+                // period then reads the history (Lagged's t < history.Length).
+                IndexInfo info = Ctx.Model.Indices[index].Info;
+                var history = Enumerable.Range(0, Math.Min(terms.LagPeriods, Ctx.Model.Periods)).Select(t =>
+                    IndexCurve.At(info, Ctx.Model.Closing, Ctx.Model.Boundaries[t].AddMonthsClamped(-terms.LagMonths)));
+                w.Line();
+                string periods = terms.LagPeriods == 1 ? "period 0" : "periods 0-" + (terms.LagPeriods - 1);
+                w.Comment(lease.Name + ": " + info.Name + " read " + terms.LagMonths + " months before the start of " + periods
+                    + ", before the closing (its level under the deal's terms).");
+                w.Line("private static readonly double[] " + lease.IndexHistory + " = " + CSharpEmitter.List(history.Select(CSharpLiterals.Double)) + ";");
+            }
         }
     }
 
@@ -165,19 +224,62 @@ internal sealed class LeaseComponent(EmitContext ctx)
             : null;
 
     /// <summary>An indexed lease's factor in period <paramref name="period"/> (C#): its index's level read at that period's
-    /// start over the level on the lease's start under the deal's own terms (a constant, checked above zero: DL0492);
-    /// null when the rent is not indexed.</summary>
+    /// start (or the lag's periods earlier) over the base (<see cref="LeaseState.BaseLevel"/>); a yearly one's ratio held
+    /// since its last reset (<see cref="WritePeriodStart"/>); null when the rent is not indexed.</summary>
     private string? IndexRatio(LeaseState lease, string period)
     {
-        if (lease.Model.IndexedBy is not { } index)
+        if (lease.BaseLevel is not { } baseLevel)
         {
             return null;
         }
 
-        double baseLevel = IndexCurve.At(Ctx.Model.Indices[index].Info, Ctx.Model.Closing, lease.Info.Start);
-        return "IndexedRent.Ratio(" + Ctx.Components.Of<IndexComponent>().States[index].Levels.Name + "[" + period + "], "
-            + CSharpLiterals.Double(baseLevel) + ")";
+        return lease.Model.Indexation.Yearly ? lease.IndexRatio.Name
+            : "IndexedRent.Ratio(" + IndexReading(lease, period) + ", " + CSharpLiterals.Double(baseLevel) + ")";
     }
+
+    /// <summary>The level an indexed lease reads for period <paramref name="period"/> (C#): its index's level at the period's
+    /// start, or with a lag the path's level the lag's periods earlier (the deal's history before the first period).</summary>
+    private string IndexReading(LeaseState lease, string period)
+    {
+        string levels = Ctx.Components.Of<IndexComponent>().States[lease.Model.IndexedBy!.Value].Levels.Name;
+        return lease.Model.Indexation.LagPeriods > 0
+            ? "IndexedRent.Lagged(" + levels + ", " + lease.IndexHistory + ", " + period + ")"
+            : levels + "[" + period + "]";
+    }
+
+    // A yearly indexed lease's ratio, reset at the start of the periods its anniversaries mark and held between: the level
+    // read over the base, or, collared, the last ratio times the change since the last reset held within the collar. Set
+    // before anything reads it: the rent, a guarantor's ask and a forward cfads all read the ratio of the period.
+    public override void WritePeriodStart(IndentedWriter w)
+    {
+        foreach (var lease in States.Where(l => l.IndexRatio.Declared))
+        {
+            RentIndexation terms = lease.Model.Indexation;
+            string index = Ctx.Model.Indices[lease.Model.IndexedBy!.Value].Info.Name;
+            w.Comment(lease.Name + ": its ratio to " + index + " resets on its anniversaries" + (terms.LagMonths > 0 ? ", " + index + " read " + terms.LagMonths + " months early" : "")
+                + (terms.Collared ? ", each change held within [" + Bound(terms.Floor, "0") + ", " + Bound(terms.Cap, "no cap") + "]" : ""));
+            using (w.Block("if (" + lease.IndexResets + "[t])"))
+            {
+                if (terms.Collared)
+                {
+                    // A block's own name: a lease's level read now, which the next reset's change is over.
+                    string now = lease.IndexLevel.Name + "Now";
+                    w.Line("double " + now + " = IndexedRent.Level(" + IndexReading(lease, "t") + ");");
+                    w.Line(lease.IndexRatio + " *= IndexedRent.Change(" + now + ", " + lease.IndexLevel + ", "
+                        + CSharpLiterals.Double(terms.Floor ?? -1) + ", " + CSharpLiterals.Double(terms.Cap ?? double.PositiveInfinity) + ");");
+                    w.Line(lease.IndexLevel + " = " + now + ";");
+                }
+                else
+                {
+                    w.Line(lease.IndexRatio + " = IndexedRent.Ratio(" + IndexReading(lease, "t") + ", " + CSharpLiterals.Double(lease.BaseLevel!.Value) + ");");
+                }
+            }
+        }
+    }
+
+    // 1 + a collar's bound, as the comment shows it.
+    private static string Bound(double? bound, string none) =>
+        bound is { } b ? (1 + b).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture) : none;
 
     /// <summary>What scales a lease's scheduled rent (or the rent its lessee's default leaves unpaid) in period t: the
     /// share completed of a phased lease, the index ratio of an indexed one (" * …" for each; empty when neither).</summary>
@@ -217,7 +319,8 @@ internal sealed class LeaseComponent(EmitContext ctx)
             string soldFlag = CSharpEmitter.SoldFlag(Ctx, new CollateralRef(CollateralKind.Facility, lease.Info.Facility));
             string scheduled = lease.ScheduledRent + "[t]" + Scaling(lease);
             w.Comment(lease.Name + ": rent" + (lease.Model.PhasedBy is null ? "" : " on the share of its buildings completed at the period's start")
-                + (lease.Model.IndexedBy is null ? "" : " times its index's level now over its level on the lease's start")
+                + (lease.Model.IndexedBy is null ? "" : lease.Model.Indexation == RentIndexation.EveryPeriod
+                    ? " times its index's level now over its level on the lease's start" : " times its index ratio")
                 + (soldFlag.Length > 0 ? ", until its facility is sold" : ""));
             w.Line(lease.Rent + " = " + (soldFlag.Length > 0 ? soldFlag + " ? 0.0 : " + scheduled : scheduled) + ";");
             if (lease.Active.Declared)

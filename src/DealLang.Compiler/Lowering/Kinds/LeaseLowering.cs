@@ -32,6 +32,26 @@ internal sealed class LeaseLowering : DeclarationLowering<LeaseSyntax, LeaseMode
             RentDayCount: DayCounts.TryParse(lease.DayCount?.Text, out DayCount dayCount) ? dayCount : null);
         BoundExpression? guarantees = rvg is null ? null : lowerer.BoundOf(rvg.Guarantees) ?? new ConstantExpression(cap, Unit.Money);
         return new LeaseModel(info, guarantees, lease.Phased is null ? null : lowerer.IndexOfName(lease.Phased),
-            lease.Indexed is null ? null : lowerer.IndexOfName(lease.Indexed));
+            lease.Indexed is null ? null : lowerer.IndexOfName(lease.Indexed))
+        {
+            Indexation = Indexation(lease.Indexation, lowerer),
+        };
+    }
+
+    // 'yearly floor 1% cap 4% lag 3m' (each part checked: DL0494-DL0497): the lag in months and in the deal's periods.
+    private static RentIndexation Indexation(IndexationSyntax? terms, Lowerer lowerer)
+    {
+        if (terms is null)
+        {
+            return RentIndexation.EveryPeriod;
+        }
+
+        int lag = DurationRules.WholeMonths(terms.Lag);
+        return new RentIndexation(
+            terms.Yearly is not null,
+            terms.Floor is null ? null : lowerer.ConstantOf(terms.Floor),
+            terms.Cap is null ? null : lowerer.ConstantOf(terms.Cap),
+            lag,
+            lag / Frequencies.MonthsPerPeriod(lowerer.Frequency));
     }
 }

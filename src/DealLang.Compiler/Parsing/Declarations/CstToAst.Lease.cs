@@ -11,7 +11,7 @@ internal sealed partial class CstToAst
     // leaseDecl : LEASE name=ident ON facility=ident LBRACE leaseItem* RBRACE ;
     // leaseItem
     //     : LESSEE ident                                                          # lesseeItem
-    //     | RENT expr perYear (ESCALATING expr perYear)? (INDEXED ident)?         # rentItem
+    //     | RENT expr perYear (ESCALATING expr perYear)? (INDEXED ident indexationPart*)?   # rentItem
     //     | STARTS DATE                                                           # startsItem
     //     | TERM duration                                                         # termItem
     //     | RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?     # renewalsItem
@@ -38,6 +38,7 @@ internal sealed partial class CstToAst
         DayCountSyntax? dayCount = null;
         GuarantorSyntax? guarantor = null;
         NameSyntax? phased = null, indexed = null;
+        IndexationSyntax? indexation = null;
         foreach (LeaseItemContext item in context.leaseItem())
         {
             switch (item)
@@ -50,9 +51,10 @@ internal sealed partial class CstToAst
                     ExpressionSyntax? amount = VisitExpr(r.expr(0));
                     ExpressionSyntax? escalation = r.ESCALATING() is null ? null : VisitExpr(r.expr(1));
                     NameSyntax? index = r.INDEXED() is null ? null : VisitIdent(r.ident());
+                    IndexationSyntax? terms = r.indexationPart().Length == 0 ? null : VisitIndexation(r, $"the indexation of {container}");
                     if (items.IsFirst("rent", Span(r)))
                     {
-                        (rent, escalator, indexed) = (amount, escalation, index);
+                        (rent, escalator, indexed, indexation) = (amount, escalation, index, terms);
                     }
 
                     break;
@@ -85,7 +87,40 @@ internal sealed partial class CstToAst
             Guarantor = guarantor,
             Phased = phased,
             Indexed = indexed,
+            Indexation = indexation,
         };
+    }
+
+    // (INDEXED ident indexationPart*) in rentItem
+    // indexationPart : YEARLY # indexationYearly | FLOOR expr # indexationFloor | CAP expr # indexationCap
+    //                | LAG duration # indexationLag ;
+    // Each part once (DL0105), in any order; the span runs from the first part to the last.
+    private IndexationSyntax VisitIndexation(RentItemContext context, string container)
+    {
+        var items = new ItemSet(this, container);
+        SourceSpan? yearly = null;
+        ExpressionSyntax? floor = null, cap = null;
+        DurationSyntax? lag = null;
+        IndexationPartContext[] parts = context.indexationPart();
+        foreach (IndexationPartContext part in parts)
+        {
+            switch (part)
+            {
+                case IndexationYearlyContext y:
+                    if (items.IsFirst("yearly", Span(y)))
+                    {
+                        yearly = Span(y);
+                    }
+
+                    break;
+                case IndexationFloorContext f: items.Keep(ref floor, "floor", f, VisitExpr(f.expr())); break;
+                case IndexationCapContext c: items.Keep(ref cap, "cap", c, VisitExpr(c.expr())); break;
+                case IndexationLagContext l: items.Keep(ref lag, "lag", l, VisitDuration(l.duration())); break;
+            }
+        }
+
+        (SourceSpan first, SourceSpan last) = (Span(parts[0]), Span(parts[^1]));
+        return new IndexationSyntax(yearly, floor, cap, lag, first with { EndLine = last.EndLine, EndColumn = last.EndColumn });
     }
 
     // RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?   # renewalsItem

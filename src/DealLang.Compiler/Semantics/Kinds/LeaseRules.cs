@@ -23,7 +23,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         string name = lease.Name?.Text ?? "";
         binder.RequireKind(lease.Facility, SymbolKind.Facility, $"lease '{name}' must be on a facility");
         binder.RequireKind(lease.Lessee, SymbolKind.Party, $"the lessee of lease '{name}' must be a party");
-        binder.BindTerms(lease.Rent, lease.Escalator, lease.Rvg?.Guarantees, lease.Rvg?.Cap);
+        binder.BindTerms(lease.Rent, lease.Escalator, lease.Rvg?.Guarantees, lease.Rvg?.Cap, lease.Indexation?.Floor, lease.Indexation?.Cap);
         GuarantorRules.Bind(lease.Guarantor, binder, $"the guarantor of lease '{name}' must be a party");
         binder.RequireKind(lease.Phased, SymbolKind.Index, $"lease '{name}' is phased by an index of the share of its buildings completed");
         binder.RequireKind(lease.Indexed, SymbolKind.Index, $"the rent of lease '{name}' is indexed to an index");
@@ -42,6 +42,8 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         }
 
         GuarantorRules.CheckTerms(lease.Guarantor, checker, l);
+        checker.Term(lease.Indexation?.Floor, Unit.Rate, $"the indexation floor of {l}", TypeChecker.Range.Any);
+        checker.Term(lease.Indexation?.Cap, Unit.Rate, $"the indexation cap of {l}", TypeChecker.Range.Any);
         CheckPhased(lease, checker);
     }
 
@@ -129,8 +131,9 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         CheckIndexed(lease, checks);
     }
 
-    // 'rent 100m per year indexed CPI': the rent is scaled by CPI's level over its level on the lease's start under the
-    // deal's own terms, a constant that must be above zero (DL0492); renewals at market follow market_rent instead (DL0493).
+    // 'rent 100m per year indexed CPI': the rent is scaled by CPI's level over its level on the lease's start (less any
+    // lag) under the deal's own terms, a constant that must be above zero (DL0492); renewals at market follow market_rent
+    // instead (DL0493); the terms 'yearly floor 1% cap 4% lag 3m' (CheckIndexation).
     private static void CheckIndexed(LeaseSyntax lease, DealChecks checks)
     {
         if (lease.Indexed is not { } indexed)
@@ -144,31 +147,73 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
             checks.Diagnostics.Add(DiagnosticCatalogue.IndexedRentRenewsAtMarket(indexed.Span, name, indexed.Text));
         }
 
-        if (checks.Analysis.Symbols.TryLookup(indexed.Text, out Symbol symbol) && symbol.Kind == SymbolKind.Index
+        int? lagMonths = lease.Indexation is { } indexation ? CheckIndexation(indexation, name, indexed.Text, checks) : 0;
+        // With a lag the base is read that many months before the start, as every reset's level is read before the reset.
+        if (lagMonths is { } lag && checks.Analysis.Symbols.TryLookup(indexed.Text, out Symbol symbol) && symbol.Kind == SymbolKind.Index
             && symbol.Declaration is IndexSyntax index && lease.Starts is { } starts && checks.Closing is { } closing
-            && BaseLevel(index, checks.Analysis, closing, starts.Value) is { } level && !(level > 0))
+            && starts.Value.TryAddMonths(-lag, out Date day) && BaseLevel(index, checks.Analysis, closing, day) is { } level && !(level > 0))
         {
-            checks.Diagnostics.Add(DiagnosticCatalogue.IndexedRentBaseNotPositive(indexed.Span, name, indexed.Text, starts.Value.ToString(), level));
+            string on = lag == 0 ? $"the lease's start ({starts.Value})" : $"{day} ({lag} months before the lease's start, the lag)";
+            checks.Diagnostics.Add(DiagnosticCatalogue.IndexedRentBaseNotPositive(indexed.Span, name, indexed.Text, on, level));
         }
     }
 
-    /// <summary>The index's level on <paramref name="day"/> under the deal's terms (the runtime's <see cref="IndexCurve"/>,
-    /// as the emitted base is: IndexLowering's terms); null when a term is not a folded constant (reported elsewhere).</summary>
+    // 'yearly floor 1% cap 4% lag 3m': a collar needs the yearly reset it holds the change of (DL0497), a floor above
+    // -100% and a cap at or above 0% (DL0495), the floor at or below the cap (DL0494); a lag in whole months, at most 24,
+    // and a whole number of the deal's periods (DL0496). The lag in months, or null when it is not usable.
+    private static int? CheckIndexation(IndexationSyntax indexation, string lease, string index, DealChecks checks)
+    {
+        DiagnosticBag diagnostics = checks.Diagnostics;
+        if (indexation.Yearly is null && (indexation.Floor ?? indexation.Cap) is { } collar)
+        {
+            diagnostics.Add(DiagnosticCatalogue.IndexationCollarWithoutReset(collar.Span, lease, index));
+        }
+
+        double? floor = Constant(indexation.Floor, checks.Analysis), cap = Constant(indexation.Cap, checks.Analysis);
+        if (floor is { } f && !(f > -1))
+        {
+            diagnostics.Add(DiagnosticCatalogue.IndexationBoundOutOfRange(indexation.Floor!.Span, lease, "floor", f, "above -100% (a floor of -100% lets one reset take the rent to nothing)"));
+        }
+
+        if (cap is { } c && !(c >= 0))
+        {
+            diagnostics.Add(DiagnosticCatalogue.IndexationBoundOutOfRange(indexation.Cap!.Span, lease, "cap", c, "0% or more (a negative cap makes the rent fall at every reset, whatever the index does)"));
+        }
+
+        if (floor is { } low && cap is { } high && low > high)
+        {
+            diagnostics.Add(DiagnosticCatalogue.IndexationFloorAboveCap(indexation.Floor!.Span, lease, low, high));
+        }
+
+        if (indexation.Lag is not { } lag)
+        {
+            return 0;
+        }
+
+        int months = DurationRules.WholeMonths(lag, out bool exact);
+        string? why = !exact ? "is not a whole number of months (a CPI print is monthly)"
+            : months > DiagnosticCatalogue.MaxIndexationLagMonths ? $"is over {DiagnosticCatalogue.MaxIndexationLagMonths} months"
+            : checks.Frequency is { } frequency && months % Frequencies.MonthsPerPeriod(frequency) != 0
+                ? $"is not a whole number of the deal's {Frequencies.MonthsPerPeriod(frequency)}-month periods (a path's index is known at period starts: '{index}' is read a whole number of periods early)"
+            : null;
+        if (why is not null)
+        {
+            diagnostics.Add(DiagnosticCatalogue.IndexationLagNotAllowed(lag.Span, lease, lag.Text ?? "", why));
+            return null;
+        }
+
+        return months;
+    }
+
+    private static double? Constant(ExpressionSyntax? term, DealAnalysis analysis) =>
+        analysis.BoundOf(term) is ConstantExpression c ? c.Value : null;
+
+    /// <summary>The index's level on <paramref name="day"/> under the deal's terms (the runtime's <see cref="IndexCurve"/>
+    /// over <see cref="IndexTerms"/>, as the emitted base is); null when a term is not a folded constant (reported elsewhere).</summary>
     private static double? BaseLevel(IndexSyntax index, DealAnalysis analysis, Date closing, Date day)
     {
         bool constant = analysis.BoundOf(index.Level) is ConstantExpression
             && (index.Points is null || index.Points.Points.All(p => analysis.BoundOf(p.Amount) is ConstantExpression));
-        if (!constant)
-        {
-            return null;
-        }
-
-        double drift = index.Grow is { } grow ? 0 - analysis.ConstantOf(grow, 0) : analysis.ConstantOf(index.Deflate, 0);
-        IndexPoints? points = index.Points is null ? null : new IndexPoints(
-            index.Points.Kind == PointsKind.Interpolated,
-            [.. index.Points.Points.Select(p => p.Date.Value)],
-            [.. index.Points.Points.Select(p => analysis.ConstantOf(p.Amount, 0))]);
-        IndexLaunch[] launches = [.. index.Launches.Select(l => new IndexLaunch(l.Date.Value, analysis.ConstantOf(l.Down, 0))).OrderBy(l => l.Date)];
-        return IndexCurve.At(analysis.ConstantOf(index.Level, 0), drift, points, launches, [], 0, closing, day);
+        return constant ? IndexCurve.At(IndexTerms.Of(index, index.Name?.Text ?? "", e => analysis.ConstantOf(e, 0)), closing, day) : null;
     }
 }

@@ -32,7 +32,17 @@ public sealed record LeaseSyntax(
     /// <summary><c>rent 100m per year indexed CPI</c>: the index whose level over its level on the lease's start scales
     /// the rent; null when the rent is a constant (with its escalator).</summary>
     public NameSyntax? Indexed { get; init; }
+
+    /// <summary><c>indexed CPI yearly floor 1% cap 4% lag 3m</c>: the indexed rent's terms after the index's name; null when
+    /// the clause states none (the ratio read every period, unlagged, uncollared) or the rent is not indexed.</summary>
+    public IndexationSyntax? Indexation { get; init; }
 }
+
+/// <summary><c>yearly floor 1% cap 4% lag 3m</c> after <c>indexed CPI</c>, each part optional and in any order:
+/// <see cref="Yearly"/> resets the ratio on the lease's anniversaries only, <see cref="Floor"/> and <see cref="Cap"/> collar
+/// each reset's change, <see cref="Lag"/> reads the index that long before the reset.</summary>
+public sealed record IndexationSyntax(SourceSpan? Yearly, ExpressionSyntax? Floor, ExpressionSyntax? Cap, DurationSyntax? Lag, SourceSpan Span)
+    : SyntaxNode(Span);
 
 /// <summary><c>renewals 4 x 4y at lessee option [rent at market]</c></summary>
 public sealed record RenewalsSyntax(int Count, DurationSyntax Term, bool RentAtMarket, SourceSpan Span) : SyntaxNode(Span);
