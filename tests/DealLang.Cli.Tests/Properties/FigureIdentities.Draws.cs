@@ -72,9 +72,10 @@ internal static partial class FigureIdentities
 
     /// <summary>
     /// docs/language.md §5 holding, "Draws", across a chain: what a holding (never sold) owes over its holder's run is
-    /// its share of the held tranche's draws at the held entity's period ends inside that run, at the tranche's issue
-    /// price, <c>Σ_t drawn_t = s × π × Σ_{p : b_0 < e_p ≤ b_T} W_p</c> (T the holder's periods run, W_p the held
-    /// ledger's <c>drawn</c>), and it is all funded or left unfunded: <c>draws funded + draws unfunded = Σ_t drawn_t</c>.
+    /// its share of the held tranche's draws at the held entity's period ends inside that run and by its maturity M, at
+    /// the tranche's issue price, <c>Σ_t drawn_t = s × π × Σ_{p : b_0 < e_p ≤ min(b_T, M)} W_p</c> (T the holder's
+    /// periods run, workout periods after a default included, which fund no draw; W_p the held ledger's <c>drawn</c>),
+    /// and it is all funded or left unfunded: <c>draws funded + draws unfunded = Σ_t drawn_t</c>.
     /// </summary>
     public static void HoldingDrawsAsHeld(IReadOnlyList<EntityOutcome> entities, FigureTally? tally)
     {
@@ -97,13 +98,15 @@ internal static partial class FigureIdentities
                 for (int p = 0; p < heldLedger.Periods; p++)
                 {
                     Date at = held.Deal.Boundaries[p + 1];
-                    draws += at > start && at <= end ? heldLedger.Column(info.Member + " drawn", p) : 0;
+                    // Funded by the holder: in its run and by its maturity (HeldDraws: its workout periods after a
+                    // default sell and pay out, they do not lend).
+                    draws += at <= end && HeldDraws.FundedBy(at, start, holder.Deal.Maturity) ? heldLedger.Column(info.Member + " drawn", p) : 0;
                 }
 
                 HoldingSummary summary = holder.Outcome.Holdings[h];
                 Count(tally, "holdings matched against their held tranche's draws", draws > 0);
                 Near(info.Share * tranche.IssuePrice * draws, summary.DrawsPaid + summary.DrawsUnpaid,
-                    $"scenario {holder.Outcome.Scenario}, holding {info.Name}: draws funded + unfunded = its share of {info.Entity}.{info.Member}'s draws in its run ({draws:R})",
+                    $"scenario {holder.Outcome.Scenario}, holding {info.Name}: draws funded + unfunded = its share of {info.Entity}.{info.Member}'s draws in its run by its maturity ({draws:R})",
                     summary.DrawsPaid, summary.DrawsUnpaid);
             }
         }
