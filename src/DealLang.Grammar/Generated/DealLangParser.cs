@@ -93,8 +93,9 @@ public partial class DealLangParser : Parser {
 		RULE_defaultRule = 52, RULE_cfadsRule = 53, RULE_cfadsItem = 54, RULE_waterfallDecl = 55, 
 		RULE_step = 56, RULE_enforcementDecl = 57, RULE_enforcementItem = 58, 
 		RULE_sellTerm = 59, RULE_scenarioDecl = 60, RULE_scenarioItem = 61, RULE_pdStep = 62, 
-		RULE_recoveryDraw = 63, RULE_loading = 64, RULE_perYear = 65, RULE_duration = 66, 
-		RULE_expr = 67, RULE_measureUnit = 68, RULE_reference = 69, RULE_ident = 70;
+		RULE_recoveryDraw = 63, RULE_delayOutcome = 64, RULE_loading = 65, RULE_perYear = 66, 
+		RULE_duration = 67, RULE_expr = 68, RULE_measureUnit = 69, RULE_reference = 70, 
+		RULE_ident = 71;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
@@ -108,8 +109,8 @@ public partial class DealLangParser : Parser {
 		"testDecl", "triggerDecl", "cureDestination", "triggerEffect", "defaultRule", 
 		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
 		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
-		"recoveryDraw", "loading", "perYear", "duration", "expr", "measureUnit", 
-		"reference", "ident"
+		"recoveryDraw", "delayOutcome", "loading", "perYear", "duration", "expr", 
+		"measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -293,35 +294,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 148;
+			State = 150;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 146;
+				State = 148;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 142;
+					State = 144;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 143;
+					State = 145;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 144;
+					State = 146;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 145;
+					State = 147;
 					unknownDecl();
 					}
 					break;
@@ -329,11 +330,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 150;
+				State = 152;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 151;
+			State = 153;
 			Match(Eof);
 			}
 		}
@@ -371,9 +372,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 153;
+			State = 155;
 			Match(IMPORT);
-			State = 154;
+			State = 156;
 			Match(STRING);
 			}
 		}
@@ -423,27 +424,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 156;
-			Match(DEAL);
-			State = 157;
-			_localctx.name = ident();
 			State = 158;
+			Match(DEAL);
+			State = 159;
+			_localctx.name = ident();
+			State = 160;
 			Match(LBRACE);
-			State = 162;
+			State = 164;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 281475513581573L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 159;
+				State = 161;
 				dealMember();
 				}
 				}
-				State = 164;
+				State = 166;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 165;
+			State = 167;
 			Match(RBRACE);
 			}
 		}
@@ -540,7 +541,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 188;
+			State = 190;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -552,147 +553,147 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 167;
+				State = 169;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 168;
+				State = 170;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 169;
+				State = 171;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 170;
+				State = 172;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 171;
+				State = 173;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 172;
+				State = 174;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 173;
+				State = 175;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 174;
+				State = 176;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 175;
+				State = 177;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 176;
+				State = 178;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 177;
+				State = 179;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 178;
+				State = 180;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 179;
+				State = 181;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 180;
+				State = 182;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 181;
+				State = 183;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 182;
+				State = 184;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 183;
+				State = 185;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 184;
+				State = 186;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 185;
+				State = 187;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 186;
+				State = 188;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 187;
+				State = 189;
 				unknownDecl();
 				}
 				break;
@@ -751,16 +752,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 190;
+			State = 192;
 			Match(IDENT);
-			State = 191;
+			State = 193;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 197;
+			State = 199;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023307270061849L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 216172786408734719L) != 0)) {
 				{
-				State = 195;
+				State = 197;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -930,19 +931,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 192;
+					State = 194;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 193;
+					State = 195;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 194;
+					State = 196;
 					Match(ON);
 					}
 					break;
@@ -950,11 +951,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 199;
+				State = 201;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 200;
+			State = 202;
 			block();
 			}
 		}
@@ -1005,19 +1006,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 202;
+			State = 204;
 			Match(LBRACE);
-			State = 207;
+			State = 209;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -17179869185L) != 0)) {
 				{
-				State = 205;
+				State = 207;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 203;
+					State = 205;
 					block();
 					}
 					break;
@@ -1275,7 +1276,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 204;
+					State = 206;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1290,11 +1291,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 209;
+				State = 211;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 210;
+			State = 212;
 			Match(RBRACE);
 			}
 		}
@@ -1411,16 +1412,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 226;
+			State = 228;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 212;
+				State = 214;
 				Match(TITLE);
-				State = 213;
+				State = 215;
 				Match(STRING);
 				}
 				break;
@@ -1428,9 +1429,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 214;
+				State = 216;
 				Match(CURRENCY);
-				State = 215;
+				State = 217;
 				ident();
 				}
 				break;
@@ -1438,9 +1439,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 216;
+				State = 218;
 				Match(CLOSING);
-				State = 217;
+				State = 219;
 				Match(DATE);
 				}
 				break;
@@ -1448,9 +1449,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 218;
+				State = 220;
 				Match(MATURITY);
-				State = 219;
+				State = 221;
 				Match(DATE);
 				}
 				break;
@@ -1458,9 +1459,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 220;
+				State = 222;
 				Match(FIRST_PAYMENT);
-				State = 221;
+				State = 223;
 				Match(DATE);
 				}
 				break;
@@ -1468,9 +1469,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 222;
+				State = 224;
 				Match(PAY);
-				State = 223;
+				State = 225;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1478,9 +1479,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 224;
+				State = 226;
 				Match(DAYCOUNT_KW);
-				State = 225;
+				State = 227;
 				dayCount();
 				}
 				break;
@@ -1521,7 +1522,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 228;
+			State = 230;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1571,27 +1572,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 230;
-			Match(PARTY);
-			State = 231;
-			_localctx.name = ident();
 			State = 232;
+			Match(PARTY);
+			State = 233;
+			_localctx.name = ident();
+			State = 234;
 			Match(LBRACE);
-			State = 236;
+			State = 238;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162788864L) != 0)) {
 				{
 				{
-				State = 233;
+				State = 235;
 				partyItem();
 				}
 				}
-				State = 238;
+				State = 240;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 239;
+			State = 241;
 			Match(RBRACE);
 			}
 		}
@@ -1661,16 +1662,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 247;
+			State = 249;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 241;
+				State = 243;
 				Match(RATING);
-				State = 242;
+				State = 244;
 				Match(STRING);
 				}
 				break;
@@ -1678,9 +1679,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 243;
+				State = 245;
 				Match(PD);
-				State = 244;
+				State = 246;
 				expr(0);
 				}
 				break;
@@ -1688,9 +1689,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 245;
+				State = 247;
 				Match(RECOVERY);
-				State = 246;
+				State = 248;
 				expr(0);
 				}
 				break;
@@ -1744,27 +1745,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 249;
-			Match(INDEX);
-			State = 250;
-			_localctx.name = ident();
 			State = 251;
+			Match(INDEX);
+			State = 252;
+			_localctx.name = ident();
+			State = 253;
 			Match(LBRACE);
-			State = 255;
+			State = 257;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || ((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 216172782113783809L) != 0)) {
 				{
 				{
-				State = 252;
+				State = 254;
 				indexItem();
 				}
 				}
-				State = 257;
+				State = 259;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 258;
+			State = 260;
 			Match(RBRACE);
 			}
 		}
@@ -1879,16 +1880,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 285;
+			State = 287;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 260;
+				State = 262;
 				Match(LEVEL);
-				State = 261;
+				State = 263;
 				expr(0);
 				}
 				break;
@@ -1896,11 +1897,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 262;
-				Match(DEFLATE);
-				State = 263;
-				expr(0);
 				State = 264;
+				Match(DEFLATE);
+				State = 265;
+				expr(0);
+				State = 266;
 				perYear();
 				}
 				break;
@@ -1908,11 +1909,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 266;
-				Match(GROW);
-				State = 267;
-				expr(0);
 				State = 268;
+				Match(GROW);
+				State = 269;
+				expr(0);
+				State = 270;
 				perYear();
 				}
 				break;
@@ -1920,27 +1921,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 270;
-				Match(POINTS);
-				State = 271;
-				pointsKind();
 				State = 272;
+				Match(POINTS);
+				State = 273;
+				pointsKind();
+				State = 274;
 				Match(LBRACE);
-				State = 276;
+				State = 278;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 273;
+					State = 275;
 					schedulePoint();
 					}
 					}
-					State = 278;
+					State = 280;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 279;
+				State = 281;
 				Match(RBRACE);
 				}
 				break;
@@ -1948,13 +1949,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 281;
-				Match(LAUNCH);
-				State = 282;
-				Match(DATE);
 				State = 283;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 284;
+				Match(DATE);
+				State = 285;
+				Match(DOWN);
+				State = 286;
 				expr(0);
 				}
 				break;
@@ -1997,7 +1998,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 287;
+			State = 289;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2054,27 +2055,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 289;
-			Match(FACILITY);
-			State = 290;
-			_localctx.name = ident();
 			State = 291;
+			Match(FACILITY);
+			State = 292;
+			_localctx.name = ident();
+			State = 293;
 			Match(LBRACE);
-			State = 295;
+			State = 297;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 292;
+				State = 294;
 				facilityItem();
 				}
 				}
-				State = 297;
+				State = 299;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 298;
+			State = 300;
 			Match(RBRACE);
 			}
 		}
@@ -2160,16 +2161,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 323;
+			State = 325;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 300;
+				State = 302;
 				Match(COST);
-				State = 301;
+				State = 303;
 				expr(0);
 				}
 				break;
@@ -2177,32 +2178,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 302;
-				Match(VALUE);
-				State = 303;
-				Match(STRAIGHT_LINE);
 				State = 304;
+				Match(VALUE);
+				State = 305;
+				Match(STRAIGHT_LINE);
+				State = 306;
 				duration();
-				State = 307;
+				State = 309;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 305;
+					State = 307;
 					Match(FLOOR);
-					State = 306;
+					State = 308;
 					expr(0);
 					}
 				}
 
-				State = 311;
+				State = 313;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 309;
+					State = 311;
 					Match(FROM);
-					State = 310;
+					State = 312;
 					Match(DATE);
 					}
 				}
@@ -2213,27 +2214,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 313;
-				Match(VALUE);
-				State = 314;
-				Match(SCHEDULE);
 				State = 315;
+				Match(VALUE);
+				State = 316;
+				Match(SCHEDULE);
+				State = 317;
 				Match(LBRACE);
-				State = 319;
+				State = 321;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 316;
+					State = 318;
 					schedulePoint();
 					}
 					}
-					State = 321;
+					State = 323;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 322;
+				State = 324;
 				Match(RBRACE);
 				}
 				break;
@@ -2277,16 +2278,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 325;
+			State = 327;
 			Match(DATE);
-			State = 326;
-			expr(0);
 			State = 328;
+			expr(0);
+			State = 330;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 327;
+				State = 329;
 				Match(COMMA);
 				}
 			}
@@ -2344,31 +2345,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 330;
-			Match(LEASE);
-			State = 331;
-			_localctx.name = ident();
 			State = 332;
-			Match(ON);
+			Match(LEASE);
 			State = 333;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 334;
+			Match(ON);
+			State = 335;
+			_localctx.facility = ident();
+			State = 336;
 			Match(LBRACE);
-			State = 338;
+			State = 340;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 335;
+				State = 337;
 				leaseItem();
 				}
 				}
-				State = 340;
+				State = 342;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 341;
+			State = 343;
 			Match(RBRACE);
 			}
 		}
@@ -2544,16 +2545,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 384;
+			State = 386;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 343;
+				State = 345;
 				Match(LESSEE);
-				State = 344;
+				State = 346;
 				ident();
 				}
 				break;
@@ -2561,34 +2562,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 345;
-				Match(RENT);
-				State = 346;
-				expr(0);
 				State = 347;
+				Match(RENT);
+				State = 348;
+				expr(0);
+				State = 349;
 				perYear();
-				State = 352;
+				State = 354;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 348;
-					Match(ESCALATING);
-					State = 349;
-					expr(0);
 					State = 350;
+					Match(ESCALATING);
+					State = 351;
+					expr(0);
+					State = 352;
 					perYear();
 					}
 				}
 
-				State = 356;
+				State = 358;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 354;
+					State = 356;
 					Match(INDEXED);
-					State = 355;
+					State = 357;
 					ident();
 					}
 				}
@@ -2599,9 +2600,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 358;
+				State = 360;
 				Match(STARTS);
-				State = 359;
+				State = 361;
 				Match(DATE);
 				}
 				break;
@@ -2609,9 +2610,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 360;
+				State = 362;
 				Match(TERM);
-				State = 361;
+				State = 363;
 				duration();
 				}
 				break;
@@ -2619,28 +2620,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 362;
-				Match(RENEWALS);
-				State = 363;
-				renewalCount();
 				State = 364;
-				duration();
+				Match(RENEWALS);
 				State = 365;
-				Match(AT);
+				renewalCount();
 				State = 366;
-				Match(LESSEE);
+				duration();
 				State = 367;
+				Match(AT);
+				State = 368;
+				Match(LESSEE);
+				State = 369;
 				Match(OPTION);
-				State = 371;
+				State = 373;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
 				case 1:
 					{
-					State = 368;
-					Match(RENT);
-					State = 369;
-					Match(AT);
 					State = 370;
+					Match(RENT);
+					State = 371;
+					Match(AT);
+					State = 372;
 					Match(MARKET);
 					}
 					break;
@@ -2651,19 +2652,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 373;
-				Match(RVG);
 				State = 375;
+				Match(RVG);
+				State = 377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 374;
+					State = 376;
 					rvgPart();
 					}
 					}
-					State = 377;
+					State = 379;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0) );
@@ -2673,9 +2674,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 379;
+				State = 381;
 				Match(DAYCOUNT_KW);
-				State = 380;
+				State = 382;
 				dayCount();
 				}
 				break;
@@ -2683,7 +2684,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 381;
+				State = 383;
 				guarantorClause();
 				}
 				break;
@@ -2691,9 +2692,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 382;
+				State = 384;
 				Match(PHASED);
-				State = 383;
+				State = 385;
 				ident();
 				}
 				break;
@@ -2734,22 +2735,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 389;
+			State = 391;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 386;
+				State = 388;
 				Match(NUMBER);
-				State = 387;
+				State = 389;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 388;
+				State = 390;
 				Match(QUANTITY);
 				}
 				break;
@@ -2823,16 +2824,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 397;
+			State = 399;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 391;
+				State = 393;
 				Match(GUARANTEES);
-				State = 392;
+				State = 394;
 				expr(0);
 				}
 				break;
@@ -2840,9 +2841,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 393;
+				State = 395;
 				Match(CAP);
-				State = 394;
+				State = 396;
 				expr(0);
 				}
 				break;
@@ -2850,9 +2851,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 395;
+				State = 397;
 				Match(UNTIL);
-				State = 396;
+				State = 398;
 				Match(DATE);
 				}
 				break;
@@ -2904,21 +2905,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 399;
+			State = 401;
 			Match(GUARANTOR);
-			State = 400;
+			State = 402;
 			_localctx.party = ident();
-			State = 404;
+			State = 406;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 401;
+				State = 403;
 				guarantorPart();
 				}
 				}
-				State = 406;
+				State = 408;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3008,16 +3009,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 419;
+			State = 421;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 407;
+				State = 409;
 				Match(CAP);
-				State = 408;
+				State = 410;
 				expr(0);
 				}
 				break;
@@ -3025,9 +3026,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 409;
+				State = 411;
 				Match(UNTIL);
-				State = 410;
+				State = 412;
 				Match(DATE);
 				}
 				break;
@@ -3035,9 +3036,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 411;
+				State = 413;
 				Match(FEE);
-				State = 412;
+				State = 414;
 				expr(0);
 				}
 				break;
@@ -3045,18 +3046,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 413;
+				State = 415;
 				Match(COVERS);
-				State = 414;
+				State = 416;
 				coverage();
-				State = 417;
+				State = 419;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 415;
+					State = 417;
 					Match(AND);
-					State = 416;
+					State = 418;
 					coverage();
 					}
 				}
@@ -3102,7 +3103,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 421;
+			State = 423;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3159,27 +3160,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 423;
-			Match(LOAN);
-			State = 424;
-			_localctx.name = ident();
 			State = 425;
+			Match(LOAN);
+			State = 426;
+			_localctx.name = ident();
+			State = 427;
 			Match(LBRACE);
-			State = 429;
+			State = 431;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 426;
+				State = 428;
 				loanItem();
 				}
 				}
-				State = 431;
+				State = 433;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 432;
+			State = 434;
 			Match(RBRACE);
 			}
 		}
@@ -3305,16 +3306,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 48, RULE_loanItem);
 		int _la;
 		try {
-			State = 453;
+			State = 455;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 434;
+				State = 436;
 				Match(OBLIGOR);
-				State = 435;
+				State = 437;
 				ident();
 				}
 				break;
@@ -3322,9 +3323,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 436;
+				State = 438;
 				Match(BALANCE);
-				State = 437;
+				State = 439;
 				expr(0);
 				}
 				break;
@@ -3332,9 +3333,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 438;
+				State = 440;
 				Match(COUPON);
-				State = 439;
+				State = 441;
 				couponTerms();
 				}
 				break;
@@ -3342,11 +3343,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 440;
-				Match(INTEREST_ONLY);
-				State = 441;
-				Match(UNTIL);
 				State = 442;
+				Match(INTEREST_ONLY);
+				State = 443;
+				Match(UNTIL);
+				State = 444;
 				Match(DATE);
 				}
 				break;
@@ -3354,9 +3355,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 443;
+				State = 445;
 				Match(AMORTIZE);
-				State = 444;
+				State = 446;
 				amortization();
 				}
 				break;
@@ -3364,9 +3365,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 445;
+				State = 447;
 				Match(MATURITY);
-				State = 446;
+				State = 448;
 				Match(DATE);
 				}
 				break;
@@ -3374,18 +3375,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 447;
+				State = 449;
 				Match(RECOVERY);
-				State = 448;
+				State = 450;
 				expr(0);
-				State = 451;
+				State = 453;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 449;
+					State = 451;
 					Match(AFTER);
-					State = 450;
+					State = 452;
 					duration();
 					}
 				}
@@ -3442,27 +3443,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 455;
-			Match(FLEET);
-			State = 456;
-			_localctx.name = ident();
 			State = 457;
+			Match(FLEET);
+			State = 458;
+			_localctx.name = ident();
+			State = 459;
 			Match(LBRACE);
-			State = 461;
+			State = 463;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 458;
+				State = 460;
 				fleetItem();
 				}
 				}
-				State = 463;
+				State = 465;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 464;
+			State = 466;
 			Match(RBRACE);
 			}
 		}
@@ -3659,32 +3660,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_fleetItem);
 		int _la;
 		try {
-			State = 505;
+			State = 507;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 466;
+				State = 468;
 				Match(DELIVERIES);
-				State = 467;
+				State = 469;
 				Match(LBRACE);
-				State = 471;
+				State = 473;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 468;
+					State = 470;
 					delivery();
 					}
 					}
-					State = 473;
+					State = 475;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 474;
+				State = 476;
 				Match(RBRACE);
 				}
 				break;
@@ -3692,9 +3693,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 475;
+				State = 477;
 				Match(UNITS);
-				State = 476;
+				State = 478;
 				expr(0);
 				}
 				break;
@@ -3702,9 +3703,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 477;
+				State = 479;
 				Match(UNIT_COST);
-				State = 478;
+				State = 480;
 				expr(0);
 				}
 				break;
@@ -3712,11 +3713,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 479;
-				Match(DEPRECIATE);
-				State = 480;
-				Match(STRAIGHT_LINE);
 				State = 481;
+				Match(DEPRECIATE);
+				State = 482;
+				Match(STRAIGHT_LINE);
+				State = 483;
 				duration();
 				}
 				break;
@@ -3724,13 +3725,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 482;
-				Match(DEPRECIATE);
-				State = 483;
-				Match(DECLINING);
 				State = 484;
-				expr(0);
+				Match(DEPRECIATE);
 				State = 485;
+				Match(DECLINING);
+				State = 486;
+				expr(0);
+				State = 487;
 				perYear();
 				}
 				break;
@@ -3738,9 +3739,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 487;
+				State = 489;
 				Match(POWER);
-				State = 488;
+				State = 490;
 				expr(0);
 				}
 				break;
@@ -3748,9 +3749,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 489;
+				State = 491;
 				Match(PUE);
-				State = 490;
+				State = 492;
 				expr(0);
 				}
 				break;
@@ -3758,9 +3759,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 491;
+				State = 493;
 				Match(POWER_PRICE);
-				State = 492;
+				State = 494;
 				expr(0);
 				}
 				break;
@@ -3768,11 +3769,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 493;
-				Match(MAINTENANCE);
-				State = 494;
-				expr(0);
 				State = 495;
+				Match(MAINTENANCE);
+				State = 496;
+				expr(0);
+				State = 497;
 				perYear();
 				}
 				break;
@@ -3780,15 +3781,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 497;
-				Match(MARKET_VALUE);
-				State = 498;
-				expr(0);
 				State = 499;
-				Match(DECLINING);
+				Match(MARKET_VALUE);
 				State = 500;
 				expr(0);
 				State = 501;
+				Match(DECLINING);
+				State = 502;
+				expr(0);
+				State = 503;
 				perYear();
 				}
 				break;
@@ -3796,9 +3797,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 503;
+				State = 505;
 				Match(GENERATION);
-				State = 504;
+				State = 506;
 				ident();
 				}
 				break;
@@ -3855,31 +3856,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 507;
-			Match(CONTRACT);
-			State = 508;
-			_localctx.name = ident();
 			State = 509;
-			Match(ON);
+			Match(CONTRACT);
 			State = 510;
-			_localctx.fleet = ident();
+			_localctx.name = ident();
 			State = 511;
+			Match(ON);
+			State = 512;
+			_localctx.fleet = ident();
+			State = 513;
 			Match(LBRACE);
-			State = 515;
+			State = 517;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 512;
+				State = 514;
 				contractItem();
 				}
 				}
-				State = 517;
+				State = 519;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 518;
+			State = 520;
 			Match(RBRACE);
 			}
 		}
@@ -4084,16 +4085,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_contractItem);
 		int _la;
 		try {
-			State = 563;
+			State = 565;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 520;
+				State = 522;
 				Match(CUSTOMER);
-				State = 521;
+				State = 523;
 				ident();
 				}
 				break;
@@ -4101,9 +4102,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 522;
+				State = 524;
 				Match(UNITS);
-				State = 523;
+				State = 525;
 				expr(0);
 				}
 				break;
@@ -4111,11 +4112,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 524;
-				Match(PRICE);
-				State = 525;
-				Match(AT);
 				State = 526;
+				Match(PRICE);
+				State = 527;
+				Match(AT);
+				State = 528;
 				Match(MARKET);
 				}
 				break;
@@ -4123,9 +4124,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 527;
+				State = 529;
 				Match(PRICE);
-				State = 528;
+				State = 530;
 				expr(0);
 				}
 				break;
@@ -4133,11 +4134,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 529;
-				Match(HOUR);
-				State = 530;
-				expr(0);
 				State = 531;
+				Match(HOUR);
+				State = 532;
+				expr(0);
+				State = 533;
 				perYear();
 				}
 				break;
@@ -4145,9 +4146,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 533;
+				State = 535;
 				Match(TAKE_OR_PAY);
-				State = 534;
+				State = 536;
 				expr(0);
 				}
 				break;
@@ -4155,9 +4156,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 535;
+				State = 537;
 				Match(STARTS);
-				State = 536;
+				State = 538;
 				Match(DATE);
 				}
 				break;
@@ -4165,9 +4166,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 537;
+				State = 539;
 				Match(TERM);
-				State = 538;
+				State = 540;
 				duration();
 				}
 				break;
@@ -4175,25 +4176,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 539;
+				State = 541;
 				Match(TERMINATION_FEE);
-				State = 540;
+				State = 542;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 546;
+				State = 548;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 541;
+					State = 543;
 					Match(AMORTISING);
-					State = 544;
+					State = 546;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 542;
+						State = 544;
 						Match(TO);
-						State = 543;
+						State = 545;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4207,17 +4208,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 548;
-				Match(RENEWALS);
-				State = 549;
-				renewalCount();
 				State = 550;
-				duration();
+				Match(RENEWALS);
 				State = 551;
-				Match(AT);
+				renewalCount();
 				State = 552;
-				Match(CUSTOMER);
+				duration();
 				State = 553;
+				Match(AT);
+				State = 554;
+				Match(CUSTOMER);
+				State = 555;
 				Match(OPTION);
 				}
 				break;
@@ -4225,20 +4226,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 555;
+				State = 557;
 				Match(PREPAYMENT);
-				State = 556;
+				State = 558;
 				expr(0);
-				State = 560;
+				State = 562;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 557;
-					Match(APPLIED);
-					State = 558;
-					Match(OVER);
 					State = 559;
+					Match(APPLIED);
+					State = 560;
+					Match(OVER);
+					State = 561;
 					Match(TERM);
 					}
 				}
@@ -4249,7 +4250,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 562;
+				State = 564;
 				guarantorClause();
 				}
 				break;
@@ -4301,27 +4302,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 565;
-			Match(COINS);
-			State = 566;
-			_localctx.name = ident();
 			State = 567;
+			Match(COINS);
+			State = 568;
+			_localctx.name = ident();
+			State = 569;
 			Match(LBRACE);
-			State = 571;
+			State = 573;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 213)) & ~0x3f) == 0 && ((1L << (_la - 213)) & 15L) != 0)) {
 				{
 				{
-				State = 568;
+				State = 570;
 				coinsItem();
 				}
 				}
-				State = 573;
+				State = 575;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 574;
+			State = 576;
 			Match(RBRACE);
 			}
 		}
@@ -4471,16 +4472,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 60, RULE_coinsItem);
 		try {
-			State = 594;
+			State = 596;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 576;
+				State = 578;
 				Match(HOLDINGS);
-				State = 577;
+				State = 579;
 				expr(0);
 				}
 				break;
@@ -4488,9 +4489,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 578;
+				State = 580;
 				Match(PRICE);
-				State = 579;
+				State = 581;
 				ident();
 				}
 				break;
@@ -4498,9 +4499,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 580;
+				State = 582;
 				Match(HASHRATE);
-				State = 581;
+				State = 583;
 				expr(0);
 				}
 				break;
@@ -4508,9 +4509,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 582;
+				State = 584;
 				Match(NETWORK);
-				State = 583;
+				State = 585;
 				expr(0);
 				}
 				break;
@@ -4518,9 +4519,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 584;
+				State = 586;
 				Match(REWARDS);
-				State = 585;
+				State = 587;
 				expr(0);
 				}
 				break;
@@ -4528,9 +4529,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 586;
+				State = 588;
 				Match(POWER);
-				State = 587;
+				State = 589;
 				expr(0);
 				}
 				break;
@@ -4538,9 +4539,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 588;
+				State = 590;
 				Match(POWER_PRICE);
-				State = 589;
+				State = 591;
 				expr(0);
 				}
 				break;
@@ -4548,9 +4549,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 590;
+				State = 592;
 				Match(DEPTH);
-				State = 591;
+				State = 593;
 				expr(0);
 				}
 				break;
@@ -4558,9 +4559,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 592;
+				State = 594;
 				Match(IMPACT);
-				State = 593;
+				State = 595;
 				expr(0);
 				}
 				break;
@@ -4612,20 +4613,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 596;
-			Match(DATE);
-			State = 597;
-			_localctx.units = expr(0);
 			State = 598;
-			Match(AT);
+			Match(DATE);
 			State = 599;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 600;
+			Match(AT);
 			State = 601;
+			_localctx.cost = expr(0);
+			State = 603;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 600;
+				State = 602;
 				Match(COMMA);
 				}
 			}
@@ -4678,27 +4679,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 603;
-			Match(TRANCHE);
-			State = 604;
-			_localctx.name = ident();
 			State = 605;
+			Match(TRANCHE);
+			State = 606;
+			_localctx.name = ident();
+			State = 607;
 			Match(LBRACE);
-			State = 609;
+			State = 611;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 603980287L) != 0)) {
 				{
 				{
-				State = 606;
+				State = 608;
 				trancheItem();
 				}
 				}
-				State = 611;
+				State = 613;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 612;
+			State = 614;
 			Match(RBRACE);
 			}
 		}
@@ -4747,38 +4748,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 614;
-			_localctx.rate = expr(0);
 			State = 616;
+			_localctx.rate = expr(0);
+			State = 618;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 615;
+				State = 617;
 				Match(FIXED);
 				}
 			}
 
-			State = 620;
+			State = 622;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 618;
+				State = 620;
 				Match(FLOOR);
-				State = 619;
+				State = 621;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 624;
+			State = 626;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 622;
+				State = 624;
 				Match(CAP);
-				State = 623;
+				State = 625;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5134,16 +5135,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_trancheItem);
 		int _la;
 		try {
-			State = 718;
+			State = 720;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 626;
+				State = 628;
 				Match(BALANCE);
-				State = 627;
+				State = 629;
 				expr(0);
 				}
 				break;
@@ -5151,9 +5152,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 628;
+				State = 630;
 				Match(COUPON);
-				State = 629;
+				State = 631;
 				couponTerms();
 				}
 				break;
@@ -5161,26 +5162,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 630;
-				Match(PIK);
 				State = 632;
+				Match(PIK);
+				State = 634;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 631;
+					State = 633;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 636;
+				State = 638;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 634;
+					State = 636;
 					Match(WHEN);
-					State = 635;
+					State = 637;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5191,9 +5192,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 638;
+				State = 640;
 				Match(PIK);
-				State = 639;
+				State = 641;
 				Match(UNPAID);
 				}
 				break;
@@ -5201,9 +5202,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 640;
+				State = 642;
 				Match(ISSUE_PRICE);
-				State = 641;
+				State = 643;
 				expr(0);
 				}
 				break;
@@ -5211,9 +5212,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 642;
+				State = 644;
 				Match(COMMITMENT);
-				State = 643;
+				State = 645;
 				expr(0);
 				}
 				break;
@@ -5221,11 +5222,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 644;
-				Match(AVAILABLE);
-				State = 645;
-				Match(UNTIL);
 				State = 646;
+				Match(AVAILABLE);
+				State = 647;
+				Match(UNTIL);
+				State = 648;
 				Match(DATE);
 				}
 				break;
@@ -5233,25 +5234,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 647;
+				State = 649;
 				Match(DRAWS);
-				State = 648;
+				State = 650;
 				Match(LBRACE);
-				State = 652;
+				State = 654;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 649;
+					State = 651;
 					schedulePoint();
 					}
 					}
-					State = 654;
+					State = 656;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 655;
+				State = 657;
 				Match(RBRACE);
 				}
 				break;
@@ -5259,15 +5260,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 656;
-				Match(DRAWS);
-				State = 657;
-				Match(AGAINST);
 				State = 658;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				Match(DRAWS);
 				State = 659;
-				Match(ADVANCE);
+				Match(AGAINST);
 				State = 660;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 661;
+				Match(ADVANCE);
+				State = 662;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5275,9 +5276,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 662;
+				State = 664;
 				Match(COMMITMENT_FEE);
-				State = 663;
+				State = 665;
 				expr(0);
 				}
 				break;
@@ -5285,26 +5286,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 664;
+				State = 666;
 				Match(STEP_UP);
-				State = 665;
+				State = 667;
 				expr(0);
-				State = 670;
+				State = 672;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 666;
+					State = 668;
 					Match(FROM);
-					State = 667;
+					State = 669;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 668;
+					State = 670;
 					Match(WHILE);
-					State = 669;
+					State = 671;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -5317,41 +5318,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 672;
-				Match(MARGIN);
-				State = 673;
-				Match(GRID);
 				State = 674;
-				((MarginGridItemContext)_localctx).test = ident();
+				Match(MARGIN);
 				State = 675;
+				Match(GRID);
+				State = 676;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 677;
 				Match(LBRACE);
-				State = 679;
+				State = 681;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 676;
+					State = 678;
 					gridTier();
 					}
 					}
-					State = 681;
+					State = 683;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 684;
+				State = 686;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 682;
+					State = 684;
 					Match(ELSE);
-					State = 683;
+					State = 685;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 686;
+				State = 688;
 				Match(RBRACE);
 				}
 				break;
@@ -5359,15 +5360,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 688;
-				Match(MARGIN);
-				State = 689;
-				Match(INVESTMENT_GRADE);
 				State = 690;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
+				Match(MARGIN);
 				State = 691;
-				Match(ELSE);
+				Match(INVESTMENT_GRADE);
 				State = 692;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 693;
+				Match(ELSE);
+				State = 694;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5375,9 +5376,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 694;
+				State = 696;
 				Match(TARGET_BALANCE);
-				State = 695;
+				State = 697;
 				expr(0);
 				}
 				break;
@@ -5385,11 +5386,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 696;
-				Match(INTEREST_ONLY);
-				State = 697;
-				Match(UNTIL);
 				State = 698;
+				Match(INTEREST_ONLY);
+				State = 699;
+				Match(UNTIL);
+				State = 700;
 				Match(DATE);
 				}
 				break;
@@ -5397,9 +5398,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 699;
+				State = 701;
 				Match(AMORTIZE);
-				State = 700;
+				State = 702;
 				amortization();
 				}
 				break;
@@ -5407,9 +5408,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 701;
+				State = 703;
 				Match(MATURITY);
-				State = 702;
+				State = 704;
 				Match(DATE);
 				}
 				break;
@@ -5417,9 +5418,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 703;
+				State = 705;
 				Match(SENIORITY);
-				State = 704;
+				State = 706;
 				Match(NUMBER);
 				}
 				break;
@@ -5427,7 +5428,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 705;
+				State = 707;
 				guarantorClause();
 				}
 				break;
@@ -5435,26 +5436,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 706;
-				Match(CONVERTIBLE);
-				State = 707;
-				Match(AT);
 				State = 708;
-				((ConvertibleItemContext)_localctx).price = expr(0);
+				Match(CONVERTIBLE);
 				State = 709;
-				Match(AGAINST);
+				Match(AT);
 				State = 710;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 711;
+				Match(AGAINST);
+				State = 712;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 714;
+				State = 716;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 711;
-					Match(EARLY);
-					State = 712;
-					Match(ABOVE);
 					State = 713;
+					Match(EARLY);
+					State = 714;
+					Match(ABOVE);
+					State = 715;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5465,9 +5466,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 716;
+				State = 718;
 				Match(COMPLETION);
-				State = 717;
+				State = 719;
 				expr(0);
 				}
 				break;
@@ -5514,11 +5515,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 720;
-			Match(BELOW);
-			State = 721;
-			_localctx.bound = expr(0);
 			State = 722;
+			Match(BELOW);
+			State = 723;
+			_localctx.bound = expr(0);
+			State = 724;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -5600,14 +5601,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_amortization);
 		int _la;
 		try {
-			State = 736;
+			State = 738;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 724;
+				State = 726;
 				Match(BULLET);
 				}
 				break;
@@ -5615,7 +5616,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 725;
+				State = 727;
 				Match(LEVEL);
 				}
 				break;
@@ -5623,7 +5624,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 726;
+				State = 728;
 				Match(LINEAR);
 				}
 				break;
@@ -5631,25 +5632,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 727;
+				State = 729;
 				Match(SCHEDULE);
-				State = 728;
+				State = 730;
 				Match(LBRACE);
-				State = 732;
+				State = 734;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 729;
+					State = 731;
 					schedulePoint();
 					}
 					}
-					State = 734;
+					State = 736;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 735;
+				State = 737;
 				Match(RBRACE);
 				}
 				break;
@@ -5703,27 +5704,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 738;
-			Match(HOLDING);
-			State = 739;
-			_localctx.name = ident();
 			State = 740;
+			Match(HOLDING);
+			State = 741;
+			_localctx.name = ident();
+			State = 742;
 			Match(LBRACE);
-			State = 744;
+			State = 746;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 25166853L) != 0)) {
 				{
 				{
-				State = 741;
+				State = 743;
 				holdingItem();
 				}
 				}
-				State = 746;
+				State = 748;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 747;
+			State = 749;
 			Match(RBRACE);
 			}
 		}
@@ -5857,20 +5858,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 76, RULE_holdingItem);
 		int _la;
 		try {
-			State = 772;
+			State = 774;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 749;
-				Match(OF);
-				State = 750;
-				((HeldItemContext)_localctx).entity = ident();
 				State = 751;
-				Match(DOT);
+				Match(OF);
 				State = 752;
+				((HeldItemContext)_localctx).entity = ident();
+				State = 753;
+				Match(DOT);
+				State = 754;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -5878,9 +5879,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 754;
+				State = 756;
 				Match(SHARE);
-				State = 755;
+				State = 757;
 				expr(0);
 				}
 				break;
@@ -5888,9 +5889,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 756;
+				State = 758;
 				Match(FACE);
-				State = 757;
+				State = 759;
 				expr(0);
 				}
 				break;
@@ -5898,9 +5899,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 758;
+				State = 760;
 				Match(MARK);
-				State = 759;
+				State = 761;
 				Match(PAR);
 				}
 				break;
@@ -5908,9 +5909,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 760;
+				State = 762;
 				Match(MARK);
-				State = 761;
+				State = 763;
 				ident();
 				}
 				break;
@@ -5918,19 +5919,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 762;
-				Match(MARKET);
 				State = 764;
+				Match(MARKET);
+				State = 766;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 763;
+					State = 765;
 					holdingMarketTerm();
 					}
 					}
-					State = 766;
+					State = 768;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -5940,13 +5941,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 768;
-				Match(DRAWS);
-				State = 769;
-				Match(CALLED);
 				State = 770;
-				Match(FROM);
+				Match(DRAWS);
 				State = 771;
+				Match(CALLED);
+				State = 772;
+				Match(FROM);
+				State = 773;
 				ident();
 				}
 				break;
@@ -6020,16 +6021,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 78, RULE_holdingMarketTerm);
 		try {
-			State = 780;
+			State = 782;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 774;
+				State = 776;
 				Match(DISCOUNT);
-				State = 775;
+				State = 777;
 				expr(0);
 				}
 				break;
@@ -6037,9 +6038,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 776;
+				State = 778;
 				Match(DEPTH);
-				State = 777;
+				State = 779;
 				expr(0);
 				}
 				break;
@@ -6047,9 +6048,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 778;
+				State = 780;
 				Match(IMPACT);
-				State = 779;
+				State = 781;
 				expr(0);
 				}
 				break;
@@ -6103,27 +6104,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 782;
-			Match(EQUITY);
-			State = 783;
-			_localctx.name = ident();
 			State = 784;
+			Match(EQUITY);
+			State = 785;
+			_localctx.name = ident();
+			State = 786;
 			Match(LBRACE);
-			State = 788;
+			State = 790;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 3023656976387L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 785;
+				State = 787;
 				equityItem();
 				}
 				}
-				State = 790;
+				State = 792;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 791;
+			State = 793;
 			Match(RBRACE);
 			}
 		}
@@ -6259,16 +6260,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_equityItem);
 		int _la;
 		try {
-			State = 828;
+			State = 830;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 793;
+				State = 795;
 				Match(CONTRIBUTED);
-				State = 794;
+				State = 796;
 				expr(0);
 				}
 				break;
@@ -6276,23 +6277,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 795;
+				State = 797;
 				Match(HOLDERS);
-				State = 796;
+				State = 798;
 				holder();
-				State = 801;
+				State = 803;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 797;
+					State = 799;
 					Match(COMMA);
-					State = 798;
+					State = 800;
 					holder();
 					}
 					}
-					State = 803;
+					State = 805;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6302,9 +6303,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 804;
+				State = 806;
 				Match(HURDLE);
-				State = 805;
+				State = 807;
 				expr(0);
 				}
 				break;
@@ -6312,32 +6313,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 806;
-				Match(CARRY);
-				State = 807;
-				expr(0);
 				State = 808;
-				Match(TO);
+				Match(CARRY);
 				State = 809;
+				expr(0);
+				State = 810;
+				Match(TO);
+				State = 811;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 812;
+				State = 814;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 810;
+					State = 812;
 					Match(CATCH_UP);
-					State = 811;
+					State = 813;
 					expr(0);
 					}
 				}
 
-				State = 815;
+				State = 817;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 814;
+					State = 816;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6348,9 +6349,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 817;
+				State = 819;
 				Match(COMMITMENT);
-				State = 818;
+				State = 820;
 				expr(0);
 				}
 				break;
@@ -6358,23 +6359,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 819;
+				State = 821;
 				Match(CALLS);
-				State = 820;
+				State = 822;
 				capitalCall();
-				State = 825;
+				State = 827;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 821;
+					State = 823;
 					Match(COMMA);
-					State = 822;
+					State = 824;
 					capitalCall();
 					}
 					}
-					State = 827;
+					State = 829;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6431,32 +6432,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 830;
+			State = 832;
 			ident();
-			State = 831;
+			State = 833;
 			expr(0);
-			State = 840;
+			State = 842;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 832;
+				State = 834;
 				Match(LBRACE);
-				State = 836;
+				State = 838;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 7L) != 0)) {
 					{
 					{
-					State = 833;
+					State = 835;
 					holderTerm();
 					}
 					}
-					State = 838;
+					State = 840;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 839;
+				State = 841;
 				Match(RBRACE);
 				}
 			}
@@ -6531,16 +6532,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 86, RULE_holderTerm);
 		try {
-			State = 848;
+			State = 850;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 842;
+				State = 844;
 				Match(HURDLE);
-				State = 843;
+				State = 845;
 				expr(0);
 				}
 				break;
@@ -6548,9 +6549,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 844;
+				State = 846;
 				Match(CARRY);
-				State = 845;
+				State = 847;
 				expr(0);
 				}
 				break;
@@ -6558,9 +6559,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 846;
+				State = 848;
 				Match(CATCH_UP);
-				State = 847;
+				State = 849;
 				expr(0);
 				}
 				break;
@@ -6604,9 +6605,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 850;
+			State = 852;
 			Match(DATE);
-			State = 851;
+			State = 853;
 			expr(0);
 			}
 		}
@@ -6656,32 +6657,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 853;
+			State = 855;
 			Match(ACCOUNT);
-			State = 854;
+			State = 856;
 			_localctx.name = ident();
-			State = 863;
+			State = 865;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 855;
+				State = 857;
 				Match(LBRACE);
-				State = 859;
+				State = 861;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 856;
+					State = 858;
 					accountItem();
 					}
 					}
-					State = 861;
+					State = 863;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 862;
+				State = 864;
 				Match(RBRACE);
 				}
 			}
@@ -6756,16 +6757,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 92, RULE_accountItem);
 		try {
-			State = 871;
+			State = 873;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 865;
+				State = 867;
 				Match(TARGET);
-				State = 866;
+				State = 868;
 				expr(0);
 				}
 				break;
@@ -6773,9 +6774,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 867;
+				State = 869;
 				Match(INITIAL);
-				State = 868;
+				State = 870;
 				expr(0);
 				}
 				break;
@@ -6783,9 +6784,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 869;
+				State = 871;
 				Match(EARNS);
-				State = 870;
+				State = 872;
 				expr(0);
 				}
 				break;
@@ -6846,31 +6847,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 873;
-			Match(FEE);
-			State = 874;
-			_localctx.name = ident();
 			State = 875;
-			Match(LBRACE);
+			Match(FEE);
 			State = 876;
+			_localctx.name = ident();
+			State = 877;
+			Match(LBRACE);
+			State = 878;
 			expr(0);
-			State = 884;
+			State = 886;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 877;
+				State = 879;
 				perYear();
-				State = 882;
+				State = 884;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 878;
-					Match(ESCALATING);
-					State = 879;
-					expr(0);
 					State = 880;
+					Match(ESCALATING);
+					State = 881;
+					expr(0);
+					State = 882;
 					perYear();
 					}
 				}
@@ -6878,7 +6879,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 886;
+			State = 888;
 			Match(RBRACE);
 			}
 		}
@@ -6933,52 +6934,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 888;
-			Match(TEST);
-			State = 889;
-			_localctx.name = ident();
 			State = 890;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 891;
+			_localctx.name = ident();
+			State = 892;
+			Match(ASSIGN);
+			State = 893;
 			expr(0);
-			State = 898;
+			State = 900;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 892;
+				State = 894;
 				Match(OVER);
-				State = 895;
+				State = 897;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 893;
+					State = 895;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 894;
+					State = 896;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 897;
+				State = 899;
 				duration();
 				}
 			}
 
-			State = 902;
+			State = 904;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 900;
+				State = 902;
 				Match(FROM);
-				State = 901;
+				State = 903;
 				Match(DATE);
 				}
 			}
@@ -7065,79 +7066,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 904;
-			Match(TRIGGER);
-			State = 905;
-			_localctx.name = ident();
 			State = 906;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 907;
+			_localctx.name = ident();
+			State = 908;
+			Match(WHEN);
+			State = 909;
 			expr(0);
-			State = 910;
+			State = 912;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 908;
+				State = 910;
 				Match(FROM);
-				State = 909;
+				State = 911;
 				Match(DATE);
 				}
 			}
 
-			State = 915;
+			State = 917;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 912;
-				Match(TRIPS);
-				State = 913;
-				Match(AFTER);
 				State = 914;
+				Match(TRIPS);
+				State = 915;
+				Match(AFTER);
+				State = 916;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 920;
+			State = 922;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 917;
-				Match(CURES);
-				State = 918;
-				Match(AFTER);
 				State = 919;
+				Match(CURES);
+				State = 920;
+				Match(AFTER);
+				State = 921;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 932;
+			State = 934;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 922;
-				Match(CURE);
-				State = 923;
-				Match(BY);
 				State = 924;
-				_localctx.curer = ident();
+				Match(CURE);
 				State = 925;
-				Match(UP);
+				Match(BY);
 				State = 926;
-				Match(TO);
+				_localctx.curer = ident();
 				State = 927;
-				_localctx.times = Match(NUMBER);
+				Match(UP);
 				State = 928;
-				Match(TIMES);
+				Match(TO);
+				State = 929;
+				_localctx.times = Match(NUMBER);
 				State = 930;
+				Match(TIMES);
+				State = 932;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 929;
+					State = 931;
 					cureDestination();
 					}
 				}
@@ -7145,23 +7146,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 934;
+			State = 936;
 			Match(ARROW);
-			State = 935;
+			State = 937;
 			triggerEffect();
-			State = 940;
+			State = 942;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 936;
+				State = 938;
 				Match(COMMA);
-				State = 937;
+				State = 939;
 				triggerEffect();
 				}
 				}
-				State = 942;
+				State = 944;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7233,43 +7234,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_cureDestination);
 		int _la;
 		try {
-			State = 959;
+			State = 961;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 943;
+				State = 945;
 				Match(PREPAYING);
-				State = 944;
+				State = 946;
 				ident();
-				State = 949;
+				State = 951;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 945;
+					State = 947;
 					Match(COMMA);
-					State = 946;
+					State = 948;
 					ident();
 					}
 					}
-					State = 951;
+					State = 953;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 955;
+				State = 957;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 952;
-					Match(THEN);
-					State = 953;
-					Match(INTO);
 					State = 954;
+					Match(THEN);
+					State = 955;
+					Match(INTO);
+					State = 956;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -7280,9 +7281,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 957;
+				State = 959;
 				Match(INTO);
-				State = 958;
+				State = 960;
 				ident();
 				}
 				break;
@@ -7371,20 +7372,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 102, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 980;
+			State = 982;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 961;
-				Match(SWEEP);
-				State = 962;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
 				State = 963;
-				Match(TO);
+				Match(SWEEP);
 				State = 964;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 965;
+				Match(TO);
+				State = 966;
 				ident();
 				}
 				break;
@@ -7392,34 +7393,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 965;
+				State = 967;
 				Match(ACCELERATE);
-				State = 977;
+				State = 979;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 966;
+					State = 968;
 					Match(LPAREN);
-					State = 967;
+					State = 969;
 					ident();
-					State = 972;
+					State = 974;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 968;
+						State = 970;
 						Match(COMMA);
-						State = 969;
+						State = 971;
 						ident();
 						}
 						}
-						State = 974;
+						State = 976;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 975;
+					State = 977;
 					Match(RPAREN);
 					}
 				}
@@ -7430,7 +7431,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 979;
+				State = 981;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7478,20 +7479,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 982;
-			Match(DEFAULT);
-			State = 983;
-			Match(WHEN);
 			State = 984;
+			Match(DEFAULT);
+			State = 985;
+			Match(WHEN);
+			State = 986;
 			expr(0);
-			State = 987;
+			State = 989;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 985;
+				State = 987;
 				Match(GRACE);
-				State = 986;
+				State = 988;
 				duration();
 				}
 			}
@@ -7543,25 +7544,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 989;
-			Match(CFADS);
-			State = 990;
-			Match(INCLUDES);
 			State = 991;
+			Match(CFADS);
+			State = 992;
+			Match(INCLUDES);
+			State = 993;
 			cfadsItem();
-			State = 996;
+			State = 998;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 992;
+				State = 994;
 				Match(COMMA);
-				State = 993;
+				State = 995;
 				cfadsItem();
 				}
 				}
-				State = 998;
+				State = 1000;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7601,13 +7602,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 108, RULE_cfadsItem);
 		try {
-			State = 1001;
+			State = 1003;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 999;
+				State = 1001;
 				Match(RVG);
 				}
 				break;
@@ -7779,7 +7780,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1000;
+				State = 1002;
 				ident();
 				}
 				break;
@@ -7829,25 +7830,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1003;
+			State = 1005;
 			Match(WATERFALL);
-			State = 1004;
+			State = 1006;
 			Match(LBRACE);
-			State = 1008;
+			State = 1010;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1005;
+				State = 1007;
 				step();
 				}
 				}
-				State = 1010;
+				State = 1012;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1011;
+			State = 1013;
 			Match(RBRACE);
 			}
 		}
@@ -8075,39 +8076,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 112, RULE_step);
 		int _la;
 		try {
-			State = 1104;
+			State = 1106;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1013;
+				State = 1015;
 				Match(PAY);
-				State = 1014;
+				State = 1016;
 				((PayStepContext)_localctx).target = reference();
-				State = 1024;
+				State = 1026;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1015;
+					State = 1017;
 					Match(USING);
-					State = 1016;
+					State = 1018;
 					ident();
-					State = 1021;
+					State = 1023;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1017;
+						State = 1019;
 						Match(COMMA);
-						State = 1018;
+						State = 1020;
 						ident();
 						}
 						}
-						State = 1023;
+						State = 1025;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8120,9 +8121,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1026;
+				State = 1028;
 				Match(FILL);
-				State = 1027;
+				State = 1029;
 				ident();
 				}
 				break;
@@ -8130,9 +8131,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1028;
+				State = 1030;
 				Match(RELEASE);
-				State = 1029;
+				State = 1031;
 				ident();
 				}
 				break;
@@ -8140,13 +8141,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1030;
-				Match(HOLD);
-				State = 1031;
-				Match(REST);
 				State = 1032;
-				Match(IN);
+				Match(HOLD);
 				State = 1033;
+				Match(REST);
+				State = 1034;
+				Match(IN);
+				State = 1035;
 				ident();
 				}
 				break;
@@ -8154,25 +8155,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1034;
+				State = 1036;
 				Match(DISTRIBUTE);
-				State = 1037;
+				State = 1039;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1035;
+					State = 1037;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1036;
+					State = 1038;
 					Match(OF);
 					}
 				}
 
-				State = 1039;
-				Match(REST);
-				State = 1040;
-				Match(TO);
 				State = 1041;
+				Match(REST);
+				State = 1042;
+				Match(TO);
+				State = 1043;
 				ident();
 				}
 				break;
@@ -8180,17 +8181,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1042;
-				Match(SWEEP);
-				State = 1043;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1044;
-				Match(OF);
+				Match(SWEEP);
 				State = 1045;
-				Match(REST);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1046;
-				Match(TO);
+				Match(OF);
 				State = 1047;
+				Match(REST);
+				State = 1048;
+				Match(TO);
+				State = 1049;
 				ident();
 				}
 				break;
@@ -8198,31 +8199,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1048;
+				State = 1050;
 				Match(SELL);
-				State = 1049;
+				State = 1051;
 				ident();
-				State = 1054;
+				State = 1056;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1050;
+					State = 1052;
 					Match(COMMA);
-					State = 1051;
+					State = 1053;
 					ident();
 					}
 					}
-					State = 1056;
+					State = 1058;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1057;
-				Match(TO);
-				State = 1058;
-				Match(COVER);
 				State = 1059;
+				Match(TO);
+				State = 1060;
+				Match(COVER);
+				State = 1061;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8230,52 +8231,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1061;
-				Match(IF);
-				State = 1062;
-				expr(0);
 				State = 1063;
+				Match(IF);
+				State = 1064;
+				expr(0);
+				State = 1065;
 				Match(LBRACE);
-				State = 1067;
+				State = 1069;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1064;
+					State = 1066;
 					step();
 					}
 					}
-					State = 1069;
+					State = 1071;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1070;
+				State = 1072;
 				Match(RBRACE);
-				State = 1080;
+				State = 1082;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1071;
+					State = 1073;
 					Match(ELSE);
-					State = 1072;
+					State = 1074;
 					Match(LBRACE);
-					State = 1076;
+					State = 1078;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1073;
+						State = 1075;
 						step();
 						}
 						}
-						State = 1078;
+						State = 1080;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1079;
+					State = 1081;
 					Match(RBRACE);
 					}
 				}
@@ -8286,37 +8287,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1082;
+				State = 1084;
 				Match(PRO_RATA);
-				State = 1085;
+				State = 1087;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1083;
+					State = 1085;
 					Match(BY);
-					State = 1084;
+					State = 1086;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1087;
+				State = 1089;
 				Match(LBRACE);
-				State = 1091;
+				State = 1093;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1088;
+					State = 1090;
 					step();
 					}
 					}
-					State = 1093;
+					State = 1095;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1094;
+				State = 1096;
 				Match(RBRACE);
 				}
 				break;
@@ -8324,25 +8325,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1095;
+				State = 1097;
 				Match(SEQUENTIAL);
-				State = 1096;
+				State = 1098;
 				Match(LBRACE);
-				State = 1100;
+				State = 1102;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1097;
+					State = 1099;
 					step();
 					}
 					}
-					State = 1102;
+					State = 1104;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1103;
+				State = 1105;
 				Match(RBRACE);
 				}
 				break;
@@ -8392,25 +8393,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1106;
+			State = 1108;
 			Match(ENFORCEMENT);
-			State = 1107;
+			State = 1109;
 			Match(LBRACE);
-			State = 1111;
+			State = 1113;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1108;
+				State = 1110;
 				enforcementItem();
 				}
 				}
-				State = 1113;
+				State = 1115;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1114;
+			State = 1116;
 			Match(RBRACE);
 			}
 		}
@@ -8482,44 +8483,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 116, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1132;
+			State = 1134;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1116;
+				State = 1118;
 				Match(SELL);
-				State = 1117;
+				State = 1119;
 				ident();
-				State = 1122;
+				State = 1124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1118;
+					State = 1120;
 					Match(COMMA);
-					State = 1119;
+					State = 1121;
 					ident();
 					}
 					}
-					State = 1124;
+					State = 1126;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1128;
+				State = 1130;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1125;
+					State = 1127;
 					sellTerm();
 					}
 					}
-					State = 1130;
+					State = 1132;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8529,7 +8530,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1131;
+				State = 1133;
 				waterfallDecl();
 				}
 				break;
@@ -8672,16 +8673,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 118, RULE_sellTerm);
 		try {
-			State = 1156;
+			State = 1158;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1134;
+				State = 1136;
 				Match(HAIRCUT);
-				State = 1135;
+				State = 1137;
 				expr(0);
 				}
 				break;
@@ -8689,9 +8690,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1136;
+				State = 1138;
 				Match(LAG);
-				State = 1137;
+				State = 1139;
 				duration();
 				}
 				break;
@@ -8699,13 +8700,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1138;
-				Match(DEPTH);
-				State = 1139;
-				expr(0);
 				State = 1140;
-				Match(PER);
+				Match(DEPTH);
 				State = 1141;
+				expr(0);
+				State = 1142;
+				Match(PER);
+				State = 1143;
 				Match(MONTH);
 				}
 				break;
@@ -8713,9 +8714,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1143;
+				State = 1145;
 				Match(IMPACT);
-				State = 1144;
+				State = 1146;
 				expr(0);
 				}
 				break;
@@ -8723,13 +8724,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1145;
-				Match(LIMIT);
-				State = 1146;
-				expr(0);
 				State = 1147;
-				Match(PER);
+				Match(LIMIT);
 				State = 1148;
+				expr(0);
+				State = 1149;
+				Match(PER);
+				State = 1150;
 				Match(MONTH);
 				}
 				break;
@@ -8737,9 +8738,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1150;
+				State = 1152;
 				Match(COSTS);
-				State = 1151;
+				State = 1153;
 				expr(0);
 				}
 				break;
@@ -8747,9 +8748,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1152;
+				State = 1154;
 				Match(KEEP);
-				State = 1153;
+				State = 1155;
 				Match(CONTRACTS);
 				}
 				break;
@@ -8757,9 +8758,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1154;
+				State = 1156;
 				Match(RESERVE);
-				State = 1155;
+				State = 1157;
 				expr(0);
 				}
 				break;
@@ -8818,31 +8819,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1158;
-			Match(SCENARIO);
-			State = 1159;
-			_localctx.name = ident();
 			State = 1160;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 1161;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 1162;
+			Match(FOR);
+			State = 1163;
+			_localctx.deal = ident();
+			State = 1164;
 			Match(LBRACE);
-			State = 1166;
+			State = 1168;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023272910323481L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 216172786408734719L) != 0)) {
 				{
 				{
-				State = 1163;
+				State = 1165;
 				scenarioItem();
 				}
 				}
-				State = 1168;
+				State = 1170;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1169;
+			State = 1171;
 			Match(RBRACE);
 			}
 		}
@@ -9120,6 +9121,31 @@ public partial class DealLangParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitIndexDelayedItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexDelayDrawnItemContext : ScenarioItemContext {
+		public IdentContext index;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DELAYED() { return GetToken(DealLangParser.DELAYED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWN() { return GetToken(DealLangParser.DRAWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DelayOutcomeContext[] delayOutcome() {
+			return GetRuleContexts<DelayOutcomeContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DelayOutcomeContext delayOutcome(int i) {
+			return GetRuleContext<DelayOutcomeContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		public IndexDelayDrawnItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexDelayDrawnItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -9424,20 +9450,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1359;
+			State = 1372;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,128,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1171;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1172;
-				Match(RENEWALS);
 				State = 1173;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 1174;
+				Match(RENEWALS);
+				State = 1175;
+				Match(TAKEN);
+				State = 1176;
 				Match(NUMBER);
 				}
 				break;
@@ -9445,27 +9471,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1176;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1177;
-				Match(RENEWALS);
 				State = 1178;
-				Match(DRAWN);
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
 				State = 1179;
+				Match(RENEWALS);
+				State = 1180;
+				Match(DRAWN);
+				State = 1181;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1183;
+				State = 1185;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,113,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1180;
+						State = 1182;
 						loading();
 						}
 						} 
 					}
-					State = 1185;
+					State = 1187;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,113,Context);
 				}
@@ -9475,9 +9501,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1186;
+				State = 1188;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1187;
+				State = 1189;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9486,20 +9512,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1188;
+				State = 1190;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1189;
+				State = 1191;
 				perYear();
-				State = 1194;
+				State = 1196;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,114,Context) ) {
 				case 1:
 					{
-					State = 1190;
-					Match(VOLATILITY);
-					State = 1191;
-					((DeflateItemContext)_localctx).vol = expr(0);
 					State = 1192;
+					Match(VOLATILITY);
+					State = 1193;
+					((DeflateItemContext)_localctx).vol = expr(0);
+					State = 1194;
 					perYear();
 					}
 					break;
@@ -9510,15 +9536,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1196;
-				((DropItemContext)_localctx).path = reference();
-				State = 1197;
-				Match(DROP);
 				State = 1198;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 1199;
-				Match(BY);
+				Match(DROP);
 				State = 1200;
+				expr(0);
+				State = 1201;
+				Match(BY);
+				State = 1202;
 				Match(DATE);
 				}
 				break;
@@ -9526,75 +9552,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1202;
+				State = 1204;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1203;
+				State = 1205;
 				Match(DEFAULTS);
-				State = 1227;
+				State = 1229;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1204;
+					State = 1206;
 					Match(ON);
-					State = 1205;
+					State = 1207;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1206;
+					State = 1208;
 					Match(DRAWN);
-					State = 1216;
+					State = 1218;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
 					case 1:
 						{
-						State = 1207;
-						Match(PD);
-						State = 1208;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
 						State = 1209;
+						Match(PD);
+						State = 1210;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1211;
 						perYear();
-						State = 1213;
+						State = 1215;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1210;
+							State = 1212;
 							pdStep();
 							}
 							}
-							State = 1215;
+							State = 1217;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1221;
+					State = 1223;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,117,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1218;
+							State = 1220;
 							loading();
 							}
 							} 
 						}
-						State = 1223;
+						State = 1225;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,117,Context);
 					}
-					State = 1225;
+					State = 1227;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
 					case 1:
 						{
-						State = 1224;
+						State = 1226;
 						recoveryDraw();
 						}
 						break;
@@ -9610,9 +9636,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1229;
-				Match(ENFORCEMENT);
 				State = 1231;
+				Match(ENFORCEMENT);
+				State = 1233;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9620,7 +9646,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1230;
+						State = 1232;
 						sellTerm();
 						}
 						}
@@ -9628,7 +9654,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1233;
+					State = 1235;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -9638,11 +9664,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1235;
-				Match(ENFORCEMENT);
-				State = 1236;
-				Match(SELL);
 				State = 1237;
+				Match(ENFORCEMENT);
+				State = 1238;
+				Match(SELL);
+				State = 1239;
 				Match(ALL);
 				}
 				break;
@@ -9650,11 +9676,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1238;
-				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1239;
-				Match(LEVEL);
 				State = 1240;
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
+				State = 1241;
+				Match(LEVEL);
+				State = 1242;
 				expr(0);
 				}
 				break;
@@ -9662,29 +9688,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1242;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1243;
-				Match(POINTS);
 				State = 1244;
-				pointsKind();
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
 				State = 1245;
+				Match(POINTS);
+				State = 1246;
+				pointsKind();
+				State = 1247;
 				Match(LBRACE);
-				State = 1249;
+				State = 1251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1246;
+					State = 1248;
 					schedulePoint();
 					}
 					}
-					State = 1251;
+					State = 1253;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1252;
+				State = 1254;
 				Match(RBRACE);
 				}
 				break;
@@ -9692,15 +9718,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1254;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1255;
-				Match(LAUNCH);
 				State = 1256;
-				Match(DATE);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1257;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 1258;
+				Match(DATE);
+				State = 1259;
+				Match(DOWN);
+				State = 1260;
 				expr(0);
 				}
 				break;
@@ -9708,21 +9734,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1260;
+				State = 1262;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1261;
-				Match(SHIFT);
 				State = 1263;
+				Match(SHIFT);
+				State = 1265;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1262;
+					State = 1264;
 					Match(PLUS);
 					}
 				}
 
-				State = 1265;
+				State = 1267;
 				expr(0);
 				}
 				break;
@@ -9730,111 +9756,141 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1267;
-				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1268;
-				Match(DELAYED);
 				State = 1269;
+				((IndexDelayedItemContext)_localctx).index = ident();
+				State = 1270;
+				Match(DELAYED);
+				State = 1271;
 				duration();
 				}
 				break;
 			case 13:
-				_localctx = new UtilisationItemContext(_localctx);
+				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1271;
-				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1272;
-				Match(UTILISATION);
 				State = 1273;
-				expr(0);
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
+				State = 1274;
+				Match(DELAYED);
+				State = 1275;
+				Match(DRAWN);
+				State = 1276;
+				delayOutcome();
+				State = 1281;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1277;
+					Match(COMMA);
+					State = 1278;
+					delayOutcome();
+					}
+					}
+					State = 1283;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
 				}
 				break;
 			case 14:
-				_localctx = new ReletItemContext(_localctx);
+				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1275;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1276;
-				Match(RELET);
-				State = 1277;
-				Match(AFTER);
-				State = 1278;
-				duration();
-				State = 1279;
-				Match(AT);
-				State = 1280;
+				State = 1284;
+				((UtilisationItemContext)_localctx).contract = ident();
+				State = 1285;
+				Match(UTILISATION);
+				State = 1286;
 				expr(0);
 				}
 				break;
 			case 15:
-				_localctx = new NotReletItemContext(_localctx);
+				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1282;
-				((NotReletItemContext)_localctx).contract = ident();
-				State = 1283;
-				Match(NOT);
-				State = 1284;
+				State = 1288;
+				((ReletItemContext)_localctx).contract = ident();
+				State = 1289;
 				Match(RELET);
+				State = 1290;
+				Match(AFTER);
+				State = 1291;
+				duration();
+				State = 1292;
+				Match(AT);
+				State = 1293;
+				expr(0);
 				}
 				break;
 			case 16:
-				_localctx = new GuaranteeHonouredItemContext(_localctx);
+				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1286;
+				State = 1295;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 1296;
+				Match(NOT);
+				State = 1297;
+				Match(RELET);
+				}
+				break;
+			case 17:
+				_localctx = new GuaranteeHonouredItemContext(_localctx);
+				EnterOuterAlt(_localctx, 17);
+				{
+				State = 1299;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1287;
+				State = 1300;
 				Match(GUARANTEES);
-				State = 1288;
+				State = 1301;
 				Match(HONOURED);
-				State = 1290;
+				State = 1303;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1289;
+					State = 1302;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
 				}
 				break;
-			case 17:
+			case 18:
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
-				EnterOuterAlt(_localctx, 17);
+				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1292;
+				State = 1305;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1293;
+				State = 1306;
 				Match(GUARANTEES);
-				State = 1294;
+				State = 1307;
 				Match(DISOWNED);
-				State = 1297;
+				State = 1310;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1295;
+					State = 1308;
 					Match(FROM);
-					State = 1296;
+					State = 1309;
 					Match(DATE);
 					}
 				}
 
 				}
 				break;
-			case 18:
+			case 19:
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
-				EnterOuterAlt(_localctx, 18);
+				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1299;
+				State = 1312;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1300;
+				State = 1313;
 				Match(MARKET);
-				State = 1302;
+				State = 1315;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9842,7 +9898,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1301;
+						State = 1314;
 						holdingMarketTerm();
 						}
 						}
@@ -9850,173 +9906,173 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1304;
+					State = 1317;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,125,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,126,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
-			case 19:
-				_localctx = new PathsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 19);
-				{
-				State = 1306;
-				Match(PATHS);
-				State = 1307;
-				Match(NUMBER);
-				}
-				break;
 			case 20:
-				_localctx = new SeedItemContext(_localctx);
+				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1308;
-				Match(SEED);
-				State = 1309;
+				State = 1319;
+				Match(PATHS);
+				State = 1320;
 				Match(NUMBER);
 				}
 				break;
 			case 21:
-				_localctx = new AntitheticItemContext(_localctx);
+				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1310;
-				Match(ANTITHETIC);
+				State = 1321;
+				Match(SEED);
+				State = 1322;
+				Match(NUMBER);
 				}
 				break;
 			case 22:
-				_localctx = new SobolItemContext(_localctx);
+				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1311;
-				Match(SOBOL);
+				State = 1323;
+				Match(ANTITHETIC);
 				}
 				break;
 			case 23:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1312;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1313;
-				Match(GBM);
-				State = 1314;
-				Match(DRIFT);
-				State = 1315;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1316;
-				perYear();
-				State = 1317;
-				Match(VOLATILITY);
-				State = 1318;
-				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1319;
-				perYear();
+				State = 1324;
+				Match(SOBOL);
 				}
 				break;
 			case 24:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1321;
-				((RevertsItemContext)_localctx).index = ident();
-				State = 1322;
-				Match(REVERTS);
-				State = 1323;
-				Match(TO);
+				State = 1325;
+				((GbmItemContext)_localctx).index = ident();
 				State = 1326;
+				Match(GBM);
+				State = 1327;
+				Match(DRIFT);
+				State = 1328;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1329;
+				perYear();
+				State = 1330;
+				Match(VOLATILITY);
+				State = 1331;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1332;
+				perYear();
+				}
+				break;
+			case 25:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 25);
+				{
+				State = 1334;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1335;
+				Match(REVERTS);
+				State = 1336;
+				Match(TO);
+				State = 1339;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
 				case 1:
 					{
-					State = 1324;
+					State = 1337;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1325;
+					State = 1338;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1328;
+				State = 1341;
 				Match(SPEED);
-				State = 1329;
+				State = 1342;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1330;
+				State = 1343;
 				perYear();
-				State = 1331;
+				State = 1344;
 				Match(VOLATILITY);
-				State = 1332;
+				State = 1345;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1333;
+				State = 1346;
 				perYear();
-				}
-				break;
-			case 25:
-				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 25);
-				{
-				State = 1335;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1336;
-				Match(JUMPS);
-				State = 1337;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1338;
-				perYear();
-				State = 1339;
-				Match(DOWN);
-				State = 1340;
-				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
 			case 26:
-				_localctx = new CorrelateItemContext(_localctx);
+				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1342;
-				Match(CORRELATE);
-				State = 1343;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1344;
-				Match(WITH);
-				State = 1345;
-				((CorrelateItemContext)_localctx).b = reference();
-				State = 1346;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1348;
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1349;
+				Match(JUMPS);
+				State = 1350;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1351;
+				perYear();
+				State = 1352;
+				Match(DOWN);
+				State = 1353;
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 27:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 27);
+				{
+				State = 1355;
+				Match(CORRELATE);
+				State = 1356;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1357;
+				Match(WITH);
+				State = 1358;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1359;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1362;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,128,Context) ) {
 				case 1:
 					{
-					State = 1347;
+					State = 1360;
 					Match(STRESS);
-					State = 1348;
+					State = 1361;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 27:
+			case 28:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 27);
+				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1351;
+				State = 1364;
 				Match(REGIMES);
-				State = 1352;
+				State = 1365;
 				Match(STRESS);
-				State = 1353;
+				State = 1366;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1354;
+				State = 1367;
 				perYear();
-				State = 1355;
+				State = 1368;
 				Match(NORMAL);
-				State = 1356;
+				State = 1369;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1357;
+				State = 1370;
 				perYear();
 				}
 				break;
@@ -10063,15 +10119,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1361;
+			State = 1374;
 			Match(UNTIL);
-			State = 1362;
+			State = 1375;
 			Match(DATE);
-			State = 1363;
+			State = 1376;
 			Match(THEN);
-			State = 1364;
+			State = 1377;
 			expr(0);
-			State = 1365;
+			State = 1378;
 			perYear();
 			}
 		}
@@ -10119,18 +10175,78 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1367;
+			State = 1380;
 			Match(RECOVERY);
-			State = 1368;
+			State = 1381;
 			Match(BETA);
-			State = 1369;
+			State = 1382;
 			Match(MEAN);
-			State = 1370;
+			State = 1383;
 			_localctx.mean = expr(0);
-			State = 1371;
+			State = 1384;
 			Match(SD);
-			State = 1372;
+			State = 1385;
 			_localctx.sd = expr(0);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class DelayOutcomeContext : ParserRuleContext {
+		public ExprContext p;
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINUS() { return GetToken(DealLangParser.MINUS, 0); }
+		public DelayOutcomeContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_delayOutcome; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDelayOutcome(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public DelayOutcomeContext delayOutcome() {
+		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
+		EnterRule(_localctx, 128, RULE_delayOutcome);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1388;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==MINUS) {
+				{
+				State = 1387;
+				Match(MINUS);
+				}
+			}
+
+			State = 1390;
+			duration();
+			State = 1391;
+			Match(WITH);
+			State = 1392;
+			_localctx.p = expr(0);
 			}
 		}
 		catch (RecognitionException re) {
@@ -10170,15 +10286,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 128, RULE_loading);
+		EnterRule(_localctx, 130, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1374;
+			State = 1394;
 			Match(LOADING);
-			State = 1375;
+			State = 1395;
 			_localctx.factor = reference();
-			State = 1376;
+			State = 1396;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10212,13 +10328,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 130, RULE_perYear);
+		EnterRule(_localctx, 132, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1378;
+			State = 1398;
 			Match(PER);
-			State = 1379;
+			State = 1399;
 			Match(YEAR);
 			}
 		}
@@ -10251,11 +10367,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 132, RULE_duration);
+		EnterRule(_localctx, 134, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1381;
+			State = 1401;
 			Match(QUANTITY);
 			}
 		}
@@ -10575,27 +10691,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 134;
-		EnterRecursionRule(_localctx, 134, RULE_expr, _p);
+		int _startState = 136;
+		EnterRecursionRule(_localctx, 136, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1425;
+			State = 1445;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1384;
+				State = 1404;
 				Match(LPAREN);
-				State = 1385;
+				State = 1405;
 				expr(0);
-				State = 1386;
+				State = 1406;
 				Match(RPAREN);
 				}
 				break;
@@ -10604,9 +10720,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1388;
+				State = 1408;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1389;
+				State = 1409;
 				expr(16);
 				}
 				break;
@@ -10615,9 +10731,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1390;
+				State = 1410;
 				Match(NOT);
-				State = 1391;
+				State = 1411;
 				expr(11);
 				}
 				break;
@@ -10626,17 +10742,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1392;
+				State = 1412;
 				Match(IF);
-				State = 1393;
+				State = 1413;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1394;
+				State = 1414;
 				Match(THEN);
-				State = 1395;
+				State = 1415;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1396;
+				State = 1416;
 				Match(ELSE);
-				State = 1397;
+				State = 1417;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -10645,37 +10761,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1399;
+				State = 1419;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1400;
+				State = 1420;
 				Match(LPAREN);
-				State = 1409;
+				State = 1429;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4179337284547706649L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 231937601307656191L) != 0)) {
 					{
-					State = 1401;
+					State = 1421;
 					expr(0);
-					State = 1406;
+					State = 1426;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1402;
+						State = 1422;
 						Match(COMMA);
-						State = 1403;
+						State = 1423;
 						expr(0);
 						}
 						}
-						State = 1408;
+						State = 1428;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1411;
+				State = 1431;
 				Match(RPAREN);
 				}
 				break;
@@ -10684,7 +10800,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1413;
+				State = 1433;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -10694,19 +10810,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1415;
+				State = 1435;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 4095L) != 0)) {
 					{
-					State = 1414;
+					State = 1434;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1417;
+				State = 1437;
 				Match(PER);
-				State = 1418;
+				State = 1438;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -10715,9 +10831,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1419;
+				State = 1439;
 				Match(NUMBER);
-				State = 1420;
+				State = 1440;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -10726,7 +10842,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1421;
+				State = 1441;
 				Match(QUANTITY);
 				}
 				break;
@@ -10735,7 +10851,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1422;
+				State = 1442;
 				Match(NUMBER);
 				}
 				break;
@@ -10744,7 +10860,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1423;
+				State = 1443;
 				Match(DATE);
 				}
 				break;
@@ -10753,34 +10869,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1424;
+				State = 1444;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1447;
+			State = 1467;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1445;
+					State = 1465;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1427;
+						State = 1447;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1428;
+						State = 1448;
 						Match(OF);
-						State = 1429;
+						State = 1449;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -10789,9 +10905,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1430;
+						State = 1450;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1431;
+						State = 1451;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -10801,7 +10917,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1432;
+						State = 1452;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -10810,9 +10926,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1433;
+						State = 1453;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1434;
+						State = 1454;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -10822,7 +10938,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1435;
+						State = 1455;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -10831,9 +10947,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1436;
+						State = 1456;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1437;
+						State = 1457;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 237)) & ~0x3f) == 0 && ((1L << (_la - 237)) & 63L) != 0)) ) {
@@ -10843,7 +10959,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1438;
+						State = 1458;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -10852,11 +10968,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1439;
+						State = 1459;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1440;
+						State = 1460;
 						Match(AND);
-						State = 1441;
+						State = 1461;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -10865,20 +10981,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1442;
+						State = 1462;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1443;
+						State = 1463;
 						Match(OR);
-						State = 1444;
+						State = 1464;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1449;
+				State = 1469;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 			}
 			}
 		}
@@ -10922,12 +11038,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 136, RULE_measureUnit);
+		EnterRule(_localctx, 138, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1450;
+			State = 1470;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -10974,20 +11090,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 138, RULE_reference);
+		EnterRule(_localctx, 140, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1452;
+			State = 1472;
 			ident();
-			State = 1455;
+			State = 1475;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 			case 1:
 				{
-				State = 1453;
+				State = 1473;
 				Match(DOT);
-				State = 1454;
+				State = 1474;
 				_localctx.member = ident();
 				}
 				break;
@@ -11188,12 +11304,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 140, RULE_ident);
+		EnterRule(_localctx, 142, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1457;
+			State = 1477;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023307270061849L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 216172786408734719L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11218,7 +11334,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 67: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 68: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -11241,7 +11357,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,255,1460,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,255,1480,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11251,543 +11367,551 @@ public partial class DealLangParser : Parser {
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
-		1,0,1,0,1,0,1,0,5,0,147,8,0,10,0,12,0,150,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
-		1,2,1,2,1,2,5,2,161,8,2,10,2,12,2,164,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,189,
-		8,3,1,4,1,4,1,4,1,4,1,4,5,4,196,8,4,10,4,12,4,199,9,4,1,4,1,4,1,5,1,5,
-		1,5,5,5,206,8,5,10,5,12,5,209,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,227,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,235,
-		8,8,10,8,12,8,238,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,248,8,9,1,10,
-		1,10,1,10,1,10,5,10,254,8,10,10,10,12,10,257,9,10,1,10,1,10,1,11,1,11,
-		1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,275,8,
-		11,10,11,12,11,278,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,286,8,11,1,
-		12,1,12,1,13,1,13,1,13,1,13,5,13,294,8,13,10,13,12,13,297,9,13,1,13,1,
-		13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,308,8,14,1,14,1,14,3,14,312,
-		8,14,1,14,1,14,1,14,1,14,5,14,318,8,14,10,14,12,14,321,9,14,1,14,3,14,
-		324,8,14,1,15,1,15,1,15,3,15,329,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,
-		16,337,8,16,10,16,12,16,340,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,
-		17,1,17,1,17,1,17,3,17,353,8,17,1,17,1,17,3,17,357,8,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,372,8,17,1,17,1,
-		17,4,17,376,8,17,11,17,12,17,377,1,17,1,17,1,17,1,17,1,17,3,17,385,8,17,
-		1,18,1,18,1,18,3,18,390,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,398,8,
-		19,1,20,1,20,1,20,5,20,403,8,20,10,20,12,20,406,9,20,1,21,1,21,1,21,1,
-		21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,418,8,21,3,21,420,8,21,1,22,1,22,
-		1,23,1,23,1,23,1,23,5,23,428,8,23,10,23,12,23,431,9,23,1,23,1,23,1,24,
-		1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,
-		1,24,1,24,3,24,452,8,24,3,24,454,8,24,1,25,1,25,1,25,1,25,5,25,460,8,25,
-		10,25,12,25,463,9,25,1,25,1,25,1,26,1,26,1,26,5,26,470,8,26,10,26,12,26,
-		473,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,3,26,506,8,26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,
-		514,8,27,10,27,12,27,517,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,3,28,545,8,28,3,28,547,8,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,561,8,28,1,28,3,28,564,8,28,
-		1,29,1,29,1,29,1,29,5,29,570,8,29,10,29,12,29,573,9,29,1,29,1,29,1,30,
-		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,1,30,3,30,595,8,30,1,31,1,31,1,31,1,31,1,31,3,31,602,8,31,1,
-		32,1,32,1,32,1,32,5,32,608,8,32,10,32,12,32,611,9,32,1,32,1,32,1,33,1,
-		33,3,33,617,8,33,1,33,1,33,3,33,621,8,33,1,33,1,33,3,33,625,8,33,1,34,
-		1,34,1,34,1,34,1,34,1,34,3,34,633,8,34,1,34,1,34,3,34,637,8,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,651,8,34,10,
-		34,12,34,654,9,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,3,34,671,8,34,1,34,1,34,1,34,1,34,1,34,5,34,678,
-		8,34,10,34,12,34,681,9,34,1,34,1,34,3,34,685,8,34,1,34,1,34,1,34,1,34,
+		2,71,7,71,1,0,1,0,1,0,1,0,5,0,149,8,0,10,0,12,0,152,9,0,1,0,1,0,1,1,1,
+		1,1,1,1,2,1,2,1,2,1,2,5,2,163,8,2,10,2,12,2,166,9,2,1,2,1,2,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,3,3,191,8,3,1,4,1,4,1,4,1,4,1,4,5,4,198,8,4,10,4,12,4,201,9,4,1,4,
+		1,4,1,5,1,5,1,5,5,5,208,8,5,10,5,12,5,211,9,5,1,5,1,5,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,229,8,6,1,7,1,7,1,8,1,8,1,
+		8,1,8,5,8,237,8,8,10,8,12,8,240,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,
+		9,250,8,9,1,10,1,10,1,10,1,10,5,10,256,8,10,10,10,12,10,259,9,10,1,10,
+		1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		1,11,5,11,277,8,11,10,11,12,11,280,9,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		3,11,288,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,296,8,13,10,13,12,13,
+		299,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,310,8,14,1,
+		14,1,14,3,14,314,8,14,1,14,1,14,1,14,1,14,5,14,320,8,14,10,14,12,14,323,
+		9,14,1,14,3,14,326,8,14,1,15,1,15,1,15,3,15,331,8,15,1,16,1,16,1,16,1,
+		16,1,16,1,16,5,16,339,8,16,10,16,12,16,342,9,16,1,16,1,16,1,17,1,17,1,
+		17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,355,8,17,1,17,1,17,3,17,359,8,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,
+		374,8,17,1,17,1,17,4,17,378,8,17,11,17,12,17,379,1,17,1,17,1,17,1,17,1,
+		17,3,17,387,8,17,1,18,1,18,1,18,3,18,392,8,18,1,19,1,19,1,19,1,19,1,19,
+		1,19,3,19,400,8,19,1,20,1,20,1,20,5,20,405,8,20,10,20,12,20,408,9,20,1,
+		21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,420,8,21,3,21,422,
+		8,21,1,22,1,22,1,23,1,23,1,23,1,23,5,23,430,8,23,10,23,12,23,433,9,23,
+		1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,
+		1,24,1,24,1,24,1,24,1,24,3,24,454,8,24,3,24,456,8,24,1,25,1,25,1,25,1,
+		25,5,25,462,8,25,10,25,12,25,465,9,25,1,25,1,25,1,26,1,26,1,26,5,26,472,
+		8,26,10,26,12,26,475,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,508,8,26,1,27,1,27,1,27,1,
+		27,1,27,1,27,5,27,516,8,27,10,27,12,27,519,9,27,1,27,1,27,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,547,8,28,3,28,549,8,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,563,8,28,1,
+		28,3,28,566,8,28,1,29,1,29,1,29,1,29,5,29,572,8,29,10,29,12,29,575,9,29,
+		1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,1,30,1,30,1,30,1,30,3,30,597,8,30,1,31,1,31,1,31,1,31,1,31,3,
+		31,604,8,31,1,32,1,32,1,32,1,32,5,32,610,8,32,10,32,12,32,613,9,32,1,32,
+		1,32,1,33,1,33,3,33,619,8,33,1,33,1,33,3,33,623,8,33,1,33,1,33,3,33,627,
+		8,33,1,34,1,34,1,34,1,34,1,34,1,34,3,34,635,8,34,1,34,1,34,3,34,639,8,
+		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,653,
+		8,34,10,34,12,34,656,9,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		1,34,1,34,1,34,1,34,1,34,1,34,3,34,673,8,34,1,34,1,34,1,34,1,34,1,34,5,
+		34,680,8,34,10,34,12,34,683,9,34,1,34,1,34,3,34,687,8,34,1,34,1,34,1,34,
 		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
-		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,715,8,34,1,34,1,
-		34,3,34,719,8,34,1,35,1,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,5,36,
-		731,8,36,10,36,12,36,734,9,36,1,36,3,36,737,8,36,1,37,1,37,1,37,1,37,5,
-		37,743,8,37,10,37,12,37,746,9,37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,
-		38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,4,38,765,8,38,11,38,12,
-		38,766,1,38,1,38,1,38,1,38,3,38,773,8,38,1,39,1,39,1,39,1,39,1,39,1,39,
-		3,39,781,8,39,1,40,1,40,1,40,1,40,5,40,787,8,40,10,40,12,40,790,9,40,1,
-		40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,800,8,41,10,41,12,41,803,9,
-		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,813,8,41,1,41,3,41,816,
-		8,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,824,8,41,10,41,12,41,827,9,41,
-		3,41,829,8,41,1,42,1,42,1,42,1,42,5,42,835,8,42,10,42,12,42,838,9,42,1,
-		42,3,42,841,8,42,1,43,1,43,1,43,1,43,1,43,1,43,3,43,849,8,43,1,44,1,44,
-		1,44,1,45,1,45,1,45,1,45,5,45,858,8,45,10,45,12,45,861,9,45,1,45,3,45,
-		864,8,45,1,46,1,46,1,46,1,46,1,46,1,46,3,46,872,8,46,1,47,1,47,1,47,1,
-		47,1,47,1,47,1,47,1,47,1,47,3,47,883,8,47,3,47,885,8,47,1,47,1,47,1,48,
-		1,48,1,48,1,48,1,48,1,48,1,48,3,48,896,8,48,1,48,3,48,899,8,48,1,48,1,
-		48,3,48,903,8,48,1,49,1,49,1,49,1,49,1,49,1,49,3,49,911,8,49,1,49,1,49,
-		1,49,3,49,916,8,49,1,49,1,49,1,49,3,49,921,8,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,3,49,931,8,49,3,49,933,8,49,1,49,1,49,1,49,1,49,5,49,
-		939,8,49,10,49,12,49,942,9,49,1,50,1,50,1,50,1,50,5,50,948,8,50,10,50,
-		12,50,951,9,50,1,50,1,50,1,50,3,50,956,8,50,1,50,1,50,3,50,960,8,50,1,
-		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,971,8,51,10,51,12,51,974,
-		9,51,1,51,1,51,3,51,978,8,51,1,51,3,51,981,8,51,1,52,1,52,1,52,1,52,1,
-		52,3,52,988,8,52,1,53,1,53,1,53,1,53,1,53,5,53,995,8,53,10,53,12,53,998,
-		9,53,1,54,1,54,3,54,1002,8,54,1,55,1,55,1,55,5,55,1007,8,55,10,55,12,55,
-		1010,9,55,1,55,1,55,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1020,8,56,10,56,
-		12,56,1023,9,56,3,56,1025,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,3,56,1038,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,5,56,1053,8,56,10,56,12,56,1056,9,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,5,56,1066,8,56,10,56,12,56,1069,9,56,1,56,
-		1,56,1,56,1,56,5,56,1075,8,56,10,56,12,56,1078,9,56,1,56,3,56,1081,8,56,
-		1,56,1,56,1,56,3,56,1086,8,56,1,56,1,56,5,56,1090,8,56,10,56,12,56,1093,
-		9,56,1,56,1,56,1,56,1,56,5,56,1099,8,56,10,56,12,56,1102,9,56,1,56,3,56,
-		1105,8,56,1,57,1,57,1,57,5,57,1110,8,57,10,57,12,57,1113,9,57,1,57,1,57,
-		1,58,1,58,1,58,1,58,5,58,1121,8,58,10,58,12,58,1124,9,58,1,58,5,58,1127,
-		8,58,10,58,12,58,1130,9,58,1,58,3,58,1133,8,58,1,59,1,59,1,59,1,59,1,59,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,717,8,34,1,
+		34,1,34,3,34,721,8,34,1,35,1,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,
+		5,36,733,8,36,10,36,12,36,736,9,36,1,36,3,36,739,8,36,1,37,1,37,1,37,1,
+		37,5,37,745,8,37,10,37,12,37,748,9,37,1,37,1,37,1,38,1,38,1,38,1,38,1,
+		38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,4,38,767,8,38,11,
+		38,12,38,768,1,38,1,38,1,38,1,38,3,38,775,8,38,1,39,1,39,1,39,1,39,1,39,
+		1,39,3,39,783,8,39,1,40,1,40,1,40,1,40,5,40,789,8,40,10,40,12,40,792,9,
+		40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,802,8,41,10,41,12,41,805,
+		9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,815,8,41,1,41,3,41,818,
+		8,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,826,8,41,10,41,12,41,829,9,41,
+		3,41,831,8,41,1,42,1,42,1,42,1,42,5,42,837,8,42,10,42,12,42,840,9,42,1,
+		42,3,42,843,8,42,1,43,1,43,1,43,1,43,1,43,1,43,3,43,851,8,43,1,44,1,44,
+		1,44,1,45,1,45,1,45,1,45,5,45,860,8,45,10,45,12,45,863,9,45,1,45,3,45,
+		866,8,45,1,46,1,46,1,46,1,46,1,46,1,46,3,46,874,8,46,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,1,47,3,47,885,8,47,3,47,887,8,47,1,47,1,47,1,48,
+		1,48,1,48,1,48,1,48,1,48,1,48,3,48,898,8,48,1,48,3,48,901,8,48,1,48,1,
+		48,3,48,905,8,48,1,49,1,49,1,49,1,49,1,49,1,49,3,49,913,8,49,1,49,1,49,
+		1,49,3,49,918,8,49,1,49,1,49,1,49,3,49,923,8,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,3,49,933,8,49,3,49,935,8,49,1,49,1,49,1,49,1,49,5,49,
+		941,8,49,10,49,12,49,944,9,49,1,50,1,50,1,50,1,50,5,50,950,8,50,10,50,
+		12,50,953,9,50,1,50,1,50,1,50,3,50,958,8,50,1,50,1,50,3,50,962,8,50,1,
+		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,973,8,51,10,51,12,51,976,
+		9,51,1,51,1,51,3,51,980,8,51,1,51,3,51,983,8,51,1,52,1,52,1,52,1,52,1,
+		52,3,52,990,8,52,1,53,1,53,1,53,1,53,1,53,5,53,997,8,53,10,53,12,53,1000,
+		9,53,1,54,1,54,3,54,1004,8,54,1,55,1,55,1,55,5,55,1009,8,55,10,55,12,55,
+		1012,9,55,1,55,1,55,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1022,8,56,10,56,
+		12,56,1025,9,56,3,56,1027,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,3,56,1040,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,5,56,1055,8,56,10,56,12,56,1058,9,56,1,56,1,56,
+		1,56,1,56,1,56,1,56,1,56,1,56,5,56,1068,8,56,10,56,12,56,1071,9,56,1,56,
+		1,56,1,56,1,56,5,56,1077,8,56,10,56,12,56,1080,9,56,1,56,3,56,1083,8,56,
+		1,56,1,56,1,56,3,56,1088,8,56,1,56,1,56,5,56,1092,8,56,10,56,12,56,1095,
+		9,56,1,56,1,56,1,56,1,56,5,56,1101,8,56,10,56,12,56,1104,9,56,1,56,3,56,
+		1107,8,56,1,57,1,57,1,57,5,57,1112,8,57,10,57,12,57,1115,9,57,1,57,1,57,
+		1,58,1,58,1,58,1,58,5,58,1123,8,58,10,58,12,58,1126,9,58,1,58,5,58,1129,
+		8,58,10,58,12,58,1132,9,58,1,58,3,58,1135,8,58,1,59,1,59,1,59,1,59,1,59,
 		1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
-		1,59,1,59,1,59,3,59,1157,8,59,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1165,
-		8,60,10,60,12,60,1168,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,5,61,1182,8,61,10,61,12,61,1185,9,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,3,61,1195,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1212,8,61,10,61,12,61,1215,
-		9,61,3,61,1217,8,61,1,61,5,61,1220,8,61,10,61,12,61,1223,9,61,1,61,3,61,
-		1226,8,61,3,61,1228,8,61,1,61,1,61,4,61,1232,8,61,11,61,12,61,1233,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1248,8,61,
-		10,61,12,61,1251,9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,3,61,1264,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,59,1,59,1,59,3,59,1159,8,59,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1167,
+		8,60,10,60,12,60,1170,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,5,61,1184,8,61,10,61,12,61,1187,9,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,3,61,1197,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1214,8,61,10,61,12,61,1217,
+		9,61,3,61,1219,8,61,1,61,5,61,1222,8,61,10,61,12,61,1225,9,61,1,61,3,61,
+		1228,8,61,3,61,1230,8,61,1,61,1,61,4,61,1234,8,61,11,61,12,61,1235,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1250,8,61,
+		10,61,12,61,1253,9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,3,61,1266,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,5,61,1280,8,61,10,61,12,61,1283,9,61,1,61,1,61,1,61,1,61,1,61,
 		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,3,61,1291,8,61,1,61,1,61,1,61,1,61,1,61,3,61,1298,8,61,1,61,1,61,
-		1,61,4,61,1303,8,61,11,61,12,61,1304,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,
-		1327,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1350,8,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,3,61,1360,8,61,1,62,1,62,1,62,1,62,1,62,
-		1,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,65,1,65,
-		1,65,1,66,1,66,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1405,8,67,10,67,
-		12,67,1408,9,67,3,67,1410,8,67,1,67,1,67,1,67,1,67,3,67,1416,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1426,8,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		5,67,1446,8,67,10,67,12,67,1449,9,67,1,68,1,68,1,69,1,69,1,69,3,69,1456,
-		8,69,1,70,1,70,1,70,0,1,134,71,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
-		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
-		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
-		120,122,124,126,128,130,132,134,136,138,140,0,10,1,0,225,226,1,0,15,16,
-		1,0,109,110,1,0,169,170,1,0,245,246,1,0,235,236,1,0,233,234,1,0,237,242,
-		1,0,175,186,24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,
-		115,117,118,120,122,126,127,129,131,134,136,145,145,147,153,155,160,166,
-		168,170,170,186,187,192,206,208,224,249,250,1683,0,148,1,0,0,0,2,153,1,
-		0,0,0,4,156,1,0,0,0,6,188,1,0,0,0,8,190,1,0,0,0,10,202,1,0,0,0,12,226,
-		1,0,0,0,14,228,1,0,0,0,16,230,1,0,0,0,18,247,1,0,0,0,20,249,1,0,0,0,22,
-		285,1,0,0,0,24,287,1,0,0,0,26,289,1,0,0,0,28,323,1,0,0,0,30,325,1,0,0,
-		0,32,330,1,0,0,0,34,384,1,0,0,0,36,389,1,0,0,0,38,397,1,0,0,0,40,399,1,
-		0,0,0,42,419,1,0,0,0,44,421,1,0,0,0,46,423,1,0,0,0,48,453,1,0,0,0,50,455,
-		1,0,0,0,52,505,1,0,0,0,54,507,1,0,0,0,56,563,1,0,0,0,58,565,1,0,0,0,60,
-		594,1,0,0,0,62,596,1,0,0,0,64,603,1,0,0,0,66,614,1,0,0,0,68,718,1,0,0,
-		0,70,720,1,0,0,0,72,736,1,0,0,0,74,738,1,0,0,0,76,772,1,0,0,0,78,780,1,
-		0,0,0,80,782,1,0,0,0,82,828,1,0,0,0,84,830,1,0,0,0,86,848,1,0,0,0,88,850,
-		1,0,0,0,90,853,1,0,0,0,92,871,1,0,0,0,94,873,1,0,0,0,96,888,1,0,0,0,98,
-		904,1,0,0,0,100,959,1,0,0,0,102,980,1,0,0,0,104,982,1,0,0,0,106,989,1,
-		0,0,0,108,1001,1,0,0,0,110,1003,1,0,0,0,112,1104,1,0,0,0,114,1106,1,0,
-		0,0,116,1132,1,0,0,0,118,1156,1,0,0,0,120,1158,1,0,0,0,122,1359,1,0,0,
-		0,124,1361,1,0,0,0,126,1367,1,0,0,0,128,1374,1,0,0,0,130,1378,1,0,0,0,
-		132,1381,1,0,0,0,134,1425,1,0,0,0,136,1450,1,0,0,0,138,1452,1,0,0,0,140,
-		1457,1,0,0,0,142,147,3,2,1,0,143,147,3,4,2,0,144,147,3,120,60,0,145,147,
-		3,8,4,0,146,142,1,0,0,0,146,143,1,0,0,0,146,144,1,0,0,0,146,145,1,0,0,
-		0,147,150,1,0,0,0,148,146,1,0,0,0,148,149,1,0,0,0,149,151,1,0,0,0,150,
-		148,1,0,0,0,151,152,5,0,0,1,152,1,1,0,0,0,153,154,5,3,0,0,154,155,5,247,
-		0,0,155,3,1,0,0,0,156,157,5,1,0,0,157,158,3,140,70,0,158,162,5,225,0,0,
-		159,161,3,6,3,0,160,159,1,0,0,0,161,164,1,0,0,0,162,160,1,0,0,0,162,163,
-		1,0,0,0,163,165,1,0,0,0,164,162,1,0,0,0,165,166,5,226,0,0,166,5,1,0,0,
-		0,167,189,3,12,6,0,168,189,3,16,8,0,169,189,3,20,10,0,170,189,3,26,13,
-		0,171,189,3,32,16,0,172,189,3,46,23,0,173,189,3,50,25,0,174,189,3,54,27,
-		0,175,189,3,74,37,0,176,189,3,58,29,0,177,189,3,64,32,0,178,189,3,80,40,
-		0,179,189,3,90,45,0,180,189,3,94,47,0,181,189,3,96,48,0,182,189,3,98,49,
-		0,183,189,3,104,52,0,184,189,3,106,53,0,185,189,3,110,55,0,186,189,3,114,
-		57,0,187,189,3,8,4,0,188,167,1,0,0,0,188,168,1,0,0,0,188,169,1,0,0,0,188,
-		170,1,0,0,0,188,171,1,0,0,0,188,172,1,0,0,0,188,173,1,0,0,0,188,174,1,
-		0,0,0,188,175,1,0,0,0,188,176,1,0,0,0,188,177,1,0,0,0,188,178,1,0,0,0,
-		188,179,1,0,0,0,188,180,1,0,0,0,188,181,1,0,0,0,188,182,1,0,0,0,188,183,
-		1,0,0,0,188,184,1,0,0,0,188,185,1,0,0,0,188,186,1,0,0,0,188,187,1,0,0,
-		0,189,7,1,0,0,0,190,191,5,249,0,0,191,197,4,4,0,0,192,196,3,140,70,0,193,
-		196,5,4,0,0,194,196,5,52,0,0,195,192,1,0,0,0,195,193,1,0,0,0,195,194,1,
-		0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,198,200,1,0,0,0,
-		199,197,1,0,0,0,200,201,3,10,5,0,201,9,1,0,0,0,202,207,5,225,0,0,203,206,
-		3,10,5,0,204,206,8,0,0,0,205,203,1,0,0,0,205,204,1,0,0,0,206,209,1,0,0,
-		0,207,205,1,0,0,0,207,208,1,0,0,0,208,210,1,0,0,0,209,207,1,0,0,0,210,
-		211,5,226,0,0,211,11,1,0,0,0,212,213,5,5,0,0,213,227,5,247,0,0,214,215,
-		5,6,0,0,215,227,3,140,70,0,216,217,5,7,0,0,217,227,5,244,0,0,218,219,5,
-		8,0,0,219,227,5,244,0,0,220,221,5,9,0,0,221,227,5,244,0,0,222,223,5,10,
-		0,0,223,227,3,140,70,0,224,225,5,11,0,0,225,227,3,14,7,0,226,212,1,0,0,
-		0,226,214,1,0,0,0,226,216,1,0,0,0,226,218,1,0,0,0,226,220,1,0,0,0,226,
-		222,1,0,0,0,226,224,1,0,0,0,227,13,1,0,0,0,228,229,5,243,0,0,229,15,1,
-		0,0,0,230,231,5,12,0,0,231,232,3,140,70,0,232,236,5,225,0,0,233,235,3,
-		18,9,0,234,233,1,0,0,0,235,238,1,0,0,0,236,234,1,0,0,0,236,237,1,0,0,0,
-		237,239,1,0,0,0,238,236,1,0,0,0,239,240,5,226,0,0,240,17,1,0,0,0,241,242,
-		5,41,0,0,242,248,5,247,0,0,243,244,5,42,0,0,244,248,3,134,67,0,245,246,
-		5,43,0,0,246,248,3,134,67,0,247,241,1,0,0,0,247,243,1,0,0,0,247,245,1,
-		0,0,0,248,19,1,0,0,0,249,250,5,13,0,0,250,251,3,140,70,0,251,255,5,225,
-		0,0,252,254,3,22,11,0,253,252,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,
-		255,256,1,0,0,0,256,258,1,0,0,0,257,255,1,0,0,0,258,259,5,226,0,0,259,
-		21,1,0,0,0,260,261,5,113,0,0,261,286,3,134,67,0,262,263,5,169,0,0,263,
-		264,3,134,67,0,264,265,3,130,65,0,265,286,1,0,0,0,266,267,5,170,0,0,267,
-		268,3,134,67,0,268,269,3,130,65,0,269,286,1,0,0,0,270,271,5,14,0,0,271,
-		272,3,24,12,0,272,276,5,225,0,0,273,275,3,30,15,0,274,273,1,0,0,0,275,
-		278,1,0,0,0,276,274,1,0,0,0,276,277,1,0,0,0,277,279,1,0,0,0,278,276,1,
-		0,0,0,279,280,5,226,0,0,280,286,1,0,0,0,281,282,5,17,0,0,282,283,5,244,
-		0,0,283,284,5,18,0,0,284,286,3,134,67,0,285,260,1,0,0,0,285,262,1,0,0,
-		0,285,266,1,0,0,0,285,270,1,0,0,0,285,281,1,0,0,0,286,23,1,0,0,0,287,288,
-		7,1,0,0,288,25,1,0,0,0,289,290,5,44,0,0,290,291,3,140,70,0,291,295,5,225,
-		0,0,292,294,3,28,14,0,293,292,1,0,0,0,294,297,1,0,0,0,295,293,1,0,0,0,
-		295,296,1,0,0,0,296,298,1,0,0,0,297,295,1,0,0,0,298,299,5,226,0,0,299,
-		27,1,0,0,0,300,301,5,45,0,0,301,324,3,134,67,0,302,303,5,46,0,0,303,304,
-		5,47,0,0,304,307,3,132,66,0,305,306,5,48,0,0,306,308,3,134,67,0,307,305,
-		1,0,0,0,307,308,1,0,0,0,308,311,1,0,0,0,309,310,5,49,0,0,310,312,5,244,
-		0,0,311,309,1,0,0,0,311,312,1,0,0,0,312,324,1,0,0,0,313,314,5,46,0,0,314,
-		315,5,50,0,0,315,319,5,225,0,0,316,318,3,30,15,0,317,316,1,0,0,0,318,321,
-		1,0,0,0,319,317,1,0,0,0,319,320,1,0,0,0,320,322,1,0,0,0,321,319,1,0,0,
-		0,322,324,5,226,0,0,323,300,1,0,0,0,323,302,1,0,0,0,323,313,1,0,0,0,324,
-		29,1,0,0,0,325,326,5,244,0,0,326,328,3,134,67,0,327,329,5,229,0,0,328,
-		327,1,0,0,0,328,329,1,0,0,0,329,31,1,0,0,0,330,331,5,51,0,0,331,332,3,
-		140,70,0,332,333,5,52,0,0,333,334,3,140,70,0,334,338,5,225,0,0,335,337,
-		3,34,17,0,336,335,1,0,0,0,337,340,1,0,0,0,338,336,1,0,0,0,338,339,1,0,
-		0,0,339,341,1,0,0,0,340,338,1,0,0,0,341,342,5,226,0,0,342,33,1,0,0,0,343,
-		344,5,53,0,0,344,385,3,140,70,0,345,346,5,54,0,0,346,347,3,134,67,0,347,
-		352,3,130,65,0,348,349,5,55,0,0,349,350,3,134,67,0,350,351,3,130,65,0,
-		351,353,1,0,0,0,352,348,1,0,0,0,352,353,1,0,0,0,353,356,1,0,0,0,354,355,
-		5,224,0,0,355,357,3,140,70,0,356,354,1,0,0,0,356,357,1,0,0,0,357,385,1,
-		0,0,0,358,359,5,56,0,0,359,385,5,244,0,0,360,361,5,57,0,0,361,385,3,132,
-		66,0,362,363,5,58,0,0,363,364,3,36,18,0,364,365,3,132,66,0,365,366,5,60,
-		0,0,366,367,5,53,0,0,367,371,5,61,0,0,368,369,5,54,0,0,369,370,5,60,0,
-		0,370,372,5,62,0,0,371,368,1,0,0,0,371,372,1,0,0,0,372,385,1,0,0,0,373,
-		375,5,63,0,0,374,376,3,38,19,0,375,374,1,0,0,0,376,377,1,0,0,0,377,375,
-		1,0,0,0,377,378,1,0,0,0,378,385,1,0,0,0,379,380,5,11,0,0,380,385,3,14,
-		7,0,381,385,3,40,20,0,382,383,5,223,0,0,383,385,3,140,70,0,384,343,1,0,
-		0,0,384,345,1,0,0,0,384,358,1,0,0,0,384,360,1,0,0,0,384,362,1,0,0,0,384,
-		373,1,0,0,0,384,379,1,0,0,0,384,381,1,0,0,0,384,382,1,0,0,0,385,35,1,0,
-		0,0,386,387,5,246,0,0,387,390,5,59,0,0,388,390,5,245,0,0,389,386,1,0,0,
-		0,389,388,1,0,0,0,390,37,1,0,0,0,391,392,5,68,0,0,392,398,3,134,67,0,393,
-		394,5,69,0,0,394,398,3,134,67,0,395,396,5,70,0,0,396,398,5,244,0,0,397,
-		391,1,0,0,0,397,393,1,0,0,0,397,395,1,0,0,0,398,39,1,0,0,0,399,400,5,64,
-		0,0,400,404,3,140,70,0,401,403,3,42,21,0,402,401,1,0,0,0,403,406,1,0,0,
-		0,404,402,1,0,0,0,404,405,1,0,0,0,405,41,1,0,0,0,406,404,1,0,0,0,407,408,
-		5,69,0,0,408,420,3,134,67,0,409,410,5,70,0,0,410,420,5,244,0,0,411,412,
-		5,123,0,0,412,420,3,134,67,0,413,414,5,65,0,0,414,417,3,44,22,0,415,416,
-		5,189,0,0,416,418,3,44,22,0,417,415,1,0,0,0,417,418,1,0,0,0,418,420,1,
-		0,0,0,419,407,1,0,0,0,419,409,1,0,0,0,419,411,1,0,0,0,419,413,1,0,0,0,
-		420,43,1,0,0,0,421,422,7,2,0,0,422,45,1,0,0,0,423,424,5,71,0,0,424,425,
-		3,140,70,0,425,429,5,225,0,0,426,428,3,48,24,0,427,426,1,0,0,0,428,431,
-		1,0,0,0,429,427,1,0,0,0,429,430,1,0,0,0,430,432,1,0,0,0,431,429,1,0,0,
-		0,432,433,5,226,0,0,433,47,1,0,0,0,434,435,5,72,0,0,435,454,3,140,70,0,
-		436,437,5,105,0,0,437,454,3,134,67,0,438,439,5,106,0,0,439,454,3,66,33,
-		0,440,441,5,108,0,0,441,442,5,70,0,0,442,454,5,244,0,0,443,444,5,111,0,
-		0,444,454,3,72,36,0,445,446,5,8,0,0,446,454,5,244,0,0,447,448,5,43,0,0,
-		448,451,3,134,67,0,449,450,5,131,0,0,450,452,3,132,66,0,451,449,1,0,0,
-		0,451,452,1,0,0,0,452,454,1,0,0,0,453,434,1,0,0,0,453,436,1,0,0,0,453,
-		438,1,0,0,0,453,440,1,0,0,0,453,443,1,0,0,0,453,445,1,0,0,0,453,447,1,
-		0,0,0,454,49,1,0,0,0,455,456,5,73,0,0,456,457,3,140,70,0,457,461,5,225,
-		0,0,458,460,3,52,26,0,459,458,1,0,0,0,460,463,1,0,0,0,461,459,1,0,0,0,
-		461,462,1,0,0,0,462,464,1,0,0,0,463,461,1,0,0,0,464,465,5,226,0,0,465,
-		51,1,0,0,0,466,467,5,74,0,0,467,471,5,225,0,0,468,470,3,62,31,0,469,468,
-		1,0,0,0,470,473,1,0,0,0,471,469,1,0,0,0,471,472,1,0,0,0,472,474,1,0,0,
-		0,473,471,1,0,0,0,474,506,5,226,0,0,475,476,5,75,0,0,476,506,3,134,67,
-		0,477,478,5,76,0,0,478,506,3,134,67,0,479,480,5,77,0,0,480,481,5,47,0,
-		0,481,506,3,132,66,0,482,483,5,77,0,0,483,484,5,78,0,0,484,485,3,134,67,
-		0,485,486,3,130,65,0,486,506,1,0,0,0,487,488,5,80,0,0,488,506,3,134,67,
-		0,489,490,5,81,0,0,490,506,3,134,67,0,491,492,5,79,0,0,492,506,3,134,67,
-		0,493,494,5,82,0,0,494,495,3,134,67,0,495,496,3,130,65,0,496,506,1,0,0,
-		0,497,498,5,83,0,0,498,499,3,134,67,0,499,500,5,78,0,0,500,501,3,134,67,
-		0,501,502,3,130,65,0,502,506,1,0,0,0,503,504,5,84,0,0,504,506,3,140,70,
-		0,505,466,1,0,0,0,505,475,1,0,0,0,505,477,1,0,0,0,505,479,1,0,0,0,505,
-		482,1,0,0,0,505,487,1,0,0,0,505,489,1,0,0,0,505,491,1,0,0,0,505,493,1,
-		0,0,0,505,497,1,0,0,0,505,503,1,0,0,0,506,53,1,0,0,0,507,508,5,85,0,0,
-		508,509,3,140,70,0,509,510,5,52,0,0,510,511,3,140,70,0,511,515,5,225,0,
-		0,512,514,3,56,28,0,513,512,1,0,0,0,514,517,1,0,0,0,515,513,1,0,0,0,515,
-		516,1,0,0,0,516,518,1,0,0,0,517,515,1,0,0,0,518,519,5,226,0,0,519,55,1,
-		0,0,0,520,521,5,86,0,0,521,564,3,140,70,0,522,523,5,75,0,0,523,564,3,134,
-		67,0,524,525,5,87,0,0,525,526,5,60,0,0,526,564,5,62,0,0,527,528,5,87,0,
-		0,528,564,3,134,67,0,529,530,5,177,0,0,530,531,3,134,67,0,531,532,3,130,
-		65,0,532,564,1,0,0,0,533,534,5,88,0,0,534,564,3,134,67,0,535,536,5,56,
-		0,0,536,564,5,244,0,0,537,538,5,57,0,0,538,564,3,132,66,0,539,540,5,91,
-		0,0,540,546,3,134,67,0,541,544,5,92,0,0,542,543,5,154,0,0,543,545,3,134,
-		67,0,544,542,1,0,0,0,544,545,1,0,0,0,545,547,1,0,0,0,546,541,1,0,0,0,546,
-		547,1,0,0,0,547,564,1,0,0,0,548,549,5,58,0,0,549,550,3,36,18,0,550,551,
-		3,132,66,0,551,552,5,60,0,0,552,553,5,86,0,0,553,554,5,61,0,0,554,564,
-		1,0,0,0,555,556,5,93,0,0,556,560,3,134,67,0,557,558,5,94,0,0,558,559,5,
-		125,0,0,559,561,5,57,0,0,560,557,1,0,0,0,560,561,1,0,0,0,561,564,1,0,0,
-		0,562,564,3,40,20,0,563,520,1,0,0,0,563,522,1,0,0,0,563,524,1,0,0,0,563,
-		527,1,0,0,0,563,529,1,0,0,0,563,533,1,0,0,0,563,535,1,0,0,0,563,537,1,
-		0,0,0,563,539,1,0,0,0,563,548,1,0,0,0,563,555,1,0,0,0,563,562,1,0,0,0,
-		564,57,1,0,0,0,565,566,5,183,0,0,566,567,3,140,70,0,567,571,5,225,0,0,
-		568,570,3,60,30,0,569,568,1,0,0,0,570,573,1,0,0,0,571,569,1,0,0,0,571,
-		572,1,0,0,0,572,574,1,0,0,0,573,571,1,0,0,0,574,575,5,226,0,0,575,59,1,
-		0,0,0,576,577,5,213,0,0,577,595,3,134,67,0,578,579,5,87,0,0,579,595,3,
-		140,70,0,580,581,5,214,0,0,581,595,3,134,67,0,582,583,5,215,0,0,583,595,
-		3,134,67,0,584,585,5,216,0,0,585,595,3,134,67,0,586,587,5,80,0,0,587,595,
-		3,134,67,0,588,589,5,79,0,0,589,595,3,134,67,0,590,591,5,95,0,0,591,595,
-		3,134,67,0,592,593,5,96,0,0,593,595,3,134,67,0,594,576,1,0,0,0,594,578,
-		1,0,0,0,594,580,1,0,0,0,594,582,1,0,0,0,594,584,1,0,0,0,594,586,1,0,0,
-		0,594,588,1,0,0,0,594,590,1,0,0,0,594,592,1,0,0,0,595,61,1,0,0,0,596,597,
-		5,244,0,0,597,598,3,134,67,0,598,599,5,60,0,0,599,601,3,134,67,0,600,602,
-		5,229,0,0,601,600,1,0,0,0,601,602,1,0,0,0,602,63,1,0,0,0,603,604,5,104,
-		0,0,604,605,3,140,70,0,605,609,5,225,0,0,606,608,3,68,34,0,607,606,1,0,
-		0,0,608,611,1,0,0,0,609,607,1,0,0,0,609,610,1,0,0,0,610,612,1,0,0,0,611,
-		609,1,0,0,0,612,613,5,226,0,0,613,65,1,0,0,0,614,616,3,134,67,0,615,617,
-		5,107,0,0,616,615,1,0,0,0,616,617,1,0,0,0,617,620,1,0,0,0,618,619,5,48,
-		0,0,619,621,3,134,67,0,620,618,1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,0,
-		622,623,5,69,0,0,623,625,3,134,67,0,624,622,1,0,0,0,624,625,1,0,0,0,625,
-		67,1,0,0,0,626,627,5,105,0,0,627,719,3,134,67,0,628,629,5,106,0,0,629,
-		719,3,66,33,0,630,632,5,192,0,0,631,633,5,245,0,0,632,631,1,0,0,0,632,
-		633,1,0,0,0,633,636,1,0,0,0,634,635,5,132,0,0,635,637,3,134,67,0,636,634,
-		1,0,0,0,636,637,1,0,0,0,637,719,1,0,0,0,638,639,5,192,0,0,639,719,5,203,
-		0,0,640,641,5,193,0,0,641,719,3,134,67,0,642,643,5,194,0,0,643,719,3,134,
-		67,0,644,645,5,195,0,0,645,646,5,70,0,0,646,719,5,244,0,0,647,648,5,196,
-		0,0,648,652,5,225,0,0,649,651,3,30,15,0,650,649,1,0,0,0,651,654,1,0,0,
-		0,652,650,1,0,0,0,652,653,1,0,0,0,653,655,1,0,0,0,654,652,1,0,0,0,655,
-		719,5,226,0,0,656,657,5,196,0,0,657,658,5,204,0,0,658,659,3,140,70,0,659,
-		660,5,205,0,0,660,661,3,134,67,0,661,719,1,0,0,0,662,663,5,197,0,0,663,
-		719,3,134,67,0,664,665,5,198,0,0,665,670,3,134,67,0,666,667,5,49,0,0,667,
-		671,5,244,0,0,668,669,5,207,0,0,669,671,3,140,70,0,670,666,1,0,0,0,670,
-		668,1,0,0,0,671,719,1,0,0,0,672,673,5,200,0,0,673,674,5,201,0,0,674,675,
-		3,140,70,0,675,679,5,225,0,0,676,678,3,70,35,0,677,676,1,0,0,0,678,681,
-		1,0,0,0,679,677,1,0,0,0,679,680,1,0,0,0,680,684,1,0,0,0,681,679,1,0,0,
-		0,682,683,5,162,0,0,683,685,3,134,67,0,684,682,1,0,0,0,684,685,1,0,0,0,
-		685,686,1,0,0,0,686,687,5,226,0,0,687,719,1,0,0,0,688,689,5,200,0,0,689,
-		690,5,206,0,0,690,691,3,134,67,0,691,692,5,162,0,0,692,693,3,134,67,0,
-		693,719,1,0,0,0,694,695,5,199,0,0,695,719,3,134,67,0,696,697,5,108,0,0,
-		697,698,5,70,0,0,698,719,5,244,0,0,699,700,5,111,0,0,700,719,3,72,36,0,
-		701,702,5,8,0,0,702,719,5,244,0,0,703,704,5,115,0,0,704,719,5,246,0,0,
-		705,719,3,40,20,0,706,707,5,218,0,0,707,708,5,60,0,0,708,709,3,134,67,
-		0,709,710,5,204,0,0,710,714,3,134,67,0,711,712,5,219,0,0,712,713,5,220,
-		0,0,713,715,3,134,67,0,714,711,1,0,0,0,714,715,1,0,0,0,715,719,1,0,0,0,
-		716,717,5,221,0,0,717,719,3,134,67,0,718,626,1,0,0,0,718,628,1,0,0,0,718,
-		630,1,0,0,0,718,638,1,0,0,0,718,640,1,0,0,0,718,642,1,0,0,0,718,644,1,
-		0,0,0,718,647,1,0,0,0,718,656,1,0,0,0,718,662,1,0,0,0,718,664,1,0,0,0,
-		718,672,1,0,0,0,718,688,1,0,0,0,718,694,1,0,0,0,718,696,1,0,0,0,718,699,
-		1,0,0,0,718,701,1,0,0,0,718,703,1,0,0,0,718,705,1,0,0,0,718,706,1,0,0,
-		0,718,716,1,0,0,0,719,69,1,0,0,0,720,721,5,202,0,0,721,722,3,134,67,0,
-		722,723,3,134,67,0,723,71,1,0,0,0,724,737,5,112,0,0,725,737,5,113,0,0,
-		726,737,5,114,0,0,727,728,5,50,0,0,728,732,5,225,0,0,729,731,3,30,15,0,
-		730,729,1,0,0,0,731,734,1,0,0,0,732,730,1,0,0,0,732,733,1,0,0,0,733,735,
-		1,0,0,0,734,732,1,0,0,0,735,737,5,226,0,0,736,724,1,0,0,0,736,725,1,0,
-		0,0,736,726,1,0,0,0,736,727,1,0,0,0,737,73,1,0,0,0,738,739,5,208,0,0,739,
-		740,3,140,70,0,740,744,5,225,0,0,741,743,3,76,38,0,742,741,1,0,0,0,743,
-		746,1,0,0,0,744,742,1,0,0,0,744,745,1,0,0,0,745,747,1,0,0,0,746,744,1,
-		0,0,0,747,748,5,226,0,0,748,75,1,0,0,0,749,750,5,188,0,0,750,751,3,140,
-		70,0,751,752,5,230,0,0,752,753,3,140,70,0,753,773,1,0,0,0,754,755,5,186,
-		0,0,755,773,3,134,67,0,756,757,5,209,0,0,757,773,3,134,67,0,758,759,5,
-		210,0,0,759,773,5,212,0,0,760,761,5,210,0,0,761,773,3,140,70,0,762,764,
-		5,62,0,0,763,765,3,78,39,0,764,763,1,0,0,0,765,766,1,0,0,0,766,764,1,0,
-		0,0,766,767,1,0,0,0,767,773,1,0,0,0,768,769,5,196,0,0,769,770,5,159,0,
-		0,770,771,5,49,0,0,771,773,3,140,70,0,772,749,1,0,0,0,772,754,1,0,0,0,
-		772,756,1,0,0,0,772,758,1,0,0,0,772,760,1,0,0,0,772,762,1,0,0,0,772,768,
-		1,0,0,0,773,77,1,0,0,0,774,775,5,211,0,0,775,781,3,134,67,0,776,777,5,
-		95,0,0,777,781,3,134,67,0,778,779,5,96,0,0,779,781,3,134,67,0,780,774,
-		1,0,0,0,780,776,1,0,0,0,780,778,1,0,0,0,781,79,1,0,0,0,782,783,5,116,0,
-		0,783,784,3,140,70,0,784,788,5,225,0,0,785,787,3,82,41,0,786,785,1,0,0,
-		0,787,790,1,0,0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,791,1,0,0,0,790,
-		788,1,0,0,0,791,792,5,226,0,0,792,81,1,0,0,0,793,794,5,117,0,0,794,829,
-		3,134,67,0,795,796,5,118,0,0,796,801,3,84,42,0,797,798,5,229,0,0,798,800,
-		3,84,42,0,799,797,1,0,0,0,800,803,1,0,0,0,801,799,1,0,0,0,801,802,1,0,
-		0,0,802,829,1,0,0,0,803,801,1,0,0,0,804,805,5,155,0,0,805,829,3,134,67,
-		0,806,807,5,156,0,0,807,808,3,134,67,0,808,809,5,154,0,0,809,812,3,140,
-		70,0,810,811,5,157,0,0,811,813,3,134,67,0,812,810,1,0,0,0,812,813,1,0,
-		0,0,813,815,1,0,0,0,814,816,5,160,0,0,815,814,1,0,0,0,815,816,1,0,0,0,
-		816,829,1,0,0,0,817,818,5,194,0,0,818,829,3,134,67,0,819,820,5,158,0,0,
-		820,825,3,88,44,0,821,822,5,229,0,0,822,824,3,88,44,0,823,821,1,0,0,0,
-		824,827,1,0,0,0,825,823,1,0,0,0,825,826,1,0,0,0,826,829,1,0,0,0,827,825,
-		1,0,0,0,828,793,1,0,0,0,828,795,1,0,0,0,828,804,1,0,0,0,828,806,1,0,0,
-		0,828,817,1,0,0,0,828,819,1,0,0,0,829,83,1,0,0,0,830,831,3,140,70,0,831,
-		840,3,134,67,0,832,836,5,225,0,0,833,835,3,86,43,0,834,833,1,0,0,0,835,
-		838,1,0,0,0,836,834,1,0,0,0,836,837,1,0,0,0,837,839,1,0,0,0,838,836,1,
-		0,0,0,839,841,5,226,0,0,840,832,1,0,0,0,840,841,1,0,0,0,841,85,1,0,0,0,
-		842,843,5,155,0,0,843,849,3,134,67,0,844,845,5,156,0,0,845,849,3,134,67,
-		0,846,847,5,157,0,0,847,849,3,134,67,0,848,842,1,0,0,0,848,844,1,0,0,0,
-		848,846,1,0,0,0,849,87,1,0,0,0,850,851,5,244,0,0,851,852,3,134,67,0,852,
-		89,1,0,0,0,853,854,5,119,0,0,854,863,3,140,70,0,855,859,5,225,0,0,856,
-		858,3,92,46,0,857,856,1,0,0,0,858,861,1,0,0,0,859,857,1,0,0,0,859,860,
-		1,0,0,0,860,862,1,0,0,0,861,859,1,0,0,0,862,864,5,226,0,0,863,855,1,0,
-		0,0,863,864,1,0,0,0,864,91,1,0,0,0,865,866,5,120,0,0,866,872,3,134,67,
-		0,867,868,5,121,0,0,868,872,3,134,67,0,869,870,5,122,0,0,870,872,3,134,
-		67,0,871,865,1,0,0,0,871,867,1,0,0,0,871,869,1,0,0,0,872,93,1,0,0,0,873,
-		874,5,123,0,0,874,875,3,140,70,0,875,876,5,225,0,0,876,884,3,134,67,0,
-		877,882,3,130,65,0,878,879,5,55,0,0,879,880,3,134,67,0,880,881,3,130,65,
-		0,881,883,1,0,0,0,882,878,1,0,0,0,882,883,1,0,0,0,883,885,1,0,0,0,884,
-		877,1,0,0,0,884,885,1,0,0,0,885,886,1,0,0,0,886,887,5,226,0,0,887,95,1,
-		0,0,0,888,889,5,124,0,0,889,890,3,140,70,0,890,891,5,232,0,0,891,898,3,
-		134,67,0,892,895,5,125,0,0,893,896,5,126,0,0,894,896,5,127,0,0,895,893,
-		1,0,0,0,895,894,1,0,0,0,896,897,1,0,0,0,897,899,3,132,66,0,898,892,1,0,
-		0,0,898,899,1,0,0,0,899,902,1,0,0,0,900,901,5,49,0,0,901,903,5,244,0,0,
-		902,900,1,0,0,0,902,903,1,0,0,0,903,97,1,0,0,0,904,905,5,128,0,0,905,906,
-		3,140,70,0,906,907,5,132,0,0,907,910,3,134,67,0,908,909,5,49,0,0,909,911,
-		5,244,0,0,910,908,1,0,0,0,910,911,1,0,0,0,911,915,1,0,0,0,912,913,5,129,
-		0,0,913,914,5,131,0,0,914,916,5,246,0,0,915,912,1,0,0,0,915,916,1,0,0,
-		0,916,920,1,0,0,0,917,918,5,130,0,0,918,919,5,131,0,0,919,921,5,246,0,
-		0,920,917,1,0,0,0,920,921,1,0,0,0,921,932,1,0,0,0,922,923,5,149,0,0,923,
-		924,5,172,0,0,924,925,3,140,70,0,925,926,5,150,0,0,926,927,5,154,0,0,927,
-		928,5,246,0,0,928,930,5,151,0,0,929,931,3,100,50,0,930,929,1,0,0,0,930,
-		931,1,0,0,0,931,933,1,0,0,0,932,922,1,0,0,0,932,933,1,0,0,0,933,934,1,
-		0,0,0,934,935,5,231,0,0,935,940,3,102,51,0,936,937,5,229,0,0,937,939,3,
-		102,51,0,938,936,1,0,0,0,939,942,1,0,0,0,940,938,1,0,0,0,940,941,1,0,0,
-		0,941,99,1,0,0,0,942,940,1,0,0,0,943,944,5,152,0,0,944,949,3,140,70,0,
-		945,946,5,229,0,0,946,948,3,140,70,0,947,945,1,0,0,0,948,951,1,0,0,0,949,
-		947,1,0,0,0,949,950,1,0,0,0,950,955,1,0,0,0,951,949,1,0,0,0,952,953,5,
-		163,0,0,953,954,5,153,0,0,954,956,3,140,70,0,955,952,1,0,0,0,955,956,1,
-		0,0,0,956,960,1,0,0,0,957,958,5,153,0,0,958,960,3,140,70,0,959,943,1,0,
-		0,0,959,957,1,0,0,0,960,101,1,0,0,0,961,962,5,145,0,0,962,963,5,245,0,
-		0,963,964,5,154,0,0,964,981,3,140,70,0,965,977,5,148,0,0,966,967,5,227,
-		0,0,967,972,3,140,70,0,968,969,5,229,0,0,969,971,3,140,70,0,970,968,1,
-		0,0,0,971,974,1,0,0,0,972,970,1,0,0,0,972,973,1,0,0,0,973,975,1,0,0,0,
-		974,972,1,0,0,0,975,976,5,228,0,0,976,978,1,0,0,0,977,966,1,0,0,0,977,
-		978,1,0,0,0,978,981,1,0,0,0,979,981,3,140,70,0,980,961,1,0,0,0,980,965,
-		1,0,0,0,980,979,1,0,0,0,981,103,1,0,0,0,982,983,5,133,0,0,983,984,5,132,
-		0,0,984,987,3,134,67,0,985,986,5,134,0,0,986,988,3,132,66,0,987,985,1,
-		0,0,0,987,988,1,0,0,0,988,105,1,0,0,0,989,990,5,135,0,0,990,991,5,136,
-		0,0,991,996,3,108,54,0,992,993,5,229,0,0,993,995,3,108,54,0,994,992,1,
-		0,0,0,995,998,1,0,0,0,996,994,1,0,0,0,996,997,1,0,0,0,997,107,1,0,0,0,
-		998,996,1,0,0,0,999,1002,5,63,0,0,1000,1002,3,140,70,0,1001,999,1,0,0,
-		0,1001,1000,1,0,0,0,1002,109,1,0,0,0,1003,1004,5,137,0,0,1004,1008,5,225,
-		0,0,1005,1007,3,112,56,0,1006,1005,1,0,0,0,1007,1010,1,0,0,0,1008,1006,
-		1,0,0,0,1008,1009,1,0,0,0,1009,1011,1,0,0,0,1010,1008,1,0,0,0,1011,1012,
-		5,226,0,0,1012,111,1,0,0,0,1013,1014,5,10,0,0,1014,1024,3,138,69,0,1015,
-		1016,5,138,0,0,1016,1021,3,140,70,0,1017,1018,5,229,0,0,1018,1020,3,140,
-		70,0,1019,1017,1,0,0,0,1020,1023,1,0,0,0,1021,1019,1,0,0,0,1021,1022,1,
-		0,0,0,1022,1025,1,0,0,0,1023,1021,1,0,0,0,1024,1015,1,0,0,0,1024,1025,
-		1,0,0,0,1025,1105,1,0,0,0,1026,1027,5,139,0,0,1027,1105,3,140,70,0,1028,
-		1029,5,140,0,0,1029,1105,3,140,70,0,1030,1031,5,141,0,0,1031,1032,5,142,
-		0,0,1032,1033,5,143,0,0,1033,1105,3,140,70,0,1034,1037,5,144,0,0,1035,
-		1036,5,245,0,0,1036,1038,5,188,0,0,1037,1035,1,0,0,0,1037,1038,1,0,0,0,
-		1038,1039,1,0,0,0,1039,1040,5,142,0,0,1040,1041,5,154,0,0,1041,1105,3,
-		140,70,0,1042,1043,5,145,0,0,1043,1044,5,245,0,0,1044,1045,5,188,0,0,1045,
-		1046,5,142,0,0,1046,1047,5,154,0,0,1047,1105,3,140,70,0,1048,1049,5,165,
-		0,0,1049,1054,3,140,70,0,1050,1051,5,229,0,0,1051,1053,3,140,70,0,1052,
-		1050,1,0,0,0,1053,1056,1,0,0,0,1054,1052,1,0,0,0,1054,1055,1,0,0,0,1055,
-		1057,1,0,0,0,1056,1054,1,0,0,0,1057,1058,5,154,0,0,1058,1059,5,217,0,0,
-		1059,1060,3,138,69,0,1060,1105,1,0,0,0,1061,1062,5,161,0,0,1062,1063,3,
-		134,67,0,1063,1067,5,225,0,0,1064,1066,3,112,56,0,1065,1064,1,0,0,0,1066,
-		1069,1,0,0,0,1067,1065,1,0,0,0,1067,1068,1,0,0,0,1068,1070,1,0,0,0,1069,
-		1067,1,0,0,0,1070,1080,5,226,0,0,1071,1072,5,162,0,0,1072,1076,5,225,0,
-		0,1073,1075,3,112,56,0,1074,1073,1,0,0,0,1075,1078,1,0,0,0,1076,1074,1,
-		0,0,0,1076,1077,1,0,0,0,1077,1079,1,0,0,0,1078,1076,1,0,0,0,1079,1081,
-		5,226,0,0,1080,1071,1,0,0,0,1080,1081,1,0,0,0,1081,1105,1,0,0,0,1082,1085,
-		5,146,0,0,1083,1084,5,172,0,0,1084,1086,5,105,0,0,1085,1083,1,0,0,0,1085,
-		1086,1,0,0,0,1086,1087,1,0,0,0,1087,1091,5,225,0,0,1088,1090,3,112,56,
-		0,1089,1088,1,0,0,0,1090,1093,1,0,0,0,1091,1089,1,0,0,0,1091,1092,1,0,
-		0,0,1092,1094,1,0,0,0,1093,1091,1,0,0,0,1094,1105,5,226,0,0,1095,1096,
-		5,147,0,0,1096,1100,5,225,0,0,1097,1099,3,112,56,0,1098,1097,1,0,0,0,1099,
-		1102,1,0,0,0,1100,1098,1,0,0,0,1100,1101,1,0,0,0,1101,1103,1,0,0,0,1102,
-		1100,1,0,0,0,1103,1105,5,226,0,0,1104,1013,1,0,0,0,1104,1026,1,0,0,0,1104,
-		1028,1,0,0,0,1104,1030,1,0,0,0,1104,1034,1,0,0,0,1104,1042,1,0,0,0,1104,
-		1048,1,0,0,0,1104,1061,1,0,0,0,1104,1082,1,0,0,0,1104,1095,1,0,0,0,1105,
-		113,1,0,0,0,1106,1107,5,164,0,0,1107,1111,5,225,0,0,1108,1110,3,116,58,
-		0,1109,1108,1,0,0,0,1110,1113,1,0,0,0,1111,1109,1,0,0,0,1111,1112,1,0,
-		0,0,1112,1114,1,0,0,0,1113,1111,1,0,0,0,1114,1115,5,226,0,0,1115,115,1,
-		0,0,0,1116,1117,5,165,0,0,1117,1122,3,140,70,0,1118,1119,5,229,0,0,1119,
-		1121,3,140,70,0,1120,1118,1,0,0,0,1121,1124,1,0,0,0,1122,1120,1,0,0,0,
-		1122,1123,1,0,0,0,1123,1128,1,0,0,0,1124,1122,1,0,0,0,1125,1127,3,118,
-		59,0,1126,1125,1,0,0,0,1127,1130,1,0,0,0,1128,1126,1,0,0,0,1128,1129,1,
-		0,0,0,1129,1133,1,0,0,0,1130,1128,1,0,0,0,1131,1133,3,110,55,0,1132,1116,
-		1,0,0,0,1132,1131,1,0,0,0,1133,117,1,0,0,0,1134,1135,5,166,0,0,1135,1157,
-		3,134,67,0,1136,1137,5,167,0,0,1137,1157,3,132,66,0,1138,1139,5,95,0,0,
-		1139,1140,3,134,67,0,1140,1141,5,174,0,0,1141,1142,5,103,0,0,1142,1157,
-		1,0,0,0,1143,1144,5,96,0,0,1144,1157,3,134,67,0,1145,1146,5,97,0,0,1146,
-		1147,3,134,67,0,1147,1148,5,174,0,0,1148,1149,5,103,0,0,1149,1157,1,0,
-		0,0,1150,1151,5,98,0,0,1151,1157,3,134,67,0,1152,1153,5,99,0,0,1153,1157,
-		5,100,0,0,1154,1155,5,101,0,0,1155,1157,3,134,67,0,1156,1134,1,0,0,0,1156,
-		1136,1,0,0,0,1156,1138,1,0,0,0,1156,1143,1,0,0,0,1156,1145,1,0,0,0,1156,
-		1150,1,0,0,0,1156,1152,1,0,0,0,1156,1154,1,0,0,0,1157,119,1,0,0,0,1158,
-		1159,5,2,0,0,1159,1160,3,140,70,0,1160,1161,5,4,0,0,1161,1162,3,140,70,
-		0,1162,1166,5,225,0,0,1163,1165,3,122,61,0,1164,1163,1,0,0,0,1165,1168,
-		1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1169,1,0,0,0,1168,1166,
-		1,0,0,0,1169,1170,5,226,0,0,1170,121,1,0,0,0,1171,1172,3,140,70,0,1172,
-		1173,5,58,0,0,1173,1174,5,168,0,0,1174,1175,5,246,0,0,1175,1360,1,0,0,
-		0,1176,1177,3,140,70,0,1177,1178,5,58,0,0,1178,1179,5,36,0,0,1179,1183,
-		3,134,67,0,1180,1182,3,128,64,0,1181,1180,1,0,0,0,1182,1185,1,0,0,0,1183,
-		1181,1,0,0,0,1183,1184,1,0,0,0,1184,1360,1,0,0,0,1185,1183,1,0,0,0,1186,
-		1187,3,138,69,0,1187,1188,7,3,0,0,1188,1189,3,134,67,0,1189,1194,3,130,
-		65,0,1190,1191,5,26,0,0,1191,1192,3,134,67,0,1192,1193,3,130,65,0,1193,
-		1195,1,0,0,0,1194,1190,1,0,0,0,1194,1195,1,0,0,0,1195,1360,1,0,0,0,1196,
-		1197,3,138,69,0,1197,1198,5,171,0,0,1198,1199,3,134,67,0,1199,1200,5,172,
-		0,0,1200,1201,5,244,0,0,1201,1360,1,0,0,0,1202,1203,3,140,70,0,1203,1227,
-		5,173,0,0,1204,1205,5,52,0,0,1205,1228,5,244,0,0,1206,1216,5,36,0,0,1207,
-		1208,5,42,0,0,1208,1209,3,134,67,0,1209,1213,3,130,65,0,1210,1212,3,124,
-		62,0,1211,1210,1,0,0,0,1212,1215,1,0,0,0,1213,1211,1,0,0,0,1213,1214,1,
-		0,0,0,1214,1217,1,0,0,0,1215,1213,1,0,0,0,1216,1207,1,0,0,0,1216,1217,
-		1,0,0,0,1217,1221,1,0,0,0,1218,1220,3,128,64,0,1219,1218,1,0,0,0,1220,
-		1223,1,0,0,0,1221,1219,1,0,0,0,1221,1222,1,0,0,0,1222,1225,1,0,0,0,1223,
-		1221,1,0,0,0,1224,1226,3,126,63,0,1225,1224,1,0,0,0,1225,1226,1,0,0,0,
-		1226,1228,1,0,0,0,1227,1204,1,0,0,0,1227,1206,1,0,0,0,1228,1360,1,0,0,
-		0,1229,1231,5,164,0,0,1230,1232,3,118,59,0,1231,1230,1,0,0,0,1232,1233,
-		1,0,0,0,1233,1231,1,0,0,0,1233,1234,1,0,0,0,1234,1360,1,0,0,0,1235,1236,
-		5,164,0,0,1236,1237,5,165,0,0,1237,1360,5,102,0,0,1238,1239,3,140,70,0,
-		1239,1240,5,113,0,0,1240,1241,3,134,67,0,1241,1360,1,0,0,0,1242,1243,3,
-		140,70,0,1243,1244,5,14,0,0,1244,1245,3,24,12,0,1245,1249,5,225,0,0,1246,
-		1248,3,30,15,0,1247,1246,1,0,0,0,1248,1251,1,0,0,0,1249,1247,1,0,0,0,1249,
-		1250,1,0,0,0,1250,1252,1,0,0,0,1251,1249,1,0,0,0,1252,1253,5,226,0,0,1253,
-		1360,1,0,0,0,1254,1255,3,140,70,0,1255,1256,5,17,0,0,1256,1257,5,244,0,
-		0,1257,1258,5,18,0,0,1258,1259,3,134,67,0,1259,1360,1,0,0,0,1260,1261,
-		3,140,70,0,1261,1263,5,19,0,0,1262,1264,5,233,0,0,1263,1262,1,0,0,0,1263,
-		1264,1,0,0,0,1264,1265,1,0,0,0,1265,1266,3,134,67,0,1266,1360,1,0,0,0,
-		1267,1268,3,140,70,0,1268,1269,5,222,0,0,1269,1270,3,132,66,0,1270,1360,
-		1,0,0,0,1271,1272,3,140,70,0,1272,1273,5,89,0,0,1273,1274,3,134,67,0,1274,
-		1360,1,0,0,0,1275,1276,3,140,70,0,1276,1277,5,90,0,0,1277,1278,5,131,0,
-		0,1278,1279,3,132,66,0,1279,1280,5,60,0,0,1280,1281,3,134,67,0,1281,1360,
-		1,0,0,0,1282,1283,3,140,70,0,1283,1284,5,191,0,0,1284,1285,5,90,0,0,1285,
-		1360,1,0,0,0,1286,1287,3,140,70,0,1287,1288,5,68,0,0,1288,1290,5,66,0,
-		0,1289,1291,5,245,0,0,1290,1289,1,0,0,0,1290,1291,1,0,0,0,1291,1360,1,
-		0,0,0,1292,1293,3,140,70,0,1293,1294,5,68,0,0,1294,1297,5,67,0,0,1295,
-		1296,5,49,0,0,1296,1298,5,244,0,0,1297,1295,1,0,0,0,1297,1298,1,0,0,0,
-		1298,1360,1,0,0,0,1299,1300,3,140,70,0,1300,1302,5,62,0,0,1301,1303,3,
-		78,39,0,1302,1301,1,0,0,0,1303,1304,1,0,0,0,1304,1302,1,0,0,0,1304,1305,
-		1,0,0,0,1305,1360,1,0,0,0,1306,1307,5,20,0,0,1307,1360,5,246,0,0,1308,
-		1309,5,21,0,0,1309,1360,5,246,0,0,1310,1360,5,22,0,0,1311,1360,5,23,0,
-		0,1312,1313,3,140,70,0,1313,1314,5,24,0,0,1314,1315,5,25,0,0,1315,1316,
-		3,134,67,0,1316,1317,3,130,65,0,1317,1318,5,26,0,0,1318,1319,3,134,67,
-		0,1319,1320,3,130,65,0,1320,1360,1,0,0,0,1321,1322,3,140,70,0,1322,1323,
-		5,27,0,0,1323,1326,5,154,0,0,1324,1327,5,28,0,0,1325,1327,3,134,67,0,1326,
-		1324,1,0,0,0,1326,1325,1,0,0,0,1327,1328,1,0,0,0,1328,1329,5,29,0,0,1329,
-		1330,3,134,67,0,1330,1331,3,130,65,0,1331,1332,5,26,0,0,1332,1333,3,134,
-		67,0,1333,1334,3,130,65,0,1334,1360,1,0,0,0,1335,1336,3,140,70,0,1336,
-		1337,5,30,0,0,1337,1338,3,134,67,0,1338,1339,3,130,65,0,1339,1340,5,18,
-		0,0,1340,1341,3,134,67,0,1341,1360,1,0,0,0,1342,1343,5,31,0,0,1343,1344,
-		3,138,69,0,1344,1345,5,32,0,0,1345,1346,3,138,69,0,1346,1349,3,134,67,
-		0,1347,1348,5,33,0,0,1348,1350,3,134,67,0,1349,1347,1,0,0,0,1349,1350,
-		1,0,0,0,1350,1360,1,0,0,0,1351,1352,5,34,0,0,1352,1353,5,33,0,0,1353,1354,
-		3,134,67,0,1354,1355,3,130,65,0,1355,1356,5,35,0,0,1356,1357,3,134,67,
-		0,1357,1358,3,130,65,0,1358,1360,1,0,0,0,1359,1171,1,0,0,0,1359,1176,1,
-		0,0,0,1359,1186,1,0,0,0,1359,1196,1,0,0,0,1359,1202,1,0,0,0,1359,1229,
-		1,0,0,0,1359,1235,1,0,0,0,1359,1238,1,0,0,0,1359,1242,1,0,0,0,1359,1254,
-		1,0,0,0,1359,1260,1,0,0,0,1359,1267,1,0,0,0,1359,1271,1,0,0,0,1359,1275,
-		1,0,0,0,1359,1282,1,0,0,0,1359,1286,1,0,0,0,1359,1292,1,0,0,0,1359,1299,
-		1,0,0,0,1359,1306,1,0,0,0,1359,1308,1,0,0,0,1359,1310,1,0,0,0,1359,1311,
-		1,0,0,0,1359,1312,1,0,0,0,1359,1321,1,0,0,0,1359,1335,1,0,0,0,1359,1342,
-		1,0,0,0,1359,1351,1,0,0,0,1360,123,1,0,0,0,1361,1362,5,70,0,0,1362,1363,
-		5,244,0,0,1363,1364,5,163,0,0,1364,1365,3,134,67,0,1365,1366,3,130,65,
-		0,1366,125,1,0,0,0,1367,1368,5,43,0,0,1368,1369,5,38,0,0,1369,1370,5,39,
-		0,0,1370,1371,3,134,67,0,1371,1372,5,40,0,0,1372,1373,3,134,67,0,1373,
-		127,1,0,0,0,1374,1375,5,37,0,0,1375,1376,3,138,69,0,1376,1377,3,134,67,
-		0,1377,129,1,0,0,0,1378,1379,5,174,0,0,1379,1380,5,187,0,0,1380,131,1,
-		0,0,0,1381,1382,5,245,0,0,1382,133,1,0,0,0,1383,1384,6,67,-1,0,1384,1385,
-		5,227,0,0,1385,1386,3,134,67,0,1386,1387,5,228,0,0,1387,1426,1,0,0,0,1388,
-		1389,5,234,0,0,1389,1426,3,134,67,16,1390,1391,5,191,0,0,1391,1426,3,134,
-		67,11,1392,1393,5,161,0,0,1393,1394,3,134,67,0,1394,1395,5,163,0,0,1395,
-		1396,3,134,67,0,1396,1397,5,162,0,0,1397,1398,3,134,67,0,1398,1426,1,0,
-		0,0,1399,1400,3,140,70,0,1400,1409,5,227,0,0,1401,1406,3,134,67,0,1402,
-		1403,5,229,0,0,1403,1405,3,134,67,0,1404,1402,1,0,0,0,1405,1408,1,0,0,
-		0,1406,1404,1,0,0,0,1406,1407,1,0,0,0,1407,1410,1,0,0,0,1408,1406,1,0,
-		0,0,1409,1401,1,0,0,0,1409,1410,1,0,0,0,1410,1411,1,0,0,0,1411,1412,5,
-		228,0,0,1412,1426,1,0,0,0,1413,1415,7,4,0,0,1414,1416,3,136,68,0,1415,
-		1414,1,0,0,0,1415,1416,1,0,0,0,1416,1417,1,0,0,0,1417,1418,5,174,0,0,1418,
-		1426,3,136,68,0,1419,1420,5,246,0,0,1420,1426,3,136,68,0,1421,1426,5,245,
-		0,0,1422,1426,5,246,0,0,1423,1426,5,244,0,0,1424,1426,3,138,69,0,1425,
-		1383,1,0,0,0,1425,1388,1,0,0,0,1425,1390,1,0,0,0,1425,1392,1,0,0,0,1425,
-		1399,1,0,0,0,1425,1413,1,0,0,0,1425,1419,1,0,0,0,1425,1421,1,0,0,0,1425,
-		1422,1,0,0,0,1425,1423,1,0,0,0,1425,1424,1,0,0,0,1426,1447,1,0,0,0,1427,
-		1428,10,15,0,0,1428,1429,5,188,0,0,1429,1446,3,134,67,16,1430,1431,10,
-		14,0,0,1431,1432,7,5,0,0,1432,1446,3,134,67,15,1433,1434,10,13,0,0,1434,
-		1435,7,6,0,0,1435,1446,3,134,67,14,1436,1437,10,12,0,0,1437,1438,7,7,0,
-		0,1438,1446,3,134,67,13,1439,1440,10,10,0,0,1440,1441,5,189,0,0,1441,1446,
-		3,134,67,11,1442,1443,10,9,0,0,1443,1444,5,190,0,0,1444,1446,3,134,67,
-		10,1445,1427,1,0,0,0,1445,1430,1,0,0,0,1445,1433,1,0,0,0,1445,1436,1,0,
-		0,0,1445,1439,1,0,0,0,1445,1442,1,0,0,0,1446,1449,1,0,0,0,1447,1445,1,
-		0,0,0,1447,1448,1,0,0,0,1448,135,1,0,0,0,1449,1447,1,0,0,0,1450,1451,7,
-		8,0,0,1451,137,1,0,0,0,1452,1455,3,140,70,0,1453,1454,5,230,0,0,1454,1456,
-		3,140,70,0,1455,1453,1,0,0,0,1455,1456,1,0,0,0,1456,139,1,0,0,0,1457,1458,
-		7,9,0,0,1458,141,1,0,0,0,136,146,148,162,188,195,197,205,207,226,236,247,
-		255,276,285,295,307,311,319,323,328,338,352,356,371,377,384,389,397,404,
-		417,419,429,451,453,461,471,505,515,544,546,560,563,571,594,601,609,616,
-		620,624,632,636,652,670,679,684,714,718,732,736,744,766,772,780,788,801,
-		812,815,825,828,836,840,848,859,863,871,882,884,895,898,902,910,915,920,
-		930,932,940,949,955,959,972,977,980,987,996,1001,1008,1021,1024,1037,1054,
-		1067,1076,1080,1085,1091,1100,1104,1111,1122,1128,1132,1156,1166,1183,
-		1194,1213,1216,1221,1225,1227,1233,1249,1263,1290,1297,1304,1326,1349,
-		1359,1406,1409,1415,1425,1445,1447,1455
+		3,61,1304,8,61,1,61,1,61,1,61,1,61,1,61,3,61,1311,8,61,1,61,1,61,1,61,
+		4,61,1316,8,61,11,61,12,61,1317,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1340,
+		8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1363,8,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,3,61,1373,8,61,1,62,1,62,1,62,1,62,1,62,1,62,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,64,3,64,1389,8,64,1,64,1,64,1,64,
+		1,64,1,65,1,65,1,65,1,65,1,66,1,66,1,66,1,67,1,67,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,5,68,1425,8,68,10,68,12,68,1428,9,68,3,68,1430,8,68,1,68,
+		1,68,1,68,1,68,3,68,1436,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		3,68,1446,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1466,8,68,10,68,12,68,1469,9,68,
+		1,69,1,69,1,70,1,70,1,70,3,70,1476,8,70,1,71,1,71,1,71,0,1,136,72,0,2,
+		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
+		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
+		102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,
+		138,140,142,0,10,1,0,225,226,1,0,15,16,1,0,109,110,1,0,169,170,1,0,245,
+		246,1,0,235,236,1,0,233,234,1,0,237,242,1,0,175,186,24,0,3,3,5,9,13,43,
+		45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,120,122,126,127,129,
+		131,134,136,145,145,147,153,155,160,166,168,170,170,186,187,192,206,208,
+		224,249,250,1705,0,150,1,0,0,0,2,155,1,0,0,0,4,158,1,0,0,0,6,190,1,0,0,
+		0,8,192,1,0,0,0,10,204,1,0,0,0,12,228,1,0,0,0,14,230,1,0,0,0,16,232,1,
+		0,0,0,18,249,1,0,0,0,20,251,1,0,0,0,22,287,1,0,0,0,24,289,1,0,0,0,26,291,
+		1,0,0,0,28,325,1,0,0,0,30,327,1,0,0,0,32,332,1,0,0,0,34,386,1,0,0,0,36,
+		391,1,0,0,0,38,399,1,0,0,0,40,401,1,0,0,0,42,421,1,0,0,0,44,423,1,0,0,
+		0,46,425,1,0,0,0,48,455,1,0,0,0,50,457,1,0,0,0,52,507,1,0,0,0,54,509,1,
+		0,0,0,56,565,1,0,0,0,58,567,1,0,0,0,60,596,1,0,0,0,62,598,1,0,0,0,64,605,
+		1,0,0,0,66,616,1,0,0,0,68,720,1,0,0,0,70,722,1,0,0,0,72,738,1,0,0,0,74,
+		740,1,0,0,0,76,774,1,0,0,0,78,782,1,0,0,0,80,784,1,0,0,0,82,830,1,0,0,
+		0,84,832,1,0,0,0,86,850,1,0,0,0,88,852,1,0,0,0,90,855,1,0,0,0,92,873,1,
+		0,0,0,94,875,1,0,0,0,96,890,1,0,0,0,98,906,1,0,0,0,100,961,1,0,0,0,102,
+		982,1,0,0,0,104,984,1,0,0,0,106,991,1,0,0,0,108,1003,1,0,0,0,110,1005,
+		1,0,0,0,112,1106,1,0,0,0,114,1108,1,0,0,0,116,1134,1,0,0,0,118,1158,1,
+		0,0,0,120,1160,1,0,0,0,122,1372,1,0,0,0,124,1374,1,0,0,0,126,1380,1,0,
+		0,0,128,1388,1,0,0,0,130,1394,1,0,0,0,132,1398,1,0,0,0,134,1401,1,0,0,
+		0,136,1445,1,0,0,0,138,1470,1,0,0,0,140,1472,1,0,0,0,142,1477,1,0,0,0,
+		144,149,3,2,1,0,145,149,3,4,2,0,146,149,3,120,60,0,147,149,3,8,4,0,148,
+		144,1,0,0,0,148,145,1,0,0,0,148,146,1,0,0,0,148,147,1,0,0,0,149,152,1,
+		0,0,0,150,148,1,0,0,0,150,151,1,0,0,0,151,153,1,0,0,0,152,150,1,0,0,0,
+		153,154,5,0,0,1,154,1,1,0,0,0,155,156,5,3,0,0,156,157,5,247,0,0,157,3,
+		1,0,0,0,158,159,5,1,0,0,159,160,3,142,71,0,160,164,5,225,0,0,161,163,3,
+		6,3,0,162,161,1,0,0,0,163,166,1,0,0,0,164,162,1,0,0,0,164,165,1,0,0,0,
+		165,167,1,0,0,0,166,164,1,0,0,0,167,168,5,226,0,0,168,5,1,0,0,0,169,191,
+		3,12,6,0,170,191,3,16,8,0,171,191,3,20,10,0,172,191,3,26,13,0,173,191,
+		3,32,16,0,174,191,3,46,23,0,175,191,3,50,25,0,176,191,3,54,27,0,177,191,
+		3,74,37,0,178,191,3,58,29,0,179,191,3,64,32,0,180,191,3,80,40,0,181,191,
+		3,90,45,0,182,191,3,94,47,0,183,191,3,96,48,0,184,191,3,98,49,0,185,191,
+		3,104,52,0,186,191,3,106,53,0,187,191,3,110,55,0,188,191,3,114,57,0,189,
+		191,3,8,4,0,190,169,1,0,0,0,190,170,1,0,0,0,190,171,1,0,0,0,190,172,1,
+		0,0,0,190,173,1,0,0,0,190,174,1,0,0,0,190,175,1,0,0,0,190,176,1,0,0,0,
+		190,177,1,0,0,0,190,178,1,0,0,0,190,179,1,0,0,0,190,180,1,0,0,0,190,181,
+		1,0,0,0,190,182,1,0,0,0,190,183,1,0,0,0,190,184,1,0,0,0,190,185,1,0,0,
+		0,190,186,1,0,0,0,190,187,1,0,0,0,190,188,1,0,0,0,190,189,1,0,0,0,191,
+		7,1,0,0,0,192,193,5,249,0,0,193,199,4,4,0,0,194,198,3,142,71,0,195,198,
+		5,4,0,0,196,198,5,52,0,0,197,194,1,0,0,0,197,195,1,0,0,0,197,196,1,0,0,
+		0,198,201,1,0,0,0,199,197,1,0,0,0,199,200,1,0,0,0,200,202,1,0,0,0,201,
+		199,1,0,0,0,202,203,3,10,5,0,203,9,1,0,0,0,204,209,5,225,0,0,205,208,3,
+		10,5,0,206,208,8,0,0,0,207,205,1,0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,
+		209,207,1,0,0,0,209,210,1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,
+		5,226,0,0,213,11,1,0,0,0,214,215,5,5,0,0,215,229,5,247,0,0,216,217,5,6,
+		0,0,217,229,3,142,71,0,218,219,5,7,0,0,219,229,5,244,0,0,220,221,5,8,0,
+		0,221,229,5,244,0,0,222,223,5,9,0,0,223,229,5,244,0,0,224,225,5,10,0,0,
+		225,229,3,142,71,0,226,227,5,11,0,0,227,229,3,14,7,0,228,214,1,0,0,0,228,
+		216,1,0,0,0,228,218,1,0,0,0,228,220,1,0,0,0,228,222,1,0,0,0,228,224,1,
+		0,0,0,228,226,1,0,0,0,229,13,1,0,0,0,230,231,5,243,0,0,231,15,1,0,0,0,
+		232,233,5,12,0,0,233,234,3,142,71,0,234,238,5,225,0,0,235,237,3,18,9,0,
+		236,235,1,0,0,0,237,240,1,0,0,0,238,236,1,0,0,0,238,239,1,0,0,0,239,241,
+		1,0,0,0,240,238,1,0,0,0,241,242,5,226,0,0,242,17,1,0,0,0,243,244,5,41,
+		0,0,244,250,5,247,0,0,245,246,5,42,0,0,246,250,3,136,68,0,247,248,5,43,
+		0,0,248,250,3,136,68,0,249,243,1,0,0,0,249,245,1,0,0,0,249,247,1,0,0,0,
+		250,19,1,0,0,0,251,252,5,13,0,0,252,253,3,142,71,0,253,257,5,225,0,0,254,
+		256,3,22,11,0,255,254,1,0,0,0,256,259,1,0,0,0,257,255,1,0,0,0,257,258,
+		1,0,0,0,258,260,1,0,0,0,259,257,1,0,0,0,260,261,5,226,0,0,261,21,1,0,0,
+		0,262,263,5,113,0,0,263,288,3,136,68,0,264,265,5,169,0,0,265,266,3,136,
+		68,0,266,267,3,132,66,0,267,288,1,0,0,0,268,269,5,170,0,0,269,270,3,136,
+		68,0,270,271,3,132,66,0,271,288,1,0,0,0,272,273,5,14,0,0,273,274,3,24,
+		12,0,274,278,5,225,0,0,275,277,3,30,15,0,276,275,1,0,0,0,277,280,1,0,0,
+		0,278,276,1,0,0,0,278,279,1,0,0,0,279,281,1,0,0,0,280,278,1,0,0,0,281,
+		282,5,226,0,0,282,288,1,0,0,0,283,284,5,17,0,0,284,285,5,244,0,0,285,286,
+		5,18,0,0,286,288,3,136,68,0,287,262,1,0,0,0,287,264,1,0,0,0,287,268,1,
+		0,0,0,287,272,1,0,0,0,287,283,1,0,0,0,288,23,1,0,0,0,289,290,7,1,0,0,290,
+		25,1,0,0,0,291,292,5,44,0,0,292,293,3,142,71,0,293,297,5,225,0,0,294,296,
+		3,28,14,0,295,294,1,0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,297,298,1,0,
+		0,0,298,300,1,0,0,0,299,297,1,0,0,0,300,301,5,226,0,0,301,27,1,0,0,0,302,
+		303,5,45,0,0,303,326,3,136,68,0,304,305,5,46,0,0,305,306,5,47,0,0,306,
+		309,3,134,67,0,307,308,5,48,0,0,308,310,3,136,68,0,309,307,1,0,0,0,309,
+		310,1,0,0,0,310,313,1,0,0,0,311,312,5,49,0,0,312,314,5,244,0,0,313,311,
+		1,0,0,0,313,314,1,0,0,0,314,326,1,0,0,0,315,316,5,46,0,0,316,317,5,50,
+		0,0,317,321,5,225,0,0,318,320,3,30,15,0,319,318,1,0,0,0,320,323,1,0,0,
+		0,321,319,1,0,0,0,321,322,1,0,0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,
+		326,5,226,0,0,325,302,1,0,0,0,325,304,1,0,0,0,325,315,1,0,0,0,326,29,1,
+		0,0,0,327,328,5,244,0,0,328,330,3,136,68,0,329,331,5,229,0,0,330,329,1,
+		0,0,0,330,331,1,0,0,0,331,31,1,0,0,0,332,333,5,51,0,0,333,334,3,142,71,
+		0,334,335,5,52,0,0,335,336,3,142,71,0,336,340,5,225,0,0,337,339,3,34,17,
+		0,338,337,1,0,0,0,339,342,1,0,0,0,340,338,1,0,0,0,340,341,1,0,0,0,341,
+		343,1,0,0,0,342,340,1,0,0,0,343,344,5,226,0,0,344,33,1,0,0,0,345,346,5,
+		53,0,0,346,387,3,142,71,0,347,348,5,54,0,0,348,349,3,136,68,0,349,354,
+		3,132,66,0,350,351,5,55,0,0,351,352,3,136,68,0,352,353,3,132,66,0,353,
+		355,1,0,0,0,354,350,1,0,0,0,354,355,1,0,0,0,355,358,1,0,0,0,356,357,5,
+		224,0,0,357,359,3,142,71,0,358,356,1,0,0,0,358,359,1,0,0,0,359,387,1,0,
+		0,0,360,361,5,56,0,0,361,387,5,244,0,0,362,363,5,57,0,0,363,387,3,134,
+		67,0,364,365,5,58,0,0,365,366,3,36,18,0,366,367,3,134,67,0,367,368,5,60,
+		0,0,368,369,5,53,0,0,369,373,5,61,0,0,370,371,5,54,0,0,371,372,5,60,0,
+		0,372,374,5,62,0,0,373,370,1,0,0,0,373,374,1,0,0,0,374,387,1,0,0,0,375,
+		377,5,63,0,0,376,378,3,38,19,0,377,376,1,0,0,0,378,379,1,0,0,0,379,377,
+		1,0,0,0,379,380,1,0,0,0,380,387,1,0,0,0,381,382,5,11,0,0,382,387,3,14,
+		7,0,383,387,3,40,20,0,384,385,5,223,0,0,385,387,3,142,71,0,386,345,1,0,
+		0,0,386,347,1,0,0,0,386,360,1,0,0,0,386,362,1,0,0,0,386,364,1,0,0,0,386,
+		375,1,0,0,0,386,381,1,0,0,0,386,383,1,0,0,0,386,384,1,0,0,0,387,35,1,0,
+		0,0,388,389,5,246,0,0,389,392,5,59,0,0,390,392,5,245,0,0,391,388,1,0,0,
+		0,391,390,1,0,0,0,392,37,1,0,0,0,393,394,5,68,0,0,394,400,3,136,68,0,395,
+		396,5,69,0,0,396,400,3,136,68,0,397,398,5,70,0,0,398,400,5,244,0,0,399,
+		393,1,0,0,0,399,395,1,0,0,0,399,397,1,0,0,0,400,39,1,0,0,0,401,402,5,64,
+		0,0,402,406,3,142,71,0,403,405,3,42,21,0,404,403,1,0,0,0,405,408,1,0,0,
+		0,406,404,1,0,0,0,406,407,1,0,0,0,407,41,1,0,0,0,408,406,1,0,0,0,409,410,
+		5,69,0,0,410,422,3,136,68,0,411,412,5,70,0,0,412,422,5,244,0,0,413,414,
+		5,123,0,0,414,422,3,136,68,0,415,416,5,65,0,0,416,419,3,44,22,0,417,418,
+		5,189,0,0,418,420,3,44,22,0,419,417,1,0,0,0,419,420,1,0,0,0,420,422,1,
+		0,0,0,421,409,1,0,0,0,421,411,1,0,0,0,421,413,1,0,0,0,421,415,1,0,0,0,
+		422,43,1,0,0,0,423,424,7,2,0,0,424,45,1,0,0,0,425,426,5,71,0,0,426,427,
+		3,142,71,0,427,431,5,225,0,0,428,430,3,48,24,0,429,428,1,0,0,0,430,433,
+		1,0,0,0,431,429,1,0,0,0,431,432,1,0,0,0,432,434,1,0,0,0,433,431,1,0,0,
+		0,434,435,5,226,0,0,435,47,1,0,0,0,436,437,5,72,0,0,437,456,3,142,71,0,
+		438,439,5,105,0,0,439,456,3,136,68,0,440,441,5,106,0,0,441,456,3,66,33,
+		0,442,443,5,108,0,0,443,444,5,70,0,0,444,456,5,244,0,0,445,446,5,111,0,
+		0,446,456,3,72,36,0,447,448,5,8,0,0,448,456,5,244,0,0,449,450,5,43,0,0,
+		450,453,3,136,68,0,451,452,5,131,0,0,452,454,3,134,67,0,453,451,1,0,0,
+		0,453,454,1,0,0,0,454,456,1,0,0,0,455,436,1,0,0,0,455,438,1,0,0,0,455,
+		440,1,0,0,0,455,442,1,0,0,0,455,445,1,0,0,0,455,447,1,0,0,0,455,449,1,
+		0,0,0,456,49,1,0,0,0,457,458,5,73,0,0,458,459,3,142,71,0,459,463,5,225,
+		0,0,460,462,3,52,26,0,461,460,1,0,0,0,462,465,1,0,0,0,463,461,1,0,0,0,
+		463,464,1,0,0,0,464,466,1,0,0,0,465,463,1,0,0,0,466,467,5,226,0,0,467,
+		51,1,0,0,0,468,469,5,74,0,0,469,473,5,225,0,0,470,472,3,62,31,0,471,470,
+		1,0,0,0,472,475,1,0,0,0,473,471,1,0,0,0,473,474,1,0,0,0,474,476,1,0,0,
+		0,475,473,1,0,0,0,476,508,5,226,0,0,477,478,5,75,0,0,478,508,3,136,68,
+		0,479,480,5,76,0,0,480,508,3,136,68,0,481,482,5,77,0,0,482,483,5,47,0,
+		0,483,508,3,134,67,0,484,485,5,77,0,0,485,486,5,78,0,0,486,487,3,136,68,
+		0,487,488,3,132,66,0,488,508,1,0,0,0,489,490,5,80,0,0,490,508,3,136,68,
+		0,491,492,5,81,0,0,492,508,3,136,68,0,493,494,5,79,0,0,494,508,3,136,68,
+		0,495,496,5,82,0,0,496,497,3,136,68,0,497,498,3,132,66,0,498,508,1,0,0,
+		0,499,500,5,83,0,0,500,501,3,136,68,0,501,502,5,78,0,0,502,503,3,136,68,
+		0,503,504,3,132,66,0,504,508,1,0,0,0,505,506,5,84,0,0,506,508,3,142,71,
+		0,507,468,1,0,0,0,507,477,1,0,0,0,507,479,1,0,0,0,507,481,1,0,0,0,507,
+		484,1,0,0,0,507,489,1,0,0,0,507,491,1,0,0,0,507,493,1,0,0,0,507,495,1,
+		0,0,0,507,499,1,0,0,0,507,505,1,0,0,0,508,53,1,0,0,0,509,510,5,85,0,0,
+		510,511,3,142,71,0,511,512,5,52,0,0,512,513,3,142,71,0,513,517,5,225,0,
+		0,514,516,3,56,28,0,515,514,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,
+		518,1,0,0,0,518,520,1,0,0,0,519,517,1,0,0,0,520,521,5,226,0,0,521,55,1,
+		0,0,0,522,523,5,86,0,0,523,566,3,142,71,0,524,525,5,75,0,0,525,566,3,136,
+		68,0,526,527,5,87,0,0,527,528,5,60,0,0,528,566,5,62,0,0,529,530,5,87,0,
+		0,530,566,3,136,68,0,531,532,5,177,0,0,532,533,3,136,68,0,533,534,3,132,
+		66,0,534,566,1,0,0,0,535,536,5,88,0,0,536,566,3,136,68,0,537,538,5,56,
+		0,0,538,566,5,244,0,0,539,540,5,57,0,0,540,566,3,134,67,0,541,542,5,91,
+		0,0,542,548,3,136,68,0,543,546,5,92,0,0,544,545,5,154,0,0,545,547,3,136,
+		68,0,546,544,1,0,0,0,546,547,1,0,0,0,547,549,1,0,0,0,548,543,1,0,0,0,548,
+		549,1,0,0,0,549,566,1,0,0,0,550,551,5,58,0,0,551,552,3,36,18,0,552,553,
+		3,134,67,0,553,554,5,60,0,0,554,555,5,86,0,0,555,556,5,61,0,0,556,566,
+		1,0,0,0,557,558,5,93,0,0,558,562,3,136,68,0,559,560,5,94,0,0,560,561,5,
+		125,0,0,561,563,5,57,0,0,562,559,1,0,0,0,562,563,1,0,0,0,563,566,1,0,0,
+		0,564,566,3,40,20,0,565,522,1,0,0,0,565,524,1,0,0,0,565,526,1,0,0,0,565,
+		529,1,0,0,0,565,531,1,0,0,0,565,535,1,0,0,0,565,537,1,0,0,0,565,539,1,
+		0,0,0,565,541,1,0,0,0,565,550,1,0,0,0,565,557,1,0,0,0,565,564,1,0,0,0,
+		566,57,1,0,0,0,567,568,5,183,0,0,568,569,3,142,71,0,569,573,5,225,0,0,
+		570,572,3,60,30,0,571,570,1,0,0,0,572,575,1,0,0,0,573,571,1,0,0,0,573,
+		574,1,0,0,0,574,576,1,0,0,0,575,573,1,0,0,0,576,577,5,226,0,0,577,59,1,
+		0,0,0,578,579,5,213,0,0,579,597,3,136,68,0,580,581,5,87,0,0,581,597,3,
+		142,71,0,582,583,5,214,0,0,583,597,3,136,68,0,584,585,5,215,0,0,585,597,
+		3,136,68,0,586,587,5,216,0,0,587,597,3,136,68,0,588,589,5,80,0,0,589,597,
+		3,136,68,0,590,591,5,79,0,0,591,597,3,136,68,0,592,593,5,95,0,0,593,597,
+		3,136,68,0,594,595,5,96,0,0,595,597,3,136,68,0,596,578,1,0,0,0,596,580,
+		1,0,0,0,596,582,1,0,0,0,596,584,1,0,0,0,596,586,1,0,0,0,596,588,1,0,0,
+		0,596,590,1,0,0,0,596,592,1,0,0,0,596,594,1,0,0,0,597,61,1,0,0,0,598,599,
+		5,244,0,0,599,600,3,136,68,0,600,601,5,60,0,0,601,603,3,136,68,0,602,604,
+		5,229,0,0,603,602,1,0,0,0,603,604,1,0,0,0,604,63,1,0,0,0,605,606,5,104,
+		0,0,606,607,3,142,71,0,607,611,5,225,0,0,608,610,3,68,34,0,609,608,1,0,
+		0,0,610,613,1,0,0,0,611,609,1,0,0,0,611,612,1,0,0,0,612,614,1,0,0,0,613,
+		611,1,0,0,0,614,615,5,226,0,0,615,65,1,0,0,0,616,618,3,136,68,0,617,619,
+		5,107,0,0,618,617,1,0,0,0,618,619,1,0,0,0,619,622,1,0,0,0,620,621,5,48,
+		0,0,621,623,3,136,68,0,622,620,1,0,0,0,622,623,1,0,0,0,623,626,1,0,0,0,
+		624,625,5,69,0,0,625,627,3,136,68,0,626,624,1,0,0,0,626,627,1,0,0,0,627,
+		67,1,0,0,0,628,629,5,105,0,0,629,721,3,136,68,0,630,631,5,106,0,0,631,
+		721,3,66,33,0,632,634,5,192,0,0,633,635,5,245,0,0,634,633,1,0,0,0,634,
+		635,1,0,0,0,635,638,1,0,0,0,636,637,5,132,0,0,637,639,3,136,68,0,638,636,
+		1,0,0,0,638,639,1,0,0,0,639,721,1,0,0,0,640,641,5,192,0,0,641,721,5,203,
+		0,0,642,643,5,193,0,0,643,721,3,136,68,0,644,645,5,194,0,0,645,721,3,136,
+		68,0,646,647,5,195,0,0,647,648,5,70,0,0,648,721,5,244,0,0,649,650,5,196,
+		0,0,650,654,5,225,0,0,651,653,3,30,15,0,652,651,1,0,0,0,653,656,1,0,0,
+		0,654,652,1,0,0,0,654,655,1,0,0,0,655,657,1,0,0,0,656,654,1,0,0,0,657,
+		721,5,226,0,0,658,659,5,196,0,0,659,660,5,204,0,0,660,661,3,142,71,0,661,
+		662,5,205,0,0,662,663,3,136,68,0,663,721,1,0,0,0,664,665,5,197,0,0,665,
+		721,3,136,68,0,666,667,5,198,0,0,667,672,3,136,68,0,668,669,5,49,0,0,669,
+		673,5,244,0,0,670,671,5,207,0,0,671,673,3,142,71,0,672,668,1,0,0,0,672,
+		670,1,0,0,0,673,721,1,0,0,0,674,675,5,200,0,0,675,676,5,201,0,0,676,677,
+		3,142,71,0,677,681,5,225,0,0,678,680,3,70,35,0,679,678,1,0,0,0,680,683,
+		1,0,0,0,681,679,1,0,0,0,681,682,1,0,0,0,682,686,1,0,0,0,683,681,1,0,0,
+		0,684,685,5,162,0,0,685,687,3,136,68,0,686,684,1,0,0,0,686,687,1,0,0,0,
+		687,688,1,0,0,0,688,689,5,226,0,0,689,721,1,0,0,0,690,691,5,200,0,0,691,
+		692,5,206,0,0,692,693,3,136,68,0,693,694,5,162,0,0,694,695,3,136,68,0,
+		695,721,1,0,0,0,696,697,5,199,0,0,697,721,3,136,68,0,698,699,5,108,0,0,
+		699,700,5,70,0,0,700,721,5,244,0,0,701,702,5,111,0,0,702,721,3,72,36,0,
+		703,704,5,8,0,0,704,721,5,244,0,0,705,706,5,115,0,0,706,721,5,246,0,0,
+		707,721,3,40,20,0,708,709,5,218,0,0,709,710,5,60,0,0,710,711,3,136,68,
+		0,711,712,5,204,0,0,712,716,3,136,68,0,713,714,5,219,0,0,714,715,5,220,
+		0,0,715,717,3,136,68,0,716,713,1,0,0,0,716,717,1,0,0,0,717,721,1,0,0,0,
+		718,719,5,221,0,0,719,721,3,136,68,0,720,628,1,0,0,0,720,630,1,0,0,0,720,
+		632,1,0,0,0,720,640,1,0,0,0,720,642,1,0,0,0,720,644,1,0,0,0,720,646,1,
+		0,0,0,720,649,1,0,0,0,720,658,1,0,0,0,720,664,1,0,0,0,720,666,1,0,0,0,
+		720,674,1,0,0,0,720,690,1,0,0,0,720,696,1,0,0,0,720,698,1,0,0,0,720,701,
+		1,0,0,0,720,703,1,0,0,0,720,705,1,0,0,0,720,707,1,0,0,0,720,708,1,0,0,
+		0,720,718,1,0,0,0,721,69,1,0,0,0,722,723,5,202,0,0,723,724,3,136,68,0,
+		724,725,3,136,68,0,725,71,1,0,0,0,726,739,5,112,0,0,727,739,5,113,0,0,
+		728,739,5,114,0,0,729,730,5,50,0,0,730,734,5,225,0,0,731,733,3,30,15,0,
+		732,731,1,0,0,0,733,736,1,0,0,0,734,732,1,0,0,0,734,735,1,0,0,0,735,737,
+		1,0,0,0,736,734,1,0,0,0,737,739,5,226,0,0,738,726,1,0,0,0,738,727,1,0,
+		0,0,738,728,1,0,0,0,738,729,1,0,0,0,739,73,1,0,0,0,740,741,5,208,0,0,741,
+		742,3,142,71,0,742,746,5,225,0,0,743,745,3,76,38,0,744,743,1,0,0,0,745,
+		748,1,0,0,0,746,744,1,0,0,0,746,747,1,0,0,0,747,749,1,0,0,0,748,746,1,
+		0,0,0,749,750,5,226,0,0,750,75,1,0,0,0,751,752,5,188,0,0,752,753,3,142,
+		71,0,753,754,5,230,0,0,754,755,3,142,71,0,755,775,1,0,0,0,756,757,5,186,
+		0,0,757,775,3,136,68,0,758,759,5,209,0,0,759,775,3,136,68,0,760,761,5,
+		210,0,0,761,775,5,212,0,0,762,763,5,210,0,0,763,775,3,142,71,0,764,766,
+		5,62,0,0,765,767,3,78,39,0,766,765,1,0,0,0,767,768,1,0,0,0,768,766,1,0,
+		0,0,768,769,1,0,0,0,769,775,1,0,0,0,770,771,5,196,0,0,771,772,5,159,0,
+		0,772,773,5,49,0,0,773,775,3,142,71,0,774,751,1,0,0,0,774,756,1,0,0,0,
+		774,758,1,0,0,0,774,760,1,0,0,0,774,762,1,0,0,0,774,764,1,0,0,0,774,770,
+		1,0,0,0,775,77,1,0,0,0,776,777,5,211,0,0,777,783,3,136,68,0,778,779,5,
+		95,0,0,779,783,3,136,68,0,780,781,5,96,0,0,781,783,3,136,68,0,782,776,
+		1,0,0,0,782,778,1,0,0,0,782,780,1,0,0,0,783,79,1,0,0,0,784,785,5,116,0,
+		0,785,786,3,142,71,0,786,790,5,225,0,0,787,789,3,82,41,0,788,787,1,0,0,
+		0,789,792,1,0,0,0,790,788,1,0,0,0,790,791,1,0,0,0,791,793,1,0,0,0,792,
+		790,1,0,0,0,793,794,5,226,0,0,794,81,1,0,0,0,795,796,5,117,0,0,796,831,
+		3,136,68,0,797,798,5,118,0,0,798,803,3,84,42,0,799,800,5,229,0,0,800,802,
+		3,84,42,0,801,799,1,0,0,0,802,805,1,0,0,0,803,801,1,0,0,0,803,804,1,0,
+		0,0,804,831,1,0,0,0,805,803,1,0,0,0,806,807,5,155,0,0,807,831,3,136,68,
+		0,808,809,5,156,0,0,809,810,3,136,68,0,810,811,5,154,0,0,811,814,3,142,
+		71,0,812,813,5,157,0,0,813,815,3,136,68,0,814,812,1,0,0,0,814,815,1,0,
+		0,0,815,817,1,0,0,0,816,818,5,160,0,0,817,816,1,0,0,0,817,818,1,0,0,0,
+		818,831,1,0,0,0,819,820,5,194,0,0,820,831,3,136,68,0,821,822,5,158,0,0,
+		822,827,3,88,44,0,823,824,5,229,0,0,824,826,3,88,44,0,825,823,1,0,0,0,
+		826,829,1,0,0,0,827,825,1,0,0,0,827,828,1,0,0,0,828,831,1,0,0,0,829,827,
+		1,0,0,0,830,795,1,0,0,0,830,797,1,0,0,0,830,806,1,0,0,0,830,808,1,0,0,
+		0,830,819,1,0,0,0,830,821,1,0,0,0,831,83,1,0,0,0,832,833,3,142,71,0,833,
+		842,3,136,68,0,834,838,5,225,0,0,835,837,3,86,43,0,836,835,1,0,0,0,837,
+		840,1,0,0,0,838,836,1,0,0,0,838,839,1,0,0,0,839,841,1,0,0,0,840,838,1,
+		0,0,0,841,843,5,226,0,0,842,834,1,0,0,0,842,843,1,0,0,0,843,85,1,0,0,0,
+		844,845,5,155,0,0,845,851,3,136,68,0,846,847,5,156,0,0,847,851,3,136,68,
+		0,848,849,5,157,0,0,849,851,3,136,68,0,850,844,1,0,0,0,850,846,1,0,0,0,
+		850,848,1,0,0,0,851,87,1,0,0,0,852,853,5,244,0,0,853,854,3,136,68,0,854,
+		89,1,0,0,0,855,856,5,119,0,0,856,865,3,142,71,0,857,861,5,225,0,0,858,
+		860,3,92,46,0,859,858,1,0,0,0,860,863,1,0,0,0,861,859,1,0,0,0,861,862,
+		1,0,0,0,862,864,1,0,0,0,863,861,1,0,0,0,864,866,5,226,0,0,865,857,1,0,
+		0,0,865,866,1,0,0,0,866,91,1,0,0,0,867,868,5,120,0,0,868,874,3,136,68,
+		0,869,870,5,121,0,0,870,874,3,136,68,0,871,872,5,122,0,0,872,874,3,136,
+		68,0,873,867,1,0,0,0,873,869,1,0,0,0,873,871,1,0,0,0,874,93,1,0,0,0,875,
+		876,5,123,0,0,876,877,3,142,71,0,877,878,5,225,0,0,878,886,3,136,68,0,
+		879,884,3,132,66,0,880,881,5,55,0,0,881,882,3,136,68,0,882,883,3,132,66,
+		0,883,885,1,0,0,0,884,880,1,0,0,0,884,885,1,0,0,0,885,887,1,0,0,0,886,
+		879,1,0,0,0,886,887,1,0,0,0,887,888,1,0,0,0,888,889,5,226,0,0,889,95,1,
+		0,0,0,890,891,5,124,0,0,891,892,3,142,71,0,892,893,5,232,0,0,893,900,3,
+		136,68,0,894,897,5,125,0,0,895,898,5,126,0,0,896,898,5,127,0,0,897,895,
+		1,0,0,0,897,896,1,0,0,0,898,899,1,0,0,0,899,901,3,134,67,0,900,894,1,0,
+		0,0,900,901,1,0,0,0,901,904,1,0,0,0,902,903,5,49,0,0,903,905,5,244,0,0,
+		904,902,1,0,0,0,904,905,1,0,0,0,905,97,1,0,0,0,906,907,5,128,0,0,907,908,
+		3,142,71,0,908,909,5,132,0,0,909,912,3,136,68,0,910,911,5,49,0,0,911,913,
+		5,244,0,0,912,910,1,0,0,0,912,913,1,0,0,0,913,917,1,0,0,0,914,915,5,129,
+		0,0,915,916,5,131,0,0,916,918,5,246,0,0,917,914,1,0,0,0,917,918,1,0,0,
+		0,918,922,1,0,0,0,919,920,5,130,0,0,920,921,5,131,0,0,921,923,5,246,0,
+		0,922,919,1,0,0,0,922,923,1,0,0,0,923,934,1,0,0,0,924,925,5,149,0,0,925,
+		926,5,172,0,0,926,927,3,142,71,0,927,928,5,150,0,0,928,929,5,154,0,0,929,
+		930,5,246,0,0,930,932,5,151,0,0,931,933,3,100,50,0,932,931,1,0,0,0,932,
+		933,1,0,0,0,933,935,1,0,0,0,934,924,1,0,0,0,934,935,1,0,0,0,935,936,1,
+		0,0,0,936,937,5,231,0,0,937,942,3,102,51,0,938,939,5,229,0,0,939,941,3,
+		102,51,0,940,938,1,0,0,0,941,944,1,0,0,0,942,940,1,0,0,0,942,943,1,0,0,
+		0,943,99,1,0,0,0,944,942,1,0,0,0,945,946,5,152,0,0,946,951,3,142,71,0,
+		947,948,5,229,0,0,948,950,3,142,71,0,949,947,1,0,0,0,950,953,1,0,0,0,951,
+		949,1,0,0,0,951,952,1,0,0,0,952,957,1,0,0,0,953,951,1,0,0,0,954,955,5,
+		163,0,0,955,956,5,153,0,0,956,958,3,142,71,0,957,954,1,0,0,0,957,958,1,
+		0,0,0,958,962,1,0,0,0,959,960,5,153,0,0,960,962,3,142,71,0,961,945,1,0,
+		0,0,961,959,1,0,0,0,962,101,1,0,0,0,963,964,5,145,0,0,964,965,5,245,0,
+		0,965,966,5,154,0,0,966,983,3,142,71,0,967,979,5,148,0,0,968,969,5,227,
+		0,0,969,974,3,142,71,0,970,971,5,229,0,0,971,973,3,142,71,0,972,970,1,
+		0,0,0,973,976,1,0,0,0,974,972,1,0,0,0,974,975,1,0,0,0,975,977,1,0,0,0,
+		976,974,1,0,0,0,977,978,5,228,0,0,978,980,1,0,0,0,979,968,1,0,0,0,979,
+		980,1,0,0,0,980,983,1,0,0,0,981,983,3,142,71,0,982,963,1,0,0,0,982,967,
+		1,0,0,0,982,981,1,0,0,0,983,103,1,0,0,0,984,985,5,133,0,0,985,986,5,132,
+		0,0,986,989,3,136,68,0,987,988,5,134,0,0,988,990,3,134,67,0,989,987,1,
+		0,0,0,989,990,1,0,0,0,990,105,1,0,0,0,991,992,5,135,0,0,992,993,5,136,
+		0,0,993,998,3,108,54,0,994,995,5,229,0,0,995,997,3,108,54,0,996,994,1,
+		0,0,0,997,1000,1,0,0,0,998,996,1,0,0,0,998,999,1,0,0,0,999,107,1,0,0,0,
+		1000,998,1,0,0,0,1001,1004,5,63,0,0,1002,1004,3,142,71,0,1003,1001,1,0,
+		0,0,1003,1002,1,0,0,0,1004,109,1,0,0,0,1005,1006,5,137,0,0,1006,1010,5,
+		225,0,0,1007,1009,3,112,56,0,1008,1007,1,0,0,0,1009,1012,1,0,0,0,1010,
+		1008,1,0,0,0,1010,1011,1,0,0,0,1011,1013,1,0,0,0,1012,1010,1,0,0,0,1013,
+		1014,5,226,0,0,1014,111,1,0,0,0,1015,1016,5,10,0,0,1016,1026,3,140,70,
+		0,1017,1018,5,138,0,0,1018,1023,3,142,71,0,1019,1020,5,229,0,0,1020,1022,
+		3,142,71,0,1021,1019,1,0,0,0,1022,1025,1,0,0,0,1023,1021,1,0,0,0,1023,
+		1024,1,0,0,0,1024,1027,1,0,0,0,1025,1023,1,0,0,0,1026,1017,1,0,0,0,1026,
+		1027,1,0,0,0,1027,1107,1,0,0,0,1028,1029,5,139,0,0,1029,1107,3,142,71,
+		0,1030,1031,5,140,0,0,1031,1107,3,142,71,0,1032,1033,5,141,0,0,1033,1034,
+		5,142,0,0,1034,1035,5,143,0,0,1035,1107,3,142,71,0,1036,1039,5,144,0,0,
+		1037,1038,5,245,0,0,1038,1040,5,188,0,0,1039,1037,1,0,0,0,1039,1040,1,
+		0,0,0,1040,1041,1,0,0,0,1041,1042,5,142,0,0,1042,1043,5,154,0,0,1043,1107,
+		3,142,71,0,1044,1045,5,145,0,0,1045,1046,5,245,0,0,1046,1047,5,188,0,0,
+		1047,1048,5,142,0,0,1048,1049,5,154,0,0,1049,1107,3,142,71,0,1050,1051,
+		5,165,0,0,1051,1056,3,142,71,0,1052,1053,5,229,0,0,1053,1055,3,142,71,
+		0,1054,1052,1,0,0,0,1055,1058,1,0,0,0,1056,1054,1,0,0,0,1056,1057,1,0,
+		0,0,1057,1059,1,0,0,0,1058,1056,1,0,0,0,1059,1060,5,154,0,0,1060,1061,
+		5,217,0,0,1061,1062,3,140,70,0,1062,1107,1,0,0,0,1063,1064,5,161,0,0,1064,
+		1065,3,136,68,0,1065,1069,5,225,0,0,1066,1068,3,112,56,0,1067,1066,1,0,
+		0,0,1068,1071,1,0,0,0,1069,1067,1,0,0,0,1069,1070,1,0,0,0,1070,1072,1,
+		0,0,0,1071,1069,1,0,0,0,1072,1082,5,226,0,0,1073,1074,5,162,0,0,1074,1078,
+		5,225,0,0,1075,1077,3,112,56,0,1076,1075,1,0,0,0,1077,1080,1,0,0,0,1078,
+		1076,1,0,0,0,1078,1079,1,0,0,0,1079,1081,1,0,0,0,1080,1078,1,0,0,0,1081,
+		1083,5,226,0,0,1082,1073,1,0,0,0,1082,1083,1,0,0,0,1083,1107,1,0,0,0,1084,
+		1087,5,146,0,0,1085,1086,5,172,0,0,1086,1088,5,105,0,0,1087,1085,1,0,0,
+		0,1087,1088,1,0,0,0,1088,1089,1,0,0,0,1089,1093,5,225,0,0,1090,1092,3,
+		112,56,0,1091,1090,1,0,0,0,1092,1095,1,0,0,0,1093,1091,1,0,0,0,1093,1094,
+		1,0,0,0,1094,1096,1,0,0,0,1095,1093,1,0,0,0,1096,1107,5,226,0,0,1097,1098,
+		5,147,0,0,1098,1102,5,225,0,0,1099,1101,3,112,56,0,1100,1099,1,0,0,0,1101,
+		1104,1,0,0,0,1102,1100,1,0,0,0,1102,1103,1,0,0,0,1103,1105,1,0,0,0,1104,
+		1102,1,0,0,0,1105,1107,5,226,0,0,1106,1015,1,0,0,0,1106,1028,1,0,0,0,1106,
+		1030,1,0,0,0,1106,1032,1,0,0,0,1106,1036,1,0,0,0,1106,1044,1,0,0,0,1106,
+		1050,1,0,0,0,1106,1063,1,0,0,0,1106,1084,1,0,0,0,1106,1097,1,0,0,0,1107,
+		113,1,0,0,0,1108,1109,5,164,0,0,1109,1113,5,225,0,0,1110,1112,3,116,58,
+		0,1111,1110,1,0,0,0,1112,1115,1,0,0,0,1113,1111,1,0,0,0,1113,1114,1,0,
+		0,0,1114,1116,1,0,0,0,1115,1113,1,0,0,0,1116,1117,5,226,0,0,1117,115,1,
+		0,0,0,1118,1119,5,165,0,0,1119,1124,3,142,71,0,1120,1121,5,229,0,0,1121,
+		1123,3,142,71,0,1122,1120,1,0,0,0,1123,1126,1,0,0,0,1124,1122,1,0,0,0,
+		1124,1125,1,0,0,0,1125,1130,1,0,0,0,1126,1124,1,0,0,0,1127,1129,3,118,
+		59,0,1128,1127,1,0,0,0,1129,1132,1,0,0,0,1130,1128,1,0,0,0,1130,1131,1,
+		0,0,0,1131,1135,1,0,0,0,1132,1130,1,0,0,0,1133,1135,3,110,55,0,1134,1118,
+		1,0,0,0,1134,1133,1,0,0,0,1135,117,1,0,0,0,1136,1137,5,166,0,0,1137,1159,
+		3,136,68,0,1138,1139,5,167,0,0,1139,1159,3,134,67,0,1140,1141,5,95,0,0,
+		1141,1142,3,136,68,0,1142,1143,5,174,0,0,1143,1144,5,103,0,0,1144,1159,
+		1,0,0,0,1145,1146,5,96,0,0,1146,1159,3,136,68,0,1147,1148,5,97,0,0,1148,
+		1149,3,136,68,0,1149,1150,5,174,0,0,1150,1151,5,103,0,0,1151,1159,1,0,
+		0,0,1152,1153,5,98,0,0,1153,1159,3,136,68,0,1154,1155,5,99,0,0,1155,1159,
+		5,100,0,0,1156,1157,5,101,0,0,1157,1159,3,136,68,0,1158,1136,1,0,0,0,1158,
+		1138,1,0,0,0,1158,1140,1,0,0,0,1158,1145,1,0,0,0,1158,1147,1,0,0,0,1158,
+		1152,1,0,0,0,1158,1154,1,0,0,0,1158,1156,1,0,0,0,1159,119,1,0,0,0,1160,
+		1161,5,2,0,0,1161,1162,3,142,71,0,1162,1163,5,4,0,0,1163,1164,3,142,71,
+		0,1164,1168,5,225,0,0,1165,1167,3,122,61,0,1166,1165,1,0,0,0,1167,1170,
+		1,0,0,0,1168,1166,1,0,0,0,1168,1169,1,0,0,0,1169,1171,1,0,0,0,1170,1168,
+		1,0,0,0,1171,1172,5,226,0,0,1172,121,1,0,0,0,1173,1174,3,142,71,0,1174,
+		1175,5,58,0,0,1175,1176,5,168,0,0,1176,1177,5,246,0,0,1177,1373,1,0,0,
+		0,1178,1179,3,142,71,0,1179,1180,5,58,0,0,1180,1181,5,36,0,0,1181,1185,
+		3,136,68,0,1182,1184,3,130,65,0,1183,1182,1,0,0,0,1184,1187,1,0,0,0,1185,
+		1183,1,0,0,0,1185,1186,1,0,0,0,1186,1373,1,0,0,0,1187,1185,1,0,0,0,1188,
+		1189,3,140,70,0,1189,1190,7,3,0,0,1190,1191,3,136,68,0,1191,1196,3,132,
+		66,0,1192,1193,5,26,0,0,1193,1194,3,136,68,0,1194,1195,3,132,66,0,1195,
+		1197,1,0,0,0,1196,1192,1,0,0,0,1196,1197,1,0,0,0,1197,1373,1,0,0,0,1198,
+		1199,3,140,70,0,1199,1200,5,171,0,0,1200,1201,3,136,68,0,1201,1202,5,172,
+		0,0,1202,1203,5,244,0,0,1203,1373,1,0,0,0,1204,1205,3,142,71,0,1205,1229,
+		5,173,0,0,1206,1207,5,52,0,0,1207,1230,5,244,0,0,1208,1218,5,36,0,0,1209,
+		1210,5,42,0,0,1210,1211,3,136,68,0,1211,1215,3,132,66,0,1212,1214,3,124,
+		62,0,1213,1212,1,0,0,0,1214,1217,1,0,0,0,1215,1213,1,0,0,0,1215,1216,1,
+		0,0,0,1216,1219,1,0,0,0,1217,1215,1,0,0,0,1218,1209,1,0,0,0,1218,1219,
+		1,0,0,0,1219,1223,1,0,0,0,1220,1222,3,130,65,0,1221,1220,1,0,0,0,1222,
+		1225,1,0,0,0,1223,1221,1,0,0,0,1223,1224,1,0,0,0,1224,1227,1,0,0,0,1225,
+		1223,1,0,0,0,1226,1228,3,126,63,0,1227,1226,1,0,0,0,1227,1228,1,0,0,0,
+		1228,1230,1,0,0,0,1229,1206,1,0,0,0,1229,1208,1,0,0,0,1230,1373,1,0,0,
+		0,1231,1233,5,164,0,0,1232,1234,3,118,59,0,1233,1232,1,0,0,0,1234,1235,
+		1,0,0,0,1235,1233,1,0,0,0,1235,1236,1,0,0,0,1236,1373,1,0,0,0,1237,1238,
+		5,164,0,0,1238,1239,5,165,0,0,1239,1373,5,102,0,0,1240,1241,3,142,71,0,
+		1241,1242,5,113,0,0,1242,1243,3,136,68,0,1243,1373,1,0,0,0,1244,1245,3,
+		142,71,0,1245,1246,5,14,0,0,1246,1247,3,24,12,0,1247,1251,5,225,0,0,1248,
+		1250,3,30,15,0,1249,1248,1,0,0,0,1250,1253,1,0,0,0,1251,1249,1,0,0,0,1251,
+		1252,1,0,0,0,1252,1254,1,0,0,0,1253,1251,1,0,0,0,1254,1255,5,226,0,0,1255,
+		1373,1,0,0,0,1256,1257,3,142,71,0,1257,1258,5,17,0,0,1258,1259,5,244,0,
+		0,1259,1260,5,18,0,0,1260,1261,3,136,68,0,1261,1373,1,0,0,0,1262,1263,
+		3,142,71,0,1263,1265,5,19,0,0,1264,1266,5,233,0,0,1265,1264,1,0,0,0,1265,
+		1266,1,0,0,0,1266,1267,1,0,0,0,1267,1268,3,136,68,0,1268,1373,1,0,0,0,
+		1269,1270,3,142,71,0,1270,1271,5,222,0,0,1271,1272,3,134,67,0,1272,1373,
+		1,0,0,0,1273,1274,3,142,71,0,1274,1275,5,222,0,0,1275,1276,5,36,0,0,1276,
+		1281,3,128,64,0,1277,1278,5,229,0,0,1278,1280,3,128,64,0,1279,1277,1,0,
+		0,0,1280,1283,1,0,0,0,1281,1279,1,0,0,0,1281,1282,1,0,0,0,1282,1373,1,
+		0,0,0,1283,1281,1,0,0,0,1284,1285,3,142,71,0,1285,1286,5,89,0,0,1286,1287,
+		3,136,68,0,1287,1373,1,0,0,0,1288,1289,3,142,71,0,1289,1290,5,90,0,0,1290,
+		1291,5,131,0,0,1291,1292,3,134,67,0,1292,1293,5,60,0,0,1293,1294,3,136,
+		68,0,1294,1373,1,0,0,0,1295,1296,3,142,71,0,1296,1297,5,191,0,0,1297,1298,
+		5,90,0,0,1298,1373,1,0,0,0,1299,1300,3,142,71,0,1300,1301,5,68,0,0,1301,
+		1303,5,66,0,0,1302,1304,5,245,0,0,1303,1302,1,0,0,0,1303,1304,1,0,0,0,
+		1304,1373,1,0,0,0,1305,1306,3,142,71,0,1306,1307,5,68,0,0,1307,1310,5,
+		67,0,0,1308,1309,5,49,0,0,1309,1311,5,244,0,0,1310,1308,1,0,0,0,1310,1311,
+		1,0,0,0,1311,1373,1,0,0,0,1312,1313,3,142,71,0,1313,1315,5,62,0,0,1314,
+		1316,3,78,39,0,1315,1314,1,0,0,0,1316,1317,1,0,0,0,1317,1315,1,0,0,0,1317,
+		1318,1,0,0,0,1318,1373,1,0,0,0,1319,1320,5,20,0,0,1320,1373,5,246,0,0,
+		1321,1322,5,21,0,0,1322,1373,5,246,0,0,1323,1373,5,22,0,0,1324,1373,5,
+		23,0,0,1325,1326,3,142,71,0,1326,1327,5,24,0,0,1327,1328,5,25,0,0,1328,
+		1329,3,136,68,0,1329,1330,3,132,66,0,1330,1331,5,26,0,0,1331,1332,3,136,
+		68,0,1332,1333,3,132,66,0,1333,1373,1,0,0,0,1334,1335,3,142,71,0,1335,
+		1336,5,27,0,0,1336,1339,5,154,0,0,1337,1340,5,28,0,0,1338,1340,3,136,68,
+		0,1339,1337,1,0,0,0,1339,1338,1,0,0,0,1340,1341,1,0,0,0,1341,1342,5,29,
+		0,0,1342,1343,3,136,68,0,1343,1344,3,132,66,0,1344,1345,5,26,0,0,1345,
+		1346,3,136,68,0,1346,1347,3,132,66,0,1347,1373,1,0,0,0,1348,1349,3,142,
+		71,0,1349,1350,5,30,0,0,1350,1351,3,136,68,0,1351,1352,3,132,66,0,1352,
+		1353,5,18,0,0,1353,1354,3,136,68,0,1354,1373,1,0,0,0,1355,1356,5,31,0,
+		0,1356,1357,3,140,70,0,1357,1358,5,32,0,0,1358,1359,3,140,70,0,1359,1362,
+		3,136,68,0,1360,1361,5,33,0,0,1361,1363,3,136,68,0,1362,1360,1,0,0,0,1362,
+		1363,1,0,0,0,1363,1373,1,0,0,0,1364,1365,5,34,0,0,1365,1366,5,33,0,0,1366,
+		1367,3,136,68,0,1367,1368,3,132,66,0,1368,1369,5,35,0,0,1369,1370,3,136,
+		68,0,1370,1371,3,132,66,0,1371,1373,1,0,0,0,1372,1173,1,0,0,0,1372,1178,
+		1,0,0,0,1372,1188,1,0,0,0,1372,1198,1,0,0,0,1372,1204,1,0,0,0,1372,1231,
+		1,0,0,0,1372,1237,1,0,0,0,1372,1240,1,0,0,0,1372,1244,1,0,0,0,1372,1256,
+		1,0,0,0,1372,1262,1,0,0,0,1372,1269,1,0,0,0,1372,1273,1,0,0,0,1372,1284,
+		1,0,0,0,1372,1288,1,0,0,0,1372,1295,1,0,0,0,1372,1299,1,0,0,0,1372,1305,
+		1,0,0,0,1372,1312,1,0,0,0,1372,1319,1,0,0,0,1372,1321,1,0,0,0,1372,1323,
+		1,0,0,0,1372,1324,1,0,0,0,1372,1325,1,0,0,0,1372,1334,1,0,0,0,1372,1348,
+		1,0,0,0,1372,1355,1,0,0,0,1372,1364,1,0,0,0,1373,123,1,0,0,0,1374,1375,
+		5,70,0,0,1375,1376,5,244,0,0,1376,1377,5,163,0,0,1377,1378,3,136,68,0,
+		1378,1379,3,132,66,0,1379,125,1,0,0,0,1380,1381,5,43,0,0,1381,1382,5,38,
+		0,0,1382,1383,5,39,0,0,1383,1384,3,136,68,0,1384,1385,5,40,0,0,1385,1386,
+		3,136,68,0,1386,127,1,0,0,0,1387,1389,5,234,0,0,1388,1387,1,0,0,0,1388,
+		1389,1,0,0,0,1389,1390,1,0,0,0,1390,1391,3,134,67,0,1391,1392,5,32,0,0,
+		1392,1393,3,136,68,0,1393,129,1,0,0,0,1394,1395,5,37,0,0,1395,1396,3,140,
+		70,0,1396,1397,3,136,68,0,1397,131,1,0,0,0,1398,1399,5,174,0,0,1399,1400,
+		5,187,0,0,1400,133,1,0,0,0,1401,1402,5,245,0,0,1402,135,1,0,0,0,1403,1404,
+		6,68,-1,0,1404,1405,5,227,0,0,1405,1406,3,136,68,0,1406,1407,5,228,0,0,
+		1407,1446,1,0,0,0,1408,1409,5,234,0,0,1409,1446,3,136,68,16,1410,1411,
+		5,191,0,0,1411,1446,3,136,68,11,1412,1413,5,161,0,0,1413,1414,3,136,68,
+		0,1414,1415,5,163,0,0,1415,1416,3,136,68,0,1416,1417,5,162,0,0,1417,1418,
+		3,136,68,0,1418,1446,1,0,0,0,1419,1420,3,142,71,0,1420,1429,5,227,0,0,
+		1421,1426,3,136,68,0,1422,1423,5,229,0,0,1423,1425,3,136,68,0,1424,1422,
+		1,0,0,0,1425,1428,1,0,0,0,1426,1424,1,0,0,0,1426,1427,1,0,0,0,1427,1430,
+		1,0,0,0,1428,1426,1,0,0,0,1429,1421,1,0,0,0,1429,1430,1,0,0,0,1430,1431,
+		1,0,0,0,1431,1432,5,228,0,0,1432,1446,1,0,0,0,1433,1435,7,4,0,0,1434,1436,
+		3,138,69,0,1435,1434,1,0,0,0,1435,1436,1,0,0,0,1436,1437,1,0,0,0,1437,
+		1438,5,174,0,0,1438,1446,3,138,69,0,1439,1440,5,246,0,0,1440,1446,3,138,
+		69,0,1441,1446,5,245,0,0,1442,1446,5,246,0,0,1443,1446,5,244,0,0,1444,
+		1446,3,140,70,0,1445,1403,1,0,0,0,1445,1408,1,0,0,0,1445,1410,1,0,0,0,
+		1445,1412,1,0,0,0,1445,1419,1,0,0,0,1445,1433,1,0,0,0,1445,1439,1,0,0,
+		0,1445,1441,1,0,0,0,1445,1442,1,0,0,0,1445,1443,1,0,0,0,1445,1444,1,0,
+		0,0,1446,1467,1,0,0,0,1447,1448,10,15,0,0,1448,1449,5,188,0,0,1449,1466,
+		3,136,68,16,1450,1451,10,14,0,0,1451,1452,7,5,0,0,1452,1466,3,136,68,15,
+		1453,1454,10,13,0,0,1454,1455,7,6,0,0,1455,1466,3,136,68,14,1456,1457,
+		10,12,0,0,1457,1458,7,7,0,0,1458,1466,3,136,68,13,1459,1460,10,10,0,0,
+		1460,1461,5,189,0,0,1461,1466,3,136,68,11,1462,1463,10,9,0,0,1463,1464,
+		5,190,0,0,1464,1466,3,136,68,10,1465,1447,1,0,0,0,1465,1450,1,0,0,0,1465,
+		1453,1,0,0,0,1465,1456,1,0,0,0,1465,1459,1,0,0,0,1465,1462,1,0,0,0,1466,
+		1469,1,0,0,0,1467,1465,1,0,0,0,1467,1468,1,0,0,0,1468,137,1,0,0,0,1469,
+		1467,1,0,0,0,1470,1471,7,8,0,0,1471,139,1,0,0,0,1472,1475,3,142,71,0,1473,
+		1474,5,230,0,0,1474,1476,3,142,71,0,1475,1473,1,0,0,0,1475,1476,1,0,0,
+		0,1476,141,1,0,0,0,1477,1478,7,9,0,0,1478,143,1,0,0,0,138,148,150,164,
+		190,197,199,207,209,228,238,249,257,278,287,297,309,313,321,325,330,340,
+		354,358,373,379,386,391,399,406,419,421,431,453,455,463,473,507,517,546,
+		548,562,565,573,596,603,611,618,622,626,634,638,654,672,681,686,716,720,
+		734,738,746,768,774,782,790,803,814,817,827,830,838,842,850,861,865,873,
+		884,886,897,900,904,912,917,922,932,934,942,951,957,961,974,979,982,989,
+		998,1003,1010,1023,1026,1039,1056,1069,1078,1082,1087,1093,1102,1106,1113,
+		1124,1130,1134,1158,1168,1185,1196,1215,1218,1223,1227,1229,1235,1251,
+		1265,1281,1303,1310,1317,1339,1362,1372,1388,1426,1429,1435,1445,1465,
+		1467,1475
 	};
 
 	public static readonly ATN _ATN =
