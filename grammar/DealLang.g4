@@ -541,6 +541,9 @@ scenarioItem
     | index=ident LAUNCH DATE DOWN expr                       # indexLaunchOverrideItem
     | index=ident SHIFT PLUS? expr                            # indexShiftItem
     | index=ident DELAYED duration                            # indexDelayedItem
+    // 'Built delayed drawn 0m with 50%, 6m with 30%, 12m with 20%': the index's dated points moved later by a delay
+    // drawn per path from these outcomes (a stochastic item, docs/language.md §10, "Drawn delays").
+    | index=ident DELAYED DRAWN delayOutcome (COMMA delayOutcome)*   # indexDelayDrawnItem
     | contract=ident UTILISATION expr                         # utilisationItem
     | contract=ident RELET AFTER duration AT expr             # reletItem
     | contract=ident NOT RELET                                # notReletItem
@@ -570,6 +573,12 @@ pdStep
 // 'recovery beta mean 40% sd 20%': a drawn default's recovery, drawn per path from a beta distribution.
 recoveryDraw
     : RECOVERY BETA MEAN mean=expr SD sd=expr
+    ;
+
+// '6m with 30%': one outcome of a drawn delay, its probability (a '-' is read so that a negative delay is reported
+// as such, DL0768).
+delayOutcome
+    : MINUS? duration WITH p=expr
     ;
 
 // 'loading H100Rent 40%': a drawn default's or drawn renewals' loading on a factor's shock (the Gaussian copula's beta).

@@ -29,6 +29,7 @@ internal sealed partial class Lowerer
         bool antithetic = false, sobol = false;
         var defaults = new List<DefaultModel>();
         var renewals = new List<RenewalModel>();
+        var delays = new List<DelayModel>();
 
         foreach (ScenarioItemSyntax item in items)
         {
@@ -126,6 +127,15 @@ internal sealed partial class Lowerer
                     break;
                 }
 
+                case IndexDelayDrawnSyntax d when IndexOf(d.Index, SymbolKind.Index) is { } index:
+                {
+                    // Whole months, each once (DL0768, DL0773); set twice, the last is used (DL0507's warning).
+                    DelayOutcomeSyntax[] outcomes = [.. SyntaxWalk.Safe(d.Outcomes)];
+                    delays.RemoveAll(m => m.Index == index);
+                    delays.Add(new DelayModel(index, [.. outcomes.Select(o => o.Delay.WholeMonths ?? 0)], [.. outcomes.Select(o => Constant(o.Probability))]));
+                    break;
+                }
+
                 case DrawnDefaultsSyntax d when IndexOf(d.Party, SymbolKind.Party) is { } party:
                 {
                     var loadings = new double[k];
@@ -157,12 +167,12 @@ internal sealed partial class Lowerer
         CorrelationSpec? correlation = correlated
             ? new CorrelationSpec(normal, hasStress || items.Any(i => i is RegimesSyntax) ? stress : null, toStress, toNormal)
             : null;
-        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals] };
+        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals], Delays = [.. delays] };
     }
 
     private static bool IsStochastic(ScenarioItemSyntax item) =>
         item is PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax or IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax
-            or DrawnDefaultsSyntax or RenewalsDrawnSyntax or DeflateSyntax { Volatility: not null };
+            or DrawnDefaultsSyntax or RenewalsDrawnSyntax or IndexDelayDrawnSyntax or DeflateSyntax { Volatility: not null };
 
     private static double[] Identity(int k)
     {

@@ -319,6 +319,26 @@ internal sealed partial class CstToAst
                 return index is null || delay is null ? null : new IndexDelayedSyntax(index, delay, Span(delayed));
             }
 
+            // index=ident DELAYED DRAWN delayOutcome (COMMA delayOutcome)*
+            case IndexDelayDrawnItemContext drawnDelay:
+            {
+                NameSyntax? index = VisitIdent(drawnDelay.index);
+                var outcomes = ImmutableArray.CreateBuilder<DelayOutcomeSyntax>();
+                foreach (DelayOutcomeContext outcome in drawnDelay.delayOutcome())
+                {
+                    DurationSyntax? delay = VisitDuration(outcome.duration());
+                    ExpressionSyntax? probability = VisitExpr(outcome.p);
+                    if (delay is null || probability is null)
+                    {
+                        return null;
+                    }
+
+                    outcomes.Add(new DelayOutcomeSyntax(delay, outcome.MINUS() is not null, probability, Span(outcome)));
+                }
+
+                return index is null ? null : new IndexDelayDrawnSyntax(index, outcomes.ToImmutable(), Span(drawnDelay));
+            }
+
             case IndexShiftItemContext shift:
             {
                 // '+100bp': the sign is part of the lever as written; the value is the expression's.

@@ -128,6 +128,10 @@ internal sealed partial class Binder
             case IndexDelayedSyntax delayed:
                 ScenarioName(scenario, delayed.Index, SymbolKind.Index, "'delayed' moves an index's dated points");
                 break;
+            case IndexDelayDrawnSyntax drawnDelay:
+                ScenarioName(scenario, drawnDelay.Index, SymbolKind.Index, "'delayed drawn' moves an index's dated points");
+                Expressions(_scenarioScope, [.. drawnDelay.Outcomes.Select(o => o.Probability)]);
+                break;
             case IndexShiftSyntax shift:
                 ScenarioName(scenario, shift.Index, SymbolKind.Index, "'shift' moves an index's level");
                 Expressions(_scenarioScope, shift.Shift);

@@ -52,6 +52,9 @@ internal sealed partial class DealChecks
                     case IndexDelayedSyntax delayed:
                         CheckDelay(delayed, name);
                         break;
+                    case IndexDelayDrawnSyntax drawnDelay:
+                        CheckDrawnDelay(drawnDelay, scenario, name);
+                        break;
                     case IndexLaunchOverrideSyntax launch:
                         RequireWithinDeal(launch.Launch?.Date, $"the launch date of index '{launch.Index?.Text}' in scenario '{name}'", Maturity, "the deal's maturity");
                         break;
@@ -251,6 +254,9 @@ internal sealed partial class DealChecks
                 break;
             case IndexDelayedSyntax d:
                 yield return $"the delay of {d.Index?.Text}";
+                break;
+            case IndexDelayDrawnSyntax d:
+                yield return $"the drawn delay of {d.Index?.Text}";
                 break;
 
             case PathsSyntax:

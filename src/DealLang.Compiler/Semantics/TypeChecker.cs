@@ -149,6 +149,13 @@ internal sealed partial class TypeChecker
                         Term(regimes.ToStress, Unit.Rate, $"the yearly intensity of switching to stress in {s}", Range.NonNegative);
                         Term(regimes.ToNormal, Unit.Rate, $"the yearly intensity of switching back to normal in {s}", Range.NonNegative);
                         break;
+                    case IndexDelayDrawnSyntax drawnDelay:
+                        foreach (DelayOutcomeSyntax outcome in SyntaxWalk.Safe(drawnDelay.Outcomes))
+                        {
+                            Term(outcome.Probability, Unit.Rate, $"the probability of a delay of {outcome.Delay.Text} of index '{drawnDelay.Index?.Text}' in {s}", Range.Fraction);
+                        }
+
+                        break;
                     case RenewalsDrawnSyntax drawnRenewals:
                         Term(drawnRenewals.Probability, Unit.Rate, $"the probability that {drawnRenewals.Lease?.Text}'s lessee takes each renewal in {s}", Range.Fraction);
                         foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawnRenewals.Loadings))

@@ -93,8 +93,9 @@ public partial class DealLangParser : Parser {
 		RULE_triggerEffect = 52, RULE_defaultRule = 53, RULE_cfadsRule = 54, RULE_cfadsItem = 55, 
 		RULE_waterfallDecl = 56, RULE_step = 57, RULE_enforcementDecl = 58, RULE_enforcementItem = 59, 
 		RULE_sellTerm = 60, RULE_scenarioDecl = 61, RULE_scenarioItem = 62, RULE_pdStep = 63, 
-		RULE_recoveryDraw = 64, RULE_loading = 65, RULE_perYear = 66, RULE_duration = 67, 
-		RULE_expr = 68, RULE_measureUnit = 69, RULE_reference = 70, RULE_ident = 71;
+		RULE_recoveryDraw = 64, RULE_delayOutcome = 65, RULE_loading = 66, RULE_perYear = 67, 
+		RULE_duration = 68, RULE_expr = 69, RULE_measureUnit = 70, RULE_reference = 71, 
+		RULE_ident = 72;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
@@ -108,8 +109,8 @@ public partial class DealLangParser : Parser {
 		"accountItem", "feeDecl", "testDecl", "triggerDecl", "cureDestination", 
 		"triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
 		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
-		"scenarioItem", "pdStep", "recoveryDraw", "loading", "perYear", "duration", 
-		"expr", "measureUnit", "reference", "ident"
+		"scenarioItem", "pdStep", "recoveryDraw", "delayOutcome", "loading", "perYear", 
+		"duration", "expr", "measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -293,35 +294,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 150;
+			State = 152;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 148;
+				State = 150;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 144;
+					State = 146;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 145;
+					State = 147;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 146;
+					State = 148;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 147;
+					State = 149;
 					unknownDecl();
 					}
 					break;
@@ -329,11 +330,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 152;
+				State = 154;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 153;
+			State = 155;
 			Match(Eof);
 			}
 		}
@@ -371,9 +372,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 155;
+			State = 157;
 			Match(IMPORT);
-			State = 156;
+			State = 158;
 			Match(STRING);
 			}
 		}
@@ -423,27 +424,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 158;
-			Match(DEAL);
-			State = 159;
-			_localctx.name = ident();
 			State = 160;
+			Match(DEAL);
+			State = 161;
+			_localctx.name = ident();
+			State = 162;
 			Match(LBRACE);
-			State = 164;
+			State = 166;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 281475513581573L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 161;
+				State = 163;
 				dealMember();
 				}
 				}
-				State = 166;
+				State = 168;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 167;
+			State = 169;
 			Match(RBRACE);
 			}
 		}
@@ -540,7 +541,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 190;
+			State = 192;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -552,147 +553,147 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 169;
+				State = 171;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 170;
+				State = 172;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 171;
+				State = 173;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 172;
+				State = 174;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 173;
+				State = 175;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 174;
+				State = 176;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 175;
+				State = 177;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 176;
+				State = 178;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 177;
+				State = 179;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 178;
+				State = 180;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 179;
+				State = 181;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 180;
+				State = 182;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 181;
+				State = 183;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 182;
+				State = 184;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 183;
+				State = 185;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 184;
+				State = 186;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 185;
+				State = 187;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 186;
+				State = 188;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 187;
+				State = 189;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 188;
+				State = 190;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 189;
+				State = 191;
 				unknownDecl();
 				}
 				break;
@@ -751,16 +752,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 192;
+			State = 194;
 			Match(IDENT);
-			State = 193;
+			State = 195;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 199;
+			State = 201;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023307270061849L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 432345572817485823L) != 0)) {
 				{
-				State = 197;
+				State = 199;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -931,19 +932,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 194;
+					State = 196;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 195;
+					State = 197;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 196;
+					State = 198;
 					Match(ON);
 					}
 					break;
@@ -951,11 +952,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 201;
+				State = 203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 202;
+			State = 204;
 			block();
 			}
 		}
@@ -1006,19 +1007,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 204;
+			State = 206;
 			Match(LBRACE);
-			State = 209;
+			State = 211;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -1L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -1L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -1L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -17179869185L) != 0)) {
 				{
-				State = 207;
+				State = 209;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 205;
+					State = 207;
 					block();
 					}
 					break;
@@ -1277,7 +1278,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 206;
+					State = 208;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1292,11 +1293,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 211;
+				State = 213;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 212;
+			State = 214;
 			Match(RBRACE);
 			}
 		}
@@ -1413,16 +1414,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 228;
+			State = 230;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 214;
+				State = 216;
 				Match(TITLE);
-				State = 215;
+				State = 217;
 				Match(STRING);
 				}
 				break;
@@ -1430,9 +1431,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 216;
+				State = 218;
 				Match(CURRENCY);
-				State = 217;
+				State = 219;
 				ident();
 				}
 				break;
@@ -1440,9 +1441,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 218;
+				State = 220;
 				Match(CLOSING);
-				State = 219;
+				State = 221;
 				Match(DATE);
 				}
 				break;
@@ -1450,9 +1451,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 220;
+				State = 222;
 				Match(MATURITY);
-				State = 221;
+				State = 223;
 				Match(DATE);
 				}
 				break;
@@ -1460,9 +1461,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 222;
+				State = 224;
 				Match(FIRST_PAYMENT);
-				State = 223;
+				State = 225;
 				Match(DATE);
 				}
 				break;
@@ -1470,9 +1471,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 224;
+				State = 226;
 				Match(PAY);
-				State = 225;
+				State = 227;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1480,9 +1481,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 226;
+				State = 228;
 				Match(DAYCOUNT_KW);
-				State = 227;
+				State = 229;
 				dayCount();
 				}
 				break;
@@ -1523,7 +1524,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 230;
+			State = 232;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1573,27 +1574,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 232;
-			Match(PARTY);
-			State = 233;
-			_localctx.name = ident();
 			State = 234;
+			Match(PARTY);
+			State = 235;
+			_localctx.name = ident();
+			State = 236;
 			Match(LBRACE);
-			State = 238;
+			State = 240;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162788864L) != 0)) {
 				{
 				{
-				State = 235;
+				State = 237;
 				partyItem();
 				}
 				}
-				State = 240;
+				State = 242;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 241;
+			State = 243;
 			Match(RBRACE);
 			}
 		}
@@ -1663,16 +1664,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 249;
+			State = 251;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 243;
+				State = 245;
 				Match(RATING);
-				State = 244;
+				State = 246;
 				Match(STRING);
 				}
 				break;
@@ -1680,9 +1681,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 245;
+				State = 247;
 				Match(PD);
-				State = 246;
+				State = 248;
 				expr(0);
 				}
 				break;
@@ -1690,9 +1691,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 247;
+				State = 249;
 				Match(RECOVERY);
-				State = 248;
+				State = 250;
 				expr(0);
 				}
 				break;
@@ -1746,27 +1747,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 251;
-			Match(INDEX);
-			State = 252;
-			_localctx.name = ident();
 			State = 253;
+			Match(INDEX);
+			State = 254;
+			_localctx.name = ident();
+			State = 255;
 			Match(LBRACE);
-			State = 257;
+			State = 259;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || ((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 216172782113783809L) != 0)) {
 				{
 				{
-				State = 254;
+				State = 256;
 				indexItem();
 				}
 				}
-				State = 259;
+				State = 261;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 260;
+			State = 262;
 			Match(RBRACE);
 			}
 		}
@@ -1881,16 +1882,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 287;
+			State = 289;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 262;
+				State = 264;
 				Match(LEVEL);
-				State = 263;
+				State = 265;
 				expr(0);
 				}
 				break;
@@ -1898,11 +1899,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 264;
-				Match(DEFLATE);
-				State = 265;
-				expr(0);
 				State = 266;
+				Match(DEFLATE);
+				State = 267;
+				expr(0);
+				State = 268;
 				perYear();
 				}
 				break;
@@ -1910,11 +1911,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 268;
-				Match(GROW);
-				State = 269;
-				expr(0);
 				State = 270;
+				Match(GROW);
+				State = 271;
+				expr(0);
+				State = 272;
 				perYear();
 				}
 				break;
@@ -1922,27 +1923,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 272;
-				Match(POINTS);
-				State = 273;
-				pointsKind();
 				State = 274;
+				Match(POINTS);
+				State = 275;
+				pointsKind();
+				State = 276;
 				Match(LBRACE);
-				State = 278;
+				State = 280;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 275;
+					State = 277;
 					schedulePoint();
 					}
 					}
-					State = 280;
+					State = 282;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 281;
+				State = 283;
 				Match(RBRACE);
 				}
 				break;
@@ -1950,13 +1951,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 283;
-				Match(LAUNCH);
-				State = 284;
-				Match(DATE);
 				State = 285;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 286;
+				Match(DATE);
+				State = 287;
+				Match(DOWN);
+				State = 288;
 				expr(0);
 				}
 				break;
@@ -1999,7 +2000,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 289;
+			State = 291;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2056,27 +2057,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 291;
-			Match(FACILITY);
-			State = 292;
-			_localctx.name = ident();
 			State = 293;
+			Match(FACILITY);
+			State = 294;
+			_localctx.name = ident();
+			State = 295;
 			Match(LBRACE);
-			State = 297;
+			State = 299;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 294;
+				State = 296;
 				facilityItem();
 				}
 				}
-				State = 299;
+				State = 301;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 300;
+			State = 302;
 			Match(RBRACE);
 			}
 		}
@@ -2162,16 +2163,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 325;
+			State = 327;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 302;
+				State = 304;
 				Match(COST);
-				State = 303;
+				State = 305;
 				expr(0);
 				}
 				break;
@@ -2179,32 +2180,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 304;
-				Match(VALUE);
-				State = 305;
-				Match(STRAIGHT_LINE);
 				State = 306;
+				Match(VALUE);
+				State = 307;
+				Match(STRAIGHT_LINE);
+				State = 308;
 				duration();
-				State = 309;
+				State = 311;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 307;
+					State = 309;
 					Match(FLOOR);
-					State = 308;
+					State = 310;
 					expr(0);
 					}
 				}
 
-				State = 313;
+				State = 315;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 311;
+					State = 313;
 					Match(FROM);
-					State = 312;
+					State = 314;
 					Match(DATE);
 					}
 				}
@@ -2215,27 +2216,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 315;
-				Match(VALUE);
-				State = 316;
-				Match(SCHEDULE);
 				State = 317;
+				Match(VALUE);
+				State = 318;
+				Match(SCHEDULE);
+				State = 319;
 				Match(LBRACE);
-				State = 321;
+				State = 323;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 318;
+					State = 320;
 					schedulePoint();
 					}
 					}
-					State = 323;
+					State = 325;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 324;
+				State = 326;
 				Match(RBRACE);
 				}
 				break;
@@ -2279,16 +2280,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 327;
+			State = 329;
 			Match(DATE);
-			State = 328;
-			expr(0);
 			State = 330;
+			expr(0);
+			State = 332;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 329;
+				State = 331;
 				Match(COMMA);
 				}
 			}
@@ -2346,31 +2347,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 332;
-			Match(LEASE);
-			State = 333;
-			_localctx.name = ident();
 			State = 334;
-			Match(ON);
+			Match(LEASE);
 			State = 335;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 336;
+			Match(ON);
+			State = 337;
+			_localctx.facility = ident();
+			State = 338;
 			Match(LBRACE);
-			State = 340;
+			State = 342;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 337;
+				State = 339;
 				leaseItem();
 				}
 				}
-				State = 342;
+				State = 344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 343;
+			State = 345;
 			Match(RBRACE);
 			}
 		}
@@ -2552,16 +2553,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 392;
+			State = 394;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 345;
+				State = 347;
 				Match(LESSEE);
-				State = 346;
+				State = 348;
 				ident();
 				}
 				break;
@@ -2569,46 +2570,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 347;
-				Match(RENT);
-				State = 348;
-				expr(0);
 				State = 349;
+				Match(RENT);
+				State = 350;
+				expr(0);
+				State = 351;
 				perYear();
-				State = 354;
+				State = 356;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 350;
-					Match(ESCALATING);
-					State = 351;
-					expr(0);
 					State = 352;
+					Match(ESCALATING);
+					State = 353;
+					expr(0);
+					State = 354;
 					perYear();
 					}
 				}
 
-				State = 364;
+				State = 366;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 356;
+					State = 358;
 					Match(INDEXED);
-					State = 357;
+					State = 359;
 					ident();
-					State = 361;
+					State = 363;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 358;
+						State = 360;
 						indexationPart();
 						}
 						}
-						State = 363;
+						State = 365;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -2621,9 +2622,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 366;
+				State = 368;
 				Match(STARTS);
-				State = 367;
+				State = 369;
 				Match(DATE);
 				}
 				break;
@@ -2631,9 +2632,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 368;
+				State = 370;
 				Match(TERM);
-				State = 369;
+				State = 371;
 				duration();
 				}
 				break;
@@ -2641,28 +2642,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 370;
-				Match(RENEWALS);
-				State = 371;
-				renewalCount();
 				State = 372;
-				duration();
+				Match(RENEWALS);
 				State = 373;
-				Match(AT);
+				renewalCount();
 				State = 374;
-				Match(LESSEE);
+				duration();
 				State = 375;
+				Match(AT);
+				State = 376;
+				Match(LESSEE);
+				State = 377;
 				Match(OPTION);
-				State = 379;
+				State = 381;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,24,Context) ) {
 				case 1:
 					{
-					State = 376;
-					Match(RENT);
-					State = 377;
-					Match(AT);
 					State = 378;
+					Match(RENT);
+					State = 379;
+					Match(AT);
+					State = 380;
 					Match(MARKET);
 					}
 					break;
@@ -2673,19 +2674,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 381;
-				Match(RVG);
 				State = 383;
+				Match(RVG);
+				State = 385;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 382;
+					State = 384;
 					rvgPart();
 					}
 					}
-					State = 385;
+					State = 387;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0) );
@@ -2695,9 +2696,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 387;
+				State = 389;
 				Match(DAYCOUNT_KW);
-				State = 388;
+				State = 390;
 				dayCount();
 				}
 				break;
@@ -2705,7 +2706,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 389;
+				State = 391;
 				guarantorClause();
 				}
 				break;
@@ -2713,9 +2714,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 390;
+				State = 392;
 				Match(PHASED);
-				State = 391;
+				State = 393;
 				ident();
 				}
 				break;
@@ -2801,14 +2802,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 36, RULE_indexationPart);
 		try {
-			State = 401;
+			State = 403;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 394;
+				State = 396;
 				Match(YEARLY);
 				}
 				break;
@@ -2816,9 +2817,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 395;
+				State = 397;
 				Match(FLOOR);
-				State = 396;
+				State = 398;
 				expr(0);
 				}
 				break;
@@ -2826,9 +2827,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 397;
+				State = 399;
 				Match(CAP);
-				State = 398;
+				State = 400;
 				expr(0);
 				}
 				break;
@@ -2836,9 +2837,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 399;
+				State = 401;
 				Match(LAG);
-				State = 400;
+				State = 402;
 				duration();
 				}
 				break;
@@ -2879,22 +2880,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 38, RULE_renewalCount);
 		try {
-			State = 406;
+			State = 408;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 403;
+				State = 405;
 				Match(NUMBER);
-				State = 404;
+				State = 406;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 405;
+				State = 407;
 				Match(QUANTITY);
 				}
 				break;
@@ -2968,16 +2969,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 40, RULE_rvgPart);
 		try {
-			State = 414;
+			State = 416;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 408;
+				State = 410;
 				Match(GUARANTEES);
-				State = 409;
+				State = 411;
 				expr(0);
 				}
 				break;
@@ -2985,9 +2986,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 410;
+				State = 412;
 				Match(CAP);
-				State = 411;
+				State = 413;
 				expr(0);
 				}
 				break;
@@ -2995,9 +2996,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 412;
+				State = 414;
 				Match(UNTIL);
-				State = 413;
+				State = 415;
 				Match(DATE);
 				}
 				break;
@@ -3049,21 +3050,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 416;
+			State = 418;
 			Match(GUARANTOR);
-			State = 417;
+			State = 419;
 			_localctx.party = ident();
-			State = 421;
+			State = 423;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 418;
+				State = 420;
 				guarantorPart();
 				}
 				}
-				State = 423;
+				State = 425;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3153,16 +3154,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 44, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 436;
+			State = 438;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 424;
+				State = 426;
 				Match(CAP);
-				State = 425;
+				State = 427;
 				expr(0);
 				}
 				break;
@@ -3170,9 +3171,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 426;
+				State = 428;
 				Match(UNTIL);
-				State = 427;
+				State = 429;
 				Match(DATE);
 				}
 				break;
@@ -3180,9 +3181,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 428;
+				State = 430;
 				Match(FEE);
-				State = 429;
+				State = 431;
 				expr(0);
 				}
 				break;
@@ -3190,18 +3191,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 430;
+				State = 432;
 				Match(COVERS);
-				State = 431;
+				State = 433;
 				coverage();
-				State = 434;
+				State = 436;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 432;
+					State = 434;
 					Match(AND);
-					State = 433;
+					State = 435;
 					coverage();
 					}
 				}
@@ -3247,7 +3248,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 438;
+			State = 440;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3304,27 +3305,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 440;
-			Match(LOAN);
-			State = 441;
-			_localctx.name = ident();
 			State = 442;
+			Match(LOAN);
+			State = 443;
+			_localctx.name = ident();
+			State = 444;
 			Match(LBRACE);
-			State = 446;
+			State = 448;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 443;
+				State = 445;
 				loanItem();
 				}
 				}
-				State = 448;
+				State = 450;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 449;
+			State = 451;
 			Match(RBRACE);
 			}
 		}
@@ -3450,16 +3451,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_loanItem);
 		int _la;
 		try {
-			State = 470;
+			State = 472;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 451;
+				State = 453;
 				Match(OBLIGOR);
-				State = 452;
+				State = 454;
 				ident();
 				}
 				break;
@@ -3467,9 +3468,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 453;
+				State = 455;
 				Match(BALANCE);
-				State = 454;
+				State = 456;
 				expr(0);
 				}
 				break;
@@ -3477,9 +3478,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 455;
+				State = 457;
 				Match(COUPON);
-				State = 456;
+				State = 458;
 				couponTerms();
 				}
 				break;
@@ -3487,11 +3488,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 457;
-				Match(INTEREST_ONLY);
-				State = 458;
-				Match(UNTIL);
 				State = 459;
+				Match(INTEREST_ONLY);
+				State = 460;
+				Match(UNTIL);
+				State = 461;
 				Match(DATE);
 				}
 				break;
@@ -3499,9 +3500,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 460;
+				State = 462;
 				Match(AMORTIZE);
-				State = 461;
+				State = 463;
 				amortization();
 				}
 				break;
@@ -3509,9 +3510,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 462;
+				State = 464;
 				Match(MATURITY);
-				State = 463;
+				State = 465;
 				Match(DATE);
 				}
 				break;
@@ -3519,18 +3520,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 464;
+				State = 466;
 				Match(RECOVERY);
-				State = 465;
+				State = 467;
 				expr(0);
-				State = 468;
+				State = 470;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 466;
+					State = 468;
 					Match(AFTER);
-					State = 467;
+					State = 469;
 					duration();
 					}
 				}
@@ -3587,27 +3588,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 472;
-			Match(FLEET);
-			State = 473;
-			_localctx.name = ident();
 			State = 474;
+			Match(FLEET);
+			State = 475;
+			_localctx.name = ident();
+			State = 476;
 			Match(LBRACE);
-			State = 478;
+			State = 480;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 475;
+				State = 477;
 				fleetItem();
 				}
 				}
-				State = 480;
+				State = 482;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 481;
+			State = 483;
 			Match(RBRACE);
 			}
 		}
@@ -3804,32 +3805,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 54, RULE_fleetItem);
 		int _la;
 		try {
-			State = 522;
+			State = 524;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 483;
+				State = 485;
 				Match(DELIVERIES);
-				State = 484;
+				State = 486;
 				Match(LBRACE);
-				State = 488;
+				State = 490;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 485;
+					State = 487;
 					delivery();
 					}
 					}
-					State = 490;
+					State = 492;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 491;
+				State = 493;
 				Match(RBRACE);
 				}
 				break;
@@ -3837,9 +3838,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 492;
+				State = 494;
 				Match(UNITS);
-				State = 493;
+				State = 495;
 				expr(0);
 				}
 				break;
@@ -3847,9 +3848,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 494;
+				State = 496;
 				Match(UNIT_COST);
-				State = 495;
+				State = 497;
 				expr(0);
 				}
 				break;
@@ -3857,11 +3858,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 496;
-				Match(DEPRECIATE);
-				State = 497;
-				Match(STRAIGHT_LINE);
 				State = 498;
+				Match(DEPRECIATE);
+				State = 499;
+				Match(STRAIGHT_LINE);
+				State = 500;
 				duration();
 				}
 				break;
@@ -3869,13 +3870,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 499;
-				Match(DEPRECIATE);
-				State = 500;
-				Match(DECLINING);
 				State = 501;
-				expr(0);
+				Match(DEPRECIATE);
 				State = 502;
+				Match(DECLINING);
+				State = 503;
+				expr(0);
+				State = 504;
 				perYear();
 				}
 				break;
@@ -3883,9 +3884,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 504;
+				State = 506;
 				Match(POWER);
-				State = 505;
+				State = 507;
 				expr(0);
 				}
 				break;
@@ -3893,9 +3894,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 506;
+				State = 508;
 				Match(PUE);
-				State = 507;
+				State = 509;
 				expr(0);
 				}
 				break;
@@ -3903,9 +3904,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 508;
+				State = 510;
 				Match(POWER_PRICE);
-				State = 509;
+				State = 511;
 				expr(0);
 				}
 				break;
@@ -3913,11 +3914,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 510;
-				Match(MAINTENANCE);
-				State = 511;
-				expr(0);
 				State = 512;
+				Match(MAINTENANCE);
+				State = 513;
+				expr(0);
+				State = 514;
 				perYear();
 				}
 				break;
@@ -3925,15 +3926,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 514;
-				Match(MARKET_VALUE);
-				State = 515;
-				expr(0);
 				State = 516;
-				Match(DECLINING);
+				Match(MARKET_VALUE);
 				State = 517;
 				expr(0);
 				State = 518;
+				Match(DECLINING);
+				State = 519;
+				expr(0);
+				State = 520;
 				perYear();
 				}
 				break;
@@ -3941,9 +3942,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 520;
+				State = 522;
 				Match(GENERATION);
-				State = 521;
+				State = 523;
 				ident();
 				}
 				break;
@@ -4000,31 +4001,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 524;
-			Match(CONTRACT);
-			State = 525;
-			_localctx.name = ident();
 			State = 526;
-			Match(ON);
+			Match(CONTRACT);
 			State = 527;
-			_localctx.fleet = ident();
+			_localctx.name = ident();
 			State = 528;
+			Match(ON);
+			State = 529;
+			_localctx.fleet = ident();
+			State = 530;
 			Match(LBRACE);
-			State = 532;
+			State = 534;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 529;
+				State = 531;
 				contractItem();
 				}
 				}
-				State = 534;
+				State = 536;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 535;
+			State = 537;
 			Match(RBRACE);
 			}
 		}
@@ -4229,16 +4230,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 58, RULE_contractItem);
 		int _la;
 		try {
-			State = 580;
+			State = 582;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 537;
+				State = 539;
 				Match(CUSTOMER);
-				State = 538;
+				State = 540;
 				ident();
 				}
 				break;
@@ -4246,9 +4247,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 539;
+				State = 541;
 				Match(UNITS);
-				State = 540;
+				State = 542;
 				expr(0);
 				}
 				break;
@@ -4256,11 +4257,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 541;
-				Match(PRICE);
-				State = 542;
-				Match(AT);
 				State = 543;
+				Match(PRICE);
+				State = 544;
+				Match(AT);
+				State = 545;
 				Match(MARKET);
 				}
 				break;
@@ -4268,9 +4269,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 544;
+				State = 546;
 				Match(PRICE);
-				State = 545;
+				State = 547;
 				expr(0);
 				}
 				break;
@@ -4278,11 +4279,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 546;
-				Match(HOUR);
-				State = 547;
-				expr(0);
 				State = 548;
+				Match(HOUR);
+				State = 549;
+				expr(0);
+				State = 550;
 				perYear();
 				}
 				break;
@@ -4290,9 +4291,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 550;
+				State = 552;
 				Match(TAKE_OR_PAY);
-				State = 551;
+				State = 553;
 				expr(0);
 				}
 				break;
@@ -4300,9 +4301,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 552;
+				State = 554;
 				Match(STARTS);
-				State = 553;
+				State = 555;
 				Match(DATE);
 				}
 				break;
@@ -4310,9 +4311,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 554;
+				State = 556;
 				Match(TERM);
-				State = 555;
+				State = 557;
 				duration();
 				}
 				break;
@@ -4320,25 +4321,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 556;
+				State = 558;
 				Match(TERMINATION_FEE);
-				State = 557;
+				State = 559;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 563;
+				State = 565;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 558;
+					State = 560;
 					Match(AMORTISING);
-					State = 561;
+					State = 563;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 559;
+						State = 561;
 						Match(TO);
-						State = 560;
+						State = 562;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4352,17 +4353,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 565;
-				Match(RENEWALS);
-				State = 566;
-				renewalCount();
 				State = 567;
-				duration();
+				Match(RENEWALS);
 				State = 568;
-				Match(AT);
+				renewalCount();
 				State = 569;
-				Match(CUSTOMER);
+				duration();
 				State = 570;
+				Match(AT);
+				State = 571;
+				Match(CUSTOMER);
+				State = 572;
 				Match(OPTION);
 				}
 				break;
@@ -4370,20 +4371,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 572;
+				State = 574;
 				Match(PREPAYMENT);
-				State = 573;
+				State = 575;
 				expr(0);
-				State = 577;
+				State = 579;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 574;
-					Match(APPLIED);
-					State = 575;
-					Match(OVER);
 					State = 576;
+					Match(APPLIED);
+					State = 577;
+					Match(OVER);
+					State = 578;
 					Match(TERM);
 					}
 				}
@@ -4394,7 +4395,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 579;
+				State = 581;
 				guarantorClause();
 				}
 				break;
@@ -4446,27 +4447,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 582;
-			Match(COINS);
-			State = 583;
-			_localctx.name = ident();
 			State = 584;
+			Match(COINS);
+			State = 585;
+			_localctx.name = ident();
+			State = 586;
 			Match(LBRACE);
-			State = 588;
+			State = 590;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 213)) & ~0x3f) == 0 && ((1L << (_la - 213)) & 15L) != 0)) {
 				{
 				{
-				State = 585;
+				State = 587;
 				coinsItem();
 				}
 				}
-				State = 590;
+				State = 592;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 591;
+			State = 593;
 			Match(RBRACE);
 			}
 		}
@@ -4616,16 +4617,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 62, RULE_coinsItem);
 		try {
-			State = 611;
+			State = 613;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 593;
+				State = 595;
 				Match(HOLDINGS);
-				State = 594;
+				State = 596;
 				expr(0);
 				}
 				break;
@@ -4633,9 +4634,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 595;
+				State = 597;
 				Match(PRICE);
-				State = 596;
+				State = 598;
 				ident();
 				}
 				break;
@@ -4643,9 +4644,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 597;
+				State = 599;
 				Match(HASHRATE);
-				State = 598;
+				State = 600;
 				expr(0);
 				}
 				break;
@@ -4653,9 +4654,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 599;
+				State = 601;
 				Match(NETWORK);
-				State = 600;
+				State = 602;
 				expr(0);
 				}
 				break;
@@ -4663,9 +4664,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 601;
+				State = 603;
 				Match(REWARDS);
-				State = 602;
+				State = 604;
 				expr(0);
 				}
 				break;
@@ -4673,9 +4674,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 603;
+				State = 605;
 				Match(POWER);
-				State = 604;
+				State = 606;
 				expr(0);
 				}
 				break;
@@ -4683,9 +4684,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 605;
+				State = 607;
 				Match(POWER_PRICE);
-				State = 606;
+				State = 608;
 				expr(0);
 				}
 				break;
@@ -4693,9 +4694,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 607;
+				State = 609;
 				Match(DEPTH);
-				State = 608;
+				State = 610;
 				expr(0);
 				}
 				break;
@@ -4703,9 +4704,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 609;
+				State = 611;
 				Match(IMPACT);
-				State = 610;
+				State = 612;
 				expr(0);
 				}
 				break;
@@ -4757,20 +4758,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 613;
-			Match(DATE);
-			State = 614;
-			_localctx.units = expr(0);
 			State = 615;
-			Match(AT);
+			Match(DATE);
 			State = 616;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 617;
+			Match(AT);
 			State = 618;
+			_localctx.cost = expr(0);
+			State = 620;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 617;
+				State = 619;
 				Match(COMMA);
 				}
 			}
@@ -4823,27 +4824,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 620;
-			Match(TRANCHE);
-			State = 621;
-			_localctx.name = ident();
 			State = 622;
+			Match(TRANCHE);
+			State = 623;
+			_localctx.name = ident();
+			State = 624;
 			Match(LBRACE);
-			State = 626;
+			State = 628;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 603980287L) != 0)) {
 				{
 				{
-				State = 623;
+				State = 625;
 				trancheItem();
 				}
 				}
-				State = 628;
+				State = 630;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 629;
+			State = 631;
 			Match(RBRACE);
 			}
 		}
@@ -4892,38 +4893,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 631;
-			_localctx.rate = expr(0);
 			State = 633;
+			_localctx.rate = expr(0);
+			State = 635;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 632;
+				State = 634;
 				Match(FIXED);
 				}
 			}
 
-			State = 637;
+			State = 639;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 635;
+				State = 637;
 				Match(FLOOR);
-				State = 636;
+				State = 638;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 641;
+			State = 643;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 639;
+				State = 641;
 				Match(CAP);
-				State = 640;
+				State = 642;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5279,16 +5280,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_trancheItem);
 		int _la;
 		try {
-			State = 735;
+			State = 737;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 643;
+				State = 645;
 				Match(BALANCE);
-				State = 644;
+				State = 646;
 				expr(0);
 				}
 				break;
@@ -5296,9 +5297,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 645;
+				State = 647;
 				Match(COUPON);
-				State = 646;
+				State = 648;
 				couponTerms();
 				}
 				break;
@@ -5306,26 +5307,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 647;
-				Match(PIK);
 				State = 649;
+				Match(PIK);
+				State = 651;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 648;
+					State = 650;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 653;
+				State = 655;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 651;
+					State = 653;
 					Match(WHEN);
-					State = 652;
+					State = 654;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5336,9 +5337,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 655;
+				State = 657;
 				Match(PIK);
-				State = 656;
+				State = 658;
 				Match(UNPAID);
 				}
 				break;
@@ -5346,9 +5347,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 657;
+				State = 659;
 				Match(ISSUE_PRICE);
-				State = 658;
+				State = 660;
 				expr(0);
 				}
 				break;
@@ -5356,9 +5357,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 659;
+				State = 661;
 				Match(COMMITMENT);
-				State = 660;
+				State = 662;
 				expr(0);
 				}
 				break;
@@ -5366,11 +5367,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 661;
-				Match(AVAILABLE);
-				State = 662;
-				Match(UNTIL);
 				State = 663;
+				Match(AVAILABLE);
+				State = 664;
+				Match(UNTIL);
+				State = 665;
 				Match(DATE);
 				}
 				break;
@@ -5378,25 +5379,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 664;
+				State = 666;
 				Match(DRAWS);
-				State = 665;
+				State = 667;
 				Match(LBRACE);
-				State = 669;
+				State = 671;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 666;
+					State = 668;
 					schedulePoint();
 					}
 					}
-					State = 671;
+					State = 673;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 672;
+				State = 674;
 				Match(RBRACE);
 				}
 				break;
@@ -5404,15 +5405,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 673;
-				Match(DRAWS);
-				State = 674;
-				Match(AGAINST);
 				State = 675;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				Match(DRAWS);
 				State = 676;
-				Match(ADVANCE);
+				Match(AGAINST);
 				State = 677;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 678;
+				Match(ADVANCE);
+				State = 679;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5420,9 +5421,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 679;
+				State = 681;
 				Match(COMMITMENT_FEE);
-				State = 680;
+				State = 682;
 				expr(0);
 				}
 				break;
@@ -5430,26 +5431,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 681;
+				State = 683;
 				Match(STEP_UP);
-				State = 682;
+				State = 684;
 				expr(0);
-				State = 687;
+				State = 689;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 683;
+					State = 685;
 					Match(FROM);
-					State = 684;
+					State = 686;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 685;
+					State = 687;
 					Match(WHILE);
-					State = 686;
+					State = 688;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -5462,41 +5463,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 689;
-				Match(MARGIN);
-				State = 690;
-				Match(GRID);
 				State = 691;
-				((MarginGridItemContext)_localctx).test = ident();
+				Match(MARGIN);
 				State = 692;
+				Match(GRID);
+				State = 693;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 694;
 				Match(LBRACE);
-				State = 696;
+				State = 698;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 693;
+					State = 695;
 					gridTier();
 					}
 					}
-					State = 698;
+					State = 700;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 701;
+				State = 703;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 699;
+					State = 701;
 					Match(ELSE);
-					State = 700;
+					State = 702;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 703;
+				State = 705;
 				Match(RBRACE);
 				}
 				break;
@@ -5504,15 +5505,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 705;
-				Match(MARGIN);
-				State = 706;
-				Match(INVESTMENT_GRADE);
 				State = 707;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
+				Match(MARGIN);
 				State = 708;
-				Match(ELSE);
+				Match(INVESTMENT_GRADE);
 				State = 709;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 710;
+				Match(ELSE);
+				State = 711;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5520,9 +5521,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 711;
+				State = 713;
 				Match(TARGET_BALANCE);
-				State = 712;
+				State = 714;
 				expr(0);
 				}
 				break;
@@ -5530,11 +5531,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 713;
-				Match(INTEREST_ONLY);
-				State = 714;
-				Match(UNTIL);
 				State = 715;
+				Match(INTEREST_ONLY);
+				State = 716;
+				Match(UNTIL);
+				State = 717;
 				Match(DATE);
 				}
 				break;
@@ -5542,9 +5543,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 716;
+				State = 718;
 				Match(AMORTIZE);
-				State = 717;
+				State = 719;
 				amortization();
 				}
 				break;
@@ -5552,9 +5553,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 718;
+				State = 720;
 				Match(MATURITY);
-				State = 719;
+				State = 721;
 				Match(DATE);
 				}
 				break;
@@ -5562,9 +5563,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 720;
+				State = 722;
 				Match(SENIORITY);
-				State = 721;
+				State = 723;
 				Match(NUMBER);
 				}
 				break;
@@ -5572,7 +5573,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 722;
+				State = 724;
 				guarantorClause();
 				}
 				break;
@@ -5580,26 +5581,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 723;
-				Match(CONVERTIBLE);
-				State = 724;
-				Match(AT);
 				State = 725;
-				((ConvertibleItemContext)_localctx).price = expr(0);
+				Match(CONVERTIBLE);
 				State = 726;
-				Match(AGAINST);
+				Match(AT);
 				State = 727;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 728;
+				Match(AGAINST);
+				State = 729;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 731;
+				State = 733;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 728;
-					Match(EARLY);
-					State = 729;
-					Match(ABOVE);
 					State = 730;
+					Match(EARLY);
+					State = 731;
+					Match(ABOVE);
+					State = 732;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5610,9 +5611,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 733;
+				State = 735;
 				Match(COMPLETION);
-				State = 734;
+				State = 736;
 				expr(0);
 				}
 				break;
@@ -5659,11 +5660,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 737;
-			Match(BELOW);
-			State = 738;
-			_localctx.bound = expr(0);
 			State = 739;
+			Match(BELOW);
+			State = 740;
+			_localctx.bound = expr(0);
+			State = 741;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -5745,14 +5746,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 74, RULE_amortization);
 		int _la;
 		try {
-			State = 753;
+			State = 755;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 741;
+				State = 743;
 				Match(BULLET);
 				}
 				break;
@@ -5760,7 +5761,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 742;
+				State = 744;
 				Match(LEVEL);
 				}
 				break;
@@ -5768,7 +5769,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 743;
+				State = 745;
 				Match(LINEAR);
 				}
 				break;
@@ -5776,25 +5777,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 744;
+				State = 746;
 				Match(SCHEDULE);
-				State = 745;
+				State = 747;
 				Match(LBRACE);
-				State = 749;
+				State = 751;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 746;
+					State = 748;
 					schedulePoint();
 					}
 					}
-					State = 751;
+					State = 753;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 752;
+				State = 754;
 				Match(RBRACE);
 				}
 				break;
@@ -5848,27 +5849,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 755;
-			Match(HOLDING);
-			State = 756;
-			_localctx.name = ident();
 			State = 757;
+			Match(HOLDING);
+			State = 758;
+			_localctx.name = ident();
+			State = 759;
 			Match(LBRACE);
-			State = 761;
+			State = 763;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 25166853L) != 0)) {
 				{
 				{
-				State = 758;
+				State = 760;
 				holdingItem();
 				}
 				}
-				State = 763;
+				State = 765;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 764;
+			State = 766;
 			Match(RBRACE);
 			}
 		}
@@ -6002,20 +6003,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_holdingItem);
 		int _la;
 		try {
-			State = 789;
+			State = 791;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 766;
-				Match(OF);
-				State = 767;
-				((HeldItemContext)_localctx).entity = ident();
 				State = 768;
-				Match(DOT);
+				Match(OF);
 				State = 769;
+				((HeldItemContext)_localctx).entity = ident();
+				State = 770;
+				Match(DOT);
+				State = 771;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6023,9 +6024,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 771;
+				State = 773;
 				Match(SHARE);
-				State = 772;
+				State = 774;
 				expr(0);
 				}
 				break;
@@ -6033,9 +6034,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 773;
+				State = 775;
 				Match(FACE);
-				State = 774;
+				State = 776;
 				expr(0);
 				}
 				break;
@@ -6043,9 +6044,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 775;
+				State = 777;
 				Match(MARK);
-				State = 776;
+				State = 778;
 				Match(PAR);
 				}
 				break;
@@ -6053,9 +6054,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 777;
+				State = 779;
 				Match(MARK);
-				State = 778;
+				State = 780;
 				ident();
 				}
 				break;
@@ -6063,19 +6064,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 779;
-				Match(MARKET);
 				State = 781;
+				Match(MARKET);
+				State = 783;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 780;
+					State = 782;
 					holdingMarketTerm();
 					}
 					}
-					State = 783;
+					State = 785;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6085,13 +6086,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 785;
-				Match(DRAWS);
-				State = 786;
-				Match(CALLED);
 				State = 787;
-				Match(FROM);
+				Match(DRAWS);
 				State = 788;
+				Match(CALLED);
+				State = 789;
+				Match(FROM);
+				State = 790;
 				ident();
 				}
 				break;
@@ -6165,16 +6166,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 80, RULE_holdingMarketTerm);
 		try {
-			State = 797;
+			State = 799;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 791;
+				State = 793;
 				Match(DISCOUNT);
-				State = 792;
+				State = 794;
 				expr(0);
 				}
 				break;
@@ -6182,9 +6183,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 793;
+				State = 795;
 				Match(DEPTH);
-				State = 794;
+				State = 796;
 				expr(0);
 				}
 				break;
@@ -6192,9 +6193,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 795;
+				State = 797;
 				Match(IMPACT);
-				State = 796;
+				State = 798;
 				expr(0);
 				}
 				break;
@@ -6248,27 +6249,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 799;
-			Match(EQUITY);
-			State = 800;
-			_localctx.name = ident();
 			State = 801;
+			Match(EQUITY);
+			State = 802;
+			_localctx.name = ident();
+			State = 803;
 			Match(LBRACE);
-			State = 805;
+			State = 807;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 3023656976387L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 802;
+				State = 804;
 				equityItem();
 				}
 				}
-				State = 807;
+				State = 809;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 808;
+			State = 810;
 			Match(RBRACE);
 			}
 		}
@@ -6404,16 +6405,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 84, RULE_equityItem);
 		int _la;
 		try {
-			State = 845;
+			State = 847;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 810;
+				State = 812;
 				Match(CONTRIBUTED);
-				State = 811;
+				State = 813;
 				expr(0);
 				}
 				break;
@@ -6421,23 +6422,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 812;
+				State = 814;
 				Match(HOLDERS);
-				State = 813;
+				State = 815;
 				holder();
-				State = 818;
+				State = 820;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 814;
+					State = 816;
 					Match(COMMA);
-					State = 815;
+					State = 817;
 					holder();
 					}
 					}
-					State = 820;
+					State = 822;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6447,9 +6448,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 821;
+				State = 823;
 				Match(HURDLE);
-				State = 822;
+				State = 824;
 				expr(0);
 				}
 				break;
@@ -6457,32 +6458,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 823;
-				Match(CARRY);
-				State = 824;
-				expr(0);
 				State = 825;
-				Match(TO);
+				Match(CARRY);
 				State = 826;
+				expr(0);
+				State = 827;
+				Match(TO);
+				State = 828;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 829;
+				State = 831;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 827;
+					State = 829;
 					Match(CATCH_UP);
-					State = 828;
+					State = 830;
 					expr(0);
 					}
 				}
 
-				State = 832;
+				State = 834;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 831;
+					State = 833;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6493,9 +6494,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 834;
+				State = 836;
 				Match(COMMITMENT);
-				State = 835;
+				State = 837;
 				expr(0);
 				}
 				break;
@@ -6503,23 +6504,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 836;
+				State = 838;
 				Match(CALLS);
-				State = 837;
+				State = 839;
 				capitalCall();
-				State = 842;
+				State = 844;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 838;
+					State = 840;
 					Match(COMMA);
-					State = 839;
+					State = 841;
 					capitalCall();
 					}
 					}
-					State = 844;
+					State = 846;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6576,32 +6577,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 847;
+			State = 849;
 			ident();
-			State = 848;
+			State = 850;
 			expr(0);
-			State = 857;
+			State = 859;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 849;
+				State = 851;
 				Match(LBRACE);
-				State = 853;
+				State = 855;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 7L) != 0)) {
 					{
 					{
-					State = 850;
+					State = 852;
 					holderTerm();
 					}
 					}
-					State = 855;
+					State = 857;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 856;
+				State = 858;
 				Match(RBRACE);
 				}
 			}
@@ -6676,16 +6677,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 88, RULE_holderTerm);
 		try {
-			State = 865;
+			State = 867;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 859;
+				State = 861;
 				Match(HURDLE);
-				State = 860;
+				State = 862;
 				expr(0);
 				}
 				break;
@@ -6693,9 +6694,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 861;
+				State = 863;
 				Match(CARRY);
-				State = 862;
+				State = 864;
 				expr(0);
 				}
 				break;
@@ -6703,9 +6704,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 863;
+				State = 865;
 				Match(CATCH_UP);
-				State = 864;
+				State = 866;
 				expr(0);
 				}
 				break;
@@ -6749,9 +6750,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 867;
+			State = 869;
 			Match(DATE);
-			State = 868;
+			State = 870;
 			expr(0);
 			}
 		}
@@ -6801,32 +6802,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 870;
+			State = 872;
 			Match(ACCOUNT);
-			State = 871;
+			State = 873;
 			_localctx.name = ident();
-			State = 880;
+			State = 882;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 872;
+				State = 874;
 				Match(LBRACE);
-				State = 876;
+				State = 878;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 873;
+					State = 875;
 					accountItem();
 					}
 					}
-					State = 878;
+					State = 880;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 879;
+				State = 881;
 				Match(RBRACE);
 				}
 			}
@@ -6901,16 +6902,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 94, RULE_accountItem);
 		try {
-			State = 888;
+			State = 890;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 882;
+				State = 884;
 				Match(TARGET);
-				State = 883;
+				State = 885;
 				expr(0);
 				}
 				break;
@@ -6918,9 +6919,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 884;
+				State = 886;
 				Match(INITIAL);
-				State = 885;
+				State = 887;
 				expr(0);
 				}
 				break;
@@ -6928,9 +6929,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 886;
+				State = 888;
 				Match(EARNS);
-				State = 887;
+				State = 889;
 				expr(0);
 				}
 				break;
@@ -6991,31 +6992,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 890;
-			Match(FEE);
-			State = 891;
-			_localctx.name = ident();
 			State = 892;
-			Match(LBRACE);
+			Match(FEE);
 			State = 893;
+			_localctx.name = ident();
+			State = 894;
+			Match(LBRACE);
+			State = 895;
 			expr(0);
-			State = 901;
+			State = 903;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 894;
+				State = 896;
 				perYear();
-				State = 899;
+				State = 901;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 895;
-					Match(ESCALATING);
-					State = 896;
-					expr(0);
 					State = 897;
+					Match(ESCALATING);
+					State = 898;
+					expr(0);
+					State = 899;
 					perYear();
 					}
 				}
@@ -7023,7 +7024,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 903;
+			State = 905;
 			Match(RBRACE);
 			}
 		}
@@ -7078,52 +7079,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 905;
-			Match(TEST);
-			State = 906;
-			_localctx.name = ident();
 			State = 907;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 908;
+			_localctx.name = ident();
+			State = 909;
+			Match(ASSIGN);
+			State = 910;
 			expr(0);
-			State = 915;
+			State = 917;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 909;
+				State = 911;
 				Match(OVER);
-				State = 912;
+				State = 914;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 910;
+					State = 912;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 911;
+					State = 913;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 914;
+				State = 916;
 				duration();
 				}
 			}
 
-			State = 919;
+			State = 921;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 917;
+				State = 919;
 				Match(FROM);
-				State = 918;
+				State = 920;
 				Match(DATE);
 				}
 			}
@@ -7210,79 +7211,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 921;
-			Match(TRIGGER);
-			State = 922;
-			_localctx.name = ident();
 			State = 923;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 924;
+			_localctx.name = ident();
+			State = 925;
+			Match(WHEN);
+			State = 926;
 			expr(0);
-			State = 927;
+			State = 929;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 925;
+				State = 927;
 				Match(FROM);
-				State = 926;
+				State = 928;
 				Match(DATE);
 				}
 			}
 
-			State = 932;
+			State = 934;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 929;
-				Match(TRIPS);
-				State = 930;
-				Match(AFTER);
 				State = 931;
+				Match(TRIPS);
+				State = 932;
+				Match(AFTER);
+				State = 933;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 937;
+			State = 939;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 934;
-				Match(CURES);
-				State = 935;
-				Match(AFTER);
 				State = 936;
+				Match(CURES);
+				State = 937;
+				Match(AFTER);
+				State = 938;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 949;
+			State = 951;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 939;
-				Match(CURE);
-				State = 940;
-				Match(BY);
 				State = 941;
-				_localctx.curer = ident();
+				Match(CURE);
 				State = 942;
-				Match(UP);
+				Match(BY);
 				State = 943;
-				Match(TO);
+				_localctx.curer = ident();
 				State = 944;
-				_localctx.times = Match(NUMBER);
+				Match(UP);
 				State = 945;
-				Match(TIMES);
+				Match(TO);
+				State = 946;
+				_localctx.times = Match(NUMBER);
 				State = 947;
+				Match(TIMES);
+				State = 949;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 946;
+					State = 948;
 					cureDestination();
 					}
 				}
@@ -7290,23 +7291,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 951;
+			State = 953;
 			Match(ARROW);
-			State = 952;
+			State = 954;
 			triggerEffect();
-			State = 957;
+			State = 959;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 953;
+				State = 955;
 				Match(COMMA);
-				State = 954;
+				State = 956;
 				triggerEffect();
 				}
 				}
-				State = 959;
+				State = 961;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7378,43 +7379,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 102, RULE_cureDestination);
 		int _la;
 		try {
-			State = 976;
+			State = 978;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 960;
+				State = 962;
 				Match(PREPAYING);
-				State = 961;
+				State = 963;
 				ident();
-				State = 966;
+				State = 968;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 962;
+					State = 964;
 					Match(COMMA);
-					State = 963;
+					State = 965;
 					ident();
 					}
 					}
-					State = 968;
+					State = 970;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 972;
+				State = 974;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 969;
-					Match(THEN);
-					State = 970;
-					Match(INTO);
 					State = 971;
+					Match(THEN);
+					State = 972;
+					Match(INTO);
+					State = 973;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -7425,9 +7426,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 974;
+				State = 976;
 				Match(INTO);
-				State = 975;
+				State = 977;
 				ident();
 				}
 				break;
@@ -7516,20 +7517,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 104, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 997;
+			State = 999;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 978;
-				Match(SWEEP);
-				State = 979;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
 				State = 980;
-				Match(TO);
+				Match(SWEEP);
 				State = 981;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 982;
+				Match(TO);
+				State = 983;
 				ident();
 				}
 				break;
@@ -7537,34 +7538,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 982;
+				State = 984;
 				Match(ACCELERATE);
-				State = 994;
+				State = 996;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 983;
+					State = 985;
 					Match(LPAREN);
-					State = 984;
+					State = 986;
 					ident();
-					State = 989;
+					State = 991;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 985;
+						State = 987;
 						Match(COMMA);
-						State = 986;
+						State = 988;
 						ident();
 						}
 						}
-						State = 991;
+						State = 993;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 992;
+					State = 994;
 					Match(RPAREN);
 					}
 				}
@@ -7575,7 +7576,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 996;
+				State = 998;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7623,20 +7624,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 999;
-			Match(DEFAULT);
-			State = 1000;
-			Match(WHEN);
 			State = 1001;
+			Match(DEFAULT);
+			State = 1002;
+			Match(WHEN);
+			State = 1003;
 			expr(0);
-			State = 1004;
+			State = 1006;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1002;
+				State = 1004;
 				Match(GRACE);
-				State = 1003;
+				State = 1005;
 				duration();
 				}
 			}
@@ -7688,25 +7689,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1006;
-			Match(CFADS);
-			State = 1007;
-			Match(INCLUDES);
 			State = 1008;
+			Match(CFADS);
+			State = 1009;
+			Match(INCLUDES);
+			State = 1010;
 			cfadsItem();
-			State = 1013;
+			State = 1015;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1009;
+				State = 1011;
 				Match(COMMA);
-				State = 1010;
+				State = 1012;
 				cfadsItem();
 				}
 				}
-				State = 1015;
+				State = 1017;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7746,13 +7747,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 110, RULE_cfadsItem);
 		try {
-			State = 1018;
+			State = 1020;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1016;
+				State = 1018;
 				Match(RVG);
 				}
 				break;
@@ -7925,7 +7926,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1017;
+				State = 1019;
 				ident();
 				}
 				break;
@@ -7975,25 +7976,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1020;
+			State = 1022;
 			Match(WATERFALL);
-			State = 1021;
+			State = 1023;
 			Match(LBRACE);
-			State = 1025;
+			State = 1027;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1022;
+				State = 1024;
 				step();
 				}
 				}
-				State = 1027;
+				State = 1029;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1028;
+			State = 1030;
 			Match(RBRACE);
 			}
 		}
@@ -8221,39 +8222,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 114, RULE_step);
 		int _la;
 		try {
-			State = 1121;
+			State = 1123;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1030;
+				State = 1032;
 				Match(PAY);
-				State = 1031;
+				State = 1033;
 				((PayStepContext)_localctx).target = reference();
-				State = 1041;
+				State = 1043;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1032;
+					State = 1034;
 					Match(USING);
-					State = 1033;
+					State = 1035;
 					ident();
-					State = 1038;
+					State = 1040;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1034;
+						State = 1036;
 						Match(COMMA);
-						State = 1035;
+						State = 1037;
 						ident();
 						}
 						}
-						State = 1040;
+						State = 1042;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8266,9 +8267,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1043;
+				State = 1045;
 				Match(FILL);
-				State = 1044;
+				State = 1046;
 				ident();
 				}
 				break;
@@ -8276,9 +8277,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1045;
+				State = 1047;
 				Match(RELEASE);
-				State = 1046;
+				State = 1048;
 				ident();
 				}
 				break;
@@ -8286,13 +8287,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1047;
-				Match(HOLD);
-				State = 1048;
-				Match(REST);
 				State = 1049;
-				Match(IN);
+				Match(HOLD);
 				State = 1050;
+				Match(REST);
+				State = 1051;
+				Match(IN);
+				State = 1052;
 				ident();
 				}
 				break;
@@ -8300,25 +8301,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1051;
+				State = 1053;
 				Match(DISTRIBUTE);
-				State = 1054;
+				State = 1056;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1052;
+					State = 1054;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1053;
+					State = 1055;
 					Match(OF);
 					}
 				}
 
-				State = 1056;
-				Match(REST);
-				State = 1057;
-				Match(TO);
 				State = 1058;
+				Match(REST);
+				State = 1059;
+				Match(TO);
+				State = 1060;
 				ident();
 				}
 				break;
@@ -8326,17 +8327,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1059;
-				Match(SWEEP);
-				State = 1060;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1061;
-				Match(OF);
+				Match(SWEEP);
 				State = 1062;
-				Match(REST);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1063;
-				Match(TO);
+				Match(OF);
 				State = 1064;
+				Match(REST);
+				State = 1065;
+				Match(TO);
+				State = 1066;
 				ident();
 				}
 				break;
@@ -8344,31 +8345,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1065;
+				State = 1067;
 				Match(SELL);
-				State = 1066;
+				State = 1068;
 				ident();
-				State = 1071;
+				State = 1073;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1067;
+					State = 1069;
 					Match(COMMA);
-					State = 1068;
+					State = 1070;
 					ident();
 					}
 					}
-					State = 1073;
+					State = 1075;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1074;
-				Match(TO);
-				State = 1075;
-				Match(COVER);
 				State = 1076;
+				Match(TO);
+				State = 1077;
+				Match(COVER);
+				State = 1078;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8376,52 +8377,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1078;
-				Match(IF);
-				State = 1079;
-				expr(0);
 				State = 1080;
+				Match(IF);
+				State = 1081;
+				expr(0);
+				State = 1082;
 				Match(LBRACE);
-				State = 1084;
+				State = 1086;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1081;
+					State = 1083;
 					step();
 					}
 					}
-					State = 1086;
+					State = 1088;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1087;
+				State = 1089;
 				Match(RBRACE);
-				State = 1097;
+				State = 1099;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1088;
+					State = 1090;
 					Match(ELSE);
-					State = 1089;
+					State = 1091;
 					Match(LBRACE);
-					State = 1093;
+					State = 1095;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1090;
+						State = 1092;
 						step();
 						}
 						}
-						State = 1095;
+						State = 1097;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1096;
+					State = 1098;
 					Match(RBRACE);
 					}
 				}
@@ -8432,37 +8433,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1099;
+				State = 1101;
 				Match(PRO_RATA);
-				State = 1102;
+				State = 1104;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1100;
+					State = 1102;
 					Match(BY);
-					State = 1101;
+					State = 1103;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1104;
+				State = 1106;
 				Match(LBRACE);
-				State = 1108;
+				State = 1110;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1105;
+					State = 1107;
 					step();
 					}
 					}
-					State = 1110;
+					State = 1112;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1111;
+				State = 1113;
 				Match(RBRACE);
 				}
 				break;
@@ -8470,25 +8471,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1112;
+				State = 1114;
 				Match(SEQUENTIAL);
-				State = 1113;
+				State = 1115;
 				Match(LBRACE);
-				State = 1117;
+				State = 1119;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1114;
+					State = 1116;
 					step();
 					}
 					}
-					State = 1119;
+					State = 1121;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1120;
+				State = 1122;
 				Match(RBRACE);
 				}
 				break;
@@ -8538,25 +8539,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1123;
+			State = 1125;
 			Match(ENFORCEMENT);
-			State = 1124;
+			State = 1126;
 			Match(LBRACE);
-			State = 1128;
+			State = 1130;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1125;
+				State = 1127;
 				enforcementItem();
 				}
 				}
-				State = 1130;
+				State = 1132;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1131;
+			State = 1133;
 			Match(RBRACE);
 			}
 		}
@@ -8628,44 +8629,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 118, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1149;
+			State = 1151;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1133;
+				State = 1135;
 				Match(SELL);
-				State = 1134;
+				State = 1136;
 				ident();
-				State = 1139;
+				State = 1141;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1135;
+					State = 1137;
 					Match(COMMA);
-					State = 1136;
+					State = 1138;
 					ident();
 					}
 					}
-					State = 1141;
+					State = 1143;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1145;
+				State = 1147;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1142;
+					State = 1144;
 					sellTerm();
 					}
 					}
-					State = 1147;
+					State = 1149;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8675,7 +8676,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1148;
+				State = 1150;
 				waterfallDecl();
 				}
 				break;
@@ -8818,16 +8819,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 120, RULE_sellTerm);
 		try {
-			State = 1173;
+			State = 1175;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1151;
+				State = 1153;
 				Match(HAIRCUT);
-				State = 1152;
+				State = 1154;
 				expr(0);
 				}
 				break;
@@ -8835,9 +8836,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1153;
+				State = 1155;
 				Match(LAG);
-				State = 1154;
+				State = 1156;
 				duration();
 				}
 				break;
@@ -8845,13 +8846,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1155;
-				Match(DEPTH);
-				State = 1156;
-				expr(0);
 				State = 1157;
-				Match(PER);
+				Match(DEPTH);
 				State = 1158;
+				expr(0);
+				State = 1159;
+				Match(PER);
+				State = 1160;
 				Match(MONTH);
 				}
 				break;
@@ -8859,9 +8860,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1160;
+				State = 1162;
 				Match(IMPACT);
-				State = 1161;
+				State = 1163;
 				expr(0);
 				}
 				break;
@@ -8869,13 +8870,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1162;
-				Match(LIMIT);
-				State = 1163;
-				expr(0);
 				State = 1164;
-				Match(PER);
+				Match(LIMIT);
 				State = 1165;
+				expr(0);
+				State = 1166;
+				Match(PER);
+				State = 1167;
 				Match(MONTH);
 				}
 				break;
@@ -8883,9 +8884,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1167;
+				State = 1169;
 				Match(COSTS);
-				State = 1168;
+				State = 1170;
 				expr(0);
 				}
 				break;
@@ -8893,9 +8894,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1169;
+				State = 1171;
 				Match(KEEP);
-				State = 1170;
+				State = 1172;
 				Match(CONTRACTS);
 				}
 				break;
@@ -8903,9 +8904,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1171;
+				State = 1173;
 				Match(RESERVE);
-				State = 1172;
+				State = 1174;
 				expr(0);
 				}
 				break;
@@ -8964,31 +8965,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1175;
-			Match(SCENARIO);
-			State = 1176;
-			_localctx.name = ident();
 			State = 1177;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 1178;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 1179;
+			Match(FOR);
+			State = 1180;
+			_localctx.deal = ident();
+			State = 1181;
 			Match(LBRACE);
-			State = 1183;
+			State = 1185;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023272910323481L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 432345572817485823L) != 0)) {
 				{
 				{
-				State = 1180;
+				State = 1182;
 				scenarioItem();
 				}
 				}
-				State = 1185;
+				State = 1187;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1186;
+			State = 1188;
 			Match(RBRACE);
 			}
 		}
@@ -9266,6 +9267,31 @@ public partial class DealLangParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitIndexDelayedItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexDelayDrawnItemContext : ScenarioItemContext {
+		public IdentContext index;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DELAYED() { return GetToken(DealLangParser.DELAYED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWN() { return GetToken(DealLangParser.DRAWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DelayOutcomeContext[] delayOutcome() {
+			return GetRuleContexts<DelayOutcomeContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DelayOutcomeContext delayOutcome(int i) {
+			return GetRuleContext<DelayOutcomeContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		public IndexDelayDrawnItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexDelayDrawnItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -9570,20 +9596,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1376;
+			State = 1389;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1188;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1189;
-				Match(RENEWALS);
 				State = 1190;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 1191;
+				Match(RENEWALS);
+				State = 1192;
+				Match(TAKEN);
+				State = 1193;
 				Match(NUMBER);
 				}
 				break;
@@ -9591,27 +9617,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1193;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1194;
-				Match(RENEWALS);
 				State = 1195;
-				Match(DRAWN);
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
 				State = 1196;
+				Match(RENEWALS);
+				State = 1197;
+				Match(DRAWN);
+				State = 1198;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1200;
+				State = 1202;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1197;
+						State = 1199;
 						loading();
 						}
 						} 
 					}
-					State = 1202;
+					State = 1204;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
 				}
@@ -9621,9 +9647,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1203;
+				State = 1205;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1204;
+				State = 1206;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9632,20 +9658,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1205;
+				State = 1207;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1206;
+				State = 1208;
 				perYear();
-				State = 1211;
+				State = 1213;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
 				case 1:
 					{
-					State = 1207;
-					Match(VOLATILITY);
-					State = 1208;
-					((DeflateItemContext)_localctx).vol = expr(0);
 					State = 1209;
+					Match(VOLATILITY);
+					State = 1210;
+					((DeflateItemContext)_localctx).vol = expr(0);
+					State = 1211;
 					perYear();
 					}
 					break;
@@ -9656,15 +9682,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1213;
-				((DropItemContext)_localctx).path = reference();
-				State = 1214;
-				Match(DROP);
 				State = 1215;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 1216;
-				Match(BY);
+				Match(DROP);
 				State = 1217;
+				expr(0);
+				State = 1218;
+				Match(BY);
+				State = 1219;
 				Match(DATE);
 				}
 				break;
@@ -9672,75 +9698,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1219;
+				State = 1221;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1220;
+				State = 1222;
 				Match(DEFAULTS);
-				State = 1244;
+				State = 1246;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1221;
+					State = 1223;
 					Match(ON);
-					State = 1222;
+					State = 1224;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1223;
+					State = 1225;
 					Match(DRAWN);
-					State = 1233;
+					State = 1235;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
 					case 1:
 						{
-						State = 1224;
-						Match(PD);
-						State = 1225;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
 						State = 1226;
+						Match(PD);
+						State = 1227;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1228;
 						perYear();
-						State = 1230;
+						State = 1232;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1227;
+							State = 1229;
 							pdStep();
 							}
 							}
-							State = 1232;
+							State = 1234;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1238;
+					State = 1240;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1235;
+							State = 1237;
 							loading();
 							}
 							} 
 						}
-						State = 1240;
+						State = 1242;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
 					}
-					State = 1242;
+					State = 1244;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,120,Context) ) {
 					case 1:
 						{
-						State = 1241;
+						State = 1243;
 						recoveryDraw();
 						}
 						break;
@@ -9756,9 +9782,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1246;
-				Match(ENFORCEMENT);
 				State = 1248;
+				Match(ENFORCEMENT);
+				State = 1250;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9766,7 +9792,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1247;
+						State = 1249;
 						sellTerm();
 						}
 						}
@@ -9774,7 +9800,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1250;
+					State = 1252;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -9784,11 +9810,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1252;
-				Match(ENFORCEMENT);
-				State = 1253;
-				Match(SELL);
 				State = 1254;
+				Match(ENFORCEMENT);
+				State = 1255;
+				Match(SELL);
+				State = 1256;
 				Match(ALL);
 				}
 				break;
@@ -9796,11 +9822,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1255;
-				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1256;
-				Match(LEVEL);
 				State = 1257;
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
+				State = 1258;
+				Match(LEVEL);
+				State = 1259;
 				expr(0);
 				}
 				break;
@@ -9808,29 +9834,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1259;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1260;
-				Match(POINTS);
 				State = 1261;
-				pointsKind();
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
 				State = 1262;
+				Match(POINTS);
+				State = 1263;
+				pointsKind();
+				State = 1264;
 				Match(LBRACE);
-				State = 1266;
+				State = 1268;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1263;
+					State = 1265;
 					schedulePoint();
 					}
 					}
-					State = 1268;
+					State = 1270;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1269;
+				State = 1271;
 				Match(RBRACE);
 				}
 				break;
@@ -9838,15 +9864,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1271;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1272;
-				Match(LAUNCH);
 				State = 1273;
-				Match(DATE);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1274;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 1275;
+				Match(DATE);
+				State = 1276;
+				Match(DOWN);
+				State = 1277;
 				expr(0);
 				}
 				break;
@@ -9854,21 +9880,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1277;
+				State = 1279;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1278;
-				Match(SHIFT);
 				State = 1280;
+				Match(SHIFT);
+				State = 1282;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1279;
+					State = 1281;
 					Match(PLUS);
 					}
 				}
 
-				State = 1282;
+				State = 1284;
 				expr(0);
 				}
 				break;
@@ -9876,111 +9902,141 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1284;
-				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1285;
-				Match(DELAYED);
 				State = 1286;
+				((IndexDelayedItemContext)_localctx).index = ident();
+				State = 1287;
+				Match(DELAYED);
+				State = 1288;
 				duration();
 				}
 				break;
 			case 13:
-				_localctx = new UtilisationItemContext(_localctx);
+				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1288;
-				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1289;
-				Match(UTILISATION);
 				State = 1290;
-				expr(0);
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
+				State = 1291;
+				Match(DELAYED);
+				State = 1292;
+				Match(DRAWN);
+				State = 1293;
+				delayOutcome();
+				State = 1298;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1294;
+					Match(COMMA);
+					State = 1295;
+					delayOutcome();
+					}
+					}
+					State = 1300;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
 				}
 				break;
 			case 14:
-				_localctx = new ReletItemContext(_localctx);
+				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1292;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1293;
-				Match(RELET);
-				State = 1294;
-				Match(AFTER);
-				State = 1295;
-				duration();
-				State = 1296;
-				Match(AT);
-				State = 1297;
+				State = 1301;
+				((UtilisationItemContext)_localctx).contract = ident();
+				State = 1302;
+				Match(UTILISATION);
+				State = 1303;
 				expr(0);
 				}
 				break;
 			case 15:
-				_localctx = new NotReletItemContext(_localctx);
+				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1299;
-				((NotReletItemContext)_localctx).contract = ident();
-				State = 1300;
-				Match(NOT);
-				State = 1301;
+				State = 1305;
+				((ReletItemContext)_localctx).contract = ident();
+				State = 1306;
 				Match(RELET);
+				State = 1307;
+				Match(AFTER);
+				State = 1308;
+				duration();
+				State = 1309;
+				Match(AT);
+				State = 1310;
+				expr(0);
 				}
 				break;
 			case 16:
-				_localctx = new GuaranteeHonouredItemContext(_localctx);
+				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1303;
+				State = 1312;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 1313;
+				Match(NOT);
+				State = 1314;
+				Match(RELET);
+				}
+				break;
+			case 17:
+				_localctx = new GuaranteeHonouredItemContext(_localctx);
+				EnterOuterAlt(_localctx, 17);
+				{
+				State = 1316;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1304;
+				State = 1317;
 				Match(GUARANTEES);
-				State = 1305;
+				State = 1318;
 				Match(HONOURED);
-				State = 1307;
+				State = 1320;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1306;
+					State = 1319;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
 				}
 				break;
-			case 17:
+			case 18:
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
-				EnterOuterAlt(_localctx, 17);
+				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1309;
+				State = 1322;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1310;
+				State = 1323;
 				Match(GUARANTEES);
-				State = 1311;
+				State = 1324;
 				Match(DISOWNED);
-				State = 1314;
+				State = 1327;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1312;
+					State = 1325;
 					Match(FROM);
-					State = 1313;
+					State = 1326;
 					Match(DATE);
 					}
 				}
 
 				}
 				break;
-			case 18:
+			case 19:
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
-				EnterOuterAlt(_localctx, 18);
+				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1316;
+				State = 1329;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1317;
+				State = 1330;
 				Match(MARKET);
-				State = 1319;
+				State = 1332;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9988,7 +10044,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1318;
+						State = 1331;
 						holdingMarketTerm();
 						}
 						}
@@ -9996,173 +10052,173 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1321;
+					State = 1334;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
-			case 19:
-				_localctx = new PathsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 19);
-				{
-				State = 1323;
-				Match(PATHS);
-				State = 1324;
-				Match(NUMBER);
-				}
-				break;
 			case 20:
-				_localctx = new SeedItemContext(_localctx);
+				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1325;
-				Match(SEED);
-				State = 1326;
+				State = 1336;
+				Match(PATHS);
+				State = 1337;
 				Match(NUMBER);
 				}
 				break;
 			case 21:
-				_localctx = new AntitheticItemContext(_localctx);
+				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1327;
-				Match(ANTITHETIC);
+				State = 1338;
+				Match(SEED);
+				State = 1339;
+				Match(NUMBER);
 				}
 				break;
 			case 22:
-				_localctx = new SobolItemContext(_localctx);
+				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1328;
-				Match(SOBOL);
+				State = 1340;
+				Match(ANTITHETIC);
 				}
 				break;
 			case 23:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1329;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1330;
-				Match(GBM);
-				State = 1331;
-				Match(DRIFT);
-				State = 1332;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1333;
-				perYear();
-				State = 1334;
-				Match(VOLATILITY);
-				State = 1335;
-				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1336;
-				perYear();
+				State = 1341;
+				Match(SOBOL);
 				}
 				break;
 			case 24:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1338;
-				((RevertsItemContext)_localctx).index = ident();
-				State = 1339;
-				Match(REVERTS);
-				State = 1340;
-				Match(TO);
+				State = 1342;
+				((GbmItemContext)_localctx).index = ident();
 				State = 1343;
+				Match(GBM);
+				State = 1344;
+				Match(DRIFT);
+				State = 1345;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1346;
+				perYear();
+				State = 1347;
+				Match(VOLATILITY);
+				State = 1348;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1349;
+				perYear();
+				}
+				break;
+			case 25:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 25);
+				{
+				State = 1351;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1352;
+				Match(REVERTS);
+				State = 1353;
+				Match(TO);
+				State = 1356;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,128,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
 				case 1:
 					{
-					State = 1341;
+					State = 1354;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1342;
+					State = 1355;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1345;
+				State = 1358;
 				Match(SPEED);
-				State = 1346;
+				State = 1359;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1347;
+				State = 1360;
 				perYear();
-				State = 1348;
+				State = 1361;
 				Match(VOLATILITY);
-				State = 1349;
+				State = 1362;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1350;
+				State = 1363;
 				perYear();
-				}
-				break;
-			case 25:
-				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 25);
-				{
-				State = 1352;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1353;
-				Match(JUMPS);
-				State = 1354;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1355;
-				perYear();
-				State = 1356;
-				Match(DOWN);
-				State = 1357;
-				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
 			case 26:
-				_localctx = new CorrelateItemContext(_localctx);
+				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1359;
-				Match(CORRELATE);
-				State = 1360;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1361;
-				Match(WITH);
-				State = 1362;
-				((CorrelateItemContext)_localctx).b = reference();
-				State = 1363;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1365;
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1366;
+				Match(JUMPS);
+				State = 1367;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1368;
+				perYear();
+				State = 1369;
+				Match(DOWN);
+				State = 1370;
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 27:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 27);
+				{
+				State = 1372;
+				Match(CORRELATE);
+				State = 1373;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1374;
+				Match(WITH);
+				State = 1375;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1376;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1379;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
 				case 1:
 					{
-					State = 1364;
+					State = 1377;
 					Match(STRESS);
-					State = 1365;
+					State = 1378;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 27:
+			case 28:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 27);
+				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1368;
+				State = 1381;
 				Match(REGIMES);
-				State = 1369;
+				State = 1382;
 				Match(STRESS);
-				State = 1370;
+				State = 1383;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1371;
+				State = 1384;
 				perYear();
-				State = 1372;
+				State = 1385;
 				Match(NORMAL);
-				State = 1373;
+				State = 1386;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1374;
+				State = 1387;
 				perYear();
 				}
 				break;
@@ -10209,15 +10265,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1378;
+			State = 1391;
 			Match(UNTIL);
-			State = 1379;
+			State = 1392;
 			Match(DATE);
-			State = 1380;
+			State = 1393;
 			Match(THEN);
-			State = 1381;
+			State = 1394;
 			expr(0);
-			State = 1382;
+			State = 1395;
 			perYear();
 			}
 		}
@@ -10265,18 +10321,78 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1384;
+			State = 1397;
 			Match(RECOVERY);
-			State = 1385;
+			State = 1398;
 			Match(BETA);
-			State = 1386;
+			State = 1399;
 			Match(MEAN);
-			State = 1387;
+			State = 1400;
 			_localctx.mean = expr(0);
-			State = 1388;
+			State = 1401;
 			Match(SD);
-			State = 1389;
+			State = 1402;
 			_localctx.sd = expr(0);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class DelayOutcomeContext : ParserRuleContext {
+		public ExprContext p;
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINUS() { return GetToken(DealLangParser.MINUS, 0); }
+		public DelayOutcomeContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_delayOutcome; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDelayOutcome(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public DelayOutcomeContext delayOutcome() {
+		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
+		EnterRule(_localctx, 130, RULE_delayOutcome);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1405;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==MINUS) {
+				{
+				State = 1404;
+				Match(MINUS);
+				}
+			}
+
+			State = 1407;
+			duration();
+			State = 1408;
+			Match(WITH);
+			State = 1409;
+			_localctx.p = expr(0);
 			}
 		}
 		catch (RecognitionException re) {
@@ -10316,15 +10432,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 130, RULE_loading);
+		EnterRule(_localctx, 132, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1391;
+			State = 1411;
 			Match(LOADING);
-			State = 1392;
+			State = 1412;
 			_localctx.factor = reference();
-			State = 1393;
+			State = 1413;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10358,13 +10474,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 132, RULE_perYear);
+		EnterRule(_localctx, 134, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1395;
+			State = 1415;
 			Match(PER);
-			State = 1396;
+			State = 1416;
 			Match(YEAR);
 			}
 		}
@@ -10397,11 +10513,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 134, RULE_duration);
+		EnterRule(_localctx, 136, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1398;
+			State = 1418;
 			Match(QUANTITY);
 			}
 		}
@@ -10721,27 +10837,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 136;
-		EnterRecursionRule(_localctx, 136, RULE_expr, _p);
+		int _startState = 138;
+		EnterRecursionRule(_localctx, 138, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1442;
+			State = 1462;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1401;
+				State = 1421;
 				Match(LPAREN);
-				State = 1402;
+				State = 1422;
 				expr(0);
-				State = 1403;
+				State = 1423;
 				Match(RPAREN);
 				}
 				break;
@@ -10750,9 +10866,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1405;
+				State = 1425;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1406;
+				State = 1426;
 				expr(16);
 				}
 				break;
@@ -10761,9 +10877,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1407;
+				State = 1427;
 				Match(NOT);
-				State = 1408;
+				State = 1428;
 				expr(11);
 				}
 				break;
@@ -10772,17 +10888,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1409;
+				State = 1429;
 				Match(IF);
-				State = 1410;
+				State = 1430;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1411;
+				State = 1431;
 				Match(THEN);
-				State = 1412;
+				State = 1432;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1413;
+				State = 1433;
 				Match(ELSE);
-				State = 1414;
+				State = 1434;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -10791,37 +10907,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1416;
+				State = 1436;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1417;
+				State = 1437;
 				Match(LPAREN);
-				State = 1426;
+				State = 1446;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4179337284547706649L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 463875202615328767L) != 0)) {
 					{
-					State = 1418;
+					State = 1438;
 					expr(0);
-					State = 1423;
+					State = 1443;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1419;
+						State = 1439;
 						Match(COMMA);
-						State = 1420;
+						State = 1440;
 						expr(0);
 						}
 						}
-						State = 1425;
+						State = 1445;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1428;
+				State = 1448;
 				Match(RPAREN);
 				}
 				break;
@@ -10830,7 +10946,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1430;
+				State = 1450;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -10840,19 +10956,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1432;
+				State = 1452;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 4095L) != 0)) {
 					{
-					State = 1431;
+					State = 1451;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1434;
+				State = 1454;
 				Match(PER);
-				State = 1435;
+				State = 1455;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -10861,9 +10977,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1436;
+				State = 1456;
 				Match(NUMBER);
-				State = 1437;
+				State = 1457;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -10872,7 +10988,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1438;
+				State = 1458;
 				Match(QUANTITY);
 				}
 				break;
@@ -10881,7 +10997,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1439;
+				State = 1459;
 				Match(NUMBER);
 				}
 				break;
@@ -10890,7 +11006,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1440;
+				State = 1460;
 				Match(DATE);
 				}
 				break;
@@ -10899,34 +11015,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1441;
+				State = 1461;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1464;
+			State = 1484;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1462;
+					State = 1482;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1444;
+						State = 1464;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1445;
+						State = 1465;
 						Match(OF);
-						State = 1446;
+						State = 1466;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -10935,9 +11051,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1447;
+						State = 1467;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1448;
+						State = 1468;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -10947,7 +11063,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1449;
+						State = 1469;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -10956,9 +11072,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1450;
+						State = 1470;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1451;
+						State = 1471;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -10968,7 +11084,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1452;
+						State = 1472;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -10977,9 +11093,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1453;
+						State = 1473;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1454;
+						State = 1474;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 238)) & ~0x3f) == 0 && ((1L << (_la - 238)) & 63L) != 0)) ) {
@@ -10989,7 +11105,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1455;
+						State = 1475;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -10998,11 +11114,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1456;
+						State = 1476;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1457;
+						State = 1477;
 						Match(AND);
-						State = 1458;
+						State = 1478;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11011,20 +11127,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1459;
+						State = 1479;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1460;
+						State = 1480;
 						Match(OR);
-						State = 1461;
+						State = 1481;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1466;
+				State = 1486;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
 			}
 			}
 		}
@@ -11068,12 +11184,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 138, RULE_measureUnit);
+		EnterRule(_localctx, 140, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1467;
+			State = 1487;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11120,20 +11236,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 140, RULE_reference);
+		EnterRule(_localctx, 142, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1469;
+			State = 1489;
 			ident();
-			State = 1472;
+			State = 1492;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
 			case 1:
 				{
-				State = 1470;
+				State = 1490;
 				Match(DOT);
-				State = 1471;
+				State = 1491;
 				_localctx.member = ident();
 				}
 				break;
@@ -11335,12 +11451,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 142, RULE_ident);
+		EnterRule(_localctx, 144, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1474;
+			State = 1494;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023307270061849L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 432345572817485823L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11365,7 +11481,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 68: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 69: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -11388,7 +11504,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,256,1477,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,256,1497,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11398,550 +11514,558 @@ public partial class DealLangParser : Parser {
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
-		2,71,7,71,1,0,1,0,1,0,1,0,5,0,149,8,0,10,0,12,0,152,9,0,1,0,1,0,1,1,1,
-		1,1,1,1,2,1,2,1,2,1,2,5,2,163,8,2,10,2,12,2,166,9,2,1,2,1,2,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
-		1,3,3,3,191,8,3,1,4,1,4,1,4,1,4,1,4,5,4,198,8,4,10,4,12,4,201,9,4,1,4,
-		1,4,1,5,1,5,1,5,5,5,208,8,5,10,5,12,5,211,9,5,1,5,1,5,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,229,8,6,1,7,1,7,1,8,1,8,1,
-		8,1,8,5,8,237,8,8,10,8,12,8,240,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,
-		9,250,8,9,1,10,1,10,1,10,1,10,5,10,256,8,10,10,10,12,10,259,9,10,1,10,
-		1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
-		1,11,5,11,277,8,11,10,11,12,11,280,9,11,1,11,1,11,1,11,1,11,1,11,1,11,
-		3,11,288,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,296,8,13,10,13,12,13,
-		299,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,310,8,14,1,
-		14,1,14,3,14,314,8,14,1,14,1,14,1,14,1,14,5,14,320,8,14,10,14,12,14,323,
-		9,14,1,14,3,14,326,8,14,1,15,1,15,1,15,3,15,331,8,15,1,16,1,16,1,16,1,
-		16,1,16,1,16,5,16,339,8,16,10,16,12,16,342,9,16,1,16,1,16,1,17,1,17,1,
-		17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,355,8,17,1,17,1,17,1,17,5,17,360,
-		8,17,10,17,12,17,363,9,17,3,17,365,8,17,1,17,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,380,8,17,1,17,1,17,4,17,384,8,
-		17,11,17,12,17,385,1,17,1,17,1,17,1,17,1,17,3,17,393,8,17,1,18,1,18,1,
-		18,1,18,1,18,1,18,1,18,3,18,402,8,18,1,19,1,19,1,19,3,19,407,8,19,1,20,
-		1,20,1,20,1,20,1,20,1,20,3,20,415,8,20,1,21,1,21,1,21,5,21,420,8,21,10,
-		21,12,21,423,9,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,
-		22,435,8,22,3,22,437,8,22,1,23,1,23,1,24,1,24,1,24,1,24,5,24,445,8,24,
-		10,24,12,24,448,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,469,8,25,3,25,471,8,
-		25,1,26,1,26,1,26,1,26,5,26,477,8,26,10,26,12,26,480,9,26,1,26,1,26,1,
-		27,1,27,1,27,5,27,487,8,27,10,27,12,27,490,9,27,1,27,1,27,1,27,1,27,1,
+		2,71,7,71,2,72,7,72,1,0,1,0,1,0,1,0,5,0,151,8,0,10,0,12,0,154,9,0,1,0,
+		1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,165,8,2,10,2,12,2,168,9,2,1,2,1,2,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,3,3,193,8,3,1,4,1,4,1,4,1,4,1,4,5,4,200,8,4,10,4,12,4,203,
+		9,4,1,4,1,4,1,5,1,5,1,5,5,5,210,8,5,10,5,12,5,213,9,5,1,5,1,5,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,231,8,6,1,7,1,7,1,
+		8,1,8,1,8,1,8,5,8,239,8,8,10,8,12,8,242,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,
+		9,1,9,3,9,252,8,9,1,10,1,10,1,10,1,10,5,10,258,8,10,10,10,12,10,261,9,
+		10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
+		11,1,11,1,11,5,11,279,8,11,10,11,12,11,282,9,11,1,11,1,11,1,11,1,11,1,
+		11,1,11,3,11,290,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,298,8,13,10,13,
+		12,13,301,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,312,8,
+		14,1,14,1,14,3,14,316,8,14,1,14,1,14,1,14,1,14,5,14,322,8,14,10,14,12,
+		14,325,9,14,1,14,3,14,328,8,14,1,15,1,15,1,15,3,15,333,8,15,1,16,1,16,
+		1,16,1,16,1,16,1,16,5,16,341,8,16,10,16,12,16,344,9,16,1,16,1,16,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,357,8,17,1,17,1,17,1,17,5,
+		17,362,8,17,10,17,12,17,365,9,17,3,17,367,8,17,1,17,1,17,1,17,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,382,8,17,1,17,1,17,4,17,386,
+		8,17,11,17,12,17,387,1,17,1,17,1,17,1,17,1,17,3,17,395,8,17,1,18,1,18,
+		1,18,1,18,1,18,1,18,1,18,3,18,404,8,18,1,19,1,19,1,19,3,19,409,8,19,1,
+		20,1,20,1,20,1,20,1,20,1,20,3,20,417,8,20,1,21,1,21,1,21,5,21,422,8,21,
+		10,21,12,21,425,9,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,
+		3,22,437,8,22,3,22,439,8,22,1,23,1,23,1,24,1,24,1,24,1,24,5,24,447,8,24,
+		10,24,12,24,450,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
+		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,471,8,25,3,25,473,8,
+		25,1,26,1,26,1,26,1,26,5,26,479,8,26,10,26,12,26,482,9,26,1,26,1,26,1,
+		27,1,27,1,27,5,27,489,8,27,10,27,12,27,492,9,27,1,27,1,27,1,27,1,27,1,
 		27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,
-		27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,523,
-		8,27,1,28,1,28,1,28,1,28,1,28,1,28,5,28,531,8,28,10,28,12,28,534,9,28,
+		27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,525,
+		8,27,1,28,1,28,1,28,1,28,1,28,1,28,5,28,533,8,28,10,28,12,28,536,9,28,
 		1,28,1,28,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
-		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,562,8,
-		29,3,29,564,8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
-		1,29,3,29,578,8,29,1,29,3,29,581,8,29,1,30,1,30,1,30,1,30,5,30,587,8,30,
-		10,30,12,30,590,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,612,8,31,1,32,1,
-		32,1,32,1,32,1,32,3,32,619,8,32,1,33,1,33,1,33,1,33,5,33,625,8,33,10,33,
-		12,33,628,9,33,1,33,1,33,1,34,1,34,3,34,634,8,34,1,34,1,34,3,34,638,8,
-		34,1,34,1,34,3,34,642,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,650,8,35,
-		1,35,1,35,3,35,654,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,5,35,668,8,35,10,35,12,35,671,9,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,688,8,35,1,35,
-		1,35,1,35,1,35,1,35,5,35,695,8,35,10,35,12,35,698,9,35,1,35,1,35,3,35,
-		702,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,564,8,
+		29,3,29,566,8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
+		1,29,3,29,580,8,29,1,29,3,29,583,8,29,1,30,1,30,1,30,1,30,5,30,589,8,30,
+		10,30,12,30,592,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,614,8,31,1,32,1,
+		32,1,32,1,32,1,32,3,32,621,8,32,1,33,1,33,1,33,1,33,5,33,627,8,33,10,33,
+		12,33,630,9,33,1,33,1,33,1,34,1,34,3,34,636,8,34,1,34,1,34,3,34,640,8,
+		34,1,34,1,34,3,34,644,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,652,8,35,
+		1,35,1,35,3,35,656,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,5,35,670,8,35,10,35,12,35,673,9,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,690,8,35,1,35,
+		1,35,1,35,1,35,1,35,5,35,697,8,35,10,35,12,35,700,9,35,1,35,1,35,3,35,
+		704,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
 		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,3,35,732,8,35,1,35,1,35,3,35,736,8,35,1,36,1,36,1,36,1,36,1,37,
-		1,37,1,37,1,37,1,37,1,37,5,37,748,8,37,10,37,12,37,751,9,37,1,37,3,37,
-		754,8,37,1,38,1,38,1,38,1,38,5,38,760,8,38,10,38,12,38,763,9,38,1,38,1,
+		35,1,35,3,35,734,8,35,1,35,1,35,3,35,738,8,35,1,36,1,36,1,36,1,36,1,37,
+		1,37,1,37,1,37,1,37,1,37,5,37,750,8,37,10,37,12,37,753,9,37,1,37,3,37,
+		756,8,37,1,38,1,38,1,38,1,38,5,38,762,8,38,10,38,12,38,765,9,38,1,38,1,
 		38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,4,39,782,8,39,11,39,12,39,783,1,39,1,39,1,39,1,39,3,39,790,8,39,
-		1,40,1,40,1,40,1,40,1,40,1,40,3,40,798,8,40,1,41,1,41,1,41,1,41,5,41,804,
-		8,41,10,41,12,41,807,9,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,5,42,
-		817,8,42,10,42,12,42,820,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		3,42,830,8,42,1,42,3,42,833,8,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,841,
-		8,42,10,42,12,42,844,9,42,3,42,846,8,42,1,43,1,43,1,43,1,43,5,43,852,8,
-		43,10,43,12,43,855,9,43,1,43,3,43,858,8,43,1,44,1,44,1,44,1,44,1,44,1,
-		44,3,44,866,8,44,1,45,1,45,1,45,1,46,1,46,1,46,1,46,5,46,875,8,46,10,46,
-		12,46,878,9,46,1,46,3,46,881,8,46,1,47,1,47,1,47,1,47,1,47,1,47,3,47,889,
-		8,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,900,8,48,3,48,902,
-		8,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,913,8,49,1,49,3,
-		49,916,8,49,1,49,1,49,3,49,920,8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,
-		928,8,50,1,50,1,50,1,50,3,50,933,8,50,1,50,1,50,1,50,3,50,938,8,50,1,50,
-		1,50,1,50,1,50,1,50,1,50,1,50,1,50,3,50,948,8,50,3,50,950,8,50,1,50,1,
-		50,1,50,1,50,5,50,956,8,50,10,50,12,50,959,9,50,1,51,1,51,1,51,1,51,5,
-		51,965,8,51,10,51,12,51,968,9,51,1,51,1,51,1,51,3,51,973,8,51,1,51,1,51,
-		3,51,977,8,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,988,8,
-		52,10,52,12,52,991,9,52,1,52,1,52,3,52,995,8,52,1,52,3,52,998,8,52,1,53,
-		1,53,1,53,1,53,1,53,3,53,1005,8,53,1,54,1,54,1,54,1,54,1,54,5,54,1012,
-		8,54,10,54,12,54,1015,9,54,1,55,1,55,3,55,1019,8,55,1,56,1,56,1,56,5,56,
-		1024,8,56,10,56,12,56,1027,9,56,1,56,1,56,1,57,1,57,1,57,1,57,1,57,1,57,
-		5,57,1037,8,57,10,57,12,57,1040,9,57,3,57,1042,8,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1055,8,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,5,57,1070,8,57,10,57,12,57,
-		1073,9,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,5,57,1083,8,57,10,57,
-		12,57,1086,9,57,1,57,1,57,1,57,1,57,5,57,1092,8,57,10,57,12,57,1095,9,
-		57,1,57,3,57,1098,8,57,1,57,1,57,1,57,3,57,1103,8,57,1,57,1,57,5,57,1107,
-		8,57,10,57,12,57,1110,9,57,1,57,1,57,1,57,1,57,5,57,1116,8,57,10,57,12,
-		57,1119,9,57,1,57,3,57,1122,8,57,1,58,1,58,1,58,5,58,1127,8,58,10,58,12,
-		58,1130,9,58,1,58,1,58,1,59,1,59,1,59,1,59,5,59,1138,8,59,10,59,12,59,
-		1141,9,59,1,59,5,59,1144,8,59,10,59,12,59,1147,9,59,1,59,3,59,1150,8,59,
+		39,1,39,4,39,784,8,39,11,39,12,39,785,1,39,1,39,1,39,1,39,3,39,792,8,39,
+		1,40,1,40,1,40,1,40,1,40,1,40,3,40,800,8,40,1,41,1,41,1,41,1,41,5,41,806,
+		8,41,10,41,12,41,809,9,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,5,42,
+		819,8,42,10,42,12,42,822,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		3,42,832,8,42,1,42,3,42,835,8,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,843,
+		8,42,10,42,12,42,846,9,42,3,42,848,8,42,1,43,1,43,1,43,1,43,5,43,854,8,
+		43,10,43,12,43,857,9,43,1,43,3,43,860,8,43,1,44,1,44,1,44,1,44,1,44,1,
+		44,3,44,868,8,44,1,45,1,45,1,45,1,46,1,46,1,46,1,46,5,46,877,8,46,10,46,
+		12,46,880,9,46,1,46,3,46,883,8,46,1,47,1,47,1,47,1,47,1,47,1,47,3,47,891,
+		8,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,902,8,48,3,48,904,
+		8,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,915,8,49,1,49,3,
+		49,918,8,49,1,49,1,49,3,49,922,8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,
+		930,8,50,1,50,1,50,1,50,3,50,935,8,50,1,50,1,50,1,50,3,50,940,8,50,1,50,
+		1,50,1,50,1,50,1,50,1,50,1,50,1,50,3,50,950,8,50,3,50,952,8,50,1,50,1,
+		50,1,50,1,50,5,50,958,8,50,10,50,12,50,961,9,50,1,51,1,51,1,51,1,51,5,
+		51,967,8,51,10,51,12,51,970,9,51,1,51,1,51,1,51,3,51,975,8,51,1,51,1,51,
+		3,51,979,8,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,990,8,
+		52,10,52,12,52,993,9,52,1,52,1,52,3,52,997,8,52,1,52,3,52,1000,8,52,1,
+		53,1,53,1,53,1,53,1,53,3,53,1007,8,53,1,54,1,54,1,54,1,54,1,54,5,54,1014,
+		8,54,10,54,12,54,1017,9,54,1,55,1,55,3,55,1021,8,55,1,56,1,56,1,56,5,56,
+		1026,8,56,10,56,12,56,1029,9,56,1,56,1,56,1,57,1,57,1,57,1,57,1,57,1,57,
+		5,57,1039,8,57,10,57,12,57,1042,9,57,3,57,1044,8,57,1,57,1,57,1,57,1,57,
+		1,57,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1057,8,57,1,57,1,57,1,57,1,57,
+		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,5,57,1072,8,57,10,57,12,57,
+		1075,9,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,5,57,1085,8,57,10,57,
+		12,57,1088,9,57,1,57,1,57,1,57,1,57,5,57,1094,8,57,10,57,12,57,1097,9,
+		57,1,57,3,57,1100,8,57,1,57,1,57,1,57,3,57,1105,8,57,1,57,1,57,5,57,1109,
+		8,57,10,57,12,57,1112,9,57,1,57,1,57,1,57,1,57,5,57,1118,8,57,10,57,12,
+		57,1121,9,57,1,57,3,57,1124,8,57,1,58,1,58,1,58,5,58,1129,8,58,10,58,12,
+		58,1132,9,58,1,58,1,58,1,59,1,59,1,59,1,59,5,59,1140,8,59,10,59,12,59,
+		1143,9,59,1,59,5,59,1146,8,59,10,59,12,59,1149,9,59,1,59,3,59,1152,8,59,
 		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1174,8,60,1,61,1,61,1,61,
-		1,61,1,61,1,61,5,61,1182,8,61,10,61,12,61,1185,9,61,1,61,1,61,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1199,8,62,10,62,12,62,1202,
-		9,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1212,8,62,1,62,1,62,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1176,8,60,1,61,1,61,1,61,
+		1,61,1,61,1,61,5,61,1184,8,61,10,61,12,61,1187,9,61,1,61,1,61,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1201,8,62,10,62,12,62,1204,
+		9,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1214,8,62,1,62,1,62,
 		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,
-		1229,8,62,10,62,12,62,1232,9,62,3,62,1234,8,62,1,62,5,62,1237,8,62,10,
-		62,12,62,1240,9,62,1,62,3,62,1243,8,62,3,62,1245,8,62,1,62,1,62,4,62,1249,
-		8,62,11,62,12,62,1250,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
-		1,62,1,62,5,62,1265,8,62,10,62,12,62,1268,9,62,1,62,1,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,3,62,1281,8,62,1,62,1,62,1,62,1,62,1,62,
+		1231,8,62,10,62,12,62,1234,9,62,3,62,1236,8,62,1,62,5,62,1239,8,62,10,
+		62,12,62,1242,9,62,1,62,3,62,1245,8,62,3,62,1247,8,62,1,62,1,62,4,62,1251,
+		8,62,11,62,12,62,1252,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
+		1,62,1,62,5,62,1267,8,62,10,62,12,62,1270,9,62,1,62,1,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,3,62,1283,8,62,1,62,1,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1297,8,62,10,62,12,62,1300,9,62,
 		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,3,62,1308,8,62,1,62,1,62,1,62,1,62,1,62,
-		3,62,1315,8,62,1,62,1,62,1,62,4,62,1320,8,62,11,62,12,62,1321,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,3,62,1321,8,62,1,62,1,62,1,62,1,62,1,62,3,62,
+		1328,8,62,1,62,1,62,1,62,4,62,1333,8,62,11,62,12,62,1334,1,62,1,62,1,62,
 		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,3,62,1344,8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
-		3,62,1367,8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1377,8,62,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,65,
-		1,65,1,65,1,65,1,66,1,66,1,66,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,5,68,1422,8,68,10,68,12,68,1425,9,68,3,68,1427,8,68,1,68,1,68,1,68,
-		1,68,3,68,1433,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1443,
-		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,5,68,1463,8,68,10,68,12,68,1466,9,68,1,69,1,69,
-		1,70,1,70,1,70,3,70,1473,8,70,1,71,1,71,1,71,0,1,136,72,0,2,4,6,8,10,12,
-		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
-		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
-		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
-		0,10,1,0,226,227,1,0,15,16,1,0,109,110,1,0,169,170,1,0,246,247,1,0,236,
-		237,1,0,234,235,1,0,238,243,1,0,175,186,24,0,3,3,5,9,13,43,45,48,50,50,
-		53,57,61,62,64,69,71,103,105,115,117,118,120,122,126,127,129,131,134,136,
-		145,145,147,153,155,160,166,168,170,170,186,187,192,206,208,225,250,251,
-		1703,0,150,1,0,0,0,2,155,1,0,0,0,4,158,1,0,0,0,6,190,1,0,0,0,8,192,1,0,
-		0,0,10,204,1,0,0,0,12,228,1,0,0,0,14,230,1,0,0,0,16,232,1,0,0,0,18,249,
-		1,0,0,0,20,251,1,0,0,0,22,287,1,0,0,0,24,289,1,0,0,0,26,291,1,0,0,0,28,
-		325,1,0,0,0,30,327,1,0,0,0,32,332,1,0,0,0,34,392,1,0,0,0,36,401,1,0,0,
-		0,38,406,1,0,0,0,40,414,1,0,0,0,42,416,1,0,0,0,44,436,1,0,0,0,46,438,1,
-		0,0,0,48,440,1,0,0,0,50,470,1,0,0,0,52,472,1,0,0,0,54,522,1,0,0,0,56,524,
-		1,0,0,0,58,580,1,0,0,0,60,582,1,0,0,0,62,611,1,0,0,0,64,613,1,0,0,0,66,
-		620,1,0,0,0,68,631,1,0,0,0,70,735,1,0,0,0,72,737,1,0,0,0,74,753,1,0,0,
-		0,76,755,1,0,0,0,78,789,1,0,0,0,80,797,1,0,0,0,82,799,1,0,0,0,84,845,1,
-		0,0,0,86,847,1,0,0,0,88,865,1,0,0,0,90,867,1,0,0,0,92,870,1,0,0,0,94,888,
-		1,0,0,0,96,890,1,0,0,0,98,905,1,0,0,0,100,921,1,0,0,0,102,976,1,0,0,0,
-		104,997,1,0,0,0,106,999,1,0,0,0,108,1006,1,0,0,0,110,1018,1,0,0,0,112,
-		1020,1,0,0,0,114,1121,1,0,0,0,116,1123,1,0,0,0,118,1149,1,0,0,0,120,1173,
-		1,0,0,0,122,1175,1,0,0,0,124,1376,1,0,0,0,126,1378,1,0,0,0,128,1384,1,
-		0,0,0,130,1391,1,0,0,0,132,1395,1,0,0,0,134,1398,1,0,0,0,136,1442,1,0,
-		0,0,138,1467,1,0,0,0,140,1469,1,0,0,0,142,1474,1,0,0,0,144,149,3,2,1,0,
-		145,149,3,4,2,0,146,149,3,122,61,0,147,149,3,8,4,0,148,144,1,0,0,0,148,
-		145,1,0,0,0,148,146,1,0,0,0,148,147,1,0,0,0,149,152,1,0,0,0,150,148,1,
-		0,0,0,150,151,1,0,0,0,151,153,1,0,0,0,152,150,1,0,0,0,153,154,5,0,0,1,
-		154,1,1,0,0,0,155,156,5,3,0,0,156,157,5,248,0,0,157,3,1,0,0,0,158,159,
-		5,1,0,0,159,160,3,142,71,0,160,164,5,226,0,0,161,163,3,6,3,0,162,161,1,
-		0,0,0,163,166,1,0,0,0,164,162,1,0,0,0,164,165,1,0,0,0,165,167,1,0,0,0,
-		166,164,1,0,0,0,167,168,5,227,0,0,168,5,1,0,0,0,169,191,3,12,6,0,170,191,
-		3,16,8,0,171,191,3,20,10,0,172,191,3,26,13,0,173,191,3,32,16,0,174,191,
-		3,48,24,0,175,191,3,52,26,0,176,191,3,56,28,0,177,191,3,76,38,0,178,191,
-		3,60,30,0,179,191,3,66,33,0,180,191,3,82,41,0,181,191,3,92,46,0,182,191,
-		3,96,48,0,183,191,3,98,49,0,184,191,3,100,50,0,185,191,3,106,53,0,186,
-		191,3,108,54,0,187,191,3,112,56,0,188,191,3,116,58,0,189,191,3,8,4,0,190,
-		169,1,0,0,0,190,170,1,0,0,0,190,171,1,0,0,0,190,172,1,0,0,0,190,173,1,
-		0,0,0,190,174,1,0,0,0,190,175,1,0,0,0,190,176,1,0,0,0,190,177,1,0,0,0,
-		190,178,1,0,0,0,190,179,1,0,0,0,190,180,1,0,0,0,190,181,1,0,0,0,190,182,
-		1,0,0,0,190,183,1,0,0,0,190,184,1,0,0,0,190,185,1,0,0,0,190,186,1,0,0,
-		0,190,187,1,0,0,0,190,188,1,0,0,0,190,189,1,0,0,0,191,7,1,0,0,0,192,193,
-		5,250,0,0,193,199,4,4,0,0,194,198,3,142,71,0,195,198,5,4,0,0,196,198,5,
-		52,0,0,197,194,1,0,0,0,197,195,1,0,0,0,197,196,1,0,0,0,198,201,1,0,0,0,
-		199,197,1,0,0,0,199,200,1,0,0,0,200,202,1,0,0,0,201,199,1,0,0,0,202,203,
-		3,10,5,0,203,9,1,0,0,0,204,209,5,226,0,0,205,208,3,10,5,0,206,208,8,0,
-		0,0,207,205,1,0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,
-		210,1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,5,227,0,0,213,11,1,
-		0,0,0,214,215,5,5,0,0,215,229,5,248,0,0,216,217,5,6,0,0,217,229,3,142,
-		71,0,218,219,5,7,0,0,219,229,5,245,0,0,220,221,5,8,0,0,221,229,5,245,0,
-		0,222,223,5,9,0,0,223,229,5,245,0,0,224,225,5,10,0,0,225,229,3,142,71,
-		0,226,227,5,11,0,0,227,229,3,14,7,0,228,214,1,0,0,0,228,216,1,0,0,0,228,
-		218,1,0,0,0,228,220,1,0,0,0,228,222,1,0,0,0,228,224,1,0,0,0,228,226,1,
-		0,0,0,229,13,1,0,0,0,230,231,5,244,0,0,231,15,1,0,0,0,232,233,5,12,0,0,
-		233,234,3,142,71,0,234,238,5,226,0,0,235,237,3,18,9,0,236,235,1,0,0,0,
-		237,240,1,0,0,0,238,236,1,0,0,0,238,239,1,0,0,0,239,241,1,0,0,0,240,238,
-		1,0,0,0,241,242,5,227,0,0,242,17,1,0,0,0,243,244,5,41,0,0,244,250,5,248,
-		0,0,245,246,5,42,0,0,246,250,3,136,68,0,247,248,5,43,0,0,248,250,3,136,
-		68,0,249,243,1,0,0,0,249,245,1,0,0,0,249,247,1,0,0,0,250,19,1,0,0,0,251,
-		252,5,13,0,0,252,253,3,142,71,0,253,257,5,226,0,0,254,256,3,22,11,0,255,
-		254,1,0,0,0,256,259,1,0,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,260,1,
-		0,0,0,259,257,1,0,0,0,260,261,5,227,0,0,261,21,1,0,0,0,262,263,5,113,0,
-		0,263,288,3,136,68,0,264,265,5,169,0,0,265,266,3,136,68,0,266,267,3,132,
-		66,0,267,288,1,0,0,0,268,269,5,170,0,0,269,270,3,136,68,0,270,271,3,132,
-		66,0,271,288,1,0,0,0,272,273,5,14,0,0,273,274,3,24,12,0,274,278,5,226,
-		0,0,275,277,3,30,15,0,276,275,1,0,0,0,277,280,1,0,0,0,278,276,1,0,0,0,
-		278,279,1,0,0,0,279,281,1,0,0,0,280,278,1,0,0,0,281,282,5,227,0,0,282,
-		288,1,0,0,0,283,284,5,17,0,0,284,285,5,245,0,0,285,286,5,18,0,0,286,288,
-		3,136,68,0,287,262,1,0,0,0,287,264,1,0,0,0,287,268,1,0,0,0,287,272,1,0,
-		0,0,287,283,1,0,0,0,288,23,1,0,0,0,289,290,7,1,0,0,290,25,1,0,0,0,291,
-		292,5,44,0,0,292,293,3,142,71,0,293,297,5,226,0,0,294,296,3,28,14,0,295,
-		294,1,0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,297,298,1,0,0,0,298,300,1,
-		0,0,0,299,297,1,0,0,0,300,301,5,227,0,0,301,27,1,0,0,0,302,303,5,45,0,
-		0,303,326,3,136,68,0,304,305,5,46,0,0,305,306,5,47,0,0,306,309,3,134,67,
-		0,307,308,5,48,0,0,308,310,3,136,68,0,309,307,1,0,0,0,309,310,1,0,0,0,
-		310,313,1,0,0,0,311,312,5,49,0,0,312,314,5,245,0,0,313,311,1,0,0,0,313,
-		314,1,0,0,0,314,326,1,0,0,0,315,316,5,46,0,0,316,317,5,50,0,0,317,321,
-		5,226,0,0,318,320,3,30,15,0,319,318,1,0,0,0,320,323,1,0,0,0,321,319,1,
-		0,0,0,321,322,1,0,0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,326,5,227,0,
-		0,325,302,1,0,0,0,325,304,1,0,0,0,325,315,1,0,0,0,326,29,1,0,0,0,327,328,
-		5,245,0,0,328,330,3,136,68,0,329,331,5,230,0,0,330,329,1,0,0,0,330,331,
-		1,0,0,0,331,31,1,0,0,0,332,333,5,51,0,0,333,334,3,142,71,0,334,335,5,52,
-		0,0,335,336,3,142,71,0,336,340,5,226,0,0,337,339,3,34,17,0,338,337,1,0,
-		0,0,339,342,1,0,0,0,340,338,1,0,0,0,340,341,1,0,0,0,341,343,1,0,0,0,342,
-		340,1,0,0,0,343,344,5,227,0,0,344,33,1,0,0,0,345,346,5,53,0,0,346,393,
-		3,142,71,0,347,348,5,54,0,0,348,349,3,136,68,0,349,354,3,132,66,0,350,
-		351,5,55,0,0,351,352,3,136,68,0,352,353,3,132,66,0,353,355,1,0,0,0,354,
-		350,1,0,0,0,354,355,1,0,0,0,355,364,1,0,0,0,356,357,5,224,0,0,357,361,
-		3,142,71,0,358,360,3,36,18,0,359,358,1,0,0,0,360,363,1,0,0,0,361,359,1,
-		0,0,0,361,362,1,0,0,0,362,365,1,0,0,0,363,361,1,0,0,0,364,356,1,0,0,0,
-		364,365,1,0,0,0,365,393,1,0,0,0,366,367,5,56,0,0,367,393,5,245,0,0,368,
-		369,5,57,0,0,369,393,3,134,67,0,370,371,5,58,0,0,371,372,3,38,19,0,372,
-		373,3,134,67,0,373,374,5,60,0,0,374,375,5,53,0,0,375,379,5,61,0,0,376,
-		377,5,54,0,0,377,378,5,60,0,0,378,380,5,62,0,0,379,376,1,0,0,0,379,380,
-		1,0,0,0,380,393,1,0,0,0,381,383,5,63,0,0,382,384,3,40,20,0,383,382,1,0,
-		0,0,384,385,1,0,0,0,385,383,1,0,0,0,385,386,1,0,0,0,386,393,1,0,0,0,387,
-		388,5,11,0,0,388,393,3,14,7,0,389,393,3,42,21,0,390,391,5,223,0,0,391,
-		393,3,142,71,0,392,345,1,0,0,0,392,347,1,0,0,0,392,366,1,0,0,0,392,368,
-		1,0,0,0,392,370,1,0,0,0,392,381,1,0,0,0,392,387,1,0,0,0,392,389,1,0,0,
-		0,392,390,1,0,0,0,393,35,1,0,0,0,394,402,5,225,0,0,395,396,5,48,0,0,396,
-		402,3,136,68,0,397,398,5,69,0,0,398,402,3,136,68,0,399,400,5,167,0,0,400,
-		402,3,134,67,0,401,394,1,0,0,0,401,395,1,0,0,0,401,397,1,0,0,0,401,399,
-		1,0,0,0,402,37,1,0,0,0,403,404,5,247,0,0,404,407,5,59,0,0,405,407,5,246,
-		0,0,406,403,1,0,0,0,406,405,1,0,0,0,407,39,1,0,0,0,408,409,5,68,0,0,409,
-		415,3,136,68,0,410,411,5,69,0,0,411,415,3,136,68,0,412,413,5,70,0,0,413,
-		415,5,245,0,0,414,408,1,0,0,0,414,410,1,0,0,0,414,412,1,0,0,0,415,41,1,
-		0,0,0,416,417,5,64,0,0,417,421,3,142,71,0,418,420,3,44,22,0,419,418,1,
-		0,0,0,420,423,1,0,0,0,421,419,1,0,0,0,421,422,1,0,0,0,422,43,1,0,0,0,423,
-		421,1,0,0,0,424,425,5,69,0,0,425,437,3,136,68,0,426,427,5,70,0,0,427,437,
-		5,245,0,0,428,429,5,123,0,0,429,437,3,136,68,0,430,431,5,65,0,0,431,434,
-		3,46,23,0,432,433,5,189,0,0,433,435,3,46,23,0,434,432,1,0,0,0,434,435,
-		1,0,0,0,435,437,1,0,0,0,436,424,1,0,0,0,436,426,1,0,0,0,436,428,1,0,0,
-		0,436,430,1,0,0,0,437,45,1,0,0,0,438,439,7,2,0,0,439,47,1,0,0,0,440,441,
-		5,71,0,0,441,442,3,142,71,0,442,446,5,226,0,0,443,445,3,50,25,0,444,443,
-		1,0,0,0,445,448,1,0,0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,449,1,0,0,
-		0,448,446,1,0,0,0,449,450,5,227,0,0,450,49,1,0,0,0,451,452,5,72,0,0,452,
-		471,3,142,71,0,453,454,5,105,0,0,454,471,3,136,68,0,455,456,5,106,0,0,
-		456,471,3,68,34,0,457,458,5,108,0,0,458,459,5,70,0,0,459,471,5,245,0,0,
-		460,461,5,111,0,0,461,471,3,74,37,0,462,463,5,8,0,0,463,471,5,245,0,0,
-		464,465,5,43,0,0,465,468,3,136,68,0,466,467,5,131,0,0,467,469,3,134,67,
-		0,468,466,1,0,0,0,468,469,1,0,0,0,469,471,1,0,0,0,470,451,1,0,0,0,470,
-		453,1,0,0,0,470,455,1,0,0,0,470,457,1,0,0,0,470,460,1,0,0,0,470,462,1,
-		0,0,0,470,464,1,0,0,0,471,51,1,0,0,0,472,473,5,73,0,0,473,474,3,142,71,
-		0,474,478,5,226,0,0,475,477,3,54,27,0,476,475,1,0,0,0,477,480,1,0,0,0,
-		478,476,1,0,0,0,478,479,1,0,0,0,479,481,1,0,0,0,480,478,1,0,0,0,481,482,
-		5,227,0,0,482,53,1,0,0,0,483,484,5,74,0,0,484,488,5,226,0,0,485,487,3,
-		64,32,0,486,485,1,0,0,0,487,490,1,0,0,0,488,486,1,0,0,0,488,489,1,0,0,
-		0,489,491,1,0,0,0,490,488,1,0,0,0,491,523,5,227,0,0,492,493,5,75,0,0,493,
-		523,3,136,68,0,494,495,5,76,0,0,495,523,3,136,68,0,496,497,5,77,0,0,497,
-		498,5,47,0,0,498,523,3,134,67,0,499,500,5,77,0,0,500,501,5,78,0,0,501,
-		502,3,136,68,0,502,503,3,132,66,0,503,523,1,0,0,0,504,505,5,80,0,0,505,
-		523,3,136,68,0,506,507,5,81,0,0,507,523,3,136,68,0,508,509,5,79,0,0,509,
-		523,3,136,68,0,510,511,5,82,0,0,511,512,3,136,68,0,512,513,3,132,66,0,
-		513,523,1,0,0,0,514,515,5,83,0,0,515,516,3,136,68,0,516,517,5,78,0,0,517,
-		518,3,136,68,0,518,519,3,132,66,0,519,523,1,0,0,0,520,521,5,84,0,0,521,
-		523,3,142,71,0,522,483,1,0,0,0,522,492,1,0,0,0,522,494,1,0,0,0,522,496,
-		1,0,0,0,522,499,1,0,0,0,522,504,1,0,0,0,522,506,1,0,0,0,522,508,1,0,0,
-		0,522,510,1,0,0,0,522,514,1,0,0,0,522,520,1,0,0,0,523,55,1,0,0,0,524,525,
-		5,85,0,0,525,526,3,142,71,0,526,527,5,52,0,0,527,528,3,142,71,0,528,532,
-		5,226,0,0,529,531,3,58,29,0,530,529,1,0,0,0,531,534,1,0,0,0,532,530,1,
-		0,0,0,532,533,1,0,0,0,533,535,1,0,0,0,534,532,1,0,0,0,535,536,5,227,0,
-		0,536,57,1,0,0,0,537,538,5,86,0,0,538,581,3,142,71,0,539,540,5,75,0,0,
-		540,581,3,136,68,0,541,542,5,87,0,0,542,543,5,60,0,0,543,581,5,62,0,0,
-		544,545,5,87,0,0,545,581,3,136,68,0,546,547,5,177,0,0,547,548,3,136,68,
-		0,548,549,3,132,66,0,549,581,1,0,0,0,550,551,5,88,0,0,551,581,3,136,68,
-		0,552,553,5,56,0,0,553,581,5,245,0,0,554,555,5,57,0,0,555,581,3,134,67,
-		0,556,557,5,91,0,0,557,563,3,136,68,0,558,561,5,92,0,0,559,560,5,154,0,
-		0,560,562,3,136,68,0,561,559,1,0,0,0,561,562,1,0,0,0,562,564,1,0,0,0,563,
-		558,1,0,0,0,563,564,1,0,0,0,564,581,1,0,0,0,565,566,5,58,0,0,566,567,3,
-		38,19,0,567,568,3,134,67,0,568,569,5,60,0,0,569,570,5,86,0,0,570,571,5,
-		61,0,0,571,581,1,0,0,0,572,573,5,93,0,0,573,577,3,136,68,0,574,575,5,94,
-		0,0,575,576,5,125,0,0,576,578,5,57,0,0,577,574,1,0,0,0,577,578,1,0,0,0,
-		578,581,1,0,0,0,579,581,3,42,21,0,580,537,1,0,0,0,580,539,1,0,0,0,580,
-		541,1,0,0,0,580,544,1,0,0,0,580,546,1,0,0,0,580,550,1,0,0,0,580,552,1,
-		0,0,0,580,554,1,0,0,0,580,556,1,0,0,0,580,565,1,0,0,0,580,572,1,0,0,0,
-		580,579,1,0,0,0,581,59,1,0,0,0,582,583,5,183,0,0,583,584,3,142,71,0,584,
-		588,5,226,0,0,585,587,3,62,31,0,586,585,1,0,0,0,587,590,1,0,0,0,588,586,
-		1,0,0,0,588,589,1,0,0,0,589,591,1,0,0,0,590,588,1,0,0,0,591,592,5,227,
-		0,0,592,61,1,0,0,0,593,594,5,213,0,0,594,612,3,136,68,0,595,596,5,87,0,
-		0,596,612,3,142,71,0,597,598,5,214,0,0,598,612,3,136,68,0,599,600,5,215,
-		0,0,600,612,3,136,68,0,601,602,5,216,0,0,602,612,3,136,68,0,603,604,5,
-		80,0,0,604,612,3,136,68,0,605,606,5,79,0,0,606,612,3,136,68,0,607,608,
-		5,95,0,0,608,612,3,136,68,0,609,610,5,96,0,0,610,612,3,136,68,0,611,593,
-		1,0,0,0,611,595,1,0,0,0,611,597,1,0,0,0,611,599,1,0,0,0,611,601,1,0,0,
-		0,611,603,1,0,0,0,611,605,1,0,0,0,611,607,1,0,0,0,611,609,1,0,0,0,612,
-		63,1,0,0,0,613,614,5,245,0,0,614,615,3,136,68,0,615,616,5,60,0,0,616,618,
-		3,136,68,0,617,619,5,230,0,0,618,617,1,0,0,0,618,619,1,0,0,0,619,65,1,
-		0,0,0,620,621,5,104,0,0,621,622,3,142,71,0,622,626,5,226,0,0,623,625,3,
-		70,35,0,624,623,1,0,0,0,625,628,1,0,0,0,626,624,1,0,0,0,626,627,1,0,0,
-		0,627,629,1,0,0,0,628,626,1,0,0,0,629,630,5,227,0,0,630,67,1,0,0,0,631,
-		633,3,136,68,0,632,634,5,107,0,0,633,632,1,0,0,0,633,634,1,0,0,0,634,637,
-		1,0,0,0,635,636,5,48,0,0,636,638,3,136,68,0,637,635,1,0,0,0,637,638,1,
-		0,0,0,638,641,1,0,0,0,639,640,5,69,0,0,640,642,3,136,68,0,641,639,1,0,
-		0,0,641,642,1,0,0,0,642,69,1,0,0,0,643,644,5,105,0,0,644,736,3,136,68,
-		0,645,646,5,106,0,0,646,736,3,68,34,0,647,649,5,192,0,0,648,650,5,246,
-		0,0,649,648,1,0,0,0,649,650,1,0,0,0,650,653,1,0,0,0,651,652,5,132,0,0,
-		652,654,3,136,68,0,653,651,1,0,0,0,653,654,1,0,0,0,654,736,1,0,0,0,655,
-		656,5,192,0,0,656,736,5,203,0,0,657,658,5,193,0,0,658,736,3,136,68,0,659,
-		660,5,194,0,0,660,736,3,136,68,0,661,662,5,195,0,0,662,663,5,70,0,0,663,
-		736,5,245,0,0,664,665,5,196,0,0,665,669,5,226,0,0,666,668,3,30,15,0,667,
-		666,1,0,0,0,668,671,1,0,0,0,669,667,1,0,0,0,669,670,1,0,0,0,670,672,1,
-		0,0,0,671,669,1,0,0,0,672,736,5,227,0,0,673,674,5,196,0,0,674,675,5,204,
-		0,0,675,676,3,142,71,0,676,677,5,205,0,0,677,678,3,136,68,0,678,736,1,
-		0,0,0,679,680,5,197,0,0,680,736,3,136,68,0,681,682,5,198,0,0,682,687,3,
-		136,68,0,683,684,5,49,0,0,684,688,5,245,0,0,685,686,5,207,0,0,686,688,
-		3,142,71,0,687,683,1,0,0,0,687,685,1,0,0,0,688,736,1,0,0,0,689,690,5,200,
-		0,0,690,691,5,201,0,0,691,692,3,142,71,0,692,696,5,226,0,0,693,695,3,72,
-		36,0,694,693,1,0,0,0,695,698,1,0,0,0,696,694,1,0,0,0,696,697,1,0,0,0,697,
-		701,1,0,0,0,698,696,1,0,0,0,699,700,5,162,0,0,700,702,3,136,68,0,701,699,
-		1,0,0,0,701,702,1,0,0,0,702,703,1,0,0,0,703,704,5,227,0,0,704,736,1,0,
-		0,0,705,706,5,200,0,0,706,707,5,206,0,0,707,708,3,136,68,0,708,709,5,162,
-		0,0,709,710,3,136,68,0,710,736,1,0,0,0,711,712,5,199,0,0,712,736,3,136,
-		68,0,713,714,5,108,0,0,714,715,5,70,0,0,715,736,5,245,0,0,716,717,5,111,
-		0,0,717,736,3,74,37,0,718,719,5,8,0,0,719,736,5,245,0,0,720,721,5,115,
-		0,0,721,736,5,247,0,0,722,736,3,42,21,0,723,724,5,218,0,0,724,725,5,60,
-		0,0,725,726,3,136,68,0,726,727,5,204,0,0,727,731,3,136,68,0,728,729,5,
-		219,0,0,729,730,5,220,0,0,730,732,3,136,68,0,731,728,1,0,0,0,731,732,1,
-		0,0,0,732,736,1,0,0,0,733,734,5,221,0,0,734,736,3,136,68,0,735,643,1,0,
-		0,0,735,645,1,0,0,0,735,647,1,0,0,0,735,655,1,0,0,0,735,657,1,0,0,0,735,
-		659,1,0,0,0,735,661,1,0,0,0,735,664,1,0,0,0,735,673,1,0,0,0,735,679,1,
-		0,0,0,735,681,1,0,0,0,735,689,1,0,0,0,735,705,1,0,0,0,735,711,1,0,0,0,
-		735,713,1,0,0,0,735,716,1,0,0,0,735,718,1,0,0,0,735,720,1,0,0,0,735,722,
-		1,0,0,0,735,723,1,0,0,0,735,733,1,0,0,0,736,71,1,0,0,0,737,738,5,202,0,
-		0,738,739,3,136,68,0,739,740,3,136,68,0,740,73,1,0,0,0,741,754,5,112,0,
-		0,742,754,5,113,0,0,743,754,5,114,0,0,744,745,5,50,0,0,745,749,5,226,0,
-		0,746,748,3,30,15,0,747,746,1,0,0,0,748,751,1,0,0,0,749,747,1,0,0,0,749,
-		750,1,0,0,0,750,752,1,0,0,0,751,749,1,0,0,0,752,754,5,227,0,0,753,741,
-		1,0,0,0,753,742,1,0,0,0,753,743,1,0,0,0,753,744,1,0,0,0,754,75,1,0,0,0,
-		755,756,5,208,0,0,756,757,3,142,71,0,757,761,5,226,0,0,758,760,3,78,39,
-		0,759,758,1,0,0,0,760,763,1,0,0,0,761,759,1,0,0,0,761,762,1,0,0,0,762,
-		764,1,0,0,0,763,761,1,0,0,0,764,765,5,227,0,0,765,77,1,0,0,0,766,767,5,
-		188,0,0,767,768,3,142,71,0,768,769,5,231,0,0,769,770,3,142,71,0,770,790,
-		1,0,0,0,771,772,5,186,0,0,772,790,3,136,68,0,773,774,5,209,0,0,774,790,
-		3,136,68,0,775,776,5,210,0,0,776,790,5,212,0,0,777,778,5,210,0,0,778,790,
-		3,142,71,0,779,781,5,62,0,0,780,782,3,80,40,0,781,780,1,0,0,0,782,783,
-		1,0,0,0,783,781,1,0,0,0,783,784,1,0,0,0,784,790,1,0,0,0,785,786,5,196,
-		0,0,786,787,5,159,0,0,787,788,5,49,0,0,788,790,3,142,71,0,789,766,1,0,
-		0,0,789,771,1,0,0,0,789,773,1,0,0,0,789,775,1,0,0,0,789,777,1,0,0,0,789,
-		779,1,0,0,0,789,785,1,0,0,0,790,79,1,0,0,0,791,792,5,211,0,0,792,798,3,
-		136,68,0,793,794,5,95,0,0,794,798,3,136,68,0,795,796,5,96,0,0,796,798,
-		3,136,68,0,797,791,1,0,0,0,797,793,1,0,0,0,797,795,1,0,0,0,798,81,1,0,
-		0,0,799,800,5,116,0,0,800,801,3,142,71,0,801,805,5,226,0,0,802,804,3,84,
-		42,0,803,802,1,0,0,0,804,807,1,0,0,0,805,803,1,0,0,0,805,806,1,0,0,0,806,
-		808,1,0,0,0,807,805,1,0,0,0,808,809,5,227,0,0,809,83,1,0,0,0,810,811,5,
-		117,0,0,811,846,3,136,68,0,812,813,5,118,0,0,813,818,3,86,43,0,814,815,
-		5,230,0,0,815,817,3,86,43,0,816,814,1,0,0,0,817,820,1,0,0,0,818,816,1,
-		0,0,0,818,819,1,0,0,0,819,846,1,0,0,0,820,818,1,0,0,0,821,822,5,155,0,
-		0,822,846,3,136,68,0,823,824,5,156,0,0,824,825,3,136,68,0,825,826,5,154,
-		0,0,826,829,3,142,71,0,827,828,5,157,0,0,828,830,3,136,68,0,829,827,1,
-		0,0,0,829,830,1,0,0,0,830,832,1,0,0,0,831,833,5,160,0,0,832,831,1,0,0,
-		0,832,833,1,0,0,0,833,846,1,0,0,0,834,835,5,194,0,0,835,846,3,136,68,0,
-		836,837,5,158,0,0,837,842,3,90,45,0,838,839,5,230,0,0,839,841,3,90,45,
-		0,840,838,1,0,0,0,841,844,1,0,0,0,842,840,1,0,0,0,842,843,1,0,0,0,843,
-		846,1,0,0,0,844,842,1,0,0,0,845,810,1,0,0,0,845,812,1,0,0,0,845,821,1,
-		0,0,0,845,823,1,0,0,0,845,834,1,0,0,0,845,836,1,0,0,0,846,85,1,0,0,0,847,
-		848,3,142,71,0,848,857,3,136,68,0,849,853,5,226,0,0,850,852,3,88,44,0,
-		851,850,1,0,0,0,852,855,1,0,0,0,853,851,1,0,0,0,853,854,1,0,0,0,854,856,
-		1,0,0,0,855,853,1,0,0,0,856,858,5,227,0,0,857,849,1,0,0,0,857,858,1,0,
-		0,0,858,87,1,0,0,0,859,860,5,155,0,0,860,866,3,136,68,0,861,862,5,156,
-		0,0,862,866,3,136,68,0,863,864,5,157,0,0,864,866,3,136,68,0,865,859,1,
-		0,0,0,865,861,1,0,0,0,865,863,1,0,0,0,866,89,1,0,0,0,867,868,5,245,0,0,
-		868,869,3,136,68,0,869,91,1,0,0,0,870,871,5,119,0,0,871,880,3,142,71,0,
-		872,876,5,226,0,0,873,875,3,94,47,0,874,873,1,0,0,0,875,878,1,0,0,0,876,
-		874,1,0,0,0,876,877,1,0,0,0,877,879,1,0,0,0,878,876,1,0,0,0,879,881,5,
-		227,0,0,880,872,1,0,0,0,880,881,1,0,0,0,881,93,1,0,0,0,882,883,5,120,0,
-		0,883,889,3,136,68,0,884,885,5,121,0,0,885,889,3,136,68,0,886,887,5,122,
-		0,0,887,889,3,136,68,0,888,882,1,0,0,0,888,884,1,0,0,0,888,886,1,0,0,0,
-		889,95,1,0,0,0,890,891,5,123,0,0,891,892,3,142,71,0,892,893,5,226,0,0,
-		893,901,3,136,68,0,894,899,3,132,66,0,895,896,5,55,0,0,896,897,3,136,68,
-		0,897,898,3,132,66,0,898,900,1,0,0,0,899,895,1,0,0,0,899,900,1,0,0,0,900,
-		902,1,0,0,0,901,894,1,0,0,0,901,902,1,0,0,0,902,903,1,0,0,0,903,904,5,
-		227,0,0,904,97,1,0,0,0,905,906,5,124,0,0,906,907,3,142,71,0,907,908,5,
-		233,0,0,908,915,3,136,68,0,909,912,5,125,0,0,910,913,5,126,0,0,911,913,
-		5,127,0,0,912,910,1,0,0,0,912,911,1,0,0,0,913,914,1,0,0,0,914,916,3,134,
-		67,0,915,909,1,0,0,0,915,916,1,0,0,0,916,919,1,0,0,0,917,918,5,49,0,0,
-		918,920,5,245,0,0,919,917,1,0,0,0,919,920,1,0,0,0,920,99,1,0,0,0,921,922,
-		5,128,0,0,922,923,3,142,71,0,923,924,5,132,0,0,924,927,3,136,68,0,925,
-		926,5,49,0,0,926,928,5,245,0,0,927,925,1,0,0,0,927,928,1,0,0,0,928,932,
-		1,0,0,0,929,930,5,129,0,0,930,931,5,131,0,0,931,933,5,247,0,0,932,929,
-		1,0,0,0,932,933,1,0,0,0,933,937,1,0,0,0,934,935,5,130,0,0,935,936,5,131,
-		0,0,936,938,5,247,0,0,937,934,1,0,0,0,937,938,1,0,0,0,938,949,1,0,0,0,
-		939,940,5,149,0,0,940,941,5,172,0,0,941,942,3,142,71,0,942,943,5,150,0,
-		0,943,944,5,154,0,0,944,945,5,247,0,0,945,947,5,151,0,0,946,948,3,102,
-		51,0,947,946,1,0,0,0,947,948,1,0,0,0,948,950,1,0,0,0,949,939,1,0,0,0,949,
-		950,1,0,0,0,950,951,1,0,0,0,951,952,5,232,0,0,952,957,3,104,52,0,953,954,
-		5,230,0,0,954,956,3,104,52,0,955,953,1,0,0,0,956,959,1,0,0,0,957,955,1,
-		0,0,0,957,958,1,0,0,0,958,101,1,0,0,0,959,957,1,0,0,0,960,961,5,152,0,
-		0,961,966,3,142,71,0,962,963,5,230,0,0,963,965,3,142,71,0,964,962,1,0,
-		0,0,965,968,1,0,0,0,966,964,1,0,0,0,966,967,1,0,0,0,967,972,1,0,0,0,968,
-		966,1,0,0,0,969,970,5,163,0,0,970,971,5,153,0,0,971,973,3,142,71,0,972,
-		969,1,0,0,0,972,973,1,0,0,0,973,977,1,0,0,0,974,975,5,153,0,0,975,977,
-		3,142,71,0,976,960,1,0,0,0,976,974,1,0,0,0,977,103,1,0,0,0,978,979,5,145,
-		0,0,979,980,5,246,0,0,980,981,5,154,0,0,981,998,3,142,71,0,982,994,5,148,
-		0,0,983,984,5,228,0,0,984,989,3,142,71,0,985,986,5,230,0,0,986,988,3,142,
-		71,0,987,985,1,0,0,0,988,991,1,0,0,0,989,987,1,0,0,0,989,990,1,0,0,0,990,
-		992,1,0,0,0,991,989,1,0,0,0,992,993,5,229,0,0,993,995,1,0,0,0,994,983,
-		1,0,0,0,994,995,1,0,0,0,995,998,1,0,0,0,996,998,3,142,71,0,997,978,1,0,
-		0,0,997,982,1,0,0,0,997,996,1,0,0,0,998,105,1,0,0,0,999,1000,5,133,0,0,
-		1000,1001,5,132,0,0,1001,1004,3,136,68,0,1002,1003,5,134,0,0,1003,1005,
-		3,134,67,0,1004,1002,1,0,0,0,1004,1005,1,0,0,0,1005,107,1,0,0,0,1006,1007,
-		5,135,0,0,1007,1008,5,136,0,0,1008,1013,3,110,55,0,1009,1010,5,230,0,0,
-		1010,1012,3,110,55,0,1011,1009,1,0,0,0,1012,1015,1,0,0,0,1013,1011,1,0,
-		0,0,1013,1014,1,0,0,0,1014,109,1,0,0,0,1015,1013,1,0,0,0,1016,1019,5,63,
-		0,0,1017,1019,3,142,71,0,1018,1016,1,0,0,0,1018,1017,1,0,0,0,1019,111,
-		1,0,0,0,1020,1021,5,137,0,0,1021,1025,5,226,0,0,1022,1024,3,114,57,0,1023,
-		1022,1,0,0,0,1024,1027,1,0,0,0,1025,1023,1,0,0,0,1025,1026,1,0,0,0,1026,
-		1028,1,0,0,0,1027,1025,1,0,0,0,1028,1029,5,227,0,0,1029,113,1,0,0,0,1030,
-		1031,5,10,0,0,1031,1041,3,140,70,0,1032,1033,5,138,0,0,1033,1038,3,142,
-		71,0,1034,1035,5,230,0,0,1035,1037,3,142,71,0,1036,1034,1,0,0,0,1037,1040,
-		1,0,0,0,1038,1036,1,0,0,0,1038,1039,1,0,0,0,1039,1042,1,0,0,0,1040,1038,
-		1,0,0,0,1041,1032,1,0,0,0,1041,1042,1,0,0,0,1042,1122,1,0,0,0,1043,1044,
-		5,139,0,0,1044,1122,3,142,71,0,1045,1046,5,140,0,0,1046,1122,3,142,71,
-		0,1047,1048,5,141,0,0,1048,1049,5,142,0,0,1049,1050,5,143,0,0,1050,1122,
-		3,142,71,0,1051,1054,5,144,0,0,1052,1053,5,246,0,0,1053,1055,5,188,0,0,
-		1054,1052,1,0,0,0,1054,1055,1,0,0,0,1055,1056,1,0,0,0,1056,1057,5,142,
-		0,0,1057,1058,5,154,0,0,1058,1122,3,142,71,0,1059,1060,5,145,0,0,1060,
-		1061,5,246,0,0,1061,1062,5,188,0,0,1062,1063,5,142,0,0,1063,1064,5,154,
-		0,0,1064,1122,3,142,71,0,1065,1066,5,165,0,0,1066,1071,3,142,71,0,1067,
-		1068,5,230,0,0,1068,1070,3,142,71,0,1069,1067,1,0,0,0,1070,1073,1,0,0,
-		0,1071,1069,1,0,0,0,1071,1072,1,0,0,0,1072,1074,1,0,0,0,1073,1071,1,0,
-		0,0,1074,1075,5,154,0,0,1075,1076,5,217,0,0,1076,1077,3,140,70,0,1077,
-		1122,1,0,0,0,1078,1079,5,161,0,0,1079,1080,3,136,68,0,1080,1084,5,226,
-		0,0,1081,1083,3,114,57,0,1082,1081,1,0,0,0,1083,1086,1,0,0,0,1084,1082,
-		1,0,0,0,1084,1085,1,0,0,0,1085,1087,1,0,0,0,1086,1084,1,0,0,0,1087,1097,
-		5,227,0,0,1088,1089,5,162,0,0,1089,1093,5,226,0,0,1090,1092,3,114,57,0,
-		1091,1090,1,0,0,0,1092,1095,1,0,0,0,1093,1091,1,0,0,0,1093,1094,1,0,0,
-		0,1094,1096,1,0,0,0,1095,1093,1,0,0,0,1096,1098,5,227,0,0,1097,1088,1,
-		0,0,0,1097,1098,1,0,0,0,1098,1122,1,0,0,0,1099,1102,5,146,0,0,1100,1101,
-		5,172,0,0,1101,1103,5,105,0,0,1102,1100,1,0,0,0,1102,1103,1,0,0,0,1103,
-		1104,1,0,0,0,1104,1108,5,226,0,0,1105,1107,3,114,57,0,1106,1105,1,0,0,
-		0,1107,1110,1,0,0,0,1108,1106,1,0,0,0,1108,1109,1,0,0,0,1109,1111,1,0,
-		0,0,1110,1108,1,0,0,0,1111,1122,5,227,0,0,1112,1113,5,147,0,0,1113,1117,
-		5,226,0,0,1114,1116,3,114,57,0,1115,1114,1,0,0,0,1116,1119,1,0,0,0,1117,
-		1115,1,0,0,0,1117,1118,1,0,0,0,1118,1120,1,0,0,0,1119,1117,1,0,0,0,1120,
-		1122,5,227,0,0,1121,1030,1,0,0,0,1121,1043,1,0,0,0,1121,1045,1,0,0,0,1121,
-		1047,1,0,0,0,1121,1051,1,0,0,0,1121,1059,1,0,0,0,1121,1065,1,0,0,0,1121,
-		1078,1,0,0,0,1121,1099,1,0,0,0,1121,1112,1,0,0,0,1122,115,1,0,0,0,1123,
-		1124,5,164,0,0,1124,1128,5,226,0,0,1125,1127,3,118,59,0,1126,1125,1,0,
-		0,0,1127,1130,1,0,0,0,1128,1126,1,0,0,0,1128,1129,1,0,0,0,1129,1131,1,
-		0,0,0,1130,1128,1,0,0,0,1131,1132,5,227,0,0,1132,117,1,0,0,0,1133,1134,
-		5,165,0,0,1134,1139,3,142,71,0,1135,1136,5,230,0,0,1136,1138,3,142,71,
-		0,1137,1135,1,0,0,0,1138,1141,1,0,0,0,1139,1137,1,0,0,0,1139,1140,1,0,
-		0,0,1140,1145,1,0,0,0,1141,1139,1,0,0,0,1142,1144,3,120,60,0,1143,1142,
-		1,0,0,0,1144,1147,1,0,0,0,1145,1143,1,0,0,0,1145,1146,1,0,0,0,1146,1150,
-		1,0,0,0,1147,1145,1,0,0,0,1148,1150,3,112,56,0,1149,1133,1,0,0,0,1149,
-		1148,1,0,0,0,1150,119,1,0,0,0,1151,1152,5,166,0,0,1152,1174,3,136,68,0,
-		1153,1154,5,167,0,0,1154,1174,3,134,67,0,1155,1156,5,95,0,0,1156,1157,
-		3,136,68,0,1157,1158,5,174,0,0,1158,1159,5,103,0,0,1159,1174,1,0,0,0,1160,
-		1161,5,96,0,0,1161,1174,3,136,68,0,1162,1163,5,97,0,0,1163,1164,3,136,
-		68,0,1164,1165,5,174,0,0,1165,1166,5,103,0,0,1166,1174,1,0,0,0,1167,1168,
-		5,98,0,0,1168,1174,3,136,68,0,1169,1170,5,99,0,0,1170,1174,5,100,0,0,1171,
-		1172,5,101,0,0,1172,1174,3,136,68,0,1173,1151,1,0,0,0,1173,1153,1,0,0,
-		0,1173,1155,1,0,0,0,1173,1160,1,0,0,0,1173,1162,1,0,0,0,1173,1167,1,0,
-		0,0,1173,1169,1,0,0,0,1173,1171,1,0,0,0,1174,121,1,0,0,0,1175,1176,5,2,
-		0,0,1176,1177,3,142,71,0,1177,1178,5,4,0,0,1178,1179,3,142,71,0,1179,1183,
-		5,226,0,0,1180,1182,3,124,62,0,1181,1180,1,0,0,0,1182,1185,1,0,0,0,1183,
-		1181,1,0,0,0,1183,1184,1,0,0,0,1184,1186,1,0,0,0,1185,1183,1,0,0,0,1186,
-		1187,5,227,0,0,1187,123,1,0,0,0,1188,1189,3,142,71,0,1189,1190,5,58,0,
-		0,1190,1191,5,168,0,0,1191,1192,5,247,0,0,1192,1377,1,0,0,0,1193,1194,
-		3,142,71,0,1194,1195,5,58,0,0,1195,1196,5,36,0,0,1196,1200,3,136,68,0,
-		1197,1199,3,130,65,0,1198,1197,1,0,0,0,1199,1202,1,0,0,0,1200,1198,1,0,
-		0,0,1200,1201,1,0,0,0,1201,1377,1,0,0,0,1202,1200,1,0,0,0,1203,1204,3,
-		140,70,0,1204,1205,7,3,0,0,1205,1206,3,136,68,0,1206,1211,3,132,66,0,1207,
-		1208,5,26,0,0,1208,1209,3,136,68,0,1209,1210,3,132,66,0,1210,1212,1,0,
-		0,0,1211,1207,1,0,0,0,1211,1212,1,0,0,0,1212,1377,1,0,0,0,1213,1214,3,
-		140,70,0,1214,1215,5,171,0,0,1215,1216,3,136,68,0,1216,1217,5,172,0,0,
-		1217,1218,5,245,0,0,1218,1377,1,0,0,0,1219,1220,3,142,71,0,1220,1244,5,
-		173,0,0,1221,1222,5,52,0,0,1222,1245,5,245,0,0,1223,1233,5,36,0,0,1224,
-		1225,5,42,0,0,1225,1226,3,136,68,0,1226,1230,3,132,66,0,1227,1229,3,126,
-		63,0,1228,1227,1,0,0,0,1229,1232,1,0,0,0,1230,1228,1,0,0,0,1230,1231,1,
-		0,0,0,1231,1234,1,0,0,0,1232,1230,1,0,0,0,1233,1224,1,0,0,0,1233,1234,
-		1,0,0,0,1234,1238,1,0,0,0,1235,1237,3,130,65,0,1236,1235,1,0,0,0,1237,
-		1240,1,0,0,0,1238,1236,1,0,0,0,1238,1239,1,0,0,0,1239,1242,1,0,0,0,1240,
-		1238,1,0,0,0,1241,1243,3,128,64,0,1242,1241,1,0,0,0,1242,1243,1,0,0,0,
-		1243,1245,1,0,0,0,1244,1221,1,0,0,0,1244,1223,1,0,0,0,1245,1377,1,0,0,
-		0,1246,1248,5,164,0,0,1247,1249,3,120,60,0,1248,1247,1,0,0,0,1249,1250,
-		1,0,0,0,1250,1248,1,0,0,0,1250,1251,1,0,0,0,1251,1377,1,0,0,0,1252,1253,
-		5,164,0,0,1253,1254,5,165,0,0,1254,1377,5,102,0,0,1255,1256,3,142,71,0,
-		1256,1257,5,113,0,0,1257,1258,3,136,68,0,1258,1377,1,0,0,0,1259,1260,3,
-		142,71,0,1260,1261,5,14,0,0,1261,1262,3,24,12,0,1262,1266,5,226,0,0,1263,
-		1265,3,30,15,0,1264,1263,1,0,0,0,1265,1268,1,0,0,0,1266,1264,1,0,0,0,1266,
-		1267,1,0,0,0,1267,1269,1,0,0,0,1268,1266,1,0,0,0,1269,1270,5,227,0,0,1270,
-		1377,1,0,0,0,1271,1272,3,142,71,0,1272,1273,5,17,0,0,1273,1274,5,245,0,
-		0,1274,1275,5,18,0,0,1275,1276,3,136,68,0,1276,1377,1,0,0,0,1277,1278,
-		3,142,71,0,1278,1280,5,19,0,0,1279,1281,5,234,0,0,1280,1279,1,0,0,0,1280,
-		1281,1,0,0,0,1281,1282,1,0,0,0,1282,1283,3,136,68,0,1283,1377,1,0,0,0,
-		1284,1285,3,142,71,0,1285,1286,5,222,0,0,1286,1287,3,134,67,0,1287,1377,
-		1,0,0,0,1288,1289,3,142,71,0,1289,1290,5,89,0,0,1290,1291,3,136,68,0,1291,
-		1377,1,0,0,0,1292,1293,3,142,71,0,1293,1294,5,90,0,0,1294,1295,5,131,0,
-		0,1295,1296,3,134,67,0,1296,1297,5,60,0,0,1297,1298,3,136,68,0,1298,1377,
-		1,0,0,0,1299,1300,3,142,71,0,1300,1301,5,191,0,0,1301,1302,5,90,0,0,1302,
-		1377,1,0,0,0,1303,1304,3,142,71,0,1304,1305,5,68,0,0,1305,1307,5,66,0,
-		0,1306,1308,5,246,0,0,1307,1306,1,0,0,0,1307,1308,1,0,0,0,1308,1377,1,
-		0,0,0,1309,1310,3,142,71,0,1310,1311,5,68,0,0,1311,1314,5,67,0,0,1312,
-		1313,5,49,0,0,1313,1315,5,245,0,0,1314,1312,1,0,0,0,1314,1315,1,0,0,0,
-		1315,1377,1,0,0,0,1316,1317,3,142,71,0,1317,1319,5,62,0,0,1318,1320,3,
-		80,40,0,1319,1318,1,0,0,0,1320,1321,1,0,0,0,1321,1319,1,0,0,0,1321,1322,
-		1,0,0,0,1322,1377,1,0,0,0,1323,1324,5,20,0,0,1324,1377,5,247,0,0,1325,
-		1326,5,21,0,0,1326,1377,5,247,0,0,1327,1377,5,22,0,0,1328,1377,5,23,0,
-		0,1329,1330,3,142,71,0,1330,1331,5,24,0,0,1331,1332,5,25,0,0,1332,1333,
-		3,136,68,0,1333,1334,3,132,66,0,1334,1335,5,26,0,0,1335,1336,3,136,68,
-		0,1336,1337,3,132,66,0,1337,1377,1,0,0,0,1338,1339,3,142,71,0,1339,1340,
-		5,27,0,0,1340,1343,5,154,0,0,1341,1344,5,28,0,0,1342,1344,3,136,68,0,1343,
-		1341,1,0,0,0,1343,1342,1,0,0,0,1344,1345,1,0,0,0,1345,1346,5,29,0,0,1346,
-		1347,3,136,68,0,1347,1348,3,132,66,0,1348,1349,5,26,0,0,1349,1350,3,136,
-		68,0,1350,1351,3,132,66,0,1351,1377,1,0,0,0,1352,1353,3,142,71,0,1353,
-		1354,5,30,0,0,1354,1355,3,136,68,0,1355,1356,3,132,66,0,1356,1357,5,18,
-		0,0,1357,1358,3,136,68,0,1358,1377,1,0,0,0,1359,1360,5,31,0,0,1360,1361,
-		3,140,70,0,1361,1362,5,32,0,0,1362,1363,3,140,70,0,1363,1366,3,136,68,
-		0,1364,1365,5,33,0,0,1365,1367,3,136,68,0,1366,1364,1,0,0,0,1366,1367,
-		1,0,0,0,1367,1377,1,0,0,0,1368,1369,5,34,0,0,1369,1370,5,33,0,0,1370,1371,
-		3,136,68,0,1371,1372,3,132,66,0,1372,1373,5,35,0,0,1373,1374,3,136,68,
-		0,1374,1375,3,132,66,0,1375,1377,1,0,0,0,1376,1188,1,0,0,0,1376,1193,1,
-		0,0,0,1376,1203,1,0,0,0,1376,1213,1,0,0,0,1376,1219,1,0,0,0,1376,1246,
-		1,0,0,0,1376,1252,1,0,0,0,1376,1255,1,0,0,0,1376,1259,1,0,0,0,1376,1271,
-		1,0,0,0,1376,1277,1,0,0,0,1376,1284,1,0,0,0,1376,1288,1,0,0,0,1376,1292,
-		1,0,0,0,1376,1299,1,0,0,0,1376,1303,1,0,0,0,1376,1309,1,0,0,0,1376,1316,
-		1,0,0,0,1376,1323,1,0,0,0,1376,1325,1,0,0,0,1376,1327,1,0,0,0,1376,1328,
-		1,0,0,0,1376,1329,1,0,0,0,1376,1338,1,0,0,0,1376,1352,1,0,0,0,1376,1359,
-		1,0,0,0,1376,1368,1,0,0,0,1377,125,1,0,0,0,1378,1379,5,70,0,0,1379,1380,
-		5,245,0,0,1380,1381,5,163,0,0,1381,1382,3,136,68,0,1382,1383,3,132,66,
-		0,1383,127,1,0,0,0,1384,1385,5,43,0,0,1385,1386,5,38,0,0,1386,1387,5,39,
-		0,0,1387,1388,3,136,68,0,1388,1389,5,40,0,0,1389,1390,3,136,68,0,1390,
-		129,1,0,0,0,1391,1392,5,37,0,0,1392,1393,3,140,70,0,1393,1394,3,136,68,
-		0,1394,131,1,0,0,0,1395,1396,5,174,0,0,1396,1397,5,187,0,0,1397,133,1,
-		0,0,0,1398,1399,5,246,0,0,1399,135,1,0,0,0,1400,1401,6,68,-1,0,1401,1402,
-		5,228,0,0,1402,1403,3,136,68,0,1403,1404,5,229,0,0,1404,1443,1,0,0,0,1405,
-		1406,5,235,0,0,1406,1443,3,136,68,16,1407,1408,5,191,0,0,1408,1443,3,136,
-		68,11,1409,1410,5,161,0,0,1410,1411,3,136,68,0,1411,1412,5,163,0,0,1412,
-		1413,3,136,68,0,1413,1414,5,162,0,0,1414,1415,3,136,68,0,1415,1443,1,0,
-		0,0,1416,1417,3,142,71,0,1417,1426,5,228,0,0,1418,1423,3,136,68,0,1419,
-		1420,5,230,0,0,1420,1422,3,136,68,0,1421,1419,1,0,0,0,1422,1425,1,0,0,
-		0,1423,1421,1,0,0,0,1423,1424,1,0,0,0,1424,1427,1,0,0,0,1425,1423,1,0,
-		0,0,1426,1418,1,0,0,0,1426,1427,1,0,0,0,1427,1428,1,0,0,0,1428,1429,5,
-		229,0,0,1429,1443,1,0,0,0,1430,1432,7,4,0,0,1431,1433,3,138,69,0,1432,
-		1431,1,0,0,0,1432,1433,1,0,0,0,1433,1434,1,0,0,0,1434,1435,5,174,0,0,1435,
-		1443,3,138,69,0,1436,1437,5,247,0,0,1437,1443,3,138,69,0,1438,1443,5,246,
-		0,0,1439,1443,5,247,0,0,1440,1443,5,245,0,0,1441,1443,3,140,70,0,1442,
-		1400,1,0,0,0,1442,1405,1,0,0,0,1442,1407,1,0,0,0,1442,1409,1,0,0,0,1442,
-		1416,1,0,0,0,1442,1430,1,0,0,0,1442,1436,1,0,0,0,1442,1438,1,0,0,0,1442,
-		1439,1,0,0,0,1442,1440,1,0,0,0,1442,1441,1,0,0,0,1443,1464,1,0,0,0,1444,
-		1445,10,15,0,0,1445,1446,5,188,0,0,1446,1463,3,136,68,16,1447,1448,10,
-		14,0,0,1448,1449,7,5,0,0,1449,1463,3,136,68,15,1450,1451,10,13,0,0,1451,
-		1452,7,6,0,0,1452,1463,3,136,68,14,1453,1454,10,12,0,0,1454,1455,7,7,0,
-		0,1455,1463,3,136,68,13,1456,1457,10,10,0,0,1457,1458,5,189,0,0,1458,1463,
-		3,136,68,11,1459,1460,10,9,0,0,1460,1461,5,190,0,0,1461,1463,3,136,68,
-		10,1462,1444,1,0,0,0,1462,1447,1,0,0,0,1462,1450,1,0,0,0,1462,1453,1,0,
-		0,0,1462,1456,1,0,0,0,1462,1459,1,0,0,0,1463,1466,1,0,0,0,1464,1462,1,
-		0,0,0,1464,1465,1,0,0,0,1465,137,1,0,0,0,1466,1464,1,0,0,0,1467,1468,7,
-		8,0,0,1468,139,1,0,0,0,1469,1472,3,142,71,0,1470,1471,5,231,0,0,1471,1473,
-		3,142,71,0,1472,1470,1,0,0,0,1472,1473,1,0,0,0,1473,141,1,0,0,0,1474,1475,
-		7,9,0,0,1475,143,1,0,0,0,138,148,150,164,190,197,199,207,209,228,238,249,
-		257,278,287,297,309,313,321,325,330,340,354,361,364,379,385,392,401,406,
-		414,421,434,436,446,468,470,478,488,522,532,561,563,577,580,588,611,618,
-		626,633,637,641,649,653,669,687,696,701,731,735,749,753,761,783,789,797,
-		805,818,829,832,842,845,853,857,865,876,880,888,899,901,912,915,919,927,
-		932,937,947,949,957,966,972,976,989,994,997,1004,1013,1018,1025,1038,1041,
-		1054,1071,1084,1093,1097,1102,1108,1117,1121,1128,1139,1145,1149,1173,
-		1183,1200,1211,1230,1233,1238,1242,1244,1250,1266,1280,1307,1314,1321,
-		1343,1366,1376,1423,1426,1432,1442,1462,1464,1472
+		1,62,1,62,1,62,3,62,1357,8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,
+		1380,8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1390,8,62,1,63,
+		1,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,65,3,65,
+		1406,8,65,1,65,1,65,1,65,1,65,1,66,1,66,1,66,1,66,1,67,1,67,1,67,1,68,
+		1,68,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1442,8,69,10,69,12,69,1445,
+		9,69,3,69,1447,8,69,1,69,1,69,1,69,1,69,3,69,1453,8,69,1,69,1,69,1,69,
+		1,69,1,69,1,69,1,69,1,69,3,69,1463,8,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1483,
+		8,69,10,69,12,69,1486,9,69,1,70,1,70,1,71,1,71,1,71,3,71,1493,8,71,1,72,
+		1,72,1,72,0,1,138,73,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
+		124,126,128,130,132,134,136,138,140,142,144,0,10,1,0,226,227,1,0,15,16,
+		1,0,109,110,1,0,169,170,1,0,246,247,1,0,236,237,1,0,234,235,1,0,238,243,
+		1,0,175,186,24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,
+		115,117,118,120,122,126,127,129,131,134,136,145,145,147,153,155,160,166,
+		168,170,170,186,187,192,206,208,225,250,251,1725,0,152,1,0,0,0,2,157,1,
+		0,0,0,4,160,1,0,0,0,6,192,1,0,0,0,8,194,1,0,0,0,10,206,1,0,0,0,12,230,
+		1,0,0,0,14,232,1,0,0,0,16,234,1,0,0,0,18,251,1,0,0,0,20,253,1,0,0,0,22,
+		289,1,0,0,0,24,291,1,0,0,0,26,293,1,0,0,0,28,327,1,0,0,0,30,329,1,0,0,
+		0,32,334,1,0,0,0,34,394,1,0,0,0,36,403,1,0,0,0,38,408,1,0,0,0,40,416,1,
+		0,0,0,42,418,1,0,0,0,44,438,1,0,0,0,46,440,1,0,0,0,48,442,1,0,0,0,50,472,
+		1,0,0,0,52,474,1,0,0,0,54,524,1,0,0,0,56,526,1,0,0,0,58,582,1,0,0,0,60,
+		584,1,0,0,0,62,613,1,0,0,0,64,615,1,0,0,0,66,622,1,0,0,0,68,633,1,0,0,
+		0,70,737,1,0,0,0,72,739,1,0,0,0,74,755,1,0,0,0,76,757,1,0,0,0,78,791,1,
+		0,0,0,80,799,1,0,0,0,82,801,1,0,0,0,84,847,1,0,0,0,86,849,1,0,0,0,88,867,
+		1,0,0,0,90,869,1,0,0,0,92,872,1,0,0,0,94,890,1,0,0,0,96,892,1,0,0,0,98,
+		907,1,0,0,0,100,923,1,0,0,0,102,978,1,0,0,0,104,999,1,0,0,0,106,1001,1,
+		0,0,0,108,1008,1,0,0,0,110,1020,1,0,0,0,112,1022,1,0,0,0,114,1123,1,0,
+		0,0,116,1125,1,0,0,0,118,1151,1,0,0,0,120,1175,1,0,0,0,122,1177,1,0,0,
+		0,124,1389,1,0,0,0,126,1391,1,0,0,0,128,1397,1,0,0,0,130,1405,1,0,0,0,
+		132,1411,1,0,0,0,134,1415,1,0,0,0,136,1418,1,0,0,0,138,1462,1,0,0,0,140,
+		1487,1,0,0,0,142,1489,1,0,0,0,144,1494,1,0,0,0,146,151,3,2,1,0,147,151,
+		3,4,2,0,148,151,3,122,61,0,149,151,3,8,4,0,150,146,1,0,0,0,150,147,1,0,
+		0,0,150,148,1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,0,152,150,1,0,0,0,152,
+		153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,156,5,0,0,1,156,1,1,0,
+		0,0,157,158,5,3,0,0,158,159,5,248,0,0,159,3,1,0,0,0,160,161,5,1,0,0,161,
+		162,3,144,72,0,162,166,5,226,0,0,163,165,3,6,3,0,164,163,1,0,0,0,165,168,
+		1,0,0,0,166,164,1,0,0,0,166,167,1,0,0,0,167,169,1,0,0,0,168,166,1,0,0,
+		0,169,170,5,227,0,0,170,5,1,0,0,0,171,193,3,12,6,0,172,193,3,16,8,0,173,
+		193,3,20,10,0,174,193,3,26,13,0,175,193,3,32,16,0,176,193,3,48,24,0,177,
+		193,3,52,26,0,178,193,3,56,28,0,179,193,3,76,38,0,180,193,3,60,30,0,181,
+		193,3,66,33,0,182,193,3,82,41,0,183,193,3,92,46,0,184,193,3,96,48,0,185,
+		193,3,98,49,0,186,193,3,100,50,0,187,193,3,106,53,0,188,193,3,108,54,0,
+		189,193,3,112,56,0,190,193,3,116,58,0,191,193,3,8,4,0,192,171,1,0,0,0,
+		192,172,1,0,0,0,192,173,1,0,0,0,192,174,1,0,0,0,192,175,1,0,0,0,192,176,
+		1,0,0,0,192,177,1,0,0,0,192,178,1,0,0,0,192,179,1,0,0,0,192,180,1,0,0,
+		0,192,181,1,0,0,0,192,182,1,0,0,0,192,183,1,0,0,0,192,184,1,0,0,0,192,
+		185,1,0,0,0,192,186,1,0,0,0,192,187,1,0,0,0,192,188,1,0,0,0,192,189,1,
+		0,0,0,192,190,1,0,0,0,192,191,1,0,0,0,193,7,1,0,0,0,194,195,5,250,0,0,
+		195,201,4,4,0,0,196,200,3,144,72,0,197,200,5,4,0,0,198,200,5,52,0,0,199,
+		196,1,0,0,0,199,197,1,0,0,0,199,198,1,0,0,0,200,203,1,0,0,0,201,199,1,
+		0,0,0,201,202,1,0,0,0,202,204,1,0,0,0,203,201,1,0,0,0,204,205,3,10,5,0,
+		205,9,1,0,0,0,206,211,5,226,0,0,207,210,3,10,5,0,208,210,8,0,0,0,209,207,
+		1,0,0,0,209,208,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,211,212,1,0,0,
+		0,212,214,1,0,0,0,213,211,1,0,0,0,214,215,5,227,0,0,215,11,1,0,0,0,216,
+		217,5,5,0,0,217,231,5,248,0,0,218,219,5,6,0,0,219,231,3,144,72,0,220,221,
+		5,7,0,0,221,231,5,245,0,0,222,223,5,8,0,0,223,231,5,245,0,0,224,225,5,
+		9,0,0,225,231,5,245,0,0,226,227,5,10,0,0,227,231,3,144,72,0,228,229,5,
+		11,0,0,229,231,3,14,7,0,230,216,1,0,0,0,230,218,1,0,0,0,230,220,1,0,0,
+		0,230,222,1,0,0,0,230,224,1,0,0,0,230,226,1,0,0,0,230,228,1,0,0,0,231,
+		13,1,0,0,0,232,233,5,244,0,0,233,15,1,0,0,0,234,235,5,12,0,0,235,236,3,
+		144,72,0,236,240,5,226,0,0,237,239,3,18,9,0,238,237,1,0,0,0,239,242,1,
+		0,0,0,240,238,1,0,0,0,240,241,1,0,0,0,241,243,1,0,0,0,242,240,1,0,0,0,
+		243,244,5,227,0,0,244,17,1,0,0,0,245,246,5,41,0,0,246,252,5,248,0,0,247,
+		248,5,42,0,0,248,252,3,138,69,0,249,250,5,43,0,0,250,252,3,138,69,0,251,
+		245,1,0,0,0,251,247,1,0,0,0,251,249,1,0,0,0,252,19,1,0,0,0,253,254,5,13,
+		0,0,254,255,3,144,72,0,255,259,5,226,0,0,256,258,3,22,11,0,257,256,1,0,
+		0,0,258,261,1,0,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,262,1,0,0,0,261,
+		259,1,0,0,0,262,263,5,227,0,0,263,21,1,0,0,0,264,265,5,113,0,0,265,290,
+		3,138,69,0,266,267,5,169,0,0,267,268,3,138,69,0,268,269,3,134,67,0,269,
+		290,1,0,0,0,270,271,5,170,0,0,271,272,3,138,69,0,272,273,3,134,67,0,273,
+		290,1,0,0,0,274,275,5,14,0,0,275,276,3,24,12,0,276,280,5,226,0,0,277,279,
+		3,30,15,0,278,277,1,0,0,0,279,282,1,0,0,0,280,278,1,0,0,0,280,281,1,0,
+		0,0,281,283,1,0,0,0,282,280,1,0,0,0,283,284,5,227,0,0,284,290,1,0,0,0,
+		285,286,5,17,0,0,286,287,5,245,0,0,287,288,5,18,0,0,288,290,3,138,69,0,
+		289,264,1,0,0,0,289,266,1,0,0,0,289,270,1,0,0,0,289,274,1,0,0,0,289,285,
+		1,0,0,0,290,23,1,0,0,0,291,292,7,1,0,0,292,25,1,0,0,0,293,294,5,44,0,0,
+		294,295,3,144,72,0,295,299,5,226,0,0,296,298,3,28,14,0,297,296,1,0,0,0,
+		298,301,1,0,0,0,299,297,1,0,0,0,299,300,1,0,0,0,300,302,1,0,0,0,301,299,
+		1,0,0,0,302,303,5,227,0,0,303,27,1,0,0,0,304,305,5,45,0,0,305,328,3,138,
+		69,0,306,307,5,46,0,0,307,308,5,47,0,0,308,311,3,136,68,0,309,310,5,48,
+		0,0,310,312,3,138,69,0,311,309,1,0,0,0,311,312,1,0,0,0,312,315,1,0,0,0,
+		313,314,5,49,0,0,314,316,5,245,0,0,315,313,1,0,0,0,315,316,1,0,0,0,316,
+		328,1,0,0,0,317,318,5,46,0,0,318,319,5,50,0,0,319,323,5,226,0,0,320,322,
+		3,30,15,0,321,320,1,0,0,0,322,325,1,0,0,0,323,321,1,0,0,0,323,324,1,0,
+		0,0,324,326,1,0,0,0,325,323,1,0,0,0,326,328,5,227,0,0,327,304,1,0,0,0,
+		327,306,1,0,0,0,327,317,1,0,0,0,328,29,1,0,0,0,329,330,5,245,0,0,330,332,
+		3,138,69,0,331,333,5,230,0,0,332,331,1,0,0,0,332,333,1,0,0,0,333,31,1,
+		0,0,0,334,335,5,51,0,0,335,336,3,144,72,0,336,337,5,52,0,0,337,338,3,144,
+		72,0,338,342,5,226,0,0,339,341,3,34,17,0,340,339,1,0,0,0,341,344,1,0,0,
+		0,342,340,1,0,0,0,342,343,1,0,0,0,343,345,1,0,0,0,344,342,1,0,0,0,345,
+		346,5,227,0,0,346,33,1,0,0,0,347,348,5,53,0,0,348,395,3,144,72,0,349,350,
+		5,54,0,0,350,351,3,138,69,0,351,356,3,134,67,0,352,353,5,55,0,0,353,354,
+		3,138,69,0,354,355,3,134,67,0,355,357,1,0,0,0,356,352,1,0,0,0,356,357,
+		1,0,0,0,357,366,1,0,0,0,358,359,5,224,0,0,359,363,3,144,72,0,360,362,3,
+		36,18,0,361,360,1,0,0,0,362,365,1,0,0,0,363,361,1,0,0,0,363,364,1,0,0,
+		0,364,367,1,0,0,0,365,363,1,0,0,0,366,358,1,0,0,0,366,367,1,0,0,0,367,
+		395,1,0,0,0,368,369,5,56,0,0,369,395,5,245,0,0,370,371,5,57,0,0,371,395,
+		3,136,68,0,372,373,5,58,0,0,373,374,3,38,19,0,374,375,3,136,68,0,375,376,
+		5,60,0,0,376,377,5,53,0,0,377,381,5,61,0,0,378,379,5,54,0,0,379,380,5,
+		60,0,0,380,382,5,62,0,0,381,378,1,0,0,0,381,382,1,0,0,0,382,395,1,0,0,
+		0,383,385,5,63,0,0,384,386,3,40,20,0,385,384,1,0,0,0,386,387,1,0,0,0,387,
+		385,1,0,0,0,387,388,1,0,0,0,388,395,1,0,0,0,389,390,5,11,0,0,390,395,3,
+		14,7,0,391,395,3,42,21,0,392,393,5,223,0,0,393,395,3,144,72,0,394,347,
+		1,0,0,0,394,349,1,0,0,0,394,368,1,0,0,0,394,370,1,0,0,0,394,372,1,0,0,
+		0,394,383,1,0,0,0,394,389,1,0,0,0,394,391,1,0,0,0,394,392,1,0,0,0,395,
+		35,1,0,0,0,396,404,5,225,0,0,397,398,5,48,0,0,398,404,3,138,69,0,399,400,
+		5,69,0,0,400,404,3,138,69,0,401,402,5,167,0,0,402,404,3,136,68,0,403,396,
+		1,0,0,0,403,397,1,0,0,0,403,399,1,0,0,0,403,401,1,0,0,0,404,37,1,0,0,0,
+		405,406,5,247,0,0,406,409,5,59,0,0,407,409,5,246,0,0,408,405,1,0,0,0,408,
+		407,1,0,0,0,409,39,1,0,0,0,410,411,5,68,0,0,411,417,3,138,69,0,412,413,
+		5,69,0,0,413,417,3,138,69,0,414,415,5,70,0,0,415,417,5,245,0,0,416,410,
+		1,0,0,0,416,412,1,0,0,0,416,414,1,0,0,0,417,41,1,0,0,0,418,419,5,64,0,
+		0,419,423,3,144,72,0,420,422,3,44,22,0,421,420,1,0,0,0,422,425,1,0,0,0,
+		423,421,1,0,0,0,423,424,1,0,0,0,424,43,1,0,0,0,425,423,1,0,0,0,426,427,
+		5,69,0,0,427,439,3,138,69,0,428,429,5,70,0,0,429,439,5,245,0,0,430,431,
+		5,123,0,0,431,439,3,138,69,0,432,433,5,65,0,0,433,436,3,46,23,0,434,435,
+		5,189,0,0,435,437,3,46,23,0,436,434,1,0,0,0,436,437,1,0,0,0,437,439,1,
+		0,0,0,438,426,1,0,0,0,438,428,1,0,0,0,438,430,1,0,0,0,438,432,1,0,0,0,
+		439,45,1,0,0,0,440,441,7,2,0,0,441,47,1,0,0,0,442,443,5,71,0,0,443,444,
+		3,144,72,0,444,448,5,226,0,0,445,447,3,50,25,0,446,445,1,0,0,0,447,450,
+		1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,451,1,0,0,0,450,448,1,0,0,
+		0,451,452,5,227,0,0,452,49,1,0,0,0,453,454,5,72,0,0,454,473,3,144,72,0,
+		455,456,5,105,0,0,456,473,3,138,69,0,457,458,5,106,0,0,458,473,3,68,34,
+		0,459,460,5,108,0,0,460,461,5,70,0,0,461,473,5,245,0,0,462,463,5,111,0,
+		0,463,473,3,74,37,0,464,465,5,8,0,0,465,473,5,245,0,0,466,467,5,43,0,0,
+		467,470,3,138,69,0,468,469,5,131,0,0,469,471,3,136,68,0,470,468,1,0,0,
+		0,470,471,1,0,0,0,471,473,1,0,0,0,472,453,1,0,0,0,472,455,1,0,0,0,472,
+		457,1,0,0,0,472,459,1,0,0,0,472,462,1,0,0,0,472,464,1,0,0,0,472,466,1,
+		0,0,0,473,51,1,0,0,0,474,475,5,73,0,0,475,476,3,144,72,0,476,480,5,226,
+		0,0,477,479,3,54,27,0,478,477,1,0,0,0,479,482,1,0,0,0,480,478,1,0,0,0,
+		480,481,1,0,0,0,481,483,1,0,0,0,482,480,1,0,0,0,483,484,5,227,0,0,484,
+		53,1,0,0,0,485,486,5,74,0,0,486,490,5,226,0,0,487,489,3,64,32,0,488,487,
+		1,0,0,0,489,492,1,0,0,0,490,488,1,0,0,0,490,491,1,0,0,0,491,493,1,0,0,
+		0,492,490,1,0,0,0,493,525,5,227,0,0,494,495,5,75,0,0,495,525,3,138,69,
+		0,496,497,5,76,0,0,497,525,3,138,69,0,498,499,5,77,0,0,499,500,5,47,0,
+		0,500,525,3,136,68,0,501,502,5,77,0,0,502,503,5,78,0,0,503,504,3,138,69,
+		0,504,505,3,134,67,0,505,525,1,0,0,0,506,507,5,80,0,0,507,525,3,138,69,
+		0,508,509,5,81,0,0,509,525,3,138,69,0,510,511,5,79,0,0,511,525,3,138,69,
+		0,512,513,5,82,0,0,513,514,3,138,69,0,514,515,3,134,67,0,515,525,1,0,0,
+		0,516,517,5,83,0,0,517,518,3,138,69,0,518,519,5,78,0,0,519,520,3,138,69,
+		0,520,521,3,134,67,0,521,525,1,0,0,0,522,523,5,84,0,0,523,525,3,144,72,
+		0,524,485,1,0,0,0,524,494,1,0,0,0,524,496,1,0,0,0,524,498,1,0,0,0,524,
+		501,1,0,0,0,524,506,1,0,0,0,524,508,1,0,0,0,524,510,1,0,0,0,524,512,1,
+		0,0,0,524,516,1,0,0,0,524,522,1,0,0,0,525,55,1,0,0,0,526,527,5,85,0,0,
+		527,528,3,144,72,0,528,529,5,52,0,0,529,530,3,144,72,0,530,534,5,226,0,
+		0,531,533,3,58,29,0,532,531,1,0,0,0,533,536,1,0,0,0,534,532,1,0,0,0,534,
+		535,1,0,0,0,535,537,1,0,0,0,536,534,1,0,0,0,537,538,5,227,0,0,538,57,1,
+		0,0,0,539,540,5,86,0,0,540,583,3,144,72,0,541,542,5,75,0,0,542,583,3,138,
+		69,0,543,544,5,87,0,0,544,545,5,60,0,0,545,583,5,62,0,0,546,547,5,87,0,
+		0,547,583,3,138,69,0,548,549,5,177,0,0,549,550,3,138,69,0,550,551,3,134,
+		67,0,551,583,1,0,0,0,552,553,5,88,0,0,553,583,3,138,69,0,554,555,5,56,
+		0,0,555,583,5,245,0,0,556,557,5,57,0,0,557,583,3,136,68,0,558,559,5,91,
+		0,0,559,565,3,138,69,0,560,563,5,92,0,0,561,562,5,154,0,0,562,564,3,138,
+		69,0,563,561,1,0,0,0,563,564,1,0,0,0,564,566,1,0,0,0,565,560,1,0,0,0,565,
+		566,1,0,0,0,566,583,1,0,0,0,567,568,5,58,0,0,568,569,3,38,19,0,569,570,
+		3,136,68,0,570,571,5,60,0,0,571,572,5,86,0,0,572,573,5,61,0,0,573,583,
+		1,0,0,0,574,575,5,93,0,0,575,579,3,138,69,0,576,577,5,94,0,0,577,578,5,
+		125,0,0,578,580,5,57,0,0,579,576,1,0,0,0,579,580,1,0,0,0,580,583,1,0,0,
+		0,581,583,3,42,21,0,582,539,1,0,0,0,582,541,1,0,0,0,582,543,1,0,0,0,582,
+		546,1,0,0,0,582,548,1,0,0,0,582,552,1,0,0,0,582,554,1,0,0,0,582,556,1,
+		0,0,0,582,558,1,0,0,0,582,567,1,0,0,0,582,574,1,0,0,0,582,581,1,0,0,0,
+		583,59,1,0,0,0,584,585,5,183,0,0,585,586,3,144,72,0,586,590,5,226,0,0,
+		587,589,3,62,31,0,588,587,1,0,0,0,589,592,1,0,0,0,590,588,1,0,0,0,590,
+		591,1,0,0,0,591,593,1,0,0,0,592,590,1,0,0,0,593,594,5,227,0,0,594,61,1,
+		0,0,0,595,596,5,213,0,0,596,614,3,138,69,0,597,598,5,87,0,0,598,614,3,
+		144,72,0,599,600,5,214,0,0,600,614,3,138,69,0,601,602,5,215,0,0,602,614,
+		3,138,69,0,603,604,5,216,0,0,604,614,3,138,69,0,605,606,5,80,0,0,606,614,
+		3,138,69,0,607,608,5,79,0,0,608,614,3,138,69,0,609,610,5,95,0,0,610,614,
+		3,138,69,0,611,612,5,96,0,0,612,614,3,138,69,0,613,595,1,0,0,0,613,597,
+		1,0,0,0,613,599,1,0,0,0,613,601,1,0,0,0,613,603,1,0,0,0,613,605,1,0,0,
+		0,613,607,1,0,0,0,613,609,1,0,0,0,613,611,1,0,0,0,614,63,1,0,0,0,615,616,
+		5,245,0,0,616,617,3,138,69,0,617,618,5,60,0,0,618,620,3,138,69,0,619,621,
+		5,230,0,0,620,619,1,0,0,0,620,621,1,0,0,0,621,65,1,0,0,0,622,623,5,104,
+		0,0,623,624,3,144,72,0,624,628,5,226,0,0,625,627,3,70,35,0,626,625,1,0,
+		0,0,627,630,1,0,0,0,628,626,1,0,0,0,628,629,1,0,0,0,629,631,1,0,0,0,630,
+		628,1,0,0,0,631,632,5,227,0,0,632,67,1,0,0,0,633,635,3,138,69,0,634,636,
+		5,107,0,0,635,634,1,0,0,0,635,636,1,0,0,0,636,639,1,0,0,0,637,638,5,48,
+		0,0,638,640,3,138,69,0,639,637,1,0,0,0,639,640,1,0,0,0,640,643,1,0,0,0,
+		641,642,5,69,0,0,642,644,3,138,69,0,643,641,1,0,0,0,643,644,1,0,0,0,644,
+		69,1,0,0,0,645,646,5,105,0,0,646,738,3,138,69,0,647,648,5,106,0,0,648,
+		738,3,68,34,0,649,651,5,192,0,0,650,652,5,246,0,0,651,650,1,0,0,0,651,
+		652,1,0,0,0,652,655,1,0,0,0,653,654,5,132,0,0,654,656,3,138,69,0,655,653,
+		1,0,0,0,655,656,1,0,0,0,656,738,1,0,0,0,657,658,5,192,0,0,658,738,5,203,
+		0,0,659,660,5,193,0,0,660,738,3,138,69,0,661,662,5,194,0,0,662,738,3,138,
+		69,0,663,664,5,195,0,0,664,665,5,70,0,0,665,738,5,245,0,0,666,667,5,196,
+		0,0,667,671,5,226,0,0,668,670,3,30,15,0,669,668,1,0,0,0,670,673,1,0,0,
+		0,671,669,1,0,0,0,671,672,1,0,0,0,672,674,1,0,0,0,673,671,1,0,0,0,674,
+		738,5,227,0,0,675,676,5,196,0,0,676,677,5,204,0,0,677,678,3,144,72,0,678,
+		679,5,205,0,0,679,680,3,138,69,0,680,738,1,0,0,0,681,682,5,197,0,0,682,
+		738,3,138,69,0,683,684,5,198,0,0,684,689,3,138,69,0,685,686,5,49,0,0,686,
+		690,5,245,0,0,687,688,5,207,0,0,688,690,3,144,72,0,689,685,1,0,0,0,689,
+		687,1,0,0,0,690,738,1,0,0,0,691,692,5,200,0,0,692,693,5,201,0,0,693,694,
+		3,144,72,0,694,698,5,226,0,0,695,697,3,72,36,0,696,695,1,0,0,0,697,700,
+		1,0,0,0,698,696,1,0,0,0,698,699,1,0,0,0,699,703,1,0,0,0,700,698,1,0,0,
+		0,701,702,5,162,0,0,702,704,3,138,69,0,703,701,1,0,0,0,703,704,1,0,0,0,
+		704,705,1,0,0,0,705,706,5,227,0,0,706,738,1,0,0,0,707,708,5,200,0,0,708,
+		709,5,206,0,0,709,710,3,138,69,0,710,711,5,162,0,0,711,712,3,138,69,0,
+		712,738,1,0,0,0,713,714,5,199,0,0,714,738,3,138,69,0,715,716,5,108,0,0,
+		716,717,5,70,0,0,717,738,5,245,0,0,718,719,5,111,0,0,719,738,3,74,37,0,
+		720,721,5,8,0,0,721,738,5,245,0,0,722,723,5,115,0,0,723,738,5,247,0,0,
+		724,738,3,42,21,0,725,726,5,218,0,0,726,727,5,60,0,0,727,728,3,138,69,
+		0,728,729,5,204,0,0,729,733,3,138,69,0,730,731,5,219,0,0,731,732,5,220,
+		0,0,732,734,3,138,69,0,733,730,1,0,0,0,733,734,1,0,0,0,734,738,1,0,0,0,
+		735,736,5,221,0,0,736,738,3,138,69,0,737,645,1,0,0,0,737,647,1,0,0,0,737,
+		649,1,0,0,0,737,657,1,0,0,0,737,659,1,0,0,0,737,661,1,0,0,0,737,663,1,
+		0,0,0,737,666,1,0,0,0,737,675,1,0,0,0,737,681,1,0,0,0,737,683,1,0,0,0,
+		737,691,1,0,0,0,737,707,1,0,0,0,737,713,1,0,0,0,737,715,1,0,0,0,737,718,
+		1,0,0,0,737,720,1,0,0,0,737,722,1,0,0,0,737,724,1,0,0,0,737,725,1,0,0,
+		0,737,735,1,0,0,0,738,71,1,0,0,0,739,740,5,202,0,0,740,741,3,138,69,0,
+		741,742,3,138,69,0,742,73,1,0,0,0,743,756,5,112,0,0,744,756,5,113,0,0,
+		745,756,5,114,0,0,746,747,5,50,0,0,747,751,5,226,0,0,748,750,3,30,15,0,
+		749,748,1,0,0,0,750,753,1,0,0,0,751,749,1,0,0,0,751,752,1,0,0,0,752,754,
+		1,0,0,0,753,751,1,0,0,0,754,756,5,227,0,0,755,743,1,0,0,0,755,744,1,0,
+		0,0,755,745,1,0,0,0,755,746,1,0,0,0,756,75,1,0,0,0,757,758,5,208,0,0,758,
+		759,3,144,72,0,759,763,5,226,0,0,760,762,3,78,39,0,761,760,1,0,0,0,762,
+		765,1,0,0,0,763,761,1,0,0,0,763,764,1,0,0,0,764,766,1,0,0,0,765,763,1,
+		0,0,0,766,767,5,227,0,0,767,77,1,0,0,0,768,769,5,188,0,0,769,770,3,144,
+		72,0,770,771,5,231,0,0,771,772,3,144,72,0,772,792,1,0,0,0,773,774,5,186,
+		0,0,774,792,3,138,69,0,775,776,5,209,0,0,776,792,3,138,69,0,777,778,5,
+		210,0,0,778,792,5,212,0,0,779,780,5,210,0,0,780,792,3,144,72,0,781,783,
+		5,62,0,0,782,784,3,80,40,0,783,782,1,0,0,0,784,785,1,0,0,0,785,783,1,0,
+		0,0,785,786,1,0,0,0,786,792,1,0,0,0,787,788,5,196,0,0,788,789,5,159,0,
+		0,789,790,5,49,0,0,790,792,3,144,72,0,791,768,1,0,0,0,791,773,1,0,0,0,
+		791,775,1,0,0,0,791,777,1,0,0,0,791,779,1,0,0,0,791,781,1,0,0,0,791,787,
+		1,0,0,0,792,79,1,0,0,0,793,794,5,211,0,0,794,800,3,138,69,0,795,796,5,
+		95,0,0,796,800,3,138,69,0,797,798,5,96,0,0,798,800,3,138,69,0,799,793,
+		1,0,0,0,799,795,1,0,0,0,799,797,1,0,0,0,800,81,1,0,0,0,801,802,5,116,0,
+		0,802,803,3,144,72,0,803,807,5,226,0,0,804,806,3,84,42,0,805,804,1,0,0,
+		0,806,809,1,0,0,0,807,805,1,0,0,0,807,808,1,0,0,0,808,810,1,0,0,0,809,
+		807,1,0,0,0,810,811,5,227,0,0,811,83,1,0,0,0,812,813,5,117,0,0,813,848,
+		3,138,69,0,814,815,5,118,0,0,815,820,3,86,43,0,816,817,5,230,0,0,817,819,
+		3,86,43,0,818,816,1,0,0,0,819,822,1,0,0,0,820,818,1,0,0,0,820,821,1,0,
+		0,0,821,848,1,0,0,0,822,820,1,0,0,0,823,824,5,155,0,0,824,848,3,138,69,
+		0,825,826,5,156,0,0,826,827,3,138,69,0,827,828,5,154,0,0,828,831,3,144,
+		72,0,829,830,5,157,0,0,830,832,3,138,69,0,831,829,1,0,0,0,831,832,1,0,
+		0,0,832,834,1,0,0,0,833,835,5,160,0,0,834,833,1,0,0,0,834,835,1,0,0,0,
+		835,848,1,0,0,0,836,837,5,194,0,0,837,848,3,138,69,0,838,839,5,158,0,0,
+		839,844,3,90,45,0,840,841,5,230,0,0,841,843,3,90,45,0,842,840,1,0,0,0,
+		843,846,1,0,0,0,844,842,1,0,0,0,844,845,1,0,0,0,845,848,1,0,0,0,846,844,
+		1,0,0,0,847,812,1,0,0,0,847,814,1,0,0,0,847,823,1,0,0,0,847,825,1,0,0,
+		0,847,836,1,0,0,0,847,838,1,0,0,0,848,85,1,0,0,0,849,850,3,144,72,0,850,
+		859,3,138,69,0,851,855,5,226,0,0,852,854,3,88,44,0,853,852,1,0,0,0,854,
+		857,1,0,0,0,855,853,1,0,0,0,855,856,1,0,0,0,856,858,1,0,0,0,857,855,1,
+		0,0,0,858,860,5,227,0,0,859,851,1,0,0,0,859,860,1,0,0,0,860,87,1,0,0,0,
+		861,862,5,155,0,0,862,868,3,138,69,0,863,864,5,156,0,0,864,868,3,138,69,
+		0,865,866,5,157,0,0,866,868,3,138,69,0,867,861,1,0,0,0,867,863,1,0,0,0,
+		867,865,1,0,0,0,868,89,1,0,0,0,869,870,5,245,0,0,870,871,3,138,69,0,871,
+		91,1,0,0,0,872,873,5,119,0,0,873,882,3,144,72,0,874,878,5,226,0,0,875,
+		877,3,94,47,0,876,875,1,0,0,0,877,880,1,0,0,0,878,876,1,0,0,0,878,879,
+		1,0,0,0,879,881,1,0,0,0,880,878,1,0,0,0,881,883,5,227,0,0,882,874,1,0,
+		0,0,882,883,1,0,0,0,883,93,1,0,0,0,884,885,5,120,0,0,885,891,3,138,69,
+		0,886,887,5,121,0,0,887,891,3,138,69,0,888,889,5,122,0,0,889,891,3,138,
+		69,0,890,884,1,0,0,0,890,886,1,0,0,0,890,888,1,0,0,0,891,95,1,0,0,0,892,
+		893,5,123,0,0,893,894,3,144,72,0,894,895,5,226,0,0,895,903,3,138,69,0,
+		896,901,3,134,67,0,897,898,5,55,0,0,898,899,3,138,69,0,899,900,3,134,67,
+		0,900,902,1,0,0,0,901,897,1,0,0,0,901,902,1,0,0,0,902,904,1,0,0,0,903,
+		896,1,0,0,0,903,904,1,0,0,0,904,905,1,0,0,0,905,906,5,227,0,0,906,97,1,
+		0,0,0,907,908,5,124,0,0,908,909,3,144,72,0,909,910,5,233,0,0,910,917,3,
+		138,69,0,911,914,5,125,0,0,912,915,5,126,0,0,913,915,5,127,0,0,914,912,
+		1,0,0,0,914,913,1,0,0,0,915,916,1,0,0,0,916,918,3,136,68,0,917,911,1,0,
+		0,0,917,918,1,0,0,0,918,921,1,0,0,0,919,920,5,49,0,0,920,922,5,245,0,0,
+		921,919,1,0,0,0,921,922,1,0,0,0,922,99,1,0,0,0,923,924,5,128,0,0,924,925,
+		3,144,72,0,925,926,5,132,0,0,926,929,3,138,69,0,927,928,5,49,0,0,928,930,
+		5,245,0,0,929,927,1,0,0,0,929,930,1,0,0,0,930,934,1,0,0,0,931,932,5,129,
+		0,0,932,933,5,131,0,0,933,935,5,247,0,0,934,931,1,0,0,0,934,935,1,0,0,
+		0,935,939,1,0,0,0,936,937,5,130,0,0,937,938,5,131,0,0,938,940,5,247,0,
+		0,939,936,1,0,0,0,939,940,1,0,0,0,940,951,1,0,0,0,941,942,5,149,0,0,942,
+		943,5,172,0,0,943,944,3,144,72,0,944,945,5,150,0,0,945,946,5,154,0,0,946,
+		947,5,247,0,0,947,949,5,151,0,0,948,950,3,102,51,0,949,948,1,0,0,0,949,
+		950,1,0,0,0,950,952,1,0,0,0,951,941,1,0,0,0,951,952,1,0,0,0,952,953,1,
+		0,0,0,953,954,5,232,0,0,954,959,3,104,52,0,955,956,5,230,0,0,956,958,3,
+		104,52,0,957,955,1,0,0,0,958,961,1,0,0,0,959,957,1,0,0,0,959,960,1,0,0,
+		0,960,101,1,0,0,0,961,959,1,0,0,0,962,963,5,152,0,0,963,968,3,144,72,0,
+		964,965,5,230,0,0,965,967,3,144,72,0,966,964,1,0,0,0,967,970,1,0,0,0,968,
+		966,1,0,0,0,968,969,1,0,0,0,969,974,1,0,0,0,970,968,1,0,0,0,971,972,5,
+		163,0,0,972,973,5,153,0,0,973,975,3,144,72,0,974,971,1,0,0,0,974,975,1,
+		0,0,0,975,979,1,0,0,0,976,977,5,153,0,0,977,979,3,144,72,0,978,962,1,0,
+		0,0,978,976,1,0,0,0,979,103,1,0,0,0,980,981,5,145,0,0,981,982,5,246,0,
+		0,982,983,5,154,0,0,983,1000,3,144,72,0,984,996,5,148,0,0,985,986,5,228,
+		0,0,986,991,3,144,72,0,987,988,5,230,0,0,988,990,3,144,72,0,989,987,1,
+		0,0,0,990,993,1,0,0,0,991,989,1,0,0,0,991,992,1,0,0,0,992,994,1,0,0,0,
+		993,991,1,0,0,0,994,995,5,229,0,0,995,997,1,0,0,0,996,985,1,0,0,0,996,
+		997,1,0,0,0,997,1000,1,0,0,0,998,1000,3,144,72,0,999,980,1,0,0,0,999,984,
+		1,0,0,0,999,998,1,0,0,0,1000,105,1,0,0,0,1001,1002,5,133,0,0,1002,1003,
+		5,132,0,0,1003,1006,3,138,69,0,1004,1005,5,134,0,0,1005,1007,3,136,68,
+		0,1006,1004,1,0,0,0,1006,1007,1,0,0,0,1007,107,1,0,0,0,1008,1009,5,135,
+		0,0,1009,1010,5,136,0,0,1010,1015,3,110,55,0,1011,1012,5,230,0,0,1012,
+		1014,3,110,55,0,1013,1011,1,0,0,0,1014,1017,1,0,0,0,1015,1013,1,0,0,0,
+		1015,1016,1,0,0,0,1016,109,1,0,0,0,1017,1015,1,0,0,0,1018,1021,5,63,0,
+		0,1019,1021,3,144,72,0,1020,1018,1,0,0,0,1020,1019,1,0,0,0,1021,111,1,
+		0,0,0,1022,1023,5,137,0,0,1023,1027,5,226,0,0,1024,1026,3,114,57,0,1025,
+		1024,1,0,0,0,1026,1029,1,0,0,0,1027,1025,1,0,0,0,1027,1028,1,0,0,0,1028,
+		1030,1,0,0,0,1029,1027,1,0,0,0,1030,1031,5,227,0,0,1031,113,1,0,0,0,1032,
+		1033,5,10,0,0,1033,1043,3,142,71,0,1034,1035,5,138,0,0,1035,1040,3,144,
+		72,0,1036,1037,5,230,0,0,1037,1039,3,144,72,0,1038,1036,1,0,0,0,1039,1042,
+		1,0,0,0,1040,1038,1,0,0,0,1040,1041,1,0,0,0,1041,1044,1,0,0,0,1042,1040,
+		1,0,0,0,1043,1034,1,0,0,0,1043,1044,1,0,0,0,1044,1124,1,0,0,0,1045,1046,
+		5,139,0,0,1046,1124,3,144,72,0,1047,1048,5,140,0,0,1048,1124,3,144,72,
+		0,1049,1050,5,141,0,0,1050,1051,5,142,0,0,1051,1052,5,143,0,0,1052,1124,
+		3,144,72,0,1053,1056,5,144,0,0,1054,1055,5,246,0,0,1055,1057,5,188,0,0,
+		1056,1054,1,0,0,0,1056,1057,1,0,0,0,1057,1058,1,0,0,0,1058,1059,5,142,
+		0,0,1059,1060,5,154,0,0,1060,1124,3,144,72,0,1061,1062,5,145,0,0,1062,
+		1063,5,246,0,0,1063,1064,5,188,0,0,1064,1065,5,142,0,0,1065,1066,5,154,
+		0,0,1066,1124,3,144,72,0,1067,1068,5,165,0,0,1068,1073,3,144,72,0,1069,
+		1070,5,230,0,0,1070,1072,3,144,72,0,1071,1069,1,0,0,0,1072,1075,1,0,0,
+		0,1073,1071,1,0,0,0,1073,1074,1,0,0,0,1074,1076,1,0,0,0,1075,1073,1,0,
+		0,0,1076,1077,5,154,0,0,1077,1078,5,217,0,0,1078,1079,3,142,71,0,1079,
+		1124,1,0,0,0,1080,1081,5,161,0,0,1081,1082,3,138,69,0,1082,1086,5,226,
+		0,0,1083,1085,3,114,57,0,1084,1083,1,0,0,0,1085,1088,1,0,0,0,1086,1084,
+		1,0,0,0,1086,1087,1,0,0,0,1087,1089,1,0,0,0,1088,1086,1,0,0,0,1089,1099,
+		5,227,0,0,1090,1091,5,162,0,0,1091,1095,5,226,0,0,1092,1094,3,114,57,0,
+		1093,1092,1,0,0,0,1094,1097,1,0,0,0,1095,1093,1,0,0,0,1095,1096,1,0,0,
+		0,1096,1098,1,0,0,0,1097,1095,1,0,0,0,1098,1100,5,227,0,0,1099,1090,1,
+		0,0,0,1099,1100,1,0,0,0,1100,1124,1,0,0,0,1101,1104,5,146,0,0,1102,1103,
+		5,172,0,0,1103,1105,5,105,0,0,1104,1102,1,0,0,0,1104,1105,1,0,0,0,1105,
+		1106,1,0,0,0,1106,1110,5,226,0,0,1107,1109,3,114,57,0,1108,1107,1,0,0,
+		0,1109,1112,1,0,0,0,1110,1108,1,0,0,0,1110,1111,1,0,0,0,1111,1113,1,0,
+		0,0,1112,1110,1,0,0,0,1113,1124,5,227,0,0,1114,1115,5,147,0,0,1115,1119,
+		5,226,0,0,1116,1118,3,114,57,0,1117,1116,1,0,0,0,1118,1121,1,0,0,0,1119,
+		1117,1,0,0,0,1119,1120,1,0,0,0,1120,1122,1,0,0,0,1121,1119,1,0,0,0,1122,
+		1124,5,227,0,0,1123,1032,1,0,0,0,1123,1045,1,0,0,0,1123,1047,1,0,0,0,1123,
+		1049,1,0,0,0,1123,1053,1,0,0,0,1123,1061,1,0,0,0,1123,1067,1,0,0,0,1123,
+		1080,1,0,0,0,1123,1101,1,0,0,0,1123,1114,1,0,0,0,1124,115,1,0,0,0,1125,
+		1126,5,164,0,0,1126,1130,5,226,0,0,1127,1129,3,118,59,0,1128,1127,1,0,
+		0,0,1129,1132,1,0,0,0,1130,1128,1,0,0,0,1130,1131,1,0,0,0,1131,1133,1,
+		0,0,0,1132,1130,1,0,0,0,1133,1134,5,227,0,0,1134,117,1,0,0,0,1135,1136,
+		5,165,0,0,1136,1141,3,144,72,0,1137,1138,5,230,0,0,1138,1140,3,144,72,
+		0,1139,1137,1,0,0,0,1140,1143,1,0,0,0,1141,1139,1,0,0,0,1141,1142,1,0,
+		0,0,1142,1147,1,0,0,0,1143,1141,1,0,0,0,1144,1146,3,120,60,0,1145,1144,
+		1,0,0,0,1146,1149,1,0,0,0,1147,1145,1,0,0,0,1147,1148,1,0,0,0,1148,1152,
+		1,0,0,0,1149,1147,1,0,0,0,1150,1152,3,112,56,0,1151,1135,1,0,0,0,1151,
+		1150,1,0,0,0,1152,119,1,0,0,0,1153,1154,5,166,0,0,1154,1176,3,138,69,0,
+		1155,1156,5,167,0,0,1156,1176,3,136,68,0,1157,1158,5,95,0,0,1158,1159,
+		3,138,69,0,1159,1160,5,174,0,0,1160,1161,5,103,0,0,1161,1176,1,0,0,0,1162,
+		1163,5,96,0,0,1163,1176,3,138,69,0,1164,1165,5,97,0,0,1165,1166,3,138,
+		69,0,1166,1167,5,174,0,0,1167,1168,5,103,0,0,1168,1176,1,0,0,0,1169,1170,
+		5,98,0,0,1170,1176,3,138,69,0,1171,1172,5,99,0,0,1172,1176,5,100,0,0,1173,
+		1174,5,101,0,0,1174,1176,3,138,69,0,1175,1153,1,0,0,0,1175,1155,1,0,0,
+		0,1175,1157,1,0,0,0,1175,1162,1,0,0,0,1175,1164,1,0,0,0,1175,1169,1,0,
+		0,0,1175,1171,1,0,0,0,1175,1173,1,0,0,0,1176,121,1,0,0,0,1177,1178,5,2,
+		0,0,1178,1179,3,144,72,0,1179,1180,5,4,0,0,1180,1181,3,144,72,0,1181,1185,
+		5,226,0,0,1182,1184,3,124,62,0,1183,1182,1,0,0,0,1184,1187,1,0,0,0,1185,
+		1183,1,0,0,0,1185,1186,1,0,0,0,1186,1188,1,0,0,0,1187,1185,1,0,0,0,1188,
+		1189,5,227,0,0,1189,123,1,0,0,0,1190,1191,3,144,72,0,1191,1192,5,58,0,
+		0,1192,1193,5,168,0,0,1193,1194,5,247,0,0,1194,1390,1,0,0,0,1195,1196,
+		3,144,72,0,1196,1197,5,58,0,0,1197,1198,5,36,0,0,1198,1202,3,138,69,0,
+		1199,1201,3,132,66,0,1200,1199,1,0,0,0,1201,1204,1,0,0,0,1202,1200,1,0,
+		0,0,1202,1203,1,0,0,0,1203,1390,1,0,0,0,1204,1202,1,0,0,0,1205,1206,3,
+		142,71,0,1206,1207,7,3,0,0,1207,1208,3,138,69,0,1208,1213,3,134,67,0,1209,
+		1210,5,26,0,0,1210,1211,3,138,69,0,1211,1212,3,134,67,0,1212,1214,1,0,
+		0,0,1213,1209,1,0,0,0,1213,1214,1,0,0,0,1214,1390,1,0,0,0,1215,1216,3,
+		142,71,0,1216,1217,5,171,0,0,1217,1218,3,138,69,0,1218,1219,5,172,0,0,
+		1219,1220,5,245,0,0,1220,1390,1,0,0,0,1221,1222,3,144,72,0,1222,1246,5,
+		173,0,0,1223,1224,5,52,0,0,1224,1247,5,245,0,0,1225,1235,5,36,0,0,1226,
+		1227,5,42,0,0,1227,1228,3,138,69,0,1228,1232,3,134,67,0,1229,1231,3,126,
+		63,0,1230,1229,1,0,0,0,1231,1234,1,0,0,0,1232,1230,1,0,0,0,1232,1233,1,
+		0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,0,0,1235,1226,1,0,0,0,1235,1236,
+		1,0,0,0,1236,1240,1,0,0,0,1237,1239,3,132,66,0,1238,1237,1,0,0,0,1239,
+		1242,1,0,0,0,1240,1238,1,0,0,0,1240,1241,1,0,0,0,1241,1244,1,0,0,0,1242,
+		1240,1,0,0,0,1243,1245,3,128,64,0,1244,1243,1,0,0,0,1244,1245,1,0,0,0,
+		1245,1247,1,0,0,0,1246,1223,1,0,0,0,1246,1225,1,0,0,0,1247,1390,1,0,0,
+		0,1248,1250,5,164,0,0,1249,1251,3,120,60,0,1250,1249,1,0,0,0,1251,1252,
+		1,0,0,0,1252,1250,1,0,0,0,1252,1253,1,0,0,0,1253,1390,1,0,0,0,1254,1255,
+		5,164,0,0,1255,1256,5,165,0,0,1256,1390,5,102,0,0,1257,1258,3,144,72,0,
+		1258,1259,5,113,0,0,1259,1260,3,138,69,0,1260,1390,1,0,0,0,1261,1262,3,
+		144,72,0,1262,1263,5,14,0,0,1263,1264,3,24,12,0,1264,1268,5,226,0,0,1265,
+		1267,3,30,15,0,1266,1265,1,0,0,0,1267,1270,1,0,0,0,1268,1266,1,0,0,0,1268,
+		1269,1,0,0,0,1269,1271,1,0,0,0,1270,1268,1,0,0,0,1271,1272,5,227,0,0,1272,
+		1390,1,0,0,0,1273,1274,3,144,72,0,1274,1275,5,17,0,0,1275,1276,5,245,0,
+		0,1276,1277,5,18,0,0,1277,1278,3,138,69,0,1278,1390,1,0,0,0,1279,1280,
+		3,144,72,0,1280,1282,5,19,0,0,1281,1283,5,234,0,0,1282,1281,1,0,0,0,1282,
+		1283,1,0,0,0,1283,1284,1,0,0,0,1284,1285,3,138,69,0,1285,1390,1,0,0,0,
+		1286,1287,3,144,72,0,1287,1288,5,222,0,0,1288,1289,3,136,68,0,1289,1390,
+		1,0,0,0,1290,1291,3,144,72,0,1291,1292,5,222,0,0,1292,1293,5,36,0,0,1293,
+		1298,3,130,65,0,1294,1295,5,230,0,0,1295,1297,3,130,65,0,1296,1294,1,0,
+		0,0,1297,1300,1,0,0,0,1298,1296,1,0,0,0,1298,1299,1,0,0,0,1299,1390,1,
+		0,0,0,1300,1298,1,0,0,0,1301,1302,3,144,72,0,1302,1303,5,89,0,0,1303,1304,
+		3,138,69,0,1304,1390,1,0,0,0,1305,1306,3,144,72,0,1306,1307,5,90,0,0,1307,
+		1308,5,131,0,0,1308,1309,3,136,68,0,1309,1310,5,60,0,0,1310,1311,3,138,
+		69,0,1311,1390,1,0,0,0,1312,1313,3,144,72,0,1313,1314,5,191,0,0,1314,1315,
+		5,90,0,0,1315,1390,1,0,0,0,1316,1317,3,144,72,0,1317,1318,5,68,0,0,1318,
+		1320,5,66,0,0,1319,1321,5,246,0,0,1320,1319,1,0,0,0,1320,1321,1,0,0,0,
+		1321,1390,1,0,0,0,1322,1323,3,144,72,0,1323,1324,5,68,0,0,1324,1327,5,
+		67,0,0,1325,1326,5,49,0,0,1326,1328,5,245,0,0,1327,1325,1,0,0,0,1327,1328,
+		1,0,0,0,1328,1390,1,0,0,0,1329,1330,3,144,72,0,1330,1332,5,62,0,0,1331,
+		1333,3,80,40,0,1332,1331,1,0,0,0,1333,1334,1,0,0,0,1334,1332,1,0,0,0,1334,
+		1335,1,0,0,0,1335,1390,1,0,0,0,1336,1337,5,20,0,0,1337,1390,5,247,0,0,
+		1338,1339,5,21,0,0,1339,1390,5,247,0,0,1340,1390,5,22,0,0,1341,1390,5,
+		23,0,0,1342,1343,3,144,72,0,1343,1344,5,24,0,0,1344,1345,5,25,0,0,1345,
+		1346,3,138,69,0,1346,1347,3,134,67,0,1347,1348,5,26,0,0,1348,1349,3,138,
+		69,0,1349,1350,3,134,67,0,1350,1390,1,0,0,0,1351,1352,3,144,72,0,1352,
+		1353,5,27,0,0,1353,1356,5,154,0,0,1354,1357,5,28,0,0,1355,1357,3,138,69,
+		0,1356,1354,1,0,0,0,1356,1355,1,0,0,0,1357,1358,1,0,0,0,1358,1359,5,29,
+		0,0,1359,1360,3,138,69,0,1360,1361,3,134,67,0,1361,1362,5,26,0,0,1362,
+		1363,3,138,69,0,1363,1364,3,134,67,0,1364,1390,1,0,0,0,1365,1366,3,144,
+		72,0,1366,1367,5,30,0,0,1367,1368,3,138,69,0,1368,1369,3,134,67,0,1369,
+		1370,5,18,0,0,1370,1371,3,138,69,0,1371,1390,1,0,0,0,1372,1373,5,31,0,
+		0,1373,1374,3,142,71,0,1374,1375,5,32,0,0,1375,1376,3,142,71,0,1376,1379,
+		3,138,69,0,1377,1378,5,33,0,0,1378,1380,3,138,69,0,1379,1377,1,0,0,0,1379,
+		1380,1,0,0,0,1380,1390,1,0,0,0,1381,1382,5,34,0,0,1382,1383,5,33,0,0,1383,
+		1384,3,138,69,0,1384,1385,3,134,67,0,1385,1386,5,35,0,0,1386,1387,3,138,
+		69,0,1387,1388,3,134,67,0,1388,1390,1,0,0,0,1389,1190,1,0,0,0,1389,1195,
+		1,0,0,0,1389,1205,1,0,0,0,1389,1215,1,0,0,0,1389,1221,1,0,0,0,1389,1248,
+		1,0,0,0,1389,1254,1,0,0,0,1389,1257,1,0,0,0,1389,1261,1,0,0,0,1389,1273,
+		1,0,0,0,1389,1279,1,0,0,0,1389,1286,1,0,0,0,1389,1290,1,0,0,0,1389,1301,
+		1,0,0,0,1389,1305,1,0,0,0,1389,1312,1,0,0,0,1389,1316,1,0,0,0,1389,1322,
+		1,0,0,0,1389,1329,1,0,0,0,1389,1336,1,0,0,0,1389,1338,1,0,0,0,1389,1340,
+		1,0,0,0,1389,1341,1,0,0,0,1389,1342,1,0,0,0,1389,1351,1,0,0,0,1389,1365,
+		1,0,0,0,1389,1372,1,0,0,0,1389,1381,1,0,0,0,1390,125,1,0,0,0,1391,1392,
+		5,70,0,0,1392,1393,5,245,0,0,1393,1394,5,163,0,0,1394,1395,3,138,69,0,
+		1395,1396,3,134,67,0,1396,127,1,0,0,0,1397,1398,5,43,0,0,1398,1399,5,38,
+		0,0,1399,1400,5,39,0,0,1400,1401,3,138,69,0,1401,1402,5,40,0,0,1402,1403,
+		3,138,69,0,1403,129,1,0,0,0,1404,1406,5,235,0,0,1405,1404,1,0,0,0,1405,
+		1406,1,0,0,0,1406,1407,1,0,0,0,1407,1408,3,136,68,0,1408,1409,5,32,0,0,
+		1409,1410,3,138,69,0,1410,131,1,0,0,0,1411,1412,5,37,0,0,1412,1413,3,142,
+		71,0,1413,1414,3,138,69,0,1414,133,1,0,0,0,1415,1416,5,174,0,0,1416,1417,
+		5,187,0,0,1417,135,1,0,0,0,1418,1419,5,246,0,0,1419,137,1,0,0,0,1420,1421,
+		6,69,-1,0,1421,1422,5,228,0,0,1422,1423,3,138,69,0,1423,1424,5,229,0,0,
+		1424,1463,1,0,0,0,1425,1426,5,235,0,0,1426,1463,3,138,69,16,1427,1428,
+		5,191,0,0,1428,1463,3,138,69,11,1429,1430,5,161,0,0,1430,1431,3,138,69,
+		0,1431,1432,5,163,0,0,1432,1433,3,138,69,0,1433,1434,5,162,0,0,1434,1435,
+		3,138,69,0,1435,1463,1,0,0,0,1436,1437,3,144,72,0,1437,1446,5,228,0,0,
+		1438,1443,3,138,69,0,1439,1440,5,230,0,0,1440,1442,3,138,69,0,1441,1439,
+		1,0,0,0,1442,1445,1,0,0,0,1443,1441,1,0,0,0,1443,1444,1,0,0,0,1444,1447,
+		1,0,0,0,1445,1443,1,0,0,0,1446,1438,1,0,0,0,1446,1447,1,0,0,0,1447,1448,
+		1,0,0,0,1448,1449,5,229,0,0,1449,1463,1,0,0,0,1450,1452,7,4,0,0,1451,1453,
+		3,140,70,0,1452,1451,1,0,0,0,1452,1453,1,0,0,0,1453,1454,1,0,0,0,1454,
+		1455,5,174,0,0,1455,1463,3,140,70,0,1456,1457,5,247,0,0,1457,1463,3,140,
+		70,0,1458,1463,5,246,0,0,1459,1463,5,247,0,0,1460,1463,5,245,0,0,1461,
+		1463,3,142,71,0,1462,1420,1,0,0,0,1462,1425,1,0,0,0,1462,1427,1,0,0,0,
+		1462,1429,1,0,0,0,1462,1436,1,0,0,0,1462,1450,1,0,0,0,1462,1456,1,0,0,
+		0,1462,1458,1,0,0,0,1462,1459,1,0,0,0,1462,1460,1,0,0,0,1462,1461,1,0,
+		0,0,1463,1484,1,0,0,0,1464,1465,10,15,0,0,1465,1466,5,188,0,0,1466,1483,
+		3,138,69,16,1467,1468,10,14,0,0,1468,1469,7,5,0,0,1469,1483,3,138,69,15,
+		1470,1471,10,13,0,0,1471,1472,7,6,0,0,1472,1483,3,138,69,14,1473,1474,
+		10,12,0,0,1474,1475,7,7,0,0,1475,1483,3,138,69,13,1476,1477,10,10,0,0,
+		1477,1478,5,189,0,0,1478,1483,3,138,69,11,1479,1480,10,9,0,0,1480,1481,
+		5,190,0,0,1481,1483,3,138,69,10,1482,1464,1,0,0,0,1482,1467,1,0,0,0,1482,
+		1470,1,0,0,0,1482,1473,1,0,0,0,1482,1476,1,0,0,0,1482,1479,1,0,0,0,1483,
+		1486,1,0,0,0,1484,1482,1,0,0,0,1484,1485,1,0,0,0,1485,139,1,0,0,0,1486,
+		1484,1,0,0,0,1487,1488,7,8,0,0,1488,141,1,0,0,0,1489,1492,3,144,72,0,1490,
+		1491,5,231,0,0,1491,1493,3,144,72,0,1492,1490,1,0,0,0,1492,1493,1,0,0,
+		0,1493,143,1,0,0,0,1494,1495,7,9,0,0,1495,145,1,0,0,0,140,150,152,166,
+		192,199,201,209,211,230,240,251,259,280,289,299,311,315,323,327,332,342,
+		356,363,366,381,387,394,403,408,416,423,436,438,448,470,472,480,490,524,
+		534,563,565,579,582,590,613,620,628,635,639,643,651,655,671,689,698,703,
+		733,737,751,755,763,785,791,799,807,820,831,834,844,847,855,859,867,878,
+		882,890,901,903,914,917,921,929,934,939,949,951,959,968,974,978,991,996,
+		999,1006,1015,1020,1027,1040,1043,1056,1073,1086,1095,1099,1104,1110,1119,
+		1123,1130,1141,1147,1151,1175,1185,1202,1213,1232,1235,1240,1244,1246,
+		1252,1268,1282,1298,1320,1327,1334,1356,1379,1389,1405,1443,1446,1452,
+		1462,1482,1484,1492
 	};
 
 	public static readonly ATN _ATN =

@@ -1386,6 +1386,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitIndexDelayedItem([NotNull] DealLangParser.IndexDelayedItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>indexDelayDrawnItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexDelayDrawnItem([NotNull] DealLangParser.IndexDelayDrawnItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>utilisationItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
 	/// </summary>
@@ -1502,6 +1509,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitRecoveryDraw([NotNull] DealLangParser.RecoveryDrawContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.delayOutcome"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDelayOutcome([NotNull] DealLangParser.DelayOutcomeContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.loading"/>.
 	/// </summary>

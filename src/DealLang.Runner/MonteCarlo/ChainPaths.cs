@@ -27,7 +27,11 @@ public sealed class ChainPaths
     sealed record Other(
         DealPaths Paths, PathInputs Inputs, ScenarioSpec Work, ScenarioSpec Prepared, PathMemo Memo,
         int[] DrawnParties, int[] TopParties, int[] TopDefaults, bool[] DrawnRecovery, bool[] DrawnIndexMask, int[] DrawnIndices,
-        int[] TopIndices, int[] TopPeriodOf, Date End);
+        int[] TopIndices, int[] TopPeriodOf, Date End, DelayedIndex[] Delayed);
+
+    /// <summary>An entity's index that the top's scenario delays by a drawn delay (matched by name): the top's model
+    /// and the entity's own row at each of its outcomes, its own points moved by the same months.</summary>
+    sealed record DelayedIndex(int Index, int Model, double[][] Rows);
 
     /// <param name="runner">The chain's runner, whose buffers this fills.</param>
     /// <param name="source">The top deal's stochastic scenario as a path source.</param>
@@ -96,6 +100,19 @@ public sealed class ChainPaths
                 }
             }
 
+            var delayed = new List<DelayedIndex>();
+            for (int d = 0; d < source.Delays.Length; d++)
+            {
+                DelayModel model = source.Delays[d];
+                int i = Array.FindIndex(deal.Indices, x => x.Name == top.Indices[model.Index].Name);
+                if (i >= 0)
+                {
+                    IndexOverride? levers = spec.Indices.Length == 0 ? null : spec.Indices[i];
+                    mask[i] = true;
+                    delayed.Add(new DelayedIndex(i, d, [.. model.Months.Select(m => DrawnDelays.RowOf(deal, i, levers, m))]));
+                }
+            }
+
             // Its own copy of the prepared scenario, whose drawn parties' dates and recoveries each path overwrites.
             ScenarioSpec work = spec with
             {
@@ -107,7 +124,7 @@ public sealed class ChainPaths
             DealPaths paths = runner.PathsOf(e);
             others[e] = new Other(
                 paths, runner.Buffers(e).Inputs, work, spec, paths.NewMemo(), [.. parties], [.. topParties], [.. topDefaults], [.. recovery],
-                mask, [.. indices], [.. topIndices], TopPeriods(top.Boundaries, deal.Boundaries, deal.Periods), deal.Boundaries[^1]);
+                mask, [.. indices], [.. topIndices], TopPeriods(top.Boundaries, deal.Boundaries, deal.Periods), deal.Boundaries[^1], [.. delayed]);
         }
     }
 
@@ -157,6 +174,17 @@ public sealed class ChainPaths
                     row[t] = drawnRow[map[t]];
                 }
             }
+
+            // The top's drawn delay, on the entity's own points and periods: its levels and (projected) its schedule.
+            foreach (DelayedIndex d in o.Delayed)
+            {
+                double[] row = d.Rows[source.DelayOutcome(topInputs, d.Model)];
+                o.Inputs.ShareIndexLevel(d.Index, row);
+                if (o.Paths.Deal.ProjectsCompletion)
+                {
+                    o.Inputs.ShareIndexSchedule(d.Index, row);
+                }
+            }
         }
     }
 
@@ -169,8 +197,21 @@ public sealed class ChainPaths
         for (int e = 0; e < others.Length; e++)
         {
             ScenarioSpec work = others[e].Work;
+            IndexOverride?[] indices = work.Indices;
+            if (others[e].Delayed.Length > 0)
+            {
+                DealDescription deal = others[e].Paths.Deal;
+                indices = work.Indices.Length == 0 ? new IndexOverride?[deal.Indices.Length] : (IndexOverride?[])work.Indices.Clone();
+                foreach (DelayedIndex d in others[e].Delayed)
+                {
+                    DelayModel model = source.Delays[d.Model];
+                    indices[d.Index] = DrawnDelays.Moved(deal, d.Index, indices[d.Index], model.Months[source.DelayOutcome(topInputs, d.Model)]);
+                }
+            }
+
             specs[e] = work with
             {
+                Indices = indices,
                 PartyDefaults = (Date?[])work.PartyDefaults.Clone(),
                 PartyRecoveries = (double?[])work.PartyRecoveries.Clone(),
             };

@@ -75,6 +75,12 @@ public sealed class StochasticPaths : IPathSource
     readonly int[] renewalOptions;
     readonly double[] renewalThreshold, renewalOwn, renewalNormal, renewalStress;
 
+    // Drawn completion delays (docs/language.md §10, "Drawn delays"): each model's rows per outcome, and the indices
+    // whose level rows the path source writes itself, drawn by a factor or moved by a drawn delay.
+    readonly DrawnDelays delays;
+    readonly bool[] writtenIndex;
+    readonly bool projectsCompletion;
+
     readonly ConditionalWeakTable<PathInputs, Work> works = [];
     readonly ConditionalWeakTable<PathInputs, Work>.CreateValueCallback newWork;
 
@@ -323,6 +329,14 @@ public sealed class StochasticPaths : IPathSource
                 : NormalQuantile.Inverse(model.Probability);
         }
 
+        delays = new DrawnDelays(deal, scenario, s.Delays ?? [], drawnIndex, Bad);
+        writtenIndex = (bool[])drawnIndex.Clone();
+        for (int d = 0; d < delays.Count; d++)
+        {
+            writtenIndex[delays[d].Index] = true;
+        }
+
+        projectsCompletion = deal.ProjectsCompletion;
         int sobolDimensions = k + defaults.Length + renewalOptions.Sum();
         if (s.Sobol)
         {
@@ -338,7 +352,7 @@ public sealed class StochasticPaths : IPathSource
         newWork = buffers =>
         {
             Shapes.Require(deal, buffers);
-            return new Work(deal, scenario, plan, k, jumpFactors.Length);
+            return new Work(deal, scenario, plan, k, jumpFactors.Length, delays.Count);
         };
     }
 
@@ -374,6 +388,7 @@ public sealed class StochasticPaths : IPathSource
         DrawDefaults(ref rng, w, (uint)path);
         DrawRecoveries(ref rng, w);
         DrawRenewals(ref rng, w, (uint)path);
+        DrawDelays(ref rng, w);
 
         double market = marketFactor >= 0 ? Drawn(factors[marketFactor], w.Shock[marketFactor]) : scenario.MarketRentDeflation;
         w.Market = market;
@@ -391,8 +406,47 @@ public sealed class StochasticPaths : IPathSource
             }
         }
 
-        plan.FillDrawn(w.Scenario, market, deflation, drawnIndex, into, w.Memo);
+        plan.FillDrawn(w.Scenario, market, deflation, writtenIndex, into, w.Memo);
+        for (int d = 0; d < delays.Count; d++)
+        {
+            // The path's delayed row is its levels and, where a forward test reads the completion ahead, its schedule
+            // too: the delay is drawn at the closing, so the path knows its own schedule from the start.
+            double[] row = delays.Row(d, w.DelayOutcome[d]);
+            into.ShareIndexLevel(delays[d].Index, row);
+            if (projectsCompletion)
+            {
+                into.ShareIndexSchedule(delays[d].Index, row);
+            }
+        }
     }
+
+    /// <summary>
+    /// Each drawn delay's outcome, after every other draw of the path (so no other draw moves): one uniform u from the
+    /// path's stream, the first outcome j with u &lt; p_0 + … + p_j (on a mirrored path 1 − u: the mirror's delay is
+    /// the other tail's). Not from a Sobol point: a delay is a discrete draw the factors do not read.
+    /// </summary>
+    void DrawDelays(ref PathStream rng, Work w)
+    {
+        for (int d = 0; d < delays.Count; d++)
+        {
+            w.DelayOutcome[d] = delays.Outcome(d, rng.Uniform());
+        }
+    }
+
+    /// <summary>Drawn delay <paramref name="model"/>'s outcome on the path last filled into <paramref name="into"/>
+    /// (an index into its months), for a chain's other entities, which delay the same index by the same months.</summary>
+    internal int DelayOutcome(PathInputs into, int model)
+    {
+        if (!works.TryGetValue(into, out Work? w))
+        {
+            throw new ArgumentException("These path inputs were never filled by this source.", nameof(into));
+        }
+
+        return w.DelayOutcome[model];
+    }
+
+    /// <summary>The scenario's drawn delays, in the order written.</summary>
+    internal DelayModel[] Delays => spec.Delays ?? [];
 
     /// <summary>The deterministic scenario that the path last filled into <paramref name="into"/> amounts to, its
     /// drawn index rows aside: the drawn default dates, renewals taken, market-rent deflation and facility deflations in place of
@@ -419,8 +473,21 @@ public sealed class StochasticPaths : IPathSource
             }
         }
 
+        // A drawn delay is the path's points moved by its months, as a fixed 'delayed' would move them.
+        IndexOverride?[] indices = scenario.Indices;
+        if (delays.Count > 0)
+        {
+            indices = scenario.Indices.Length == 0 ? new IndexOverride?[Deal.Indices.Length] : (IndexOverride?[])scenario.Indices.Clone();
+            for (int d = 0; d < delays.Count; d++)
+            {
+                DelayModel model = delays[d];
+                indices[model.Index] = DrawnDelays.Moved(Deal, model.Index, indices[model.Index], model.Months[w.DelayOutcome[d]]);
+            }
+        }
+
         return w.Scenario with
         {
+            Indices = indices,
             RenewalsTaken = (int?[])w.Scenario.RenewalsTaken.Clone(),
             PartyDefaults = (Date?[])w.Scenario.PartyDefaults.Clone(),
             PartyRecoveries = (double?[])w.Scenario.PartyRecoveries.Clone(),
@@ -928,8 +995,11 @@ public sealed class StochasticPaths : IPathSource
 
     /// <summary>One set of buffers' work arrays and its own copy of the scenario, whose default dates each path
     /// overwrites with its draws.</summary>
-    sealed class Work(DealDescription deal, ScenarioSpec scenario, DealPaths plan, int k, int jumpFactors)
+    sealed class Work(DealDescription deal, ScenarioSpec scenario, DealPaths plan, int k, int jumpFactors, int delays)
     {
+        // Each drawn delay's outcome on the path (DrawDelays).
+        public readonly int[] DelayOutcome = new int[delays];
+
         public readonly ScenarioSpec Scenario = scenario with
         {
             RenewalsTaken = (int?[])scenario.RenewalsTaken.Clone(),

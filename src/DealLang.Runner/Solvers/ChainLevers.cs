@@ -13,7 +13,7 @@ public static class ChainLevers
     /// <summary>
     /// Whose scenario a break-even's lever on a chain (<paramref name="entities"/> in run order, the top deal last)
     /// moves: the top's (null; laid over every entity, as a chain's scenario is) unless it names a facility's value
-    /// (<c>F.value deflate</c>) or a contract's utilisation (<c>C utilisation</c>) that only a held deal declares, or
+    /// (<c>F.value deflate</c>, <c>F.value grow</c>) or a contract's utilisation (<c>C utilisation</c>) that only a held deal declares, or
     /// names that deal (<c>Hyperion.Campus.value deflate</c>), as it must when two held deals declare the name. Returns
     /// the entity and the lever's text without the deal's name, as that deal's own scenario would write it.
     /// </summary>
@@ -23,12 +23,12 @@ public static class ChainLevers
         ArgumentNullException.ThrowIfNull(text);
         DealDescription top = entities[^1];
         string[] words = Levers.Words(text);
-        if (words is not [var target, var verb] || verb is not ("deflate" or "utilisation"))
+        if (words is not [var target, var verb] || verb is not ("deflate" or "grow" or "utilisation"))
         {
             return (null, text);
         }
 
-        bool facility = verb == "deflate";
+        bool facility = verb is "deflate" or "grow";
         string[] parts = target.Split('.');
         if (facility ? parts is [_, _, "value"] : parts is [_, _])
         {

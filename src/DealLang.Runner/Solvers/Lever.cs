@@ -45,6 +45,15 @@ public abstract record Lever(string Text, string Unit, double Lowest, double Hig
         return specs;
     }
 
+    /// <summary>What a user needs to read the lever's values in a message, where its sign is not the scenario item's
+    /// (null for most levers).</summary>
+    public virtual string? SignNote => null;
+
+    /// <summary>Whether a condition that already holds at <see cref="Start"/> is searched for on the other side, toward
+    /// less stress (a growth lever, whose range goes both ways from 0%): the answer is then the least stressed value at
+    /// which it still holds. Otherwise such a condition has no break-even.</summary>
+    public virtual bool SearchesUnstressedSide => false;
+
     /// <summary>The value as a user reads it: a rate in % (0.0812 → 8.12% per year), a factor as 0.8731x.</summary>
     public string Format(double value) => Unit == "x" ? $"{value:0.######}x" : $"{value * 100:0.####}{Unit}";
 }
@@ -69,6 +78,51 @@ public sealed record MarketRentDeflateLever(string Text)
     : Lever(Text, "% per year", 0, 0.9999, 0, StressUp: true)
 {
     public override ScenarioSpec Apply(ScenarioSpec scenario, double value) => scenario with { MarketRentDeflation = value };
+}
+
+/// <summary>
+/// <c>Facility.value grow R per year</c>: the value's growth with its sign, R in [−99.99%, 100%] (a negative growth
+/// −D is the deflation <c>Facility.value deflate D per year</c>; up to 100% a year is the scenario item's range,
+/// DL0767), stored as a deflation of −R, as the scenario item is. A value's growth helps the lenders, so less is the
+/// stress: the break-even walks down from 0% (the value as the deal's curve has it) and is usually a decline, the
+/// growth at which a tranche first loses; a condition that holds already at 0% is searched for upwards (the growth the
+/// deal needs, <see cref="SearchesUnstressedSide"/>), and a target also walks up from 0%.
+/// </summary>
+public sealed record FacilityGrowLever(string Text, int Facility)
+    : Lever(Text, "% per year", -0.9999, 1, 0, StressUp: false)
+{
+    public override ScenarioSpec Apply(ScenarioSpec scenario, double value)
+    {
+        ValueStress[] stress = [.. scenario.FacilityStress];
+        stress[Facility] = stress[Facility] with { DeflatePerYear = -value };
+        return scenario with { FacilityStress = stress };
+    }
+
+    public override string? SignNote => GrowthSign.Note(Text, "value");
+
+    public override bool SearchesUnstressedSide => true;
+}
+
+/// <summary><c>market_rent grow R per year</c>: the market rent's growth with its sign, R in [−99.99%, 100%], stored as
+/// a deflation of −R (<see cref="ScenarioSpec.MarketRentDeflation"/>); searched downwards from 0%, as
+/// <see cref="FacilityGrowLever"/> is.</summary>
+public sealed record MarketRentGrowLever(string Text)
+    : Lever(Text, "% per year", -0.9999, 1, 0, StressUp: false)
+{
+    public override ScenarioSpec Apply(ScenarioSpec scenario, double value) => scenario with { MarketRentDeflation = -value };
+
+    public override string? SignNote => GrowthSign.Note(Text, "market rent");
+
+    public override bool SearchesUnstressedSide => true;
+}
+
+/// <summary>The note a growth lever's messages carry: its negative values are declines, which a scenario writes as a
+/// <c>deflate</c> (its <c>grow</c> takes [0%, 100%]).</summary>
+static class GrowthSign
+{
+    public static string Note(string text, string what) =>
+        $"a negative growth is a decline of the {what}: {text} -R% per year is written " +
+        $"'{text[..text.LastIndexOf("grow", StringComparison.Ordinal)]}deflate R% per year' in a scenario";
 }
 
 /// <summary><c>enforcement haircut R</c> (<see cref="ScenarioSpec.EnforcementHaircut"/>), R in [0, 100%].</summary>

@@ -10,7 +10,10 @@ namespace DealLang.Runner.Solvers;
 /// point where it does not hold and the first where it does, until they are <see cref="Tolerance"/> apart; the
 /// answer is the end at which it holds, so the run at the answer holds and the run a tolerance below (above, for a
 /// lever whose stress is downward) does not. Past a bracket's first change the walk does not look further: if the
-/// condition stops holding again at a worse stress, the answer is still the least stress at which it first holds;</item>
+/// condition stops holding again at a worse stress, the answer is still the least stress at which it first holds.
+/// On a growth lever (<see cref="Lever.SearchesUnstressedSide"/>) a condition that holds at the start is walked the
+/// other way, to the first point where it stops holding, and bisected alike: the answer is the least stressed value at
+/// which it still holds;</item>
 /// <item>a target (a figure less the number it should reach, continuous where the figure is) by MathNet's Brent
 /// on the first bracket with a change of sign, walking the stress direction first, then the other side of
 /// <c>s</c>.</item>
@@ -53,6 +56,16 @@ public static class LeverSearch
         LeverPoint atStart = At(problem, start);
         if (problem.IsIndicator)
         {
+            if (atStart.Objective > 0 && lever.SearchesUnstressedSide)
+            {
+                // A growth lever's condition already holding at 0% growth: its threshold is a growth, found walking
+                // the other way to the first point where it no longer holds (the answer is still where it holds).
+                double unstressedEnd = lever.StressUp ? lever.Lowest : lever.Highest;
+                (LeverPoint held, LeverPoint cleared) = Walk(problem, atStart, unstressedEnd, untilCleared: true)
+                    ?? throw HoldsThroughout(problem, atStart, At(problem, unstressedEnd));
+                return Bisect(problem, kind, cleared, held);
+            }
+
             if (atStart.Objective > 0)
             {
                 throw new NoSolutionException(
@@ -99,10 +112,10 @@ public static class LeverSearch
     }
 
     /// <summary>The first pair of consecutive walk points over which the objective changes sign (for an indicator:
-    /// from not holding to holding), or null when none does up to <paramref name="end"/>. At most
+    /// from not holding to holding, or with <paramref name="untilCleared"/> from holding to not holding), or null when none does up to <paramref name="end"/>. At most
     /// <see cref="MostWalkPoints"/> points: the k-th is <c>start + (end − start)(2^k − 1)/256</c>, the 9th past the end,
     /// so clamped to it, and the loop stops there.</summary>
-    static (LeverPoint Below, LeverPoint Above)? Walk(ILeverProblem problem, LeverPoint from, double end)
+    static (LeverPoint Below, LeverPoint Above)? Walk(ILeverProblem problem, LeverPoint from, double end, bool untilCleared = false)
     {
         double start = from.Value;
         double sign = Math.Sign(from.Objective);
@@ -112,7 +125,7 @@ public static class LeverSearch
             double step = (end - start) * (Math.Pow(2, k) - 1) / FirstStepDivisor;
             bool last = k == MostWalkPoints || Math.Abs(step) >= Math.Abs(end - start);
             LeverPoint point = At(problem, last ? end : start + step);
-            if (problem.IsIndicator ? point.Objective > 0 : Math.Sign(point.Objective) != sign)
+            if (untilCleared ? point.Objective <= 0 : problem.IsIndicator ? point.Objective > 0 : Math.Sign(point.Objective) != sign)
             {
                 return (previous, point);
             }
@@ -187,8 +200,20 @@ public static class LeverSearch
         string what = problem.IsIndicator ? "never holds" : "is not reached";
         return new NoSolutionException(
             $"'{problem.Condition}' {what} for {lever.Text} from {lever.Format(lo)} to {lever.Format(hi)} (scenario {problem.Scenario}): " +
-            $"at {lever.Format(a.Value)} {a.Figure}, at {lever.Format(b.Value)} {b.Figure}");
+            $"at {lever.Format(a.Value)} {a.Figure}, at {lever.Format(b.Value)} {b.Figure}" + Note(lever));
     }
+
+    /// <summary>A growth lever's condition that holds from 0% to the range's unstressed end: no growth in the range
+    /// clears it.</summary>
+    static NoSolutionException HoldsThroughout(ILeverProblem problem, LeverPoint start, LeverPoint end)
+    {
+        Lever lever = problem.Lever;
+        return new NoSolutionException(
+            $"'{problem.Condition}' holds for {lever.Text} from {lever.Format(start.Value)} to {lever.Format(end.Value)} (scenario {problem.Scenario}), " +
+            $"so no value in the range is a break-even: at {lever.Format(start.Value)} {start.Figure}, at {lever.Format(end.Value)} {end.Figure}");
+    }
+
+    static string Note(Lever lever) => lever.SignNote is { } note ? $" ({note})" : "";
 }
 
 /// <summary>A solver's answer (docs/cli.md, "solve").</summary>

@@ -3,7 +3,8 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Solvers;
 
 /// <summary>
-/// Reads a lever's text against a deal's names: <c>Facility.value deflate</c>, <c>market_rent deflate</c>,
+/// Reads a lever's text against a deal's names: <c>Facility.value deflate</c>, <c>Facility.value grow</c>,
+/// <c>market_rent deflate</c>, <c>market_rent grow</c>,
 /// <c>Index deflate</c>, <c>Index grow</c>, <c>Index level</c>, <c>Index shift</c>, <c>enforcement haircut</c>,
 /// <c>Contract utilisation</c> (scenario levers, <see cref="Scenario"/>) and <c>Lease.rent</c>, <c>Facility.value</c>
 /// (inputs a hurdle scales, and <c>Party.recovery</c>, which it replaces: <see cref="Input"/>). The scenario lever's text is checked by the scenario language first
@@ -14,7 +15,7 @@ public static class Levers
 {
     /// <summary>The scenario levers a break-even may move, by their words after the name.</summary>
     public static readonly string[] ScenarioForms =
-        ["F.value deflate", "market_rent deflate", "I deflate", "I grow", "I level", "I shift", "enforcement haircut", "C utilisation"];
+        ["F.value deflate", "F.value grow", "market_rent deflate", "market_rent grow", "I deflate", "I grow", "I level", "I shift", "enforcement haircut", "C utilisation"];
 
     public static Lever Scenario(DealDescription deal, string text)
     {
@@ -25,6 +26,11 @@ public static class Levers
             return new MarketRentDeflateLever(text);
         }
 
+        if (words is ["market_rent", "grow"])
+        {
+            return new MarketRentGrowLever(text);
+        }
+
         if (words is ["enforcement", "haircut"])
         {
             return new EnforcementHaircutLever(text);
@@ -33,6 +39,11 @@ public static class Levers
         if (words is [var target, "deflate"] && target.EndsWith(".value", StringComparison.Ordinal))
         {
             return new FacilityDeflateLever(text, Find(deal.Facilities.Select(f => f.Name), target[..^".value".Length], "facility", deal));
+        }
+
+        if (words is [var grown, "grow"] && grown.EndsWith(".value", StringComparison.Ordinal))
+        {
+            return new FacilityGrowLever(text, Find(deal.Facilities.Select(f => f.Name), grown[..^".value".Length], "facility", deal));
         }
 
         if (words is [var index, "deflate" or "grow" or "level" or "shift"] && Array.FindIndex(deal.Indices, i => i.Name == index) is var i && i >= 0)

@@ -122,10 +122,13 @@ public sealed class MonteCarloLeverRunner
     /// <summary>A lever on something the scenario draws per path would be overwritten by the draw on every path.</summary>
     static void CheckNotDrawn(DealDescription deal, string scenario, StochasticSpec spec, Lever lever)
     {
+        string? DrawnFacility(int facility) =>
+            spec.Factors.FirstOrDefault(f => f.Target == FactorTarget.FacilityDeflation && f.Entity == facility)?.Name;
         string? drawn = lever switch
         {
-            MarketRentDeflateLever => spec.Factors.FirstOrDefault(f => f.Target == FactorTarget.MarketRentDeflation)?.Name,
-            FacilityDeflateLever l => spec.Factors.FirstOrDefault(f => f.Target == FactorTarget.FacilityDeflation && f.Entity == l.Facility)?.Name,
+            MarketRentDeflateLever or MarketRentGrowLever => spec.Factors.FirstOrDefault(f => f.Target == FactorTarget.MarketRentDeflation)?.Name,
+            FacilityDeflateLever l => DrawnFacility(l.Facility),
+            FacilityGrowLever l => DrawnFacility(l.Facility),
             IndexLever l => spec.Factors.FirstOrDefault(f => f.Target == FactorTarget.Index && f.Entity == l.Index)?.Name,
             PartyRecoveryLever l => spec.Defaults.Any(d => d.Party == l.Party && d.Recovery is not null) ? "its drawn recovery" : null,
             _ => null,

@@ -157,6 +157,7 @@ public static class ScenarioCodec
         WriteArray(w, v.Defaults, (w, d) => WriteOptional(w, d, Write));
         w.Write(v.Sobol);
         WriteArray(w, v.Renewals, (w, m) => WriteOptional(w, m, Write));
+        WriteArray(w, v.Delays, (w, m) => WriteOptional(w, m, Write));
     }
 
     static StochasticSpec ReadStochastic(BinaryReader r)
@@ -169,8 +170,18 @@ public static class ScenarioCodec
         {
             Sobol = r.ReadBoolean(),
             Renewals = ReadArray(r, r => ReadOptional(r, ReadRenewalModel)!),
+            Delays = ReadArray(r, r => ReadOptional(r, ReadDelayModel)!),
         };
     }
+
+    static void Write(BinaryWriter w, DelayModel v)
+    {
+        w.Write(v.Index);
+        WriteArray(w, v.Months, (w, x) => w.Write(x));
+        WriteArray(w, v.Probabilities, (w, x) => w.Write(x));
+    }
+
+    static DelayModel ReadDelayModel(BinaryReader r) => new(r.ReadInt32(), ReadArray(r, r => r.ReadInt32()), ReadArray(r, r => r.ReadDouble()));
 
     static void Write(BinaryWriter w, RenewalModel v)
     {

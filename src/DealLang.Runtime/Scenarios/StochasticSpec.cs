@@ -34,6 +34,11 @@ public sealed record StochasticSpec(
     /// <summary>The leases whose renewals are drawn per path (<c>MetaLease renewals drawn 60%</c>), in the order written;
     /// empty for none. Their normals come after every other draw of a path (docs/language.md §10, "Drawn renewals").</summary>
     public RenewalModel[] Renewals { get; init; } = [];
+
+    /// <summary>The indices whose dated points move by a delay drawn per path (<c>Built delayed drawn 0m with 50%, 6m
+    /// with 50%</c>), in the order written; empty for none. Each takes one uniform after every other draw of a path
+    /// (docs/language.md §10, "Drawn delays").</summary>
+    public DelayModel[] Delays { get; init; } = [];
 }
 
 /// <summary>What a factor moves.</summary>
@@ -123,6 +128,20 @@ public sealed record RenewalModel(int Lease, double Probability, double[] Loadin
         && Loadings.AsSpan().SequenceEqual(other.Loadings);
 
     public override int GetHashCode() => HashCode.Combine(Lease, Probability, Loadings.Length);
+}
+
+/// <summary>
+/// A completion delay drawn per path: index <see cref="Index"/>'s dated points move later by <c>Months[j]</c> whole
+/// months (as a scenario's <c>delayed</c> moves them) with probability <c>Probabilities[j]</c>; the probabilities add
+/// up to 1 and the months are distinct, each in [0, 120].
+/// </summary>
+public sealed record DelayModel(int Index, int[] Months, double[] Probabilities)
+{
+    // Records compare arrays by reference; a model is compared by its numbers.
+    public bool Equals(DelayModel? other) => other is not null && Index == other.Index
+        && Months.AsSpan().SequenceEqual(other.Months) && Probabilities.AsSpan().SequenceEqual(other.Probabilities);
+
+    public override int GetHashCode() => HashCode.Combine(Index, Months.Length);
 }
 
 /// <summary>One step of a PD term structure: the annual PD from <see cref="From"/> on.</summary>

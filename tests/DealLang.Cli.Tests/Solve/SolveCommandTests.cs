@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DealLang.Runner.Solvers;
 using DealLang.TestSupport;
 
 namespace DealLang.Cli.Tests.Solve;
@@ -143,6 +144,9 @@ public sealed class SolveCommandTests : IDisposable
     [InlineData("--breakeven", "Shod.value deflate", "--until", "Loan loses principal", "the lever refers to 'Shod'")]
     [InlineData("--breakeven", "Shed.value drop", "--until", "Loan loses principal", "is not a lever a break-even can move")]
     [InlineData("--breakeven", "Shed.value deflate; x", "--until", "Loan loses principal", "a lever is names and words only")]
+    [InlineData("--breakeven", "Shod.value grow", "--until", "Loan loses principal", "the lever refers to 'Shod'")]
+    [InlineData("--breakeven", "Shed grow", "--until", "Loan loses principal", "error DL0506: 'Shed' cannot grow")]
+    [InlineData("--breakeven", "market_rent grows", "--until", "Loan loses principal", "is not a lever a break-even can move; one of: F.value deflate, F.value grow, market_rent deflate, market_rent grow,")]
     [InlineData("--fair-spread", "Bond", "--curve", "4.5%", "unknown tranche 'Bond'")]
     [InlineData("--fair-spread", "Loan", "--curve", "SOFR", "--curve 'SOFR' is neither a rate")]
     public void Mistakes_are_one_line_usage_errors(string o1, string v1, string o2, string v2, string message)
@@ -153,16 +157,19 @@ public sealed class SolveCommandTests : IDisposable
         Assert.Single(outcome.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    [Fact]
-    public void A_lever_a_stochastic_scenario_draws_is_refused_rather_than_overwritten_on_every_path()
+    [Theory]
+    [InlineData("market_rent deflate", "market_rent")]
+    [InlineData("market_rent grow", "market_rent")]
+    [InlineData("Campus.value grow", "Campus.value")]
+    public void A_lever_a_stochastic_scenario_draws_is_refused_rather_than_overwritten_on_every_path(string lever, string factor)
     {
-        // StochasticRent draws the market-rent deflation per path: a lever on it would move nothing.
+        // StochasticRent draws the market-rent and the campus's value deflations per path: a lever on either would move nothing.
         string hyperion = Path.Combine(RepoPaths.Examples, "hyperion.deal");
         string mc = Path.Combine(RepoPaths.Examples, "hyperion-mc.scenarios");
         var outcome = CliHarness.Run("solve", hyperion, "--scenarios", mc, "--scenario", "StochasticRent",
-            "--breakeven", "market_rent deflate", "--until", "Notes loses principal", "--probability", "1%", "--paths", "10");
+            "--breakeven", lever, "--until", "Notes loses principal", "--probability", "1%", "--paths", "10");
         Assert.True(outcome.Exit == 2, outcome.ToString());
-        Assert.Contains("'market_rent deflate' is drawn on every path of scenario StochasticRent", outcome.Err, StringComparison.Ordinal);
+        Assert.Contains($"'{lever}' is drawn on every path of scenario StochasticRent (by {factor})", outcome.Err, StringComparison.Ordinal);
     }
 
     // A deal that holds others runs whole at every value, as 'run' runs it: the credit fund's bank line is paid from
@@ -208,25 +215,109 @@ public sealed class SolveCommandTests : IDisposable
         Assert.InRange(irr, 1.20 - 1e-6, 1.20 + 1e-6);
     }
 
+    // Hyperion with Meta taking 3 of its 4 renewals (its lease ends 2045-11-30, before the notes' 2049 maturity): the
+    // notes are repaid by the RVG and the campus's sale, so they first lose at a decline of the campus's value. The
+    // answer is a growth of about -2.59% a year; a scenario writes it 'Campus.value deflate 2.59% per year' (its 'grow'
+    // takes [0%, 100%]), and run there the notes lose half a cent or more, while 10⁻⁶ more growth (the solver's
+    // tolerance) they lose nothing.
+    [Fact]
+    public void A_value_growth_break_even_is_the_decline_at_which_the_notes_first_lose()
+    {
+        const string Given = "MetaLease renewals taken 3";
+        double growth = BreakEven("hyperion.deal", "Hyperion", Given, "Campus.value grow", "Notes loses principal");
+        Assert.InRange(growth, -0.03, -0.02);
+        Assert.InRange(NotesLoss(Given, Item("Campus.value deflate", -growth)), 0.005, double.MaxValue);
+        Assert.InRange(NotesLoss(Given, Item("Campus.value deflate", -(growth + LeverSearch.Tolerance))), 0, 0.005);
+    }
+
+    // With 2 renewals (the lease ends 2041) the notes lose even at the campus's value as written (its 30-year straight
+    // line), so a growth break-even walks up from 0% instead: the answer is the most growth at which they still lose
+    // (about 0.04% a year), a 'Campus.value grow' a scenario can write, and 10⁻⁶ more growth they lose nothing.
+    [Fact]
+    public void A_value_growth_break_even_walks_up_when_the_notes_lose_with_no_growth()
+    {
+        const string Given = "MetaLease renewals taken 2";
+        Assert.InRange(NotesLoss(Given, ""), 0.005, double.MaxValue);
+        double growth = BreakEven("hyperion.deal", "Hyperion", Given, "Campus.value grow", "Notes loses principal");
+        Assert.InRange(growth, 0.0001, 0.01);
+        Assert.InRange(NotesLoss(Given, Item("Campus.value grow", growth)), 0.005, double.MaxValue);
+        Assert.InRange(NotesLoss(Given, Item("Campus.value grow", growth + LeverSearch.Tolerance)), 0, 0.005);
+    }
+
+    // The market rent's growth as a target's lever, both ways from 0%: with 2 renewals taken at market (Sponsor's IRR
+    // 14.04% as written) a 16% IRR needs the market rent to grow (the walk's other side), 12% is reached at a decline;
+    // each run at the answer (written 'grow' or 'deflate' by its sign) gives the target (Brent's tolerance is 10⁻⁶).
+    [Theory]
+    [InlineData(0.16, 0.001, 0.05)]
+    [InlineData(0.12, -0.05, -0.001)]
+    public void A_market_rent_growth_target_is_what_run_gives_at_the_answer(double target, double lowest, double highest)
+    {
+        const string Given = "MetaLease renewals taken 2";
+        string until = string.Create(CultureInfo.InvariantCulture, $"Sponsor irr = {target * 100}%");
+        double growth = BreakEven("hyperion.deal", "Hyperion", Given, "market_rent grow", until);
+        Assert.InRange(growth, lowest, highest);
+        string item = growth >= 0 ? Item("market_rent grow", growth) : Item("market_rent deflate", -growth);
+        double irr = RunAt("hyperion.deal", "Hyperion", Given + "\n  " + item).GetProperty("equities")[0].GetProperty("irr").GetDouble();
+        Assert.InRange(irr, target - 1e-6, target + 1e-6);
+    }
+
+    // No growth of the market rent in [0%, 100%] clears the notes' loss when Meta takes no renewal (no rent is ever set
+    // at market), and no market rent in the whole range gives the Sponsor 500%: each says so (exit 4), the range named,
+    // the target's message telling how a negative growth is written.
+    [Fact]
+    public void A_growth_break_even_with_none_in_the_range_says_why()
+    {
+        string hyperion = Path.Combine(RepoPaths.Examples, "hyperion.deal");
+        string none = Scenarios("Hyperion", "MetaLease renewals taken 0");
+        var held = CliHarness.Run("solve", hyperion, "--scenarios", none, "--scenario", "Given", "--breakeven", "market_rent grow", "--until", "Notes loses principal");
+        Assert.True(held.Exit == 4, held.ToString());
+        Assert.Contains("'Notes loses principal' holds for market_rent grow from 0% per year to 100% per year (scenario Given), so no value in the range is a break-even", held.Err, StringComparison.Ordinal);
+
+        var missed = CliHarness.Run("solve", hyperion, "--scenarios", none, "--scenario", "Given", "--breakeven", "Campus.value grow", "--until", "Sponsor irr = 500%");
+        Assert.True(missed.Exit == 4, missed.ToString());
+        Assert.Contains("'Sponsor irr = 500%' is not reached for Campus.value grow from -99.99% per year to 100% per year", missed.Err, StringComparison.Ordinal);
+        Assert.Contains("(a negative growth is a decline of the value: Campus.value grow -R% per year is written 'Campus.value deflate R% per year' in a scenario)", missed.Err, StringComparison.Ordinal);
+    }
+
     // Solves the example's break-even on a per-year lever from an empty scenario (the deal as written), then runs a
     // scenario of that lever at the answer: the lever's value and the first equity's IRR the run reports.
     private (double Value, double Irr) BreakEvenThenRun(string example, string dealName, string lever, string until)
     {
-        string deal = Path.Combine(RepoPaths.Examples, example);
-        string probe = Path.Combine(dir, dealName + "-probe.scenarios");
-        File.WriteAllText(probe, $"scenario Probe for {dealName} {{\n}}\n");
-        var solved = CliHarness.Run("solve", deal, "--scenarios", probe, "--scenario", "Probe", "--breakeven", lever, "--until", until, "--format", "json");
-        Assert.True(solved.Exit == 0, solved.ToString());
-        double value = JsonDocument.Parse(solved.Out).RootElement.GetProperty(dealName + ".solve").GetProperty("value").GetDouble();
-
-        string check = Path.Combine(dir, dealName + "-check.scenarios");
-        File.WriteAllText(check, string.Create(CultureInfo.InvariantCulture, $"scenario Check for {dealName} {{\n  {lever} {value * 100:R}% per year\n}}\n"));
-        var ran = CliHarness.Run("run", deal, "--scenarios", check, "--scenario", "Check", "--format", "json");
-        Assert.True(ran.Exit == 0, ran.ToString());
-        double irr = JsonDocument.Parse(ran.Out).RootElement.GetProperty(dealName + ".summary").GetProperty("scenarios")[0]
-            .GetProperty("equities")[0].GetProperty("irr").GetDouble();
+        double value = BreakEven(example, dealName, "", lever, until);
+        double irr = RunAt(example, dealName, Item(lever, value)).GetProperty("equities")[0].GetProperty("irr").GetDouble();
         return (value, irr);
     }
+
+    // The break-even of the lever under a scenario of the given items ("" for the deal as written).
+    private double BreakEven(string example, string dealName, string given, string lever, string until)
+    {
+        string deal = Path.Combine(RepoPaths.Examples, example);
+        var solved = CliHarness.Run("solve", deal, "--scenarios", Scenarios(dealName, given), "--scenario", "Given", "--breakeven", lever, "--until", until, "--format", "json");
+        Assert.True(solved.Exit == 0, solved.ToString());
+        return JsonDocument.Parse(solved.Out).RootElement.GetProperty(dealName + ".solve").GetProperty("value").GetDouble();
+    }
+
+    // The summary of a run of the example under a scenario of the given items.
+    private JsonElement RunAt(string example, string dealName, string items)
+    {
+        var ran = CliHarness.Run("run", Path.Combine(RepoPaths.Examples, example), "--scenarios", Scenarios(dealName, items), "--scenario", "Given", "--format", "json");
+        Assert.True(ran.Exit == 0, ran.ToString());
+        return JsonDocument.Parse(ran.Out).RootElement.GetProperty(dealName + ".summary").GetProperty("scenarios")[0].Clone();
+    }
+
+    private double NotesLoss(string given, string item) =>
+        RunAt("hyperion.deal", "Hyperion", given + "\n  " + item).GetProperty("tranches")[0].GetProperty("principalLoss").GetDouble();
+
+    // A scenario file of one scenario, Given, of the items (one a line).
+    private string Scenarios(string dealName, string items)
+    {
+        string path = Path.Combine(dir, $"given-{Guid.NewGuid():N}.scenarios");
+        File.WriteAllText(path, $"scenario Given for {dealName} {{\n  {items}\n}}\n");
+        return path;
+    }
+
+    // A per-year lever at a value, with every digit the solver gave.
+    private static string Item(string lever, double value) => string.Create(CultureInfo.InvariantCulture, $"{lever} {value * 100:R}% per year");
 
     // Holds all of OneYear's loan (face 100m) with 100m of its own equity and no debt: at the year's end it receives
     // what the loan is paid, min(110m, 120m x), so the fund's IRR is min(110m, 120m x) / 100m − 1.

@@ -9,9 +9,9 @@ namespace DealLang.Runner.Tests.Solvers;
 public class LeverSearchTests
 {
     /// <summary>A lever on [0, 1] stressed upward from 0, with an objective given as a function.</summary>
-    sealed class Problem(Func<double, double> objective, bool indicator) : ILeverProblem
+    sealed class Problem(Func<double, double> objective, bool indicator, Lever? lever = null) : ILeverProblem
     {
-        public Lever Lever { get; } = new EnforcementHaircutLever("enforcement haircut");
+        public Lever Lever { get; } = lever ?? new EnforcementHaircutLever("enforcement haircut");
 
         public string Scenario => "Test";
 
@@ -38,6 +38,38 @@ public class LeverSearchTests
         Assert.InRange(answer.Value, 0.3, 0.3 + LeverSearch.Tolerance);
         Assert.Contains("18 halvings", answer.Method, StringComparison.Ordinal);
         Assert.Equal(1 + 7 + 18 + 0, problem.Evaluations);
+    }
+
+    [Fact]
+    public void A_growth_break_even_walks_down_from_0_to_a_decline()
+    {
+        // A value's growth on [−99.99%, 100%], stressed downward from 0: holds at −5% a year and below. The walk
+        // 0 − 0.9999 × (2^k − 1)/256 reaches −0.0273 (not holding) then −0.0586 (holding); halving 0.03125 down to 1e-6
+        // takes ⌈log2(0.03125 / 1e-6)⌉ = 15 halvings; the answer is the end that holds.
+        var problem = new Problem(x => x <= -0.05 ? 1 : 0, indicator: true, new FacilityGrowLever("Campus.value grow", 0));
+        SolveResult answer = FairSpreadTests.Bounded(() => LeverSearch.Solve(problem, "break-even"));
+        Assert.InRange(answer.Value, -0.05 - LeverSearch.Tolerance, -0.05);
+        Assert.Contains("15 halvings", answer.Method, StringComparison.Ordinal);
+        Assert.Equal(1 + 4 + 15, problem.Evaluations);
+    }
+
+    [Fact]
+    public void A_growth_break_even_that_holds_at_0_walks_up_to_where_it_stops_holding()
+    {
+        // Holds at 1.23% a year and below (the deal needs more growth than that): the walk up, 1/256 = 0.0039 and
+        // 3/256 = 0.0117 holding, 7/256 = 0.0273 not, then ⌈log2((4/256) / 1e-6)⌉ = 14 halvings; the answer is the most
+        // growth at which it still holds, and 1e-6 more it does not.
+        var problem = new Problem(x => x <= 0.0123 ? 1 : 0, indicator: true, new FacilityGrowLever("Campus.value grow", 0));
+        SolveResult answer = FairSpreadTests.Bounded(() => LeverSearch.Solve(problem, "break-even"));
+        Assert.InRange(answer.Value, 0.0123 - LeverSearch.Tolerance, 0.0123);
+        Assert.Contains("14 halvings", answer.Method, StringComparison.Ordinal);
+        Assert.Equal(1 + 3 + 14, problem.Evaluations);
+
+        // Holding at every growth up to 100% a year: no break-even, after the start, the walk's 9 points and the end.
+        var always = new Problem(_ => 1, indicator: true, new MarketRentGrowLever("market_rent grow"));
+        var e = Assert.Throws<NoSolutionException>(() => FairSpreadTests.Bounded(() => LeverSearch.Solve(always, "break-even")));
+        Assert.Contains("'test' holds for market_rent grow from 0% per year to 100% per year (scenario Test), so no value in the range is a break-even", e.Message, StringComparison.Ordinal);
+        Assert.Equal(1 + LeverSearch.MostWalkPoints + 1, always.Evaluations);
     }
 
     [Fact]

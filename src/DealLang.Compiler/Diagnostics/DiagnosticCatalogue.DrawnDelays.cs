@@ -1,0 +1,29 @@
+namespace DealLang.Compiler.Diagnostics;
+
+// A completion delay drawn per path (docs/language.md §10, "Drawn delays"): DL0768, DL0769, DL0773, DL0774. Each
+// outcome's probability is a fraction, checked as every term's range is (DL0307).
+public static partial class DiagnosticCatalogue
+{
+    /// <summary>The longest delay a drawn delay may give: ten years, longer than any data-centre build has slipped. A
+    /// longer one is not a delay but buildings never handed over within the deal, which the index's points say (a
+    /// completion that stays at its share).</summary>
+    public const int MaxDrawnDelayMonths = 120;
+
+    /// <summary>DL0768: an outcome of a drawn delay that is not a whole number of months from 0m to 120m (negative, a
+    /// part month, or longer). Not rounded, as a fixed delay is: two outcomes rounded to the same month would merge.</summary>
+    public static Diagnostic DrawnDelayOutOfRange(SourceSpan span, string index, string scenario, string delay, string reason) =>
+        Error("DL0768", span, $"the drawn delay of index '{index}' in scenario '{scenario}' gives {delay}, which {reason}; each outcome is whole months from 0m to {MaxDrawnDelayMonths}m (e.g. '6m with 30%')");
+
+    /// <summary>DL0769: a drawn delay's probabilities do not add up to 100% (to 10⁻⁹): every path draws one outcome.</summary>
+    public static Diagnostic DrawnDelayProbabilities(SourceSpan span, string index, string scenario, double sum) =>
+        Error("DL0769", span, SemanticText.Invariant($"the probabilities of the drawn delay of index '{index}' in scenario '{scenario}' add up to {SemanticText.FormatPercent(sum)}, not 100%; give every outcome, 0m included (e.g. '0m with 50%, 6m with 50%')"));
+
+    /// <summary>DL0773: a drawn delay that gives the same delay twice.</summary>
+    public static Diagnostic DrawnDelayRepeated(SourceSpan span, string index, string scenario, int months) =>
+        Error("DL0773", span, $"the drawn delay of index '{index}' in scenario '{scenario}' gives {months}m twice; give each delay once, with its whole probability");
+
+    /// <summary>DL0774: an index whose delay a scenario draws, and that the same scenario also delays by a fixed delay,
+    /// or draws a process or jumps on: the path's row would be two things at once.</summary>
+    public static Diagnostic DrawnDelayWithOther(SourceSpan span, string index, string scenario, string other) =>
+        Error("DL0774", span, $"scenario '{scenario}' draws the delay of index '{index}' and also gives it {other}; a drawn delay moves the index's dated points on each path, so give the index only the one");
+}

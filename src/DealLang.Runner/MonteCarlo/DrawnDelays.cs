@@ -1,0 +1,111 @@
+using DealLang.Runner.Paths;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.MonteCarlo;
+
+/// <summary>
+/// A stochastic scenario's completion delays drawn per path (docs/language.md §10, "Drawn delays"), worked out once
+/// per source: for each model, the cumulative probabilities its uniform is compared with and, per outcome, the
+/// index's row with its dated points (the scenario's, else the deal's) moved later by that many whole months, as a
+/// scenario's <c>delayed</c> moves them. A path shares the row of its outcome as the index's levels and, where the deal
+/// projects a completion, as its schedule: the path's delayed schedule is what a forward test reads ahead.
+/// </summary>
+internal sealed class DrawnDelays
+{
+    // How far the probabilities may add up from 1 (the compiler's check, DL0769, is the same).
+    const double Tolerance = 1e-9;
+
+    readonly DelayModel[] models;
+    readonly double[][] cumulative;
+    readonly double[][][] rows;
+
+    public DrawnDelays(DealDescription deal, ScenarioSpec scenario, DelayModel[] models, bool[] drawnIndex, Func<string, Exception> bad)
+    {
+        this.models = models;
+        cumulative = new double[models.Length][];
+        rows = new double[models.Length][][];
+        for (int d = 0; d < models.Length; d++)
+        {
+            DelayModel model = models[d];
+            if ((uint)model.Index >= (uint)deal.Indices.Length)
+            {
+                throw bad($"its drawn delay {d + 1} names index {model.Index}, and the deal has {deal.Indices.Length}");
+            }
+
+            string name = deal.Indices[model.Index].Name;
+            if (model.Months.Length == 0 || model.Months.Length != model.Probabilities.Length
+                || !Array.TrueForAll(model.Months, m => m is >= 0 and <= MaxMonths)
+                || !Array.TrueForAll(model.Probabilities, p => p is >= 0 and <= 1)
+                || Math.Abs(model.Probabilities.Sum() - 1) > Tolerance)
+            {
+                throw bad($"index '{name}''s drawn delay is not whole months in [0, {MaxMonths}] with probabilities in [0%, 100%] adding up to 100%");
+            }
+
+            if (drawnIndex[model.Index])
+            {
+                throw bad($"index '{name}' has both a drawn delay and a process or jumps");
+            }
+
+            cumulative[d] = new double[model.Months.Length];
+            double sum = 0;
+            for (int j = 0; j < model.Months.Length; j++)
+            {
+                sum += model.Probabilities[j];
+                cumulative[d][j] = sum;
+            }
+
+            cumulative[d][^1] = 1.0; // every uniform (below 1) falls in some outcome, whatever the sum's last bit
+            IndexOverride? levers = scenario.Indices.Length == 0 ? null : scenario.Indices[model.Index];
+            rows[d] = [.. model.Months.Select(m => RowOf(deal, model.Index, levers, m))];
+        }
+    }
+
+    /// <summary>The longest delay (months): the compiler's bound (DL0768).</summary>
+    public const int MaxMonths = 120;
+
+    public int Count => models.Length;
+
+    public DelayModel this[int model] => models[model];
+
+    /// <summary>Model <paramref name="model"/>'s outcome for the uniform <paramref name="u"/> in (0, 1): the first
+    /// outcome j with u &lt; p_0 + … + p_j (an outcome of probability 0 is never drawn).</summary>
+    public int Outcome(int model, double u)
+    {
+        double[] c = cumulative[model];
+        int j = 0;
+        while (j < c.Length - 1 && !(u < c[j]))
+        {
+            j++;
+        }
+
+        return j;
+    }
+
+    /// <summary>Model <paramref name="model"/>'s index row at outcome <paramref name="outcome"/> (shared: never written).</summary>
+    public double[] Row(int model, int outcome) => rows[model][outcome];
+
+    /// <summary>Index <paramref name="index"/>'s levers with its dated points (<paramref name="levers"/>' own, else the
+    /// deal's) moved later by <paramref name="months"/> whole months, as the compiler moves them for a fixed delay; the
+    /// levers as they are for an index without points.</summary>
+    public static IndexOverride? Moved(DealDescription deal, int index, IndexOverride? levers, int months)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        if ((levers?.Points ?? deal.Indices[index].Points) is not { } points || months == 0)
+        {
+            return levers;
+        }
+
+        IndexPoints moved = points with { Dates = [.. points.Dates.Select(d => d.AddMonthsClamped(months))] };
+        return (levers ?? IndexOverride.None) with { Points = moved };
+    }
+
+    /// <summary>Index <paramref name="index"/>'s level at each period start of <paramref name="deal"/>, under
+    /// <paramref name="levers"/> with its points moved by <paramref name="months"/>.</summary>
+    public static double[] RowOf(DealDescription deal, int index, IndexOverride? levers, int months)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        var row = new double[deal.Periods];
+        IndexLevels.Fill(IndexLevels.Terms.Of(deal.Indices[index], Moved(deal, index, levers, months)), deal.Closing, deal.Boundaries, row);
+        return row;
+    }
+}
