@@ -55,26 +55,26 @@ public partial class DealLangParser : Parser {
 		BULLET=112, LEVEL=113, LINEAR=114, SENIORITY=115, EQUITY=116, CONTRIBUTED=117, 
 		HOLDERS=118, ACCOUNT=119, TARGET=120, INITIAL=121, EARNS=122, FEE=123, 
 		TEST=124, OVER=125, TRAILING=126, NEXT=127, TRIGGER=128, TRIPS=129, CURES=130, 
-		AFTER=131, WHEN=132, DEFAULT=133, GRACE=134, CFADS=135, INCLUDES=136, 
-		WATERFALL=137, USING=138, FILL=139, RELEASE=140, HOLD=141, REST=142, IN=143, 
-		DISTRIBUTE=144, SWEEP=145, PRO_RATA=146, SEQUENTIAL=147, ACCELERATE=148, 
-		CURE=149, UP=150, TIMES=151, PREPAYING=152, INTO=153, TO=154, HURDLE=155, 
-		CARRY=156, CATCH_UP=157, CALLS=158, CALLED=159, DEAL_BY_DEAL=160, IF=161, 
-		ELSE=162, THEN=163, ENFORCEMENT=164, SELL=165, HAIRCUT=166, LAG=167, TAKEN=168, 
-		DEFLATE=169, GROW=170, DROP=171, BY=172, DEFAULTS=173, PER=174, GPU=175, 
-		GPU_HOUR=176, HOUR=177, KW=178, MW=179, KWH=180, MWH=181, COIN=182, COINS=183, 
-		EH_S=184, DAY=185, SHARE=186, YEAR=187, OF=188, AND=189, OR=190, NOT=191, 
-		PIK=192, ISSUE_PRICE=193, COMMITMENT=194, AVAILABLE=195, DRAWS=196, COMMITMENT_FEE=197, 
-		STEP_UP=198, TARGET_BALANCE=199, MARGIN=200, GRID=201, BELOW=202, UNPAID=203, 
-		AGAINST=204, ADVANCE=205, INVESTMENT_GRADE=206, WHILE=207, HOLDING=208, 
-		FACE=209, MARK=210, DISCOUNT=211, PAR=212, HOLDINGS=213, HASHRATE=214, 
-		NETWORK=215, REWARDS=216, COVER=217, CONVERTIBLE=218, EARLY=219, ABOVE=220, 
-		COMPLETION=221, DELAYED=222, PHASED=223, INDEXED=224, LBRACE=225, RBRACE=226, 
-		LPAREN=227, RPAREN=228, COMMA=229, DOT=230, ARROW=231, ASSIGN=232, PLUS=233, 
-		MINUS=234, STAR=235, SLASH=236, LE=237, GE=238, LT=239, GT=240, EQ=241, 
-		NE=242, DAYCOUNT=243, DATE=244, QUANTITY=245, NUMBER=246, STRING=247, 
-		UNTERMINATED_STRING=248, IDENT=249, NON_ASCII_NAME=250, LINE_COMMENT=251, 
-		BLOCK_COMMENT=252, UNTERMINATED_COMMENT=253, WS=254, UNEXPECTED_CHAR=255;
+		AFTER=131, ACCRUING=132, INSTALMENTS=133, WHEN=134, DEFAULT=135, GRACE=136, 
+		CFADS=137, INCLUDES=138, WATERFALL=139, USING=140, FILL=141, RELEASE=142, 
+		HOLD=143, REST=144, IN=145, DISTRIBUTE=146, SWEEP=147, PRO_RATA=148, SEQUENTIAL=149, 
+		ACCELERATE=150, CURE=151, UP=152, TIMES=153, PREPAYING=154, INTO=155, 
+		TO=156, HURDLE=157, CARRY=158, CATCH_UP=159, CALLS=160, CALLED=161, DEAL_BY_DEAL=162, 
+		IF=163, ELSE=164, THEN=165, ENFORCEMENT=166, SELL=167, HAIRCUT=168, LAG=169, 
+		TAKEN=170, DEFLATE=171, GROW=172, DROP=173, BY=174, DEFAULTS=175, PER=176, 
+		GPU=177, GPU_HOUR=178, HOUR=179, KW=180, MW=181, KWH=182, MWH=183, COIN=184, 
+		COINS=185, EH_S=186, DAY=187, SHARE=188, YEAR=189, OF=190, AND=191, OR=192, 
+		NOT=193, PIK=194, ISSUE_PRICE=195, COMMITMENT=196, AVAILABLE=197, DRAWS=198, 
+		COMMITMENT_FEE=199, STEP_UP=200, TARGET_BALANCE=201, MARGIN=202, GRID=203, 
+		BELOW=204, UNPAID=205, AGAINST=206, ADVANCE=207, INVESTMENT_GRADE=208, 
+		WHILE=209, HOLDING=210, FACE=211, MARK=212, DISCOUNT=213, PAR=214, HOLDINGS=215, 
+		HASHRATE=216, NETWORK=217, REWARDS=218, COVER=219, CONVERTIBLE=220, EARLY=221, 
+		ABOVE=222, COMPLETION=223, DELAYED=224, PHASED=225, INDEXED=226, LBRACE=227, 
+		RBRACE=228, LPAREN=229, RPAREN=230, COMMA=231, DOT=232, ARROW=233, ASSIGN=234, 
+		PLUS=235, MINUS=236, STAR=237, SLASH=238, LE=239, GE=240, LT=241, GT=242, 
+		EQ=243, NE=244, DAYCOUNT=245, DATE=246, QUANTITY=247, NUMBER=248, STRING=249, 
+		UNTERMINATED_STRING=250, IDENT=251, NON_ASCII_NAME=252, LINE_COMMENT=253, 
+		BLOCK_COMMENT=254, UNTERMINATED_COMMENT=255, WS=256, UNEXPECTED_CHAR=257;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -82,34 +82,34 @@ public partial class DealLangParser : Parser {
 		RULE_pointsKind = 12, RULE_facilityDecl = 13, RULE_facilityItem = 14, 
 		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_renewalCount = 18, 
 		RULE_rvgPart = 19, RULE_guarantorClause = 20, RULE_guarantorPart = 21, 
-		RULE_coverage = 22, RULE_loanDecl = 23, RULE_loanItem = 24, RULE_fleetDecl = 25, 
-		RULE_fleetItem = 26, RULE_contractDecl = 27, RULE_contractItem = 28, RULE_coinsDecl = 29, 
-		RULE_coinsItem = 30, RULE_delivery = 31, RULE_trancheDecl = 32, RULE_couponTerms = 33, 
-		RULE_trancheItem = 34, RULE_gridTier = 35, RULE_amortization = 36, RULE_holdingDecl = 37, 
-		RULE_holdingItem = 38, RULE_holdingMarketTerm = 39, RULE_equityDecl = 40, 
-		RULE_equityItem = 41, RULE_holder = 42, RULE_holderTerm = 43, RULE_capitalCall = 44, 
-		RULE_accountDecl = 45, RULE_accountItem = 46, RULE_feeDecl = 47, RULE_testDecl = 48, 
-		RULE_triggerDecl = 49, RULE_cureDestination = 50, RULE_triggerEffect = 51, 
-		RULE_defaultRule = 52, RULE_cfadsRule = 53, RULE_cfadsItem = 54, RULE_waterfallDecl = 55, 
-		RULE_step = 56, RULE_enforcementDecl = 57, RULE_enforcementItem = 58, 
-		RULE_sellTerm = 59, RULE_scenarioDecl = 60, RULE_scenarioItem = 61, RULE_pdStep = 62, 
-		RULE_recoveryDraw = 63, RULE_loading = 64, RULE_perYear = 65, RULE_duration = 66, 
-		RULE_expr = 67, RULE_measureUnit = 68, RULE_reference = 69, RULE_ident = 70;
+		RULE_coverage = 22, RULE_loanDecl = 23, RULE_loanItem = 24, RULE_recoveryAccrual = 25, 
+		RULE_fleetDecl = 26, RULE_fleetItem = 27, RULE_contractDecl = 28, RULE_contractItem = 29, 
+		RULE_coinsDecl = 30, RULE_coinsItem = 31, RULE_delivery = 32, RULE_trancheDecl = 33, 
+		RULE_couponTerms = 34, RULE_trancheItem = 35, RULE_gridTier = 36, RULE_amortization = 37, 
+		RULE_holdingDecl = 38, RULE_holdingItem = 39, RULE_holdingMarketTerm = 40, 
+		RULE_equityDecl = 41, RULE_equityItem = 42, RULE_holder = 43, RULE_holderTerm = 44, 
+		RULE_capitalCall = 45, RULE_accountDecl = 46, RULE_accountItem = 47, RULE_feeDecl = 48, 
+		RULE_testDecl = 49, RULE_triggerDecl = 50, RULE_cureDestination = 51, 
+		RULE_triggerEffect = 52, RULE_defaultRule = 53, RULE_cfadsRule = 54, RULE_cfadsItem = 55, 
+		RULE_waterfallDecl = 56, RULE_step = 57, RULE_enforcementDecl = 58, RULE_enforcementItem = 59, 
+		RULE_sellTerm = 60, RULE_scenarioDecl = 61, RULE_scenarioItem = 62, RULE_pdStep = 63, 
+		RULE_recoveryDraw = 64, RULE_loading = 65, RULE_perYear = 66, RULE_duration = 67, 
+		RULE_expr = 68, RULE_measureUnit = 69, RULE_reference = 70, RULE_ident = 71;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
 		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
 		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "guarantorClause", 
-		"guarantorPart", "coverage", "loanDecl", "loanItem", "fleetDecl", "fleetItem", 
-		"contractDecl", "contractItem", "coinsDecl", "coinsItem", "delivery", 
-		"trancheDecl", "couponTerms", "trancheItem", "gridTier", "amortization", 
-		"holdingDecl", "holdingItem", "holdingMarketTerm", "equityDecl", "equityItem", 
-		"holder", "holderTerm", "capitalCall", "accountDecl", "accountItem", "feeDecl", 
-		"testDecl", "triggerDecl", "cureDestination", "triggerEffect", "defaultRule", 
-		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
-		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
-		"recoveryDraw", "loading", "perYear", "duration", "expr", "measureUnit", 
-		"reference", "ident"
+		"guarantorPart", "coverage", "loanDecl", "loanItem", "recoveryAccrual", 
+		"fleetDecl", "fleetItem", "contractDecl", "contractItem", "coinsDecl", 
+		"coinsItem", "delivery", "trancheDecl", "couponTerms", "trancheItem", 
+		"gridTier", "amortization", "holdingDecl", "holdingItem", "holdingMarketTerm", 
+		"equityDecl", "equityItem", "holder", "holderTerm", "capitalCall", "accountDecl", 
+		"accountItem", "feeDecl", "testDecl", "triggerDecl", "cureDestination", 
+		"triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
+		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
+		"scenarioItem", "pdStep", "recoveryDraw", "loading", "perYear", "duration", 
+		"expr", "measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -134,23 +134,23 @@ public partial class DealLangParser : Parser {
 		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
 		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
 		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
-		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
-		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
-		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
-		"'cure'", "'up'", "'times'", "'prepaying'", "'into'", "'to'", "'hurdle'", 
-		"'carry'", "'catch_up'", "'calls'", "'called'", "'deal_by_deal'", "'if'", 
-		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
-		"'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", null, 
-		null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", 
-		null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
-		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
-		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
-		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
-		"'discount'", "'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", 
-		"'cover'", "'convertible'", "'early'", "'above'", "'completion'", "'delayed'", 
-		"'phased'", "'indexed'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
-		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
-		"'!='"
+		"'cures'", "'after'", "'accruing'", null, "'when'", "'default'", "'grace'", 
+		"'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", "'release'", 
+		"'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'sequential'", 
+		"'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", "'into'", 
+		"'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", "'deal_by_deal'", 
+		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
+		"'taken'", "'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", 
+		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", 
+		"'EH/s'", null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", 
+		"'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
+		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
+		"'against'", "'advance'", "'investment_grade'", "'while'", "'holding'", 
+		"'face'", "'mark'", "'discount'", "'par'", "'holdings'", "'hashrate'", 
+		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
+		"'completion'", "'delayed'", "'phased'", "'indexed'", "'{'", "'}'", "'('", 
+		"')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", 
+		"'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -171,17 +171,18 @@ public partial class DealLangParser : Parser {
 		"COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", 
 		"BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", 
 		"ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", 
-		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", 
-		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
-		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
-		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", 
-		"CALLS", "CALLED", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", 
-		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", 
-		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
-		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
-		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
-		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
-		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
+		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "ACCRUING", "INSTALMENTS", 
+		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
+		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
+		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", "INTO", 
+		"TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", "DEAL_BY_DEAL", 
+		"IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
+		"DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
+		"HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", 
+		"YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
+		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
+		"GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", 
+		"HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
 		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "COMPLETION", 
 		"DELAYED", "PHASED", "INDEXED", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
 		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
@@ -293,35 +294,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 148;
+			State = 150;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 146;
+				State = 148;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 142;
+					State = 144;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 143;
+					State = 145;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 144;
+					State = 146;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 145;
+					State = 147;
 					unknownDecl();
 					}
 					break;
@@ -329,11 +330,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 150;
+				State = 152;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 151;
+			State = 153;
 			Match(Eof);
 			}
 		}
@@ -371,9 +372,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 153;
+			State = 155;
 			Match(IMPORT);
-			State = 154;
+			State = 156;
 			Match(STRING);
 			}
 		}
@@ -423,27 +424,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 156;
-			Match(DEAL);
-			State = 157;
-			_localctx.name = ident();
 			State = 158;
+			Match(DEAL);
+			State = 159;
+			_localctx.name = ident();
+			State = 160;
 			Match(LBRACE);
-			State = 162;
+			State = 164;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 281475513581573L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 157942654896717829L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 159;
+				State = 161;
 				dealMember();
 				}
 				}
-				State = 164;
+				State = 166;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 165;
+			State = 167;
 			Match(RBRACE);
 			}
 		}
@@ -540,7 +541,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 188;
+			State = 190;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -552,147 +553,147 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 167;
+				State = 169;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 168;
+				State = 170;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 169;
+				State = 171;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 170;
+				State = 172;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 171;
+				State = 173;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 172;
+				State = 174;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 173;
+				State = 175;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 174;
+				State = 176;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 175;
+				State = 177;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 176;
+				State = 178;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 177;
+				State = 179;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 178;
+				State = 180;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 179;
+				State = 181;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 180;
+				State = 182;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 181;
+				State = 183;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 182;
+				State = 184;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 183;
+				State = 185;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 184;
+				State = 186;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 185;
+				State = 187;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 186;
+				State = 188;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 187;
+				State = 189;
 				unknownDecl();
 				}
 				break;
@@ -751,16 +752,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 190;
+			State = 192;
 			Match(IDENT);
-			State = 191;
+			State = 193;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 197;
+			State = 199;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023307270061849L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 216172786408734719L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394918338855839L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 432345572817469439L) != 0)) {
 				{
-				State = 195;
+				State = 197;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -872,6 +873,8 @@ public partial class DealLangParser : Parser {
 				case TRIPS:
 				case CURES:
 				case AFTER:
+				case ACCRUING:
+				case INSTALMENTS:
 				case GRACE:
 				case CFADS:
 				case INCLUDES:
@@ -930,19 +933,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 192;
+					State = 194;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 193;
+					State = 195;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 194;
+					State = 196;
 					Match(ON);
 					}
 					break;
@@ -950,11 +953,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 199;
+				State = 201;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 200;
+			State = 202;
 			block();
 			}
 		}
@@ -1005,19 +1008,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 202;
+			State = 204;
 			Match(LBRACE);
-			State = 207;
+			State = 209;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -17179869185L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -68719476737L) != 0) || _la==WS || _la==UNEXPECTED_CHAR) {
 				{
-				State = 205;
+				State = 207;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 203;
+					State = 205;
 					block();
 					}
 					break;
@@ -1152,6 +1155,8 @@ public partial class DealLangParser : Parser {
 				case TRIPS:
 				case CURES:
 				case AFTER:
+				case ACCRUING:
+				case INSTALMENTS:
 				case WHEN:
 				case DEFAULT:
 				case GRACE:
@@ -1275,7 +1280,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 204;
+					State = 206;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1290,11 +1295,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 209;
+				State = 211;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 210;
+			State = 212;
 			Match(RBRACE);
 			}
 		}
@@ -1411,16 +1416,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 226;
+			State = 228;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 212;
+				State = 214;
 				Match(TITLE);
-				State = 213;
+				State = 215;
 				Match(STRING);
 				}
 				break;
@@ -1428,9 +1433,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 214;
+				State = 216;
 				Match(CURRENCY);
-				State = 215;
+				State = 217;
 				ident();
 				}
 				break;
@@ -1438,9 +1443,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 216;
+				State = 218;
 				Match(CLOSING);
-				State = 217;
+				State = 219;
 				Match(DATE);
 				}
 				break;
@@ -1448,9 +1453,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 218;
+				State = 220;
 				Match(MATURITY);
-				State = 219;
+				State = 221;
 				Match(DATE);
 				}
 				break;
@@ -1458,9 +1463,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 220;
+				State = 222;
 				Match(FIRST_PAYMENT);
-				State = 221;
+				State = 223;
 				Match(DATE);
 				}
 				break;
@@ -1468,9 +1473,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 222;
+				State = 224;
 				Match(PAY);
-				State = 223;
+				State = 225;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1478,9 +1483,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 224;
+				State = 226;
 				Match(DAYCOUNT_KW);
-				State = 225;
+				State = 227;
 				dayCount();
 				}
 				break;
@@ -1521,7 +1526,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 228;
+			State = 230;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1571,27 +1576,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 230;
-			Match(PARTY);
-			State = 231;
-			_localctx.name = ident();
 			State = 232;
+			Match(PARTY);
+			State = 233;
+			_localctx.name = ident();
+			State = 234;
 			Match(LBRACE);
-			State = 236;
+			State = 238;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162788864L) != 0)) {
 				{
 				{
-				State = 233;
+				State = 235;
 				partyItem();
 				}
 				}
-				State = 238;
+				State = 240;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 239;
+			State = 241;
 			Match(RBRACE);
 			}
 		}
@@ -1661,16 +1666,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 247;
+			State = 249;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 241;
+				State = 243;
 				Match(RATING);
-				State = 242;
+				State = 244;
 				Match(STRING);
 				}
 				break;
@@ -1678,9 +1683,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 243;
+				State = 245;
 				Match(PD);
-				State = 244;
+				State = 246;
 				expr(0);
 				}
 				break;
@@ -1688,9 +1693,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 245;
+				State = 247;
 				Match(RECOVERY);
-				State = 246;
+				State = 248;
 				expr(0);
 				}
 				break;
@@ -1744,27 +1749,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 249;
-			Match(INDEX);
-			State = 250;
-			_localctx.name = ident();
 			State = 251;
+			Match(INDEX);
+			State = 252;
+			_localctx.name = ident();
+			State = 253;
 			Match(LBRACE);
-			State = 255;
+			State = 257;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 216172782113783809L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 864691128455135233L) != 0)) {
 				{
 				{
-				State = 252;
+				State = 254;
 				indexItem();
 				}
 				}
-				State = 257;
+				State = 259;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 258;
+			State = 260;
 			Match(RBRACE);
 			}
 		}
@@ -1879,16 +1884,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 285;
+			State = 287;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 260;
+				State = 262;
 				Match(LEVEL);
-				State = 261;
+				State = 263;
 				expr(0);
 				}
 				break;
@@ -1896,11 +1901,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 262;
-				Match(DEFLATE);
-				State = 263;
-				expr(0);
 				State = 264;
+				Match(DEFLATE);
+				State = 265;
+				expr(0);
+				State = 266;
 				perYear();
 				}
 				break;
@@ -1908,11 +1913,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 266;
-				Match(GROW);
-				State = 267;
-				expr(0);
 				State = 268;
+				Match(GROW);
+				State = 269;
+				expr(0);
+				State = 270;
 				perYear();
 				}
 				break;
@@ -1920,27 +1925,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 270;
-				Match(POINTS);
-				State = 271;
-				pointsKind();
 				State = 272;
+				Match(POINTS);
+				State = 273;
+				pointsKind();
+				State = 274;
 				Match(LBRACE);
-				State = 276;
+				State = 278;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 273;
+					State = 275;
 					schedulePoint();
 					}
 					}
-					State = 278;
+					State = 280;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 279;
+				State = 281;
 				Match(RBRACE);
 				}
 				break;
@@ -1948,13 +1953,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 281;
-				Match(LAUNCH);
-				State = 282;
-				Match(DATE);
 				State = 283;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 284;
+				Match(DATE);
+				State = 285;
+				Match(DOWN);
+				State = 286;
 				expr(0);
 				}
 				break;
@@ -1997,7 +2002,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 287;
+			State = 289;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2054,27 +2059,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 289;
-			Match(FACILITY);
-			State = 290;
-			_localctx.name = ident();
 			State = 291;
+			Match(FACILITY);
+			State = 292;
+			_localctx.name = ident();
+			State = 293;
 			Match(LBRACE);
-			State = 295;
+			State = 297;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 292;
+				State = 294;
 				facilityItem();
 				}
 				}
-				State = 297;
+				State = 299;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 298;
+			State = 300;
 			Match(RBRACE);
 			}
 		}
@@ -2160,16 +2165,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 323;
+			State = 325;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 300;
+				State = 302;
 				Match(COST);
-				State = 301;
+				State = 303;
 				expr(0);
 				}
 				break;
@@ -2177,32 +2182,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 302;
-				Match(VALUE);
-				State = 303;
-				Match(STRAIGHT_LINE);
 				State = 304;
+				Match(VALUE);
+				State = 305;
+				Match(STRAIGHT_LINE);
+				State = 306;
 				duration();
-				State = 307;
+				State = 309;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 305;
+					State = 307;
 					Match(FLOOR);
-					State = 306;
+					State = 308;
 					expr(0);
 					}
 				}
 
-				State = 311;
+				State = 313;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 309;
+					State = 311;
 					Match(FROM);
-					State = 310;
+					State = 312;
 					Match(DATE);
 					}
 				}
@@ -2213,27 +2218,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 313;
-				Match(VALUE);
-				State = 314;
-				Match(SCHEDULE);
 				State = 315;
+				Match(VALUE);
+				State = 316;
+				Match(SCHEDULE);
+				State = 317;
 				Match(LBRACE);
-				State = 319;
+				State = 321;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 316;
+					State = 318;
 					schedulePoint();
 					}
 					}
-					State = 321;
+					State = 323;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 322;
+				State = 324;
 				Match(RBRACE);
 				}
 				break;
@@ -2277,16 +2282,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 325;
+			State = 327;
 			Match(DATE);
-			State = 326;
-			expr(0);
 			State = 328;
+			expr(0);
+			State = 330;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 327;
+				State = 329;
 				Match(COMMA);
 				}
 			}
@@ -2344,31 +2349,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 330;
-			Match(LEASE);
-			State = 331;
-			_localctx.name = ident();
 			State = 332;
-			Match(ON);
+			Match(LEASE);
 			State = 333;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 334;
+			Match(ON);
+			State = 335;
+			_localctx.facility = ident();
+			State = 336;
 			Match(LBRACE);
-			State = 338;
+			State = 340;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 335;
+				State = 337;
 				leaseItem();
 				}
 				}
-				State = 340;
+				State = 342;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 341;
+			State = 343;
 			Match(RBRACE);
 			}
 		}
@@ -2544,16 +2549,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 384;
+			State = 386;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 343;
+				State = 345;
 				Match(LESSEE);
-				State = 344;
+				State = 346;
 				ident();
 				}
 				break;
@@ -2561,34 +2566,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 345;
-				Match(RENT);
-				State = 346;
-				expr(0);
 				State = 347;
+				Match(RENT);
+				State = 348;
+				expr(0);
+				State = 349;
 				perYear();
-				State = 352;
+				State = 354;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 348;
-					Match(ESCALATING);
-					State = 349;
-					expr(0);
 					State = 350;
+					Match(ESCALATING);
+					State = 351;
+					expr(0);
+					State = 352;
 					perYear();
 					}
 				}
 
-				State = 356;
+				State = 358;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 354;
+					State = 356;
 					Match(INDEXED);
-					State = 355;
+					State = 357;
 					ident();
 					}
 				}
@@ -2599,9 +2604,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 358;
+				State = 360;
 				Match(STARTS);
-				State = 359;
+				State = 361;
 				Match(DATE);
 				}
 				break;
@@ -2609,9 +2614,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 360;
+				State = 362;
 				Match(TERM);
-				State = 361;
+				State = 363;
 				duration();
 				}
 				break;
@@ -2619,28 +2624,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 362;
-				Match(RENEWALS);
-				State = 363;
-				renewalCount();
 				State = 364;
-				duration();
+				Match(RENEWALS);
 				State = 365;
-				Match(AT);
+				renewalCount();
 				State = 366;
-				Match(LESSEE);
+				duration();
 				State = 367;
+				Match(AT);
+				State = 368;
+				Match(LESSEE);
+				State = 369;
 				Match(OPTION);
-				State = 371;
+				State = 373;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
 				case 1:
 					{
-					State = 368;
-					Match(RENT);
-					State = 369;
-					Match(AT);
 					State = 370;
+					Match(RENT);
+					State = 371;
+					Match(AT);
+					State = 372;
 					Match(MARKET);
 					}
 					break;
@@ -2651,19 +2656,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 373;
-				Match(RVG);
 				State = 375;
+				Match(RVG);
+				State = 377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 374;
+					State = 376;
 					rvgPart();
 					}
 					}
-					State = 377;
+					State = 379;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0) );
@@ -2673,9 +2678,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 379;
+				State = 381;
 				Match(DAYCOUNT_KW);
-				State = 380;
+				State = 382;
 				dayCount();
 				}
 				break;
@@ -2683,7 +2688,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 381;
+				State = 383;
 				guarantorClause();
 				}
 				break;
@@ -2691,9 +2696,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 382;
+				State = 384;
 				Match(PHASED);
-				State = 383;
+				State = 385;
 				ident();
 				}
 				break;
@@ -2734,22 +2739,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 389;
+			State = 391;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 386;
+				State = 388;
 				Match(NUMBER);
-				State = 387;
+				State = 389;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 388;
+				State = 390;
 				Match(QUANTITY);
 				}
 				break;
@@ -2823,16 +2828,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 397;
+			State = 399;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 391;
+				State = 393;
 				Match(GUARANTEES);
-				State = 392;
+				State = 394;
 				expr(0);
 				}
 				break;
@@ -2840,9 +2845,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 393;
+				State = 395;
 				Match(CAP);
-				State = 394;
+				State = 396;
 				expr(0);
 				}
 				break;
@@ -2850,9 +2855,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 395;
+				State = 397;
 				Match(UNTIL);
-				State = 396;
+				State = 398;
 				Match(DATE);
 				}
 				break;
@@ -2904,21 +2909,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 399;
+			State = 401;
 			Match(GUARANTOR);
-			State = 400;
+			State = 402;
 			_localctx.party = ident();
-			State = 404;
+			State = 406;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 401;
+				State = 403;
 				guarantorPart();
 				}
 				}
-				State = 406;
+				State = 408;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3008,16 +3013,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 419;
+			State = 421;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 407;
+				State = 409;
 				Match(CAP);
-				State = 408;
+				State = 410;
 				expr(0);
 				}
 				break;
@@ -3025,9 +3030,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 409;
+				State = 411;
 				Match(UNTIL);
-				State = 410;
+				State = 412;
 				Match(DATE);
 				}
 				break;
@@ -3035,9 +3040,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 411;
+				State = 413;
 				Match(FEE);
-				State = 412;
+				State = 414;
 				expr(0);
 				}
 				break;
@@ -3045,18 +3050,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 413;
+				State = 415;
 				Match(COVERS);
-				State = 414;
+				State = 416;
 				coverage();
-				State = 417;
+				State = 419;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 415;
+					State = 417;
 					Match(AND);
-					State = 416;
+					State = 418;
 					coverage();
 					}
 				}
@@ -3102,7 +3107,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 421;
+			State = 423;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3159,27 +3164,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 423;
-			Match(LOAN);
-			State = 424;
-			_localctx.name = ident();
 			State = 425;
+			Match(LOAN);
+			State = 426;
+			_localctx.name = ident();
+			State = 427;
 			Match(LBRACE);
-			State = 429;
+			State = 431;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 426;
+				State = 428;
 				loanItem();
 				}
 				}
-				State = 431;
+				State = 433;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 432;
+			State = 434;
 			Match(RBRACE);
 			}
 		}
@@ -3290,6 +3295,13 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
 			return GetRuleContext<DurationContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCRUING() { return GetToken(DealLangParser.ACCRUING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public RecoveryAccrualContext recoveryAccrual() {
+			return GetRuleContext<RecoveryAccrualContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(DealLangParser.IN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(DealLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INSTALMENTS() { return GetToken(DealLangParser.INSTALMENTS, 0); }
 		public LoanRecoveryItemContext(LoanItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -3305,16 +3317,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 48, RULE_loanItem);
 		int _la;
 		try {
-			State = 453;
+			State = 464;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 434;
+				State = 436;
 				Match(OBLIGOR);
-				State = 435;
+				State = 437;
 				ident();
 				}
 				break;
@@ -3322,9 +3334,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 436;
+				State = 438;
 				Match(BALANCE);
-				State = 437;
+				State = 439;
 				expr(0);
 				}
 				break;
@@ -3332,9 +3344,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 438;
+				State = 440;
 				Match(COUPON);
-				State = 439;
+				State = 441;
 				couponTerms();
 				}
 				break;
@@ -3342,11 +3354,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 440;
-				Match(INTEREST_ONLY);
-				State = 441;
-				Match(UNTIL);
 				State = 442;
+				Match(INTEREST_ONLY);
+				State = 443;
+				Match(UNTIL);
+				State = 444;
 				Match(DATE);
 				}
 				break;
@@ -3354,9 +3366,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 443;
+				State = 445;
 				Match(AMORTIZE);
-				State = 444;
+				State = 446;
 				amortization();
 				}
 				break;
@@ -3364,9 +3376,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 445;
+				State = 447;
 				Match(MATURITY);
-				State = 446;
+				State = 448;
 				Match(DATE);
 				}
 				break;
@@ -3374,19 +3386,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 447;
+				State = 449;
 				Match(RECOVERY);
-				State = 448;
+				State = 450;
 				expr(0);
-				State = 451;
+				State = 453;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 449;
+					State = 451;
 					Match(AFTER);
-					State = 450;
+					State = 452;
 					duration();
+					}
+				}
+
+				State = 457;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ACCRUING) {
+					{
+					State = 455;
+					Match(ACCRUING);
+					State = 456;
+					recoveryAccrual();
+					}
+				}
+
+				State = 462;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==IN) {
+					{
+					State = 459;
+					Match(IN);
+					State = 460;
+					Match(NUMBER);
+					State = 461;
+					Match(INSTALMENTS);
 					}
 				}
 
@@ -3394,6 +3432,78 @@ public partial class DealLangParser : Parser {
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RecoveryAccrualContext : ParserRuleContext {
+		public RecoveryAccrualContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_recoveryAccrual; } }
+	 
+		public RecoveryAccrualContext() { }
+		public virtual void CopyFrom(RecoveryAccrualContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class AccrualAtCouponContext : RecoveryAccrualContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COUPON() { return GetToken(DealLangParser.COUPON, 0); }
+		public AccrualAtCouponContext(RecoveryAccrualContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAccrualAtCoupon(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AccrualAtRateContext : RecoveryAccrualContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public AccrualAtRateContext(RecoveryAccrualContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAccrualAtRate(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RecoveryAccrualContext recoveryAccrual() {
+		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
+		EnterRule(_localctx, 50, RULE_recoveryAccrual);
+		try {
+			State = 468;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
+			case 1:
+				_localctx = new AccrualAtCouponContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 466;
+				Match(COUPON);
+				}
+				break;
+			case 2:
+				_localctx = new AccrualAtRateContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 467;
+				expr(0);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -3437,32 +3547,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetDeclContext fleetDecl() {
 		FleetDeclContext _localctx = new FleetDeclContext(Context, State);
-		EnterRule(_localctx, 50, RULE_fleetDecl);
+		EnterRule(_localctx, 52, RULE_fleetDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 455;
+			State = 470;
 			Match(FLEET);
-			State = 456;
+			State = 471;
 			_localctx.name = ident();
-			State = 457;
+			State = 472;
 			Match(LBRACE);
-			State = 461;
+			State = 476;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 458;
+				State = 473;
 				fleetItem();
 				}
 				}
-				State = 463;
+				State = 478;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 464;
+			State = 479;
 			Match(RBRACE);
 			}
 		}
@@ -3656,35 +3766,35 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetItemContext fleetItem() {
 		FleetItemContext _localctx = new FleetItemContext(Context, State);
-		EnterRule(_localctx, 52, RULE_fleetItem);
+		EnterRule(_localctx, 54, RULE_fleetItem);
 		int _la;
 		try {
-			State = 505;
+			State = 520;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 466;
+				State = 481;
 				Match(DELIVERIES);
-				State = 467;
+				State = 482;
 				Match(LBRACE);
-				State = 471;
+				State = 486;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 468;
+					State = 483;
 					delivery();
 					}
 					}
-					State = 473;
+					State = 488;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 474;
+				State = 489;
 				Match(RBRACE);
 				}
 				break;
@@ -3692,9 +3802,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 475;
+				State = 490;
 				Match(UNITS);
-				State = 476;
+				State = 491;
 				expr(0);
 				}
 				break;
@@ -3702,9 +3812,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 477;
+				State = 492;
 				Match(UNIT_COST);
-				State = 478;
+				State = 493;
 				expr(0);
 				}
 				break;
@@ -3712,11 +3822,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 479;
+				State = 494;
 				Match(DEPRECIATE);
-				State = 480;
+				State = 495;
 				Match(STRAIGHT_LINE);
-				State = 481;
+				State = 496;
 				duration();
 				}
 				break;
@@ -3724,13 +3834,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 482;
+				State = 497;
 				Match(DEPRECIATE);
-				State = 483;
+				State = 498;
 				Match(DECLINING);
-				State = 484;
+				State = 499;
 				expr(0);
-				State = 485;
+				State = 500;
 				perYear();
 				}
 				break;
@@ -3738,9 +3848,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 487;
+				State = 502;
 				Match(POWER);
-				State = 488;
+				State = 503;
 				expr(0);
 				}
 				break;
@@ -3748,9 +3858,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 489;
+				State = 504;
 				Match(PUE);
-				State = 490;
+				State = 505;
 				expr(0);
 				}
 				break;
@@ -3758,9 +3868,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 491;
+				State = 506;
 				Match(POWER_PRICE);
-				State = 492;
+				State = 507;
 				expr(0);
 				}
 				break;
@@ -3768,11 +3878,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 493;
+				State = 508;
 				Match(MAINTENANCE);
-				State = 494;
+				State = 509;
 				expr(0);
-				State = 495;
+				State = 510;
 				perYear();
 				}
 				break;
@@ -3780,15 +3890,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 497;
+				State = 512;
 				Match(MARKET_VALUE);
-				State = 498;
+				State = 513;
 				expr(0);
-				State = 499;
+				State = 514;
 				Match(DECLINING);
-				State = 500;
+				State = 515;
 				expr(0);
-				State = 501;
+				State = 516;
 				perYear();
 				}
 				break;
@@ -3796,9 +3906,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 503;
+				State = 518;
 				Match(GENERATION);
-				State = 504;
+				State = 519;
 				ident();
 				}
 				break;
@@ -3850,36 +3960,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractDeclContext contractDecl() {
 		ContractDeclContext _localctx = new ContractDeclContext(Context, State);
-		EnterRule(_localctx, 54, RULE_contractDecl);
+		EnterRule(_localctx, 56, RULE_contractDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 507;
+			State = 522;
 			Match(CONTRACT);
-			State = 508;
+			State = 523;
 			_localctx.name = ident();
-			State = 509;
+			State = 524;
 			Match(ON);
-			State = 510;
+			State = 525;
 			_localctx.fleet = ident();
-			State = 511;
+			State = 526;
 			Match(LBRACE);
-			State = 515;
+			State = 530;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 512;
+				State = 527;
 				contractItem();
 				}
 				}
-				State = 517;
+				State = 532;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 518;
+			State = 533;
 			Match(RBRACE);
 			}
 		}
@@ -4081,19 +4191,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
 		ContractItemContext _localctx = new ContractItemContext(Context, State);
-		EnterRule(_localctx, 56, RULE_contractItem);
+		EnterRule(_localctx, 58, RULE_contractItem);
 		int _la;
 		try {
-			State = 563;
+			State = 578;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 520;
+				State = 535;
 				Match(CUSTOMER);
-				State = 521;
+				State = 536;
 				ident();
 				}
 				break;
@@ -4101,9 +4211,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 522;
+				State = 537;
 				Match(UNITS);
-				State = 523;
+				State = 538;
 				expr(0);
 				}
 				break;
@@ -4111,11 +4221,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 524;
+				State = 539;
 				Match(PRICE);
-				State = 525;
+				State = 540;
 				Match(AT);
-				State = 526;
+				State = 541;
 				Match(MARKET);
 				}
 				break;
@@ -4123,9 +4233,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 527;
+				State = 542;
 				Match(PRICE);
-				State = 528;
+				State = 543;
 				expr(0);
 				}
 				break;
@@ -4133,11 +4243,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 529;
+				State = 544;
 				Match(HOUR);
-				State = 530;
+				State = 545;
 				expr(0);
-				State = 531;
+				State = 546;
 				perYear();
 				}
 				break;
@@ -4145,9 +4255,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 533;
+				State = 548;
 				Match(TAKE_OR_PAY);
-				State = 534;
+				State = 549;
 				expr(0);
 				}
 				break;
@@ -4155,9 +4265,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 535;
+				State = 550;
 				Match(STARTS);
-				State = 536;
+				State = 551;
 				Match(DATE);
 				}
 				break;
@@ -4165,9 +4275,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 537;
+				State = 552;
 				Match(TERM);
-				State = 538;
+				State = 553;
 				duration();
 				}
 				break;
@@ -4175,25 +4285,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 539;
+				State = 554;
 				Match(TERMINATION_FEE);
-				State = 540;
+				State = 555;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 546;
+				State = 561;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 541;
+					State = 556;
 					Match(AMORTISING);
-					State = 544;
+					State = 559;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 542;
+						State = 557;
 						Match(TO);
-						State = 543;
+						State = 558;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4207,17 +4317,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 548;
+				State = 563;
 				Match(RENEWALS);
-				State = 549;
+				State = 564;
 				renewalCount();
-				State = 550;
+				State = 565;
 				duration();
-				State = 551;
+				State = 566;
 				Match(AT);
-				State = 552;
+				State = 567;
 				Match(CUSTOMER);
-				State = 553;
+				State = 568;
 				Match(OPTION);
 				}
 				break;
@@ -4225,20 +4335,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 555;
+				State = 570;
 				Match(PREPAYMENT);
-				State = 556;
+				State = 571;
 				expr(0);
-				State = 560;
+				State = 575;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 557;
+					State = 572;
 					Match(APPLIED);
-					State = 558;
+					State = 573;
 					Match(OVER);
-					State = 559;
+					State = 574;
 					Match(TERM);
 					}
 				}
@@ -4249,7 +4359,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 562;
+				State = 577;
 				guarantorClause();
 				}
 				break;
@@ -4296,32 +4406,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsDeclContext coinsDecl() {
 		CoinsDeclContext _localctx = new CoinsDeclContext(Context, State);
-		EnterRule(_localctx, 58, RULE_coinsDecl);
+		EnterRule(_localctx, 60, RULE_coinsDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 565;
+			State = 580;
 			Match(COINS);
-			State = 566;
+			State = 581;
 			_localctx.name = ident();
-			State = 567;
+			State = 582;
 			Match(LBRACE);
-			State = 571;
+			State = 586;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 213)) & ~0x3f) == 0 && ((1L << (_la - 213)) & 15L) != 0)) {
+			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 215)) & ~0x3f) == 0 && ((1L << (_la - 215)) & 15L) != 0)) {
 				{
 				{
-				State = 568;
+				State = 583;
 				coinsItem();
 				}
 				}
-				State = 573;
+				State = 588;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 574;
+			State = 589;
 			Match(RBRACE);
 			}
 		}
@@ -4469,18 +4579,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsItemContext coinsItem() {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
-		EnterRule(_localctx, 60, RULE_coinsItem);
+		EnterRule(_localctx, 62, RULE_coinsItem);
 		try {
-			State = 594;
+			State = 609;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 576;
+				State = 591;
 				Match(HOLDINGS);
-				State = 577;
+				State = 592;
 				expr(0);
 				}
 				break;
@@ -4488,9 +4598,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 578;
+				State = 593;
 				Match(PRICE);
-				State = 579;
+				State = 594;
 				ident();
 				}
 				break;
@@ -4498,9 +4608,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 580;
+				State = 595;
 				Match(HASHRATE);
-				State = 581;
+				State = 596;
 				expr(0);
 				}
 				break;
@@ -4508,9 +4618,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 582;
+				State = 597;
 				Match(NETWORK);
-				State = 583;
+				State = 598;
 				expr(0);
 				}
 				break;
@@ -4518,9 +4628,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 584;
+				State = 599;
 				Match(REWARDS);
-				State = 585;
+				State = 600;
 				expr(0);
 				}
 				break;
@@ -4528,9 +4638,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 586;
+				State = 601;
 				Match(POWER);
-				State = 587;
+				State = 602;
 				expr(0);
 				}
 				break;
@@ -4538,9 +4648,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 588;
+				State = 603;
 				Match(POWER_PRICE);
-				State = 589;
+				State = 604;
 				expr(0);
 				}
 				break;
@@ -4548,9 +4658,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 590;
+				State = 605;
 				Match(DEPTH);
-				State = 591;
+				State = 606;
 				expr(0);
 				}
 				break;
@@ -4558,9 +4668,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 592;
+				State = 607;
 				Match(IMPACT);
-				State = 593;
+				State = 608;
 				expr(0);
 				}
 				break;
@@ -4607,25 +4717,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 62, RULE_delivery);
+		EnterRule(_localctx, 64, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 596;
+			State = 611;
 			Match(DATE);
-			State = 597;
+			State = 612;
 			_localctx.units = expr(0);
-			State = 598;
+			State = 613;
 			Match(AT);
-			State = 599;
+			State = 614;
 			_localctx.cost = expr(0);
-			State = 601;
+			State = 616;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 600;
+				State = 615;
 				Match(COMMA);
 				}
 			}
@@ -4673,32 +4783,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 64, RULE_trancheDecl);
+		EnterRule(_localctx, 66, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 603;
+			State = 618;
 			Match(TRANCHE);
-			State = 604;
+			State = 619;
 			_localctx.name = ident();
-			State = 605;
+			State = 620;
 			Match(LBRACE);
-			State = 609;
+			State = 624;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 603980287L) != 0)) {
+			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 603980287L) != 0)) {
 				{
 				{
-				State = 606;
+				State = 621;
 				trancheItem();
 				}
 				}
-				State = 611;
+				State = 626;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 612;
+			State = 627;
 			Match(RBRACE);
 			}
 		}
@@ -4742,43 +4852,43 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CouponTermsContext couponTerms() {
 		CouponTermsContext _localctx = new CouponTermsContext(Context, State);
-		EnterRule(_localctx, 66, RULE_couponTerms);
+		EnterRule(_localctx, 68, RULE_couponTerms);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 614;
+			State = 629;
 			_localctx.rate = expr(0);
-			State = 616;
+			State = 631;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 615;
+				State = 630;
 				Match(FIXED);
 				}
 			}
 
-			State = 620;
+			State = 635;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 618;
+				State = 633;
 				Match(FLOOR);
-				State = 619;
+				State = 634;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 624;
+			State = 639;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 622;
+				State = 637;
 				Match(CAP);
-				State = 623;
+				State = 638;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5131,19 +5241,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 68, RULE_trancheItem);
+		EnterRule(_localctx, 70, RULE_trancheItem);
 		int _la;
 		try {
-			State = 718;
+			State = 733;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 626;
+				State = 641;
 				Match(BALANCE);
-				State = 627;
+				State = 642;
 				expr(0);
 				}
 				break;
@@ -5151,9 +5261,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 628;
+				State = 643;
 				Match(COUPON);
-				State = 629;
+				State = 644;
 				couponTerms();
 				}
 				break;
@@ -5161,26 +5271,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 630;
+				State = 645;
 				Match(PIK);
-				State = 632;
+				State = 647;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 631;
+					State = 646;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 636;
+				State = 651;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 634;
+					State = 649;
 					Match(WHEN);
-					State = 635;
+					State = 650;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5191,9 +5301,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 638;
+				State = 653;
 				Match(PIK);
-				State = 639;
+				State = 654;
 				Match(UNPAID);
 				}
 				break;
@@ -5201,9 +5311,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 640;
+				State = 655;
 				Match(ISSUE_PRICE);
-				State = 641;
+				State = 656;
 				expr(0);
 				}
 				break;
@@ -5211,9 +5321,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 642;
+				State = 657;
 				Match(COMMITMENT);
-				State = 643;
+				State = 658;
 				expr(0);
 				}
 				break;
@@ -5221,11 +5331,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 644;
+				State = 659;
 				Match(AVAILABLE);
-				State = 645;
+				State = 660;
 				Match(UNTIL);
-				State = 646;
+				State = 661;
 				Match(DATE);
 				}
 				break;
@@ -5233,25 +5343,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 647;
+				State = 662;
 				Match(DRAWS);
-				State = 648;
+				State = 663;
 				Match(LBRACE);
-				State = 652;
+				State = 667;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 649;
+					State = 664;
 					schedulePoint();
 					}
 					}
-					State = 654;
+					State = 669;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 655;
+				State = 670;
 				Match(RBRACE);
 				}
 				break;
@@ -5259,15 +5369,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 656;
+				State = 671;
 				Match(DRAWS);
-				State = 657;
+				State = 672;
 				Match(AGAINST);
-				State = 658;
+				State = 673;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 659;
+				State = 674;
 				Match(ADVANCE);
-				State = 660;
+				State = 675;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5275,9 +5385,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 662;
+				State = 677;
 				Match(COMMITMENT_FEE);
-				State = 663;
+				State = 678;
 				expr(0);
 				}
 				break;
@@ -5285,26 +5395,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 664;
+				State = 679;
 				Match(STEP_UP);
-				State = 665;
+				State = 680;
 				expr(0);
-				State = 670;
+				State = 685;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 666;
+					State = 681;
 					Match(FROM);
-					State = 667;
+					State = 682;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 668;
+					State = 683;
 					Match(WHILE);
-					State = 669;
+					State = 684;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -5317,41 +5427,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 672;
+				State = 687;
 				Match(MARGIN);
-				State = 673;
+				State = 688;
 				Match(GRID);
-				State = 674;
+				State = 689;
 				((MarginGridItemContext)_localctx).test = ident();
-				State = 675;
+				State = 690;
 				Match(LBRACE);
-				State = 679;
+				State = 694;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 676;
+					State = 691;
 					gridTier();
 					}
 					}
-					State = 681;
+					State = 696;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 684;
+				State = 699;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 682;
+					State = 697;
 					Match(ELSE);
-					State = 683;
+					State = 698;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 686;
+				State = 701;
 				Match(RBRACE);
 				}
 				break;
@@ -5359,15 +5469,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 688;
+				State = 703;
 				Match(MARGIN);
-				State = 689;
+				State = 704;
 				Match(INVESTMENT_GRADE);
-				State = 690;
+				State = 705;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 691;
+				State = 706;
 				Match(ELSE);
-				State = 692;
+				State = 707;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5375,9 +5485,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 694;
+				State = 709;
 				Match(TARGET_BALANCE);
-				State = 695;
+				State = 710;
 				expr(0);
 				}
 				break;
@@ -5385,11 +5495,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 696;
+				State = 711;
 				Match(INTEREST_ONLY);
-				State = 697;
+				State = 712;
 				Match(UNTIL);
-				State = 698;
+				State = 713;
 				Match(DATE);
 				}
 				break;
@@ -5397,9 +5507,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 699;
+				State = 714;
 				Match(AMORTIZE);
-				State = 700;
+				State = 715;
 				amortization();
 				}
 				break;
@@ -5407,9 +5517,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 701;
+				State = 716;
 				Match(MATURITY);
-				State = 702;
+				State = 717;
 				Match(DATE);
 				}
 				break;
@@ -5417,9 +5527,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 703;
+				State = 718;
 				Match(SENIORITY);
-				State = 704;
+				State = 719;
 				Match(NUMBER);
 				}
 				break;
@@ -5427,7 +5537,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 705;
+				State = 720;
 				guarantorClause();
 				}
 				break;
@@ -5435,26 +5545,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 706;
+				State = 721;
 				Match(CONVERTIBLE);
-				State = 707;
+				State = 722;
 				Match(AT);
-				State = 708;
+				State = 723;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 709;
+				State = 724;
 				Match(AGAINST);
-				State = 710;
+				State = 725;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 714;
+				State = 729;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 711;
+					State = 726;
 					Match(EARLY);
-					State = 712;
+					State = 727;
 					Match(ABOVE);
-					State = 713;
+					State = 728;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5465,9 +5575,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 716;
+				State = 731;
 				Match(COMPLETION);
-				State = 717;
+				State = 732;
 				expr(0);
 				}
 				break;
@@ -5510,15 +5620,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 70, RULE_gridTier);
+		EnterRule(_localctx, 72, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 720;
+			State = 735;
 			Match(BELOW);
-			State = 721;
+			State = 736;
 			_localctx.bound = expr(0);
-			State = 722;
+			State = 737;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -5597,17 +5707,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 72, RULE_amortization);
+		EnterRule(_localctx, 74, RULE_amortization);
 		int _la;
 		try {
-			State = 736;
+			State = 751;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 724;
+				State = 739;
 				Match(BULLET);
 				}
 				break;
@@ -5615,7 +5725,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 725;
+				State = 740;
 				Match(LEVEL);
 				}
 				break;
@@ -5623,7 +5733,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 726;
+				State = 741;
 				Match(LINEAR);
 				}
 				break;
@@ -5631,25 +5741,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 727;
+				State = 742;
 				Match(SCHEDULE);
-				State = 728;
+				State = 743;
 				Match(LBRACE);
-				State = 732;
+				State = 747;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 729;
+					State = 744;
 					schedulePoint();
 					}
 					}
-					State = 734;
+					State = 749;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 735;
+				State = 750;
 				Match(RBRACE);
 				}
 				break;
@@ -5698,32 +5808,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 74, RULE_holdingDecl);
+		EnterRule(_localctx, 76, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 738;
+			State = 753;
 			Match(HOLDING);
-			State = 739;
+			State = 754;
 			_localctx.name = ident();
-			State = 740;
+			State = 755;
 			Match(LBRACE);
-			State = 744;
+			State = 759;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 188)) & ~0x3f) == 0 && ((1L << (_la - 188)) & 25166853L) != 0)) {
 				{
 				{
-				State = 741;
+				State = 756;
 				holdingItem();
 				}
 				}
-				State = 746;
+				State = 761;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 747;
+			State = 762;
 			Match(RBRACE);
 			}
 		}
@@ -5854,23 +5964,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 76, RULE_holdingItem);
+		EnterRule(_localctx, 78, RULE_holdingItem);
 		int _la;
 		try {
-			State = 772;
+			State = 787;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 749;
+				State = 764;
 				Match(OF);
-				State = 750;
+				State = 765;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 751;
+				State = 766;
 				Match(DOT);
-				State = 752;
+				State = 767;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -5878,9 +5988,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 754;
+				State = 769;
 				Match(SHARE);
-				State = 755;
+				State = 770;
 				expr(0);
 				}
 				break;
@@ -5888,9 +5998,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 756;
+				State = 771;
 				Match(FACE);
-				State = 757;
+				State = 772;
 				expr(0);
 				}
 				break;
@@ -5898,9 +6008,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 758;
+				State = 773;
 				Match(MARK);
-				State = 759;
+				State = 774;
 				Match(PAR);
 				}
 				break;
@@ -5908,9 +6018,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 760;
+				State = 775;
 				Match(MARK);
-				State = 761;
+				State = 776;
 				ident();
 				}
 				break;
@@ -5918,19 +6028,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 762;
+				State = 777;
 				Match(MARKET);
-				State = 764;
+				State = 779;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 763;
+					State = 778;
 					holdingMarketTerm();
 					}
 					}
-					State = 766;
+					State = 781;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -5940,13 +6050,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 768;
+				State = 783;
 				Match(DRAWS);
-				State = 769;
+				State = 784;
 				Match(CALLED);
-				State = 770;
+				State = 785;
 				Match(FROM);
-				State = 771;
+				State = 786;
 				ident();
 				}
 				break;
@@ -6018,18 +6128,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingMarketTermContext holdingMarketTerm() {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
-		EnterRule(_localctx, 78, RULE_holdingMarketTerm);
+		EnterRule(_localctx, 80, RULE_holdingMarketTerm);
 		try {
-			State = 780;
+			State = 795;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 774;
+				State = 789;
 				Match(DISCOUNT);
-				State = 775;
+				State = 790;
 				expr(0);
 				}
 				break;
@@ -6037,9 +6147,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 776;
+				State = 791;
 				Match(DEPTH);
-				State = 777;
+				State = 792;
 				expr(0);
 				}
 				break;
@@ -6047,9 +6157,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 778;
+				State = 793;
 				Match(IMPACT);
-				State = 779;
+				State = 794;
 				expr(0);
 				}
 				break;
@@ -6098,32 +6208,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 80, RULE_equityDecl);
+		EnterRule(_localctx, 82, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 782;
+			State = 797;
 			Match(EQUITY);
-			State = 783;
+			State = 798;
 			_localctx.name = ident();
-			State = 784;
+			State = 799;
 			Match(LBRACE);
-			State = 788;
+			State = 803;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 3023656976387L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 12094627905539L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 785;
+				State = 800;
 				equityItem();
 				}
 				}
-				State = 790;
+				State = 805;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 791;
+			State = 806;
 			Match(RBRACE);
 			}
 		}
@@ -6256,19 +6366,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 82, RULE_equityItem);
+		EnterRule(_localctx, 84, RULE_equityItem);
 		int _la;
 		try {
-			State = 828;
+			State = 843;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 793;
+				State = 808;
 				Match(CONTRIBUTED);
-				State = 794;
+				State = 809;
 				expr(0);
 				}
 				break;
@@ -6276,23 +6386,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 795;
+				State = 810;
 				Match(HOLDERS);
-				State = 796;
+				State = 811;
 				holder();
-				State = 801;
+				State = 816;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 797;
+					State = 812;
 					Match(COMMA);
-					State = 798;
+					State = 813;
 					holder();
 					}
 					}
-					State = 803;
+					State = 818;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6302,9 +6412,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 804;
+				State = 819;
 				Match(HURDLE);
-				State = 805;
+				State = 820;
 				expr(0);
 				}
 				break;
@@ -6312,32 +6422,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 806;
+				State = 821;
 				Match(CARRY);
-				State = 807;
+				State = 822;
 				expr(0);
-				State = 808;
+				State = 823;
 				Match(TO);
-				State = 809;
+				State = 824;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 812;
+				State = 827;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 810;
+					State = 825;
 					Match(CATCH_UP);
-					State = 811;
+					State = 826;
 					expr(0);
 					}
 				}
 
-				State = 815;
+				State = 830;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 814;
+					State = 829;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6348,9 +6458,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 817;
+				State = 832;
 				Match(COMMITMENT);
-				State = 818;
+				State = 833;
 				expr(0);
 				}
 				break;
@@ -6358,23 +6468,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 819;
+				State = 834;
 				Match(CALLS);
-				State = 820;
+				State = 835;
 				capitalCall();
-				State = 825;
+				State = 840;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 821;
+					State = 836;
 					Match(COMMA);
-					State = 822;
+					State = 837;
 					capitalCall();
 					}
 					}
-					State = 827;
+					State = 842;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6426,37 +6536,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 84, RULE_holder);
+		EnterRule(_localctx, 86, RULE_holder);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 830;
+			State = 845;
 			ident();
-			State = 831;
+			State = 846;
 			expr(0);
-			State = 840;
+			State = 855;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 832;
+				State = 847;
 				Match(LBRACE);
-				State = 836;
+				State = 851;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 7L) != 0)) {
+				while (((((_la - 157)) & ~0x3f) == 0 && ((1L << (_la - 157)) & 7L) != 0)) {
 					{
 					{
-					State = 833;
+					State = 848;
 					holderTerm();
 					}
 					}
-					State = 838;
+					State = 853;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 839;
+				State = 854;
 				Match(RBRACE);
 				}
 			}
@@ -6529,18 +6639,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderTermContext holderTerm() {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
-		EnterRule(_localctx, 86, RULE_holderTerm);
+		EnterRule(_localctx, 88, RULE_holderTerm);
 		try {
-			State = 848;
+			State = 863;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 842;
+				State = 857;
 				Match(HURDLE);
-				State = 843;
+				State = 858;
 				expr(0);
 				}
 				break;
@@ -6548,9 +6658,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 844;
+				State = 859;
 				Match(CARRY);
-				State = 845;
+				State = 860;
 				expr(0);
 				}
 				break;
@@ -6558,9 +6668,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 846;
+				State = 861;
 				Match(CATCH_UP);
-				State = 847;
+				State = 862;
 				expr(0);
 				}
 				break;
@@ -6600,13 +6710,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CapitalCallContext capitalCall() {
 		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
-		EnterRule(_localctx, 88, RULE_capitalCall);
+		EnterRule(_localctx, 90, RULE_capitalCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 850;
+			State = 865;
 			Match(DATE);
-			State = 851;
+			State = 866;
 			expr(0);
 			}
 		}
@@ -6651,37 +6761,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 90, RULE_accountDecl);
+		EnterRule(_localctx, 92, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 853;
+			State = 868;
 			Match(ACCOUNT);
-			State = 854;
+			State = 869;
 			_localctx.name = ident();
-			State = 863;
+			State = 878;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 855;
+				State = 870;
 				Match(LBRACE);
-				State = 859;
+				State = 874;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 856;
+					State = 871;
 					accountItem();
 					}
 					}
-					State = 861;
+					State = 876;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 862;
+				State = 877;
 				Match(RBRACE);
 				}
 			}
@@ -6754,18 +6864,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 92, RULE_accountItem);
+		EnterRule(_localctx, 94, RULE_accountItem);
 		try {
-			State = 871;
+			State = 886;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 865;
+				State = 880;
 				Match(TARGET);
-				State = 866;
+				State = 881;
 				expr(0);
 				}
 				break;
@@ -6773,9 +6883,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 867;
+				State = 882;
 				Match(INITIAL);
-				State = 868;
+				State = 883;
 				expr(0);
 				}
 				break;
@@ -6783,9 +6893,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 869;
+				State = 884;
 				Match(EARNS);
-				State = 870;
+				State = 885;
 				expr(0);
 				}
 				break;
@@ -6841,36 +6951,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 94, RULE_feeDecl);
+		EnterRule(_localctx, 96, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 873;
+			State = 888;
 			Match(FEE);
-			State = 874;
+			State = 889;
 			_localctx.name = ident();
-			State = 875;
+			State = 890;
 			Match(LBRACE);
-			State = 876;
+			State = 891;
 			expr(0);
-			State = 884;
+			State = 899;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 877;
+				State = 892;
 				perYear();
-				State = 882;
+				State = 897;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 878;
+					State = 893;
 					Match(ESCALATING);
-					State = 879;
+					State = 894;
 					expr(0);
-					State = 880;
+					State = 895;
 					perYear();
 					}
 				}
@@ -6878,7 +6988,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 886;
+			State = 901;
 			Match(RBRACE);
 			}
 		}
@@ -6928,57 +7038,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 96, RULE_testDecl);
+		EnterRule(_localctx, 98, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 888;
+			State = 903;
 			Match(TEST);
-			State = 889;
+			State = 904;
 			_localctx.name = ident();
-			State = 890;
+			State = 905;
 			Match(ASSIGN);
-			State = 891;
+			State = 906;
 			expr(0);
-			State = 898;
+			State = 913;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 892;
+				State = 907;
 				Match(OVER);
-				State = 895;
+				State = 910;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 893;
+					State = 908;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 894;
+					State = 909;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 897;
+				State = 912;
 				duration();
 				}
 			}
 
-			State = 902;
+			State = 917;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 900;
+				State = 915;
 				Match(FROM);
-				State = 901;
+				State = 916;
 				Match(DATE);
 				}
 			}
@@ -7060,84 +7170,84 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 98, RULE_triggerDecl);
+		EnterRule(_localctx, 100, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 904;
+			State = 919;
 			Match(TRIGGER);
-			State = 905;
+			State = 920;
 			_localctx.name = ident();
-			State = 906;
+			State = 921;
 			Match(WHEN);
-			State = 907;
+			State = 922;
 			expr(0);
-			State = 910;
+			State = 925;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 908;
+				State = 923;
 				Match(FROM);
-				State = 909;
+				State = 924;
 				Match(DATE);
 				}
 			}
 
-			State = 915;
+			State = 930;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 912;
+				State = 927;
 				Match(TRIPS);
-				State = 913;
+				State = 928;
 				Match(AFTER);
-				State = 914;
+				State = 929;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 920;
+			State = 935;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 917;
+				State = 932;
 				Match(CURES);
-				State = 918;
+				State = 933;
 				Match(AFTER);
-				State = 919;
+				State = 934;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 932;
+			State = 947;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 922;
+				State = 937;
 				Match(CURE);
-				State = 923;
+				State = 938;
 				Match(BY);
-				State = 924;
+				State = 939;
 				_localctx.curer = ident();
-				State = 925;
+				State = 940;
 				Match(UP);
-				State = 926;
+				State = 941;
 				Match(TO);
-				State = 927;
+				State = 942;
 				_localctx.times = Match(NUMBER);
-				State = 928;
+				State = 943;
 				Match(TIMES);
-				State = 930;
+				State = 945;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 929;
+					State = 944;
 					cureDestination();
 					}
 				}
@@ -7145,23 +7255,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 934;
+			State = 949;
 			Match(ARROW);
-			State = 935;
+			State = 950;
 			triggerEffect();
-			State = 940;
+			State = 955;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 936;
+				State = 951;
 				Match(COMMA);
-				State = 937;
+				State = 952;
 				triggerEffect();
 				}
 				}
-				State = 942;
+				State = 957;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7230,46 +7340,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 100, RULE_cureDestination);
+		EnterRule(_localctx, 102, RULE_cureDestination);
 		int _la;
 		try {
-			State = 959;
+			State = 974;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 943;
+				State = 958;
 				Match(PREPAYING);
-				State = 944;
+				State = 959;
 				ident();
-				State = 949;
+				State = 964;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 945;
+					State = 960;
 					Match(COMMA);
-					State = 946;
+					State = 961;
 					ident();
 					}
 					}
-					State = 951;
+					State = 966;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 955;
+				State = 970;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 952;
+					State = 967;
 					Match(THEN);
-					State = 953;
+					State = 968;
 					Match(INTO);
-					State = 954;
+					State = 969;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -7280,9 +7390,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 957;
+				State = 972;
 				Match(INTO);
-				State = 958;
+				State = 973;
 				ident();
 				}
 				break;
@@ -7368,23 +7478,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 102, RULE_triggerEffect);
+		EnterRule(_localctx, 104, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 980;
+			State = 995;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 961;
+				State = 976;
 				Match(SWEEP);
-				State = 962;
+				State = 977;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 963;
+				State = 978;
 				Match(TO);
-				State = 964;
+				State = 979;
 				ident();
 				}
 				break;
@@ -7392,34 +7502,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 965;
+				State = 980;
 				Match(ACCELERATE);
-				State = 977;
+				State = 992;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 966;
+					State = 981;
 					Match(LPAREN);
-					State = 967;
+					State = 982;
 					ident();
-					State = 972;
+					State = 987;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 968;
+						State = 983;
 						Match(COMMA);
-						State = 969;
+						State = 984;
 						ident();
 						}
 						}
-						State = 974;
+						State = 989;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 975;
+					State = 990;
 					Match(RPAREN);
 					}
 				}
@@ -7430,7 +7540,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 979;
+				State = 994;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7473,25 +7583,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 104, RULE_defaultRule);
+		EnterRule(_localctx, 106, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 982;
+			State = 997;
 			Match(DEFAULT);
-			State = 983;
+			State = 998;
 			Match(WHEN);
-			State = 984;
+			State = 999;
 			expr(0);
-			State = 987;
+			State = 1002;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 985;
+				State = 1000;
 				Match(GRACE);
-				State = 986;
+				State = 1001;
 				duration();
 				}
 			}
@@ -7538,30 +7648,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 106, RULE_cfadsRule);
+		EnterRule(_localctx, 108, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 989;
+			State = 1004;
 			Match(CFADS);
-			State = 990;
+			State = 1005;
 			Match(INCLUDES);
-			State = 991;
+			State = 1006;
 			cfadsItem();
-			State = 996;
+			State = 1011;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 992;
+				State = 1007;
 				Match(COMMA);
-				State = 993;
+				State = 1008;
 				cfadsItem();
 				}
 				}
-				State = 998;
+				State = 1013;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7599,15 +7709,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 108, RULE_cfadsItem);
+		EnterRule(_localctx, 110, RULE_cfadsItem);
 		try {
-			State = 1001;
+			State = 1016;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 999;
+				State = 1014;
 				Match(RVG);
 				}
 				break;
@@ -7720,6 +7830,8 @@ public partial class DealLangParser : Parser {
 			case TRIPS:
 			case CURES:
 			case AFTER:
+			case ACCRUING:
+			case INSTALMENTS:
 			case GRACE:
 			case CFADS:
 			case INCLUDES:
@@ -7779,7 +7891,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1000;
+				State = 1015;
 				ident();
 				}
 				break;
@@ -7824,30 +7936,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 110, RULE_waterfallDecl);
+		EnterRule(_localctx, 112, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1003;
+			State = 1018;
 			Match(WATERFALL);
-			State = 1004;
+			State = 1019;
 			Match(LBRACE);
-			State = 1008;
+			State = 1023;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
+			while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1005;
+				State = 1020;
 				step();
 				}
 				}
-				State = 1010;
+				State = 1025;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1011;
+			State = 1026;
 			Match(RBRACE);
 			}
 		}
@@ -8072,42 +8184,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 112, RULE_step);
+		EnterRule(_localctx, 114, RULE_step);
 		int _la;
 		try {
-			State = 1104;
+			State = 1119;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1013;
+				State = 1028;
 				Match(PAY);
-				State = 1014;
+				State = 1029;
 				((PayStepContext)_localctx).target = reference();
-				State = 1024;
+				State = 1039;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1015;
+					State = 1030;
 					Match(USING);
-					State = 1016;
+					State = 1031;
 					ident();
-					State = 1021;
+					State = 1036;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1017;
+						State = 1032;
 						Match(COMMA);
-						State = 1018;
+						State = 1033;
 						ident();
 						}
 						}
-						State = 1023;
+						State = 1038;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8120,9 +8232,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1026;
+				State = 1041;
 				Match(FILL);
-				State = 1027;
+				State = 1042;
 				ident();
 				}
 				break;
@@ -8130,9 +8242,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1028;
+				State = 1043;
 				Match(RELEASE);
-				State = 1029;
+				State = 1044;
 				ident();
 				}
 				break;
@@ -8140,13 +8252,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1030;
+				State = 1045;
 				Match(HOLD);
-				State = 1031;
+				State = 1046;
 				Match(REST);
-				State = 1032;
+				State = 1047;
 				Match(IN);
-				State = 1033;
+				State = 1048;
 				ident();
 				}
 				break;
@@ -8154,25 +8266,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1034;
+				State = 1049;
 				Match(DISTRIBUTE);
-				State = 1037;
+				State = 1052;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1035;
+					State = 1050;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1036;
+					State = 1051;
 					Match(OF);
 					}
 				}
 
-				State = 1039;
+				State = 1054;
 				Match(REST);
-				State = 1040;
+				State = 1055;
 				Match(TO);
-				State = 1041;
+				State = 1056;
 				ident();
 				}
 				break;
@@ -8180,17 +8292,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1042;
+				State = 1057;
 				Match(SWEEP);
-				State = 1043;
+				State = 1058;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1044;
+				State = 1059;
 				Match(OF);
-				State = 1045;
+				State = 1060;
 				Match(REST);
-				State = 1046;
+				State = 1061;
 				Match(TO);
-				State = 1047;
+				State = 1062;
 				ident();
 				}
 				break;
@@ -8198,31 +8310,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1048;
+				State = 1063;
 				Match(SELL);
-				State = 1049;
+				State = 1064;
 				ident();
-				State = 1054;
+				State = 1069;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1050;
+					State = 1065;
 					Match(COMMA);
-					State = 1051;
+					State = 1066;
 					ident();
 					}
 					}
-					State = 1056;
+					State = 1071;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1057;
+				State = 1072;
 				Match(TO);
-				State = 1058;
+				State = 1073;
 				Match(COVER);
-				State = 1059;
+				State = 1074;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8230,52 +8342,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1061;
+				State = 1076;
 				Match(IF);
-				State = 1062;
+				State = 1077;
 				expr(0);
-				State = 1063;
+				State = 1078;
 				Match(LBRACE);
-				State = 1067;
+				State = 1082;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1064;
+					State = 1079;
 					step();
 					}
 					}
-					State = 1069;
+					State = 1084;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1070;
+				State = 1085;
 				Match(RBRACE);
-				State = 1080;
+				State = 1095;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1071;
+					State = 1086;
 					Match(ELSE);
-					State = 1072;
+					State = 1087;
 					Match(LBRACE);
-					State = 1076;
+					State = 1091;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
+					while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1073;
+						State = 1088;
 						step();
 						}
 						}
-						State = 1078;
+						State = 1093;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1079;
+					State = 1094;
 					Match(RBRACE);
 					}
 				}
@@ -8286,37 +8398,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1082;
+				State = 1097;
 				Match(PRO_RATA);
-				State = 1085;
+				State = 1100;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1083;
+					State = 1098;
 					Match(BY);
-					State = 1084;
+					State = 1099;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1087;
+				State = 1102;
 				Match(LBRACE);
-				State = 1091;
+				State = 1106;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1088;
+					State = 1103;
 					step();
 					}
 					}
-					State = 1093;
+					State = 1108;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1094;
+				State = 1109;
 				Match(RBRACE);
 				}
 				break;
@@ -8324,25 +8436,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1095;
+				State = 1110;
 				Match(SEQUENTIAL);
-				State = 1096;
+				State = 1111;
 				Match(LBRACE);
-				State = 1100;
+				State = 1115;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1097;
+					State = 1112;
 					step();
 					}
 					}
-					State = 1102;
+					State = 1117;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1103;
+				State = 1118;
 				Match(RBRACE);
 				}
 				break;
@@ -8387,30 +8499,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 114, RULE_enforcementDecl);
+		EnterRule(_localctx, 116, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1106;
+			State = 1121;
 			Match(ENFORCEMENT);
-			State = 1107;
+			State = 1122;
 			Match(LBRACE);
-			State = 1111;
+			State = 1126;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1108;
+				State = 1123;
 				enforcementItem();
 				}
 				}
-				State = 1113;
+				State = 1128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1114;
+			State = 1129;
 			Match(RBRACE);
 			}
 		}
@@ -8479,47 +8591,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 116, RULE_enforcementItem);
+		EnterRule(_localctx, 118, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1132;
+			State = 1147;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1116;
+				State = 1131;
 				Match(SELL);
-				State = 1117;
+				State = 1132;
 				ident();
-				State = 1122;
+				State = 1137;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1118;
+					State = 1133;
 					Match(COMMA);
-					State = 1119;
+					State = 1134;
 					ident();
 					}
 					}
-					State = 1124;
+					State = 1139;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1128;
+				State = 1143;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1125;
+					State = 1140;
 					sellTerm();
 					}
 					}
-					State = 1130;
+					State = 1145;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8529,7 +8641,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1131;
+				State = 1146;
 				waterfallDecl();
 				}
 				break;
@@ -8670,18 +8782,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 118, RULE_sellTerm);
+		EnterRule(_localctx, 120, RULE_sellTerm);
 		try {
-			State = 1156;
+			State = 1171;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1134;
+				State = 1149;
 				Match(HAIRCUT);
-				State = 1135;
+				State = 1150;
 				expr(0);
 				}
 				break;
@@ -8689,9 +8801,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1136;
+				State = 1151;
 				Match(LAG);
-				State = 1137;
+				State = 1152;
 				duration();
 				}
 				break;
@@ -8699,13 +8811,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1138;
+				State = 1153;
 				Match(DEPTH);
-				State = 1139;
+				State = 1154;
 				expr(0);
-				State = 1140;
+				State = 1155;
 				Match(PER);
-				State = 1141;
+				State = 1156;
 				Match(MONTH);
 				}
 				break;
@@ -8713,9 +8825,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1143;
+				State = 1158;
 				Match(IMPACT);
-				State = 1144;
+				State = 1159;
 				expr(0);
 				}
 				break;
@@ -8723,13 +8835,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1145;
+				State = 1160;
 				Match(LIMIT);
-				State = 1146;
+				State = 1161;
 				expr(0);
-				State = 1147;
+				State = 1162;
 				Match(PER);
-				State = 1148;
+				State = 1163;
 				Match(MONTH);
 				}
 				break;
@@ -8737,9 +8849,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1150;
+				State = 1165;
 				Match(COSTS);
-				State = 1151;
+				State = 1166;
 				expr(0);
 				}
 				break;
@@ -8747,9 +8859,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1152;
+				State = 1167;
 				Match(KEEP);
-				State = 1153;
+				State = 1168;
 				Match(CONTRACTS);
 				}
 				break;
@@ -8757,9 +8869,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1154;
+				State = 1169;
 				Match(RESERVE);
-				State = 1155;
+				State = 1170;
 				expr(0);
 				}
 				break;
@@ -8813,36 +8925,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 120, RULE_scenarioDecl);
+		EnterRule(_localctx, 122, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1158;
+			State = 1173;
 			Match(SCENARIO);
-			State = 1159;
+			State = 1174;
 			_localctx.name = ident();
-			State = 1160;
+			State = 1175;
 			Match(FOR);
-			State = 1161;
+			State = 1176;
 			_localctx.deal = ident();
-			State = 1162;
+			State = 1177;
 			Match(LBRACE);
-			State = 1166;
+			State = 1181;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023272910323481L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 216172786408734719L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729395055777809311L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 432345572817469439L) != 0)) {
 				{
 				{
-				State = 1163;
+				State = 1178;
 				scenarioItem();
 				}
 				}
-				State = 1168;
+				State = 1183;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1169;
+			State = 1184;
 			Match(RBRACE);
 			}
 		}
@@ -9420,24 +9532,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 122, RULE_scenarioItem);
+		EnterRule(_localctx, 124, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1359;
+			State = 1374;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,128,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1171;
+				State = 1186;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1172;
+				State = 1187;
 				Match(RENEWALS);
-				State = 1173;
+				State = 1188;
 				Match(TAKEN);
-				State = 1174;
+				State = 1189;
 				Match(NUMBER);
 				}
 				break;
@@ -9445,29 +9557,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1176;
+				State = 1191;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1177;
+				State = 1192;
 				Match(RENEWALS);
-				State = 1178;
+				State = 1193;
 				Match(DRAWN);
-				State = 1179;
+				State = 1194;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1183;
+				State = 1198;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,113,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,116,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1180;
+						State = 1195;
 						loading();
 						}
 						} 
 					}
-					State = 1185;
+					State = 1200;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,113,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,116,Context);
 				}
 				}
 				break;
@@ -9475,9 +9587,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1186;
+				State = 1201;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1187;
+				State = 1202;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9486,20 +9598,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1188;
+				State = 1203;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1189;
+				State = 1204;
 				perYear();
-				State = 1194;
+				State = 1209;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,114,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
 				case 1:
 					{
-					State = 1190;
+					State = 1205;
 					Match(VOLATILITY);
-					State = 1191;
+					State = 1206;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1192;
+					State = 1207;
 					perYear();
 					}
 					break;
@@ -9510,15 +9622,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1196;
+				State = 1211;
 				((DropItemContext)_localctx).path = reference();
-				State = 1197;
+				State = 1212;
 				Match(DROP);
-				State = 1198;
+				State = 1213;
 				expr(0);
-				State = 1199;
+				State = 1214;
 				Match(BY);
-				State = 1200;
+				State = 1215;
 				Match(DATE);
 				}
 				break;
@@ -9526,75 +9638,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1202;
+				State = 1217;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1203;
+				State = 1218;
 				Match(DEFAULTS);
-				State = 1227;
+				State = 1242;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1204;
+					State = 1219;
 					Match(ON);
-					State = 1205;
+					State = 1220;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1206;
+					State = 1221;
 					Match(DRAWN);
-					State = 1216;
+					State = 1231;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,119,Context) ) {
 					case 1:
 						{
-						State = 1207;
+						State = 1222;
 						Match(PD);
-						State = 1208;
+						State = 1223;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1209;
+						State = 1224;
 						perYear();
-						State = 1213;
+						State = 1228;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1210;
+							State = 1225;
 							pdStep();
 							}
 							}
-							State = 1215;
+							State = 1230;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1221;
+					State = 1236;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,117,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1218;
+							State = 1233;
 							loading();
 							}
 							} 
 						}
-						State = 1223;
+						State = 1238;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,117,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
 					}
-					State = 1225;
+					State = 1240;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
 					case 1:
 						{
-						State = 1224;
+						State = 1239;
 						recoveryDraw();
 						}
 						break;
@@ -9610,9 +9722,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1229;
+				State = 1244;
 				Match(ENFORCEMENT);
-				State = 1231;
+				State = 1246;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9620,7 +9732,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1230;
+						State = 1245;
 						sellTerm();
 						}
 						}
@@ -9628,9 +9740,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1233;
+					State = 1248;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -9638,11 +9750,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1235;
+				State = 1250;
 				Match(ENFORCEMENT);
-				State = 1236;
+				State = 1251;
 				Match(SELL);
-				State = 1237;
+				State = 1252;
 				Match(ALL);
 				}
 				break;
@@ -9650,11 +9762,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1238;
+				State = 1253;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1239;
+				State = 1254;
 				Match(LEVEL);
-				State = 1240;
+				State = 1255;
 				expr(0);
 				}
 				break;
@@ -9662,29 +9774,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1242;
+				State = 1257;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1243;
+				State = 1258;
 				Match(POINTS);
-				State = 1244;
+				State = 1259;
 				pointsKind();
-				State = 1245;
+				State = 1260;
 				Match(LBRACE);
-				State = 1249;
+				State = 1264;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1246;
+					State = 1261;
 					schedulePoint();
 					}
 					}
-					State = 1251;
+					State = 1266;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1252;
+				State = 1267;
 				Match(RBRACE);
 				}
 				break;
@@ -9692,15 +9804,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1254;
+				State = 1269;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1255;
+				State = 1270;
 				Match(LAUNCH);
-				State = 1256;
+				State = 1271;
 				Match(DATE);
-				State = 1257;
+				State = 1272;
 				Match(DOWN);
-				State = 1258;
+				State = 1273;
 				expr(0);
 				}
 				break;
@@ -9708,21 +9820,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1260;
+				State = 1275;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1261;
+				State = 1276;
 				Match(SHIFT);
-				State = 1263;
+				State = 1278;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1262;
+					State = 1277;
 					Match(PLUS);
 					}
 				}
 
-				State = 1265;
+				State = 1280;
 				expr(0);
 				}
 				break;
@@ -9730,11 +9842,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1267;
+				State = 1282;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1268;
+				State = 1283;
 				Match(DELAYED);
-				State = 1269;
+				State = 1284;
 				duration();
 				}
 				break;
@@ -9742,11 +9854,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1271;
+				State = 1286;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1272;
+				State = 1287;
 				Match(UTILISATION);
-				State = 1273;
+				State = 1288;
 				expr(0);
 				}
 				break;
@@ -9754,17 +9866,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1275;
+				State = 1290;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1276;
+				State = 1291;
 				Match(RELET);
-				State = 1277;
+				State = 1292;
 				Match(AFTER);
-				State = 1278;
+				State = 1293;
 				duration();
-				State = 1279;
+				State = 1294;
 				Match(AT);
-				State = 1280;
+				State = 1295;
 				expr(0);
 				}
 				break;
@@ -9772,11 +9884,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1282;
+				State = 1297;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1283;
+				State = 1298;
 				Match(NOT);
-				State = 1284;
+				State = 1299;
 				Match(RELET);
 				}
 				break;
@@ -9784,18 +9896,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1286;
+				State = 1301;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1287;
+				State = 1302;
 				Match(GUARANTEES);
-				State = 1288;
+				State = 1303;
 				Match(HONOURED);
-				State = 1290;
+				State = 1305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1289;
+					State = 1304;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -9806,20 +9918,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1292;
+				State = 1307;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1293;
+				State = 1308;
 				Match(GUARANTEES);
-				State = 1294;
+				State = 1309;
 				Match(DISOWNED);
-				State = 1297;
+				State = 1312;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1295;
+					State = 1310;
 					Match(FROM);
-					State = 1296;
+					State = 1311;
 					Match(DATE);
 					}
 				}
@@ -9830,11 +9942,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1299;
+				State = 1314;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1300;
+				State = 1315;
 				Match(MARKET);
-				State = 1302;
+				State = 1317;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9842,7 +9954,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1301;
+						State = 1316;
 						holdingMarketTerm();
 						}
 						}
@@ -9850,9 +9962,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1304;
+					State = 1319;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,125,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -9860,9 +9972,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1306;
+				State = 1321;
 				Match(PATHS);
-				State = 1307;
+				State = 1322;
 				Match(NUMBER);
 				}
 				break;
@@ -9870,9 +9982,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1308;
+				State = 1323;
 				Match(SEED);
-				State = 1309;
+				State = 1324;
 				Match(NUMBER);
 				}
 				break;
@@ -9880,7 +9992,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1310;
+				State = 1325;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -9888,7 +10000,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1311;
+				State = 1326;
 				Match(SOBOL);
 				}
 				break;
@@ -9896,21 +10008,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1312;
+				State = 1327;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1313;
+				State = 1328;
 				Match(GBM);
-				State = 1314;
+				State = 1329;
 				Match(DRIFT);
-				State = 1315;
+				State = 1330;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1316;
+				State = 1331;
 				perYear();
-				State = 1317;
+				State = 1332;
 				Match(VOLATILITY);
-				State = 1318;
+				State = 1333;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1319;
+				State = 1334;
 				perYear();
 				}
 				break;
@@ -9918,39 +10030,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1321;
+				State = 1336;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1322;
+				State = 1337;
 				Match(REVERTS);
-				State = 1323;
+				State = 1338;
 				Match(TO);
-				State = 1326;
+				State = 1341;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
 				case 1:
 					{
-					State = 1324;
+					State = 1339;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1325;
+					State = 1340;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1328;
+				State = 1343;
 				Match(SPEED);
-				State = 1329;
+				State = 1344;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1330;
+				State = 1345;
 				perYear();
-				State = 1331;
+				State = 1346;
 				Match(VOLATILITY);
-				State = 1332;
+				State = 1347;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1333;
+				State = 1348;
 				perYear();
 				}
 				break;
@@ -9958,17 +10070,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1335;
+				State = 1350;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1336;
+				State = 1351;
 				Match(JUMPS);
-				State = 1337;
+				State = 1352;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1338;
+				State = 1353;
 				perYear();
-				State = 1339;
+				State = 1354;
 				Match(DOWN);
-				State = 1340;
+				State = 1355;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -9976,24 +10088,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1342;
+				State = 1357;
 				Match(CORRELATE);
-				State = 1343;
+				State = 1358;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1344;
+				State = 1359;
 				Match(WITH);
-				State = 1345;
+				State = 1360;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1346;
+				State = 1361;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1349;
+				State = 1364;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
 				case 1:
 					{
-					State = 1347;
+					State = 1362;
 					Match(STRESS);
-					State = 1348;
+					State = 1363;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10004,19 +10116,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1351;
+				State = 1366;
 				Match(REGIMES);
-				State = 1352;
+				State = 1367;
 				Match(STRESS);
-				State = 1353;
+				State = 1368;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1354;
+				State = 1369;
 				perYear();
-				State = 1355;
+				State = 1370;
 				Match(NORMAL);
-				State = 1356;
+				State = 1371;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1357;
+				State = 1372;
 				perYear();
 				}
 				break;
@@ -10059,19 +10171,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 124, RULE_pdStep);
+		EnterRule(_localctx, 126, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1361;
+			State = 1376;
 			Match(UNTIL);
-			State = 1362;
+			State = 1377;
 			Match(DATE);
-			State = 1363;
+			State = 1378;
 			Match(THEN);
-			State = 1364;
+			State = 1379;
 			expr(0);
-			State = 1365;
+			State = 1380;
 			perYear();
 			}
 		}
@@ -10115,21 +10227,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 126, RULE_recoveryDraw);
+		EnterRule(_localctx, 128, RULE_recoveryDraw);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1367;
+			State = 1382;
 			Match(RECOVERY);
-			State = 1368;
+			State = 1383;
 			Match(BETA);
-			State = 1369;
+			State = 1384;
 			Match(MEAN);
-			State = 1370;
+			State = 1385;
 			_localctx.mean = expr(0);
-			State = 1371;
+			State = 1386;
 			Match(SD);
-			State = 1372;
+			State = 1387;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10170,15 +10282,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 128, RULE_loading);
+		EnterRule(_localctx, 130, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1374;
+			State = 1389;
 			Match(LOADING);
-			State = 1375;
+			State = 1390;
 			_localctx.factor = reference();
-			State = 1376;
+			State = 1391;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10212,13 +10324,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 130, RULE_perYear);
+		EnterRule(_localctx, 132, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1378;
+			State = 1393;
 			Match(PER);
-			State = 1379;
+			State = 1394;
 			Match(YEAR);
 			}
 		}
@@ -10251,11 +10363,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 132, RULE_duration);
+		EnterRule(_localctx, 134, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1381;
+			State = 1396;
 			Match(QUANTITY);
 			}
 		}
@@ -10575,27 +10687,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 134;
-		EnterRecursionRule(_localctx, 134, RULE_expr, _p);
+		int _startState = 136;
+		EnterRecursionRule(_localctx, 136, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1425;
+			State = 1440;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1384;
+				State = 1399;
 				Match(LPAREN);
-				State = 1385;
+				State = 1400;
 				expr(0);
-				State = 1386;
+				State = 1401;
 				Match(RPAREN);
 				}
 				break;
@@ -10604,9 +10716,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1388;
+				State = 1403;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1389;
+				State = 1404;
 				expr(16);
 				}
 				break;
@@ -10615,9 +10727,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1390;
+				State = 1405;
 				Match(NOT);
-				State = 1391;
+				State = 1406;
 				expr(11);
 				}
 				break;
@@ -10626,17 +10738,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1392;
+				State = 1407;
 				Match(IF);
-				State = 1393;
+				State = 1408;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1394;
+				State = 1409;
 				Match(THEN);
-				State = 1395;
+				State = 1410;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1396;
+				State = 1411;
 				Match(ELSE);
-				State = 1397;
+				State = 1412;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -10645,37 +10757,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1399;
+				State = 1414;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1400;
+				State = 1415;
 				Match(LPAREN);
-				State = 1409;
+				State = 1424;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4179337284547706649L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 231937601307656191L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394935518725023L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 927750405230624767L) != 0)) {
 					{
-					State = 1401;
+					State = 1416;
 					expr(0);
-					State = 1406;
+					State = 1421;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1402;
+						State = 1417;
 						Match(COMMA);
-						State = 1403;
+						State = 1418;
 						expr(0);
 						}
 						}
-						State = 1408;
+						State = 1423;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1411;
+				State = 1426;
 				Match(RPAREN);
 				}
 				break;
@@ -10684,7 +10796,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1413;
+				State = 1428;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -10694,19 +10806,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1415;
+				State = 1430;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 4095L) != 0)) {
+				if (((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) {
 					{
-					State = 1414;
+					State = 1429;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1417;
+				State = 1432;
 				Match(PER);
-				State = 1418;
+				State = 1433;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -10715,9 +10827,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1419;
+				State = 1434;
 				Match(NUMBER);
-				State = 1420;
+				State = 1435;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -10726,7 +10838,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1421;
+				State = 1436;
 				Match(QUANTITY);
 				}
 				break;
@@ -10735,7 +10847,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1422;
+				State = 1437;
 				Match(NUMBER);
 				}
 				break;
@@ -10744,7 +10856,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1423;
+				State = 1438;
 				Match(DATE);
 				}
 				break;
@@ -10753,34 +10865,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1424;
+				State = 1439;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1447;
+			State = 1462;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1445;
+					State = 1460;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1427;
+						State = 1442;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1428;
+						State = 1443;
 						Match(OF);
-						State = 1429;
+						State = 1444;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -10789,9 +10901,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1430;
+						State = 1445;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1431;
+						State = 1446;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -10801,7 +10913,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1432;
+						State = 1447;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -10810,9 +10922,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1433;
+						State = 1448;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1434;
+						State = 1449;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -10822,7 +10934,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1435;
+						State = 1450;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -10831,19 +10943,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1436;
+						State = 1451;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1437;
+						State = 1452;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 237)) & ~0x3f) == 0 && ((1L << (_la - 237)) & 63L) != 0)) ) {
+						if ( !(((((_la - 239)) & ~0x3f) == 0 && ((1L << (_la - 239)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1438;
+						State = 1453;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -10852,11 +10964,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1439;
+						State = 1454;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1440;
+						State = 1455;
 						Match(AND);
-						State = 1441;
+						State = 1456;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -10865,20 +10977,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1442;
+						State = 1457;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1443;
+						State = 1458;
 						Match(OR);
-						State = 1444;
+						State = 1459;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1449;
+				State = 1464;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 			}
 			}
 		}
@@ -10922,14 +11034,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 136, RULE_measureUnit);
+		EnterRule(_localctx, 138, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1450;
+			State = 1465;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -10974,20 +11086,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 138, RULE_reference);
+		EnterRule(_localctx, 140, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1452;
+			State = 1467;
 			ident();
-			State = 1455;
+			State = 1470;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
 			case 1:
 				{
-				State = 1453;
+				State = 1468;
 				Match(DOT);
-				State = 1454;
+				State = 1469;
 				_localctx.member = ident();
 				}
 				break;
@@ -11172,6 +11284,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEAL_BY_DEAL() { return GetToken(DealLangParser.DEAL_BY_DEAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISCOUNT() { return GetToken(DealLangParser.DISCOUNT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROW() { return GetToken(DealLangParser.GROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCRUING() { return GetToken(DealLangParser.ACCRUING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INSTALMENTS() { return GetToken(DealLangParser.INSTALMENTS, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -11188,14 +11302,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 140, RULE_ident);
+		EnterRule(_localctx, 142, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1457;
+			State = 1472;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023307270061849L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 216172786408734719L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394918338855839L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 432345572817469439L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11218,7 +11332,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 67: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 68: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -11241,7 +11355,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,255,1460,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,257,1475,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11251,543 +11365,550 @@ public partial class DealLangParser : Parser {
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
-		1,0,1,0,1,0,1,0,5,0,147,8,0,10,0,12,0,150,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
-		1,2,1,2,1,2,5,2,161,8,2,10,2,12,2,164,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,189,
-		8,3,1,4,1,4,1,4,1,4,1,4,5,4,196,8,4,10,4,12,4,199,9,4,1,4,1,4,1,5,1,5,
-		1,5,5,5,206,8,5,10,5,12,5,209,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,227,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,235,
-		8,8,10,8,12,8,238,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,248,8,9,1,10,
-		1,10,1,10,1,10,5,10,254,8,10,10,10,12,10,257,9,10,1,10,1,10,1,11,1,11,
-		1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,275,8,
-		11,10,11,12,11,278,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,286,8,11,1,
-		12,1,12,1,13,1,13,1,13,1,13,5,13,294,8,13,10,13,12,13,297,9,13,1,13,1,
-		13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,308,8,14,1,14,1,14,3,14,312,
-		8,14,1,14,1,14,1,14,1,14,5,14,318,8,14,10,14,12,14,321,9,14,1,14,3,14,
-		324,8,14,1,15,1,15,1,15,3,15,329,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,
-		16,337,8,16,10,16,12,16,340,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,
-		17,1,17,1,17,1,17,3,17,353,8,17,1,17,1,17,3,17,357,8,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,372,8,17,1,17,1,
-		17,4,17,376,8,17,11,17,12,17,377,1,17,1,17,1,17,1,17,1,17,3,17,385,8,17,
-		1,18,1,18,1,18,3,18,390,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,398,8,
-		19,1,20,1,20,1,20,5,20,403,8,20,10,20,12,20,406,9,20,1,21,1,21,1,21,1,
-		21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,418,8,21,3,21,420,8,21,1,22,1,22,
-		1,23,1,23,1,23,1,23,5,23,428,8,23,10,23,12,23,431,9,23,1,23,1,23,1,24,
-		1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,
-		1,24,1,24,3,24,452,8,24,3,24,454,8,24,1,25,1,25,1,25,1,25,5,25,460,8,25,
-		10,25,12,25,463,9,25,1,25,1,25,1,26,1,26,1,26,5,26,470,8,26,10,26,12,26,
-		473,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,3,26,506,8,26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,
-		514,8,27,10,27,12,27,517,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,3,28,545,8,28,3,28,547,8,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,561,8,28,1,28,3,28,564,8,28,
-		1,29,1,29,1,29,1,29,5,29,570,8,29,10,29,12,29,573,9,29,1,29,1,29,1,30,
-		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,1,30,3,30,595,8,30,1,31,1,31,1,31,1,31,1,31,3,31,602,8,31,1,
-		32,1,32,1,32,1,32,5,32,608,8,32,10,32,12,32,611,9,32,1,32,1,32,1,33,1,
-		33,3,33,617,8,33,1,33,1,33,3,33,621,8,33,1,33,1,33,3,33,625,8,33,1,34,
-		1,34,1,34,1,34,1,34,1,34,3,34,633,8,34,1,34,1,34,3,34,637,8,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,651,8,34,10,
-		34,12,34,654,9,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,3,34,671,8,34,1,34,1,34,1,34,1,34,1,34,5,34,678,
-		8,34,10,34,12,34,681,9,34,1,34,1,34,3,34,685,8,34,1,34,1,34,1,34,1,34,
-		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
-		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,715,8,34,1,34,1,
-		34,3,34,719,8,34,1,35,1,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,5,36,
-		731,8,36,10,36,12,36,734,9,36,1,36,3,36,737,8,36,1,37,1,37,1,37,1,37,5,
-		37,743,8,37,10,37,12,37,746,9,37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,
-		38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,4,38,765,8,38,11,38,12,
-		38,766,1,38,1,38,1,38,1,38,3,38,773,8,38,1,39,1,39,1,39,1,39,1,39,1,39,
-		3,39,781,8,39,1,40,1,40,1,40,1,40,5,40,787,8,40,10,40,12,40,790,9,40,1,
-		40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,800,8,41,10,41,12,41,803,9,
-		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,813,8,41,1,41,3,41,816,
-		8,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,824,8,41,10,41,12,41,827,9,41,
-		3,41,829,8,41,1,42,1,42,1,42,1,42,5,42,835,8,42,10,42,12,42,838,9,42,1,
-		42,3,42,841,8,42,1,43,1,43,1,43,1,43,1,43,1,43,3,43,849,8,43,1,44,1,44,
-		1,44,1,45,1,45,1,45,1,45,5,45,858,8,45,10,45,12,45,861,9,45,1,45,3,45,
-		864,8,45,1,46,1,46,1,46,1,46,1,46,1,46,3,46,872,8,46,1,47,1,47,1,47,1,
-		47,1,47,1,47,1,47,1,47,1,47,3,47,883,8,47,3,47,885,8,47,1,47,1,47,1,48,
-		1,48,1,48,1,48,1,48,1,48,1,48,3,48,896,8,48,1,48,3,48,899,8,48,1,48,1,
-		48,3,48,903,8,48,1,49,1,49,1,49,1,49,1,49,1,49,3,49,911,8,49,1,49,1,49,
-		1,49,3,49,916,8,49,1,49,1,49,1,49,3,49,921,8,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,3,49,931,8,49,3,49,933,8,49,1,49,1,49,1,49,1,49,5,49,
-		939,8,49,10,49,12,49,942,9,49,1,50,1,50,1,50,1,50,5,50,948,8,50,10,50,
-		12,50,951,9,50,1,50,1,50,1,50,3,50,956,8,50,1,50,1,50,3,50,960,8,50,1,
-		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,971,8,51,10,51,12,51,974,
-		9,51,1,51,1,51,3,51,978,8,51,1,51,3,51,981,8,51,1,52,1,52,1,52,1,52,1,
-		52,3,52,988,8,52,1,53,1,53,1,53,1,53,1,53,5,53,995,8,53,10,53,12,53,998,
-		9,53,1,54,1,54,3,54,1002,8,54,1,55,1,55,1,55,5,55,1007,8,55,10,55,12,55,
-		1010,9,55,1,55,1,55,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1020,8,56,10,56,
-		12,56,1023,9,56,3,56,1025,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,3,56,1038,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,5,56,1053,8,56,10,56,12,56,1056,9,56,1,56,1,56,
-		1,56,1,56,1,56,1,56,1,56,1,56,5,56,1066,8,56,10,56,12,56,1069,9,56,1,56,
-		1,56,1,56,1,56,5,56,1075,8,56,10,56,12,56,1078,9,56,1,56,3,56,1081,8,56,
-		1,56,1,56,1,56,3,56,1086,8,56,1,56,1,56,5,56,1090,8,56,10,56,12,56,1093,
-		9,56,1,56,1,56,1,56,1,56,5,56,1099,8,56,10,56,12,56,1102,9,56,1,56,3,56,
-		1105,8,56,1,57,1,57,1,57,5,57,1110,8,57,10,57,12,57,1113,9,57,1,57,1,57,
-		1,58,1,58,1,58,1,58,5,58,1121,8,58,10,58,12,58,1124,9,58,1,58,5,58,1127,
-		8,58,10,58,12,58,1130,9,58,1,58,3,58,1133,8,58,1,59,1,59,1,59,1,59,1,59,
-		1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,
-		1,59,1,59,1,59,3,59,1157,8,59,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1165,
-		8,60,10,60,12,60,1168,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,5,61,1182,8,61,10,61,12,61,1185,9,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,3,61,1195,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1212,8,61,10,61,12,61,1215,
-		9,61,3,61,1217,8,61,1,61,5,61,1220,8,61,10,61,12,61,1223,9,61,1,61,3,61,
-		1226,8,61,3,61,1228,8,61,1,61,1,61,4,61,1232,8,61,11,61,12,61,1233,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1248,8,61,
-		10,61,12,61,1251,9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,3,61,1264,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,3,61,1291,8,61,1,61,1,61,1,61,1,61,1,61,3,61,1298,8,61,1,61,1,61,
-		1,61,4,61,1303,8,61,11,61,12,61,1304,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,
-		1327,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1350,8,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,3,61,1360,8,61,1,62,1,62,1,62,1,62,1,62,
-		1,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,65,1,65,
-		1,65,1,66,1,66,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1405,8,67,10,67,
-		12,67,1408,9,67,3,67,1410,8,67,1,67,1,67,1,67,1,67,3,67,1416,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1426,8,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		5,67,1446,8,67,10,67,12,67,1449,9,67,1,68,1,68,1,69,1,69,1,69,3,69,1456,
-		8,69,1,70,1,70,1,70,0,1,134,71,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
-		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
-		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
-		120,122,124,126,128,130,132,134,136,138,140,0,10,1,0,225,226,1,0,15,16,
-		1,0,109,110,1,0,169,170,1,0,245,246,1,0,235,236,1,0,233,234,1,0,237,242,
-		1,0,175,186,24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,
-		115,117,118,120,122,126,127,129,131,134,136,145,145,147,153,155,160,166,
-		168,170,170,186,187,192,206,208,224,249,250,1683,0,148,1,0,0,0,2,153,1,
-		0,0,0,4,156,1,0,0,0,6,188,1,0,0,0,8,190,1,0,0,0,10,202,1,0,0,0,12,226,
-		1,0,0,0,14,228,1,0,0,0,16,230,1,0,0,0,18,247,1,0,0,0,20,249,1,0,0,0,22,
-		285,1,0,0,0,24,287,1,0,0,0,26,289,1,0,0,0,28,323,1,0,0,0,30,325,1,0,0,
-		0,32,330,1,0,0,0,34,384,1,0,0,0,36,389,1,0,0,0,38,397,1,0,0,0,40,399,1,
-		0,0,0,42,419,1,0,0,0,44,421,1,0,0,0,46,423,1,0,0,0,48,453,1,0,0,0,50,455,
-		1,0,0,0,52,505,1,0,0,0,54,507,1,0,0,0,56,563,1,0,0,0,58,565,1,0,0,0,60,
-		594,1,0,0,0,62,596,1,0,0,0,64,603,1,0,0,0,66,614,1,0,0,0,68,718,1,0,0,
-		0,70,720,1,0,0,0,72,736,1,0,0,0,74,738,1,0,0,0,76,772,1,0,0,0,78,780,1,
-		0,0,0,80,782,1,0,0,0,82,828,1,0,0,0,84,830,1,0,0,0,86,848,1,0,0,0,88,850,
-		1,0,0,0,90,853,1,0,0,0,92,871,1,0,0,0,94,873,1,0,0,0,96,888,1,0,0,0,98,
-		904,1,0,0,0,100,959,1,0,0,0,102,980,1,0,0,0,104,982,1,0,0,0,106,989,1,
-		0,0,0,108,1001,1,0,0,0,110,1003,1,0,0,0,112,1104,1,0,0,0,114,1106,1,0,
-		0,0,116,1132,1,0,0,0,118,1156,1,0,0,0,120,1158,1,0,0,0,122,1359,1,0,0,
-		0,124,1361,1,0,0,0,126,1367,1,0,0,0,128,1374,1,0,0,0,130,1378,1,0,0,0,
-		132,1381,1,0,0,0,134,1425,1,0,0,0,136,1450,1,0,0,0,138,1452,1,0,0,0,140,
-		1457,1,0,0,0,142,147,3,2,1,0,143,147,3,4,2,0,144,147,3,120,60,0,145,147,
-		3,8,4,0,146,142,1,0,0,0,146,143,1,0,0,0,146,144,1,0,0,0,146,145,1,0,0,
-		0,147,150,1,0,0,0,148,146,1,0,0,0,148,149,1,0,0,0,149,151,1,0,0,0,150,
-		148,1,0,0,0,151,152,5,0,0,1,152,1,1,0,0,0,153,154,5,3,0,0,154,155,5,247,
-		0,0,155,3,1,0,0,0,156,157,5,1,0,0,157,158,3,140,70,0,158,162,5,225,0,0,
-		159,161,3,6,3,0,160,159,1,0,0,0,161,164,1,0,0,0,162,160,1,0,0,0,162,163,
-		1,0,0,0,163,165,1,0,0,0,164,162,1,0,0,0,165,166,5,226,0,0,166,5,1,0,0,
-		0,167,189,3,12,6,0,168,189,3,16,8,0,169,189,3,20,10,0,170,189,3,26,13,
-		0,171,189,3,32,16,0,172,189,3,46,23,0,173,189,3,50,25,0,174,189,3,54,27,
-		0,175,189,3,74,37,0,176,189,3,58,29,0,177,189,3,64,32,0,178,189,3,80,40,
-		0,179,189,3,90,45,0,180,189,3,94,47,0,181,189,3,96,48,0,182,189,3,98,49,
-		0,183,189,3,104,52,0,184,189,3,106,53,0,185,189,3,110,55,0,186,189,3,114,
-		57,0,187,189,3,8,4,0,188,167,1,0,0,0,188,168,1,0,0,0,188,169,1,0,0,0,188,
-		170,1,0,0,0,188,171,1,0,0,0,188,172,1,0,0,0,188,173,1,0,0,0,188,174,1,
-		0,0,0,188,175,1,0,0,0,188,176,1,0,0,0,188,177,1,0,0,0,188,178,1,0,0,0,
-		188,179,1,0,0,0,188,180,1,0,0,0,188,181,1,0,0,0,188,182,1,0,0,0,188,183,
-		1,0,0,0,188,184,1,0,0,0,188,185,1,0,0,0,188,186,1,0,0,0,188,187,1,0,0,
-		0,189,7,1,0,0,0,190,191,5,249,0,0,191,197,4,4,0,0,192,196,3,140,70,0,193,
-		196,5,4,0,0,194,196,5,52,0,0,195,192,1,0,0,0,195,193,1,0,0,0,195,194,1,
-		0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,198,200,1,0,0,0,
-		199,197,1,0,0,0,200,201,3,10,5,0,201,9,1,0,0,0,202,207,5,225,0,0,203,206,
-		3,10,5,0,204,206,8,0,0,0,205,203,1,0,0,0,205,204,1,0,0,0,206,209,1,0,0,
-		0,207,205,1,0,0,0,207,208,1,0,0,0,208,210,1,0,0,0,209,207,1,0,0,0,210,
-		211,5,226,0,0,211,11,1,0,0,0,212,213,5,5,0,0,213,227,5,247,0,0,214,215,
-		5,6,0,0,215,227,3,140,70,0,216,217,5,7,0,0,217,227,5,244,0,0,218,219,5,
-		8,0,0,219,227,5,244,0,0,220,221,5,9,0,0,221,227,5,244,0,0,222,223,5,10,
-		0,0,223,227,3,140,70,0,224,225,5,11,0,0,225,227,3,14,7,0,226,212,1,0,0,
-		0,226,214,1,0,0,0,226,216,1,0,0,0,226,218,1,0,0,0,226,220,1,0,0,0,226,
-		222,1,0,0,0,226,224,1,0,0,0,227,13,1,0,0,0,228,229,5,243,0,0,229,15,1,
-		0,0,0,230,231,5,12,0,0,231,232,3,140,70,0,232,236,5,225,0,0,233,235,3,
-		18,9,0,234,233,1,0,0,0,235,238,1,0,0,0,236,234,1,0,0,0,236,237,1,0,0,0,
-		237,239,1,0,0,0,238,236,1,0,0,0,239,240,5,226,0,0,240,17,1,0,0,0,241,242,
-		5,41,0,0,242,248,5,247,0,0,243,244,5,42,0,0,244,248,3,134,67,0,245,246,
-		5,43,0,0,246,248,3,134,67,0,247,241,1,0,0,0,247,243,1,0,0,0,247,245,1,
-		0,0,0,248,19,1,0,0,0,249,250,5,13,0,0,250,251,3,140,70,0,251,255,5,225,
-		0,0,252,254,3,22,11,0,253,252,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,
-		255,256,1,0,0,0,256,258,1,0,0,0,257,255,1,0,0,0,258,259,5,226,0,0,259,
-		21,1,0,0,0,260,261,5,113,0,0,261,286,3,134,67,0,262,263,5,169,0,0,263,
-		264,3,134,67,0,264,265,3,130,65,0,265,286,1,0,0,0,266,267,5,170,0,0,267,
-		268,3,134,67,0,268,269,3,130,65,0,269,286,1,0,0,0,270,271,5,14,0,0,271,
-		272,3,24,12,0,272,276,5,225,0,0,273,275,3,30,15,0,274,273,1,0,0,0,275,
-		278,1,0,0,0,276,274,1,0,0,0,276,277,1,0,0,0,277,279,1,0,0,0,278,276,1,
-		0,0,0,279,280,5,226,0,0,280,286,1,0,0,0,281,282,5,17,0,0,282,283,5,244,
-		0,0,283,284,5,18,0,0,284,286,3,134,67,0,285,260,1,0,0,0,285,262,1,0,0,
-		0,285,266,1,0,0,0,285,270,1,0,0,0,285,281,1,0,0,0,286,23,1,0,0,0,287,288,
-		7,1,0,0,288,25,1,0,0,0,289,290,5,44,0,0,290,291,3,140,70,0,291,295,5,225,
-		0,0,292,294,3,28,14,0,293,292,1,0,0,0,294,297,1,0,0,0,295,293,1,0,0,0,
-		295,296,1,0,0,0,296,298,1,0,0,0,297,295,1,0,0,0,298,299,5,226,0,0,299,
-		27,1,0,0,0,300,301,5,45,0,0,301,324,3,134,67,0,302,303,5,46,0,0,303,304,
-		5,47,0,0,304,307,3,132,66,0,305,306,5,48,0,0,306,308,3,134,67,0,307,305,
-		1,0,0,0,307,308,1,0,0,0,308,311,1,0,0,0,309,310,5,49,0,0,310,312,5,244,
-		0,0,311,309,1,0,0,0,311,312,1,0,0,0,312,324,1,0,0,0,313,314,5,46,0,0,314,
-		315,5,50,0,0,315,319,5,225,0,0,316,318,3,30,15,0,317,316,1,0,0,0,318,321,
-		1,0,0,0,319,317,1,0,0,0,319,320,1,0,0,0,320,322,1,0,0,0,321,319,1,0,0,
-		0,322,324,5,226,0,0,323,300,1,0,0,0,323,302,1,0,0,0,323,313,1,0,0,0,324,
-		29,1,0,0,0,325,326,5,244,0,0,326,328,3,134,67,0,327,329,5,229,0,0,328,
-		327,1,0,0,0,328,329,1,0,0,0,329,31,1,0,0,0,330,331,5,51,0,0,331,332,3,
-		140,70,0,332,333,5,52,0,0,333,334,3,140,70,0,334,338,5,225,0,0,335,337,
-		3,34,17,0,336,335,1,0,0,0,337,340,1,0,0,0,338,336,1,0,0,0,338,339,1,0,
-		0,0,339,341,1,0,0,0,340,338,1,0,0,0,341,342,5,226,0,0,342,33,1,0,0,0,343,
-		344,5,53,0,0,344,385,3,140,70,0,345,346,5,54,0,0,346,347,3,134,67,0,347,
-		352,3,130,65,0,348,349,5,55,0,0,349,350,3,134,67,0,350,351,3,130,65,0,
-		351,353,1,0,0,0,352,348,1,0,0,0,352,353,1,0,0,0,353,356,1,0,0,0,354,355,
-		5,224,0,0,355,357,3,140,70,0,356,354,1,0,0,0,356,357,1,0,0,0,357,385,1,
-		0,0,0,358,359,5,56,0,0,359,385,5,244,0,0,360,361,5,57,0,0,361,385,3,132,
-		66,0,362,363,5,58,0,0,363,364,3,36,18,0,364,365,3,132,66,0,365,366,5,60,
-		0,0,366,367,5,53,0,0,367,371,5,61,0,0,368,369,5,54,0,0,369,370,5,60,0,
-		0,370,372,5,62,0,0,371,368,1,0,0,0,371,372,1,0,0,0,372,385,1,0,0,0,373,
-		375,5,63,0,0,374,376,3,38,19,0,375,374,1,0,0,0,376,377,1,0,0,0,377,375,
-		1,0,0,0,377,378,1,0,0,0,378,385,1,0,0,0,379,380,5,11,0,0,380,385,3,14,
-		7,0,381,385,3,40,20,0,382,383,5,223,0,0,383,385,3,140,70,0,384,343,1,0,
-		0,0,384,345,1,0,0,0,384,358,1,0,0,0,384,360,1,0,0,0,384,362,1,0,0,0,384,
-		373,1,0,0,0,384,379,1,0,0,0,384,381,1,0,0,0,384,382,1,0,0,0,385,35,1,0,
-		0,0,386,387,5,246,0,0,387,390,5,59,0,0,388,390,5,245,0,0,389,386,1,0,0,
-		0,389,388,1,0,0,0,390,37,1,0,0,0,391,392,5,68,0,0,392,398,3,134,67,0,393,
-		394,5,69,0,0,394,398,3,134,67,0,395,396,5,70,0,0,396,398,5,244,0,0,397,
-		391,1,0,0,0,397,393,1,0,0,0,397,395,1,0,0,0,398,39,1,0,0,0,399,400,5,64,
-		0,0,400,404,3,140,70,0,401,403,3,42,21,0,402,401,1,0,0,0,403,406,1,0,0,
-		0,404,402,1,0,0,0,404,405,1,0,0,0,405,41,1,0,0,0,406,404,1,0,0,0,407,408,
-		5,69,0,0,408,420,3,134,67,0,409,410,5,70,0,0,410,420,5,244,0,0,411,412,
-		5,123,0,0,412,420,3,134,67,0,413,414,5,65,0,0,414,417,3,44,22,0,415,416,
-		5,189,0,0,416,418,3,44,22,0,417,415,1,0,0,0,417,418,1,0,0,0,418,420,1,
-		0,0,0,419,407,1,0,0,0,419,409,1,0,0,0,419,411,1,0,0,0,419,413,1,0,0,0,
-		420,43,1,0,0,0,421,422,7,2,0,0,422,45,1,0,0,0,423,424,5,71,0,0,424,425,
-		3,140,70,0,425,429,5,225,0,0,426,428,3,48,24,0,427,426,1,0,0,0,428,431,
-		1,0,0,0,429,427,1,0,0,0,429,430,1,0,0,0,430,432,1,0,0,0,431,429,1,0,0,
-		0,432,433,5,226,0,0,433,47,1,0,0,0,434,435,5,72,0,0,435,454,3,140,70,0,
-		436,437,5,105,0,0,437,454,3,134,67,0,438,439,5,106,0,0,439,454,3,66,33,
-		0,440,441,5,108,0,0,441,442,5,70,0,0,442,454,5,244,0,0,443,444,5,111,0,
-		0,444,454,3,72,36,0,445,446,5,8,0,0,446,454,5,244,0,0,447,448,5,43,0,0,
-		448,451,3,134,67,0,449,450,5,131,0,0,450,452,3,132,66,0,451,449,1,0,0,
-		0,451,452,1,0,0,0,452,454,1,0,0,0,453,434,1,0,0,0,453,436,1,0,0,0,453,
-		438,1,0,0,0,453,440,1,0,0,0,453,443,1,0,0,0,453,445,1,0,0,0,453,447,1,
-		0,0,0,454,49,1,0,0,0,455,456,5,73,0,0,456,457,3,140,70,0,457,461,5,225,
-		0,0,458,460,3,52,26,0,459,458,1,0,0,0,460,463,1,0,0,0,461,459,1,0,0,0,
-		461,462,1,0,0,0,462,464,1,0,0,0,463,461,1,0,0,0,464,465,5,226,0,0,465,
-		51,1,0,0,0,466,467,5,74,0,0,467,471,5,225,0,0,468,470,3,62,31,0,469,468,
-		1,0,0,0,470,473,1,0,0,0,471,469,1,0,0,0,471,472,1,0,0,0,472,474,1,0,0,
-		0,473,471,1,0,0,0,474,506,5,226,0,0,475,476,5,75,0,0,476,506,3,134,67,
-		0,477,478,5,76,0,0,478,506,3,134,67,0,479,480,5,77,0,0,480,481,5,47,0,
-		0,481,506,3,132,66,0,482,483,5,77,0,0,483,484,5,78,0,0,484,485,3,134,67,
-		0,485,486,3,130,65,0,486,506,1,0,0,0,487,488,5,80,0,0,488,506,3,134,67,
-		0,489,490,5,81,0,0,490,506,3,134,67,0,491,492,5,79,0,0,492,506,3,134,67,
-		0,493,494,5,82,0,0,494,495,3,134,67,0,495,496,3,130,65,0,496,506,1,0,0,
-		0,497,498,5,83,0,0,498,499,3,134,67,0,499,500,5,78,0,0,500,501,3,134,67,
-		0,501,502,3,130,65,0,502,506,1,0,0,0,503,504,5,84,0,0,504,506,3,140,70,
-		0,505,466,1,0,0,0,505,475,1,0,0,0,505,477,1,0,0,0,505,479,1,0,0,0,505,
-		482,1,0,0,0,505,487,1,0,0,0,505,489,1,0,0,0,505,491,1,0,0,0,505,493,1,
-		0,0,0,505,497,1,0,0,0,505,503,1,0,0,0,506,53,1,0,0,0,507,508,5,85,0,0,
-		508,509,3,140,70,0,509,510,5,52,0,0,510,511,3,140,70,0,511,515,5,225,0,
-		0,512,514,3,56,28,0,513,512,1,0,0,0,514,517,1,0,0,0,515,513,1,0,0,0,515,
-		516,1,0,0,0,516,518,1,0,0,0,517,515,1,0,0,0,518,519,5,226,0,0,519,55,1,
-		0,0,0,520,521,5,86,0,0,521,564,3,140,70,0,522,523,5,75,0,0,523,564,3,134,
-		67,0,524,525,5,87,0,0,525,526,5,60,0,0,526,564,5,62,0,0,527,528,5,87,0,
-		0,528,564,3,134,67,0,529,530,5,177,0,0,530,531,3,134,67,0,531,532,3,130,
-		65,0,532,564,1,0,0,0,533,534,5,88,0,0,534,564,3,134,67,0,535,536,5,56,
-		0,0,536,564,5,244,0,0,537,538,5,57,0,0,538,564,3,132,66,0,539,540,5,91,
-		0,0,540,546,3,134,67,0,541,544,5,92,0,0,542,543,5,154,0,0,543,545,3,134,
-		67,0,544,542,1,0,0,0,544,545,1,0,0,0,545,547,1,0,0,0,546,541,1,0,0,0,546,
-		547,1,0,0,0,547,564,1,0,0,0,548,549,5,58,0,0,549,550,3,36,18,0,550,551,
-		3,132,66,0,551,552,5,60,0,0,552,553,5,86,0,0,553,554,5,61,0,0,554,564,
-		1,0,0,0,555,556,5,93,0,0,556,560,3,134,67,0,557,558,5,94,0,0,558,559,5,
-		125,0,0,559,561,5,57,0,0,560,557,1,0,0,0,560,561,1,0,0,0,561,564,1,0,0,
-		0,562,564,3,40,20,0,563,520,1,0,0,0,563,522,1,0,0,0,563,524,1,0,0,0,563,
-		527,1,0,0,0,563,529,1,0,0,0,563,533,1,0,0,0,563,535,1,0,0,0,563,537,1,
-		0,0,0,563,539,1,0,0,0,563,548,1,0,0,0,563,555,1,0,0,0,563,562,1,0,0,0,
-		564,57,1,0,0,0,565,566,5,183,0,0,566,567,3,140,70,0,567,571,5,225,0,0,
-		568,570,3,60,30,0,569,568,1,0,0,0,570,573,1,0,0,0,571,569,1,0,0,0,571,
-		572,1,0,0,0,572,574,1,0,0,0,573,571,1,0,0,0,574,575,5,226,0,0,575,59,1,
-		0,0,0,576,577,5,213,0,0,577,595,3,134,67,0,578,579,5,87,0,0,579,595,3,
-		140,70,0,580,581,5,214,0,0,581,595,3,134,67,0,582,583,5,215,0,0,583,595,
-		3,134,67,0,584,585,5,216,0,0,585,595,3,134,67,0,586,587,5,80,0,0,587,595,
-		3,134,67,0,588,589,5,79,0,0,589,595,3,134,67,0,590,591,5,95,0,0,591,595,
-		3,134,67,0,592,593,5,96,0,0,593,595,3,134,67,0,594,576,1,0,0,0,594,578,
-		1,0,0,0,594,580,1,0,0,0,594,582,1,0,0,0,594,584,1,0,0,0,594,586,1,0,0,
-		0,594,588,1,0,0,0,594,590,1,0,0,0,594,592,1,0,0,0,595,61,1,0,0,0,596,597,
-		5,244,0,0,597,598,3,134,67,0,598,599,5,60,0,0,599,601,3,134,67,0,600,602,
-		5,229,0,0,601,600,1,0,0,0,601,602,1,0,0,0,602,63,1,0,0,0,603,604,5,104,
-		0,0,604,605,3,140,70,0,605,609,5,225,0,0,606,608,3,68,34,0,607,606,1,0,
-		0,0,608,611,1,0,0,0,609,607,1,0,0,0,609,610,1,0,0,0,610,612,1,0,0,0,611,
-		609,1,0,0,0,612,613,5,226,0,0,613,65,1,0,0,0,614,616,3,134,67,0,615,617,
-		5,107,0,0,616,615,1,0,0,0,616,617,1,0,0,0,617,620,1,0,0,0,618,619,5,48,
-		0,0,619,621,3,134,67,0,620,618,1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,0,
-		622,623,5,69,0,0,623,625,3,134,67,0,624,622,1,0,0,0,624,625,1,0,0,0,625,
-		67,1,0,0,0,626,627,5,105,0,0,627,719,3,134,67,0,628,629,5,106,0,0,629,
-		719,3,66,33,0,630,632,5,192,0,0,631,633,5,245,0,0,632,631,1,0,0,0,632,
-		633,1,0,0,0,633,636,1,0,0,0,634,635,5,132,0,0,635,637,3,134,67,0,636,634,
-		1,0,0,0,636,637,1,0,0,0,637,719,1,0,0,0,638,639,5,192,0,0,639,719,5,203,
-		0,0,640,641,5,193,0,0,641,719,3,134,67,0,642,643,5,194,0,0,643,719,3,134,
-		67,0,644,645,5,195,0,0,645,646,5,70,0,0,646,719,5,244,0,0,647,648,5,196,
-		0,0,648,652,5,225,0,0,649,651,3,30,15,0,650,649,1,0,0,0,651,654,1,0,0,
-		0,652,650,1,0,0,0,652,653,1,0,0,0,653,655,1,0,0,0,654,652,1,0,0,0,655,
-		719,5,226,0,0,656,657,5,196,0,0,657,658,5,204,0,0,658,659,3,140,70,0,659,
-		660,5,205,0,0,660,661,3,134,67,0,661,719,1,0,0,0,662,663,5,197,0,0,663,
-		719,3,134,67,0,664,665,5,198,0,0,665,670,3,134,67,0,666,667,5,49,0,0,667,
-		671,5,244,0,0,668,669,5,207,0,0,669,671,3,140,70,0,670,666,1,0,0,0,670,
-		668,1,0,0,0,671,719,1,0,0,0,672,673,5,200,0,0,673,674,5,201,0,0,674,675,
-		3,140,70,0,675,679,5,225,0,0,676,678,3,70,35,0,677,676,1,0,0,0,678,681,
-		1,0,0,0,679,677,1,0,0,0,679,680,1,0,0,0,680,684,1,0,0,0,681,679,1,0,0,
-		0,682,683,5,162,0,0,683,685,3,134,67,0,684,682,1,0,0,0,684,685,1,0,0,0,
-		685,686,1,0,0,0,686,687,5,226,0,0,687,719,1,0,0,0,688,689,5,200,0,0,689,
-		690,5,206,0,0,690,691,3,134,67,0,691,692,5,162,0,0,692,693,3,134,67,0,
-		693,719,1,0,0,0,694,695,5,199,0,0,695,719,3,134,67,0,696,697,5,108,0,0,
-		697,698,5,70,0,0,698,719,5,244,0,0,699,700,5,111,0,0,700,719,3,72,36,0,
-		701,702,5,8,0,0,702,719,5,244,0,0,703,704,5,115,0,0,704,719,5,246,0,0,
-		705,719,3,40,20,0,706,707,5,218,0,0,707,708,5,60,0,0,708,709,3,134,67,
-		0,709,710,5,204,0,0,710,714,3,134,67,0,711,712,5,219,0,0,712,713,5,220,
-		0,0,713,715,3,134,67,0,714,711,1,0,0,0,714,715,1,0,0,0,715,719,1,0,0,0,
-		716,717,5,221,0,0,717,719,3,134,67,0,718,626,1,0,0,0,718,628,1,0,0,0,718,
-		630,1,0,0,0,718,638,1,0,0,0,718,640,1,0,0,0,718,642,1,0,0,0,718,644,1,
-		0,0,0,718,647,1,0,0,0,718,656,1,0,0,0,718,662,1,0,0,0,718,664,1,0,0,0,
-		718,672,1,0,0,0,718,688,1,0,0,0,718,694,1,0,0,0,718,696,1,0,0,0,718,699,
-		1,0,0,0,718,701,1,0,0,0,718,703,1,0,0,0,718,705,1,0,0,0,718,706,1,0,0,
-		0,718,716,1,0,0,0,719,69,1,0,0,0,720,721,5,202,0,0,721,722,3,134,67,0,
-		722,723,3,134,67,0,723,71,1,0,0,0,724,737,5,112,0,0,725,737,5,113,0,0,
-		726,737,5,114,0,0,727,728,5,50,0,0,728,732,5,225,0,0,729,731,3,30,15,0,
-		730,729,1,0,0,0,731,734,1,0,0,0,732,730,1,0,0,0,732,733,1,0,0,0,733,735,
-		1,0,0,0,734,732,1,0,0,0,735,737,5,226,0,0,736,724,1,0,0,0,736,725,1,0,
-		0,0,736,726,1,0,0,0,736,727,1,0,0,0,737,73,1,0,0,0,738,739,5,208,0,0,739,
-		740,3,140,70,0,740,744,5,225,0,0,741,743,3,76,38,0,742,741,1,0,0,0,743,
-		746,1,0,0,0,744,742,1,0,0,0,744,745,1,0,0,0,745,747,1,0,0,0,746,744,1,
-		0,0,0,747,748,5,226,0,0,748,75,1,0,0,0,749,750,5,188,0,0,750,751,3,140,
-		70,0,751,752,5,230,0,0,752,753,3,140,70,0,753,773,1,0,0,0,754,755,5,186,
-		0,0,755,773,3,134,67,0,756,757,5,209,0,0,757,773,3,134,67,0,758,759,5,
-		210,0,0,759,773,5,212,0,0,760,761,5,210,0,0,761,773,3,140,70,0,762,764,
-		5,62,0,0,763,765,3,78,39,0,764,763,1,0,0,0,765,766,1,0,0,0,766,764,1,0,
-		0,0,766,767,1,0,0,0,767,773,1,0,0,0,768,769,5,196,0,0,769,770,5,159,0,
-		0,770,771,5,49,0,0,771,773,3,140,70,0,772,749,1,0,0,0,772,754,1,0,0,0,
-		772,756,1,0,0,0,772,758,1,0,0,0,772,760,1,0,0,0,772,762,1,0,0,0,772,768,
-		1,0,0,0,773,77,1,0,0,0,774,775,5,211,0,0,775,781,3,134,67,0,776,777,5,
-		95,0,0,777,781,3,134,67,0,778,779,5,96,0,0,779,781,3,134,67,0,780,774,
-		1,0,0,0,780,776,1,0,0,0,780,778,1,0,0,0,781,79,1,0,0,0,782,783,5,116,0,
-		0,783,784,3,140,70,0,784,788,5,225,0,0,785,787,3,82,41,0,786,785,1,0,0,
-		0,787,790,1,0,0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,791,1,0,0,0,790,
-		788,1,0,0,0,791,792,5,226,0,0,792,81,1,0,0,0,793,794,5,117,0,0,794,829,
-		3,134,67,0,795,796,5,118,0,0,796,801,3,84,42,0,797,798,5,229,0,0,798,800,
-		3,84,42,0,799,797,1,0,0,0,800,803,1,0,0,0,801,799,1,0,0,0,801,802,1,0,
-		0,0,802,829,1,0,0,0,803,801,1,0,0,0,804,805,5,155,0,0,805,829,3,134,67,
-		0,806,807,5,156,0,0,807,808,3,134,67,0,808,809,5,154,0,0,809,812,3,140,
-		70,0,810,811,5,157,0,0,811,813,3,134,67,0,812,810,1,0,0,0,812,813,1,0,
-		0,0,813,815,1,0,0,0,814,816,5,160,0,0,815,814,1,0,0,0,815,816,1,0,0,0,
-		816,829,1,0,0,0,817,818,5,194,0,0,818,829,3,134,67,0,819,820,5,158,0,0,
-		820,825,3,88,44,0,821,822,5,229,0,0,822,824,3,88,44,0,823,821,1,0,0,0,
-		824,827,1,0,0,0,825,823,1,0,0,0,825,826,1,0,0,0,826,829,1,0,0,0,827,825,
-		1,0,0,0,828,793,1,0,0,0,828,795,1,0,0,0,828,804,1,0,0,0,828,806,1,0,0,
-		0,828,817,1,0,0,0,828,819,1,0,0,0,829,83,1,0,0,0,830,831,3,140,70,0,831,
-		840,3,134,67,0,832,836,5,225,0,0,833,835,3,86,43,0,834,833,1,0,0,0,835,
-		838,1,0,0,0,836,834,1,0,0,0,836,837,1,0,0,0,837,839,1,0,0,0,838,836,1,
-		0,0,0,839,841,5,226,0,0,840,832,1,0,0,0,840,841,1,0,0,0,841,85,1,0,0,0,
-		842,843,5,155,0,0,843,849,3,134,67,0,844,845,5,156,0,0,845,849,3,134,67,
-		0,846,847,5,157,0,0,847,849,3,134,67,0,848,842,1,0,0,0,848,844,1,0,0,0,
-		848,846,1,0,0,0,849,87,1,0,0,0,850,851,5,244,0,0,851,852,3,134,67,0,852,
-		89,1,0,0,0,853,854,5,119,0,0,854,863,3,140,70,0,855,859,5,225,0,0,856,
-		858,3,92,46,0,857,856,1,0,0,0,858,861,1,0,0,0,859,857,1,0,0,0,859,860,
-		1,0,0,0,860,862,1,0,0,0,861,859,1,0,0,0,862,864,5,226,0,0,863,855,1,0,
-		0,0,863,864,1,0,0,0,864,91,1,0,0,0,865,866,5,120,0,0,866,872,3,134,67,
-		0,867,868,5,121,0,0,868,872,3,134,67,0,869,870,5,122,0,0,870,872,3,134,
-		67,0,871,865,1,0,0,0,871,867,1,0,0,0,871,869,1,0,0,0,872,93,1,0,0,0,873,
-		874,5,123,0,0,874,875,3,140,70,0,875,876,5,225,0,0,876,884,3,134,67,0,
-		877,882,3,130,65,0,878,879,5,55,0,0,879,880,3,134,67,0,880,881,3,130,65,
-		0,881,883,1,0,0,0,882,878,1,0,0,0,882,883,1,0,0,0,883,885,1,0,0,0,884,
-		877,1,0,0,0,884,885,1,0,0,0,885,886,1,0,0,0,886,887,5,226,0,0,887,95,1,
-		0,0,0,888,889,5,124,0,0,889,890,3,140,70,0,890,891,5,232,0,0,891,898,3,
-		134,67,0,892,895,5,125,0,0,893,896,5,126,0,0,894,896,5,127,0,0,895,893,
-		1,0,0,0,895,894,1,0,0,0,896,897,1,0,0,0,897,899,3,132,66,0,898,892,1,0,
-		0,0,898,899,1,0,0,0,899,902,1,0,0,0,900,901,5,49,0,0,901,903,5,244,0,0,
-		902,900,1,0,0,0,902,903,1,0,0,0,903,97,1,0,0,0,904,905,5,128,0,0,905,906,
-		3,140,70,0,906,907,5,132,0,0,907,910,3,134,67,0,908,909,5,49,0,0,909,911,
-		5,244,0,0,910,908,1,0,0,0,910,911,1,0,0,0,911,915,1,0,0,0,912,913,5,129,
-		0,0,913,914,5,131,0,0,914,916,5,246,0,0,915,912,1,0,0,0,915,916,1,0,0,
-		0,916,920,1,0,0,0,917,918,5,130,0,0,918,919,5,131,0,0,919,921,5,246,0,
-		0,920,917,1,0,0,0,920,921,1,0,0,0,921,932,1,0,0,0,922,923,5,149,0,0,923,
-		924,5,172,0,0,924,925,3,140,70,0,925,926,5,150,0,0,926,927,5,154,0,0,927,
-		928,5,246,0,0,928,930,5,151,0,0,929,931,3,100,50,0,930,929,1,0,0,0,930,
-		931,1,0,0,0,931,933,1,0,0,0,932,922,1,0,0,0,932,933,1,0,0,0,933,934,1,
-		0,0,0,934,935,5,231,0,0,935,940,3,102,51,0,936,937,5,229,0,0,937,939,3,
-		102,51,0,938,936,1,0,0,0,939,942,1,0,0,0,940,938,1,0,0,0,940,941,1,0,0,
-		0,941,99,1,0,0,0,942,940,1,0,0,0,943,944,5,152,0,0,944,949,3,140,70,0,
-		945,946,5,229,0,0,946,948,3,140,70,0,947,945,1,0,0,0,948,951,1,0,0,0,949,
-		947,1,0,0,0,949,950,1,0,0,0,950,955,1,0,0,0,951,949,1,0,0,0,952,953,5,
-		163,0,0,953,954,5,153,0,0,954,956,3,140,70,0,955,952,1,0,0,0,955,956,1,
-		0,0,0,956,960,1,0,0,0,957,958,5,153,0,0,958,960,3,140,70,0,959,943,1,0,
-		0,0,959,957,1,0,0,0,960,101,1,0,0,0,961,962,5,145,0,0,962,963,5,245,0,
-		0,963,964,5,154,0,0,964,981,3,140,70,0,965,977,5,148,0,0,966,967,5,227,
-		0,0,967,972,3,140,70,0,968,969,5,229,0,0,969,971,3,140,70,0,970,968,1,
-		0,0,0,971,974,1,0,0,0,972,970,1,0,0,0,972,973,1,0,0,0,973,975,1,0,0,0,
-		974,972,1,0,0,0,975,976,5,228,0,0,976,978,1,0,0,0,977,966,1,0,0,0,977,
-		978,1,0,0,0,978,981,1,0,0,0,979,981,3,140,70,0,980,961,1,0,0,0,980,965,
-		1,0,0,0,980,979,1,0,0,0,981,103,1,0,0,0,982,983,5,133,0,0,983,984,5,132,
-		0,0,984,987,3,134,67,0,985,986,5,134,0,0,986,988,3,132,66,0,987,985,1,
-		0,0,0,987,988,1,0,0,0,988,105,1,0,0,0,989,990,5,135,0,0,990,991,5,136,
-		0,0,991,996,3,108,54,0,992,993,5,229,0,0,993,995,3,108,54,0,994,992,1,
-		0,0,0,995,998,1,0,0,0,996,994,1,0,0,0,996,997,1,0,0,0,997,107,1,0,0,0,
-		998,996,1,0,0,0,999,1002,5,63,0,0,1000,1002,3,140,70,0,1001,999,1,0,0,
-		0,1001,1000,1,0,0,0,1002,109,1,0,0,0,1003,1004,5,137,0,0,1004,1008,5,225,
-		0,0,1005,1007,3,112,56,0,1006,1005,1,0,0,0,1007,1010,1,0,0,0,1008,1006,
-		1,0,0,0,1008,1009,1,0,0,0,1009,1011,1,0,0,0,1010,1008,1,0,0,0,1011,1012,
-		5,226,0,0,1012,111,1,0,0,0,1013,1014,5,10,0,0,1014,1024,3,138,69,0,1015,
-		1016,5,138,0,0,1016,1021,3,140,70,0,1017,1018,5,229,0,0,1018,1020,3,140,
-		70,0,1019,1017,1,0,0,0,1020,1023,1,0,0,0,1021,1019,1,0,0,0,1021,1022,1,
-		0,0,0,1022,1025,1,0,0,0,1023,1021,1,0,0,0,1024,1015,1,0,0,0,1024,1025,
-		1,0,0,0,1025,1105,1,0,0,0,1026,1027,5,139,0,0,1027,1105,3,140,70,0,1028,
-		1029,5,140,0,0,1029,1105,3,140,70,0,1030,1031,5,141,0,0,1031,1032,5,142,
-		0,0,1032,1033,5,143,0,0,1033,1105,3,140,70,0,1034,1037,5,144,0,0,1035,
-		1036,5,245,0,0,1036,1038,5,188,0,0,1037,1035,1,0,0,0,1037,1038,1,0,0,0,
-		1038,1039,1,0,0,0,1039,1040,5,142,0,0,1040,1041,5,154,0,0,1041,1105,3,
-		140,70,0,1042,1043,5,145,0,0,1043,1044,5,245,0,0,1044,1045,5,188,0,0,1045,
-		1046,5,142,0,0,1046,1047,5,154,0,0,1047,1105,3,140,70,0,1048,1049,5,165,
-		0,0,1049,1054,3,140,70,0,1050,1051,5,229,0,0,1051,1053,3,140,70,0,1052,
-		1050,1,0,0,0,1053,1056,1,0,0,0,1054,1052,1,0,0,0,1054,1055,1,0,0,0,1055,
-		1057,1,0,0,0,1056,1054,1,0,0,0,1057,1058,5,154,0,0,1058,1059,5,217,0,0,
-		1059,1060,3,138,69,0,1060,1105,1,0,0,0,1061,1062,5,161,0,0,1062,1063,3,
-		134,67,0,1063,1067,5,225,0,0,1064,1066,3,112,56,0,1065,1064,1,0,0,0,1066,
-		1069,1,0,0,0,1067,1065,1,0,0,0,1067,1068,1,0,0,0,1068,1070,1,0,0,0,1069,
-		1067,1,0,0,0,1070,1080,5,226,0,0,1071,1072,5,162,0,0,1072,1076,5,225,0,
-		0,1073,1075,3,112,56,0,1074,1073,1,0,0,0,1075,1078,1,0,0,0,1076,1074,1,
-		0,0,0,1076,1077,1,0,0,0,1077,1079,1,0,0,0,1078,1076,1,0,0,0,1079,1081,
-		5,226,0,0,1080,1071,1,0,0,0,1080,1081,1,0,0,0,1081,1105,1,0,0,0,1082,1085,
-		5,146,0,0,1083,1084,5,172,0,0,1084,1086,5,105,0,0,1085,1083,1,0,0,0,1085,
-		1086,1,0,0,0,1086,1087,1,0,0,0,1087,1091,5,225,0,0,1088,1090,3,112,56,
-		0,1089,1088,1,0,0,0,1090,1093,1,0,0,0,1091,1089,1,0,0,0,1091,1092,1,0,
-		0,0,1092,1094,1,0,0,0,1093,1091,1,0,0,0,1094,1105,5,226,0,0,1095,1096,
-		5,147,0,0,1096,1100,5,225,0,0,1097,1099,3,112,56,0,1098,1097,1,0,0,0,1099,
-		1102,1,0,0,0,1100,1098,1,0,0,0,1100,1101,1,0,0,0,1101,1103,1,0,0,0,1102,
-		1100,1,0,0,0,1103,1105,5,226,0,0,1104,1013,1,0,0,0,1104,1026,1,0,0,0,1104,
-		1028,1,0,0,0,1104,1030,1,0,0,0,1104,1034,1,0,0,0,1104,1042,1,0,0,0,1104,
-		1048,1,0,0,0,1104,1061,1,0,0,0,1104,1082,1,0,0,0,1104,1095,1,0,0,0,1105,
-		113,1,0,0,0,1106,1107,5,164,0,0,1107,1111,5,225,0,0,1108,1110,3,116,58,
-		0,1109,1108,1,0,0,0,1110,1113,1,0,0,0,1111,1109,1,0,0,0,1111,1112,1,0,
-		0,0,1112,1114,1,0,0,0,1113,1111,1,0,0,0,1114,1115,5,226,0,0,1115,115,1,
-		0,0,0,1116,1117,5,165,0,0,1117,1122,3,140,70,0,1118,1119,5,229,0,0,1119,
-		1121,3,140,70,0,1120,1118,1,0,0,0,1121,1124,1,0,0,0,1122,1120,1,0,0,0,
-		1122,1123,1,0,0,0,1123,1128,1,0,0,0,1124,1122,1,0,0,0,1125,1127,3,118,
-		59,0,1126,1125,1,0,0,0,1127,1130,1,0,0,0,1128,1126,1,0,0,0,1128,1129,1,
-		0,0,0,1129,1133,1,0,0,0,1130,1128,1,0,0,0,1131,1133,3,110,55,0,1132,1116,
-		1,0,0,0,1132,1131,1,0,0,0,1133,117,1,0,0,0,1134,1135,5,166,0,0,1135,1157,
-		3,134,67,0,1136,1137,5,167,0,0,1137,1157,3,132,66,0,1138,1139,5,95,0,0,
-		1139,1140,3,134,67,0,1140,1141,5,174,0,0,1141,1142,5,103,0,0,1142,1157,
-		1,0,0,0,1143,1144,5,96,0,0,1144,1157,3,134,67,0,1145,1146,5,97,0,0,1146,
-		1147,3,134,67,0,1147,1148,5,174,0,0,1148,1149,5,103,0,0,1149,1157,1,0,
-		0,0,1150,1151,5,98,0,0,1151,1157,3,134,67,0,1152,1153,5,99,0,0,1153,1157,
-		5,100,0,0,1154,1155,5,101,0,0,1155,1157,3,134,67,0,1156,1134,1,0,0,0,1156,
-		1136,1,0,0,0,1156,1138,1,0,0,0,1156,1143,1,0,0,0,1156,1145,1,0,0,0,1156,
-		1150,1,0,0,0,1156,1152,1,0,0,0,1156,1154,1,0,0,0,1157,119,1,0,0,0,1158,
-		1159,5,2,0,0,1159,1160,3,140,70,0,1160,1161,5,4,0,0,1161,1162,3,140,70,
-		0,1162,1166,5,225,0,0,1163,1165,3,122,61,0,1164,1163,1,0,0,0,1165,1168,
-		1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1169,1,0,0,0,1168,1166,
-		1,0,0,0,1169,1170,5,226,0,0,1170,121,1,0,0,0,1171,1172,3,140,70,0,1172,
-		1173,5,58,0,0,1173,1174,5,168,0,0,1174,1175,5,246,0,0,1175,1360,1,0,0,
-		0,1176,1177,3,140,70,0,1177,1178,5,58,0,0,1178,1179,5,36,0,0,1179,1183,
-		3,134,67,0,1180,1182,3,128,64,0,1181,1180,1,0,0,0,1182,1185,1,0,0,0,1183,
-		1181,1,0,0,0,1183,1184,1,0,0,0,1184,1360,1,0,0,0,1185,1183,1,0,0,0,1186,
-		1187,3,138,69,0,1187,1188,7,3,0,0,1188,1189,3,134,67,0,1189,1194,3,130,
-		65,0,1190,1191,5,26,0,0,1191,1192,3,134,67,0,1192,1193,3,130,65,0,1193,
-		1195,1,0,0,0,1194,1190,1,0,0,0,1194,1195,1,0,0,0,1195,1360,1,0,0,0,1196,
-		1197,3,138,69,0,1197,1198,5,171,0,0,1198,1199,3,134,67,0,1199,1200,5,172,
-		0,0,1200,1201,5,244,0,0,1201,1360,1,0,0,0,1202,1203,3,140,70,0,1203,1227,
-		5,173,0,0,1204,1205,5,52,0,0,1205,1228,5,244,0,0,1206,1216,5,36,0,0,1207,
-		1208,5,42,0,0,1208,1209,3,134,67,0,1209,1213,3,130,65,0,1210,1212,3,124,
-		62,0,1211,1210,1,0,0,0,1212,1215,1,0,0,0,1213,1211,1,0,0,0,1213,1214,1,
-		0,0,0,1214,1217,1,0,0,0,1215,1213,1,0,0,0,1216,1207,1,0,0,0,1216,1217,
-		1,0,0,0,1217,1221,1,0,0,0,1218,1220,3,128,64,0,1219,1218,1,0,0,0,1220,
-		1223,1,0,0,0,1221,1219,1,0,0,0,1221,1222,1,0,0,0,1222,1225,1,0,0,0,1223,
-		1221,1,0,0,0,1224,1226,3,126,63,0,1225,1224,1,0,0,0,1225,1226,1,0,0,0,
-		1226,1228,1,0,0,0,1227,1204,1,0,0,0,1227,1206,1,0,0,0,1228,1360,1,0,0,
-		0,1229,1231,5,164,0,0,1230,1232,3,118,59,0,1231,1230,1,0,0,0,1232,1233,
-		1,0,0,0,1233,1231,1,0,0,0,1233,1234,1,0,0,0,1234,1360,1,0,0,0,1235,1236,
-		5,164,0,0,1236,1237,5,165,0,0,1237,1360,5,102,0,0,1238,1239,3,140,70,0,
-		1239,1240,5,113,0,0,1240,1241,3,134,67,0,1241,1360,1,0,0,0,1242,1243,3,
-		140,70,0,1243,1244,5,14,0,0,1244,1245,3,24,12,0,1245,1249,5,225,0,0,1246,
-		1248,3,30,15,0,1247,1246,1,0,0,0,1248,1251,1,0,0,0,1249,1247,1,0,0,0,1249,
-		1250,1,0,0,0,1250,1252,1,0,0,0,1251,1249,1,0,0,0,1252,1253,5,226,0,0,1253,
-		1360,1,0,0,0,1254,1255,3,140,70,0,1255,1256,5,17,0,0,1256,1257,5,244,0,
-		0,1257,1258,5,18,0,0,1258,1259,3,134,67,0,1259,1360,1,0,0,0,1260,1261,
-		3,140,70,0,1261,1263,5,19,0,0,1262,1264,5,233,0,0,1263,1262,1,0,0,0,1263,
-		1264,1,0,0,0,1264,1265,1,0,0,0,1265,1266,3,134,67,0,1266,1360,1,0,0,0,
-		1267,1268,3,140,70,0,1268,1269,5,222,0,0,1269,1270,3,132,66,0,1270,1360,
-		1,0,0,0,1271,1272,3,140,70,0,1272,1273,5,89,0,0,1273,1274,3,134,67,0,1274,
-		1360,1,0,0,0,1275,1276,3,140,70,0,1276,1277,5,90,0,0,1277,1278,5,131,0,
-		0,1278,1279,3,132,66,0,1279,1280,5,60,0,0,1280,1281,3,134,67,0,1281,1360,
-		1,0,0,0,1282,1283,3,140,70,0,1283,1284,5,191,0,0,1284,1285,5,90,0,0,1285,
-		1360,1,0,0,0,1286,1287,3,140,70,0,1287,1288,5,68,0,0,1288,1290,5,66,0,
-		0,1289,1291,5,245,0,0,1290,1289,1,0,0,0,1290,1291,1,0,0,0,1291,1360,1,
-		0,0,0,1292,1293,3,140,70,0,1293,1294,5,68,0,0,1294,1297,5,67,0,0,1295,
-		1296,5,49,0,0,1296,1298,5,244,0,0,1297,1295,1,0,0,0,1297,1298,1,0,0,0,
-		1298,1360,1,0,0,0,1299,1300,3,140,70,0,1300,1302,5,62,0,0,1301,1303,3,
-		78,39,0,1302,1301,1,0,0,0,1303,1304,1,0,0,0,1304,1302,1,0,0,0,1304,1305,
-		1,0,0,0,1305,1360,1,0,0,0,1306,1307,5,20,0,0,1307,1360,5,246,0,0,1308,
-		1309,5,21,0,0,1309,1360,5,246,0,0,1310,1360,5,22,0,0,1311,1360,5,23,0,
-		0,1312,1313,3,140,70,0,1313,1314,5,24,0,0,1314,1315,5,25,0,0,1315,1316,
-		3,134,67,0,1316,1317,3,130,65,0,1317,1318,5,26,0,0,1318,1319,3,134,67,
-		0,1319,1320,3,130,65,0,1320,1360,1,0,0,0,1321,1322,3,140,70,0,1322,1323,
-		5,27,0,0,1323,1326,5,154,0,0,1324,1327,5,28,0,0,1325,1327,3,134,67,0,1326,
-		1324,1,0,0,0,1326,1325,1,0,0,0,1327,1328,1,0,0,0,1328,1329,5,29,0,0,1329,
-		1330,3,134,67,0,1330,1331,3,130,65,0,1331,1332,5,26,0,0,1332,1333,3,134,
-		67,0,1333,1334,3,130,65,0,1334,1360,1,0,0,0,1335,1336,3,140,70,0,1336,
-		1337,5,30,0,0,1337,1338,3,134,67,0,1338,1339,3,130,65,0,1339,1340,5,18,
-		0,0,1340,1341,3,134,67,0,1341,1360,1,0,0,0,1342,1343,5,31,0,0,1343,1344,
-		3,138,69,0,1344,1345,5,32,0,0,1345,1346,3,138,69,0,1346,1349,3,134,67,
-		0,1347,1348,5,33,0,0,1348,1350,3,134,67,0,1349,1347,1,0,0,0,1349,1350,
-		1,0,0,0,1350,1360,1,0,0,0,1351,1352,5,34,0,0,1352,1353,5,33,0,0,1353,1354,
-		3,134,67,0,1354,1355,3,130,65,0,1355,1356,5,35,0,0,1356,1357,3,134,67,
-		0,1357,1358,3,130,65,0,1358,1360,1,0,0,0,1359,1171,1,0,0,0,1359,1176,1,
-		0,0,0,1359,1186,1,0,0,0,1359,1196,1,0,0,0,1359,1202,1,0,0,0,1359,1229,
-		1,0,0,0,1359,1235,1,0,0,0,1359,1238,1,0,0,0,1359,1242,1,0,0,0,1359,1254,
-		1,0,0,0,1359,1260,1,0,0,0,1359,1267,1,0,0,0,1359,1271,1,0,0,0,1359,1275,
-		1,0,0,0,1359,1282,1,0,0,0,1359,1286,1,0,0,0,1359,1292,1,0,0,0,1359,1299,
-		1,0,0,0,1359,1306,1,0,0,0,1359,1308,1,0,0,0,1359,1310,1,0,0,0,1359,1311,
-		1,0,0,0,1359,1312,1,0,0,0,1359,1321,1,0,0,0,1359,1335,1,0,0,0,1359,1342,
-		1,0,0,0,1359,1351,1,0,0,0,1360,123,1,0,0,0,1361,1362,5,70,0,0,1362,1363,
-		5,244,0,0,1363,1364,5,163,0,0,1364,1365,3,134,67,0,1365,1366,3,130,65,
-		0,1366,125,1,0,0,0,1367,1368,5,43,0,0,1368,1369,5,38,0,0,1369,1370,5,39,
-		0,0,1370,1371,3,134,67,0,1371,1372,5,40,0,0,1372,1373,3,134,67,0,1373,
-		127,1,0,0,0,1374,1375,5,37,0,0,1375,1376,3,138,69,0,1376,1377,3,134,67,
-		0,1377,129,1,0,0,0,1378,1379,5,174,0,0,1379,1380,5,187,0,0,1380,131,1,
-		0,0,0,1381,1382,5,245,0,0,1382,133,1,0,0,0,1383,1384,6,67,-1,0,1384,1385,
-		5,227,0,0,1385,1386,3,134,67,0,1386,1387,5,228,0,0,1387,1426,1,0,0,0,1388,
-		1389,5,234,0,0,1389,1426,3,134,67,16,1390,1391,5,191,0,0,1391,1426,3,134,
-		67,11,1392,1393,5,161,0,0,1393,1394,3,134,67,0,1394,1395,5,163,0,0,1395,
-		1396,3,134,67,0,1396,1397,5,162,0,0,1397,1398,3,134,67,0,1398,1426,1,0,
-		0,0,1399,1400,3,140,70,0,1400,1409,5,227,0,0,1401,1406,3,134,67,0,1402,
-		1403,5,229,0,0,1403,1405,3,134,67,0,1404,1402,1,0,0,0,1405,1408,1,0,0,
-		0,1406,1404,1,0,0,0,1406,1407,1,0,0,0,1407,1410,1,0,0,0,1408,1406,1,0,
-		0,0,1409,1401,1,0,0,0,1409,1410,1,0,0,0,1410,1411,1,0,0,0,1411,1412,5,
-		228,0,0,1412,1426,1,0,0,0,1413,1415,7,4,0,0,1414,1416,3,136,68,0,1415,
-		1414,1,0,0,0,1415,1416,1,0,0,0,1416,1417,1,0,0,0,1417,1418,5,174,0,0,1418,
-		1426,3,136,68,0,1419,1420,5,246,0,0,1420,1426,3,136,68,0,1421,1426,5,245,
-		0,0,1422,1426,5,246,0,0,1423,1426,5,244,0,0,1424,1426,3,138,69,0,1425,
-		1383,1,0,0,0,1425,1388,1,0,0,0,1425,1390,1,0,0,0,1425,1392,1,0,0,0,1425,
-		1399,1,0,0,0,1425,1413,1,0,0,0,1425,1419,1,0,0,0,1425,1421,1,0,0,0,1425,
-		1422,1,0,0,0,1425,1423,1,0,0,0,1425,1424,1,0,0,0,1426,1447,1,0,0,0,1427,
-		1428,10,15,0,0,1428,1429,5,188,0,0,1429,1446,3,134,67,16,1430,1431,10,
-		14,0,0,1431,1432,7,5,0,0,1432,1446,3,134,67,15,1433,1434,10,13,0,0,1434,
-		1435,7,6,0,0,1435,1446,3,134,67,14,1436,1437,10,12,0,0,1437,1438,7,7,0,
-		0,1438,1446,3,134,67,13,1439,1440,10,10,0,0,1440,1441,5,189,0,0,1441,1446,
-		3,134,67,11,1442,1443,10,9,0,0,1443,1444,5,190,0,0,1444,1446,3,134,67,
-		10,1445,1427,1,0,0,0,1445,1430,1,0,0,0,1445,1433,1,0,0,0,1445,1436,1,0,
-		0,0,1445,1439,1,0,0,0,1445,1442,1,0,0,0,1446,1449,1,0,0,0,1447,1445,1,
-		0,0,0,1447,1448,1,0,0,0,1448,135,1,0,0,0,1449,1447,1,0,0,0,1450,1451,7,
-		8,0,0,1451,137,1,0,0,0,1452,1455,3,140,70,0,1453,1454,5,230,0,0,1454,1456,
-		3,140,70,0,1455,1453,1,0,0,0,1455,1456,1,0,0,0,1456,139,1,0,0,0,1457,1458,
-		7,9,0,0,1458,141,1,0,0,0,136,146,148,162,188,195,197,205,207,226,236,247,
-		255,276,285,295,307,311,319,323,328,338,352,356,371,377,384,389,397,404,
-		417,419,429,451,453,461,471,505,515,544,546,560,563,571,594,601,609,616,
-		620,624,632,636,652,670,679,684,714,718,732,736,744,766,772,780,788,801,
-		812,815,825,828,836,840,848,859,863,871,882,884,895,898,902,910,915,920,
-		930,932,940,949,955,959,972,977,980,987,996,1001,1008,1021,1024,1037,1054,
-		1067,1076,1080,1085,1091,1100,1104,1111,1122,1128,1132,1156,1166,1183,
-		1194,1213,1216,1221,1225,1227,1233,1249,1263,1290,1297,1304,1326,1349,
-		1359,1406,1409,1415,1425,1445,1447,1455
+		2,71,7,71,1,0,1,0,1,0,1,0,5,0,149,8,0,10,0,12,0,152,9,0,1,0,1,0,1,1,1,
+		1,1,1,1,2,1,2,1,2,1,2,5,2,163,8,2,10,2,12,2,166,9,2,1,2,1,2,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,3,3,191,8,3,1,4,1,4,1,4,1,4,1,4,5,4,198,8,4,10,4,12,4,201,9,4,1,4,
+		1,4,1,5,1,5,1,5,5,5,208,8,5,10,5,12,5,211,9,5,1,5,1,5,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,229,8,6,1,7,1,7,1,8,1,8,1,
+		8,1,8,5,8,237,8,8,10,8,12,8,240,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,
+		9,250,8,9,1,10,1,10,1,10,1,10,5,10,256,8,10,10,10,12,10,259,9,10,1,10,
+		1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		1,11,5,11,277,8,11,10,11,12,11,280,9,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		3,11,288,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,296,8,13,10,13,12,13,
+		299,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,310,8,14,1,
+		14,1,14,3,14,314,8,14,1,14,1,14,1,14,1,14,5,14,320,8,14,10,14,12,14,323,
+		9,14,1,14,3,14,326,8,14,1,15,1,15,1,15,3,15,331,8,15,1,16,1,16,1,16,1,
+		16,1,16,1,16,5,16,339,8,16,10,16,12,16,342,9,16,1,16,1,16,1,17,1,17,1,
+		17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,355,8,17,1,17,1,17,3,17,359,8,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,
+		374,8,17,1,17,1,17,4,17,378,8,17,11,17,12,17,379,1,17,1,17,1,17,1,17,1,
+		17,3,17,387,8,17,1,18,1,18,1,18,3,18,392,8,18,1,19,1,19,1,19,1,19,1,19,
+		1,19,3,19,400,8,19,1,20,1,20,1,20,5,20,405,8,20,10,20,12,20,408,9,20,1,
+		21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,420,8,21,3,21,422,
+		8,21,1,22,1,22,1,23,1,23,1,23,1,23,5,23,430,8,23,10,23,12,23,433,9,23,
+		1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,
+		1,24,1,24,1,24,1,24,1,24,3,24,454,8,24,1,24,1,24,3,24,458,8,24,1,24,1,
+		24,1,24,3,24,463,8,24,3,24,465,8,24,1,25,1,25,3,25,469,8,25,1,26,1,26,
+		1,26,1,26,5,26,475,8,26,10,26,12,26,478,9,26,1,26,1,26,1,27,1,27,1,27,
+		5,27,485,8,27,10,27,12,27,488,9,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
+		1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
+		1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,521,8,27,1,28,1,
+		28,1,28,1,28,1,28,1,28,5,28,529,8,28,10,28,12,28,532,9,28,1,28,1,28,1,
+		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
+		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,560,8,29,3,29,562,
+		8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,
+		576,8,29,1,29,3,29,579,8,29,1,30,1,30,1,30,1,30,5,30,585,8,30,10,30,12,
+		30,588,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,610,8,31,1,32,1,32,1,32,1,
+		32,1,32,3,32,617,8,32,1,33,1,33,1,33,1,33,5,33,623,8,33,10,33,12,33,626,
+		9,33,1,33,1,33,1,34,1,34,3,34,632,8,34,1,34,1,34,3,34,636,8,34,1,34,1,
+		34,3,34,640,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,648,8,35,1,35,1,35,
+		3,35,652,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,5,35,666,8,35,10,35,12,35,669,9,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,686,8,35,1,35,1,35,1,35,
+		1,35,1,35,5,35,693,8,35,10,35,12,35,696,9,35,1,35,1,35,3,35,700,8,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,
+		35,730,8,35,1,35,1,35,3,35,734,8,35,1,36,1,36,1,36,1,36,1,37,1,37,1,37,
+		1,37,1,37,1,37,5,37,746,8,37,10,37,12,37,749,9,37,1,37,3,37,752,8,37,1,
+		38,1,38,1,38,1,38,5,38,758,8,38,10,38,12,38,761,9,38,1,38,1,38,1,39,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,4,
+		39,780,8,39,11,39,12,39,781,1,39,1,39,1,39,1,39,3,39,788,8,39,1,40,1,40,
+		1,40,1,40,1,40,1,40,3,40,796,8,40,1,41,1,41,1,41,1,41,5,41,802,8,41,10,
+		41,12,41,805,9,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,5,42,815,8,42,
+		10,42,12,42,818,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,828,
+		8,42,1,42,3,42,831,8,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,839,8,42,10,
+		42,12,42,842,9,42,3,42,844,8,42,1,43,1,43,1,43,1,43,5,43,850,8,43,10,43,
+		12,43,853,9,43,1,43,3,43,856,8,43,1,44,1,44,1,44,1,44,1,44,1,44,3,44,864,
+		8,44,1,45,1,45,1,45,1,46,1,46,1,46,1,46,5,46,873,8,46,10,46,12,46,876,
+		9,46,1,46,3,46,879,8,46,1,47,1,47,1,47,1,47,1,47,1,47,3,47,887,8,47,1,
+		48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,898,8,48,3,48,900,8,48,
+		1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,911,8,49,1,49,3,49,914,
+		8,49,1,49,1,49,3,49,918,8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,926,8,
+		50,1,50,1,50,1,50,3,50,931,8,50,1,50,1,50,1,50,3,50,936,8,50,1,50,1,50,
+		1,50,1,50,1,50,1,50,1,50,1,50,3,50,946,8,50,3,50,948,8,50,1,50,1,50,1,
+		50,1,50,5,50,954,8,50,10,50,12,50,957,9,50,1,51,1,51,1,51,1,51,5,51,963,
+		8,51,10,51,12,51,966,9,51,1,51,1,51,1,51,3,51,971,8,51,1,51,1,51,3,51,
+		975,8,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,986,8,52,10,
+		52,12,52,989,9,52,1,52,1,52,3,52,993,8,52,1,52,3,52,996,8,52,1,53,1,53,
+		1,53,1,53,1,53,3,53,1003,8,53,1,54,1,54,1,54,1,54,1,54,5,54,1010,8,54,
+		10,54,12,54,1013,9,54,1,55,1,55,3,55,1017,8,55,1,56,1,56,1,56,5,56,1022,
+		8,56,10,56,12,56,1025,9,56,1,56,1,56,1,57,1,57,1,57,1,57,1,57,1,57,5,57,
+		1035,8,57,10,57,12,57,1038,9,57,3,57,1040,8,57,1,57,1,57,1,57,1,57,1,57,
+		1,57,1,57,1,57,1,57,1,57,1,57,3,57,1053,8,57,1,57,1,57,1,57,1,57,1,57,
+		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,5,57,1068,8,57,10,57,12,57,1071,
+		9,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,5,57,1081,8,57,10,57,12,57,
+		1084,9,57,1,57,1,57,1,57,1,57,5,57,1090,8,57,10,57,12,57,1093,9,57,1,57,
+		3,57,1096,8,57,1,57,1,57,1,57,3,57,1101,8,57,1,57,1,57,5,57,1105,8,57,
+		10,57,12,57,1108,9,57,1,57,1,57,1,57,1,57,5,57,1114,8,57,10,57,12,57,1117,
+		9,57,1,57,3,57,1120,8,57,1,58,1,58,1,58,5,58,1125,8,58,10,58,12,58,1128,
+		9,58,1,58,1,58,1,59,1,59,1,59,1,59,5,59,1136,8,59,10,59,12,59,1139,9,59,
+		1,59,5,59,1142,8,59,10,59,12,59,1145,9,59,1,59,3,59,1148,8,59,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1172,8,60,1,61,1,61,1,61,1,61,1,61,
+		1,61,5,61,1180,8,61,10,61,12,61,1183,9,61,1,61,1,61,1,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,5,62,1197,8,62,10,62,12,62,1200,9,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1210,8,62,1,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1227,8,62,
+		10,62,12,62,1230,9,62,3,62,1232,8,62,1,62,5,62,1235,8,62,10,62,12,62,1238,
+		9,62,1,62,3,62,1241,8,62,3,62,1243,8,62,1,62,1,62,4,62,1247,8,62,11,62,
+		12,62,1248,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
+		5,62,1263,8,62,10,62,12,62,1266,9,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,3,62,1279,8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,3,62,1306,8,62,1,62,1,62,1,62,1,62,1,62,3,62,1313,
+		8,62,1,62,1,62,1,62,4,62,1318,8,62,11,62,12,62,1319,1,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
+		1,62,1,62,3,62,1342,8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1365,
+		8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1375,8,62,1,63,1,63,
+		1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,65,1,65,1,65,
+		1,65,1,66,1,66,1,66,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,
+		1420,8,68,10,68,12,68,1423,9,68,3,68,1425,8,68,1,68,1,68,1,68,1,68,3,68,
+		1431,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1441,8,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,5,68,1461,8,68,10,68,12,68,1464,9,68,1,69,1,69,1,70,1,70,
+		1,70,3,70,1471,8,70,1,71,1,71,1,71,0,1,136,72,0,2,4,6,8,10,12,14,16,18,
+		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
+		68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,
+		112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,0,10,1,
+		0,227,228,1,0,15,16,1,0,109,110,1,0,171,172,1,0,247,248,1,0,237,238,1,
+		0,235,236,1,0,239,244,1,0,177,188,24,0,3,3,5,9,13,43,45,48,50,50,53,57,
+		61,62,64,69,71,103,105,115,117,118,120,122,126,127,129,133,136,138,147,
+		147,149,155,157,162,168,170,172,172,188,189,194,208,210,226,251,252,1700,
+		0,150,1,0,0,0,2,155,1,0,0,0,4,158,1,0,0,0,6,190,1,0,0,0,8,192,1,0,0,0,
+		10,204,1,0,0,0,12,228,1,0,0,0,14,230,1,0,0,0,16,232,1,0,0,0,18,249,1,0,
+		0,0,20,251,1,0,0,0,22,287,1,0,0,0,24,289,1,0,0,0,26,291,1,0,0,0,28,325,
+		1,0,0,0,30,327,1,0,0,0,32,332,1,0,0,0,34,386,1,0,0,0,36,391,1,0,0,0,38,
+		399,1,0,0,0,40,401,1,0,0,0,42,421,1,0,0,0,44,423,1,0,0,0,46,425,1,0,0,
+		0,48,464,1,0,0,0,50,468,1,0,0,0,52,470,1,0,0,0,54,520,1,0,0,0,56,522,1,
+		0,0,0,58,578,1,0,0,0,60,580,1,0,0,0,62,609,1,0,0,0,64,611,1,0,0,0,66,618,
+		1,0,0,0,68,629,1,0,0,0,70,733,1,0,0,0,72,735,1,0,0,0,74,751,1,0,0,0,76,
+		753,1,0,0,0,78,787,1,0,0,0,80,795,1,0,0,0,82,797,1,0,0,0,84,843,1,0,0,
+		0,86,845,1,0,0,0,88,863,1,0,0,0,90,865,1,0,0,0,92,868,1,0,0,0,94,886,1,
+		0,0,0,96,888,1,0,0,0,98,903,1,0,0,0,100,919,1,0,0,0,102,974,1,0,0,0,104,
+		995,1,0,0,0,106,997,1,0,0,0,108,1004,1,0,0,0,110,1016,1,0,0,0,112,1018,
+		1,0,0,0,114,1119,1,0,0,0,116,1121,1,0,0,0,118,1147,1,0,0,0,120,1171,1,
+		0,0,0,122,1173,1,0,0,0,124,1374,1,0,0,0,126,1376,1,0,0,0,128,1382,1,0,
+		0,0,130,1389,1,0,0,0,132,1393,1,0,0,0,134,1396,1,0,0,0,136,1440,1,0,0,
+		0,138,1465,1,0,0,0,140,1467,1,0,0,0,142,1472,1,0,0,0,144,149,3,2,1,0,145,
+		149,3,4,2,0,146,149,3,122,61,0,147,149,3,8,4,0,148,144,1,0,0,0,148,145,
+		1,0,0,0,148,146,1,0,0,0,148,147,1,0,0,0,149,152,1,0,0,0,150,148,1,0,0,
+		0,150,151,1,0,0,0,151,153,1,0,0,0,152,150,1,0,0,0,153,154,5,0,0,1,154,
+		1,1,0,0,0,155,156,5,3,0,0,156,157,5,249,0,0,157,3,1,0,0,0,158,159,5,1,
+		0,0,159,160,3,142,71,0,160,164,5,227,0,0,161,163,3,6,3,0,162,161,1,0,0,
+		0,163,166,1,0,0,0,164,162,1,0,0,0,164,165,1,0,0,0,165,167,1,0,0,0,166,
+		164,1,0,0,0,167,168,5,228,0,0,168,5,1,0,0,0,169,191,3,12,6,0,170,191,3,
+		16,8,0,171,191,3,20,10,0,172,191,3,26,13,0,173,191,3,32,16,0,174,191,3,
+		46,23,0,175,191,3,52,26,0,176,191,3,56,28,0,177,191,3,76,38,0,178,191,
+		3,60,30,0,179,191,3,66,33,0,180,191,3,82,41,0,181,191,3,92,46,0,182,191,
+		3,96,48,0,183,191,3,98,49,0,184,191,3,100,50,0,185,191,3,106,53,0,186,
+		191,3,108,54,0,187,191,3,112,56,0,188,191,3,116,58,0,189,191,3,8,4,0,190,
+		169,1,0,0,0,190,170,1,0,0,0,190,171,1,0,0,0,190,172,1,0,0,0,190,173,1,
+		0,0,0,190,174,1,0,0,0,190,175,1,0,0,0,190,176,1,0,0,0,190,177,1,0,0,0,
+		190,178,1,0,0,0,190,179,1,0,0,0,190,180,1,0,0,0,190,181,1,0,0,0,190,182,
+		1,0,0,0,190,183,1,0,0,0,190,184,1,0,0,0,190,185,1,0,0,0,190,186,1,0,0,
+		0,190,187,1,0,0,0,190,188,1,0,0,0,190,189,1,0,0,0,191,7,1,0,0,0,192,193,
+		5,251,0,0,193,199,4,4,0,0,194,198,3,142,71,0,195,198,5,4,0,0,196,198,5,
+		52,0,0,197,194,1,0,0,0,197,195,1,0,0,0,197,196,1,0,0,0,198,201,1,0,0,0,
+		199,197,1,0,0,0,199,200,1,0,0,0,200,202,1,0,0,0,201,199,1,0,0,0,202,203,
+		3,10,5,0,203,9,1,0,0,0,204,209,5,227,0,0,205,208,3,10,5,0,206,208,8,0,
+		0,0,207,205,1,0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,
+		210,1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,5,228,0,0,213,11,1,
+		0,0,0,214,215,5,5,0,0,215,229,5,249,0,0,216,217,5,6,0,0,217,229,3,142,
+		71,0,218,219,5,7,0,0,219,229,5,246,0,0,220,221,5,8,0,0,221,229,5,246,0,
+		0,222,223,5,9,0,0,223,229,5,246,0,0,224,225,5,10,0,0,225,229,3,142,71,
+		0,226,227,5,11,0,0,227,229,3,14,7,0,228,214,1,0,0,0,228,216,1,0,0,0,228,
+		218,1,0,0,0,228,220,1,0,0,0,228,222,1,0,0,0,228,224,1,0,0,0,228,226,1,
+		0,0,0,229,13,1,0,0,0,230,231,5,245,0,0,231,15,1,0,0,0,232,233,5,12,0,0,
+		233,234,3,142,71,0,234,238,5,227,0,0,235,237,3,18,9,0,236,235,1,0,0,0,
+		237,240,1,0,0,0,238,236,1,0,0,0,238,239,1,0,0,0,239,241,1,0,0,0,240,238,
+		1,0,0,0,241,242,5,228,0,0,242,17,1,0,0,0,243,244,5,41,0,0,244,250,5,249,
+		0,0,245,246,5,42,0,0,246,250,3,136,68,0,247,248,5,43,0,0,248,250,3,136,
+		68,0,249,243,1,0,0,0,249,245,1,0,0,0,249,247,1,0,0,0,250,19,1,0,0,0,251,
+		252,5,13,0,0,252,253,3,142,71,0,253,257,5,227,0,0,254,256,3,22,11,0,255,
+		254,1,0,0,0,256,259,1,0,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,260,1,
+		0,0,0,259,257,1,0,0,0,260,261,5,228,0,0,261,21,1,0,0,0,262,263,5,113,0,
+		0,263,288,3,136,68,0,264,265,5,171,0,0,265,266,3,136,68,0,266,267,3,132,
+		66,0,267,288,1,0,0,0,268,269,5,172,0,0,269,270,3,136,68,0,270,271,3,132,
+		66,0,271,288,1,0,0,0,272,273,5,14,0,0,273,274,3,24,12,0,274,278,5,227,
+		0,0,275,277,3,30,15,0,276,275,1,0,0,0,277,280,1,0,0,0,278,276,1,0,0,0,
+		278,279,1,0,0,0,279,281,1,0,0,0,280,278,1,0,0,0,281,282,5,228,0,0,282,
+		288,1,0,0,0,283,284,5,17,0,0,284,285,5,246,0,0,285,286,5,18,0,0,286,288,
+		3,136,68,0,287,262,1,0,0,0,287,264,1,0,0,0,287,268,1,0,0,0,287,272,1,0,
+		0,0,287,283,1,0,0,0,288,23,1,0,0,0,289,290,7,1,0,0,290,25,1,0,0,0,291,
+		292,5,44,0,0,292,293,3,142,71,0,293,297,5,227,0,0,294,296,3,28,14,0,295,
+		294,1,0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,297,298,1,0,0,0,298,300,1,
+		0,0,0,299,297,1,0,0,0,300,301,5,228,0,0,301,27,1,0,0,0,302,303,5,45,0,
+		0,303,326,3,136,68,0,304,305,5,46,0,0,305,306,5,47,0,0,306,309,3,134,67,
+		0,307,308,5,48,0,0,308,310,3,136,68,0,309,307,1,0,0,0,309,310,1,0,0,0,
+		310,313,1,0,0,0,311,312,5,49,0,0,312,314,5,246,0,0,313,311,1,0,0,0,313,
+		314,1,0,0,0,314,326,1,0,0,0,315,316,5,46,0,0,316,317,5,50,0,0,317,321,
+		5,227,0,0,318,320,3,30,15,0,319,318,1,0,0,0,320,323,1,0,0,0,321,319,1,
+		0,0,0,321,322,1,0,0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,326,5,228,0,
+		0,325,302,1,0,0,0,325,304,1,0,0,0,325,315,1,0,0,0,326,29,1,0,0,0,327,328,
+		5,246,0,0,328,330,3,136,68,0,329,331,5,231,0,0,330,329,1,0,0,0,330,331,
+		1,0,0,0,331,31,1,0,0,0,332,333,5,51,0,0,333,334,3,142,71,0,334,335,5,52,
+		0,0,335,336,3,142,71,0,336,340,5,227,0,0,337,339,3,34,17,0,338,337,1,0,
+		0,0,339,342,1,0,0,0,340,338,1,0,0,0,340,341,1,0,0,0,341,343,1,0,0,0,342,
+		340,1,0,0,0,343,344,5,228,0,0,344,33,1,0,0,0,345,346,5,53,0,0,346,387,
+		3,142,71,0,347,348,5,54,0,0,348,349,3,136,68,0,349,354,3,132,66,0,350,
+		351,5,55,0,0,351,352,3,136,68,0,352,353,3,132,66,0,353,355,1,0,0,0,354,
+		350,1,0,0,0,354,355,1,0,0,0,355,358,1,0,0,0,356,357,5,226,0,0,357,359,
+		3,142,71,0,358,356,1,0,0,0,358,359,1,0,0,0,359,387,1,0,0,0,360,361,5,56,
+		0,0,361,387,5,246,0,0,362,363,5,57,0,0,363,387,3,134,67,0,364,365,5,58,
+		0,0,365,366,3,36,18,0,366,367,3,134,67,0,367,368,5,60,0,0,368,369,5,53,
+		0,0,369,373,5,61,0,0,370,371,5,54,0,0,371,372,5,60,0,0,372,374,5,62,0,
+		0,373,370,1,0,0,0,373,374,1,0,0,0,374,387,1,0,0,0,375,377,5,63,0,0,376,
+		378,3,38,19,0,377,376,1,0,0,0,378,379,1,0,0,0,379,377,1,0,0,0,379,380,
+		1,0,0,0,380,387,1,0,0,0,381,382,5,11,0,0,382,387,3,14,7,0,383,387,3,40,
+		20,0,384,385,5,225,0,0,385,387,3,142,71,0,386,345,1,0,0,0,386,347,1,0,
+		0,0,386,360,1,0,0,0,386,362,1,0,0,0,386,364,1,0,0,0,386,375,1,0,0,0,386,
+		381,1,0,0,0,386,383,1,0,0,0,386,384,1,0,0,0,387,35,1,0,0,0,388,389,5,248,
+		0,0,389,392,5,59,0,0,390,392,5,247,0,0,391,388,1,0,0,0,391,390,1,0,0,0,
+		392,37,1,0,0,0,393,394,5,68,0,0,394,400,3,136,68,0,395,396,5,69,0,0,396,
+		400,3,136,68,0,397,398,5,70,0,0,398,400,5,246,0,0,399,393,1,0,0,0,399,
+		395,1,0,0,0,399,397,1,0,0,0,400,39,1,0,0,0,401,402,5,64,0,0,402,406,3,
+		142,71,0,403,405,3,42,21,0,404,403,1,0,0,0,405,408,1,0,0,0,406,404,1,0,
+		0,0,406,407,1,0,0,0,407,41,1,0,0,0,408,406,1,0,0,0,409,410,5,69,0,0,410,
+		422,3,136,68,0,411,412,5,70,0,0,412,422,5,246,0,0,413,414,5,123,0,0,414,
+		422,3,136,68,0,415,416,5,65,0,0,416,419,3,44,22,0,417,418,5,191,0,0,418,
+		420,3,44,22,0,419,417,1,0,0,0,419,420,1,0,0,0,420,422,1,0,0,0,421,409,
+		1,0,0,0,421,411,1,0,0,0,421,413,1,0,0,0,421,415,1,0,0,0,422,43,1,0,0,0,
+		423,424,7,2,0,0,424,45,1,0,0,0,425,426,5,71,0,0,426,427,3,142,71,0,427,
+		431,5,227,0,0,428,430,3,48,24,0,429,428,1,0,0,0,430,433,1,0,0,0,431,429,
+		1,0,0,0,431,432,1,0,0,0,432,434,1,0,0,0,433,431,1,0,0,0,434,435,5,228,
+		0,0,435,47,1,0,0,0,436,437,5,72,0,0,437,465,3,142,71,0,438,439,5,105,0,
+		0,439,465,3,136,68,0,440,441,5,106,0,0,441,465,3,68,34,0,442,443,5,108,
+		0,0,443,444,5,70,0,0,444,465,5,246,0,0,445,446,5,111,0,0,446,465,3,74,
+		37,0,447,448,5,8,0,0,448,465,5,246,0,0,449,450,5,43,0,0,450,453,3,136,
+		68,0,451,452,5,131,0,0,452,454,3,134,67,0,453,451,1,0,0,0,453,454,1,0,
+		0,0,454,457,1,0,0,0,455,456,5,132,0,0,456,458,3,50,25,0,457,455,1,0,0,
+		0,457,458,1,0,0,0,458,462,1,0,0,0,459,460,5,145,0,0,460,461,5,248,0,0,
+		461,463,5,133,0,0,462,459,1,0,0,0,462,463,1,0,0,0,463,465,1,0,0,0,464,
+		436,1,0,0,0,464,438,1,0,0,0,464,440,1,0,0,0,464,442,1,0,0,0,464,445,1,
+		0,0,0,464,447,1,0,0,0,464,449,1,0,0,0,465,49,1,0,0,0,466,469,5,106,0,0,
+		467,469,3,136,68,0,468,466,1,0,0,0,468,467,1,0,0,0,469,51,1,0,0,0,470,
+		471,5,73,0,0,471,472,3,142,71,0,472,476,5,227,0,0,473,475,3,54,27,0,474,
+		473,1,0,0,0,475,478,1,0,0,0,476,474,1,0,0,0,476,477,1,0,0,0,477,479,1,
+		0,0,0,478,476,1,0,0,0,479,480,5,228,0,0,480,53,1,0,0,0,481,482,5,74,0,
+		0,482,486,5,227,0,0,483,485,3,64,32,0,484,483,1,0,0,0,485,488,1,0,0,0,
+		486,484,1,0,0,0,486,487,1,0,0,0,487,489,1,0,0,0,488,486,1,0,0,0,489,521,
+		5,228,0,0,490,491,5,75,0,0,491,521,3,136,68,0,492,493,5,76,0,0,493,521,
+		3,136,68,0,494,495,5,77,0,0,495,496,5,47,0,0,496,521,3,134,67,0,497,498,
+		5,77,0,0,498,499,5,78,0,0,499,500,3,136,68,0,500,501,3,132,66,0,501,521,
+		1,0,0,0,502,503,5,80,0,0,503,521,3,136,68,0,504,505,5,81,0,0,505,521,3,
+		136,68,0,506,507,5,79,0,0,507,521,3,136,68,0,508,509,5,82,0,0,509,510,
+		3,136,68,0,510,511,3,132,66,0,511,521,1,0,0,0,512,513,5,83,0,0,513,514,
+		3,136,68,0,514,515,5,78,0,0,515,516,3,136,68,0,516,517,3,132,66,0,517,
+		521,1,0,0,0,518,519,5,84,0,0,519,521,3,142,71,0,520,481,1,0,0,0,520,490,
+		1,0,0,0,520,492,1,0,0,0,520,494,1,0,0,0,520,497,1,0,0,0,520,502,1,0,0,
+		0,520,504,1,0,0,0,520,506,1,0,0,0,520,508,1,0,0,0,520,512,1,0,0,0,520,
+		518,1,0,0,0,521,55,1,0,0,0,522,523,5,85,0,0,523,524,3,142,71,0,524,525,
+		5,52,0,0,525,526,3,142,71,0,526,530,5,227,0,0,527,529,3,58,29,0,528,527,
+		1,0,0,0,529,532,1,0,0,0,530,528,1,0,0,0,530,531,1,0,0,0,531,533,1,0,0,
+		0,532,530,1,0,0,0,533,534,5,228,0,0,534,57,1,0,0,0,535,536,5,86,0,0,536,
+		579,3,142,71,0,537,538,5,75,0,0,538,579,3,136,68,0,539,540,5,87,0,0,540,
+		541,5,60,0,0,541,579,5,62,0,0,542,543,5,87,0,0,543,579,3,136,68,0,544,
+		545,5,179,0,0,545,546,3,136,68,0,546,547,3,132,66,0,547,579,1,0,0,0,548,
+		549,5,88,0,0,549,579,3,136,68,0,550,551,5,56,0,0,551,579,5,246,0,0,552,
+		553,5,57,0,0,553,579,3,134,67,0,554,555,5,91,0,0,555,561,3,136,68,0,556,
+		559,5,92,0,0,557,558,5,156,0,0,558,560,3,136,68,0,559,557,1,0,0,0,559,
+		560,1,0,0,0,560,562,1,0,0,0,561,556,1,0,0,0,561,562,1,0,0,0,562,579,1,
+		0,0,0,563,564,5,58,0,0,564,565,3,36,18,0,565,566,3,134,67,0,566,567,5,
+		60,0,0,567,568,5,86,0,0,568,569,5,61,0,0,569,579,1,0,0,0,570,571,5,93,
+		0,0,571,575,3,136,68,0,572,573,5,94,0,0,573,574,5,125,0,0,574,576,5,57,
+		0,0,575,572,1,0,0,0,575,576,1,0,0,0,576,579,1,0,0,0,577,579,3,40,20,0,
+		578,535,1,0,0,0,578,537,1,0,0,0,578,539,1,0,0,0,578,542,1,0,0,0,578,544,
+		1,0,0,0,578,548,1,0,0,0,578,550,1,0,0,0,578,552,1,0,0,0,578,554,1,0,0,
+		0,578,563,1,0,0,0,578,570,1,0,0,0,578,577,1,0,0,0,579,59,1,0,0,0,580,581,
+		5,185,0,0,581,582,3,142,71,0,582,586,5,227,0,0,583,585,3,62,31,0,584,583,
+		1,0,0,0,585,588,1,0,0,0,586,584,1,0,0,0,586,587,1,0,0,0,587,589,1,0,0,
+		0,588,586,1,0,0,0,589,590,5,228,0,0,590,61,1,0,0,0,591,592,5,215,0,0,592,
+		610,3,136,68,0,593,594,5,87,0,0,594,610,3,142,71,0,595,596,5,216,0,0,596,
+		610,3,136,68,0,597,598,5,217,0,0,598,610,3,136,68,0,599,600,5,218,0,0,
+		600,610,3,136,68,0,601,602,5,80,0,0,602,610,3,136,68,0,603,604,5,79,0,
+		0,604,610,3,136,68,0,605,606,5,95,0,0,606,610,3,136,68,0,607,608,5,96,
+		0,0,608,610,3,136,68,0,609,591,1,0,0,0,609,593,1,0,0,0,609,595,1,0,0,0,
+		609,597,1,0,0,0,609,599,1,0,0,0,609,601,1,0,0,0,609,603,1,0,0,0,609,605,
+		1,0,0,0,609,607,1,0,0,0,610,63,1,0,0,0,611,612,5,246,0,0,612,613,3,136,
+		68,0,613,614,5,60,0,0,614,616,3,136,68,0,615,617,5,231,0,0,616,615,1,0,
+		0,0,616,617,1,0,0,0,617,65,1,0,0,0,618,619,5,104,0,0,619,620,3,142,71,
+		0,620,624,5,227,0,0,621,623,3,70,35,0,622,621,1,0,0,0,623,626,1,0,0,0,
+		624,622,1,0,0,0,624,625,1,0,0,0,625,627,1,0,0,0,626,624,1,0,0,0,627,628,
+		5,228,0,0,628,67,1,0,0,0,629,631,3,136,68,0,630,632,5,107,0,0,631,630,
+		1,0,0,0,631,632,1,0,0,0,632,635,1,0,0,0,633,634,5,48,0,0,634,636,3,136,
+		68,0,635,633,1,0,0,0,635,636,1,0,0,0,636,639,1,0,0,0,637,638,5,69,0,0,
+		638,640,3,136,68,0,639,637,1,0,0,0,639,640,1,0,0,0,640,69,1,0,0,0,641,
+		642,5,105,0,0,642,734,3,136,68,0,643,644,5,106,0,0,644,734,3,68,34,0,645,
+		647,5,194,0,0,646,648,5,247,0,0,647,646,1,0,0,0,647,648,1,0,0,0,648,651,
+		1,0,0,0,649,650,5,134,0,0,650,652,3,136,68,0,651,649,1,0,0,0,651,652,1,
+		0,0,0,652,734,1,0,0,0,653,654,5,194,0,0,654,734,5,205,0,0,655,656,5,195,
+		0,0,656,734,3,136,68,0,657,658,5,196,0,0,658,734,3,136,68,0,659,660,5,
+		197,0,0,660,661,5,70,0,0,661,734,5,246,0,0,662,663,5,198,0,0,663,667,5,
+		227,0,0,664,666,3,30,15,0,665,664,1,0,0,0,666,669,1,0,0,0,667,665,1,0,
+		0,0,667,668,1,0,0,0,668,670,1,0,0,0,669,667,1,0,0,0,670,734,5,228,0,0,
+		671,672,5,198,0,0,672,673,5,206,0,0,673,674,3,142,71,0,674,675,5,207,0,
+		0,675,676,3,136,68,0,676,734,1,0,0,0,677,678,5,199,0,0,678,734,3,136,68,
+		0,679,680,5,200,0,0,680,685,3,136,68,0,681,682,5,49,0,0,682,686,5,246,
+		0,0,683,684,5,209,0,0,684,686,3,142,71,0,685,681,1,0,0,0,685,683,1,0,0,
+		0,686,734,1,0,0,0,687,688,5,202,0,0,688,689,5,203,0,0,689,690,3,142,71,
+		0,690,694,5,227,0,0,691,693,3,72,36,0,692,691,1,0,0,0,693,696,1,0,0,0,
+		694,692,1,0,0,0,694,695,1,0,0,0,695,699,1,0,0,0,696,694,1,0,0,0,697,698,
+		5,164,0,0,698,700,3,136,68,0,699,697,1,0,0,0,699,700,1,0,0,0,700,701,1,
+		0,0,0,701,702,5,228,0,0,702,734,1,0,0,0,703,704,5,202,0,0,704,705,5,208,
+		0,0,705,706,3,136,68,0,706,707,5,164,0,0,707,708,3,136,68,0,708,734,1,
+		0,0,0,709,710,5,201,0,0,710,734,3,136,68,0,711,712,5,108,0,0,712,713,5,
+		70,0,0,713,734,5,246,0,0,714,715,5,111,0,0,715,734,3,74,37,0,716,717,5,
+		8,0,0,717,734,5,246,0,0,718,719,5,115,0,0,719,734,5,248,0,0,720,734,3,
+		40,20,0,721,722,5,220,0,0,722,723,5,60,0,0,723,724,3,136,68,0,724,725,
+		5,206,0,0,725,729,3,136,68,0,726,727,5,221,0,0,727,728,5,222,0,0,728,730,
+		3,136,68,0,729,726,1,0,0,0,729,730,1,0,0,0,730,734,1,0,0,0,731,732,5,223,
+		0,0,732,734,3,136,68,0,733,641,1,0,0,0,733,643,1,0,0,0,733,645,1,0,0,0,
+		733,653,1,0,0,0,733,655,1,0,0,0,733,657,1,0,0,0,733,659,1,0,0,0,733,662,
+		1,0,0,0,733,671,1,0,0,0,733,677,1,0,0,0,733,679,1,0,0,0,733,687,1,0,0,
+		0,733,703,1,0,0,0,733,709,1,0,0,0,733,711,1,0,0,0,733,714,1,0,0,0,733,
+		716,1,0,0,0,733,718,1,0,0,0,733,720,1,0,0,0,733,721,1,0,0,0,733,731,1,
+		0,0,0,734,71,1,0,0,0,735,736,5,204,0,0,736,737,3,136,68,0,737,738,3,136,
+		68,0,738,73,1,0,0,0,739,752,5,112,0,0,740,752,5,113,0,0,741,752,5,114,
+		0,0,742,743,5,50,0,0,743,747,5,227,0,0,744,746,3,30,15,0,745,744,1,0,0,
+		0,746,749,1,0,0,0,747,745,1,0,0,0,747,748,1,0,0,0,748,750,1,0,0,0,749,
+		747,1,0,0,0,750,752,5,228,0,0,751,739,1,0,0,0,751,740,1,0,0,0,751,741,
+		1,0,0,0,751,742,1,0,0,0,752,75,1,0,0,0,753,754,5,210,0,0,754,755,3,142,
+		71,0,755,759,5,227,0,0,756,758,3,78,39,0,757,756,1,0,0,0,758,761,1,0,0,
+		0,759,757,1,0,0,0,759,760,1,0,0,0,760,762,1,0,0,0,761,759,1,0,0,0,762,
+		763,5,228,0,0,763,77,1,0,0,0,764,765,5,190,0,0,765,766,3,142,71,0,766,
+		767,5,232,0,0,767,768,3,142,71,0,768,788,1,0,0,0,769,770,5,188,0,0,770,
+		788,3,136,68,0,771,772,5,211,0,0,772,788,3,136,68,0,773,774,5,212,0,0,
+		774,788,5,214,0,0,775,776,5,212,0,0,776,788,3,142,71,0,777,779,5,62,0,
+		0,778,780,3,80,40,0,779,778,1,0,0,0,780,781,1,0,0,0,781,779,1,0,0,0,781,
+		782,1,0,0,0,782,788,1,0,0,0,783,784,5,198,0,0,784,785,5,161,0,0,785,786,
+		5,49,0,0,786,788,3,142,71,0,787,764,1,0,0,0,787,769,1,0,0,0,787,771,1,
+		0,0,0,787,773,1,0,0,0,787,775,1,0,0,0,787,777,1,0,0,0,787,783,1,0,0,0,
+		788,79,1,0,0,0,789,790,5,213,0,0,790,796,3,136,68,0,791,792,5,95,0,0,792,
+		796,3,136,68,0,793,794,5,96,0,0,794,796,3,136,68,0,795,789,1,0,0,0,795,
+		791,1,0,0,0,795,793,1,0,0,0,796,81,1,0,0,0,797,798,5,116,0,0,798,799,3,
+		142,71,0,799,803,5,227,0,0,800,802,3,84,42,0,801,800,1,0,0,0,802,805,1,
+		0,0,0,803,801,1,0,0,0,803,804,1,0,0,0,804,806,1,0,0,0,805,803,1,0,0,0,
+		806,807,5,228,0,0,807,83,1,0,0,0,808,809,5,117,0,0,809,844,3,136,68,0,
+		810,811,5,118,0,0,811,816,3,86,43,0,812,813,5,231,0,0,813,815,3,86,43,
+		0,814,812,1,0,0,0,815,818,1,0,0,0,816,814,1,0,0,0,816,817,1,0,0,0,817,
+		844,1,0,0,0,818,816,1,0,0,0,819,820,5,157,0,0,820,844,3,136,68,0,821,822,
+		5,158,0,0,822,823,3,136,68,0,823,824,5,156,0,0,824,827,3,142,71,0,825,
+		826,5,159,0,0,826,828,3,136,68,0,827,825,1,0,0,0,827,828,1,0,0,0,828,830,
+		1,0,0,0,829,831,5,162,0,0,830,829,1,0,0,0,830,831,1,0,0,0,831,844,1,0,
+		0,0,832,833,5,196,0,0,833,844,3,136,68,0,834,835,5,160,0,0,835,840,3,90,
+		45,0,836,837,5,231,0,0,837,839,3,90,45,0,838,836,1,0,0,0,839,842,1,0,0,
+		0,840,838,1,0,0,0,840,841,1,0,0,0,841,844,1,0,0,0,842,840,1,0,0,0,843,
+		808,1,0,0,0,843,810,1,0,0,0,843,819,1,0,0,0,843,821,1,0,0,0,843,832,1,
+		0,0,0,843,834,1,0,0,0,844,85,1,0,0,0,845,846,3,142,71,0,846,855,3,136,
+		68,0,847,851,5,227,0,0,848,850,3,88,44,0,849,848,1,0,0,0,850,853,1,0,0,
+		0,851,849,1,0,0,0,851,852,1,0,0,0,852,854,1,0,0,0,853,851,1,0,0,0,854,
+		856,5,228,0,0,855,847,1,0,0,0,855,856,1,0,0,0,856,87,1,0,0,0,857,858,5,
+		157,0,0,858,864,3,136,68,0,859,860,5,158,0,0,860,864,3,136,68,0,861,862,
+		5,159,0,0,862,864,3,136,68,0,863,857,1,0,0,0,863,859,1,0,0,0,863,861,1,
+		0,0,0,864,89,1,0,0,0,865,866,5,246,0,0,866,867,3,136,68,0,867,91,1,0,0,
+		0,868,869,5,119,0,0,869,878,3,142,71,0,870,874,5,227,0,0,871,873,3,94,
+		47,0,872,871,1,0,0,0,873,876,1,0,0,0,874,872,1,0,0,0,874,875,1,0,0,0,875,
+		877,1,0,0,0,876,874,1,0,0,0,877,879,5,228,0,0,878,870,1,0,0,0,878,879,
+		1,0,0,0,879,93,1,0,0,0,880,881,5,120,0,0,881,887,3,136,68,0,882,883,5,
+		121,0,0,883,887,3,136,68,0,884,885,5,122,0,0,885,887,3,136,68,0,886,880,
+		1,0,0,0,886,882,1,0,0,0,886,884,1,0,0,0,887,95,1,0,0,0,888,889,5,123,0,
+		0,889,890,3,142,71,0,890,891,5,227,0,0,891,899,3,136,68,0,892,897,3,132,
+		66,0,893,894,5,55,0,0,894,895,3,136,68,0,895,896,3,132,66,0,896,898,1,
+		0,0,0,897,893,1,0,0,0,897,898,1,0,0,0,898,900,1,0,0,0,899,892,1,0,0,0,
+		899,900,1,0,0,0,900,901,1,0,0,0,901,902,5,228,0,0,902,97,1,0,0,0,903,904,
+		5,124,0,0,904,905,3,142,71,0,905,906,5,234,0,0,906,913,3,136,68,0,907,
+		910,5,125,0,0,908,911,5,126,0,0,909,911,5,127,0,0,910,908,1,0,0,0,910,
+		909,1,0,0,0,911,912,1,0,0,0,912,914,3,134,67,0,913,907,1,0,0,0,913,914,
+		1,0,0,0,914,917,1,0,0,0,915,916,5,49,0,0,916,918,5,246,0,0,917,915,1,0,
+		0,0,917,918,1,0,0,0,918,99,1,0,0,0,919,920,5,128,0,0,920,921,3,142,71,
+		0,921,922,5,134,0,0,922,925,3,136,68,0,923,924,5,49,0,0,924,926,5,246,
+		0,0,925,923,1,0,0,0,925,926,1,0,0,0,926,930,1,0,0,0,927,928,5,129,0,0,
+		928,929,5,131,0,0,929,931,5,248,0,0,930,927,1,0,0,0,930,931,1,0,0,0,931,
+		935,1,0,0,0,932,933,5,130,0,0,933,934,5,131,0,0,934,936,5,248,0,0,935,
+		932,1,0,0,0,935,936,1,0,0,0,936,947,1,0,0,0,937,938,5,151,0,0,938,939,
+		5,174,0,0,939,940,3,142,71,0,940,941,5,152,0,0,941,942,5,156,0,0,942,943,
+		5,248,0,0,943,945,5,153,0,0,944,946,3,102,51,0,945,944,1,0,0,0,945,946,
+		1,0,0,0,946,948,1,0,0,0,947,937,1,0,0,0,947,948,1,0,0,0,948,949,1,0,0,
+		0,949,950,5,233,0,0,950,955,3,104,52,0,951,952,5,231,0,0,952,954,3,104,
+		52,0,953,951,1,0,0,0,954,957,1,0,0,0,955,953,1,0,0,0,955,956,1,0,0,0,956,
+		101,1,0,0,0,957,955,1,0,0,0,958,959,5,154,0,0,959,964,3,142,71,0,960,961,
+		5,231,0,0,961,963,3,142,71,0,962,960,1,0,0,0,963,966,1,0,0,0,964,962,1,
+		0,0,0,964,965,1,0,0,0,965,970,1,0,0,0,966,964,1,0,0,0,967,968,5,165,0,
+		0,968,969,5,155,0,0,969,971,3,142,71,0,970,967,1,0,0,0,970,971,1,0,0,0,
+		971,975,1,0,0,0,972,973,5,155,0,0,973,975,3,142,71,0,974,958,1,0,0,0,974,
+		972,1,0,0,0,975,103,1,0,0,0,976,977,5,147,0,0,977,978,5,247,0,0,978,979,
+		5,156,0,0,979,996,3,142,71,0,980,992,5,150,0,0,981,982,5,229,0,0,982,987,
+		3,142,71,0,983,984,5,231,0,0,984,986,3,142,71,0,985,983,1,0,0,0,986,989,
+		1,0,0,0,987,985,1,0,0,0,987,988,1,0,0,0,988,990,1,0,0,0,989,987,1,0,0,
+		0,990,991,5,230,0,0,991,993,1,0,0,0,992,981,1,0,0,0,992,993,1,0,0,0,993,
+		996,1,0,0,0,994,996,3,142,71,0,995,976,1,0,0,0,995,980,1,0,0,0,995,994,
+		1,0,0,0,996,105,1,0,0,0,997,998,5,135,0,0,998,999,5,134,0,0,999,1002,3,
+		136,68,0,1000,1001,5,136,0,0,1001,1003,3,134,67,0,1002,1000,1,0,0,0,1002,
+		1003,1,0,0,0,1003,107,1,0,0,0,1004,1005,5,137,0,0,1005,1006,5,138,0,0,
+		1006,1011,3,110,55,0,1007,1008,5,231,0,0,1008,1010,3,110,55,0,1009,1007,
+		1,0,0,0,1010,1013,1,0,0,0,1011,1009,1,0,0,0,1011,1012,1,0,0,0,1012,109,
+		1,0,0,0,1013,1011,1,0,0,0,1014,1017,5,63,0,0,1015,1017,3,142,71,0,1016,
+		1014,1,0,0,0,1016,1015,1,0,0,0,1017,111,1,0,0,0,1018,1019,5,139,0,0,1019,
+		1023,5,227,0,0,1020,1022,3,114,57,0,1021,1020,1,0,0,0,1022,1025,1,0,0,
+		0,1023,1021,1,0,0,0,1023,1024,1,0,0,0,1024,1026,1,0,0,0,1025,1023,1,0,
+		0,0,1026,1027,5,228,0,0,1027,113,1,0,0,0,1028,1029,5,10,0,0,1029,1039,
+		3,140,70,0,1030,1031,5,140,0,0,1031,1036,3,142,71,0,1032,1033,5,231,0,
+		0,1033,1035,3,142,71,0,1034,1032,1,0,0,0,1035,1038,1,0,0,0,1036,1034,1,
+		0,0,0,1036,1037,1,0,0,0,1037,1040,1,0,0,0,1038,1036,1,0,0,0,1039,1030,
+		1,0,0,0,1039,1040,1,0,0,0,1040,1120,1,0,0,0,1041,1042,5,141,0,0,1042,1120,
+		3,142,71,0,1043,1044,5,142,0,0,1044,1120,3,142,71,0,1045,1046,5,143,0,
+		0,1046,1047,5,144,0,0,1047,1048,5,145,0,0,1048,1120,3,142,71,0,1049,1052,
+		5,146,0,0,1050,1051,5,247,0,0,1051,1053,5,190,0,0,1052,1050,1,0,0,0,1052,
+		1053,1,0,0,0,1053,1054,1,0,0,0,1054,1055,5,144,0,0,1055,1056,5,156,0,0,
+		1056,1120,3,142,71,0,1057,1058,5,147,0,0,1058,1059,5,247,0,0,1059,1060,
+		5,190,0,0,1060,1061,5,144,0,0,1061,1062,5,156,0,0,1062,1120,3,142,71,0,
+		1063,1064,5,167,0,0,1064,1069,3,142,71,0,1065,1066,5,231,0,0,1066,1068,
+		3,142,71,0,1067,1065,1,0,0,0,1068,1071,1,0,0,0,1069,1067,1,0,0,0,1069,
+		1070,1,0,0,0,1070,1072,1,0,0,0,1071,1069,1,0,0,0,1072,1073,5,156,0,0,1073,
+		1074,5,219,0,0,1074,1075,3,140,70,0,1075,1120,1,0,0,0,1076,1077,5,163,
+		0,0,1077,1078,3,136,68,0,1078,1082,5,227,0,0,1079,1081,3,114,57,0,1080,
+		1079,1,0,0,0,1081,1084,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,
+		1085,1,0,0,0,1084,1082,1,0,0,0,1085,1095,5,228,0,0,1086,1087,5,164,0,0,
+		1087,1091,5,227,0,0,1088,1090,3,114,57,0,1089,1088,1,0,0,0,1090,1093,1,
+		0,0,0,1091,1089,1,0,0,0,1091,1092,1,0,0,0,1092,1094,1,0,0,0,1093,1091,
+		1,0,0,0,1094,1096,5,228,0,0,1095,1086,1,0,0,0,1095,1096,1,0,0,0,1096,1120,
+		1,0,0,0,1097,1100,5,148,0,0,1098,1099,5,174,0,0,1099,1101,5,105,0,0,1100,
+		1098,1,0,0,0,1100,1101,1,0,0,0,1101,1102,1,0,0,0,1102,1106,5,227,0,0,1103,
+		1105,3,114,57,0,1104,1103,1,0,0,0,1105,1108,1,0,0,0,1106,1104,1,0,0,0,
+		1106,1107,1,0,0,0,1107,1109,1,0,0,0,1108,1106,1,0,0,0,1109,1120,5,228,
+		0,0,1110,1111,5,149,0,0,1111,1115,5,227,0,0,1112,1114,3,114,57,0,1113,
+		1112,1,0,0,0,1114,1117,1,0,0,0,1115,1113,1,0,0,0,1115,1116,1,0,0,0,1116,
+		1118,1,0,0,0,1117,1115,1,0,0,0,1118,1120,5,228,0,0,1119,1028,1,0,0,0,1119,
+		1041,1,0,0,0,1119,1043,1,0,0,0,1119,1045,1,0,0,0,1119,1049,1,0,0,0,1119,
+		1057,1,0,0,0,1119,1063,1,0,0,0,1119,1076,1,0,0,0,1119,1097,1,0,0,0,1119,
+		1110,1,0,0,0,1120,115,1,0,0,0,1121,1122,5,166,0,0,1122,1126,5,227,0,0,
+		1123,1125,3,118,59,0,1124,1123,1,0,0,0,1125,1128,1,0,0,0,1126,1124,1,0,
+		0,0,1126,1127,1,0,0,0,1127,1129,1,0,0,0,1128,1126,1,0,0,0,1129,1130,5,
+		228,0,0,1130,117,1,0,0,0,1131,1132,5,167,0,0,1132,1137,3,142,71,0,1133,
+		1134,5,231,0,0,1134,1136,3,142,71,0,1135,1133,1,0,0,0,1136,1139,1,0,0,
+		0,1137,1135,1,0,0,0,1137,1138,1,0,0,0,1138,1143,1,0,0,0,1139,1137,1,0,
+		0,0,1140,1142,3,120,60,0,1141,1140,1,0,0,0,1142,1145,1,0,0,0,1143,1141,
+		1,0,0,0,1143,1144,1,0,0,0,1144,1148,1,0,0,0,1145,1143,1,0,0,0,1146,1148,
+		3,112,56,0,1147,1131,1,0,0,0,1147,1146,1,0,0,0,1148,119,1,0,0,0,1149,1150,
+		5,168,0,0,1150,1172,3,136,68,0,1151,1152,5,169,0,0,1152,1172,3,134,67,
+		0,1153,1154,5,95,0,0,1154,1155,3,136,68,0,1155,1156,5,176,0,0,1156,1157,
+		5,103,0,0,1157,1172,1,0,0,0,1158,1159,5,96,0,0,1159,1172,3,136,68,0,1160,
+		1161,5,97,0,0,1161,1162,3,136,68,0,1162,1163,5,176,0,0,1163,1164,5,103,
+		0,0,1164,1172,1,0,0,0,1165,1166,5,98,0,0,1166,1172,3,136,68,0,1167,1168,
+		5,99,0,0,1168,1172,5,100,0,0,1169,1170,5,101,0,0,1170,1172,3,136,68,0,
+		1171,1149,1,0,0,0,1171,1151,1,0,0,0,1171,1153,1,0,0,0,1171,1158,1,0,0,
+		0,1171,1160,1,0,0,0,1171,1165,1,0,0,0,1171,1167,1,0,0,0,1171,1169,1,0,
+		0,0,1172,121,1,0,0,0,1173,1174,5,2,0,0,1174,1175,3,142,71,0,1175,1176,
+		5,4,0,0,1176,1177,3,142,71,0,1177,1181,5,227,0,0,1178,1180,3,124,62,0,
+		1179,1178,1,0,0,0,1180,1183,1,0,0,0,1181,1179,1,0,0,0,1181,1182,1,0,0,
+		0,1182,1184,1,0,0,0,1183,1181,1,0,0,0,1184,1185,5,228,0,0,1185,123,1,0,
+		0,0,1186,1187,3,142,71,0,1187,1188,5,58,0,0,1188,1189,5,170,0,0,1189,1190,
+		5,248,0,0,1190,1375,1,0,0,0,1191,1192,3,142,71,0,1192,1193,5,58,0,0,1193,
+		1194,5,36,0,0,1194,1198,3,136,68,0,1195,1197,3,130,65,0,1196,1195,1,0,
+		0,0,1197,1200,1,0,0,0,1198,1196,1,0,0,0,1198,1199,1,0,0,0,1199,1375,1,
+		0,0,0,1200,1198,1,0,0,0,1201,1202,3,140,70,0,1202,1203,7,3,0,0,1203,1204,
+		3,136,68,0,1204,1209,3,132,66,0,1205,1206,5,26,0,0,1206,1207,3,136,68,
+		0,1207,1208,3,132,66,0,1208,1210,1,0,0,0,1209,1205,1,0,0,0,1209,1210,1,
+		0,0,0,1210,1375,1,0,0,0,1211,1212,3,140,70,0,1212,1213,5,173,0,0,1213,
+		1214,3,136,68,0,1214,1215,5,174,0,0,1215,1216,5,246,0,0,1216,1375,1,0,
+		0,0,1217,1218,3,142,71,0,1218,1242,5,175,0,0,1219,1220,5,52,0,0,1220,1243,
+		5,246,0,0,1221,1231,5,36,0,0,1222,1223,5,42,0,0,1223,1224,3,136,68,0,1224,
+		1228,3,132,66,0,1225,1227,3,126,63,0,1226,1225,1,0,0,0,1227,1230,1,0,0,
+		0,1228,1226,1,0,0,0,1228,1229,1,0,0,0,1229,1232,1,0,0,0,1230,1228,1,0,
+		0,0,1231,1222,1,0,0,0,1231,1232,1,0,0,0,1232,1236,1,0,0,0,1233,1235,3,
+		130,65,0,1234,1233,1,0,0,0,1235,1238,1,0,0,0,1236,1234,1,0,0,0,1236,1237,
+		1,0,0,0,1237,1240,1,0,0,0,1238,1236,1,0,0,0,1239,1241,3,128,64,0,1240,
+		1239,1,0,0,0,1240,1241,1,0,0,0,1241,1243,1,0,0,0,1242,1219,1,0,0,0,1242,
+		1221,1,0,0,0,1243,1375,1,0,0,0,1244,1246,5,166,0,0,1245,1247,3,120,60,
+		0,1246,1245,1,0,0,0,1247,1248,1,0,0,0,1248,1246,1,0,0,0,1248,1249,1,0,
+		0,0,1249,1375,1,0,0,0,1250,1251,5,166,0,0,1251,1252,5,167,0,0,1252,1375,
+		5,102,0,0,1253,1254,3,142,71,0,1254,1255,5,113,0,0,1255,1256,3,136,68,
+		0,1256,1375,1,0,0,0,1257,1258,3,142,71,0,1258,1259,5,14,0,0,1259,1260,
+		3,24,12,0,1260,1264,5,227,0,0,1261,1263,3,30,15,0,1262,1261,1,0,0,0,1263,
+		1266,1,0,0,0,1264,1262,1,0,0,0,1264,1265,1,0,0,0,1265,1267,1,0,0,0,1266,
+		1264,1,0,0,0,1267,1268,5,228,0,0,1268,1375,1,0,0,0,1269,1270,3,142,71,
+		0,1270,1271,5,17,0,0,1271,1272,5,246,0,0,1272,1273,5,18,0,0,1273,1274,
+		3,136,68,0,1274,1375,1,0,0,0,1275,1276,3,142,71,0,1276,1278,5,19,0,0,1277,
+		1279,5,235,0,0,1278,1277,1,0,0,0,1278,1279,1,0,0,0,1279,1280,1,0,0,0,1280,
+		1281,3,136,68,0,1281,1375,1,0,0,0,1282,1283,3,142,71,0,1283,1284,5,224,
+		0,0,1284,1285,3,134,67,0,1285,1375,1,0,0,0,1286,1287,3,142,71,0,1287,1288,
+		5,89,0,0,1288,1289,3,136,68,0,1289,1375,1,0,0,0,1290,1291,3,142,71,0,1291,
+		1292,5,90,0,0,1292,1293,5,131,0,0,1293,1294,3,134,67,0,1294,1295,5,60,
+		0,0,1295,1296,3,136,68,0,1296,1375,1,0,0,0,1297,1298,3,142,71,0,1298,1299,
+		5,193,0,0,1299,1300,5,90,0,0,1300,1375,1,0,0,0,1301,1302,3,142,71,0,1302,
+		1303,5,68,0,0,1303,1305,5,66,0,0,1304,1306,5,247,0,0,1305,1304,1,0,0,0,
+		1305,1306,1,0,0,0,1306,1375,1,0,0,0,1307,1308,3,142,71,0,1308,1309,5,68,
+		0,0,1309,1312,5,67,0,0,1310,1311,5,49,0,0,1311,1313,5,246,0,0,1312,1310,
+		1,0,0,0,1312,1313,1,0,0,0,1313,1375,1,0,0,0,1314,1315,3,142,71,0,1315,
+		1317,5,62,0,0,1316,1318,3,80,40,0,1317,1316,1,0,0,0,1318,1319,1,0,0,0,
+		1319,1317,1,0,0,0,1319,1320,1,0,0,0,1320,1375,1,0,0,0,1321,1322,5,20,0,
+		0,1322,1375,5,248,0,0,1323,1324,5,21,0,0,1324,1375,5,248,0,0,1325,1375,
+		5,22,0,0,1326,1375,5,23,0,0,1327,1328,3,142,71,0,1328,1329,5,24,0,0,1329,
+		1330,5,25,0,0,1330,1331,3,136,68,0,1331,1332,3,132,66,0,1332,1333,5,26,
+		0,0,1333,1334,3,136,68,0,1334,1335,3,132,66,0,1335,1375,1,0,0,0,1336,1337,
+		3,142,71,0,1337,1338,5,27,0,0,1338,1341,5,156,0,0,1339,1342,5,28,0,0,1340,
+		1342,3,136,68,0,1341,1339,1,0,0,0,1341,1340,1,0,0,0,1342,1343,1,0,0,0,
+		1343,1344,5,29,0,0,1344,1345,3,136,68,0,1345,1346,3,132,66,0,1346,1347,
+		5,26,0,0,1347,1348,3,136,68,0,1348,1349,3,132,66,0,1349,1375,1,0,0,0,1350,
+		1351,3,142,71,0,1351,1352,5,30,0,0,1352,1353,3,136,68,0,1353,1354,3,132,
+		66,0,1354,1355,5,18,0,0,1355,1356,3,136,68,0,1356,1375,1,0,0,0,1357,1358,
+		5,31,0,0,1358,1359,3,140,70,0,1359,1360,5,32,0,0,1360,1361,3,140,70,0,
+		1361,1364,3,136,68,0,1362,1363,5,33,0,0,1363,1365,3,136,68,0,1364,1362,
+		1,0,0,0,1364,1365,1,0,0,0,1365,1375,1,0,0,0,1366,1367,5,34,0,0,1367,1368,
+		5,33,0,0,1368,1369,3,136,68,0,1369,1370,3,132,66,0,1370,1371,5,35,0,0,
+		1371,1372,3,136,68,0,1372,1373,3,132,66,0,1373,1375,1,0,0,0,1374,1186,
+		1,0,0,0,1374,1191,1,0,0,0,1374,1201,1,0,0,0,1374,1211,1,0,0,0,1374,1217,
+		1,0,0,0,1374,1244,1,0,0,0,1374,1250,1,0,0,0,1374,1253,1,0,0,0,1374,1257,
+		1,0,0,0,1374,1269,1,0,0,0,1374,1275,1,0,0,0,1374,1282,1,0,0,0,1374,1286,
+		1,0,0,0,1374,1290,1,0,0,0,1374,1297,1,0,0,0,1374,1301,1,0,0,0,1374,1307,
+		1,0,0,0,1374,1314,1,0,0,0,1374,1321,1,0,0,0,1374,1323,1,0,0,0,1374,1325,
+		1,0,0,0,1374,1326,1,0,0,0,1374,1327,1,0,0,0,1374,1336,1,0,0,0,1374,1350,
+		1,0,0,0,1374,1357,1,0,0,0,1374,1366,1,0,0,0,1375,125,1,0,0,0,1376,1377,
+		5,70,0,0,1377,1378,5,246,0,0,1378,1379,5,165,0,0,1379,1380,3,136,68,0,
+		1380,1381,3,132,66,0,1381,127,1,0,0,0,1382,1383,5,43,0,0,1383,1384,5,38,
+		0,0,1384,1385,5,39,0,0,1385,1386,3,136,68,0,1386,1387,5,40,0,0,1387,1388,
+		3,136,68,0,1388,129,1,0,0,0,1389,1390,5,37,0,0,1390,1391,3,140,70,0,1391,
+		1392,3,136,68,0,1392,131,1,0,0,0,1393,1394,5,176,0,0,1394,1395,5,189,0,
+		0,1395,133,1,0,0,0,1396,1397,5,247,0,0,1397,135,1,0,0,0,1398,1399,6,68,
+		-1,0,1399,1400,5,229,0,0,1400,1401,3,136,68,0,1401,1402,5,230,0,0,1402,
+		1441,1,0,0,0,1403,1404,5,236,0,0,1404,1441,3,136,68,16,1405,1406,5,193,
+		0,0,1406,1441,3,136,68,11,1407,1408,5,163,0,0,1408,1409,3,136,68,0,1409,
+		1410,5,165,0,0,1410,1411,3,136,68,0,1411,1412,5,164,0,0,1412,1413,3,136,
+		68,0,1413,1441,1,0,0,0,1414,1415,3,142,71,0,1415,1424,5,229,0,0,1416,1421,
+		3,136,68,0,1417,1418,5,231,0,0,1418,1420,3,136,68,0,1419,1417,1,0,0,0,
+		1420,1423,1,0,0,0,1421,1419,1,0,0,0,1421,1422,1,0,0,0,1422,1425,1,0,0,
+		0,1423,1421,1,0,0,0,1424,1416,1,0,0,0,1424,1425,1,0,0,0,1425,1426,1,0,
+		0,0,1426,1427,5,230,0,0,1427,1441,1,0,0,0,1428,1430,7,4,0,0,1429,1431,
+		3,138,69,0,1430,1429,1,0,0,0,1430,1431,1,0,0,0,1431,1432,1,0,0,0,1432,
+		1433,5,176,0,0,1433,1441,3,138,69,0,1434,1435,5,248,0,0,1435,1441,3,138,
+		69,0,1436,1441,5,247,0,0,1437,1441,5,248,0,0,1438,1441,5,246,0,0,1439,
+		1441,3,140,70,0,1440,1398,1,0,0,0,1440,1403,1,0,0,0,1440,1405,1,0,0,0,
+		1440,1407,1,0,0,0,1440,1414,1,0,0,0,1440,1428,1,0,0,0,1440,1434,1,0,0,
+		0,1440,1436,1,0,0,0,1440,1437,1,0,0,0,1440,1438,1,0,0,0,1440,1439,1,0,
+		0,0,1441,1462,1,0,0,0,1442,1443,10,15,0,0,1443,1444,5,190,0,0,1444,1461,
+		3,136,68,16,1445,1446,10,14,0,0,1446,1447,7,5,0,0,1447,1461,3,136,68,15,
+		1448,1449,10,13,0,0,1449,1450,7,6,0,0,1450,1461,3,136,68,14,1451,1452,
+		10,12,0,0,1452,1453,7,7,0,0,1453,1461,3,136,68,13,1454,1455,10,10,0,0,
+		1455,1456,5,191,0,0,1456,1461,3,136,68,11,1457,1458,10,9,0,0,1458,1459,
+		5,192,0,0,1459,1461,3,136,68,10,1460,1442,1,0,0,0,1460,1445,1,0,0,0,1460,
+		1448,1,0,0,0,1460,1451,1,0,0,0,1460,1454,1,0,0,0,1460,1457,1,0,0,0,1461,
+		1464,1,0,0,0,1462,1460,1,0,0,0,1462,1463,1,0,0,0,1463,137,1,0,0,0,1464,
+		1462,1,0,0,0,1465,1466,7,8,0,0,1466,139,1,0,0,0,1467,1470,3,142,71,0,1468,
+		1469,5,232,0,0,1469,1471,3,142,71,0,1470,1468,1,0,0,0,1470,1471,1,0,0,
+		0,1471,141,1,0,0,0,1472,1473,7,9,0,0,1473,143,1,0,0,0,139,148,150,164,
+		190,197,199,207,209,228,238,249,257,278,287,297,309,313,321,325,330,340,
+		354,358,373,379,386,391,399,406,419,421,431,453,457,462,464,468,476,486,
+		520,530,559,561,575,578,586,609,616,624,631,635,639,647,651,667,685,694,
+		699,729,733,747,751,759,781,787,795,803,816,827,830,840,843,851,855,863,
+		874,878,886,897,899,910,913,917,925,930,935,945,947,955,964,970,974,987,
+		992,995,1002,1011,1016,1023,1036,1039,1052,1069,1082,1091,1095,1100,1106,
+		1115,1119,1126,1137,1143,1147,1171,1181,1198,1209,1228,1231,1236,1240,
+		1242,1248,1264,1278,1305,1312,1319,1341,1364,1374,1421,1424,1430,1440,
+		1460,1462,1470
 	};
 
 	public static readonly ATN _ATN =
