@@ -34,6 +34,7 @@ public sealed class LoanWorkoutTests
           equity Owners { contributed 40m  holders Sponsor 100% }
           test Cash = cfads
           test Claim = MinerLoan.balance
+          test Performing = if MinerLoan.defaulted then 0 else MinerLoan.balance
           {{enforcement}}
           waterfall {
             pay Notes.interest
@@ -71,8 +72,13 @@ public sealed class LoanWorkoutTests
             Assert.Equal(balance[t], deal.Ledger("MinerLoan balance", t, "Q2Default"), 1e-6);
         }
 
-        // MinerLoan.balance reads the claim outstanding at the period's start: 40.8m in Q4, before its accrual.
+        // MinerLoan.balance reads the claim outstanding at the period's start: 40.8m in Q4, before its accrual; a test
+        // wanting only a performing balance tests MinerLoan.defaulted (set from the default period on): 100m in Q1, 0
+        // from Q2.
         Assert.Equal(40.8e6, deal.Ledger("Claim", 3, "Q2Default"), 1e-6);
+        Assert.Equal(100e6, deal.Ledger("Performing", 0, "Q2Default"), 1e-6);
+        Assert.Equal(0.0, deal.Ledger("Performing", 1, "Q2Default"));
+        Assert.Equal(0.0, deal.Ledger("Performing", 3, "Q2Default"));
         LoanSummary loan = Loan(deal);
         Assert.Equal(41.616e6, loan.Recovery, 1e-6);
         Assert.Equal(60e6, loan.Loss, 1e-6);
