@@ -22,7 +22,9 @@ internal sealed class LoanState : EntityState, IAmortizingState
             ledger: new LedgerSlot(LedgerSection.Receipts, "interest " + model.Name));
         Principal = Local("principal", "double", StateLife.Period, comment: "scheduled principal received this period",
             ledger: new LedgerSlot(LedgerSection.Receipts, "principal " + model.Name));
-        Recovery = Local("recovery", "double", StateLife.Period, comment: model.HasWorkout
+        Recovery = Local("recovery", "double", StateLife.Period, comment: model.RecoveryInstalments > 1
+                ? "an instalment of the recovery claim, one a period from the workout lag's end (not cfads)"
+                : model.HasWorkout
                 ? "received when the workout lag after the default has run (not cfads)"
                 : "received in the period the obligor defaults in (not cfads)",
             ledger: new LedgerSlot(LedgerSection.Receipts, "recovery " + model.Name));
