@@ -39,10 +39,11 @@ internal sealed partial class DealChecks
                 continue;
             }
 
-            int received = defaultPeriod + DurationRules.LagPeriods(lagMonths, perPeriod) + instalments - 1;
-            if (received > last)
+            // Instalments beyond the longest workout are DL0498's: a due date is only given within it.
+            long received = defaultPeriod + DurationRules.LagPeriods(lagMonths, perPeriod) + (long)instalments - 1;
+            if (received > last && (received - defaultPeriod) * perPeriod <= DurationRules.MaxWorkoutMonths)
             {
-                Date due = maturity.AddMonthsClamped((received - last) * perPeriod);
+                Date due = maturity.AddMonthsClamped((int)(received - last) * perPeriod);
                 _diagnostics.Add(DiagnosticCatalogue.RecoveryAfterTheRun(defaults.Span, scenario, loan.Name?.Text ?? "",
                     on.ToString(), due.ToString(), maturity.ToString()));
             }

@@ -100,9 +100,11 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
     {
         int perPeriod = checks.Analysis.MonthsPerPeriod;
         int lagPeriods = DurationRules.LagPeriods(DurationRules.WholeMonths(loan.RecoveryLag), perPeriod);
-        if (loan.RecoveryInstalments is { } instalments)
+        // A lag beyond the longest workout is DL0490 already; in long arithmetic, as a count may be any int.
+        bool lagWithin = loan.RecoveryLag is null || DurationRules.Months(loan.RecoveryLag) <= DurationRules.MaxWorkoutMonths;
+        if (loan.RecoveryInstalments is { } instalments && lagWithin)
         {
-            int lastMonths = (lagPeriods + instalments.Count - 1) * perPeriod;
+            long lastMonths = (lagPeriods + (long)instalments.Count - 1) * perPeriod;
             if (lastMonths > DurationRules.MaxWorkoutMonths)
             {
                 checks.Diagnostics.Add(DiagnosticCatalogue.RecoveryInstalmentsBeyondWorkout(
