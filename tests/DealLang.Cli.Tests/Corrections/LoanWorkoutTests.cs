@@ -1,6 +1,7 @@
 using DealLang.Compiler;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Runner.Running;
+using DealLang.TestSupport;
 using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
@@ -194,6 +195,45 @@ public sealed class LoanWorkoutTests
 
         Assert.Equal(Loan(deal).WorkoutInterest, Loan(deal, "Drawn").WorkoutInterest);
     }
+
+    [Fact]
+    public void MonteCarloPathsAccrueAndInstalAsTheDealSays()
+    {
+        // Valid corpus 034's Stochastic scenario (200 paths drawing three defaults), as written, without its accruals,
+        // and without accruals or instalments (the same seed, so the same defaults on every path): the claims' interest
+        // is cash the senior note is repaid with, so its expected loss is lower with it; instalments bring the
+        // claims in later than whole, so without them it is lower again. The report does not depend on the threads.
+        string written = Path.Combine(RepoPaths.Root, "tests/corpus/valid/034-loan-recovery-claims-accruing-in-instalments.deal");
+        string text = File.ReadAllText(written);
+        string noAccrual = text.Replace(" accruing coupon", "", StringComparison.Ordinal).Replace(" accruing 10%", "", StringComparison.Ordinal);
+        string whole = System.Text.RegularExpressions.Regex.Replace(noAccrual, @" in \d instalments", "");
+        Assert.NotEqual(text, noAccrual);
+        Assert.NotEqual(noAccrual, whole);
+        double[] loss = [.. new[] { text, noAccrual, whole }.Select(source =>
+        {
+            string file = Path.Combine(Path.GetTempPath(), $"deallang-workout-{Guid.NewGuid():N}.deal");
+            File.WriteAllText(file, source);
+            try
+            {
+                CliOutcome one = CliHarness.Run("mc", file, "--scenario", "Stochastic", "--format", "csv", "--threads", "1");
+                Assert.True(one.Exit == ExitCodes.Ok, one.ToString());
+                Assert.Equal(one.Out, CliHarness.Run("mc", file, "--scenario", "Stochastic", "--format", "csv", "--threads", "2").Out);
+                return SeniorExpectedLoss(one.Out);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        })];
+        Assert.True(loss[0] > 0, "no path loses: the comparison would be empty");
+        Assert.True(loss[0] < loss[1], $"with accrual {loss[0]:R}, without {loss[1]:R}");
+        Assert.True(loss[2] < loss[1], $"whole {loss[2]:R}, in instalments {loss[1]:R}");
+    }
+
+    // The senior note's expected loss from an 'mc --format csv' report ("Senior,expected loss,VALUE,STDERR").
+    private static double SeniorExpectedLoss(string csv) =>
+        double.Parse(csv.ReplaceLineEndings("\n").Split('\n').First(l => l.StartsWith("Senior,expected loss,", StringComparison.Ordinal))
+            .Split(',')[2], System.Globalization.CultureInfo.InvariantCulture);
 
     [Theory]
     [InlineData("recovery 40% after 6m accruing 8% in 4 instalments", "")]
