@@ -20,7 +20,7 @@ public static partial class DiagnosticCatalogue
 
     /// <summary>DL0498: a recovery's last instalment is further from the default period than the longest workout
     /// (<c>DurationRules.MaxWorkoutMonths</c>), so no run could receive it.</summary>
-    public static Diagnostic RecoveryInstalmentsBeyondWorkout(SourceSpan span, string loan, int instalments, long months, int years) =>
+    public static Diagnostic RecoveryInstalmentsBeyondWorkout(SourceSpan span, string loan, int instalments, int months, int years) =>
         Error("DL0498", span,
             SemanticText.Invariant($"the last of the {instalments} recovery instalments of loan '{loan}' comes {months} months after the default period, longer than {years} years, the longest workout a run covers: state fewer instalments or a shorter lag"));
 

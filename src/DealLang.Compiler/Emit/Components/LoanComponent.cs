@@ -109,7 +109,9 @@ internal sealed class LoanState : EntityState, IAmortizingState
 /// tranche's amortisation, <see cref="AmortizationCode"/>), both recurring collections; from the period the
 /// obligor defaults in, nothing more: the recovery on the balance outstanding is received then (a one-off receipt,
 /// outside cfads) and the rest is written off; with a workout lag the balance is written down to the recovery then,
-/// and that claim is received whole when the lag has run (<see cref="LoanModel.RecoveryLagPeriods"/>). The obligor's default is its party's flag (a path input), which the
+/// and that claim is received whole when the lag has run (<see cref="LoanModel.RecoveryLagPeriods"/>), or in
+/// instalments from then (<see cref="LoanModel.RecoveryInstalments"/>), growing meanwhile if it accrues
+/// (<see cref="LoanModel.RecoveryAccrues"/>). The obligor's default is its party's flag (a path input), which the
 /// loan reads as an expression would. A loan owes, holds and carries nothing of the deal's and is the target of no
 /// step (no waterfall step). It is collateral: an enforcement sale realises its outstanding balance (par, after the
 /// period's payments) less the sale's haircut, and the loan then pays nothing more. Its run results (what it paid

@@ -108,7 +108,7 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
             if (lastMonths > DurationRules.MaxWorkoutMonths)
             {
                 checks.Diagnostics.Add(DiagnosticCatalogue.RecoveryInstalmentsBeyondWorkout(
-                    instalments.Span, name, instalments.Count, lastMonths, DurationRules.MaxWorkoutMonths / 12));
+                    instalments.Span, name, instalments.Count, (int)Math.Min(lastMonths, int.MaxValue), DurationRules.MaxWorkoutMonths / 12));
             }
         }
 
