@@ -207,7 +207,8 @@ coverage
 
 // loan MinerLoan { obligor Miner  balance 400m  coupon 11% fixed  interest_only until DATE  amortize level
 //                  maturity DATE  recovery 40% }: a receivable the deal owns (its coupon and amortisation are a
-// tranche's: 'coupon SOFR + 3.5% floor 4%' floats). 'recovery 40% after 18m': the recovery comes in after a workout lag.
+// tranche's: 'coupon SOFR + 3.5% floor 4%' floats). 'recovery 40% after 18m': the recovery comes in after a workout lag;
+// 'accruing 8%' (or 'accruing coupon') grows the claim until it is received, 'in 4 instalments' receives it in parts.
 loanDecl
     : LOAN name=ident LBRACE loanItem* RBRACE
     ;
@@ -219,7 +220,14 @@ loanItem
     | INTEREST_ONLY UNTIL DATE                       # loanInterestOnlyItem
     | AMORTIZE amortization                          # loanAmortizeItem
     | MATURITY DATE                                  # loanMaturityItem
-    | RECOVERY expr (AFTER duration)?                # loanRecoveryItem
+    | RECOVERY expr (AFTER duration)? (ACCRUING recoveryAccrual)? (IN NUMBER INSTALMENTS)?   # loanRecoveryItem
+    ;
+
+// What a recovery claim accrues during the workout: the loan's own coupon (listed first, so 'coupon' is not read as a
+// name), or a stated rate.
+recoveryAccrual
+    : COUPON                                         # accrualAtCoupon
+    | expr                                           # accrualAtRate
     ;
 
 // fleet Cluster { deliveries { 2025-03-31 4000 gpus at 31k per gpu  2025-09-30 6000 gpus at 29k per gpu }
@@ -658,6 +666,7 @@ ident
     | GUARANTOR | COVERS | HONOURED | DISOWNED
     | HURDLE | CARRY | CATCH_UP | CALLS | CALLED | DEAL_BY_DEAL
     | DISCOUNT | GROW
+    | ACCRUING | INSTALMENTS
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -793,6 +802,8 @@ TRIGGER       : 'trigger';
 TRIPS         : 'trips';
 CURES         : 'cures';
 AFTER         : 'after';
+ACCRUING      : 'accruing';
+INSTALMENTS   : 'instalments' | 'instalment';
 WHEN          : 'when';
 DEFAULT       : 'default';
 GRACE         : 'grace';

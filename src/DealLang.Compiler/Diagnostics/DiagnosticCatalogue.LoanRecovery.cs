@@ -1,7 +1,9 @@
 namespace DealLang.Compiler.Diagnostics;
 
-// A loan's workout lag ('recovery 40% after 18m', docs/language.md §5 "loan"): DL0489 a lag that is not a whole number
-// of payment periods, DL0490 one longer than any workout the run could reach.
+// A loan's workout ('recovery 40% after 18m accruing 8% in 4 instalments', docs/language.md §5 "loan"): DL0489 a lag
+// that is not a whole number of payment periods, DL0490 one longer than any workout the run could reach, DL0498
+// instalments that end beyond it, DL0499 an accrual on a recovery received at once, and DL0491 a dated default whose
+// recovery falls after the deal's maturity.
 public static partial class DiagnosticCatalogue
 {
     /// <summary>DL0489 (warning): a recovery lag that is not a whole number of payment periods: the recovery is
@@ -15,4 +17,22 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic RecoveryLagBeyondWorkout(SourceSpan span, string loan, string lag, int years) =>
         Error("DL0490", span,
             SemanticText.Invariant($"the recovery lag of loan '{loan}' ({lag}) is longer than {years} years, the longest workout a run covers; a recovery that late is none: state 'recovery 0%' instead"));
+
+    /// <summary>DL0498: a recovery's last instalment is further from the default period than the longest workout
+    /// (<c>DurationRules.MaxWorkoutMonths</c>), so no run could receive it.</summary>
+    public static Diagnostic RecoveryInstalmentsBeyondWorkout(SourceSpan span, string loan, int instalments, int months, int years) =>
+        Error("DL0498", span,
+            SemanticText.Invariant($"the last of the {instalments} recovery instalments of loan '{loan}' comes {months} months after the default period, longer than {years} years, the longest workout a run covers: state fewer instalments or a shorter lag"));
+
+    /// <summary>DL0499: <c>accruing</c> on a recovery received whole in the default period (no <c>after</c>, no
+    /// instalments): the claim is never held, so nothing could accrue.</summary>
+    public static Diagnostic RecoveryAccrualWithoutWorkout(SourceSpan span, string loan) =>
+        Error("DL0499", span,
+            SemanticText.Invariant($"the recovery of loan '{loan}' is received in the default period, so its claim accrues nothing: state a workout lag ('after 18m') or instalments ('in 4 instalments'), or leave out 'accruing'"));
+
+    /// <summary>DL0491 (warning): a scenario's dated default puts a loan's recovery (its last instalment) after the
+    /// deal's last scheduled period, so a run receives it only if enforcement keeps the run going that long.</summary>
+    public static Diagnostic RecoveryAfterTheRun(SourceSpan span, string scenario, string loan, string defaults, string due, string maturity) =>
+        Warning("DL0491", span,
+            SemanticText.Invariant($"in scenario '{scenario}', loan '{loan}' defaults on {defaults} and its recovery is not all received until the period ending {due}, after the deal's maturity ({maturity}): a run that ends at the maturity leaves the rest of the claim outstanding at end, not received"));
 }

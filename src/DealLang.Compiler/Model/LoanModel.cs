@@ -29,6 +29,23 @@ public sealed record LoanModel(
     /// rounded up); 0 when the recovery is received in the default period.</summary>
     public int RecoveryLagPeriods { get; init; }
 
+    /// <summary>The annual rate the recovery claim accrues at during the workout (<c>accruing 8%</c>), compounded each
+    /// period at the deal's day count; 0 when it earns nothing or accrues at the coupon.</summary>
+    public double RecoveryAccrualRate { get; init; }
+
+    /// <summary><c>accruing coupon</c>: the claim accrues at the loan's own coupon, each period's rate.</summary>
+    public bool RecoveryAccruesAtCoupon { get; init; }
+
+    /// <summary>The equal parts the claim is received in, one a period from the lag's end (<c>in 4 instalments</c>);
+    /// 1 when it is received whole.</summary>
+    public int RecoveryInstalments { get; init; } = 1;
+
+    /// <summary>Whether the claim grows during the workout (a stated rate above 0, or the coupon).</summary>
+    public bool RecoveryAccrues => RecoveryAccruesAtCoupon || RecoveryAccrualRate > 0;
+
+    /// <summary>Whether anything is held after the default period: a lag or more than one instalment.</summary>
+    public bool HasWorkout => RecoveryLagPeriods > 0 || RecoveryInstalments > 1;
+
     public LoanInfo ToInfo() =>
-        new(Name, Obligor, Balance, Coupon.HeadlineRate, Maturity, Amortization.Name, Recovery);
+        new(Name, Obligor, Balance, Coupon.HeadlineRate, Maturity, Amortization.Name, Recovery) { RecoveryAccrues = RecoveryAccrues };
 }

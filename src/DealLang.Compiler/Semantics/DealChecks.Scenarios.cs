@@ -61,6 +61,9 @@ internal sealed partial class DealChecks
                     case DropSyntax { By: { } by } when Closing is { } closing && by.Value <= closing:
                         _diagnostics.Add(DiagnosticCatalogue.DropDateNotAfterClosing(by.Span, by.Value.ToString(), closing.ToString()));
                         break;
+                    case PartyDefaultsSyntax defaults:
+                        CheckRecoveryAfterTheRun(defaults, name);
+                        break;
                     case EnforcementOverrideSyntax enforcementOverride:
                         if (!sellsSomething)
                         {

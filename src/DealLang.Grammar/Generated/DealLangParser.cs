@@ -55,26 +55,27 @@ public partial class DealLangParser : Parser {
 		BULLET=112, LEVEL=113, LINEAR=114, SENIORITY=115, EQUITY=116, CONTRIBUTED=117, 
 		HOLDERS=118, ACCOUNT=119, TARGET=120, INITIAL=121, EARNS=122, FEE=123, 
 		TEST=124, OVER=125, TRAILING=126, NEXT=127, TRIGGER=128, TRIPS=129, CURES=130, 
-		AFTER=131, WHEN=132, DEFAULT=133, GRACE=134, CFADS=135, INCLUDES=136, 
-		WATERFALL=137, USING=138, FILL=139, RELEASE=140, HOLD=141, REST=142, IN=143, 
-		DISTRIBUTE=144, SWEEP=145, PRO_RATA=146, SEQUENTIAL=147, ACCELERATE=148, 
-		CURE=149, UP=150, TIMES=151, PREPAYING=152, INTO=153, TO=154, HURDLE=155, 
-		CARRY=156, CATCH_UP=157, CALLS=158, CALLED=159, DEAL_BY_DEAL=160, IF=161, 
-		ELSE=162, THEN=163, ENFORCEMENT=164, SELL=165, HAIRCUT=166, LAG=167, TAKEN=168, 
-		DEFLATE=169, GROW=170, DROP=171, BY=172, DEFAULTS=173, PER=174, GPU=175, 
-		GPU_HOUR=176, HOUR=177, KW=178, MW=179, KWH=180, MWH=181, COIN=182, COINS=183, 
-		EH_S=184, DAY=185, SHARE=186, YEAR=187, OF=188, AND=189, OR=190, NOT=191, 
-		PIK=192, ISSUE_PRICE=193, COMMITMENT=194, AVAILABLE=195, DRAWS=196, COMMITMENT_FEE=197, 
-		STEP_UP=198, TARGET_BALANCE=199, MARGIN=200, GRID=201, BELOW=202, UNPAID=203, 
-		AGAINST=204, ADVANCE=205, INVESTMENT_GRADE=206, WHILE=207, HOLDING=208, 
-		FACE=209, MARK=210, DISCOUNT=211, PAR=212, HOLDINGS=213, HASHRATE=214, 
-		NETWORK=215, REWARDS=216, COVER=217, CONVERTIBLE=218, EARLY=219, ABOVE=220, 
-		COMPLETION=221, DELAYED=222, PHASED=223, INDEXED=224, YEARLY=225, LBRACE=226, 
-		RBRACE=227, LPAREN=228, RPAREN=229, COMMA=230, DOT=231, ARROW=232, ASSIGN=233, 
-		PLUS=234, MINUS=235, STAR=236, SLASH=237, LE=238, GE=239, LT=240, GT=241, 
-		EQ=242, NE=243, DAYCOUNT=244, DATE=245, QUANTITY=246, NUMBER=247, STRING=248, 
-		UNTERMINATED_STRING=249, IDENT=250, NON_ASCII_NAME=251, LINE_COMMENT=252, 
-		BLOCK_COMMENT=253, UNTERMINATED_COMMENT=254, WS=255, UNEXPECTED_CHAR=256;
+		AFTER=131, ACCRUING=132, INSTALMENTS=133, WHEN=134, DEFAULT=135, GRACE=136, 
+		CFADS=137, INCLUDES=138, WATERFALL=139, USING=140, FILL=141, RELEASE=142, 
+		HOLD=143, REST=144, IN=145, DISTRIBUTE=146, SWEEP=147, PRO_RATA=148, SEQUENTIAL=149, 
+		ACCELERATE=150, CURE=151, UP=152, TIMES=153, PREPAYING=154, INTO=155, 
+		TO=156, HURDLE=157, CARRY=158, CATCH_UP=159, CALLS=160, CALLED=161, DEAL_BY_DEAL=162, 
+		IF=163, ELSE=164, THEN=165, ENFORCEMENT=166, SELL=167, HAIRCUT=168, LAG=169, 
+		TAKEN=170, DEFLATE=171, GROW=172, DROP=173, BY=174, DEFAULTS=175, PER=176, 
+		GPU=177, GPU_HOUR=178, HOUR=179, KW=180, MW=181, KWH=182, MWH=183, COIN=184, 
+		COINS=185, EH_S=186, DAY=187, SHARE=188, YEAR=189, OF=190, AND=191, OR=192, 
+		NOT=193, PIK=194, ISSUE_PRICE=195, COMMITMENT=196, AVAILABLE=197, DRAWS=198, 
+		COMMITMENT_FEE=199, STEP_UP=200, TARGET_BALANCE=201, MARGIN=202, GRID=203, 
+		BELOW=204, UNPAID=205, AGAINST=206, ADVANCE=207, INVESTMENT_GRADE=208, 
+		WHILE=209, HOLDING=210, FACE=211, MARK=212, DISCOUNT=213, PAR=214, HOLDINGS=215, 
+		HASHRATE=216, NETWORK=217, REWARDS=218, COVER=219, CONVERTIBLE=220, EARLY=221, 
+		ABOVE=222, COMPLETION=223, DELAYED=224, PHASED=225, INDEXED=226, YEARLY=227, 
+		LBRACE=228, RBRACE=229, LPAREN=230, RPAREN=231, COMMA=232, DOT=233, ARROW=234, 
+		ASSIGN=235, PLUS=236, MINUS=237, STAR=238, SLASH=239, LE=240, GE=241, 
+		LT=242, GT=243, EQ=244, NE=245, DAYCOUNT=246, DATE=247, QUANTITY=248, 
+		NUMBER=249, STRING=250, UNTERMINATED_STRING=251, IDENT=252, NON_ASCII_NAME=253, 
+		LINE_COMMENT=254, BLOCK_COMMENT=255, UNTERMINATED_COMMENT=256, WS=257, 
+		UNEXPECTED_CHAR=258;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -83,27 +84,27 @@ public partial class DealLangParser : Parser {
 		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_indexationPart = 18, 
 		RULE_renewalCount = 19, RULE_rvgPart = 20, RULE_guarantorClause = 21, 
 		RULE_guarantorPart = 22, RULE_coverage = 23, RULE_loanDecl = 24, RULE_loanItem = 25, 
-		RULE_fleetDecl = 26, RULE_fleetItem = 27, RULE_contractDecl = 28, RULE_contractItem = 29, 
-		RULE_coinsDecl = 30, RULE_coinsItem = 31, RULE_delivery = 32, RULE_trancheDecl = 33, 
-		RULE_couponTerms = 34, RULE_trancheItem = 35, RULE_gridTier = 36, RULE_amortization = 37, 
-		RULE_holdingDecl = 38, RULE_holdingItem = 39, RULE_holdingMarketTerm = 40, 
-		RULE_equityDecl = 41, RULE_equityItem = 42, RULE_holder = 43, RULE_holderTerm = 44, 
-		RULE_capitalCall = 45, RULE_accountDecl = 46, RULE_accountItem = 47, RULE_feeDecl = 48, 
-		RULE_testDecl = 49, RULE_triggerDecl = 50, RULE_cureDestination = 51, 
-		RULE_triggerEffect = 52, RULE_defaultRule = 53, RULE_cfadsRule = 54, RULE_cfadsItem = 55, 
-		RULE_waterfallDecl = 56, RULE_step = 57, RULE_enforcementDecl = 58, RULE_enforcementItem = 59, 
-		RULE_sellTerm = 60, RULE_scenarioDecl = 61, RULE_scenarioItem = 62, RULE_pdStep = 63, 
-		RULE_recoveryDraw = 64, RULE_delayOutcome = 65, RULE_loading = 66, RULE_perYear = 67, 
-		RULE_duration = 68, RULE_expr = 69, RULE_measureUnit = 70, RULE_reference = 71, 
-		RULE_ident = 72;
+		RULE_recoveryAccrual = 26, RULE_fleetDecl = 27, RULE_fleetItem = 28, RULE_contractDecl = 29, 
+		RULE_contractItem = 30, RULE_coinsDecl = 31, RULE_coinsItem = 32, RULE_delivery = 33, 
+		RULE_trancheDecl = 34, RULE_couponTerms = 35, RULE_trancheItem = 36, RULE_gridTier = 37, 
+		RULE_amortization = 38, RULE_holdingDecl = 39, RULE_holdingItem = 40, 
+		RULE_holdingMarketTerm = 41, RULE_equityDecl = 42, RULE_equityItem = 43, 
+		RULE_holder = 44, RULE_holderTerm = 45, RULE_capitalCall = 46, RULE_accountDecl = 47, 
+		RULE_accountItem = 48, RULE_feeDecl = 49, RULE_testDecl = 50, RULE_triggerDecl = 51, 
+		RULE_cureDestination = 52, RULE_triggerEffect = 53, RULE_defaultRule = 54, 
+		RULE_cfadsRule = 55, RULE_cfadsItem = 56, RULE_waterfallDecl = 57, RULE_step = 58, 
+		RULE_enforcementDecl = 59, RULE_enforcementItem = 60, RULE_sellTerm = 61, 
+		RULE_scenarioDecl = 62, RULE_scenarioItem = 63, RULE_pdStep = 64, RULE_recoveryDraw = 65, 
+		RULE_delayOutcome = 66, RULE_loading = 67, RULE_perYear = 68, RULE_duration = 69, 
+		RULE_expr = 70, RULE_measureUnit = 71, RULE_reference = 72, RULE_ident = 73;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
 		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
 		"leaseDecl", "leaseItem", "indexationPart", "renewalCount", "rvgPart", 
 		"guarantorClause", "guarantorPart", "coverage", "loanDecl", "loanItem", 
-		"fleetDecl", "fleetItem", "contractDecl", "contractItem", "coinsDecl", 
-		"coinsItem", "delivery", "trancheDecl", "couponTerms", "trancheItem", 
+		"recoveryAccrual", "fleetDecl", "fleetItem", "contractDecl", "contractItem", 
+		"coinsDecl", "coinsItem", "delivery", "trancheDecl", "couponTerms", "trancheItem", 
 		"gridTier", "amortization", "holdingDecl", "holdingItem", "holdingMarketTerm", 
 		"equityDecl", "equityItem", "holder", "holderTerm", "capitalCall", "accountDecl", 
 		"accountItem", "feeDecl", "testDecl", "triggerDecl", "cureDestination", 
@@ -135,23 +136,23 @@ public partial class DealLangParser : Parser {
 		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
 		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
 		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
-		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
-		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
-		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
-		"'cure'", "'up'", "'times'", "'prepaying'", "'into'", "'to'", "'hurdle'", 
-		"'carry'", "'catch_up'", "'calls'", "'called'", "'deal_by_deal'", "'if'", 
-		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
-		"'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", null, 
-		null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", 
-		null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
-		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
-		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
-		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
-		"'discount'", "'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", 
-		"'cover'", "'convertible'", "'early'", "'above'", "'completion'", "'delayed'", 
-		"'phased'", "'indexed'", "'yearly'", "'{'", "'}'", "'('", "')'", "','", 
-		"'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", 
-		"'>'", "'=='", "'!='"
+		"'cures'", "'after'", "'accruing'", null, "'when'", "'default'", "'grace'", 
+		"'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", "'release'", 
+		"'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'sequential'", 
+		"'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", "'into'", 
+		"'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", "'deal_by_deal'", 
+		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
+		"'taken'", "'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", 
+		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", 
+		"'EH/s'", null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", 
+		"'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
+		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
+		"'against'", "'advance'", "'investment_grade'", "'while'", "'holding'", 
+		"'face'", "'mark'", "'discount'", "'par'", "'holdings'", "'hashrate'", 
+		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
+		"'completion'", "'delayed'", "'phased'", "'indexed'", "'yearly'", "'{'", 
+		"'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", 
+		"'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -172,17 +173,18 @@ public partial class DealLangParser : Parser {
 		"COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", 
 		"BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", 
 		"ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", 
-		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", 
-		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
-		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
-		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", 
-		"CALLS", "CALLED", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", 
-		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", 
-		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
-		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
-		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
-		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
-		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
+		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "ACCRUING", "INSTALMENTS", 
+		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
+		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
+		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", "INTO", 
+		"TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", "DEAL_BY_DEAL", 
+		"IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
+		"DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
+		"HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", 
+		"YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
+		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
+		"GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", 
+		"HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
 		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "COMPLETION", 
 		"DELAYED", "PHASED", "INDEXED", "YEARLY", "LBRACE", "RBRACE", "LPAREN", 
 		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
@@ -294,35 +296,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 152;
+			State = 154;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 150;
+				State = 152;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 146;
+					State = 148;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 147;
+					State = 149;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 148;
+					State = 150;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 149;
+					State = 151;
 					unknownDecl();
 					}
 					break;
@@ -330,11 +332,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 154;
+				State = 156;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 155;
+			State = 157;
 			Match(Eof);
 			}
 		}
@@ -372,9 +374,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 157;
+			State = 159;
 			Match(IMPORT);
-			State = 158;
+			State = 160;
 			Match(STRING);
 			}
 		}
@@ -424,27 +426,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 160;
-			Match(DEAL);
-			State = 161;
-			_localctx.name = ident();
 			State = 162;
+			Match(DEAL);
+			State = 163;
+			_localctx.name = ident();
+			State = 164;
 			Match(LBRACE);
-			State = 166;
+			State = 168;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 281475513581573L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 157942654896717829L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 163;
+				State = 165;
 				dealMember();
 				}
 				}
-				State = 168;
+				State = 170;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 169;
+			State = 171;
 			Match(RBRACE);
 			}
 		}
@@ -541,7 +543,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 192;
+			State = 194;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -553,147 +555,147 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 171;
+				State = 173;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 172;
+				State = 174;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 173;
+				State = 175;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 174;
+				State = 176;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 175;
+				State = 177;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 176;
+				State = 178;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 177;
+				State = 179;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 178;
+				State = 180;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 179;
+				State = 181;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 180;
+				State = 182;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 181;
+				State = 183;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 182;
+				State = 184;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 183;
+				State = 185;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 184;
+				State = 186;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 185;
+				State = 187;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 186;
+				State = 188;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 187;
+				State = 189;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 188;
+				State = 190;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 189;
+				State = 191;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 190;
+				State = 192;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 191;
+				State = 193;
 				unknownDecl();
 				}
 				break;
@@ -752,16 +754,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 194;
+			State = 196;
 			Match(IDENT);
-			State = 195;
+			State = 197;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 201;
+			State = 203;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023307270061849L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 432345572817485823L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394918338855839L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) {
 				{
-				State = 199;
+				State = 201;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -873,6 +875,8 @@ public partial class DealLangParser : Parser {
 				case TRIPS:
 				case CURES:
 				case AFTER:
+				case ACCRUING:
+				case INSTALMENTS:
 				case GRACE:
 				case CFADS:
 				case INCLUDES:
@@ -932,19 +936,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 196;
+					State = 198;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 197;
+					State = 199;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 198;
+					State = 200;
 					Match(ON);
 					}
 					break;
@@ -952,11 +956,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 203;
+				State = 205;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 204;
+			State = 206;
 			block();
 			}
 		}
@@ -1007,19 +1011,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 206;
+			State = 208;
 			Match(LBRACE);
-			State = 211;
+			State = 213;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -1L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -1L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -1L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -17179869185L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -137438953473L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 7L) != 0)) {
 				{
-				State = 209;
+				State = 211;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 207;
+					State = 209;
 					block();
 					}
 					break;
@@ -1154,6 +1158,8 @@ public partial class DealLangParser : Parser {
 				case TRIPS:
 				case CURES:
 				case AFTER:
+				case ACCRUING:
+				case INSTALMENTS:
 				case WHEN:
 				case DEFAULT:
 				case GRACE:
@@ -1278,7 +1284,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 208;
+					State = 210;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1293,11 +1299,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 213;
+				State = 215;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 214;
+			State = 216;
 			Match(RBRACE);
 			}
 		}
@@ -1414,16 +1420,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 230;
+			State = 232;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 216;
+				State = 218;
 				Match(TITLE);
-				State = 217;
+				State = 219;
 				Match(STRING);
 				}
 				break;
@@ -1431,9 +1437,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 218;
+				State = 220;
 				Match(CURRENCY);
-				State = 219;
+				State = 221;
 				ident();
 				}
 				break;
@@ -1441,9 +1447,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 220;
+				State = 222;
 				Match(CLOSING);
-				State = 221;
+				State = 223;
 				Match(DATE);
 				}
 				break;
@@ -1451,9 +1457,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 222;
+				State = 224;
 				Match(MATURITY);
-				State = 223;
+				State = 225;
 				Match(DATE);
 				}
 				break;
@@ -1461,9 +1467,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 224;
+				State = 226;
 				Match(FIRST_PAYMENT);
-				State = 225;
+				State = 227;
 				Match(DATE);
 				}
 				break;
@@ -1471,9 +1477,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 226;
+				State = 228;
 				Match(PAY);
-				State = 227;
+				State = 229;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1481,9 +1487,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 228;
+				State = 230;
 				Match(DAYCOUNT_KW);
-				State = 229;
+				State = 231;
 				dayCount();
 				}
 				break;
@@ -1524,7 +1530,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 232;
+			State = 234;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1574,27 +1580,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 234;
-			Match(PARTY);
-			State = 235;
-			_localctx.name = ident();
 			State = 236;
+			Match(PARTY);
+			State = 237;
+			_localctx.name = ident();
+			State = 238;
 			Match(LBRACE);
-			State = 240;
+			State = 242;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162788864L) != 0)) {
 				{
 				{
-				State = 237;
+				State = 239;
 				partyItem();
 				}
 				}
-				State = 242;
+				State = 244;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 243;
+			State = 245;
 			Match(RBRACE);
 			}
 		}
@@ -1664,16 +1670,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 251;
+			State = 253;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 245;
+				State = 247;
 				Match(RATING);
-				State = 246;
+				State = 248;
 				Match(STRING);
 				}
 				break;
@@ -1681,9 +1687,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 247;
+				State = 249;
 				Match(PD);
-				State = 248;
+				State = 250;
 				expr(0);
 				}
 				break;
@@ -1691,9 +1697,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 249;
+				State = 251;
 				Match(RECOVERY);
-				State = 250;
+				State = 252;
 				expr(0);
 				}
 				break;
@@ -1747,27 +1753,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 253;
-			Match(INDEX);
-			State = 254;
-			_localctx.name = ident();
 			State = 255;
+			Match(INDEX);
+			State = 256;
+			_localctx.name = ident();
+			State = 257;
 			Match(LBRACE);
-			State = 259;
+			State = 261;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 216172782113783809L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 864691128455135233L) != 0)) {
 				{
 				{
-				State = 256;
+				State = 258;
 				indexItem();
 				}
 				}
-				State = 261;
+				State = 263;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 262;
+			State = 264;
 			Match(RBRACE);
 			}
 		}
@@ -1882,16 +1888,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 289;
+			State = 291;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 264;
+				State = 266;
 				Match(LEVEL);
-				State = 265;
+				State = 267;
 				expr(0);
 				}
 				break;
@@ -1899,11 +1905,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 266;
-				Match(DEFLATE);
-				State = 267;
-				expr(0);
 				State = 268;
+				Match(DEFLATE);
+				State = 269;
+				expr(0);
+				State = 270;
 				perYear();
 				}
 				break;
@@ -1911,11 +1917,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 270;
-				Match(GROW);
-				State = 271;
-				expr(0);
 				State = 272;
+				Match(GROW);
+				State = 273;
+				expr(0);
+				State = 274;
 				perYear();
 				}
 				break;
@@ -1923,27 +1929,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 274;
-				Match(POINTS);
-				State = 275;
-				pointsKind();
 				State = 276;
+				Match(POINTS);
+				State = 277;
+				pointsKind();
+				State = 278;
 				Match(LBRACE);
-				State = 280;
+				State = 282;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 277;
+					State = 279;
 					schedulePoint();
 					}
 					}
-					State = 282;
+					State = 284;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 283;
+				State = 285;
 				Match(RBRACE);
 				}
 				break;
@@ -1951,13 +1957,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 285;
-				Match(LAUNCH);
-				State = 286;
-				Match(DATE);
 				State = 287;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 288;
+				Match(DATE);
+				State = 289;
+				Match(DOWN);
+				State = 290;
 				expr(0);
 				}
 				break;
@@ -2000,7 +2006,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 291;
+			State = 293;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2057,27 +2063,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 293;
-			Match(FACILITY);
-			State = 294;
-			_localctx.name = ident();
 			State = 295;
+			Match(FACILITY);
+			State = 296;
+			_localctx.name = ident();
+			State = 297;
 			Match(LBRACE);
-			State = 299;
+			State = 301;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 296;
+				State = 298;
 				facilityItem();
 				}
 				}
-				State = 301;
+				State = 303;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 302;
+			State = 304;
 			Match(RBRACE);
 			}
 		}
@@ -2163,16 +2169,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 327;
+			State = 329;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 304;
+				State = 306;
 				Match(COST);
-				State = 305;
+				State = 307;
 				expr(0);
 				}
 				break;
@@ -2180,32 +2186,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 306;
-				Match(VALUE);
-				State = 307;
-				Match(STRAIGHT_LINE);
 				State = 308;
+				Match(VALUE);
+				State = 309;
+				Match(STRAIGHT_LINE);
+				State = 310;
 				duration();
-				State = 311;
+				State = 313;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 309;
+					State = 311;
 					Match(FLOOR);
-					State = 310;
+					State = 312;
 					expr(0);
 					}
 				}
 
-				State = 315;
+				State = 317;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 313;
+					State = 315;
 					Match(FROM);
-					State = 314;
+					State = 316;
 					Match(DATE);
 					}
 				}
@@ -2216,27 +2222,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 317;
-				Match(VALUE);
-				State = 318;
-				Match(SCHEDULE);
 				State = 319;
+				Match(VALUE);
+				State = 320;
+				Match(SCHEDULE);
+				State = 321;
 				Match(LBRACE);
-				State = 323;
+				State = 325;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 320;
+					State = 322;
 					schedulePoint();
 					}
 					}
-					State = 325;
+					State = 327;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 326;
+				State = 328;
 				Match(RBRACE);
 				}
 				break;
@@ -2280,16 +2286,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 329;
+			State = 331;
 			Match(DATE);
-			State = 330;
-			expr(0);
 			State = 332;
+			expr(0);
+			State = 334;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 331;
+				State = 333;
 				Match(COMMA);
 				}
 			}
@@ -2347,31 +2353,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 334;
-			Match(LEASE);
-			State = 335;
-			_localctx.name = ident();
 			State = 336;
-			Match(ON);
+			Match(LEASE);
 			State = 337;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 338;
+			Match(ON);
+			State = 339;
+			_localctx.facility = ident();
+			State = 340;
 			Match(LBRACE);
-			State = 342;
+			State = 344;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 339;
+				State = 341;
 				leaseItem();
 				}
 				}
-				State = 344;
+				State = 346;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 345;
+			State = 347;
 			Match(RBRACE);
 			}
 		}
@@ -2553,16 +2559,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 394;
+			State = 396;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 347;
+				State = 349;
 				Match(LESSEE);
-				State = 348;
+				State = 350;
 				ident();
 				}
 				break;
@@ -2570,46 +2576,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 349;
-				Match(RENT);
-				State = 350;
-				expr(0);
 				State = 351;
+				Match(RENT);
+				State = 352;
+				expr(0);
+				State = 353;
 				perYear();
-				State = 356;
+				State = 358;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 352;
-					Match(ESCALATING);
-					State = 353;
-					expr(0);
 					State = 354;
+					Match(ESCALATING);
+					State = 355;
+					expr(0);
+					State = 356;
 					perYear();
 					}
 				}
 
-				State = 366;
+				State = 368;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 358;
+					State = 360;
 					Match(INDEXED);
-					State = 359;
+					State = 361;
 					ident();
-					State = 363;
+					State = 365;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 360;
+						State = 362;
 						indexationPart();
 						}
 						}
-						State = 365;
+						State = 367;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -2622,9 +2628,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 368;
+				State = 370;
 				Match(STARTS);
-				State = 369;
+				State = 371;
 				Match(DATE);
 				}
 				break;
@@ -2632,9 +2638,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 370;
+				State = 372;
 				Match(TERM);
-				State = 371;
+				State = 373;
 				duration();
 				}
 				break;
@@ -2642,28 +2648,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 372;
-				Match(RENEWALS);
-				State = 373;
-				renewalCount();
 				State = 374;
-				duration();
+				Match(RENEWALS);
 				State = 375;
-				Match(AT);
+				renewalCount();
 				State = 376;
-				Match(LESSEE);
+				duration();
 				State = 377;
+				Match(AT);
+				State = 378;
+				Match(LESSEE);
+				State = 379;
 				Match(OPTION);
-				State = 381;
+				State = 383;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,24,Context) ) {
 				case 1:
 					{
-					State = 378;
-					Match(RENT);
-					State = 379;
-					Match(AT);
 					State = 380;
+					Match(RENT);
+					State = 381;
+					Match(AT);
+					State = 382;
 					Match(MARKET);
 					}
 					break;
@@ -2674,19 +2680,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 383;
-				Match(RVG);
 				State = 385;
+				Match(RVG);
+				State = 387;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 384;
+					State = 386;
 					rvgPart();
 					}
 					}
-					State = 387;
+					State = 389;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0) );
@@ -2696,9 +2702,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 389;
+				State = 391;
 				Match(DAYCOUNT_KW);
-				State = 390;
+				State = 392;
 				dayCount();
 				}
 				break;
@@ -2706,7 +2712,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 391;
+				State = 393;
 				guarantorClause();
 				}
 				break;
@@ -2714,9 +2720,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 392;
+				State = 394;
 				Match(PHASED);
-				State = 393;
+				State = 395;
 				ident();
 				}
 				break;
@@ -2802,14 +2808,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 36, RULE_indexationPart);
 		try {
-			State = 403;
+			State = 405;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 396;
+				State = 398;
 				Match(YEARLY);
 				}
 				break;
@@ -2817,9 +2823,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 397;
+				State = 399;
 				Match(FLOOR);
-				State = 398;
+				State = 400;
 				expr(0);
 				}
 				break;
@@ -2827,9 +2833,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 399;
+				State = 401;
 				Match(CAP);
-				State = 400;
+				State = 402;
 				expr(0);
 				}
 				break;
@@ -2837,9 +2843,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 401;
+				State = 403;
 				Match(LAG);
-				State = 402;
+				State = 404;
 				duration();
 				}
 				break;
@@ -2880,22 +2886,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 38, RULE_renewalCount);
 		try {
-			State = 408;
+			State = 410;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 405;
+				State = 407;
 				Match(NUMBER);
-				State = 406;
+				State = 408;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 407;
+				State = 409;
 				Match(QUANTITY);
 				}
 				break;
@@ -2969,16 +2975,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 40, RULE_rvgPart);
 		try {
-			State = 416;
+			State = 418;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 410;
+				State = 412;
 				Match(GUARANTEES);
-				State = 411;
+				State = 413;
 				expr(0);
 				}
 				break;
@@ -2986,9 +2992,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 412;
+				State = 414;
 				Match(CAP);
-				State = 413;
+				State = 415;
 				expr(0);
 				}
 				break;
@@ -2996,9 +3002,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 414;
+				State = 416;
 				Match(UNTIL);
-				State = 415;
+				State = 417;
 				Match(DATE);
 				}
 				break;
@@ -3050,21 +3056,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 418;
+			State = 420;
 			Match(GUARANTOR);
-			State = 419;
+			State = 421;
 			_localctx.party = ident();
-			State = 423;
+			State = 425;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 420;
+				State = 422;
 				guarantorPart();
 				}
 				}
-				State = 425;
+				State = 427;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3154,16 +3160,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 44, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 438;
+			State = 440;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 426;
+				State = 428;
 				Match(CAP);
-				State = 427;
+				State = 429;
 				expr(0);
 				}
 				break;
@@ -3171,9 +3177,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 428;
+				State = 430;
 				Match(UNTIL);
-				State = 429;
+				State = 431;
 				Match(DATE);
 				}
 				break;
@@ -3181,9 +3187,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 430;
+				State = 432;
 				Match(FEE);
-				State = 431;
+				State = 433;
 				expr(0);
 				}
 				break;
@@ -3191,18 +3197,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 432;
+				State = 434;
 				Match(COVERS);
-				State = 433;
+				State = 435;
 				coverage();
-				State = 436;
+				State = 438;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 434;
+					State = 436;
 					Match(AND);
-					State = 435;
+					State = 437;
 					coverage();
 					}
 				}
@@ -3248,7 +3254,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 440;
+			State = 442;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3305,27 +3311,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 442;
-			Match(LOAN);
-			State = 443;
-			_localctx.name = ident();
 			State = 444;
+			Match(LOAN);
+			State = 445;
+			_localctx.name = ident();
+			State = 446;
 			Match(LBRACE);
-			State = 448;
+			State = 450;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 445;
+				State = 447;
 				loanItem();
 				}
 				}
-				State = 450;
+				State = 452;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 451;
+			State = 453;
 			Match(RBRACE);
 			}
 		}
@@ -3436,6 +3442,13 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
 			return GetRuleContext<DurationContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCRUING() { return GetToken(DealLangParser.ACCRUING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public RecoveryAccrualContext recoveryAccrual() {
+			return GetRuleContext<RecoveryAccrualContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(DealLangParser.IN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(DealLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INSTALMENTS() { return GetToken(DealLangParser.INSTALMENTS, 0); }
 		public LoanRecoveryItemContext(LoanItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -3451,16 +3464,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_loanItem);
 		int _la;
 		try {
-			State = 472;
+			State = 483;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 453;
+				State = 455;
 				Match(OBLIGOR);
-				State = 454;
+				State = 456;
 				ident();
 				}
 				break;
@@ -3468,9 +3481,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 455;
+				State = 457;
 				Match(BALANCE);
-				State = 456;
+				State = 458;
 				expr(0);
 				}
 				break;
@@ -3478,9 +3491,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 457;
+				State = 459;
 				Match(COUPON);
-				State = 458;
+				State = 460;
 				couponTerms();
 				}
 				break;
@@ -3488,11 +3501,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 459;
-				Match(INTEREST_ONLY);
-				State = 460;
-				Match(UNTIL);
 				State = 461;
+				Match(INTEREST_ONLY);
+				State = 462;
+				Match(UNTIL);
+				State = 463;
 				Match(DATE);
 				}
 				break;
@@ -3500,9 +3513,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 462;
+				State = 464;
 				Match(AMORTIZE);
-				State = 463;
+				State = 465;
 				amortization();
 				}
 				break;
@@ -3510,9 +3523,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 464;
+				State = 466;
 				Match(MATURITY);
-				State = 465;
+				State = 467;
 				Match(DATE);
 				}
 				break;
@@ -3520,19 +3533,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 466;
+				State = 468;
 				Match(RECOVERY);
-				State = 467;
+				State = 469;
 				expr(0);
-				State = 470;
+				State = 472;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 468;
+					State = 470;
 					Match(AFTER);
-					State = 469;
+					State = 471;
 					duration();
+					}
+				}
+
+				State = 476;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ACCRUING) {
+					{
+					State = 474;
+					Match(ACCRUING);
+					State = 475;
+					recoveryAccrual();
+					}
+				}
+
+				State = 481;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==IN) {
+					{
+					State = 478;
+					Match(IN);
+					State = 479;
+					Match(NUMBER);
+					State = 480;
+					Match(INSTALMENTS);
 					}
 				}
 
@@ -3540,6 +3579,78 @@ public partial class DealLangParser : Parser {
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RecoveryAccrualContext : ParserRuleContext {
+		public RecoveryAccrualContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_recoveryAccrual; } }
+	 
+		public RecoveryAccrualContext() { }
+		public virtual void CopyFrom(RecoveryAccrualContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class AccrualAtCouponContext : RecoveryAccrualContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COUPON() { return GetToken(DealLangParser.COUPON, 0); }
+		public AccrualAtCouponContext(RecoveryAccrualContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAccrualAtCoupon(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AccrualAtRateContext : RecoveryAccrualContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public AccrualAtRateContext(RecoveryAccrualContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAccrualAtRate(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RecoveryAccrualContext recoveryAccrual() {
+		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
+		EnterRule(_localctx, 52, RULE_recoveryAccrual);
+		try {
+			State = 487;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
+			case 1:
+				_localctx = new AccrualAtCouponContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 485;
+				Match(COUPON);
+				}
+				break;
+			case 2:
+				_localctx = new AccrualAtRateContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 486;
+				expr(0);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -3583,32 +3694,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetDeclContext fleetDecl() {
 		FleetDeclContext _localctx = new FleetDeclContext(Context, State);
-		EnterRule(_localctx, 52, RULE_fleetDecl);
+		EnterRule(_localctx, 54, RULE_fleetDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 474;
+			State = 489;
 			Match(FLEET);
-			State = 475;
+			State = 490;
 			_localctx.name = ident();
-			State = 476;
+			State = 491;
 			Match(LBRACE);
-			State = 480;
+			State = 495;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 477;
+				State = 492;
 				fleetItem();
 				}
 				}
-				State = 482;
+				State = 497;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 483;
+			State = 498;
 			Match(RBRACE);
 			}
 		}
@@ -3802,35 +3913,35 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetItemContext fleetItem() {
 		FleetItemContext _localctx = new FleetItemContext(Context, State);
-		EnterRule(_localctx, 54, RULE_fleetItem);
+		EnterRule(_localctx, 56, RULE_fleetItem);
 		int _la;
 		try {
-			State = 524;
+			State = 539;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 485;
+				State = 500;
 				Match(DELIVERIES);
-				State = 486;
+				State = 501;
 				Match(LBRACE);
-				State = 490;
+				State = 505;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 487;
+					State = 502;
 					delivery();
 					}
 					}
-					State = 492;
+					State = 507;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 493;
+				State = 508;
 				Match(RBRACE);
 				}
 				break;
@@ -3838,9 +3949,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 494;
+				State = 509;
 				Match(UNITS);
-				State = 495;
+				State = 510;
 				expr(0);
 				}
 				break;
@@ -3848,9 +3959,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 496;
+				State = 511;
 				Match(UNIT_COST);
-				State = 497;
+				State = 512;
 				expr(0);
 				}
 				break;
@@ -3858,11 +3969,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 498;
+				State = 513;
 				Match(DEPRECIATE);
-				State = 499;
+				State = 514;
 				Match(STRAIGHT_LINE);
-				State = 500;
+				State = 515;
 				duration();
 				}
 				break;
@@ -3870,13 +3981,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 501;
+				State = 516;
 				Match(DEPRECIATE);
-				State = 502;
+				State = 517;
 				Match(DECLINING);
-				State = 503;
+				State = 518;
 				expr(0);
-				State = 504;
+				State = 519;
 				perYear();
 				}
 				break;
@@ -3884,9 +3995,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 506;
+				State = 521;
 				Match(POWER);
-				State = 507;
+				State = 522;
 				expr(0);
 				}
 				break;
@@ -3894,9 +4005,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 508;
+				State = 523;
 				Match(PUE);
-				State = 509;
+				State = 524;
 				expr(0);
 				}
 				break;
@@ -3904,9 +4015,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 510;
+				State = 525;
 				Match(POWER_PRICE);
-				State = 511;
+				State = 526;
 				expr(0);
 				}
 				break;
@@ -3914,11 +4025,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 512;
+				State = 527;
 				Match(MAINTENANCE);
-				State = 513;
+				State = 528;
 				expr(0);
-				State = 514;
+				State = 529;
 				perYear();
 				}
 				break;
@@ -3926,15 +4037,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 516;
+				State = 531;
 				Match(MARKET_VALUE);
-				State = 517;
+				State = 532;
 				expr(0);
-				State = 518;
+				State = 533;
 				Match(DECLINING);
-				State = 519;
+				State = 534;
 				expr(0);
-				State = 520;
+				State = 535;
 				perYear();
 				}
 				break;
@@ -3942,9 +4053,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 522;
+				State = 537;
 				Match(GENERATION);
-				State = 523;
+				State = 538;
 				ident();
 				}
 				break;
@@ -3996,36 +4107,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractDeclContext contractDecl() {
 		ContractDeclContext _localctx = new ContractDeclContext(Context, State);
-		EnterRule(_localctx, 56, RULE_contractDecl);
+		EnterRule(_localctx, 58, RULE_contractDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 526;
+			State = 541;
 			Match(CONTRACT);
-			State = 527;
+			State = 542;
 			_localctx.name = ident();
-			State = 528;
+			State = 543;
 			Match(ON);
-			State = 529;
+			State = 544;
 			_localctx.fleet = ident();
-			State = 530;
+			State = 545;
 			Match(LBRACE);
-			State = 534;
+			State = 549;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 531;
+				State = 546;
 				contractItem();
 				}
 				}
-				State = 536;
+				State = 551;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 537;
+			State = 552;
 			Match(RBRACE);
 			}
 		}
@@ -4227,19 +4338,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
 		ContractItemContext _localctx = new ContractItemContext(Context, State);
-		EnterRule(_localctx, 58, RULE_contractItem);
+		EnterRule(_localctx, 60, RULE_contractItem);
 		int _la;
 		try {
-			State = 582;
+			State = 597;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 539;
+				State = 554;
 				Match(CUSTOMER);
-				State = 540;
+				State = 555;
 				ident();
 				}
 				break;
@@ -4247,9 +4358,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 541;
+				State = 556;
 				Match(UNITS);
-				State = 542;
+				State = 557;
 				expr(0);
 				}
 				break;
@@ -4257,11 +4368,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 543;
+				State = 558;
 				Match(PRICE);
-				State = 544;
+				State = 559;
 				Match(AT);
-				State = 545;
+				State = 560;
 				Match(MARKET);
 				}
 				break;
@@ -4269,9 +4380,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 546;
+				State = 561;
 				Match(PRICE);
-				State = 547;
+				State = 562;
 				expr(0);
 				}
 				break;
@@ -4279,11 +4390,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 548;
+				State = 563;
 				Match(HOUR);
-				State = 549;
+				State = 564;
 				expr(0);
-				State = 550;
+				State = 565;
 				perYear();
 				}
 				break;
@@ -4291,9 +4402,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 552;
+				State = 567;
 				Match(TAKE_OR_PAY);
-				State = 553;
+				State = 568;
 				expr(0);
 				}
 				break;
@@ -4301,9 +4412,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 554;
+				State = 569;
 				Match(STARTS);
-				State = 555;
+				State = 570;
 				Match(DATE);
 				}
 				break;
@@ -4311,9 +4422,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 556;
+				State = 571;
 				Match(TERM);
-				State = 557;
+				State = 572;
 				duration();
 				}
 				break;
@@ -4321,25 +4432,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 558;
+				State = 573;
 				Match(TERMINATION_FEE);
-				State = 559;
+				State = 574;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 565;
+				State = 580;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 560;
+					State = 575;
 					Match(AMORTISING);
-					State = 563;
+					State = 578;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 561;
+						State = 576;
 						Match(TO);
-						State = 562;
+						State = 577;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4353,17 +4464,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 567;
+				State = 582;
 				Match(RENEWALS);
-				State = 568;
+				State = 583;
 				renewalCount();
-				State = 569;
+				State = 584;
 				duration();
-				State = 570;
+				State = 585;
 				Match(AT);
-				State = 571;
+				State = 586;
 				Match(CUSTOMER);
-				State = 572;
+				State = 587;
 				Match(OPTION);
 				}
 				break;
@@ -4371,20 +4482,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 574;
+				State = 589;
 				Match(PREPAYMENT);
-				State = 575;
+				State = 590;
 				expr(0);
-				State = 579;
+				State = 594;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 576;
+					State = 591;
 					Match(APPLIED);
-					State = 577;
+					State = 592;
 					Match(OVER);
-					State = 578;
+					State = 593;
 					Match(TERM);
 					}
 				}
@@ -4395,7 +4506,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 581;
+				State = 596;
 				guarantorClause();
 				}
 				break;
@@ -4442,32 +4553,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsDeclContext coinsDecl() {
 		CoinsDeclContext _localctx = new CoinsDeclContext(Context, State);
-		EnterRule(_localctx, 60, RULE_coinsDecl);
+		EnterRule(_localctx, 62, RULE_coinsDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 584;
+			State = 599;
 			Match(COINS);
-			State = 585;
+			State = 600;
 			_localctx.name = ident();
-			State = 586;
+			State = 601;
 			Match(LBRACE);
-			State = 590;
+			State = 605;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 213)) & ~0x3f) == 0 && ((1L << (_la - 213)) & 15L) != 0)) {
+			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 215)) & ~0x3f) == 0 && ((1L << (_la - 215)) & 15L) != 0)) {
 				{
 				{
-				State = 587;
+				State = 602;
 				coinsItem();
 				}
 				}
-				State = 592;
+				State = 607;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 593;
+			State = 608;
 			Match(RBRACE);
 			}
 		}
@@ -4615,18 +4726,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsItemContext coinsItem() {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
-		EnterRule(_localctx, 62, RULE_coinsItem);
+		EnterRule(_localctx, 64, RULE_coinsItem);
 		try {
-			State = 613;
+			State = 628;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 595;
+				State = 610;
 				Match(HOLDINGS);
-				State = 596;
+				State = 611;
 				expr(0);
 				}
 				break;
@@ -4634,9 +4745,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 597;
+				State = 612;
 				Match(PRICE);
-				State = 598;
+				State = 613;
 				ident();
 				}
 				break;
@@ -4644,9 +4755,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 599;
+				State = 614;
 				Match(HASHRATE);
-				State = 600;
+				State = 615;
 				expr(0);
 				}
 				break;
@@ -4654,9 +4765,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 601;
+				State = 616;
 				Match(NETWORK);
-				State = 602;
+				State = 617;
 				expr(0);
 				}
 				break;
@@ -4664,9 +4775,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 603;
+				State = 618;
 				Match(REWARDS);
-				State = 604;
+				State = 619;
 				expr(0);
 				}
 				break;
@@ -4674,9 +4785,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 605;
+				State = 620;
 				Match(POWER);
-				State = 606;
+				State = 621;
 				expr(0);
 				}
 				break;
@@ -4684,9 +4795,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 607;
+				State = 622;
 				Match(POWER_PRICE);
-				State = 608;
+				State = 623;
 				expr(0);
 				}
 				break;
@@ -4694,9 +4805,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 609;
+				State = 624;
 				Match(DEPTH);
-				State = 610;
+				State = 625;
 				expr(0);
 				}
 				break;
@@ -4704,9 +4815,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 611;
+				State = 626;
 				Match(IMPACT);
-				State = 612;
+				State = 627;
 				expr(0);
 				}
 				break;
@@ -4753,25 +4864,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 64, RULE_delivery);
+		EnterRule(_localctx, 66, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 615;
+			State = 630;
 			Match(DATE);
-			State = 616;
+			State = 631;
 			_localctx.units = expr(0);
-			State = 617;
+			State = 632;
 			Match(AT);
-			State = 618;
+			State = 633;
 			_localctx.cost = expr(0);
-			State = 620;
+			State = 635;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 619;
+				State = 634;
 				Match(COMMA);
 				}
 			}
@@ -4819,32 +4930,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 66, RULE_trancheDecl);
+		EnterRule(_localctx, 68, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 622;
+			State = 637;
 			Match(TRANCHE);
-			State = 623;
+			State = 638;
 			_localctx.name = ident();
-			State = 624;
+			State = 639;
 			Match(LBRACE);
-			State = 628;
+			State = 643;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 603980287L) != 0)) {
+			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 603980287L) != 0)) {
 				{
 				{
-				State = 625;
+				State = 640;
 				trancheItem();
 				}
 				}
-				State = 630;
+				State = 645;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 631;
+			State = 646;
 			Match(RBRACE);
 			}
 		}
@@ -4888,43 +4999,43 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CouponTermsContext couponTerms() {
 		CouponTermsContext _localctx = new CouponTermsContext(Context, State);
-		EnterRule(_localctx, 68, RULE_couponTerms);
+		EnterRule(_localctx, 70, RULE_couponTerms);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 633;
+			State = 648;
 			_localctx.rate = expr(0);
-			State = 635;
+			State = 650;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 634;
+				State = 649;
 				Match(FIXED);
 				}
 			}
 
-			State = 639;
+			State = 654;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 637;
+				State = 652;
 				Match(FLOOR);
-				State = 638;
+				State = 653;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 643;
+			State = 658;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 641;
+				State = 656;
 				Match(CAP);
-				State = 642;
+				State = 657;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5277,19 +5388,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 70, RULE_trancheItem);
+		EnterRule(_localctx, 72, RULE_trancheItem);
 		int _la;
 		try {
-			State = 737;
+			State = 752;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 645;
+				State = 660;
 				Match(BALANCE);
-				State = 646;
+				State = 661;
 				expr(0);
 				}
 				break;
@@ -5297,9 +5408,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 647;
+				State = 662;
 				Match(COUPON);
-				State = 648;
+				State = 663;
 				couponTerms();
 				}
 				break;
@@ -5307,26 +5418,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 649;
+				State = 664;
 				Match(PIK);
-				State = 651;
+				State = 666;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 650;
+					State = 665;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 655;
+				State = 670;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 653;
+					State = 668;
 					Match(WHEN);
-					State = 654;
+					State = 669;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5337,9 +5448,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 657;
+				State = 672;
 				Match(PIK);
-				State = 658;
+				State = 673;
 				Match(UNPAID);
 				}
 				break;
@@ -5347,9 +5458,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 659;
+				State = 674;
 				Match(ISSUE_PRICE);
-				State = 660;
+				State = 675;
 				expr(0);
 				}
 				break;
@@ -5357,9 +5468,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 661;
+				State = 676;
 				Match(COMMITMENT);
-				State = 662;
+				State = 677;
 				expr(0);
 				}
 				break;
@@ -5367,11 +5478,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 663;
+				State = 678;
 				Match(AVAILABLE);
-				State = 664;
+				State = 679;
 				Match(UNTIL);
-				State = 665;
+				State = 680;
 				Match(DATE);
 				}
 				break;
@@ -5379,25 +5490,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 666;
+				State = 681;
 				Match(DRAWS);
-				State = 667;
+				State = 682;
 				Match(LBRACE);
-				State = 671;
+				State = 686;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 668;
+					State = 683;
 					schedulePoint();
 					}
 					}
-					State = 673;
+					State = 688;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 674;
+				State = 689;
 				Match(RBRACE);
 				}
 				break;
@@ -5405,15 +5516,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 675;
+				State = 690;
 				Match(DRAWS);
-				State = 676;
+				State = 691;
 				Match(AGAINST);
-				State = 677;
+				State = 692;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 678;
+				State = 693;
 				Match(ADVANCE);
-				State = 679;
+				State = 694;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5421,9 +5532,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 681;
+				State = 696;
 				Match(COMMITMENT_FEE);
-				State = 682;
+				State = 697;
 				expr(0);
 				}
 				break;
@@ -5431,26 +5542,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 683;
+				State = 698;
 				Match(STEP_UP);
-				State = 684;
+				State = 699;
 				expr(0);
-				State = 689;
+				State = 704;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 685;
+					State = 700;
 					Match(FROM);
-					State = 686;
+					State = 701;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 687;
+					State = 702;
 					Match(WHILE);
-					State = 688;
+					State = 703;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -5463,41 +5574,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 691;
+				State = 706;
 				Match(MARGIN);
-				State = 692;
+				State = 707;
 				Match(GRID);
-				State = 693;
+				State = 708;
 				((MarginGridItemContext)_localctx).test = ident();
-				State = 694;
+				State = 709;
 				Match(LBRACE);
-				State = 698;
+				State = 713;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 695;
+					State = 710;
 					gridTier();
 					}
 					}
-					State = 700;
+					State = 715;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 703;
+				State = 718;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 701;
+					State = 716;
 					Match(ELSE);
-					State = 702;
+					State = 717;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 705;
+				State = 720;
 				Match(RBRACE);
 				}
 				break;
@@ -5505,15 +5616,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 707;
+				State = 722;
 				Match(MARGIN);
-				State = 708;
+				State = 723;
 				Match(INVESTMENT_GRADE);
-				State = 709;
+				State = 724;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 710;
+				State = 725;
 				Match(ELSE);
-				State = 711;
+				State = 726;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5521,9 +5632,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 713;
+				State = 728;
 				Match(TARGET_BALANCE);
-				State = 714;
+				State = 729;
 				expr(0);
 				}
 				break;
@@ -5531,11 +5642,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 715;
+				State = 730;
 				Match(INTEREST_ONLY);
-				State = 716;
+				State = 731;
 				Match(UNTIL);
-				State = 717;
+				State = 732;
 				Match(DATE);
 				}
 				break;
@@ -5543,9 +5654,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 718;
+				State = 733;
 				Match(AMORTIZE);
-				State = 719;
+				State = 734;
 				amortization();
 				}
 				break;
@@ -5553,9 +5664,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 720;
+				State = 735;
 				Match(MATURITY);
-				State = 721;
+				State = 736;
 				Match(DATE);
 				}
 				break;
@@ -5563,9 +5674,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 722;
+				State = 737;
 				Match(SENIORITY);
-				State = 723;
+				State = 738;
 				Match(NUMBER);
 				}
 				break;
@@ -5573,7 +5684,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 724;
+				State = 739;
 				guarantorClause();
 				}
 				break;
@@ -5581,26 +5692,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 725;
+				State = 740;
 				Match(CONVERTIBLE);
-				State = 726;
+				State = 741;
 				Match(AT);
-				State = 727;
+				State = 742;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 728;
+				State = 743;
 				Match(AGAINST);
-				State = 729;
+				State = 744;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 733;
+				State = 748;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 730;
+					State = 745;
 					Match(EARLY);
-					State = 731;
+					State = 746;
 					Match(ABOVE);
-					State = 732;
+					State = 747;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5611,9 +5722,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 735;
+				State = 750;
 				Match(COMPLETION);
-				State = 736;
+				State = 751;
 				expr(0);
 				}
 				break;
@@ -5656,15 +5767,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 72, RULE_gridTier);
+		EnterRule(_localctx, 74, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 739;
+			State = 754;
 			Match(BELOW);
-			State = 740;
+			State = 755;
 			_localctx.bound = expr(0);
-			State = 741;
+			State = 756;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -5743,17 +5854,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 74, RULE_amortization);
+		EnterRule(_localctx, 76, RULE_amortization);
 		int _la;
 		try {
-			State = 755;
+			State = 770;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 743;
+				State = 758;
 				Match(BULLET);
 				}
 				break;
@@ -5761,7 +5872,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 744;
+				State = 759;
 				Match(LEVEL);
 				}
 				break;
@@ -5769,7 +5880,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 745;
+				State = 760;
 				Match(LINEAR);
 				}
 				break;
@@ -5777,25 +5888,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 746;
+				State = 761;
 				Match(SCHEDULE);
-				State = 747;
+				State = 762;
 				Match(LBRACE);
-				State = 751;
+				State = 766;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 748;
+					State = 763;
 					schedulePoint();
 					}
 					}
-					State = 753;
+					State = 768;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 754;
+				State = 769;
 				Match(RBRACE);
 				}
 				break;
@@ -5844,32 +5955,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 76, RULE_holdingDecl);
+		EnterRule(_localctx, 78, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 757;
+			State = 772;
 			Match(HOLDING);
-			State = 758;
+			State = 773;
 			_localctx.name = ident();
-			State = 759;
+			State = 774;
 			Match(LBRACE);
-			State = 763;
+			State = 778;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 186)) & ~0x3f) == 0 && ((1L << (_la - 186)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 188)) & ~0x3f) == 0 && ((1L << (_la - 188)) & 25166853L) != 0)) {
 				{
 				{
-				State = 760;
+				State = 775;
 				holdingItem();
 				}
 				}
-				State = 765;
+				State = 780;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 766;
+			State = 781;
 			Match(RBRACE);
 			}
 		}
@@ -6000,23 +6111,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 78, RULE_holdingItem);
+		EnterRule(_localctx, 80, RULE_holdingItem);
 		int _la;
 		try {
-			State = 791;
+			State = 806;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 768;
+				State = 783;
 				Match(OF);
-				State = 769;
+				State = 784;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 770;
+				State = 785;
 				Match(DOT);
-				State = 771;
+				State = 786;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6024,9 +6135,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 773;
+				State = 788;
 				Match(SHARE);
-				State = 774;
+				State = 789;
 				expr(0);
 				}
 				break;
@@ -6034,9 +6145,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 775;
+				State = 790;
 				Match(FACE);
-				State = 776;
+				State = 791;
 				expr(0);
 				}
 				break;
@@ -6044,9 +6155,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 777;
+				State = 792;
 				Match(MARK);
-				State = 778;
+				State = 793;
 				Match(PAR);
 				}
 				break;
@@ -6054,9 +6165,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 779;
+				State = 794;
 				Match(MARK);
-				State = 780;
+				State = 795;
 				ident();
 				}
 				break;
@@ -6064,19 +6175,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 781;
+				State = 796;
 				Match(MARKET);
-				State = 783;
+				State = 798;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 782;
+					State = 797;
 					holdingMarketTerm();
 					}
 					}
-					State = 785;
+					State = 800;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6086,13 +6197,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 787;
+				State = 802;
 				Match(DRAWS);
-				State = 788;
+				State = 803;
 				Match(CALLED);
-				State = 789;
+				State = 804;
 				Match(FROM);
-				State = 790;
+				State = 805;
 				ident();
 				}
 				break;
@@ -6164,18 +6275,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingMarketTermContext holdingMarketTerm() {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
-		EnterRule(_localctx, 80, RULE_holdingMarketTerm);
+		EnterRule(_localctx, 82, RULE_holdingMarketTerm);
 		try {
-			State = 799;
+			State = 814;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 793;
+				State = 808;
 				Match(DISCOUNT);
-				State = 794;
+				State = 809;
 				expr(0);
 				}
 				break;
@@ -6183,9 +6294,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 795;
+				State = 810;
 				Match(DEPTH);
-				State = 796;
+				State = 811;
 				expr(0);
 				}
 				break;
@@ -6193,9 +6304,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 797;
+				State = 812;
 				Match(IMPACT);
-				State = 798;
+				State = 813;
 				expr(0);
 				}
 				break;
@@ -6244,32 +6355,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 82, RULE_equityDecl);
+		EnterRule(_localctx, 84, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 801;
+			State = 816;
 			Match(EQUITY);
-			State = 802;
+			State = 817;
 			_localctx.name = ident();
-			State = 803;
+			State = 818;
 			Match(LBRACE);
-			State = 807;
+			State = 822;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 3023656976387L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 12094627905539L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 804;
+				State = 819;
 				equityItem();
 				}
 				}
-				State = 809;
+				State = 824;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 810;
+			State = 825;
 			Match(RBRACE);
 			}
 		}
@@ -6402,19 +6513,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 84, RULE_equityItem);
+		EnterRule(_localctx, 86, RULE_equityItem);
 		int _la;
 		try {
-			State = 847;
+			State = 862;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 812;
+				State = 827;
 				Match(CONTRIBUTED);
-				State = 813;
+				State = 828;
 				expr(0);
 				}
 				break;
@@ -6422,23 +6533,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 814;
+				State = 829;
 				Match(HOLDERS);
-				State = 815;
+				State = 830;
 				holder();
-				State = 820;
+				State = 835;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 816;
+					State = 831;
 					Match(COMMA);
-					State = 817;
+					State = 832;
 					holder();
 					}
 					}
-					State = 822;
+					State = 837;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6448,9 +6559,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 823;
+				State = 838;
 				Match(HURDLE);
-				State = 824;
+				State = 839;
 				expr(0);
 				}
 				break;
@@ -6458,32 +6569,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 825;
+				State = 840;
 				Match(CARRY);
-				State = 826;
+				State = 841;
 				expr(0);
-				State = 827;
+				State = 842;
 				Match(TO);
-				State = 828;
+				State = 843;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 831;
+				State = 846;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 829;
+					State = 844;
 					Match(CATCH_UP);
-					State = 830;
+					State = 845;
 					expr(0);
 					}
 				}
 
-				State = 834;
+				State = 849;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 833;
+					State = 848;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6494,9 +6605,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 836;
+				State = 851;
 				Match(COMMITMENT);
-				State = 837;
+				State = 852;
 				expr(0);
 				}
 				break;
@@ -6504,23 +6615,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 838;
+				State = 853;
 				Match(CALLS);
-				State = 839;
+				State = 854;
 				capitalCall();
-				State = 844;
+				State = 859;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 840;
+					State = 855;
 					Match(COMMA);
-					State = 841;
+					State = 856;
 					capitalCall();
 					}
 					}
-					State = 846;
+					State = 861;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6572,37 +6683,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 86, RULE_holder);
+		EnterRule(_localctx, 88, RULE_holder);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 849;
+			State = 864;
 			ident();
-			State = 850;
+			State = 865;
 			expr(0);
-			State = 859;
+			State = 874;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 851;
+				State = 866;
 				Match(LBRACE);
-				State = 855;
+				State = 870;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 7L) != 0)) {
+				while (((((_la - 157)) & ~0x3f) == 0 && ((1L << (_la - 157)) & 7L) != 0)) {
 					{
 					{
-					State = 852;
+					State = 867;
 					holderTerm();
 					}
 					}
-					State = 857;
+					State = 872;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 858;
+				State = 873;
 				Match(RBRACE);
 				}
 			}
@@ -6675,18 +6786,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderTermContext holderTerm() {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
-		EnterRule(_localctx, 88, RULE_holderTerm);
+		EnterRule(_localctx, 90, RULE_holderTerm);
 		try {
-			State = 867;
+			State = 882;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 861;
+				State = 876;
 				Match(HURDLE);
-				State = 862;
+				State = 877;
 				expr(0);
 				}
 				break;
@@ -6694,9 +6805,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 863;
+				State = 878;
 				Match(CARRY);
-				State = 864;
+				State = 879;
 				expr(0);
 				}
 				break;
@@ -6704,9 +6815,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 865;
+				State = 880;
 				Match(CATCH_UP);
-				State = 866;
+				State = 881;
 				expr(0);
 				}
 				break;
@@ -6746,13 +6857,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CapitalCallContext capitalCall() {
 		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
-		EnterRule(_localctx, 90, RULE_capitalCall);
+		EnterRule(_localctx, 92, RULE_capitalCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 869;
+			State = 884;
 			Match(DATE);
-			State = 870;
+			State = 885;
 			expr(0);
 			}
 		}
@@ -6797,37 +6908,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 92, RULE_accountDecl);
+		EnterRule(_localctx, 94, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 872;
+			State = 887;
 			Match(ACCOUNT);
-			State = 873;
+			State = 888;
 			_localctx.name = ident();
-			State = 882;
+			State = 897;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 874;
+				State = 889;
 				Match(LBRACE);
-				State = 878;
+				State = 893;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 875;
+					State = 890;
 					accountItem();
 					}
 					}
-					State = 880;
+					State = 895;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 881;
+				State = 896;
 				Match(RBRACE);
 				}
 			}
@@ -6900,18 +7011,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 94, RULE_accountItem);
+		EnterRule(_localctx, 96, RULE_accountItem);
 		try {
-			State = 890;
+			State = 905;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 884;
+				State = 899;
 				Match(TARGET);
-				State = 885;
+				State = 900;
 				expr(0);
 				}
 				break;
@@ -6919,9 +7030,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 886;
+				State = 901;
 				Match(INITIAL);
-				State = 887;
+				State = 902;
 				expr(0);
 				}
 				break;
@@ -6929,9 +7040,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 888;
+				State = 903;
 				Match(EARNS);
-				State = 889;
+				State = 904;
 				expr(0);
 				}
 				break;
@@ -6987,36 +7098,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 96, RULE_feeDecl);
+		EnterRule(_localctx, 98, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 892;
+			State = 907;
 			Match(FEE);
-			State = 893;
+			State = 908;
 			_localctx.name = ident();
-			State = 894;
+			State = 909;
 			Match(LBRACE);
-			State = 895;
+			State = 910;
 			expr(0);
-			State = 903;
+			State = 918;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 896;
+				State = 911;
 				perYear();
-				State = 901;
+				State = 916;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 897;
+					State = 912;
 					Match(ESCALATING);
-					State = 898;
+					State = 913;
 					expr(0);
-					State = 899;
+					State = 914;
 					perYear();
 					}
 				}
@@ -7024,7 +7135,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 905;
+			State = 920;
 			Match(RBRACE);
 			}
 		}
@@ -7074,57 +7185,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 98, RULE_testDecl);
+		EnterRule(_localctx, 100, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 907;
+			State = 922;
 			Match(TEST);
-			State = 908;
+			State = 923;
 			_localctx.name = ident();
-			State = 909;
+			State = 924;
 			Match(ASSIGN);
-			State = 910;
+			State = 925;
 			expr(0);
-			State = 917;
+			State = 932;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 911;
+				State = 926;
 				Match(OVER);
-				State = 914;
+				State = 929;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 912;
+					State = 927;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 913;
+					State = 928;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 916;
+				State = 931;
 				duration();
 				}
 			}
 
-			State = 921;
+			State = 936;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 919;
+				State = 934;
 				Match(FROM);
-				State = 920;
+				State = 935;
 				Match(DATE);
 				}
 			}
@@ -7206,84 +7317,84 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 100, RULE_triggerDecl);
+		EnterRule(_localctx, 102, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 923;
+			State = 938;
 			Match(TRIGGER);
-			State = 924;
+			State = 939;
 			_localctx.name = ident();
-			State = 925;
+			State = 940;
 			Match(WHEN);
-			State = 926;
+			State = 941;
 			expr(0);
-			State = 929;
+			State = 944;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 927;
+				State = 942;
 				Match(FROM);
-				State = 928;
+				State = 943;
 				Match(DATE);
 				}
 			}
 
-			State = 934;
+			State = 949;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 931;
+				State = 946;
 				Match(TRIPS);
-				State = 932;
+				State = 947;
 				Match(AFTER);
-				State = 933;
+				State = 948;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 939;
+			State = 954;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 936;
+				State = 951;
 				Match(CURES);
-				State = 937;
+				State = 952;
 				Match(AFTER);
-				State = 938;
+				State = 953;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 951;
+			State = 966;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 941;
+				State = 956;
 				Match(CURE);
-				State = 942;
+				State = 957;
 				Match(BY);
-				State = 943;
+				State = 958;
 				_localctx.curer = ident();
-				State = 944;
+				State = 959;
 				Match(UP);
-				State = 945;
+				State = 960;
 				Match(TO);
-				State = 946;
+				State = 961;
 				_localctx.times = Match(NUMBER);
-				State = 947;
+				State = 962;
 				Match(TIMES);
-				State = 949;
+				State = 964;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 948;
+					State = 963;
 					cureDestination();
 					}
 				}
@@ -7291,23 +7402,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 953;
+			State = 968;
 			Match(ARROW);
-			State = 954;
+			State = 969;
 			triggerEffect();
-			State = 959;
+			State = 974;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 955;
+				State = 970;
 				Match(COMMA);
-				State = 956;
+				State = 971;
 				triggerEffect();
 				}
 				}
-				State = 961;
+				State = 976;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7376,46 +7487,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 102, RULE_cureDestination);
+		EnterRule(_localctx, 104, RULE_cureDestination);
 		int _la;
 		try {
-			State = 978;
+			State = 993;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 962;
+				State = 977;
 				Match(PREPAYING);
-				State = 963;
+				State = 978;
 				ident();
-				State = 968;
+				State = 983;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 964;
+					State = 979;
 					Match(COMMA);
-					State = 965;
+					State = 980;
 					ident();
 					}
 					}
-					State = 970;
+					State = 985;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 974;
+				State = 989;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 971;
+					State = 986;
 					Match(THEN);
-					State = 972;
+					State = 987;
 					Match(INTO);
-					State = 973;
+					State = 988;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -7426,9 +7537,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 976;
+				State = 991;
 				Match(INTO);
-				State = 977;
+				State = 992;
 				ident();
 				}
 				break;
@@ -7514,23 +7625,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 104, RULE_triggerEffect);
+		EnterRule(_localctx, 106, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 999;
+			State = 1014;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 980;
+				State = 995;
 				Match(SWEEP);
-				State = 981;
+				State = 996;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 982;
+				State = 997;
 				Match(TO);
-				State = 983;
+				State = 998;
 				ident();
 				}
 				break;
@@ -7538,34 +7649,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 984;
+				State = 999;
 				Match(ACCELERATE);
-				State = 996;
+				State = 1011;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 985;
+					State = 1000;
 					Match(LPAREN);
-					State = 986;
+					State = 1001;
 					ident();
-					State = 991;
+					State = 1006;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 987;
+						State = 1002;
 						Match(COMMA);
-						State = 988;
+						State = 1003;
 						ident();
 						}
 						}
-						State = 993;
+						State = 1008;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 994;
+					State = 1009;
 					Match(RPAREN);
 					}
 				}
@@ -7576,7 +7687,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 998;
+				State = 1013;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7619,25 +7730,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 106, RULE_defaultRule);
+		EnterRule(_localctx, 108, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1001;
+			State = 1016;
 			Match(DEFAULT);
-			State = 1002;
+			State = 1017;
 			Match(WHEN);
-			State = 1003;
+			State = 1018;
 			expr(0);
-			State = 1006;
+			State = 1021;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1004;
+				State = 1019;
 				Match(GRACE);
-				State = 1005;
+				State = 1020;
 				duration();
 				}
 			}
@@ -7684,30 +7795,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 108, RULE_cfadsRule);
+		EnterRule(_localctx, 110, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1008;
+			State = 1023;
 			Match(CFADS);
-			State = 1009;
+			State = 1024;
 			Match(INCLUDES);
-			State = 1010;
+			State = 1025;
 			cfadsItem();
-			State = 1015;
+			State = 1030;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1011;
+				State = 1026;
 				Match(COMMA);
-				State = 1012;
+				State = 1027;
 				cfadsItem();
 				}
 				}
-				State = 1017;
+				State = 1032;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7745,15 +7856,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 110, RULE_cfadsItem);
+		EnterRule(_localctx, 112, RULE_cfadsItem);
 		try {
-			State = 1020;
+			State = 1035;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1018;
+				State = 1033;
 				Match(RVG);
 				}
 				break;
@@ -7866,6 +7977,8 @@ public partial class DealLangParser : Parser {
 			case TRIPS:
 			case CURES:
 			case AFTER:
+			case ACCRUING:
+			case INSTALMENTS:
 			case GRACE:
 			case CFADS:
 			case INCLUDES:
@@ -7926,7 +8039,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1019;
+				State = 1034;
 				ident();
 				}
 				break;
@@ -7971,30 +8084,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 112, RULE_waterfallDecl);
+		EnterRule(_localctx, 114, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1022;
+			State = 1037;
 			Match(WATERFALL);
-			State = 1023;
+			State = 1038;
 			Match(LBRACE);
-			State = 1027;
+			State = 1042;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
+			while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1024;
+				State = 1039;
 				step();
 				}
 				}
-				State = 1029;
+				State = 1044;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1030;
+			State = 1045;
 			Match(RBRACE);
 			}
 		}
@@ -8219,42 +8332,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 114, RULE_step);
+		EnterRule(_localctx, 116, RULE_step);
 		int _la;
 		try {
-			State = 1123;
+			State = 1138;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1032;
+				State = 1047;
 				Match(PAY);
-				State = 1033;
+				State = 1048;
 				((PayStepContext)_localctx).target = reference();
-				State = 1043;
+				State = 1058;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1034;
+					State = 1049;
 					Match(USING);
-					State = 1035;
+					State = 1050;
 					ident();
-					State = 1040;
+					State = 1055;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1036;
+						State = 1051;
 						Match(COMMA);
-						State = 1037;
+						State = 1052;
 						ident();
 						}
 						}
-						State = 1042;
+						State = 1057;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8267,9 +8380,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1045;
+				State = 1060;
 				Match(FILL);
-				State = 1046;
+				State = 1061;
 				ident();
 				}
 				break;
@@ -8277,9 +8390,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1047;
+				State = 1062;
 				Match(RELEASE);
-				State = 1048;
+				State = 1063;
 				ident();
 				}
 				break;
@@ -8287,13 +8400,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1049;
+				State = 1064;
 				Match(HOLD);
-				State = 1050;
+				State = 1065;
 				Match(REST);
-				State = 1051;
+				State = 1066;
 				Match(IN);
-				State = 1052;
+				State = 1067;
 				ident();
 				}
 				break;
@@ -8301,25 +8414,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1053;
+				State = 1068;
 				Match(DISTRIBUTE);
-				State = 1056;
+				State = 1071;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1054;
+					State = 1069;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1055;
+					State = 1070;
 					Match(OF);
 					}
 				}
 
-				State = 1058;
+				State = 1073;
 				Match(REST);
-				State = 1059;
+				State = 1074;
 				Match(TO);
-				State = 1060;
+				State = 1075;
 				ident();
 				}
 				break;
@@ -8327,17 +8440,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1061;
+				State = 1076;
 				Match(SWEEP);
-				State = 1062;
+				State = 1077;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1063;
+				State = 1078;
 				Match(OF);
-				State = 1064;
+				State = 1079;
 				Match(REST);
-				State = 1065;
+				State = 1080;
 				Match(TO);
-				State = 1066;
+				State = 1081;
 				ident();
 				}
 				break;
@@ -8345,31 +8458,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1067;
+				State = 1082;
 				Match(SELL);
-				State = 1068;
+				State = 1083;
 				ident();
-				State = 1073;
+				State = 1088;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1069;
+					State = 1084;
 					Match(COMMA);
-					State = 1070;
+					State = 1085;
 					ident();
 					}
 					}
-					State = 1075;
+					State = 1090;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1076;
+				State = 1091;
 				Match(TO);
-				State = 1077;
+				State = 1092;
 				Match(COVER);
-				State = 1078;
+				State = 1093;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8377,52 +8490,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1080;
+				State = 1095;
 				Match(IF);
-				State = 1081;
+				State = 1096;
 				expr(0);
-				State = 1082;
+				State = 1097;
 				Match(LBRACE);
-				State = 1086;
+				State = 1101;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1083;
+					State = 1098;
 					step();
 					}
 					}
-					State = 1088;
+					State = 1103;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1089;
+				State = 1104;
 				Match(RBRACE);
-				State = 1099;
+				State = 1114;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1090;
+					State = 1105;
 					Match(ELSE);
-					State = 1091;
+					State = 1106;
 					Match(LBRACE);
-					State = 1095;
+					State = 1110;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
+					while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1092;
+						State = 1107;
 						step();
 						}
 						}
-						State = 1097;
+						State = 1112;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1098;
+					State = 1113;
 					Match(RBRACE);
 					}
 				}
@@ -8433,37 +8546,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1101;
+				State = 1116;
 				Match(PRO_RATA);
-				State = 1104;
+				State = 1119;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1102;
+					State = 1117;
 					Match(BY);
-					State = 1103;
+					State = 1118;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1106;
+				State = 1121;
 				Match(LBRACE);
-				State = 1110;
+				State = 1125;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1107;
+					State = 1122;
 					step();
 					}
 					}
-					State = 1112;
+					State = 1127;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1113;
+				State = 1128;
 				Match(RBRACE);
 				}
 				break;
@@ -8471,25 +8584,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1114;
+				State = 1129;
 				Match(SEQUENTIAL);
-				State = 1115;
+				State = 1130;
 				Match(LBRACE);
-				State = 1119;
+				State = 1134;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1116;
+					State = 1131;
 					step();
 					}
 					}
-					State = 1121;
+					State = 1136;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1122;
+				State = 1137;
 				Match(RBRACE);
 				}
 				break;
@@ -8534,30 +8647,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 116, RULE_enforcementDecl);
+		EnterRule(_localctx, 118, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1125;
+			State = 1140;
 			Match(ENFORCEMENT);
-			State = 1126;
+			State = 1141;
 			Match(LBRACE);
-			State = 1130;
+			State = 1145;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1127;
+				State = 1142;
 				enforcementItem();
 				}
 				}
-				State = 1132;
+				State = 1147;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1133;
+			State = 1148;
 			Match(RBRACE);
 			}
 		}
@@ -8626,47 +8739,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 118, RULE_enforcementItem);
+		EnterRule(_localctx, 120, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1151;
+			State = 1166;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1135;
+				State = 1150;
 				Match(SELL);
-				State = 1136;
+				State = 1151;
 				ident();
-				State = 1141;
+				State = 1156;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1137;
+					State = 1152;
 					Match(COMMA);
-					State = 1138;
+					State = 1153;
 					ident();
 					}
 					}
-					State = 1143;
+					State = 1158;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1147;
+				State = 1162;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1144;
+					State = 1159;
 					sellTerm();
 					}
 					}
-					State = 1149;
+					State = 1164;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8676,7 +8789,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1150;
+				State = 1165;
 				waterfallDecl();
 				}
 				break;
@@ -8817,18 +8930,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 120, RULE_sellTerm);
+		EnterRule(_localctx, 122, RULE_sellTerm);
 		try {
-			State = 1175;
+			State = 1190;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1153;
+				State = 1168;
 				Match(HAIRCUT);
-				State = 1154;
+				State = 1169;
 				expr(0);
 				}
 				break;
@@ -8836,9 +8949,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1155;
+				State = 1170;
 				Match(LAG);
-				State = 1156;
+				State = 1171;
 				duration();
 				}
 				break;
@@ -8846,13 +8959,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1157;
+				State = 1172;
 				Match(DEPTH);
-				State = 1158;
+				State = 1173;
 				expr(0);
-				State = 1159;
+				State = 1174;
 				Match(PER);
-				State = 1160;
+				State = 1175;
 				Match(MONTH);
 				}
 				break;
@@ -8860,9 +8973,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1162;
+				State = 1177;
 				Match(IMPACT);
-				State = 1163;
+				State = 1178;
 				expr(0);
 				}
 				break;
@@ -8870,13 +8983,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1164;
+				State = 1179;
 				Match(LIMIT);
-				State = 1165;
+				State = 1180;
 				expr(0);
-				State = 1166;
+				State = 1181;
 				Match(PER);
-				State = 1167;
+				State = 1182;
 				Match(MONTH);
 				}
 				break;
@@ -8884,9 +8997,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1169;
+				State = 1184;
 				Match(COSTS);
-				State = 1170;
+				State = 1185;
 				expr(0);
 				}
 				break;
@@ -8894,9 +9007,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1171;
+				State = 1186;
 				Match(KEEP);
-				State = 1172;
+				State = 1187;
 				Match(CONTRACTS);
 				}
 				break;
@@ -8904,9 +9017,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1173;
+				State = 1188;
 				Match(RESERVE);
-				State = 1174;
+				State = 1189;
 				expr(0);
 				}
 				break;
@@ -8960,36 +9073,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 122, RULE_scenarioDecl);
+		EnterRule(_localctx, 124, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1177;
+			State = 1192;
 			Match(SCENARIO);
-			State = 1178;
+			State = 1193;
 			_localctx.name = ident();
-			State = 1179;
+			State = 1194;
 			Match(FOR);
-			State = 1180;
+			State = 1195;
 			_localctx.deal = ident();
-			State = 1181;
+			State = 1196;
 			Match(LBRACE);
-			State = 1185;
+			State = 1200;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023272910323481L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 432345572817485823L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729395055777809311L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) {
 				{
 				{
-				State = 1182;
+				State = 1197;
 				scenarioItem();
 				}
 				}
-				State = 1187;
+				State = 1202;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1188;
+			State = 1203;
 			Match(RBRACE);
 			}
 		}
@@ -9592,24 +9705,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 124, RULE_scenarioItem);
+		EnterRule(_localctx, 126, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1389;
+			State = 1404;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1190;
+				State = 1205;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1191;
+				State = 1206;
 				Match(RENEWALS);
-				State = 1192;
+				State = 1207;
 				Match(TAKEN);
-				State = 1193;
+				State = 1208;
 				Match(NUMBER);
 				}
 				break;
@@ -9617,29 +9730,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1195;
+				State = 1210;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1196;
+				State = 1211;
 				Match(RENEWALS);
-				State = 1197;
+				State = 1212;
 				Match(DRAWN);
-				State = 1198;
+				State = 1213;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1202;
+				State = 1217;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1199;
+						State = 1214;
 						loading();
 						}
 						} 
 					}
-					State = 1204;
+					State = 1219;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,115,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
 				}
 				}
 				break;
@@ -9647,9 +9760,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1205;
+				State = 1220;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1206;
+				State = 1221;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9658,20 +9771,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1207;
+				State = 1222;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1208;
+				State = 1223;
 				perYear();
-				State = 1213;
+				State = 1228;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,119,Context) ) {
 				case 1:
 					{
-					State = 1209;
+					State = 1224;
 					Match(VOLATILITY);
-					State = 1210;
+					State = 1225;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1211;
+					State = 1226;
 					perYear();
 					}
 					break;
@@ -9682,15 +9795,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1215;
+				State = 1230;
 				((DropItemContext)_localctx).path = reference();
-				State = 1216;
+				State = 1231;
 				Match(DROP);
-				State = 1217;
+				State = 1232;
 				expr(0);
-				State = 1218;
+				State = 1233;
 				Match(BY);
-				State = 1219;
+				State = 1234;
 				Match(DATE);
 				}
 				break;
@@ -9698,75 +9811,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1221;
+				State = 1236;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1222;
+				State = 1237;
 				Match(DEFAULTS);
-				State = 1246;
+				State = 1261;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1223;
+					State = 1238;
 					Match(ON);
-					State = 1224;
+					State = 1239;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1225;
+					State = 1240;
 					Match(DRAWN);
-					State = 1235;
+					State = 1250;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
 					case 1:
 						{
-						State = 1226;
+						State = 1241;
 						Match(PD);
-						State = 1227;
+						State = 1242;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1228;
+						State = 1243;
 						perYear();
-						State = 1232;
+						State = 1247;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1229;
+							State = 1244;
 							pdStep();
 							}
 							}
-							State = 1234;
+							State = 1249;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1240;
+					State = 1255;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1237;
+							State = 1252;
 							loading();
 							}
 							} 
 						}
-						State = 1242;
+						State = 1257;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 					}
-					State = 1244;
+					State = 1259;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,120,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
 					case 1:
 						{
-						State = 1243;
+						State = 1258;
 						recoveryDraw();
 						}
 						break;
@@ -9782,9 +9895,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1248;
+				State = 1263;
 				Match(ENFORCEMENT);
-				State = 1250;
+				State = 1265;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9792,7 +9905,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1249;
+						State = 1264;
 						sellTerm();
 						}
 						}
@@ -9800,9 +9913,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1252;
+					State = 1267;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,125,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -9810,11 +9923,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1254;
+				State = 1269;
 				Match(ENFORCEMENT);
-				State = 1255;
+				State = 1270;
 				Match(SELL);
-				State = 1256;
+				State = 1271;
 				Match(ALL);
 				}
 				break;
@@ -9822,11 +9935,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1257;
+				State = 1272;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1258;
+				State = 1273;
 				Match(LEVEL);
-				State = 1259;
+				State = 1274;
 				expr(0);
 				}
 				break;
@@ -9834,29 +9947,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1261;
+				State = 1276;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1262;
+				State = 1277;
 				Match(POINTS);
-				State = 1263;
+				State = 1278;
 				pointsKind();
-				State = 1264;
+				State = 1279;
 				Match(LBRACE);
-				State = 1268;
+				State = 1283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1265;
+					State = 1280;
 					schedulePoint();
 					}
 					}
-					State = 1270;
+					State = 1285;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1271;
+				State = 1286;
 				Match(RBRACE);
 				}
 				break;
@@ -9864,15 +9977,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1273;
+				State = 1288;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1274;
+				State = 1289;
 				Match(LAUNCH);
-				State = 1275;
+				State = 1290;
 				Match(DATE);
-				State = 1276;
+				State = 1291;
 				Match(DOWN);
-				State = 1277;
+				State = 1292;
 				expr(0);
 				}
 				break;
@@ -9880,21 +9993,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1279;
+				State = 1294;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1280;
+				State = 1295;
 				Match(SHIFT);
-				State = 1282;
+				State = 1297;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1281;
+					State = 1296;
 					Match(PLUS);
 					}
 				}
 
-				State = 1284;
+				State = 1299;
 				expr(0);
 				}
 				break;
@@ -9902,11 +10015,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1286;
+				State = 1301;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1287;
+				State = 1302;
 				Match(DELAYED);
-				State = 1288;
+				State = 1303;
 				duration();
 				}
 				break;
@@ -9914,27 +10027,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1290;
+				State = 1305;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1291;
+				State = 1306;
 				Match(DELAYED);
-				State = 1292;
+				State = 1307;
 				Match(DRAWN);
-				State = 1293;
+				State = 1308;
 				delayOutcome();
-				State = 1298;
+				State = 1313;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1294;
+					State = 1309;
 					Match(COMMA);
-					State = 1295;
+					State = 1310;
 					delayOutcome();
 					}
 					}
-					State = 1300;
+					State = 1315;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9944,11 +10057,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1301;
+				State = 1316;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1302;
+				State = 1317;
 				Match(UTILISATION);
-				State = 1303;
+				State = 1318;
 				expr(0);
 				}
 				break;
@@ -9956,17 +10069,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1305;
+				State = 1320;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1306;
+				State = 1321;
 				Match(RELET);
-				State = 1307;
+				State = 1322;
 				Match(AFTER);
-				State = 1308;
+				State = 1323;
 				duration();
-				State = 1309;
+				State = 1324;
 				Match(AT);
-				State = 1310;
+				State = 1325;
 				expr(0);
 				}
 				break;
@@ -9974,11 +10087,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1312;
+				State = 1327;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1313;
+				State = 1328;
 				Match(NOT);
-				State = 1314;
+				State = 1329;
 				Match(RELET);
 				}
 				break;
@@ -9986,18 +10099,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1316;
+				State = 1331;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1317;
+				State = 1332;
 				Match(GUARANTEES);
-				State = 1318;
+				State = 1333;
 				Match(HONOURED);
-				State = 1320;
+				State = 1335;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1319;
+					State = 1334;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10008,20 +10121,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1322;
+				State = 1337;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1323;
+				State = 1338;
 				Match(GUARANTEES);
-				State = 1324;
+				State = 1339;
 				Match(DISOWNED);
-				State = 1327;
+				State = 1342;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1325;
+					State = 1340;
 					Match(FROM);
-					State = 1326;
+					State = 1341;
 					Match(DATE);
 					}
 				}
@@ -10032,11 +10145,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1329;
+				State = 1344;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1330;
+				State = 1345;
 				Match(MARKET);
-				State = 1332;
+				State = 1347;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10044,7 +10157,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1331;
+						State = 1346;
 						holdingMarketTerm();
 						}
 						}
@@ -10052,9 +10165,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1334;
+					State = 1349;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10062,9 +10175,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1336;
+				State = 1351;
 				Match(PATHS);
-				State = 1337;
+				State = 1352;
 				Match(NUMBER);
 				}
 				break;
@@ -10072,9 +10185,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1338;
+				State = 1353;
 				Match(SEED);
-				State = 1339;
+				State = 1354;
 				Match(NUMBER);
 				}
 				break;
@@ -10082,7 +10195,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1340;
+				State = 1355;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10090,7 +10203,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1341;
+				State = 1356;
 				Match(SOBOL);
 				}
 				break;
@@ -10098,21 +10211,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1342;
+				State = 1357;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1343;
+				State = 1358;
 				Match(GBM);
-				State = 1344;
+				State = 1359;
 				Match(DRIFT);
-				State = 1345;
+				State = 1360;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1346;
+				State = 1361;
 				perYear();
-				State = 1347;
+				State = 1362;
 				Match(VOLATILITY);
-				State = 1348;
+				State = 1363;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1349;
+				State = 1364;
 				perYear();
 				}
 				break;
@@ -10120,39 +10233,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1351;
+				State = 1366;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1352;
+				State = 1367;
 				Match(REVERTS);
-				State = 1353;
+				State = 1368;
 				Match(TO);
-				State = 1356;
+				State = 1371;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 				case 1:
 					{
-					State = 1354;
+					State = 1369;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1355;
+					State = 1370;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1358;
+				State = 1373;
 				Match(SPEED);
-				State = 1359;
+				State = 1374;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1360;
+				State = 1375;
 				perYear();
-				State = 1361;
+				State = 1376;
 				Match(VOLATILITY);
-				State = 1362;
+				State = 1377;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1363;
+				State = 1378;
 				perYear();
 				}
 				break;
@@ -10160,17 +10273,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1365;
+				State = 1380;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1366;
+				State = 1381;
 				Match(JUMPS);
-				State = 1367;
+				State = 1382;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1368;
+				State = 1383;
 				perYear();
-				State = 1369;
+				State = 1384;
 				Match(DOWN);
-				State = 1370;
+				State = 1385;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10178,24 +10291,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1372;
+				State = 1387;
 				Match(CORRELATE);
-				State = 1373;
+				State = 1388;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1374;
+				State = 1389;
 				Match(WITH);
-				State = 1375;
+				State = 1390;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1376;
+				State = 1391;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1379;
+				State = 1394;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 				case 1:
 					{
-					State = 1377;
+					State = 1392;
 					Match(STRESS);
-					State = 1378;
+					State = 1393;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10206,19 +10319,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1381;
+				State = 1396;
 				Match(REGIMES);
-				State = 1382;
+				State = 1397;
 				Match(STRESS);
-				State = 1383;
+				State = 1398;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1384;
+				State = 1399;
 				perYear();
-				State = 1385;
+				State = 1400;
 				Match(NORMAL);
-				State = 1386;
+				State = 1401;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1387;
+				State = 1402;
 				perYear();
 				}
 				break;
@@ -10261,19 +10374,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 126, RULE_pdStep);
+		EnterRule(_localctx, 128, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1391;
+			State = 1406;
 			Match(UNTIL);
-			State = 1392;
+			State = 1407;
 			Match(DATE);
-			State = 1393;
+			State = 1408;
 			Match(THEN);
-			State = 1394;
+			State = 1409;
 			expr(0);
-			State = 1395;
+			State = 1410;
 			perYear();
 			}
 		}
@@ -10317,21 +10430,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 128, RULE_recoveryDraw);
+		EnterRule(_localctx, 130, RULE_recoveryDraw);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1397;
+			State = 1412;
 			Match(RECOVERY);
-			State = 1398;
+			State = 1413;
 			Match(BETA);
-			State = 1399;
+			State = 1414;
 			Match(MEAN);
-			State = 1400;
+			State = 1415;
 			_localctx.mean = expr(0);
-			State = 1401;
+			State = 1416;
 			Match(SD);
-			State = 1402;
+			State = 1417;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10372,26 +10485,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 130, RULE_delayOutcome);
+		EnterRule(_localctx, 132, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1405;
+			State = 1420;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1404;
+				State = 1419;
 				Match(MINUS);
 				}
 			}
 
-			State = 1407;
+			State = 1422;
 			duration();
-			State = 1408;
+			State = 1423;
 			Match(WITH);
-			State = 1409;
+			State = 1424;
 			_localctx.p = expr(0);
 			}
 		}
@@ -10432,15 +10545,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 132, RULE_loading);
+		EnterRule(_localctx, 134, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1411;
+			State = 1426;
 			Match(LOADING);
-			State = 1412;
+			State = 1427;
 			_localctx.factor = reference();
-			State = 1413;
+			State = 1428;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10474,13 +10587,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 134, RULE_perYear);
+		EnterRule(_localctx, 136, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1415;
+			State = 1430;
 			Match(PER);
-			State = 1416;
+			State = 1431;
 			Match(YEAR);
 			}
 		}
@@ -10513,11 +10626,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 136, RULE_duration);
+		EnterRule(_localctx, 138, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1418;
+			State = 1433;
 			Match(QUANTITY);
 			}
 		}
@@ -10837,27 +10950,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 138;
-		EnterRecursionRule(_localctx, 138, RULE_expr, _p);
+		int _startState = 140;
+		EnterRecursionRule(_localctx, 140, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1462;
+			State = 1477;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1421;
+				State = 1436;
 				Match(LPAREN);
-				State = 1422;
+				State = 1437;
 				expr(0);
-				State = 1423;
+				State = 1438;
 				Match(RPAREN);
 				}
 				break;
@@ -10866,9 +10979,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1425;
+				State = 1440;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1426;
+				State = 1441;
 				expr(16);
 				}
 				break;
@@ -10877,9 +10990,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1427;
+				State = 1442;
 				Match(NOT);
-				State = 1428;
+				State = 1443;
 				expr(11);
 				}
 				break;
@@ -10888,17 +11001,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1429;
+				State = 1444;
 				Match(IF);
-				State = 1430;
+				State = 1445;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1431;
+				State = 1446;
 				Match(THEN);
-				State = 1432;
+				State = 1447;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1433;
+				State = 1448;
 				Match(ELSE);
-				State = 1434;
+				State = 1449;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -10907,37 +11020,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1436;
+				State = 1451;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1437;
+				State = 1452;
 				Match(LPAREN);
-				State = 1446;
+				State = 1461;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4179337284547706649L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 463875202615328767L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394935518725023L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1438;
+					State = 1453;
 					expr(0);
-					State = 1443;
+					State = 1458;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1439;
+						State = 1454;
 						Match(COMMA);
-						State = 1440;
+						State = 1455;
 						expr(0);
 						}
 						}
-						State = 1445;
+						State = 1460;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1448;
+				State = 1463;
 				Match(RPAREN);
 				}
 				break;
@@ -10946,7 +11059,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1450;
+				State = 1465;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -10956,19 +11069,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1452;
+				State = 1467;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 4095L) != 0)) {
+				if (((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) {
 					{
-					State = 1451;
+					State = 1466;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1454;
+				State = 1469;
 				Match(PER);
-				State = 1455;
+				State = 1470;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -10977,9 +11090,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1456;
+				State = 1471;
 				Match(NUMBER);
-				State = 1457;
+				State = 1472;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -10988,7 +11101,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1458;
+				State = 1473;
 				Match(QUANTITY);
 				}
 				break;
@@ -10997,7 +11110,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1459;
+				State = 1474;
 				Match(NUMBER);
 				}
 				break;
@@ -11006,7 +11119,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1460;
+				State = 1475;
 				Match(DATE);
 				}
 				break;
@@ -11015,34 +11128,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1461;
+				State = 1476;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1484;
+			State = 1499;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1482;
+					State = 1497;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1464;
+						State = 1479;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1465;
+						State = 1480;
 						Match(OF);
-						State = 1466;
+						State = 1481;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11051,9 +11164,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1467;
+						State = 1482;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1468;
+						State = 1483;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11063,7 +11176,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1469;
+						State = 1484;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11072,9 +11185,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1470;
+						State = 1485;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1471;
+						State = 1486;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11084,7 +11197,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1472;
+						State = 1487;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11093,19 +11206,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1473;
+						State = 1488;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1474;
+						State = 1489;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 238)) & ~0x3f) == 0 && ((1L << (_la - 238)) & 63L) != 0)) ) {
+						if ( !(((((_la - 240)) & ~0x3f) == 0 && ((1L << (_la - 240)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1475;
+						State = 1490;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11114,11 +11227,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1476;
+						State = 1491;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1477;
+						State = 1492;
 						Match(AND);
-						State = 1478;
+						State = 1493;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11127,20 +11240,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1479;
+						State = 1494;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1480;
+						State = 1495;
 						Match(OR);
-						State = 1481;
+						State = 1496;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1486;
+				State = 1501;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 			}
 			}
 		}
@@ -11184,14 +11297,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 140, RULE_measureUnit);
+		EnterRule(_localctx, 142, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1487;
+			State = 1502;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11236,20 +11349,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 142, RULE_reference);
+		EnterRule(_localctx, 144, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1489;
+			State = 1504;
 			ident();
-			State = 1492;
+			State = 1507;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
 			case 1:
 				{
-				State = 1490;
+				State = 1505;
 				Match(DOT);
-				State = 1491;
+				State = 1506;
 				_localctx.member = ident();
 				}
 				break;
@@ -11435,6 +11548,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEAL_BY_DEAL() { return GetToken(DealLangParser.DEAL_BY_DEAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISCOUNT() { return GetToken(DealLangParser.DISCOUNT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROW() { return GetToken(DealLangParser.GROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCRUING() { return GetToken(DealLangParser.ACCRUING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INSTALMENTS() { return GetToken(DealLangParser.INSTALMENTS, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -11451,14 +11566,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 144, RULE_ident);
+		EnterRule(_localctx, 146, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1494;
+			State = 1509;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -8791023307270061849L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 432345572817485823L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394918338855839L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11481,7 +11596,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 69: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 70: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -11504,7 +11619,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,256,1497,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,258,1512,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11514,558 +11629,564 @@ public partial class DealLangParser : Parser {
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
-		2,71,7,71,2,72,7,72,1,0,1,0,1,0,1,0,5,0,151,8,0,10,0,12,0,154,9,0,1,0,
-		1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,165,8,2,10,2,12,2,168,9,2,1,2,1,2,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,3,3,193,8,3,1,4,1,4,1,4,1,4,1,4,5,4,200,8,4,10,4,12,4,203,
-		9,4,1,4,1,4,1,5,1,5,1,5,5,5,210,8,5,10,5,12,5,213,9,5,1,5,1,5,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,231,8,6,1,7,1,7,1,
-		8,1,8,1,8,1,8,5,8,239,8,8,10,8,12,8,242,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,
-		9,1,9,3,9,252,8,9,1,10,1,10,1,10,1,10,5,10,258,8,10,10,10,12,10,261,9,
-		10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,5,11,279,8,11,10,11,12,11,282,9,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,3,11,290,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,298,8,13,10,13,
-		12,13,301,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,312,8,
-		14,1,14,1,14,3,14,316,8,14,1,14,1,14,1,14,1,14,5,14,322,8,14,10,14,12,
-		14,325,9,14,1,14,3,14,328,8,14,1,15,1,15,1,15,3,15,333,8,15,1,16,1,16,
-		1,16,1,16,1,16,1,16,5,16,341,8,16,10,16,12,16,344,9,16,1,16,1,16,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,357,8,17,1,17,1,17,1,17,5,
-		17,362,8,17,10,17,12,17,365,9,17,3,17,367,8,17,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,382,8,17,1,17,1,17,4,17,386,
-		8,17,11,17,12,17,387,1,17,1,17,1,17,1,17,1,17,3,17,395,8,17,1,18,1,18,
-		1,18,1,18,1,18,1,18,1,18,3,18,404,8,18,1,19,1,19,1,19,3,19,409,8,19,1,
-		20,1,20,1,20,1,20,1,20,1,20,3,20,417,8,20,1,21,1,21,1,21,5,21,422,8,21,
-		10,21,12,21,425,9,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,
-		3,22,437,8,22,3,22,439,8,22,1,23,1,23,1,24,1,24,1,24,1,24,5,24,447,8,24,
-		10,24,12,24,450,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,471,8,25,3,25,473,8,
-		25,1,26,1,26,1,26,1,26,5,26,479,8,26,10,26,12,26,482,9,26,1,26,1,26,1,
-		27,1,27,1,27,5,27,489,8,27,10,27,12,27,492,9,27,1,27,1,27,1,27,1,27,1,
-		27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,
-		27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,525,
-		8,27,1,28,1,28,1,28,1,28,1,28,1,28,5,28,533,8,28,10,28,12,28,536,9,28,
-		1,28,1,28,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
-		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,564,8,
-		29,3,29,566,8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
-		1,29,3,29,580,8,29,1,29,3,29,583,8,29,1,30,1,30,1,30,1,30,5,30,589,8,30,
-		10,30,12,30,592,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,614,8,31,1,32,1,
-		32,1,32,1,32,1,32,3,32,621,8,32,1,33,1,33,1,33,1,33,5,33,627,8,33,10,33,
-		12,33,630,9,33,1,33,1,33,1,34,1,34,3,34,636,8,34,1,34,1,34,3,34,640,8,
-		34,1,34,1,34,3,34,644,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,652,8,35,
-		1,35,1,35,3,35,656,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,5,35,670,8,35,10,35,12,35,673,9,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,690,8,35,1,35,
-		1,35,1,35,1,35,1,35,5,35,697,8,35,10,35,12,35,700,9,35,1,35,1,35,3,35,
-		704,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,3,35,734,8,35,1,35,1,35,3,35,738,8,35,1,36,1,36,1,36,1,36,1,37,
-		1,37,1,37,1,37,1,37,1,37,5,37,750,8,37,10,37,12,37,753,9,37,1,37,3,37,
-		756,8,37,1,38,1,38,1,38,1,38,5,38,762,8,38,10,38,12,38,765,9,38,1,38,1,
-		38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,4,39,784,8,39,11,39,12,39,785,1,39,1,39,1,39,1,39,3,39,792,8,39,
-		1,40,1,40,1,40,1,40,1,40,1,40,3,40,800,8,40,1,41,1,41,1,41,1,41,5,41,806,
-		8,41,10,41,12,41,809,9,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,5,42,
-		819,8,42,10,42,12,42,822,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		3,42,832,8,42,1,42,3,42,835,8,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,843,
-		8,42,10,42,12,42,846,9,42,3,42,848,8,42,1,43,1,43,1,43,1,43,5,43,854,8,
-		43,10,43,12,43,857,9,43,1,43,3,43,860,8,43,1,44,1,44,1,44,1,44,1,44,1,
-		44,3,44,868,8,44,1,45,1,45,1,45,1,46,1,46,1,46,1,46,5,46,877,8,46,10,46,
-		12,46,880,9,46,1,46,3,46,883,8,46,1,47,1,47,1,47,1,47,1,47,1,47,3,47,891,
-		8,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,902,8,48,3,48,904,
-		8,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,915,8,49,1,49,3,
-		49,918,8,49,1,49,1,49,3,49,922,8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,
-		930,8,50,1,50,1,50,1,50,3,50,935,8,50,1,50,1,50,1,50,3,50,940,8,50,1,50,
-		1,50,1,50,1,50,1,50,1,50,1,50,1,50,3,50,950,8,50,3,50,952,8,50,1,50,1,
-		50,1,50,1,50,5,50,958,8,50,10,50,12,50,961,9,50,1,51,1,51,1,51,1,51,5,
-		51,967,8,51,10,51,12,51,970,9,51,1,51,1,51,1,51,3,51,975,8,51,1,51,1,51,
-		3,51,979,8,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,990,8,
-		52,10,52,12,52,993,9,52,1,52,1,52,3,52,997,8,52,1,52,3,52,1000,8,52,1,
-		53,1,53,1,53,1,53,1,53,3,53,1007,8,53,1,54,1,54,1,54,1,54,1,54,5,54,1014,
-		8,54,10,54,12,54,1017,9,54,1,55,1,55,3,55,1021,8,55,1,56,1,56,1,56,5,56,
-		1026,8,56,10,56,12,56,1029,9,56,1,56,1,56,1,57,1,57,1,57,1,57,1,57,1,57,
-		5,57,1039,8,57,10,57,12,57,1042,9,57,3,57,1044,8,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1057,8,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,5,57,1072,8,57,10,57,12,57,
-		1075,9,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,5,57,1085,8,57,10,57,
-		12,57,1088,9,57,1,57,1,57,1,57,1,57,5,57,1094,8,57,10,57,12,57,1097,9,
-		57,1,57,3,57,1100,8,57,1,57,1,57,1,57,3,57,1105,8,57,1,57,1,57,5,57,1109,
-		8,57,10,57,12,57,1112,9,57,1,57,1,57,1,57,1,57,5,57,1118,8,57,10,57,12,
-		57,1121,9,57,1,57,3,57,1124,8,57,1,58,1,58,1,58,5,58,1129,8,58,10,58,12,
-		58,1132,9,58,1,58,1,58,1,59,1,59,1,59,1,59,5,59,1140,8,59,10,59,12,59,
-		1143,9,59,1,59,5,59,1146,8,59,10,59,12,59,1149,9,59,1,59,3,59,1152,8,59,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1176,8,60,1,61,1,61,1,61,
-		1,61,1,61,1,61,5,61,1184,8,61,10,61,12,61,1187,9,61,1,61,1,61,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1201,8,62,10,62,12,62,1204,
-		9,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1214,8,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,
-		1231,8,62,10,62,12,62,1234,9,62,3,62,1236,8,62,1,62,5,62,1239,8,62,10,
-		62,12,62,1242,9,62,1,62,3,62,1245,8,62,3,62,1247,8,62,1,62,1,62,4,62,1251,
-		8,62,11,62,12,62,1252,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
-		1,62,1,62,5,62,1267,8,62,10,62,12,62,1270,9,62,1,62,1,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,3,62,1283,8,62,1,62,1,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1297,8,62,10,62,12,62,1300,9,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,3,62,1321,8,62,1,62,1,62,1,62,1,62,1,62,3,62,
-		1328,8,62,1,62,1,62,1,62,4,62,1333,8,62,11,62,12,62,1334,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,3,62,1357,8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,
-		1380,8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1390,8,62,1,63,
-		1,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,65,3,65,
-		1406,8,65,1,65,1,65,1,65,1,65,1,66,1,66,1,66,1,66,1,67,1,67,1,67,1,68,
-		1,68,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
-		1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1442,8,69,10,69,12,69,1445,
-		9,69,3,69,1447,8,69,1,69,1,69,1,69,1,69,3,69,1453,8,69,1,69,1,69,1,69,
-		1,69,1,69,1,69,1,69,1,69,3,69,1463,8,69,1,69,1,69,1,69,1,69,1,69,1,69,
-		1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1483,
-		8,69,10,69,12,69,1486,9,69,1,70,1,70,1,71,1,71,1,71,3,71,1493,8,71,1,72,
-		1,72,1,72,0,1,138,73,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
-		124,126,128,130,132,134,136,138,140,142,144,0,10,1,0,226,227,1,0,15,16,
-		1,0,109,110,1,0,169,170,1,0,246,247,1,0,236,237,1,0,234,235,1,0,238,243,
-		1,0,175,186,24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,
-		115,117,118,120,122,126,127,129,131,134,136,145,145,147,153,155,160,166,
-		168,170,170,186,187,192,206,208,225,250,251,1725,0,152,1,0,0,0,2,157,1,
-		0,0,0,4,160,1,0,0,0,6,192,1,0,0,0,8,194,1,0,0,0,10,206,1,0,0,0,12,230,
-		1,0,0,0,14,232,1,0,0,0,16,234,1,0,0,0,18,251,1,0,0,0,20,253,1,0,0,0,22,
-		289,1,0,0,0,24,291,1,0,0,0,26,293,1,0,0,0,28,327,1,0,0,0,30,329,1,0,0,
-		0,32,334,1,0,0,0,34,394,1,0,0,0,36,403,1,0,0,0,38,408,1,0,0,0,40,416,1,
-		0,0,0,42,418,1,0,0,0,44,438,1,0,0,0,46,440,1,0,0,0,48,442,1,0,0,0,50,472,
-		1,0,0,0,52,474,1,0,0,0,54,524,1,0,0,0,56,526,1,0,0,0,58,582,1,0,0,0,60,
-		584,1,0,0,0,62,613,1,0,0,0,64,615,1,0,0,0,66,622,1,0,0,0,68,633,1,0,0,
-		0,70,737,1,0,0,0,72,739,1,0,0,0,74,755,1,0,0,0,76,757,1,0,0,0,78,791,1,
-		0,0,0,80,799,1,0,0,0,82,801,1,0,0,0,84,847,1,0,0,0,86,849,1,0,0,0,88,867,
-		1,0,0,0,90,869,1,0,0,0,92,872,1,0,0,0,94,890,1,0,0,0,96,892,1,0,0,0,98,
-		907,1,0,0,0,100,923,1,0,0,0,102,978,1,0,0,0,104,999,1,0,0,0,106,1001,1,
-		0,0,0,108,1008,1,0,0,0,110,1020,1,0,0,0,112,1022,1,0,0,0,114,1123,1,0,
-		0,0,116,1125,1,0,0,0,118,1151,1,0,0,0,120,1175,1,0,0,0,122,1177,1,0,0,
-		0,124,1389,1,0,0,0,126,1391,1,0,0,0,128,1397,1,0,0,0,130,1405,1,0,0,0,
-		132,1411,1,0,0,0,134,1415,1,0,0,0,136,1418,1,0,0,0,138,1462,1,0,0,0,140,
-		1487,1,0,0,0,142,1489,1,0,0,0,144,1494,1,0,0,0,146,151,3,2,1,0,147,151,
-		3,4,2,0,148,151,3,122,61,0,149,151,3,8,4,0,150,146,1,0,0,0,150,147,1,0,
-		0,0,150,148,1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,0,152,150,1,0,0,0,152,
-		153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,156,5,0,0,1,156,1,1,0,
-		0,0,157,158,5,3,0,0,158,159,5,248,0,0,159,3,1,0,0,0,160,161,5,1,0,0,161,
-		162,3,144,72,0,162,166,5,226,0,0,163,165,3,6,3,0,164,163,1,0,0,0,165,168,
-		1,0,0,0,166,164,1,0,0,0,166,167,1,0,0,0,167,169,1,0,0,0,168,166,1,0,0,
-		0,169,170,5,227,0,0,170,5,1,0,0,0,171,193,3,12,6,0,172,193,3,16,8,0,173,
-		193,3,20,10,0,174,193,3,26,13,0,175,193,3,32,16,0,176,193,3,48,24,0,177,
-		193,3,52,26,0,178,193,3,56,28,0,179,193,3,76,38,0,180,193,3,60,30,0,181,
-		193,3,66,33,0,182,193,3,82,41,0,183,193,3,92,46,0,184,193,3,96,48,0,185,
-		193,3,98,49,0,186,193,3,100,50,0,187,193,3,106,53,0,188,193,3,108,54,0,
-		189,193,3,112,56,0,190,193,3,116,58,0,191,193,3,8,4,0,192,171,1,0,0,0,
-		192,172,1,0,0,0,192,173,1,0,0,0,192,174,1,0,0,0,192,175,1,0,0,0,192,176,
-		1,0,0,0,192,177,1,0,0,0,192,178,1,0,0,0,192,179,1,0,0,0,192,180,1,0,0,
-		0,192,181,1,0,0,0,192,182,1,0,0,0,192,183,1,0,0,0,192,184,1,0,0,0,192,
-		185,1,0,0,0,192,186,1,0,0,0,192,187,1,0,0,0,192,188,1,0,0,0,192,189,1,
-		0,0,0,192,190,1,0,0,0,192,191,1,0,0,0,193,7,1,0,0,0,194,195,5,250,0,0,
-		195,201,4,4,0,0,196,200,3,144,72,0,197,200,5,4,0,0,198,200,5,52,0,0,199,
-		196,1,0,0,0,199,197,1,0,0,0,199,198,1,0,0,0,200,203,1,0,0,0,201,199,1,
-		0,0,0,201,202,1,0,0,0,202,204,1,0,0,0,203,201,1,0,0,0,204,205,3,10,5,0,
-		205,9,1,0,0,0,206,211,5,226,0,0,207,210,3,10,5,0,208,210,8,0,0,0,209,207,
-		1,0,0,0,209,208,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,211,212,1,0,0,
-		0,212,214,1,0,0,0,213,211,1,0,0,0,214,215,5,227,0,0,215,11,1,0,0,0,216,
-		217,5,5,0,0,217,231,5,248,0,0,218,219,5,6,0,0,219,231,3,144,72,0,220,221,
-		5,7,0,0,221,231,5,245,0,0,222,223,5,8,0,0,223,231,5,245,0,0,224,225,5,
-		9,0,0,225,231,5,245,0,0,226,227,5,10,0,0,227,231,3,144,72,0,228,229,5,
-		11,0,0,229,231,3,14,7,0,230,216,1,0,0,0,230,218,1,0,0,0,230,220,1,0,0,
-		0,230,222,1,0,0,0,230,224,1,0,0,0,230,226,1,0,0,0,230,228,1,0,0,0,231,
-		13,1,0,0,0,232,233,5,244,0,0,233,15,1,0,0,0,234,235,5,12,0,0,235,236,3,
-		144,72,0,236,240,5,226,0,0,237,239,3,18,9,0,238,237,1,0,0,0,239,242,1,
-		0,0,0,240,238,1,0,0,0,240,241,1,0,0,0,241,243,1,0,0,0,242,240,1,0,0,0,
-		243,244,5,227,0,0,244,17,1,0,0,0,245,246,5,41,0,0,246,252,5,248,0,0,247,
-		248,5,42,0,0,248,252,3,138,69,0,249,250,5,43,0,0,250,252,3,138,69,0,251,
-		245,1,0,0,0,251,247,1,0,0,0,251,249,1,0,0,0,252,19,1,0,0,0,253,254,5,13,
-		0,0,254,255,3,144,72,0,255,259,5,226,0,0,256,258,3,22,11,0,257,256,1,0,
-		0,0,258,261,1,0,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,262,1,0,0,0,261,
-		259,1,0,0,0,262,263,5,227,0,0,263,21,1,0,0,0,264,265,5,113,0,0,265,290,
-		3,138,69,0,266,267,5,169,0,0,267,268,3,138,69,0,268,269,3,134,67,0,269,
-		290,1,0,0,0,270,271,5,170,0,0,271,272,3,138,69,0,272,273,3,134,67,0,273,
-		290,1,0,0,0,274,275,5,14,0,0,275,276,3,24,12,0,276,280,5,226,0,0,277,279,
-		3,30,15,0,278,277,1,0,0,0,279,282,1,0,0,0,280,278,1,0,0,0,280,281,1,0,
-		0,0,281,283,1,0,0,0,282,280,1,0,0,0,283,284,5,227,0,0,284,290,1,0,0,0,
-		285,286,5,17,0,0,286,287,5,245,0,0,287,288,5,18,0,0,288,290,3,138,69,0,
-		289,264,1,0,0,0,289,266,1,0,0,0,289,270,1,0,0,0,289,274,1,0,0,0,289,285,
-		1,0,0,0,290,23,1,0,0,0,291,292,7,1,0,0,292,25,1,0,0,0,293,294,5,44,0,0,
-		294,295,3,144,72,0,295,299,5,226,0,0,296,298,3,28,14,0,297,296,1,0,0,0,
-		298,301,1,0,0,0,299,297,1,0,0,0,299,300,1,0,0,0,300,302,1,0,0,0,301,299,
-		1,0,0,0,302,303,5,227,0,0,303,27,1,0,0,0,304,305,5,45,0,0,305,328,3,138,
-		69,0,306,307,5,46,0,0,307,308,5,47,0,0,308,311,3,136,68,0,309,310,5,48,
-		0,0,310,312,3,138,69,0,311,309,1,0,0,0,311,312,1,0,0,0,312,315,1,0,0,0,
-		313,314,5,49,0,0,314,316,5,245,0,0,315,313,1,0,0,0,315,316,1,0,0,0,316,
-		328,1,0,0,0,317,318,5,46,0,0,318,319,5,50,0,0,319,323,5,226,0,0,320,322,
-		3,30,15,0,321,320,1,0,0,0,322,325,1,0,0,0,323,321,1,0,0,0,323,324,1,0,
-		0,0,324,326,1,0,0,0,325,323,1,0,0,0,326,328,5,227,0,0,327,304,1,0,0,0,
-		327,306,1,0,0,0,327,317,1,0,0,0,328,29,1,0,0,0,329,330,5,245,0,0,330,332,
-		3,138,69,0,331,333,5,230,0,0,332,331,1,0,0,0,332,333,1,0,0,0,333,31,1,
-		0,0,0,334,335,5,51,0,0,335,336,3,144,72,0,336,337,5,52,0,0,337,338,3,144,
-		72,0,338,342,5,226,0,0,339,341,3,34,17,0,340,339,1,0,0,0,341,344,1,0,0,
-		0,342,340,1,0,0,0,342,343,1,0,0,0,343,345,1,0,0,0,344,342,1,0,0,0,345,
-		346,5,227,0,0,346,33,1,0,0,0,347,348,5,53,0,0,348,395,3,144,72,0,349,350,
-		5,54,0,0,350,351,3,138,69,0,351,356,3,134,67,0,352,353,5,55,0,0,353,354,
-		3,138,69,0,354,355,3,134,67,0,355,357,1,0,0,0,356,352,1,0,0,0,356,357,
-		1,0,0,0,357,366,1,0,0,0,358,359,5,224,0,0,359,363,3,144,72,0,360,362,3,
-		36,18,0,361,360,1,0,0,0,362,365,1,0,0,0,363,361,1,0,0,0,363,364,1,0,0,
-		0,364,367,1,0,0,0,365,363,1,0,0,0,366,358,1,0,0,0,366,367,1,0,0,0,367,
-		395,1,0,0,0,368,369,5,56,0,0,369,395,5,245,0,0,370,371,5,57,0,0,371,395,
-		3,136,68,0,372,373,5,58,0,0,373,374,3,38,19,0,374,375,3,136,68,0,375,376,
-		5,60,0,0,376,377,5,53,0,0,377,381,5,61,0,0,378,379,5,54,0,0,379,380,5,
-		60,0,0,380,382,5,62,0,0,381,378,1,0,0,0,381,382,1,0,0,0,382,395,1,0,0,
-		0,383,385,5,63,0,0,384,386,3,40,20,0,385,384,1,0,0,0,386,387,1,0,0,0,387,
-		385,1,0,0,0,387,388,1,0,0,0,388,395,1,0,0,0,389,390,5,11,0,0,390,395,3,
-		14,7,0,391,395,3,42,21,0,392,393,5,223,0,0,393,395,3,144,72,0,394,347,
-		1,0,0,0,394,349,1,0,0,0,394,368,1,0,0,0,394,370,1,0,0,0,394,372,1,0,0,
-		0,394,383,1,0,0,0,394,389,1,0,0,0,394,391,1,0,0,0,394,392,1,0,0,0,395,
-		35,1,0,0,0,396,404,5,225,0,0,397,398,5,48,0,0,398,404,3,138,69,0,399,400,
-		5,69,0,0,400,404,3,138,69,0,401,402,5,167,0,0,402,404,3,136,68,0,403,396,
-		1,0,0,0,403,397,1,0,0,0,403,399,1,0,0,0,403,401,1,0,0,0,404,37,1,0,0,0,
-		405,406,5,247,0,0,406,409,5,59,0,0,407,409,5,246,0,0,408,405,1,0,0,0,408,
-		407,1,0,0,0,409,39,1,0,0,0,410,411,5,68,0,0,411,417,3,138,69,0,412,413,
-		5,69,0,0,413,417,3,138,69,0,414,415,5,70,0,0,415,417,5,245,0,0,416,410,
-		1,0,0,0,416,412,1,0,0,0,416,414,1,0,0,0,417,41,1,0,0,0,418,419,5,64,0,
-		0,419,423,3,144,72,0,420,422,3,44,22,0,421,420,1,0,0,0,422,425,1,0,0,0,
-		423,421,1,0,0,0,423,424,1,0,0,0,424,43,1,0,0,0,425,423,1,0,0,0,426,427,
-		5,69,0,0,427,439,3,138,69,0,428,429,5,70,0,0,429,439,5,245,0,0,430,431,
-		5,123,0,0,431,439,3,138,69,0,432,433,5,65,0,0,433,436,3,46,23,0,434,435,
-		5,189,0,0,435,437,3,46,23,0,436,434,1,0,0,0,436,437,1,0,0,0,437,439,1,
-		0,0,0,438,426,1,0,0,0,438,428,1,0,0,0,438,430,1,0,0,0,438,432,1,0,0,0,
-		439,45,1,0,0,0,440,441,7,2,0,0,441,47,1,0,0,0,442,443,5,71,0,0,443,444,
-		3,144,72,0,444,448,5,226,0,0,445,447,3,50,25,0,446,445,1,0,0,0,447,450,
-		1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,451,1,0,0,0,450,448,1,0,0,
-		0,451,452,5,227,0,0,452,49,1,0,0,0,453,454,5,72,0,0,454,473,3,144,72,0,
-		455,456,5,105,0,0,456,473,3,138,69,0,457,458,5,106,0,0,458,473,3,68,34,
-		0,459,460,5,108,0,0,460,461,5,70,0,0,461,473,5,245,0,0,462,463,5,111,0,
-		0,463,473,3,74,37,0,464,465,5,8,0,0,465,473,5,245,0,0,466,467,5,43,0,0,
-		467,470,3,138,69,0,468,469,5,131,0,0,469,471,3,136,68,0,470,468,1,0,0,
-		0,470,471,1,0,0,0,471,473,1,0,0,0,472,453,1,0,0,0,472,455,1,0,0,0,472,
-		457,1,0,0,0,472,459,1,0,0,0,472,462,1,0,0,0,472,464,1,0,0,0,472,466,1,
-		0,0,0,473,51,1,0,0,0,474,475,5,73,0,0,475,476,3,144,72,0,476,480,5,226,
-		0,0,477,479,3,54,27,0,478,477,1,0,0,0,479,482,1,0,0,0,480,478,1,0,0,0,
-		480,481,1,0,0,0,481,483,1,0,0,0,482,480,1,0,0,0,483,484,5,227,0,0,484,
-		53,1,0,0,0,485,486,5,74,0,0,486,490,5,226,0,0,487,489,3,64,32,0,488,487,
-		1,0,0,0,489,492,1,0,0,0,490,488,1,0,0,0,490,491,1,0,0,0,491,493,1,0,0,
-		0,492,490,1,0,0,0,493,525,5,227,0,0,494,495,5,75,0,0,495,525,3,138,69,
-		0,496,497,5,76,0,0,497,525,3,138,69,0,498,499,5,77,0,0,499,500,5,47,0,
-		0,500,525,3,136,68,0,501,502,5,77,0,0,502,503,5,78,0,0,503,504,3,138,69,
-		0,504,505,3,134,67,0,505,525,1,0,0,0,506,507,5,80,0,0,507,525,3,138,69,
-		0,508,509,5,81,0,0,509,525,3,138,69,0,510,511,5,79,0,0,511,525,3,138,69,
-		0,512,513,5,82,0,0,513,514,3,138,69,0,514,515,3,134,67,0,515,525,1,0,0,
-		0,516,517,5,83,0,0,517,518,3,138,69,0,518,519,5,78,0,0,519,520,3,138,69,
-		0,520,521,3,134,67,0,521,525,1,0,0,0,522,523,5,84,0,0,523,525,3,144,72,
-		0,524,485,1,0,0,0,524,494,1,0,0,0,524,496,1,0,0,0,524,498,1,0,0,0,524,
-		501,1,0,0,0,524,506,1,0,0,0,524,508,1,0,0,0,524,510,1,0,0,0,524,512,1,
-		0,0,0,524,516,1,0,0,0,524,522,1,0,0,0,525,55,1,0,0,0,526,527,5,85,0,0,
-		527,528,3,144,72,0,528,529,5,52,0,0,529,530,3,144,72,0,530,534,5,226,0,
-		0,531,533,3,58,29,0,532,531,1,0,0,0,533,536,1,0,0,0,534,532,1,0,0,0,534,
-		535,1,0,0,0,535,537,1,0,0,0,536,534,1,0,0,0,537,538,5,227,0,0,538,57,1,
-		0,0,0,539,540,5,86,0,0,540,583,3,144,72,0,541,542,5,75,0,0,542,583,3,138,
-		69,0,543,544,5,87,0,0,544,545,5,60,0,0,545,583,5,62,0,0,546,547,5,87,0,
-		0,547,583,3,138,69,0,548,549,5,177,0,0,549,550,3,138,69,0,550,551,3,134,
-		67,0,551,583,1,0,0,0,552,553,5,88,0,0,553,583,3,138,69,0,554,555,5,56,
-		0,0,555,583,5,245,0,0,556,557,5,57,0,0,557,583,3,136,68,0,558,559,5,91,
-		0,0,559,565,3,138,69,0,560,563,5,92,0,0,561,562,5,154,0,0,562,564,3,138,
-		69,0,563,561,1,0,0,0,563,564,1,0,0,0,564,566,1,0,0,0,565,560,1,0,0,0,565,
-		566,1,0,0,0,566,583,1,0,0,0,567,568,5,58,0,0,568,569,3,38,19,0,569,570,
-		3,136,68,0,570,571,5,60,0,0,571,572,5,86,0,0,572,573,5,61,0,0,573,583,
-		1,0,0,0,574,575,5,93,0,0,575,579,3,138,69,0,576,577,5,94,0,0,577,578,5,
-		125,0,0,578,580,5,57,0,0,579,576,1,0,0,0,579,580,1,0,0,0,580,583,1,0,0,
-		0,581,583,3,42,21,0,582,539,1,0,0,0,582,541,1,0,0,0,582,543,1,0,0,0,582,
-		546,1,0,0,0,582,548,1,0,0,0,582,552,1,0,0,0,582,554,1,0,0,0,582,556,1,
-		0,0,0,582,558,1,0,0,0,582,567,1,0,0,0,582,574,1,0,0,0,582,581,1,0,0,0,
-		583,59,1,0,0,0,584,585,5,183,0,0,585,586,3,144,72,0,586,590,5,226,0,0,
-		587,589,3,62,31,0,588,587,1,0,0,0,589,592,1,0,0,0,590,588,1,0,0,0,590,
-		591,1,0,0,0,591,593,1,0,0,0,592,590,1,0,0,0,593,594,5,227,0,0,594,61,1,
-		0,0,0,595,596,5,213,0,0,596,614,3,138,69,0,597,598,5,87,0,0,598,614,3,
-		144,72,0,599,600,5,214,0,0,600,614,3,138,69,0,601,602,5,215,0,0,602,614,
-		3,138,69,0,603,604,5,216,0,0,604,614,3,138,69,0,605,606,5,80,0,0,606,614,
-		3,138,69,0,607,608,5,79,0,0,608,614,3,138,69,0,609,610,5,95,0,0,610,614,
-		3,138,69,0,611,612,5,96,0,0,612,614,3,138,69,0,613,595,1,0,0,0,613,597,
-		1,0,0,0,613,599,1,0,0,0,613,601,1,0,0,0,613,603,1,0,0,0,613,605,1,0,0,
-		0,613,607,1,0,0,0,613,609,1,0,0,0,613,611,1,0,0,0,614,63,1,0,0,0,615,616,
-		5,245,0,0,616,617,3,138,69,0,617,618,5,60,0,0,618,620,3,138,69,0,619,621,
-		5,230,0,0,620,619,1,0,0,0,620,621,1,0,0,0,621,65,1,0,0,0,622,623,5,104,
-		0,0,623,624,3,144,72,0,624,628,5,226,0,0,625,627,3,70,35,0,626,625,1,0,
-		0,0,627,630,1,0,0,0,628,626,1,0,0,0,628,629,1,0,0,0,629,631,1,0,0,0,630,
-		628,1,0,0,0,631,632,5,227,0,0,632,67,1,0,0,0,633,635,3,138,69,0,634,636,
-		5,107,0,0,635,634,1,0,0,0,635,636,1,0,0,0,636,639,1,0,0,0,637,638,5,48,
-		0,0,638,640,3,138,69,0,639,637,1,0,0,0,639,640,1,0,0,0,640,643,1,0,0,0,
-		641,642,5,69,0,0,642,644,3,138,69,0,643,641,1,0,0,0,643,644,1,0,0,0,644,
-		69,1,0,0,0,645,646,5,105,0,0,646,738,3,138,69,0,647,648,5,106,0,0,648,
-		738,3,68,34,0,649,651,5,192,0,0,650,652,5,246,0,0,651,650,1,0,0,0,651,
-		652,1,0,0,0,652,655,1,0,0,0,653,654,5,132,0,0,654,656,3,138,69,0,655,653,
-		1,0,0,0,655,656,1,0,0,0,656,738,1,0,0,0,657,658,5,192,0,0,658,738,5,203,
-		0,0,659,660,5,193,0,0,660,738,3,138,69,0,661,662,5,194,0,0,662,738,3,138,
-		69,0,663,664,5,195,0,0,664,665,5,70,0,0,665,738,5,245,0,0,666,667,5,196,
-		0,0,667,671,5,226,0,0,668,670,3,30,15,0,669,668,1,0,0,0,670,673,1,0,0,
-		0,671,669,1,0,0,0,671,672,1,0,0,0,672,674,1,0,0,0,673,671,1,0,0,0,674,
-		738,5,227,0,0,675,676,5,196,0,0,676,677,5,204,0,0,677,678,3,144,72,0,678,
-		679,5,205,0,0,679,680,3,138,69,0,680,738,1,0,0,0,681,682,5,197,0,0,682,
-		738,3,138,69,0,683,684,5,198,0,0,684,689,3,138,69,0,685,686,5,49,0,0,686,
-		690,5,245,0,0,687,688,5,207,0,0,688,690,3,144,72,0,689,685,1,0,0,0,689,
-		687,1,0,0,0,690,738,1,0,0,0,691,692,5,200,0,0,692,693,5,201,0,0,693,694,
-		3,144,72,0,694,698,5,226,0,0,695,697,3,72,36,0,696,695,1,0,0,0,697,700,
-		1,0,0,0,698,696,1,0,0,0,698,699,1,0,0,0,699,703,1,0,0,0,700,698,1,0,0,
-		0,701,702,5,162,0,0,702,704,3,138,69,0,703,701,1,0,0,0,703,704,1,0,0,0,
-		704,705,1,0,0,0,705,706,5,227,0,0,706,738,1,0,0,0,707,708,5,200,0,0,708,
-		709,5,206,0,0,709,710,3,138,69,0,710,711,5,162,0,0,711,712,3,138,69,0,
-		712,738,1,0,0,0,713,714,5,199,0,0,714,738,3,138,69,0,715,716,5,108,0,0,
-		716,717,5,70,0,0,717,738,5,245,0,0,718,719,5,111,0,0,719,738,3,74,37,0,
-		720,721,5,8,0,0,721,738,5,245,0,0,722,723,5,115,0,0,723,738,5,247,0,0,
-		724,738,3,42,21,0,725,726,5,218,0,0,726,727,5,60,0,0,727,728,3,138,69,
-		0,728,729,5,204,0,0,729,733,3,138,69,0,730,731,5,219,0,0,731,732,5,220,
-		0,0,732,734,3,138,69,0,733,730,1,0,0,0,733,734,1,0,0,0,734,738,1,0,0,0,
-		735,736,5,221,0,0,736,738,3,138,69,0,737,645,1,0,0,0,737,647,1,0,0,0,737,
-		649,1,0,0,0,737,657,1,0,0,0,737,659,1,0,0,0,737,661,1,0,0,0,737,663,1,
-		0,0,0,737,666,1,0,0,0,737,675,1,0,0,0,737,681,1,0,0,0,737,683,1,0,0,0,
-		737,691,1,0,0,0,737,707,1,0,0,0,737,713,1,0,0,0,737,715,1,0,0,0,737,718,
-		1,0,0,0,737,720,1,0,0,0,737,722,1,0,0,0,737,724,1,0,0,0,737,725,1,0,0,
-		0,737,735,1,0,0,0,738,71,1,0,0,0,739,740,5,202,0,0,740,741,3,138,69,0,
-		741,742,3,138,69,0,742,73,1,0,0,0,743,756,5,112,0,0,744,756,5,113,0,0,
-		745,756,5,114,0,0,746,747,5,50,0,0,747,751,5,226,0,0,748,750,3,30,15,0,
-		749,748,1,0,0,0,750,753,1,0,0,0,751,749,1,0,0,0,751,752,1,0,0,0,752,754,
-		1,0,0,0,753,751,1,0,0,0,754,756,5,227,0,0,755,743,1,0,0,0,755,744,1,0,
-		0,0,755,745,1,0,0,0,755,746,1,0,0,0,756,75,1,0,0,0,757,758,5,208,0,0,758,
-		759,3,144,72,0,759,763,5,226,0,0,760,762,3,78,39,0,761,760,1,0,0,0,762,
-		765,1,0,0,0,763,761,1,0,0,0,763,764,1,0,0,0,764,766,1,0,0,0,765,763,1,
-		0,0,0,766,767,5,227,0,0,767,77,1,0,0,0,768,769,5,188,0,0,769,770,3,144,
-		72,0,770,771,5,231,0,0,771,772,3,144,72,0,772,792,1,0,0,0,773,774,5,186,
-		0,0,774,792,3,138,69,0,775,776,5,209,0,0,776,792,3,138,69,0,777,778,5,
-		210,0,0,778,792,5,212,0,0,779,780,5,210,0,0,780,792,3,144,72,0,781,783,
-		5,62,0,0,782,784,3,80,40,0,783,782,1,0,0,0,784,785,1,0,0,0,785,783,1,0,
-		0,0,785,786,1,0,0,0,786,792,1,0,0,0,787,788,5,196,0,0,788,789,5,159,0,
-		0,789,790,5,49,0,0,790,792,3,144,72,0,791,768,1,0,0,0,791,773,1,0,0,0,
-		791,775,1,0,0,0,791,777,1,0,0,0,791,779,1,0,0,0,791,781,1,0,0,0,791,787,
-		1,0,0,0,792,79,1,0,0,0,793,794,5,211,0,0,794,800,3,138,69,0,795,796,5,
-		95,0,0,796,800,3,138,69,0,797,798,5,96,0,0,798,800,3,138,69,0,799,793,
-		1,0,0,0,799,795,1,0,0,0,799,797,1,0,0,0,800,81,1,0,0,0,801,802,5,116,0,
-		0,802,803,3,144,72,0,803,807,5,226,0,0,804,806,3,84,42,0,805,804,1,0,0,
-		0,806,809,1,0,0,0,807,805,1,0,0,0,807,808,1,0,0,0,808,810,1,0,0,0,809,
-		807,1,0,0,0,810,811,5,227,0,0,811,83,1,0,0,0,812,813,5,117,0,0,813,848,
-		3,138,69,0,814,815,5,118,0,0,815,820,3,86,43,0,816,817,5,230,0,0,817,819,
-		3,86,43,0,818,816,1,0,0,0,819,822,1,0,0,0,820,818,1,0,0,0,820,821,1,0,
-		0,0,821,848,1,0,0,0,822,820,1,0,0,0,823,824,5,155,0,0,824,848,3,138,69,
-		0,825,826,5,156,0,0,826,827,3,138,69,0,827,828,5,154,0,0,828,831,3,144,
-		72,0,829,830,5,157,0,0,830,832,3,138,69,0,831,829,1,0,0,0,831,832,1,0,
-		0,0,832,834,1,0,0,0,833,835,5,160,0,0,834,833,1,0,0,0,834,835,1,0,0,0,
-		835,848,1,0,0,0,836,837,5,194,0,0,837,848,3,138,69,0,838,839,5,158,0,0,
-		839,844,3,90,45,0,840,841,5,230,0,0,841,843,3,90,45,0,842,840,1,0,0,0,
-		843,846,1,0,0,0,844,842,1,0,0,0,844,845,1,0,0,0,845,848,1,0,0,0,846,844,
-		1,0,0,0,847,812,1,0,0,0,847,814,1,0,0,0,847,823,1,0,0,0,847,825,1,0,0,
-		0,847,836,1,0,0,0,847,838,1,0,0,0,848,85,1,0,0,0,849,850,3,144,72,0,850,
-		859,3,138,69,0,851,855,5,226,0,0,852,854,3,88,44,0,853,852,1,0,0,0,854,
-		857,1,0,0,0,855,853,1,0,0,0,855,856,1,0,0,0,856,858,1,0,0,0,857,855,1,
-		0,0,0,858,860,5,227,0,0,859,851,1,0,0,0,859,860,1,0,0,0,860,87,1,0,0,0,
-		861,862,5,155,0,0,862,868,3,138,69,0,863,864,5,156,0,0,864,868,3,138,69,
-		0,865,866,5,157,0,0,866,868,3,138,69,0,867,861,1,0,0,0,867,863,1,0,0,0,
-		867,865,1,0,0,0,868,89,1,0,0,0,869,870,5,245,0,0,870,871,3,138,69,0,871,
-		91,1,0,0,0,872,873,5,119,0,0,873,882,3,144,72,0,874,878,5,226,0,0,875,
-		877,3,94,47,0,876,875,1,0,0,0,877,880,1,0,0,0,878,876,1,0,0,0,878,879,
-		1,0,0,0,879,881,1,0,0,0,880,878,1,0,0,0,881,883,5,227,0,0,882,874,1,0,
-		0,0,882,883,1,0,0,0,883,93,1,0,0,0,884,885,5,120,0,0,885,891,3,138,69,
-		0,886,887,5,121,0,0,887,891,3,138,69,0,888,889,5,122,0,0,889,891,3,138,
-		69,0,890,884,1,0,0,0,890,886,1,0,0,0,890,888,1,0,0,0,891,95,1,0,0,0,892,
-		893,5,123,0,0,893,894,3,144,72,0,894,895,5,226,0,0,895,903,3,138,69,0,
-		896,901,3,134,67,0,897,898,5,55,0,0,898,899,3,138,69,0,899,900,3,134,67,
-		0,900,902,1,0,0,0,901,897,1,0,0,0,901,902,1,0,0,0,902,904,1,0,0,0,903,
-		896,1,0,0,0,903,904,1,0,0,0,904,905,1,0,0,0,905,906,5,227,0,0,906,97,1,
-		0,0,0,907,908,5,124,0,0,908,909,3,144,72,0,909,910,5,233,0,0,910,917,3,
-		138,69,0,911,914,5,125,0,0,912,915,5,126,0,0,913,915,5,127,0,0,914,912,
-		1,0,0,0,914,913,1,0,0,0,915,916,1,0,0,0,916,918,3,136,68,0,917,911,1,0,
-		0,0,917,918,1,0,0,0,918,921,1,0,0,0,919,920,5,49,0,0,920,922,5,245,0,0,
-		921,919,1,0,0,0,921,922,1,0,0,0,922,99,1,0,0,0,923,924,5,128,0,0,924,925,
-		3,144,72,0,925,926,5,132,0,0,926,929,3,138,69,0,927,928,5,49,0,0,928,930,
-		5,245,0,0,929,927,1,0,0,0,929,930,1,0,0,0,930,934,1,0,0,0,931,932,5,129,
-		0,0,932,933,5,131,0,0,933,935,5,247,0,0,934,931,1,0,0,0,934,935,1,0,0,
-		0,935,939,1,0,0,0,936,937,5,130,0,0,937,938,5,131,0,0,938,940,5,247,0,
-		0,939,936,1,0,0,0,939,940,1,0,0,0,940,951,1,0,0,0,941,942,5,149,0,0,942,
-		943,5,172,0,0,943,944,3,144,72,0,944,945,5,150,0,0,945,946,5,154,0,0,946,
-		947,5,247,0,0,947,949,5,151,0,0,948,950,3,102,51,0,949,948,1,0,0,0,949,
-		950,1,0,0,0,950,952,1,0,0,0,951,941,1,0,0,0,951,952,1,0,0,0,952,953,1,
-		0,0,0,953,954,5,232,0,0,954,959,3,104,52,0,955,956,5,230,0,0,956,958,3,
-		104,52,0,957,955,1,0,0,0,958,961,1,0,0,0,959,957,1,0,0,0,959,960,1,0,0,
-		0,960,101,1,0,0,0,961,959,1,0,0,0,962,963,5,152,0,0,963,968,3,144,72,0,
-		964,965,5,230,0,0,965,967,3,144,72,0,966,964,1,0,0,0,967,970,1,0,0,0,968,
-		966,1,0,0,0,968,969,1,0,0,0,969,974,1,0,0,0,970,968,1,0,0,0,971,972,5,
-		163,0,0,972,973,5,153,0,0,973,975,3,144,72,0,974,971,1,0,0,0,974,975,1,
-		0,0,0,975,979,1,0,0,0,976,977,5,153,0,0,977,979,3,144,72,0,978,962,1,0,
-		0,0,978,976,1,0,0,0,979,103,1,0,0,0,980,981,5,145,0,0,981,982,5,246,0,
-		0,982,983,5,154,0,0,983,1000,3,144,72,0,984,996,5,148,0,0,985,986,5,228,
-		0,0,986,991,3,144,72,0,987,988,5,230,0,0,988,990,3,144,72,0,989,987,1,
-		0,0,0,990,993,1,0,0,0,991,989,1,0,0,0,991,992,1,0,0,0,992,994,1,0,0,0,
-		993,991,1,0,0,0,994,995,5,229,0,0,995,997,1,0,0,0,996,985,1,0,0,0,996,
-		997,1,0,0,0,997,1000,1,0,0,0,998,1000,3,144,72,0,999,980,1,0,0,0,999,984,
-		1,0,0,0,999,998,1,0,0,0,1000,105,1,0,0,0,1001,1002,5,133,0,0,1002,1003,
-		5,132,0,0,1003,1006,3,138,69,0,1004,1005,5,134,0,0,1005,1007,3,136,68,
-		0,1006,1004,1,0,0,0,1006,1007,1,0,0,0,1007,107,1,0,0,0,1008,1009,5,135,
-		0,0,1009,1010,5,136,0,0,1010,1015,3,110,55,0,1011,1012,5,230,0,0,1012,
-		1014,3,110,55,0,1013,1011,1,0,0,0,1014,1017,1,0,0,0,1015,1013,1,0,0,0,
-		1015,1016,1,0,0,0,1016,109,1,0,0,0,1017,1015,1,0,0,0,1018,1021,5,63,0,
-		0,1019,1021,3,144,72,0,1020,1018,1,0,0,0,1020,1019,1,0,0,0,1021,111,1,
-		0,0,0,1022,1023,5,137,0,0,1023,1027,5,226,0,0,1024,1026,3,114,57,0,1025,
-		1024,1,0,0,0,1026,1029,1,0,0,0,1027,1025,1,0,0,0,1027,1028,1,0,0,0,1028,
-		1030,1,0,0,0,1029,1027,1,0,0,0,1030,1031,5,227,0,0,1031,113,1,0,0,0,1032,
-		1033,5,10,0,0,1033,1043,3,142,71,0,1034,1035,5,138,0,0,1035,1040,3,144,
-		72,0,1036,1037,5,230,0,0,1037,1039,3,144,72,0,1038,1036,1,0,0,0,1039,1042,
-		1,0,0,0,1040,1038,1,0,0,0,1040,1041,1,0,0,0,1041,1044,1,0,0,0,1042,1040,
-		1,0,0,0,1043,1034,1,0,0,0,1043,1044,1,0,0,0,1044,1124,1,0,0,0,1045,1046,
-		5,139,0,0,1046,1124,3,144,72,0,1047,1048,5,140,0,0,1048,1124,3,144,72,
-		0,1049,1050,5,141,0,0,1050,1051,5,142,0,0,1051,1052,5,143,0,0,1052,1124,
-		3,144,72,0,1053,1056,5,144,0,0,1054,1055,5,246,0,0,1055,1057,5,188,0,0,
-		1056,1054,1,0,0,0,1056,1057,1,0,0,0,1057,1058,1,0,0,0,1058,1059,5,142,
-		0,0,1059,1060,5,154,0,0,1060,1124,3,144,72,0,1061,1062,5,145,0,0,1062,
-		1063,5,246,0,0,1063,1064,5,188,0,0,1064,1065,5,142,0,0,1065,1066,5,154,
-		0,0,1066,1124,3,144,72,0,1067,1068,5,165,0,0,1068,1073,3,144,72,0,1069,
-		1070,5,230,0,0,1070,1072,3,144,72,0,1071,1069,1,0,0,0,1072,1075,1,0,0,
-		0,1073,1071,1,0,0,0,1073,1074,1,0,0,0,1074,1076,1,0,0,0,1075,1073,1,0,
-		0,0,1076,1077,5,154,0,0,1077,1078,5,217,0,0,1078,1079,3,142,71,0,1079,
-		1124,1,0,0,0,1080,1081,5,161,0,0,1081,1082,3,138,69,0,1082,1086,5,226,
-		0,0,1083,1085,3,114,57,0,1084,1083,1,0,0,0,1085,1088,1,0,0,0,1086,1084,
-		1,0,0,0,1086,1087,1,0,0,0,1087,1089,1,0,0,0,1088,1086,1,0,0,0,1089,1099,
-		5,227,0,0,1090,1091,5,162,0,0,1091,1095,5,226,0,0,1092,1094,3,114,57,0,
-		1093,1092,1,0,0,0,1094,1097,1,0,0,0,1095,1093,1,0,0,0,1095,1096,1,0,0,
-		0,1096,1098,1,0,0,0,1097,1095,1,0,0,0,1098,1100,5,227,0,0,1099,1090,1,
-		0,0,0,1099,1100,1,0,0,0,1100,1124,1,0,0,0,1101,1104,5,146,0,0,1102,1103,
-		5,172,0,0,1103,1105,5,105,0,0,1104,1102,1,0,0,0,1104,1105,1,0,0,0,1105,
-		1106,1,0,0,0,1106,1110,5,226,0,0,1107,1109,3,114,57,0,1108,1107,1,0,0,
-		0,1109,1112,1,0,0,0,1110,1108,1,0,0,0,1110,1111,1,0,0,0,1111,1113,1,0,
-		0,0,1112,1110,1,0,0,0,1113,1124,5,227,0,0,1114,1115,5,147,0,0,1115,1119,
-		5,226,0,0,1116,1118,3,114,57,0,1117,1116,1,0,0,0,1118,1121,1,0,0,0,1119,
-		1117,1,0,0,0,1119,1120,1,0,0,0,1120,1122,1,0,0,0,1121,1119,1,0,0,0,1122,
-		1124,5,227,0,0,1123,1032,1,0,0,0,1123,1045,1,0,0,0,1123,1047,1,0,0,0,1123,
-		1049,1,0,0,0,1123,1053,1,0,0,0,1123,1061,1,0,0,0,1123,1067,1,0,0,0,1123,
-		1080,1,0,0,0,1123,1101,1,0,0,0,1123,1114,1,0,0,0,1124,115,1,0,0,0,1125,
-		1126,5,164,0,0,1126,1130,5,226,0,0,1127,1129,3,118,59,0,1128,1127,1,0,
-		0,0,1129,1132,1,0,0,0,1130,1128,1,0,0,0,1130,1131,1,0,0,0,1131,1133,1,
-		0,0,0,1132,1130,1,0,0,0,1133,1134,5,227,0,0,1134,117,1,0,0,0,1135,1136,
-		5,165,0,0,1136,1141,3,144,72,0,1137,1138,5,230,0,0,1138,1140,3,144,72,
-		0,1139,1137,1,0,0,0,1140,1143,1,0,0,0,1141,1139,1,0,0,0,1141,1142,1,0,
-		0,0,1142,1147,1,0,0,0,1143,1141,1,0,0,0,1144,1146,3,120,60,0,1145,1144,
-		1,0,0,0,1146,1149,1,0,0,0,1147,1145,1,0,0,0,1147,1148,1,0,0,0,1148,1152,
-		1,0,0,0,1149,1147,1,0,0,0,1150,1152,3,112,56,0,1151,1135,1,0,0,0,1151,
-		1150,1,0,0,0,1152,119,1,0,0,0,1153,1154,5,166,0,0,1154,1176,3,138,69,0,
-		1155,1156,5,167,0,0,1156,1176,3,136,68,0,1157,1158,5,95,0,0,1158,1159,
-		3,138,69,0,1159,1160,5,174,0,0,1160,1161,5,103,0,0,1161,1176,1,0,0,0,1162,
-		1163,5,96,0,0,1163,1176,3,138,69,0,1164,1165,5,97,0,0,1165,1166,3,138,
-		69,0,1166,1167,5,174,0,0,1167,1168,5,103,0,0,1168,1176,1,0,0,0,1169,1170,
-		5,98,0,0,1170,1176,3,138,69,0,1171,1172,5,99,0,0,1172,1176,5,100,0,0,1173,
-		1174,5,101,0,0,1174,1176,3,138,69,0,1175,1153,1,0,0,0,1175,1155,1,0,0,
-		0,1175,1157,1,0,0,0,1175,1162,1,0,0,0,1175,1164,1,0,0,0,1175,1169,1,0,
-		0,0,1175,1171,1,0,0,0,1175,1173,1,0,0,0,1176,121,1,0,0,0,1177,1178,5,2,
-		0,0,1178,1179,3,144,72,0,1179,1180,5,4,0,0,1180,1181,3,144,72,0,1181,1185,
-		5,226,0,0,1182,1184,3,124,62,0,1183,1182,1,0,0,0,1184,1187,1,0,0,0,1185,
-		1183,1,0,0,0,1185,1186,1,0,0,0,1186,1188,1,0,0,0,1187,1185,1,0,0,0,1188,
-		1189,5,227,0,0,1189,123,1,0,0,0,1190,1191,3,144,72,0,1191,1192,5,58,0,
-		0,1192,1193,5,168,0,0,1193,1194,5,247,0,0,1194,1390,1,0,0,0,1195,1196,
-		3,144,72,0,1196,1197,5,58,0,0,1197,1198,5,36,0,0,1198,1202,3,138,69,0,
-		1199,1201,3,132,66,0,1200,1199,1,0,0,0,1201,1204,1,0,0,0,1202,1200,1,0,
-		0,0,1202,1203,1,0,0,0,1203,1390,1,0,0,0,1204,1202,1,0,0,0,1205,1206,3,
-		142,71,0,1206,1207,7,3,0,0,1207,1208,3,138,69,0,1208,1213,3,134,67,0,1209,
-		1210,5,26,0,0,1210,1211,3,138,69,0,1211,1212,3,134,67,0,1212,1214,1,0,
-		0,0,1213,1209,1,0,0,0,1213,1214,1,0,0,0,1214,1390,1,0,0,0,1215,1216,3,
-		142,71,0,1216,1217,5,171,0,0,1217,1218,3,138,69,0,1218,1219,5,172,0,0,
-		1219,1220,5,245,0,0,1220,1390,1,0,0,0,1221,1222,3,144,72,0,1222,1246,5,
-		173,0,0,1223,1224,5,52,0,0,1224,1247,5,245,0,0,1225,1235,5,36,0,0,1226,
-		1227,5,42,0,0,1227,1228,3,138,69,0,1228,1232,3,134,67,0,1229,1231,3,126,
-		63,0,1230,1229,1,0,0,0,1231,1234,1,0,0,0,1232,1230,1,0,0,0,1232,1233,1,
-		0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,0,0,1235,1226,1,0,0,0,1235,1236,
-		1,0,0,0,1236,1240,1,0,0,0,1237,1239,3,132,66,0,1238,1237,1,0,0,0,1239,
-		1242,1,0,0,0,1240,1238,1,0,0,0,1240,1241,1,0,0,0,1241,1244,1,0,0,0,1242,
-		1240,1,0,0,0,1243,1245,3,128,64,0,1244,1243,1,0,0,0,1244,1245,1,0,0,0,
-		1245,1247,1,0,0,0,1246,1223,1,0,0,0,1246,1225,1,0,0,0,1247,1390,1,0,0,
-		0,1248,1250,5,164,0,0,1249,1251,3,120,60,0,1250,1249,1,0,0,0,1251,1252,
-		1,0,0,0,1252,1250,1,0,0,0,1252,1253,1,0,0,0,1253,1390,1,0,0,0,1254,1255,
-		5,164,0,0,1255,1256,5,165,0,0,1256,1390,5,102,0,0,1257,1258,3,144,72,0,
-		1258,1259,5,113,0,0,1259,1260,3,138,69,0,1260,1390,1,0,0,0,1261,1262,3,
-		144,72,0,1262,1263,5,14,0,0,1263,1264,3,24,12,0,1264,1268,5,226,0,0,1265,
-		1267,3,30,15,0,1266,1265,1,0,0,0,1267,1270,1,0,0,0,1268,1266,1,0,0,0,1268,
-		1269,1,0,0,0,1269,1271,1,0,0,0,1270,1268,1,0,0,0,1271,1272,5,227,0,0,1272,
-		1390,1,0,0,0,1273,1274,3,144,72,0,1274,1275,5,17,0,0,1275,1276,5,245,0,
-		0,1276,1277,5,18,0,0,1277,1278,3,138,69,0,1278,1390,1,0,0,0,1279,1280,
-		3,144,72,0,1280,1282,5,19,0,0,1281,1283,5,234,0,0,1282,1281,1,0,0,0,1282,
-		1283,1,0,0,0,1283,1284,1,0,0,0,1284,1285,3,138,69,0,1285,1390,1,0,0,0,
-		1286,1287,3,144,72,0,1287,1288,5,222,0,0,1288,1289,3,136,68,0,1289,1390,
-		1,0,0,0,1290,1291,3,144,72,0,1291,1292,5,222,0,0,1292,1293,5,36,0,0,1293,
-		1298,3,130,65,0,1294,1295,5,230,0,0,1295,1297,3,130,65,0,1296,1294,1,0,
-		0,0,1297,1300,1,0,0,0,1298,1296,1,0,0,0,1298,1299,1,0,0,0,1299,1390,1,
-		0,0,0,1300,1298,1,0,0,0,1301,1302,3,144,72,0,1302,1303,5,89,0,0,1303,1304,
-		3,138,69,0,1304,1390,1,0,0,0,1305,1306,3,144,72,0,1306,1307,5,90,0,0,1307,
-		1308,5,131,0,0,1308,1309,3,136,68,0,1309,1310,5,60,0,0,1310,1311,3,138,
-		69,0,1311,1390,1,0,0,0,1312,1313,3,144,72,0,1313,1314,5,191,0,0,1314,1315,
-		5,90,0,0,1315,1390,1,0,0,0,1316,1317,3,144,72,0,1317,1318,5,68,0,0,1318,
-		1320,5,66,0,0,1319,1321,5,246,0,0,1320,1319,1,0,0,0,1320,1321,1,0,0,0,
-		1321,1390,1,0,0,0,1322,1323,3,144,72,0,1323,1324,5,68,0,0,1324,1327,5,
-		67,0,0,1325,1326,5,49,0,0,1326,1328,5,245,0,0,1327,1325,1,0,0,0,1327,1328,
-		1,0,0,0,1328,1390,1,0,0,0,1329,1330,3,144,72,0,1330,1332,5,62,0,0,1331,
-		1333,3,80,40,0,1332,1331,1,0,0,0,1333,1334,1,0,0,0,1334,1332,1,0,0,0,1334,
-		1335,1,0,0,0,1335,1390,1,0,0,0,1336,1337,5,20,0,0,1337,1390,5,247,0,0,
-		1338,1339,5,21,0,0,1339,1390,5,247,0,0,1340,1390,5,22,0,0,1341,1390,5,
-		23,0,0,1342,1343,3,144,72,0,1343,1344,5,24,0,0,1344,1345,5,25,0,0,1345,
-		1346,3,138,69,0,1346,1347,3,134,67,0,1347,1348,5,26,0,0,1348,1349,3,138,
-		69,0,1349,1350,3,134,67,0,1350,1390,1,0,0,0,1351,1352,3,144,72,0,1352,
-		1353,5,27,0,0,1353,1356,5,154,0,0,1354,1357,5,28,0,0,1355,1357,3,138,69,
-		0,1356,1354,1,0,0,0,1356,1355,1,0,0,0,1357,1358,1,0,0,0,1358,1359,5,29,
-		0,0,1359,1360,3,138,69,0,1360,1361,3,134,67,0,1361,1362,5,26,0,0,1362,
-		1363,3,138,69,0,1363,1364,3,134,67,0,1364,1390,1,0,0,0,1365,1366,3,144,
-		72,0,1366,1367,5,30,0,0,1367,1368,3,138,69,0,1368,1369,3,134,67,0,1369,
-		1370,5,18,0,0,1370,1371,3,138,69,0,1371,1390,1,0,0,0,1372,1373,5,31,0,
-		0,1373,1374,3,142,71,0,1374,1375,5,32,0,0,1375,1376,3,142,71,0,1376,1379,
-		3,138,69,0,1377,1378,5,33,0,0,1378,1380,3,138,69,0,1379,1377,1,0,0,0,1379,
-		1380,1,0,0,0,1380,1390,1,0,0,0,1381,1382,5,34,0,0,1382,1383,5,33,0,0,1383,
-		1384,3,138,69,0,1384,1385,3,134,67,0,1385,1386,5,35,0,0,1386,1387,3,138,
-		69,0,1387,1388,3,134,67,0,1388,1390,1,0,0,0,1389,1190,1,0,0,0,1389,1195,
-		1,0,0,0,1389,1205,1,0,0,0,1389,1215,1,0,0,0,1389,1221,1,0,0,0,1389,1248,
-		1,0,0,0,1389,1254,1,0,0,0,1389,1257,1,0,0,0,1389,1261,1,0,0,0,1389,1273,
-		1,0,0,0,1389,1279,1,0,0,0,1389,1286,1,0,0,0,1389,1290,1,0,0,0,1389,1301,
-		1,0,0,0,1389,1305,1,0,0,0,1389,1312,1,0,0,0,1389,1316,1,0,0,0,1389,1322,
-		1,0,0,0,1389,1329,1,0,0,0,1389,1336,1,0,0,0,1389,1338,1,0,0,0,1389,1340,
-		1,0,0,0,1389,1341,1,0,0,0,1389,1342,1,0,0,0,1389,1351,1,0,0,0,1389,1365,
-		1,0,0,0,1389,1372,1,0,0,0,1389,1381,1,0,0,0,1390,125,1,0,0,0,1391,1392,
-		5,70,0,0,1392,1393,5,245,0,0,1393,1394,5,163,0,0,1394,1395,3,138,69,0,
-		1395,1396,3,134,67,0,1396,127,1,0,0,0,1397,1398,5,43,0,0,1398,1399,5,38,
-		0,0,1399,1400,5,39,0,0,1400,1401,3,138,69,0,1401,1402,5,40,0,0,1402,1403,
-		3,138,69,0,1403,129,1,0,0,0,1404,1406,5,235,0,0,1405,1404,1,0,0,0,1405,
-		1406,1,0,0,0,1406,1407,1,0,0,0,1407,1408,3,136,68,0,1408,1409,5,32,0,0,
-		1409,1410,3,138,69,0,1410,131,1,0,0,0,1411,1412,5,37,0,0,1412,1413,3,142,
-		71,0,1413,1414,3,138,69,0,1414,133,1,0,0,0,1415,1416,5,174,0,0,1416,1417,
-		5,187,0,0,1417,135,1,0,0,0,1418,1419,5,246,0,0,1419,137,1,0,0,0,1420,1421,
-		6,69,-1,0,1421,1422,5,228,0,0,1422,1423,3,138,69,0,1423,1424,5,229,0,0,
-		1424,1463,1,0,0,0,1425,1426,5,235,0,0,1426,1463,3,138,69,16,1427,1428,
-		5,191,0,0,1428,1463,3,138,69,11,1429,1430,5,161,0,0,1430,1431,3,138,69,
-		0,1431,1432,5,163,0,0,1432,1433,3,138,69,0,1433,1434,5,162,0,0,1434,1435,
-		3,138,69,0,1435,1463,1,0,0,0,1436,1437,3,144,72,0,1437,1446,5,228,0,0,
-		1438,1443,3,138,69,0,1439,1440,5,230,0,0,1440,1442,3,138,69,0,1441,1439,
-		1,0,0,0,1442,1445,1,0,0,0,1443,1441,1,0,0,0,1443,1444,1,0,0,0,1444,1447,
-		1,0,0,0,1445,1443,1,0,0,0,1446,1438,1,0,0,0,1446,1447,1,0,0,0,1447,1448,
-		1,0,0,0,1448,1449,5,229,0,0,1449,1463,1,0,0,0,1450,1452,7,4,0,0,1451,1453,
-		3,140,70,0,1452,1451,1,0,0,0,1452,1453,1,0,0,0,1453,1454,1,0,0,0,1454,
-		1455,5,174,0,0,1455,1463,3,140,70,0,1456,1457,5,247,0,0,1457,1463,3,140,
-		70,0,1458,1463,5,246,0,0,1459,1463,5,247,0,0,1460,1463,5,245,0,0,1461,
-		1463,3,142,71,0,1462,1420,1,0,0,0,1462,1425,1,0,0,0,1462,1427,1,0,0,0,
-		1462,1429,1,0,0,0,1462,1436,1,0,0,0,1462,1450,1,0,0,0,1462,1456,1,0,0,
-		0,1462,1458,1,0,0,0,1462,1459,1,0,0,0,1462,1460,1,0,0,0,1462,1461,1,0,
-		0,0,1463,1484,1,0,0,0,1464,1465,10,15,0,0,1465,1466,5,188,0,0,1466,1483,
-		3,138,69,16,1467,1468,10,14,0,0,1468,1469,7,5,0,0,1469,1483,3,138,69,15,
-		1470,1471,10,13,0,0,1471,1472,7,6,0,0,1472,1483,3,138,69,14,1473,1474,
-		10,12,0,0,1474,1475,7,7,0,0,1475,1483,3,138,69,13,1476,1477,10,10,0,0,
-		1477,1478,5,189,0,0,1478,1483,3,138,69,11,1479,1480,10,9,0,0,1480,1481,
-		5,190,0,0,1481,1483,3,138,69,10,1482,1464,1,0,0,0,1482,1467,1,0,0,0,1482,
-		1470,1,0,0,0,1482,1473,1,0,0,0,1482,1476,1,0,0,0,1482,1479,1,0,0,0,1483,
-		1486,1,0,0,0,1484,1482,1,0,0,0,1484,1485,1,0,0,0,1485,139,1,0,0,0,1486,
-		1484,1,0,0,0,1487,1488,7,8,0,0,1488,141,1,0,0,0,1489,1492,3,144,72,0,1490,
-		1491,5,231,0,0,1491,1493,3,144,72,0,1492,1490,1,0,0,0,1492,1493,1,0,0,
-		0,1493,143,1,0,0,0,1494,1495,7,9,0,0,1495,145,1,0,0,0,140,150,152,166,
-		192,199,201,209,211,230,240,251,259,280,289,299,311,315,323,327,332,342,
-		356,363,366,381,387,394,403,408,416,423,436,438,448,470,472,480,490,524,
-		534,563,565,579,582,590,613,620,628,635,639,643,651,655,671,689,698,703,
-		733,737,751,755,763,785,791,799,807,820,831,834,844,847,855,859,867,878,
-		882,890,901,903,914,917,921,929,934,939,949,951,959,968,974,978,991,996,
-		999,1006,1015,1020,1027,1040,1043,1056,1073,1086,1095,1099,1104,1110,1119,
-		1123,1130,1141,1147,1151,1175,1185,1202,1213,1232,1235,1240,1244,1246,
-		1252,1268,1282,1298,1320,1327,1334,1356,1379,1389,1405,1443,1446,1452,
-		1462,1482,1484,1492
+		2,71,7,71,2,72,7,72,2,73,7,73,1,0,1,0,1,0,1,0,5,0,153,8,0,10,0,12,0,156,
+		9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,167,8,2,10,2,12,2,170,9,2,
+		1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,3,3,195,8,3,1,4,1,4,1,4,1,4,1,4,5,4,202,8,4,10,4,
+		12,4,205,9,4,1,4,1,4,1,5,1,5,1,5,5,5,212,8,5,10,5,12,5,215,9,5,1,5,1,5,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,233,8,6,1,
+		7,1,7,1,8,1,8,1,8,1,8,5,8,241,8,8,10,8,12,8,244,9,8,1,8,1,8,1,9,1,9,1,
+		9,1,9,1,9,1,9,3,9,254,8,9,1,10,1,10,1,10,1,10,5,10,260,8,10,10,10,12,10,
+		263,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,5,11,281,8,11,10,11,12,11,284,9,11,1,11,1,11,1,11,1,
+		11,1,11,1,11,3,11,292,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,300,8,13,
+		10,13,12,13,303,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,
+		314,8,14,1,14,1,14,3,14,318,8,14,1,14,1,14,1,14,1,14,5,14,324,8,14,10,
+		14,12,14,327,9,14,1,14,3,14,330,8,14,1,15,1,15,1,15,3,15,335,8,15,1,16,
+		1,16,1,16,1,16,1,16,1,16,5,16,343,8,16,10,16,12,16,346,9,16,1,16,1,16,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,359,8,17,1,17,1,17,1,
+		17,5,17,364,8,17,10,17,12,17,367,9,17,3,17,369,8,17,1,17,1,17,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,384,8,17,1,17,1,17,4,
+		17,388,8,17,11,17,12,17,389,1,17,1,17,1,17,1,17,1,17,3,17,397,8,17,1,18,
+		1,18,1,18,1,18,1,18,1,18,1,18,3,18,406,8,18,1,19,1,19,1,19,3,19,411,8,
+		19,1,20,1,20,1,20,1,20,1,20,1,20,3,20,419,8,20,1,21,1,21,1,21,5,21,424,
+		8,21,10,21,12,21,427,9,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,
+		1,22,3,22,439,8,22,3,22,441,8,22,1,23,1,23,1,24,1,24,1,24,1,24,5,24,449,
+		8,24,10,24,12,24,452,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
+		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,473,8,25,1,25,1,
+		25,3,25,477,8,25,1,25,1,25,1,25,3,25,482,8,25,3,25,484,8,25,1,26,1,26,
+		3,26,488,8,26,1,27,1,27,1,27,1,27,5,27,494,8,27,10,27,12,27,497,9,27,1,
+		27,1,27,1,28,1,28,1,28,5,28,504,8,28,10,28,12,28,507,9,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,3,28,540,8,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,548,8,29,10,29,12,
+		29,551,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		3,30,579,8,30,3,30,581,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
+		30,1,30,1,30,1,30,3,30,595,8,30,1,30,3,30,598,8,30,1,31,1,31,1,31,1,31,
+		5,31,604,8,31,10,31,12,31,607,9,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,
+		1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,
+		629,8,32,1,33,1,33,1,33,1,33,1,33,3,33,636,8,33,1,34,1,34,1,34,1,34,5,
+		34,642,8,34,10,34,12,34,645,9,34,1,34,1,34,1,35,1,35,3,35,651,8,35,1,35,
+		1,35,3,35,655,8,35,1,35,1,35,3,35,659,8,35,1,36,1,36,1,36,1,36,1,36,1,
+		36,3,36,667,8,36,1,36,1,36,3,36,671,8,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		1,36,1,36,1,36,1,36,1,36,1,36,5,36,685,8,36,10,36,12,36,688,9,36,1,36,
+		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		3,36,705,8,36,1,36,1,36,1,36,1,36,1,36,5,36,712,8,36,10,36,12,36,715,9,
+		36,1,36,1,36,3,36,719,8,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		1,36,1,36,1,36,1,36,1,36,3,36,749,8,36,1,36,1,36,3,36,753,8,36,1,37,1,
+		37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,765,8,38,10,38,12,38,768,
+		9,38,1,38,3,38,771,8,38,1,39,1,39,1,39,1,39,5,39,777,8,39,10,39,12,39,
+		780,9,39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
+		40,1,40,1,40,1,40,1,40,4,40,799,8,40,11,40,12,40,800,1,40,1,40,1,40,1,
+		40,3,40,807,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,815,8,41,1,42,1,42,
+		1,42,1,42,5,42,821,8,42,10,42,12,42,824,9,42,1,42,1,42,1,43,1,43,1,43,
+		1,43,1,43,1,43,5,43,834,8,43,10,43,12,43,837,9,43,1,43,1,43,1,43,1,43,
+		1,43,1,43,1,43,1,43,3,43,847,8,43,1,43,3,43,850,8,43,1,43,1,43,1,43,1,
+		43,1,43,1,43,5,43,858,8,43,10,43,12,43,861,9,43,3,43,863,8,43,1,44,1,44,
+		1,44,1,44,5,44,869,8,44,10,44,12,44,872,9,44,1,44,3,44,875,8,44,1,45,1,
+		45,1,45,1,45,1,45,1,45,3,45,883,8,45,1,46,1,46,1,46,1,47,1,47,1,47,1,47,
+		5,47,892,8,47,10,47,12,47,895,9,47,1,47,3,47,898,8,47,1,48,1,48,1,48,1,
+		48,1,48,1,48,3,48,906,8,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		3,49,917,8,49,3,49,919,8,49,1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,1,
+		50,3,50,930,8,50,1,50,3,50,933,8,50,1,50,1,50,3,50,937,8,50,1,51,1,51,
+		1,51,1,51,1,51,1,51,3,51,945,8,51,1,51,1,51,1,51,3,51,950,8,51,1,51,1,
+		51,1,51,3,51,955,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,965,
+		8,51,3,51,967,8,51,1,51,1,51,1,51,1,51,5,51,973,8,51,10,51,12,51,976,9,
+		51,1,52,1,52,1,52,1,52,5,52,982,8,52,10,52,12,52,985,9,52,1,52,1,52,1,
+		52,3,52,990,8,52,1,52,1,52,3,52,994,8,52,1,53,1,53,1,53,1,53,1,53,1,53,
+		1,53,1,53,1,53,5,53,1005,8,53,10,53,12,53,1008,9,53,1,53,1,53,3,53,1012,
+		8,53,1,53,3,53,1015,8,53,1,54,1,54,1,54,1,54,1,54,3,54,1022,8,54,1,55,
+		1,55,1,55,1,55,1,55,5,55,1029,8,55,10,55,12,55,1032,9,55,1,56,1,56,3,56,
+		1036,8,56,1,57,1,57,1,57,5,57,1041,8,57,10,57,12,57,1044,9,57,1,57,1,57,
+		1,58,1,58,1,58,1,58,1,58,1,58,5,58,1054,8,58,10,58,12,58,1057,9,58,3,58,
+		1059,8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,
+		1072,8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,5,58,1087,8,58,10,58,12,58,1090,9,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,5,58,1100,8,58,10,58,12,58,1103,9,58,1,58,1,58,1,58,1,58,5,58,
+		1109,8,58,10,58,12,58,1112,9,58,1,58,3,58,1115,8,58,1,58,1,58,1,58,3,58,
+		1120,8,58,1,58,1,58,5,58,1124,8,58,10,58,12,58,1127,9,58,1,58,1,58,1,58,
+		1,58,5,58,1133,8,58,10,58,12,58,1136,9,58,1,58,3,58,1139,8,58,1,59,1,59,
+		1,59,5,59,1144,8,59,10,59,12,59,1147,9,59,1,59,1,59,1,60,1,60,1,60,1,60,
+		5,60,1155,8,60,10,60,12,60,1158,9,60,1,60,5,60,1161,8,60,10,60,12,60,1164,
+		9,60,1,60,3,60,1167,8,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,
+		1191,8,61,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1199,8,62,10,62,12,62,1202,
+		9,62,1,62,1,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,
+		1216,8,63,10,63,12,63,1219,9,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		3,63,1229,8,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,5,63,1246,8,63,10,63,12,63,1249,9,63,3,63,1251,8,63,
+		1,63,5,63,1254,8,63,10,63,12,63,1257,9,63,1,63,3,63,1260,8,63,3,63,1262,
+		8,63,1,63,1,63,4,63,1266,8,63,11,63,12,63,1267,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1282,8,63,10,63,12,63,1285,9,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1298,8,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1312,
+		8,63,10,63,12,63,1315,9,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1336,8,63,1,63,
+		1,63,1,63,1,63,1,63,3,63,1343,8,63,1,63,1,63,1,63,4,63,1348,8,63,11,63,
+		12,63,1349,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1372,8,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,3,63,1395,8,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,3,63,1405,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,66,3,66,1421,8,66,1,66,1,66,1,66,1,66,1,67,1,67,1,67,
+		1,67,1,68,1,68,1,68,1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,
+		1457,8,70,10,70,12,70,1460,9,70,3,70,1462,8,70,1,70,1,70,1,70,1,70,3,70,
+		1468,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1478,8,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,5,70,1498,8,70,10,70,12,70,1501,9,70,1,71,1,71,1,72,1,72,
+		1,72,3,72,1508,8,72,1,73,1,73,1,73,0,1,140,74,0,2,4,6,8,10,12,14,16,18,
+		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
+		68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,
+		112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,
+		0,10,1,0,228,229,1,0,15,16,1,0,109,110,1,0,171,172,1,0,248,249,1,0,238,
+		239,1,0,236,237,1,0,240,245,1,0,177,188,24,0,3,3,5,9,13,43,45,48,50,50,
+		53,57,61,62,64,69,71,103,105,115,117,118,120,122,126,127,129,133,136,138,
+		147,147,149,155,157,162,168,170,172,172,188,189,194,208,210,227,252,253,
+		1742,0,154,1,0,0,0,2,159,1,0,0,0,4,162,1,0,0,0,6,194,1,0,0,0,8,196,1,0,
+		0,0,10,208,1,0,0,0,12,232,1,0,0,0,14,234,1,0,0,0,16,236,1,0,0,0,18,253,
+		1,0,0,0,20,255,1,0,0,0,22,291,1,0,0,0,24,293,1,0,0,0,26,295,1,0,0,0,28,
+		329,1,0,0,0,30,331,1,0,0,0,32,336,1,0,0,0,34,396,1,0,0,0,36,405,1,0,0,
+		0,38,410,1,0,0,0,40,418,1,0,0,0,42,420,1,0,0,0,44,440,1,0,0,0,46,442,1,
+		0,0,0,48,444,1,0,0,0,50,483,1,0,0,0,52,487,1,0,0,0,54,489,1,0,0,0,56,539,
+		1,0,0,0,58,541,1,0,0,0,60,597,1,0,0,0,62,599,1,0,0,0,64,628,1,0,0,0,66,
+		630,1,0,0,0,68,637,1,0,0,0,70,648,1,0,0,0,72,752,1,0,0,0,74,754,1,0,0,
+		0,76,770,1,0,0,0,78,772,1,0,0,0,80,806,1,0,0,0,82,814,1,0,0,0,84,816,1,
+		0,0,0,86,862,1,0,0,0,88,864,1,0,0,0,90,882,1,0,0,0,92,884,1,0,0,0,94,887,
+		1,0,0,0,96,905,1,0,0,0,98,907,1,0,0,0,100,922,1,0,0,0,102,938,1,0,0,0,
+		104,993,1,0,0,0,106,1014,1,0,0,0,108,1016,1,0,0,0,110,1023,1,0,0,0,112,
+		1035,1,0,0,0,114,1037,1,0,0,0,116,1138,1,0,0,0,118,1140,1,0,0,0,120,1166,
+		1,0,0,0,122,1190,1,0,0,0,124,1192,1,0,0,0,126,1404,1,0,0,0,128,1406,1,
+		0,0,0,130,1412,1,0,0,0,132,1420,1,0,0,0,134,1426,1,0,0,0,136,1430,1,0,
+		0,0,138,1433,1,0,0,0,140,1477,1,0,0,0,142,1502,1,0,0,0,144,1504,1,0,0,
+		0,146,1509,1,0,0,0,148,153,3,2,1,0,149,153,3,4,2,0,150,153,3,124,62,0,
+		151,153,3,8,4,0,152,148,1,0,0,0,152,149,1,0,0,0,152,150,1,0,0,0,152,151,
+		1,0,0,0,153,156,1,0,0,0,154,152,1,0,0,0,154,155,1,0,0,0,155,157,1,0,0,
+		0,156,154,1,0,0,0,157,158,5,0,0,1,158,1,1,0,0,0,159,160,5,3,0,0,160,161,
+		5,250,0,0,161,3,1,0,0,0,162,163,5,1,0,0,163,164,3,146,73,0,164,168,5,228,
+		0,0,165,167,3,6,3,0,166,165,1,0,0,0,167,170,1,0,0,0,168,166,1,0,0,0,168,
+		169,1,0,0,0,169,171,1,0,0,0,170,168,1,0,0,0,171,172,5,229,0,0,172,5,1,
+		0,0,0,173,195,3,12,6,0,174,195,3,16,8,0,175,195,3,20,10,0,176,195,3,26,
+		13,0,177,195,3,32,16,0,178,195,3,48,24,0,179,195,3,54,27,0,180,195,3,58,
+		29,0,181,195,3,78,39,0,182,195,3,62,31,0,183,195,3,68,34,0,184,195,3,84,
+		42,0,185,195,3,94,47,0,186,195,3,98,49,0,187,195,3,100,50,0,188,195,3,
+		102,51,0,189,195,3,108,54,0,190,195,3,110,55,0,191,195,3,114,57,0,192,
+		195,3,118,59,0,193,195,3,8,4,0,194,173,1,0,0,0,194,174,1,0,0,0,194,175,
+		1,0,0,0,194,176,1,0,0,0,194,177,1,0,0,0,194,178,1,0,0,0,194,179,1,0,0,
+		0,194,180,1,0,0,0,194,181,1,0,0,0,194,182,1,0,0,0,194,183,1,0,0,0,194,
+		184,1,0,0,0,194,185,1,0,0,0,194,186,1,0,0,0,194,187,1,0,0,0,194,188,1,
+		0,0,0,194,189,1,0,0,0,194,190,1,0,0,0,194,191,1,0,0,0,194,192,1,0,0,0,
+		194,193,1,0,0,0,195,7,1,0,0,0,196,197,5,252,0,0,197,203,4,4,0,0,198,202,
+		3,146,73,0,199,202,5,4,0,0,200,202,5,52,0,0,201,198,1,0,0,0,201,199,1,
+		0,0,0,201,200,1,0,0,0,202,205,1,0,0,0,203,201,1,0,0,0,203,204,1,0,0,0,
+		204,206,1,0,0,0,205,203,1,0,0,0,206,207,3,10,5,0,207,9,1,0,0,0,208,213,
+		5,228,0,0,209,212,3,10,5,0,210,212,8,0,0,0,211,209,1,0,0,0,211,210,1,0,
+		0,0,212,215,1,0,0,0,213,211,1,0,0,0,213,214,1,0,0,0,214,216,1,0,0,0,215,
+		213,1,0,0,0,216,217,5,229,0,0,217,11,1,0,0,0,218,219,5,5,0,0,219,233,5,
+		250,0,0,220,221,5,6,0,0,221,233,3,146,73,0,222,223,5,7,0,0,223,233,5,247,
+		0,0,224,225,5,8,0,0,225,233,5,247,0,0,226,227,5,9,0,0,227,233,5,247,0,
+		0,228,229,5,10,0,0,229,233,3,146,73,0,230,231,5,11,0,0,231,233,3,14,7,
+		0,232,218,1,0,0,0,232,220,1,0,0,0,232,222,1,0,0,0,232,224,1,0,0,0,232,
+		226,1,0,0,0,232,228,1,0,0,0,232,230,1,0,0,0,233,13,1,0,0,0,234,235,5,246,
+		0,0,235,15,1,0,0,0,236,237,5,12,0,0,237,238,3,146,73,0,238,242,5,228,0,
+		0,239,241,3,18,9,0,240,239,1,0,0,0,241,244,1,0,0,0,242,240,1,0,0,0,242,
+		243,1,0,0,0,243,245,1,0,0,0,244,242,1,0,0,0,245,246,5,229,0,0,246,17,1,
+		0,0,0,247,248,5,41,0,0,248,254,5,250,0,0,249,250,5,42,0,0,250,254,3,140,
+		70,0,251,252,5,43,0,0,252,254,3,140,70,0,253,247,1,0,0,0,253,249,1,0,0,
+		0,253,251,1,0,0,0,254,19,1,0,0,0,255,256,5,13,0,0,256,257,3,146,73,0,257,
+		261,5,228,0,0,258,260,3,22,11,0,259,258,1,0,0,0,260,263,1,0,0,0,261,259,
+		1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,263,261,1,0,0,0,264,265,5,229,
+		0,0,265,21,1,0,0,0,266,267,5,113,0,0,267,292,3,140,70,0,268,269,5,171,
+		0,0,269,270,3,140,70,0,270,271,3,136,68,0,271,292,1,0,0,0,272,273,5,172,
+		0,0,273,274,3,140,70,0,274,275,3,136,68,0,275,292,1,0,0,0,276,277,5,14,
+		0,0,277,278,3,24,12,0,278,282,5,228,0,0,279,281,3,30,15,0,280,279,1,0,
+		0,0,281,284,1,0,0,0,282,280,1,0,0,0,282,283,1,0,0,0,283,285,1,0,0,0,284,
+		282,1,0,0,0,285,286,5,229,0,0,286,292,1,0,0,0,287,288,5,17,0,0,288,289,
+		5,247,0,0,289,290,5,18,0,0,290,292,3,140,70,0,291,266,1,0,0,0,291,268,
+		1,0,0,0,291,272,1,0,0,0,291,276,1,0,0,0,291,287,1,0,0,0,292,23,1,0,0,0,
+		293,294,7,1,0,0,294,25,1,0,0,0,295,296,5,44,0,0,296,297,3,146,73,0,297,
+		301,5,228,0,0,298,300,3,28,14,0,299,298,1,0,0,0,300,303,1,0,0,0,301,299,
+		1,0,0,0,301,302,1,0,0,0,302,304,1,0,0,0,303,301,1,0,0,0,304,305,5,229,
+		0,0,305,27,1,0,0,0,306,307,5,45,0,0,307,330,3,140,70,0,308,309,5,46,0,
+		0,309,310,5,47,0,0,310,313,3,138,69,0,311,312,5,48,0,0,312,314,3,140,70,
+		0,313,311,1,0,0,0,313,314,1,0,0,0,314,317,1,0,0,0,315,316,5,49,0,0,316,
+		318,5,247,0,0,317,315,1,0,0,0,317,318,1,0,0,0,318,330,1,0,0,0,319,320,
+		5,46,0,0,320,321,5,50,0,0,321,325,5,228,0,0,322,324,3,30,15,0,323,322,
+		1,0,0,0,324,327,1,0,0,0,325,323,1,0,0,0,325,326,1,0,0,0,326,328,1,0,0,
+		0,327,325,1,0,0,0,328,330,5,229,0,0,329,306,1,0,0,0,329,308,1,0,0,0,329,
+		319,1,0,0,0,330,29,1,0,0,0,331,332,5,247,0,0,332,334,3,140,70,0,333,335,
+		5,232,0,0,334,333,1,0,0,0,334,335,1,0,0,0,335,31,1,0,0,0,336,337,5,51,
+		0,0,337,338,3,146,73,0,338,339,5,52,0,0,339,340,3,146,73,0,340,344,5,228,
+		0,0,341,343,3,34,17,0,342,341,1,0,0,0,343,346,1,0,0,0,344,342,1,0,0,0,
+		344,345,1,0,0,0,345,347,1,0,0,0,346,344,1,0,0,0,347,348,5,229,0,0,348,
+		33,1,0,0,0,349,350,5,53,0,0,350,397,3,146,73,0,351,352,5,54,0,0,352,353,
+		3,140,70,0,353,358,3,136,68,0,354,355,5,55,0,0,355,356,3,140,70,0,356,
+		357,3,136,68,0,357,359,1,0,0,0,358,354,1,0,0,0,358,359,1,0,0,0,359,368,
+		1,0,0,0,360,361,5,226,0,0,361,365,3,146,73,0,362,364,3,36,18,0,363,362,
+		1,0,0,0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,369,1,0,0,
+		0,367,365,1,0,0,0,368,360,1,0,0,0,368,369,1,0,0,0,369,397,1,0,0,0,370,
+		371,5,56,0,0,371,397,5,247,0,0,372,373,5,57,0,0,373,397,3,138,69,0,374,
+		375,5,58,0,0,375,376,3,38,19,0,376,377,3,138,69,0,377,378,5,60,0,0,378,
+		379,5,53,0,0,379,383,5,61,0,0,380,381,5,54,0,0,381,382,5,60,0,0,382,384,
+		5,62,0,0,383,380,1,0,0,0,383,384,1,0,0,0,384,397,1,0,0,0,385,387,5,63,
+		0,0,386,388,3,40,20,0,387,386,1,0,0,0,388,389,1,0,0,0,389,387,1,0,0,0,
+		389,390,1,0,0,0,390,397,1,0,0,0,391,392,5,11,0,0,392,397,3,14,7,0,393,
+		397,3,42,21,0,394,395,5,225,0,0,395,397,3,146,73,0,396,349,1,0,0,0,396,
+		351,1,0,0,0,396,370,1,0,0,0,396,372,1,0,0,0,396,374,1,0,0,0,396,385,1,
+		0,0,0,396,391,1,0,0,0,396,393,1,0,0,0,396,394,1,0,0,0,397,35,1,0,0,0,398,
+		406,5,227,0,0,399,400,5,48,0,0,400,406,3,140,70,0,401,402,5,69,0,0,402,
+		406,3,140,70,0,403,404,5,169,0,0,404,406,3,138,69,0,405,398,1,0,0,0,405,
+		399,1,0,0,0,405,401,1,0,0,0,405,403,1,0,0,0,406,37,1,0,0,0,407,408,5,249,
+		0,0,408,411,5,59,0,0,409,411,5,248,0,0,410,407,1,0,0,0,410,409,1,0,0,0,
+		411,39,1,0,0,0,412,413,5,68,0,0,413,419,3,140,70,0,414,415,5,69,0,0,415,
+		419,3,140,70,0,416,417,5,70,0,0,417,419,5,247,0,0,418,412,1,0,0,0,418,
+		414,1,0,0,0,418,416,1,0,0,0,419,41,1,0,0,0,420,421,5,64,0,0,421,425,3,
+		146,73,0,422,424,3,44,22,0,423,422,1,0,0,0,424,427,1,0,0,0,425,423,1,0,
+		0,0,425,426,1,0,0,0,426,43,1,0,0,0,427,425,1,0,0,0,428,429,5,69,0,0,429,
+		441,3,140,70,0,430,431,5,70,0,0,431,441,5,247,0,0,432,433,5,123,0,0,433,
+		441,3,140,70,0,434,435,5,65,0,0,435,438,3,46,23,0,436,437,5,191,0,0,437,
+		439,3,46,23,0,438,436,1,0,0,0,438,439,1,0,0,0,439,441,1,0,0,0,440,428,
+		1,0,0,0,440,430,1,0,0,0,440,432,1,0,0,0,440,434,1,0,0,0,441,45,1,0,0,0,
+		442,443,7,2,0,0,443,47,1,0,0,0,444,445,5,71,0,0,445,446,3,146,73,0,446,
+		450,5,228,0,0,447,449,3,50,25,0,448,447,1,0,0,0,449,452,1,0,0,0,450,448,
+		1,0,0,0,450,451,1,0,0,0,451,453,1,0,0,0,452,450,1,0,0,0,453,454,5,229,
+		0,0,454,49,1,0,0,0,455,456,5,72,0,0,456,484,3,146,73,0,457,458,5,105,0,
+		0,458,484,3,140,70,0,459,460,5,106,0,0,460,484,3,70,35,0,461,462,5,108,
+		0,0,462,463,5,70,0,0,463,484,5,247,0,0,464,465,5,111,0,0,465,484,3,76,
+		38,0,466,467,5,8,0,0,467,484,5,247,0,0,468,469,5,43,0,0,469,472,3,140,
+		70,0,470,471,5,131,0,0,471,473,3,138,69,0,472,470,1,0,0,0,472,473,1,0,
+		0,0,473,476,1,0,0,0,474,475,5,132,0,0,475,477,3,52,26,0,476,474,1,0,0,
+		0,476,477,1,0,0,0,477,481,1,0,0,0,478,479,5,145,0,0,479,480,5,249,0,0,
+		480,482,5,133,0,0,481,478,1,0,0,0,481,482,1,0,0,0,482,484,1,0,0,0,483,
+		455,1,0,0,0,483,457,1,0,0,0,483,459,1,0,0,0,483,461,1,0,0,0,483,464,1,
+		0,0,0,483,466,1,0,0,0,483,468,1,0,0,0,484,51,1,0,0,0,485,488,5,106,0,0,
+		486,488,3,140,70,0,487,485,1,0,0,0,487,486,1,0,0,0,488,53,1,0,0,0,489,
+		490,5,73,0,0,490,491,3,146,73,0,491,495,5,228,0,0,492,494,3,56,28,0,493,
+		492,1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,498,1,
+		0,0,0,497,495,1,0,0,0,498,499,5,229,0,0,499,55,1,0,0,0,500,501,5,74,0,
+		0,501,505,5,228,0,0,502,504,3,66,33,0,503,502,1,0,0,0,504,507,1,0,0,0,
+		505,503,1,0,0,0,505,506,1,0,0,0,506,508,1,0,0,0,507,505,1,0,0,0,508,540,
+		5,229,0,0,509,510,5,75,0,0,510,540,3,140,70,0,511,512,5,76,0,0,512,540,
+		3,140,70,0,513,514,5,77,0,0,514,515,5,47,0,0,515,540,3,138,69,0,516,517,
+		5,77,0,0,517,518,5,78,0,0,518,519,3,140,70,0,519,520,3,136,68,0,520,540,
+		1,0,0,0,521,522,5,80,0,0,522,540,3,140,70,0,523,524,5,81,0,0,524,540,3,
+		140,70,0,525,526,5,79,0,0,526,540,3,140,70,0,527,528,5,82,0,0,528,529,
+		3,140,70,0,529,530,3,136,68,0,530,540,1,0,0,0,531,532,5,83,0,0,532,533,
+		3,140,70,0,533,534,5,78,0,0,534,535,3,140,70,0,535,536,3,136,68,0,536,
+		540,1,0,0,0,537,538,5,84,0,0,538,540,3,146,73,0,539,500,1,0,0,0,539,509,
+		1,0,0,0,539,511,1,0,0,0,539,513,1,0,0,0,539,516,1,0,0,0,539,521,1,0,0,
+		0,539,523,1,0,0,0,539,525,1,0,0,0,539,527,1,0,0,0,539,531,1,0,0,0,539,
+		537,1,0,0,0,540,57,1,0,0,0,541,542,5,85,0,0,542,543,3,146,73,0,543,544,
+		5,52,0,0,544,545,3,146,73,0,545,549,5,228,0,0,546,548,3,60,30,0,547,546,
+		1,0,0,0,548,551,1,0,0,0,549,547,1,0,0,0,549,550,1,0,0,0,550,552,1,0,0,
+		0,551,549,1,0,0,0,552,553,5,229,0,0,553,59,1,0,0,0,554,555,5,86,0,0,555,
+		598,3,146,73,0,556,557,5,75,0,0,557,598,3,140,70,0,558,559,5,87,0,0,559,
+		560,5,60,0,0,560,598,5,62,0,0,561,562,5,87,0,0,562,598,3,140,70,0,563,
+		564,5,179,0,0,564,565,3,140,70,0,565,566,3,136,68,0,566,598,1,0,0,0,567,
+		568,5,88,0,0,568,598,3,140,70,0,569,570,5,56,0,0,570,598,5,247,0,0,571,
+		572,5,57,0,0,572,598,3,138,69,0,573,574,5,91,0,0,574,580,3,140,70,0,575,
+		578,5,92,0,0,576,577,5,156,0,0,577,579,3,140,70,0,578,576,1,0,0,0,578,
+		579,1,0,0,0,579,581,1,0,0,0,580,575,1,0,0,0,580,581,1,0,0,0,581,598,1,
+		0,0,0,582,583,5,58,0,0,583,584,3,38,19,0,584,585,3,138,69,0,585,586,5,
+		60,0,0,586,587,5,86,0,0,587,588,5,61,0,0,588,598,1,0,0,0,589,590,5,93,
+		0,0,590,594,3,140,70,0,591,592,5,94,0,0,592,593,5,125,0,0,593,595,5,57,
+		0,0,594,591,1,0,0,0,594,595,1,0,0,0,595,598,1,0,0,0,596,598,3,42,21,0,
+		597,554,1,0,0,0,597,556,1,0,0,0,597,558,1,0,0,0,597,561,1,0,0,0,597,563,
+		1,0,0,0,597,567,1,0,0,0,597,569,1,0,0,0,597,571,1,0,0,0,597,573,1,0,0,
+		0,597,582,1,0,0,0,597,589,1,0,0,0,597,596,1,0,0,0,598,61,1,0,0,0,599,600,
+		5,185,0,0,600,601,3,146,73,0,601,605,5,228,0,0,602,604,3,64,32,0,603,602,
+		1,0,0,0,604,607,1,0,0,0,605,603,1,0,0,0,605,606,1,0,0,0,606,608,1,0,0,
+		0,607,605,1,0,0,0,608,609,5,229,0,0,609,63,1,0,0,0,610,611,5,215,0,0,611,
+		629,3,140,70,0,612,613,5,87,0,0,613,629,3,146,73,0,614,615,5,216,0,0,615,
+		629,3,140,70,0,616,617,5,217,0,0,617,629,3,140,70,0,618,619,5,218,0,0,
+		619,629,3,140,70,0,620,621,5,80,0,0,621,629,3,140,70,0,622,623,5,79,0,
+		0,623,629,3,140,70,0,624,625,5,95,0,0,625,629,3,140,70,0,626,627,5,96,
+		0,0,627,629,3,140,70,0,628,610,1,0,0,0,628,612,1,0,0,0,628,614,1,0,0,0,
+		628,616,1,0,0,0,628,618,1,0,0,0,628,620,1,0,0,0,628,622,1,0,0,0,628,624,
+		1,0,0,0,628,626,1,0,0,0,629,65,1,0,0,0,630,631,5,247,0,0,631,632,3,140,
+		70,0,632,633,5,60,0,0,633,635,3,140,70,0,634,636,5,232,0,0,635,634,1,0,
+		0,0,635,636,1,0,0,0,636,67,1,0,0,0,637,638,5,104,0,0,638,639,3,146,73,
+		0,639,643,5,228,0,0,640,642,3,72,36,0,641,640,1,0,0,0,642,645,1,0,0,0,
+		643,641,1,0,0,0,643,644,1,0,0,0,644,646,1,0,0,0,645,643,1,0,0,0,646,647,
+		5,229,0,0,647,69,1,0,0,0,648,650,3,140,70,0,649,651,5,107,0,0,650,649,
+		1,0,0,0,650,651,1,0,0,0,651,654,1,0,0,0,652,653,5,48,0,0,653,655,3,140,
+		70,0,654,652,1,0,0,0,654,655,1,0,0,0,655,658,1,0,0,0,656,657,5,69,0,0,
+		657,659,3,140,70,0,658,656,1,0,0,0,658,659,1,0,0,0,659,71,1,0,0,0,660,
+		661,5,105,0,0,661,753,3,140,70,0,662,663,5,106,0,0,663,753,3,70,35,0,664,
+		666,5,194,0,0,665,667,5,248,0,0,666,665,1,0,0,0,666,667,1,0,0,0,667,670,
+		1,0,0,0,668,669,5,134,0,0,669,671,3,140,70,0,670,668,1,0,0,0,670,671,1,
+		0,0,0,671,753,1,0,0,0,672,673,5,194,0,0,673,753,5,205,0,0,674,675,5,195,
+		0,0,675,753,3,140,70,0,676,677,5,196,0,0,677,753,3,140,70,0,678,679,5,
+		197,0,0,679,680,5,70,0,0,680,753,5,247,0,0,681,682,5,198,0,0,682,686,5,
+		228,0,0,683,685,3,30,15,0,684,683,1,0,0,0,685,688,1,0,0,0,686,684,1,0,
+		0,0,686,687,1,0,0,0,687,689,1,0,0,0,688,686,1,0,0,0,689,753,5,229,0,0,
+		690,691,5,198,0,0,691,692,5,206,0,0,692,693,3,146,73,0,693,694,5,207,0,
+		0,694,695,3,140,70,0,695,753,1,0,0,0,696,697,5,199,0,0,697,753,3,140,70,
+		0,698,699,5,200,0,0,699,704,3,140,70,0,700,701,5,49,0,0,701,705,5,247,
+		0,0,702,703,5,209,0,0,703,705,3,146,73,0,704,700,1,0,0,0,704,702,1,0,0,
+		0,705,753,1,0,0,0,706,707,5,202,0,0,707,708,5,203,0,0,708,709,3,146,73,
+		0,709,713,5,228,0,0,710,712,3,74,37,0,711,710,1,0,0,0,712,715,1,0,0,0,
+		713,711,1,0,0,0,713,714,1,0,0,0,714,718,1,0,0,0,715,713,1,0,0,0,716,717,
+		5,164,0,0,717,719,3,140,70,0,718,716,1,0,0,0,718,719,1,0,0,0,719,720,1,
+		0,0,0,720,721,5,229,0,0,721,753,1,0,0,0,722,723,5,202,0,0,723,724,5,208,
+		0,0,724,725,3,140,70,0,725,726,5,164,0,0,726,727,3,140,70,0,727,753,1,
+		0,0,0,728,729,5,201,0,0,729,753,3,140,70,0,730,731,5,108,0,0,731,732,5,
+		70,0,0,732,753,5,247,0,0,733,734,5,111,0,0,734,753,3,76,38,0,735,736,5,
+		8,0,0,736,753,5,247,0,0,737,738,5,115,0,0,738,753,5,249,0,0,739,753,3,
+		42,21,0,740,741,5,220,0,0,741,742,5,60,0,0,742,743,3,140,70,0,743,744,
+		5,206,0,0,744,748,3,140,70,0,745,746,5,221,0,0,746,747,5,222,0,0,747,749,
+		3,140,70,0,748,745,1,0,0,0,748,749,1,0,0,0,749,753,1,0,0,0,750,751,5,223,
+		0,0,751,753,3,140,70,0,752,660,1,0,0,0,752,662,1,0,0,0,752,664,1,0,0,0,
+		752,672,1,0,0,0,752,674,1,0,0,0,752,676,1,0,0,0,752,678,1,0,0,0,752,681,
+		1,0,0,0,752,690,1,0,0,0,752,696,1,0,0,0,752,698,1,0,0,0,752,706,1,0,0,
+		0,752,722,1,0,0,0,752,728,1,0,0,0,752,730,1,0,0,0,752,733,1,0,0,0,752,
+		735,1,0,0,0,752,737,1,0,0,0,752,739,1,0,0,0,752,740,1,0,0,0,752,750,1,
+		0,0,0,753,73,1,0,0,0,754,755,5,204,0,0,755,756,3,140,70,0,756,757,3,140,
+		70,0,757,75,1,0,0,0,758,771,5,112,0,0,759,771,5,113,0,0,760,771,5,114,
+		0,0,761,762,5,50,0,0,762,766,5,228,0,0,763,765,3,30,15,0,764,763,1,0,0,
+		0,765,768,1,0,0,0,766,764,1,0,0,0,766,767,1,0,0,0,767,769,1,0,0,0,768,
+		766,1,0,0,0,769,771,5,229,0,0,770,758,1,0,0,0,770,759,1,0,0,0,770,760,
+		1,0,0,0,770,761,1,0,0,0,771,77,1,0,0,0,772,773,5,210,0,0,773,774,3,146,
+		73,0,774,778,5,228,0,0,775,777,3,80,40,0,776,775,1,0,0,0,777,780,1,0,0,
+		0,778,776,1,0,0,0,778,779,1,0,0,0,779,781,1,0,0,0,780,778,1,0,0,0,781,
+		782,5,229,0,0,782,79,1,0,0,0,783,784,5,190,0,0,784,785,3,146,73,0,785,
+		786,5,233,0,0,786,787,3,146,73,0,787,807,1,0,0,0,788,789,5,188,0,0,789,
+		807,3,140,70,0,790,791,5,211,0,0,791,807,3,140,70,0,792,793,5,212,0,0,
+		793,807,5,214,0,0,794,795,5,212,0,0,795,807,3,146,73,0,796,798,5,62,0,
+		0,797,799,3,82,41,0,798,797,1,0,0,0,799,800,1,0,0,0,800,798,1,0,0,0,800,
+		801,1,0,0,0,801,807,1,0,0,0,802,803,5,198,0,0,803,804,5,161,0,0,804,805,
+		5,49,0,0,805,807,3,146,73,0,806,783,1,0,0,0,806,788,1,0,0,0,806,790,1,
+		0,0,0,806,792,1,0,0,0,806,794,1,0,0,0,806,796,1,0,0,0,806,802,1,0,0,0,
+		807,81,1,0,0,0,808,809,5,213,0,0,809,815,3,140,70,0,810,811,5,95,0,0,811,
+		815,3,140,70,0,812,813,5,96,0,0,813,815,3,140,70,0,814,808,1,0,0,0,814,
+		810,1,0,0,0,814,812,1,0,0,0,815,83,1,0,0,0,816,817,5,116,0,0,817,818,3,
+		146,73,0,818,822,5,228,0,0,819,821,3,86,43,0,820,819,1,0,0,0,821,824,1,
+		0,0,0,822,820,1,0,0,0,822,823,1,0,0,0,823,825,1,0,0,0,824,822,1,0,0,0,
+		825,826,5,229,0,0,826,85,1,0,0,0,827,828,5,117,0,0,828,863,3,140,70,0,
+		829,830,5,118,0,0,830,835,3,88,44,0,831,832,5,232,0,0,832,834,3,88,44,
+		0,833,831,1,0,0,0,834,837,1,0,0,0,835,833,1,0,0,0,835,836,1,0,0,0,836,
+		863,1,0,0,0,837,835,1,0,0,0,838,839,5,157,0,0,839,863,3,140,70,0,840,841,
+		5,158,0,0,841,842,3,140,70,0,842,843,5,156,0,0,843,846,3,146,73,0,844,
+		845,5,159,0,0,845,847,3,140,70,0,846,844,1,0,0,0,846,847,1,0,0,0,847,849,
+		1,0,0,0,848,850,5,162,0,0,849,848,1,0,0,0,849,850,1,0,0,0,850,863,1,0,
+		0,0,851,852,5,196,0,0,852,863,3,140,70,0,853,854,5,160,0,0,854,859,3,92,
+		46,0,855,856,5,232,0,0,856,858,3,92,46,0,857,855,1,0,0,0,858,861,1,0,0,
+		0,859,857,1,0,0,0,859,860,1,0,0,0,860,863,1,0,0,0,861,859,1,0,0,0,862,
+		827,1,0,0,0,862,829,1,0,0,0,862,838,1,0,0,0,862,840,1,0,0,0,862,851,1,
+		0,0,0,862,853,1,0,0,0,863,87,1,0,0,0,864,865,3,146,73,0,865,874,3,140,
+		70,0,866,870,5,228,0,0,867,869,3,90,45,0,868,867,1,0,0,0,869,872,1,0,0,
+		0,870,868,1,0,0,0,870,871,1,0,0,0,871,873,1,0,0,0,872,870,1,0,0,0,873,
+		875,5,229,0,0,874,866,1,0,0,0,874,875,1,0,0,0,875,89,1,0,0,0,876,877,5,
+		157,0,0,877,883,3,140,70,0,878,879,5,158,0,0,879,883,3,140,70,0,880,881,
+		5,159,0,0,881,883,3,140,70,0,882,876,1,0,0,0,882,878,1,0,0,0,882,880,1,
+		0,0,0,883,91,1,0,0,0,884,885,5,247,0,0,885,886,3,140,70,0,886,93,1,0,0,
+		0,887,888,5,119,0,0,888,897,3,146,73,0,889,893,5,228,0,0,890,892,3,96,
+		48,0,891,890,1,0,0,0,892,895,1,0,0,0,893,891,1,0,0,0,893,894,1,0,0,0,894,
+		896,1,0,0,0,895,893,1,0,0,0,896,898,5,229,0,0,897,889,1,0,0,0,897,898,
+		1,0,0,0,898,95,1,0,0,0,899,900,5,120,0,0,900,906,3,140,70,0,901,902,5,
+		121,0,0,902,906,3,140,70,0,903,904,5,122,0,0,904,906,3,140,70,0,905,899,
+		1,0,0,0,905,901,1,0,0,0,905,903,1,0,0,0,906,97,1,0,0,0,907,908,5,123,0,
+		0,908,909,3,146,73,0,909,910,5,228,0,0,910,918,3,140,70,0,911,916,3,136,
+		68,0,912,913,5,55,0,0,913,914,3,140,70,0,914,915,3,136,68,0,915,917,1,
+		0,0,0,916,912,1,0,0,0,916,917,1,0,0,0,917,919,1,0,0,0,918,911,1,0,0,0,
+		918,919,1,0,0,0,919,920,1,0,0,0,920,921,5,229,0,0,921,99,1,0,0,0,922,923,
+		5,124,0,0,923,924,3,146,73,0,924,925,5,235,0,0,925,932,3,140,70,0,926,
+		929,5,125,0,0,927,930,5,126,0,0,928,930,5,127,0,0,929,927,1,0,0,0,929,
+		928,1,0,0,0,930,931,1,0,0,0,931,933,3,138,69,0,932,926,1,0,0,0,932,933,
+		1,0,0,0,933,936,1,0,0,0,934,935,5,49,0,0,935,937,5,247,0,0,936,934,1,0,
+		0,0,936,937,1,0,0,0,937,101,1,0,0,0,938,939,5,128,0,0,939,940,3,146,73,
+		0,940,941,5,134,0,0,941,944,3,140,70,0,942,943,5,49,0,0,943,945,5,247,
+		0,0,944,942,1,0,0,0,944,945,1,0,0,0,945,949,1,0,0,0,946,947,5,129,0,0,
+		947,948,5,131,0,0,948,950,5,249,0,0,949,946,1,0,0,0,949,950,1,0,0,0,950,
+		954,1,0,0,0,951,952,5,130,0,0,952,953,5,131,0,0,953,955,5,249,0,0,954,
+		951,1,0,0,0,954,955,1,0,0,0,955,966,1,0,0,0,956,957,5,151,0,0,957,958,
+		5,174,0,0,958,959,3,146,73,0,959,960,5,152,0,0,960,961,5,156,0,0,961,962,
+		5,249,0,0,962,964,5,153,0,0,963,965,3,104,52,0,964,963,1,0,0,0,964,965,
+		1,0,0,0,965,967,1,0,0,0,966,956,1,0,0,0,966,967,1,0,0,0,967,968,1,0,0,
+		0,968,969,5,234,0,0,969,974,3,106,53,0,970,971,5,232,0,0,971,973,3,106,
+		53,0,972,970,1,0,0,0,973,976,1,0,0,0,974,972,1,0,0,0,974,975,1,0,0,0,975,
+		103,1,0,0,0,976,974,1,0,0,0,977,978,5,154,0,0,978,983,3,146,73,0,979,980,
+		5,232,0,0,980,982,3,146,73,0,981,979,1,0,0,0,982,985,1,0,0,0,983,981,1,
+		0,0,0,983,984,1,0,0,0,984,989,1,0,0,0,985,983,1,0,0,0,986,987,5,165,0,
+		0,987,988,5,155,0,0,988,990,3,146,73,0,989,986,1,0,0,0,989,990,1,0,0,0,
+		990,994,1,0,0,0,991,992,5,155,0,0,992,994,3,146,73,0,993,977,1,0,0,0,993,
+		991,1,0,0,0,994,105,1,0,0,0,995,996,5,147,0,0,996,997,5,248,0,0,997,998,
+		5,156,0,0,998,1015,3,146,73,0,999,1011,5,150,0,0,1000,1001,5,230,0,0,1001,
+		1006,3,146,73,0,1002,1003,5,232,0,0,1003,1005,3,146,73,0,1004,1002,1,0,
+		0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1006,1007,1,0,0,0,1007,1009,1,
+		0,0,0,1008,1006,1,0,0,0,1009,1010,5,231,0,0,1010,1012,1,0,0,0,1011,1000,
+		1,0,0,0,1011,1012,1,0,0,0,1012,1015,1,0,0,0,1013,1015,3,146,73,0,1014,
+		995,1,0,0,0,1014,999,1,0,0,0,1014,1013,1,0,0,0,1015,107,1,0,0,0,1016,1017,
+		5,135,0,0,1017,1018,5,134,0,0,1018,1021,3,140,70,0,1019,1020,5,136,0,0,
+		1020,1022,3,138,69,0,1021,1019,1,0,0,0,1021,1022,1,0,0,0,1022,109,1,0,
+		0,0,1023,1024,5,137,0,0,1024,1025,5,138,0,0,1025,1030,3,112,56,0,1026,
+		1027,5,232,0,0,1027,1029,3,112,56,0,1028,1026,1,0,0,0,1029,1032,1,0,0,
+		0,1030,1028,1,0,0,0,1030,1031,1,0,0,0,1031,111,1,0,0,0,1032,1030,1,0,0,
+		0,1033,1036,5,63,0,0,1034,1036,3,146,73,0,1035,1033,1,0,0,0,1035,1034,
+		1,0,0,0,1036,113,1,0,0,0,1037,1038,5,139,0,0,1038,1042,5,228,0,0,1039,
+		1041,3,116,58,0,1040,1039,1,0,0,0,1041,1044,1,0,0,0,1042,1040,1,0,0,0,
+		1042,1043,1,0,0,0,1043,1045,1,0,0,0,1044,1042,1,0,0,0,1045,1046,5,229,
+		0,0,1046,115,1,0,0,0,1047,1048,5,10,0,0,1048,1058,3,144,72,0,1049,1050,
+		5,140,0,0,1050,1055,3,146,73,0,1051,1052,5,232,0,0,1052,1054,3,146,73,
+		0,1053,1051,1,0,0,0,1054,1057,1,0,0,0,1055,1053,1,0,0,0,1055,1056,1,0,
+		0,0,1056,1059,1,0,0,0,1057,1055,1,0,0,0,1058,1049,1,0,0,0,1058,1059,1,
+		0,0,0,1059,1139,1,0,0,0,1060,1061,5,141,0,0,1061,1139,3,146,73,0,1062,
+		1063,5,142,0,0,1063,1139,3,146,73,0,1064,1065,5,143,0,0,1065,1066,5,144,
+		0,0,1066,1067,5,145,0,0,1067,1139,3,146,73,0,1068,1071,5,146,0,0,1069,
+		1070,5,248,0,0,1070,1072,5,190,0,0,1071,1069,1,0,0,0,1071,1072,1,0,0,0,
+		1072,1073,1,0,0,0,1073,1074,5,144,0,0,1074,1075,5,156,0,0,1075,1139,3,
+		146,73,0,1076,1077,5,147,0,0,1077,1078,5,248,0,0,1078,1079,5,190,0,0,1079,
+		1080,5,144,0,0,1080,1081,5,156,0,0,1081,1139,3,146,73,0,1082,1083,5,167,
+		0,0,1083,1088,3,146,73,0,1084,1085,5,232,0,0,1085,1087,3,146,73,0,1086,
+		1084,1,0,0,0,1087,1090,1,0,0,0,1088,1086,1,0,0,0,1088,1089,1,0,0,0,1089,
+		1091,1,0,0,0,1090,1088,1,0,0,0,1091,1092,5,156,0,0,1092,1093,5,219,0,0,
+		1093,1094,3,144,72,0,1094,1139,1,0,0,0,1095,1096,5,163,0,0,1096,1097,3,
+		140,70,0,1097,1101,5,228,0,0,1098,1100,3,116,58,0,1099,1098,1,0,0,0,1100,
+		1103,1,0,0,0,1101,1099,1,0,0,0,1101,1102,1,0,0,0,1102,1104,1,0,0,0,1103,
+		1101,1,0,0,0,1104,1114,5,229,0,0,1105,1106,5,164,0,0,1106,1110,5,228,0,
+		0,1107,1109,3,116,58,0,1108,1107,1,0,0,0,1109,1112,1,0,0,0,1110,1108,1,
+		0,0,0,1110,1111,1,0,0,0,1111,1113,1,0,0,0,1112,1110,1,0,0,0,1113,1115,
+		5,229,0,0,1114,1105,1,0,0,0,1114,1115,1,0,0,0,1115,1139,1,0,0,0,1116,1119,
+		5,148,0,0,1117,1118,5,174,0,0,1118,1120,5,105,0,0,1119,1117,1,0,0,0,1119,
+		1120,1,0,0,0,1120,1121,1,0,0,0,1121,1125,5,228,0,0,1122,1124,3,116,58,
+		0,1123,1122,1,0,0,0,1124,1127,1,0,0,0,1125,1123,1,0,0,0,1125,1126,1,0,
+		0,0,1126,1128,1,0,0,0,1127,1125,1,0,0,0,1128,1139,5,229,0,0,1129,1130,
+		5,149,0,0,1130,1134,5,228,0,0,1131,1133,3,116,58,0,1132,1131,1,0,0,0,1133,
+		1136,1,0,0,0,1134,1132,1,0,0,0,1134,1135,1,0,0,0,1135,1137,1,0,0,0,1136,
+		1134,1,0,0,0,1137,1139,5,229,0,0,1138,1047,1,0,0,0,1138,1060,1,0,0,0,1138,
+		1062,1,0,0,0,1138,1064,1,0,0,0,1138,1068,1,0,0,0,1138,1076,1,0,0,0,1138,
+		1082,1,0,0,0,1138,1095,1,0,0,0,1138,1116,1,0,0,0,1138,1129,1,0,0,0,1139,
+		117,1,0,0,0,1140,1141,5,166,0,0,1141,1145,5,228,0,0,1142,1144,3,120,60,
+		0,1143,1142,1,0,0,0,1144,1147,1,0,0,0,1145,1143,1,0,0,0,1145,1146,1,0,
+		0,0,1146,1148,1,0,0,0,1147,1145,1,0,0,0,1148,1149,5,229,0,0,1149,119,1,
+		0,0,0,1150,1151,5,167,0,0,1151,1156,3,146,73,0,1152,1153,5,232,0,0,1153,
+		1155,3,146,73,0,1154,1152,1,0,0,0,1155,1158,1,0,0,0,1156,1154,1,0,0,0,
+		1156,1157,1,0,0,0,1157,1162,1,0,0,0,1158,1156,1,0,0,0,1159,1161,3,122,
+		61,0,1160,1159,1,0,0,0,1161,1164,1,0,0,0,1162,1160,1,0,0,0,1162,1163,1,
+		0,0,0,1163,1167,1,0,0,0,1164,1162,1,0,0,0,1165,1167,3,114,57,0,1166,1150,
+		1,0,0,0,1166,1165,1,0,0,0,1167,121,1,0,0,0,1168,1169,5,168,0,0,1169,1191,
+		3,140,70,0,1170,1171,5,169,0,0,1171,1191,3,138,69,0,1172,1173,5,95,0,0,
+		1173,1174,3,140,70,0,1174,1175,5,176,0,0,1175,1176,5,103,0,0,1176,1191,
+		1,0,0,0,1177,1178,5,96,0,0,1178,1191,3,140,70,0,1179,1180,5,97,0,0,1180,
+		1181,3,140,70,0,1181,1182,5,176,0,0,1182,1183,5,103,0,0,1183,1191,1,0,
+		0,0,1184,1185,5,98,0,0,1185,1191,3,140,70,0,1186,1187,5,99,0,0,1187,1191,
+		5,100,0,0,1188,1189,5,101,0,0,1189,1191,3,140,70,0,1190,1168,1,0,0,0,1190,
+		1170,1,0,0,0,1190,1172,1,0,0,0,1190,1177,1,0,0,0,1190,1179,1,0,0,0,1190,
+		1184,1,0,0,0,1190,1186,1,0,0,0,1190,1188,1,0,0,0,1191,123,1,0,0,0,1192,
+		1193,5,2,0,0,1193,1194,3,146,73,0,1194,1195,5,4,0,0,1195,1196,3,146,73,
+		0,1196,1200,5,228,0,0,1197,1199,3,126,63,0,1198,1197,1,0,0,0,1199,1202,
+		1,0,0,0,1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,1203,1,0,0,0,1202,1200,
+		1,0,0,0,1203,1204,5,229,0,0,1204,125,1,0,0,0,1205,1206,3,146,73,0,1206,
+		1207,5,58,0,0,1207,1208,5,170,0,0,1208,1209,5,249,0,0,1209,1405,1,0,0,
+		0,1210,1211,3,146,73,0,1211,1212,5,58,0,0,1212,1213,5,36,0,0,1213,1217,
+		3,140,70,0,1214,1216,3,134,67,0,1215,1214,1,0,0,0,1216,1219,1,0,0,0,1217,
+		1215,1,0,0,0,1217,1218,1,0,0,0,1218,1405,1,0,0,0,1219,1217,1,0,0,0,1220,
+		1221,3,144,72,0,1221,1222,7,3,0,0,1222,1223,3,140,70,0,1223,1228,3,136,
+		68,0,1224,1225,5,26,0,0,1225,1226,3,140,70,0,1226,1227,3,136,68,0,1227,
+		1229,1,0,0,0,1228,1224,1,0,0,0,1228,1229,1,0,0,0,1229,1405,1,0,0,0,1230,
+		1231,3,144,72,0,1231,1232,5,173,0,0,1232,1233,3,140,70,0,1233,1234,5,174,
+		0,0,1234,1235,5,247,0,0,1235,1405,1,0,0,0,1236,1237,3,146,73,0,1237,1261,
+		5,175,0,0,1238,1239,5,52,0,0,1239,1262,5,247,0,0,1240,1250,5,36,0,0,1241,
+		1242,5,42,0,0,1242,1243,3,140,70,0,1243,1247,3,136,68,0,1244,1246,3,128,
+		64,0,1245,1244,1,0,0,0,1246,1249,1,0,0,0,1247,1245,1,0,0,0,1247,1248,1,
+		0,0,0,1248,1251,1,0,0,0,1249,1247,1,0,0,0,1250,1241,1,0,0,0,1250,1251,
+		1,0,0,0,1251,1255,1,0,0,0,1252,1254,3,134,67,0,1253,1252,1,0,0,0,1254,
+		1257,1,0,0,0,1255,1253,1,0,0,0,1255,1256,1,0,0,0,1256,1259,1,0,0,0,1257,
+		1255,1,0,0,0,1258,1260,3,130,65,0,1259,1258,1,0,0,0,1259,1260,1,0,0,0,
+		1260,1262,1,0,0,0,1261,1238,1,0,0,0,1261,1240,1,0,0,0,1262,1405,1,0,0,
+		0,1263,1265,5,166,0,0,1264,1266,3,122,61,0,1265,1264,1,0,0,0,1266,1267,
+		1,0,0,0,1267,1265,1,0,0,0,1267,1268,1,0,0,0,1268,1405,1,0,0,0,1269,1270,
+		5,166,0,0,1270,1271,5,167,0,0,1271,1405,5,102,0,0,1272,1273,3,146,73,0,
+		1273,1274,5,113,0,0,1274,1275,3,140,70,0,1275,1405,1,0,0,0,1276,1277,3,
+		146,73,0,1277,1278,5,14,0,0,1278,1279,3,24,12,0,1279,1283,5,228,0,0,1280,
+		1282,3,30,15,0,1281,1280,1,0,0,0,1282,1285,1,0,0,0,1283,1281,1,0,0,0,1283,
+		1284,1,0,0,0,1284,1286,1,0,0,0,1285,1283,1,0,0,0,1286,1287,5,229,0,0,1287,
+		1405,1,0,0,0,1288,1289,3,146,73,0,1289,1290,5,17,0,0,1290,1291,5,247,0,
+		0,1291,1292,5,18,0,0,1292,1293,3,140,70,0,1293,1405,1,0,0,0,1294,1295,
+		3,146,73,0,1295,1297,5,19,0,0,1296,1298,5,236,0,0,1297,1296,1,0,0,0,1297,
+		1298,1,0,0,0,1298,1299,1,0,0,0,1299,1300,3,140,70,0,1300,1405,1,0,0,0,
+		1301,1302,3,146,73,0,1302,1303,5,224,0,0,1303,1304,3,138,69,0,1304,1405,
+		1,0,0,0,1305,1306,3,146,73,0,1306,1307,5,224,0,0,1307,1308,5,36,0,0,1308,
+		1313,3,132,66,0,1309,1310,5,232,0,0,1310,1312,3,132,66,0,1311,1309,1,0,
+		0,0,1312,1315,1,0,0,0,1313,1311,1,0,0,0,1313,1314,1,0,0,0,1314,1405,1,
+		0,0,0,1315,1313,1,0,0,0,1316,1317,3,146,73,0,1317,1318,5,89,0,0,1318,1319,
+		3,140,70,0,1319,1405,1,0,0,0,1320,1321,3,146,73,0,1321,1322,5,90,0,0,1322,
+		1323,5,131,0,0,1323,1324,3,138,69,0,1324,1325,5,60,0,0,1325,1326,3,140,
+		70,0,1326,1405,1,0,0,0,1327,1328,3,146,73,0,1328,1329,5,193,0,0,1329,1330,
+		5,90,0,0,1330,1405,1,0,0,0,1331,1332,3,146,73,0,1332,1333,5,68,0,0,1333,
+		1335,5,66,0,0,1334,1336,5,248,0,0,1335,1334,1,0,0,0,1335,1336,1,0,0,0,
+		1336,1405,1,0,0,0,1337,1338,3,146,73,0,1338,1339,5,68,0,0,1339,1342,5,
+		67,0,0,1340,1341,5,49,0,0,1341,1343,5,247,0,0,1342,1340,1,0,0,0,1342,1343,
+		1,0,0,0,1343,1405,1,0,0,0,1344,1345,3,146,73,0,1345,1347,5,62,0,0,1346,
+		1348,3,82,41,0,1347,1346,1,0,0,0,1348,1349,1,0,0,0,1349,1347,1,0,0,0,1349,
+		1350,1,0,0,0,1350,1405,1,0,0,0,1351,1352,5,20,0,0,1352,1405,5,249,0,0,
+		1353,1354,5,21,0,0,1354,1405,5,249,0,0,1355,1405,5,22,0,0,1356,1405,5,
+		23,0,0,1357,1358,3,146,73,0,1358,1359,5,24,0,0,1359,1360,5,25,0,0,1360,
+		1361,3,140,70,0,1361,1362,3,136,68,0,1362,1363,5,26,0,0,1363,1364,3,140,
+		70,0,1364,1365,3,136,68,0,1365,1405,1,0,0,0,1366,1367,3,146,73,0,1367,
+		1368,5,27,0,0,1368,1371,5,156,0,0,1369,1372,5,28,0,0,1370,1372,3,140,70,
+		0,1371,1369,1,0,0,0,1371,1370,1,0,0,0,1372,1373,1,0,0,0,1373,1374,5,29,
+		0,0,1374,1375,3,140,70,0,1375,1376,3,136,68,0,1376,1377,5,26,0,0,1377,
+		1378,3,140,70,0,1378,1379,3,136,68,0,1379,1405,1,0,0,0,1380,1381,3,146,
+		73,0,1381,1382,5,30,0,0,1382,1383,3,140,70,0,1383,1384,3,136,68,0,1384,
+		1385,5,18,0,0,1385,1386,3,140,70,0,1386,1405,1,0,0,0,1387,1388,5,31,0,
+		0,1388,1389,3,144,72,0,1389,1390,5,32,0,0,1390,1391,3,144,72,0,1391,1394,
+		3,140,70,0,1392,1393,5,33,0,0,1393,1395,3,140,70,0,1394,1392,1,0,0,0,1394,
+		1395,1,0,0,0,1395,1405,1,0,0,0,1396,1397,5,34,0,0,1397,1398,5,33,0,0,1398,
+		1399,3,140,70,0,1399,1400,3,136,68,0,1400,1401,5,35,0,0,1401,1402,3,140,
+		70,0,1402,1403,3,136,68,0,1403,1405,1,0,0,0,1404,1205,1,0,0,0,1404,1210,
+		1,0,0,0,1404,1220,1,0,0,0,1404,1230,1,0,0,0,1404,1236,1,0,0,0,1404,1263,
+		1,0,0,0,1404,1269,1,0,0,0,1404,1272,1,0,0,0,1404,1276,1,0,0,0,1404,1288,
+		1,0,0,0,1404,1294,1,0,0,0,1404,1301,1,0,0,0,1404,1305,1,0,0,0,1404,1316,
+		1,0,0,0,1404,1320,1,0,0,0,1404,1327,1,0,0,0,1404,1331,1,0,0,0,1404,1337,
+		1,0,0,0,1404,1344,1,0,0,0,1404,1351,1,0,0,0,1404,1353,1,0,0,0,1404,1355,
+		1,0,0,0,1404,1356,1,0,0,0,1404,1357,1,0,0,0,1404,1366,1,0,0,0,1404,1380,
+		1,0,0,0,1404,1387,1,0,0,0,1404,1396,1,0,0,0,1405,127,1,0,0,0,1406,1407,
+		5,70,0,0,1407,1408,5,247,0,0,1408,1409,5,165,0,0,1409,1410,3,140,70,0,
+		1410,1411,3,136,68,0,1411,129,1,0,0,0,1412,1413,5,43,0,0,1413,1414,5,38,
+		0,0,1414,1415,5,39,0,0,1415,1416,3,140,70,0,1416,1417,5,40,0,0,1417,1418,
+		3,140,70,0,1418,131,1,0,0,0,1419,1421,5,237,0,0,1420,1419,1,0,0,0,1420,
+		1421,1,0,0,0,1421,1422,1,0,0,0,1422,1423,3,138,69,0,1423,1424,5,32,0,0,
+		1424,1425,3,140,70,0,1425,133,1,0,0,0,1426,1427,5,37,0,0,1427,1428,3,144,
+		72,0,1428,1429,3,140,70,0,1429,135,1,0,0,0,1430,1431,5,176,0,0,1431,1432,
+		5,189,0,0,1432,137,1,0,0,0,1433,1434,5,248,0,0,1434,139,1,0,0,0,1435,1436,
+		6,70,-1,0,1436,1437,5,230,0,0,1437,1438,3,140,70,0,1438,1439,5,231,0,0,
+		1439,1478,1,0,0,0,1440,1441,5,237,0,0,1441,1478,3,140,70,16,1442,1443,
+		5,193,0,0,1443,1478,3,140,70,11,1444,1445,5,163,0,0,1445,1446,3,140,70,
+		0,1446,1447,5,165,0,0,1447,1448,3,140,70,0,1448,1449,5,164,0,0,1449,1450,
+		3,140,70,0,1450,1478,1,0,0,0,1451,1452,3,146,73,0,1452,1461,5,230,0,0,
+		1453,1458,3,140,70,0,1454,1455,5,232,0,0,1455,1457,3,140,70,0,1456,1454,
+		1,0,0,0,1457,1460,1,0,0,0,1458,1456,1,0,0,0,1458,1459,1,0,0,0,1459,1462,
+		1,0,0,0,1460,1458,1,0,0,0,1461,1453,1,0,0,0,1461,1462,1,0,0,0,1462,1463,
+		1,0,0,0,1463,1464,5,231,0,0,1464,1478,1,0,0,0,1465,1467,7,4,0,0,1466,1468,
+		3,142,71,0,1467,1466,1,0,0,0,1467,1468,1,0,0,0,1468,1469,1,0,0,0,1469,
+		1470,5,176,0,0,1470,1478,3,142,71,0,1471,1472,5,249,0,0,1472,1478,3,142,
+		71,0,1473,1478,5,248,0,0,1474,1478,5,249,0,0,1475,1478,5,247,0,0,1476,
+		1478,3,144,72,0,1477,1435,1,0,0,0,1477,1440,1,0,0,0,1477,1442,1,0,0,0,
+		1477,1444,1,0,0,0,1477,1451,1,0,0,0,1477,1465,1,0,0,0,1477,1471,1,0,0,
+		0,1477,1473,1,0,0,0,1477,1474,1,0,0,0,1477,1475,1,0,0,0,1477,1476,1,0,
+		0,0,1478,1499,1,0,0,0,1479,1480,10,15,0,0,1480,1481,5,190,0,0,1481,1498,
+		3,140,70,16,1482,1483,10,14,0,0,1483,1484,7,5,0,0,1484,1498,3,140,70,15,
+		1485,1486,10,13,0,0,1486,1487,7,6,0,0,1487,1498,3,140,70,14,1488,1489,
+		10,12,0,0,1489,1490,7,7,0,0,1490,1498,3,140,70,13,1491,1492,10,10,0,0,
+		1492,1493,5,191,0,0,1493,1498,3,140,70,11,1494,1495,10,9,0,0,1495,1496,
+		5,192,0,0,1496,1498,3,140,70,10,1497,1479,1,0,0,0,1497,1482,1,0,0,0,1497,
+		1485,1,0,0,0,1497,1488,1,0,0,0,1497,1491,1,0,0,0,1497,1494,1,0,0,0,1498,
+		1501,1,0,0,0,1499,1497,1,0,0,0,1499,1500,1,0,0,0,1500,141,1,0,0,0,1501,
+		1499,1,0,0,0,1502,1503,7,8,0,0,1503,143,1,0,0,0,1504,1507,3,146,73,0,1505,
+		1506,5,233,0,0,1506,1508,3,146,73,0,1507,1505,1,0,0,0,1507,1508,1,0,0,
+		0,1508,145,1,0,0,0,1509,1510,7,9,0,0,1510,147,1,0,0,0,143,152,154,168,
+		194,201,203,211,213,232,242,253,261,282,291,301,313,317,325,329,334,344,
+		358,365,368,383,389,396,405,410,418,425,438,440,450,472,476,481,483,487,
+		495,505,539,549,578,580,594,597,605,628,635,643,650,654,658,666,670,686,
+		704,713,718,748,752,766,770,778,800,806,814,822,835,846,849,859,862,870,
+		874,882,893,897,905,916,918,929,932,936,944,949,954,964,966,974,983,989,
+		993,1006,1011,1014,1021,1030,1035,1042,1055,1058,1071,1088,1101,1110,1114,
+		1119,1125,1134,1138,1145,1156,1162,1166,1190,1200,1217,1228,1247,1250,
+		1255,1259,1261,1267,1283,1297,1313,1335,1342,1349,1371,1394,1404,1420,
+		1458,1461,1467,1477,1497,1499,1507
 	};
 
 	public static readonly ATN _ATN =

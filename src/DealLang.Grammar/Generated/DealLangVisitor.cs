@@ -448,6 +448,20 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitLoanRecoveryItem([NotNull] DealLangParser.LoanRecoveryItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>accrualAtCoupon</c>
+	/// labeled alternative in <see cref="DealLangParser.recoveryAccrual"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAccrualAtCoupon([NotNull] DealLangParser.AccrualAtCouponContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>accrualAtRate</c>
+	/// labeled alternative in <see cref="DealLangParser.recoveryAccrual"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAccrualAtRate([NotNull] DealLangParser.AccrualAtRateContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.fleetDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

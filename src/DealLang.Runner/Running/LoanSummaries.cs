@@ -22,7 +22,10 @@ static class LoanSummaries
                 defaulted ? result.LoanLoss[l] : 0.0,
                 defaults,
                 result.LoanSold[l],
-                result.LoanOutstanding[l]));
+                result.LoanOutstanding[l])
+            {
+                WorkoutInterest = result.LoanWorkoutInterest[l],
+            });
         }
 
         return summaries.MoveToImmutable();

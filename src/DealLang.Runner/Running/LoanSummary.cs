@@ -6,7 +6,8 @@ namespace DealLang.Runner.Running;
 /// What a loan the deal owns paid it in one scenario, in the deal's currency, unrounded: interest and scheduled
 /// principal over the periods run, and, if its obligor defaulted while it was outstanding, the recovery received
 /// then (or when its workout lag has run) and the rest of the balance written off; or the balance an enforcement sale sold; and what was left when the
-/// run ended. Principal received + recovery + loss + sold + outstanding is always the balance lent.
+/// run ended. Principal received + recovery + loss + sold + outstanding is always the balance lent, plus what a
+/// recovery claim accrued during its workout (<see cref="WorkoutInterest"/>).
 /// </summary>
 /// <param name="Loss">The balance outstanding at the obligor's default less the recovery; zero if it never defaulted.</param>
 /// <param name="DefaultDate">The date the scenario makes its obligor default, when the loan was still outstanding
@@ -24,4 +25,10 @@ public sealed record LoanSummary(
     double Loss,
     Date? DefaultDate,
     double Sold,
-    double Outstanding);
+    double Outstanding)
+{
+    /// <summary>The interest the recovery claim accrued during the workout (<c>accruing 8%</c>), within the recovery,
+    /// sold and outstanding figures: principal received + recovery + loss + sold + outstanding is the balance lent
+    /// plus this. 0 for a claim that accrues nothing.</summary>
+    public double WorkoutInterest { get; init; }
+}

@@ -10,4 +10,9 @@ public sealed record LoanInfo(
     double Coupon,
     Date Maturity,
     string Amortization,
-    double Recovery);
+    double Recovery)
+{
+    /// <summary>Whether its recovery claim accrues interest during a workout (<c>recovery 40% after 18m accruing
+    /// 8%</c>): its summary then has a <c>workout interest</c> row.</summary>
+    public bool RecoveryAccrues { get; init; }
+}

@@ -44,6 +44,7 @@ public sealed class RunResult
         LoanLoss = new double[deal.Loans.Length];
         LoanSold = new double[deal.Loans.Length];
         LoanOutstanding = new double[deal.Loans.Length];
+        LoanWorkoutInterest = new double[deal.Loans.Length];
         LoanDefaultPeriod = new int[deal.Loans.Length];
         FleetUnitsSold = new double[deal.Fleets.Length];
         FleetSaleProceeds = new double[deal.Fleets.Length];
@@ -172,6 +173,10 @@ public sealed class RunResult
 
     /// <summary>[loan]: the balance still outstanding when the run ended (neither repaid, written off nor sold).</summary>
     public double[] LoanOutstanding { get; }
+
+    /// <summary>[loan]: the interest its recovery claim accrued during the workout (<c>accruing 8%</c>), in what it
+    /// recovered, sold or left outstanding; 0 for a claim that accrues nothing.</summary>
+    public double[] LoanWorkoutInterest { get; }
 
     /// <summary>[loan]: the period its obligor defaulted in while it was outstanding, or -1.</summary>
     public int[] LoanDefaultPeriod { get; }
@@ -304,12 +309,15 @@ public sealed class RunResult
         double[] loanLoss = LoanLoss;
         double[] loanSold = LoanSold;
         double[] loanOutstanding = LoanOutstanding;
+        double[] loanWorkoutInterest = LoanWorkoutInterest;
         int[] loanDefault = LoanDefaultPeriod;
-        for (int i = 0; i < loanLoss.Length && i < loanDefault.Length && i < loanSold.Length && i < loanOutstanding.Length; i++)
+        for (int i = 0; i < loanLoss.Length && i < loanDefault.Length && i < loanSold.Length && i < loanOutstanding.Length
+            && i < loanWorkoutInterest.Length; i++)
         {
             loanLoss[i] = 0.0;
             loanSold[i] = 0.0; // written only when a sale sells the loan
             loanOutstanding[i] = 0.0;
+            loanWorkoutInterest[i] = 0.0; // added to in each period the claim accrues
             loanDefault[i] = -1;
         }
 
@@ -394,6 +402,7 @@ public sealed class RunResult
         Array.Clear(LoanLoss);
         Array.Clear(LoanSold);
         Array.Clear(LoanOutstanding);
+        Array.Clear(LoanWorkoutInterest);
         Array.Fill(LoanDefaultPeriod, -1);
         Array.Clear(FleetUnitsSold);
         Array.Clear(FleetSaleProceeds);

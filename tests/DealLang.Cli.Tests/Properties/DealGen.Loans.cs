@@ -19,10 +19,16 @@ internal static partial class DealGen
         // A floating coupon cannot amortise level (DL0481): it amortises linear instead.
         let amortization = coupon.Contains('+', StringComparison.Ordinal) && amortize.Contains("level", StringComparison.Ordinal)
             ? amortize.Replace("level", "linear", StringComparison.Ordinal) : amortize
-        // A workout lag or none: whole quarters or not (1m on a quarterly deal rounds up, only a warning, DL0489).
+        // A workout lag or none: whole quarters or not (1m on a quarterly deal rounds up, only a warning, DL0489); a
+        // claim accruing at a rate or the coupon (only when it is held: a lag or instalments, DL0499), in instalments.
         from recovery in Maybe(from r in Rate(0, 10000)
                                from lag in Maybe(Pick("1m", "3m", "6m", "12m", "18m", "2y"))
-                               select "recovery " + r + (lag.Length > 0 ? " after" + lag : ""))
+                               from instalments in Maybe(Pick("1 instalment", "2 instalments", "4 instalments"))
+                               from accrual in Maybe(Pick("8%", "25%", "coupon"))
+                               let held = lag.Length > 0 || (instalments.Length > 0 && !instalments.StartsWith(" 1 ", StringComparison.Ordinal))
+                               select "recovery " + r + (lag.Length > 0 ? " after" + lag : "")
+                                   + (held && accrual.Length > 0 ? " accruing" + accrual : "")
+                                   + (instalments.Length > 0 ? " in" + instalments : ""))
         from items in Shuffled("obligor " + obligor, "balance " + balance, "coupon " + coupon, interestOnly, amortization,
             "maturity " + maturityDate, recovery)
         from tranche in Pick([.. f.TrancheNames])

@@ -145,7 +145,7 @@ internal static partial class FigureIdentities
     }
 
     /// <summary>§12, the loan rows: "principal received + recovery + loss + sold + outstanding at end is always the
-    /// balance lent", each term ≥ 0.</summary>
+    /// balance lent", plus the interest a recovery claim accrued during its workout, each term ≥ 0.</summary>
     private static void LoansAddUp(DealDescription deal, ScenarioOutcome outcome, string where)
     {
         for (int l = 0; l < deal.Loans.Length; l++)
@@ -153,8 +153,9 @@ internal static partial class FigureIdentities
             LoanSummary s = outcome.Loans[l];
             string at = $"{where}, loan {s.Name}";
             double[] parts = [s.PrincipalReceived, s.Recovery, s.Loss, s.Sold, s.Outstanding];
-            Assert.True(parts.All(p => p >= -HalfCent), $"{at}: a negative part in [{string.Join(", ", parts)}]");
-            Near(deal.Loans[l].Balance, parts.Sum(), $"{at}: principal + recovery + loss + sold + outstanding = balance lent", parts);
+            Assert.True(parts.All(p => p >= -HalfCent) && s.WorkoutInterest >= -HalfCent, $"{at}: a negative part in [{string.Join(", ", parts)}, {s.WorkoutInterest}]");
+            Assert.True(deal.Loans[l].RecoveryAccrues || s.WorkoutInterest == 0, $"{at}: workout interest on a claim that accrues nothing");
+            Near(deal.Loans[l].Balance + s.WorkoutInterest, parts.Sum(), $"{at}: principal + recovery + loss + sold + outstanding = balance lent + workout interest", parts);
         }
     }
 

@@ -37,7 +37,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("renewals taken", @"renewals taken \d"), ("deflate", @"\.value deflate"), ("drop", @"\.value drop \S+ by"),
         ("market_rent", @"market_rent deflate"), ("party default", @"defaults on \d"), ("enforcement lever", @"\n  enforcement (haircut|lag)"),
         ("duration in days or weeks", @"(term|lag|straight_line|trailing) \d+[dw]\b"), ("basis points", @"\d+bp"), ("thousands", @"\d+k\b"), ("billions", @"\d+bn\b"),
-        ("loan", @"\bloan Ln\d \{ "), ("floating loan", @"loan Ln\d \{ [^\n]*coupon Ix\d \+ \d"), ("floating loan floor and cap", @"loan Ln\d \{ [^\n]*coupon Ix\d \+ \S+ floor \S+ cap \d"), ("loan recovery", @"loan [^\n]*recovery \d"), ("loan recovery lag", @"loan [^\n]*recovery \S+ after \d+[my]"), ("level loan", @"loan [^\n]*amortize level"),
+        ("loan", @"\bloan Ln\d \{ "), ("floating loan", @"loan Ln\d \{ [^\n]*coupon Ix\d \+ \d"), ("floating loan floor and cap", @"loan Ln\d \{ [^\n]*coupon Ix\d \+ \S+ floor \S+ cap \d"), ("loan recovery", @"loan [^\n]*recovery \d"), ("loan recovery lag", @"loan [^\n]*recovery \S+ after \d+[my]"), ("loan recovery accruing", @"loan [^\n]*recovery [^\n]* accruing (\d|coupon)"), ("loan recovery instalments", @"loan [^\n]*recovery [^\n]* in \d instalment"), ("level loan", @"loan [^\n]*amortize level"),
         ("loan members read", @"= Ln\d\.balance / |Ln\d\.recovery - Ln\d\.loss"), ("loan defaulted", @"when Ln\d\.defaulted"),
         ("pro_rata", @"pro_rata \{ pay T\d\.interest  pay T\d"), ("sweep", @"sweep \S+ of rest to T\d"),
         ("distribute a share", @"distribute \S+ of rest to Eq"), ("compute units", @"\d+ gpus \* \S+ per gpu_hour \* \d+ hours"),

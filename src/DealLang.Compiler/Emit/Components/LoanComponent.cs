@@ -22,7 +22,9 @@ internal sealed class LoanState : EntityState, IAmortizingState
             ledger: new LedgerSlot(LedgerSection.Receipts, "interest " + model.Name));
         Principal = Local("principal", "double", StateLife.Period, comment: "scheduled principal received this period",
             ledger: new LedgerSlot(LedgerSection.Receipts, "principal " + model.Name));
-        Recovery = Local("recovery", "double", StateLife.Period, comment: model.RecoveryLagPeriods > 0
+        Recovery = Local("recovery", "double", StateLife.Period, comment: model.RecoveryInstalments > 1
+                ? "an instalment of the recovery claim, one a period from the workout lag's end (not cfads)"
+                : model.HasWorkout
                 ? "received when the workout lag after the default has run (not cfads)"
                 : "received in the period the obligor defaults in (not cfads)",
             ledger: new LedgerSlot(LedgerSection.Receipts, "recovery " + model.Name));
@@ -35,7 +37,14 @@ internal sealed class LoanState : EntityState, IAmortizingState
         LevelSums = Static("levelSums", "(double[] Growth, double[] PaymentsAtMaturity)");
         RecoveryRate = Input("recoveryRate", "double");
         RecoveryPeriod = Local("recoveryPeriod", "int", StateLife.Carried, "-1",
-            "the period the recovery is received in: the default period plus the workout lag", declared: model.RecoveryLagPeriods > 0);
+            model.RecoveryInstalments > 1
+                ? "the period the first recovery instalment is received in: the default period plus the workout lag"
+                : "the period the recovery is received in: the default period plus the workout lag",
+            declared: model.HasWorkout);
+        ClaimInterest = Local("claimInterest", "double", StateLife.Period, comment: "interest the recovery claim accrued this period (none received)",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " claim interest"), declared: model.RecoveryAccrues);
+        Owed = Local("owed", "double", StateLife.Carried, comment: "what the obligor owes once defaulted: the balance then, at the coupon, less what was recovered (the claim's cap)",
+            declared: CapsClaim(model));
         Terms = new AmortizationTerms(model.Name, (model.Coupon as FixedCoupon)?.Rate, model.Amortization,
             model.Maturity, model.MaturityPeriod);
     }
@@ -66,8 +75,18 @@ internal sealed class LoanState : EntityState, IAmortizingState
 
     public StateVar Defaulted { get; }
 
-    /// <summary>Declared only for a loan with a workout lag (<see cref="LoanModel.RecoveryLagPeriods"/>).</summary>
+    /// <summary>Declared only for a loan with a workout (<see cref="LoanModel.HasWorkout"/>).</summary>
     public StateVar RecoveryPeriod { get; }
+
+    /// <summary>Declared only for a claim that accrues (<see cref="LoanModel.RecoveryAccrues"/>).</summary>
+    public StateVar ClaimInterest { get; }
+
+    /// <summary>Declared only for a claim accruing at a stated rate, which what is owed caps (<see cref="CapsClaim"/>).</summary>
+    public StateVar Owed { get; }
+
+    /// <summary>A claim accruing at a stated rate may outgrow what the obligor owes (the defaulted balance at the
+    /// coupon); one accruing at the coupon never does, being at most that balance and growing alike.</summary>
+    public static bool CapsClaim(LoanModel model) => model.RecoveryAccrualRate > 0 && !model.RecoveryAccruesAtCoupon;
 
     public StateVar FirstPrincipalPeriod { get; }
 
@@ -90,7 +109,9 @@ internal sealed class LoanState : EntityState, IAmortizingState
 /// tranche's amortisation, <see cref="AmortizationCode"/>), both recurring collections; from the period the
 /// obligor defaults in, nothing more: the recovery on the balance outstanding is received then (a one-off receipt,
 /// outside cfads) and the rest is written off; with a workout lag the balance is written down to the recovery then,
-/// and that claim is received whole when the lag has run (<see cref="LoanModel.RecoveryLagPeriods"/>). The obligor's default is its party's flag (a path input), which the
+/// and that claim is received whole when the lag has run (<see cref="LoanModel.RecoveryLagPeriods"/>), or in
+/// instalments from then (<see cref="LoanModel.RecoveryInstalments"/>), growing meanwhile if it accrues
+/// (<see cref="LoanModel.RecoveryAccrues"/>). The obligor's default is its party's flag (a path input), which the
 /// loan reads as an expression would. A loan owes, holds and carries nothing of the deal's and is the target of no
 /// step (no waterfall step). It is collateral: an enforcement sale realises its outstanding balance (par, after the
 /// period's payments) less the sale's haircut, and the loan then pays nothing more. Its run results (what it paid
@@ -109,7 +130,7 @@ internal sealed class LoanComponent(EmitContext ctx)
         var l = s.Model.ToInfo();
         return "new LoanInfo(" + CSharpLiterals.String(l.Name) + ", " + CSharpLiterals.Int(l.Obligor) + ", " + CSharpLiterals.Double(l.Balance)
             + ", " + CSharpLiterals.Double(l.Coupon) + ", " + CSharpLiterals.Date(l.Maturity) + ", " + CSharpLiterals.String(l.Amortization)
-            + ", " + CSharpLiterals.Double(l.Recovery) + ")";
+            + ", " + CSharpLiterals.Double(l.Recovery) + ")" + (l.RecoveryAccrues ? " { RecoveryAccrues = true }" : "");
     });
 
     // The loan reads its obligor's default flag, so the flag is among the path inputs the loop declares.
@@ -172,7 +193,7 @@ internal sealed class LoanComponent(EmitContext ctx)
         string defaulted = Ctx.Current(Quantity.PartyDefaulted, model.Obligor);
         string rate = RecoveryRate(loan);
         CouponCode.WriteReset(Ctx, w, model.Name, model.Coupon, loan.Coupon, loan.Coupon);
-        if (model.RecoveryLagPeriods > 0)
+        if (model.HasWorkout)
         {
             WriteLaggedDefault(w, loan, defaulted, rate);
         }
@@ -206,44 +227,112 @@ internal sealed class LoanComponent(EmitContext ctx)
             {
                 w.Line(loan.Loss + " = 0.0;");
             }
+
+            if (loan.ClaimInterest.Declared)
+            {
+                w.Line(loan.ClaimInterest + " = 0.0;");
+            }
         }
     }
 
-    // 'recovery 40% after 18m': at the default the balance is written down to the recovery claim (the rest is the
-    // loss then, as without a lag); the claim earns nothing and is received whole in the period the lag ends, unless
-    // a sale sold it first (its balance is then 0).
-    private static void WriteLaggedDefault(IndentedWriter w, LoanState loan, string defaulted, string rate)
+    // 'recovery 40% after 18m accruing 8% in 4 instalments': at the default the balance is written down to the recovery
+    // claim (the rest is the loss then, as without a lag); from the next period the claim accrues (if it does), capped
+    // by what the obligor owes, and is received in its instalments from the period the lag ends (whole, by default),
+    // unless a sale sold it first (its balance is then 0).
+    private void WriteLaggedDefault(IndentedWriter w, LoanState loan, string defaulted, string rate)
     {
         LoanModel model = loan.Model;
+        string lag = CSharpLiterals.Int(model.RecoveryLagPeriods);
         w.Comment(model.Name + ": in the period its obligor defaults in, no payment; the balance is written down to the recovery, received "
-            + CSharpLiterals.Int(model.RecoveryLagPeriods) + " periods later");
+            + (model.RecoveryInstalments > 1 ? "in " + CSharpLiterals.Int(model.RecoveryInstalments) + " instalments from " : "")
+            + lag + " periods later");
         using (w.Block("if (!" + loan.Defaulted + " && " + defaulted + " && " + loan.Balance + " > 0.0)"))
         {
             w.Line(loan.Defaulted + " = true;");
             w.Line(loan.Interest + " = 0.0;");
             w.Line(loan.Principal + " = 0.0;");
-            w.Line(loan.Recovery + " = 0.0;");
+            if (model.RecoveryLagPeriods > 0)
+            {
+                w.Line(loan.Recovery + " = 0.0;");
+            }
+
             if (loan.Loss.Declared)
             {
                 w.Line(loan.Loss + " = " + loan.Balance + " - " + loan.Balance + " * " + rate + ";");
             }
 
+            if (loan.Owed.Declared)
+            {
+                w.Line(loan.Owed + " = " + loan.Balance + ";");
+            }
+
             w.Line(loan.Balance + " = " + loan.Balance + " * " + rate + ";");
-            w.Line(loan.RecoveryPeriod + " = t + " + CSharpLiterals.Int(model.RecoveryLagPeriods) + ";");
+            w.Line(loan.RecoveryPeriod + " = t + " + lag + ";");
+            if (model.RecoveryLagPeriods == 0)
+            {
+                // Without a lag the first instalment is received in the default period itself.
+                w.Line(loan.Recovery + " = " + loan.Balance + " / " + CSharpLiterals.DoubleOperand(model.RecoveryInstalments) + ";");
+                w.Line(loan.Balance + " -= " + loan.Recovery + ";");
+                if (loan.Owed.Declared)
+                {
+                    w.Line(loan.Owed + " -= " + loan.Recovery + ";");
+                }
+            }
+
+            if (loan.ClaimInterest.Declared)
+            {
+                w.Line(loan.ClaimInterest + " = 0.0;");
+            }
         }
 
         using (w.Block("else if (" + loan.Defaulted + ")"))
         {
-            w.Comment("the recovery claim: nothing paid during the workout, the whole claim received when it ends");
+            w.Comment("the recovery claim: nothing paid during the workout; " + (model.RecoveryInstalments > 1
+                ? "from the lag's end an equal part of what is left each period, the last part in the last instalment"
+                : "the whole claim received when it ends"));
             w.Line(loan.Interest + " = 0.0;");
             w.Line(loan.Principal + " = 0.0;");
-            w.Line(loan.Recovery + " = t == " + loan.RecoveryPeriod + " ? " + loan.Balance + " : 0.0;");
+            if (model.RecoveryAccrues)
+            {
+                WriteClaimAccrual(w, loan);
+            }
+
+            w.Line(loan.Recovery + " = " + (model.RecoveryInstalments > 1
+                ? "t >= " + loan.RecoveryPeriod + " ? " + loan.Balance + " / Math.Max(1, " + loan.RecoveryPeriod + " + "
+                    + CSharpLiterals.Int(model.RecoveryInstalments) + " - t) : 0.0"
+                : "t == " + loan.RecoveryPeriod + " ? " + loan.Balance + " : 0.0") + ";");
             w.Line(loan.Balance + " -= " + loan.Recovery + ";");
+            if (loan.Owed.Declared)
+            {
+                w.Line(loan.Owed + " -= " + loan.Recovery + ";");
+            }
+
             if (loan.Loss.Declared)
             {
                 w.Line(loan.Loss + " = 0.0;");
             }
         }
+    }
+
+    // The claim's interest this period, compounded into it (one period's simple interest at the deal's day count, as the
+    // coupon's): at the coupon, or at a stated rate capped by what the obligor owes, itself accruing at the coupon.
+    private void WriteClaimAccrual(IndentedWriter w, LoanState loan)
+    {
+        LoanModel model = loan.Model;
+        string coupon = CouponCode.Rate(model.Coupon, loan.Coupon);
+        if (loan.Owed.Declared)
+        {
+            w.Line(loan.Owed + " += " + loan.Owed + " * " + coupon + " * yf;");
+            w.Line(loan.ClaimInterest + " = Math.Max(0.0, Math.Min(" + loan.Balance + " * " + CSharpLiterals.DoubleOperand(model.RecoveryAccrualRate)
+                + " * yf, " + loan.Owed + " - " + loan.Balance + "));");
+        }
+        else
+        {
+            w.Line(loan.ClaimInterest + " = " + loan.Balance + " * " + coupon + " * yf;");
+        }
+
+        w.Line(loan.Balance + " += " + loan.ClaimInterest + ";");
+        w.Line("result.LoanWorkoutInterest[" + CSharpLiterals.Int(loan.Index) + "] += " + loan.ClaimInterest + ";");
     }
 
     /// <summary>The loan's recovery rate: its own constant, or its obligor's read from this path's inputs.</summary>
@@ -286,7 +375,7 @@ internal sealed class LoanComponent(EmitContext ctx)
             {
                 w.Line("result.LoanDefaultPeriod[" + index + "] = t;");
                 // With a workout lag nothing is received in the default period: the loss is what the write-down took.
-                w.Line("result.LoanLoss[" + index + "] = " + loan.StartBalance + " - " + (loan.Model.RecoveryLagPeriods > 0
+                w.Line("result.LoanLoss[" + index + "] = " + loan.StartBalance + " - " + (loan.Model.HasWorkout
                     ? loan.StartBalance + " * " + RecoveryRate(loan)
                     : loan.Recovery.Name) + ";");
             }

@@ -7,8 +7,8 @@ namespace DealLang.Compiler.Lowering.Kinds;
 
 /// <summary>
 /// A loan as a <see cref="LoanModel"/>. Defaults: bullet; the recovery is the obligor's (<c>party … recovery</c>,
-/// itself 0 when not stated), received in the default period (a workout lag, <c>after 18m</c>, in whole periods
-/// rounded up). The coupon, the maturity (required) and amortisation are lowered as a tranche's
+/// itself 0 when not stated), received in the default period, or after a workout lag (<c>after 18m</c>, in whole periods
+/// rounded up), accruing (<c>accruing 8%</c>, <c>accruing coupon</c>) and in instalments as stated. The coupon, the maturity (required) and amortisation are lowered as a tranche's
 /// (<see cref="CouponLowering"/>, <see cref="AmortizationLowering"/>).
 /// </summary>
 internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
@@ -37,6 +37,9 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
             RecoveryLagPeriods = loan.RecoveryLag is { } lag
                 ? DurationRules.LagPeriods(DurationRules.WholeMonths(lag), lowerer.MonthsPerPeriod)
                 : 0,
+            RecoveryAccrualRate = loan.RecoveryAccrual?.Rate is { } accrual ? lowerer.ConstantOf(accrual) : 0,
+            RecoveryAccruesAtCoupon = loan.RecoveryAccrual is { AtCoupon: true },
+            RecoveryInstalments = loan.RecoveryInstalments?.Count ?? 1,
         };
     }
 

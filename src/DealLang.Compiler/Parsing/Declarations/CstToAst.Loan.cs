@@ -1,3 +1,4 @@
+using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Syntax;
 using static DealLang.Grammar.DealLangParser;
 
@@ -16,7 +17,7 @@ internal sealed partial class CstToAst
     //     | INTEREST_ONLY UNTIL DATE    # loanInterestOnlyItem
     //     | AMORTIZE amortization       # loanAmortizeItem
     //     | MATURITY DATE               # loanMaturityItem
-    //     | RECOVERY expr (AFTER duration)? # loanRecoveryItem
+    //     | RECOVERY expr (AFTER duration)? (ACCRUING recoveryAccrual)? (IN NUMBER INSTALMENTS)? # loanRecoveryItem
     //     ;
     private LoanSyntax? VisitLoanDecl(LoanDeclContext context)
     {
@@ -30,6 +31,8 @@ internal sealed partial class CstToAst
         ExpressionSyntax? balance = null, coupon = null, floor = null, cap = null, recovery = null;
         DateSyntax? interestOnlyUntil = null, maturity = null;
         DurationSyntax? recoveryLag = null;
+        RecoveryAccrualSyntax? accrual = null;
+        RecoveryInstalmentsSyntax? instalments = null;
         AmortizationSyntax? amortization = null;
         foreach (LoanItemContext item in context.loanItem())
         {
@@ -60,11 +63,13 @@ internal sealed partial class CstToAst
                     items.Keep(ref maturity, "maturity", m, VisitDate(m.DATE()));
                     break;
                 case LoanRecoveryItemContext r:
-                    // 'recovery 40% after 18m': the lag belongs to the first 'recovery' kept, as its rate does.
+                    // 'recovery 40% after 18m accruing 8% in 4 instalments': the workout's terms belong to the first
+                    // 'recovery' kept, as its rate does.
                     var (rate, lag) = (VisitExpr(r.expr()), VisitDuration(r.duration()));
+                    var (grows, parts) = (VisitRecoveryAccrual(r), VisitRecoveryInstalments(r));
                     if (items.IsFirst("recovery", Span(r)))
                     {
-                        (recovery, recoveryLag) = (rate, lag);
+                        (recovery, recoveryLag, accrual, instalments) = (rate, lag, grows, parts);
                     }
 
                     break;
@@ -76,6 +81,41 @@ internal sealed partial class CstToAst
             CouponFloor = floor,
             CouponCap = cap,
             RecoveryLag = recoveryLag,
+            RecoveryAccrual = accrual,
+            RecoveryInstalments = instalments,
         };
+    }
+
+    // recoveryAccrual
+    //     : COUPON    # accrualAtCoupon
+    //     | expr      # accrualAtRate
+    //     ;
+    // The span is 'accruing …', what DL0499 points at.
+    private RecoveryAccrualSyntax? VisitRecoveryAccrual(LoanRecoveryItemContext item)
+    {
+        if (Matched(item.ACCRUING()) is not { } accruing || item.recoveryAccrual() is not { } accrual)
+        {
+            return null;
+        }
+
+        SourceSpan span = Spans.Join(Span(accruing), Span(accrual));
+        return accrual switch
+        {
+            AccrualAtCouponContext => new RecoveryAccrualSyntax(null, span),
+            AccrualAtRateContext rate when VisitExpr(rate.expr()) is { } expression => new RecoveryAccrualSyntax(expression, span),
+            _ => null,
+        };
+    }
+
+    // 'in 4 instalments': a whole number of at least one (DL0106 otherwise, as for any count).
+    private RecoveryInstalmentsSyntax? VisitRecoveryInstalments(LoanRecoveryItemContext item)
+    {
+        if (Matched(item.IN()) is not { } @in || Matched(item.INSTALMENTS()) is not { } words)
+        {
+            return null;
+        }
+
+        int? count = VisitWholeNumber(Matched(item.NUMBER()), "the number of recovery instalments", minimum: 1);
+        return count is null ? null : new RecoveryInstalmentsSyntax(count.Value, Spans.Join(Span(@in), Span(words)));
     }
 }

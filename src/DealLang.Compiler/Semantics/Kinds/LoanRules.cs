@@ -27,7 +27,7 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
     protected override void Bind(LoanSyntax loan, Binder binder)
     {
         binder.RequireKind(loan.Obligor, SymbolKind.Party, $"the obligor of loan '{loan.Name?.Text}' must be a party");
-        binder.BindTerms(loan.Balance, loan.Coupon, loan.CouponFloor, loan.CouponCap, loan.Recovery);
+        binder.BindTerms(loan.Balance, loan.Coupon, loan.CouponFloor, loan.CouponCap, loan.Recovery, loan.RecoveryAccrual?.Rate);
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(loan.Amortization?.Schedule ?? []))
         {
             binder.BindTerms(point.Amount);
@@ -41,6 +41,7 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         CouponRules.CheckTerms(checker, loan.Coupon, loan.CouponFloor, loan.CouponCap, l);
         CheckCouponReadsNoLoanCoupon(loan, checker);
         checker.Term(loan.Recovery, Unit.Rate, $"the recovery of {l}", TypeChecker.Range.Fraction);
+        checker.Term(loan.RecoveryAccrual?.Rate, Unit.Rate, $"the rate the recovery claim of {l} accrues at", TypeChecker.Range.NonNegative);
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(loan.Amortization?.Schedule ?? []))
         {
             checker.Term(point.Amount, Unit.Money, $"a scheduled principal amount of {l}", TypeChecker.Range.NonNegative);
@@ -93,6 +94,30 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         }
     }
 
+    // 'in 4 instalments': one a period from the lag's end, the last within the longest workout a run covers (DL0498);
+    // 'accruing' needs a claim held for at least one period after the default, a lag or instalments (DL0499).
+    private static void CheckRecoveryWorkout(LoanSyntax loan, string name, DealChecks checks)
+    {
+        int perPeriod = checks.Analysis.MonthsPerPeriod;
+        int lagPeriods = DurationRules.LagPeriods(DurationRules.WholeMonths(loan.RecoveryLag), perPeriod);
+        // A lag beyond the longest workout is DL0490 already; in long arithmetic, as a count may be any int.
+        bool lagWithin = loan.RecoveryLag is null || DurationRules.Months(loan.RecoveryLag) <= DurationRules.MaxWorkoutMonths;
+        if (loan.RecoveryInstalments is { } instalments && lagWithin)
+        {
+            long lastMonths = (lagPeriods + (long)instalments.Count - 1) * perPeriod;
+            if (lastMonths > DurationRules.MaxWorkoutMonths)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.RecoveryInstalmentsBeyondWorkout(
+                    instalments.Span, name, instalments.Count, (int)Math.Min(lastMonths, int.MaxValue), DurationRules.MaxWorkoutMonths / 12));
+            }
+        }
+
+        if (loan.RecoveryAccrual is { } accrual && loan.RecoveryLag is null && (loan.RecoveryInstalments?.Count ?? 1) <= 1)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.RecoveryAccrualWithoutWorkout(accrual.Span, name));
+        }
+    }
+
     protected override void CheckStructure(LoanSyntax loan, DealChecks checks)
     {
         string name = loan.Name?.Text ?? "";
@@ -118,6 +143,7 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         }
 
         CheckRecoveryLag(loan, name, checks);
+        CheckRecoveryWorkout(loan, name, checks);
 
         // Unlike a tranche's, a loan's maturity is required: it is the obligor's term, not the deal's.
         if (loan.Maturity is null)

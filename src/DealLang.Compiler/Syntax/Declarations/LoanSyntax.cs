@@ -27,4 +27,12 @@ public sealed record LoanSyntax(
     /// <summary>The workout lag of <c>recovery 40% after 18m</c>: how long after the default the recovery is
     /// received; null when the recovery comes in the default period itself.</summary>
     public DurationSyntax? RecoveryLag { get; init; }
+
+    /// <summary><c>accruing 8%</c> (or <c>accruing coupon</c>): what the recovery claim grows at until it is
+    /// received; null when it earns nothing.</summary>
+    public RecoveryAccrualSyntax? RecoveryAccrual { get; init; }
+
+    /// <summary><c>in 4 instalments</c>: the claim received in equal parts over that many periods; null when it is
+    /// received whole.</summary>
+    public RecoveryInstalmentsSyntax? RecoveryInstalments { get; init; }
 }

@@ -21,6 +21,11 @@ static class LoanRows
             rows.Add(name, "defaults on", SummaryKind.Date, o => On(o.Loans[l].DefaultDate));
             rows.Add(name, "sold", SummaryKind.Money, o => Of(o.Loans[l].Sold));
             rows.Add(name, "outstanding at end", SummaryKind.Money, o => Of(o.Loans[l].Outstanding));
+            // Only a claim that accrues has interest in its recovery, so every other loan's rows stay seven.
+            if (rows.Deal.Loans[l].RecoveryAccrues)
+            {
+                rows.Add(name, "workout interest", SummaryKind.Money, o => Of(o.Loans[l].WorkoutInterest));
+            }
         }
     }
 
@@ -34,8 +39,9 @@ static class LoanRows
         }
 
         w.WriteStartArray("loans");
-        foreach (LoanSummary l in outcome.Loans)
+        for (int i = 0; i < outcome.Loans.Length; i++)
         {
+            LoanSummary l = outcome.Loans[i];
             w.WriteStartObject();
             w.WriteString("name", l.Name);
             Json.Money(w, "interestReceived", l.InterestReceived);
@@ -45,6 +51,11 @@ static class LoanRows
             Json.Date(w, "defaultDate", l.DefaultDate);
             Json.Money(w, "sold", l.Sold);
             Json.Money(w, "outstanding", l.Outstanding);
+            if (deal.Loans[i].RecoveryAccrues)
+            {
+                Json.Money(w, "workoutInterest", l.WorkoutInterest);
+            }
+
             w.WriteEndObject();
         }
 
