@@ -59,6 +59,10 @@ public sealed record GuarantorRisk(string Name, double Cap, long PathsPaying, Es
 /// expected loss, each with its standard error.</summary>
 public sealed record LpClassRisk(string Name, Estimate ExpectedDistributions, Estimate IrrMean, long PathsWithoutIrr, Estimate LossProbability, Estimate ExpectedLoss);
 
+/// <summary>A deal-by-deal carry's part still deferred at the run's end and never paid (the LPs kept it) over the paths:
+/// the probability that some is (half a cent or more) and its expected amount, each with its standard error.</summary>
+public sealed record UnpaidCarryRisk(long PathsUnpaid, Estimate Probability, Estimate Expected);
+
 /// <summary>One index's fan chart: per scheduled period its start date and the percentiles (5, 25, 50, 75, 95) of
 /// its level then.</summary>
 public sealed record IndexFan(string Name, Date[] Dates, double[][] Percentiles);
@@ -82,6 +86,10 @@ public sealed record CreditMetrics(
 
     /// <summary>Each fund's expected carry to its GP.</summary>
     public (string Name, Estimate Carry)[] Carries { get; init; } = [];
+
+    /// <summary>[fund, as <see cref="Carries"/>]: its carry unpaid at the end under a deal-by-deal carry; null under a
+    /// whole-fund carry, which is never deferred.</summary>
+    public UnpaidCarryRisk?[] UnpaidCarries { get; init; } = [];
 
     /// <summary>The confidence levels of VaR and ES, in millionths.</summary>
     public static readonly int[] TailLevels = [950_000, 990_000, 999_000];
@@ -159,9 +167,17 @@ public sealed record CreditMetrics(
         }
 
         var carries = new (string, Estimate)[totals.Carry.Length];
+        var unpaidCarries = new UnpaidCarryRisk?[totals.Carry.Length];
         for (int f = 0; f < carries.Length; f++)
         {
-            carries[f] = (frame.Carries[f], Paired(Mean(totals.Carry[f].MeanLoss, totals.Carry[f].StandardDeviation, n), pairs, pairs?.Carry(f), LossStatistics.Unit));
+            carries[f] = (frame.Carries[f], Paired(Mean(totals.Carry[f].MeanLoss, totals.Carry[f].StandardDeviation, n), pairs, pairs?.Carry(f, 0), LossStatistics.Unit));
+            LossStatistics unpaid = totals.CarryUnpaid[f];
+            unpaidCarries[f] = f < frame.CarriesDealByDeal.Length && frame.CarriesDealByDeal[f]
+                ? new UnpaidCarryRisk(
+                    unpaid.PathsWithLoss,
+                    Paired(Proportion(unpaid.PathsWithLoss, n), pairs, pairs?.Carry(f, 1), 1),
+                    Paired(Mean(unpaid.MeanLoss, unpaid.StandardDeviation, n), pairs, pairs?.Carry(f, 2), LossStatistics.Unit))
+                : null;
         }
 
         return new CreditMetrics(frame, n, tranches, equities, Paired(Proportion(totals.EventsOfDefault, n), pairs, pairs?.EventOfDefault, 1),
@@ -170,6 +186,7 @@ public sealed record CreditMetrics(
             Guarantees = guarantees,
             LpClasses = lpClasses,
             Carries = carries,
+            UnpaidCarries = unpaidCarries,
         };
     }
 
