@@ -230,13 +230,12 @@ public sealed record CreditMetrics(
     /// (√(n·q·(1 − q)) for independent paths, binomial; over an antithetic run's pairs when <paramref name="low"/> and
     /// <paramref name="high"/>, its histograms of each pair's smaller and larger value, are given:
     /// <see cref="PairedCountDeviation"/>), each read with its bucket's values spread evenly across it
-    /// (<see cref="LogHistogram.InterpolatedValueAtRank"/>), so a spread narrower than a bucket is not read as zero. The
-    /// distance over 2σ ranks is the density estimate: SE ≈ σ / (n f(ξ)), the delta method's. The estimate's resolution
-    /// bounds the ± from below twice (docs/language.md, "A quantile's ± is never finer than its resolution"): σ is at
-    /// least one path, since the estimate is an order statistic the sample places no finer than between its neighbours
-    /// (under antithetic a median every pair straddles has S = 1 in every pair and σ = 0), and the ± is at least half the
-    /// span of the values in the quantile's bucket (<see cref="LogHistogram.ResolutionAtRank"/>), since the printed figure
-    /// is known no finer than that.</summary>
+    /// (<see cref="LogHistogram.ValueAtRank"/>), so a spread narrower than a bucket is not read as zero. The
+    /// distance over 2σ ranks is the density estimate: SE ≈ σ / (n f(ξ)), the delta method's. σ is at least one path,
+    /// since the estimate is an order statistic the sample places no finer than between its neighbours (under antithetic a
+    /// median every pair straddles has S = 1 in every pair and σ = 0). The ± is √(SE² + E²), E the error of reading the
+    /// rank inside its bucket (<see cref="LogHistogram.ReadingErrorAtRank"/>: 0 at an atom and at the bucket's first and
+    /// last value), a bias of the reading beside the sampling error (docs/language.md, "A quantile's ±").</summary>
     public static Estimate Quantile(LogHistogram histogram, int millionths, LogHistogram? low = null, LogHistogram? high = null)
     {
         ArgumentNullException.ThrowIfNull(histogram);
@@ -264,8 +263,9 @@ public sealed record CreditMetrics(
         spread = Math.Max(spread, 1);
         long below = Math.Clamp((long)Math.Ceiling((n * q) - spread), 1, n);
         long above = Math.Clamp((long)Math.Ceiling((n * q) + spread), 1, n);
-        double statistical = (histogram.InterpolatedValueAtRank(above) - histogram.InterpolatedValueAtRank(below)) / 2;
-        return new(value, Math.Max(statistical, histogram.ResolutionAtRank(LogHistogram.RankOf(millionths, n))));
+        double statistical = (histogram.ValueAtRank(above) - histogram.ValueAtRank(below)) / 2;
+        double reading = histogram.ReadingErrorAtRank(LogHistogram.RankOf(millionths, n));
+        return new(value, Math.Sqrt((statistical * statistical) + (reading * reading)));
     }
 
     /// <summary>

@@ -14,7 +14,8 @@ namespace DealLang.Runner.Simulation;
 /// </summary>
 public sealed class SimulationTotals
 {
-    /// <summary>Bits per octave of the tranches' and equities' histograms: values within 0.39%.</summary>
+    /// <summary>Bits per octave of the tranches' and equities' histograms: buckets 0.78% of their values wide, a rank read
+    /// inside its bucket's values.</summary>
     public const int MeasureBits = 7;
 
     /// <summary>Bits per octave of the index fan charts' histograms (one per index and period): levels within 0.78%.
