@@ -11,9 +11,9 @@ namespace DealLang.Runner.Simulation;
 /// off by less than hi − lo, under 2 × <see cref="RelativeError"/> × |v| (2^−SubBits: 0.78% at 7 bits) for a value v
 /// with 2^<see cref="MinExponent"/> ≤ |v| &lt; 2^<see cref="MaxExponent"/>, and by about
 /// <see cref="ReadingErrorAtRank"/> where the density is smooth across the bucket. A tail mean reads each bucket at the
-/// middle of its [lo, hi], within (hi − lo) / 2, <see cref="RelativeError"/> × |v| (2^−(SubBits+1): 0.39% at 7 bits). Smaller magnitudes share one bucket around 0
-/// (an absolute error under 2^−26, 1.5·10⁻⁸); larger ones share the outermost bucket (2^56 ≈ 7.2·10¹⁶, beyond any
-/// loss, rate or level). Counts add and extremes take their min and max, both exact and in any order, so histograms
+/// middle of its [lo, hi], within (hi − lo) / 2, <see cref="RelativeError"/> × |v| (2^−(SubBits+1): 0.39% at 7 bits).
+/// Smaller magnitudes share one bucket around 0 (an absolute error under 2^−26, 1.5·10⁻⁸); larger ones share the
+/// outermost bucket (2^56 ≈ 7.2·10¹⁶, beyond any loss, rate or level). Counts add and extremes take their min and max, both exact and in any order, so histograms
 /// merge exactly (<see cref="Merge"/>): a quantile of merged shards is the quantile of one run over their paths, bit
 /// for bit. <see cref="Add"/> allocates nothing.
 /// <para>
@@ -255,7 +255,8 @@ public sealed class LogHistogram
         return Math.Min(Most, span * (Math.Abs(slope) + slopeDeviation) / density);
     }
 
-    /// <summary>A regular bucket's midpoint and width on the grid (not the zero bucket or an outermost one).</summary>
+    /// <summary>A bucket's midpoint and width on the grid (not the zero bucket; an outermost one's as though it were the last
+    /// regular bucket of its octave, though it holds every larger magnitude).</summary>
     (double Center, double Width) Grid(int index)
     {
         bool negative = index < perSide;
@@ -568,11 +569,7 @@ public sealed class LogHistogram
             return Math.Clamp(0.0, min, max);
         }
 
-        bool negative = index < perSide;
-        int bucket = negative ? perSide - 1 - index : index - perSide - 1;
-        int exponent = MinExponent + (bucket >> SubBits);
-        double mid = Math.ScaleB(1.0 + (((bucket & mask) + 0.5) / (1 << SubBits)), exponent);
-        return Math.Clamp(negative ? -mid : mid, min, max);
+        return Math.Clamp(Grid(index).Center, min, max);
     }
 
     /// <summary>Refuses a reading of the buckets' extremes (a ±'s) on a histogram without them, empty or not.</summary>
@@ -580,7 +577,7 @@ public sealed class LogHistogram
     {
         if (lows is null)
         {
-            throw new InvalidOperationException("This histogram keeps no per-bucket extremes (a fan chart's): it has no resolution or interpolated rank.");
+            throw new InvalidOperationException("This histogram keeps no per-bucket extremes (a fan chart's): it has no reading error.");
         }
     }
 
