@@ -340,6 +340,12 @@ public sealed class DealByDealDrawTests
           seed 3
           TenantD defaults drawn
         }
+        scenario PairedRisk for Fund {
+          paths 40
+          seed 3
+          antithetic
+          TenantD defaults drawn
+        }
         """;
 
     [Fact]
@@ -405,6 +411,53 @@ public sealed class DealByDealDrawTests
 
         var fromShards = DealLang.Runner.Simulation.CreditMetrics.Compute(frames[^1], merged[^1]);
         Assert.Equal(json, DealLang.Runner.Reports.MonteCarloReport.Render(fromShards, DealLang.Runner.Reports.ReportFormat.Json));
+    }
+
+    [Fact]
+    public void An_antithetic_runs_carry_unpaid_at_end_has_its_pair_standard_errors_and_its_shards_merge_to_the_run()
+    {
+        // Under antithetic the ± of P(carry unpaid at end) and of its mean are over the 20 mirrored pairs: with a_k the
+        // pair's paths with some unpaid (0, 1 or 2) and b_k = 2, SE = √(Σ(a_k − 2p)² / (m (m − 1))) / 2 for the share, and
+        // 6.1m times it for the mean (every path's figure is 0 or 6.1m). Two shards (split on pairs) written, read back
+        // (their pair sums checked against their totals) and merged print the single run's report.
+        using var chain = new SmallChain(RiskyLeveredDeferredFund, ("drawer.deal", Drawer), ("short.deal", Short));
+        var simulation = chain.Simulation("PairedRisk");
+        const int paths = 40;
+        var rows = new Rows();
+        var totals = simulation.Run(0, paths, threads: 1, rows);
+        double[] unpaid = rows.Column("Fund.Investors carry unpaid");
+        var frames = simulation.Deals.Select(d => DealLang.Runner.Simulation.SimulationFrame.Of(d, "hash", "PairedRisk", 3, paths) with
+        {
+            Sampling = DealLang.Runner.Simulation.SimulationFrame.Antithetic,
+        }).ToArray();
+        var metrics = DealLang.Runner.Simulation.CreditMetrics.Compute(frames[^1], totals[^1]);
+        var risk = metrics.UnpaidCarries.Single()!;
+
+        int[] pairs = [.. Enumerable.Range(0, paths / 2).Select(k => (unpaid[2 * k] >= 0.005 ? 1 : 0) + (unpaid[(2 * k) + 1] >= 0.005 ? 1 : 0))];
+        double p = pairs.Sum() / (double)paths;
+        Assert.InRange(p, 0.01, 0.99);
+        double se = Math.Sqrt(pairs.Sum(a => (a - (2 * p)) * (a - (2 * p))) / (20.0 * 19)) / 2;
+        Assert.Equal(p, risk.Probability.Value, 12);
+        Assert.Equal(se, risk.Probability.StdError, 9);
+        Assert.Equal(6.1e6 * se, risk.Expected.StdError, 1e-2);
+
+        var merged = simulation.Deals.Select(d => DealLang.Runner.Simulation.SimulationTotals.For(d).Paired(paths)).ToArray();
+        foreach (int index in new[] { 1, 2 })
+        {
+            var shard = DealLang.Runner.Simulation.Shard.Of(index, 2, paths, pairs: true);
+            var part = simulation.Run(shard.From, shard.To, threads: 1);
+            byte[] file = DealLang.Runner.Simulation.ShardFile.WriteChain(new(shard, [.. frames.Select((f, e) => (f, part[e]))]));
+            var read = DealLang.Runner.Simulation.ShardFile.ReadRun(file);
+            for (int e = 0; e < merged.Length; e++)
+            {
+                merged[e].Merge(read[e].Totals);
+            }
+        }
+
+        string json = DealLang.Runner.Reports.MonteCarloReport.Render(metrics, DealLang.Runner.Reports.ReportFormat.Json);
+        Assert.Contains("\"carryUnpaidProbability\"", json, StringComparison.Ordinal);
+        Assert.Equal(json, DealLang.Runner.Reports.MonteCarloReport.Render(
+            DealLang.Runner.Simulation.CreditMetrics.Compute(frames[^1], merged[^1]), DealLang.Runner.Reports.ReportFormat.Json));
     }
 
     // The rows a run hands its sink, by column, in path order.
