@@ -103,9 +103,16 @@ public static class MonteCarloReport
             rows.Add(Of(c.Name, "expected loss", Kind.Money, c.ExpectedLoss));
         }
 
-        foreach (var (name, carry) in m.Carries)
+        for (int f = 0; f < m.Carries.Length; f++)
         {
+            var (name, carry) = m.Carries[f];
             rows.Add(Of(name, "expected carry", Kind.Money, carry));
+            if (f < m.UnpaidCarries.Length && m.UnpaidCarries[f] is { } unpaid)
+            {
+                // deal by deal: carry deferred for want of a distribution and still owed at the end is not paid
+                Share(rows, name, "P(carry unpaid at end)", unpaid.Probability);
+                rows.Add(Of(name, "expected carry unpaid at end", Kind.Money, unpaid.Expected));
+            }
         }
 
         Share(rows, "deal", "P(event of default)", m.EventOfDefault);
@@ -160,7 +167,7 @@ public static class MonteCarloReport
         var text = new StringBuilder();
         string title = Title(m.Frame);
         string note = StandardErrors(m.Frame) + "; money in millions of " + m.Frame.Currency
-            + "; quantiles from a log histogram, within 0.39%, their ± at least half their bucket's span (docs/language.md, \"Monte Carlo results\")";
+            + "; quantiles from a log histogram, read inside their bucket (within 0.78%), their ± with that reading's error (docs/language.md, \"Monte Carlo results\")";
         if (markdown)
         {
             text.Append("### ").Append(Escape(title)).Append("\n\n").Append(Escape(note)).Append("\n\n");
@@ -249,8 +256,8 @@ public static class MonteCarloReport
         }
 
         w.WriteString("standardErrors", f.Sampling == SimulationFrame.Antithetic
-            ? "one Monte Carlo standard error of each estimate, over the mirrored pairs; a VaR's or percentile's at least half the span of the values in its histogram bucket (docs/language.md, \"Monte Carlo results\")"
-            : "one Monte Carlo standard error of each estimate; a VaR's or percentile's at least half the span of the values in its histogram bucket (docs/language.md, \"Monte Carlo results\")");
+            ? "one Monte Carlo standard error of each estimate, over the mirrored pairs; a VaR's or percentile's with the error of reading it inside its histogram bucket (docs/language.md, \"Monte Carlo results\")"
+            : "one Monte Carlo standard error of each estimate; a VaR's or percentile's with the error of reading it inside its histogram bucket (docs/language.md, \"Monte Carlo results\")");
         w.WriteStartArray("tranches");
         foreach (TrancheRisk t in m.Tranches)
         {
@@ -311,11 +318,19 @@ public static class MonteCarloReport
 
             w.WriteEndArray();
             w.WriteStartArray("carries");
-            foreach (var (name, carry) in m.Carries)
+            for (int k = 0; k < m.Carries.Length; k++)
             {
+                var (name, carry) = m.Carries[k];
                 w.WriteStartObject();
                 w.WriteString("name", name);
                 Estimate(w, "expectedCarry", carry, Kind.Money);
+                if (k < m.UnpaidCarries.Length && m.UnpaidCarries[k] is { } unpaid)
+                {
+                    w.WriteNumber("pathsWithCarryUnpaid", unpaid.PathsUnpaid);
+                    Estimate(w, "carryUnpaidProbability", unpaid.Probability, Kind.Rate);
+                    Estimate(w, "expectedCarryUnpaid", unpaid.Expected, Kind.Money);
+                }
+
                 w.WriteEndObject();
             }
 

@@ -79,11 +79,13 @@ public sealed class ChainSimulation
         }
 
         run.Run(workers, "deallang mc chain");
+        // Each entity's totals are the first thread's with the others' merged in (exact and order-free), as
+        // SimulationEngine.Run's: one set per thread and entity, no extra set to merge them all into.
         var totals = new SimulationTotals[programs.Count];
         for (int e = 0; e < totals.Length; e++)
         {
-            totals[e] = SimulationEngine.Totals(programs[e].Program.Description, source);
-            foreach (Worker worker in workers)
+            totals[e] = workers[0].Totals[e];
+            foreach (Worker worker in workers.Skip(1))
             {
                 try
                 {

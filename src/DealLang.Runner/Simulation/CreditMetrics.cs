@@ -59,6 +59,10 @@ public sealed record GuarantorRisk(string Name, double Cap, long PathsPaying, Es
 /// expected loss, each with its standard error.</summary>
 public sealed record LpClassRisk(string Name, Estimate ExpectedDistributions, Estimate IrrMean, long PathsWithoutIrr, Estimate LossProbability, Estimate ExpectedLoss);
 
+/// <summary>A deal-by-deal carry's part still deferred at the run's end and never paid (the LPs kept it) over the paths:
+/// the probability that some is (half a cent or more) and its expected amount, each with its standard error.</summary>
+public sealed record UnpaidCarryRisk(long PathsUnpaid, Estimate Probability, Estimate Expected);
+
 /// <summary>One index's fan chart: per scheduled period its start date and the percentiles (5, 25, 50, 75, 95) of
 /// its level then.</summary>
 public sealed record IndexFan(string Name, Date[] Dates, double[][] Percentiles);
@@ -82,6 +86,10 @@ public sealed record CreditMetrics(
 
     /// <summary>Each fund's expected carry to its GP.</summary>
     public (string Name, Estimate Carry)[] Carries { get; init; } = [];
+
+    /// <summary>[fund, as <see cref="Carries"/>]: its carry unpaid at the end under a deal-by-deal carry; null under a
+    /// whole-fund carry, which is never deferred.</summary>
+    public UnpaidCarryRisk?[] UnpaidCarries { get; init; } = [];
 
     /// <summary>The confidence levels of VaR and ES, in millionths.</summary>
     public static readonly int[] TailLevels = [950_000, 990_000, 999_000];
@@ -159,9 +167,17 @@ public sealed record CreditMetrics(
         }
 
         var carries = new (string, Estimate)[totals.Carry.Length];
+        var unpaidCarries = new UnpaidCarryRisk?[totals.Carry.Length];
         for (int f = 0; f < carries.Length; f++)
         {
-            carries[f] = (frame.Carries[f], Paired(Mean(totals.Carry[f].MeanLoss, totals.Carry[f].StandardDeviation, n), pairs, pairs?.Carry(f), LossStatistics.Unit));
+            carries[f] = (frame.Carries[f], Paired(Mean(totals.Carry[f].MeanLoss, totals.Carry[f].StandardDeviation, n), pairs, pairs?.Carry(f, 0), LossStatistics.Unit));
+            LossStatistics unpaid = totals.CarryUnpaid[f];
+            unpaidCarries[f] = f < frame.CarriesDealByDeal.Length && frame.CarriesDealByDeal[f]
+                ? new UnpaidCarryRisk(
+                    unpaid.PathsWithLoss,
+                    Paired(Proportion(unpaid.PathsWithLoss, n), pairs, pairs?.Carry(f, 1), 1),
+                    Paired(Mean(unpaid.MeanLoss, unpaid.StandardDeviation, n), pairs, pairs?.Carry(f, 2), LossStatistics.Unit))
+                : null;
         }
 
         return new CreditMetrics(frame, n, tranches, equities, Paired(Proportion(totals.EventsOfDefault, n), pairs, pairs?.EventOfDefault, 1),
@@ -170,6 +186,7 @@ public sealed record CreditMetrics(
             Guarantees = guarantees,
             LpClasses = lpClasses,
             Carries = carries,
+            UnpaidCarries = unpaidCarries,
         };
     }
 
@@ -213,13 +230,12 @@ public sealed record CreditMetrics(
     /// (√(n·q·(1 − q)) for independent paths, binomial; over an antithetic run's pairs when <paramref name="low"/> and
     /// <paramref name="high"/>, its histograms of each pair's smaller and larger value, are given:
     /// <see cref="PairedCountDeviation"/>), each read with its bucket's values spread evenly across it
-    /// (<see cref="LogHistogram.InterpolatedValueAtRank"/>), so a spread narrower than a bucket is not read as zero. The
-    /// distance over 2σ ranks is the density estimate: SE ≈ σ / (n f(ξ)), the delta method's. The estimate's resolution
-    /// bounds the ± from below twice (docs/language.md, "A quantile's ± is never finer than its resolution"): σ is at
-    /// least one path, since the estimate is an order statistic the sample places no finer than between its neighbours
-    /// (under antithetic a median every pair straddles has S = 1 in every pair and σ = 0), and the ± is at least half the
-    /// span of the values in the quantile's bucket (<see cref="LogHistogram.ResolutionAtRank"/>), since the printed figure
-    /// is known no finer than that.</summary>
+    /// (<see cref="LogHistogram.ValueAtRank"/>), so a spread narrower than a bucket is not read as zero. The
+    /// distance over 2σ ranks is the density estimate: SE ≈ σ / (n f(ξ)), the delta method's. σ is at least one path,
+    /// since the estimate is an order statistic the sample places no finer than between its neighbours (under antithetic a
+    /// median every pair straddles has S = 1 in every pair and σ = 0). The ± is √(SE² + E²), E the error of reading the
+    /// rank inside its bucket (<see cref="LogHistogram.ReadingErrorAtRank"/>: 0 at an atom and at the bucket's first and
+    /// last value), a bias of the reading beside the sampling error (docs/language.md, "A quantile's ±").</summary>
     public static Estimate Quantile(LogHistogram histogram, int millionths, LogHistogram? low = null, LogHistogram? high = null)
     {
         ArgumentNullException.ThrowIfNull(histogram);
@@ -247,8 +263,9 @@ public sealed record CreditMetrics(
         spread = Math.Max(spread, 1);
         long below = Math.Clamp((long)Math.Ceiling((n * q) - spread), 1, n);
         long above = Math.Clamp((long)Math.Ceiling((n * q) + spread), 1, n);
-        double statistical = (histogram.InterpolatedValueAtRank(above) - histogram.InterpolatedValueAtRank(below)) / 2;
-        return new(value, Math.Max(statistical, histogram.ResolutionAtRank(LogHistogram.RankOf(millionths, n))));
+        double statistical = (histogram.ValueAtRank(above) - histogram.ValueAtRank(below)) / 2;
+        double reading = histogram.ReadingErrorAtRank(LogHistogram.RankOf(millionths, n));
+        return new(value, Math.Sqrt((statistical * statistical) + (reading * reading)));
     }
 
     /// <summary>

@@ -6,12 +6,14 @@ namespace DealLang.Runner.Simulation;
 /// A value's bucket is read from its bits — the binary exponent and the top <see cref="SubBits"/> bits of the mantissa
 /// — so the grid is the same on every machine (no logarithm) and each octave [2^e, 2^(e+1)) is cut into 2^SubBits
 /// equal buckets. A bucket's values are read inside its own [lo, hi], not its bounds: the first and last exactly, the
-/// others at the middle of [lo, hi], so a bucket whose values are all one (an atom: a loss of exactly 0, a full loss,
-/// an IRR of −100% or exactly the coupon) reads that value exactly, and any other is off by at most (hi − lo) / 2,
-/// within <see cref="RelativeError"/> × |v| (2^−(SubBits+1): 0.39% at 7 bits, 0.78% at 6) for a value v with
-/// 2^<see cref="MinExponent"/> ≤ |v| &lt; 2^<see cref="MaxExponent"/>. Smaller magnitudes share one bucket around 0
-/// (an absolute error under 2^−26, 1.5·10⁻⁸); larger ones share the outermost bucket (2^56 ≈ 7.2·10¹⁶, beyond any
-/// loss, rate or level). Counts add and extremes take their min and max, both exact and in any order, so histograms
+/// others as spread evenly across [lo, hi] (<see cref="ValueAtRank"/>), so a bucket whose values are all one (an atom:
+/// a loss of exactly 0, a full loss, an IRR of −100% or exactly the coupon) reads that value exactly, and any other is
+/// off by less than hi − lo, under 2 × <see cref="RelativeError"/> × |v| (2^−SubBits: 0.78% at 7 bits) for a value v
+/// with 2^<see cref="MinExponent"/> ≤ |v| &lt; 2^<see cref="MaxExponent"/>, and by about
+/// <see cref="ReadingErrorAtRank"/> where the density is smooth across the bucket. A tail mean reads each bucket at the
+/// middle of its [lo, hi], within (hi − lo) / 2, <see cref="RelativeError"/> × |v| (2^−(SubBits+1): 0.39% at 7 bits).
+/// Smaller magnitudes share one bucket around 0 (an absolute error under 2^−26, 1.5·10⁻⁸); larger ones share the
+/// outermost bucket (2^56 ≈ 7.2·10¹⁶, beyond any loss, rate or level). Counts add and extremes take their min and max, both exact and in any order, so histograms
 /// merge exactly (<see cref="Merge"/>): a quantile of merged shards is the quantile of one run over their paths, bit
 /// for bit. <see cref="Add"/> allocates nothing.
 /// <para>
@@ -19,8 +21,8 @@ namespace DealLang.Runner.Simulation;
 /// bits), so a histogram whose readings carry no ± can go without them (<see cref="WithoutExtremes"/>: the index
 /// fan charts, one per index and period). Such a histogram reads a rank as the sketch did before it kept extremes:
 /// rank 1 and rank n exactly (<see cref="Min"/> and <see cref="Max"/>), any other at its bucket's midpoint clamped into
-/// [Min, Max], within <see cref="RelativeError"/> × |v| but not exact at an atom; and it has no
-/// <see cref="ResolutionAtRank"/> or <see cref="InterpolatedValueAtRank"/> (they throw), which only a ± reads.
+/// [Min, Max], within <see cref="RelativeError"/> × |v| (0.78% at 6 bits) but not exact at an atom; and it has no
+/// <see cref="ReadingErrorAtRank"/> (it throws), which only a ± reads.
 /// </para>
 /// </summary>
 public sealed class LogHistogram
@@ -76,7 +78,9 @@ public sealed class LogHistogram
     /// <summary>Mantissa bits per octave.</summary>
     public int SubBits { get; }
 
-    /// <summary>The largest error of a reported value relative to the value it stands for.</summary>
+    /// <summary>Half a bucket's width relative to its values, 2^−(SubBits+1): the largest error, relative to the value it
+    /// stands for, of a value read at the middle of its bucket's [lo, hi] (a tail mean's) or, without extremes, at its
+    /// bucket's midpoint (a fan's rank); a rank read inside [lo, hi] is within twice it.</summary>
     public double RelativeError => Math.ScaleB(1.0, -(SubBits + 1));
 
     /// <summary>Values added.</summary>
@@ -158,9 +162,11 @@ public sealed class LogHistogram
     }
 
     /// <summary>The <paramref name="rank"/>-th smallest value (1-based): the j-th of its bucket's c values, read inside
-    /// the bucket's [lo, hi] — lo for j = 1 and hi for j = c, exactly (so every rank of a bucket holding one value, an
-    /// atom, is that value), the middle of [lo, hi] between, within (hi − lo) / 2 of the value. Without extremes: rank 1
-    /// and n exactly, any other at its bucket's midpoint clamped into [Min, Max]. NaN when empty.</summary>
+    /// the bucket's [lo, hi] with the values taken as spread evenly across it, at lo + (j − 1) / (c − 1) × (hi − lo): lo
+    /// for j = 1 and hi for j = c, exactly (so every rank of a bucket holding one value, an atom, is that value), and
+    /// between them within <see cref="ReadingErrorAtRank"/> of the value where the density is smooth across the bucket.
+    /// Without extremes: rank 1 and n exactly, any other at its bucket's midpoint clamped into [Min, Max]. NaN when
+    /// empty.</summary>
     public double ValueAtRank(long rank)
     {
         if (Count == 0)
@@ -175,32 +181,23 @@ public sealed class LogHistogram
             return rank == 1 ? min : rank == Count ? max : Representative(i);
         }
 
-        return j == 1 ? lows[i] : j == counts[i] ? highs![i] : Representative(i);
-    }
-
-    /// <summary>Half the span of the values in the bucket of rank <paramref name="rank"/>, (hi − lo) / 2: the most
-    /// <see cref="ValueAtRank"/> can be off the value of any of the bucket's ranks, and so the finest a quantile read
-    /// there can be told (0 at an atom). NaN when empty; <see cref="InvalidOperationException"/> without extremes.</summary>
-    public double ResolutionAtRank(long rank)
-    {
-        RequireExtremes();
-        if (Count == 0)
-        {
-            return double.NaN;
-        }
-
-        int i = Locate(rank).Bucket;
-        return (highs![i] - lows![i]) / 2;
+        int c = counts[i];
+        return j == 1 ? lows[i] : j == c ? highs![i] : lows[i] + ((j - 1) / (double)(c - 1) * (highs![i] - lows[i]));
     }
 
     /// <summary>
-    /// The <paramref name="rank"/>-th smallest value with its bucket's values taken as spread evenly across the bucket's
-    /// [lo, hi]: the j-th of c values (j from 1) at lo + (j − 1) / (c − 1) × (hi − lo), so the first and last are exact
-    /// and an atom's every rank is its value. Used for the distance between two nearby ranks (a quantile's standard
-    /// error): two ranks in one bucket have one middle, which would read a spread narrower than a bucket as zero. NaN
-    /// when empty; <see cref="InvalidOperationException"/> without extremes.
+    /// How far <see cref="ValueAtRank"/> may be off the value of rank <paramref name="rank"/> because it reads the
+    /// bucket's values as spread evenly across its [lo, hi] (docs/language.md, "A quantile's ±"): 0 at the bucket's first
+    /// and last value and at an atom (read exactly). Otherwise, where both neighbouring buckets hold values, the density
+    /// is taken as linear across [lo, hi], its relative change over the span, γ = (hi − lo) f′ / f, bounded by its
+    /// estimate from the neighbours' counts plus one Poisson standard deviation of that estimate (at most 2, a density
+    /// that falls to 0 at one end), and the error is the larger of the two shifts ±γ give at the rank's place
+    /// u = (j − 1) / (c − 1): (hi − lo) × |t − u| with t solving t + γ (t² − t) / 2 = u, at most (hi − lo) / 4. Where a
+    /// neighbour is empty (the edge of the values, or a cluster: the density there is not told by its neighbours) or is
+    /// not a bucket of the grid's regular width (the zero bucket, an outermost one), the value may lie anywhere in
+    /// [lo, hi]: (hi − lo) × max(u, 1 − u). NaN when empty; <see cref="InvalidOperationException"/> without extremes.
     /// </summary>
-    public double InterpolatedValueAtRank(long rank)
+    public double ReadingErrorAtRank(long rank)
     {
         RequireExtremes();
         if (Count == 0)
@@ -210,7 +207,63 @@ public sealed class LogHistogram
 
         (int i, long j) = Locate(rank);
         int c = counts[i];
-        return c == 1 ? lows![i] : lows![i] + ((j - 1) / (double)(c - 1) * (highs![i] - lows[i]));
+        double span = highs![i] - lows![i];
+        if (span == 0 || j == 1 || j == c)
+        {
+            return 0;
+        }
+
+        double u = (j - 1) / (double)(c - 1);
+        double gamma = SlopeBound(i, span);
+        if (double.IsNaN(gamma))
+        {
+            return span * Math.Max(u, 1 - u);
+        }
+
+        return span * Math.Max(Math.Abs(LinearDensityPlace(gamma, u) - u), Math.Abs(LinearDensityPlace(-gamma, u) - u));
+    }
+
+    /// <summary>The place t in [0, 1] across a span whose density is linear with relative change <paramref name="gamma"/>
+    /// (in [−2, 2]) over it, at which the fraction <paramref name="u"/> of its mass lies below: the root of
+    /// t + γ (t² − t) / 2 = u, in the form 2u / (b + √(b² + 2γu)), b = 1 − γ/2, which holds at γ = 0 (t = u) too.</summary>
+    internal static double LinearDensityPlace(double gamma, double u)
+    {
+        double b = 1 - (gamma / 2);
+        double root = (b * b) + (2 * gamma * u);
+        return u == 0 ? 0 : 2 * u / (b + Math.Sqrt(Math.Max(0.0, root)));
+    }
+
+    /// <summary>A bound on the relative change γ of the density across bucket <paramref name="index"/>'s values (a span of
+    /// <paramref name="span"/>), from the densities (count over the grid's width) of the buckets either side: the slope
+    /// between them, plus one Poisson standard deviation of it, times the span over the bucket's own density; at most 2.
+    /// NaN (no estimate) where a neighbour is empty, or the bucket or a neighbour is the zero bucket or an outermost
+    /// (clamped) one, whose widths are not the grid's.</summary>
+    double SlopeBound(int index, double span)
+    {
+        const double Most = 2.0; // a density linear across the span and not negative changes by at most twice its mean
+        if (index <= 1 || index >= counts.Length - 2 || Math.Abs(index - perSide) <= 1 || counts[index - 1] == 0 || counts[index + 1] == 0)
+        {
+            return double.NaN;
+        }
+
+        double width = Grid(index).Width;
+        (double below, double belowWidth) = Grid(index - 1);
+        (double above, double aboveWidth) = Grid(index + 1);
+        double density = counts[index] / width;
+        double slope = ((counts[index + 1] / aboveWidth) - (counts[index - 1] / belowWidth)) / (above - below);
+        double slopeDeviation = Math.Sqrt((counts[index + 1] / (aboveWidth * aboveWidth)) + (counts[index - 1] / (belowWidth * belowWidth))) / (above - below);
+        return Math.Min(Most, span * (Math.Abs(slope) + slopeDeviation) / density);
+    }
+
+    /// <summary>A bucket's midpoint and width on the grid (not the zero bucket; an outermost one's as though it were the last
+    /// regular bucket of its octave, though it holds every larger magnitude).</summary>
+    (double Center, double Width) Grid(int index)
+    {
+        bool negative = index < perSide;
+        int bucket = negative ? perSide - 1 - index : index - perSide - 1;
+        int exponent = MinExponent + (bucket >> SubBits);
+        double mid = Math.ScaleB(1.0 + (((bucket & mask) + 0.5) / (1 << SubBits)), exponent);
+        return (negative ? -mid : mid, Math.ScaleB(1.0, exponent - SubBits));
     }
 
     /// <summary>The bucket of rank <paramref name="rank"/> (1-based, clamped into 1 … n; n > 0) and the rank's place j
@@ -284,7 +337,7 @@ public sealed class LogHistogram
 
     /// <summary>Where rank <paramref name="rank"/> (1-based, clamped into 1 … n) falls: its bucket and the fraction
     /// (r − seen) / c of that bucket's c values at or below it, seen the values in the buckets below. With a bucket's
-    /// values taken as spread evenly across it, as <see cref="InterpolatedValueAtRank"/> takes them, that fraction of
+    /// values taken as spread evenly across it, as <see cref="ValueAtRank"/> takes them, that fraction of
     /// the bucket's values in any histogram on the same grid lies at or below the rank's value. Empty: (−1, 0).</summary>
     internal (int Bucket, double Fraction) PositionOfRank(long rank)
     {
@@ -516,11 +569,7 @@ public sealed class LogHistogram
             return Math.Clamp(0.0, min, max);
         }
 
-        bool negative = index < perSide;
-        int bucket = negative ? perSide - 1 - index : index - perSide - 1;
-        int exponent = MinExponent + (bucket >> SubBits);
-        double mid = Math.ScaleB(1.0 + (((bucket & mask) + 0.5) / (1 << SubBits)), exponent);
-        return Math.Clamp(negative ? -mid : mid, min, max);
+        return Math.Clamp(Grid(index).Center, min, max);
     }
 
     /// <summary>Refuses a reading of the buckets' extremes (a ±'s) on a histogram without them, empty or not.</summary>
@@ -528,7 +577,7 @@ public sealed class LogHistogram
     {
         if (lows is null)
         {
-            throw new InvalidOperationException("This histogram keeps no per-bucket extremes (a fan chart's): it has no resolution or interpolated rank.");
+            throw new InvalidOperationException("This histogram keeps no per-bucket extremes (a fan chart's): it has no reading error.");
         }
     }
 

@@ -13,7 +13,7 @@ namespace DealLang.Runner.Simulation;
 /// (<see cref="Shard.Of"/>, <see cref="SimulationEngine"/>: blocks of 4,096 paths from an even start), and a path out of
 /// turn is refused. The slots, in order: per tranche <see cref="TrancheSlots"/>; per equity its IRR; per party its
 /// default; the event of default and the sale; per guarantee <see cref="GuaranteeSlots"/>; per LP class
-/// <see cref="LpClassSlots"/>; per fund its carry.
+/// <see cref="LpClassSlots"/>; per fund <see cref="FundSlots"/>.
 /// </summary>
 public sealed class PairTotals
 {
@@ -26,6 +26,9 @@ public sealed class PairTotals
 
     /// <summary>An LP class's slots: distributions, IRR, P(loss), loss.</summary>
     public const int LpClassSlots = 4;
+
+    /// <summary>A fund's slots: its GP's carry, P(carry unpaid at the end), the carry unpaid at the end.</summary>
+    public const int FundSlots = 3;
 
     readonly int tranches;
     readonly int equities;
@@ -48,7 +51,7 @@ public sealed class PairTotals
         this.lpClasses = lpClasses;
         this.funds = funds;
         LastPath = lastPath;
-        int slots = (tranches * TrancheSlots) + equities + parties + 2 + (guarantees * GuaranteeSlots) + (lpClasses * LpClassSlots) + funds;
+        int slots = (tranches * TrancheSlots) + equities + parties + 2 + (guarantees * GuaranteeSlots) + (lpClasses * LpClassSlots) + (funds * FundSlots);
         sums = new PairSums[slots];
         openA = new Int128[slots];
         openB = new int[slots];
@@ -90,7 +93,8 @@ public sealed class PairTotals
     /// <summary>LP class <paramref name="c"/>'s slot <paramref name="k"/> (0 … 3, as <see cref="LpClassSlots"/>).</summary>
     public int LpClass(int c, int k) => Guarantee(guarantees, 0) + (c * LpClassSlots) + k;
 
-    public int Carry(int f) => LpClass(lpClasses, 0) + f;
+    /// <summary>Fund <paramref name="f"/>'s slot <paramref name="k"/> (0 … 2, as <see cref="FundSlots"/>).</summary>
+    public int Carry(int f, int k) => LpClass(lpClasses, 0) + (f * FundSlots) + k;
 
     /// <summary>The standard error of slot <paramref name="slot"/>'s estimate, in 1/<paramref name="unit"/>.</summary>
     public double StandardError(int slot, double unit) => sums[slot].StandardError(Pairs, unit);
@@ -164,6 +168,9 @@ public sealed class PairTotals
         for (int f = 0; f < funds; f++)
         {
             Loss(s++, figures.GpCarry[f], true);
+            double unpaid = figures.CarryUnpaid[f];
+            Flag(s++, unpaid >= Flows.ShortfallTolerance); // as LossStatistics counts a path with a loss
+            Loss(s++, unpaid, true);
         }
 
         if ((path & 1) == 1 || path == LastPath)
@@ -304,7 +311,12 @@ public sealed class PairTotals
             expected.Add((c.Loss.Parts.Sum, paths));
         }
 
-        expected.AddRange(totals.Carry.Select(c => (c.Parts.Sum, paths)));
+        for (int f = 0; f < totals.Carry.Length; f++)
+        {
+            expected.Add((totals.Carry[f].Parts.Sum, paths));
+            expected.Add((totals.CarryUnpaid[f].PathsWithLoss, paths));
+            expected.Add((totals.CarryUnpaid[f].Parts.Sum, paths));
+        }
         if (Extremes.Inconsistency(totals) is { } extremes)
         {
             return extremes;

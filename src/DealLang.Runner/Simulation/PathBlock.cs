@@ -106,6 +106,10 @@ public sealed class PathBlock
         for (int f = 0; f < figures.GpCarry.Length; f++)
         {
             Values[c++][row] = figures.GpCarry[f];
+            if (figures.Deal.Equities[figures.Funds[f]].Carry!.DealByDeal)
+            {
+                Values[c++][row] = figures.CarryUnpaid[f]; // PathColumns' order
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ public sealed record PathColumn(string Name, PathColumnKind Kind);
 /// The per-path columns of a deal, in order (docs/cli.md, <c>--paths-out</c>), after the path's number: per
 /// tranche <c>T loss</c>, <c>T loss share</c>, <c>T unpaid interest</c>, <c>T irr</c>, <c>T wal</c>; per equity
 /// <c>E irr</c>; <c>event of default</c>, <c>sale</c>; per party <c>P defaulted</c>; per guarantee <c>G paid</c>;
-/// per LP class <c>E LP X distributions</c>, <c>irr</c>, <c>loss</c>; per fund <c>E carry</c>. A chain's columns are each
+/// per LP class <c>E LP X distributions</c>, <c>irr</c>, <c>loss</c>; per fund <c>E carry</c> (and under a deal-by-deal carry <c>E carry unpaid</c>). A chain's columns are each
 /// entity's, in run order, each prefixed by the entity's name and a dot (<c>Spv.SpvNotes loss</c>,
 /// <c>Spv.event of default</c>).
 /// </summary>
@@ -73,6 +73,11 @@ public static class PathColumns
         foreach (EquityInfo equity in deal.Equities.Where(e => e.Carry is not null))
         {
             columns.Add(new($"{equity.Name} carry", PathColumnKind.Money));
+            if (equity.Carry!.DealByDeal)
+            {
+                // as the summary's row, only where carry can be deferred: a whole-fund carry's would be 0 on every path
+                columns.Add(new($"{equity.Name} carry unpaid", PathColumnKind.Money));
+            }
         }
 
         return [.. columns];

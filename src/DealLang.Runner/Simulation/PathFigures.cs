@@ -51,6 +51,7 @@ public sealed class PathFigures
         LpClasses = LpClass.Of(deal);
         Funds = [.. Enumerable.Range(0, deal.Equities.Length).Where(e => deal.Equities[e].Carry is not null)];
         GpCarry = new double[Funds.Length];
+        CarryUnpaid = new double[Funds.Length];
         LpDistributions = new double[LpClasses.Length];
         LpIrr = new double[LpClasses.Length];
         LpLoss = new double[LpClasses.Length];
@@ -79,6 +80,11 @@ public sealed class PathFigures
 
     /// <summary>[fund]: the GP's carry over the run.</summary>
     public double[] GpCarry { get; }
+
+    /// <summary>[fund]: its deal-by-deal carry still owed the GP at the run's end, deferred for want of a distribution and
+    /// never paid (the LPs kept it), Σ over its LP classes as the summary's <c>carry unpaid at end</c>; 0 under a
+    /// whole-fund carry, which the GP takes only from a distribution.</summary>
+    public double[] CarryUnpaid { get; }
 
     /// <summary>[LP class]: what it received over the run (its share of the LPs' part).</summary>
     public double[] LpDistributions { get; }
@@ -274,7 +280,7 @@ public sealed class PathFigures
                 paidIn += injections[t];
             }
 
-            double toGp = 0;
+            double toGp = 0, unpaid = 0;
             for (; lp < LpClasses.Length && LpClasses[lp].Equity == e; lp++)
             {
                 LpClass lpClass = LpClasses[lp];
@@ -288,6 +294,7 @@ public sealed class PathFigures
                     toGp += gpPart[t];
                 }
 
+                unpaid += split.Unpaid; // summed over the classes in their order, as EquitySummaries sums it
                 double capital = share * (equity.Contributed + calledIn + paidIn);
                 LpDistributions[lp] = toLps;
                 LpLoss[lp] = Math.Max(0.0, capital - toLps);
@@ -315,6 +322,7 @@ public sealed class PathFigures
             }
 
             GpCarry[f] = toGp;
+            CarryUnpaid[f] = unpaid;
         }
     }
 }

@@ -63,8 +63,10 @@ public static class ShardFile
     // 2: a guarantee's signed net cost ("netCost"); 3: an antithetic run's histograms of its pairs' smaller and larger
     // values ("pairs": "low", "high"); 4: a histogram's smallest and largest value per bucket ("extremes", in place of
     // its "min" and "max"), which its quantiles are read inside; 5: an index fan's histograms without them (its "min",
-    // "max" and "buckets" only, as in version 3), the measures' with them.
-    public const int Version = 5;
+    // "max" and "buckets" only, as in version 3), the measures' with them; 6: a fund's carry unpaid at the end
+    // ("carryUnpaid", beside "carry") and, in an antithetic run's "pairs", its two sums after the carry's, and a fund's
+    // frame says whether its carry is deal by deal ("dealByDeal").
+    public const int Version = 6;
 
     static readonly JsonWriterOptions Options = new() { Indented = false };
 
@@ -314,6 +316,13 @@ public static class ShardFile
             w.WriteEndArray();
             Strings(w, "lpClasses", f.LpClasses);
             Strings(w, "carries", f.Carries);
+            w.WriteStartArray("dealByDeal");
+            foreach (bool dealByDeal in f.CarriesDealByDeal)
+            {
+                w.WriteBooleanValue(dealByDeal);
+            }
+
+            w.WriteEndArray();
         }
 
         w.WriteEndObject();
@@ -350,6 +359,7 @@ public static class ShardFile
             GuaranteeCaps = f.TryGetProperty("guaranteeCaps", out JsonElement caps) ? [.. caps.EnumerateArray().Select(ReadDouble)] : [],
             LpClasses = f.TryGetProperty("lpClasses", out JsonElement lps) ? ReadStrings(lps) : [],
             Carries = f.TryGetProperty("carries", out JsonElement carries) ? ReadStrings(carries) : [],
+            CarriesDealByDeal = f.TryGetProperty("dealByDeal", out JsonElement dealByDeal) ? [.. dealByDeal.EnumerateArray().Select(b => b.GetBoolean())] : [],
             Sampling = f.TryGetProperty("sampling", out JsonElement sampling) ? Sampling(sampling.Text()) : SimulationFrame.Independent,
         };
     }
@@ -434,6 +444,13 @@ public static class ShardFile
             w.WriteEndArray();
             w.WriteStartArray("carry");
             foreach (LossStatistics c in t.Carry)
+            {
+                Loss(w, null, c);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("carryUnpaid");
+            foreach (LossStatistics c in t.CarryUnpaid)
             {
                 Loss(w, null, c);
             }
@@ -571,8 +588,10 @@ public static class ShardFile
         JsonElement[] guarantees = t.TryGetProperty("guarantees", out JsonElement gs) ? [.. gs.EnumerateArray()] : [];
         JsonElement[] lpClasses = t.TryGetProperty("lpClasses", out JsonElement ls) ? [.. ls.EnumerateArray()] : [];
         JsonElement[] carry = t.TryGetProperty("carry", out JsonElement cs) ? [.. cs.EnumerateArray()] : [];
+        JsonElement[] carryUnpaid = t.TryGetProperty("carryUnpaid", out JsonElement us) ? [.. us.EnumerateArray()] : [];
         if (guarantees.Length != frame.Guarantees.Length || frame.GuaranteeCaps.Length != frame.Guarantees.Length
-            || lpClasses.Length != frame.LpClasses.Length || carry.Length != frame.Carries.Length)
+            || lpClasses.Length != frame.LpClasses.Length || carry.Length != frame.Carries.Length || carryUnpaid.Length != carry.Length
+            || frame.CarriesDealByDeal.Length != frame.Carries.Length)
         {
             throw new FormatException("its totals do not fit its frame");
         }
@@ -622,6 +641,7 @@ public static class ShardFile
         for (int f = 0; f < carry.Length; f++)
         {
             totals.Carry[f] = ReadLoss(carry[f], $"carry {f}");
+            totals.CarryUnpaid[f] = ReadLoss(carryUnpaid[f], $"carry {f} unpaid");
         }
 
         partyDefaults.CopyTo(totals.PartyDefaults, 0);

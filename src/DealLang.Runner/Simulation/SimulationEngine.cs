@@ -62,8 +62,12 @@ public sealed class SimulationEngine
         }
 
         run.Run(workers, "deallang mc");
-        SimulationTotals totals = Totals(program.Description, source);
-        foreach (Worker worker in workers)
+
+        // The first thread's totals take the others' in: merging is exact and order-free, so this is the run's totals bit
+        // for bit, and a run holds one set per thread and no more (a fresh set to merge every thread into would double a
+        // one-thread run's memory, the index fans' histograms most of it).
+        SimulationTotals totals = workers[0].Totals;
+        foreach (Worker worker in workers.Skip(1))
         {
             try
             {

@@ -41,6 +41,9 @@ public sealed record SimulationFrame(
     /// <summary>Each fund's GP carry, as <c>Investors carry to Manager</c>.</summary>
     public string[] Carries { get; init; } = [];
 
+    /// <summary>[fund]: whether its carry is deal by deal (its report then shows the carry unpaid at the end).</summary>
+    public bool[] CarriesDealByDeal { get; init; } = [];
+
     /// <summary>How the paths were drawn: <see cref="Independent"/>, <see cref="Antithetic"/> (mirrored pairs, whose ± come
     /// from the pairs: <see cref="PairTotals"/>) or <see cref="Sobol"/> points (whose ± are independent paths' standard
     /// errors, which theirs are not; docs/language.md, "Monte Carlo results"), so a merged shard's report says it too.</summary>
@@ -83,6 +86,7 @@ public sealed record SimulationFrame(
             GuaranteeCaps = [.. deal.Guarantees.Select(g => g.Cap)],
             LpClasses = [.. LpClass.Of(deal).Select(c => c.Label(deal))],
             Carries = [.. deal.Equities.Where(e => e.Carry is not null).Select(e => e.Name + " carry to " + deal.Parties[e.Carry!.Partner].Name)],
+            CarriesDealByDeal = [.. deal.Equities.Where(e => e.Carry is not null).Select(e => e.Carry!.DealByDeal)],
         };
     }
 
@@ -96,6 +100,7 @@ public sealed record SimulationFrame(
             && Parties.SequenceEqual(other.Parties) && Indices.SequenceEqual(other.Indices)
             && PeriodStarts.SequenceEqual(other.PeriodStarts) && Guarantees.SequenceEqual(other.Guarantees)
             && GuaranteeCaps.SequenceEqual(other.GuaranteeCaps) && LpClasses.SequenceEqual(other.LpClasses) && Carries.SequenceEqual(other.Carries)
+            && CarriesDealByDeal.SequenceEqual(other.CarriesDealByDeal)
             && Sampling == other.Sampling;
     }
 }

@@ -14,7 +14,8 @@ namespace DealLang.Runner.Simulation;
 /// </summary>
 public sealed class SimulationTotals
 {
-    /// <summary>Bits per octave of the tranches' and equities' histograms: values within 0.39%.</summary>
+    /// <summary>Bits per octave of the tranches' and equities' histograms: buckets 0.78% of their values wide, a rank read
+    /// inside its bucket's values.</summary>
     public const int MeasureBits = 7;
 
     /// <summary>Bits per octave of the index fan charts' histograms (one per index and period): levels within 0.78%.
@@ -46,6 +47,7 @@ public sealed class SimulationTotals
         }
 
         Carry = new LossStatistics[funds];
+        CarryUnpaid = new LossStatistics[funds];
         Tranches = new TrancheTotals[tranches];
         for (int i = 0; i < tranches; i++)
         {
@@ -103,6 +105,10 @@ public sealed class SimulationTotals
 
     /// <summary>[fund]: the GP's carry over the paths (an amount of 0 or more, summed exactly as a loss is).</summary>
     public LossStatistics[] Carry { get; }
+
+    /// <summary>[fund]: its deal-by-deal carry unpaid at the end over the paths (<see cref="PathFigures.CarryUnpaid"/>;
+    /// <see cref="LossStatistics.PathsWithLoss"/>: the paths with some unpaid; 0 on every path under a whole-fund carry).</summary>
+    public LossStatistics[] CarryUnpaid { get; }
 
     /// <summary>Paths added.</summary>
     public long Paths { get; internal set; }
@@ -166,7 +172,7 @@ public sealed class SimulationTotals
 
         if (Guarantees.Any(g => g.NetCost.Paths != n || g.Cost.Paths != n || g.CostGiven.Paths != g.Cost.PathsWithLoss)
             || LpClasses.Any(c => c.Distributions.Paths != n || c.Loss.Paths != n || c.Irr.Paths + c.Irr.Undefined != n)
-            || Carry.Any(c => c.Paths != n))
+            || Carry.Any(c => c.Paths != n) || CarryUnpaid.Any(c => c.Paths != n))
         {
             return $"a guarantee's, an LP class's or a carry's statistics do not count the {n} paths";
         }
@@ -228,6 +234,7 @@ public sealed class SimulationTotals
         for (int f = 0; f < Carry.Length; f++)
         {
             Carry[f].Add(figures.GpCarry[f]);
+            CarryUnpaid[f].Add(figures.CarryUnpaid[f]);
         }
 
         Paths++;
@@ -309,6 +316,7 @@ public sealed class SimulationTotals
         for (int f = 0; f < Carry.Length; f++)
         {
             Carry[f].Merge(other.Carry[f]);
+            CarryUnpaid[f].Merge(other.CarryUnpaid[f]);
         }
 
         Pairs?.Merge(other.Pairs!);

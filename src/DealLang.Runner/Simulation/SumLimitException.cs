@@ -76,6 +76,7 @@ public sealed class SumLimitException : Exception
         for (int f = 0; f < figures.GpCarry.Length; f++)
         {
             candidates.Add(("a fund's carry", figures.GpCarry[f]));
+            candidates.Add(("a fund's carry unpaid at the end", figures.CarryUnpaid[f]));
         }
 
         string limit = Limit(currency, paired);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
@@ -316,6 +318,169 @@ public sealed class DealByDealDrawTests
         SameSummaryOnlyAndOnAPath(chain, carry);
     }
 
+    // LeveredDeferredFund with a bank of 100m, under a stochastic scenario: the Drawer's tenant (a party the top shares by
+    // name) defaults at a drawn date, which cuts what the fund's Drawn holding receives, so whether carry is still deferred
+    // at the end differs from path to path.
+    private const string RiskyLeveredDeferredFund = """
+        import "drawer.deal"
+        import "short.deal"
+        deal Fund {
+          currency USD closing 2026-01-01 maturity 2028-01-01 pay annual daycount 30/360
+          party Manager { }
+          party Pension { }
+          party TenantD { pd 30% }
+          holding Drawn { of Drawer.Loan  share 100% }
+          holding Bond  { of Short.Notes  share 100% }
+          tranche Bank { balance 100m  coupon 0%  amortize bullet  maturity 2028-01-01 }
+          equity Investors { contributed 70m  holders Pension 100%  hurdle 5%  carry 20% to Manager deal_by_deal }
+          waterfall { pay Bank.interest pay Bank.principal distribute rest to Investors }
+        }
+        scenario Risk for Fund {
+          paths 40
+          seed 3
+          TenantD defaults drawn
+        }
+        scenario PairedRisk for Fund {
+          paths 40
+          seed 3
+          antithetic
+          TenantD defaults drawn
+        }
+        """;
+
+    [Fact]
+    public void A_monte_carlo_paths_carry_unpaid_at_end_is_its_replayed_summarys_and_the_report_adds_them_up()
+    {
+        // Each path's `Investors carry unpaid` (the --paths-out column) is the figure its replay's summary prints (`carry
+        // unpaid at end`, what `mc --replay-path` shows), bit for bit; the report's P(carry unpaid at end) counts the paths
+        // with half a cent or more of it, and its expected carry unpaid at end is their mean.
+        // By hand (as LeveredDeferredFund): Bond's carry of 6.1m is owed in year 1, when the fund distributes nothing. On
+        //   a path where the Drawer pays its 110m in year 2, D_1 = 110 − 1 (the draw still unpaid) − 100 (the bank) = 9m
+        //   pays it in full: 0 unpaid (and all 6.1 clawed back, the whole fund owing none). On one where the tenant's
+        //   default leaves the fund nothing after the bank, the GP is paid none of it: 6.1m unpaid. So each path's figure
+        //   is 0 or 6.1m, and the mean is 6.1m × the share of paths with it.
+        using var chain = new SmallChain(RiskyLeveredDeferredFund, ("drawer.deal", Drawer), ("short.deal", Short));
+        var simulation = chain.Simulation("Risk");
+        const int paths = 40;
+        var rows = new Rows();
+        var totals = simulation.Run(0, paths, threads: 2, rows);
+        double[] unpaid = rows.Column("Fund.Investors carry unpaid");
+        Assert.Equal(paths, unpaid.Length);
+
+        var (runner, filler) = simulation.NewPathRunner(fullLedger: true);
+        for (int path = 0; path < paths; path++)
+        {
+            filler.Run(path);
+            var outcome = runner.OutcomeOf("Risk", filler.DrawnScenarios());
+            var carry = outcome.Entities[^1].Outcome.Equities.Single().Carry!;
+            Assert.Equal(carry.Unpaid, unpaid[path]);
+        }
+
+        Assert.All(unpaid, u => Assert.True(u == 0 || Math.Abs(u - 6.1e6) < 1e-3, $"{u}"));
+        int with = unpaid.Count(u => u >= 0.005);
+        Assert.InRange(with, 1, paths - 1); // some paths owe the GP carry at the end, some do not
+
+        var fund = simulation.Deals[^1];
+        var metrics = DealLang.Runner.Simulation.CreditMetrics.Compute(DealLang.Runner.Simulation.SimulationFrame.Of(fund, "hash", "Risk", 3, paths), totals[^1]);
+        var risk = metrics.UnpaidCarries.Single()!;
+        Assert.Equal(with, risk.PathsUnpaid);
+        Assert.Equal(with / (double)paths, risk.Probability.Value);
+        Assert.Equal(6.1e6 * with / paths, risk.Expected.Value, 1e-2); // the sums count in 1/1,024ths
+        Assert.Equal(unpaid.Average(), risk.Expected.Value, 1e-2);
+        string table = DealLang.Runner.Reports.MonteCarloReport.Render(metrics, DealLang.Runner.Reports.ReportFormat.Table);
+        Assert.Matches(@"\n\s+P\(carry unpaid at end\)\s+" + Regex.Escape((100.0 * with / paths).ToString("F3", CultureInfo.InvariantCulture)) + "%", table);
+        Assert.Matches(@"\n\s+expected carry unpaid at end\s+" + Regex.Escape((6.1 * with / paths).ToString("F3", CultureInfo.InvariantCulture)) + @"\s", table);
+        string json = DealLang.Runner.Reports.MonteCarloReport.Render(metrics, DealLang.Runner.Reports.ReportFormat.Json);
+        Assert.Contains($"\"pathsWithCarryUnpaid\": {with}", json, StringComparison.Ordinal);
+        Assert.Contains("\"expectedCarryUnpaid\"", json, StringComparison.Ordinal);
+
+        // Two shards written to their files and read back merge into the same report, the carry unpaid's rows too.
+        var frames = simulation.Deals.Select(d => DealLang.Runner.Simulation.SimulationFrame.Of(d, "hash", "Risk", 3, paths)).ToArray();
+        var merged = simulation.Deals.Select(DealLang.Runner.Simulation.SimulationTotals.For).ToArray();
+        foreach (int index in new[] { 1, 2 })
+        {
+            var shard = DealLang.Runner.Simulation.Shard.Of(index, 2, paths);
+            var part = simulation.Run(shard.From, shard.To, threads: 1);
+            byte[] file = DealLang.Runner.Simulation.ShardFile.WriteChain(new(shard, [.. frames.Select((f, e) => (f, part[e]))]));
+            var read = DealLang.Runner.Simulation.ShardFile.ReadRun(file);
+            for (int e = 0; e < merged.Length; e++)
+            {
+                merged[e].Merge(read[e].Totals);
+            }
+        }
+
+        var fromShards = DealLang.Runner.Simulation.CreditMetrics.Compute(frames[^1], merged[^1]);
+        Assert.Equal(json, DealLang.Runner.Reports.MonteCarloReport.Render(fromShards, DealLang.Runner.Reports.ReportFormat.Json));
+    }
+
+    [Fact]
+    public void An_antithetic_runs_carry_unpaid_at_end_has_its_pair_standard_errors_and_its_shards_merge_to_the_run()
+    {
+        // Under antithetic the ± of P(carry unpaid at end) and of its mean are over the 20 mirrored pairs: with a_k the
+        // pair's paths with some unpaid (0, 1 or 2) and b_k = 2, SE = √(Σ(a_k − 2p)² / (m (m − 1))) / 2 for the share, and
+        // 6.1m times it for the mean (every path's figure is 0 or 6.1m). Two shards (split on pairs) written, read back
+        // (their pair sums checked against their totals) and merged print the single run's report.
+        using var chain = new SmallChain(RiskyLeveredDeferredFund, ("drawer.deal", Drawer), ("short.deal", Short));
+        var simulation = chain.Simulation("PairedRisk");
+        const int paths = 40;
+        var rows = new Rows();
+        var totals = simulation.Run(0, paths, threads: 1, rows);
+        double[] unpaid = rows.Column("Fund.Investors carry unpaid");
+        var frames = simulation.Deals.Select(d => DealLang.Runner.Simulation.SimulationFrame.Of(d, "hash", "PairedRisk", 3, paths) with
+        {
+            Sampling = DealLang.Runner.Simulation.SimulationFrame.Antithetic,
+        }).ToArray();
+        var metrics = DealLang.Runner.Simulation.CreditMetrics.Compute(frames[^1], totals[^1]);
+        var risk = metrics.UnpaidCarries.Single()!;
+
+        int[] pairs = [.. Enumerable.Range(0, paths / 2).Select(k => (unpaid[2 * k] >= 0.005 ? 1 : 0) + (unpaid[(2 * k) + 1] >= 0.005 ? 1 : 0))];
+        double p = pairs.Sum() / (double)paths;
+        Assert.InRange(p, 0.01, 0.99);
+        double se = Math.Sqrt(pairs.Sum(a => (a - (2 * p)) * (a - (2 * p))) / (20.0 * 19)) / 2;
+        Assert.Equal(p, risk.Probability.Value, 12);
+        Assert.Equal(se, risk.Probability.StdError, 9);
+        Assert.Equal(6.1e6 * se, risk.Expected.StdError, 1e-2);
+
+        var merged = simulation.Deals.Select(d => DealLang.Runner.Simulation.SimulationTotals.For(d).Paired(paths)).ToArray();
+        foreach (int index in new[] { 1, 2 })
+        {
+            var shard = DealLang.Runner.Simulation.Shard.Of(index, 2, paths, pairs: true);
+            var part = simulation.Run(shard.From, shard.To, threads: 1);
+            byte[] file = DealLang.Runner.Simulation.ShardFile.WriteChain(new(shard, [.. frames.Select((f, e) => (f, part[e]))]));
+            var read = DealLang.Runner.Simulation.ShardFile.ReadRun(file);
+            for (int e = 0; e < merged.Length; e++)
+            {
+                merged[e].Merge(read[e].Totals);
+            }
+        }
+
+        string json = DealLang.Runner.Reports.MonteCarloReport.Render(metrics, DealLang.Runner.Reports.ReportFormat.Json);
+        Assert.Contains("\"carryUnpaidProbability\"", json, StringComparison.Ordinal);
+        Assert.Equal(json, DealLang.Runner.Reports.MonteCarloReport.Render(
+            DealLang.Runner.Simulation.CreditMetrics.Compute(frames[^1], merged[^1]), DealLang.Runner.Reports.ReportFormat.Json));
+    }
+
+    // The rows a run hands its sink, by column, in path order.
+    private sealed class Rows : DealLang.Runner.Simulation.IPathSink
+    {
+        private readonly Dictionary<string, List<double>> columns = [];
+
+        public double[] Column(string name) => [.. columns[name]];
+
+        public void Write(DealLang.Runner.Simulation.PathBlock block)
+        {
+            for (int c = 0; c < block.Columns.Count; c++)
+            {
+                if (!columns.TryGetValue(block.Columns[c].Name, out List<double>? values))
+                {
+                    columns[block.Columns[c].Name] = values = [];
+                }
+
+                values.AddRange(block.Values[c].AsSpan(0, block.Count).ToArray());
+            }
+        }
+    }
+
     // A summary-only run splits as the full run does, and a Monte Carlo path (PathFigures, on that run's buffers) too.
     private static void SameSummaryOnlyAndOnAPath(SmallChain chain, DealLang.Runner.Running.CarrySummary carry)
     {
@@ -333,5 +498,7 @@ public sealed class DealByDealDrawTests
         Assert.Equal(summaryOnly.Carry, figures.GpCarry.Single());
         Assert.Equal(summaryOnly.Classes.Single().Distributions, figures.LpDistributions.Single());
         Assert.Equal(summaryOnly.Classes.Single().Irr, figures.LpIrr.Single());
+        Assert.Equal(carry.Unpaid, summaryOnly.Unpaid);
+        Assert.Equal(summaryOnly.Unpaid, figures.CarryUnpaid.Single()); // the path's carry unpaid at end: the summary's, to the bit
     }
 }

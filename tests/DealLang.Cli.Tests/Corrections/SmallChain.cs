@@ -52,6 +52,18 @@ public sealed class SmallChain : IDisposable
         return (runner, runner.RunAll(Scenarios));
     }
 
+    /// <summary>A Monte Carlo run of the top deal's stochastic scenario <paramref name="scenario"/> over the chain, at its
+    /// own seed and paths (as <c>deallang mc</c> runs it).</summary>
+    public DealLang.Runner.Simulation.ChainSimulation Simulation(string scenario)
+    {
+        ScenarioSpec spec = Scenarios.Single(s => s.Name == scenario);
+        var top = _hosts[^1].Program.Description;
+        var source = new DealLang.Runner.MonteCarlo.StochasticPaths(top, spec,
+            DealLang.Runner.MonteCarlo.StochasticPaths.DefaultSeed(spec), DealLang.Runner.MonteCarlo.StochasticPaths.DefaultPaths(spec));
+        return new DealLang.Runner.Simulation.ChainSimulation(
+            [.. _hosts.Select((h, i) => (h.Program, (IReadOnlyList<ScenarioSpec>)[.. _models[i].Scenarios]))], source, spec, checkCash: true);
+    }
+
     /// <summary>The top deal's scenarios, as the runner was given them.</summary>
     public IReadOnlyList<ScenarioSpec> Scenarios { get; }
 

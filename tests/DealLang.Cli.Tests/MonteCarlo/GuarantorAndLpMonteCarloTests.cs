@@ -227,6 +227,8 @@ public sealed class GuarantorAndLpMonteCarloTests
         var (name, carry) = metrics.Carries.Single();
         Assert.Equal("Investors carry to Manager", name);
         Assert.Equal((1 - p) * 4e6, carry.Value, 1e-2);
+        Assert.Null(metrics.UnpaidCarries.Single()); // a whole-fund carry is never deferred: no `carry unpaid at end` rows
+        Assert.DoesNotContain("carry unpaid", MonteCarloReport.Render(metrics, ReportFormat.Table), StringComparison.Ordinal);
 
         // Each class's IRR: without a default (1.16)^(1 / 5.002740) − 1 = 3.0112% (its flows scale with its share, so
         // both classes have the same); with one, below −10% (at most 40% back). The mean lies between, nearer the first.

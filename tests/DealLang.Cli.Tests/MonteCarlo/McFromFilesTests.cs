@@ -39,6 +39,26 @@ public sealed class McFromFilesTests : IDisposable
         AssertShardsMergeTo(one.Out, i => HyperionArgs("--threads", "1", "--shard", $"{i}/4", "--out", Path.Combine(folder, $"h{i}.json")), "h");
     }
 
+    [Fact]
+    public void CoreWeaveOnOneThreadIsItsRunOnTwoThreadsByteForByteOverSeveralBlocks()
+    {
+        // The tests above run fewer paths than a block (4,096), so their two threads are one. Here 8,194 paths are three
+        // blocks (antithetic: an even count), which two threads share; a one-thread run's totals are its thread's own,
+        // never merged into another set, and two threads' are the first's with the second's merged in: the same report
+        // and the same shard file, byte for byte.
+        string[] Run(string threads, string shard) => ["mc", CoreWeave, "--scenario", "Stochastic", "--paths", "8194", "--seed", "3", "--threads", threads,
+            "--shard", "1/1", "--out", shard];
+        string one = Path.Combine(folder, "one.json"), two = Path.Combine(folder, "two.json");
+        CliOutcome first = CliHarness.Run(Run("1", one));
+        CliOutcome second = CliHarness.Run(Run("2", two));
+        Assert.True(first.Exit == ExitCodes.Ok && second.Exit == ExitCodes.Ok, first.ToString() + second);
+        Assert.Equal(File.ReadAllBytes(one), File.ReadAllBytes(two));
+        CliOutcome merged = CliHarness.Run("merge", one, "--format", "json");
+        Assert.True(merged.Exit == ExitCodes.Ok, merged.ToString());
+        Assert.Equal(merged.Out, CliHarness.Run("merge", two, "--format", "json").Out);
+        Assert.Contains("\"paths\": 8194,", merged.Out, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("table", "Loan       P(principal loss)")]
     [InlineData("csv", "section,metric,value,stderr\r\nLoan,P(principal loss),")]

@@ -65,7 +65,7 @@ public sealed class CreditMetricsTests
         Assert.InRange(at95.ValueAtRisk.Value, 94 * (1 - bound), 94 * (1 + bound));
 
         // Its SE: ranks ⌈95 ∓ √(100 × 0.95 × 0.05) = 2.17945⌉ = 93 and 98, losses 92 and 97, exactly: (97 − 92) / 2 = 2.5,
-        // above the bucket's resolution, 0.
+        // with no reading error (94 is alone in its bucket, read exactly).
         Assert.Equal(2.5, at95.ValueAtRisk.StdError, 12);
 
         // ES 95%: the k = 100 − ⌊95⌋ = 5 largest, 95 … 99, each alone in its bucket and so exact: 485 / 5 = 97. Tail

@@ -36,27 +36,25 @@ public sealed class LogHistogramTests
     }
 
     [Fact]
-    public void RanksInOneBucketAreSpreadEvenlyAcrossItForTheirDistance()
+    public void RanksInOneBucketAreReadSpreadEvenlyAcrossIt()
     {
         // At 7 bits the octave [64, 128) is cut into 128 buckets of 0.5: 100.1 … 100.4 all fall in [100, 100.5), whose
         // values span [lo, hi] = [100.1, 100.4]. With 50 (rank 1) below and 200 (rank 6) above, the bucket holds ranks 2
-        // to 5 (c = 4, one value before it), read for a distance at lo + (j − 1)/(c − 1) × (hi − lo):
+        // to 5 (c = 4, one value before it), read at lo + (j − 1)/(c − 1) × (hi − lo):
         //   rank 3 is its j = 2nd value: 100.1 + 1/3 × 0.3 = 100.2;  rank 4, j = 3: 100.1 + 2/3 × 0.3 = 100.3.
-        // The middle of [lo, hi] reads both as 100.25, so their distance, a quantile's standard error, would read 0.
+        // The middle of [lo, hi] read both as 100.25 until 2026-12-05, and their distance, a quantile's standard error, as 0.
         var h = new LogHistogram(7);
         foreach (double v in (double[])[50, 100.1, 100.2, 100.3, 100.4, 200])
         {
             h.Add(v);
         }
 
-        Assert.Equal(100.25, h.ValueAtRank(3));
-        Assert.Equal(100.25, h.ValueAtRank(4));
-        Assert.Equal(100.2, h.InterpolatedValueAtRank(3), 12);
-        Assert.Equal(100.3, h.InterpolatedValueAtRank(4), 12);
+        Assert.Equal(100.2, h.ValueAtRank(3), 12);
+        Assert.Equal(100.3, h.ValueAtRank(4), 12);
         Assert.Equal(100.1, h.ValueAtRank(2)); // the bucket's first and last values exactly
         Assert.Equal(100.4, h.ValueAtRank(5));
-        Assert.Equal(50, h.InterpolatedValueAtRank(1));
-        Assert.Equal(200, h.InterpolatedValueAtRank(6));
+        Assert.Equal(50, h.ValueAtRank(1));
+        Assert.Equal(200, h.ValueAtRank(6));
 
         // A negative bucket runs from its most negative value up: −100.4 … −100.1 in (−100.5, −100], ranks 1 to 4 of 4.
         var negative = new LogHistogram(7);
@@ -66,8 +64,41 @@ public sealed class LogHistogramTests
         }
 
         // Rank 2, j = 2: −100.4 + 1/3 × 0.3 = −100.3 (ranks 1 and 4 are the exact extremes).
-        Assert.Equal(-100.3, negative.InterpolatedValueAtRank(2), 12);
-        Assert.Equal(-100.4, negative.InterpolatedValueAtRank(1), 12);
+        Assert.Equal(-100.3, negative.ValueAtRank(2), 12);
+        Assert.Equal(-100.4, negative.ValueAtRank(1), 12);
+    }
+
+    [Fact]
+    public void WhereTheDensityIsFlatAcrossABucketItsReadingErrorIsAFractionOfItsHalfSpan()
+    {
+        // 150 values 99.5 + (k + 0.5)/100, k = 0 … 149: 50 in each of the buckets [99.5, 100), [100, 100.5), [100.5, 101)
+        // (0.5 wide at 7 bits in [64, 128)). The middle one's values span [lo, hi] = [100.005, 100.495], 0.49. Rank 75 is
+        // its j = 25th of c = 50, u = 24/49, read at 100.005 + 24/49 × 0.49 = 100.245, the 75th value exactly.
+        // Its reading error: the neighbours' densities are 50 / 0.5 = 100 each, so the slope between them (1 apart) is 0,
+        // with a Poisson deviation √(50 / 0.25 + 50 / 0.25) / 1 = 20; over the bucket's own density 100 and times the span,
+        // γ = 0.49 × 20 / 100 = 0.098. The density linear and changing by ±γ across the span shifts the place of u to
+        // t = 2u / (b + √(b² + 2γu)), b = 1 − γ/2: for +γ, b = 0.951, t = 0.979592 / (0.951 + √1.000401) = 0.502046, 0.012250
+        // from u; for −γ, b = 1.049, t = 0.979592 / (1.049 + √1.004401) = 0.477571, 0.012225 from u. E = 0.49 × 0.012250 =
+        // 0.0060, a fortieth of the half-span R = 0.245 the ± was floored at before.
+        var h = new LogHistogram(7);
+        for (int k = 0; k < 150; k++)
+        {
+            h.Add(99.5 + ((k + 0.5) / 100));
+        }
+
+        Assert.Equal(100.245, h.ValueAtRank(75), 10);
+        const double Gamma = 0.49 * 20 / 100;
+        double u = 24 / 49.0;
+        Assert.Equal(0.502046, LogHistogram.LinearDensityPlace(Gamma, u), 6);
+        Assert.Equal(0.477571, LogHistogram.LinearDensityPlace(-Gamma, u), 6);
+        Assert.Equal(0.49 * (LogHistogram.LinearDensityPlace(Gamma, u) - u), h.ReadingErrorAtRank(75), 10);
+        Assert.InRange(h.ReadingErrorAtRank(75), 0.0059, 0.0061);
+
+        // Its first and last values are read exactly: no reading error. At γ = 0 the place is u, at γ = 2 it is √u.
+        Assert.Equal(0, h.ReadingErrorAtRank(51));
+        Assert.Equal(0, h.ReadingErrorAtRank(100));
+        Assert.Equal(0.3, LogHistogram.LinearDensityPlace(0, 0.3), 15);
+        Assert.Equal(Math.Sqrt(0.3), LogHistogram.LinearDensityPlace(2, 0.3), 15);
     }
 
     [Fact]
@@ -155,7 +186,7 @@ public sealed class LogHistogramTests
         var h = Of(7, [(0.0, 70), .. Enumerable.Range(1, 30).Select(k => (10.0 * k, 1))]);
         Assert.Equal(0.0, h.Quantile(500_000));
         Assert.Equal(0.0, h.Quantile(700_000));
-        Assert.Equal(0.0, h.ResolutionAtRank(50));
+        Assert.Equal(0.0, h.ReadingErrorAtRank(50));
         Assert.Equal(10.0, h.ValueAtRank(71));
     }
 
@@ -173,7 +204,7 @@ public sealed class LogHistogramTests
         Assert.Equal(0.08, h.Quantile(310_000));
         Assert.Equal(0.08, h.Quantile(500_000));
         Assert.Equal(0.08, h.Quantile(750_000));
-        Assert.Equal(0.0, h.ResolutionAtRank(50));
+        Assert.Equal(0.0, h.ReadingErrorAtRank(50));
 
         // The same atoms as a loss: 60 paths losing 0, 30 losing 40m (a partial loss, exactly), 10 losing all 100m.
         // 40,000,000 lies in a bucket of 2²⁵⁻⁷ = 262,144 of the octave [2²⁵, 2²⁶), whose midpoint p75 printed.
@@ -193,14 +224,16 @@ public sealed class LogHistogramTests
     public void AQuantileBetweenAtomsInOneBucketIsReadInsideTheirRange()
     {
         // Two atoms closer than the bucket: 30 values at 0.0796 and 70 at 0.08, both in [0.07958984375, 0.080078125).
-        // The bucket's first and last ranks are exact (rank 1: 0.0796, rank 100: 0.08); between, the middle of [lo, hi],
-        // 0.0798, within (hi − lo)/2 = 0.0002 of either value where the bucket's midpoint 0.079833984375 was up to 0.000234
-        // off. Its resolution is that half-span.
+        // The bucket's first and last ranks are exact (rank 1: 0.0796, rank 100: 0.08); between, the values read as spread
+        // evenly across [lo, hi]: rank 50, j = 50 of c = 100, at 0.0796 + 49/99 × 0.0004 = 0.07979798, 0.0004 × 50/99 off its
+        // value 0.08. Its neighbouring buckets are empty, so the density across it is not told: the value may lie anywhere
+        // in [lo, hi], and its reading error is (hi − lo) × max(u, 1 − u) = 0.0004 × 50/99 (u = 49/99), what it is off.
         var h = Of(7, (0.0796, 30), (0.08, 70));
         Assert.Equal(0.0796, h.ValueAtRank(1));
         Assert.Equal(0.08, h.ValueAtRank(100));
-        Assert.Equal(0.0796 + ((0.08 - 0.0796) / 2), h.Quantile(500_000));
-        Assert.Equal((0.08 - 0.0796) / 2, h.ResolutionAtRank(50));
+        Assert.Equal(0.0796 + (49 / 99.0 * (0.08 - 0.0796)), h.Quantile(500_000), 15);
+        Assert.Equal((0.08 - 0.0796) * 50 / 99, h.ReadingErrorAtRank(50), 15);
+        Assert.True(Math.Abs(0.08 - h.Quantile(500_000)) <= h.ReadingErrorAtRank(50) * (1 + 1e-12));
     }
 
     [Fact]
@@ -258,9 +291,8 @@ public sealed class LogHistogramTests
         Assert.Equal(100.1, atom.ValueAtRank(2));
 
         // Only a ± reads a bucket's extremes, and a fan prints none: asked for them, it says it has none.
-        Assert.Throws<InvalidOperationException>(() => h.ResolutionAtRank(3));
-        Assert.Throws<InvalidOperationException>(() => h.InterpolatedValueAtRank(3));
-        Assert.Throws<InvalidOperationException>(() => LogHistogram.WithoutExtremes(6).ResolutionAtRank(1)); // empty too
+        Assert.Throws<InvalidOperationException>(() => h.ReadingErrorAtRank(3));
+        Assert.Throws<InvalidOperationException>(() => LogHistogram.WithoutExtremes(6).ReadingErrorAtRank(1)); // empty too
         Assert.Throws<ArgumentException>(() => h.Merge(new LogHistogram(6)));
         Assert.Throws<ArgumentException>(() => new LogHistogram(6).Merge(h));
     }

@@ -33,7 +33,7 @@ public sealed class ShardFileTests
         Assert.Equal(bytes, ShardFile.Write(read));
         Assert.Equal(new Shard(2, 3, 333, 666), read.Shard);
         Assert.Equal(333, read.Totals.Paths);
-        Assert.StartsWith("{\"format\":\"deallang-mc-shard\",\"version\":5,", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.StartsWith("{\"format\":\"deallang-mc-shard\",\"version\":6,", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,11 +112,12 @@ public sealed class ShardFileTests
     [InlineData("not json at all", "not JSON")]
     [InlineData("{\"format\":\"something-else\"}", "not a shard file")]
     [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":1}", "version 1")] // before a guarantee's signed net cost
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":2}", "version 2; this DealLang reads version 5; run the shard again")] // before an antithetic run's pair histograms
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":3}", "version 3; this DealLang reads version 5; run the shard again")] // before a histogram's per-bucket extremes
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":4}", "version 4; this DealLang reads version 5; run the shard again")] // before a fan's histograms went without them
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":6}", "version 6")]
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":5}", "damaged")]
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":2}", "version 2; this DealLang reads version 6; run the shard again")] // before an antithetic run's pair histograms
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":3}", "version 3; this DealLang reads version 6; run the shard again")] // before a histogram's per-bucket extremes
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":4}", "version 4; this DealLang reads version 6; run the shard again")] // before a fan's histograms went without them
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":5}", "version 5; this DealLang reads version 6; run the shard again")] // before a fund's carry unpaid at the end
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":7}", "version 7")]
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":6}", "damaged")]
     public void AFileThatIsNotAShardIsRefusedWithAReason(string text, string reason)
     {
         var e = Assert.Throws<FormatException>(() => ShardFile.Read(Encoding.UTF8.GetBytes(text)));
