@@ -230,7 +230,7 @@ internal static class McCommand
         Shard shard = Shard.Of(index, count, source.Count, source.MirroredPairs);
 
         bool progress = console.ShowsProgress;
-        using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, PathColumns.For(deal), console.Inputs) : null;
+        using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, PathColumns.For(deal, source), console.Inputs) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         SimulationTotals totals = ProgressDisplay.Run(console, progress, $"mc {frame.Scenario}", shard.To - shard.From,
             report => new SimulationEngine(program, source, checkCash: true).Run(shard.From, shard.To, request.Threads, rows, report, console.Interruption?.Token ?? default));

@@ -8,7 +8,7 @@ namespace DealLang.Cli.Commands;
 /// The per-path rows of <c>deallang mc --paths-out FILE.parquet</c> (docs/cli.md): one row per path, in path order,
 /// one row group per block of <see cref="SimulationEngine.BlockSize"/> paths (so memory stays flat), columns
 /// <c>path</c> (int32) then <see cref="PathColumns"/>: money as double, rates and years as nullable double (null
-/// where undefined: no IRR, no WAL), flags as boolean. Written with Parquet.Net (managed), readable by DuckDB,
+/// where undefined: no IRR, no WAL), flags as boolean, counts (renewals taken, a delay's months) as int32. Written with Parquet.Net (managed), readable by DuckDB,
 /// pandas and Excel's Power Query. Written to a temporary name beside the target and moved into place by
 /// <see cref="Commit"/>, so a failed run leaves no half-written file.
 /// </summary>
@@ -30,6 +30,7 @@ internal sealed class PathsParquet : IPathSink, IDisposable
     readonly double[] money = new double[SimulationEngine.BlockSize];
     readonly double?[] measures = new double?[SimulationEngine.BlockSize];
     readonly bool[] flags = new bool[SimulationEngine.BlockSize];
+    readonly int[] counts = new int[SimulationEngine.BlockSize];
     bool committed;
 
     PathsParquet(string target, string file, bool intoStream, string temporary, FileStream stream, ParquetWriter writer, DataField pathField, DataField[] fields, PathColumnKind[] kinds)
@@ -53,6 +54,7 @@ internal sealed class PathsParquet : IPathSink, IDisposable
         {
             PathColumnKind.Money => (DataField)new DataField<double>(c.Name),
             PathColumnKind.Flag => new DataField<bool>(c.Name),
+            PathColumnKind.Count => new DataField<int>(c.Name),
             _ => new DataField<double?>(c.Name),
         })];
         return (new DataField<int>("path"), fields, [.. columns.Select(c => c.Kind)]);
@@ -138,6 +140,14 @@ internal sealed class PathsParquet : IPathSink, IDisposable
                     }
 
                     group.WriteAsync<bool>(fields[c], flags.AsMemory(0, n)).GetAwaiter().GetResult();
+                    break;
+                case PathColumnKind.Count:
+                    for (int i = 0; i < n; i++)
+                    {
+                        counts[i] = (int)values[i]; // whole numbers (PathDraws), exact in a double
+                    }
+
+                    group.WriteAsync<int>(fields[c], counts.AsMemory(0, n)).GetAwaiter().GetResult();
                     break;
                 default:
                     for (int i = 0; i < n; i++)

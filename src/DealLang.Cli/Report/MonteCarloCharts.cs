@@ -11,8 +11,9 @@ namespace DealLang.Cli.Report;
 /// </summary>
 internal static class MonteCarloCharts
 {
-    /// <summary>Bars a loss histogram is drawn with at most: the sketch's buckets (0.39% wide) gathered into this many
-    /// equal bins between 0 and the largest loss.</summary>
+    /// <summary>Bars a loss histogram is drawn with at most: the sketch's buckets (each 2^-7 of its octave, so 0.39% to
+    /// 0.78% of the values it holds wide, each read at the middle of what it received: within 0.39% of them) gathered
+    /// into this many equal bins between 0 and the largest loss.</summary>
     internal const int Bins = 40;
 
     /// <param name="indexUnit">The unit of an index's level by its name (a rate index's fan reads in %).</param>

@@ -448,6 +448,31 @@ public sealed class StochasticPaths : IPathSource
     /// <summary>The scenario's drawn delays, in the order written.</summary>
     internal DelayModel[] Delays => spec.Delays ?? [];
 
+    /// <summary>The scenario's drawn renewals, in the order written.</summary>
+    internal RenewalModel[] Renewals => renewals;
+
+    /// <summary>What the path last filled into <paramref name="into"/> drew that its figures do not show, for its
+    /// per-path row (<see cref="Simulation.PathDraws"/>): each drawn lease's renewals taken (<see cref="Renewals"/>'
+    /// order) and each drawn delay's months (<see cref="Delays"/>' order), the numbers <see cref="Drawn"/> runs it with.
+    /// Allocates nothing.</summary>
+    internal void ReadDraws(PathInputs into, Span<int> renewalsTaken, Span<int> delayMonths)
+    {
+        if (!works.TryGetValue(into, out Work? w))
+        {
+            throw new ArgumentException("These path inputs were never filled by this source.", nameof(into));
+        }
+
+        for (int r = 0; r < renewals.Length; r++)
+        {
+            renewalsTaken[r] = w.Scenario.RenewalsTaken[renewals[r].Lease]!.Value; // DrawRenewals wrote it
+        }
+
+        for (int d = 0; d < delays.Count; d++)
+        {
+            delayMonths[d] = delays[d].Months[w.DelayOutcome[d]];
+        }
+    }
+
     /// <summary>The deterministic scenario that the path last filled into <paramref name="into"/> amounts to, its
     /// drawn index rows aside: the drawn default dates, renewals taken, market-rent deflation and facility deflations in place of
     /// the scenario's, no stochastic part. Running it through the deterministic path building gives that path's

@@ -51,8 +51,9 @@ public sealed class ChainSimulation
         return (runner, new ChainPaths(runner, source, scenario));
     }
 
-    /// <summary>The per-path columns of a chain's rows (<see cref="PathColumns.ForChain"/>): every entity's, in run order.</summary>
-    public PathColumn[] Columns => PathColumns.ForChain(Deals);
+    /// <summary>The per-path columns of a chain's rows (<see cref="PathColumns.ForChain"/>): every entity's, in run
+    /// order, then what the top's scenario drew.</summary>
+    public PathColumn[] Columns => PathColumns.ForChain(Deals, source);
 
     /// <summary>Runs paths <paramref name="from"/> to <paramref name="to"/> − 1 on <paramref name="threads"/> threads:
     /// each entity's totals, in run order.</summary>
@@ -107,10 +108,12 @@ public sealed class ChainSimulation
         readonly ChainRunner runner;
         readonly ChainPaths paths;
         readonly PathFigures[] figures;
+        readonly PathDraws draws;
 
         public Worker(ChainSimulation simulation)
         {
             (runner, paths) = simulation.NewPathRunner(fullLedger: false);
+            draws = PathDraws.Of(simulation.source);
             figures = new PathFigures[runner.Count];
             Totals = new SimulationTotals[runner.Count];
             for (int e = 0; e < runner.Count; e++)
@@ -140,6 +143,10 @@ public sealed class ChainSimulation
             }
         }
 
-        public void AddRow(PathBlock rows) => rows.Add(figures);
+        public void AddRow(PathBlock rows)
+        {
+            draws.Read(runner.Buffers(runner.Count - 1).Inputs); // the top's inputs, which the source filled (ChainPaths)
+            rows.Add(figures, draws);
+        }
     }
 }

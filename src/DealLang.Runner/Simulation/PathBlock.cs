@@ -39,7 +39,7 @@ public sealed class PathBlock
     /// <summary>Paths in the block: rows 0 … Count − 1 of every column are paths First … First + Count − 1.</summary>
     public int Count { get; private set; }
 
-    /// <summary>[column][row]: flags are 1 or 0, undefined figures NaN.</summary>
+    /// <summary>[column][row]: flags are 1 or 0, counts whole numbers, undefined figures NaN.</summary>
     public double[][] Values { get; }
 
     internal void Start(int first)
@@ -48,21 +48,42 @@ public sealed class PathBlock
         Count = 0;
     }
 
-    internal void Add(PathFigures figures)
+    /// <summary>A path: its figures, then what it drew (<see cref="PathColumns.For(DealDescription, Paths.IPathSource)"/>).</summary>
+    internal void Add(PathFigures figures, PathDraws? draws = null)
     {
         int row = Count++;
         int c = 0;
         Fill(figures, row, ref c);
+        if (draws is not null)
+        {
+            Fill(draws, row, ref c);
+        }
     }
 
-    /// <summary>A chain's path: each entity's figures in turn, in run order, on one row.</summary>
-    internal void Add(PathFigures[] entities)
+    /// <summary>A chain's path: each entity's figures in turn, in run order, on one row, then what the top's scenario drew.</summary>
+    internal void Add(PathFigures[] entities, PathDraws draws)
     {
         int row = Count++;
         int c = 0;
         foreach (PathFigures figures in entities)
         {
             Fill(figures, row, ref c);
+        }
+
+        Fill(draws, row, ref c);
+    }
+
+    /// <summary>What the path drew, in <see cref="PathDraws.Columns"/>' order.</summary>
+    void Fill(PathDraws draws, int row, ref int c)
+    {
+        foreach (int taken in draws.RenewalsTaken)
+        {
+            Values[c++][row] = taken;
+        }
+
+        foreach (int months in draws.DelayMonths)
+        {
+            Values[c++][row] = months;
         }
     }
 

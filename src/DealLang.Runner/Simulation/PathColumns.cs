@@ -1,3 +1,4 @@
+using DealLang.Runner.Paths;
 using DealLang.Runtime;
 
 namespace DealLang.Runner.Simulation;
@@ -16,6 +17,9 @@ public enum PathColumnKind
 
     /// <summary>True or false (1 or 0).</summary>
     Flag,
+
+    /// <summary>A whole number (renewals taken, months of a delay).</summary>
+    Count,
 }
 
 /// <summary>One per-path column: its name (as a file's header) and kind.</summary>
@@ -25,9 +29,10 @@ public sealed record PathColumn(string Name, PathColumnKind Kind);
 /// The per-path columns of a deal, in order (docs/cli.md, <c>--paths-out</c>), after the path's number: per
 /// tranche <c>T loss</c>, <c>T loss share</c>, <c>T unpaid interest</c>, <c>T irr</c>, <c>T wal</c>; per equity
 /// <c>E irr</c>; <c>event of default</c>, <c>sale</c>; per party <c>P defaulted</c>; per guarantee <c>G paid</c>;
-/// per LP class <c>E LP X distributions</c>, <c>irr</c>, <c>loss</c>; per fund <c>E carry</c> (and under a deal-by-deal carry <c>E carry unpaid</c>). A chain's columns are each
-/// entity's, in run order, each prefixed by the entity's name and a dot (<c>Spv.SpvNotes loss</c>,
-/// <c>Spv.event of default</c>).
+/// per LP class <c>E LP X distributions</c>, <c>irr</c>, <c>loss</c>; per fund <c>E carry</c> (and under a deal-by-deal carry <c>E carry unpaid</c>);
+/// then, for a stochastic scenario that draws them, what each path drew (<see cref="PathDraws"/>: <c>L renewals
+/// taken</c>, <c>I delay months</c>). A chain's columns are each entity's, in run order, each prefixed by the entity's
+/// name and a dot (<c>Spv.SpvNotes loss</c>, <c>Spv.event of default</c>), the top's draws last.
 /// </summary>
 public static class PathColumns
 {
@@ -83,10 +88,20 @@ public static class PathColumns
         return [.. columns];
     }
 
-    /// <summary>A chain's columns: every entity's <see cref="For"/> columns in run order, named <c>Entity.column</c>.</summary>
-    public static PathColumn[] ForChain(IReadOnlyList<DealDescription> deals)
+    /// <summary>The columns of <paramref name="source"/>'s rows: the deal's, then what its paths drew
+    /// (<see cref="PathDraws.Columns"/>; none from a source that draws no renewals or delays).</summary>
+    public static PathColumn[] For(DealDescription deal, IPathSource source) => [.. For(deal), .. PathDraws.Columns(source)];
+
+    /// <summary>A chain's columns: every entity's <see cref="For(DealDescription)"/> columns in run order, named
+    /// <c>Entity.column</c>, then what the top's scenario drew (<paramref name="source"/>'s, named as the top's).</summary>
+    public static PathColumn[] ForChain(IReadOnlyList<DealDescription> deals, IPathSource? source = null)
     {
         ArgumentNullException.ThrowIfNull(deals);
-        return [.. deals.SelectMany(deal => For(deal).Select(c => c with { Name = $"{deal.Name}.{c.Name}" }))];
+        PathColumn[] draws = source is null ? [] : PathDraws.Columns(source);
+        return
+        [
+            .. deals.SelectMany(deal => For(deal).Select(c => c with { Name = $"{deal.Name}.{c.Name}" })),
+            .. draws.Select(c => c with { Name = $"{source!.Deal.Name}.{c.Name}" }),
+        ];
     }
 }

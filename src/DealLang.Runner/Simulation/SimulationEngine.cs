@@ -41,6 +41,10 @@ public sealed class SimulationEngine
         this.checkCash = checkCash;
     }
 
+    /// <summary>The columns of the rows a sink receives: the deal's, then what the source's paths drew
+    /// (<see cref="PathColumns.For(DealDescription, IPathSource)"/>).</summary>
+    public PathColumn[] Columns => PathColumns.For(program.Description, source);
+
     /// <summary>Runs paths <paramref name="from"/> to <paramref name="to"/> − 1 on <paramref name="threads"/> threads.</summary>
     /// <param name="sink">Receives each block's per-path figures, in path order; null for none.</param>
     /// <param name="progress">Called now and then, from any thread, with the paths finished so far; null for none.</param>
@@ -54,7 +58,7 @@ public sealed class SimulationEngine
 
         int blocks = (int)(((long)to - from + BlockSize - 1) / BlockSize);
         threads = Math.Max(1, Math.Min(threads, blocks));
-        var run = new SharedRun(from, to, BlockSize, blocks, sink, () => new PathBlock(program.Description, BlockSize), progress, cancel);
+        var run = new SharedRun(from, to, BlockSize, blocks, sink, () => new PathBlock(Columns, BlockSize), progress, cancel);
         var workers = new Worker[threads];
         for (int w = 0; w < threads; w++)
         {
@@ -112,6 +116,7 @@ public sealed class SimulationEngine
         readonly PathInputs inputs;
         readonly RunResult result;
         readonly PathFigures figures;
+        readonly PathDraws draws;
 
         public Worker(SimulationEngine engine)
         {
@@ -121,6 +126,7 @@ public sealed class SimulationEngine
             inputs = new PathInputs(deal) { CheckCashConservation = engine.checkCash };
             result = new RunResult(deal, program.Layout, fullLedger: false);
             figures = new PathFigures(deal);
+            draws = PathDraws.Of(source);
             Totals = SimulationEngine.Totals(deal, source);
         }
 
@@ -141,6 +147,10 @@ public sealed class SimulationEngine
             }
         }
 
-        public void AddRow(PathBlock rows) => rows.Add(figures);
+        public void AddRow(PathBlock rows)
+        {
+            draws.Read(inputs); // only for a row: a run without one reads nothing more than before
+            rows.Add(figures, draws);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DealLang.Runner.MonteCarlo;
 using DealLang.TestSupport;
 using DuckDB.NET.Data;
 
@@ -62,6 +63,7 @@ public sealed class PathsParquetDuckDbTests : IDisposable
         Assert.Equal("DOUBLE", types["Notes wal"]);
         Assert.Equal("BOOLEAN", types["event of default"]);
         Assert.Equal("BOOLEAN", types["Meta defaulted"]);
+        Assert.Equal("INTEGER", types["MetaLease renewals taken"]); // StochasticRent draws MetaLease's renewals: what each path took
 
         // Means against the report: the expected loss is printed to the cent from exact sums of whole 1/1,024ths, so
         // the double mean of the rows agrees within a cent; the IRR mean (exact sums of 2^-32s, printed at full
@@ -77,6 +79,23 @@ public sealed class PathsParquetDuckDbTests : IDisposable
             Assert.Equal(Figure("Notes", "IRR mean"), reader.GetDouble(1), 1e-9);
             Assert.Equal(Figure("Notes", "P(principal loss)"), reader.GetDouble(2), 1e-12);
             Assert.Equal(Figure("Meta", "simulated default rate"), reader.GetDouble(3), 1e-12);
+        }
+
+        // The losses sliced by the renewals MetaLease took, as an analyst would: every path in one of the groups of 0 to 4
+        // renewals (its four options), several of them drawn (PathDrawsColumnsTests checks each row against its replay).
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT \"MetaLease renewals taken\" AS k, count(*), avg(\"Notes loss\") {from} GROUP BY k ORDER BY k";
+            using var reader = command.ExecuteReader();
+            var groups = new List<(int Taken, long Paths)>();
+            while (reader.Read())
+            {
+                groups.Add((reader.GetInt32(0), reader.GetInt64(1)));
+            }
+
+            Assert.True(groups.Count >= 3, string.Join(", ", groups));
+            Assert.All(groups, g => Assert.InRange(g.Taken, 0, 4));
+            Assert.Equal((long)Paths, groups.Sum(g => g.Paths));
         }
     }
 
@@ -122,6 +141,7 @@ public sealed class PathsParquetDuckDbTests : IDisposable
         Assert.Equal("BOOLEAN", types["StochasticParent.Tenant defaulted"]);
         Assert.Equal("BOOLEAN", types["StochasticParent.event of default"]);
         Assert.DoesNotContain("SpvNotes loss", types.Keys);
+        Assert.DoesNotContain(types.Keys, k => k.EndsWith(" renewals taken", StringComparison.Ordinal) || k.EndsWith(" delay months", StringComparison.Ordinal)); // TenantRisk draws neither
 
         // One row per path in order; one Tenant: defaulted in the SPV exactly when in the parent. Means against the
         // reports: expected losses within a cent (exact sums of 1/1,024ths), P(principal loss) and the default rate exactly.
@@ -143,6 +163,48 @@ public sealed class PathsParquetDuckDbTests : IDisposable
             Assert.Equal(Figure(true, "ParentNotes", "expected loss"), reader.GetDouble(6), 0.01);
             Assert.Equal(Figure(true, "ParentNotes", "P(principal loss)"), reader.GetDouble(7), 1e-12);
             Assert.Equal(Figure(false, "Tenant", "simulated default rate"), reader.GetDouble(8), 1e-12);
+        }
+    }
+
+    [Fact]
+    public void DuckDbReadsAChainsDrawnDelayAsTheTopsColumnAndItTellsTheLosingPaths()
+    {
+        // TeraWulf's chain under a drawn delay of its Built index (DrawnDelayTests): Lake Mariner's notes lose on exactly
+        // the paths that draw 12 months. The column is the top's, last, an int32.
+        const int paths = 64;
+        string scenarios = Path.Combine(folder, "delay.scenarios");
+        File.WriteAllText(scenarios, "scenario Delay for TeraWulf {\n  seed 3\n  Built delayed drawn 0m with 50%, 12m with 50%\n}\n");
+        string parquet = Path.Combine(folder, "delay.parquet");
+        CliOutcome run = CliHarness.Run("mc", Path.Combine(RepoPaths.Examples, "terawulf.deal"), "--scenarios", scenarios, "--scenario", "Delay",
+            "--paths", paths.ToString(CultureInfo.InvariantCulture), "--format", "csv", "--paths-out", parquet);
+        Assert.True(run.Exit == ExitCodes.Ok, run.ToString());
+
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        string from = $"FROM read_parquet('{parquet.Replace("'", "''", StringComparison.Ordinal)}')";
+        var types = new List<(string Name, string Type)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"DESCRIBE SELECT * {from}";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                types.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        Assert.Equal(("TeraWulf.Built delay months", "INTEGER"), types[^1]);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT count(*) FILTER (WHERE \"TeraWulf.Built delay months\" = 12), "
+                + "count(*) FILTER (WHERE \"TeraWulf.Built delay months\" NOT IN (0, 12)), "
+                + $"count(*) FILTER (WHERE (\"TeraWulf.Built delay months\" = 12) <> (\"LakeMariner.Notes loss\" > 0)) {from}";
+            using var reader = command.ExecuteReader();
+            Assert.True(reader.Read());
+            int late = Enumerable.Range(0, paths).Count(i => new PathStream(3, (uint)i, mirrored: false).Uniform() >= 0.5); // each path's delay uniform
+            Assert.Equal((long)late, reader.GetInt64(0));
+            Assert.Equal(0L, reader.GetInt64(1));
+            Assert.Equal(0L, reader.GetInt64(2));
         }
     }
 }

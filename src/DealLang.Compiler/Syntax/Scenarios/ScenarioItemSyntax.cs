@@ -43,11 +43,11 @@ public sealed record IndexPointsOverrideSyntax(NameSyntax Index, IndexPointsSynt
 /// <summary><c>H100Rent launch 2027-01-01 down 25%</c>: a launch added to the index's own (a shock).</summary>
 public sealed record IndexLaunchOverrideSyntax(NameSyntax Index, LaunchSyntax Launch, SourceSpan Span) : ScenarioItemSyntax(Span);
 
-/// <summary><c>SOFR shift +100bp</c>: a parallel shift added to the index's level at every date (in the index's unit).</summary>
 /// <summary><c>Built delayed 6m</c>: the index's dated points (the deal's, or this scenario's if it set them before)
 /// move later by the duration: a construction delay when the index is a share of buildings completed.</summary>
 public sealed record IndexDelayedSyntax(NameSyntax Index, DurationSyntax Delay, SourceSpan Span) : ScenarioItemSyntax(Span);
 
+/// <summary><c>SOFR shift +100bp</c>: a parallel shift added to the index's level at every date (in the index's unit).</summary>
 public sealed record IndexShiftSyntax(NameSyntax Index, ExpressionSyntax Shift, SourceSpan Span) : ScenarioItemSyntax(Span);
 
 /// <summary><c>MsftH100 utilisation 95%</c>: the share of a contract's hours used (paid above its take-or-pay share).</summary>

@@ -1,0 +1,69 @@
+using DealLang.Runner.MonteCarlo;
+using DealLang.Runner.Paths;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Simulation;
+
+/// <summary>
+/// What a stochastic scenario's path drew that its <see cref="PathFigures"/> do not show, for its per-path row
+/// (<c>--paths-out</c>), so an analyst can slice the losses by it: per lease with drawn renewals
+/// (<c>L renewals drawn p</c>) the renewals it took, per drawn completion delay (<c>I delayed drawn …</c>) its months —
+/// the numbers the path's replay runs with (<see cref="StochasticPaths.Drawn"/>). A path's drawn default dates and
+/// recoveries already show in its <c>P defaulted</c> columns and its losses; a source that draws neither renewals nor
+/// delays has no such columns, so its rows are the ones it always had. Buffers made once per thread.
+/// </summary>
+public sealed class PathDraws
+{
+    readonly StochasticPaths? source;
+
+    PathDraws(StochasticPaths? source)
+    {
+        this.source = source;
+        RenewalsTaken = new int[source?.Renewals.Length ?? 0];
+        DelayMonths = new int[source?.Delays.Length ?? 0];
+    }
+
+    /// <summary>The draws of <paramref name="source"/>'s paths: none unless it is a stochastic scenario.</summary>
+    public static PathDraws Of(IPathSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return new PathDraws(source as StochasticPaths);
+    }
+
+    /// <summary>The columns of <paramref name="source"/>'s draws, after the deal's (<see cref="PathColumns"/>): per
+    /// drawn-renewals lease <c>L renewals taken</c>, then per drawn delay <c>I delay months</c>, in the scenario's order.</summary>
+    public static PathColumn[] Columns(IPathSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source is not StochasticPaths stochastic)
+        {
+            return [];
+        }
+
+        DealDescription deal = stochastic.Deal;
+        return
+        [
+            .. stochastic.Renewals.Select(r => new PathColumn($"{deal.Leases[r.Lease].Name} renewals taken", PathColumnKind.Count)),
+            .. stochastic.Delays.Select(d => new PathColumn($"{deal.Indices[d.Index].Name} delay months", PathColumnKind.Count)),
+        ];
+    }
+
+    /// <summary>Whether there is anything to read: the source draws renewals or delays.</summary>
+    public bool Any => RenewalsTaken.Length + DelayMonths.Length > 0;
+
+    /// <summary>[drawn-renewals lease, the scenario's order]: the renewals the path took.</summary>
+    public int[] RenewalsTaken { get; }
+
+    /// <summary>[drawn delay, the scenario's order]: the path's delay, whole months.</summary>
+    public int[] DelayMonths { get; }
+
+    /// <summary>Reads what the path last filled into <paramref name="inputs"/> drew.</summary>
+    public void Read(PathInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (Any)
+        {
+            source!.ReadDraws(inputs, RenewalsTaken, DelayMonths);
+        }
+    }
+}

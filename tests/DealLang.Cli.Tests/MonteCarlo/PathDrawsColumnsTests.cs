@@ -1,0 +1,144 @@
+using DealLang.Cli;
+using DealLang.Compiler;
+using DealLang.Runner.Hosting;
+using DealLang.Runner.MonteCarlo;
+using DealLang.Runner.Paths;
+using DealLang.Runner.Simulation;
+using DealLang.Runtime;
+using DealLang.TestSupport;
+
+namespace DealLang.Cli.Tests.MonteCarlo;
+
+/// <summary>
+/// A path's row (<c>--paths-out</c>) says what the path drew (docs/cli.md, <c>mc</c>; <see cref="PathDraws"/>): per
+/// lease with drawn renewals <c>L renewals taken</c>, per drawn delay <c>I delay months</c>, each the number the path's
+/// replay (<c>mc --replay-path N</c>: the path refilled alone, its scenario <see cref="StochasticPaths.Drawn"/>) runs
+/// with; a scenario that draws neither has the columns it always had.
+/// </summary>
+public sealed class PathDrawsColumnsTests
+{
+    // Paths per run: under a block, on two threads; every path's row is checked against its replay.
+    private const int Paths = 240;
+
+    [Fact]
+    public void Each_rows_renewals_taken_is_what_its_replay_ran()
+    {
+        // examples/hyperion-mc.scenarios' StochasticRent: MetaLease's four options drawn at 75% each, loaded on Campus.value.
+        using var loaded = Loaded.Of(Path.Combine(RepoPaths.Examples, "hyperion.deal"), Path.Combine(RepoPaths.Examples, "hyperion-mc.scenarios"), "StochasticRent");
+        DealDescription deal = loaded.Deal;
+        int lease = Array.FindIndex(deal.Leases, l => l.Name == "MetaLease");
+        var source = new StochasticPaths(deal, loaded.Scenario, 11, Paths);
+        var rows = new Rows();
+        var engine = new SimulationEngine(loaded.Host.Program, source, checkCash: true);
+        engine.Run(0, Paths, threads: 2, rows);
+
+        // The drawn column comes last, a whole number; the deal's own columns keep their places.
+        Assert.Equal([.. PathColumns.For(deal), new PathColumn("MetaLease renewals taken", PathColumnKind.Count)], rows.Columns);
+        double[] taken = rows.Column("MetaLease renewals taken");
+        double[] loss = rows.Column("Notes loss");
+        for (int path = 0; path < Paths; path++)
+        {
+            (ScenarioSpec ran, PathFigures figures) = Replay(loaded, source, path);
+            Assert.Equal(ran.RenewalsTaken[lease], (int)taken[path]);
+            Assert.Equal(figures.Loss[0], loss[path]); // the row is the replayed path's
+        }
+
+        // Not one value on every path: the column tells the paths apart (0 to 4 taken, 2.05 on average without the loading).
+        Assert.True(taken.Distinct().Count() >= 3, string.Join(", ", taken.Distinct()));
+    }
+
+    [Fact]
+    public void Each_rows_delay_months_is_what_its_replay_ran()
+    {
+        // Valid 038's DrawnDelay: Built's points (2026-12-31 50%, 2027-06-30 100%) delayed 0m, 6m or 12m with 60%, 25%, 15%.
+        using var loaded = Loaded.Of(Path.Combine(RepoPaths.Tests, "corpus", "valid", "038-drawn-construction-delay.deal"), null, "DrawnDelay");
+        DealDescription deal = loaded.Deal;
+        int built = Array.FindIndex(deal.Indices, i => i.Name == "Built");
+        var source = new StochasticPaths(deal, loaded.Scenario, 38, Paths);
+        var rows = new Rows();
+        new SimulationEngine(loaded.Host.Program, source, checkCash: true).Run(0, Paths, threads: 2, rows);
+
+        Assert.Equal(new PathColumn("Built delay months", PathColumnKind.Count), rows.Columns[^1]);
+        Assert.Equal(PathColumns.For(deal).Length + 1, rows.Columns.Count);
+        double[] months = rows.Column("Built delay months");
+        double[] loss = rows.Column("Notes loss");
+        Date[] onTime = deal.Indices[built].Points!.Dates;
+        for (int path = 0; path < Paths; path++)
+        {
+            (ScenarioSpec ran, _) = Replay(loaded, source, path);
+            int m = (int)months[path];
+            // The replay's points: its own when it moved them, else the deal's (a 0m delay leaves the index as written).
+            Assert.Equal(onTime.Select(d => d.AddMonthsClamped(m)), (ran.Indices[built]?.Points ?? deal.Indices[built].Points)!.Dates);
+
+            // Only a year's delay loses the notes anything (DrawnDelayTests: YearLate loses 7,516,410.96, HalfYearLate 0).
+            Assert.Equal(m == 12, loss[path] > 0);
+        }
+
+        Assert.Equal([0.0, 6.0, 12.0], months.Distinct().Order());
+    }
+
+    [Fact]
+    public void A_scenario_that_draws_no_renewals_or_delays_has_the_columns_it_always_had()
+    {
+        // Valid 038's DrawnDelay without its delay (a stochastic scenario drawing nothing else), and a deterministic source.
+        using var loaded = Loaded.Of(Path.Combine(RepoPaths.Tests, "corpus", "valid", "038-drawn-construction-delay.deal"), null, "DrawnDelay");
+        DealDescription deal = loaded.Deal;
+        ScenarioSpec noDelay = loaded.Scenario with { Stochastic = loaded.Scenario.Stochastic! with { Delays = [] } };
+        var source = new StochasticPaths(deal, noDelay, 38, 10);
+        Assert.Empty(PathDraws.Columns(source));
+        Assert.Equal(PathColumns.For(deal), new SimulationEngine(loaded.Host.Program, source).Columns);
+        Assert.Equal(PathColumns.For(deal), PathColumns.For(deal, new ScenarioPaths(DealPaths.For(deal), [ScenarioSpec.AsWritten(deal)])));
+    }
+
+    // Path `path` replayed as `mc --replay-path` replays it (PathReplay.Run): fresh buffers, the full ledger, the cash
+    // check; the scenario it ran is the source's drawn one for those inputs.
+    private static (ScenarioSpec Ran, PathFigures Figures) Replay(Loaded loaded, StochasticPaths source, int path)
+    {
+        var inputs = new PathInputs(loaded.Deal) { CheckCashConservation = true };
+        var result = new RunResult(loaded.Deal, loaded.Host.Program.Layout, fullLedger: true);
+        PathFigures figures = new SimulationEngine(loaded.Host.Program, source, checkCash: true).RunOne(path, inputs, result);
+        return (source.Drawn(inputs), figures);
+    }
+
+    private sealed class Loaded(DealHost host, ScenarioSpec scenario) : IDisposable
+    {
+        public DealHost Host { get; } = host;
+
+        public ScenarioSpec Scenario { get; } = scenario;
+
+        public DealDescription Deal => Host.Program.Description;
+
+        public static Loaded Of(string deal, string? scenarios, string name)
+        {
+            var compiled = DealCompiler.Compile(DealFile.Compile(deal, scenarios is null ? null : [scenarios]));
+            Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
+            return new Loaded(DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName), compiled.Model!.Scenarios.Single(s => s.Name == name));
+        }
+
+        public void Dispose() => Host.Dispose();
+    }
+
+    // The rows a run hands its sink, by column, in path order.
+    private sealed class Rows : IPathSink
+    {
+        private readonly Dictionary<string, List<double>> columns = [];
+
+        public IReadOnlyList<PathColumn> Columns { get; private set; } = [];
+
+        public double[] Column(string name) => [.. columns[name]];
+
+        public void Write(PathBlock block)
+        {
+            Columns = block.Columns;
+            for (int c = 0; c < block.Columns.Count; c++)
+            {
+                if (!columns.TryGetValue(block.Columns[c].Name, out List<double>? values))
+                {
+                    columns[block.Columns[c].Name] = values = [];
+                }
+
+                values.AddRange(block.Values[c].AsSpan(0, block.Count).ToArray());
+            }
+        }
+    }
+}
