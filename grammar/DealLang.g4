@@ -209,6 +209,7 @@ coverage
 //                  maturity DATE  recovery 40% }: a receivable the deal owns (its coupon and amortisation are a
 // tranche's: 'coupon SOFR + 3.5% floor 4%' floats). 'recovery 40% after 18m': the recovery comes in after a workout lag;
 // 'accruing 8%' (or 'accruing coupon') grows the claim until it is received, 'in 4 instalments' receives it in parts.
+// 'step_up 2% from DATE', 'step_up 2% while Trigger' and 'margin grid Leverage { ... }' add to its coupon, as a tranche's.
 loanDecl
     : LOAN name=ident LBRACE loanItem* RBRACE
     ;
@@ -221,6 +222,8 @@ loanItem
     | AMORTIZE amortization                          # loanAmortizeItem
     | MATURITY DATE                                  # loanMaturityItem
     | RECOVERY expr (AFTER duration)? (ACCRUING recoveryAccrual)? (IN NUMBER INSTALMENTS)?   # loanRecoveryItem
+    | stepUp                                         # loanStepUpItem
+    | marginGrid                                     # loanMarginGridItem
     ;
 
 // What a recovery claim accrues during the workout: the loan's own coupon (listed first, so 'coupon' is not read as a
@@ -340,8 +343,8 @@ trancheItem
     | DRAWS LBRACE schedulePoint* RBRACE             # drawsItem
     | DRAWS AGAINST fleet=ident ADVANCE advance=expr # drawsAgainstItem
     | COMMITMENT_FEE expr                            # commitmentFeeItem
-    | STEP_UP expr (FROM DATE | WHILE trigger=ident) # stepUpItem
-    | MARGIN GRID test=ident LBRACE gridTier* (ELSE otherwise=expr)? RBRACE   # marginGridItem
+    | stepUp                                         # stepUpItem
+    | marginGrid                                     # marginGridItem
     | MARGIN INVESTMENT_GRADE ig=expr ELSE otherwise=expr   # classMarginItem
     | TARGET_BALANCE expr                            # targetBalanceItem
     | INTEREST_ONLY UNTIL DATE                       # interestOnlyItem
@@ -351,6 +354,16 @@ trancheItem
     | guarantorClause                                # trancheGuarantorItem
     | CONVERTIBLE AT price=expr AGAINST share=expr (EARLY ABOVE above=expr)?   # convertibleItem
     | COMPLETION expr                                # completionItem
+    ;
+
+// What is added to a coupon, a tranche's and a loan's: 'step_up 1% from 2030-01-01', 'step_up 2% while CashTrap'
+// (repeatable), and 'margin grid Ltv { below 50% 6.00%  below 65% 6.50%  else 7.00% }'.
+stepUp
+    : STEP_UP expr (FROM DATE | WHILE trigger=ident)
+    ;
+
+marginGrid
+    : MARGIN GRID test=ident LBRACE gridTier* (ELSE otherwise=expr)? RBRACE
     ;
 
 // below 50% 6.00%: the margin while the test's value is below the bound.

@@ -410,17 +410,17 @@ public static partial class DiagnosticCatalogue
         Error("DL0485", span,
             $"{item} on tranche '{tranche}' needs a commitment to draw on ('commitment 7.5bn'); without one the tranche is funded in full at closing");
 
-    /// <summary>DL0486: a margin grid without an <c>else</c> margin: the margin of the first period (before the test
+    /// <summary>DL0486: a margin grid (a tranche's or a loan's, <paramref name="owner"/> "tranche 'Notes'") without an <c>else</c> margin: the margin of the first period (before the test
     /// has a value) and of a period whose test is n/a.</summary>
-    public static Diagnostic MarginGridWithoutElse(SourceSpan span, string tranche) =>
+    public static Diagnostic MarginGridWithoutElse(SourceSpan span, string owner) =>
         Error("DL0486", span,
-            $"the margin grid of tranche '{tranche}' has no 'else' margin; add one ('else 7.00%'): it applies in the first period, when the test is n/a, and above the last bound");
+            $"the margin grid of {owner} has no 'else' margin; add one ('else 7.00%'): it applies in the first period, when the test is n/a, and above the last bound");
 
-    /// <summary>DL0487: a margin grid whose bounds do not increase: tiers are read in order, the first whose bound
+    /// <summary>DL0487: a margin grid (a tranche's or a loan's) whose bounds do not increase: tiers are read in order, the first whose bound
     /// the test is below wins, so a bound not above the one before could never be reached.</summary>
-    public static Diagnostic MarginGridBoundsNotIncreasing(SourceSpan span, string tranche) =>
+    public static Diagnostic MarginGridBoundsNotIncreasing(SourceSpan span, string owner) =>
         Error("DL0487", span,
-            $"the bounds of the margin grid of tranche '{tranche}' must increase: this tier is never reached, as the one before it already takes every value below it");
+            $"the bounds of the margin grid of {owner} must increase: this tier is never reached, as the one before it already takes every value below it");
 
     /// <summary>DL0470: an enforcement sale naming something that is not collateral (a lease, a tranche…): only
     /// the sellable kinds (<c>CollateralRules</c>) have a value a sale can realise.</summary>

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using DealLang.Compiler.Model;
+using DealLang.Compiler.Semantics;
 using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
 
 namespace DealLang.Compiler.Lowering;
 
@@ -11,10 +13,29 @@ namespace DealLang.Compiler.Lowering;
 /// </summary>
 internal static class CouponLowering
 {
-    public static CouponModel Lower(ExpressionSyntax? rate, ExpressionSyntax? floor, ExpressionSyntax? cap, Lowerer lowerer,
-        ImmutableArray<StepUp> stepUps = default, MarginGrid? grid = null, ClassMargins? classes = null)
+    /// <summary>A coupon's terms with what is added to it, a tranche's or a loan's: its step-ups (from a date, from the
+    /// first period starting on or after it; or while a trigger is active) and its margin grid on a test.</summary>
+    public static CouponModel Lower(ExpressionSyntax? rate, ExpressionSyntax? floor, ExpressionSyntax? cap,
+        ImmutableArray<StepUpSyntax> stepUps, MarginGridSyntax? grid, Lowerer lowerer, ClassMargins? classes = null)
     {
-        stepUps = stepUps.IsDefault ? [] : stepUps;
+        var lowered = SyntaxWalk.Safe(stepUps.IsDefault ? [] : stepUps)
+            .Where(s => s.From is not null || s.Trigger is not null)
+            .Select(s => s.From is { } from
+                ? new StepUp(lowerer.ConstantOf(s.Rate), from.Value, FirstPeriodFrom(lowerer.Boundaries, from.Value))
+                : new StepUp(lowerer.ConstantOf(s.Rate), null, 0, lowerer.IndexOfName(s.Trigger)))
+            .ToImmutableArray();
+        MarginGrid? margins = grid is { } g
+            ? new MarginGrid(lowerer.TestPositionOfName(g.Test),
+                [.. SyntaxWalk.Safe(g.Tiers).Select(tier => new GridTier(lowerer.ConstantOf(tier.Bound), lowerer.ConstantOf(tier.Margin)))],
+                lowerer.ConstantOf(g.Else))
+            : null;
+        return Model(rate, floor, cap, lowerer, lowered, margins, classes);
+    }
+
+    /// <summary>Floating when the rate reads deal state or anything is added to it; else fixed, within its floor and cap.</summary>
+    private static CouponModel Model(ExpressionSyntax? rate, ExpressionSyntax? floor, ExpressionSyntax? cap, Lowerer lowerer,
+        ImmutableArray<StepUp> stepUps, MarginGrid? grid, ClassMargins? classes)
+    {
         double? low = floor is null ? null : lowerer.ConstantOf(floor);
         double? high = cap is null ? null : lowerer.ConstantOf(cap);
         if (lowerer.BoundOf(rate) is { } bound
@@ -26,5 +47,19 @@ internal static class CouponLowering
         double fixedRate = lowerer.ConstantOf(rate);
         fixedRate = Math.Max(fixedRate, low ?? double.NegativeInfinity);
         return new FixedCoupon(Math.Min(fixedRate, high ?? double.PositiveInfinity));
+    }
+
+    /// <summary>The first period starting on or after <paramref name="from"/> (the periods' count when none does).</summary>
+    private static int FirstPeriodFrom(IReadOnlyList<Date> boundaries, Date from)
+    {
+        for (int t = 0; t < boundaries.Count - 1; t++)
+        {
+            if (boundaries[t] >= from)
+            {
+                return t;
+            }
+        }
+
+        return boundaries.Count - 1;
     }
 }

@@ -96,7 +96,7 @@ public static partial class DealParser
                     // fee Trustee { 5m per year }: the amount is the block's one member.
                     Mark(fee.expr(0)?.Start, LayoutRole.MemberStart);
                     break;
-                case DealLangParser.MarginGridItemContext grid:
+                case DealLangParser.MarginGridContext grid:
                     Mark(grid.ELSE()?.Symbol, LayoutRole.MemberStart);
                     break;
                 case DealLangParser.CallExprContext call:

@@ -86,17 +86,18 @@ public partial class DealLangParser : Parser {
 		RULE_guarantorPart = 22, RULE_coverage = 23, RULE_loanDecl = 24, RULE_loanItem = 25, 
 		RULE_recoveryAccrual = 26, RULE_fleetDecl = 27, RULE_fleetItem = 28, RULE_contractDecl = 29, 
 		RULE_contractItem = 30, RULE_coinsDecl = 31, RULE_coinsItem = 32, RULE_delivery = 33, 
-		RULE_trancheDecl = 34, RULE_couponTerms = 35, RULE_trancheItem = 36, RULE_gridTier = 37, 
-		RULE_amortization = 38, RULE_holdingDecl = 39, RULE_holdingItem = 40, 
-		RULE_holdingMarketTerm = 41, RULE_equityDecl = 42, RULE_equityItem = 43, 
-		RULE_holder = 44, RULE_holderTerm = 45, RULE_capitalCall = 46, RULE_accountDecl = 47, 
-		RULE_accountItem = 48, RULE_feeDecl = 49, RULE_testDecl = 50, RULE_triggerDecl = 51, 
-		RULE_cureDestination = 52, RULE_triggerEffect = 53, RULE_defaultRule = 54, 
-		RULE_cfadsRule = 55, RULE_cfadsItem = 56, RULE_waterfallDecl = 57, RULE_step = 58, 
-		RULE_enforcementDecl = 59, RULE_enforcementItem = 60, RULE_sellTerm = 61, 
-		RULE_scenarioDecl = 62, RULE_scenarioItem = 63, RULE_pdStep = 64, RULE_recoveryDraw = 65, 
-		RULE_delayOutcome = 66, RULE_loading = 67, RULE_perYear = 68, RULE_duration = 69, 
-		RULE_expr = 70, RULE_measureUnit = 71, RULE_reference = 72, RULE_ident = 73;
+		RULE_trancheDecl = 34, RULE_couponTerms = 35, RULE_trancheItem = 36, RULE_stepUp = 37, 
+		RULE_marginGrid = 38, RULE_gridTier = 39, RULE_amortization = 40, RULE_holdingDecl = 41, 
+		RULE_holdingItem = 42, RULE_holdingMarketTerm = 43, RULE_equityDecl = 44, 
+		RULE_equityItem = 45, RULE_holder = 46, RULE_holderTerm = 47, RULE_capitalCall = 48, 
+		RULE_accountDecl = 49, RULE_accountItem = 50, RULE_feeDecl = 51, RULE_testDecl = 52, 
+		RULE_triggerDecl = 53, RULE_cureDestination = 54, RULE_triggerEffect = 55, 
+		RULE_defaultRule = 56, RULE_cfadsRule = 57, RULE_cfadsItem = 58, RULE_waterfallDecl = 59, 
+		RULE_step = 60, RULE_enforcementDecl = 61, RULE_enforcementItem = 62, 
+		RULE_sellTerm = 63, RULE_scenarioDecl = 64, RULE_scenarioItem = 65, RULE_pdStep = 66, 
+		RULE_recoveryDraw = 67, RULE_delayOutcome = 68, RULE_loading = 69, RULE_perYear = 70, 
+		RULE_duration = 71, RULE_expr = 72, RULE_measureUnit = 73, RULE_reference = 74, 
+		RULE_ident = 75;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
@@ -105,13 +106,14 @@ public partial class DealLangParser : Parser {
 		"guarantorClause", "guarantorPart", "coverage", "loanDecl", "loanItem", 
 		"recoveryAccrual", "fleetDecl", "fleetItem", "contractDecl", "contractItem", 
 		"coinsDecl", "coinsItem", "delivery", "trancheDecl", "couponTerms", "trancheItem", 
-		"gridTier", "amortization", "holdingDecl", "holdingItem", "holdingMarketTerm", 
-		"equityDecl", "equityItem", "holder", "holderTerm", "capitalCall", "accountDecl", 
-		"accountItem", "feeDecl", "testDecl", "triggerDecl", "cureDestination", 
-		"triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
-		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
-		"scenarioItem", "pdStep", "recoveryDraw", "delayOutcome", "loading", "perYear", 
-		"duration", "expr", "measureUnit", "reference", "ident"
+		"stepUp", "marginGrid", "gridTier", "amortization", "holdingDecl", "holdingItem", 
+		"holdingMarketTerm", "equityDecl", "equityItem", "holder", "holderTerm", 
+		"capitalCall", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
+		"cureDestination", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
+		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
+		"scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", "delayOutcome", 
+		"loading", "perYear", "duration", "expr", "measureUnit", "reference", 
+		"ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -296,35 +298,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 154;
+			State = 158;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 152;
+				State = 156;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 148;
+					State = 152;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 149;
+					State = 153;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 150;
+					State = 154;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 151;
+					State = 155;
 					unknownDecl();
 					}
 					break;
@@ -332,11 +334,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 156;
+				State = 160;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 157;
+			State = 161;
 			Match(Eof);
 			}
 		}
@@ -374,9 +376,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 159;
+			State = 163;
 			Match(IMPORT);
-			State = 160;
+			State = 164;
 			Match(STRING);
 			}
 		}
@@ -426,27 +428,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 162;
+			State = 166;
 			Match(DEAL);
-			State = 163;
+			State = 167;
 			_localctx.name = ident();
-			State = 164;
-			Match(LBRACE);
 			State = 168;
+			Match(LBRACE);
+			State = 172;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 157942654896717829L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 165;
+				State = 169;
 				dealMember();
 				}
 				}
-				State = 170;
+				State = 174;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 171;
+			State = 175;
 			Match(RBRACE);
 			}
 		}
@@ -543,7 +545,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 194;
+			State = 198;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -555,147 +557,147 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 173;
+				State = 177;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 174;
+				State = 178;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 175;
+				State = 179;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 176;
+				State = 180;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 177;
+				State = 181;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 178;
+				State = 182;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 179;
+				State = 183;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 180;
+				State = 184;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 181;
+				State = 185;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 182;
+				State = 186;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 183;
+				State = 187;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 184;
+				State = 188;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 185;
+				State = 189;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 186;
+				State = 190;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 187;
+				State = 191;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 188;
+				State = 192;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 189;
+				State = 193;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 190;
+				State = 194;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 191;
+				State = 195;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 192;
+				State = 196;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 193;
+				State = 197;
 				unknownDecl();
 				}
 				break;
@@ -754,16 +756,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 196;
+			State = 200;
 			Match(IDENT);
-			State = 197;
+			State = 201;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 203;
+			State = 207;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394918338855839L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) {
 				{
-				State = 201;
+				State = 205;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -936,19 +938,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 198;
+					State = 202;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 199;
+					State = 203;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 200;
+					State = 204;
 					Match(ON);
 					}
 					break;
@@ -956,11 +958,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 205;
+				State = 209;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 206;
+			State = 210;
 			block();
 			}
 		}
@@ -1011,19 +1013,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 208;
+			State = 212;
 			Match(LBRACE);
-			State = 213;
+			State = 217;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -137438953473L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 7L) != 0)) {
 				{
-				State = 211;
+				State = 215;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 209;
+					State = 213;
 					block();
 					}
 					break;
@@ -1284,7 +1286,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 210;
+					State = 214;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1299,11 +1301,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 215;
+				State = 219;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 216;
+			State = 220;
 			Match(RBRACE);
 			}
 		}
@@ -1420,16 +1422,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 232;
+			State = 236;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 218;
+				State = 222;
 				Match(TITLE);
-				State = 219;
+				State = 223;
 				Match(STRING);
 				}
 				break;
@@ -1437,9 +1439,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 220;
+				State = 224;
 				Match(CURRENCY);
-				State = 221;
+				State = 225;
 				ident();
 				}
 				break;
@@ -1447,9 +1449,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 222;
+				State = 226;
 				Match(CLOSING);
-				State = 223;
+				State = 227;
 				Match(DATE);
 				}
 				break;
@@ -1457,9 +1459,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 224;
+				State = 228;
 				Match(MATURITY);
-				State = 225;
+				State = 229;
 				Match(DATE);
 				}
 				break;
@@ -1467,9 +1469,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 226;
+				State = 230;
 				Match(FIRST_PAYMENT);
-				State = 227;
+				State = 231;
 				Match(DATE);
 				}
 				break;
@@ -1477,9 +1479,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 228;
+				State = 232;
 				Match(PAY);
-				State = 229;
+				State = 233;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1487,9 +1489,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 230;
+				State = 234;
 				Match(DAYCOUNT_KW);
-				State = 231;
+				State = 235;
 				dayCount();
 				}
 				break;
@@ -1530,7 +1532,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 234;
+			State = 238;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1580,27 +1582,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 236;
+			State = 240;
 			Match(PARTY);
-			State = 237;
+			State = 241;
 			_localctx.name = ident();
-			State = 238;
-			Match(LBRACE);
 			State = 242;
+			Match(LBRACE);
+			State = 246;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162788864L) != 0)) {
 				{
 				{
-				State = 239;
+				State = 243;
 				partyItem();
 				}
 				}
-				State = 244;
+				State = 248;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 245;
+			State = 249;
 			Match(RBRACE);
 			}
 		}
@@ -1670,16 +1672,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 253;
+			State = 257;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 247;
+				State = 251;
 				Match(RATING);
-				State = 248;
+				State = 252;
 				Match(STRING);
 				}
 				break;
@@ -1687,9 +1689,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 249;
+				State = 253;
 				Match(PD);
-				State = 250;
+				State = 254;
 				expr(0);
 				}
 				break;
@@ -1697,9 +1699,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 251;
+				State = 255;
 				Match(RECOVERY);
-				State = 252;
+				State = 256;
 				expr(0);
 				}
 				break;
@@ -1753,27 +1755,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 255;
+			State = 259;
 			Match(INDEX);
-			State = 256;
+			State = 260;
 			_localctx.name = ident();
-			State = 257;
-			Match(LBRACE);
 			State = 261;
+			Match(LBRACE);
+			State = 265;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || ((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 864691128455135233L) != 0)) {
 				{
 				{
-				State = 258;
+				State = 262;
 				indexItem();
 				}
 				}
-				State = 263;
+				State = 267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 264;
+			State = 268;
 			Match(RBRACE);
 			}
 		}
@@ -1888,16 +1890,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 291;
+			State = 295;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 266;
+				State = 270;
 				Match(LEVEL);
-				State = 267;
+				State = 271;
 				expr(0);
 				}
 				break;
@@ -1905,11 +1907,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 268;
+				State = 272;
 				Match(DEFLATE);
-				State = 269;
+				State = 273;
 				expr(0);
-				State = 270;
+				State = 274;
 				perYear();
 				}
 				break;
@@ -1917,11 +1919,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 272;
+				State = 276;
 				Match(GROW);
-				State = 273;
+				State = 277;
 				expr(0);
-				State = 274;
+				State = 278;
 				perYear();
 				}
 				break;
@@ -1929,27 +1931,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 276;
+				State = 280;
 				Match(POINTS);
-				State = 277;
+				State = 281;
 				pointsKind();
-				State = 278;
-				Match(LBRACE);
 				State = 282;
+				Match(LBRACE);
+				State = 286;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 279;
+					State = 283;
 					schedulePoint();
 					}
 					}
-					State = 284;
+					State = 288;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 285;
+				State = 289;
 				Match(RBRACE);
 				}
 				break;
@@ -1957,13 +1959,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 287;
+				State = 291;
 				Match(LAUNCH);
-				State = 288;
+				State = 292;
 				Match(DATE);
-				State = 289;
+				State = 293;
 				Match(DOWN);
-				State = 290;
+				State = 294;
 				expr(0);
 				}
 				break;
@@ -2006,7 +2008,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 293;
+			State = 297;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2063,27 +2065,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 295;
+			State = 299;
 			Match(FACILITY);
-			State = 296;
+			State = 300;
 			_localctx.name = ident();
-			State = 297;
-			Match(LBRACE);
 			State = 301;
+			Match(LBRACE);
+			State = 305;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 298;
+				State = 302;
 				facilityItem();
 				}
 				}
-				State = 303;
+				State = 307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 304;
+			State = 308;
 			Match(RBRACE);
 			}
 		}
@@ -2169,16 +2171,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 329;
+			State = 333;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 306;
+				State = 310;
 				Match(COST);
-				State = 307;
+				State = 311;
 				expr(0);
 				}
 				break;
@@ -2186,32 +2188,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 308;
+				State = 312;
 				Match(VALUE);
-				State = 309;
-				Match(STRAIGHT_LINE);
-				State = 310;
-				duration();
 				State = 313;
+				Match(STRAIGHT_LINE);
+				State = 314;
+				duration();
+				State = 317;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 311;
+					State = 315;
 					Match(FLOOR);
-					State = 312;
+					State = 316;
 					expr(0);
 					}
 				}
 
-				State = 317;
+				State = 321;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 315;
+					State = 319;
 					Match(FROM);
-					State = 316;
+					State = 320;
 					Match(DATE);
 					}
 				}
@@ -2222,27 +2224,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 319;
+				State = 323;
 				Match(VALUE);
-				State = 320;
+				State = 324;
 				Match(SCHEDULE);
-				State = 321;
-				Match(LBRACE);
 				State = 325;
+				Match(LBRACE);
+				State = 329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 322;
+					State = 326;
 					schedulePoint();
 					}
 					}
-					State = 327;
+					State = 331;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 328;
+				State = 332;
 				Match(RBRACE);
 				}
 				break;
@@ -2286,16 +2288,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 331;
+			State = 335;
 			Match(DATE);
-			State = 332;
+			State = 336;
 			expr(0);
-			State = 334;
+			State = 338;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 333;
+				State = 337;
 				Match(COMMA);
 				}
 			}
@@ -2353,31 +2355,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 336;
-			Match(LEASE);
-			State = 337;
-			_localctx.name = ident();
-			State = 338;
-			Match(ON);
-			State = 339;
-			_localctx.facility = ident();
 			State = 340;
-			Match(LBRACE);
+			Match(LEASE);
+			State = 341;
+			_localctx.name = ident();
+			State = 342;
+			Match(ON);
+			State = 343;
+			_localctx.facility = ident();
 			State = 344;
+			Match(LBRACE);
+			State = 348;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 341;
+				State = 345;
 				leaseItem();
 				}
 				}
-				State = 346;
+				State = 350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 347;
+			State = 351;
 			Match(RBRACE);
 			}
 		}
@@ -2559,16 +2561,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 396;
+			State = 400;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 349;
+				State = 353;
 				Match(LESSEE);
-				State = 350;
+				State = 354;
 				ident();
 				}
 				break;
@@ -2576,46 +2578,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 351;
+				State = 355;
 				Match(RENT);
-				State = 352;
+				State = 356;
 				expr(0);
-				State = 353;
+				State = 357;
 				perYear();
-				State = 358;
+				State = 362;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 354;
+					State = 358;
 					Match(ESCALATING);
-					State = 355;
+					State = 359;
 					expr(0);
-					State = 356;
+					State = 360;
 					perYear();
 					}
 				}
 
-				State = 368;
+				State = 372;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 360;
+					State = 364;
 					Match(INDEXED);
-					State = 361;
-					ident();
 					State = 365;
+					ident();
+					State = 369;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 362;
+						State = 366;
 						indexationPart();
 						}
 						}
-						State = 367;
+						State = 371;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -2628,9 +2630,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 370;
+				State = 374;
 				Match(STARTS);
-				State = 371;
+				State = 375;
 				Match(DATE);
 				}
 				break;
@@ -2638,9 +2640,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 372;
+				State = 376;
 				Match(TERM);
-				State = 373;
+				State = 377;
 				duration();
 				}
 				break;
@@ -2648,28 +2650,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 374;
-				Match(RENEWALS);
-				State = 375;
-				renewalCount();
-				State = 376;
-				duration();
-				State = 377;
-				Match(AT);
 				State = 378;
-				Match(LESSEE);
+				Match(RENEWALS);
 				State = 379;
-				Match(OPTION);
+				renewalCount();
+				State = 380;
+				duration();
+				State = 381;
+				Match(AT);
+				State = 382;
+				Match(LESSEE);
 				State = 383;
+				Match(OPTION);
+				State = 387;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,24,Context) ) {
 				case 1:
 					{
-					State = 380;
+					State = 384;
 					Match(RENT);
-					State = 381;
+					State = 385;
 					Match(AT);
-					State = 382;
+					State = 386;
 					Match(MARKET);
 					}
 					break;
@@ -2680,19 +2682,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 385;
+				State = 389;
 				Match(RVG);
-				State = 387;
+				State = 391;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 386;
+					State = 390;
 					rvgPart();
 					}
 					}
-					State = 389;
+					State = 393;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0) );
@@ -2702,9 +2704,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 391;
+				State = 395;
 				Match(DAYCOUNT_KW);
-				State = 392;
+				State = 396;
 				dayCount();
 				}
 				break;
@@ -2712,7 +2714,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 393;
+				State = 397;
 				guarantorClause();
 				}
 				break;
@@ -2720,9 +2722,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 394;
+				State = 398;
 				Match(PHASED);
-				State = 395;
+				State = 399;
 				ident();
 				}
 				break;
@@ -2808,14 +2810,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 36, RULE_indexationPart);
 		try {
-			State = 405;
+			State = 409;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 398;
+				State = 402;
 				Match(YEARLY);
 				}
 				break;
@@ -2823,9 +2825,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 399;
+				State = 403;
 				Match(FLOOR);
-				State = 400;
+				State = 404;
 				expr(0);
 				}
 				break;
@@ -2833,9 +2835,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 401;
+				State = 405;
 				Match(CAP);
-				State = 402;
+				State = 406;
 				expr(0);
 				}
 				break;
@@ -2843,9 +2845,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 403;
+				State = 407;
 				Match(LAG);
-				State = 404;
+				State = 408;
 				duration();
 				}
 				break;
@@ -2886,22 +2888,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 38, RULE_renewalCount);
 		try {
-			State = 410;
+			State = 414;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 407;
+				State = 411;
 				Match(NUMBER);
-				State = 408;
+				State = 412;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 409;
+				State = 413;
 				Match(QUANTITY);
 				}
 				break;
@@ -2975,16 +2977,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 40, RULE_rvgPart);
 		try {
-			State = 418;
+			State = 422;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 412;
+				State = 416;
 				Match(GUARANTEES);
-				State = 413;
+				State = 417;
 				expr(0);
 				}
 				break;
@@ -2992,9 +2994,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 414;
+				State = 418;
 				Match(CAP);
-				State = 415;
+				State = 419;
 				expr(0);
 				}
 				break;
@@ -3002,9 +3004,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 416;
+				State = 420;
 				Match(UNTIL);
-				State = 417;
+				State = 421;
 				Match(DATE);
 				}
 				break;
@@ -3056,21 +3058,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 420;
+			State = 424;
 			Match(GUARANTOR);
-			State = 421;
-			_localctx.party = ident();
 			State = 425;
+			_localctx.party = ident();
+			State = 429;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 422;
+				State = 426;
 				guarantorPart();
 				}
 				}
-				State = 427;
+				State = 431;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3160,16 +3162,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 44, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 440;
+			State = 444;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 428;
+				State = 432;
 				Match(CAP);
-				State = 429;
+				State = 433;
 				expr(0);
 				}
 				break;
@@ -3177,9 +3179,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 430;
+				State = 434;
 				Match(UNTIL);
-				State = 431;
+				State = 435;
 				Match(DATE);
 				}
 				break;
@@ -3187,9 +3189,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 432;
+				State = 436;
 				Match(FEE);
-				State = 433;
+				State = 437;
 				expr(0);
 				}
 				break;
@@ -3197,18 +3199,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 434;
-				Match(COVERS);
-				State = 435;
-				coverage();
 				State = 438;
+				Match(COVERS);
+				State = 439;
+				coverage();
+				State = 442;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 436;
+					State = 440;
 					Match(AND);
-					State = 437;
+					State = 441;
 					coverage();
 					}
 				}
@@ -3254,7 +3256,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 442;
+			State = 446;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3311,27 +3313,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 444;
+			State = 448;
 			Match(LOAN);
-			State = 445;
+			State = 449;
 			_localctx.name = ident();
-			State = 446;
-			Match(LBRACE);
 			State = 450;
+			Match(LBRACE);
+			State = 454;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0)) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0) || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 447;
+				State = 451;
 				loanItem();
 				}
 				}
-				State = 452;
+				State = 456;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 453;
+			State = 457;
 			Match(RBRACE);
 			}
 		}
@@ -3457,6 +3459,30 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class LoanStepUpItemContext : LoanItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public StepUpContext stepUp() {
+			return GetRuleContext<StepUpContext>(0);
+		}
+		public LoanStepUpItemContext(LoanItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLoanStepUpItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class LoanMarginGridItemContext : LoanItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public MarginGridContext marginGrid() {
+			return GetRuleContext<MarginGridContext>(0);
+		}
+		public LoanMarginGridItemContext(LoanItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLoanMarginGridItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public LoanItemContext loanItem() {
@@ -3464,16 +3490,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_loanItem);
 		int _la;
 		try {
-			State = 483;
+			State = 489;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 455;
+				State = 459;
 				Match(OBLIGOR);
-				State = 456;
+				State = 460;
 				ident();
 				}
 				break;
@@ -3481,9 +3507,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 457;
+				State = 461;
 				Match(BALANCE);
-				State = 458;
+				State = 462;
 				expr(0);
 				}
 				break;
@@ -3491,9 +3517,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 459;
+				State = 463;
 				Match(COUPON);
-				State = 460;
+				State = 464;
 				couponTerms();
 				}
 				break;
@@ -3501,11 +3527,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 461;
+				State = 465;
 				Match(INTEREST_ONLY);
-				State = 462;
+				State = 466;
 				Match(UNTIL);
-				State = 463;
+				State = 467;
 				Match(DATE);
 				}
 				break;
@@ -3513,9 +3539,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 464;
+				State = 468;
 				Match(AMORTIZE);
-				State = 465;
+				State = 469;
 				amortization();
 				}
 				break;
@@ -3523,9 +3549,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 466;
+				State = 470;
 				Match(MATURITY);
-				State = 467;
+				State = 471;
 				Match(DATE);
 				}
 				break;
@@ -3533,48 +3559,64 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 468;
-				Match(RECOVERY);
-				State = 469;
-				expr(0);
 				State = 472;
+				Match(RECOVERY);
+				State = 473;
+				expr(0);
+				State = 476;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 470;
+					State = 474;
 					Match(AFTER);
-					State = 471;
+					State = 475;
 					duration();
 					}
 				}
 
-				State = 476;
+				State = 480;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 474;
+					State = 478;
 					Match(ACCRUING);
-					State = 475;
+					State = 479;
 					recoveryAccrual();
 					}
 				}
 
-				State = 481;
+				State = 485;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 478;
+					State = 482;
 					Match(IN);
-					State = 479;
+					State = 483;
 					Match(NUMBER);
-					State = 480;
+					State = 484;
 					Match(INSTALMENTS);
 					}
 				}
 
+				}
+				break;
+			case STEP_UP:
+				_localctx = new LoanStepUpItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 487;
+				stepUp();
+				}
+				break;
+			case MARGIN:
+				_localctx = new LoanMarginGridItemContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 488;
+				marginGrid();
 				}
 				break;
 			default:
@@ -3632,14 +3674,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 52, RULE_recoveryAccrual);
 		try {
-			State = 487;
+			State = 493;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 485;
+				State = 491;
 				Match(COUPON);
 				}
 				break;
@@ -3647,7 +3689,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 486;
+				State = 492;
 				expr(0);
 				}
 				break;
@@ -3699,27 +3741,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 489;
-			Match(FLEET);
-			State = 490;
-			_localctx.name = ident();
-			State = 491;
-			Match(LBRACE);
 			State = 495;
+			Match(FLEET);
+			State = 496;
+			_localctx.name = ident();
+			State = 497;
+			Match(LBRACE);
+			State = 501;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 492;
+				State = 498;
 				fleetItem();
 				}
 				}
-				State = 497;
+				State = 503;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 498;
+			State = 504;
 			Match(RBRACE);
 			}
 		}
@@ -3916,32 +3958,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_fleetItem);
 		int _la;
 		try {
-			State = 539;
+			State = 545;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 500;
+				State = 506;
 				Match(DELIVERIES);
-				State = 501;
+				State = 507;
 				Match(LBRACE);
-				State = 505;
+				State = 511;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 502;
+					State = 508;
 					delivery();
 					}
 					}
-					State = 507;
+					State = 513;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 508;
+				State = 514;
 				Match(RBRACE);
 				}
 				break;
@@ -3949,9 +3991,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 509;
+				State = 515;
 				Match(UNITS);
-				State = 510;
+				State = 516;
 				expr(0);
 				}
 				break;
@@ -3959,9 +4001,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 511;
+				State = 517;
 				Match(UNIT_COST);
-				State = 512;
+				State = 518;
 				expr(0);
 				}
 				break;
@@ -3969,11 +4011,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 513;
+				State = 519;
 				Match(DEPRECIATE);
-				State = 514;
+				State = 520;
 				Match(STRAIGHT_LINE);
-				State = 515;
+				State = 521;
 				duration();
 				}
 				break;
@@ -3981,13 +4023,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 516;
+				State = 522;
 				Match(DEPRECIATE);
-				State = 517;
+				State = 523;
 				Match(DECLINING);
-				State = 518;
+				State = 524;
 				expr(0);
-				State = 519;
+				State = 525;
 				perYear();
 				}
 				break;
@@ -3995,9 +4037,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 521;
+				State = 527;
 				Match(POWER);
-				State = 522;
+				State = 528;
 				expr(0);
 				}
 				break;
@@ -4005,9 +4047,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 523;
+				State = 529;
 				Match(PUE);
-				State = 524;
+				State = 530;
 				expr(0);
 				}
 				break;
@@ -4015,9 +4057,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 525;
+				State = 531;
 				Match(POWER_PRICE);
-				State = 526;
+				State = 532;
 				expr(0);
 				}
 				break;
@@ -4025,11 +4067,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 527;
+				State = 533;
 				Match(MAINTENANCE);
-				State = 528;
+				State = 534;
 				expr(0);
-				State = 529;
+				State = 535;
 				perYear();
 				}
 				break;
@@ -4037,15 +4079,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 531;
+				State = 537;
 				Match(MARKET_VALUE);
-				State = 532;
+				State = 538;
 				expr(0);
-				State = 533;
+				State = 539;
 				Match(DECLINING);
-				State = 534;
+				State = 540;
 				expr(0);
-				State = 535;
+				State = 541;
 				perYear();
 				}
 				break;
@@ -4053,9 +4095,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 537;
+				State = 543;
 				Match(GENERATION);
-				State = 538;
+				State = 544;
 				ident();
 				}
 				break;
@@ -4112,31 +4154,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 541;
+			State = 547;
 			Match(CONTRACT);
-			State = 542;
+			State = 548;
 			_localctx.name = ident();
-			State = 543;
-			Match(ON);
-			State = 544;
-			_localctx.fleet = ident();
-			State = 545;
-			Match(LBRACE);
 			State = 549;
+			Match(ON);
+			State = 550;
+			_localctx.fleet = ident();
+			State = 551;
+			Match(LBRACE);
+			State = 555;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 546;
+				State = 552;
 				contractItem();
 				}
 				}
-				State = 551;
+				State = 557;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 552;
+			State = 558;
 			Match(RBRACE);
 			}
 		}
@@ -4341,16 +4383,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_contractItem);
 		int _la;
 		try {
-			State = 597;
+			State = 603;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 554;
+				State = 560;
 				Match(CUSTOMER);
-				State = 555;
+				State = 561;
 				ident();
 				}
 				break;
@@ -4358,9 +4400,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 556;
+				State = 562;
 				Match(UNITS);
-				State = 557;
+				State = 563;
 				expr(0);
 				}
 				break;
@@ -4368,11 +4410,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 558;
+				State = 564;
 				Match(PRICE);
-				State = 559;
+				State = 565;
 				Match(AT);
-				State = 560;
+				State = 566;
 				Match(MARKET);
 				}
 				break;
@@ -4380,9 +4422,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 561;
+				State = 567;
 				Match(PRICE);
-				State = 562;
+				State = 568;
 				expr(0);
 				}
 				break;
@@ -4390,11 +4432,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 563;
+				State = 569;
 				Match(HOUR);
-				State = 564;
+				State = 570;
 				expr(0);
-				State = 565;
+				State = 571;
 				perYear();
 				}
 				break;
@@ -4402,9 +4444,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 567;
+				State = 573;
 				Match(TAKE_OR_PAY);
-				State = 568;
+				State = 574;
 				expr(0);
 				}
 				break;
@@ -4412,9 +4454,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 569;
+				State = 575;
 				Match(STARTS);
-				State = 570;
+				State = 576;
 				Match(DATE);
 				}
 				break;
@@ -4422,9 +4464,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 571;
+				State = 577;
 				Match(TERM);
-				State = 572;
+				State = 578;
 				duration();
 				}
 				break;
@@ -4432,25 +4474,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 573;
+				State = 579;
 				Match(TERMINATION_FEE);
-				State = 574;
-				((TerminationFeeItemContext)_localctx).fee = expr(0);
 				State = 580;
+				((TerminationFeeItemContext)_localctx).fee = expr(0);
+				State = 586;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 575;
+					State = 581;
 					Match(AMORTISING);
-					State = 578;
+					State = 584;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 576;
+						State = 582;
 						Match(TO);
-						State = 577;
+						State = 583;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4464,17 +4506,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 582;
+				State = 588;
 				Match(RENEWALS);
-				State = 583;
+				State = 589;
 				renewalCount();
-				State = 584;
+				State = 590;
 				duration();
-				State = 585;
+				State = 591;
 				Match(AT);
-				State = 586;
+				State = 592;
 				Match(CUSTOMER);
-				State = 587;
+				State = 593;
 				Match(OPTION);
 				}
 				break;
@@ -4482,20 +4524,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 589;
+				State = 595;
 				Match(PREPAYMENT);
-				State = 590;
+				State = 596;
 				expr(0);
-				State = 594;
+				State = 600;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 591;
+					State = 597;
 					Match(APPLIED);
-					State = 592;
+					State = 598;
 					Match(OVER);
-					State = 593;
+					State = 599;
 					Match(TERM);
 					}
 				}
@@ -4506,7 +4548,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 596;
+				State = 602;
 				guarantorClause();
 				}
 				break;
@@ -4558,27 +4600,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 599;
-			Match(COINS);
-			State = 600;
-			_localctx.name = ident();
-			State = 601;
-			Match(LBRACE);
 			State = 605;
+			Match(COINS);
+			State = 606;
+			_localctx.name = ident();
+			State = 607;
+			Match(LBRACE);
+			State = 611;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 215)) & ~0x3f) == 0 && ((1L << (_la - 215)) & 15L) != 0)) {
 				{
 				{
-				State = 602;
+				State = 608;
 				coinsItem();
 				}
 				}
-				State = 607;
+				State = 613;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 608;
+			State = 614;
 			Match(RBRACE);
 			}
 		}
@@ -4728,16 +4770,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 64, RULE_coinsItem);
 		try {
-			State = 628;
+			State = 634;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 610;
+				State = 616;
 				Match(HOLDINGS);
-				State = 611;
+				State = 617;
 				expr(0);
 				}
 				break;
@@ -4745,9 +4787,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 612;
+				State = 618;
 				Match(PRICE);
-				State = 613;
+				State = 619;
 				ident();
 				}
 				break;
@@ -4755,9 +4797,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 614;
+				State = 620;
 				Match(HASHRATE);
-				State = 615;
+				State = 621;
 				expr(0);
 				}
 				break;
@@ -4765,9 +4807,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 616;
+				State = 622;
 				Match(NETWORK);
-				State = 617;
+				State = 623;
 				expr(0);
 				}
 				break;
@@ -4775,9 +4817,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 618;
+				State = 624;
 				Match(REWARDS);
-				State = 619;
+				State = 625;
 				expr(0);
 				}
 				break;
@@ -4785,9 +4827,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 620;
+				State = 626;
 				Match(POWER);
-				State = 621;
+				State = 627;
 				expr(0);
 				}
 				break;
@@ -4795,9 +4837,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 622;
+				State = 628;
 				Match(POWER_PRICE);
-				State = 623;
+				State = 629;
 				expr(0);
 				}
 				break;
@@ -4805,9 +4847,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 624;
+				State = 630;
 				Match(DEPTH);
-				State = 625;
+				State = 631;
 				expr(0);
 				}
 				break;
@@ -4815,9 +4857,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 626;
+				State = 632;
 				Match(IMPACT);
-				State = 627;
+				State = 633;
 				expr(0);
 				}
 				break;
@@ -4869,20 +4911,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 630;
+			State = 636;
 			Match(DATE);
-			State = 631;
+			State = 637;
 			_localctx.units = expr(0);
-			State = 632;
+			State = 638;
 			Match(AT);
-			State = 633;
+			State = 639;
 			_localctx.cost = expr(0);
-			State = 635;
+			State = 641;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 634;
+				State = 640;
 				Match(COMMA);
 				}
 			}
@@ -4935,27 +4977,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 637;
-			Match(TRANCHE);
-			State = 638;
-			_localctx.name = ident();
-			State = 639;
-			Match(LBRACE);
 			State = 643;
+			Match(TRANCHE);
+			State = 644;
+			_localctx.name = ident();
+			State = 645;
+			Match(LBRACE);
+			State = 649;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 603980287L) != 0)) {
 				{
 				{
-				State = 640;
+				State = 646;
 				trancheItem();
 				}
 				}
-				State = 645;
+				State = 651;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 646;
+			State = 652;
 			Match(RBRACE);
 			}
 		}
@@ -5004,38 +5046,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 648;
+			State = 654;
 			_localctx.rate = expr(0);
-			State = 650;
+			State = 656;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 649;
+				State = 655;
 				Match(FIXED);
 				}
 			}
 
-			State = 654;
+			State = 660;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 652;
+				State = 658;
 				Match(FLOOR);
-				State = 653;
+				State = 659;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 658;
+			State = 664;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 656;
+				State = 662;
 				Match(CAP);
-				State = 657;
+				State = 663;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5209,16 +5251,8 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class StepUpItemContext : TrancheItemContext {
-		public IdentContext trigger;
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP_UP() { return GetToken(DealLangParser.STEP_UP, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHILE() { return GetToken(DealLangParser.WHILE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
-			return GetRuleContext<IdentContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public StepUpContext stepUp() {
+			return GetRuleContext<StepUpContext>(0);
 		}
 		public StepUpItemContext(TrancheItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -5229,24 +5263,8 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class MarginGridItemContext : TrancheItemContext {
-		public IdentContext test;
-		public ExprContext otherwise;
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARGIN() { return GetToken(DealLangParser.MARGIN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return GetToken(DealLangParser.GRID, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
-			return GetRuleContext<IdentContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public GridTierContext[] gridTier() {
-			return GetRuleContexts<GridTierContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public GridTierContext gridTier(int i) {
-			return GetRuleContext<GridTierContext>(i);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ELSE() { return GetToken(DealLangParser.ELSE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public MarginGridContext marginGrid() {
+			return GetRuleContext<MarginGridContext>(0);
 		}
 		public MarginGridItemContext(TrancheItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -5391,16 +5409,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_trancheItem);
 		int _la;
 		try {
-			State = 752;
+			State = 736;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 660;
+				State = 666;
 				Match(BALANCE);
-				State = 661;
+				State = 667;
 				expr(0);
 				}
 				break;
@@ -5408,9 +5426,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 662;
+				State = 668;
 				Match(COUPON);
-				State = 663;
+				State = 669;
 				couponTerms();
 				}
 				break;
@@ -5418,26 +5436,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 664;
+				State = 670;
 				Match(PIK);
-				State = 666;
+				State = 672;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 665;
+					State = 671;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 670;
+				State = 676;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 668;
+					State = 674;
 					Match(WHEN);
-					State = 669;
+					State = 675;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5448,9 +5466,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 672;
+				State = 678;
 				Match(PIK);
-				State = 673;
+				State = 679;
 				Match(UNPAID);
 				}
 				break;
@@ -5458,9 +5476,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 674;
+				State = 680;
 				Match(ISSUE_PRICE);
-				State = 675;
+				State = 681;
 				expr(0);
 				}
 				break;
@@ -5468,9 +5486,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 676;
+				State = 682;
 				Match(COMMITMENT);
-				State = 677;
+				State = 683;
 				expr(0);
 				}
 				break;
@@ -5478,11 +5496,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 678;
+				State = 684;
 				Match(AVAILABLE);
-				State = 679;
+				State = 685;
 				Match(UNTIL);
-				State = 680;
+				State = 686;
 				Match(DATE);
 				}
 				break;
@@ -5490,25 +5508,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 681;
+				State = 687;
 				Match(DRAWS);
-				State = 682;
+				State = 688;
 				Match(LBRACE);
-				State = 686;
+				State = 692;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 683;
+					State = 689;
 					schedulePoint();
 					}
 					}
-					State = 688;
+					State = 694;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 689;
+				State = 695;
 				Match(RBRACE);
 				}
 				break;
@@ -5516,15 +5534,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 690;
+				State = 696;
 				Match(DRAWS);
-				State = 691;
+				State = 697;
 				Match(AGAINST);
-				State = 692;
+				State = 698;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 693;
+				State = 699;
 				Match(ADVANCE);
-				State = 694;
+				State = 700;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5532,9 +5550,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 696;
+				State = 702;
 				Match(COMMITMENT_FEE);
-				State = 697;
+				State = 703;
 				expr(0);
 				}
 				break;
@@ -5542,89 +5560,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 698;
-				Match(STEP_UP);
-				State = 699;
-				expr(0);
 				State = 704;
-				ErrorHandler.Sync(this);
-				switch (TokenStream.LA(1)) {
-				case FROM:
-					{
-					State = 700;
-					Match(FROM);
-					State = 701;
-					Match(DATE);
-					}
-					break;
-				case WHILE:
-					{
-					State = 702;
-					Match(WHILE);
-					State = 703;
-					((StepUpItemContext)_localctx).trigger = ident();
-					}
-					break;
-				default:
-					throw new NoViableAltException(this);
-				}
+				stepUp();
 				}
 				break;
 			case 12:
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 706;
-				Match(MARGIN);
-				State = 707;
-				Match(GRID);
-				State = 708;
-				((MarginGridItemContext)_localctx).test = ident();
-				State = 709;
-				Match(LBRACE);
-				State = 713;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==BELOW) {
-					{
-					{
-					State = 710;
-					gridTier();
-					}
-					}
-					State = 715;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 718;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==ELSE) {
-					{
-					State = 716;
-					Match(ELSE);
-					State = 717;
-					((MarginGridItemContext)_localctx).otherwise = expr(0);
-					}
-				}
-
-				State = 720;
-				Match(RBRACE);
+				State = 705;
+				marginGrid();
 				}
 				break;
 			case 13:
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 722;
+				State = 706;
 				Match(MARGIN);
-				State = 723;
+				State = 707;
 				Match(INVESTMENT_GRADE);
-				State = 724;
+				State = 708;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 725;
+				State = 709;
 				Match(ELSE);
-				State = 726;
+				State = 710;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5632,9 +5592,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 728;
+				State = 712;
 				Match(TARGET_BALANCE);
-				State = 729;
+				State = 713;
 				expr(0);
 				}
 				break;
@@ -5642,11 +5602,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 730;
+				State = 714;
 				Match(INTEREST_ONLY);
-				State = 731;
+				State = 715;
 				Match(UNTIL);
-				State = 732;
+				State = 716;
 				Match(DATE);
 				}
 				break;
@@ -5654,9 +5614,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 733;
+				State = 717;
 				Match(AMORTIZE);
-				State = 734;
+				State = 718;
 				amortization();
 				}
 				break;
@@ -5664,9 +5624,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 735;
+				State = 719;
 				Match(MATURITY);
-				State = 736;
+				State = 720;
 				Match(DATE);
 				}
 				break;
@@ -5674,9 +5634,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 737;
+				State = 721;
 				Match(SENIORITY);
-				State = 738;
+				State = 722;
 				Match(NUMBER);
 				}
 				break;
@@ -5684,7 +5644,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 739;
+				State = 723;
 				guarantorClause();
 				}
 				break;
@@ -5692,26 +5652,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 740;
+				State = 724;
 				Match(CONVERTIBLE);
-				State = 741;
+				State = 725;
 				Match(AT);
-				State = 742;
+				State = 726;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 743;
+				State = 727;
 				Match(AGAINST);
-				State = 744;
+				State = 728;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 748;
+				State = 732;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 745;
+					State = 729;
 					Match(EARLY);
-					State = 746;
+					State = 730;
 					Match(ABOVE);
-					State = 747;
+					State = 731;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5722,12 +5682,173 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 750;
+				State = 734;
 				Match(COMPLETION);
-				State = 751;
+				State = 735;
 				expr(0);
 				}
 				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class StepUpContext : ParserRuleContext {
+		public IdentContext trigger;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP_UP() { return GetToken(DealLangParser.STEP_UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHILE() { return GetToken(DealLangParser.WHILE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public StepUpContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_stepUp; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitStepUp(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public StepUpContext stepUp() {
+		StepUpContext _localctx = new StepUpContext(Context, State);
+		EnterRule(_localctx, 74, RULE_stepUp);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 738;
+			Match(STEP_UP);
+			State = 739;
+			expr(0);
+			State = 744;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case FROM:
+				{
+				State = 740;
+				Match(FROM);
+				State = 741;
+				Match(DATE);
+				}
+				break;
+			case WHILE:
+				{
+				State = 742;
+				Match(WHILE);
+				State = 743;
+				_localctx.trigger = ident();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class MarginGridContext : ParserRuleContext {
+		public IdentContext test;
+		public ExprContext otherwise;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARGIN() { return GetToken(DealLangParser.MARGIN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return GetToken(DealLangParser.GRID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GridTierContext[] gridTier() {
+			return GetRuleContexts<GridTierContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GridTierContext gridTier(int i) {
+			return GetRuleContext<GridTierContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ELSE() { return GetToken(DealLangParser.ELSE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public MarginGridContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_marginGrid; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMarginGrid(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public MarginGridContext marginGrid() {
+		MarginGridContext _localctx = new MarginGridContext(Context, State);
+		EnterRule(_localctx, 76, RULE_marginGrid);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 746;
+			Match(MARGIN);
+			State = 747;
+			Match(GRID);
+			State = 748;
+			_localctx.test = ident();
+			State = 749;
+			Match(LBRACE);
+			State = 753;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==BELOW) {
+				{
+				{
+				State = 750;
+				gridTier();
+				}
+				}
+				State = 755;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 758;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==ELSE) {
+				{
+				State = 756;
+				Match(ELSE);
+				State = 757;
+				_localctx.otherwise = expr(0);
+				}
+			}
+
+			State = 760;
+			Match(RBRACE);
 			}
 		}
 		catch (RecognitionException re) {
@@ -5767,15 +5888,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 74, RULE_gridTier);
+		EnterRule(_localctx, 78, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 754;
+			State = 762;
 			Match(BELOW);
-			State = 755;
+			State = 763;
 			_localctx.bound = expr(0);
-			State = 756;
+			State = 764;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -5854,17 +5975,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 76, RULE_amortization);
+		EnterRule(_localctx, 80, RULE_amortization);
 		int _la;
 		try {
-			State = 770;
+			State = 778;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 758;
+				State = 766;
 				Match(BULLET);
 				}
 				break;
@@ -5872,7 +5993,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 759;
+				State = 767;
 				Match(LEVEL);
 				}
 				break;
@@ -5880,7 +6001,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 760;
+				State = 768;
 				Match(LINEAR);
 				}
 				break;
@@ -5888,25 +6009,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 761;
+				State = 769;
 				Match(SCHEDULE);
-				State = 762;
+				State = 770;
 				Match(LBRACE);
-				State = 766;
+				State = 774;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 763;
+					State = 771;
 					schedulePoint();
 					}
 					}
-					State = 768;
+					State = 776;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 769;
+				State = 777;
 				Match(RBRACE);
 				}
 				break;
@@ -5955,32 +6076,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 78, RULE_holdingDecl);
+		EnterRule(_localctx, 82, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 772;
+			State = 780;
 			Match(HOLDING);
-			State = 773;
+			State = 781;
 			_localctx.name = ident();
-			State = 774;
+			State = 782;
 			Match(LBRACE);
-			State = 778;
+			State = 786;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 188)) & ~0x3f) == 0 && ((1L << (_la - 188)) & 25166853L) != 0)) {
 				{
 				{
-				State = 775;
+				State = 783;
 				holdingItem();
 				}
 				}
-				State = 780;
+				State = 788;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 781;
+			State = 789;
 			Match(RBRACE);
 			}
 		}
@@ -6111,23 +6232,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 80, RULE_holdingItem);
+		EnterRule(_localctx, 84, RULE_holdingItem);
 		int _la;
 		try {
-			State = 806;
+			State = 814;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 783;
+				State = 791;
 				Match(OF);
-				State = 784;
+				State = 792;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 785;
+				State = 793;
 				Match(DOT);
-				State = 786;
+				State = 794;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6135,9 +6256,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 788;
+				State = 796;
 				Match(SHARE);
-				State = 789;
+				State = 797;
 				expr(0);
 				}
 				break;
@@ -6145,9 +6266,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 790;
+				State = 798;
 				Match(FACE);
-				State = 791;
+				State = 799;
 				expr(0);
 				}
 				break;
@@ -6155,9 +6276,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 792;
+				State = 800;
 				Match(MARK);
-				State = 793;
+				State = 801;
 				Match(PAR);
 				}
 				break;
@@ -6165,9 +6286,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 794;
+				State = 802;
 				Match(MARK);
-				State = 795;
+				State = 803;
 				ident();
 				}
 				break;
@@ -6175,19 +6296,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 796;
+				State = 804;
 				Match(MARKET);
-				State = 798;
+				State = 806;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 797;
+					State = 805;
 					holdingMarketTerm();
 					}
 					}
-					State = 800;
+					State = 808;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6197,13 +6318,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 802;
+				State = 810;
 				Match(DRAWS);
-				State = 803;
+				State = 811;
 				Match(CALLED);
-				State = 804;
+				State = 812;
 				Match(FROM);
-				State = 805;
+				State = 813;
 				ident();
 				}
 				break;
@@ -6275,18 +6396,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingMarketTermContext holdingMarketTerm() {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
-		EnterRule(_localctx, 82, RULE_holdingMarketTerm);
+		EnterRule(_localctx, 86, RULE_holdingMarketTerm);
 		try {
-			State = 814;
+			State = 822;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 808;
+				State = 816;
 				Match(DISCOUNT);
-				State = 809;
+				State = 817;
 				expr(0);
 				}
 				break;
@@ -6294,9 +6415,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 810;
+				State = 818;
 				Match(DEPTH);
-				State = 811;
+				State = 819;
 				expr(0);
 				}
 				break;
@@ -6304,9 +6425,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 812;
+				State = 820;
 				Match(IMPACT);
-				State = 813;
+				State = 821;
 				expr(0);
 				}
 				break;
@@ -6355,32 +6476,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 84, RULE_equityDecl);
+		EnterRule(_localctx, 88, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 816;
+			State = 824;
 			Match(EQUITY);
-			State = 817;
+			State = 825;
 			_localctx.name = ident();
-			State = 818;
+			State = 826;
 			Match(LBRACE);
-			State = 822;
+			State = 830;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 12094627905539L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 819;
+				State = 827;
 				equityItem();
 				}
 				}
-				State = 824;
+				State = 832;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 825;
+			State = 833;
 			Match(RBRACE);
 			}
 		}
@@ -6513,19 +6634,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 86, RULE_equityItem);
+		EnterRule(_localctx, 90, RULE_equityItem);
 		int _la;
 		try {
-			State = 862;
+			State = 870;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 827;
+				State = 835;
 				Match(CONTRIBUTED);
-				State = 828;
+				State = 836;
 				expr(0);
 				}
 				break;
@@ -6533,23 +6654,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 829;
+				State = 837;
 				Match(HOLDERS);
-				State = 830;
+				State = 838;
 				holder();
-				State = 835;
+				State = 843;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 831;
+					State = 839;
 					Match(COMMA);
-					State = 832;
+					State = 840;
 					holder();
 					}
 					}
-					State = 837;
+					State = 845;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6559,9 +6680,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 838;
+				State = 846;
 				Match(HURDLE);
-				State = 839;
+				State = 847;
 				expr(0);
 				}
 				break;
@@ -6569,32 +6690,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 840;
+				State = 848;
 				Match(CARRY);
-				State = 841;
+				State = 849;
 				expr(0);
-				State = 842;
+				State = 850;
 				Match(TO);
-				State = 843;
+				State = 851;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 846;
+				State = 854;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 844;
+					State = 852;
 					Match(CATCH_UP);
-					State = 845;
+					State = 853;
 					expr(0);
 					}
 				}
 
-				State = 849;
+				State = 857;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 848;
+					State = 856;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6605,9 +6726,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 851;
+				State = 859;
 				Match(COMMITMENT);
-				State = 852;
+				State = 860;
 				expr(0);
 				}
 				break;
@@ -6615,23 +6736,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 853;
+				State = 861;
 				Match(CALLS);
-				State = 854;
+				State = 862;
 				capitalCall();
-				State = 859;
+				State = 867;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 855;
+					State = 863;
 					Match(COMMA);
-					State = 856;
+					State = 864;
 					capitalCall();
 					}
 					}
-					State = 861;
+					State = 869;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6683,37 +6804,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 88, RULE_holder);
+		EnterRule(_localctx, 92, RULE_holder);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 864;
+			State = 872;
 			ident();
-			State = 865;
+			State = 873;
 			expr(0);
-			State = 874;
+			State = 882;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 866;
+				State = 874;
 				Match(LBRACE);
-				State = 870;
+				State = 878;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 157)) & ~0x3f) == 0 && ((1L << (_la - 157)) & 7L) != 0)) {
 					{
 					{
-					State = 867;
+					State = 875;
 					holderTerm();
 					}
 					}
-					State = 872;
+					State = 880;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 873;
+				State = 881;
 				Match(RBRACE);
 				}
 			}
@@ -6786,18 +6907,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderTermContext holderTerm() {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
-		EnterRule(_localctx, 90, RULE_holderTerm);
+		EnterRule(_localctx, 94, RULE_holderTerm);
 		try {
-			State = 882;
+			State = 890;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 876;
+				State = 884;
 				Match(HURDLE);
-				State = 877;
+				State = 885;
 				expr(0);
 				}
 				break;
@@ -6805,9 +6926,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 878;
+				State = 886;
 				Match(CARRY);
-				State = 879;
+				State = 887;
 				expr(0);
 				}
 				break;
@@ -6815,9 +6936,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 880;
+				State = 888;
 				Match(CATCH_UP);
-				State = 881;
+				State = 889;
 				expr(0);
 				}
 				break;
@@ -6857,13 +6978,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CapitalCallContext capitalCall() {
 		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
-		EnterRule(_localctx, 92, RULE_capitalCall);
+		EnterRule(_localctx, 96, RULE_capitalCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 884;
+			State = 892;
 			Match(DATE);
-			State = 885;
+			State = 893;
 			expr(0);
 			}
 		}
@@ -6908,37 +7029,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 94, RULE_accountDecl);
+		EnterRule(_localctx, 98, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 887;
+			State = 895;
 			Match(ACCOUNT);
-			State = 888;
+			State = 896;
 			_localctx.name = ident();
-			State = 897;
+			State = 905;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 889;
+				State = 897;
 				Match(LBRACE);
-				State = 893;
+				State = 901;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 890;
+					State = 898;
 					accountItem();
 					}
 					}
-					State = 895;
+					State = 903;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 896;
+				State = 904;
 				Match(RBRACE);
 				}
 			}
@@ -7011,18 +7132,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 96, RULE_accountItem);
+		EnterRule(_localctx, 100, RULE_accountItem);
 		try {
-			State = 905;
+			State = 913;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 899;
+				State = 907;
 				Match(TARGET);
-				State = 900;
+				State = 908;
 				expr(0);
 				}
 				break;
@@ -7030,9 +7151,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 901;
+				State = 909;
 				Match(INITIAL);
-				State = 902;
+				State = 910;
 				expr(0);
 				}
 				break;
@@ -7040,9 +7161,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 903;
+				State = 911;
 				Match(EARNS);
-				State = 904;
+				State = 912;
 				expr(0);
 				}
 				break;
@@ -7098,36 +7219,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 98, RULE_feeDecl);
+		EnterRule(_localctx, 102, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 907;
+			State = 915;
 			Match(FEE);
-			State = 908;
+			State = 916;
 			_localctx.name = ident();
-			State = 909;
+			State = 917;
 			Match(LBRACE);
-			State = 910;
-			expr(0);
 			State = 918;
+			expr(0);
+			State = 926;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 911;
+				State = 919;
 				perYear();
-				State = 916;
+				State = 924;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 912;
+					State = 920;
 					Match(ESCALATING);
-					State = 913;
+					State = 921;
 					expr(0);
-					State = 914;
+					State = 922;
 					perYear();
 					}
 				}
@@ -7135,7 +7256,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 920;
+			State = 928;
 			Match(RBRACE);
 			}
 		}
@@ -7185,57 +7306,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 100, RULE_testDecl);
+		EnterRule(_localctx, 104, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 922;
+			State = 930;
 			Match(TEST);
-			State = 923;
+			State = 931;
 			_localctx.name = ident();
-			State = 924;
-			Match(ASSIGN);
-			State = 925;
-			expr(0);
 			State = 932;
+			Match(ASSIGN);
+			State = 933;
+			expr(0);
+			State = 940;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 926;
+				State = 934;
 				Match(OVER);
-				State = 929;
+				State = 937;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 927;
+					State = 935;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 928;
+					State = 936;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 931;
+				State = 939;
 				duration();
 				}
 			}
 
-			State = 936;
+			State = 944;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 934;
+				State = 942;
 				Match(FROM);
-				State = 935;
+				State = 943;
 				Match(DATE);
 				}
 			}
@@ -7317,84 +7438,84 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 102, RULE_triggerDecl);
+		EnterRule(_localctx, 106, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 938;
+			State = 946;
 			Match(TRIGGER);
-			State = 939;
+			State = 947;
 			_localctx.name = ident();
-			State = 940;
+			State = 948;
 			Match(WHEN);
-			State = 941;
+			State = 949;
 			expr(0);
-			State = 944;
+			State = 952;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 942;
+				State = 950;
 				Match(FROM);
-				State = 943;
+				State = 951;
 				Match(DATE);
 				}
 			}
 
-			State = 949;
+			State = 957;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 946;
+				State = 954;
 				Match(TRIPS);
-				State = 947;
+				State = 955;
 				Match(AFTER);
-				State = 948;
+				State = 956;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 954;
+			State = 962;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 951;
+				State = 959;
 				Match(CURES);
-				State = 952;
+				State = 960;
 				Match(AFTER);
-				State = 953;
+				State = 961;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 966;
+			State = 974;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 956;
-				Match(CURE);
-				State = 957;
-				Match(BY);
-				State = 958;
-				_localctx.curer = ident();
-				State = 959;
-				Match(UP);
-				State = 960;
-				Match(TO);
-				State = 961;
-				_localctx.times = Match(NUMBER);
-				State = 962;
-				Match(TIMES);
 				State = 964;
+				Match(CURE);
+				State = 965;
+				Match(BY);
+				State = 966;
+				_localctx.curer = ident();
+				State = 967;
+				Match(UP);
+				State = 968;
+				Match(TO);
+				State = 969;
+				_localctx.times = Match(NUMBER);
+				State = 970;
+				Match(TIMES);
+				State = 972;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 963;
+					State = 971;
 					cureDestination();
 					}
 				}
@@ -7402,23 +7523,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 968;
+			State = 976;
 			Match(ARROW);
-			State = 969;
+			State = 977;
 			triggerEffect();
-			State = 974;
+			State = 982;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 970;
+				State = 978;
 				Match(COMMA);
-				State = 971;
+				State = 979;
 				triggerEffect();
 				}
 				}
-				State = 976;
+				State = 984;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7487,46 +7608,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 104, RULE_cureDestination);
+		EnterRule(_localctx, 108, RULE_cureDestination);
 		int _la;
 		try {
-			State = 993;
+			State = 1001;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 977;
+				State = 985;
 				Match(PREPAYING);
-				State = 978;
+				State = 986;
 				ident();
-				State = 983;
+				State = 991;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 979;
+					State = 987;
 					Match(COMMA);
-					State = 980;
+					State = 988;
 					ident();
 					}
 					}
-					State = 985;
+					State = 993;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 989;
+				State = 997;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 986;
+					State = 994;
 					Match(THEN);
-					State = 987;
+					State = 995;
 					Match(INTO);
-					State = 988;
+					State = 996;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -7537,9 +7658,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 991;
+				State = 999;
 				Match(INTO);
-				State = 992;
+				State = 1000;
 				ident();
 				}
 				break;
@@ -7625,23 +7746,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 106, RULE_triggerEffect);
+		EnterRule(_localctx, 110, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1014;
+			State = 1022;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 995;
+				State = 1003;
 				Match(SWEEP);
-				State = 996;
+				State = 1004;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 997;
+				State = 1005;
 				Match(TO);
-				State = 998;
+				State = 1006;
 				ident();
 				}
 				break;
@@ -7649,34 +7770,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 999;
+				State = 1007;
 				Match(ACCELERATE);
-				State = 1011;
+				State = 1019;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1000;
+					State = 1008;
 					Match(LPAREN);
-					State = 1001;
+					State = 1009;
 					ident();
-					State = 1006;
+					State = 1014;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1002;
+						State = 1010;
 						Match(COMMA);
-						State = 1003;
+						State = 1011;
 						ident();
 						}
 						}
-						State = 1008;
+						State = 1016;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1009;
+					State = 1017;
 					Match(RPAREN);
 					}
 				}
@@ -7687,7 +7808,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1013;
+				State = 1021;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7730,25 +7851,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 108, RULE_defaultRule);
+		EnterRule(_localctx, 112, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1016;
+			State = 1024;
 			Match(DEFAULT);
-			State = 1017;
+			State = 1025;
 			Match(WHEN);
-			State = 1018;
+			State = 1026;
 			expr(0);
-			State = 1021;
+			State = 1029;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1019;
+				State = 1027;
 				Match(GRACE);
-				State = 1020;
+				State = 1028;
 				duration();
 				}
 			}
@@ -7795,30 +7916,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 110, RULE_cfadsRule);
+		EnterRule(_localctx, 114, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1023;
+			State = 1031;
 			Match(CFADS);
-			State = 1024;
+			State = 1032;
 			Match(INCLUDES);
-			State = 1025;
+			State = 1033;
 			cfadsItem();
-			State = 1030;
+			State = 1038;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1026;
+				State = 1034;
 				Match(COMMA);
-				State = 1027;
+				State = 1035;
 				cfadsItem();
 				}
 				}
-				State = 1032;
+				State = 1040;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7856,15 +7977,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 112, RULE_cfadsItem);
+		EnterRule(_localctx, 116, RULE_cfadsItem);
 		try {
-			State = 1035;
+			State = 1043;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1033;
+				State = 1041;
 				Match(RVG);
 				}
 				break;
@@ -8039,7 +8160,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1034;
+				State = 1042;
 				ident();
 				}
 				break;
@@ -8084,30 +8205,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 114, RULE_waterfallDecl);
+		EnterRule(_localctx, 118, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1037;
+			State = 1045;
 			Match(WATERFALL);
-			State = 1038;
+			State = 1046;
 			Match(LBRACE);
-			State = 1042;
+			State = 1050;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1039;
+				State = 1047;
 				step();
 				}
 				}
-				State = 1044;
+				State = 1052;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1045;
+			State = 1053;
 			Match(RBRACE);
 			}
 		}
@@ -8332,42 +8453,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 116, RULE_step);
+		EnterRule(_localctx, 120, RULE_step);
 		int _la;
 		try {
-			State = 1138;
+			State = 1146;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1047;
+				State = 1055;
 				Match(PAY);
-				State = 1048;
+				State = 1056;
 				((PayStepContext)_localctx).target = reference();
-				State = 1058;
+				State = 1066;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1049;
+					State = 1057;
 					Match(USING);
-					State = 1050;
+					State = 1058;
 					ident();
-					State = 1055;
+					State = 1063;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1051;
+						State = 1059;
 						Match(COMMA);
-						State = 1052;
+						State = 1060;
 						ident();
 						}
 						}
-						State = 1057;
+						State = 1065;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8380,9 +8501,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1060;
+				State = 1068;
 				Match(FILL);
-				State = 1061;
+				State = 1069;
 				ident();
 				}
 				break;
@@ -8390,9 +8511,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1062;
+				State = 1070;
 				Match(RELEASE);
-				State = 1063;
+				State = 1071;
 				ident();
 				}
 				break;
@@ -8400,13 +8521,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1064;
+				State = 1072;
 				Match(HOLD);
-				State = 1065;
+				State = 1073;
 				Match(REST);
-				State = 1066;
+				State = 1074;
 				Match(IN);
-				State = 1067;
+				State = 1075;
 				ident();
 				}
 				break;
@@ -8414,25 +8535,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1068;
+				State = 1076;
 				Match(DISTRIBUTE);
-				State = 1071;
+				State = 1079;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1069;
+					State = 1077;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1070;
+					State = 1078;
 					Match(OF);
 					}
 				}
 
-				State = 1073;
+				State = 1081;
 				Match(REST);
-				State = 1074;
+				State = 1082;
 				Match(TO);
-				State = 1075;
+				State = 1083;
 				ident();
 				}
 				break;
@@ -8440,17 +8561,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1076;
+				State = 1084;
 				Match(SWEEP);
-				State = 1077;
+				State = 1085;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1078;
+				State = 1086;
 				Match(OF);
-				State = 1079;
+				State = 1087;
 				Match(REST);
-				State = 1080;
+				State = 1088;
 				Match(TO);
-				State = 1081;
+				State = 1089;
 				ident();
 				}
 				break;
@@ -8458,31 +8579,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1082;
+				State = 1090;
 				Match(SELL);
-				State = 1083;
+				State = 1091;
 				ident();
-				State = 1088;
+				State = 1096;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1084;
+					State = 1092;
 					Match(COMMA);
-					State = 1085;
+					State = 1093;
 					ident();
 					}
 					}
-					State = 1090;
+					State = 1098;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1091;
+				State = 1099;
 				Match(TO);
-				State = 1092;
+				State = 1100;
 				Match(COVER);
-				State = 1093;
+				State = 1101;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8490,52 +8611,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1095;
+				State = 1103;
 				Match(IF);
-				State = 1096;
+				State = 1104;
 				expr(0);
-				State = 1097;
+				State = 1105;
 				Match(LBRACE);
-				State = 1101;
+				State = 1109;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1098;
+					State = 1106;
 					step();
 					}
 					}
-					State = 1103;
+					State = 1111;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1104;
+				State = 1112;
 				Match(RBRACE);
-				State = 1114;
+				State = 1122;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1105;
+					State = 1113;
 					Match(ELSE);
-					State = 1106;
+					State = 1114;
 					Match(LBRACE);
-					State = 1110;
+					State = 1118;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1107;
+						State = 1115;
 						step();
 						}
 						}
-						State = 1112;
+						State = 1120;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1113;
+					State = 1121;
 					Match(RBRACE);
 					}
 				}
@@ -8546,37 +8667,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1116;
+				State = 1124;
 				Match(PRO_RATA);
-				State = 1119;
+				State = 1127;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1117;
+					State = 1125;
 					Match(BY);
-					State = 1118;
+					State = 1126;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1121;
+				State = 1129;
 				Match(LBRACE);
-				State = 1125;
+				State = 1133;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1122;
+					State = 1130;
 					step();
 					}
 					}
-					State = 1127;
+					State = 1135;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1128;
+				State = 1136;
 				Match(RBRACE);
 				}
 				break;
@@ -8584,25 +8705,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1129;
+				State = 1137;
 				Match(SEQUENTIAL);
-				State = 1130;
+				State = 1138;
 				Match(LBRACE);
-				State = 1134;
+				State = 1142;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1131;
+					State = 1139;
 					step();
 					}
 					}
-					State = 1136;
+					State = 1144;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1137;
+				State = 1145;
 				Match(RBRACE);
 				}
 				break;
@@ -8647,30 +8768,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 118, RULE_enforcementDecl);
+		EnterRule(_localctx, 122, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1140;
+			State = 1148;
 			Match(ENFORCEMENT);
-			State = 1141;
+			State = 1149;
 			Match(LBRACE);
-			State = 1145;
+			State = 1153;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1142;
+				State = 1150;
 				enforcementItem();
 				}
 				}
-				State = 1147;
+				State = 1155;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1148;
+			State = 1156;
 			Match(RBRACE);
 			}
 		}
@@ -8739,47 +8860,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 120, RULE_enforcementItem);
+		EnterRule(_localctx, 124, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1166;
+			State = 1174;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1150;
+				State = 1158;
 				Match(SELL);
-				State = 1151;
+				State = 1159;
 				ident();
-				State = 1156;
+				State = 1164;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1152;
+					State = 1160;
 					Match(COMMA);
-					State = 1153;
+					State = 1161;
 					ident();
 					}
 					}
-					State = 1158;
+					State = 1166;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1162;
+				State = 1170;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1159;
+					State = 1167;
 					sellTerm();
 					}
 					}
-					State = 1164;
+					State = 1172;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8789,7 +8910,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1165;
+				State = 1173;
 				waterfallDecl();
 				}
 				break;
@@ -8930,18 +9051,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 122, RULE_sellTerm);
+		EnterRule(_localctx, 126, RULE_sellTerm);
 		try {
-			State = 1190;
+			State = 1198;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1168;
+				State = 1176;
 				Match(HAIRCUT);
-				State = 1169;
+				State = 1177;
 				expr(0);
 				}
 				break;
@@ -8949,9 +9070,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1170;
+				State = 1178;
 				Match(LAG);
-				State = 1171;
+				State = 1179;
 				duration();
 				}
 				break;
@@ -8959,13 +9080,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1172;
+				State = 1180;
 				Match(DEPTH);
-				State = 1173;
+				State = 1181;
 				expr(0);
-				State = 1174;
+				State = 1182;
 				Match(PER);
-				State = 1175;
+				State = 1183;
 				Match(MONTH);
 				}
 				break;
@@ -8973,9 +9094,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1177;
+				State = 1185;
 				Match(IMPACT);
-				State = 1178;
+				State = 1186;
 				expr(0);
 				}
 				break;
@@ -8983,13 +9104,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1179;
+				State = 1187;
 				Match(LIMIT);
-				State = 1180;
+				State = 1188;
 				expr(0);
-				State = 1181;
+				State = 1189;
 				Match(PER);
-				State = 1182;
+				State = 1190;
 				Match(MONTH);
 				}
 				break;
@@ -8997,9 +9118,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1184;
+				State = 1192;
 				Match(COSTS);
-				State = 1185;
+				State = 1193;
 				expr(0);
 				}
 				break;
@@ -9007,9 +9128,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1186;
+				State = 1194;
 				Match(KEEP);
-				State = 1187;
+				State = 1195;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9017,9 +9138,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1188;
+				State = 1196;
 				Match(RESERVE);
-				State = 1189;
+				State = 1197;
 				expr(0);
 				}
 				break;
@@ -9073,36 +9194,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 124, RULE_scenarioDecl);
+		EnterRule(_localctx, 128, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1192;
-			Match(SCENARIO);
-			State = 1193;
-			_localctx.name = ident();
-			State = 1194;
-			Match(FOR);
-			State = 1195;
-			_localctx.deal = ident();
-			State = 1196;
-			Match(LBRACE);
 			State = 1200;
+			Match(SCENARIO);
+			State = 1201;
+			_localctx.name = ident();
+			State = 1202;
+			Match(FOR);
+			State = 1203;
+			_localctx.deal = ident();
+			State = 1204;
+			Match(LBRACE);
+			State = 1208;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729395055777809311L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) {
 				{
 				{
-				State = 1197;
+				State = 1205;
 				scenarioItem();
 				}
 				}
-				State = 1202;
+				State = 1210;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1203;
+			State = 1211;
 			Match(RBRACE);
 			}
 		}
@@ -9705,24 +9826,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 126, RULE_scenarioItem);
+		EnterRule(_localctx, 130, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1404;
+			State = 1412;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1205;
+				State = 1213;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1206;
+				State = 1214;
 				Match(RENEWALS);
-				State = 1207;
+				State = 1215;
 				Match(TAKEN);
-				State = 1208;
+				State = 1216;
 				Match(NUMBER);
 				}
 				break;
@@ -9730,27 +9851,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1210;
+				State = 1218;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1211;
+				State = 1219;
 				Match(RENEWALS);
-				State = 1212;
+				State = 1220;
 				Match(DRAWN);
-				State = 1213;
+				State = 1221;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1217;
+				State = 1225;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1214;
+						State = 1222;
 						loading();
 						}
 						} 
 					}
-					State = 1219;
+					State = 1227;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
 				}
@@ -9760,9 +9881,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1220;
+				State = 1228;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1221;
+				State = 1229;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9771,20 +9892,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1222;
+				State = 1230;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1223;
+				State = 1231;
 				perYear();
-				State = 1228;
+				State = 1236;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,119,Context) ) {
 				case 1:
 					{
-					State = 1224;
+					State = 1232;
 					Match(VOLATILITY);
-					State = 1225;
+					State = 1233;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1226;
+					State = 1234;
 					perYear();
 					}
 					break;
@@ -9795,15 +9916,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1230;
+				State = 1238;
 				((DropItemContext)_localctx).path = reference();
-				State = 1231;
+				State = 1239;
 				Match(DROP);
-				State = 1232;
+				State = 1240;
 				expr(0);
-				State = 1233;
+				State = 1241;
 				Match(BY);
-				State = 1234;
+				State = 1242;
 				Match(DATE);
 				}
 				break;
@@ -9811,75 +9932,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1236;
+				State = 1244;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1237;
+				State = 1245;
 				Match(DEFAULTS);
-				State = 1261;
+				State = 1269;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1238;
+					State = 1246;
 					Match(ON);
-					State = 1239;
+					State = 1247;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1240;
+					State = 1248;
 					Match(DRAWN);
-					State = 1250;
+					State = 1258;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
 					case 1:
 						{
-						State = 1241;
+						State = 1249;
 						Match(PD);
-						State = 1242;
+						State = 1250;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1243;
+						State = 1251;
 						perYear();
-						State = 1247;
+						State = 1255;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1244;
+							State = 1252;
 							pdStep();
 							}
 							}
-							State = 1249;
+							State = 1257;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1255;
+					State = 1263;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1252;
+							State = 1260;
 							loading();
 							}
 							} 
 						}
-						State = 1257;
+						State = 1265;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 					}
-					State = 1259;
+					State = 1267;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
 					case 1:
 						{
-						State = 1258;
+						State = 1266;
 						recoveryDraw();
 						}
 						break;
@@ -9895,9 +10016,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1263;
+				State = 1271;
 				Match(ENFORCEMENT);
-				State = 1265;
+				State = 1273;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9905,7 +10026,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1264;
+						State = 1272;
 						sellTerm();
 						}
 						}
@@ -9913,7 +10034,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1267;
+					State = 1275;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,125,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -9923,11 +10044,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1269;
+				State = 1277;
 				Match(ENFORCEMENT);
-				State = 1270;
+				State = 1278;
 				Match(SELL);
-				State = 1271;
+				State = 1279;
 				Match(ALL);
 				}
 				break;
@@ -9935,11 +10056,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1272;
+				State = 1280;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1273;
+				State = 1281;
 				Match(LEVEL);
-				State = 1274;
+				State = 1282;
 				expr(0);
 				}
 				break;
@@ -9947,29 +10068,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1276;
+				State = 1284;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1277;
+				State = 1285;
 				Match(POINTS);
-				State = 1278;
+				State = 1286;
 				pointsKind();
-				State = 1279;
+				State = 1287;
 				Match(LBRACE);
-				State = 1283;
+				State = 1291;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1280;
+					State = 1288;
 					schedulePoint();
 					}
 					}
-					State = 1285;
+					State = 1293;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1286;
+				State = 1294;
 				Match(RBRACE);
 				}
 				break;
@@ -9977,15 +10098,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1288;
+				State = 1296;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1289;
+				State = 1297;
 				Match(LAUNCH);
-				State = 1290;
+				State = 1298;
 				Match(DATE);
-				State = 1291;
+				State = 1299;
 				Match(DOWN);
-				State = 1292;
+				State = 1300;
 				expr(0);
 				}
 				break;
@@ -9993,21 +10114,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1294;
+				State = 1302;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1295;
+				State = 1303;
 				Match(SHIFT);
-				State = 1297;
+				State = 1305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1296;
+					State = 1304;
 					Match(PLUS);
 					}
 				}
 
-				State = 1299;
+				State = 1307;
 				expr(0);
 				}
 				break;
@@ -10015,11 +10136,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1301;
+				State = 1309;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1302;
+				State = 1310;
 				Match(DELAYED);
-				State = 1303;
+				State = 1311;
 				duration();
 				}
 				break;
@@ -10027,27 +10148,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1305;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1306;
-				Match(DELAYED);
-				State = 1307;
-				Match(DRAWN);
-				State = 1308;
-				delayOutcome();
 				State = 1313;
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
+				State = 1314;
+				Match(DELAYED);
+				State = 1315;
+				Match(DRAWN);
+				State = 1316;
+				delayOutcome();
+				State = 1321;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1309;
+					State = 1317;
 					Match(COMMA);
-					State = 1310;
+					State = 1318;
 					delayOutcome();
 					}
 					}
-					State = 1315;
+					State = 1323;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10057,11 +10178,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1316;
+				State = 1324;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1317;
+				State = 1325;
 				Match(UTILISATION);
-				State = 1318;
+				State = 1326;
 				expr(0);
 				}
 				break;
@@ -10069,17 +10190,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1320;
+				State = 1328;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1321;
+				State = 1329;
 				Match(RELET);
-				State = 1322;
+				State = 1330;
 				Match(AFTER);
-				State = 1323;
+				State = 1331;
 				duration();
-				State = 1324;
+				State = 1332;
 				Match(AT);
-				State = 1325;
+				State = 1333;
 				expr(0);
 				}
 				break;
@@ -10087,11 +10208,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1327;
+				State = 1335;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1328;
+				State = 1336;
 				Match(NOT);
-				State = 1329;
+				State = 1337;
 				Match(RELET);
 				}
 				break;
@@ -10099,18 +10220,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1331;
+				State = 1339;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1332;
+				State = 1340;
 				Match(GUARANTEES);
-				State = 1333;
+				State = 1341;
 				Match(HONOURED);
-				State = 1335;
+				State = 1343;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1334;
+					State = 1342;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10121,20 +10242,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1337;
+				State = 1345;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1338;
+				State = 1346;
 				Match(GUARANTEES);
-				State = 1339;
+				State = 1347;
 				Match(DISOWNED);
-				State = 1342;
+				State = 1350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1340;
+					State = 1348;
 					Match(FROM);
-					State = 1341;
+					State = 1349;
 					Match(DATE);
 					}
 				}
@@ -10145,11 +10266,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1344;
+				State = 1352;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1345;
+				State = 1353;
 				Match(MARKET);
-				State = 1347;
+				State = 1355;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10157,7 +10278,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1346;
+						State = 1354;
 						holdingMarketTerm();
 						}
 						}
@@ -10165,7 +10286,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1349;
+					State = 1357;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -10175,9 +10296,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1351;
+				State = 1359;
 				Match(PATHS);
-				State = 1352;
+				State = 1360;
 				Match(NUMBER);
 				}
 				break;
@@ -10185,9 +10306,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1353;
+				State = 1361;
 				Match(SEED);
-				State = 1354;
+				State = 1362;
 				Match(NUMBER);
 				}
 				break;
@@ -10195,7 +10316,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1355;
+				State = 1363;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10203,7 +10324,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1356;
+				State = 1364;
 				Match(SOBOL);
 				}
 				break;
@@ -10211,21 +10332,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1357;
+				State = 1365;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1358;
+				State = 1366;
 				Match(GBM);
-				State = 1359;
+				State = 1367;
 				Match(DRIFT);
-				State = 1360;
+				State = 1368;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1361;
+				State = 1369;
 				perYear();
-				State = 1362;
+				State = 1370;
 				Match(VOLATILITY);
-				State = 1363;
+				State = 1371;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1364;
+				State = 1372;
 				perYear();
 				}
 				break;
@@ -10233,39 +10354,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1366;
+				State = 1374;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1367;
+				State = 1375;
 				Match(REVERTS);
-				State = 1368;
+				State = 1376;
 				Match(TO);
-				State = 1371;
+				State = 1379;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 				case 1:
 					{
-					State = 1369;
+					State = 1377;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1370;
+					State = 1378;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1373;
+				State = 1381;
 				Match(SPEED);
-				State = 1374;
+				State = 1382;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1375;
+				State = 1383;
 				perYear();
-				State = 1376;
+				State = 1384;
 				Match(VOLATILITY);
-				State = 1377;
+				State = 1385;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1378;
+				State = 1386;
 				perYear();
 				}
 				break;
@@ -10273,17 +10394,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1380;
+				State = 1388;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1381;
+				State = 1389;
 				Match(JUMPS);
-				State = 1382;
+				State = 1390;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1383;
+				State = 1391;
 				perYear();
-				State = 1384;
+				State = 1392;
 				Match(DOWN);
-				State = 1385;
+				State = 1393;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10291,24 +10412,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1387;
+				State = 1395;
 				Match(CORRELATE);
-				State = 1388;
+				State = 1396;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1389;
+				State = 1397;
 				Match(WITH);
-				State = 1390;
+				State = 1398;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1391;
+				State = 1399;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1394;
+				State = 1402;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 				case 1:
 					{
-					State = 1392;
+					State = 1400;
 					Match(STRESS);
-					State = 1393;
+					State = 1401;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10319,19 +10440,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1396;
+				State = 1404;
 				Match(REGIMES);
-				State = 1397;
+				State = 1405;
 				Match(STRESS);
-				State = 1398;
+				State = 1406;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1399;
+				State = 1407;
 				perYear();
-				State = 1400;
+				State = 1408;
 				Match(NORMAL);
-				State = 1401;
+				State = 1409;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1402;
+				State = 1410;
 				perYear();
 				}
 				break;
@@ -10374,19 +10495,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 128, RULE_pdStep);
+		EnterRule(_localctx, 132, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1406;
+			State = 1414;
 			Match(UNTIL);
-			State = 1407;
+			State = 1415;
 			Match(DATE);
-			State = 1408;
+			State = 1416;
 			Match(THEN);
-			State = 1409;
+			State = 1417;
 			expr(0);
-			State = 1410;
+			State = 1418;
 			perYear();
 			}
 		}
@@ -10430,21 +10551,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 130, RULE_recoveryDraw);
+		EnterRule(_localctx, 134, RULE_recoveryDraw);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1412;
+			State = 1420;
 			Match(RECOVERY);
-			State = 1413;
+			State = 1421;
 			Match(BETA);
-			State = 1414;
+			State = 1422;
 			Match(MEAN);
-			State = 1415;
+			State = 1423;
 			_localctx.mean = expr(0);
-			State = 1416;
+			State = 1424;
 			Match(SD);
-			State = 1417;
+			State = 1425;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10485,26 +10606,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 132, RULE_delayOutcome);
+		EnterRule(_localctx, 136, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1420;
+			State = 1428;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1419;
+				State = 1427;
 				Match(MINUS);
 				}
 			}
 
-			State = 1422;
+			State = 1430;
 			duration();
-			State = 1423;
+			State = 1431;
 			Match(WITH);
-			State = 1424;
+			State = 1432;
 			_localctx.p = expr(0);
 			}
 		}
@@ -10545,15 +10666,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 134, RULE_loading);
+		EnterRule(_localctx, 138, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1426;
+			State = 1434;
 			Match(LOADING);
-			State = 1427;
+			State = 1435;
 			_localctx.factor = reference();
-			State = 1428;
+			State = 1436;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10587,13 +10708,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 136, RULE_perYear);
+		EnterRule(_localctx, 140, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1430;
+			State = 1438;
 			Match(PER);
-			State = 1431;
+			State = 1439;
 			Match(YEAR);
 			}
 		}
@@ -10626,11 +10747,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 138, RULE_duration);
+		EnterRule(_localctx, 142, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1433;
+			State = 1441;
 			Match(QUANTITY);
 			}
 		}
@@ -10950,14 +11071,14 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 140;
-		EnterRecursionRule(_localctx, 140, RULE_expr, _p);
+		int _startState = 144;
+		EnterRecursionRule(_localctx, 144, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1477;
+			State = 1485;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
 			case 1:
@@ -10966,11 +11087,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1436;
+				State = 1444;
 				Match(LPAREN);
-				State = 1437;
+				State = 1445;
 				expr(0);
-				State = 1438;
+				State = 1446;
 				Match(RPAREN);
 				}
 				break;
@@ -10979,9 +11100,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1440;
+				State = 1448;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1441;
+				State = 1449;
 				expr(16);
 				}
 				break;
@@ -10990,9 +11111,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1442;
+				State = 1450;
 				Match(NOT);
-				State = 1443;
+				State = 1451;
 				expr(11);
 				}
 				break;
@@ -11001,17 +11122,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1444;
+				State = 1452;
 				Match(IF);
-				State = 1445;
+				State = 1453;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1446;
+				State = 1454;
 				Match(THEN);
-				State = 1447;
+				State = 1455;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1448;
+				State = 1456;
 				Match(ELSE);
-				State = 1449;
+				State = 1457;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11020,37 +11141,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1451;
+				State = 1459;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1452;
+				State = 1460;
 				Match(LPAREN);
-				State = 1461;
+				State = 1469;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394935518725023L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1453;
+					State = 1461;
 					expr(0);
-					State = 1458;
+					State = 1466;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1454;
+						State = 1462;
 						Match(COMMA);
-						State = 1455;
+						State = 1463;
 						expr(0);
 						}
 						}
-						State = 1460;
+						State = 1468;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1463;
+				State = 1471;
 				Match(RPAREN);
 				}
 				break;
@@ -11059,7 +11180,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1465;
+				State = 1473;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11069,19 +11190,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1467;
+				State = 1475;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) {
 					{
-					State = 1466;
+					State = 1474;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1469;
+				State = 1477;
 				Match(PER);
-				State = 1470;
+				State = 1478;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11090,9 +11211,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1471;
+				State = 1479;
 				Match(NUMBER);
-				State = 1472;
+				State = 1480;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11101,7 +11222,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1473;
+				State = 1481;
 				Match(QUANTITY);
 				}
 				break;
@@ -11110,7 +11231,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1474;
+				State = 1482;
 				Match(NUMBER);
 				}
 				break;
@@ -11119,7 +11240,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1475;
+				State = 1483;
 				Match(DATE);
 				}
 				break;
@@ -11128,13 +11249,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1476;
+				State = 1484;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1499;
+			State = 1507;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -11143,7 +11264,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1497;
+					State = 1505;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 					case 1:
@@ -11151,11 +11272,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1479;
+						State = 1487;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1480;
+						State = 1488;
 						Match(OF);
-						State = 1481;
+						State = 1489;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11164,9 +11285,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1482;
+						State = 1490;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1483;
+						State = 1491;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11176,7 +11297,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1484;
+						State = 1492;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11185,9 +11306,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1485;
+						State = 1493;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1486;
+						State = 1494;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11197,7 +11318,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1487;
+						State = 1495;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11206,9 +11327,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1488;
+						State = 1496;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1489;
+						State = 1497;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 240)) & ~0x3f) == 0 && ((1L << (_la - 240)) & 63L) != 0)) ) {
@@ -11218,7 +11339,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1490;
+						State = 1498;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11227,11 +11348,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1491;
+						State = 1499;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1492;
+						State = 1500;
 						Match(AND);
-						State = 1493;
+						State = 1501;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11240,18 +11361,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1494;
+						State = 1502;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1495;
+						State = 1503;
 						Match(OR);
-						State = 1496;
+						State = 1504;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1501;
+				State = 1509;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 			}
@@ -11297,12 +11418,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 142, RULE_measureUnit);
+		EnterRule(_localctx, 146, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1502;
+			State = 1510;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11349,20 +11470,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 144, RULE_reference);
+		EnterRule(_localctx, 148, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1504;
+			State = 1512;
 			ident();
-			State = 1507;
+			State = 1515;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
 			case 1:
 				{
-				State = 1505;
+				State = 1513;
 				Match(DOT);
-				State = 1506;
+				State = 1514;
 				_localctx.member = ident();
 				}
 				break;
@@ -11566,12 +11687,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 146, RULE_ident);
+		EnterRule(_localctx, 150, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1509;
+			State = 1517;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394918338855839L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11596,7 +11717,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 70: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 72: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -11619,7 +11740,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,258,1512,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,258,1520,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11629,564 +11750,567 @@ public partial class DealLangParser : Parser {
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
-		2,71,7,71,2,72,7,72,2,73,7,73,1,0,1,0,1,0,1,0,5,0,153,8,0,10,0,12,0,156,
-		9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,167,8,2,10,2,12,2,170,9,2,
-		1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,3,3,195,8,3,1,4,1,4,1,4,1,4,1,4,5,4,202,8,4,10,4,
-		12,4,205,9,4,1,4,1,4,1,5,1,5,1,5,5,5,212,8,5,10,5,12,5,215,9,5,1,5,1,5,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,233,8,6,1,
-		7,1,7,1,8,1,8,1,8,1,8,5,8,241,8,8,10,8,12,8,244,9,8,1,8,1,8,1,9,1,9,1,
-		9,1,9,1,9,1,9,3,9,254,8,9,1,10,1,10,1,10,1,10,5,10,260,8,10,10,10,12,10,
-		263,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,5,11,281,8,11,10,11,12,11,284,9,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,3,11,292,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,300,8,13,
-		10,13,12,13,303,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,
-		314,8,14,1,14,1,14,3,14,318,8,14,1,14,1,14,1,14,1,14,5,14,324,8,14,10,
-		14,12,14,327,9,14,1,14,3,14,330,8,14,1,15,1,15,1,15,3,15,335,8,15,1,16,
-		1,16,1,16,1,16,1,16,1,16,5,16,343,8,16,10,16,12,16,346,9,16,1,16,1,16,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,359,8,17,1,17,1,17,1,
-		17,5,17,364,8,17,10,17,12,17,367,9,17,3,17,369,8,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,384,8,17,1,17,1,17,4,
-		17,388,8,17,11,17,12,17,389,1,17,1,17,1,17,1,17,1,17,3,17,397,8,17,1,18,
-		1,18,1,18,1,18,1,18,1,18,1,18,3,18,406,8,18,1,19,1,19,1,19,3,19,411,8,
-		19,1,20,1,20,1,20,1,20,1,20,1,20,3,20,419,8,20,1,21,1,21,1,21,5,21,424,
-		8,21,10,21,12,21,427,9,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,
-		1,22,3,22,439,8,22,3,22,441,8,22,1,23,1,23,1,24,1,24,1,24,1,24,5,24,449,
-		8,24,10,24,12,24,452,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,473,8,25,1,25,1,
-		25,3,25,477,8,25,1,25,1,25,1,25,3,25,482,8,25,3,25,484,8,25,1,26,1,26,
-		3,26,488,8,26,1,27,1,27,1,27,1,27,5,27,494,8,27,10,27,12,27,497,9,27,1,
-		27,1,27,1,28,1,28,1,28,5,28,504,8,28,10,28,12,28,507,9,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,3,28,540,8,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,548,8,29,10,29,12,
-		29,551,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		3,30,579,8,30,3,30,581,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
-		30,1,30,1,30,1,30,3,30,595,8,30,1,30,3,30,598,8,30,1,31,1,31,1,31,1,31,
-		5,31,604,8,31,10,31,12,31,607,9,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,
-		1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,
-		629,8,32,1,33,1,33,1,33,1,33,1,33,3,33,636,8,33,1,34,1,34,1,34,1,34,5,
-		34,642,8,34,10,34,12,34,645,9,34,1,34,1,34,1,35,1,35,3,35,651,8,35,1,35,
-		1,35,3,35,655,8,35,1,35,1,35,3,35,659,8,35,1,36,1,36,1,36,1,36,1,36,1,
-		36,3,36,667,8,36,1,36,1,36,3,36,671,8,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,5,36,685,8,36,10,36,12,36,688,9,36,1,36,
+		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,1,0,1,0,1,0,1,0,5,0,
+		157,8,0,10,0,12,0,160,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,171,
+		8,2,10,2,12,2,174,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,199,8,3,1,4,1,4,1,4,1,
+		4,1,4,5,4,206,8,4,10,4,12,4,209,9,4,1,4,1,4,1,5,1,5,1,5,5,5,216,8,5,10,
+		5,12,5,219,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,3,6,237,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,245,8,8,10,8,12,8,248,
+		9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,258,8,9,1,10,1,10,1,10,1,10,5,
+		10,264,8,10,10,10,12,10,267,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,285,8,11,10,11,12,11,288,
+		9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,296,8,11,1,12,1,12,1,13,1,13,1,
+		13,1,13,5,13,304,8,13,10,13,12,13,307,9,13,1,13,1,13,1,14,1,14,1,14,1,
+		14,1,14,1,14,1,14,3,14,318,8,14,1,14,1,14,3,14,322,8,14,1,14,1,14,1,14,
+		1,14,5,14,328,8,14,10,14,12,14,331,9,14,1,14,3,14,334,8,14,1,15,1,15,1,
+		15,3,15,339,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,347,8,16,10,16,12,
+		16,350,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,
+		363,8,17,1,17,1,17,1,17,5,17,368,8,17,10,17,12,17,371,9,17,3,17,373,8,
+		17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,
+		17,388,8,17,1,17,1,17,4,17,392,8,17,11,17,12,17,393,1,17,1,17,1,17,1,17,
+		1,17,3,17,401,8,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,410,8,18,1,
+		19,1,19,1,19,3,19,415,8,19,1,20,1,20,1,20,1,20,1,20,1,20,3,20,423,8,20,
+		1,21,1,21,1,21,5,21,428,8,21,10,21,12,21,431,9,21,1,22,1,22,1,22,1,22,
+		1,22,1,22,1,22,1,22,1,22,1,22,3,22,443,8,22,3,22,445,8,22,1,23,1,23,1,
+		24,1,24,1,24,1,24,5,24,453,8,24,10,24,12,24,456,9,24,1,24,1,24,1,25,1,
+		25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
+		25,1,25,3,25,477,8,25,1,25,1,25,3,25,481,8,25,1,25,1,25,1,25,3,25,486,
+		8,25,1,25,1,25,3,25,490,8,25,1,26,1,26,3,26,494,8,26,1,27,1,27,1,27,1,
+		27,5,27,500,8,27,10,27,12,27,503,9,27,1,27,1,27,1,28,1,28,1,28,5,28,510,
+		8,28,10,28,12,28,513,9,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,546,8,28,1,29,1,29,1,29,1,
+		29,1,29,1,29,5,29,554,8,29,10,29,12,29,557,9,29,1,29,1,29,1,30,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,585,8,30,3,30,587,8,30,1,30,
+		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,601,8,30,1,
+		30,3,30,604,8,30,1,31,1,31,1,31,1,31,5,31,610,8,31,10,31,12,31,613,9,31,
+		1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,
+		1,32,1,32,1,32,1,32,1,32,1,32,3,32,635,8,32,1,33,1,33,1,33,1,33,1,33,3,
+		33,642,8,33,1,34,1,34,1,34,1,34,5,34,648,8,34,10,34,12,34,651,9,34,1,34,
+		1,34,1,35,1,35,3,35,657,8,35,1,35,1,35,3,35,661,8,35,1,35,1,35,3,35,665,
+		8,35,1,36,1,36,1,36,1,36,1,36,1,36,3,36,673,8,36,1,36,1,36,3,36,677,8,
+		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,691,
+		8,36,10,36,12,36,694,9,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
 		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		3,36,705,8,36,1,36,1,36,1,36,1,36,1,36,5,36,712,8,36,10,36,12,36,715,9,
-		36,1,36,1,36,3,36,719,8,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
 		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,3,36,749,8,36,1,36,1,36,3,36,753,8,36,1,37,1,
-		37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,765,8,38,10,38,12,38,768,
-		9,38,1,38,3,38,771,8,38,1,39,1,39,1,39,1,39,5,39,777,8,39,10,39,12,39,
-		780,9,39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
-		40,1,40,1,40,1,40,1,40,4,40,799,8,40,11,40,12,40,800,1,40,1,40,1,40,1,
-		40,3,40,807,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,815,8,41,1,42,1,42,
-		1,42,1,42,5,42,821,8,42,10,42,12,42,824,9,42,1,42,1,42,1,43,1,43,1,43,
-		1,43,1,43,1,43,5,43,834,8,43,10,43,12,43,837,9,43,1,43,1,43,1,43,1,43,
-		1,43,1,43,1,43,1,43,3,43,847,8,43,1,43,3,43,850,8,43,1,43,1,43,1,43,1,
-		43,1,43,1,43,5,43,858,8,43,10,43,12,43,861,9,43,3,43,863,8,43,1,44,1,44,
-		1,44,1,44,5,44,869,8,44,10,44,12,44,872,9,44,1,44,3,44,875,8,44,1,45,1,
-		45,1,45,1,45,1,45,1,45,3,45,883,8,45,1,46,1,46,1,46,1,47,1,47,1,47,1,47,
-		5,47,892,8,47,10,47,12,47,895,9,47,1,47,3,47,898,8,47,1,48,1,48,1,48,1,
-		48,1,48,1,48,3,48,906,8,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		3,49,917,8,49,3,49,919,8,49,1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,1,
-		50,3,50,930,8,50,1,50,3,50,933,8,50,1,50,1,50,3,50,937,8,50,1,51,1,51,
-		1,51,1,51,1,51,1,51,3,51,945,8,51,1,51,1,51,1,51,3,51,950,8,51,1,51,1,
-		51,1,51,3,51,955,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,965,
-		8,51,3,51,967,8,51,1,51,1,51,1,51,1,51,5,51,973,8,51,10,51,12,51,976,9,
-		51,1,52,1,52,1,52,1,52,5,52,982,8,52,10,52,12,52,985,9,52,1,52,1,52,1,
-		52,3,52,990,8,52,1,52,1,52,3,52,994,8,52,1,53,1,53,1,53,1,53,1,53,1,53,
-		1,53,1,53,1,53,5,53,1005,8,53,10,53,12,53,1008,9,53,1,53,1,53,3,53,1012,
-		8,53,1,53,3,53,1015,8,53,1,54,1,54,1,54,1,54,1,54,3,54,1022,8,54,1,55,
-		1,55,1,55,1,55,1,55,5,55,1029,8,55,10,55,12,55,1032,9,55,1,56,1,56,3,56,
-		1036,8,56,1,57,1,57,1,57,5,57,1041,8,57,10,57,12,57,1044,9,57,1,57,1,57,
-		1,58,1,58,1,58,1,58,1,58,1,58,5,58,1054,8,58,10,58,12,58,1057,9,58,3,58,
-		1059,8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,
-		1072,8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
-		1,58,5,58,1087,8,58,10,58,12,58,1090,9,58,1,58,1,58,1,58,1,58,1,58,1,58,
-		1,58,1,58,5,58,1100,8,58,10,58,12,58,1103,9,58,1,58,1,58,1,58,1,58,5,58,
-		1109,8,58,10,58,12,58,1112,9,58,1,58,3,58,1115,8,58,1,58,1,58,1,58,3,58,
-		1120,8,58,1,58,1,58,5,58,1124,8,58,10,58,12,58,1127,9,58,1,58,1,58,1,58,
-		1,58,5,58,1133,8,58,10,58,12,58,1136,9,58,1,58,3,58,1139,8,58,1,59,1,59,
-		1,59,5,59,1144,8,59,10,59,12,59,1147,9,59,1,59,1,59,1,60,1,60,1,60,1,60,
-		5,60,1155,8,60,10,60,12,60,1158,9,60,1,60,5,60,1161,8,60,10,60,12,60,1164,
-		9,60,1,60,3,60,1167,8,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,
-		1191,8,61,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1199,8,62,10,62,12,62,1202,
-		9,62,1,62,1,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,
-		1216,8,63,10,63,12,63,1219,9,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		3,63,1229,8,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,5,63,1246,8,63,10,63,12,63,1249,9,63,3,63,1251,8,63,
-		1,63,5,63,1254,8,63,10,63,12,63,1257,9,63,1,63,3,63,1260,8,63,3,63,1262,
-		8,63,1,63,1,63,4,63,1266,8,63,11,63,12,63,1267,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1282,8,63,10,63,12,63,1285,9,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1298,8,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1312,
-		8,63,10,63,12,63,1315,9,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1336,8,63,1,63,
-		1,63,1,63,1,63,1,63,3,63,1343,8,63,1,63,1,63,1,63,4,63,1348,8,63,11,63,
-		12,63,1349,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1372,8,63,1,63,1,63,1,63,
+		3,36,733,8,36,1,36,1,36,3,36,737,8,36,1,37,1,37,1,37,1,37,1,37,1,37,3,
+		37,745,8,37,1,38,1,38,1,38,1,38,1,38,5,38,752,8,38,10,38,12,38,755,9,38,
+		1,38,1,38,3,38,759,8,38,1,38,1,38,1,39,1,39,1,39,1,39,1,40,1,40,1,40,1,
+		40,1,40,1,40,5,40,773,8,40,10,40,12,40,776,9,40,1,40,3,40,779,8,40,1,41,
+		1,41,1,41,1,41,5,41,785,8,41,10,41,12,41,788,9,41,1,41,1,41,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,
+		807,8,42,11,42,12,42,808,1,42,1,42,1,42,1,42,3,42,815,8,42,1,43,1,43,1,
+		43,1,43,1,43,1,43,3,43,823,8,43,1,44,1,44,1,44,1,44,5,44,829,8,44,10,44,
+		12,44,832,9,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,842,8,45,10,
+		45,12,45,845,9,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,855,8,45,
+		1,45,3,45,858,8,45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,866,8,45,10,45,12,
+		45,869,9,45,3,45,871,8,45,1,46,1,46,1,46,1,46,5,46,877,8,46,10,46,12,46,
+		880,9,46,1,46,3,46,883,8,46,1,47,1,47,1,47,1,47,1,47,1,47,3,47,891,8,47,
+		1,48,1,48,1,48,1,49,1,49,1,49,1,49,5,49,900,8,49,10,49,12,49,903,9,49,
+		1,49,3,49,906,8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,914,8,50,1,51,1,
+		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,925,8,51,3,51,927,8,51,1,51,
+		1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,938,8,52,1,52,3,52,941,8,
+		52,1,52,1,52,3,52,945,8,52,1,53,1,53,1,53,1,53,1,53,1,53,3,53,953,8,53,
+		1,53,1,53,1,53,3,53,958,8,53,1,53,1,53,1,53,3,53,963,8,53,1,53,1,53,1,
+		53,1,53,1,53,1,53,1,53,1,53,3,53,973,8,53,3,53,975,8,53,1,53,1,53,1,53,
+		1,53,5,53,981,8,53,10,53,12,53,984,9,53,1,54,1,54,1,54,1,54,5,54,990,8,
+		54,10,54,12,54,993,9,54,1,54,1,54,1,54,3,54,998,8,54,1,54,1,54,3,54,1002,
+		8,54,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1013,8,55,10,55,
+		12,55,1016,9,55,1,55,1,55,3,55,1020,8,55,1,55,3,55,1023,8,55,1,56,1,56,
+		1,56,1,56,1,56,3,56,1030,8,56,1,57,1,57,1,57,1,57,1,57,5,57,1037,8,57,
+		10,57,12,57,1040,9,57,1,58,1,58,3,58,1044,8,58,1,59,1,59,1,59,5,59,1049,
+		8,59,10,59,12,59,1052,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,5,60,
+		1062,8,60,10,60,12,60,1065,9,60,3,60,1067,8,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1080,8,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1095,8,60,10,60,12,60,1098,
+		9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1108,8,60,10,60,12,60,
+		1111,9,60,1,60,1,60,1,60,1,60,5,60,1117,8,60,10,60,12,60,1120,9,60,1,60,
+		3,60,1123,8,60,1,60,1,60,1,60,3,60,1128,8,60,1,60,1,60,5,60,1132,8,60,
+		10,60,12,60,1135,9,60,1,60,1,60,1,60,1,60,5,60,1141,8,60,10,60,12,60,1144,
+		9,60,1,60,3,60,1147,8,60,1,61,1,61,1,61,5,61,1152,8,61,10,61,12,61,1155,
+		9,61,1,61,1,61,1,62,1,62,1,62,1,62,5,62,1163,8,62,10,62,12,62,1166,9,62,
+		1,62,5,62,1169,8,62,10,62,12,62,1172,9,62,1,62,3,62,1175,8,62,1,63,1,63,
 		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,3,63,1395,8,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,3,63,1405,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,66,3,66,1421,8,66,1,66,1,66,1,66,1,66,1,67,1,67,1,67,
-		1,67,1,68,1,68,1,68,1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,
-		1457,8,70,10,70,12,70,1460,9,70,3,70,1462,8,70,1,70,1,70,1,70,1,70,3,70,
-		1468,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1478,8,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,5,70,1498,8,70,10,70,12,70,1501,9,70,1,71,1,71,1,72,1,72,
-		1,72,3,72,1508,8,72,1,73,1,73,1,73,0,1,140,74,0,2,4,6,8,10,12,14,16,18,
-		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
-		68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,
-		112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,
-		0,10,1,0,228,229,1,0,15,16,1,0,109,110,1,0,171,172,1,0,248,249,1,0,238,
-		239,1,0,236,237,1,0,240,245,1,0,177,188,24,0,3,3,5,9,13,43,45,48,50,50,
-		53,57,61,62,64,69,71,103,105,115,117,118,120,122,126,127,129,133,136,138,
-		147,147,149,155,157,162,168,170,172,172,188,189,194,208,210,227,252,253,
-		1742,0,154,1,0,0,0,2,159,1,0,0,0,4,162,1,0,0,0,6,194,1,0,0,0,8,196,1,0,
-		0,0,10,208,1,0,0,0,12,232,1,0,0,0,14,234,1,0,0,0,16,236,1,0,0,0,18,253,
-		1,0,0,0,20,255,1,0,0,0,22,291,1,0,0,0,24,293,1,0,0,0,26,295,1,0,0,0,28,
-		329,1,0,0,0,30,331,1,0,0,0,32,336,1,0,0,0,34,396,1,0,0,0,36,405,1,0,0,
-		0,38,410,1,0,0,0,40,418,1,0,0,0,42,420,1,0,0,0,44,440,1,0,0,0,46,442,1,
-		0,0,0,48,444,1,0,0,0,50,483,1,0,0,0,52,487,1,0,0,0,54,489,1,0,0,0,56,539,
-		1,0,0,0,58,541,1,0,0,0,60,597,1,0,0,0,62,599,1,0,0,0,64,628,1,0,0,0,66,
-		630,1,0,0,0,68,637,1,0,0,0,70,648,1,0,0,0,72,752,1,0,0,0,74,754,1,0,0,
-		0,76,770,1,0,0,0,78,772,1,0,0,0,80,806,1,0,0,0,82,814,1,0,0,0,84,816,1,
-		0,0,0,86,862,1,0,0,0,88,864,1,0,0,0,90,882,1,0,0,0,92,884,1,0,0,0,94,887,
-		1,0,0,0,96,905,1,0,0,0,98,907,1,0,0,0,100,922,1,0,0,0,102,938,1,0,0,0,
-		104,993,1,0,0,0,106,1014,1,0,0,0,108,1016,1,0,0,0,110,1023,1,0,0,0,112,
-		1035,1,0,0,0,114,1037,1,0,0,0,116,1138,1,0,0,0,118,1140,1,0,0,0,120,1166,
-		1,0,0,0,122,1190,1,0,0,0,124,1192,1,0,0,0,126,1404,1,0,0,0,128,1406,1,
-		0,0,0,130,1412,1,0,0,0,132,1420,1,0,0,0,134,1426,1,0,0,0,136,1430,1,0,
-		0,0,138,1433,1,0,0,0,140,1477,1,0,0,0,142,1502,1,0,0,0,144,1504,1,0,0,
-		0,146,1509,1,0,0,0,148,153,3,2,1,0,149,153,3,4,2,0,150,153,3,124,62,0,
-		151,153,3,8,4,0,152,148,1,0,0,0,152,149,1,0,0,0,152,150,1,0,0,0,152,151,
-		1,0,0,0,153,156,1,0,0,0,154,152,1,0,0,0,154,155,1,0,0,0,155,157,1,0,0,
-		0,156,154,1,0,0,0,157,158,5,0,0,1,158,1,1,0,0,0,159,160,5,3,0,0,160,161,
-		5,250,0,0,161,3,1,0,0,0,162,163,5,1,0,0,163,164,3,146,73,0,164,168,5,228,
-		0,0,165,167,3,6,3,0,166,165,1,0,0,0,167,170,1,0,0,0,168,166,1,0,0,0,168,
-		169,1,0,0,0,169,171,1,0,0,0,170,168,1,0,0,0,171,172,5,229,0,0,172,5,1,
-		0,0,0,173,195,3,12,6,0,174,195,3,16,8,0,175,195,3,20,10,0,176,195,3,26,
-		13,0,177,195,3,32,16,0,178,195,3,48,24,0,179,195,3,54,27,0,180,195,3,58,
-		29,0,181,195,3,78,39,0,182,195,3,62,31,0,183,195,3,68,34,0,184,195,3,84,
-		42,0,185,195,3,94,47,0,186,195,3,98,49,0,187,195,3,100,50,0,188,195,3,
-		102,51,0,189,195,3,108,54,0,190,195,3,110,55,0,191,195,3,114,57,0,192,
-		195,3,118,59,0,193,195,3,8,4,0,194,173,1,0,0,0,194,174,1,0,0,0,194,175,
-		1,0,0,0,194,176,1,0,0,0,194,177,1,0,0,0,194,178,1,0,0,0,194,179,1,0,0,
-		0,194,180,1,0,0,0,194,181,1,0,0,0,194,182,1,0,0,0,194,183,1,0,0,0,194,
-		184,1,0,0,0,194,185,1,0,0,0,194,186,1,0,0,0,194,187,1,0,0,0,194,188,1,
-		0,0,0,194,189,1,0,0,0,194,190,1,0,0,0,194,191,1,0,0,0,194,192,1,0,0,0,
-		194,193,1,0,0,0,195,7,1,0,0,0,196,197,5,252,0,0,197,203,4,4,0,0,198,202,
-		3,146,73,0,199,202,5,4,0,0,200,202,5,52,0,0,201,198,1,0,0,0,201,199,1,
-		0,0,0,201,200,1,0,0,0,202,205,1,0,0,0,203,201,1,0,0,0,203,204,1,0,0,0,
-		204,206,1,0,0,0,205,203,1,0,0,0,206,207,3,10,5,0,207,9,1,0,0,0,208,213,
-		5,228,0,0,209,212,3,10,5,0,210,212,8,0,0,0,211,209,1,0,0,0,211,210,1,0,
-		0,0,212,215,1,0,0,0,213,211,1,0,0,0,213,214,1,0,0,0,214,216,1,0,0,0,215,
-		213,1,0,0,0,216,217,5,229,0,0,217,11,1,0,0,0,218,219,5,5,0,0,219,233,5,
-		250,0,0,220,221,5,6,0,0,221,233,3,146,73,0,222,223,5,7,0,0,223,233,5,247,
-		0,0,224,225,5,8,0,0,225,233,5,247,0,0,226,227,5,9,0,0,227,233,5,247,0,
-		0,228,229,5,10,0,0,229,233,3,146,73,0,230,231,5,11,0,0,231,233,3,14,7,
-		0,232,218,1,0,0,0,232,220,1,0,0,0,232,222,1,0,0,0,232,224,1,0,0,0,232,
-		226,1,0,0,0,232,228,1,0,0,0,232,230,1,0,0,0,233,13,1,0,0,0,234,235,5,246,
-		0,0,235,15,1,0,0,0,236,237,5,12,0,0,237,238,3,146,73,0,238,242,5,228,0,
-		0,239,241,3,18,9,0,240,239,1,0,0,0,241,244,1,0,0,0,242,240,1,0,0,0,242,
-		243,1,0,0,0,243,245,1,0,0,0,244,242,1,0,0,0,245,246,5,229,0,0,246,17,1,
-		0,0,0,247,248,5,41,0,0,248,254,5,250,0,0,249,250,5,42,0,0,250,254,3,140,
-		70,0,251,252,5,43,0,0,252,254,3,140,70,0,253,247,1,0,0,0,253,249,1,0,0,
-		0,253,251,1,0,0,0,254,19,1,0,0,0,255,256,5,13,0,0,256,257,3,146,73,0,257,
-		261,5,228,0,0,258,260,3,22,11,0,259,258,1,0,0,0,260,263,1,0,0,0,261,259,
-		1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,263,261,1,0,0,0,264,265,5,229,
-		0,0,265,21,1,0,0,0,266,267,5,113,0,0,267,292,3,140,70,0,268,269,5,171,
-		0,0,269,270,3,140,70,0,270,271,3,136,68,0,271,292,1,0,0,0,272,273,5,172,
-		0,0,273,274,3,140,70,0,274,275,3,136,68,0,275,292,1,0,0,0,276,277,5,14,
-		0,0,277,278,3,24,12,0,278,282,5,228,0,0,279,281,3,30,15,0,280,279,1,0,
-		0,0,281,284,1,0,0,0,282,280,1,0,0,0,282,283,1,0,0,0,283,285,1,0,0,0,284,
-		282,1,0,0,0,285,286,5,229,0,0,286,292,1,0,0,0,287,288,5,17,0,0,288,289,
-		5,247,0,0,289,290,5,18,0,0,290,292,3,140,70,0,291,266,1,0,0,0,291,268,
-		1,0,0,0,291,272,1,0,0,0,291,276,1,0,0,0,291,287,1,0,0,0,292,23,1,0,0,0,
-		293,294,7,1,0,0,294,25,1,0,0,0,295,296,5,44,0,0,296,297,3,146,73,0,297,
-		301,5,228,0,0,298,300,3,28,14,0,299,298,1,0,0,0,300,303,1,0,0,0,301,299,
-		1,0,0,0,301,302,1,0,0,0,302,304,1,0,0,0,303,301,1,0,0,0,304,305,5,229,
-		0,0,305,27,1,0,0,0,306,307,5,45,0,0,307,330,3,140,70,0,308,309,5,46,0,
-		0,309,310,5,47,0,0,310,313,3,138,69,0,311,312,5,48,0,0,312,314,3,140,70,
-		0,313,311,1,0,0,0,313,314,1,0,0,0,314,317,1,0,0,0,315,316,5,49,0,0,316,
-		318,5,247,0,0,317,315,1,0,0,0,317,318,1,0,0,0,318,330,1,0,0,0,319,320,
-		5,46,0,0,320,321,5,50,0,0,321,325,5,228,0,0,322,324,3,30,15,0,323,322,
-		1,0,0,0,324,327,1,0,0,0,325,323,1,0,0,0,325,326,1,0,0,0,326,328,1,0,0,
-		0,327,325,1,0,0,0,328,330,5,229,0,0,329,306,1,0,0,0,329,308,1,0,0,0,329,
-		319,1,0,0,0,330,29,1,0,0,0,331,332,5,247,0,0,332,334,3,140,70,0,333,335,
-		5,232,0,0,334,333,1,0,0,0,334,335,1,0,0,0,335,31,1,0,0,0,336,337,5,51,
-		0,0,337,338,3,146,73,0,338,339,5,52,0,0,339,340,3,146,73,0,340,344,5,228,
-		0,0,341,343,3,34,17,0,342,341,1,0,0,0,343,346,1,0,0,0,344,342,1,0,0,0,
-		344,345,1,0,0,0,345,347,1,0,0,0,346,344,1,0,0,0,347,348,5,229,0,0,348,
-		33,1,0,0,0,349,350,5,53,0,0,350,397,3,146,73,0,351,352,5,54,0,0,352,353,
-		3,140,70,0,353,358,3,136,68,0,354,355,5,55,0,0,355,356,3,140,70,0,356,
-		357,3,136,68,0,357,359,1,0,0,0,358,354,1,0,0,0,358,359,1,0,0,0,359,368,
-		1,0,0,0,360,361,5,226,0,0,361,365,3,146,73,0,362,364,3,36,18,0,363,362,
-		1,0,0,0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,369,1,0,0,
-		0,367,365,1,0,0,0,368,360,1,0,0,0,368,369,1,0,0,0,369,397,1,0,0,0,370,
-		371,5,56,0,0,371,397,5,247,0,0,372,373,5,57,0,0,373,397,3,138,69,0,374,
-		375,5,58,0,0,375,376,3,38,19,0,376,377,3,138,69,0,377,378,5,60,0,0,378,
-		379,5,53,0,0,379,383,5,61,0,0,380,381,5,54,0,0,381,382,5,60,0,0,382,384,
-		5,62,0,0,383,380,1,0,0,0,383,384,1,0,0,0,384,397,1,0,0,0,385,387,5,63,
-		0,0,386,388,3,40,20,0,387,386,1,0,0,0,388,389,1,0,0,0,389,387,1,0,0,0,
-		389,390,1,0,0,0,390,397,1,0,0,0,391,392,5,11,0,0,392,397,3,14,7,0,393,
-		397,3,42,21,0,394,395,5,225,0,0,395,397,3,146,73,0,396,349,1,0,0,0,396,
-		351,1,0,0,0,396,370,1,0,0,0,396,372,1,0,0,0,396,374,1,0,0,0,396,385,1,
-		0,0,0,396,391,1,0,0,0,396,393,1,0,0,0,396,394,1,0,0,0,397,35,1,0,0,0,398,
-		406,5,227,0,0,399,400,5,48,0,0,400,406,3,140,70,0,401,402,5,69,0,0,402,
-		406,3,140,70,0,403,404,5,169,0,0,404,406,3,138,69,0,405,398,1,0,0,0,405,
-		399,1,0,0,0,405,401,1,0,0,0,405,403,1,0,0,0,406,37,1,0,0,0,407,408,5,249,
-		0,0,408,411,5,59,0,0,409,411,5,248,0,0,410,407,1,0,0,0,410,409,1,0,0,0,
-		411,39,1,0,0,0,412,413,5,68,0,0,413,419,3,140,70,0,414,415,5,69,0,0,415,
-		419,3,140,70,0,416,417,5,70,0,0,417,419,5,247,0,0,418,412,1,0,0,0,418,
-		414,1,0,0,0,418,416,1,0,0,0,419,41,1,0,0,0,420,421,5,64,0,0,421,425,3,
-		146,73,0,422,424,3,44,22,0,423,422,1,0,0,0,424,427,1,0,0,0,425,423,1,0,
-		0,0,425,426,1,0,0,0,426,43,1,0,0,0,427,425,1,0,0,0,428,429,5,69,0,0,429,
-		441,3,140,70,0,430,431,5,70,0,0,431,441,5,247,0,0,432,433,5,123,0,0,433,
-		441,3,140,70,0,434,435,5,65,0,0,435,438,3,46,23,0,436,437,5,191,0,0,437,
-		439,3,46,23,0,438,436,1,0,0,0,438,439,1,0,0,0,439,441,1,0,0,0,440,428,
-		1,0,0,0,440,430,1,0,0,0,440,432,1,0,0,0,440,434,1,0,0,0,441,45,1,0,0,0,
-		442,443,7,2,0,0,443,47,1,0,0,0,444,445,5,71,0,0,445,446,3,146,73,0,446,
-		450,5,228,0,0,447,449,3,50,25,0,448,447,1,0,0,0,449,452,1,0,0,0,450,448,
-		1,0,0,0,450,451,1,0,0,0,451,453,1,0,0,0,452,450,1,0,0,0,453,454,5,229,
-		0,0,454,49,1,0,0,0,455,456,5,72,0,0,456,484,3,146,73,0,457,458,5,105,0,
-		0,458,484,3,140,70,0,459,460,5,106,0,0,460,484,3,70,35,0,461,462,5,108,
-		0,0,462,463,5,70,0,0,463,484,5,247,0,0,464,465,5,111,0,0,465,484,3,76,
-		38,0,466,467,5,8,0,0,467,484,5,247,0,0,468,469,5,43,0,0,469,472,3,140,
-		70,0,470,471,5,131,0,0,471,473,3,138,69,0,472,470,1,0,0,0,472,473,1,0,
-		0,0,473,476,1,0,0,0,474,475,5,132,0,0,475,477,3,52,26,0,476,474,1,0,0,
-		0,476,477,1,0,0,0,477,481,1,0,0,0,478,479,5,145,0,0,479,480,5,249,0,0,
-		480,482,5,133,0,0,481,478,1,0,0,0,481,482,1,0,0,0,482,484,1,0,0,0,483,
-		455,1,0,0,0,483,457,1,0,0,0,483,459,1,0,0,0,483,461,1,0,0,0,483,464,1,
-		0,0,0,483,466,1,0,0,0,483,468,1,0,0,0,484,51,1,0,0,0,485,488,5,106,0,0,
-		486,488,3,140,70,0,487,485,1,0,0,0,487,486,1,0,0,0,488,53,1,0,0,0,489,
-		490,5,73,0,0,490,491,3,146,73,0,491,495,5,228,0,0,492,494,3,56,28,0,493,
-		492,1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,498,1,
-		0,0,0,497,495,1,0,0,0,498,499,5,229,0,0,499,55,1,0,0,0,500,501,5,74,0,
-		0,501,505,5,228,0,0,502,504,3,66,33,0,503,502,1,0,0,0,504,507,1,0,0,0,
-		505,503,1,0,0,0,505,506,1,0,0,0,506,508,1,0,0,0,507,505,1,0,0,0,508,540,
-		5,229,0,0,509,510,5,75,0,0,510,540,3,140,70,0,511,512,5,76,0,0,512,540,
-		3,140,70,0,513,514,5,77,0,0,514,515,5,47,0,0,515,540,3,138,69,0,516,517,
-		5,77,0,0,517,518,5,78,0,0,518,519,3,140,70,0,519,520,3,136,68,0,520,540,
-		1,0,0,0,521,522,5,80,0,0,522,540,3,140,70,0,523,524,5,81,0,0,524,540,3,
-		140,70,0,525,526,5,79,0,0,526,540,3,140,70,0,527,528,5,82,0,0,528,529,
-		3,140,70,0,529,530,3,136,68,0,530,540,1,0,0,0,531,532,5,83,0,0,532,533,
-		3,140,70,0,533,534,5,78,0,0,534,535,3,140,70,0,535,536,3,136,68,0,536,
-		540,1,0,0,0,537,538,5,84,0,0,538,540,3,146,73,0,539,500,1,0,0,0,539,509,
-		1,0,0,0,539,511,1,0,0,0,539,513,1,0,0,0,539,516,1,0,0,0,539,521,1,0,0,
-		0,539,523,1,0,0,0,539,525,1,0,0,0,539,527,1,0,0,0,539,531,1,0,0,0,539,
-		537,1,0,0,0,540,57,1,0,0,0,541,542,5,85,0,0,542,543,3,146,73,0,543,544,
-		5,52,0,0,544,545,3,146,73,0,545,549,5,228,0,0,546,548,3,60,30,0,547,546,
-		1,0,0,0,548,551,1,0,0,0,549,547,1,0,0,0,549,550,1,0,0,0,550,552,1,0,0,
-		0,551,549,1,0,0,0,552,553,5,229,0,0,553,59,1,0,0,0,554,555,5,86,0,0,555,
-		598,3,146,73,0,556,557,5,75,0,0,557,598,3,140,70,0,558,559,5,87,0,0,559,
-		560,5,60,0,0,560,598,5,62,0,0,561,562,5,87,0,0,562,598,3,140,70,0,563,
-		564,5,179,0,0,564,565,3,140,70,0,565,566,3,136,68,0,566,598,1,0,0,0,567,
-		568,5,88,0,0,568,598,3,140,70,0,569,570,5,56,0,0,570,598,5,247,0,0,571,
-		572,5,57,0,0,572,598,3,138,69,0,573,574,5,91,0,0,574,580,3,140,70,0,575,
-		578,5,92,0,0,576,577,5,156,0,0,577,579,3,140,70,0,578,576,1,0,0,0,578,
-		579,1,0,0,0,579,581,1,0,0,0,580,575,1,0,0,0,580,581,1,0,0,0,581,598,1,
-		0,0,0,582,583,5,58,0,0,583,584,3,38,19,0,584,585,3,138,69,0,585,586,5,
-		60,0,0,586,587,5,86,0,0,587,588,5,61,0,0,588,598,1,0,0,0,589,590,5,93,
-		0,0,590,594,3,140,70,0,591,592,5,94,0,0,592,593,5,125,0,0,593,595,5,57,
-		0,0,594,591,1,0,0,0,594,595,1,0,0,0,595,598,1,0,0,0,596,598,3,42,21,0,
-		597,554,1,0,0,0,597,556,1,0,0,0,597,558,1,0,0,0,597,561,1,0,0,0,597,563,
-		1,0,0,0,597,567,1,0,0,0,597,569,1,0,0,0,597,571,1,0,0,0,597,573,1,0,0,
-		0,597,582,1,0,0,0,597,589,1,0,0,0,597,596,1,0,0,0,598,61,1,0,0,0,599,600,
-		5,185,0,0,600,601,3,146,73,0,601,605,5,228,0,0,602,604,3,64,32,0,603,602,
-		1,0,0,0,604,607,1,0,0,0,605,603,1,0,0,0,605,606,1,0,0,0,606,608,1,0,0,
-		0,607,605,1,0,0,0,608,609,5,229,0,0,609,63,1,0,0,0,610,611,5,215,0,0,611,
-		629,3,140,70,0,612,613,5,87,0,0,613,629,3,146,73,0,614,615,5,216,0,0,615,
-		629,3,140,70,0,616,617,5,217,0,0,617,629,3,140,70,0,618,619,5,218,0,0,
-		619,629,3,140,70,0,620,621,5,80,0,0,621,629,3,140,70,0,622,623,5,79,0,
-		0,623,629,3,140,70,0,624,625,5,95,0,0,625,629,3,140,70,0,626,627,5,96,
-		0,0,627,629,3,140,70,0,628,610,1,0,0,0,628,612,1,0,0,0,628,614,1,0,0,0,
-		628,616,1,0,0,0,628,618,1,0,0,0,628,620,1,0,0,0,628,622,1,0,0,0,628,624,
-		1,0,0,0,628,626,1,0,0,0,629,65,1,0,0,0,630,631,5,247,0,0,631,632,3,140,
-		70,0,632,633,5,60,0,0,633,635,3,140,70,0,634,636,5,232,0,0,635,634,1,0,
-		0,0,635,636,1,0,0,0,636,67,1,0,0,0,637,638,5,104,0,0,638,639,3,146,73,
-		0,639,643,5,228,0,0,640,642,3,72,36,0,641,640,1,0,0,0,642,645,1,0,0,0,
-		643,641,1,0,0,0,643,644,1,0,0,0,644,646,1,0,0,0,645,643,1,0,0,0,646,647,
-		5,229,0,0,647,69,1,0,0,0,648,650,3,140,70,0,649,651,5,107,0,0,650,649,
-		1,0,0,0,650,651,1,0,0,0,651,654,1,0,0,0,652,653,5,48,0,0,653,655,3,140,
-		70,0,654,652,1,0,0,0,654,655,1,0,0,0,655,658,1,0,0,0,656,657,5,69,0,0,
-		657,659,3,140,70,0,658,656,1,0,0,0,658,659,1,0,0,0,659,71,1,0,0,0,660,
-		661,5,105,0,0,661,753,3,140,70,0,662,663,5,106,0,0,663,753,3,70,35,0,664,
-		666,5,194,0,0,665,667,5,248,0,0,666,665,1,0,0,0,666,667,1,0,0,0,667,670,
-		1,0,0,0,668,669,5,134,0,0,669,671,3,140,70,0,670,668,1,0,0,0,670,671,1,
-		0,0,0,671,753,1,0,0,0,672,673,5,194,0,0,673,753,5,205,0,0,674,675,5,195,
-		0,0,675,753,3,140,70,0,676,677,5,196,0,0,677,753,3,140,70,0,678,679,5,
-		197,0,0,679,680,5,70,0,0,680,753,5,247,0,0,681,682,5,198,0,0,682,686,5,
-		228,0,0,683,685,3,30,15,0,684,683,1,0,0,0,685,688,1,0,0,0,686,684,1,0,
-		0,0,686,687,1,0,0,0,687,689,1,0,0,0,688,686,1,0,0,0,689,753,5,229,0,0,
-		690,691,5,198,0,0,691,692,5,206,0,0,692,693,3,146,73,0,693,694,5,207,0,
-		0,694,695,3,140,70,0,695,753,1,0,0,0,696,697,5,199,0,0,697,753,3,140,70,
-		0,698,699,5,200,0,0,699,704,3,140,70,0,700,701,5,49,0,0,701,705,5,247,
-		0,0,702,703,5,209,0,0,703,705,3,146,73,0,704,700,1,0,0,0,704,702,1,0,0,
-		0,705,753,1,0,0,0,706,707,5,202,0,0,707,708,5,203,0,0,708,709,3,146,73,
-		0,709,713,5,228,0,0,710,712,3,74,37,0,711,710,1,0,0,0,712,715,1,0,0,0,
-		713,711,1,0,0,0,713,714,1,0,0,0,714,718,1,0,0,0,715,713,1,0,0,0,716,717,
-		5,164,0,0,717,719,3,140,70,0,718,716,1,0,0,0,718,719,1,0,0,0,719,720,1,
-		0,0,0,720,721,5,229,0,0,721,753,1,0,0,0,722,723,5,202,0,0,723,724,5,208,
-		0,0,724,725,3,140,70,0,725,726,5,164,0,0,726,727,3,140,70,0,727,753,1,
-		0,0,0,728,729,5,201,0,0,729,753,3,140,70,0,730,731,5,108,0,0,731,732,5,
-		70,0,0,732,753,5,247,0,0,733,734,5,111,0,0,734,753,3,76,38,0,735,736,5,
-		8,0,0,736,753,5,247,0,0,737,738,5,115,0,0,738,753,5,249,0,0,739,753,3,
-		42,21,0,740,741,5,220,0,0,741,742,5,60,0,0,742,743,3,140,70,0,743,744,
-		5,206,0,0,744,748,3,140,70,0,745,746,5,221,0,0,746,747,5,222,0,0,747,749,
-		3,140,70,0,748,745,1,0,0,0,748,749,1,0,0,0,749,753,1,0,0,0,750,751,5,223,
-		0,0,751,753,3,140,70,0,752,660,1,0,0,0,752,662,1,0,0,0,752,664,1,0,0,0,
-		752,672,1,0,0,0,752,674,1,0,0,0,752,676,1,0,0,0,752,678,1,0,0,0,752,681,
-		1,0,0,0,752,690,1,0,0,0,752,696,1,0,0,0,752,698,1,0,0,0,752,706,1,0,0,
-		0,752,722,1,0,0,0,752,728,1,0,0,0,752,730,1,0,0,0,752,733,1,0,0,0,752,
-		735,1,0,0,0,752,737,1,0,0,0,752,739,1,0,0,0,752,740,1,0,0,0,752,750,1,
-		0,0,0,753,73,1,0,0,0,754,755,5,204,0,0,755,756,3,140,70,0,756,757,3,140,
-		70,0,757,75,1,0,0,0,758,771,5,112,0,0,759,771,5,113,0,0,760,771,5,114,
-		0,0,761,762,5,50,0,0,762,766,5,228,0,0,763,765,3,30,15,0,764,763,1,0,0,
-		0,765,768,1,0,0,0,766,764,1,0,0,0,766,767,1,0,0,0,767,769,1,0,0,0,768,
-		766,1,0,0,0,769,771,5,229,0,0,770,758,1,0,0,0,770,759,1,0,0,0,770,760,
-		1,0,0,0,770,761,1,0,0,0,771,77,1,0,0,0,772,773,5,210,0,0,773,774,3,146,
-		73,0,774,778,5,228,0,0,775,777,3,80,40,0,776,775,1,0,0,0,777,780,1,0,0,
-		0,778,776,1,0,0,0,778,779,1,0,0,0,779,781,1,0,0,0,780,778,1,0,0,0,781,
-		782,5,229,0,0,782,79,1,0,0,0,783,784,5,190,0,0,784,785,3,146,73,0,785,
-		786,5,233,0,0,786,787,3,146,73,0,787,807,1,0,0,0,788,789,5,188,0,0,789,
-		807,3,140,70,0,790,791,5,211,0,0,791,807,3,140,70,0,792,793,5,212,0,0,
-		793,807,5,214,0,0,794,795,5,212,0,0,795,807,3,146,73,0,796,798,5,62,0,
-		0,797,799,3,82,41,0,798,797,1,0,0,0,799,800,1,0,0,0,800,798,1,0,0,0,800,
-		801,1,0,0,0,801,807,1,0,0,0,802,803,5,198,0,0,803,804,5,161,0,0,804,805,
-		5,49,0,0,805,807,3,146,73,0,806,783,1,0,0,0,806,788,1,0,0,0,806,790,1,
-		0,0,0,806,792,1,0,0,0,806,794,1,0,0,0,806,796,1,0,0,0,806,802,1,0,0,0,
-		807,81,1,0,0,0,808,809,5,213,0,0,809,815,3,140,70,0,810,811,5,95,0,0,811,
-		815,3,140,70,0,812,813,5,96,0,0,813,815,3,140,70,0,814,808,1,0,0,0,814,
-		810,1,0,0,0,814,812,1,0,0,0,815,83,1,0,0,0,816,817,5,116,0,0,817,818,3,
-		146,73,0,818,822,5,228,0,0,819,821,3,86,43,0,820,819,1,0,0,0,821,824,1,
-		0,0,0,822,820,1,0,0,0,822,823,1,0,0,0,823,825,1,0,0,0,824,822,1,0,0,0,
-		825,826,5,229,0,0,826,85,1,0,0,0,827,828,5,117,0,0,828,863,3,140,70,0,
-		829,830,5,118,0,0,830,835,3,88,44,0,831,832,5,232,0,0,832,834,3,88,44,
-		0,833,831,1,0,0,0,834,837,1,0,0,0,835,833,1,0,0,0,835,836,1,0,0,0,836,
-		863,1,0,0,0,837,835,1,0,0,0,838,839,5,157,0,0,839,863,3,140,70,0,840,841,
-		5,158,0,0,841,842,3,140,70,0,842,843,5,156,0,0,843,846,3,146,73,0,844,
-		845,5,159,0,0,845,847,3,140,70,0,846,844,1,0,0,0,846,847,1,0,0,0,847,849,
-		1,0,0,0,848,850,5,162,0,0,849,848,1,0,0,0,849,850,1,0,0,0,850,863,1,0,
-		0,0,851,852,5,196,0,0,852,863,3,140,70,0,853,854,5,160,0,0,854,859,3,92,
-		46,0,855,856,5,232,0,0,856,858,3,92,46,0,857,855,1,0,0,0,858,861,1,0,0,
-		0,859,857,1,0,0,0,859,860,1,0,0,0,860,863,1,0,0,0,861,859,1,0,0,0,862,
-		827,1,0,0,0,862,829,1,0,0,0,862,838,1,0,0,0,862,840,1,0,0,0,862,851,1,
-		0,0,0,862,853,1,0,0,0,863,87,1,0,0,0,864,865,3,146,73,0,865,874,3,140,
-		70,0,866,870,5,228,0,0,867,869,3,90,45,0,868,867,1,0,0,0,869,872,1,0,0,
-		0,870,868,1,0,0,0,870,871,1,0,0,0,871,873,1,0,0,0,872,870,1,0,0,0,873,
-		875,5,229,0,0,874,866,1,0,0,0,874,875,1,0,0,0,875,89,1,0,0,0,876,877,5,
-		157,0,0,877,883,3,140,70,0,878,879,5,158,0,0,879,883,3,140,70,0,880,881,
-		5,159,0,0,881,883,3,140,70,0,882,876,1,0,0,0,882,878,1,0,0,0,882,880,1,
-		0,0,0,883,91,1,0,0,0,884,885,5,247,0,0,885,886,3,140,70,0,886,93,1,0,0,
-		0,887,888,5,119,0,0,888,897,3,146,73,0,889,893,5,228,0,0,890,892,3,96,
-		48,0,891,890,1,0,0,0,892,895,1,0,0,0,893,891,1,0,0,0,893,894,1,0,0,0,894,
-		896,1,0,0,0,895,893,1,0,0,0,896,898,5,229,0,0,897,889,1,0,0,0,897,898,
-		1,0,0,0,898,95,1,0,0,0,899,900,5,120,0,0,900,906,3,140,70,0,901,902,5,
-		121,0,0,902,906,3,140,70,0,903,904,5,122,0,0,904,906,3,140,70,0,905,899,
-		1,0,0,0,905,901,1,0,0,0,905,903,1,0,0,0,906,97,1,0,0,0,907,908,5,123,0,
-		0,908,909,3,146,73,0,909,910,5,228,0,0,910,918,3,140,70,0,911,916,3,136,
-		68,0,912,913,5,55,0,0,913,914,3,140,70,0,914,915,3,136,68,0,915,917,1,
-		0,0,0,916,912,1,0,0,0,916,917,1,0,0,0,917,919,1,0,0,0,918,911,1,0,0,0,
-		918,919,1,0,0,0,919,920,1,0,0,0,920,921,5,229,0,0,921,99,1,0,0,0,922,923,
-		5,124,0,0,923,924,3,146,73,0,924,925,5,235,0,0,925,932,3,140,70,0,926,
-		929,5,125,0,0,927,930,5,126,0,0,928,930,5,127,0,0,929,927,1,0,0,0,929,
-		928,1,0,0,0,930,931,1,0,0,0,931,933,3,138,69,0,932,926,1,0,0,0,932,933,
-		1,0,0,0,933,936,1,0,0,0,934,935,5,49,0,0,935,937,5,247,0,0,936,934,1,0,
-		0,0,936,937,1,0,0,0,937,101,1,0,0,0,938,939,5,128,0,0,939,940,3,146,73,
-		0,940,941,5,134,0,0,941,944,3,140,70,0,942,943,5,49,0,0,943,945,5,247,
-		0,0,944,942,1,0,0,0,944,945,1,0,0,0,945,949,1,0,0,0,946,947,5,129,0,0,
-		947,948,5,131,0,0,948,950,5,249,0,0,949,946,1,0,0,0,949,950,1,0,0,0,950,
-		954,1,0,0,0,951,952,5,130,0,0,952,953,5,131,0,0,953,955,5,249,0,0,954,
-		951,1,0,0,0,954,955,1,0,0,0,955,966,1,0,0,0,956,957,5,151,0,0,957,958,
-		5,174,0,0,958,959,3,146,73,0,959,960,5,152,0,0,960,961,5,156,0,0,961,962,
-		5,249,0,0,962,964,5,153,0,0,963,965,3,104,52,0,964,963,1,0,0,0,964,965,
-		1,0,0,0,965,967,1,0,0,0,966,956,1,0,0,0,966,967,1,0,0,0,967,968,1,0,0,
-		0,968,969,5,234,0,0,969,974,3,106,53,0,970,971,5,232,0,0,971,973,3,106,
-		53,0,972,970,1,0,0,0,973,976,1,0,0,0,974,972,1,0,0,0,974,975,1,0,0,0,975,
-		103,1,0,0,0,976,974,1,0,0,0,977,978,5,154,0,0,978,983,3,146,73,0,979,980,
-		5,232,0,0,980,982,3,146,73,0,981,979,1,0,0,0,982,985,1,0,0,0,983,981,1,
-		0,0,0,983,984,1,0,0,0,984,989,1,0,0,0,985,983,1,0,0,0,986,987,5,165,0,
-		0,987,988,5,155,0,0,988,990,3,146,73,0,989,986,1,0,0,0,989,990,1,0,0,0,
-		990,994,1,0,0,0,991,992,5,155,0,0,992,994,3,146,73,0,993,977,1,0,0,0,993,
-		991,1,0,0,0,994,105,1,0,0,0,995,996,5,147,0,0,996,997,5,248,0,0,997,998,
-		5,156,0,0,998,1015,3,146,73,0,999,1011,5,150,0,0,1000,1001,5,230,0,0,1001,
-		1006,3,146,73,0,1002,1003,5,232,0,0,1003,1005,3,146,73,0,1004,1002,1,0,
-		0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1006,1007,1,0,0,0,1007,1009,1,
-		0,0,0,1008,1006,1,0,0,0,1009,1010,5,231,0,0,1010,1012,1,0,0,0,1011,1000,
-		1,0,0,0,1011,1012,1,0,0,0,1012,1015,1,0,0,0,1013,1015,3,146,73,0,1014,
-		995,1,0,0,0,1014,999,1,0,0,0,1014,1013,1,0,0,0,1015,107,1,0,0,0,1016,1017,
-		5,135,0,0,1017,1018,5,134,0,0,1018,1021,3,140,70,0,1019,1020,5,136,0,0,
-		1020,1022,3,138,69,0,1021,1019,1,0,0,0,1021,1022,1,0,0,0,1022,109,1,0,
-		0,0,1023,1024,5,137,0,0,1024,1025,5,138,0,0,1025,1030,3,112,56,0,1026,
-		1027,5,232,0,0,1027,1029,3,112,56,0,1028,1026,1,0,0,0,1029,1032,1,0,0,
-		0,1030,1028,1,0,0,0,1030,1031,1,0,0,0,1031,111,1,0,0,0,1032,1030,1,0,0,
-		0,1033,1036,5,63,0,0,1034,1036,3,146,73,0,1035,1033,1,0,0,0,1035,1034,
-		1,0,0,0,1036,113,1,0,0,0,1037,1038,5,139,0,0,1038,1042,5,228,0,0,1039,
-		1041,3,116,58,0,1040,1039,1,0,0,0,1041,1044,1,0,0,0,1042,1040,1,0,0,0,
-		1042,1043,1,0,0,0,1043,1045,1,0,0,0,1044,1042,1,0,0,0,1045,1046,5,229,
-		0,0,1046,115,1,0,0,0,1047,1048,5,10,0,0,1048,1058,3,144,72,0,1049,1050,
-		5,140,0,0,1050,1055,3,146,73,0,1051,1052,5,232,0,0,1052,1054,3,146,73,
-		0,1053,1051,1,0,0,0,1054,1057,1,0,0,0,1055,1053,1,0,0,0,1055,1056,1,0,
-		0,0,1056,1059,1,0,0,0,1057,1055,1,0,0,0,1058,1049,1,0,0,0,1058,1059,1,
-		0,0,0,1059,1139,1,0,0,0,1060,1061,5,141,0,0,1061,1139,3,146,73,0,1062,
-		1063,5,142,0,0,1063,1139,3,146,73,0,1064,1065,5,143,0,0,1065,1066,5,144,
-		0,0,1066,1067,5,145,0,0,1067,1139,3,146,73,0,1068,1071,5,146,0,0,1069,
-		1070,5,248,0,0,1070,1072,5,190,0,0,1071,1069,1,0,0,0,1071,1072,1,0,0,0,
-		1072,1073,1,0,0,0,1073,1074,5,144,0,0,1074,1075,5,156,0,0,1075,1139,3,
-		146,73,0,1076,1077,5,147,0,0,1077,1078,5,248,0,0,1078,1079,5,190,0,0,1079,
-		1080,5,144,0,0,1080,1081,5,156,0,0,1081,1139,3,146,73,0,1082,1083,5,167,
-		0,0,1083,1088,3,146,73,0,1084,1085,5,232,0,0,1085,1087,3,146,73,0,1086,
-		1084,1,0,0,0,1087,1090,1,0,0,0,1088,1086,1,0,0,0,1088,1089,1,0,0,0,1089,
-		1091,1,0,0,0,1090,1088,1,0,0,0,1091,1092,5,156,0,0,1092,1093,5,219,0,0,
-		1093,1094,3,144,72,0,1094,1139,1,0,0,0,1095,1096,5,163,0,0,1096,1097,3,
-		140,70,0,1097,1101,5,228,0,0,1098,1100,3,116,58,0,1099,1098,1,0,0,0,1100,
-		1103,1,0,0,0,1101,1099,1,0,0,0,1101,1102,1,0,0,0,1102,1104,1,0,0,0,1103,
-		1101,1,0,0,0,1104,1114,5,229,0,0,1105,1106,5,164,0,0,1106,1110,5,228,0,
-		0,1107,1109,3,116,58,0,1108,1107,1,0,0,0,1109,1112,1,0,0,0,1110,1108,1,
-		0,0,0,1110,1111,1,0,0,0,1111,1113,1,0,0,0,1112,1110,1,0,0,0,1113,1115,
-		5,229,0,0,1114,1105,1,0,0,0,1114,1115,1,0,0,0,1115,1139,1,0,0,0,1116,1119,
-		5,148,0,0,1117,1118,5,174,0,0,1118,1120,5,105,0,0,1119,1117,1,0,0,0,1119,
-		1120,1,0,0,0,1120,1121,1,0,0,0,1121,1125,5,228,0,0,1122,1124,3,116,58,
-		0,1123,1122,1,0,0,0,1124,1127,1,0,0,0,1125,1123,1,0,0,0,1125,1126,1,0,
-		0,0,1126,1128,1,0,0,0,1127,1125,1,0,0,0,1128,1139,5,229,0,0,1129,1130,
-		5,149,0,0,1130,1134,5,228,0,0,1131,1133,3,116,58,0,1132,1131,1,0,0,0,1133,
-		1136,1,0,0,0,1134,1132,1,0,0,0,1134,1135,1,0,0,0,1135,1137,1,0,0,0,1136,
-		1134,1,0,0,0,1137,1139,5,229,0,0,1138,1047,1,0,0,0,1138,1060,1,0,0,0,1138,
-		1062,1,0,0,0,1138,1064,1,0,0,0,1138,1068,1,0,0,0,1138,1076,1,0,0,0,1138,
-		1082,1,0,0,0,1138,1095,1,0,0,0,1138,1116,1,0,0,0,1138,1129,1,0,0,0,1139,
-		117,1,0,0,0,1140,1141,5,166,0,0,1141,1145,5,228,0,0,1142,1144,3,120,60,
-		0,1143,1142,1,0,0,0,1144,1147,1,0,0,0,1145,1143,1,0,0,0,1145,1146,1,0,
-		0,0,1146,1148,1,0,0,0,1147,1145,1,0,0,0,1148,1149,5,229,0,0,1149,119,1,
-		0,0,0,1150,1151,5,167,0,0,1151,1156,3,146,73,0,1152,1153,5,232,0,0,1153,
-		1155,3,146,73,0,1154,1152,1,0,0,0,1155,1158,1,0,0,0,1156,1154,1,0,0,0,
-		1156,1157,1,0,0,0,1157,1162,1,0,0,0,1158,1156,1,0,0,0,1159,1161,3,122,
-		61,0,1160,1159,1,0,0,0,1161,1164,1,0,0,0,1162,1160,1,0,0,0,1162,1163,1,
-		0,0,0,1163,1167,1,0,0,0,1164,1162,1,0,0,0,1165,1167,3,114,57,0,1166,1150,
-		1,0,0,0,1166,1165,1,0,0,0,1167,121,1,0,0,0,1168,1169,5,168,0,0,1169,1191,
-		3,140,70,0,1170,1171,5,169,0,0,1171,1191,3,138,69,0,1172,1173,5,95,0,0,
-		1173,1174,3,140,70,0,1174,1175,5,176,0,0,1175,1176,5,103,0,0,1176,1191,
-		1,0,0,0,1177,1178,5,96,0,0,1178,1191,3,140,70,0,1179,1180,5,97,0,0,1180,
-		1181,3,140,70,0,1181,1182,5,176,0,0,1182,1183,5,103,0,0,1183,1191,1,0,
-		0,0,1184,1185,5,98,0,0,1185,1191,3,140,70,0,1186,1187,5,99,0,0,1187,1191,
-		5,100,0,0,1188,1189,5,101,0,0,1189,1191,3,140,70,0,1190,1168,1,0,0,0,1190,
-		1170,1,0,0,0,1190,1172,1,0,0,0,1190,1177,1,0,0,0,1190,1179,1,0,0,0,1190,
-		1184,1,0,0,0,1190,1186,1,0,0,0,1190,1188,1,0,0,0,1191,123,1,0,0,0,1192,
-		1193,5,2,0,0,1193,1194,3,146,73,0,1194,1195,5,4,0,0,1195,1196,3,146,73,
-		0,1196,1200,5,228,0,0,1197,1199,3,126,63,0,1198,1197,1,0,0,0,1199,1202,
-		1,0,0,0,1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,1203,1,0,0,0,1202,1200,
-		1,0,0,0,1203,1204,5,229,0,0,1204,125,1,0,0,0,1205,1206,3,146,73,0,1206,
-		1207,5,58,0,0,1207,1208,5,170,0,0,1208,1209,5,249,0,0,1209,1405,1,0,0,
-		0,1210,1211,3,146,73,0,1211,1212,5,58,0,0,1212,1213,5,36,0,0,1213,1217,
-		3,140,70,0,1214,1216,3,134,67,0,1215,1214,1,0,0,0,1216,1219,1,0,0,0,1217,
-		1215,1,0,0,0,1217,1218,1,0,0,0,1218,1405,1,0,0,0,1219,1217,1,0,0,0,1220,
-		1221,3,144,72,0,1221,1222,7,3,0,0,1222,1223,3,140,70,0,1223,1228,3,136,
-		68,0,1224,1225,5,26,0,0,1225,1226,3,140,70,0,1226,1227,3,136,68,0,1227,
-		1229,1,0,0,0,1228,1224,1,0,0,0,1228,1229,1,0,0,0,1229,1405,1,0,0,0,1230,
-		1231,3,144,72,0,1231,1232,5,173,0,0,1232,1233,3,140,70,0,1233,1234,5,174,
-		0,0,1234,1235,5,247,0,0,1235,1405,1,0,0,0,1236,1237,3,146,73,0,1237,1261,
-		5,175,0,0,1238,1239,5,52,0,0,1239,1262,5,247,0,0,1240,1250,5,36,0,0,1241,
-		1242,5,42,0,0,1242,1243,3,140,70,0,1243,1247,3,136,68,0,1244,1246,3,128,
-		64,0,1245,1244,1,0,0,0,1246,1249,1,0,0,0,1247,1245,1,0,0,0,1247,1248,1,
-		0,0,0,1248,1251,1,0,0,0,1249,1247,1,0,0,0,1250,1241,1,0,0,0,1250,1251,
-		1,0,0,0,1251,1255,1,0,0,0,1252,1254,3,134,67,0,1253,1252,1,0,0,0,1254,
-		1257,1,0,0,0,1255,1253,1,0,0,0,1255,1256,1,0,0,0,1256,1259,1,0,0,0,1257,
-		1255,1,0,0,0,1258,1260,3,130,65,0,1259,1258,1,0,0,0,1259,1260,1,0,0,0,
-		1260,1262,1,0,0,0,1261,1238,1,0,0,0,1261,1240,1,0,0,0,1262,1405,1,0,0,
-		0,1263,1265,5,166,0,0,1264,1266,3,122,61,0,1265,1264,1,0,0,0,1266,1267,
-		1,0,0,0,1267,1265,1,0,0,0,1267,1268,1,0,0,0,1268,1405,1,0,0,0,1269,1270,
-		5,166,0,0,1270,1271,5,167,0,0,1271,1405,5,102,0,0,1272,1273,3,146,73,0,
-		1273,1274,5,113,0,0,1274,1275,3,140,70,0,1275,1405,1,0,0,0,1276,1277,3,
-		146,73,0,1277,1278,5,14,0,0,1278,1279,3,24,12,0,1279,1283,5,228,0,0,1280,
-		1282,3,30,15,0,1281,1280,1,0,0,0,1282,1285,1,0,0,0,1283,1281,1,0,0,0,1283,
-		1284,1,0,0,0,1284,1286,1,0,0,0,1285,1283,1,0,0,0,1286,1287,5,229,0,0,1287,
-		1405,1,0,0,0,1288,1289,3,146,73,0,1289,1290,5,17,0,0,1290,1291,5,247,0,
-		0,1291,1292,5,18,0,0,1292,1293,3,140,70,0,1293,1405,1,0,0,0,1294,1295,
-		3,146,73,0,1295,1297,5,19,0,0,1296,1298,5,236,0,0,1297,1296,1,0,0,0,1297,
-		1298,1,0,0,0,1298,1299,1,0,0,0,1299,1300,3,140,70,0,1300,1405,1,0,0,0,
-		1301,1302,3,146,73,0,1302,1303,5,224,0,0,1303,1304,3,138,69,0,1304,1405,
-		1,0,0,0,1305,1306,3,146,73,0,1306,1307,5,224,0,0,1307,1308,5,36,0,0,1308,
-		1313,3,132,66,0,1309,1310,5,232,0,0,1310,1312,3,132,66,0,1311,1309,1,0,
-		0,0,1312,1315,1,0,0,0,1313,1311,1,0,0,0,1313,1314,1,0,0,0,1314,1405,1,
-		0,0,0,1315,1313,1,0,0,0,1316,1317,3,146,73,0,1317,1318,5,89,0,0,1318,1319,
-		3,140,70,0,1319,1405,1,0,0,0,1320,1321,3,146,73,0,1321,1322,5,90,0,0,1322,
-		1323,5,131,0,0,1323,1324,3,138,69,0,1324,1325,5,60,0,0,1325,1326,3,140,
-		70,0,1326,1405,1,0,0,0,1327,1328,3,146,73,0,1328,1329,5,193,0,0,1329,1330,
-		5,90,0,0,1330,1405,1,0,0,0,1331,1332,3,146,73,0,1332,1333,5,68,0,0,1333,
-		1335,5,66,0,0,1334,1336,5,248,0,0,1335,1334,1,0,0,0,1335,1336,1,0,0,0,
-		1336,1405,1,0,0,0,1337,1338,3,146,73,0,1338,1339,5,68,0,0,1339,1342,5,
-		67,0,0,1340,1341,5,49,0,0,1341,1343,5,247,0,0,1342,1340,1,0,0,0,1342,1343,
-		1,0,0,0,1343,1405,1,0,0,0,1344,1345,3,146,73,0,1345,1347,5,62,0,0,1346,
-		1348,3,82,41,0,1347,1346,1,0,0,0,1348,1349,1,0,0,0,1349,1347,1,0,0,0,1349,
-		1350,1,0,0,0,1350,1405,1,0,0,0,1351,1352,5,20,0,0,1352,1405,5,249,0,0,
-		1353,1354,5,21,0,0,1354,1405,5,249,0,0,1355,1405,5,22,0,0,1356,1405,5,
-		23,0,0,1357,1358,3,146,73,0,1358,1359,5,24,0,0,1359,1360,5,25,0,0,1360,
-		1361,3,140,70,0,1361,1362,3,136,68,0,1362,1363,5,26,0,0,1363,1364,3,140,
-		70,0,1364,1365,3,136,68,0,1365,1405,1,0,0,0,1366,1367,3,146,73,0,1367,
-		1368,5,27,0,0,1368,1371,5,156,0,0,1369,1372,5,28,0,0,1370,1372,3,140,70,
-		0,1371,1369,1,0,0,0,1371,1370,1,0,0,0,1372,1373,1,0,0,0,1373,1374,5,29,
-		0,0,1374,1375,3,140,70,0,1375,1376,3,136,68,0,1376,1377,5,26,0,0,1377,
-		1378,3,140,70,0,1378,1379,3,136,68,0,1379,1405,1,0,0,0,1380,1381,3,146,
-		73,0,1381,1382,5,30,0,0,1382,1383,3,140,70,0,1383,1384,3,136,68,0,1384,
-		1385,5,18,0,0,1385,1386,3,140,70,0,1386,1405,1,0,0,0,1387,1388,5,31,0,
-		0,1388,1389,3,144,72,0,1389,1390,5,32,0,0,1390,1391,3,144,72,0,1391,1394,
-		3,140,70,0,1392,1393,5,33,0,0,1393,1395,3,140,70,0,1394,1392,1,0,0,0,1394,
-		1395,1,0,0,0,1395,1405,1,0,0,0,1396,1397,5,34,0,0,1397,1398,5,33,0,0,1398,
-		1399,3,140,70,0,1399,1400,3,136,68,0,1400,1401,5,35,0,0,1401,1402,3,140,
-		70,0,1402,1403,3,136,68,0,1403,1405,1,0,0,0,1404,1205,1,0,0,0,1404,1210,
-		1,0,0,0,1404,1220,1,0,0,0,1404,1230,1,0,0,0,1404,1236,1,0,0,0,1404,1263,
-		1,0,0,0,1404,1269,1,0,0,0,1404,1272,1,0,0,0,1404,1276,1,0,0,0,1404,1288,
-		1,0,0,0,1404,1294,1,0,0,0,1404,1301,1,0,0,0,1404,1305,1,0,0,0,1404,1316,
-		1,0,0,0,1404,1320,1,0,0,0,1404,1327,1,0,0,0,1404,1331,1,0,0,0,1404,1337,
-		1,0,0,0,1404,1344,1,0,0,0,1404,1351,1,0,0,0,1404,1353,1,0,0,0,1404,1355,
-		1,0,0,0,1404,1356,1,0,0,0,1404,1357,1,0,0,0,1404,1366,1,0,0,0,1404,1380,
-		1,0,0,0,1404,1387,1,0,0,0,1404,1396,1,0,0,0,1405,127,1,0,0,0,1406,1407,
-		5,70,0,0,1407,1408,5,247,0,0,1408,1409,5,165,0,0,1409,1410,3,140,70,0,
-		1410,1411,3,136,68,0,1411,129,1,0,0,0,1412,1413,5,43,0,0,1413,1414,5,38,
-		0,0,1414,1415,5,39,0,0,1415,1416,3,140,70,0,1416,1417,5,40,0,0,1417,1418,
-		3,140,70,0,1418,131,1,0,0,0,1419,1421,5,237,0,0,1420,1419,1,0,0,0,1420,
-		1421,1,0,0,0,1421,1422,1,0,0,0,1422,1423,3,138,69,0,1423,1424,5,32,0,0,
-		1424,1425,3,140,70,0,1425,133,1,0,0,0,1426,1427,5,37,0,0,1427,1428,3,144,
-		72,0,1428,1429,3,140,70,0,1429,135,1,0,0,0,1430,1431,5,176,0,0,1431,1432,
-		5,189,0,0,1432,137,1,0,0,0,1433,1434,5,248,0,0,1434,139,1,0,0,0,1435,1436,
-		6,70,-1,0,1436,1437,5,230,0,0,1437,1438,3,140,70,0,1438,1439,5,231,0,0,
-		1439,1478,1,0,0,0,1440,1441,5,237,0,0,1441,1478,3,140,70,16,1442,1443,
-		5,193,0,0,1443,1478,3,140,70,11,1444,1445,5,163,0,0,1445,1446,3,140,70,
-		0,1446,1447,5,165,0,0,1447,1448,3,140,70,0,1448,1449,5,164,0,0,1449,1450,
-		3,140,70,0,1450,1478,1,0,0,0,1451,1452,3,146,73,0,1452,1461,5,230,0,0,
-		1453,1458,3,140,70,0,1454,1455,5,232,0,0,1455,1457,3,140,70,0,1456,1454,
-		1,0,0,0,1457,1460,1,0,0,0,1458,1456,1,0,0,0,1458,1459,1,0,0,0,1459,1462,
-		1,0,0,0,1460,1458,1,0,0,0,1461,1453,1,0,0,0,1461,1462,1,0,0,0,1462,1463,
-		1,0,0,0,1463,1464,5,231,0,0,1464,1478,1,0,0,0,1465,1467,7,4,0,0,1466,1468,
-		3,142,71,0,1467,1466,1,0,0,0,1467,1468,1,0,0,0,1468,1469,1,0,0,0,1469,
-		1470,5,176,0,0,1470,1478,3,142,71,0,1471,1472,5,249,0,0,1472,1478,3,142,
-		71,0,1473,1478,5,248,0,0,1474,1478,5,249,0,0,1475,1478,5,247,0,0,1476,
-		1478,3,144,72,0,1477,1435,1,0,0,0,1477,1440,1,0,0,0,1477,1442,1,0,0,0,
-		1477,1444,1,0,0,0,1477,1451,1,0,0,0,1477,1465,1,0,0,0,1477,1471,1,0,0,
-		0,1477,1473,1,0,0,0,1477,1474,1,0,0,0,1477,1475,1,0,0,0,1477,1476,1,0,
-		0,0,1478,1499,1,0,0,0,1479,1480,10,15,0,0,1480,1481,5,190,0,0,1481,1498,
-		3,140,70,16,1482,1483,10,14,0,0,1483,1484,7,5,0,0,1484,1498,3,140,70,15,
-		1485,1486,10,13,0,0,1486,1487,7,6,0,0,1487,1498,3,140,70,14,1488,1489,
-		10,12,0,0,1489,1490,7,7,0,0,1490,1498,3,140,70,13,1491,1492,10,10,0,0,
-		1492,1493,5,191,0,0,1493,1498,3,140,70,11,1494,1495,10,9,0,0,1495,1496,
-		5,192,0,0,1496,1498,3,140,70,10,1497,1479,1,0,0,0,1497,1482,1,0,0,0,1497,
-		1485,1,0,0,0,1497,1488,1,0,0,0,1497,1491,1,0,0,0,1497,1494,1,0,0,0,1498,
-		1501,1,0,0,0,1499,1497,1,0,0,0,1499,1500,1,0,0,0,1500,141,1,0,0,0,1501,
-		1499,1,0,0,0,1502,1503,7,8,0,0,1503,143,1,0,0,0,1504,1507,3,146,73,0,1505,
-		1506,5,233,0,0,1506,1508,3,146,73,0,1507,1505,1,0,0,0,1507,1508,1,0,0,
-		0,1508,145,1,0,0,0,1509,1510,7,9,0,0,1510,147,1,0,0,0,143,152,154,168,
-		194,201,203,211,213,232,242,253,261,282,291,301,313,317,325,329,334,344,
-		358,365,368,383,389,396,405,410,418,425,438,440,450,472,476,481,483,487,
-		495,505,539,549,578,580,594,597,605,628,635,643,650,654,658,666,670,686,
-		704,713,718,748,752,766,770,778,800,806,814,822,835,846,849,859,862,870,
-		874,882,893,897,905,916,918,929,932,936,944,949,954,964,966,974,983,989,
-		993,1006,1011,1014,1021,1030,1035,1042,1055,1058,1071,1088,1101,1110,1114,
-		1119,1125,1134,1138,1145,1156,1162,1166,1190,1200,1217,1228,1247,1250,
-		1255,1259,1261,1267,1283,1297,1313,1335,1342,1349,1371,1394,1404,1420,
-		1458,1461,1467,1477,1497,1499,1507
+		1,63,1,63,1,63,1,63,1,63,1,63,3,63,1199,8,63,1,64,1,64,1,64,1,64,1,64,
+		1,64,5,64,1207,8,64,10,64,12,64,1210,9,64,1,64,1,64,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,5,65,1224,8,65,10,65,12,65,1227,9,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1237,8,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1254,8,65,
+		10,65,12,65,1257,9,65,3,65,1259,8,65,1,65,5,65,1262,8,65,10,65,12,65,1265,
+		9,65,1,65,3,65,1268,8,65,3,65,1270,8,65,1,65,1,65,4,65,1274,8,65,11,65,
+		12,65,1275,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		5,65,1290,8,65,10,65,12,65,1293,9,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,3,65,1306,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,5,65,1320,8,65,10,65,12,65,1323,9,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,3,65,1344,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1351,8,65,
+		1,65,1,65,1,65,4,65,1356,8,65,11,65,12,65,1357,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,3,65,1380,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1403,8,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1413,8,65,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,68,3,68,1429,8,68,
+		1,68,1,68,1,68,1,68,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,71,1,71,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,5,72,1465,8,72,10,72,12,72,1468,9,72,3,72,
+		1470,8,72,1,72,1,72,1,72,1,72,3,72,1476,8,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,3,72,1486,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1506,8,72,10,72,
+		12,72,1509,9,72,1,73,1,73,1,74,1,74,1,74,3,74,1516,8,74,1,75,1,75,1,75,
+		0,1,144,76,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
+		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
+		92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,
+		130,132,134,136,138,140,142,144,146,148,150,0,10,1,0,228,229,1,0,15,16,
+		1,0,109,110,1,0,171,172,1,0,248,249,1,0,238,239,1,0,236,237,1,0,240,245,
+		1,0,177,188,24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,
+		115,117,118,120,122,126,127,129,133,136,138,147,147,149,155,157,162,168,
+		170,172,172,188,189,194,208,210,227,252,253,1750,0,158,1,0,0,0,2,163,1,
+		0,0,0,4,166,1,0,0,0,6,198,1,0,0,0,8,200,1,0,0,0,10,212,1,0,0,0,12,236,
+		1,0,0,0,14,238,1,0,0,0,16,240,1,0,0,0,18,257,1,0,0,0,20,259,1,0,0,0,22,
+		295,1,0,0,0,24,297,1,0,0,0,26,299,1,0,0,0,28,333,1,0,0,0,30,335,1,0,0,
+		0,32,340,1,0,0,0,34,400,1,0,0,0,36,409,1,0,0,0,38,414,1,0,0,0,40,422,1,
+		0,0,0,42,424,1,0,0,0,44,444,1,0,0,0,46,446,1,0,0,0,48,448,1,0,0,0,50,489,
+		1,0,0,0,52,493,1,0,0,0,54,495,1,0,0,0,56,545,1,0,0,0,58,547,1,0,0,0,60,
+		603,1,0,0,0,62,605,1,0,0,0,64,634,1,0,0,0,66,636,1,0,0,0,68,643,1,0,0,
+		0,70,654,1,0,0,0,72,736,1,0,0,0,74,738,1,0,0,0,76,746,1,0,0,0,78,762,1,
+		0,0,0,80,778,1,0,0,0,82,780,1,0,0,0,84,814,1,0,0,0,86,822,1,0,0,0,88,824,
+		1,0,0,0,90,870,1,0,0,0,92,872,1,0,0,0,94,890,1,0,0,0,96,892,1,0,0,0,98,
+		895,1,0,0,0,100,913,1,0,0,0,102,915,1,0,0,0,104,930,1,0,0,0,106,946,1,
+		0,0,0,108,1001,1,0,0,0,110,1022,1,0,0,0,112,1024,1,0,0,0,114,1031,1,0,
+		0,0,116,1043,1,0,0,0,118,1045,1,0,0,0,120,1146,1,0,0,0,122,1148,1,0,0,
+		0,124,1174,1,0,0,0,126,1198,1,0,0,0,128,1200,1,0,0,0,130,1412,1,0,0,0,
+		132,1414,1,0,0,0,134,1420,1,0,0,0,136,1428,1,0,0,0,138,1434,1,0,0,0,140,
+		1438,1,0,0,0,142,1441,1,0,0,0,144,1485,1,0,0,0,146,1510,1,0,0,0,148,1512,
+		1,0,0,0,150,1517,1,0,0,0,152,157,3,2,1,0,153,157,3,4,2,0,154,157,3,128,
+		64,0,155,157,3,8,4,0,156,152,1,0,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,
+		155,1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,161,1,
+		0,0,0,160,158,1,0,0,0,161,162,5,0,0,1,162,1,1,0,0,0,163,164,5,3,0,0,164,
+		165,5,250,0,0,165,3,1,0,0,0,166,167,5,1,0,0,167,168,3,150,75,0,168,172,
+		5,228,0,0,169,171,3,6,3,0,170,169,1,0,0,0,171,174,1,0,0,0,172,170,1,0,
+		0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,176,5,229,0,0,
+		176,5,1,0,0,0,177,199,3,12,6,0,178,199,3,16,8,0,179,199,3,20,10,0,180,
+		199,3,26,13,0,181,199,3,32,16,0,182,199,3,48,24,0,183,199,3,54,27,0,184,
+		199,3,58,29,0,185,199,3,82,41,0,186,199,3,62,31,0,187,199,3,68,34,0,188,
+		199,3,88,44,0,189,199,3,98,49,0,190,199,3,102,51,0,191,199,3,104,52,0,
+		192,199,3,106,53,0,193,199,3,112,56,0,194,199,3,114,57,0,195,199,3,118,
+		59,0,196,199,3,122,61,0,197,199,3,8,4,0,198,177,1,0,0,0,198,178,1,0,0,
+		0,198,179,1,0,0,0,198,180,1,0,0,0,198,181,1,0,0,0,198,182,1,0,0,0,198,
+		183,1,0,0,0,198,184,1,0,0,0,198,185,1,0,0,0,198,186,1,0,0,0,198,187,1,
+		0,0,0,198,188,1,0,0,0,198,189,1,0,0,0,198,190,1,0,0,0,198,191,1,0,0,0,
+		198,192,1,0,0,0,198,193,1,0,0,0,198,194,1,0,0,0,198,195,1,0,0,0,198,196,
+		1,0,0,0,198,197,1,0,0,0,199,7,1,0,0,0,200,201,5,252,0,0,201,207,4,4,0,
+		0,202,206,3,150,75,0,203,206,5,4,0,0,204,206,5,52,0,0,205,202,1,0,0,0,
+		205,203,1,0,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,
+		1,0,0,0,208,210,1,0,0,0,209,207,1,0,0,0,210,211,3,10,5,0,211,9,1,0,0,0,
+		212,217,5,228,0,0,213,216,3,10,5,0,214,216,8,0,0,0,215,213,1,0,0,0,215,
+		214,1,0,0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,218,1,0,0,0,218,220,1,
+		0,0,0,219,217,1,0,0,0,220,221,5,229,0,0,221,11,1,0,0,0,222,223,5,5,0,0,
+		223,237,5,250,0,0,224,225,5,6,0,0,225,237,3,150,75,0,226,227,5,7,0,0,227,
+		237,5,247,0,0,228,229,5,8,0,0,229,237,5,247,0,0,230,231,5,9,0,0,231,237,
+		5,247,0,0,232,233,5,10,0,0,233,237,3,150,75,0,234,235,5,11,0,0,235,237,
+		3,14,7,0,236,222,1,0,0,0,236,224,1,0,0,0,236,226,1,0,0,0,236,228,1,0,0,
+		0,236,230,1,0,0,0,236,232,1,0,0,0,236,234,1,0,0,0,237,13,1,0,0,0,238,239,
+		5,246,0,0,239,15,1,0,0,0,240,241,5,12,0,0,241,242,3,150,75,0,242,246,5,
+		228,0,0,243,245,3,18,9,0,244,243,1,0,0,0,245,248,1,0,0,0,246,244,1,0,0,
+		0,246,247,1,0,0,0,247,249,1,0,0,0,248,246,1,0,0,0,249,250,5,229,0,0,250,
+		17,1,0,0,0,251,252,5,41,0,0,252,258,5,250,0,0,253,254,5,42,0,0,254,258,
+		3,144,72,0,255,256,5,43,0,0,256,258,3,144,72,0,257,251,1,0,0,0,257,253,
+		1,0,0,0,257,255,1,0,0,0,258,19,1,0,0,0,259,260,5,13,0,0,260,261,3,150,
+		75,0,261,265,5,228,0,0,262,264,3,22,11,0,263,262,1,0,0,0,264,267,1,0,0,
+		0,265,263,1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,265,1,0,0,0,268,
+		269,5,229,0,0,269,21,1,0,0,0,270,271,5,113,0,0,271,296,3,144,72,0,272,
+		273,5,171,0,0,273,274,3,144,72,0,274,275,3,140,70,0,275,296,1,0,0,0,276,
+		277,5,172,0,0,277,278,3,144,72,0,278,279,3,140,70,0,279,296,1,0,0,0,280,
+		281,5,14,0,0,281,282,3,24,12,0,282,286,5,228,0,0,283,285,3,30,15,0,284,
+		283,1,0,0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,289,1,
+		0,0,0,288,286,1,0,0,0,289,290,5,229,0,0,290,296,1,0,0,0,291,292,5,17,0,
+		0,292,293,5,247,0,0,293,294,5,18,0,0,294,296,3,144,72,0,295,270,1,0,0,
+		0,295,272,1,0,0,0,295,276,1,0,0,0,295,280,1,0,0,0,295,291,1,0,0,0,296,
+		23,1,0,0,0,297,298,7,1,0,0,298,25,1,0,0,0,299,300,5,44,0,0,300,301,3,150,
+		75,0,301,305,5,228,0,0,302,304,3,28,14,0,303,302,1,0,0,0,304,307,1,0,0,
+		0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,
+		309,5,229,0,0,309,27,1,0,0,0,310,311,5,45,0,0,311,334,3,144,72,0,312,313,
+		5,46,0,0,313,314,5,47,0,0,314,317,3,142,71,0,315,316,5,48,0,0,316,318,
+		3,144,72,0,317,315,1,0,0,0,317,318,1,0,0,0,318,321,1,0,0,0,319,320,5,49,
+		0,0,320,322,5,247,0,0,321,319,1,0,0,0,321,322,1,0,0,0,322,334,1,0,0,0,
+		323,324,5,46,0,0,324,325,5,50,0,0,325,329,5,228,0,0,326,328,3,30,15,0,
+		327,326,1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,332,
+		1,0,0,0,331,329,1,0,0,0,332,334,5,229,0,0,333,310,1,0,0,0,333,312,1,0,
+		0,0,333,323,1,0,0,0,334,29,1,0,0,0,335,336,5,247,0,0,336,338,3,144,72,
+		0,337,339,5,232,0,0,338,337,1,0,0,0,338,339,1,0,0,0,339,31,1,0,0,0,340,
+		341,5,51,0,0,341,342,3,150,75,0,342,343,5,52,0,0,343,344,3,150,75,0,344,
+		348,5,228,0,0,345,347,3,34,17,0,346,345,1,0,0,0,347,350,1,0,0,0,348,346,
+		1,0,0,0,348,349,1,0,0,0,349,351,1,0,0,0,350,348,1,0,0,0,351,352,5,229,
+		0,0,352,33,1,0,0,0,353,354,5,53,0,0,354,401,3,150,75,0,355,356,5,54,0,
+		0,356,357,3,144,72,0,357,362,3,140,70,0,358,359,5,55,0,0,359,360,3,144,
+		72,0,360,361,3,140,70,0,361,363,1,0,0,0,362,358,1,0,0,0,362,363,1,0,0,
+		0,363,372,1,0,0,0,364,365,5,226,0,0,365,369,3,150,75,0,366,368,3,36,18,
+		0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,
+		373,1,0,0,0,371,369,1,0,0,0,372,364,1,0,0,0,372,373,1,0,0,0,373,401,1,
+		0,0,0,374,375,5,56,0,0,375,401,5,247,0,0,376,377,5,57,0,0,377,401,3,142,
+		71,0,378,379,5,58,0,0,379,380,3,38,19,0,380,381,3,142,71,0,381,382,5,60,
+		0,0,382,383,5,53,0,0,383,387,5,61,0,0,384,385,5,54,0,0,385,386,5,60,0,
+		0,386,388,5,62,0,0,387,384,1,0,0,0,387,388,1,0,0,0,388,401,1,0,0,0,389,
+		391,5,63,0,0,390,392,3,40,20,0,391,390,1,0,0,0,392,393,1,0,0,0,393,391,
+		1,0,0,0,393,394,1,0,0,0,394,401,1,0,0,0,395,396,5,11,0,0,396,401,3,14,
+		7,0,397,401,3,42,21,0,398,399,5,225,0,0,399,401,3,150,75,0,400,353,1,0,
+		0,0,400,355,1,0,0,0,400,374,1,0,0,0,400,376,1,0,0,0,400,378,1,0,0,0,400,
+		389,1,0,0,0,400,395,1,0,0,0,400,397,1,0,0,0,400,398,1,0,0,0,401,35,1,0,
+		0,0,402,410,5,227,0,0,403,404,5,48,0,0,404,410,3,144,72,0,405,406,5,69,
+		0,0,406,410,3,144,72,0,407,408,5,169,0,0,408,410,3,142,71,0,409,402,1,
+		0,0,0,409,403,1,0,0,0,409,405,1,0,0,0,409,407,1,0,0,0,410,37,1,0,0,0,411,
+		412,5,249,0,0,412,415,5,59,0,0,413,415,5,248,0,0,414,411,1,0,0,0,414,413,
+		1,0,0,0,415,39,1,0,0,0,416,417,5,68,0,0,417,423,3,144,72,0,418,419,5,69,
+		0,0,419,423,3,144,72,0,420,421,5,70,0,0,421,423,5,247,0,0,422,416,1,0,
+		0,0,422,418,1,0,0,0,422,420,1,0,0,0,423,41,1,0,0,0,424,425,5,64,0,0,425,
+		429,3,150,75,0,426,428,3,44,22,0,427,426,1,0,0,0,428,431,1,0,0,0,429,427,
+		1,0,0,0,429,430,1,0,0,0,430,43,1,0,0,0,431,429,1,0,0,0,432,433,5,69,0,
+		0,433,445,3,144,72,0,434,435,5,70,0,0,435,445,5,247,0,0,436,437,5,123,
+		0,0,437,445,3,144,72,0,438,439,5,65,0,0,439,442,3,46,23,0,440,441,5,191,
+		0,0,441,443,3,46,23,0,442,440,1,0,0,0,442,443,1,0,0,0,443,445,1,0,0,0,
+		444,432,1,0,0,0,444,434,1,0,0,0,444,436,1,0,0,0,444,438,1,0,0,0,445,45,
+		1,0,0,0,446,447,7,2,0,0,447,47,1,0,0,0,448,449,5,71,0,0,449,450,3,150,
+		75,0,450,454,5,228,0,0,451,453,3,50,25,0,452,451,1,0,0,0,453,456,1,0,0,
+		0,454,452,1,0,0,0,454,455,1,0,0,0,455,457,1,0,0,0,456,454,1,0,0,0,457,
+		458,5,229,0,0,458,49,1,0,0,0,459,460,5,72,0,0,460,490,3,150,75,0,461,462,
+		5,105,0,0,462,490,3,144,72,0,463,464,5,106,0,0,464,490,3,70,35,0,465,466,
+		5,108,0,0,466,467,5,70,0,0,467,490,5,247,0,0,468,469,5,111,0,0,469,490,
+		3,80,40,0,470,471,5,8,0,0,471,490,5,247,0,0,472,473,5,43,0,0,473,476,3,
+		144,72,0,474,475,5,131,0,0,475,477,3,142,71,0,476,474,1,0,0,0,476,477,
+		1,0,0,0,477,480,1,0,0,0,478,479,5,132,0,0,479,481,3,52,26,0,480,478,1,
+		0,0,0,480,481,1,0,0,0,481,485,1,0,0,0,482,483,5,145,0,0,483,484,5,249,
+		0,0,484,486,5,133,0,0,485,482,1,0,0,0,485,486,1,0,0,0,486,490,1,0,0,0,
+		487,490,3,74,37,0,488,490,3,76,38,0,489,459,1,0,0,0,489,461,1,0,0,0,489,
+		463,1,0,0,0,489,465,1,0,0,0,489,468,1,0,0,0,489,470,1,0,0,0,489,472,1,
+		0,0,0,489,487,1,0,0,0,489,488,1,0,0,0,490,51,1,0,0,0,491,494,5,106,0,0,
+		492,494,3,144,72,0,493,491,1,0,0,0,493,492,1,0,0,0,494,53,1,0,0,0,495,
+		496,5,73,0,0,496,497,3,150,75,0,497,501,5,228,0,0,498,500,3,56,28,0,499,
+		498,1,0,0,0,500,503,1,0,0,0,501,499,1,0,0,0,501,502,1,0,0,0,502,504,1,
+		0,0,0,503,501,1,0,0,0,504,505,5,229,0,0,505,55,1,0,0,0,506,507,5,74,0,
+		0,507,511,5,228,0,0,508,510,3,66,33,0,509,508,1,0,0,0,510,513,1,0,0,0,
+		511,509,1,0,0,0,511,512,1,0,0,0,512,514,1,0,0,0,513,511,1,0,0,0,514,546,
+		5,229,0,0,515,516,5,75,0,0,516,546,3,144,72,0,517,518,5,76,0,0,518,546,
+		3,144,72,0,519,520,5,77,0,0,520,521,5,47,0,0,521,546,3,142,71,0,522,523,
+		5,77,0,0,523,524,5,78,0,0,524,525,3,144,72,0,525,526,3,140,70,0,526,546,
+		1,0,0,0,527,528,5,80,0,0,528,546,3,144,72,0,529,530,5,81,0,0,530,546,3,
+		144,72,0,531,532,5,79,0,0,532,546,3,144,72,0,533,534,5,82,0,0,534,535,
+		3,144,72,0,535,536,3,140,70,0,536,546,1,0,0,0,537,538,5,83,0,0,538,539,
+		3,144,72,0,539,540,5,78,0,0,540,541,3,144,72,0,541,542,3,140,70,0,542,
+		546,1,0,0,0,543,544,5,84,0,0,544,546,3,150,75,0,545,506,1,0,0,0,545,515,
+		1,0,0,0,545,517,1,0,0,0,545,519,1,0,0,0,545,522,1,0,0,0,545,527,1,0,0,
+		0,545,529,1,0,0,0,545,531,1,0,0,0,545,533,1,0,0,0,545,537,1,0,0,0,545,
+		543,1,0,0,0,546,57,1,0,0,0,547,548,5,85,0,0,548,549,3,150,75,0,549,550,
+		5,52,0,0,550,551,3,150,75,0,551,555,5,228,0,0,552,554,3,60,30,0,553,552,
+		1,0,0,0,554,557,1,0,0,0,555,553,1,0,0,0,555,556,1,0,0,0,556,558,1,0,0,
+		0,557,555,1,0,0,0,558,559,5,229,0,0,559,59,1,0,0,0,560,561,5,86,0,0,561,
+		604,3,150,75,0,562,563,5,75,0,0,563,604,3,144,72,0,564,565,5,87,0,0,565,
+		566,5,60,0,0,566,604,5,62,0,0,567,568,5,87,0,0,568,604,3,144,72,0,569,
+		570,5,179,0,0,570,571,3,144,72,0,571,572,3,140,70,0,572,604,1,0,0,0,573,
+		574,5,88,0,0,574,604,3,144,72,0,575,576,5,56,0,0,576,604,5,247,0,0,577,
+		578,5,57,0,0,578,604,3,142,71,0,579,580,5,91,0,0,580,586,3,144,72,0,581,
+		584,5,92,0,0,582,583,5,156,0,0,583,585,3,144,72,0,584,582,1,0,0,0,584,
+		585,1,0,0,0,585,587,1,0,0,0,586,581,1,0,0,0,586,587,1,0,0,0,587,604,1,
+		0,0,0,588,589,5,58,0,0,589,590,3,38,19,0,590,591,3,142,71,0,591,592,5,
+		60,0,0,592,593,5,86,0,0,593,594,5,61,0,0,594,604,1,0,0,0,595,596,5,93,
+		0,0,596,600,3,144,72,0,597,598,5,94,0,0,598,599,5,125,0,0,599,601,5,57,
+		0,0,600,597,1,0,0,0,600,601,1,0,0,0,601,604,1,0,0,0,602,604,3,42,21,0,
+		603,560,1,0,0,0,603,562,1,0,0,0,603,564,1,0,0,0,603,567,1,0,0,0,603,569,
+		1,0,0,0,603,573,1,0,0,0,603,575,1,0,0,0,603,577,1,0,0,0,603,579,1,0,0,
+		0,603,588,1,0,0,0,603,595,1,0,0,0,603,602,1,0,0,0,604,61,1,0,0,0,605,606,
+		5,185,0,0,606,607,3,150,75,0,607,611,5,228,0,0,608,610,3,64,32,0,609,608,
+		1,0,0,0,610,613,1,0,0,0,611,609,1,0,0,0,611,612,1,0,0,0,612,614,1,0,0,
+		0,613,611,1,0,0,0,614,615,5,229,0,0,615,63,1,0,0,0,616,617,5,215,0,0,617,
+		635,3,144,72,0,618,619,5,87,0,0,619,635,3,150,75,0,620,621,5,216,0,0,621,
+		635,3,144,72,0,622,623,5,217,0,0,623,635,3,144,72,0,624,625,5,218,0,0,
+		625,635,3,144,72,0,626,627,5,80,0,0,627,635,3,144,72,0,628,629,5,79,0,
+		0,629,635,3,144,72,0,630,631,5,95,0,0,631,635,3,144,72,0,632,633,5,96,
+		0,0,633,635,3,144,72,0,634,616,1,0,0,0,634,618,1,0,0,0,634,620,1,0,0,0,
+		634,622,1,0,0,0,634,624,1,0,0,0,634,626,1,0,0,0,634,628,1,0,0,0,634,630,
+		1,0,0,0,634,632,1,0,0,0,635,65,1,0,0,0,636,637,5,247,0,0,637,638,3,144,
+		72,0,638,639,5,60,0,0,639,641,3,144,72,0,640,642,5,232,0,0,641,640,1,0,
+		0,0,641,642,1,0,0,0,642,67,1,0,0,0,643,644,5,104,0,0,644,645,3,150,75,
+		0,645,649,5,228,0,0,646,648,3,72,36,0,647,646,1,0,0,0,648,651,1,0,0,0,
+		649,647,1,0,0,0,649,650,1,0,0,0,650,652,1,0,0,0,651,649,1,0,0,0,652,653,
+		5,229,0,0,653,69,1,0,0,0,654,656,3,144,72,0,655,657,5,107,0,0,656,655,
+		1,0,0,0,656,657,1,0,0,0,657,660,1,0,0,0,658,659,5,48,0,0,659,661,3,144,
+		72,0,660,658,1,0,0,0,660,661,1,0,0,0,661,664,1,0,0,0,662,663,5,69,0,0,
+		663,665,3,144,72,0,664,662,1,0,0,0,664,665,1,0,0,0,665,71,1,0,0,0,666,
+		667,5,105,0,0,667,737,3,144,72,0,668,669,5,106,0,0,669,737,3,70,35,0,670,
+		672,5,194,0,0,671,673,5,248,0,0,672,671,1,0,0,0,672,673,1,0,0,0,673,676,
+		1,0,0,0,674,675,5,134,0,0,675,677,3,144,72,0,676,674,1,0,0,0,676,677,1,
+		0,0,0,677,737,1,0,0,0,678,679,5,194,0,0,679,737,5,205,0,0,680,681,5,195,
+		0,0,681,737,3,144,72,0,682,683,5,196,0,0,683,737,3,144,72,0,684,685,5,
+		197,0,0,685,686,5,70,0,0,686,737,5,247,0,0,687,688,5,198,0,0,688,692,5,
+		228,0,0,689,691,3,30,15,0,690,689,1,0,0,0,691,694,1,0,0,0,692,690,1,0,
+		0,0,692,693,1,0,0,0,693,695,1,0,0,0,694,692,1,0,0,0,695,737,5,229,0,0,
+		696,697,5,198,0,0,697,698,5,206,0,0,698,699,3,150,75,0,699,700,5,207,0,
+		0,700,701,3,144,72,0,701,737,1,0,0,0,702,703,5,199,0,0,703,737,3,144,72,
+		0,704,737,3,74,37,0,705,737,3,76,38,0,706,707,5,202,0,0,707,708,5,208,
+		0,0,708,709,3,144,72,0,709,710,5,164,0,0,710,711,3,144,72,0,711,737,1,
+		0,0,0,712,713,5,201,0,0,713,737,3,144,72,0,714,715,5,108,0,0,715,716,5,
+		70,0,0,716,737,5,247,0,0,717,718,5,111,0,0,718,737,3,80,40,0,719,720,5,
+		8,0,0,720,737,5,247,0,0,721,722,5,115,0,0,722,737,5,249,0,0,723,737,3,
+		42,21,0,724,725,5,220,0,0,725,726,5,60,0,0,726,727,3,144,72,0,727,728,
+		5,206,0,0,728,732,3,144,72,0,729,730,5,221,0,0,730,731,5,222,0,0,731,733,
+		3,144,72,0,732,729,1,0,0,0,732,733,1,0,0,0,733,737,1,0,0,0,734,735,5,223,
+		0,0,735,737,3,144,72,0,736,666,1,0,0,0,736,668,1,0,0,0,736,670,1,0,0,0,
+		736,678,1,0,0,0,736,680,1,0,0,0,736,682,1,0,0,0,736,684,1,0,0,0,736,687,
+		1,0,0,0,736,696,1,0,0,0,736,702,1,0,0,0,736,704,1,0,0,0,736,705,1,0,0,
+		0,736,706,1,0,0,0,736,712,1,0,0,0,736,714,1,0,0,0,736,717,1,0,0,0,736,
+		719,1,0,0,0,736,721,1,0,0,0,736,723,1,0,0,0,736,724,1,0,0,0,736,734,1,
+		0,0,0,737,73,1,0,0,0,738,739,5,200,0,0,739,744,3,144,72,0,740,741,5,49,
+		0,0,741,745,5,247,0,0,742,743,5,209,0,0,743,745,3,150,75,0,744,740,1,0,
+		0,0,744,742,1,0,0,0,745,75,1,0,0,0,746,747,5,202,0,0,747,748,5,203,0,0,
+		748,749,3,150,75,0,749,753,5,228,0,0,750,752,3,78,39,0,751,750,1,0,0,0,
+		752,755,1,0,0,0,753,751,1,0,0,0,753,754,1,0,0,0,754,758,1,0,0,0,755,753,
+		1,0,0,0,756,757,5,164,0,0,757,759,3,144,72,0,758,756,1,0,0,0,758,759,1,
+		0,0,0,759,760,1,0,0,0,760,761,5,229,0,0,761,77,1,0,0,0,762,763,5,204,0,
+		0,763,764,3,144,72,0,764,765,3,144,72,0,765,79,1,0,0,0,766,779,5,112,0,
+		0,767,779,5,113,0,0,768,779,5,114,0,0,769,770,5,50,0,0,770,774,5,228,0,
+		0,771,773,3,30,15,0,772,771,1,0,0,0,773,776,1,0,0,0,774,772,1,0,0,0,774,
+		775,1,0,0,0,775,777,1,0,0,0,776,774,1,0,0,0,777,779,5,229,0,0,778,766,
+		1,0,0,0,778,767,1,0,0,0,778,768,1,0,0,0,778,769,1,0,0,0,779,81,1,0,0,0,
+		780,781,5,210,0,0,781,782,3,150,75,0,782,786,5,228,0,0,783,785,3,84,42,
+		0,784,783,1,0,0,0,785,788,1,0,0,0,786,784,1,0,0,0,786,787,1,0,0,0,787,
+		789,1,0,0,0,788,786,1,0,0,0,789,790,5,229,0,0,790,83,1,0,0,0,791,792,5,
+		190,0,0,792,793,3,150,75,0,793,794,5,233,0,0,794,795,3,150,75,0,795,815,
+		1,0,0,0,796,797,5,188,0,0,797,815,3,144,72,0,798,799,5,211,0,0,799,815,
+		3,144,72,0,800,801,5,212,0,0,801,815,5,214,0,0,802,803,5,212,0,0,803,815,
+		3,150,75,0,804,806,5,62,0,0,805,807,3,86,43,0,806,805,1,0,0,0,807,808,
+		1,0,0,0,808,806,1,0,0,0,808,809,1,0,0,0,809,815,1,0,0,0,810,811,5,198,
+		0,0,811,812,5,161,0,0,812,813,5,49,0,0,813,815,3,150,75,0,814,791,1,0,
+		0,0,814,796,1,0,0,0,814,798,1,0,0,0,814,800,1,0,0,0,814,802,1,0,0,0,814,
+		804,1,0,0,0,814,810,1,0,0,0,815,85,1,0,0,0,816,817,5,213,0,0,817,823,3,
+		144,72,0,818,819,5,95,0,0,819,823,3,144,72,0,820,821,5,96,0,0,821,823,
+		3,144,72,0,822,816,1,0,0,0,822,818,1,0,0,0,822,820,1,0,0,0,823,87,1,0,
+		0,0,824,825,5,116,0,0,825,826,3,150,75,0,826,830,5,228,0,0,827,829,3,90,
+		45,0,828,827,1,0,0,0,829,832,1,0,0,0,830,828,1,0,0,0,830,831,1,0,0,0,831,
+		833,1,0,0,0,832,830,1,0,0,0,833,834,5,229,0,0,834,89,1,0,0,0,835,836,5,
+		117,0,0,836,871,3,144,72,0,837,838,5,118,0,0,838,843,3,92,46,0,839,840,
+		5,232,0,0,840,842,3,92,46,0,841,839,1,0,0,0,842,845,1,0,0,0,843,841,1,
+		0,0,0,843,844,1,0,0,0,844,871,1,0,0,0,845,843,1,0,0,0,846,847,5,157,0,
+		0,847,871,3,144,72,0,848,849,5,158,0,0,849,850,3,144,72,0,850,851,5,156,
+		0,0,851,854,3,150,75,0,852,853,5,159,0,0,853,855,3,144,72,0,854,852,1,
+		0,0,0,854,855,1,0,0,0,855,857,1,0,0,0,856,858,5,162,0,0,857,856,1,0,0,
+		0,857,858,1,0,0,0,858,871,1,0,0,0,859,860,5,196,0,0,860,871,3,144,72,0,
+		861,862,5,160,0,0,862,867,3,96,48,0,863,864,5,232,0,0,864,866,3,96,48,
+		0,865,863,1,0,0,0,866,869,1,0,0,0,867,865,1,0,0,0,867,868,1,0,0,0,868,
+		871,1,0,0,0,869,867,1,0,0,0,870,835,1,0,0,0,870,837,1,0,0,0,870,846,1,
+		0,0,0,870,848,1,0,0,0,870,859,1,0,0,0,870,861,1,0,0,0,871,91,1,0,0,0,872,
+		873,3,150,75,0,873,882,3,144,72,0,874,878,5,228,0,0,875,877,3,94,47,0,
+		876,875,1,0,0,0,877,880,1,0,0,0,878,876,1,0,0,0,878,879,1,0,0,0,879,881,
+		1,0,0,0,880,878,1,0,0,0,881,883,5,229,0,0,882,874,1,0,0,0,882,883,1,0,
+		0,0,883,93,1,0,0,0,884,885,5,157,0,0,885,891,3,144,72,0,886,887,5,158,
+		0,0,887,891,3,144,72,0,888,889,5,159,0,0,889,891,3,144,72,0,890,884,1,
+		0,0,0,890,886,1,0,0,0,890,888,1,0,0,0,891,95,1,0,0,0,892,893,5,247,0,0,
+		893,894,3,144,72,0,894,97,1,0,0,0,895,896,5,119,0,0,896,905,3,150,75,0,
+		897,901,5,228,0,0,898,900,3,100,50,0,899,898,1,0,0,0,900,903,1,0,0,0,901,
+		899,1,0,0,0,901,902,1,0,0,0,902,904,1,0,0,0,903,901,1,0,0,0,904,906,5,
+		229,0,0,905,897,1,0,0,0,905,906,1,0,0,0,906,99,1,0,0,0,907,908,5,120,0,
+		0,908,914,3,144,72,0,909,910,5,121,0,0,910,914,3,144,72,0,911,912,5,122,
+		0,0,912,914,3,144,72,0,913,907,1,0,0,0,913,909,1,0,0,0,913,911,1,0,0,0,
+		914,101,1,0,0,0,915,916,5,123,0,0,916,917,3,150,75,0,917,918,5,228,0,0,
+		918,926,3,144,72,0,919,924,3,140,70,0,920,921,5,55,0,0,921,922,3,144,72,
+		0,922,923,3,140,70,0,923,925,1,0,0,0,924,920,1,0,0,0,924,925,1,0,0,0,925,
+		927,1,0,0,0,926,919,1,0,0,0,926,927,1,0,0,0,927,928,1,0,0,0,928,929,5,
+		229,0,0,929,103,1,0,0,0,930,931,5,124,0,0,931,932,3,150,75,0,932,933,5,
+		235,0,0,933,940,3,144,72,0,934,937,5,125,0,0,935,938,5,126,0,0,936,938,
+		5,127,0,0,937,935,1,0,0,0,937,936,1,0,0,0,938,939,1,0,0,0,939,941,3,142,
+		71,0,940,934,1,0,0,0,940,941,1,0,0,0,941,944,1,0,0,0,942,943,5,49,0,0,
+		943,945,5,247,0,0,944,942,1,0,0,0,944,945,1,0,0,0,945,105,1,0,0,0,946,
+		947,5,128,0,0,947,948,3,150,75,0,948,949,5,134,0,0,949,952,3,144,72,0,
+		950,951,5,49,0,0,951,953,5,247,0,0,952,950,1,0,0,0,952,953,1,0,0,0,953,
+		957,1,0,0,0,954,955,5,129,0,0,955,956,5,131,0,0,956,958,5,249,0,0,957,
+		954,1,0,0,0,957,958,1,0,0,0,958,962,1,0,0,0,959,960,5,130,0,0,960,961,
+		5,131,0,0,961,963,5,249,0,0,962,959,1,0,0,0,962,963,1,0,0,0,963,974,1,
+		0,0,0,964,965,5,151,0,0,965,966,5,174,0,0,966,967,3,150,75,0,967,968,5,
+		152,0,0,968,969,5,156,0,0,969,970,5,249,0,0,970,972,5,153,0,0,971,973,
+		3,108,54,0,972,971,1,0,0,0,972,973,1,0,0,0,973,975,1,0,0,0,974,964,1,0,
+		0,0,974,975,1,0,0,0,975,976,1,0,0,0,976,977,5,234,0,0,977,982,3,110,55,
+		0,978,979,5,232,0,0,979,981,3,110,55,0,980,978,1,0,0,0,981,984,1,0,0,0,
+		982,980,1,0,0,0,982,983,1,0,0,0,983,107,1,0,0,0,984,982,1,0,0,0,985,986,
+		5,154,0,0,986,991,3,150,75,0,987,988,5,232,0,0,988,990,3,150,75,0,989,
+		987,1,0,0,0,990,993,1,0,0,0,991,989,1,0,0,0,991,992,1,0,0,0,992,997,1,
+		0,0,0,993,991,1,0,0,0,994,995,5,165,0,0,995,996,5,155,0,0,996,998,3,150,
+		75,0,997,994,1,0,0,0,997,998,1,0,0,0,998,1002,1,0,0,0,999,1000,5,155,0,
+		0,1000,1002,3,150,75,0,1001,985,1,0,0,0,1001,999,1,0,0,0,1002,109,1,0,
+		0,0,1003,1004,5,147,0,0,1004,1005,5,248,0,0,1005,1006,5,156,0,0,1006,1023,
+		3,150,75,0,1007,1019,5,150,0,0,1008,1009,5,230,0,0,1009,1014,3,150,75,
+		0,1010,1011,5,232,0,0,1011,1013,3,150,75,0,1012,1010,1,0,0,0,1013,1016,
+		1,0,0,0,1014,1012,1,0,0,0,1014,1015,1,0,0,0,1015,1017,1,0,0,0,1016,1014,
+		1,0,0,0,1017,1018,5,231,0,0,1018,1020,1,0,0,0,1019,1008,1,0,0,0,1019,1020,
+		1,0,0,0,1020,1023,1,0,0,0,1021,1023,3,150,75,0,1022,1003,1,0,0,0,1022,
+		1007,1,0,0,0,1022,1021,1,0,0,0,1023,111,1,0,0,0,1024,1025,5,135,0,0,1025,
+		1026,5,134,0,0,1026,1029,3,144,72,0,1027,1028,5,136,0,0,1028,1030,3,142,
+		71,0,1029,1027,1,0,0,0,1029,1030,1,0,0,0,1030,113,1,0,0,0,1031,1032,5,
+		137,0,0,1032,1033,5,138,0,0,1033,1038,3,116,58,0,1034,1035,5,232,0,0,1035,
+		1037,3,116,58,0,1036,1034,1,0,0,0,1037,1040,1,0,0,0,1038,1036,1,0,0,0,
+		1038,1039,1,0,0,0,1039,115,1,0,0,0,1040,1038,1,0,0,0,1041,1044,5,63,0,
+		0,1042,1044,3,150,75,0,1043,1041,1,0,0,0,1043,1042,1,0,0,0,1044,117,1,
+		0,0,0,1045,1046,5,139,0,0,1046,1050,5,228,0,0,1047,1049,3,120,60,0,1048,
+		1047,1,0,0,0,1049,1052,1,0,0,0,1050,1048,1,0,0,0,1050,1051,1,0,0,0,1051,
+		1053,1,0,0,0,1052,1050,1,0,0,0,1053,1054,5,229,0,0,1054,119,1,0,0,0,1055,
+		1056,5,10,0,0,1056,1066,3,148,74,0,1057,1058,5,140,0,0,1058,1063,3,150,
+		75,0,1059,1060,5,232,0,0,1060,1062,3,150,75,0,1061,1059,1,0,0,0,1062,1065,
+		1,0,0,0,1063,1061,1,0,0,0,1063,1064,1,0,0,0,1064,1067,1,0,0,0,1065,1063,
+		1,0,0,0,1066,1057,1,0,0,0,1066,1067,1,0,0,0,1067,1147,1,0,0,0,1068,1069,
+		5,141,0,0,1069,1147,3,150,75,0,1070,1071,5,142,0,0,1071,1147,3,150,75,
+		0,1072,1073,5,143,0,0,1073,1074,5,144,0,0,1074,1075,5,145,0,0,1075,1147,
+		3,150,75,0,1076,1079,5,146,0,0,1077,1078,5,248,0,0,1078,1080,5,190,0,0,
+		1079,1077,1,0,0,0,1079,1080,1,0,0,0,1080,1081,1,0,0,0,1081,1082,5,144,
+		0,0,1082,1083,5,156,0,0,1083,1147,3,150,75,0,1084,1085,5,147,0,0,1085,
+		1086,5,248,0,0,1086,1087,5,190,0,0,1087,1088,5,144,0,0,1088,1089,5,156,
+		0,0,1089,1147,3,150,75,0,1090,1091,5,167,0,0,1091,1096,3,150,75,0,1092,
+		1093,5,232,0,0,1093,1095,3,150,75,0,1094,1092,1,0,0,0,1095,1098,1,0,0,
+		0,1096,1094,1,0,0,0,1096,1097,1,0,0,0,1097,1099,1,0,0,0,1098,1096,1,0,
+		0,0,1099,1100,5,156,0,0,1100,1101,5,219,0,0,1101,1102,3,148,74,0,1102,
+		1147,1,0,0,0,1103,1104,5,163,0,0,1104,1105,3,144,72,0,1105,1109,5,228,
+		0,0,1106,1108,3,120,60,0,1107,1106,1,0,0,0,1108,1111,1,0,0,0,1109,1107,
+		1,0,0,0,1109,1110,1,0,0,0,1110,1112,1,0,0,0,1111,1109,1,0,0,0,1112,1122,
+		5,229,0,0,1113,1114,5,164,0,0,1114,1118,5,228,0,0,1115,1117,3,120,60,0,
+		1116,1115,1,0,0,0,1117,1120,1,0,0,0,1118,1116,1,0,0,0,1118,1119,1,0,0,
+		0,1119,1121,1,0,0,0,1120,1118,1,0,0,0,1121,1123,5,229,0,0,1122,1113,1,
+		0,0,0,1122,1123,1,0,0,0,1123,1147,1,0,0,0,1124,1127,5,148,0,0,1125,1126,
+		5,174,0,0,1126,1128,5,105,0,0,1127,1125,1,0,0,0,1127,1128,1,0,0,0,1128,
+		1129,1,0,0,0,1129,1133,5,228,0,0,1130,1132,3,120,60,0,1131,1130,1,0,0,
+		0,1132,1135,1,0,0,0,1133,1131,1,0,0,0,1133,1134,1,0,0,0,1134,1136,1,0,
+		0,0,1135,1133,1,0,0,0,1136,1147,5,229,0,0,1137,1138,5,149,0,0,1138,1142,
+		5,228,0,0,1139,1141,3,120,60,0,1140,1139,1,0,0,0,1141,1144,1,0,0,0,1142,
+		1140,1,0,0,0,1142,1143,1,0,0,0,1143,1145,1,0,0,0,1144,1142,1,0,0,0,1145,
+		1147,5,229,0,0,1146,1055,1,0,0,0,1146,1068,1,0,0,0,1146,1070,1,0,0,0,1146,
+		1072,1,0,0,0,1146,1076,1,0,0,0,1146,1084,1,0,0,0,1146,1090,1,0,0,0,1146,
+		1103,1,0,0,0,1146,1124,1,0,0,0,1146,1137,1,0,0,0,1147,121,1,0,0,0,1148,
+		1149,5,166,0,0,1149,1153,5,228,0,0,1150,1152,3,124,62,0,1151,1150,1,0,
+		0,0,1152,1155,1,0,0,0,1153,1151,1,0,0,0,1153,1154,1,0,0,0,1154,1156,1,
+		0,0,0,1155,1153,1,0,0,0,1156,1157,5,229,0,0,1157,123,1,0,0,0,1158,1159,
+		5,167,0,0,1159,1164,3,150,75,0,1160,1161,5,232,0,0,1161,1163,3,150,75,
+		0,1162,1160,1,0,0,0,1163,1166,1,0,0,0,1164,1162,1,0,0,0,1164,1165,1,0,
+		0,0,1165,1170,1,0,0,0,1166,1164,1,0,0,0,1167,1169,3,126,63,0,1168,1167,
+		1,0,0,0,1169,1172,1,0,0,0,1170,1168,1,0,0,0,1170,1171,1,0,0,0,1171,1175,
+		1,0,0,0,1172,1170,1,0,0,0,1173,1175,3,118,59,0,1174,1158,1,0,0,0,1174,
+		1173,1,0,0,0,1175,125,1,0,0,0,1176,1177,5,168,0,0,1177,1199,3,144,72,0,
+		1178,1179,5,169,0,0,1179,1199,3,142,71,0,1180,1181,5,95,0,0,1181,1182,
+		3,144,72,0,1182,1183,5,176,0,0,1183,1184,5,103,0,0,1184,1199,1,0,0,0,1185,
+		1186,5,96,0,0,1186,1199,3,144,72,0,1187,1188,5,97,0,0,1188,1189,3,144,
+		72,0,1189,1190,5,176,0,0,1190,1191,5,103,0,0,1191,1199,1,0,0,0,1192,1193,
+		5,98,0,0,1193,1199,3,144,72,0,1194,1195,5,99,0,0,1195,1199,5,100,0,0,1196,
+		1197,5,101,0,0,1197,1199,3,144,72,0,1198,1176,1,0,0,0,1198,1178,1,0,0,
+		0,1198,1180,1,0,0,0,1198,1185,1,0,0,0,1198,1187,1,0,0,0,1198,1192,1,0,
+		0,0,1198,1194,1,0,0,0,1198,1196,1,0,0,0,1199,127,1,0,0,0,1200,1201,5,2,
+		0,0,1201,1202,3,150,75,0,1202,1203,5,4,0,0,1203,1204,3,150,75,0,1204,1208,
+		5,228,0,0,1205,1207,3,130,65,0,1206,1205,1,0,0,0,1207,1210,1,0,0,0,1208,
+		1206,1,0,0,0,1208,1209,1,0,0,0,1209,1211,1,0,0,0,1210,1208,1,0,0,0,1211,
+		1212,5,229,0,0,1212,129,1,0,0,0,1213,1214,3,150,75,0,1214,1215,5,58,0,
+		0,1215,1216,5,170,0,0,1216,1217,5,249,0,0,1217,1413,1,0,0,0,1218,1219,
+		3,150,75,0,1219,1220,5,58,0,0,1220,1221,5,36,0,0,1221,1225,3,144,72,0,
+		1222,1224,3,138,69,0,1223,1222,1,0,0,0,1224,1227,1,0,0,0,1225,1223,1,0,
+		0,0,1225,1226,1,0,0,0,1226,1413,1,0,0,0,1227,1225,1,0,0,0,1228,1229,3,
+		148,74,0,1229,1230,7,3,0,0,1230,1231,3,144,72,0,1231,1236,3,140,70,0,1232,
+		1233,5,26,0,0,1233,1234,3,144,72,0,1234,1235,3,140,70,0,1235,1237,1,0,
+		0,0,1236,1232,1,0,0,0,1236,1237,1,0,0,0,1237,1413,1,0,0,0,1238,1239,3,
+		148,74,0,1239,1240,5,173,0,0,1240,1241,3,144,72,0,1241,1242,5,174,0,0,
+		1242,1243,5,247,0,0,1243,1413,1,0,0,0,1244,1245,3,150,75,0,1245,1269,5,
+		175,0,0,1246,1247,5,52,0,0,1247,1270,5,247,0,0,1248,1258,5,36,0,0,1249,
+		1250,5,42,0,0,1250,1251,3,144,72,0,1251,1255,3,140,70,0,1252,1254,3,132,
+		66,0,1253,1252,1,0,0,0,1254,1257,1,0,0,0,1255,1253,1,0,0,0,1255,1256,1,
+		0,0,0,1256,1259,1,0,0,0,1257,1255,1,0,0,0,1258,1249,1,0,0,0,1258,1259,
+		1,0,0,0,1259,1263,1,0,0,0,1260,1262,3,138,69,0,1261,1260,1,0,0,0,1262,
+		1265,1,0,0,0,1263,1261,1,0,0,0,1263,1264,1,0,0,0,1264,1267,1,0,0,0,1265,
+		1263,1,0,0,0,1266,1268,3,134,67,0,1267,1266,1,0,0,0,1267,1268,1,0,0,0,
+		1268,1270,1,0,0,0,1269,1246,1,0,0,0,1269,1248,1,0,0,0,1270,1413,1,0,0,
+		0,1271,1273,5,166,0,0,1272,1274,3,126,63,0,1273,1272,1,0,0,0,1274,1275,
+		1,0,0,0,1275,1273,1,0,0,0,1275,1276,1,0,0,0,1276,1413,1,0,0,0,1277,1278,
+		5,166,0,0,1278,1279,5,167,0,0,1279,1413,5,102,0,0,1280,1281,3,150,75,0,
+		1281,1282,5,113,0,0,1282,1283,3,144,72,0,1283,1413,1,0,0,0,1284,1285,3,
+		150,75,0,1285,1286,5,14,0,0,1286,1287,3,24,12,0,1287,1291,5,228,0,0,1288,
+		1290,3,30,15,0,1289,1288,1,0,0,0,1290,1293,1,0,0,0,1291,1289,1,0,0,0,1291,
+		1292,1,0,0,0,1292,1294,1,0,0,0,1293,1291,1,0,0,0,1294,1295,5,229,0,0,1295,
+		1413,1,0,0,0,1296,1297,3,150,75,0,1297,1298,5,17,0,0,1298,1299,5,247,0,
+		0,1299,1300,5,18,0,0,1300,1301,3,144,72,0,1301,1413,1,0,0,0,1302,1303,
+		3,150,75,0,1303,1305,5,19,0,0,1304,1306,5,236,0,0,1305,1304,1,0,0,0,1305,
+		1306,1,0,0,0,1306,1307,1,0,0,0,1307,1308,3,144,72,0,1308,1413,1,0,0,0,
+		1309,1310,3,150,75,0,1310,1311,5,224,0,0,1311,1312,3,142,71,0,1312,1413,
+		1,0,0,0,1313,1314,3,150,75,0,1314,1315,5,224,0,0,1315,1316,5,36,0,0,1316,
+		1321,3,136,68,0,1317,1318,5,232,0,0,1318,1320,3,136,68,0,1319,1317,1,0,
+		0,0,1320,1323,1,0,0,0,1321,1319,1,0,0,0,1321,1322,1,0,0,0,1322,1413,1,
+		0,0,0,1323,1321,1,0,0,0,1324,1325,3,150,75,0,1325,1326,5,89,0,0,1326,1327,
+		3,144,72,0,1327,1413,1,0,0,0,1328,1329,3,150,75,0,1329,1330,5,90,0,0,1330,
+		1331,5,131,0,0,1331,1332,3,142,71,0,1332,1333,5,60,0,0,1333,1334,3,144,
+		72,0,1334,1413,1,0,0,0,1335,1336,3,150,75,0,1336,1337,5,193,0,0,1337,1338,
+		5,90,0,0,1338,1413,1,0,0,0,1339,1340,3,150,75,0,1340,1341,5,68,0,0,1341,
+		1343,5,66,0,0,1342,1344,5,248,0,0,1343,1342,1,0,0,0,1343,1344,1,0,0,0,
+		1344,1413,1,0,0,0,1345,1346,3,150,75,0,1346,1347,5,68,0,0,1347,1350,5,
+		67,0,0,1348,1349,5,49,0,0,1349,1351,5,247,0,0,1350,1348,1,0,0,0,1350,1351,
+		1,0,0,0,1351,1413,1,0,0,0,1352,1353,3,150,75,0,1353,1355,5,62,0,0,1354,
+		1356,3,86,43,0,1355,1354,1,0,0,0,1356,1357,1,0,0,0,1357,1355,1,0,0,0,1357,
+		1358,1,0,0,0,1358,1413,1,0,0,0,1359,1360,5,20,0,0,1360,1413,5,249,0,0,
+		1361,1362,5,21,0,0,1362,1413,5,249,0,0,1363,1413,5,22,0,0,1364,1413,5,
+		23,0,0,1365,1366,3,150,75,0,1366,1367,5,24,0,0,1367,1368,5,25,0,0,1368,
+		1369,3,144,72,0,1369,1370,3,140,70,0,1370,1371,5,26,0,0,1371,1372,3,144,
+		72,0,1372,1373,3,140,70,0,1373,1413,1,0,0,0,1374,1375,3,150,75,0,1375,
+		1376,5,27,0,0,1376,1379,5,156,0,0,1377,1380,5,28,0,0,1378,1380,3,144,72,
+		0,1379,1377,1,0,0,0,1379,1378,1,0,0,0,1380,1381,1,0,0,0,1381,1382,5,29,
+		0,0,1382,1383,3,144,72,0,1383,1384,3,140,70,0,1384,1385,5,26,0,0,1385,
+		1386,3,144,72,0,1386,1387,3,140,70,0,1387,1413,1,0,0,0,1388,1389,3,150,
+		75,0,1389,1390,5,30,0,0,1390,1391,3,144,72,0,1391,1392,3,140,70,0,1392,
+		1393,5,18,0,0,1393,1394,3,144,72,0,1394,1413,1,0,0,0,1395,1396,5,31,0,
+		0,1396,1397,3,148,74,0,1397,1398,5,32,0,0,1398,1399,3,148,74,0,1399,1402,
+		3,144,72,0,1400,1401,5,33,0,0,1401,1403,3,144,72,0,1402,1400,1,0,0,0,1402,
+		1403,1,0,0,0,1403,1413,1,0,0,0,1404,1405,5,34,0,0,1405,1406,5,33,0,0,1406,
+		1407,3,144,72,0,1407,1408,3,140,70,0,1408,1409,5,35,0,0,1409,1410,3,144,
+		72,0,1410,1411,3,140,70,0,1411,1413,1,0,0,0,1412,1213,1,0,0,0,1412,1218,
+		1,0,0,0,1412,1228,1,0,0,0,1412,1238,1,0,0,0,1412,1244,1,0,0,0,1412,1271,
+		1,0,0,0,1412,1277,1,0,0,0,1412,1280,1,0,0,0,1412,1284,1,0,0,0,1412,1296,
+		1,0,0,0,1412,1302,1,0,0,0,1412,1309,1,0,0,0,1412,1313,1,0,0,0,1412,1324,
+		1,0,0,0,1412,1328,1,0,0,0,1412,1335,1,0,0,0,1412,1339,1,0,0,0,1412,1345,
+		1,0,0,0,1412,1352,1,0,0,0,1412,1359,1,0,0,0,1412,1361,1,0,0,0,1412,1363,
+		1,0,0,0,1412,1364,1,0,0,0,1412,1365,1,0,0,0,1412,1374,1,0,0,0,1412,1388,
+		1,0,0,0,1412,1395,1,0,0,0,1412,1404,1,0,0,0,1413,131,1,0,0,0,1414,1415,
+		5,70,0,0,1415,1416,5,247,0,0,1416,1417,5,165,0,0,1417,1418,3,144,72,0,
+		1418,1419,3,140,70,0,1419,133,1,0,0,0,1420,1421,5,43,0,0,1421,1422,5,38,
+		0,0,1422,1423,5,39,0,0,1423,1424,3,144,72,0,1424,1425,5,40,0,0,1425,1426,
+		3,144,72,0,1426,135,1,0,0,0,1427,1429,5,237,0,0,1428,1427,1,0,0,0,1428,
+		1429,1,0,0,0,1429,1430,1,0,0,0,1430,1431,3,142,71,0,1431,1432,5,32,0,0,
+		1432,1433,3,144,72,0,1433,137,1,0,0,0,1434,1435,5,37,0,0,1435,1436,3,148,
+		74,0,1436,1437,3,144,72,0,1437,139,1,0,0,0,1438,1439,5,176,0,0,1439,1440,
+		5,189,0,0,1440,141,1,0,0,0,1441,1442,5,248,0,0,1442,143,1,0,0,0,1443,1444,
+		6,72,-1,0,1444,1445,5,230,0,0,1445,1446,3,144,72,0,1446,1447,5,231,0,0,
+		1447,1486,1,0,0,0,1448,1449,5,237,0,0,1449,1486,3,144,72,16,1450,1451,
+		5,193,0,0,1451,1486,3,144,72,11,1452,1453,5,163,0,0,1453,1454,3,144,72,
+		0,1454,1455,5,165,0,0,1455,1456,3,144,72,0,1456,1457,5,164,0,0,1457,1458,
+		3,144,72,0,1458,1486,1,0,0,0,1459,1460,3,150,75,0,1460,1469,5,230,0,0,
+		1461,1466,3,144,72,0,1462,1463,5,232,0,0,1463,1465,3,144,72,0,1464,1462,
+		1,0,0,0,1465,1468,1,0,0,0,1466,1464,1,0,0,0,1466,1467,1,0,0,0,1467,1470,
+		1,0,0,0,1468,1466,1,0,0,0,1469,1461,1,0,0,0,1469,1470,1,0,0,0,1470,1471,
+		1,0,0,0,1471,1472,5,231,0,0,1472,1486,1,0,0,0,1473,1475,7,4,0,0,1474,1476,
+		3,146,73,0,1475,1474,1,0,0,0,1475,1476,1,0,0,0,1476,1477,1,0,0,0,1477,
+		1478,5,176,0,0,1478,1486,3,146,73,0,1479,1480,5,249,0,0,1480,1486,3,146,
+		73,0,1481,1486,5,248,0,0,1482,1486,5,249,0,0,1483,1486,5,247,0,0,1484,
+		1486,3,148,74,0,1485,1443,1,0,0,0,1485,1448,1,0,0,0,1485,1450,1,0,0,0,
+		1485,1452,1,0,0,0,1485,1459,1,0,0,0,1485,1473,1,0,0,0,1485,1479,1,0,0,
+		0,1485,1481,1,0,0,0,1485,1482,1,0,0,0,1485,1483,1,0,0,0,1485,1484,1,0,
+		0,0,1486,1507,1,0,0,0,1487,1488,10,15,0,0,1488,1489,5,190,0,0,1489,1506,
+		3,144,72,16,1490,1491,10,14,0,0,1491,1492,7,5,0,0,1492,1506,3,144,72,15,
+		1493,1494,10,13,0,0,1494,1495,7,6,0,0,1495,1506,3,144,72,14,1496,1497,
+		10,12,0,0,1497,1498,7,7,0,0,1498,1506,3,144,72,13,1499,1500,10,10,0,0,
+		1500,1501,5,191,0,0,1501,1506,3,144,72,11,1502,1503,10,9,0,0,1503,1504,
+		5,192,0,0,1504,1506,3,144,72,10,1505,1487,1,0,0,0,1505,1490,1,0,0,0,1505,
+		1493,1,0,0,0,1505,1496,1,0,0,0,1505,1499,1,0,0,0,1505,1502,1,0,0,0,1506,
+		1509,1,0,0,0,1507,1505,1,0,0,0,1507,1508,1,0,0,0,1508,145,1,0,0,0,1509,
+		1507,1,0,0,0,1510,1511,7,8,0,0,1511,147,1,0,0,0,1512,1515,3,150,75,0,1513,
+		1514,5,233,0,0,1514,1516,3,150,75,0,1515,1513,1,0,0,0,1515,1516,1,0,0,
+		0,1516,149,1,0,0,0,1517,1518,7,9,0,0,1518,151,1,0,0,0,143,156,158,172,
+		198,205,207,215,217,236,246,257,265,286,295,305,317,321,329,333,338,348,
+		362,369,372,387,393,400,409,414,422,429,442,444,454,476,480,485,489,493,
+		501,511,545,555,584,586,600,603,611,634,641,649,656,660,664,672,676,692,
+		732,736,744,753,758,774,778,786,808,814,822,830,843,854,857,867,870,878,
+		882,890,901,905,913,924,926,937,940,944,952,957,962,972,974,982,991,997,
+		1001,1014,1019,1022,1029,1038,1043,1050,1063,1066,1079,1096,1109,1118,
+		1122,1127,1133,1142,1146,1153,1164,1170,1174,1198,1208,1225,1236,1255,
+		1258,1263,1267,1269,1275,1291,1305,1321,1343,1350,1357,1379,1402,1412,
+		1428,1466,1469,1475,1485,1505,1507,1515
 	};
 
 	public static readonly ATN _ATN =

@@ -448,6 +448,20 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitLoanRecoveryItem([NotNull] DealLangParser.LoanRecoveryItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>loanStepUpItem</c>
+	/// labeled alternative in <see cref="DealLangParser.loanItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLoanStepUpItem([NotNull] DealLangParser.LoanStepUpItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>loanMarginGridItem</c>
+	/// labeled alternative in <see cref="DealLangParser.loanItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLoanMarginGridItem([NotNull] DealLangParser.LoanMarginGridItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>accrualAtCoupon</c>
 	/// labeled alternative in <see cref="DealLangParser.recoveryAccrual"/>.
 	/// </summary>
@@ -868,6 +882,18 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitCompletionItem([NotNull] DealLangParser.CompletionItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.stepUp"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitStepUp([NotNull] DealLangParser.StepUpContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.marginGrid"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitMarginGrid([NotNull] DealLangParser.MarginGridContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.gridTier"/>.
 	/// </summary>

@@ -195,6 +195,22 @@ public class FormatterTests
     }
 
     [Fact]
+    public void A_loans_step_ups_and_margin_grid_are_laid_out_as_a_tranches()
+    {
+        // 'step_up …' and 'margin grid …' on a loan (docs/language.md, loan): items of the block, aligned with the
+        // others ('margin' the key, as on a tranche), one space between their words, two between a grid's tiers; a
+        // tier on a line of its own stays there.
+        const string text =
+            "deal M {\n  loan L { obligor P  coupon 4%   step_up   1% from 2027-01-01  margin grid Lev {  below 2x 1%   below 3x 2%  else 3% } }\n"
+            + "  loan K {\n obligor P\n step_up 2%  while   Trap\n margin grid Lev { below 2x 1%\n below 3x 2%\n else 3% }\n }\n}\n";
+        const string expected =
+            "deal M {\n  loan L { obligor P  coupon 4%  step_up 1% from 2027-01-01  margin grid Lev { below 2x 1%  below 3x 2%  else 3% } }\n"
+            + "  loan K {\n    obligor P\n    step_up 2% while Trap\n    margin  grid Lev { below 2x 1%\n      below 3x 2%\n      else 3% }\n  }\n}\n";
+        Assert.Equal(expected, AssertFormatsFaithfully("m.deal", text));
+        Assert.Equal(expected, Format("m.deal", expected));
+    }
+
+    [Fact]
     public void Comments_stay_on_their_lines_when_declarations_are_put_on_lines_of_their_own()
     {
         const string text = "deal M { title \"x\" /* why */ currency USD party P { } } // end\n/* a */ scenario S for M { }\n";

@@ -3,8 +3,9 @@ using static DealLang.Cli.Tests.Properties.GenHelpers;
 
 namespace DealLang.Cli.Tests.Properties;
 
-/// <summary>Loans the deal owns: an obligor among the parties, a fixed or floating coupon, every amortisation (not
-/// level on a floating coupon), an interest-only date and a recovery or none (with a workout lag or
+/// <summary>Loans the deal owns: an obligor among the parties, a fixed or floating coupon, now and then with step-ups
+/// (from a date, while its trigger is active) and a margin grid on its leverage, every amortisation (not level on a
+/// coupon that floats or steps up), an interest-only date and a recovery or none (with a workout lag or
 /// none), a maturity within the deal; and what reads a loan's members (a test, a trigger on its default).</summary>
 internal static partial class DealGen
 {
@@ -16,8 +17,22 @@ internal static partial class DealGen
         let maturity = DateOnly.ParseExact(maturityDate.Trim(), "yyyy-MM-dd")
         from interestOnly in Maybe(DateIn(f.Closing, maturity).Select(d => "interest_only until " + d))
         from amortize in Maybe(Amortization(f, maturity))
-        // A floating coupon cannot amortise level (DL0481): it amortises linear instead.
-        let amortization = coupon.Contains('+', StringComparison.Ordinal) && amortize.Contains("level", StringComparison.Ordinal)
+        from tranche in Pick([.. f.TrancheNames])
+        from test in Maybe(Pick(
+            $"test {name}Share = {name}.balance / ({name}.balance + {tranche}.balance)",
+            $"test {name}Cash = {name}.interest + {name}.principal + {name}.recovery - {name}.loss",
+            $"test {name}Coupon = {name}.coupon"))
+        from trigger in Maybe(Pick($"trigger {name}Down when {name}.defaulted => trap", $"trigger {name}Low when {name}.balance < 1m => trap"))
+        // A tranche's margin terms now and then (docs/language.md §14): a step-up from a date, one while the loan's own
+        // trigger is active, a margin ratchet on its leverage (a test of its own, read at the previous period's end).
+        from stepUpFrom in Maybe(from r in Rate(0, 300) from d in DateIn(f.Closing, f.Maturity) select $"step_up {r} from {d}")
+        from stepUpWhile in Maybe(Rate(0, 300)).Select(r => trigger.Length == 0 || r.Length == 0
+            ? "" : $"step_up{r} while {trigger.Trim().Split(' ')[1]}")
+        from grid in Maybe(from m in Rate(0, 200) from e in Rate(200, 400)
+                           select $"margin grid {name}Lev {{ below 1x {m}  below 150% {e}  else {e} }}")
+        let margins = stepUpFrom.Length > 0 || stepUpWhile.Length > 0 || grid.Length > 0
+        // A coupon that floats or steps up cannot amortise level (DL0481): it amortises linear instead.
+        let amortization = (coupon.Contains('+', StringComparison.Ordinal) || margins) && amortize.Contains("level", StringComparison.Ordinal)
             ? amortize.Replace("level", "linear", StringComparison.Ordinal) : amortize
         // A workout lag or none: whole quarters or not (1m on a quarterly deal rounds up, only a warning, DL0489); a
         // claim accruing at a rate or the coupon (only when it is held: a lag or instalments, DL0499), in instalments.
@@ -30,14 +45,9 @@ internal static partial class DealGen
                                    + (held && accrual.Length > 0 ? " accruing" + accrual : "")
                                    + (instalments.Length > 0 ? " in" + instalments : ""))
         from items in Shuffled("obligor " + obligor, "balance " + balance, "coupon " + coupon, interestOnly, amortization,
-            "maturity " + maturityDate, recovery)
-        from tranche in Pick([.. f.TrancheNames])
-        from test in Maybe(Pick(
-            $"test {name}Share = {name}.balance / ({name}.balance + {tranche}.balance)",
-            $"test {name}Cash = {name}.interest + {name}.principal + {name}.recovery - {name}.loss",
-            $"test {name}Coupon = {name}.coupon"))
-        from trigger in Maybe(Pick($"trigger {name}Down when {name}.defaulted => trap", $"trigger {name}Low when {name}.balance < 1m => trap"))
-        select Join(new[] { $"  loan {name} {{ {items} }}", test, trigger }.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
+            "maturity " + maturityDate, recovery, stepUpFrom, stepUpWhile, grid)
+        let leverage = grid.Length > 0 ? $"test {name}Lev = {name}.balance / 1bn" : ""
+        select Join(new[] { $"  loan {name} {{ {items} }}", test, trigger, leverage }.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
 
     /// <summary>A fixed coupon, or (when the deal has a rate index) a floating one: the index plus a spread, with an
     /// optional floor and cap (the floor always below the cap), as a private-credit loan's.</summary>

@@ -85,6 +85,14 @@ internal static class CouponCode
         }
     }
 
+    /// <summary>The trigger states and test values a coupon's step-ups and margin grid read, so the component owning
+    /// the coupon lists them among its expressions and they are declared.</summary>
+    public static IEnumerable<BoundExpression?> Reads(CouponModel coupon) => coupon is FloatingCoupon f
+        ? f.StepUps.Where(u => u.Trigger is not null)
+            .Select(u => (BoundExpression?)new QuantityExpression(Quantity.TriggerActive, u.Trigger!.Value, Unit.Bool, IsFlow: false))
+            .Concat(f.Grid is { } g ? [new QuantityExpression(Quantity.TestValue, g.Test, Unit.Ratio, IsFlow: false)] : [])
+        : [];
+
     /// <summary>A rate within a floating coupon's floor and cap (as written when it has neither).</summary>
     private static string Clamped(FloatingCoupon f, string rate)
     {

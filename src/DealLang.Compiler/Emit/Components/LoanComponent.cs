@@ -134,13 +134,14 @@ internal sealed class LoanComponent(EmitContext ctx)
     });
 
     // The loan reads its obligor's default flag, so the flag is among the path inputs the loop declares.
-    // A floating coupon's rate is read like any expression's, so what it reads is declared too.
+    // A floating coupon's rate is read like any expression's, so what it reads is declared too, as are the trigger
+    // states and test values its step-ups and margin grid read.
     public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
         Model.Loans.SelectMany(l => new[]
         {
             (BoundExpression?)new QuantityExpression(Quantity.PartyDefaulted, l.Obligor, Unit.Bool, IsFlow: false),
             (l.Coupon as FloatingCoupon)?.Rate,
-        }).OfType<BoundExpression>().Select(e => (e, 1));
+        }.Concat(CouponCode.Reads(l.Coupon))).OfType<BoundExpression>().Select(e => (e, 1));
 
     public override string? Read(Quantity quantity, int index) => quantity switch
     {

@@ -633,14 +633,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
             t.TargetBalance,
             t.Conversion?.SharePrice,
             t.Completion,
-        }.Concat(CouponReads(t.Coupon))).OfType<BoundExpression>().Select(e => (e, 1));
-
-    /// <summary>The trigger states and test values a coupon's step-ups and margin grid read, so they are declared.</summary>
-    private static IEnumerable<BoundExpression?> CouponReads(CouponModel coupon) => coupon is FloatingCoupon f
-        ? f.StepUps.Where(u => u.Trigger is not null)
-            .Select(u => (BoundExpression?)new QuantityExpression(Quantity.TriggerActive, u.Trigger!.Value, Unit.Bool, IsFlow: false))
-            .Concat(f.Grid is { } g ? [new QuantityExpression(Quantity.TestValue, g.Test, Unit.Ratio, IsFlow: false)] : [])
-        : [];
+        }.Concat(CouponCode.Reads(t.Coupon))).OfType<BoundExpression>().Select(e => (e, 1));
 
     public override bool KnownAfterWaterfall(Quantity quantity) =>
         quantity is Quantity.TrancheInterestPaid or Quantity.TranchePrincipalPaid;

@@ -8,7 +8,8 @@ namespace DealLang.Compiler.Lowering.Kinds;
 /// <summary>
 /// A loan as a <see cref="LoanModel"/>. Defaults: bullet; the recovery is the obligor's (<c>party … recovery</c>,
 /// itself 0 when not stated), received in the default period, or after a workout lag (<c>after 18m</c>, in whole periods
-/// rounded up), accruing (<c>accruing 8%</c>, <c>accruing coupon</c>) and in instalments as stated. The coupon, the maturity (required) and amortisation are lowered as a tranche's
+/// rounded up), accruing (<c>accruing 8%</c>, <c>accruing coupon</c>) and in instalments as stated. The coupon (with its
+/// step-ups and margin grid), the maturity (required) and amortisation are lowered as a tranche's
 /// (<see cref="CouponLowering"/>, <see cref="AmortizationLowering"/>).
 /// </summary>
 internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
@@ -27,7 +28,7 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
             Index: index,
             Obligor: obligor,
             Balance: lowerer.ConstantOf(loan.Balance),
-            Coupon: CouponLowering.Lower(loan.Coupon, loan.CouponFloor, loan.CouponCap, lowerer),
+            Coupon: CouponLowering.Lower(loan.Coupon, loan.CouponFloor, loan.CouponCap, loan.StepUps, loan.MarginGrid, lowerer),
             Amortization: AmortizationLowering.Lower(loan.Amortization, loan.InterestOnlyUntil?.Value, lowerer),
             Maturity: maturity,
             MaturityPeriod: AmortizationLowering.MaturityPeriod(lowerer, maturity),

@@ -43,20 +43,6 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
         };
     }
 
-    /// <summary>The first period starting on or after <paramref name="from"/> (the periods' count when none does).</summary>
-    private static int FirstPeriodFrom(IReadOnlyList<Date> boundaries, Date from)
-    {
-        for (int t = 0; t < boundaries.Count - 1; t++)
-        {
-            if (boundaries[t] >= from)
-            {
-                return t;
-            }
-        }
-
-        return boundaries.Count - 1;
-    }
-
     /// <summary>Funded at closing, or a delayed draw: each draw in the period containing its date (as a schedule's
     /// amounts land), available until the period containing the availability date (the last draw's without one).</summary>
     private static DrawModel Draw(TrancheSyntax tranche, Lowerer lowerer)
@@ -119,20 +105,9 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
     /// <summary>The coupon's terms (<see cref="CouponLowering"/>) with the tranche's step-ups and margins.</summary>
     private static CouponModel Coupon(TrancheSyntax tranche, Lowerer lowerer)
     {
-        var stepUps = SyntaxWalk.Safe(tranche.StepUps.IsDefault ? [] : tranche.StepUps)
-            .Where(s => s.From is not null || s.Trigger is not null)
-            .Select(s => s.From is { } from
-                ? new StepUp(lowerer.ConstantOf(s.Rate), from.Value, FirstPeriodFrom(lowerer.Boundaries, from.Value))
-                : new StepUp(lowerer.ConstantOf(s.Rate), null, 0, lowerer.IndexOfName(s.Trigger)))
-            .ToImmutableArray();
-        MarginGrid? grid = tranche.MarginGrid is { } g
-            ? new MarginGrid(lowerer.TestPositionOfName(g.Test),
-                [.. SyntaxWalk.Safe(g.Tiers).Select(tier => new GridTier(lowerer.ConstantOf(tier.Bound), lowerer.ConstantOf(tier.Margin)))],
-                lowerer.ConstantOf(g.Else))
-            : null;
         ClassMargins? classes = tranche.ClassMargin is { } m
             ? new ClassMargins(lowerer.ConstantOf(m.InvestmentGrade), lowerer.ConstantOf(m.Else))
             : null;
-        return CouponLowering.Lower(tranche.Coupon, tranche.CouponFloor, tranche.CouponCap, lowerer, stepUps, grid, classes);
+        return CouponLowering.Lower(tranche.Coupon, tranche.CouponFloor, tranche.CouponCap, tranche.StepUps, tranche.MarginGrid, lowerer, classes);
     }
 }

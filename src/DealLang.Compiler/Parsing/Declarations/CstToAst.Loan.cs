@@ -1,11 +1,13 @@
+using System.Collections.Immutable;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Syntax;
 using static DealLang.Grammar.DealLangParser;
 
 namespace DealLang.Compiler.Parsing;
 
-// The loan kind's parsing: 'loan MinerLoan { obligor Miner  balance 400m  coupon 11% fixed … }'. Its coupon and
-// amortisation are the tranche's rules and visitors (VisitCouponTerms, VisitAmortization, CstToAst.Tranche.cs). Found by its kind through
+// The loan kind's parsing: 'loan MinerLoan { obligor Miner  balance 400m  coupon 11% fixed … }'. Its coupon, step-ups,
+// margin grid and amortisation are the tranche's rules and visitors (VisitCouponTerms, VisitStepUp, VisitMarginGrid,
+// VisitAmortization, CstToAst.Tranche.cs). Found by its kind through
 // CstToAst.KindParsers (CstToAst.Declarations.cs).
 internal sealed partial class CstToAst
 {
@@ -18,6 +20,8 @@ internal sealed partial class CstToAst
     //     | AMORTIZE amortization       # loanAmortizeItem
     //     | MATURITY DATE               # loanMaturityItem
     //     | RECOVERY expr (AFTER duration)? (ACCRUING recoveryAccrual)? (IN NUMBER INSTALMENTS)? # loanRecoveryItem
+    //     | stepUp                      # loanStepUpItem   (repeatable)
+    //     | marginGrid                  # loanMarginGridItem
     //     ;
     private LoanSyntax? VisitLoanDecl(LoanDeclContext context)
     {
@@ -34,6 +38,8 @@ internal sealed partial class CstToAst
         RecoveryAccrualSyntax? accrual = null;
         RecoveryInstalmentsSyntax? instalments = null;
         AmortizationSyntax? amortization = null;
+        MarginGridSyntax? grid = null;
+        var stepUps = ImmutableArray.CreateBuilder<StepUpSyntax>();
         foreach (LoanItemContext item in context.loanItem())
         {
             switch (item)
@@ -73,6 +79,13 @@ internal sealed partial class CstToAst
                     }
 
                     break;
+                case LoanStepUpItemContext su:
+                    // Repeatable, as a tranche's: each step-up adds to the coupon on its own terms.
+                    stepUps.Add(VisitStepUp(su.stepUp()));
+                    break;
+                case LoanMarginGridItemContext mg:
+                    items.Keep(ref grid, "margin grid", mg, VisitMarginGrid(mg.marginGrid()));
+                    break;
             }
         }
 
@@ -83,6 +96,8 @@ internal sealed partial class CstToAst
             RecoveryLag = recoveryLag,
             RecoveryAccrual = accrual,
             RecoveryInstalments = instalments,
+            StepUps = stepUps.ToImmutable(),
+            MarginGrid = grid,
         };
     }
 

@@ -26,8 +26,8 @@ internal sealed partial class CstToAst
     //     | DRAWS LBRACE schedulePoint* RBRACE             # drawsItem
     //     | DRAWS AGAINST fleet=ident ADVANCE advance=expr # drawsAgainstItem
     //     | COMMITMENT_FEE expr                            # commitmentFeeItem
-    //     | STEP_UP expr (FROM DATE | WHILE trigger=ident) # stepUpItem   (repeatable)
-    //     | MARGIN GRID test=ident LBRACE gridTier* (ELSE otherwise=expr)? RBRACE   # marginGridItem
+    //     | stepUp                                         # stepUpItem   (repeatable)
+    //     | marginGrid                                     # marginGridItem
     //     | MARGIN INVESTMENT_GRADE ig=expr ELSE otherwise=expr   # classMarginItem
     //     | TARGET_BALANCE expr                            # targetBalanceItem
     //     | INTEREST_ONLY UNTIL DATE    # interestOnlyItem
@@ -109,11 +109,10 @@ internal sealed partial class CstToAst
                     break;
                 case StepUpItemContext su:
                     // Repeatable: each step-up adds to the coupon from its own date.
-                    stepUps.Add(new StepUpSyntax(VisitExpr(su.expr()), su.DATE() is null ? null : VisitDate(su.DATE()), Span(su),
-                        su.trigger is null ? null : VisitIdent(su.trigger)));
+                    stepUps.Add(VisitStepUp(su.stepUp()));
                     break;
                 case MarginGridItemContext mg:
-                    items.Keep(ref grid, "margin grid", mg, VisitMarginGrid(mg));
+                    items.Keep(ref grid, "margin grid", mg, VisitMarginGrid(mg.marginGrid()));
                     break;
                 case TargetBalanceItemContext tb:
                     items.Keep(ref targetBalance, "target_balance", tb, VisitExpr(tb.expr()));
@@ -154,9 +153,16 @@ internal sealed partial class CstToAst
         };
     }
 
-    // MARGIN GRID test=ident LBRACE gridTier* (ELSE otherwise=expr)? RBRACE   # marginGridItem
+    // stepUp : STEP_UP expr (FROM DATE | WHILE trigger=ident) ;
+    // A tranche's and a loan's: added to the coupon from a date, or while a trigger is active.
+    private StepUpSyntax VisitStepUp(StepUpContext context) =>
+        new(VisitExpr(context.expr()), context.DATE() is null ? null : VisitDate(context.DATE()), Span(context),
+            context.trigger is null ? null : VisitIdent(context.trigger));
+
+    // marginGrid : MARGIN GRID test=ident LBRACE gridTier* (ELSE otherwise=expr)? RBRACE ;
     // gridTier : BELOW bound=expr margin=expr ;
-    private MarginGridSyntax VisitMarginGrid(MarginGridItemContext context) => new(
+    // A tranche's and a loan's.
+    private MarginGridSyntax VisitMarginGrid(MarginGridContext context) => new(
         VisitIdent(context.test),
         [.. context.gridTier().Select(g => new GridTierSyntax(VisitExpr(g.bound), VisitExpr(g.margin), Span(g)))],
         VisitExpr(context.otherwise),

@@ -6,7 +6,8 @@ using DealLang.Runtime;
 namespace DealLang.Compiler.Semantics.Kinds;
 
 /// <summary><c>loan MinerLoan { obligor Miner  balance 400m  coupon 11% fixed  amortize level  maturity DATE }</c>: a
-/// receivable the deal owns, amortising as a tranche does, paid by a party that can default.</summary>
+/// receivable the deal owns, amortising as a tranche does, paid by a party that can default. Its coupon, with any
+/// step-ups and margin grid, is checked by the tranche's rules (<see cref="CouponRules"/>).</summary>
 internal sealed class LoanRules : DeclarationRules<LoanSyntax>
 {
     public override DeclarationKind Kind => DeclarationKind.Loan;
@@ -32,6 +33,8 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         {
             binder.BindTerms(point.Amount);
         }
+
+        CouponRules.BindMargins(loan.StepUps, loan.MarginGrid, binder, $"loan '{loan.Name?.Text}'");
     }
 
     protected override void CheckTerms(LoanSyntax loan, TypeChecker checker)
@@ -39,6 +42,7 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         string l = $"loan '{loan.Name?.Text}'";
         checker.Term(loan.Balance, Unit.Money, $"the balance of {l}", TypeChecker.Range.NonNegative);
         CouponRules.CheckTerms(checker, loan.Coupon, loan.CouponFloor, loan.CouponCap, l);
+        CouponRules.CheckMarginTerms(loan.StepUps, loan.MarginGrid, checker, l);
         CheckCouponReadsNoLoanCoupon(loan, checker);
         checker.Term(loan.Recovery, Unit.Rate, $"the recovery of {l}", TypeChecker.Range.Fraction);
         checker.Term(loan.RecoveryAccrual?.Rate, Unit.Rate, $"the rate the recovery claim of {l} accrues at", TypeChecker.Range.NonNegative);
@@ -137,7 +141,9 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         }
 
         CouponRules.CheckFloorBelowCap(checks, loan.CouponFloor, loan.CouponCap, $"loan '{name}'");
-        if (loan.Amortization is { Kind: AmortizationKind.Level } level && CouponRules.ReadsDealState(loan.Coupon, checks.Analysis))
+        CouponRules.CheckMarginStructure(loan.StepUps, loan.MarginGrid, checks, $"loan '{name}'");
+        if (loan.Amortization is { Kind: AmortizationKind.Level } level
+            && CouponRules.Floats(loan.Coupon, loan.StepUps, loan.MarginGrid, checks.Analysis))
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.LevelNeedsFixedCoupon(level.Span, $"loan '{name}'"));
         }

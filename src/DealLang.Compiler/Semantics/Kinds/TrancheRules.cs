@@ -39,12 +39,6 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
         }
 
         string t = $"tranche '{tranche.Name?.Text}'";
-        foreach (StepUpSyntax stepUp in StepUps(tranche))
-        {
-            binder.BindTerms(stepUp.Rate);
-            binder.RequireKind(stepUp.Trigger, SymbolKind.Trigger, $"a step-up of {t} 'while' a condition holds needs a trigger");
-        }
-
         if (tranche.DrawsAgainst is { } against)
         {
             binder.RequireKind(against.Fleet, SymbolKind.Fleet, $"{t} draws against a fleet's deliveries");
@@ -54,16 +48,7 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
         binder.BindTerms(tranche.ClassMargin?.InvestmentGrade, tranche.ClassMargin?.Else);
         GuarantorRules.Bind(tranche.Guarantor, binder, $"the guarantor of {t} must be a party");
         binder.BindTerms(tranche.Guarantor?.Fee);
-        if (tranche.MarginGrid is { } grid)
-        {
-            binder.RequireKind(grid.Test, SymbolKind.Test, $"the margin grid of {t} reads a test");
-            binder.BindTerms(grid.Else);
-            foreach (GridTierSyntax tier in SyntaxWalk.Safe(grid.Tiers))
-            {
-                binder.BindTerms(tier.Bound, tier.Margin);
-            }
-        }
-
+        CouponRules.BindMargins(tranche.StepUps, tranche.MarginGrid, binder, t);
         BindConvertible(tranche, binder);
         BindCompletion(tranche, binder);
     }
@@ -95,28 +80,7 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
             checker.Term(point.Amount, Unit.Money, $"a draw of {t}", TypeChecker.Range.NonNegative);
         }
 
-        foreach (StepUpSyntax stepUp in StepUps(tranche))
-        {
-            checker.Term(stepUp.Rate, Unit.Rate, $"a step-up of {t}", TypeChecker.Range.Any);
-        }
-
-        if (tranche.MarginGrid is { } grid)
-        {
-            // Bounds are in the test's unit, and compare with its value as numbers; a ratio test (a loan-to-value) takes
-            // its bounds in % as well as x: 50% and 0.50x are the same bound.
-            Unit testUnit = grid.Test is { } testName && checker.Analysis.Names.TryGetValue(testName, out Symbol? test)
-                && test.Declaration is TestSyntax testSyntax && checker.Analysis.BoundOf(testSyntax.Expression) is { } value
-                ? value.Unit : Unit.Ratio;
-            foreach (GridTierSyntax tier in SyntaxWalk.Safe(grid.Tiers))
-            {
-                Unit boundUnit = testUnit == Unit.Ratio && tier.Bound is LiteralSyntax { Kind: LiteralKind.Rate } ? Unit.Rate : testUnit;
-                checker.Term(tier.Bound, boundUnit, $"a bound of the margin grid of {t}", TypeChecker.Range.Any);
-                checker.Term(tier.Margin, Unit.Rate, $"a margin of the margin grid of {t}", TypeChecker.Range.Any);
-            }
-
-            checker.Term(grid.Else, Unit.Rate, $"the 'else' margin of the margin grid of {t}", TypeChecker.Range.Any);
-        }
-
+        CouponRules.CheckMarginTerms(tranche.StepUps, tranche.MarginGrid, checker, t);
         checker.Term(tranche.DrawsAgainst?.Advance, Unit.Rate, $"the advance rate of {t}", TypeChecker.Range.Any);
         checker.Term(tranche.ClassMargin?.InvestmentGrade, Unit.Rate, $"the investment-grade margin of {t}", TypeChecker.Range.Any);
         checker.Term(tranche.ClassMargin?.Else, Unit.Rate, $"the 'else' margin of {t}", TypeChecker.Range.Any);
@@ -127,9 +91,6 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
 
     private static IEnumerable<SchedulePointSyntax> DrawPoints(TrancheSyntax tranche) => SyntaxWalk.Safe(tranche.Draws?.Points ?? []);
 
-    private static IEnumerable<StepUpSyntax> StepUps(TrancheSyntax tranche) =>
-        SyntaxWalk.Safe(tranche.StepUps.IsDefault ? [] : tranche.StepUps);
-
     // A coupon is a rate. One that folds to a constant is fixed (and may not be negative unless floored); one that
     // reads deal state (an index, a balance) floats, evaluated at each period's start (docs/language.md, tranche).
     private static void CheckCoupon(TrancheSyntax tranche, TypeChecker checker, string t) =>
@@ -137,38 +98,8 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
 
     /// <summary>Whether the tranche's coupon floats (it reads deal state) or steps up: it is worked out each period.</summary>
     internal static bool Floats(TrancheSyntax tranche, DealAnalysis analysis) =>
-        analysis.BoundOf(tranche.Coupon) is not null
-        && (CouponRules.ReadsDealState(tranche.Coupon, analysis) || StepUps(tranche).Any() || tranche.MarginGrid is not null || tranche.ClassMargin is not null);
-
-    // A margin grid: an 'else' margin (the first period's, and an n/a test's), and tiers in increasing bounds.
-    private static void CheckMarginGrid(TrancheSyntax tranche, DealChecks checks, string name)
-    {
-        if (tranche.MarginGrid is not { } grid)
-        {
-            return;
-        }
-
-        if (grid.Else is null)
-        {
-            checks.Diagnostics.Add(DiagnosticCatalogue.MarginGridWithoutElse(grid.Span, name));
-        }
-
-        double previous = double.NegativeInfinity;
-        foreach (GridTierSyntax tier in SyntaxWalk.Safe(grid.Tiers))
-        {
-            if (checks.Analysis.BoundOf(tier.Bound) is not ConstantExpression bound)
-            {
-                continue;
-            }
-
-            if (bound.Value <= previous)
-            {
-                checks.Diagnostics.Add(DiagnosticCatalogue.MarginGridBoundsNotIncreasing(tier.Bound!.Span, name));
-            }
-
-            previous = bound.Value;
-        }
-    }
+        CouponRules.Floats(tranche.Coupon, tranche.StepUps, tranche.MarginGrid, analysis)
+        || (analysis.BoundOf(tranche.Coupon) is not null && tranche.ClassMargin is not null);
 
     // A delayed draw: draws, an availability date and a fee need a commitment; draws in date order, within the deal
     // and the availability period; the closing balance and the draws within the commitment; paying the fee needs one.
@@ -265,12 +196,7 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
             diagnostics.Add(DiagnosticCatalogue.IssuePriceOutOfRange(tranche.IssuePrice!.Span, name, price.Value));
         }
 
-        foreach (StepUpSyntax stepUp in StepUps(tranche))
-        {
-            checks.RequireWithinDeal(stepUp.From, $"the step-up date of tranche '{name}'", checks.Maturity, "the deal's maturity");
-        }
-
-        CheckMarginGrid(tranche, checks, name);
+        CouponRules.CheckMarginStructure(tranche.StepUps, tranche.MarginGrid, checks, $"tranche '{name}'");
 
         CheckDelayedDraw(tranche, checks, name);
         CheckDeliveryDraws(tranche, checks, name);

@@ -1,10 +1,12 @@
+using System.Collections.Immutable;
 using DealLang.Compiler.Diagnostics;
 
 namespace DealLang.Compiler.Syntax;
 
 /// <summary><c>loan MinerLoan { obligor Miner  balance 400m  coupon 11% fixed  interest_only until DATE
 /// amortize level  maturity DATE  recovery 40% }</c>: a receivable the deal owns. Its coupon (fixed, or floating with
-/// a floor and a cap) and its amortisation (<see cref="AmortizationSyntax"/>) are written as a tranche's.</summary>
+/// a floor and a cap, with step-ups and a margin grid) and its amortisation (<see cref="AmortizationSyntax"/>) are
+/// written as a tranche's.</summary>
 public sealed record LoanSyntax(
     NameSyntax Name,
     NameSyntax? Obligor,
@@ -35,4 +37,12 @@ public sealed record LoanSyntax(
     /// <summary><c>in 4 instalments</c>: the claim received in equal parts over that many periods; null when it is
     /// received whole.</summary>
     public RecoveryInstalmentsSyntax? RecoveryInstalments { get; init; }
+
+    /// <summary><c>step_up 2% from DATE</c>, <c>step_up 2% while Trigger</c>: added to the coupon, as a tranche's
+    /// (<see cref="StepUpSyntax"/>); empty when none.</summary>
+    public ImmutableArray<StepUpSyntax> StepUps { get; init; } = [];
+
+    /// <summary><c>margin grid Leverage { below 3x 5.00%  else 6.50% }</c>: added to the coupon, as a tranche's
+    /// (<see cref="MarginGridSyntax"/>); null when none.</summary>
+    public MarginGridSyntax? MarginGrid { get; init; }
 }
