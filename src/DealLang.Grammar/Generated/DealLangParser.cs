@@ -2366,7 +2366,7 @@ public partial class DealLangParser : Parser {
 			State = 344;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0) || _la==PHASED) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8691947280825055232L) != 0) || _la==GUARANTOR || _la==TERMINATION_FEE || _la==PHASED) {
 				{
 				{
 				State = 341;
@@ -2552,6 +2552,26 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class LeaseTerminationFeeItemContext : LeaseItemContext {
+		public ExprContext fee;
+		public ExprContext floor;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERMINATION_FEE() { return GetToken(DealLangParser.TERMINATION_FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		public LeaseTerminationFeeItemContext(LeaseItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLeaseTerminationFeeItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public LeaseItemContext leaseItem() {
@@ -2559,7 +2579,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 396;
+			State = 405;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
@@ -2726,6 +2746,38 @@ public partial class DealLangParser : Parser {
 				ident();
 				}
 				break;
+			case TERMINATION_FEE:
+				_localctx = new LeaseTerminationFeeItemContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 396;
+				Match(TERMINATION_FEE);
+				State = 397;
+				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
+				State = 403;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==AMORTISING) {
+					{
+					State = 398;
+					Match(AMORTISING);
+					State = 401;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==TO) {
+						{
+						State = 399;
+						Match(TO);
+						State = 400;
+						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
+						}
+					}
+
+					}
+				}
+
+				}
+				break;
 			default:
 				throw new NoViableAltException(this);
 			}
@@ -2808,14 +2860,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 36, RULE_indexationPart);
 		try {
-			State = 405;
+			State = 414;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 398;
+				State = 407;
 				Match(YEARLY);
 				}
 				break;
@@ -2823,9 +2875,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 399;
+				State = 408;
 				Match(FLOOR);
-				State = 400;
+				State = 409;
 				expr(0);
 				}
 				break;
@@ -2833,9 +2885,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 401;
+				State = 410;
 				Match(CAP);
-				State = 402;
+				State = 411;
 				expr(0);
 				}
 				break;
@@ -2843,9 +2895,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 403;
+				State = 412;
 				Match(LAG);
-				State = 404;
+				State = 413;
 				duration();
 				}
 				break;
@@ -2886,22 +2938,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 38, RULE_renewalCount);
 		try {
-			State = 410;
+			State = 419;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 407;
+				State = 416;
 				Match(NUMBER);
-				State = 408;
+				State = 417;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 409;
+				State = 418;
 				Match(QUANTITY);
 				}
 				break;
@@ -2975,16 +3027,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 40, RULE_rvgPart);
 		try {
-			State = 418;
+			State = 427;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 412;
+				State = 421;
 				Match(GUARANTEES);
-				State = 413;
+				State = 422;
 				expr(0);
 				}
 				break;
@@ -2992,9 +3044,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 414;
+				State = 423;
 				Match(CAP);
-				State = 415;
+				State = 424;
 				expr(0);
 				}
 				break;
@@ -3002,9 +3054,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 416;
+				State = 425;
 				Match(UNTIL);
-				State = 417;
+				State = 426;
 				Match(DATE);
 				}
 				break;
@@ -3056,21 +3108,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 420;
+			State = 429;
 			Match(GUARANTOR);
-			State = 421;
+			State = 430;
 			_localctx.party = ident();
-			State = 425;
+			State = 434;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 422;
+				State = 431;
 				guarantorPart();
 				}
 				}
-				State = 427;
+				State = 436;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3160,16 +3212,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 44, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 440;
+			State = 449;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 428;
+				State = 437;
 				Match(CAP);
-				State = 429;
+				State = 438;
 				expr(0);
 				}
 				break;
@@ -3177,9 +3229,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 430;
+				State = 439;
 				Match(UNTIL);
-				State = 431;
+				State = 440;
 				Match(DATE);
 				}
 				break;
@@ -3187,9 +3239,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 432;
+				State = 441;
 				Match(FEE);
-				State = 433;
+				State = 442;
 				expr(0);
 				}
 				break;
@@ -3197,18 +3249,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 434;
+				State = 443;
 				Match(COVERS);
-				State = 435;
+				State = 444;
 				coverage();
-				State = 438;
+				State = 447;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 436;
+					State = 445;
 					Match(AND);
-					State = 437;
+					State = 446;
 					coverage();
 					}
 				}
@@ -3254,7 +3306,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 442;
+			State = 451;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3311,27 +3363,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 444;
+			State = 453;
 			Match(LOAN);
-			State = 445;
+			State = 454;
 			_localctx.name = ident();
-			State = 446;
+			State = 455;
 			Match(LBRACE);
-			State = 450;
+			State = 459;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 447;
+				State = 456;
 				loanItem();
 				}
 				}
-				State = 452;
+				State = 461;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 453;
+			State = 462;
 			Match(RBRACE);
 			}
 		}
@@ -3464,16 +3516,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_loanItem);
 		int _la;
 		try {
-			State = 483;
+			State = 492;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 455;
+				State = 464;
 				Match(OBLIGOR);
-				State = 456;
+				State = 465;
 				ident();
 				}
 				break;
@@ -3481,9 +3533,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 457;
+				State = 466;
 				Match(BALANCE);
-				State = 458;
+				State = 467;
 				expr(0);
 				}
 				break;
@@ -3491,9 +3543,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 459;
+				State = 468;
 				Match(COUPON);
-				State = 460;
+				State = 469;
 				couponTerms();
 				}
 				break;
@@ -3501,11 +3553,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 461;
+				State = 470;
 				Match(INTEREST_ONLY);
-				State = 462;
+				State = 471;
 				Match(UNTIL);
-				State = 463;
+				State = 472;
 				Match(DATE);
 				}
 				break;
@@ -3513,9 +3565,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 464;
+				State = 473;
 				Match(AMORTIZE);
-				State = 465;
+				State = 474;
 				amortization();
 				}
 				break;
@@ -3523,9 +3575,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 466;
+				State = 475;
 				Match(MATURITY);
-				State = 467;
+				State = 476;
 				Match(DATE);
 				}
 				break;
@@ -3533,44 +3585,44 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 468;
+				State = 477;
 				Match(RECOVERY);
-				State = 469;
+				State = 478;
 				expr(0);
-				State = 472;
+				State = 481;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 470;
+					State = 479;
 					Match(AFTER);
-					State = 471;
+					State = 480;
 					duration();
 					}
 				}
 
-				State = 476;
+				State = 485;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 474;
+					State = 483;
 					Match(ACCRUING);
-					State = 475;
+					State = 484;
 					recoveryAccrual();
 					}
 				}
 
-				State = 481;
+				State = 490;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 478;
+					State = 487;
 					Match(IN);
-					State = 479;
+					State = 488;
 					Match(NUMBER);
-					State = 480;
+					State = 489;
 					Match(INSTALMENTS);
 					}
 				}
@@ -3632,14 +3684,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 52, RULE_recoveryAccrual);
 		try {
-			State = 487;
+			State = 496;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 485;
+				State = 494;
 				Match(COUPON);
 				}
 				break;
@@ -3647,7 +3699,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 486;
+				State = 495;
 				expr(0);
 				}
 				break;
@@ -3699,27 +3751,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 489;
+			State = 498;
 			Match(FLEET);
-			State = 490;
+			State = 499;
 			_localctx.name = ident();
-			State = 491;
+			State = 500;
 			Match(LBRACE);
-			State = 495;
+			State = 504;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 492;
+				State = 501;
 				fleetItem();
 				}
 				}
-				State = 497;
+				State = 506;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 498;
+			State = 507;
 			Match(RBRACE);
 			}
 		}
@@ -3916,32 +3968,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_fleetItem);
 		int _la;
 		try {
-			State = 539;
+			State = 548;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 500;
+				State = 509;
 				Match(DELIVERIES);
-				State = 501;
+				State = 510;
 				Match(LBRACE);
-				State = 505;
+				State = 514;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 502;
+					State = 511;
 					delivery();
 					}
 					}
-					State = 507;
+					State = 516;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 508;
+				State = 517;
 				Match(RBRACE);
 				}
 				break;
@@ -3949,9 +4001,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 509;
+				State = 518;
 				Match(UNITS);
-				State = 510;
+				State = 519;
 				expr(0);
 				}
 				break;
@@ -3959,9 +4011,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 511;
+				State = 520;
 				Match(UNIT_COST);
-				State = 512;
+				State = 521;
 				expr(0);
 				}
 				break;
@@ -3969,11 +4021,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 513;
+				State = 522;
 				Match(DEPRECIATE);
-				State = 514;
+				State = 523;
 				Match(STRAIGHT_LINE);
-				State = 515;
+				State = 524;
 				duration();
 				}
 				break;
@@ -3981,13 +4033,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 516;
+				State = 525;
 				Match(DEPRECIATE);
-				State = 517;
+				State = 526;
 				Match(DECLINING);
-				State = 518;
+				State = 527;
 				expr(0);
-				State = 519;
+				State = 528;
 				perYear();
 				}
 				break;
@@ -3995,9 +4047,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 521;
+				State = 530;
 				Match(POWER);
-				State = 522;
+				State = 531;
 				expr(0);
 				}
 				break;
@@ -4005,9 +4057,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 523;
+				State = 532;
 				Match(PUE);
-				State = 524;
+				State = 533;
 				expr(0);
 				}
 				break;
@@ -4015,9 +4067,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 525;
+				State = 534;
 				Match(POWER_PRICE);
-				State = 526;
+				State = 535;
 				expr(0);
 				}
 				break;
@@ -4025,11 +4077,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 527;
+				State = 536;
 				Match(MAINTENANCE);
-				State = 528;
+				State = 537;
 				expr(0);
-				State = 529;
+				State = 538;
 				perYear();
 				}
 				break;
@@ -4037,15 +4089,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 531;
+				State = 540;
 				Match(MARKET_VALUE);
-				State = 532;
+				State = 541;
 				expr(0);
-				State = 533;
+				State = 542;
 				Match(DECLINING);
-				State = 534;
+				State = 543;
 				expr(0);
-				State = 535;
+				State = 544;
 				perYear();
 				}
 				break;
@@ -4053,9 +4105,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 537;
+				State = 546;
 				Match(GENERATION);
-				State = 538;
+				State = 547;
 				ident();
 				}
 				break;
@@ -4112,31 +4164,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 541;
+			State = 550;
 			Match(CONTRACT);
-			State = 542;
+			State = 551;
 			_localctx.name = ident();
-			State = 543;
+			State = 552;
 			Match(ON);
-			State = 544;
+			State = 553;
 			_localctx.fleet = ident();
-			State = 545;
+			State = 554;
 			Match(LBRACE);
-			State = 549;
+			State = 558;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 546;
+				State = 555;
 				contractItem();
 				}
 				}
-				State = 551;
+				State = 560;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 552;
+			State = 561;
 			Match(RBRACE);
 			}
 		}
@@ -4341,16 +4393,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_contractItem);
 		int _la;
 		try {
-			State = 597;
+			State = 606;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 554;
+				State = 563;
 				Match(CUSTOMER);
-				State = 555;
+				State = 564;
 				ident();
 				}
 				break;
@@ -4358,9 +4410,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 556;
+				State = 565;
 				Match(UNITS);
-				State = 557;
+				State = 566;
 				expr(0);
 				}
 				break;
@@ -4368,11 +4420,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 558;
+				State = 567;
 				Match(PRICE);
-				State = 559;
+				State = 568;
 				Match(AT);
-				State = 560;
+				State = 569;
 				Match(MARKET);
 				}
 				break;
@@ -4380,9 +4432,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 561;
+				State = 570;
 				Match(PRICE);
-				State = 562;
+				State = 571;
 				expr(0);
 				}
 				break;
@@ -4390,11 +4442,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 563;
+				State = 572;
 				Match(HOUR);
-				State = 564;
+				State = 573;
 				expr(0);
-				State = 565;
+				State = 574;
 				perYear();
 				}
 				break;
@@ -4402,9 +4454,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 567;
+				State = 576;
 				Match(TAKE_OR_PAY);
-				State = 568;
+				State = 577;
 				expr(0);
 				}
 				break;
@@ -4412,9 +4464,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 569;
+				State = 578;
 				Match(STARTS);
-				State = 570;
+				State = 579;
 				Match(DATE);
 				}
 				break;
@@ -4422,9 +4474,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 571;
+				State = 580;
 				Match(TERM);
-				State = 572;
+				State = 581;
 				duration();
 				}
 				break;
@@ -4432,25 +4484,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 573;
+				State = 582;
 				Match(TERMINATION_FEE);
-				State = 574;
+				State = 583;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 580;
+				State = 589;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 575;
+					State = 584;
 					Match(AMORTISING);
-					State = 578;
+					State = 587;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 576;
+						State = 585;
 						Match(TO);
-						State = 577;
+						State = 586;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4464,17 +4516,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 582;
+				State = 591;
 				Match(RENEWALS);
-				State = 583;
+				State = 592;
 				renewalCount();
-				State = 584;
+				State = 593;
 				duration();
-				State = 585;
+				State = 594;
 				Match(AT);
-				State = 586;
+				State = 595;
 				Match(CUSTOMER);
-				State = 587;
+				State = 596;
 				Match(OPTION);
 				}
 				break;
@@ -4482,20 +4534,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 589;
+				State = 598;
 				Match(PREPAYMENT);
-				State = 590;
+				State = 599;
 				expr(0);
-				State = 594;
+				State = 603;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 591;
+					State = 600;
 					Match(APPLIED);
-					State = 592;
+					State = 601;
 					Match(OVER);
-					State = 593;
+					State = 602;
 					Match(TERM);
 					}
 				}
@@ -4506,7 +4558,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 596;
+				State = 605;
 				guarantorClause();
 				}
 				break;
@@ -4558,27 +4610,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 599;
+			State = 608;
 			Match(COINS);
-			State = 600;
+			State = 609;
 			_localctx.name = ident();
-			State = 601;
+			State = 610;
 			Match(LBRACE);
-			State = 605;
+			State = 614;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 215)) & ~0x3f) == 0 && ((1L << (_la - 215)) & 15L) != 0)) {
 				{
 				{
-				State = 602;
+				State = 611;
 				coinsItem();
 				}
 				}
-				State = 607;
+				State = 616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 608;
+			State = 617;
 			Match(RBRACE);
 			}
 		}
@@ -4728,16 +4780,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 64, RULE_coinsItem);
 		try {
-			State = 628;
+			State = 637;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 610;
+				State = 619;
 				Match(HOLDINGS);
-				State = 611;
+				State = 620;
 				expr(0);
 				}
 				break;
@@ -4745,9 +4797,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 612;
+				State = 621;
 				Match(PRICE);
-				State = 613;
+				State = 622;
 				ident();
 				}
 				break;
@@ -4755,9 +4807,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 614;
+				State = 623;
 				Match(HASHRATE);
-				State = 615;
+				State = 624;
 				expr(0);
 				}
 				break;
@@ -4765,9 +4817,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 616;
+				State = 625;
 				Match(NETWORK);
-				State = 617;
+				State = 626;
 				expr(0);
 				}
 				break;
@@ -4775,9 +4827,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 618;
+				State = 627;
 				Match(REWARDS);
-				State = 619;
+				State = 628;
 				expr(0);
 				}
 				break;
@@ -4785,9 +4837,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 620;
+				State = 629;
 				Match(POWER);
-				State = 621;
+				State = 630;
 				expr(0);
 				}
 				break;
@@ -4795,9 +4847,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 622;
+				State = 631;
 				Match(POWER_PRICE);
-				State = 623;
+				State = 632;
 				expr(0);
 				}
 				break;
@@ -4805,9 +4857,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 624;
+				State = 633;
 				Match(DEPTH);
-				State = 625;
+				State = 634;
 				expr(0);
 				}
 				break;
@@ -4815,9 +4867,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 626;
+				State = 635;
 				Match(IMPACT);
-				State = 627;
+				State = 636;
 				expr(0);
 				}
 				break;
@@ -4869,20 +4921,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 630;
+			State = 639;
 			Match(DATE);
-			State = 631;
+			State = 640;
 			_localctx.units = expr(0);
-			State = 632;
+			State = 641;
 			Match(AT);
-			State = 633;
+			State = 642;
 			_localctx.cost = expr(0);
-			State = 635;
+			State = 644;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 634;
+				State = 643;
 				Match(COMMA);
 				}
 			}
@@ -4935,27 +4987,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 637;
+			State = 646;
 			Match(TRANCHE);
-			State = 638;
+			State = 647;
 			_localctx.name = ident();
-			State = 639;
+			State = 648;
 			Match(LBRACE);
-			State = 643;
+			State = 652;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 603980287L) != 0)) {
 				{
 				{
-				State = 640;
+				State = 649;
 				trancheItem();
 				}
 				}
-				State = 645;
+				State = 654;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 646;
+			State = 655;
 			Match(RBRACE);
 			}
 		}
@@ -5004,38 +5056,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 648;
+			State = 657;
 			_localctx.rate = expr(0);
-			State = 650;
+			State = 659;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 649;
+				State = 658;
 				Match(FIXED);
 				}
 			}
 
-			State = 654;
+			State = 663;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 652;
+				State = 661;
 				Match(FLOOR);
-				State = 653;
+				State = 662;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 658;
+			State = 667;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 656;
+				State = 665;
 				Match(CAP);
-				State = 657;
+				State = 666;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5391,16 +5443,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_trancheItem);
 		int _la;
 		try {
-			State = 752;
+			State = 761;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 660;
+				State = 669;
 				Match(BALANCE);
-				State = 661;
+				State = 670;
 				expr(0);
 				}
 				break;
@@ -5408,9 +5460,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 662;
+				State = 671;
 				Match(COUPON);
-				State = 663;
+				State = 672;
 				couponTerms();
 				}
 				break;
@@ -5418,26 +5470,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 664;
+				State = 673;
 				Match(PIK);
-				State = 666;
+				State = 675;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 665;
+					State = 674;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 670;
+				State = 679;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 668;
+					State = 677;
 					Match(WHEN);
-					State = 669;
+					State = 678;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5448,9 +5500,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 672;
+				State = 681;
 				Match(PIK);
-				State = 673;
+				State = 682;
 				Match(UNPAID);
 				}
 				break;
@@ -5458,9 +5510,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 674;
+				State = 683;
 				Match(ISSUE_PRICE);
-				State = 675;
+				State = 684;
 				expr(0);
 				}
 				break;
@@ -5468,9 +5520,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 676;
+				State = 685;
 				Match(COMMITMENT);
-				State = 677;
+				State = 686;
 				expr(0);
 				}
 				break;
@@ -5478,11 +5530,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 678;
+				State = 687;
 				Match(AVAILABLE);
-				State = 679;
+				State = 688;
 				Match(UNTIL);
-				State = 680;
+				State = 689;
 				Match(DATE);
 				}
 				break;
@@ -5490,25 +5542,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 681;
+				State = 690;
 				Match(DRAWS);
-				State = 682;
+				State = 691;
 				Match(LBRACE);
-				State = 686;
+				State = 695;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 683;
+					State = 692;
 					schedulePoint();
 					}
 					}
-					State = 688;
+					State = 697;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 689;
+				State = 698;
 				Match(RBRACE);
 				}
 				break;
@@ -5516,15 +5568,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 690;
+				State = 699;
 				Match(DRAWS);
-				State = 691;
+				State = 700;
 				Match(AGAINST);
-				State = 692;
+				State = 701;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 693;
+				State = 702;
 				Match(ADVANCE);
-				State = 694;
+				State = 703;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5532,9 +5584,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 696;
+				State = 705;
 				Match(COMMITMENT_FEE);
-				State = 697;
+				State = 706;
 				expr(0);
 				}
 				break;
@@ -5542,26 +5594,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 698;
+				State = 707;
 				Match(STEP_UP);
-				State = 699;
+				State = 708;
 				expr(0);
-				State = 704;
+				State = 713;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 700;
+					State = 709;
 					Match(FROM);
-					State = 701;
+					State = 710;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 702;
+					State = 711;
 					Match(WHILE);
-					State = 703;
+					State = 712;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -5574,41 +5626,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 706;
+				State = 715;
 				Match(MARGIN);
-				State = 707;
+				State = 716;
 				Match(GRID);
-				State = 708;
+				State = 717;
 				((MarginGridItemContext)_localctx).test = ident();
-				State = 709;
+				State = 718;
 				Match(LBRACE);
-				State = 713;
+				State = 722;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 710;
+					State = 719;
 					gridTier();
 					}
 					}
-					State = 715;
+					State = 724;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 718;
+				State = 727;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 716;
+					State = 725;
 					Match(ELSE);
-					State = 717;
+					State = 726;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 720;
+				State = 729;
 				Match(RBRACE);
 				}
 				break;
@@ -5616,15 +5668,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 722;
+				State = 731;
 				Match(MARGIN);
-				State = 723;
+				State = 732;
 				Match(INVESTMENT_GRADE);
-				State = 724;
+				State = 733;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 725;
+				State = 734;
 				Match(ELSE);
-				State = 726;
+				State = 735;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5632,9 +5684,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 728;
+				State = 737;
 				Match(TARGET_BALANCE);
-				State = 729;
+				State = 738;
 				expr(0);
 				}
 				break;
@@ -5642,11 +5694,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 730;
+				State = 739;
 				Match(INTEREST_ONLY);
-				State = 731;
+				State = 740;
 				Match(UNTIL);
-				State = 732;
+				State = 741;
 				Match(DATE);
 				}
 				break;
@@ -5654,9 +5706,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 733;
+				State = 742;
 				Match(AMORTIZE);
-				State = 734;
+				State = 743;
 				amortization();
 				}
 				break;
@@ -5664,9 +5716,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 735;
+				State = 744;
 				Match(MATURITY);
-				State = 736;
+				State = 745;
 				Match(DATE);
 				}
 				break;
@@ -5674,9 +5726,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 737;
+				State = 746;
 				Match(SENIORITY);
-				State = 738;
+				State = 747;
 				Match(NUMBER);
 				}
 				break;
@@ -5684,7 +5736,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 739;
+				State = 748;
 				guarantorClause();
 				}
 				break;
@@ -5692,26 +5744,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 740;
+				State = 749;
 				Match(CONVERTIBLE);
-				State = 741;
+				State = 750;
 				Match(AT);
-				State = 742;
+				State = 751;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 743;
+				State = 752;
 				Match(AGAINST);
-				State = 744;
+				State = 753;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 748;
+				State = 757;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 745;
+					State = 754;
 					Match(EARLY);
-					State = 746;
+					State = 755;
 					Match(ABOVE);
-					State = 747;
+					State = 756;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5722,9 +5774,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 750;
+				State = 759;
 				Match(COMPLETION);
-				State = 751;
+				State = 760;
 				expr(0);
 				}
 				break;
@@ -5771,11 +5823,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 754;
+			State = 763;
 			Match(BELOW);
-			State = 755;
+			State = 764;
 			_localctx.bound = expr(0);
-			State = 756;
+			State = 765;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -5857,14 +5909,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 76, RULE_amortization);
 		int _la;
 		try {
-			State = 770;
+			State = 779;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 758;
+				State = 767;
 				Match(BULLET);
 				}
 				break;
@@ -5872,7 +5924,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 759;
+				State = 768;
 				Match(LEVEL);
 				}
 				break;
@@ -5880,7 +5932,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 760;
+				State = 769;
 				Match(LINEAR);
 				}
 				break;
@@ -5888,25 +5940,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 761;
+				State = 770;
 				Match(SCHEDULE);
-				State = 762;
+				State = 771;
 				Match(LBRACE);
-				State = 766;
+				State = 775;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 763;
+					State = 772;
 					schedulePoint();
 					}
 					}
-					State = 768;
+					State = 777;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 769;
+				State = 778;
 				Match(RBRACE);
 				}
 				break;
@@ -5960,27 +6012,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 772;
+			State = 781;
 			Match(HOLDING);
-			State = 773;
+			State = 782;
 			_localctx.name = ident();
-			State = 774;
+			State = 783;
 			Match(LBRACE);
-			State = 778;
+			State = 787;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 188)) & ~0x3f) == 0 && ((1L << (_la - 188)) & 25166853L) != 0)) {
 				{
 				{
-				State = 775;
+				State = 784;
 				holdingItem();
 				}
 				}
-				State = 780;
+				State = 789;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 781;
+			State = 790;
 			Match(RBRACE);
 			}
 		}
@@ -6114,20 +6166,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 80, RULE_holdingItem);
 		int _la;
 		try {
-			State = 806;
+			State = 815;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 783;
+				State = 792;
 				Match(OF);
-				State = 784;
+				State = 793;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 785;
+				State = 794;
 				Match(DOT);
-				State = 786;
+				State = 795;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6135,9 +6187,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 788;
+				State = 797;
 				Match(SHARE);
-				State = 789;
+				State = 798;
 				expr(0);
 				}
 				break;
@@ -6145,9 +6197,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 790;
+				State = 799;
 				Match(FACE);
-				State = 791;
+				State = 800;
 				expr(0);
 				}
 				break;
@@ -6155,9 +6207,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 792;
+				State = 801;
 				Match(MARK);
-				State = 793;
+				State = 802;
 				Match(PAR);
 				}
 				break;
@@ -6165,9 +6217,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 794;
+				State = 803;
 				Match(MARK);
-				State = 795;
+				State = 804;
 				ident();
 				}
 				break;
@@ -6175,19 +6227,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 796;
+				State = 805;
 				Match(MARKET);
-				State = 798;
+				State = 807;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 797;
+					State = 806;
 					holdingMarketTerm();
 					}
 					}
-					State = 800;
+					State = 809;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6197,13 +6249,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 802;
+				State = 811;
 				Match(DRAWS);
-				State = 803;
+				State = 812;
 				Match(CALLED);
-				State = 804;
+				State = 813;
 				Match(FROM);
-				State = 805;
+				State = 814;
 				ident();
 				}
 				break;
@@ -6277,16 +6329,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 82, RULE_holdingMarketTerm);
 		try {
-			State = 814;
+			State = 823;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 808;
+				State = 817;
 				Match(DISCOUNT);
-				State = 809;
+				State = 818;
 				expr(0);
 				}
 				break;
@@ -6294,9 +6346,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 810;
+				State = 819;
 				Match(DEPTH);
-				State = 811;
+				State = 820;
 				expr(0);
 				}
 				break;
@@ -6304,9 +6356,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 812;
+				State = 821;
 				Match(IMPACT);
-				State = 813;
+				State = 822;
 				expr(0);
 				}
 				break;
@@ -6360,27 +6412,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 816;
+			State = 825;
 			Match(EQUITY);
-			State = 817;
+			State = 826;
 			_localctx.name = ident();
-			State = 818;
+			State = 827;
 			Match(LBRACE);
-			State = 822;
+			State = 831;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 12094627905539L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 819;
+				State = 828;
 				equityItem();
 				}
 				}
-				State = 824;
+				State = 833;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 825;
+			State = 834;
 			Match(RBRACE);
 			}
 		}
@@ -6516,16 +6568,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 86, RULE_equityItem);
 		int _la;
 		try {
-			State = 862;
+			State = 871;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 827;
+				State = 836;
 				Match(CONTRIBUTED);
-				State = 828;
+				State = 837;
 				expr(0);
 				}
 				break;
@@ -6533,23 +6585,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 829;
+				State = 838;
 				Match(HOLDERS);
-				State = 830;
+				State = 839;
 				holder();
-				State = 835;
+				State = 844;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 831;
+					State = 840;
 					Match(COMMA);
-					State = 832;
+					State = 841;
 					holder();
 					}
 					}
-					State = 837;
+					State = 846;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6559,9 +6611,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 838;
+				State = 847;
 				Match(HURDLE);
-				State = 839;
+				State = 848;
 				expr(0);
 				}
 				break;
@@ -6569,32 +6621,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 840;
+				State = 849;
 				Match(CARRY);
-				State = 841;
+				State = 850;
 				expr(0);
-				State = 842;
+				State = 851;
 				Match(TO);
-				State = 843;
+				State = 852;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 846;
+				State = 855;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 844;
+					State = 853;
 					Match(CATCH_UP);
-					State = 845;
+					State = 854;
 					expr(0);
 					}
 				}
 
-				State = 849;
+				State = 858;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 848;
+					State = 857;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6605,9 +6657,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 851;
+				State = 860;
 				Match(COMMITMENT);
-				State = 852;
+				State = 861;
 				expr(0);
 				}
 				break;
@@ -6615,23 +6667,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 853;
+				State = 862;
 				Match(CALLS);
-				State = 854;
+				State = 863;
 				capitalCall();
-				State = 859;
+				State = 868;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 855;
+					State = 864;
 					Match(COMMA);
-					State = 856;
+					State = 865;
 					capitalCall();
 					}
 					}
-					State = 861;
+					State = 870;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6688,32 +6740,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 864;
+			State = 873;
 			ident();
-			State = 865;
-			expr(0);
 			State = 874;
+			expr(0);
+			State = 883;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 866;
+				State = 875;
 				Match(LBRACE);
-				State = 870;
+				State = 879;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 157)) & ~0x3f) == 0 && ((1L << (_la - 157)) & 7L) != 0)) {
 					{
 					{
-					State = 867;
+					State = 876;
 					holderTerm();
 					}
 					}
-					State = 872;
+					State = 881;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 873;
+				State = 882;
 				Match(RBRACE);
 				}
 			}
@@ -6788,16 +6840,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 90, RULE_holderTerm);
 		try {
-			State = 882;
+			State = 891;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 876;
+				State = 885;
 				Match(HURDLE);
-				State = 877;
+				State = 886;
 				expr(0);
 				}
 				break;
@@ -6805,9 +6857,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 878;
+				State = 887;
 				Match(CARRY);
-				State = 879;
+				State = 888;
 				expr(0);
 				}
 				break;
@@ -6815,9 +6867,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 880;
+				State = 889;
 				Match(CATCH_UP);
-				State = 881;
+				State = 890;
 				expr(0);
 				}
 				break;
@@ -6861,9 +6913,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 884;
+			State = 893;
 			Match(DATE);
-			State = 885;
+			State = 894;
 			expr(0);
 			}
 		}
@@ -6913,32 +6965,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 887;
+			State = 896;
 			Match(ACCOUNT);
-			State = 888;
-			_localctx.name = ident();
 			State = 897;
+			_localctx.name = ident();
+			State = 906;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 889;
+				State = 898;
 				Match(LBRACE);
-				State = 893;
+				State = 902;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 890;
+					State = 899;
 					accountItem();
 					}
 					}
-					State = 895;
+					State = 904;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 896;
+				State = 905;
 				Match(RBRACE);
 				}
 			}
@@ -7013,16 +7065,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 96, RULE_accountItem);
 		try {
-			State = 905;
+			State = 914;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 899;
+				State = 908;
 				Match(TARGET);
-				State = 900;
+				State = 909;
 				expr(0);
 				}
 				break;
@@ -7030,9 +7082,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 901;
+				State = 910;
 				Match(INITIAL);
-				State = 902;
+				State = 911;
 				expr(0);
 				}
 				break;
@@ -7040,9 +7092,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 903;
+				State = 912;
 				Match(EARNS);
-				State = 904;
+				State = 913;
 				expr(0);
 				}
 				break;
@@ -7103,31 +7155,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 907;
+			State = 916;
 			Match(FEE);
-			State = 908;
+			State = 917;
 			_localctx.name = ident();
-			State = 909;
-			Match(LBRACE);
-			State = 910;
-			expr(0);
 			State = 918;
+			Match(LBRACE);
+			State = 919;
+			expr(0);
+			State = 927;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 911;
+				State = 920;
 				perYear();
-				State = 916;
+				State = 925;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 912;
+					State = 921;
 					Match(ESCALATING);
-					State = 913;
+					State = 922;
 					expr(0);
-					State = 914;
+					State = 923;
 					perYear();
 					}
 				}
@@ -7135,7 +7187,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 920;
+			State = 929;
 			Match(RBRACE);
 			}
 		}
@@ -7190,52 +7242,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 922;
+			State = 931;
 			Match(TEST);
-			State = 923;
-			_localctx.name = ident();
-			State = 924;
-			Match(ASSIGN);
-			State = 925;
-			expr(0);
 			State = 932;
+			_localctx.name = ident();
+			State = 933;
+			Match(ASSIGN);
+			State = 934;
+			expr(0);
+			State = 941;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 926;
+				State = 935;
 				Match(OVER);
-				State = 929;
+				State = 938;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 927;
+					State = 936;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 928;
+					State = 937;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 931;
+				State = 940;
 				duration();
 				}
 			}
 
-			State = 936;
+			State = 945;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 934;
+				State = 943;
 				Match(FROM);
-				State = 935;
+				State = 944;
 				Match(DATE);
 				}
 			}
@@ -7322,79 +7374,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 938;
+			State = 947;
 			Match(TRIGGER);
-			State = 939;
+			State = 948;
 			_localctx.name = ident();
-			State = 940;
+			State = 949;
 			Match(WHEN);
-			State = 941;
+			State = 950;
 			expr(0);
-			State = 944;
+			State = 953;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 942;
+				State = 951;
 				Match(FROM);
-				State = 943;
+				State = 952;
 				Match(DATE);
 				}
 			}
 
-			State = 949;
+			State = 958;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 946;
+				State = 955;
 				Match(TRIPS);
-				State = 947;
+				State = 956;
 				Match(AFTER);
-				State = 948;
+				State = 957;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 954;
+			State = 963;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 951;
+				State = 960;
 				Match(CURES);
-				State = 952;
+				State = 961;
 				Match(AFTER);
-				State = 953;
+				State = 962;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 966;
+			State = 975;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 956;
+				State = 965;
 				Match(CURE);
-				State = 957;
+				State = 966;
 				Match(BY);
-				State = 958;
+				State = 967;
 				_localctx.curer = ident();
-				State = 959;
+				State = 968;
 				Match(UP);
-				State = 960;
+				State = 969;
 				Match(TO);
-				State = 961;
+				State = 970;
 				_localctx.times = Match(NUMBER);
-				State = 962;
+				State = 971;
 				Match(TIMES);
-				State = 964;
+				State = 973;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 963;
+					State = 972;
 					cureDestination();
 					}
 				}
@@ -7402,23 +7454,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 968;
+			State = 977;
 			Match(ARROW);
-			State = 969;
+			State = 978;
 			triggerEffect();
-			State = 974;
+			State = 983;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 970;
+				State = 979;
 				Match(COMMA);
-				State = 971;
+				State = 980;
 				triggerEffect();
 				}
 				}
-				State = 976;
+				State = 985;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7490,43 +7542,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 104, RULE_cureDestination);
 		int _la;
 		try {
-			State = 993;
+			State = 1002;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 977;
+				State = 986;
 				Match(PREPAYING);
-				State = 978;
+				State = 987;
 				ident();
-				State = 983;
+				State = 992;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 979;
+					State = 988;
 					Match(COMMA);
-					State = 980;
+					State = 989;
 					ident();
 					}
 					}
-					State = 985;
+					State = 994;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 989;
+				State = 998;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 986;
+					State = 995;
 					Match(THEN);
-					State = 987;
+					State = 996;
 					Match(INTO);
-					State = 988;
+					State = 997;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -7537,9 +7589,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 991;
+				State = 1000;
 				Match(INTO);
-				State = 992;
+				State = 1001;
 				ident();
 				}
 				break;
@@ -7628,20 +7680,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 106, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1014;
+			State = 1023;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 995;
+				State = 1004;
 				Match(SWEEP);
-				State = 996;
+				State = 1005;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 997;
+				State = 1006;
 				Match(TO);
-				State = 998;
+				State = 1007;
 				ident();
 				}
 				break;
@@ -7649,34 +7701,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 999;
+				State = 1008;
 				Match(ACCELERATE);
-				State = 1011;
+				State = 1020;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1000;
+					State = 1009;
 					Match(LPAREN);
-					State = 1001;
+					State = 1010;
 					ident();
-					State = 1006;
+					State = 1015;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1002;
+						State = 1011;
 						Match(COMMA);
-						State = 1003;
+						State = 1012;
 						ident();
 						}
 						}
-						State = 1008;
+						State = 1017;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1009;
+					State = 1018;
 					Match(RPAREN);
 					}
 				}
@@ -7687,7 +7739,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1013;
+				State = 1022;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7735,20 +7787,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1016;
+			State = 1025;
 			Match(DEFAULT);
-			State = 1017;
+			State = 1026;
 			Match(WHEN);
-			State = 1018;
+			State = 1027;
 			expr(0);
-			State = 1021;
+			State = 1030;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1019;
+				State = 1028;
 				Match(GRACE);
-				State = 1020;
+				State = 1029;
 				duration();
 				}
 			}
@@ -7800,25 +7852,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1023;
+			State = 1032;
 			Match(CFADS);
-			State = 1024;
+			State = 1033;
 			Match(INCLUDES);
-			State = 1025;
+			State = 1034;
 			cfadsItem();
-			State = 1030;
+			State = 1039;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1026;
+				State = 1035;
 				Match(COMMA);
-				State = 1027;
+				State = 1036;
 				cfadsItem();
 				}
 				}
-				State = 1032;
+				State = 1041;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7858,13 +7910,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 112, RULE_cfadsItem);
 		try {
-			State = 1035;
+			State = 1044;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1033;
+				State = 1042;
 				Match(RVG);
 				}
 				break;
@@ -8039,7 +8091,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1034;
+				State = 1043;
 				ident();
 				}
 				break;
@@ -8089,25 +8141,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1037;
+			State = 1046;
 			Match(WATERFALL);
-			State = 1038;
+			State = 1047;
 			Match(LBRACE);
-			State = 1042;
+			State = 1051;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1039;
+				State = 1048;
 				step();
 				}
 				}
-				State = 1044;
+				State = 1053;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1045;
+			State = 1054;
 			Match(RBRACE);
 			}
 		}
@@ -8335,39 +8387,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 116, RULE_step);
 		int _la;
 		try {
-			State = 1138;
+			State = 1147;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1047;
+				State = 1056;
 				Match(PAY);
-				State = 1048;
+				State = 1057;
 				((PayStepContext)_localctx).target = reference();
-				State = 1058;
+				State = 1067;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1049;
+					State = 1058;
 					Match(USING);
-					State = 1050;
+					State = 1059;
 					ident();
-					State = 1055;
+					State = 1064;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1051;
+						State = 1060;
 						Match(COMMA);
-						State = 1052;
+						State = 1061;
 						ident();
 						}
 						}
-						State = 1057;
+						State = 1066;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8380,9 +8432,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1060;
+				State = 1069;
 				Match(FILL);
-				State = 1061;
+				State = 1070;
 				ident();
 				}
 				break;
@@ -8390,9 +8442,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1062;
+				State = 1071;
 				Match(RELEASE);
-				State = 1063;
+				State = 1072;
 				ident();
 				}
 				break;
@@ -8400,13 +8452,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1064;
+				State = 1073;
 				Match(HOLD);
-				State = 1065;
+				State = 1074;
 				Match(REST);
-				State = 1066;
+				State = 1075;
 				Match(IN);
-				State = 1067;
+				State = 1076;
 				ident();
 				}
 				break;
@@ -8414,25 +8466,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1068;
+				State = 1077;
 				Match(DISTRIBUTE);
-				State = 1071;
+				State = 1080;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1069;
+					State = 1078;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1070;
+					State = 1079;
 					Match(OF);
 					}
 				}
 
-				State = 1073;
+				State = 1082;
 				Match(REST);
-				State = 1074;
+				State = 1083;
 				Match(TO);
-				State = 1075;
+				State = 1084;
 				ident();
 				}
 				break;
@@ -8440,17 +8492,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1076;
+				State = 1085;
 				Match(SWEEP);
-				State = 1077;
+				State = 1086;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1078;
+				State = 1087;
 				Match(OF);
-				State = 1079;
+				State = 1088;
 				Match(REST);
-				State = 1080;
+				State = 1089;
 				Match(TO);
-				State = 1081;
+				State = 1090;
 				ident();
 				}
 				break;
@@ -8458,31 +8510,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1082;
+				State = 1091;
 				Match(SELL);
-				State = 1083;
+				State = 1092;
 				ident();
-				State = 1088;
+				State = 1097;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1084;
+					State = 1093;
 					Match(COMMA);
-					State = 1085;
+					State = 1094;
 					ident();
 					}
 					}
-					State = 1090;
+					State = 1099;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1091;
+				State = 1100;
 				Match(TO);
-				State = 1092;
+				State = 1101;
 				Match(COVER);
-				State = 1093;
+				State = 1102;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8490,52 +8542,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1095;
+				State = 1104;
 				Match(IF);
-				State = 1096;
+				State = 1105;
 				expr(0);
-				State = 1097;
+				State = 1106;
 				Match(LBRACE);
-				State = 1101;
+				State = 1110;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1098;
+					State = 1107;
 					step();
 					}
 					}
-					State = 1103;
+					State = 1112;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1104;
+				State = 1113;
 				Match(RBRACE);
-				State = 1114;
+				State = 1123;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1105;
+					State = 1114;
 					Match(ELSE);
-					State = 1106;
+					State = 1115;
 					Match(LBRACE);
-					State = 1110;
+					State = 1119;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1107;
+						State = 1116;
 						step();
 						}
 						}
-						State = 1112;
+						State = 1121;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1113;
+					State = 1122;
 					Match(RBRACE);
 					}
 				}
@@ -8546,46 +8598,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1116;
+				State = 1125;
 				Match(PRO_RATA);
-				State = 1119;
+				State = 1128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1117;
+					State = 1126;
 					Match(BY);
-					State = 1118;
+					State = 1127;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1121;
-				Match(LBRACE);
-				State = 1125;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
-					{
-					{
-					State = 1122;
-					step();
-					}
-					}
-					State = 1127;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 1128;
-				Match(RBRACE);
-				}
-				break;
-			case SEQUENTIAL:
-				_localctx = new SequentialStepContext(_localctx);
-				EnterOuterAlt(_localctx, 10);
-				{
-				State = 1129;
-				Match(SEQUENTIAL);
 				State = 1130;
 				Match(LBRACE);
 				State = 1134;
@@ -8603,6 +8629,32 @@ public partial class DealLangParser : Parser {
 					_la = TokenStream.LA(1);
 				}
 				State = 1137;
+				Match(RBRACE);
+				}
+				break;
+			case SEQUENTIAL:
+				_localctx = new SequentialStepContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 1138;
+				Match(SEQUENTIAL);
+				State = 1139;
+				Match(LBRACE);
+				State = 1143;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
+					{
+					{
+					State = 1140;
+					step();
+					}
+					}
+					State = 1145;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1146;
 				Match(RBRACE);
 				}
 				break;
@@ -8652,25 +8704,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1140;
+			State = 1149;
 			Match(ENFORCEMENT);
-			State = 1141;
+			State = 1150;
 			Match(LBRACE);
-			State = 1145;
+			State = 1154;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1142;
+				State = 1151;
 				enforcementItem();
 				}
 				}
-				State = 1147;
+				State = 1156;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1148;
+			State = 1157;
 			Match(RBRACE);
 			}
 		}
@@ -8742,44 +8794,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 120, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1166;
+			State = 1175;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1150;
+				State = 1159;
 				Match(SELL);
-				State = 1151;
+				State = 1160;
 				ident();
-				State = 1156;
+				State = 1165;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1152;
+					State = 1161;
 					Match(COMMA);
-					State = 1153;
+					State = 1162;
 					ident();
 					}
 					}
-					State = 1158;
+					State = 1167;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1162;
+				State = 1171;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1159;
+					State = 1168;
 					sellTerm();
 					}
 					}
-					State = 1164;
+					State = 1173;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8789,7 +8841,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1165;
+				State = 1174;
 				waterfallDecl();
 				}
 				break;
@@ -8932,16 +8984,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 122, RULE_sellTerm);
 		try {
-			State = 1190;
+			State = 1199;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1168;
+				State = 1177;
 				Match(HAIRCUT);
-				State = 1169;
+				State = 1178;
 				expr(0);
 				}
 				break;
@@ -8949,9 +9001,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1170;
+				State = 1179;
 				Match(LAG);
-				State = 1171;
+				State = 1180;
 				duration();
 				}
 				break;
@@ -8959,13 +9011,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1172;
+				State = 1181;
 				Match(DEPTH);
-				State = 1173;
+				State = 1182;
 				expr(0);
-				State = 1174;
+				State = 1183;
 				Match(PER);
-				State = 1175;
+				State = 1184;
 				Match(MONTH);
 				}
 				break;
@@ -8973,9 +9025,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1177;
+				State = 1186;
 				Match(IMPACT);
-				State = 1178;
+				State = 1187;
 				expr(0);
 				}
 				break;
@@ -8983,13 +9035,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1179;
+				State = 1188;
 				Match(LIMIT);
-				State = 1180;
+				State = 1189;
 				expr(0);
-				State = 1181;
+				State = 1190;
 				Match(PER);
-				State = 1182;
+				State = 1191;
 				Match(MONTH);
 				}
 				break;
@@ -8997,9 +9049,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1184;
+				State = 1193;
 				Match(COSTS);
-				State = 1185;
+				State = 1194;
 				expr(0);
 				}
 				break;
@@ -9007,9 +9059,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1186;
+				State = 1195;
 				Match(KEEP);
-				State = 1187;
+				State = 1196;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9017,9 +9069,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1188;
+				State = 1197;
 				Match(RESERVE);
-				State = 1189;
+				State = 1198;
 				expr(0);
 				}
 				break;
@@ -9078,31 +9130,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1192;
+			State = 1201;
 			Match(SCENARIO);
-			State = 1193;
+			State = 1202;
 			_localctx.name = ident();
-			State = 1194;
+			State = 1203;
 			Match(FOR);
-			State = 1195;
+			State = 1204;
 			_localctx.deal = ident();
-			State = 1196;
+			State = 1205;
 			Match(LBRACE);
-			State = 1200;
+			State = 1209;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729395055777809311L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) {
 				{
 				{
-				State = 1197;
+				State = 1206;
 				scenarioItem();
 				}
 				}
-				State = 1202;
+				State = 1211;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1203;
+			State = 1212;
 			Match(RBRACE);
 			}
 		}
@@ -9709,20 +9761,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1404;
+			State = 1413;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1205;
+				State = 1214;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1206;
+				State = 1215;
 				Match(RENEWALS);
-				State = 1207;
+				State = 1216;
 				Match(TAKEN);
-				State = 1208;
+				State = 1217;
 				Match(NUMBER);
 				}
 				break;
@@ -9730,29 +9782,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1210;
+				State = 1219;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1211;
+				State = 1220;
 				Match(RENEWALS);
-				State = 1212;
+				State = 1221;
 				Match(DRAWN);
-				State = 1213;
+				State = 1222;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1217;
+				State = 1226;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1214;
+						State = 1223;
 						loading();
 						}
 						} 
 					}
-					State = 1219;
+					State = 1228;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
 				}
 				}
 				break;
@@ -9760,9 +9812,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1220;
+				State = 1229;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1221;
+				State = 1230;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9771,20 +9823,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1222;
+				State = 1231;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1223;
+				State = 1232;
 				perYear();
-				State = 1228;
+				State = 1237;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,119,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
 				case 1:
 					{
-					State = 1224;
+					State = 1233;
 					Match(VOLATILITY);
-					State = 1225;
+					State = 1234;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1226;
+					State = 1235;
 					perYear();
 					}
 					break;
@@ -9795,15 +9847,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1230;
+				State = 1239;
 				((DropItemContext)_localctx).path = reference();
-				State = 1231;
+				State = 1240;
 				Match(DROP);
-				State = 1232;
+				State = 1241;
 				expr(0);
-				State = 1233;
+				State = 1242;
 				Match(BY);
-				State = 1234;
+				State = 1243;
 				Match(DATE);
 				}
 				break;
@@ -9811,75 +9863,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1236;
+				State = 1245;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1237;
+				State = 1246;
 				Match(DEFAULTS);
-				State = 1261;
+				State = 1270;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1238;
+					State = 1247;
 					Match(ON);
-					State = 1239;
+					State = 1248;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1240;
+					State = 1249;
 					Match(DRAWN);
-					State = 1250;
+					State = 1259;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
 					case 1:
 						{
-						State = 1241;
+						State = 1250;
 						Match(PD);
-						State = 1242;
+						State = 1251;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1243;
+						State = 1252;
 						perYear();
-						State = 1247;
+						State = 1256;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1244;
+							State = 1253;
 							pdStep();
 							}
 							}
-							State = 1249;
+							State = 1258;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1255;
+					State = 1264;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1252;
+							State = 1261;
 							loading();
 							}
 							} 
 						}
-						State = 1257;
+						State = 1266;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
 					}
-					State = 1259;
+					State = 1268;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 					case 1:
 						{
-						State = 1258;
+						State = 1267;
 						recoveryDraw();
 						}
 						break;
@@ -9895,9 +9947,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1263;
+				State = 1272;
 				Match(ENFORCEMENT);
-				State = 1265;
+				State = 1274;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -9905,7 +9957,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1264;
+						State = 1273;
 						sellTerm();
 						}
 						}
@@ -9913,9 +9965,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1267;
+					State = 1276;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,125,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -9923,11 +9975,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1269;
+				State = 1278;
 				Match(ENFORCEMENT);
-				State = 1270;
+				State = 1279;
 				Match(SELL);
-				State = 1271;
+				State = 1280;
 				Match(ALL);
 				}
 				break;
@@ -9935,11 +9987,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1272;
+				State = 1281;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1273;
+				State = 1282;
 				Match(LEVEL);
-				State = 1274;
+				State = 1283;
 				expr(0);
 				}
 				break;
@@ -9947,29 +9999,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1276;
+				State = 1285;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1277;
+				State = 1286;
 				Match(POINTS);
-				State = 1278;
+				State = 1287;
 				pointsKind();
-				State = 1279;
+				State = 1288;
 				Match(LBRACE);
-				State = 1283;
+				State = 1292;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1280;
+					State = 1289;
 					schedulePoint();
 					}
 					}
-					State = 1285;
+					State = 1294;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1286;
+				State = 1295;
 				Match(RBRACE);
 				}
 				break;
@@ -9977,15 +10029,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1288;
+				State = 1297;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1289;
+				State = 1298;
 				Match(LAUNCH);
-				State = 1290;
+				State = 1299;
 				Match(DATE);
-				State = 1291;
+				State = 1300;
 				Match(DOWN);
-				State = 1292;
+				State = 1301;
 				expr(0);
 				}
 				break;
@@ -9993,21 +10045,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1294;
+				State = 1303;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1295;
+				State = 1304;
 				Match(SHIFT);
-				State = 1297;
+				State = 1306;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1296;
+					State = 1305;
 					Match(PLUS);
 					}
 				}
 
-				State = 1299;
+				State = 1308;
 				expr(0);
 				}
 				break;
@@ -10015,11 +10067,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1301;
+				State = 1310;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1302;
+				State = 1311;
 				Match(DELAYED);
-				State = 1303;
+				State = 1312;
 				duration();
 				}
 				break;
@@ -10027,27 +10079,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1305;
+				State = 1314;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1306;
+				State = 1315;
 				Match(DELAYED);
-				State = 1307;
+				State = 1316;
 				Match(DRAWN);
-				State = 1308;
+				State = 1317;
 				delayOutcome();
-				State = 1313;
+				State = 1322;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1309;
+					State = 1318;
 					Match(COMMA);
-					State = 1310;
+					State = 1319;
 					delayOutcome();
 					}
 					}
-					State = 1315;
+					State = 1324;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10057,11 +10109,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1316;
+				State = 1325;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1317;
+				State = 1326;
 				Match(UTILISATION);
-				State = 1318;
+				State = 1327;
 				expr(0);
 				}
 				break;
@@ -10069,17 +10121,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1320;
+				State = 1329;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1321;
+				State = 1330;
 				Match(RELET);
-				State = 1322;
+				State = 1331;
 				Match(AFTER);
-				State = 1323;
+				State = 1332;
 				duration();
-				State = 1324;
+				State = 1333;
 				Match(AT);
-				State = 1325;
+				State = 1334;
 				expr(0);
 				}
 				break;
@@ -10087,11 +10139,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1327;
+				State = 1336;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1328;
+				State = 1337;
 				Match(NOT);
-				State = 1329;
+				State = 1338;
 				Match(RELET);
 				}
 				break;
@@ -10099,18 +10151,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1331;
+				State = 1340;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1332;
+				State = 1341;
 				Match(GUARANTEES);
-				State = 1333;
+				State = 1342;
 				Match(HONOURED);
-				State = 1335;
+				State = 1344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1334;
+					State = 1343;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10121,20 +10173,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1337;
+				State = 1346;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1338;
+				State = 1347;
 				Match(GUARANTEES);
-				State = 1339;
+				State = 1348;
 				Match(DISOWNED);
-				State = 1342;
+				State = 1351;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1340;
+					State = 1349;
 					Match(FROM);
-					State = 1341;
+					State = 1350;
 					Match(DATE);
 					}
 				}
@@ -10145,11 +10197,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1344;
+				State = 1353;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1345;
+				State = 1354;
 				Match(MARKET);
-				State = 1347;
+				State = 1356;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10157,7 +10209,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1346;
+						State = 1355;
 						holdingMarketTerm();
 						}
 						}
@@ -10165,9 +10217,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1349;
+					State = 1358;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10175,9 +10227,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1351;
+				State = 1360;
 				Match(PATHS);
-				State = 1352;
+				State = 1361;
 				Match(NUMBER);
 				}
 				break;
@@ -10185,9 +10237,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1353;
+				State = 1362;
 				Match(SEED);
-				State = 1354;
+				State = 1363;
 				Match(NUMBER);
 				}
 				break;
@@ -10195,7 +10247,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1355;
+				State = 1364;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10203,7 +10255,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1356;
+				State = 1365;
 				Match(SOBOL);
 				}
 				break;
@@ -10211,21 +10263,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1357;
+				State = 1366;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1358;
+				State = 1367;
 				Match(GBM);
-				State = 1359;
+				State = 1368;
 				Match(DRIFT);
-				State = 1360;
+				State = 1369;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1361;
+				State = 1370;
 				perYear();
-				State = 1362;
+				State = 1371;
 				Match(VOLATILITY);
-				State = 1363;
+				State = 1372;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1364;
+				State = 1373;
 				perYear();
 				}
 				break;
@@ -10233,39 +10285,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1366;
+				State = 1375;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1367;
+				State = 1376;
 				Match(REVERTS);
-				State = 1368;
+				State = 1377;
 				Match(TO);
-				State = 1371;
+				State = 1380;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
 				case 1:
 					{
-					State = 1369;
+					State = 1378;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1370;
+					State = 1379;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1373;
+				State = 1382;
 				Match(SPEED);
-				State = 1374;
+				State = 1383;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1375;
+				State = 1384;
 				perYear();
-				State = 1376;
+				State = 1385;
 				Match(VOLATILITY);
-				State = 1377;
+				State = 1386;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1378;
+				State = 1387;
 				perYear();
 				}
 				break;
@@ -10273,17 +10325,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1380;
+				State = 1389;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1381;
+				State = 1390;
 				Match(JUMPS);
-				State = 1382;
+				State = 1391;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1383;
+				State = 1392;
 				perYear();
-				State = 1384;
+				State = 1393;
 				Match(DOWN);
-				State = 1385;
+				State = 1394;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10291,24 +10343,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1387;
+				State = 1396;
 				Match(CORRELATE);
-				State = 1388;
+				State = 1397;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1389;
+				State = 1398;
 				Match(WITH);
-				State = 1390;
+				State = 1399;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1391;
+				State = 1400;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1394;
+				State = 1403;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 				case 1:
 					{
-					State = 1392;
+					State = 1401;
 					Match(STRESS);
-					State = 1393;
+					State = 1402;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10319,19 +10371,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1396;
+				State = 1405;
 				Match(REGIMES);
-				State = 1397;
+				State = 1406;
 				Match(STRESS);
-				State = 1398;
+				State = 1407;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1399;
+				State = 1408;
 				perYear();
-				State = 1400;
+				State = 1409;
 				Match(NORMAL);
-				State = 1401;
+				State = 1410;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1402;
+				State = 1411;
 				perYear();
 				}
 				break;
@@ -10378,15 +10430,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1406;
+			State = 1415;
 			Match(UNTIL);
-			State = 1407;
+			State = 1416;
 			Match(DATE);
-			State = 1408;
+			State = 1417;
 			Match(THEN);
-			State = 1409;
+			State = 1418;
 			expr(0);
-			State = 1410;
+			State = 1419;
 			perYear();
 			}
 		}
@@ -10434,17 +10486,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1412;
+			State = 1421;
 			Match(RECOVERY);
-			State = 1413;
+			State = 1422;
 			Match(BETA);
-			State = 1414;
+			State = 1423;
 			Match(MEAN);
-			State = 1415;
+			State = 1424;
 			_localctx.mean = expr(0);
-			State = 1416;
+			State = 1425;
 			Match(SD);
-			State = 1417;
+			State = 1426;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10490,21 +10542,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1420;
+			State = 1429;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1419;
+				State = 1428;
 				Match(MINUS);
 				}
 			}
 
-			State = 1422;
+			State = 1431;
 			duration();
-			State = 1423;
+			State = 1432;
 			Match(WITH);
-			State = 1424;
+			State = 1433;
 			_localctx.p = expr(0);
 			}
 		}
@@ -10549,11 +10601,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1426;
+			State = 1435;
 			Match(LOADING);
-			State = 1427;
+			State = 1436;
 			_localctx.factor = reference();
-			State = 1428;
+			State = 1437;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10591,9 +10643,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1430;
+			State = 1439;
 			Match(PER);
-			State = 1431;
+			State = 1440;
 			Match(YEAR);
 			}
 		}
@@ -10630,7 +10682,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1433;
+			State = 1442;
 			Match(QUANTITY);
 			}
 		}
@@ -10957,20 +11009,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1477;
+			State = 1486;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1436;
+				State = 1445;
 				Match(LPAREN);
-				State = 1437;
+				State = 1446;
 				expr(0);
-				State = 1438;
+				State = 1447;
 				Match(RPAREN);
 				}
 				break;
@@ -10979,9 +11031,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1440;
+				State = 1449;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1441;
+				State = 1450;
 				expr(16);
 				}
 				break;
@@ -10990,9 +11042,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1442;
+				State = 1451;
 				Match(NOT);
-				State = 1443;
+				State = 1452;
 				expr(11);
 				}
 				break;
@@ -11001,17 +11053,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1444;
+				State = 1453;
 				Match(IF);
-				State = 1445;
+				State = 1454;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1446;
+				State = 1455;
 				Match(THEN);
-				State = 1447;
+				State = 1456;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1448;
+				State = 1457;
 				Match(ELSE);
-				State = 1449;
+				State = 1458;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11020,37 +11072,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1451;
+				State = 1460;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1452;
-				Match(LPAREN);
 				State = 1461;
+				Match(LPAREN);
+				State = 1470;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394935518725023L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1453;
+					State = 1462;
 					expr(0);
-					State = 1458;
+					State = 1467;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1454;
+						State = 1463;
 						Match(COMMA);
-						State = 1455;
+						State = 1464;
 						expr(0);
 						}
 						}
-						State = 1460;
+						State = 1469;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1463;
+				State = 1472;
 				Match(RPAREN);
 				}
 				break;
@@ -11059,7 +11111,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1465;
+				State = 1474;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11069,19 +11121,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1467;
+				State = 1476;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) {
 					{
-					State = 1466;
+					State = 1475;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1469;
+				State = 1478;
 				Match(PER);
-				State = 1470;
+				State = 1479;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11090,9 +11142,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1471;
+				State = 1480;
 				Match(NUMBER);
-				State = 1472;
+				State = 1481;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11101,7 +11153,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1473;
+				State = 1482;
 				Match(QUANTITY);
 				}
 				break;
@@ -11110,7 +11162,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1474;
+				State = 1483;
 				Match(NUMBER);
 				}
 				break;
@@ -11119,7 +11171,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1475;
+				State = 1484;
 				Match(DATE);
 				}
 				break;
@@ -11128,34 +11180,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1476;
+				State = 1485;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1499;
+			State = 1508;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1497;
+					State = 1506;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1479;
+						State = 1488;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1480;
+						State = 1489;
 						Match(OF);
-						State = 1481;
+						State = 1490;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11164,9 +11216,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1482;
+						State = 1491;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1483;
+						State = 1492;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11176,7 +11228,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1484;
+						State = 1493;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11185,9 +11237,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1485;
+						State = 1494;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1486;
+						State = 1495;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11197,7 +11249,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1487;
+						State = 1496;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11206,9 +11258,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1488;
+						State = 1497;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1489;
+						State = 1498;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 240)) & ~0x3f) == 0 && ((1L << (_la - 240)) & 63L) != 0)) ) {
@@ -11218,7 +11270,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1490;
+						State = 1499;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11227,11 +11279,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1491;
+						State = 1500;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1492;
+						State = 1501;
 						Match(AND);
-						State = 1493;
+						State = 1502;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11240,20 +11292,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1494;
+						State = 1503;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1495;
+						State = 1504;
 						Match(OR);
-						State = 1496;
+						State = 1505;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1501;
+				State = 1510;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
 			}
 			}
 		}
@@ -11302,7 +11354,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1502;
+			State = 1511;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11353,16 +11405,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1504;
+			State = 1513;
 			ident();
-			State = 1507;
+			State = 1516;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
 			case 1:
 				{
-				State = 1505;
+				State = 1514;
 				Match(DOT);
-				State = 1506;
+				State = 1515;
 				_localctx.member = ident();
 				}
 				break;
@@ -11571,7 +11623,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1509;
+			State = 1518;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394918338855839L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11619,7 +11671,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,258,1512,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,258,1521,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11647,546 +11699,550 @@ public partial class DealLangParser : Parser {
 		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,359,8,17,1,17,1,17,1,
 		17,5,17,364,8,17,10,17,12,17,367,9,17,3,17,369,8,17,1,17,1,17,1,17,1,17,
 		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,384,8,17,1,17,1,17,4,
-		17,388,8,17,11,17,12,17,389,1,17,1,17,1,17,1,17,1,17,3,17,397,8,17,1,18,
-		1,18,1,18,1,18,1,18,1,18,1,18,3,18,406,8,18,1,19,1,19,1,19,3,19,411,8,
-		19,1,20,1,20,1,20,1,20,1,20,1,20,3,20,419,8,20,1,21,1,21,1,21,5,21,424,
-		8,21,10,21,12,21,427,9,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,
-		1,22,3,22,439,8,22,3,22,441,8,22,1,23,1,23,1,24,1,24,1,24,1,24,5,24,449,
-		8,24,10,24,12,24,452,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,473,8,25,1,25,1,
-		25,3,25,477,8,25,1,25,1,25,1,25,3,25,482,8,25,3,25,484,8,25,1,26,1,26,
-		3,26,488,8,26,1,27,1,27,1,27,1,27,5,27,494,8,27,10,27,12,27,497,9,27,1,
-		27,1,27,1,28,1,28,1,28,5,28,504,8,28,10,28,12,28,507,9,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,3,28,540,8,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,548,8,29,10,29,12,
-		29,551,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		3,30,579,8,30,3,30,581,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
-		30,1,30,1,30,1,30,3,30,595,8,30,1,30,3,30,598,8,30,1,31,1,31,1,31,1,31,
-		5,31,604,8,31,10,31,12,31,607,9,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,
-		1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,
-		629,8,32,1,33,1,33,1,33,1,33,1,33,3,33,636,8,33,1,34,1,34,1,34,1,34,5,
-		34,642,8,34,10,34,12,34,645,9,34,1,34,1,34,1,35,1,35,3,35,651,8,35,1,35,
-		1,35,3,35,655,8,35,1,35,1,35,3,35,659,8,35,1,36,1,36,1,36,1,36,1,36,1,
-		36,3,36,667,8,36,1,36,1,36,3,36,671,8,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,5,36,685,8,36,10,36,12,36,688,9,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		3,36,705,8,36,1,36,1,36,1,36,1,36,1,36,5,36,712,8,36,10,36,12,36,715,9,
-		36,1,36,1,36,3,36,719,8,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,3,36,749,8,36,1,36,1,36,3,36,753,8,36,1,37,1,
-		37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,765,8,38,10,38,12,38,768,
-		9,38,1,38,3,38,771,8,38,1,39,1,39,1,39,1,39,5,39,777,8,39,10,39,12,39,
-		780,9,39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
-		40,1,40,1,40,1,40,1,40,4,40,799,8,40,11,40,12,40,800,1,40,1,40,1,40,1,
-		40,3,40,807,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,815,8,41,1,42,1,42,
-		1,42,1,42,5,42,821,8,42,10,42,12,42,824,9,42,1,42,1,42,1,43,1,43,1,43,
-		1,43,1,43,1,43,5,43,834,8,43,10,43,12,43,837,9,43,1,43,1,43,1,43,1,43,
-		1,43,1,43,1,43,1,43,3,43,847,8,43,1,43,3,43,850,8,43,1,43,1,43,1,43,1,
-		43,1,43,1,43,5,43,858,8,43,10,43,12,43,861,9,43,3,43,863,8,43,1,44,1,44,
-		1,44,1,44,5,44,869,8,44,10,44,12,44,872,9,44,1,44,3,44,875,8,44,1,45,1,
-		45,1,45,1,45,1,45,1,45,3,45,883,8,45,1,46,1,46,1,46,1,47,1,47,1,47,1,47,
-		5,47,892,8,47,10,47,12,47,895,9,47,1,47,3,47,898,8,47,1,48,1,48,1,48,1,
-		48,1,48,1,48,3,48,906,8,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		3,49,917,8,49,3,49,919,8,49,1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,1,
-		50,3,50,930,8,50,1,50,3,50,933,8,50,1,50,1,50,3,50,937,8,50,1,51,1,51,
-		1,51,1,51,1,51,1,51,3,51,945,8,51,1,51,1,51,1,51,3,51,950,8,51,1,51,1,
-		51,1,51,3,51,955,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,965,
-		8,51,3,51,967,8,51,1,51,1,51,1,51,1,51,5,51,973,8,51,10,51,12,51,976,9,
-		51,1,52,1,52,1,52,1,52,5,52,982,8,52,10,52,12,52,985,9,52,1,52,1,52,1,
-		52,3,52,990,8,52,1,52,1,52,3,52,994,8,52,1,53,1,53,1,53,1,53,1,53,1,53,
-		1,53,1,53,1,53,5,53,1005,8,53,10,53,12,53,1008,9,53,1,53,1,53,3,53,1012,
-		8,53,1,53,3,53,1015,8,53,1,54,1,54,1,54,1,54,1,54,3,54,1022,8,54,1,55,
-		1,55,1,55,1,55,1,55,5,55,1029,8,55,10,55,12,55,1032,9,55,1,56,1,56,3,56,
-		1036,8,56,1,57,1,57,1,57,5,57,1041,8,57,10,57,12,57,1044,9,57,1,57,1,57,
-		1,58,1,58,1,58,1,58,1,58,1,58,5,58,1054,8,58,10,58,12,58,1057,9,58,3,58,
-		1059,8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,
-		1072,8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
-		1,58,5,58,1087,8,58,10,58,12,58,1090,9,58,1,58,1,58,1,58,1,58,1,58,1,58,
-		1,58,1,58,5,58,1100,8,58,10,58,12,58,1103,9,58,1,58,1,58,1,58,1,58,5,58,
-		1109,8,58,10,58,12,58,1112,9,58,1,58,3,58,1115,8,58,1,58,1,58,1,58,3,58,
-		1120,8,58,1,58,1,58,5,58,1124,8,58,10,58,12,58,1127,9,58,1,58,1,58,1,58,
-		1,58,5,58,1133,8,58,10,58,12,58,1136,9,58,1,58,3,58,1139,8,58,1,59,1,59,
-		1,59,5,59,1144,8,59,10,59,12,59,1147,9,59,1,59,1,59,1,60,1,60,1,60,1,60,
-		5,60,1155,8,60,10,60,12,60,1158,9,60,1,60,5,60,1161,8,60,10,60,12,60,1164,
-		9,60,1,60,3,60,1167,8,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,
-		1191,8,61,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1199,8,62,10,62,12,62,1202,
-		9,62,1,62,1,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,
-		1216,8,63,10,63,12,63,1219,9,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		3,63,1229,8,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,5,63,1246,8,63,10,63,12,63,1249,9,63,3,63,1251,8,63,
-		1,63,5,63,1254,8,63,10,63,12,63,1257,9,63,1,63,3,63,1260,8,63,3,63,1262,
-		8,63,1,63,1,63,4,63,1266,8,63,11,63,12,63,1267,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1282,8,63,10,63,12,63,1285,9,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1298,8,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1312,
-		8,63,10,63,12,63,1315,9,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1336,8,63,1,63,
-		1,63,1,63,1,63,1,63,3,63,1343,8,63,1,63,1,63,1,63,4,63,1348,8,63,11,63,
-		12,63,1349,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1372,8,63,1,63,1,63,1,63,
+		17,388,8,17,11,17,12,17,389,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
+		17,1,17,3,17,402,8,17,3,17,404,8,17,3,17,406,8,17,1,18,1,18,1,18,1,18,
+		1,18,1,18,1,18,3,18,415,8,18,1,19,1,19,1,19,3,19,420,8,19,1,20,1,20,1,
+		20,1,20,1,20,1,20,3,20,428,8,20,1,21,1,21,1,21,5,21,433,8,21,10,21,12,
+		21,436,9,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,448,
+		8,22,3,22,450,8,22,1,23,1,23,1,24,1,24,1,24,1,24,5,24,458,8,24,10,24,12,
+		24,461,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
+		1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,482,8,25,1,25,1,25,3,25,486,8,
+		25,1,25,1,25,1,25,3,25,491,8,25,3,25,493,8,25,1,26,1,26,3,26,497,8,26,
+		1,27,1,27,1,27,1,27,5,27,503,8,27,10,27,12,27,506,9,27,1,27,1,27,1,28,
+		1,28,1,28,5,28,513,8,28,10,28,12,28,516,9,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,549,8,
+		28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,557,8,29,10,29,12,29,560,9,29,1,
+		29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,588,8,30,
+		3,30,590,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
+		30,3,30,604,8,30,1,30,3,30,607,8,30,1,31,1,31,1,31,1,31,5,31,613,8,31,
+		10,31,12,31,616,9,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,
+		1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,638,8,32,1,33,1,
+		33,1,33,1,33,1,33,3,33,645,8,33,1,34,1,34,1,34,1,34,5,34,651,8,34,10,34,
+		12,34,654,9,34,1,34,1,34,1,35,1,35,3,35,660,8,35,1,35,1,35,3,35,664,8,
+		35,1,35,1,35,3,35,668,8,35,1,36,1,36,1,36,1,36,1,36,1,36,3,36,676,8,36,
+		1,36,1,36,3,36,680,8,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
+		36,1,36,1,36,5,36,694,8,36,10,36,12,36,697,9,36,1,36,1,36,1,36,1,36,1,
+		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,714,8,36,1,36,
+		1,36,1,36,1,36,1,36,5,36,721,8,36,10,36,12,36,724,9,36,1,36,1,36,3,36,
+		728,8,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
+		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
+		36,1,36,3,36,758,8,36,1,36,1,36,3,36,762,8,36,1,37,1,37,1,37,1,37,1,38,
+		1,38,1,38,1,38,1,38,1,38,5,38,774,8,38,10,38,12,38,777,9,38,1,38,3,38,
+		780,8,38,1,39,1,39,1,39,1,39,5,39,786,8,39,10,39,12,39,789,9,39,1,39,1,
+		39,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
+		40,1,40,4,40,808,8,40,11,40,12,40,809,1,40,1,40,1,40,1,40,3,40,816,8,40,
+		1,41,1,41,1,41,1,41,1,41,1,41,3,41,824,8,41,1,42,1,42,1,42,1,42,5,42,830,
+		8,42,10,42,12,42,833,9,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,5,43,
+		843,8,43,10,43,12,43,846,9,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
+		3,43,856,8,43,1,43,3,43,859,8,43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,867,
+		8,43,10,43,12,43,870,9,43,3,43,872,8,43,1,44,1,44,1,44,1,44,5,44,878,8,
+		44,10,44,12,44,881,9,44,1,44,3,44,884,8,44,1,45,1,45,1,45,1,45,1,45,1,
+		45,3,45,892,8,45,1,46,1,46,1,46,1,47,1,47,1,47,1,47,5,47,901,8,47,10,47,
+		12,47,904,9,47,1,47,3,47,907,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,915,
+		8,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,926,8,49,3,49,928,
+		8,49,1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,1,50,3,50,939,8,50,1,50,3,
+		50,942,8,50,1,50,1,50,3,50,946,8,50,1,51,1,51,1,51,1,51,1,51,1,51,3,51,
+		954,8,51,1,51,1,51,1,51,3,51,959,8,51,1,51,1,51,1,51,3,51,964,8,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,974,8,51,3,51,976,8,51,1,51,1,
+		51,1,51,1,51,5,51,982,8,51,10,51,12,51,985,9,51,1,52,1,52,1,52,1,52,5,
+		52,991,8,52,10,52,12,52,994,9,52,1,52,1,52,1,52,3,52,999,8,52,1,52,1,52,
+		3,52,1003,8,52,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1014,
+		8,53,10,53,12,53,1017,9,53,1,53,1,53,3,53,1021,8,53,1,53,3,53,1024,8,53,
+		1,54,1,54,1,54,1,54,1,54,3,54,1031,8,54,1,55,1,55,1,55,1,55,1,55,5,55,
+		1038,8,55,10,55,12,55,1041,9,55,1,56,1,56,3,56,1045,8,56,1,57,1,57,1,57,
+		5,57,1050,8,57,10,57,12,57,1053,9,57,1,57,1,57,1,58,1,58,1,58,1,58,1,58,
+		1,58,5,58,1063,8,58,10,58,12,58,1066,9,58,3,58,1068,8,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1081,8,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,5,58,1096,8,58,10,58,
+		12,58,1099,9,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,5,58,1109,8,58,
+		10,58,12,58,1112,9,58,1,58,1,58,1,58,1,58,5,58,1118,8,58,10,58,12,58,1121,
+		9,58,1,58,3,58,1124,8,58,1,58,1,58,1,58,3,58,1129,8,58,1,58,1,58,5,58,
+		1133,8,58,10,58,12,58,1136,9,58,1,58,1,58,1,58,1,58,5,58,1142,8,58,10,
+		58,12,58,1145,9,58,1,58,3,58,1148,8,58,1,59,1,59,1,59,5,59,1153,8,59,10,
+		59,12,59,1156,9,59,1,59,1,59,1,60,1,60,1,60,1,60,5,60,1164,8,60,10,60,
+		12,60,1167,9,60,1,60,5,60,1170,8,60,10,60,12,60,1173,9,60,1,60,3,60,1176,
+		8,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1200,8,61,1,62,1,62,
+		1,62,1,62,1,62,1,62,5,62,1208,8,62,10,62,12,62,1211,9,62,1,62,1,62,1,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1225,8,63,10,63,12,63,
+		1228,9,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1238,8,63,1,63,
 		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,3,63,1395,8,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,3,63,1405,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,66,3,66,1421,8,66,1,66,1,66,1,66,1,66,1,67,1,67,1,67,
-		1,67,1,68,1,68,1,68,1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		5,63,1255,8,63,10,63,12,63,1258,9,63,3,63,1260,8,63,1,63,5,63,1263,8,63,
+		10,63,12,63,1266,9,63,1,63,3,63,1269,8,63,3,63,1271,8,63,1,63,1,63,4,63,
+		1275,8,63,11,63,12,63,1276,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,5,63,1291,8,63,10,63,12,63,1294,9,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1307,8,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1321,8,63,10,63,12,63,1324,
+		9,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,3,63,1345,8,63,1,63,1,63,1,63,1,63,1,63,
+		3,63,1352,8,63,1,63,1,63,1,63,4,63,1357,8,63,11,63,12,63,1358,1,63,1,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,3,63,1381,8,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		3,63,1404,8,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1414,8,63,
+		1,64,1,64,1,64,1,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,66,
+		3,66,1430,8,66,1,66,1,66,1,66,1,66,1,67,1,67,1,67,1,67,1,68,1,68,1,68,
+		1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1466,8,70,10,70,12,70,
+		1469,9,70,3,70,1471,8,70,1,70,1,70,1,70,1,70,3,70,1477,8,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1487,8,70,1,70,1,70,1,70,1,70,1,70,
 		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,
-		1457,8,70,10,70,12,70,1460,9,70,3,70,1462,8,70,1,70,1,70,1,70,1,70,3,70,
-		1468,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1478,8,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,5,70,1498,8,70,10,70,12,70,1501,9,70,1,71,1,71,1,72,1,72,
-		1,72,3,72,1508,8,72,1,73,1,73,1,73,0,1,140,74,0,2,4,6,8,10,12,14,16,18,
-		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
-		68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,
-		112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,
-		0,10,1,0,228,229,1,0,15,16,1,0,109,110,1,0,171,172,1,0,248,249,1,0,238,
-		239,1,0,236,237,1,0,240,245,1,0,177,188,24,0,3,3,5,9,13,43,45,48,50,50,
-		53,57,61,62,64,69,71,103,105,115,117,118,120,122,126,127,129,133,136,138,
-		147,147,149,155,157,162,168,170,172,172,188,189,194,208,210,227,252,253,
-		1742,0,154,1,0,0,0,2,159,1,0,0,0,4,162,1,0,0,0,6,194,1,0,0,0,8,196,1,0,
-		0,0,10,208,1,0,0,0,12,232,1,0,0,0,14,234,1,0,0,0,16,236,1,0,0,0,18,253,
-		1,0,0,0,20,255,1,0,0,0,22,291,1,0,0,0,24,293,1,0,0,0,26,295,1,0,0,0,28,
-		329,1,0,0,0,30,331,1,0,0,0,32,336,1,0,0,0,34,396,1,0,0,0,36,405,1,0,0,
-		0,38,410,1,0,0,0,40,418,1,0,0,0,42,420,1,0,0,0,44,440,1,0,0,0,46,442,1,
-		0,0,0,48,444,1,0,0,0,50,483,1,0,0,0,52,487,1,0,0,0,54,489,1,0,0,0,56,539,
-		1,0,0,0,58,541,1,0,0,0,60,597,1,0,0,0,62,599,1,0,0,0,64,628,1,0,0,0,66,
-		630,1,0,0,0,68,637,1,0,0,0,70,648,1,0,0,0,72,752,1,0,0,0,74,754,1,0,0,
-		0,76,770,1,0,0,0,78,772,1,0,0,0,80,806,1,0,0,0,82,814,1,0,0,0,84,816,1,
-		0,0,0,86,862,1,0,0,0,88,864,1,0,0,0,90,882,1,0,0,0,92,884,1,0,0,0,94,887,
-		1,0,0,0,96,905,1,0,0,0,98,907,1,0,0,0,100,922,1,0,0,0,102,938,1,0,0,0,
-		104,993,1,0,0,0,106,1014,1,0,0,0,108,1016,1,0,0,0,110,1023,1,0,0,0,112,
-		1035,1,0,0,0,114,1037,1,0,0,0,116,1138,1,0,0,0,118,1140,1,0,0,0,120,1166,
-		1,0,0,0,122,1190,1,0,0,0,124,1192,1,0,0,0,126,1404,1,0,0,0,128,1406,1,
-		0,0,0,130,1412,1,0,0,0,132,1420,1,0,0,0,134,1426,1,0,0,0,136,1430,1,0,
-		0,0,138,1433,1,0,0,0,140,1477,1,0,0,0,142,1502,1,0,0,0,144,1504,1,0,0,
-		0,146,1509,1,0,0,0,148,153,3,2,1,0,149,153,3,4,2,0,150,153,3,124,62,0,
-		151,153,3,8,4,0,152,148,1,0,0,0,152,149,1,0,0,0,152,150,1,0,0,0,152,151,
-		1,0,0,0,153,156,1,0,0,0,154,152,1,0,0,0,154,155,1,0,0,0,155,157,1,0,0,
-		0,156,154,1,0,0,0,157,158,5,0,0,1,158,1,1,0,0,0,159,160,5,3,0,0,160,161,
-		5,250,0,0,161,3,1,0,0,0,162,163,5,1,0,0,163,164,3,146,73,0,164,168,5,228,
-		0,0,165,167,3,6,3,0,166,165,1,0,0,0,167,170,1,0,0,0,168,166,1,0,0,0,168,
-		169,1,0,0,0,169,171,1,0,0,0,170,168,1,0,0,0,171,172,5,229,0,0,172,5,1,
-		0,0,0,173,195,3,12,6,0,174,195,3,16,8,0,175,195,3,20,10,0,176,195,3,26,
-		13,0,177,195,3,32,16,0,178,195,3,48,24,0,179,195,3,54,27,0,180,195,3,58,
-		29,0,181,195,3,78,39,0,182,195,3,62,31,0,183,195,3,68,34,0,184,195,3,84,
-		42,0,185,195,3,94,47,0,186,195,3,98,49,0,187,195,3,100,50,0,188,195,3,
-		102,51,0,189,195,3,108,54,0,190,195,3,110,55,0,191,195,3,114,57,0,192,
-		195,3,118,59,0,193,195,3,8,4,0,194,173,1,0,0,0,194,174,1,0,0,0,194,175,
-		1,0,0,0,194,176,1,0,0,0,194,177,1,0,0,0,194,178,1,0,0,0,194,179,1,0,0,
-		0,194,180,1,0,0,0,194,181,1,0,0,0,194,182,1,0,0,0,194,183,1,0,0,0,194,
-		184,1,0,0,0,194,185,1,0,0,0,194,186,1,0,0,0,194,187,1,0,0,0,194,188,1,
-		0,0,0,194,189,1,0,0,0,194,190,1,0,0,0,194,191,1,0,0,0,194,192,1,0,0,0,
-		194,193,1,0,0,0,195,7,1,0,0,0,196,197,5,252,0,0,197,203,4,4,0,0,198,202,
-		3,146,73,0,199,202,5,4,0,0,200,202,5,52,0,0,201,198,1,0,0,0,201,199,1,
-		0,0,0,201,200,1,0,0,0,202,205,1,0,0,0,203,201,1,0,0,0,203,204,1,0,0,0,
-		204,206,1,0,0,0,205,203,1,0,0,0,206,207,3,10,5,0,207,9,1,0,0,0,208,213,
-		5,228,0,0,209,212,3,10,5,0,210,212,8,0,0,0,211,209,1,0,0,0,211,210,1,0,
-		0,0,212,215,1,0,0,0,213,211,1,0,0,0,213,214,1,0,0,0,214,216,1,0,0,0,215,
-		213,1,0,0,0,216,217,5,229,0,0,217,11,1,0,0,0,218,219,5,5,0,0,219,233,5,
-		250,0,0,220,221,5,6,0,0,221,233,3,146,73,0,222,223,5,7,0,0,223,233,5,247,
-		0,0,224,225,5,8,0,0,225,233,5,247,0,0,226,227,5,9,0,0,227,233,5,247,0,
-		0,228,229,5,10,0,0,229,233,3,146,73,0,230,231,5,11,0,0,231,233,3,14,7,
-		0,232,218,1,0,0,0,232,220,1,0,0,0,232,222,1,0,0,0,232,224,1,0,0,0,232,
-		226,1,0,0,0,232,228,1,0,0,0,232,230,1,0,0,0,233,13,1,0,0,0,234,235,5,246,
-		0,0,235,15,1,0,0,0,236,237,5,12,0,0,237,238,3,146,73,0,238,242,5,228,0,
-		0,239,241,3,18,9,0,240,239,1,0,0,0,241,244,1,0,0,0,242,240,1,0,0,0,242,
-		243,1,0,0,0,243,245,1,0,0,0,244,242,1,0,0,0,245,246,5,229,0,0,246,17,1,
-		0,0,0,247,248,5,41,0,0,248,254,5,250,0,0,249,250,5,42,0,0,250,254,3,140,
-		70,0,251,252,5,43,0,0,252,254,3,140,70,0,253,247,1,0,0,0,253,249,1,0,0,
-		0,253,251,1,0,0,0,254,19,1,0,0,0,255,256,5,13,0,0,256,257,3,146,73,0,257,
-		261,5,228,0,0,258,260,3,22,11,0,259,258,1,0,0,0,260,263,1,0,0,0,261,259,
-		1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,263,261,1,0,0,0,264,265,5,229,
-		0,0,265,21,1,0,0,0,266,267,5,113,0,0,267,292,3,140,70,0,268,269,5,171,
-		0,0,269,270,3,140,70,0,270,271,3,136,68,0,271,292,1,0,0,0,272,273,5,172,
-		0,0,273,274,3,140,70,0,274,275,3,136,68,0,275,292,1,0,0,0,276,277,5,14,
-		0,0,277,278,3,24,12,0,278,282,5,228,0,0,279,281,3,30,15,0,280,279,1,0,
-		0,0,281,284,1,0,0,0,282,280,1,0,0,0,282,283,1,0,0,0,283,285,1,0,0,0,284,
-		282,1,0,0,0,285,286,5,229,0,0,286,292,1,0,0,0,287,288,5,17,0,0,288,289,
-		5,247,0,0,289,290,5,18,0,0,290,292,3,140,70,0,291,266,1,0,0,0,291,268,
-		1,0,0,0,291,272,1,0,0,0,291,276,1,0,0,0,291,287,1,0,0,0,292,23,1,0,0,0,
-		293,294,7,1,0,0,294,25,1,0,0,0,295,296,5,44,0,0,296,297,3,146,73,0,297,
-		301,5,228,0,0,298,300,3,28,14,0,299,298,1,0,0,0,300,303,1,0,0,0,301,299,
-		1,0,0,0,301,302,1,0,0,0,302,304,1,0,0,0,303,301,1,0,0,0,304,305,5,229,
-		0,0,305,27,1,0,0,0,306,307,5,45,0,0,307,330,3,140,70,0,308,309,5,46,0,
-		0,309,310,5,47,0,0,310,313,3,138,69,0,311,312,5,48,0,0,312,314,3,140,70,
-		0,313,311,1,0,0,0,313,314,1,0,0,0,314,317,1,0,0,0,315,316,5,49,0,0,316,
-		318,5,247,0,0,317,315,1,0,0,0,317,318,1,0,0,0,318,330,1,0,0,0,319,320,
-		5,46,0,0,320,321,5,50,0,0,321,325,5,228,0,0,322,324,3,30,15,0,323,322,
-		1,0,0,0,324,327,1,0,0,0,325,323,1,0,0,0,325,326,1,0,0,0,326,328,1,0,0,
-		0,327,325,1,0,0,0,328,330,5,229,0,0,329,306,1,0,0,0,329,308,1,0,0,0,329,
-		319,1,0,0,0,330,29,1,0,0,0,331,332,5,247,0,0,332,334,3,140,70,0,333,335,
-		5,232,0,0,334,333,1,0,0,0,334,335,1,0,0,0,335,31,1,0,0,0,336,337,5,51,
-		0,0,337,338,3,146,73,0,338,339,5,52,0,0,339,340,3,146,73,0,340,344,5,228,
-		0,0,341,343,3,34,17,0,342,341,1,0,0,0,343,346,1,0,0,0,344,342,1,0,0,0,
-		344,345,1,0,0,0,345,347,1,0,0,0,346,344,1,0,0,0,347,348,5,229,0,0,348,
-		33,1,0,0,0,349,350,5,53,0,0,350,397,3,146,73,0,351,352,5,54,0,0,352,353,
-		3,140,70,0,353,358,3,136,68,0,354,355,5,55,0,0,355,356,3,140,70,0,356,
-		357,3,136,68,0,357,359,1,0,0,0,358,354,1,0,0,0,358,359,1,0,0,0,359,368,
-		1,0,0,0,360,361,5,226,0,0,361,365,3,146,73,0,362,364,3,36,18,0,363,362,
-		1,0,0,0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,369,1,0,0,
-		0,367,365,1,0,0,0,368,360,1,0,0,0,368,369,1,0,0,0,369,397,1,0,0,0,370,
-		371,5,56,0,0,371,397,5,247,0,0,372,373,5,57,0,0,373,397,3,138,69,0,374,
-		375,5,58,0,0,375,376,3,38,19,0,376,377,3,138,69,0,377,378,5,60,0,0,378,
-		379,5,53,0,0,379,383,5,61,0,0,380,381,5,54,0,0,381,382,5,60,0,0,382,384,
-		5,62,0,0,383,380,1,0,0,0,383,384,1,0,0,0,384,397,1,0,0,0,385,387,5,63,
-		0,0,386,388,3,40,20,0,387,386,1,0,0,0,388,389,1,0,0,0,389,387,1,0,0,0,
-		389,390,1,0,0,0,390,397,1,0,0,0,391,392,5,11,0,0,392,397,3,14,7,0,393,
-		397,3,42,21,0,394,395,5,225,0,0,395,397,3,146,73,0,396,349,1,0,0,0,396,
-		351,1,0,0,0,396,370,1,0,0,0,396,372,1,0,0,0,396,374,1,0,0,0,396,385,1,
-		0,0,0,396,391,1,0,0,0,396,393,1,0,0,0,396,394,1,0,0,0,397,35,1,0,0,0,398,
-		406,5,227,0,0,399,400,5,48,0,0,400,406,3,140,70,0,401,402,5,69,0,0,402,
-		406,3,140,70,0,403,404,5,169,0,0,404,406,3,138,69,0,405,398,1,0,0,0,405,
-		399,1,0,0,0,405,401,1,0,0,0,405,403,1,0,0,0,406,37,1,0,0,0,407,408,5,249,
-		0,0,408,411,5,59,0,0,409,411,5,248,0,0,410,407,1,0,0,0,410,409,1,0,0,0,
-		411,39,1,0,0,0,412,413,5,68,0,0,413,419,3,140,70,0,414,415,5,69,0,0,415,
-		419,3,140,70,0,416,417,5,70,0,0,417,419,5,247,0,0,418,412,1,0,0,0,418,
-		414,1,0,0,0,418,416,1,0,0,0,419,41,1,0,0,0,420,421,5,64,0,0,421,425,3,
-		146,73,0,422,424,3,44,22,0,423,422,1,0,0,0,424,427,1,0,0,0,425,423,1,0,
-		0,0,425,426,1,0,0,0,426,43,1,0,0,0,427,425,1,0,0,0,428,429,5,69,0,0,429,
-		441,3,140,70,0,430,431,5,70,0,0,431,441,5,247,0,0,432,433,5,123,0,0,433,
-		441,3,140,70,0,434,435,5,65,0,0,435,438,3,46,23,0,436,437,5,191,0,0,437,
-		439,3,46,23,0,438,436,1,0,0,0,438,439,1,0,0,0,439,441,1,0,0,0,440,428,
-		1,0,0,0,440,430,1,0,0,0,440,432,1,0,0,0,440,434,1,0,0,0,441,45,1,0,0,0,
-		442,443,7,2,0,0,443,47,1,0,0,0,444,445,5,71,0,0,445,446,3,146,73,0,446,
-		450,5,228,0,0,447,449,3,50,25,0,448,447,1,0,0,0,449,452,1,0,0,0,450,448,
-		1,0,0,0,450,451,1,0,0,0,451,453,1,0,0,0,452,450,1,0,0,0,453,454,5,229,
-		0,0,454,49,1,0,0,0,455,456,5,72,0,0,456,484,3,146,73,0,457,458,5,105,0,
-		0,458,484,3,140,70,0,459,460,5,106,0,0,460,484,3,70,35,0,461,462,5,108,
-		0,0,462,463,5,70,0,0,463,484,5,247,0,0,464,465,5,111,0,0,465,484,3,76,
-		38,0,466,467,5,8,0,0,467,484,5,247,0,0,468,469,5,43,0,0,469,472,3,140,
-		70,0,470,471,5,131,0,0,471,473,3,138,69,0,472,470,1,0,0,0,472,473,1,0,
-		0,0,473,476,1,0,0,0,474,475,5,132,0,0,475,477,3,52,26,0,476,474,1,0,0,
-		0,476,477,1,0,0,0,477,481,1,0,0,0,478,479,5,145,0,0,479,480,5,249,0,0,
-		480,482,5,133,0,0,481,478,1,0,0,0,481,482,1,0,0,0,482,484,1,0,0,0,483,
-		455,1,0,0,0,483,457,1,0,0,0,483,459,1,0,0,0,483,461,1,0,0,0,483,464,1,
-		0,0,0,483,466,1,0,0,0,483,468,1,0,0,0,484,51,1,0,0,0,485,488,5,106,0,0,
-		486,488,3,140,70,0,487,485,1,0,0,0,487,486,1,0,0,0,488,53,1,0,0,0,489,
-		490,5,73,0,0,490,491,3,146,73,0,491,495,5,228,0,0,492,494,3,56,28,0,493,
-		492,1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,498,1,
-		0,0,0,497,495,1,0,0,0,498,499,5,229,0,0,499,55,1,0,0,0,500,501,5,74,0,
-		0,501,505,5,228,0,0,502,504,3,66,33,0,503,502,1,0,0,0,504,507,1,0,0,0,
-		505,503,1,0,0,0,505,506,1,0,0,0,506,508,1,0,0,0,507,505,1,0,0,0,508,540,
-		5,229,0,0,509,510,5,75,0,0,510,540,3,140,70,0,511,512,5,76,0,0,512,540,
-		3,140,70,0,513,514,5,77,0,0,514,515,5,47,0,0,515,540,3,138,69,0,516,517,
-		5,77,0,0,517,518,5,78,0,0,518,519,3,140,70,0,519,520,3,136,68,0,520,540,
-		1,0,0,0,521,522,5,80,0,0,522,540,3,140,70,0,523,524,5,81,0,0,524,540,3,
-		140,70,0,525,526,5,79,0,0,526,540,3,140,70,0,527,528,5,82,0,0,528,529,
-		3,140,70,0,529,530,3,136,68,0,530,540,1,0,0,0,531,532,5,83,0,0,532,533,
-		3,140,70,0,533,534,5,78,0,0,534,535,3,140,70,0,535,536,3,136,68,0,536,
-		540,1,0,0,0,537,538,5,84,0,0,538,540,3,146,73,0,539,500,1,0,0,0,539,509,
-		1,0,0,0,539,511,1,0,0,0,539,513,1,0,0,0,539,516,1,0,0,0,539,521,1,0,0,
-		0,539,523,1,0,0,0,539,525,1,0,0,0,539,527,1,0,0,0,539,531,1,0,0,0,539,
-		537,1,0,0,0,540,57,1,0,0,0,541,542,5,85,0,0,542,543,3,146,73,0,543,544,
-		5,52,0,0,544,545,3,146,73,0,545,549,5,228,0,0,546,548,3,60,30,0,547,546,
-		1,0,0,0,548,551,1,0,0,0,549,547,1,0,0,0,549,550,1,0,0,0,550,552,1,0,0,
-		0,551,549,1,0,0,0,552,553,5,229,0,0,553,59,1,0,0,0,554,555,5,86,0,0,555,
-		598,3,146,73,0,556,557,5,75,0,0,557,598,3,140,70,0,558,559,5,87,0,0,559,
-		560,5,60,0,0,560,598,5,62,0,0,561,562,5,87,0,0,562,598,3,140,70,0,563,
-		564,5,179,0,0,564,565,3,140,70,0,565,566,3,136,68,0,566,598,1,0,0,0,567,
-		568,5,88,0,0,568,598,3,140,70,0,569,570,5,56,0,0,570,598,5,247,0,0,571,
-		572,5,57,0,0,572,598,3,138,69,0,573,574,5,91,0,0,574,580,3,140,70,0,575,
-		578,5,92,0,0,576,577,5,156,0,0,577,579,3,140,70,0,578,576,1,0,0,0,578,
-		579,1,0,0,0,579,581,1,0,0,0,580,575,1,0,0,0,580,581,1,0,0,0,581,598,1,
-		0,0,0,582,583,5,58,0,0,583,584,3,38,19,0,584,585,3,138,69,0,585,586,5,
-		60,0,0,586,587,5,86,0,0,587,588,5,61,0,0,588,598,1,0,0,0,589,590,5,93,
-		0,0,590,594,3,140,70,0,591,592,5,94,0,0,592,593,5,125,0,0,593,595,5,57,
-		0,0,594,591,1,0,0,0,594,595,1,0,0,0,595,598,1,0,0,0,596,598,3,42,21,0,
-		597,554,1,0,0,0,597,556,1,0,0,0,597,558,1,0,0,0,597,561,1,0,0,0,597,563,
-		1,0,0,0,597,567,1,0,0,0,597,569,1,0,0,0,597,571,1,0,0,0,597,573,1,0,0,
-		0,597,582,1,0,0,0,597,589,1,0,0,0,597,596,1,0,0,0,598,61,1,0,0,0,599,600,
-		5,185,0,0,600,601,3,146,73,0,601,605,5,228,0,0,602,604,3,64,32,0,603,602,
-		1,0,0,0,604,607,1,0,0,0,605,603,1,0,0,0,605,606,1,0,0,0,606,608,1,0,0,
-		0,607,605,1,0,0,0,608,609,5,229,0,0,609,63,1,0,0,0,610,611,5,215,0,0,611,
-		629,3,140,70,0,612,613,5,87,0,0,613,629,3,146,73,0,614,615,5,216,0,0,615,
-		629,3,140,70,0,616,617,5,217,0,0,617,629,3,140,70,0,618,619,5,218,0,0,
-		619,629,3,140,70,0,620,621,5,80,0,0,621,629,3,140,70,0,622,623,5,79,0,
-		0,623,629,3,140,70,0,624,625,5,95,0,0,625,629,3,140,70,0,626,627,5,96,
-		0,0,627,629,3,140,70,0,628,610,1,0,0,0,628,612,1,0,0,0,628,614,1,0,0,0,
-		628,616,1,0,0,0,628,618,1,0,0,0,628,620,1,0,0,0,628,622,1,0,0,0,628,624,
-		1,0,0,0,628,626,1,0,0,0,629,65,1,0,0,0,630,631,5,247,0,0,631,632,3,140,
-		70,0,632,633,5,60,0,0,633,635,3,140,70,0,634,636,5,232,0,0,635,634,1,0,
-		0,0,635,636,1,0,0,0,636,67,1,0,0,0,637,638,5,104,0,0,638,639,3,146,73,
-		0,639,643,5,228,0,0,640,642,3,72,36,0,641,640,1,0,0,0,642,645,1,0,0,0,
-		643,641,1,0,0,0,643,644,1,0,0,0,644,646,1,0,0,0,645,643,1,0,0,0,646,647,
-		5,229,0,0,647,69,1,0,0,0,648,650,3,140,70,0,649,651,5,107,0,0,650,649,
-		1,0,0,0,650,651,1,0,0,0,651,654,1,0,0,0,652,653,5,48,0,0,653,655,3,140,
-		70,0,654,652,1,0,0,0,654,655,1,0,0,0,655,658,1,0,0,0,656,657,5,69,0,0,
-		657,659,3,140,70,0,658,656,1,0,0,0,658,659,1,0,0,0,659,71,1,0,0,0,660,
-		661,5,105,0,0,661,753,3,140,70,0,662,663,5,106,0,0,663,753,3,70,35,0,664,
-		666,5,194,0,0,665,667,5,248,0,0,666,665,1,0,0,0,666,667,1,0,0,0,667,670,
-		1,0,0,0,668,669,5,134,0,0,669,671,3,140,70,0,670,668,1,0,0,0,670,671,1,
-		0,0,0,671,753,1,0,0,0,672,673,5,194,0,0,673,753,5,205,0,0,674,675,5,195,
-		0,0,675,753,3,140,70,0,676,677,5,196,0,0,677,753,3,140,70,0,678,679,5,
-		197,0,0,679,680,5,70,0,0,680,753,5,247,0,0,681,682,5,198,0,0,682,686,5,
-		228,0,0,683,685,3,30,15,0,684,683,1,0,0,0,685,688,1,0,0,0,686,684,1,0,
-		0,0,686,687,1,0,0,0,687,689,1,0,0,0,688,686,1,0,0,0,689,753,5,229,0,0,
-		690,691,5,198,0,0,691,692,5,206,0,0,692,693,3,146,73,0,693,694,5,207,0,
-		0,694,695,3,140,70,0,695,753,1,0,0,0,696,697,5,199,0,0,697,753,3,140,70,
-		0,698,699,5,200,0,0,699,704,3,140,70,0,700,701,5,49,0,0,701,705,5,247,
-		0,0,702,703,5,209,0,0,703,705,3,146,73,0,704,700,1,0,0,0,704,702,1,0,0,
-		0,705,753,1,0,0,0,706,707,5,202,0,0,707,708,5,203,0,0,708,709,3,146,73,
-		0,709,713,5,228,0,0,710,712,3,74,37,0,711,710,1,0,0,0,712,715,1,0,0,0,
-		713,711,1,0,0,0,713,714,1,0,0,0,714,718,1,0,0,0,715,713,1,0,0,0,716,717,
-		5,164,0,0,717,719,3,140,70,0,718,716,1,0,0,0,718,719,1,0,0,0,719,720,1,
-		0,0,0,720,721,5,229,0,0,721,753,1,0,0,0,722,723,5,202,0,0,723,724,5,208,
-		0,0,724,725,3,140,70,0,725,726,5,164,0,0,726,727,3,140,70,0,727,753,1,
-		0,0,0,728,729,5,201,0,0,729,753,3,140,70,0,730,731,5,108,0,0,731,732,5,
-		70,0,0,732,753,5,247,0,0,733,734,5,111,0,0,734,753,3,76,38,0,735,736,5,
-		8,0,0,736,753,5,247,0,0,737,738,5,115,0,0,738,753,5,249,0,0,739,753,3,
-		42,21,0,740,741,5,220,0,0,741,742,5,60,0,0,742,743,3,140,70,0,743,744,
-		5,206,0,0,744,748,3,140,70,0,745,746,5,221,0,0,746,747,5,222,0,0,747,749,
-		3,140,70,0,748,745,1,0,0,0,748,749,1,0,0,0,749,753,1,0,0,0,750,751,5,223,
-		0,0,751,753,3,140,70,0,752,660,1,0,0,0,752,662,1,0,0,0,752,664,1,0,0,0,
-		752,672,1,0,0,0,752,674,1,0,0,0,752,676,1,0,0,0,752,678,1,0,0,0,752,681,
-		1,0,0,0,752,690,1,0,0,0,752,696,1,0,0,0,752,698,1,0,0,0,752,706,1,0,0,
-		0,752,722,1,0,0,0,752,728,1,0,0,0,752,730,1,0,0,0,752,733,1,0,0,0,752,
-		735,1,0,0,0,752,737,1,0,0,0,752,739,1,0,0,0,752,740,1,0,0,0,752,750,1,
-		0,0,0,753,73,1,0,0,0,754,755,5,204,0,0,755,756,3,140,70,0,756,757,3,140,
-		70,0,757,75,1,0,0,0,758,771,5,112,0,0,759,771,5,113,0,0,760,771,5,114,
-		0,0,761,762,5,50,0,0,762,766,5,228,0,0,763,765,3,30,15,0,764,763,1,0,0,
-		0,765,768,1,0,0,0,766,764,1,0,0,0,766,767,1,0,0,0,767,769,1,0,0,0,768,
-		766,1,0,0,0,769,771,5,229,0,0,770,758,1,0,0,0,770,759,1,0,0,0,770,760,
-		1,0,0,0,770,761,1,0,0,0,771,77,1,0,0,0,772,773,5,210,0,0,773,774,3,146,
-		73,0,774,778,5,228,0,0,775,777,3,80,40,0,776,775,1,0,0,0,777,780,1,0,0,
-		0,778,776,1,0,0,0,778,779,1,0,0,0,779,781,1,0,0,0,780,778,1,0,0,0,781,
-		782,5,229,0,0,782,79,1,0,0,0,783,784,5,190,0,0,784,785,3,146,73,0,785,
-		786,5,233,0,0,786,787,3,146,73,0,787,807,1,0,0,0,788,789,5,188,0,0,789,
-		807,3,140,70,0,790,791,5,211,0,0,791,807,3,140,70,0,792,793,5,212,0,0,
-		793,807,5,214,0,0,794,795,5,212,0,0,795,807,3,146,73,0,796,798,5,62,0,
-		0,797,799,3,82,41,0,798,797,1,0,0,0,799,800,1,0,0,0,800,798,1,0,0,0,800,
-		801,1,0,0,0,801,807,1,0,0,0,802,803,5,198,0,0,803,804,5,161,0,0,804,805,
-		5,49,0,0,805,807,3,146,73,0,806,783,1,0,0,0,806,788,1,0,0,0,806,790,1,
-		0,0,0,806,792,1,0,0,0,806,794,1,0,0,0,806,796,1,0,0,0,806,802,1,0,0,0,
-		807,81,1,0,0,0,808,809,5,213,0,0,809,815,3,140,70,0,810,811,5,95,0,0,811,
-		815,3,140,70,0,812,813,5,96,0,0,813,815,3,140,70,0,814,808,1,0,0,0,814,
-		810,1,0,0,0,814,812,1,0,0,0,815,83,1,0,0,0,816,817,5,116,0,0,817,818,3,
-		146,73,0,818,822,5,228,0,0,819,821,3,86,43,0,820,819,1,0,0,0,821,824,1,
-		0,0,0,822,820,1,0,0,0,822,823,1,0,0,0,823,825,1,0,0,0,824,822,1,0,0,0,
-		825,826,5,229,0,0,826,85,1,0,0,0,827,828,5,117,0,0,828,863,3,140,70,0,
-		829,830,5,118,0,0,830,835,3,88,44,0,831,832,5,232,0,0,832,834,3,88,44,
-		0,833,831,1,0,0,0,834,837,1,0,0,0,835,833,1,0,0,0,835,836,1,0,0,0,836,
-		863,1,0,0,0,837,835,1,0,0,0,838,839,5,157,0,0,839,863,3,140,70,0,840,841,
-		5,158,0,0,841,842,3,140,70,0,842,843,5,156,0,0,843,846,3,146,73,0,844,
-		845,5,159,0,0,845,847,3,140,70,0,846,844,1,0,0,0,846,847,1,0,0,0,847,849,
-		1,0,0,0,848,850,5,162,0,0,849,848,1,0,0,0,849,850,1,0,0,0,850,863,1,0,
-		0,0,851,852,5,196,0,0,852,863,3,140,70,0,853,854,5,160,0,0,854,859,3,92,
-		46,0,855,856,5,232,0,0,856,858,3,92,46,0,857,855,1,0,0,0,858,861,1,0,0,
-		0,859,857,1,0,0,0,859,860,1,0,0,0,860,863,1,0,0,0,861,859,1,0,0,0,862,
-		827,1,0,0,0,862,829,1,0,0,0,862,838,1,0,0,0,862,840,1,0,0,0,862,851,1,
-		0,0,0,862,853,1,0,0,0,863,87,1,0,0,0,864,865,3,146,73,0,865,874,3,140,
-		70,0,866,870,5,228,0,0,867,869,3,90,45,0,868,867,1,0,0,0,869,872,1,0,0,
-		0,870,868,1,0,0,0,870,871,1,0,0,0,871,873,1,0,0,0,872,870,1,0,0,0,873,
-		875,5,229,0,0,874,866,1,0,0,0,874,875,1,0,0,0,875,89,1,0,0,0,876,877,5,
-		157,0,0,877,883,3,140,70,0,878,879,5,158,0,0,879,883,3,140,70,0,880,881,
-		5,159,0,0,881,883,3,140,70,0,882,876,1,0,0,0,882,878,1,0,0,0,882,880,1,
-		0,0,0,883,91,1,0,0,0,884,885,5,247,0,0,885,886,3,140,70,0,886,93,1,0,0,
-		0,887,888,5,119,0,0,888,897,3,146,73,0,889,893,5,228,0,0,890,892,3,96,
-		48,0,891,890,1,0,0,0,892,895,1,0,0,0,893,891,1,0,0,0,893,894,1,0,0,0,894,
-		896,1,0,0,0,895,893,1,0,0,0,896,898,5,229,0,0,897,889,1,0,0,0,897,898,
-		1,0,0,0,898,95,1,0,0,0,899,900,5,120,0,0,900,906,3,140,70,0,901,902,5,
-		121,0,0,902,906,3,140,70,0,903,904,5,122,0,0,904,906,3,140,70,0,905,899,
-		1,0,0,0,905,901,1,0,0,0,905,903,1,0,0,0,906,97,1,0,0,0,907,908,5,123,0,
-		0,908,909,3,146,73,0,909,910,5,228,0,0,910,918,3,140,70,0,911,916,3,136,
-		68,0,912,913,5,55,0,0,913,914,3,140,70,0,914,915,3,136,68,0,915,917,1,
-		0,0,0,916,912,1,0,0,0,916,917,1,0,0,0,917,919,1,0,0,0,918,911,1,0,0,0,
-		918,919,1,0,0,0,919,920,1,0,0,0,920,921,5,229,0,0,921,99,1,0,0,0,922,923,
-		5,124,0,0,923,924,3,146,73,0,924,925,5,235,0,0,925,932,3,140,70,0,926,
-		929,5,125,0,0,927,930,5,126,0,0,928,930,5,127,0,0,929,927,1,0,0,0,929,
-		928,1,0,0,0,930,931,1,0,0,0,931,933,3,138,69,0,932,926,1,0,0,0,932,933,
-		1,0,0,0,933,936,1,0,0,0,934,935,5,49,0,0,935,937,5,247,0,0,936,934,1,0,
-		0,0,936,937,1,0,0,0,937,101,1,0,0,0,938,939,5,128,0,0,939,940,3,146,73,
-		0,940,941,5,134,0,0,941,944,3,140,70,0,942,943,5,49,0,0,943,945,5,247,
-		0,0,944,942,1,0,0,0,944,945,1,0,0,0,945,949,1,0,0,0,946,947,5,129,0,0,
-		947,948,5,131,0,0,948,950,5,249,0,0,949,946,1,0,0,0,949,950,1,0,0,0,950,
-		954,1,0,0,0,951,952,5,130,0,0,952,953,5,131,0,0,953,955,5,249,0,0,954,
-		951,1,0,0,0,954,955,1,0,0,0,955,966,1,0,0,0,956,957,5,151,0,0,957,958,
-		5,174,0,0,958,959,3,146,73,0,959,960,5,152,0,0,960,961,5,156,0,0,961,962,
-		5,249,0,0,962,964,5,153,0,0,963,965,3,104,52,0,964,963,1,0,0,0,964,965,
-		1,0,0,0,965,967,1,0,0,0,966,956,1,0,0,0,966,967,1,0,0,0,967,968,1,0,0,
-		0,968,969,5,234,0,0,969,974,3,106,53,0,970,971,5,232,0,0,971,973,3,106,
-		53,0,972,970,1,0,0,0,973,976,1,0,0,0,974,972,1,0,0,0,974,975,1,0,0,0,975,
-		103,1,0,0,0,976,974,1,0,0,0,977,978,5,154,0,0,978,983,3,146,73,0,979,980,
-		5,232,0,0,980,982,3,146,73,0,981,979,1,0,0,0,982,985,1,0,0,0,983,981,1,
-		0,0,0,983,984,1,0,0,0,984,989,1,0,0,0,985,983,1,0,0,0,986,987,5,165,0,
-		0,987,988,5,155,0,0,988,990,3,146,73,0,989,986,1,0,0,0,989,990,1,0,0,0,
-		990,994,1,0,0,0,991,992,5,155,0,0,992,994,3,146,73,0,993,977,1,0,0,0,993,
-		991,1,0,0,0,994,105,1,0,0,0,995,996,5,147,0,0,996,997,5,248,0,0,997,998,
-		5,156,0,0,998,1015,3,146,73,0,999,1011,5,150,0,0,1000,1001,5,230,0,0,1001,
-		1006,3,146,73,0,1002,1003,5,232,0,0,1003,1005,3,146,73,0,1004,1002,1,0,
-		0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1006,1007,1,0,0,0,1007,1009,1,
-		0,0,0,1008,1006,1,0,0,0,1009,1010,5,231,0,0,1010,1012,1,0,0,0,1011,1000,
-		1,0,0,0,1011,1012,1,0,0,0,1012,1015,1,0,0,0,1013,1015,3,146,73,0,1014,
-		995,1,0,0,0,1014,999,1,0,0,0,1014,1013,1,0,0,0,1015,107,1,0,0,0,1016,1017,
-		5,135,0,0,1017,1018,5,134,0,0,1018,1021,3,140,70,0,1019,1020,5,136,0,0,
-		1020,1022,3,138,69,0,1021,1019,1,0,0,0,1021,1022,1,0,0,0,1022,109,1,0,
-		0,0,1023,1024,5,137,0,0,1024,1025,5,138,0,0,1025,1030,3,112,56,0,1026,
-		1027,5,232,0,0,1027,1029,3,112,56,0,1028,1026,1,0,0,0,1029,1032,1,0,0,
-		0,1030,1028,1,0,0,0,1030,1031,1,0,0,0,1031,111,1,0,0,0,1032,1030,1,0,0,
-		0,1033,1036,5,63,0,0,1034,1036,3,146,73,0,1035,1033,1,0,0,0,1035,1034,
-		1,0,0,0,1036,113,1,0,0,0,1037,1038,5,139,0,0,1038,1042,5,228,0,0,1039,
-		1041,3,116,58,0,1040,1039,1,0,0,0,1041,1044,1,0,0,0,1042,1040,1,0,0,0,
-		1042,1043,1,0,0,0,1043,1045,1,0,0,0,1044,1042,1,0,0,0,1045,1046,5,229,
-		0,0,1046,115,1,0,0,0,1047,1048,5,10,0,0,1048,1058,3,144,72,0,1049,1050,
-		5,140,0,0,1050,1055,3,146,73,0,1051,1052,5,232,0,0,1052,1054,3,146,73,
-		0,1053,1051,1,0,0,0,1054,1057,1,0,0,0,1055,1053,1,0,0,0,1055,1056,1,0,
-		0,0,1056,1059,1,0,0,0,1057,1055,1,0,0,0,1058,1049,1,0,0,0,1058,1059,1,
-		0,0,0,1059,1139,1,0,0,0,1060,1061,5,141,0,0,1061,1139,3,146,73,0,1062,
-		1063,5,142,0,0,1063,1139,3,146,73,0,1064,1065,5,143,0,0,1065,1066,5,144,
-		0,0,1066,1067,5,145,0,0,1067,1139,3,146,73,0,1068,1071,5,146,0,0,1069,
-		1070,5,248,0,0,1070,1072,5,190,0,0,1071,1069,1,0,0,0,1071,1072,1,0,0,0,
-		1072,1073,1,0,0,0,1073,1074,5,144,0,0,1074,1075,5,156,0,0,1075,1139,3,
-		146,73,0,1076,1077,5,147,0,0,1077,1078,5,248,0,0,1078,1079,5,190,0,0,1079,
-		1080,5,144,0,0,1080,1081,5,156,0,0,1081,1139,3,146,73,0,1082,1083,5,167,
-		0,0,1083,1088,3,146,73,0,1084,1085,5,232,0,0,1085,1087,3,146,73,0,1086,
-		1084,1,0,0,0,1087,1090,1,0,0,0,1088,1086,1,0,0,0,1088,1089,1,0,0,0,1089,
-		1091,1,0,0,0,1090,1088,1,0,0,0,1091,1092,5,156,0,0,1092,1093,5,219,0,0,
-		1093,1094,3,144,72,0,1094,1139,1,0,0,0,1095,1096,5,163,0,0,1096,1097,3,
-		140,70,0,1097,1101,5,228,0,0,1098,1100,3,116,58,0,1099,1098,1,0,0,0,1100,
-		1103,1,0,0,0,1101,1099,1,0,0,0,1101,1102,1,0,0,0,1102,1104,1,0,0,0,1103,
-		1101,1,0,0,0,1104,1114,5,229,0,0,1105,1106,5,164,0,0,1106,1110,5,228,0,
-		0,1107,1109,3,116,58,0,1108,1107,1,0,0,0,1109,1112,1,0,0,0,1110,1108,1,
-		0,0,0,1110,1111,1,0,0,0,1111,1113,1,0,0,0,1112,1110,1,0,0,0,1113,1115,
-		5,229,0,0,1114,1105,1,0,0,0,1114,1115,1,0,0,0,1115,1139,1,0,0,0,1116,1119,
-		5,148,0,0,1117,1118,5,174,0,0,1118,1120,5,105,0,0,1119,1117,1,0,0,0,1119,
-		1120,1,0,0,0,1120,1121,1,0,0,0,1121,1125,5,228,0,0,1122,1124,3,116,58,
-		0,1123,1122,1,0,0,0,1124,1127,1,0,0,0,1125,1123,1,0,0,0,1125,1126,1,0,
-		0,0,1126,1128,1,0,0,0,1127,1125,1,0,0,0,1128,1139,5,229,0,0,1129,1130,
-		5,149,0,0,1130,1134,5,228,0,0,1131,1133,3,116,58,0,1132,1131,1,0,0,0,1133,
-		1136,1,0,0,0,1134,1132,1,0,0,0,1134,1135,1,0,0,0,1135,1137,1,0,0,0,1136,
-		1134,1,0,0,0,1137,1139,5,229,0,0,1138,1047,1,0,0,0,1138,1060,1,0,0,0,1138,
-		1062,1,0,0,0,1138,1064,1,0,0,0,1138,1068,1,0,0,0,1138,1076,1,0,0,0,1138,
-		1082,1,0,0,0,1138,1095,1,0,0,0,1138,1116,1,0,0,0,1138,1129,1,0,0,0,1139,
-		117,1,0,0,0,1140,1141,5,166,0,0,1141,1145,5,228,0,0,1142,1144,3,120,60,
-		0,1143,1142,1,0,0,0,1144,1147,1,0,0,0,1145,1143,1,0,0,0,1145,1146,1,0,
-		0,0,1146,1148,1,0,0,0,1147,1145,1,0,0,0,1148,1149,5,229,0,0,1149,119,1,
-		0,0,0,1150,1151,5,167,0,0,1151,1156,3,146,73,0,1152,1153,5,232,0,0,1153,
-		1155,3,146,73,0,1154,1152,1,0,0,0,1155,1158,1,0,0,0,1156,1154,1,0,0,0,
-		1156,1157,1,0,0,0,1157,1162,1,0,0,0,1158,1156,1,0,0,0,1159,1161,3,122,
-		61,0,1160,1159,1,0,0,0,1161,1164,1,0,0,0,1162,1160,1,0,0,0,1162,1163,1,
-		0,0,0,1163,1167,1,0,0,0,1164,1162,1,0,0,0,1165,1167,3,114,57,0,1166,1150,
-		1,0,0,0,1166,1165,1,0,0,0,1167,121,1,0,0,0,1168,1169,5,168,0,0,1169,1191,
-		3,140,70,0,1170,1171,5,169,0,0,1171,1191,3,138,69,0,1172,1173,5,95,0,0,
-		1173,1174,3,140,70,0,1174,1175,5,176,0,0,1175,1176,5,103,0,0,1176,1191,
-		1,0,0,0,1177,1178,5,96,0,0,1178,1191,3,140,70,0,1179,1180,5,97,0,0,1180,
-		1181,3,140,70,0,1181,1182,5,176,0,0,1182,1183,5,103,0,0,1183,1191,1,0,
-		0,0,1184,1185,5,98,0,0,1185,1191,3,140,70,0,1186,1187,5,99,0,0,1187,1191,
-		5,100,0,0,1188,1189,5,101,0,0,1189,1191,3,140,70,0,1190,1168,1,0,0,0,1190,
-		1170,1,0,0,0,1190,1172,1,0,0,0,1190,1177,1,0,0,0,1190,1179,1,0,0,0,1190,
-		1184,1,0,0,0,1190,1186,1,0,0,0,1190,1188,1,0,0,0,1191,123,1,0,0,0,1192,
-		1193,5,2,0,0,1193,1194,3,146,73,0,1194,1195,5,4,0,0,1195,1196,3,146,73,
-		0,1196,1200,5,228,0,0,1197,1199,3,126,63,0,1198,1197,1,0,0,0,1199,1202,
-		1,0,0,0,1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,1203,1,0,0,0,1202,1200,
-		1,0,0,0,1203,1204,5,229,0,0,1204,125,1,0,0,0,1205,1206,3,146,73,0,1206,
-		1207,5,58,0,0,1207,1208,5,170,0,0,1208,1209,5,249,0,0,1209,1405,1,0,0,
-		0,1210,1211,3,146,73,0,1211,1212,5,58,0,0,1212,1213,5,36,0,0,1213,1217,
-		3,140,70,0,1214,1216,3,134,67,0,1215,1214,1,0,0,0,1216,1219,1,0,0,0,1217,
-		1215,1,0,0,0,1217,1218,1,0,0,0,1218,1405,1,0,0,0,1219,1217,1,0,0,0,1220,
-		1221,3,144,72,0,1221,1222,7,3,0,0,1222,1223,3,140,70,0,1223,1228,3,136,
-		68,0,1224,1225,5,26,0,0,1225,1226,3,140,70,0,1226,1227,3,136,68,0,1227,
-		1229,1,0,0,0,1228,1224,1,0,0,0,1228,1229,1,0,0,0,1229,1405,1,0,0,0,1230,
-		1231,3,144,72,0,1231,1232,5,173,0,0,1232,1233,3,140,70,0,1233,1234,5,174,
-		0,0,1234,1235,5,247,0,0,1235,1405,1,0,0,0,1236,1237,3,146,73,0,1237,1261,
-		5,175,0,0,1238,1239,5,52,0,0,1239,1262,5,247,0,0,1240,1250,5,36,0,0,1241,
-		1242,5,42,0,0,1242,1243,3,140,70,0,1243,1247,3,136,68,0,1244,1246,3,128,
-		64,0,1245,1244,1,0,0,0,1246,1249,1,0,0,0,1247,1245,1,0,0,0,1247,1248,1,
-		0,0,0,1248,1251,1,0,0,0,1249,1247,1,0,0,0,1250,1241,1,0,0,0,1250,1251,
-		1,0,0,0,1251,1255,1,0,0,0,1252,1254,3,134,67,0,1253,1252,1,0,0,0,1254,
-		1257,1,0,0,0,1255,1253,1,0,0,0,1255,1256,1,0,0,0,1256,1259,1,0,0,0,1257,
-		1255,1,0,0,0,1258,1260,3,130,65,0,1259,1258,1,0,0,0,1259,1260,1,0,0,0,
-		1260,1262,1,0,0,0,1261,1238,1,0,0,0,1261,1240,1,0,0,0,1262,1405,1,0,0,
-		0,1263,1265,5,166,0,0,1264,1266,3,122,61,0,1265,1264,1,0,0,0,1266,1267,
-		1,0,0,0,1267,1265,1,0,0,0,1267,1268,1,0,0,0,1268,1405,1,0,0,0,1269,1270,
-		5,166,0,0,1270,1271,5,167,0,0,1271,1405,5,102,0,0,1272,1273,3,146,73,0,
-		1273,1274,5,113,0,0,1274,1275,3,140,70,0,1275,1405,1,0,0,0,1276,1277,3,
-		146,73,0,1277,1278,5,14,0,0,1278,1279,3,24,12,0,1279,1283,5,228,0,0,1280,
-		1282,3,30,15,0,1281,1280,1,0,0,0,1282,1285,1,0,0,0,1283,1281,1,0,0,0,1283,
-		1284,1,0,0,0,1284,1286,1,0,0,0,1285,1283,1,0,0,0,1286,1287,5,229,0,0,1287,
-		1405,1,0,0,0,1288,1289,3,146,73,0,1289,1290,5,17,0,0,1290,1291,5,247,0,
-		0,1291,1292,5,18,0,0,1292,1293,3,140,70,0,1293,1405,1,0,0,0,1294,1295,
-		3,146,73,0,1295,1297,5,19,0,0,1296,1298,5,236,0,0,1297,1296,1,0,0,0,1297,
-		1298,1,0,0,0,1298,1299,1,0,0,0,1299,1300,3,140,70,0,1300,1405,1,0,0,0,
-		1301,1302,3,146,73,0,1302,1303,5,224,0,0,1303,1304,3,138,69,0,1304,1405,
-		1,0,0,0,1305,1306,3,146,73,0,1306,1307,5,224,0,0,1307,1308,5,36,0,0,1308,
-		1313,3,132,66,0,1309,1310,5,232,0,0,1310,1312,3,132,66,0,1311,1309,1,0,
-		0,0,1312,1315,1,0,0,0,1313,1311,1,0,0,0,1313,1314,1,0,0,0,1314,1405,1,
-		0,0,0,1315,1313,1,0,0,0,1316,1317,3,146,73,0,1317,1318,5,89,0,0,1318,1319,
-		3,140,70,0,1319,1405,1,0,0,0,1320,1321,3,146,73,0,1321,1322,5,90,0,0,1322,
-		1323,5,131,0,0,1323,1324,3,138,69,0,1324,1325,5,60,0,0,1325,1326,3,140,
-		70,0,1326,1405,1,0,0,0,1327,1328,3,146,73,0,1328,1329,5,193,0,0,1329,1330,
-		5,90,0,0,1330,1405,1,0,0,0,1331,1332,3,146,73,0,1332,1333,5,68,0,0,1333,
-		1335,5,66,0,0,1334,1336,5,248,0,0,1335,1334,1,0,0,0,1335,1336,1,0,0,0,
-		1336,1405,1,0,0,0,1337,1338,3,146,73,0,1338,1339,5,68,0,0,1339,1342,5,
-		67,0,0,1340,1341,5,49,0,0,1341,1343,5,247,0,0,1342,1340,1,0,0,0,1342,1343,
-		1,0,0,0,1343,1405,1,0,0,0,1344,1345,3,146,73,0,1345,1347,5,62,0,0,1346,
-		1348,3,82,41,0,1347,1346,1,0,0,0,1348,1349,1,0,0,0,1349,1347,1,0,0,0,1349,
-		1350,1,0,0,0,1350,1405,1,0,0,0,1351,1352,5,20,0,0,1352,1405,5,249,0,0,
-		1353,1354,5,21,0,0,1354,1405,5,249,0,0,1355,1405,5,22,0,0,1356,1405,5,
-		23,0,0,1357,1358,3,146,73,0,1358,1359,5,24,0,0,1359,1360,5,25,0,0,1360,
-		1361,3,140,70,0,1361,1362,3,136,68,0,1362,1363,5,26,0,0,1363,1364,3,140,
-		70,0,1364,1365,3,136,68,0,1365,1405,1,0,0,0,1366,1367,3,146,73,0,1367,
-		1368,5,27,0,0,1368,1371,5,156,0,0,1369,1372,5,28,0,0,1370,1372,3,140,70,
-		0,1371,1369,1,0,0,0,1371,1370,1,0,0,0,1372,1373,1,0,0,0,1373,1374,5,29,
-		0,0,1374,1375,3,140,70,0,1375,1376,3,136,68,0,1376,1377,5,26,0,0,1377,
-		1378,3,140,70,0,1378,1379,3,136,68,0,1379,1405,1,0,0,0,1380,1381,3,146,
-		73,0,1381,1382,5,30,0,0,1382,1383,3,140,70,0,1383,1384,3,136,68,0,1384,
-		1385,5,18,0,0,1385,1386,3,140,70,0,1386,1405,1,0,0,0,1387,1388,5,31,0,
-		0,1388,1389,3,144,72,0,1389,1390,5,32,0,0,1390,1391,3,144,72,0,1391,1394,
-		3,140,70,0,1392,1393,5,33,0,0,1393,1395,3,140,70,0,1394,1392,1,0,0,0,1394,
-		1395,1,0,0,0,1395,1405,1,0,0,0,1396,1397,5,34,0,0,1397,1398,5,33,0,0,1398,
-		1399,3,140,70,0,1399,1400,3,136,68,0,1400,1401,5,35,0,0,1401,1402,3,140,
-		70,0,1402,1403,3,136,68,0,1403,1405,1,0,0,0,1404,1205,1,0,0,0,1404,1210,
-		1,0,0,0,1404,1220,1,0,0,0,1404,1230,1,0,0,0,1404,1236,1,0,0,0,1404,1263,
-		1,0,0,0,1404,1269,1,0,0,0,1404,1272,1,0,0,0,1404,1276,1,0,0,0,1404,1288,
-		1,0,0,0,1404,1294,1,0,0,0,1404,1301,1,0,0,0,1404,1305,1,0,0,0,1404,1316,
-		1,0,0,0,1404,1320,1,0,0,0,1404,1327,1,0,0,0,1404,1331,1,0,0,0,1404,1337,
-		1,0,0,0,1404,1344,1,0,0,0,1404,1351,1,0,0,0,1404,1353,1,0,0,0,1404,1355,
-		1,0,0,0,1404,1356,1,0,0,0,1404,1357,1,0,0,0,1404,1366,1,0,0,0,1404,1380,
-		1,0,0,0,1404,1387,1,0,0,0,1404,1396,1,0,0,0,1405,127,1,0,0,0,1406,1407,
-		5,70,0,0,1407,1408,5,247,0,0,1408,1409,5,165,0,0,1409,1410,3,140,70,0,
-		1410,1411,3,136,68,0,1411,129,1,0,0,0,1412,1413,5,43,0,0,1413,1414,5,38,
-		0,0,1414,1415,5,39,0,0,1415,1416,3,140,70,0,1416,1417,5,40,0,0,1417,1418,
-		3,140,70,0,1418,131,1,0,0,0,1419,1421,5,237,0,0,1420,1419,1,0,0,0,1420,
-		1421,1,0,0,0,1421,1422,1,0,0,0,1422,1423,3,138,69,0,1423,1424,5,32,0,0,
-		1424,1425,3,140,70,0,1425,133,1,0,0,0,1426,1427,5,37,0,0,1427,1428,3,144,
-		72,0,1428,1429,3,140,70,0,1429,135,1,0,0,0,1430,1431,5,176,0,0,1431,1432,
-		5,189,0,0,1432,137,1,0,0,0,1433,1434,5,248,0,0,1434,139,1,0,0,0,1435,1436,
-		6,70,-1,0,1436,1437,5,230,0,0,1437,1438,3,140,70,0,1438,1439,5,231,0,0,
-		1439,1478,1,0,0,0,1440,1441,5,237,0,0,1441,1478,3,140,70,16,1442,1443,
-		5,193,0,0,1443,1478,3,140,70,11,1444,1445,5,163,0,0,1445,1446,3,140,70,
-		0,1446,1447,5,165,0,0,1447,1448,3,140,70,0,1448,1449,5,164,0,0,1449,1450,
-		3,140,70,0,1450,1478,1,0,0,0,1451,1452,3,146,73,0,1452,1461,5,230,0,0,
-		1453,1458,3,140,70,0,1454,1455,5,232,0,0,1455,1457,3,140,70,0,1456,1454,
-		1,0,0,0,1457,1460,1,0,0,0,1458,1456,1,0,0,0,1458,1459,1,0,0,0,1459,1462,
-		1,0,0,0,1460,1458,1,0,0,0,1461,1453,1,0,0,0,1461,1462,1,0,0,0,1462,1463,
-		1,0,0,0,1463,1464,5,231,0,0,1464,1478,1,0,0,0,1465,1467,7,4,0,0,1466,1468,
-		3,142,71,0,1467,1466,1,0,0,0,1467,1468,1,0,0,0,1468,1469,1,0,0,0,1469,
-		1470,5,176,0,0,1470,1478,3,142,71,0,1471,1472,5,249,0,0,1472,1478,3,142,
-		71,0,1473,1478,5,248,0,0,1474,1478,5,249,0,0,1475,1478,5,247,0,0,1476,
-		1478,3,144,72,0,1477,1435,1,0,0,0,1477,1440,1,0,0,0,1477,1442,1,0,0,0,
-		1477,1444,1,0,0,0,1477,1451,1,0,0,0,1477,1465,1,0,0,0,1477,1471,1,0,0,
-		0,1477,1473,1,0,0,0,1477,1474,1,0,0,0,1477,1475,1,0,0,0,1477,1476,1,0,
-		0,0,1478,1499,1,0,0,0,1479,1480,10,15,0,0,1480,1481,5,190,0,0,1481,1498,
-		3,140,70,16,1482,1483,10,14,0,0,1483,1484,7,5,0,0,1484,1498,3,140,70,15,
-		1485,1486,10,13,0,0,1486,1487,7,6,0,0,1487,1498,3,140,70,14,1488,1489,
-		10,12,0,0,1489,1490,7,7,0,0,1490,1498,3,140,70,13,1491,1492,10,10,0,0,
-		1492,1493,5,191,0,0,1493,1498,3,140,70,11,1494,1495,10,9,0,0,1495,1496,
-		5,192,0,0,1496,1498,3,140,70,10,1497,1479,1,0,0,0,1497,1482,1,0,0,0,1497,
-		1485,1,0,0,0,1497,1488,1,0,0,0,1497,1491,1,0,0,0,1497,1494,1,0,0,0,1498,
-		1501,1,0,0,0,1499,1497,1,0,0,0,1499,1500,1,0,0,0,1500,141,1,0,0,0,1501,
-		1499,1,0,0,0,1502,1503,7,8,0,0,1503,143,1,0,0,0,1504,1507,3,146,73,0,1505,
-		1506,5,233,0,0,1506,1508,3,146,73,0,1507,1505,1,0,0,0,1507,1508,1,0,0,
-		0,1508,145,1,0,0,0,1509,1510,7,9,0,0,1510,147,1,0,0,0,143,152,154,168,
+		1507,8,70,10,70,12,70,1510,9,70,1,71,1,71,1,72,1,72,1,72,3,72,1517,8,72,
+		1,73,1,73,1,73,0,1,140,74,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,
+		34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,
+		82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,
+		122,124,126,128,130,132,134,136,138,140,142,144,146,0,10,1,0,228,229,1,
+		0,15,16,1,0,109,110,1,0,171,172,1,0,248,249,1,0,238,239,1,0,236,237,1,
+		0,240,245,1,0,177,188,24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,
+		71,103,105,115,117,118,120,122,126,127,129,133,136,138,147,147,149,155,
+		157,162,168,170,172,172,188,189,194,208,210,227,252,253,1754,0,154,1,0,
+		0,0,2,159,1,0,0,0,4,162,1,0,0,0,6,194,1,0,0,0,8,196,1,0,0,0,10,208,1,0,
+		0,0,12,232,1,0,0,0,14,234,1,0,0,0,16,236,1,0,0,0,18,253,1,0,0,0,20,255,
+		1,0,0,0,22,291,1,0,0,0,24,293,1,0,0,0,26,295,1,0,0,0,28,329,1,0,0,0,30,
+		331,1,0,0,0,32,336,1,0,0,0,34,405,1,0,0,0,36,414,1,0,0,0,38,419,1,0,0,
+		0,40,427,1,0,0,0,42,429,1,0,0,0,44,449,1,0,0,0,46,451,1,0,0,0,48,453,1,
+		0,0,0,50,492,1,0,0,0,52,496,1,0,0,0,54,498,1,0,0,0,56,548,1,0,0,0,58,550,
+		1,0,0,0,60,606,1,0,0,0,62,608,1,0,0,0,64,637,1,0,0,0,66,639,1,0,0,0,68,
+		646,1,0,0,0,70,657,1,0,0,0,72,761,1,0,0,0,74,763,1,0,0,0,76,779,1,0,0,
+		0,78,781,1,0,0,0,80,815,1,0,0,0,82,823,1,0,0,0,84,825,1,0,0,0,86,871,1,
+		0,0,0,88,873,1,0,0,0,90,891,1,0,0,0,92,893,1,0,0,0,94,896,1,0,0,0,96,914,
+		1,0,0,0,98,916,1,0,0,0,100,931,1,0,0,0,102,947,1,0,0,0,104,1002,1,0,0,
+		0,106,1023,1,0,0,0,108,1025,1,0,0,0,110,1032,1,0,0,0,112,1044,1,0,0,0,
+		114,1046,1,0,0,0,116,1147,1,0,0,0,118,1149,1,0,0,0,120,1175,1,0,0,0,122,
+		1199,1,0,0,0,124,1201,1,0,0,0,126,1413,1,0,0,0,128,1415,1,0,0,0,130,1421,
+		1,0,0,0,132,1429,1,0,0,0,134,1435,1,0,0,0,136,1439,1,0,0,0,138,1442,1,
+		0,0,0,140,1486,1,0,0,0,142,1511,1,0,0,0,144,1513,1,0,0,0,146,1518,1,0,
+		0,0,148,153,3,2,1,0,149,153,3,4,2,0,150,153,3,124,62,0,151,153,3,8,4,0,
+		152,148,1,0,0,0,152,149,1,0,0,0,152,150,1,0,0,0,152,151,1,0,0,0,153,156,
+		1,0,0,0,154,152,1,0,0,0,154,155,1,0,0,0,155,157,1,0,0,0,156,154,1,0,0,
+		0,157,158,5,0,0,1,158,1,1,0,0,0,159,160,5,3,0,0,160,161,5,250,0,0,161,
+		3,1,0,0,0,162,163,5,1,0,0,163,164,3,146,73,0,164,168,5,228,0,0,165,167,
+		3,6,3,0,166,165,1,0,0,0,167,170,1,0,0,0,168,166,1,0,0,0,168,169,1,0,0,
+		0,169,171,1,0,0,0,170,168,1,0,0,0,171,172,5,229,0,0,172,5,1,0,0,0,173,
+		195,3,12,6,0,174,195,3,16,8,0,175,195,3,20,10,0,176,195,3,26,13,0,177,
+		195,3,32,16,0,178,195,3,48,24,0,179,195,3,54,27,0,180,195,3,58,29,0,181,
+		195,3,78,39,0,182,195,3,62,31,0,183,195,3,68,34,0,184,195,3,84,42,0,185,
+		195,3,94,47,0,186,195,3,98,49,0,187,195,3,100,50,0,188,195,3,102,51,0,
+		189,195,3,108,54,0,190,195,3,110,55,0,191,195,3,114,57,0,192,195,3,118,
+		59,0,193,195,3,8,4,0,194,173,1,0,0,0,194,174,1,0,0,0,194,175,1,0,0,0,194,
+		176,1,0,0,0,194,177,1,0,0,0,194,178,1,0,0,0,194,179,1,0,0,0,194,180,1,
+		0,0,0,194,181,1,0,0,0,194,182,1,0,0,0,194,183,1,0,0,0,194,184,1,0,0,0,
+		194,185,1,0,0,0,194,186,1,0,0,0,194,187,1,0,0,0,194,188,1,0,0,0,194,189,
+		1,0,0,0,194,190,1,0,0,0,194,191,1,0,0,0,194,192,1,0,0,0,194,193,1,0,0,
+		0,195,7,1,0,0,0,196,197,5,252,0,0,197,203,4,4,0,0,198,202,3,146,73,0,199,
+		202,5,4,0,0,200,202,5,52,0,0,201,198,1,0,0,0,201,199,1,0,0,0,201,200,1,
+		0,0,0,202,205,1,0,0,0,203,201,1,0,0,0,203,204,1,0,0,0,204,206,1,0,0,0,
+		205,203,1,0,0,0,206,207,3,10,5,0,207,9,1,0,0,0,208,213,5,228,0,0,209,212,
+		3,10,5,0,210,212,8,0,0,0,211,209,1,0,0,0,211,210,1,0,0,0,212,215,1,0,0,
+		0,213,211,1,0,0,0,213,214,1,0,0,0,214,216,1,0,0,0,215,213,1,0,0,0,216,
+		217,5,229,0,0,217,11,1,0,0,0,218,219,5,5,0,0,219,233,5,250,0,0,220,221,
+		5,6,0,0,221,233,3,146,73,0,222,223,5,7,0,0,223,233,5,247,0,0,224,225,5,
+		8,0,0,225,233,5,247,0,0,226,227,5,9,0,0,227,233,5,247,0,0,228,229,5,10,
+		0,0,229,233,3,146,73,0,230,231,5,11,0,0,231,233,3,14,7,0,232,218,1,0,0,
+		0,232,220,1,0,0,0,232,222,1,0,0,0,232,224,1,0,0,0,232,226,1,0,0,0,232,
+		228,1,0,0,0,232,230,1,0,0,0,233,13,1,0,0,0,234,235,5,246,0,0,235,15,1,
+		0,0,0,236,237,5,12,0,0,237,238,3,146,73,0,238,242,5,228,0,0,239,241,3,
+		18,9,0,240,239,1,0,0,0,241,244,1,0,0,0,242,240,1,0,0,0,242,243,1,0,0,0,
+		243,245,1,0,0,0,244,242,1,0,0,0,245,246,5,229,0,0,246,17,1,0,0,0,247,248,
+		5,41,0,0,248,254,5,250,0,0,249,250,5,42,0,0,250,254,3,140,70,0,251,252,
+		5,43,0,0,252,254,3,140,70,0,253,247,1,0,0,0,253,249,1,0,0,0,253,251,1,
+		0,0,0,254,19,1,0,0,0,255,256,5,13,0,0,256,257,3,146,73,0,257,261,5,228,
+		0,0,258,260,3,22,11,0,259,258,1,0,0,0,260,263,1,0,0,0,261,259,1,0,0,0,
+		261,262,1,0,0,0,262,264,1,0,0,0,263,261,1,0,0,0,264,265,5,229,0,0,265,
+		21,1,0,0,0,266,267,5,113,0,0,267,292,3,140,70,0,268,269,5,171,0,0,269,
+		270,3,140,70,0,270,271,3,136,68,0,271,292,1,0,0,0,272,273,5,172,0,0,273,
+		274,3,140,70,0,274,275,3,136,68,0,275,292,1,0,0,0,276,277,5,14,0,0,277,
+		278,3,24,12,0,278,282,5,228,0,0,279,281,3,30,15,0,280,279,1,0,0,0,281,
+		284,1,0,0,0,282,280,1,0,0,0,282,283,1,0,0,0,283,285,1,0,0,0,284,282,1,
+		0,0,0,285,286,5,229,0,0,286,292,1,0,0,0,287,288,5,17,0,0,288,289,5,247,
+		0,0,289,290,5,18,0,0,290,292,3,140,70,0,291,266,1,0,0,0,291,268,1,0,0,
+		0,291,272,1,0,0,0,291,276,1,0,0,0,291,287,1,0,0,0,292,23,1,0,0,0,293,294,
+		7,1,0,0,294,25,1,0,0,0,295,296,5,44,0,0,296,297,3,146,73,0,297,301,5,228,
+		0,0,298,300,3,28,14,0,299,298,1,0,0,0,300,303,1,0,0,0,301,299,1,0,0,0,
+		301,302,1,0,0,0,302,304,1,0,0,0,303,301,1,0,0,0,304,305,5,229,0,0,305,
+		27,1,0,0,0,306,307,5,45,0,0,307,330,3,140,70,0,308,309,5,46,0,0,309,310,
+		5,47,0,0,310,313,3,138,69,0,311,312,5,48,0,0,312,314,3,140,70,0,313,311,
+		1,0,0,0,313,314,1,0,0,0,314,317,1,0,0,0,315,316,5,49,0,0,316,318,5,247,
+		0,0,317,315,1,0,0,0,317,318,1,0,0,0,318,330,1,0,0,0,319,320,5,46,0,0,320,
+		321,5,50,0,0,321,325,5,228,0,0,322,324,3,30,15,0,323,322,1,0,0,0,324,327,
+		1,0,0,0,325,323,1,0,0,0,325,326,1,0,0,0,326,328,1,0,0,0,327,325,1,0,0,
+		0,328,330,5,229,0,0,329,306,1,0,0,0,329,308,1,0,0,0,329,319,1,0,0,0,330,
+		29,1,0,0,0,331,332,5,247,0,0,332,334,3,140,70,0,333,335,5,232,0,0,334,
+		333,1,0,0,0,334,335,1,0,0,0,335,31,1,0,0,0,336,337,5,51,0,0,337,338,3,
+		146,73,0,338,339,5,52,0,0,339,340,3,146,73,0,340,344,5,228,0,0,341,343,
+		3,34,17,0,342,341,1,0,0,0,343,346,1,0,0,0,344,342,1,0,0,0,344,345,1,0,
+		0,0,345,347,1,0,0,0,346,344,1,0,0,0,347,348,5,229,0,0,348,33,1,0,0,0,349,
+		350,5,53,0,0,350,406,3,146,73,0,351,352,5,54,0,0,352,353,3,140,70,0,353,
+		358,3,136,68,0,354,355,5,55,0,0,355,356,3,140,70,0,356,357,3,136,68,0,
+		357,359,1,0,0,0,358,354,1,0,0,0,358,359,1,0,0,0,359,368,1,0,0,0,360,361,
+		5,226,0,0,361,365,3,146,73,0,362,364,3,36,18,0,363,362,1,0,0,0,364,367,
+		1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,369,1,0,0,0,367,365,1,0,0,
+		0,368,360,1,0,0,0,368,369,1,0,0,0,369,406,1,0,0,0,370,371,5,56,0,0,371,
+		406,5,247,0,0,372,373,5,57,0,0,373,406,3,138,69,0,374,375,5,58,0,0,375,
+		376,3,38,19,0,376,377,3,138,69,0,377,378,5,60,0,0,378,379,5,53,0,0,379,
+		383,5,61,0,0,380,381,5,54,0,0,381,382,5,60,0,0,382,384,5,62,0,0,383,380,
+		1,0,0,0,383,384,1,0,0,0,384,406,1,0,0,0,385,387,5,63,0,0,386,388,3,40,
+		20,0,387,386,1,0,0,0,388,389,1,0,0,0,389,387,1,0,0,0,389,390,1,0,0,0,390,
+		406,1,0,0,0,391,392,5,11,0,0,392,406,3,14,7,0,393,406,3,42,21,0,394,395,
+		5,225,0,0,395,406,3,146,73,0,396,397,5,91,0,0,397,403,3,140,70,0,398,401,
+		5,92,0,0,399,400,5,156,0,0,400,402,3,140,70,0,401,399,1,0,0,0,401,402,
+		1,0,0,0,402,404,1,0,0,0,403,398,1,0,0,0,403,404,1,0,0,0,404,406,1,0,0,
+		0,405,349,1,0,0,0,405,351,1,0,0,0,405,370,1,0,0,0,405,372,1,0,0,0,405,
+		374,1,0,0,0,405,385,1,0,0,0,405,391,1,0,0,0,405,393,1,0,0,0,405,394,1,
+		0,0,0,405,396,1,0,0,0,406,35,1,0,0,0,407,415,5,227,0,0,408,409,5,48,0,
+		0,409,415,3,140,70,0,410,411,5,69,0,0,411,415,3,140,70,0,412,413,5,169,
+		0,0,413,415,3,138,69,0,414,407,1,0,0,0,414,408,1,0,0,0,414,410,1,0,0,0,
+		414,412,1,0,0,0,415,37,1,0,0,0,416,417,5,249,0,0,417,420,5,59,0,0,418,
+		420,5,248,0,0,419,416,1,0,0,0,419,418,1,0,0,0,420,39,1,0,0,0,421,422,5,
+		68,0,0,422,428,3,140,70,0,423,424,5,69,0,0,424,428,3,140,70,0,425,426,
+		5,70,0,0,426,428,5,247,0,0,427,421,1,0,0,0,427,423,1,0,0,0,427,425,1,0,
+		0,0,428,41,1,0,0,0,429,430,5,64,0,0,430,434,3,146,73,0,431,433,3,44,22,
+		0,432,431,1,0,0,0,433,436,1,0,0,0,434,432,1,0,0,0,434,435,1,0,0,0,435,
+		43,1,0,0,0,436,434,1,0,0,0,437,438,5,69,0,0,438,450,3,140,70,0,439,440,
+		5,70,0,0,440,450,5,247,0,0,441,442,5,123,0,0,442,450,3,140,70,0,443,444,
+		5,65,0,0,444,447,3,46,23,0,445,446,5,191,0,0,446,448,3,46,23,0,447,445,
+		1,0,0,0,447,448,1,0,0,0,448,450,1,0,0,0,449,437,1,0,0,0,449,439,1,0,0,
+		0,449,441,1,0,0,0,449,443,1,0,0,0,450,45,1,0,0,0,451,452,7,2,0,0,452,47,
+		1,0,0,0,453,454,5,71,0,0,454,455,3,146,73,0,455,459,5,228,0,0,456,458,
+		3,50,25,0,457,456,1,0,0,0,458,461,1,0,0,0,459,457,1,0,0,0,459,460,1,0,
+		0,0,460,462,1,0,0,0,461,459,1,0,0,0,462,463,5,229,0,0,463,49,1,0,0,0,464,
+		465,5,72,0,0,465,493,3,146,73,0,466,467,5,105,0,0,467,493,3,140,70,0,468,
+		469,5,106,0,0,469,493,3,70,35,0,470,471,5,108,0,0,471,472,5,70,0,0,472,
+		493,5,247,0,0,473,474,5,111,0,0,474,493,3,76,38,0,475,476,5,8,0,0,476,
+		493,5,247,0,0,477,478,5,43,0,0,478,481,3,140,70,0,479,480,5,131,0,0,480,
+		482,3,138,69,0,481,479,1,0,0,0,481,482,1,0,0,0,482,485,1,0,0,0,483,484,
+		5,132,0,0,484,486,3,52,26,0,485,483,1,0,0,0,485,486,1,0,0,0,486,490,1,
+		0,0,0,487,488,5,145,0,0,488,489,5,249,0,0,489,491,5,133,0,0,490,487,1,
+		0,0,0,490,491,1,0,0,0,491,493,1,0,0,0,492,464,1,0,0,0,492,466,1,0,0,0,
+		492,468,1,0,0,0,492,470,1,0,0,0,492,473,1,0,0,0,492,475,1,0,0,0,492,477,
+		1,0,0,0,493,51,1,0,0,0,494,497,5,106,0,0,495,497,3,140,70,0,496,494,1,
+		0,0,0,496,495,1,0,0,0,497,53,1,0,0,0,498,499,5,73,0,0,499,500,3,146,73,
+		0,500,504,5,228,0,0,501,503,3,56,28,0,502,501,1,0,0,0,503,506,1,0,0,0,
+		504,502,1,0,0,0,504,505,1,0,0,0,505,507,1,0,0,0,506,504,1,0,0,0,507,508,
+		5,229,0,0,508,55,1,0,0,0,509,510,5,74,0,0,510,514,5,228,0,0,511,513,3,
+		66,33,0,512,511,1,0,0,0,513,516,1,0,0,0,514,512,1,0,0,0,514,515,1,0,0,
+		0,515,517,1,0,0,0,516,514,1,0,0,0,517,549,5,229,0,0,518,519,5,75,0,0,519,
+		549,3,140,70,0,520,521,5,76,0,0,521,549,3,140,70,0,522,523,5,77,0,0,523,
+		524,5,47,0,0,524,549,3,138,69,0,525,526,5,77,0,0,526,527,5,78,0,0,527,
+		528,3,140,70,0,528,529,3,136,68,0,529,549,1,0,0,0,530,531,5,80,0,0,531,
+		549,3,140,70,0,532,533,5,81,0,0,533,549,3,140,70,0,534,535,5,79,0,0,535,
+		549,3,140,70,0,536,537,5,82,0,0,537,538,3,140,70,0,538,539,3,136,68,0,
+		539,549,1,0,0,0,540,541,5,83,0,0,541,542,3,140,70,0,542,543,5,78,0,0,543,
+		544,3,140,70,0,544,545,3,136,68,0,545,549,1,0,0,0,546,547,5,84,0,0,547,
+		549,3,146,73,0,548,509,1,0,0,0,548,518,1,0,0,0,548,520,1,0,0,0,548,522,
+		1,0,0,0,548,525,1,0,0,0,548,530,1,0,0,0,548,532,1,0,0,0,548,534,1,0,0,
+		0,548,536,1,0,0,0,548,540,1,0,0,0,548,546,1,0,0,0,549,57,1,0,0,0,550,551,
+		5,85,0,0,551,552,3,146,73,0,552,553,5,52,0,0,553,554,3,146,73,0,554,558,
+		5,228,0,0,555,557,3,60,30,0,556,555,1,0,0,0,557,560,1,0,0,0,558,556,1,
+		0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,560,558,1,0,0,0,561,562,5,229,0,
+		0,562,59,1,0,0,0,563,564,5,86,0,0,564,607,3,146,73,0,565,566,5,75,0,0,
+		566,607,3,140,70,0,567,568,5,87,0,0,568,569,5,60,0,0,569,607,5,62,0,0,
+		570,571,5,87,0,0,571,607,3,140,70,0,572,573,5,179,0,0,573,574,3,140,70,
+		0,574,575,3,136,68,0,575,607,1,0,0,0,576,577,5,88,0,0,577,607,3,140,70,
+		0,578,579,5,56,0,0,579,607,5,247,0,0,580,581,5,57,0,0,581,607,3,138,69,
+		0,582,583,5,91,0,0,583,589,3,140,70,0,584,587,5,92,0,0,585,586,5,156,0,
+		0,586,588,3,140,70,0,587,585,1,0,0,0,587,588,1,0,0,0,588,590,1,0,0,0,589,
+		584,1,0,0,0,589,590,1,0,0,0,590,607,1,0,0,0,591,592,5,58,0,0,592,593,3,
+		38,19,0,593,594,3,138,69,0,594,595,5,60,0,0,595,596,5,86,0,0,596,597,5,
+		61,0,0,597,607,1,0,0,0,598,599,5,93,0,0,599,603,3,140,70,0,600,601,5,94,
+		0,0,601,602,5,125,0,0,602,604,5,57,0,0,603,600,1,0,0,0,603,604,1,0,0,0,
+		604,607,1,0,0,0,605,607,3,42,21,0,606,563,1,0,0,0,606,565,1,0,0,0,606,
+		567,1,0,0,0,606,570,1,0,0,0,606,572,1,0,0,0,606,576,1,0,0,0,606,578,1,
+		0,0,0,606,580,1,0,0,0,606,582,1,0,0,0,606,591,1,0,0,0,606,598,1,0,0,0,
+		606,605,1,0,0,0,607,61,1,0,0,0,608,609,5,185,0,0,609,610,3,146,73,0,610,
+		614,5,228,0,0,611,613,3,64,32,0,612,611,1,0,0,0,613,616,1,0,0,0,614,612,
+		1,0,0,0,614,615,1,0,0,0,615,617,1,0,0,0,616,614,1,0,0,0,617,618,5,229,
+		0,0,618,63,1,0,0,0,619,620,5,215,0,0,620,638,3,140,70,0,621,622,5,87,0,
+		0,622,638,3,146,73,0,623,624,5,216,0,0,624,638,3,140,70,0,625,626,5,217,
+		0,0,626,638,3,140,70,0,627,628,5,218,0,0,628,638,3,140,70,0,629,630,5,
+		80,0,0,630,638,3,140,70,0,631,632,5,79,0,0,632,638,3,140,70,0,633,634,
+		5,95,0,0,634,638,3,140,70,0,635,636,5,96,0,0,636,638,3,140,70,0,637,619,
+		1,0,0,0,637,621,1,0,0,0,637,623,1,0,0,0,637,625,1,0,0,0,637,627,1,0,0,
+		0,637,629,1,0,0,0,637,631,1,0,0,0,637,633,1,0,0,0,637,635,1,0,0,0,638,
+		65,1,0,0,0,639,640,5,247,0,0,640,641,3,140,70,0,641,642,5,60,0,0,642,644,
+		3,140,70,0,643,645,5,232,0,0,644,643,1,0,0,0,644,645,1,0,0,0,645,67,1,
+		0,0,0,646,647,5,104,0,0,647,648,3,146,73,0,648,652,5,228,0,0,649,651,3,
+		72,36,0,650,649,1,0,0,0,651,654,1,0,0,0,652,650,1,0,0,0,652,653,1,0,0,
+		0,653,655,1,0,0,0,654,652,1,0,0,0,655,656,5,229,0,0,656,69,1,0,0,0,657,
+		659,3,140,70,0,658,660,5,107,0,0,659,658,1,0,0,0,659,660,1,0,0,0,660,663,
+		1,0,0,0,661,662,5,48,0,0,662,664,3,140,70,0,663,661,1,0,0,0,663,664,1,
+		0,0,0,664,667,1,0,0,0,665,666,5,69,0,0,666,668,3,140,70,0,667,665,1,0,
+		0,0,667,668,1,0,0,0,668,71,1,0,0,0,669,670,5,105,0,0,670,762,3,140,70,
+		0,671,672,5,106,0,0,672,762,3,70,35,0,673,675,5,194,0,0,674,676,5,248,
+		0,0,675,674,1,0,0,0,675,676,1,0,0,0,676,679,1,0,0,0,677,678,5,134,0,0,
+		678,680,3,140,70,0,679,677,1,0,0,0,679,680,1,0,0,0,680,762,1,0,0,0,681,
+		682,5,194,0,0,682,762,5,205,0,0,683,684,5,195,0,0,684,762,3,140,70,0,685,
+		686,5,196,0,0,686,762,3,140,70,0,687,688,5,197,0,0,688,689,5,70,0,0,689,
+		762,5,247,0,0,690,691,5,198,0,0,691,695,5,228,0,0,692,694,3,30,15,0,693,
+		692,1,0,0,0,694,697,1,0,0,0,695,693,1,0,0,0,695,696,1,0,0,0,696,698,1,
+		0,0,0,697,695,1,0,0,0,698,762,5,229,0,0,699,700,5,198,0,0,700,701,5,206,
+		0,0,701,702,3,146,73,0,702,703,5,207,0,0,703,704,3,140,70,0,704,762,1,
+		0,0,0,705,706,5,199,0,0,706,762,3,140,70,0,707,708,5,200,0,0,708,713,3,
+		140,70,0,709,710,5,49,0,0,710,714,5,247,0,0,711,712,5,209,0,0,712,714,
+		3,146,73,0,713,709,1,0,0,0,713,711,1,0,0,0,714,762,1,0,0,0,715,716,5,202,
+		0,0,716,717,5,203,0,0,717,718,3,146,73,0,718,722,5,228,0,0,719,721,3,74,
+		37,0,720,719,1,0,0,0,721,724,1,0,0,0,722,720,1,0,0,0,722,723,1,0,0,0,723,
+		727,1,0,0,0,724,722,1,0,0,0,725,726,5,164,0,0,726,728,3,140,70,0,727,725,
+		1,0,0,0,727,728,1,0,0,0,728,729,1,0,0,0,729,730,5,229,0,0,730,762,1,0,
+		0,0,731,732,5,202,0,0,732,733,5,208,0,0,733,734,3,140,70,0,734,735,5,164,
+		0,0,735,736,3,140,70,0,736,762,1,0,0,0,737,738,5,201,0,0,738,762,3,140,
+		70,0,739,740,5,108,0,0,740,741,5,70,0,0,741,762,5,247,0,0,742,743,5,111,
+		0,0,743,762,3,76,38,0,744,745,5,8,0,0,745,762,5,247,0,0,746,747,5,115,
+		0,0,747,762,5,249,0,0,748,762,3,42,21,0,749,750,5,220,0,0,750,751,5,60,
+		0,0,751,752,3,140,70,0,752,753,5,206,0,0,753,757,3,140,70,0,754,755,5,
+		221,0,0,755,756,5,222,0,0,756,758,3,140,70,0,757,754,1,0,0,0,757,758,1,
+		0,0,0,758,762,1,0,0,0,759,760,5,223,0,0,760,762,3,140,70,0,761,669,1,0,
+		0,0,761,671,1,0,0,0,761,673,1,0,0,0,761,681,1,0,0,0,761,683,1,0,0,0,761,
+		685,1,0,0,0,761,687,1,0,0,0,761,690,1,0,0,0,761,699,1,0,0,0,761,705,1,
+		0,0,0,761,707,1,0,0,0,761,715,1,0,0,0,761,731,1,0,0,0,761,737,1,0,0,0,
+		761,739,1,0,0,0,761,742,1,0,0,0,761,744,1,0,0,0,761,746,1,0,0,0,761,748,
+		1,0,0,0,761,749,1,0,0,0,761,759,1,0,0,0,762,73,1,0,0,0,763,764,5,204,0,
+		0,764,765,3,140,70,0,765,766,3,140,70,0,766,75,1,0,0,0,767,780,5,112,0,
+		0,768,780,5,113,0,0,769,780,5,114,0,0,770,771,5,50,0,0,771,775,5,228,0,
+		0,772,774,3,30,15,0,773,772,1,0,0,0,774,777,1,0,0,0,775,773,1,0,0,0,775,
+		776,1,0,0,0,776,778,1,0,0,0,777,775,1,0,0,0,778,780,5,229,0,0,779,767,
+		1,0,0,0,779,768,1,0,0,0,779,769,1,0,0,0,779,770,1,0,0,0,780,77,1,0,0,0,
+		781,782,5,210,0,0,782,783,3,146,73,0,783,787,5,228,0,0,784,786,3,80,40,
+		0,785,784,1,0,0,0,786,789,1,0,0,0,787,785,1,0,0,0,787,788,1,0,0,0,788,
+		790,1,0,0,0,789,787,1,0,0,0,790,791,5,229,0,0,791,79,1,0,0,0,792,793,5,
+		190,0,0,793,794,3,146,73,0,794,795,5,233,0,0,795,796,3,146,73,0,796,816,
+		1,0,0,0,797,798,5,188,0,0,798,816,3,140,70,0,799,800,5,211,0,0,800,816,
+		3,140,70,0,801,802,5,212,0,0,802,816,5,214,0,0,803,804,5,212,0,0,804,816,
+		3,146,73,0,805,807,5,62,0,0,806,808,3,82,41,0,807,806,1,0,0,0,808,809,
+		1,0,0,0,809,807,1,0,0,0,809,810,1,0,0,0,810,816,1,0,0,0,811,812,5,198,
+		0,0,812,813,5,161,0,0,813,814,5,49,0,0,814,816,3,146,73,0,815,792,1,0,
+		0,0,815,797,1,0,0,0,815,799,1,0,0,0,815,801,1,0,0,0,815,803,1,0,0,0,815,
+		805,1,0,0,0,815,811,1,0,0,0,816,81,1,0,0,0,817,818,5,213,0,0,818,824,3,
+		140,70,0,819,820,5,95,0,0,820,824,3,140,70,0,821,822,5,96,0,0,822,824,
+		3,140,70,0,823,817,1,0,0,0,823,819,1,0,0,0,823,821,1,0,0,0,824,83,1,0,
+		0,0,825,826,5,116,0,0,826,827,3,146,73,0,827,831,5,228,0,0,828,830,3,86,
+		43,0,829,828,1,0,0,0,830,833,1,0,0,0,831,829,1,0,0,0,831,832,1,0,0,0,832,
+		834,1,0,0,0,833,831,1,0,0,0,834,835,5,229,0,0,835,85,1,0,0,0,836,837,5,
+		117,0,0,837,872,3,140,70,0,838,839,5,118,0,0,839,844,3,88,44,0,840,841,
+		5,232,0,0,841,843,3,88,44,0,842,840,1,0,0,0,843,846,1,0,0,0,844,842,1,
+		0,0,0,844,845,1,0,0,0,845,872,1,0,0,0,846,844,1,0,0,0,847,848,5,157,0,
+		0,848,872,3,140,70,0,849,850,5,158,0,0,850,851,3,140,70,0,851,852,5,156,
+		0,0,852,855,3,146,73,0,853,854,5,159,0,0,854,856,3,140,70,0,855,853,1,
+		0,0,0,855,856,1,0,0,0,856,858,1,0,0,0,857,859,5,162,0,0,858,857,1,0,0,
+		0,858,859,1,0,0,0,859,872,1,0,0,0,860,861,5,196,0,0,861,872,3,140,70,0,
+		862,863,5,160,0,0,863,868,3,92,46,0,864,865,5,232,0,0,865,867,3,92,46,
+		0,866,864,1,0,0,0,867,870,1,0,0,0,868,866,1,0,0,0,868,869,1,0,0,0,869,
+		872,1,0,0,0,870,868,1,0,0,0,871,836,1,0,0,0,871,838,1,0,0,0,871,847,1,
+		0,0,0,871,849,1,0,0,0,871,860,1,0,0,0,871,862,1,0,0,0,872,87,1,0,0,0,873,
+		874,3,146,73,0,874,883,3,140,70,0,875,879,5,228,0,0,876,878,3,90,45,0,
+		877,876,1,0,0,0,878,881,1,0,0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,882,
+		1,0,0,0,881,879,1,0,0,0,882,884,5,229,0,0,883,875,1,0,0,0,883,884,1,0,
+		0,0,884,89,1,0,0,0,885,886,5,157,0,0,886,892,3,140,70,0,887,888,5,158,
+		0,0,888,892,3,140,70,0,889,890,5,159,0,0,890,892,3,140,70,0,891,885,1,
+		0,0,0,891,887,1,0,0,0,891,889,1,0,0,0,892,91,1,0,0,0,893,894,5,247,0,0,
+		894,895,3,140,70,0,895,93,1,0,0,0,896,897,5,119,0,0,897,906,3,146,73,0,
+		898,902,5,228,0,0,899,901,3,96,48,0,900,899,1,0,0,0,901,904,1,0,0,0,902,
+		900,1,0,0,0,902,903,1,0,0,0,903,905,1,0,0,0,904,902,1,0,0,0,905,907,5,
+		229,0,0,906,898,1,0,0,0,906,907,1,0,0,0,907,95,1,0,0,0,908,909,5,120,0,
+		0,909,915,3,140,70,0,910,911,5,121,0,0,911,915,3,140,70,0,912,913,5,122,
+		0,0,913,915,3,140,70,0,914,908,1,0,0,0,914,910,1,0,0,0,914,912,1,0,0,0,
+		915,97,1,0,0,0,916,917,5,123,0,0,917,918,3,146,73,0,918,919,5,228,0,0,
+		919,927,3,140,70,0,920,925,3,136,68,0,921,922,5,55,0,0,922,923,3,140,70,
+		0,923,924,3,136,68,0,924,926,1,0,0,0,925,921,1,0,0,0,925,926,1,0,0,0,926,
+		928,1,0,0,0,927,920,1,0,0,0,927,928,1,0,0,0,928,929,1,0,0,0,929,930,5,
+		229,0,0,930,99,1,0,0,0,931,932,5,124,0,0,932,933,3,146,73,0,933,934,5,
+		235,0,0,934,941,3,140,70,0,935,938,5,125,0,0,936,939,5,126,0,0,937,939,
+		5,127,0,0,938,936,1,0,0,0,938,937,1,0,0,0,939,940,1,0,0,0,940,942,3,138,
+		69,0,941,935,1,0,0,0,941,942,1,0,0,0,942,945,1,0,0,0,943,944,5,49,0,0,
+		944,946,5,247,0,0,945,943,1,0,0,0,945,946,1,0,0,0,946,101,1,0,0,0,947,
+		948,5,128,0,0,948,949,3,146,73,0,949,950,5,134,0,0,950,953,3,140,70,0,
+		951,952,5,49,0,0,952,954,5,247,0,0,953,951,1,0,0,0,953,954,1,0,0,0,954,
+		958,1,0,0,0,955,956,5,129,0,0,956,957,5,131,0,0,957,959,5,249,0,0,958,
+		955,1,0,0,0,958,959,1,0,0,0,959,963,1,0,0,0,960,961,5,130,0,0,961,962,
+		5,131,0,0,962,964,5,249,0,0,963,960,1,0,0,0,963,964,1,0,0,0,964,975,1,
+		0,0,0,965,966,5,151,0,0,966,967,5,174,0,0,967,968,3,146,73,0,968,969,5,
+		152,0,0,969,970,5,156,0,0,970,971,5,249,0,0,971,973,5,153,0,0,972,974,
+		3,104,52,0,973,972,1,0,0,0,973,974,1,0,0,0,974,976,1,0,0,0,975,965,1,0,
+		0,0,975,976,1,0,0,0,976,977,1,0,0,0,977,978,5,234,0,0,978,983,3,106,53,
+		0,979,980,5,232,0,0,980,982,3,106,53,0,981,979,1,0,0,0,982,985,1,0,0,0,
+		983,981,1,0,0,0,983,984,1,0,0,0,984,103,1,0,0,0,985,983,1,0,0,0,986,987,
+		5,154,0,0,987,992,3,146,73,0,988,989,5,232,0,0,989,991,3,146,73,0,990,
+		988,1,0,0,0,991,994,1,0,0,0,992,990,1,0,0,0,992,993,1,0,0,0,993,998,1,
+		0,0,0,994,992,1,0,0,0,995,996,5,165,0,0,996,997,5,155,0,0,997,999,3,146,
+		73,0,998,995,1,0,0,0,998,999,1,0,0,0,999,1003,1,0,0,0,1000,1001,5,155,
+		0,0,1001,1003,3,146,73,0,1002,986,1,0,0,0,1002,1000,1,0,0,0,1003,105,1,
+		0,0,0,1004,1005,5,147,0,0,1005,1006,5,248,0,0,1006,1007,5,156,0,0,1007,
+		1024,3,146,73,0,1008,1020,5,150,0,0,1009,1010,5,230,0,0,1010,1015,3,146,
+		73,0,1011,1012,5,232,0,0,1012,1014,3,146,73,0,1013,1011,1,0,0,0,1014,1017,
+		1,0,0,0,1015,1013,1,0,0,0,1015,1016,1,0,0,0,1016,1018,1,0,0,0,1017,1015,
+		1,0,0,0,1018,1019,5,231,0,0,1019,1021,1,0,0,0,1020,1009,1,0,0,0,1020,1021,
+		1,0,0,0,1021,1024,1,0,0,0,1022,1024,3,146,73,0,1023,1004,1,0,0,0,1023,
+		1008,1,0,0,0,1023,1022,1,0,0,0,1024,107,1,0,0,0,1025,1026,5,135,0,0,1026,
+		1027,5,134,0,0,1027,1030,3,140,70,0,1028,1029,5,136,0,0,1029,1031,3,138,
+		69,0,1030,1028,1,0,0,0,1030,1031,1,0,0,0,1031,109,1,0,0,0,1032,1033,5,
+		137,0,0,1033,1034,5,138,0,0,1034,1039,3,112,56,0,1035,1036,5,232,0,0,1036,
+		1038,3,112,56,0,1037,1035,1,0,0,0,1038,1041,1,0,0,0,1039,1037,1,0,0,0,
+		1039,1040,1,0,0,0,1040,111,1,0,0,0,1041,1039,1,0,0,0,1042,1045,5,63,0,
+		0,1043,1045,3,146,73,0,1044,1042,1,0,0,0,1044,1043,1,0,0,0,1045,113,1,
+		0,0,0,1046,1047,5,139,0,0,1047,1051,5,228,0,0,1048,1050,3,116,58,0,1049,
+		1048,1,0,0,0,1050,1053,1,0,0,0,1051,1049,1,0,0,0,1051,1052,1,0,0,0,1052,
+		1054,1,0,0,0,1053,1051,1,0,0,0,1054,1055,5,229,0,0,1055,115,1,0,0,0,1056,
+		1057,5,10,0,0,1057,1067,3,144,72,0,1058,1059,5,140,0,0,1059,1064,3,146,
+		73,0,1060,1061,5,232,0,0,1061,1063,3,146,73,0,1062,1060,1,0,0,0,1063,1066,
+		1,0,0,0,1064,1062,1,0,0,0,1064,1065,1,0,0,0,1065,1068,1,0,0,0,1066,1064,
+		1,0,0,0,1067,1058,1,0,0,0,1067,1068,1,0,0,0,1068,1148,1,0,0,0,1069,1070,
+		5,141,0,0,1070,1148,3,146,73,0,1071,1072,5,142,0,0,1072,1148,3,146,73,
+		0,1073,1074,5,143,0,0,1074,1075,5,144,0,0,1075,1076,5,145,0,0,1076,1148,
+		3,146,73,0,1077,1080,5,146,0,0,1078,1079,5,248,0,0,1079,1081,5,190,0,0,
+		1080,1078,1,0,0,0,1080,1081,1,0,0,0,1081,1082,1,0,0,0,1082,1083,5,144,
+		0,0,1083,1084,5,156,0,0,1084,1148,3,146,73,0,1085,1086,5,147,0,0,1086,
+		1087,5,248,0,0,1087,1088,5,190,0,0,1088,1089,5,144,0,0,1089,1090,5,156,
+		0,0,1090,1148,3,146,73,0,1091,1092,5,167,0,0,1092,1097,3,146,73,0,1093,
+		1094,5,232,0,0,1094,1096,3,146,73,0,1095,1093,1,0,0,0,1096,1099,1,0,0,
+		0,1097,1095,1,0,0,0,1097,1098,1,0,0,0,1098,1100,1,0,0,0,1099,1097,1,0,
+		0,0,1100,1101,5,156,0,0,1101,1102,5,219,0,0,1102,1103,3,144,72,0,1103,
+		1148,1,0,0,0,1104,1105,5,163,0,0,1105,1106,3,140,70,0,1106,1110,5,228,
+		0,0,1107,1109,3,116,58,0,1108,1107,1,0,0,0,1109,1112,1,0,0,0,1110,1108,
+		1,0,0,0,1110,1111,1,0,0,0,1111,1113,1,0,0,0,1112,1110,1,0,0,0,1113,1123,
+		5,229,0,0,1114,1115,5,164,0,0,1115,1119,5,228,0,0,1116,1118,3,116,58,0,
+		1117,1116,1,0,0,0,1118,1121,1,0,0,0,1119,1117,1,0,0,0,1119,1120,1,0,0,
+		0,1120,1122,1,0,0,0,1121,1119,1,0,0,0,1122,1124,5,229,0,0,1123,1114,1,
+		0,0,0,1123,1124,1,0,0,0,1124,1148,1,0,0,0,1125,1128,5,148,0,0,1126,1127,
+		5,174,0,0,1127,1129,5,105,0,0,1128,1126,1,0,0,0,1128,1129,1,0,0,0,1129,
+		1130,1,0,0,0,1130,1134,5,228,0,0,1131,1133,3,116,58,0,1132,1131,1,0,0,
+		0,1133,1136,1,0,0,0,1134,1132,1,0,0,0,1134,1135,1,0,0,0,1135,1137,1,0,
+		0,0,1136,1134,1,0,0,0,1137,1148,5,229,0,0,1138,1139,5,149,0,0,1139,1143,
+		5,228,0,0,1140,1142,3,116,58,0,1141,1140,1,0,0,0,1142,1145,1,0,0,0,1143,
+		1141,1,0,0,0,1143,1144,1,0,0,0,1144,1146,1,0,0,0,1145,1143,1,0,0,0,1146,
+		1148,5,229,0,0,1147,1056,1,0,0,0,1147,1069,1,0,0,0,1147,1071,1,0,0,0,1147,
+		1073,1,0,0,0,1147,1077,1,0,0,0,1147,1085,1,0,0,0,1147,1091,1,0,0,0,1147,
+		1104,1,0,0,0,1147,1125,1,0,0,0,1147,1138,1,0,0,0,1148,117,1,0,0,0,1149,
+		1150,5,166,0,0,1150,1154,5,228,0,0,1151,1153,3,120,60,0,1152,1151,1,0,
+		0,0,1153,1156,1,0,0,0,1154,1152,1,0,0,0,1154,1155,1,0,0,0,1155,1157,1,
+		0,0,0,1156,1154,1,0,0,0,1157,1158,5,229,0,0,1158,119,1,0,0,0,1159,1160,
+		5,167,0,0,1160,1165,3,146,73,0,1161,1162,5,232,0,0,1162,1164,3,146,73,
+		0,1163,1161,1,0,0,0,1164,1167,1,0,0,0,1165,1163,1,0,0,0,1165,1166,1,0,
+		0,0,1166,1171,1,0,0,0,1167,1165,1,0,0,0,1168,1170,3,122,61,0,1169,1168,
+		1,0,0,0,1170,1173,1,0,0,0,1171,1169,1,0,0,0,1171,1172,1,0,0,0,1172,1176,
+		1,0,0,0,1173,1171,1,0,0,0,1174,1176,3,114,57,0,1175,1159,1,0,0,0,1175,
+		1174,1,0,0,0,1176,121,1,0,0,0,1177,1178,5,168,0,0,1178,1200,3,140,70,0,
+		1179,1180,5,169,0,0,1180,1200,3,138,69,0,1181,1182,5,95,0,0,1182,1183,
+		3,140,70,0,1183,1184,5,176,0,0,1184,1185,5,103,0,0,1185,1200,1,0,0,0,1186,
+		1187,5,96,0,0,1187,1200,3,140,70,0,1188,1189,5,97,0,0,1189,1190,3,140,
+		70,0,1190,1191,5,176,0,0,1191,1192,5,103,0,0,1192,1200,1,0,0,0,1193,1194,
+		5,98,0,0,1194,1200,3,140,70,0,1195,1196,5,99,0,0,1196,1200,5,100,0,0,1197,
+		1198,5,101,0,0,1198,1200,3,140,70,0,1199,1177,1,0,0,0,1199,1179,1,0,0,
+		0,1199,1181,1,0,0,0,1199,1186,1,0,0,0,1199,1188,1,0,0,0,1199,1193,1,0,
+		0,0,1199,1195,1,0,0,0,1199,1197,1,0,0,0,1200,123,1,0,0,0,1201,1202,5,2,
+		0,0,1202,1203,3,146,73,0,1203,1204,5,4,0,0,1204,1205,3,146,73,0,1205,1209,
+		5,228,0,0,1206,1208,3,126,63,0,1207,1206,1,0,0,0,1208,1211,1,0,0,0,1209,
+		1207,1,0,0,0,1209,1210,1,0,0,0,1210,1212,1,0,0,0,1211,1209,1,0,0,0,1212,
+		1213,5,229,0,0,1213,125,1,0,0,0,1214,1215,3,146,73,0,1215,1216,5,58,0,
+		0,1216,1217,5,170,0,0,1217,1218,5,249,0,0,1218,1414,1,0,0,0,1219,1220,
+		3,146,73,0,1220,1221,5,58,0,0,1221,1222,5,36,0,0,1222,1226,3,140,70,0,
+		1223,1225,3,134,67,0,1224,1223,1,0,0,0,1225,1228,1,0,0,0,1226,1224,1,0,
+		0,0,1226,1227,1,0,0,0,1227,1414,1,0,0,0,1228,1226,1,0,0,0,1229,1230,3,
+		144,72,0,1230,1231,7,3,0,0,1231,1232,3,140,70,0,1232,1237,3,136,68,0,1233,
+		1234,5,26,0,0,1234,1235,3,140,70,0,1235,1236,3,136,68,0,1236,1238,1,0,
+		0,0,1237,1233,1,0,0,0,1237,1238,1,0,0,0,1238,1414,1,0,0,0,1239,1240,3,
+		144,72,0,1240,1241,5,173,0,0,1241,1242,3,140,70,0,1242,1243,5,174,0,0,
+		1243,1244,5,247,0,0,1244,1414,1,0,0,0,1245,1246,3,146,73,0,1246,1270,5,
+		175,0,0,1247,1248,5,52,0,0,1248,1271,5,247,0,0,1249,1259,5,36,0,0,1250,
+		1251,5,42,0,0,1251,1252,3,140,70,0,1252,1256,3,136,68,0,1253,1255,3,128,
+		64,0,1254,1253,1,0,0,0,1255,1258,1,0,0,0,1256,1254,1,0,0,0,1256,1257,1,
+		0,0,0,1257,1260,1,0,0,0,1258,1256,1,0,0,0,1259,1250,1,0,0,0,1259,1260,
+		1,0,0,0,1260,1264,1,0,0,0,1261,1263,3,134,67,0,1262,1261,1,0,0,0,1263,
+		1266,1,0,0,0,1264,1262,1,0,0,0,1264,1265,1,0,0,0,1265,1268,1,0,0,0,1266,
+		1264,1,0,0,0,1267,1269,3,130,65,0,1268,1267,1,0,0,0,1268,1269,1,0,0,0,
+		1269,1271,1,0,0,0,1270,1247,1,0,0,0,1270,1249,1,0,0,0,1271,1414,1,0,0,
+		0,1272,1274,5,166,0,0,1273,1275,3,122,61,0,1274,1273,1,0,0,0,1275,1276,
+		1,0,0,0,1276,1274,1,0,0,0,1276,1277,1,0,0,0,1277,1414,1,0,0,0,1278,1279,
+		5,166,0,0,1279,1280,5,167,0,0,1280,1414,5,102,0,0,1281,1282,3,146,73,0,
+		1282,1283,5,113,0,0,1283,1284,3,140,70,0,1284,1414,1,0,0,0,1285,1286,3,
+		146,73,0,1286,1287,5,14,0,0,1287,1288,3,24,12,0,1288,1292,5,228,0,0,1289,
+		1291,3,30,15,0,1290,1289,1,0,0,0,1291,1294,1,0,0,0,1292,1290,1,0,0,0,1292,
+		1293,1,0,0,0,1293,1295,1,0,0,0,1294,1292,1,0,0,0,1295,1296,5,229,0,0,1296,
+		1414,1,0,0,0,1297,1298,3,146,73,0,1298,1299,5,17,0,0,1299,1300,5,247,0,
+		0,1300,1301,5,18,0,0,1301,1302,3,140,70,0,1302,1414,1,0,0,0,1303,1304,
+		3,146,73,0,1304,1306,5,19,0,0,1305,1307,5,236,0,0,1306,1305,1,0,0,0,1306,
+		1307,1,0,0,0,1307,1308,1,0,0,0,1308,1309,3,140,70,0,1309,1414,1,0,0,0,
+		1310,1311,3,146,73,0,1311,1312,5,224,0,0,1312,1313,3,138,69,0,1313,1414,
+		1,0,0,0,1314,1315,3,146,73,0,1315,1316,5,224,0,0,1316,1317,5,36,0,0,1317,
+		1322,3,132,66,0,1318,1319,5,232,0,0,1319,1321,3,132,66,0,1320,1318,1,0,
+		0,0,1321,1324,1,0,0,0,1322,1320,1,0,0,0,1322,1323,1,0,0,0,1323,1414,1,
+		0,0,0,1324,1322,1,0,0,0,1325,1326,3,146,73,0,1326,1327,5,89,0,0,1327,1328,
+		3,140,70,0,1328,1414,1,0,0,0,1329,1330,3,146,73,0,1330,1331,5,90,0,0,1331,
+		1332,5,131,0,0,1332,1333,3,138,69,0,1333,1334,5,60,0,0,1334,1335,3,140,
+		70,0,1335,1414,1,0,0,0,1336,1337,3,146,73,0,1337,1338,5,193,0,0,1338,1339,
+		5,90,0,0,1339,1414,1,0,0,0,1340,1341,3,146,73,0,1341,1342,5,68,0,0,1342,
+		1344,5,66,0,0,1343,1345,5,248,0,0,1344,1343,1,0,0,0,1344,1345,1,0,0,0,
+		1345,1414,1,0,0,0,1346,1347,3,146,73,0,1347,1348,5,68,0,0,1348,1351,5,
+		67,0,0,1349,1350,5,49,0,0,1350,1352,5,247,0,0,1351,1349,1,0,0,0,1351,1352,
+		1,0,0,0,1352,1414,1,0,0,0,1353,1354,3,146,73,0,1354,1356,5,62,0,0,1355,
+		1357,3,82,41,0,1356,1355,1,0,0,0,1357,1358,1,0,0,0,1358,1356,1,0,0,0,1358,
+		1359,1,0,0,0,1359,1414,1,0,0,0,1360,1361,5,20,0,0,1361,1414,5,249,0,0,
+		1362,1363,5,21,0,0,1363,1414,5,249,0,0,1364,1414,5,22,0,0,1365,1414,5,
+		23,0,0,1366,1367,3,146,73,0,1367,1368,5,24,0,0,1368,1369,5,25,0,0,1369,
+		1370,3,140,70,0,1370,1371,3,136,68,0,1371,1372,5,26,0,0,1372,1373,3,140,
+		70,0,1373,1374,3,136,68,0,1374,1414,1,0,0,0,1375,1376,3,146,73,0,1376,
+		1377,5,27,0,0,1377,1380,5,156,0,0,1378,1381,5,28,0,0,1379,1381,3,140,70,
+		0,1380,1378,1,0,0,0,1380,1379,1,0,0,0,1381,1382,1,0,0,0,1382,1383,5,29,
+		0,0,1383,1384,3,140,70,0,1384,1385,3,136,68,0,1385,1386,5,26,0,0,1386,
+		1387,3,140,70,0,1387,1388,3,136,68,0,1388,1414,1,0,0,0,1389,1390,3,146,
+		73,0,1390,1391,5,30,0,0,1391,1392,3,140,70,0,1392,1393,3,136,68,0,1393,
+		1394,5,18,0,0,1394,1395,3,140,70,0,1395,1414,1,0,0,0,1396,1397,5,31,0,
+		0,1397,1398,3,144,72,0,1398,1399,5,32,0,0,1399,1400,3,144,72,0,1400,1403,
+		3,140,70,0,1401,1402,5,33,0,0,1402,1404,3,140,70,0,1403,1401,1,0,0,0,1403,
+		1404,1,0,0,0,1404,1414,1,0,0,0,1405,1406,5,34,0,0,1406,1407,5,33,0,0,1407,
+		1408,3,140,70,0,1408,1409,3,136,68,0,1409,1410,5,35,0,0,1410,1411,3,140,
+		70,0,1411,1412,3,136,68,0,1412,1414,1,0,0,0,1413,1214,1,0,0,0,1413,1219,
+		1,0,0,0,1413,1229,1,0,0,0,1413,1239,1,0,0,0,1413,1245,1,0,0,0,1413,1272,
+		1,0,0,0,1413,1278,1,0,0,0,1413,1281,1,0,0,0,1413,1285,1,0,0,0,1413,1297,
+		1,0,0,0,1413,1303,1,0,0,0,1413,1310,1,0,0,0,1413,1314,1,0,0,0,1413,1325,
+		1,0,0,0,1413,1329,1,0,0,0,1413,1336,1,0,0,0,1413,1340,1,0,0,0,1413,1346,
+		1,0,0,0,1413,1353,1,0,0,0,1413,1360,1,0,0,0,1413,1362,1,0,0,0,1413,1364,
+		1,0,0,0,1413,1365,1,0,0,0,1413,1366,1,0,0,0,1413,1375,1,0,0,0,1413,1389,
+		1,0,0,0,1413,1396,1,0,0,0,1413,1405,1,0,0,0,1414,127,1,0,0,0,1415,1416,
+		5,70,0,0,1416,1417,5,247,0,0,1417,1418,5,165,0,0,1418,1419,3,140,70,0,
+		1419,1420,3,136,68,0,1420,129,1,0,0,0,1421,1422,5,43,0,0,1422,1423,5,38,
+		0,0,1423,1424,5,39,0,0,1424,1425,3,140,70,0,1425,1426,5,40,0,0,1426,1427,
+		3,140,70,0,1427,131,1,0,0,0,1428,1430,5,237,0,0,1429,1428,1,0,0,0,1429,
+		1430,1,0,0,0,1430,1431,1,0,0,0,1431,1432,3,138,69,0,1432,1433,5,32,0,0,
+		1433,1434,3,140,70,0,1434,133,1,0,0,0,1435,1436,5,37,0,0,1436,1437,3,144,
+		72,0,1437,1438,3,140,70,0,1438,135,1,0,0,0,1439,1440,5,176,0,0,1440,1441,
+		5,189,0,0,1441,137,1,0,0,0,1442,1443,5,248,0,0,1443,139,1,0,0,0,1444,1445,
+		6,70,-1,0,1445,1446,5,230,0,0,1446,1447,3,140,70,0,1447,1448,5,231,0,0,
+		1448,1487,1,0,0,0,1449,1450,5,237,0,0,1450,1487,3,140,70,16,1451,1452,
+		5,193,0,0,1452,1487,3,140,70,11,1453,1454,5,163,0,0,1454,1455,3,140,70,
+		0,1455,1456,5,165,0,0,1456,1457,3,140,70,0,1457,1458,5,164,0,0,1458,1459,
+		3,140,70,0,1459,1487,1,0,0,0,1460,1461,3,146,73,0,1461,1470,5,230,0,0,
+		1462,1467,3,140,70,0,1463,1464,5,232,0,0,1464,1466,3,140,70,0,1465,1463,
+		1,0,0,0,1466,1469,1,0,0,0,1467,1465,1,0,0,0,1467,1468,1,0,0,0,1468,1471,
+		1,0,0,0,1469,1467,1,0,0,0,1470,1462,1,0,0,0,1470,1471,1,0,0,0,1471,1472,
+		1,0,0,0,1472,1473,5,231,0,0,1473,1487,1,0,0,0,1474,1476,7,4,0,0,1475,1477,
+		3,142,71,0,1476,1475,1,0,0,0,1476,1477,1,0,0,0,1477,1478,1,0,0,0,1478,
+		1479,5,176,0,0,1479,1487,3,142,71,0,1480,1481,5,249,0,0,1481,1487,3,142,
+		71,0,1482,1487,5,248,0,0,1483,1487,5,249,0,0,1484,1487,5,247,0,0,1485,
+		1487,3,144,72,0,1486,1444,1,0,0,0,1486,1449,1,0,0,0,1486,1451,1,0,0,0,
+		1486,1453,1,0,0,0,1486,1460,1,0,0,0,1486,1474,1,0,0,0,1486,1480,1,0,0,
+		0,1486,1482,1,0,0,0,1486,1483,1,0,0,0,1486,1484,1,0,0,0,1486,1485,1,0,
+		0,0,1487,1508,1,0,0,0,1488,1489,10,15,0,0,1489,1490,5,190,0,0,1490,1507,
+		3,140,70,16,1491,1492,10,14,0,0,1492,1493,7,5,0,0,1493,1507,3,140,70,15,
+		1494,1495,10,13,0,0,1495,1496,7,6,0,0,1496,1507,3,140,70,14,1497,1498,
+		10,12,0,0,1498,1499,7,7,0,0,1499,1507,3,140,70,13,1500,1501,10,10,0,0,
+		1501,1502,5,191,0,0,1502,1507,3,140,70,11,1503,1504,10,9,0,0,1504,1505,
+		5,192,0,0,1505,1507,3,140,70,10,1506,1488,1,0,0,0,1506,1491,1,0,0,0,1506,
+		1494,1,0,0,0,1506,1497,1,0,0,0,1506,1500,1,0,0,0,1506,1503,1,0,0,0,1507,
+		1510,1,0,0,0,1508,1506,1,0,0,0,1508,1509,1,0,0,0,1509,141,1,0,0,0,1510,
+		1508,1,0,0,0,1511,1512,7,8,0,0,1512,143,1,0,0,0,1513,1516,3,146,73,0,1514,
+		1515,5,233,0,0,1515,1517,3,146,73,0,1516,1514,1,0,0,0,1516,1517,1,0,0,
+		0,1517,145,1,0,0,0,1518,1519,7,9,0,0,1519,147,1,0,0,0,145,152,154,168,
 		194,201,203,211,213,232,242,253,261,282,291,301,313,317,325,329,334,344,
-		358,365,368,383,389,396,405,410,418,425,438,440,450,472,476,481,483,487,
-		495,505,539,549,578,580,594,597,605,628,635,643,650,654,658,666,670,686,
-		704,713,718,748,752,766,770,778,800,806,814,822,835,846,849,859,862,870,
-		874,882,893,897,905,916,918,929,932,936,944,949,954,964,966,974,983,989,
-		993,1006,1011,1014,1021,1030,1035,1042,1055,1058,1071,1088,1101,1110,1114,
-		1119,1125,1134,1138,1145,1156,1162,1166,1190,1200,1217,1228,1247,1250,
-		1255,1259,1261,1267,1283,1297,1313,1335,1342,1349,1371,1394,1404,1420,
-		1458,1461,1467,1477,1497,1499,1507
+		358,365,368,383,389,401,403,405,414,419,427,434,447,449,459,481,485,490,
+		492,496,504,514,548,558,587,589,603,606,614,637,644,652,659,663,667,675,
+		679,695,713,722,727,757,761,775,779,787,809,815,823,831,844,855,858,868,
+		871,879,883,891,902,906,914,925,927,938,941,945,953,958,963,973,975,983,
+		992,998,1002,1015,1020,1023,1030,1039,1044,1051,1064,1067,1080,1097,1110,
+		1119,1123,1128,1134,1143,1147,1154,1165,1171,1175,1199,1209,1226,1237,
+		1256,1259,1264,1268,1270,1276,1292,1306,1322,1344,1351,1358,1380,1403,
+		1413,1429,1467,1470,1476,1486,1506,1508,1516
 	};
 
 	public static readonly ATN _ATN =
