@@ -27,13 +27,17 @@ static class LeaseTerms
         // creditor recovers, whether the lease ran its term or the default cut it short (a strict < let a default
         // on the expiry date itself through at 100%). After the expiry the claim was owed by a performing lessee.
         // The termination fee: owed on a default during the initial term only (none in a renewal taken, none after
-        // the lease ended), recovered as the lessee's other claims are, as a contract's customer's is.
-        double[] termination = into.LeaseTermination[l];
-        termination.AsSpan().Clear();
-        if (Lessee(deal, scenario, lease) is { } lesseeDefault
-            && TerminationReceipts.Of(deal, lease.TerminationClaim(lesseeDefault), lesseeDefault, scenario.RecoveryOf(deal, lease.Lessee)) is (int p, double received))
+        // the lease ended), recovered as the lessee's other claims are, as a contract's customer's is. The row of a
+        // lease without a fee is never written: it stays the zeros it was made with.
+        if (lease.TerminationFee != 0)
         {
-            termination[p] = received;
+            double[] termination = into.LeaseTermination[l];
+            termination.AsSpan().Clear();
+            if (Lessee(deal, scenario, lease) is { } lesseeDefault
+                && TerminationReceipts.Of(deal, lease.TerminationClaim(lesseeDefault), lesseeDefault, scenario.RecoveryOf(deal, lease.Lessee)) is (int p, double received))
+            {
+                termination[p] = received;
+            }
         }
 
         if (Lessee(deal, scenario, lease) is { } defaulted && defaulted <= plan.EndOf(renewals, out _))
