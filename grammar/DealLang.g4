@@ -148,7 +148,8 @@ schedulePoint
 // 'phased Built' pays the rent on the share of the buildings handed over (the completion index Built's level).
 // 'rent 100m per year indexed CPI' scales the rent by the index's level over its level on the lease's start;
 // 'indexed CPI yearly floor 1% cap 4% lag 3m' resets it on the anniversaries only, collars each reset's change and reads
-// the index 3 months early (each part optional, in any order).
+// the index 3 months early (each part optional, in any order). 'termination_fee 900m amortising [to F]' is owed by the
+// lessee defaulting during the initial term, as a contract's customer's.
 leaseDecl
     : LEASE name=ident ON facility=ident LBRACE leaseItem* RBRACE
     ;
@@ -163,6 +164,7 @@ leaseItem
     | DAYCOUNT_KW dayCount                           # leaseDayCountItem
     | guarantorClause                                # leaseGuarantorItem
     | PHASED ident                                   # leasePhasedItem
+    | TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)?   # leaseTerminationFeeItem
     ;
 
 // An indexed rent's terms, as a CPI clause states them: 'yearly' (the ratio reset on each anniversary of 'starts' and

@@ -23,10 +23,11 @@ public static partial class DiagnosticCatalogue
         Error("DL0752", span, string.Create(CultureInfo.InvariantCulture,
             $"the hashrate of coins '{coins}' ({hashrate} EH/s) exceeds the network's ({network} EH/s): a miner's share of the network's rewards is at most 100%"));
 
-    /// <summary>DL0753: a contract's termination fee amortising to a floor above the fee itself (it would grow).</summary>
-    public static Diagnostic TerminationFeeFloorAboveFee(SourceSpan span, string contract, double fee, double floor) =>
+    /// <summary>DL0753: a contract's or a lease's termination fee amortising to a floor above the fee itself (it would
+    /// grow); <paramref name="kind"/> is <c>contract</c> or <c>lease</c>.</summary>
+    public static Diagnostic TerminationFeeFloorAboveFee(SourceSpan span, string kind, string name, double fee, double floor) =>
         Error("DL0753", span, string.Create(CultureInfo.InvariantCulture,
-            $"the termination fee of contract '{contract}' amortises from {fee:#,0.##} to {floor:#,0.##}: the amount it falls to must not exceed the fee"));
+            $"the termination fee of {kind} '{name}' amortises from {fee:#,0.##} to {floor:#,0.##}: the amount it falls to must not exceed the fee"));
 
     /// <summary>DL0754 (warning): an enforcement sale of coins that hold none at the closing: mined coins are sold as
     /// mined and never join the holdings, so the sale can only ever realise nothing.</summary>

@@ -277,6 +277,11 @@ public static partial class CSharpEmitter
                 w.Line("double[] " + lease.TermRent + " = input.Series[" + Slot(InputQuantity.LeaseTermRent, lease.Index) + "];");
             }
 
+            if (lease.HasTerminationFee)
+            {
+                w.Line("double[] " + lease.TerminationFees + " = input.Series[" + Slot(InputQuantity.LeaseTermination, lease.Index) + "];");
+            }
+
             if (lease.HasRvg || lease.Active.Declared || lease.Ended.Declared || ctx.ProjectsCfads)
             {
                 w.Line("int " + lease.EndPeriod + " = (int)input.Scalars[" + Slot(InputQuantity.LeaseEndPeriod, lease.Index) + "];");

@@ -461,6 +461,17 @@ public partial class DealLangBaseVisitor<Result> : AbstractParseTreeVisitor<Resu
 	/// <return>The visitor result.</return>
 	public virtual Result VisitLeasePhasedItem([NotNull] DealLangParser.LeasePhasedItemContext context) { return VisitChildren(context); }
 	/// <summary>
+	/// Visit a parse tree produced by the <c>leaseTerminationFeeItem</c>
+	/// labeled alternative in <see cref="DealLangParser.leaseItem"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitLeaseTerminationFeeItem([NotNull] DealLangParser.LeaseTerminationFeeItemContext context) { return VisitChildren(context); }
+	/// <summary>
 	/// Visit a parse tree produced by the <c>indexationYearly</c>
 	/// labeled alternative in <see cref="DealLangParser.indexationPart"/>.
 	/// <para>

@@ -2368,7 +2368,7 @@ public partial class DealLangParser : Parser {
 			State = 348;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0) || _la==PHASED) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8691947280825055232L) != 0) || _la==GUARANTOR || _la==TERMINATION_FEE || _la==PHASED) {
 				{
 				{
 				State = 345;
@@ -2554,6 +2554,26 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class LeaseTerminationFeeItemContext : LeaseItemContext {
+		public ExprContext fee;
+		public ExprContext floor;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERMINATION_FEE() { return GetToken(DealLangParser.TERMINATION_FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		public LeaseTerminationFeeItemContext(LeaseItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLeaseTerminationFeeItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public LeaseItemContext leaseItem() {
@@ -2561,7 +2581,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 400;
+			State = 409;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
@@ -2728,6 +2748,38 @@ public partial class DealLangParser : Parser {
 				ident();
 				}
 				break;
+			case TERMINATION_FEE:
+				_localctx = new LeaseTerminationFeeItemContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 400;
+				Match(TERMINATION_FEE);
+				State = 401;
+				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
+				State = 407;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==AMORTISING) {
+					{
+					State = 402;
+					Match(AMORTISING);
+					State = 405;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==TO) {
+						{
+						State = 403;
+						Match(TO);
+						State = 404;
+						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
+						}
+					}
+
+					}
+				}
+
+				}
+				break;
 			default:
 				throw new NoViableAltException(this);
 			}
@@ -2810,14 +2862,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 36, RULE_indexationPart);
 		try {
-			State = 409;
+			State = 418;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 402;
+				State = 411;
 				Match(YEARLY);
 				}
 				break;
@@ -2825,9 +2877,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 403;
+				State = 412;
 				Match(FLOOR);
-				State = 404;
+				State = 413;
 				expr(0);
 				}
 				break;
@@ -2835,9 +2887,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 405;
+				State = 414;
 				Match(CAP);
-				State = 406;
+				State = 415;
 				expr(0);
 				}
 				break;
@@ -2845,9 +2897,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 407;
+				State = 416;
 				Match(LAG);
-				State = 408;
+				State = 417;
 				duration();
 				}
 				break;
@@ -2888,22 +2940,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 38, RULE_renewalCount);
 		try {
-			State = 414;
+			State = 423;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 411;
+				State = 420;
 				Match(NUMBER);
-				State = 412;
+				State = 421;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 413;
+				State = 422;
 				Match(QUANTITY);
 				}
 				break;
@@ -2977,16 +3029,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 40, RULE_rvgPart);
 		try {
-			State = 422;
+			State = 431;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 416;
+				State = 425;
 				Match(GUARANTEES);
-				State = 417;
+				State = 426;
 				expr(0);
 				}
 				break;
@@ -2994,9 +3046,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 418;
+				State = 427;
 				Match(CAP);
-				State = 419;
+				State = 428;
 				expr(0);
 				}
 				break;
@@ -3004,9 +3056,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 420;
+				State = 429;
 				Match(UNTIL);
-				State = 421;
+				State = 430;
 				Match(DATE);
 				}
 				break;
@@ -3058,21 +3110,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 424;
+			State = 433;
 			Match(GUARANTOR);
-			State = 425;
+			State = 434;
 			_localctx.party = ident();
-			State = 429;
+			State = 438;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 426;
+				State = 435;
 				guarantorPart();
 				}
 				}
-				State = 431;
+				State = 440;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3162,16 +3214,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 44, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 444;
+			State = 453;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 432;
+				State = 441;
 				Match(CAP);
-				State = 433;
+				State = 442;
 				expr(0);
 				}
 				break;
@@ -3179,9 +3231,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 434;
+				State = 443;
 				Match(UNTIL);
-				State = 435;
+				State = 444;
 				Match(DATE);
 				}
 				break;
@@ -3189,9 +3241,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 436;
+				State = 445;
 				Match(FEE);
-				State = 437;
+				State = 446;
 				expr(0);
 				}
 				break;
@@ -3199,18 +3251,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 438;
+				State = 447;
 				Match(COVERS);
-				State = 439;
+				State = 448;
 				coverage();
-				State = 442;
+				State = 451;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 440;
+					State = 449;
 					Match(AND);
-					State = 441;
+					State = 450;
 					coverage();
 					}
 				}
@@ -3256,7 +3308,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 446;
+			State = 455;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3313,27 +3365,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 448;
+			State = 457;
 			Match(LOAN);
-			State = 449;
+			State = 458;
 			_localctx.name = ident();
-			State = 450;
+			State = 459;
 			Match(LBRACE);
-			State = 454;
+			State = 463;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0) || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 451;
+				State = 460;
 				loanItem();
 				}
 				}
-				State = 456;
+				State = 465;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 457;
+			State = 466;
 			Match(RBRACE);
 			}
 		}
@@ -3490,16 +3542,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_loanItem);
 		int _la;
 		try {
-			State = 489;
+			State = 498;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 459;
+				State = 468;
 				Match(OBLIGOR);
-				State = 460;
+				State = 469;
 				ident();
 				}
 				break;
@@ -3507,9 +3559,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 461;
+				State = 470;
 				Match(BALANCE);
-				State = 462;
+				State = 471;
 				expr(0);
 				}
 				break;
@@ -3517,9 +3569,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 463;
+				State = 472;
 				Match(COUPON);
-				State = 464;
+				State = 473;
 				couponTerms();
 				}
 				break;
@@ -3527,11 +3579,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 465;
+				State = 474;
 				Match(INTEREST_ONLY);
-				State = 466;
+				State = 475;
 				Match(UNTIL);
-				State = 467;
+				State = 476;
 				Match(DATE);
 				}
 				break;
@@ -3539,9 +3591,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 468;
+				State = 477;
 				Match(AMORTIZE);
-				State = 469;
+				State = 478;
 				amortization();
 				}
 				break;
@@ -3549,9 +3601,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 470;
+				State = 479;
 				Match(MATURITY);
-				State = 471;
+				State = 480;
 				Match(DATE);
 				}
 				break;
@@ -3559,44 +3611,44 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 472;
+				State = 481;
 				Match(RECOVERY);
-				State = 473;
+				State = 482;
 				expr(0);
-				State = 476;
+				State = 485;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 474;
+					State = 483;
 					Match(AFTER);
-					State = 475;
+					State = 484;
 					duration();
 					}
 				}
 
-				State = 480;
+				State = 489;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 478;
+					State = 487;
 					Match(ACCRUING);
-					State = 479;
+					State = 488;
 					recoveryAccrual();
 					}
 				}
 
-				State = 485;
+				State = 494;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 482;
+					State = 491;
 					Match(IN);
-					State = 483;
+					State = 492;
 					Match(NUMBER);
-					State = 484;
+					State = 493;
 					Match(INSTALMENTS);
 					}
 				}
@@ -3607,7 +3659,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 487;
+				State = 496;
 				stepUp();
 				}
 				break;
@@ -3615,7 +3667,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 488;
+				State = 497;
 				marginGrid();
 				}
 				break;
@@ -3674,14 +3726,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 52, RULE_recoveryAccrual);
 		try {
-			State = 493;
+			State = 502;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 491;
+				State = 500;
 				Match(COUPON);
 				}
 				break;
@@ -3689,7 +3741,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 492;
+				State = 501;
 				expr(0);
 				}
 				break;
@@ -3741,27 +3793,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 495;
+			State = 504;
 			Match(FLEET);
-			State = 496;
+			State = 505;
 			_localctx.name = ident();
-			State = 497;
+			State = 506;
 			Match(LBRACE);
-			State = 501;
+			State = 510;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 498;
+				State = 507;
 				fleetItem();
 				}
 				}
-				State = 503;
+				State = 512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 504;
+			State = 513;
 			Match(RBRACE);
 			}
 		}
@@ -3958,32 +4010,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_fleetItem);
 		int _la;
 		try {
-			State = 545;
+			State = 554;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 506;
+				State = 515;
 				Match(DELIVERIES);
-				State = 507;
+				State = 516;
 				Match(LBRACE);
-				State = 511;
+				State = 520;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 508;
+					State = 517;
 					delivery();
 					}
 					}
-					State = 513;
+					State = 522;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 514;
+				State = 523;
 				Match(RBRACE);
 				}
 				break;
@@ -3991,9 +4043,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 515;
+				State = 524;
 				Match(UNITS);
-				State = 516;
+				State = 525;
 				expr(0);
 				}
 				break;
@@ -4001,9 +4053,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 517;
+				State = 526;
 				Match(UNIT_COST);
-				State = 518;
+				State = 527;
 				expr(0);
 				}
 				break;
@@ -4011,11 +4063,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 519;
+				State = 528;
 				Match(DEPRECIATE);
-				State = 520;
+				State = 529;
 				Match(STRAIGHT_LINE);
-				State = 521;
+				State = 530;
 				duration();
 				}
 				break;
@@ -4023,13 +4075,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 522;
+				State = 531;
 				Match(DEPRECIATE);
-				State = 523;
+				State = 532;
 				Match(DECLINING);
-				State = 524;
+				State = 533;
 				expr(0);
-				State = 525;
+				State = 534;
 				perYear();
 				}
 				break;
@@ -4037,9 +4089,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 527;
+				State = 536;
 				Match(POWER);
-				State = 528;
+				State = 537;
 				expr(0);
 				}
 				break;
@@ -4047,9 +4099,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 529;
+				State = 538;
 				Match(PUE);
-				State = 530;
+				State = 539;
 				expr(0);
 				}
 				break;
@@ -4057,9 +4109,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 531;
+				State = 540;
 				Match(POWER_PRICE);
-				State = 532;
+				State = 541;
 				expr(0);
 				}
 				break;
@@ -4067,11 +4119,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 533;
+				State = 542;
 				Match(MAINTENANCE);
-				State = 534;
+				State = 543;
 				expr(0);
-				State = 535;
+				State = 544;
 				perYear();
 				}
 				break;
@@ -4079,15 +4131,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 537;
+				State = 546;
 				Match(MARKET_VALUE);
-				State = 538;
+				State = 547;
 				expr(0);
-				State = 539;
+				State = 548;
 				Match(DECLINING);
-				State = 540;
+				State = 549;
 				expr(0);
-				State = 541;
+				State = 550;
 				perYear();
 				}
 				break;
@@ -4095,9 +4147,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 543;
+				State = 552;
 				Match(GENERATION);
-				State = 544;
+				State = 553;
 				ident();
 				}
 				break;
@@ -4154,31 +4206,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 547;
+			State = 556;
 			Match(CONTRACT);
-			State = 548;
+			State = 557;
 			_localctx.name = ident();
-			State = 549;
+			State = 558;
 			Match(ON);
-			State = 550;
+			State = 559;
 			_localctx.fleet = ident();
-			State = 551;
+			State = 560;
 			Match(LBRACE);
-			State = 555;
+			State = 564;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 552;
+				State = 561;
 				contractItem();
 				}
 				}
-				State = 557;
+				State = 566;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 558;
+			State = 567;
 			Match(RBRACE);
 			}
 		}
@@ -4383,16 +4435,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_contractItem);
 		int _la;
 		try {
-			State = 603;
+			State = 612;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 560;
+				State = 569;
 				Match(CUSTOMER);
-				State = 561;
+				State = 570;
 				ident();
 				}
 				break;
@@ -4400,9 +4452,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 562;
+				State = 571;
 				Match(UNITS);
-				State = 563;
+				State = 572;
 				expr(0);
 				}
 				break;
@@ -4410,11 +4462,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 564;
+				State = 573;
 				Match(PRICE);
-				State = 565;
+				State = 574;
 				Match(AT);
-				State = 566;
+				State = 575;
 				Match(MARKET);
 				}
 				break;
@@ -4422,9 +4474,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 567;
+				State = 576;
 				Match(PRICE);
-				State = 568;
+				State = 577;
 				expr(0);
 				}
 				break;
@@ -4432,11 +4484,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 569;
+				State = 578;
 				Match(HOUR);
-				State = 570;
+				State = 579;
 				expr(0);
-				State = 571;
+				State = 580;
 				perYear();
 				}
 				break;
@@ -4444,9 +4496,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 573;
+				State = 582;
 				Match(TAKE_OR_PAY);
-				State = 574;
+				State = 583;
 				expr(0);
 				}
 				break;
@@ -4454,9 +4506,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 575;
+				State = 584;
 				Match(STARTS);
-				State = 576;
+				State = 585;
 				Match(DATE);
 				}
 				break;
@@ -4464,9 +4516,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 577;
+				State = 586;
 				Match(TERM);
-				State = 578;
+				State = 587;
 				duration();
 				}
 				break;
@@ -4474,25 +4526,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 579;
+				State = 588;
 				Match(TERMINATION_FEE);
-				State = 580;
+				State = 589;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 586;
+				State = 595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 581;
+					State = 590;
 					Match(AMORTISING);
-					State = 584;
+					State = 593;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 582;
+						State = 591;
 						Match(TO);
-						State = 583;
+						State = 592;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4506,17 +4558,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 588;
+				State = 597;
 				Match(RENEWALS);
-				State = 589;
+				State = 598;
 				renewalCount();
-				State = 590;
+				State = 599;
 				duration();
-				State = 591;
+				State = 600;
 				Match(AT);
-				State = 592;
+				State = 601;
 				Match(CUSTOMER);
-				State = 593;
+				State = 602;
 				Match(OPTION);
 				}
 				break;
@@ -4524,20 +4576,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 595;
+				State = 604;
 				Match(PREPAYMENT);
-				State = 596;
+				State = 605;
 				expr(0);
-				State = 600;
+				State = 609;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 597;
+					State = 606;
 					Match(APPLIED);
-					State = 598;
+					State = 607;
 					Match(OVER);
-					State = 599;
+					State = 608;
 					Match(TERM);
 					}
 				}
@@ -4548,7 +4600,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 602;
+				State = 611;
 				guarantorClause();
 				}
 				break;
@@ -4600,27 +4652,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 605;
+			State = 614;
 			Match(COINS);
-			State = 606;
+			State = 615;
 			_localctx.name = ident();
-			State = 607;
+			State = 616;
 			Match(LBRACE);
-			State = 611;
+			State = 620;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 215)) & ~0x3f) == 0 && ((1L << (_la - 215)) & 15L) != 0)) {
 				{
 				{
-				State = 608;
+				State = 617;
 				coinsItem();
 				}
 				}
-				State = 613;
+				State = 622;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 614;
+			State = 623;
 			Match(RBRACE);
 			}
 		}
@@ -4770,16 +4822,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 64, RULE_coinsItem);
 		try {
-			State = 634;
+			State = 643;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 616;
+				State = 625;
 				Match(HOLDINGS);
-				State = 617;
+				State = 626;
 				expr(0);
 				}
 				break;
@@ -4787,9 +4839,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 618;
+				State = 627;
 				Match(PRICE);
-				State = 619;
+				State = 628;
 				ident();
 				}
 				break;
@@ -4797,9 +4849,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 620;
+				State = 629;
 				Match(HASHRATE);
-				State = 621;
+				State = 630;
 				expr(0);
 				}
 				break;
@@ -4807,9 +4859,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 622;
+				State = 631;
 				Match(NETWORK);
-				State = 623;
+				State = 632;
 				expr(0);
 				}
 				break;
@@ -4817,9 +4869,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 624;
+				State = 633;
 				Match(REWARDS);
-				State = 625;
+				State = 634;
 				expr(0);
 				}
 				break;
@@ -4827,9 +4879,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 626;
+				State = 635;
 				Match(POWER);
-				State = 627;
+				State = 636;
 				expr(0);
 				}
 				break;
@@ -4837,9 +4889,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 628;
+				State = 637;
 				Match(POWER_PRICE);
-				State = 629;
+				State = 638;
 				expr(0);
 				}
 				break;
@@ -4847,9 +4899,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 630;
+				State = 639;
 				Match(DEPTH);
-				State = 631;
+				State = 640;
 				expr(0);
 				}
 				break;
@@ -4857,9 +4909,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 632;
+				State = 641;
 				Match(IMPACT);
-				State = 633;
+				State = 642;
 				expr(0);
 				}
 				break;
@@ -4911,20 +4963,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 636;
+			State = 645;
 			Match(DATE);
-			State = 637;
+			State = 646;
 			_localctx.units = expr(0);
-			State = 638;
+			State = 647;
 			Match(AT);
-			State = 639;
+			State = 648;
 			_localctx.cost = expr(0);
-			State = 641;
+			State = 650;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 640;
+				State = 649;
 				Match(COMMA);
 				}
 			}
@@ -4977,27 +5029,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 643;
+			State = 652;
 			Match(TRANCHE);
-			State = 644;
+			State = 653;
 			_localctx.name = ident();
-			State = 645;
+			State = 654;
 			Match(LBRACE);
-			State = 649;
+			State = 658;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 603980287L) != 0)) {
 				{
 				{
-				State = 646;
+				State = 655;
 				trancheItem();
 				}
 				}
-				State = 651;
+				State = 660;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 652;
+			State = 661;
 			Match(RBRACE);
 			}
 		}
@@ -5046,38 +5098,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 654;
+			State = 663;
 			_localctx.rate = expr(0);
-			State = 656;
+			State = 665;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 655;
+				State = 664;
 				Match(FIXED);
 				}
 			}
 
-			State = 660;
+			State = 669;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 658;
+				State = 667;
 				Match(FLOOR);
-				State = 659;
+				State = 668;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 664;
+			State = 673;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 662;
+				State = 671;
 				Match(CAP);
-				State = 663;
+				State = 672;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5409,16 +5461,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_trancheItem);
 		int _la;
 		try {
-			State = 736;
+			State = 745;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 666;
+				State = 675;
 				Match(BALANCE);
-				State = 667;
+				State = 676;
 				expr(0);
 				}
 				break;
@@ -5426,9 +5478,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 668;
+				State = 677;
 				Match(COUPON);
-				State = 669;
+				State = 678;
 				couponTerms();
 				}
 				break;
@@ -5436,26 +5488,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 670;
+				State = 679;
 				Match(PIK);
-				State = 672;
+				State = 681;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 671;
+					State = 680;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 676;
+				State = 685;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 674;
+					State = 683;
 					Match(WHEN);
-					State = 675;
+					State = 684;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5466,9 +5518,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 678;
+				State = 687;
 				Match(PIK);
-				State = 679;
+				State = 688;
 				Match(UNPAID);
 				}
 				break;
@@ -5476,9 +5528,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 680;
+				State = 689;
 				Match(ISSUE_PRICE);
-				State = 681;
+				State = 690;
 				expr(0);
 				}
 				break;
@@ -5486,9 +5538,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 682;
+				State = 691;
 				Match(COMMITMENT);
-				State = 683;
+				State = 692;
 				expr(0);
 				}
 				break;
@@ -5496,11 +5548,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 684;
+				State = 693;
 				Match(AVAILABLE);
-				State = 685;
+				State = 694;
 				Match(UNTIL);
-				State = 686;
+				State = 695;
 				Match(DATE);
 				}
 				break;
@@ -5508,25 +5560,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 687;
+				State = 696;
 				Match(DRAWS);
-				State = 688;
+				State = 697;
 				Match(LBRACE);
-				State = 692;
+				State = 701;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 689;
+					State = 698;
 					schedulePoint();
 					}
 					}
-					State = 694;
+					State = 703;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 695;
+				State = 704;
 				Match(RBRACE);
 				}
 				break;
@@ -5534,15 +5586,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 696;
+				State = 705;
 				Match(DRAWS);
-				State = 697;
+				State = 706;
 				Match(AGAINST);
-				State = 698;
+				State = 707;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 699;
+				State = 708;
 				Match(ADVANCE);
-				State = 700;
+				State = 709;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5550,9 +5602,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 702;
+				State = 711;
 				Match(COMMITMENT_FEE);
-				State = 703;
+				State = 712;
 				expr(0);
 				}
 				break;
@@ -5560,7 +5612,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 704;
+				State = 713;
 				stepUp();
 				}
 				break;
@@ -5568,7 +5620,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 705;
+				State = 714;
 				marginGrid();
 				}
 				break;
@@ -5576,15 +5628,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 706;
+				State = 715;
 				Match(MARGIN);
-				State = 707;
+				State = 716;
 				Match(INVESTMENT_GRADE);
-				State = 708;
+				State = 717;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 709;
+				State = 718;
 				Match(ELSE);
-				State = 710;
+				State = 719;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5592,9 +5644,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 712;
+				State = 721;
 				Match(TARGET_BALANCE);
-				State = 713;
+				State = 722;
 				expr(0);
 				}
 				break;
@@ -5602,11 +5654,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 714;
+				State = 723;
 				Match(INTEREST_ONLY);
-				State = 715;
+				State = 724;
 				Match(UNTIL);
-				State = 716;
+				State = 725;
 				Match(DATE);
 				}
 				break;
@@ -5614,9 +5666,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 717;
+				State = 726;
 				Match(AMORTIZE);
-				State = 718;
+				State = 727;
 				amortization();
 				}
 				break;
@@ -5624,9 +5676,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 719;
+				State = 728;
 				Match(MATURITY);
-				State = 720;
+				State = 729;
 				Match(DATE);
 				}
 				break;
@@ -5634,9 +5686,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 721;
+				State = 730;
 				Match(SENIORITY);
-				State = 722;
+				State = 731;
 				Match(NUMBER);
 				}
 				break;
@@ -5644,7 +5696,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 723;
+				State = 732;
 				guarantorClause();
 				}
 				break;
@@ -5652,26 +5704,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 724;
+				State = 733;
 				Match(CONVERTIBLE);
-				State = 725;
+				State = 734;
 				Match(AT);
-				State = 726;
+				State = 735;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 727;
+				State = 736;
 				Match(AGAINST);
-				State = 728;
+				State = 737;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 732;
+				State = 741;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 729;
+					State = 738;
 					Match(EARLY);
-					State = 730;
+					State = 739;
 					Match(ABOVE);
-					State = 731;
+					State = 740;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5682,9 +5734,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 734;
+				State = 743;
 				Match(COMPLETION);
-				State = 735;
+				State = 744;
 				expr(0);
 				}
 				break;
@@ -5733,26 +5785,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 738;
+			State = 747;
 			Match(STEP_UP);
-			State = 739;
+			State = 748;
 			expr(0);
-			State = 744;
+			State = 753;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 740;
+				State = 749;
 				Match(FROM);
-				State = 741;
+				State = 750;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 742;
+				State = 751;
 				Match(WHILE);
-				State = 743;
+				State = 752;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -5813,41 +5865,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 746;
+			State = 755;
 			Match(MARGIN);
-			State = 747;
+			State = 756;
 			Match(GRID);
-			State = 748;
+			State = 757;
 			_localctx.test = ident();
-			State = 749;
+			State = 758;
 			Match(LBRACE);
-			State = 753;
+			State = 762;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 750;
+				State = 759;
 				gridTier();
 				}
 				}
-				State = 755;
+				State = 764;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 758;
+			State = 767;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 756;
+				State = 765;
 				Match(ELSE);
-				State = 757;
+				State = 766;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 760;
+			State = 769;
 			Match(RBRACE);
 			}
 		}
@@ -5892,11 +5944,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 762;
+			State = 771;
 			Match(BELOW);
-			State = 763;
+			State = 772;
 			_localctx.bound = expr(0);
-			State = 764;
+			State = 773;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -5978,14 +6030,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 80, RULE_amortization);
 		int _la;
 		try {
-			State = 778;
+			State = 787;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 766;
+				State = 775;
 				Match(BULLET);
 				}
 				break;
@@ -5993,7 +6045,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 767;
+				State = 776;
 				Match(LEVEL);
 				}
 				break;
@@ -6001,7 +6053,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 768;
+				State = 777;
 				Match(LINEAR);
 				}
 				break;
@@ -6009,25 +6061,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 769;
+				State = 778;
 				Match(SCHEDULE);
-				State = 770;
+				State = 779;
 				Match(LBRACE);
-				State = 774;
+				State = 783;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 771;
+					State = 780;
 					schedulePoint();
 					}
 					}
-					State = 776;
+					State = 785;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 777;
+				State = 786;
 				Match(RBRACE);
 				}
 				break;
@@ -6081,27 +6133,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 780;
+			State = 789;
 			Match(HOLDING);
-			State = 781;
+			State = 790;
 			_localctx.name = ident();
-			State = 782;
+			State = 791;
 			Match(LBRACE);
-			State = 786;
+			State = 795;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 188)) & ~0x3f) == 0 && ((1L << (_la - 188)) & 25166853L) != 0)) {
 				{
 				{
-				State = 783;
+				State = 792;
 				holdingItem();
 				}
 				}
-				State = 788;
+				State = 797;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 789;
+			State = 798;
 			Match(RBRACE);
 			}
 		}
@@ -6235,20 +6287,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 84, RULE_holdingItem);
 		int _la;
 		try {
-			State = 814;
+			State = 823;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 791;
+				State = 800;
 				Match(OF);
-				State = 792;
+				State = 801;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 793;
+				State = 802;
 				Match(DOT);
-				State = 794;
+				State = 803;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6256,9 +6308,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 796;
+				State = 805;
 				Match(SHARE);
-				State = 797;
+				State = 806;
 				expr(0);
 				}
 				break;
@@ -6266,9 +6318,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 798;
+				State = 807;
 				Match(FACE);
-				State = 799;
+				State = 808;
 				expr(0);
 				}
 				break;
@@ -6276,9 +6328,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 800;
+				State = 809;
 				Match(MARK);
-				State = 801;
+				State = 810;
 				Match(PAR);
 				}
 				break;
@@ -6286,9 +6338,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 802;
+				State = 811;
 				Match(MARK);
-				State = 803;
+				State = 812;
 				ident();
 				}
 				break;
@@ -6296,19 +6348,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 804;
+				State = 813;
 				Match(MARKET);
-				State = 806;
+				State = 815;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 805;
+					State = 814;
 					holdingMarketTerm();
 					}
 					}
-					State = 808;
+					State = 817;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6318,13 +6370,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 810;
+				State = 819;
 				Match(DRAWS);
-				State = 811;
+				State = 820;
 				Match(CALLED);
-				State = 812;
+				State = 821;
 				Match(FROM);
-				State = 813;
+				State = 822;
 				ident();
 				}
 				break;
@@ -6398,16 +6450,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 86, RULE_holdingMarketTerm);
 		try {
-			State = 822;
+			State = 831;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 816;
+				State = 825;
 				Match(DISCOUNT);
-				State = 817;
+				State = 826;
 				expr(0);
 				}
 				break;
@@ -6415,9 +6467,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 818;
+				State = 827;
 				Match(DEPTH);
-				State = 819;
+				State = 828;
 				expr(0);
 				}
 				break;
@@ -6425,9 +6477,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 820;
+				State = 829;
 				Match(IMPACT);
-				State = 821;
+				State = 830;
 				expr(0);
 				}
 				break;
@@ -6481,27 +6533,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 824;
+			State = 833;
 			Match(EQUITY);
-			State = 825;
+			State = 834;
 			_localctx.name = ident();
-			State = 826;
+			State = 835;
 			Match(LBRACE);
-			State = 830;
+			State = 839;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 12094627905539L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 827;
+				State = 836;
 				equityItem();
 				}
 				}
-				State = 832;
+				State = 841;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 833;
+			State = 842;
 			Match(RBRACE);
 			}
 		}
@@ -6637,16 +6689,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 90, RULE_equityItem);
 		int _la;
 		try {
-			State = 870;
+			State = 879;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 835;
+				State = 844;
 				Match(CONTRIBUTED);
-				State = 836;
+				State = 845;
 				expr(0);
 				}
 				break;
@@ -6654,23 +6706,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 837;
+				State = 846;
 				Match(HOLDERS);
-				State = 838;
+				State = 847;
 				holder();
-				State = 843;
+				State = 852;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 839;
+					State = 848;
 					Match(COMMA);
-					State = 840;
+					State = 849;
 					holder();
 					}
 					}
-					State = 845;
+					State = 854;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6680,9 +6732,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 846;
+				State = 855;
 				Match(HURDLE);
-				State = 847;
+				State = 856;
 				expr(0);
 				}
 				break;
@@ -6690,32 +6742,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 848;
+				State = 857;
 				Match(CARRY);
-				State = 849;
+				State = 858;
 				expr(0);
-				State = 850;
+				State = 859;
 				Match(TO);
-				State = 851;
+				State = 860;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 854;
+				State = 863;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 852;
+					State = 861;
 					Match(CATCH_UP);
-					State = 853;
+					State = 862;
 					expr(0);
 					}
 				}
 
-				State = 857;
+				State = 866;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 856;
+					State = 865;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6726,9 +6778,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 859;
+				State = 868;
 				Match(COMMITMENT);
-				State = 860;
+				State = 869;
 				expr(0);
 				}
 				break;
@@ -6736,23 +6788,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 861;
+				State = 870;
 				Match(CALLS);
-				State = 862;
+				State = 871;
 				capitalCall();
-				State = 867;
+				State = 876;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 863;
+					State = 872;
 					Match(COMMA);
-					State = 864;
+					State = 873;
 					capitalCall();
 					}
 					}
-					State = 869;
+					State = 878;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6809,32 +6861,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 872;
+			State = 881;
 			ident();
-			State = 873;
-			expr(0);
 			State = 882;
+			expr(0);
+			State = 891;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 874;
+				State = 883;
 				Match(LBRACE);
-				State = 878;
+				State = 887;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 157)) & ~0x3f) == 0 && ((1L << (_la - 157)) & 7L) != 0)) {
 					{
 					{
-					State = 875;
+					State = 884;
 					holderTerm();
 					}
 					}
-					State = 880;
+					State = 889;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 881;
+				State = 890;
 				Match(RBRACE);
 				}
 			}
@@ -6909,16 +6961,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 94, RULE_holderTerm);
 		try {
-			State = 890;
+			State = 899;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 884;
+				State = 893;
 				Match(HURDLE);
-				State = 885;
+				State = 894;
 				expr(0);
 				}
 				break;
@@ -6926,9 +6978,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 886;
+				State = 895;
 				Match(CARRY);
-				State = 887;
+				State = 896;
 				expr(0);
 				}
 				break;
@@ -6936,9 +6988,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 888;
+				State = 897;
 				Match(CATCH_UP);
-				State = 889;
+				State = 898;
 				expr(0);
 				}
 				break;
@@ -6982,9 +7034,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 892;
+			State = 901;
 			Match(DATE);
-			State = 893;
+			State = 902;
 			expr(0);
 			}
 		}
@@ -7034,32 +7086,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 895;
+			State = 904;
 			Match(ACCOUNT);
-			State = 896;
-			_localctx.name = ident();
 			State = 905;
+			_localctx.name = ident();
+			State = 914;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 897;
+				State = 906;
 				Match(LBRACE);
-				State = 901;
+				State = 910;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 898;
+					State = 907;
 					accountItem();
 					}
 					}
-					State = 903;
+					State = 912;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 904;
+				State = 913;
 				Match(RBRACE);
 				}
 			}
@@ -7134,16 +7186,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 100, RULE_accountItem);
 		try {
-			State = 913;
+			State = 922;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 907;
+				State = 916;
 				Match(TARGET);
-				State = 908;
+				State = 917;
 				expr(0);
 				}
 				break;
@@ -7151,9 +7203,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 909;
+				State = 918;
 				Match(INITIAL);
-				State = 910;
+				State = 919;
 				expr(0);
 				}
 				break;
@@ -7161,9 +7213,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 911;
+				State = 920;
 				Match(EARNS);
-				State = 912;
+				State = 921;
 				expr(0);
 				}
 				break;
@@ -7224,31 +7276,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 915;
+			State = 924;
 			Match(FEE);
-			State = 916;
+			State = 925;
 			_localctx.name = ident();
-			State = 917;
-			Match(LBRACE);
-			State = 918;
-			expr(0);
 			State = 926;
+			Match(LBRACE);
+			State = 927;
+			expr(0);
+			State = 935;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 919;
+				State = 928;
 				perYear();
-				State = 924;
+				State = 933;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 920;
+					State = 929;
 					Match(ESCALATING);
-					State = 921;
+					State = 930;
 					expr(0);
-					State = 922;
+					State = 931;
 					perYear();
 					}
 				}
@@ -7256,7 +7308,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 928;
+			State = 937;
 			Match(RBRACE);
 			}
 		}
@@ -7311,52 +7363,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 930;
+			State = 939;
 			Match(TEST);
-			State = 931;
-			_localctx.name = ident();
-			State = 932;
-			Match(ASSIGN);
-			State = 933;
-			expr(0);
 			State = 940;
+			_localctx.name = ident();
+			State = 941;
+			Match(ASSIGN);
+			State = 942;
+			expr(0);
+			State = 949;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 934;
+				State = 943;
 				Match(OVER);
-				State = 937;
+				State = 946;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 935;
+					State = 944;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 936;
+					State = 945;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 939;
+				State = 948;
 				duration();
 				}
 			}
 
-			State = 944;
+			State = 953;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 942;
+				State = 951;
 				Match(FROM);
-				State = 943;
+				State = 952;
 				Match(DATE);
 				}
 			}
@@ -7443,79 +7495,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 946;
+			State = 955;
 			Match(TRIGGER);
-			State = 947;
+			State = 956;
 			_localctx.name = ident();
-			State = 948;
+			State = 957;
 			Match(WHEN);
-			State = 949;
+			State = 958;
 			expr(0);
-			State = 952;
+			State = 961;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 950;
+				State = 959;
 				Match(FROM);
-				State = 951;
+				State = 960;
 				Match(DATE);
 				}
 			}
 
-			State = 957;
+			State = 966;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 954;
+				State = 963;
 				Match(TRIPS);
-				State = 955;
+				State = 964;
 				Match(AFTER);
-				State = 956;
+				State = 965;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 962;
+			State = 971;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 959;
+				State = 968;
 				Match(CURES);
-				State = 960;
+				State = 969;
 				Match(AFTER);
-				State = 961;
+				State = 970;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 974;
+			State = 983;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 964;
+				State = 973;
 				Match(CURE);
-				State = 965;
+				State = 974;
 				Match(BY);
-				State = 966;
+				State = 975;
 				_localctx.curer = ident();
-				State = 967;
+				State = 976;
 				Match(UP);
-				State = 968;
+				State = 977;
 				Match(TO);
-				State = 969;
+				State = 978;
 				_localctx.times = Match(NUMBER);
-				State = 970;
+				State = 979;
 				Match(TIMES);
-				State = 972;
+				State = 981;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 971;
+					State = 980;
 					cureDestination();
 					}
 				}
@@ -7523,23 +7575,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 976;
+			State = 985;
 			Match(ARROW);
-			State = 977;
+			State = 986;
 			triggerEffect();
-			State = 982;
+			State = 991;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 978;
+				State = 987;
 				Match(COMMA);
-				State = 979;
+				State = 988;
 				triggerEffect();
 				}
 				}
-				State = 984;
+				State = 993;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7611,43 +7663,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 108, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1001;
+			State = 1010;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 985;
+				State = 994;
 				Match(PREPAYING);
-				State = 986;
+				State = 995;
 				ident();
-				State = 991;
+				State = 1000;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 987;
+					State = 996;
 					Match(COMMA);
-					State = 988;
+					State = 997;
 					ident();
 					}
 					}
-					State = 993;
+					State = 1002;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 997;
+				State = 1006;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 994;
+					State = 1003;
 					Match(THEN);
-					State = 995;
+					State = 1004;
 					Match(INTO);
-					State = 996;
+					State = 1005;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -7658,9 +7710,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 999;
+				State = 1008;
 				Match(INTO);
-				State = 1000;
+				State = 1009;
 				ident();
 				}
 				break;
@@ -7749,20 +7801,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1022;
+			State = 1031;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1003;
+				State = 1012;
 				Match(SWEEP);
-				State = 1004;
+				State = 1013;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1005;
+				State = 1014;
 				Match(TO);
-				State = 1006;
+				State = 1015;
 				ident();
 				}
 				break;
@@ -7770,34 +7822,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1007;
+				State = 1016;
 				Match(ACCELERATE);
-				State = 1019;
+				State = 1028;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1008;
+					State = 1017;
 					Match(LPAREN);
-					State = 1009;
+					State = 1018;
 					ident();
-					State = 1014;
+					State = 1023;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1010;
+						State = 1019;
 						Match(COMMA);
-						State = 1011;
+						State = 1020;
 						ident();
 						}
 						}
-						State = 1016;
+						State = 1025;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1017;
+					State = 1026;
 					Match(RPAREN);
 					}
 				}
@@ -7808,7 +7860,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1021;
+				State = 1030;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7856,20 +7908,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1024;
+			State = 1033;
 			Match(DEFAULT);
-			State = 1025;
+			State = 1034;
 			Match(WHEN);
-			State = 1026;
+			State = 1035;
 			expr(0);
-			State = 1029;
+			State = 1038;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1027;
+				State = 1036;
 				Match(GRACE);
-				State = 1028;
+				State = 1037;
 				duration();
 				}
 			}
@@ -7921,25 +7973,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1031;
+			State = 1040;
 			Match(CFADS);
-			State = 1032;
+			State = 1041;
 			Match(INCLUDES);
-			State = 1033;
+			State = 1042;
 			cfadsItem();
-			State = 1038;
+			State = 1047;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1034;
+				State = 1043;
 				Match(COMMA);
-				State = 1035;
+				State = 1044;
 				cfadsItem();
 				}
 				}
-				State = 1040;
+				State = 1049;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7979,13 +8031,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 116, RULE_cfadsItem);
 		try {
-			State = 1043;
+			State = 1052;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1041;
+				State = 1050;
 				Match(RVG);
 				}
 				break;
@@ -8160,7 +8212,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1042;
+				State = 1051;
 				ident();
 				}
 				break;
@@ -8210,25 +8262,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1045;
+			State = 1054;
 			Match(WATERFALL);
-			State = 1046;
+			State = 1055;
 			Match(LBRACE);
-			State = 1050;
+			State = 1059;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1047;
+				State = 1056;
 				step();
 				}
 				}
-				State = 1052;
+				State = 1061;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1053;
+			State = 1062;
 			Match(RBRACE);
 			}
 		}
@@ -8456,39 +8508,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 120, RULE_step);
 		int _la;
 		try {
-			State = 1146;
+			State = 1155;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1055;
+				State = 1064;
 				Match(PAY);
-				State = 1056;
+				State = 1065;
 				((PayStepContext)_localctx).target = reference();
-				State = 1066;
+				State = 1075;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1057;
+					State = 1066;
 					Match(USING);
-					State = 1058;
+					State = 1067;
 					ident();
-					State = 1063;
+					State = 1072;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1059;
+						State = 1068;
 						Match(COMMA);
-						State = 1060;
+						State = 1069;
 						ident();
 						}
 						}
-						State = 1065;
+						State = 1074;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8501,9 +8553,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1068;
+				State = 1077;
 				Match(FILL);
-				State = 1069;
+				State = 1078;
 				ident();
 				}
 				break;
@@ -8511,9 +8563,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1070;
+				State = 1079;
 				Match(RELEASE);
-				State = 1071;
+				State = 1080;
 				ident();
 				}
 				break;
@@ -8521,13 +8573,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1072;
+				State = 1081;
 				Match(HOLD);
-				State = 1073;
+				State = 1082;
 				Match(REST);
-				State = 1074;
+				State = 1083;
 				Match(IN);
-				State = 1075;
+				State = 1084;
 				ident();
 				}
 				break;
@@ -8535,25 +8587,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1076;
+				State = 1085;
 				Match(DISTRIBUTE);
-				State = 1079;
+				State = 1088;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1077;
+					State = 1086;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1078;
+					State = 1087;
 					Match(OF);
 					}
 				}
 
-				State = 1081;
+				State = 1090;
 				Match(REST);
-				State = 1082;
+				State = 1091;
 				Match(TO);
-				State = 1083;
+				State = 1092;
 				ident();
 				}
 				break;
@@ -8561,17 +8613,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1084;
+				State = 1093;
 				Match(SWEEP);
-				State = 1085;
+				State = 1094;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1086;
+				State = 1095;
 				Match(OF);
-				State = 1087;
+				State = 1096;
 				Match(REST);
-				State = 1088;
+				State = 1097;
 				Match(TO);
-				State = 1089;
+				State = 1098;
 				ident();
 				}
 				break;
@@ -8579,31 +8631,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1090;
+				State = 1099;
 				Match(SELL);
-				State = 1091;
+				State = 1100;
 				ident();
-				State = 1096;
+				State = 1105;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1092;
+					State = 1101;
 					Match(COMMA);
-					State = 1093;
+					State = 1102;
 					ident();
 					}
 					}
-					State = 1098;
+					State = 1107;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1099;
+				State = 1108;
 				Match(TO);
-				State = 1100;
+				State = 1109;
 				Match(COVER);
-				State = 1101;
+				State = 1110;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8611,52 +8663,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1103;
+				State = 1112;
 				Match(IF);
-				State = 1104;
+				State = 1113;
 				expr(0);
-				State = 1105;
+				State = 1114;
 				Match(LBRACE);
-				State = 1109;
+				State = 1118;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1106;
+					State = 1115;
 					step();
 					}
 					}
-					State = 1111;
+					State = 1120;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1112;
+				State = 1121;
 				Match(RBRACE);
-				State = 1122;
+				State = 1131;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1113;
+					State = 1122;
 					Match(ELSE);
-					State = 1114;
+					State = 1123;
 					Match(LBRACE);
-					State = 1118;
+					State = 1127;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1115;
+						State = 1124;
 						step();
 						}
 						}
-						State = 1120;
+						State = 1129;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1121;
+					State = 1130;
 					Match(RBRACE);
 					}
 				}
@@ -8667,46 +8719,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1124;
+				State = 1133;
 				Match(PRO_RATA);
-				State = 1127;
+				State = 1136;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1125;
+					State = 1134;
 					Match(BY);
-					State = 1126;
+					State = 1135;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1129;
-				Match(LBRACE);
-				State = 1133;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
-					{
-					{
-					State = 1130;
-					step();
-					}
-					}
-					State = 1135;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 1136;
-				Match(RBRACE);
-				}
-				break;
-			case SEQUENTIAL:
-				_localctx = new SequentialStepContext(_localctx);
-				EnterOuterAlt(_localctx, 10);
-				{
-				State = 1137;
-				Match(SEQUENTIAL);
 				State = 1138;
 				Match(LBRACE);
 				State = 1142;
@@ -8724,6 +8750,32 @@ public partial class DealLangParser : Parser {
 					_la = TokenStream.LA(1);
 				}
 				State = 1145;
+				Match(RBRACE);
+				}
+				break;
+			case SEQUENTIAL:
+				_localctx = new SequentialStepContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 1146;
+				Match(SEQUENTIAL);
+				State = 1147;
+				Match(LBRACE);
+				State = 1151;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
+					{
+					{
+					State = 1148;
+					step();
+					}
+					}
+					State = 1153;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1154;
 				Match(RBRACE);
 				}
 				break;
@@ -8773,25 +8825,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1148;
+			State = 1157;
 			Match(ENFORCEMENT);
-			State = 1149;
+			State = 1158;
 			Match(LBRACE);
-			State = 1153;
+			State = 1162;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1150;
+				State = 1159;
 				enforcementItem();
 				}
 				}
-				State = 1155;
+				State = 1164;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1156;
+			State = 1165;
 			Match(RBRACE);
 			}
 		}
@@ -8863,44 +8915,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 124, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1174;
+			State = 1183;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1158;
+				State = 1167;
 				Match(SELL);
-				State = 1159;
+				State = 1168;
 				ident();
-				State = 1164;
+				State = 1173;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1160;
+					State = 1169;
 					Match(COMMA);
-					State = 1161;
+					State = 1170;
 					ident();
 					}
 					}
-					State = 1166;
+					State = 1175;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1170;
+				State = 1179;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1167;
+					State = 1176;
 					sellTerm();
 					}
 					}
-					State = 1172;
+					State = 1181;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8910,7 +8962,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1173;
+				State = 1182;
 				waterfallDecl();
 				}
 				break;
@@ -9053,16 +9105,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 126, RULE_sellTerm);
 		try {
-			State = 1198;
+			State = 1207;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1176;
+				State = 1185;
 				Match(HAIRCUT);
-				State = 1177;
+				State = 1186;
 				expr(0);
 				}
 				break;
@@ -9070,9 +9122,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1178;
+				State = 1187;
 				Match(LAG);
-				State = 1179;
+				State = 1188;
 				duration();
 				}
 				break;
@@ -9080,13 +9132,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1180;
+				State = 1189;
 				Match(DEPTH);
-				State = 1181;
+				State = 1190;
 				expr(0);
-				State = 1182;
+				State = 1191;
 				Match(PER);
-				State = 1183;
+				State = 1192;
 				Match(MONTH);
 				}
 				break;
@@ -9094,9 +9146,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1185;
+				State = 1194;
 				Match(IMPACT);
-				State = 1186;
+				State = 1195;
 				expr(0);
 				}
 				break;
@@ -9104,13 +9156,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1187;
+				State = 1196;
 				Match(LIMIT);
-				State = 1188;
+				State = 1197;
 				expr(0);
-				State = 1189;
+				State = 1198;
 				Match(PER);
-				State = 1190;
+				State = 1199;
 				Match(MONTH);
 				}
 				break;
@@ -9118,9 +9170,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1192;
+				State = 1201;
 				Match(COSTS);
-				State = 1193;
+				State = 1202;
 				expr(0);
 				}
 				break;
@@ -9128,9 +9180,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1194;
+				State = 1203;
 				Match(KEEP);
-				State = 1195;
+				State = 1204;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9138,9 +9190,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1196;
+				State = 1205;
 				Match(RESERVE);
-				State = 1197;
+				State = 1206;
 				expr(0);
 				}
 				break;
@@ -9199,31 +9251,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1200;
+			State = 1209;
 			Match(SCENARIO);
-			State = 1201;
+			State = 1210;
 			_localctx.name = ident();
-			State = 1202;
+			State = 1211;
 			Match(FOR);
-			State = 1203;
+			State = 1212;
 			_localctx.deal = ident();
-			State = 1204;
+			State = 1213;
 			Match(LBRACE);
-			State = 1208;
+			State = 1217;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729395055777809311L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) {
 				{
 				{
-				State = 1205;
+				State = 1214;
 				scenarioItem();
 				}
 				}
-				State = 1210;
+				State = 1219;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1211;
+			State = 1220;
 			Match(RBRACE);
 			}
 		}
@@ -9830,20 +9882,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1412;
+			State = 1421;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1213;
+				State = 1222;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1214;
+				State = 1223;
 				Match(RENEWALS);
-				State = 1215;
+				State = 1224;
 				Match(TAKEN);
-				State = 1216;
+				State = 1225;
 				Match(NUMBER);
 				}
 				break;
@@ -9851,29 +9903,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1218;
+				State = 1227;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1219;
+				State = 1228;
 				Match(RENEWALS);
-				State = 1220;
+				State = 1229;
 				Match(DRAWN);
-				State = 1221;
+				State = 1230;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1225;
+				State = 1234;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1222;
+						State = 1231;
 						loading();
 						}
 						} 
 					}
-					State = 1227;
+					State = 1236;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,118,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
 				}
 				}
 				break;
@@ -9881,9 +9933,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1228;
+				State = 1237;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1229;
+				State = 1238;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9892,20 +9944,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1230;
+				State = 1239;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1231;
+				State = 1240;
 				perYear();
-				State = 1236;
+				State = 1245;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,119,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
 				case 1:
 					{
-					State = 1232;
+					State = 1241;
 					Match(VOLATILITY);
-					State = 1233;
+					State = 1242;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1234;
+					State = 1243;
 					perYear();
 					}
 					break;
@@ -9916,15 +9968,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1238;
+				State = 1247;
 				((DropItemContext)_localctx).path = reference();
-				State = 1239;
+				State = 1248;
 				Match(DROP);
-				State = 1240;
+				State = 1249;
 				expr(0);
-				State = 1241;
+				State = 1250;
 				Match(BY);
-				State = 1242;
+				State = 1251;
 				Match(DATE);
 				}
 				break;
@@ -9932,75 +9984,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1244;
+				State = 1253;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1245;
+				State = 1254;
 				Match(DEFAULTS);
-				State = 1269;
+				State = 1278;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1246;
+					State = 1255;
 					Match(ON);
-					State = 1247;
+					State = 1256;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1248;
+					State = 1257;
 					Match(DRAWN);
-					State = 1258;
+					State = 1267;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
 					case 1:
 						{
-						State = 1249;
+						State = 1258;
 						Match(PD);
-						State = 1250;
+						State = 1259;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1251;
+						State = 1260;
 						perYear();
-						State = 1255;
+						State = 1264;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1252;
+							State = 1261;
 							pdStep();
 							}
 							}
-							State = 1257;
+							State = 1266;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1263;
+					State = 1272;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1260;
+							State = 1269;
 							loading();
 							}
 							} 
 						}
-						State = 1265;
+						State = 1274;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
 					}
-					State = 1267;
+					State = 1276;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 					case 1:
 						{
-						State = 1266;
+						State = 1275;
 						recoveryDraw();
 						}
 						break;
@@ -10016,9 +10068,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1271;
+				State = 1280;
 				Match(ENFORCEMENT);
-				State = 1273;
+				State = 1282;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10026,7 +10078,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1272;
+						State = 1281;
 						sellTerm();
 						}
 						}
@@ -10034,9 +10086,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1275;
+					State = 1284;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,125,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10044,11 +10096,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1277;
+				State = 1286;
 				Match(ENFORCEMENT);
-				State = 1278;
+				State = 1287;
 				Match(SELL);
-				State = 1279;
+				State = 1288;
 				Match(ALL);
 				}
 				break;
@@ -10056,11 +10108,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1280;
+				State = 1289;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1281;
+				State = 1290;
 				Match(LEVEL);
-				State = 1282;
+				State = 1291;
 				expr(0);
 				}
 				break;
@@ -10068,29 +10120,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1284;
+				State = 1293;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1285;
+				State = 1294;
 				Match(POINTS);
-				State = 1286;
+				State = 1295;
 				pointsKind();
-				State = 1287;
+				State = 1296;
 				Match(LBRACE);
-				State = 1291;
+				State = 1300;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1288;
+					State = 1297;
 					schedulePoint();
 					}
 					}
-					State = 1293;
+					State = 1302;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1294;
+				State = 1303;
 				Match(RBRACE);
 				}
 				break;
@@ -10098,15 +10150,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1296;
+				State = 1305;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1297;
+				State = 1306;
 				Match(LAUNCH);
-				State = 1298;
+				State = 1307;
 				Match(DATE);
-				State = 1299;
+				State = 1308;
 				Match(DOWN);
-				State = 1300;
+				State = 1309;
 				expr(0);
 				}
 				break;
@@ -10114,21 +10166,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1302;
+				State = 1311;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1303;
+				State = 1312;
 				Match(SHIFT);
-				State = 1305;
+				State = 1314;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1304;
+					State = 1313;
 					Match(PLUS);
 					}
 				}
 
-				State = 1307;
+				State = 1316;
 				expr(0);
 				}
 				break;
@@ -10136,11 +10188,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1309;
+				State = 1318;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1310;
+				State = 1319;
 				Match(DELAYED);
-				State = 1311;
+				State = 1320;
 				duration();
 				}
 				break;
@@ -10148,27 +10200,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1313;
+				State = 1322;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1314;
+				State = 1323;
 				Match(DELAYED);
-				State = 1315;
+				State = 1324;
 				Match(DRAWN);
-				State = 1316;
+				State = 1325;
 				delayOutcome();
-				State = 1321;
+				State = 1330;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1317;
+					State = 1326;
 					Match(COMMA);
-					State = 1318;
+					State = 1327;
 					delayOutcome();
 					}
 					}
-					State = 1323;
+					State = 1332;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10178,11 +10230,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1324;
+				State = 1333;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1325;
+				State = 1334;
 				Match(UTILISATION);
-				State = 1326;
+				State = 1335;
 				expr(0);
 				}
 				break;
@@ -10190,17 +10242,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1328;
+				State = 1337;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1329;
+				State = 1338;
 				Match(RELET);
-				State = 1330;
+				State = 1339;
 				Match(AFTER);
-				State = 1331;
+				State = 1340;
 				duration();
-				State = 1332;
+				State = 1341;
 				Match(AT);
-				State = 1333;
+				State = 1342;
 				expr(0);
 				}
 				break;
@@ -10208,11 +10260,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1335;
+				State = 1344;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1336;
+				State = 1345;
 				Match(NOT);
-				State = 1337;
+				State = 1346;
 				Match(RELET);
 				}
 				break;
@@ -10220,18 +10272,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1339;
+				State = 1348;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1340;
+				State = 1349;
 				Match(GUARANTEES);
-				State = 1341;
+				State = 1350;
 				Match(HONOURED);
-				State = 1343;
+				State = 1352;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1342;
+					State = 1351;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10242,20 +10294,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1345;
+				State = 1354;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1346;
+				State = 1355;
 				Match(GUARANTEES);
-				State = 1347;
+				State = 1356;
 				Match(DISOWNED);
-				State = 1350;
+				State = 1359;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1348;
+					State = 1357;
 					Match(FROM);
-					State = 1349;
+					State = 1358;
 					Match(DATE);
 					}
 				}
@@ -10266,11 +10318,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1352;
+				State = 1361;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1353;
+				State = 1362;
 				Match(MARKET);
-				State = 1355;
+				State = 1364;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10278,7 +10330,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1354;
+						State = 1363;
 						holdingMarketTerm();
 						}
 						}
@@ -10286,9 +10338,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1357;
+					State = 1366;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10296,9 +10348,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1359;
+				State = 1368;
 				Match(PATHS);
-				State = 1360;
+				State = 1369;
 				Match(NUMBER);
 				}
 				break;
@@ -10306,9 +10358,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1361;
+				State = 1370;
 				Match(SEED);
-				State = 1362;
+				State = 1371;
 				Match(NUMBER);
 				}
 				break;
@@ -10316,7 +10368,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1363;
+				State = 1372;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10324,7 +10376,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1364;
+				State = 1373;
 				Match(SOBOL);
 				}
 				break;
@@ -10332,21 +10384,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1365;
+				State = 1374;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1366;
+				State = 1375;
 				Match(GBM);
-				State = 1367;
+				State = 1376;
 				Match(DRIFT);
-				State = 1368;
+				State = 1377;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1369;
+				State = 1378;
 				perYear();
-				State = 1370;
+				State = 1379;
 				Match(VOLATILITY);
-				State = 1371;
+				State = 1380;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1372;
+				State = 1381;
 				perYear();
 				}
 				break;
@@ -10354,39 +10406,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1374;
+				State = 1383;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1375;
+				State = 1384;
 				Match(REVERTS);
-				State = 1376;
+				State = 1385;
 				Match(TO);
-				State = 1379;
+				State = 1388;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
 				case 1:
 					{
-					State = 1377;
+					State = 1386;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1378;
+					State = 1387;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1381;
+				State = 1390;
 				Match(SPEED);
-				State = 1382;
+				State = 1391;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1383;
+				State = 1392;
 				perYear();
-				State = 1384;
+				State = 1393;
 				Match(VOLATILITY);
-				State = 1385;
+				State = 1394;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1386;
+				State = 1395;
 				perYear();
 				}
 				break;
@@ -10394,17 +10446,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1388;
+				State = 1397;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1389;
+				State = 1398;
 				Match(JUMPS);
-				State = 1390;
+				State = 1399;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1391;
+				State = 1400;
 				perYear();
-				State = 1392;
+				State = 1401;
 				Match(DOWN);
-				State = 1393;
+				State = 1402;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10412,24 +10464,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1395;
+				State = 1404;
 				Match(CORRELATE);
-				State = 1396;
+				State = 1405;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1397;
+				State = 1406;
 				Match(WITH);
-				State = 1398;
+				State = 1407;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1399;
+				State = 1408;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1402;
+				State = 1411;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 				case 1:
 					{
-					State = 1400;
+					State = 1409;
 					Match(STRESS);
-					State = 1401;
+					State = 1410;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10440,19 +10492,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1404;
+				State = 1413;
 				Match(REGIMES);
-				State = 1405;
+				State = 1414;
 				Match(STRESS);
-				State = 1406;
+				State = 1415;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1407;
+				State = 1416;
 				perYear();
-				State = 1408;
+				State = 1417;
 				Match(NORMAL);
-				State = 1409;
+				State = 1418;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1410;
+				State = 1419;
 				perYear();
 				}
 				break;
@@ -10499,15 +10551,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1414;
+			State = 1423;
 			Match(UNTIL);
-			State = 1415;
+			State = 1424;
 			Match(DATE);
-			State = 1416;
+			State = 1425;
 			Match(THEN);
-			State = 1417;
+			State = 1426;
 			expr(0);
-			State = 1418;
+			State = 1427;
 			perYear();
 			}
 		}
@@ -10555,17 +10607,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1420;
+			State = 1429;
 			Match(RECOVERY);
-			State = 1421;
+			State = 1430;
 			Match(BETA);
-			State = 1422;
+			State = 1431;
 			Match(MEAN);
-			State = 1423;
+			State = 1432;
 			_localctx.mean = expr(0);
-			State = 1424;
+			State = 1433;
 			Match(SD);
-			State = 1425;
+			State = 1434;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10611,21 +10663,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1428;
+			State = 1437;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1427;
+				State = 1436;
 				Match(MINUS);
 				}
 			}
 
-			State = 1430;
+			State = 1439;
 			duration();
-			State = 1431;
+			State = 1440;
 			Match(WITH);
-			State = 1432;
+			State = 1441;
 			_localctx.p = expr(0);
 			}
 		}
@@ -10670,11 +10722,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1434;
+			State = 1443;
 			Match(LOADING);
-			State = 1435;
+			State = 1444;
 			_localctx.factor = reference();
-			State = 1436;
+			State = 1445;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10712,9 +10764,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1438;
+			State = 1447;
 			Match(PER);
-			State = 1439;
+			State = 1448;
 			Match(YEAR);
 			}
 		}
@@ -10751,7 +10803,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1441;
+			State = 1450;
 			Match(QUANTITY);
 			}
 		}
@@ -11078,20 +11130,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1485;
+			State = 1494;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1444;
+				State = 1453;
 				Match(LPAREN);
-				State = 1445;
+				State = 1454;
 				expr(0);
-				State = 1446;
+				State = 1455;
 				Match(RPAREN);
 				}
 				break;
@@ -11100,9 +11152,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1448;
+				State = 1457;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1449;
+				State = 1458;
 				expr(16);
 				}
 				break;
@@ -11111,9 +11163,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1450;
+				State = 1459;
 				Match(NOT);
-				State = 1451;
+				State = 1460;
 				expr(11);
 				}
 				break;
@@ -11122,17 +11174,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1452;
+				State = 1461;
 				Match(IF);
-				State = 1453;
+				State = 1462;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1454;
+				State = 1463;
 				Match(THEN);
-				State = 1455;
+				State = 1464;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1456;
+				State = 1465;
 				Match(ELSE);
-				State = 1457;
+				State = 1466;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11141,37 +11193,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1459;
+				State = 1468;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1460;
-				Match(LPAREN);
 				State = 1469;
+				Match(LPAREN);
+				State = 1478;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394935518725023L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1461;
+					State = 1470;
 					expr(0);
-					State = 1466;
+					State = 1475;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1462;
+						State = 1471;
 						Match(COMMA);
-						State = 1463;
+						State = 1472;
 						expr(0);
 						}
 						}
-						State = 1468;
+						State = 1477;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1471;
+				State = 1480;
 				Match(RPAREN);
 				}
 				break;
@@ -11180,7 +11232,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1473;
+				State = 1482;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11190,19 +11242,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1475;
+				State = 1484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) {
 					{
-					State = 1474;
+					State = 1483;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1477;
+				State = 1486;
 				Match(PER);
-				State = 1478;
+				State = 1487;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11211,9 +11263,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1479;
+				State = 1488;
 				Match(NUMBER);
-				State = 1480;
+				State = 1489;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11222,7 +11274,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1481;
+				State = 1490;
 				Match(QUANTITY);
 				}
 				break;
@@ -11231,7 +11283,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1482;
+				State = 1491;
 				Match(NUMBER);
 				}
 				break;
@@ -11240,7 +11292,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1483;
+				State = 1492;
 				Match(DATE);
 				}
 				break;
@@ -11249,34 +11301,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1484;
+				State = 1493;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1507;
+			State = 1516;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1505;
+					State = 1514;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1487;
+						State = 1496;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1488;
+						State = 1497;
 						Match(OF);
-						State = 1489;
+						State = 1498;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11285,9 +11337,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1490;
+						State = 1499;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1491;
+						State = 1500;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11297,7 +11349,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1492;
+						State = 1501;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11306,9 +11358,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1493;
+						State = 1502;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1494;
+						State = 1503;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11318,7 +11370,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1495;
+						State = 1504;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11327,9 +11379,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1496;
+						State = 1505;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1497;
+						State = 1506;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 240)) & ~0x3f) == 0 && ((1L << (_la - 240)) & 63L) != 0)) ) {
@@ -11339,7 +11391,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1498;
+						State = 1507;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11348,11 +11400,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1499;
+						State = 1508;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1500;
+						State = 1509;
 						Match(AND);
-						State = 1501;
+						State = 1510;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11361,20 +11413,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1502;
+						State = 1511;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1503;
+						State = 1512;
 						Match(OR);
-						State = 1504;
+						State = 1513;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1509;
+				State = 1518;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
 			}
 			}
 		}
@@ -11423,7 +11475,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1510;
+			State = 1519;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11474,16 +11526,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1512;
+			State = 1521;
 			ident();
-			State = 1515;
+			State = 1524;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
 			case 1:
 				{
-				State = 1513;
+				State = 1522;
 				Match(DOT);
-				State = 1514;
+				State = 1523;
 				_localctx.member = ident();
 				}
 				break;
@@ -11692,7 +11744,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1517;
+			State = 1526;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394918338855839L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11740,7 +11792,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,258,1520,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,258,1529,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11769,548 +11821,552 @@ public partial class DealLangParser : Parser {
 		363,8,17,1,17,1,17,1,17,5,17,368,8,17,10,17,12,17,371,9,17,3,17,373,8,
 		17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,
 		17,388,8,17,1,17,1,17,4,17,392,8,17,11,17,12,17,393,1,17,1,17,1,17,1,17,
-		1,17,3,17,401,8,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,410,8,18,1,
-		19,1,19,1,19,3,19,415,8,19,1,20,1,20,1,20,1,20,1,20,1,20,3,20,423,8,20,
-		1,21,1,21,1,21,5,21,428,8,21,10,21,12,21,431,9,21,1,22,1,22,1,22,1,22,
-		1,22,1,22,1,22,1,22,1,22,1,22,3,22,443,8,22,3,22,445,8,22,1,23,1,23,1,
-		24,1,24,1,24,1,24,5,24,453,8,24,10,24,12,24,456,9,24,1,24,1,24,1,25,1,
-		25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
-		25,1,25,3,25,477,8,25,1,25,1,25,3,25,481,8,25,1,25,1,25,1,25,3,25,486,
-		8,25,1,25,1,25,3,25,490,8,25,1,26,1,26,3,26,494,8,26,1,27,1,27,1,27,1,
-		27,5,27,500,8,27,10,27,12,27,503,9,27,1,27,1,27,1,28,1,28,1,28,5,28,510,
-		8,28,10,28,12,28,513,9,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,546,8,28,1,29,1,29,1,29,1,
-		29,1,29,1,29,5,29,554,8,29,10,29,12,29,557,9,29,1,29,1,29,1,30,1,30,1,
-		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
-		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,585,8,30,3,30,587,8,30,1,30,
-		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,601,8,30,1,
-		30,3,30,604,8,30,1,31,1,31,1,31,1,31,5,31,610,8,31,10,31,12,31,613,9,31,
-		1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,
-		1,32,1,32,1,32,1,32,1,32,1,32,3,32,635,8,32,1,33,1,33,1,33,1,33,1,33,3,
-		33,642,8,33,1,34,1,34,1,34,1,34,5,34,648,8,34,10,34,12,34,651,9,34,1,34,
-		1,34,1,35,1,35,3,35,657,8,35,1,35,1,35,3,35,661,8,35,1,35,1,35,3,35,665,
-		8,35,1,36,1,36,1,36,1,36,1,36,1,36,3,36,673,8,36,1,36,1,36,3,36,677,8,
-		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,691,
-		8,36,10,36,12,36,694,9,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		1,17,1,17,1,17,1,17,1,17,1,17,3,17,406,8,17,3,17,408,8,17,3,17,410,8,17,
+		1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,419,8,18,1,19,1,19,1,19,3,19,424,
+		8,19,1,20,1,20,1,20,1,20,1,20,1,20,3,20,432,8,20,1,21,1,21,1,21,5,21,437,
+		8,21,10,21,12,21,440,9,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,
+		1,22,3,22,452,8,22,3,22,454,8,22,1,23,1,23,1,24,1,24,1,24,1,24,5,24,462,
+		8,24,10,24,12,24,465,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
+		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,486,8,25,1,25,1,
+		25,3,25,490,8,25,1,25,1,25,1,25,3,25,495,8,25,1,25,1,25,3,25,499,8,25,
+		1,26,1,26,3,26,503,8,26,1,27,1,27,1,27,1,27,5,27,509,8,27,10,27,12,27,
+		512,9,27,1,27,1,27,1,28,1,28,1,28,5,28,519,8,28,10,28,12,28,522,9,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,3,28,555,8,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,563,8,29,
+		10,29,12,29,566,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,3,30,594,8,30,3,30,596,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,3,30,610,8,30,1,30,3,30,613,8,30,1,31,1,31,
+		1,31,1,31,5,31,619,8,31,10,31,12,31,622,9,31,1,31,1,31,1,32,1,32,1,32,
+		1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,
+		1,32,3,32,644,8,32,1,33,1,33,1,33,1,33,1,33,3,33,651,8,33,1,34,1,34,1,
+		34,1,34,5,34,657,8,34,10,34,12,34,660,9,34,1,34,1,34,1,35,1,35,3,35,666,
+		8,35,1,35,1,35,3,35,670,8,35,1,35,1,35,3,35,674,8,35,1,36,1,36,1,36,1,
+		36,1,36,1,36,3,36,682,8,36,1,36,1,36,3,36,686,8,36,1,36,1,36,1,36,1,36,
+		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,700,8,36,10,36,12,36,703,
+		9,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
 		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		3,36,733,8,36,1,36,1,36,3,36,737,8,36,1,37,1,37,1,37,1,37,1,37,1,37,3,
-		37,745,8,37,1,38,1,38,1,38,1,38,1,38,5,38,752,8,38,10,38,12,38,755,9,38,
-		1,38,1,38,3,38,759,8,38,1,38,1,38,1,39,1,39,1,39,1,39,1,40,1,40,1,40,1,
-		40,1,40,1,40,5,40,773,8,40,10,40,12,40,776,9,40,1,40,3,40,779,8,40,1,41,
-		1,41,1,41,1,41,5,41,785,8,41,10,41,12,41,788,9,41,1,41,1,41,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,
-		807,8,42,11,42,12,42,808,1,42,1,42,1,42,1,42,3,42,815,8,42,1,43,1,43,1,
-		43,1,43,1,43,1,43,3,43,823,8,43,1,44,1,44,1,44,1,44,5,44,829,8,44,10,44,
-		12,44,832,9,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,842,8,45,10,
-		45,12,45,845,9,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,855,8,45,
-		1,45,3,45,858,8,45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,866,8,45,10,45,12,
-		45,869,9,45,3,45,871,8,45,1,46,1,46,1,46,1,46,5,46,877,8,46,10,46,12,46,
-		880,9,46,1,46,3,46,883,8,46,1,47,1,47,1,47,1,47,1,47,1,47,3,47,891,8,47,
-		1,48,1,48,1,48,1,49,1,49,1,49,1,49,5,49,900,8,49,10,49,12,49,903,9,49,
-		1,49,3,49,906,8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,914,8,50,1,51,1,
-		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,925,8,51,3,51,927,8,51,1,51,
-		1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,938,8,52,1,52,3,52,941,8,
-		52,1,52,1,52,3,52,945,8,52,1,53,1,53,1,53,1,53,1,53,1,53,3,53,953,8,53,
-		1,53,1,53,1,53,3,53,958,8,53,1,53,1,53,1,53,3,53,963,8,53,1,53,1,53,1,
-		53,1,53,1,53,1,53,1,53,1,53,3,53,973,8,53,3,53,975,8,53,1,53,1,53,1,53,
-		1,53,5,53,981,8,53,10,53,12,53,984,9,53,1,54,1,54,1,54,1,54,5,54,990,8,
-		54,10,54,12,54,993,9,54,1,54,1,54,1,54,3,54,998,8,54,1,54,1,54,3,54,1002,
-		8,54,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1013,8,55,10,55,
-		12,55,1016,9,55,1,55,1,55,3,55,1020,8,55,1,55,3,55,1023,8,55,1,56,1,56,
-		1,56,1,56,1,56,3,56,1030,8,56,1,57,1,57,1,57,1,57,1,57,5,57,1037,8,57,
-		10,57,12,57,1040,9,57,1,58,1,58,3,58,1044,8,58,1,59,1,59,1,59,5,59,1049,
-		8,59,10,59,12,59,1052,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,5,60,
-		1062,8,60,10,60,12,60,1065,9,60,3,60,1067,8,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1080,8,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1095,8,60,10,60,12,60,1098,
-		9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1108,8,60,10,60,12,60,
-		1111,9,60,1,60,1,60,1,60,1,60,5,60,1117,8,60,10,60,12,60,1120,9,60,1,60,
-		3,60,1123,8,60,1,60,1,60,1,60,3,60,1128,8,60,1,60,1,60,5,60,1132,8,60,
-		10,60,12,60,1135,9,60,1,60,1,60,1,60,1,60,5,60,1141,8,60,10,60,12,60,1144,
-		9,60,1,60,3,60,1147,8,60,1,61,1,61,1,61,5,61,1152,8,61,10,61,12,61,1155,
-		9,61,1,61,1,61,1,62,1,62,1,62,1,62,5,62,1163,8,62,10,62,12,62,1166,9,62,
-		1,62,5,62,1169,8,62,10,62,12,62,1172,9,62,1,62,3,62,1175,8,62,1,63,1,63,
+		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,742,8,36,1,36,1,
+		36,3,36,746,8,36,1,37,1,37,1,37,1,37,1,37,1,37,3,37,754,8,37,1,38,1,38,
+		1,38,1,38,1,38,5,38,761,8,38,10,38,12,38,764,9,38,1,38,1,38,3,38,768,8,
+		38,1,38,1,38,1,39,1,39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,5,40,782,
+		8,40,10,40,12,40,785,9,40,1,40,3,40,788,8,40,1,41,1,41,1,41,1,41,5,41,
+		794,8,41,10,41,12,41,797,9,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,816,8,42,11,42,12,42,
+		817,1,42,1,42,1,42,1,42,3,42,824,8,42,1,43,1,43,1,43,1,43,1,43,1,43,3,
+		43,832,8,43,1,44,1,44,1,44,1,44,5,44,838,8,44,10,44,12,44,841,9,44,1,44,
+		1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,851,8,45,10,45,12,45,854,9,45,
+		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,864,8,45,1,45,3,45,867,8,
+		45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,875,8,45,10,45,12,45,878,9,45,3,
+		45,880,8,45,1,46,1,46,1,46,1,46,5,46,886,8,46,10,46,12,46,889,9,46,1,46,
+		3,46,892,8,46,1,47,1,47,1,47,1,47,1,47,1,47,3,47,900,8,47,1,48,1,48,1,
+		48,1,49,1,49,1,49,1,49,5,49,909,8,49,10,49,12,49,912,9,49,1,49,3,49,915,
+		8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,923,8,50,1,51,1,51,1,51,1,51,1,
+		51,1,51,1,51,1,51,1,51,3,51,934,8,51,3,51,936,8,51,1,51,1,51,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,3,52,947,8,52,1,52,3,52,950,8,52,1,52,1,52,3,
+		52,954,8,52,1,53,1,53,1,53,1,53,1,53,1,53,3,53,962,8,53,1,53,1,53,1,53,
+		3,53,967,8,53,1,53,1,53,1,53,3,53,972,8,53,1,53,1,53,1,53,1,53,1,53,1,
+		53,1,53,1,53,3,53,982,8,53,3,53,984,8,53,1,53,1,53,1,53,1,53,5,53,990,
+		8,53,10,53,12,53,993,9,53,1,54,1,54,1,54,1,54,5,54,999,8,54,10,54,12,54,
+		1002,9,54,1,54,1,54,1,54,3,54,1007,8,54,1,54,1,54,3,54,1011,8,54,1,55,
+		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1022,8,55,10,55,12,55,1025,
+		9,55,1,55,1,55,3,55,1029,8,55,1,55,3,55,1032,8,55,1,56,1,56,1,56,1,56,
+		1,56,3,56,1039,8,56,1,57,1,57,1,57,1,57,1,57,5,57,1046,8,57,10,57,12,57,
+		1049,9,57,1,58,1,58,3,58,1053,8,58,1,59,1,59,1,59,5,59,1058,8,59,10,59,
+		12,59,1061,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1071,8,60,
+		10,60,12,60,1074,9,60,3,60,1076,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,3,60,1089,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,5,60,1104,8,60,10,60,12,60,1107,9,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1117,8,60,10,60,12,60,1120,9,60,
+		1,60,1,60,1,60,1,60,5,60,1126,8,60,10,60,12,60,1129,9,60,1,60,3,60,1132,
+		8,60,1,60,1,60,1,60,3,60,1137,8,60,1,60,1,60,5,60,1141,8,60,10,60,12,60,
+		1144,9,60,1,60,1,60,1,60,1,60,5,60,1150,8,60,10,60,12,60,1153,9,60,1,60,
+		3,60,1156,8,60,1,61,1,61,1,61,5,61,1161,8,61,10,61,12,61,1164,9,61,1,61,
+		1,61,1,62,1,62,1,62,1,62,5,62,1172,8,62,10,62,12,62,1175,9,62,1,62,5,62,
+		1178,8,62,10,62,12,62,1181,9,62,1,62,3,62,1184,8,62,1,63,1,63,1,63,1,63,
 		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,3,63,1199,8,63,1,64,1,64,1,64,1,64,1,64,
-		1,64,5,64,1207,8,64,10,64,12,64,1210,9,64,1,64,1,64,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,5,65,1224,8,65,10,65,12,65,1227,9,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1237,8,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1254,8,65,
-		10,65,12,65,1257,9,65,3,65,1259,8,65,1,65,5,65,1262,8,65,10,65,12,65,1265,
-		9,65,1,65,3,65,1268,8,65,3,65,1270,8,65,1,65,1,65,4,65,1274,8,65,11,65,
-		12,65,1275,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		5,65,1290,8,65,10,65,12,65,1293,9,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,3,65,1306,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,5,65,1320,8,65,10,65,12,65,1323,9,65,1,65,1,65,
+		1,63,1,63,1,63,1,63,3,63,1208,8,63,1,64,1,64,1,64,1,64,1,64,1,64,5,64,
+		1216,8,64,10,64,12,64,1219,9,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,5,65,1233,8,65,10,65,12,65,1236,9,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,3,65,1246,8,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1263,8,65,10,65,12,65,
+		1266,9,65,3,65,1268,8,65,1,65,5,65,1271,8,65,10,65,12,65,1274,9,65,1,65,
+		3,65,1277,8,65,3,65,1279,8,65,1,65,1,65,4,65,1283,8,65,11,65,12,65,1284,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1299,
+		8,65,10,65,12,65,1302,9,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,3,65,1315,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,5,65,1329,8,65,10,65,12,65,1332,9,65,1,65,1,65,1,65,1,65,
 		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,3,65,1344,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1351,8,65,
-		1,65,1,65,1,65,4,65,1356,8,65,11,65,12,65,1357,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,3,65,1380,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1403,8,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1413,8,65,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,68,3,68,1429,8,68,
-		1,68,1,68,1,68,1,68,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,71,1,71,1,72,
+		1,65,3,65,1353,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1360,8,65,1,65,1,65,
+		1,65,4,65,1365,8,65,11,65,12,65,1366,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,
+		1389,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1412,8,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,3,65,1422,8,65,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,68,3,68,1438,8,68,1,68,1,68,
+		1,68,1,68,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,71,1,71,1,72,1,72,1,72,
 		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,5,72,1465,8,72,10,72,12,72,1468,9,72,3,72,
-		1470,8,72,1,72,1,72,1,72,1,72,3,72,1476,8,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,3,72,1486,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1506,8,72,10,72,
-		12,72,1509,9,72,1,73,1,73,1,74,1,74,1,74,3,74,1516,8,74,1,75,1,75,1,75,
-		0,1,144,76,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
-		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
-		92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,
-		130,132,134,136,138,140,142,144,146,148,150,0,10,1,0,228,229,1,0,15,16,
-		1,0,109,110,1,0,171,172,1,0,248,249,1,0,238,239,1,0,236,237,1,0,240,245,
-		1,0,177,188,24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,
-		115,117,118,120,122,126,127,129,133,136,138,147,147,149,155,157,162,168,
-		170,172,172,188,189,194,208,210,227,252,253,1750,0,158,1,0,0,0,2,163,1,
-		0,0,0,4,166,1,0,0,0,6,198,1,0,0,0,8,200,1,0,0,0,10,212,1,0,0,0,12,236,
-		1,0,0,0,14,238,1,0,0,0,16,240,1,0,0,0,18,257,1,0,0,0,20,259,1,0,0,0,22,
-		295,1,0,0,0,24,297,1,0,0,0,26,299,1,0,0,0,28,333,1,0,0,0,30,335,1,0,0,
-		0,32,340,1,0,0,0,34,400,1,0,0,0,36,409,1,0,0,0,38,414,1,0,0,0,40,422,1,
-		0,0,0,42,424,1,0,0,0,44,444,1,0,0,0,46,446,1,0,0,0,48,448,1,0,0,0,50,489,
-		1,0,0,0,52,493,1,0,0,0,54,495,1,0,0,0,56,545,1,0,0,0,58,547,1,0,0,0,60,
-		603,1,0,0,0,62,605,1,0,0,0,64,634,1,0,0,0,66,636,1,0,0,0,68,643,1,0,0,
-		0,70,654,1,0,0,0,72,736,1,0,0,0,74,738,1,0,0,0,76,746,1,0,0,0,78,762,1,
-		0,0,0,80,778,1,0,0,0,82,780,1,0,0,0,84,814,1,0,0,0,86,822,1,0,0,0,88,824,
-		1,0,0,0,90,870,1,0,0,0,92,872,1,0,0,0,94,890,1,0,0,0,96,892,1,0,0,0,98,
-		895,1,0,0,0,100,913,1,0,0,0,102,915,1,0,0,0,104,930,1,0,0,0,106,946,1,
-		0,0,0,108,1001,1,0,0,0,110,1022,1,0,0,0,112,1024,1,0,0,0,114,1031,1,0,
-		0,0,116,1043,1,0,0,0,118,1045,1,0,0,0,120,1146,1,0,0,0,122,1148,1,0,0,
-		0,124,1174,1,0,0,0,126,1198,1,0,0,0,128,1200,1,0,0,0,130,1412,1,0,0,0,
-		132,1414,1,0,0,0,134,1420,1,0,0,0,136,1428,1,0,0,0,138,1434,1,0,0,0,140,
-		1438,1,0,0,0,142,1441,1,0,0,0,144,1485,1,0,0,0,146,1510,1,0,0,0,148,1512,
-		1,0,0,0,150,1517,1,0,0,0,152,157,3,2,1,0,153,157,3,4,2,0,154,157,3,128,
-		64,0,155,157,3,8,4,0,156,152,1,0,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,
-		155,1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,161,1,
-		0,0,0,160,158,1,0,0,0,161,162,5,0,0,1,162,1,1,0,0,0,163,164,5,3,0,0,164,
-		165,5,250,0,0,165,3,1,0,0,0,166,167,5,1,0,0,167,168,3,150,75,0,168,172,
-		5,228,0,0,169,171,3,6,3,0,170,169,1,0,0,0,171,174,1,0,0,0,172,170,1,0,
-		0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,176,5,229,0,0,
-		176,5,1,0,0,0,177,199,3,12,6,0,178,199,3,16,8,0,179,199,3,20,10,0,180,
-		199,3,26,13,0,181,199,3,32,16,0,182,199,3,48,24,0,183,199,3,54,27,0,184,
-		199,3,58,29,0,185,199,3,82,41,0,186,199,3,62,31,0,187,199,3,68,34,0,188,
-		199,3,88,44,0,189,199,3,98,49,0,190,199,3,102,51,0,191,199,3,104,52,0,
-		192,199,3,106,53,0,193,199,3,112,56,0,194,199,3,114,57,0,195,199,3,118,
-		59,0,196,199,3,122,61,0,197,199,3,8,4,0,198,177,1,0,0,0,198,178,1,0,0,
-		0,198,179,1,0,0,0,198,180,1,0,0,0,198,181,1,0,0,0,198,182,1,0,0,0,198,
-		183,1,0,0,0,198,184,1,0,0,0,198,185,1,0,0,0,198,186,1,0,0,0,198,187,1,
-		0,0,0,198,188,1,0,0,0,198,189,1,0,0,0,198,190,1,0,0,0,198,191,1,0,0,0,
-		198,192,1,0,0,0,198,193,1,0,0,0,198,194,1,0,0,0,198,195,1,0,0,0,198,196,
-		1,0,0,0,198,197,1,0,0,0,199,7,1,0,0,0,200,201,5,252,0,0,201,207,4,4,0,
-		0,202,206,3,150,75,0,203,206,5,4,0,0,204,206,5,52,0,0,205,202,1,0,0,0,
-		205,203,1,0,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,
-		1,0,0,0,208,210,1,0,0,0,209,207,1,0,0,0,210,211,3,10,5,0,211,9,1,0,0,0,
-		212,217,5,228,0,0,213,216,3,10,5,0,214,216,8,0,0,0,215,213,1,0,0,0,215,
-		214,1,0,0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,218,1,0,0,0,218,220,1,
-		0,0,0,219,217,1,0,0,0,220,221,5,229,0,0,221,11,1,0,0,0,222,223,5,5,0,0,
-		223,237,5,250,0,0,224,225,5,6,0,0,225,237,3,150,75,0,226,227,5,7,0,0,227,
-		237,5,247,0,0,228,229,5,8,0,0,229,237,5,247,0,0,230,231,5,9,0,0,231,237,
-		5,247,0,0,232,233,5,10,0,0,233,237,3,150,75,0,234,235,5,11,0,0,235,237,
-		3,14,7,0,236,222,1,0,0,0,236,224,1,0,0,0,236,226,1,0,0,0,236,228,1,0,0,
-		0,236,230,1,0,0,0,236,232,1,0,0,0,236,234,1,0,0,0,237,13,1,0,0,0,238,239,
-		5,246,0,0,239,15,1,0,0,0,240,241,5,12,0,0,241,242,3,150,75,0,242,246,5,
-		228,0,0,243,245,3,18,9,0,244,243,1,0,0,0,245,248,1,0,0,0,246,244,1,0,0,
-		0,246,247,1,0,0,0,247,249,1,0,0,0,248,246,1,0,0,0,249,250,5,229,0,0,250,
-		17,1,0,0,0,251,252,5,41,0,0,252,258,5,250,0,0,253,254,5,42,0,0,254,258,
-		3,144,72,0,255,256,5,43,0,0,256,258,3,144,72,0,257,251,1,0,0,0,257,253,
-		1,0,0,0,257,255,1,0,0,0,258,19,1,0,0,0,259,260,5,13,0,0,260,261,3,150,
-		75,0,261,265,5,228,0,0,262,264,3,22,11,0,263,262,1,0,0,0,264,267,1,0,0,
-		0,265,263,1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,265,1,0,0,0,268,
-		269,5,229,0,0,269,21,1,0,0,0,270,271,5,113,0,0,271,296,3,144,72,0,272,
-		273,5,171,0,0,273,274,3,144,72,0,274,275,3,140,70,0,275,296,1,0,0,0,276,
-		277,5,172,0,0,277,278,3,144,72,0,278,279,3,140,70,0,279,296,1,0,0,0,280,
-		281,5,14,0,0,281,282,3,24,12,0,282,286,5,228,0,0,283,285,3,30,15,0,284,
-		283,1,0,0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,289,1,
-		0,0,0,288,286,1,0,0,0,289,290,5,229,0,0,290,296,1,0,0,0,291,292,5,17,0,
-		0,292,293,5,247,0,0,293,294,5,18,0,0,294,296,3,144,72,0,295,270,1,0,0,
-		0,295,272,1,0,0,0,295,276,1,0,0,0,295,280,1,0,0,0,295,291,1,0,0,0,296,
-		23,1,0,0,0,297,298,7,1,0,0,298,25,1,0,0,0,299,300,5,44,0,0,300,301,3,150,
-		75,0,301,305,5,228,0,0,302,304,3,28,14,0,303,302,1,0,0,0,304,307,1,0,0,
-		0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,
-		309,5,229,0,0,309,27,1,0,0,0,310,311,5,45,0,0,311,334,3,144,72,0,312,313,
-		5,46,0,0,313,314,5,47,0,0,314,317,3,142,71,0,315,316,5,48,0,0,316,318,
-		3,144,72,0,317,315,1,0,0,0,317,318,1,0,0,0,318,321,1,0,0,0,319,320,5,49,
-		0,0,320,322,5,247,0,0,321,319,1,0,0,0,321,322,1,0,0,0,322,334,1,0,0,0,
-		323,324,5,46,0,0,324,325,5,50,0,0,325,329,5,228,0,0,326,328,3,30,15,0,
-		327,326,1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,332,
-		1,0,0,0,331,329,1,0,0,0,332,334,5,229,0,0,333,310,1,0,0,0,333,312,1,0,
-		0,0,333,323,1,0,0,0,334,29,1,0,0,0,335,336,5,247,0,0,336,338,3,144,72,
-		0,337,339,5,232,0,0,338,337,1,0,0,0,338,339,1,0,0,0,339,31,1,0,0,0,340,
-		341,5,51,0,0,341,342,3,150,75,0,342,343,5,52,0,0,343,344,3,150,75,0,344,
-		348,5,228,0,0,345,347,3,34,17,0,346,345,1,0,0,0,347,350,1,0,0,0,348,346,
-		1,0,0,0,348,349,1,0,0,0,349,351,1,0,0,0,350,348,1,0,0,0,351,352,5,229,
-		0,0,352,33,1,0,0,0,353,354,5,53,0,0,354,401,3,150,75,0,355,356,5,54,0,
-		0,356,357,3,144,72,0,357,362,3,140,70,0,358,359,5,55,0,0,359,360,3,144,
-		72,0,360,361,3,140,70,0,361,363,1,0,0,0,362,358,1,0,0,0,362,363,1,0,0,
-		0,363,372,1,0,0,0,364,365,5,226,0,0,365,369,3,150,75,0,366,368,3,36,18,
-		0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,
-		373,1,0,0,0,371,369,1,0,0,0,372,364,1,0,0,0,372,373,1,0,0,0,373,401,1,
-		0,0,0,374,375,5,56,0,0,375,401,5,247,0,0,376,377,5,57,0,0,377,401,3,142,
-		71,0,378,379,5,58,0,0,379,380,3,38,19,0,380,381,3,142,71,0,381,382,5,60,
-		0,0,382,383,5,53,0,0,383,387,5,61,0,0,384,385,5,54,0,0,385,386,5,60,0,
-		0,386,388,5,62,0,0,387,384,1,0,0,0,387,388,1,0,0,0,388,401,1,0,0,0,389,
-		391,5,63,0,0,390,392,3,40,20,0,391,390,1,0,0,0,392,393,1,0,0,0,393,391,
-		1,0,0,0,393,394,1,0,0,0,394,401,1,0,0,0,395,396,5,11,0,0,396,401,3,14,
-		7,0,397,401,3,42,21,0,398,399,5,225,0,0,399,401,3,150,75,0,400,353,1,0,
-		0,0,400,355,1,0,0,0,400,374,1,0,0,0,400,376,1,0,0,0,400,378,1,0,0,0,400,
-		389,1,0,0,0,400,395,1,0,0,0,400,397,1,0,0,0,400,398,1,0,0,0,401,35,1,0,
-		0,0,402,410,5,227,0,0,403,404,5,48,0,0,404,410,3,144,72,0,405,406,5,69,
-		0,0,406,410,3,144,72,0,407,408,5,169,0,0,408,410,3,142,71,0,409,402,1,
-		0,0,0,409,403,1,0,0,0,409,405,1,0,0,0,409,407,1,0,0,0,410,37,1,0,0,0,411,
-		412,5,249,0,0,412,415,5,59,0,0,413,415,5,248,0,0,414,411,1,0,0,0,414,413,
-		1,0,0,0,415,39,1,0,0,0,416,417,5,68,0,0,417,423,3,144,72,0,418,419,5,69,
-		0,0,419,423,3,144,72,0,420,421,5,70,0,0,421,423,5,247,0,0,422,416,1,0,
-		0,0,422,418,1,0,0,0,422,420,1,0,0,0,423,41,1,0,0,0,424,425,5,64,0,0,425,
-		429,3,150,75,0,426,428,3,44,22,0,427,426,1,0,0,0,428,431,1,0,0,0,429,427,
-		1,0,0,0,429,430,1,0,0,0,430,43,1,0,0,0,431,429,1,0,0,0,432,433,5,69,0,
-		0,433,445,3,144,72,0,434,435,5,70,0,0,435,445,5,247,0,0,436,437,5,123,
-		0,0,437,445,3,144,72,0,438,439,5,65,0,0,439,442,3,46,23,0,440,441,5,191,
-		0,0,441,443,3,46,23,0,442,440,1,0,0,0,442,443,1,0,0,0,443,445,1,0,0,0,
-		444,432,1,0,0,0,444,434,1,0,0,0,444,436,1,0,0,0,444,438,1,0,0,0,445,45,
-		1,0,0,0,446,447,7,2,0,0,447,47,1,0,0,0,448,449,5,71,0,0,449,450,3,150,
-		75,0,450,454,5,228,0,0,451,453,3,50,25,0,452,451,1,0,0,0,453,456,1,0,0,
-		0,454,452,1,0,0,0,454,455,1,0,0,0,455,457,1,0,0,0,456,454,1,0,0,0,457,
-		458,5,229,0,0,458,49,1,0,0,0,459,460,5,72,0,0,460,490,3,150,75,0,461,462,
-		5,105,0,0,462,490,3,144,72,0,463,464,5,106,0,0,464,490,3,70,35,0,465,466,
-		5,108,0,0,466,467,5,70,0,0,467,490,5,247,0,0,468,469,5,111,0,0,469,490,
-		3,80,40,0,470,471,5,8,0,0,471,490,5,247,0,0,472,473,5,43,0,0,473,476,3,
-		144,72,0,474,475,5,131,0,0,475,477,3,142,71,0,476,474,1,0,0,0,476,477,
-		1,0,0,0,477,480,1,0,0,0,478,479,5,132,0,0,479,481,3,52,26,0,480,478,1,
-		0,0,0,480,481,1,0,0,0,481,485,1,0,0,0,482,483,5,145,0,0,483,484,5,249,
-		0,0,484,486,5,133,0,0,485,482,1,0,0,0,485,486,1,0,0,0,486,490,1,0,0,0,
-		487,490,3,74,37,0,488,490,3,76,38,0,489,459,1,0,0,0,489,461,1,0,0,0,489,
-		463,1,0,0,0,489,465,1,0,0,0,489,468,1,0,0,0,489,470,1,0,0,0,489,472,1,
-		0,0,0,489,487,1,0,0,0,489,488,1,0,0,0,490,51,1,0,0,0,491,494,5,106,0,0,
-		492,494,3,144,72,0,493,491,1,0,0,0,493,492,1,0,0,0,494,53,1,0,0,0,495,
-		496,5,73,0,0,496,497,3,150,75,0,497,501,5,228,0,0,498,500,3,56,28,0,499,
-		498,1,0,0,0,500,503,1,0,0,0,501,499,1,0,0,0,501,502,1,0,0,0,502,504,1,
-		0,0,0,503,501,1,0,0,0,504,505,5,229,0,0,505,55,1,0,0,0,506,507,5,74,0,
-		0,507,511,5,228,0,0,508,510,3,66,33,0,509,508,1,0,0,0,510,513,1,0,0,0,
-		511,509,1,0,0,0,511,512,1,0,0,0,512,514,1,0,0,0,513,511,1,0,0,0,514,546,
-		5,229,0,0,515,516,5,75,0,0,516,546,3,144,72,0,517,518,5,76,0,0,518,546,
-		3,144,72,0,519,520,5,77,0,0,520,521,5,47,0,0,521,546,3,142,71,0,522,523,
-		5,77,0,0,523,524,5,78,0,0,524,525,3,144,72,0,525,526,3,140,70,0,526,546,
-		1,0,0,0,527,528,5,80,0,0,528,546,3,144,72,0,529,530,5,81,0,0,530,546,3,
-		144,72,0,531,532,5,79,0,0,532,546,3,144,72,0,533,534,5,82,0,0,534,535,
-		3,144,72,0,535,536,3,140,70,0,536,546,1,0,0,0,537,538,5,83,0,0,538,539,
-		3,144,72,0,539,540,5,78,0,0,540,541,3,144,72,0,541,542,3,140,70,0,542,
-		546,1,0,0,0,543,544,5,84,0,0,544,546,3,150,75,0,545,506,1,0,0,0,545,515,
-		1,0,0,0,545,517,1,0,0,0,545,519,1,0,0,0,545,522,1,0,0,0,545,527,1,0,0,
-		0,545,529,1,0,0,0,545,531,1,0,0,0,545,533,1,0,0,0,545,537,1,0,0,0,545,
-		543,1,0,0,0,546,57,1,0,0,0,547,548,5,85,0,0,548,549,3,150,75,0,549,550,
-		5,52,0,0,550,551,3,150,75,0,551,555,5,228,0,0,552,554,3,60,30,0,553,552,
-		1,0,0,0,554,557,1,0,0,0,555,553,1,0,0,0,555,556,1,0,0,0,556,558,1,0,0,
-		0,557,555,1,0,0,0,558,559,5,229,0,0,559,59,1,0,0,0,560,561,5,86,0,0,561,
-		604,3,150,75,0,562,563,5,75,0,0,563,604,3,144,72,0,564,565,5,87,0,0,565,
-		566,5,60,0,0,566,604,5,62,0,0,567,568,5,87,0,0,568,604,3,144,72,0,569,
-		570,5,179,0,0,570,571,3,144,72,0,571,572,3,140,70,0,572,604,1,0,0,0,573,
-		574,5,88,0,0,574,604,3,144,72,0,575,576,5,56,0,0,576,604,5,247,0,0,577,
-		578,5,57,0,0,578,604,3,142,71,0,579,580,5,91,0,0,580,586,3,144,72,0,581,
-		584,5,92,0,0,582,583,5,156,0,0,583,585,3,144,72,0,584,582,1,0,0,0,584,
-		585,1,0,0,0,585,587,1,0,0,0,586,581,1,0,0,0,586,587,1,0,0,0,587,604,1,
-		0,0,0,588,589,5,58,0,0,589,590,3,38,19,0,590,591,3,142,71,0,591,592,5,
-		60,0,0,592,593,5,86,0,0,593,594,5,61,0,0,594,604,1,0,0,0,595,596,5,93,
-		0,0,596,600,3,144,72,0,597,598,5,94,0,0,598,599,5,125,0,0,599,601,5,57,
-		0,0,600,597,1,0,0,0,600,601,1,0,0,0,601,604,1,0,0,0,602,604,3,42,21,0,
-		603,560,1,0,0,0,603,562,1,0,0,0,603,564,1,0,0,0,603,567,1,0,0,0,603,569,
-		1,0,0,0,603,573,1,0,0,0,603,575,1,0,0,0,603,577,1,0,0,0,603,579,1,0,0,
-		0,603,588,1,0,0,0,603,595,1,0,0,0,603,602,1,0,0,0,604,61,1,0,0,0,605,606,
-		5,185,0,0,606,607,3,150,75,0,607,611,5,228,0,0,608,610,3,64,32,0,609,608,
-		1,0,0,0,610,613,1,0,0,0,611,609,1,0,0,0,611,612,1,0,0,0,612,614,1,0,0,
-		0,613,611,1,0,0,0,614,615,5,229,0,0,615,63,1,0,0,0,616,617,5,215,0,0,617,
-		635,3,144,72,0,618,619,5,87,0,0,619,635,3,150,75,0,620,621,5,216,0,0,621,
-		635,3,144,72,0,622,623,5,217,0,0,623,635,3,144,72,0,624,625,5,218,0,0,
-		625,635,3,144,72,0,626,627,5,80,0,0,627,635,3,144,72,0,628,629,5,79,0,
-		0,629,635,3,144,72,0,630,631,5,95,0,0,631,635,3,144,72,0,632,633,5,96,
-		0,0,633,635,3,144,72,0,634,616,1,0,0,0,634,618,1,0,0,0,634,620,1,0,0,0,
-		634,622,1,0,0,0,634,624,1,0,0,0,634,626,1,0,0,0,634,628,1,0,0,0,634,630,
-		1,0,0,0,634,632,1,0,0,0,635,65,1,0,0,0,636,637,5,247,0,0,637,638,3,144,
-		72,0,638,639,5,60,0,0,639,641,3,144,72,0,640,642,5,232,0,0,641,640,1,0,
-		0,0,641,642,1,0,0,0,642,67,1,0,0,0,643,644,5,104,0,0,644,645,3,150,75,
-		0,645,649,5,228,0,0,646,648,3,72,36,0,647,646,1,0,0,0,648,651,1,0,0,0,
-		649,647,1,0,0,0,649,650,1,0,0,0,650,652,1,0,0,0,651,649,1,0,0,0,652,653,
-		5,229,0,0,653,69,1,0,0,0,654,656,3,144,72,0,655,657,5,107,0,0,656,655,
-		1,0,0,0,656,657,1,0,0,0,657,660,1,0,0,0,658,659,5,48,0,0,659,661,3,144,
-		72,0,660,658,1,0,0,0,660,661,1,0,0,0,661,664,1,0,0,0,662,663,5,69,0,0,
-		663,665,3,144,72,0,664,662,1,0,0,0,664,665,1,0,0,0,665,71,1,0,0,0,666,
-		667,5,105,0,0,667,737,3,144,72,0,668,669,5,106,0,0,669,737,3,70,35,0,670,
-		672,5,194,0,0,671,673,5,248,0,0,672,671,1,0,0,0,672,673,1,0,0,0,673,676,
-		1,0,0,0,674,675,5,134,0,0,675,677,3,144,72,0,676,674,1,0,0,0,676,677,1,
-		0,0,0,677,737,1,0,0,0,678,679,5,194,0,0,679,737,5,205,0,0,680,681,5,195,
-		0,0,681,737,3,144,72,0,682,683,5,196,0,0,683,737,3,144,72,0,684,685,5,
-		197,0,0,685,686,5,70,0,0,686,737,5,247,0,0,687,688,5,198,0,0,688,692,5,
-		228,0,0,689,691,3,30,15,0,690,689,1,0,0,0,691,694,1,0,0,0,692,690,1,0,
-		0,0,692,693,1,0,0,0,693,695,1,0,0,0,694,692,1,0,0,0,695,737,5,229,0,0,
-		696,697,5,198,0,0,697,698,5,206,0,0,698,699,3,150,75,0,699,700,5,207,0,
-		0,700,701,3,144,72,0,701,737,1,0,0,0,702,703,5,199,0,0,703,737,3,144,72,
-		0,704,737,3,74,37,0,705,737,3,76,38,0,706,707,5,202,0,0,707,708,5,208,
-		0,0,708,709,3,144,72,0,709,710,5,164,0,0,710,711,3,144,72,0,711,737,1,
-		0,0,0,712,713,5,201,0,0,713,737,3,144,72,0,714,715,5,108,0,0,715,716,5,
-		70,0,0,716,737,5,247,0,0,717,718,5,111,0,0,718,737,3,80,40,0,719,720,5,
-		8,0,0,720,737,5,247,0,0,721,722,5,115,0,0,722,737,5,249,0,0,723,737,3,
-		42,21,0,724,725,5,220,0,0,725,726,5,60,0,0,726,727,3,144,72,0,727,728,
-		5,206,0,0,728,732,3,144,72,0,729,730,5,221,0,0,730,731,5,222,0,0,731,733,
-		3,144,72,0,732,729,1,0,0,0,732,733,1,0,0,0,733,737,1,0,0,0,734,735,5,223,
-		0,0,735,737,3,144,72,0,736,666,1,0,0,0,736,668,1,0,0,0,736,670,1,0,0,0,
-		736,678,1,0,0,0,736,680,1,0,0,0,736,682,1,0,0,0,736,684,1,0,0,0,736,687,
-		1,0,0,0,736,696,1,0,0,0,736,702,1,0,0,0,736,704,1,0,0,0,736,705,1,0,0,
-		0,736,706,1,0,0,0,736,712,1,0,0,0,736,714,1,0,0,0,736,717,1,0,0,0,736,
-		719,1,0,0,0,736,721,1,0,0,0,736,723,1,0,0,0,736,724,1,0,0,0,736,734,1,
-		0,0,0,737,73,1,0,0,0,738,739,5,200,0,0,739,744,3,144,72,0,740,741,5,49,
-		0,0,741,745,5,247,0,0,742,743,5,209,0,0,743,745,3,150,75,0,744,740,1,0,
-		0,0,744,742,1,0,0,0,745,75,1,0,0,0,746,747,5,202,0,0,747,748,5,203,0,0,
-		748,749,3,150,75,0,749,753,5,228,0,0,750,752,3,78,39,0,751,750,1,0,0,0,
-		752,755,1,0,0,0,753,751,1,0,0,0,753,754,1,0,0,0,754,758,1,0,0,0,755,753,
-		1,0,0,0,756,757,5,164,0,0,757,759,3,144,72,0,758,756,1,0,0,0,758,759,1,
-		0,0,0,759,760,1,0,0,0,760,761,5,229,0,0,761,77,1,0,0,0,762,763,5,204,0,
-		0,763,764,3,144,72,0,764,765,3,144,72,0,765,79,1,0,0,0,766,779,5,112,0,
-		0,767,779,5,113,0,0,768,779,5,114,0,0,769,770,5,50,0,0,770,774,5,228,0,
-		0,771,773,3,30,15,0,772,771,1,0,0,0,773,776,1,0,0,0,774,772,1,0,0,0,774,
-		775,1,0,0,0,775,777,1,0,0,0,776,774,1,0,0,0,777,779,5,229,0,0,778,766,
-		1,0,0,0,778,767,1,0,0,0,778,768,1,0,0,0,778,769,1,0,0,0,779,81,1,0,0,0,
-		780,781,5,210,0,0,781,782,3,150,75,0,782,786,5,228,0,0,783,785,3,84,42,
-		0,784,783,1,0,0,0,785,788,1,0,0,0,786,784,1,0,0,0,786,787,1,0,0,0,787,
-		789,1,0,0,0,788,786,1,0,0,0,789,790,5,229,0,0,790,83,1,0,0,0,791,792,5,
-		190,0,0,792,793,3,150,75,0,793,794,5,233,0,0,794,795,3,150,75,0,795,815,
-		1,0,0,0,796,797,5,188,0,0,797,815,3,144,72,0,798,799,5,211,0,0,799,815,
-		3,144,72,0,800,801,5,212,0,0,801,815,5,214,0,0,802,803,5,212,0,0,803,815,
-		3,150,75,0,804,806,5,62,0,0,805,807,3,86,43,0,806,805,1,0,0,0,807,808,
-		1,0,0,0,808,806,1,0,0,0,808,809,1,0,0,0,809,815,1,0,0,0,810,811,5,198,
-		0,0,811,812,5,161,0,0,812,813,5,49,0,0,813,815,3,150,75,0,814,791,1,0,
-		0,0,814,796,1,0,0,0,814,798,1,0,0,0,814,800,1,0,0,0,814,802,1,0,0,0,814,
-		804,1,0,0,0,814,810,1,0,0,0,815,85,1,0,0,0,816,817,5,213,0,0,817,823,3,
-		144,72,0,818,819,5,95,0,0,819,823,3,144,72,0,820,821,5,96,0,0,821,823,
-		3,144,72,0,822,816,1,0,0,0,822,818,1,0,0,0,822,820,1,0,0,0,823,87,1,0,
-		0,0,824,825,5,116,0,0,825,826,3,150,75,0,826,830,5,228,0,0,827,829,3,90,
-		45,0,828,827,1,0,0,0,829,832,1,0,0,0,830,828,1,0,0,0,830,831,1,0,0,0,831,
-		833,1,0,0,0,832,830,1,0,0,0,833,834,5,229,0,0,834,89,1,0,0,0,835,836,5,
-		117,0,0,836,871,3,144,72,0,837,838,5,118,0,0,838,843,3,92,46,0,839,840,
-		5,232,0,0,840,842,3,92,46,0,841,839,1,0,0,0,842,845,1,0,0,0,843,841,1,
-		0,0,0,843,844,1,0,0,0,844,871,1,0,0,0,845,843,1,0,0,0,846,847,5,157,0,
-		0,847,871,3,144,72,0,848,849,5,158,0,0,849,850,3,144,72,0,850,851,5,156,
-		0,0,851,854,3,150,75,0,852,853,5,159,0,0,853,855,3,144,72,0,854,852,1,
-		0,0,0,854,855,1,0,0,0,855,857,1,0,0,0,856,858,5,162,0,0,857,856,1,0,0,
-		0,857,858,1,0,0,0,858,871,1,0,0,0,859,860,5,196,0,0,860,871,3,144,72,0,
-		861,862,5,160,0,0,862,867,3,96,48,0,863,864,5,232,0,0,864,866,3,96,48,
-		0,865,863,1,0,0,0,866,869,1,0,0,0,867,865,1,0,0,0,867,868,1,0,0,0,868,
-		871,1,0,0,0,869,867,1,0,0,0,870,835,1,0,0,0,870,837,1,0,0,0,870,846,1,
-		0,0,0,870,848,1,0,0,0,870,859,1,0,0,0,870,861,1,0,0,0,871,91,1,0,0,0,872,
-		873,3,150,75,0,873,882,3,144,72,0,874,878,5,228,0,0,875,877,3,94,47,0,
-		876,875,1,0,0,0,877,880,1,0,0,0,878,876,1,0,0,0,878,879,1,0,0,0,879,881,
-		1,0,0,0,880,878,1,0,0,0,881,883,5,229,0,0,882,874,1,0,0,0,882,883,1,0,
-		0,0,883,93,1,0,0,0,884,885,5,157,0,0,885,891,3,144,72,0,886,887,5,158,
-		0,0,887,891,3,144,72,0,888,889,5,159,0,0,889,891,3,144,72,0,890,884,1,
-		0,0,0,890,886,1,0,0,0,890,888,1,0,0,0,891,95,1,0,0,0,892,893,5,247,0,0,
-		893,894,3,144,72,0,894,97,1,0,0,0,895,896,5,119,0,0,896,905,3,150,75,0,
-		897,901,5,228,0,0,898,900,3,100,50,0,899,898,1,0,0,0,900,903,1,0,0,0,901,
-		899,1,0,0,0,901,902,1,0,0,0,902,904,1,0,0,0,903,901,1,0,0,0,904,906,5,
-		229,0,0,905,897,1,0,0,0,905,906,1,0,0,0,906,99,1,0,0,0,907,908,5,120,0,
-		0,908,914,3,144,72,0,909,910,5,121,0,0,910,914,3,144,72,0,911,912,5,122,
-		0,0,912,914,3,144,72,0,913,907,1,0,0,0,913,909,1,0,0,0,913,911,1,0,0,0,
-		914,101,1,0,0,0,915,916,5,123,0,0,916,917,3,150,75,0,917,918,5,228,0,0,
-		918,926,3,144,72,0,919,924,3,140,70,0,920,921,5,55,0,0,921,922,3,144,72,
-		0,922,923,3,140,70,0,923,925,1,0,0,0,924,920,1,0,0,0,924,925,1,0,0,0,925,
-		927,1,0,0,0,926,919,1,0,0,0,926,927,1,0,0,0,927,928,1,0,0,0,928,929,5,
-		229,0,0,929,103,1,0,0,0,930,931,5,124,0,0,931,932,3,150,75,0,932,933,5,
-		235,0,0,933,940,3,144,72,0,934,937,5,125,0,0,935,938,5,126,0,0,936,938,
-		5,127,0,0,937,935,1,0,0,0,937,936,1,0,0,0,938,939,1,0,0,0,939,941,3,142,
-		71,0,940,934,1,0,0,0,940,941,1,0,0,0,941,944,1,0,0,0,942,943,5,49,0,0,
-		943,945,5,247,0,0,944,942,1,0,0,0,944,945,1,0,0,0,945,105,1,0,0,0,946,
-		947,5,128,0,0,947,948,3,150,75,0,948,949,5,134,0,0,949,952,3,144,72,0,
-		950,951,5,49,0,0,951,953,5,247,0,0,952,950,1,0,0,0,952,953,1,0,0,0,953,
-		957,1,0,0,0,954,955,5,129,0,0,955,956,5,131,0,0,956,958,5,249,0,0,957,
-		954,1,0,0,0,957,958,1,0,0,0,958,962,1,0,0,0,959,960,5,130,0,0,960,961,
-		5,131,0,0,961,963,5,249,0,0,962,959,1,0,0,0,962,963,1,0,0,0,963,974,1,
-		0,0,0,964,965,5,151,0,0,965,966,5,174,0,0,966,967,3,150,75,0,967,968,5,
-		152,0,0,968,969,5,156,0,0,969,970,5,249,0,0,970,972,5,153,0,0,971,973,
-		3,108,54,0,972,971,1,0,0,0,972,973,1,0,0,0,973,975,1,0,0,0,974,964,1,0,
-		0,0,974,975,1,0,0,0,975,976,1,0,0,0,976,977,5,234,0,0,977,982,3,110,55,
-		0,978,979,5,232,0,0,979,981,3,110,55,0,980,978,1,0,0,0,981,984,1,0,0,0,
-		982,980,1,0,0,0,982,983,1,0,0,0,983,107,1,0,0,0,984,982,1,0,0,0,985,986,
-		5,154,0,0,986,991,3,150,75,0,987,988,5,232,0,0,988,990,3,150,75,0,989,
-		987,1,0,0,0,990,993,1,0,0,0,991,989,1,0,0,0,991,992,1,0,0,0,992,997,1,
-		0,0,0,993,991,1,0,0,0,994,995,5,165,0,0,995,996,5,155,0,0,996,998,3,150,
-		75,0,997,994,1,0,0,0,997,998,1,0,0,0,998,1002,1,0,0,0,999,1000,5,155,0,
-		0,1000,1002,3,150,75,0,1001,985,1,0,0,0,1001,999,1,0,0,0,1002,109,1,0,
-		0,0,1003,1004,5,147,0,0,1004,1005,5,248,0,0,1005,1006,5,156,0,0,1006,1023,
-		3,150,75,0,1007,1019,5,150,0,0,1008,1009,5,230,0,0,1009,1014,3,150,75,
-		0,1010,1011,5,232,0,0,1011,1013,3,150,75,0,1012,1010,1,0,0,0,1013,1016,
-		1,0,0,0,1014,1012,1,0,0,0,1014,1015,1,0,0,0,1015,1017,1,0,0,0,1016,1014,
-		1,0,0,0,1017,1018,5,231,0,0,1018,1020,1,0,0,0,1019,1008,1,0,0,0,1019,1020,
-		1,0,0,0,1020,1023,1,0,0,0,1021,1023,3,150,75,0,1022,1003,1,0,0,0,1022,
-		1007,1,0,0,0,1022,1021,1,0,0,0,1023,111,1,0,0,0,1024,1025,5,135,0,0,1025,
-		1026,5,134,0,0,1026,1029,3,144,72,0,1027,1028,5,136,0,0,1028,1030,3,142,
-		71,0,1029,1027,1,0,0,0,1029,1030,1,0,0,0,1030,113,1,0,0,0,1031,1032,5,
-		137,0,0,1032,1033,5,138,0,0,1033,1038,3,116,58,0,1034,1035,5,232,0,0,1035,
-		1037,3,116,58,0,1036,1034,1,0,0,0,1037,1040,1,0,0,0,1038,1036,1,0,0,0,
-		1038,1039,1,0,0,0,1039,115,1,0,0,0,1040,1038,1,0,0,0,1041,1044,5,63,0,
-		0,1042,1044,3,150,75,0,1043,1041,1,0,0,0,1043,1042,1,0,0,0,1044,117,1,
-		0,0,0,1045,1046,5,139,0,0,1046,1050,5,228,0,0,1047,1049,3,120,60,0,1048,
-		1047,1,0,0,0,1049,1052,1,0,0,0,1050,1048,1,0,0,0,1050,1051,1,0,0,0,1051,
-		1053,1,0,0,0,1052,1050,1,0,0,0,1053,1054,5,229,0,0,1054,119,1,0,0,0,1055,
-		1056,5,10,0,0,1056,1066,3,148,74,0,1057,1058,5,140,0,0,1058,1063,3,150,
-		75,0,1059,1060,5,232,0,0,1060,1062,3,150,75,0,1061,1059,1,0,0,0,1062,1065,
-		1,0,0,0,1063,1061,1,0,0,0,1063,1064,1,0,0,0,1064,1067,1,0,0,0,1065,1063,
-		1,0,0,0,1066,1057,1,0,0,0,1066,1067,1,0,0,0,1067,1147,1,0,0,0,1068,1069,
-		5,141,0,0,1069,1147,3,150,75,0,1070,1071,5,142,0,0,1071,1147,3,150,75,
-		0,1072,1073,5,143,0,0,1073,1074,5,144,0,0,1074,1075,5,145,0,0,1075,1147,
-		3,150,75,0,1076,1079,5,146,0,0,1077,1078,5,248,0,0,1078,1080,5,190,0,0,
-		1079,1077,1,0,0,0,1079,1080,1,0,0,0,1080,1081,1,0,0,0,1081,1082,5,144,
-		0,0,1082,1083,5,156,0,0,1083,1147,3,150,75,0,1084,1085,5,147,0,0,1085,
-		1086,5,248,0,0,1086,1087,5,190,0,0,1087,1088,5,144,0,0,1088,1089,5,156,
-		0,0,1089,1147,3,150,75,0,1090,1091,5,167,0,0,1091,1096,3,150,75,0,1092,
-		1093,5,232,0,0,1093,1095,3,150,75,0,1094,1092,1,0,0,0,1095,1098,1,0,0,
-		0,1096,1094,1,0,0,0,1096,1097,1,0,0,0,1097,1099,1,0,0,0,1098,1096,1,0,
-		0,0,1099,1100,5,156,0,0,1100,1101,5,219,0,0,1101,1102,3,148,74,0,1102,
-		1147,1,0,0,0,1103,1104,5,163,0,0,1104,1105,3,144,72,0,1105,1109,5,228,
-		0,0,1106,1108,3,120,60,0,1107,1106,1,0,0,0,1108,1111,1,0,0,0,1109,1107,
-		1,0,0,0,1109,1110,1,0,0,0,1110,1112,1,0,0,0,1111,1109,1,0,0,0,1112,1122,
-		5,229,0,0,1113,1114,5,164,0,0,1114,1118,5,228,0,0,1115,1117,3,120,60,0,
-		1116,1115,1,0,0,0,1117,1120,1,0,0,0,1118,1116,1,0,0,0,1118,1119,1,0,0,
-		0,1119,1121,1,0,0,0,1120,1118,1,0,0,0,1121,1123,5,229,0,0,1122,1113,1,
-		0,0,0,1122,1123,1,0,0,0,1123,1147,1,0,0,0,1124,1127,5,148,0,0,1125,1126,
-		5,174,0,0,1126,1128,5,105,0,0,1127,1125,1,0,0,0,1127,1128,1,0,0,0,1128,
-		1129,1,0,0,0,1129,1133,5,228,0,0,1130,1132,3,120,60,0,1131,1130,1,0,0,
-		0,1132,1135,1,0,0,0,1133,1131,1,0,0,0,1133,1134,1,0,0,0,1134,1136,1,0,
-		0,0,1135,1133,1,0,0,0,1136,1147,5,229,0,0,1137,1138,5,149,0,0,1138,1142,
-		5,228,0,0,1139,1141,3,120,60,0,1140,1139,1,0,0,0,1141,1144,1,0,0,0,1142,
-		1140,1,0,0,0,1142,1143,1,0,0,0,1143,1145,1,0,0,0,1144,1142,1,0,0,0,1145,
-		1147,5,229,0,0,1146,1055,1,0,0,0,1146,1068,1,0,0,0,1146,1070,1,0,0,0,1146,
-		1072,1,0,0,0,1146,1076,1,0,0,0,1146,1084,1,0,0,0,1146,1090,1,0,0,0,1146,
-		1103,1,0,0,0,1146,1124,1,0,0,0,1146,1137,1,0,0,0,1147,121,1,0,0,0,1148,
-		1149,5,166,0,0,1149,1153,5,228,0,0,1150,1152,3,124,62,0,1151,1150,1,0,
-		0,0,1152,1155,1,0,0,0,1153,1151,1,0,0,0,1153,1154,1,0,0,0,1154,1156,1,
-		0,0,0,1155,1153,1,0,0,0,1156,1157,5,229,0,0,1157,123,1,0,0,0,1158,1159,
-		5,167,0,0,1159,1164,3,150,75,0,1160,1161,5,232,0,0,1161,1163,3,150,75,
-		0,1162,1160,1,0,0,0,1163,1166,1,0,0,0,1164,1162,1,0,0,0,1164,1165,1,0,
-		0,0,1165,1170,1,0,0,0,1166,1164,1,0,0,0,1167,1169,3,126,63,0,1168,1167,
-		1,0,0,0,1169,1172,1,0,0,0,1170,1168,1,0,0,0,1170,1171,1,0,0,0,1171,1175,
-		1,0,0,0,1172,1170,1,0,0,0,1173,1175,3,118,59,0,1174,1158,1,0,0,0,1174,
-		1173,1,0,0,0,1175,125,1,0,0,0,1176,1177,5,168,0,0,1177,1199,3,144,72,0,
-		1178,1179,5,169,0,0,1179,1199,3,142,71,0,1180,1181,5,95,0,0,1181,1182,
-		3,144,72,0,1182,1183,5,176,0,0,1183,1184,5,103,0,0,1184,1199,1,0,0,0,1185,
-		1186,5,96,0,0,1186,1199,3,144,72,0,1187,1188,5,97,0,0,1188,1189,3,144,
-		72,0,1189,1190,5,176,0,0,1190,1191,5,103,0,0,1191,1199,1,0,0,0,1192,1193,
-		5,98,0,0,1193,1199,3,144,72,0,1194,1195,5,99,0,0,1195,1199,5,100,0,0,1196,
-		1197,5,101,0,0,1197,1199,3,144,72,0,1198,1176,1,0,0,0,1198,1178,1,0,0,
-		0,1198,1180,1,0,0,0,1198,1185,1,0,0,0,1198,1187,1,0,0,0,1198,1192,1,0,
-		0,0,1198,1194,1,0,0,0,1198,1196,1,0,0,0,1199,127,1,0,0,0,1200,1201,5,2,
-		0,0,1201,1202,3,150,75,0,1202,1203,5,4,0,0,1203,1204,3,150,75,0,1204,1208,
-		5,228,0,0,1205,1207,3,130,65,0,1206,1205,1,0,0,0,1207,1210,1,0,0,0,1208,
-		1206,1,0,0,0,1208,1209,1,0,0,0,1209,1211,1,0,0,0,1210,1208,1,0,0,0,1211,
-		1212,5,229,0,0,1212,129,1,0,0,0,1213,1214,3,150,75,0,1214,1215,5,58,0,
-		0,1215,1216,5,170,0,0,1216,1217,5,249,0,0,1217,1413,1,0,0,0,1218,1219,
-		3,150,75,0,1219,1220,5,58,0,0,1220,1221,5,36,0,0,1221,1225,3,144,72,0,
-		1222,1224,3,138,69,0,1223,1222,1,0,0,0,1224,1227,1,0,0,0,1225,1223,1,0,
-		0,0,1225,1226,1,0,0,0,1226,1413,1,0,0,0,1227,1225,1,0,0,0,1228,1229,3,
-		148,74,0,1229,1230,7,3,0,0,1230,1231,3,144,72,0,1231,1236,3,140,70,0,1232,
-		1233,5,26,0,0,1233,1234,3,144,72,0,1234,1235,3,140,70,0,1235,1237,1,0,
-		0,0,1236,1232,1,0,0,0,1236,1237,1,0,0,0,1237,1413,1,0,0,0,1238,1239,3,
-		148,74,0,1239,1240,5,173,0,0,1240,1241,3,144,72,0,1241,1242,5,174,0,0,
-		1242,1243,5,247,0,0,1243,1413,1,0,0,0,1244,1245,3,150,75,0,1245,1269,5,
-		175,0,0,1246,1247,5,52,0,0,1247,1270,5,247,0,0,1248,1258,5,36,0,0,1249,
-		1250,5,42,0,0,1250,1251,3,144,72,0,1251,1255,3,140,70,0,1252,1254,3,132,
-		66,0,1253,1252,1,0,0,0,1254,1257,1,0,0,0,1255,1253,1,0,0,0,1255,1256,1,
-		0,0,0,1256,1259,1,0,0,0,1257,1255,1,0,0,0,1258,1249,1,0,0,0,1258,1259,
-		1,0,0,0,1259,1263,1,0,0,0,1260,1262,3,138,69,0,1261,1260,1,0,0,0,1262,
-		1265,1,0,0,0,1263,1261,1,0,0,0,1263,1264,1,0,0,0,1264,1267,1,0,0,0,1265,
-		1263,1,0,0,0,1266,1268,3,134,67,0,1267,1266,1,0,0,0,1267,1268,1,0,0,0,
-		1268,1270,1,0,0,0,1269,1246,1,0,0,0,1269,1248,1,0,0,0,1270,1413,1,0,0,
-		0,1271,1273,5,166,0,0,1272,1274,3,126,63,0,1273,1272,1,0,0,0,1274,1275,
-		1,0,0,0,1275,1273,1,0,0,0,1275,1276,1,0,0,0,1276,1413,1,0,0,0,1277,1278,
-		5,166,0,0,1278,1279,5,167,0,0,1279,1413,5,102,0,0,1280,1281,3,150,75,0,
-		1281,1282,5,113,0,0,1282,1283,3,144,72,0,1283,1413,1,0,0,0,1284,1285,3,
-		150,75,0,1285,1286,5,14,0,0,1286,1287,3,24,12,0,1287,1291,5,228,0,0,1288,
-		1290,3,30,15,0,1289,1288,1,0,0,0,1290,1293,1,0,0,0,1291,1289,1,0,0,0,1291,
-		1292,1,0,0,0,1292,1294,1,0,0,0,1293,1291,1,0,0,0,1294,1295,5,229,0,0,1295,
-		1413,1,0,0,0,1296,1297,3,150,75,0,1297,1298,5,17,0,0,1298,1299,5,247,0,
-		0,1299,1300,5,18,0,0,1300,1301,3,144,72,0,1301,1413,1,0,0,0,1302,1303,
-		3,150,75,0,1303,1305,5,19,0,0,1304,1306,5,236,0,0,1305,1304,1,0,0,0,1305,
-		1306,1,0,0,0,1306,1307,1,0,0,0,1307,1308,3,144,72,0,1308,1413,1,0,0,0,
-		1309,1310,3,150,75,0,1310,1311,5,224,0,0,1311,1312,3,142,71,0,1312,1413,
-		1,0,0,0,1313,1314,3,150,75,0,1314,1315,5,224,0,0,1315,1316,5,36,0,0,1316,
-		1321,3,136,68,0,1317,1318,5,232,0,0,1318,1320,3,136,68,0,1319,1317,1,0,
-		0,0,1320,1323,1,0,0,0,1321,1319,1,0,0,0,1321,1322,1,0,0,0,1322,1413,1,
-		0,0,0,1323,1321,1,0,0,0,1324,1325,3,150,75,0,1325,1326,5,89,0,0,1326,1327,
-		3,144,72,0,1327,1413,1,0,0,0,1328,1329,3,150,75,0,1329,1330,5,90,0,0,1330,
-		1331,5,131,0,0,1331,1332,3,142,71,0,1332,1333,5,60,0,0,1333,1334,3,144,
-		72,0,1334,1413,1,0,0,0,1335,1336,3,150,75,0,1336,1337,5,193,0,0,1337,1338,
-		5,90,0,0,1338,1413,1,0,0,0,1339,1340,3,150,75,0,1340,1341,5,68,0,0,1341,
-		1343,5,66,0,0,1342,1344,5,248,0,0,1343,1342,1,0,0,0,1343,1344,1,0,0,0,
-		1344,1413,1,0,0,0,1345,1346,3,150,75,0,1346,1347,5,68,0,0,1347,1350,5,
-		67,0,0,1348,1349,5,49,0,0,1349,1351,5,247,0,0,1350,1348,1,0,0,0,1350,1351,
-		1,0,0,0,1351,1413,1,0,0,0,1352,1353,3,150,75,0,1353,1355,5,62,0,0,1354,
-		1356,3,86,43,0,1355,1354,1,0,0,0,1356,1357,1,0,0,0,1357,1355,1,0,0,0,1357,
-		1358,1,0,0,0,1358,1413,1,0,0,0,1359,1360,5,20,0,0,1360,1413,5,249,0,0,
-		1361,1362,5,21,0,0,1362,1413,5,249,0,0,1363,1413,5,22,0,0,1364,1413,5,
-		23,0,0,1365,1366,3,150,75,0,1366,1367,5,24,0,0,1367,1368,5,25,0,0,1368,
-		1369,3,144,72,0,1369,1370,3,140,70,0,1370,1371,5,26,0,0,1371,1372,3,144,
-		72,0,1372,1373,3,140,70,0,1373,1413,1,0,0,0,1374,1375,3,150,75,0,1375,
-		1376,5,27,0,0,1376,1379,5,156,0,0,1377,1380,5,28,0,0,1378,1380,3,144,72,
-		0,1379,1377,1,0,0,0,1379,1378,1,0,0,0,1380,1381,1,0,0,0,1381,1382,5,29,
-		0,0,1382,1383,3,144,72,0,1383,1384,3,140,70,0,1384,1385,5,26,0,0,1385,
-		1386,3,144,72,0,1386,1387,3,140,70,0,1387,1413,1,0,0,0,1388,1389,3,150,
-		75,0,1389,1390,5,30,0,0,1390,1391,3,144,72,0,1391,1392,3,140,70,0,1392,
-		1393,5,18,0,0,1393,1394,3,144,72,0,1394,1413,1,0,0,0,1395,1396,5,31,0,
-		0,1396,1397,3,148,74,0,1397,1398,5,32,0,0,1398,1399,3,148,74,0,1399,1402,
-		3,144,72,0,1400,1401,5,33,0,0,1401,1403,3,144,72,0,1402,1400,1,0,0,0,1402,
-		1403,1,0,0,0,1403,1413,1,0,0,0,1404,1405,5,34,0,0,1405,1406,5,33,0,0,1406,
-		1407,3,144,72,0,1407,1408,3,140,70,0,1408,1409,5,35,0,0,1409,1410,3,144,
-		72,0,1410,1411,3,140,70,0,1411,1413,1,0,0,0,1412,1213,1,0,0,0,1412,1218,
-		1,0,0,0,1412,1228,1,0,0,0,1412,1238,1,0,0,0,1412,1244,1,0,0,0,1412,1271,
-		1,0,0,0,1412,1277,1,0,0,0,1412,1280,1,0,0,0,1412,1284,1,0,0,0,1412,1296,
-		1,0,0,0,1412,1302,1,0,0,0,1412,1309,1,0,0,0,1412,1313,1,0,0,0,1412,1324,
-		1,0,0,0,1412,1328,1,0,0,0,1412,1335,1,0,0,0,1412,1339,1,0,0,0,1412,1345,
-		1,0,0,0,1412,1352,1,0,0,0,1412,1359,1,0,0,0,1412,1361,1,0,0,0,1412,1363,
-		1,0,0,0,1412,1364,1,0,0,0,1412,1365,1,0,0,0,1412,1374,1,0,0,0,1412,1388,
-		1,0,0,0,1412,1395,1,0,0,0,1412,1404,1,0,0,0,1413,131,1,0,0,0,1414,1415,
-		5,70,0,0,1415,1416,5,247,0,0,1416,1417,5,165,0,0,1417,1418,3,144,72,0,
-		1418,1419,3,140,70,0,1419,133,1,0,0,0,1420,1421,5,43,0,0,1421,1422,5,38,
-		0,0,1422,1423,5,39,0,0,1423,1424,3,144,72,0,1424,1425,5,40,0,0,1425,1426,
-		3,144,72,0,1426,135,1,0,0,0,1427,1429,5,237,0,0,1428,1427,1,0,0,0,1428,
-		1429,1,0,0,0,1429,1430,1,0,0,0,1430,1431,3,142,71,0,1431,1432,5,32,0,0,
-		1432,1433,3,144,72,0,1433,137,1,0,0,0,1434,1435,5,37,0,0,1435,1436,3,148,
-		74,0,1436,1437,3,144,72,0,1437,139,1,0,0,0,1438,1439,5,176,0,0,1439,1440,
-		5,189,0,0,1440,141,1,0,0,0,1441,1442,5,248,0,0,1442,143,1,0,0,0,1443,1444,
-		6,72,-1,0,1444,1445,5,230,0,0,1445,1446,3,144,72,0,1446,1447,5,231,0,0,
-		1447,1486,1,0,0,0,1448,1449,5,237,0,0,1449,1486,3,144,72,16,1450,1451,
-		5,193,0,0,1451,1486,3,144,72,11,1452,1453,5,163,0,0,1453,1454,3,144,72,
-		0,1454,1455,5,165,0,0,1455,1456,3,144,72,0,1456,1457,5,164,0,0,1457,1458,
-		3,144,72,0,1458,1486,1,0,0,0,1459,1460,3,150,75,0,1460,1469,5,230,0,0,
-		1461,1466,3,144,72,0,1462,1463,5,232,0,0,1463,1465,3,144,72,0,1464,1462,
-		1,0,0,0,1465,1468,1,0,0,0,1466,1464,1,0,0,0,1466,1467,1,0,0,0,1467,1470,
-		1,0,0,0,1468,1466,1,0,0,0,1469,1461,1,0,0,0,1469,1470,1,0,0,0,1470,1471,
-		1,0,0,0,1471,1472,5,231,0,0,1472,1486,1,0,0,0,1473,1475,7,4,0,0,1474,1476,
-		3,146,73,0,1475,1474,1,0,0,0,1475,1476,1,0,0,0,1476,1477,1,0,0,0,1477,
-		1478,5,176,0,0,1478,1486,3,146,73,0,1479,1480,5,249,0,0,1480,1486,3,146,
-		73,0,1481,1486,5,248,0,0,1482,1486,5,249,0,0,1483,1486,5,247,0,0,1484,
-		1486,3,148,74,0,1485,1443,1,0,0,0,1485,1448,1,0,0,0,1485,1450,1,0,0,0,
-		1485,1452,1,0,0,0,1485,1459,1,0,0,0,1485,1473,1,0,0,0,1485,1479,1,0,0,
-		0,1485,1481,1,0,0,0,1485,1482,1,0,0,0,1485,1483,1,0,0,0,1485,1484,1,0,
-		0,0,1486,1507,1,0,0,0,1487,1488,10,15,0,0,1488,1489,5,190,0,0,1489,1506,
-		3,144,72,16,1490,1491,10,14,0,0,1491,1492,7,5,0,0,1492,1506,3,144,72,15,
-		1493,1494,10,13,0,0,1494,1495,7,6,0,0,1495,1506,3,144,72,14,1496,1497,
-		10,12,0,0,1497,1498,7,7,0,0,1498,1506,3,144,72,13,1499,1500,10,10,0,0,
-		1500,1501,5,191,0,0,1501,1506,3,144,72,11,1502,1503,10,9,0,0,1503,1504,
-		5,192,0,0,1504,1506,3,144,72,10,1505,1487,1,0,0,0,1505,1490,1,0,0,0,1505,
-		1493,1,0,0,0,1505,1496,1,0,0,0,1505,1499,1,0,0,0,1505,1502,1,0,0,0,1506,
-		1509,1,0,0,0,1507,1505,1,0,0,0,1507,1508,1,0,0,0,1508,145,1,0,0,0,1509,
-		1507,1,0,0,0,1510,1511,7,8,0,0,1511,147,1,0,0,0,1512,1515,3,150,75,0,1513,
-		1514,5,233,0,0,1514,1516,3,150,75,0,1515,1513,1,0,0,0,1515,1516,1,0,0,
-		0,1516,149,1,0,0,0,1517,1518,7,9,0,0,1518,151,1,0,0,0,143,156,158,172,
+		1,72,1,72,1,72,1,72,5,72,1474,8,72,10,72,12,72,1477,9,72,3,72,1479,8,72,
+		1,72,1,72,1,72,1,72,3,72,1485,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,3,72,1495,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1515,8,72,10,72,12,72,1518,
+		9,72,1,73,1,73,1,74,1,74,1,74,3,74,1525,8,74,1,75,1,75,1,75,0,1,144,76,
+		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
+		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,
+		98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,
+		134,136,138,140,142,144,146,148,150,0,10,1,0,228,229,1,0,15,16,1,0,109,
+		110,1,0,171,172,1,0,248,249,1,0,238,239,1,0,236,237,1,0,240,245,1,0,177,
+		188,24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,
+		118,120,122,126,127,129,133,136,138,147,147,149,155,157,162,168,170,172,
+		172,188,189,194,208,210,227,252,253,1762,0,158,1,0,0,0,2,163,1,0,0,0,4,
+		166,1,0,0,0,6,198,1,0,0,0,8,200,1,0,0,0,10,212,1,0,0,0,12,236,1,0,0,0,
+		14,238,1,0,0,0,16,240,1,0,0,0,18,257,1,0,0,0,20,259,1,0,0,0,22,295,1,0,
+		0,0,24,297,1,0,0,0,26,299,1,0,0,0,28,333,1,0,0,0,30,335,1,0,0,0,32,340,
+		1,0,0,0,34,409,1,0,0,0,36,418,1,0,0,0,38,423,1,0,0,0,40,431,1,0,0,0,42,
+		433,1,0,0,0,44,453,1,0,0,0,46,455,1,0,0,0,48,457,1,0,0,0,50,498,1,0,0,
+		0,52,502,1,0,0,0,54,504,1,0,0,0,56,554,1,0,0,0,58,556,1,0,0,0,60,612,1,
+		0,0,0,62,614,1,0,0,0,64,643,1,0,0,0,66,645,1,0,0,0,68,652,1,0,0,0,70,663,
+		1,0,0,0,72,745,1,0,0,0,74,747,1,0,0,0,76,755,1,0,0,0,78,771,1,0,0,0,80,
+		787,1,0,0,0,82,789,1,0,0,0,84,823,1,0,0,0,86,831,1,0,0,0,88,833,1,0,0,
+		0,90,879,1,0,0,0,92,881,1,0,0,0,94,899,1,0,0,0,96,901,1,0,0,0,98,904,1,
+		0,0,0,100,922,1,0,0,0,102,924,1,0,0,0,104,939,1,0,0,0,106,955,1,0,0,0,
+		108,1010,1,0,0,0,110,1031,1,0,0,0,112,1033,1,0,0,0,114,1040,1,0,0,0,116,
+		1052,1,0,0,0,118,1054,1,0,0,0,120,1155,1,0,0,0,122,1157,1,0,0,0,124,1183,
+		1,0,0,0,126,1207,1,0,0,0,128,1209,1,0,0,0,130,1421,1,0,0,0,132,1423,1,
+		0,0,0,134,1429,1,0,0,0,136,1437,1,0,0,0,138,1443,1,0,0,0,140,1447,1,0,
+		0,0,142,1450,1,0,0,0,144,1494,1,0,0,0,146,1519,1,0,0,0,148,1521,1,0,0,
+		0,150,1526,1,0,0,0,152,157,3,2,1,0,153,157,3,4,2,0,154,157,3,128,64,0,
+		155,157,3,8,4,0,156,152,1,0,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,
+		1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,161,1,0,0,
+		0,160,158,1,0,0,0,161,162,5,0,0,1,162,1,1,0,0,0,163,164,5,3,0,0,164,165,
+		5,250,0,0,165,3,1,0,0,0,166,167,5,1,0,0,167,168,3,150,75,0,168,172,5,228,
+		0,0,169,171,3,6,3,0,170,169,1,0,0,0,171,174,1,0,0,0,172,170,1,0,0,0,172,
+		173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,176,5,229,0,0,176,5,1,
+		0,0,0,177,199,3,12,6,0,178,199,3,16,8,0,179,199,3,20,10,0,180,199,3,26,
+		13,0,181,199,3,32,16,0,182,199,3,48,24,0,183,199,3,54,27,0,184,199,3,58,
+		29,0,185,199,3,82,41,0,186,199,3,62,31,0,187,199,3,68,34,0,188,199,3,88,
+		44,0,189,199,3,98,49,0,190,199,3,102,51,0,191,199,3,104,52,0,192,199,3,
+		106,53,0,193,199,3,112,56,0,194,199,3,114,57,0,195,199,3,118,59,0,196,
+		199,3,122,61,0,197,199,3,8,4,0,198,177,1,0,0,0,198,178,1,0,0,0,198,179,
+		1,0,0,0,198,180,1,0,0,0,198,181,1,0,0,0,198,182,1,0,0,0,198,183,1,0,0,
+		0,198,184,1,0,0,0,198,185,1,0,0,0,198,186,1,0,0,0,198,187,1,0,0,0,198,
+		188,1,0,0,0,198,189,1,0,0,0,198,190,1,0,0,0,198,191,1,0,0,0,198,192,1,
+		0,0,0,198,193,1,0,0,0,198,194,1,0,0,0,198,195,1,0,0,0,198,196,1,0,0,0,
+		198,197,1,0,0,0,199,7,1,0,0,0,200,201,5,252,0,0,201,207,4,4,0,0,202,206,
+		3,150,75,0,203,206,5,4,0,0,204,206,5,52,0,0,205,202,1,0,0,0,205,203,1,
+		0,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,0,
+		208,210,1,0,0,0,209,207,1,0,0,0,210,211,3,10,5,0,211,9,1,0,0,0,212,217,
+		5,228,0,0,213,216,3,10,5,0,214,216,8,0,0,0,215,213,1,0,0,0,215,214,1,0,
+		0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,218,1,0,0,0,218,220,1,0,0,0,219,
+		217,1,0,0,0,220,221,5,229,0,0,221,11,1,0,0,0,222,223,5,5,0,0,223,237,5,
+		250,0,0,224,225,5,6,0,0,225,237,3,150,75,0,226,227,5,7,0,0,227,237,5,247,
+		0,0,228,229,5,8,0,0,229,237,5,247,0,0,230,231,5,9,0,0,231,237,5,247,0,
+		0,232,233,5,10,0,0,233,237,3,150,75,0,234,235,5,11,0,0,235,237,3,14,7,
+		0,236,222,1,0,0,0,236,224,1,0,0,0,236,226,1,0,0,0,236,228,1,0,0,0,236,
+		230,1,0,0,0,236,232,1,0,0,0,236,234,1,0,0,0,237,13,1,0,0,0,238,239,5,246,
+		0,0,239,15,1,0,0,0,240,241,5,12,0,0,241,242,3,150,75,0,242,246,5,228,0,
+		0,243,245,3,18,9,0,244,243,1,0,0,0,245,248,1,0,0,0,246,244,1,0,0,0,246,
+		247,1,0,0,0,247,249,1,0,0,0,248,246,1,0,0,0,249,250,5,229,0,0,250,17,1,
+		0,0,0,251,252,5,41,0,0,252,258,5,250,0,0,253,254,5,42,0,0,254,258,3,144,
+		72,0,255,256,5,43,0,0,256,258,3,144,72,0,257,251,1,0,0,0,257,253,1,0,0,
+		0,257,255,1,0,0,0,258,19,1,0,0,0,259,260,5,13,0,0,260,261,3,150,75,0,261,
+		265,5,228,0,0,262,264,3,22,11,0,263,262,1,0,0,0,264,267,1,0,0,0,265,263,
+		1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,265,1,0,0,0,268,269,5,229,
+		0,0,269,21,1,0,0,0,270,271,5,113,0,0,271,296,3,144,72,0,272,273,5,171,
+		0,0,273,274,3,144,72,0,274,275,3,140,70,0,275,296,1,0,0,0,276,277,5,172,
+		0,0,277,278,3,144,72,0,278,279,3,140,70,0,279,296,1,0,0,0,280,281,5,14,
+		0,0,281,282,3,24,12,0,282,286,5,228,0,0,283,285,3,30,15,0,284,283,1,0,
+		0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,289,1,0,0,0,288,
+		286,1,0,0,0,289,290,5,229,0,0,290,296,1,0,0,0,291,292,5,17,0,0,292,293,
+		5,247,0,0,293,294,5,18,0,0,294,296,3,144,72,0,295,270,1,0,0,0,295,272,
+		1,0,0,0,295,276,1,0,0,0,295,280,1,0,0,0,295,291,1,0,0,0,296,23,1,0,0,0,
+		297,298,7,1,0,0,298,25,1,0,0,0,299,300,5,44,0,0,300,301,3,150,75,0,301,
+		305,5,228,0,0,302,304,3,28,14,0,303,302,1,0,0,0,304,307,1,0,0,0,305,303,
+		1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,309,5,229,
+		0,0,309,27,1,0,0,0,310,311,5,45,0,0,311,334,3,144,72,0,312,313,5,46,0,
+		0,313,314,5,47,0,0,314,317,3,142,71,0,315,316,5,48,0,0,316,318,3,144,72,
+		0,317,315,1,0,0,0,317,318,1,0,0,0,318,321,1,0,0,0,319,320,5,49,0,0,320,
+		322,5,247,0,0,321,319,1,0,0,0,321,322,1,0,0,0,322,334,1,0,0,0,323,324,
+		5,46,0,0,324,325,5,50,0,0,325,329,5,228,0,0,326,328,3,30,15,0,327,326,
+		1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,332,1,0,0,
+		0,331,329,1,0,0,0,332,334,5,229,0,0,333,310,1,0,0,0,333,312,1,0,0,0,333,
+		323,1,0,0,0,334,29,1,0,0,0,335,336,5,247,0,0,336,338,3,144,72,0,337,339,
+		5,232,0,0,338,337,1,0,0,0,338,339,1,0,0,0,339,31,1,0,0,0,340,341,5,51,
+		0,0,341,342,3,150,75,0,342,343,5,52,0,0,343,344,3,150,75,0,344,348,5,228,
+		0,0,345,347,3,34,17,0,346,345,1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,
+		348,349,1,0,0,0,349,351,1,0,0,0,350,348,1,0,0,0,351,352,5,229,0,0,352,
+		33,1,0,0,0,353,354,5,53,0,0,354,410,3,150,75,0,355,356,5,54,0,0,356,357,
+		3,144,72,0,357,362,3,140,70,0,358,359,5,55,0,0,359,360,3,144,72,0,360,
+		361,3,140,70,0,361,363,1,0,0,0,362,358,1,0,0,0,362,363,1,0,0,0,363,372,
+		1,0,0,0,364,365,5,226,0,0,365,369,3,150,75,0,366,368,3,36,18,0,367,366,
+		1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,373,1,0,0,
+		0,371,369,1,0,0,0,372,364,1,0,0,0,372,373,1,0,0,0,373,410,1,0,0,0,374,
+		375,5,56,0,0,375,410,5,247,0,0,376,377,5,57,0,0,377,410,3,142,71,0,378,
+		379,5,58,0,0,379,380,3,38,19,0,380,381,3,142,71,0,381,382,5,60,0,0,382,
+		383,5,53,0,0,383,387,5,61,0,0,384,385,5,54,0,0,385,386,5,60,0,0,386,388,
+		5,62,0,0,387,384,1,0,0,0,387,388,1,0,0,0,388,410,1,0,0,0,389,391,5,63,
+		0,0,390,392,3,40,20,0,391,390,1,0,0,0,392,393,1,0,0,0,393,391,1,0,0,0,
+		393,394,1,0,0,0,394,410,1,0,0,0,395,396,5,11,0,0,396,410,3,14,7,0,397,
+		410,3,42,21,0,398,399,5,225,0,0,399,410,3,150,75,0,400,401,5,91,0,0,401,
+		407,3,144,72,0,402,405,5,92,0,0,403,404,5,156,0,0,404,406,3,144,72,0,405,
+		403,1,0,0,0,405,406,1,0,0,0,406,408,1,0,0,0,407,402,1,0,0,0,407,408,1,
+		0,0,0,408,410,1,0,0,0,409,353,1,0,0,0,409,355,1,0,0,0,409,374,1,0,0,0,
+		409,376,1,0,0,0,409,378,1,0,0,0,409,389,1,0,0,0,409,395,1,0,0,0,409,397,
+		1,0,0,0,409,398,1,0,0,0,409,400,1,0,0,0,410,35,1,0,0,0,411,419,5,227,0,
+		0,412,413,5,48,0,0,413,419,3,144,72,0,414,415,5,69,0,0,415,419,3,144,72,
+		0,416,417,5,169,0,0,417,419,3,142,71,0,418,411,1,0,0,0,418,412,1,0,0,0,
+		418,414,1,0,0,0,418,416,1,0,0,0,419,37,1,0,0,0,420,421,5,249,0,0,421,424,
+		5,59,0,0,422,424,5,248,0,0,423,420,1,0,0,0,423,422,1,0,0,0,424,39,1,0,
+		0,0,425,426,5,68,0,0,426,432,3,144,72,0,427,428,5,69,0,0,428,432,3,144,
+		72,0,429,430,5,70,0,0,430,432,5,247,0,0,431,425,1,0,0,0,431,427,1,0,0,
+		0,431,429,1,0,0,0,432,41,1,0,0,0,433,434,5,64,0,0,434,438,3,150,75,0,435,
+		437,3,44,22,0,436,435,1,0,0,0,437,440,1,0,0,0,438,436,1,0,0,0,438,439,
+		1,0,0,0,439,43,1,0,0,0,440,438,1,0,0,0,441,442,5,69,0,0,442,454,3,144,
+		72,0,443,444,5,70,0,0,444,454,5,247,0,0,445,446,5,123,0,0,446,454,3,144,
+		72,0,447,448,5,65,0,0,448,451,3,46,23,0,449,450,5,191,0,0,450,452,3,46,
+		23,0,451,449,1,0,0,0,451,452,1,0,0,0,452,454,1,0,0,0,453,441,1,0,0,0,453,
+		443,1,0,0,0,453,445,1,0,0,0,453,447,1,0,0,0,454,45,1,0,0,0,455,456,7,2,
+		0,0,456,47,1,0,0,0,457,458,5,71,0,0,458,459,3,150,75,0,459,463,5,228,0,
+		0,460,462,3,50,25,0,461,460,1,0,0,0,462,465,1,0,0,0,463,461,1,0,0,0,463,
+		464,1,0,0,0,464,466,1,0,0,0,465,463,1,0,0,0,466,467,5,229,0,0,467,49,1,
+		0,0,0,468,469,5,72,0,0,469,499,3,150,75,0,470,471,5,105,0,0,471,499,3,
+		144,72,0,472,473,5,106,0,0,473,499,3,70,35,0,474,475,5,108,0,0,475,476,
+		5,70,0,0,476,499,5,247,0,0,477,478,5,111,0,0,478,499,3,80,40,0,479,480,
+		5,8,0,0,480,499,5,247,0,0,481,482,5,43,0,0,482,485,3,144,72,0,483,484,
+		5,131,0,0,484,486,3,142,71,0,485,483,1,0,0,0,485,486,1,0,0,0,486,489,1,
+		0,0,0,487,488,5,132,0,0,488,490,3,52,26,0,489,487,1,0,0,0,489,490,1,0,
+		0,0,490,494,1,0,0,0,491,492,5,145,0,0,492,493,5,249,0,0,493,495,5,133,
+		0,0,494,491,1,0,0,0,494,495,1,0,0,0,495,499,1,0,0,0,496,499,3,74,37,0,
+		497,499,3,76,38,0,498,468,1,0,0,0,498,470,1,0,0,0,498,472,1,0,0,0,498,
+		474,1,0,0,0,498,477,1,0,0,0,498,479,1,0,0,0,498,481,1,0,0,0,498,496,1,
+		0,0,0,498,497,1,0,0,0,499,51,1,0,0,0,500,503,5,106,0,0,501,503,3,144,72,
+		0,502,500,1,0,0,0,502,501,1,0,0,0,503,53,1,0,0,0,504,505,5,73,0,0,505,
+		506,3,150,75,0,506,510,5,228,0,0,507,509,3,56,28,0,508,507,1,0,0,0,509,
+		512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,513,1,0,0,0,512,510,1,
+		0,0,0,513,514,5,229,0,0,514,55,1,0,0,0,515,516,5,74,0,0,516,520,5,228,
+		0,0,517,519,3,66,33,0,518,517,1,0,0,0,519,522,1,0,0,0,520,518,1,0,0,0,
+		520,521,1,0,0,0,521,523,1,0,0,0,522,520,1,0,0,0,523,555,5,229,0,0,524,
+		525,5,75,0,0,525,555,3,144,72,0,526,527,5,76,0,0,527,555,3,144,72,0,528,
+		529,5,77,0,0,529,530,5,47,0,0,530,555,3,142,71,0,531,532,5,77,0,0,532,
+		533,5,78,0,0,533,534,3,144,72,0,534,535,3,140,70,0,535,555,1,0,0,0,536,
+		537,5,80,0,0,537,555,3,144,72,0,538,539,5,81,0,0,539,555,3,144,72,0,540,
+		541,5,79,0,0,541,555,3,144,72,0,542,543,5,82,0,0,543,544,3,144,72,0,544,
+		545,3,140,70,0,545,555,1,0,0,0,546,547,5,83,0,0,547,548,3,144,72,0,548,
+		549,5,78,0,0,549,550,3,144,72,0,550,551,3,140,70,0,551,555,1,0,0,0,552,
+		553,5,84,0,0,553,555,3,150,75,0,554,515,1,0,0,0,554,524,1,0,0,0,554,526,
+		1,0,0,0,554,528,1,0,0,0,554,531,1,0,0,0,554,536,1,0,0,0,554,538,1,0,0,
+		0,554,540,1,0,0,0,554,542,1,0,0,0,554,546,1,0,0,0,554,552,1,0,0,0,555,
+		57,1,0,0,0,556,557,5,85,0,0,557,558,3,150,75,0,558,559,5,52,0,0,559,560,
+		3,150,75,0,560,564,5,228,0,0,561,563,3,60,30,0,562,561,1,0,0,0,563,566,
+		1,0,0,0,564,562,1,0,0,0,564,565,1,0,0,0,565,567,1,0,0,0,566,564,1,0,0,
+		0,567,568,5,229,0,0,568,59,1,0,0,0,569,570,5,86,0,0,570,613,3,150,75,0,
+		571,572,5,75,0,0,572,613,3,144,72,0,573,574,5,87,0,0,574,575,5,60,0,0,
+		575,613,5,62,0,0,576,577,5,87,0,0,577,613,3,144,72,0,578,579,5,179,0,0,
+		579,580,3,144,72,0,580,581,3,140,70,0,581,613,1,0,0,0,582,583,5,88,0,0,
+		583,613,3,144,72,0,584,585,5,56,0,0,585,613,5,247,0,0,586,587,5,57,0,0,
+		587,613,3,142,71,0,588,589,5,91,0,0,589,595,3,144,72,0,590,593,5,92,0,
+		0,591,592,5,156,0,0,592,594,3,144,72,0,593,591,1,0,0,0,593,594,1,0,0,0,
+		594,596,1,0,0,0,595,590,1,0,0,0,595,596,1,0,0,0,596,613,1,0,0,0,597,598,
+		5,58,0,0,598,599,3,38,19,0,599,600,3,142,71,0,600,601,5,60,0,0,601,602,
+		5,86,0,0,602,603,5,61,0,0,603,613,1,0,0,0,604,605,5,93,0,0,605,609,3,144,
+		72,0,606,607,5,94,0,0,607,608,5,125,0,0,608,610,5,57,0,0,609,606,1,0,0,
+		0,609,610,1,0,0,0,610,613,1,0,0,0,611,613,3,42,21,0,612,569,1,0,0,0,612,
+		571,1,0,0,0,612,573,1,0,0,0,612,576,1,0,0,0,612,578,1,0,0,0,612,582,1,
+		0,0,0,612,584,1,0,0,0,612,586,1,0,0,0,612,588,1,0,0,0,612,597,1,0,0,0,
+		612,604,1,0,0,0,612,611,1,0,0,0,613,61,1,0,0,0,614,615,5,185,0,0,615,616,
+		3,150,75,0,616,620,5,228,0,0,617,619,3,64,32,0,618,617,1,0,0,0,619,622,
+		1,0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,623,1,0,0,0,622,620,1,0,0,
+		0,623,624,5,229,0,0,624,63,1,0,0,0,625,626,5,215,0,0,626,644,3,144,72,
+		0,627,628,5,87,0,0,628,644,3,150,75,0,629,630,5,216,0,0,630,644,3,144,
+		72,0,631,632,5,217,0,0,632,644,3,144,72,0,633,634,5,218,0,0,634,644,3,
+		144,72,0,635,636,5,80,0,0,636,644,3,144,72,0,637,638,5,79,0,0,638,644,
+		3,144,72,0,639,640,5,95,0,0,640,644,3,144,72,0,641,642,5,96,0,0,642,644,
+		3,144,72,0,643,625,1,0,0,0,643,627,1,0,0,0,643,629,1,0,0,0,643,631,1,0,
+		0,0,643,633,1,0,0,0,643,635,1,0,0,0,643,637,1,0,0,0,643,639,1,0,0,0,643,
+		641,1,0,0,0,644,65,1,0,0,0,645,646,5,247,0,0,646,647,3,144,72,0,647,648,
+		5,60,0,0,648,650,3,144,72,0,649,651,5,232,0,0,650,649,1,0,0,0,650,651,
+		1,0,0,0,651,67,1,0,0,0,652,653,5,104,0,0,653,654,3,150,75,0,654,658,5,
+		228,0,0,655,657,3,72,36,0,656,655,1,0,0,0,657,660,1,0,0,0,658,656,1,0,
+		0,0,658,659,1,0,0,0,659,661,1,0,0,0,660,658,1,0,0,0,661,662,5,229,0,0,
+		662,69,1,0,0,0,663,665,3,144,72,0,664,666,5,107,0,0,665,664,1,0,0,0,665,
+		666,1,0,0,0,666,669,1,0,0,0,667,668,5,48,0,0,668,670,3,144,72,0,669,667,
+		1,0,0,0,669,670,1,0,0,0,670,673,1,0,0,0,671,672,5,69,0,0,672,674,3,144,
+		72,0,673,671,1,0,0,0,673,674,1,0,0,0,674,71,1,0,0,0,675,676,5,105,0,0,
+		676,746,3,144,72,0,677,678,5,106,0,0,678,746,3,70,35,0,679,681,5,194,0,
+		0,680,682,5,248,0,0,681,680,1,0,0,0,681,682,1,0,0,0,682,685,1,0,0,0,683,
+		684,5,134,0,0,684,686,3,144,72,0,685,683,1,0,0,0,685,686,1,0,0,0,686,746,
+		1,0,0,0,687,688,5,194,0,0,688,746,5,205,0,0,689,690,5,195,0,0,690,746,
+		3,144,72,0,691,692,5,196,0,0,692,746,3,144,72,0,693,694,5,197,0,0,694,
+		695,5,70,0,0,695,746,5,247,0,0,696,697,5,198,0,0,697,701,5,228,0,0,698,
+		700,3,30,15,0,699,698,1,0,0,0,700,703,1,0,0,0,701,699,1,0,0,0,701,702,
+		1,0,0,0,702,704,1,0,0,0,703,701,1,0,0,0,704,746,5,229,0,0,705,706,5,198,
+		0,0,706,707,5,206,0,0,707,708,3,150,75,0,708,709,5,207,0,0,709,710,3,144,
+		72,0,710,746,1,0,0,0,711,712,5,199,0,0,712,746,3,144,72,0,713,746,3,74,
+		37,0,714,746,3,76,38,0,715,716,5,202,0,0,716,717,5,208,0,0,717,718,3,144,
+		72,0,718,719,5,164,0,0,719,720,3,144,72,0,720,746,1,0,0,0,721,722,5,201,
+		0,0,722,746,3,144,72,0,723,724,5,108,0,0,724,725,5,70,0,0,725,746,5,247,
+		0,0,726,727,5,111,0,0,727,746,3,80,40,0,728,729,5,8,0,0,729,746,5,247,
+		0,0,730,731,5,115,0,0,731,746,5,249,0,0,732,746,3,42,21,0,733,734,5,220,
+		0,0,734,735,5,60,0,0,735,736,3,144,72,0,736,737,5,206,0,0,737,741,3,144,
+		72,0,738,739,5,221,0,0,739,740,5,222,0,0,740,742,3,144,72,0,741,738,1,
+		0,0,0,741,742,1,0,0,0,742,746,1,0,0,0,743,744,5,223,0,0,744,746,3,144,
+		72,0,745,675,1,0,0,0,745,677,1,0,0,0,745,679,1,0,0,0,745,687,1,0,0,0,745,
+		689,1,0,0,0,745,691,1,0,0,0,745,693,1,0,0,0,745,696,1,0,0,0,745,705,1,
+		0,0,0,745,711,1,0,0,0,745,713,1,0,0,0,745,714,1,0,0,0,745,715,1,0,0,0,
+		745,721,1,0,0,0,745,723,1,0,0,0,745,726,1,0,0,0,745,728,1,0,0,0,745,730,
+		1,0,0,0,745,732,1,0,0,0,745,733,1,0,0,0,745,743,1,0,0,0,746,73,1,0,0,0,
+		747,748,5,200,0,0,748,753,3,144,72,0,749,750,5,49,0,0,750,754,5,247,0,
+		0,751,752,5,209,0,0,752,754,3,150,75,0,753,749,1,0,0,0,753,751,1,0,0,0,
+		754,75,1,0,0,0,755,756,5,202,0,0,756,757,5,203,0,0,757,758,3,150,75,0,
+		758,762,5,228,0,0,759,761,3,78,39,0,760,759,1,0,0,0,761,764,1,0,0,0,762,
+		760,1,0,0,0,762,763,1,0,0,0,763,767,1,0,0,0,764,762,1,0,0,0,765,766,5,
+		164,0,0,766,768,3,144,72,0,767,765,1,0,0,0,767,768,1,0,0,0,768,769,1,0,
+		0,0,769,770,5,229,0,0,770,77,1,0,0,0,771,772,5,204,0,0,772,773,3,144,72,
+		0,773,774,3,144,72,0,774,79,1,0,0,0,775,788,5,112,0,0,776,788,5,113,0,
+		0,777,788,5,114,0,0,778,779,5,50,0,0,779,783,5,228,0,0,780,782,3,30,15,
+		0,781,780,1,0,0,0,782,785,1,0,0,0,783,781,1,0,0,0,783,784,1,0,0,0,784,
+		786,1,0,0,0,785,783,1,0,0,0,786,788,5,229,0,0,787,775,1,0,0,0,787,776,
+		1,0,0,0,787,777,1,0,0,0,787,778,1,0,0,0,788,81,1,0,0,0,789,790,5,210,0,
+		0,790,791,3,150,75,0,791,795,5,228,0,0,792,794,3,84,42,0,793,792,1,0,0,
+		0,794,797,1,0,0,0,795,793,1,0,0,0,795,796,1,0,0,0,796,798,1,0,0,0,797,
+		795,1,0,0,0,798,799,5,229,0,0,799,83,1,0,0,0,800,801,5,190,0,0,801,802,
+		3,150,75,0,802,803,5,233,0,0,803,804,3,150,75,0,804,824,1,0,0,0,805,806,
+		5,188,0,0,806,824,3,144,72,0,807,808,5,211,0,0,808,824,3,144,72,0,809,
+		810,5,212,0,0,810,824,5,214,0,0,811,812,5,212,0,0,812,824,3,150,75,0,813,
+		815,5,62,0,0,814,816,3,86,43,0,815,814,1,0,0,0,816,817,1,0,0,0,817,815,
+		1,0,0,0,817,818,1,0,0,0,818,824,1,0,0,0,819,820,5,198,0,0,820,821,5,161,
+		0,0,821,822,5,49,0,0,822,824,3,150,75,0,823,800,1,0,0,0,823,805,1,0,0,
+		0,823,807,1,0,0,0,823,809,1,0,0,0,823,811,1,0,0,0,823,813,1,0,0,0,823,
+		819,1,0,0,0,824,85,1,0,0,0,825,826,5,213,0,0,826,832,3,144,72,0,827,828,
+		5,95,0,0,828,832,3,144,72,0,829,830,5,96,0,0,830,832,3,144,72,0,831,825,
+		1,0,0,0,831,827,1,0,0,0,831,829,1,0,0,0,832,87,1,0,0,0,833,834,5,116,0,
+		0,834,835,3,150,75,0,835,839,5,228,0,0,836,838,3,90,45,0,837,836,1,0,0,
+		0,838,841,1,0,0,0,839,837,1,0,0,0,839,840,1,0,0,0,840,842,1,0,0,0,841,
+		839,1,0,0,0,842,843,5,229,0,0,843,89,1,0,0,0,844,845,5,117,0,0,845,880,
+		3,144,72,0,846,847,5,118,0,0,847,852,3,92,46,0,848,849,5,232,0,0,849,851,
+		3,92,46,0,850,848,1,0,0,0,851,854,1,0,0,0,852,850,1,0,0,0,852,853,1,0,
+		0,0,853,880,1,0,0,0,854,852,1,0,0,0,855,856,5,157,0,0,856,880,3,144,72,
+		0,857,858,5,158,0,0,858,859,3,144,72,0,859,860,5,156,0,0,860,863,3,150,
+		75,0,861,862,5,159,0,0,862,864,3,144,72,0,863,861,1,0,0,0,863,864,1,0,
+		0,0,864,866,1,0,0,0,865,867,5,162,0,0,866,865,1,0,0,0,866,867,1,0,0,0,
+		867,880,1,0,0,0,868,869,5,196,0,0,869,880,3,144,72,0,870,871,5,160,0,0,
+		871,876,3,96,48,0,872,873,5,232,0,0,873,875,3,96,48,0,874,872,1,0,0,0,
+		875,878,1,0,0,0,876,874,1,0,0,0,876,877,1,0,0,0,877,880,1,0,0,0,878,876,
+		1,0,0,0,879,844,1,0,0,0,879,846,1,0,0,0,879,855,1,0,0,0,879,857,1,0,0,
+		0,879,868,1,0,0,0,879,870,1,0,0,0,880,91,1,0,0,0,881,882,3,150,75,0,882,
+		891,3,144,72,0,883,887,5,228,0,0,884,886,3,94,47,0,885,884,1,0,0,0,886,
+		889,1,0,0,0,887,885,1,0,0,0,887,888,1,0,0,0,888,890,1,0,0,0,889,887,1,
+		0,0,0,890,892,5,229,0,0,891,883,1,0,0,0,891,892,1,0,0,0,892,93,1,0,0,0,
+		893,894,5,157,0,0,894,900,3,144,72,0,895,896,5,158,0,0,896,900,3,144,72,
+		0,897,898,5,159,0,0,898,900,3,144,72,0,899,893,1,0,0,0,899,895,1,0,0,0,
+		899,897,1,0,0,0,900,95,1,0,0,0,901,902,5,247,0,0,902,903,3,144,72,0,903,
+		97,1,0,0,0,904,905,5,119,0,0,905,914,3,150,75,0,906,910,5,228,0,0,907,
+		909,3,100,50,0,908,907,1,0,0,0,909,912,1,0,0,0,910,908,1,0,0,0,910,911,
+		1,0,0,0,911,913,1,0,0,0,912,910,1,0,0,0,913,915,5,229,0,0,914,906,1,0,
+		0,0,914,915,1,0,0,0,915,99,1,0,0,0,916,917,5,120,0,0,917,923,3,144,72,
+		0,918,919,5,121,0,0,919,923,3,144,72,0,920,921,5,122,0,0,921,923,3,144,
+		72,0,922,916,1,0,0,0,922,918,1,0,0,0,922,920,1,0,0,0,923,101,1,0,0,0,924,
+		925,5,123,0,0,925,926,3,150,75,0,926,927,5,228,0,0,927,935,3,144,72,0,
+		928,933,3,140,70,0,929,930,5,55,0,0,930,931,3,144,72,0,931,932,3,140,70,
+		0,932,934,1,0,0,0,933,929,1,0,0,0,933,934,1,0,0,0,934,936,1,0,0,0,935,
+		928,1,0,0,0,935,936,1,0,0,0,936,937,1,0,0,0,937,938,5,229,0,0,938,103,
+		1,0,0,0,939,940,5,124,0,0,940,941,3,150,75,0,941,942,5,235,0,0,942,949,
+		3,144,72,0,943,946,5,125,0,0,944,947,5,126,0,0,945,947,5,127,0,0,946,944,
+		1,0,0,0,946,945,1,0,0,0,947,948,1,0,0,0,948,950,3,142,71,0,949,943,1,0,
+		0,0,949,950,1,0,0,0,950,953,1,0,0,0,951,952,5,49,0,0,952,954,5,247,0,0,
+		953,951,1,0,0,0,953,954,1,0,0,0,954,105,1,0,0,0,955,956,5,128,0,0,956,
+		957,3,150,75,0,957,958,5,134,0,0,958,961,3,144,72,0,959,960,5,49,0,0,960,
+		962,5,247,0,0,961,959,1,0,0,0,961,962,1,0,0,0,962,966,1,0,0,0,963,964,
+		5,129,0,0,964,965,5,131,0,0,965,967,5,249,0,0,966,963,1,0,0,0,966,967,
+		1,0,0,0,967,971,1,0,0,0,968,969,5,130,0,0,969,970,5,131,0,0,970,972,5,
+		249,0,0,971,968,1,0,0,0,971,972,1,0,0,0,972,983,1,0,0,0,973,974,5,151,
+		0,0,974,975,5,174,0,0,975,976,3,150,75,0,976,977,5,152,0,0,977,978,5,156,
+		0,0,978,979,5,249,0,0,979,981,5,153,0,0,980,982,3,108,54,0,981,980,1,0,
+		0,0,981,982,1,0,0,0,982,984,1,0,0,0,983,973,1,0,0,0,983,984,1,0,0,0,984,
+		985,1,0,0,0,985,986,5,234,0,0,986,991,3,110,55,0,987,988,5,232,0,0,988,
+		990,3,110,55,0,989,987,1,0,0,0,990,993,1,0,0,0,991,989,1,0,0,0,991,992,
+		1,0,0,0,992,107,1,0,0,0,993,991,1,0,0,0,994,995,5,154,0,0,995,1000,3,150,
+		75,0,996,997,5,232,0,0,997,999,3,150,75,0,998,996,1,0,0,0,999,1002,1,0,
+		0,0,1000,998,1,0,0,0,1000,1001,1,0,0,0,1001,1006,1,0,0,0,1002,1000,1,0,
+		0,0,1003,1004,5,165,0,0,1004,1005,5,155,0,0,1005,1007,3,150,75,0,1006,
+		1003,1,0,0,0,1006,1007,1,0,0,0,1007,1011,1,0,0,0,1008,1009,5,155,0,0,1009,
+		1011,3,150,75,0,1010,994,1,0,0,0,1010,1008,1,0,0,0,1011,109,1,0,0,0,1012,
+		1013,5,147,0,0,1013,1014,5,248,0,0,1014,1015,5,156,0,0,1015,1032,3,150,
+		75,0,1016,1028,5,150,0,0,1017,1018,5,230,0,0,1018,1023,3,150,75,0,1019,
+		1020,5,232,0,0,1020,1022,3,150,75,0,1021,1019,1,0,0,0,1022,1025,1,0,0,
+		0,1023,1021,1,0,0,0,1023,1024,1,0,0,0,1024,1026,1,0,0,0,1025,1023,1,0,
+		0,0,1026,1027,5,231,0,0,1027,1029,1,0,0,0,1028,1017,1,0,0,0,1028,1029,
+		1,0,0,0,1029,1032,1,0,0,0,1030,1032,3,150,75,0,1031,1012,1,0,0,0,1031,
+		1016,1,0,0,0,1031,1030,1,0,0,0,1032,111,1,0,0,0,1033,1034,5,135,0,0,1034,
+		1035,5,134,0,0,1035,1038,3,144,72,0,1036,1037,5,136,0,0,1037,1039,3,142,
+		71,0,1038,1036,1,0,0,0,1038,1039,1,0,0,0,1039,113,1,0,0,0,1040,1041,5,
+		137,0,0,1041,1042,5,138,0,0,1042,1047,3,116,58,0,1043,1044,5,232,0,0,1044,
+		1046,3,116,58,0,1045,1043,1,0,0,0,1046,1049,1,0,0,0,1047,1045,1,0,0,0,
+		1047,1048,1,0,0,0,1048,115,1,0,0,0,1049,1047,1,0,0,0,1050,1053,5,63,0,
+		0,1051,1053,3,150,75,0,1052,1050,1,0,0,0,1052,1051,1,0,0,0,1053,117,1,
+		0,0,0,1054,1055,5,139,0,0,1055,1059,5,228,0,0,1056,1058,3,120,60,0,1057,
+		1056,1,0,0,0,1058,1061,1,0,0,0,1059,1057,1,0,0,0,1059,1060,1,0,0,0,1060,
+		1062,1,0,0,0,1061,1059,1,0,0,0,1062,1063,5,229,0,0,1063,119,1,0,0,0,1064,
+		1065,5,10,0,0,1065,1075,3,148,74,0,1066,1067,5,140,0,0,1067,1072,3,150,
+		75,0,1068,1069,5,232,0,0,1069,1071,3,150,75,0,1070,1068,1,0,0,0,1071,1074,
+		1,0,0,0,1072,1070,1,0,0,0,1072,1073,1,0,0,0,1073,1076,1,0,0,0,1074,1072,
+		1,0,0,0,1075,1066,1,0,0,0,1075,1076,1,0,0,0,1076,1156,1,0,0,0,1077,1078,
+		5,141,0,0,1078,1156,3,150,75,0,1079,1080,5,142,0,0,1080,1156,3,150,75,
+		0,1081,1082,5,143,0,0,1082,1083,5,144,0,0,1083,1084,5,145,0,0,1084,1156,
+		3,150,75,0,1085,1088,5,146,0,0,1086,1087,5,248,0,0,1087,1089,5,190,0,0,
+		1088,1086,1,0,0,0,1088,1089,1,0,0,0,1089,1090,1,0,0,0,1090,1091,5,144,
+		0,0,1091,1092,5,156,0,0,1092,1156,3,150,75,0,1093,1094,5,147,0,0,1094,
+		1095,5,248,0,0,1095,1096,5,190,0,0,1096,1097,5,144,0,0,1097,1098,5,156,
+		0,0,1098,1156,3,150,75,0,1099,1100,5,167,0,0,1100,1105,3,150,75,0,1101,
+		1102,5,232,0,0,1102,1104,3,150,75,0,1103,1101,1,0,0,0,1104,1107,1,0,0,
+		0,1105,1103,1,0,0,0,1105,1106,1,0,0,0,1106,1108,1,0,0,0,1107,1105,1,0,
+		0,0,1108,1109,5,156,0,0,1109,1110,5,219,0,0,1110,1111,3,148,74,0,1111,
+		1156,1,0,0,0,1112,1113,5,163,0,0,1113,1114,3,144,72,0,1114,1118,5,228,
+		0,0,1115,1117,3,120,60,0,1116,1115,1,0,0,0,1117,1120,1,0,0,0,1118,1116,
+		1,0,0,0,1118,1119,1,0,0,0,1119,1121,1,0,0,0,1120,1118,1,0,0,0,1121,1131,
+		5,229,0,0,1122,1123,5,164,0,0,1123,1127,5,228,0,0,1124,1126,3,120,60,0,
+		1125,1124,1,0,0,0,1126,1129,1,0,0,0,1127,1125,1,0,0,0,1127,1128,1,0,0,
+		0,1128,1130,1,0,0,0,1129,1127,1,0,0,0,1130,1132,5,229,0,0,1131,1122,1,
+		0,0,0,1131,1132,1,0,0,0,1132,1156,1,0,0,0,1133,1136,5,148,0,0,1134,1135,
+		5,174,0,0,1135,1137,5,105,0,0,1136,1134,1,0,0,0,1136,1137,1,0,0,0,1137,
+		1138,1,0,0,0,1138,1142,5,228,0,0,1139,1141,3,120,60,0,1140,1139,1,0,0,
+		0,1141,1144,1,0,0,0,1142,1140,1,0,0,0,1142,1143,1,0,0,0,1143,1145,1,0,
+		0,0,1144,1142,1,0,0,0,1145,1156,5,229,0,0,1146,1147,5,149,0,0,1147,1151,
+		5,228,0,0,1148,1150,3,120,60,0,1149,1148,1,0,0,0,1150,1153,1,0,0,0,1151,
+		1149,1,0,0,0,1151,1152,1,0,0,0,1152,1154,1,0,0,0,1153,1151,1,0,0,0,1154,
+		1156,5,229,0,0,1155,1064,1,0,0,0,1155,1077,1,0,0,0,1155,1079,1,0,0,0,1155,
+		1081,1,0,0,0,1155,1085,1,0,0,0,1155,1093,1,0,0,0,1155,1099,1,0,0,0,1155,
+		1112,1,0,0,0,1155,1133,1,0,0,0,1155,1146,1,0,0,0,1156,121,1,0,0,0,1157,
+		1158,5,166,0,0,1158,1162,5,228,0,0,1159,1161,3,124,62,0,1160,1159,1,0,
+		0,0,1161,1164,1,0,0,0,1162,1160,1,0,0,0,1162,1163,1,0,0,0,1163,1165,1,
+		0,0,0,1164,1162,1,0,0,0,1165,1166,5,229,0,0,1166,123,1,0,0,0,1167,1168,
+		5,167,0,0,1168,1173,3,150,75,0,1169,1170,5,232,0,0,1170,1172,3,150,75,
+		0,1171,1169,1,0,0,0,1172,1175,1,0,0,0,1173,1171,1,0,0,0,1173,1174,1,0,
+		0,0,1174,1179,1,0,0,0,1175,1173,1,0,0,0,1176,1178,3,126,63,0,1177,1176,
+		1,0,0,0,1178,1181,1,0,0,0,1179,1177,1,0,0,0,1179,1180,1,0,0,0,1180,1184,
+		1,0,0,0,1181,1179,1,0,0,0,1182,1184,3,118,59,0,1183,1167,1,0,0,0,1183,
+		1182,1,0,0,0,1184,125,1,0,0,0,1185,1186,5,168,0,0,1186,1208,3,144,72,0,
+		1187,1188,5,169,0,0,1188,1208,3,142,71,0,1189,1190,5,95,0,0,1190,1191,
+		3,144,72,0,1191,1192,5,176,0,0,1192,1193,5,103,0,0,1193,1208,1,0,0,0,1194,
+		1195,5,96,0,0,1195,1208,3,144,72,0,1196,1197,5,97,0,0,1197,1198,3,144,
+		72,0,1198,1199,5,176,0,0,1199,1200,5,103,0,0,1200,1208,1,0,0,0,1201,1202,
+		5,98,0,0,1202,1208,3,144,72,0,1203,1204,5,99,0,0,1204,1208,5,100,0,0,1205,
+		1206,5,101,0,0,1206,1208,3,144,72,0,1207,1185,1,0,0,0,1207,1187,1,0,0,
+		0,1207,1189,1,0,0,0,1207,1194,1,0,0,0,1207,1196,1,0,0,0,1207,1201,1,0,
+		0,0,1207,1203,1,0,0,0,1207,1205,1,0,0,0,1208,127,1,0,0,0,1209,1210,5,2,
+		0,0,1210,1211,3,150,75,0,1211,1212,5,4,0,0,1212,1213,3,150,75,0,1213,1217,
+		5,228,0,0,1214,1216,3,130,65,0,1215,1214,1,0,0,0,1216,1219,1,0,0,0,1217,
+		1215,1,0,0,0,1217,1218,1,0,0,0,1218,1220,1,0,0,0,1219,1217,1,0,0,0,1220,
+		1221,5,229,0,0,1221,129,1,0,0,0,1222,1223,3,150,75,0,1223,1224,5,58,0,
+		0,1224,1225,5,170,0,0,1225,1226,5,249,0,0,1226,1422,1,0,0,0,1227,1228,
+		3,150,75,0,1228,1229,5,58,0,0,1229,1230,5,36,0,0,1230,1234,3,144,72,0,
+		1231,1233,3,138,69,0,1232,1231,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,
+		0,0,1234,1235,1,0,0,0,1235,1422,1,0,0,0,1236,1234,1,0,0,0,1237,1238,3,
+		148,74,0,1238,1239,7,3,0,0,1239,1240,3,144,72,0,1240,1245,3,140,70,0,1241,
+		1242,5,26,0,0,1242,1243,3,144,72,0,1243,1244,3,140,70,0,1244,1246,1,0,
+		0,0,1245,1241,1,0,0,0,1245,1246,1,0,0,0,1246,1422,1,0,0,0,1247,1248,3,
+		148,74,0,1248,1249,5,173,0,0,1249,1250,3,144,72,0,1250,1251,5,174,0,0,
+		1251,1252,5,247,0,0,1252,1422,1,0,0,0,1253,1254,3,150,75,0,1254,1278,5,
+		175,0,0,1255,1256,5,52,0,0,1256,1279,5,247,0,0,1257,1267,5,36,0,0,1258,
+		1259,5,42,0,0,1259,1260,3,144,72,0,1260,1264,3,140,70,0,1261,1263,3,132,
+		66,0,1262,1261,1,0,0,0,1263,1266,1,0,0,0,1264,1262,1,0,0,0,1264,1265,1,
+		0,0,0,1265,1268,1,0,0,0,1266,1264,1,0,0,0,1267,1258,1,0,0,0,1267,1268,
+		1,0,0,0,1268,1272,1,0,0,0,1269,1271,3,138,69,0,1270,1269,1,0,0,0,1271,
+		1274,1,0,0,0,1272,1270,1,0,0,0,1272,1273,1,0,0,0,1273,1276,1,0,0,0,1274,
+		1272,1,0,0,0,1275,1277,3,134,67,0,1276,1275,1,0,0,0,1276,1277,1,0,0,0,
+		1277,1279,1,0,0,0,1278,1255,1,0,0,0,1278,1257,1,0,0,0,1279,1422,1,0,0,
+		0,1280,1282,5,166,0,0,1281,1283,3,126,63,0,1282,1281,1,0,0,0,1283,1284,
+		1,0,0,0,1284,1282,1,0,0,0,1284,1285,1,0,0,0,1285,1422,1,0,0,0,1286,1287,
+		5,166,0,0,1287,1288,5,167,0,0,1288,1422,5,102,0,0,1289,1290,3,150,75,0,
+		1290,1291,5,113,0,0,1291,1292,3,144,72,0,1292,1422,1,0,0,0,1293,1294,3,
+		150,75,0,1294,1295,5,14,0,0,1295,1296,3,24,12,0,1296,1300,5,228,0,0,1297,
+		1299,3,30,15,0,1298,1297,1,0,0,0,1299,1302,1,0,0,0,1300,1298,1,0,0,0,1300,
+		1301,1,0,0,0,1301,1303,1,0,0,0,1302,1300,1,0,0,0,1303,1304,5,229,0,0,1304,
+		1422,1,0,0,0,1305,1306,3,150,75,0,1306,1307,5,17,0,0,1307,1308,5,247,0,
+		0,1308,1309,5,18,0,0,1309,1310,3,144,72,0,1310,1422,1,0,0,0,1311,1312,
+		3,150,75,0,1312,1314,5,19,0,0,1313,1315,5,236,0,0,1314,1313,1,0,0,0,1314,
+		1315,1,0,0,0,1315,1316,1,0,0,0,1316,1317,3,144,72,0,1317,1422,1,0,0,0,
+		1318,1319,3,150,75,0,1319,1320,5,224,0,0,1320,1321,3,142,71,0,1321,1422,
+		1,0,0,0,1322,1323,3,150,75,0,1323,1324,5,224,0,0,1324,1325,5,36,0,0,1325,
+		1330,3,136,68,0,1326,1327,5,232,0,0,1327,1329,3,136,68,0,1328,1326,1,0,
+		0,0,1329,1332,1,0,0,0,1330,1328,1,0,0,0,1330,1331,1,0,0,0,1331,1422,1,
+		0,0,0,1332,1330,1,0,0,0,1333,1334,3,150,75,0,1334,1335,5,89,0,0,1335,1336,
+		3,144,72,0,1336,1422,1,0,0,0,1337,1338,3,150,75,0,1338,1339,5,90,0,0,1339,
+		1340,5,131,0,0,1340,1341,3,142,71,0,1341,1342,5,60,0,0,1342,1343,3,144,
+		72,0,1343,1422,1,0,0,0,1344,1345,3,150,75,0,1345,1346,5,193,0,0,1346,1347,
+		5,90,0,0,1347,1422,1,0,0,0,1348,1349,3,150,75,0,1349,1350,5,68,0,0,1350,
+		1352,5,66,0,0,1351,1353,5,248,0,0,1352,1351,1,0,0,0,1352,1353,1,0,0,0,
+		1353,1422,1,0,0,0,1354,1355,3,150,75,0,1355,1356,5,68,0,0,1356,1359,5,
+		67,0,0,1357,1358,5,49,0,0,1358,1360,5,247,0,0,1359,1357,1,0,0,0,1359,1360,
+		1,0,0,0,1360,1422,1,0,0,0,1361,1362,3,150,75,0,1362,1364,5,62,0,0,1363,
+		1365,3,86,43,0,1364,1363,1,0,0,0,1365,1366,1,0,0,0,1366,1364,1,0,0,0,1366,
+		1367,1,0,0,0,1367,1422,1,0,0,0,1368,1369,5,20,0,0,1369,1422,5,249,0,0,
+		1370,1371,5,21,0,0,1371,1422,5,249,0,0,1372,1422,5,22,0,0,1373,1422,5,
+		23,0,0,1374,1375,3,150,75,0,1375,1376,5,24,0,0,1376,1377,5,25,0,0,1377,
+		1378,3,144,72,0,1378,1379,3,140,70,0,1379,1380,5,26,0,0,1380,1381,3,144,
+		72,0,1381,1382,3,140,70,0,1382,1422,1,0,0,0,1383,1384,3,150,75,0,1384,
+		1385,5,27,0,0,1385,1388,5,156,0,0,1386,1389,5,28,0,0,1387,1389,3,144,72,
+		0,1388,1386,1,0,0,0,1388,1387,1,0,0,0,1389,1390,1,0,0,0,1390,1391,5,29,
+		0,0,1391,1392,3,144,72,0,1392,1393,3,140,70,0,1393,1394,5,26,0,0,1394,
+		1395,3,144,72,0,1395,1396,3,140,70,0,1396,1422,1,0,0,0,1397,1398,3,150,
+		75,0,1398,1399,5,30,0,0,1399,1400,3,144,72,0,1400,1401,3,140,70,0,1401,
+		1402,5,18,0,0,1402,1403,3,144,72,0,1403,1422,1,0,0,0,1404,1405,5,31,0,
+		0,1405,1406,3,148,74,0,1406,1407,5,32,0,0,1407,1408,3,148,74,0,1408,1411,
+		3,144,72,0,1409,1410,5,33,0,0,1410,1412,3,144,72,0,1411,1409,1,0,0,0,1411,
+		1412,1,0,0,0,1412,1422,1,0,0,0,1413,1414,5,34,0,0,1414,1415,5,33,0,0,1415,
+		1416,3,144,72,0,1416,1417,3,140,70,0,1417,1418,5,35,0,0,1418,1419,3,144,
+		72,0,1419,1420,3,140,70,0,1420,1422,1,0,0,0,1421,1222,1,0,0,0,1421,1227,
+		1,0,0,0,1421,1237,1,0,0,0,1421,1247,1,0,0,0,1421,1253,1,0,0,0,1421,1280,
+		1,0,0,0,1421,1286,1,0,0,0,1421,1289,1,0,0,0,1421,1293,1,0,0,0,1421,1305,
+		1,0,0,0,1421,1311,1,0,0,0,1421,1318,1,0,0,0,1421,1322,1,0,0,0,1421,1333,
+		1,0,0,0,1421,1337,1,0,0,0,1421,1344,1,0,0,0,1421,1348,1,0,0,0,1421,1354,
+		1,0,0,0,1421,1361,1,0,0,0,1421,1368,1,0,0,0,1421,1370,1,0,0,0,1421,1372,
+		1,0,0,0,1421,1373,1,0,0,0,1421,1374,1,0,0,0,1421,1383,1,0,0,0,1421,1397,
+		1,0,0,0,1421,1404,1,0,0,0,1421,1413,1,0,0,0,1422,131,1,0,0,0,1423,1424,
+		5,70,0,0,1424,1425,5,247,0,0,1425,1426,5,165,0,0,1426,1427,3,144,72,0,
+		1427,1428,3,140,70,0,1428,133,1,0,0,0,1429,1430,5,43,0,0,1430,1431,5,38,
+		0,0,1431,1432,5,39,0,0,1432,1433,3,144,72,0,1433,1434,5,40,0,0,1434,1435,
+		3,144,72,0,1435,135,1,0,0,0,1436,1438,5,237,0,0,1437,1436,1,0,0,0,1437,
+		1438,1,0,0,0,1438,1439,1,0,0,0,1439,1440,3,142,71,0,1440,1441,5,32,0,0,
+		1441,1442,3,144,72,0,1442,137,1,0,0,0,1443,1444,5,37,0,0,1444,1445,3,148,
+		74,0,1445,1446,3,144,72,0,1446,139,1,0,0,0,1447,1448,5,176,0,0,1448,1449,
+		5,189,0,0,1449,141,1,0,0,0,1450,1451,5,248,0,0,1451,143,1,0,0,0,1452,1453,
+		6,72,-1,0,1453,1454,5,230,0,0,1454,1455,3,144,72,0,1455,1456,5,231,0,0,
+		1456,1495,1,0,0,0,1457,1458,5,237,0,0,1458,1495,3,144,72,16,1459,1460,
+		5,193,0,0,1460,1495,3,144,72,11,1461,1462,5,163,0,0,1462,1463,3,144,72,
+		0,1463,1464,5,165,0,0,1464,1465,3,144,72,0,1465,1466,5,164,0,0,1466,1467,
+		3,144,72,0,1467,1495,1,0,0,0,1468,1469,3,150,75,0,1469,1478,5,230,0,0,
+		1470,1475,3,144,72,0,1471,1472,5,232,0,0,1472,1474,3,144,72,0,1473,1471,
+		1,0,0,0,1474,1477,1,0,0,0,1475,1473,1,0,0,0,1475,1476,1,0,0,0,1476,1479,
+		1,0,0,0,1477,1475,1,0,0,0,1478,1470,1,0,0,0,1478,1479,1,0,0,0,1479,1480,
+		1,0,0,0,1480,1481,5,231,0,0,1481,1495,1,0,0,0,1482,1484,7,4,0,0,1483,1485,
+		3,146,73,0,1484,1483,1,0,0,0,1484,1485,1,0,0,0,1485,1486,1,0,0,0,1486,
+		1487,5,176,0,0,1487,1495,3,146,73,0,1488,1489,5,249,0,0,1489,1495,3,146,
+		73,0,1490,1495,5,248,0,0,1491,1495,5,249,0,0,1492,1495,5,247,0,0,1493,
+		1495,3,148,74,0,1494,1452,1,0,0,0,1494,1457,1,0,0,0,1494,1459,1,0,0,0,
+		1494,1461,1,0,0,0,1494,1468,1,0,0,0,1494,1482,1,0,0,0,1494,1488,1,0,0,
+		0,1494,1490,1,0,0,0,1494,1491,1,0,0,0,1494,1492,1,0,0,0,1494,1493,1,0,
+		0,0,1495,1516,1,0,0,0,1496,1497,10,15,0,0,1497,1498,5,190,0,0,1498,1515,
+		3,144,72,16,1499,1500,10,14,0,0,1500,1501,7,5,0,0,1501,1515,3,144,72,15,
+		1502,1503,10,13,0,0,1503,1504,7,6,0,0,1504,1515,3,144,72,14,1505,1506,
+		10,12,0,0,1506,1507,7,7,0,0,1507,1515,3,144,72,13,1508,1509,10,10,0,0,
+		1509,1510,5,191,0,0,1510,1515,3,144,72,11,1511,1512,10,9,0,0,1512,1513,
+		5,192,0,0,1513,1515,3,144,72,10,1514,1496,1,0,0,0,1514,1499,1,0,0,0,1514,
+		1502,1,0,0,0,1514,1505,1,0,0,0,1514,1508,1,0,0,0,1514,1511,1,0,0,0,1515,
+		1518,1,0,0,0,1516,1514,1,0,0,0,1516,1517,1,0,0,0,1517,145,1,0,0,0,1518,
+		1516,1,0,0,0,1519,1520,7,8,0,0,1520,147,1,0,0,0,1521,1524,3,150,75,0,1522,
+		1523,5,233,0,0,1523,1525,3,150,75,0,1524,1522,1,0,0,0,1524,1525,1,0,0,
+		0,1525,149,1,0,0,0,1526,1527,7,9,0,0,1527,151,1,0,0,0,145,156,158,172,
 		198,205,207,215,217,236,246,257,265,286,295,305,317,321,329,333,338,348,
-		362,369,372,387,393,400,409,414,422,429,442,444,454,476,480,485,489,493,
-		501,511,545,555,584,586,600,603,611,634,641,649,656,660,664,672,676,692,
-		732,736,744,753,758,774,778,786,808,814,822,830,843,854,857,867,870,878,
-		882,890,901,905,913,924,926,937,940,944,952,957,962,972,974,982,991,997,
-		1001,1014,1019,1022,1029,1038,1043,1050,1063,1066,1079,1096,1109,1118,
-		1122,1127,1133,1142,1146,1153,1164,1170,1174,1198,1208,1225,1236,1255,
-		1258,1263,1267,1269,1275,1291,1305,1321,1343,1350,1357,1379,1402,1412,
-		1428,1466,1469,1475,1485,1505,1507,1515
+		362,369,372,387,393,405,407,409,418,423,431,438,451,453,463,485,489,494,
+		498,502,510,520,554,564,593,595,609,612,620,643,650,658,665,669,673,681,
+		685,701,741,745,753,762,767,783,787,795,817,823,831,839,852,863,866,876,
+		879,887,891,899,910,914,922,933,935,946,949,953,961,966,971,981,983,991,
+		1000,1006,1010,1023,1028,1031,1038,1047,1052,1059,1072,1075,1088,1105,
+		1118,1127,1131,1136,1142,1151,1155,1162,1173,1179,1183,1207,1217,1234,
+		1245,1264,1267,1272,1276,1278,1284,1300,1314,1330,1352,1359,1366,1388,
+		1411,1421,1437,1475,1478,1484,1494,1514,1516,1524
 	};
 
 	public static readonly ATN _ATN =

@@ -298,6 +298,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitLeasePhasedItem([NotNull] DealLangParser.LeasePhasedItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>leaseTerminationFeeItem</c>
+	/// labeled alternative in <see cref="DealLangParser.leaseItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLeaseTerminationFeeItem([NotNull] DealLangParser.LeaseTerminationFeeItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>indexationYearly</c>
 	/// labeled alternative in <see cref="DealLangParser.indexationPart"/>.
 	/// </summary>

@@ -32,12 +32,12 @@ static class ContractRelets
             // The termination fee: owed on the customer's default date during the term, paid at its recovery, received
             // in the period the date falls in (the period whose end first reaches it).
             Date? customerDefault = scenario.PartyDefaults[contract.Customer];
-            if (customerDefault is { } defaulted && contract.TerminationClaim(defaulted) is > 0 and double claim
-                && Math.Max(0, Schedule.PeriodIndexOf(b, defaulted)) is int p && p < deal.Periods)
+            if (customerDefault is { } defaulted
+                && TerminationReceipts.Of(deal, contract.TerminationClaim(defaulted), defaulted, scenario.RecoveryOf(deal, contract.Customer)) is (int p, double received))
             {
                 double[] termination = into.OwnContractRow(InputQuantity.ContractTermination, c);
                 termination.AsSpan().Clear();
-                termination[p] = claim * scenario.RecoveryOf(deal, contract.Customer);
+                termination[p] = received;
             }
             else
             {

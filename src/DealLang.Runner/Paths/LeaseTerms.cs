@@ -3,8 +3,8 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Paths;
 
 /// <summary>
-/// A lease under a scenario: how long it runs (renewals taken, or cut short by the lessee's default), the rent
-/// it pays per period (from its <see cref="LeasePlan"/>: a term of the deal's options precomputed, a default's
+/// A lease under a scenario: how long it runs (renewals taken, or cut short by the lessee's default), the termination
+/// fee its lessee's default pays (<see cref="TerminationReceipts"/>), the rent it pays per period (from its <see cref="LeasePlan"/>: a term of the deal's options precomputed, a default's
 /// end worked out for the path), the period it ends in and whether its residual value
 /// guarantee answers for that end. A path source passes its buffers' <see cref="PathMemo"/>, from which the
 /// numbers a previous path computed at the same rate and default date are reused.
@@ -26,6 +26,20 @@ static class LeaseTerms
         // precomputed): a lessee in default on the day the guarantee falls due pays only what a
         // creditor recovers, whether the lease ran its term or the default cut it short (a strict < let a default
         // on the expiry date itself through at 100%). After the expiry the claim was owed by a performing lessee.
+        // The termination fee: owed on a default during the initial term only (none in a renewal taken, none after
+        // the lease ended), recovered as the lessee's other claims are, as a contract's customer's is. The row of a
+        // lease without a fee is never written: it stays the zeros it was made with.
+        if (lease.TerminationFee != 0)
+        {
+            double[] termination = into.LeaseTermination[l];
+            termination.AsSpan().Clear();
+            if (Lessee(deal, scenario, lease) is { } lesseeDefault
+                && TerminationReceipts.Of(deal, lease.TerminationClaim(lesseeDefault), lesseeDefault, scenario.RecoveryOf(deal, lease.Lessee)) is (int p, double received))
+            {
+                termination[p] = received;
+            }
+        }
+
         if (Lessee(deal, scenario, lease) is { } defaulted && defaulted <= plan.EndOf(renewals, out _))
         {
             // The rent stops on the default date and the lease is over; what the guarantor still pays on the

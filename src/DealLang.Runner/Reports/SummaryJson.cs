@@ -32,7 +32,7 @@ static class SummaryJson
                 w.WriteStartObject("events");
                 TriggerRows.WriteJson(w, outcome);
                 DealEventRows.WriteJson(w, outcome);
-                LeaseRows.WriteJson(w, outcome);
+                LeaseRows.WriteJson(w, deal, outcome);
                 w.WriteEndObject();
                 TestRows.WriteJson(w, outcome);
                 PartyRows.WriteJson(w, outcome);

@@ -19,7 +19,12 @@ public sealed record DealEvents(
     Date? Sale,
     double SaleProceeds,
     ImmutableArray<LeaseAmount> RvgPaid,
-    ImmutableArray<TestRange> Tests);
+    ImmutableArray<TestRange> Tests)
+{
+    /// <summary>What each lease's termination fee brought in over the periods run (its defaulted lessee's recovery of
+    /// the fee; zero when none was owed); every lease's, in declaration order.</summary>
+    public ImmutableArray<LeaseAmount> TerminationFees { get; init; } = [];
+}
 
 public sealed record LeaseAmount(string Lease, double Amount);
 

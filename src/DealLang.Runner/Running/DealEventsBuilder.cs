@@ -14,6 +14,12 @@ static class DealEventsBuilder
             rvg.Add(new LeaseAmount(deal.Leases[l].Name, result.RvgPaid[l]));
         }
 
+        var fees = ImmutableArray.CreateBuilder<LeaseAmount>(deal.Leases.Length);
+        for (int l = 0; l < deal.Leases.Length; l++)
+        {
+            fees.Add(new LeaseAmount(deal.Leases[l].Name, PeriodYears.Sum(result.LeaseTerminationFee[l], periods)));
+        }
+
         // A covenant is tested while the deal runs its own waterfall: up to the period of the event of default. After
         // it the lenders have accelerated and are selling the collateral, and a ratio of what the workout collects
         // to opex or a balance that only falls (CoreWeave's FireSale: a DSCR below zero, a book LTV of 2,172x) is no
@@ -40,7 +46,10 @@ static class DealEventsBuilder
             EndOf(deal, result.SalePeriod),
             result.SaleProceeds,
             rvg.MoveToImmutable(),
-            tests.MoveToImmutable());
+            tests.MoveToImmutable())
+        {
+            TerminationFees = fees.MoveToImmutable(),
+        };
     }
 
     static int FirstActive(bool[] active, int periods)

@@ -45,19 +45,8 @@ public sealed record ContractInfo(
     /// <summary>The day the contract ends (the end of its term; units are idle from that day).</summary>
     public Date End => Start.AddMonthsClamped(TermMonths);
 
-    /// <summary>The termination fee owed on a default on <paramref name="date"/>: 0 outside [start, end); the fee, or
-    /// with <see cref="FeeAmortising"/> the floor + (fee − floor) × (end − date) / (end − start) in days, falling
-    /// linearly from the fee at the start to <see cref="FeeFloor"/> (0 unless <c>amortising to F</c>) at the end.</summary>
-    public double TerminationClaim(Date date)
-    {
-        Date end = End;
-        if (TerminationFee == 0 || date < Start || date >= end)
-        {
-            return 0;
-        }
-
-        return FeeAmortising
-            ? FeeFloor + ((TerminationFee - FeeFloor) * Date.DaysBetween(date, end) / Date.DaysBetween(Start, end))
-            : TerminationFee;
-    }
+    /// <summary>The termination fee owed on a default on <paramref name="date"/> (<see cref="TerminationFees.Claim"/>):
+    /// 0 outside [start, end); the fee, or with <see cref="FeeAmortising"/> falling linearly in days from the fee at
+    /// the start to <see cref="FeeFloor"/> (0 unless <c>amortising to F</c>) at the end.</summary>
+    public double TerminationClaim(Date date) => TerminationFees.Claim(TerminationFee, FeeAmortising, FeeFloor, Start, End, date);
 }

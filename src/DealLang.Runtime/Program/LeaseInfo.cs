@@ -8,6 +8,8 @@ namespace DealLang.Runtime;
 /// <see cref="RenewalCount"/> times for <see cref="RenewalTermMonths"/> each; renewal rent either continues
 /// the escalation or, if <see cref="RenewalAtMarket"/>, is the escalated rent times the scenario's market-rent index.
 /// The residual value guarantee applies when the lease ends on or before <see cref="RvgUntil"/> (null: no RVG).
+/// If the lessee defaults during the initial term it owes <see cref="TerminationFee"/> (amortising as a contract's:
+/// <see cref="TerminationClaim"/>), of which its recovery is paid.
 /// </summary>
 public sealed record LeaseInfo(
     string Name,
@@ -22,4 +24,14 @@ public sealed record LeaseInfo(
     bool RenewalAtMarket,
     Date? RvgUntil,
     double RvgCap,
-    DayCount? RentDayCount = null);
+    DayCount? RentDayCount = null,
+    double TerminationFee = 0,
+    bool FeeAmortising = false,
+    double FeeFloor = 0)
+{
+    /// <summary>The termination fee owed on a lessee's default on <paramref name="date"/>, as a contract's
+    /// (<see cref="TerminationFees.Claim"/>) over the initial term [start, start + term): none on or after its end, so
+    /// none in a renewal term.</summary>
+    public double TerminationClaim(Date date) =>
+        TerminationFees.Claim(TerminationFee, FeeAmortising, FeeFloor, Start, Start.AddMonthsClamped(TermMonths), date);
+}

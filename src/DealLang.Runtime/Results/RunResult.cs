@@ -57,6 +57,7 @@ public sealed class RunResult
         FleetSaleRevenue = new double[deal.Fleets.Length];
         ContractRevenue = Arrays.Jagged<double>(deal.Contracts.Length, n);
         ContractTerminationFee = Arrays.Jagged<double>(deal.Contracts.Length, n);
+        LeaseTerminationFee = Arrays.Jagged<double>(deal.Leases.Length, n);
         ContractPrepayment = Arrays.Jagged<double>(deal.Contracts.Length, n);
         ContractUnits = new double[deal.Contracts.Length];
         ContractStopPeriod = new int[deal.Contracts.Length];
@@ -216,6 +217,10 @@ public sealed class RunResult
     /// <summary>[contract][t]: the termination fee received in period t; written only for a contract with a fee, so
     /// it stays zero for the others.</summary>
     public double[][] ContractTerminationFee { get; }
+
+    /// <summary>[lease][t]: the termination fee received from its defaulted lessee in period t; written only for a
+    /// lease with a fee, so it stays zero for the others.</summary>
+    public double[][] LeaseTerminationFee { get; }
 
     /// <summary>[contract][t]: the prepayment received in period t; written every period only for a contract with a
     /// prepayment (the run writes each period it runs), so it stays zero for the others.</summary>
@@ -415,6 +420,7 @@ public sealed class RunResult
         Array.Clear(FleetSaleRevenue);
         Arrays.Clear(ContractRevenue);
         Arrays.Clear(ContractTerminationFee);
+        Arrays.Clear(LeaseTerminationFee);
         Arrays.Clear(ContractPrepayment);
         Array.Clear(ContractUnits);
         Array.Fill(ContractStopPeriod, -1);

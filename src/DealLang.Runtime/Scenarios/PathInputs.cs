@@ -66,6 +66,7 @@ public sealed class PathInputs
         IndexSchedule = Rows(Series, layout, InputQuantity.IndexSchedule, layout.ProjectsCompletion ? layout.Indices : 0);
         LeaseGuaranteeDue = Rows(Series, layout, InputQuantity.LeaseGuaranteeDue, layout.Guarantees ? layout.Leases : 0);
         ContractGuaranteeYears = Rows(Series, layout, InputQuantity.ContractGuaranteeYears, layout.Guarantees ? layout.Contracts : 0);
+        LeaseTermination = Rows(Series, layout, InputQuantity.LeaseTermination, layout.Leases);
         int guarantors = layout.Guarantees ? layout.Parties : 0;
         GuarantorHonour = new DoubleSlots(Scalars, First(layout, InputQuantity.GuarantorHonour, guarantors), guarantors);
         GuarantorDisownedPeriod = new IntSlots(Scalars, First(layout, InputQuantity.GuarantorDisownedPeriod, guarantors), guarantors);
@@ -175,6 +176,10 @@ public sealed class PathInputs
 
     /// <summary>Per contract: 1 when its units are re-let at each period's end (<see cref="InputQuantity.ContractReletLive"/>).</summary>
     public double[][] ContractReletLive { get; }
+
+    /// <summary>Per lease: the termination fee received in each period (<see cref="InputQuantity.LeaseTermination"/>), its
+    /// own row, written by every path.</summary>
+    public double[][] LeaseTermination { get; }
 
     /// <summary>Per contract: the termination fee received in each period (<see cref="InputQuantity.ContractTermination"/>).</summary>
     public double[][] ContractTermination { get; }

@@ -36,6 +36,7 @@ internal static class ReferencePathBuilder
         for (int l = 0; l < deal.Leases.Length; l++)
         {
             LeaseTerms.Apply(deal, scenario, l, into);
+            LeaseTerms.Termination(deal, scenario, l, into.LeaseTermination[l]);
             if (deal.ProjectsCfads)
             {
                 LeaseTerms.TermRent(deal, scenario, l, into.LeaseTermRent[l]);
@@ -326,6 +327,26 @@ static class FacilityValues
 /// </summary>
 static class LeaseTerms
 {
+    // A lease's termination fee, as a contract's, over its initial term [start, start + term) only: on a lessee's default
+    // there, the fee (falling linearly in days to the floor with 'amortising'), × the lessee's recovery, in the period
+    // whose end first reaches the default (the first for a default on or before the closing).
+    public static void Termination(DealDescription deal, ScenarioSpec scenario, int l, double[] into)
+    {
+        LeaseInfo lease = deal.Leases[l];
+        Date end = lease.Start.AddMonthsClamped(lease.TermMonths);
+        Date? defaulted = lease.Lessee >= 0 ? scenario.PartyDefaults[lease.Lessee] : null;
+        bool owed = lease.TerminationFee != 0 && defaulted is { } dd && dd >= lease.Start && dd < end;
+        double fee = !owed ? 0 : lease.FeeAmortising
+            ? lease.FeeFloor + ((lease.TerminationFee - lease.FeeFloor) * Date.DaysBetween(defaulted!.Value, end) / Date.DaysBetween(lease.Start, end))
+            : lease.TerminationFee;
+        for (int t = 0; t < deal.Periods; t++)
+        {
+            Date s = deal.Boundaries[t], e = deal.Boundaries[t + 1];
+            bool defaultPeriod = owed && defaulted!.Value <= e && (t == 0 || defaulted.Value > s);
+            into[t] = defaultPeriod ? fee * PartyDefaults.Recovery(deal, scenario, lease.Lessee) : 0;
+        }
+    }
+
     public static void Apply(DealDescription deal, ScenarioSpec scenario, int l, PathInputs into)
     {
         LeaseInfo lease = deal.Leases[l];

@@ -12,6 +12,12 @@ namespace DealLang.Cli.Tests.Properties;
 /// one renewal taken (every contract offers at least one, so it is never more than offered, DL0475).</summary>
 internal static partial class DealGen
 {
+    /// <summary>A termination fee (a contract's or a lease's): flat, amortising, or amortising to a floor at most the fee
+    /// (DL0753).</summary>
+    private static Gen<string> TerminationFee() =>
+        Gen.Int[0, 300].SelectMany(m => Gen.Int[0, m].SelectMany(floor =>
+            Pick("", " amortising", $" amortising to {Text(floor)}m").Select(a => $"termination_fee {Text(m)}m{a}")));
+
     private static Gen<string> Contract(DealFrame f, string name, string fleet, DateOnly firstDelivery, int maxUnits, string rent) =>
         from customer in Pick([.. f.PartyNames])
         from units in Gen.Int[1, Math.Max(1, maxUnits)]
@@ -23,8 +29,7 @@ internal static partial class DealGen
         from takeOrPay in Rate(0, 10000)
         from starts in DateIn(firstDelivery.AddDays(-1), f.Maturity)
         from term in Gen.Int[1, 60]
-        from fee in Maybe(Gen.Int[0, 300].SelectMany(m => Gen.Int[0, m].SelectMany(floor =>
-            Pick("", " amortising", $" amortising to {Text(floor)}m").Select(a => $"termination_fee {Text(m)}m{a}"))))
+        from fee in Maybe(TerminationFee())
         from renewals in Gen.Select(Gen.Int[1, 3], Gen.Int[1, 24], Pick(" x ", "x "), (n, d, x) => $"renewals {Text(n)}{x}{Text(d)}m at customer option")
         from prepayment in Maybe(Gen.Select(Money(0, 20), Pick("", " applied over term"), (m, a) => $"prepayment {m}{a}"))
         from items in Shuffled($"customer {customer}", $"units {Text(units)} gpus", price, $"hours {hours} hours per year",

@@ -128,8 +128,10 @@ internal static partial class DealGen
         from indexed in Gen.Frequency((1, Gen.Const(" indexed Cpi")), (3, Gen.Const("")))
         from indexation in IndexationTerms(f)
         let index = hasRenewals && market.Length > 0 || indexed.Length == 0 ? "" : indexed + indexation
+        // Now and then a termination fee, as a contract's (a build-to-suit lease's).
+        from fee in Gen.Frequency((1, TerminationFee()), (4, Gen.Const("")))
         from items in Shuffled("lessee " + lessee, "rent " + rent + " per year " + escalator.Trim() + index, "starts " + starts,
-            "term " + term, hasRenewals ? $"renewals {Text(renewals)}{times}{renewalTerm} at lessee option{market}" : "", rvg)
+            "term " + term, hasRenewals ? $"renewals {Text(renewals)}{times}{renewalTerm} at lessee option{market}" : "", rvg, fee)
         select new GeneratedDecl(name, $"  lease {name} on {facility} {{ {items} }}", Renewals: hasRenewals ? renewals : 0);
 
     /// <summary>An indexed rent's terms (docs/language.md "Indexed rent"), one space apart in any order, or none: a floor

@@ -46,7 +46,8 @@ internal static partial class FigureIdentities
     }
 
     /// <summary>
-    /// §12: a lease's RVG paid is the sum of its <c>rvg L</c> collection column; a loan's interest received of its
+    /// §12: a lease's RVG paid is the sum of its <c>rvg L</c> collection column, its termination fee of
+    /// <c>termination fee L</c>; a loan's interest received of its
     /// <c>interest Ln</c> column; a contract's revenue, termination fee and prepayment of <c>revenue C</c>,
     /// <c>termination fee C</c> and <c>prepayment C</c>; a guarantee's paid of <c>guarantor L</c> (a lease's or a
     /// contract's: a collection) or <c>T paid by G</c> (a tranche's), its recovered of <c>T repaid to G</c>.
@@ -61,6 +62,11 @@ internal static partial class FigureIdentities
         foreach (LeaseAmount rvg in outcome.Events.RvgPaid)
         {
             Near(rvg.Amount, ledger.Sum("rvg " + rvg.Lease), $"{where}: lease {rvg.Lease}'s RVG paid = Σ its rvg column");
+        }
+
+        foreach (LeaseAmount fee in outcome.Events.TerminationFees)
+        {
+            Near(fee.Amount, ledger.Sum("termination fee " + fee.Lease), $"{where}: lease {fee.Lease}'s termination fee = Σ its column");
         }
 
         foreach (LoanSummary loan in outcome.Loans)

@@ -50,7 +50,8 @@ public sealed class IndexComponentTests
     {
         using var harness = DealHarness.Load(Model());
         Assert.Equal(2, harness.Description.Indices.Length);
-        Assert.Equal(4, harness.Program.Inputs.Series.Length);
+        // The facility's value, the lease's rent, the two indices' levels, and last the lease's termination fee.
+        Assert.Equal(5, harness.Program.Inputs.Series.Length);
 
         var input = harness.Inputs(t => 1.3e9, t => 2.7e10);
         for (int t = 0; t < harness.Description.Periods; t++)

@@ -17,8 +17,9 @@ public sealed class InputLayoutTests
     {
         InputLayout layout = InputLayout.Of(Deal());
 
-        // Series: 2 facility values (0, 1), then 3 lease rents (2, 3, 4).
-        Assert.Equal(5, layout.Series.Length);
+        // Series: 2 facility values (0, 1), then 3 lease rents (2, 3, 4), and last the 3 leases' termination fees (5-7).
+        Assert.Equal(8, layout.Series.Length);
+        Assert.Equal(new InputSlot(InputEntity.Lease, 0, InputQuantity.LeaseTermination, 5), layout.Series[5]);
         Assert.Equal(new InputSlot(InputEntity.Facility, 1, InputQuantity.FacilityValue, 1), layout.Series[1]);
         Assert.Equal(new InputSlot(InputEntity.Lease, 0, InputQuantity.LeaseRent, 2), layout.Series[2]);
         Assert.Equal(4, layout.IndexOf(InputQuantity.LeaseRent, 2));
@@ -47,7 +48,7 @@ public sealed class InputLayoutTests
     public void ADealWithAGuaranteeHasTheGuarantorsSlotsLast()
     {
         // Issue 11: the same deal with Sponsor guaranteeing lease 0. Series gain each lease's rent left unpaid by its
-        // lessee's default (5-7, after the 5 of the deal without); scalars each party's honour share (19, 20) and
+        // lessee's default (5-7, after the 5 of the deal without), before the leases' termination fees, last (8-10); scalars each party's honour share (19, 20) and
         // disowned period (21, 22), after the 19 of the deal without, and the facilities' values at the closing last (23,
         // 24): the slots before them are where they were.
         DealDescription without = Deal();
@@ -64,8 +65,9 @@ public sealed class InputLayoutTests
 
         InputLayout layout = InputLayout.Of(with);
         Assert.True(layout.Guarantees);
-        Assert.Equal(8, layout.Series.Length);
+        Assert.Equal(11, layout.Series.Length);
         Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.LeaseGuaranteeDue, 7), layout.Series[7]);
+        Assert.Equal(8, layout.IndexOf(InputQuantity.LeaseTermination, 0));
         Assert.Equal(25, layout.Scalars.Length);
         Assert.Equal(23, layout.IndexOf(InputQuantity.FacilityClosingValue, 0));
         Assert.Equal(19, layout.IndexOf(InputQuantity.GuarantorHonour, 0));

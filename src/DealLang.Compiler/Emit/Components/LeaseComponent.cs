@@ -21,6 +21,9 @@ internal sealed class LeaseState : EntityState
         Rent = Local("rent", "double", StateLife.Period, ledger: new LedgerSlot(LedgerSection.Receipts, "rent " + Name));
         Rvg = Local("rvg", "double", StateLife.Period, comment: "residual value guarantee paid",
             ledger: new LedgerSlot(LedgerSection.Receipts, "rvg " + Name), declared: HasRvg);
+        TerminationFees = Input("terminationFees", "double[]");
+        Termination = Local("termination", "double", StateLife.Period, comment: "the termination fee recovered from a defaulted lessee",
+            ledger: new LedgerSlot(LedgerSection.Receipts, "termination fee " + Name), declared: HasTerminationFee);
         Active = Local("active", "bool", StateLife.Period, declared: readsActive);
         Ended = Local("ended", "bool", StateLife.Period, declared: readsEnded);
         TermRent = Input("termRent", "double[]");
@@ -106,15 +109,25 @@ internal sealed class LeaseState : EntityState
     /// <summary>Per period, the last period of the term running at its end (a static of a deal that projects cfads).</summary>
     public StateVar TermEnds { get; }
 
+    public bool HasTerminationFee => Info.TerminationFee != 0;
+
+    /// <summary>The termination fee received per period on this path (the lessee's recovery of it, in its default
+    /// period); an input read only for a lease with a fee.</summary>
+    public StateVar TerminationFees { get; }
+
+    /// <summary>This period's termination fee received: a one-off receipt (not cfads). Declared only with a fee.</summary>
+    public StateVar Termination { get; }
+
     public override string Heading => Name + " (lease of " + Facility + ")";
 
     private string Facility { get; }
 }
 
 /// <summary>
-/// Leases: rent (until the leased facility is sold), whether the lease is active or has ended, and the RVG the
-/// lessee pays when the lease ends inside its window; the RVG is a one-off receipt, outside cfads unless the deal
-/// counts it. A lease owes, holds and carries nothing, is the target of no step, and is not itself collateral (its
+/// Leases: rent (until the leased facility is sold), whether the lease is active or has ended, the RVG the
+/// lessee pays when the lease ends inside its window, and the termination fee recovered from a lessee defaulting in
+/// the initial term (a path input, as a contract's); the RVG is a one-off receipt, outside cfads unless the deal
+/// counts it, the fee always one. A lease owes, holds and carries nothing, is the target of no step, and is not itself collateral (its
 /// facility is).
 /// </summary>
 internal sealed class LeaseComponent(EmitContext ctx)
@@ -134,8 +147,10 @@ internal sealed class LeaseComponent(EmitContext ctx)
             + ", " + CSharpLiterals.Double(l.RentPerYear) + ", " + CSharpLiterals.Double(l.Escalator) + ", " + CSharpLiterals.Date(l.Start)
             + ", " + CSharpLiterals.Int(l.TermMonths) + ", " + CSharpLiterals.Int(l.RenewalCount) + ", " + CSharpLiterals.Int(l.RenewalTermMonths)
             + ", " + CSharpLiterals.Bool(l.RenewalAtMarket) + ", " + CSharpLiterals.NullableDate(l.RvgUntil) + ", " + CSharpLiterals.Double(l.RvgCap)
-            // Only a lease that states a day count passes one: the others keep the record's default (and their C#).
-            + (l.RentDayCount is { } dc ? ", DayCount." + dc : "") + ")";
+            // Only a lease that states a day count or a fee passes one: the others keep the record's defaults (and their C#).
+            + (l.RentDayCount is { } dc ? ", DayCount." + dc : "")
+            + (l.TerminationFee != 0 ? ", TerminationFee: " + CSharpLiterals.Double(l.TerminationFee) + ", FeeAmortising: " + CSharpLiterals.Bool(l.FeeAmortising) : "")
+            + (l.FeeFloor != 0 ? ", FeeFloor: " + CSharpLiterals.Double(l.FeeFloor) : "") + ")";
     }
 
     /// <summary>An indexed lease's base: its index's level on the lease's start less the lag, under the deal's own terms
@@ -305,9 +320,12 @@ internal sealed class LeaseComponent(EmitContext ctx)
     {
         // What a guarantor pays stands in for rent: a collection, recurring (in cfads) as the rent it replaces.
         DealSum.Collections => States.SelectMany(l => new[] { l.Rent.Name }
-            .Concat(l.HasRvg ? [l.Rvg.Name] : []).Concat(l.Guaranteed.Declared ? [l.Guaranteed.Name] : [])),
-        // 'cfads includes rvg' makes the RVG recurring cash; other kinds' one-offs (a loan's recovery) stay out.
-        DealSum.OneOffReceipts => Model.CfadsIncludesRvg ? [] : States.Where(l => l.HasRvg).Select(l => l.Rvg.Name),
+            .Concat(l.HasRvg ? [l.Rvg.Name] : []).Concat(l.Guaranteed.Declared ? [l.Guaranteed.Name] : [])
+            .Concat(l.HasTerminationFee ? [l.Termination.Name] : [])),
+        // 'cfads includes rvg' makes the RVG recurring cash; other kinds' one-offs (a loan's recovery) stay out. A
+        // termination fee is a one-off, as a contract's is.
+        DealSum.OneOffReceipts => (Model.CfadsIncludesRvg ? [] : States.Where(l => l.HasRvg).Select(l => l.Rvg.Name))
+            .Concat(States.Where(l => l.HasTerminationFee).Select(l => l.Termination.Name)),
         _ => [],
     };
 
@@ -346,6 +364,13 @@ internal sealed class LeaseComponent(EmitContext ctx)
             {
                 WriteGuarantee(w, lease, guarantee.Info, guarantee.Index, soldFlag);
             }
+
+            if (lease.HasTerminationFee)
+            {
+                // The lessee's recovery of the fee its default in the initial term owes (an input); none once the facility
+                // is sold (no lease is left to terminate).
+                w.Line(lease.Termination + " = " + (soldFlag.Length > 0 ? soldFlag + " ? 0.0 : " : "") + lease.TerminationFees + "[t];");
+            }
         }
     }
 
@@ -367,6 +392,15 @@ internal sealed class LeaseComponent(EmitContext ctx)
         }
 
         w.Line("result.GuaranteePaid[" + CSharpLiterals.Int(index) + "][t] = " + lease.Guaranteed + ";");
+    }
+
+    // The summary's termination fee received (Runner/Running/DealEventsBuilder), per period, as a contract's.
+    public override void WriteResults(IndentedWriter w)
+    {
+        foreach (var lease in States.Where(l => l.HasTerminationFee))
+        {
+            w.Line(Ctx.ResultRow("LeaseTerminationFee", CSharpLiterals.Int(lease.Index)) + "[t] = " + lease.Termination + ";");
+        }
     }
 
     private void WriteRvg(IndentedWriter w, LeaseState lease)

@@ -7,7 +7,7 @@ namespace DealLang.Compiler.Lowering.Kinds;
 
 /// <summary>A lease as a <see cref="LeaseModel"/> (the runtime's <see cref="LeaseInfo"/> and the RVG's guaranteed
 /// amount). Defaults: escalator 0, no renewals, RVG until the deal's maturity, an RVG guaranteeing its cap, rent in
-/// equal instalments per regular period (no day count of its own).</summary>
+/// equal instalments per regular period (no day count of its own), no termination fee.</summary>
 internal sealed class LeaseLowering : DeclarationLowering<LeaseSyntax, LeaseModel>
 {
     public override DeclarationKind Kind => DeclarationKind.Lease;
@@ -29,7 +29,10 @@ internal sealed class LeaseLowering : DeclarationLowering<LeaseSyntax, LeaseMode
             RenewalAtMarket: lease.Renewals?.RentAtMarket ?? false,
             RvgUntil: rvg is null ? null : rvg.Until?.Value ?? lowerer.DealMaturity,
             RvgCap: cap,
-            RentDayCount: DayCounts.TryParse(lease.DayCount?.Text, out DayCount dayCount) ? dayCount : null);
+            RentDayCount: DayCounts.TryParse(lease.DayCount?.Text, out DayCount dayCount) ? dayCount : null,
+            TerminationFee: lowerer.ConstantOf(lease.TerminationFee),
+            FeeAmortising: lease.FeeAmortising,
+            FeeFloor: lowerer.ConstantOf(lease.FeeFloor));
         BoundExpression? guarantees = rvg is null ? null : lowerer.BoundOf(rvg.Guarantees) ?? new ConstantExpression(cap, Unit.Money);
         return new LeaseModel(info, guarantees, lease.Phased is null ? null : lowerer.IndexOfName(lease.Phased),
             lease.Indexed is null ? null : lowerer.IndexOfName(lease.Indexed))

@@ -19,6 +19,7 @@ internal sealed partial class CstToAst
     //     | DAYCOUNT_KW dayCount                                                  # leaseDayCountItem
     //     | guarantorClause                                                       # leaseGuarantorItem
     //     | PHASED ident                                                          # leasePhasedItem
+    //     | TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)?               # leaseTerminationFeeItem
     //     ;
     private LeaseSyntax? VisitLeaseDecl(LeaseDeclContext context)
     {
@@ -39,6 +40,8 @@ internal sealed partial class CstToAst
         GuarantorSyntax? guarantor = null;
         NameSyntax? phased = null, indexed = null;
         IndexationSyntax? indexation = null;
+        ExpressionSyntax? fee = null, feeFloor = null;
+        bool amortising = false;
         foreach (LeaseItemContext item in context.leaseItem())
         {
             switch (item)
@@ -79,6 +82,16 @@ internal sealed partial class CstToAst
                 case LeasePhasedItemContext p:
                     items.Keep(ref phased, "phased", p, VisitIdent(p.ident()));
                     break;
+                case LeaseTerminationFeeItemContext f:
+                    // As a contract's: the fee, its 'amortising' and the amount it falls to are kept or dropped together.
+                    ExpressionSyntax? feeAmount = VisitExpr(f.fee);
+                    ExpressionSyntax? falls = f.floor is null ? null : VisitExpr(f.floor);
+                    if (items.IsFirst("termination_fee", Span(f)))
+                    {
+                        (fee, amortising, feeFloor) = (feeAmount, f.AMORTISING() is not null, falls);
+                    }
+
+                    break;
             }
         }
 
@@ -88,6 +101,9 @@ internal sealed partial class CstToAst
             Phased = phased,
             Indexed = indexed,
             Indexation = indexation,
+            TerminationFee = fee,
+            FeeAmortising = amortising,
+            FeeFloor = feeFloor,
         };
     }
 

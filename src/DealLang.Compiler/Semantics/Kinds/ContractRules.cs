@@ -53,14 +53,7 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
 
         checker.MeasureTerm(contract.Hours, Hours, $"the hours a year of {c}", "8760 hours per year");
         checker.Term(contract.TakeOrPay, Unit.Rate, $"the take_or_pay share of {c}", TypeChecker.Range.Fraction);
-        checker.Term(contract.TerminationFee, Unit.Money, $"the termination_fee of {c}", TypeChecker.Range.NonNegative);
-        checker.Term(contract.FeeFloor, Unit.Money, $"the amount the termination_fee of {c} amortises to", TypeChecker.Range.NonNegative);
-        if (contract.FeeFloor is { } floor && checker.Analysis.Bound.TryGetValue(floor, out BoundExpression? boundFloor)
-            && boundFloor is ConstantExpression { Value: var f } && contract.TerminationFee is { } feeSyntax
-            && checker.Analysis.Bound.TryGetValue(feeSyntax, out BoundExpression? boundFee) && boundFee is ConstantExpression { Value: var fee } && f > fee)
-        {
-            checker.Diagnostics.Add(DiagnosticCatalogue.TerminationFeeFloorAboveFee(floor.Span, contract.Name?.Text ?? "", fee, f));
-        }
+        TerminationFeeRules.CheckTerms(contract.TerminationFee, contract.FeeFloor, checker, "contract", contract.Name?.Text ?? "");
         checker.Term(contract.Prepayment, Unit.Money, $"the prepayment of {c}", TypeChecker.Range.NonNegative);
     }
 

@@ -23,7 +23,8 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         string name = lease.Name?.Text ?? "";
         binder.RequireKind(lease.Facility, SymbolKind.Facility, $"lease '{name}' must be on a facility");
         binder.RequireKind(lease.Lessee, SymbolKind.Party, $"the lessee of lease '{name}' must be a party");
-        binder.BindTerms(lease.Rent, lease.Escalator, lease.Rvg?.Guarantees, lease.Rvg?.Cap, lease.Indexation?.Floor, lease.Indexation?.Cap);
+        binder.BindTerms(lease.Rent, lease.Escalator, lease.Rvg?.Guarantees, lease.Rvg?.Cap, lease.Indexation?.Floor, lease.Indexation?.Cap,
+            lease.TerminationFee, lease.FeeFloor);
         GuarantorRules.Bind(lease.Guarantor, binder, $"the guarantor of lease '{name}' must be a party");
         binder.RequireKind(lease.Phased, SymbolKind.Index, $"lease '{name}' is phased by an index of the share of its buildings completed");
         binder.RequireKind(lease.Indexed, SymbolKind.Index, $"the rent of lease '{name}' is indexed to an index");
@@ -44,6 +45,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         GuarantorRules.CheckTerms(lease.Guarantor, checker, l);
         checker.Term(lease.Indexation?.Floor, Unit.Rate, $"the indexation floor of {l}", TypeChecker.Range.Any);
         checker.Term(lease.Indexation?.Cap, Unit.Rate, $"the indexation cap of {l}", TypeChecker.Range.Any);
+        TerminationFeeRules.CheckTerms(lease.TerminationFee, lease.FeeFloor, checker, "lease", lease.Name?.Text ?? "");
         CheckPhased(lease, checker);
     }
 

@@ -36,6 +36,16 @@ public sealed record LeaseSyntax(
     /// <summary><c>indexed CPI yearly floor 1% cap 4% lag 3m</c>: the indexed rent's terms after the index's name; null when
     /// the clause states none (the ratio read every period, unlagged, uncollared) or the rent is not indexed.</summary>
     public IndexationSyntax? Indexation { get; init; }
+
+    /// <summary><c>termination_fee 900m [amortising [to F]]</c>: owed if the lessee defaults during the initial term, as
+    /// a contract's customer's (<see cref="ContractSyntax.TerminationFee"/>); null when the lease states none.</summary>
+    public ExpressionSyntax? TerminationFee { get; init; }
+
+    /// <summary>Whether the fee falls linearly over the initial term (<c>amortising</c>).</summary>
+    public bool FeeAmortising { get; init; }
+
+    /// <summary><c>amortising to F</c>: the amount the fee falls to at the term's end; null for 0.</summary>
+    public ExpressionSyntax? FeeFloor { get; init; }
 }
 
 /// <summary><c>yearly floor 1% cap 4% lag 3m</c> after <c>indexed CPI</c>, each part optional and in any order:
