@@ -22,7 +22,8 @@ public sealed record DealEvents(
     ImmutableArray<TestRange> Tests)
 {
     /// <summary>What each lease's termination fee brought in over the periods run (its defaulted lessee's recovery of
-    /// the fee; zero when none was owed); every lease's, in declaration order.</summary>
+    /// the fee; zero when none was owed); every lease's, in declaration order, when a lease of the deal has a fee, and
+    /// empty when none has (what <c>LeaseRows</c> reads only then).</summary>
     public ImmutableArray<LeaseAmount> TerminationFees { get; init; } = [];
 }
 

@@ -14,8 +14,11 @@ static class DealEventsBuilder
             rvg.Add(new LeaseAmount(deal.Leases[l].Name, result.RvgPaid[l]));
         }
 
-        var fees = ImmutableArray.CreateBuilder<LeaseAmount>(deal.Leases.Length);
-        for (int l = 0; l < deal.Leases.Length; l++)
+        // Every lease's termination fee when one has a fee; none at all otherwise (a deal of many leases without fees,
+        // the usual deal, builds nothing per scenario for them).
+        bool anyFee = deal.Leases.Any(l => l.TerminationFee != 0);
+        var fees = ImmutableArray.CreateBuilder<LeaseAmount>(anyFee ? deal.Leases.Length : 0);
+        for (int l = 0; l < (anyFee ? deal.Leases.Length : 0); l++)
         {
             fees.Add(new LeaseAmount(deal.Leases[l].Name, PeriodYears.Sum(result.LeaseTerminationFee[l], periods)));
         }
