@@ -10,8 +10,9 @@ namespace DealLang.Benchmarks;
 /// precompute and path source ("after"), one <see cref="PathInputs"/> for each way of building, and a
 /// summary-only <see cref="RunResult"/>. Names: <c>Hyperion/Base</c>, <c>Hyperion/SlowProductivity</c>,
 /// <c>Hyperion/Refuted</c>, <c>CoreWeave/Base</c> (examples/coreweave-ddtl2.deal: a GPU fleet, four take-or-pay
-/// contracts, two indices, two delayed-draw floating-rate loans; 20 quarterly periods), and <c>Leases100/Base</c> …
-/// <c>Leases1000/Stress</c> (<see cref="SyntheticDeal"/>).
+/// contracts, two indices, two delayed-draw floating-rate loans; 20 quarterly periods), <c>Leases100/Base</c> …
+/// <c>Leases1000/Stress</c> (<see cref="SyntheticDeal"/>), and <c>WideN/Base</c>, <c>WideN/Stress</c> (N of each of
+/// tranches, leases, fees and tests: TestSupport.SyntheticWideDeal; not in <see cref="Names"/>, for <c>--tiers</c>).
 /// <para>
 /// The path source keeps, per set of buffers, what a path computed from the scenario's numbers, and reuses it on a
 /// later path with the same numbers (PathMemo): filling the same scenario again and again, as <c>…/Stress</c>
@@ -41,6 +42,7 @@ public sealed class PathCase : IDisposable
         {
             "Hyperion" => File.ReadAllText(RepoFiles.HyperionPath),
             "CoreWeave" => File.ReadAllText(RepoFiles.CoreWeavePath),
+            _ when parts[0].StartsWith("Wide", StringComparison.Ordinal) => TestSupport.SyntheticWideDeal.Text(int.Parse(parts[0]["Wide".Length..], System.Globalization.CultureInfo.InvariantCulture)),
             _ => SyntheticDeal.Text(int.Parse(parts[0]["Leases".Length..], System.Globalization.CultureInfo.InvariantCulture)),
         };
         var compiled = DealCompiler.Compile(parts[0] + ".deal", text);

@@ -69,6 +69,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "--tiers")
+        {
+            JitTierCheck.Run(args.Length > 1 ? args[1..] : JitTierCheck.Cases, Console.Out);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "--loop")
         {
             int rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;

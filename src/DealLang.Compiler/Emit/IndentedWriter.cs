@@ -8,7 +8,7 @@ namespace DealLang.Compiler.Emit;
 /// </summary>
 internal sealed class IndentedWriter
 {
-    private const string IndentUnit = "    ";
+    internal const string IndentUnit = "    ";
 
     private readonly StringBuilder _text = new();
     private int _depth;
