@@ -5,8 +5,9 @@ using DealLang.Runtime;
 namespace DealLang.Compiler.Semantics;
 
 // A scenario's dated default against a loan's workout (docs/language.md §5 "loan"): when the recovery, or its last
-// instalment, falls after the deal's last scheduled period, a run that ends at the maturity never receives it (DL0491).
-// Only a dated default is knowable here: a drawn one falls on each path's own date.
+// instalment, falls after the deal's last scheduled period, a run that ends at the maturity never receives it (DL0491),
+// if the loan is still owed something by its schedule when its obligor defaults. Only a dated default is knowable here:
+// a drawn one falls on each path's own date.
 internal sealed partial class DealChecks
 {
     private void CheckRecoveryAfterTheRun(PartyDefaultsSyntax defaults, string scenario)
@@ -32,9 +33,10 @@ internal sealed partial class DealChecks
                 continue;
             }
 
-            // A loan repaid by its maturity before its obligor defaults has no claim to recover.
+            // A loan its schedule has repaid before its obligor defaults (by its maturity, or a schedule of amounts that
+            // reaches nothing owed earlier) has no claim to recover: the run defaults it only if it is still owed.
             Date loanMaturity = loan.Maturity?.Value is { } m && m <= maturity ? m : maturity;
-            if (defaultPeriod > PeriodEndingOnOrAfter(boundaries, loanMaturity))
+            if (!OwedAtTheDefault(loan, boundaries, defaultPeriod, PeriodEndingOnOrAfter(boundaries, loanMaturity)))
             {
                 continue;
             }
@@ -48,6 +50,41 @@ internal sealed partial class DealChecks
                     on.ToString(), due.ToString(), maturity.ToString()));
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="loan"/> is still owed something at the start of its obligor's default period by its schedule
+    /// (the run's rule: a default takes the period's opening balance). The obligor pays in full until it defaults, so
+    /// the opening balance is the loan's balance less each earlier period's scheduled principal: nothing once the
+    /// maturity period is past, and, under <c>amortize schedule { … }</c>, each amount (at most what is left) in the
+    /// period holding its date from the first period after any interest-only date, as the lowering and the loop take
+    /// them. Nothing owed is under half a cent (a schedule adding up to the balance leaves only rounding).
+    /// </summary>
+    private bool OwedAtTheDefault(LoanSyntax loan, Date[] boundaries, int defaultPeriod, int maturityPeriod)
+    {
+        if (defaultPeriod > maturityPeriod)
+        {
+            return false;
+        }
+
+        double owed = _analysis.ConstantOf(loan.Balance, 0);
+
+        if (loan.Amortization is { Kind: AmortizationKind.Schedule } amortization)
+        {
+            Date? interestOnlyUntil = loan.InterestOnlyUntil?.Value;
+            foreach (SchedulePointSyntax point in SyntaxWalk.Safe(amortization.Schedule))
+            {
+                int period = point.Date?.Value is { } date ? Schedule.PeriodIndexOf(boundaries, date) : -1;
+                // A period ending on or before the interest-only date pays no scheduled principal (AmortizationLowering's
+                // first principal period).
+                if (period >= 0 && period < defaultPeriod && (interestOnlyUntil is not { } until || boundaries[period + 1] > until))
+                {
+                    owed -= Math.Min(Math.Max(0.0, owed), _analysis.ConstantOf(point.Amount, 0));
+                }
+            }
+        }
+
+        return owed >= 0.005;
     }
 
     /// <summary>The period (0-based) whose end is the first on or after <paramref name="date"/>, as a default's.</summary>

@@ -309,9 +309,11 @@ public sealed record CreditMetrics(
     static bool IsSampleMaximum(long n, int millionths) => ((Int128)millionths * n + 999_999) / 1_000_000 >= n;
 
     /// <summary>Value at risk and expected shortfall at level q: VaR the loss of rank ⌈q·n⌉, ES the mean of the
-    /// k = n − ⌊q·n⌋ largest losses, with the asymptotic standard error √((s²_tail + q·(ES − VaR)²) / k), s²_tail the
+    /// k = n − ⌊q·n⌋ largest losses, with the asymptotic standard error SE = √((s²_tail + q·(ES − VaR)²) / k), s²_tail the
     /// variance of those k losses; for an antithetic run (<paramref name="low"/> and <paramref name="high"/> given) both
-    /// over its pairs (<see cref="Quantile"/>, <see cref="PairedShortfallError"/>).</summary>
+    /// over its pairs (<see cref="Quantile"/>, <see cref="PairedShortfallError"/>). ES's ± is √(SE² + E²), E the error of
+    /// reading the tail's values at their buckets' middles (<see cref="LogHistogram.TailReadingError"/>), as a quantile's
+    /// is with its rank's reading error; none when SE is (k = 1: ES is the largest loss, read exactly).</summary>
     public static TailRisk Tail(LogHistogram losses, int millionths, LogHistogram? low = null, LogHistogram? high = null)
     {
         ArgumentNullException.ThrowIfNull(losses);
@@ -326,10 +328,11 @@ public sealed record CreditMetrics(
         (double es, double tailVariance) = losses.Tail(k);
         double q = millionths / 1e6;
         double gap = es - var.Value;
-        double error = IsSampleMaximum(n, millionths) ? double.NaN
+        double statistical = IsSampleMaximum(n, millionths) ? double.NaN
             : low is null || high is null ? Math.Sqrt((tailVariance + (q * gap * gap)) / k)
             : PairedShortfallError(losses, low, high, LogHistogram.RankOf(millionths, n), var.Value, k);
-        return new(q, var, new(es, error));
+        double reading = losses.TailReadingError(k);
+        return new(q, var, new(es, Math.Sqrt((statistical * statistical) + (reading * reading))));
     }
 
     /// <summary>

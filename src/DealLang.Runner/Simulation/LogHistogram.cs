@@ -335,6 +335,44 @@ public sealed class LogHistogram
         return (mean, squares / k);
     }
 
+    /// <summary>
+    /// How far <see cref="Tail"/>'s mean of the <paramref name="k"/> largest values may be off their true mean because it
+    /// reads each of them at the middle of its bucket's [lo, hi] (docs/language.md, "ES's ±"): the worst case, over the
+    /// values the buckets may hold, of (Σ true − Σ read) / k. Each of the m values a bucket of span s gives the tail may be
+    /// off by s / 2, so it adds m s / 2, but for a bucket whose every value is in the tail and which does not hold the
+    /// largest value (read exactly): its lo and hi are two of those values, off by −s / 2 and +s / 2, which cancel, so
+    /// it adds (m − 2) s / 2. An atom (s = 0) and the largest value add nothing. NaN when empty or k ≤ 0;
+    /// <see cref="InvalidOperationException"/> without extremes.
+    /// </summary>
+    public double TailReadingError(long k)
+    {
+        RequireExtremes();
+        if (Count == 0 || k <= 0)
+        {
+            return double.NaN;
+        }
+
+        k = Math.Min(k, Count);
+        int top = BucketOf(max);
+        double error = 0;
+        long taken = 1;
+        for (int i = counts.Length - 1; i >= 0 && taken < k; i--)
+        {
+            // The same buckets and counts as Tail takes, from the top.
+            long available = counts[i] - (i == top ? 1 : 0);
+            long take = Math.Min(available, k - taken);
+            if (take > 0)
+            {
+                double span = highs![i] - lows![i];
+                bool whole = i != top && take == counts[i];
+                error += (whole ? take - 2 : take) * span / 2;
+                taken += take;
+            }
+        }
+
+        return error / k;
+    }
+
     /// <summary>Where rank <paramref name="rank"/> (1-based, clamped into 1 … n) falls: its bucket and the fraction
     /// (r − seen) / c of that bucket's c values at or below it, seen the values in the buckets below. With a bucket's
     /// values taken as spread evenly across it, as <see cref="ValueAtRank"/> takes them, that fraction of

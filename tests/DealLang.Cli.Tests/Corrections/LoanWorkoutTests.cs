@@ -282,4 +282,31 @@ public sealed class LoanWorkoutTests
         Assert.Equal(("DL0491", Severity.Warning), (warning.Code, warning.Severity));
         Assert.Contains($"defaults on {defaults} and its recovery is not all received until the period ending {due}", warning.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("amortize schedule { 2026-06-30 60m  2027-03-31 40m }", false)]
+    [InlineData("amortize schedule { 2026-06-30 60m  2027-09-30 40m }", true)]
+    [InlineData("interest_only until 2026-06-30  amortize schedule { 2026-06-30 60m  2027-03-31 40m }", true)]
+    public void ALoanItsScheduleHasRepaidBeforeTheDefaultDrawsNoWarning(string amortization, bool warns)
+    {
+        // Miner defaults on 2027-08-15, in t=6 (the quarter ending 2027-09-30): with 'after 6m' a claim would come at
+        // t=8, after the last quarter (t=7). The schedule pays 60m at t=1 (2026-06-30) and 40m at t=4 (2027-03-31): the
+        // loan opens t=6 owing nothing, so there is no claim and no warning. With the 40m dated 2027-09-30 it falls in
+        // t=6 itself, which the default takes: 40m owed, the warning stands. Interest-only until 2026-06-30, t=1 (ending
+        // then) pays no scheduled principal: 100m − 40m = 60m owed at t=6, the warning stands.
+        string source = Source(amortization + "  recovery 40% after 6m", scenarios: """
+            scenario Repaid for Workout { Miner defaults on 2027-08-15 }
+            """);
+        var diagnostics = DealCompiler.Compile("small.deal", source).Diagnostics.Where(d => d.Code == "DL0491").ToList();
+        Assert.Equal(warns ? 1 : 0, diagnostics.Count);
+        if (warns)
+        {
+            Assert.Contains("in scenario 'Repaid', loan 'MinerLoan' defaults on 2027-08-15", diagnostics[0].Message, StringComparison.Ordinal);
+            return;
+        }
+
+        // What the run does: the default finds nothing owed, so nothing is lost and nothing is left outstanding.
+        LoanSummary loan = Loan(new SmallDeal(source), "Repaid");
+        Assert.Equal((100e6, 0.0, 0.0), (loan.PrincipalReceived, loan.Loss, loan.Outstanding));
+    }
 }

@@ -87,6 +87,27 @@ public sealed class CreditMetricsTests
     }
 
     [Fact]
+    public void ExpectedShortfallsPlusMinusAddsItsReadingErrorToItsStandardError()
+    {
+        // One bit an octave, so buckets are wide: [8, 12) holds 8, 9, 11; [12, 16) 12, 13, 15; [16, 24) 20 alone. At 50%
+        // (n = 7): VaR is rank ⌈3.5⌉ = 4, 12, its bucket's first value, read exactly; ES the k = 7 − ⌊3.5⌋ = 4 largest,
+        // 20 exactly and 12, 13, 15 read at 13.5: (20 + 40.5) / 4 = 15.125. Tail variance (÷ 4) at those readings:
+        // (4.875² + 3 × 1.625²) / 4 = 31.6875 / 4 = 7.921875; SE = √((7.921875 + 0.5 × 3.125²) / 4) = √3.201171875.
+        // The reading error (LogHistogramTests): (3 − 2) × 3 / 2 / 4 = 0.375. ± = √(3.201171875 + 0.375²) = √3.341796875
+        // = 1.828058 (the SE alone 1.789182).
+        var losses = new LogHistogram(1);
+        foreach (double loss in new[] { 8.0, 9, 11, 12, 13, 15, 20 })
+        {
+            losses.Add(loss);
+        }
+
+        TailRisk tail = CreditMetrics.Tail(losses, 500_000);
+        Assert.Equal(12, tail.ValueAtRisk.Value);
+        Assert.Equal(15.125, tail.ExpectedShortfall.Value, 12);
+        Assert.Equal(Math.Sqrt(3.341796875), tail.ExpectedShortfall.StdError, 12);
+    }
+
+    [Fact]
     public void IrrAndWalDistributions()
     {
         TrancheRisk notes = Run().Tranches[0];

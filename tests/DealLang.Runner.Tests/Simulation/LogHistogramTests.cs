@@ -221,6 +221,36 @@ public sealed class LogHistogramTests
     }
 
     [Fact]
+    public void ATailMeansReadingErrorIsTheWorstCaseOfReadingItsBucketsAtTheirMiddles()
+    {
+        // One bit an octave: [8, 12), [12, 16), [16, 24) are buckets. 8, 9, 11 (span 3, middle 9.5); 12, 13, 15 (span 3,
+        // middle 13.5); 20 alone, the largest, read exactly.
+        var h = Of(1, (8, 1), (9, 1), (11, 1), (12, 1), (13, 1), (15, 1), (20, 1));
+
+        // k = 1: the largest alone, exactly. k = 4: 20 and all of [12, 16), whose 12 and 15 are read at 13.5 (−1.5 and
+        // +1.5: they cancel) and 13, which may be anywhere in [12, 15], within 1.5: (3 − 2) × 3 / 2 / 4 = 0.375. The mean
+        // read, (20 + 3 × 13.5) / 4 = 15.125, is within it of the true (20 + 12 + 13 + 15) / 4 = 15.
+        Assert.Equal(0.0, h.TailReadingError(1));
+        Assert.Equal(0.375, h.TailReadingError(4), 12);
+        Assert.Equal(15.125, h.Tail(4).Mean, 12);
+        Assert.InRange(15.125 - 15, -0.375, 0.375);
+
+        // k = 6: two of [8, 12)'s three as well, its largest two read at 9.5: they may be anywhere up to 11 (+1.5 each),
+        // 2 × 3 / 2 = 3 more: (1.5 + 3) / 6 = 0.75. k = 7: all of it, lo and hi cancelling again: (1.5 + 1.5) / 7.
+        Assert.Equal(0.75, h.TailReadingError(6), 12);
+        Assert.Equal(3.0 / 7, h.TailReadingError(7), 12);
+
+        // The largest value's bucket: 17, 18 and 20 in [16, 24), 20 read exactly, 17 and 18 at 18.5. The two others
+        // include its lo, 17, but not its hi (the largest, already exact): both may lie anywhere in [17, 20] (17 among
+        // them), so 2 × 3 / 2 = 3: E = 3 / 3 = 1 (the true 55 / 3 is read as (20 + 2 × 18.5) / 3 = 19, 2 / 3 above).
+        var top = Of(1, (17, 1), (18, 1), (20, 1));
+        Assert.Equal(1.0, top.TailReadingError(3), 12);
+
+        // An atom reads exactly: 10 losses of 100m, E = 0.
+        Assert.Equal(0.0, Of(7, (100e6, 10)).TailReadingError(10));
+    }
+
+    [Fact]
     public void AQuantileBetweenAtomsInOneBucketIsReadInsideTheirRange()
     {
         // Two atoms closer than the bucket: 30 values at 0.0796 and 70 at 0.08, both in [0.07958984375, 0.080078125).

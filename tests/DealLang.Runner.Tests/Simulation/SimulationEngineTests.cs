@@ -1,4 +1,5 @@
 using System.Text;
+using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Reports;
 using DealLang.Runner.Simulation;
 using DealLang.Runner.Tests.Support;
@@ -137,6 +138,59 @@ public sealed class SimulationEngineTests
             figures.Read(p, result, inputs);
             totals.Add(figures, inputs);
             block.Add(figures);
+        }
+    }
+
+    [Fact]
+    public void APathsRowWithDrawnRenewalsAndADrawnDelayAllocatesNothing()
+    {
+        // A row of '--paths-out' for a scenario drawing a lease's renewals and a completion delay: the source fills the
+        // path, PathDraws reads what it drew (the renewals taken a lookup of the path's work by its inputs) and the block
+        // writes the row, the draws last. Quarterly 2026-2030; a 4-year lease with two 2-year renewals drawn at 60% each,
+        // and an index whose points (50% from 2027-01-01, 100% from 2027-07-01) are delayed 0m, 6m or 12m.
+        Date closing = new(2026, 1, 1);
+        DealDescription deal = TestDeals.Make(Schedule.Boundaries(closing, new Date(2030, 1, 1), Frequency.Quarterly), Frequency.Quarterly, DayCount.Act360,
+            parties: [new PartyInfo("Lessee", "B", 0.05, 0.4)],
+            facilities: [TestDeals.StraightLine(1000, 120, 0.2, closing)],
+            leases: [new LeaseInfo("L", 0, 0, 100, 0, closing, 48, 2, 24, false, null, 0)],
+            indices: [new IndexInfo("Built", 0.0, 0.0, new IndexPoints(false, [new Date(2027, 1, 1), new Date(2027, 7, 1)], [0.5, 1.0]), [])]);
+        var spec = new StochasticSpec(null, null, false, [], null, [])
+        {
+            Renewals = [new RenewalModel(0, 0.6, [])],
+            Delays = [new DelayModel(0, [0, 6, 12], [0.6, 0.25, 0.15])],
+        };
+        var source = new StochasticPaths(deal, ScenarioSpec.AsWritten(deal) with { Name = "Mc", Stochastic = spec }, 5, 1000);
+        var inputs = new PathInputs(deal);
+        var figures = new PathFigures(deal);
+        var draws = PathDraws.Of(source);
+        PathColumn[] columns = [.. PathColumns.For(deal), .. PathDraws.Columns(source)];
+        Assert.Equal(["L renewals taken", "Built delay months"], columns[^2..].Select(c => c.Name));
+        var block = new PathBlock(columns, 1000);
+        block.Start(0);
+
+        // The first paths make the source's per-buffer work state.
+        for (int p = 0; p < 20; p++)
+        {
+            AddRow(p);
+        }
+
+        AllocationWindows.AssertOneAllocatesNothing("300 rows", window =>
+        {
+            for (int p = 20 + (300 * window); p < 320 + (300 * window); p++)
+            {
+                AddRow(p);
+            }
+        });
+
+        // The rows hold what was drawn: more than one count of renewals and more than one delay over the paths.
+        Assert.True(block.Values[^2].AsSpan(0, block.Count).ToArray().Distinct().Count() > 1);
+        Assert.True(block.Values[^1].AsSpan(0, block.Count).ToArray().Distinct().Count() > 1);
+
+        void AddRow(int p)
+        {
+            source.Fill(p, inputs);
+            draws.Read(inputs);
+            block.Add(figures, draws);
         }
     }
 
