@@ -92,6 +92,7 @@ headerItem
     | FIRST_PAYMENT DATE                             # firstPaymentItem
     | PAY frequency=ident                            # payItem
     | DAYCOUNT_KW dayCount                           # dayCountItem
+    | BUSINESS_DAYS roll=ident accrual=ident? (HOLIDAYS LBRACE (DATE COMMA?)* RBRACE)?   # businessDaysItem
     ;
 
 dayCount
@@ -697,6 +698,8 @@ MATURITY      : 'maturity';
 FIRST_PAYMENT : 'first_payment';
 PAY           : 'pay';
 DAYCOUNT_KW   : 'daycount';
+BUSINESS_DAYS : 'business_days';
+HOLIDAYS      : 'holidays';
 PARTY         : 'party';
 INDEX         : 'index';
 POINTS        : 'points';

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DealLang.Runtime;
 
 namespace DealLang.Compiler.Emit;
@@ -24,14 +25,12 @@ public static partial class CSharpEmitter
         w.Line("private static readonly Date Closing = " + CSharpLiterals.Date(model.Closing) + ";");
         w.Line();
         w.Comment("Period t runs from Boundaries[t] (exclusive) to Boundaries[t + 1] (inclusive).");
-        w.Line("private static readonly Date[] Boundaries =");
-        using (w.Block(closingSuffix: ";"))
+        WriteDates(w, "Boundaries", model.Boundaries);
+        if (!model.AccrualBoundaries.IsEmpty)
         {
-            for (int i = 0; i < model.Boundaries.Length; i += DatesPerLine)
-            {
-                var line = model.Boundaries.Skip(i).Take(DatesPerLine).Select(CSharpLiterals.Date);
-                w.Line(string.Join(", ", line) + ",");
-            }
+            w.Line();
+            w.Comment("Interest accrues between the rolled dates, before the business days move the payments (business_days ... unadjusted).");
+            WriteDates(w, "AccrualDates", model.AccrualBoundaries);
         }
 
         w.Line();
@@ -51,6 +50,19 @@ public static partial class CSharpEmitter
             foreach (var date in dates)
             {
                 w.Line("private static readonly Date " + ctx.DateConstant(date) + " = " + CSharpLiterals.Date(date) + ";");
+            }
+        }
+    }
+
+    private static void WriteDates(IndentedWriter w, string name, ImmutableArray<Date> dates)
+    {
+        w.Line("private static readonly Date[] " + name + " =");
+        using (w.Block(closingSuffix: ";"))
+        {
+            for (int i = 0; i < dates.Length; i += DatesPerLine)
+            {
+                var line = dates.Skip(i).Take(DatesPerLine).Select(CSharpLiterals.Date);
+                w.Line(string.Join(", ", line) + ",");
             }
         }
     }

@@ -122,7 +122,8 @@ public static partial class CSharpEmitter
             w.Line("double[] fractions = new double[Periods];");
             using (w.Block("for (int t = 0; t < Periods; t++)"))
             {
-                w.Line("fractions[t] = DayCounts.YearFraction(DayCount." + ctx.Model.DayCount + ", Boundaries[t], Boundaries[t + 1]);");
+                string dates = ctx.Model.AccrualBoundaries.IsEmpty ? "Boundaries" : "AccrualDates";
+                w.Line("fractions[t] = DayCounts.YearFraction(DayCount." + ctx.Model.DayCount + ", " + dates + "[t], " + dates + "[t + 1]);");
             }
 
             w.Line("return fractions;");

@@ -20,6 +20,7 @@ internal sealed partial class Lowerer
     private readonly Frequency _frequency;
     private readonly int _scheduledPeriods;
     private Date[] _boundaries;
+    private Date[] _rolled;
     private readonly TestIndexRemapper _tests;
 
     private Lowerer(DealAnalysis analysis)
@@ -33,7 +34,8 @@ internal sealed partial class Lowerer
         // The checks guarantee closing < maturity and a first payment in (closing, maturity]; the guard keeps
         // the lowerer total for callers that skip them.
         Date? first = deal.FirstPayment?.Value is { } fp && fp > _closing && fp <= _maturity ? fp : null;
-        _boundaries = _closing < _maturity ? Schedule.Boundaries(_closing, _maturity, _frequency, first) : [_closing, _maturity];
+        _rolled = _closing < _maturity ? Schedule.Boundaries(_closing, _maturity, _frequency, first) : [_closing, _maturity];
+        _boundaries = PaymentDates(_rolled);
         _scheduledPeriods = _boundaries.Length - 1;
 
         var positions = new Dictionary<int, int>();
@@ -56,7 +58,8 @@ internal sealed partial class Lowerer
     {
         DealSyntax deal = _analysis.Deal;
         EnforcementModel? enforcement = LowerEnforcement();
-        _boundaries = Schedule.Extend(_boundaries, _frequency, WorkoutPeriods(enforcement));
+        _rolled = Schedule.Extend(_rolled, _frequency, WorkoutPeriods(enforcement));
+        _boundaries = PaymentDates(_rolled);
         var triggers = LowerTriggers();
         return new DealModel
         {
@@ -70,6 +73,7 @@ internal sealed partial class Lowerer
             Frequency = _frequency,
             DayCount = _analysis.DayCount ?? DayCount.Thirty360,
             Boundaries = [.. _boundaries],
+            AccrualBoundaries = _analysis.AccruesUnadjusted && !_rolled.SequenceEqual(_boundaries) ? [.. _rolled] : [],
             ScheduledPeriods = _scheduledPeriods,
 
             Parties = LowerParties(),
@@ -96,6 +100,31 @@ internal sealed partial class Lowerer
             Enforcement = enforcement,
             Scenarios = LowerScenarios(),
         };
+    }
+
+    /// <summary>
+    /// The rolled dates moved to business days (docs/language.md §4, "Business days"): the closing stays, each period's
+    /// end moves; the dates themselves without <c>business_days</c>. The checks make the scheduled dates increase
+    /// (DL0445); a workout date after the maturity that a month of listed holidays would push onto the next keeps its
+    /// rolled date, so that every period holds a day.
+    /// </summary>
+    private Date[] PaymentDates(Date[] rolled)
+    {
+        if (_analysis.BusinessDays is not { } calendar)
+        {
+            return rolled;
+        }
+
+        Date[] paid = calendar.AdjustPaymentDates(rolled);
+        for (int i = 1; i < paid.Length; i++)
+        {
+            if (paid[i] <= paid[i - 1] || (i + 1 < paid.Length && paid[i] >= rolled[i + 1]))
+            {
+                paid[i] = rolled[i];
+            }
+        }
+
+        return paid;
     }
 
     /// <summary>

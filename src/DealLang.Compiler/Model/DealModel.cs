@@ -38,6 +38,10 @@ public sealed record DealModel
     /// <summary>Period boundaries: the closing, then each period's end, workout periods included.</summary>
     public required ImmutableArray<Date> Boundaries { get; init; }
 
+    /// <summary>The rolled dates interest accrues between, when they differ from <see cref="Boundaries"/>
+    /// (<c>business_days ... unadjusted</c>); empty when interest accrues between the boundaries themselves.</summary>
+    public ImmutableArray<Date> AccrualBoundaries { get; init; } = [];
+
     /// <summary>All periods: the scheduled ones, then the workout periods after the maturity in which an
     /// enforcement sale can still fall.</summary>
     public int Periods => Boundaries.Length - 1;

@@ -41,7 +41,10 @@ internal sealed partial class CstToAst
         }
 
         return new DealSyntax(name, header.Title, header.Currency, header.Closing, header.Maturity,
-            header.FirstPayment, header.Frequency, header.DayCount, declarations.ToImmutable(), Span(context));
+            header.FirstPayment, header.Frequency, header.DayCount, declarations.ToImmutable(), Span(context))
+        {
+            BusinessDays = header.BusinessDays,
+        };
     }
 
     // headerItem
@@ -52,6 +55,7 @@ internal sealed partial class CstToAst
     //     | FIRST_PAYMENT DATE      # firstPaymentItem
     //     | PAY frequency=ident     # payItem
     //     | DAYCOUNT_KW dayCount    # dayCountItem
+    //     | BUSINESS_DAYS roll=ident accrual=ident? (HOLIDAYS LBRACE (DATE COMMA?)* RBRACE)?   # businessDaysItem
     //     ;
     private void VisitHeaderItem(HeaderItemContext context, Header header)
     {
@@ -79,6 +83,9 @@ internal sealed partial class CstToAst
             case DayCountItemContext dayCount:
                 items.Keep(ref header.DayCount, "daycount", dayCount, VisitDayCount(dayCount.dayCount()));
                 break;
+            case BusinessDaysItemContext businessDays:
+                items.Keep(ref header.BusinessDays, "business_days", businessDays, VisitBusinessDays(businessDays));
+                break;
         }
     }
 
@@ -86,6 +93,26 @@ internal sealed partial class CstToAst
     // Which of the lexer's pairs are real day counts is the checker's business (it knows the list).
     private DayCountSyntax? VisitDayCount(DayCountContext? context) =>
         Matched(context?.DAYCOUNT()) is { } token ? new DayCountSyntax(token.Text, Span(token)) : null;
+
+    // Which words are a roll and an accrual is the checker's business (DL0442), as a frequency's is.
+    private BusinessDaysSyntax? VisitBusinessDays(BusinessDaysItemContext context)
+    {
+        if (VisitIdent(context.roll) is not { } roll)
+        {
+            return null;
+        }
+
+        var holidays = ImmutableArray.CreateBuilder<DateSyntax>();
+        foreach (var date in context.DATE())
+        {
+            if (VisitDate(date) is { } holiday)
+            {
+                holidays.Add(holiday);
+            }
+        }
+
+        return new BusinessDaysSyntax(roll, VisitIdent(context.accrual), holidays.ToImmutable(), Span(context));
+    }
 
     // The header while it is read: single-valued items, each kept at its first appearance.
     private sealed class Header(ItemSet items)
@@ -100,5 +127,6 @@ internal sealed partial class CstToAst
         public DateSyntax? FirstPayment;
         public NameSyntax? Frequency;
         public DayCountSyntax? DayCount;
+        public BusinessDaysSyntax? BusinessDays;
     }
 }

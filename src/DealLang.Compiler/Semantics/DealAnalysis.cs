@@ -29,6 +29,14 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
 
     public DayCount? DayCount { get; init; }
 
+    /// <summary>The business days payment dates move to (<c>business_days</c>, docs/language.md §4); null without the
+    /// item or with a word DL0442 reports: the dates are then paid as they fall.</summary>
+    public BusinessDays? BusinessDays { get; init; }
+
+    /// <summary>Whether interest accrues between the rolled dates (<c>business_days ... unadjusted</c>) rather than the
+    /// adjusted ones.</summary>
+    public bool AccruesUnadjusted { get; init; }
+
     /// <summary>Where errors reported before this stage (syntax errors) are. Parts of the tree near them may
     /// be missing or garbled, so "X is missing" and "unknown name" findings there would only repeat them.</summary>
     public IReadOnlyList<SourceSpan> EarlierErrors { get; init; } = [];

@@ -51,7 +51,7 @@ internal sealed partial class DealChecks
     }
 
     // headerItem : TITLE STRING | CURRENCY ident | CLOSING DATE | MATURITY DATE | FIRST_PAYMENT DATE
-    //            | PAY frequency=ident | DAYCOUNT_KW dayCount
+    //            | PAY frequency=ident | DAYCOUNT_KW dayCount | BUSINESS_DAYS roll=ident accrual=ident? (HOLIDAYS ...)?
     private void CheckHeader()
     {
         string name = _analysis.DealName;
@@ -112,6 +112,8 @@ internal sealed partial class DealChecks
         {
             _diagnostics.Add(DiagnosticCatalogue.FirstPaymentOutOfRange(first.Span, first.Value.ToString(), c.ToString(), m.ToString()));
         }
+
+        CheckBusinessDays();
     }
 
     /// <summary>Reports a date outside (closing, limit]; silent when the bounds are unknown (already reported).</summary>

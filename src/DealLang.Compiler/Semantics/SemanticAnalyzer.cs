@@ -140,6 +140,8 @@ internal static class SemanticAnalyzer
         {
             Frequency = Frequencies.TryParse(deal.Frequency?.Text, out Frequency f) ? f : null,
             DayCount = DayCounts.TryParse(deal.DayCount?.Text, out DayCount dc) ? dc : null,
+            BusinessDays = BusinessDayRules.Calendar(deal.BusinessDays),
+            AccruesUnadjusted = BusinessDayRules.AccruesUnadjusted(deal.BusinessDays),
             EarlierErrors = earlier,
             Scenarios = scenarios,
             Entities = new Dictionary<string, DealAnalysis>(entities, StringComparer.Ordinal),

@@ -36,46 +36,46 @@ public partial class DealLangParser : Parser {
 	protected static PredictionContextCache sharedContextCache = new PredictionContextCache();
 	public const int
 		DEAL=1, SCENARIO=2, IMPORT=3, FOR=4, TITLE=5, CURRENCY=6, CLOSING=7, MATURITY=8, 
-		FIRST_PAYMENT=9, PAY=10, DAYCOUNT_KW=11, PARTY=12, INDEX=13, POINTS=14, 
-		STEPPED=15, INTERPOLATED=16, LAUNCH=17, DOWN=18, SHIFT=19, PATHS=20, SEED=21, 
-		ANTITHETIC=22, SOBOL=23, GBM=24, DRIFT=25, VOLATILITY=26, REVERTS=27, 
-		TREND=28, SPEED=29, JUMPS=30, CORRELATE=31, WITH=32, STRESS=33, REGIMES=34, 
-		NORMAL=35, DRAWN=36, LOADING=37, BETA=38, MEAN=39, SD=40, RATING=41, PD=42, 
-		RECOVERY=43, FACILITY=44, COST=45, VALUE=46, STRAIGHT_LINE=47, FLOOR=48, 
-		FROM=49, SCHEDULE=50, LEASE=51, ON=52, LESSEE=53, RENT=54, ESCALATING=55, 
-		STARTS=56, TERM=57, RENEWALS=58, X=59, AT=60, OPTION=61, MARKET=62, RVG=63, 
-		GUARANTOR=64, COVERS=65, HONOURED=66, DISOWNED=67, GUARANTEES=68, CAP=69, 
-		UNTIL=70, LOAN=71, OBLIGOR=72, FLEET=73, DELIVERIES=74, UNITS=75, UNIT_COST=76, 
-		DEPRECIATE=77, DECLINING=78, POWER_PRICE=79, POWER=80, PUE=81, MAINTENANCE=82, 
-		MARKET_VALUE=83, GENERATION=84, CONTRACT=85, CUSTOMER=86, PRICE=87, TAKE_OR_PAY=88, 
-		UTILISATION=89, RELET=90, TERMINATION_FEE=91, AMORTISING=92, PREPAYMENT=93, 
-		APPLIED=94, DEPTH=95, IMPACT=96, LIMIT=97, COSTS=98, KEEP=99, CONTRACTS=100, 
-		RESERVE=101, ALL=102, MONTH=103, TRANCHE=104, BALANCE=105, COUPON=106, 
-		FIXED=107, INTEREST_ONLY=108, INTEREST=109, PRINCIPAL=110, AMORTIZE=111, 
-		BULLET=112, LEVEL=113, LINEAR=114, SENIORITY=115, EQUITY=116, CONTRIBUTED=117, 
-		HOLDERS=118, ACCOUNT=119, TARGET=120, INITIAL=121, EARNS=122, FEE=123, 
-		TEST=124, OVER=125, TRAILING=126, NEXT=127, TRIGGER=128, TRIPS=129, CURES=130, 
-		AFTER=131, ACCRUING=132, INSTALMENTS=133, WHEN=134, DEFAULT=135, GRACE=136, 
-		CFADS=137, INCLUDES=138, WATERFALL=139, USING=140, FILL=141, RELEASE=142, 
-		HOLD=143, REST=144, IN=145, DISTRIBUTE=146, SWEEP=147, PRO_RATA=148, SEQUENTIAL=149, 
-		ACCELERATE=150, CURE=151, UP=152, TIMES=153, PREPAYING=154, INTO=155, 
-		TO=156, HURDLE=157, CARRY=158, CATCH_UP=159, CALLS=160, CALLED=161, DEAL_BY_DEAL=162, 
-		IF=163, ELSE=164, THEN=165, ENFORCEMENT=166, SELL=167, HAIRCUT=168, LAG=169, 
-		TAKEN=170, DEFLATE=171, GROW=172, DROP=173, BY=174, DEFAULTS=175, PER=176, 
-		GPU=177, GPU_HOUR=178, HOUR=179, KW=180, MW=181, KWH=182, MWH=183, COIN=184, 
-		COINS=185, EH_S=186, DAY=187, SHARE=188, YEAR=189, OF=190, AND=191, OR=192, 
-		NOT=193, PIK=194, ISSUE_PRICE=195, COMMITMENT=196, AVAILABLE=197, DRAWS=198, 
-		COMMITMENT_FEE=199, STEP_UP=200, TARGET_BALANCE=201, MARGIN=202, GRID=203, 
-		BELOW=204, UNPAID=205, AGAINST=206, ADVANCE=207, INVESTMENT_GRADE=208, 
-		WHILE=209, HOLDING=210, FACE=211, MARK=212, DISCOUNT=213, PAR=214, HOLDINGS=215, 
-		HASHRATE=216, NETWORK=217, REWARDS=218, COVER=219, CONVERTIBLE=220, EARLY=221, 
-		ABOVE=222, COMPLETION=223, DELAYED=224, PHASED=225, INDEXED=226, YEARLY=227, 
-		LBRACE=228, RBRACE=229, LPAREN=230, RPAREN=231, COMMA=232, DOT=233, ARROW=234, 
-		ASSIGN=235, PLUS=236, MINUS=237, STAR=238, SLASH=239, LE=240, GE=241, 
-		LT=242, GT=243, EQ=244, NE=245, DAYCOUNT=246, DATE=247, QUANTITY=248, 
-		NUMBER=249, STRING=250, UNTERMINATED_STRING=251, IDENT=252, NON_ASCII_NAME=253, 
-		LINE_COMMENT=254, BLOCK_COMMENT=255, UNTERMINATED_COMMENT=256, WS=257, 
-		UNEXPECTED_CHAR=258;
+		FIRST_PAYMENT=9, PAY=10, DAYCOUNT_KW=11, BUSINESS_DAYS=12, HOLIDAYS=13, 
+		PARTY=14, INDEX=15, POINTS=16, STEPPED=17, INTERPOLATED=18, LAUNCH=19, 
+		DOWN=20, SHIFT=21, PATHS=22, SEED=23, ANTITHETIC=24, SOBOL=25, GBM=26, 
+		DRIFT=27, VOLATILITY=28, REVERTS=29, TREND=30, SPEED=31, JUMPS=32, CORRELATE=33, 
+		WITH=34, STRESS=35, REGIMES=36, NORMAL=37, DRAWN=38, LOADING=39, BETA=40, 
+		MEAN=41, SD=42, RATING=43, PD=44, RECOVERY=45, FACILITY=46, COST=47, VALUE=48, 
+		STRAIGHT_LINE=49, FLOOR=50, FROM=51, SCHEDULE=52, LEASE=53, ON=54, LESSEE=55, 
+		RENT=56, ESCALATING=57, STARTS=58, TERM=59, RENEWALS=60, X=61, AT=62, 
+		OPTION=63, MARKET=64, RVG=65, GUARANTOR=66, COVERS=67, HONOURED=68, DISOWNED=69, 
+		GUARANTEES=70, CAP=71, UNTIL=72, LOAN=73, OBLIGOR=74, FLEET=75, DELIVERIES=76, 
+		UNITS=77, UNIT_COST=78, DEPRECIATE=79, DECLINING=80, POWER_PRICE=81, POWER=82, 
+		PUE=83, MAINTENANCE=84, MARKET_VALUE=85, GENERATION=86, CONTRACT=87, CUSTOMER=88, 
+		PRICE=89, TAKE_OR_PAY=90, UTILISATION=91, RELET=92, TERMINATION_FEE=93, 
+		AMORTISING=94, PREPAYMENT=95, APPLIED=96, DEPTH=97, IMPACT=98, LIMIT=99, 
+		COSTS=100, KEEP=101, CONTRACTS=102, RESERVE=103, ALL=104, MONTH=105, TRANCHE=106, 
+		BALANCE=107, COUPON=108, FIXED=109, INTEREST_ONLY=110, INTEREST=111, PRINCIPAL=112, 
+		AMORTIZE=113, BULLET=114, LEVEL=115, LINEAR=116, SENIORITY=117, EQUITY=118, 
+		CONTRIBUTED=119, HOLDERS=120, ACCOUNT=121, TARGET=122, INITIAL=123, EARNS=124, 
+		FEE=125, TEST=126, OVER=127, TRAILING=128, NEXT=129, TRIGGER=130, TRIPS=131, 
+		CURES=132, AFTER=133, ACCRUING=134, INSTALMENTS=135, WHEN=136, DEFAULT=137, 
+		GRACE=138, CFADS=139, INCLUDES=140, WATERFALL=141, USING=142, FILL=143, 
+		RELEASE=144, HOLD=145, REST=146, IN=147, DISTRIBUTE=148, SWEEP=149, PRO_RATA=150, 
+		SEQUENTIAL=151, ACCELERATE=152, CURE=153, UP=154, TIMES=155, PREPAYING=156, 
+		INTO=157, TO=158, HURDLE=159, CARRY=160, CATCH_UP=161, CALLS=162, CALLED=163, 
+		DEAL_BY_DEAL=164, IF=165, ELSE=166, THEN=167, ENFORCEMENT=168, SELL=169, 
+		HAIRCUT=170, LAG=171, TAKEN=172, DEFLATE=173, GROW=174, DROP=175, BY=176, 
+		DEFAULTS=177, PER=178, GPU=179, GPU_HOUR=180, HOUR=181, KW=182, MW=183, 
+		KWH=184, MWH=185, COIN=186, COINS=187, EH_S=188, DAY=189, SHARE=190, YEAR=191, 
+		OF=192, AND=193, OR=194, NOT=195, PIK=196, ISSUE_PRICE=197, COMMITMENT=198, 
+		AVAILABLE=199, DRAWS=200, COMMITMENT_FEE=201, STEP_UP=202, TARGET_BALANCE=203, 
+		MARGIN=204, GRID=205, BELOW=206, UNPAID=207, AGAINST=208, ADVANCE=209, 
+		INVESTMENT_GRADE=210, WHILE=211, HOLDING=212, FACE=213, MARK=214, DISCOUNT=215, 
+		PAR=216, HOLDINGS=217, HASHRATE=218, NETWORK=219, REWARDS=220, COVER=221, 
+		CONVERTIBLE=222, EARLY=223, ABOVE=224, COMPLETION=225, DELAYED=226, PHASED=227, 
+		INDEXED=228, YEARLY=229, LBRACE=230, RBRACE=231, LPAREN=232, RPAREN=233, 
+		COMMA=234, DOT=235, ARROW=236, ASSIGN=237, PLUS=238, MINUS=239, STAR=240, 
+		SLASH=241, LE=242, GE=243, LT=244, GT=245, EQ=246, NE=247, DAYCOUNT=248, 
+		DATE=249, QUANTITY=250, NUMBER=251, STRING=252, UNTERMINATED_STRING=253, 
+		IDENT=254, NON_ASCII_NAME=255, LINE_COMMENT=256, BLOCK_COMMENT=257, UNTERMINATED_COMMENT=258, 
+		WS=259, UNEXPECTED_CHAR=260;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -118,29 +118,30 @@ public partial class DealLangParser : Parser {
 
 	private static readonly string[] _LiteralNames = {
 		null, "'deal'", "'scenario'", "'import'", "'for'", "'title'", "'currency'", 
-		"'closing'", "'maturity'", "'first_payment'", "'pay'", "'daycount'", "'party'", 
-		"'index'", "'points'", "'stepped'", "'interpolated'", "'launch'", "'down'", 
-		"'shift'", "'paths'", "'seed'", "'antithetic'", "'sobol'", "'gbm'", "'drift'", 
-		"'volatility'", "'reverts'", "'trend'", "'speed'", "'jumps'", "'correlate'", 
-		"'with'", "'stress'", "'regimes'", "'normal'", "'drawn'", "'loading'", 
-		"'beta'", "'mean'", "'sd'", "'rating'", "'pd'", "'recovery'", "'facility'", 
-		"'cost'", "'value'", "'straight_line'", "'floor'", "'from'", "'schedule'", 
-		"'lease'", "'on'", "'lessee'", "'rent'", "'escalating'", "'starts'", "'term'", 
-		"'renewals'", "'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantor'", 
-		"'covers'", "'honoured'", "'disowned'", "'guarantees'", "'cap'", "'until'", 
-		"'loan'", "'obligor'", "'fleet'", "'deliveries'", "'units'", "'unit_cost'", 
-		"'depreciate'", "'declining'", "'power_price'", "'power'", "'pue'", "'maintenance'", 
-		"'market_value'", "'generation'", "'contract'", "'customer'", "'price'", 
-		"'take_or_pay'", "'utilisation'", "'relet'", "'termination_fee'", "'amortising'", 
-		"'prepayment'", "'applied'", "'depth'", "'impact'", "'limit'", "'costs'", 
-		"'keep'", "'contracts'", "'reserve'", "'all'", "'month'", "'tranche'", 
-		"'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
-		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
-		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
-		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
-		"'cures'", "'after'", "'accruing'", null, "'when'", "'default'", "'grace'", 
-		"'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", "'release'", 
-		"'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'sequential'", 
+		"'closing'", "'maturity'", "'first_payment'", "'pay'", "'daycount'", "'business_days'", 
+		"'holidays'", "'party'", "'index'", "'points'", "'stepped'", "'interpolated'", 
+		"'launch'", "'down'", "'shift'", "'paths'", "'seed'", "'antithetic'", 
+		"'sobol'", "'gbm'", "'drift'", "'volatility'", "'reverts'", "'trend'", 
+		"'speed'", "'jumps'", "'correlate'", "'with'", "'stress'", "'regimes'", 
+		"'normal'", "'drawn'", "'loading'", "'beta'", "'mean'", "'sd'", "'rating'", 
+		"'pd'", "'recovery'", "'facility'", "'cost'", "'value'", "'straight_line'", 
+		"'floor'", "'from'", "'schedule'", "'lease'", "'on'", "'lessee'", "'rent'", 
+		"'escalating'", "'starts'", "'term'", "'renewals'", "'x'", "'at'", "'option'", 
+		"'market'", "'rvg'", "'guarantor'", "'covers'", "'honoured'", "'disowned'", 
+		"'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", "'fleet'", 
+		"'deliveries'", "'units'", "'unit_cost'", "'depreciate'", "'declining'", 
+		"'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
+		"'generation'", "'contract'", "'customer'", "'price'", "'take_or_pay'", 
+		"'utilisation'", "'relet'", "'termination_fee'", "'amortising'", "'prepayment'", 
+		"'applied'", "'depth'", "'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", 
+		"'reserve'", "'all'", "'month'", "'tranche'", "'balance'", "'coupon'", 
+		"'fixed'", "'interest_only'", "'interest'", "'principal'", "'amortize'", 
+		"'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", 
+		"'holders'", "'account'", "'target'", "'initial'", "'earns'", "'fee'", 
+		"'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", "'cures'", 
+		"'after'", "'accruing'", null, "'when'", "'default'", "'grace'", "'cfads'", 
+		"'includes'", "'waterfall'", "'using'", "'fill'", "'release'", "'hold'", 
+		"'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'sequential'", 
 		"'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", "'into'", 
 		"'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", "'deal_by_deal'", 
 		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
@@ -158,11 +159,11 @@ public partial class DealLangParser : Parser {
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
-		"MATURITY", "FIRST_PAYMENT", "PAY", "DAYCOUNT_KW", "PARTY", "INDEX", "POINTS", 
-		"STEPPED", "INTERPOLATED", "LAUNCH", "DOWN", "SHIFT", "PATHS", "SEED", 
-		"ANTITHETIC", "SOBOL", "GBM", "DRIFT", "VOLATILITY", "REVERTS", "TREND", 
-		"SPEED", "JUMPS", "CORRELATE", "WITH", "STRESS", "REGIMES", "NORMAL", 
-		"DRAWN", "LOADING", "BETA", "MEAN", "SD", "RATING", "PD", "RECOVERY", 
+		"MATURITY", "FIRST_PAYMENT", "PAY", "DAYCOUNT_KW", "BUSINESS_DAYS", "HOLIDAYS", 
+		"PARTY", "INDEX", "POINTS", "STEPPED", "INTERPOLATED", "LAUNCH", "DOWN", 
+		"SHIFT", "PATHS", "SEED", "ANTITHETIC", "SOBOL", "GBM", "DRIFT", "VOLATILITY", 
+		"REVERTS", "TREND", "SPEED", "JUMPS", "CORRELATE", "WITH", "STRESS", "REGIMES", 
+		"NORMAL", "DRAWN", "LOADING", "BETA", "MEAN", "SD", "RATING", "PD", "RECOVERY", 
 		"FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", "FROM", "SCHEDULE", 
 		"LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", "TERM", "RENEWALS", 
 		"X", "AT", "OPTION", "MARKET", "RVG", "GUARANTOR", "COVERS", "HONOURED", 
@@ -437,7 +438,7 @@ public partial class DealLangParser : Parser {
 			State = 172;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 157942654896717829L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 157942654896717829L) != 0) || ((((_la - 137)) & ~0x3f) == 0 && ((1L << (_la - 137)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 169;
@@ -555,6 +556,7 @@ public partial class DealLangParser : Parser {
 			case FIRST_PAYMENT:
 			case PAY:
 			case DAYCOUNT_KW:
+			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
 				State = 177;
@@ -763,7 +765,7 @@ public partial class DealLangParser : Parser {
 			State = 207;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394918338855839L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8081779900060564488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2143709024581844733L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4611584726998704901L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 864691145634971647L) != 0)) {
 				{
 				State = 205;
 				ErrorHandler.Sync(this);
@@ -1018,7 +1020,7 @@ public partial class DealLangParser : Parser {
 			State = 217;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -137438953473L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 7L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -549755813889L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 31L) != 0)) {
 				{
 				State = 215;
 				ErrorHandler.Sync(this);
@@ -1040,6 +1042,8 @@ public partial class DealLangParser : Parser {
 				case FIRST_PAYMENT:
 				case PAY:
 				case DAYCOUNT_KW:
+				case BUSINESS_DAYS:
+				case HOLIDAYS:
 				case PARTY:
 				case INDEX:
 				case POINTS:
@@ -1416,13 +1420,43 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class BusinessDaysItemContext : HeaderItemContext {
+		public IdentContext roll;
+		public IdentContext accrual;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BUSINESS_DAYS() { return GetToken(DealLangParser.BUSINESS_DAYS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext[] ident() {
+			return GetRuleContexts<IdentContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident(int i) {
+			return GetRuleContext<IdentContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOLIDAYS() { return GetToken(DealLangParser.HOLIDAYS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] DATE() { return GetTokens(DealLangParser.DATE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE(int i) {
+			return GetToken(DealLangParser.DATE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		public BusinessDaysItemContext(HeaderItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitBusinessDaysItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public HeaderItemContext headerItem() {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
+		int _la;
 		try {
-			State = 236;
+			State = 255;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -1495,6 +1529,64 @@ public partial class DealLangParser : Parser {
 				dayCount();
 				}
 				break;
+			case BUSINESS_DAYS:
+				_localctx = new BusinessDaysItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 236;
+				Match(BUSINESS_DAYS);
+				State = 237;
+				((BusinessDaysItemContext)_localctx).roll = ident();
+				State = 239;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
+				case 1:
+					{
+					State = 238;
+					((BusinessDaysItemContext)_localctx).accrual = ident();
+					}
+					break;
+				}
+				State = 253;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==HOLIDAYS) {
+					{
+					State = 241;
+					Match(HOLIDAYS);
+					State = 242;
+					Match(LBRACE);
+					State = 249;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==DATE) {
+						{
+						{
+						State = 243;
+						Match(DATE);
+						State = 245;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+						if (_la==COMMA) {
+							{
+							State = 244;
+							Match(COMMA);
+							}
+						}
+
+						}
+						}
+						State = 251;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					State = 252;
+					Match(RBRACE);
+					}
+				}
+
+				}
+				break;
 			default:
 				throw new NoViableAltException(this);
 			}
@@ -1532,7 +1624,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 238;
+			State = 257;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1582,27 +1674,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 240;
+			State = 259;
 			Match(PARTY);
-			State = 241;
+			State = 260;
 			_localctx.name = ident();
-			State = 242;
+			State = 261;
 			Match(LBRACE);
-			State = 246;
+			State = 265;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162788864L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 243;
+				State = 262;
 				partyItem();
 				}
 				}
-				State = 248;
+				State = 267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 249;
+			State = 268;
 			Match(RBRACE);
 			}
 		}
@@ -1672,16 +1764,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 257;
+			State = 276;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 251;
+				State = 270;
 				Match(RATING);
-				State = 252;
+				State = 271;
 				Match(STRING);
 				}
 				break;
@@ -1689,9 +1781,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 253;
+				State = 272;
 				Match(PD);
-				State = 254;
+				State = 273;
 				expr(0);
 				}
 				break;
@@ -1699,9 +1791,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 255;
+				State = 274;
 				Match(RECOVERY);
-				State = 256;
+				State = 275;
 				expr(0);
 				}
 				break;
@@ -1755,27 +1847,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 259;
+			State = 278;
 			Match(INDEX);
-			State = 260;
+			State = 279;
 			_localctx.name = ident();
-			State = 261;
+			State = 280;
 			Match(LBRACE);
-			State = 265;
+			State = 284;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 864691128455135233L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 115)) & ~0x3f) == 0 && ((1L << (_la - 115)) & 864691128455135233L) != 0)) {
 				{
 				{
-				State = 262;
+				State = 281;
 				indexItem();
 				}
 				}
-				State = 267;
+				State = 286;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 268;
+			State = 287;
 			Match(RBRACE);
 			}
 		}
@@ -1890,16 +1982,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 295;
+			State = 314;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 270;
+				State = 289;
 				Match(LEVEL);
-				State = 271;
+				State = 290;
 				expr(0);
 				}
 				break;
@@ -1907,11 +1999,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 272;
+				State = 291;
 				Match(DEFLATE);
-				State = 273;
+				State = 292;
 				expr(0);
-				State = 274;
+				State = 293;
 				perYear();
 				}
 				break;
@@ -1919,11 +2011,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 276;
+				State = 295;
 				Match(GROW);
-				State = 277;
+				State = 296;
 				expr(0);
-				State = 278;
+				State = 297;
 				perYear();
 				}
 				break;
@@ -1931,27 +2023,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 280;
+				State = 299;
 				Match(POINTS);
-				State = 281;
+				State = 300;
 				pointsKind();
-				State = 282;
+				State = 301;
 				Match(LBRACE);
-				State = 286;
+				State = 305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 283;
+					State = 302;
 					schedulePoint();
 					}
 					}
-					State = 288;
+					State = 307;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 289;
+				State = 308;
 				Match(RBRACE);
 				}
 				break;
@@ -1959,13 +2051,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 291;
+				State = 310;
 				Match(LAUNCH);
-				State = 292;
+				State = 311;
 				Match(DATE);
-				State = 293;
+				State = 312;
 				Match(DOWN);
-				State = 294;
+				State = 313;
 				expr(0);
 				}
 				break;
@@ -2008,7 +2100,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 297;
+			State = 316;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2065,27 +2157,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 299;
+			State = 318;
 			Match(FACILITY);
-			State = 300;
+			State = 319;
 			_localctx.name = ident();
-			State = 301;
+			State = 320;
 			Match(LBRACE);
-			State = 305;
+			State = 324;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 302;
+				State = 321;
 				facilityItem();
 				}
 				}
-				State = 307;
+				State = 326;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 308;
+			State = 327;
 			Match(RBRACE);
 			}
 		}
@@ -2171,16 +2263,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 333;
+			State = 352;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 310;
+				State = 329;
 				Match(COST);
-				State = 311;
+				State = 330;
 				expr(0);
 				}
 				break;
@@ -2188,32 +2280,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 312;
+				State = 331;
 				Match(VALUE);
-				State = 313;
+				State = 332;
 				Match(STRAIGHT_LINE);
-				State = 314;
+				State = 333;
 				duration();
-				State = 317;
+				State = 336;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 315;
+					State = 334;
 					Match(FLOOR);
-					State = 316;
+					State = 335;
 					expr(0);
 					}
 				}
 
-				State = 321;
+				State = 340;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 319;
+					State = 338;
 					Match(FROM);
-					State = 320;
+					State = 339;
 					Match(DATE);
 					}
 				}
@@ -2224,27 +2316,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 323;
+				State = 342;
 				Match(VALUE);
-				State = 324;
+				State = 343;
 				Match(SCHEDULE);
-				State = 325;
+				State = 344;
 				Match(LBRACE);
-				State = 329;
+				State = 348;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 326;
+					State = 345;
 					schedulePoint();
 					}
 					}
-					State = 331;
+					State = 350;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 332;
+				State = 351;
 				Match(RBRACE);
 				}
 				break;
@@ -2288,16 +2380,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 335;
+			State = 354;
 			Match(DATE);
-			State = 336;
+			State = 355;
 			expr(0);
-			State = 338;
+			State = 357;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 337;
+				State = 356;
 				Match(COMMA);
 				}
 			}
@@ -2355,31 +2447,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 340;
+			State = 359;
 			Match(LEASE);
-			State = 341;
+			State = 360;
 			_localctx.name = ident();
-			State = 342;
+			State = 361;
 			Match(ON);
-			State = 343;
+			State = 362;
 			_localctx.facility = ident();
-			State = 344;
+			State = 363;
 			Match(LBRACE);
-			State = 348;
+			State = 367;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8691947280825055232L) != 0) || _la==GUARANTOR || _la==TERMINATION_FEE || _la==PHASED) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 268435459L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 345;
+				State = 364;
 				leaseItem();
 				}
 				}
-				State = 350;
+				State = 369;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 351;
+			State = 370;
 			Match(RBRACE);
 			}
 		}
@@ -2581,16 +2673,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 409;
+			State = 428;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 353;
+				State = 372;
 				Match(LESSEE);
-				State = 354;
+				State = 373;
 				ident();
 				}
 				break;
@@ -2598,46 +2690,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 355;
+				State = 374;
 				Match(RENT);
-				State = 356;
+				State = 375;
 				expr(0);
-				State = 357;
+				State = 376;
 				perYear();
-				State = 362;
+				State = 381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 358;
+					State = 377;
 					Match(ESCALATING);
-					State = 359;
+					State = 378;
 					expr(0);
-					State = 360;
+					State = 379;
 					perYear();
 					}
 				}
 
-				State = 372;
+				State = 391;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 364;
+					State = 383;
 					Match(INDEXED);
-					State = 365;
+					State = 384;
 					ident();
-					State = 369;
+					State = 388;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 366;
+						State = 385;
 						indexationPart();
 						}
 						}
-						State = 371;
+						State = 390;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -2650,9 +2742,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 374;
+				State = 393;
 				Match(STARTS);
-				State = 375;
+				State = 394;
 				Match(DATE);
 				}
 				break;
@@ -2660,9 +2752,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 376;
+				State = 395;
 				Match(TERM);
-				State = 377;
+				State = 396;
 				duration();
 				}
 				break;
@@ -2670,28 +2762,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 378;
+				State = 397;
 				Match(RENEWALS);
-				State = 379;
+				State = 398;
 				renewalCount();
-				State = 380;
+				State = 399;
 				duration();
-				State = 381;
+				State = 400;
 				Match(AT);
-				State = 382;
+				State = 401;
 				Match(LESSEE);
-				State = 383;
+				State = 402;
 				Match(OPTION);
-				State = 387;
+				State = 406;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,24,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 				case 1:
 					{
-					State = 384;
+					State = 403;
 					Match(RENT);
-					State = 385;
+					State = 404;
 					Match(AT);
-					State = 386;
+					State = 405;
 					Match(MARKET);
 					}
 					break;
@@ -2702,31 +2794,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 389;
+				State = 408;
 				Match(RVG);
-				State = 391;
+				State = 410;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 390;
+					State = 409;
 					rvgPart();
 					}
 					}
-					State = 393;
+					State = 412;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0) );
+				} while ( ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 7L) != 0) );
 				}
 				break;
 			case DAYCOUNT_KW:
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 395;
+				State = 414;
 				Match(DAYCOUNT_KW);
-				State = 396;
+				State = 415;
 				dayCount();
 				}
 				break;
@@ -2734,7 +2826,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 397;
+				State = 416;
 				guarantorClause();
 				}
 				break;
@@ -2742,9 +2834,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 398;
+				State = 417;
 				Match(PHASED);
-				State = 399;
+				State = 418;
 				ident();
 				}
 				break;
@@ -2752,25 +2844,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 400;
+				State = 419;
 				Match(TERMINATION_FEE);
-				State = 401;
+				State = 420;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 407;
+				State = 426;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 402;
+					State = 421;
 					Match(AMORTISING);
-					State = 405;
+					State = 424;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 403;
+						State = 422;
 						Match(TO);
-						State = 404;
+						State = 423;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -2862,14 +2954,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 36, RULE_indexationPart);
 		try {
-			State = 418;
+			State = 437;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 411;
+				State = 430;
 				Match(YEARLY);
 				}
 				break;
@@ -2877,9 +2969,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 412;
+				State = 431;
 				Match(FLOOR);
-				State = 413;
+				State = 432;
 				expr(0);
 				}
 				break;
@@ -2887,9 +2979,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 414;
+				State = 433;
 				Match(CAP);
-				State = 415;
+				State = 434;
 				expr(0);
 				}
 				break;
@@ -2897,9 +2989,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 416;
+				State = 435;
 				Match(LAG);
-				State = 417;
+				State = 436;
 				duration();
 				}
 				break;
@@ -2940,22 +3032,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 38, RULE_renewalCount);
 		try {
-			State = 423;
+			State = 442;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 420;
+				State = 439;
 				Match(NUMBER);
-				State = 421;
+				State = 440;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 422;
+				State = 441;
 				Match(QUANTITY);
 				}
 				break;
@@ -3029,16 +3121,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 40, RULE_rvgPart);
 		try {
-			State = 431;
+			State = 450;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 425;
+				State = 444;
 				Match(GUARANTEES);
-				State = 426;
+				State = 445;
 				expr(0);
 				}
 				break;
@@ -3046,9 +3138,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 427;
+				State = 446;
 				Match(CAP);
-				State = 428;
+				State = 447;
 				expr(0);
 				}
 				break;
@@ -3056,9 +3148,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 429;
+				State = 448;
 				Match(UNTIL);
-				State = 430;
+				State = 449;
 				Match(DATE);
 				}
 				break;
@@ -3110,21 +3202,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 433;
+			State = 452;
 			Match(GUARANTOR);
-			State = 434;
+			State = 453;
 			_localctx.party = ident();
-			State = 438;
+			State = 457;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
+			while (((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 288230376151711793L) != 0)) {
 				{
 				{
-				State = 435;
+				State = 454;
 				guarantorPart();
 				}
 				}
-				State = 440;
+				State = 459;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3214,16 +3306,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 44, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 453;
+			State = 472;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 441;
+				State = 460;
 				Match(CAP);
-				State = 442;
+				State = 461;
 				expr(0);
 				}
 				break;
@@ -3231,9 +3323,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 443;
+				State = 462;
 				Match(UNTIL);
-				State = 444;
+				State = 463;
 				Match(DATE);
 				}
 				break;
@@ -3241,9 +3333,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 445;
+				State = 464;
 				Match(FEE);
-				State = 446;
+				State = 465;
 				expr(0);
 				}
 				break;
@@ -3251,18 +3343,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 447;
+				State = 466;
 				Match(COVERS);
-				State = 448;
+				State = 467;
 				coverage();
-				State = 451;
+				State = 470;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 449;
+					State = 468;
 					Match(AND);
-					State = 450;
+					State = 469;
 					coverage();
 					}
 				}
@@ -3308,7 +3400,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 455;
+			State = 474;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3365,27 +3457,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 457;
+			State = 476;
 			Match(LOAN);
-			State = 458;
+			State = 477;
 			_localctx.name = ident();
-			State = 459;
+			State = 478;
 			Match(LBRACE);
-			State = 463;
+			State = 482;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0) || _la==STEP_UP || _la==MARGIN) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 644245094401L) != 0) || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 460;
+				State = 479;
 				loanItem();
 				}
 				}
-				State = 465;
+				State = 484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 466;
+			State = 485;
 			Match(RBRACE);
 			}
 		}
@@ -3542,16 +3634,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_loanItem);
 		int _la;
 		try {
-			State = 498;
+			State = 517;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 468;
+				State = 487;
 				Match(OBLIGOR);
-				State = 469;
+				State = 488;
 				ident();
 				}
 				break;
@@ -3559,9 +3651,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 470;
+				State = 489;
 				Match(BALANCE);
-				State = 471;
+				State = 490;
 				expr(0);
 				}
 				break;
@@ -3569,9 +3661,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 472;
+				State = 491;
 				Match(COUPON);
-				State = 473;
+				State = 492;
 				couponTerms();
 				}
 				break;
@@ -3579,11 +3671,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 474;
+				State = 493;
 				Match(INTEREST_ONLY);
-				State = 475;
+				State = 494;
 				Match(UNTIL);
-				State = 476;
+				State = 495;
 				Match(DATE);
 				}
 				break;
@@ -3591,9 +3683,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 477;
+				State = 496;
 				Match(AMORTIZE);
-				State = 478;
+				State = 497;
 				amortization();
 				}
 				break;
@@ -3601,9 +3693,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 479;
+				State = 498;
 				Match(MATURITY);
-				State = 480;
+				State = 499;
 				Match(DATE);
 				}
 				break;
@@ -3611,44 +3703,44 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 481;
+				State = 500;
 				Match(RECOVERY);
-				State = 482;
+				State = 501;
 				expr(0);
-				State = 485;
+				State = 504;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 483;
+					State = 502;
 					Match(AFTER);
-					State = 484;
+					State = 503;
 					duration();
 					}
 				}
 
-				State = 489;
+				State = 508;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 487;
+					State = 506;
 					Match(ACCRUING);
-					State = 488;
+					State = 507;
 					recoveryAccrual();
 					}
 				}
 
-				State = 494;
+				State = 513;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 491;
+					State = 510;
 					Match(IN);
-					State = 492;
+					State = 511;
 					Match(NUMBER);
-					State = 493;
+					State = 512;
 					Match(INSTALMENTS);
 					}
 				}
@@ -3659,7 +3751,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 496;
+				State = 515;
 				stepUp();
 				}
 				break;
@@ -3667,7 +3759,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 497;
+				State = 516;
 				marginGrid();
 				}
 				break;
@@ -3726,14 +3818,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 52, RULE_recoveryAccrual);
 		try {
-			State = 502;
+			State = 521;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 500;
+				State = 519;
 				Match(COUPON);
 				}
 				break;
@@ -3741,7 +3833,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 501;
+				State = 520;
 				expr(0);
 				}
 				break;
@@ -3793,27 +3885,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 504;
+			State = 523;
 			Match(FLEET);
-			State = 505;
+			State = 524;
 			_localctx.name = ident();
-			State = 506;
+			State = 525;
 			Match(LBRACE);
-			State = 510;
+			State = 529;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
+			while (((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 2031L) != 0)) {
 				{
 				{
-				State = 507;
+				State = 526;
 				fleetItem();
 				}
 				}
-				State = 512;
+				State = 531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 513;
+			State = 532;
 			Match(RBRACE);
 			}
 		}
@@ -4010,32 +4102,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_fleetItem);
 		int _la;
 		try {
-			State = 554;
+			State = 573;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 515;
+				State = 534;
 				Match(DELIVERIES);
-				State = 516;
+				State = 535;
 				Match(LBRACE);
-				State = 520;
+				State = 539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 517;
+					State = 536;
 					delivery();
 					}
 					}
-					State = 522;
+					State = 541;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 523;
+				State = 542;
 				Match(RBRACE);
 				}
 				break;
@@ -4043,9 +4135,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 524;
+				State = 543;
 				Match(UNITS);
-				State = 525;
+				State = 544;
 				expr(0);
 				}
 				break;
@@ -4053,9 +4145,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 526;
+				State = 545;
 				Match(UNIT_COST);
-				State = 527;
+				State = 546;
 				expr(0);
 				}
 				break;
@@ -4063,11 +4155,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 528;
+				State = 547;
 				Match(DEPRECIATE);
-				State = 529;
+				State = 548;
 				Match(STRAIGHT_LINE);
-				State = 530;
+				State = 549;
 				duration();
 				}
 				break;
@@ -4075,13 +4167,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 531;
+				State = 550;
 				Match(DEPRECIATE);
-				State = 532;
+				State = 551;
 				Match(DECLINING);
-				State = 533;
+				State = 552;
 				expr(0);
-				State = 534;
+				State = 553;
 				perYear();
 				}
 				break;
@@ -4089,9 +4181,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 536;
+				State = 555;
 				Match(POWER);
-				State = 537;
+				State = 556;
 				expr(0);
 				}
 				break;
@@ -4099,9 +4191,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 538;
+				State = 557;
 				Match(PUE);
-				State = 539;
+				State = 558;
 				expr(0);
 				}
 				break;
@@ -4109,9 +4201,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 540;
+				State = 559;
 				Match(POWER_PRICE);
-				State = 541;
+				State = 560;
 				expr(0);
 				}
 				break;
@@ -4119,11 +4211,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 542;
+				State = 561;
 				Match(MAINTENANCE);
-				State = 543;
+				State = 562;
 				expr(0);
-				State = 544;
+				State = 563;
 				perYear();
 				}
 				break;
@@ -4131,15 +4223,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 546;
+				State = 565;
 				Match(MARKET_VALUE);
-				State = 547;
+				State = 566;
 				expr(0);
-				State = 548;
+				State = 567;
 				Match(DECLINING);
-				State = 549;
+				State = 568;
 				expr(0);
-				State = 550;
+				State = 569;
 				perYear();
 				}
 				break;
@@ -4147,9 +4239,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 552;
+				State = 571;
 				Match(GENERATION);
-				State = 553;
+				State = 572;
 				ident();
 				}
 				break;
@@ -4206,31 +4298,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 556;
+			State = 575;
 			Match(CONTRACT);
-			State = 557;
+			State = 576;
 			_localctx.name = ident();
-			State = 558;
+			State = 577;
 			Match(ON);
-			State = 559;
+			State = 578;
 			_localctx.fleet = ident();
-			State = 560;
+			State = 579;
 			Match(LBRACE);
-			State = 564;
+			State = 583;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
+			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 561;
+				State = 580;
 				contractItem();
 				}
 				}
-				State = 566;
+				State = 585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 567;
+			State = 586;
 			Match(RBRACE);
 			}
 		}
@@ -4435,16 +4527,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_contractItem);
 		int _la;
 		try {
-			State = 612;
+			State = 631;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 569;
+				State = 588;
 				Match(CUSTOMER);
-				State = 570;
+				State = 589;
 				ident();
 				}
 				break;
@@ -4452,9 +4544,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 571;
+				State = 590;
 				Match(UNITS);
-				State = 572;
+				State = 591;
 				expr(0);
 				}
 				break;
@@ -4462,11 +4554,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 573;
+				State = 592;
 				Match(PRICE);
-				State = 574;
+				State = 593;
 				Match(AT);
-				State = 575;
+				State = 594;
 				Match(MARKET);
 				}
 				break;
@@ -4474,9 +4566,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 576;
+				State = 595;
 				Match(PRICE);
-				State = 577;
+				State = 596;
 				expr(0);
 				}
 				break;
@@ -4484,11 +4576,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 578;
+				State = 597;
 				Match(HOUR);
-				State = 579;
+				State = 598;
 				expr(0);
-				State = 580;
+				State = 599;
 				perYear();
 				}
 				break;
@@ -4496,9 +4588,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 582;
+				State = 601;
 				Match(TAKE_OR_PAY);
-				State = 583;
+				State = 602;
 				expr(0);
 				}
 				break;
@@ -4506,9 +4598,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 584;
+				State = 603;
 				Match(STARTS);
-				State = 585;
+				State = 604;
 				Match(DATE);
 				}
 				break;
@@ -4516,9 +4608,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 586;
+				State = 605;
 				Match(TERM);
-				State = 587;
+				State = 606;
 				duration();
 				}
 				break;
@@ -4526,25 +4618,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 588;
+				State = 607;
 				Match(TERMINATION_FEE);
-				State = 589;
+				State = 608;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 595;
+				State = 614;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 590;
+					State = 609;
 					Match(AMORTISING);
-					State = 593;
+					State = 612;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 591;
+						State = 610;
 						Match(TO);
-						State = 592;
+						State = 611;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4558,17 +4650,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 597;
+				State = 616;
 				Match(RENEWALS);
-				State = 598;
+				State = 617;
 				renewalCount();
-				State = 599;
+				State = 618;
 				duration();
-				State = 600;
+				State = 619;
 				Match(AT);
-				State = 601;
+				State = 620;
 				Match(CUSTOMER);
-				State = 602;
+				State = 621;
 				Match(OPTION);
 				}
 				break;
@@ -4576,20 +4668,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 604;
+				State = 623;
 				Match(PREPAYMENT);
-				State = 605;
+				State = 624;
 				expr(0);
-				State = 609;
+				State = 628;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 606;
+					State = 625;
 					Match(APPLIED);
-					State = 607;
+					State = 626;
 					Match(OVER);
-					State = 608;
+					State = 627;
 					Match(TERM);
 					}
 				}
@@ -4600,7 +4692,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 611;
+				State = 630;
 				guarantorClause();
 				}
 				break;
@@ -4652,27 +4744,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 614;
+			State = 633;
 			Match(COINS);
-			State = 615;
+			State = 634;
 			_localctx.name = ident();
-			State = 616;
+			State = 635;
 			Match(LBRACE);
-			State = 620;
+			State = 639;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 215)) & ~0x3f) == 0 && ((1L << (_la - 215)) & 15L) != 0)) {
+			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 196867L) != 0) || ((((_la - 217)) & ~0x3f) == 0 && ((1L << (_la - 217)) & 15L) != 0)) {
 				{
 				{
-				State = 617;
+				State = 636;
 				coinsItem();
 				}
 				}
-				State = 622;
+				State = 641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 623;
+			State = 642;
 			Match(RBRACE);
 			}
 		}
@@ -4822,16 +4914,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 64, RULE_coinsItem);
 		try {
-			State = 643;
+			State = 662;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 625;
+				State = 644;
 				Match(HOLDINGS);
-				State = 626;
+				State = 645;
 				expr(0);
 				}
 				break;
@@ -4839,9 +4931,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 627;
+				State = 646;
 				Match(PRICE);
-				State = 628;
+				State = 647;
 				ident();
 				}
 				break;
@@ -4849,9 +4941,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 629;
+				State = 648;
 				Match(HASHRATE);
-				State = 630;
+				State = 649;
 				expr(0);
 				}
 				break;
@@ -4859,9 +4951,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 631;
+				State = 650;
 				Match(NETWORK);
-				State = 632;
+				State = 651;
 				expr(0);
 				}
 				break;
@@ -4869,9 +4961,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 633;
+				State = 652;
 				Match(REWARDS);
-				State = 634;
+				State = 653;
 				expr(0);
 				}
 				break;
@@ -4879,9 +4971,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 635;
+				State = 654;
 				Match(POWER);
-				State = 636;
+				State = 655;
 				expr(0);
 				}
 				break;
@@ -4889,9 +4981,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 637;
+				State = 656;
 				Match(POWER_PRICE);
-				State = 638;
+				State = 657;
 				expr(0);
 				}
 				break;
@@ -4899,9 +4991,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 639;
+				State = 658;
 				Match(DEPTH);
-				State = 640;
+				State = 659;
 				expr(0);
 				}
 				break;
@@ -4909,9 +5001,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 641;
+				State = 660;
 				Match(IMPACT);
-				State = 642;
+				State = 661;
 				expr(0);
 				}
 				break;
@@ -4963,20 +5055,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 645;
+			State = 664;
 			Match(DATE);
-			State = 646;
+			State = 665;
 			_localctx.units = expr(0);
-			State = 647;
+			State = 666;
 			Match(AT);
-			State = 648;
+			State = 667;
 			_localctx.cost = expr(0);
-			State = 650;
+			State = 669;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 649;
+				State = 668;
 				Match(COMMA);
 				}
 			}
@@ -5029,27 +5121,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 652;
+			State = 671;
 			Match(TRANCHE);
-			State = 653;
+			State = 672;
 			_localctx.name = ident();
-			State = 654;
+			State = 673;
 			Match(LBRACE);
-			State = 658;
+			State = 677;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 603980287L) != 0)) {
+			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 2416726557851649L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 603980287L) != 0)) {
 				{
 				{
-				State = 655;
+				State = 674;
 				trancheItem();
 				}
 				}
-				State = 660;
+				State = 679;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 661;
+			State = 680;
 			Match(RBRACE);
 			}
 		}
@@ -5098,38 +5190,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 663;
+			State = 682;
 			_localctx.rate = expr(0);
-			State = 665;
+			State = 684;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 664;
+				State = 683;
 				Match(FIXED);
 				}
 			}
 
-			State = 669;
+			State = 688;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 667;
+				State = 686;
 				Match(FLOOR);
-				State = 668;
+				State = 687;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 673;
+			State = 692;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 671;
+				State = 690;
 				Match(CAP);
-				State = 672;
+				State = 691;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5461,16 +5553,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_trancheItem);
 		int _la;
 		try {
-			State = 745;
+			State = 764;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 675;
+				State = 694;
 				Match(BALANCE);
-				State = 676;
+				State = 695;
 				expr(0);
 				}
 				break;
@@ -5478,9 +5570,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 677;
+				State = 696;
 				Match(COUPON);
-				State = 678;
+				State = 697;
 				couponTerms();
 				}
 				break;
@@ -5488,26 +5580,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 679;
+				State = 698;
 				Match(PIK);
-				State = 681;
+				State = 700;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 680;
+					State = 699;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 685;
+				State = 704;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 683;
+					State = 702;
 					Match(WHEN);
-					State = 684;
+					State = 703;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5518,9 +5610,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 687;
+				State = 706;
 				Match(PIK);
-				State = 688;
+				State = 707;
 				Match(UNPAID);
 				}
 				break;
@@ -5528,9 +5620,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 689;
+				State = 708;
 				Match(ISSUE_PRICE);
-				State = 690;
+				State = 709;
 				expr(0);
 				}
 				break;
@@ -5538,9 +5630,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 691;
+				State = 710;
 				Match(COMMITMENT);
-				State = 692;
+				State = 711;
 				expr(0);
 				}
 				break;
@@ -5548,11 +5640,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 693;
+				State = 712;
 				Match(AVAILABLE);
-				State = 694;
+				State = 713;
 				Match(UNTIL);
-				State = 695;
+				State = 714;
 				Match(DATE);
 				}
 				break;
@@ -5560,25 +5652,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 696;
+				State = 715;
 				Match(DRAWS);
-				State = 697;
+				State = 716;
 				Match(LBRACE);
-				State = 701;
+				State = 720;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 698;
+					State = 717;
 					schedulePoint();
 					}
 					}
-					State = 703;
+					State = 722;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 704;
+				State = 723;
 				Match(RBRACE);
 				}
 				break;
@@ -5586,15 +5678,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 705;
+				State = 724;
 				Match(DRAWS);
-				State = 706;
+				State = 725;
 				Match(AGAINST);
-				State = 707;
+				State = 726;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 708;
+				State = 727;
 				Match(ADVANCE);
-				State = 709;
+				State = 728;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5602,9 +5694,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 711;
+				State = 730;
 				Match(COMMITMENT_FEE);
-				State = 712;
+				State = 731;
 				expr(0);
 				}
 				break;
@@ -5612,7 +5704,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 713;
+				State = 732;
 				stepUp();
 				}
 				break;
@@ -5620,7 +5712,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 714;
+				State = 733;
 				marginGrid();
 				}
 				break;
@@ -5628,15 +5720,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 715;
+				State = 734;
 				Match(MARGIN);
-				State = 716;
+				State = 735;
 				Match(INVESTMENT_GRADE);
-				State = 717;
+				State = 736;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 718;
+				State = 737;
 				Match(ELSE);
-				State = 719;
+				State = 738;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5644,9 +5736,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 721;
+				State = 740;
 				Match(TARGET_BALANCE);
-				State = 722;
+				State = 741;
 				expr(0);
 				}
 				break;
@@ -5654,11 +5746,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 723;
+				State = 742;
 				Match(INTEREST_ONLY);
-				State = 724;
+				State = 743;
 				Match(UNTIL);
-				State = 725;
+				State = 744;
 				Match(DATE);
 				}
 				break;
@@ -5666,9 +5758,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 726;
+				State = 745;
 				Match(AMORTIZE);
-				State = 727;
+				State = 746;
 				amortization();
 				}
 				break;
@@ -5676,9 +5768,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 728;
+				State = 747;
 				Match(MATURITY);
-				State = 729;
+				State = 748;
 				Match(DATE);
 				}
 				break;
@@ -5686,9 +5778,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 730;
+				State = 749;
 				Match(SENIORITY);
-				State = 731;
+				State = 750;
 				Match(NUMBER);
 				}
 				break;
@@ -5696,7 +5788,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 732;
+				State = 751;
 				guarantorClause();
 				}
 				break;
@@ -5704,26 +5796,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 733;
+				State = 752;
 				Match(CONVERTIBLE);
-				State = 734;
+				State = 753;
 				Match(AT);
-				State = 735;
+				State = 754;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 736;
+				State = 755;
 				Match(AGAINST);
-				State = 737;
+				State = 756;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 741;
+				State = 760;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 738;
+					State = 757;
 					Match(EARLY);
-					State = 739;
+					State = 758;
 					Match(ABOVE);
-					State = 740;
+					State = 759;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5734,9 +5826,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 743;
+				State = 762;
 				Match(COMPLETION);
-				State = 744;
+				State = 763;
 				expr(0);
 				}
 				break;
@@ -5785,26 +5877,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 747;
+			State = 766;
 			Match(STEP_UP);
-			State = 748;
+			State = 767;
 			expr(0);
-			State = 753;
+			State = 772;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 749;
+				State = 768;
 				Match(FROM);
-				State = 750;
+				State = 769;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 751;
+				State = 770;
 				Match(WHILE);
-				State = 752;
+				State = 771;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -5865,41 +5957,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 755;
+			State = 774;
 			Match(MARGIN);
-			State = 756;
+			State = 775;
 			Match(GRID);
-			State = 757;
+			State = 776;
 			_localctx.test = ident();
-			State = 758;
+			State = 777;
 			Match(LBRACE);
-			State = 762;
+			State = 781;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 759;
+				State = 778;
 				gridTier();
 				}
 				}
-				State = 764;
+				State = 783;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 767;
+			State = 786;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 765;
+				State = 784;
 				Match(ELSE);
-				State = 766;
+				State = 785;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 769;
+			State = 788;
 			Match(RBRACE);
 			}
 		}
@@ -5944,11 +6036,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 771;
+			State = 790;
 			Match(BELOW);
-			State = 772;
+			State = 791;
 			_localctx.bound = expr(0);
-			State = 773;
+			State = 792;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6030,14 +6122,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 80, RULE_amortization);
 		int _la;
 		try {
-			State = 787;
+			State = 806;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 775;
+				State = 794;
 				Match(BULLET);
 				}
 				break;
@@ -6045,7 +6137,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 776;
+				State = 795;
 				Match(LEVEL);
 				}
 				break;
@@ -6053,7 +6145,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 777;
+				State = 796;
 				Match(LINEAR);
 				}
 				break;
@@ -6061,25 +6153,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 778;
+				State = 797;
 				Match(SCHEDULE);
-				State = 779;
+				State = 798;
 				Match(LBRACE);
-				State = 783;
+				State = 802;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 780;
+					State = 799;
 					schedulePoint();
 					}
 					}
-					State = 785;
+					State = 804;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 786;
+				State = 805;
 				Match(RBRACE);
 				}
 				break;
@@ -6133,27 +6225,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 789;
+			State = 808;
 			Match(HOLDING);
-			State = 790;
+			State = 809;
 			_localctx.name = ident();
-			State = 791;
+			State = 810;
 			Match(LBRACE);
-			State = 795;
+			State = 814;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 188)) & ~0x3f) == 0 && ((1L << (_la - 188)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 25166853L) != 0)) {
 				{
 				{
-				State = 792;
+				State = 811;
 				holdingItem();
 				}
 				}
-				State = 797;
+				State = 816;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 798;
+			State = 817;
 			Match(RBRACE);
 			}
 		}
@@ -6287,20 +6379,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 84, RULE_holdingItem);
 		int _la;
 		try {
-			State = 823;
+			State = 842;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 800;
+				State = 819;
 				Match(OF);
-				State = 801;
+				State = 820;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 802;
+				State = 821;
 				Match(DOT);
-				State = 803;
+				State = 822;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6308,9 +6400,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 805;
+				State = 824;
 				Match(SHARE);
-				State = 806;
+				State = 825;
 				expr(0);
 				}
 				break;
@@ -6318,9 +6410,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 807;
+				State = 826;
 				Match(FACE);
-				State = 808;
+				State = 827;
 				expr(0);
 				}
 				break;
@@ -6328,9 +6420,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 809;
+				State = 828;
 				Match(MARK);
-				State = 810;
+				State = 829;
 				Match(PAR);
 				}
 				break;
@@ -6338,9 +6430,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 811;
+				State = 830;
 				Match(MARK);
-				State = 812;
+				State = 831;
 				ident();
 				}
 				break;
@@ -6348,19 +6440,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 813;
+				State = 832;
 				Match(MARKET);
-				State = 815;
+				State = 834;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 814;
+					State = 833;
 					holdingMarketTerm();
 					}
 					}
-					State = 817;
+					State = 836;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6370,13 +6462,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 819;
+				State = 838;
 				Match(DRAWS);
-				State = 820;
+				State = 839;
 				Match(CALLED);
-				State = 821;
+				State = 840;
 				Match(FROM);
-				State = 822;
+				State = 841;
 				ident();
 				}
 				break;
@@ -6450,16 +6542,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 86, RULE_holdingMarketTerm);
 		try {
-			State = 831;
+			State = 850;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 825;
+				State = 844;
 				Match(DISCOUNT);
-				State = 826;
+				State = 845;
 				expr(0);
 				}
 				break;
@@ -6467,9 +6559,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 827;
+				State = 846;
 				Match(DEPTH);
-				State = 828;
+				State = 847;
 				expr(0);
 				}
 				break;
@@ -6477,9 +6569,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 829;
+				State = 848;
 				Match(IMPACT);
-				State = 830;
+				State = 849;
 				expr(0);
 				}
 				break;
@@ -6533,27 +6625,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 833;
+			State = 852;
 			Match(EQUITY);
-			State = 834;
+			State = 853;
 			_localctx.name = ident();
-			State = 835;
+			State = 854;
 			Match(LBRACE);
-			State = 839;
+			State = 858;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 12094627905539L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 119)) & ~0x3f) == 0 && ((1L << (_la - 119)) & 12094627905539L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 836;
+				State = 855;
 				equityItem();
 				}
 				}
-				State = 841;
+				State = 860;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 842;
+			State = 861;
 			Match(RBRACE);
 			}
 		}
@@ -6689,16 +6781,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 90, RULE_equityItem);
 		int _la;
 		try {
-			State = 879;
+			State = 898;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 844;
+				State = 863;
 				Match(CONTRIBUTED);
-				State = 845;
+				State = 864;
 				expr(0);
 				}
 				break;
@@ -6706,23 +6798,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 846;
+				State = 865;
 				Match(HOLDERS);
-				State = 847;
+				State = 866;
 				holder();
-				State = 852;
+				State = 871;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 848;
+					State = 867;
 					Match(COMMA);
-					State = 849;
+					State = 868;
 					holder();
 					}
 					}
-					State = 854;
+					State = 873;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6732,9 +6824,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 855;
+				State = 874;
 				Match(HURDLE);
-				State = 856;
+				State = 875;
 				expr(0);
 				}
 				break;
@@ -6742,32 +6834,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 857;
+				State = 876;
 				Match(CARRY);
-				State = 858;
+				State = 877;
 				expr(0);
-				State = 859;
+				State = 878;
 				Match(TO);
-				State = 860;
+				State = 879;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 863;
+				State = 882;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 861;
+					State = 880;
 					Match(CATCH_UP);
-					State = 862;
+					State = 881;
 					expr(0);
 					}
 				}
 
-				State = 866;
+				State = 885;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 865;
+					State = 884;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6778,9 +6870,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 868;
+				State = 887;
 				Match(COMMITMENT);
-				State = 869;
+				State = 888;
 				expr(0);
 				}
 				break;
@@ -6788,23 +6880,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 870;
+				State = 889;
 				Match(CALLS);
-				State = 871;
+				State = 890;
 				capitalCall();
-				State = 876;
+				State = 895;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 872;
+					State = 891;
 					Match(COMMA);
-					State = 873;
+					State = 892;
 					capitalCall();
 					}
 					}
-					State = 878;
+					State = 897;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6861,32 +6953,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 881;
+			State = 900;
 			ident();
-			State = 882;
+			State = 901;
 			expr(0);
-			State = 891;
+			State = 910;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 883;
+				State = 902;
 				Match(LBRACE);
-				State = 887;
+				State = 906;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 157)) & ~0x3f) == 0 && ((1L << (_la - 157)) & 7L) != 0)) {
+				while (((((_la - 159)) & ~0x3f) == 0 && ((1L << (_la - 159)) & 7L) != 0)) {
 					{
 					{
-					State = 884;
+					State = 903;
 					holderTerm();
 					}
 					}
-					State = 889;
+					State = 908;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 890;
+				State = 909;
 				Match(RBRACE);
 				}
 			}
@@ -6961,16 +7053,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 94, RULE_holderTerm);
 		try {
-			State = 899;
+			State = 918;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 893;
+				State = 912;
 				Match(HURDLE);
-				State = 894;
+				State = 913;
 				expr(0);
 				}
 				break;
@@ -6978,9 +7070,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 895;
+				State = 914;
 				Match(CARRY);
-				State = 896;
+				State = 915;
 				expr(0);
 				}
 				break;
@@ -6988,9 +7080,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 897;
+				State = 916;
 				Match(CATCH_UP);
-				State = 898;
+				State = 917;
 				expr(0);
 				}
 				break;
@@ -7034,9 +7126,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 901;
+			State = 920;
 			Match(DATE);
-			State = 902;
+			State = 921;
 			expr(0);
 			}
 		}
@@ -7086,32 +7178,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 904;
+			State = 923;
 			Match(ACCOUNT);
-			State = 905;
+			State = 924;
 			_localctx.name = ident();
-			State = 914;
+			State = 933;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 906;
+				State = 925;
 				Match(LBRACE);
-				State = 910;
+				State = 929;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
+				while (((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & 7L) != 0)) {
 					{
 					{
-					State = 907;
+					State = 926;
 					accountItem();
 					}
 					}
-					State = 912;
+					State = 931;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 913;
+				State = 932;
 				Match(RBRACE);
 				}
 			}
@@ -7186,16 +7278,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 100, RULE_accountItem);
 		try {
-			State = 922;
+			State = 941;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 916;
+				State = 935;
 				Match(TARGET);
-				State = 917;
+				State = 936;
 				expr(0);
 				}
 				break;
@@ -7203,9 +7295,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 918;
+				State = 937;
 				Match(INITIAL);
-				State = 919;
+				State = 938;
 				expr(0);
 				}
 				break;
@@ -7213,9 +7305,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 920;
+				State = 939;
 				Match(EARNS);
-				State = 921;
+				State = 940;
 				expr(0);
 				}
 				break;
@@ -7276,31 +7368,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 924;
+			State = 943;
 			Match(FEE);
-			State = 925;
+			State = 944;
 			_localctx.name = ident();
-			State = 926;
+			State = 945;
 			Match(LBRACE);
-			State = 927;
+			State = 946;
 			expr(0);
-			State = 935;
+			State = 954;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 928;
+				State = 947;
 				perYear();
-				State = 933;
+				State = 952;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 929;
+					State = 948;
 					Match(ESCALATING);
-					State = 930;
+					State = 949;
 					expr(0);
-					State = 931;
+					State = 950;
 					perYear();
 					}
 				}
@@ -7308,7 +7400,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 937;
+			State = 956;
 			Match(RBRACE);
 			}
 		}
@@ -7363,52 +7455,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 939;
+			State = 958;
 			Match(TEST);
-			State = 940;
+			State = 959;
 			_localctx.name = ident();
-			State = 941;
+			State = 960;
 			Match(ASSIGN);
-			State = 942;
+			State = 961;
 			expr(0);
-			State = 949;
+			State = 968;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 943;
+				State = 962;
 				Match(OVER);
-				State = 946;
+				State = 965;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 944;
+					State = 963;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 945;
+					State = 964;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 948;
+				State = 967;
 				duration();
 				}
 			}
 
-			State = 953;
+			State = 972;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 951;
+				State = 970;
 				Match(FROM);
-				State = 952;
+				State = 971;
 				Match(DATE);
 				}
 			}
@@ -7495,79 +7587,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 955;
+			State = 974;
 			Match(TRIGGER);
-			State = 956;
+			State = 975;
 			_localctx.name = ident();
-			State = 957;
+			State = 976;
 			Match(WHEN);
-			State = 958;
+			State = 977;
 			expr(0);
-			State = 961;
+			State = 980;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 959;
+				State = 978;
 				Match(FROM);
-				State = 960;
+				State = 979;
 				Match(DATE);
 				}
 			}
 
-			State = 966;
+			State = 985;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 963;
+				State = 982;
 				Match(TRIPS);
-				State = 964;
+				State = 983;
 				Match(AFTER);
-				State = 965;
+				State = 984;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 971;
+			State = 990;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 968;
+				State = 987;
 				Match(CURES);
-				State = 969;
+				State = 988;
 				Match(AFTER);
-				State = 970;
+				State = 989;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 983;
+			State = 1002;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 973;
+				State = 992;
 				Match(CURE);
-				State = 974;
+				State = 993;
 				Match(BY);
-				State = 975;
+				State = 994;
 				_localctx.curer = ident();
-				State = 976;
+				State = 995;
 				Match(UP);
-				State = 977;
+				State = 996;
 				Match(TO);
-				State = 978;
+				State = 997;
 				_localctx.times = Match(NUMBER);
-				State = 979;
+				State = 998;
 				Match(TIMES);
-				State = 981;
+				State = 1000;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 980;
+					State = 999;
 					cureDestination();
 					}
 				}
@@ -7575,23 +7667,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 985;
+			State = 1004;
 			Match(ARROW);
-			State = 986;
+			State = 1005;
 			triggerEffect();
-			State = 991;
+			State = 1010;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 987;
+				State = 1006;
 				Match(COMMA);
-				State = 988;
+				State = 1007;
 				triggerEffect();
 				}
 				}
-				State = 993;
+				State = 1012;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7663,43 +7755,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 108, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1010;
+			State = 1029;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 994;
+				State = 1013;
 				Match(PREPAYING);
-				State = 995;
+				State = 1014;
 				ident();
-				State = 1000;
+				State = 1019;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 996;
+					State = 1015;
 					Match(COMMA);
-					State = 997;
+					State = 1016;
 					ident();
 					}
 					}
-					State = 1002;
+					State = 1021;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1006;
+				State = 1025;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1003;
+					State = 1022;
 					Match(THEN);
-					State = 1004;
+					State = 1023;
 					Match(INTO);
-					State = 1005;
+					State = 1024;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -7710,9 +7802,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1008;
+				State = 1027;
 				Match(INTO);
-				State = 1009;
+				State = 1028;
 				ident();
 				}
 				break;
@@ -7801,20 +7893,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1031;
+			State = 1050;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1012;
+				State = 1031;
 				Match(SWEEP);
-				State = 1013;
+				State = 1032;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1014;
+				State = 1033;
 				Match(TO);
-				State = 1015;
+				State = 1034;
 				ident();
 				}
 				break;
@@ -7822,34 +7914,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1016;
+				State = 1035;
 				Match(ACCELERATE);
-				State = 1028;
+				State = 1047;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1017;
+					State = 1036;
 					Match(LPAREN);
-					State = 1018;
+					State = 1037;
 					ident();
-					State = 1023;
+					State = 1042;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1019;
+						State = 1038;
 						Match(COMMA);
-						State = 1020;
+						State = 1039;
 						ident();
 						}
 						}
-						State = 1025;
+						State = 1044;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1026;
+					State = 1045;
 					Match(RPAREN);
 					}
 				}
@@ -7860,7 +7952,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1030;
+				State = 1049;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7908,20 +8000,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1033;
+			State = 1052;
 			Match(DEFAULT);
-			State = 1034;
+			State = 1053;
 			Match(WHEN);
-			State = 1035;
+			State = 1054;
 			expr(0);
-			State = 1038;
+			State = 1057;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1036;
+				State = 1055;
 				Match(GRACE);
-				State = 1037;
+				State = 1056;
 				duration();
 				}
 			}
@@ -7973,25 +8065,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1040;
+			State = 1059;
 			Match(CFADS);
-			State = 1041;
+			State = 1060;
 			Match(INCLUDES);
-			State = 1042;
+			State = 1061;
 			cfadsItem();
-			State = 1047;
+			State = 1066;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1043;
+				State = 1062;
 				Match(COMMA);
-				State = 1044;
+				State = 1063;
 				cfadsItem();
 				}
 				}
-				State = 1049;
+				State = 1068;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8031,13 +8123,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 116, RULE_cfadsItem);
 		try {
-			State = 1052;
+			State = 1071;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1050;
+				State = 1069;
 				Match(RVG);
 				}
 				break;
@@ -8212,7 +8304,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1051;
+				State = 1070;
 				ident();
 				}
 				break;
@@ -8262,25 +8354,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1054;
+			State = 1073;
 			Match(WATERFALL);
-			State = 1055;
+			State = 1074;
 			Match(LBRACE);
-			State = 1059;
+			State = 1078;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
+			while (_la==PAY || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1056;
+				State = 1075;
 				step();
 				}
 				}
-				State = 1061;
+				State = 1080;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1062;
+			State = 1081;
 			Match(RBRACE);
 			}
 		}
@@ -8508,39 +8600,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 120, RULE_step);
 		int _la;
 		try {
-			State = 1155;
+			State = 1174;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1064;
+				State = 1083;
 				Match(PAY);
-				State = 1065;
+				State = 1084;
 				((PayStepContext)_localctx).target = reference();
-				State = 1075;
+				State = 1094;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1066;
+					State = 1085;
 					Match(USING);
-					State = 1067;
+					State = 1086;
 					ident();
-					State = 1072;
+					State = 1091;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1068;
+						State = 1087;
 						Match(COMMA);
-						State = 1069;
+						State = 1088;
 						ident();
 						}
 						}
-						State = 1074;
+						State = 1093;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8553,9 +8645,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1077;
+				State = 1096;
 				Match(FILL);
-				State = 1078;
+				State = 1097;
 				ident();
 				}
 				break;
@@ -8563,9 +8655,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1079;
+				State = 1098;
 				Match(RELEASE);
-				State = 1080;
+				State = 1099;
 				ident();
 				}
 				break;
@@ -8573,13 +8665,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1081;
+				State = 1100;
 				Match(HOLD);
-				State = 1082;
+				State = 1101;
 				Match(REST);
-				State = 1083;
+				State = 1102;
 				Match(IN);
-				State = 1084;
+				State = 1103;
 				ident();
 				}
 				break;
@@ -8587,25 +8679,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1085;
+				State = 1104;
 				Match(DISTRIBUTE);
-				State = 1088;
+				State = 1107;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1086;
+					State = 1105;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1087;
+					State = 1106;
 					Match(OF);
 					}
 				}
 
-				State = 1090;
+				State = 1109;
 				Match(REST);
-				State = 1091;
+				State = 1110;
 				Match(TO);
-				State = 1092;
+				State = 1111;
 				ident();
 				}
 				break;
@@ -8613,17 +8705,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1093;
+				State = 1112;
 				Match(SWEEP);
-				State = 1094;
+				State = 1113;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1095;
+				State = 1114;
 				Match(OF);
-				State = 1096;
+				State = 1115;
 				Match(REST);
-				State = 1097;
+				State = 1116;
 				Match(TO);
-				State = 1098;
+				State = 1117;
 				ident();
 				}
 				break;
@@ -8631,31 +8723,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1099;
+				State = 1118;
 				Match(SELL);
-				State = 1100;
+				State = 1119;
 				ident();
-				State = 1105;
+				State = 1124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1101;
+					State = 1120;
 					Match(COMMA);
-					State = 1102;
+					State = 1121;
 					ident();
 					}
 					}
-					State = 1107;
+					State = 1126;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1108;
+				State = 1127;
 				Match(TO);
-				State = 1109;
+				State = 1128;
 				Match(COVER);
-				State = 1110;
+				State = 1129;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8663,52 +8755,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1112;
+				State = 1131;
 				Match(IF);
-				State = 1113;
+				State = 1132;
 				expr(0);
-				State = 1114;
+				State = 1133;
 				Match(LBRACE);
-				State = 1118;
+				State = 1137;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1115;
+					State = 1134;
 					step();
 					}
 					}
-					State = 1120;
+					State = 1139;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1121;
+				State = 1140;
 				Match(RBRACE);
-				State = 1131;
+				State = 1150;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1122;
+					State = 1141;
 					Match(ELSE);
-					State = 1123;
+					State = 1142;
 					Match(LBRACE);
-					State = 1127;
+					State = 1146;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
+					while (_la==PAY || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1124;
+						State = 1143;
 						step();
 						}
 						}
-						State = 1129;
+						State = 1148;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1130;
+					State = 1149;
 					Match(RBRACE);
 					}
 				}
@@ -8719,37 +8811,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1133;
+				State = 1152;
 				Match(PRO_RATA);
-				State = 1136;
+				State = 1155;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1134;
+					State = 1153;
 					Match(BY);
-					State = 1135;
+					State = 1154;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1138;
+				State = 1157;
 				Match(LBRACE);
-				State = 1142;
+				State = 1161;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1139;
+					State = 1158;
 					step();
 					}
 					}
-					State = 1144;
+					State = 1163;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1145;
+				State = 1164;
 				Match(RBRACE);
 				}
 				break;
@@ -8757,25 +8849,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1146;
+				State = 1165;
 				Match(SEQUENTIAL);
-				State = 1147;
+				State = 1166;
 				Match(LBRACE);
-				State = 1151;
+				State = 1170;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1148;
+					State = 1167;
 					step();
 					}
 					}
-					State = 1153;
+					State = 1172;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1154;
+				State = 1173;
 				Match(RBRACE);
 				}
 				break;
@@ -8825,25 +8917,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1157;
+			State = 1176;
 			Match(ENFORCEMENT);
-			State = 1158;
+			State = 1177;
 			Match(LBRACE);
-			State = 1162;
+			State = 1181;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1159;
+				State = 1178;
 				enforcementItem();
 				}
 				}
-				State = 1164;
+				State = 1183;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1165;
+			State = 1184;
 			Match(RBRACE);
 			}
 		}
@@ -8915,44 +9007,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 124, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1183;
+			State = 1202;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1167;
+				State = 1186;
 				Match(SELL);
-				State = 1168;
+				State = 1187;
 				ident();
-				State = 1173;
+				State = 1192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1169;
+					State = 1188;
 					Match(COMMA);
-					State = 1170;
+					State = 1189;
 					ident();
 					}
 					}
-					State = 1175;
+					State = 1194;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1179;
+				State = 1198;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
+				while (((((_la - 97)) & ~0x3f) == 0 && ((1L << (_la - 97)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1176;
+					State = 1195;
 					sellTerm();
 					}
 					}
-					State = 1181;
+					State = 1200;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8962,7 +9054,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1182;
+				State = 1201;
 				waterfallDecl();
 				}
 				break;
@@ -9105,16 +9197,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 126, RULE_sellTerm);
 		try {
-			State = 1207;
+			State = 1226;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1185;
+				State = 1204;
 				Match(HAIRCUT);
-				State = 1186;
+				State = 1205;
 				expr(0);
 				}
 				break;
@@ -9122,9 +9214,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1187;
+				State = 1206;
 				Match(LAG);
-				State = 1188;
+				State = 1207;
 				duration();
 				}
 				break;
@@ -9132,13 +9224,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1189;
+				State = 1208;
 				Match(DEPTH);
-				State = 1190;
+				State = 1209;
 				expr(0);
-				State = 1191;
+				State = 1210;
 				Match(PER);
-				State = 1192;
+				State = 1211;
 				Match(MONTH);
 				}
 				break;
@@ -9146,9 +9238,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1194;
+				State = 1213;
 				Match(IMPACT);
-				State = 1195;
+				State = 1214;
 				expr(0);
 				}
 				break;
@@ -9156,13 +9248,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1196;
+				State = 1215;
 				Match(LIMIT);
-				State = 1197;
+				State = 1216;
 				expr(0);
-				State = 1198;
+				State = 1217;
 				Match(PER);
-				State = 1199;
+				State = 1218;
 				Match(MONTH);
 				}
 				break;
@@ -9170,9 +9262,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1201;
+				State = 1220;
 				Match(COSTS);
-				State = 1202;
+				State = 1221;
 				expr(0);
 				}
 				break;
@@ -9180,9 +9272,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1203;
+				State = 1222;
 				Match(KEEP);
-				State = 1204;
+				State = 1223;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9190,9 +9282,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1205;
+				State = 1224;
 				Match(RESERVE);
-				State = 1206;
+				State = 1225;
 				expr(0);
 				}
 				break;
@@ -9251,31 +9343,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1209;
+			State = 1228;
 			Match(SCENARIO);
-			State = 1210;
+			State = 1229;
 			_localctx.name = ident();
-			State = 1211;
+			State = 1230;
 			Match(FOR);
-			State = 1212;
+			State = 1231;
 			_localctx.deal = ident();
-			State = 1213;
+			State = 1232;
 			Match(LBRACE);
-			State = 1217;
+			State = 1236;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729395055777809311L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2143709024581844733L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4611583627487077125L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 864691145634971647L) != 0)) {
 				{
 				{
-				State = 1214;
+				State = 1233;
 				scenarioItem();
 				}
 				}
-				State = 1219;
+				State = 1238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1220;
+			State = 1239;
 			Match(RBRACE);
 			}
 		}
@@ -9882,20 +9974,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1421;
+			State = 1440;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1222;
+				State = 1241;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1223;
+				State = 1242;
 				Match(RENEWALS);
-				State = 1224;
+				State = 1243;
 				Match(TAKEN);
-				State = 1225;
+				State = 1244;
 				Match(NUMBER);
 				}
 				break;
@@ -9903,29 +9995,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1227;
+				State = 1246;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1228;
+				State = 1247;
 				Match(RENEWALS);
-				State = 1229;
+				State = 1248;
 				Match(DRAWN);
-				State = 1230;
+				State = 1249;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1234;
+				State = 1253;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1231;
+						State = 1250;
 						loading();
 						}
 						} 
 					}
-					State = 1236;
+					State = 1255;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
 				}
 				}
 				break;
@@ -9933,9 +10025,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1237;
+				State = 1256;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1238;
+				State = 1257;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9944,20 +10036,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1239;
+				State = 1258;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1240;
+				State = 1259;
 				perYear();
-				State = 1245;
+				State = 1264;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 				case 1:
 					{
-					State = 1241;
+					State = 1260;
 					Match(VOLATILITY);
-					State = 1242;
+					State = 1261;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1243;
+					State = 1262;
 					perYear();
 					}
 					break;
@@ -9968,15 +10060,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1247;
+				State = 1266;
 				((DropItemContext)_localctx).path = reference();
-				State = 1248;
+				State = 1267;
 				Match(DROP);
-				State = 1249;
+				State = 1268;
 				expr(0);
-				State = 1250;
+				State = 1269;
 				Match(BY);
-				State = 1251;
+				State = 1270;
 				Match(DATE);
 				}
 				break;
@@ -9984,75 +10076,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1253;
+				State = 1272;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1254;
+				State = 1273;
 				Match(DEFAULTS);
-				State = 1278;
+				State = 1297;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1255;
+					State = 1274;
 					Match(ON);
-					State = 1256;
+					State = 1275;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1257;
+					State = 1276;
 					Match(DRAWN);
-					State = 1267;
+					State = 1286;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
 					case 1:
 						{
-						State = 1258;
+						State = 1277;
 						Match(PD);
-						State = 1259;
+						State = 1278;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1260;
+						State = 1279;
 						perYear();
-						State = 1264;
+						State = 1283;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1261;
+							State = 1280;
 							pdStep();
 							}
 							}
-							State = 1266;
+							State = 1285;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1272;
+					State = 1291;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1269;
+							State = 1288;
 							loading();
 							}
 							} 
 						}
-						State = 1274;
+						State = 1293;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
 					}
-					State = 1276;
+					State = 1295;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
 					case 1:
 						{
-						State = 1275;
+						State = 1294;
 						recoveryDraw();
 						}
 						break;
@@ -10068,9 +10160,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1280;
+				State = 1299;
 				Match(ENFORCEMENT);
-				State = 1282;
+				State = 1301;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10078,7 +10170,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1281;
+						State = 1300;
 						sellTerm();
 						}
 						}
@@ -10086,9 +10178,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1284;
+					State = 1303;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10096,11 +10188,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1286;
+				State = 1305;
 				Match(ENFORCEMENT);
-				State = 1287;
+				State = 1306;
 				Match(SELL);
-				State = 1288;
+				State = 1307;
 				Match(ALL);
 				}
 				break;
@@ -10108,11 +10200,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1289;
+				State = 1308;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1290;
+				State = 1309;
 				Match(LEVEL);
-				State = 1291;
+				State = 1310;
 				expr(0);
 				}
 				break;
@@ -10120,29 +10212,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1293;
+				State = 1312;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1294;
+				State = 1313;
 				Match(POINTS);
-				State = 1295;
+				State = 1314;
 				pointsKind();
-				State = 1296;
+				State = 1315;
 				Match(LBRACE);
-				State = 1300;
+				State = 1319;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1297;
+					State = 1316;
 					schedulePoint();
 					}
 					}
-					State = 1302;
+					State = 1321;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1303;
+				State = 1322;
 				Match(RBRACE);
 				}
 				break;
@@ -10150,15 +10242,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1305;
+				State = 1324;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1306;
+				State = 1325;
 				Match(LAUNCH);
-				State = 1307;
+				State = 1326;
 				Match(DATE);
-				State = 1308;
+				State = 1327;
 				Match(DOWN);
-				State = 1309;
+				State = 1328;
 				expr(0);
 				}
 				break;
@@ -10166,21 +10258,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1311;
+				State = 1330;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1312;
+				State = 1331;
 				Match(SHIFT);
-				State = 1314;
+				State = 1333;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1313;
+					State = 1332;
 					Match(PLUS);
 					}
 				}
 
-				State = 1316;
+				State = 1335;
 				expr(0);
 				}
 				break;
@@ -10188,11 +10280,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1318;
+				State = 1337;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1319;
+				State = 1338;
 				Match(DELAYED);
-				State = 1320;
+				State = 1339;
 				duration();
 				}
 				break;
@@ -10200,27 +10292,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1322;
+				State = 1341;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1323;
+				State = 1342;
 				Match(DELAYED);
-				State = 1324;
+				State = 1343;
 				Match(DRAWN);
-				State = 1325;
+				State = 1344;
 				delayOutcome();
-				State = 1330;
+				State = 1349;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1326;
+					State = 1345;
 					Match(COMMA);
-					State = 1327;
+					State = 1346;
 					delayOutcome();
 					}
 					}
-					State = 1332;
+					State = 1351;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10230,11 +10322,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1333;
+				State = 1352;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1334;
+				State = 1353;
 				Match(UTILISATION);
-				State = 1335;
+				State = 1354;
 				expr(0);
 				}
 				break;
@@ -10242,17 +10334,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1337;
+				State = 1356;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1338;
+				State = 1357;
 				Match(RELET);
-				State = 1339;
+				State = 1358;
 				Match(AFTER);
-				State = 1340;
+				State = 1359;
 				duration();
-				State = 1341;
+				State = 1360;
 				Match(AT);
-				State = 1342;
+				State = 1361;
 				expr(0);
 				}
 				break;
@@ -10260,11 +10352,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1344;
+				State = 1363;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1345;
+				State = 1364;
 				Match(NOT);
-				State = 1346;
+				State = 1365;
 				Match(RELET);
 				}
 				break;
@@ -10272,18 +10364,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1348;
+				State = 1367;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1349;
+				State = 1368;
 				Match(GUARANTEES);
-				State = 1350;
+				State = 1369;
 				Match(HONOURED);
-				State = 1352;
+				State = 1371;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1351;
+					State = 1370;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10294,20 +10386,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1354;
+				State = 1373;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1355;
+				State = 1374;
 				Match(GUARANTEES);
-				State = 1356;
+				State = 1375;
 				Match(DISOWNED);
-				State = 1359;
+				State = 1378;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1357;
+					State = 1376;
 					Match(FROM);
-					State = 1358;
+					State = 1377;
 					Match(DATE);
 					}
 				}
@@ -10318,11 +10410,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1361;
+				State = 1380;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1362;
+				State = 1381;
 				Match(MARKET);
-				State = 1364;
+				State = 1383;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10330,7 +10422,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1363;
+						State = 1382;
 						holdingMarketTerm();
 						}
 						}
@@ -10338,9 +10430,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1366;
+					State = 1385;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10348,9 +10440,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1368;
+				State = 1387;
 				Match(PATHS);
-				State = 1369;
+				State = 1388;
 				Match(NUMBER);
 				}
 				break;
@@ -10358,9 +10450,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1370;
+				State = 1389;
 				Match(SEED);
-				State = 1371;
+				State = 1390;
 				Match(NUMBER);
 				}
 				break;
@@ -10368,7 +10460,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1372;
+				State = 1391;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10376,7 +10468,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1373;
+				State = 1392;
 				Match(SOBOL);
 				}
 				break;
@@ -10384,21 +10476,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1374;
+				State = 1393;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1375;
+				State = 1394;
 				Match(GBM);
-				State = 1376;
+				State = 1395;
 				Match(DRIFT);
-				State = 1377;
+				State = 1396;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1378;
+				State = 1397;
 				perYear();
-				State = 1379;
+				State = 1398;
 				Match(VOLATILITY);
-				State = 1380;
+				State = 1399;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1381;
+				State = 1400;
 				perYear();
 				}
 				break;
@@ -10406,39 +10498,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1383;
+				State = 1402;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1384;
+				State = 1403;
 				Match(REVERTS);
-				State = 1385;
+				State = 1404;
 				Match(TO);
-				State = 1388;
+				State = 1407;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
 				case 1:
 					{
-					State = 1386;
+					State = 1405;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1387;
+					State = 1406;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1390;
+				State = 1409;
 				Match(SPEED);
-				State = 1391;
+				State = 1410;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1392;
+				State = 1411;
 				perYear();
-				State = 1393;
+				State = 1412;
 				Match(VOLATILITY);
-				State = 1394;
+				State = 1413;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1395;
+				State = 1414;
 				perYear();
 				}
 				break;
@@ -10446,17 +10538,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1397;
+				State = 1416;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1398;
+				State = 1417;
 				Match(JUMPS);
-				State = 1399;
+				State = 1418;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1400;
+				State = 1419;
 				perYear();
-				State = 1401;
+				State = 1420;
 				Match(DOWN);
-				State = 1402;
+				State = 1421;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10464,24 +10556,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1404;
+				State = 1423;
 				Match(CORRELATE);
-				State = 1405;
+				State = 1424;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1406;
+				State = 1425;
 				Match(WITH);
-				State = 1407;
+				State = 1426;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1408;
+				State = 1427;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1411;
+				State = 1430;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
 				case 1:
 					{
-					State = 1409;
+					State = 1428;
 					Match(STRESS);
-					State = 1410;
+					State = 1429;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10492,19 +10584,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1413;
+				State = 1432;
 				Match(REGIMES);
-				State = 1414;
+				State = 1433;
 				Match(STRESS);
-				State = 1415;
+				State = 1434;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1416;
+				State = 1435;
 				perYear();
-				State = 1417;
+				State = 1436;
 				Match(NORMAL);
-				State = 1418;
+				State = 1437;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1419;
+				State = 1438;
 				perYear();
 				}
 				break;
@@ -10551,15 +10643,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1423;
+			State = 1442;
 			Match(UNTIL);
-			State = 1424;
+			State = 1443;
 			Match(DATE);
-			State = 1425;
+			State = 1444;
 			Match(THEN);
-			State = 1426;
+			State = 1445;
 			expr(0);
-			State = 1427;
+			State = 1446;
 			perYear();
 			}
 		}
@@ -10607,17 +10699,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1429;
+			State = 1448;
 			Match(RECOVERY);
-			State = 1430;
+			State = 1449;
 			Match(BETA);
-			State = 1431;
+			State = 1450;
 			Match(MEAN);
-			State = 1432;
+			State = 1451;
 			_localctx.mean = expr(0);
-			State = 1433;
+			State = 1452;
 			Match(SD);
-			State = 1434;
+			State = 1453;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10663,21 +10755,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1437;
+			State = 1456;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1436;
+				State = 1455;
 				Match(MINUS);
 				}
 			}
 
-			State = 1439;
+			State = 1458;
 			duration();
-			State = 1440;
+			State = 1459;
 			Match(WITH);
-			State = 1441;
+			State = 1460;
 			_localctx.p = expr(0);
 			}
 		}
@@ -10722,11 +10814,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1443;
+			State = 1462;
 			Match(LOADING);
-			State = 1444;
+			State = 1463;
 			_localctx.factor = reference();
-			State = 1445;
+			State = 1464;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10764,9 +10856,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1447;
+			State = 1466;
 			Match(PER);
-			State = 1448;
+			State = 1467;
 			Match(YEAR);
 			}
 		}
@@ -10803,7 +10895,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1450;
+			State = 1469;
 			Match(QUANTITY);
 			}
 		}
@@ -11130,20 +11222,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1494;
+			State = 1513;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1453;
+				State = 1472;
 				Match(LPAREN);
-				State = 1454;
+				State = 1473;
 				expr(0);
-				State = 1455;
+				State = 1474;
 				Match(RPAREN);
 				}
 				break;
@@ -11152,9 +11244,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1457;
+				State = 1476;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1458;
+				State = 1477;
 				expr(16);
 				}
 				break;
@@ -11163,9 +11255,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1459;
+				State = 1478;
 				Match(NOT);
-				State = 1460;
+				State = 1479;
 				expr(11);
 				}
 				break;
@@ -11174,17 +11266,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1461;
+				State = 1480;
 				Match(IF);
-				State = 1462;
+				State = 1481;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1463;
+				State = 1482;
 				Match(THEN);
-				State = 1464;
+				State = 1483;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1465;
+				State = 1484;
 				Match(ELSE);
-				State = 1466;
+				State = 1485;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11193,37 +11285,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1468;
+				State = 1487;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1469;
+				State = 1488;
 				Match(LPAREN);
-				State = 1478;
+				State = 1497;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394935518725023L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1855500810461315071L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2143709024581844733L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4611584589559751429L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1470;
+					State = 1489;
 					expr(0);
-					State = 1475;
+					State = 1494;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1471;
+						State = 1490;
 						Match(COMMA);
-						State = 1472;
+						State = 1491;
 						expr(0);
 						}
 						}
-						State = 1477;
+						State = 1496;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1480;
+				State = 1499;
 				Match(RPAREN);
 				}
 				break;
@@ -11232,7 +11324,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1482;
+				State = 1501;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11242,19 +11334,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1484;
+				State = 1503;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) {
+				if (((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 4095L) != 0)) {
 					{
-					State = 1483;
+					State = 1502;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1486;
+				State = 1505;
 				Match(PER);
-				State = 1487;
+				State = 1506;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11263,9 +11355,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1488;
+				State = 1507;
 				Match(NUMBER);
-				State = 1489;
+				State = 1508;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11274,7 +11366,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1490;
+				State = 1509;
 				Match(QUANTITY);
 				}
 				break;
@@ -11283,7 +11375,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1491;
+				State = 1510;
 				Match(NUMBER);
 				}
 				break;
@@ -11292,7 +11384,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1492;
+				State = 1511;
 				Match(DATE);
 				}
 				break;
@@ -11301,34 +11393,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1493;
+				State = 1512;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1516;
+			State = 1535;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1514;
+					State = 1533;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1496;
+						State = 1515;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1497;
+						State = 1516;
 						Match(OF);
-						State = 1498;
+						State = 1517;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11337,9 +11429,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1499;
+						State = 1518;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1500;
+						State = 1519;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11349,7 +11441,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1501;
+						State = 1520;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11358,9 +11450,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1502;
+						State = 1521;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1503;
+						State = 1522;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11370,7 +11462,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1504;
+						State = 1523;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11379,19 +11471,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1505;
+						State = 1524;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1506;
+						State = 1525;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 240)) & ~0x3f) == 0 && ((1L << (_la - 240)) & 63L) != 0)) ) {
+						if ( !(((((_la - 242)) & ~0x3f) == 0 && ((1L << (_la - 242)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1507;
+						State = 1526;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11400,11 +11492,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1508;
+						State = 1527;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1509;
+						State = 1528;
 						Match(AND);
-						State = 1510;
+						State = 1529;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11413,20 +11505,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1511;
+						State = 1530;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1512;
+						State = 1531;
 						Match(OR);
-						State = 1513;
+						State = 1532;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1518;
+				State = 1537;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
 			}
 			}
 		}
@@ -11475,9 +11567,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1519;
+			State = 1538;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11526,16 +11618,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1521;
+			State = 1540;
 			ident();
-			State = 1524;
+			State = 1543;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 			case 1:
 				{
-				State = 1522;
+				State = 1541;
 				Match(DOT);
-				State = 1523;
+				State = 1542;
 				_localctx.member = ident();
 				}
 				break;
@@ -11744,9 +11836,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1526;
+			State = 1545;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394918338855839L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2143709024581844733L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4611584726998704901L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11792,7 +11884,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,258,1529,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,260,1548,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11808,565 +11900,573 @@ public partial class DealLangParser : Parser {
 		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,199,8,3,1,4,1,4,1,4,1,
 		4,1,4,5,4,206,8,4,10,4,12,4,209,9,4,1,4,1,4,1,5,1,5,1,5,5,5,216,8,5,10,
 		5,12,5,219,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,3,6,237,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,245,8,8,10,8,12,8,248,
-		9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,258,8,9,1,10,1,10,1,10,1,10,5,
-		10,264,8,10,10,10,12,10,267,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,285,8,11,10,11,12,11,288,
-		9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,296,8,11,1,12,1,12,1,13,1,13,1,
-		13,1,13,5,13,304,8,13,10,13,12,13,307,9,13,1,13,1,13,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,3,14,318,8,14,1,14,1,14,3,14,322,8,14,1,14,1,14,1,14,
-		1,14,5,14,328,8,14,10,14,12,14,331,9,14,1,14,3,14,334,8,14,1,15,1,15,1,
-		15,3,15,339,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,347,8,16,10,16,12,
-		16,350,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,
-		363,8,17,1,17,1,17,1,17,5,17,368,8,17,10,17,12,17,371,9,17,3,17,373,8,
-		17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,
-		17,388,8,17,1,17,1,17,4,17,392,8,17,11,17,12,17,393,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,3,17,406,8,17,3,17,408,8,17,3,17,410,8,17,
-		1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,419,8,18,1,19,1,19,1,19,3,19,424,
-		8,19,1,20,1,20,1,20,1,20,1,20,1,20,3,20,432,8,20,1,21,1,21,1,21,5,21,437,
-		8,21,10,21,12,21,440,9,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,
-		1,22,3,22,452,8,22,3,22,454,8,22,1,23,1,23,1,24,1,24,1,24,1,24,5,24,462,
-		8,24,10,24,12,24,465,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,486,8,25,1,25,1,
-		25,3,25,490,8,25,1,25,1,25,1,25,3,25,495,8,25,1,25,1,25,3,25,499,8,25,
-		1,26,1,26,3,26,503,8,26,1,27,1,27,1,27,1,27,5,27,509,8,27,10,27,12,27,
-		512,9,27,1,27,1,27,1,28,1,28,1,28,5,28,519,8,28,10,28,12,28,522,9,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,3,28,555,8,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,563,8,29,
-		10,29,12,29,566,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,3,30,594,8,30,3,30,596,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
-		30,1,30,1,30,1,30,1,30,1,30,3,30,610,8,30,1,30,3,30,613,8,30,1,31,1,31,
-		1,31,1,31,5,31,619,8,31,10,31,12,31,622,9,31,1,31,1,31,1,32,1,32,1,32,
-		1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,
-		1,32,3,32,644,8,32,1,33,1,33,1,33,1,33,1,33,3,33,651,8,33,1,34,1,34,1,
-		34,1,34,5,34,657,8,34,10,34,12,34,660,9,34,1,34,1,34,1,35,1,35,3,35,666,
-		8,35,1,35,1,35,3,35,670,8,35,1,35,1,35,3,35,674,8,35,1,36,1,36,1,36,1,
-		36,1,36,1,36,3,36,682,8,36,1,36,1,36,3,36,686,8,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,700,8,36,10,36,12,36,703,
-		9,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,742,8,36,1,36,1,
-		36,3,36,746,8,36,1,37,1,37,1,37,1,37,1,37,1,37,3,37,754,8,37,1,38,1,38,
-		1,38,1,38,1,38,5,38,761,8,38,10,38,12,38,764,9,38,1,38,1,38,3,38,768,8,
-		38,1,38,1,38,1,39,1,39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,5,40,782,
-		8,40,10,40,12,40,785,9,40,1,40,3,40,788,8,40,1,41,1,41,1,41,1,41,5,41,
-		794,8,41,10,41,12,41,797,9,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,816,8,42,11,42,12,42,
-		817,1,42,1,42,1,42,1,42,3,42,824,8,42,1,43,1,43,1,43,1,43,1,43,1,43,3,
-		43,832,8,43,1,44,1,44,1,44,1,44,5,44,838,8,44,10,44,12,44,841,9,44,1,44,
-		1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,851,8,45,10,45,12,45,854,9,45,
-		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,864,8,45,1,45,3,45,867,8,
-		45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,875,8,45,10,45,12,45,878,9,45,3,
-		45,880,8,45,1,46,1,46,1,46,1,46,5,46,886,8,46,10,46,12,46,889,9,46,1,46,
-		3,46,892,8,46,1,47,1,47,1,47,1,47,1,47,1,47,3,47,900,8,47,1,48,1,48,1,
-		48,1,49,1,49,1,49,1,49,5,49,909,8,49,10,49,12,49,912,9,49,1,49,3,49,915,
-		8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,923,8,50,1,51,1,51,1,51,1,51,1,
-		51,1,51,1,51,1,51,1,51,3,51,934,8,51,3,51,936,8,51,1,51,1,51,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,3,52,947,8,52,1,52,3,52,950,8,52,1,52,1,52,3,
-		52,954,8,52,1,53,1,53,1,53,1,53,1,53,1,53,3,53,962,8,53,1,53,1,53,1,53,
-		3,53,967,8,53,1,53,1,53,1,53,3,53,972,8,53,1,53,1,53,1,53,1,53,1,53,1,
-		53,1,53,1,53,3,53,982,8,53,3,53,984,8,53,1,53,1,53,1,53,1,53,5,53,990,
-		8,53,10,53,12,53,993,9,53,1,54,1,54,1,54,1,54,5,54,999,8,54,10,54,12,54,
-		1002,9,54,1,54,1,54,1,54,3,54,1007,8,54,1,54,1,54,3,54,1011,8,54,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1022,8,55,10,55,12,55,1025,
-		9,55,1,55,1,55,3,55,1029,8,55,1,55,3,55,1032,8,55,1,56,1,56,1,56,1,56,
-		1,56,3,56,1039,8,56,1,57,1,57,1,57,1,57,1,57,5,57,1046,8,57,10,57,12,57,
-		1049,9,57,1,58,1,58,3,58,1053,8,58,1,59,1,59,1,59,5,59,1058,8,59,10,59,
-		12,59,1061,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1071,8,60,
-		10,60,12,60,1074,9,60,3,60,1076,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1089,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,5,60,1104,8,60,10,60,12,60,1107,9,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1117,8,60,10,60,12,60,1120,9,60,
-		1,60,1,60,1,60,1,60,5,60,1126,8,60,10,60,12,60,1129,9,60,1,60,3,60,1132,
-		8,60,1,60,1,60,1,60,3,60,1137,8,60,1,60,1,60,5,60,1141,8,60,10,60,12,60,
-		1144,9,60,1,60,1,60,1,60,1,60,5,60,1150,8,60,10,60,12,60,1153,9,60,1,60,
-		3,60,1156,8,60,1,61,1,61,1,61,5,61,1161,8,61,10,61,12,61,1164,9,61,1,61,
-		1,61,1,62,1,62,1,62,1,62,5,62,1172,8,62,10,62,12,62,1175,9,62,1,62,5,62,
-		1178,8,62,10,62,12,62,1181,9,62,1,62,3,62,1184,8,62,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,3,63,1208,8,63,1,64,1,64,1,64,1,64,1,64,1,64,5,64,
-		1216,8,64,10,64,12,64,1219,9,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,5,65,1233,8,65,10,65,12,65,1236,9,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,3,65,1246,8,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1263,8,65,10,65,12,65,
-		1266,9,65,3,65,1268,8,65,1,65,5,65,1271,8,65,10,65,12,65,1274,9,65,1,65,
-		3,65,1277,8,65,3,65,1279,8,65,1,65,1,65,4,65,1283,8,65,11,65,12,65,1284,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1299,
-		8,65,10,65,12,65,1302,9,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,3,65,1315,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,5,65,1329,8,65,10,65,12,65,1332,9,65,1,65,1,65,1,65,1,65,
+		1,6,1,6,1,6,1,6,1,6,3,6,240,8,6,1,6,1,6,1,6,1,6,3,6,246,8,6,5,6,248,8,
+		6,10,6,12,6,251,9,6,1,6,3,6,254,8,6,3,6,256,8,6,1,7,1,7,1,8,1,8,1,8,1,
+		8,5,8,264,8,8,10,8,12,8,267,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,277,
+		8,9,1,10,1,10,1,10,1,10,5,10,283,8,10,10,10,12,10,286,9,10,1,10,1,10,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,
+		11,304,8,11,10,11,12,11,307,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,315,
+		8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,323,8,13,10,13,12,13,326,9,13,
+		1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,337,8,14,1,14,1,14,3,
+		14,341,8,14,1,14,1,14,1,14,1,14,5,14,347,8,14,10,14,12,14,350,9,14,1,14,
+		3,14,353,8,14,1,15,1,15,1,15,3,15,358,8,15,1,16,1,16,1,16,1,16,1,16,1,
+		16,5,16,366,8,16,10,16,12,16,369,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,
+		17,1,17,1,17,1,17,1,17,3,17,382,8,17,1,17,1,17,1,17,5,17,387,8,17,10,17,
+		12,17,390,9,17,3,17,392,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
+		17,1,17,1,17,1,17,1,17,3,17,407,8,17,1,17,1,17,4,17,411,8,17,11,17,12,
+		17,412,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,425,8,17,
+		3,17,427,8,17,3,17,429,8,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,438,
+		8,18,1,19,1,19,1,19,3,19,443,8,19,1,20,1,20,1,20,1,20,1,20,1,20,3,20,451,
+		8,20,1,21,1,21,1,21,5,21,456,8,21,10,21,12,21,459,9,21,1,22,1,22,1,22,
+		1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,471,8,22,3,22,473,8,22,1,23,1,
+		23,1,24,1,24,1,24,1,24,5,24,481,8,24,10,24,12,24,484,9,24,1,24,1,24,1,
+		25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
+		25,1,25,1,25,3,25,505,8,25,1,25,1,25,3,25,509,8,25,1,25,1,25,1,25,3,25,
+		514,8,25,1,25,1,25,3,25,518,8,25,1,26,1,26,3,26,522,8,26,1,27,1,27,1,27,
+		1,27,5,27,528,8,27,10,27,12,27,531,9,27,1,27,1,27,1,28,1,28,1,28,5,28,
+		538,8,28,10,28,12,28,541,9,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,574,8,28,1,29,1,29,1,
+		29,1,29,1,29,1,29,5,29,582,8,29,10,29,12,29,585,9,29,1,29,1,29,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,613,8,30,3,30,615,8,30,
+		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,629,8,
+		30,1,30,3,30,632,8,30,1,31,1,31,1,31,1,31,5,31,638,8,31,10,31,12,31,641,
+		9,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,
+		1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,663,8,32,1,33,1,33,1,33,1,33,1,
+		33,3,33,670,8,33,1,34,1,34,1,34,1,34,5,34,676,8,34,10,34,12,34,679,9,34,
+		1,34,1,34,1,35,1,35,3,35,685,8,35,1,35,1,35,3,35,689,8,35,1,35,1,35,3,
+		35,693,8,35,1,36,1,36,1,36,1,36,1,36,1,36,3,36,701,8,36,1,36,1,36,3,36,
+		705,8,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,
+		36,719,8,36,10,36,12,36,722,9,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
+		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
+		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
+		36,1,36,3,36,761,8,36,1,36,1,36,3,36,765,8,36,1,37,1,37,1,37,1,37,1,37,
+		1,37,3,37,773,8,37,1,38,1,38,1,38,1,38,1,38,5,38,780,8,38,10,38,12,38,
+		783,9,38,1,38,1,38,3,38,787,8,38,1,38,1,38,1,39,1,39,1,39,1,39,1,40,1,
+		40,1,40,1,40,1,40,1,40,5,40,801,8,40,10,40,12,40,804,9,40,1,40,3,40,807,
+		8,40,1,41,1,41,1,41,1,41,5,41,813,8,41,10,41,12,41,816,9,41,1,41,1,41,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,4,42,835,8,42,11,42,12,42,836,1,42,1,42,1,42,1,42,3,42,843,8,42,1,
+		43,1,43,1,43,1,43,1,43,1,43,3,43,851,8,43,1,44,1,44,1,44,1,44,5,44,857,
+		8,44,10,44,12,44,860,9,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,
+		870,8,45,10,45,12,45,873,9,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
+		3,45,883,8,45,1,45,3,45,886,8,45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,894,
+		8,45,10,45,12,45,897,9,45,3,45,899,8,45,1,46,1,46,1,46,1,46,5,46,905,8,
+		46,10,46,12,46,908,9,46,1,46,3,46,911,8,46,1,47,1,47,1,47,1,47,1,47,1,
+		47,3,47,919,8,47,1,48,1,48,1,48,1,49,1,49,1,49,1,49,5,49,928,8,49,10,49,
+		12,49,931,9,49,1,49,3,49,934,8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,942,
+		8,50,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,953,8,51,3,51,955,
+		8,51,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,966,8,52,1,52,3,
+		52,969,8,52,1,52,1,52,3,52,973,8,52,1,53,1,53,1,53,1,53,1,53,1,53,3,53,
+		981,8,53,1,53,1,53,1,53,3,53,986,8,53,1,53,1,53,1,53,3,53,991,8,53,1,53,
+		1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1001,8,53,3,53,1003,8,53,1,53,
+		1,53,1,53,1,53,5,53,1009,8,53,10,53,12,53,1012,9,53,1,54,1,54,1,54,1,54,
+		5,54,1018,8,54,10,54,12,54,1021,9,54,1,54,1,54,1,54,3,54,1026,8,54,1,54,
+		1,54,3,54,1030,8,54,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,
+		1041,8,55,10,55,12,55,1044,9,55,1,55,1,55,3,55,1048,8,55,1,55,3,55,1051,
+		8,55,1,56,1,56,1,56,1,56,1,56,3,56,1058,8,56,1,57,1,57,1,57,1,57,1,57,
+		5,57,1065,8,57,10,57,12,57,1068,9,57,1,58,1,58,3,58,1072,8,58,1,59,1,59,
+		1,59,5,59,1077,8,59,10,59,12,59,1080,9,59,1,59,1,59,1,60,1,60,1,60,1,60,
+		1,60,1,60,5,60,1090,8,60,10,60,12,60,1093,9,60,3,60,1095,8,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1108,8,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1123,8,60,
+		10,60,12,60,1126,9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1136,
+		8,60,10,60,12,60,1139,9,60,1,60,1,60,1,60,1,60,5,60,1145,8,60,10,60,12,
+		60,1148,9,60,1,60,3,60,1151,8,60,1,60,1,60,1,60,3,60,1156,8,60,1,60,1,
+		60,5,60,1160,8,60,10,60,12,60,1163,9,60,1,60,1,60,1,60,1,60,5,60,1169,
+		8,60,10,60,12,60,1172,9,60,1,60,3,60,1175,8,60,1,61,1,61,1,61,5,61,1180,
+		8,61,10,61,12,61,1183,9,61,1,61,1,61,1,62,1,62,1,62,1,62,5,62,1191,8,62,
+		10,62,12,62,1194,9,62,1,62,5,62,1197,8,62,10,62,12,62,1200,9,62,1,62,3,
+		62,1203,8,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,
+		63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1227,8,63,1,
+		64,1,64,1,64,1,64,1,64,1,64,5,64,1235,8,64,10,64,12,64,1238,9,64,1,64,
+		1,64,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1252,8,65,
+		10,65,12,65,1255,9,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1265,
+		8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,5,65,1282,8,65,10,65,12,65,1285,9,65,3,65,1287,8,65,1,65,5,65,
+		1290,8,65,10,65,12,65,1293,9,65,1,65,3,65,1296,8,65,3,65,1298,8,65,1,65,
+		1,65,4,65,1302,8,65,11,65,12,65,1303,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,5,65,1318,8,65,10,65,12,65,1321,9,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1334,8,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1348,8,65,10,65,
+		12,65,1351,9,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1372,8,65,1,65,1,65,1,65,
+		1,65,1,65,3,65,1379,8,65,1,65,1,65,1,65,4,65,1384,8,65,11,65,12,65,1385,
 		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,3,65,1353,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1360,8,65,1,65,1,65,
-		1,65,4,65,1365,8,65,11,65,12,65,1366,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,
-		1389,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1412,8,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,3,65,1422,8,65,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,68,3,68,1438,8,68,1,68,1,68,
-		1,68,1,68,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,71,1,71,1,72,1,72,1,72,
+		1,65,1,65,1,65,1,65,1,65,1,65,3,65,1408,8,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,3,65,1431,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,
+		1441,8,65,1,66,1,66,1,66,1,66,1,66,1,66,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,68,3,68,1457,8,68,1,68,1,68,1,68,1,68,1,69,1,69,1,69,1,69,1,70,
+		1,70,1,70,1,71,1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1493,8,72,
+		10,72,12,72,1496,9,72,3,72,1498,8,72,1,72,1,72,1,72,1,72,3,72,1504,8,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1514,8,72,1,72,1,72,1,72,
 		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,5,72,1474,8,72,10,72,12,72,1477,9,72,3,72,1479,8,72,
-		1,72,1,72,1,72,1,72,3,72,1485,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,3,72,1495,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1515,8,72,10,72,12,72,1518,
-		9,72,1,73,1,73,1,74,1,74,1,74,3,74,1525,8,74,1,75,1,75,1,75,0,1,144,76,
-		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
-		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,
-		98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,
-		134,136,138,140,142,144,146,148,150,0,10,1,0,228,229,1,0,15,16,1,0,109,
-		110,1,0,171,172,1,0,248,249,1,0,238,239,1,0,236,237,1,0,240,245,1,0,177,
-		188,24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,
-		118,120,122,126,127,129,133,136,138,147,147,149,155,157,162,168,170,172,
-		172,188,189,194,208,210,227,252,253,1762,0,158,1,0,0,0,2,163,1,0,0,0,4,
-		166,1,0,0,0,6,198,1,0,0,0,8,200,1,0,0,0,10,212,1,0,0,0,12,236,1,0,0,0,
-		14,238,1,0,0,0,16,240,1,0,0,0,18,257,1,0,0,0,20,259,1,0,0,0,22,295,1,0,
-		0,0,24,297,1,0,0,0,26,299,1,0,0,0,28,333,1,0,0,0,30,335,1,0,0,0,32,340,
-		1,0,0,0,34,409,1,0,0,0,36,418,1,0,0,0,38,423,1,0,0,0,40,431,1,0,0,0,42,
-		433,1,0,0,0,44,453,1,0,0,0,46,455,1,0,0,0,48,457,1,0,0,0,50,498,1,0,0,
-		0,52,502,1,0,0,0,54,504,1,0,0,0,56,554,1,0,0,0,58,556,1,0,0,0,60,612,1,
-		0,0,0,62,614,1,0,0,0,64,643,1,0,0,0,66,645,1,0,0,0,68,652,1,0,0,0,70,663,
-		1,0,0,0,72,745,1,0,0,0,74,747,1,0,0,0,76,755,1,0,0,0,78,771,1,0,0,0,80,
-		787,1,0,0,0,82,789,1,0,0,0,84,823,1,0,0,0,86,831,1,0,0,0,88,833,1,0,0,
-		0,90,879,1,0,0,0,92,881,1,0,0,0,94,899,1,0,0,0,96,901,1,0,0,0,98,904,1,
-		0,0,0,100,922,1,0,0,0,102,924,1,0,0,0,104,939,1,0,0,0,106,955,1,0,0,0,
-		108,1010,1,0,0,0,110,1031,1,0,0,0,112,1033,1,0,0,0,114,1040,1,0,0,0,116,
-		1052,1,0,0,0,118,1054,1,0,0,0,120,1155,1,0,0,0,122,1157,1,0,0,0,124,1183,
-		1,0,0,0,126,1207,1,0,0,0,128,1209,1,0,0,0,130,1421,1,0,0,0,132,1423,1,
-		0,0,0,134,1429,1,0,0,0,136,1437,1,0,0,0,138,1443,1,0,0,0,140,1447,1,0,
-		0,0,142,1450,1,0,0,0,144,1494,1,0,0,0,146,1519,1,0,0,0,148,1521,1,0,0,
-		0,150,1526,1,0,0,0,152,157,3,2,1,0,153,157,3,4,2,0,154,157,3,128,64,0,
-		155,157,3,8,4,0,156,152,1,0,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,
-		1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,161,1,0,0,
-		0,160,158,1,0,0,0,161,162,5,0,0,1,162,1,1,0,0,0,163,164,5,3,0,0,164,165,
-		5,250,0,0,165,3,1,0,0,0,166,167,5,1,0,0,167,168,3,150,75,0,168,172,5,228,
-		0,0,169,171,3,6,3,0,170,169,1,0,0,0,171,174,1,0,0,0,172,170,1,0,0,0,172,
-		173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,176,5,229,0,0,176,5,1,
-		0,0,0,177,199,3,12,6,0,178,199,3,16,8,0,179,199,3,20,10,0,180,199,3,26,
-		13,0,181,199,3,32,16,0,182,199,3,48,24,0,183,199,3,54,27,0,184,199,3,58,
-		29,0,185,199,3,82,41,0,186,199,3,62,31,0,187,199,3,68,34,0,188,199,3,88,
-		44,0,189,199,3,98,49,0,190,199,3,102,51,0,191,199,3,104,52,0,192,199,3,
-		106,53,0,193,199,3,112,56,0,194,199,3,114,57,0,195,199,3,118,59,0,196,
-		199,3,122,61,0,197,199,3,8,4,0,198,177,1,0,0,0,198,178,1,0,0,0,198,179,
-		1,0,0,0,198,180,1,0,0,0,198,181,1,0,0,0,198,182,1,0,0,0,198,183,1,0,0,
-		0,198,184,1,0,0,0,198,185,1,0,0,0,198,186,1,0,0,0,198,187,1,0,0,0,198,
-		188,1,0,0,0,198,189,1,0,0,0,198,190,1,0,0,0,198,191,1,0,0,0,198,192,1,
-		0,0,0,198,193,1,0,0,0,198,194,1,0,0,0,198,195,1,0,0,0,198,196,1,0,0,0,
-		198,197,1,0,0,0,199,7,1,0,0,0,200,201,5,252,0,0,201,207,4,4,0,0,202,206,
-		3,150,75,0,203,206,5,4,0,0,204,206,5,52,0,0,205,202,1,0,0,0,205,203,1,
-		0,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,0,
-		208,210,1,0,0,0,209,207,1,0,0,0,210,211,3,10,5,0,211,9,1,0,0,0,212,217,
-		5,228,0,0,213,216,3,10,5,0,214,216,8,0,0,0,215,213,1,0,0,0,215,214,1,0,
-		0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,218,1,0,0,0,218,220,1,0,0,0,219,
-		217,1,0,0,0,220,221,5,229,0,0,221,11,1,0,0,0,222,223,5,5,0,0,223,237,5,
-		250,0,0,224,225,5,6,0,0,225,237,3,150,75,0,226,227,5,7,0,0,227,237,5,247,
-		0,0,228,229,5,8,0,0,229,237,5,247,0,0,230,231,5,9,0,0,231,237,5,247,0,
-		0,232,233,5,10,0,0,233,237,3,150,75,0,234,235,5,11,0,0,235,237,3,14,7,
-		0,236,222,1,0,0,0,236,224,1,0,0,0,236,226,1,0,0,0,236,228,1,0,0,0,236,
-		230,1,0,0,0,236,232,1,0,0,0,236,234,1,0,0,0,237,13,1,0,0,0,238,239,5,246,
-		0,0,239,15,1,0,0,0,240,241,5,12,0,0,241,242,3,150,75,0,242,246,5,228,0,
-		0,243,245,3,18,9,0,244,243,1,0,0,0,245,248,1,0,0,0,246,244,1,0,0,0,246,
-		247,1,0,0,0,247,249,1,0,0,0,248,246,1,0,0,0,249,250,5,229,0,0,250,17,1,
-		0,0,0,251,252,5,41,0,0,252,258,5,250,0,0,253,254,5,42,0,0,254,258,3,144,
-		72,0,255,256,5,43,0,0,256,258,3,144,72,0,257,251,1,0,0,0,257,253,1,0,0,
-		0,257,255,1,0,0,0,258,19,1,0,0,0,259,260,5,13,0,0,260,261,3,150,75,0,261,
-		265,5,228,0,0,262,264,3,22,11,0,263,262,1,0,0,0,264,267,1,0,0,0,265,263,
-		1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,265,1,0,0,0,268,269,5,229,
-		0,0,269,21,1,0,0,0,270,271,5,113,0,0,271,296,3,144,72,0,272,273,5,171,
-		0,0,273,274,3,144,72,0,274,275,3,140,70,0,275,296,1,0,0,0,276,277,5,172,
-		0,0,277,278,3,144,72,0,278,279,3,140,70,0,279,296,1,0,0,0,280,281,5,14,
-		0,0,281,282,3,24,12,0,282,286,5,228,0,0,283,285,3,30,15,0,284,283,1,0,
-		0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,289,1,0,0,0,288,
-		286,1,0,0,0,289,290,5,229,0,0,290,296,1,0,0,0,291,292,5,17,0,0,292,293,
-		5,247,0,0,293,294,5,18,0,0,294,296,3,144,72,0,295,270,1,0,0,0,295,272,
-		1,0,0,0,295,276,1,0,0,0,295,280,1,0,0,0,295,291,1,0,0,0,296,23,1,0,0,0,
-		297,298,7,1,0,0,298,25,1,0,0,0,299,300,5,44,0,0,300,301,3,150,75,0,301,
-		305,5,228,0,0,302,304,3,28,14,0,303,302,1,0,0,0,304,307,1,0,0,0,305,303,
-		1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,309,5,229,
-		0,0,309,27,1,0,0,0,310,311,5,45,0,0,311,334,3,144,72,0,312,313,5,46,0,
-		0,313,314,5,47,0,0,314,317,3,142,71,0,315,316,5,48,0,0,316,318,3,144,72,
-		0,317,315,1,0,0,0,317,318,1,0,0,0,318,321,1,0,0,0,319,320,5,49,0,0,320,
-		322,5,247,0,0,321,319,1,0,0,0,321,322,1,0,0,0,322,334,1,0,0,0,323,324,
-		5,46,0,0,324,325,5,50,0,0,325,329,5,228,0,0,326,328,3,30,15,0,327,326,
-		1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,332,1,0,0,
-		0,331,329,1,0,0,0,332,334,5,229,0,0,333,310,1,0,0,0,333,312,1,0,0,0,333,
-		323,1,0,0,0,334,29,1,0,0,0,335,336,5,247,0,0,336,338,3,144,72,0,337,339,
-		5,232,0,0,338,337,1,0,0,0,338,339,1,0,0,0,339,31,1,0,0,0,340,341,5,51,
-		0,0,341,342,3,150,75,0,342,343,5,52,0,0,343,344,3,150,75,0,344,348,5,228,
-		0,0,345,347,3,34,17,0,346,345,1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,
-		348,349,1,0,0,0,349,351,1,0,0,0,350,348,1,0,0,0,351,352,5,229,0,0,352,
-		33,1,0,0,0,353,354,5,53,0,0,354,410,3,150,75,0,355,356,5,54,0,0,356,357,
-		3,144,72,0,357,362,3,140,70,0,358,359,5,55,0,0,359,360,3,144,72,0,360,
-		361,3,140,70,0,361,363,1,0,0,0,362,358,1,0,0,0,362,363,1,0,0,0,363,372,
-		1,0,0,0,364,365,5,226,0,0,365,369,3,150,75,0,366,368,3,36,18,0,367,366,
-		1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,373,1,0,0,
-		0,371,369,1,0,0,0,372,364,1,0,0,0,372,373,1,0,0,0,373,410,1,0,0,0,374,
-		375,5,56,0,0,375,410,5,247,0,0,376,377,5,57,0,0,377,410,3,142,71,0,378,
-		379,5,58,0,0,379,380,3,38,19,0,380,381,3,142,71,0,381,382,5,60,0,0,382,
-		383,5,53,0,0,383,387,5,61,0,0,384,385,5,54,0,0,385,386,5,60,0,0,386,388,
-		5,62,0,0,387,384,1,0,0,0,387,388,1,0,0,0,388,410,1,0,0,0,389,391,5,63,
-		0,0,390,392,3,40,20,0,391,390,1,0,0,0,392,393,1,0,0,0,393,391,1,0,0,0,
-		393,394,1,0,0,0,394,410,1,0,0,0,395,396,5,11,0,0,396,410,3,14,7,0,397,
-		410,3,42,21,0,398,399,5,225,0,0,399,410,3,150,75,0,400,401,5,91,0,0,401,
-		407,3,144,72,0,402,405,5,92,0,0,403,404,5,156,0,0,404,406,3,144,72,0,405,
-		403,1,0,0,0,405,406,1,0,0,0,406,408,1,0,0,0,407,402,1,0,0,0,407,408,1,
-		0,0,0,408,410,1,0,0,0,409,353,1,0,0,0,409,355,1,0,0,0,409,374,1,0,0,0,
-		409,376,1,0,0,0,409,378,1,0,0,0,409,389,1,0,0,0,409,395,1,0,0,0,409,397,
-		1,0,0,0,409,398,1,0,0,0,409,400,1,0,0,0,410,35,1,0,0,0,411,419,5,227,0,
-		0,412,413,5,48,0,0,413,419,3,144,72,0,414,415,5,69,0,0,415,419,3,144,72,
-		0,416,417,5,169,0,0,417,419,3,142,71,0,418,411,1,0,0,0,418,412,1,0,0,0,
-		418,414,1,0,0,0,418,416,1,0,0,0,419,37,1,0,0,0,420,421,5,249,0,0,421,424,
-		5,59,0,0,422,424,5,248,0,0,423,420,1,0,0,0,423,422,1,0,0,0,424,39,1,0,
-		0,0,425,426,5,68,0,0,426,432,3,144,72,0,427,428,5,69,0,0,428,432,3,144,
-		72,0,429,430,5,70,0,0,430,432,5,247,0,0,431,425,1,0,0,0,431,427,1,0,0,
-		0,431,429,1,0,0,0,432,41,1,0,0,0,433,434,5,64,0,0,434,438,3,150,75,0,435,
-		437,3,44,22,0,436,435,1,0,0,0,437,440,1,0,0,0,438,436,1,0,0,0,438,439,
-		1,0,0,0,439,43,1,0,0,0,440,438,1,0,0,0,441,442,5,69,0,0,442,454,3,144,
-		72,0,443,444,5,70,0,0,444,454,5,247,0,0,445,446,5,123,0,0,446,454,3,144,
-		72,0,447,448,5,65,0,0,448,451,3,46,23,0,449,450,5,191,0,0,450,452,3,46,
-		23,0,451,449,1,0,0,0,451,452,1,0,0,0,452,454,1,0,0,0,453,441,1,0,0,0,453,
-		443,1,0,0,0,453,445,1,0,0,0,453,447,1,0,0,0,454,45,1,0,0,0,455,456,7,2,
-		0,0,456,47,1,0,0,0,457,458,5,71,0,0,458,459,3,150,75,0,459,463,5,228,0,
-		0,460,462,3,50,25,0,461,460,1,0,0,0,462,465,1,0,0,0,463,461,1,0,0,0,463,
-		464,1,0,0,0,464,466,1,0,0,0,465,463,1,0,0,0,466,467,5,229,0,0,467,49,1,
-		0,0,0,468,469,5,72,0,0,469,499,3,150,75,0,470,471,5,105,0,0,471,499,3,
-		144,72,0,472,473,5,106,0,0,473,499,3,70,35,0,474,475,5,108,0,0,475,476,
-		5,70,0,0,476,499,5,247,0,0,477,478,5,111,0,0,478,499,3,80,40,0,479,480,
-		5,8,0,0,480,499,5,247,0,0,481,482,5,43,0,0,482,485,3,144,72,0,483,484,
-		5,131,0,0,484,486,3,142,71,0,485,483,1,0,0,0,485,486,1,0,0,0,486,489,1,
-		0,0,0,487,488,5,132,0,0,488,490,3,52,26,0,489,487,1,0,0,0,489,490,1,0,
-		0,0,490,494,1,0,0,0,491,492,5,145,0,0,492,493,5,249,0,0,493,495,5,133,
-		0,0,494,491,1,0,0,0,494,495,1,0,0,0,495,499,1,0,0,0,496,499,3,74,37,0,
-		497,499,3,76,38,0,498,468,1,0,0,0,498,470,1,0,0,0,498,472,1,0,0,0,498,
-		474,1,0,0,0,498,477,1,0,0,0,498,479,1,0,0,0,498,481,1,0,0,0,498,496,1,
-		0,0,0,498,497,1,0,0,0,499,51,1,0,0,0,500,503,5,106,0,0,501,503,3,144,72,
-		0,502,500,1,0,0,0,502,501,1,0,0,0,503,53,1,0,0,0,504,505,5,73,0,0,505,
-		506,3,150,75,0,506,510,5,228,0,0,507,509,3,56,28,0,508,507,1,0,0,0,509,
-		512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,513,1,0,0,0,512,510,1,
-		0,0,0,513,514,5,229,0,0,514,55,1,0,0,0,515,516,5,74,0,0,516,520,5,228,
-		0,0,517,519,3,66,33,0,518,517,1,0,0,0,519,522,1,0,0,0,520,518,1,0,0,0,
-		520,521,1,0,0,0,521,523,1,0,0,0,522,520,1,0,0,0,523,555,5,229,0,0,524,
-		525,5,75,0,0,525,555,3,144,72,0,526,527,5,76,0,0,527,555,3,144,72,0,528,
-		529,5,77,0,0,529,530,5,47,0,0,530,555,3,142,71,0,531,532,5,77,0,0,532,
-		533,5,78,0,0,533,534,3,144,72,0,534,535,3,140,70,0,535,555,1,0,0,0,536,
-		537,5,80,0,0,537,555,3,144,72,0,538,539,5,81,0,0,539,555,3,144,72,0,540,
-		541,5,79,0,0,541,555,3,144,72,0,542,543,5,82,0,0,543,544,3,144,72,0,544,
-		545,3,140,70,0,545,555,1,0,0,0,546,547,5,83,0,0,547,548,3,144,72,0,548,
-		549,5,78,0,0,549,550,3,144,72,0,550,551,3,140,70,0,551,555,1,0,0,0,552,
-		553,5,84,0,0,553,555,3,150,75,0,554,515,1,0,0,0,554,524,1,0,0,0,554,526,
-		1,0,0,0,554,528,1,0,0,0,554,531,1,0,0,0,554,536,1,0,0,0,554,538,1,0,0,
-		0,554,540,1,0,0,0,554,542,1,0,0,0,554,546,1,0,0,0,554,552,1,0,0,0,555,
-		57,1,0,0,0,556,557,5,85,0,0,557,558,3,150,75,0,558,559,5,52,0,0,559,560,
-		3,150,75,0,560,564,5,228,0,0,561,563,3,60,30,0,562,561,1,0,0,0,563,566,
-		1,0,0,0,564,562,1,0,0,0,564,565,1,0,0,0,565,567,1,0,0,0,566,564,1,0,0,
-		0,567,568,5,229,0,0,568,59,1,0,0,0,569,570,5,86,0,0,570,613,3,150,75,0,
-		571,572,5,75,0,0,572,613,3,144,72,0,573,574,5,87,0,0,574,575,5,60,0,0,
-		575,613,5,62,0,0,576,577,5,87,0,0,577,613,3,144,72,0,578,579,5,179,0,0,
-		579,580,3,144,72,0,580,581,3,140,70,0,581,613,1,0,0,0,582,583,5,88,0,0,
-		583,613,3,144,72,0,584,585,5,56,0,0,585,613,5,247,0,0,586,587,5,57,0,0,
-		587,613,3,142,71,0,588,589,5,91,0,0,589,595,3,144,72,0,590,593,5,92,0,
-		0,591,592,5,156,0,0,592,594,3,144,72,0,593,591,1,0,0,0,593,594,1,0,0,0,
-		594,596,1,0,0,0,595,590,1,0,0,0,595,596,1,0,0,0,596,613,1,0,0,0,597,598,
-		5,58,0,0,598,599,3,38,19,0,599,600,3,142,71,0,600,601,5,60,0,0,601,602,
-		5,86,0,0,602,603,5,61,0,0,603,613,1,0,0,0,604,605,5,93,0,0,605,609,3,144,
-		72,0,606,607,5,94,0,0,607,608,5,125,0,0,608,610,5,57,0,0,609,606,1,0,0,
-		0,609,610,1,0,0,0,610,613,1,0,0,0,611,613,3,42,21,0,612,569,1,0,0,0,612,
-		571,1,0,0,0,612,573,1,0,0,0,612,576,1,0,0,0,612,578,1,0,0,0,612,582,1,
-		0,0,0,612,584,1,0,0,0,612,586,1,0,0,0,612,588,1,0,0,0,612,597,1,0,0,0,
-		612,604,1,0,0,0,612,611,1,0,0,0,613,61,1,0,0,0,614,615,5,185,0,0,615,616,
-		3,150,75,0,616,620,5,228,0,0,617,619,3,64,32,0,618,617,1,0,0,0,619,622,
-		1,0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,623,1,0,0,0,622,620,1,0,0,
-		0,623,624,5,229,0,0,624,63,1,0,0,0,625,626,5,215,0,0,626,644,3,144,72,
-		0,627,628,5,87,0,0,628,644,3,150,75,0,629,630,5,216,0,0,630,644,3,144,
-		72,0,631,632,5,217,0,0,632,644,3,144,72,0,633,634,5,218,0,0,634,644,3,
-		144,72,0,635,636,5,80,0,0,636,644,3,144,72,0,637,638,5,79,0,0,638,644,
-		3,144,72,0,639,640,5,95,0,0,640,644,3,144,72,0,641,642,5,96,0,0,642,644,
-		3,144,72,0,643,625,1,0,0,0,643,627,1,0,0,0,643,629,1,0,0,0,643,631,1,0,
-		0,0,643,633,1,0,0,0,643,635,1,0,0,0,643,637,1,0,0,0,643,639,1,0,0,0,643,
-		641,1,0,0,0,644,65,1,0,0,0,645,646,5,247,0,0,646,647,3,144,72,0,647,648,
-		5,60,0,0,648,650,3,144,72,0,649,651,5,232,0,0,650,649,1,0,0,0,650,651,
-		1,0,0,0,651,67,1,0,0,0,652,653,5,104,0,0,653,654,3,150,75,0,654,658,5,
-		228,0,0,655,657,3,72,36,0,656,655,1,0,0,0,657,660,1,0,0,0,658,656,1,0,
-		0,0,658,659,1,0,0,0,659,661,1,0,0,0,660,658,1,0,0,0,661,662,5,229,0,0,
-		662,69,1,0,0,0,663,665,3,144,72,0,664,666,5,107,0,0,665,664,1,0,0,0,665,
-		666,1,0,0,0,666,669,1,0,0,0,667,668,5,48,0,0,668,670,3,144,72,0,669,667,
-		1,0,0,0,669,670,1,0,0,0,670,673,1,0,0,0,671,672,5,69,0,0,672,674,3,144,
-		72,0,673,671,1,0,0,0,673,674,1,0,0,0,674,71,1,0,0,0,675,676,5,105,0,0,
-		676,746,3,144,72,0,677,678,5,106,0,0,678,746,3,70,35,0,679,681,5,194,0,
-		0,680,682,5,248,0,0,681,680,1,0,0,0,681,682,1,0,0,0,682,685,1,0,0,0,683,
-		684,5,134,0,0,684,686,3,144,72,0,685,683,1,0,0,0,685,686,1,0,0,0,686,746,
-		1,0,0,0,687,688,5,194,0,0,688,746,5,205,0,0,689,690,5,195,0,0,690,746,
-		3,144,72,0,691,692,5,196,0,0,692,746,3,144,72,0,693,694,5,197,0,0,694,
-		695,5,70,0,0,695,746,5,247,0,0,696,697,5,198,0,0,697,701,5,228,0,0,698,
-		700,3,30,15,0,699,698,1,0,0,0,700,703,1,0,0,0,701,699,1,0,0,0,701,702,
-		1,0,0,0,702,704,1,0,0,0,703,701,1,0,0,0,704,746,5,229,0,0,705,706,5,198,
-		0,0,706,707,5,206,0,0,707,708,3,150,75,0,708,709,5,207,0,0,709,710,3,144,
-		72,0,710,746,1,0,0,0,711,712,5,199,0,0,712,746,3,144,72,0,713,746,3,74,
-		37,0,714,746,3,76,38,0,715,716,5,202,0,0,716,717,5,208,0,0,717,718,3,144,
-		72,0,718,719,5,164,0,0,719,720,3,144,72,0,720,746,1,0,0,0,721,722,5,201,
-		0,0,722,746,3,144,72,0,723,724,5,108,0,0,724,725,5,70,0,0,725,746,5,247,
-		0,0,726,727,5,111,0,0,727,746,3,80,40,0,728,729,5,8,0,0,729,746,5,247,
-		0,0,730,731,5,115,0,0,731,746,5,249,0,0,732,746,3,42,21,0,733,734,5,220,
-		0,0,734,735,5,60,0,0,735,736,3,144,72,0,736,737,5,206,0,0,737,741,3,144,
-		72,0,738,739,5,221,0,0,739,740,5,222,0,0,740,742,3,144,72,0,741,738,1,
-		0,0,0,741,742,1,0,0,0,742,746,1,0,0,0,743,744,5,223,0,0,744,746,3,144,
-		72,0,745,675,1,0,0,0,745,677,1,0,0,0,745,679,1,0,0,0,745,687,1,0,0,0,745,
-		689,1,0,0,0,745,691,1,0,0,0,745,693,1,0,0,0,745,696,1,0,0,0,745,705,1,
-		0,0,0,745,711,1,0,0,0,745,713,1,0,0,0,745,714,1,0,0,0,745,715,1,0,0,0,
-		745,721,1,0,0,0,745,723,1,0,0,0,745,726,1,0,0,0,745,728,1,0,0,0,745,730,
-		1,0,0,0,745,732,1,0,0,0,745,733,1,0,0,0,745,743,1,0,0,0,746,73,1,0,0,0,
-		747,748,5,200,0,0,748,753,3,144,72,0,749,750,5,49,0,0,750,754,5,247,0,
-		0,751,752,5,209,0,0,752,754,3,150,75,0,753,749,1,0,0,0,753,751,1,0,0,0,
-		754,75,1,0,0,0,755,756,5,202,0,0,756,757,5,203,0,0,757,758,3,150,75,0,
-		758,762,5,228,0,0,759,761,3,78,39,0,760,759,1,0,0,0,761,764,1,0,0,0,762,
-		760,1,0,0,0,762,763,1,0,0,0,763,767,1,0,0,0,764,762,1,0,0,0,765,766,5,
-		164,0,0,766,768,3,144,72,0,767,765,1,0,0,0,767,768,1,0,0,0,768,769,1,0,
-		0,0,769,770,5,229,0,0,770,77,1,0,0,0,771,772,5,204,0,0,772,773,3,144,72,
-		0,773,774,3,144,72,0,774,79,1,0,0,0,775,788,5,112,0,0,776,788,5,113,0,
-		0,777,788,5,114,0,0,778,779,5,50,0,0,779,783,5,228,0,0,780,782,3,30,15,
-		0,781,780,1,0,0,0,782,785,1,0,0,0,783,781,1,0,0,0,783,784,1,0,0,0,784,
-		786,1,0,0,0,785,783,1,0,0,0,786,788,5,229,0,0,787,775,1,0,0,0,787,776,
-		1,0,0,0,787,777,1,0,0,0,787,778,1,0,0,0,788,81,1,0,0,0,789,790,5,210,0,
-		0,790,791,3,150,75,0,791,795,5,228,0,0,792,794,3,84,42,0,793,792,1,0,0,
-		0,794,797,1,0,0,0,795,793,1,0,0,0,795,796,1,0,0,0,796,798,1,0,0,0,797,
-		795,1,0,0,0,798,799,5,229,0,0,799,83,1,0,0,0,800,801,5,190,0,0,801,802,
-		3,150,75,0,802,803,5,233,0,0,803,804,3,150,75,0,804,824,1,0,0,0,805,806,
-		5,188,0,0,806,824,3,144,72,0,807,808,5,211,0,0,808,824,3,144,72,0,809,
-		810,5,212,0,0,810,824,5,214,0,0,811,812,5,212,0,0,812,824,3,150,75,0,813,
-		815,5,62,0,0,814,816,3,86,43,0,815,814,1,0,0,0,816,817,1,0,0,0,817,815,
-		1,0,0,0,817,818,1,0,0,0,818,824,1,0,0,0,819,820,5,198,0,0,820,821,5,161,
-		0,0,821,822,5,49,0,0,822,824,3,150,75,0,823,800,1,0,0,0,823,805,1,0,0,
-		0,823,807,1,0,0,0,823,809,1,0,0,0,823,811,1,0,0,0,823,813,1,0,0,0,823,
-		819,1,0,0,0,824,85,1,0,0,0,825,826,5,213,0,0,826,832,3,144,72,0,827,828,
-		5,95,0,0,828,832,3,144,72,0,829,830,5,96,0,0,830,832,3,144,72,0,831,825,
-		1,0,0,0,831,827,1,0,0,0,831,829,1,0,0,0,832,87,1,0,0,0,833,834,5,116,0,
-		0,834,835,3,150,75,0,835,839,5,228,0,0,836,838,3,90,45,0,837,836,1,0,0,
-		0,838,841,1,0,0,0,839,837,1,0,0,0,839,840,1,0,0,0,840,842,1,0,0,0,841,
-		839,1,0,0,0,842,843,5,229,0,0,843,89,1,0,0,0,844,845,5,117,0,0,845,880,
-		3,144,72,0,846,847,5,118,0,0,847,852,3,92,46,0,848,849,5,232,0,0,849,851,
-		3,92,46,0,850,848,1,0,0,0,851,854,1,0,0,0,852,850,1,0,0,0,852,853,1,0,
-		0,0,853,880,1,0,0,0,854,852,1,0,0,0,855,856,5,157,0,0,856,880,3,144,72,
-		0,857,858,5,158,0,0,858,859,3,144,72,0,859,860,5,156,0,0,860,863,3,150,
-		75,0,861,862,5,159,0,0,862,864,3,144,72,0,863,861,1,0,0,0,863,864,1,0,
-		0,0,864,866,1,0,0,0,865,867,5,162,0,0,866,865,1,0,0,0,866,867,1,0,0,0,
-		867,880,1,0,0,0,868,869,5,196,0,0,869,880,3,144,72,0,870,871,5,160,0,0,
-		871,876,3,96,48,0,872,873,5,232,0,0,873,875,3,96,48,0,874,872,1,0,0,0,
-		875,878,1,0,0,0,876,874,1,0,0,0,876,877,1,0,0,0,877,880,1,0,0,0,878,876,
-		1,0,0,0,879,844,1,0,0,0,879,846,1,0,0,0,879,855,1,0,0,0,879,857,1,0,0,
-		0,879,868,1,0,0,0,879,870,1,0,0,0,880,91,1,0,0,0,881,882,3,150,75,0,882,
-		891,3,144,72,0,883,887,5,228,0,0,884,886,3,94,47,0,885,884,1,0,0,0,886,
-		889,1,0,0,0,887,885,1,0,0,0,887,888,1,0,0,0,888,890,1,0,0,0,889,887,1,
-		0,0,0,890,892,5,229,0,0,891,883,1,0,0,0,891,892,1,0,0,0,892,93,1,0,0,0,
-		893,894,5,157,0,0,894,900,3,144,72,0,895,896,5,158,0,0,896,900,3,144,72,
-		0,897,898,5,159,0,0,898,900,3,144,72,0,899,893,1,0,0,0,899,895,1,0,0,0,
-		899,897,1,0,0,0,900,95,1,0,0,0,901,902,5,247,0,0,902,903,3,144,72,0,903,
-		97,1,0,0,0,904,905,5,119,0,0,905,914,3,150,75,0,906,910,5,228,0,0,907,
-		909,3,100,50,0,908,907,1,0,0,0,909,912,1,0,0,0,910,908,1,0,0,0,910,911,
-		1,0,0,0,911,913,1,0,0,0,912,910,1,0,0,0,913,915,5,229,0,0,914,906,1,0,
-		0,0,914,915,1,0,0,0,915,99,1,0,0,0,916,917,5,120,0,0,917,923,3,144,72,
-		0,918,919,5,121,0,0,919,923,3,144,72,0,920,921,5,122,0,0,921,923,3,144,
-		72,0,922,916,1,0,0,0,922,918,1,0,0,0,922,920,1,0,0,0,923,101,1,0,0,0,924,
-		925,5,123,0,0,925,926,3,150,75,0,926,927,5,228,0,0,927,935,3,144,72,0,
-		928,933,3,140,70,0,929,930,5,55,0,0,930,931,3,144,72,0,931,932,3,140,70,
-		0,932,934,1,0,0,0,933,929,1,0,0,0,933,934,1,0,0,0,934,936,1,0,0,0,935,
-		928,1,0,0,0,935,936,1,0,0,0,936,937,1,0,0,0,937,938,5,229,0,0,938,103,
-		1,0,0,0,939,940,5,124,0,0,940,941,3,150,75,0,941,942,5,235,0,0,942,949,
-		3,144,72,0,943,946,5,125,0,0,944,947,5,126,0,0,945,947,5,127,0,0,946,944,
-		1,0,0,0,946,945,1,0,0,0,947,948,1,0,0,0,948,950,3,142,71,0,949,943,1,0,
-		0,0,949,950,1,0,0,0,950,953,1,0,0,0,951,952,5,49,0,0,952,954,5,247,0,0,
-		953,951,1,0,0,0,953,954,1,0,0,0,954,105,1,0,0,0,955,956,5,128,0,0,956,
-		957,3,150,75,0,957,958,5,134,0,0,958,961,3,144,72,0,959,960,5,49,0,0,960,
-		962,5,247,0,0,961,959,1,0,0,0,961,962,1,0,0,0,962,966,1,0,0,0,963,964,
-		5,129,0,0,964,965,5,131,0,0,965,967,5,249,0,0,966,963,1,0,0,0,966,967,
-		1,0,0,0,967,971,1,0,0,0,968,969,5,130,0,0,969,970,5,131,0,0,970,972,5,
-		249,0,0,971,968,1,0,0,0,971,972,1,0,0,0,972,983,1,0,0,0,973,974,5,151,
-		0,0,974,975,5,174,0,0,975,976,3,150,75,0,976,977,5,152,0,0,977,978,5,156,
-		0,0,978,979,5,249,0,0,979,981,5,153,0,0,980,982,3,108,54,0,981,980,1,0,
-		0,0,981,982,1,0,0,0,982,984,1,0,0,0,983,973,1,0,0,0,983,984,1,0,0,0,984,
-		985,1,0,0,0,985,986,5,234,0,0,986,991,3,110,55,0,987,988,5,232,0,0,988,
-		990,3,110,55,0,989,987,1,0,0,0,990,993,1,0,0,0,991,989,1,0,0,0,991,992,
-		1,0,0,0,992,107,1,0,0,0,993,991,1,0,0,0,994,995,5,154,0,0,995,1000,3,150,
-		75,0,996,997,5,232,0,0,997,999,3,150,75,0,998,996,1,0,0,0,999,1002,1,0,
-		0,0,1000,998,1,0,0,0,1000,1001,1,0,0,0,1001,1006,1,0,0,0,1002,1000,1,0,
-		0,0,1003,1004,5,165,0,0,1004,1005,5,155,0,0,1005,1007,3,150,75,0,1006,
-		1003,1,0,0,0,1006,1007,1,0,0,0,1007,1011,1,0,0,0,1008,1009,5,155,0,0,1009,
-		1011,3,150,75,0,1010,994,1,0,0,0,1010,1008,1,0,0,0,1011,109,1,0,0,0,1012,
-		1013,5,147,0,0,1013,1014,5,248,0,0,1014,1015,5,156,0,0,1015,1032,3,150,
-		75,0,1016,1028,5,150,0,0,1017,1018,5,230,0,0,1018,1023,3,150,75,0,1019,
-		1020,5,232,0,0,1020,1022,3,150,75,0,1021,1019,1,0,0,0,1022,1025,1,0,0,
-		0,1023,1021,1,0,0,0,1023,1024,1,0,0,0,1024,1026,1,0,0,0,1025,1023,1,0,
-		0,0,1026,1027,5,231,0,0,1027,1029,1,0,0,0,1028,1017,1,0,0,0,1028,1029,
-		1,0,0,0,1029,1032,1,0,0,0,1030,1032,3,150,75,0,1031,1012,1,0,0,0,1031,
-		1016,1,0,0,0,1031,1030,1,0,0,0,1032,111,1,0,0,0,1033,1034,5,135,0,0,1034,
-		1035,5,134,0,0,1035,1038,3,144,72,0,1036,1037,5,136,0,0,1037,1039,3,142,
-		71,0,1038,1036,1,0,0,0,1038,1039,1,0,0,0,1039,113,1,0,0,0,1040,1041,5,
-		137,0,0,1041,1042,5,138,0,0,1042,1047,3,116,58,0,1043,1044,5,232,0,0,1044,
-		1046,3,116,58,0,1045,1043,1,0,0,0,1046,1049,1,0,0,0,1047,1045,1,0,0,0,
-		1047,1048,1,0,0,0,1048,115,1,0,0,0,1049,1047,1,0,0,0,1050,1053,5,63,0,
-		0,1051,1053,3,150,75,0,1052,1050,1,0,0,0,1052,1051,1,0,0,0,1053,117,1,
-		0,0,0,1054,1055,5,139,0,0,1055,1059,5,228,0,0,1056,1058,3,120,60,0,1057,
-		1056,1,0,0,0,1058,1061,1,0,0,0,1059,1057,1,0,0,0,1059,1060,1,0,0,0,1060,
-		1062,1,0,0,0,1061,1059,1,0,0,0,1062,1063,5,229,0,0,1063,119,1,0,0,0,1064,
-		1065,5,10,0,0,1065,1075,3,148,74,0,1066,1067,5,140,0,0,1067,1072,3,150,
-		75,0,1068,1069,5,232,0,0,1069,1071,3,150,75,0,1070,1068,1,0,0,0,1071,1074,
-		1,0,0,0,1072,1070,1,0,0,0,1072,1073,1,0,0,0,1073,1076,1,0,0,0,1074,1072,
-		1,0,0,0,1075,1066,1,0,0,0,1075,1076,1,0,0,0,1076,1156,1,0,0,0,1077,1078,
-		5,141,0,0,1078,1156,3,150,75,0,1079,1080,5,142,0,0,1080,1156,3,150,75,
-		0,1081,1082,5,143,0,0,1082,1083,5,144,0,0,1083,1084,5,145,0,0,1084,1156,
-		3,150,75,0,1085,1088,5,146,0,0,1086,1087,5,248,0,0,1087,1089,5,190,0,0,
-		1088,1086,1,0,0,0,1088,1089,1,0,0,0,1089,1090,1,0,0,0,1090,1091,5,144,
-		0,0,1091,1092,5,156,0,0,1092,1156,3,150,75,0,1093,1094,5,147,0,0,1094,
-		1095,5,248,0,0,1095,1096,5,190,0,0,1096,1097,5,144,0,0,1097,1098,5,156,
-		0,0,1098,1156,3,150,75,0,1099,1100,5,167,0,0,1100,1105,3,150,75,0,1101,
-		1102,5,232,0,0,1102,1104,3,150,75,0,1103,1101,1,0,0,0,1104,1107,1,0,0,
-		0,1105,1103,1,0,0,0,1105,1106,1,0,0,0,1106,1108,1,0,0,0,1107,1105,1,0,
-		0,0,1108,1109,5,156,0,0,1109,1110,5,219,0,0,1110,1111,3,148,74,0,1111,
-		1156,1,0,0,0,1112,1113,5,163,0,0,1113,1114,3,144,72,0,1114,1118,5,228,
-		0,0,1115,1117,3,120,60,0,1116,1115,1,0,0,0,1117,1120,1,0,0,0,1118,1116,
-		1,0,0,0,1118,1119,1,0,0,0,1119,1121,1,0,0,0,1120,1118,1,0,0,0,1121,1131,
-		5,229,0,0,1122,1123,5,164,0,0,1123,1127,5,228,0,0,1124,1126,3,120,60,0,
-		1125,1124,1,0,0,0,1126,1129,1,0,0,0,1127,1125,1,0,0,0,1127,1128,1,0,0,
-		0,1128,1130,1,0,0,0,1129,1127,1,0,0,0,1130,1132,5,229,0,0,1131,1122,1,
-		0,0,0,1131,1132,1,0,0,0,1132,1156,1,0,0,0,1133,1136,5,148,0,0,1134,1135,
-		5,174,0,0,1135,1137,5,105,0,0,1136,1134,1,0,0,0,1136,1137,1,0,0,0,1137,
-		1138,1,0,0,0,1138,1142,5,228,0,0,1139,1141,3,120,60,0,1140,1139,1,0,0,
-		0,1141,1144,1,0,0,0,1142,1140,1,0,0,0,1142,1143,1,0,0,0,1143,1145,1,0,
-		0,0,1144,1142,1,0,0,0,1145,1156,5,229,0,0,1146,1147,5,149,0,0,1147,1151,
-		5,228,0,0,1148,1150,3,120,60,0,1149,1148,1,0,0,0,1150,1153,1,0,0,0,1151,
-		1149,1,0,0,0,1151,1152,1,0,0,0,1152,1154,1,0,0,0,1153,1151,1,0,0,0,1154,
-		1156,5,229,0,0,1155,1064,1,0,0,0,1155,1077,1,0,0,0,1155,1079,1,0,0,0,1155,
-		1081,1,0,0,0,1155,1085,1,0,0,0,1155,1093,1,0,0,0,1155,1099,1,0,0,0,1155,
-		1112,1,0,0,0,1155,1133,1,0,0,0,1155,1146,1,0,0,0,1156,121,1,0,0,0,1157,
-		1158,5,166,0,0,1158,1162,5,228,0,0,1159,1161,3,124,62,0,1160,1159,1,0,
-		0,0,1161,1164,1,0,0,0,1162,1160,1,0,0,0,1162,1163,1,0,0,0,1163,1165,1,
-		0,0,0,1164,1162,1,0,0,0,1165,1166,5,229,0,0,1166,123,1,0,0,0,1167,1168,
-		5,167,0,0,1168,1173,3,150,75,0,1169,1170,5,232,0,0,1170,1172,3,150,75,
-		0,1171,1169,1,0,0,0,1172,1175,1,0,0,0,1173,1171,1,0,0,0,1173,1174,1,0,
-		0,0,1174,1179,1,0,0,0,1175,1173,1,0,0,0,1176,1178,3,126,63,0,1177,1176,
-		1,0,0,0,1178,1181,1,0,0,0,1179,1177,1,0,0,0,1179,1180,1,0,0,0,1180,1184,
-		1,0,0,0,1181,1179,1,0,0,0,1182,1184,3,118,59,0,1183,1167,1,0,0,0,1183,
-		1182,1,0,0,0,1184,125,1,0,0,0,1185,1186,5,168,0,0,1186,1208,3,144,72,0,
-		1187,1188,5,169,0,0,1188,1208,3,142,71,0,1189,1190,5,95,0,0,1190,1191,
-		3,144,72,0,1191,1192,5,176,0,0,1192,1193,5,103,0,0,1193,1208,1,0,0,0,1194,
-		1195,5,96,0,0,1195,1208,3,144,72,0,1196,1197,5,97,0,0,1197,1198,3,144,
-		72,0,1198,1199,5,176,0,0,1199,1200,5,103,0,0,1200,1208,1,0,0,0,1201,1202,
-		5,98,0,0,1202,1208,3,144,72,0,1203,1204,5,99,0,0,1204,1208,5,100,0,0,1205,
-		1206,5,101,0,0,1206,1208,3,144,72,0,1207,1185,1,0,0,0,1207,1187,1,0,0,
-		0,1207,1189,1,0,0,0,1207,1194,1,0,0,0,1207,1196,1,0,0,0,1207,1201,1,0,
-		0,0,1207,1203,1,0,0,0,1207,1205,1,0,0,0,1208,127,1,0,0,0,1209,1210,5,2,
-		0,0,1210,1211,3,150,75,0,1211,1212,5,4,0,0,1212,1213,3,150,75,0,1213,1217,
-		5,228,0,0,1214,1216,3,130,65,0,1215,1214,1,0,0,0,1216,1219,1,0,0,0,1217,
-		1215,1,0,0,0,1217,1218,1,0,0,0,1218,1220,1,0,0,0,1219,1217,1,0,0,0,1220,
-		1221,5,229,0,0,1221,129,1,0,0,0,1222,1223,3,150,75,0,1223,1224,5,58,0,
-		0,1224,1225,5,170,0,0,1225,1226,5,249,0,0,1226,1422,1,0,0,0,1227,1228,
-		3,150,75,0,1228,1229,5,58,0,0,1229,1230,5,36,0,0,1230,1234,3,144,72,0,
-		1231,1233,3,138,69,0,1232,1231,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,
-		0,0,1234,1235,1,0,0,0,1235,1422,1,0,0,0,1236,1234,1,0,0,0,1237,1238,3,
-		148,74,0,1238,1239,7,3,0,0,1239,1240,3,144,72,0,1240,1245,3,140,70,0,1241,
-		1242,5,26,0,0,1242,1243,3,144,72,0,1243,1244,3,140,70,0,1244,1246,1,0,
-		0,0,1245,1241,1,0,0,0,1245,1246,1,0,0,0,1246,1422,1,0,0,0,1247,1248,3,
-		148,74,0,1248,1249,5,173,0,0,1249,1250,3,144,72,0,1250,1251,5,174,0,0,
-		1251,1252,5,247,0,0,1252,1422,1,0,0,0,1253,1254,3,150,75,0,1254,1278,5,
-		175,0,0,1255,1256,5,52,0,0,1256,1279,5,247,0,0,1257,1267,5,36,0,0,1258,
-		1259,5,42,0,0,1259,1260,3,144,72,0,1260,1264,3,140,70,0,1261,1263,3,132,
-		66,0,1262,1261,1,0,0,0,1263,1266,1,0,0,0,1264,1262,1,0,0,0,1264,1265,1,
-		0,0,0,1265,1268,1,0,0,0,1266,1264,1,0,0,0,1267,1258,1,0,0,0,1267,1268,
-		1,0,0,0,1268,1272,1,0,0,0,1269,1271,3,138,69,0,1270,1269,1,0,0,0,1271,
-		1274,1,0,0,0,1272,1270,1,0,0,0,1272,1273,1,0,0,0,1273,1276,1,0,0,0,1274,
-		1272,1,0,0,0,1275,1277,3,134,67,0,1276,1275,1,0,0,0,1276,1277,1,0,0,0,
-		1277,1279,1,0,0,0,1278,1255,1,0,0,0,1278,1257,1,0,0,0,1279,1422,1,0,0,
-		0,1280,1282,5,166,0,0,1281,1283,3,126,63,0,1282,1281,1,0,0,0,1283,1284,
-		1,0,0,0,1284,1282,1,0,0,0,1284,1285,1,0,0,0,1285,1422,1,0,0,0,1286,1287,
-		5,166,0,0,1287,1288,5,167,0,0,1288,1422,5,102,0,0,1289,1290,3,150,75,0,
-		1290,1291,5,113,0,0,1291,1292,3,144,72,0,1292,1422,1,0,0,0,1293,1294,3,
-		150,75,0,1294,1295,5,14,0,0,1295,1296,3,24,12,0,1296,1300,5,228,0,0,1297,
-		1299,3,30,15,0,1298,1297,1,0,0,0,1299,1302,1,0,0,0,1300,1298,1,0,0,0,1300,
-		1301,1,0,0,0,1301,1303,1,0,0,0,1302,1300,1,0,0,0,1303,1304,5,229,0,0,1304,
-		1422,1,0,0,0,1305,1306,3,150,75,0,1306,1307,5,17,0,0,1307,1308,5,247,0,
-		0,1308,1309,5,18,0,0,1309,1310,3,144,72,0,1310,1422,1,0,0,0,1311,1312,
-		3,150,75,0,1312,1314,5,19,0,0,1313,1315,5,236,0,0,1314,1313,1,0,0,0,1314,
-		1315,1,0,0,0,1315,1316,1,0,0,0,1316,1317,3,144,72,0,1317,1422,1,0,0,0,
-		1318,1319,3,150,75,0,1319,1320,5,224,0,0,1320,1321,3,142,71,0,1321,1422,
-		1,0,0,0,1322,1323,3,150,75,0,1323,1324,5,224,0,0,1324,1325,5,36,0,0,1325,
-		1330,3,136,68,0,1326,1327,5,232,0,0,1327,1329,3,136,68,0,1328,1326,1,0,
-		0,0,1329,1332,1,0,0,0,1330,1328,1,0,0,0,1330,1331,1,0,0,0,1331,1422,1,
-		0,0,0,1332,1330,1,0,0,0,1333,1334,3,150,75,0,1334,1335,5,89,0,0,1335,1336,
-		3,144,72,0,1336,1422,1,0,0,0,1337,1338,3,150,75,0,1338,1339,5,90,0,0,1339,
-		1340,5,131,0,0,1340,1341,3,142,71,0,1341,1342,5,60,0,0,1342,1343,3,144,
-		72,0,1343,1422,1,0,0,0,1344,1345,3,150,75,0,1345,1346,5,193,0,0,1346,1347,
-		5,90,0,0,1347,1422,1,0,0,0,1348,1349,3,150,75,0,1349,1350,5,68,0,0,1350,
-		1352,5,66,0,0,1351,1353,5,248,0,0,1352,1351,1,0,0,0,1352,1353,1,0,0,0,
-		1353,1422,1,0,0,0,1354,1355,3,150,75,0,1355,1356,5,68,0,0,1356,1359,5,
-		67,0,0,1357,1358,5,49,0,0,1358,1360,5,247,0,0,1359,1357,1,0,0,0,1359,1360,
-		1,0,0,0,1360,1422,1,0,0,0,1361,1362,3,150,75,0,1362,1364,5,62,0,0,1363,
-		1365,3,86,43,0,1364,1363,1,0,0,0,1365,1366,1,0,0,0,1366,1364,1,0,0,0,1366,
-		1367,1,0,0,0,1367,1422,1,0,0,0,1368,1369,5,20,0,0,1369,1422,5,249,0,0,
-		1370,1371,5,21,0,0,1371,1422,5,249,0,0,1372,1422,5,22,0,0,1373,1422,5,
-		23,0,0,1374,1375,3,150,75,0,1375,1376,5,24,0,0,1376,1377,5,25,0,0,1377,
-		1378,3,144,72,0,1378,1379,3,140,70,0,1379,1380,5,26,0,0,1380,1381,3,144,
-		72,0,1381,1382,3,140,70,0,1382,1422,1,0,0,0,1383,1384,3,150,75,0,1384,
-		1385,5,27,0,0,1385,1388,5,156,0,0,1386,1389,5,28,0,0,1387,1389,3,144,72,
-		0,1388,1386,1,0,0,0,1388,1387,1,0,0,0,1389,1390,1,0,0,0,1390,1391,5,29,
-		0,0,1391,1392,3,144,72,0,1392,1393,3,140,70,0,1393,1394,5,26,0,0,1394,
-		1395,3,144,72,0,1395,1396,3,140,70,0,1396,1422,1,0,0,0,1397,1398,3,150,
-		75,0,1398,1399,5,30,0,0,1399,1400,3,144,72,0,1400,1401,3,140,70,0,1401,
-		1402,5,18,0,0,1402,1403,3,144,72,0,1403,1422,1,0,0,0,1404,1405,5,31,0,
-		0,1405,1406,3,148,74,0,1406,1407,5,32,0,0,1407,1408,3,148,74,0,1408,1411,
-		3,144,72,0,1409,1410,5,33,0,0,1410,1412,3,144,72,0,1411,1409,1,0,0,0,1411,
-		1412,1,0,0,0,1412,1422,1,0,0,0,1413,1414,5,34,0,0,1414,1415,5,33,0,0,1415,
-		1416,3,144,72,0,1416,1417,3,140,70,0,1417,1418,5,35,0,0,1418,1419,3,144,
-		72,0,1419,1420,3,140,70,0,1420,1422,1,0,0,0,1421,1222,1,0,0,0,1421,1227,
-		1,0,0,0,1421,1237,1,0,0,0,1421,1247,1,0,0,0,1421,1253,1,0,0,0,1421,1280,
-		1,0,0,0,1421,1286,1,0,0,0,1421,1289,1,0,0,0,1421,1293,1,0,0,0,1421,1305,
-		1,0,0,0,1421,1311,1,0,0,0,1421,1318,1,0,0,0,1421,1322,1,0,0,0,1421,1333,
-		1,0,0,0,1421,1337,1,0,0,0,1421,1344,1,0,0,0,1421,1348,1,0,0,0,1421,1354,
-		1,0,0,0,1421,1361,1,0,0,0,1421,1368,1,0,0,0,1421,1370,1,0,0,0,1421,1372,
-		1,0,0,0,1421,1373,1,0,0,0,1421,1374,1,0,0,0,1421,1383,1,0,0,0,1421,1397,
-		1,0,0,0,1421,1404,1,0,0,0,1421,1413,1,0,0,0,1422,131,1,0,0,0,1423,1424,
-		5,70,0,0,1424,1425,5,247,0,0,1425,1426,5,165,0,0,1426,1427,3,144,72,0,
-		1427,1428,3,140,70,0,1428,133,1,0,0,0,1429,1430,5,43,0,0,1430,1431,5,38,
-		0,0,1431,1432,5,39,0,0,1432,1433,3,144,72,0,1433,1434,5,40,0,0,1434,1435,
-		3,144,72,0,1435,135,1,0,0,0,1436,1438,5,237,0,0,1437,1436,1,0,0,0,1437,
-		1438,1,0,0,0,1438,1439,1,0,0,0,1439,1440,3,142,71,0,1440,1441,5,32,0,0,
-		1441,1442,3,144,72,0,1442,137,1,0,0,0,1443,1444,5,37,0,0,1444,1445,3,148,
-		74,0,1445,1446,3,144,72,0,1446,139,1,0,0,0,1447,1448,5,176,0,0,1448,1449,
-		5,189,0,0,1449,141,1,0,0,0,1450,1451,5,248,0,0,1451,143,1,0,0,0,1452,1453,
-		6,72,-1,0,1453,1454,5,230,0,0,1454,1455,3,144,72,0,1455,1456,5,231,0,0,
-		1456,1495,1,0,0,0,1457,1458,5,237,0,0,1458,1495,3,144,72,16,1459,1460,
-		5,193,0,0,1460,1495,3,144,72,11,1461,1462,5,163,0,0,1462,1463,3,144,72,
-		0,1463,1464,5,165,0,0,1464,1465,3,144,72,0,1465,1466,5,164,0,0,1466,1467,
-		3,144,72,0,1467,1495,1,0,0,0,1468,1469,3,150,75,0,1469,1478,5,230,0,0,
-		1470,1475,3,144,72,0,1471,1472,5,232,0,0,1472,1474,3,144,72,0,1473,1471,
-		1,0,0,0,1474,1477,1,0,0,0,1475,1473,1,0,0,0,1475,1476,1,0,0,0,1476,1479,
-		1,0,0,0,1477,1475,1,0,0,0,1478,1470,1,0,0,0,1478,1479,1,0,0,0,1479,1480,
-		1,0,0,0,1480,1481,5,231,0,0,1481,1495,1,0,0,0,1482,1484,7,4,0,0,1483,1485,
-		3,146,73,0,1484,1483,1,0,0,0,1484,1485,1,0,0,0,1485,1486,1,0,0,0,1486,
-		1487,5,176,0,0,1487,1495,3,146,73,0,1488,1489,5,249,0,0,1489,1495,3,146,
-		73,0,1490,1495,5,248,0,0,1491,1495,5,249,0,0,1492,1495,5,247,0,0,1493,
-		1495,3,148,74,0,1494,1452,1,0,0,0,1494,1457,1,0,0,0,1494,1459,1,0,0,0,
-		1494,1461,1,0,0,0,1494,1468,1,0,0,0,1494,1482,1,0,0,0,1494,1488,1,0,0,
-		0,1494,1490,1,0,0,0,1494,1491,1,0,0,0,1494,1492,1,0,0,0,1494,1493,1,0,
-		0,0,1495,1516,1,0,0,0,1496,1497,10,15,0,0,1497,1498,5,190,0,0,1498,1515,
-		3,144,72,16,1499,1500,10,14,0,0,1500,1501,7,5,0,0,1501,1515,3,144,72,15,
-		1502,1503,10,13,0,0,1503,1504,7,6,0,0,1504,1515,3,144,72,14,1505,1506,
-		10,12,0,0,1506,1507,7,7,0,0,1507,1515,3,144,72,13,1508,1509,10,10,0,0,
-		1509,1510,5,191,0,0,1510,1515,3,144,72,11,1511,1512,10,9,0,0,1512,1513,
-		5,192,0,0,1513,1515,3,144,72,10,1514,1496,1,0,0,0,1514,1499,1,0,0,0,1514,
-		1502,1,0,0,0,1514,1505,1,0,0,0,1514,1508,1,0,0,0,1514,1511,1,0,0,0,1515,
-		1518,1,0,0,0,1516,1514,1,0,0,0,1516,1517,1,0,0,0,1517,145,1,0,0,0,1518,
-		1516,1,0,0,0,1519,1520,7,8,0,0,1520,147,1,0,0,0,1521,1524,3,150,75,0,1522,
-		1523,5,233,0,0,1523,1525,3,150,75,0,1524,1522,1,0,0,0,1524,1525,1,0,0,
-		0,1525,149,1,0,0,0,1526,1527,7,9,0,0,1527,151,1,0,0,0,145,156,158,172,
-		198,205,207,215,217,236,246,257,265,286,295,305,317,321,329,333,338,348,
-		362,369,372,387,393,405,407,409,418,423,431,438,451,453,463,485,489,494,
-		498,502,510,520,554,564,593,595,609,612,620,643,650,658,665,669,673,681,
-		685,701,741,745,753,762,767,783,787,795,817,823,831,839,852,863,866,876,
-		879,887,891,899,910,914,922,933,935,946,949,953,961,966,971,981,983,991,
-		1000,1006,1010,1023,1028,1031,1038,1047,1052,1059,1072,1075,1088,1105,
-		1118,1127,1131,1136,1142,1151,1155,1162,1173,1179,1183,1207,1217,1234,
-		1245,1264,1267,1272,1276,1278,1284,1300,1314,1330,1352,1359,1366,1388,
-		1411,1421,1437,1475,1478,1484,1494,1514,1516,1524
+		1,72,5,72,1534,8,72,10,72,12,72,1537,9,72,1,73,1,73,1,74,1,74,1,74,3,74,
+		1544,8,74,1,75,1,75,1,75,0,1,144,76,0,2,4,6,8,10,12,14,16,18,20,22,24,
+		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
+		74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,
+		116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,
+		0,10,1,0,230,231,1,0,17,18,1,0,111,112,1,0,173,174,1,0,250,251,1,0,240,
+		241,1,0,238,239,1,0,242,247,1,0,179,190,24,0,3,3,5,9,15,45,47,50,52,52,
+		55,59,63,64,66,71,73,105,107,117,119,120,122,124,128,129,131,135,138,140,
+		149,149,151,157,159,164,170,172,174,174,190,191,196,210,212,229,254,255,
+		1786,0,158,1,0,0,0,2,163,1,0,0,0,4,166,1,0,0,0,6,198,1,0,0,0,8,200,1,0,
+		0,0,10,212,1,0,0,0,12,255,1,0,0,0,14,257,1,0,0,0,16,259,1,0,0,0,18,276,
+		1,0,0,0,20,278,1,0,0,0,22,314,1,0,0,0,24,316,1,0,0,0,26,318,1,0,0,0,28,
+		352,1,0,0,0,30,354,1,0,0,0,32,359,1,0,0,0,34,428,1,0,0,0,36,437,1,0,0,
+		0,38,442,1,0,0,0,40,450,1,0,0,0,42,452,1,0,0,0,44,472,1,0,0,0,46,474,1,
+		0,0,0,48,476,1,0,0,0,50,517,1,0,0,0,52,521,1,0,0,0,54,523,1,0,0,0,56,573,
+		1,0,0,0,58,575,1,0,0,0,60,631,1,0,0,0,62,633,1,0,0,0,64,662,1,0,0,0,66,
+		664,1,0,0,0,68,671,1,0,0,0,70,682,1,0,0,0,72,764,1,0,0,0,74,766,1,0,0,
+		0,76,774,1,0,0,0,78,790,1,0,0,0,80,806,1,0,0,0,82,808,1,0,0,0,84,842,1,
+		0,0,0,86,850,1,0,0,0,88,852,1,0,0,0,90,898,1,0,0,0,92,900,1,0,0,0,94,918,
+		1,0,0,0,96,920,1,0,0,0,98,923,1,0,0,0,100,941,1,0,0,0,102,943,1,0,0,0,
+		104,958,1,0,0,0,106,974,1,0,0,0,108,1029,1,0,0,0,110,1050,1,0,0,0,112,
+		1052,1,0,0,0,114,1059,1,0,0,0,116,1071,1,0,0,0,118,1073,1,0,0,0,120,1174,
+		1,0,0,0,122,1176,1,0,0,0,124,1202,1,0,0,0,126,1226,1,0,0,0,128,1228,1,
+		0,0,0,130,1440,1,0,0,0,132,1442,1,0,0,0,134,1448,1,0,0,0,136,1456,1,0,
+		0,0,138,1462,1,0,0,0,140,1466,1,0,0,0,142,1469,1,0,0,0,144,1513,1,0,0,
+		0,146,1538,1,0,0,0,148,1540,1,0,0,0,150,1545,1,0,0,0,152,157,3,2,1,0,153,
+		157,3,4,2,0,154,157,3,128,64,0,155,157,3,8,4,0,156,152,1,0,0,0,156,153,
+		1,0,0,0,156,154,1,0,0,0,156,155,1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,
+		0,158,159,1,0,0,0,159,161,1,0,0,0,160,158,1,0,0,0,161,162,5,0,0,1,162,
+		1,1,0,0,0,163,164,5,3,0,0,164,165,5,252,0,0,165,3,1,0,0,0,166,167,5,1,
+		0,0,167,168,3,150,75,0,168,172,5,230,0,0,169,171,3,6,3,0,170,169,1,0,0,
+		0,171,174,1,0,0,0,172,170,1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,
+		172,1,0,0,0,175,176,5,231,0,0,176,5,1,0,0,0,177,199,3,12,6,0,178,199,3,
+		16,8,0,179,199,3,20,10,0,180,199,3,26,13,0,181,199,3,32,16,0,182,199,3,
+		48,24,0,183,199,3,54,27,0,184,199,3,58,29,0,185,199,3,82,41,0,186,199,
+		3,62,31,0,187,199,3,68,34,0,188,199,3,88,44,0,189,199,3,98,49,0,190,199,
+		3,102,51,0,191,199,3,104,52,0,192,199,3,106,53,0,193,199,3,112,56,0,194,
+		199,3,114,57,0,195,199,3,118,59,0,196,199,3,122,61,0,197,199,3,8,4,0,198,
+		177,1,0,0,0,198,178,1,0,0,0,198,179,1,0,0,0,198,180,1,0,0,0,198,181,1,
+		0,0,0,198,182,1,0,0,0,198,183,1,0,0,0,198,184,1,0,0,0,198,185,1,0,0,0,
+		198,186,1,0,0,0,198,187,1,0,0,0,198,188,1,0,0,0,198,189,1,0,0,0,198,190,
+		1,0,0,0,198,191,1,0,0,0,198,192,1,0,0,0,198,193,1,0,0,0,198,194,1,0,0,
+		0,198,195,1,0,0,0,198,196,1,0,0,0,198,197,1,0,0,0,199,7,1,0,0,0,200,201,
+		5,254,0,0,201,207,4,4,0,0,202,206,3,150,75,0,203,206,5,4,0,0,204,206,5,
+		54,0,0,205,202,1,0,0,0,205,203,1,0,0,0,205,204,1,0,0,0,206,209,1,0,0,0,
+		207,205,1,0,0,0,207,208,1,0,0,0,208,210,1,0,0,0,209,207,1,0,0,0,210,211,
+		3,10,5,0,211,9,1,0,0,0,212,217,5,230,0,0,213,216,3,10,5,0,214,216,8,0,
+		0,0,215,213,1,0,0,0,215,214,1,0,0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,
+		218,1,0,0,0,218,220,1,0,0,0,219,217,1,0,0,0,220,221,5,231,0,0,221,11,1,
+		0,0,0,222,223,5,5,0,0,223,256,5,252,0,0,224,225,5,6,0,0,225,256,3,150,
+		75,0,226,227,5,7,0,0,227,256,5,249,0,0,228,229,5,8,0,0,229,256,5,249,0,
+		0,230,231,5,9,0,0,231,256,5,249,0,0,232,233,5,10,0,0,233,256,3,150,75,
+		0,234,235,5,11,0,0,235,256,3,14,7,0,236,237,5,12,0,0,237,239,3,150,75,
+		0,238,240,3,150,75,0,239,238,1,0,0,0,239,240,1,0,0,0,240,253,1,0,0,0,241,
+		242,5,13,0,0,242,249,5,230,0,0,243,245,5,249,0,0,244,246,5,234,0,0,245,
+		244,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,243,1,0,0,0,248,251,1,
+		0,0,0,249,247,1,0,0,0,249,250,1,0,0,0,250,252,1,0,0,0,251,249,1,0,0,0,
+		252,254,5,231,0,0,253,241,1,0,0,0,253,254,1,0,0,0,254,256,1,0,0,0,255,
+		222,1,0,0,0,255,224,1,0,0,0,255,226,1,0,0,0,255,228,1,0,0,0,255,230,1,
+		0,0,0,255,232,1,0,0,0,255,234,1,0,0,0,255,236,1,0,0,0,256,13,1,0,0,0,257,
+		258,5,248,0,0,258,15,1,0,0,0,259,260,5,14,0,0,260,261,3,150,75,0,261,265,
+		5,230,0,0,262,264,3,18,9,0,263,262,1,0,0,0,264,267,1,0,0,0,265,263,1,0,
+		0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,265,1,0,0,0,268,269,5,231,0,0,
+		269,17,1,0,0,0,270,271,5,43,0,0,271,277,5,252,0,0,272,273,5,44,0,0,273,
+		277,3,144,72,0,274,275,5,45,0,0,275,277,3,144,72,0,276,270,1,0,0,0,276,
+		272,1,0,0,0,276,274,1,0,0,0,277,19,1,0,0,0,278,279,5,15,0,0,279,280,3,
+		150,75,0,280,284,5,230,0,0,281,283,3,22,11,0,282,281,1,0,0,0,283,286,1,
+		0,0,0,284,282,1,0,0,0,284,285,1,0,0,0,285,287,1,0,0,0,286,284,1,0,0,0,
+		287,288,5,231,0,0,288,21,1,0,0,0,289,290,5,115,0,0,290,315,3,144,72,0,
+		291,292,5,173,0,0,292,293,3,144,72,0,293,294,3,140,70,0,294,315,1,0,0,
+		0,295,296,5,174,0,0,296,297,3,144,72,0,297,298,3,140,70,0,298,315,1,0,
+		0,0,299,300,5,16,0,0,300,301,3,24,12,0,301,305,5,230,0,0,302,304,3,30,
+		15,0,303,302,1,0,0,0,304,307,1,0,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,
+		308,1,0,0,0,307,305,1,0,0,0,308,309,5,231,0,0,309,315,1,0,0,0,310,311,
+		5,19,0,0,311,312,5,249,0,0,312,313,5,20,0,0,313,315,3,144,72,0,314,289,
+		1,0,0,0,314,291,1,0,0,0,314,295,1,0,0,0,314,299,1,0,0,0,314,310,1,0,0,
+		0,315,23,1,0,0,0,316,317,7,1,0,0,317,25,1,0,0,0,318,319,5,46,0,0,319,320,
+		3,150,75,0,320,324,5,230,0,0,321,323,3,28,14,0,322,321,1,0,0,0,323,326,
+		1,0,0,0,324,322,1,0,0,0,324,325,1,0,0,0,325,327,1,0,0,0,326,324,1,0,0,
+		0,327,328,5,231,0,0,328,27,1,0,0,0,329,330,5,47,0,0,330,353,3,144,72,0,
+		331,332,5,48,0,0,332,333,5,49,0,0,333,336,3,142,71,0,334,335,5,50,0,0,
+		335,337,3,144,72,0,336,334,1,0,0,0,336,337,1,0,0,0,337,340,1,0,0,0,338,
+		339,5,51,0,0,339,341,5,249,0,0,340,338,1,0,0,0,340,341,1,0,0,0,341,353,
+		1,0,0,0,342,343,5,48,0,0,343,344,5,52,0,0,344,348,5,230,0,0,345,347,3,
+		30,15,0,346,345,1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,348,349,1,0,0,
+		0,349,351,1,0,0,0,350,348,1,0,0,0,351,353,5,231,0,0,352,329,1,0,0,0,352,
+		331,1,0,0,0,352,342,1,0,0,0,353,29,1,0,0,0,354,355,5,249,0,0,355,357,3,
+		144,72,0,356,358,5,234,0,0,357,356,1,0,0,0,357,358,1,0,0,0,358,31,1,0,
+		0,0,359,360,5,53,0,0,360,361,3,150,75,0,361,362,5,54,0,0,362,363,3,150,
+		75,0,363,367,5,230,0,0,364,366,3,34,17,0,365,364,1,0,0,0,366,369,1,0,0,
+		0,367,365,1,0,0,0,367,368,1,0,0,0,368,370,1,0,0,0,369,367,1,0,0,0,370,
+		371,5,231,0,0,371,33,1,0,0,0,372,373,5,55,0,0,373,429,3,150,75,0,374,375,
+		5,56,0,0,375,376,3,144,72,0,376,381,3,140,70,0,377,378,5,57,0,0,378,379,
+		3,144,72,0,379,380,3,140,70,0,380,382,1,0,0,0,381,377,1,0,0,0,381,382,
+		1,0,0,0,382,391,1,0,0,0,383,384,5,228,0,0,384,388,3,150,75,0,385,387,3,
+		36,18,0,386,385,1,0,0,0,387,390,1,0,0,0,388,386,1,0,0,0,388,389,1,0,0,
+		0,389,392,1,0,0,0,390,388,1,0,0,0,391,383,1,0,0,0,391,392,1,0,0,0,392,
+		429,1,0,0,0,393,394,5,58,0,0,394,429,5,249,0,0,395,396,5,59,0,0,396,429,
+		3,142,71,0,397,398,5,60,0,0,398,399,3,38,19,0,399,400,3,142,71,0,400,401,
+		5,62,0,0,401,402,5,55,0,0,402,406,5,63,0,0,403,404,5,56,0,0,404,405,5,
+		62,0,0,405,407,5,64,0,0,406,403,1,0,0,0,406,407,1,0,0,0,407,429,1,0,0,
+		0,408,410,5,65,0,0,409,411,3,40,20,0,410,409,1,0,0,0,411,412,1,0,0,0,412,
+		410,1,0,0,0,412,413,1,0,0,0,413,429,1,0,0,0,414,415,5,11,0,0,415,429,3,
+		14,7,0,416,429,3,42,21,0,417,418,5,227,0,0,418,429,3,150,75,0,419,420,
+		5,93,0,0,420,426,3,144,72,0,421,424,5,94,0,0,422,423,5,158,0,0,423,425,
+		3,144,72,0,424,422,1,0,0,0,424,425,1,0,0,0,425,427,1,0,0,0,426,421,1,0,
+		0,0,426,427,1,0,0,0,427,429,1,0,0,0,428,372,1,0,0,0,428,374,1,0,0,0,428,
+		393,1,0,0,0,428,395,1,0,0,0,428,397,1,0,0,0,428,408,1,0,0,0,428,414,1,
+		0,0,0,428,416,1,0,0,0,428,417,1,0,0,0,428,419,1,0,0,0,429,35,1,0,0,0,430,
+		438,5,229,0,0,431,432,5,50,0,0,432,438,3,144,72,0,433,434,5,71,0,0,434,
+		438,3,144,72,0,435,436,5,171,0,0,436,438,3,142,71,0,437,430,1,0,0,0,437,
+		431,1,0,0,0,437,433,1,0,0,0,437,435,1,0,0,0,438,37,1,0,0,0,439,440,5,251,
+		0,0,440,443,5,61,0,0,441,443,5,250,0,0,442,439,1,0,0,0,442,441,1,0,0,0,
+		443,39,1,0,0,0,444,445,5,70,0,0,445,451,3,144,72,0,446,447,5,71,0,0,447,
+		451,3,144,72,0,448,449,5,72,0,0,449,451,5,249,0,0,450,444,1,0,0,0,450,
+		446,1,0,0,0,450,448,1,0,0,0,451,41,1,0,0,0,452,453,5,66,0,0,453,457,3,
+		150,75,0,454,456,3,44,22,0,455,454,1,0,0,0,456,459,1,0,0,0,457,455,1,0,
+		0,0,457,458,1,0,0,0,458,43,1,0,0,0,459,457,1,0,0,0,460,461,5,71,0,0,461,
+		473,3,144,72,0,462,463,5,72,0,0,463,473,5,249,0,0,464,465,5,125,0,0,465,
+		473,3,144,72,0,466,467,5,67,0,0,467,470,3,46,23,0,468,469,5,193,0,0,469,
+		471,3,46,23,0,470,468,1,0,0,0,470,471,1,0,0,0,471,473,1,0,0,0,472,460,
+		1,0,0,0,472,462,1,0,0,0,472,464,1,0,0,0,472,466,1,0,0,0,473,45,1,0,0,0,
+		474,475,7,2,0,0,475,47,1,0,0,0,476,477,5,73,0,0,477,478,3,150,75,0,478,
+		482,5,230,0,0,479,481,3,50,25,0,480,479,1,0,0,0,481,484,1,0,0,0,482,480,
+		1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,484,482,1,0,0,0,485,486,5,231,
+		0,0,486,49,1,0,0,0,487,488,5,74,0,0,488,518,3,150,75,0,489,490,5,107,0,
+		0,490,518,3,144,72,0,491,492,5,108,0,0,492,518,3,70,35,0,493,494,5,110,
+		0,0,494,495,5,72,0,0,495,518,5,249,0,0,496,497,5,113,0,0,497,518,3,80,
+		40,0,498,499,5,8,0,0,499,518,5,249,0,0,500,501,5,45,0,0,501,504,3,144,
+		72,0,502,503,5,133,0,0,503,505,3,142,71,0,504,502,1,0,0,0,504,505,1,0,
+		0,0,505,508,1,0,0,0,506,507,5,134,0,0,507,509,3,52,26,0,508,506,1,0,0,
+		0,508,509,1,0,0,0,509,513,1,0,0,0,510,511,5,147,0,0,511,512,5,251,0,0,
+		512,514,5,135,0,0,513,510,1,0,0,0,513,514,1,0,0,0,514,518,1,0,0,0,515,
+		518,3,74,37,0,516,518,3,76,38,0,517,487,1,0,0,0,517,489,1,0,0,0,517,491,
+		1,0,0,0,517,493,1,0,0,0,517,496,1,0,0,0,517,498,1,0,0,0,517,500,1,0,0,
+		0,517,515,1,0,0,0,517,516,1,0,0,0,518,51,1,0,0,0,519,522,5,108,0,0,520,
+		522,3,144,72,0,521,519,1,0,0,0,521,520,1,0,0,0,522,53,1,0,0,0,523,524,
+		5,75,0,0,524,525,3,150,75,0,525,529,5,230,0,0,526,528,3,56,28,0,527,526,
+		1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,532,1,0,0,
+		0,531,529,1,0,0,0,532,533,5,231,0,0,533,55,1,0,0,0,534,535,5,76,0,0,535,
+		539,5,230,0,0,536,538,3,66,33,0,537,536,1,0,0,0,538,541,1,0,0,0,539,537,
+		1,0,0,0,539,540,1,0,0,0,540,542,1,0,0,0,541,539,1,0,0,0,542,574,5,231,
+		0,0,543,544,5,77,0,0,544,574,3,144,72,0,545,546,5,78,0,0,546,574,3,144,
+		72,0,547,548,5,79,0,0,548,549,5,49,0,0,549,574,3,142,71,0,550,551,5,79,
+		0,0,551,552,5,80,0,0,552,553,3,144,72,0,553,554,3,140,70,0,554,574,1,0,
+		0,0,555,556,5,82,0,0,556,574,3,144,72,0,557,558,5,83,0,0,558,574,3,144,
+		72,0,559,560,5,81,0,0,560,574,3,144,72,0,561,562,5,84,0,0,562,563,3,144,
+		72,0,563,564,3,140,70,0,564,574,1,0,0,0,565,566,5,85,0,0,566,567,3,144,
+		72,0,567,568,5,80,0,0,568,569,3,144,72,0,569,570,3,140,70,0,570,574,1,
+		0,0,0,571,572,5,86,0,0,572,574,3,150,75,0,573,534,1,0,0,0,573,543,1,0,
+		0,0,573,545,1,0,0,0,573,547,1,0,0,0,573,550,1,0,0,0,573,555,1,0,0,0,573,
+		557,1,0,0,0,573,559,1,0,0,0,573,561,1,0,0,0,573,565,1,0,0,0,573,571,1,
+		0,0,0,574,57,1,0,0,0,575,576,5,87,0,0,576,577,3,150,75,0,577,578,5,54,
+		0,0,578,579,3,150,75,0,579,583,5,230,0,0,580,582,3,60,30,0,581,580,1,0,
+		0,0,582,585,1,0,0,0,583,581,1,0,0,0,583,584,1,0,0,0,584,586,1,0,0,0,585,
+		583,1,0,0,0,586,587,5,231,0,0,587,59,1,0,0,0,588,589,5,88,0,0,589,632,
+		3,150,75,0,590,591,5,77,0,0,591,632,3,144,72,0,592,593,5,89,0,0,593,594,
+		5,62,0,0,594,632,5,64,0,0,595,596,5,89,0,0,596,632,3,144,72,0,597,598,
+		5,181,0,0,598,599,3,144,72,0,599,600,3,140,70,0,600,632,1,0,0,0,601,602,
+		5,90,0,0,602,632,3,144,72,0,603,604,5,58,0,0,604,632,5,249,0,0,605,606,
+		5,59,0,0,606,632,3,142,71,0,607,608,5,93,0,0,608,614,3,144,72,0,609,612,
+		5,94,0,0,610,611,5,158,0,0,611,613,3,144,72,0,612,610,1,0,0,0,612,613,
+		1,0,0,0,613,615,1,0,0,0,614,609,1,0,0,0,614,615,1,0,0,0,615,632,1,0,0,
+		0,616,617,5,60,0,0,617,618,3,38,19,0,618,619,3,142,71,0,619,620,5,62,0,
+		0,620,621,5,88,0,0,621,622,5,63,0,0,622,632,1,0,0,0,623,624,5,95,0,0,624,
+		628,3,144,72,0,625,626,5,96,0,0,626,627,5,127,0,0,627,629,5,59,0,0,628,
+		625,1,0,0,0,628,629,1,0,0,0,629,632,1,0,0,0,630,632,3,42,21,0,631,588,
+		1,0,0,0,631,590,1,0,0,0,631,592,1,0,0,0,631,595,1,0,0,0,631,597,1,0,0,
+		0,631,601,1,0,0,0,631,603,1,0,0,0,631,605,1,0,0,0,631,607,1,0,0,0,631,
+		616,1,0,0,0,631,623,1,0,0,0,631,630,1,0,0,0,632,61,1,0,0,0,633,634,5,187,
+		0,0,634,635,3,150,75,0,635,639,5,230,0,0,636,638,3,64,32,0,637,636,1,0,
+		0,0,638,641,1,0,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,
+		639,1,0,0,0,642,643,5,231,0,0,643,63,1,0,0,0,644,645,5,217,0,0,645,663,
+		3,144,72,0,646,647,5,89,0,0,647,663,3,150,75,0,648,649,5,218,0,0,649,663,
+		3,144,72,0,650,651,5,219,0,0,651,663,3,144,72,0,652,653,5,220,0,0,653,
+		663,3,144,72,0,654,655,5,82,0,0,655,663,3,144,72,0,656,657,5,81,0,0,657,
+		663,3,144,72,0,658,659,5,97,0,0,659,663,3,144,72,0,660,661,5,98,0,0,661,
+		663,3,144,72,0,662,644,1,0,0,0,662,646,1,0,0,0,662,648,1,0,0,0,662,650,
+		1,0,0,0,662,652,1,0,0,0,662,654,1,0,0,0,662,656,1,0,0,0,662,658,1,0,0,
+		0,662,660,1,0,0,0,663,65,1,0,0,0,664,665,5,249,0,0,665,666,3,144,72,0,
+		666,667,5,62,0,0,667,669,3,144,72,0,668,670,5,234,0,0,669,668,1,0,0,0,
+		669,670,1,0,0,0,670,67,1,0,0,0,671,672,5,106,0,0,672,673,3,150,75,0,673,
+		677,5,230,0,0,674,676,3,72,36,0,675,674,1,0,0,0,676,679,1,0,0,0,677,675,
+		1,0,0,0,677,678,1,0,0,0,678,680,1,0,0,0,679,677,1,0,0,0,680,681,5,231,
+		0,0,681,69,1,0,0,0,682,684,3,144,72,0,683,685,5,109,0,0,684,683,1,0,0,
+		0,684,685,1,0,0,0,685,688,1,0,0,0,686,687,5,50,0,0,687,689,3,144,72,0,
+		688,686,1,0,0,0,688,689,1,0,0,0,689,692,1,0,0,0,690,691,5,71,0,0,691,693,
+		3,144,72,0,692,690,1,0,0,0,692,693,1,0,0,0,693,71,1,0,0,0,694,695,5,107,
+		0,0,695,765,3,144,72,0,696,697,5,108,0,0,697,765,3,70,35,0,698,700,5,196,
+		0,0,699,701,5,250,0,0,700,699,1,0,0,0,700,701,1,0,0,0,701,704,1,0,0,0,
+		702,703,5,136,0,0,703,705,3,144,72,0,704,702,1,0,0,0,704,705,1,0,0,0,705,
+		765,1,0,0,0,706,707,5,196,0,0,707,765,5,207,0,0,708,709,5,197,0,0,709,
+		765,3,144,72,0,710,711,5,198,0,0,711,765,3,144,72,0,712,713,5,199,0,0,
+		713,714,5,72,0,0,714,765,5,249,0,0,715,716,5,200,0,0,716,720,5,230,0,0,
+		717,719,3,30,15,0,718,717,1,0,0,0,719,722,1,0,0,0,720,718,1,0,0,0,720,
+		721,1,0,0,0,721,723,1,0,0,0,722,720,1,0,0,0,723,765,5,231,0,0,724,725,
+		5,200,0,0,725,726,5,208,0,0,726,727,3,150,75,0,727,728,5,209,0,0,728,729,
+		3,144,72,0,729,765,1,0,0,0,730,731,5,201,0,0,731,765,3,144,72,0,732,765,
+		3,74,37,0,733,765,3,76,38,0,734,735,5,204,0,0,735,736,5,210,0,0,736,737,
+		3,144,72,0,737,738,5,166,0,0,738,739,3,144,72,0,739,765,1,0,0,0,740,741,
+		5,203,0,0,741,765,3,144,72,0,742,743,5,110,0,0,743,744,5,72,0,0,744,765,
+		5,249,0,0,745,746,5,113,0,0,746,765,3,80,40,0,747,748,5,8,0,0,748,765,
+		5,249,0,0,749,750,5,117,0,0,750,765,5,251,0,0,751,765,3,42,21,0,752,753,
+		5,222,0,0,753,754,5,62,0,0,754,755,3,144,72,0,755,756,5,208,0,0,756,760,
+		3,144,72,0,757,758,5,223,0,0,758,759,5,224,0,0,759,761,3,144,72,0,760,
+		757,1,0,0,0,760,761,1,0,0,0,761,765,1,0,0,0,762,763,5,225,0,0,763,765,
+		3,144,72,0,764,694,1,0,0,0,764,696,1,0,0,0,764,698,1,0,0,0,764,706,1,0,
+		0,0,764,708,1,0,0,0,764,710,1,0,0,0,764,712,1,0,0,0,764,715,1,0,0,0,764,
+		724,1,0,0,0,764,730,1,0,0,0,764,732,1,0,0,0,764,733,1,0,0,0,764,734,1,
+		0,0,0,764,740,1,0,0,0,764,742,1,0,0,0,764,745,1,0,0,0,764,747,1,0,0,0,
+		764,749,1,0,0,0,764,751,1,0,0,0,764,752,1,0,0,0,764,762,1,0,0,0,765,73,
+		1,0,0,0,766,767,5,202,0,0,767,772,3,144,72,0,768,769,5,51,0,0,769,773,
+		5,249,0,0,770,771,5,211,0,0,771,773,3,150,75,0,772,768,1,0,0,0,772,770,
+		1,0,0,0,773,75,1,0,0,0,774,775,5,204,0,0,775,776,5,205,0,0,776,777,3,150,
+		75,0,777,781,5,230,0,0,778,780,3,78,39,0,779,778,1,0,0,0,780,783,1,0,0,
+		0,781,779,1,0,0,0,781,782,1,0,0,0,782,786,1,0,0,0,783,781,1,0,0,0,784,
+		785,5,166,0,0,785,787,3,144,72,0,786,784,1,0,0,0,786,787,1,0,0,0,787,788,
+		1,0,0,0,788,789,5,231,0,0,789,77,1,0,0,0,790,791,5,206,0,0,791,792,3,144,
+		72,0,792,793,3,144,72,0,793,79,1,0,0,0,794,807,5,114,0,0,795,807,5,115,
+		0,0,796,807,5,116,0,0,797,798,5,52,0,0,798,802,5,230,0,0,799,801,3,30,
+		15,0,800,799,1,0,0,0,801,804,1,0,0,0,802,800,1,0,0,0,802,803,1,0,0,0,803,
+		805,1,0,0,0,804,802,1,0,0,0,805,807,5,231,0,0,806,794,1,0,0,0,806,795,
+		1,0,0,0,806,796,1,0,0,0,806,797,1,0,0,0,807,81,1,0,0,0,808,809,5,212,0,
+		0,809,810,3,150,75,0,810,814,5,230,0,0,811,813,3,84,42,0,812,811,1,0,0,
+		0,813,816,1,0,0,0,814,812,1,0,0,0,814,815,1,0,0,0,815,817,1,0,0,0,816,
+		814,1,0,0,0,817,818,5,231,0,0,818,83,1,0,0,0,819,820,5,192,0,0,820,821,
+		3,150,75,0,821,822,5,235,0,0,822,823,3,150,75,0,823,843,1,0,0,0,824,825,
+		5,190,0,0,825,843,3,144,72,0,826,827,5,213,0,0,827,843,3,144,72,0,828,
+		829,5,214,0,0,829,843,5,216,0,0,830,831,5,214,0,0,831,843,3,150,75,0,832,
+		834,5,64,0,0,833,835,3,86,43,0,834,833,1,0,0,0,835,836,1,0,0,0,836,834,
+		1,0,0,0,836,837,1,0,0,0,837,843,1,0,0,0,838,839,5,200,0,0,839,840,5,163,
+		0,0,840,841,5,51,0,0,841,843,3,150,75,0,842,819,1,0,0,0,842,824,1,0,0,
+		0,842,826,1,0,0,0,842,828,1,0,0,0,842,830,1,0,0,0,842,832,1,0,0,0,842,
+		838,1,0,0,0,843,85,1,0,0,0,844,845,5,215,0,0,845,851,3,144,72,0,846,847,
+		5,97,0,0,847,851,3,144,72,0,848,849,5,98,0,0,849,851,3,144,72,0,850,844,
+		1,0,0,0,850,846,1,0,0,0,850,848,1,0,0,0,851,87,1,0,0,0,852,853,5,118,0,
+		0,853,854,3,150,75,0,854,858,5,230,0,0,855,857,3,90,45,0,856,855,1,0,0,
+		0,857,860,1,0,0,0,858,856,1,0,0,0,858,859,1,0,0,0,859,861,1,0,0,0,860,
+		858,1,0,0,0,861,862,5,231,0,0,862,89,1,0,0,0,863,864,5,119,0,0,864,899,
+		3,144,72,0,865,866,5,120,0,0,866,871,3,92,46,0,867,868,5,234,0,0,868,870,
+		3,92,46,0,869,867,1,0,0,0,870,873,1,0,0,0,871,869,1,0,0,0,871,872,1,0,
+		0,0,872,899,1,0,0,0,873,871,1,0,0,0,874,875,5,159,0,0,875,899,3,144,72,
+		0,876,877,5,160,0,0,877,878,3,144,72,0,878,879,5,158,0,0,879,882,3,150,
+		75,0,880,881,5,161,0,0,881,883,3,144,72,0,882,880,1,0,0,0,882,883,1,0,
+		0,0,883,885,1,0,0,0,884,886,5,164,0,0,885,884,1,0,0,0,885,886,1,0,0,0,
+		886,899,1,0,0,0,887,888,5,198,0,0,888,899,3,144,72,0,889,890,5,162,0,0,
+		890,895,3,96,48,0,891,892,5,234,0,0,892,894,3,96,48,0,893,891,1,0,0,0,
+		894,897,1,0,0,0,895,893,1,0,0,0,895,896,1,0,0,0,896,899,1,0,0,0,897,895,
+		1,0,0,0,898,863,1,0,0,0,898,865,1,0,0,0,898,874,1,0,0,0,898,876,1,0,0,
+		0,898,887,1,0,0,0,898,889,1,0,0,0,899,91,1,0,0,0,900,901,3,150,75,0,901,
+		910,3,144,72,0,902,906,5,230,0,0,903,905,3,94,47,0,904,903,1,0,0,0,905,
+		908,1,0,0,0,906,904,1,0,0,0,906,907,1,0,0,0,907,909,1,0,0,0,908,906,1,
+		0,0,0,909,911,5,231,0,0,910,902,1,0,0,0,910,911,1,0,0,0,911,93,1,0,0,0,
+		912,913,5,159,0,0,913,919,3,144,72,0,914,915,5,160,0,0,915,919,3,144,72,
+		0,916,917,5,161,0,0,917,919,3,144,72,0,918,912,1,0,0,0,918,914,1,0,0,0,
+		918,916,1,0,0,0,919,95,1,0,0,0,920,921,5,249,0,0,921,922,3,144,72,0,922,
+		97,1,0,0,0,923,924,5,121,0,0,924,933,3,150,75,0,925,929,5,230,0,0,926,
+		928,3,100,50,0,927,926,1,0,0,0,928,931,1,0,0,0,929,927,1,0,0,0,929,930,
+		1,0,0,0,930,932,1,0,0,0,931,929,1,0,0,0,932,934,5,231,0,0,933,925,1,0,
+		0,0,933,934,1,0,0,0,934,99,1,0,0,0,935,936,5,122,0,0,936,942,3,144,72,
+		0,937,938,5,123,0,0,938,942,3,144,72,0,939,940,5,124,0,0,940,942,3,144,
+		72,0,941,935,1,0,0,0,941,937,1,0,0,0,941,939,1,0,0,0,942,101,1,0,0,0,943,
+		944,5,125,0,0,944,945,3,150,75,0,945,946,5,230,0,0,946,954,3,144,72,0,
+		947,952,3,140,70,0,948,949,5,57,0,0,949,950,3,144,72,0,950,951,3,140,70,
+		0,951,953,1,0,0,0,952,948,1,0,0,0,952,953,1,0,0,0,953,955,1,0,0,0,954,
+		947,1,0,0,0,954,955,1,0,0,0,955,956,1,0,0,0,956,957,5,231,0,0,957,103,
+		1,0,0,0,958,959,5,126,0,0,959,960,3,150,75,0,960,961,5,237,0,0,961,968,
+		3,144,72,0,962,965,5,127,0,0,963,966,5,128,0,0,964,966,5,129,0,0,965,963,
+		1,0,0,0,965,964,1,0,0,0,966,967,1,0,0,0,967,969,3,142,71,0,968,962,1,0,
+		0,0,968,969,1,0,0,0,969,972,1,0,0,0,970,971,5,51,0,0,971,973,5,249,0,0,
+		972,970,1,0,0,0,972,973,1,0,0,0,973,105,1,0,0,0,974,975,5,130,0,0,975,
+		976,3,150,75,0,976,977,5,136,0,0,977,980,3,144,72,0,978,979,5,51,0,0,979,
+		981,5,249,0,0,980,978,1,0,0,0,980,981,1,0,0,0,981,985,1,0,0,0,982,983,
+		5,131,0,0,983,984,5,133,0,0,984,986,5,251,0,0,985,982,1,0,0,0,985,986,
+		1,0,0,0,986,990,1,0,0,0,987,988,5,132,0,0,988,989,5,133,0,0,989,991,5,
+		251,0,0,990,987,1,0,0,0,990,991,1,0,0,0,991,1002,1,0,0,0,992,993,5,153,
+		0,0,993,994,5,176,0,0,994,995,3,150,75,0,995,996,5,154,0,0,996,997,5,158,
+		0,0,997,998,5,251,0,0,998,1000,5,155,0,0,999,1001,3,108,54,0,1000,999,
+		1,0,0,0,1000,1001,1,0,0,0,1001,1003,1,0,0,0,1002,992,1,0,0,0,1002,1003,
+		1,0,0,0,1003,1004,1,0,0,0,1004,1005,5,236,0,0,1005,1010,3,110,55,0,1006,
+		1007,5,234,0,0,1007,1009,3,110,55,0,1008,1006,1,0,0,0,1009,1012,1,0,0,
+		0,1010,1008,1,0,0,0,1010,1011,1,0,0,0,1011,107,1,0,0,0,1012,1010,1,0,0,
+		0,1013,1014,5,156,0,0,1014,1019,3,150,75,0,1015,1016,5,234,0,0,1016,1018,
+		3,150,75,0,1017,1015,1,0,0,0,1018,1021,1,0,0,0,1019,1017,1,0,0,0,1019,
+		1020,1,0,0,0,1020,1025,1,0,0,0,1021,1019,1,0,0,0,1022,1023,5,167,0,0,1023,
+		1024,5,157,0,0,1024,1026,3,150,75,0,1025,1022,1,0,0,0,1025,1026,1,0,0,
+		0,1026,1030,1,0,0,0,1027,1028,5,157,0,0,1028,1030,3,150,75,0,1029,1013,
+		1,0,0,0,1029,1027,1,0,0,0,1030,109,1,0,0,0,1031,1032,5,149,0,0,1032,1033,
+		5,250,0,0,1033,1034,5,158,0,0,1034,1051,3,150,75,0,1035,1047,5,152,0,0,
+		1036,1037,5,232,0,0,1037,1042,3,150,75,0,1038,1039,5,234,0,0,1039,1041,
+		3,150,75,0,1040,1038,1,0,0,0,1041,1044,1,0,0,0,1042,1040,1,0,0,0,1042,
+		1043,1,0,0,0,1043,1045,1,0,0,0,1044,1042,1,0,0,0,1045,1046,5,233,0,0,1046,
+		1048,1,0,0,0,1047,1036,1,0,0,0,1047,1048,1,0,0,0,1048,1051,1,0,0,0,1049,
+		1051,3,150,75,0,1050,1031,1,0,0,0,1050,1035,1,0,0,0,1050,1049,1,0,0,0,
+		1051,111,1,0,0,0,1052,1053,5,137,0,0,1053,1054,5,136,0,0,1054,1057,3,144,
+		72,0,1055,1056,5,138,0,0,1056,1058,3,142,71,0,1057,1055,1,0,0,0,1057,1058,
+		1,0,0,0,1058,113,1,0,0,0,1059,1060,5,139,0,0,1060,1061,5,140,0,0,1061,
+		1066,3,116,58,0,1062,1063,5,234,0,0,1063,1065,3,116,58,0,1064,1062,1,0,
+		0,0,1065,1068,1,0,0,0,1066,1064,1,0,0,0,1066,1067,1,0,0,0,1067,115,1,0,
+		0,0,1068,1066,1,0,0,0,1069,1072,5,65,0,0,1070,1072,3,150,75,0,1071,1069,
+		1,0,0,0,1071,1070,1,0,0,0,1072,117,1,0,0,0,1073,1074,5,141,0,0,1074,1078,
+		5,230,0,0,1075,1077,3,120,60,0,1076,1075,1,0,0,0,1077,1080,1,0,0,0,1078,
+		1076,1,0,0,0,1078,1079,1,0,0,0,1079,1081,1,0,0,0,1080,1078,1,0,0,0,1081,
+		1082,5,231,0,0,1082,119,1,0,0,0,1083,1084,5,10,0,0,1084,1094,3,148,74,
+		0,1085,1086,5,142,0,0,1086,1091,3,150,75,0,1087,1088,5,234,0,0,1088,1090,
+		3,150,75,0,1089,1087,1,0,0,0,1090,1093,1,0,0,0,1091,1089,1,0,0,0,1091,
+		1092,1,0,0,0,1092,1095,1,0,0,0,1093,1091,1,0,0,0,1094,1085,1,0,0,0,1094,
+		1095,1,0,0,0,1095,1175,1,0,0,0,1096,1097,5,143,0,0,1097,1175,3,150,75,
+		0,1098,1099,5,144,0,0,1099,1175,3,150,75,0,1100,1101,5,145,0,0,1101,1102,
+		5,146,0,0,1102,1103,5,147,0,0,1103,1175,3,150,75,0,1104,1107,5,148,0,0,
+		1105,1106,5,250,0,0,1106,1108,5,192,0,0,1107,1105,1,0,0,0,1107,1108,1,
+		0,0,0,1108,1109,1,0,0,0,1109,1110,5,146,0,0,1110,1111,5,158,0,0,1111,1175,
+		3,150,75,0,1112,1113,5,149,0,0,1113,1114,5,250,0,0,1114,1115,5,192,0,0,
+		1115,1116,5,146,0,0,1116,1117,5,158,0,0,1117,1175,3,150,75,0,1118,1119,
+		5,169,0,0,1119,1124,3,150,75,0,1120,1121,5,234,0,0,1121,1123,3,150,75,
+		0,1122,1120,1,0,0,0,1123,1126,1,0,0,0,1124,1122,1,0,0,0,1124,1125,1,0,
+		0,0,1125,1127,1,0,0,0,1126,1124,1,0,0,0,1127,1128,5,158,0,0,1128,1129,
+		5,221,0,0,1129,1130,3,148,74,0,1130,1175,1,0,0,0,1131,1132,5,165,0,0,1132,
+		1133,3,144,72,0,1133,1137,5,230,0,0,1134,1136,3,120,60,0,1135,1134,1,0,
+		0,0,1136,1139,1,0,0,0,1137,1135,1,0,0,0,1137,1138,1,0,0,0,1138,1140,1,
+		0,0,0,1139,1137,1,0,0,0,1140,1150,5,231,0,0,1141,1142,5,166,0,0,1142,1146,
+		5,230,0,0,1143,1145,3,120,60,0,1144,1143,1,0,0,0,1145,1148,1,0,0,0,1146,
+		1144,1,0,0,0,1146,1147,1,0,0,0,1147,1149,1,0,0,0,1148,1146,1,0,0,0,1149,
+		1151,5,231,0,0,1150,1141,1,0,0,0,1150,1151,1,0,0,0,1151,1175,1,0,0,0,1152,
+		1155,5,150,0,0,1153,1154,5,176,0,0,1154,1156,5,107,0,0,1155,1153,1,0,0,
+		0,1155,1156,1,0,0,0,1156,1157,1,0,0,0,1157,1161,5,230,0,0,1158,1160,3,
+		120,60,0,1159,1158,1,0,0,0,1160,1163,1,0,0,0,1161,1159,1,0,0,0,1161,1162,
+		1,0,0,0,1162,1164,1,0,0,0,1163,1161,1,0,0,0,1164,1175,5,231,0,0,1165,1166,
+		5,151,0,0,1166,1170,5,230,0,0,1167,1169,3,120,60,0,1168,1167,1,0,0,0,1169,
+		1172,1,0,0,0,1170,1168,1,0,0,0,1170,1171,1,0,0,0,1171,1173,1,0,0,0,1172,
+		1170,1,0,0,0,1173,1175,5,231,0,0,1174,1083,1,0,0,0,1174,1096,1,0,0,0,1174,
+		1098,1,0,0,0,1174,1100,1,0,0,0,1174,1104,1,0,0,0,1174,1112,1,0,0,0,1174,
+		1118,1,0,0,0,1174,1131,1,0,0,0,1174,1152,1,0,0,0,1174,1165,1,0,0,0,1175,
+		121,1,0,0,0,1176,1177,5,168,0,0,1177,1181,5,230,0,0,1178,1180,3,124,62,
+		0,1179,1178,1,0,0,0,1180,1183,1,0,0,0,1181,1179,1,0,0,0,1181,1182,1,0,
+		0,0,1182,1184,1,0,0,0,1183,1181,1,0,0,0,1184,1185,5,231,0,0,1185,123,1,
+		0,0,0,1186,1187,5,169,0,0,1187,1192,3,150,75,0,1188,1189,5,234,0,0,1189,
+		1191,3,150,75,0,1190,1188,1,0,0,0,1191,1194,1,0,0,0,1192,1190,1,0,0,0,
+		1192,1193,1,0,0,0,1193,1198,1,0,0,0,1194,1192,1,0,0,0,1195,1197,3,126,
+		63,0,1196,1195,1,0,0,0,1197,1200,1,0,0,0,1198,1196,1,0,0,0,1198,1199,1,
+		0,0,0,1199,1203,1,0,0,0,1200,1198,1,0,0,0,1201,1203,3,118,59,0,1202,1186,
+		1,0,0,0,1202,1201,1,0,0,0,1203,125,1,0,0,0,1204,1205,5,170,0,0,1205,1227,
+		3,144,72,0,1206,1207,5,171,0,0,1207,1227,3,142,71,0,1208,1209,5,97,0,0,
+		1209,1210,3,144,72,0,1210,1211,5,178,0,0,1211,1212,5,105,0,0,1212,1227,
+		1,0,0,0,1213,1214,5,98,0,0,1214,1227,3,144,72,0,1215,1216,5,99,0,0,1216,
+		1217,3,144,72,0,1217,1218,5,178,0,0,1218,1219,5,105,0,0,1219,1227,1,0,
+		0,0,1220,1221,5,100,0,0,1221,1227,3,144,72,0,1222,1223,5,101,0,0,1223,
+		1227,5,102,0,0,1224,1225,5,103,0,0,1225,1227,3,144,72,0,1226,1204,1,0,
+		0,0,1226,1206,1,0,0,0,1226,1208,1,0,0,0,1226,1213,1,0,0,0,1226,1215,1,
+		0,0,0,1226,1220,1,0,0,0,1226,1222,1,0,0,0,1226,1224,1,0,0,0,1227,127,1,
+		0,0,0,1228,1229,5,2,0,0,1229,1230,3,150,75,0,1230,1231,5,4,0,0,1231,1232,
+		3,150,75,0,1232,1236,5,230,0,0,1233,1235,3,130,65,0,1234,1233,1,0,0,0,
+		1235,1238,1,0,0,0,1236,1234,1,0,0,0,1236,1237,1,0,0,0,1237,1239,1,0,0,
+		0,1238,1236,1,0,0,0,1239,1240,5,231,0,0,1240,129,1,0,0,0,1241,1242,3,150,
+		75,0,1242,1243,5,60,0,0,1243,1244,5,172,0,0,1244,1245,5,251,0,0,1245,1441,
+		1,0,0,0,1246,1247,3,150,75,0,1247,1248,5,60,0,0,1248,1249,5,38,0,0,1249,
+		1253,3,144,72,0,1250,1252,3,138,69,0,1251,1250,1,0,0,0,1252,1255,1,0,0,
+		0,1253,1251,1,0,0,0,1253,1254,1,0,0,0,1254,1441,1,0,0,0,1255,1253,1,0,
+		0,0,1256,1257,3,148,74,0,1257,1258,7,3,0,0,1258,1259,3,144,72,0,1259,1264,
+		3,140,70,0,1260,1261,5,28,0,0,1261,1262,3,144,72,0,1262,1263,3,140,70,
+		0,1263,1265,1,0,0,0,1264,1260,1,0,0,0,1264,1265,1,0,0,0,1265,1441,1,0,
+		0,0,1266,1267,3,148,74,0,1267,1268,5,175,0,0,1268,1269,3,144,72,0,1269,
+		1270,5,176,0,0,1270,1271,5,249,0,0,1271,1441,1,0,0,0,1272,1273,3,150,75,
+		0,1273,1297,5,177,0,0,1274,1275,5,54,0,0,1275,1298,5,249,0,0,1276,1286,
+		5,38,0,0,1277,1278,5,44,0,0,1278,1279,3,144,72,0,1279,1283,3,140,70,0,
+		1280,1282,3,132,66,0,1281,1280,1,0,0,0,1282,1285,1,0,0,0,1283,1281,1,0,
+		0,0,1283,1284,1,0,0,0,1284,1287,1,0,0,0,1285,1283,1,0,0,0,1286,1277,1,
+		0,0,0,1286,1287,1,0,0,0,1287,1291,1,0,0,0,1288,1290,3,138,69,0,1289,1288,
+		1,0,0,0,1290,1293,1,0,0,0,1291,1289,1,0,0,0,1291,1292,1,0,0,0,1292,1295,
+		1,0,0,0,1293,1291,1,0,0,0,1294,1296,3,134,67,0,1295,1294,1,0,0,0,1295,
+		1296,1,0,0,0,1296,1298,1,0,0,0,1297,1274,1,0,0,0,1297,1276,1,0,0,0,1298,
+		1441,1,0,0,0,1299,1301,5,168,0,0,1300,1302,3,126,63,0,1301,1300,1,0,0,
+		0,1302,1303,1,0,0,0,1303,1301,1,0,0,0,1303,1304,1,0,0,0,1304,1441,1,0,
+		0,0,1305,1306,5,168,0,0,1306,1307,5,169,0,0,1307,1441,5,104,0,0,1308,1309,
+		3,150,75,0,1309,1310,5,115,0,0,1310,1311,3,144,72,0,1311,1441,1,0,0,0,
+		1312,1313,3,150,75,0,1313,1314,5,16,0,0,1314,1315,3,24,12,0,1315,1319,
+		5,230,0,0,1316,1318,3,30,15,0,1317,1316,1,0,0,0,1318,1321,1,0,0,0,1319,
+		1317,1,0,0,0,1319,1320,1,0,0,0,1320,1322,1,0,0,0,1321,1319,1,0,0,0,1322,
+		1323,5,231,0,0,1323,1441,1,0,0,0,1324,1325,3,150,75,0,1325,1326,5,19,0,
+		0,1326,1327,5,249,0,0,1327,1328,5,20,0,0,1328,1329,3,144,72,0,1329,1441,
+		1,0,0,0,1330,1331,3,150,75,0,1331,1333,5,21,0,0,1332,1334,5,238,0,0,1333,
+		1332,1,0,0,0,1333,1334,1,0,0,0,1334,1335,1,0,0,0,1335,1336,3,144,72,0,
+		1336,1441,1,0,0,0,1337,1338,3,150,75,0,1338,1339,5,226,0,0,1339,1340,3,
+		142,71,0,1340,1441,1,0,0,0,1341,1342,3,150,75,0,1342,1343,5,226,0,0,1343,
+		1344,5,38,0,0,1344,1349,3,136,68,0,1345,1346,5,234,0,0,1346,1348,3,136,
+		68,0,1347,1345,1,0,0,0,1348,1351,1,0,0,0,1349,1347,1,0,0,0,1349,1350,1,
+		0,0,0,1350,1441,1,0,0,0,1351,1349,1,0,0,0,1352,1353,3,150,75,0,1353,1354,
+		5,91,0,0,1354,1355,3,144,72,0,1355,1441,1,0,0,0,1356,1357,3,150,75,0,1357,
+		1358,5,92,0,0,1358,1359,5,133,0,0,1359,1360,3,142,71,0,1360,1361,5,62,
+		0,0,1361,1362,3,144,72,0,1362,1441,1,0,0,0,1363,1364,3,150,75,0,1364,1365,
+		5,195,0,0,1365,1366,5,92,0,0,1366,1441,1,0,0,0,1367,1368,3,150,75,0,1368,
+		1369,5,70,0,0,1369,1371,5,68,0,0,1370,1372,5,250,0,0,1371,1370,1,0,0,0,
+		1371,1372,1,0,0,0,1372,1441,1,0,0,0,1373,1374,3,150,75,0,1374,1375,5,70,
+		0,0,1375,1378,5,69,0,0,1376,1377,5,51,0,0,1377,1379,5,249,0,0,1378,1376,
+		1,0,0,0,1378,1379,1,0,0,0,1379,1441,1,0,0,0,1380,1381,3,150,75,0,1381,
+		1383,5,64,0,0,1382,1384,3,86,43,0,1383,1382,1,0,0,0,1384,1385,1,0,0,0,
+		1385,1383,1,0,0,0,1385,1386,1,0,0,0,1386,1441,1,0,0,0,1387,1388,5,22,0,
+		0,1388,1441,5,251,0,0,1389,1390,5,23,0,0,1390,1441,5,251,0,0,1391,1441,
+		5,24,0,0,1392,1441,5,25,0,0,1393,1394,3,150,75,0,1394,1395,5,26,0,0,1395,
+		1396,5,27,0,0,1396,1397,3,144,72,0,1397,1398,3,140,70,0,1398,1399,5,28,
+		0,0,1399,1400,3,144,72,0,1400,1401,3,140,70,0,1401,1441,1,0,0,0,1402,1403,
+		3,150,75,0,1403,1404,5,29,0,0,1404,1407,5,158,0,0,1405,1408,5,30,0,0,1406,
+		1408,3,144,72,0,1407,1405,1,0,0,0,1407,1406,1,0,0,0,1408,1409,1,0,0,0,
+		1409,1410,5,31,0,0,1410,1411,3,144,72,0,1411,1412,3,140,70,0,1412,1413,
+		5,28,0,0,1413,1414,3,144,72,0,1414,1415,3,140,70,0,1415,1441,1,0,0,0,1416,
+		1417,3,150,75,0,1417,1418,5,32,0,0,1418,1419,3,144,72,0,1419,1420,3,140,
+		70,0,1420,1421,5,20,0,0,1421,1422,3,144,72,0,1422,1441,1,0,0,0,1423,1424,
+		5,33,0,0,1424,1425,3,148,74,0,1425,1426,5,34,0,0,1426,1427,3,148,74,0,
+		1427,1430,3,144,72,0,1428,1429,5,35,0,0,1429,1431,3,144,72,0,1430,1428,
+		1,0,0,0,1430,1431,1,0,0,0,1431,1441,1,0,0,0,1432,1433,5,36,0,0,1433,1434,
+		5,35,0,0,1434,1435,3,144,72,0,1435,1436,3,140,70,0,1436,1437,5,37,0,0,
+		1437,1438,3,144,72,0,1438,1439,3,140,70,0,1439,1441,1,0,0,0,1440,1241,
+		1,0,0,0,1440,1246,1,0,0,0,1440,1256,1,0,0,0,1440,1266,1,0,0,0,1440,1272,
+		1,0,0,0,1440,1299,1,0,0,0,1440,1305,1,0,0,0,1440,1308,1,0,0,0,1440,1312,
+		1,0,0,0,1440,1324,1,0,0,0,1440,1330,1,0,0,0,1440,1337,1,0,0,0,1440,1341,
+		1,0,0,0,1440,1352,1,0,0,0,1440,1356,1,0,0,0,1440,1363,1,0,0,0,1440,1367,
+		1,0,0,0,1440,1373,1,0,0,0,1440,1380,1,0,0,0,1440,1387,1,0,0,0,1440,1389,
+		1,0,0,0,1440,1391,1,0,0,0,1440,1392,1,0,0,0,1440,1393,1,0,0,0,1440,1402,
+		1,0,0,0,1440,1416,1,0,0,0,1440,1423,1,0,0,0,1440,1432,1,0,0,0,1441,131,
+		1,0,0,0,1442,1443,5,72,0,0,1443,1444,5,249,0,0,1444,1445,5,167,0,0,1445,
+		1446,3,144,72,0,1446,1447,3,140,70,0,1447,133,1,0,0,0,1448,1449,5,45,0,
+		0,1449,1450,5,40,0,0,1450,1451,5,41,0,0,1451,1452,3,144,72,0,1452,1453,
+		5,42,0,0,1453,1454,3,144,72,0,1454,135,1,0,0,0,1455,1457,5,239,0,0,1456,
+		1455,1,0,0,0,1456,1457,1,0,0,0,1457,1458,1,0,0,0,1458,1459,3,142,71,0,
+		1459,1460,5,34,0,0,1460,1461,3,144,72,0,1461,137,1,0,0,0,1462,1463,5,39,
+		0,0,1463,1464,3,148,74,0,1464,1465,3,144,72,0,1465,139,1,0,0,0,1466,1467,
+		5,178,0,0,1467,1468,5,191,0,0,1468,141,1,0,0,0,1469,1470,5,250,0,0,1470,
+		143,1,0,0,0,1471,1472,6,72,-1,0,1472,1473,5,232,0,0,1473,1474,3,144,72,
+		0,1474,1475,5,233,0,0,1475,1514,1,0,0,0,1476,1477,5,239,0,0,1477,1514,
+		3,144,72,16,1478,1479,5,195,0,0,1479,1514,3,144,72,11,1480,1481,5,165,
+		0,0,1481,1482,3,144,72,0,1482,1483,5,167,0,0,1483,1484,3,144,72,0,1484,
+		1485,5,166,0,0,1485,1486,3,144,72,0,1486,1514,1,0,0,0,1487,1488,3,150,
+		75,0,1488,1497,5,232,0,0,1489,1494,3,144,72,0,1490,1491,5,234,0,0,1491,
+		1493,3,144,72,0,1492,1490,1,0,0,0,1493,1496,1,0,0,0,1494,1492,1,0,0,0,
+		1494,1495,1,0,0,0,1495,1498,1,0,0,0,1496,1494,1,0,0,0,1497,1489,1,0,0,
+		0,1497,1498,1,0,0,0,1498,1499,1,0,0,0,1499,1500,5,233,0,0,1500,1514,1,
+		0,0,0,1501,1503,7,4,0,0,1502,1504,3,146,73,0,1503,1502,1,0,0,0,1503,1504,
+		1,0,0,0,1504,1505,1,0,0,0,1505,1506,5,178,0,0,1506,1514,3,146,73,0,1507,
+		1508,5,251,0,0,1508,1514,3,146,73,0,1509,1514,5,250,0,0,1510,1514,5,251,
+		0,0,1511,1514,5,249,0,0,1512,1514,3,148,74,0,1513,1471,1,0,0,0,1513,1476,
+		1,0,0,0,1513,1478,1,0,0,0,1513,1480,1,0,0,0,1513,1487,1,0,0,0,1513,1501,
+		1,0,0,0,1513,1507,1,0,0,0,1513,1509,1,0,0,0,1513,1510,1,0,0,0,1513,1511,
+		1,0,0,0,1513,1512,1,0,0,0,1514,1535,1,0,0,0,1515,1516,10,15,0,0,1516,1517,
+		5,192,0,0,1517,1534,3,144,72,16,1518,1519,10,14,0,0,1519,1520,7,5,0,0,
+		1520,1534,3,144,72,15,1521,1522,10,13,0,0,1522,1523,7,6,0,0,1523,1534,
+		3,144,72,14,1524,1525,10,12,0,0,1525,1526,7,7,0,0,1526,1534,3,144,72,13,
+		1527,1528,10,10,0,0,1528,1529,5,193,0,0,1529,1534,3,144,72,11,1530,1531,
+		10,9,0,0,1531,1532,5,194,0,0,1532,1534,3,144,72,10,1533,1515,1,0,0,0,1533,
+		1518,1,0,0,0,1533,1521,1,0,0,0,1533,1524,1,0,0,0,1533,1527,1,0,0,0,1533,
+		1530,1,0,0,0,1534,1537,1,0,0,0,1535,1533,1,0,0,0,1535,1536,1,0,0,0,1536,
+		145,1,0,0,0,1537,1535,1,0,0,0,1538,1539,7,8,0,0,1539,147,1,0,0,0,1540,
+		1543,3,150,75,0,1541,1542,5,235,0,0,1542,1544,3,150,75,0,1543,1541,1,0,
+		0,0,1543,1544,1,0,0,0,1544,149,1,0,0,0,1545,1546,7,9,0,0,1546,151,1,0,
+		0,0,149,156,158,172,198,205,207,215,217,239,245,249,253,255,265,276,284,
+		305,314,324,336,340,348,352,357,367,381,388,391,406,412,424,426,428,437,
+		442,450,457,470,472,482,504,508,513,517,521,529,539,573,583,612,614,628,
+		631,639,662,669,677,684,688,692,700,704,720,760,764,772,781,786,802,806,
+		814,836,842,850,858,871,882,885,895,898,906,910,918,929,933,941,952,954,
+		965,968,972,980,985,990,1000,1002,1010,1019,1025,1029,1042,1047,1050,1057,
+		1066,1071,1078,1091,1094,1107,1124,1137,1146,1150,1155,1161,1170,1174,
+		1181,1192,1198,1202,1226,1236,1253,1264,1283,1286,1291,1295,1297,1303,
+		1319,1333,1349,1371,1378,1385,1407,1430,1440,1456,1494,1497,1503,1513,
+		1533,1535,1543
 	};
 
 	public static readonly ATN _ATN =

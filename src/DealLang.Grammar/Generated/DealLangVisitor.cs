@@ -116,6 +116,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitDayCountItem([NotNull] DealLangParser.DayCountItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>businessDaysItem</c>
+	/// labeled alternative in <see cref="DealLangParser.headerItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitBusinessDaysItem([NotNull] DealLangParser.BusinessDaysItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.dayCount"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -19,6 +19,7 @@ internal sealed class DealMutator
     internal static readonly string[] Keywords =
     [
         "deal", "scenario", "for", "title", "currency", "closing", "maturity", "first_payment", "pay", "daycount",
+        "business_days", "holidays",
         "party", "rating", "pd", "recovery", "facility", "cost", "value", "straight_line", "floor", "from",
         "schedule", "lease", "on", "lessee", "rent", "escalating", "starts", "term", "renewals", "x", "at",
         "option", "market", "rvg", "guarantees", "cap", "until", "tranche", "balance", "coupon", "fixed",
@@ -30,6 +31,7 @@ internal sealed class DealMutator
         // Not keywords, but words the checker gives meaning to: built-ins, functions, effects, conventions.
         "cfads", "debt_service", "collections", "date", "min", "max", "abs", "market_rent", "trap", "ended",
         "defaulted", "interest_shortfall", "principal_shortfall", "semiannual", "monthly", "quarterly", "annual",
+        "following", "modified_following", "adjusted", "unadjusted",
     ];
 
     /// <summary>Literals that stress the literal readers, the unit checker and the period loop: zero, negative,

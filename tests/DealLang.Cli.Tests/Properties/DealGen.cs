@@ -85,9 +85,18 @@ internal static partial class DealGen
         from currency in Pick("USD", "EUR", "GBP", "JPY")
         from firstPayment in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "first_payment " + d))
         from daycount in Pick(DealFrame.DayCounts)
+        from businessDays in firstPayment.Length > 0 ? Gen.Const("") : Maybe(BusinessDays(f))
         from items in Shuffled(title, "currency " + currency, "closing " + DealFrame.Date(f.Closing),
-            "maturity " + DealFrame.Date(f.Maturity), firstPayment, "pay " + f.Pay, "daycount " + daycount)
+            "maturity " + DealFrame.Date(f.Maturity), firstPayment, "pay " + f.Pay, "daycount " + daycount, businessDays)
         select "  " + items;
+
+    // Following only, and only on dates rolled back from the maturity: a date moves forward by a few days, never onto
+    // the next one (a month away) nor onto the closing (DL0445; with first_payment a stub of a day or two before the
+    // maturity could be reached); a holiday in (closing, maturity] is inside the dates paid (no DL0444).
+    private static Gen<string> BusinessDays(DealFrame f) =>
+        from accrual in Maybe(Pick("adjusted", "unadjusted"))
+        from holiday in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "holidays { " + d + " }"))
+        select "business_days following" + accrual + holiday;
 
     private static Gen<string> Party(string name) =>
         from rating in Maybe(Pick("rating \"AA-\"", "rating \"BBB+\"", "rating \"NR\""))

@@ -12,7 +12,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
     /// <summary>Each construct and a pattern that finds it in a deal's text.</summary>
     public static readonly (string Construct, string Pattern)[] Constructs =
     [
-        ("title", @"\btitle """), ("first_payment", @"\bfirst_payment \d"), ("party rating/pd/recovery", @"\brecovery \d"),
+        ("title", @"\btitle """), ("first_payment", @"\bfirst_payment \d"), ("business days", @"\bbusiness_days following unadjusted holidays \{ \d"), ("party rating/pd/recovery", @"\brecovery \d"),
         ("straight-line value with floor and from", @"straight_line \S+ floor \S+ from"), ("scheduled value", @"value schedule \{"),
         ("lease", @"\blease L\d on F\d"), ("escalating rent", @"per year escalating"), ("renewals", @"\brenewals \d+ ?x \S+ at lessee option"),
         ("rent at market", @"rent at market"), ("indexed rent", @"per year( escalating \S+ per year)? indexed Cpi"), ("indexed rent yearly", @"indexed Cpi (?:\S+ )*?yearly\b"),

@@ -92,10 +92,10 @@ public sealed class SyntaxErrorTests
     [Fact]
     public void LongListsOfAlternativesAreCapped()
     {
-        // Twenty-five things may follow '{' in a deal; eight are named.
+        // Twenty-six things may follow '{' in a deal; eight are named.
         Diagnostic d = SingleSyntaxError("deal X { foo }");
         Assert.Equal(
-            "unexpected 'foo'; expected one of: '}', 'title', 'currency', 'closing', 'maturity', 'first_payment', 'pay', 'daycount', ... (19 more)",
+            "unexpected 'foo'; expected one of: '}', 'title', 'currency', 'closing', 'maturity', 'first_payment', 'pay', 'daycount', ... (20 more)",
             d.Message);
     }
 

@@ -20,5 +20,8 @@ public sealed record DealSyntax(
     ImmutableArray<DeclarationSyntax> Declarations,
     SourceSpan Span) : SyntaxNode(Span)
 {
+    /// <summary><c>business_days ...</c> (docs/language.md §4); null when the deal pays on its rolled dates as they fall.</summary>
+    public BusinessDaysSyntax? BusinessDays { get; init; }
+
     public IEnumerable<T> OfKind<T>() where T : DeclarationSyntax => Declarations.OfType<T>();
 }

@@ -1,0 +1,38 @@
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Semantics;
+
+/// <summary>
+/// The words of <c>business_days ROLL [ACCRUAL] [holidays { ... }]</c> (docs/language.md §4, "Business days"), read
+/// once for the checker and the lowering. The accrual is <c>adjusted</c> unless <c>unadjusted</c> is written.
+/// </summary>
+internal static class BusinessDayRules
+{
+    public static readonly string[] Rolls = ["following", "modified_following"];
+
+    public static readonly string[] Accruals = ["adjusted", "unadjusted"];
+
+    public static bool TryRoll(string? text, out BusinessDayRoll roll)
+    {
+        (bool known, roll) = text switch
+        {
+            "following" => (true, BusinessDayRoll.Following),
+            "modified_following" => (true, BusinessDayRoll.ModifiedFollowing),
+            _ => (false, default),
+        };
+        return known;
+    }
+
+    public static bool IsAccrual(string? text) => text is "adjusted" or "unadjusted";
+
+    /// <summary>The deal's business days when the item is given and its words are known (else null: no adjustment,
+    /// and DL0442 is reported).</summary>
+    public static BusinessDays? Calendar(BusinessDaysSyntax? syntax) =>
+        syntax is not null && TryRoll(syntax.Roll.Text, out BusinessDayRoll roll) && (syntax.Accrual is null || IsAccrual(syntax.Accrual.Text))
+            ? new BusinessDays(roll, syntax.Holidays.Select(h => h.Value))
+            : null;
+
+    /// <summary>Whether interest accrues between the rolled dates rather than the adjusted ones.</summary>
+    public static bool AccruesUnadjusted(BusinessDaysSyntax? syntax) => syntax?.Accrual?.Text == "unadjusted";
+}

@@ -1,0 +1,90 @@
+namespace DealLang.Runtime;
+
+/// <summary>How a payment date that is not a business day moves (ISDA 2006 §4.12).</summary>
+public enum BusinessDayRoll
+{
+    /// <summary>To the next business day.</summary>
+    Following,
+
+    /// <summary>To the next business day, unless that is in the next month: then to the previous business day.</summary>
+    ModifiedFollowing,
+}
+
+/// <summary>
+/// A deal's business days: every day but Saturdays, Sundays and the holidays it lists (docs/language.md §4,
+/// "Business days"). The holidays are held sorted and distinct; the checker reports a list that is not (DL0443),
+/// and the lowering sorts it anyway so that this class is total.
+/// </summary>
+public sealed class BusinessDays
+{
+    private readonly Date[] _holidays;
+
+    public BusinessDays(BusinessDayRoll roll, IEnumerable<Date> holidays)
+    {
+        ArgumentNullException.ThrowIfNull(holidays);
+        Roll = roll;
+        _holidays = [.. holidays.Distinct().Order()];
+    }
+
+    public BusinessDayRoll Roll { get; }
+
+    /// <summary>The holidays, sorted and distinct.</summary>
+    public IReadOnlyList<Date> Holidays => _holidays;
+
+    /// <summary>0001-01-01 (day number 0) was a Monday, so a day number modulo 7 is 5 on a Saturday and 6 on a Sunday.</summary>
+    public static bool IsWeekend(Date d) => d.DayNumber % 7 >= 5;
+
+    public bool IsBusinessDay(Date d) => !IsWeekend(d) && Array.BinarySearch(_holidays, d) < 0;
+
+    /// <summary>
+    /// <paramref name="d"/> itself when it is a business day, else the next one; under modified following, the
+    /// previous one when the next is in another month. A search that would leave the calendar (past 9999-12-31, before
+    /// 0001-01-01) goes the other way, so the result is always a business day when the calendar holds one nearby.
+    /// </summary>
+    public Date Adjust(Date d)
+    {
+        if (IsBusinessDay(d))
+        {
+            return d;
+        }
+
+        Date? next = Search(d, +1);
+        if (next is { } n && (Roll == BusinessDayRoll.Following || n.Month == d.Month))
+        {
+            return n;
+        }
+
+        return Search(d, -1) ?? next ?? d;
+    }
+
+    /// <summary>Each date of <paramref name="dates"/> adjusted, except the first (the closing, which is not a payment date).</summary>
+    public Date[] AdjustPaymentDates(Date[] dates)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        var adjusted = new Date[dates.Length];
+        for (int i = 0; i < dates.Length; i++)
+        {
+            adjusted[i] = i == 0 ? dates[i] : Adjust(dates[i]);
+        }
+
+        return adjusted;
+    }
+
+    private Date? Search(Date from, int step)
+    {
+        Date d = from;
+        while (true)
+        {
+            if ((step > 0 && d == Date.MaxValue) || (step < 0 && d == Date.MinValue))
+            {
+                return null;
+            }
+
+            d = d.AddDays(step);
+            if (IsBusinessDay(d))
+            {
+                return d;
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using DealLang.Runtime;
+using Xunit;
+
+namespace DealLang.Cli.Tests.Corrections;
+
+/// <summary>
+/// Business-day adjustment of payment dates end to end (docs/language.md §4 "Business days", §11 "The schedule"): the
+/// period ends the ledger shows, the interest a tranche accrues to the adjusted or the rolled dates, a holiday on the
+/// Monday after a weekend payment date, and a dated default placed with the adjusted boundaries. Each deal is the same
+/// but for its <c>business_days</c> line: quarterly ACT/360 from Friday 2027-04-30 to Sunday 2027-10-31, whose rolled
+/// dates are 2027-04-30, Saturday 2027-07-31 and Sunday 2027-10-31; a bullet of 100m at 8%. SmallDeal runs with the
+/// cash check on.
+/// </summary>
+public sealed class BusinessDayTests
+{
+    private const double Cent = 0.005;
+
+    private static string Source(string businessDays, string scenario = "") => $$"""
+        deal Dates {
+          currency USD
+          closing  2027-04-30
+          maturity 2027-10-31
+          pay      quarterly
+          daycount ACT/360
+          {{businessDays}}
+
+          party Tenant { rating "BBB" pd 1% recovery 40% }
+          party Owner  { }
+
+          facility Site { cost 200m  value straight_line 20y }
+          lease Rent on Site { lessee Tenant  rent 240m per year  starts 2027-04-30  term 5y }
+
+          tranche Notes { balance 100m  coupon 8% fixed  amortize bullet  seniority 1 }
+          equity  Eq    { contributed 100m  holders Owner 100% }
+
+          waterfall {
+            pay Notes.interest
+            pay Notes.principal
+            distribute rest to Eq
+          }
+        }
+
+        scenario Base for Dates { {{scenario}} }
+        """;
+
+    private static readonly Lazy<SmallDeal> AsTheyFall = new(() => new SmallDeal(Source("")));
+    private static readonly Lazy<SmallDeal> Following = new(() => new SmallDeal(Source("business_days following")));
+    private static readonly Lazy<SmallDeal> FollowingUnadjusted = new(() => new SmallDeal(Source("business_days following unadjusted")));
+    private static readonly Lazy<SmallDeal> Modified = new(() => new SmallDeal(Source("business_days modified_following")));
+    private static readonly Lazy<SmallDeal> MondayHoliday = new(() => new SmallDeal(Source("business_days following holidays { 2027-08-02 }")));
+
+    private static double Interest(Lazy<SmallDeal> deal, int t) => deal.Value.Ledger("Notes interest due", t);
+
+    [Fact]
+    public void WithoutTheItemTheRolledDatesArePaid()
+    {
+        Assert.Equal([new Date(2027, 4, 30), new Date(2027, 7, 31), new Date(2027, 10, 31)], AsTheyFall.Value.Description.Boundaries);
+    }
+
+    // Following: Saturday 2027-07-31 to Monday 2027-08-02, Sunday 2027-10-31 to Monday 2027-11-01. Modified following:
+    // both Mondays are in the next month, so back to Friday 2027-07-30 and Friday 2027-10-29. The closing stays.
+    [Fact]
+    public void FollowingMovesMonthEndsToMondayAndModifiedFollowingBackToFriday()
+    {
+        Assert.Equal([new Date(2027, 4, 30), new Date(2027, 8, 2), new Date(2027, 11, 1)], Following.Value.Description.Boundaries);
+        Assert.Equal([new Date(2027, 4, 30), new Date(2027, 7, 30), new Date(2027, 10, 29)], Modified.Value.Description.Boundaries);
+    }
+
+    // Adjusted (the default): ACT/360 between the dates paid.
+    //   following:           04-30 -> 08-02 = 94 days: 100m x 8% x 94/360 = 2,088,888.89; 08-02 -> 11-01 = 91 days: 2,022,222.22
+    //   modified following:  04-30 -> 07-30 = 91 days: 2,022,222.22;                    07-30 -> 10-29 = 91 days: 2,022,222.22
+    [Fact]
+    public void AdjustedInterestAccruesToThePaymentDates()
+    {
+        Assert.Equal(100e6 * 0.08 * 94 / 360, Interest(Following, 0), Cent);
+        Assert.Equal(100e6 * 0.08 * 91 / 360, Interest(Following, 1), Cent);
+        Assert.Equal(100e6 * 0.08 * 91 / 360, Interest(Modified, 0), Cent);
+        Assert.Equal(100e6 * 0.08 * 91 / 360, Interest(Modified, 1), Cent);
+    }
+
+    // Unadjusted: ACT/360 between the rolled dates, 04-30 -> 07-31 = 92 days and 07-31 -> 10-31 = 92 days, 2,044,444.44
+    // each, as without the item; only the payment dates move (to 08-02 and 11-01).
+    [Fact]
+    public void UnadjustedInterestAccruesToTheRolledDatesWhileThePaymentMoves()
+    {
+        for (int t = 0; t < 2; t++)
+        {
+            Assert.Equal(100e6 * 0.08 * 92 / 360, Interest(FollowingUnadjusted, t), Cent);
+            Assert.Equal(Interest(AsTheyFall, t), Interest(FollowingUnadjusted, t), 6);
+        }
+
+        Assert.Equal(Following.Value.Description.Boundaries, FollowingUnadjusted.Value.Description.Boundaries);
+    }
+
+    // The same coupons paid two and one days later: the holders' IRR (ACT/365F flow times at the dates paid) is lower.
+    [Fact]
+    public void TheIrrTimesTheFlowsAtTheDatesPaid()
+    {
+        double late = FollowingUnadjusted.Value.Single.Tranches[0].Irr;
+        double onTime = AsTheyFall.Value.Single.Tranches[0].Irr;
+        Assert.True(late < onTime - 1e-5, $"IRR paid late {late} should be below {onTime}");
+    }
+
+    // Holiday Monday 2027-08-02: Saturday 2027-07-31 moves on to Tuesday 2027-08-03. Interest 04-30 -> 08-03 = 95 days:
+    // 2,111,111.11; 08-03 -> 11-01 = 90 days: 2,000,000.00.
+    [Fact]
+    public void AHolidayOnTheMondayAfterAWeekendPaymentDateMovesItToTuesday()
+    {
+        Assert.Equal(new Date(2027, 8, 3), MondayHoliday.Value.Description.Boundaries[1]);
+        Assert.Equal(100e6 * 0.08 * 95 / 360, Interest(MondayHoliday, 0), Cent);
+        Assert.Equal(100e6 * 0.08 * 90 / 360, Interest(MondayHoliday, 1), Cent);
+    }
+
+    // A default on Sunday 2027-08-01 falls in the period it is inside: with the adjusted boundaries that is period 0
+    // (ending Monday 2027-08-02), so no rent is collected in period 1; without the item it is period 1 (2027-07-31 to
+    // 2027-10-31), whose rent is still collected up to the default.
+    [Fact]
+    public void ADateInsideAPeriodIsPlacedWithTheAdjustedBoundaries()
+    {
+        var adjusted = new SmallDeal(Source("business_days following", "Tenant defaults on 2027-08-01"));
+        var asTheyFall = new SmallDeal(Source("", "Tenant defaults on 2027-08-01"));
+        Assert.Equal(0.0, adjusted.Ledger("rent Rent", 1));
+        Assert.True(asTheyFall.Ledger("rent Rent", 1) > 0);
+    }
+}

@@ -1,0 +1,93 @@
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Parsing;
+using DealLang.Runtime;
+using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
+
+namespace DealLang.Compiler.Tests.Semantics;
+
+/// <summary>
+/// The header's <c>business_days</c> (docs/language.md §4, "Business days"): its checks and the schedule it lowers to.
+/// The harness deal is annual from 2025-01-01 to 2030-01-01: rolled dates 2026-01-01 (Thursday), 2027-01-01 (Friday),
+/// 2028-01-01 (Saturday), 2029-01-01 (Monday) and 2030-01-01 (Tuesday); the item is on line 9.
+/// </summary>
+public sealed class BusinessDaysTests
+{
+    private static readonly Date[] Rolled =
+        [new(2025, 1, 1), new(2026, 1, 1), new(2027, 1, 1), new(2028, 1, 1), new(2029, 1, 1), new(2030, 1, 1)];
+
+    // Saturday 2028-01-01 moves to Monday 2028-01-03 (under both rolls: the Monday is still in January).
+    [Fact]
+    public void OnlyTheWeekendDateMovesAndAdjustedAccrualKeepsNoSecondSchedule()
+    {
+        DealModel model = ModelOf(Deal("  business_days modified_following"));
+        Date[] paid = [Rolled[0], Rolled[1], Rolled[2], new Date(2028, 1, 3), Rolled[4], Rolled[5]];
+        Assert.Equal(paid, model.Boundaries.ToArray());
+        Assert.Empty(model.AccrualBoundaries);
+    }
+
+    [Fact]
+    public void UnadjustedAccrualKeepsTheRolledDates()
+    {
+        DealModel model = ModelOf(Deal("  business_days following unadjusted"));
+        Assert.Equal(new Date(2028, 1, 3), model.Boundaries[3]);
+        Assert.Equal(Rolled, model.AccrualBoundaries);
+    }
+
+    // A holiday on Monday 2029-01-01 moves that date to Tuesday 2029-01-02; the closing is never moved, even when a
+    // holiday falls on it (a warning: it moves nothing).
+    [Fact]
+    public void AHolidayMovesAWeekdayAndNotTheClosing()
+    {
+        (DealModel? model, var diagnostics) = Analyze(Deal("  business_days following holidays { 2025-01-01, 2029-01-01 }"));
+        Assert.NotNull(model);
+        Assert.Equal(new Date(2029, 1, 2), model.Boundaries[4]);
+        Assert.Equal(Rolled[0], model.Boundaries[0]);
+        Diagnostic warning = Single(diagnostics, "DL0444");
+        Assert.Equal(Severity.Warning, warning.Severity);
+        At(warning, 9, 38);
+    }
+
+    [Fact]
+    public void WithoutTheItemTheRolledDatesAreTheBoundaries()
+    {
+        DealModel model = ModelOf(Deal());
+        Assert.Equal(Rolled, model.Boundaries);
+        Assert.Empty(model.AccrualBoundaries);
+    }
+
+    [Fact]
+    public void TheItemGivenTwiceIsReported()
+    {
+        // DL0105 is reported while the tree is built, as for every header item given twice.
+        var bag = new DiagnosticBag();
+        DealParser.Parse(FilePath, Deal("  business_days following\n  business_days modified_following"), bag);
+        Diagnostic d = Single(bag.Sorted(), "DL0105");
+        At(d, 10, 3);
+    }
+
+    [Fact]
+    public void AnUnknownAccrualIsReportedWithASuggestion()
+    {
+        Diagnostic d = Single(Errors(Deal("  business_days following unajusted")), "DL0442");
+        At(d, 9, 27);
+        Assert.Contains("did you mean 'unadjusted'?", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AHolidayListOutOfOrderIsReportedAtTheHoliday()
+    {
+        Diagnostic d = Single(Errors(Deal("  business_days following holidays { 2027-12-24 2026-12-24 }")), "DL0443");
+        At(d, 9, 49);
+    }
+
+    // The accrual is optional, and a header keyword that may also be a name ('title') after the roll starts the next
+    // item rather than being read as an accrual.
+    [Fact]
+    public void AHeaderItemAfterTheRollIsNotTakenForTheAccrual()
+    {
+        DealModel model = ModelOf(Deal("  business_days following\n  title \"Dates\""));
+        Assert.Equal("Dates", model.Title);
+        Assert.Empty(model.AccrualBoundaries);
+    }
+}
