@@ -102,30 +102,8 @@ internal sealed partial class Lowerer
         };
     }
 
-    /// <summary>
-    /// The rolled dates moved to business days (docs/language.md §4, "Business days"): the closing stays, each period's
-    /// end moves; the dates themselves without <c>business_days</c>. The checks make the scheduled dates increase
-    /// (DL0445); a workout date after the maturity that a month of listed holidays would push onto the next keeps its
-    /// rolled date, so that every period holds a day.
-    /// </summary>
-    private Date[] PaymentDates(Date[] rolled)
-    {
-        if (_analysis.BusinessDays is not { } calendar)
-        {
-            return rolled;
-        }
-
-        Date[] paid = calendar.AdjustPaymentDates(rolled);
-        for (int i = 1; i < paid.Length; i++)
-        {
-            if (paid[i] <= paid[i - 1] || (i + 1 < paid.Length && paid[i] >= rolled[i + 1]))
-            {
-                paid[i] = rolled[i];
-            }
-        }
-
-        return paid;
-    }
+    /// <summary>The rolled dates as paid (<see cref="BusinessDayRules.PaymentDates"/>).</summary>
+    private Date[] PaymentDates(Date[] rolled) => BusinessDayRules.PaymentDates(_analysis.BusinessDays, rolled);
 
     /// <summary>
     /// Periods after the maturity in which an enforcement sale can still fall (the workout): enough for the

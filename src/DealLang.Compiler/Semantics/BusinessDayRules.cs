@@ -33,6 +33,32 @@ internal static class BusinessDayRules
             ? new BusinessDays(roll, syntax.Holidays.Select(h => h.Value))
             : null;
 
+    /// <summary>
+    /// The rolled dates moved to business days (docs/language.md §4, "Business days"): the closing stays, each period's
+    /// end moves; the dates themselves without a calendar. The checks make the scheduled dates increase (DL0445); a
+    /// date a move would put on or before the one before it, or on or after the next rolled one (a workout date after
+    /// the maturity that a month of listed holidays would push onto the next), keeps its rolled date, so that every
+    /// period holds a day. The lowering's boundaries and every check that places a date in a period read these.
+    /// </summary>
+    public static Date[] PaymentDates(BusinessDays? calendar, Date[] rolled)
+    {
+        if (calendar is null)
+        {
+            return rolled;
+        }
+
+        Date[] paid = calendar.AdjustPaymentDates(rolled);
+        for (int i = 1; i < paid.Length; i++)
+        {
+            if (paid[i] <= paid[i - 1] || (i + 1 < paid.Length && paid[i] >= rolled[i + 1]))
+            {
+                paid[i] = rolled[i];
+            }
+        }
+
+        return paid;
+    }
+
     /// <summary>Whether interest accrues between the rolled dates rather than the adjusted ones.</summary>
     public static bool AccruesUnadjusted(BusinessDaysSyntax? syntax) => syntax?.Accrual?.Text == "unadjusted";
 }

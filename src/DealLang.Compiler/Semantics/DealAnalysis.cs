@@ -37,6 +37,24 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
     /// adjusted ones.</summary>
     public bool AccruesUnadjusted { get; init; }
 
+    /// <summary>
+    /// The scheduled period boundaries as the lowering builds them (docs/language.md §11, "The schedule"): rolled from the
+    /// header's dates, then moved to business days (<see cref="BusinessDayRules.PaymentDates"/>), for a check that places
+    /// a date in a period as the run will. Null when the closing, the maturity or the frequency is missing or the closing
+    /// is not before the maturity (each an error of its own); a first payment outside (closing, maturity] is ignored, as
+    /// the lowering ignores it (an error of its own too).
+    /// </summary>
+    public Date[]? ScheduledBoundaries()
+    {
+        if (Deal.Closing?.Value is not { } closing || Deal.Maturity?.Value is not { } maturity || closing >= maturity || Frequency is not { } frequency)
+        {
+            return null;
+        }
+
+        Date? first = Deal.FirstPayment?.Value is { } fp && fp > closing && fp <= maturity ? fp : null;
+        return BusinessDayRules.PaymentDates(BusinessDays, Schedule.Boundaries(closing, maturity, frequency, first));
+    }
+
     /// <summary>Where errors reported before this stage (syntax errors) are. Parts of the tree near them may
     /// be missing or garbled, so "X is missing" and "unknown name" findings there would only repeat them.</summary>
     public IReadOnlyList<SourceSpan> EarlierErrors { get; init; } = [];

@@ -12,16 +12,14 @@ internal sealed partial class DealChecks
 {
     private void CheckRecoveryAfterTheRun(PartyDefaultsSyntax defaults, string scenario)
     {
-        if (Closing is not { } closing || Maturity is not { } maturity || _analysis.Frequency is not { } frequency
-            || defaults.On?.Value is not { } on || on > maturity || defaults.Party?.Text is not { } party)
+        if (Maturity is not { } maturity || _analysis.Frequency is not { } frequency
+            || defaults.On?.Value is not { } on || on > maturity || defaults.Party?.Text is not { } party
+            || _analysis.ScheduledBoundaries() is not { } boundaries)
         {
             return;
         }
 
         int perPeriod = Frequencies.MonthsPerPeriod(frequency);
-        // The schedule as the lowering builds it (a first payment outside (closing, maturity] is an error of its own).
-        Date? first = _analysis.Deal.FirstPayment?.Value is { } fp && fp > closing && fp <= maturity ? fp : null;
-        Date[] boundaries = Schedule.Boundaries(closing, maturity, frequency, first);
         int last = boundaries.Length - 2;
         int defaultPeriod = PeriodEndingOnOrAfter(boundaries, on);
         foreach (LoanSyntax loan in SyntaxWalk.Safe(_analysis.Deal.Declarations).OfType<LoanSyntax>())

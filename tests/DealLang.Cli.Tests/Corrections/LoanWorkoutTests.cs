@@ -309,4 +309,27 @@ public sealed class LoanWorkoutTests
         LoanSummary loan = Loan(new SmallDeal(source), "Repaid");
         Assert.Equal((100e6, 0.0, 0.0), (loan.PrincipalReceived, loan.Loss, loan.Outstanding));
     }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("business_days following holidays { 2027-06-30 }", false)]
+    public void TheWarningPlacesTheDefaultInThePeriodsAsPaid(string businessDays, bool warns)
+    {
+        // Miner defaults on 2027-07-01. As rolled, the quarter ending 2027-06-30 is t=5 and 07-01 falls in t=6: 'after 6m'
+        // brings the claim at t=8, after the last quarter (t=7), a warning. With 2027-06-30 a holiday, that quarter is paid
+        // (and ends) on Thursday 2027-07-01 (following), so the default falls in t=5 as the run places it, the claim comes at
+        // t=7, received in the run: no warning. Before the check read the periods as paid it warned here, of a claim the run
+        // receives.
+        string source = Source("recovery 40% after 6m", scenarios: """
+            scenario Boundary for Workout { Miner defaults on 2027-07-01 }
+            """).Replace("daycount 30/360", "daycount 30/360\n  " + businessDays, StringComparison.Ordinal);
+        var diagnostics = DealCompiler.Compile("small.deal", source).Diagnostics;
+        Assert.Equal(warns ? "DL0491" : "", string.Join(' ', diagnostics.Select(d => d.Code)));
+        if (!warns)
+        {
+            // The run receives the claim in its last quarter: 40% of the 100m owed, nothing left outstanding.
+            LoanSummary loan = Loan(new SmallDeal(source), "Boundary");
+            Assert.Equal((40e6, 0.0), (loan.Recovery, loan.Outstanding));
+        }
+    }
 }

@@ -209,14 +209,15 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
     /// and the compilation fails on the entity's error before anything is lowered.</summary>
     internal static (double Amount, Date First)? LaterDraws(DealAnalysis entity, TrancheSyntax tranche, Date closing, Date maturity)
     {
-        DealSyntax deal = entity.Deal;
-        if (tranche.Commitment is null || deal.Closing?.Value is not { } start || deal.Maturity?.Value is not { } end || start >= end
-            || entity.Frequency is not { } frequency)
+        // The entity's schedule as its lowering builds it (rolled, then moved to its business days).
+        if (tranche.Commitment is null || entity.ScheduledBoundaries() is not { } boundaries)
         {
             return null;
         }
 
-        Date[] boundaries = Schedule.Boundaries(start, end, frequency, deal.FirstPayment?.Value);
+        DealSyntax deal = entity.Deal;
+        Date start = boundaries[0];
+
         var draws = new List<(Date Date, double Amount)>();
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(tranche.Draws?.Points ?? []))
         {
