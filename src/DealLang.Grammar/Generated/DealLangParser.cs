@@ -48,72 +48,72 @@ public partial class DealLangParser : Parser {
 		UNTIL=70, LOAN=71, OBLIGOR=72, FLEET=73, DELIVERIES=74, UNITS=75, UNIT_COST=76, 
 		DEPRECIATE=77, DECLINING=78, POWER_PRICE=79, POWER=80, PUE=81, MAINTENANCE=82, 
 		MARKET_VALUE=83, GENERATION=84, CONTRACT=85, CUSTOMER=86, PRICE=87, TAKE_OR_PAY=88, 
-		UTILISATION=89, RELET=90, TERMINATION_FEE=91, AMORTISING=92, PREPAYMENT=93, 
-		APPLIED=94, DEPTH=95, IMPACT=96, LIMIT=97, COSTS=98, KEEP=99, CONTRACTS=100, 
-		RESERVE=101, ALL=102, MONTH=103, TRANCHE=104, BALANCE=105, COUPON=106, 
-		FIXED=107, INTEREST_ONLY=108, INTEREST=109, PRINCIPAL=110, AMORTIZE=111, 
-		BULLET=112, LEVEL=113, LINEAR=114, SENIORITY=115, EQUITY=116, CONTRIBUTED=117, 
-		HOLDERS=118, ACCOUNT=119, TARGET=120, INITIAL=121, EARNS=122, FEE=123, 
-		TEST=124, OVER=125, TRAILING=126, NEXT=127, TRIGGER=128, TRIPS=129, CURES=130, 
-		AFTER=131, ACCRUING=132, INSTALMENTS=133, WHEN=134, DEFAULT=135, GRACE=136, 
-		CFADS=137, INCLUDES=138, WATERFALL=139, USING=140, FILL=141, RELEASE=142, 
-		HOLD=143, REST=144, IN=145, DISTRIBUTE=146, SWEEP=147, PRO_RATA=148, SEQUENTIAL=149, 
-		ACCELERATE=150, CURE=151, UP=152, TIMES=153, PREPAYING=154, INTO=155, 
-		TO=156, HURDLE=157, CARRY=158, CATCH_UP=159, CALLS=160, CALLED=161, DEAL_BY_DEAL=162, 
-		IF=163, ELSE=164, THEN=165, ENFORCEMENT=166, SELL=167, HAIRCUT=168, LAG=169, 
-		TAKEN=170, DEFLATE=171, GROW=172, DROP=173, BY=174, DEFAULTS=175, PER=176, 
-		GPU=177, GPU_HOUR=178, HOUR=179, KW=180, MW=181, KWH=182, MWH=183, COIN=184, 
-		COINS=185, EH_S=186, DAY=187, SHARE=188, YEAR=189, OF=190, AND=191, OR=192, 
-		NOT=193, PIK=194, ISSUE_PRICE=195, COMMITMENT=196, AVAILABLE=197, DRAWS=198, 
-		COMMITMENT_FEE=199, STEP_UP=200, TARGET_BALANCE=201, MARGIN=202, GRID=203, 
-		BELOW=204, UNPAID=205, AGAINST=206, ADVANCE=207, INVESTMENT_GRADE=208, 
-		WHILE=209, HOLDING=210, FACE=211, MARK=212, DISCOUNT=213, PAR=214, HOLDINGS=215, 
-		HASHRATE=216, NETWORK=217, REWARDS=218, COVER=219, CONVERTIBLE=220, EARLY=221, 
-		ABOVE=222, COMPLETION=223, DELAYED=224, PHASED=225, INDEXED=226, YEARLY=227, 
-		LBRACE=228, RBRACE=229, LPAREN=230, RPAREN=231, COMMA=232, DOT=233, ARROW=234, 
-		ASSIGN=235, PLUS=236, MINUS=237, STAR=238, SLASH=239, LE=240, GE=241, 
-		LT=242, GT=243, EQ=244, NE=245, DAYCOUNT=246, DATE=247, QUANTITY=248, 
-		NUMBER=249, STRING=250, UNTERMINATED_STRING=251, IDENT=252, NON_ASCII_NAME=253, 
-		LINE_COMMENT=254, BLOCK_COMMENT=255, UNTERMINATED_COMMENT=256, WS=257, 
-		UNEXPECTED_CHAR=258;
+		UTILISATION=89, RELET=90, TERMINATION_FEE=91, BREAK_OPTION=92, BREAKS=93, 
+		AMORTISING=94, PREPAYMENT=95, APPLIED=96, DEPTH=97, IMPACT=98, LIMIT=99, 
+		COSTS=100, KEEP=101, CONTRACTS=102, RESERVE=103, ALL=104, MONTH=105, TRANCHE=106, 
+		BALANCE=107, COUPON=108, FIXED=109, INTEREST_ONLY=110, INTEREST=111, PRINCIPAL=112, 
+		AMORTIZE=113, BULLET=114, LEVEL=115, LINEAR=116, SENIORITY=117, EQUITY=118, 
+		CONTRIBUTED=119, HOLDERS=120, ACCOUNT=121, TARGET=122, INITIAL=123, EARNS=124, 
+		FEE=125, TEST=126, OVER=127, TRAILING=128, NEXT=129, TRIGGER=130, TRIPS=131, 
+		CURES=132, AFTER=133, ACCRUING=134, INSTALMENTS=135, WHEN=136, DEFAULT=137, 
+		GRACE=138, CFADS=139, INCLUDES=140, WATERFALL=141, USING=142, FILL=143, 
+		RELEASE=144, HOLD=145, REST=146, IN=147, DISTRIBUTE=148, SWEEP=149, PRO_RATA=150, 
+		SEQUENTIAL=151, ACCELERATE=152, CURE=153, UP=154, TIMES=155, PREPAYING=156, 
+		INTO=157, TO=158, HURDLE=159, CARRY=160, CATCH_UP=161, CALLS=162, CALLED=163, 
+		DEAL_BY_DEAL=164, IF=165, ELSE=166, THEN=167, ENFORCEMENT=168, SELL=169, 
+		HAIRCUT=170, LAG=171, TAKEN=172, DEFLATE=173, GROW=174, DROP=175, BY=176, 
+		DEFAULTS=177, PER=178, GPU=179, GPU_HOUR=180, HOUR=181, KW=182, MW=183, 
+		KWH=184, MWH=185, COIN=186, COINS=187, EH_S=188, DAY=189, SHARE=190, YEAR=191, 
+		OF=192, AND=193, OR=194, NOT=195, PIK=196, ISSUE_PRICE=197, COMMITMENT=198, 
+		AVAILABLE=199, DRAWS=200, COMMITMENT_FEE=201, STEP_UP=202, TARGET_BALANCE=203, 
+		MARGIN=204, GRID=205, BELOW=206, UNPAID=207, AGAINST=208, ADVANCE=209, 
+		INVESTMENT_GRADE=210, WHILE=211, HOLDING=212, FACE=213, MARK=214, DISCOUNT=215, 
+		PAR=216, HOLDINGS=217, HASHRATE=218, NETWORK=219, REWARDS=220, COVER=221, 
+		CONVERTIBLE=222, EARLY=223, ABOVE=224, COMPLETION=225, DELAYED=226, PHASED=227, 
+		INDEXED=228, YEARLY=229, LBRACE=230, RBRACE=231, LPAREN=232, RPAREN=233, 
+		COMMA=234, DOT=235, ARROW=236, ASSIGN=237, PLUS=238, MINUS=239, STAR=240, 
+		SLASH=241, LE=242, GE=243, LT=244, GT=245, EQ=246, NE=247, DAYCOUNT=248, 
+		DATE=249, QUANTITY=250, NUMBER=251, STRING=252, UNTERMINATED_STRING=253, 
+		IDENT=254, NON_ASCII_NAME=255, LINE_COMMENT=256, BLOCK_COMMENT=257, UNTERMINATED_COMMENT=258, 
+		WS=259, UNEXPECTED_CHAR=260;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
 		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_indexDecl = 10, RULE_indexItem = 11, 
 		RULE_pointsKind = 12, RULE_facilityDecl = 13, RULE_facilityItem = 14, 
-		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_indexationPart = 18, 
-		RULE_renewalCount = 19, RULE_rvgPart = 20, RULE_guarantorClause = 21, 
-		RULE_guarantorPart = 22, RULE_coverage = 23, RULE_loanDecl = 24, RULE_loanItem = 25, 
-		RULE_recoveryAccrual = 26, RULE_fleetDecl = 27, RULE_fleetItem = 28, RULE_contractDecl = 29, 
-		RULE_contractItem = 30, RULE_coinsDecl = 31, RULE_coinsItem = 32, RULE_delivery = 33, 
-		RULE_trancheDecl = 34, RULE_couponTerms = 35, RULE_trancheItem = 36, RULE_stepUp = 37, 
-		RULE_marginGrid = 38, RULE_gridTier = 39, RULE_amortization = 40, RULE_holdingDecl = 41, 
-		RULE_holdingItem = 42, RULE_holdingMarketTerm = 43, RULE_equityDecl = 44, 
-		RULE_equityItem = 45, RULE_holder = 46, RULE_holderTerm = 47, RULE_capitalCall = 48, 
-		RULE_accountDecl = 49, RULE_accountItem = 50, RULE_feeDecl = 51, RULE_testDecl = 52, 
-		RULE_triggerDecl = 53, RULE_cureDestination = 54, RULE_triggerEffect = 55, 
-		RULE_defaultRule = 56, RULE_cfadsRule = 57, RULE_cfadsItem = 58, RULE_waterfallDecl = 59, 
-		RULE_step = 60, RULE_enforcementDecl = 61, RULE_enforcementItem = 62, 
-		RULE_sellTerm = 63, RULE_scenarioDecl = 64, RULE_scenarioItem = 65, RULE_pdStep = 66, 
-		RULE_recoveryDraw = 67, RULE_delayOutcome = 68, RULE_loading = 69, RULE_perYear = 70, 
-		RULE_duration = 71, RULE_expr = 72, RULE_measureUnit = 73, RULE_reference = 74, 
-		RULE_ident = 75;
+		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_breakFee = 18, 
+		RULE_indexationPart = 19, RULE_renewalCount = 20, RULE_rvgPart = 21, RULE_guarantorClause = 22, 
+		RULE_guarantorPart = 23, RULE_coverage = 24, RULE_loanDecl = 25, RULE_loanItem = 26, 
+		RULE_recoveryAccrual = 27, RULE_fleetDecl = 28, RULE_fleetItem = 29, RULE_contractDecl = 30, 
+		RULE_contractItem = 31, RULE_coinsDecl = 32, RULE_coinsItem = 33, RULE_delivery = 34, 
+		RULE_trancheDecl = 35, RULE_couponTerms = 36, RULE_trancheItem = 37, RULE_stepUp = 38, 
+		RULE_marginGrid = 39, RULE_gridTier = 40, RULE_amortization = 41, RULE_holdingDecl = 42, 
+		RULE_holdingItem = 43, RULE_holdingMarketTerm = 44, RULE_equityDecl = 45, 
+		RULE_equityItem = 46, RULE_holder = 47, RULE_holderTerm = 48, RULE_capitalCall = 49, 
+		RULE_accountDecl = 50, RULE_accountItem = 51, RULE_feeDecl = 52, RULE_testDecl = 53, 
+		RULE_triggerDecl = 54, RULE_cureDestination = 55, RULE_triggerEffect = 56, 
+		RULE_defaultRule = 57, RULE_cfadsRule = 58, RULE_cfadsItem = 59, RULE_waterfallDecl = 60, 
+		RULE_step = 61, RULE_enforcementDecl = 62, RULE_enforcementItem = 63, 
+		RULE_sellTerm = 64, RULE_scenarioDecl = 65, RULE_scenarioItem = 66, RULE_pdStep = 67, 
+		RULE_recoveryDraw = 68, RULE_delayOutcome = 69, RULE_loading = 70, RULE_perYear = 71, 
+		RULE_duration = 72, RULE_expr = 73, RULE_measureUnit = 74, RULE_reference = 75, 
+		RULE_ident = 76;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
 		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
-		"leaseDecl", "leaseItem", "indexationPart", "renewalCount", "rvgPart", 
-		"guarantorClause", "guarantorPart", "coverage", "loanDecl", "loanItem", 
-		"recoveryAccrual", "fleetDecl", "fleetItem", "contractDecl", "contractItem", 
-		"coinsDecl", "coinsItem", "delivery", "trancheDecl", "couponTerms", "trancheItem", 
-		"stepUp", "marginGrid", "gridTier", "amortization", "holdingDecl", "holdingItem", 
-		"holdingMarketTerm", "equityDecl", "equityItem", "holder", "holderTerm", 
-		"capitalCall", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
-		"cureDestination", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
-		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
-		"scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", "delayOutcome", 
-		"loading", "perYear", "duration", "expr", "measureUnit", "reference", 
-		"ident"
+		"leaseDecl", "leaseItem", "breakFee", "indexationPart", "renewalCount", 
+		"rvgPart", "guarantorClause", "guarantorPart", "coverage", "loanDecl", 
+		"loanItem", "recoveryAccrual", "fleetDecl", "fleetItem", "contractDecl", 
+		"contractItem", "coinsDecl", "coinsItem", "delivery", "trancheDecl", "couponTerms", 
+		"trancheItem", "stepUp", "marginGrid", "gridTier", "amortization", "holdingDecl", 
+		"holdingItem", "holdingMarketTerm", "equityDecl", "equityItem", "holder", 
+		"holderTerm", "capitalCall", "accountDecl", "accountItem", "feeDecl", 
+		"testDecl", "triggerDecl", "cureDestination", "triggerEffect", "defaultRule", 
+		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
+		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
+		"recoveryDraw", "delayOutcome", "loading", "perYear", "duration", "expr", 
+		"measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -131,30 +131,30 @@ public partial class DealLangParser : Parser {
 		"'loan'", "'obligor'", "'fleet'", "'deliveries'", "'units'", "'unit_cost'", 
 		"'depreciate'", "'declining'", "'power_price'", "'power'", "'pue'", "'maintenance'", 
 		"'market_value'", "'generation'", "'contract'", "'customer'", "'price'", 
-		"'take_or_pay'", "'utilisation'", "'relet'", "'termination_fee'", "'amortising'", 
-		"'prepayment'", "'applied'", "'depth'", "'impact'", "'limit'", "'costs'", 
-		"'keep'", "'contracts'", "'reserve'", "'all'", "'month'", "'tranche'", 
-		"'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
-		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
-		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
-		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
-		"'cures'", "'after'", "'accruing'", null, "'when'", "'default'", "'grace'", 
-		"'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", "'release'", 
-		"'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'sequential'", 
-		"'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", "'into'", 
-		"'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", "'deal_by_deal'", 
-		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
-		"'taken'", "'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", 
-		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", 
-		"'EH/s'", null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", 
-		"'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
-		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
-		"'against'", "'advance'", "'investment_grade'", "'while'", "'holding'", 
-		"'face'", "'mark'", "'discount'", "'par'", "'holdings'", "'hashrate'", 
-		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
-		"'completion'", "'delayed'", "'phased'", "'indexed'", "'yearly'", "'{'", 
-		"'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", 
-		"'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'take_or_pay'", "'utilisation'", "'relet'", "'termination_fee'", "'break_option'", 
+		"'breaks'", "'amortising'", "'prepayment'", "'applied'", "'depth'", "'impact'", 
+		"'limit'", "'costs'", "'keep'", "'contracts'", "'reserve'", "'all'", "'month'", 
+		"'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", 
+		"'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", 
+		"'equity'", "'contributed'", "'holders'", "'account'", "'target'", "'initial'", 
+		"'earns'", "'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", 
+		"'trips'", "'cures'", "'after'", "'accruing'", null, "'when'", "'default'", 
+		"'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", 
+		"'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", 
+		"'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", 
+		"'into'", "'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", 
+		"'deal_by_deal'", "'if'", "'else'", "'then'", "'enforcement'", "'sell'", 
+		"'haircut'", "'lag'", "'taken'", "'deflate'", "'grow'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'coin'", "'coins'", "'EH/s'", null, null, "'year'", "'of'", "'and'", 
+		"'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", "'available'", 
+		"'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", "'margin'", 
+		"'grid'", "'below'", "'unpaid'", "'against'", "'advance'", "'investment_grade'", 
+		"'while'", "'holding'", "'face'", "'mark'", "'discount'", "'par'", "'holdings'", 
+		"'hashrate'", "'network'", "'rewards'", "'cover'", "'convertible'", "'early'", 
+		"'above'", "'completion'", "'delayed'", "'phased'", "'indexed'", "'yearly'", 
+		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
+		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -170,23 +170,23 @@ public partial class DealLangParser : Parser {
 		"DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", "DECLINING", "POWER_PRICE", 
 		"POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", "GENERATION", "CONTRACT", 
 		"CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", "RELET", "TERMINATION_FEE", 
-		"AMORTISING", "PREPAYMENT", "APPLIED", "DEPTH", "IMPACT", "LIMIT", "COSTS", 
-		"KEEP", "CONTRACTS", "RESERVE", "ALL", "MONTH", "TRANCHE", "BALANCE", 
-		"COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", 
-		"BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", 
-		"ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", 
-		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "ACCRUING", "INSTALMENTS", 
-		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
-		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
-		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", "INTO", 
-		"TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", "DEAL_BY_DEAL", 
-		"IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
-		"DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
-		"HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", 
-		"YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
-		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
-		"GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", 
-		"HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
+		"BREAK_OPTION", "BREAKS", "AMORTISING", "PREPAYMENT", "APPLIED", "DEPTH", 
+		"IMPACT", "LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", "ALL", "MONTH", 
+		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
+		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
+		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
+		"TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", 
+		"ACCRUING", "INSTALMENTS", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
+		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
+		"SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", 
+		"PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", 
+		"DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", 
+		"LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", 
+		"GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", 
+		"DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
+		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
+		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
 		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "COMPLETION", 
 		"DELAYED", "PHASED", "INDEXED", "YEARLY", "LBRACE", "RBRACE", "LPAREN", 
 		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
@@ -298,35 +298,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 158;
+			State = 160;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 156;
+				State = 158;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 152;
+					State = 154;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 153;
+					State = 155;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 154;
+					State = 156;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 155;
+					State = 157;
 					unknownDecl();
 					}
 					break;
@@ -334,11 +334,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 160;
+				State = 162;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 161;
+			State = 163;
 			Match(Eof);
 			}
 		}
@@ -376,9 +376,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 163;
+			State = 165;
 			Match(IMPORT);
-			State = 164;
+			State = 166;
 			Match(STRING);
 			}
 		}
@@ -428,27 +428,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 166;
-			Match(DEAL);
-			State = 167;
-			_localctx.name = ident();
 			State = 168;
+			Match(DEAL);
+			State = 169;
+			_localctx.name = ident();
+			State = 170;
 			Match(LBRACE);
-			State = 172;
+			State = 174;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 157942654896717829L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 631770619586822149L) != 0) || ((((_la - 137)) & ~0x3f) == 0 && ((1L << (_la - 137)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 169;
+				State = 171;
 				dealMember();
 				}
 				}
-				State = 174;
+				State = 176;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 175;
+			State = 177;
 			Match(RBRACE);
 			}
 		}
@@ -545,7 +545,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 198;
+			State = 200;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -557,147 +557,147 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 177;
+				State = 179;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 178;
+				State = 180;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 179;
+				State = 181;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 180;
+				State = 182;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 181;
+				State = 183;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 182;
+				State = 184;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 183;
+				State = 185;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 184;
+				State = 186;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 185;
+				State = 187;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 186;
+				State = 188;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 187;
+				State = 189;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 188;
+				State = 190;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 189;
+				State = 191;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 190;
+				State = 192;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 191;
+				State = 193;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 192;
+				State = 194;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 193;
+				State = 195;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 194;
+				State = 196;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 195;
+				State = 197;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 196;
+				State = 198;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 197;
+				State = 199;
 				unknownDecl();
 				}
 				break;
@@ -756,16 +756,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 200;
+			State = 202;
 			Match(IDENT);
-			State = 201;
+			State = 203;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 207;
+			State = 209;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394918338855839L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2143709024581844927L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4611584726998704901L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 864691145634971647L) != 0)) {
 				{
-				State = 205;
+				State = 207;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -844,6 +844,8 @@ public partial class DealLangParser : Parser {
 				case UTILISATION:
 				case RELET:
 				case TERMINATION_FEE:
+				case BREAK_OPTION:
+				case BREAKS:
 				case AMORTISING:
 				case PREPAYMENT:
 				case APPLIED:
@@ -938,19 +940,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 202;
+					State = 204;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 203;
+					State = 205;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 204;
+					State = 206;
 					Match(ON);
 					}
 					break;
@@ -958,11 +960,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 209;
+				State = 211;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 210;
+			State = 212;
 			block();
 			}
 		}
@@ -1013,19 +1015,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 212;
+			State = 214;
 			Match(LBRACE);
-			State = 217;
+			State = 219;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -137438953473L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 7L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -549755813889L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 31L) != 0)) {
 				{
-				State = 215;
+				State = 217;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 213;
+					State = 215;
 					block();
 					}
 					break;
@@ -1120,6 +1122,8 @@ public partial class DealLangParser : Parser {
 				case UTILISATION:
 				case RELET:
 				case TERMINATION_FEE:
+				case BREAK_OPTION:
+				case BREAKS:
 				case AMORTISING:
 				case PREPAYMENT:
 				case APPLIED:
@@ -1286,7 +1290,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 214;
+					State = 216;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1301,11 +1305,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 219;
+				State = 221;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 220;
+			State = 222;
 			Match(RBRACE);
 			}
 		}
@@ -1422,16 +1426,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 236;
+			State = 238;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 222;
+				State = 224;
 				Match(TITLE);
-				State = 223;
+				State = 225;
 				Match(STRING);
 				}
 				break;
@@ -1439,9 +1443,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 224;
+				State = 226;
 				Match(CURRENCY);
-				State = 225;
+				State = 227;
 				ident();
 				}
 				break;
@@ -1449,9 +1453,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 226;
+				State = 228;
 				Match(CLOSING);
-				State = 227;
+				State = 229;
 				Match(DATE);
 				}
 				break;
@@ -1459,9 +1463,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 228;
+				State = 230;
 				Match(MATURITY);
-				State = 229;
+				State = 231;
 				Match(DATE);
 				}
 				break;
@@ -1469,9 +1473,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 230;
+				State = 232;
 				Match(FIRST_PAYMENT);
-				State = 231;
+				State = 233;
 				Match(DATE);
 				}
 				break;
@@ -1479,9 +1483,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 232;
+				State = 234;
 				Match(PAY);
-				State = 233;
+				State = 235;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1489,9 +1493,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 234;
+				State = 236;
 				Match(DAYCOUNT_KW);
-				State = 235;
+				State = 237;
 				dayCount();
 				}
 				break;
@@ -1532,7 +1536,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 238;
+			State = 240;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1582,27 +1586,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 240;
-			Match(PARTY);
-			State = 241;
-			_localctx.name = ident();
 			State = 242;
+			Match(PARTY);
+			State = 243;
+			_localctx.name = ident();
+			State = 244;
 			Match(LBRACE);
-			State = 246;
+			State = 248;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162788864L) != 0)) {
 				{
 				{
-				State = 243;
+				State = 245;
 				partyItem();
 				}
 				}
-				State = 248;
+				State = 250;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 249;
+			State = 251;
 			Match(RBRACE);
 			}
 		}
@@ -1672,16 +1676,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 257;
+			State = 259;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 251;
+				State = 253;
 				Match(RATING);
-				State = 252;
+				State = 254;
 				Match(STRING);
 				}
 				break;
@@ -1689,9 +1693,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 253;
+				State = 255;
 				Match(PD);
-				State = 254;
+				State = 256;
 				expr(0);
 				}
 				break;
@@ -1699,9 +1703,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 255;
+				State = 257;
 				Match(RECOVERY);
-				State = 256;
+				State = 258;
 				expr(0);
 				}
 				break;
@@ -1755,27 +1759,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 259;
-			Match(INDEX);
-			State = 260;
-			_localctx.name = ident();
 			State = 261;
+			Match(INDEX);
+			State = 262;
+			_localctx.name = ident();
+			State = 263;
 			Match(LBRACE);
-			State = 265;
+			State = 267;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 864691128455135233L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 115)) & ~0x3f) == 0 && ((1L << (_la - 115)) & 864691128455135233L) != 0)) {
 				{
 				{
-				State = 262;
+				State = 264;
 				indexItem();
 				}
 				}
-				State = 267;
+				State = 269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 268;
+			State = 270;
 			Match(RBRACE);
 			}
 		}
@@ -1890,16 +1894,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 295;
+			State = 297;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 270;
+				State = 272;
 				Match(LEVEL);
-				State = 271;
+				State = 273;
 				expr(0);
 				}
 				break;
@@ -1907,11 +1911,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 272;
-				Match(DEFLATE);
-				State = 273;
-				expr(0);
 				State = 274;
+				Match(DEFLATE);
+				State = 275;
+				expr(0);
+				State = 276;
 				perYear();
 				}
 				break;
@@ -1919,11 +1923,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 276;
-				Match(GROW);
-				State = 277;
-				expr(0);
 				State = 278;
+				Match(GROW);
+				State = 279;
+				expr(0);
+				State = 280;
 				perYear();
 				}
 				break;
@@ -1931,27 +1935,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 280;
-				Match(POINTS);
-				State = 281;
-				pointsKind();
 				State = 282;
+				Match(POINTS);
+				State = 283;
+				pointsKind();
+				State = 284;
 				Match(LBRACE);
-				State = 286;
+				State = 288;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 283;
+					State = 285;
 					schedulePoint();
 					}
 					}
-					State = 288;
+					State = 290;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 289;
+				State = 291;
 				Match(RBRACE);
 				}
 				break;
@@ -1959,13 +1963,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 291;
-				Match(LAUNCH);
-				State = 292;
-				Match(DATE);
 				State = 293;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 294;
+				Match(DATE);
+				State = 295;
+				Match(DOWN);
+				State = 296;
 				expr(0);
 				}
 				break;
@@ -2008,7 +2012,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 297;
+			State = 299;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2065,27 +2069,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 299;
-			Match(FACILITY);
-			State = 300;
-			_localctx.name = ident();
 			State = 301;
+			Match(FACILITY);
+			State = 302;
+			_localctx.name = ident();
+			State = 303;
 			Match(LBRACE);
-			State = 305;
+			State = 307;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 302;
+				State = 304;
 				facilityItem();
 				}
 				}
-				State = 307;
+				State = 309;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 308;
+			State = 310;
 			Match(RBRACE);
 			}
 		}
@@ -2171,16 +2175,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 333;
+			State = 335;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 310;
+				State = 312;
 				Match(COST);
-				State = 311;
+				State = 313;
 				expr(0);
 				}
 				break;
@@ -2188,32 +2192,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 312;
-				Match(VALUE);
-				State = 313;
-				Match(STRAIGHT_LINE);
 				State = 314;
+				Match(VALUE);
+				State = 315;
+				Match(STRAIGHT_LINE);
+				State = 316;
 				duration();
-				State = 317;
+				State = 319;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 315;
+					State = 317;
 					Match(FLOOR);
-					State = 316;
+					State = 318;
 					expr(0);
 					}
 				}
 
-				State = 321;
+				State = 323;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 319;
+					State = 321;
 					Match(FROM);
-					State = 320;
+					State = 322;
 					Match(DATE);
 					}
 				}
@@ -2224,27 +2228,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 323;
-				Match(VALUE);
-				State = 324;
-				Match(SCHEDULE);
 				State = 325;
+				Match(VALUE);
+				State = 326;
+				Match(SCHEDULE);
+				State = 327;
 				Match(LBRACE);
-				State = 329;
+				State = 331;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 326;
+					State = 328;
 					schedulePoint();
 					}
 					}
-					State = 331;
+					State = 333;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 332;
+				State = 334;
 				Match(RBRACE);
 				}
 				break;
@@ -2288,16 +2292,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 335;
+			State = 337;
 			Match(DATE);
-			State = 336;
-			expr(0);
 			State = 338;
+			expr(0);
+			State = 340;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 337;
+				State = 339;
 				Match(COMMA);
 				}
 			}
@@ -2355,31 +2359,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 340;
-			Match(LEASE);
-			State = 341;
-			_localctx.name = ident();
 			State = 342;
-			Match(ON);
+			Match(LEASE);
 			State = 343;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 344;
+			Match(ON);
+			State = 345;
+			_localctx.facility = ident();
+			State = 346;
 			Match(LBRACE);
-			State = 348;
+			State = 350;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8691947280825055232L) != 0) || _la==GUARANTOR || _la==TERMINATION_FEE || _la==PHASED) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8691947280825055232L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 402653185L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 345;
+				State = 347;
 				leaseItem();
 				}
 				}
-				State = 350;
+				State = 352;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 351;
+			State = 353;
 			Match(RBRACE);
 			}
 		}
@@ -2574,6 +2578,30 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class LeaseBreakOptionItemContext : LeaseItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAK_OPTION() { return GetToken(DealLangParser.BREAK_OPTION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext[] duration() {
+			return GetRuleContexts<DurationContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration(int i) {
+			return GetRuleContext<DurationContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public BreakFeeContext breakFee() {
+			return GetRuleContext<BreakFeeContext>(0);
+		}
+		public LeaseBreakOptionItemContext(LeaseItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLeaseBreakOptionItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public LeaseItemContext leaseItem() {
@@ -2581,16 +2609,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 409;
+			State = 424;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 353;
+				State = 355;
 				Match(LESSEE);
-				State = 354;
+				State = 356;
 				ident();
 				}
 				break;
@@ -2598,46 +2626,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 355;
-				Match(RENT);
-				State = 356;
-				expr(0);
 				State = 357;
+				Match(RENT);
+				State = 358;
+				expr(0);
+				State = 359;
 				perYear();
-				State = 362;
+				State = 364;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 358;
-					Match(ESCALATING);
-					State = 359;
-					expr(0);
 					State = 360;
+					Match(ESCALATING);
+					State = 361;
+					expr(0);
+					State = 362;
 					perYear();
 					}
 				}
 
-				State = 372;
+				State = 374;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 364;
+					State = 366;
 					Match(INDEXED);
-					State = 365;
+					State = 367;
 					ident();
-					State = 369;
+					State = 371;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 366;
+						State = 368;
 						indexationPart();
 						}
 						}
-						State = 371;
+						State = 373;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -2650,9 +2678,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 374;
+				State = 376;
 				Match(STARTS);
-				State = 375;
+				State = 377;
 				Match(DATE);
 				}
 				break;
@@ -2660,9 +2688,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 376;
+				State = 378;
 				Match(TERM);
-				State = 377;
+				State = 379;
 				duration();
 				}
 				break;
@@ -2670,28 +2698,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 378;
-				Match(RENEWALS);
-				State = 379;
-				renewalCount();
 				State = 380;
-				duration();
+				Match(RENEWALS);
 				State = 381;
-				Match(AT);
+				renewalCount();
 				State = 382;
-				Match(LESSEE);
+				duration();
 				State = 383;
+				Match(AT);
+				State = 384;
+				Match(LESSEE);
+				State = 385;
 				Match(OPTION);
-				State = 387;
+				State = 389;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,24,Context) ) {
 				case 1:
 					{
-					State = 384;
-					Match(RENT);
-					State = 385;
-					Match(AT);
 					State = 386;
+					Match(RENT);
+					State = 387;
+					Match(AT);
+					State = 388;
 					Match(MARKET);
 					}
 					break;
@@ -2702,19 +2730,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 389;
-				Match(RVG);
 				State = 391;
+				Match(RVG);
+				State = 393;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 390;
+					State = 392;
 					rvgPart();
 					}
 					}
-					State = 393;
+					State = 395;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0) );
@@ -2724,9 +2752,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 395;
+				State = 397;
 				Match(DAYCOUNT_KW);
-				State = 396;
+				State = 398;
 				dayCount();
 				}
 				break;
@@ -2734,7 +2762,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 397;
+				State = 399;
 				guarantorClause();
 				}
 				break;
@@ -2742,9 +2770,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 398;
+				State = 400;
 				Match(PHASED);
-				State = 399;
+				State = 401;
 				ident();
 				}
 				break;
@@ -2752,25 +2780,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 400;
+				State = 402;
 				Match(TERMINATION_FEE);
-				State = 401;
+				State = 403;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 407;
+				State = 409;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 402;
+					State = 404;
 					Match(AMORTISING);
-					State = 405;
+					State = 407;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 403;
+						State = 405;
 						Match(TO);
-						State = 404;
+						State = 406;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -2780,8 +2808,134 @@ public partial class DealLangParser : Parser {
 
 				}
 				break;
+			case BREAK_OPTION:
+				_localctx = new LeaseBreakOptionItemContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 411;
+				Match(BREAK_OPTION);
+				State = 412;
+				Match(AT);
+				State = 413;
+				duration();
+				State = 418;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 414;
+					Match(COMMA);
+					State = 415;
+					duration();
+					}
+					}
+					State = 420;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 422;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FEE) {
+					{
+					State = 421;
+					breakFee();
+					}
+				}
+
+				}
+				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class BreakFeeContext : ParserRuleContext {
+		public BreakFeeContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_breakFee; } }
+	 
+		public BreakFeeContext() { }
+		public virtual void CopyFrom(BreakFeeContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class BreakFeeMonthsContext : BreakFeeContext {
+		public DurationContext months;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FEE() { return GetToken(DealLangParser.FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OF() { return GetToken(DealLangParser.OF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENT() { return GetToken(DealLangParser.RENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		public BreakFeeMonthsContext(BreakFeeContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitBreakFeeMonths(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class BreakFeeAmountContext : BreakFeeContext {
+		public ExprContext amount;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FEE() { return GetToken(DealLangParser.FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public BreakFeeAmountContext(BreakFeeContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitBreakFeeAmount(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public BreakFeeContext breakFee() {
+		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
+		EnterRule(_localctx, 36, RULE_breakFee);
+		try {
+			State = 433;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
+			case 1:
+				_localctx = new BreakFeeMonthsContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 426;
+				Match(FEE);
+				State = 427;
+				((BreakFeeMonthsContext)_localctx).months = duration();
+				State = 428;
+				Match(OF);
+				State = 429;
+				Match(RENT);
+				}
+				break;
+			case 2:
+				_localctx = new BreakFeeAmountContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 431;
+				Match(FEE);
+				State = 432;
+				((BreakFeeAmountContext)_localctx).amount = expr(0);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -2860,16 +3014,16 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IndexationPartContext indexationPart() {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
-		EnterRule(_localctx, 36, RULE_indexationPart);
+		EnterRule(_localctx, 38, RULE_indexationPart);
 		try {
-			State = 418;
+			State = 442;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 411;
+				State = 435;
 				Match(YEARLY);
 				}
 				break;
@@ -2877,9 +3031,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 412;
+				State = 436;
 				Match(FLOOR);
-				State = 413;
+				State = 437;
 				expr(0);
 				}
 				break;
@@ -2887,9 +3041,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 414;
+				State = 438;
 				Match(CAP);
-				State = 415;
+				State = 439;
 				expr(0);
 				}
 				break;
@@ -2897,9 +3051,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 416;
+				State = 440;
 				Match(LAG);
-				State = 417;
+				State = 441;
 				duration();
 				}
 				break;
@@ -2938,24 +3092,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RenewalCountContext renewalCount() {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
-		EnterRule(_localctx, 38, RULE_renewalCount);
+		EnterRule(_localctx, 40, RULE_renewalCount);
 		try {
-			State = 423;
+			State = 447;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 420;
+				State = 444;
 				Match(NUMBER);
-				State = 421;
+				State = 445;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 422;
+				State = 446;
 				Match(QUANTITY);
 				}
 				break;
@@ -3027,18 +3181,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RvgPartContext rvgPart() {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
-		EnterRule(_localctx, 40, RULE_rvgPart);
+		EnterRule(_localctx, 42, RULE_rvgPart);
 		try {
-			State = 431;
+			State = 455;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 425;
+				State = 449;
 				Match(GUARANTEES);
-				State = 426;
+				State = 450;
 				expr(0);
 				}
 				break;
@@ -3046,9 +3200,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 427;
+				State = 451;
 				Match(CAP);
-				State = 428;
+				State = 452;
 				expr(0);
 				}
 				break;
@@ -3056,9 +3210,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 429;
+				State = 453;
 				Match(UNTIL);
-				State = 430;
+				State = 454;
 				Match(DATE);
 				}
 				break;
@@ -3105,26 +3259,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GuarantorClauseContext guarantorClause() {
 		GuarantorClauseContext _localctx = new GuarantorClauseContext(Context, State);
-		EnterRule(_localctx, 42, RULE_guarantorClause);
+		EnterRule(_localctx, 44, RULE_guarantorClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 433;
+			State = 457;
 			Match(GUARANTOR);
-			State = 434;
+			State = 458;
 			_localctx.party = ident();
-			State = 438;
+			State = 462;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
+			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1152921504606847025L) != 0)) {
 				{
 				{
-				State = 435;
+				State = 459;
 				guarantorPart();
 				}
 				}
-				State = 440;
+				State = 464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3211,19 +3365,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GuarantorPartContext guarantorPart() {
 		GuarantorPartContext _localctx = new GuarantorPartContext(Context, State);
-		EnterRule(_localctx, 44, RULE_guarantorPart);
+		EnterRule(_localctx, 46, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 453;
+			State = 477;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 441;
+				State = 465;
 				Match(CAP);
-				State = 442;
+				State = 466;
 				expr(0);
 				}
 				break;
@@ -3231,9 +3385,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 443;
+				State = 467;
 				Match(UNTIL);
-				State = 444;
+				State = 468;
 				Match(DATE);
 				}
 				break;
@@ -3241,9 +3395,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 445;
+				State = 469;
 				Match(FEE);
-				State = 446;
+				State = 470;
 				expr(0);
 				}
 				break;
@@ -3251,18 +3405,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 447;
+				State = 471;
 				Match(COVERS);
-				State = 448;
+				State = 472;
 				coverage();
-				State = 451;
+				State = 475;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 449;
+					State = 473;
 					Match(AND);
-					State = 450;
+					State = 474;
 					coverage();
 					}
 				}
@@ -3303,12 +3457,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoverageContext coverage() {
 		CoverageContext _localctx = new CoverageContext(Context, State);
-		EnterRule(_localctx, 46, RULE_coverage);
+		EnterRule(_localctx, 48, RULE_coverage);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 455;
+			State = 479;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3360,32 +3514,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanDeclContext loanDecl() {
 		LoanDeclContext _localctx = new LoanDeclContext(Context, State);
-		EnterRule(_localctx, 48, RULE_loanDecl);
+		EnterRule(_localctx, 50, RULE_loanDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 457;
+			State = 481;
 			Match(LOAN);
-			State = 458;
+			State = 482;
 			_localctx.name = ident();
-			State = 459;
+			State = 483;
 			Match(LBRACE);
-			State = 463;
+			State = 487;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0) || _la==STEP_UP || _la==MARGIN) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 2576980377601L) != 0) || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 460;
+				State = 484;
 				loanItem();
 				}
 				}
-				State = 465;
+				State = 489;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 466;
+			State = 490;
 			Match(RBRACE);
 			}
 		}
@@ -3539,19 +3693,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanItemContext loanItem() {
 		LoanItemContext _localctx = new LoanItemContext(Context, State);
-		EnterRule(_localctx, 50, RULE_loanItem);
+		EnterRule(_localctx, 52, RULE_loanItem);
 		int _la;
 		try {
-			State = 498;
+			State = 522;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 468;
+				State = 492;
 				Match(OBLIGOR);
-				State = 469;
+				State = 493;
 				ident();
 				}
 				break;
@@ -3559,9 +3713,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 470;
+				State = 494;
 				Match(BALANCE);
-				State = 471;
+				State = 495;
 				expr(0);
 				}
 				break;
@@ -3569,9 +3723,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 472;
+				State = 496;
 				Match(COUPON);
-				State = 473;
+				State = 497;
 				couponTerms();
 				}
 				break;
@@ -3579,11 +3733,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 474;
+				State = 498;
 				Match(INTEREST_ONLY);
-				State = 475;
+				State = 499;
 				Match(UNTIL);
-				State = 476;
+				State = 500;
 				Match(DATE);
 				}
 				break;
@@ -3591,9 +3745,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 477;
+				State = 501;
 				Match(AMORTIZE);
-				State = 478;
+				State = 502;
 				amortization();
 				}
 				break;
@@ -3601,9 +3755,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 479;
+				State = 503;
 				Match(MATURITY);
-				State = 480;
+				State = 504;
 				Match(DATE);
 				}
 				break;
@@ -3611,44 +3765,44 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 481;
+				State = 505;
 				Match(RECOVERY);
-				State = 482;
+				State = 506;
 				expr(0);
-				State = 485;
+				State = 509;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 483;
+					State = 507;
 					Match(AFTER);
-					State = 484;
+					State = 508;
 					duration();
 					}
 				}
 
-				State = 489;
+				State = 513;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 487;
+					State = 511;
 					Match(ACCRUING);
-					State = 488;
+					State = 512;
 					recoveryAccrual();
 					}
 				}
 
-				State = 494;
+				State = 518;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 491;
+					State = 515;
 					Match(IN);
-					State = 492;
+					State = 516;
 					Match(NUMBER);
-					State = 493;
+					State = 517;
 					Match(INSTALMENTS);
 					}
 				}
@@ -3659,7 +3813,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 496;
+				State = 520;
 				stepUp();
 				}
 				break;
@@ -3667,7 +3821,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 497;
+				State = 521;
 				marginGrid();
 				}
 				break;
@@ -3724,16 +3878,16 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryAccrualContext recoveryAccrual() {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
-		EnterRule(_localctx, 52, RULE_recoveryAccrual);
+		EnterRule(_localctx, 54, RULE_recoveryAccrual);
 		try {
-			State = 502;
+			State = 526;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 500;
+				State = 524;
 				Match(COUPON);
 				}
 				break;
@@ -3741,7 +3895,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 501;
+				State = 525;
 				expr(0);
 				}
 				break;
@@ -3788,32 +3942,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetDeclContext fleetDecl() {
 		FleetDeclContext _localctx = new FleetDeclContext(Context, State);
-		EnterRule(_localctx, 54, RULE_fleetDecl);
+		EnterRule(_localctx, 56, RULE_fleetDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 504;
+			State = 528;
 			Match(FLEET);
-			State = 505;
+			State = 529;
 			_localctx.name = ident();
-			State = 506;
+			State = 530;
 			Match(LBRACE);
-			State = 510;
+			State = 534;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 507;
+				State = 531;
 				fleetItem();
 				}
 				}
-				State = 512;
+				State = 536;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 513;
+			State = 537;
 			Match(RBRACE);
 			}
 		}
@@ -4007,35 +4161,35 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetItemContext fleetItem() {
 		FleetItemContext _localctx = new FleetItemContext(Context, State);
-		EnterRule(_localctx, 56, RULE_fleetItem);
+		EnterRule(_localctx, 58, RULE_fleetItem);
 		int _la;
 		try {
-			State = 554;
+			State = 578;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 515;
+				State = 539;
 				Match(DELIVERIES);
-				State = 516;
+				State = 540;
 				Match(LBRACE);
-				State = 520;
+				State = 544;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 517;
+					State = 541;
 					delivery();
 					}
 					}
-					State = 522;
+					State = 546;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 523;
+				State = 547;
 				Match(RBRACE);
 				}
 				break;
@@ -4043,9 +4197,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 524;
+				State = 548;
 				Match(UNITS);
-				State = 525;
+				State = 549;
 				expr(0);
 				}
 				break;
@@ -4053,9 +4207,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 526;
+				State = 550;
 				Match(UNIT_COST);
-				State = 527;
+				State = 551;
 				expr(0);
 				}
 				break;
@@ -4063,11 +4217,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 528;
+				State = 552;
 				Match(DEPRECIATE);
-				State = 529;
+				State = 553;
 				Match(STRAIGHT_LINE);
-				State = 530;
+				State = 554;
 				duration();
 				}
 				break;
@@ -4075,13 +4229,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 531;
+				State = 555;
 				Match(DEPRECIATE);
-				State = 532;
+				State = 556;
 				Match(DECLINING);
-				State = 533;
+				State = 557;
 				expr(0);
-				State = 534;
+				State = 558;
 				perYear();
 				}
 				break;
@@ -4089,9 +4243,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 536;
+				State = 560;
 				Match(POWER);
-				State = 537;
+				State = 561;
 				expr(0);
 				}
 				break;
@@ -4099,9 +4253,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 538;
+				State = 562;
 				Match(PUE);
-				State = 539;
+				State = 563;
 				expr(0);
 				}
 				break;
@@ -4109,9 +4263,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 540;
+				State = 564;
 				Match(POWER_PRICE);
-				State = 541;
+				State = 565;
 				expr(0);
 				}
 				break;
@@ -4119,11 +4273,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 542;
+				State = 566;
 				Match(MAINTENANCE);
-				State = 543;
+				State = 567;
 				expr(0);
-				State = 544;
+				State = 568;
 				perYear();
 				}
 				break;
@@ -4131,15 +4285,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 546;
+				State = 570;
 				Match(MARKET_VALUE);
-				State = 547;
+				State = 571;
 				expr(0);
-				State = 548;
+				State = 572;
 				Match(DECLINING);
-				State = 549;
+				State = 573;
 				expr(0);
-				State = 550;
+				State = 574;
 				perYear();
 				}
 				break;
@@ -4147,9 +4301,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 552;
+				State = 576;
 				Match(GENERATION);
-				State = 553;
+				State = 577;
 				ident();
 				}
 				break;
@@ -4201,36 +4355,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractDeclContext contractDecl() {
 		ContractDeclContext _localctx = new ContractDeclContext(Context, State);
-		EnterRule(_localctx, 58, RULE_contractDecl);
+		EnterRule(_localctx, 60, RULE_contractDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 556;
+			State = 580;
 			Match(CONTRACT);
-			State = 557;
+			State = 581;
 			_localctx.name = ident();
-			State = 558;
+			State = 582;
 			Match(ON);
-			State = 559;
+			State = 583;
 			_localctx.fleet = ident();
-			State = 560;
+			State = 584;
 			Match(LBRACE);
-			State = 564;
+			State = 588;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
+			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 591632269575L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 561;
+				State = 585;
 				contractItem();
 				}
 				}
-				State = 566;
+				State = 590;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 567;
+			State = 591;
 			Match(RBRACE);
 			}
 		}
@@ -4432,19 +4586,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
 		ContractItemContext _localctx = new ContractItemContext(Context, State);
-		EnterRule(_localctx, 60, RULE_contractItem);
+		EnterRule(_localctx, 62, RULE_contractItem);
 		int _la;
 		try {
-			State = 612;
+			State = 636;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 569;
+				State = 593;
 				Match(CUSTOMER);
-				State = 570;
+				State = 594;
 				ident();
 				}
 				break;
@@ -4452,9 +4606,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 571;
+				State = 595;
 				Match(UNITS);
-				State = 572;
+				State = 596;
 				expr(0);
 				}
 				break;
@@ -4462,11 +4616,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 573;
+				State = 597;
 				Match(PRICE);
-				State = 574;
+				State = 598;
 				Match(AT);
-				State = 575;
+				State = 599;
 				Match(MARKET);
 				}
 				break;
@@ -4474,9 +4628,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 576;
+				State = 600;
 				Match(PRICE);
-				State = 577;
+				State = 601;
 				expr(0);
 				}
 				break;
@@ -4484,11 +4638,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 578;
+				State = 602;
 				Match(HOUR);
-				State = 579;
+				State = 603;
 				expr(0);
-				State = 580;
+				State = 604;
 				perYear();
 				}
 				break;
@@ -4496,9 +4650,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 582;
+				State = 606;
 				Match(TAKE_OR_PAY);
-				State = 583;
+				State = 607;
 				expr(0);
 				}
 				break;
@@ -4506,9 +4660,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 584;
+				State = 608;
 				Match(STARTS);
-				State = 585;
+				State = 609;
 				Match(DATE);
 				}
 				break;
@@ -4516,9 +4670,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 586;
+				State = 610;
 				Match(TERM);
-				State = 587;
+				State = 611;
 				duration();
 				}
 				break;
@@ -4526,25 +4680,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 588;
+				State = 612;
 				Match(TERMINATION_FEE);
-				State = 589;
+				State = 613;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 595;
+				State = 619;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 590;
+					State = 614;
 					Match(AMORTISING);
-					State = 593;
+					State = 617;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 591;
+						State = 615;
 						Match(TO);
-						State = 592;
+						State = 616;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4558,17 +4712,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 597;
+				State = 621;
 				Match(RENEWALS);
-				State = 598;
+				State = 622;
 				renewalCount();
-				State = 599;
+				State = 623;
 				duration();
-				State = 600;
+				State = 624;
 				Match(AT);
-				State = 601;
+				State = 625;
 				Match(CUSTOMER);
-				State = 602;
+				State = 626;
 				Match(OPTION);
 				}
 				break;
@@ -4576,20 +4730,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 604;
+				State = 628;
 				Match(PREPAYMENT);
-				State = 605;
+				State = 629;
 				expr(0);
-				State = 609;
+				State = 633;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 606;
+					State = 630;
 					Match(APPLIED);
-					State = 607;
+					State = 631;
 					Match(OVER);
-					State = 608;
+					State = 632;
 					Match(TERM);
 					}
 				}
@@ -4600,7 +4754,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 611;
+				State = 635;
 				guarantorClause();
 				}
 				break;
@@ -4647,32 +4801,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsDeclContext coinsDecl() {
 		CoinsDeclContext _localctx = new CoinsDeclContext(Context, State);
-		EnterRule(_localctx, 62, RULE_coinsDecl);
+		EnterRule(_localctx, 64, RULE_coinsDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 614;
+			State = 638;
 			Match(COINS);
-			State = 615;
+			State = 639;
 			_localctx.name = ident();
-			State = 616;
+			State = 640;
 			Match(LBRACE);
-			State = 620;
+			State = 644;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 215)) & ~0x3f) == 0 && ((1L << (_la - 215)) & 15L) != 0)) {
+			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 786691L) != 0) || ((((_la - 217)) & ~0x3f) == 0 && ((1L << (_la - 217)) & 15L) != 0)) {
 				{
 				{
-				State = 617;
+				State = 641;
 				coinsItem();
 				}
 				}
-				State = 622;
+				State = 646;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 623;
+			State = 647;
 			Match(RBRACE);
 			}
 		}
@@ -4820,18 +4974,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsItemContext coinsItem() {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
-		EnterRule(_localctx, 64, RULE_coinsItem);
+		EnterRule(_localctx, 66, RULE_coinsItem);
 		try {
-			State = 643;
+			State = 667;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 625;
+				State = 649;
 				Match(HOLDINGS);
-				State = 626;
+				State = 650;
 				expr(0);
 				}
 				break;
@@ -4839,9 +4993,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 627;
+				State = 651;
 				Match(PRICE);
-				State = 628;
+				State = 652;
 				ident();
 				}
 				break;
@@ -4849,9 +5003,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 629;
+				State = 653;
 				Match(HASHRATE);
-				State = 630;
+				State = 654;
 				expr(0);
 				}
 				break;
@@ -4859,9 +5013,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 631;
+				State = 655;
 				Match(NETWORK);
-				State = 632;
+				State = 656;
 				expr(0);
 				}
 				break;
@@ -4869,9 +5023,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 633;
+				State = 657;
 				Match(REWARDS);
-				State = 634;
+				State = 658;
 				expr(0);
 				}
 				break;
@@ -4879,9 +5033,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 635;
+				State = 659;
 				Match(POWER);
-				State = 636;
+				State = 660;
 				expr(0);
 				}
 				break;
@@ -4889,9 +5043,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 637;
+				State = 661;
 				Match(POWER_PRICE);
-				State = 638;
+				State = 662;
 				expr(0);
 				}
 				break;
@@ -4899,9 +5053,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 639;
+				State = 663;
 				Match(DEPTH);
-				State = 640;
+				State = 664;
 				expr(0);
 				}
 				break;
@@ -4909,9 +5063,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 641;
+				State = 665;
 				Match(IMPACT);
-				State = 642;
+				State = 666;
 				expr(0);
 				}
 				break;
@@ -4958,25 +5112,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 66, RULE_delivery);
+		EnterRule(_localctx, 68, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 645;
+			State = 669;
 			Match(DATE);
-			State = 646;
+			State = 670;
 			_localctx.units = expr(0);
-			State = 647;
+			State = 671;
 			Match(AT);
-			State = 648;
+			State = 672;
 			_localctx.cost = expr(0);
-			State = 650;
+			State = 674;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 649;
+				State = 673;
 				Match(COMMA);
 				}
 			}
@@ -5024,32 +5178,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 68, RULE_trancheDecl);
+		EnterRule(_localctx, 70, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 652;
+			State = 676;
 			Match(TRANCHE);
-			State = 653;
+			State = 677;
 			_localctx.name = ident();
-			State = 654;
+			State = 678;
 			Match(LBRACE);
-			State = 658;
+			State = 682;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 603980287L) != 0)) {
+			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9666906231406593L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 603980287L) != 0)) {
 				{
 				{
-				State = 655;
+				State = 679;
 				trancheItem();
 				}
 				}
-				State = 660;
+				State = 684;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 661;
+			State = 685;
 			Match(RBRACE);
 			}
 		}
@@ -5093,43 +5247,43 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CouponTermsContext couponTerms() {
 		CouponTermsContext _localctx = new CouponTermsContext(Context, State);
-		EnterRule(_localctx, 70, RULE_couponTerms);
+		EnterRule(_localctx, 72, RULE_couponTerms);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 663;
+			State = 687;
 			_localctx.rate = expr(0);
-			State = 665;
+			State = 689;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 664;
+				State = 688;
 				Match(FIXED);
 				}
 			}
 
-			State = 669;
+			State = 693;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 667;
+				State = 691;
 				Match(FLOOR);
-				State = 668;
+				State = 692;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 673;
+			State = 697;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 671;
+				State = 695;
 				Match(CAP);
-				State = 672;
+				State = 696;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5458,19 +5612,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 72, RULE_trancheItem);
+		EnterRule(_localctx, 74, RULE_trancheItem);
 		int _la;
 		try {
-			State = 745;
+			State = 769;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 675;
+				State = 699;
 				Match(BALANCE);
-				State = 676;
+				State = 700;
 				expr(0);
 				}
 				break;
@@ -5478,9 +5632,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 677;
+				State = 701;
 				Match(COUPON);
-				State = 678;
+				State = 702;
 				couponTerms();
 				}
 				break;
@@ -5488,26 +5642,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 679;
+				State = 703;
 				Match(PIK);
-				State = 681;
+				State = 705;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 680;
+					State = 704;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 685;
+				State = 709;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 683;
+					State = 707;
 					Match(WHEN);
-					State = 684;
+					State = 708;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5518,9 +5672,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 687;
+				State = 711;
 				Match(PIK);
-				State = 688;
+				State = 712;
 				Match(UNPAID);
 				}
 				break;
@@ -5528,9 +5682,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 689;
+				State = 713;
 				Match(ISSUE_PRICE);
-				State = 690;
+				State = 714;
 				expr(0);
 				}
 				break;
@@ -5538,9 +5692,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 691;
+				State = 715;
 				Match(COMMITMENT);
-				State = 692;
+				State = 716;
 				expr(0);
 				}
 				break;
@@ -5548,11 +5702,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 693;
+				State = 717;
 				Match(AVAILABLE);
-				State = 694;
+				State = 718;
 				Match(UNTIL);
-				State = 695;
+				State = 719;
 				Match(DATE);
 				}
 				break;
@@ -5560,25 +5714,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 696;
+				State = 720;
 				Match(DRAWS);
-				State = 697;
+				State = 721;
 				Match(LBRACE);
-				State = 701;
+				State = 725;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 698;
+					State = 722;
 					schedulePoint();
 					}
 					}
-					State = 703;
+					State = 727;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 704;
+				State = 728;
 				Match(RBRACE);
 				}
 				break;
@@ -5586,15 +5740,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 705;
+				State = 729;
 				Match(DRAWS);
-				State = 706;
+				State = 730;
 				Match(AGAINST);
-				State = 707;
+				State = 731;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 708;
+				State = 732;
 				Match(ADVANCE);
-				State = 709;
+				State = 733;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5602,9 +5756,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 711;
+				State = 735;
 				Match(COMMITMENT_FEE);
-				State = 712;
+				State = 736;
 				expr(0);
 				}
 				break;
@@ -5612,7 +5766,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 713;
+				State = 737;
 				stepUp();
 				}
 				break;
@@ -5620,7 +5774,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 714;
+				State = 738;
 				marginGrid();
 				}
 				break;
@@ -5628,15 +5782,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 715;
+				State = 739;
 				Match(MARGIN);
-				State = 716;
+				State = 740;
 				Match(INVESTMENT_GRADE);
-				State = 717;
+				State = 741;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 718;
+				State = 742;
 				Match(ELSE);
-				State = 719;
+				State = 743;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5644,9 +5798,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 721;
+				State = 745;
 				Match(TARGET_BALANCE);
-				State = 722;
+				State = 746;
 				expr(0);
 				}
 				break;
@@ -5654,11 +5808,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 723;
+				State = 747;
 				Match(INTEREST_ONLY);
-				State = 724;
+				State = 748;
 				Match(UNTIL);
-				State = 725;
+				State = 749;
 				Match(DATE);
 				}
 				break;
@@ -5666,9 +5820,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 726;
+				State = 750;
 				Match(AMORTIZE);
-				State = 727;
+				State = 751;
 				amortization();
 				}
 				break;
@@ -5676,9 +5830,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 728;
+				State = 752;
 				Match(MATURITY);
-				State = 729;
+				State = 753;
 				Match(DATE);
 				}
 				break;
@@ -5686,9 +5840,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 730;
+				State = 754;
 				Match(SENIORITY);
-				State = 731;
+				State = 755;
 				Match(NUMBER);
 				}
 				break;
@@ -5696,7 +5850,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 732;
+				State = 756;
 				guarantorClause();
 				}
 				break;
@@ -5704,26 +5858,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 733;
+				State = 757;
 				Match(CONVERTIBLE);
-				State = 734;
+				State = 758;
 				Match(AT);
-				State = 735;
+				State = 759;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 736;
+				State = 760;
 				Match(AGAINST);
-				State = 737;
+				State = 761;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 741;
+				State = 765;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 738;
+					State = 762;
 					Match(EARLY);
-					State = 739;
+					State = 763;
 					Match(ABOVE);
-					State = 740;
+					State = 764;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5734,9 +5888,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 743;
+				State = 767;
 				Match(COMPLETION);
-				State = 744;
+				State = 768;
 				expr(0);
 				}
 				break;
@@ -5781,30 +5935,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepUpContext stepUp() {
 		StepUpContext _localctx = new StepUpContext(Context, State);
-		EnterRule(_localctx, 74, RULE_stepUp);
+		EnterRule(_localctx, 76, RULE_stepUp);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 747;
+			State = 771;
 			Match(STEP_UP);
-			State = 748;
+			State = 772;
 			expr(0);
-			State = 753;
+			State = 777;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 749;
+				State = 773;
 				Match(FROM);
-				State = 750;
+				State = 774;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 751;
+				State = 775;
 				Match(WHILE);
-				State = 752;
+				State = 776;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -5860,46 +6014,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MarginGridContext marginGrid() {
 		MarginGridContext _localctx = new MarginGridContext(Context, State);
-		EnterRule(_localctx, 76, RULE_marginGrid);
+		EnterRule(_localctx, 78, RULE_marginGrid);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 755;
+			State = 779;
 			Match(MARGIN);
-			State = 756;
+			State = 780;
 			Match(GRID);
-			State = 757;
+			State = 781;
 			_localctx.test = ident();
-			State = 758;
+			State = 782;
 			Match(LBRACE);
-			State = 762;
+			State = 786;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 759;
+				State = 783;
 				gridTier();
 				}
 				}
-				State = 764;
+				State = 788;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 767;
+			State = 791;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 765;
+				State = 789;
 				Match(ELSE);
-				State = 766;
+				State = 790;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 769;
+			State = 793;
 			Match(RBRACE);
 			}
 		}
@@ -5940,15 +6094,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 78, RULE_gridTier);
+		EnterRule(_localctx, 80, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 771;
+			State = 795;
 			Match(BELOW);
-			State = 772;
+			State = 796;
 			_localctx.bound = expr(0);
-			State = 773;
+			State = 797;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6027,17 +6181,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 80, RULE_amortization);
+		EnterRule(_localctx, 82, RULE_amortization);
 		int _la;
 		try {
-			State = 787;
+			State = 811;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 775;
+				State = 799;
 				Match(BULLET);
 				}
 				break;
@@ -6045,7 +6199,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 776;
+				State = 800;
 				Match(LEVEL);
 				}
 				break;
@@ -6053,7 +6207,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 777;
+				State = 801;
 				Match(LINEAR);
 				}
 				break;
@@ -6061,25 +6215,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 778;
+				State = 802;
 				Match(SCHEDULE);
-				State = 779;
+				State = 803;
 				Match(LBRACE);
-				State = 783;
+				State = 807;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 780;
+					State = 804;
 					schedulePoint();
 					}
 					}
-					State = 785;
+					State = 809;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 786;
+				State = 810;
 				Match(RBRACE);
 				}
 				break;
@@ -6128,32 +6282,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 82, RULE_holdingDecl);
+		EnterRule(_localctx, 84, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 789;
+			State = 813;
 			Match(HOLDING);
-			State = 790;
+			State = 814;
 			_localctx.name = ident();
-			State = 791;
+			State = 815;
 			Match(LBRACE);
-			State = 795;
+			State = 819;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 188)) & ~0x3f) == 0 && ((1L << (_la - 188)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 25166853L) != 0)) {
 				{
 				{
-				State = 792;
+				State = 816;
 				holdingItem();
 				}
 				}
-				State = 797;
+				State = 821;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 798;
+			State = 822;
 			Match(RBRACE);
 			}
 		}
@@ -6284,23 +6438,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 84, RULE_holdingItem);
+		EnterRule(_localctx, 86, RULE_holdingItem);
 		int _la;
 		try {
-			State = 823;
+			State = 847;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 800;
+				State = 824;
 				Match(OF);
-				State = 801;
+				State = 825;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 802;
+				State = 826;
 				Match(DOT);
-				State = 803;
+				State = 827;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6308,9 +6462,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 805;
+				State = 829;
 				Match(SHARE);
-				State = 806;
+				State = 830;
 				expr(0);
 				}
 				break;
@@ -6318,9 +6472,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 807;
+				State = 831;
 				Match(FACE);
-				State = 808;
+				State = 832;
 				expr(0);
 				}
 				break;
@@ -6328,9 +6482,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 809;
+				State = 833;
 				Match(MARK);
-				State = 810;
+				State = 834;
 				Match(PAR);
 				}
 				break;
@@ -6338,9 +6492,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 811;
+				State = 835;
 				Match(MARK);
-				State = 812;
+				State = 836;
 				ident();
 				}
 				break;
@@ -6348,19 +6502,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 813;
+				State = 837;
 				Match(MARKET);
-				State = 815;
+				State = 839;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 814;
+					State = 838;
 					holdingMarketTerm();
 					}
 					}
-					State = 817;
+					State = 841;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6370,13 +6524,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 819;
+				State = 843;
 				Match(DRAWS);
-				State = 820;
+				State = 844;
 				Match(CALLED);
-				State = 821;
+				State = 845;
 				Match(FROM);
-				State = 822;
+				State = 846;
 				ident();
 				}
 				break;
@@ -6448,18 +6602,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingMarketTermContext holdingMarketTerm() {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
-		EnterRule(_localctx, 86, RULE_holdingMarketTerm);
+		EnterRule(_localctx, 88, RULE_holdingMarketTerm);
 		try {
-			State = 831;
+			State = 855;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 825;
+				State = 849;
 				Match(DISCOUNT);
-				State = 826;
+				State = 850;
 				expr(0);
 				}
 				break;
@@ -6467,9 +6621,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 827;
+				State = 851;
 				Match(DEPTH);
-				State = 828;
+				State = 852;
 				expr(0);
 				}
 				break;
@@ -6477,9 +6631,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 829;
+				State = 853;
 				Match(IMPACT);
-				State = 830;
+				State = 854;
 				expr(0);
 				}
 				break;
@@ -6528,32 +6682,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 88, RULE_equityDecl);
+		EnterRule(_localctx, 90, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 833;
+			State = 857;
 			Match(EQUITY);
-			State = 834;
+			State = 858;
 			_localctx.name = ident();
-			State = 835;
+			State = 859;
 			Match(LBRACE);
-			State = 839;
+			State = 863;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 12094627905539L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 119)) & ~0x3f) == 0 && ((1L << (_la - 119)) & 12094627905539L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 836;
+				State = 860;
 				equityItem();
 				}
 				}
-				State = 841;
+				State = 865;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 842;
+			State = 866;
 			Match(RBRACE);
 			}
 		}
@@ -6686,19 +6840,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 90, RULE_equityItem);
+		EnterRule(_localctx, 92, RULE_equityItem);
 		int _la;
 		try {
-			State = 879;
+			State = 903;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 844;
+				State = 868;
 				Match(CONTRIBUTED);
-				State = 845;
+				State = 869;
 				expr(0);
 				}
 				break;
@@ -6706,23 +6860,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 846;
+				State = 870;
 				Match(HOLDERS);
-				State = 847;
+				State = 871;
 				holder();
-				State = 852;
+				State = 876;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 848;
+					State = 872;
 					Match(COMMA);
-					State = 849;
+					State = 873;
 					holder();
 					}
 					}
-					State = 854;
+					State = 878;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6732,9 +6886,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 855;
+				State = 879;
 				Match(HURDLE);
-				State = 856;
+				State = 880;
 				expr(0);
 				}
 				break;
@@ -6742,32 +6896,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 857;
+				State = 881;
 				Match(CARRY);
-				State = 858;
+				State = 882;
 				expr(0);
-				State = 859;
+				State = 883;
 				Match(TO);
-				State = 860;
+				State = 884;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 863;
+				State = 887;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 861;
+					State = 885;
 					Match(CATCH_UP);
-					State = 862;
+					State = 886;
 					expr(0);
 					}
 				}
 
-				State = 866;
+				State = 890;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 865;
+					State = 889;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6778,9 +6932,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 868;
+				State = 892;
 				Match(COMMITMENT);
-				State = 869;
+				State = 893;
 				expr(0);
 				}
 				break;
@@ -6788,23 +6942,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 870;
+				State = 894;
 				Match(CALLS);
-				State = 871;
+				State = 895;
 				capitalCall();
-				State = 876;
+				State = 900;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 872;
+					State = 896;
 					Match(COMMA);
-					State = 873;
+					State = 897;
 					capitalCall();
 					}
 					}
-					State = 878;
+					State = 902;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6856,37 +7010,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 92, RULE_holder);
+		EnterRule(_localctx, 94, RULE_holder);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 881;
+			State = 905;
 			ident();
-			State = 882;
+			State = 906;
 			expr(0);
-			State = 891;
+			State = 915;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 883;
+				State = 907;
 				Match(LBRACE);
-				State = 887;
+				State = 911;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 157)) & ~0x3f) == 0 && ((1L << (_la - 157)) & 7L) != 0)) {
+				while (((((_la - 159)) & ~0x3f) == 0 && ((1L << (_la - 159)) & 7L) != 0)) {
 					{
 					{
-					State = 884;
+					State = 908;
 					holderTerm();
 					}
 					}
-					State = 889;
+					State = 913;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 890;
+				State = 914;
 				Match(RBRACE);
 				}
 			}
@@ -6959,18 +7113,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderTermContext holderTerm() {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
-		EnterRule(_localctx, 94, RULE_holderTerm);
+		EnterRule(_localctx, 96, RULE_holderTerm);
 		try {
-			State = 899;
+			State = 923;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 893;
+				State = 917;
 				Match(HURDLE);
-				State = 894;
+				State = 918;
 				expr(0);
 				}
 				break;
@@ -6978,9 +7132,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 895;
+				State = 919;
 				Match(CARRY);
-				State = 896;
+				State = 920;
 				expr(0);
 				}
 				break;
@@ -6988,9 +7142,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 897;
+				State = 921;
 				Match(CATCH_UP);
-				State = 898;
+				State = 922;
 				expr(0);
 				}
 				break;
@@ -7030,13 +7184,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CapitalCallContext capitalCall() {
 		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
-		EnterRule(_localctx, 96, RULE_capitalCall);
+		EnterRule(_localctx, 98, RULE_capitalCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 901;
+			State = 925;
 			Match(DATE);
-			State = 902;
+			State = 926;
 			expr(0);
 			}
 		}
@@ -7081,37 +7235,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 98, RULE_accountDecl);
+		EnterRule(_localctx, 100, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 904;
+			State = 928;
 			Match(ACCOUNT);
-			State = 905;
+			State = 929;
 			_localctx.name = ident();
-			State = 914;
+			State = 938;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 906;
+				State = 930;
 				Match(LBRACE);
-				State = 910;
+				State = 934;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
+				while (((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & 7L) != 0)) {
 					{
 					{
-					State = 907;
+					State = 931;
 					accountItem();
 					}
 					}
-					State = 912;
+					State = 936;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 913;
+				State = 937;
 				Match(RBRACE);
 				}
 			}
@@ -7184,18 +7338,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 100, RULE_accountItem);
+		EnterRule(_localctx, 102, RULE_accountItem);
 		try {
-			State = 922;
+			State = 946;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 916;
+				State = 940;
 				Match(TARGET);
-				State = 917;
+				State = 941;
 				expr(0);
 				}
 				break;
@@ -7203,9 +7357,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 918;
+				State = 942;
 				Match(INITIAL);
-				State = 919;
+				State = 943;
 				expr(0);
 				}
 				break;
@@ -7213,9 +7367,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 920;
+				State = 944;
 				Match(EARNS);
-				State = 921;
+				State = 945;
 				expr(0);
 				}
 				break;
@@ -7271,36 +7425,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 102, RULE_feeDecl);
+		EnterRule(_localctx, 104, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 924;
+			State = 948;
 			Match(FEE);
-			State = 925;
+			State = 949;
 			_localctx.name = ident();
-			State = 926;
+			State = 950;
 			Match(LBRACE);
-			State = 927;
+			State = 951;
 			expr(0);
-			State = 935;
+			State = 959;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 928;
+				State = 952;
 				perYear();
-				State = 933;
+				State = 957;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 929;
+					State = 953;
 					Match(ESCALATING);
-					State = 930;
+					State = 954;
 					expr(0);
-					State = 931;
+					State = 955;
 					perYear();
 					}
 				}
@@ -7308,7 +7462,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 937;
+			State = 961;
 			Match(RBRACE);
 			}
 		}
@@ -7358,57 +7512,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 104, RULE_testDecl);
+		EnterRule(_localctx, 106, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 939;
+			State = 963;
 			Match(TEST);
-			State = 940;
+			State = 964;
 			_localctx.name = ident();
-			State = 941;
+			State = 965;
 			Match(ASSIGN);
-			State = 942;
+			State = 966;
 			expr(0);
-			State = 949;
+			State = 973;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 943;
+				State = 967;
 				Match(OVER);
-				State = 946;
+				State = 970;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 944;
+					State = 968;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 945;
+					State = 969;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 948;
+				State = 972;
 				duration();
 				}
 			}
 
-			State = 953;
+			State = 977;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 951;
+				State = 975;
 				Match(FROM);
-				State = 952;
+				State = 976;
 				Match(DATE);
 				}
 			}
@@ -7490,84 +7644,84 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 106, RULE_triggerDecl);
+		EnterRule(_localctx, 108, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 955;
+			State = 979;
 			Match(TRIGGER);
-			State = 956;
+			State = 980;
 			_localctx.name = ident();
-			State = 957;
+			State = 981;
 			Match(WHEN);
-			State = 958;
+			State = 982;
 			expr(0);
-			State = 961;
+			State = 985;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 959;
+				State = 983;
 				Match(FROM);
-				State = 960;
+				State = 984;
 				Match(DATE);
 				}
 			}
 
-			State = 966;
+			State = 990;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 963;
+				State = 987;
 				Match(TRIPS);
-				State = 964;
+				State = 988;
 				Match(AFTER);
-				State = 965;
+				State = 989;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 971;
+			State = 995;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 968;
+				State = 992;
 				Match(CURES);
-				State = 969;
+				State = 993;
 				Match(AFTER);
-				State = 970;
+				State = 994;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 983;
+			State = 1007;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 973;
+				State = 997;
 				Match(CURE);
-				State = 974;
+				State = 998;
 				Match(BY);
-				State = 975;
+				State = 999;
 				_localctx.curer = ident();
-				State = 976;
+				State = 1000;
 				Match(UP);
-				State = 977;
+				State = 1001;
 				Match(TO);
-				State = 978;
+				State = 1002;
 				_localctx.times = Match(NUMBER);
-				State = 979;
+				State = 1003;
 				Match(TIMES);
-				State = 981;
+				State = 1005;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 980;
+					State = 1004;
 					cureDestination();
 					}
 				}
@@ -7575,23 +7729,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 985;
+			State = 1009;
 			Match(ARROW);
-			State = 986;
+			State = 1010;
 			triggerEffect();
-			State = 991;
+			State = 1015;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 987;
+				State = 1011;
 				Match(COMMA);
-				State = 988;
+				State = 1012;
 				triggerEffect();
 				}
 				}
-				State = 993;
+				State = 1017;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7660,46 +7814,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 108, RULE_cureDestination);
+		EnterRule(_localctx, 110, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1010;
+			State = 1034;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 994;
+				State = 1018;
 				Match(PREPAYING);
-				State = 995;
+				State = 1019;
 				ident();
-				State = 1000;
+				State = 1024;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 996;
+					State = 1020;
 					Match(COMMA);
-					State = 997;
+					State = 1021;
 					ident();
 					}
 					}
-					State = 1002;
+					State = 1026;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1006;
+				State = 1030;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1003;
+					State = 1027;
 					Match(THEN);
-					State = 1004;
+					State = 1028;
 					Match(INTO);
-					State = 1005;
+					State = 1029;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -7710,9 +7864,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1008;
+				State = 1032;
 				Match(INTO);
-				State = 1009;
+				State = 1033;
 				ident();
 				}
 				break;
@@ -7798,23 +7952,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 110, RULE_triggerEffect);
+		EnterRule(_localctx, 112, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1031;
+			State = 1055;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,101,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1012;
+				State = 1036;
 				Match(SWEEP);
-				State = 1013;
+				State = 1037;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1014;
+				State = 1038;
 				Match(TO);
-				State = 1015;
+				State = 1039;
 				ident();
 				}
 				break;
@@ -7822,34 +7976,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1016;
+				State = 1040;
 				Match(ACCELERATE);
-				State = 1028;
+				State = 1052;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1017;
+					State = 1041;
 					Match(LPAREN);
-					State = 1018;
+					State = 1042;
 					ident();
-					State = 1023;
+					State = 1047;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1019;
+						State = 1043;
 						Match(COMMA);
-						State = 1020;
+						State = 1044;
 						ident();
 						}
 						}
-						State = 1025;
+						State = 1049;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1026;
+					State = 1050;
 					Match(RPAREN);
 					}
 				}
@@ -7860,7 +8014,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1030;
+				State = 1054;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7903,25 +8057,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 112, RULE_defaultRule);
+		EnterRule(_localctx, 114, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1033;
+			State = 1057;
 			Match(DEFAULT);
-			State = 1034;
+			State = 1058;
 			Match(WHEN);
-			State = 1035;
+			State = 1059;
 			expr(0);
-			State = 1038;
+			State = 1062;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1036;
+				State = 1060;
 				Match(GRACE);
-				State = 1037;
+				State = 1061;
 				duration();
 				}
 			}
@@ -7968,30 +8122,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 114, RULE_cfadsRule);
+		EnterRule(_localctx, 116, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1040;
+			State = 1064;
 			Match(CFADS);
-			State = 1041;
+			State = 1065;
 			Match(INCLUDES);
-			State = 1042;
+			State = 1066;
 			cfadsItem();
-			State = 1047;
+			State = 1071;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1043;
+				State = 1067;
 				Match(COMMA);
-				State = 1044;
+				State = 1068;
 				cfadsItem();
 				}
 				}
-				State = 1049;
+				State = 1073;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8029,15 +8183,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 116, RULE_cfadsItem);
+		EnterRule(_localctx, 118, RULE_cfadsItem);
 		try {
-			State = 1052;
+			State = 1076;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1050;
+				State = 1074;
 				Match(RVG);
 				}
 				break;
@@ -8117,6 +8271,8 @@ public partial class DealLangParser : Parser {
 			case UTILISATION:
 			case RELET:
 			case TERMINATION_FEE:
+			case BREAK_OPTION:
+			case BREAKS:
 			case AMORTISING:
 			case PREPAYMENT:
 			case APPLIED:
@@ -8212,7 +8368,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1051;
+				State = 1075;
 				ident();
 				}
 				break;
@@ -8257,30 +8413,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 118, RULE_waterfallDecl);
+		EnterRule(_localctx, 120, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1054;
+			State = 1078;
 			Match(WATERFALL);
-			State = 1055;
+			State = 1079;
 			Match(LBRACE);
-			State = 1059;
+			State = 1083;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
+			while (_la==PAY || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1056;
+				State = 1080;
 				step();
 				}
 				}
-				State = 1061;
+				State = 1085;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1062;
+			State = 1086;
 			Match(RBRACE);
 			}
 		}
@@ -8505,42 +8661,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 120, RULE_step);
+		EnterRule(_localctx, 122, RULE_step);
 		int _la;
 		try {
-			State = 1155;
+			State = 1179;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1064;
+				State = 1088;
 				Match(PAY);
-				State = 1065;
+				State = 1089;
 				((PayStepContext)_localctx).target = reference();
-				State = 1075;
+				State = 1099;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1066;
+					State = 1090;
 					Match(USING);
-					State = 1067;
+					State = 1091;
 					ident();
-					State = 1072;
+					State = 1096;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1068;
+						State = 1092;
 						Match(COMMA);
-						State = 1069;
+						State = 1093;
 						ident();
 						}
 						}
-						State = 1074;
+						State = 1098;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8553,9 +8709,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1077;
+				State = 1101;
 				Match(FILL);
-				State = 1078;
+				State = 1102;
 				ident();
 				}
 				break;
@@ -8563,9 +8719,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1079;
+				State = 1103;
 				Match(RELEASE);
-				State = 1080;
+				State = 1104;
 				ident();
 				}
 				break;
@@ -8573,13 +8729,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1081;
+				State = 1105;
 				Match(HOLD);
-				State = 1082;
+				State = 1106;
 				Match(REST);
-				State = 1083;
+				State = 1107;
 				Match(IN);
-				State = 1084;
+				State = 1108;
 				ident();
 				}
 				break;
@@ -8587,25 +8743,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1085;
+				State = 1109;
 				Match(DISTRIBUTE);
-				State = 1088;
+				State = 1112;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1086;
+					State = 1110;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1087;
+					State = 1111;
 					Match(OF);
 					}
 				}
 
-				State = 1090;
+				State = 1114;
 				Match(REST);
-				State = 1091;
+				State = 1115;
 				Match(TO);
-				State = 1092;
+				State = 1116;
 				ident();
 				}
 				break;
@@ -8613,17 +8769,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1093;
+				State = 1117;
 				Match(SWEEP);
-				State = 1094;
+				State = 1118;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1095;
+				State = 1119;
 				Match(OF);
-				State = 1096;
+				State = 1120;
 				Match(REST);
-				State = 1097;
+				State = 1121;
 				Match(TO);
-				State = 1098;
+				State = 1122;
 				ident();
 				}
 				break;
@@ -8631,31 +8787,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1099;
+				State = 1123;
 				Match(SELL);
-				State = 1100;
+				State = 1124;
 				ident();
-				State = 1105;
+				State = 1129;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1101;
+					State = 1125;
 					Match(COMMA);
-					State = 1102;
+					State = 1126;
 					ident();
 					}
 					}
-					State = 1107;
+					State = 1131;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1108;
+				State = 1132;
 				Match(TO);
-				State = 1109;
+				State = 1133;
 				Match(COVER);
-				State = 1110;
+				State = 1134;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8663,82 +8819,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1112;
-				Match(IF);
-				State = 1113;
-				expr(0);
-				State = 1114;
-				Match(LBRACE);
-				State = 1118;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
-					{
-					{
-					State = 1115;
-					step();
-					}
-					}
-					State = 1120;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 1121;
-				Match(RBRACE);
-				State = 1131;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==ELSE) {
-					{
-					State = 1122;
-					Match(ELSE);
-					State = 1123;
-					Match(LBRACE);
-					State = 1127;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
-						{
-						{
-						State = 1124;
-						step();
-						}
-						}
-						State = 1129;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					State = 1130;
-					Match(RBRACE);
-					}
-				}
-
-				}
-				break;
-			case PRO_RATA:
-				_localctx = new ProRataStepContext(_localctx);
-				EnterOuterAlt(_localctx, 9);
-				{
-				State = 1133;
-				Match(PRO_RATA);
 				State = 1136;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==BY) {
-					{
-					State = 1134;
-					Match(BY);
-					State = 1135;
-					Match(BALANCE);
-					}
-				}
-
+				Match(IF);
+				State = 1137;
+				expr(0);
 				State = 1138;
 				Match(LBRACE);
 				State = 1142;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 71303655L) != 0)) {
 					{
 					{
 					State = 1139;
@@ -8751,31 +8841,97 @@ public partial class DealLangParser : Parser {
 				}
 				State = 1145;
 				Match(RBRACE);
+				State = 1155;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ELSE) {
+					{
+					State = 1146;
+					Match(ELSE);
+					State = 1147;
+					Match(LBRACE);
+					State = 1151;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==PAY || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 71303655L) != 0)) {
+						{
+						{
+						State = 1148;
+						step();
+						}
+						}
+						State = 1153;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					State = 1154;
+					Match(RBRACE);
+					}
+				}
+
+				}
+				break;
+			case PRO_RATA:
+				_localctx = new ProRataStepContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 1157;
+				Match(PRO_RATA);
+				State = 1160;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==BY) {
+					{
+					State = 1158;
+					Match(BY);
+					State = 1159;
+					Match(BALANCE);
+					}
+				}
+
+				State = 1162;
+				Match(LBRACE);
+				State = 1166;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==PAY || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 71303655L) != 0)) {
+					{
+					{
+					State = 1163;
+					step();
+					}
+					}
+					State = 1168;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1169;
+				Match(RBRACE);
 				}
 				break;
 			case SEQUENTIAL:
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1146;
+				State = 1170;
 				Match(SEQUENTIAL);
-				State = 1147;
+				State = 1171;
 				Match(LBRACE);
-				State = 1151;
+				State = 1175;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1148;
+					State = 1172;
 					step();
 					}
 					}
-					State = 1153;
+					State = 1177;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1154;
+				State = 1178;
 				Match(RBRACE);
 				}
 				break;
@@ -8820,30 +8976,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 122, RULE_enforcementDecl);
+		EnterRule(_localctx, 124, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1157;
+			State = 1181;
 			Match(ENFORCEMENT);
-			State = 1158;
+			State = 1182;
 			Match(LBRACE);
-			State = 1162;
+			State = 1186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1159;
+				State = 1183;
 				enforcementItem();
 				}
 				}
-				State = 1164;
+				State = 1188;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1165;
+			State = 1189;
 			Match(RBRACE);
 			}
 		}
@@ -8912,47 +9068,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 124, RULE_enforcementItem);
+		EnterRule(_localctx, 126, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1183;
+			State = 1207;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1167;
+				State = 1191;
 				Match(SELL);
-				State = 1168;
+				State = 1192;
 				ident();
-				State = 1173;
+				State = 1197;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1169;
+					State = 1193;
 					Match(COMMA);
-					State = 1170;
+					State = 1194;
 					ident();
 					}
 					}
-					State = 1175;
+					State = 1199;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1179;
+				State = 1203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
+				while (((((_la - 97)) & ~0x3f) == 0 && ((1L << (_la - 97)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1176;
+					State = 1200;
 					sellTerm();
 					}
 					}
-					State = 1181;
+					State = 1205;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8962,7 +9118,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1182;
+				State = 1206;
 				waterfallDecl();
 				}
 				break;
@@ -9103,18 +9259,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 126, RULE_sellTerm);
+		EnterRule(_localctx, 128, RULE_sellTerm);
 		try {
-			State = 1207;
+			State = 1231;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1185;
+				State = 1209;
 				Match(HAIRCUT);
-				State = 1186;
+				State = 1210;
 				expr(0);
 				}
 				break;
@@ -9122,9 +9278,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1187;
+				State = 1211;
 				Match(LAG);
-				State = 1188;
+				State = 1212;
 				duration();
 				}
 				break;
@@ -9132,13 +9288,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1189;
+				State = 1213;
 				Match(DEPTH);
-				State = 1190;
+				State = 1214;
 				expr(0);
-				State = 1191;
+				State = 1215;
 				Match(PER);
-				State = 1192;
+				State = 1216;
 				Match(MONTH);
 				}
 				break;
@@ -9146,9 +9302,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1194;
+				State = 1218;
 				Match(IMPACT);
-				State = 1195;
+				State = 1219;
 				expr(0);
 				}
 				break;
@@ -9156,13 +9312,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1196;
+				State = 1220;
 				Match(LIMIT);
-				State = 1197;
+				State = 1221;
 				expr(0);
-				State = 1198;
+				State = 1222;
 				Match(PER);
-				State = 1199;
+				State = 1223;
 				Match(MONTH);
 				}
 				break;
@@ -9170,9 +9326,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1201;
+				State = 1225;
 				Match(COSTS);
-				State = 1202;
+				State = 1226;
 				expr(0);
 				}
 				break;
@@ -9180,9 +9336,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1203;
+				State = 1227;
 				Match(KEEP);
-				State = 1204;
+				State = 1228;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9190,9 +9346,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1205;
+				State = 1229;
 				Match(RESERVE);
-				State = 1206;
+				State = 1230;
 				expr(0);
 				}
 				break;
@@ -9246,36 +9402,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 128, RULE_scenarioDecl);
+		EnterRule(_localctx, 130, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1209;
+			State = 1233;
 			Match(SCENARIO);
-			State = 1210;
+			State = 1234;
 			_localctx.name = ident();
-			State = 1211;
+			State = 1235;
 			Match(FOR);
-			State = 1212;
+			State = 1236;
 			_localctx.deal = ident();
-			State = 1213;
+			State = 1237;
 			Match(LBRACE);
-			State = 1217;
+			State = 1241;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729395055777809311L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2143709024581844927L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4611583627487077125L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 864691145634971647L) != 0)) {
 				{
 				{
-				State = 1214;
+				State = 1238;
 				scenarioItem();
 				}
 				}
-				State = 1219;
+				State = 1243;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1220;
+			State = 1244;
 			Match(RBRACE);
 			}
 		}
@@ -9340,6 +9496,24 @@ public partial class DealLangParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitRenewalsDrawnItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class LeaseBreaksItemContext : ScenarioItemContext {
+		public IdentContext lease;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAKS() { return GetToken(DealLangParser.BREAKS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public LeaseBreaksItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLeaseBreaksItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -9878,24 +10052,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 130, RULE_scenarioItem);
+		EnterRule(_localctx, 132, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1421;
+			State = 1450;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1222;
+				State = 1246;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1223;
+				State = 1247;
 				Match(RENEWALS);
-				State = 1224;
+				State = 1248;
 				Match(TAKEN);
-				State = 1225;
+				State = 1249;
 				Match(NUMBER);
 				}
 				break;
@@ -9903,39 +10077,53 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1227;
+				State = 1251;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1228;
+				State = 1252;
 				Match(RENEWALS);
-				State = 1229;
+				State = 1253;
 				Match(DRAWN);
-				State = 1230;
+				State = 1254;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1234;
+				State = 1258;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1231;
+						State = 1255;
 						loading();
 						}
 						} 
 					}
-					State = 1236;
+					State = 1260;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				}
 				}
 				break;
 			case 3:
-				_localctx = new DeflateItemContext(_localctx);
+				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1237;
+				State = 1261;
+				((LeaseBreaksItemContext)_localctx).lease = ident();
+				State = 1262;
+				Match(BREAKS);
+				State = 1263;
+				Match(AT);
+				State = 1264;
+				duration();
+				}
+				break;
+			case 4:
+				_localctx = new DeflateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 1266;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1238;
+				State = 1267;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9944,115 +10132,115 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1239;
+				State = 1268;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1240;
+				State = 1269;
 				perYear();
-				State = 1245;
+				State = 1274;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
 				case 1:
 					{
-					State = 1241;
+					State = 1270;
 					Match(VOLATILITY);
-					State = 1242;
+					State = 1271;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1243;
+					State = 1272;
 					perYear();
 					}
 					break;
 				}
 				}
 				break;
-			case 4:
+			case 5:
 				_localctx = new DropItemContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
+				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1247;
+				State = 1276;
 				((DropItemContext)_localctx).path = reference();
-				State = 1248;
+				State = 1277;
 				Match(DROP);
-				State = 1249;
+				State = 1278;
 				expr(0);
-				State = 1250;
+				State = 1279;
 				Match(BY);
-				State = 1251;
+				State = 1280;
 				Match(DATE);
 				}
 				break;
-			case 5:
+			case 6:
 				_localctx = new PartyDefaultsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 5);
+				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1253;
+				State = 1282;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1254;
+				State = 1283;
 				Match(DEFAULTS);
-				State = 1278;
+				State = 1307;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1255;
+					State = 1284;
 					Match(ON);
-					State = 1256;
+					State = 1285;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1257;
+					State = 1286;
 					Match(DRAWN);
-					State = 1267;
+					State = 1296;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
 					case 1:
 						{
-						State = 1258;
+						State = 1287;
 						Match(PD);
-						State = 1259;
+						State = 1288;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1260;
+						State = 1289;
 						perYear();
-						State = 1264;
+						State = 1293;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1261;
+							State = 1290;
 							pdStep();
 							}
 							}
-							State = 1266;
+							State = 1295;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1272;
+					State = 1301;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1269;
+							State = 1298;
 							loading();
 							}
 							} 
 						}
-						State = 1274;
+						State = 1303;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
 					}
-					State = 1276;
+					State = 1305;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,128,Context) ) {
 					case 1:
 						{
-						State = 1275;
+						State = 1304;
 						recoveryDraw();
 						}
 						break;
@@ -10064,13 +10252,13 @@ public partial class DealLangParser : Parser {
 				}
 				}
 				break;
-			case 6:
+			case 7:
 				_localctx = new EnforcementOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 6);
+				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1280;
+				State = 1309;
 				Match(ENFORCEMENT);
-				State = 1282;
+				State = 1311;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10078,7 +10266,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1281;
+						State = 1310;
 						sellTerm();
 						}
 						}
@@ -10086,243 +10274,243 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1284;
+					State = 1313;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
-			case 7:
+			case 8:
 				_localctx = new EnforcementSellAllItemContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1286;
+				State = 1315;
 				Match(ENFORCEMENT);
-				State = 1287;
+				State = 1316;
 				Match(SELL);
-				State = 1288;
+				State = 1317;
 				Match(ALL);
 				}
 				break;
-			case 8:
+			case 9:
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
+				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1289;
+				State = 1318;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1290;
+				State = 1319;
 				Match(LEVEL);
-				State = 1291;
+				State = 1320;
 				expr(0);
 				}
 				break;
-			case 9:
+			case 10:
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 9);
+				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1293;
+				State = 1322;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1294;
+				State = 1323;
 				Match(POINTS);
-				State = 1295;
+				State = 1324;
 				pointsKind();
-				State = 1296;
+				State = 1325;
 				Match(LBRACE);
-				State = 1300;
+				State = 1329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1297;
+					State = 1326;
 					schedulePoint();
 					}
 					}
-					State = 1302;
+					State = 1331;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1303;
+				State = 1332;
 				Match(RBRACE);
 				}
 				break;
-			case 10:
-				_localctx = new IndexLaunchOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 10);
-				{
-				State = 1305;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1306;
-				Match(LAUNCH);
-				State = 1307;
-				Match(DATE);
-				State = 1308;
-				Match(DOWN);
-				State = 1309;
-				expr(0);
-				}
-				break;
 			case 11:
-				_localctx = new IndexShiftItemContext(_localctx);
+				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1311;
-				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1312;
-				Match(SHIFT);
-				State = 1314;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==PLUS) {
-					{
-					State = 1313;
-					Match(PLUS);
-					}
-				}
-
-				State = 1316;
+				State = 1334;
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
+				State = 1335;
+				Match(LAUNCH);
+				State = 1336;
+				Match(DATE);
+				State = 1337;
+				Match(DOWN);
+				State = 1338;
 				expr(0);
 				}
 				break;
 			case 12:
-				_localctx = new IndexDelayedItemContext(_localctx);
+				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1318;
-				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1319;
-				Match(DELAYED);
-				State = 1320;
-				duration();
+				State = 1340;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 1341;
+				Match(SHIFT);
+				State = 1343;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PLUS) {
+					{
+					State = 1342;
+					Match(PLUS);
+					}
+				}
+
+				State = 1345;
+				expr(0);
 				}
 				break;
 			case 13:
-				_localctx = new IndexDelayDrawnItemContext(_localctx);
+				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1322;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1323;
+				State = 1347;
+				((IndexDelayedItemContext)_localctx).index = ident();
+				State = 1348;
 				Match(DELAYED);
-				State = 1324;
+				State = 1349;
+				duration();
+				}
+				break;
+			case 14:
+				_localctx = new IndexDelayDrawnItemContext(_localctx);
+				EnterOuterAlt(_localctx, 14);
+				{
+				State = 1351;
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
+				State = 1352;
+				Match(DELAYED);
+				State = 1353;
 				Match(DRAWN);
-				State = 1325;
+				State = 1354;
 				delayOutcome();
-				State = 1330;
+				State = 1359;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1326;
+					State = 1355;
 					Match(COMMA);
-					State = 1327;
+					State = 1356;
 					delayOutcome();
 					}
 					}
-					State = 1332;
+					State = 1361;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 				break;
-			case 14:
-				_localctx = new UtilisationItemContext(_localctx);
-				EnterOuterAlt(_localctx, 14);
-				{
-				State = 1333;
-				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1334;
-				Match(UTILISATION);
-				State = 1335;
-				expr(0);
-				}
-				break;
 			case 15:
-				_localctx = new ReletItemContext(_localctx);
+				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1337;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1338;
-				Match(RELET);
-				State = 1339;
-				Match(AFTER);
-				State = 1340;
-				duration();
-				State = 1341;
-				Match(AT);
-				State = 1342;
+				State = 1362;
+				((UtilisationItemContext)_localctx).contract = ident();
+				State = 1363;
+				Match(UTILISATION);
+				State = 1364;
 				expr(0);
 				}
 				break;
 			case 16:
-				_localctx = new NotReletItemContext(_localctx);
+				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1344;
-				((NotReletItemContext)_localctx).contract = ident();
-				State = 1345;
-				Match(NOT);
-				State = 1346;
+				State = 1366;
+				((ReletItemContext)_localctx).contract = ident();
+				State = 1367;
 				Match(RELET);
+				State = 1368;
+				Match(AFTER);
+				State = 1369;
+				duration();
+				State = 1370;
+				Match(AT);
+				State = 1371;
+				expr(0);
 				}
 				break;
 			case 17:
-				_localctx = new GuaranteeHonouredItemContext(_localctx);
+				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1348;
+				State = 1373;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 1374;
+				Match(NOT);
+				State = 1375;
+				Match(RELET);
+				}
+				break;
+			case 18:
+				_localctx = new GuaranteeHonouredItemContext(_localctx);
+				EnterOuterAlt(_localctx, 18);
+				{
+				State = 1377;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1349;
+				State = 1378;
 				Match(GUARANTEES);
-				State = 1350;
+				State = 1379;
 				Match(HONOURED);
-				State = 1352;
+				State = 1381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1351;
+					State = 1380;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
 				}
 				break;
-			case 18:
+			case 19:
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
-				EnterOuterAlt(_localctx, 18);
+				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1354;
+				State = 1383;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1355;
+				State = 1384;
 				Match(GUARANTEES);
-				State = 1356;
+				State = 1385;
 				Match(DISOWNED);
-				State = 1359;
+				State = 1388;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1357;
+					State = 1386;
 					Match(FROM);
-					State = 1358;
+					State = 1387;
 					Match(DATE);
 					}
 				}
 
 				}
 				break;
-			case 19:
+			case 20:
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
-				EnterOuterAlt(_localctx, 19);
+				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1361;
+				State = 1390;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1362;
+				State = 1391;
 				Match(MARKET);
-				State = 1364;
+				State = 1393;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10330,7 +10518,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1363;
+						State = 1392;
 						holdingMarketTerm();
 						}
 						}
@@ -10338,173 +10526,173 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1366;
+					State = 1395;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
-			case 20:
-				_localctx = new PathsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 20);
-				{
-				State = 1368;
-				Match(PATHS);
-				State = 1369;
-				Match(NUMBER);
-				}
-				break;
 			case 21:
-				_localctx = new SeedItemContext(_localctx);
+				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1370;
-				Match(SEED);
-				State = 1371;
+				State = 1397;
+				Match(PATHS);
+				State = 1398;
 				Match(NUMBER);
 				}
 				break;
 			case 22:
-				_localctx = new AntitheticItemContext(_localctx);
+				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1372;
-				Match(ANTITHETIC);
+				State = 1399;
+				Match(SEED);
+				State = 1400;
+				Match(NUMBER);
 				}
 				break;
 			case 23:
-				_localctx = new SobolItemContext(_localctx);
+				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1373;
-				Match(SOBOL);
+				State = 1401;
+				Match(ANTITHETIC);
 				}
 				break;
 			case 24:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1374;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1375;
-				Match(GBM);
-				State = 1376;
-				Match(DRIFT);
-				State = 1377;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1378;
-				perYear();
-				State = 1379;
-				Match(VOLATILITY);
-				State = 1380;
-				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1381;
-				perYear();
+				State = 1402;
+				Match(SOBOL);
 				}
 				break;
 			case 25:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1383;
+				State = 1403;
+				((GbmItemContext)_localctx).index = ident();
+				State = 1404;
+				Match(GBM);
+				State = 1405;
+				Match(DRIFT);
+				State = 1406;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1407;
+				perYear();
+				State = 1408;
+				Match(VOLATILITY);
+				State = 1409;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1410;
+				perYear();
+				}
+				break;
+			case 26:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 26);
+				{
+				State = 1412;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1384;
+				State = 1413;
 				Match(REVERTS);
-				State = 1385;
+				State = 1414;
 				Match(TO);
-				State = 1388;
+				State = 1417;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 				case 1:
 					{
-					State = 1386;
+					State = 1415;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1387;
+					State = 1416;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1390;
+				State = 1419;
 				Match(SPEED);
-				State = 1391;
+				State = 1420;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1392;
+				State = 1421;
 				perYear();
-				State = 1393;
+				State = 1422;
 				Match(VOLATILITY);
-				State = 1394;
+				State = 1423;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1395;
+				State = 1424;
 				perYear();
-				}
-				break;
-			case 26:
-				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 26);
-				{
-				State = 1397;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1398;
-				Match(JUMPS);
-				State = 1399;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1400;
-				perYear();
-				State = 1401;
-				Match(DOWN);
-				State = 1402;
-				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
 			case 27:
-				_localctx = new CorrelateItemContext(_localctx);
+				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1404;
+				State = 1426;
+				((JumpsItemContext)_localctx).index = ident();
+				State = 1427;
+				Match(JUMPS);
+				State = 1428;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1429;
+				perYear();
+				State = 1430;
+				Match(DOWN);
+				State = 1431;
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 28:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 28);
+				{
+				State = 1433;
 				Match(CORRELATE);
-				State = 1405;
+				State = 1434;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1406;
+				State = 1435;
 				Match(WITH);
-				State = 1407;
+				State = 1436;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1408;
+				State = 1437;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1411;
+				State = 1440;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
 				case 1:
 					{
-					State = 1409;
+					State = 1438;
 					Match(STRESS);
-					State = 1410;
+					State = 1439;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 28:
+			case 29:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 28);
+				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1413;
+				State = 1442;
 				Match(REGIMES);
-				State = 1414;
+				State = 1443;
 				Match(STRESS);
-				State = 1415;
+				State = 1444;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1416;
+				State = 1445;
 				perYear();
-				State = 1417;
+				State = 1446;
 				Match(NORMAL);
-				State = 1418;
+				State = 1447;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1419;
+				State = 1448;
 				perYear();
 				}
 				break;
@@ -10547,19 +10735,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 132, RULE_pdStep);
+		EnterRule(_localctx, 134, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1423;
+			State = 1452;
 			Match(UNTIL);
-			State = 1424;
+			State = 1453;
 			Match(DATE);
-			State = 1425;
+			State = 1454;
 			Match(THEN);
-			State = 1426;
+			State = 1455;
 			expr(0);
-			State = 1427;
+			State = 1456;
 			perYear();
 			}
 		}
@@ -10603,21 +10791,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 134, RULE_recoveryDraw);
+		EnterRule(_localctx, 136, RULE_recoveryDraw);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1429;
+			State = 1458;
 			Match(RECOVERY);
-			State = 1430;
+			State = 1459;
 			Match(BETA);
-			State = 1431;
+			State = 1460;
 			Match(MEAN);
-			State = 1432;
+			State = 1461;
 			_localctx.mean = expr(0);
-			State = 1433;
+			State = 1462;
 			Match(SD);
-			State = 1434;
+			State = 1463;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10658,26 +10846,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 136, RULE_delayOutcome);
+		EnterRule(_localctx, 138, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1437;
+			State = 1466;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1436;
+				State = 1465;
 				Match(MINUS);
 				}
 			}
 
-			State = 1439;
+			State = 1468;
 			duration();
-			State = 1440;
+			State = 1469;
 			Match(WITH);
-			State = 1441;
+			State = 1470;
 			_localctx.p = expr(0);
 			}
 		}
@@ -10718,15 +10906,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 138, RULE_loading);
+		EnterRule(_localctx, 140, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1443;
+			State = 1472;
 			Match(LOADING);
-			State = 1444;
+			State = 1473;
 			_localctx.factor = reference();
-			State = 1445;
+			State = 1474;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10760,13 +10948,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 140, RULE_perYear);
+		EnterRule(_localctx, 142, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1447;
+			State = 1476;
 			Match(PER);
-			State = 1448;
+			State = 1477;
 			Match(YEAR);
 			}
 		}
@@ -10799,11 +10987,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 142, RULE_duration);
+		EnterRule(_localctx, 144, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1450;
+			State = 1479;
 			Match(QUANTITY);
 			}
 		}
@@ -11123,27 +11311,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 144;
-		EnterRecursionRule(_localctx, 144, RULE_expr, _p);
+		int _startState = 146;
+		EnterRecursionRule(_localctx, 146, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1494;
+			State = 1523;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1453;
+				State = 1482;
 				Match(LPAREN);
-				State = 1454;
+				State = 1483;
 				expr(0);
-				State = 1455;
+				State = 1484;
 				Match(RPAREN);
 				}
 				break;
@@ -11152,9 +11340,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1457;
+				State = 1486;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1458;
+				State = 1487;
 				expr(16);
 				}
 				break;
@@ -11163,9 +11351,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1459;
+				State = 1488;
 				Match(NOT);
-				State = 1460;
+				State = 1489;
 				expr(11);
 				}
 				break;
@@ -11174,17 +11362,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1461;
+				State = 1490;
 				Match(IF);
-				State = 1462;
+				State = 1491;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1463;
+				State = 1492;
 				Match(THEN);
-				State = 1464;
+				State = 1493;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1465;
+				State = 1494;
 				Match(ELSE);
-				State = 1466;
+				State = 1495;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11193,37 +11381,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1468;
+				State = 1497;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1469;
+				State = 1498;
 				Match(LPAREN);
-				State = 1478;
+				State = 1507;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394935518725023L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1855500810461315071L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2143709024581844927L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4611584589559751429L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1470;
+					State = 1499;
 					expr(0);
-					State = 1475;
+					State = 1504;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1471;
+						State = 1500;
 						Match(COMMA);
-						State = 1472;
+						State = 1501;
 						expr(0);
 						}
 						}
-						State = 1477;
+						State = 1506;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1480;
+				State = 1509;
 				Match(RPAREN);
 				}
 				break;
@@ -11232,7 +11420,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1482;
+				State = 1511;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11242,19 +11430,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1484;
+				State = 1513;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) {
+				if (((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 4095L) != 0)) {
 					{
-					State = 1483;
+					State = 1512;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1486;
+				State = 1515;
 				Match(PER);
-				State = 1487;
+				State = 1516;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11263,9 +11451,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1488;
+				State = 1517;
 				Match(NUMBER);
-				State = 1489;
+				State = 1518;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11274,7 +11462,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1490;
+				State = 1519;
 				Match(QUANTITY);
 				}
 				break;
@@ -11283,7 +11471,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1491;
+				State = 1520;
 				Match(NUMBER);
 				}
 				break;
@@ -11292,7 +11480,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1492;
+				State = 1521;
 				Match(DATE);
 				}
 				break;
@@ -11301,34 +11489,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1493;
+				State = 1522;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1516;
+			State = 1545;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1514;
+					State = 1543;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1496;
+						State = 1525;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1497;
+						State = 1526;
 						Match(OF);
-						State = 1498;
+						State = 1527;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11337,9 +11525,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1499;
+						State = 1528;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1500;
+						State = 1529;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11349,7 +11537,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1501;
+						State = 1530;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11358,9 +11546,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1502;
+						State = 1531;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1503;
+						State = 1532;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11370,7 +11558,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1504;
+						State = 1533;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11379,19 +11567,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1505;
+						State = 1534;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1506;
+						State = 1535;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 240)) & ~0x3f) == 0 && ((1L << (_la - 240)) & 63L) != 0)) ) {
+						if ( !(((((_la - 242)) & ~0x3f) == 0 && ((1L << (_la - 242)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1507;
+						State = 1536;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11400,11 +11588,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1508;
+						State = 1537;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1509;
+						State = 1538;
 						Match(AND);
-						State = 1510;
+						State = 1539;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11413,20 +11601,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1511;
+						State = 1540;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1512;
+						State = 1541;
 						Match(OR);
-						State = 1513;
+						State = 1542;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1518;
+				State = 1547;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 			}
 			}
 		}
@@ -11470,14 +11658,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 146, RULE_measureUnit);
+		EnterRule(_localctx, 148, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1519;
+			State = 1548;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11522,20 +11710,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 148, RULE_reference);
+		EnterRule(_localctx, 150, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1521;
+			State = 1550;
 			ident();
-			State = 1524;
+			State = 1553;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
 			case 1:
 				{
-				State = 1522;
+				State = 1551;
 				Match(DOT);
-				State = 1523;
+				State = 1552;
 				_localctx.member = ident();
 				}
 				break;
@@ -11723,6 +11911,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROW() { return GetToken(DealLangParser.GROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCRUING() { return GetToken(DealLangParser.ACCRUING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INSTALMENTS() { return GetToken(DealLangParser.INSTALMENTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAK_OPTION() { return GetToken(DealLangParser.BREAK_OPTION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAKS() { return GetToken(DealLangParser.BREAKS, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -11739,14 +11929,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 150, RULE_ident);
+		EnterRule(_localctx, 152, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1526;
+			State = 1555;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394918338855839L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2143709024581844927L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4611584726998704901L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11769,7 +11959,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 72: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 73: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -11792,7 +11982,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,258,1529,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,260,1558,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11802,571 +11992,582 @@ public partial class DealLangParser : Parser {
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
-		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,1,0,1,0,1,0,1,0,5,0,
-		157,8,0,10,0,12,0,160,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,171,
-		8,2,10,2,12,2,174,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,199,8,3,1,4,1,4,1,4,1,
-		4,1,4,5,4,206,8,4,10,4,12,4,209,9,4,1,4,1,4,1,5,1,5,1,5,5,5,216,8,5,10,
-		5,12,5,219,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,3,6,237,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,245,8,8,10,8,12,8,248,
-		9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,258,8,9,1,10,1,10,1,10,1,10,5,
-		10,264,8,10,10,10,12,10,267,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,285,8,11,10,11,12,11,288,
-		9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,296,8,11,1,12,1,12,1,13,1,13,1,
-		13,1,13,5,13,304,8,13,10,13,12,13,307,9,13,1,13,1,13,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,3,14,318,8,14,1,14,1,14,3,14,322,8,14,1,14,1,14,1,14,
-		1,14,5,14,328,8,14,10,14,12,14,331,9,14,1,14,3,14,334,8,14,1,15,1,15,1,
-		15,3,15,339,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,347,8,16,10,16,12,
-		16,350,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,
-		363,8,17,1,17,1,17,1,17,5,17,368,8,17,10,17,12,17,371,9,17,3,17,373,8,
-		17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,
-		17,388,8,17,1,17,1,17,4,17,392,8,17,11,17,12,17,393,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,3,17,406,8,17,3,17,408,8,17,3,17,410,8,17,
-		1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,419,8,18,1,19,1,19,1,19,3,19,424,
-		8,19,1,20,1,20,1,20,1,20,1,20,1,20,3,20,432,8,20,1,21,1,21,1,21,5,21,437,
-		8,21,10,21,12,21,440,9,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,
-		1,22,3,22,452,8,22,3,22,454,8,22,1,23,1,23,1,24,1,24,1,24,1,24,5,24,462,
-		8,24,10,24,12,24,465,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,486,8,25,1,25,1,
-		25,3,25,490,8,25,1,25,1,25,1,25,3,25,495,8,25,1,25,1,25,3,25,499,8,25,
-		1,26,1,26,3,26,503,8,26,1,27,1,27,1,27,1,27,5,27,509,8,27,10,27,12,27,
-		512,9,27,1,27,1,27,1,28,1,28,1,28,5,28,519,8,28,10,28,12,28,522,9,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,3,28,555,8,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,563,8,29,
-		10,29,12,29,566,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,3,30,594,8,30,3,30,596,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
-		30,1,30,1,30,1,30,1,30,1,30,3,30,610,8,30,1,30,3,30,613,8,30,1,31,1,31,
-		1,31,1,31,5,31,619,8,31,10,31,12,31,622,9,31,1,31,1,31,1,32,1,32,1,32,
-		1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,
-		1,32,3,32,644,8,32,1,33,1,33,1,33,1,33,1,33,3,33,651,8,33,1,34,1,34,1,
-		34,1,34,5,34,657,8,34,10,34,12,34,660,9,34,1,34,1,34,1,35,1,35,3,35,666,
-		8,35,1,35,1,35,3,35,670,8,35,1,35,1,35,3,35,674,8,35,1,36,1,36,1,36,1,
-		36,1,36,1,36,3,36,682,8,36,1,36,1,36,3,36,686,8,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,700,8,36,10,36,12,36,703,
-		9,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,742,8,36,1,36,1,
-		36,3,36,746,8,36,1,37,1,37,1,37,1,37,1,37,1,37,3,37,754,8,37,1,38,1,38,
-		1,38,1,38,1,38,5,38,761,8,38,10,38,12,38,764,9,38,1,38,1,38,3,38,768,8,
-		38,1,38,1,38,1,39,1,39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,5,40,782,
-		8,40,10,40,12,40,785,9,40,1,40,3,40,788,8,40,1,41,1,41,1,41,1,41,5,41,
-		794,8,41,10,41,12,41,797,9,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,816,8,42,11,42,12,42,
-		817,1,42,1,42,1,42,1,42,3,42,824,8,42,1,43,1,43,1,43,1,43,1,43,1,43,3,
-		43,832,8,43,1,44,1,44,1,44,1,44,5,44,838,8,44,10,44,12,44,841,9,44,1,44,
-		1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,851,8,45,10,45,12,45,854,9,45,
-		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,864,8,45,1,45,3,45,867,8,
-		45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,875,8,45,10,45,12,45,878,9,45,3,
-		45,880,8,45,1,46,1,46,1,46,1,46,5,46,886,8,46,10,46,12,46,889,9,46,1,46,
-		3,46,892,8,46,1,47,1,47,1,47,1,47,1,47,1,47,3,47,900,8,47,1,48,1,48,1,
-		48,1,49,1,49,1,49,1,49,5,49,909,8,49,10,49,12,49,912,9,49,1,49,3,49,915,
-		8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,923,8,50,1,51,1,51,1,51,1,51,1,
-		51,1,51,1,51,1,51,1,51,3,51,934,8,51,3,51,936,8,51,1,51,1,51,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,3,52,947,8,52,1,52,3,52,950,8,52,1,52,1,52,3,
-		52,954,8,52,1,53,1,53,1,53,1,53,1,53,1,53,3,53,962,8,53,1,53,1,53,1,53,
-		3,53,967,8,53,1,53,1,53,1,53,3,53,972,8,53,1,53,1,53,1,53,1,53,1,53,1,
-		53,1,53,1,53,3,53,982,8,53,3,53,984,8,53,1,53,1,53,1,53,1,53,5,53,990,
-		8,53,10,53,12,53,993,9,53,1,54,1,54,1,54,1,54,5,54,999,8,54,10,54,12,54,
-		1002,9,54,1,54,1,54,1,54,3,54,1007,8,54,1,54,1,54,3,54,1011,8,54,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1022,8,55,10,55,12,55,1025,
-		9,55,1,55,1,55,3,55,1029,8,55,1,55,3,55,1032,8,55,1,56,1,56,1,56,1,56,
-		1,56,3,56,1039,8,56,1,57,1,57,1,57,1,57,1,57,5,57,1046,8,57,10,57,12,57,
-		1049,9,57,1,58,1,58,3,58,1053,8,58,1,59,1,59,1,59,5,59,1058,8,59,10,59,
-		12,59,1061,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1071,8,60,
-		10,60,12,60,1074,9,60,3,60,1076,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1089,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,5,60,1104,8,60,10,60,12,60,1107,9,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1117,8,60,10,60,12,60,1120,9,60,
-		1,60,1,60,1,60,1,60,5,60,1126,8,60,10,60,12,60,1129,9,60,1,60,3,60,1132,
-		8,60,1,60,1,60,1,60,3,60,1137,8,60,1,60,1,60,5,60,1141,8,60,10,60,12,60,
-		1144,9,60,1,60,1,60,1,60,1,60,5,60,1150,8,60,10,60,12,60,1153,9,60,1,60,
-		3,60,1156,8,60,1,61,1,61,1,61,5,61,1161,8,61,10,61,12,61,1164,9,61,1,61,
-		1,61,1,62,1,62,1,62,1,62,5,62,1172,8,62,10,62,12,62,1175,9,62,1,62,5,62,
-		1178,8,62,10,62,12,62,1181,9,62,1,62,3,62,1184,8,62,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,3,63,1208,8,63,1,64,1,64,1,64,1,64,1,64,1,64,5,64,
-		1216,8,64,10,64,12,64,1219,9,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,5,65,1233,8,65,10,65,12,65,1236,9,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,3,65,1246,8,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1263,8,65,10,65,12,65,
-		1266,9,65,3,65,1268,8,65,1,65,5,65,1271,8,65,10,65,12,65,1274,9,65,1,65,
-		3,65,1277,8,65,3,65,1279,8,65,1,65,1,65,4,65,1283,8,65,11,65,12,65,1284,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1299,
-		8,65,10,65,12,65,1302,9,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,3,65,1315,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,5,65,1329,8,65,10,65,12,65,1332,9,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,3,65,1353,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1360,8,65,1,65,1,65,
-		1,65,4,65,1365,8,65,11,65,12,65,1366,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,
-		1389,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1412,8,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,3,65,1422,8,65,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,68,3,68,1438,8,68,1,68,1,68,
-		1,68,1,68,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,71,1,71,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,5,72,1474,8,72,10,72,12,72,1477,9,72,3,72,1479,8,72,
-		1,72,1,72,1,72,1,72,3,72,1485,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,3,72,1495,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1515,8,72,10,72,12,72,1518,
-		9,72,1,73,1,73,1,74,1,74,1,74,3,74,1525,8,74,1,75,1,75,1,75,0,1,144,76,
-		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
-		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,
-		98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,
-		134,136,138,140,142,144,146,148,150,0,10,1,0,228,229,1,0,15,16,1,0,109,
-		110,1,0,171,172,1,0,248,249,1,0,238,239,1,0,236,237,1,0,240,245,1,0,177,
-		188,24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,
-		118,120,122,126,127,129,133,136,138,147,147,149,155,157,162,168,170,172,
-		172,188,189,194,208,210,227,252,253,1762,0,158,1,0,0,0,2,163,1,0,0,0,4,
-		166,1,0,0,0,6,198,1,0,0,0,8,200,1,0,0,0,10,212,1,0,0,0,12,236,1,0,0,0,
-		14,238,1,0,0,0,16,240,1,0,0,0,18,257,1,0,0,0,20,259,1,0,0,0,22,295,1,0,
-		0,0,24,297,1,0,0,0,26,299,1,0,0,0,28,333,1,0,0,0,30,335,1,0,0,0,32,340,
-		1,0,0,0,34,409,1,0,0,0,36,418,1,0,0,0,38,423,1,0,0,0,40,431,1,0,0,0,42,
-		433,1,0,0,0,44,453,1,0,0,0,46,455,1,0,0,0,48,457,1,0,0,0,50,498,1,0,0,
-		0,52,502,1,0,0,0,54,504,1,0,0,0,56,554,1,0,0,0,58,556,1,0,0,0,60,612,1,
-		0,0,0,62,614,1,0,0,0,64,643,1,0,0,0,66,645,1,0,0,0,68,652,1,0,0,0,70,663,
-		1,0,0,0,72,745,1,0,0,0,74,747,1,0,0,0,76,755,1,0,0,0,78,771,1,0,0,0,80,
-		787,1,0,0,0,82,789,1,0,0,0,84,823,1,0,0,0,86,831,1,0,0,0,88,833,1,0,0,
-		0,90,879,1,0,0,0,92,881,1,0,0,0,94,899,1,0,0,0,96,901,1,0,0,0,98,904,1,
-		0,0,0,100,922,1,0,0,0,102,924,1,0,0,0,104,939,1,0,0,0,106,955,1,0,0,0,
-		108,1010,1,0,0,0,110,1031,1,0,0,0,112,1033,1,0,0,0,114,1040,1,0,0,0,116,
-		1052,1,0,0,0,118,1054,1,0,0,0,120,1155,1,0,0,0,122,1157,1,0,0,0,124,1183,
-		1,0,0,0,126,1207,1,0,0,0,128,1209,1,0,0,0,130,1421,1,0,0,0,132,1423,1,
-		0,0,0,134,1429,1,0,0,0,136,1437,1,0,0,0,138,1443,1,0,0,0,140,1447,1,0,
-		0,0,142,1450,1,0,0,0,144,1494,1,0,0,0,146,1519,1,0,0,0,148,1521,1,0,0,
-		0,150,1526,1,0,0,0,152,157,3,2,1,0,153,157,3,4,2,0,154,157,3,128,64,0,
-		155,157,3,8,4,0,156,152,1,0,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,
-		1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,161,1,0,0,
-		0,160,158,1,0,0,0,161,162,5,0,0,1,162,1,1,0,0,0,163,164,5,3,0,0,164,165,
-		5,250,0,0,165,3,1,0,0,0,166,167,5,1,0,0,167,168,3,150,75,0,168,172,5,228,
-		0,0,169,171,3,6,3,0,170,169,1,0,0,0,171,174,1,0,0,0,172,170,1,0,0,0,172,
-		173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,176,5,229,0,0,176,5,1,
-		0,0,0,177,199,3,12,6,0,178,199,3,16,8,0,179,199,3,20,10,0,180,199,3,26,
-		13,0,181,199,3,32,16,0,182,199,3,48,24,0,183,199,3,54,27,0,184,199,3,58,
-		29,0,185,199,3,82,41,0,186,199,3,62,31,0,187,199,3,68,34,0,188,199,3,88,
-		44,0,189,199,3,98,49,0,190,199,3,102,51,0,191,199,3,104,52,0,192,199,3,
-		106,53,0,193,199,3,112,56,0,194,199,3,114,57,0,195,199,3,118,59,0,196,
-		199,3,122,61,0,197,199,3,8,4,0,198,177,1,0,0,0,198,178,1,0,0,0,198,179,
-		1,0,0,0,198,180,1,0,0,0,198,181,1,0,0,0,198,182,1,0,0,0,198,183,1,0,0,
-		0,198,184,1,0,0,0,198,185,1,0,0,0,198,186,1,0,0,0,198,187,1,0,0,0,198,
-		188,1,0,0,0,198,189,1,0,0,0,198,190,1,0,0,0,198,191,1,0,0,0,198,192,1,
-		0,0,0,198,193,1,0,0,0,198,194,1,0,0,0,198,195,1,0,0,0,198,196,1,0,0,0,
-		198,197,1,0,0,0,199,7,1,0,0,0,200,201,5,252,0,0,201,207,4,4,0,0,202,206,
-		3,150,75,0,203,206,5,4,0,0,204,206,5,52,0,0,205,202,1,0,0,0,205,203,1,
-		0,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,0,
-		208,210,1,0,0,0,209,207,1,0,0,0,210,211,3,10,5,0,211,9,1,0,0,0,212,217,
-		5,228,0,0,213,216,3,10,5,0,214,216,8,0,0,0,215,213,1,0,0,0,215,214,1,0,
-		0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,218,1,0,0,0,218,220,1,0,0,0,219,
-		217,1,0,0,0,220,221,5,229,0,0,221,11,1,0,0,0,222,223,5,5,0,0,223,237,5,
-		250,0,0,224,225,5,6,0,0,225,237,3,150,75,0,226,227,5,7,0,0,227,237,5,247,
-		0,0,228,229,5,8,0,0,229,237,5,247,0,0,230,231,5,9,0,0,231,237,5,247,0,
-		0,232,233,5,10,0,0,233,237,3,150,75,0,234,235,5,11,0,0,235,237,3,14,7,
-		0,236,222,1,0,0,0,236,224,1,0,0,0,236,226,1,0,0,0,236,228,1,0,0,0,236,
-		230,1,0,0,0,236,232,1,0,0,0,236,234,1,0,0,0,237,13,1,0,0,0,238,239,5,246,
-		0,0,239,15,1,0,0,0,240,241,5,12,0,0,241,242,3,150,75,0,242,246,5,228,0,
-		0,243,245,3,18,9,0,244,243,1,0,0,0,245,248,1,0,0,0,246,244,1,0,0,0,246,
-		247,1,0,0,0,247,249,1,0,0,0,248,246,1,0,0,0,249,250,5,229,0,0,250,17,1,
-		0,0,0,251,252,5,41,0,0,252,258,5,250,0,0,253,254,5,42,0,0,254,258,3,144,
-		72,0,255,256,5,43,0,0,256,258,3,144,72,0,257,251,1,0,0,0,257,253,1,0,0,
-		0,257,255,1,0,0,0,258,19,1,0,0,0,259,260,5,13,0,0,260,261,3,150,75,0,261,
-		265,5,228,0,0,262,264,3,22,11,0,263,262,1,0,0,0,264,267,1,0,0,0,265,263,
-		1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,265,1,0,0,0,268,269,5,229,
-		0,0,269,21,1,0,0,0,270,271,5,113,0,0,271,296,3,144,72,0,272,273,5,171,
-		0,0,273,274,3,144,72,0,274,275,3,140,70,0,275,296,1,0,0,0,276,277,5,172,
-		0,0,277,278,3,144,72,0,278,279,3,140,70,0,279,296,1,0,0,0,280,281,5,14,
-		0,0,281,282,3,24,12,0,282,286,5,228,0,0,283,285,3,30,15,0,284,283,1,0,
-		0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,289,1,0,0,0,288,
-		286,1,0,0,0,289,290,5,229,0,0,290,296,1,0,0,0,291,292,5,17,0,0,292,293,
-		5,247,0,0,293,294,5,18,0,0,294,296,3,144,72,0,295,270,1,0,0,0,295,272,
-		1,0,0,0,295,276,1,0,0,0,295,280,1,0,0,0,295,291,1,0,0,0,296,23,1,0,0,0,
-		297,298,7,1,0,0,298,25,1,0,0,0,299,300,5,44,0,0,300,301,3,150,75,0,301,
-		305,5,228,0,0,302,304,3,28,14,0,303,302,1,0,0,0,304,307,1,0,0,0,305,303,
-		1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,309,5,229,
-		0,0,309,27,1,0,0,0,310,311,5,45,0,0,311,334,3,144,72,0,312,313,5,46,0,
-		0,313,314,5,47,0,0,314,317,3,142,71,0,315,316,5,48,0,0,316,318,3,144,72,
-		0,317,315,1,0,0,0,317,318,1,0,0,0,318,321,1,0,0,0,319,320,5,49,0,0,320,
-		322,5,247,0,0,321,319,1,0,0,0,321,322,1,0,0,0,322,334,1,0,0,0,323,324,
-		5,46,0,0,324,325,5,50,0,0,325,329,5,228,0,0,326,328,3,30,15,0,327,326,
-		1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,332,1,0,0,
-		0,331,329,1,0,0,0,332,334,5,229,0,0,333,310,1,0,0,0,333,312,1,0,0,0,333,
-		323,1,0,0,0,334,29,1,0,0,0,335,336,5,247,0,0,336,338,3,144,72,0,337,339,
-		5,232,0,0,338,337,1,0,0,0,338,339,1,0,0,0,339,31,1,0,0,0,340,341,5,51,
-		0,0,341,342,3,150,75,0,342,343,5,52,0,0,343,344,3,150,75,0,344,348,5,228,
-		0,0,345,347,3,34,17,0,346,345,1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,
-		348,349,1,0,0,0,349,351,1,0,0,0,350,348,1,0,0,0,351,352,5,229,0,0,352,
-		33,1,0,0,0,353,354,5,53,0,0,354,410,3,150,75,0,355,356,5,54,0,0,356,357,
-		3,144,72,0,357,362,3,140,70,0,358,359,5,55,0,0,359,360,3,144,72,0,360,
-		361,3,140,70,0,361,363,1,0,0,0,362,358,1,0,0,0,362,363,1,0,0,0,363,372,
-		1,0,0,0,364,365,5,226,0,0,365,369,3,150,75,0,366,368,3,36,18,0,367,366,
-		1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,373,1,0,0,
-		0,371,369,1,0,0,0,372,364,1,0,0,0,372,373,1,0,0,0,373,410,1,0,0,0,374,
-		375,5,56,0,0,375,410,5,247,0,0,376,377,5,57,0,0,377,410,3,142,71,0,378,
-		379,5,58,0,0,379,380,3,38,19,0,380,381,3,142,71,0,381,382,5,60,0,0,382,
-		383,5,53,0,0,383,387,5,61,0,0,384,385,5,54,0,0,385,386,5,60,0,0,386,388,
-		5,62,0,0,387,384,1,0,0,0,387,388,1,0,0,0,388,410,1,0,0,0,389,391,5,63,
-		0,0,390,392,3,40,20,0,391,390,1,0,0,0,392,393,1,0,0,0,393,391,1,0,0,0,
-		393,394,1,0,0,0,394,410,1,0,0,0,395,396,5,11,0,0,396,410,3,14,7,0,397,
-		410,3,42,21,0,398,399,5,225,0,0,399,410,3,150,75,0,400,401,5,91,0,0,401,
-		407,3,144,72,0,402,405,5,92,0,0,403,404,5,156,0,0,404,406,3,144,72,0,405,
-		403,1,0,0,0,405,406,1,0,0,0,406,408,1,0,0,0,407,402,1,0,0,0,407,408,1,
-		0,0,0,408,410,1,0,0,0,409,353,1,0,0,0,409,355,1,0,0,0,409,374,1,0,0,0,
-		409,376,1,0,0,0,409,378,1,0,0,0,409,389,1,0,0,0,409,395,1,0,0,0,409,397,
-		1,0,0,0,409,398,1,0,0,0,409,400,1,0,0,0,410,35,1,0,0,0,411,419,5,227,0,
-		0,412,413,5,48,0,0,413,419,3,144,72,0,414,415,5,69,0,0,415,419,3,144,72,
-		0,416,417,5,169,0,0,417,419,3,142,71,0,418,411,1,0,0,0,418,412,1,0,0,0,
-		418,414,1,0,0,0,418,416,1,0,0,0,419,37,1,0,0,0,420,421,5,249,0,0,421,424,
-		5,59,0,0,422,424,5,248,0,0,423,420,1,0,0,0,423,422,1,0,0,0,424,39,1,0,
-		0,0,425,426,5,68,0,0,426,432,3,144,72,0,427,428,5,69,0,0,428,432,3,144,
-		72,0,429,430,5,70,0,0,430,432,5,247,0,0,431,425,1,0,0,0,431,427,1,0,0,
-		0,431,429,1,0,0,0,432,41,1,0,0,0,433,434,5,64,0,0,434,438,3,150,75,0,435,
-		437,3,44,22,0,436,435,1,0,0,0,437,440,1,0,0,0,438,436,1,0,0,0,438,439,
-		1,0,0,0,439,43,1,0,0,0,440,438,1,0,0,0,441,442,5,69,0,0,442,454,3,144,
-		72,0,443,444,5,70,0,0,444,454,5,247,0,0,445,446,5,123,0,0,446,454,3,144,
-		72,0,447,448,5,65,0,0,448,451,3,46,23,0,449,450,5,191,0,0,450,452,3,46,
-		23,0,451,449,1,0,0,0,451,452,1,0,0,0,452,454,1,0,0,0,453,441,1,0,0,0,453,
-		443,1,0,0,0,453,445,1,0,0,0,453,447,1,0,0,0,454,45,1,0,0,0,455,456,7,2,
-		0,0,456,47,1,0,0,0,457,458,5,71,0,0,458,459,3,150,75,0,459,463,5,228,0,
-		0,460,462,3,50,25,0,461,460,1,0,0,0,462,465,1,0,0,0,463,461,1,0,0,0,463,
-		464,1,0,0,0,464,466,1,0,0,0,465,463,1,0,0,0,466,467,5,229,0,0,467,49,1,
-		0,0,0,468,469,5,72,0,0,469,499,3,150,75,0,470,471,5,105,0,0,471,499,3,
-		144,72,0,472,473,5,106,0,0,473,499,3,70,35,0,474,475,5,108,0,0,475,476,
-		5,70,0,0,476,499,5,247,0,0,477,478,5,111,0,0,478,499,3,80,40,0,479,480,
-		5,8,0,0,480,499,5,247,0,0,481,482,5,43,0,0,482,485,3,144,72,0,483,484,
-		5,131,0,0,484,486,3,142,71,0,485,483,1,0,0,0,485,486,1,0,0,0,486,489,1,
-		0,0,0,487,488,5,132,0,0,488,490,3,52,26,0,489,487,1,0,0,0,489,490,1,0,
-		0,0,490,494,1,0,0,0,491,492,5,145,0,0,492,493,5,249,0,0,493,495,5,133,
-		0,0,494,491,1,0,0,0,494,495,1,0,0,0,495,499,1,0,0,0,496,499,3,74,37,0,
-		497,499,3,76,38,0,498,468,1,0,0,0,498,470,1,0,0,0,498,472,1,0,0,0,498,
-		474,1,0,0,0,498,477,1,0,0,0,498,479,1,0,0,0,498,481,1,0,0,0,498,496,1,
-		0,0,0,498,497,1,0,0,0,499,51,1,0,0,0,500,503,5,106,0,0,501,503,3,144,72,
-		0,502,500,1,0,0,0,502,501,1,0,0,0,503,53,1,0,0,0,504,505,5,73,0,0,505,
-		506,3,150,75,0,506,510,5,228,0,0,507,509,3,56,28,0,508,507,1,0,0,0,509,
-		512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,513,1,0,0,0,512,510,1,
-		0,0,0,513,514,5,229,0,0,514,55,1,0,0,0,515,516,5,74,0,0,516,520,5,228,
-		0,0,517,519,3,66,33,0,518,517,1,0,0,0,519,522,1,0,0,0,520,518,1,0,0,0,
-		520,521,1,0,0,0,521,523,1,0,0,0,522,520,1,0,0,0,523,555,5,229,0,0,524,
-		525,5,75,0,0,525,555,3,144,72,0,526,527,5,76,0,0,527,555,3,144,72,0,528,
-		529,5,77,0,0,529,530,5,47,0,0,530,555,3,142,71,0,531,532,5,77,0,0,532,
-		533,5,78,0,0,533,534,3,144,72,0,534,535,3,140,70,0,535,555,1,0,0,0,536,
-		537,5,80,0,0,537,555,3,144,72,0,538,539,5,81,0,0,539,555,3,144,72,0,540,
-		541,5,79,0,0,541,555,3,144,72,0,542,543,5,82,0,0,543,544,3,144,72,0,544,
-		545,3,140,70,0,545,555,1,0,0,0,546,547,5,83,0,0,547,548,3,144,72,0,548,
-		549,5,78,0,0,549,550,3,144,72,0,550,551,3,140,70,0,551,555,1,0,0,0,552,
-		553,5,84,0,0,553,555,3,150,75,0,554,515,1,0,0,0,554,524,1,0,0,0,554,526,
-		1,0,0,0,554,528,1,0,0,0,554,531,1,0,0,0,554,536,1,0,0,0,554,538,1,0,0,
-		0,554,540,1,0,0,0,554,542,1,0,0,0,554,546,1,0,0,0,554,552,1,0,0,0,555,
-		57,1,0,0,0,556,557,5,85,0,0,557,558,3,150,75,0,558,559,5,52,0,0,559,560,
-		3,150,75,0,560,564,5,228,0,0,561,563,3,60,30,0,562,561,1,0,0,0,563,566,
-		1,0,0,0,564,562,1,0,0,0,564,565,1,0,0,0,565,567,1,0,0,0,566,564,1,0,0,
-		0,567,568,5,229,0,0,568,59,1,0,0,0,569,570,5,86,0,0,570,613,3,150,75,0,
-		571,572,5,75,0,0,572,613,3,144,72,0,573,574,5,87,0,0,574,575,5,60,0,0,
-		575,613,5,62,0,0,576,577,5,87,0,0,577,613,3,144,72,0,578,579,5,179,0,0,
-		579,580,3,144,72,0,580,581,3,140,70,0,581,613,1,0,0,0,582,583,5,88,0,0,
-		583,613,3,144,72,0,584,585,5,56,0,0,585,613,5,247,0,0,586,587,5,57,0,0,
-		587,613,3,142,71,0,588,589,5,91,0,0,589,595,3,144,72,0,590,593,5,92,0,
-		0,591,592,5,156,0,0,592,594,3,144,72,0,593,591,1,0,0,0,593,594,1,0,0,0,
-		594,596,1,0,0,0,595,590,1,0,0,0,595,596,1,0,0,0,596,613,1,0,0,0,597,598,
-		5,58,0,0,598,599,3,38,19,0,599,600,3,142,71,0,600,601,5,60,0,0,601,602,
-		5,86,0,0,602,603,5,61,0,0,603,613,1,0,0,0,604,605,5,93,0,0,605,609,3,144,
-		72,0,606,607,5,94,0,0,607,608,5,125,0,0,608,610,5,57,0,0,609,606,1,0,0,
-		0,609,610,1,0,0,0,610,613,1,0,0,0,611,613,3,42,21,0,612,569,1,0,0,0,612,
-		571,1,0,0,0,612,573,1,0,0,0,612,576,1,0,0,0,612,578,1,0,0,0,612,582,1,
-		0,0,0,612,584,1,0,0,0,612,586,1,0,0,0,612,588,1,0,0,0,612,597,1,0,0,0,
-		612,604,1,0,0,0,612,611,1,0,0,0,613,61,1,0,0,0,614,615,5,185,0,0,615,616,
-		3,150,75,0,616,620,5,228,0,0,617,619,3,64,32,0,618,617,1,0,0,0,619,622,
-		1,0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,623,1,0,0,0,622,620,1,0,0,
-		0,623,624,5,229,0,0,624,63,1,0,0,0,625,626,5,215,0,0,626,644,3,144,72,
-		0,627,628,5,87,0,0,628,644,3,150,75,0,629,630,5,216,0,0,630,644,3,144,
-		72,0,631,632,5,217,0,0,632,644,3,144,72,0,633,634,5,218,0,0,634,644,3,
-		144,72,0,635,636,5,80,0,0,636,644,3,144,72,0,637,638,5,79,0,0,638,644,
-		3,144,72,0,639,640,5,95,0,0,640,644,3,144,72,0,641,642,5,96,0,0,642,644,
-		3,144,72,0,643,625,1,0,0,0,643,627,1,0,0,0,643,629,1,0,0,0,643,631,1,0,
-		0,0,643,633,1,0,0,0,643,635,1,0,0,0,643,637,1,0,0,0,643,639,1,0,0,0,643,
-		641,1,0,0,0,644,65,1,0,0,0,645,646,5,247,0,0,646,647,3,144,72,0,647,648,
-		5,60,0,0,648,650,3,144,72,0,649,651,5,232,0,0,650,649,1,0,0,0,650,651,
-		1,0,0,0,651,67,1,0,0,0,652,653,5,104,0,0,653,654,3,150,75,0,654,658,5,
-		228,0,0,655,657,3,72,36,0,656,655,1,0,0,0,657,660,1,0,0,0,658,656,1,0,
-		0,0,658,659,1,0,0,0,659,661,1,0,0,0,660,658,1,0,0,0,661,662,5,229,0,0,
-		662,69,1,0,0,0,663,665,3,144,72,0,664,666,5,107,0,0,665,664,1,0,0,0,665,
-		666,1,0,0,0,666,669,1,0,0,0,667,668,5,48,0,0,668,670,3,144,72,0,669,667,
-		1,0,0,0,669,670,1,0,0,0,670,673,1,0,0,0,671,672,5,69,0,0,672,674,3,144,
-		72,0,673,671,1,0,0,0,673,674,1,0,0,0,674,71,1,0,0,0,675,676,5,105,0,0,
-		676,746,3,144,72,0,677,678,5,106,0,0,678,746,3,70,35,0,679,681,5,194,0,
-		0,680,682,5,248,0,0,681,680,1,0,0,0,681,682,1,0,0,0,682,685,1,0,0,0,683,
-		684,5,134,0,0,684,686,3,144,72,0,685,683,1,0,0,0,685,686,1,0,0,0,686,746,
-		1,0,0,0,687,688,5,194,0,0,688,746,5,205,0,0,689,690,5,195,0,0,690,746,
-		3,144,72,0,691,692,5,196,0,0,692,746,3,144,72,0,693,694,5,197,0,0,694,
-		695,5,70,0,0,695,746,5,247,0,0,696,697,5,198,0,0,697,701,5,228,0,0,698,
-		700,3,30,15,0,699,698,1,0,0,0,700,703,1,0,0,0,701,699,1,0,0,0,701,702,
-		1,0,0,0,702,704,1,0,0,0,703,701,1,0,0,0,704,746,5,229,0,0,705,706,5,198,
-		0,0,706,707,5,206,0,0,707,708,3,150,75,0,708,709,5,207,0,0,709,710,3,144,
-		72,0,710,746,1,0,0,0,711,712,5,199,0,0,712,746,3,144,72,0,713,746,3,74,
-		37,0,714,746,3,76,38,0,715,716,5,202,0,0,716,717,5,208,0,0,717,718,3,144,
-		72,0,718,719,5,164,0,0,719,720,3,144,72,0,720,746,1,0,0,0,721,722,5,201,
-		0,0,722,746,3,144,72,0,723,724,5,108,0,0,724,725,5,70,0,0,725,746,5,247,
-		0,0,726,727,5,111,0,0,727,746,3,80,40,0,728,729,5,8,0,0,729,746,5,247,
-		0,0,730,731,5,115,0,0,731,746,5,249,0,0,732,746,3,42,21,0,733,734,5,220,
-		0,0,734,735,5,60,0,0,735,736,3,144,72,0,736,737,5,206,0,0,737,741,3,144,
-		72,0,738,739,5,221,0,0,739,740,5,222,0,0,740,742,3,144,72,0,741,738,1,
-		0,0,0,741,742,1,0,0,0,742,746,1,0,0,0,743,744,5,223,0,0,744,746,3,144,
-		72,0,745,675,1,0,0,0,745,677,1,0,0,0,745,679,1,0,0,0,745,687,1,0,0,0,745,
-		689,1,0,0,0,745,691,1,0,0,0,745,693,1,0,0,0,745,696,1,0,0,0,745,705,1,
-		0,0,0,745,711,1,0,0,0,745,713,1,0,0,0,745,714,1,0,0,0,745,715,1,0,0,0,
-		745,721,1,0,0,0,745,723,1,0,0,0,745,726,1,0,0,0,745,728,1,0,0,0,745,730,
-		1,0,0,0,745,732,1,0,0,0,745,733,1,0,0,0,745,743,1,0,0,0,746,73,1,0,0,0,
-		747,748,5,200,0,0,748,753,3,144,72,0,749,750,5,49,0,0,750,754,5,247,0,
-		0,751,752,5,209,0,0,752,754,3,150,75,0,753,749,1,0,0,0,753,751,1,0,0,0,
-		754,75,1,0,0,0,755,756,5,202,0,0,756,757,5,203,0,0,757,758,3,150,75,0,
-		758,762,5,228,0,0,759,761,3,78,39,0,760,759,1,0,0,0,761,764,1,0,0,0,762,
-		760,1,0,0,0,762,763,1,0,0,0,763,767,1,0,0,0,764,762,1,0,0,0,765,766,5,
-		164,0,0,766,768,3,144,72,0,767,765,1,0,0,0,767,768,1,0,0,0,768,769,1,0,
-		0,0,769,770,5,229,0,0,770,77,1,0,0,0,771,772,5,204,0,0,772,773,3,144,72,
-		0,773,774,3,144,72,0,774,79,1,0,0,0,775,788,5,112,0,0,776,788,5,113,0,
-		0,777,788,5,114,0,0,778,779,5,50,0,0,779,783,5,228,0,0,780,782,3,30,15,
-		0,781,780,1,0,0,0,782,785,1,0,0,0,783,781,1,0,0,0,783,784,1,0,0,0,784,
-		786,1,0,0,0,785,783,1,0,0,0,786,788,5,229,0,0,787,775,1,0,0,0,787,776,
-		1,0,0,0,787,777,1,0,0,0,787,778,1,0,0,0,788,81,1,0,0,0,789,790,5,210,0,
-		0,790,791,3,150,75,0,791,795,5,228,0,0,792,794,3,84,42,0,793,792,1,0,0,
-		0,794,797,1,0,0,0,795,793,1,0,0,0,795,796,1,0,0,0,796,798,1,0,0,0,797,
-		795,1,0,0,0,798,799,5,229,0,0,799,83,1,0,0,0,800,801,5,190,0,0,801,802,
-		3,150,75,0,802,803,5,233,0,0,803,804,3,150,75,0,804,824,1,0,0,0,805,806,
-		5,188,0,0,806,824,3,144,72,0,807,808,5,211,0,0,808,824,3,144,72,0,809,
-		810,5,212,0,0,810,824,5,214,0,0,811,812,5,212,0,0,812,824,3,150,75,0,813,
-		815,5,62,0,0,814,816,3,86,43,0,815,814,1,0,0,0,816,817,1,0,0,0,817,815,
-		1,0,0,0,817,818,1,0,0,0,818,824,1,0,0,0,819,820,5,198,0,0,820,821,5,161,
-		0,0,821,822,5,49,0,0,822,824,3,150,75,0,823,800,1,0,0,0,823,805,1,0,0,
-		0,823,807,1,0,0,0,823,809,1,0,0,0,823,811,1,0,0,0,823,813,1,0,0,0,823,
-		819,1,0,0,0,824,85,1,0,0,0,825,826,5,213,0,0,826,832,3,144,72,0,827,828,
-		5,95,0,0,828,832,3,144,72,0,829,830,5,96,0,0,830,832,3,144,72,0,831,825,
-		1,0,0,0,831,827,1,0,0,0,831,829,1,0,0,0,832,87,1,0,0,0,833,834,5,116,0,
-		0,834,835,3,150,75,0,835,839,5,228,0,0,836,838,3,90,45,0,837,836,1,0,0,
-		0,838,841,1,0,0,0,839,837,1,0,0,0,839,840,1,0,0,0,840,842,1,0,0,0,841,
-		839,1,0,0,0,842,843,5,229,0,0,843,89,1,0,0,0,844,845,5,117,0,0,845,880,
-		3,144,72,0,846,847,5,118,0,0,847,852,3,92,46,0,848,849,5,232,0,0,849,851,
-		3,92,46,0,850,848,1,0,0,0,851,854,1,0,0,0,852,850,1,0,0,0,852,853,1,0,
-		0,0,853,880,1,0,0,0,854,852,1,0,0,0,855,856,5,157,0,0,856,880,3,144,72,
-		0,857,858,5,158,0,0,858,859,3,144,72,0,859,860,5,156,0,0,860,863,3,150,
-		75,0,861,862,5,159,0,0,862,864,3,144,72,0,863,861,1,0,0,0,863,864,1,0,
-		0,0,864,866,1,0,0,0,865,867,5,162,0,0,866,865,1,0,0,0,866,867,1,0,0,0,
-		867,880,1,0,0,0,868,869,5,196,0,0,869,880,3,144,72,0,870,871,5,160,0,0,
-		871,876,3,96,48,0,872,873,5,232,0,0,873,875,3,96,48,0,874,872,1,0,0,0,
-		875,878,1,0,0,0,876,874,1,0,0,0,876,877,1,0,0,0,877,880,1,0,0,0,878,876,
-		1,0,0,0,879,844,1,0,0,0,879,846,1,0,0,0,879,855,1,0,0,0,879,857,1,0,0,
-		0,879,868,1,0,0,0,879,870,1,0,0,0,880,91,1,0,0,0,881,882,3,150,75,0,882,
-		891,3,144,72,0,883,887,5,228,0,0,884,886,3,94,47,0,885,884,1,0,0,0,886,
-		889,1,0,0,0,887,885,1,0,0,0,887,888,1,0,0,0,888,890,1,0,0,0,889,887,1,
-		0,0,0,890,892,5,229,0,0,891,883,1,0,0,0,891,892,1,0,0,0,892,93,1,0,0,0,
-		893,894,5,157,0,0,894,900,3,144,72,0,895,896,5,158,0,0,896,900,3,144,72,
-		0,897,898,5,159,0,0,898,900,3,144,72,0,899,893,1,0,0,0,899,895,1,0,0,0,
-		899,897,1,0,0,0,900,95,1,0,0,0,901,902,5,247,0,0,902,903,3,144,72,0,903,
-		97,1,0,0,0,904,905,5,119,0,0,905,914,3,150,75,0,906,910,5,228,0,0,907,
-		909,3,100,50,0,908,907,1,0,0,0,909,912,1,0,0,0,910,908,1,0,0,0,910,911,
-		1,0,0,0,911,913,1,0,0,0,912,910,1,0,0,0,913,915,5,229,0,0,914,906,1,0,
-		0,0,914,915,1,0,0,0,915,99,1,0,0,0,916,917,5,120,0,0,917,923,3,144,72,
-		0,918,919,5,121,0,0,919,923,3,144,72,0,920,921,5,122,0,0,921,923,3,144,
-		72,0,922,916,1,0,0,0,922,918,1,0,0,0,922,920,1,0,0,0,923,101,1,0,0,0,924,
-		925,5,123,0,0,925,926,3,150,75,0,926,927,5,228,0,0,927,935,3,144,72,0,
-		928,933,3,140,70,0,929,930,5,55,0,0,930,931,3,144,72,0,931,932,3,140,70,
-		0,932,934,1,0,0,0,933,929,1,0,0,0,933,934,1,0,0,0,934,936,1,0,0,0,935,
-		928,1,0,0,0,935,936,1,0,0,0,936,937,1,0,0,0,937,938,5,229,0,0,938,103,
-		1,0,0,0,939,940,5,124,0,0,940,941,3,150,75,0,941,942,5,235,0,0,942,949,
-		3,144,72,0,943,946,5,125,0,0,944,947,5,126,0,0,945,947,5,127,0,0,946,944,
-		1,0,0,0,946,945,1,0,0,0,947,948,1,0,0,0,948,950,3,142,71,0,949,943,1,0,
-		0,0,949,950,1,0,0,0,950,953,1,0,0,0,951,952,5,49,0,0,952,954,5,247,0,0,
-		953,951,1,0,0,0,953,954,1,0,0,0,954,105,1,0,0,0,955,956,5,128,0,0,956,
-		957,3,150,75,0,957,958,5,134,0,0,958,961,3,144,72,0,959,960,5,49,0,0,960,
-		962,5,247,0,0,961,959,1,0,0,0,961,962,1,0,0,0,962,966,1,0,0,0,963,964,
-		5,129,0,0,964,965,5,131,0,0,965,967,5,249,0,0,966,963,1,0,0,0,966,967,
-		1,0,0,0,967,971,1,0,0,0,968,969,5,130,0,0,969,970,5,131,0,0,970,972,5,
-		249,0,0,971,968,1,0,0,0,971,972,1,0,0,0,972,983,1,0,0,0,973,974,5,151,
-		0,0,974,975,5,174,0,0,975,976,3,150,75,0,976,977,5,152,0,0,977,978,5,156,
-		0,0,978,979,5,249,0,0,979,981,5,153,0,0,980,982,3,108,54,0,981,980,1,0,
-		0,0,981,982,1,0,0,0,982,984,1,0,0,0,983,973,1,0,0,0,983,984,1,0,0,0,984,
-		985,1,0,0,0,985,986,5,234,0,0,986,991,3,110,55,0,987,988,5,232,0,0,988,
-		990,3,110,55,0,989,987,1,0,0,0,990,993,1,0,0,0,991,989,1,0,0,0,991,992,
-		1,0,0,0,992,107,1,0,0,0,993,991,1,0,0,0,994,995,5,154,0,0,995,1000,3,150,
-		75,0,996,997,5,232,0,0,997,999,3,150,75,0,998,996,1,0,0,0,999,1002,1,0,
-		0,0,1000,998,1,0,0,0,1000,1001,1,0,0,0,1001,1006,1,0,0,0,1002,1000,1,0,
-		0,0,1003,1004,5,165,0,0,1004,1005,5,155,0,0,1005,1007,3,150,75,0,1006,
-		1003,1,0,0,0,1006,1007,1,0,0,0,1007,1011,1,0,0,0,1008,1009,5,155,0,0,1009,
-		1011,3,150,75,0,1010,994,1,0,0,0,1010,1008,1,0,0,0,1011,109,1,0,0,0,1012,
-		1013,5,147,0,0,1013,1014,5,248,0,0,1014,1015,5,156,0,0,1015,1032,3,150,
-		75,0,1016,1028,5,150,0,0,1017,1018,5,230,0,0,1018,1023,3,150,75,0,1019,
-		1020,5,232,0,0,1020,1022,3,150,75,0,1021,1019,1,0,0,0,1022,1025,1,0,0,
-		0,1023,1021,1,0,0,0,1023,1024,1,0,0,0,1024,1026,1,0,0,0,1025,1023,1,0,
-		0,0,1026,1027,5,231,0,0,1027,1029,1,0,0,0,1028,1017,1,0,0,0,1028,1029,
-		1,0,0,0,1029,1032,1,0,0,0,1030,1032,3,150,75,0,1031,1012,1,0,0,0,1031,
-		1016,1,0,0,0,1031,1030,1,0,0,0,1032,111,1,0,0,0,1033,1034,5,135,0,0,1034,
-		1035,5,134,0,0,1035,1038,3,144,72,0,1036,1037,5,136,0,0,1037,1039,3,142,
-		71,0,1038,1036,1,0,0,0,1038,1039,1,0,0,0,1039,113,1,0,0,0,1040,1041,5,
-		137,0,0,1041,1042,5,138,0,0,1042,1047,3,116,58,0,1043,1044,5,232,0,0,1044,
-		1046,3,116,58,0,1045,1043,1,0,0,0,1046,1049,1,0,0,0,1047,1045,1,0,0,0,
-		1047,1048,1,0,0,0,1048,115,1,0,0,0,1049,1047,1,0,0,0,1050,1053,5,63,0,
-		0,1051,1053,3,150,75,0,1052,1050,1,0,0,0,1052,1051,1,0,0,0,1053,117,1,
-		0,0,0,1054,1055,5,139,0,0,1055,1059,5,228,0,0,1056,1058,3,120,60,0,1057,
-		1056,1,0,0,0,1058,1061,1,0,0,0,1059,1057,1,0,0,0,1059,1060,1,0,0,0,1060,
-		1062,1,0,0,0,1061,1059,1,0,0,0,1062,1063,5,229,0,0,1063,119,1,0,0,0,1064,
-		1065,5,10,0,0,1065,1075,3,148,74,0,1066,1067,5,140,0,0,1067,1072,3,150,
-		75,0,1068,1069,5,232,0,0,1069,1071,3,150,75,0,1070,1068,1,0,0,0,1071,1074,
-		1,0,0,0,1072,1070,1,0,0,0,1072,1073,1,0,0,0,1073,1076,1,0,0,0,1074,1072,
-		1,0,0,0,1075,1066,1,0,0,0,1075,1076,1,0,0,0,1076,1156,1,0,0,0,1077,1078,
-		5,141,0,0,1078,1156,3,150,75,0,1079,1080,5,142,0,0,1080,1156,3,150,75,
-		0,1081,1082,5,143,0,0,1082,1083,5,144,0,0,1083,1084,5,145,0,0,1084,1156,
-		3,150,75,0,1085,1088,5,146,0,0,1086,1087,5,248,0,0,1087,1089,5,190,0,0,
-		1088,1086,1,0,0,0,1088,1089,1,0,0,0,1089,1090,1,0,0,0,1090,1091,5,144,
-		0,0,1091,1092,5,156,0,0,1092,1156,3,150,75,0,1093,1094,5,147,0,0,1094,
-		1095,5,248,0,0,1095,1096,5,190,0,0,1096,1097,5,144,0,0,1097,1098,5,156,
-		0,0,1098,1156,3,150,75,0,1099,1100,5,167,0,0,1100,1105,3,150,75,0,1101,
-		1102,5,232,0,0,1102,1104,3,150,75,0,1103,1101,1,0,0,0,1104,1107,1,0,0,
-		0,1105,1103,1,0,0,0,1105,1106,1,0,0,0,1106,1108,1,0,0,0,1107,1105,1,0,
-		0,0,1108,1109,5,156,0,0,1109,1110,5,219,0,0,1110,1111,3,148,74,0,1111,
-		1156,1,0,0,0,1112,1113,5,163,0,0,1113,1114,3,144,72,0,1114,1118,5,228,
-		0,0,1115,1117,3,120,60,0,1116,1115,1,0,0,0,1117,1120,1,0,0,0,1118,1116,
-		1,0,0,0,1118,1119,1,0,0,0,1119,1121,1,0,0,0,1120,1118,1,0,0,0,1121,1131,
-		5,229,0,0,1122,1123,5,164,0,0,1123,1127,5,228,0,0,1124,1126,3,120,60,0,
-		1125,1124,1,0,0,0,1126,1129,1,0,0,0,1127,1125,1,0,0,0,1127,1128,1,0,0,
-		0,1128,1130,1,0,0,0,1129,1127,1,0,0,0,1130,1132,5,229,0,0,1131,1122,1,
-		0,0,0,1131,1132,1,0,0,0,1132,1156,1,0,0,0,1133,1136,5,148,0,0,1134,1135,
-		5,174,0,0,1135,1137,5,105,0,0,1136,1134,1,0,0,0,1136,1137,1,0,0,0,1137,
-		1138,1,0,0,0,1138,1142,5,228,0,0,1139,1141,3,120,60,0,1140,1139,1,0,0,
-		0,1141,1144,1,0,0,0,1142,1140,1,0,0,0,1142,1143,1,0,0,0,1143,1145,1,0,
-		0,0,1144,1142,1,0,0,0,1145,1156,5,229,0,0,1146,1147,5,149,0,0,1147,1151,
-		5,228,0,0,1148,1150,3,120,60,0,1149,1148,1,0,0,0,1150,1153,1,0,0,0,1151,
-		1149,1,0,0,0,1151,1152,1,0,0,0,1152,1154,1,0,0,0,1153,1151,1,0,0,0,1154,
-		1156,5,229,0,0,1155,1064,1,0,0,0,1155,1077,1,0,0,0,1155,1079,1,0,0,0,1155,
-		1081,1,0,0,0,1155,1085,1,0,0,0,1155,1093,1,0,0,0,1155,1099,1,0,0,0,1155,
-		1112,1,0,0,0,1155,1133,1,0,0,0,1155,1146,1,0,0,0,1156,121,1,0,0,0,1157,
-		1158,5,166,0,0,1158,1162,5,228,0,0,1159,1161,3,124,62,0,1160,1159,1,0,
-		0,0,1161,1164,1,0,0,0,1162,1160,1,0,0,0,1162,1163,1,0,0,0,1163,1165,1,
-		0,0,0,1164,1162,1,0,0,0,1165,1166,5,229,0,0,1166,123,1,0,0,0,1167,1168,
-		5,167,0,0,1168,1173,3,150,75,0,1169,1170,5,232,0,0,1170,1172,3,150,75,
-		0,1171,1169,1,0,0,0,1172,1175,1,0,0,0,1173,1171,1,0,0,0,1173,1174,1,0,
-		0,0,1174,1179,1,0,0,0,1175,1173,1,0,0,0,1176,1178,3,126,63,0,1177,1176,
-		1,0,0,0,1178,1181,1,0,0,0,1179,1177,1,0,0,0,1179,1180,1,0,0,0,1180,1184,
-		1,0,0,0,1181,1179,1,0,0,0,1182,1184,3,118,59,0,1183,1167,1,0,0,0,1183,
-		1182,1,0,0,0,1184,125,1,0,0,0,1185,1186,5,168,0,0,1186,1208,3,144,72,0,
-		1187,1188,5,169,0,0,1188,1208,3,142,71,0,1189,1190,5,95,0,0,1190,1191,
-		3,144,72,0,1191,1192,5,176,0,0,1192,1193,5,103,0,0,1193,1208,1,0,0,0,1194,
-		1195,5,96,0,0,1195,1208,3,144,72,0,1196,1197,5,97,0,0,1197,1198,3,144,
-		72,0,1198,1199,5,176,0,0,1199,1200,5,103,0,0,1200,1208,1,0,0,0,1201,1202,
-		5,98,0,0,1202,1208,3,144,72,0,1203,1204,5,99,0,0,1204,1208,5,100,0,0,1205,
-		1206,5,101,0,0,1206,1208,3,144,72,0,1207,1185,1,0,0,0,1207,1187,1,0,0,
-		0,1207,1189,1,0,0,0,1207,1194,1,0,0,0,1207,1196,1,0,0,0,1207,1201,1,0,
-		0,0,1207,1203,1,0,0,0,1207,1205,1,0,0,0,1208,127,1,0,0,0,1209,1210,5,2,
-		0,0,1210,1211,3,150,75,0,1211,1212,5,4,0,0,1212,1213,3,150,75,0,1213,1217,
-		5,228,0,0,1214,1216,3,130,65,0,1215,1214,1,0,0,0,1216,1219,1,0,0,0,1217,
-		1215,1,0,0,0,1217,1218,1,0,0,0,1218,1220,1,0,0,0,1219,1217,1,0,0,0,1220,
-		1221,5,229,0,0,1221,129,1,0,0,0,1222,1223,3,150,75,0,1223,1224,5,58,0,
-		0,1224,1225,5,170,0,0,1225,1226,5,249,0,0,1226,1422,1,0,0,0,1227,1228,
-		3,150,75,0,1228,1229,5,58,0,0,1229,1230,5,36,0,0,1230,1234,3,144,72,0,
-		1231,1233,3,138,69,0,1232,1231,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,
-		0,0,1234,1235,1,0,0,0,1235,1422,1,0,0,0,1236,1234,1,0,0,0,1237,1238,3,
-		148,74,0,1238,1239,7,3,0,0,1239,1240,3,144,72,0,1240,1245,3,140,70,0,1241,
-		1242,5,26,0,0,1242,1243,3,144,72,0,1243,1244,3,140,70,0,1244,1246,1,0,
-		0,0,1245,1241,1,0,0,0,1245,1246,1,0,0,0,1246,1422,1,0,0,0,1247,1248,3,
-		148,74,0,1248,1249,5,173,0,0,1249,1250,3,144,72,0,1250,1251,5,174,0,0,
-		1251,1252,5,247,0,0,1252,1422,1,0,0,0,1253,1254,3,150,75,0,1254,1278,5,
-		175,0,0,1255,1256,5,52,0,0,1256,1279,5,247,0,0,1257,1267,5,36,0,0,1258,
-		1259,5,42,0,0,1259,1260,3,144,72,0,1260,1264,3,140,70,0,1261,1263,3,132,
-		66,0,1262,1261,1,0,0,0,1263,1266,1,0,0,0,1264,1262,1,0,0,0,1264,1265,1,
-		0,0,0,1265,1268,1,0,0,0,1266,1264,1,0,0,0,1267,1258,1,0,0,0,1267,1268,
-		1,0,0,0,1268,1272,1,0,0,0,1269,1271,3,138,69,0,1270,1269,1,0,0,0,1271,
-		1274,1,0,0,0,1272,1270,1,0,0,0,1272,1273,1,0,0,0,1273,1276,1,0,0,0,1274,
-		1272,1,0,0,0,1275,1277,3,134,67,0,1276,1275,1,0,0,0,1276,1277,1,0,0,0,
-		1277,1279,1,0,0,0,1278,1255,1,0,0,0,1278,1257,1,0,0,0,1279,1422,1,0,0,
-		0,1280,1282,5,166,0,0,1281,1283,3,126,63,0,1282,1281,1,0,0,0,1283,1284,
-		1,0,0,0,1284,1282,1,0,0,0,1284,1285,1,0,0,0,1285,1422,1,0,0,0,1286,1287,
-		5,166,0,0,1287,1288,5,167,0,0,1288,1422,5,102,0,0,1289,1290,3,150,75,0,
-		1290,1291,5,113,0,0,1291,1292,3,144,72,0,1292,1422,1,0,0,0,1293,1294,3,
-		150,75,0,1294,1295,5,14,0,0,1295,1296,3,24,12,0,1296,1300,5,228,0,0,1297,
-		1299,3,30,15,0,1298,1297,1,0,0,0,1299,1302,1,0,0,0,1300,1298,1,0,0,0,1300,
-		1301,1,0,0,0,1301,1303,1,0,0,0,1302,1300,1,0,0,0,1303,1304,5,229,0,0,1304,
-		1422,1,0,0,0,1305,1306,3,150,75,0,1306,1307,5,17,0,0,1307,1308,5,247,0,
-		0,1308,1309,5,18,0,0,1309,1310,3,144,72,0,1310,1422,1,0,0,0,1311,1312,
-		3,150,75,0,1312,1314,5,19,0,0,1313,1315,5,236,0,0,1314,1313,1,0,0,0,1314,
-		1315,1,0,0,0,1315,1316,1,0,0,0,1316,1317,3,144,72,0,1317,1422,1,0,0,0,
-		1318,1319,3,150,75,0,1319,1320,5,224,0,0,1320,1321,3,142,71,0,1321,1422,
-		1,0,0,0,1322,1323,3,150,75,0,1323,1324,5,224,0,0,1324,1325,5,36,0,0,1325,
-		1330,3,136,68,0,1326,1327,5,232,0,0,1327,1329,3,136,68,0,1328,1326,1,0,
-		0,0,1329,1332,1,0,0,0,1330,1328,1,0,0,0,1330,1331,1,0,0,0,1331,1422,1,
-		0,0,0,1332,1330,1,0,0,0,1333,1334,3,150,75,0,1334,1335,5,89,0,0,1335,1336,
-		3,144,72,0,1336,1422,1,0,0,0,1337,1338,3,150,75,0,1338,1339,5,90,0,0,1339,
-		1340,5,131,0,0,1340,1341,3,142,71,0,1341,1342,5,60,0,0,1342,1343,3,144,
-		72,0,1343,1422,1,0,0,0,1344,1345,3,150,75,0,1345,1346,5,193,0,0,1346,1347,
-		5,90,0,0,1347,1422,1,0,0,0,1348,1349,3,150,75,0,1349,1350,5,68,0,0,1350,
-		1352,5,66,0,0,1351,1353,5,248,0,0,1352,1351,1,0,0,0,1352,1353,1,0,0,0,
-		1353,1422,1,0,0,0,1354,1355,3,150,75,0,1355,1356,5,68,0,0,1356,1359,5,
-		67,0,0,1357,1358,5,49,0,0,1358,1360,5,247,0,0,1359,1357,1,0,0,0,1359,1360,
-		1,0,0,0,1360,1422,1,0,0,0,1361,1362,3,150,75,0,1362,1364,5,62,0,0,1363,
-		1365,3,86,43,0,1364,1363,1,0,0,0,1365,1366,1,0,0,0,1366,1364,1,0,0,0,1366,
-		1367,1,0,0,0,1367,1422,1,0,0,0,1368,1369,5,20,0,0,1369,1422,5,249,0,0,
-		1370,1371,5,21,0,0,1371,1422,5,249,0,0,1372,1422,5,22,0,0,1373,1422,5,
-		23,0,0,1374,1375,3,150,75,0,1375,1376,5,24,0,0,1376,1377,5,25,0,0,1377,
-		1378,3,144,72,0,1378,1379,3,140,70,0,1379,1380,5,26,0,0,1380,1381,3,144,
-		72,0,1381,1382,3,140,70,0,1382,1422,1,0,0,0,1383,1384,3,150,75,0,1384,
-		1385,5,27,0,0,1385,1388,5,156,0,0,1386,1389,5,28,0,0,1387,1389,3,144,72,
-		0,1388,1386,1,0,0,0,1388,1387,1,0,0,0,1389,1390,1,0,0,0,1390,1391,5,29,
-		0,0,1391,1392,3,144,72,0,1392,1393,3,140,70,0,1393,1394,5,26,0,0,1394,
-		1395,3,144,72,0,1395,1396,3,140,70,0,1396,1422,1,0,0,0,1397,1398,3,150,
-		75,0,1398,1399,5,30,0,0,1399,1400,3,144,72,0,1400,1401,3,140,70,0,1401,
-		1402,5,18,0,0,1402,1403,3,144,72,0,1403,1422,1,0,0,0,1404,1405,5,31,0,
-		0,1405,1406,3,148,74,0,1406,1407,5,32,0,0,1407,1408,3,148,74,0,1408,1411,
-		3,144,72,0,1409,1410,5,33,0,0,1410,1412,3,144,72,0,1411,1409,1,0,0,0,1411,
-		1412,1,0,0,0,1412,1422,1,0,0,0,1413,1414,5,34,0,0,1414,1415,5,33,0,0,1415,
-		1416,3,144,72,0,1416,1417,3,140,70,0,1417,1418,5,35,0,0,1418,1419,3,144,
-		72,0,1419,1420,3,140,70,0,1420,1422,1,0,0,0,1421,1222,1,0,0,0,1421,1227,
-		1,0,0,0,1421,1237,1,0,0,0,1421,1247,1,0,0,0,1421,1253,1,0,0,0,1421,1280,
-		1,0,0,0,1421,1286,1,0,0,0,1421,1289,1,0,0,0,1421,1293,1,0,0,0,1421,1305,
-		1,0,0,0,1421,1311,1,0,0,0,1421,1318,1,0,0,0,1421,1322,1,0,0,0,1421,1333,
-		1,0,0,0,1421,1337,1,0,0,0,1421,1344,1,0,0,0,1421,1348,1,0,0,0,1421,1354,
-		1,0,0,0,1421,1361,1,0,0,0,1421,1368,1,0,0,0,1421,1370,1,0,0,0,1421,1372,
-		1,0,0,0,1421,1373,1,0,0,0,1421,1374,1,0,0,0,1421,1383,1,0,0,0,1421,1397,
-		1,0,0,0,1421,1404,1,0,0,0,1421,1413,1,0,0,0,1422,131,1,0,0,0,1423,1424,
-		5,70,0,0,1424,1425,5,247,0,0,1425,1426,5,165,0,0,1426,1427,3,144,72,0,
-		1427,1428,3,140,70,0,1428,133,1,0,0,0,1429,1430,5,43,0,0,1430,1431,5,38,
-		0,0,1431,1432,5,39,0,0,1432,1433,3,144,72,0,1433,1434,5,40,0,0,1434,1435,
-		3,144,72,0,1435,135,1,0,0,0,1436,1438,5,237,0,0,1437,1436,1,0,0,0,1437,
-		1438,1,0,0,0,1438,1439,1,0,0,0,1439,1440,3,142,71,0,1440,1441,5,32,0,0,
-		1441,1442,3,144,72,0,1442,137,1,0,0,0,1443,1444,5,37,0,0,1444,1445,3,148,
-		74,0,1445,1446,3,144,72,0,1446,139,1,0,0,0,1447,1448,5,176,0,0,1448,1449,
-		5,189,0,0,1449,141,1,0,0,0,1450,1451,5,248,0,0,1451,143,1,0,0,0,1452,1453,
-		6,72,-1,0,1453,1454,5,230,0,0,1454,1455,3,144,72,0,1455,1456,5,231,0,0,
-		1456,1495,1,0,0,0,1457,1458,5,237,0,0,1458,1495,3,144,72,16,1459,1460,
-		5,193,0,0,1460,1495,3,144,72,11,1461,1462,5,163,0,0,1462,1463,3,144,72,
-		0,1463,1464,5,165,0,0,1464,1465,3,144,72,0,1465,1466,5,164,0,0,1466,1467,
-		3,144,72,0,1467,1495,1,0,0,0,1468,1469,3,150,75,0,1469,1478,5,230,0,0,
-		1470,1475,3,144,72,0,1471,1472,5,232,0,0,1472,1474,3,144,72,0,1473,1471,
-		1,0,0,0,1474,1477,1,0,0,0,1475,1473,1,0,0,0,1475,1476,1,0,0,0,1476,1479,
-		1,0,0,0,1477,1475,1,0,0,0,1478,1470,1,0,0,0,1478,1479,1,0,0,0,1479,1480,
-		1,0,0,0,1480,1481,5,231,0,0,1481,1495,1,0,0,0,1482,1484,7,4,0,0,1483,1485,
-		3,146,73,0,1484,1483,1,0,0,0,1484,1485,1,0,0,0,1485,1486,1,0,0,0,1486,
-		1487,5,176,0,0,1487,1495,3,146,73,0,1488,1489,5,249,0,0,1489,1495,3,146,
-		73,0,1490,1495,5,248,0,0,1491,1495,5,249,0,0,1492,1495,5,247,0,0,1493,
-		1495,3,148,74,0,1494,1452,1,0,0,0,1494,1457,1,0,0,0,1494,1459,1,0,0,0,
-		1494,1461,1,0,0,0,1494,1468,1,0,0,0,1494,1482,1,0,0,0,1494,1488,1,0,0,
-		0,1494,1490,1,0,0,0,1494,1491,1,0,0,0,1494,1492,1,0,0,0,1494,1493,1,0,
-		0,0,1495,1516,1,0,0,0,1496,1497,10,15,0,0,1497,1498,5,190,0,0,1498,1515,
-		3,144,72,16,1499,1500,10,14,0,0,1500,1501,7,5,0,0,1501,1515,3,144,72,15,
-		1502,1503,10,13,0,0,1503,1504,7,6,0,0,1504,1515,3,144,72,14,1505,1506,
-		10,12,0,0,1506,1507,7,7,0,0,1507,1515,3,144,72,13,1508,1509,10,10,0,0,
-		1509,1510,5,191,0,0,1510,1515,3,144,72,11,1511,1512,10,9,0,0,1512,1513,
-		5,192,0,0,1513,1515,3,144,72,10,1514,1496,1,0,0,0,1514,1499,1,0,0,0,1514,
-		1502,1,0,0,0,1514,1505,1,0,0,0,1514,1508,1,0,0,0,1514,1511,1,0,0,0,1515,
-		1518,1,0,0,0,1516,1514,1,0,0,0,1516,1517,1,0,0,0,1517,145,1,0,0,0,1518,
-		1516,1,0,0,0,1519,1520,7,8,0,0,1520,147,1,0,0,0,1521,1524,3,150,75,0,1522,
-		1523,5,233,0,0,1523,1525,3,150,75,0,1524,1522,1,0,0,0,1524,1525,1,0,0,
-		0,1525,149,1,0,0,0,1526,1527,7,9,0,0,1527,151,1,0,0,0,145,156,158,172,
-		198,205,207,215,217,236,246,257,265,286,295,305,317,321,329,333,338,348,
-		362,369,372,387,393,405,407,409,418,423,431,438,451,453,463,485,489,494,
-		498,502,510,520,554,564,593,595,609,612,620,643,650,658,665,669,673,681,
-		685,701,741,745,753,762,767,783,787,795,817,823,831,839,852,863,866,876,
-		879,887,891,899,910,914,922,933,935,946,949,953,961,966,971,981,983,991,
-		1000,1006,1010,1023,1028,1031,1038,1047,1052,1059,1072,1075,1088,1105,
-		1118,1127,1131,1136,1142,1151,1155,1162,1173,1179,1183,1207,1217,1234,
-		1245,1264,1267,1272,1276,1278,1284,1300,1314,1330,1352,1359,1366,1388,
-		1411,1421,1437,1475,1478,1484,1494,1514,1516,1524
+		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,1,0,1,0,1,
+		0,1,0,5,0,159,8,0,10,0,12,0,162,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
+		2,5,2,173,8,2,10,2,12,2,176,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,201,8,3,1,4,
+		1,4,1,4,1,4,1,4,5,4,208,8,4,10,4,12,4,211,9,4,1,4,1,4,1,5,1,5,1,5,5,5,
+		218,8,5,10,5,12,5,221,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,3,6,239,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,247,8,8,10,
+		8,12,8,250,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,260,8,9,1,10,1,10,1,
+		10,1,10,5,10,266,8,10,10,10,12,10,269,9,10,1,10,1,10,1,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,287,8,11,10,
+		11,12,11,290,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,298,8,11,1,12,1,12,
+		1,13,1,13,1,13,1,13,5,13,306,8,13,10,13,12,13,309,9,13,1,13,1,13,1,14,
+		1,14,1,14,1,14,1,14,1,14,1,14,3,14,320,8,14,1,14,1,14,3,14,324,8,14,1,
+		14,1,14,1,14,1,14,5,14,330,8,14,10,14,12,14,333,9,14,1,14,3,14,336,8,14,
+		1,15,1,15,1,15,3,15,341,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,349,8,
+		16,10,16,12,16,352,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
+		17,1,17,3,17,365,8,17,1,17,1,17,1,17,5,17,370,8,17,10,17,12,17,373,9,17,
+		3,17,375,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
+		17,1,17,3,17,390,8,17,1,17,1,17,4,17,394,8,17,11,17,12,17,395,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,408,8,17,3,17,410,8,17,1,
+		17,1,17,1,17,1,17,1,17,5,17,417,8,17,10,17,12,17,420,9,17,1,17,3,17,423,
+		8,17,3,17,425,8,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,434,8,18,1,
+		19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,443,8,19,1,20,1,20,1,20,3,20,448,
+		8,20,1,21,1,21,1,21,1,21,1,21,1,21,3,21,456,8,21,1,22,1,22,1,22,5,22,461,
+		8,22,10,22,12,22,464,9,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
+		1,23,3,23,476,8,23,3,23,478,8,23,1,24,1,24,1,25,1,25,1,25,1,25,5,25,486,
+		8,25,10,25,12,25,489,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,510,8,26,1,26,1,
+		26,3,26,514,8,26,1,26,1,26,1,26,3,26,519,8,26,1,26,1,26,3,26,523,8,26,
+		1,27,1,27,3,27,527,8,27,1,28,1,28,1,28,1,28,5,28,533,8,28,10,28,12,28,
+		536,9,28,1,28,1,28,1,29,1,29,1,29,5,29,543,8,29,10,29,12,29,546,9,29,1,
+		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
+		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
+		29,1,29,1,29,3,29,579,8,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,587,8,30,
+		10,30,12,30,590,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,3,31,618,8,31,3,31,620,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,3,31,634,8,31,1,31,3,31,637,8,31,1,32,1,32,
+		1,32,1,32,5,32,643,8,32,10,32,12,32,646,9,32,1,32,1,32,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,3,33,668,8,33,1,34,1,34,1,34,1,34,1,34,3,34,675,8,34,1,35,1,35,1,
+		35,1,35,5,35,681,8,35,10,35,12,35,684,9,35,1,35,1,35,1,36,1,36,3,36,690,
+		8,36,1,36,1,36,3,36,694,8,36,1,36,1,36,3,36,698,8,36,1,37,1,37,1,37,1,
+		37,1,37,1,37,3,37,706,8,37,1,37,1,37,3,37,710,8,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,724,8,37,10,37,12,37,727,
+		9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,766,8,37,1,37,1,
+		37,3,37,770,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,778,8,38,1,39,1,39,
+		1,39,1,39,1,39,5,39,785,8,39,10,39,12,39,788,9,39,1,39,1,39,3,39,792,8,
+		39,1,39,1,39,1,40,1,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,806,
+		8,41,10,41,12,41,809,9,41,1,41,3,41,812,8,41,1,42,1,42,1,42,1,42,5,42,
+		818,8,42,10,42,12,42,821,9,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,
+		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,840,8,43,11,43,12,43,
+		841,1,43,1,43,1,43,1,43,3,43,848,8,43,1,44,1,44,1,44,1,44,1,44,1,44,3,
+		44,856,8,44,1,45,1,45,1,45,1,45,5,45,862,8,45,10,45,12,45,865,9,45,1,45,
+		1,45,1,46,1,46,1,46,1,46,1,46,1,46,5,46,875,8,46,10,46,12,46,878,9,46,
+		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,888,8,46,1,46,3,46,891,8,
+		46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,899,8,46,10,46,12,46,902,9,46,3,
+		46,904,8,46,1,47,1,47,1,47,1,47,5,47,910,8,47,10,47,12,47,913,9,47,1,47,
+		3,47,916,8,47,1,48,1,48,1,48,1,48,1,48,1,48,3,48,924,8,48,1,49,1,49,1,
+		49,1,50,1,50,1,50,1,50,5,50,933,8,50,10,50,12,50,936,9,50,1,50,3,50,939,
+		8,50,1,51,1,51,1,51,1,51,1,51,1,51,3,51,947,8,51,1,52,1,52,1,52,1,52,1,
+		52,1,52,1,52,1,52,1,52,3,52,958,8,52,3,52,960,8,52,1,52,1,52,1,53,1,53,
+		1,53,1,53,1,53,1,53,1,53,3,53,971,8,53,1,53,3,53,974,8,53,1,53,1,53,3,
+		53,978,8,53,1,54,1,54,1,54,1,54,1,54,1,54,3,54,986,8,54,1,54,1,54,1,54,
+		3,54,991,8,54,1,54,1,54,1,54,3,54,996,8,54,1,54,1,54,1,54,1,54,1,54,1,
+		54,1,54,1,54,3,54,1006,8,54,3,54,1008,8,54,1,54,1,54,1,54,1,54,5,54,1014,
+		8,54,10,54,12,54,1017,9,54,1,55,1,55,1,55,1,55,5,55,1023,8,55,10,55,12,
+		55,1026,9,55,1,55,1,55,1,55,3,55,1031,8,55,1,55,1,55,3,55,1035,8,55,1,
+		56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1046,8,56,10,56,12,56,
+		1049,9,56,1,56,1,56,3,56,1053,8,56,1,56,3,56,1056,8,56,1,57,1,57,1,57,
+		1,57,1,57,3,57,1063,8,57,1,58,1,58,1,58,1,58,1,58,5,58,1070,8,58,10,58,
+		12,58,1073,9,58,1,59,1,59,3,59,1077,8,59,1,60,1,60,1,60,5,60,1082,8,60,
+		10,60,12,60,1085,9,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1095,
+		8,61,10,61,12,61,1098,9,61,3,61,1100,8,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,3,61,1113,8,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1128,8,61,10,61,12,61,1131,9,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1141,8,61,10,61,12,61,1144,
+		9,61,1,61,1,61,1,61,1,61,5,61,1150,8,61,10,61,12,61,1153,9,61,1,61,3,61,
+		1156,8,61,1,61,1,61,1,61,3,61,1161,8,61,1,61,1,61,5,61,1165,8,61,10,61,
+		12,61,1168,9,61,1,61,1,61,1,61,1,61,5,61,1174,8,61,10,61,12,61,1177,9,
+		61,1,61,3,61,1180,8,61,1,62,1,62,1,62,5,62,1185,8,62,10,62,12,62,1188,
+		9,62,1,62,1,62,1,63,1,63,1,63,1,63,5,63,1196,8,63,10,63,12,63,1199,9,63,
+		1,63,5,63,1202,8,63,10,63,12,63,1205,9,63,1,63,3,63,1208,8,63,1,64,1,64,
+		1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,
+		1,64,1,64,1,64,1,64,1,64,1,64,3,64,1232,8,64,1,65,1,65,1,65,1,65,1,65,
+		1,65,5,65,1240,8,65,10,65,12,65,1243,9,65,1,65,1,65,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,5,66,1257,8,66,10,66,12,66,1260,9,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1275,
+		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,5,66,1292,8,66,10,66,12,66,1295,9,66,3,66,1297,8,66,1,66,5,66,
+		1300,8,66,10,66,12,66,1303,9,66,1,66,3,66,1306,8,66,3,66,1308,8,66,1,66,
+		1,66,4,66,1312,8,66,11,66,12,66,1313,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,5,66,1328,8,66,10,66,12,66,1331,9,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1344,8,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1358,8,66,10,66,
+		12,66,1361,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1382,8,66,1,66,1,66,1,66,
+		1,66,1,66,3,66,1389,8,66,1,66,1,66,1,66,4,66,1394,8,66,11,66,12,66,1395,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1418,8,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,3,66,1441,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,
+		1451,8,66,1,67,1,67,1,67,1,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,69,3,69,1467,8,69,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,70,1,71,
+		1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1503,8,73,
+		10,73,12,73,1506,9,73,3,73,1508,8,73,1,73,1,73,1,73,1,73,3,73,1514,8,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1524,8,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,5,73,1544,8,73,10,73,12,73,1547,9,73,1,74,1,74,1,75,1,75,1,75,3,75,
+		1554,8,75,1,76,1,76,1,76,0,1,146,77,0,2,4,6,8,10,12,14,16,18,20,22,24,
+		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
+		74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,
+		116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,
+		152,0,10,1,0,230,231,1,0,15,16,1,0,111,112,1,0,173,174,1,0,250,251,1,0,
+		240,241,1,0,238,239,1,0,242,247,1,0,179,190,24,0,3,3,5,9,13,43,45,48,50,
+		50,53,57,61,62,64,69,71,105,107,117,119,120,122,124,128,129,131,135,138,
+		140,149,149,151,157,159,164,170,172,174,174,190,191,196,210,212,229,254,
+		255,1795,0,160,1,0,0,0,2,165,1,0,0,0,4,168,1,0,0,0,6,200,1,0,0,0,8,202,
+		1,0,0,0,10,214,1,0,0,0,12,238,1,0,0,0,14,240,1,0,0,0,16,242,1,0,0,0,18,
+		259,1,0,0,0,20,261,1,0,0,0,22,297,1,0,0,0,24,299,1,0,0,0,26,301,1,0,0,
+		0,28,335,1,0,0,0,30,337,1,0,0,0,32,342,1,0,0,0,34,424,1,0,0,0,36,433,1,
+		0,0,0,38,442,1,0,0,0,40,447,1,0,0,0,42,455,1,0,0,0,44,457,1,0,0,0,46,477,
+		1,0,0,0,48,479,1,0,0,0,50,481,1,0,0,0,52,522,1,0,0,0,54,526,1,0,0,0,56,
+		528,1,0,0,0,58,578,1,0,0,0,60,580,1,0,0,0,62,636,1,0,0,0,64,638,1,0,0,
+		0,66,667,1,0,0,0,68,669,1,0,0,0,70,676,1,0,0,0,72,687,1,0,0,0,74,769,1,
+		0,0,0,76,771,1,0,0,0,78,779,1,0,0,0,80,795,1,0,0,0,82,811,1,0,0,0,84,813,
+		1,0,0,0,86,847,1,0,0,0,88,855,1,0,0,0,90,857,1,0,0,0,92,903,1,0,0,0,94,
+		905,1,0,0,0,96,923,1,0,0,0,98,925,1,0,0,0,100,928,1,0,0,0,102,946,1,0,
+		0,0,104,948,1,0,0,0,106,963,1,0,0,0,108,979,1,0,0,0,110,1034,1,0,0,0,112,
+		1055,1,0,0,0,114,1057,1,0,0,0,116,1064,1,0,0,0,118,1076,1,0,0,0,120,1078,
+		1,0,0,0,122,1179,1,0,0,0,124,1181,1,0,0,0,126,1207,1,0,0,0,128,1231,1,
+		0,0,0,130,1233,1,0,0,0,132,1450,1,0,0,0,134,1452,1,0,0,0,136,1458,1,0,
+		0,0,138,1466,1,0,0,0,140,1472,1,0,0,0,142,1476,1,0,0,0,144,1479,1,0,0,
+		0,146,1523,1,0,0,0,148,1548,1,0,0,0,150,1550,1,0,0,0,152,1555,1,0,0,0,
+		154,159,3,2,1,0,155,159,3,4,2,0,156,159,3,130,65,0,157,159,3,8,4,0,158,
+		154,1,0,0,0,158,155,1,0,0,0,158,156,1,0,0,0,158,157,1,0,0,0,159,162,1,
+		0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,
+		163,164,5,0,0,1,164,1,1,0,0,0,165,166,5,3,0,0,166,167,5,252,0,0,167,3,
+		1,0,0,0,168,169,5,1,0,0,169,170,3,152,76,0,170,174,5,230,0,0,171,173,3,
+		6,3,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,175,1,0,0,0,
+		175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,231,0,0,178,5,1,0,0,0,179,201,
+		3,12,6,0,180,201,3,16,8,0,181,201,3,20,10,0,182,201,3,26,13,0,183,201,
+		3,32,16,0,184,201,3,50,25,0,185,201,3,56,28,0,186,201,3,60,30,0,187,201,
+		3,84,42,0,188,201,3,64,32,0,189,201,3,70,35,0,190,201,3,90,45,0,191,201,
+		3,100,50,0,192,201,3,104,52,0,193,201,3,106,53,0,194,201,3,108,54,0,195,
+		201,3,114,57,0,196,201,3,116,58,0,197,201,3,120,60,0,198,201,3,124,62,
+		0,199,201,3,8,4,0,200,179,1,0,0,0,200,180,1,0,0,0,200,181,1,0,0,0,200,
+		182,1,0,0,0,200,183,1,0,0,0,200,184,1,0,0,0,200,185,1,0,0,0,200,186,1,
+		0,0,0,200,187,1,0,0,0,200,188,1,0,0,0,200,189,1,0,0,0,200,190,1,0,0,0,
+		200,191,1,0,0,0,200,192,1,0,0,0,200,193,1,0,0,0,200,194,1,0,0,0,200,195,
+		1,0,0,0,200,196,1,0,0,0,200,197,1,0,0,0,200,198,1,0,0,0,200,199,1,0,0,
+		0,201,7,1,0,0,0,202,203,5,254,0,0,203,209,4,4,0,0,204,208,3,152,76,0,205,
+		208,5,4,0,0,206,208,5,52,0,0,207,204,1,0,0,0,207,205,1,0,0,0,207,206,1,
+		0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,1,0,0,0,210,212,1,0,0,0,
+		211,209,1,0,0,0,212,213,3,10,5,0,213,9,1,0,0,0,214,219,5,230,0,0,215,218,
+		3,10,5,0,216,218,8,0,0,0,217,215,1,0,0,0,217,216,1,0,0,0,218,221,1,0,0,
+		0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,221,219,1,0,0,0,222,
+		223,5,231,0,0,223,11,1,0,0,0,224,225,5,5,0,0,225,239,5,252,0,0,226,227,
+		5,6,0,0,227,239,3,152,76,0,228,229,5,7,0,0,229,239,5,249,0,0,230,231,5,
+		8,0,0,231,239,5,249,0,0,232,233,5,9,0,0,233,239,5,249,0,0,234,235,5,10,
+		0,0,235,239,3,152,76,0,236,237,5,11,0,0,237,239,3,14,7,0,238,224,1,0,0,
+		0,238,226,1,0,0,0,238,228,1,0,0,0,238,230,1,0,0,0,238,232,1,0,0,0,238,
+		234,1,0,0,0,238,236,1,0,0,0,239,13,1,0,0,0,240,241,5,248,0,0,241,15,1,
+		0,0,0,242,243,5,12,0,0,243,244,3,152,76,0,244,248,5,230,0,0,245,247,3,
+		18,9,0,246,245,1,0,0,0,247,250,1,0,0,0,248,246,1,0,0,0,248,249,1,0,0,0,
+		249,251,1,0,0,0,250,248,1,0,0,0,251,252,5,231,0,0,252,17,1,0,0,0,253,254,
+		5,41,0,0,254,260,5,252,0,0,255,256,5,42,0,0,256,260,3,146,73,0,257,258,
+		5,43,0,0,258,260,3,146,73,0,259,253,1,0,0,0,259,255,1,0,0,0,259,257,1,
+		0,0,0,260,19,1,0,0,0,261,262,5,13,0,0,262,263,3,152,76,0,263,267,5,230,
+		0,0,264,266,3,22,11,0,265,264,1,0,0,0,266,269,1,0,0,0,267,265,1,0,0,0,
+		267,268,1,0,0,0,268,270,1,0,0,0,269,267,1,0,0,0,270,271,5,231,0,0,271,
+		21,1,0,0,0,272,273,5,115,0,0,273,298,3,146,73,0,274,275,5,173,0,0,275,
+		276,3,146,73,0,276,277,3,142,71,0,277,298,1,0,0,0,278,279,5,174,0,0,279,
+		280,3,146,73,0,280,281,3,142,71,0,281,298,1,0,0,0,282,283,5,14,0,0,283,
+		284,3,24,12,0,284,288,5,230,0,0,285,287,3,30,15,0,286,285,1,0,0,0,287,
+		290,1,0,0,0,288,286,1,0,0,0,288,289,1,0,0,0,289,291,1,0,0,0,290,288,1,
+		0,0,0,291,292,5,231,0,0,292,298,1,0,0,0,293,294,5,17,0,0,294,295,5,249,
+		0,0,295,296,5,18,0,0,296,298,3,146,73,0,297,272,1,0,0,0,297,274,1,0,0,
+		0,297,278,1,0,0,0,297,282,1,0,0,0,297,293,1,0,0,0,298,23,1,0,0,0,299,300,
+		7,1,0,0,300,25,1,0,0,0,301,302,5,44,0,0,302,303,3,152,76,0,303,307,5,230,
+		0,0,304,306,3,28,14,0,305,304,1,0,0,0,306,309,1,0,0,0,307,305,1,0,0,0,
+		307,308,1,0,0,0,308,310,1,0,0,0,309,307,1,0,0,0,310,311,5,231,0,0,311,
+		27,1,0,0,0,312,313,5,45,0,0,313,336,3,146,73,0,314,315,5,46,0,0,315,316,
+		5,47,0,0,316,319,3,144,72,0,317,318,5,48,0,0,318,320,3,146,73,0,319,317,
+		1,0,0,0,319,320,1,0,0,0,320,323,1,0,0,0,321,322,5,49,0,0,322,324,5,249,
+		0,0,323,321,1,0,0,0,323,324,1,0,0,0,324,336,1,0,0,0,325,326,5,46,0,0,326,
+		327,5,50,0,0,327,331,5,230,0,0,328,330,3,30,15,0,329,328,1,0,0,0,330,333,
+		1,0,0,0,331,329,1,0,0,0,331,332,1,0,0,0,332,334,1,0,0,0,333,331,1,0,0,
+		0,334,336,5,231,0,0,335,312,1,0,0,0,335,314,1,0,0,0,335,325,1,0,0,0,336,
+		29,1,0,0,0,337,338,5,249,0,0,338,340,3,146,73,0,339,341,5,234,0,0,340,
+		339,1,0,0,0,340,341,1,0,0,0,341,31,1,0,0,0,342,343,5,51,0,0,343,344,3,
+		152,76,0,344,345,5,52,0,0,345,346,3,152,76,0,346,350,5,230,0,0,347,349,
+		3,34,17,0,348,347,1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,
+		0,0,351,353,1,0,0,0,352,350,1,0,0,0,353,354,5,231,0,0,354,33,1,0,0,0,355,
+		356,5,53,0,0,356,425,3,152,76,0,357,358,5,54,0,0,358,359,3,146,73,0,359,
+		364,3,142,71,0,360,361,5,55,0,0,361,362,3,146,73,0,362,363,3,142,71,0,
+		363,365,1,0,0,0,364,360,1,0,0,0,364,365,1,0,0,0,365,374,1,0,0,0,366,367,
+		5,228,0,0,367,371,3,152,76,0,368,370,3,38,19,0,369,368,1,0,0,0,370,373,
+		1,0,0,0,371,369,1,0,0,0,371,372,1,0,0,0,372,375,1,0,0,0,373,371,1,0,0,
+		0,374,366,1,0,0,0,374,375,1,0,0,0,375,425,1,0,0,0,376,377,5,56,0,0,377,
+		425,5,249,0,0,378,379,5,57,0,0,379,425,3,144,72,0,380,381,5,58,0,0,381,
+		382,3,40,20,0,382,383,3,144,72,0,383,384,5,60,0,0,384,385,5,53,0,0,385,
+		389,5,61,0,0,386,387,5,54,0,0,387,388,5,60,0,0,388,390,5,62,0,0,389,386,
+		1,0,0,0,389,390,1,0,0,0,390,425,1,0,0,0,391,393,5,63,0,0,392,394,3,42,
+		21,0,393,392,1,0,0,0,394,395,1,0,0,0,395,393,1,0,0,0,395,396,1,0,0,0,396,
+		425,1,0,0,0,397,398,5,11,0,0,398,425,3,14,7,0,399,425,3,44,22,0,400,401,
+		5,227,0,0,401,425,3,152,76,0,402,403,5,91,0,0,403,409,3,146,73,0,404,407,
+		5,94,0,0,405,406,5,158,0,0,406,408,3,146,73,0,407,405,1,0,0,0,407,408,
+		1,0,0,0,408,410,1,0,0,0,409,404,1,0,0,0,409,410,1,0,0,0,410,425,1,0,0,
+		0,411,412,5,92,0,0,412,413,5,60,0,0,413,418,3,144,72,0,414,415,5,234,0,
+		0,415,417,3,144,72,0,416,414,1,0,0,0,417,420,1,0,0,0,418,416,1,0,0,0,418,
+		419,1,0,0,0,419,422,1,0,0,0,420,418,1,0,0,0,421,423,3,36,18,0,422,421,
+		1,0,0,0,422,423,1,0,0,0,423,425,1,0,0,0,424,355,1,0,0,0,424,357,1,0,0,
+		0,424,376,1,0,0,0,424,378,1,0,0,0,424,380,1,0,0,0,424,391,1,0,0,0,424,
+		397,1,0,0,0,424,399,1,0,0,0,424,400,1,0,0,0,424,402,1,0,0,0,424,411,1,
+		0,0,0,425,35,1,0,0,0,426,427,5,125,0,0,427,428,3,144,72,0,428,429,5,192,
+		0,0,429,430,5,54,0,0,430,434,1,0,0,0,431,432,5,125,0,0,432,434,3,146,73,
+		0,433,426,1,0,0,0,433,431,1,0,0,0,434,37,1,0,0,0,435,443,5,229,0,0,436,
+		437,5,48,0,0,437,443,3,146,73,0,438,439,5,69,0,0,439,443,3,146,73,0,440,
+		441,5,171,0,0,441,443,3,144,72,0,442,435,1,0,0,0,442,436,1,0,0,0,442,438,
+		1,0,0,0,442,440,1,0,0,0,443,39,1,0,0,0,444,445,5,251,0,0,445,448,5,59,
+		0,0,446,448,5,250,0,0,447,444,1,0,0,0,447,446,1,0,0,0,448,41,1,0,0,0,449,
+		450,5,68,0,0,450,456,3,146,73,0,451,452,5,69,0,0,452,456,3,146,73,0,453,
+		454,5,70,0,0,454,456,5,249,0,0,455,449,1,0,0,0,455,451,1,0,0,0,455,453,
+		1,0,0,0,456,43,1,0,0,0,457,458,5,64,0,0,458,462,3,152,76,0,459,461,3,46,
+		23,0,460,459,1,0,0,0,461,464,1,0,0,0,462,460,1,0,0,0,462,463,1,0,0,0,463,
+		45,1,0,0,0,464,462,1,0,0,0,465,466,5,69,0,0,466,478,3,146,73,0,467,468,
+		5,70,0,0,468,478,5,249,0,0,469,470,5,125,0,0,470,478,3,146,73,0,471,472,
+		5,65,0,0,472,475,3,48,24,0,473,474,5,193,0,0,474,476,3,48,24,0,475,473,
+		1,0,0,0,475,476,1,0,0,0,476,478,1,0,0,0,477,465,1,0,0,0,477,467,1,0,0,
+		0,477,469,1,0,0,0,477,471,1,0,0,0,478,47,1,0,0,0,479,480,7,2,0,0,480,49,
+		1,0,0,0,481,482,5,71,0,0,482,483,3,152,76,0,483,487,5,230,0,0,484,486,
+		3,52,26,0,485,484,1,0,0,0,486,489,1,0,0,0,487,485,1,0,0,0,487,488,1,0,
+		0,0,488,490,1,0,0,0,489,487,1,0,0,0,490,491,5,231,0,0,491,51,1,0,0,0,492,
+		493,5,72,0,0,493,523,3,152,76,0,494,495,5,107,0,0,495,523,3,146,73,0,496,
+		497,5,108,0,0,497,523,3,72,36,0,498,499,5,110,0,0,499,500,5,70,0,0,500,
+		523,5,249,0,0,501,502,5,113,0,0,502,523,3,82,41,0,503,504,5,8,0,0,504,
+		523,5,249,0,0,505,506,5,43,0,0,506,509,3,146,73,0,507,508,5,133,0,0,508,
+		510,3,144,72,0,509,507,1,0,0,0,509,510,1,0,0,0,510,513,1,0,0,0,511,512,
+		5,134,0,0,512,514,3,54,27,0,513,511,1,0,0,0,513,514,1,0,0,0,514,518,1,
+		0,0,0,515,516,5,147,0,0,516,517,5,251,0,0,517,519,5,135,0,0,518,515,1,
+		0,0,0,518,519,1,0,0,0,519,523,1,0,0,0,520,523,3,76,38,0,521,523,3,78,39,
+		0,522,492,1,0,0,0,522,494,1,0,0,0,522,496,1,0,0,0,522,498,1,0,0,0,522,
+		501,1,0,0,0,522,503,1,0,0,0,522,505,1,0,0,0,522,520,1,0,0,0,522,521,1,
+		0,0,0,523,53,1,0,0,0,524,527,5,108,0,0,525,527,3,146,73,0,526,524,1,0,
+		0,0,526,525,1,0,0,0,527,55,1,0,0,0,528,529,5,73,0,0,529,530,3,152,76,0,
+		530,534,5,230,0,0,531,533,3,58,29,0,532,531,1,0,0,0,533,536,1,0,0,0,534,
+		532,1,0,0,0,534,535,1,0,0,0,535,537,1,0,0,0,536,534,1,0,0,0,537,538,5,
+		231,0,0,538,57,1,0,0,0,539,540,5,74,0,0,540,544,5,230,0,0,541,543,3,68,
+		34,0,542,541,1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,
+		547,1,0,0,0,546,544,1,0,0,0,547,579,5,231,0,0,548,549,5,75,0,0,549,579,
+		3,146,73,0,550,551,5,76,0,0,551,579,3,146,73,0,552,553,5,77,0,0,553,554,
+		5,47,0,0,554,579,3,144,72,0,555,556,5,77,0,0,556,557,5,78,0,0,557,558,
+		3,146,73,0,558,559,3,142,71,0,559,579,1,0,0,0,560,561,5,80,0,0,561,579,
+		3,146,73,0,562,563,5,81,0,0,563,579,3,146,73,0,564,565,5,79,0,0,565,579,
+		3,146,73,0,566,567,5,82,0,0,567,568,3,146,73,0,568,569,3,142,71,0,569,
+		579,1,0,0,0,570,571,5,83,0,0,571,572,3,146,73,0,572,573,5,78,0,0,573,574,
+		3,146,73,0,574,575,3,142,71,0,575,579,1,0,0,0,576,577,5,84,0,0,577,579,
+		3,152,76,0,578,539,1,0,0,0,578,548,1,0,0,0,578,550,1,0,0,0,578,552,1,0,
+		0,0,578,555,1,0,0,0,578,560,1,0,0,0,578,562,1,0,0,0,578,564,1,0,0,0,578,
+		566,1,0,0,0,578,570,1,0,0,0,578,576,1,0,0,0,579,59,1,0,0,0,580,581,5,85,
+		0,0,581,582,3,152,76,0,582,583,5,52,0,0,583,584,3,152,76,0,584,588,5,230,
+		0,0,585,587,3,62,31,0,586,585,1,0,0,0,587,590,1,0,0,0,588,586,1,0,0,0,
+		588,589,1,0,0,0,589,591,1,0,0,0,590,588,1,0,0,0,591,592,5,231,0,0,592,
+		61,1,0,0,0,593,594,5,86,0,0,594,637,3,152,76,0,595,596,5,75,0,0,596,637,
+		3,146,73,0,597,598,5,87,0,0,598,599,5,60,0,0,599,637,5,62,0,0,600,601,
+		5,87,0,0,601,637,3,146,73,0,602,603,5,181,0,0,603,604,3,146,73,0,604,605,
+		3,142,71,0,605,637,1,0,0,0,606,607,5,88,0,0,607,637,3,146,73,0,608,609,
+		5,56,0,0,609,637,5,249,0,0,610,611,5,57,0,0,611,637,3,144,72,0,612,613,
+		5,91,0,0,613,619,3,146,73,0,614,617,5,94,0,0,615,616,5,158,0,0,616,618,
+		3,146,73,0,617,615,1,0,0,0,617,618,1,0,0,0,618,620,1,0,0,0,619,614,1,0,
+		0,0,619,620,1,0,0,0,620,637,1,0,0,0,621,622,5,58,0,0,622,623,3,40,20,0,
+		623,624,3,144,72,0,624,625,5,60,0,0,625,626,5,86,0,0,626,627,5,61,0,0,
+		627,637,1,0,0,0,628,629,5,95,0,0,629,633,3,146,73,0,630,631,5,96,0,0,631,
+		632,5,127,0,0,632,634,5,57,0,0,633,630,1,0,0,0,633,634,1,0,0,0,634,637,
+		1,0,0,0,635,637,3,44,22,0,636,593,1,0,0,0,636,595,1,0,0,0,636,597,1,0,
+		0,0,636,600,1,0,0,0,636,602,1,0,0,0,636,606,1,0,0,0,636,608,1,0,0,0,636,
+		610,1,0,0,0,636,612,1,0,0,0,636,621,1,0,0,0,636,628,1,0,0,0,636,635,1,
+		0,0,0,637,63,1,0,0,0,638,639,5,187,0,0,639,640,3,152,76,0,640,644,5,230,
+		0,0,641,643,3,66,33,0,642,641,1,0,0,0,643,646,1,0,0,0,644,642,1,0,0,0,
+		644,645,1,0,0,0,645,647,1,0,0,0,646,644,1,0,0,0,647,648,5,231,0,0,648,
+		65,1,0,0,0,649,650,5,217,0,0,650,668,3,146,73,0,651,652,5,87,0,0,652,668,
+		3,152,76,0,653,654,5,218,0,0,654,668,3,146,73,0,655,656,5,219,0,0,656,
+		668,3,146,73,0,657,658,5,220,0,0,658,668,3,146,73,0,659,660,5,80,0,0,660,
+		668,3,146,73,0,661,662,5,79,0,0,662,668,3,146,73,0,663,664,5,97,0,0,664,
+		668,3,146,73,0,665,666,5,98,0,0,666,668,3,146,73,0,667,649,1,0,0,0,667,
+		651,1,0,0,0,667,653,1,0,0,0,667,655,1,0,0,0,667,657,1,0,0,0,667,659,1,
+		0,0,0,667,661,1,0,0,0,667,663,1,0,0,0,667,665,1,0,0,0,668,67,1,0,0,0,669,
+		670,5,249,0,0,670,671,3,146,73,0,671,672,5,60,0,0,672,674,3,146,73,0,673,
+		675,5,234,0,0,674,673,1,0,0,0,674,675,1,0,0,0,675,69,1,0,0,0,676,677,5,
+		106,0,0,677,678,3,152,76,0,678,682,5,230,0,0,679,681,3,74,37,0,680,679,
+		1,0,0,0,681,684,1,0,0,0,682,680,1,0,0,0,682,683,1,0,0,0,683,685,1,0,0,
+		0,684,682,1,0,0,0,685,686,5,231,0,0,686,71,1,0,0,0,687,689,3,146,73,0,
+		688,690,5,109,0,0,689,688,1,0,0,0,689,690,1,0,0,0,690,693,1,0,0,0,691,
+		692,5,48,0,0,692,694,3,146,73,0,693,691,1,0,0,0,693,694,1,0,0,0,694,697,
+		1,0,0,0,695,696,5,69,0,0,696,698,3,146,73,0,697,695,1,0,0,0,697,698,1,
+		0,0,0,698,73,1,0,0,0,699,700,5,107,0,0,700,770,3,146,73,0,701,702,5,108,
+		0,0,702,770,3,72,36,0,703,705,5,196,0,0,704,706,5,250,0,0,705,704,1,0,
+		0,0,705,706,1,0,0,0,706,709,1,0,0,0,707,708,5,136,0,0,708,710,3,146,73,
+		0,709,707,1,0,0,0,709,710,1,0,0,0,710,770,1,0,0,0,711,712,5,196,0,0,712,
+		770,5,207,0,0,713,714,5,197,0,0,714,770,3,146,73,0,715,716,5,198,0,0,716,
+		770,3,146,73,0,717,718,5,199,0,0,718,719,5,70,0,0,719,770,5,249,0,0,720,
+		721,5,200,0,0,721,725,5,230,0,0,722,724,3,30,15,0,723,722,1,0,0,0,724,
+		727,1,0,0,0,725,723,1,0,0,0,725,726,1,0,0,0,726,728,1,0,0,0,727,725,1,
+		0,0,0,728,770,5,231,0,0,729,730,5,200,0,0,730,731,5,208,0,0,731,732,3,
+		152,76,0,732,733,5,209,0,0,733,734,3,146,73,0,734,770,1,0,0,0,735,736,
+		5,201,0,0,736,770,3,146,73,0,737,770,3,76,38,0,738,770,3,78,39,0,739,740,
+		5,204,0,0,740,741,5,210,0,0,741,742,3,146,73,0,742,743,5,166,0,0,743,744,
+		3,146,73,0,744,770,1,0,0,0,745,746,5,203,0,0,746,770,3,146,73,0,747,748,
+		5,110,0,0,748,749,5,70,0,0,749,770,5,249,0,0,750,751,5,113,0,0,751,770,
+		3,82,41,0,752,753,5,8,0,0,753,770,5,249,0,0,754,755,5,117,0,0,755,770,
+		5,251,0,0,756,770,3,44,22,0,757,758,5,222,0,0,758,759,5,60,0,0,759,760,
+		3,146,73,0,760,761,5,208,0,0,761,765,3,146,73,0,762,763,5,223,0,0,763,
+		764,5,224,0,0,764,766,3,146,73,0,765,762,1,0,0,0,765,766,1,0,0,0,766,770,
+		1,0,0,0,767,768,5,225,0,0,768,770,3,146,73,0,769,699,1,0,0,0,769,701,1,
+		0,0,0,769,703,1,0,0,0,769,711,1,0,0,0,769,713,1,0,0,0,769,715,1,0,0,0,
+		769,717,1,0,0,0,769,720,1,0,0,0,769,729,1,0,0,0,769,735,1,0,0,0,769,737,
+		1,0,0,0,769,738,1,0,0,0,769,739,1,0,0,0,769,745,1,0,0,0,769,747,1,0,0,
+		0,769,750,1,0,0,0,769,752,1,0,0,0,769,754,1,0,0,0,769,756,1,0,0,0,769,
+		757,1,0,0,0,769,767,1,0,0,0,770,75,1,0,0,0,771,772,5,202,0,0,772,777,3,
+		146,73,0,773,774,5,49,0,0,774,778,5,249,0,0,775,776,5,211,0,0,776,778,
+		3,152,76,0,777,773,1,0,0,0,777,775,1,0,0,0,778,77,1,0,0,0,779,780,5,204,
+		0,0,780,781,5,205,0,0,781,782,3,152,76,0,782,786,5,230,0,0,783,785,3,80,
+		40,0,784,783,1,0,0,0,785,788,1,0,0,0,786,784,1,0,0,0,786,787,1,0,0,0,787,
+		791,1,0,0,0,788,786,1,0,0,0,789,790,5,166,0,0,790,792,3,146,73,0,791,789,
+		1,0,0,0,791,792,1,0,0,0,792,793,1,0,0,0,793,794,5,231,0,0,794,79,1,0,0,
+		0,795,796,5,206,0,0,796,797,3,146,73,0,797,798,3,146,73,0,798,81,1,0,0,
+		0,799,812,5,114,0,0,800,812,5,115,0,0,801,812,5,116,0,0,802,803,5,50,0,
+		0,803,807,5,230,0,0,804,806,3,30,15,0,805,804,1,0,0,0,806,809,1,0,0,0,
+		807,805,1,0,0,0,807,808,1,0,0,0,808,810,1,0,0,0,809,807,1,0,0,0,810,812,
+		5,231,0,0,811,799,1,0,0,0,811,800,1,0,0,0,811,801,1,0,0,0,811,802,1,0,
+		0,0,812,83,1,0,0,0,813,814,5,212,0,0,814,815,3,152,76,0,815,819,5,230,
+		0,0,816,818,3,86,43,0,817,816,1,0,0,0,818,821,1,0,0,0,819,817,1,0,0,0,
+		819,820,1,0,0,0,820,822,1,0,0,0,821,819,1,0,0,0,822,823,5,231,0,0,823,
+		85,1,0,0,0,824,825,5,192,0,0,825,826,3,152,76,0,826,827,5,235,0,0,827,
+		828,3,152,76,0,828,848,1,0,0,0,829,830,5,190,0,0,830,848,3,146,73,0,831,
+		832,5,213,0,0,832,848,3,146,73,0,833,834,5,214,0,0,834,848,5,216,0,0,835,
+		836,5,214,0,0,836,848,3,152,76,0,837,839,5,62,0,0,838,840,3,88,44,0,839,
+		838,1,0,0,0,840,841,1,0,0,0,841,839,1,0,0,0,841,842,1,0,0,0,842,848,1,
+		0,0,0,843,844,5,200,0,0,844,845,5,163,0,0,845,846,5,49,0,0,846,848,3,152,
+		76,0,847,824,1,0,0,0,847,829,1,0,0,0,847,831,1,0,0,0,847,833,1,0,0,0,847,
+		835,1,0,0,0,847,837,1,0,0,0,847,843,1,0,0,0,848,87,1,0,0,0,849,850,5,215,
+		0,0,850,856,3,146,73,0,851,852,5,97,0,0,852,856,3,146,73,0,853,854,5,98,
+		0,0,854,856,3,146,73,0,855,849,1,0,0,0,855,851,1,0,0,0,855,853,1,0,0,0,
+		856,89,1,0,0,0,857,858,5,118,0,0,858,859,3,152,76,0,859,863,5,230,0,0,
+		860,862,3,92,46,0,861,860,1,0,0,0,862,865,1,0,0,0,863,861,1,0,0,0,863,
+		864,1,0,0,0,864,866,1,0,0,0,865,863,1,0,0,0,866,867,5,231,0,0,867,91,1,
+		0,0,0,868,869,5,119,0,0,869,904,3,146,73,0,870,871,5,120,0,0,871,876,3,
+		94,47,0,872,873,5,234,0,0,873,875,3,94,47,0,874,872,1,0,0,0,875,878,1,
+		0,0,0,876,874,1,0,0,0,876,877,1,0,0,0,877,904,1,0,0,0,878,876,1,0,0,0,
+		879,880,5,159,0,0,880,904,3,146,73,0,881,882,5,160,0,0,882,883,3,146,73,
+		0,883,884,5,158,0,0,884,887,3,152,76,0,885,886,5,161,0,0,886,888,3,146,
+		73,0,887,885,1,0,0,0,887,888,1,0,0,0,888,890,1,0,0,0,889,891,5,164,0,0,
+		890,889,1,0,0,0,890,891,1,0,0,0,891,904,1,0,0,0,892,893,5,198,0,0,893,
+		904,3,146,73,0,894,895,5,162,0,0,895,900,3,98,49,0,896,897,5,234,0,0,897,
+		899,3,98,49,0,898,896,1,0,0,0,899,902,1,0,0,0,900,898,1,0,0,0,900,901,
+		1,0,0,0,901,904,1,0,0,0,902,900,1,0,0,0,903,868,1,0,0,0,903,870,1,0,0,
+		0,903,879,1,0,0,0,903,881,1,0,0,0,903,892,1,0,0,0,903,894,1,0,0,0,904,
+		93,1,0,0,0,905,906,3,152,76,0,906,915,3,146,73,0,907,911,5,230,0,0,908,
+		910,3,96,48,0,909,908,1,0,0,0,910,913,1,0,0,0,911,909,1,0,0,0,911,912,
+		1,0,0,0,912,914,1,0,0,0,913,911,1,0,0,0,914,916,5,231,0,0,915,907,1,0,
+		0,0,915,916,1,0,0,0,916,95,1,0,0,0,917,918,5,159,0,0,918,924,3,146,73,
+		0,919,920,5,160,0,0,920,924,3,146,73,0,921,922,5,161,0,0,922,924,3,146,
+		73,0,923,917,1,0,0,0,923,919,1,0,0,0,923,921,1,0,0,0,924,97,1,0,0,0,925,
+		926,5,249,0,0,926,927,3,146,73,0,927,99,1,0,0,0,928,929,5,121,0,0,929,
+		938,3,152,76,0,930,934,5,230,0,0,931,933,3,102,51,0,932,931,1,0,0,0,933,
+		936,1,0,0,0,934,932,1,0,0,0,934,935,1,0,0,0,935,937,1,0,0,0,936,934,1,
+		0,0,0,937,939,5,231,0,0,938,930,1,0,0,0,938,939,1,0,0,0,939,101,1,0,0,
+		0,940,941,5,122,0,0,941,947,3,146,73,0,942,943,5,123,0,0,943,947,3,146,
+		73,0,944,945,5,124,0,0,945,947,3,146,73,0,946,940,1,0,0,0,946,942,1,0,
+		0,0,946,944,1,0,0,0,947,103,1,0,0,0,948,949,5,125,0,0,949,950,3,152,76,
+		0,950,951,5,230,0,0,951,959,3,146,73,0,952,957,3,142,71,0,953,954,5,55,
+		0,0,954,955,3,146,73,0,955,956,3,142,71,0,956,958,1,0,0,0,957,953,1,0,
+		0,0,957,958,1,0,0,0,958,960,1,0,0,0,959,952,1,0,0,0,959,960,1,0,0,0,960,
+		961,1,0,0,0,961,962,5,231,0,0,962,105,1,0,0,0,963,964,5,126,0,0,964,965,
+		3,152,76,0,965,966,5,237,0,0,966,973,3,146,73,0,967,970,5,127,0,0,968,
+		971,5,128,0,0,969,971,5,129,0,0,970,968,1,0,0,0,970,969,1,0,0,0,971,972,
+		1,0,0,0,972,974,3,144,72,0,973,967,1,0,0,0,973,974,1,0,0,0,974,977,1,0,
+		0,0,975,976,5,49,0,0,976,978,5,249,0,0,977,975,1,0,0,0,977,978,1,0,0,0,
+		978,107,1,0,0,0,979,980,5,130,0,0,980,981,3,152,76,0,981,982,5,136,0,0,
+		982,985,3,146,73,0,983,984,5,49,0,0,984,986,5,249,0,0,985,983,1,0,0,0,
+		985,986,1,0,0,0,986,990,1,0,0,0,987,988,5,131,0,0,988,989,5,133,0,0,989,
+		991,5,251,0,0,990,987,1,0,0,0,990,991,1,0,0,0,991,995,1,0,0,0,992,993,
+		5,132,0,0,993,994,5,133,0,0,994,996,5,251,0,0,995,992,1,0,0,0,995,996,
+		1,0,0,0,996,1007,1,0,0,0,997,998,5,153,0,0,998,999,5,176,0,0,999,1000,
+		3,152,76,0,1000,1001,5,154,0,0,1001,1002,5,158,0,0,1002,1003,5,251,0,0,
+		1003,1005,5,155,0,0,1004,1006,3,110,55,0,1005,1004,1,0,0,0,1005,1006,1,
+		0,0,0,1006,1008,1,0,0,0,1007,997,1,0,0,0,1007,1008,1,0,0,0,1008,1009,1,
+		0,0,0,1009,1010,5,236,0,0,1010,1015,3,112,56,0,1011,1012,5,234,0,0,1012,
+		1014,3,112,56,0,1013,1011,1,0,0,0,1014,1017,1,0,0,0,1015,1013,1,0,0,0,
+		1015,1016,1,0,0,0,1016,109,1,0,0,0,1017,1015,1,0,0,0,1018,1019,5,156,0,
+		0,1019,1024,3,152,76,0,1020,1021,5,234,0,0,1021,1023,3,152,76,0,1022,1020,
+		1,0,0,0,1023,1026,1,0,0,0,1024,1022,1,0,0,0,1024,1025,1,0,0,0,1025,1030,
+		1,0,0,0,1026,1024,1,0,0,0,1027,1028,5,167,0,0,1028,1029,5,157,0,0,1029,
+		1031,3,152,76,0,1030,1027,1,0,0,0,1030,1031,1,0,0,0,1031,1035,1,0,0,0,
+		1032,1033,5,157,0,0,1033,1035,3,152,76,0,1034,1018,1,0,0,0,1034,1032,1,
+		0,0,0,1035,111,1,0,0,0,1036,1037,5,149,0,0,1037,1038,5,250,0,0,1038,1039,
+		5,158,0,0,1039,1056,3,152,76,0,1040,1052,5,152,0,0,1041,1042,5,232,0,0,
+		1042,1047,3,152,76,0,1043,1044,5,234,0,0,1044,1046,3,152,76,0,1045,1043,
+		1,0,0,0,1046,1049,1,0,0,0,1047,1045,1,0,0,0,1047,1048,1,0,0,0,1048,1050,
+		1,0,0,0,1049,1047,1,0,0,0,1050,1051,5,233,0,0,1051,1053,1,0,0,0,1052,1041,
+		1,0,0,0,1052,1053,1,0,0,0,1053,1056,1,0,0,0,1054,1056,3,152,76,0,1055,
+		1036,1,0,0,0,1055,1040,1,0,0,0,1055,1054,1,0,0,0,1056,113,1,0,0,0,1057,
+		1058,5,137,0,0,1058,1059,5,136,0,0,1059,1062,3,146,73,0,1060,1061,5,138,
+		0,0,1061,1063,3,144,72,0,1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,115,
+		1,0,0,0,1064,1065,5,139,0,0,1065,1066,5,140,0,0,1066,1071,3,118,59,0,1067,
+		1068,5,234,0,0,1068,1070,3,118,59,0,1069,1067,1,0,0,0,1070,1073,1,0,0,
+		0,1071,1069,1,0,0,0,1071,1072,1,0,0,0,1072,117,1,0,0,0,1073,1071,1,0,0,
+		0,1074,1077,5,63,0,0,1075,1077,3,152,76,0,1076,1074,1,0,0,0,1076,1075,
+		1,0,0,0,1077,119,1,0,0,0,1078,1079,5,141,0,0,1079,1083,5,230,0,0,1080,
+		1082,3,122,61,0,1081,1080,1,0,0,0,1082,1085,1,0,0,0,1083,1081,1,0,0,0,
+		1083,1084,1,0,0,0,1084,1086,1,0,0,0,1085,1083,1,0,0,0,1086,1087,5,231,
+		0,0,1087,121,1,0,0,0,1088,1089,5,10,0,0,1089,1099,3,150,75,0,1090,1091,
+		5,142,0,0,1091,1096,3,152,76,0,1092,1093,5,234,0,0,1093,1095,3,152,76,
+		0,1094,1092,1,0,0,0,1095,1098,1,0,0,0,1096,1094,1,0,0,0,1096,1097,1,0,
+		0,0,1097,1100,1,0,0,0,1098,1096,1,0,0,0,1099,1090,1,0,0,0,1099,1100,1,
+		0,0,0,1100,1180,1,0,0,0,1101,1102,5,143,0,0,1102,1180,3,152,76,0,1103,
+		1104,5,144,0,0,1104,1180,3,152,76,0,1105,1106,5,145,0,0,1106,1107,5,146,
+		0,0,1107,1108,5,147,0,0,1108,1180,3,152,76,0,1109,1112,5,148,0,0,1110,
+		1111,5,250,0,0,1111,1113,5,192,0,0,1112,1110,1,0,0,0,1112,1113,1,0,0,0,
+		1113,1114,1,0,0,0,1114,1115,5,146,0,0,1115,1116,5,158,0,0,1116,1180,3,
+		152,76,0,1117,1118,5,149,0,0,1118,1119,5,250,0,0,1119,1120,5,192,0,0,1120,
+		1121,5,146,0,0,1121,1122,5,158,0,0,1122,1180,3,152,76,0,1123,1124,5,169,
+		0,0,1124,1129,3,152,76,0,1125,1126,5,234,0,0,1126,1128,3,152,76,0,1127,
+		1125,1,0,0,0,1128,1131,1,0,0,0,1129,1127,1,0,0,0,1129,1130,1,0,0,0,1130,
+		1132,1,0,0,0,1131,1129,1,0,0,0,1132,1133,5,158,0,0,1133,1134,5,221,0,0,
+		1134,1135,3,150,75,0,1135,1180,1,0,0,0,1136,1137,5,165,0,0,1137,1138,3,
+		146,73,0,1138,1142,5,230,0,0,1139,1141,3,122,61,0,1140,1139,1,0,0,0,1141,
+		1144,1,0,0,0,1142,1140,1,0,0,0,1142,1143,1,0,0,0,1143,1145,1,0,0,0,1144,
+		1142,1,0,0,0,1145,1155,5,231,0,0,1146,1147,5,166,0,0,1147,1151,5,230,0,
+		0,1148,1150,3,122,61,0,1149,1148,1,0,0,0,1150,1153,1,0,0,0,1151,1149,1,
+		0,0,0,1151,1152,1,0,0,0,1152,1154,1,0,0,0,1153,1151,1,0,0,0,1154,1156,
+		5,231,0,0,1155,1146,1,0,0,0,1155,1156,1,0,0,0,1156,1180,1,0,0,0,1157,1160,
+		5,150,0,0,1158,1159,5,176,0,0,1159,1161,5,107,0,0,1160,1158,1,0,0,0,1160,
+		1161,1,0,0,0,1161,1162,1,0,0,0,1162,1166,5,230,0,0,1163,1165,3,122,61,
+		0,1164,1163,1,0,0,0,1165,1168,1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,0,
+		0,0,1167,1169,1,0,0,0,1168,1166,1,0,0,0,1169,1180,5,231,0,0,1170,1171,
+		5,151,0,0,1171,1175,5,230,0,0,1172,1174,3,122,61,0,1173,1172,1,0,0,0,1174,
+		1177,1,0,0,0,1175,1173,1,0,0,0,1175,1176,1,0,0,0,1176,1178,1,0,0,0,1177,
+		1175,1,0,0,0,1178,1180,5,231,0,0,1179,1088,1,0,0,0,1179,1101,1,0,0,0,1179,
+		1103,1,0,0,0,1179,1105,1,0,0,0,1179,1109,1,0,0,0,1179,1117,1,0,0,0,1179,
+		1123,1,0,0,0,1179,1136,1,0,0,0,1179,1157,1,0,0,0,1179,1170,1,0,0,0,1180,
+		123,1,0,0,0,1181,1182,5,168,0,0,1182,1186,5,230,0,0,1183,1185,3,126,63,
+		0,1184,1183,1,0,0,0,1185,1188,1,0,0,0,1186,1184,1,0,0,0,1186,1187,1,0,
+		0,0,1187,1189,1,0,0,0,1188,1186,1,0,0,0,1189,1190,5,231,0,0,1190,125,1,
+		0,0,0,1191,1192,5,169,0,0,1192,1197,3,152,76,0,1193,1194,5,234,0,0,1194,
+		1196,3,152,76,0,1195,1193,1,0,0,0,1196,1199,1,0,0,0,1197,1195,1,0,0,0,
+		1197,1198,1,0,0,0,1198,1203,1,0,0,0,1199,1197,1,0,0,0,1200,1202,3,128,
+		64,0,1201,1200,1,0,0,0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1203,1204,1,
+		0,0,0,1204,1208,1,0,0,0,1205,1203,1,0,0,0,1206,1208,3,120,60,0,1207,1191,
+		1,0,0,0,1207,1206,1,0,0,0,1208,127,1,0,0,0,1209,1210,5,170,0,0,1210,1232,
+		3,146,73,0,1211,1212,5,171,0,0,1212,1232,3,144,72,0,1213,1214,5,97,0,0,
+		1214,1215,3,146,73,0,1215,1216,5,178,0,0,1216,1217,5,105,0,0,1217,1232,
+		1,0,0,0,1218,1219,5,98,0,0,1219,1232,3,146,73,0,1220,1221,5,99,0,0,1221,
+		1222,3,146,73,0,1222,1223,5,178,0,0,1223,1224,5,105,0,0,1224,1232,1,0,
+		0,0,1225,1226,5,100,0,0,1226,1232,3,146,73,0,1227,1228,5,101,0,0,1228,
+		1232,5,102,0,0,1229,1230,5,103,0,0,1230,1232,3,146,73,0,1231,1209,1,0,
+		0,0,1231,1211,1,0,0,0,1231,1213,1,0,0,0,1231,1218,1,0,0,0,1231,1220,1,
+		0,0,0,1231,1225,1,0,0,0,1231,1227,1,0,0,0,1231,1229,1,0,0,0,1232,129,1,
+		0,0,0,1233,1234,5,2,0,0,1234,1235,3,152,76,0,1235,1236,5,4,0,0,1236,1237,
+		3,152,76,0,1237,1241,5,230,0,0,1238,1240,3,132,66,0,1239,1238,1,0,0,0,
+		1240,1243,1,0,0,0,1241,1239,1,0,0,0,1241,1242,1,0,0,0,1242,1244,1,0,0,
+		0,1243,1241,1,0,0,0,1244,1245,5,231,0,0,1245,131,1,0,0,0,1246,1247,3,152,
+		76,0,1247,1248,5,58,0,0,1248,1249,5,172,0,0,1249,1250,5,251,0,0,1250,1451,
+		1,0,0,0,1251,1252,3,152,76,0,1252,1253,5,58,0,0,1253,1254,5,36,0,0,1254,
+		1258,3,146,73,0,1255,1257,3,140,70,0,1256,1255,1,0,0,0,1257,1260,1,0,0,
+		0,1258,1256,1,0,0,0,1258,1259,1,0,0,0,1259,1451,1,0,0,0,1260,1258,1,0,
+		0,0,1261,1262,3,152,76,0,1262,1263,5,93,0,0,1263,1264,5,60,0,0,1264,1265,
+		3,144,72,0,1265,1451,1,0,0,0,1266,1267,3,150,75,0,1267,1268,7,3,0,0,1268,
+		1269,3,146,73,0,1269,1274,3,142,71,0,1270,1271,5,26,0,0,1271,1272,3,146,
+		73,0,1272,1273,3,142,71,0,1273,1275,1,0,0,0,1274,1270,1,0,0,0,1274,1275,
+		1,0,0,0,1275,1451,1,0,0,0,1276,1277,3,150,75,0,1277,1278,5,175,0,0,1278,
+		1279,3,146,73,0,1279,1280,5,176,0,0,1280,1281,5,249,0,0,1281,1451,1,0,
+		0,0,1282,1283,3,152,76,0,1283,1307,5,177,0,0,1284,1285,5,52,0,0,1285,1308,
+		5,249,0,0,1286,1296,5,36,0,0,1287,1288,5,42,0,0,1288,1289,3,146,73,0,1289,
+		1293,3,142,71,0,1290,1292,3,134,67,0,1291,1290,1,0,0,0,1292,1295,1,0,0,
+		0,1293,1291,1,0,0,0,1293,1294,1,0,0,0,1294,1297,1,0,0,0,1295,1293,1,0,
+		0,0,1296,1287,1,0,0,0,1296,1297,1,0,0,0,1297,1301,1,0,0,0,1298,1300,3,
+		140,70,0,1299,1298,1,0,0,0,1300,1303,1,0,0,0,1301,1299,1,0,0,0,1301,1302,
+		1,0,0,0,1302,1305,1,0,0,0,1303,1301,1,0,0,0,1304,1306,3,136,68,0,1305,
+		1304,1,0,0,0,1305,1306,1,0,0,0,1306,1308,1,0,0,0,1307,1284,1,0,0,0,1307,
+		1286,1,0,0,0,1308,1451,1,0,0,0,1309,1311,5,168,0,0,1310,1312,3,128,64,
+		0,1311,1310,1,0,0,0,1312,1313,1,0,0,0,1313,1311,1,0,0,0,1313,1314,1,0,
+		0,0,1314,1451,1,0,0,0,1315,1316,5,168,0,0,1316,1317,5,169,0,0,1317,1451,
+		5,104,0,0,1318,1319,3,152,76,0,1319,1320,5,115,0,0,1320,1321,3,146,73,
+		0,1321,1451,1,0,0,0,1322,1323,3,152,76,0,1323,1324,5,14,0,0,1324,1325,
+		3,24,12,0,1325,1329,5,230,0,0,1326,1328,3,30,15,0,1327,1326,1,0,0,0,1328,
+		1331,1,0,0,0,1329,1327,1,0,0,0,1329,1330,1,0,0,0,1330,1332,1,0,0,0,1331,
+		1329,1,0,0,0,1332,1333,5,231,0,0,1333,1451,1,0,0,0,1334,1335,3,152,76,
+		0,1335,1336,5,17,0,0,1336,1337,5,249,0,0,1337,1338,5,18,0,0,1338,1339,
+		3,146,73,0,1339,1451,1,0,0,0,1340,1341,3,152,76,0,1341,1343,5,19,0,0,1342,
+		1344,5,238,0,0,1343,1342,1,0,0,0,1343,1344,1,0,0,0,1344,1345,1,0,0,0,1345,
+		1346,3,146,73,0,1346,1451,1,0,0,0,1347,1348,3,152,76,0,1348,1349,5,226,
+		0,0,1349,1350,3,144,72,0,1350,1451,1,0,0,0,1351,1352,3,152,76,0,1352,1353,
+		5,226,0,0,1353,1354,5,36,0,0,1354,1359,3,138,69,0,1355,1356,5,234,0,0,
+		1356,1358,3,138,69,0,1357,1355,1,0,0,0,1358,1361,1,0,0,0,1359,1357,1,0,
+		0,0,1359,1360,1,0,0,0,1360,1451,1,0,0,0,1361,1359,1,0,0,0,1362,1363,3,
+		152,76,0,1363,1364,5,89,0,0,1364,1365,3,146,73,0,1365,1451,1,0,0,0,1366,
+		1367,3,152,76,0,1367,1368,5,90,0,0,1368,1369,5,133,0,0,1369,1370,3,144,
+		72,0,1370,1371,5,60,0,0,1371,1372,3,146,73,0,1372,1451,1,0,0,0,1373,1374,
+		3,152,76,0,1374,1375,5,195,0,0,1375,1376,5,90,0,0,1376,1451,1,0,0,0,1377,
+		1378,3,152,76,0,1378,1379,5,68,0,0,1379,1381,5,66,0,0,1380,1382,5,250,
+		0,0,1381,1380,1,0,0,0,1381,1382,1,0,0,0,1382,1451,1,0,0,0,1383,1384,3,
+		152,76,0,1384,1385,5,68,0,0,1385,1388,5,67,0,0,1386,1387,5,49,0,0,1387,
+		1389,5,249,0,0,1388,1386,1,0,0,0,1388,1389,1,0,0,0,1389,1451,1,0,0,0,1390,
+		1391,3,152,76,0,1391,1393,5,62,0,0,1392,1394,3,88,44,0,1393,1392,1,0,0,
+		0,1394,1395,1,0,0,0,1395,1393,1,0,0,0,1395,1396,1,0,0,0,1396,1451,1,0,
+		0,0,1397,1398,5,20,0,0,1398,1451,5,251,0,0,1399,1400,5,21,0,0,1400,1451,
+		5,251,0,0,1401,1451,5,22,0,0,1402,1451,5,23,0,0,1403,1404,3,152,76,0,1404,
+		1405,5,24,0,0,1405,1406,5,25,0,0,1406,1407,3,146,73,0,1407,1408,3,142,
+		71,0,1408,1409,5,26,0,0,1409,1410,3,146,73,0,1410,1411,3,142,71,0,1411,
+		1451,1,0,0,0,1412,1413,3,152,76,0,1413,1414,5,27,0,0,1414,1417,5,158,0,
+		0,1415,1418,5,28,0,0,1416,1418,3,146,73,0,1417,1415,1,0,0,0,1417,1416,
+		1,0,0,0,1418,1419,1,0,0,0,1419,1420,5,29,0,0,1420,1421,3,146,73,0,1421,
+		1422,3,142,71,0,1422,1423,5,26,0,0,1423,1424,3,146,73,0,1424,1425,3,142,
+		71,0,1425,1451,1,0,0,0,1426,1427,3,152,76,0,1427,1428,5,30,0,0,1428,1429,
+		3,146,73,0,1429,1430,3,142,71,0,1430,1431,5,18,0,0,1431,1432,3,146,73,
+		0,1432,1451,1,0,0,0,1433,1434,5,31,0,0,1434,1435,3,150,75,0,1435,1436,
+		5,32,0,0,1436,1437,3,150,75,0,1437,1440,3,146,73,0,1438,1439,5,33,0,0,
+		1439,1441,3,146,73,0,1440,1438,1,0,0,0,1440,1441,1,0,0,0,1441,1451,1,0,
+		0,0,1442,1443,5,34,0,0,1443,1444,5,33,0,0,1444,1445,3,146,73,0,1445,1446,
+		3,142,71,0,1446,1447,5,35,0,0,1447,1448,3,146,73,0,1448,1449,3,142,71,
+		0,1449,1451,1,0,0,0,1450,1246,1,0,0,0,1450,1251,1,0,0,0,1450,1261,1,0,
+		0,0,1450,1266,1,0,0,0,1450,1276,1,0,0,0,1450,1282,1,0,0,0,1450,1309,1,
+		0,0,0,1450,1315,1,0,0,0,1450,1318,1,0,0,0,1450,1322,1,0,0,0,1450,1334,
+		1,0,0,0,1450,1340,1,0,0,0,1450,1347,1,0,0,0,1450,1351,1,0,0,0,1450,1362,
+		1,0,0,0,1450,1366,1,0,0,0,1450,1373,1,0,0,0,1450,1377,1,0,0,0,1450,1383,
+		1,0,0,0,1450,1390,1,0,0,0,1450,1397,1,0,0,0,1450,1399,1,0,0,0,1450,1401,
+		1,0,0,0,1450,1402,1,0,0,0,1450,1403,1,0,0,0,1450,1412,1,0,0,0,1450,1426,
+		1,0,0,0,1450,1433,1,0,0,0,1450,1442,1,0,0,0,1451,133,1,0,0,0,1452,1453,
+		5,70,0,0,1453,1454,5,249,0,0,1454,1455,5,167,0,0,1455,1456,3,146,73,0,
+		1456,1457,3,142,71,0,1457,135,1,0,0,0,1458,1459,5,43,0,0,1459,1460,5,38,
+		0,0,1460,1461,5,39,0,0,1461,1462,3,146,73,0,1462,1463,5,40,0,0,1463,1464,
+		3,146,73,0,1464,137,1,0,0,0,1465,1467,5,239,0,0,1466,1465,1,0,0,0,1466,
+		1467,1,0,0,0,1467,1468,1,0,0,0,1468,1469,3,144,72,0,1469,1470,5,32,0,0,
+		1470,1471,3,146,73,0,1471,139,1,0,0,0,1472,1473,5,37,0,0,1473,1474,3,150,
+		75,0,1474,1475,3,146,73,0,1475,141,1,0,0,0,1476,1477,5,178,0,0,1477,1478,
+		5,191,0,0,1478,143,1,0,0,0,1479,1480,5,250,0,0,1480,145,1,0,0,0,1481,1482,
+		6,73,-1,0,1482,1483,5,232,0,0,1483,1484,3,146,73,0,1484,1485,5,233,0,0,
+		1485,1524,1,0,0,0,1486,1487,5,239,0,0,1487,1524,3,146,73,16,1488,1489,
+		5,195,0,0,1489,1524,3,146,73,11,1490,1491,5,165,0,0,1491,1492,3,146,73,
+		0,1492,1493,5,167,0,0,1493,1494,3,146,73,0,1494,1495,5,166,0,0,1495,1496,
+		3,146,73,0,1496,1524,1,0,0,0,1497,1498,3,152,76,0,1498,1507,5,232,0,0,
+		1499,1504,3,146,73,0,1500,1501,5,234,0,0,1501,1503,3,146,73,0,1502,1500,
+		1,0,0,0,1503,1506,1,0,0,0,1504,1502,1,0,0,0,1504,1505,1,0,0,0,1505,1508,
+		1,0,0,0,1506,1504,1,0,0,0,1507,1499,1,0,0,0,1507,1508,1,0,0,0,1508,1509,
+		1,0,0,0,1509,1510,5,233,0,0,1510,1524,1,0,0,0,1511,1513,7,4,0,0,1512,1514,
+		3,148,74,0,1513,1512,1,0,0,0,1513,1514,1,0,0,0,1514,1515,1,0,0,0,1515,
+		1516,5,178,0,0,1516,1524,3,148,74,0,1517,1518,5,251,0,0,1518,1524,3,148,
+		74,0,1519,1524,5,250,0,0,1520,1524,5,251,0,0,1521,1524,5,249,0,0,1522,
+		1524,3,150,75,0,1523,1481,1,0,0,0,1523,1486,1,0,0,0,1523,1488,1,0,0,0,
+		1523,1490,1,0,0,0,1523,1497,1,0,0,0,1523,1511,1,0,0,0,1523,1517,1,0,0,
+		0,1523,1519,1,0,0,0,1523,1520,1,0,0,0,1523,1521,1,0,0,0,1523,1522,1,0,
+		0,0,1524,1545,1,0,0,0,1525,1526,10,15,0,0,1526,1527,5,192,0,0,1527,1544,
+		3,146,73,16,1528,1529,10,14,0,0,1529,1530,7,5,0,0,1530,1544,3,146,73,15,
+		1531,1532,10,13,0,0,1532,1533,7,6,0,0,1533,1544,3,146,73,14,1534,1535,
+		10,12,0,0,1535,1536,7,7,0,0,1536,1544,3,146,73,13,1537,1538,10,10,0,0,
+		1538,1539,5,193,0,0,1539,1544,3,146,73,11,1540,1541,10,9,0,0,1541,1542,
+		5,194,0,0,1542,1544,3,146,73,10,1543,1525,1,0,0,0,1543,1528,1,0,0,0,1543,
+		1531,1,0,0,0,1543,1534,1,0,0,0,1543,1537,1,0,0,0,1543,1540,1,0,0,0,1544,
+		1547,1,0,0,0,1545,1543,1,0,0,0,1545,1546,1,0,0,0,1546,147,1,0,0,0,1547,
+		1545,1,0,0,0,1548,1549,7,8,0,0,1549,149,1,0,0,0,1550,1553,3,152,76,0,1551,
+		1552,5,235,0,0,1552,1554,3,152,76,0,1553,1551,1,0,0,0,1553,1554,1,0,0,
+		0,1554,151,1,0,0,0,1555,1556,7,9,0,0,1556,153,1,0,0,0,148,158,160,174,
+		200,207,209,217,219,238,248,259,267,288,297,307,319,323,331,335,340,350,
+		364,371,374,389,395,407,409,418,422,424,433,442,447,455,462,475,477,487,
+		509,513,518,522,526,534,544,578,588,617,619,633,636,644,667,674,682,689,
+		693,697,705,709,725,765,769,777,786,791,807,811,819,841,847,855,863,876,
+		887,890,900,903,911,915,923,934,938,946,957,959,970,973,977,985,990,995,
+		1005,1007,1015,1024,1030,1034,1047,1052,1055,1062,1071,1076,1083,1096,
+		1099,1112,1129,1142,1151,1155,1160,1166,1175,1179,1186,1197,1203,1207,
+		1231,1241,1258,1274,1293,1296,1301,1305,1307,1313,1329,1343,1359,1381,
+		1388,1395,1417,1440,1450,1466,1504,1507,1513,1523,1543,1545,1553
 	};
 
 	public static readonly ATN _ATN =
