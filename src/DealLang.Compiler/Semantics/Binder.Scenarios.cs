@@ -88,7 +88,7 @@ internal sealed partial class Binder
                 Expressions(_scenarioScope, drop.Fraction);
                 break;
             case LeaseBreaksSyntax breaks:
-                ScenarioName(scenario, breaks.Lease, SymbolKind.Lease, "only a lease's lessee can break it");
+                ScenarioName(scenario, breaks.Lease, SymbolKind.Lease, "'breaks at' exercises a lease's break option");
                 break;
             case PartyDefaultsSyntax defaults:
                 ScenarioName(scenario, defaults.Party, SymbolKind.Party, "only a party can default");
