@@ -144,7 +144,7 @@ static class LeaseTerms
 
     /// <summary>The date lease <paramref name="l"/> is broken on under the scenario (<c>L breaks at 60m</c>: that many
     /// months from its start), or null when it is not.</summary>
-    public static Date? BreakOf(ScenarioSpec scenario, LeaseInfo lease, int l) =>
+    static Date? BreakOf(ScenarioSpec scenario, LeaseInfo lease, int l) =>
         l < scenario.LeaseBreaks.Length && scenario.LeaseBreaks[l] is { } months ? lease.Start.AddMonthsClamped(months) : null;
 
     static Date? Lessee(DealDescription deal, ScenarioSpec scenario, LeaseInfo lease) =>
