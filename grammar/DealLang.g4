@@ -150,7 +150,9 @@ schedulePoint
 // 'rent 100m per year indexed CPI' scales the rent by the index's level over its level on the lease's start;
 // 'indexed CPI yearly floor 1% cap 4% lag 3m' resets it on the anniversaries only, collars each reset's change and reads
 // the index 3 months early (each part optional, in any order). 'termination_fee 900m amortising [to F]' is owed by the
-// lessee defaulting during the initial term, as a contract's customer's.
+// lessee defaulting during the initial term, as a contract's customer's. 'break_option at 60m, 120m fee 12m of rent' lets
+// the lessee terminate at those months from 'starts' against the fee (months of the rent then payable, or an amount:
+// 'fee 40m'); whether it does is a scenario's lever ('L breaks at 60m').
 leaseDecl
     : LEASE name=ident ON facility=ident LBRACE leaseItem* RBRACE
     ;
@@ -166,6 +168,14 @@ leaseItem
     | guarantorClause                                # leaseGuarantorItem
     | PHASED ident                                   # leasePhasedItem
     | TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)?   # leaseTerminationFeeItem
+    | BREAK_OPTION AT duration (COMMA duration)* breakFee?    # leaseBreakOptionItem
+    ;
+
+// A break option's fee: 'fee 12m of rent' (months of the rent payable at the break; the first alternative wins
+// over the expression '12m of rent', which it also is) or 'fee 40m' (an amount).
+breakFee
+    : FEE months=duration OF RENT                    # breakFeeMonths
+    | FEE amount=expr                                # breakFeeAmount
     ;
 
 // An indexed rent's terms, as a CPI clause states them: 'yearly' (the ratio reset on each anniversary of 'starts' and
@@ -553,6 +563,8 @@ scenarioItem
     // 'MetaLease renewals drawn 60% loading Campus.value 30%': each option taken with that probability given the one
     // before was, drawn per path (a stochastic item, docs/language.md §10, "Drawn renewals").
     | lease=ident RENEWALS DRAWN p=expr loading*              # renewalsDrawnItem
+    // 'MetaLease breaks at 60m': the lessee exercises the lease's break option at that month from its start.
+    | lease=ident BREAKS AT duration                          # leaseBreaksItem
     // 'Campus.value deflate 8% per year', 'market_rent grow 3% per year', 'Sofr grow 10% per year': a drift falling or
     // rising, replacing the index's own (docs/language.md §10).
     | path=reference (DEFLATE | GROW) rate=expr perYear (VOLATILITY vol=expr perYear)?   # deflateItem
@@ -683,6 +695,7 @@ ident
     | HURDLE | CARRY | CATCH_UP | CALLS | CALLED | DEAL_BY_DEAL
     | DISCOUNT | GROW
     | ACCRUING | INSTALMENTS
+    | BREAK_OPTION | BREAKS
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -780,6 +793,8 @@ TAKE_OR_PAY   : 'take_or_pay';
 UTILISATION   : 'utilisation';
 RELET         : 'relet';
 TERMINATION_FEE : 'termination_fee';
+BREAK_OPTION  : 'break_option';
+BREAKS        : 'breaks';
 AMORTISING    : 'amortising';
 PREPAYMENT    : 'prepayment';
 APPLIED       : 'applied';

@@ -32,6 +32,7 @@ internal sealed partial class Lowerer
         ContractLevers Contract(int c) => contracts[c] ?? ContractLevers.None;
         var guarantors = new GuarantorLevers?[Symbols.OfKind(SymbolKind.Party).Count];
         var holdings = new HoldingLevers?[Symbols.OfKind(SymbolKind.Holding).Count];
+        var breaks = new int?[renewals.Length];
 
         foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
         {
@@ -42,6 +43,9 @@ internal sealed partial class Lowerer
                     break;
                 case RenewalsTakenSyntax r when IndexOf(r.Lease, SymbolKind.Lease) is { } lease:
                     renewals[lease] = r.Count;
+                    break;
+                case LeaseBreaksSyntax b when IndexOf(b.Lease, SymbolKind.Lease) is { } lease:
+                    breaks[lease] = DurationRules.WholeMonths(b.At);
                     break;
                 case DeflateSyntax d when d.Path?.Name?.Text == Builtins.MarketRent:
                     marketDeflation = DeflationOf(d.Rate, d.Grows);
@@ -115,6 +119,7 @@ internal sealed partial class Lowerer
             Contracts = contracts,
             Guarantors = guarantors.Any(g => g is not null) ? guarantors : [],
             Holdings = holdings.Any(h => h is not null) ? holdings : [],
+            LeaseBreaks = breaks.Any(b => b is not null) ? breaks : [],
             EnforcementKeepContracts = keepContracts,
             EnforcementReserve = reserve,
             Stochastic = LowerStochastic(scenario),

@@ -78,6 +78,14 @@ internal sealed partial class CstToAst
                 return lease is null || count is null ? null : new RenewalsTakenSyntax(lease, count.Value, Span(taken));
             }
 
+            // lease=ident BREAKS AT duration
+            case LeaseBreaksItemContext breaks:
+            {
+                NameSyntax? lease = VisitIdent(breaks.lease);
+                DurationSyntax? at = VisitDuration(breaks.duration());
+                return lease is null || at is null ? null : new LeaseBreaksSyntax(lease, at, Span(breaks));
+            }
+
             // lease=ident RENEWALS DRAWN p=expr loading*
             case RenewalsDrawnItemContext drawnRenewals:
             {

@@ -87,6 +87,9 @@ internal sealed partial class Binder
                 ValuePath(scenario, drop.Path, "drop");
                 Expressions(_scenarioScope, drop.Fraction);
                 break;
+            case LeaseBreaksSyntax breaks:
+                ScenarioName(scenario, breaks.Lease, SymbolKind.Lease, "'breaks at' exercises a lease's break option");
+                break;
             case PartyDefaultsSyntax defaults:
                 ScenarioName(scenario, defaults.Party, SymbolKind.Party, "only a party can default");
                 break;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Semantics.Kinds;
 using DealLang.Compiler.Syntax;
@@ -34,6 +35,9 @@ internal sealed partial class DealChecks
                 {
                     case RenewalsTakenSyntax renewals:
                         CheckRenewals(renewals);
+                        break;
+                    case LeaseBreaksSyntax breaks:
+                        CheckBreak(breaks, scenario, name);
                         break;
                     case ReletSyntax relet:
                         CheckRelet(relet, name);
@@ -141,6 +145,37 @@ internal sealed partial class DealChecks
         }
     }
 
+    // 'L breaks at 60m': one of the lease's break dates (DL0428), compared in whole months as the lease's are; the lease's
+    // renewals not taken nor drawn in the same scenario (DL0429: the break ends the lease before any renewal).
+    private void CheckBreak(LeaseBreaksSyntax breaks, ScenarioSyntax scenario, string name)
+    {
+        if (!_analysis.Symbols.TryLookup(breaks.Lease.Text, out Symbol symbol) || symbol.Declaration is not LeaseSyntax lease)
+        {
+            return;
+        }
+
+        int months = DurationRules.WholeMonths(breaks.At, out bool exact);
+        if (!exact)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.DurationRoundedToMonths(breaks.At.Span, breaks.At.Text ?? "", months));
+        }
+
+        ImmutableArray<DurationSyntax> offered = lease.BreakOption?.At ?? [];
+        if (!offered.Any(at => DurationRules.WholeMonths(at) == months))
+        {
+            string dates = offered.IsEmpty
+                ? "it has no break option"
+                : $"its break dates are {string.Join(", ", offered.Select(at => at.Text))} from its start";
+            _diagnostics.Add(DiagnosticCatalogue.BreakNotOffered(breaks.At.Span, name, symbol.Name, breaks.At.Text ?? "", dates));
+        }
+
+        if (SyntaxWalk.Safe(scenario.Items).Any(i => i is RenewalsTakenSyntax { Count: > 0 } r && r.Lease?.Text == symbol.Name
+            || i is RenewalsDrawnSyntax d && d.Lease?.Text == symbol.Name))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.BreakWithRenewals(breaks.Span, name, symbol.Name));
+        }
+    }
+
     private void CheckRenewals(RenewalsTakenSyntax renewals)
     {
         if (renewals.Lease is null || !_analysis.Symbols.TryLookup(renewals.Lease.Text, out Symbol lease))
@@ -223,6 +258,9 @@ internal sealed partial class DealChecks
                 break;
             case DropSyntax d:
                 yield return $"the drop of {ExpressionPrinter.Print(d.Path)}";
+                break;
+            case LeaseBreaksSyntax broken:
+                yield return $"the break of {broken.Lease?.Text}";
                 break;
             case PartyDefaultsSyntax p:
                 yield return $"the default of {p.Party?.Text}";

@@ -483,6 +483,39 @@ public partial class DealLangBaseVisitor<Result> : AbstractParseTreeVisitor<Resu
 	/// <return>The visitor result.</return>
 	public virtual Result VisitLeaseTerminationFeeItem([NotNull] DealLangParser.LeaseTerminationFeeItemContext context) { return VisitChildren(context); }
 	/// <summary>
+	/// Visit a parse tree produced by the <c>leaseBreakOptionItem</c>
+	/// labeled alternative in <see cref="DealLangParser.leaseItem"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitLeaseBreakOptionItem([NotNull] DealLangParser.LeaseBreakOptionItemContext context) { return VisitChildren(context); }
+	/// <summary>
+	/// Visit a parse tree produced by the <c>breakFeeMonths</c>
+	/// labeled alternative in <see cref="DealLangParser.breakFee"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitBreakFeeMonths([NotNull] DealLangParser.BreakFeeMonthsContext context) { return VisitChildren(context); }
+	/// <summary>
+	/// Visit a parse tree produced by the <c>breakFeeAmount</c>
+	/// labeled alternative in <see cref="DealLangParser.breakFee"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitBreakFeeAmount([NotNull] DealLangParser.BreakFeeAmountContext context) { return VisitChildren(context); }
+	/// <summary>
 	/// Visit a parse tree produced by the <c>indexationYearly</c>
 	/// labeled alternative in <see cref="DealLangParser.indexationPart"/>.
 	/// <para>
@@ -2160,6 +2193,17 @@ public partial class DealLangBaseVisitor<Result> : AbstractParseTreeVisitor<Resu
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	public virtual Result VisitRenewalsDrawnItem([NotNull] DealLangParser.RenewalsDrawnItemContext context) { return VisitChildren(context); }
+	/// <summary>
+	/// Visit a parse tree produced by the <c>leaseBreaksItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitLeaseBreaksItem([NotNull] DealLangParser.LeaseBreaksItemContext context) { return VisitChildren(context); }
 	/// <summary>
 	/// Visit a parse tree produced by the <c>deflateItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.

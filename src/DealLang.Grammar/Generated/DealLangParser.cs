@@ -49,71 +49,71 @@ public partial class DealLangParser : Parser {
 		UNITS=77, UNIT_COST=78, DEPRECIATE=79, DECLINING=80, POWER_PRICE=81, POWER=82, 
 		PUE=83, MAINTENANCE=84, MARKET_VALUE=85, GENERATION=86, CONTRACT=87, CUSTOMER=88, 
 		PRICE=89, TAKE_OR_PAY=90, UTILISATION=91, RELET=92, TERMINATION_FEE=93, 
-		AMORTISING=94, PREPAYMENT=95, APPLIED=96, DEPTH=97, IMPACT=98, LIMIT=99, 
-		COSTS=100, KEEP=101, CONTRACTS=102, RESERVE=103, ALL=104, MONTH=105, TRANCHE=106, 
-		BALANCE=107, COUPON=108, FIXED=109, INTEREST_ONLY=110, INTEREST=111, PRINCIPAL=112, 
-		AMORTIZE=113, BULLET=114, LEVEL=115, LINEAR=116, SENIORITY=117, EQUITY=118, 
-		CONTRIBUTED=119, HOLDERS=120, ACCOUNT=121, TARGET=122, INITIAL=123, EARNS=124, 
-		FEE=125, TEST=126, OVER=127, TRAILING=128, NEXT=129, TRIGGER=130, TRIPS=131, 
-		CURES=132, AFTER=133, ACCRUING=134, INSTALMENTS=135, WHEN=136, DEFAULT=137, 
-		GRACE=138, CFADS=139, INCLUDES=140, WATERFALL=141, USING=142, FILL=143, 
-		RELEASE=144, HOLD=145, REST=146, IN=147, DISTRIBUTE=148, SWEEP=149, PRO_RATA=150, 
-		SEQUENTIAL=151, ACCELERATE=152, CURE=153, UP=154, TIMES=155, PREPAYING=156, 
-		INTO=157, TO=158, HURDLE=159, CARRY=160, CATCH_UP=161, CALLS=162, CALLED=163, 
-		DEAL_BY_DEAL=164, IF=165, ELSE=166, THEN=167, ENFORCEMENT=168, SELL=169, 
-		HAIRCUT=170, LAG=171, TAKEN=172, DEFLATE=173, GROW=174, DROP=175, BY=176, 
-		DEFAULTS=177, PER=178, GPU=179, GPU_HOUR=180, HOUR=181, KW=182, MW=183, 
-		KWH=184, MWH=185, COIN=186, COINS=187, EH_S=188, DAY=189, SHARE=190, YEAR=191, 
-		OF=192, AND=193, OR=194, NOT=195, PIK=196, ISSUE_PRICE=197, COMMITMENT=198, 
-		AVAILABLE=199, DRAWS=200, COMMITMENT_FEE=201, STEP_UP=202, TARGET_BALANCE=203, 
-		MARGIN=204, GRID=205, BELOW=206, UNPAID=207, AGAINST=208, ADVANCE=209, 
-		INVESTMENT_GRADE=210, WHILE=211, HOLDING=212, FACE=213, MARK=214, DISCOUNT=215, 
-		PAR=216, HOLDINGS=217, HASHRATE=218, NETWORK=219, REWARDS=220, COVER=221, 
-		CONVERTIBLE=222, EARLY=223, ABOVE=224, COMPLETION=225, DELAYED=226, PHASED=227, 
-		INDEXED=228, YEARLY=229, LBRACE=230, RBRACE=231, LPAREN=232, RPAREN=233, 
-		COMMA=234, DOT=235, ARROW=236, ASSIGN=237, PLUS=238, MINUS=239, STAR=240, 
-		SLASH=241, LE=242, GE=243, LT=244, GT=245, EQ=246, NE=247, DAYCOUNT=248, 
-		DATE=249, QUANTITY=250, NUMBER=251, STRING=252, UNTERMINATED_STRING=253, 
-		IDENT=254, NON_ASCII_NAME=255, LINE_COMMENT=256, BLOCK_COMMENT=257, UNTERMINATED_COMMENT=258, 
-		WS=259, UNEXPECTED_CHAR=260;
+		BREAK_OPTION=94, BREAKS=95, AMORTISING=96, PREPAYMENT=97, APPLIED=98, 
+		DEPTH=99, IMPACT=100, LIMIT=101, COSTS=102, KEEP=103, CONTRACTS=104, RESERVE=105, 
+		ALL=106, MONTH=107, TRANCHE=108, BALANCE=109, COUPON=110, FIXED=111, INTEREST_ONLY=112, 
+		INTEREST=113, PRINCIPAL=114, AMORTIZE=115, BULLET=116, LEVEL=117, LINEAR=118, 
+		SENIORITY=119, EQUITY=120, CONTRIBUTED=121, HOLDERS=122, ACCOUNT=123, 
+		TARGET=124, INITIAL=125, EARNS=126, FEE=127, TEST=128, OVER=129, TRAILING=130, 
+		NEXT=131, TRIGGER=132, TRIPS=133, CURES=134, AFTER=135, ACCRUING=136, 
+		INSTALMENTS=137, WHEN=138, DEFAULT=139, GRACE=140, CFADS=141, INCLUDES=142, 
+		WATERFALL=143, USING=144, FILL=145, RELEASE=146, HOLD=147, REST=148, IN=149, 
+		DISTRIBUTE=150, SWEEP=151, PRO_RATA=152, SEQUENTIAL=153, ACCELERATE=154, 
+		CURE=155, UP=156, TIMES=157, PREPAYING=158, INTO=159, TO=160, HURDLE=161, 
+		CARRY=162, CATCH_UP=163, CALLS=164, CALLED=165, DEAL_BY_DEAL=166, IF=167, 
+		ELSE=168, THEN=169, ENFORCEMENT=170, SELL=171, HAIRCUT=172, LAG=173, TAKEN=174, 
+		DEFLATE=175, GROW=176, DROP=177, BY=178, DEFAULTS=179, PER=180, GPU=181, 
+		GPU_HOUR=182, HOUR=183, KW=184, MW=185, KWH=186, MWH=187, COIN=188, COINS=189, 
+		EH_S=190, DAY=191, SHARE=192, YEAR=193, OF=194, AND=195, OR=196, NOT=197, 
+		PIK=198, ISSUE_PRICE=199, COMMITMENT=200, AVAILABLE=201, DRAWS=202, COMMITMENT_FEE=203, 
+		STEP_UP=204, TARGET_BALANCE=205, MARGIN=206, GRID=207, BELOW=208, UNPAID=209, 
+		AGAINST=210, ADVANCE=211, INVESTMENT_GRADE=212, WHILE=213, HOLDING=214, 
+		FACE=215, MARK=216, DISCOUNT=217, PAR=218, HOLDINGS=219, HASHRATE=220, 
+		NETWORK=221, REWARDS=222, COVER=223, CONVERTIBLE=224, EARLY=225, ABOVE=226, 
+		COMPLETION=227, DELAYED=228, PHASED=229, INDEXED=230, YEARLY=231, LBRACE=232, 
+		RBRACE=233, LPAREN=234, RPAREN=235, COMMA=236, DOT=237, ARROW=238, ASSIGN=239, 
+		PLUS=240, MINUS=241, STAR=242, SLASH=243, LE=244, GE=245, LT=246, GT=247, 
+		EQ=248, NE=249, DAYCOUNT=250, DATE=251, QUANTITY=252, NUMBER=253, STRING=254, 
+		UNTERMINATED_STRING=255, IDENT=256, NON_ASCII_NAME=257, LINE_COMMENT=258, 
+		BLOCK_COMMENT=259, UNTERMINATED_COMMENT=260, WS=261, UNEXPECTED_CHAR=262;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
 		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_indexDecl = 10, RULE_indexItem = 11, 
 		RULE_pointsKind = 12, RULE_facilityDecl = 13, RULE_facilityItem = 14, 
-		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_indexationPart = 18, 
-		RULE_renewalCount = 19, RULE_rvgPart = 20, RULE_guarantorClause = 21, 
-		RULE_guarantorPart = 22, RULE_coverage = 23, RULE_loanDecl = 24, RULE_loanItem = 25, 
-		RULE_recoveryAccrual = 26, RULE_fleetDecl = 27, RULE_fleetItem = 28, RULE_contractDecl = 29, 
-		RULE_contractItem = 30, RULE_coinsDecl = 31, RULE_coinsItem = 32, RULE_delivery = 33, 
-		RULE_trancheDecl = 34, RULE_couponTerms = 35, RULE_trancheItem = 36, RULE_stepUp = 37, 
-		RULE_marginGrid = 38, RULE_gridTier = 39, RULE_amortization = 40, RULE_holdingDecl = 41, 
-		RULE_holdingItem = 42, RULE_holdingMarketTerm = 43, RULE_equityDecl = 44, 
-		RULE_equityItem = 45, RULE_holder = 46, RULE_holderTerm = 47, RULE_capitalCall = 48, 
-		RULE_accountDecl = 49, RULE_accountItem = 50, RULE_feeDecl = 51, RULE_testDecl = 52, 
-		RULE_triggerDecl = 53, RULE_cureDestination = 54, RULE_triggerEffect = 55, 
-		RULE_defaultRule = 56, RULE_cfadsRule = 57, RULE_cfadsItem = 58, RULE_waterfallDecl = 59, 
-		RULE_step = 60, RULE_enforcementDecl = 61, RULE_enforcementItem = 62, 
-		RULE_sellTerm = 63, RULE_scenarioDecl = 64, RULE_scenarioItem = 65, RULE_pdStep = 66, 
-		RULE_recoveryDraw = 67, RULE_delayOutcome = 68, RULE_loading = 69, RULE_perYear = 70, 
-		RULE_duration = 71, RULE_expr = 72, RULE_measureUnit = 73, RULE_reference = 74, 
-		RULE_ident = 75;
+		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_breakFee = 18, 
+		RULE_indexationPart = 19, RULE_renewalCount = 20, RULE_rvgPart = 21, RULE_guarantorClause = 22, 
+		RULE_guarantorPart = 23, RULE_coverage = 24, RULE_loanDecl = 25, RULE_loanItem = 26, 
+		RULE_recoveryAccrual = 27, RULE_fleetDecl = 28, RULE_fleetItem = 29, RULE_contractDecl = 30, 
+		RULE_contractItem = 31, RULE_coinsDecl = 32, RULE_coinsItem = 33, RULE_delivery = 34, 
+		RULE_trancheDecl = 35, RULE_couponTerms = 36, RULE_trancheItem = 37, RULE_stepUp = 38, 
+		RULE_marginGrid = 39, RULE_gridTier = 40, RULE_amortization = 41, RULE_holdingDecl = 42, 
+		RULE_holdingItem = 43, RULE_holdingMarketTerm = 44, RULE_equityDecl = 45, 
+		RULE_equityItem = 46, RULE_holder = 47, RULE_holderTerm = 48, RULE_capitalCall = 49, 
+		RULE_accountDecl = 50, RULE_accountItem = 51, RULE_feeDecl = 52, RULE_testDecl = 53, 
+		RULE_triggerDecl = 54, RULE_cureDestination = 55, RULE_triggerEffect = 56, 
+		RULE_defaultRule = 57, RULE_cfadsRule = 58, RULE_cfadsItem = 59, RULE_waterfallDecl = 60, 
+		RULE_step = 61, RULE_enforcementDecl = 62, RULE_enforcementItem = 63, 
+		RULE_sellTerm = 64, RULE_scenarioDecl = 65, RULE_scenarioItem = 66, RULE_pdStep = 67, 
+		RULE_recoveryDraw = 68, RULE_delayOutcome = 69, RULE_loading = 70, RULE_perYear = 71, 
+		RULE_duration = 72, RULE_expr = 73, RULE_measureUnit = 74, RULE_reference = 75, 
+		RULE_ident = 76;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
 		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
-		"leaseDecl", "leaseItem", "indexationPart", "renewalCount", "rvgPart", 
-		"guarantorClause", "guarantorPart", "coverage", "loanDecl", "loanItem", 
-		"recoveryAccrual", "fleetDecl", "fleetItem", "contractDecl", "contractItem", 
-		"coinsDecl", "coinsItem", "delivery", "trancheDecl", "couponTerms", "trancheItem", 
-		"stepUp", "marginGrid", "gridTier", "amortization", "holdingDecl", "holdingItem", 
-		"holdingMarketTerm", "equityDecl", "equityItem", "holder", "holderTerm", 
-		"capitalCall", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
-		"cureDestination", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
-		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
-		"scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", "delayOutcome", 
-		"loading", "perYear", "duration", "expr", "measureUnit", "reference", 
-		"ident"
+		"leaseDecl", "leaseItem", "breakFee", "indexationPart", "renewalCount", 
+		"rvgPart", "guarantorClause", "guarantorPart", "coverage", "loanDecl", 
+		"loanItem", "recoveryAccrual", "fleetDecl", "fleetItem", "contractDecl", 
+		"contractItem", "coinsDecl", "coinsItem", "delivery", "trancheDecl", "couponTerms", 
+		"trancheItem", "stepUp", "marginGrid", "gridTier", "amortization", "holdingDecl", 
+		"holdingItem", "holdingMarketTerm", "equityDecl", "equityItem", "holder", 
+		"holderTerm", "capitalCall", "accountDecl", "accountItem", "feeDecl", 
+		"testDecl", "triggerDecl", "cureDestination", "triggerEffect", "defaultRule", 
+		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
+		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
+		"recoveryDraw", "delayOutcome", "loading", "perYear", "duration", "expr", 
+		"measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -132,16 +132,16 @@ public partial class DealLangParser : Parser {
 		"'deliveries'", "'units'", "'unit_cost'", "'depreciate'", "'declining'", 
 		"'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
 		"'generation'", "'contract'", "'customer'", "'price'", "'take_or_pay'", 
-		"'utilisation'", "'relet'", "'termination_fee'", "'amortising'", "'prepayment'", 
-		"'applied'", "'depth'", "'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", 
-		"'reserve'", "'all'", "'month'", "'tranche'", "'balance'", "'coupon'", 
-		"'fixed'", "'interest_only'", "'interest'", "'principal'", "'amortize'", 
-		"'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", 
-		"'holders'", "'account'", "'target'", "'initial'", "'earns'", "'fee'", 
-		"'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", "'cures'", 
-		"'after'", "'accruing'", null, "'when'", "'default'", "'grace'", "'cfads'", 
-		"'includes'", "'waterfall'", "'using'", "'fill'", "'release'", "'hold'", 
-		"'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'sequential'", 
+		"'utilisation'", "'relet'", "'termination_fee'", "'break_option'", "'breaks'", 
+		"'amortising'", "'prepayment'", "'applied'", "'depth'", "'impact'", "'limit'", 
+		"'costs'", "'keep'", "'contracts'", "'reserve'", "'all'", "'month'", "'tranche'", 
+		"'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
+		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
+		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
+		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
+		"'cures'", "'after'", "'accruing'", null, "'when'", "'default'", "'grace'", 
+		"'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", "'release'", 
+		"'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'sequential'", 
 		"'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", "'into'", 
 		"'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", "'deal_by_deal'", 
 		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
@@ -171,23 +171,23 @@ public partial class DealLangParser : Parser {
 		"DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", "DECLINING", "POWER_PRICE", 
 		"POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", "GENERATION", "CONTRACT", 
 		"CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", "RELET", "TERMINATION_FEE", 
-		"AMORTISING", "PREPAYMENT", "APPLIED", "DEPTH", "IMPACT", "LIMIT", "COSTS", 
-		"KEEP", "CONTRACTS", "RESERVE", "ALL", "MONTH", "TRANCHE", "BALANCE", 
-		"COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", 
-		"BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", 
-		"ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", 
-		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "ACCRUING", "INSTALMENTS", 
-		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
-		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
-		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", "INTO", 
-		"TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", "DEAL_BY_DEAL", 
-		"IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
-		"DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
-		"HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", 
-		"YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
-		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
-		"GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", 
-		"HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
+		"BREAK_OPTION", "BREAKS", "AMORTISING", "PREPAYMENT", "APPLIED", "DEPTH", 
+		"IMPACT", "LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", "ALL", "MONTH", 
+		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
+		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
+		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
+		"TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", 
+		"ACCRUING", "INSTALMENTS", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
+		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
+		"SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", 
+		"PREPAYING", "INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", 
+		"DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", 
+		"LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", 
+		"GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", 
+		"DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
+		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
+		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
 		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "COMPLETION", 
 		"DELAYED", "PHASED", "INDEXED", "YEARLY", "LBRACE", "RBRACE", "LPAREN", 
 		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
@@ -299,35 +299,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 158;
+			State = 160;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 156;
+				State = 158;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 152;
+					State = 154;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 153;
+					State = 155;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 154;
+					State = 156;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 155;
+					State = 157;
 					unknownDecl();
 					}
 					break;
@@ -335,11 +335,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 160;
+				State = 162;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 161;
+			State = 163;
 			Match(Eof);
 			}
 		}
@@ -377,9 +377,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 163;
+			State = 165;
 			Match(IMPORT);
-			State = 164;
+			State = 166;
 			Match(STRING);
 			}
 		}
@@ -429,27 +429,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 166;
-			Match(DEAL);
-			State = 167;
-			_localctx.name = ident();
 			State = 168;
+			Match(DEAL);
+			State = 169;
+			_localctx.name = ident();
+			State = 170;
 			Match(LBRACE);
-			State = 172;
+			State = 174;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 157942654896717829L) != 0) || ((((_la - 137)) & ~0x3f) == 0 && ((1L << (_la - 137)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 631770619586822149L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 169;
+				State = 171;
 				dealMember();
 				}
 				}
-				State = 174;
+				State = 176;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 175;
+			State = 177;
 			Match(RBRACE);
 			}
 		}
@@ -546,7 +546,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 198;
+			State = 200;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -559,147 +559,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 177;
+				State = 179;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 178;
+				State = 180;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 179;
+				State = 181;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 180;
+				State = 182;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 181;
+				State = 183;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 182;
+				State = 184;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 183;
+				State = 185;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 184;
+				State = 186;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 185;
+				State = 187;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 186;
+				State = 188;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 187;
+				State = 189;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 188;
+				State = 190;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 189;
+				State = 191;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 190;
+				State = 192;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 191;
+				State = 193;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 192;
+				State = 194;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 193;
+				State = 195;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 194;
+				State = 196;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 195;
+				State = 197;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 196;
+				State = 198;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 197;
+				State = 199;
 				unknownDecl();
 				}
 				break;
@@ -758,16 +758,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 200;
+			State = 202;
 			Match(IDENT);
-			State = 201;
+			State = 203;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 207;
+			State = 209;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8081779900060564488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2143709024581844733L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4611584726998704901L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 864691145634971647L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8081779900060564488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8574836098327379709L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -4611584726998704901L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 864691145634971647L) != 0)) {
 				{
-				State = 205;
+				State = 207;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -846,6 +846,8 @@ public partial class DealLangParser : Parser {
 				case UTILISATION:
 				case RELET:
 				case TERMINATION_FEE:
+				case BREAK_OPTION:
+				case BREAKS:
 				case AMORTISING:
 				case PREPAYMENT:
 				case APPLIED:
@@ -940,19 +942,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 202;
+					State = 204;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 203;
+					State = 205;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 204;
+					State = 206;
 					Match(ON);
 					}
 					break;
@@ -960,11 +962,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 209;
+				State = 211;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 210;
+			State = 212;
 			block();
 			}
 		}
@@ -1015,19 +1017,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 212;
+			State = 214;
 			Match(LBRACE);
-			State = 217;
+			State = 219;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -549755813889L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 31L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -2199023255553L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 127L) != 0)) {
 				{
-				State = 215;
+				State = 217;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 213;
+					State = 215;
 					block();
 					}
 					break;
@@ -1124,6 +1126,8 @@ public partial class DealLangParser : Parser {
 				case UTILISATION:
 				case RELET:
 				case TERMINATION_FEE:
+				case BREAK_OPTION:
+				case BREAKS:
 				case AMORTISING:
 				case PREPAYMENT:
 				case APPLIED:
@@ -1290,7 +1294,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 214;
+					State = 216;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1305,11 +1309,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 219;
+				State = 221;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 220;
+			State = 222;
 			Match(RBRACE);
 			}
 		}
@@ -1456,16 +1460,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 255;
+			State = 257;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 222;
+				State = 224;
 				Match(TITLE);
-				State = 223;
+				State = 225;
 				Match(STRING);
 				}
 				break;
@@ -1473,9 +1477,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 224;
+				State = 226;
 				Match(CURRENCY);
-				State = 225;
+				State = 227;
 				ident();
 				}
 				break;
@@ -1483,9 +1487,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 226;
+				State = 228;
 				Match(CLOSING);
-				State = 227;
+				State = 229;
 				Match(DATE);
 				}
 				break;
@@ -1493,9 +1497,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 228;
+				State = 230;
 				Match(MATURITY);
-				State = 229;
+				State = 231;
 				Match(DATE);
 				}
 				break;
@@ -1503,9 +1507,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 230;
+				State = 232;
 				Match(FIRST_PAYMENT);
-				State = 231;
+				State = 233;
 				Match(DATE);
 				}
 				break;
@@ -1513,9 +1517,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 232;
+				State = 234;
 				Match(PAY);
-				State = 233;
+				State = 235;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1523,9 +1527,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 234;
+				State = 236;
 				Match(DAYCOUNT_KW);
-				State = 235;
+				State = 237;
 				dayCount();
 				}
 				break;
@@ -1533,54 +1537,54 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 236;
+				State = 238;
 				Match(BUSINESS_DAYS);
-				State = 237;
-				((BusinessDaysItemContext)_localctx).roll = ident();
 				State = 239;
+				((BusinessDaysItemContext)_localctx).roll = ident();
+				State = 241;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 238;
+					State = 240;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 253;
+				State = 255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 241;
+					State = 243;
 					Match(HOLIDAYS);
-					State = 242;
+					State = 244;
 					Match(LBRACE);
-					State = 249;
+					State = 251;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==DATE) {
 						{
 						{
-						State = 243;
-						Match(DATE);
 						State = 245;
+						Match(DATE);
+						State = 247;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==COMMA) {
 							{
-							State = 244;
+							State = 246;
 							Match(COMMA);
 							}
 						}
 
 						}
 						}
-						State = 251;
+						State = 253;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 252;
+					State = 254;
 					Match(RBRACE);
 					}
 				}
@@ -1624,7 +1628,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 257;
+			State = 259;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1674,27 +1678,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 259;
-			Match(PARTY);
-			State = 260;
-			_localctx.name = ident();
 			State = 261;
+			Match(PARTY);
+			State = 262;
+			_localctx.name = ident();
+			State = 263;
 			Match(LBRACE);
-			State = 265;
+			State = 267;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 262;
+				State = 264;
 				partyItem();
 				}
 				}
-				State = 267;
+				State = 269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 268;
+			State = 270;
 			Match(RBRACE);
 			}
 		}
@@ -1764,16 +1768,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 276;
+			State = 278;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 270;
+				State = 272;
 				Match(RATING);
-				State = 271;
+				State = 273;
 				Match(STRING);
 				}
 				break;
@@ -1781,9 +1785,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 272;
+				State = 274;
 				Match(PD);
-				State = 273;
+				State = 275;
 				expr(0);
 				}
 				break;
@@ -1791,9 +1795,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 274;
+				State = 276;
 				Match(RECOVERY);
-				State = 275;
+				State = 277;
 				expr(0);
 				}
 				break;
@@ -1847,27 +1851,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 278;
-			Match(INDEX);
-			State = 279;
-			_localctx.name = ident();
 			State = 280;
+			Match(INDEX);
+			State = 281;
+			_localctx.name = ident();
+			State = 282;
 			Match(LBRACE);
-			State = 284;
+			State = 286;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 115)) & ~0x3f) == 0 && ((1L << (_la - 115)) & 864691128455135233L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 864691128455135233L) != 0)) {
 				{
 				{
-				State = 281;
+				State = 283;
 				indexItem();
 				}
 				}
-				State = 286;
+				State = 288;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 287;
+			State = 289;
 			Match(RBRACE);
 			}
 		}
@@ -1982,16 +1986,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 314;
+			State = 316;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 289;
+				State = 291;
 				Match(LEVEL);
-				State = 290;
+				State = 292;
 				expr(0);
 				}
 				break;
@@ -1999,11 +2003,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 291;
-				Match(DEFLATE);
-				State = 292;
-				expr(0);
 				State = 293;
+				Match(DEFLATE);
+				State = 294;
+				expr(0);
+				State = 295;
 				perYear();
 				}
 				break;
@@ -2011,11 +2015,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 295;
-				Match(GROW);
-				State = 296;
-				expr(0);
 				State = 297;
+				Match(GROW);
+				State = 298;
+				expr(0);
+				State = 299;
 				perYear();
 				}
 				break;
@@ -2023,27 +2027,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 299;
-				Match(POINTS);
-				State = 300;
-				pointsKind();
 				State = 301;
+				Match(POINTS);
+				State = 302;
+				pointsKind();
+				State = 303;
 				Match(LBRACE);
-				State = 305;
+				State = 307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 302;
+					State = 304;
 					schedulePoint();
 					}
 					}
-					State = 307;
+					State = 309;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 308;
+				State = 310;
 				Match(RBRACE);
 				}
 				break;
@@ -2051,13 +2055,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 310;
-				Match(LAUNCH);
-				State = 311;
-				Match(DATE);
 				State = 312;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 313;
+				Match(DATE);
+				State = 314;
+				Match(DOWN);
+				State = 315;
 				expr(0);
 				}
 				break;
@@ -2100,7 +2104,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 316;
+			State = 318;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2157,27 +2161,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 318;
-			Match(FACILITY);
-			State = 319;
-			_localctx.name = ident();
 			State = 320;
+			Match(FACILITY);
+			State = 321;
+			_localctx.name = ident();
+			State = 322;
 			Match(LBRACE);
-			State = 324;
+			State = 326;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 321;
+				State = 323;
 				facilityItem();
 				}
 				}
-				State = 326;
+				State = 328;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 327;
+			State = 329;
 			Match(RBRACE);
 			}
 		}
@@ -2263,16 +2267,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 352;
+			State = 354;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 329;
+				State = 331;
 				Match(COST);
-				State = 330;
+				State = 332;
 				expr(0);
 				}
 				break;
@@ -2280,32 +2284,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 331;
-				Match(VALUE);
-				State = 332;
-				Match(STRAIGHT_LINE);
 				State = 333;
+				Match(VALUE);
+				State = 334;
+				Match(STRAIGHT_LINE);
+				State = 335;
 				duration();
-				State = 336;
+				State = 338;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 334;
+					State = 336;
 					Match(FLOOR);
-					State = 335;
+					State = 337;
 					expr(0);
 					}
 				}
 
-				State = 340;
+				State = 342;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 338;
+					State = 340;
 					Match(FROM);
-					State = 339;
+					State = 341;
 					Match(DATE);
 					}
 				}
@@ -2316,27 +2320,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 342;
-				Match(VALUE);
-				State = 343;
-				Match(SCHEDULE);
 				State = 344;
+				Match(VALUE);
+				State = 345;
+				Match(SCHEDULE);
+				State = 346;
 				Match(LBRACE);
-				State = 348;
+				State = 350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 345;
+					State = 347;
 					schedulePoint();
 					}
 					}
-					State = 350;
+					State = 352;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 351;
+				State = 353;
 				Match(RBRACE);
 				}
 				break;
@@ -2380,16 +2384,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 354;
+			State = 356;
 			Match(DATE);
-			State = 355;
-			expr(0);
 			State = 357;
+			expr(0);
+			State = 359;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 356;
+				State = 358;
 				Match(COMMA);
 				}
 			}
@@ -2447,31 +2451,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 359;
-			Match(LEASE);
-			State = 360;
-			_localctx.name = ident();
 			State = 361;
-			Match(ON);
+			Match(LEASE);
 			State = 362;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 363;
+			Match(ON);
+			State = 364;
+			_localctx.facility = ident();
+			State = 365;
 			Match(LBRACE);
-			State = 367;
+			State = 369;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 268435459L) != 0) || _la==PHASED) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 805306371L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 364;
+				State = 366;
 				leaseItem();
 				}
 				}
-				State = 369;
+				State = 371;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 370;
+			State = 372;
 			Match(RBRACE);
 			}
 		}
@@ -2666,6 +2670,30 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class LeaseBreakOptionItemContext : LeaseItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAK_OPTION() { return GetToken(DealLangParser.BREAK_OPTION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext[] duration() {
+			return GetRuleContexts<DurationContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration(int i) {
+			return GetRuleContext<DurationContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public BreakFeeContext breakFee() {
+			return GetRuleContext<BreakFeeContext>(0);
+		}
+		public LeaseBreakOptionItemContext(LeaseItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLeaseBreakOptionItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public LeaseItemContext leaseItem() {
@@ -2673,16 +2701,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 428;
+			State = 443;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 372;
+				State = 374;
 				Match(LESSEE);
-				State = 373;
+				State = 375;
 				ident();
 				}
 				break;
@@ -2690,46 +2718,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 374;
-				Match(RENT);
-				State = 375;
-				expr(0);
 				State = 376;
+				Match(RENT);
+				State = 377;
+				expr(0);
+				State = 378;
 				perYear();
-				State = 381;
+				State = 383;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 377;
-					Match(ESCALATING);
-					State = 378;
-					expr(0);
 					State = 379;
+					Match(ESCALATING);
+					State = 380;
+					expr(0);
+					State = 381;
 					perYear();
 					}
 				}
 
-				State = 391;
+				State = 393;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 383;
+					State = 385;
 					Match(INDEXED);
-					State = 384;
+					State = 386;
 					ident();
-					State = 388;
+					State = 390;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 385;
+						State = 387;
 						indexationPart();
 						}
 						}
-						State = 390;
+						State = 392;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -2742,9 +2770,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 393;
+				State = 395;
 				Match(STARTS);
-				State = 394;
+				State = 396;
 				Match(DATE);
 				}
 				break;
@@ -2752,9 +2780,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 395;
+				State = 397;
 				Match(TERM);
-				State = 396;
+				State = 398;
 				duration();
 				}
 				break;
@@ -2762,28 +2790,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 397;
-				Match(RENEWALS);
-				State = 398;
-				renewalCount();
 				State = 399;
-				duration();
+				Match(RENEWALS);
 				State = 400;
-				Match(AT);
+				renewalCount();
 				State = 401;
-				Match(LESSEE);
+				duration();
 				State = 402;
+				Match(AT);
+				State = 403;
+				Match(LESSEE);
+				State = 404;
 				Match(OPTION);
-				State = 406;
+				State = 408;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 				case 1:
 					{
-					State = 403;
-					Match(RENT);
-					State = 404;
-					Match(AT);
 					State = 405;
+					Match(RENT);
+					State = 406;
+					Match(AT);
+					State = 407;
 					Match(MARKET);
 					}
 					break;
@@ -2794,19 +2822,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 408;
-				Match(RVG);
 				State = 410;
+				Match(RVG);
+				State = 412;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 409;
+					State = 411;
 					rvgPart();
 					}
 					}
-					State = 412;
+					State = 414;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 7L) != 0) );
@@ -2816,9 +2844,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 414;
+				State = 416;
 				Match(DAYCOUNT_KW);
-				State = 415;
+				State = 417;
 				dayCount();
 				}
 				break;
@@ -2826,7 +2854,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 416;
+				State = 418;
 				guarantorClause();
 				}
 				break;
@@ -2834,9 +2862,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 417;
+				State = 419;
 				Match(PHASED);
-				State = 418;
+				State = 420;
 				ident();
 				}
 				break;
@@ -2844,25 +2872,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 419;
+				State = 421;
 				Match(TERMINATION_FEE);
-				State = 420;
+				State = 422;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 426;
+				State = 428;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 421;
+					State = 423;
 					Match(AMORTISING);
-					State = 424;
+					State = 426;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 422;
+						State = 424;
 						Match(TO);
-						State = 423;
+						State = 425;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -2872,8 +2900,134 @@ public partial class DealLangParser : Parser {
 
 				}
 				break;
+			case BREAK_OPTION:
+				_localctx = new LeaseBreakOptionItemContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 430;
+				Match(BREAK_OPTION);
+				State = 431;
+				Match(AT);
+				State = 432;
+				duration();
+				State = 437;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 433;
+					Match(COMMA);
+					State = 434;
+					duration();
+					}
+					}
+					State = 439;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 441;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FEE) {
+					{
+					State = 440;
+					breakFee();
+					}
+				}
+
+				}
+				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class BreakFeeContext : ParserRuleContext {
+		public BreakFeeContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_breakFee; } }
+	 
+		public BreakFeeContext() { }
+		public virtual void CopyFrom(BreakFeeContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class BreakFeeMonthsContext : BreakFeeContext {
+		public DurationContext months;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FEE() { return GetToken(DealLangParser.FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OF() { return GetToken(DealLangParser.OF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENT() { return GetToken(DealLangParser.RENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		public BreakFeeMonthsContext(BreakFeeContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitBreakFeeMonths(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class BreakFeeAmountContext : BreakFeeContext {
+		public ExprContext amount;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FEE() { return GetToken(DealLangParser.FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public BreakFeeAmountContext(BreakFeeContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitBreakFeeAmount(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public BreakFeeContext breakFee() {
+		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
+		EnterRule(_localctx, 36, RULE_breakFee);
+		try {
+			State = 452;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
+			case 1:
+				_localctx = new BreakFeeMonthsContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 445;
+				Match(FEE);
+				State = 446;
+				((BreakFeeMonthsContext)_localctx).months = duration();
+				State = 447;
+				Match(OF);
+				State = 448;
+				Match(RENT);
+				}
+				break;
+			case 2:
+				_localctx = new BreakFeeAmountContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 450;
+				Match(FEE);
+				State = 451;
+				((BreakFeeAmountContext)_localctx).amount = expr(0);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -2952,16 +3106,16 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IndexationPartContext indexationPart() {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
-		EnterRule(_localctx, 36, RULE_indexationPart);
+		EnterRule(_localctx, 38, RULE_indexationPart);
 		try {
-			State = 437;
+			State = 461;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 430;
+				State = 454;
 				Match(YEARLY);
 				}
 				break;
@@ -2969,9 +3123,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 431;
+				State = 455;
 				Match(FLOOR);
-				State = 432;
+				State = 456;
 				expr(0);
 				}
 				break;
@@ -2979,9 +3133,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 433;
+				State = 457;
 				Match(CAP);
-				State = 434;
+				State = 458;
 				expr(0);
 				}
 				break;
@@ -2989,9 +3143,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 435;
+				State = 459;
 				Match(LAG);
-				State = 436;
+				State = 460;
 				duration();
 				}
 				break;
@@ -3030,24 +3184,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RenewalCountContext renewalCount() {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
-		EnterRule(_localctx, 38, RULE_renewalCount);
+		EnterRule(_localctx, 40, RULE_renewalCount);
 		try {
-			State = 442;
+			State = 466;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 439;
+				State = 463;
 				Match(NUMBER);
-				State = 440;
+				State = 464;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 441;
+				State = 465;
 				Match(QUANTITY);
 				}
 				break;
@@ -3119,18 +3273,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RvgPartContext rvgPart() {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
-		EnterRule(_localctx, 40, RULE_rvgPart);
+		EnterRule(_localctx, 42, RULE_rvgPart);
 		try {
-			State = 450;
+			State = 474;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 444;
+				State = 468;
 				Match(GUARANTEES);
-				State = 445;
+				State = 469;
 				expr(0);
 				}
 				break;
@@ -3138,9 +3292,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 446;
+				State = 470;
 				Match(CAP);
-				State = 447;
+				State = 471;
 				expr(0);
 				}
 				break;
@@ -3148,9 +3302,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 448;
+				State = 472;
 				Match(UNTIL);
-				State = 449;
+				State = 473;
 				Match(DATE);
 				}
 				break;
@@ -3197,26 +3351,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GuarantorClauseContext guarantorClause() {
 		GuarantorClauseContext _localctx = new GuarantorClauseContext(Context, State);
-		EnterRule(_localctx, 42, RULE_guarantorClause);
+		EnterRule(_localctx, 44, RULE_guarantorClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 452;
+			State = 476;
 			Match(GUARANTOR);
-			State = 453;
+			State = 477;
 			_localctx.party = ident();
-			State = 457;
+			State = 481;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 288230376151711793L) != 0)) {
+			while (((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 1152921504606847025L) != 0)) {
 				{
 				{
-				State = 454;
+				State = 478;
 				guarantorPart();
 				}
 				}
-				State = 459;
+				State = 483;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3303,19 +3457,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GuarantorPartContext guarantorPart() {
 		GuarantorPartContext _localctx = new GuarantorPartContext(Context, State);
-		EnterRule(_localctx, 44, RULE_guarantorPart);
+		EnterRule(_localctx, 46, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 472;
+			State = 496;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 460;
+				State = 484;
 				Match(CAP);
-				State = 461;
+				State = 485;
 				expr(0);
 				}
 				break;
@@ -3323,9 +3477,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 462;
+				State = 486;
 				Match(UNTIL);
-				State = 463;
+				State = 487;
 				Match(DATE);
 				}
 				break;
@@ -3333,9 +3487,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 464;
+				State = 488;
 				Match(FEE);
-				State = 465;
+				State = 489;
 				expr(0);
 				}
 				break;
@@ -3343,18 +3497,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 466;
+				State = 490;
 				Match(COVERS);
-				State = 467;
+				State = 491;
 				coverage();
-				State = 470;
+				State = 494;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 468;
+					State = 492;
 					Match(AND);
-					State = 469;
+					State = 493;
 					coverage();
 					}
 				}
@@ -3395,12 +3549,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoverageContext coverage() {
 		CoverageContext _localctx = new CoverageContext(Context, State);
-		EnterRule(_localctx, 46, RULE_coverage);
+		EnterRule(_localctx, 48, RULE_coverage);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 474;
+			State = 498;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3452,32 +3606,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanDeclContext loanDecl() {
 		LoanDeclContext _localctx = new LoanDeclContext(Context, State);
-		EnterRule(_localctx, 48, RULE_loanDecl);
+		EnterRule(_localctx, 50, RULE_loanDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 476;
+			State = 500;
 			Match(LOAN);
-			State = 477;
+			State = 501;
 			_localctx.name = ident();
-			State = 478;
+			State = 502;
 			Match(LBRACE);
-			State = 482;
+			State = 506;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 644245094401L) != 0) || _la==STEP_UP || _la==MARGIN) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2576980377601L) != 0) || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 479;
+				State = 503;
 				loanItem();
 				}
 				}
-				State = 484;
+				State = 508;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 485;
+			State = 509;
 			Match(RBRACE);
 			}
 		}
@@ -3631,19 +3785,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanItemContext loanItem() {
 		LoanItemContext _localctx = new LoanItemContext(Context, State);
-		EnterRule(_localctx, 50, RULE_loanItem);
+		EnterRule(_localctx, 52, RULE_loanItem);
 		int _la;
 		try {
-			State = 517;
+			State = 541;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 487;
+				State = 511;
 				Match(OBLIGOR);
-				State = 488;
+				State = 512;
 				ident();
 				}
 				break;
@@ -3651,9 +3805,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 489;
+				State = 513;
 				Match(BALANCE);
-				State = 490;
+				State = 514;
 				expr(0);
 				}
 				break;
@@ -3661,9 +3815,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 491;
+				State = 515;
 				Match(COUPON);
-				State = 492;
+				State = 516;
 				couponTerms();
 				}
 				break;
@@ -3671,11 +3825,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 493;
+				State = 517;
 				Match(INTEREST_ONLY);
-				State = 494;
+				State = 518;
 				Match(UNTIL);
-				State = 495;
+				State = 519;
 				Match(DATE);
 				}
 				break;
@@ -3683,9 +3837,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 496;
+				State = 520;
 				Match(AMORTIZE);
-				State = 497;
+				State = 521;
 				amortization();
 				}
 				break;
@@ -3693,9 +3847,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 498;
+				State = 522;
 				Match(MATURITY);
-				State = 499;
+				State = 523;
 				Match(DATE);
 				}
 				break;
@@ -3703,44 +3857,44 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 500;
+				State = 524;
 				Match(RECOVERY);
-				State = 501;
+				State = 525;
 				expr(0);
-				State = 504;
+				State = 528;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 502;
+					State = 526;
 					Match(AFTER);
-					State = 503;
+					State = 527;
 					duration();
 					}
 				}
 
-				State = 508;
+				State = 532;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 506;
+					State = 530;
 					Match(ACCRUING);
-					State = 507;
+					State = 531;
 					recoveryAccrual();
 					}
 				}
 
-				State = 513;
+				State = 537;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 510;
+					State = 534;
 					Match(IN);
-					State = 511;
+					State = 535;
 					Match(NUMBER);
-					State = 512;
+					State = 536;
 					Match(INSTALMENTS);
 					}
 				}
@@ -3751,7 +3905,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 515;
+				State = 539;
 				stepUp();
 				}
 				break;
@@ -3759,7 +3913,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 516;
+				State = 540;
 				marginGrid();
 				}
 				break;
@@ -3816,16 +3970,16 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryAccrualContext recoveryAccrual() {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
-		EnterRule(_localctx, 52, RULE_recoveryAccrual);
+		EnterRule(_localctx, 54, RULE_recoveryAccrual);
 		try {
-			State = 521;
+			State = 545;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 519;
+				State = 543;
 				Match(COUPON);
 				}
 				break;
@@ -3833,7 +3987,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 520;
+				State = 544;
 				expr(0);
 				}
 				break;
@@ -3880,32 +4034,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetDeclContext fleetDecl() {
 		FleetDeclContext _localctx = new FleetDeclContext(Context, State);
-		EnterRule(_localctx, 54, RULE_fleetDecl);
+		EnterRule(_localctx, 56, RULE_fleetDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 523;
+			State = 547;
 			Match(FLEET);
-			State = 524;
+			State = 548;
 			_localctx.name = ident();
-			State = 525;
+			State = 549;
 			Match(LBRACE);
-			State = 529;
+			State = 553;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 2031L) != 0)) {
 				{
 				{
-				State = 526;
+				State = 550;
 				fleetItem();
 				}
 				}
-				State = 531;
+				State = 555;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 532;
+			State = 556;
 			Match(RBRACE);
 			}
 		}
@@ -4099,35 +4253,35 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetItemContext fleetItem() {
 		FleetItemContext _localctx = new FleetItemContext(Context, State);
-		EnterRule(_localctx, 56, RULE_fleetItem);
+		EnterRule(_localctx, 58, RULE_fleetItem);
 		int _la;
 		try {
-			State = 573;
+			State = 597;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,50,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 534;
+				State = 558;
 				Match(DELIVERIES);
-				State = 535;
+				State = 559;
 				Match(LBRACE);
-				State = 539;
+				State = 563;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 536;
+					State = 560;
 					delivery();
 					}
 					}
-					State = 541;
+					State = 565;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 542;
+				State = 566;
 				Match(RBRACE);
 				}
 				break;
@@ -4135,9 +4289,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 543;
+				State = 567;
 				Match(UNITS);
-				State = 544;
+				State = 568;
 				expr(0);
 				}
 				break;
@@ -4145,9 +4299,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 545;
+				State = 569;
 				Match(UNIT_COST);
-				State = 546;
+				State = 570;
 				expr(0);
 				}
 				break;
@@ -4155,11 +4309,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 547;
+				State = 571;
 				Match(DEPRECIATE);
-				State = 548;
+				State = 572;
 				Match(STRAIGHT_LINE);
-				State = 549;
+				State = 573;
 				duration();
 				}
 				break;
@@ -4167,13 +4321,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 550;
+				State = 574;
 				Match(DEPRECIATE);
-				State = 551;
+				State = 575;
 				Match(DECLINING);
-				State = 552;
+				State = 576;
 				expr(0);
-				State = 553;
+				State = 577;
 				perYear();
 				}
 				break;
@@ -4181,9 +4335,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 555;
+				State = 579;
 				Match(POWER);
-				State = 556;
+				State = 580;
 				expr(0);
 				}
 				break;
@@ -4191,9 +4345,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 557;
+				State = 581;
 				Match(PUE);
-				State = 558;
+				State = 582;
 				expr(0);
 				}
 				break;
@@ -4201,9 +4355,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 559;
+				State = 583;
 				Match(POWER_PRICE);
-				State = 560;
+				State = 584;
 				expr(0);
 				}
 				break;
@@ -4211,11 +4365,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 561;
+				State = 585;
 				Match(MAINTENANCE);
-				State = 562;
+				State = 586;
 				expr(0);
-				State = 563;
+				State = 587;
 				perYear();
 				}
 				break;
@@ -4223,15 +4377,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 565;
+				State = 589;
 				Match(MARKET_VALUE);
-				State = 566;
+				State = 590;
 				expr(0);
-				State = 567;
+				State = 591;
 				Match(DECLINING);
-				State = 568;
+				State = 592;
 				expr(0);
-				State = 569;
+				State = 593;
 				perYear();
 				}
 				break;
@@ -4239,9 +4393,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 571;
+				State = 595;
 				Match(GENERATION);
-				State = 572;
+				State = 596;
 				ident();
 				}
 				break;
@@ -4293,36 +4447,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractDeclContext contractDecl() {
 		ContractDeclContext _localctx = new ContractDeclContext(Context, State);
-		EnterRule(_localctx, 58, RULE_contractDecl);
+		EnterRule(_localctx, 60, RULE_contractDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 575;
+			State = 599;
 			Match(CONTRACT);
-			State = 576;
+			State = 600;
 			_localctx.name = ident();
-			State = 577;
+			State = 601;
 			Match(ON);
-			State = 578;
+			State = 602;
 			_localctx.fleet = ident();
-			State = 579;
+			State = 603;
 			Match(LBRACE);
-			State = 583;
+			State = 607;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 179315409159L) != 0) || _la==HOUR) {
+			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 591632269575L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 580;
+				State = 604;
 				contractItem();
 				}
 				}
-				State = 585;
+				State = 609;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 586;
+			State = 610;
 			Match(RBRACE);
 			}
 		}
@@ -4524,19 +4678,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
 		ContractItemContext _localctx = new ContractItemContext(Context, State);
-		EnterRule(_localctx, 60, RULE_contractItem);
+		EnterRule(_localctx, 62, RULE_contractItem);
 		int _la;
 		try {
-			State = 631;
+			State = 655;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 588;
+				State = 612;
 				Match(CUSTOMER);
-				State = 589;
+				State = 613;
 				ident();
 				}
 				break;
@@ -4544,9 +4698,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 590;
+				State = 614;
 				Match(UNITS);
-				State = 591;
+				State = 615;
 				expr(0);
 				}
 				break;
@@ -4554,11 +4708,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 592;
+				State = 616;
 				Match(PRICE);
-				State = 593;
+				State = 617;
 				Match(AT);
-				State = 594;
+				State = 618;
 				Match(MARKET);
 				}
 				break;
@@ -4566,9 +4720,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 595;
+				State = 619;
 				Match(PRICE);
-				State = 596;
+				State = 620;
 				expr(0);
 				}
 				break;
@@ -4576,11 +4730,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 597;
+				State = 621;
 				Match(HOUR);
-				State = 598;
+				State = 622;
 				expr(0);
-				State = 599;
+				State = 623;
 				perYear();
 				}
 				break;
@@ -4588,9 +4742,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 601;
+				State = 625;
 				Match(TAKE_OR_PAY);
-				State = 602;
+				State = 626;
 				expr(0);
 				}
 				break;
@@ -4598,9 +4752,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 603;
+				State = 627;
 				Match(STARTS);
-				State = 604;
+				State = 628;
 				Match(DATE);
 				}
 				break;
@@ -4608,9 +4762,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 605;
+				State = 629;
 				Match(TERM);
-				State = 606;
+				State = 630;
 				duration();
 				}
 				break;
@@ -4618,25 +4772,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 607;
+				State = 631;
 				Match(TERMINATION_FEE);
-				State = 608;
+				State = 632;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 614;
+				State = 638;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 609;
+					State = 633;
 					Match(AMORTISING);
-					State = 612;
+					State = 636;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 610;
+						State = 634;
 						Match(TO);
-						State = 611;
+						State = 635;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4650,17 +4804,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 616;
+				State = 640;
 				Match(RENEWALS);
-				State = 617;
+				State = 641;
 				renewalCount();
-				State = 618;
+				State = 642;
 				duration();
-				State = 619;
+				State = 643;
 				Match(AT);
-				State = 620;
+				State = 644;
 				Match(CUSTOMER);
-				State = 621;
+				State = 645;
 				Match(OPTION);
 				}
 				break;
@@ -4668,20 +4822,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 623;
+				State = 647;
 				Match(PREPAYMENT);
-				State = 624;
+				State = 648;
 				expr(0);
-				State = 628;
+				State = 652;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 625;
+					State = 649;
 					Match(APPLIED);
-					State = 626;
+					State = 650;
 					Match(OVER);
-					State = 627;
+					State = 651;
 					Match(TERM);
 					}
 				}
@@ -4692,7 +4846,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 630;
+				State = 654;
 				guarantorClause();
 				}
 				break;
@@ -4739,32 +4893,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsDeclContext coinsDecl() {
 		CoinsDeclContext _localctx = new CoinsDeclContext(Context, State);
-		EnterRule(_localctx, 62, RULE_coinsDecl);
+		EnterRule(_localctx, 64, RULE_coinsDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 633;
+			State = 657;
 			Match(COINS);
-			State = 634;
+			State = 658;
 			_localctx.name = ident();
-			State = 635;
+			State = 659;
 			Match(LBRACE);
-			State = 639;
+			State = 663;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 196867L) != 0) || ((((_la - 217)) & ~0x3f) == 0 && ((1L << (_la - 217)) & 15L) != 0)) {
+			while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 786691L) != 0) || ((((_la - 219)) & ~0x3f) == 0 && ((1L << (_la - 219)) & 15L) != 0)) {
 				{
 				{
-				State = 636;
+				State = 660;
 				coinsItem();
 				}
 				}
-				State = 641;
+				State = 665;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 642;
+			State = 666;
 			Match(RBRACE);
 			}
 		}
@@ -4912,18 +5066,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsItemContext coinsItem() {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
-		EnterRule(_localctx, 64, RULE_coinsItem);
+		EnterRule(_localctx, 66, RULE_coinsItem);
 		try {
-			State = 662;
+			State = 686;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 644;
+				State = 668;
 				Match(HOLDINGS);
-				State = 645;
+				State = 669;
 				expr(0);
 				}
 				break;
@@ -4931,9 +5085,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 646;
+				State = 670;
 				Match(PRICE);
-				State = 647;
+				State = 671;
 				ident();
 				}
 				break;
@@ -4941,9 +5095,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 648;
+				State = 672;
 				Match(HASHRATE);
-				State = 649;
+				State = 673;
 				expr(0);
 				}
 				break;
@@ -4951,9 +5105,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 650;
+				State = 674;
 				Match(NETWORK);
-				State = 651;
+				State = 675;
 				expr(0);
 				}
 				break;
@@ -4961,9 +5115,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 652;
+				State = 676;
 				Match(REWARDS);
-				State = 653;
+				State = 677;
 				expr(0);
 				}
 				break;
@@ -4971,9 +5125,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 654;
+				State = 678;
 				Match(POWER);
-				State = 655;
+				State = 679;
 				expr(0);
 				}
 				break;
@@ -4981,9 +5135,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 656;
+				State = 680;
 				Match(POWER_PRICE);
-				State = 657;
+				State = 681;
 				expr(0);
 				}
 				break;
@@ -4991,9 +5145,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 658;
+				State = 682;
 				Match(DEPTH);
-				State = 659;
+				State = 683;
 				expr(0);
 				}
 				break;
@@ -5001,9 +5155,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 660;
+				State = 684;
 				Match(IMPACT);
-				State = 661;
+				State = 685;
 				expr(0);
 				}
 				break;
@@ -5050,25 +5204,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 66, RULE_delivery);
+		EnterRule(_localctx, 68, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 664;
+			State = 688;
 			Match(DATE);
-			State = 665;
+			State = 689;
 			_localctx.units = expr(0);
-			State = 666;
+			State = 690;
 			Match(AT);
-			State = 667;
+			State = 691;
 			_localctx.cost = expr(0);
-			State = 669;
+			State = 693;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 668;
+				State = 692;
 				Match(COMMA);
 				}
 			}
@@ -5116,32 +5270,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 68, RULE_trancheDecl);
+		EnterRule(_localctx, 70, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 671;
+			State = 695;
 			Match(TRANCHE);
-			State = 672;
+			State = 696;
 			_localctx.name = ident();
-			State = 673;
+			State = 697;
 			Match(LBRACE);
-			State = 677;
+			State = 701;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 2416726557851649L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 603980287L) != 0)) {
+			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 9666906231406593L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 603980287L) != 0)) {
 				{
 				{
-				State = 674;
+				State = 698;
 				trancheItem();
 				}
 				}
-				State = 679;
+				State = 703;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 680;
+			State = 704;
 			Match(RBRACE);
 			}
 		}
@@ -5185,43 +5339,43 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CouponTermsContext couponTerms() {
 		CouponTermsContext _localctx = new CouponTermsContext(Context, State);
-		EnterRule(_localctx, 70, RULE_couponTerms);
+		EnterRule(_localctx, 72, RULE_couponTerms);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 682;
+			State = 706;
 			_localctx.rate = expr(0);
-			State = 684;
+			State = 708;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 683;
+				State = 707;
 				Match(FIXED);
 				}
 			}
 
-			State = 688;
+			State = 712;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 686;
+				State = 710;
 				Match(FLOOR);
-				State = 687;
+				State = 711;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 692;
+			State = 716;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 690;
+				State = 714;
 				Match(CAP);
-				State = 691;
+				State = 715;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5550,19 +5704,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 72, RULE_trancheItem);
+		EnterRule(_localctx, 74, RULE_trancheItem);
 		int _la;
 		try {
-			State = 764;
+			State = 788;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 694;
+				State = 718;
 				Match(BALANCE);
-				State = 695;
+				State = 719;
 				expr(0);
 				}
 				break;
@@ -5570,9 +5724,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 696;
+				State = 720;
 				Match(COUPON);
-				State = 697;
+				State = 721;
 				couponTerms();
 				}
 				break;
@@ -5580,26 +5734,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 698;
+				State = 722;
 				Match(PIK);
-				State = 700;
+				State = 724;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 699;
+					State = 723;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 704;
+				State = 728;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 702;
+					State = 726;
 					Match(WHEN);
-					State = 703;
+					State = 727;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5610,9 +5764,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 706;
+				State = 730;
 				Match(PIK);
-				State = 707;
+				State = 731;
 				Match(UNPAID);
 				}
 				break;
@@ -5620,9 +5774,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 708;
+				State = 732;
 				Match(ISSUE_PRICE);
-				State = 709;
+				State = 733;
 				expr(0);
 				}
 				break;
@@ -5630,9 +5784,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 710;
+				State = 734;
 				Match(COMMITMENT);
-				State = 711;
+				State = 735;
 				expr(0);
 				}
 				break;
@@ -5640,11 +5794,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 712;
+				State = 736;
 				Match(AVAILABLE);
-				State = 713;
+				State = 737;
 				Match(UNTIL);
-				State = 714;
+				State = 738;
 				Match(DATE);
 				}
 				break;
@@ -5652,25 +5806,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 715;
+				State = 739;
 				Match(DRAWS);
-				State = 716;
+				State = 740;
 				Match(LBRACE);
-				State = 720;
+				State = 744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 717;
+					State = 741;
 					schedulePoint();
 					}
 					}
-					State = 722;
+					State = 746;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 723;
+				State = 747;
 				Match(RBRACE);
 				}
 				break;
@@ -5678,15 +5832,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 724;
+				State = 748;
 				Match(DRAWS);
-				State = 725;
+				State = 749;
 				Match(AGAINST);
-				State = 726;
+				State = 750;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 727;
+				State = 751;
 				Match(ADVANCE);
-				State = 728;
+				State = 752;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5694,9 +5848,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 730;
+				State = 754;
 				Match(COMMITMENT_FEE);
-				State = 731;
+				State = 755;
 				expr(0);
 				}
 				break;
@@ -5704,7 +5858,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 732;
+				State = 756;
 				stepUp();
 				}
 				break;
@@ -5712,7 +5866,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 733;
+				State = 757;
 				marginGrid();
 				}
 				break;
@@ -5720,15 +5874,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 734;
+				State = 758;
 				Match(MARGIN);
-				State = 735;
+				State = 759;
 				Match(INVESTMENT_GRADE);
-				State = 736;
+				State = 760;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 737;
+				State = 761;
 				Match(ELSE);
-				State = 738;
+				State = 762;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5736,9 +5890,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 740;
+				State = 764;
 				Match(TARGET_BALANCE);
-				State = 741;
+				State = 765;
 				expr(0);
 				}
 				break;
@@ -5746,11 +5900,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 742;
+				State = 766;
 				Match(INTEREST_ONLY);
-				State = 743;
+				State = 767;
 				Match(UNTIL);
-				State = 744;
+				State = 768;
 				Match(DATE);
 				}
 				break;
@@ -5758,9 +5912,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 745;
+				State = 769;
 				Match(AMORTIZE);
-				State = 746;
+				State = 770;
 				amortization();
 				}
 				break;
@@ -5768,9 +5922,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 747;
+				State = 771;
 				Match(MATURITY);
-				State = 748;
+				State = 772;
 				Match(DATE);
 				}
 				break;
@@ -5778,9 +5932,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 749;
+				State = 773;
 				Match(SENIORITY);
-				State = 750;
+				State = 774;
 				Match(NUMBER);
 				}
 				break;
@@ -5788,7 +5942,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 751;
+				State = 775;
 				guarantorClause();
 				}
 				break;
@@ -5796,26 +5950,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 752;
+				State = 776;
 				Match(CONVERTIBLE);
-				State = 753;
+				State = 777;
 				Match(AT);
-				State = 754;
+				State = 778;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 755;
+				State = 779;
 				Match(AGAINST);
-				State = 756;
+				State = 780;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 760;
+				State = 784;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 757;
+					State = 781;
 					Match(EARLY);
-					State = 758;
+					State = 782;
 					Match(ABOVE);
-					State = 759;
+					State = 783;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5826,9 +5980,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 762;
+				State = 786;
 				Match(COMPLETION);
-				State = 763;
+				State = 787;
 				expr(0);
 				}
 				break;
@@ -5873,30 +6027,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepUpContext stepUp() {
 		StepUpContext _localctx = new StepUpContext(Context, State);
-		EnterRule(_localctx, 74, RULE_stepUp);
+		EnterRule(_localctx, 76, RULE_stepUp);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 766;
+			State = 790;
 			Match(STEP_UP);
-			State = 767;
+			State = 791;
 			expr(0);
-			State = 772;
+			State = 796;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 768;
+				State = 792;
 				Match(FROM);
-				State = 769;
+				State = 793;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 770;
+				State = 794;
 				Match(WHILE);
-				State = 771;
+				State = 795;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -5952,46 +6106,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MarginGridContext marginGrid() {
 		MarginGridContext _localctx = new MarginGridContext(Context, State);
-		EnterRule(_localctx, 76, RULE_marginGrid);
+		EnterRule(_localctx, 78, RULE_marginGrid);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 774;
+			State = 798;
 			Match(MARGIN);
-			State = 775;
+			State = 799;
 			Match(GRID);
-			State = 776;
+			State = 800;
 			_localctx.test = ident();
-			State = 777;
+			State = 801;
 			Match(LBRACE);
-			State = 781;
+			State = 805;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 778;
+				State = 802;
 				gridTier();
 				}
 				}
-				State = 783;
+				State = 807;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 786;
+			State = 810;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 784;
+				State = 808;
 				Match(ELSE);
-				State = 785;
+				State = 809;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 788;
+			State = 812;
 			Match(RBRACE);
 			}
 		}
@@ -6032,15 +6186,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 78, RULE_gridTier);
+		EnterRule(_localctx, 80, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 790;
+			State = 814;
 			Match(BELOW);
-			State = 791;
+			State = 815;
 			_localctx.bound = expr(0);
-			State = 792;
+			State = 816;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6119,17 +6273,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 80, RULE_amortization);
+		EnterRule(_localctx, 82, RULE_amortization);
 		int _la;
 		try {
-			State = 806;
+			State = 830;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 794;
+				State = 818;
 				Match(BULLET);
 				}
 				break;
@@ -6137,7 +6291,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 795;
+				State = 819;
 				Match(LEVEL);
 				}
 				break;
@@ -6145,7 +6299,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 796;
+				State = 820;
 				Match(LINEAR);
 				}
 				break;
@@ -6153,25 +6307,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 797;
+				State = 821;
 				Match(SCHEDULE);
-				State = 798;
+				State = 822;
 				Match(LBRACE);
-				State = 802;
+				State = 826;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 799;
+					State = 823;
 					schedulePoint();
 					}
 					}
-					State = 804;
+					State = 828;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 805;
+				State = 829;
 				Match(RBRACE);
 				}
 				break;
@@ -6220,32 +6374,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 82, RULE_holdingDecl);
+		EnterRule(_localctx, 84, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 808;
+			State = 832;
 			Match(HOLDING);
-			State = 809;
+			State = 833;
 			_localctx.name = ident();
-			State = 810;
+			State = 834;
 			Match(LBRACE);
-			State = 814;
+			State = 838;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 25166853L) != 0)) {
 				{
 				{
-				State = 811;
+				State = 835;
 				holdingItem();
 				}
 				}
-				State = 816;
+				State = 840;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 817;
+			State = 841;
 			Match(RBRACE);
 			}
 		}
@@ -6376,23 +6530,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 84, RULE_holdingItem);
+		EnterRule(_localctx, 86, RULE_holdingItem);
 		int _la;
 		try {
-			State = 842;
+			State = 866;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 819;
+				State = 843;
 				Match(OF);
-				State = 820;
+				State = 844;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 821;
+				State = 845;
 				Match(DOT);
-				State = 822;
+				State = 846;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6400,9 +6554,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 824;
+				State = 848;
 				Match(SHARE);
-				State = 825;
+				State = 849;
 				expr(0);
 				}
 				break;
@@ -6410,9 +6564,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 826;
+				State = 850;
 				Match(FACE);
-				State = 827;
+				State = 851;
 				expr(0);
 				}
 				break;
@@ -6420,9 +6574,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 828;
+				State = 852;
 				Match(MARK);
-				State = 829;
+				State = 853;
 				Match(PAR);
 				}
 				break;
@@ -6430,9 +6584,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 830;
+				State = 854;
 				Match(MARK);
-				State = 831;
+				State = 855;
 				ident();
 				}
 				break;
@@ -6440,19 +6594,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 832;
+				State = 856;
 				Match(MARKET);
-				State = 834;
+				State = 858;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 833;
+					State = 857;
 					holdingMarketTerm();
 					}
 					}
-					State = 836;
+					State = 860;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6462,13 +6616,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 838;
+				State = 862;
 				Match(DRAWS);
-				State = 839;
+				State = 863;
 				Match(CALLED);
-				State = 840;
+				State = 864;
 				Match(FROM);
-				State = 841;
+				State = 865;
 				ident();
 				}
 				break;
@@ -6540,18 +6694,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingMarketTermContext holdingMarketTerm() {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
-		EnterRule(_localctx, 86, RULE_holdingMarketTerm);
+		EnterRule(_localctx, 88, RULE_holdingMarketTerm);
 		try {
-			State = 850;
+			State = 874;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 844;
+				State = 868;
 				Match(DISCOUNT);
-				State = 845;
+				State = 869;
 				expr(0);
 				}
 				break;
@@ -6559,9 +6713,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 846;
+				State = 870;
 				Match(DEPTH);
-				State = 847;
+				State = 871;
 				expr(0);
 				}
 				break;
@@ -6569,9 +6723,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 848;
+				State = 872;
 				Match(IMPACT);
-				State = 849;
+				State = 873;
 				expr(0);
 				}
 				break;
@@ -6620,32 +6774,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 88, RULE_equityDecl);
+		EnterRule(_localctx, 90, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 852;
+			State = 876;
 			Match(EQUITY);
-			State = 853;
+			State = 877;
 			_localctx.name = ident();
-			State = 854;
+			State = 878;
 			Match(LBRACE);
-			State = 858;
+			State = 882;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 119)) & ~0x3f) == 0 && ((1L << (_la - 119)) & 12094627905539L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 12094627905539L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 855;
+				State = 879;
 				equityItem();
 				}
 				}
-				State = 860;
+				State = 884;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 861;
+			State = 885;
 			Match(RBRACE);
 			}
 		}
@@ -6778,19 +6932,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 90, RULE_equityItem);
+		EnterRule(_localctx, 92, RULE_equityItem);
 		int _la;
 		try {
-			State = 898;
+			State = 922;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 863;
+				State = 887;
 				Match(CONTRIBUTED);
-				State = 864;
+				State = 888;
 				expr(0);
 				}
 				break;
@@ -6798,23 +6952,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 865;
+				State = 889;
 				Match(HOLDERS);
-				State = 866;
+				State = 890;
 				holder();
-				State = 871;
+				State = 895;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 867;
+					State = 891;
 					Match(COMMA);
-					State = 868;
+					State = 892;
 					holder();
 					}
 					}
-					State = 873;
+					State = 897;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6824,9 +6978,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 874;
+				State = 898;
 				Match(HURDLE);
-				State = 875;
+				State = 899;
 				expr(0);
 				}
 				break;
@@ -6834,32 +6988,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 876;
+				State = 900;
 				Match(CARRY);
-				State = 877;
+				State = 901;
 				expr(0);
-				State = 878;
+				State = 902;
 				Match(TO);
-				State = 879;
+				State = 903;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 882;
+				State = 906;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 880;
+					State = 904;
 					Match(CATCH_UP);
-					State = 881;
+					State = 905;
 					expr(0);
 					}
 				}
 
-				State = 885;
+				State = 909;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 884;
+					State = 908;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6870,9 +7024,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 887;
+				State = 911;
 				Match(COMMITMENT);
-				State = 888;
+				State = 912;
 				expr(0);
 				}
 				break;
@@ -6880,23 +7034,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 889;
+				State = 913;
 				Match(CALLS);
-				State = 890;
+				State = 914;
 				capitalCall();
-				State = 895;
+				State = 919;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 891;
+					State = 915;
 					Match(COMMA);
-					State = 892;
+					State = 916;
 					capitalCall();
 					}
 					}
-					State = 897;
+					State = 921;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6948,37 +7102,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 92, RULE_holder);
+		EnterRule(_localctx, 94, RULE_holder);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 900;
+			State = 924;
 			ident();
-			State = 901;
+			State = 925;
 			expr(0);
-			State = 910;
+			State = 934;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 902;
+				State = 926;
 				Match(LBRACE);
-				State = 906;
+				State = 930;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 159)) & ~0x3f) == 0 && ((1L << (_la - 159)) & 7L) != 0)) {
+				while (((((_la - 161)) & ~0x3f) == 0 && ((1L << (_la - 161)) & 7L) != 0)) {
 					{
 					{
-					State = 903;
+					State = 927;
 					holderTerm();
 					}
 					}
-					State = 908;
+					State = 932;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 909;
+				State = 933;
 				Match(RBRACE);
 				}
 			}
@@ -7051,18 +7205,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderTermContext holderTerm() {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
-		EnterRule(_localctx, 94, RULE_holderTerm);
+		EnterRule(_localctx, 96, RULE_holderTerm);
 		try {
-			State = 918;
+			State = 942;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 912;
+				State = 936;
 				Match(HURDLE);
-				State = 913;
+				State = 937;
 				expr(0);
 				}
 				break;
@@ -7070,9 +7224,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 914;
+				State = 938;
 				Match(CARRY);
-				State = 915;
+				State = 939;
 				expr(0);
 				}
 				break;
@@ -7080,9 +7234,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 916;
+				State = 940;
 				Match(CATCH_UP);
-				State = 917;
+				State = 941;
 				expr(0);
 				}
 				break;
@@ -7122,13 +7276,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CapitalCallContext capitalCall() {
 		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
-		EnterRule(_localctx, 96, RULE_capitalCall);
+		EnterRule(_localctx, 98, RULE_capitalCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 920;
+			State = 944;
 			Match(DATE);
-			State = 921;
+			State = 945;
 			expr(0);
 			}
 		}
@@ -7173,37 +7327,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 98, RULE_accountDecl);
+		EnterRule(_localctx, 100, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 923;
+			State = 947;
 			Match(ACCOUNT);
-			State = 924;
+			State = 948;
 			_localctx.name = ident();
-			State = 933;
+			State = 957;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 925;
+				State = 949;
 				Match(LBRACE);
-				State = 929;
+				State = 953;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & 7L) != 0)) {
+				while (((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 7L) != 0)) {
 					{
 					{
-					State = 926;
+					State = 950;
 					accountItem();
 					}
 					}
-					State = 931;
+					State = 955;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 932;
+				State = 956;
 				Match(RBRACE);
 				}
 			}
@@ -7276,18 +7430,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 100, RULE_accountItem);
+		EnterRule(_localctx, 102, RULE_accountItem);
 		try {
-			State = 941;
+			State = 965;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 935;
+				State = 959;
 				Match(TARGET);
-				State = 936;
+				State = 960;
 				expr(0);
 				}
 				break;
@@ -7295,9 +7449,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 937;
+				State = 961;
 				Match(INITIAL);
-				State = 938;
+				State = 962;
 				expr(0);
 				}
 				break;
@@ -7305,9 +7459,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 939;
+				State = 963;
 				Match(EARNS);
-				State = 940;
+				State = 964;
 				expr(0);
 				}
 				break;
@@ -7363,36 +7517,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 102, RULE_feeDecl);
+		EnterRule(_localctx, 104, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 943;
+			State = 967;
 			Match(FEE);
-			State = 944;
+			State = 968;
 			_localctx.name = ident();
-			State = 945;
+			State = 969;
 			Match(LBRACE);
-			State = 946;
+			State = 970;
 			expr(0);
-			State = 954;
+			State = 978;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 947;
+				State = 971;
 				perYear();
-				State = 952;
+				State = 976;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 948;
+					State = 972;
 					Match(ESCALATING);
-					State = 949;
+					State = 973;
 					expr(0);
-					State = 950;
+					State = 974;
 					perYear();
 					}
 				}
@@ -7400,7 +7554,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 956;
+			State = 980;
 			Match(RBRACE);
 			}
 		}
@@ -7450,57 +7604,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 104, RULE_testDecl);
+		EnterRule(_localctx, 106, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 958;
+			State = 982;
 			Match(TEST);
-			State = 959;
+			State = 983;
 			_localctx.name = ident();
-			State = 960;
+			State = 984;
 			Match(ASSIGN);
-			State = 961;
+			State = 985;
 			expr(0);
-			State = 968;
+			State = 992;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 962;
+				State = 986;
 				Match(OVER);
-				State = 965;
+				State = 989;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 963;
+					State = 987;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 964;
+					State = 988;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 967;
+				State = 991;
 				duration();
 				}
 			}
 
-			State = 972;
+			State = 996;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 970;
+				State = 994;
 				Match(FROM);
-				State = 971;
+				State = 995;
 				Match(DATE);
 				}
 			}
@@ -7582,84 +7736,84 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 106, RULE_triggerDecl);
+		EnterRule(_localctx, 108, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 974;
+			State = 998;
 			Match(TRIGGER);
-			State = 975;
+			State = 999;
 			_localctx.name = ident();
-			State = 976;
+			State = 1000;
 			Match(WHEN);
-			State = 977;
+			State = 1001;
 			expr(0);
-			State = 980;
+			State = 1004;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 978;
+				State = 1002;
 				Match(FROM);
-				State = 979;
+				State = 1003;
 				Match(DATE);
 				}
 			}
 
-			State = 985;
+			State = 1009;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 982;
+				State = 1006;
 				Match(TRIPS);
-				State = 983;
+				State = 1007;
 				Match(AFTER);
-				State = 984;
+				State = 1008;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 990;
+			State = 1014;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 987;
+				State = 1011;
 				Match(CURES);
-				State = 988;
+				State = 1012;
 				Match(AFTER);
-				State = 989;
+				State = 1013;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1002;
+			State = 1026;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 992;
+				State = 1016;
 				Match(CURE);
-				State = 993;
+				State = 1017;
 				Match(BY);
-				State = 994;
+				State = 1018;
 				_localctx.curer = ident();
-				State = 995;
+				State = 1019;
 				Match(UP);
-				State = 996;
+				State = 1020;
 				Match(TO);
-				State = 997;
+				State = 1021;
 				_localctx.times = Match(NUMBER);
-				State = 998;
+				State = 1022;
 				Match(TIMES);
-				State = 1000;
+				State = 1024;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 999;
+					State = 1023;
 					cureDestination();
 					}
 				}
@@ -7667,23 +7821,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1004;
+			State = 1028;
 			Match(ARROW);
-			State = 1005;
+			State = 1029;
 			triggerEffect();
-			State = 1010;
+			State = 1034;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1006;
+				State = 1030;
 				Match(COMMA);
-				State = 1007;
+				State = 1031;
 				triggerEffect();
 				}
 				}
-				State = 1012;
+				State = 1036;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7752,46 +7906,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 108, RULE_cureDestination);
+		EnterRule(_localctx, 110, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1029;
+			State = 1053;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1013;
+				State = 1037;
 				Match(PREPAYING);
-				State = 1014;
+				State = 1038;
 				ident();
-				State = 1019;
+				State = 1043;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1015;
+					State = 1039;
 					Match(COMMA);
-					State = 1016;
+					State = 1040;
 					ident();
 					}
 					}
-					State = 1021;
+					State = 1045;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1025;
+				State = 1049;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1022;
+					State = 1046;
 					Match(THEN);
-					State = 1023;
+					State = 1047;
 					Match(INTO);
-					State = 1024;
+					State = 1048;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -7802,9 +7956,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1027;
+				State = 1051;
 				Match(INTO);
-				State = 1028;
+				State = 1052;
 				ident();
 				}
 				break;
@@ -7890,23 +8044,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 110, RULE_triggerEffect);
+		EnterRule(_localctx, 112, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1050;
+			State = 1074;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1031;
+				State = 1055;
 				Match(SWEEP);
-				State = 1032;
+				State = 1056;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1033;
+				State = 1057;
 				Match(TO);
-				State = 1034;
+				State = 1058;
 				ident();
 				}
 				break;
@@ -7914,34 +8068,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1035;
+				State = 1059;
 				Match(ACCELERATE);
-				State = 1047;
+				State = 1071;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1036;
+					State = 1060;
 					Match(LPAREN);
-					State = 1037;
+					State = 1061;
 					ident();
-					State = 1042;
+					State = 1066;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1038;
+						State = 1062;
 						Match(COMMA);
-						State = 1039;
+						State = 1063;
 						ident();
 						}
 						}
-						State = 1044;
+						State = 1068;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1045;
+					State = 1069;
 					Match(RPAREN);
 					}
 				}
@@ -7952,7 +8106,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1049;
+				State = 1073;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7995,25 +8149,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 112, RULE_defaultRule);
+		EnterRule(_localctx, 114, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1052;
+			State = 1076;
 			Match(DEFAULT);
-			State = 1053;
+			State = 1077;
 			Match(WHEN);
-			State = 1054;
+			State = 1078;
 			expr(0);
-			State = 1057;
+			State = 1081;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1055;
+				State = 1079;
 				Match(GRACE);
-				State = 1056;
+				State = 1080;
 				duration();
 				}
 			}
@@ -8060,30 +8214,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 114, RULE_cfadsRule);
+		EnterRule(_localctx, 116, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1059;
+			State = 1083;
 			Match(CFADS);
-			State = 1060;
+			State = 1084;
 			Match(INCLUDES);
-			State = 1061;
+			State = 1085;
 			cfadsItem();
-			State = 1066;
+			State = 1090;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1062;
+				State = 1086;
 				Match(COMMA);
-				State = 1063;
+				State = 1087;
 				cfadsItem();
 				}
 				}
-				State = 1068;
+				State = 1092;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8121,15 +8275,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 116, RULE_cfadsItem);
+		EnterRule(_localctx, 118, RULE_cfadsItem);
 		try {
-			State = 1071;
+			State = 1095;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1069;
+				State = 1093;
 				Match(RVG);
 				}
 				break;
@@ -8209,6 +8363,8 @@ public partial class DealLangParser : Parser {
 			case UTILISATION:
 			case RELET:
 			case TERMINATION_FEE:
+			case BREAK_OPTION:
+			case BREAKS:
 			case AMORTISING:
 			case PREPAYMENT:
 			case APPLIED:
@@ -8304,7 +8460,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1070;
+				State = 1094;
 				ident();
 				}
 				break;
@@ -8349,30 +8505,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 118, RULE_waterfallDecl);
+		EnterRule(_localctx, 120, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1073;
+			State = 1097;
 			Match(WATERFALL);
-			State = 1074;
+			State = 1098;
 			Match(LBRACE);
-			State = 1078;
+			State = 1102;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 71303655L) != 0)) {
+			while (_la==PAY || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1075;
+				State = 1099;
 				step();
 				}
 				}
-				State = 1080;
+				State = 1104;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1081;
+			State = 1105;
 			Match(RBRACE);
 			}
 		}
@@ -8597,42 +8753,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 120, RULE_step);
+		EnterRule(_localctx, 122, RULE_step);
 		int _la;
 		try {
-			State = 1174;
+			State = 1198;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1083;
+				State = 1107;
 				Match(PAY);
-				State = 1084;
+				State = 1108;
 				((PayStepContext)_localctx).target = reference();
-				State = 1094;
+				State = 1118;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1085;
+					State = 1109;
 					Match(USING);
-					State = 1086;
+					State = 1110;
 					ident();
-					State = 1091;
+					State = 1115;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1087;
+						State = 1111;
 						Match(COMMA);
-						State = 1088;
+						State = 1112;
 						ident();
 						}
 						}
-						State = 1093;
+						State = 1117;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8645,9 +8801,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1096;
+				State = 1120;
 				Match(FILL);
-				State = 1097;
+				State = 1121;
 				ident();
 				}
 				break;
@@ -8655,9 +8811,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1098;
+				State = 1122;
 				Match(RELEASE);
-				State = 1099;
+				State = 1123;
 				ident();
 				}
 				break;
@@ -8665,13 +8821,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1100;
+				State = 1124;
 				Match(HOLD);
-				State = 1101;
+				State = 1125;
 				Match(REST);
-				State = 1102;
+				State = 1126;
 				Match(IN);
-				State = 1103;
+				State = 1127;
 				ident();
 				}
 				break;
@@ -8679,25 +8835,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1104;
+				State = 1128;
 				Match(DISTRIBUTE);
-				State = 1107;
+				State = 1131;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1105;
+					State = 1129;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1106;
+					State = 1130;
 					Match(OF);
 					}
 				}
 
-				State = 1109;
+				State = 1133;
 				Match(REST);
-				State = 1110;
+				State = 1134;
 				Match(TO);
-				State = 1111;
+				State = 1135;
 				ident();
 				}
 				break;
@@ -8705,17 +8861,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1112;
+				State = 1136;
 				Match(SWEEP);
-				State = 1113;
+				State = 1137;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1114;
+				State = 1138;
 				Match(OF);
-				State = 1115;
+				State = 1139;
 				Match(REST);
-				State = 1116;
+				State = 1140;
 				Match(TO);
-				State = 1117;
+				State = 1141;
 				ident();
 				}
 				break;
@@ -8723,31 +8879,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1118;
+				State = 1142;
 				Match(SELL);
-				State = 1119;
+				State = 1143;
 				ident();
-				State = 1124;
+				State = 1148;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1120;
+					State = 1144;
 					Match(COMMA);
-					State = 1121;
+					State = 1145;
 					ident();
 					}
 					}
-					State = 1126;
+					State = 1150;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1127;
+				State = 1151;
 				Match(TO);
-				State = 1128;
+				State = 1152;
 				Match(COVER);
-				State = 1129;
+				State = 1153;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8755,82 +8911,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1131;
-				Match(IF);
-				State = 1132;
-				expr(0);
-				State = 1133;
-				Match(LBRACE);
-				State = 1137;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 71303655L) != 0)) {
-					{
-					{
-					State = 1134;
-					step();
-					}
-					}
-					State = 1139;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 1140;
-				Match(RBRACE);
-				State = 1150;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==ELSE) {
-					{
-					State = 1141;
-					Match(ELSE);
-					State = 1142;
-					Match(LBRACE);
-					State = 1146;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 71303655L) != 0)) {
-						{
-						{
-						State = 1143;
-						step();
-						}
-						}
-						State = 1148;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					State = 1149;
-					Match(RBRACE);
-					}
-				}
-
-				}
-				break;
-			case PRO_RATA:
-				_localctx = new ProRataStepContext(_localctx);
-				EnterOuterAlt(_localctx, 9);
-				{
-				State = 1152;
-				Match(PRO_RATA);
 				State = 1155;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==BY) {
-					{
-					State = 1153;
-					Match(BY);
-					State = 1154;
-					Match(BALANCE);
-					}
-				}
-
+				Match(IF);
+				State = 1156;
+				expr(0);
 				State = 1157;
 				Match(LBRACE);
 				State = 1161;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 71303655L) != 0)) {
 					{
 					{
 					State = 1158;
@@ -8843,31 +8933,97 @@ public partial class DealLangParser : Parser {
 				}
 				State = 1164;
 				Match(RBRACE);
+				State = 1174;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ELSE) {
+					{
+					State = 1165;
+					Match(ELSE);
+					State = 1166;
+					Match(LBRACE);
+					State = 1170;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==PAY || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 71303655L) != 0)) {
+						{
+						{
+						State = 1167;
+						step();
+						}
+						}
+						State = 1172;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					State = 1173;
+					Match(RBRACE);
+					}
+				}
+
+				}
+				break;
+			case PRO_RATA:
+				_localctx = new ProRataStepContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 1176;
+				Match(PRO_RATA);
+				State = 1179;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==BY) {
+					{
+					State = 1177;
+					Match(BY);
+					State = 1178;
+					Match(BALANCE);
+					}
+				}
+
+				State = 1181;
+				Match(LBRACE);
+				State = 1185;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==PAY || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 71303655L) != 0)) {
+					{
+					{
+					State = 1182;
+					step();
+					}
+					}
+					State = 1187;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1188;
+				Match(RBRACE);
 				}
 				break;
 			case SEQUENTIAL:
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1165;
+				State = 1189;
 				Match(SEQUENTIAL);
-				State = 1166;
+				State = 1190;
 				Match(LBRACE);
-				State = 1170;
+				State = 1194;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1167;
+					State = 1191;
 					step();
 					}
 					}
-					State = 1172;
+					State = 1196;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1173;
+				State = 1197;
 				Match(RBRACE);
 				}
 				break;
@@ -8912,30 +9068,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 122, RULE_enforcementDecl);
+		EnterRule(_localctx, 124, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1176;
+			State = 1200;
 			Match(ENFORCEMENT);
-			State = 1177;
+			State = 1201;
 			Match(LBRACE);
-			State = 1181;
+			State = 1205;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1178;
+				State = 1202;
 				enforcementItem();
 				}
 				}
-				State = 1183;
+				State = 1207;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1184;
+			State = 1208;
 			Match(RBRACE);
 			}
 		}
@@ -9004,47 +9160,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 124, RULE_enforcementItem);
+		EnterRule(_localctx, 126, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1202;
+			State = 1226;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1186;
+				State = 1210;
 				Match(SELL);
-				State = 1187;
+				State = 1211;
 				ident();
-				State = 1192;
+				State = 1216;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1188;
+					State = 1212;
 					Match(COMMA);
-					State = 1189;
+					State = 1213;
 					ident();
 					}
 					}
-					State = 1194;
+					State = 1218;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1198;
+				State = 1222;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 97)) & ~0x3f) == 0 && ((1L << (_la - 97)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
+				while (((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1195;
+					State = 1219;
 					sellTerm();
 					}
 					}
-					State = 1200;
+					State = 1224;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9054,7 +9210,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1201;
+				State = 1225;
 				waterfallDecl();
 				}
 				break;
@@ -9195,18 +9351,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 126, RULE_sellTerm);
+		EnterRule(_localctx, 128, RULE_sellTerm);
 		try {
-			State = 1226;
+			State = 1250;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1204;
+				State = 1228;
 				Match(HAIRCUT);
-				State = 1205;
+				State = 1229;
 				expr(0);
 				}
 				break;
@@ -9214,9 +9370,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1206;
+				State = 1230;
 				Match(LAG);
-				State = 1207;
+				State = 1231;
 				duration();
 				}
 				break;
@@ -9224,13 +9380,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1208;
+				State = 1232;
 				Match(DEPTH);
-				State = 1209;
+				State = 1233;
 				expr(0);
-				State = 1210;
+				State = 1234;
 				Match(PER);
-				State = 1211;
+				State = 1235;
 				Match(MONTH);
 				}
 				break;
@@ -9238,9 +9394,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1213;
+				State = 1237;
 				Match(IMPACT);
-				State = 1214;
+				State = 1238;
 				expr(0);
 				}
 				break;
@@ -9248,13 +9404,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1215;
+				State = 1239;
 				Match(LIMIT);
-				State = 1216;
+				State = 1240;
 				expr(0);
-				State = 1217;
+				State = 1241;
 				Match(PER);
-				State = 1218;
+				State = 1242;
 				Match(MONTH);
 				}
 				break;
@@ -9262,9 +9418,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1220;
+				State = 1244;
 				Match(COSTS);
-				State = 1221;
+				State = 1245;
 				expr(0);
 				}
 				break;
@@ -9272,9 +9428,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1222;
+				State = 1246;
 				Match(KEEP);
-				State = 1223;
+				State = 1247;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9282,9 +9438,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1224;
+				State = 1248;
 				Match(RESERVE);
-				State = 1225;
+				State = 1249;
 				expr(0);
 				}
 				break;
@@ -9338,36 +9494,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 128, RULE_scenarioDecl);
+		EnterRule(_localctx, 130, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1228;
+			State = 1252;
 			Match(SCENARIO);
-			State = 1229;
+			State = 1253;
 			_localctx.name = ident();
-			State = 1230;
+			State = 1254;
 			Match(FOR);
-			State = 1231;
+			State = 1255;
 			_localctx.deal = ident();
-			State = 1232;
+			State = 1256;
 			Match(LBRACE);
-			State = 1236;
+			State = 1260;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2143709024581844733L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4611583627487077125L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 864691145634971647L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8574836098327379709L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -4611583627487077125L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 864691145634971647L) != 0)) {
 				{
 				{
-				State = 1233;
+				State = 1257;
 				scenarioItem();
 				}
 				}
-				State = 1238;
+				State = 1262;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1239;
+			State = 1263;
 			Match(RBRACE);
 			}
 		}
@@ -9432,6 +9588,24 @@ public partial class DealLangParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitRenewalsDrawnItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class LeaseBreaksItemContext : ScenarioItemContext {
+		public IdentContext lease;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAKS() { return GetToken(DealLangParser.BREAKS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public LeaseBreaksItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLeaseBreaksItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -9970,24 +10144,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 130, RULE_scenarioItem);
+		EnterRule(_localctx, 132, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1440;
+			State = 1469;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1241;
+				State = 1265;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1242;
+				State = 1266;
 				Match(RENEWALS);
-				State = 1243;
+				State = 1267;
 				Match(TAKEN);
-				State = 1244;
+				State = 1268;
 				Match(NUMBER);
 				}
 				break;
@@ -9995,39 +10169,53 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1246;
+				State = 1270;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1247;
+				State = 1271;
 				Match(RENEWALS);
-				State = 1248;
+				State = 1272;
 				Match(DRAWN);
-				State = 1249;
+				State = 1273;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1253;
+				State = 1277;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1250;
+						State = 1274;
 						loading();
 						}
 						} 
 					}
-					State = 1255;
+					State = 1279;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
 				}
 				}
 				break;
 			case 3:
-				_localctx = new DeflateItemContext(_localctx);
+				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1256;
+				State = 1280;
+				((LeaseBreaksItemContext)_localctx).lease = ident();
+				State = 1281;
+				Match(BREAKS);
+				State = 1282;
+				Match(AT);
+				State = 1283;
+				duration();
+				}
+				break;
+			case 4:
+				_localctx = new DeflateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 1285;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1257;
+				State = 1286;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10036,115 +10224,115 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1258;
+				State = 1287;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1259;
+				State = 1288;
 				perYear();
-				State = 1264;
+				State = 1293;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,128,Context) ) {
 				case 1:
 					{
-					State = 1260;
+					State = 1289;
 					Match(VOLATILITY);
-					State = 1261;
+					State = 1290;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1262;
+					State = 1291;
 					perYear();
 					}
 					break;
 				}
 				}
 				break;
-			case 4:
+			case 5:
 				_localctx = new DropItemContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
+				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1266;
+				State = 1295;
 				((DropItemContext)_localctx).path = reference();
-				State = 1267;
+				State = 1296;
 				Match(DROP);
-				State = 1268;
+				State = 1297;
 				expr(0);
-				State = 1269;
+				State = 1298;
 				Match(BY);
-				State = 1270;
+				State = 1299;
 				Match(DATE);
 				}
 				break;
-			case 5:
+			case 6:
 				_localctx = new PartyDefaultsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 5);
+				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1272;
+				State = 1301;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1273;
+				State = 1302;
 				Match(DEFAULTS);
-				State = 1297;
+				State = 1326;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1274;
+					State = 1303;
 					Match(ON);
-					State = 1275;
+					State = 1304;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1276;
+					State = 1305;
 					Match(DRAWN);
-					State = 1286;
+					State = 1315;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
 					case 1:
 						{
-						State = 1277;
+						State = 1306;
 						Match(PD);
-						State = 1278;
+						State = 1307;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1279;
+						State = 1308;
 						perYear();
-						State = 1283;
+						State = 1312;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1280;
+							State = 1309;
 							pdStep();
 							}
 							}
-							State = 1285;
+							State = 1314;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1291;
+					State = 1320;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1288;
+							State = 1317;
 							loading();
 							}
 							} 
 						}
-						State = 1293;
+						State = 1322;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 					}
-					State = 1295;
+					State = 1324;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 					case 1:
 						{
-						State = 1294;
+						State = 1323;
 						recoveryDraw();
 						}
 						break;
@@ -10156,13 +10344,13 @@ public partial class DealLangParser : Parser {
 				}
 				}
 				break;
-			case 6:
+			case 7:
 				_localctx = new EnforcementOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 6);
+				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1299;
+				State = 1328;
 				Match(ENFORCEMENT);
-				State = 1301;
+				State = 1330;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10170,7 +10358,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1300;
+						State = 1329;
 						sellTerm();
 						}
 						}
@@ -10178,243 +10366,243 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1303;
+					State = 1332;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
-			case 7:
+			case 8:
 				_localctx = new EnforcementSellAllItemContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1305;
+				State = 1334;
 				Match(ENFORCEMENT);
-				State = 1306;
+				State = 1335;
 				Match(SELL);
-				State = 1307;
+				State = 1336;
 				Match(ALL);
 				}
 				break;
-			case 8:
+			case 9:
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
+				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1308;
+				State = 1337;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1309;
+				State = 1338;
 				Match(LEVEL);
-				State = 1310;
+				State = 1339;
 				expr(0);
 				}
 				break;
-			case 9:
+			case 10:
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 9);
+				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1312;
+				State = 1341;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1313;
+				State = 1342;
 				Match(POINTS);
-				State = 1314;
+				State = 1343;
 				pointsKind();
-				State = 1315;
+				State = 1344;
 				Match(LBRACE);
-				State = 1319;
+				State = 1348;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1316;
+					State = 1345;
 					schedulePoint();
 					}
 					}
-					State = 1321;
+					State = 1350;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1322;
+				State = 1351;
 				Match(RBRACE);
 				}
 				break;
-			case 10:
-				_localctx = new IndexLaunchOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 10);
-				{
-				State = 1324;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1325;
-				Match(LAUNCH);
-				State = 1326;
-				Match(DATE);
-				State = 1327;
-				Match(DOWN);
-				State = 1328;
-				expr(0);
-				}
-				break;
 			case 11:
-				_localctx = new IndexShiftItemContext(_localctx);
+				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1330;
-				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1331;
-				Match(SHIFT);
-				State = 1333;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==PLUS) {
-					{
-					State = 1332;
-					Match(PLUS);
-					}
-				}
-
-				State = 1335;
+				State = 1353;
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
+				State = 1354;
+				Match(LAUNCH);
+				State = 1355;
+				Match(DATE);
+				State = 1356;
+				Match(DOWN);
+				State = 1357;
 				expr(0);
 				}
 				break;
 			case 12:
-				_localctx = new IndexDelayedItemContext(_localctx);
+				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1337;
-				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1338;
-				Match(DELAYED);
-				State = 1339;
-				duration();
+				State = 1359;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 1360;
+				Match(SHIFT);
+				State = 1362;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PLUS) {
+					{
+					State = 1361;
+					Match(PLUS);
+					}
+				}
+
+				State = 1364;
+				expr(0);
 				}
 				break;
 			case 13:
-				_localctx = new IndexDelayDrawnItemContext(_localctx);
+				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1341;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1342;
+				State = 1366;
+				((IndexDelayedItemContext)_localctx).index = ident();
+				State = 1367;
 				Match(DELAYED);
-				State = 1343;
+				State = 1368;
+				duration();
+				}
+				break;
+			case 14:
+				_localctx = new IndexDelayDrawnItemContext(_localctx);
+				EnterOuterAlt(_localctx, 14);
+				{
+				State = 1370;
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
+				State = 1371;
+				Match(DELAYED);
+				State = 1372;
 				Match(DRAWN);
-				State = 1344;
+				State = 1373;
 				delayOutcome();
-				State = 1349;
+				State = 1378;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1345;
+					State = 1374;
 					Match(COMMA);
-					State = 1346;
+					State = 1375;
 					delayOutcome();
 					}
 					}
-					State = 1351;
+					State = 1380;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 				break;
-			case 14:
-				_localctx = new UtilisationItemContext(_localctx);
-				EnterOuterAlt(_localctx, 14);
-				{
-				State = 1352;
-				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1353;
-				Match(UTILISATION);
-				State = 1354;
-				expr(0);
-				}
-				break;
 			case 15:
-				_localctx = new ReletItemContext(_localctx);
+				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1356;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1357;
-				Match(RELET);
-				State = 1358;
-				Match(AFTER);
-				State = 1359;
-				duration();
-				State = 1360;
-				Match(AT);
-				State = 1361;
+				State = 1381;
+				((UtilisationItemContext)_localctx).contract = ident();
+				State = 1382;
+				Match(UTILISATION);
+				State = 1383;
 				expr(0);
 				}
 				break;
 			case 16:
-				_localctx = new NotReletItemContext(_localctx);
+				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1363;
-				((NotReletItemContext)_localctx).contract = ident();
-				State = 1364;
-				Match(NOT);
-				State = 1365;
+				State = 1385;
+				((ReletItemContext)_localctx).contract = ident();
+				State = 1386;
 				Match(RELET);
+				State = 1387;
+				Match(AFTER);
+				State = 1388;
+				duration();
+				State = 1389;
+				Match(AT);
+				State = 1390;
+				expr(0);
 				}
 				break;
 			case 17:
-				_localctx = new GuaranteeHonouredItemContext(_localctx);
+				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1367;
+				State = 1392;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 1393;
+				Match(NOT);
+				State = 1394;
+				Match(RELET);
+				}
+				break;
+			case 18:
+				_localctx = new GuaranteeHonouredItemContext(_localctx);
+				EnterOuterAlt(_localctx, 18);
+				{
+				State = 1396;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1368;
+				State = 1397;
 				Match(GUARANTEES);
-				State = 1369;
+				State = 1398;
 				Match(HONOURED);
-				State = 1371;
+				State = 1400;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1370;
+					State = 1399;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
 				}
 				break;
-			case 18:
+			case 19:
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
-				EnterOuterAlt(_localctx, 18);
+				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1373;
+				State = 1402;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1374;
+				State = 1403;
 				Match(GUARANTEES);
-				State = 1375;
+				State = 1404;
 				Match(DISOWNED);
-				State = 1378;
+				State = 1407;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1376;
+					State = 1405;
 					Match(FROM);
-					State = 1377;
+					State = 1406;
 					Match(DATE);
 					}
 				}
 
 				}
 				break;
-			case 19:
+			case 20:
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
-				EnterOuterAlt(_localctx, 19);
+				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1380;
+				State = 1409;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1381;
+				State = 1410;
 				Match(MARKET);
-				State = 1383;
+				State = 1412;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10422,7 +10610,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1382;
+						State = 1411;
 						holdingMarketTerm();
 						}
 						}
@@ -10430,173 +10618,173 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1385;
+					State = 1414;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,140,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
-			case 20:
-				_localctx = new PathsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 20);
-				{
-				State = 1387;
-				Match(PATHS);
-				State = 1388;
-				Match(NUMBER);
-				}
-				break;
 			case 21:
-				_localctx = new SeedItemContext(_localctx);
+				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1389;
-				Match(SEED);
-				State = 1390;
+				State = 1416;
+				Match(PATHS);
+				State = 1417;
 				Match(NUMBER);
 				}
 				break;
 			case 22:
-				_localctx = new AntitheticItemContext(_localctx);
+				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1391;
-				Match(ANTITHETIC);
+				State = 1418;
+				Match(SEED);
+				State = 1419;
+				Match(NUMBER);
 				}
 				break;
 			case 23:
-				_localctx = new SobolItemContext(_localctx);
+				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1392;
-				Match(SOBOL);
+				State = 1420;
+				Match(ANTITHETIC);
 				}
 				break;
 			case 24:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1393;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1394;
-				Match(GBM);
-				State = 1395;
-				Match(DRIFT);
-				State = 1396;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1397;
-				perYear();
-				State = 1398;
-				Match(VOLATILITY);
-				State = 1399;
-				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1400;
-				perYear();
+				State = 1421;
+				Match(SOBOL);
 				}
 				break;
 			case 25:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1402;
+				State = 1422;
+				((GbmItemContext)_localctx).index = ident();
+				State = 1423;
+				Match(GBM);
+				State = 1424;
+				Match(DRIFT);
+				State = 1425;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1426;
+				perYear();
+				State = 1427;
+				Match(VOLATILITY);
+				State = 1428;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1429;
+				perYear();
+				}
+				break;
+			case 26:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 26);
+				{
+				State = 1431;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1403;
+				State = 1432;
 				Match(REVERTS);
-				State = 1404;
+				State = 1433;
 				Match(TO);
-				State = 1407;
+				State = 1436;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
 				case 1:
 					{
-					State = 1405;
+					State = 1434;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1406;
+					State = 1435;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1409;
+				State = 1438;
 				Match(SPEED);
-				State = 1410;
+				State = 1439;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1411;
+				State = 1440;
 				perYear();
-				State = 1412;
+				State = 1441;
 				Match(VOLATILITY);
-				State = 1413;
+				State = 1442;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1414;
+				State = 1443;
 				perYear();
-				}
-				break;
-			case 26:
-				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 26);
-				{
-				State = 1416;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1417;
-				Match(JUMPS);
-				State = 1418;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1419;
-				perYear();
-				State = 1420;
-				Match(DOWN);
-				State = 1421;
-				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
 			case 27:
-				_localctx = new CorrelateItemContext(_localctx);
+				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1423;
+				State = 1445;
+				((JumpsItemContext)_localctx).index = ident();
+				State = 1446;
+				Match(JUMPS);
+				State = 1447;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1448;
+				perYear();
+				State = 1449;
+				Match(DOWN);
+				State = 1450;
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 28:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 28);
+				{
+				State = 1452;
 				Match(CORRELATE);
-				State = 1424;
+				State = 1453;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1425;
+				State = 1454;
 				Match(WITH);
-				State = 1426;
+				State = 1455;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1427;
+				State = 1456;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1430;
+				State = 1459;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
 				case 1:
 					{
-					State = 1428;
+					State = 1457;
 					Match(STRESS);
-					State = 1429;
+					State = 1458;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 28:
+			case 29:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 28);
+				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1432;
+				State = 1461;
 				Match(REGIMES);
-				State = 1433;
+				State = 1462;
 				Match(STRESS);
-				State = 1434;
+				State = 1463;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1435;
+				State = 1464;
 				perYear();
-				State = 1436;
+				State = 1465;
 				Match(NORMAL);
-				State = 1437;
+				State = 1466;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1438;
+				State = 1467;
 				perYear();
 				}
 				break;
@@ -10639,19 +10827,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 132, RULE_pdStep);
+		EnterRule(_localctx, 134, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1442;
+			State = 1471;
 			Match(UNTIL);
-			State = 1443;
+			State = 1472;
 			Match(DATE);
-			State = 1444;
+			State = 1473;
 			Match(THEN);
-			State = 1445;
+			State = 1474;
 			expr(0);
-			State = 1446;
+			State = 1475;
 			perYear();
 			}
 		}
@@ -10695,21 +10883,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 134, RULE_recoveryDraw);
+		EnterRule(_localctx, 136, RULE_recoveryDraw);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1448;
+			State = 1477;
 			Match(RECOVERY);
-			State = 1449;
+			State = 1478;
 			Match(BETA);
-			State = 1450;
+			State = 1479;
 			Match(MEAN);
-			State = 1451;
+			State = 1480;
 			_localctx.mean = expr(0);
-			State = 1452;
+			State = 1481;
 			Match(SD);
-			State = 1453;
+			State = 1482;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10750,26 +10938,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 136, RULE_delayOutcome);
+		EnterRule(_localctx, 138, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1456;
+			State = 1485;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1455;
+				State = 1484;
 				Match(MINUS);
 				}
 			}
 
-			State = 1458;
+			State = 1487;
 			duration();
-			State = 1459;
+			State = 1488;
 			Match(WITH);
-			State = 1460;
+			State = 1489;
 			_localctx.p = expr(0);
 			}
 		}
@@ -10810,15 +10998,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 138, RULE_loading);
+		EnterRule(_localctx, 140, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1462;
+			State = 1491;
 			Match(LOADING);
-			State = 1463;
+			State = 1492;
 			_localctx.factor = reference();
-			State = 1464;
+			State = 1493;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10852,13 +11040,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 140, RULE_perYear);
+		EnterRule(_localctx, 142, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1466;
+			State = 1495;
 			Match(PER);
-			State = 1467;
+			State = 1496;
 			Match(YEAR);
 			}
 		}
@@ -10891,11 +11079,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 142, RULE_duration);
+		EnterRule(_localctx, 144, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1469;
+			State = 1498;
 			Match(QUANTITY);
 			}
 		}
@@ -11215,27 +11403,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 144;
-		EnterRecursionRule(_localctx, 144, RULE_expr, _p);
+		int _startState = 146;
+		EnterRecursionRule(_localctx, 146, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1513;
+			State = 1542;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1472;
+				State = 1501;
 				Match(LPAREN);
-				State = 1473;
+				State = 1502;
 				expr(0);
-				State = 1474;
+				State = 1503;
 				Match(RPAREN);
 				}
 				break;
@@ -11244,9 +11432,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1476;
+				State = 1505;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1477;
+				State = 1506;
 				expr(16);
 				}
 				break;
@@ -11255,9 +11443,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1478;
+				State = 1507;
 				Match(NOT);
-				State = 1479;
+				State = 1508;
 				expr(11);
 				}
 				break;
@@ -11266,17 +11454,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1480;
+				State = 1509;
 				Match(IF);
-				State = 1481;
+				State = 1510;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1482;
+				State = 1511;
 				Match(THEN);
-				State = 1483;
+				State = 1512;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1484;
+				State = 1513;
 				Match(ELSE);
-				State = 1485;
+				State = 1514;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11285,37 +11473,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1487;
+				State = 1516;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1488;
+				State = 1517;
 				Match(LPAREN);
-				State = 1497;
+				State = 1526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2143709024581844733L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4611584589559751429L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 1855500810461315071L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8574836098327379709L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -4611584589559751429L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1489;
+					State = 1518;
 					expr(0);
-					State = 1494;
+					State = 1523;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1490;
+						State = 1519;
 						Match(COMMA);
-						State = 1491;
+						State = 1520;
 						expr(0);
 						}
 						}
-						State = 1496;
+						State = 1525;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1499;
+				State = 1528;
 				Match(RPAREN);
 				}
 				break;
@@ -11324,7 +11512,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1501;
+				State = 1530;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11334,19 +11522,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1503;
+				State = 1532;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 4095L) != 0)) {
+				if (((((_la - 181)) & ~0x3f) == 0 && ((1L << (_la - 181)) & 4095L) != 0)) {
 					{
-					State = 1502;
+					State = 1531;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1505;
+				State = 1534;
 				Match(PER);
-				State = 1506;
+				State = 1535;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11355,9 +11543,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1507;
+				State = 1536;
 				Match(NUMBER);
-				State = 1508;
+				State = 1537;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11366,7 +11554,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1509;
+				State = 1538;
 				Match(QUANTITY);
 				}
 				break;
@@ -11375,7 +11563,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1510;
+				State = 1539;
 				Match(NUMBER);
 				}
 				break;
@@ -11384,7 +11572,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1511;
+				State = 1540;
 				Match(DATE);
 				}
 				break;
@@ -11393,34 +11581,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1512;
+				State = 1541;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1535;
+			State = 1564;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1533;
+					State = 1562;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1515;
+						State = 1544;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1516;
+						State = 1545;
 						Match(OF);
-						State = 1517;
+						State = 1546;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11429,9 +11617,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1518;
+						State = 1547;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1519;
+						State = 1548;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11441,7 +11629,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1520;
+						State = 1549;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11450,9 +11638,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1521;
+						State = 1550;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1522;
+						State = 1551;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11462,7 +11650,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1523;
+						State = 1552;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11471,19 +11659,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1524;
+						State = 1553;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1525;
+						State = 1554;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 242)) & ~0x3f) == 0 && ((1L << (_la - 242)) & 63L) != 0)) ) {
+						if ( !(((((_la - 244)) & ~0x3f) == 0 && ((1L << (_la - 244)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1526;
+						State = 1555;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11492,11 +11680,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1527;
+						State = 1556;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1528;
+						State = 1557;
 						Match(AND);
-						State = 1529;
+						State = 1558;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11505,20 +11693,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1530;
+						State = 1559;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1531;
+						State = 1560;
 						Match(OR);
-						State = 1532;
+						State = 1561;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1537;
+				State = 1566;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 			}
 			}
 		}
@@ -11562,14 +11750,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 146, RULE_measureUnit);
+		EnterRule(_localctx, 148, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1538;
+			State = 1567;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 181)) & ~0x3f) == 0 && ((1L << (_la - 181)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11614,20 +11802,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 148, RULE_reference);
+		EnterRule(_localctx, 150, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1540;
+			State = 1569;
 			ident();
-			State = 1543;
+			State = 1572;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 			case 1:
 				{
-				State = 1541;
+				State = 1570;
 				Match(DOT);
-				State = 1542;
+				State = 1571;
 				_localctx.member = ident();
 				}
 				break;
@@ -11815,6 +12003,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROW() { return GetToken(DealLangParser.GROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCRUING() { return GetToken(DealLangParser.ACCRUING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INSTALMENTS() { return GetToken(DealLangParser.INSTALMENTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAK_OPTION() { return GetToken(DealLangParser.BREAK_OPTION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BREAKS() { return GetToken(DealLangParser.BREAKS, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -11831,14 +12021,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 150, RULE_ident);
+		EnterRule(_localctx, 152, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1545;
+			State = 1574;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2143709024581844733L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4611584726998704901L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 864691145634971647L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8099794298570046488L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8574836098327379709L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -4611584726998704901L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11861,7 +12051,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 72: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 73: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -11884,7 +12074,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,260,1548,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,262,1577,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11894,579 +12084,590 @@ public partial class DealLangParser : Parser {
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
-		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,1,0,1,0,1,0,1,0,5,0,
-		157,8,0,10,0,12,0,160,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,171,
-		8,2,10,2,12,2,174,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,199,8,3,1,4,1,4,1,4,1,
-		4,1,4,5,4,206,8,4,10,4,12,4,209,9,4,1,4,1,4,1,5,1,5,1,5,5,5,216,8,5,10,
-		5,12,5,219,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,3,6,240,8,6,1,6,1,6,1,6,1,6,3,6,246,8,6,5,6,248,8,
-		6,10,6,12,6,251,9,6,1,6,3,6,254,8,6,3,6,256,8,6,1,7,1,7,1,8,1,8,1,8,1,
-		8,5,8,264,8,8,10,8,12,8,267,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,277,
-		8,9,1,10,1,10,1,10,1,10,5,10,283,8,10,10,10,12,10,286,9,10,1,10,1,10,1,
-		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,
-		11,304,8,11,10,11,12,11,307,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,315,
-		8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,323,8,13,10,13,12,13,326,9,13,
-		1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,337,8,14,1,14,1,14,3,
-		14,341,8,14,1,14,1,14,1,14,1,14,5,14,347,8,14,10,14,12,14,350,9,14,1,14,
-		3,14,353,8,14,1,15,1,15,1,15,3,15,358,8,15,1,16,1,16,1,16,1,16,1,16,1,
-		16,5,16,366,8,16,10,16,12,16,369,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,
-		17,1,17,1,17,1,17,1,17,3,17,382,8,17,1,17,1,17,1,17,5,17,387,8,17,10,17,
-		12,17,390,9,17,3,17,392,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
-		17,1,17,1,17,1,17,1,17,3,17,407,8,17,1,17,1,17,4,17,411,8,17,11,17,12,
-		17,412,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,425,8,17,
-		3,17,427,8,17,3,17,429,8,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,438,
-		8,18,1,19,1,19,1,19,3,19,443,8,19,1,20,1,20,1,20,1,20,1,20,1,20,3,20,451,
-		8,20,1,21,1,21,1,21,5,21,456,8,21,10,21,12,21,459,9,21,1,22,1,22,1,22,
-		1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,471,8,22,3,22,473,8,22,1,23,1,
-		23,1,24,1,24,1,24,1,24,5,24,481,8,24,10,24,12,24,484,9,24,1,24,1,24,1,
-		25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
-		25,1,25,1,25,3,25,505,8,25,1,25,1,25,3,25,509,8,25,1,25,1,25,1,25,3,25,
-		514,8,25,1,25,1,25,3,25,518,8,25,1,26,1,26,3,26,522,8,26,1,27,1,27,1,27,
-		1,27,5,27,528,8,27,10,27,12,27,531,9,27,1,27,1,27,1,28,1,28,1,28,5,28,
-		538,8,28,10,28,12,28,541,9,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,574,8,28,1,29,1,29,1,
-		29,1,29,1,29,1,29,5,29,582,8,29,10,29,12,29,585,9,29,1,29,1,29,1,30,1,
-		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
-		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,613,8,30,3,30,615,8,30,
-		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,629,8,
-		30,1,30,3,30,632,8,30,1,31,1,31,1,31,1,31,5,31,638,8,31,10,31,12,31,641,
-		9,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,
-		1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,663,8,32,1,33,1,33,1,33,1,33,1,
-		33,3,33,670,8,33,1,34,1,34,1,34,1,34,5,34,676,8,34,10,34,12,34,679,9,34,
-		1,34,1,34,1,35,1,35,3,35,685,8,35,1,35,1,35,3,35,689,8,35,1,35,1,35,3,
-		35,693,8,35,1,36,1,36,1,36,1,36,1,36,1,36,3,36,701,8,36,1,36,1,36,3,36,
-		705,8,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,
-		36,719,8,36,10,36,12,36,722,9,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
-		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
-		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
-		36,1,36,3,36,761,8,36,1,36,1,36,3,36,765,8,36,1,37,1,37,1,37,1,37,1,37,
-		1,37,3,37,773,8,37,1,38,1,38,1,38,1,38,1,38,5,38,780,8,38,10,38,12,38,
-		783,9,38,1,38,1,38,3,38,787,8,38,1,38,1,38,1,39,1,39,1,39,1,39,1,40,1,
-		40,1,40,1,40,1,40,1,40,5,40,801,8,40,10,40,12,40,804,9,40,1,40,3,40,807,
-		8,40,1,41,1,41,1,41,1,41,5,41,813,8,41,10,41,12,41,816,9,41,1,41,1,41,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,4,42,835,8,42,11,42,12,42,836,1,42,1,42,1,42,1,42,3,42,843,8,42,1,
-		43,1,43,1,43,1,43,1,43,1,43,3,43,851,8,43,1,44,1,44,1,44,1,44,5,44,857,
-		8,44,10,44,12,44,860,9,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,
-		870,8,45,10,45,12,45,873,9,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
-		3,45,883,8,45,1,45,3,45,886,8,45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,894,
-		8,45,10,45,12,45,897,9,45,3,45,899,8,45,1,46,1,46,1,46,1,46,5,46,905,8,
-		46,10,46,12,46,908,9,46,1,46,3,46,911,8,46,1,47,1,47,1,47,1,47,1,47,1,
-		47,3,47,919,8,47,1,48,1,48,1,48,1,49,1,49,1,49,1,49,5,49,928,8,49,10,49,
-		12,49,931,9,49,1,49,3,49,934,8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,942,
-		8,50,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,953,8,51,3,51,955,
-		8,51,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,966,8,52,1,52,3,
-		52,969,8,52,1,52,1,52,3,52,973,8,52,1,53,1,53,1,53,1,53,1,53,1,53,3,53,
-		981,8,53,1,53,1,53,1,53,3,53,986,8,53,1,53,1,53,1,53,3,53,991,8,53,1,53,
-		1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1001,8,53,3,53,1003,8,53,1,53,
-		1,53,1,53,1,53,5,53,1009,8,53,10,53,12,53,1012,9,53,1,54,1,54,1,54,1,54,
-		5,54,1018,8,54,10,54,12,54,1021,9,54,1,54,1,54,1,54,3,54,1026,8,54,1,54,
-		1,54,3,54,1030,8,54,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,
-		1041,8,55,10,55,12,55,1044,9,55,1,55,1,55,3,55,1048,8,55,1,55,3,55,1051,
-		8,55,1,56,1,56,1,56,1,56,1,56,3,56,1058,8,56,1,57,1,57,1,57,1,57,1,57,
-		5,57,1065,8,57,10,57,12,57,1068,9,57,1,58,1,58,3,58,1072,8,58,1,59,1,59,
-		1,59,5,59,1077,8,59,10,59,12,59,1080,9,59,1,59,1,59,1,60,1,60,1,60,1,60,
-		1,60,1,60,5,60,1090,8,60,10,60,12,60,1093,9,60,3,60,1095,8,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1108,8,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1123,8,60,
-		10,60,12,60,1126,9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1136,
-		8,60,10,60,12,60,1139,9,60,1,60,1,60,1,60,1,60,5,60,1145,8,60,10,60,12,
-		60,1148,9,60,1,60,3,60,1151,8,60,1,60,1,60,1,60,3,60,1156,8,60,1,60,1,
-		60,5,60,1160,8,60,10,60,12,60,1163,9,60,1,60,1,60,1,60,1,60,5,60,1169,
-		8,60,10,60,12,60,1172,9,60,1,60,3,60,1175,8,60,1,61,1,61,1,61,5,61,1180,
-		8,61,10,61,12,61,1183,9,61,1,61,1,61,1,62,1,62,1,62,1,62,5,62,1191,8,62,
-		10,62,12,62,1194,9,62,1,62,5,62,1197,8,62,10,62,12,62,1200,9,62,1,62,3,
-		62,1203,8,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,
-		63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1227,8,63,1,
-		64,1,64,1,64,1,64,1,64,1,64,5,64,1235,8,64,10,64,12,64,1238,9,64,1,64,
-		1,64,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1252,8,65,
-		10,65,12,65,1255,9,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1265,
-		8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,5,65,1282,8,65,10,65,12,65,1285,9,65,3,65,1287,8,65,1,65,5,65,
-		1290,8,65,10,65,12,65,1293,9,65,1,65,3,65,1296,8,65,3,65,1298,8,65,1,65,
-		1,65,4,65,1302,8,65,11,65,12,65,1303,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,5,65,1318,8,65,10,65,12,65,1321,9,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1334,8,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1348,8,65,10,65,
-		12,65,1351,9,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1372,8,65,1,65,1,65,1,65,
-		1,65,1,65,3,65,1379,8,65,1,65,1,65,1,65,4,65,1384,8,65,11,65,12,65,1385,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,3,65,1408,8,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,3,65,1431,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,
-		1441,8,65,1,66,1,66,1,66,1,66,1,66,1,66,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,68,3,68,1457,8,68,1,68,1,68,1,68,1,68,1,69,1,69,1,69,1,69,1,70,
-		1,70,1,70,1,71,1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1493,8,72,
-		10,72,12,72,1496,9,72,3,72,1498,8,72,1,72,1,72,1,72,1,72,3,72,1504,8,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,1514,8,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,5,72,1534,8,72,10,72,12,72,1537,9,72,1,73,1,73,1,74,1,74,1,74,3,74,
-		1544,8,74,1,75,1,75,1,75,0,1,144,76,0,2,4,6,8,10,12,14,16,18,20,22,24,
-		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
-		74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,
-		116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,
-		0,10,1,0,230,231,1,0,17,18,1,0,111,112,1,0,173,174,1,0,250,251,1,0,240,
-		241,1,0,238,239,1,0,242,247,1,0,179,190,24,0,3,3,5,9,15,45,47,50,52,52,
-		55,59,63,64,66,71,73,105,107,117,119,120,122,124,128,129,131,135,138,140,
-		149,149,151,157,159,164,170,172,174,174,190,191,196,210,212,229,254,255,
-		1786,0,158,1,0,0,0,2,163,1,0,0,0,4,166,1,0,0,0,6,198,1,0,0,0,8,200,1,0,
-		0,0,10,212,1,0,0,0,12,255,1,0,0,0,14,257,1,0,0,0,16,259,1,0,0,0,18,276,
-		1,0,0,0,20,278,1,0,0,0,22,314,1,0,0,0,24,316,1,0,0,0,26,318,1,0,0,0,28,
-		352,1,0,0,0,30,354,1,0,0,0,32,359,1,0,0,0,34,428,1,0,0,0,36,437,1,0,0,
-		0,38,442,1,0,0,0,40,450,1,0,0,0,42,452,1,0,0,0,44,472,1,0,0,0,46,474,1,
-		0,0,0,48,476,1,0,0,0,50,517,1,0,0,0,52,521,1,0,0,0,54,523,1,0,0,0,56,573,
-		1,0,0,0,58,575,1,0,0,0,60,631,1,0,0,0,62,633,1,0,0,0,64,662,1,0,0,0,66,
-		664,1,0,0,0,68,671,1,0,0,0,70,682,1,0,0,0,72,764,1,0,0,0,74,766,1,0,0,
-		0,76,774,1,0,0,0,78,790,1,0,0,0,80,806,1,0,0,0,82,808,1,0,0,0,84,842,1,
-		0,0,0,86,850,1,0,0,0,88,852,1,0,0,0,90,898,1,0,0,0,92,900,1,0,0,0,94,918,
-		1,0,0,0,96,920,1,0,0,0,98,923,1,0,0,0,100,941,1,0,0,0,102,943,1,0,0,0,
-		104,958,1,0,0,0,106,974,1,0,0,0,108,1029,1,0,0,0,110,1050,1,0,0,0,112,
-		1052,1,0,0,0,114,1059,1,0,0,0,116,1071,1,0,0,0,118,1073,1,0,0,0,120,1174,
-		1,0,0,0,122,1176,1,0,0,0,124,1202,1,0,0,0,126,1226,1,0,0,0,128,1228,1,
-		0,0,0,130,1440,1,0,0,0,132,1442,1,0,0,0,134,1448,1,0,0,0,136,1456,1,0,
-		0,0,138,1462,1,0,0,0,140,1466,1,0,0,0,142,1469,1,0,0,0,144,1513,1,0,0,
-		0,146,1538,1,0,0,0,148,1540,1,0,0,0,150,1545,1,0,0,0,152,157,3,2,1,0,153,
-		157,3,4,2,0,154,157,3,128,64,0,155,157,3,8,4,0,156,152,1,0,0,0,156,153,
-		1,0,0,0,156,154,1,0,0,0,156,155,1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,
-		0,158,159,1,0,0,0,159,161,1,0,0,0,160,158,1,0,0,0,161,162,5,0,0,1,162,
-		1,1,0,0,0,163,164,5,3,0,0,164,165,5,252,0,0,165,3,1,0,0,0,166,167,5,1,
-		0,0,167,168,3,150,75,0,168,172,5,230,0,0,169,171,3,6,3,0,170,169,1,0,0,
-		0,171,174,1,0,0,0,172,170,1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,
-		172,1,0,0,0,175,176,5,231,0,0,176,5,1,0,0,0,177,199,3,12,6,0,178,199,3,
-		16,8,0,179,199,3,20,10,0,180,199,3,26,13,0,181,199,3,32,16,0,182,199,3,
-		48,24,0,183,199,3,54,27,0,184,199,3,58,29,0,185,199,3,82,41,0,186,199,
-		3,62,31,0,187,199,3,68,34,0,188,199,3,88,44,0,189,199,3,98,49,0,190,199,
-		3,102,51,0,191,199,3,104,52,0,192,199,3,106,53,0,193,199,3,112,56,0,194,
-		199,3,114,57,0,195,199,3,118,59,0,196,199,3,122,61,0,197,199,3,8,4,0,198,
-		177,1,0,0,0,198,178,1,0,0,0,198,179,1,0,0,0,198,180,1,0,0,0,198,181,1,
-		0,0,0,198,182,1,0,0,0,198,183,1,0,0,0,198,184,1,0,0,0,198,185,1,0,0,0,
-		198,186,1,0,0,0,198,187,1,0,0,0,198,188,1,0,0,0,198,189,1,0,0,0,198,190,
-		1,0,0,0,198,191,1,0,0,0,198,192,1,0,0,0,198,193,1,0,0,0,198,194,1,0,0,
-		0,198,195,1,0,0,0,198,196,1,0,0,0,198,197,1,0,0,0,199,7,1,0,0,0,200,201,
-		5,254,0,0,201,207,4,4,0,0,202,206,3,150,75,0,203,206,5,4,0,0,204,206,5,
-		54,0,0,205,202,1,0,0,0,205,203,1,0,0,0,205,204,1,0,0,0,206,209,1,0,0,0,
-		207,205,1,0,0,0,207,208,1,0,0,0,208,210,1,0,0,0,209,207,1,0,0,0,210,211,
-		3,10,5,0,211,9,1,0,0,0,212,217,5,230,0,0,213,216,3,10,5,0,214,216,8,0,
-		0,0,215,213,1,0,0,0,215,214,1,0,0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,
-		218,1,0,0,0,218,220,1,0,0,0,219,217,1,0,0,0,220,221,5,231,0,0,221,11,1,
-		0,0,0,222,223,5,5,0,0,223,256,5,252,0,0,224,225,5,6,0,0,225,256,3,150,
-		75,0,226,227,5,7,0,0,227,256,5,249,0,0,228,229,5,8,0,0,229,256,5,249,0,
-		0,230,231,5,9,0,0,231,256,5,249,0,0,232,233,5,10,0,0,233,256,3,150,75,
-		0,234,235,5,11,0,0,235,256,3,14,7,0,236,237,5,12,0,0,237,239,3,150,75,
-		0,238,240,3,150,75,0,239,238,1,0,0,0,239,240,1,0,0,0,240,253,1,0,0,0,241,
-		242,5,13,0,0,242,249,5,230,0,0,243,245,5,249,0,0,244,246,5,234,0,0,245,
-		244,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,243,1,0,0,0,248,251,1,
-		0,0,0,249,247,1,0,0,0,249,250,1,0,0,0,250,252,1,0,0,0,251,249,1,0,0,0,
-		252,254,5,231,0,0,253,241,1,0,0,0,253,254,1,0,0,0,254,256,1,0,0,0,255,
-		222,1,0,0,0,255,224,1,0,0,0,255,226,1,0,0,0,255,228,1,0,0,0,255,230,1,
-		0,0,0,255,232,1,0,0,0,255,234,1,0,0,0,255,236,1,0,0,0,256,13,1,0,0,0,257,
-		258,5,248,0,0,258,15,1,0,0,0,259,260,5,14,0,0,260,261,3,150,75,0,261,265,
-		5,230,0,0,262,264,3,18,9,0,263,262,1,0,0,0,264,267,1,0,0,0,265,263,1,0,
-		0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,265,1,0,0,0,268,269,5,231,0,0,
-		269,17,1,0,0,0,270,271,5,43,0,0,271,277,5,252,0,0,272,273,5,44,0,0,273,
-		277,3,144,72,0,274,275,5,45,0,0,275,277,3,144,72,0,276,270,1,0,0,0,276,
-		272,1,0,0,0,276,274,1,0,0,0,277,19,1,0,0,0,278,279,5,15,0,0,279,280,3,
-		150,75,0,280,284,5,230,0,0,281,283,3,22,11,0,282,281,1,0,0,0,283,286,1,
-		0,0,0,284,282,1,0,0,0,284,285,1,0,0,0,285,287,1,0,0,0,286,284,1,0,0,0,
-		287,288,5,231,0,0,288,21,1,0,0,0,289,290,5,115,0,0,290,315,3,144,72,0,
-		291,292,5,173,0,0,292,293,3,144,72,0,293,294,3,140,70,0,294,315,1,0,0,
-		0,295,296,5,174,0,0,296,297,3,144,72,0,297,298,3,140,70,0,298,315,1,0,
-		0,0,299,300,5,16,0,0,300,301,3,24,12,0,301,305,5,230,0,0,302,304,3,30,
-		15,0,303,302,1,0,0,0,304,307,1,0,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,
-		308,1,0,0,0,307,305,1,0,0,0,308,309,5,231,0,0,309,315,1,0,0,0,310,311,
-		5,19,0,0,311,312,5,249,0,0,312,313,5,20,0,0,313,315,3,144,72,0,314,289,
-		1,0,0,0,314,291,1,0,0,0,314,295,1,0,0,0,314,299,1,0,0,0,314,310,1,0,0,
-		0,315,23,1,0,0,0,316,317,7,1,0,0,317,25,1,0,0,0,318,319,5,46,0,0,319,320,
-		3,150,75,0,320,324,5,230,0,0,321,323,3,28,14,0,322,321,1,0,0,0,323,326,
-		1,0,0,0,324,322,1,0,0,0,324,325,1,0,0,0,325,327,1,0,0,0,326,324,1,0,0,
-		0,327,328,5,231,0,0,328,27,1,0,0,0,329,330,5,47,0,0,330,353,3,144,72,0,
-		331,332,5,48,0,0,332,333,5,49,0,0,333,336,3,142,71,0,334,335,5,50,0,0,
-		335,337,3,144,72,0,336,334,1,0,0,0,336,337,1,0,0,0,337,340,1,0,0,0,338,
-		339,5,51,0,0,339,341,5,249,0,0,340,338,1,0,0,0,340,341,1,0,0,0,341,353,
-		1,0,0,0,342,343,5,48,0,0,343,344,5,52,0,0,344,348,5,230,0,0,345,347,3,
-		30,15,0,346,345,1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,348,349,1,0,0,
-		0,349,351,1,0,0,0,350,348,1,0,0,0,351,353,5,231,0,0,352,329,1,0,0,0,352,
-		331,1,0,0,0,352,342,1,0,0,0,353,29,1,0,0,0,354,355,5,249,0,0,355,357,3,
-		144,72,0,356,358,5,234,0,0,357,356,1,0,0,0,357,358,1,0,0,0,358,31,1,0,
-		0,0,359,360,5,53,0,0,360,361,3,150,75,0,361,362,5,54,0,0,362,363,3,150,
-		75,0,363,367,5,230,0,0,364,366,3,34,17,0,365,364,1,0,0,0,366,369,1,0,0,
-		0,367,365,1,0,0,0,367,368,1,0,0,0,368,370,1,0,0,0,369,367,1,0,0,0,370,
-		371,5,231,0,0,371,33,1,0,0,0,372,373,5,55,0,0,373,429,3,150,75,0,374,375,
-		5,56,0,0,375,376,3,144,72,0,376,381,3,140,70,0,377,378,5,57,0,0,378,379,
-		3,144,72,0,379,380,3,140,70,0,380,382,1,0,0,0,381,377,1,0,0,0,381,382,
-		1,0,0,0,382,391,1,0,0,0,383,384,5,228,0,0,384,388,3,150,75,0,385,387,3,
-		36,18,0,386,385,1,0,0,0,387,390,1,0,0,0,388,386,1,0,0,0,388,389,1,0,0,
-		0,389,392,1,0,0,0,390,388,1,0,0,0,391,383,1,0,0,0,391,392,1,0,0,0,392,
-		429,1,0,0,0,393,394,5,58,0,0,394,429,5,249,0,0,395,396,5,59,0,0,396,429,
-		3,142,71,0,397,398,5,60,0,0,398,399,3,38,19,0,399,400,3,142,71,0,400,401,
-		5,62,0,0,401,402,5,55,0,0,402,406,5,63,0,0,403,404,5,56,0,0,404,405,5,
-		62,0,0,405,407,5,64,0,0,406,403,1,0,0,0,406,407,1,0,0,0,407,429,1,0,0,
-		0,408,410,5,65,0,0,409,411,3,40,20,0,410,409,1,0,0,0,411,412,1,0,0,0,412,
-		410,1,0,0,0,412,413,1,0,0,0,413,429,1,0,0,0,414,415,5,11,0,0,415,429,3,
-		14,7,0,416,429,3,42,21,0,417,418,5,227,0,0,418,429,3,150,75,0,419,420,
-		5,93,0,0,420,426,3,144,72,0,421,424,5,94,0,0,422,423,5,158,0,0,423,425,
-		3,144,72,0,424,422,1,0,0,0,424,425,1,0,0,0,425,427,1,0,0,0,426,421,1,0,
-		0,0,426,427,1,0,0,0,427,429,1,0,0,0,428,372,1,0,0,0,428,374,1,0,0,0,428,
-		393,1,0,0,0,428,395,1,0,0,0,428,397,1,0,0,0,428,408,1,0,0,0,428,414,1,
-		0,0,0,428,416,1,0,0,0,428,417,1,0,0,0,428,419,1,0,0,0,429,35,1,0,0,0,430,
-		438,5,229,0,0,431,432,5,50,0,0,432,438,3,144,72,0,433,434,5,71,0,0,434,
-		438,3,144,72,0,435,436,5,171,0,0,436,438,3,142,71,0,437,430,1,0,0,0,437,
-		431,1,0,0,0,437,433,1,0,0,0,437,435,1,0,0,0,438,37,1,0,0,0,439,440,5,251,
-		0,0,440,443,5,61,0,0,441,443,5,250,0,0,442,439,1,0,0,0,442,441,1,0,0,0,
-		443,39,1,0,0,0,444,445,5,70,0,0,445,451,3,144,72,0,446,447,5,71,0,0,447,
-		451,3,144,72,0,448,449,5,72,0,0,449,451,5,249,0,0,450,444,1,0,0,0,450,
-		446,1,0,0,0,450,448,1,0,0,0,451,41,1,0,0,0,452,453,5,66,0,0,453,457,3,
-		150,75,0,454,456,3,44,22,0,455,454,1,0,0,0,456,459,1,0,0,0,457,455,1,0,
-		0,0,457,458,1,0,0,0,458,43,1,0,0,0,459,457,1,0,0,0,460,461,5,71,0,0,461,
-		473,3,144,72,0,462,463,5,72,0,0,463,473,5,249,0,0,464,465,5,125,0,0,465,
-		473,3,144,72,0,466,467,5,67,0,0,467,470,3,46,23,0,468,469,5,193,0,0,469,
-		471,3,46,23,0,470,468,1,0,0,0,470,471,1,0,0,0,471,473,1,0,0,0,472,460,
-		1,0,0,0,472,462,1,0,0,0,472,464,1,0,0,0,472,466,1,0,0,0,473,45,1,0,0,0,
-		474,475,7,2,0,0,475,47,1,0,0,0,476,477,5,73,0,0,477,478,3,150,75,0,478,
-		482,5,230,0,0,479,481,3,50,25,0,480,479,1,0,0,0,481,484,1,0,0,0,482,480,
-		1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,484,482,1,0,0,0,485,486,5,231,
-		0,0,486,49,1,0,0,0,487,488,5,74,0,0,488,518,3,150,75,0,489,490,5,107,0,
-		0,490,518,3,144,72,0,491,492,5,108,0,0,492,518,3,70,35,0,493,494,5,110,
-		0,0,494,495,5,72,0,0,495,518,5,249,0,0,496,497,5,113,0,0,497,518,3,80,
-		40,0,498,499,5,8,0,0,499,518,5,249,0,0,500,501,5,45,0,0,501,504,3,144,
-		72,0,502,503,5,133,0,0,503,505,3,142,71,0,504,502,1,0,0,0,504,505,1,0,
-		0,0,505,508,1,0,0,0,506,507,5,134,0,0,507,509,3,52,26,0,508,506,1,0,0,
-		0,508,509,1,0,0,0,509,513,1,0,0,0,510,511,5,147,0,0,511,512,5,251,0,0,
-		512,514,5,135,0,0,513,510,1,0,0,0,513,514,1,0,0,0,514,518,1,0,0,0,515,
-		518,3,74,37,0,516,518,3,76,38,0,517,487,1,0,0,0,517,489,1,0,0,0,517,491,
-		1,0,0,0,517,493,1,0,0,0,517,496,1,0,0,0,517,498,1,0,0,0,517,500,1,0,0,
-		0,517,515,1,0,0,0,517,516,1,0,0,0,518,51,1,0,0,0,519,522,5,108,0,0,520,
-		522,3,144,72,0,521,519,1,0,0,0,521,520,1,0,0,0,522,53,1,0,0,0,523,524,
-		5,75,0,0,524,525,3,150,75,0,525,529,5,230,0,0,526,528,3,56,28,0,527,526,
-		1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,532,1,0,0,
-		0,531,529,1,0,0,0,532,533,5,231,0,0,533,55,1,0,0,0,534,535,5,76,0,0,535,
-		539,5,230,0,0,536,538,3,66,33,0,537,536,1,0,0,0,538,541,1,0,0,0,539,537,
-		1,0,0,0,539,540,1,0,0,0,540,542,1,0,0,0,541,539,1,0,0,0,542,574,5,231,
-		0,0,543,544,5,77,0,0,544,574,3,144,72,0,545,546,5,78,0,0,546,574,3,144,
-		72,0,547,548,5,79,0,0,548,549,5,49,0,0,549,574,3,142,71,0,550,551,5,79,
-		0,0,551,552,5,80,0,0,552,553,3,144,72,0,553,554,3,140,70,0,554,574,1,0,
-		0,0,555,556,5,82,0,0,556,574,3,144,72,0,557,558,5,83,0,0,558,574,3,144,
-		72,0,559,560,5,81,0,0,560,574,3,144,72,0,561,562,5,84,0,0,562,563,3,144,
-		72,0,563,564,3,140,70,0,564,574,1,0,0,0,565,566,5,85,0,0,566,567,3,144,
-		72,0,567,568,5,80,0,0,568,569,3,144,72,0,569,570,3,140,70,0,570,574,1,
-		0,0,0,571,572,5,86,0,0,572,574,3,150,75,0,573,534,1,0,0,0,573,543,1,0,
-		0,0,573,545,1,0,0,0,573,547,1,0,0,0,573,550,1,0,0,0,573,555,1,0,0,0,573,
-		557,1,0,0,0,573,559,1,0,0,0,573,561,1,0,0,0,573,565,1,0,0,0,573,571,1,
-		0,0,0,574,57,1,0,0,0,575,576,5,87,0,0,576,577,3,150,75,0,577,578,5,54,
-		0,0,578,579,3,150,75,0,579,583,5,230,0,0,580,582,3,60,30,0,581,580,1,0,
-		0,0,582,585,1,0,0,0,583,581,1,0,0,0,583,584,1,0,0,0,584,586,1,0,0,0,585,
-		583,1,0,0,0,586,587,5,231,0,0,587,59,1,0,0,0,588,589,5,88,0,0,589,632,
-		3,150,75,0,590,591,5,77,0,0,591,632,3,144,72,0,592,593,5,89,0,0,593,594,
-		5,62,0,0,594,632,5,64,0,0,595,596,5,89,0,0,596,632,3,144,72,0,597,598,
-		5,181,0,0,598,599,3,144,72,0,599,600,3,140,70,0,600,632,1,0,0,0,601,602,
-		5,90,0,0,602,632,3,144,72,0,603,604,5,58,0,0,604,632,5,249,0,0,605,606,
-		5,59,0,0,606,632,3,142,71,0,607,608,5,93,0,0,608,614,3,144,72,0,609,612,
-		5,94,0,0,610,611,5,158,0,0,611,613,3,144,72,0,612,610,1,0,0,0,612,613,
-		1,0,0,0,613,615,1,0,0,0,614,609,1,0,0,0,614,615,1,0,0,0,615,632,1,0,0,
-		0,616,617,5,60,0,0,617,618,3,38,19,0,618,619,3,142,71,0,619,620,5,62,0,
-		0,620,621,5,88,0,0,621,622,5,63,0,0,622,632,1,0,0,0,623,624,5,95,0,0,624,
-		628,3,144,72,0,625,626,5,96,0,0,626,627,5,127,0,0,627,629,5,59,0,0,628,
-		625,1,0,0,0,628,629,1,0,0,0,629,632,1,0,0,0,630,632,3,42,21,0,631,588,
-		1,0,0,0,631,590,1,0,0,0,631,592,1,0,0,0,631,595,1,0,0,0,631,597,1,0,0,
-		0,631,601,1,0,0,0,631,603,1,0,0,0,631,605,1,0,0,0,631,607,1,0,0,0,631,
-		616,1,0,0,0,631,623,1,0,0,0,631,630,1,0,0,0,632,61,1,0,0,0,633,634,5,187,
-		0,0,634,635,3,150,75,0,635,639,5,230,0,0,636,638,3,64,32,0,637,636,1,0,
-		0,0,638,641,1,0,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,
-		639,1,0,0,0,642,643,5,231,0,0,643,63,1,0,0,0,644,645,5,217,0,0,645,663,
-		3,144,72,0,646,647,5,89,0,0,647,663,3,150,75,0,648,649,5,218,0,0,649,663,
-		3,144,72,0,650,651,5,219,0,0,651,663,3,144,72,0,652,653,5,220,0,0,653,
-		663,3,144,72,0,654,655,5,82,0,0,655,663,3,144,72,0,656,657,5,81,0,0,657,
-		663,3,144,72,0,658,659,5,97,0,0,659,663,3,144,72,0,660,661,5,98,0,0,661,
-		663,3,144,72,0,662,644,1,0,0,0,662,646,1,0,0,0,662,648,1,0,0,0,662,650,
-		1,0,0,0,662,652,1,0,0,0,662,654,1,0,0,0,662,656,1,0,0,0,662,658,1,0,0,
-		0,662,660,1,0,0,0,663,65,1,0,0,0,664,665,5,249,0,0,665,666,3,144,72,0,
-		666,667,5,62,0,0,667,669,3,144,72,0,668,670,5,234,0,0,669,668,1,0,0,0,
-		669,670,1,0,0,0,670,67,1,0,0,0,671,672,5,106,0,0,672,673,3,150,75,0,673,
-		677,5,230,0,0,674,676,3,72,36,0,675,674,1,0,0,0,676,679,1,0,0,0,677,675,
-		1,0,0,0,677,678,1,0,0,0,678,680,1,0,0,0,679,677,1,0,0,0,680,681,5,231,
-		0,0,681,69,1,0,0,0,682,684,3,144,72,0,683,685,5,109,0,0,684,683,1,0,0,
-		0,684,685,1,0,0,0,685,688,1,0,0,0,686,687,5,50,0,0,687,689,3,144,72,0,
-		688,686,1,0,0,0,688,689,1,0,0,0,689,692,1,0,0,0,690,691,5,71,0,0,691,693,
-		3,144,72,0,692,690,1,0,0,0,692,693,1,0,0,0,693,71,1,0,0,0,694,695,5,107,
-		0,0,695,765,3,144,72,0,696,697,5,108,0,0,697,765,3,70,35,0,698,700,5,196,
-		0,0,699,701,5,250,0,0,700,699,1,0,0,0,700,701,1,0,0,0,701,704,1,0,0,0,
-		702,703,5,136,0,0,703,705,3,144,72,0,704,702,1,0,0,0,704,705,1,0,0,0,705,
-		765,1,0,0,0,706,707,5,196,0,0,707,765,5,207,0,0,708,709,5,197,0,0,709,
-		765,3,144,72,0,710,711,5,198,0,0,711,765,3,144,72,0,712,713,5,199,0,0,
-		713,714,5,72,0,0,714,765,5,249,0,0,715,716,5,200,0,0,716,720,5,230,0,0,
-		717,719,3,30,15,0,718,717,1,0,0,0,719,722,1,0,0,0,720,718,1,0,0,0,720,
-		721,1,0,0,0,721,723,1,0,0,0,722,720,1,0,0,0,723,765,5,231,0,0,724,725,
-		5,200,0,0,725,726,5,208,0,0,726,727,3,150,75,0,727,728,5,209,0,0,728,729,
-		3,144,72,0,729,765,1,0,0,0,730,731,5,201,0,0,731,765,3,144,72,0,732,765,
-		3,74,37,0,733,765,3,76,38,0,734,735,5,204,0,0,735,736,5,210,0,0,736,737,
-		3,144,72,0,737,738,5,166,0,0,738,739,3,144,72,0,739,765,1,0,0,0,740,741,
-		5,203,0,0,741,765,3,144,72,0,742,743,5,110,0,0,743,744,5,72,0,0,744,765,
-		5,249,0,0,745,746,5,113,0,0,746,765,3,80,40,0,747,748,5,8,0,0,748,765,
-		5,249,0,0,749,750,5,117,0,0,750,765,5,251,0,0,751,765,3,42,21,0,752,753,
-		5,222,0,0,753,754,5,62,0,0,754,755,3,144,72,0,755,756,5,208,0,0,756,760,
-		3,144,72,0,757,758,5,223,0,0,758,759,5,224,0,0,759,761,3,144,72,0,760,
-		757,1,0,0,0,760,761,1,0,0,0,761,765,1,0,0,0,762,763,5,225,0,0,763,765,
-		3,144,72,0,764,694,1,0,0,0,764,696,1,0,0,0,764,698,1,0,0,0,764,706,1,0,
-		0,0,764,708,1,0,0,0,764,710,1,0,0,0,764,712,1,0,0,0,764,715,1,0,0,0,764,
-		724,1,0,0,0,764,730,1,0,0,0,764,732,1,0,0,0,764,733,1,0,0,0,764,734,1,
-		0,0,0,764,740,1,0,0,0,764,742,1,0,0,0,764,745,1,0,0,0,764,747,1,0,0,0,
-		764,749,1,0,0,0,764,751,1,0,0,0,764,752,1,0,0,0,764,762,1,0,0,0,765,73,
-		1,0,0,0,766,767,5,202,0,0,767,772,3,144,72,0,768,769,5,51,0,0,769,773,
-		5,249,0,0,770,771,5,211,0,0,771,773,3,150,75,0,772,768,1,0,0,0,772,770,
-		1,0,0,0,773,75,1,0,0,0,774,775,5,204,0,0,775,776,5,205,0,0,776,777,3,150,
-		75,0,777,781,5,230,0,0,778,780,3,78,39,0,779,778,1,0,0,0,780,783,1,0,0,
-		0,781,779,1,0,0,0,781,782,1,0,0,0,782,786,1,0,0,0,783,781,1,0,0,0,784,
-		785,5,166,0,0,785,787,3,144,72,0,786,784,1,0,0,0,786,787,1,0,0,0,787,788,
-		1,0,0,0,788,789,5,231,0,0,789,77,1,0,0,0,790,791,5,206,0,0,791,792,3,144,
-		72,0,792,793,3,144,72,0,793,79,1,0,0,0,794,807,5,114,0,0,795,807,5,115,
-		0,0,796,807,5,116,0,0,797,798,5,52,0,0,798,802,5,230,0,0,799,801,3,30,
-		15,0,800,799,1,0,0,0,801,804,1,0,0,0,802,800,1,0,0,0,802,803,1,0,0,0,803,
-		805,1,0,0,0,804,802,1,0,0,0,805,807,5,231,0,0,806,794,1,0,0,0,806,795,
-		1,0,0,0,806,796,1,0,0,0,806,797,1,0,0,0,807,81,1,0,0,0,808,809,5,212,0,
-		0,809,810,3,150,75,0,810,814,5,230,0,0,811,813,3,84,42,0,812,811,1,0,0,
-		0,813,816,1,0,0,0,814,812,1,0,0,0,814,815,1,0,0,0,815,817,1,0,0,0,816,
-		814,1,0,0,0,817,818,5,231,0,0,818,83,1,0,0,0,819,820,5,192,0,0,820,821,
-		3,150,75,0,821,822,5,235,0,0,822,823,3,150,75,0,823,843,1,0,0,0,824,825,
-		5,190,0,0,825,843,3,144,72,0,826,827,5,213,0,0,827,843,3,144,72,0,828,
-		829,5,214,0,0,829,843,5,216,0,0,830,831,5,214,0,0,831,843,3,150,75,0,832,
-		834,5,64,0,0,833,835,3,86,43,0,834,833,1,0,0,0,835,836,1,0,0,0,836,834,
-		1,0,0,0,836,837,1,0,0,0,837,843,1,0,0,0,838,839,5,200,0,0,839,840,5,163,
-		0,0,840,841,5,51,0,0,841,843,3,150,75,0,842,819,1,0,0,0,842,824,1,0,0,
-		0,842,826,1,0,0,0,842,828,1,0,0,0,842,830,1,0,0,0,842,832,1,0,0,0,842,
-		838,1,0,0,0,843,85,1,0,0,0,844,845,5,215,0,0,845,851,3,144,72,0,846,847,
-		5,97,0,0,847,851,3,144,72,0,848,849,5,98,0,0,849,851,3,144,72,0,850,844,
-		1,0,0,0,850,846,1,0,0,0,850,848,1,0,0,0,851,87,1,0,0,0,852,853,5,118,0,
-		0,853,854,3,150,75,0,854,858,5,230,0,0,855,857,3,90,45,0,856,855,1,0,0,
-		0,857,860,1,0,0,0,858,856,1,0,0,0,858,859,1,0,0,0,859,861,1,0,0,0,860,
-		858,1,0,0,0,861,862,5,231,0,0,862,89,1,0,0,0,863,864,5,119,0,0,864,899,
-		3,144,72,0,865,866,5,120,0,0,866,871,3,92,46,0,867,868,5,234,0,0,868,870,
-		3,92,46,0,869,867,1,0,0,0,870,873,1,0,0,0,871,869,1,0,0,0,871,872,1,0,
-		0,0,872,899,1,0,0,0,873,871,1,0,0,0,874,875,5,159,0,0,875,899,3,144,72,
-		0,876,877,5,160,0,0,877,878,3,144,72,0,878,879,5,158,0,0,879,882,3,150,
-		75,0,880,881,5,161,0,0,881,883,3,144,72,0,882,880,1,0,0,0,882,883,1,0,
-		0,0,883,885,1,0,0,0,884,886,5,164,0,0,885,884,1,0,0,0,885,886,1,0,0,0,
-		886,899,1,0,0,0,887,888,5,198,0,0,888,899,3,144,72,0,889,890,5,162,0,0,
-		890,895,3,96,48,0,891,892,5,234,0,0,892,894,3,96,48,0,893,891,1,0,0,0,
-		894,897,1,0,0,0,895,893,1,0,0,0,895,896,1,0,0,0,896,899,1,0,0,0,897,895,
-		1,0,0,0,898,863,1,0,0,0,898,865,1,0,0,0,898,874,1,0,0,0,898,876,1,0,0,
-		0,898,887,1,0,0,0,898,889,1,0,0,0,899,91,1,0,0,0,900,901,3,150,75,0,901,
-		910,3,144,72,0,902,906,5,230,0,0,903,905,3,94,47,0,904,903,1,0,0,0,905,
-		908,1,0,0,0,906,904,1,0,0,0,906,907,1,0,0,0,907,909,1,0,0,0,908,906,1,
-		0,0,0,909,911,5,231,0,0,910,902,1,0,0,0,910,911,1,0,0,0,911,93,1,0,0,0,
-		912,913,5,159,0,0,913,919,3,144,72,0,914,915,5,160,0,0,915,919,3,144,72,
-		0,916,917,5,161,0,0,917,919,3,144,72,0,918,912,1,0,0,0,918,914,1,0,0,0,
-		918,916,1,0,0,0,919,95,1,0,0,0,920,921,5,249,0,0,921,922,3,144,72,0,922,
-		97,1,0,0,0,923,924,5,121,0,0,924,933,3,150,75,0,925,929,5,230,0,0,926,
-		928,3,100,50,0,927,926,1,0,0,0,928,931,1,0,0,0,929,927,1,0,0,0,929,930,
-		1,0,0,0,930,932,1,0,0,0,931,929,1,0,0,0,932,934,5,231,0,0,933,925,1,0,
-		0,0,933,934,1,0,0,0,934,99,1,0,0,0,935,936,5,122,0,0,936,942,3,144,72,
-		0,937,938,5,123,0,0,938,942,3,144,72,0,939,940,5,124,0,0,940,942,3,144,
-		72,0,941,935,1,0,0,0,941,937,1,0,0,0,941,939,1,0,0,0,942,101,1,0,0,0,943,
-		944,5,125,0,0,944,945,3,150,75,0,945,946,5,230,0,0,946,954,3,144,72,0,
-		947,952,3,140,70,0,948,949,5,57,0,0,949,950,3,144,72,0,950,951,3,140,70,
-		0,951,953,1,0,0,0,952,948,1,0,0,0,952,953,1,0,0,0,953,955,1,0,0,0,954,
-		947,1,0,0,0,954,955,1,0,0,0,955,956,1,0,0,0,956,957,5,231,0,0,957,103,
-		1,0,0,0,958,959,5,126,0,0,959,960,3,150,75,0,960,961,5,237,0,0,961,968,
-		3,144,72,0,962,965,5,127,0,0,963,966,5,128,0,0,964,966,5,129,0,0,965,963,
-		1,0,0,0,965,964,1,0,0,0,966,967,1,0,0,0,967,969,3,142,71,0,968,962,1,0,
-		0,0,968,969,1,0,0,0,969,972,1,0,0,0,970,971,5,51,0,0,971,973,5,249,0,0,
-		972,970,1,0,0,0,972,973,1,0,0,0,973,105,1,0,0,0,974,975,5,130,0,0,975,
-		976,3,150,75,0,976,977,5,136,0,0,977,980,3,144,72,0,978,979,5,51,0,0,979,
-		981,5,249,0,0,980,978,1,0,0,0,980,981,1,0,0,0,981,985,1,0,0,0,982,983,
-		5,131,0,0,983,984,5,133,0,0,984,986,5,251,0,0,985,982,1,0,0,0,985,986,
-		1,0,0,0,986,990,1,0,0,0,987,988,5,132,0,0,988,989,5,133,0,0,989,991,5,
-		251,0,0,990,987,1,0,0,0,990,991,1,0,0,0,991,1002,1,0,0,0,992,993,5,153,
-		0,0,993,994,5,176,0,0,994,995,3,150,75,0,995,996,5,154,0,0,996,997,5,158,
-		0,0,997,998,5,251,0,0,998,1000,5,155,0,0,999,1001,3,108,54,0,1000,999,
-		1,0,0,0,1000,1001,1,0,0,0,1001,1003,1,0,0,0,1002,992,1,0,0,0,1002,1003,
-		1,0,0,0,1003,1004,1,0,0,0,1004,1005,5,236,0,0,1005,1010,3,110,55,0,1006,
-		1007,5,234,0,0,1007,1009,3,110,55,0,1008,1006,1,0,0,0,1009,1012,1,0,0,
-		0,1010,1008,1,0,0,0,1010,1011,1,0,0,0,1011,107,1,0,0,0,1012,1010,1,0,0,
-		0,1013,1014,5,156,0,0,1014,1019,3,150,75,0,1015,1016,5,234,0,0,1016,1018,
-		3,150,75,0,1017,1015,1,0,0,0,1018,1021,1,0,0,0,1019,1017,1,0,0,0,1019,
-		1020,1,0,0,0,1020,1025,1,0,0,0,1021,1019,1,0,0,0,1022,1023,5,167,0,0,1023,
-		1024,5,157,0,0,1024,1026,3,150,75,0,1025,1022,1,0,0,0,1025,1026,1,0,0,
-		0,1026,1030,1,0,0,0,1027,1028,5,157,0,0,1028,1030,3,150,75,0,1029,1013,
-		1,0,0,0,1029,1027,1,0,0,0,1030,109,1,0,0,0,1031,1032,5,149,0,0,1032,1033,
-		5,250,0,0,1033,1034,5,158,0,0,1034,1051,3,150,75,0,1035,1047,5,152,0,0,
-		1036,1037,5,232,0,0,1037,1042,3,150,75,0,1038,1039,5,234,0,0,1039,1041,
-		3,150,75,0,1040,1038,1,0,0,0,1041,1044,1,0,0,0,1042,1040,1,0,0,0,1042,
-		1043,1,0,0,0,1043,1045,1,0,0,0,1044,1042,1,0,0,0,1045,1046,5,233,0,0,1046,
-		1048,1,0,0,0,1047,1036,1,0,0,0,1047,1048,1,0,0,0,1048,1051,1,0,0,0,1049,
-		1051,3,150,75,0,1050,1031,1,0,0,0,1050,1035,1,0,0,0,1050,1049,1,0,0,0,
-		1051,111,1,0,0,0,1052,1053,5,137,0,0,1053,1054,5,136,0,0,1054,1057,3,144,
-		72,0,1055,1056,5,138,0,0,1056,1058,3,142,71,0,1057,1055,1,0,0,0,1057,1058,
-		1,0,0,0,1058,113,1,0,0,0,1059,1060,5,139,0,0,1060,1061,5,140,0,0,1061,
-		1066,3,116,58,0,1062,1063,5,234,0,0,1063,1065,3,116,58,0,1064,1062,1,0,
-		0,0,1065,1068,1,0,0,0,1066,1064,1,0,0,0,1066,1067,1,0,0,0,1067,115,1,0,
-		0,0,1068,1066,1,0,0,0,1069,1072,5,65,0,0,1070,1072,3,150,75,0,1071,1069,
-		1,0,0,0,1071,1070,1,0,0,0,1072,117,1,0,0,0,1073,1074,5,141,0,0,1074,1078,
-		5,230,0,0,1075,1077,3,120,60,0,1076,1075,1,0,0,0,1077,1080,1,0,0,0,1078,
-		1076,1,0,0,0,1078,1079,1,0,0,0,1079,1081,1,0,0,0,1080,1078,1,0,0,0,1081,
-		1082,5,231,0,0,1082,119,1,0,0,0,1083,1084,5,10,0,0,1084,1094,3,148,74,
-		0,1085,1086,5,142,0,0,1086,1091,3,150,75,0,1087,1088,5,234,0,0,1088,1090,
-		3,150,75,0,1089,1087,1,0,0,0,1090,1093,1,0,0,0,1091,1089,1,0,0,0,1091,
-		1092,1,0,0,0,1092,1095,1,0,0,0,1093,1091,1,0,0,0,1094,1085,1,0,0,0,1094,
-		1095,1,0,0,0,1095,1175,1,0,0,0,1096,1097,5,143,0,0,1097,1175,3,150,75,
-		0,1098,1099,5,144,0,0,1099,1175,3,150,75,0,1100,1101,5,145,0,0,1101,1102,
-		5,146,0,0,1102,1103,5,147,0,0,1103,1175,3,150,75,0,1104,1107,5,148,0,0,
-		1105,1106,5,250,0,0,1106,1108,5,192,0,0,1107,1105,1,0,0,0,1107,1108,1,
-		0,0,0,1108,1109,1,0,0,0,1109,1110,5,146,0,0,1110,1111,5,158,0,0,1111,1175,
-		3,150,75,0,1112,1113,5,149,0,0,1113,1114,5,250,0,0,1114,1115,5,192,0,0,
-		1115,1116,5,146,0,0,1116,1117,5,158,0,0,1117,1175,3,150,75,0,1118,1119,
-		5,169,0,0,1119,1124,3,150,75,0,1120,1121,5,234,0,0,1121,1123,3,150,75,
-		0,1122,1120,1,0,0,0,1123,1126,1,0,0,0,1124,1122,1,0,0,0,1124,1125,1,0,
-		0,0,1125,1127,1,0,0,0,1126,1124,1,0,0,0,1127,1128,5,158,0,0,1128,1129,
-		5,221,0,0,1129,1130,3,148,74,0,1130,1175,1,0,0,0,1131,1132,5,165,0,0,1132,
-		1133,3,144,72,0,1133,1137,5,230,0,0,1134,1136,3,120,60,0,1135,1134,1,0,
-		0,0,1136,1139,1,0,0,0,1137,1135,1,0,0,0,1137,1138,1,0,0,0,1138,1140,1,
-		0,0,0,1139,1137,1,0,0,0,1140,1150,5,231,0,0,1141,1142,5,166,0,0,1142,1146,
-		5,230,0,0,1143,1145,3,120,60,0,1144,1143,1,0,0,0,1145,1148,1,0,0,0,1146,
-		1144,1,0,0,0,1146,1147,1,0,0,0,1147,1149,1,0,0,0,1148,1146,1,0,0,0,1149,
-		1151,5,231,0,0,1150,1141,1,0,0,0,1150,1151,1,0,0,0,1151,1175,1,0,0,0,1152,
-		1155,5,150,0,0,1153,1154,5,176,0,0,1154,1156,5,107,0,0,1155,1153,1,0,0,
-		0,1155,1156,1,0,0,0,1156,1157,1,0,0,0,1157,1161,5,230,0,0,1158,1160,3,
-		120,60,0,1159,1158,1,0,0,0,1160,1163,1,0,0,0,1161,1159,1,0,0,0,1161,1162,
-		1,0,0,0,1162,1164,1,0,0,0,1163,1161,1,0,0,0,1164,1175,5,231,0,0,1165,1166,
-		5,151,0,0,1166,1170,5,230,0,0,1167,1169,3,120,60,0,1168,1167,1,0,0,0,1169,
-		1172,1,0,0,0,1170,1168,1,0,0,0,1170,1171,1,0,0,0,1171,1173,1,0,0,0,1172,
-		1170,1,0,0,0,1173,1175,5,231,0,0,1174,1083,1,0,0,0,1174,1096,1,0,0,0,1174,
-		1098,1,0,0,0,1174,1100,1,0,0,0,1174,1104,1,0,0,0,1174,1112,1,0,0,0,1174,
-		1118,1,0,0,0,1174,1131,1,0,0,0,1174,1152,1,0,0,0,1174,1165,1,0,0,0,1175,
-		121,1,0,0,0,1176,1177,5,168,0,0,1177,1181,5,230,0,0,1178,1180,3,124,62,
-		0,1179,1178,1,0,0,0,1180,1183,1,0,0,0,1181,1179,1,0,0,0,1181,1182,1,0,
-		0,0,1182,1184,1,0,0,0,1183,1181,1,0,0,0,1184,1185,5,231,0,0,1185,123,1,
-		0,0,0,1186,1187,5,169,0,0,1187,1192,3,150,75,0,1188,1189,5,234,0,0,1189,
-		1191,3,150,75,0,1190,1188,1,0,0,0,1191,1194,1,0,0,0,1192,1190,1,0,0,0,
-		1192,1193,1,0,0,0,1193,1198,1,0,0,0,1194,1192,1,0,0,0,1195,1197,3,126,
-		63,0,1196,1195,1,0,0,0,1197,1200,1,0,0,0,1198,1196,1,0,0,0,1198,1199,1,
-		0,0,0,1199,1203,1,0,0,0,1200,1198,1,0,0,0,1201,1203,3,118,59,0,1202,1186,
-		1,0,0,0,1202,1201,1,0,0,0,1203,125,1,0,0,0,1204,1205,5,170,0,0,1205,1227,
-		3,144,72,0,1206,1207,5,171,0,0,1207,1227,3,142,71,0,1208,1209,5,97,0,0,
-		1209,1210,3,144,72,0,1210,1211,5,178,0,0,1211,1212,5,105,0,0,1212,1227,
-		1,0,0,0,1213,1214,5,98,0,0,1214,1227,3,144,72,0,1215,1216,5,99,0,0,1216,
-		1217,3,144,72,0,1217,1218,5,178,0,0,1218,1219,5,105,0,0,1219,1227,1,0,
-		0,0,1220,1221,5,100,0,0,1221,1227,3,144,72,0,1222,1223,5,101,0,0,1223,
-		1227,5,102,0,0,1224,1225,5,103,0,0,1225,1227,3,144,72,0,1226,1204,1,0,
-		0,0,1226,1206,1,0,0,0,1226,1208,1,0,0,0,1226,1213,1,0,0,0,1226,1215,1,
-		0,0,0,1226,1220,1,0,0,0,1226,1222,1,0,0,0,1226,1224,1,0,0,0,1227,127,1,
-		0,0,0,1228,1229,5,2,0,0,1229,1230,3,150,75,0,1230,1231,5,4,0,0,1231,1232,
-		3,150,75,0,1232,1236,5,230,0,0,1233,1235,3,130,65,0,1234,1233,1,0,0,0,
-		1235,1238,1,0,0,0,1236,1234,1,0,0,0,1236,1237,1,0,0,0,1237,1239,1,0,0,
-		0,1238,1236,1,0,0,0,1239,1240,5,231,0,0,1240,129,1,0,0,0,1241,1242,3,150,
-		75,0,1242,1243,5,60,0,0,1243,1244,5,172,0,0,1244,1245,5,251,0,0,1245,1441,
-		1,0,0,0,1246,1247,3,150,75,0,1247,1248,5,60,0,0,1248,1249,5,38,0,0,1249,
-		1253,3,144,72,0,1250,1252,3,138,69,0,1251,1250,1,0,0,0,1252,1255,1,0,0,
-		0,1253,1251,1,0,0,0,1253,1254,1,0,0,0,1254,1441,1,0,0,0,1255,1253,1,0,
-		0,0,1256,1257,3,148,74,0,1257,1258,7,3,0,0,1258,1259,3,144,72,0,1259,1264,
-		3,140,70,0,1260,1261,5,28,0,0,1261,1262,3,144,72,0,1262,1263,3,140,70,
-		0,1263,1265,1,0,0,0,1264,1260,1,0,0,0,1264,1265,1,0,0,0,1265,1441,1,0,
-		0,0,1266,1267,3,148,74,0,1267,1268,5,175,0,0,1268,1269,3,144,72,0,1269,
-		1270,5,176,0,0,1270,1271,5,249,0,0,1271,1441,1,0,0,0,1272,1273,3,150,75,
-		0,1273,1297,5,177,0,0,1274,1275,5,54,0,0,1275,1298,5,249,0,0,1276,1286,
-		5,38,0,0,1277,1278,5,44,0,0,1278,1279,3,144,72,0,1279,1283,3,140,70,0,
-		1280,1282,3,132,66,0,1281,1280,1,0,0,0,1282,1285,1,0,0,0,1283,1281,1,0,
-		0,0,1283,1284,1,0,0,0,1284,1287,1,0,0,0,1285,1283,1,0,0,0,1286,1277,1,
-		0,0,0,1286,1287,1,0,0,0,1287,1291,1,0,0,0,1288,1290,3,138,69,0,1289,1288,
-		1,0,0,0,1290,1293,1,0,0,0,1291,1289,1,0,0,0,1291,1292,1,0,0,0,1292,1295,
-		1,0,0,0,1293,1291,1,0,0,0,1294,1296,3,134,67,0,1295,1294,1,0,0,0,1295,
-		1296,1,0,0,0,1296,1298,1,0,0,0,1297,1274,1,0,0,0,1297,1276,1,0,0,0,1298,
-		1441,1,0,0,0,1299,1301,5,168,0,0,1300,1302,3,126,63,0,1301,1300,1,0,0,
-		0,1302,1303,1,0,0,0,1303,1301,1,0,0,0,1303,1304,1,0,0,0,1304,1441,1,0,
-		0,0,1305,1306,5,168,0,0,1306,1307,5,169,0,0,1307,1441,5,104,0,0,1308,1309,
-		3,150,75,0,1309,1310,5,115,0,0,1310,1311,3,144,72,0,1311,1441,1,0,0,0,
-		1312,1313,3,150,75,0,1313,1314,5,16,0,0,1314,1315,3,24,12,0,1315,1319,
-		5,230,0,0,1316,1318,3,30,15,0,1317,1316,1,0,0,0,1318,1321,1,0,0,0,1319,
-		1317,1,0,0,0,1319,1320,1,0,0,0,1320,1322,1,0,0,0,1321,1319,1,0,0,0,1322,
-		1323,5,231,0,0,1323,1441,1,0,0,0,1324,1325,3,150,75,0,1325,1326,5,19,0,
-		0,1326,1327,5,249,0,0,1327,1328,5,20,0,0,1328,1329,3,144,72,0,1329,1441,
-		1,0,0,0,1330,1331,3,150,75,0,1331,1333,5,21,0,0,1332,1334,5,238,0,0,1333,
-		1332,1,0,0,0,1333,1334,1,0,0,0,1334,1335,1,0,0,0,1335,1336,3,144,72,0,
-		1336,1441,1,0,0,0,1337,1338,3,150,75,0,1338,1339,5,226,0,0,1339,1340,3,
-		142,71,0,1340,1441,1,0,0,0,1341,1342,3,150,75,0,1342,1343,5,226,0,0,1343,
-		1344,5,38,0,0,1344,1349,3,136,68,0,1345,1346,5,234,0,0,1346,1348,3,136,
-		68,0,1347,1345,1,0,0,0,1348,1351,1,0,0,0,1349,1347,1,0,0,0,1349,1350,1,
-		0,0,0,1350,1441,1,0,0,0,1351,1349,1,0,0,0,1352,1353,3,150,75,0,1353,1354,
-		5,91,0,0,1354,1355,3,144,72,0,1355,1441,1,0,0,0,1356,1357,3,150,75,0,1357,
-		1358,5,92,0,0,1358,1359,5,133,0,0,1359,1360,3,142,71,0,1360,1361,5,62,
-		0,0,1361,1362,3,144,72,0,1362,1441,1,0,0,0,1363,1364,3,150,75,0,1364,1365,
-		5,195,0,0,1365,1366,5,92,0,0,1366,1441,1,0,0,0,1367,1368,3,150,75,0,1368,
-		1369,5,70,0,0,1369,1371,5,68,0,0,1370,1372,5,250,0,0,1371,1370,1,0,0,0,
-		1371,1372,1,0,0,0,1372,1441,1,0,0,0,1373,1374,3,150,75,0,1374,1375,5,70,
-		0,0,1375,1378,5,69,0,0,1376,1377,5,51,0,0,1377,1379,5,249,0,0,1378,1376,
-		1,0,0,0,1378,1379,1,0,0,0,1379,1441,1,0,0,0,1380,1381,3,150,75,0,1381,
-		1383,5,64,0,0,1382,1384,3,86,43,0,1383,1382,1,0,0,0,1384,1385,1,0,0,0,
-		1385,1383,1,0,0,0,1385,1386,1,0,0,0,1386,1441,1,0,0,0,1387,1388,5,22,0,
-		0,1388,1441,5,251,0,0,1389,1390,5,23,0,0,1390,1441,5,251,0,0,1391,1441,
-		5,24,0,0,1392,1441,5,25,0,0,1393,1394,3,150,75,0,1394,1395,5,26,0,0,1395,
-		1396,5,27,0,0,1396,1397,3,144,72,0,1397,1398,3,140,70,0,1398,1399,5,28,
-		0,0,1399,1400,3,144,72,0,1400,1401,3,140,70,0,1401,1441,1,0,0,0,1402,1403,
-		3,150,75,0,1403,1404,5,29,0,0,1404,1407,5,158,0,0,1405,1408,5,30,0,0,1406,
-		1408,3,144,72,0,1407,1405,1,0,0,0,1407,1406,1,0,0,0,1408,1409,1,0,0,0,
-		1409,1410,5,31,0,0,1410,1411,3,144,72,0,1411,1412,3,140,70,0,1412,1413,
-		5,28,0,0,1413,1414,3,144,72,0,1414,1415,3,140,70,0,1415,1441,1,0,0,0,1416,
-		1417,3,150,75,0,1417,1418,5,32,0,0,1418,1419,3,144,72,0,1419,1420,3,140,
-		70,0,1420,1421,5,20,0,0,1421,1422,3,144,72,0,1422,1441,1,0,0,0,1423,1424,
-		5,33,0,0,1424,1425,3,148,74,0,1425,1426,5,34,0,0,1426,1427,3,148,74,0,
-		1427,1430,3,144,72,0,1428,1429,5,35,0,0,1429,1431,3,144,72,0,1430,1428,
-		1,0,0,0,1430,1431,1,0,0,0,1431,1441,1,0,0,0,1432,1433,5,36,0,0,1433,1434,
-		5,35,0,0,1434,1435,3,144,72,0,1435,1436,3,140,70,0,1436,1437,5,37,0,0,
-		1437,1438,3,144,72,0,1438,1439,3,140,70,0,1439,1441,1,0,0,0,1440,1241,
-		1,0,0,0,1440,1246,1,0,0,0,1440,1256,1,0,0,0,1440,1266,1,0,0,0,1440,1272,
-		1,0,0,0,1440,1299,1,0,0,0,1440,1305,1,0,0,0,1440,1308,1,0,0,0,1440,1312,
-		1,0,0,0,1440,1324,1,0,0,0,1440,1330,1,0,0,0,1440,1337,1,0,0,0,1440,1341,
-		1,0,0,0,1440,1352,1,0,0,0,1440,1356,1,0,0,0,1440,1363,1,0,0,0,1440,1367,
-		1,0,0,0,1440,1373,1,0,0,0,1440,1380,1,0,0,0,1440,1387,1,0,0,0,1440,1389,
-		1,0,0,0,1440,1391,1,0,0,0,1440,1392,1,0,0,0,1440,1393,1,0,0,0,1440,1402,
-		1,0,0,0,1440,1416,1,0,0,0,1440,1423,1,0,0,0,1440,1432,1,0,0,0,1441,131,
-		1,0,0,0,1442,1443,5,72,0,0,1443,1444,5,249,0,0,1444,1445,5,167,0,0,1445,
-		1446,3,144,72,0,1446,1447,3,140,70,0,1447,133,1,0,0,0,1448,1449,5,45,0,
-		0,1449,1450,5,40,0,0,1450,1451,5,41,0,0,1451,1452,3,144,72,0,1452,1453,
-		5,42,0,0,1453,1454,3,144,72,0,1454,135,1,0,0,0,1455,1457,5,239,0,0,1456,
-		1455,1,0,0,0,1456,1457,1,0,0,0,1457,1458,1,0,0,0,1458,1459,3,142,71,0,
-		1459,1460,5,34,0,0,1460,1461,3,144,72,0,1461,137,1,0,0,0,1462,1463,5,39,
-		0,0,1463,1464,3,148,74,0,1464,1465,3,144,72,0,1465,139,1,0,0,0,1466,1467,
-		5,178,0,0,1467,1468,5,191,0,0,1468,141,1,0,0,0,1469,1470,5,250,0,0,1470,
-		143,1,0,0,0,1471,1472,6,72,-1,0,1472,1473,5,232,0,0,1473,1474,3,144,72,
-		0,1474,1475,5,233,0,0,1475,1514,1,0,0,0,1476,1477,5,239,0,0,1477,1514,
-		3,144,72,16,1478,1479,5,195,0,0,1479,1514,3,144,72,11,1480,1481,5,165,
-		0,0,1481,1482,3,144,72,0,1482,1483,5,167,0,0,1483,1484,3,144,72,0,1484,
-		1485,5,166,0,0,1485,1486,3,144,72,0,1486,1514,1,0,0,0,1487,1488,3,150,
-		75,0,1488,1497,5,232,0,0,1489,1494,3,144,72,0,1490,1491,5,234,0,0,1491,
-		1493,3,144,72,0,1492,1490,1,0,0,0,1493,1496,1,0,0,0,1494,1492,1,0,0,0,
-		1494,1495,1,0,0,0,1495,1498,1,0,0,0,1496,1494,1,0,0,0,1497,1489,1,0,0,
-		0,1497,1498,1,0,0,0,1498,1499,1,0,0,0,1499,1500,5,233,0,0,1500,1514,1,
-		0,0,0,1501,1503,7,4,0,0,1502,1504,3,146,73,0,1503,1502,1,0,0,0,1503,1504,
-		1,0,0,0,1504,1505,1,0,0,0,1505,1506,5,178,0,0,1506,1514,3,146,73,0,1507,
-		1508,5,251,0,0,1508,1514,3,146,73,0,1509,1514,5,250,0,0,1510,1514,5,251,
-		0,0,1511,1514,5,249,0,0,1512,1514,3,148,74,0,1513,1471,1,0,0,0,1513,1476,
-		1,0,0,0,1513,1478,1,0,0,0,1513,1480,1,0,0,0,1513,1487,1,0,0,0,1513,1501,
-		1,0,0,0,1513,1507,1,0,0,0,1513,1509,1,0,0,0,1513,1510,1,0,0,0,1513,1511,
-		1,0,0,0,1513,1512,1,0,0,0,1514,1535,1,0,0,0,1515,1516,10,15,0,0,1516,1517,
-		5,192,0,0,1517,1534,3,144,72,16,1518,1519,10,14,0,0,1519,1520,7,5,0,0,
-		1520,1534,3,144,72,15,1521,1522,10,13,0,0,1522,1523,7,6,0,0,1523,1534,
-		3,144,72,14,1524,1525,10,12,0,0,1525,1526,7,7,0,0,1526,1534,3,144,72,13,
-		1527,1528,10,10,0,0,1528,1529,5,193,0,0,1529,1534,3,144,72,11,1530,1531,
-		10,9,0,0,1531,1532,5,194,0,0,1532,1534,3,144,72,10,1533,1515,1,0,0,0,1533,
-		1518,1,0,0,0,1533,1521,1,0,0,0,1533,1524,1,0,0,0,1533,1527,1,0,0,0,1533,
-		1530,1,0,0,0,1534,1537,1,0,0,0,1535,1533,1,0,0,0,1535,1536,1,0,0,0,1536,
-		145,1,0,0,0,1537,1535,1,0,0,0,1538,1539,7,8,0,0,1539,147,1,0,0,0,1540,
-		1543,3,150,75,0,1541,1542,5,235,0,0,1542,1544,3,150,75,0,1543,1541,1,0,
-		0,0,1543,1544,1,0,0,0,1544,149,1,0,0,0,1545,1546,7,9,0,0,1546,151,1,0,
-		0,0,149,156,158,172,198,205,207,215,217,239,245,249,253,255,265,276,284,
-		305,314,324,336,340,348,352,357,367,381,388,391,406,412,424,426,428,437,
-		442,450,457,470,472,482,504,508,513,517,521,529,539,573,583,612,614,628,
-		631,639,662,669,677,684,688,692,700,704,720,760,764,772,781,786,802,806,
-		814,836,842,850,858,871,882,885,895,898,906,910,918,929,933,941,952,954,
-		965,968,972,980,985,990,1000,1002,1010,1019,1025,1029,1042,1047,1050,1057,
-		1066,1071,1078,1091,1094,1107,1124,1137,1146,1150,1155,1161,1170,1174,
-		1181,1192,1198,1202,1226,1236,1253,1264,1283,1286,1291,1295,1297,1303,
-		1319,1333,1349,1371,1378,1385,1407,1430,1440,1456,1494,1497,1503,1513,
-		1533,1535,1543
+		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,1,0,1,0,1,
+		0,1,0,5,0,159,8,0,10,0,12,0,162,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
+		2,5,2,173,8,2,10,2,12,2,176,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,201,8,3,1,4,
+		1,4,1,4,1,4,1,4,5,4,208,8,4,10,4,12,4,211,9,4,1,4,1,4,1,5,1,5,1,5,5,5,
+		218,8,5,10,5,12,5,221,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,242,8,6,1,6,1,6,1,6,1,6,3,6,248,8,
+		6,5,6,250,8,6,10,6,12,6,253,9,6,1,6,3,6,256,8,6,3,6,258,8,6,1,7,1,7,1,
+		8,1,8,1,8,1,8,5,8,266,8,8,10,8,12,8,269,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,
+		9,1,9,3,9,279,8,9,1,10,1,10,1,10,1,10,5,10,285,8,10,10,10,12,10,288,9,
+		10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
+		11,1,11,1,11,5,11,306,8,11,10,11,12,11,309,9,11,1,11,1,11,1,11,1,11,1,
+		11,1,11,3,11,317,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,325,8,13,10,13,
+		12,13,328,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,339,8,
+		14,1,14,1,14,3,14,343,8,14,1,14,1,14,1,14,1,14,5,14,349,8,14,10,14,12,
+		14,352,9,14,1,14,3,14,355,8,14,1,15,1,15,1,15,3,15,360,8,15,1,16,1,16,
+		1,16,1,16,1,16,1,16,5,16,368,8,16,10,16,12,16,371,9,16,1,16,1,16,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,384,8,17,1,17,1,17,1,17,5,
+		17,389,8,17,10,17,12,17,392,9,17,3,17,394,8,17,1,17,1,17,1,17,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,409,8,17,1,17,1,17,4,17,413,
+		8,17,11,17,12,17,414,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
+		3,17,427,8,17,3,17,429,8,17,1,17,1,17,1,17,1,17,1,17,5,17,436,8,17,10,
+		17,12,17,439,9,17,1,17,3,17,442,8,17,3,17,444,8,17,1,18,1,18,1,18,1,18,
+		1,18,1,18,1,18,3,18,453,8,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,462,
+		8,19,1,20,1,20,1,20,3,20,467,8,20,1,21,1,21,1,21,1,21,1,21,1,21,3,21,475,
+		8,21,1,22,1,22,1,22,5,22,480,8,22,10,22,12,22,483,9,22,1,23,1,23,1,23,
+		1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,495,8,23,3,23,497,8,23,1,24,1,
+		24,1,25,1,25,1,25,1,25,5,25,505,8,25,10,25,12,25,508,9,25,1,25,1,25,1,
+		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,3,26,529,8,26,1,26,1,26,3,26,533,8,26,1,26,1,26,1,26,3,26,
+		538,8,26,1,26,1,26,3,26,542,8,26,1,27,1,27,3,27,546,8,27,1,28,1,28,1,28,
+		1,28,5,28,552,8,28,10,28,12,28,555,9,28,1,28,1,28,1,29,1,29,1,29,5,29,
+		562,8,29,10,29,12,29,565,9,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
+		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
+		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,598,8,29,1,30,1,30,1,
+		30,1,30,1,30,1,30,5,30,606,8,30,10,30,12,30,609,9,30,1,30,1,30,1,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,637,8,31,3,31,639,8,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,653,8,
+		31,1,31,3,31,656,8,31,1,32,1,32,1,32,1,32,5,32,662,8,32,10,32,12,32,665,
+		9,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,687,8,33,1,34,1,34,1,34,1,34,1,
+		34,3,34,694,8,34,1,35,1,35,1,35,1,35,5,35,700,8,35,10,35,12,35,703,9,35,
+		1,35,1,35,1,36,1,36,3,36,709,8,36,1,36,1,36,3,36,713,8,36,1,36,1,36,3,
+		36,717,8,36,1,37,1,37,1,37,1,37,1,37,1,37,3,37,725,8,37,1,37,1,37,3,37,
+		729,8,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,
+		37,743,8,37,10,37,12,37,746,9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,3,37,785,8,37,1,37,1,37,3,37,789,8,37,1,38,1,38,1,38,1,38,1,38,
+		1,38,3,38,797,8,38,1,39,1,39,1,39,1,39,1,39,5,39,804,8,39,10,39,12,39,
+		807,9,39,1,39,1,39,3,39,811,8,39,1,39,1,39,1,40,1,40,1,40,1,40,1,41,1,
+		41,1,41,1,41,1,41,1,41,5,41,825,8,41,10,41,12,41,828,9,41,1,41,3,41,831,
+		8,41,1,42,1,42,1,42,1,42,5,42,837,8,42,10,42,12,42,840,9,42,1,42,1,42,
+		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
+		1,43,4,43,859,8,43,11,43,12,43,860,1,43,1,43,1,43,1,43,3,43,867,8,43,1,
+		44,1,44,1,44,1,44,1,44,1,44,3,44,875,8,44,1,45,1,45,1,45,1,45,5,45,881,
+		8,45,10,45,12,45,884,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,5,46,
+		894,8,46,10,46,12,46,897,9,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
+		3,46,907,8,46,1,46,3,46,910,8,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,918,
+		8,46,10,46,12,46,921,9,46,3,46,923,8,46,1,47,1,47,1,47,1,47,5,47,929,8,
+		47,10,47,12,47,932,9,47,1,47,3,47,935,8,47,1,48,1,48,1,48,1,48,1,48,1,
+		48,3,48,943,8,48,1,49,1,49,1,49,1,50,1,50,1,50,1,50,5,50,952,8,50,10,50,
+		12,50,955,9,50,1,50,3,50,958,8,50,1,51,1,51,1,51,1,51,1,51,1,51,3,51,966,
+		8,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,977,8,52,3,52,979,
+		8,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,990,8,53,1,53,3,
+		53,993,8,53,1,53,1,53,3,53,997,8,53,1,54,1,54,1,54,1,54,1,54,1,54,3,54,
+		1005,8,54,1,54,1,54,1,54,3,54,1010,8,54,1,54,1,54,1,54,3,54,1015,8,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1025,8,54,3,54,1027,8,54,
+		1,54,1,54,1,54,1,54,5,54,1033,8,54,10,54,12,54,1036,9,54,1,55,1,55,1,55,
+		1,55,5,55,1042,8,55,10,55,12,55,1045,9,55,1,55,1,55,1,55,3,55,1050,8,55,
+		1,55,1,55,3,55,1054,8,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,
+		5,56,1065,8,56,10,56,12,56,1068,9,56,1,56,1,56,3,56,1072,8,56,1,56,3,56,
+		1075,8,56,1,57,1,57,1,57,1,57,1,57,3,57,1082,8,57,1,58,1,58,1,58,1,58,
+		1,58,5,58,1089,8,58,10,58,12,58,1092,9,58,1,59,1,59,3,59,1096,8,59,1,60,
+		1,60,1,60,5,60,1101,8,60,10,60,12,60,1104,9,60,1,60,1,60,1,61,1,61,1,61,
+		1,61,1,61,1,61,5,61,1114,8,61,10,61,12,61,1117,9,61,3,61,1119,8,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1132,8,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1147,
+		8,61,10,61,12,61,1150,9,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,
+		1160,8,61,10,61,12,61,1163,9,61,1,61,1,61,1,61,1,61,5,61,1169,8,61,10,
+		61,12,61,1172,9,61,1,61,3,61,1175,8,61,1,61,1,61,1,61,3,61,1180,8,61,1,
+		61,1,61,5,61,1184,8,61,10,61,12,61,1187,9,61,1,61,1,61,1,61,1,61,5,61,
+		1193,8,61,10,61,12,61,1196,9,61,1,61,3,61,1199,8,61,1,62,1,62,1,62,5,62,
+		1204,8,62,10,62,12,62,1207,9,62,1,62,1,62,1,63,1,63,1,63,1,63,5,63,1215,
+		8,63,10,63,12,63,1218,9,63,1,63,5,63,1221,8,63,10,63,12,63,1224,9,63,1,
+		63,3,63,1227,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,
+		64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1251,8,
+		64,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1259,8,65,10,65,12,65,1262,9,65,
+		1,65,1,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1276,
+		8,66,10,66,12,66,1279,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,3,66,1294,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1311,8,66,10,66,12,66,1314,
+		9,66,3,66,1316,8,66,1,66,5,66,1319,8,66,10,66,12,66,1322,9,66,1,66,3,66,
+		1325,8,66,3,66,1327,8,66,1,66,1,66,4,66,1331,8,66,11,66,12,66,1332,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1347,8,66,
+		10,66,12,66,1350,9,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,3,66,1363,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,5,66,1377,8,66,10,66,12,66,1380,9,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		3,66,1401,8,66,1,66,1,66,1,66,1,66,1,66,3,66,1408,8,66,1,66,1,66,1,66,
+		4,66,1413,8,66,11,66,12,66,1414,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1437,
+		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1460,8,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,3,66,1470,8,66,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,69,3,69,1486,8,69,1,69,1,69,1,69,
+		1,69,1,70,1,70,1,70,1,70,1,71,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,5,73,1522,8,73,10,73,12,73,1525,9,73,3,73,1527,8,73,1,73,
+		1,73,1,73,1,73,3,73,1533,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		3,73,1543,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1563,8,73,10,73,12,73,1566,9,73,
+		1,74,1,74,1,75,1,75,1,75,3,75,1573,8,75,1,76,1,76,1,76,0,1,146,77,0,2,
+		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
+		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
+		102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,
+		138,140,142,144,146,148,150,152,0,10,1,0,232,233,1,0,17,18,1,0,113,114,
+		1,0,175,176,1,0,252,253,1,0,242,243,1,0,240,241,1,0,244,249,1,0,181,192,
+		24,0,3,3,5,9,15,45,47,50,52,52,55,59,63,64,66,71,73,107,109,119,121,122,
+		124,126,130,131,133,137,140,142,151,151,153,159,161,166,172,174,176,176,
+		192,193,198,212,214,231,256,257,1819,0,160,1,0,0,0,2,165,1,0,0,0,4,168,
+		1,0,0,0,6,200,1,0,0,0,8,202,1,0,0,0,10,214,1,0,0,0,12,257,1,0,0,0,14,259,
+		1,0,0,0,16,261,1,0,0,0,18,278,1,0,0,0,20,280,1,0,0,0,22,316,1,0,0,0,24,
+		318,1,0,0,0,26,320,1,0,0,0,28,354,1,0,0,0,30,356,1,0,0,0,32,361,1,0,0,
+		0,34,443,1,0,0,0,36,452,1,0,0,0,38,461,1,0,0,0,40,466,1,0,0,0,42,474,1,
+		0,0,0,44,476,1,0,0,0,46,496,1,0,0,0,48,498,1,0,0,0,50,500,1,0,0,0,52,541,
+		1,0,0,0,54,545,1,0,0,0,56,547,1,0,0,0,58,597,1,0,0,0,60,599,1,0,0,0,62,
+		655,1,0,0,0,64,657,1,0,0,0,66,686,1,0,0,0,68,688,1,0,0,0,70,695,1,0,0,
+		0,72,706,1,0,0,0,74,788,1,0,0,0,76,790,1,0,0,0,78,798,1,0,0,0,80,814,1,
+		0,0,0,82,830,1,0,0,0,84,832,1,0,0,0,86,866,1,0,0,0,88,874,1,0,0,0,90,876,
+		1,0,0,0,92,922,1,0,0,0,94,924,1,0,0,0,96,942,1,0,0,0,98,944,1,0,0,0,100,
+		947,1,0,0,0,102,965,1,0,0,0,104,967,1,0,0,0,106,982,1,0,0,0,108,998,1,
+		0,0,0,110,1053,1,0,0,0,112,1074,1,0,0,0,114,1076,1,0,0,0,116,1083,1,0,
+		0,0,118,1095,1,0,0,0,120,1097,1,0,0,0,122,1198,1,0,0,0,124,1200,1,0,0,
+		0,126,1226,1,0,0,0,128,1250,1,0,0,0,130,1252,1,0,0,0,132,1469,1,0,0,0,
+		134,1471,1,0,0,0,136,1477,1,0,0,0,138,1485,1,0,0,0,140,1491,1,0,0,0,142,
+		1495,1,0,0,0,144,1498,1,0,0,0,146,1542,1,0,0,0,148,1567,1,0,0,0,150,1569,
+		1,0,0,0,152,1574,1,0,0,0,154,159,3,2,1,0,155,159,3,4,2,0,156,159,3,130,
+		65,0,157,159,3,8,4,0,158,154,1,0,0,0,158,155,1,0,0,0,158,156,1,0,0,0,158,
+		157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,
+		0,0,0,162,160,1,0,0,0,163,164,5,0,0,1,164,1,1,0,0,0,165,166,5,3,0,0,166,
+		167,5,254,0,0,167,3,1,0,0,0,168,169,5,1,0,0,169,170,3,152,76,0,170,174,
+		5,232,0,0,171,173,3,6,3,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,0,
+		0,0,174,175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,233,0,0,
+		178,5,1,0,0,0,179,201,3,12,6,0,180,201,3,16,8,0,181,201,3,20,10,0,182,
+		201,3,26,13,0,183,201,3,32,16,0,184,201,3,50,25,0,185,201,3,56,28,0,186,
+		201,3,60,30,0,187,201,3,84,42,0,188,201,3,64,32,0,189,201,3,70,35,0,190,
+		201,3,90,45,0,191,201,3,100,50,0,192,201,3,104,52,0,193,201,3,106,53,0,
+		194,201,3,108,54,0,195,201,3,114,57,0,196,201,3,116,58,0,197,201,3,120,
+		60,0,198,201,3,124,62,0,199,201,3,8,4,0,200,179,1,0,0,0,200,180,1,0,0,
+		0,200,181,1,0,0,0,200,182,1,0,0,0,200,183,1,0,0,0,200,184,1,0,0,0,200,
+		185,1,0,0,0,200,186,1,0,0,0,200,187,1,0,0,0,200,188,1,0,0,0,200,189,1,
+		0,0,0,200,190,1,0,0,0,200,191,1,0,0,0,200,192,1,0,0,0,200,193,1,0,0,0,
+		200,194,1,0,0,0,200,195,1,0,0,0,200,196,1,0,0,0,200,197,1,0,0,0,200,198,
+		1,0,0,0,200,199,1,0,0,0,201,7,1,0,0,0,202,203,5,256,0,0,203,209,4,4,0,
+		0,204,208,3,152,76,0,205,208,5,4,0,0,206,208,5,54,0,0,207,204,1,0,0,0,
+		207,205,1,0,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,
+		1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,3,10,5,0,213,9,1,0,0,0,
+		214,219,5,232,0,0,215,218,3,10,5,0,216,218,8,0,0,0,217,215,1,0,0,0,217,
+		216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,
+		0,0,0,221,219,1,0,0,0,222,223,5,233,0,0,223,11,1,0,0,0,224,225,5,5,0,0,
+		225,258,5,254,0,0,226,227,5,6,0,0,227,258,3,152,76,0,228,229,5,7,0,0,229,
+		258,5,251,0,0,230,231,5,8,0,0,231,258,5,251,0,0,232,233,5,9,0,0,233,258,
+		5,251,0,0,234,235,5,10,0,0,235,258,3,152,76,0,236,237,5,11,0,0,237,258,
+		3,14,7,0,238,239,5,12,0,0,239,241,3,152,76,0,240,242,3,152,76,0,241,240,
+		1,0,0,0,241,242,1,0,0,0,242,255,1,0,0,0,243,244,5,13,0,0,244,251,5,232,
+		0,0,245,247,5,251,0,0,246,248,5,236,0,0,247,246,1,0,0,0,247,248,1,0,0,
+		0,248,250,1,0,0,0,249,245,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,
+		252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,256,5,233,0,0,255,243,
+		1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,224,1,0,0,0,257,226,1,0,0,
+		0,257,228,1,0,0,0,257,230,1,0,0,0,257,232,1,0,0,0,257,234,1,0,0,0,257,
+		236,1,0,0,0,257,238,1,0,0,0,258,13,1,0,0,0,259,260,5,250,0,0,260,15,1,
+		0,0,0,261,262,5,14,0,0,262,263,3,152,76,0,263,267,5,232,0,0,264,266,3,
+		18,9,0,265,264,1,0,0,0,266,269,1,0,0,0,267,265,1,0,0,0,267,268,1,0,0,0,
+		268,270,1,0,0,0,269,267,1,0,0,0,270,271,5,233,0,0,271,17,1,0,0,0,272,273,
+		5,43,0,0,273,279,5,254,0,0,274,275,5,44,0,0,275,279,3,146,73,0,276,277,
+		5,45,0,0,277,279,3,146,73,0,278,272,1,0,0,0,278,274,1,0,0,0,278,276,1,
+		0,0,0,279,19,1,0,0,0,280,281,5,15,0,0,281,282,3,152,76,0,282,286,5,232,
+		0,0,283,285,3,22,11,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,1,0,0,0,
+		286,287,1,0,0,0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,233,0,0,290,
+		21,1,0,0,0,291,292,5,117,0,0,292,317,3,146,73,0,293,294,5,175,0,0,294,
+		295,3,146,73,0,295,296,3,142,71,0,296,317,1,0,0,0,297,298,5,176,0,0,298,
+		299,3,146,73,0,299,300,3,142,71,0,300,317,1,0,0,0,301,302,5,16,0,0,302,
+		303,3,24,12,0,303,307,5,232,0,0,304,306,3,30,15,0,305,304,1,0,0,0,306,
+		309,1,0,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,307,1,
+		0,0,0,310,311,5,233,0,0,311,317,1,0,0,0,312,313,5,19,0,0,313,314,5,251,
+		0,0,314,315,5,20,0,0,315,317,3,146,73,0,316,291,1,0,0,0,316,293,1,0,0,
+		0,316,297,1,0,0,0,316,301,1,0,0,0,316,312,1,0,0,0,317,23,1,0,0,0,318,319,
+		7,1,0,0,319,25,1,0,0,0,320,321,5,46,0,0,321,322,3,152,76,0,322,326,5,232,
+		0,0,323,325,3,28,14,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,1,0,0,0,
+		326,327,1,0,0,0,327,329,1,0,0,0,328,326,1,0,0,0,329,330,5,233,0,0,330,
+		27,1,0,0,0,331,332,5,47,0,0,332,355,3,146,73,0,333,334,5,48,0,0,334,335,
+		5,49,0,0,335,338,3,144,72,0,336,337,5,50,0,0,337,339,3,146,73,0,338,336,
+		1,0,0,0,338,339,1,0,0,0,339,342,1,0,0,0,340,341,5,51,0,0,341,343,5,251,
+		0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,355,1,0,0,0,344,345,5,48,0,0,345,
+		346,5,52,0,0,346,350,5,232,0,0,347,349,3,30,15,0,348,347,1,0,0,0,349,352,
+		1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,0,352,350,1,0,0,
+		0,353,355,5,233,0,0,354,331,1,0,0,0,354,333,1,0,0,0,354,344,1,0,0,0,355,
+		29,1,0,0,0,356,357,5,251,0,0,357,359,3,146,73,0,358,360,5,236,0,0,359,
+		358,1,0,0,0,359,360,1,0,0,0,360,31,1,0,0,0,361,362,5,53,0,0,362,363,3,
+		152,76,0,363,364,5,54,0,0,364,365,3,152,76,0,365,369,5,232,0,0,366,368,
+		3,34,17,0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,
+		0,0,370,372,1,0,0,0,371,369,1,0,0,0,372,373,5,233,0,0,373,33,1,0,0,0,374,
+		375,5,55,0,0,375,444,3,152,76,0,376,377,5,56,0,0,377,378,3,146,73,0,378,
+		383,3,142,71,0,379,380,5,57,0,0,380,381,3,146,73,0,381,382,3,142,71,0,
+		382,384,1,0,0,0,383,379,1,0,0,0,383,384,1,0,0,0,384,393,1,0,0,0,385,386,
+		5,230,0,0,386,390,3,152,76,0,387,389,3,38,19,0,388,387,1,0,0,0,389,392,
+		1,0,0,0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,
+		0,393,385,1,0,0,0,393,394,1,0,0,0,394,444,1,0,0,0,395,396,5,58,0,0,396,
+		444,5,251,0,0,397,398,5,59,0,0,398,444,3,144,72,0,399,400,5,60,0,0,400,
+		401,3,40,20,0,401,402,3,144,72,0,402,403,5,62,0,0,403,404,5,55,0,0,404,
+		408,5,63,0,0,405,406,5,56,0,0,406,407,5,62,0,0,407,409,5,64,0,0,408,405,
+		1,0,0,0,408,409,1,0,0,0,409,444,1,0,0,0,410,412,5,65,0,0,411,413,3,42,
+		21,0,412,411,1,0,0,0,413,414,1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,
+		444,1,0,0,0,416,417,5,11,0,0,417,444,3,14,7,0,418,444,3,44,22,0,419,420,
+		5,229,0,0,420,444,3,152,76,0,421,422,5,93,0,0,422,428,3,146,73,0,423,426,
+		5,96,0,0,424,425,5,160,0,0,425,427,3,146,73,0,426,424,1,0,0,0,426,427,
+		1,0,0,0,427,429,1,0,0,0,428,423,1,0,0,0,428,429,1,0,0,0,429,444,1,0,0,
+		0,430,431,5,94,0,0,431,432,5,62,0,0,432,437,3,144,72,0,433,434,5,236,0,
+		0,434,436,3,144,72,0,435,433,1,0,0,0,436,439,1,0,0,0,437,435,1,0,0,0,437,
+		438,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,440,442,3,36,18,0,441,440,
+		1,0,0,0,441,442,1,0,0,0,442,444,1,0,0,0,443,374,1,0,0,0,443,376,1,0,0,
+		0,443,395,1,0,0,0,443,397,1,0,0,0,443,399,1,0,0,0,443,410,1,0,0,0,443,
+		416,1,0,0,0,443,418,1,0,0,0,443,419,1,0,0,0,443,421,1,0,0,0,443,430,1,
+		0,0,0,444,35,1,0,0,0,445,446,5,127,0,0,446,447,3,144,72,0,447,448,5,194,
+		0,0,448,449,5,56,0,0,449,453,1,0,0,0,450,451,5,127,0,0,451,453,3,146,73,
+		0,452,445,1,0,0,0,452,450,1,0,0,0,453,37,1,0,0,0,454,462,5,231,0,0,455,
+		456,5,50,0,0,456,462,3,146,73,0,457,458,5,71,0,0,458,462,3,146,73,0,459,
+		460,5,173,0,0,460,462,3,144,72,0,461,454,1,0,0,0,461,455,1,0,0,0,461,457,
+		1,0,0,0,461,459,1,0,0,0,462,39,1,0,0,0,463,464,5,253,0,0,464,467,5,61,
+		0,0,465,467,5,252,0,0,466,463,1,0,0,0,466,465,1,0,0,0,467,41,1,0,0,0,468,
+		469,5,70,0,0,469,475,3,146,73,0,470,471,5,71,0,0,471,475,3,146,73,0,472,
+		473,5,72,0,0,473,475,5,251,0,0,474,468,1,0,0,0,474,470,1,0,0,0,474,472,
+		1,0,0,0,475,43,1,0,0,0,476,477,5,66,0,0,477,481,3,152,76,0,478,480,3,46,
+		23,0,479,478,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,
+		45,1,0,0,0,483,481,1,0,0,0,484,485,5,71,0,0,485,497,3,146,73,0,486,487,
+		5,72,0,0,487,497,5,251,0,0,488,489,5,127,0,0,489,497,3,146,73,0,490,491,
+		5,67,0,0,491,494,3,48,24,0,492,493,5,195,0,0,493,495,3,48,24,0,494,492,
+		1,0,0,0,494,495,1,0,0,0,495,497,1,0,0,0,496,484,1,0,0,0,496,486,1,0,0,
+		0,496,488,1,0,0,0,496,490,1,0,0,0,497,47,1,0,0,0,498,499,7,2,0,0,499,49,
+		1,0,0,0,500,501,5,73,0,0,501,502,3,152,76,0,502,506,5,232,0,0,503,505,
+		3,52,26,0,504,503,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,
+		0,0,507,509,1,0,0,0,508,506,1,0,0,0,509,510,5,233,0,0,510,51,1,0,0,0,511,
+		512,5,74,0,0,512,542,3,152,76,0,513,514,5,109,0,0,514,542,3,146,73,0,515,
+		516,5,110,0,0,516,542,3,72,36,0,517,518,5,112,0,0,518,519,5,72,0,0,519,
+		542,5,251,0,0,520,521,5,115,0,0,521,542,3,82,41,0,522,523,5,8,0,0,523,
+		542,5,251,0,0,524,525,5,45,0,0,525,528,3,146,73,0,526,527,5,135,0,0,527,
+		529,3,144,72,0,528,526,1,0,0,0,528,529,1,0,0,0,529,532,1,0,0,0,530,531,
+		5,136,0,0,531,533,3,54,27,0,532,530,1,0,0,0,532,533,1,0,0,0,533,537,1,
+		0,0,0,534,535,5,149,0,0,535,536,5,253,0,0,536,538,5,137,0,0,537,534,1,
+		0,0,0,537,538,1,0,0,0,538,542,1,0,0,0,539,542,3,76,38,0,540,542,3,78,39,
+		0,541,511,1,0,0,0,541,513,1,0,0,0,541,515,1,0,0,0,541,517,1,0,0,0,541,
+		520,1,0,0,0,541,522,1,0,0,0,541,524,1,0,0,0,541,539,1,0,0,0,541,540,1,
+		0,0,0,542,53,1,0,0,0,543,546,5,110,0,0,544,546,3,146,73,0,545,543,1,0,
+		0,0,545,544,1,0,0,0,546,55,1,0,0,0,547,548,5,75,0,0,548,549,3,152,76,0,
+		549,553,5,232,0,0,550,552,3,58,29,0,551,550,1,0,0,0,552,555,1,0,0,0,553,
+		551,1,0,0,0,553,554,1,0,0,0,554,556,1,0,0,0,555,553,1,0,0,0,556,557,5,
+		233,0,0,557,57,1,0,0,0,558,559,5,76,0,0,559,563,5,232,0,0,560,562,3,68,
+		34,0,561,560,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,563,564,1,0,0,0,564,
+		566,1,0,0,0,565,563,1,0,0,0,566,598,5,233,0,0,567,568,5,77,0,0,568,598,
+		3,146,73,0,569,570,5,78,0,0,570,598,3,146,73,0,571,572,5,79,0,0,572,573,
+		5,49,0,0,573,598,3,144,72,0,574,575,5,79,0,0,575,576,5,80,0,0,576,577,
+		3,146,73,0,577,578,3,142,71,0,578,598,1,0,0,0,579,580,5,82,0,0,580,598,
+		3,146,73,0,581,582,5,83,0,0,582,598,3,146,73,0,583,584,5,81,0,0,584,598,
+		3,146,73,0,585,586,5,84,0,0,586,587,3,146,73,0,587,588,3,142,71,0,588,
+		598,1,0,0,0,589,590,5,85,0,0,590,591,3,146,73,0,591,592,5,80,0,0,592,593,
+		3,146,73,0,593,594,3,142,71,0,594,598,1,0,0,0,595,596,5,86,0,0,596,598,
+		3,152,76,0,597,558,1,0,0,0,597,567,1,0,0,0,597,569,1,0,0,0,597,571,1,0,
+		0,0,597,574,1,0,0,0,597,579,1,0,0,0,597,581,1,0,0,0,597,583,1,0,0,0,597,
+		585,1,0,0,0,597,589,1,0,0,0,597,595,1,0,0,0,598,59,1,0,0,0,599,600,5,87,
+		0,0,600,601,3,152,76,0,601,602,5,54,0,0,602,603,3,152,76,0,603,607,5,232,
+		0,0,604,606,3,62,31,0,605,604,1,0,0,0,606,609,1,0,0,0,607,605,1,0,0,0,
+		607,608,1,0,0,0,608,610,1,0,0,0,609,607,1,0,0,0,610,611,5,233,0,0,611,
+		61,1,0,0,0,612,613,5,88,0,0,613,656,3,152,76,0,614,615,5,77,0,0,615,656,
+		3,146,73,0,616,617,5,89,0,0,617,618,5,62,0,0,618,656,5,64,0,0,619,620,
+		5,89,0,0,620,656,3,146,73,0,621,622,5,183,0,0,622,623,3,146,73,0,623,624,
+		3,142,71,0,624,656,1,0,0,0,625,626,5,90,0,0,626,656,3,146,73,0,627,628,
+		5,58,0,0,628,656,5,251,0,0,629,630,5,59,0,0,630,656,3,144,72,0,631,632,
+		5,93,0,0,632,638,3,146,73,0,633,636,5,96,0,0,634,635,5,160,0,0,635,637,
+		3,146,73,0,636,634,1,0,0,0,636,637,1,0,0,0,637,639,1,0,0,0,638,633,1,0,
+		0,0,638,639,1,0,0,0,639,656,1,0,0,0,640,641,5,60,0,0,641,642,3,40,20,0,
+		642,643,3,144,72,0,643,644,5,62,0,0,644,645,5,88,0,0,645,646,5,63,0,0,
+		646,656,1,0,0,0,647,648,5,97,0,0,648,652,3,146,73,0,649,650,5,98,0,0,650,
+		651,5,129,0,0,651,653,5,59,0,0,652,649,1,0,0,0,652,653,1,0,0,0,653,656,
+		1,0,0,0,654,656,3,44,22,0,655,612,1,0,0,0,655,614,1,0,0,0,655,616,1,0,
+		0,0,655,619,1,0,0,0,655,621,1,0,0,0,655,625,1,0,0,0,655,627,1,0,0,0,655,
+		629,1,0,0,0,655,631,1,0,0,0,655,640,1,0,0,0,655,647,1,0,0,0,655,654,1,
+		0,0,0,656,63,1,0,0,0,657,658,5,189,0,0,658,659,3,152,76,0,659,663,5,232,
+		0,0,660,662,3,66,33,0,661,660,1,0,0,0,662,665,1,0,0,0,663,661,1,0,0,0,
+		663,664,1,0,0,0,664,666,1,0,0,0,665,663,1,0,0,0,666,667,5,233,0,0,667,
+		65,1,0,0,0,668,669,5,219,0,0,669,687,3,146,73,0,670,671,5,89,0,0,671,687,
+		3,152,76,0,672,673,5,220,0,0,673,687,3,146,73,0,674,675,5,221,0,0,675,
+		687,3,146,73,0,676,677,5,222,0,0,677,687,3,146,73,0,678,679,5,82,0,0,679,
+		687,3,146,73,0,680,681,5,81,0,0,681,687,3,146,73,0,682,683,5,99,0,0,683,
+		687,3,146,73,0,684,685,5,100,0,0,685,687,3,146,73,0,686,668,1,0,0,0,686,
+		670,1,0,0,0,686,672,1,0,0,0,686,674,1,0,0,0,686,676,1,0,0,0,686,678,1,
+		0,0,0,686,680,1,0,0,0,686,682,1,0,0,0,686,684,1,0,0,0,687,67,1,0,0,0,688,
+		689,5,251,0,0,689,690,3,146,73,0,690,691,5,62,0,0,691,693,3,146,73,0,692,
+		694,5,236,0,0,693,692,1,0,0,0,693,694,1,0,0,0,694,69,1,0,0,0,695,696,5,
+		108,0,0,696,697,3,152,76,0,697,701,5,232,0,0,698,700,3,74,37,0,699,698,
+		1,0,0,0,700,703,1,0,0,0,701,699,1,0,0,0,701,702,1,0,0,0,702,704,1,0,0,
+		0,703,701,1,0,0,0,704,705,5,233,0,0,705,71,1,0,0,0,706,708,3,146,73,0,
+		707,709,5,111,0,0,708,707,1,0,0,0,708,709,1,0,0,0,709,712,1,0,0,0,710,
+		711,5,50,0,0,711,713,3,146,73,0,712,710,1,0,0,0,712,713,1,0,0,0,713,716,
+		1,0,0,0,714,715,5,71,0,0,715,717,3,146,73,0,716,714,1,0,0,0,716,717,1,
+		0,0,0,717,73,1,0,0,0,718,719,5,109,0,0,719,789,3,146,73,0,720,721,5,110,
+		0,0,721,789,3,72,36,0,722,724,5,198,0,0,723,725,5,252,0,0,724,723,1,0,
+		0,0,724,725,1,0,0,0,725,728,1,0,0,0,726,727,5,138,0,0,727,729,3,146,73,
+		0,728,726,1,0,0,0,728,729,1,0,0,0,729,789,1,0,0,0,730,731,5,198,0,0,731,
+		789,5,209,0,0,732,733,5,199,0,0,733,789,3,146,73,0,734,735,5,200,0,0,735,
+		789,3,146,73,0,736,737,5,201,0,0,737,738,5,72,0,0,738,789,5,251,0,0,739,
+		740,5,202,0,0,740,744,5,232,0,0,741,743,3,30,15,0,742,741,1,0,0,0,743,
+		746,1,0,0,0,744,742,1,0,0,0,744,745,1,0,0,0,745,747,1,0,0,0,746,744,1,
+		0,0,0,747,789,5,233,0,0,748,749,5,202,0,0,749,750,5,210,0,0,750,751,3,
+		152,76,0,751,752,5,211,0,0,752,753,3,146,73,0,753,789,1,0,0,0,754,755,
+		5,203,0,0,755,789,3,146,73,0,756,789,3,76,38,0,757,789,3,78,39,0,758,759,
+		5,206,0,0,759,760,5,212,0,0,760,761,3,146,73,0,761,762,5,168,0,0,762,763,
+		3,146,73,0,763,789,1,0,0,0,764,765,5,205,0,0,765,789,3,146,73,0,766,767,
+		5,112,0,0,767,768,5,72,0,0,768,789,5,251,0,0,769,770,5,115,0,0,770,789,
+		3,82,41,0,771,772,5,8,0,0,772,789,5,251,0,0,773,774,5,119,0,0,774,789,
+		5,253,0,0,775,789,3,44,22,0,776,777,5,224,0,0,777,778,5,62,0,0,778,779,
+		3,146,73,0,779,780,5,210,0,0,780,784,3,146,73,0,781,782,5,225,0,0,782,
+		783,5,226,0,0,783,785,3,146,73,0,784,781,1,0,0,0,784,785,1,0,0,0,785,789,
+		1,0,0,0,786,787,5,227,0,0,787,789,3,146,73,0,788,718,1,0,0,0,788,720,1,
+		0,0,0,788,722,1,0,0,0,788,730,1,0,0,0,788,732,1,0,0,0,788,734,1,0,0,0,
+		788,736,1,0,0,0,788,739,1,0,0,0,788,748,1,0,0,0,788,754,1,0,0,0,788,756,
+		1,0,0,0,788,757,1,0,0,0,788,758,1,0,0,0,788,764,1,0,0,0,788,766,1,0,0,
+		0,788,769,1,0,0,0,788,771,1,0,0,0,788,773,1,0,0,0,788,775,1,0,0,0,788,
+		776,1,0,0,0,788,786,1,0,0,0,789,75,1,0,0,0,790,791,5,204,0,0,791,796,3,
+		146,73,0,792,793,5,51,0,0,793,797,5,251,0,0,794,795,5,213,0,0,795,797,
+		3,152,76,0,796,792,1,0,0,0,796,794,1,0,0,0,797,77,1,0,0,0,798,799,5,206,
+		0,0,799,800,5,207,0,0,800,801,3,152,76,0,801,805,5,232,0,0,802,804,3,80,
+		40,0,803,802,1,0,0,0,804,807,1,0,0,0,805,803,1,0,0,0,805,806,1,0,0,0,806,
+		810,1,0,0,0,807,805,1,0,0,0,808,809,5,168,0,0,809,811,3,146,73,0,810,808,
+		1,0,0,0,810,811,1,0,0,0,811,812,1,0,0,0,812,813,5,233,0,0,813,79,1,0,0,
+		0,814,815,5,208,0,0,815,816,3,146,73,0,816,817,3,146,73,0,817,81,1,0,0,
+		0,818,831,5,116,0,0,819,831,5,117,0,0,820,831,5,118,0,0,821,822,5,52,0,
+		0,822,826,5,232,0,0,823,825,3,30,15,0,824,823,1,0,0,0,825,828,1,0,0,0,
+		826,824,1,0,0,0,826,827,1,0,0,0,827,829,1,0,0,0,828,826,1,0,0,0,829,831,
+		5,233,0,0,830,818,1,0,0,0,830,819,1,0,0,0,830,820,1,0,0,0,830,821,1,0,
+		0,0,831,83,1,0,0,0,832,833,5,214,0,0,833,834,3,152,76,0,834,838,5,232,
+		0,0,835,837,3,86,43,0,836,835,1,0,0,0,837,840,1,0,0,0,838,836,1,0,0,0,
+		838,839,1,0,0,0,839,841,1,0,0,0,840,838,1,0,0,0,841,842,5,233,0,0,842,
+		85,1,0,0,0,843,844,5,194,0,0,844,845,3,152,76,0,845,846,5,237,0,0,846,
+		847,3,152,76,0,847,867,1,0,0,0,848,849,5,192,0,0,849,867,3,146,73,0,850,
+		851,5,215,0,0,851,867,3,146,73,0,852,853,5,216,0,0,853,867,5,218,0,0,854,
+		855,5,216,0,0,855,867,3,152,76,0,856,858,5,64,0,0,857,859,3,88,44,0,858,
+		857,1,0,0,0,859,860,1,0,0,0,860,858,1,0,0,0,860,861,1,0,0,0,861,867,1,
+		0,0,0,862,863,5,202,0,0,863,864,5,165,0,0,864,865,5,51,0,0,865,867,3,152,
+		76,0,866,843,1,0,0,0,866,848,1,0,0,0,866,850,1,0,0,0,866,852,1,0,0,0,866,
+		854,1,0,0,0,866,856,1,0,0,0,866,862,1,0,0,0,867,87,1,0,0,0,868,869,5,217,
+		0,0,869,875,3,146,73,0,870,871,5,99,0,0,871,875,3,146,73,0,872,873,5,100,
+		0,0,873,875,3,146,73,0,874,868,1,0,0,0,874,870,1,0,0,0,874,872,1,0,0,0,
+		875,89,1,0,0,0,876,877,5,120,0,0,877,878,3,152,76,0,878,882,5,232,0,0,
+		879,881,3,92,46,0,880,879,1,0,0,0,881,884,1,0,0,0,882,880,1,0,0,0,882,
+		883,1,0,0,0,883,885,1,0,0,0,884,882,1,0,0,0,885,886,5,233,0,0,886,91,1,
+		0,0,0,887,888,5,121,0,0,888,923,3,146,73,0,889,890,5,122,0,0,890,895,3,
+		94,47,0,891,892,5,236,0,0,892,894,3,94,47,0,893,891,1,0,0,0,894,897,1,
+		0,0,0,895,893,1,0,0,0,895,896,1,0,0,0,896,923,1,0,0,0,897,895,1,0,0,0,
+		898,899,5,161,0,0,899,923,3,146,73,0,900,901,5,162,0,0,901,902,3,146,73,
+		0,902,903,5,160,0,0,903,906,3,152,76,0,904,905,5,163,0,0,905,907,3,146,
+		73,0,906,904,1,0,0,0,906,907,1,0,0,0,907,909,1,0,0,0,908,910,5,166,0,0,
+		909,908,1,0,0,0,909,910,1,0,0,0,910,923,1,0,0,0,911,912,5,200,0,0,912,
+		923,3,146,73,0,913,914,5,164,0,0,914,919,3,98,49,0,915,916,5,236,0,0,916,
+		918,3,98,49,0,917,915,1,0,0,0,918,921,1,0,0,0,919,917,1,0,0,0,919,920,
+		1,0,0,0,920,923,1,0,0,0,921,919,1,0,0,0,922,887,1,0,0,0,922,889,1,0,0,
+		0,922,898,1,0,0,0,922,900,1,0,0,0,922,911,1,0,0,0,922,913,1,0,0,0,923,
+		93,1,0,0,0,924,925,3,152,76,0,925,934,3,146,73,0,926,930,5,232,0,0,927,
+		929,3,96,48,0,928,927,1,0,0,0,929,932,1,0,0,0,930,928,1,0,0,0,930,931,
+		1,0,0,0,931,933,1,0,0,0,932,930,1,0,0,0,933,935,5,233,0,0,934,926,1,0,
+		0,0,934,935,1,0,0,0,935,95,1,0,0,0,936,937,5,161,0,0,937,943,3,146,73,
+		0,938,939,5,162,0,0,939,943,3,146,73,0,940,941,5,163,0,0,941,943,3,146,
+		73,0,942,936,1,0,0,0,942,938,1,0,0,0,942,940,1,0,0,0,943,97,1,0,0,0,944,
+		945,5,251,0,0,945,946,3,146,73,0,946,99,1,0,0,0,947,948,5,123,0,0,948,
+		957,3,152,76,0,949,953,5,232,0,0,950,952,3,102,51,0,951,950,1,0,0,0,952,
+		955,1,0,0,0,953,951,1,0,0,0,953,954,1,0,0,0,954,956,1,0,0,0,955,953,1,
+		0,0,0,956,958,5,233,0,0,957,949,1,0,0,0,957,958,1,0,0,0,958,101,1,0,0,
+		0,959,960,5,124,0,0,960,966,3,146,73,0,961,962,5,125,0,0,962,966,3,146,
+		73,0,963,964,5,126,0,0,964,966,3,146,73,0,965,959,1,0,0,0,965,961,1,0,
+		0,0,965,963,1,0,0,0,966,103,1,0,0,0,967,968,5,127,0,0,968,969,3,152,76,
+		0,969,970,5,232,0,0,970,978,3,146,73,0,971,976,3,142,71,0,972,973,5,57,
+		0,0,973,974,3,146,73,0,974,975,3,142,71,0,975,977,1,0,0,0,976,972,1,0,
+		0,0,976,977,1,0,0,0,977,979,1,0,0,0,978,971,1,0,0,0,978,979,1,0,0,0,979,
+		980,1,0,0,0,980,981,5,233,0,0,981,105,1,0,0,0,982,983,5,128,0,0,983,984,
+		3,152,76,0,984,985,5,239,0,0,985,992,3,146,73,0,986,989,5,129,0,0,987,
+		990,5,130,0,0,988,990,5,131,0,0,989,987,1,0,0,0,989,988,1,0,0,0,990,991,
+		1,0,0,0,991,993,3,144,72,0,992,986,1,0,0,0,992,993,1,0,0,0,993,996,1,0,
+		0,0,994,995,5,51,0,0,995,997,5,251,0,0,996,994,1,0,0,0,996,997,1,0,0,0,
+		997,107,1,0,0,0,998,999,5,132,0,0,999,1000,3,152,76,0,1000,1001,5,138,
+		0,0,1001,1004,3,146,73,0,1002,1003,5,51,0,0,1003,1005,5,251,0,0,1004,1002,
+		1,0,0,0,1004,1005,1,0,0,0,1005,1009,1,0,0,0,1006,1007,5,133,0,0,1007,1008,
+		5,135,0,0,1008,1010,5,253,0,0,1009,1006,1,0,0,0,1009,1010,1,0,0,0,1010,
+		1014,1,0,0,0,1011,1012,5,134,0,0,1012,1013,5,135,0,0,1013,1015,5,253,0,
+		0,1014,1011,1,0,0,0,1014,1015,1,0,0,0,1015,1026,1,0,0,0,1016,1017,5,155,
+		0,0,1017,1018,5,178,0,0,1018,1019,3,152,76,0,1019,1020,5,156,0,0,1020,
+		1021,5,160,0,0,1021,1022,5,253,0,0,1022,1024,5,157,0,0,1023,1025,3,110,
+		55,0,1024,1023,1,0,0,0,1024,1025,1,0,0,0,1025,1027,1,0,0,0,1026,1016,1,
+		0,0,0,1026,1027,1,0,0,0,1027,1028,1,0,0,0,1028,1029,5,238,0,0,1029,1034,
+		3,112,56,0,1030,1031,5,236,0,0,1031,1033,3,112,56,0,1032,1030,1,0,0,0,
+		1033,1036,1,0,0,0,1034,1032,1,0,0,0,1034,1035,1,0,0,0,1035,109,1,0,0,0,
+		1036,1034,1,0,0,0,1037,1038,5,158,0,0,1038,1043,3,152,76,0,1039,1040,5,
+		236,0,0,1040,1042,3,152,76,0,1041,1039,1,0,0,0,1042,1045,1,0,0,0,1043,
+		1041,1,0,0,0,1043,1044,1,0,0,0,1044,1049,1,0,0,0,1045,1043,1,0,0,0,1046,
+		1047,5,169,0,0,1047,1048,5,159,0,0,1048,1050,3,152,76,0,1049,1046,1,0,
+		0,0,1049,1050,1,0,0,0,1050,1054,1,0,0,0,1051,1052,5,159,0,0,1052,1054,
+		3,152,76,0,1053,1037,1,0,0,0,1053,1051,1,0,0,0,1054,111,1,0,0,0,1055,1056,
+		5,151,0,0,1056,1057,5,252,0,0,1057,1058,5,160,0,0,1058,1075,3,152,76,0,
+		1059,1071,5,154,0,0,1060,1061,5,234,0,0,1061,1066,3,152,76,0,1062,1063,
+		5,236,0,0,1063,1065,3,152,76,0,1064,1062,1,0,0,0,1065,1068,1,0,0,0,1066,
+		1064,1,0,0,0,1066,1067,1,0,0,0,1067,1069,1,0,0,0,1068,1066,1,0,0,0,1069,
+		1070,5,235,0,0,1070,1072,1,0,0,0,1071,1060,1,0,0,0,1071,1072,1,0,0,0,1072,
+		1075,1,0,0,0,1073,1075,3,152,76,0,1074,1055,1,0,0,0,1074,1059,1,0,0,0,
+		1074,1073,1,0,0,0,1075,113,1,0,0,0,1076,1077,5,139,0,0,1077,1078,5,138,
+		0,0,1078,1081,3,146,73,0,1079,1080,5,140,0,0,1080,1082,3,144,72,0,1081,
+		1079,1,0,0,0,1081,1082,1,0,0,0,1082,115,1,0,0,0,1083,1084,5,141,0,0,1084,
+		1085,5,142,0,0,1085,1090,3,118,59,0,1086,1087,5,236,0,0,1087,1089,3,118,
+		59,0,1088,1086,1,0,0,0,1089,1092,1,0,0,0,1090,1088,1,0,0,0,1090,1091,1,
+		0,0,0,1091,117,1,0,0,0,1092,1090,1,0,0,0,1093,1096,5,65,0,0,1094,1096,
+		3,152,76,0,1095,1093,1,0,0,0,1095,1094,1,0,0,0,1096,119,1,0,0,0,1097,1098,
+		5,143,0,0,1098,1102,5,232,0,0,1099,1101,3,122,61,0,1100,1099,1,0,0,0,1101,
+		1104,1,0,0,0,1102,1100,1,0,0,0,1102,1103,1,0,0,0,1103,1105,1,0,0,0,1104,
+		1102,1,0,0,0,1105,1106,5,233,0,0,1106,121,1,0,0,0,1107,1108,5,10,0,0,1108,
+		1118,3,150,75,0,1109,1110,5,144,0,0,1110,1115,3,152,76,0,1111,1112,5,236,
+		0,0,1112,1114,3,152,76,0,1113,1111,1,0,0,0,1114,1117,1,0,0,0,1115,1113,
+		1,0,0,0,1115,1116,1,0,0,0,1116,1119,1,0,0,0,1117,1115,1,0,0,0,1118,1109,
+		1,0,0,0,1118,1119,1,0,0,0,1119,1199,1,0,0,0,1120,1121,5,145,0,0,1121,1199,
+		3,152,76,0,1122,1123,5,146,0,0,1123,1199,3,152,76,0,1124,1125,5,147,0,
+		0,1125,1126,5,148,0,0,1126,1127,5,149,0,0,1127,1199,3,152,76,0,1128,1131,
+		5,150,0,0,1129,1130,5,252,0,0,1130,1132,5,194,0,0,1131,1129,1,0,0,0,1131,
+		1132,1,0,0,0,1132,1133,1,0,0,0,1133,1134,5,148,0,0,1134,1135,5,160,0,0,
+		1135,1199,3,152,76,0,1136,1137,5,151,0,0,1137,1138,5,252,0,0,1138,1139,
+		5,194,0,0,1139,1140,5,148,0,0,1140,1141,5,160,0,0,1141,1199,3,152,76,0,
+		1142,1143,5,171,0,0,1143,1148,3,152,76,0,1144,1145,5,236,0,0,1145,1147,
+		3,152,76,0,1146,1144,1,0,0,0,1147,1150,1,0,0,0,1148,1146,1,0,0,0,1148,
+		1149,1,0,0,0,1149,1151,1,0,0,0,1150,1148,1,0,0,0,1151,1152,5,160,0,0,1152,
+		1153,5,223,0,0,1153,1154,3,150,75,0,1154,1199,1,0,0,0,1155,1156,5,167,
+		0,0,1156,1157,3,146,73,0,1157,1161,5,232,0,0,1158,1160,3,122,61,0,1159,
+		1158,1,0,0,0,1160,1163,1,0,0,0,1161,1159,1,0,0,0,1161,1162,1,0,0,0,1162,
+		1164,1,0,0,0,1163,1161,1,0,0,0,1164,1174,5,233,0,0,1165,1166,5,168,0,0,
+		1166,1170,5,232,0,0,1167,1169,3,122,61,0,1168,1167,1,0,0,0,1169,1172,1,
+		0,0,0,1170,1168,1,0,0,0,1170,1171,1,0,0,0,1171,1173,1,0,0,0,1172,1170,
+		1,0,0,0,1173,1175,5,233,0,0,1174,1165,1,0,0,0,1174,1175,1,0,0,0,1175,1199,
+		1,0,0,0,1176,1179,5,152,0,0,1177,1178,5,178,0,0,1178,1180,5,109,0,0,1179,
+		1177,1,0,0,0,1179,1180,1,0,0,0,1180,1181,1,0,0,0,1181,1185,5,232,0,0,1182,
+		1184,3,122,61,0,1183,1182,1,0,0,0,1184,1187,1,0,0,0,1185,1183,1,0,0,0,
+		1185,1186,1,0,0,0,1186,1188,1,0,0,0,1187,1185,1,0,0,0,1188,1199,5,233,
+		0,0,1189,1190,5,153,0,0,1190,1194,5,232,0,0,1191,1193,3,122,61,0,1192,
+		1191,1,0,0,0,1193,1196,1,0,0,0,1194,1192,1,0,0,0,1194,1195,1,0,0,0,1195,
+		1197,1,0,0,0,1196,1194,1,0,0,0,1197,1199,5,233,0,0,1198,1107,1,0,0,0,1198,
+		1120,1,0,0,0,1198,1122,1,0,0,0,1198,1124,1,0,0,0,1198,1128,1,0,0,0,1198,
+		1136,1,0,0,0,1198,1142,1,0,0,0,1198,1155,1,0,0,0,1198,1176,1,0,0,0,1198,
+		1189,1,0,0,0,1199,123,1,0,0,0,1200,1201,5,170,0,0,1201,1205,5,232,0,0,
+		1202,1204,3,126,63,0,1203,1202,1,0,0,0,1204,1207,1,0,0,0,1205,1203,1,0,
+		0,0,1205,1206,1,0,0,0,1206,1208,1,0,0,0,1207,1205,1,0,0,0,1208,1209,5,
+		233,0,0,1209,125,1,0,0,0,1210,1211,5,171,0,0,1211,1216,3,152,76,0,1212,
+		1213,5,236,0,0,1213,1215,3,152,76,0,1214,1212,1,0,0,0,1215,1218,1,0,0,
+		0,1216,1214,1,0,0,0,1216,1217,1,0,0,0,1217,1222,1,0,0,0,1218,1216,1,0,
+		0,0,1219,1221,3,128,64,0,1220,1219,1,0,0,0,1221,1224,1,0,0,0,1222,1220,
+		1,0,0,0,1222,1223,1,0,0,0,1223,1227,1,0,0,0,1224,1222,1,0,0,0,1225,1227,
+		3,120,60,0,1226,1210,1,0,0,0,1226,1225,1,0,0,0,1227,127,1,0,0,0,1228,1229,
+		5,172,0,0,1229,1251,3,146,73,0,1230,1231,5,173,0,0,1231,1251,3,144,72,
+		0,1232,1233,5,99,0,0,1233,1234,3,146,73,0,1234,1235,5,180,0,0,1235,1236,
+		5,107,0,0,1236,1251,1,0,0,0,1237,1238,5,100,0,0,1238,1251,3,146,73,0,1239,
+		1240,5,101,0,0,1240,1241,3,146,73,0,1241,1242,5,180,0,0,1242,1243,5,107,
+		0,0,1243,1251,1,0,0,0,1244,1245,5,102,0,0,1245,1251,3,146,73,0,1246,1247,
+		5,103,0,0,1247,1251,5,104,0,0,1248,1249,5,105,0,0,1249,1251,3,146,73,0,
+		1250,1228,1,0,0,0,1250,1230,1,0,0,0,1250,1232,1,0,0,0,1250,1237,1,0,0,
+		0,1250,1239,1,0,0,0,1250,1244,1,0,0,0,1250,1246,1,0,0,0,1250,1248,1,0,
+		0,0,1251,129,1,0,0,0,1252,1253,5,2,0,0,1253,1254,3,152,76,0,1254,1255,
+		5,4,0,0,1255,1256,3,152,76,0,1256,1260,5,232,0,0,1257,1259,3,132,66,0,
+		1258,1257,1,0,0,0,1259,1262,1,0,0,0,1260,1258,1,0,0,0,1260,1261,1,0,0,
+		0,1261,1263,1,0,0,0,1262,1260,1,0,0,0,1263,1264,5,233,0,0,1264,131,1,0,
+		0,0,1265,1266,3,152,76,0,1266,1267,5,60,0,0,1267,1268,5,174,0,0,1268,1269,
+		5,253,0,0,1269,1470,1,0,0,0,1270,1271,3,152,76,0,1271,1272,5,60,0,0,1272,
+		1273,5,38,0,0,1273,1277,3,146,73,0,1274,1276,3,140,70,0,1275,1274,1,0,
+		0,0,1276,1279,1,0,0,0,1277,1275,1,0,0,0,1277,1278,1,0,0,0,1278,1470,1,
+		0,0,0,1279,1277,1,0,0,0,1280,1281,3,152,76,0,1281,1282,5,95,0,0,1282,1283,
+		5,62,0,0,1283,1284,3,144,72,0,1284,1470,1,0,0,0,1285,1286,3,150,75,0,1286,
+		1287,7,3,0,0,1287,1288,3,146,73,0,1288,1293,3,142,71,0,1289,1290,5,28,
+		0,0,1290,1291,3,146,73,0,1291,1292,3,142,71,0,1292,1294,1,0,0,0,1293,1289,
+		1,0,0,0,1293,1294,1,0,0,0,1294,1470,1,0,0,0,1295,1296,3,150,75,0,1296,
+		1297,5,177,0,0,1297,1298,3,146,73,0,1298,1299,5,178,0,0,1299,1300,5,251,
+		0,0,1300,1470,1,0,0,0,1301,1302,3,152,76,0,1302,1326,5,179,0,0,1303,1304,
+		5,54,0,0,1304,1327,5,251,0,0,1305,1315,5,38,0,0,1306,1307,5,44,0,0,1307,
+		1308,3,146,73,0,1308,1312,3,142,71,0,1309,1311,3,134,67,0,1310,1309,1,
+		0,0,0,1311,1314,1,0,0,0,1312,1310,1,0,0,0,1312,1313,1,0,0,0,1313,1316,
+		1,0,0,0,1314,1312,1,0,0,0,1315,1306,1,0,0,0,1315,1316,1,0,0,0,1316,1320,
+		1,0,0,0,1317,1319,3,140,70,0,1318,1317,1,0,0,0,1319,1322,1,0,0,0,1320,
+		1318,1,0,0,0,1320,1321,1,0,0,0,1321,1324,1,0,0,0,1322,1320,1,0,0,0,1323,
+		1325,3,136,68,0,1324,1323,1,0,0,0,1324,1325,1,0,0,0,1325,1327,1,0,0,0,
+		1326,1303,1,0,0,0,1326,1305,1,0,0,0,1327,1470,1,0,0,0,1328,1330,5,170,
+		0,0,1329,1331,3,128,64,0,1330,1329,1,0,0,0,1331,1332,1,0,0,0,1332,1330,
+		1,0,0,0,1332,1333,1,0,0,0,1333,1470,1,0,0,0,1334,1335,5,170,0,0,1335,1336,
+		5,171,0,0,1336,1470,5,106,0,0,1337,1338,3,152,76,0,1338,1339,5,117,0,0,
+		1339,1340,3,146,73,0,1340,1470,1,0,0,0,1341,1342,3,152,76,0,1342,1343,
+		5,16,0,0,1343,1344,3,24,12,0,1344,1348,5,232,0,0,1345,1347,3,30,15,0,1346,
+		1345,1,0,0,0,1347,1350,1,0,0,0,1348,1346,1,0,0,0,1348,1349,1,0,0,0,1349,
+		1351,1,0,0,0,1350,1348,1,0,0,0,1351,1352,5,233,0,0,1352,1470,1,0,0,0,1353,
+		1354,3,152,76,0,1354,1355,5,19,0,0,1355,1356,5,251,0,0,1356,1357,5,20,
+		0,0,1357,1358,3,146,73,0,1358,1470,1,0,0,0,1359,1360,3,152,76,0,1360,1362,
+		5,21,0,0,1361,1363,5,240,0,0,1362,1361,1,0,0,0,1362,1363,1,0,0,0,1363,
+		1364,1,0,0,0,1364,1365,3,146,73,0,1365,1470,1,0,0,0,1366,1367,3,152,76,
+		0,1367,1368,5,228,0,0,1368,1369,3,144,72,0,1369,1470,1,0,0,0,1370,1371,
+		3,152,76,0,1371,1372,5,228,0,0,1372,1373,5,38,0,0,1373,1378,3,138,69,0,
+		1374,1375,5,236,0,0,1375,1377,3,138,69,0,1376,1374,1,0,0,0,1377,1380,1,
+		0,0,0,1378,1376,1,0,0,0,1378,1379,1,0,0,0,1379,1470,1,0,0,0,1380,1378,
+		1,0,0,0,1381,1382,3,152,76,0,1382,1383,5,91,0,0,1383,1384,3,146,73,0,1384,
+		1470,1,0,0,0,1385,1386,3,152,76,0,1386,1387,5,92,0,0,1387,1388,5,135,0,
+		0,1388,1389,3,144,72,0,1389,1390,5,62,0,0,1390,1391,3,146,73,0,1391,1470,
+		1,0,0,0,1392,1393,3,152,76,0,1393,1394,5,197,0,0,1394,1395,5,92,0,0,1395,
+		1470,1,0,0,0,1396,1397,3,152,76,0,1397,1398,5,70,0,0,1398,1400,5,68,0,
+		0,1399,1401,5,252,0,0,1400,1399,1,0,0,0,1400,1401,1,0,0,0,1401,1470,1,
+		0,0,0,1402,1403,3,152,76,0,1403,1404,5,70,0,0,1404,1407,5,69,0,0,1405,
+		1406,5,51,0,0,1406,1408,5,251,0,0,1407,1405,1,0,0,0,1407,1408,1,0,0,0,
+		1408,1470,1,0,0,0,1409,1410,3,152,76,0,1410,1412,5,64,0,0,1411,1413,3,
+		88,44,0,1412,1411,1,0,0,0,1413,1414,1,0,0,0,1414,1412,1,0,0,0,1414,1415,
+		1,0,0,0,1415,1470,1,0,0,0,1416,1417,5,22,0,0,1417,1470,5,253,0,0,1418,
+		1419,5,23,0,0,1419,1470,5,253,0,0,1420,1470,5,24,0,0,1421,1470,5,25,0,
+		0,1422,1423,3,152,76,0,1423,1424,5,26,0,0,1424,1425,5,27,0,0,1425,1426,
+		3,146,73,0,1426,1427,3,142,71,0,1427,1428,5,28,0,0,1428,1429,3,146,73,
+		0,1429,1430,3,142,71,0,1430,1470,1,0,0,0,1431,1432,3,152,76,0,1432,1433,
+		5,29,0,0,1433,1436,5,160,0,0,1434,1437,5,30,0,0,1435,1437,3,146,73,0,1436,
+		1434,1,0,0,0,1436,1435,1,0,0,0,1437,1438,1,0,0,0,1438,1439,5,31,0,0,1439,
+		1440,3,146,73,0,1440,1441,3,142,71,0,1441,1442,5,28,0,0,1442,1443,3,146,
+		73,0,1443,1444,3,142,71,0,1444,1470,1,0,0,0,1445,1446,3,152,76,0,1446,
+		1447,5,32,0,0,1447,1448,3,146,73,0,1448,1449,3,142,71,0,1449,1450,5,20,
+		0,0,1450,1451,3,146,73,0,1451,1470,1,0,0,0,1452,1453,5,33,0,0,1453,1454,
+		3,150,75,0,1454,1455,5,34,0,0,1455,1456,3,150,75,0,1456,1459,3,146,73,
+		0,1457,1458,5,35,0,0,1458,1460,3,146,73,0,1459,1457,1,0,0,0,1459,1460,
+		1,0,0,0,1460,1470,1,0,0,0,1461,1462,5,36,0,0,1462,1463,5,35,0,0,1463,1464,
+		3,146,73,0,1464,1465,3,142,71,0,1465,1466,5,37,0,0,1466,1467,3,146,73,
+		0,1467,1468,3,142,71,0,1468,1470,1,0,0,0,1469,1265,1,0,0,0,1469,1270,1,
+		0,0,0,1469,1280,1,0,0,0,1469,1285,1,0,0,0,1469,1295,1,0,0,0,1469,1301,
+		1,0,0,0,1469,1328,1,0,0,0,1469,1334,1,0,0,0,1469,1337,1,0,0,0,1469,1341,
+		1,0,0,0,1469,1353,1,0,0,0,1469,1359,1,0,0,0,1469,1366,1,0,0,0,1469,1370,
+		1,0,0,0,1469,1381,1,0,0,0,1469,1385,1,0,0,0,1469,1392,1,0,0,0,1469,1396,
+		1,0,0,0,1469,1402,1,0,0,0,1469,1409,1,0,0,0,1469,1416,1,0,0,0,1469,1418,
+		1,0,0,0,1469,1420,1,0,0,0,1469,1421,1,0,0,0,1469,1422,1,0,0,0,1469,1431,
+		1,0,0,0,1469,1445,1,0,0,0,1469,1452,1,0,0,0,1469,1461,1,0,0,0,1470,133,
+		1,0,0,0,1471,1472,5,72,0,0,1472,1473,5,251,0,0,1473,1474,5,169,0,0,1474,
+		1475,3,146,73,0,1475,1476,3,142,71,0,1476,135,1,0,0,0,1477,1478,5,45,0,
+		0,1478,1479,5,40,0,0,1479,1480,5,41,0,0,1480,1481,3,146,73,0,1481,1482,
+		5,42,0,0,1482,1483,3,146,73,0,1483,137,1,0,0,0,1484,1486,5,241,0,0,1485,
+		1484,1,0,0,0,1485,1486,1,0,0,0,1486,1487,1,0,0,0,1487,1488,3,144,72,0,
+		1488,1489,5,34,0,0,1489,1490,3,146,73,0,1490,139,1,0,0,0,1491,1492,5,39,
+		0,0,1492,1493,3,150,75,0,1493,1494,3,146,73,0,1494,141,1,0,0,0,1495,1496,
+		5,180,0,0,1496,1497,5,193,0,0,1497,143,1,0,0,0,1498,1499,5,252,0,0,1499,
+		145,1,0,0,0,1500,1501,6,73,-1,0,1501,1502,5,234,0,0,1502,1503,3,146,73,
+		0,1503,1504,5,235,0,0,1504,1543,1,0,0,0,1505,1506,5,241,0,0,1506,1543,
+		3,146,73,16,1507,1508,5,197,0,0,1508,1543,3,146,73,11,1509,1510,5,167,
+		0,0,1510,1511,3,146,73,0,1511,1512,5,169,0,0,1512,1513,3,146,73,0,1513,
+		1514,5,168,0,0,1514,1515,3,146,73,0,1515,1543,1,0,0,0,1516,1517,3,152,
+		76,0,1517,1526,5,234,0,0,1518,1523,3,146,73,0,1519,1520,5,236,0,0,1520,
+		1522,3,146,73,0,1521,1519,1,0,0,0,1522,1525,1,0,0,0,1523,1521,1,0,0,0,
+		1523,1524,1,0,0,0,1524,1527,1,0,0,0,1525,1523,1,0,0,0,1526,1518,1,0,0,
+		0,1526,1527,1,0,0,0,1527,1528,1,0,0,0,1528,1529,5,235,0,0,1529,1543,1,
+		0,0,0,1530,1532,7,4,0,0,1531,1533,3,148,74,0,1532,1531,1,0,0,0,1532,1533,
+		1,0,0,0,1533,1534,1,0,0,0,1534,1535,5,180,0,0,1535,1543,3,148,74,0,1536,
+		1537,5,253,0,0,1537,1543,3,148,74,0,1538,1543,5,252,0,0,1539,1543,5,253,
+		0,0,1540,1543,5,251,0,0,1541,1543,3,150,75,0,1542,1500,1,0,0,0,1542,1505,
+		1,0,0,0,1542,1507,1,0,0,0,1542,1509,1,0,0,0,1542,1516,1,0,0,0,1542,1530,
+		1,0,0,0,1542,1536,1,0,0,0,1542,1538,1,0,0,0,1542,1539,1,0,0,0,1542,1540,
+		1,0,0,0,1542,1541,1,0,0,0,1543,1564,1,0,0,0,1544,1545,10,15,0,0,1545,1546,
+		5,194,0,0,1546,1563,3,146,73,16,1547,1548,10,14,0,0,1548,1549,7,5,0,0,
+		1549,1563,3,146,73,15,1550,1551,10,13,0,0,1551,1552,7,6,0,0,1552,1563,
+		3,146,73,14,1553,1554,10,12,0,0,1554,1555,7,7,0,0,1555,1563,3,146,73,13,
+		1556,1557,10,10,0,0,1557,1558,5,195,0,0,1558,1563,3,146,73,11,1559,1560,
+		10,9,0,0,1560,1561,5,196,0,0,1561,1563,3,146,73,10,1562,1544,1,0,0,0,1562,
+		1547,1,0,0,0,1562,1550,1,0,0,0,1562,1553,1,0,0,0,1562,1556,1,0,0,0,1562,
+		1559,1,0,0,0,1563,1566,1,0,0,0,1564,1562,1,0,0,0,1564,1565,1,0,0,0,1565,
+		147,1,0,0,0,1566,1564,1,0,0,0,1567,1568,7,8,0,0,1568,149,1,0,0,0,1569,
+		1572,3,152,76,0,1570,1571,5,237,0,0,1571,1573,3,152,76,0,1572,1570,1,0,
+		0,0,1572,1573,1,0,0,0,1573,151,1,0,0,0,1574,1575,7,9,0,0,1575,153,1,0,
+		0,0,152,158,160,174,200,207,209,217,219,241,247,251,255,257,267,278,286,
+		307,316,326,338,342,350,354,359,369,383,390,393,408,414,426,428,437,441,
+		443,452,461,466,474,481,494,496,506,528,532,537,541,545,553,563,597,607,
+		636,638,652,655,663,686,693,701,708,712,716,724,728,744,784,788,796,805,
+		810,826,830,838,860,866,874,882,895,906,909,919,922,930,934,942,953,957,
+		965,976,978,989,992,996,1004,1009,1014,1024,1026,1034,1043,1049,1053,1066,
+		1071,1074,1081,1090,1095,1102,1115,1118,1131,1148,1161,1170,1174,1179,
+		1185,1194,1198,1205,1216,1222,1226,1250,1260,1277,1293,1312,1315,1320,
+		1324,1326,1332,1348,1362,1378,1400,1407,1414,1436,1459,1469,1485,1523,
+		1526,1532,1542,1562,1564,1572
 	};
 
 	public static readonly ATN _ATN =

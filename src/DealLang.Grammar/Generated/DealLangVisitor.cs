@@ -312,6 +312,27 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitLeaseTerminationFeeItem([NotNull] DealLangParser.LeaseTerminationFeeItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>leaseBreakOptionItem</c>
+	/// labeled alternative in <see cref="DealLangParser.leaseItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLeaseBreakOptionItem([NotNull] DealLangParser.LeaseBreakOptionItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>breakFeeMonths</c>
+	/// labeled alternative in <see cref="DealLangParser.breakFee"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitBreakFeeMonths([NotNull] DealLangParser.BreakFeeMonthsContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>breakFeeAmount</c>
+	/// labeled alternative in <see cref="DealLangParser.breakFee"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitBreakFeeAmount([NotNull] DealLangParser.BreakFeeAmountContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>indexationYearly</c>
 	/// labeled alternative in <see cref="DealLangParser.indexationPart"/>.
 	/// </summary>
@@ -1369,6 +1390,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitRenewalsDrawnItem([NotNull] DealLangParser.RenewalsDrawnItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>leaseBreaksItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLeaseBreaksItem([NotNull] DealLangParser.LeaseBreaksItemContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>deflateItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.

@@ -3,8 +3,8 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Paths;
 
 /// <summary>
-/// A lease under a scenario: how long it runs (renewals taken, or cut short by the lessee's default), the termination
-/// fee its lessee's default pays (<see cref="TerminationReceipts"/>), the rent it pays per period (from its <see cref="LeasePlan"/>: a term of the deal's options precomputed, a default's
+/// A lease under a scenario: how long it runs (renewals taken, or cut short by the lessee's default or break), the termination
+/// fee its lessee's default or break pays (<see cref="TerminationReceipts"/>), the rent it pays per period (from its <see cref="LeasePlan"/>: a term of the deal's options precomputed, a default's
 /// end worked out for the path), the period it ends in and whether its residual value
 /// guarantee answers for that end. A path source passes its buffers' <see cref="PathMemo"/>, from which the
 /// numbers a previous path computed at the same rate and default date are reused.
@@ -22,31 +22,63 @@ static class LeaseTerms
         // The renewals taken were checked against the lease's options (Shapes.Require).
         int renewals = scenario.RenewalsTaken[l] ?? 0;
 
+        // The lessee's break (a scenario's lever, checked against the lease's break dates) and its default: whichever
+        // comes first ends the lease. A default on or before the break date comes first (a lessee in default on the day
+        // the break fee falls due cannot be assumed to pay it; the default's rules apply, as an RVG's on its expiry date);
+        // a default after the break leaves this lease as the break left it (it has ended).
+        Date? broken = BreakOf(scenario, lease, l);
+        Date? lesseeDefault = Lessee(deal, scenario, lease);
+        if (broken is { } b && lesseeDefault is { } d && d <= b)
+        {
+            broken = null;
+        }
+
+        Date? defaulted = broken is null ? lesseeDefault : null;
+
+        // The termination fee: owed on a default during the initial term only (none in a renewal taken, none after
+        // the lease ended), recovered as the lessee's other claims are, as a contract's customer's is; or the break
+        // fee, paid in full by a performing lessee in the break's period. The row of a lease that can receive neither
+        // is never written: it stays the zeros it was made with.
+        if (lease.HasTerminationReceipts)
+        {
+            double[] termination = into.LeaseTermination[l];
+            termination.AsSpan().Clear();
+            (int Period, double Amount)? received = broken is { } at
+                ? TerminationReceipts.Of(deal, lease.BreakFee(at), at, 1.0)
+                : defaulted is { } on ? TerminationReceipts.Of(deal, lease.TerminationClaim(on), on, scenario.RecoveryOf(deal, lease.Lessee)) : null;
+            if (received is (int p, double amount))
+            {
+                termination[p] = amount;
+            }
+        }
+
+        if (broken is { } breakDate)
+        {
+            // The rent stops on the break date, prorated as a default's; no RVG (the break fee is what the lessee pays
+            // for leaving early), nothing for a guarantor to pay (the lessee performed), no renewal.
+            plan.FillTo(breakDate, marketRentDeflation, into.OwnLeaseRent(l), memo, l);
+            into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, breakDate);
+            into.RvgApplies[l] = false;
+            into.RvgRecovery[l] = 1.0;
+            if (deal.HasGuarantees)
+            {
+                into.LeaseGuaranteeDue[l].AsSpan().Clear();
+            }
+
+            return;
+        }
+
         // On or before the expiry date (worked out only for a lease whose lessee defaults: the others' ends are
         // precomputed): a lessee in default on the day the guarantee falls due pays only what a
         // creditor recovers, whether the lease ran its term or the default cut it short (a strict < let a default
         // on the expiry date itself through at 100%). After the expiry the claim was owed by a performing lessee.
-        // The termination fee: owed on a default during the initial term only (none in a renewal taken, none after
-        // the lease ended), recovered as the lessee's other claims are, as a contract's customer's is. The row of a
-        // lease without a fee is never written: it stays the zeros it was made with.
-        if (lease.TerminationFee != 0)
-        {
-            double[] termination = into.LeaseTermination[l];
-            termination.AsSpan().Clear();
-            if (Lessee(deal, scenario, lease) is { } lesseeDefault
-                && TerminationReceipts.Of(deal, lease.TerminationClaim(lesseeDefault), lesseeDefault, scenario.RecoveryOf(deal, lease.Lessee)) is (int p, double received))
-            {
-                termination[p] = received;
-            }
-        }
-
-        if (Lessee(deal, scenario, lease) is { } defaulted && defaulted <= plan.EndOf(renewals, out _))
+        if (defaulted is { } defaultDate && defaultDate <= plan.EndOf(renewals, out _))
         {
             // The rent stops on the default date and the lease is over; what the guarantor still pays on the
             // RVG claim is what a creditor of the defaulted lessee recovers.
-            plan.FillTo(defaulted, marketRentDeflation, into.OwnLeaseRent(l), memo, l);
-            into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, defaulted);
-            into.RvgApplies[l] = lease.RvgUntil is { } until && defaulted <= until && defaulted <= deal.Maturity;
+            plan.FillTo(defaultDate, marketRentDeflation, into.OwnLeaseRent(l), memo, l);
+            into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, defaultDate);
+            into.RvgApplies[l] = lease.RvgUntil is { } until && defaultDate <= until && defaultDate <= deal.Maturity;
             into.RvgRecovery[l] = scenario.RecoveryOf(deal, lease.Lessee);
             if (deal.HasGuarantees)
             {
@@ -109,6 +141,11 @@ static class LeaseTerms
 
         return Math.Max(0, Schedule.PeriodIndexOf(boundaries, end));
     }
+
+    /// <summary>The date lease <paramref name="l"/> is broken on under the scenario (<c>L breaks at 60m</c>: that many
+    /// months from its start), or null when it is not.</summary>
+    static Date? BreakOf(ScenarioSpec scenario, LeaseInfo lease, int l) =>
+        l < scenario.LeaseBreaks.Length && scenario.LeaseBreaks[l] is { } months ? lease.Start.AddMonthsClamped(months) : null;
 
     static Date? Lessee(DealDescription deal, ScenarioSpec scenario, LeaseInfo lease) =>
         lease.Lessee >= 0 && lease.Lessee < deal.Parties.Length ? scenario.PartyDefaults[lease.Lessee] : null;

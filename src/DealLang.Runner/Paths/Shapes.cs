@@ -70,6 +70,19 @@ public static class Shapes
             }
         }
 
+        if (scenario.LeaseBreaks is null || scenario.LeaseBreaks.Length != 0)
+        {
+            // Empty: no lease broken; else one entry per lease, each a break date its lease offers (DL0428 in a deal).
+            Count(deal, scenario, scenario.LeaseBreaks?.Length, deal.Leases.Length, "lease");
+            for (int l = 0; l < deal.Leases.Length; l++)
+            {
+                if (scenario.LeaseBreaks![l] is { } months && Array.IndexOf(deal.Leases[l].BreakMonths, months) < 0)
+                {
+                    throw Mismatch(deal, scenario, $"it breaks lease '{deal.Leases[l].Name}' at {months} months, which the lease does not offer");
+                }
+            }
+        }
+
         for (int l = 0; l < deal.Leases.Length; l++)
         {
             LeaseInfo lease = deal.Leases[l];

@@ -16,7 +16,7 @@ static class DealEventsBuilder
 
         // Every lease's termination fee when one has a fee; none at all otherwise (a deal of many leases without fees,
         // the usual deal, builds nothing per scenario for them).
-        bool anyFee = deal.Leases.Any(l => l.TerminationFee != 0);
+        bool anyFee = deal.Leases.Any(l => l.HasTerminationReceipts);
         var fees = ImmutableArray.CreateBuilder<LeaseAmount>(anyFee ? deal.Leases.Length : 0);
         for (int l = 0; l < (anyFee ? deal.Leases.Length : 0); l++)
         {

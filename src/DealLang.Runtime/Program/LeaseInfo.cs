@@ -9,7 +9,8 @@ namespace DealLang.Runtime;
 /// the escalation or, if <see cref="RenewalAtMarket"/>, is the escalated rent times the scenario's market-rent index.
 /// The residual value guarantee applies when the lease ends on or before <see cref="RvgUntil"/> (null: no RVG).
 /// If the lessee defaults during the initial term it owes <see cref="TerminationFee"/> (amortising as a contract's:
-/// <see cref="TerminationClaim"/>), of which its recovery is paid.
+/// <see cref="TerminationClaim"/>), of which its recovery is paid. It may break the lease at <see cref="BreakMonths"/>
+/// from its start against <see cref="BreakFee"/> (a scenario's lever: docs/language.md §5, "Break option").
 /// </summary>
 public sealed record LeaseInfo(
     string Name,
@@ -34,4 +35,26 @@ public sealed record LeaseInfo(
     /// none in a renewal term.</summary>
     public double TerminationClaim(Date date) =>
         TerminationFees.Claim(TerminationFee, FeeAmortising, FeeFloor, Start, Start.AddMonthsClamped(TermMonths), date);
+
+    /// <summary>The dates (whole months from <see cref="Start"/>, increasing, inside the initial term) at which the lessee
+    /// may break the lease (<c>break_option at 60m, 120m</c>); empty when it may not.</summary>
+    public int[] BreakMonths { get; init; } = [];
+
+    /// <summary><c>fee 12m of rent</c>: the break fee in months of the rent payable at the break; 0 when the fee is an
+    /// amount or there is none.</summary>
+    public double BreakFeeMonths { get; init; }
+
+    /// <summary><c>fee 40m</c>: the break fee as an amount; 0 when it is in months of rent or there is none.</summary>
+    public double BreakFeeAmount { get; init; }
+
+    /// <summary>Whether the lease can ever receive a termination fee: its lessee's default's or its break's (the ledger's
+    /// <c>termination fee L</c> column and the summary's row are there only then).</summary>
+    public bool HasTerminationReceipts => TerminationFee != 0 || BreakFeeMonths != 0 || BreakFeeAmount != 0;
+
+    /// <summary>The fee the lessee pays for breaking on <paramref name="date"/>: the amount, or the months of the rent
+    /// payable from that date, the rent escalated once per lease year completed by then
+    /// (<c>months / 12 × rent × (1 + escalator)^years</c>: a break on the fifth anniversary pays the sixth year's rent).</summary>
+    public double BreakFee(Date date) =>
+        BreakFeeAmount + (BreakFeeMonths == 0 ? 0.0
+            : BreakFeeMonths / 12.0 * RentPerYear * Math.Pow(1 + Escalator, Flows.WholeYearsBetween(Start, date)));
 }

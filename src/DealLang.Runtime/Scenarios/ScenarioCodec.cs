@@ -52,6 +52,7 @@ public static class ScenarioCodec
         WriteArray(w, s.PartyRecoveries, WriteNullable);
         WriteArray(w, s.Guarantors, (w, v) => WriteOptional(w, v, Write));
         WriteArray(w, s.Holdings, (w, v) => WriteOptional(w, v, Write));
+        WriteArray(w, s.LeaseBreaks, WriteNullable);
         WriteOptional(w, s.Stochastic, Write);
     }
 
@@ -75,6 +76,7 @@ public static class ScenarioCodec
             PartyRecoveries = ReadArray(r, ReadNullableDouble),
             Guarantors = ReadArray(r, r => ReadOptional(r, ReadGuarantorLevers)),
             Holdings = ReadArray(r, r => ReadOptional(r, ReadHoldingLevers)),
+            LeaseBreaks = ReadArray(r, ReadNullableInt),
             Stochastic = ReadOptional(r, ReadStochastic),
         };
 

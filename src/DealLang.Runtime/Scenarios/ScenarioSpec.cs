@@ -49,6 +49,10 @@ public sealed record ScenarioSpec(
     /// (<c>H market discount 20% depth 50m</c>), null for "as the deal says"; empty (the default) for none.</summary>
     public HoldingLevers?[] Holdings { get; init; } = [];
 
+    /// <summary>Per lease (the description's order): the month from its start at which its lessee breaks it (<c>L breaks
+    /// at 60m</c>, one of the lease's break dates), null for "not broken"; empty (the default) for none.</summary>
+    public int?[] LeaseBreaks { get; init; } = [];
+
     /// <summary>Party <paramref name="party"/>'s levers as a guarantor under this scenario (<see cref="GuarantorLevers.Honoured"/>
     /// unless it says).</summary>
     public GuarantorLevers GuarantorOf(int party) =>

@@ -335,6 +335,14 @@ static class LeaseTerms
         LeaseInfo lease = deal.Leases[l];
         Date end = lease.Start.AddMonthsClamped(lease.TermMonths);
         Date? defaulted = lease.Lessee >= 0 ? scenario.PartyDefaults[lease.Lessee] : null;
+        // A break (the lever, not preceded by a default on or before its date) pays its fee in full instead; a default
+        // after the break is nothing to this lease.
+        Date? broken = Broken(scenario, l, lease, defaulted);
+        if (broken is not null)
+        {
+            defaulted = null;
+        }
+
         bool owed = lease.TerminationFee != 0 && defaulted is { } dd && dd >= lease.Start && dd < end;
         double fee = !owed ? 0 : lease.FeeAmortising
             ? lease.FeeFloor + ((lease.TerminationFee - lease.FeeFloor) * Date.DaysBetween(defaulted!.Value, end) / Date.DaysBetween(lease.Start, end))
@@ -344,8 +352,31 @@ static class LeaseTerms
             Date s = deal.Boundaries[t], e = deal.Boundaries[t + 1];
             bool defaultPeriod = owed && defaulted!.Value <= e && (t == 0 || defaulted.Value > s);
             into[t] = defaultPeriod ? fee * PartyDefaults.Recovery(deal, scenario, lease.Lessee) : 0;
+            if (broken is { } b && b <= e && (t == 0 || b > s))
+            {
+                into[t] = BreakFee(lease, b);
+            }
         }
     }
+
+    /// <summary>The break fee on <paramref name="date"/>: the amount, plus the months of rent at the rent escalated once for
+    /// each anniversary of the start on or before the date.</summary>
+    static double BreakFee(LeaseInfo lease, Date date)
+    {
+        int years = 0;
+        while (lease.Start.AddMonthsClamped((years + 1) * 12) <= date)
+        {
+            years++;
+        }
+
+        return lease.BreakFeeAmount + (lease.BreakFeeMonths / 12.0 * lease.RentPerYear * Math.Pow(1 + lease.Escalator, years));
+    }
+
+    /// <summary>The date the scenario breaks lease <paramref name="l"/> on, unless its lessee defaulted on or before it.</summary>
+    static Date? Broken(ScenarioSpec scenario, int l, LeaseInfo lease, Date? defaulted) =>
+        l < scenario.LeaseBreaks.Length && scenario.LeaseBreaks[l] is { } months
+            && lease.Start.AddMonthsClamped(months) is var b && !(defaulted is { } d && d <= b)
+            ? b : null;
 
     public static void Apply(DealDescription deal, ScenarioSpec scenario, int l, PathInputs into)
     {
@@ -359,6 +390,22 @@ static class LeaseTerms
         Date termEnd = end;
 
         double recovery = 1.0;
+        Date? broken = Broken(scenario, l, lease, Lessee(deal, scenario, lease));
+        if (broken is { } breakDate)
+        {
+            // Broken: the rent stops on the break date; no RVG, nothing for a guarantor.
+            LeaseRents.Fill(deal, lease, breakDate, scenario.MarketRentDeflation, into.LeaseRent[l]);
+            into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, breakDate);
+            into.RvgApplies[l] = false;
+            into.RvgRecovery[l] = 1.0;
+            if (deal.HasGuarantees)
+            {
+                Array.Clear(into.LeaseGuaranteeDue[l]);
+            }
+
+            return;
+        }
+
         // On or before the expiry date: a lessee in default on the day the guarantee falls due pays only what a
         // creditor recovers, whether the lease ran its term or the default cut it short (a strict < let a default
         // on the expiry date itself through at 100%). After the expiry the claim was owed by a performing lessee.

@@ -15,7 +15,11 @@ internal static partial class DealGen
     {
         foreach (var lease in leases)
         {
-            yield return Gen.Int[0, lease.Renewals].Select(n => $"{lease.Name} renewals taken {Text(n)}");
+            // A lease is broken or renewed, not both (DL0429).
+            Gen<string> renewals = Gen.Int[0, lease.Renewals].Select(n => $"{lease.Name} renewals taken {Text(n)}");
+            yield return lease.Breaks.Length == 0
+                ? renewals
+                : Gen.OneOf(renewals, Pick([.. lease.Breaks.Select(m => Text(m) + "m")]).Select(at => $"{lease.Name} breaks at {at}"));
         }
 
         foreach (string facility in f.FacilityNames)

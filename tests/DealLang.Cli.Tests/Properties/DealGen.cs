@@ -139,9 +139,31 @@ internal static partial class DealGen
         let index = hasRenewals && market.Length > 0 || indexed.Length == 0 ? "" : indexed + indexation
         // Now and then a termination fee, as a contract's (a build-to-suit lease's).
         from fee in Gen.Frequency((1, TerminationFee()), (4, Gen.Const("")))
+        // Now and then a break option (a tenant's right to leave on given months of the term), which a scenario may
+        // exercise (Levers); its fee in months of rent, an amount, or none.
+        from breaks in Gen.Frequency((1, BreakMonths(TermMonths(term))), (3, Gen.Const(Array.Empty<int>())))
+        from breakFee in Pick("", " fee 6m of rent", " fee 1y of rent", " fee 12m")
+        let breakOption = breaks.Length == 0 ? "" : "break_option at " + string.Join(", ", breaks.Select(m => Text(m) + "m")) + breakFee
         from items in Shuffled("lessee " + lessee, "rent " + rent + " per year " + escalator.Trim() + index, "starts " + starts,
-            "term " + term, hasRenewals ? $"renewals {Text(renewals)}{times}{renewalTerm} at lessee option{market}" : "", rvg, fee)
-        select new GeneratedDecl(name, $"  lease {name} on {facility} {{ {items} }}", Renewals: hasRenewals ? renewals : 0);
+            "term " + term, hasRenewals ? $"renewals {Text(renewals)}{times}{renewalTerm} at lessee option{market}" : "", rvg, fee, breakOption)
+        select new GeneratedDecl(name, $"  lease {name} on {facility} {{ {items} }}", Renewals: hasRenewals ? renewals : 0) { Breaks = breaks };
+
+    /// <summary>A lease term's whole months when written in months or years (a term in days or weeks, rounded by the
+    /// checker, gets no break: 0).</summary>
+    private static int TermMonths(string term) =>
+        term[^1] switch
+        {
+            'm' => int.Parse(term[..^1], System.Globalization.CultureInfo.InvariantCulture),
+            'y' => 12 * int.Parse(term[..^1], System.Globalization.CultureInfo.InvariantCulture),
+            _ => 0,
+        };
+
+    /// <summary>One to three break dates, strictly increasing whole months inside a term of <paramref name="termMonths"/>
+    /// (DL0425, DL0426); none for a term too short to hold one.</summary>
+    private static Gen<int[]> BreakMonths(int termMonths) =>
+        termMonths < 2
+            ? Gen.Const(Array.Empty<int>())
+            : Gen.Int[1, Math.Min(3, termMonths - 1)].SelectMany(n => Gen.Int[1, termMonths - 1].ArrayUnique[n]).Select(ms => ms.Order().ToArray());
 
     /// <summary>An indexed rent's terms (docs/language.md "Indexed rent"), one space apart in any order, or none: a floor
     /// and a cap only with 'yearly' (DL0497), the floor at most 2% and the cap at least 2% (DL0494), a lag of whole periods

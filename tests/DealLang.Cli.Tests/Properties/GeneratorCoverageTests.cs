@@ -86,6 +86,8 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("contract termination fee", @"contract Ct\d [^\n]*termination_fee \S+ amortising"),
         ("termination fee amortising to a floor", @"contract Ct\d [^\n]*termination_fee \S+ amortising to \d+m"),
         ("lease termination fee", @"lease L\d[^\n]*termination_fee \S+m"),
+        ("lease break option", @"lease L\d[^\n]*break_option at \d+m"), ("lease break fee in months of rent", @"break_option at [^\n]*fee \S+ of rent"),
+        ("lease breaks lever", @"\n  L\d breaks at \d+m"),
         ("coins", @"\n  coins Cn1 \{ "), ("coin price index", @"index Cn1Price \{ level \d+k per coin"),
         ("coins mining", @"coins Cn1 [^\n]*hashrate \d+ EH/s  network \d+ EH/s  rewards "), ("coins power price index", @"power_price Cn1Power"),
         ("coins market impact", @"coins Cn1 [^\n]*depth \d+ coins impact "), ("coins members read", @"Cn1\.(value|revenue|mined|units)"),

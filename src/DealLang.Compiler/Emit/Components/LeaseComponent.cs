@@ -22,7 +22,7 @@ internal sealed class LeaseState : EntityState
         Rvg = Local("rvg", "double", StateLife.Period, comment: "residual value guarantee paid",
             ledger: new LedgerSlot(LedgerSection.Receipts, "rvg " + Name), declared: HasRvg);
         TerminationFees = Input("terminationFees", "double[]");
-        Termination = Local("termination", "double", StateLife.Period, comment: "the termination fee recovered from a defaulted lessee",
+        Termination = Local("termination", "double", StateLife.Period, comment: Info.BreakMonths.Length == 0 ? "the termination fee recovered from a defaulted lessee" : "the termination fee recovered from a defaulted lessee, or its break fee",
             ledger: new LedgerSlot(LedgerSection.Receipts, "termination fee " + Name), declared: HasTerminationFee);
         Active = Local("active", "bool", StateLife.Period, declared: readsActive);
         Ended = Local("ended", "bool", StateLife.Period, declared: readsEnded);
@@ -109,10 +109,11 @@ internal sealed class LeaseState : EntityState
     /// <summary>Per period, the last period of the term running at its end (a static of a deal that projects cfads).</summary>
     public StateVar TermEnds { get; }
 
-    public bool HasTerminationFee => Info.TerminationFee != 0;
+    /// <summary>Whether a termination fee can be received: the lessee's default's or its break's.</summary>
+    public bool HasTerminationFee => Info.HasTerminationReceipts;
 
     /// <summary>The termination fee received per period on this path (the lessee's recovery of it, in its default
-    /// period); an input read only for a lease with a fee.</summary>
+    /// period, or the break fee in the break's period); an input read only for a lease with a fee.</summary>
     public StateVar TerminationFees { get; }
 
     /// <summary>This period's termination fee received: a one-off receipt (not cfads). Declared only with a fee.</summary>
@@ -150,7 +151,10 @@ internal sealed class LeaseComponent(EmitContext ctx)
             // Only a lease that states a day count or a fee passes one: the others keep the record's defaults (and their C#).
             + (l.RentDayCount is { } dc ? ", DayCount." + dc : "")
             + (l.TerminationFee != 0 ? ", TerminationFee: " + CSharpLiterals.Double(l.TerminationFee) + ", FeeAmortising: " + CSharpLiterals.Bool(l.FeeAmortising) : "")
-            + (l.FeeFloor != 0 ? ", FeeFloor: " + CSharpLiterals.Double(l.FeeFloor) : "") + ")";
+            + (l.FeeFloor != 0 ? ", FeeFloor: " + CSharpLiterals.Double(l.FeeFloor) : "") + ")"
+            + (l.BreakMonths.Length == 0 ? "" : " { BreakMonths = [" + string.Join(", ", l.BreakMonths.Select(CSharpLiterals.Int)) + "]"
+                + (l.BreakFeeMonths != 0 ? ", BreakFeeMonths = " + CSharpLiterals.Double(l.BreakFeeMonths) : "")
+                + (l.BreakFeeAmount != 0 ? ", BreakFeeAmount = " + CSharpLiterals.Double(l.BreakFeeAmount) : "") + " }");
     }
 
     /// <summary>An indexed lease's base: its index's level on the lease's start less the lag, under the deal's own terms
@@ -367,8 +371,8 @@ internal sealed class LeaseComponent(EmitContext ctx)
 
             if (lease.HasTerminationFee)
             {
-                // The lessee's recovery of the fee its default in the initial term owes (an input); none once the facility
-                // is sold (no lease is left to terminate).
+                // The lessee's recovery of the fee its default in the initial term owes, or the fee its break pays (an
+                // input); none once the facility is sold (no lease is left to terminate).
                 w.Line(lease.Termination + " = " + (soldFlag.Length > 0 ? soldFlag + " ? 0.0 : " : "") + lease.TerminationFees + "[t];");
             }
         }

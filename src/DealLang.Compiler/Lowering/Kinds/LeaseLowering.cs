@@ -32,7 +32,12 @@ internal sealed class LeaseLowering : DeclarationLowering<LeaseSyntax, LeaseMode
             RentDayCount: DayCounts.TryParse(lease.DayCount?.Text, out DayCount dayCount) ? dayCount : null,
             TerminationFee: lowerer.ConstantOf(lease.TerminationFee),
             FeeAmortising: lease.FeeAmortising,
-            FeeFloor: lowerer.ConstantOf(lease.FeeFloor));
+            FeeFloor: lowerer.ConstantOf(lease.FeeFloor))
+        {
+            BreakMonths = [.. (lease.BreakOption?.At ?? []).Select(at => DurationRules.WholeMonths(at))],
+            BreakFeeMonths = lease.BreakOption?.FeeMonths is { } months ? DurationRules.Months(months) : 0,
+            BreakFeeAmount = lowerer.ConstantOf(lease.BreakOption?.FeeAmount),
+        };
         BoundExpression? guarantees = rvg is null ? null : lowerer.BoundOf(rvg.Guarantees) ?? new ConstantExpression(cap, Unit.Money);
         return new LeaseModel(info, guarantees, lease.Phased is null ? null : lowerer.IndexOfName(lease.Phased),
             lease.Indexed is null ? null : lowerer.IndexOfName(lease.Indexed))

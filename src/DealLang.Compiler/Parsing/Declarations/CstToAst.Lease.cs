@@ -20,6 +20,7 @@ internal sealed partial class CstToAst
     //     | guarantorClause                                                       # leaseGuarantorItem
     //     | PHASED ident                                                          # leasePhasedItem
     //     | TERMINATION_FEE fee=expr (AMORTISING (TO floor=expr)?)?               # leaseTerminationFeeItem
+    //     | BREAK_OPTION AT duration (COMMA duration)* breakFee?                   # leaseBreakOptionItem
     //     ;
     private LeaseSyntax? VisitLeaseDecl(LeaseDeclContext context)
     {
@@ -42,6 +43,7 @@ internal sealed partial class CstToAst
         IndexationSyntax? indexation = null;
         ExpressionSyntax? fee = null, feeFloor = null;
         bool amortising = false;
+        BreakOptionSyntax? breakOption = null;
         foreach (LeaseItemContext item in context.leaseItem())
         {
             switch (item)
@@ -92,6 +94,9 @@ internal sealed partial class CstToAst
                     }
 
                     break;
+                case LeaseBreakOptionItemContext b:
+                    items.Keep(ref breakOption, "break_option", b, VisitBreakOption(b));
+                    break;
             }
         }
 
@@ -104,7 +109,46 @@ internal sealed partial class CstToAst
             TerminationFee = fee,
             FeeAmortising = amortising,
             FeeFloor = feeFloor,
+            BreakOption = breakOption,
         };
+    }
+
+    // BREAK_OPTION AT duration (COMMA duration)* breakFee?   # leaseBreakOptionItem
+    // breakFee : FEE months=duration OF RENT # breakFeeMonths | FEE amount=expr # breakFeeAmount ;
+    private BreakOptionSyntax? VisitBreakOption(LeaseBreakOptionItemContext context)
+    {
+        var at = System.Collections.Immutable.ImmutableArray.CreateBuilder<DurationSyntax>();
+        foreach (DurationContext d in context.duration())
+        {
+            if (VisitDuration(d) is not { } date)
+            {
+                return null;
+            }
+
+            at.Add(date);
+        }
+
+        DurationSyntax? months = null;
+        ExpressionSyntax? amount = null;
+        switch (context.breakFee())
+        {
+            case BreakFeeMonthsContext m:
+                if ((months = VisitDuration(m.months)) is null)
+                {
+                    return null;
+                }
+
+                break;
+            case BreakFeeAmountContext a:
+                if ((amount = VisitExpr(a.amount)) is null)
+                {
+                    return null;
+                }
+
+                break;
+        }
+
+        return new BreakOptionSyntax(at.ToImmutable(), months, amount, Span(context));
     }
 
     // (INDEXED ident indexationPart*) in rentItem

@@ -24,7 +24,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         binder.RequireKind(lease.Facility, SymbolKind.Facility, $"lease '{name}' must be on a facility");
         binder.RequireKind(lease.Lessee, SymbolKind.Party, $"the lessee of lease '{name}' must be a party");
         binder.BindTerms(lease.Rent, lease.Escalator, lease.Rvg?.Guarantees, lease.Rvg?.Cap, lease.Indexation?.Floor, lease.Indexation?.Cap,
-            lease.TerminationFee, lease.FeeFloor);
+            lease.TerminationFee, lease.FeeFloor, lease.BreakOption?.FeeAmount);
         GuarantorRules.Bind(lease.Guarantor, binder, $"the guarantor of lease '{name}' must be a party");
         binder.RequireKind(lease.Phased, SymbolKind.Index, $"lease '{name}' is phased by an index of the share of its buildings completed");
         binder.RequireKind(lease.Indexed, SymbolKind.Index, $"the rent of lease '{name}' is indexed to an index");
@@ -47,6 +47,50 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         checker.Term(lease.Indexation?.Cap, Unit.Rate, $"the indexation cap of {l}", TypeChecker.Range.Any);
         TerminationFeeRules.CheckTerms(lease.TerminationFee, lease.FeeFloor, checker, "lease", lease.Name?.Text ?? "");
         CheckPhased(lease, checker);
+        if (lease.BreakOption?.FeeAmount is { } amount)
+        {
+            checker.Term(amount, Unit.Money, $"the break fee of {l}", TypeChecker.Range.Any);
+            if (Constant(amount, checker.Analysis) is { } fee && !(fee > 0))
+            {
+                checker.Diagnostics.Add(DiagnosticCatalogue.BreakFeeNotPositive(amount.Span, lease.Name?.Text ?? "", ExpressionPrinter.Print(amount)));
+            }
+        }
+    }
+
+    // 'break_option at 60m, 120m fee 12m of rent': whole months from the start (a part month rounded, with a warning, as
+    // a term is), inside the initial term (DL0425), strictly increasing (DL0426); a fee in months of rent above 0 (DL0427;
+    // an amount's is checked with its unit, CheckTerms).
+    private static void CheckBreakOption(LeaseSyntax lease, DealChecks checks)
+    {
+        if (lease.BreakOption is not { } option)
+        {
+            return;
+        }
+
+        string name = lease.Name?.Text ?? "";
+        int? termMonths = lease.Term is { } term ? DurationRules.WholeMonths(term, out _) : null;
+        DurationSyntax? previous = null;
+        int previousMonths = 0;
+        foreach (DurationSyntax at in option.At)
+        {
+            int months = checks.MonthsOf(at, $"the break date of lease '{name}'");
+            if (months > 0 && termMonths is { } t && months >= t)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.BreakOutsideTerm(at.Span, name, at.Text ?? "", t));
+            }
+
+            if (previous is not null && months <= previousMonths)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.BreaksNotIncreasing(at.Span, name, at.Text ?? "", previous.Text ?? ""));
+            }
+
+            (previous, previousMonths) = (at, months);
+        }
+
+        if (option.FeeMonths is { } feeMonths && !(DurationRules.Months(feeMonths) > 0))
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.BreakFeeNotPositive(feeMonths.Span, name, $"{feeMonths.Text} of rent"));
+        }
     }
 
     // 'phased Built': the index's level is the share of the buildings handed over, a rate (DL0765), as a tranche's
@@ -131,6 +175,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         }
 
         CheckIndexed(lease, checks);
+        CheckBreakOption(lease, checks);
     }
 
     // 'rent 100m per year indexed CPI': the rent is scaled by CPI's level over its level on the lease's start (less any

@@ -14,7 +14,7 @@ static class LeaseRows
         for (int l = 0; l < rows.Deal.Leases.Length; l++)
         {
             rows.Add(rows.Deal.Leases[l].Name, "RVG paid", SummaryKind.Money, o => Of(o.Events.RvgPaid[l].Amount));
-            if (rows.Deal.Leases[l].TerminationFee != 0)
+            if (rows.Deal.Leases[l].HasTerminationReceipts)
             {
                 // Only a lease with a fee has the row, so the summaries of the others stay as they were.
                 rows.Add(rows.Deal.Leases[l].Name, "termination fee received", SummaryKind.Money, o => Of(o.Events.TerminationFees[l].Amount));
@@ -27,7 +27,7 @@ static class LeaseRows
     public static void WriteJson(Utf8JsonWriter w, DealDescription deal, ScenarioOutcome outcome)
     {
         WriteRvg(w, outcome);
-        if (!deal.Leases.Any(l => l.TerminationFee != 0))
+        if (!deal.Leases.Any(l => l.HasTerminationReceipts))
         {
             return;
         }
