@@ -55,27 +55,27 @@ public partial class DealLangParser : Parser {
 		BULLET=112, LEVEL=113, LINEAR=114, SENIORITY=115, EQUITY=116, CONTRIBUTED=117, 
 		HOLDERS=118, ACCOUNT=119, TARGET=120, INITIAL=121, EARNS=122, FEE=123, 
 		TEST=124, OVER=125, TRAILING=126, NEXT=127, TRIGGER=128, TRIPS=129, CURES=130, 
-		AFTER=131, ACCRUING=132, INSTALMENTS=133, WHEN=134, DEFAULT=135, GRACE=136, 
-		CFADS=137, INCLUDES=138, WATERFALL=139, USING=140, FILL=141, RELEASE=142, 
-		HOLD=143, REST=144, IN=145, DISTRIBUTE=146, SWEEP=147, PRO_RATA=148, SEQUENTIAL=149, 
-		ACCELERATE=150, CURE=151, UP=152, TIMES=153, PREPAYING=154, INTO=155, 
-		TO=156, HURDLE=157, CARRY=158, CATCH_UP=159, CALLS=160, CALLED=161, DEAL_BY_DEAL=162, 
-		IF=163, ELSE=164, THEN=165, ENFORCEMENT=166, SELL=167, HAIRCUT=168, LAG=169, 
-		TAKEN=170, DEFLATE=171, GROW=172, DROP=173, BY=174, DEFAULTS=175, PER=176, 
-		GPU=177, GPU_HOUR=178, HOUR=179, KW=180, MW=181, KWH=182, MWH=183, COIN=184, 
-		COINS=185, EH_S=186, DAY=187, SHARE=188, YEAR=189, OF=190, AND=191, OR=192, 
-		NOT=193, PIK=194, ISSUE_PRICE=195, COMMITMENT=196, AVAILABLE=197, DRAWS=198, 
-		COMMITMENT_FEE=199, STEP_UP=200, TARGET_BALANCE=201, MARGIN=202, GRID=203, 
-		BELOW=204, UNPAID=205, AGAINST=206, ADVANCE=207, INVESTMENT_GRADE=208, 
-		WHILE=209, HOLDING=210, FACE=211, MARK=212, DISCOUNT=213, PAR=214, HOLDINGS=215, 
-		HASHRATE=216, NETWORK=217, REWARDS=218, COVER=219, CONVERTIBLE=220, EARLY=221, 
-		ABOVE=222, COMPLETION=223, DELAYED=224, PHASED=225, INDEXED=226, YEARLY=227, 
-		LBRACE=228, RBRACE=229, LPAREN=230, RPAREN=231, COMMA=232, DOT=233, ARROW=234, 
-		ASSIGN=235, PLUS=236, MINUS=237, STAR=238, SLASH=239, LE=240, GE=241, 
-		LT=242, GT=243, EQ=244, NE=245, DAYCOUNT=246, DATE=247, QUANTITY=248, 
-		NUMBER=249, STRING=250, UNTERMINATED_STRING=251, IDENT=252, NON_ASCII_NAME=253, 
-		LINE_COMMENT=254, BLOCK_COMMENT=255, UNTERMINATED_COMMENT=256, WS=257, 
-		UNEXPECTED_CHAR=258;
+		AFTER=131, ACCRUING=132, INSTALMENTS=133, DEFAULT_INTEREST=134, WHEN=135, 
+		DEFAULT=136, GRACE=137, CFADS=138, INCLUDES=139, WATERFALL=140, USING=141, 
+		FILL=142, RELEASE=143, HOLD=144, REST=145, IN=146, DISTRIBUTE=147, SWEEP=148, 
+		PRO_RATA=149, SEQUENTIAL=150, ACCELERATE=151, CURE=152, UP=153, TIMES=154, 
+		PREPAYING=155, INTO=156, TO=157, HURDLE=158, CARRY=159, CATCH_UP=160, 
+		CALLS=161, CALLED=162, DEAL_BY_DEAL=163, IF=164, ELSE=165, THEN=166, ENFORCEMENT=167, 
+		SELL=168, HAIRCUT=169, LAG=170, TAKEN=171, DEFLATE=172, GROW=173, DROP=174, 
+		BY=175, DEFAULTS=176, PER=177, GPU=178, GPU_HOUR=179, HOUR=180, KW=181, 
+		MW=182, KWH=183, MWH=184, COIN=185, COINS=186, EH_S=187, DAY=188, SHARE=189, 
+		YEAR=190, OF=191, AND=192, OR=193, NOT=194, PIK=195, ISSUE_PRICE=196, 
+		COMMITMENT=197, AVAILABLE=198, DRAWS=199, COMMITMENT_FEE=200, STEP_UP=201, 
+		TARGET_BALANCE=202, MARGIN=203, GRID=204, BELOW=205, UNPAID=206, AGAINST=207, 
+		ADVANCE=208, INVESTMENT_GRADE=209, WHILE=210, HOLDING=211, FACE=212, MARK=213, 
+		DISCOUNT=214, PAR=215, HOLDINGS=216, HASHRATE=217, NETWORK=218, REWARDS=219, 
+		COVER=220, CONVERTIBLE=221, EARLY=222, ABOVE=223, COMPLETION=224, DELAYED=225, 
+		PHASED=226, INDEXED=227, YEARLY=228, LBRACE=229, RBRACE=230, LPAREN=231, 
+		RPAREN=232, COMMA=233, DOT=234, ARROW=235, ASSIGN=236, PLUS=237, MINUS=238, 
+		STAR=239, SLASH=240, LE=241, GE=242, LT=243, GT=244, EQ=245, NE=246, DAYCOUNT=247, 
+		DATE=248, QUANTITY=249, NUMBER=250, STRING=251, UNTERMINATED_STRING=252, 
+		IDENT=253, NON_ASCII_NAME=254, LINE_COMMENT=255, BLOCK_COMMENT=256, UNTERMINATED_COMMENT=257, 
+		WS=258, UNEXPECTED_CHAR=259;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -138,23 +138,23 @@ public partial class DealLangParser : Parser {
 		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
 		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
 		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
-		"'cures'", "'after'", "'accruing'", null, "'when'", "'default'", "'grace'", 
-		"'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", "'release'", 
-		"'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'sequential'", 
-		"'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", "'into'", 
-		"'to'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", "'deal_by_deal'", 
-		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
-		"'taken'", "'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", 
-		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", 
-		"'EH/s'", null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", 
-		"'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
-		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
-		"'against'", "'advance'", "'investment_grade'", "'while'", "'holding'", 
-		"'face'", "'mark'", "'discount'", "'par'", "'holdings'", "'hashrate'", 
-		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
-		"'completion'", "'delayed'", "'phased'", "'indexed'", "'yearly'", "'{'", 
-		"'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", 
-		"'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'cures'", "'after'", "'accruing'", null, "'default_interest'", "'when'", 
+		"'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", 
+		"'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", 
+		"'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", 
+		"'prepaying'", "'into'", "'to'", "'hurdle'", "'carry'", "'catch_up'", 
+		"'calls'", "'called'", "'deal_by_deal'", "'if'", "'else'", "'then'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'grow'", "'drop'", 
+		"'by'", "'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", 
+		"'MWh'", "'coin'", "'coins'", "'EH/s'", null, null, "'year'", "'of'", 
+		"'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", "'available'", 
+		"'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", "'margin'", 
+		"'grid'", "'below'", "'unpaid'", "'against'", "'advance'", "'investment_grade'", 
+		"'while'", "'holding'", "'face'", "'mark'", "'discount'", "'par'", "'holdings'", 
+		"'hashrate'", "'network'", "'rewards'", "'cover'", "'convertible'", "'early'", 
+		"'above'", "'completion'", "'delayed'", "'phased'", "'indexed'", "'yearly'", 
+		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
+		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -176,10 +176,10 @@ public partial class DealLangParser : Parser {
 		"BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", 
 		"ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", 
 		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "ACCRUING", "INSTALMENTS", 
-		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
-		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
-		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", "INTO", 
-		"TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", "DEAL_BY_DEAL", 
+		"DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", 
+		"USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", 
+		"PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", 
+		"INTO", "TO", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", "DEAL_BY_DEAL", 
 		"IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
 		"DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
 		"HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", 
@@ -437,7 +437,7 @@ public partial class DealLangParser : Parser {
 			State = 172;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 157942654896717829L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 157942654896717829L) != 0) || ((((_la - 136)) & ~0x3f) == 0 && ((1L << (_la - 136)) & 1125902054326293L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 169;
@@ -763,7 +763,7 @@ public partial class DealLangParser : Parser {
 			State = 207;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394918338855839L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458789836677711679L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 864691145634971647L) != 0)) {
 				{
 				State = 205;
 				ErrorHandler.Sync(this);
@@ -879,6 +879,7 @@ public partial class DealLangParser : Parser {
 				case AFTER:
 				case ACCRUING:
 				case INSTALMENTS:
+				case DEFAULT_INTEREST:
 				case GRACE:
 				case CFADS:
 				case INCLUDES:
@@ -1018,7 +1019,7 @@ public partial class DealLangParser : Parser {
 			State = 217;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -137438953473L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 7L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -274877906945L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 15L) != 0)) {
 				{
 				State = 215;
 				ErrorHandler.Sync(this);
@@ -1162,6 +1163,7 @@ public partial class DealLangParser : Parser {
 				case AFTER:
 				case ACCRUING:
 				case INSTALMENTS:
+				case DEFAULT_INTEREST:
 				case WHEN:
 				case DEFAULT:
 				case GRACE:
@@ -1764,7 +1766,7 @@ public partial class DealLangParser : Parser {
 			State = 265;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==POINTS || _la==LAUNCH || ((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 864691128455135233L) != 0)) {
+			while (_la==POINTS || _la==LAUNCH || ((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 1729382256910270465L) != 0)) {
 				{
 				{
 				State = 262;
@@ -3374,7 +3376,7 @@ public partial class DealLangParser : Parser {
 			State = 463;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0) || _la==STEP_UP || _la==MARGIN) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 4611686662672482305L) != 0) || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
 				State = 460;
@@ -3535,6 +3537,20 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class LoanDefaultInterestItemContext : LoanItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULT_INTEREST() { return GetToken(DealLangParser.DEFAULT_INTEREST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLUS() { return GetToken(DealLangParser.PLUS, 0); }
+		public LoanDefaultInterestItemContext(LoanItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLoanDefaultInterestItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public LoanItemContext loanItem() {
@@ -3542,7 +3558,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_loanItem);
 		int _la;
 		try {
-			State = 498;
+			State = 503;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
@@ -3671,6 +3687,26 @@ public partial class DealLangParser : Parser {
 				marginGrid();
 				}
 				break;
+			case DEFAULT_INTEREST:
+				_localctx = new LoanDefaultInterestItemContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 498;
+				Match(DEFAULT_INTEREST);
+				State = 500;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PLUS) {
+					{
+					State = 499;
+					Match(PLUS);
+					}
+				}
+
+				State = 502;
+				expr(0);
+				}
+				break;
 			default:
 				throw new NoViableAltException(this);
 			}
@@ -3726,14 +3762,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 52, RULE_recoveryAccrual);
 		try {
-			State = 502;
+			State = 507;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 500;
+				State = 505;
 				Match(COUPON);
 				}
 				break;
@@ -3741,7 +3777,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 501;
+				State = 506;
 				expr(0);
 				}
 				break;
@@ -3793,27 +3829,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 504;
+			State = 509;
 			Match(FLEET);
-			State = 505;
-			_localctx.name = ident();
-			State = 506;
-			Match(LBRACE);
 			State = 510;
+			_localctx.name = ident();
+			State = 511;
+			Match(LBRACE);
+			State = 515;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 507;
+				State = 512;
 				fleetItem();
 				}
 				}
-				State = 512;
+				State = 517;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 513;
+			State = 518;
 			Match(RBRACE);
 			}
 		}
@@ -4010,32 +4046,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_fleetItem);
 		int _la;
 		try {
-			State = 554;
+			State = 559;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 515;
-				Match(DELIVERIES);
-				State = 516;
-				Match(LBRACE);
 				State = 520;
+				Match(DELIVERIES);
+				State = 521;
+				Match(LBRACE);
+				State = 525;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 517;
+					State = 522;
 					delivery();
 					}
 					}
-					State = 522;
+					State = 527;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 523;
+				State = 528;
 				Match(RBRACE);
 				}
 				break;
@@ -4043,9 +4079,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 524;
+				State = 529;
 				Match(UNITS);
-				State = 525;
+				State = 530;
 				expr(0);
 				}
 				break;
@@ -4053,9 +4089,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 526;
+				State = 531;
 				Match(UNIT_COST);
-				State = 527;
+				State = 532;
 				expr(0);
 				}
 				break;
@@ -4063,11 +4099,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 528;
+				State = 533;
 				Match(DEPRECIATE);
-				State = 529;
+				State = 534;
 				Match(STRAIGHT_LINE);
-				State = 530;
+				State = 535;
 				duration();
 				}
 				break;
@@ -4075,13 +4111,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 531;
+				State = 536;
 				Match(DEPRECIATE);
-				State = 532;
+				State = 537;
 				Match(DECLINING);
-				State = 533;
+				State = 538;
 				expr(0);
-				State = 534;
+				State = 539;
 				perYear();
 				}
 				break;
@@ -4089,9 +4125,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 536;
+				State = 541;
 				Match(POWER);
-				State = 537;
+				State = 542;
 				expr(0);
 				}
 				break;
@@ -4099,9 +4135,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 538;
+				State = 543;
 				Match(PUE);
-				State = 539;
+				State = 544;
 				expr(0);
 				}
 				break;
@@ -4109,9 +4145,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 540;
+				State = 545;
 				Match(POWER_PRICE);
-				State = 541;
+				State = 546;
 				expr(0);
 				}
 				break;
@@ -4119,11 +4155,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 542;
+				State = 547;
 				Match(MAINTENANCE);
-				State = 543;
+				State = 548;
 				expr(0);
-				State = 544;
+				State = 549;
 				perYear();
 				}
 				break;
@@ -4131,15 +4167,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 546;
+				State = 551;
 				Match(MARKET_VALUE);
-				State = 547;
+				State = 552;
 				expr(0);
-				State = 548;
+				State = 553;
 				Match(DECLINING);
-				State = 549;
+				State = 554;
 				expr(0);
-				State = 550;
+				State = 555;
 				perYear();
 				}
 				break;
@@ -4147,9 +4183,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 552;
+				State = 557;
 				Match(GENERATION);
-				State = 553;
+				State = 558;
 				ident();
 				}
 				break;
@@ -4206,31 +4242,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 556;
+			State = 561;
 			Match(CONTRACT);
-			State = 557;
+			State = 562;
 			_localctx.name = ident();
-			State = 558;
+			State = 563;
 			Match(ON);
-			State = 559;
-			_localctx.fleet = ident();
-			State = 560;
-			Match(LBRACE);
 			State = 564;
+			_localctx.fleet = ident();
+			State = 565;
+			Match(LBRACE);
+			State = 569;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 561;
+				State = 566;
 				contractItem();
 				}
 				}
-				State = 566;
+				State = 571;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 567;
+			State = 572;
 			Match(RBRACE);
 			}
 		}
@@ -4435,16 +4471,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_contractItem);
 		int _la;
 		try {
-			State = 612;
+			State = 617;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 569;
+				State = 574;
 				Match(CUSTOMER);
-				State = 570;
+				State = 575;
 				ident();
 				}
 				break;
@@ -4452,9 +4488,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 571;
+				State = 576;
 				Match(UNITS);
-				State = 572;
+				State = 577;
 				expr(0);
 				}
 				break;
@@ -4462,11 +4498,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 573;
+				State = 578;
 				Match(PRICE);
-				State = 574;
+				State = 579;
 				Match(AT);
-				State = 575;
+				State = 580;
 				Match(MARKET);
 				}
 				break;
@@ -4474,9 +4510,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 576;
+				State = 581;
 				Match(PRICE);
-				State = 577;
+				State = 582;
 				expr(0);
 				}
 				break;
@@ -4484,11 +4520,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 578;
+				State = 583;
 				Match(HOUR);
-				State = 579;
+				State = 584;
 				expr(0);
-				State = 580;
+				State = 585;
 				perYear();
 				}
 				break;
@@ -4496,9 +4532,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 582;
+				State = 587;
 				Match(TAKE_OR_PAY);
-				State = 583;
+				State = 588;
 				expr(0);
 				}
 				break;
@@ -4506,9 +4542,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 584;
+				State = 589;
 				Match(STARTS);
-				State = 585;
+				State = 590;
 				Match(DATE);
 				}
 				break;
@@ -4516,9 +4552,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 586;
+				State = 591;
 				Match(TERM);
-				State = 587;
+				State = 592;
 				duration();
 				}
 				break;
@@ -4526,25 +4562,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 588;
+				State = 593;
 				Match(TERMINATION_FEE);
-				State = 589;
+				State = 594;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 595;
+				State = 600;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 590;
+					State = 595;
 					Match(AMORTISING);
-					State = 593;
+					State = 598;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 591;
+						State = 596;
 						Match(TO);
-						State = 592;
+						State = 597;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -4558,17 +4594,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 597;
-				Match(RENEWALS);
-				State = 598;
-				renewalCount();
-				State = 599;
-				duration();
-				State = 600;
-				Match(AT);
-				State = 601;
-				Match(CUSTOMER);
 				State = 602;
+				Match(RENEWALS);
+				State = 603;
+				renewalCount();
+				State = 604;
+				duration();
+				State = 605;
+				Match(AT);
+				State = 606;
+				Match(CUSTOMER);
+				State = 607;
 				Match(OPTION);
 				}
 				break;
@@ -4576,20 +4612,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 604;
-				Match(PREPAYMENT);
-				State = 605;
-				expr(0);
 				State = 609;
+				Match(PREPAYMENT);
+				State = 610;
+				expr(0);
+				State = 614;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 606;
+					State = 611;
 					Match(APPLIED);
-					State = 607;
+					State = 612;
 					Match(OVER);
-					State = 608;
+					State = 613;
 					Match(TERM);
 					}
 				}
@@ -4600,7 +4636,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 611;
+				State = 616;
 				guarantorClause();
 				}
 				break;
@@ -4652,27 +4688,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 614;
+			State = 619;
 			Match(COINS);
-			State = 615;
-			_localctx.name = ident();
-			State = 616;
-			Match(LBRACE);
 			State = 620;
+			_localctx.name = ident();
+			State = 621;
+			Match(LBRACE);
+			State = 625;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 215)) & ~0x3f) == 0 && ((1L << (_la - 215)) & 15L) != 0)) {
+			while (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 196867L) != 0) || ((((_la - 216)) & ~0x3f) == 0 && ((1L << (_la - 216)) & 15L) != 0)) {
 				{
 				{
-				State = 617;
+				State = 622;
 				coinsItem();
 				}
 				}
-				State = 622;
+				State = 627;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 623;
+			State = 628;
 			Match(RBRACE);
 			}
 		}
@@ -4822,16 +4858,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 64, RULE_coinsItem);
 		try {
-			State = 643;
+			State = 648;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 625;
+				State = 630;
 				Match(HOLDINGS);
-				State = 626;
+				State = 631;
 				expr(0);
 				}
 				break;
@@ -4839,9 +4875,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 627;
+				State = 632;
 				Match(PRICE);
-				State = 628;
+				State = 633;
 				ident();
 				}
 				break;
@@ -4849,9 +4885,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 629;
+				State = 634;
 				Match(HASHRATE);
-				State = 630;
+				State = 635;
 				expr(0);
 				}
 				break;
@@ -4859,9 +4895,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 631;
+				State = 636;
 				Match(NETWORK);
-				State = 632;
+				State = 637;
 				expr(0);
 				}
 				break;
@@ -4869,9 +4905,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 633;
+				State = 638;
 				Match(REWARDS);
-				State = 634;
+				State = 639;
 				expr(0);
 				}
 				break;
@@ -4879,9 +4915,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 635;
+				State = 640;
 				Match(POWER);
-				State = 636;
+				State = 641;
 				expr(0);
 				}
 				break;
@@ -4889,9 +4925,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 637;
+				State = 642;
 				Match(POWER_PRICE);
-				State = 638;
+				State = 643;
 				expr(0);
 				}
 				break;
@@ -4899,9 +4935,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 639;
+				State = 644;
 				Match(DEPTH);
-				State = 640;
+				State = 645;
 				expr(0);
 				}
 				break;
@@ -4909,9 +4945,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 641;
+				State = 646;
 				Match(IMPACT);
-				State = 642;
+				State = 647;
 				expr(0);
 				}
 				break;
@@ -4963,20 +4999,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 645;
-			Match(DATE);
-			State = 646;
-			_localctx.units = expr(0);
-			State = 647;
-			Match(AT);
-			State = 648;
-			_localctx.cost = expr(0);
 			State = 650;
+			Match(DATE);
+			State = 651;
+			_localctx.units = expr(0);
+			State = 652;
+			Match(AT);
+			State = 653;
+			_localctx.cost = expr(0);
+			State = 655;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 649;
+				State = 654;
 				Match(COMMA);
 				}
 			}
@@ -5029,27 +5065,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 652;
+			State = 657;
 			Match(TRANCHE);
-			State = 653;
-			_localctx.name = ident();
-			State = 654;
-			Match(LBRACE);
 			State = 658;
+			_localctx.name = ident();
+			State = 659;
+			Match(LBRACE);
+			State = 663;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 603980287L) != 0)) {
+			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 603980287L) != 0)) {
 				{
 				{
-				State = 655;
+				State = 660;
 				trancheItem();
 				}
 				}
-				State = 660;
+				State = 665;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 661;
+			State = 666;
 			Match(RBRACE);
 			}
 		}
@@ -5098,38 +5134,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 663;
+			State = 668;
 			_localctx.rate = expr(0);
-			State = 665;
+			State = 670;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 664;
+				State = 669;
 				Match(FIXED);
 				}
 			}
 
-			State = 669;
+			State = 674;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 667;
+				State = 672;
 				Match(FLOOR);
-				State = 668;
+				State = 673;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 673;
+			State = 678;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 671;
+				State = 676;
 				Match(CAP);
-				State = 672;
+				State = 677;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -5461,16 +5497,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_trancheItem);
 		int _la;
 		try {
-			State = 745;
+			State = 750;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 675;
+				State = 680;
 				Match(BALANCE);
-				State = 676;
+				State = 681;
 				expr(0);
 				}
 				break;
@@ -5478,9 +5514,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 677;
+				State = 682;
 				Match(COUPON);
-				State = 678;
+				State = 683;
 				couponTerms();
 				}
 				break;
@@ -5488,26 +5524,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 679;
+				State = 684;
 				Match(PIK);
-				State = 681;
+				State = 686;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 680;
+					State = 685;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 685;
+				State = 690;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 683;
+					State = 688;
 					Match(WHEN);
-					State = 684;
+					State = 689;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -5518,9 +5554,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 687;
+				State = 692;
 				Match(PIK);
-				State = 688;
+				State = 693;
 				Match(UNPAID);
 				}
 				break;
@@ -5528,9 +5564,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 689;
+				State = 694;
 				Match(ISSUE_PRICE);
-				State = 690;
+				State = 695;
 				expr(0);
 				}
 				break;
@@ -5538,9 +5574,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 691;
+				State = 696;
 				Match(COMMITMENT);
-				State = 692;
+				State = 697;
 				expr(0);
 				}
 				break;
@@ -5548,11 +5584,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 693;
+				State = 698;
 				Match(AVAILABLE);
-				State = 694;
+				State = 699;
 				Match(UNTIL);
-				State = 695;
+				State = 700;
 				Match(DATE);
 				}
 				break;
@@ -5560,25 +5596,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 696;
-				Match(DRAWS);
-				State = 697;
-				Match(LBRACE);
 				State = 701;
+				Match(DRAWS);
+				State = 702;
+				Match(LBRACE);
+				State = 706;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 698;
+					State = 703;
 					schedulePoint();
 					}
 					}
-					State = 703;
+					State = 708;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 704;
+				State = 709;
 				Match(RBRACE);
 				}
 				break;
@@ -5586,15 +5622,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 705;
+				State = 710;
 				Match(DRAWS);
-				State = 706;
+				State = 711;
 				Match(AGAINST);
-				State = 707;
+				State = 712;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 708;
+				State = 713;
 				Match(ADVANCE);
-				State = 709;
+				State = 714;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -5602,9 +5638,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 711;
+				State = 716;
 				Match(COMMITMENT_FEE);
-				State = 712;
+				State = 717;
 				expr(0);
 				}
 				break;
@@ -5612,7 +5648,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 713;
+				State = 718;
 				stepUp();
 				}
 				break;
@@ -5620,7 +5656,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 714;
+				State = 719;
 				marginGrid();
 				}
 				break;
@@ -5628,15 +5664,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 715;
+				State = 720;
 				Match(MARGIN);
-				State = 716;
+				State = 721;
 				Match(INVESTMENT_GRADE);
-				State = 717;
+				State = 722;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 718;
+				State = 723;
 				Match(ELSE);
-				State = 719;
+				State = 724;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -5644,9 +5680,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 721;
+				State = 726;
 				Match(TARGET_BALANCE);
-				State = 722;
+				State = 727;
 				expr(0);
 				}
 				break;
@@ -5654,11 +5690,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 723;
+				State = 728;
 				Match(INTEREST_ONLY);
-				State = 724;
+				State = 729;
 				Match(UNTIL);
-				State = 725;
+				State = 730;
 				Match(DATE);
 				}
 				break;
@@ -5666,9 +5702,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 726;
+				State = 731;
 				Match(AMORTIZE);
-				State = 727;
+				State = 732;
 				amortization();
 				}
 				break;
@@ -5676,9 +5712,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 728;
+				State = 733;
 				Match(MATURITY);
-				State = 729;
+				State = 734;
 				Match(DATE);
 				}
 				break;
@@ -5686,9 +5722,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 730;
+				State = 735;
 				Match(SENIORITY);
-				State = 731;
+				State = 736;
 				Match(NUMBER);
 				}
 				break;
@@ -5696,7 +5732,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 732;
+				State = 737;
 				guarantorClause();
 				}
 				break;
@@ -5704,26 +5740,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 733;
+				State = 738;
 				Match(CONVERTIBLE);
-				State = 734;
+				State = 739;
 				Match(AT);
-				State = 735;
+				State = 740;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 736;
-				Match(AGAINST);
-				State = 737;
-				((ConvertibleItemContext)_localctx).share = expr(0);
 				State = 741;
+				Match(AGAINST);
+				State = 742;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 746;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 738;
+					State = 743;
 					Match(EARLY);
-					State = 739;
+					State = 744;
 					Match(ABOVE);
-					State = 740;
+					State = 745;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
@@ -5734,9 +5770,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 743;
+				State = 748;
 				Match(COMPLETION);
-				State = 744;
+				State = 749;
 				expr(0);
 				}
 				break;
@@ -5785,26 +5821,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 747;
+			State = 752;
 			Match(STEP_UP);
-			State = 748;
-			expr(0);
 			State = 753;
+			expr(0);
+			State = 758;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 749;
+				State = 754;
 				Match(FROM);
-				State = 750;
+				State = 755;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 751;
+				State = 756;
 				Match(WHILE);
-				State = 752;
+				State = 757;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -5865,41 +5901,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 755;
+			State = 760;
 			Match(MARGIN);
-			State = 756;
+			State = 761;
 			Match(GRID);
-			State = 757;
-			_localctx.test = ident();
-			State = 758;
-			Match(LBRACE);
 			State = 762;
+			_localctx.test = ident();
+			State = 763;
+			Match(LBRACE);
+			State = 767;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 759;
+				State = 764;
 				gridTier();
 				}
 				}
-				State = 764;
+				State = 769;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 767;
+			State = 772;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 765;
+				State = 770;
 				Match(ELSE);
-				State = 766;
+				State = 771;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 769;
+			State = 774;
 			Match(RBRACE);
 			}
 		}
@@ -5944,11 +5980,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 771;
+			State = 776;
 			Match(BELOW);
-			State = 772;
+			State = 777;
 			_localctx.bound = expr(0);
-			State = 773;
+			State = 778;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -6030,14 +6066,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 80, RULE_amortization);
 		int _la;
 		try {
-			State = 787;
+			State = 792;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 775;
+				State = 780;
 				Match(BULLET);
 				}
 				break;
@@ -6045,7 +6081,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 776;
+				State = 781;
 				Match(LEVEL);
 				}
 				break;
@@ -6053,7 +6089,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 777;
+				State = 782;
 				Match(LINEAR);
 				}
 				break;
@@ -6061,25 +6097,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 778;
-				Match(SCHEDULE);
-				State = 779;
-				Match(LBRACE);
 				State = 783;
+				Match(SCHEDULE);
+				State = 784;
+				Match(LBRACE);
+				State = 788;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 780;
+					State = 785;
 					schedulePoint();
 					}
 					}
-					State = 785;
+					State = 790;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 786;
+				State = 791;
 				Match(RBRACE);
 				}
 				break;
@@ -6133,27 +6169,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 789;
+			State = 794;
 			Match(HOLDING);
-			State = 790;
-			_localctx.name = ident();
-			State = 791;
-			Match(LBRACE);
 			State = 795;
+			_localctx.name = ident();
+			State = 796;
+			Match(LBRACE);
+			State = 800;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 188)) & ~0x3f) == 0 && ((1L << (_la - 188)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 25166853L) != 0)) {
 				{
 				{
-				State = 792;
+				State = 797;
 				holdingItem();
 				}
 				}
-				State = 797;
+				State = 802;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 798;
+			State = 803;
 			Match(RBRACE);
 			}
 		}
@@ -6287,20 +6323,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 84, RULE_holdingItem);
 		int _la;
 		try {
-			State = 823;
+			State = 828;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 800;
+				State = 805;
 				Match(OF);
-				State = 801;
+				State = 806;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 802;
+				State = 807;
 				Match(DOT);
-				State = 803;
+				State = 808;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -6308,9 +6344,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 805;
+				State = 810;
 				Match(SHARE);
-				State = 806;
+				State = 811;
 				expr(0);
 				}
 				break;
@@ -6318,9 +6354,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 807;
+				State = 812;
 				Match(FACE);
-				State = 808;
+				State = 813;
 				expr(0);
 				}
 				break;
@@ -6328,9 +6364,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 809;
+				State = 814;
 				Match(MARK);
-				State = 810;
+				State = 815;
 				Match(PAR);
 				}
 				break;
@@ -6338,9 +6374,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 811;
+				State = 816;
 				Match(MARK);
-				State = 812;
+				State = 817;
 				ident();
 				}
 				break;
@@ -6348,19 +6384,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 813;
+				State = 818;
 				Match(MARKET);
-				State = 815;
+				State = 820;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 814;
+					State = 819;
 					holdingMarketTerm();
 					}
 					}
-					State = 817;
+					State = 822;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -6370,13 +6406,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 819;
+				State = 824;
 				Match(DRAWS);
-				State = 820;
+				State = 825;
 				Match(CALLED);
-				State = 821;
+				State = 826;
 				Match(FROM);
-				State = 822;
+				State = 827;
 				ident();
 				}
 				break;
@@ -6450,16 +6486,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 86, RULE_holdingMarketTerm);
 		try {
-			State = 831;
+			State = 836;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 825;
+				State = 830;
 				Match(DISCOUNT);
-				State = 826;
+				State = 831;
 				expr(0);
 				}
 				break;
@@ -6467,9 +6503,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 827;
+				State = 832;
 				Match(DEPTH);
-				State = 828;
+				State = 833;
 				expr(0);
 				}
 				break;
@@ -6477,9 +6513,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 829;
+				State = 834;
 				Match(IMPACT);
-				State = 830;
+				State = 835;
 				expr(0);
 				}
 				break;
@@ -6533,27 +6569,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 833;
+			State = 838;
 			Match(EQUITY);
-			State = 834;
-			_localctx.name = ident();
-			State = 835;
-			Match(LBRACE);
 			State = 839;
+			_localctx.name = ident();
+			State = 840;
+			Match(LBRACE);
+			State = 844;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 12094627905539L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 24189255811075L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 836;
+				State = 841;
 				equityItem();
 				}
 				}
-				State = 841;
+				State = 846;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 842;
+			State = 847;
 			Match(RBRACE);
 			}
 		}
@@ -6689,16 +6725,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 90, RULE_equityItem);
 		int _la;
 		try {
-			State = 879;
+			State = 884;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 844;
+				State = 849;
 				Match(CONTRIBUTED);
-				State = 845;
+				State = 850;
 				expr(0);
 				}
 				break;
@@ -6706,23 +6742,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 846;
+				State = 851;
 				Match(HOLDERS);
-				State = 847;
-				holder();
 				State = 852;
+				holder();
+				State = 857;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 848;
+					State = 853;
 					Match(COMMA);
-					State = 849;
+					State = 854;
 					holder();
 					}
 					}
-					State = 854;
+					State = 859;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6732,9 +6768,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 855;
+				State = 860;
 				Match(HURDLE);
-				State = 856;
+				State = 861;
 				expr(0);
 				}
 				break;
@@ -6742,32 +6778,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 857;
+				State = 862;
 				Match(CARRY);
-				State = 858;
-				expr(0);
-				State = 859;
-				Match(TO);
-				State = 860;
-				((CarryItemContext)_localctx).gp = ident();
 				State = 863;
+				expr(0);
+				State = 864;
+				Match(TO);
+				State = 865;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 868;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 861;
+					State = 866;
 					Match(CATCH_UP);
-					State = 862;
+					State = 867;
 					expr(0);
 					}
 				}
 
-				State = 866;
+				State = 871;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 865;
+					State = 870;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -6778,9 +6814,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 868;
+				State = 873;
 				Match(COMMITMENT);
-				State = 869;
+				State = 874;
 				expr(0);
 				}
 				break;
@@ -6788,23 +6824,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 870;
+				State = 875;
 				Match(CALLS);
-				State = 871;
-				capitalCall();
 				State = 876;
+				capitalCall();
+				State = 881;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 872;
+					State = 877;
 					Match(COMMA);
-					State = 873;
+					State = 878;
 					capitalCall();
 					}
 					}
-					State = 878;
+					State = 883;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6861,32 +6897,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 881;
+			State = 886;
 			ident();
-			State = 882;
+			State = 887;
 			expr(0);
-			State = 891;
+			State = 896;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 883;
+				State = 888;
 				Match(LBRACE);
-				State = 887;
+				State = 892;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 157)) & ~0x3f) == 0 && ((1L << (_la - 157)) & 7L) != 0)) {
+				while (((((_la - 158)) & ~0x3f) == 0 && ((1L << (_la - 158)) & 7L) != 0)) {
 					{
 					{
-					State = 884;
+					State = 889;
 					holderTerm();
 					}
 					}
-					State = 889;
+					State = 894;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 890;
+				State = 895;
 				Match(RBRACE);
 				}
 			}
@@ -6961,16 +6997,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 94, RULE_holderTerm);
 		try {
-			State = 899;
+			State = 904;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 893;
+				State = 898;
 				Match(HURDLE);
-				State = 894;
+				State = 899;
 				expr(0);
 				}
 				break;
@@ -6978,9 +7014,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 895;
+				State = 900;
 				Match(CARRY);
-				State = 896;
+				State = 901;
 				expr(0);
 				}
 				break;
@@ -6988,9 +7024,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 897;
+				State = 902;
 				Match(CATCH_UP);
-				State = 898;
+				State = 903;
 				expr(0);
 				}
 				break;
@@ -7034,9 +7070,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 901;
+			State = 906;
 			Match(DATE);
-			State = 902;
+			State = 907;
 			expr(0);
 			}
 		}
@@ -7086,32 +7122,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 904;
+			State = 909;
 			Match(ACCOUNT);
-			State = 905;
+			State = 910;
 			_localctx.name = ident();
-			State = 914;
+			State = 919;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 906;
+				State = 911;
 				Match(LBRACE);
-				State = 910;
+				State = 915;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 907;
+					State = 912;
 					accountItem();
 					}
 					}
-					State = 912;
+					State = 917;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 913;
+				State = 918;
 				Match(RBRACE);
 				}
 			}
@@ -7186,16 +7222,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 100, RULE_accountItem);
 		try {
-			State = 922;
+			State = 927;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 916;
+				State = 921;
 				Match(TARGET);
-				State = 917;
+				State = 922;
 				expr(0);
 				}
 				break;
@@ -7203,9 +7239,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 918;
+				State = 923;
 				Match(INITIAL);
-				State = 919;
+				State = 924;
 				expr(0);
 				}
 				break;
@@ -7213,9 +7249,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 920;
+				State = 925;
 				Match(EARNS);
-				State = 921;
+				State = 926;
 				expr(0);
 				}
 				break;
@@ -7276,31 +7312,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 924;
+			State = 929;
 			Match(FEE);
-			State = 925;
+			State = 930;
 			_localctx.name = ident();
-			State = 926;
+			State = 931;
 			Match(LBRACE);
-			State = 927;
+			State = 932;
 			expr(0);
-			State = 935;
+			State = 940;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 928;
-				perYear();
 				State = 933;
+				perYear();
+				State = 938;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 929;
+					State = 934;
 					Match(ESCALATING);
-					State = 930;
+					State = 935;
 					expr(0);
-					State = 931;
+					State = 936;
 					perYear();
 					}
 				}
@@ -7308,7 +7344,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 937;
+			State = 942;
 			Match(RBRACE);
 			}
 		}
@@ -7363,52 +7399,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 939;
+			State = 944;
 			Match(TEST);
-			State = 940;
+			State = 945;
 			_localctx.name = ident();
-			State = 941;
+			State = 946;
 			Match(ASSIGN);
-			State = 942;
+			State = 947;
 			expr(0);
-			State = 949;
+			State = 954;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 943;
+				State = 948;
 				Match(OVER);
-				State = 946;
+				State = 951;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 944;
+					State = 949;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 945;
+					State = 950;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 948;
+				State = 953;
 				duration();
 				}
 			}
 
-			State = 953;
+			State = 958;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 951;
+				State = 956;
 				Match(FROM);
-				State = 952;
+				State = 957;
 				Match(DATE);
 				}
 			}
@@ -7495,79 +7531,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 955;
+			State = 960;
 			Match(TRIGGER);
-			State = 956;
-			_localctx.name = ident();
-			State = 957;
-			Match(WHEN);
-			State = 958;
-			expr(0);
 			State = 961;
+			_localctx.name = ident();
+			State = 962;
+			Match(WHEN);
+			State = 963;
+			expr(0);
+			State = 966;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 959;
-				Match(FROM);
-				State = 960;
-				Match(DATE);
-				}
-			}
-
-			State = 966;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==TRIPS) {
-				{
-				State = 963;
-				Match(TRIPS);
 				State = 964;
-				Match(AFTER);
+				Match(FROM);
 				State = 965;
-				_localctx.trips = Match(NUMBER);
+				Match(DATE);
 				}
 			}
 
 			State = 971;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==CURES) {
+			if (_la==TRIPS) {
 				{
 				State = 968;
-				Match(CURES);
+				Match(TRIPS);
 				State = 969;
 				Match(AFTER);
 				State = 970;
+				_localctx.trips = Match(NUMBER);
+				}
+			}
+
+			State = 976;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CURES) {
+				{
+				State = 973;
+				Match(CURES);
+				State = 974;
+				Match(AFTER);
+				State = 975;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 983;
+			State = 988;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 973;
-				Match(CURE);
-				State = 974;
-				Match(BY);
-				State = 975;
-				_localctx.curer = ident();
-				State = 976;
-				Match(UP);
-				State = 977;
-				Match(TO);
 				State = 978;
-				_localctx.times = Match(NUMBER);
+				Match(CURE);
 				State = 979;
-				Match(TIMES);
+				Match(BY);
+				State = 980;
+				_localctx.curer = ident();
 				State = 981;
+				Match(UP);
+				State = 982;
+				Match(TO);
+				State = 983;
+				_localctx.times = Match(NUMBER);
+				State = 984;
+				Match(TIMES);
+				State = 986;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 980;
+					State = 985;
 					cureDestination();
 					}
 				}
@@ -7575,23 +7611,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 985;
+			State = 990;
 			Match(ARROW);
-			State = 986;
-			triggerEffect();
 			State = 991;
+			triggerEffect();
+			State = 996;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 987;
+				State = 992;
 				Match(COMMA);
-				State = 988;
+				State = 993;
 				triggerEffect();
 				}
 				}
-				State = 993;
+				State = 998;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -7663,43 +7699,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 108, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1010;
+			State = 1015;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 994;
+				State = 999;
 				Match(PREPAYING);
-				State = 995;
-				ident();
 				State = 1000;
+				ident();
+				State = 1005;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 996;
+					State = 1001;
 					Match(COMMA);
-					State = 997;
+					State = 1002;
 					ident();
 					}
 					}
-					State = 1002;
+					State = 1007;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1006;
+				State = 1011;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1003;
+					State = 1008;
 					Match(THEN);
-					State = 1004;
+					State = 1009;
 					Match(INTO);
-					State = 1005;
+					State = 1010;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -7710,9 +7746,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1008;
+				State = 1013;
 				Match(INTO);
-				State = 1009;
+				State = 1014;
 				ident();
 				}
 				break;
@@ -7801,20 +7837,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1031;
+			State = 1036;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1012;
+				State = 1017;
 				Match(SWEEP);
-				State = 1013;
+				State = 1018;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1014;
+				State = 1019;
 				Match(TO);
-				State = 1015;
+				State = 1020;
 				ident();
 				}
 				break;
@@ -7822,34 +7858,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1016;
+				State = 1021;
 				Match(ACCELERATE);
-				State = 1028;
+				State = 1033;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1017;
+					State = 1022;
 					Match(LPAREN);
-					State = 1018;
-					ident();
 					State = 1023;
+					ident();
+					State = 1028;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1019;
+						State = 1024;
 						Match(COMMA);
-						State = 1020;
+						State = 1025;
 						ident();
 						}
 						}
-						State = 1025;
+						State = 1030;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1026;
+					State = 1031;
 					Match(RPAREN);
 					}
 				}
@@ -7860,7 +7896,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1030;
+				State = 1035;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -7908,20 +7944,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1033;
-			Match(DEFAULT);
-			State = 1034;
-			Match(WHEN);
-			State = 1035;
-			expr(0);
 			State = 1038;
+			Match(DEFAULT);
+			State = 1039;
+			Match(WHEN);
+			State = 1040;
+			expr(0);
+			State = 1043;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1036;
+				State = 1041;
 				Match(GRACE);
-				State = 1037;
+				State = 1042;
 				duration();
 				}
 			}
@@ -7973,25 +8009,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1040;
+			State = 1045;
 			Match(CFADS);
-			State = 1041;
+			State = 1046;
 			Match(INCLUDES);
-			State = 1042;
-			cfadsItem();
 			State = 1047;
+			cfadsItem();
+			State = 1052;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1043;
+				State = 1048;
 				Match(COMMA);
-				State = 1044;
+				State = 1049;
 				cfadsItem();
 				}
 				}
-				State = 1049;
+				State = 1054;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8031,13 +8067,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 116, RULE_cfadsItem);
 		try {
-			State = 1052;
+			State = 1057;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1050;
+				State = 1055;
 				Match(RVG);
 				}
 				break;
@@ -8152,6 +8188,7 @@ public partial class DealLangParser : Parser {
 			case AFTER:
 			case ACCRUING:
 			case INSTALMENTS:
+			case DEFAULT_INTEREST:
 			case GRACE:
 			case CFADS:
 			case INCLUDES:
@@ -8212,7 +8249,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1051;
+				State = 1056;
 				ident();
 				}
 				break;
@@ -8262,25 +8299,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1054;
-			Match(WATERFALL);
-			State = 1055;
-			Match(LBRACE);
 			State = 1059;
+			Match(WATERFALL);
+			State = 1060;
+			Match(LBRACE);
+			State = 1064;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
+			while (_la==PAY || ((((_la - 142)) & ~0x3f) == 0 && ((1L << (_la - 142)) & 71303655L) != 0)) {
 				{
 				{
-				State = 1056;
+				State = 1061;
 				step();
 				}
 				}
-				State = 1061;
+				State = 1066;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1062;
+			State = 1067;
 			Match(RBRACE);
 			}
 		}
@@ -8508,39 +8545,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 120, RULE_step);
 		int _la;
 		try {
-			State = 1155;
+			State = 1160;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1064;
+				State = 1069;
 				Match(PAY);
-				State = 1065;
+				State = 1070;
 				((PayStepContext)_localctx).target = reference();
-				State = 1075;
+				State = 1080;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1066;
+					State = 1071;
 					Match(USING);
-					State = 1067;
-					ident();
 					State = 1072;
+					ident();
+					State = 1077;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1068;
+						State = 1073;
 						Match(COMMA);
-						State = 1069;
+						State = 1074;
 						ident();
 						}
 						}
-						State = 1074;
+						State = 1079;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -8553,9 +8590,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1077;
+				State = 1082;
 				Match(FILL);
-				State = 1078;
+				State = 1083;
 				ident();
 				}
 				break;
@@ -8563,9 +8600,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1079;
+				State = 1084;
 				Match(RELEASE);
-				State = 1080;
+				State = 1085;
 				ident();
 				}
 				break;
@@ -8573,13 +8610,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1081;
+				State = 1086;
 				Match(HOLD);
-				State = 1082;
+				State = 1087;
 				Match(REST);
-				State = 1083;
+				State = 1088;
 				Match(IN);
-				State = 1084;
+				State = 1089;
 				ident();
 				}
 				break;
@@ -8587,25 +8624,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1085;
+				State = 1090;
 				Match(DISTRIBUTE);
-				State = 1088;
+				State = 1093;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1086;
+					State = 1091;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1087;
+					State = 1092;
 					Match(OF);
 					}
 				}
 
-				State = 1090;
+				State = 1095;
 				Match(REST);
-				State = 1091;
+				State = 1096;
 				Match(TO);
-				State = 1092;
+				State = 1097;
 				ident();
 				}
 				break;
@@ -8613,17 +8650,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1093;
-				Match(SWEEP);
-				State = 1094;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1095;
-				Match(OF);
-				State = 1096;
-				Match(REST);
-				State = 1097;
-				Match(TO);
 				State = 1098;
+				Match(SWEEP);
+				State = 1099;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 1100;
+				Match(OF);
+				State = 1101;
+				Match(REST);
+				State = 1102;
+				Match(TO);
+				State = 1103;
 				ident();
 				}
 				break;
@@ -8631,31 +8668,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1099;
+				State = 1104;
 				Match(SELL);
-				State = 1100;
-				ident();
 				State = 1105;
+				ident();
+				State = 1110;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1101;
+					State = 1106;
 					Match(COMMA);
-					State = 1102;
+					State = 1107;
 					ident();
 					}
 					}
-					State = 1107;
+					State = 1112;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1108;
+				State = 1113;
 				Match(TO);
-				State = 1109;
+				State = 1114;
 				Match(COVER);
-				State = 1110;
+				State = 1115;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -8663,52 +8700,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1112;
+				State = 1117;
 				Match(IF);
-				State = 1113;
-				expr(0);
-				State = 1114;
-				Match(LBRACE);
 				State = 1118;
+				expr(0);
+				State = 1119;
+				Match(LBRACE);
+				State = 1123;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 142)) & ~0x3f) == 0 && ((1L << (_la - 142)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1115;
+					State = 1120;
 					step();
 					}
 					}
-					State = 1120;
+					State = 1125;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1121;
+				State = 1126;
 				Match(RBRACE);
-				State = 1131;
+				State = 1136;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1122;
-					Match(ELSE);
-					State = 1123;
-					Match(LBRACE);
 					State = 1127;
+					Match(ELSE);
+					State = 1128;
+					Match(LBRACE);
+					State = 1132;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
+					while (_la==PAY || ((((_la - 142)) & ~0x3f) == 0 && ((1L << (_la - 142)) & 71303655L) != 0)) {
 						{
 						{
-						State = 1124;
+						State = 1129;
 						step();
 						}
 						}
-						State = 1129;
+						State = 1134;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1130;
+					State = 1135;
 					Match(RBRACE);
 					}
 				}
@@ -8719,37 +8756,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1133;
+				State = 1138;
 				Match(PRO_RATA);
-				State = 1136;
+				State = 1141;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1134;
+					State = 1139;
 					Match(BY);
-					State = 1135;
+					State = 1140;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1138;
+				State = 1143;
 				Match(LBRACE);
-				State = 1142;
+				State = 1147;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 142)) & ~0x3f) == 0 && ((1L << (_la - 142)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1139;
+					State = 1144;
 					step();
 					}
 					}
-					State = 1144;
+					State = 1149;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1145;
+				State = 1150;
 				Match(RBRACE);
 				}
 				break;
@@ -8757,25 +8794,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1146;
-				Match(SEQUENTIAL);
-				State = 1147;
-				Match(LBRACE);
 				State = 1151;
+				Match(SEQUENTIAL);
+				State = 1152;
+				Match(LBRACE);
+				State = 1156;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 71303655L) != 0)) {
+				while (_la==PAY || ((((_la - 142)) & ~0x3f) == 0 && ((1L << (_la - 142)) & 71303655L) != 0)) {
 					{
 					{
-					State = 1148;
+					State = 1153;
 					step();
 					}
 					}
-					State = 1153;
+					State = 1158;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1154;
+				State = 1159;
 				Match(RBRACE);
 				}
 				break;
@@ -8825,25 +8862,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1157;
-			Match(ENFORCEMENT);
-			State = 1158;
-			Match(LBRACE);
 			State = 1162;
+			Match(ENFORCEMENT);
+			State = 1163;
+			Match(LBRACE);
+			State = 1167;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1159;
+				State = 1164;
 				enforcementItem();
 				}
 				}
-				State = 1164;
+				State = 1169;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1165;
+			State = 1170;
 			Match(RBRACE);
 			}
 		}
@@ -8915,44 +8952,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 124, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1183;
+			State = 1188;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1167;
+				State = 1172;
 				Match(SELL);
-				State = 1168;
-				ident();
 				State = 1173;
+				ident();
+				State = 1178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1169;
+					State = 1174;
 					Match(COMMA);
-					State = 1170;
+					State = 1175;
 					ident();
 					}
 					}
-					State = 1175;
+					State = 1180;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1179;
+				State = 1184;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 95L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1176;
+					State = 1181;
 					sellTerm();
 					}
 					}
-					State = 1181;
+					State = 1186;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8962,7 +8999,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1182;
+				State = 1187;
 				waterfallDecl();
 				}
 				break;
@@ -9105,16 +9142,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 126, RULE_sellTerm);
 		try {
-			State = 1207;
+			State = 1212;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1185;
+				State = 1190;
 				Match(HAIRCUT);
-				State = 1186;
+				State = 1191;
 				expr(0);
 				}
 				break;
@@ -9122,9 +9159,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1187;
+				State = 1192;
 				Match(LAG);
-				State = 1188;
+				State = 1193;
 				duration();
 				}
 				break;
@@ -9132,13 +9169,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1189;
+				State = 1194;
 				Match(DEPTH);
-				State = 1190;
+				State = 1195;
 				expr(0);
-				State = 1191;
+				State = 1196;
 				Match(PER);
-				State = 1192;
+				State = 1197;
 				Match(MONTH);
 				}
 				break;
@@ -9146,9 +9183,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1194;
+				State = 1199;
 				Match(IMPACT);
-				State = 1195;
+				State = 1200;
 				expr(0);
 				}
 				break;
@@ -9156,13 +9193,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1196;
+				State = 1201;
 				Match(LIMIT);
-				State = 1197;
+				State = 1202;
 				expr(0);
-				State = 1198;
+				State = 1203;
 				Match(PER);
-				State = 1199;
+				State = 1204;
 				Match(MONTH);
 				}
 				break;
@@ -9170,9 +9207,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1201;
+				State = 1206;
 				Match(COSTS);
-				State = 1202;
+				State = 1207;
 				expr(0);
 				}
 				break;
@@ -9180,9 +9217,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1203;
+				State = 1208;
 				Match(KEEP);
-				State = 1204;
+				State = 1209;
 				Match(CONTRACTS);
 				}
 				break;
@@ -9190,9 +9227,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1205;
+				State = 1210;
 				Match(RESERVE);
-				State = 1206;
+				State = 1211;
 				expr(0);
 				}
 				break;
@@ -9251,31 +9288,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1209;
+			State = 1214;
 			Match(SCENARIO);
-			State = 1210;
+			State = 1215;
 			_localctx.name = ident();
-			State = 1211;
+			State = 1216;
 			Match(FOR);
-			State = 1212;
-			_localctx.deal = ident();
-			State = 1213;
-			Match(LBRACE);
 			State = 1217;
+			_localctx.deal = ident();
+			State = 1218;
+			Match(LBRACE);
+			State = 1222;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729395055777809311L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458790111555618623L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 864691145634971647L) != 0)) {
 				{
 				{
-				State = 1214;
+				State = 1219;
 				scenarioItem();
 				}
 				}
-				State = 1219;
+				State = 1224;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1220;
+			State = 1225;
 			Match(RBRACE);
 			}
 		}
@@ -9882,20 +9919,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1421;
+			State = 1426;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1222;
+				State = 1227;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1223;
+				State = 1228;
 				Match(RENEWALS);
-				State = 1224;
+				State = 1229;
 				Match(TAKEN);
-				State = 1225;
+				State = 1230;
 				Match(NUMBER);
 				}
 				break;
@@ -9903,29 +9940,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1227;
+				State = 1232;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1228;
+				State = 1233;
 				Match(RENEWALS);
-				State = 1229;
-				Match(DRAWN);
-				State = 1230;
-				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1234;
+				Match(DRAWN);
+				State = 1235;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1239;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,121,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1231;
+						State = 1236;
 						loading();
 						}
 						} 
 					}
-					State = 1236;
+					State = 1241;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,121,Context);
 				}
 				}
 				break;
@@ -9933,9 +9970,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1237;
+				State = 1242;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1238;
+				State = 1243;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9944,20 +9981,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1239;
+				State = 1244;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1240;
-				perYear();
 				State = 1245;
+				perYear();
+				State = 1250;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,122,Context) ) {
 				case 1:
 					{
-					State = 1241;
+					State = 1246;
 					Match(VOLATILITY);
-					State = 1242;
+					State = 1247;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1243;
+					State = 1248;
 					perYear();
 					}
 					break;
@@ -9968,15 +10005,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1247;
+				State = 1252;
 				((DropItemContext)_localctx).path = reference();
-				State = 1248;
+				State = 1253;
 				Match(DROP);
-				State = 1249;
+				State = 1254;
 				expr(0);
-				State = 1250;
+				State = 1255;
 				Match(BY);
-				State = 1251;
+				State = 1256;
 				Match(DATE);
 				}
 				break;
@@ -9984,75 +10021,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1253;
+				State = 1258;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1254;
+				State = 1259;
 				Match(DEFAULTS);
-				State = 1278;
+				State = 1283;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1255;
+					State = 1260;
 					Match(ON);
-					State = 1256;
+					State = 1261;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 1257;
+					State = 1262;
 					Match(DRAWN);
-					State = 1267;
+					State = 1272;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
 					case 1:
 						{
-						State = 1258;
+						State = 1263;
 						Match(PD);
-						State = 1259;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1260;
-						perYear();
 						State = 1264;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1265;
+						perYear();
+						State = 1269;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1261;
+							State = 1266;
 							pdStep();
 							}
 							}
-							State = 1266;
+							State = 1271;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1272;
+					State = 1277;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,125,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1269;
+							State = 1274;
 							loading();
 							}
 							} 
 						}
-						State = 1274;
+						State = 1279;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,124,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,125,Context);
 					}
-					State = 1276;
+					State = 1281;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
 					case 1:
 						{
-						State = 1275;
+						State = 1280;
 						recoveryDraw();
 						}
 						break;
@@ -10068,9 +10105,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1280;
+				State = 1285;
 				Match(ENFORCEMENT);
-				State = 1282;
+				State = 1287;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10078,7 +10115,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1281;
+						State = 1286;
 						sellTerm();
 						}
 						}
@@ -10086,9 +10123,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1284;
+					State = 1289;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10096,11 +10133,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1286;
+				State = 1291;
 				Match(ENFORCEMENT);
-				State = 1287;
+				State = 1292;
 				Match(SELL);
-				State = 1288;
+				State = 1293;
 				Match(ALL);
 				}
 				break;
@@ -10108,11 +10145,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1289;
+				State = 1294;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1290;
+				State = 1295;
 				Match(LEVEL);
-				State = 1291;
+				State = 1296;
 				expr(0);
 				}
 				break;
@@ -10120,29 +10157,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1293;
+				State = 1298;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1294;
+				State = 1299;
 				Match(POINTS);
-				State = 1295;
-				pointsKind();
-				State = 1296;
-				Match(LBRACE);
 				State = 1300;
+				pointsKind();
+				State = 1301;
+				Match(LBRACE);
+				State = 1305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1297;
+					State = 1302;
 					schedulePoint();
 					}
 					}
-					State = 1302;
+					State = 1307;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1303;
+				State = 1308;
 				Match(RBRACE);
 				}
 				break;
@@ -10150,15 +10187,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1305;
+				State = 1310;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1306;
+				State = 1311;
 				Match(LAUNCH);
-				State = 1307;
+				State = 1312;
 				Match(DATE);
-				State = 1308;
+				State = 1313;
 				Match(DOWN);
-				State = 1309;
+				State = 1314;
 				expr(0);
 				}
 				break;
@@ -10166,21 +10203,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1311;
+				State = 1316;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1312;
+				State = 1317;
 				Match(SHIFT);
-				State = 1314;
+				State = 1319;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1313;
+					State = 1318;
 					Match(PLUS);
 					}
 				}
 
-				State = 1316;
+				State = 1321;
 				expr(0);
 				}
 				break;
@@ -10188,11 +10225,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1318;
+				State = 1323;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1319;
+				State = 1324;
 				Match(DELAYED);
-				State = 1320;
+				State = 1325;
 				duration();
 				}
 				break;
@@ -10200,27 +10237,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1322;
+				State = 1327;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1323;
+				State = 1328;
 				Match(DELAYED);
-				State = 1324;
+				State = 1329;
 				Match(DRAWN);
-				State = 1325;
-				delayOutcome();
 				State = 1330;
+				delayOutcome();
+				State = 1335;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1326;
+					State = 1331;
 					Match(COMMA);
-					State = 1327;
+					State = 1332;
 					delayOutcome();
 					}
 					}
-					State = 1332;
+					State = 1337;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10230,11 +10267,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1333;
+				State = 1338;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1334;
+				State = 1339;
 				Match(UTILISATION);
-				State = 1335;
+				State = 1340;
 				expr(0);
 				}
 				break;
@@ -10242,17 +10279,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1337;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1338;
-				Match(RELET);
-				State = 1339;
-				Match(AFTER);
-				State = 1340;
-				duration();
-				State = 1341;
-				Match(AT);
 				State = 1342;
+				((ReletItemContext)_localctx).contract = ident();
+				State = 1343;
+				Match(RELET);
+				State = 1344;
+				Match(AFTER);
+				State = 1345;
+				duration();
+				State = 1346;
+				Match(AT);
+				State = 1347;
 				expr(0);
 				}
 				break;
@@ -10260,11 +10297,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1344;
+				State = 1349;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1345;
+				State = 1350;
 				Match(NOT);
-				State = 1346;
+				State = 1351;
 				Match(RELET);
 				}
 				break;
@@ -10272,18 +10309,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1348;
+				State = 1353;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1349;
+				State = 1354;
 				Match(GUARANTEES);
-				State = 1350;
+				State = 1355;
 				Match(HONOURED);
-				State = 1352;
+				State = 1357;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1351;
+					State = 1356;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -10294,20 +10331,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1354;
-				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1355;
-				Match(GUARANTEES);
-				State = 1356;
-				Match(DISOWNED);
 				State = 1359;
+				((GuaranteeDisownedItemContext)_localctx).party = ident();
+				State = 1360;
+				Match(GUARANTEES);
+				State = 1361;
+				Match(DISOWNED);
+				State = 1364;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1357;
+					State = 1362;
 					Match(FROM);
-					State = 1358;
+					State = 1363;
 					Match(DATE);
 					}
 				}
@@ -10318,11 +10355,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1361;
+				State = 1366;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1362;
+				State = 1367;
 				Match(MARKET);
-				State = 1364;
+				State = 1369;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -10330,7 +10367,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1363;
+						State = 1368;
 						holdingMarketTerm();
 						}
 						}
@@ -10338,9 +10375,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1366;
+					State = 1371;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,133,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -10348,9 +10385,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1368;
+				State = 1373;
 				Match(PATHS);
-				State = 1369;
+				State = 1374;
 				Match(NUMBER);
 				}
 				break;
@@ -10358,9 +10395,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1370;
+				State = 1375;
 				Match(SEED);
-				State = 1371;
+				State = 1376;
 				Match(NUMBER);
 				}
 				break;
@@ -10368,7 +10405,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1372;
+				State = 1377;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -10376,7 +10413,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1373;
+				State = 1378;
 				Match(SOBOL);
 				}
 				break;
@@ -10384,21 +10421,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1374;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1375;
-				Match(GBM);
-				State = 1376;
-				Match(DRIFT);
-				State = 1377;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1378;
-				perYear();
 				State = 1379;
-				Match(VOLATILITY);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1380;
-				((GbmItemContext)_localctx).vol = expr(0);
+				Match(GBM);
 				State = 1381;
+				Match(DRIFT);
+				State = 1382;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1383;
+				perYear();
+				State = 1384;
+				Match(VOLATILITY);
+				State = 1385;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1386;
 				perYear();
 				}
 				break;
@@ -10406,39 +10443,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1383;
-				((RevertsItemContext)_localctx).index = ident();
-				State = 1384;
-				Match(REVERTS);
-				State = 1385;
-				Match(TO);
 				State = 1388;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1389;
+				Match(REVERTS);
+				State = 1390;
+				Match(TO);
+				State = 1393;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 				case 1:
 					{
-					State = 1386;
+					State = 1391;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1387;
+					State = 1392;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1390;
-				Match(SPEED);
-				State = 1391;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1392;
-				perYear();
-				State = 1393;
-				Match(VOLATILITY);
-				State = 1394;
-				((RevertsItemContext)_localctx).vol = expr(0);
 				State = 1395;
+				Match(SPEED);
+				State = 1396;
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1397;
+				perYear();
+				State = 1398;
+				Match(VOLATILITY);
+				State = 1399;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1400;
 				perYear();
 				}
 				break;
@@ -10446,17 +10483,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1397;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1398;
-				Match(JUMPS);
-				State = 1399;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1400;
-				perYear();
-				State = 1401;
-				Match(DOWN);
 				State = 1402;
+				((JumpsItemContext)_localctx).index = ident();
+				State = 1403;
+				Match(JUMPS);
+				State = 1404;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1405;
+				perYear();
+				State = 1406;
+				Match(DOWN);
+				State = 1407;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -10464,24 +10501,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1404;
+				State = 1409;
 				Match(CORRELATE);
-				State = 1405;
+				State = 1410;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1406;
-				Match(WITH);
-				State = 1407;
-				((CorrelateItemContext)_localctx).b = reference();
-				State = 1408;
-				((CorrelateItemContext)_localctx).normal = expr(0);
 				State = 1411;
+				Match(WITH);
+				State = 1412;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1413;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1416;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 				case 1:
 					{
-					State = 1409;
+					State = 1414;
 					Match(STRESS);
-					State = 1410;
+					State = 1415;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -10492,19 +10529,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1413;
-				Match(REGIMES);
-				State = 1414;
-				Match(STRESS);
-				State = 1415;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1416;
-				perYear();
-				State = 1417;
-				Match(NORMAL);
 				State = 1418;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				Match(REGIMES);
 				State = 1419;
+				Match(STRESS);
+				State = 1420;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1421;
+				perYear();
+				State = 1422;
+				Match(NORMAL);
+				State = 1423;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1424;
 				perYear();
 				}
 				break;
@@ -10551,15 +10588,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1423;
+			State = 1428;
 			Match(UNTIL);
-			State = 1424;
+			State = 1429;
 			Match(DATE);
-			State = 1425;
+			State = 1430;
 			Match(THEN);
-			State = 1426;
+			State = 1431;
 			expr(0);
-			State = 1427;
+			State = 1432;
 			perYear();
 			}
 		}
@@ -10607,17 +10644,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1429;
-			Match(RECOVERY);
-			State = 1430;
-			Match(BETA);
-			State = 1431;
-			Match(MEAN);
-			State = 1432;
-			_localctx.mean = expr(0);
-			State = 1433;
-			Match(SD);
 			State = 1434;
+			Match(RECOVERY);
+			State = 1435;
+			Match(BETA);
+			State = 1436;
+			Match(MEAN);
+			State = 1437;
+			_localctx.mean = expr(0);
+			State = 1438;
+			Match(SD);
+			State = 1439;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -10663,21 +10700,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1437;
+			State = 1442;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1436;
+				State = 1441;
 				Match(MINUS);
 				}
 			}
 
-			State = 1439;
+			State = 1444;
 			duration();
-			State = 1440;
+			State = 1445;
 			Match(WITH);
-			State = 1441;
+			State = 1446;
 			_localctx.p = expr(0);
 			}
 		}
@@ -10722,11 +10759,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1443;
+			State = 1448;
 			Match(LOADING);
-			State = 1444;
+			State = 1449;
 			_localctx.factor = reference();
-			State = 1445;
+			State = 1450;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -10764,9 +10801,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1447;
+			State = 1452;
 			Match(PER);
-			State = 1448;
+			State = 1453;
 			Match(YEAR);
 			}
 		}
@@ -10803,7 +10840,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1450;
+			State = 1455;
 			Match(QUANTITY);
 			}
 		}
@@ -11130,20 +11167,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1494;
+			State = 1499;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1453;
+				State = 1458;
 				Match(LPAREN);
-				State = 1454;
+				State = 1459;
 				expr(0);
-				State = 1455;
+				State = 1460;
 				Match(RPAREN);
 				}
 				break;
@@ -11152,9 +11189,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1457;
+				State = 1462;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1458;
+				State = 1463;
 				expr(16);
 				}
 				break;
@@ -11163,9 +11200,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1459;
+				State = 1464;
 				Match(NOT);
-				State = 1460;
+				State = 1465;
 				expr(11);
 				}
 				break;
@@ -11174,17 +11211,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1461;
-				Match(IF);
-				State = 1462;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1463;
-				Match(THEN);
-				State = 1464;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1465;
-				Match(ELSE);
 				State = 1466;
+				Match(IF);
+				State = 1467;
+				((ConditionalExprContext)_localctx).cond = expr(0);
+				State = 1468;
+				Match(THEN);
+				State = 1469;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1470;
+				Match(ELSE);
+				State = 1471;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -11193,37 +11230,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1468;
+				State = 1473;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1469;
+				State = 1474;
 				Match(LPAREN);
-				State = 1478;
+				State = 1483;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394935518725023L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1855500810461315071L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458789871037450047L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 1855500810461315071L) != 0)) {
 					{
-					State = 1470;
-					expr(0);
 					State = 1475;
+					expr(0);
+					State = 1480;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1471;
+						State = 1476;
 						Match(COMMA);
-						State = 1472;
+						State = 1477;
 						expr(0);
 						}
 						}
-						State = 1477;
+						State = 1482;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1480;
+				State = 1485;
 				Match(RPAREN);
 				}
 				break;
@@ -11232,7 +11269,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1482;
+				State = 1487;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -11242,19 +11279,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1484;
+				State = 1489;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) {
+				if (((((_la - 178)) & ~0x3f) == 0 && ((1L << (_la - 178)) & 4095L) != 0)) {
 					{
-					State = 1483;
+					State = 1488;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1486;
+				State = 1491;
 				Match(PER);
-				State = 1487;
+				State = 1492;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -11263,9 +11300,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1488;
+				State = 1493;
 				Match(NUMBER);
-				State = 1489;
+				State = 1494;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -11274,7 +11311,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1490;
+				State = 1495;
 				Match(QUANTITY);
 				}
 				break;
@@ -11283,7 +11320,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1491;
+				State = 1496;
 				Match(NUMBER);
 				}
 				break;
@@ -11292,7 +11329,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1492;
+				State = 1497;
 				Match(DATE);
 				}
 				break;
@@ -11301,34 +11338,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1493;
+				State = 1498;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1516;
+			State = 1521;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1514;
+					State = 1519;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1496;
+						State = 1501;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1497;
+						State = 1502;
 						Match(OF);
-						State = 1498;
+						State = 1503;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -11337,9 +11374,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1499;
+						State = 1504;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1500;
+						State = 1505;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -11349,7 +11386,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1501;
+						State = 1506;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -11358,9 +11395,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1502;
+						State = 1507;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1503;
+						State = 1508;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11370,7 +11407,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1504;
+						State = 1509;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -11379,19 +11416,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1505;
+						State = 1510;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1506;
+						State = 1511;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 240)) & ~0x3f) == 0 && ((1L << (_la - 240)) & 63L) != 0)) ) {
+						if ( !(((((_la - 241)) & ~0x3f) == 0 && ((1L << (_la - 241)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1507;
+						State = 1512;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -11400,11 +11437,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1508;
+						State = 1513;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1509;
+						State = 1514;
 						Match(AND);
-						State = 1510;
+						State = 1515;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -11413,20 +11450,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1511;
+						State = 1516;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1512;
+						State = 1517;
 						Match(OR);
-						State = 1513;
+						State = 1518;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1518;
+				State = 1523;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
 			}
 			}
 		}
@@ -11475,9 +11512,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1519;
+			State = 1524;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 178)) & ~0x3f) == 0 && ((1L << (_la - 178)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11526,16 +11563,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1521;
+			State = 1526;
 			ident();
-			State = 1524;
+			State = 1529;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
 				{
-				State = 1522;
+				State = 1527;
 				Match(DOT);
-				State = 1523;
+				State = 1528;
 				_localctx.member = ident();
 				}
 				break;
@@ -11723,6 +11760,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROW() { return GetToken(DealLangParser.GROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCRUING() { return GetToken(DealLangParser.ACCRUING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INSTALMENTS() { return GetToken(DealLangParser.INSTALMENTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULT_INTEREST() { return GetToken(DealLangParser.DEFAULT_INTEREST, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -11744,9 +11782,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1526;
+			State = 1531;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1729394918338855839L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 864691145634971647L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458789836677711679L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 864691145634971647L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11792,7 +11830,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,258,1529,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,259,1534,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -11828,545 +11866,547 @@ public partial class DealLangParser : Parser {
 		1,22,3,22,452,8,22,3,22,454,8,22,1,23,1,23,1,24,1,24,1,24,1,24,5,24,462,
 		8,24,10,24,12,24,465,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
 		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,486,8,25,1,25,1,
-		25,3,25,490,8,25,1,25,1,25,1,25,3,25,495,8,25,1,25,1,25,3,25,499,8,25,
-		1,26,1,26,3,26,503,8,26,1,27,1,27,1,27,1,27,5,27,509,8,27,10,27,12,27,
-		512,9,27,1,27,1,27,1,28,1,28,1,28,5,28,519,8,28,10,28,12,28,522,9,28,1,
+		25,3,25,490,8,25,1,25,1,25,1,25,3,25,495,8,25,1,25,1,25,1,25,1,25,3,25,
+		501,8,25,1,25,3,25,504,8,25,1,26,1,26,3,26,508,8,26,1,27,1,27,1,27,1,27,
+		5,27,514,8,27,10,27,12,27,517,9,27,1,27,1,27,1,28,1,28,1,28,5,28,524,8,
+		28,10,28,12,28,527,9,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
 		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,3,28,555,8,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,563,8,29,
-		10,29,12,29,566,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,560,8,28,1,29,1,29,1,29,1,29,
+		1,29,1,29,5,29,568,8,29,10,29,12,29,571,9,29,1,29,1,29,1,30,1,30,1,30,
 		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,3,30,594,8,30,3,30,596,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,
-		30,1,30,1,30,1,30,1,30,1,30,3,30,610,8,30,1,30,3,30,613,8,30,1,31,1,31,
-		1,31,1,31,5,31,619,8,31,10,31,12,31,622,9,31,1,31,1,31,1,32,1,32,1,32,
-		1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,
-		1,32,3,32,644,8,32,1,33,1,33,1,33,1,33,1,33,3,33,651,8,33,1,34,1,34,1,
-		34,1,34,5,34,657,8,34,10,34,12,34,660,9,34,1,34,1,34,1,35,1,35,3,35,666,
-		8,35,1,35,1,35,3,35,670,8,35,1,35,1,35,3,35,674,8,35,1,36,1,36,1,36,1,
-		36,1,36,1,36,3,36,682,8,36,1,36,1,36,3,36,686,8,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,700,8,36,10,36,12,36,703,
-		9,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,599,8,30,3,30,601,8,30,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,615,8,30,1,30,
+		3,30,618,8,30,1,31,1,31,1,31,1,31,5,31,624,8,31,10,31,12,31,627,9,31,1,
+		31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,
+		32,1,32,1,32,1,32,1,32,1,32,3,32,649,8,32,1,33,1,33,1,33,1,33,1,33,3,33,
+		656,8,33,1,34,1,34,1,34,1,34,5,34,662,8,34,10,34,12,34,665,9,34,1,34,1,
+		34,1,35,1,35,3,35,671,8,35,1,35,1,35,3,35,675,8,35,1,35,1,35,3,35,679,
+		8,35,1,36,1,36,1,36,1,36,1,36,1,36,3,36,687,8,36,1,36,1,36,3,36,691,8,
+		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,705,
+		8,36,10,36,12,36,708,9,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
 		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,742,8,36,1,36,1,
-		36,3,36,746,8,36,1,37,1,37,1,37,1,37,1,37,1,37,3,37,754,8,37,1,38,1,38,
-		1,38,1,38,1,38,5,38,761,8,38,10,38,12,38,764,9,38,1,38,1,38,3,38,768,8,
-		38,1,38,1,38,1,39,1,39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,5,40,782,
-		8,40,10,40,12,40,785,9,40,1,40,3,40,788,8,40,1,41,1,41,1,41,1,41,5,41,
-		794,8,41,10,41,12,41,797,9,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,816,8,42,11,42,12,42,
-		817,1,42,1,42,1,42,1,42,3,42,824,8,42,1,43,1,43,1,43,1,43,1,43,1,43,3,
-		43,832,8,43,1,44,1,44,1,44,1,44,5,44,838,8,44,10,44,12,44,841,9,44,1,44,
-		1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,851,8,45,10,45,12,45,854,9,45,
-		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,864,8,45,1,45,3,45,867,8,
-		45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,875,8,45,10,45,12,45,878,9,45,3,
-		45,880,8,45,1,46,1,46,1,46,1,46,5,46,886,8,46,10,46,12,46,889,9,46,1,46,
-		3,46,892,8,46,1,47,1,47,1,47,1,47,1,47,1,47,3,47,900,8,47,1,48,1,48,1,
-		48,1,49,1,49,1,49,1,49,5,49,909,8,49,10,49,12,49,912,9,49,1,49,3,49,915,
-		8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,923,8,50,1,51,1,51,1,51,1,51,1,
-		51,1,51,1,51,1,51,1,51,3,51,934,8,51,3,51,936,8,51,1,51,1,51,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,3,52,947,8,52,1,52,3,52,950,8,52,1,52,1,52,3,
-		52,954,8,52,1,53,1,53,1,53,1,53,1,53,1,53,3,53,962,8,53,1,53,1,53,1,53,
-		3,53,967,8,53,1,53,1,53,1,53,3,53,972,8,53,1,53,1,53,1,53,1,53,1,53,1,
-		53,1,53,1,53,3,53,982,8,53,3,53,984,8,53,1,53,1,53,1,53,1,53,5,53,990,
-		8,53,10,53,12,53,993,9,53,1,54,1,54,1,54,1,54,5,54,999,8,54,10,54,12,54,
-		1002,9,54,1,54,1,54,1,54,3,54,1007,8,54,1,54,1,54,3,54,1011,8,54,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1022,8,55,10,55,12,55,1025,
-		9,55,1,55,1,55,3,55,1029,8,55,1,55,3,55,1032,8,55,1,56,1,56,1,56,1,56,
-		1,56,3,56,1039,8,56,1,57,1,57,1,57,1,57,1,57,5,57,1046,8,57,10,57,12,57,
-		1049,9,57,1,58,1,58,3,58,1053,8,58,1,59,1,59,1,59,5,59,1058,8,59,10,59,
-		12,59,1061,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1071,8,60,
-		10,60,12,60,1074,9,60,3,60,1076,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1089,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,5,60,1104,8,60,10,60,12,60,1107,9,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1117,8,60,10,60,12,60,1120,9,60,
-		1,60,1,60,1,60,1,60,5,60,1126,8,60,10,60,12,60,1129,9,60,1,60,3,60,1132,
-		8,60,1,60,1,60,1,60,3,60,1137,8,60,1,60,1,60,5,60,1141,8,60,10,60,12,60,
-		1144,9,60,1,60,1,60,1,60,1,60,5,60,1150,8,60,10,60,12,60,1153,9,60,1,60,
-		3,60,1156,8,60,1,61,1,61,1,61,5,61,1161,8,61,10,61,12,61,1164,9,61,1,61,
-		1,61,1,62,1,62,1,62,1,62,5,62,1172,8,62,10,62,12,62,1175,9,62,1,62,5,62,
-		1178,8,62,10,62,12,62,1181,9,62,1,62,3,62,1184,8,62,1,63,1,63,1,63,1,63,
+		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		3,36,747,8,36,1,36,1,36,3,36,751,8,36,1,37,1,37,1,37,1,37,1,37,1,37,3,
+		37,759,8,37,1,38,1,38,1,38,1,38,1,38,5,38,766,8,38,10,38,12,38,769,9,38,
+		1,38,1,38,3,38,773,8,38,1,38,1,38,1,39,1,39,1,39,1,39,1,40,1,40,1,40,1,
+		40,1,40,1,40,5,40,787,8,40,10,40,12,40,790,9,40,1,40,3,40,793,8,40,1,41,
+		1,41,1,41,1,41,5,41,799,8,41,10,41,12,41,802,9,41,1,41,1,41,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,
+		821,8,42,11,42,12,42,822,1,42,1,42,1,42,1,42,3,42,829,8,42,1,43,1,43,1,
+		43,1,43,1,43,1,43,3,43,837,8,43,1,44,1,44,1,44,1,44,5,44,843,8,44,10,44,
+		12,44,846,9,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,856,8,45,10,
+		45,12,45,859,9,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,869,8,45,
+		1,45,3,45,872,8,45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,880,8,45,10,45,12,
+		45,883,9,45,3,45,885,8,45,1,46,1,46,1,46,1,46,5,46,891,8,46,10,46,12,46,
+		894,9,46,1,46,3,46,897,8,46,1,47,1,47,1,47,1,47,1,47,1,47,3,47,905,8,47,
+		1,48,1,48,1,48,1,49,1,49,1,49,1,49,5,49,914,8,49,10,49,12,49,917,9,49,
+		1,49,3,49,920,8,49,1,50,1,50,1,50,1,50,1,50,1,50,3,50,928,8,50,1,51,1,
+		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,939,8,51,3,51,941,8,51,1,51,
+		1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,952,8,52,1,52,3,52,955,8,
+		52,1,52,1,52,3,52,959,8,52,1,53,1,53,1,53,1,53,1,53,1,53,3,53,967,8,53,
+		1,53,1,53,1,53,3,53,972,8,53,1,53,1,53,1,53,3,53,977,8,53,1,53,1,53,1,
+		53,1,53,1,53,1,53,1,53,1,53,3,53,987,8,53,3,53,989,8,53,1,53,1,53,1,53,
+		1,53,5,53,995,8,53,10,53,12,53,998,9,53,1,54,1,54,1,54,1,54,5,54,1004,
+		8,54,10,54,12,54,1007,9,54,1,54,1,54,1,54,3,54,1012,8,54,1,54,1,54,3,54,
+		1016,8,54,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1027,8,55,
+		10,55,12,55,1030,9,55,1,55,1,55,3,55,1034,8,55,1,55,3,55,1037,8,55,1,56,
+		1,56,1,56,1,56,1,56,3,56,1044,8,56,1,57,1,57,1,57,1,57,1,57,5,57,1051,
+		8,57,10,57,12,57,1054,9,57,1,58,1,58,3,58,1058,8,58,1,59,1,59,1,59,5,59,
+		1063,8,59,10,59,12,59,1066,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,
+		5,60,1076,8,60,10,60,12,60,1079,9,60,3,60,1081,8,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1094,8,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1109,8,60,10,60,12,60,
+		1112,9,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,5,60,1122,8,60,10,60,
+		12,60,1125,9,60,1,60,1,60,1,60,1,60,5,60,1131,8,60,10,60,12,60,1134,9,
+		60,1,60,3,60,1137,8,60,1,60,1,60,1,60,3,60,1142,8,60,1,60,1,60,5,60,1146,
+		8,60,10,60,12,60,1149,9,60,1,60,1,60,1,60,1,60,5,60,1155,8,60,10,60,12,
+		60,1158,9,60,1,60,3,60,1161,8,60,1,61,1,61,1,61,5,61,1166,8,61,10,61,12,
+		61,1169,9,61,1,61,1,61,1,62,1,62,1,62,1,62,5,62,1177,8,62,10,62,12,62,
+		1180,9,62,1,62,5,62,1183,8,62,10,62,12,62,1186,9,62,1,62,3,62,1189,8,62,
 		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,3,63,1208,8,63,1,64,1,64,1,64,1,64,1,64,1,64,5,64,
-		1216,8,64,10,64,12,64,1219,9,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,5,65,1233,8,65,10,65,12,65,1236,9,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,3,65,1246,8,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1263,8,65,10,65,12,65,
-		1266,9,65,3,65,1268,8,65,1,65,5,65,1271,8,65,10,65,12,65,1274,9,65,1,65,
-		3,65,1277,8,65,3,65,1279,8,65,1,65,1,65,4,65,1283,8,65,11,65,12,65,1284,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1299,
-		8,65,10,65,12,65,1302,9,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,3,65,1315,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,5,65,1329,8,65,10,65,12,65,1332,9,65,1,65,1,65,1,65,1,65,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1213,8,63,1,64,1,64,1,64,
+		1,64,1,64,1,64,5,64,1221,8,64,10,64,12,64,1224,9,64,1,64,1,64,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1238,8,65,10,65,12,65,1241,
+		9,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1251,8,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,
+		1268,8,65,10,65,12,65,1271,9,65,3,65,1273,8,65,1,65,5,65,1276,8,65,10,
+		65,12,65,1279,9,65,1,65,3,65,1282,8,65,3,65,1284,8,65,1,65,1,65,4,65,1288,
+		8,65,11,65,12,65,1289,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,5,65,1304,8,65,10,65,12,65,1307,9,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,3,65,1320,8,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1334,8,65,10,65,12,65,1337,9,65,
 		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,3,65,1353,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1360,8,65,1,65,1,65,
-		1,65,4,65,1365,8,65,11,65,12,65,1366,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,3,65,1358,8,65,1,65,1,65,1,65,1,65,1,65,3,65,
+		1365,8,65,1,65,1,65,1,65,4,65,1370,8,65,11,65,12,65,1371,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,3,65,1394,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
 		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,
-		1389,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1412,8,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,3,65,1422,8,65,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,68,3,68,1438,8,68,1,68,1,68,
-		1,68,1,68,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,71,1,71,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,5,72,1474,8,72,10,72,12,72,1477,9,72,3,72,1479,8,72,
-		1,72,1,72,1,72,1,72,3,72,1485,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,3,72,1495,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1515,8,72,10,72,12,72,1518,
-		9,72,1,73,1,73,1,74,1,74,1,74,3,74,1525,8,74,1,75,1,75,1,75,0,1,144,76,
-		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
-		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,
-		98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,
-		134,136,138,140,142,144,146,148,150,0,10,1,0,228,229,1,0,15,16,1,0,109,
-		110,1,0,171,172,1,0,248,249,1,0,238,239,1,0,236,237,1,0,240,245,1,0,177,
-		188,24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,
-		118,120,122,126,127,129,133,136,138,147,147,149,155,157,162,168,170,172,
-		172,188,189,194,208,210,227,252,253,1762,0,158,1,0,0,0,2,163,1,0,0,0,4,
-		166,1,0,0,0,6,198,1,0,0,0,8,200,1,0,0,0,10,212,1,0,0,0,12,236,1,0,0,0,
-		14,238,1,0,0,0,16,240,1,0,0,0,18,257,1,0,0,0,20,259,1,0,0,0,22,295,1,0,
-		0,0,24,297,1,0,0,0,26,299,1,0,0,0,28,333,1,0,0,0,30,335,1,0,0,0,32,340,
-		1,0,0,0,34,409,1,0,0,0,36,418,1,0,0,0,38,423,1,0,0,0,40,431,1,0,0,0,42,
-		433,1,0,0,0,44,453,1,0,0,0,46,455,1,0,0,0,48,457,1,0,0,0,50,498,1,0,0,
-		0,52,502,1,0,0,0,54,504,1,0,0,0,56,554,1,0,0,0,58,556,1,0,0,0,60,612,1,
-		0,0,0,62,614,1,0,0,0,64,643,1,0,0,0,66,645,1,0,0,0,68,652,1,0,0,0,70,663,
-		1,0,0,0,72,745,1,0,0,0,74,747,1,0,0,0,76,755,1,0,0,0,78,771,1,0,0,0,80,
-		787,1,0,0,0,82,789,1,0,0,0,84,823,1,0,0,0,86,831,1,0,0,0,88,833,1,0,0,
-		0,90,879,1,0,0,0,92,881,1,0,0,0,94,899,1,0,0,0,96,901,1,0,0,0,98,904,1,
-		0,0,0,100,922,1,0,0,0,102,924,1,0,0,0,104,939,1,0,0,0,106,955,1,0,0,0,
-		108,1010,1,0,0,0,110,1031,1,0,0,0,112,1033,1,0,0,0,114,1040,1,0,0,0,116,
-		1052,1,0,0,0,118,1054,1,0,0,0,120,1155,1,0,0,0,122,1157,1,0,0,0,124,1183,
-		1,0,0,0,126,1207,1,0,0,0,128,1209,1,0,0,0,130,1421,1,0,0,0,132,1423,1,
-		0,0,0,134,1429,1,0,0,0,136,1437,1,0,0,0,138,1443,1,0,0,0,140,1447,1,0,
-		0,0,142,1450,1,0,0,0,144,1494,1,0,0,0,146,1519,1,0,0,0,148,1521,1,0,0,
-		0,150,1526,1,0,0,0,152,157,3,2,1,0,153,157,3,4,2,0,154,157,3,128,64,0,
-		155,157,3,8,4,0,156,152,1,0,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,
-		1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,161,1,0,0,
-		0,160,158,1,0,0,0,161,162,5,0,0,1,162,1,1,0,0,0,163,164,5,3,0,0,164,165,
-		5,250,0,0,165,3,1,0,0,0,166,167,5,1,0,0,167,168,3,150,75,0,168,172,5,228,
-		0,0,169,171,3,6,3,0,170,169,1,0,0,0,171,174,1,0,0,0,172,170,1,0,0,0,172,
-		173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,176,5,229,0,0,176,5,1,
-		0,0,0,177,199,3,12,6,0,178,199,3,16,8,0,179,199,3,20,10,0,180,199,3,26,
-		13,0,181,199,3,32,16,0,182,199,3,48,24,0,183,199,3,54,27,0,184,199,3,58,
-		29,0,185,199,3,82,41,0,186,199,3,62,31,0,187,199,3,68,34,0,188,199,3,88,
-		44,0,189,199,3,98,49,0,190,199,3,102,51,0,191,199,3,104,52,0,192,199,3,
-		106,53,0,193,199,3,112,56,0,194,199,3,114,57,0,195,199,3,118,59,0,196,
-		199,3,122,61,0,197,199,3,8,4,0,198,177,1,0,0,0,198,178,1,0,0,0,198,179,
-		1,0,0,0,198,180,1,0,0,0,198,181,1,0,0,0,198,182,1,0,0,0,198,183,1,0,0,
-		0,198,184,1,0,0,0,198,185,1,0,0,0,198,186,1,0,0,0,198,187,1,0,0,0,198,
-		188,1,0,0,0,198,189,1,0,0,0,198,190,1,0,0,0,198,191,1,0,0,0,198,192,1,
-		0,0,0,198,193,1,0,0,0,198,194,1,0,0,0,198,195,1,0,0,0,198,196,1,0,0,0,
-		198,197,1,0,0,0,199,7,1,0,0,0,200,201,5,252,0,0,201,207,4,4,0,0,202,206,
-		3,150,75,0,203,206,5,4,0,0,204,206,5,52,0,0,205,202,1,0,0,0,205,203,1,
-		0,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,0,
-		208,210,1,0,0,0,209,207,1,0,0,0,210,211,3,10,5,0,211,9,1,0,0,0,212,217,
-		5,228,0,0,213,216,3,10,5,0,214,216,8,0,0,0,215,213,1,0,0,0,215,214,1,0,
-		0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,218,1,0,0,0,218,220,1,0,0,0,219,
-		217,1,0,0,0,220,221,5,229,0,0,221,11,1,0,0,0,222,223,5,5,0,0,223,237,5,
-		250,0,0,224,225,5,6,0,0,225,237,3,150,75,0,226,227,5,7,0,0,227,237,5,247,
-		0,0,228,229,5,8,0,0,229,237,5,247,0,0,230,231,5,9,0,0,231,237,5,247,0,
-		0,232,233,5,10,0,0,233,237,3,150,75,0,234,235,5,11,0,0,235,237,3,14,7,
-		0,236,222,1,0,0,0,236,224,1,0,0,0,236,226,1,0,0,0,236,228,1,0,0,0,236,
-		230,1,0,0,0,236,232,1,0,0,0,236,234,1,0,0,0,237,13,1,0,0,0,238,239,5,246,
-		0,0,239,15,1,0,0,0,240,241,5,12,0,0,241,242,3,150,75,0,242,246,5,228,0,
-		0,243,245,3,18,9,0,244,243,1,0,0,0,245,248,1,0,0,0,246,244,1,0,0,0,246,
-		247,1,0,0,0,247,249,1,0,0,0,248,246,1,0,0,0,249,250,5,229,0,0,250,17,1,
-		0,0,0,251,252,5,41,0,0,252,258,5,250,0,0,253,254,5,42,0,0,254,258,3,144,
-		72,0,255,256,5,43,0,0,256,258,3,144,72,0,257,251,1,0,0,0,257,253,1,0,0,
-		0,257,255,1,0,0,0,258,19,1,0,0,0,259,260,5,13,0,0,260,261,3,150,75,0,261,
-		265,5,228,0,0,262,264,3,22,11,0,263,262,1,0,0,0,264,267,1,0,0,0,265,263,
-		1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,265,1,0,0,0,268,269,5,229,
-		0,0,269,21,1,0,0,0,270,271,5,113,0,0,271,296,3,144,72,0,272,273,5,171,
-		0,0,273,274,3,144,72,0,274,275,3,140,70,0,275,296,1,0,0,0,276,277,5,172,
-		0,0,277,278,3,144,72,0,278,279,3,140,70,0,279,296,1,0,0,0,280,281,5,14,
-		0,0,281,282,3,24,12,0,282,286,5,228,0,0,283,285,3,30,15,0,284,283,1,0,
-		0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,289,1,0,0,0,288,
-		286,1,0,0,0,289,290,5,229,0,0,290,296,1,0,0,0,291,292,5,17,0,0,292,293,
-		5,247,0,0,293,294,5,18,0,0,294,296,3,144,72,0,295,270,1,0,0,0,295,272,
-		1,0,0,0,295,276,1,0,0,0,295,280,1,0,0,0,295,291,1,0,0,0,296,23,1,0,0,0,
-		297,298,7,1,0,0,298,25,1,0,0,0,299,300,5,44,0,0,300,301,3,150,75,0,301,
-		305,5,228,0,0,302,304,3,28,14,0,303,302,1,0,0,0,304,307,1,0,0,0,305,303,
-		1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,309,5,229,
-		0,0,309,27,1,0,0,0,310,311,5,45,0,0,311,334,3,144,72,0,312,313,5,46,0,
-		0,313,314,5,47,0,0,314,317,3,142,71,0,315,316,5,48,0,0,316,318,3,144,72,
-		0,317,315,1,0,0,0,317,318,1,0,0,0,318,321,1,0,0,0,319,320,5,49,0,0,320,
-		322,5,247,0,0,321,319,1,0,0,0,321,322,1,0,0,0,322,334,1,0,0,0,323,324,
-		5,46,0,0,324,325,5,50,0,0,325,329,5,228,0,0,326,328,3,30,15,0,327,326,
-		1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,332,1,0,0,
-		0,331,329,1,0,0,0,332,334,5,229,0,0,333,310,1,0,0,0,333,312,1,0,0,0,333,
-		323,1,0,0,0,334,29,1,0,0,0,335,336,5,247,0,0,336,338,3,144,72,0,337,339,
-		5,232,0,0,338,337,1,0,0,0,338,339,1,0,0,0,339,31,1,0,0,0,340,341,5,51,
-		0,0,341,342,3,150,75,0,342,343,5,52,0,0,343,344,3,150,75,0,344,348,5,228,
-		0,0,345,347,3,34,17,0,346,345,1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,
-		348,349,1,0,0,0,349,351,1,0,0,0,350,348,1,0,0,0,351,352,5,229,0,0,352,
-		33,1,0,0,0,353,354,5,53,0,0,354,410,3,150,75,0,355,356,5,54,0,0,356,357,
-		3,144,72,0,357,362,3,140,70,0,358,359,5,55,0,0,359,360,3,144,72,0,360,
-		361,3,140,70,0,361,363,1,0,0,0,362,358,1,0,0,0,362,363,1,0,0,0,363,372,
-		1,0,0,0,364,365,5,226,0,0,365,369,3,150,75,0,366,368,3,36,18,0,367,366,
-		1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,373,1,0,0,
-		0,371,369,1,0,0,0,372,364,1,0,0,0,372,373,1,0,0,0,373,410,1,0,0,0,374,
-		375,5,56,0,0,375,410,5,247,0,0,376,377,5,57,0,0,377,410,3,142,71,0,378,
-		379,5,58,0,0,379,380,3,38,19,0,380,381,3,142,71,0,381,382,5,60,0,0,382,
-		383,5,53,0,0,383,387,5,61,0,0,384,385,5,54,0,0,385,386,5,60,0,0,386,388,
-		5,62,0,0,387,384,1,0,0,0,387,388,1,0,0,0,388,410,1,0,0,0,389,391,5,63,
-		0,0,390,392,3,40,20,0,391,390,1,0,0,0,392,393,1,0,0,0,393,391,1,0,0,0,
-		393,394,1,0,0,0,394,410,1,0,0,0,395,396,5,11,0,0,396,410,3,14,7,0,397,
-		410,3,42,21,0,398,399,5,225,0,0,399,410,3,150,75,0,400,401,5,91,0,0,401,
-		407,3,144,72,0,402,405,5,92,0,0,403,404,5,156,0,0,404,406,3,144,72,0,405,
-		403,1,0,0,0,405,406,1,0,0,0,406,408,1,0,0,0,407,402,1,0,0,0,407,408,1,
-		0,0,0,408,410,1,0,0,0,409,353,1,0,0,0,409,355,1,0,0,0,409,374,1,0,0,0,
-		409,376,1,0,0,0,409,378,1,0,0,0,409,389,1,0,0,0,409,395,1,0,0,0,409,397,
-		1,0,0,0,409,398,1,0,0,0,409,400,1,0,0,0,410,35,1,0,0,0,411,419,5,227,0,
-		0,412,413,5,48,0,0,413,419,3,144,72,0,414,415,5,69,0,0,415,419,3,144,72,
-		0,416,417,5,169,0,0,417,419,3,142,71,0,418,411,1,0,0,0,418,412,1,0,0,0,
-		418,414,1,0,0,0,418,416,1,0,0,0,419,37,1,0,0,0,420,421,5,249,0,0,421,424,
-		5,59,0,0,422,424,5,248,0,0,423,420,1,0,0,0,423,422,1,0,0,0,424,39,1,0,
-		0,0,425,426,5,68,0,0,426,432,3,144,72,0,427,428,5,69,0,0,428,432,3,144,
-		72,0,429,430,5,70,0,0,430,432,5,247,0,0,431,425,1,0,0,0,431,427,1,0,0,
-		0,431,429,1,0,0,0,432,41,1,0,0,0,433,434,5,64,0,0,434,438,3,150,75,0,435,
-		437,3,44,22,0,436,435,1,0,0,0,437,440,1,0,0,0,438,436,1,0,0,0,438,439,
-		1,0,0,0,439,43,1,0,0,0,440,438,1,0,0,0,441,442,5,69,0,0,442,454,3,144,
-		72,0,443,444,5,70,0,0,444,454,5,247,0,0,445,446,5,123,0,0,446,454,3,144,
-		72,0,447,448,5,65,0,0,448,451,3,46,23,0,449,450,5,191,0,0,450,452,3,46,
-		23,0,451,449,1,0,0,0,451,452,1,0,0,0,452,454,1,0,0,0,453,441,1,0,0,0,453,
-		443,1,0,0,0,453,445,1,0,0,0,453,447,1,0,0,0,454,45,1,0,0,0,455,456,7,2,
-		0,0,456,47,1,0,0,0,457,458,5,71,0,0,458,459,3,150,75,0,459,463,5,228,0,
-		0,460,462,3,50,25,0,461,460,1,0,0,0,462,465,1,0,0,0,463,461,1,0,0,0,463,
-		464,1,0,0,0,464,466,1,0,0,0,465,463,1,0,0,0,466,467,5,229,0,0,467,49,1,
-		0,0,0,468,469,5,72,0,0,469,499,3,150,75,0,470,471,5,105,0,0,471,499,3,
-		144,72,0,472,473,5,106,0,0,473,499,3,70,35,0,474,475,5,108,0,0,475,476,
-		5,70,0,0,476,499,5,247,0,0,477,478,5,111,0,0,478,499,3,80,40,0,479,480,
-		5,8,0,0,480,499,5,247,0,0,481,482,5,43,0,0,482,485,3,144,72,0,483,484,
-		5,131,0,0,484,486,3,142,71,0,485,483,1,0,0,0,485,486,1,0,0,0,486,489,1,
-		0,0,0,487,488,5,132,0,0,488,490,3,52,26,0,489,487,1,0,0,0,489,490,1,0,
-		0,0,490,494,1,0,0,0,491,492,5,145,0,0,492,493,5,249,0,0,493,495,5,133,
-		0,0,494,491,1,0,0,0,494,495,1,0,0,0,495,499,1,0,0,0,496,499,3,74,37,0,
-		497,499,3,76,38,0,498,468,1,0,0,0,498,470,1,0,0,0,498,472,1,0,0,0,498,
-		474,1,0,0,0,498,477,1,0,0,0,498,479,1,0,0,0,498,481,1,0,0,0,498,496,1,
-		0,0,0,498,497,1,0,0,0,499,51,1,0,0,0,500,503,5,106,0,0,501,503,3,144,72,
-		0,502,500,1,0,0,0,502,501,1,0,0,0,503,53,1,0,0,0,504,505,5,73,0,0,505,
-		506,3,150,75,0,506,510,5,228,0,0,507,509,3,56,28,0,508,507,1,0,0,0,509,
-		512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,513,1,0,0,0,512,510,1,
-		0,0,0,513,514,5,229,0,0,514,55,1,0,0,0,515,516,5,74,0,0,516,520,5,228,
-		0,0,517,519,3,66,33,0,518,517,1,0,0,0,519,522,1,0,0,0,520,518,1,0,0,0,
-		520,521,1,0,0,0,521,523,1,0,0,0,522,520,1,0,0,0,523,555,5,229,0,0,524,
-		525,5,75,0,0,525,555,3,144,72,0,526,527,5,76,0,0,527,555,3,144,72,0,528,
-		529,5,77,0,0,529,530,5,47,0,0,530,555,3,142,71,0,531,532,5,77,0,0,532,
-		533,5,78,0,0,533,534,3,144,72,0,534,535,3,140,70,0,535,555,1,0,0,0,536,
-		537,5,80,0,0,537,555,3,144,72,0,538,539,5,81,0,0,539,555,3,144,72,0,540,
-		541,5,79,0,0,541,555,3,144,72,0,542,543,5,82,0,0,543,544,3,144,72,0,544,
-		545,3,140,70,0,545,555,1,0,0,0,546,547,5,83,0,0,547,548,3,144,72,0,548,
-		549,5,78,0,0,549,550,3,144,72,0,550,551,3,140,70,0,551,555,1,0,0,0,552,
-		553,5,84,0,0,553,555,3,150,75,0,554,515,1,0,0,0,554,524,1,0,0,0,554,526,
-		1,0,0,0,554,528,1,0,0,0,554,531,1,0,0,0,554,536,1,0,0,0,554,538,1,0,0,
-		0,554,540,1,0,0,0,554,542,1,0,0,0,554,546,1,0,0,0,554,552,1,0,0,0,555,
-		57,1,0,0,0,556,557,5,85,0,0,557,558,3,150,75,0,558,559,5,52,0,0,559,560,
-		3,150,75,0,560,564,5,228,0,0,561,563,3,60,30,0,562,561,1,0,0,0,563,566,
-		1,0,0,0,564,562,1,0,0,0,564,565,1,0,0,0,565,567,1,0,0,0,566,564,1,0,0,
-		0,567,568,5,229,0,0,568,59,1,0,0,0,569,570,5,86,0,0,570,613,3,150,75,0,
-		571,572,5,75,0,0,572,613,3,144,72,0,573,574,5,87,0,0,574,575,5,60,0,0,
-		575,613,5,62,0,0,576,577,5,87,0,0,577,613,3,144,72,0,578,579,5,179,0,0,
-		579,580,3,144,72,0,580,581,3,140,70,0,581,613,1,0,0,0,582,583,5,88,0,0,
-		583,613,3,144,72,0,584,585,5,56,0,0,585,613,5,247,0,0,586,587,5,57,0,0,
-		587,613,3,142,71,0,588,589,5,91,0,0,589,595,3,144,72,0,590,593,5,92,0,
-		0,591,592,5,156,0,0,592,594,3,144,72,0,593,591,1,0,0,0,593,594,1,0,0,0,
-		594,596,1,0,0,0,595,590,1,0,0,0,595,596,1,0,0,0,596,613,1,0,0,0,597,598,
-		5,58,0,0,598,599,3,38,19,0,599,600,3,142,71,0,600,601,5,60,0,0,601,602,
-		5,86,0,0,602,603,5,61,0,0,603,613,1,0,0,0,604,605,5,93,0,0,605,609,3,144,
-		72,0,606,607,5,94,0,0,607,608,5,125,0,0,608,610,5,57,0,0,609,606,1,0,0,
-		0,609,610,1,0,0,0,610,613,1,0,0,0,611,613,3,42,21,0,612,569,1,0,0,0,612,
-		571,1,0,0,0,612,573,1,0,0,0,612,576,1,0,0,0,612,578,1,0,0,0,612,582,1,
-		0,0,0,612,584,1,0,0,0,612,586,1,0,0,0,612,588,1,0,0,0,612,597,1,0,0,0,
-		612,604,1,0,0,0,612,611,1,0,0,0,613,61,1,0,0,0,614,615,5,185,0,0,615,616,
-		3,150,75,0,616,620,5,228,0,0,617,619,3,64,32,0,618,617,1,0,0,0,619,622,
-		1,0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,623,1,0,0,0,622,620,1,0,0,
-		0,623,624,5,229,0,0,624,63,1,0,0,0,625,626,5,215,0,0,626,644,3,144,72,
-		0,627,628,5,87,0,0,628,644,3,150,75,0,629,630,5,216,0,0,630,644,3,144,
-		72,0,631,632,5,217,0,0,632,644,3,144,72,0,633,634,5,218,0,0,634,644,3,
-		144,72,0,635,636,5,80,0,0,636,644,3,144,72,0,637,638,5,79,0,0,638,644,
-		3,144,72,0,639,640,5,95,0,0,640,644,3,144,72,0,641,642,5,96,0,0,642,644,
-		3,144,72,0,643,625,1,0,0,0,643,627,1,0,0,0,643,629,1,0,0,0,643,631,1,0,
-		0,0,643,633,1,0,0,0,643,635,1,0,0,0,643,637,1,0,0,0,643,639,1,0,0,0,643,
-		641,1,0,0,0,644,65,1,0,0,0,645,646,5,247,0,0,646,647,3,144,72,0,647,648,
-		5,60,0,0,648,650,3,144,72,0,649,651,5,232,0,0,650,649,1,0,0,0,650,651,
-		1,0,0,0,651,67,1,0,0,0,652,653,5,104,0,0,653,654,3,150,75,0,654,658,5,
-		228,0,0,655,657,3,72,36,0,656,655,1,0,0,0,657,660,1,0,0,0,658,656,1,0,
-		0,0,658,659,1,0,0,0,659,661,1,0,0,0,660,658,1,0,0,0,661,662,5,229,0,0,
-		662,69,1,0,0,0,663,665,3,144,72,0,664,666,5,107,0,0,665,664,1,0,0,0,665,
-		666,1,0,0,0,666,669,1,0,0,0,667,668,5,48,0,0,668,670,3,144,72,0,669,667,
-		1,0,0,0,669,670,1,0,0,0,670,673,1,0,0,0,671,672,5,69,0,0,672,674,3,144,
-		72,0,673,671,1,0,0,0,673,674,1,0,0,0,674,71,1,0,0,0,675,676,5,105,0,0,
-		676,746,3,144,72,0,677,678,5,106,0,0,678,746,3,70,35,0,679,681,5,194,0,
-		0,680,682,5,248,0,0,681,680,1,0,0,0,681,682,1,0,0,0,682,685,1,0,0,0,683,
-		684,5,134,0,0,684,686,3,144,72,0,685,683,1,0,0,0,685,686,1,0,0,0,686,746,
-		1,0,0,0,687,688,5,194,0,0,688,746,5,205,0,0,689,690,5,195,0,0,690,746,
-		3,144,72,0,691,692,5,196,0,0,692,746,3,144,72,0,693,694,5,197,0,0,694,
-		695,5,70,0,0,695,746,5,247,0,0,696,697,5,198,0,0,697,701,5,228,0,0,698,
-		700,3,30,15,0,699,698,1,0,0,0,700,703,1,0,0,0,701,699,1,0,0,0,701,702,
-		1,0,0,0,702,704,1,0,0,0,703,701,1,0,0,0,704,746,5,229,0,0,705,706,5,198,
-		0,0,706,707,5,206,0,0,707,708,3,150,75,0,708,709,5,207,0,0,709,710,3,144,
-		72,0,710,746,1,0,0,0,711,712,5,199,0,0,712,746,3,144,72,0,713,746,3,74,
-		37,0,714,746,3,76,38,0,715,716,5,202,0,0,716,717,5,208,0,0,717,718,3,144,
-		72,0,718,719,5,164,0,0,719,720,3,144,72,0,720,746,1,0,0,0,721,722,5,201,
-		0,0,722,746,3,144,72,0,723,724,5,108,0,0,724,725,5,70,0,0,725,746,5,247,
-		0,0,726,727,5,111,0,0,727,746,3,80,40,0,728,729,5,8,0,0,729,746,5,247,
-		0,0,730,731,5,115,0,0,731,746,5,249,0,0,732,746,3,42,21,0,733,734,5,220,
-		0,0,734,735,5,60,0,0,735,736,3,144,72,0,736,737,5,206,0,0,737,741,3,144,
-		72,0,738,739,5,221,0,0,739,740,5,222,0,0,740,742,3,144,72,0,741,738,1,
-		0,0,0,741,742,1,0,0,0,742,746,1,0,0,0,743,744,5,223,0,0,744,746,3,144,
-		72,0,745,675,1,0,0,0,745,677,1,0,0,0,745,679,1,0,0,0,745,687,1,0,0,0,745,
-		689,1,0,0,0,745,691,1,0,0,0,745,693,1,0,0,0,745,696,1,0,0,0,745,705,1,
-		0,0,0,745,711,1,0,0,0,745,713,1,0,0,0,745,714,1,0,0,0,745,715,1,0,0,0,
-		745,721,1,0,0,0,745,723,1,0,0,0,745,726,1,0,0,0,745,728,1,0,0,0,745,730,
-		1,0,0,0,745,732,1,0,0,0,745,733,1,0,0,0,745,743,1,0,0,0,746,73,1,0,0,0,
-		747,748,5,200,0,0,748,753,3,144,72,0,749,750,5,49,0,0,750,754,5,247,0,
-		0,751,752,5,209,0,0,752,754,3,150,75,0,753,749,1,0,0,0,753,751,1,0,0,0,
-		754,75,1,0,0,0,755,756,5,202,0,0,756,757,5,203,0,0,757,758,3,150,75,0,
-		758,762,5,228,0,0,759,761,3,78,39,0,760,759,1,0,0,0,761,764,1,0,0,0,762,
-		760,1,0,0,0,762,763,1,0,0,0,763,767,1,0,0,0,764,762,1,0,0,0,765,766,5,
-		164,0,0,766,768,3,144,72,0,767,765,1,0,0,0,767,768,1,0,0,0,768,769,1,0,
-		0,0,769,770,5,229,0,0,770,77,1,0,0,0,771,772,5,204,0,0,772,773,3,144,72,
-		0,773,774,3,144,72,0,774,79,1,0,0,0,775,788,5,112,0,0,776,788,5,113,0,
-		0,777,788,5,114,0,0,778,779,5,50,0,0,779,783,5,228,0,0,780,782,3,30,15,
-		0,781,780,1,0,0,0,782,785,1,0,0,0,783,781,1,0,0,0,783,784,1,0,0,0,784,
-		786,1,0,0,0,785,783,1,0,0,0,786,788,5,229,0,0,787,775,1,0,0,0,787,776,
-		1,0,0,0,787,777,1,0,0,0,787,778,1,0,0,0,788,81,1,0,0,0,789,790,5,210,0,
-		0,790,791,3,150,75,0,791,795,5,228,0,0,792,794,3,84,42,0,793,792,1,0,0,
-		0,794,797,1,0,0,0,795,793,1,0,0,0,795,796,1,0,0,0,796,798,1,0,0,0,797,
-		795,1,0,0,0,798,799,5,229,0,0,799,83,1,0,0,0,800,801,5,190,0,0,801,802,
-		3,150,75,0,802,803,5,233,0,0,803,804,3,150,75,0,804,824,1,0,0,0,805,806,
-		5,188,0,0,806,824,3,144,72,0,807,808,5,211,0,0,808,824,3,144,72,0,809,
-		810,5,212,0,0,810,824,5,214,0,0,811,812,5,212,0,0,812,824,3,150,75,0,813,
-		815,5,62,0,0,814,816,3,86,43,0,815,814,1,0,0,0,816,817,1,0,0,0,817,815,
-		1,0,0,0,817,818,1,0,0,0,818,824,1,0,0,0,819,820,5,198,0,0,820,821,5,161,
-		0,0,821,822,5,49,0,0,822,824,3,150,75,0,823,800,1,0,0,0,823,805,1,0,0,
-		0,823,807,1,0,0,0,823,809,1,0,0,0,823,811,1,0,0,0,823,813,1,0,0,0,823,
-		819,1,0,0,0,824,85,1,0,0,0,825,826,5,213,0,0,826,832,3,144,72,0,827,828,
-		5,95,0,0,828,832,3,144,72,0,829,830,5,96,0,0,830,832,3,144,72,0,831,825,
-		1,0,0,0,831,827,1,0,0,0,831,829,1,0,0,0,832,87,1,0,0,0,833,834,5,116,0,
-		0,834,835,3,150,75,0,835,839,5,228,0,0,836,838,3,90,45,0,837,836,1,0,0,
-		0,838,841,1,0,0,0,839,837,1,0,0,0,839,840,1,0,0,0,840,842,1,0,0,0,841,
-		839,1,0,0,0,842,843,5,229,0,0,843,89,1,0,0,0,844,845,5,117,0,0,845,880,
-		3,144,72,0,846,847,5,118,0,0,847,852,3,92,46,0,848,849,5,232,0,0,849,851,
-		3,92,46,0,850,848,1,0,0,0,851,854,1,0,0,0,852,850,1,0,0,0,852,853,1,0,
-		0,0,853,880,1,0,0,0,854,852,1,0,0,0,855,856,5,157,0,0,856,880,3,144,72,
-		0,857,858,5,158,0,0,858,859,3,144,72,0,859,860,5,156,0,0,860,863,3,150,
-		75,0,861,862,5,159,0,0,862,864,3,144,72,0,863,861,1,0,0,0,863,864,1,0,
-		0,0,864,866,1,0,0,0,865,867,5,162,0,0,866,865,1,0,0,0,866,867,1,0,0,0,
-		867,880,1,0,0,0,868,869,5,196,0,0,869,880,3,144,72,0,870,871,5,160,0,0,
-		871,876,3,96,48,0,872,873,5,232,0,0,873,875,3,96,48,0,874,872,1,0,0,0,
-		875,878,1,0,0,0,876,874,1,0,0,0,876,877,1,0,0,0,877,880,1,0,0,0,878,876,
-		1,0,0,0,879,844,1,0,0,0,879,846,1,0,0,0,879,855,1,0,0,0,879,857,1,0,0,
-		0,879,868,1,0,0,0,879,870,1,0,0,0,880,91,1,0,0,0,881,882,3,150,75,0,882,
-		891,3,144,72,0,883,887,5,228,0,0,884,886,3,94,47,0,885,884,1,0,0,0,886,
-		889,1,0,0,0,887,885,1,0,0,0,887,888,1,0,0,0,888,890,1,0,0,0,889,887,1,
-		0,0,0,890,892,5,229,0,0,891,883,1,0,0,0,891,892,1,0,0,0,892,93,1,0,0,0,
-		893,894,5,157,0,0,894,900,3,144,72,0,895,896,5,158,0,0,896,900,3,144,72,
-		0,897,898,5,159,0,0,898,900,3,144,72,0,899,893,1,0,0,0,899,895,1,0,0,0,
-		899,897,1,0,0,0,900,95,1,0,0,0,901,902,5,247,0,0,902,903,3,144,72,0,903,
-		97,1,0,0,0,904,905,5,119,0,0,905,914,3,150,75,0,906,910,5,228,0,0,907,
-		909,3,100,50,0,908,907,1,0,0,0,909,912,1,0,0,0,910,908,1,0,0,0,910,911,
-		1,0,0,0,911,913,1,0,0,0,912,910,1,0,0,0,913,915,5,229,0,0,914,906,1,0,
-		0,0,914,915,1,0,0,0,915,99,1,0,0,0,916,917,5,120,0,0,917,923,3,144,72,
-		0,918,919,5,121,0,0,919,923,3,144,72,0,920,921,5,122,0,0,921,923,3,144,
-		72,0,922,916,1,0,0,0,922,918,1,0,0,0,922,920,1,0,0,0,923,101,1,0,0,0,924,
-		925,5,123,0,0,925,926,3,150,75,0,926,927,5,228,0,0,927,935,3,144,72,0,
-		928,933,3,140,70,0,929,930,5,55,0,0,930,931,3,144,72,0,931,932,3,140,70,
-		0,932,934,1,0,0,0,933,929,1,0,0,0,933,934,1,0,0,0,934,936,1,0,0,0,935,
-		928,1,0,0,0,935,936,1,0,0,0,936,937,1,0,0,0,937,938,5,229,0,0,938,103,
-		1,0,0,0,939,940,5,124,0,0,940,941,3,150,75,0,941,942,5,235,0,0,942,949,
-		3,144,72,0,943,946,5,125,0,0,944,947,5,126,0,0,945,947,5,127,0,0,946,944,
-		1,0,0,0,946,945,1,0,0,0,947,948,1,0,0,0,948,950,3,142,71,0,949,943,1,0,
-		0,0,949,950,1,0,0,0,950,953,1,0,0,0,951,952,5,49,0,0,952,954,5,247,0,0,
-		953,951,1,0,0,0,953,954,1,0,0,0,954,105,1,0,0,0,955,956,5,128,0,0,956,
-		957,3,150,75,0,957,958,5,134,0,0,958,961,3,144,72,0,959,960,5,49,0,0,960,
-		962,5,247,0,0,961,959,1,0,0,0,961,962,1,0,0,0,962,966,1,0,0,0,963,964,
-		5,129,0,0,964,965,5,131,0,0,965,967,5,249,0,0,966,963,1,0,0,0,966,967,
-		1,0,0,0,967,971,1,0,0,0,968,969,5,130,0,0,969,970,5,131,0,0,970,972,5,
-		249,0,0,971,968,1,0,0,0,971,972,1,0,0,0,972,983,1,0,0,0,973,974,5,151,
-		0,0,974,975,5,174,0,0,975,976,3,150,75,0,976,977,5,152,0,0,977,978,5,156,
-		0,0,978,979,5,249,0,0,979,981,5,153,0,0,980,982,3,108,54,0,981,980,1,0,
-		0,0,981,982,1,0,0,0,982,984,1,0,0,0,983,973,1,0,0,0,983,984,1,0,0,0,984,
-		985,1,0,0,0,985,986,5,234,0,0,986,991,3,110,55,0,987,988,5,232,0,0,988,
-		990,3,110,55,0,989,987,1,0,0,0,990,993,1,0,0,0,991,989,1,0,0,0,991,992,
-		1,0,0,0,992,107,1,0,0,0,993,991,1,0,0,0,994,995,5,154,0,0,995,1000,3,150,
-		75,0,996,997,5,232,0,0,997,999,3,150,75,0,998,996,1,0,0,0,999,1002,1,0,
-		0,0,1000,998,1,0,0,0,1000,1001,1,0,0,0,1001,1006,1,0,0,0,1002,1000,1,0,
-		0,0,1003,1004,5,165,0,0,1004,1005,5,155,0,0,1005,1007,3,150,75,0,1006,
-		1003,1,0,0,0,1006,1007,1,0,0,0,1007,1011,1,0,0,0,1008,1009,5,155,0,0,1009,
-		1011,3,150,75,0,1010,994,1,0,0,0,1010,1008,1,0,0,0,1011,109,1,0,0,0,1012,
-		1013,5,147,0,0,1013,1014,5,248,0,0,1014,1015,5,156,0,0,1015,1032,3,150,
-		75,0,1016,1028,5,150,0,0,1017,1018,5,230,0,0,1018,1023,3,150,75,0,1019,
-		1020,5,232,0,0,1020,1022,3,150,75,0,1021,1019,1,0,0,0,1022,1025,1,0,0,
-		0,1023,1021,1,0,0,0,1023,1024,1,0,0,0,1024,1026,1,0,0,0,1025,1023,1,0,
-		0,0,1026,1027,5,231,0,0,1027,1029,1,0,0,0,1028,1017,1,0,0,0,1028,1029,
-		1,0,0,0,1029,1032,1,0,0,0,1030,1032,3,150,75,0,1031,1012,1,0,0,0,1031,
-		1016,1,0,0,0,1031,1030,1,0,0,0,1032,111,1,0,0,0,1033,1034,5,135,0,0,1034,
-		1035,5,134,0,0,1035,1038,3,144,72,0,1036,1037,5,136,0,0,1037,1039,3,142,
-		71,0,1038,1036,1,0,0,0,1038,1039,1,0,0,0,1039,113,1,0,0,0,1040,1041,5,
-		137,0,0,1041,1042,5,138,0,0,1042,1047,3,116,58,0,1043,1044,5,232,0,0,1044,
-		1046,3,116,58,0,1045,1043,1,0,0,0,1046,1049,1,0,0,0,1047,1045,1,0,0,0,
-		1047,1048,1,0,0,0,1048,115,1,0,0,0,1049,1047,1,0,0,0,1050,1053,5,63,0,
-		0,1051,1053,3,150,75,0,1052,1050,1,0,0,0,1052,1051,1,0,0,0,1053,117,1,
-		0,0,0,1054,1055,5,139,0,0,1055,1059,5,228,0,0,1056,1058,3,120,60,0,1057,
-		1056,1,0,0,0,1058,1061,1,0,0,0,1059,1057,1,0,0,0,1059,1060,1,0,0,0,1060,
-		1062,1,0,0,0,1061,1059,1,0,0,0,1062,1063,5,229,0,0,1063,119,1,0,0,0,1064,
-		1065,5,10,0,0,1065,1075,3,148,74,0,1066,1067,5,140,0,0,1067,1072,3,150,
-		75,0,1068,1069,5,232,0,0,1069,1071,3,150,75,0,1070,1068,1,0,0,0,1071,1074,
-		1,0,0,0,1072,1070,1,0,0,0,1072,1073,1,0,0,0,1073,1076,1,0,0,0,1074,1072,
-		1,0,0,0,1075,1066,1,0,0,0,1075,1076,1,0,0,0,1076,1156,1,0,0,0,1077,1078,
-		5,141,0,0,1078,1156,3,150,75,0,1079,1080,5,142,0,0,1080,1156,3,150,75,
-		0,1081,1082,5,143,0,0,1082,1083,5,144,0,0,1083,1084,5,145,0,0,1084,1156,
-		3,150,75,0,1085,1088,5,146,0,0,1086,1087,5,248,0,0,1087,1089,5,190,0,0,
-		1088,1086,1,0,0,0,1088,1089,1,0,0,0,1089,1090,1,0,0,0,1090,1091,5,144,
-		0,0,1091,1092,5,156,0,0,1092,1156,3,150,75,0,1093,1094,5,147,0,0,1094,
-		1095,5,248,0,0,1095,1096,5,190,0,0,1096,1097,5,144,0,0,1097,1098,5,156,
-		0,0,1098,1156,3,150,75,0,1099,1100,5,167,0,0,1100,1105,3,150,75,0,1101,
-		1102,5,232,0,0,1102,1104,3,150,75,0,1103,1101,1,0,0,0,1104,1107,1,0,0,
-		0,1105,1103,1,0,0,0,1105,1106,1,0,0,0,1106,1108,1,0,0,0,1107,1105,1,0,
-		0,0,1108,1109,5,156,0,0,1109,1110,5,219,0,0,1110,1111,3,148,74,0,1111,
-		1156,1,0,0,0,1112,1113,5,163,0,0,1113,1114,3,144,72,0,1114,1118,5,228,
-		0,0,1115,1117,3,120,60,0,1116,1115,1,0,0,0,1117,1120,1,0,0,0,1118,1116,
-		1,0,0,0,1118,1119,1,0,0,0,1119,1121,1,0,0,0,1120,1118,1,0,0,0,1121,1131,
-		5,229,0,0,1122,1123,5,164,0,0,1123,1127,5,228,0,0,1124,1126,3,120,60,0,
-		1125,1124,1,0,0,0,1126,1129,1,0,0,0,1127,1125,1,0,0,0,1127,1128,1,0,0,
-		0,1128,1130,1,0,0,0,1129,1127,1,0,0,0,1130,1132,5,229,0,0,1131,1122,1,
-		0,0,0,1131,1132,1,0,0,0,1132,1156,1,0,0,0,1133,1136,5,148,0,0,1134,1135,
-		5,174,0,0,1135,1137,5,105,0,0,1136,1134,1,0,0,0,1136,1137,1,0,0,0,1137,
-		1138,1,0,0,0,1138,1142,5,228,0,0,1139,1141,3,120,60,0,1140,1139,1,0,0,
-		0,1141,1144,1,0,0,0,1142,1140,1,0,0,0,1142,1143,1,0,0,0,1143,1145,1,0,
-		0,0,1144,1142,1,0,0,0,1145,1156,5,229,0,0,1146,1147,5,149,0,0,1147,1151,
-		5,228,0,0,1148,1150,3,120,60,0,1149,1148,1,0,0,0,1150,1153,1,0,0,0,1151,
-		1149,1,0,0,0,1151,1152,1,0,0,0,1152,1154,1,0,0,0,1153,1151,1,0,0,0,1154,
-		1156,5,229,0,0,1155,1064,1,0,0,0,1155,1077,1,0,0,0,1155,1079,1,0,0,0,1155,
-		1081,1,0,0,0,1155,1085,1,0,0,0,1155,1093,1,0,0,0,1155,1099,1,0,0,0,1155,
-		1112,1,0,0,0,1155,1133,1,0,0,0,1155,1146,1,0,0,0,1156,121,1,0,0,0,1157,
-		1158,5,166,0,0,1158,1162,5,228,0,0,1159,1161,3,124,62,0,1160,1159,1,0,
-		0,0,1161,1164,1,0,0,0,1162,1160,1,0,0,0,1162,1163,1,0,0,0,1163,1165,1,
-		0,0,0,1164,1162,1,0,0,0,1165,1166,5,229,0,0,1166,123,1,0,0,0,1167,1168,
-		5,167,0,0,1168,1173,3,150,75,0,1169,1170,5,232,0,0,1170,1172,3,150,75,
-		0,1171,1169,1,0,0,0,1172,1175,1,0,0,0,1173,1171,1,0,0,0,1173,1174,1,0,
-		0,0,1174,1179,1,0,0,0,1175,1173,1,0,0,0,1176,1178,3,126,63,0,1177,1176,
-		1,0,0,0,1178,1181,1,0,0,0,1179,1177,1,0,0,0,1179,1180,1,0,0,0,1180,1184,
-		1,0,0,0,1181,1179,1,0,0,0,1182,1184,3,118,59,0,1183,1167,1,0,0,0,1183,
-		1182,1,0,0,0,1184,125,1,0,0,0,1185,1186,5,168,0,0,1186,1208,3,144,72,0,
-		1187,1188,5,169,0,0,1188,1208,3,142,71,0,1189,1190,5,95,0,0,1190,1191,
-		3,144,72,0,1191,1192,5,176,0,0,1192,1193,5,103,0,0,1193,1208,1,0,0,0,1194,
-		1195,5,96,0,0,1195,1208,3,144,72,0,1196,1197,5,97,0,0,1197,1198,3,144,
-		72,0,1198,1199,5,176,0,0,1199,1200,5,103,0,0,1200,1208,1,0,0,0,1201,1202,
-		5,98,0,0,1202,1208,3,144,72,0,1203,1204,5,99,0,0,1204,1208,5,100,0,0,1205,
-		1206,5,101,0,0,1206,1208,3,144,72,0,1207,1185,1,0,0,0,1207,1187,1,0,0,
-		0,1207,1189,1,0,0,0,1207,1194,1,0,0,0,1207,1196,1,0,0,0,1207,1201,1,0,
-		0,0,1207,1203,1,0,0,0,1207,1205,1,0,0,0,1208,127,1,0,0,0,1209,1210,5,2,
-		0,0,1210,1211,3,150,75,0,1211,1212,5,4,0,0,1212,1213,3,150,75,0,1213,1217,
-		5,228,0,0,1214,1216,3,130,65,0,1215,1214,1,0,0,0,1216,1219,1,0,0,0,1217,
-		1215,1,0,0,0,1217,1218,1,0,0,0,1218,1220,1,0,0,0,1219,1217,1,0,0,0,1220,
-		1221,5,229,0,0,1221,129,1,0,0,0,1222,1223,3,150,75,0,1223,1224,5,58,0,
-		0,1224,1225,5,170,0,0,1225,1226,5,249,0,0,1226,1422,1,0,0,0,1227,1228,
-		3,150,75,0,1228,1229,5,58,0,0,1229,1230,5,36,0,0,1230,1234,3,144,72,0,
-		1231,1233,3,138,69,0,1232,1231,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,
-		0,0,1234,1235,1,0,0,0,1235,1422,1,0,0,0,1236,1234,1,0,0,0,1237,1238,3,
-		148,74,0,1238,1239,7,3,0,0,1239,1240,3,144,72,0,1240,1245,3,140,70,0,1241,
-		1242,5,26,0,0,1242,1243,3,144,72,0,1243,1244,3,140,70,0,1244,1246,1,0,
-		0,0,1245,1241,1,0,0,0,1245,1246,1,0,0,0,1246,1422,1,0,0,0,1247,1248,3,
-		148,74,0,1248,1249,5,173,0,0,1249,1250,3,144,72,0,1250,1251,5,174,0,0,
-		1251,1252,5,247,0,0,1252,1422,1,0,0,0,1253,1254,3,150,75,0,1254,1278,5,
-		175,0,0,1255,1256,5,52,0,0,1256,1279,5,247,0,0,1257,1267,5,36,0,0,1258,
-		1259,5,42,0,0,1259,1260,3,144,72,0,1260,1264,3,140,70,0,1261,1263,3,132,
-		66,0,1262,1261,1,0,0,0,1263,1266,1,0,0,0,1264,1262,1,0,0,0,1264,1265,1,
-		0,0,0,1265,1268,1,0,0,0,1266,1264,1,0,0,0,1267,1258,1,0,0,0,1267,1268,
-		1,0,0,0,1268,1272,1,0,0,0,1269,1271,3,138,69,0,1270,1269,1,0,0,0,1271,
-		1274,1,0,0,0,1272,1270,1,0,0,0,1272,1273,1,0,0,0,1273,1276,1,0,0,0,1274,
-		1272,1,0,0,0,1275,1277,3,134,67,0,1276,1275,1,0,0,0,1276,1277,1,0,0,0,
-		1277,1279,1,0,0,0,1278,1255,1,0,0,0,1278,1257,1,0,0,0,1279,1422,1,0,0,
-		0,1280,1282,5,166,0,0,1281,1283,3,126,63,0,1282,1281,1,0,0,0,1283,1284,
-		1,0,0,0,1284,1282,1,0,0,0,1284,1285,1,0,0,0,1285,1422,1,0,0,0,1286,1287,
-		5,166,0,0,1287,1288,5,167,0,0,1288,1422,5,102,0,0,1289,1290,3,150,75,0,
-		1290,1291,5,113,0,0,1291,1292,3,144,72,0,1292,1422,1,0,0,0,1293,1294,3,
-		150,75,0,1294,1295,5,14,0,0,1295,1296,3,24,12,0,1296,1300,5,228,0,0,1297,
-		1299,3,30,15,0,1298,1297,1,0,0,0,1299,1302,1,0,0,0,1300,1298,1,0,0,0,1300,
-		1301,1,0,0,0,1301,1303,1,0,0,0,1302,1300,1,0,0,0,1303,1304,5,229,0,0,1304,
-		1422,1,0,0,0,1305,1306,3,150,75,0,1306,1307,5,17,0,0,1307,1308,5,247,0,
-		0,1308,1309,5,18,0,0,1309,1310,3,144,72,0,1310,1422,1,0,0,0,1311,1312,
-		3,150,75,0,1312,1314,5,19,0,0,1313,1315,5,236,0,0,1314,1313,1,0,0,0,1314,
-		1315,1,0,0,0,1315,1316,1,0,0,0,1316,1317,3,144,72,0,1317,1422,1,0,0,0,
-		1318,1319,3,150,75,0,1319,1320,5,224,0,0,1320,1321,3,142,71,0,1321,1422,
-		1,0,0,0,1322,1323,3,150,75,0,1323,1324,5,224,0,0,1324,1325,5,36,0,0,1325,
-		1330,3,136,68,0,1326,1327,5,232,0,0,1327,1329,3,136,68,0,1328,1326,1,0,
-		0,0,1329,1332,1,0,0,0,1330,1328,1,0,0,0,1330,1331,1,0,0,0,1331,1422,1,
-		0,0,0,1332,1330,1,0,0,0,1333,1334,3,150,75,0,1334,1335,5,89,0,0,1335,1336,
-		3,144,72,0,1336,1422,1,0,0,0,1337,1338,3,150,75,0,1338,1339,5,90,0,0,1339,
-		1340,5,131,0,0,1340,1341,3,142,71,0,1341,1342,5,60,0,0,1342,1343,3,144,
-		72,0,1343,1422,1,0,0,0,1344,1345,3,150,75,0,1345,1346,5,193,0,0,1346,1347,
-		5,90,0,0,1347,1422,1,0,0,0,1348,1349,3,150,75,0,1349,1350,5,68,0,0,1350,
-		1352,5,66,0,0,1351,1353,5,248,0,0,1352,1351,1,0,0,0,1352,1353,1,0,0,0,
-		1353,1422,1,0,0,0,1354,1355,3,150,75,0,1355,1356,5,68,0,0,1356,1359,5,
-		67,0,0,1357,1358,5,49,0,0,1358,1360,5,247,0,0,1359,1357,1,0,0,0,1359,1360,
-		1,0,0,0,1360,1422,1,0,0,0,1361,1362,3,150,75,0,1362,1364,5,62,0,0,1363,
-		1365,3,86,43,0,1364,1363,1,0,0,0,1365,1366,1,0,0,0,1366,1364,1,0,0,0,1366,
-		1367,1,0,0,0,1367,1422,1,0,0,0,1368,1369,5,20,0,0,1369,1422,5,249,0,0,
-		1370,1371,5,21,0,0,1371,1422,5,249,0,0,1372,1422,5,22,0,0,1373,1422,5,
-		23,0,0,1374,1375,3,150,75,0,1375,1376,5,24,0,0,1376,1377,5,25,0,0,1377,
-		1378,3,144,72,0,1378,1379,3,140,70,0,1379,1380,5,26,0,0,1380,1381,3,144,
-		72,0,1381,1382,3,140,70,0,1382,1422,1,0,0,0,1383,1384,3,150,75,0,1384,
-		1385,5,27,0,0,1385,1388,5,156,0,0,1386,1389,5,28,0,0,1387,1389,3,144,72,
-		0,1388,1386,1,0,0,0,1388,1387,1,0,0,0,1389,1390,1,0,0,0,1390,1391,5,29,
-		0,0,1391,1392,3,144,72,0,1392,1393,3,140,70,0,1393,1394,5,26,0,0,1394,
-		1395,3,144,72,0,1395,1396,3,140,70,0,1396,1422,1,0,0,0,1397,1398,3,150,
-		75,0,1398,1399,5,30,0,0,1399,1400,3,144,72,0,1400,1401,3,140,70,0,1401,
-		1402,5,18,0,0,1402,1403,3,144,72,0,1403,1422,1,0,0,0,1404,1405,5,31,0,
-		0,1405,1406,3,148,74,0,1406,1407,5,32,0,0,1407,1408,3,148,74,0,1408,1411,
-		3,144,72,0,1409,1410,5,33,0,0,1410,1412,3,144,72,0,1411,1409,1,0,0,0,1411,
-		1412,1,0,0,0,1412,1422,1,0,0,0,1413,1414,5,34,0,0,1414,1415,5,33,0,0,1415,
-		1416,3,144,72,0,1416,1417,3,140,70,0,1417,1418,5,35,0,0,1418,1419,3,144,
-		72,0,1419,1420,3,140,70,0,1420,1422,1,0,0,0,1421,1222,1,0,0,0,1421,1227,
-		1,0,0,0,1421,1237,1,0,0,0,1421,1247,1,0,0,0,1421,1253,1,0,0,0,1421,1280,
-		1,0,0,0,1421,1286,1,0,0,0,1421,1289,1,0,0,0,1421,1293,1,0,0,0,1421,1305,
-		1,0,0,0,1421,1311,1,0,0,0,1421,1318,1,0,0,0,1421,1322,1,0,0,0,1421,1333,
-		1,0,0,0,1421,1337,1,0,0,0,1421,1344,1,0,0,0,1421,1348,1,0,0,0,1421,1354,
-		1,0,0,0,1421,1361,1,0,0,0,1421,1368,1,0,0,0,1421,1370,1,0,0,0,1421,1372,
-		1,0,0,0,1421,1373,1,0,0,0,1421,1374,1,0,0,0,1421,1383,1,0,0,0,1421,1397,
-		1,0,0,0,1421,1404,1,0,0,0,1421,1413,1,0,0,0,1422,131,1,0,0,0,1423,1424,
-		5,70,0,0,1424,1425,5,247,0,0,1425,1426,5,165,0,0,1426,1427,3,144,72,0,
-		1427,1428,3,140,70,0,1428,133,1,0,0,0,1429,1430,5,43,0,0,1430,1431,5,38,
-		0,0,1431,1432,5,39,0,0,1432,1433,3,144,72,0,1433,1434,5,40,0,0,1434,1435,
-		3,144,72,0,1435,135,1,0,0,0,1436,1438,5,237,0,0,1437,1436,1,0,0,0,1437,
-		1438,1,0,0,0,1438,1439,1,0,0,0,1439,1440,3,142,71,0,1440,1441,5,32,0,0,
-		1441,1442,3,144,72,0,1442,137,1,0,0,0,1443,1444,5,37,0,0,1444,1445,3,148,
-		74,0,1445,1446,3,144,72,0,1446,139,1,0,0,0,1447,1448,5,176,0,0,1448,1449,
-		5,189,0,0,1449,141,1,0,0,0,1450,1451,5,248,0,0,1451,143,1,0,0,0,1452,1453,
-		6,72,-1,0,1453,1454,5,230,0,0,1454,1455,3,144,72,0,1455,1456,5,231,0,0,
-		1456,1495,1,0,0,0,1457,1458,5,237,0,0,1458,1495,3,144,72,16,1459,1460,
-		5,193,0,0,1460,1495,3,144,72,11,1461,1462,5,163,0,0,1462,1463,3,144,72,
-		0,1463,1464,5,165,0,0,1464,1465,3,144,72,0,1465,1466,5,164,0,0,1466,1467,
-		3,144,72,0,1467,1495,1,0,0,0,1468,1469,3,150,75,0,1469,1478,5,230,0,0,
-		1470,1475,3,144,72,0,1471,1472,5,232,0,0,1472,1474,3,144,72,0,1473,1471,
-		1,0,0,0,1474,1477,1,0,0,0,1475,1473,1,0,0,0,1475,1476,1,0,0,0,1476,1479,
-		1,0,0,0,1477,1475,1,0,0,0,1478,1470,1,0,0,0,1478,1479,1,0,0,0,1479,1480,
-		1,0,0,0,1480,1481,5,231,0,0,1481,1495,1,0,0,0,1482,1484,7,4,0,0,1483,1485,
-		3,146,73,0,1484,1483,1,0,0,0,1484,1485,1,0,0,0,1485,1486,1,0,0,0,1486,
-		1487,5,176,0,0,1487,1495,3,146,73,0,1488,1489,5,249,0,0,1489,1495,3,146,
-		73,0,1490,1495,5,248,0,0,1491,1495,5,249,0,0,1492,1495,5,247,0,0,1493,
-		1495,3,148,74,0,1494,1452,1,0,0,0,1494,1457,1,0,0,0,1494,1459,1,0,0,0,
-		1494,1461,1,0,0,0,1494,1468,1,0,0,0,1494,1482,1,0,0,0,1494,1488,1,0,0,
-		0,1494,1490,1,0,0,0,1494,1491,1,0,0,0,1494,1492,1,0,0,0,1494,1493,1,0,
-		0,0,1495,1516,1,0,0,0,1496,1497,10,15,0,0,1497,1498,5,190,0,0,1498,1515,
-		3,144,72,16,1499,1500,10,14,0,0,1500,1501,7,5,0,0,1501,1515,3,144,72,15,
-		1502,1503,10,13,0,0,1503,1504,7,6,0,0,1504,1515,3,144,72,14,1505,1506,
-		10,12,0,0,1506,1507,7,7,0,0,1507,1515,3,144,72,13,1508,1509,10,10,0,0,
-		1509,1510,5,191,0,0,1510,1515,3,144,72,11,1511,1512,10,9,0,0,1512,1513,
-		5,192,0,0,1513,1515,3,144,72,10,1514,1496,1,0,0,0,1514,1499,1,0,0,0,1514,
-		1502,1,0,0,0,1514,1505,1,0,0,0,1514,1508,1,0,0,0,1514,1511,1,0,0,0,1515,
-		1518,1,0,0,0,1516,1514,1,0,0,0,1516,1517,1,0,0,0,1517,145,1,0,0,0,1518,
-		1516,1,0,0,0,1519,1520,7,8,0,0,1520,147,1,0,0,0,1521,1524,3,150,75,0,1522,
-		1523,5,233,0,0,1523,1525,3,150,75,0,1524,1522,1,0,0,0,1524,1525,1,0,0,
-		0,1525,149,1,0,0,0,1526,1527,7,9,0,0,1527,151,1,0,0,0,145,156,158,172,
+		1417,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1427,8,65,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,68,3,68,
+		1443,8,68,1,68,1,68,1,68,1,68,1,69,1,69,1,69,1,69,1,70,1,70,1,70,1,71,
+		1,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1479,8,72,10,72,12,72,1482,
+		9,72,3,72,1484,8,72,1,72,1,72,1,72,1,72,3,72,1490,8,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,3,72,1500,8,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1520,
+		8,72,10,72,12,72,1523,9,72,1,73,1,73,1,74,1,74,1,74,3,74,1530,8,74,1,75,
+		1,75,1,75,0,1,144,76,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
+		124,126,128,130,132,134,136,138,140,142,144,146,148,150,0,10,1,0,229,230,
+		1,0,15,16,1,0,109,110,1,0,172,173,1,0,249,250,1,0,239,240,1,0,237,238,
+		1,0,241,246,1,0,178,189,24,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,
+		69,71,103,105,115,117,118,120,122,126,127,129,134,137,139,148,148,150,
+		156,158,163,169,171,173,173,189,190,195,209,211,228,253,254,1769,0,158,
+		1,0,0,0,2,163,1,0,0,0,4,166,1,0,0,0,6,198,1,0,0,0,8,200,1,0,0,0,10,212,
+		1,0,0,0,12,236,1,0,0,0,14,238,1,0,0,0,16,240,1,0,0,0,18,257,1,0,0,0,20,
+		259,1,0,0,0,22,295,1,0,0,0,24,297,1,0,0,0,26,299,1,0,0,0,28,333,1,0,0,
+		0,30,335,1,0,0,0,32,340,1,0,0,0,34,409,1,0,0,0,36,418,1,0,0,0,38,423,1,
+		0,0,0,40,431,1,0,0,0,42,433,1,0,0,0,44,453,1,0,0,0,46,455,1,0,0,0,48,457,
+		1,0,0,0,50,503,1,0,0,0,52,507,1,0,0,0,54,509,1,0,0,0,56,559,1,0,0,0,58,
+		561,1,0,0,0,60,617,1,0,0,0,62,619,1,0,0,0,64,648,1,0,0,0,66,650,1,0,0,
+		0,68,657,1,0,0,0,70,668,1,0,0,0,72,750,1,0,0,0,74,752,1,0,0,0,76,760,1,
+		0,0,0,78,776,1,0,0,0,80,792,1,0,0,0,82,794,1,0,0,0,84,828,1,0,0,0,86,836,
+		1,0,0,0,88,838,1,0,0,0,90,884,1,0,0,0,92,886,1,0,0,0,94,904,1,0,0,0,96,
+		906,1,0,0,0,98,909,1,0,0,0,100,927,1,0,0,0,102,929,1,0,0,0,104,944,1,0,
+		0,0,106,960,1,0,0,0,108,1015,1,0,0,0,110,1036,1,0,0,0,112,1038,1,0,0,0,
+		114,1045,1,0,0,0,116,1057,1,0,0,0,118,1059,1,0,0,0,120,1160,1,0,0,0,122,
+		1162,1,0,0,0,124,1188,1,0,0,0,126,1212,1,0,0,0,128,1214,1,0,0,0,130,1426,
+		1,0,0,0,132,1428,1,0,0,0,134,1434,1,0,0,0,136,1442,1,0,0,0,138,1448,1,
+		0,0,0,140,1452,1,0,0,0,142,1455,1,0,0,0,144,1499,1,0,0,0,146,1524,1,0,
+		0,0,148,1526,1,0,0,0,150,1531,1,0,0,0,152,157,3,2,1,0,153,157,3,4,2,0,
+		154,157,3,128,64,0,155,157,3,8,4,0,156,152,1,0,0,0,156,153,1,0,0,0,156,
+		154,1,0,0,0,156,155,1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,
+		0,0,0,159,161,1,0,0,0,160,158,1,0,0,0,161,162,5,0,0,1,162,1,1,0,0,0,163,
+		164,5,3,0,0,164,165,5,251,0,0,165,3,1,0,0,0,166,167,5,1,0,0,167,168,3,
+		150,75,0,168,172,5,229,0,0,169,171,3,6,3,0,170,169,1,0,0,0,171,174,1,0,
+		0,0,172,170,1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,
+		176,5,230,0,0,176,5,1,0,0,0,177,199,3,12,6,0,178,199,3,16,8,0,179,199,
+		3,20,10,0,180,199,3,26,13,0,181,199,3,32,16,0,182,199,3,48,24,0,183,199,
+		3,54,27,0,184,199,3,58,29,0,185,199,3,82,41,0,186,199,3,62,31,0,187,199,
+		3,68,34,0,188,199,3,88,44,0,189,199,3,98,49,0,190,199,3,102,51,0,191,199,
+		3,104,52,0,192,199,3,106,53,0,193,199,3,112,56,0,194,199,3,114,57,0,195,
+		199,3,118,59,0,196,199,3,122,61,0,197,199,3,8,4,0,198,177,1,0,0,0,198,
+		178,1,0,0,0,198,179,1,0,0,0,198,180,1,0,0,0,198,181,1,0,0,0,198,182,1,
+		0,0,0,198,183,1,0,0,0,198,184,1,0,0,0,198,185,1,0,0,0,198,186,1,0,0,0,
+		198,187,1,0,0,0,198,188,1,0,0,0,198,189,1,0,0,0,198,190,1,0,0,0,198,191,
+		1,0,0,0,198,192,1,0,0,0,198,193,1,0,0,0,198,194,1,0,0,0,198,195,1,0,0,
+		0,198,196,1,0,0,0,198,197,1,0,0,0,199,7,1,0,0,0,200,201,5,253,0,0,201,
+		207,4,4,0,0,202,206,3,150,75,0,203,206,5,4,0,0,204,206,5,52,0,0,205,202,
+		1,0,0,0,205,203,1,0,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,
+		0,207,208,1,0,0,0,208,210,1,0,0,0,209,207,1,0,0,0,210,211,3,10,5,0,211,
+		9,1,0,0,0,212,217,5,229,0,0,213,216,3,10,5,0,214,216,8,0,0,0,215,213,1,
+		0,0,0,215,214,1,0,0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,218,1,0,0,0,
+		218,220,1,0,0,0,219,217,1,0,0,0,220,221,5,230,0,0,221,11,1,0,0,0,222,223,
+		5,5,0,0,223,237,5,251,0,0,224,225,5,6,0,0,225,237,3,150,75,0,226,227,5,
+		7,0,0,227,237,5,248,0,0,228,229,5,8,0,0,229,237,5,248,0,0,230,231,5,9,
+		0,0,231,237,5,248,0,0,232,233,5,10,0,0,233,237,3,150,75,0,234,235,5,11,
+		0,0,235,237,3,14,7,0,236,222,1,0,0,0,236,224,1,0,0,0,236,226,1,0,0,0,236,
+		228,1,0,0,0,236,230,1,0,0,0,236,232,1,0,0,0,236,234,1,0,0,0,237,13,1,0,
+		0,0,238,239,5,247,0,0,239,15,1,0,0,0,240,241,5,12,0,0,241,242,3,150,75,
+		0,242,246,5,229,0,0,243,245,3,18,9,0,244,243,1,0,0,0,245,248,1,0,0,0,246,
+		244,1,0,0,0,246,247,1,0,0,0,247,249,1,0,0,0,248,246,1,0,0,0,249,250,5,
+		230,0,0,250,17,1,0,0,0,251,252,5,41,0,0,252,258,5,251,0,0,253,254,5,42,
+		0,0,254,258,3,144,72,0,255,256,5,43,0,0,256,258,3,144,72,0,257,251,1,0,
+		0,0,257,253,1,0,0,0,257,255,1,0,0,0,258,19,1,0,0,0,259,260,5,13,0,0,260,
+		261,3,150,75,0,261,265,5,229,0,0,262,264,3,22,11,0,263,262,1,0,0,0,264,
+		267,1,0,0,0,265,263,1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,265,1,
+		0,0,0,268,269,5,230,0,0,269,21,1,0,0,0,270,271,5,113,0,0,271,296,3,144,
+		72,0,272,273,5,172,0,0,273,274,3,144,72,0,274,275,3,140,70,0,275,296,1,
+		0,0,0,276,277,5,173,0,0,277,278,3,144,72,0,278,279,3,140,70,0,279,296,
+		1,0,0,0,280,281,5,14,0,0,281,282,3,24,12,0,282,286,5,229,0,0,283,285,3,
+		30,15,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,0,
+		0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,230,0,0,290,296,1,0,0,0,291,
+		292,5,17,0,0,292,293,5,248,0,0,293,294,5,18,0,0,294,296,3,144,72,0,295,
+		270,1,0,0,0,295,272,1,0,0,0,295,276,1,0,0,0,295,280,1,0,0,0,295,291,1,
+		0,0,0,296,23,1,0,0,0,297,298,7,1,0,0,298,25,1,0,0,0,299,300,5,44,0,0,300,
+		301,3,150,75,0,301,305,5,229,0,0,302,304,3,28,14,0,303,302,1,0,0,0,304,
+		307,1,0,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,
+		0,0,0,308,309,5,230,0,0,309,27,1,0,0,0,310,311,5,45,0,0,311,334,3,144,
+		72,0,312,313,5,46,0,0,313,314,5,47,0,0,314,317,3,142,71,0,315,316,5,48,
+		0,0,316,318,3,144,72,0,317,315,1,0,0,0,317,318,1,0,0,0,318,321,1,0,0,0,
+		319,320,5,49,0,0,320,322,5,248,0,0,321,319,1,0,0,0,321,322,1,0,0,0,322,
+		334,1,0,0,0,323,324,5,46,0,0,324,325,5,50,0,0,325,329,5,229,0,0,326,328,
+		3,30,15,0,327,326,1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,
+		0,0,330,332,1,0,0,0,331,329,1,0,0,0,332,334,5,230,0,0,333,310,1,0,0,0,
+		333,312,1,0,0,0,333,323,1,0,0,0,334,29,1,0,0,0,335,336,5,248,0,0,336,338,
+		3,144,72,0,337,339,5,233,0,0,338,337,1,0,0,0,338,339,1,0,0,0,339,31,1,
+		0,0,0,340,341,5,51,0,0,341,342,3,150,75,0,342,343,5,52,0,0,343,344,3,150,
+		75,0,344,348,5,229,0,0,345,347,3,34,17,0,346,345,1,0,0,0,347,350,1,0,0,
+		0,348,346,1,0,0,0,348,349,1,0,0,0,349,351,1,0,0,0,350,348,1,0,0,0,351,
+		352,5,230,0,0,352,33,1,0,0,0,353,354,5,53,0,0,354,410,3,150,75,0,355,356,
+		5,54,0,0,356,357,3,144,72,0,357,362,3,140,70,0,358,359,5,55,0,0,359,360,
+		3,144,72,0,360,361,3,140,70,0,361,363,1,0,0,0,362,358,1,0,0,0,362,363,
+		1,0,0,0,363,372,1,0,0,0,364,365,5,227,0,0,365,369,3,150,75,0,366,368,3,
+		36,18,0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,
+		0,370,373,1,0,0,0,371,369,1,0,0,0,372,364,1,0,0,0,372,373,1,0,0,0,373,
+		410,1,0,0,0,374,375,5,56,0,0,375,410,5,248,0,0,376,377,5,57,0,0,377,410,
+		3,142,71,0,378,379,5,58,0,0,379,380,3,38,19,0,380,381,3,142,71,0,381,382,
+		5,60,0,0,382,383,5,53,0,0,383,387,5,61,0,0,384,385,5,54,0,0,385,386,5,
+		60,0,0,386,388,5,62,0,0,387,384,1,0,0,0,387,388,1,0,0,0,388,410,1,0,0,
+		0,389,391,5,63,0,0,390,392,3,40,20,0,391,390,1,0,0,0,392,393,1,0,0,0,393,
+		391,1,0,0,0,393,394,1,0,0,0,394,410,1,0,0,0,395,396,5,11,0,0,396,410,3,
+		14,7,0,397,410,3,42,21,0,398,399,5,226,0,0,399,410,3,150,75,0,400,401,
+		5,91,0,0,401,407,3,144,72,0,402,405,5,92,0,0,403,404,5,157,0,0,404,406,
+		3,144,72,0,405,403,1,0,0,0,405,406,1,0,0,0,406,408,1,0,0,0,407,402,1,0,
+		0,0,407,408,1,0,0,0,408,410,1,0,0,0,409,353,1,0,0,0,409,355,1,0,0,0,409,
+		374,1,0,0,0,409,376,1,0,0,0,409,378,1,0,0,0,409,389,1,0,0,0,409,395,1,
+		0,0,0,409,397,1,0,0,0,409,398,1,0,0,0,409,400,1,0,0,0,410,35,1,0,0,0,411,
+		419,5,228,0,0,412,413,5,48,0,0,413,419,3,144,72,0,414,415,5,69,0,0,415,
+		419,3,144,72,0,416,417,5,170,0,0,417,419,3,142,71,0,418,411,1,0,0,0,418,
+		412,1,0,0,0,418,414,1,0,0,0,418,416,1,0,0,0,419,37,1,0,0,0,420,421,5,250,
+		0,0,421,424,5,59,0,0,422,424,5,249,0,0,423,420,1,0,0,0,423,422,1,0,0,0,
+		424,39,1,0,0,0,425,426,5,68,0,0,426,432,3,144,72,0,427,428,5,69,0,0,428,
+		432,3,144,72,0,429,430,5,70,0,0,430,432,5,248,0,0,431,425,1,0,0,0,431,
+		427,1,0,0,0,431,429,1,0,0,0,432,41,1,0,0,0,433,434,5,64,0,0,434,438,3,
+		150,75,0,435,437,3,44,22,0,436,435,1,0,0,0,437,440,1,0,0,0,438,436,1,0,
+		0,0,438,439,1,0,0,0,439,43,1,0,0,0,440,438,1,0,0,0,441,442,5,69,0,0,442,
+		454,3,144,72,0,443,444,5,70,0,0,444,454,5,248,0,0,445,446,5,123,0,0,446,
+		454,3,144,72,0,447,448,5,65,0,0,448,451,3,46,23,0,449,450,5,192,0,0,450,
+		452,3,46,23,0,451,449,1,0,0,0,451,452,1,0,0,0,452,454,1,0,0,0,453,441,
+		1,0,0,0,453,443,1,0,0,0,453,445,1,0,0,0,453,447,1,0,0,0,454,45,1,0,0,0,
+		455,456,7,2,0,0,456,47,1,0,0,0,457,458,5,71,0,0,458,459,3,150,75,0,459,
+		463,5,229,0,0,460,462,3,50,25,0,461,460,1,0,0,0,462,465,1,0,0,0,463,461,
+		1,0,0,0,463,464,1,0,0,0,464,466,1,0,0,0,465,463,1,0,0,0,466,467,5,230,
+		0,0,467,49,1,0,0,0,468,469,5,72,0,0,469,504,3,150,75,0,470,471,5,105,0,
+		0,471,504,3,144,72,0,472,473,5,106,0,0,473,504,3,70,35,0,474,475,5,108,
+		0,0,475,476,5,70,0,0,476,504,5,248,0,0,477,478,5,111,0,0,478,504,3,80,
+		40,0,479,480,5,8,0,0,480,504,5,248,0,0,481,482,5,43,0,0,482,485,3,144,
+		72,0,483,484,5,131,0,0,484,486,3,142,71,0,485,483,1,0,0,0,485,486,1,0,
+		0,0,486,489,1,0,0,0,487,488,5,132,0,0,488,490,3,52,26,0,489,487,1,0,0,
+		0,489,490,1,0,0,0,490,494,1,0,0,0,491,492,5,146,0,0,492,493,5,250,0,0,
+		493,495,5,133,0,0,494,491,1,0,0,0,494,495,1,0,0,0,495,504,1,0,0,0,496,
+		504,3,74,37,0,497,504,3,76,38,0,498,500,5,134,0,0,499,501,5,237,0,0,500,
+		499,1,0,0,0,500,501,1,0,0,0,501,502,1,0,0,0,502,504,3,144,72,0,503,468,
+		1,0,0,0,503,470,1,0,0,0,503,472,1,0,0,0,503,474,1,0,0,0,503,477,1,0,0,
+		0,503,479,1,0,0,0,503,481,1,0,0,0,503,496,1,0,0,0,503,497,1,0,0,0,503,
+		498,1,0,0,0,504,51,1,0,0,0,505,508,5,106,0,0,506,508,3,144,72,0,507,505,
+		1,0,0,0,507,506,1,0,0,0,508,53,1,0,0,0,509,510,5,73,0,0,510,511,3,150,
+		75,0,511,515,5,229,0,0,512,514,3,56,28,0,513,512,1,0,0,0,514,517,1,0,0,
+		0,515,513,1,0,0,0,515,516,1,0,0,0,516,518,1,0,0,0,517,515,1,0,0,0,518,
+		519,5,230,0,0,519,55,1,0,0,0,520,521,5,74,0,0,521,525,5,229,0,0,522,524,
+		3,66,33,0,523,522,1,0,0,0,524,527,1,0,0,0,525,523,1,0,0,0,525,526,1,0,
+		0,0,526,528,1,0,0,0,527,525,1,0,0,0,528,560,5,230,0,0,529,530,5,75,0,0,
+		530,560,3,144,72,0,531,532,5,76,0,0,532,560,3,144,72,0,533,534,5,77,0,
+		0,534,535,5,47,0,0,535,560,3,142,71,0,536,537,5,77,0,0,537,538,5,78,0,
+		0,538,539,3,144,72,0,539,540,3,140,70,0,540,560,1,0,0,0,541,542,5,80,0,
+		0,542,560,3,144,72,0,543,544,5,81,0,0,544,560,3,144,72,0,545,546,5,79,
+		0,0,546,560,3,144,72,0,547,548,5,82,0,0,548,549,3,144,72,0,549,550,3,140,
+		70,0,550,560,1,0,0,0,551,552,5,83,0,0,552,553,3,144,72,0,553,554,5,78,
+		0,0,554,555,3,144,72,0,555,556,3,140,70,0,556,560,1,0,0,0,557,558,5,84,
+		0,0,558,560,3,150,75,0,559,520,1,0,0,0,559,529,1,0,0,0,559,531,1,0,0,0,
+		559,533,1,0,0,0,559,536,1,0,0,0,559,541,1,0,0,0,559,543,1,0,0,0,559,545,
+		1,0,0,0,559,547,1,0,0,0,559,551,1,0,0,0,559,557,1,0,0,0,560,57,1,0,0,0,
+		561,562,5,85,0,0,562,563,3,150,75,0,563,564,5,52,0,0,564,565,3,150,75,
+		0,565,569,5,229,0,0,566,568,3,60,30,0,567,566,1,0,0,0,568,571,1,0,0,0,
+		569,567,1,0,0,0,569,570,1,0,0,0,570,572,1,0,0,0,571,569,1,0,0,0,572,573,
+		5,230,0,0,573,59,1,0,0,0,574,575,5,86,0,0,575,618,3,150,75,0,576,577,5,
+		75,0,0,577,618,3,144,72,0,578,579,5,87,0,0,579,580,5,60,0,0,580,618,5,
+		62,0,0,581,582,5,87,0,0,582,618,3,144,72,0,583,584,5,180,0,0,584,585,3,
+		144,72,0,585,586,3,140,70,0,586,618,1,0,0,0,587,588,5,88,0,0,588,618,3,
+		144,72,0,589,590,5,56,0,0,590,618,5,248,0,0,591,592,5,57,0,0,592,618,3,
+		142,71,0,593,594,5,91,0,0,594,600,3,144,72,0,595,598,5,92,0,0,596,597,
+		5,157,0,0,597,599,3,144,72,0,598,596,1,0,0,0,598,599,1,0,0,0,599,601,1,
+		0,0,0,600,595,1,0,0,0,600,601,1,0,0,0,601,618,1,0,0,0,602,603,5,58,0,0,
+		603,604,3,38,19,0,604,605,3,142,71,0,605,606,5,60,0,0,606,607,5,86,0,0,
+		607,608,5,61,0,0,608,618,1,0,0,0,609,610,5,93,0,0,610,614,3,144,72,0,611,
+		612,5,94,0,0,612,613,5,125,0,0,613,615,5,57,0,0,614,611,1,0,0,0,614,615,
+		1,0,0,0,615,618,1,0,0,0,616,618,3,42,21,0,617,574,1,0,0,0,617,576,1,0,
+		0,0,617,578,1,0,0,0,617,581,1,0,0,0,617,583,1,0,0,0,617,587,1,0,0,0,617,
+		589,1,0,0,0,617,591,1,0,0,0,617,593,1,0,0,0,617,602,1,0,0,0,617,609,1,
+		0,0,0,617,616,1,0,0,0,618,61,1,0,0,0,619,620,5,186,0,0,620,621,3,150,75,
+		0,621,625,5,229,0,0,622,624,3,64,32,0,623,622,1,0,0,0,624,627,1,0,0,0,
+		625,623,1,0,0,0,625,626,1,0,0,0,626,628,1,0,0,0,627,625,1,0,0,0,628,629,
+		5,230,0,0,629,63,1,0,0,0,630,631,5,216,0,0,631,649,3,144,72,0,632,633,
+		5,87,0,0,633,649,3,150,75,0,634,635,5,217,0,0,635,649,3,144,72,0,636,637,
+		5,218,0,0,637,649,3,144,72,0,638,639,5,219,0,0,639,649,3,144,72,0,640,
+		641,5,80,0,0,641,649,3,144,72,0,642,643,5,79,0,0,643,649,3,144,72,0,644,
+		645,5,95,0,0,645,649,3,144,72,0,646,647,5,96,0,0,647,649,3,144,72,0,648,
+		630,1,0,0,0,648,632,1,0,0,0,648,634,1,0,0,0,648,636,1,0,0,0,648,638,1,
+		0,0,0,648,640,1,0,0,0,648,642,1,0,0,0,648,644,1,0,0,0,648,646,1,0,0,0,
+		649,65,1,0,0,0,650,651,5,248,0,0,651,652,3,144,72,0,652,653,5,60,0,0,653,
+		655,3,144,72,0,654,656,5,233,0,0,655,654,1,0,0,0,655,656,1,0,0,0,656,67,
+		1,0,0,0,657,658,5,104,0,0,658,659,3,150,75,0,659,663,5,229,0,0,660,662,
+		3,72,36,0,661,660,1,0,0,0,662,665,1,0,0,0,663,661,1,0,0,0,663,664,1,0,
+		0,0,664,666,1,0,0,0,665,663,1,0,0,0,666,667,5,230,0,0,667,69,1,0,0,0,668,
+		670,3,144,72,0,669,671,5,107,0,0,670,669,1,0,0,0,670,671,1,0,0,0,671,674,
+		1,0,0,0,672,673,5,48,0,0,673,675,3,144,72,0,674,672,1,0,0,0,674,675,1,
+		0,0,0,675,678,1,0,0,0,676,677,5,69,0,0,677,679,3,144,72,0,678,676,1,0,
+		0,0,678,679,1,0,0,0,679,71,1,0,0,0,680,681,5,105,0,0,681,751,3,144,72,
+		0,682,683,5,106,0,0,683,751,3,70,35,0,684,686,5,195,0,0,685,687,5,249,
+		0,0,686,685,1,0,0,0,686,687,1,0,0,0,687,690,1,0,0,0,688,689,5,135,0,0,
+		689,691,3,144,72,0,690,688,1,0,0,0,690,691,1,0,0,0,691,751,1,0,0,0,692,
+		693,5,195,0,0,693,751,5,206,0,0,694,695,5,196,0,0,695,751,3,144,72,0,696,
+		697,5,197,0,0,697,751,3,144,72,0,698,699,5,198,0,0,699,700,5,70,0,0,700,
+		751,5,248,0,0,701,702,5,199,0,0,702,706,5,229,0,0,703,705,3,30,15,0,704,
+		703,1,0,0,0,705,708,1,0,0,0,706,704,1,0,0,0,706,707,1,0,0,0,707,709,1,
+		0,0,0,708,706,1,0,0,0,709,751,5,230,0,0,710,711,5,199,0,0,711,712,5,207,
+		0,0,712,713,3,150,75,0,713,714,5,208,0,0,714,715,3,144,72,0,715,751,1,
+		0,0,0,716,717,5,200,0,0,717,751,3,144,72,0,718,751,3,74,37,0,719,751,3,
+		76,38,0,720,721,5,203,0,0,721,722,5,209,0,0,722,723,3,144,72,0,723,724,
+		5,165,0,0,724,725,3,144,72,0,725,751,1,0,0,0,726,727,5,202,0,0,727,751,
+		3,144,72,0,728,729,5,108,0,0,729,730,5,70,0,0,730,751,5,248,0,0,731,732,
+		5,111,0,0,732,751,3,80,40,0,733,734,5,8,0,0,734,751,5,248,0,0,735,736,
+		5,115,0,0,736,751,5,250,0,0,737,751,3,42,21,0,738,739,5,221,0,0,739,740,
+		5,60,0,0,740,741,3,144,72,0,741,742,5,207,0,0,742,746,3,144,72,0,743,744,
+		5,222,0,0,744,745,5,223,0,0,745,747,3,144,72,0,746,743,1,0,0,0,746,747,
+		1,0,0,0,747,751,1,0,0,0,748,749,5,224,0,0,749,751,3,144,72,0,750,680,1,
+		0,0,0,750,682,1,0,0,0,750,684,1,0,0,0,750,692,1,0,0,0,750,694,1,0,0,0,
+		750,696,1,0,0,0,750,698,1,0,0,0,750,701,1,0,0,0,750,710,1,0,0,0,750,716,
+		1,0,0,0,750,718,1,0,0,0,750,719,1,0,0,0,750,720,1,0,0,0,750,726,1,0,0,
+		0,750,728,1,0,0,0,750,731,1,0,0,0,750,733,1,0,0,0,750,735,1,0,0,0,750,
+		737,1,0,0,0,750,738,1,0,0,0,750,748,1,0,0,0,751,73,1,0,0,0,752,753,5,201,
+		0,0,753,758,3,144,72,0,754,755,5,49,0,0,755,759,5,248,0,0,756,757,5,210,
+		0,0,757,759,3,150,75,0,758,754,1,0,0,0,758,756,1,0,0,0,759,75,1,0,0,0,
+		760,761,5,203,0,0,761,762,5,204,0,0,762,763,3,150,75,0,763,767,5,229,0,
+		0,764,766,3,78,39,0,765,764,1,0,0,0,766,769,1,0,0,0,767,765,1,0,0,0,767,
+		768,1,0,0,0,768,772,1,0,0,0,769,767,1,0,0,0,770,771,5,165,0,0,771,773,
+		3,144,72,0,772,770,1,0,0,0,772,773,1,0,0,0,773,774,1,0,0,0,774,775,5,230,
+		0,0,775,77,1,0,0,0,776,777,5,205,0,0,777,778,3,144,72,0,778,779,3,144,
+		72,0,779,79,1,0,0,0,780,793,5,112,0,0,781,793,5,113,0,0,782,793,5,114,
+		0,0,783,784,5,50,0,0,784,788,5,229,0,0,785,787,3,30,15,0,786,785,1,0,0,
+		0,787,790,1,0,0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,791,1,0,0,0,790,
+		788,1,0,0,0,791,793,5,230,0,0,792,780,1,0,0,0,792,781,1,0,0,0,792,782,
+		1,0,0,0,792,783,1,0,0,0,793,81,1,0,0,0,794,795,5,211,0,0,795,796,3,150,
+		75,0,796,800,5,229,0,0,797,799,3,84,42,0,798,797,1,0,0,0,799,802,1,0,0,
+		0,800,798,1,0,0,0,800,801,1,0,0,0,801,803,1,0,0,0,802,800,1,0,0,0,803,
+		804,5,230,0,0,804,83,1,0,0,0,805,806,5,191,0,0,806,807,3,150,75,0,807,
+		808,5,234,0,0,808,809,3,150,75,0,809,829,1,0,0,0,810,811,5,189,0,0,811,
+		829,3,144,72,0,812,813,5,212,0,0,813,829,3,144,72,0,814,815,5,213,0,0,
+		815,829,5,215,0,0,816,817,5,213,0,0,817,829,3,150,75,0,818,820,5,62,0,
+		0,819,821,3,86,43,0,820,819,1,0,0,0,821,822,1,0,0,0,822,820,1,0,0,0,822,
+		823,1,0,0,0,823,829,1,0,0,0,824,825,5,199,0,0,825,826,5,162,0,0,826,827,
+		5,49,0,0,827,829,3,150,75,0,828,805,1,0,0,0,828,810,1,0,0,0,828,812,1,
+		0,0,0,828,814,1,0,0,0,828,816,1,0,0,0,828,818,1,0,0,0,828,824,1,0,0,0,
+		829,85,1,0,0,0,830,831,5,214,0,0,831,837,3,144,72,0,832,833,5,95,0,0,833,
+		837,3,144,72,0,834,835,5,96,0,0,835,837,3,144,72,0,836,830,1,0,0,0,836,
+		832,1,0,0,0,836,834,1,0,0,0,837,87,1,0,0,0,838,839,5,116,0,0,839,840,3,
+		150,75,0,840,844,5,229,0,0,841,843,3,90,45,0,842,841,1,0,0,0,843,846,1,
+		0,0,0,844,842,1,0,0,0,844,845,1,0,0,0,845,847,1,0,0,0,846,844,1,0,0,0,
+		847,848,5,230,0,0,848,89,1,0,0,0,849,850,5,117,0,0,850,885,3,144,72,0,
+		851,852,5,118,0,0,852,857,3,92,46,0,853,854,5,233,0,0,854,856,3,92,46,
+		0,855,853,1,0,0,0,856,859,1,0,0,0,857,855,1,0,0,0,857,858,1,0,0,0,858,
+		885,1,0,0,0,859,857,1,0,0,0,860,861,5,158,0,0,861,885,3,144,72,0,862,863,
+		5,159,0,0,863,864,3,144,72,0,864,865,5,157,0,0,865,868,3,150,75,0,866,
+		867,5,160,0,0,867,869,3,144,72,0,868,866,1,0,0,0,868,869,1,0,0,0,869,871,
+		1,0,0,0,870,872,5,163,0,0,871,870,1,0,0,0,871,872,1,0,0,0,872,885,1,0,
+		0,0,873,874,5,197,0,0,874,885,3,144,72,0,875,876,5,161,0,0,876,881,3,96,
+		48,0,877,878,5,233,0,0,878,880,3,96,48,0,879,877,1,0,0,0,880,883,1,0,0,
+		0,881,879,1,0,0,0,881,882,1,0,0,0,882,885,1,0,0,0,883,881,1,0,0,0,884,
+		849,1,0,0,0,884,851,1,0,0,0,884,860,1,0,0,0,884,862,1,0,0,0,884,873,1,
+		0,0,0,884,875,1,0,0,0,885,91,1,0,0,0,886,887,3,150,75,0,887,896,3,144,
+		72,0,888,892,5,229,0,0,889,891,3,94,47,0,890,889,1,0,0,0,891,894,1,0,0,
+		0,892,890,1,0,0,0,892,893,1,0,0,0,893,895,1,0,0,0,894,892,1,0,0,0,895,
+		897,5,230,0,0,896,888,1,0,0,0,896,897,1,0,0,0,897,93,1,0,0,0,898,899,5,
+		158,0,0,899,905,3,144,72,0,900,901,5,159,0,0,901,905,3,144,72,0,902,903,
+		5,160,0,0,903,905,3,144,72,0,904,898,1,0,0,0,904,900,1,0,0,0,904,902,1,
+		0,0,0,905,95,1,0,0,0,906,907,5,248,0,0,907,908,3,144,72,0,908,97,1,0,0,
+		0,909,910,5,119,0,0,910,919,3,150,75,0,911,915,5,229,0,0,912,914,3,100,
+		50,0,913,912,1,0,0,0,914,917,1,0,0,0,915,913,1,0,0,0,915,916,1,0,0,0,916,
+		918,1,0,0,0,917,915,1,0,0,0,918,920,5,230,0,0,919,911,1,0,0,0,919,920,
+		1,0,0,0,920,99,1,0,0,0,921,922,5,120,0,0,922,928,3,144,72,0,923,924,5,
+		121,0,0,924,928,3,144,72,0,925,926,5,122,0,0,926,928,3,144,72,0,927,921,
+		1,0,0,0,927,923,1,0,0,0,927,925,1,0,0,0,928,101,1,0,0,0,929,930,5,123,
+		0,0,930,931,3,150,75,0,931,932,5,229,0,0,932,940,3,144,72,0,933,938,3,
+		140,70,0,934,935,5,55,0,0,935,936,3,144,72,0,936,937,3,140,70,0,937,939,
+		1,0,0,0,938,934,1,0,0,0,938,939,1,0,0,0,939,941,1,0,0,0,940,933,1,0,0,
+		0,940,941,1,0,0,0,941,942,1,0,0,0,942,943,5,230,0,0,943,103,1,0,0,0,944,
+		945,5,124,0,0,945,946,3,150,75,0,946,947,5,236,0,0,947,954,3,144,72,0,
+		948,951,5,125,0,0,949,952,5,126,0,0,950,952,5,127,0,0,951,949,1,0,0,0,
+		951,950,1,0,0,0,952,953,1,0,0,0,953,955,3,142,71,0,954,948,1,0,0,0,954,
+		955,1,0,0,0,955,958,1,0,0,0,956,957,5,49,0,0,957,959,5,248,0,0,958,956,
+		1,0,0,0,958,959,1,0,0,0,959,105,1,0,0,0,960,961,5,128,0,0,961,962,3,150,
+		75,0,962,963,5,135,0,0,963,966,3,144,72,0,964,965,5,49,0,0,965,967,5,248,
+		0,0,966,964,1,0,0,0,966,967,1,0,0,0,967,971,1,0,0,0,968,969,5,129,0,0,
+		969,970,5,131,0,0,970,972,5,250,0,0,971,968,1,0,0,0,971,972,1,0,0,0,972,
+		976,1,0,0,0,973,974,5,130,0,0,974,975,5,131,0,0,975,977,5,250,0,0,976,
+		973,1,0,0,0,976,977,1,0,0,0,977,988,1,0,0,0,978,979,5,152,0,0,979,980,
+		5,175,0,0,980,981,3,150,75,0,981,982,5,153,0,0,982,983,5,157,0,0,983,984,
+		5,250,0,0,984,986,5,154,0,0,985,987,3,108,54,0,986,985,1,0,0,0,986,987,
+		1,0,0,0,987,989,1,0,0,0,988,978,1,0,0,0,988,989,1,0,0,0,989,990,1,0,0,
+		0,990,991,5,235,0,0,991,996,3,110,55,0,992,993,5,233,0,0,993,995,3,110,
+		55,0,994,992,1,0,0,0,995,998,1,0,0,0,996,994,1,0,0,0,996,997,1,0,0,0,997,
+		107,1,0,0,0,998,996,1,0,0,0,999,1000,5,155,0,0,1000,1005,3,150,75,0,1001,
+		1002,5,233,0,0,1002,1004,3,150,75,0,1003,1001,1,0,0,0,1004,1007,1,0,0,
+		0,1005,1003,1,0,0,0,1005,1006,1,0,0,0,1006,1011,1,0,0,0,1007,1005,1,0,
+		0,0,1008,1009,5,166,0,0,1009,1010,5,156,0,0,1010,1012,3,150,75,0,1011,
+		1008,1,0,0,0,1011,1012,1,0,0,0,1012,1016,1,0,0,0,1013,1014,5,156,0,0,1014,
+		1016,3,150,75,0,1015,999,1,0,0,0,1015,1013,1,0,0,0,1016,109,1,0,0,0,1017,
+		1018,5,148,0,0,1018,1019,5,249,0,0,1019,1020,5,157,0,0,1020,1037,3,150,
+		75,0,1021,1033,5,151,0,0,1022,1023,5,231,0,0,1023,1028,3,150,75,0,1024,
+		1025,5,233,0,0,1025,1027,3,150,75,0,1026,1024,1,0,0,0,1027,1030,1,0,0,
+		0,1028,1026,1,0,0,0,1028,1029,1,0,0,0,1029,1031,1,0,0,0,1030,1028,1,0,
+		0,0,1031,1032,5,232,0,0,1032,1034,1,0,0,0,1033,1022,1,0,0,0,1033,1034,
+		1,0,0,0,1034,1037,1,0,0,0,1035,1037,3,150,75,0,1036,1017,1,0,0,0,1036,
+		1021,1,0,0,0,1036,1035,1,0,0,0,1037,111,1,0,0,0,1038,1039,5,136,0,0,1039,
+		1040,5,135,0,0,1040,1043,3,144,72,0,1041,1042,5,137,0,0,1042,1044,3,142,
+		71,0,1043,1041,1,0,0,0,1043,1044,1,0,0,0,1044,113,1,0,0,0,1045,1046,5,
+		138,0,0,1046,1047,5,139,0,0,1047,1052,3,116,58,0,1048,1049,5,233,0,0,1049,
+		1051,3,116,58,0,1050,1048,1,0,0,0,1051,1054,1,0,0,0,1052,1050,1,0,0,0,
+		1052,1053,1,0,0,0,1053,115,1,0,0,0,1054,1052,1,0,0,0,1055,1058,5,63,0,
+		0,1056,1058,3,150,75,0,1057,1055,1,0,0,0,1057,1056,1,0,0,0,1058,117,1,
+		0,0,0,1059,1060,5,140,0,0,1060,1064,5,229,0,0,1061,1063,3,120,60,0,1062,
+		1061,1,0,0,0,1063,1066,1,0,0,0,1064,1062,1,0,0,0,1064,1065,1,0,0,0,1065,
+		1067,1,0,0,0,1066,1064,1,0,0,0,1067,1068,5,230,0,0,1068,119,1,0,0,0,1069,
+		1070,5,10,0,0,1070,1080,3,148,74,0,1071,1072,5,141,0,0,1072,1077,3,150,
+		75,0,1073,1074,5,233,0,0,1074,1076,3,150,75,0,1075,1073,1,0,0,0,1076,1079,
+		1,0,0,0,1077,1075,1,0,0,0,1077,1078,1,0,0,0,1078,1081,1,0,0,0,1079,1077,
+		1,0,0,0,1080,1071,1,0,0,0,1080,1081,1,0,0,0,1081,1161,1,0,0,0,1082,1083,
+		5,142,0,0,1083,1161,3,150,75,0,1084,1085,5,143,0,0,1085,1161,3,150,75,
+		0,1086,1087,5,144,0,0,1087,1088,5,145,0,0,1088,1089,5,146,0,0,1089,1161,
+		3,150,75,0,1090,1093,5,147,0,0,1091,1092,5,249,0,0,1092,1094,5,191,0,0,
+		1093,1091,1,0,0,0,1093,1094,1,0,0,0,1094,1095,1,0,0,0,1095,1096,5,145,
+		0,0,1096,1097,5,157,0,0,1097,1161,3,150,75,0,1098,1099,5,148,0,0,1099,
+		1100,5,249,0,0,1100,1101,5,191,0,0,1101,1102,5,145,0,0,1102,1103,5,157,
+		0,0,1103,1161,3,150,75,0,1104,1105,5,168,0,0,1105,1110,3,150,75,0,1106,
+		1107,5,233,0,0,1107,1109,3,150,75,0,1108,1106,1,0,0,0,1109,1112,1,0,0,
+		0,1110,1108,1,0,0,0,1110,1111,1,0,0,0,1111,1113,1,0,0,0,1112,1110,1,0,
+		0,0,1113,1114,5,157,0,0,1114,1115,5,220,0,0,1115,1116,3,148,74,0,1116,
+		1161,1,0,0,0,1117,1118,5,164,0,0,1118,1119,3,144,72,0,1119,1123,5,229,
+		0,0,1120,1122,3,120,60,0,1121,1120,1,0,0,0,1122,1125,1,0,0,0,1123,1121,
+		1,0,0,0,1123,1124,1,0,0,0,1124,1126,1,0,0,0,1125,1123,1,0,0,0,1126,1136,
+		5,230,0,0,1127,1128,5,165,0,0,1128,1132,5,229,0,0,1129,1131,3,120,60,0,
+		1130,1129,1,0,0,0,1131,1134,1,0,0,0,1132,1130,1,0,0,0,1132,1133,1,0,0,
+		0,1133,1135,1,0,0,0,1134,1132,1,0,0,0,1135,1137,5,230,0,0,1136,1127,1,
+		0,0,0,1136,1137,1,0,0,0,1137,1161,1,0,0,0,1138,1141,5,149,0,0,1139,1140,
+		5,175,0,0,1140,1142,5,105,0,0,1141,1139,1,0,0,0,1141,1142,1,0,0,0,1142,
+		1143,1,0,0,0,1143,1147,5,229,0,0,1144,1146,3,120,60,0,1145,1144,1,0,0,
+		0,1146,1149,1,0,0,0,1147,1145,1,0,0,0,1147,1148,1,0,0,0,1148,1150,1,0,
+		0,0,1149,1147,1,0,0,0,1150,1161,5,230,0,0,1151,1152,5,150,0,0,1152,1156,
+		5,229,0,0,1153,1155,3,120,60,0,1154,1153,1,0,0,0,1155,1158,1,0,0,0,1156,
+		1154,1,0,0,0,1156,1157,1,0,0,0,1157,1159,1,0,0,0,1158,1156,1,0,0,0,1159,
+		1161,5,230,0,0,1160,1069,1,0,0,0,1160,1082,1,0,0,0,1160,1084,1,0,0,0,1160,
+		1086,1,0,0,0,1160,1090,1,0,0,0,1160,1098,1,0,0,0,1160,1104,1,0,0,0,1160,
+		1117,1,0,0,0,1160,1138,1,0,0,0,1160,1151,1,0,0,0,1161,121,1,0,0,0,1162,
+		1163,5,167,0,0,1163,1167,5,229,0,0,1164,1166,3,124,62,0,1165,1164,1,0,
+		0,0,1166,1169,1,0,0,0,1167,1165,1,0,0,0,1167,1168,1,0,0,0,1168,1170,1,
+		0,0,0,1169,1167,1,0,0,0,1170,1171,5,230,0,0,1171,123,1,0,0,0,1172,1173,
+		5,168,0,0,1173,1178,3,150,75,0,1174,1175,5,233,0,0,1175,1177,3,150,75,
+		0,1176,1174,1,0,0,0,1177,1180,1,0,0,0,1178,1176,1,0,0,0,1178,1179,1,0,
+		0,0,1179,1184,1,0,0,0,1180,1178,1,0,0,0,1181,1183,3,126,63,0,1182,1181,
+		1,0,0,0,1183,1186,1,0,0,0,1184,1182,1,0,0,0,1184,1185,1,0,0,0,1185,1189,
+		1,0,0,0,1186,1184,1,0,0,0,1187,1189,3,118,59,0,1188,1172,1,0,0,0,1188,
+		1187,1,0,0,0,1189,125,1,0,0,0,1190,1191,5,169,0,0,1191,1213,3,144,72,0,
+		1192,1193,5,170,0,0,1193,1213,3,142,71,0,1194,1195,5,95,0,0,1195,1196,
+		3,144,72,0,1196,1197,5,177,0,0,1197,1198,5,103,0,0,1198,1213,1,0,0,0,1199,
+		1200,5,96,0,0,1200,1213,3,144,72,0,1201,1202,5,97,0,0,1202,1203,3,144,
+		72,0,1203,1204,5,177,0,0,1204,1205,5,103,0,0,1205,1213,1,0,0,0,1206,1207,
+		5,98,0,0,1207,1213,3,144,72,0,1208,1209,5,99,0,0,1209,1213,5,100,0,0,1210,
+		1211,5,101,0,0,1211,1213,3,144,72,0,1212,1190,1,0,0,0,1212,1192,1,0,0,
+		0,1212,1194,1,0,0,0,1212,1199,1,0,0,0,1212,1201,1,0,0,0,1212,1206,1,0,
+		0,0,1212,1208,1,0,0,0,1212,1210,1,0,0,0,1213,127,1,0,0,0,1214,1215,5,2,
+		0,0,1215,1216,3,150,75,0,1216,1217,5,4,0,0,1217,1218,3,150,75,0,1218,1222,
+		5,229,0,0,1219,1221,3,130,65,0,1220,1219,1,0,0,0,1221,1224,1,0,0,0,1222,
+		1220,1,0,0,0,1222,1223,1,0,0,0,1223,1225,1,0,0,0,1224,1222,1,0,0,0,1225,
+		1226,5,230,0,0,1226,129,1,0,0,0,1227,1228,3,150,75,0,1228,1229,5,58,0,
+		0,1229,1230,5,171,0,0,1230,1231,5,250,0,0,1231,1427,1,0,0,0,1232,1233,
+		3,150,75,0,1233,1234,5,58,0,0,1234,1235,5,36,0,0,1235,1239,3,144,72,0,
+		1236,1238,3,138,69,0,1237,1236,1,0,0,0,1238,1241,1,0,0,0,1239,1237,1,0,
+		0,0,1239,1240,1,0,0,0,1240,1427,1,0,0,0,1241,1239,1,0,0,0,1242,1243,3,
+		148,74,0,1243,1244,7,3,0,0,1244,1245,3,144,72,0,1245,1250,3,140,70,0,1246,
+		1247,5,26,0,0,1247,1248,3,144,72,0,1248,1249,3,140,70,0,1249,1251,1,0,
+		0,0,1250,1246,1,0,0,0,1250,1251,1,0,0,0,1251,1427,1,0,0,0,1252,1253,3,
+		148,74,0,1253,1254,5,174,0,0,1254,1255,3,144,72,0,1255,1256,5,175,0,0,
+		1256,1257,5,248,0,0,1257,1427,1,0,0,0,1258,1259,3,150,75,0,1259,1283,5,
+		176,0,0,1260,1261,5,52,0,0,1261,1284,5,248,0,0,1262,1272,5,36,0,0,1263,
+		1264,5,42,0,0,1264,1265,3,144,72,0,1265,1269,3,140,70,0,1266,1268,3,132,
+		66,0,1267,1266,1,0,0,0,1268,1271,1,0,0,0,1269,1267,1,0,0,0,1269,1270,1,
+		0,0,0,1270,1273,1,0,0,0,1271,1269,1,0,0,0,1272,1263,1,0,0,0,1272,1273,
+		1,0,0,0,1273,1277,1,0,0,0,1274,1276,3,138,69,0,1275,1274,1,0,0,0,1276,
+		1279,1,0,0,0,1277,1275,1,0,0,0,1277,1278,1,0,0,0,1278,1281,1,0,0,0,1279,
+		1277,1,0,0,0,1280,1282,3,134,67,0,1281,1280,1,0,0,0,1281,1282,1,0,0,0,
+		1282,1284,1,0,0,0,1283,1260,1,0,0,0,1283,1262,1,0,0,0,1284,1427,1,0,0,
+		0,1285,1287,5,167,0,0,1286,1288,3,126,63,0,1287,1286,1,0,0,0,1288,1289,
+		1,0,0,0,1289,1287,1,0,0,0,1289,1290,1,0,0,0,1290,1427,1,0,0,0,1291,1292,
+		5,167,0,0,1292,1293,5,168,0,0,1293,1427,5,102,0,0,1294,1295,3,150,75,0,
+		1295,1296,5,113,0,0,1296,1297,3,144,72,0,1297,1427,1,0,0,0,1298,1299,3,
+		150,75,0,1299,1300,5,14,0,0,1300,1301,3,24,12,0,1301,1305,5,229,0,0,1302,
+		1304,3,30,15,0,1303,1302,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,1305,
+		1306,1,0,0,0,1306,1308,1,0,0,0,1307,1305,1,0,0,0,1308,1309,5,230,0,0,1309,
+		1427,1,0,0,0,1310,1311,3,150,75,0,1311,1312,5,17,0,0,1312,1313,5,248,0,
+		0,1313,1314,5,18,0,0,1314,1315,3,144,72,0,1315,1427,1,0,0,0,1316,1317,
+		3,150,75,0,1317,1319,5,19,0,0,1318,1320,5,237,0,0,1319,1318,1,0,0,0,1319,
+		1320,1,0,0,0,1320,1321,1,0,0,0,1321,1322,3,144,72,0,1322,1427,1,0,0,0,
+		1323,1324,3,150,75,0,1324,1325,5,225,0,0,1325,1326,3,142,71,0,1326,1427,
+		1,0,0,0,1327,1328,3,150,75,0,1328,1329,5,225,0,0,1329,1330,5,36,0,0,1330,
+		1335,3,136,68,0,1331,1332,5,233,0,0,1332,1334,3,136,68,0,1333,1331,1,0,
+		0,0,1334,1337,1,0,0,0,1335,1333,1,0,0,0,1335,1336,1,0,0,0,1336,1427,1,
+		0,0,0,1337,1335,1,0,0,0,1338,1339,3,150,75,0,1339,1340,5,89,0,0,1340,1341,
+		3,144,72,0,1341,1427,1,0,0,0,1342,1343,3,150,75,0,1343,1344,5,90,0,0,1344,
+		1345,5,131,0,0,1345,1346,3,142,71,0,1346,1347,5,60,0,0,1347,1348,3,144,
+		72,0,1348,1427,1,0,0,0,1349,1350,3,150,75,0,1350,1351,5,194,0,0,1351,1352,
+		5,90,0,0,1352,1427,1,0,0,0,1353,1354,3,150,75,0,1354,1355,5,68,0,0,1355,
+		1357,5,66,0,0,1356,1358,5,249,0,0,1357,1356,1,0,0,0,1357,1358,1,0,0,0,
+		1358,1427,1,0,0,0,1359,1360,3,150,75,0,1360,1361,5,68,0,0,1361,1364,5,
+		67,0,0,1362,1363,5,49,0,0,1363,1365,5,248,0,0,1364,1362,1,0,0,0,1364,1365,
+		1,0,0,0,1365,1427,1,0,0,0,1366,1367,3,150,75,0,1367,1369,5,62,0,0,1368,
+		1370,3,86,43,0,1369,1368,1,0,0,0,1370,1371,1,0,0,0,1371,1369,1,0,0,0,1371,
+		1372,1,0,0,0,1372,1427,1,0,0,0,1373,1374,5,20,0,0,1374,1427,5,250,0,0,
+		1375,1376,5,21,0,0,1376,1427,5,250,0,0,1377,1427,5,22,0,0,1378,1427,5,
+		23,0,0,1379,1380,3,150,75,0,1380,1381,5,24,0,0,1381,1382,5,25,0,0,1382,
+		1383,3,144,72,0,1383,1384,3,140,70,0,1384,1385,5,26,0,0,1385,1386,3,144,
+		72,0,1386,1387,3,140,70,0,1387,1427,1,0,0,0,1388,1389,3,150,75,0,1389,
+		1390,5,27,0,0,1390,1393,5,157,0,0,1391,1394,5,28,0,0,1392,1394,3,144,72,
+		0,1393,1391,1,0,0,0,1393,1392,1,0,0,0,1394,1395,1,0,0,0,1395,1396,5,29,
+		0,0,1396,1397,3,144,72,0,1397,1398,3,140,70,0,1398,1399,5,26,0,0,1399,
+		1400,3,144,72,0,1400,1401,3,140,70,0,1401,1427,1,0,0,0,1402,1403,3,150,
+		75,0,1403,1404,5,30,0,0,1404,1405,3,144,72,0,1405,1406,3,140,70,0,1406,
+		1407,5,18,0,0,1407,1408,3,144,72,0,1408,1427,1,0,0,0,1409,1410,5,31,0,
+		0,1410,1411,3,148,74,0,1411,1412,5,32,0,0,1412,1413,3,148,74,0,1413,1416,
+		3,144,72,0,1414,1415,5,33,0,0,1415,1417,3,144,72,0,1416,1414,1,0,0,0,1416,
+		1417,1,0,0,0,1417,1427,1,0,0,0,1418,1419,5,34,0,0,1419,1420,5,33,0,0,1420,
+		1421,3,144,72,0,1421,1422,3,140,70,0,1422,1423,5,35,0,0,1423,1424,3,144,
+		72,0,1424,1425,3,140,70,0,1425,1427,1,0,0,0,1426,1227,1,0,0,0,1426,1232,
+		1,0,0,0,1426,1242,1,0,0,0,1426,1252,1,0,0,0,1426,1258,1,0,0,0,1426,1285,
+		1,0,0,0,1426,1291,1,0,0,0,1426,1294,1,0,0,0,1426,1298,1,0,0,0,1426,1310,
+		1,0,0,0,1426,1316,1,0,0,0,1426,1323,1,0,0,0,1426,1327,1,0,0,0,1426,1338,
+		1,0,0,0,1426,1342,1,0,0,0,1426,1349,1,0,0,0,1426,1353,1,0,0,0,1426,1359,
+		1,0,0,0,1426,1366,1,0,0,0,1426,1373,1,0,0,0,1426,1375,1,0,0,0,1426,1377,
+		1,0,0,0,1426,1378,1,0,0,0,1426,1379,1,0,0,0,1426,1388,1,0,0,0,1426,1402,
+		1,0,0,0,1426,1409,1,0,0,0,1426,1418,1,0,0,0,1427,131,1,0,0,0,1428,1429,
+		5,70,0,0,1429,1430,5,248,0,0,1430,1431,5,166,0,0,1431,1432,3,144,72,0,
+		1432,1433,3,140,70,0,1433,133,1,0,0,0,1434,1435,5,43,0,0,1435,1436,5,38,
+		0,0,1436,1437,5,39,0,0,1437,1438,3,144,72,0,1438,1439,5,40,0,0,1439,1440,
+		3,144,72,0,1440,135,1,0,0,0,1441,1443,5,238,0,0,1442,1441,1,0,0,0,1442,
+		1443,1,0,0,0,1443,1444,1,0,0,0,1444,1445,3,142,71,0,1445,1446,5,32,0,0,
+		1446,1447,3,144,72,0,1447,137,1,0,0,0,1448,1449,5,37,0,0,1449,1450,3,148,
+		74,0,1450,1451,3,144,72,0,1451,139,1,0,0,0,1452,1453,5,177,0,0,1453,1454,
+		5,190,0,0,1454,141,1,0,0,0,1455,1456,5,249,0,0,1456,143,1,0,0,0,1457,1458,
+		6,72,-1,0,1458,1459,5,231,0,0,1459,1460,3,144,72,0,1460,1461,5,232,0,0,
+		1461,1500,1,0,0,0,1462,1463,5,238,0,0,1463,1500,3,144,72,16,1464,1465,
+		5,194,0,0,1465,1500,3,144,72,11,1466,1467,5,164,0,0,1467,1468,3,144,72,
+		0,1468,1469,5,166,0,0,1469,1470,3,144,72,0,1470,1471,5,165,0,0,1471,1472,
+		3,144,72,0,1472,1500,1,0,0,0,1473,1474,3,150,75,0,1474,1483,5,231,0,0,
+		1475,1480,3,144,72,0,1476,1477,5,233,0,0,1477,1479,3,144,72,0,1478,1476,
+		1,0,0,0,1479,1482,1,0,0,0,1480,1478,1,0,0,0,1480,1481,1,0,0,0,1481,1484,
+		1,0,0,0,1482,1480,1,0,0,0,1483,1475,1,0,0,0,1483,1484,1,0,0,0,1484,1485,
+		1,0,0,0,1485,1486,5,232,0,0,1486,1500,1,0,0,0,1487,1489,7,4,0,0,1488,1490,
+		3,146,73,0,1489,1488,1,0,0,0,1489,1490,1,0,0,0,1490,1491,1,0,0,0,1491,
+		1492,5,177,0,0,1492,1500,3,146,73,0,1493,1494,5,250,0,0,1494,1500,3,146,
+		73,0,1495,1500,5,249,0,0,1496,1500,5,250,0,0,1497,1500,5,248,0,0,1498,
+		1500,3,148,74,0,1499,1457,1,0,0,0,1499,1462,1,0,0,0,1499,1464,1,0,0,0,
+		1499,1466,1,0,0,0,1499,1473,1,0,0,0,1499,1487,1,0,0,0,1499,1493,1,0,0,
+		0,1499,1495,1,0,0,0,1499,1496,1,0,0,0,1499,1497,1,0,0,0,1499,1498,1,0,
+		0,0,1500,1521,1,0,0,0,1501,1502,10,15,0,0,1502,1503,5,191,0,0,1503,1520,
+		3,144,72,16,1504,1505,10,14,0,0,1505,1506,7,5,0,0,1506,1520,3,144,72,15,
+		1507,1508,10,13,0,0,1508,1509,7,6,0,0,1509,1520,3,144,72,14,1510,1511,
+		10,12,0,0,1511,1512,7,7,0,0,1512,1520,3,144,72,13,1513,1514,10,10,0,0,
+		1514,1515,5,192,0,0,1515,1520,3,144,72,11,1516,1517,10,9,0,0,1517,1518,
+		5,193,0,0,1518,1520,3,144,72,10,1519,1501,1,0,0,0,1519,1504,1,0,0,0,1519,
+		1507,1,0,0,0,1519,1510,1,0,0,0,1519,1513,1,0,0,0,1519,1516,1,0,0,0,1520,
+		1523,1,0,0,0,1521,1519,1,0,0,0,1521,1522,1,0,0,0,1522,145,1,0,0,0,1523,
+		1521,1,0,0,0,1524,1525,7,8,0,0,1525,147,1,0,0,0,1526,1529,3,150,75,0,1527,
+		1528,5,234,0,0,1528,1530,3,150,75,0,1529,1527,1,0,0,0,1529,1530,1,0,0,
+		0,1530,149,1,0,0,0,1531,1532,7,9,0,0,1532,151,1,0,0,0,146,156,158,172,
 		198,205,207,215,217,236,246,257,265,286,295,305,317,321,329,333,338,348,
 		362,369,372,387,393,405,407,409,418,423,431,438,451,453,463,485,489,494,
-		498,502,510,520,554,564,593,595,609,612,620,643,650,658,665,669,673,681,
-		685,701,741,745,753,762,767,783,787,795,817,823,831,839,852,863,866,876,
-		879,887,891,899,910,914,922,933,935,946,949,953,961,966,971,981,983,991,
-		1000,1006,1010,1023,1028,1031,1038,1047,1052,1059,1072,1075,1088,1105,
-		1118,1127,1131,1136,1142,1151,1155,1162,1173,1179,1183,1207,1217,1234,
-		1245,1264,1267,1272,1276,1278,1284,1300,1314,1330,1352,1359,1366,1388,
-		1411,1421,1437,1475,1478,1484,1494,1514,1516,1524
+		500,503,507,515,525,559,569,598,600,614,617,625,648,655,663,670,674,678,
+		686,690,706,746,750,758,767,772,788,792,800,822,828,836,844,857,868,871,
+		881,884,892,896,904,915,919,927,938,940,951,954,958,966,971,976,986,988,
+		996,1005,1011,1015,1028,1033,1036,1043,1052,1057,1064,1077,1080,1093,1110,
+		1123,1132,1136,1141,1147,1156,1160,1167,1178,1184,1188,1212,1222,1239,
+		1250,1269,1272,1277,1281,1283,1289,1305,1319,1335,1357,1364,1371,1393,
+		1416,1426,1442,1480,1483,1489,1499,1519,1521,1529
 	};
 
 	public static readonly ATN _ATN =

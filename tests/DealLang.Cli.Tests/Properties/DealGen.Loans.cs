@@ -6,7 +6,7 @@ namespace DealLang.Cli.Tests.Properties;
 /// <summary>Loans the deal owns: an obligor among the parties, a fixed or floating coupon, now and then with step-ups
 /// (from a date, while its trigger is active) and a margin grid on its leverage, every amortisation (not level on a
 /// coupon that floats or steps up), an interest-only date and a recovery or none (with a workout lag or
-/// none), a maturity within the deal; and what reads a loan's members (a test, a trigger on its default).</summary>
+/// none, and a default rate on a claim that accrues), a maturity within the deal; and what reads a loan's members (a test, a trigger on its default).</summary>
 internal static partial class DealGen
 {
     private static Gen<string> Loan(DealFrame f, string name) =>
@@ -35,15 +35,19 @@ internal static partial class DealGen
         let amortization = (coupon.Contains('+', StringComparison.Ordinal) || margins) && amortize.Contains("level", StringComparison.Ordinal)
             ? amortize.Replace("level", "linear", StringComparison.Ordinal) : amortize
         // A workout lag or none: whole quarters or not (1m on a quarterly deal rounds up, only a warning, DL0489); a
-        // claim accruing at a rate or the coupon (only when it is held: a lag or instalments, DL0499), in instalments.
+        // claim accruing at a rate or the coupon (only when it is held: a lag or instalments, DL0499), in instalments;
+        // a default rate only on a claim that accrues (DL0433; beside a stated rate it caps it, a warning, DL0434).
         from recovery in Maybe(from r in Rate(0, 10000)
                                from lag in Maybe(Pick("1m", "3m", "6m", "12m", "18m", "2y"))
                                from instalments in Maybe(Pick("1 instalment", "2 instalments", "4 instalments"))
                                from accrual in Maybe(Pick("8%", "25%", "coupon"))
+                               from defaultInterest in Maybe(Rate(0, 400))
                                let held = lag.Length > 0 || (instalments.Length > 0 && !instalments.StartsWith(" 1 ", StringComparison.Ordinal))
+                               let accrues = held && accrual.Length > 0
                                select "recovery " + r + (lag.Length > 0 ? " after" + lag : "")
-                                   + (held && accrual.Length > 0 ? " accruing" + accrual : "")
-                                   + (instalments.Length > 0 ? " in" + instalments : ""))
+                                   + (accrues ? " accruing" + accrual : "")
+                                   + (instalments.Length > 0 ? " in" + instalments : "")
+                                   + (accrues && defaultInterest.Length > 0 ? "  default_interest +" + defaultInterest.Trim() : ""))
         from items in Shuffled("obligor " + obligor, "balance " + balance, "coupon " + coupon, interestOnly, amortization,
             "maturity " + maturityDate, recovery, stepUpFrom, stepUpWhile, grid)
         let leverage = grid.Length > 0 ? $"test {name}Lev = {name}.balance / 1bn" : ""

@@ -8,7 +8,8 @@ namespace DealLang.Compiler.Lowering.Kinds;
 /// <summary>
 /// A loan as a <see cref="LoanModel"/>. Defaults: bullet; the recovery is the obligor's (<c>party … recovery</c>,
 /// itself 0 when not stated), received in the default period, or after a workout lag (<c>after 18m</c>, in whole periods
-/// rounded up), accruing (<c>accruing 8%</c>, <c>accruing coupon</c>) and in instalments as stated. The coupon (with its
+/// rounded up), accruing (<c>accruing 8%</c>, <c>accruing coupon</c>, the coupon plus any <c>default_interest</c>) and in instalments as
+/// stated. The coupon (with its
 /// step-ups and margin grid), the maturity (required) and amortisation are lowered as a tranche's
 /// (<see cref="CouponLowering"/>, <see cref="AmortizationLowering"/>).
 /// </summary>
@@ -41,6 +42,7 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
             RecoveryAccrualRate = loan.RecoveryAccrual?.Rate is { } accrual ? lowerer.ConstantOf(accrual) : 0,
             RecoveryAccruesAtCoupon = loan.RecoveryAccrual is { AtCoupon: true },
             RecoveryInstalments = loan.RecoveryInstalments?.Count ?? 1,
+            DefaultInterest = loan.DefaultInterest is { } margin ? lowerer.ConstantOf(margin) : 0,
         };
     }
 

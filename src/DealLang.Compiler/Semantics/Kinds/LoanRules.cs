@@ -28,7 +28,7 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
     protected override void Bind(LoanSyntax loan, Binder binder)
     {
         binder.RequireKind(loan.Obligor, SymbolKind.Party, $"the obligor of loan '{loan.Name?.Text}' must be a party");
-        binder.BindTerms(loan.Balance, loan.Coupon, loan.CouponFloor, loan.CouponCap, loan.Recovery, loan.RecoveryAccrual?.Rate);
+        binder.BindTerms(loan.Balance, loan.Coupon, loan.CouponFloor, loan.CouponCap, loan.Recovery, loan.RecoveryAccrual?.Rate, loan.DefaultInterest);
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(loan.Amortization?.Schedule ?? []))
         {
             binder.BindTerms(point.Amount);
@@ -46,6 +46,7 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         CheckCouponReadsNoLoanCoupon(loan, checker);
         checker.Term(loan.Recovery, Unit.Rate, $"the recovery of {l}", TypeChecker.Range.Fraction);
         checker.Term(loan.RecoveryAccrual?.Rate, Unit.Rate, $"the rate the recovery claim of {l} accrues at", TypeChecker.Range.NonNegative);
+        checker.Term(loan.DefaultInterest, Unit.Rate, $"the default interest of {l}", TypeChecker.Range.NonNegative);
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(loan.Amortization?.Schedule ?? []))
         {
             checker.Term(point.Amount, Unit.Money, $"a scheduled principal amount of {l}", TypeChecker.Range.NonNegative);
@@ -122,6 +123,27 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         }
     }
 
+    // 'default_interest +2%' acts only on what the obligor owes during a workout: the rate of a claim 'accruing coupon',
+    // and the cap on one accruing at a stated rate. Without 'accruing' nothing reads it (DL0433, an error: a term
+    // parsed and ignored); with 'accruing 8%' it moves only the cap, which a reader may not expect (DL0434, a warning).
+    private static void CheckDefaultInterest(LoanSyntax loan, string name, DealChecks checks)
+    {
+        if (loan.DefaultInterest is not { } margin)
+        {
+            return;
+        }
+
+        if (loan.RecoveryAccrual is null)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.DefaultInterestWithoutAccrual(margin.Span, name));
+        }
+        else if (loan.RecoveryAccrual is { Rate: { } rate })
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.DefaultInterestWithStatedAccrual(
+                margin.Span, name, checks.Analysis.ConstantOf(rate, 0), checks.Analysis.ConstantOf(margin, 0)));
+        }
+    }
+
     protected override void CheckStructure(LoanSyntax loan, DealChecks checks)
     {
         string name = loan.Name?.Text ?? "";
@@ -150,6 +172,7 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
 
         CheckRecoveryLag(loan, name, checks);
         CheckRecoveryWorkout(loan, name, checks);
+        CheckDefaultInterest(loan, name, checks);
 
         // Unlike a tranche's, a loan's maturity is required: it is the obligor's term, not the deal's.
         if (loan.Maturity is null)
