@@ -6,7 +6,8 @@ namespace DealLang.Compiler.Semantics;
 
 // A scenario's dated default against a loan's workout (docs/language.md §5 "loan"): when the recovery, or its last
 // instalment, falls after the deal's last scheduled period, a run that ends at the maturity never receives it (DL0491).
-// Only a dated default is knowable here: a drawn one falls on each path's own date.
+// Only a dated default is knowable here: a drawn one falls on each path's own date. PeriodEndOf places a loan's
+// scheduled principal in its period for the interest-only check (DL0436).
 internal sealed partial class DealChecks
 {
     private void CheckRecoveryAfterTheRun(PartyDefaultsSyntax defaults, string scenario)
@@ -51,6 +52,21 @@ internal sealed partial class DealChecks
     }
 
     /// <summary>The period (0-based) whose end is the first on or after <paramref name="date"/>, as a default's.</summary>
+    /// <summary>The end of the period <paramref name="date"/> falls in (the first period end on or after it), on the
+    /// schedule the lowering builds; null without the deal's dates or for a date outside (closing, maturity].</summary>
+    internal Date? PeriodEndOf(Date date)
+    {
+        if (Closing is not { } closing || Maturity is not { } maturity || _analysis.Frequency is not { } frequency
+            || date <= closing || date > maturity)
+        {
+            return null;
+        }
+
+        Date? first = _analysis.Deal.FirstPayment?.Value is { } fp && fp > closing && fp <= maturity ? fp : null;
+        Date[] boundaries = Schedule.Boundaries(closing, maturity, frequency, first);
+        return boundaries[PeriodEndingOnOrAfter(boundaries, date) + 1];
+    }
+
     private static int PeriodEndingOnOrAfter(Date[] boundaries, Date date)
     {
         for (int i = 1; i < boundaries.Length; i++)

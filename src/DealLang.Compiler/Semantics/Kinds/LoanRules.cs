@@ -47,9 +47,18 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         checker.Term(loan.Recovery, Unit.Rate, $"the recovery of {l}", TypeChecker.Range.Fraction);
         checker.Term(loan.RecoveryAccrual?.Rate, Unit.Rate, $"the rate the recovery claim of {l} accrues at", TypeChecker.Range.NonNegative);
         checker.Term(loan.DefaultInterest, Unit.Rate, $"the default interest of {l}", TypeChecker.Range.NonNegative);
+        // A schedule of shares of the original balance (its first amount a rate) or of amounts, not both.
+        bool shares = loan.Amortization is { InShares: true };
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(loan.Amortization?.Schedule ?? []))
         {
-            checker.Term(point.Amount, Unit.Money, $"a scheduled principal amount of {l}", TypeChecker.Range.NonNegative);
+            if (shares)
+            {
+                checker.Term(point.Amount, Unit.Rate, $"a scheduled share of the balance of {l}", TypeChecker.Range.Fraction);
+            }
+            else
+            {
+                checker.Term(point.Amount, Unit.Money, $"a scheduled principal amount of {l}", TypeChecker.Range.NonNegative);
+            }
         }
     }
 
@@ -144,6 +153,33 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         }
     }
 
+    // A schedule's shares are of the original balance and take at most all of it (DL0435): the rest, if any, is due at the
+    // maturity, as a bullet. A date in a period ending on or before the interest-only end falls in a period that pays no
+    // principal, so its amount would be dropped (DL0436); one inside the period the interest-only end falls in is paid.
+    private static void CheckScheduleTerms(LoanSyntax loan, AmortizationSyntax amortization, string name, DealChecks checks)
+    {
+        var points = SyntaxWalk.Safe(amortization.Schedule);
+        if (amortization.InShares)
+        {
+            double total = points.Sum(p => checks.Analysis.ConstantOf(p.Amount, 0));
+            if (total > 1 + 1e-12)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.ScheduleSharesAboveBalance(amortization.Span, name, total));
+            }
+        }
+
+        if (loan.InterestOnlyUntil?.Value is { } until)
+        {
+            foreach (SchedulePointSyntax point in points)
+            {
+                if (point.Date?.Value is { } date && checks.PeriodEndOf(date) is { } end && end <= until)
+                {
+                    checks.Diagnostics.Add(DiagnosticCatalogue.ScheduledPrincipalWhileInterestOnly(point.Date.Span, name, date.ToString(), until.ToString()));
+                }
+            }
+        }
+    }
+
     protected override void CheckStructure(LoanSyntax loan, DealChecks checks)
     {
         string name = loan.Name?.Text ?? "";
@@ -190,6 +226,8 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
             {
                 checks.RequireWithinDeal(point.Date, $"a scheduled principal date of loan '{name}'", loanMaturity, "the loan's maturity");
             }
+
+            CheckScheduleTerms(loan, amortization, name, checks);
         }
     }
 }
